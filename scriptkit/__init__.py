@@ -1,0 +1,47 @@
+"""scriptkit: empathetic customer-support scripts and helpdesk macros as structured, tested source.
+
+The public API, in the order data flows: load a pack, render its scripts to Messages,
+judge them, export them.
+"""
+
+from __future__ import annotations
+
+from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from scriptkit.errors import ErrorGroup, PackError, ScriptkitError, TemplateSecurityError
+from scriptkit.loading import load_pack
+from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
+from scriptkit.models import Flexibility, Pack, PackMeta, Script
+from scriptkit.placeholders import Catalogue, PlaceholderSpec
+from scriptkit.rendering import render_pack, render_script
+from scriptkit.templates import template_dir
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AgentNote",
+    "Blank",
+    "Catalogue",
+    "Diagnostic",
+    "Edit",
+    "ErrorGroup",
+    "Fix",
+    "Flexibility",
+    "Location",
+    "Message",
+    "Pack",
+    "PackError",
+    "PackMeta",
+    "Placeholder",
+    "PlaceholderSpec",
+    "Script",
+    "ScriptkitError",
+    "Segment",
+    "Severity",
+    "TemplateSecurityError",
+    "Text",
+    "__version__",
+    "load_pack",
+    "render_pack",
+    "render_script",
+    "template_dir",
+]

@@ -1,0 +1,49 @@
+"""The ``scriptkit`` command: thin commands over the public API.
+
+Every command module under ``scriptkit/cli/`` exposes ``commands`` (a list of click
+commands); they are registered here. Bad input never shows a traceback: a
+``ScriptkitError`` becomes located messages on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from scriptkit import __version__
+from scriptkit.cli.output import report_error
+from scriptkit.errors import ScriptkitError
+
+COMMAND_MODULES = ("init", "render")
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ScriptkitError as exc:
+            report_error(exc)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            sys.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="scriptkit")
+def main() -> None:
+    """Write empathetic support scripts as tested source, and ship them to your helpdesk.
+
+    A pack is a folder with pack.yaml and scripts/*.yaml. Start with `scriptkit init NAME`,
+    see replies with `scriptkit render PACK --preview`.
+    """
+
+
+for _name in COMMAND_MODULES:
+    for _command in importlib.import_module(f"scriptkit.cli.{_name}").commands:
+        main.add_command(_command)

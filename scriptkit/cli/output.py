@@ -1,0 +1,32 @@
+"""Shared terminal output: consoles that honour NO_COLOR, and located error reports."""
+
+from __future__ import annotations
+
+import os
+
+from rich.console import Console
+
+from scriptkit.errors import ErrorGroup, ScriptkitError
+
+
+def console(stderr: bool = False) -> Console:
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True)
+
+
+def report_error(exc: ScriptkitError) -> None:
+    """Print every problem as ``file:line:col: error: message hint`` on stderr."""
+    err = console(stderr=True)
+    errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
+    for e in errors:
+        where = f"{e.location}: " if e.location else ""
+        hint = f" [dim]{_escape(e.hint)}[/dim]" if e.hint else ""
+        err.print(f"{_escape(where)}[bold red]error:[/bold red] {_escape(e.message)}{hint}")
+    if len(errors) > 1:
+        err.print(f"{len(errors)} problems found.")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,51 @@
+"""``scriptkit render``: each script as the customer would read it."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from scriptkit.cli.output import console
+from scriptkit.errors import ConfigError
+from scriptkit.loading import load_pack
+from scriptkit.models import CHANNELS
+from scriptkit.rendering import render_pack
+
+
+@click.command()
+@click.argument("pack", type=click.Path())
+@click.option("--script", "script_id", help="Render only the script with this id.")
+@click.option("--channel", type=click.Choice(CHANNELS), help="Render only this channel.")
+@click.option("--preview", is_flag=True, help="Fill placeholders with sample values.")
+@click.option("--variants", is_flag=True, help="Render every variant, not only the first.")
+@click.option("--notes/--no-notes", default=True, help="Show the agent's guidance and alternatives.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def render(pack: str, script_id: str | None, channel: str | None, preview: bool, variants: bool,
+           notes: bool, fmt: str) -> None:
+    """Print each script of PACK as the customer would read it."""
+    loaded = load_pack(pack)
+    if script_id and script_id not in {s.id for s in loaded.scripts}:
+        raise ConfigError(f"no script with id '{script_id}' in {pack}",
+                          hint="Known ids: " + ", ".join(s.id for s in loaded.scripts[:20]))
+    messages = render_pack(loaded, [channel] if channel else None, script_id, all_variants=variants)
+    samples = loaded.catalogue.samples()
+    if fmt == "json":
+        out = [{"script": m.script_id, "channel": m.channel, "variant": m.variant, "title": m.title,
+                "text": m.preview(samples) if preview else m.text,
+                "notes": [{"kind": n.kind, "label": n.label, "text": n.text} for n in m.notes]}
+               for m in messages]
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    con = console()
+    for m in messages:
+        variant = f" variant {m.variant + 1}" if variants else ""
+        con.rule(f"[bold]{m.script_id}[/bold] · {m.channel}{variant} · {m.title}", align="left")
+        con.print(m.preview(samples) if preview else m.text, markup=False)
+        if notes:
+            for note in m.notes:
+                con.print(f"[dim]agent · {note.label}: {note.text}[/dim]", markup=True)
+        con.print()
+
+
+commands = [render]

@@ -1,0 +1,79 @@
+"""What the judges say: locations, severities, fixes and diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a source file; ``offset`` is the 0-based character offset."""
+
+    file: str
+    line: int
+    col: int
+    offset: int = -1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    SUGGESTION = "suggestion"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "suggestion": 1}[self.value]
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        aliases = {"info": "suggestion", "hint": "suggestion", "warn": "warning"}
+        return cls(aliases.get(value.lower(), value.lower()))
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace characters ``[start, end)`` of ``file`` with ``replacement``."""
+
+    file: str
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass
+class Diagnostic:
+    """One finding, pointing back at the source it came from."""
+
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    location: Location
+    slot: str | None = None
+    text: str = ""  # the offending rendered text
+    suggestion: str | None = None  # a human-readable rewrite or advice
+    fix: Fix | None = None
+    script_id: str | None = None
+    channel: str | None = None
+    variant: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.location.file, self.location.line, self.location.col, self.code)
+
+    def format(self) -> str:
+        head = f"{self.location} {self.code} [{self.name}] {self.message}"
+        if self.suggestion:
+            head += f" (suggestion: {self.suggestion})"
+        return head

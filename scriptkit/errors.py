@@ -1,0 +1,85 @@
+"""One error tree. Every user-facing error carries where it happened and how to fix it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scriptkit.diagnostics import Location
+
+
+class ScriptkitError(Exception):
+    """Base of every error scriptkit raises on purpose; the CLI maps it to exit code 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, location: Location | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        hint = f" {self.hint}" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+class PackError(ScriptkitError):
+    """A problem in a pack's YAML or templates."""
+
+
+class TemplateSecurityError(PackError):
+    """A template tried to reach something the sandbox forbids."""
+
+
+class ConfigError(ScriptkitError):
+    """A bad setting or command-line option."""
+
+
+class ImportFormatError(ScriptkitError):
+    """An export file from a helpdesk that cannot be read."""
+
+
+class EngineUnavailable(ScriptkitError):
+    """An external engine (LanguageTool) is configured but cannot be reached."""
+
+
+class ErrorGroup(ScriptkitError):
+    """Several problems found in one run, reported together."""
+
+    def __init__(self, errors: Iterable[ScriptkitError]):
+        self.errors = sorted(errors, key=_error_key)
+        super().__init__(f"{len(self.errors)} problem(s) found")
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def _error_key(error: ScriptkitError) -> tuple[str, int, int, str]:
+    loc = error.location
+    return (loc.file, loc.line, loc.col, error.message) if loc else ("", 0, 0, error.message)
+
+
+class ErrorCollector:
+    """Gathers errors so one run reports all of them; ``raise_if_any`` ends the run."""
+
+    def __init__(self) -> None:
+        self.errors: list[ScriptkitError] = []
+
+    def add(self, message: str, location: Location | None = None, hint: str | None = None,
+            kind: type[ScriptkitError] = PackError) -> None:
+        self.errors.append(kind(message, location, hint))
+
+    def extend(self, errors: Iterable[ScriptkitError]) -> None:
+        for error in errors:
+            if isinstance(error, ErrorGroup):
+                self.errors.extend(error.errors)
+            else:
+                self.errors.append(error)
+
+    def raise_if_any(self) -> None:
+        self.errors = list({str(e): e for e in self.errors}.values())  # one report per problem
+        if self.errors:
+            if len(self.errors) == 1:
+                raise self.errors[0]
+            raise ErrorGroup(self.errors)

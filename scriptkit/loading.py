@@ -1,0 +1,253 @@
+"""YAML -> models, keeping the file position of every value so every error is located."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from scriptkit.diagnostics import Location
+from scriptkit.errors import ErrorCollector, PackError
+from scriptkit.models import Origin, Pack, PackMeta, Script
+from scriptkit.sourcetext import SourceText
+
+PACK_FILE = "pack.yaml"
+SCRIPTS_DIR = "scripts"
+MAX_FILE_BYTES = 2_000_000  # a script file larger than this is a mistake, not a script
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) -> tuple[Any, Origin] | None:
+    """Parse one YAML file; on failure record a located error and return None."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        errors.add(f"cannot read file: {exc.strerror}", Location(name, 1, 1))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        errors.add(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
+                   "Split it into one script per file.")
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        source = SourceText(name, raw[: exc.start].decode("utf-8", "replace"))
+        errors.add("file is not valid UTF-8", source.location(exc.start),
+                   "Save the file as UTF-8 in your editor.")
+        return None
+    source = SourceText(name, text)
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = source.at(mark.line, mark.column) if mark else Location(name, 1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        errors.add(f"YAML syntax error: {problem}", where, _yaml_hint(problem))
+        return None
+    except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
+        errors.add(f"YAML error: {exc}".splitlines()[0], Location(name, 1, 1))
+        return None
+    origin = Origin(source)
+    _index(data, (), origin)
+    return data, origin
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."
+    if "found character '\\t'" in problem:
+        return "YAML does not allow tabs for indentation; use spaces."
+    if "duplicate key" in problem:
+        return "Each key may appear once in a mapping."
+    return "Check the indentation and quoting around this position."
+
+
+def _index(node: Any, path: tuple[str | int, ...], origin: Origin) -> None:
+    src = origin.source
+    if isinstance(node, CommentedMap):
+        for key in node:
+            try:
+                kl, kc = node.lc.key(key)
+                vl, vc = node.lc.value(key)
+            except (KeyError, TypeError):
+                continue
+            child = (*path, str(key))
+            origin.keys[child] = src.offset(kl, kc)
+            origin.values[child] = src.offset(vl, vc)
+            _index(node[key], child, origin)
+    elif isinstance(node, CommentedSeq):
+        for i, item in enumerate(node):
+            try:
+                il, ic = node.lc.item(i)
+            except (KeyError, TypeError):
+                continue
+            origin.values[(*path, i)] = src.offset(il, ic)
+            _index(item, (*path, i), origin)
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's round-trip types -> plain Python (quoted strings become str)."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
+                  errors: ErrorCollector, prefix: tuple[str | int, ...] = ()) -> None:
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p in _UNION_TAGS)))
+        path = (*prefix, *loc)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = str(path[-1])
+            options = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+            hint = (f"Did you mean '{close[0]}'?" if close
+                    else f"Known keys here: {', '.join(sorted(options))}.")
+            errors.add(f"unknown key '{key}'", origin.location(path, key=True), hint)
+        elif kind == "missing":
+            key = str(path[-1])
+            errors.add(f"missing required key '{key}'", origin.location(path[:-1], key=True),
+                       f"Add '{key}:' to this {'script' if model is Script else 'mapping'}.")
+        elif kind == "literal_error":
+            value = str(err.get("input"))
+            expected = err.get("ctx", {}).get("expected", "")
+            options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
+            close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
+            hint = f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(options)}."
+            errors.add(f"'{value}' is not allowed here", origin.location(path), hint)
+        elif kind == "string_pattern_mismatch":
+            errors.add(f"'{err.get('input')}' is not a valid {path[-1]}", origin.location(path),
+                       "Use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit.")
+        else:
+            msg = err["msg"].removeprefix("Value error, ")
+            errors.add(f"{'.'.join(map(str, path)) or 'document'}: {msg}", origin.location(path))
+
+
+_UNION_TAGS = {"str", "list[str]", "Flexibility", "int", "float", "bool"}
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the (nested) model that ``loc`` points into."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(getattr(current, "model_fields", {})) if current else []
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorCollector,
+           what: str) -> Any:
+    if not isinstance(data, dict):
+        errors.add(f"{what} must be a YAML mapping of keys to values", origin.source.location(0),
+                   "Start the file with 'key: value' lines (see `scriptkit init`).")
+        return None
+    try:
+        return model.model_validate(_plain(data))
+    except ValidationError as exc:
+        _model_errors(exc, model, origin, errors)
+        return None
+
+
+def load_script(path: Path, errors: ErrorCollector, display: str | None = None) -> Script | None:
+    parsed = read_yaml(path, errors, display)
+    if parsed is None:
+        return None
+    data, origin = parsed
+    script = _build(Script, data, origin, errors, "A script file")
+    if script is not None:
+        script._origin = origin
+        _check_private_use(script, origin, errors)
+    return script  # type: ignore[no-any-return]
+
+
+def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+    # rendering marks source positions with private-use characters; text may not carry them
+    for i, ch in enumerate(origin.source.text):
+        if "\ue000" <= ch <= "\uf8ff":
+            errors.add("private-use character U+%04X is not allowed in a script" % ord(ch),
+                       origin.source.location(i), "Delete it; it is usually pasted by mistake.")
+            return
+
+
+def load_pack(path: str | Path) -> Pack:
+    """Load and validate a pack folder (or a single script file).
+
+    Raises ``PackError``/``ErrorGroup`` listing every problem found, each with ``file:line:col``.
+    Templates are checked too (syntax, undefined names, undeclared blanks).
+    """
+    from scriptkit.rendering import check_templates  # rendering needs models; avoid a cycle
+
+    root = Path(path)
+    errors = ErrorCollector()
+    if not root.exists():
+        raise PackError(f"no such pack: {root}", Location(str(root), 1, 1),
+                        "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
+    if root.is_file():
+        script_files = [root]
+        meta = PackMeta(name=root.stem)
+        pack_origin = None
+    else:
+        meta_file = root / PACK_FILE
+        if not meta_file.exists():
+            raise PackError(f"{root} has no {PACK_FILE}", Location(str(meta_file), 1, 1),
+                            "Create one with `scriptkit init`, or point at the pack's folder.")
+        parsed = read_yaml(meta_file, errors)
+        meta, pack_origin = PackMeta(name=root.name), None
+        if parsed is not None:
+            data, pack_origin = parsed
+            built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
+            meta = built or meta
+        script_files = sorted((root / SCRIPTS_DIR).glob("**/*.y*ml")) if (root / SCRIPTS_DIR).is_dir() else []
+        if not script_files:
+            errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
+                       "Add one YAML file per script under scripts/.")
+    scripts: list[Script] = []
+    seen: dict[str, Script] = {}
+    for file in script_files:
+        script = load_script(file, errors)
+        if script is None:
+            continue
+        if script.id in seen:
+            first = seen[script.id]
+            errors.add(f"duplicate script id '{script.id}' (also used in {first.file})",
+                       script.origin.location(("id",)) if script.origin else None,
+                       "Give every script a unique id.")
+            continue
+        seen[script.id] = script
+        scripts.append(script)
+    pack = Pack(meta=meta, scripts=scripts, root=str(root))
+    pack._origin = pack_origin
+    errors.extend(check_templates(pack))
+    errors.raise_if_any()
+    return pack

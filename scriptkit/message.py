@@ -1,0 +1,170 @@
+"""The Message: a rendered script as segments that remember where they came from.
+
+Rules read Messages; targets serialise them. Nothing downstream re-parses helpdesk syntax.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from scriptkit.diagnostics import Location
+from scriptkit.sourcetext import SourceText
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a piece of rendered text came from.
+
+    ``literal`` is true when the text is copied verbatim from the YAML file at ``start``
+    (so a fix may edit it there); text produced by a Jinja expression is not literal.
+    """
+
+    start: Location
+    literal: bool = True
+    offsets: tuple[int, ...] = ()  # file offset of each character when literal and known
+    source: SourceText | None = field(default=None, compare=False, repr=False)
+
+    def location_at(self, index: int) -> Location:
+        """The file location of character ``index`` of the segment's text."""
+        if self.literal and self.offsets and self.source is not None:
+            index = max(0, min(index, len(self.offsets) - 1))
+            return self.source.location(self.offsets[index])
+        return self.start
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    slot: str
+    source: SourceSpan | None = None
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A value the helpdesk fills in (``customer.first_name``), with an optional fallback."""
+
+    name: str
+    slot: str
+    fallback: str | None = None
+    source: SourceSpan | None = None
+
+    @property
+    def canonical(self) -> str:
+        return "{{" + self.name + "}}"
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A fill-in the agent must complete before sending."""
+
+    name: str
+    slot: str
+    prompt: str = ""
+    source: SourceSpan | None = None
+
+    @property
+    def marker(self) -> str:
+        return f"[[{self.name}]]"
+
+
+Segment = Text | Placeholder | Blank
+
+#: Slots in the order a customer reads them.
+BODY_SLOTS = ("greeting", "acknowledgment", "warm_language", "solution", "signoff")
+
+
+@dataclass(frozen=True)
+class AgentNote:
+    """Agent-facing material from the flexibility slot: never sent to the customer."""
+
+    kind: str  # guidance | alternative | condition
+    label: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.segments)
+
+
+@dataclass(frozen=True)
+class Message:
+    """One script rendered for one channel and variant."""
+
+    script_id: str
+    title: str
+    channel: str
+    variant: int
+    segments: tuple[Segment, ...]
+    notes: tuple[AgentNote, ...] = ()
+    file: str = ""
+    meta: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The customer-facing text, placeholders as ``{{canonical.name}}``, blanks as ``[[name]]``."""
+        return plain_text(self.segments)
+
+    def preview(self, samples: Mapping[str, str]) -> str:
+        """The text with placeholders filled with sample values (fallback when none)."""
+        return plain_text(self.segments, samples)
+
+    def slot_text(self, slot: str) -> str:
+        return plain_text(s for s in self.segments if s.slot == slot)
+
+    @property
+    def slots(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for seg in self.segments:
+            seen.setdefault(seg.slot, None)
+        return tuple(seen)
+
+    def spans(self) -> Iterator[tuple[int, int, Segment]]:
+        """Each segment with its ``[start, end)`` offsets in ``self.text``."""
+        pos = 0
+        for seg in self.segments:
+            n = len(render_segment(seg))
+            yield pos, pos + n, seg
+            pos += n
+
+    def locate(self, start: int) -> tuple[Location, str | None]:
+        """Map an offset in ``self.text`` back to a source location and slot."""
+        last: tuple[Location, str | None] = (Location(self.file, 1, 1), None)
+        for s, e, seg in self.spans():
+            if seg.source is not None:
+                if s <= start < e:
+                    if isinstance(seg, Text):
+                        return seg.source.location_at(start - s), seg.slot
+                    return seg.source.start, seg.slot
+                last = (seg.source.start, seg.slot)
+            if s > start:
+                break
+        return last
+
+    def literal_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """File offsets ``[a, b)`` when text ``[start, end)`` is one literal run in the source."""
+        for s, e, seg in self.spans():
+            if s <= start and end <= e and isinstance(seg, Text) and seg.source is not None:
+                src = seg.source
+                if not (src.literal and src.offsets):
+                    return None
+                a = src.offsets[start - s]
+                b = src.offsets[end - s - 1] + 1
+                if b - a != end - start:  # the run crosses a line fold or an escape
+                    return None
+                return a, b
+        return None
+
+
+def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> str:
+    if isinstance(seg, Text):
+        return seg.text
+    if isinstance(seg, Placeholder):
+        if samples is None:
+            return seg.canonical
+        return samples.get(seg.name) or seg.fallback or ""
+    return seg.marker
+
+
+def plain_text(segments: object, samples: Mapping[str, str] | None = None) -> str:
+    return "".join(render_segment(s, samples) for s in segments)  # type: ignore[attr-defined]

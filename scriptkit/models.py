@@ -1,0 +1,219 @@
+"""The pack and its scripts, as typed models. Loading (``loading.py``) fills them from YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from scriptkit.diagnostics import Location
+from scriptkit.placeholders import Catalogue, PlaceholderSpec
+from scriptkit.sourcetext import SourceText
+
+ChannelName = Literal["email", "chat", "sms", "phone", "social"]
+CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
+
+#: The four practices, in the order a reply uses them.
+SLOTS = ("acknowledgment", "warm_language", "flexibility", "solution")
+
+EMOTIONS = (
+    "angry", "anxious", "confused", "disappointed", "embarrassed", "frustrated", "grieving",
+    "happy", "hopeful", "impatient", "neutral", "overwhelmed", "sad", "stressed", "upset",
+    "worried",
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=False)
+
+
+class BlankSpec(_Model):
+    """An agent fill-in: ``{{ blank.delay_reason }}`` in slot text."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    prompt: str = ""
+    example: str | None = None
+
+
+class Alternative(_Model):
+    """Another path the agent may take instead of the main solution."""
+
+    label: str
+    text: str
+
+
+class Condition(_Model):
+    """Text the agent adds only when a condition holds."""
+
+    when: str
+    text: str
+
+
+class Flexibility(_Model):
+    guidance: str | None = None  # for the agent only, never sent
+    blanks: list[BlankSpec] = Field(default_factory=list)
+    alternatives: list[Alternative] = Field(default_factory=list)
+    conditions: list[Condition] = Field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.guidance or self.blanks or self.alternatives or self.conditions)
+
+
+SlotText = str | list[str]
+
+
+@dataclass
+class Origin:
+    """Where each value of a YAML document starts, by path (keys and list indexes)."""
+
+    source: SourceText
+    values: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    keys: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+
+    def location(self, path: tuple[str | int, ...], key: bool = False) -> Location:
+        table = self.keys if key else self.values
+        probe = path
+        while probe:
+            if probe in table:
+                return self.source.location(table[probe])
+            if probe in self.values:
+                return self.source.location(self.values[probe])
+            probe = probe[:-1]
+        return self.source.location(0)
+
+
+class Script(_Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    title: str
+    scenario: str = ""
+    emotion: str = "neutral"
+    channels: list[ChannelName] = Field(default_factory=lambda: ["email"])
+    tags: list[str] = Field(default_factory=list)
+    acknowledgment: SlotText
+    warm_language: SlotText | None = None
+    flexibility: Flexibility | None = None
+    solution: SlotText
+    ignore: list[str] = Field(default_factory=list)  # rule selectors suppressed for this script
+    export: dict[str, Any] = Field(default_factory=dict)  # per-target settings
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @field_validator("flexibility", mode="before")
+    @classmethod
+    def _guidance_shorthand(cls, value: Any) -> Any:
+        return {"guidance": value} if isinstance(value, str) else value
+
+    @property
+    def origin(self) -> Origin | None:
+        return self._origin
+
+    @property
+    def file(self) -> str:
+        return self._origin.source.path if self._origin else f"<script {self.id}>"
+
+    def variants(self, slot: str) -> list[str]:
+        value = getattr(self, slot)
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+
+    @property
+    def variant_count(self) -> int:
+        return max(1, *(len(self.variants(s)) for s in ("acknowledgment", "warm_language", "solution")))
+
+    @property
+    def blanks(self) -> dict[str, BlankSpec]:
+        return {b.name: b for b in (self.flexibility.blanks if self.flexibility else [])}
+
+
+class Layout(_Model):
+    """How a channel frames every reply."""
+
+    greeting: str = ""
+    signoff: str = ""
+    separator: str | None = None  # between slots; default: blank line for email, space elsewhere
+
+    def joiner(self, channel: str) -> str:
+        if self.separator is not None:
+            return self.separator
+        return "\n\n" if channel == "email" else " "
+
+
+DEFAULT_LAYOUTS: dict[str, Layout] = {
+    "email": Layout(
+        greeting="Hi {{ customer.first_name | fallback('there') }},",
+        signoff="Warm wishes,\n{{ agent.first_name }}",
+    ),
+    "chat": Layout(greeting="Hi {{ customer.first_name | fallback('there') }}!"),
+    "sms": Layout(),
+    "phone": Layout(greeting="Thanks for calling, this is {{ agent.first_name }}."),
+    "social": Layout(greeting="Hi {{ customer.first_name | fallback('there') }},"),
+}
+
+
+class CustomPlaceholder(_Model):
+    description: str = ""
+    sample: str = "sample"
+    can_be_blank: bool = True
+
+
+class PackMeta(_Model):
+    name: str
+    version: str = "0.1.0"
+    locale: str = "en-US"
+    description: str = ""
+    constants: dict[str, str | int | float | bool] = Field(default_factory=dict)
+    placeholders: dict[str, CustomPlaceholder] = Field(default_factory=dict)
+    channels: dict[ChannelName, Layout] = Field(default_factory=dict)
+    rules: dict[str, Any] = Field(default_factory=dict)
+    export: dict[str, Any] = Field(default_factory=dict)
+    grammar: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("placeholders")
+    @classmethod
+    def _dotted(cls, value: dict[str, CustomPlaceholder]) -> dict[str, CustomPlaceholder]:
+        for name in value:
+            if name.count(".") != 1 or not all(p.isidentifier() for p in name.split(".")):
+                raise ValueError(f"placeholder name {name!r} must look like 'namespace.field'")
+        return value
+
+    def layout(self, channel: str) -> Layout:
+        return self.channels.get(channel) or DEFAULT_LAYOUTS[channel]  # type: ignore[call-overload]
+
+
+class Pack(_Model):
+    """A loaded pack: its settings and its scripts, in file order."""
+
+    meta: PackMeta
+    scripts: list[Script]
+    root: str = ""
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return Catalogue(
+            PlaceholderSpec(n, p.description, p.sample, p.can_be_blank)
+            for n, p in self.meta.placeholders.items()
+        )
+
+    def script(self, script_id: str) -> Script:
+        for script in self.scripts:
+            if script.id == script_id:
+                return script
+        raise KeyError(script_id)
+
+    @property
+    def constants(self) -> Mapping[str, object]:
+        return self.meta.constants
+
+    @property
+    def origin(self) -> Origin | None:
+        return self._origin

@@ -1,0 +1,67 @@
+"""The canonical placeholder catalogue: the values a helpdesk fills in when a macro is used.
+
+Targets map these names to each helpdesk's own spelling; importers map back to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PlaceholderSpec:
+    name: str  # canonical dotted name, e.g. customer.first_name
+    description: str
+    sample: str  # what --preview shows
+    # may render blank in a real ticket (a requester with no name): the greeting needs a fallback
+    can_be_blank: bool = True
+
+
+BUILTIN: tuple[PlaceholderSpec, ...] = (
+    PlaceholderSpec("customer.first_name", "The customer's first name", "Maya"),
+    PlaceholderSpec("customer.last_name", "The customer's last name", "Okafor"),
+    PlaceholderSpec("customer.full_name", "The customer's full name", "Maya Okafor"),
+    PlaceholderSpec("customer.email", "The customer's email address", "maya@example.com", False),
+    PlaceholderSpec("agent.first_name", "The replying agent's first name", "Sam", False),
+    PlaceholderSpec("agent.full_name", "The replying agent's full name", "Sam Rivera", False),
+    PlaceholderSpec("ticket.id", "The ticket number", "48213", False),
+    PlaceholderSpec("ticket.subject", "The ticket's subject line", "Where is my order?"),
+    PlaceholderSpec("order.number", "The customer's order number", "A-10432"),
+    PlaceholderSpec("brand.name", "The brand the ticket came in through", "Northwind", False),
+)
+
+#: The namespaces a template may use for placeholders.
+NAMESPACES = ("customer", "agent", "ticket", "order", "brand")
+
+
+class Catalogue:
+    """The built-in placeholders plus a pack's own additions."""
+
+    def __init__(self, extra: Iterable[PlaceholderSpec] = ()) -> None:
+        self._specs: dict[str, PlaceholderSpec] = {p.name: p for p in BUILTIN}
+        for spec in extra:
+            self._specs[spec.name] = spec
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._specs
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._specs.values())
+
+    def get(self, name: str) -> PlaceholderSpec | None:
+        return self._specs.get(name)
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._specs)
+
+    @property
+    def namespaces(self) -> tuple[str, ...]:
+        return tuple(sorted({n.split(".", 1)[0] for n in self._specs} | set(NAMESPACES)))
+
+    def samples(self) -> Mapping[str, str]:
+        return {name: spec.sample for name, spec in self._specs.items()}
+
+
+DEFAULT_CATALOGUE = Catalogue()

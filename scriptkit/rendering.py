@@ -1,0 +1,549 @@
+"""Sandboxed Jinja rendering of scripts into Messages that remember their source.
+
+How positions survive rendering: before compiling a slot, every literal text run of the
+template gets a private-use marker naming it, and every ``{{ expression }}`` output is
+wrapped by ``finalize``. After rendering, the markers split the output back into literal
+text (with a file offset per character), expression output, placeholders and blanks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from scriptkit.diagnostics import Location
+from scriptkit.errors import PackError, ScriptkitError, TemplateSecurityError
+from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
+from scriptkit.models import CHANNELS, Origin, Pack, Script
+from scriptkit.placeholders import Catalogue
+
+# private-use markers (loading rejects them in user text)
+_DATA_OPEN, _DATA_CLOSE = "\ue000", "\ue001"
+_REF_OPEN, _REF_CLOSE, _REF_SEP = "\ue002", "\ue003", "\ue006"
+_EXPR_OPEN, _EXPR_CLOSE = "\ue004", "\ue005"
+_TOKEN = re.compile(
+    "\ue000(\\d+)\ue001|\ue002([pb])([^\ue003]*)\ue003|(\ue004)|(\ue005)"
+)
+
+MAX_OUTPUT = 50_000  # characters one slot may render to
+MAX_REPEAT = 10_000  # largest string/list repetition a template may ask for
+BLANK_NAMESPACE = "blank"
+
+# Filters a content writer needs; the rest (center, indent, wordwrap, format...) can be
+# used to blow up memory or reach object internals, so they are not offered.
+SAFE_FILTERS = (
+    "capitalize", "default", "first", "int", "join", "last", "length", "lower", "replace",
+    "round", "string", "title", "trim", "truncate", "upper", "wordcount",
+)
+
+
+class _PlaceholderRef:
+    """What ``customer.first_name`` evaluates to inside a template."""
+
+    __slots__ = ("name", "fallback")
+
+    def __init__(self, name: str, fallback: str | None = None) -> None:
+        self.name, self.fallback = name, fallback
+
+    def __str__(self) -> str:
+        return f"{_REF_OPEN}p{self.name}{_REF_SEP}{self.fallback if self.fallback is not None else ''}" \
+               f"{_REF_SEP}{'1' if self.fallback is not None else '0'}{_REF_CLOSE}"
+
+    __html__ = __str__
+
+
+class _BlankRef:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __str__(self) -> str:
+        return f"{_REF_OPEN}b{self.name}{_REF_CLOSE}"
+
+
+class _Namespace:
+    """``customer``, ``agent``...: attribute access yields a placeholder reference."""
+
+    def __init__(self, prefix: str, known: frozenset[str], make: Callable[[str], object]) -> None:
+        self._prefix, self._known, self._make = prefix, known, make
+
+    def __getattr__(self, attr: str) -> object:
+        if attr.startswith("_") or attr not in self._known:
+            raise AttributeError(attr)
+        return self._make(attr)
+
+    def __str__(self) -> str:
+        raise UndefinedError(f"'{self._prefix}' needs a field, e.g. {self._prefix}.{sorted(self._known)[0]}")
+
+
+def _fallback(value: object, default: str = "") -> object:
+    if isinstance(value, _PlaceholderRef):
+        return _PlaceholderRef(value.name, str(default))
+    return value
+
+
+class _SafeSandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
+            raise SecurityError("exponent too large")
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and count > MAX_REPEAT:
+                    raise SecurityError("repetition too large")
+        return super().call_binop(context, operator, left, right)
+
+
+def _finalize(value: object) -> str:
+    if isinstance(value, (_PlaceholderRef, _BlankRef)):
+        return str(value)
+    return f"{_EXPR_OPEN}{value}{_EXPR_CLOSE}"
+
+
+@lru_cache(maxsize=1)
+def _env() -> _SafeSandbox:
+    env = _SafeSandbox(undefined=StrictUndefined, autoescape=False, finalize=_finalize,
+                       keep_trailing_newline=True)
+    env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
+    env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
+    env.filters["fallback"] = _fallback
+    env.tests = {k: v for k, v in env.tests.items() if k in ("defined", "undefined", "none", "number",
+                                                             "string", "eq", "ne", "gt", "lt", "ge", "le",
+                                                             "in", "odd", "even")}
+    return env
+
+
+# ---------------------------------------------------------------- template sources
+
+@dataclass(frozen=True)
+class TemplateSource:
+    """One piece of Jinja text and where it sits in its file."""
+
+    text: str
+    slot: str
+    origin: Origin | None
+    path: tuple[str | int, ...]
+    label: str  # for messages without a file: "<default email layout>"
+
+    @property
+    def start(self) -> Location:
+        if self.origin is None:
+            return Location(self.label, 1, 1)
+        return self.origin.location(self.path)
+
+    def offsets(self) -> tuple[int, ...]:
+        if self.origin is None:
+            return ()
+        return _offsets_for(self.origin, self.path, self.text)
+
+    def location_of(self, index: int) -> Location:
+        offs = self.offsets()
+        if not offs or self.origin is None:
+            return self.start
+        return self.origin.source.location(offs[max(0, min(index, len(offs) - 1))])
+
+    def location_of_line(self, lineno: int, needle: str | None = None) -> Location:
+        lines = self.text.split("\n")
+        lineno = max(1, min(lineno, len(lines)))
+        index = sum(len(line) + 1 for line in lines[: lineno - 1])
+        if needle:
+            col = lines[lineno - 1].find(needle)
+            if col >= 0:
+                index += col
+        return self.location_of(index)
+
+
+_offset_cache: dict[tuple[int, tuple[str | int, ...]], tuple[int, ...]] = {}
+
+
+def _offsets_for(origin: Origin, path: tuple[str | int, ...], text: str) -> tuple[int, ...]:
+    from scriptkit.sourcetext import scalar_offsets
+
+    key = (id(origin), path)
+    found = _offset_cache.get(key)
+    if found is None or len(found) != len(text):
+        found = scalar_offsets(origin.source.text, origin.values.get(path, 0), text)
+        _offset_cache[key] = found
+    return found
+
+
+def script_sources(script: Script) -> Iterator[TemplateSource]:
+    """Every Jinja text of a script, body slots first, then the agent-facing flexibility."""
+    origin = script.origin
+    label = script.file
+    for slot in ("acknowledgment", "warm_language", "solution"):
+        value = getattr(script, slot)
+        if isinstance(value, str):
+            yield TemplateSource(value, slot, origin, (slot,), label)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield TemplateSource(item, slot, origin, (slot, i), label)
+    flex = script.flexibility
+    if flex is not None:
+        if flex.guidance:
+            path: tuple[str | int, ...] = ("flexibility", "guidance")
+            if origin is not None and path not in origin.values:
+                path = ("flexibility",)  # written as the string shorthand
+            yield TemplateSource(flex.guidance, "flexibility", origin, path, label)
+        for i, alt in enumerate(flex.alternatives):
+            yield TemplateSource(alt.text, "flexibility", origin, ("flexibility", "alternatives", i, "text"), label)
+        for i, cond in enumerate(flex.conditions):
+            yield TemplateSource(cond.text, "flexibility", origin, ("flexibility", "conditions", i, "text"), label)
+
+
+def layout_sources(pack: Pack, channel: str) -> Iterator[TemplateSource]:
+    layout = pack.meta.layout(channel)
+    custom = channel in pack.meta.channels
+    origin = pack.origin if custom else None
+    for slot in ("greeting", "signoff"):
+        text = getattr(layout, slot)
+        if text:
+            yield TemplateSource(text, slot, origin, ("channels", channel, slot), f"<default {channel} layout>")
+
+
+# ---------------------------------------------------------------- static checks
+
+class _Scope:
+    def __init__(self, pack: Pack, script: Script | None) -> None:
+        self.constants = set(pack.constants)
+        self.catalogue = pack.catalogue
+        self.namespaces = set(self.catalogue.namespaces)
+        self.blanks = set(script.blanks) if script else set()
+
+
+def check_templates(pack: Pack) -> list[ScriptkitError]:
+    """Every template problem of the pack, found without rendering anything."""
+    problems: list[ScriptkitError] = []
+    for name, value in pack.constants.items():
+        if not name.isidentifier() or name in _Scope(pack, None).namespaces | {BLANK_NAMESPACE}:
+            loc = pack.origin.location(("constants", name), key=True) if pack.origin else None
+            problems.append(PackError(f"constant name '{name}' is not allowed", loc,
+                                      "Use letters, digits and '_', and not a placeholder namespace."))
+    for channel in CHANNELS:
+        for src in layout_sources(pack, channel):
+            problems.extend(check_source(src, _Scope(pack, None)))
+    for script in pack.scripts:
+        scope = _Scope(pack, script)
+        for src in script_sources(script):
+            problems.extend(check_source(src, scope))
+    unique: dict[str, ScriptkitError] = {str(p): p for p in problems}  # layouts repeat per channel
+    return list(unique.values())
+
+
+def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
+    if "{" not in src.text:
+        return []
+    env = _env()
+    try:
+        tree = env.parse(src.text)
+    except TemplateSyntaxError as exc:
+        return [PackError(f"template syntax error in {src.slot}: {exc.message}",
+                          src.location_of_line(exc.lineno or 1),
+                          "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
+    problems: list[ScriptkitError] = []
+    stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test, nodes.Call)):
+        problems.extend(_check_node(node, src, scope, stored))
+    return problems
+
+
+def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str]) -> list[ScriptkitError]:
+    line = getattr(node, "lineno", 1)
+    env = _env()
+    if isinstance(node, nodes.Getattr):
+        if node.attr.startswith("_"):
+            return [TemplateSecurityError(f"access to '{node.attr}' is not allowed in templates",
+                                          src.location_of_line(line, node.attr),
+                                          "Templates may use constants, placeholders and blanks only.")]
+        if isinstance(node.node, nodes.Name):
+            base = node.node.name
+            if base == BLANK_NAMESPACE:
+                if node.attr not in scope.blanks:
+                    return [PackError(f"blank '{node.attr}' is used but not declared",
+                                      src.location_of_line(line, node.attr),
+                                      f"Declare it under flexibility: blanks: - name: {node.attr}"
+                                      + _close(node.attr, scope.blanks, " (or did you mean '{}'?)"))]
+            elif base in scope.namespaces and base not in stored:
+                name = f"{base}.{node.attr}"
+                if name not in scope.catalogue:
+                    return [PackError(f"unknown placeholder '{name}'", src.location_of_line(line, node.attr),
+                                      _close(name, scope.catalogue.names, "Did you mean '{}'? ")
+                                      + "Declare custom placeholders under 'placeholders:' in pack.yaml.")]
+        return []
+    if isinstance(node, nodes.Getitem):
+        if isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
+            return [TemplateSecurityError("access to private attributes is not allowed in templates",
+                                          src.location_of_line(line), None)]
+        return []
+    if isinstance(node, nodes.Name) and node.ctx == "load":
+        name = node.name
+        if name in scope.constants or name in stored or name in ("loop", "true", "false", "none"):
+            return []
+        if name in scope.namespaces or name == BLANK_NAMESPACE:
+            return []  # attribute checks above; bare use fails at render with a clear message
+        candidates = sorted(scope.constants | scope.namespaces | {BLANK_NAMESPACE})
+        return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                          _close(name, candidates, "Did you mean '{}'? ")
+                          + "Define constants under 'constants:' in pack.yaml.")]
+    if isinstance(node, nodes.Filter) and node.name not in env.filters:
+        return [PackError(f"unknown filter '{node.name}'", src.location_of_line(line, node.name),
+                          _close(node.name, list(env.filters), "Did you mean '{}'? ")
+                          + f"Available: {', '.join(sorted(env.filters))}.")]
+    if isinstance(node, nodes.Test) and node.name not in env.tests:
+        return [PackError(f"unknown test '{node.name}'", src.location_of_line(line, node.name))]
+    if isinstance(node, nodes.Call):
+        return [TemplateSecurityError("calling functions is not allowed in templates",
+                                      src.location_of_line(line), "Use constants, placeholders and filters.")]
+    return []
+
+
+def _close(word: str, options: Iterable[str], template: str) -> str:
+    found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return template.format(found[0]) if found else ""
+
+
+# ---------------------------------------------------------------- rendering
+
+def _mark(text: str) -> tuple[str, list[int]] | None:
+    """The template with a marker before each literal run; returns the runs' start indexes."""
+    env = _env()
+    try:
+        tokens = list(env.lex(text))
+    except TemplateSyntaxError:
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    cursor = 0
+    for _, kind, value in tokens:
+        at = text.find(value, cursor)
+        if at < 0:
+            return None
+        if kind == "data" and value:
+            out.append(text[cursor:at])
+            out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
+            starts.append(at)
+            out.append(value)
+        else:
+            out.append(text[cursor:at + len(value)])
+        cursor = at + len(value)
+    out.append(text[cursor:])
+    return "".join(out), starts
+
+
+@lru_cache(maxsize=4096)
+def _compile(text: str) -> tuple[Any, tuple[int, ...]] | None:
+    marked = _mark(text)
+    if marked is None:
+        return None
+    source, starts = marked
+    return _env().from_string(source), tuple(starts)
+
+
+class _Context:
+    def __init__(self, pack: Pack, script: Script | None) -> None:
+        catalogue: Catalogue = pack.catalogue
+        fields: dict[str, set[str]] = {}
+        for name in catalogue.names:
+            ns, attr = name.split(".", 1)
+            fields.setdefault(ns, set()).add(attr)
+        self.vars: dict[str, object] = dict(pack.constants)
+        for ns, attrs in fields.items():
+            self.vars[ns] = _Namespace(ns, frozenset(attrs), lambda a, ns=ns: _PlaceholderRef(f"{ns}.{a}"))
+        blanks = frozenset(script.blanks) if script else frozenset()
+        self.vars[BLANK_NAMESPACE] = _Namespace(BLANK_NAMESPACE, blanks, _BlankRef)
+        self.prompts = {b.name: b.prompt for b in script.blanks.values()} if script else {}
+
+
+def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
+    """Render one template into segments, each pointing back at its source."""
+    if "{" not in src.text:  # fast path: plain text is all literal
+        offs = src.offsets()
+        return [Text(src.text, src.slot, _span(src, offs, 0, len(src.text), True))]
+    compiled = _compile(src.text)
+    try:
+        if compiled is None:
+            raise TemplateSyntaxError("cannot read this template", 1)
+        template, starts = compiled
+        output = template.render(ctx.vars)
+    except SecurityError as exc:
+        raise TemplateSecurityError(f"refused by the template sandbox: {exc}", src.start,
+                                    "Templates may use constants, placeholders and blanks only.") from None
+    except UndefinedError as exc:
+        raise PackError(f"undefined value in {src.slot}: {exc.message}", src.start,
+                        "Define it under 'constants:' in pack.yaml, or fix the name.") from None
+    except TemplateError as exc:
+        raise PackError(f"template error in {src.slot}: {exc}", src.start) from None
+    except (ArithmeticError, TypeError, ValueError, AttributeError, MemoryError, RecursionError) as exc:
+        raise PackError(f"template failed in {src.slot}: {type(exc).__name__}: {exc}", src.start,
+                        "Simplify the expression; templates are meant for text, constants and placeholders.") from None
+    if len(output) > MAX_OUTPUT:
+        raise TemplateSecurityError(f"{src.slot} renders to {len(output):,} characters (limit {MAX_OUTPUT:,})",
+                                    src.start, "Shorten the text.")
+    return _split(output, starts, src, ctx)
+
+
+def _span(src: TemplateSource, offs: tuple[int, ...], a: int, b: int, literal: bool) -> SourceSpan | None:
+    if src.origin is None:
+        return SourceSpan(Location(src.label, 1, 1), literal=False)
+    if literal and offs and b <= len(offs):
+        start = src.origin.source.location(offs[a]) if a < len(offs) else src.start
+        return SourceSpan(start, True, offs[a:b], src.origin.source)
+    return SourceSpan(src.start, literal=False)
+
+
+def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Context) -> list[Segment]:
+    offs = src.offsets()
+    segments: list[Segment] = []
+    run: int | None = None  # index in src.text of the next literal character, when known
+    depth = 0
+    pos = 0
+
+    def emit(text: str) -> None:
+        nonlocal run
+        if not text:
+            return
+        if depth == 0 and run is not None:
+            segments.append(Text(text, src.slot, _span(src, offs, run, run + len(text), True)))
+            run += len(text)
+        else:
+            segments.append(Text(text, src.slot, _span(src, offs, 0, 0, False)))
+
+    for m in _TOKEN.finditer(output):
+        emit(output[pos:m.start()])
+        pos = m.end()
+        if m.group(1) is not None:
+            run = starts[int(m.group(1))]
+        elif m.group(2) == "p":
+            name, fallback, has = m.group(3).split(_REF_SEP)
+            segments.append(Placeholder(name, src.slot, fallback if has == "1" else None,
+                                        _span(src, offs, 0, 0, False)))
+        elif m.group(2) == "b":
+            name = m.group(3)
+            segments.append(Blank(name, src.slot, ctx.prompts.get(name, ""), _span(src, offs, 0, 0, False)))
+        elif m.group(4):
+            depth += 1
+        elif m.group(5):
+            depth -= 1
+            run = None  # text after an expression belongs to no literal run until the next marker
+    emit(output[pos:])
+    return _merge(segments)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    """Join neighbouring non-literal texts so rules see natural runs."""
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if (isinstance(seg, Text) and isinstance(prev, Text) and prev.slot == seg.slot
+                and not (seg.source and seg.source.literal) and not (prev.source and prev.source.literal)):
+            out[-1] = Text(prev.text + seg.text, seg.slot, prev.source)
+        else:
+            out.append(seg)
+    return out
+
+
+def _strip(segments: list[Segment]) -> list[Segment]:
+    """Trim whitespace at both ends of a slot, keeping offsets aligned."""
+    segs = list(segments)
+    while segs and isinstance(segs[0], Text) and not segs[0].text.strip():
+        segs.pop(0)
+    while segs and isinstance(segs[-1], Text) and not segs[-1].text.strip():
+        segs.pop()
+    if segs and isinstance(segs[0], Text):
+        first = segs[0]
+        cut = len(first.text) - len(first.text.lstrip())
+        segs[0] = _slice(first, cut, len(first.text))
+    if segs and isinstance(segs[-1], Text):
+        last = segs[-1]
+        segs[-1] = _slice(last, 0, len(last.text.rstrip()))
+    return segs
+
+
+def _slice(seg: Text, a: int, b: int) -> Text:
+    src = seg.source
+    if src is not None and src.literal and src.offsets:
+        offs = src.offsets[a:b]
+        start = src.source.location(offs[0]) if (offs and src.source) else src.start
+        src = SourceSpan(start, True, offs, src.source)
+    return Text(seg.text[a:b], seg.slot, src)
+
+
+def render_script(pack: Pack, script: Script, channel: str | None = None, variant: int = 0) -> Message:
+    """Render one script for one channel and variant into a Message."""
+    channel = channel or script.channels[0]
+    ctx = _Context(pack, script)
+    layout = pack.meta.layout(channel)
+    joiner = layout.joiner(channel)
+    parts: list[list[Segment]] = []
+    by_slot: dict[str, TemplateSource] = {}
+    for src in layout_sources(pack, channel):
+        by_slot[src.slot] = src
+    chosen: list[TemplateSource] = []
+    all_sources = list(script_sources(script))
+    for slot in ("acknowledgment", "warm_language", "solution"):
+        options = [s for s in all_sources if s.slot == slot]
+        if options:
+            chosen.append(options[variant % len(options)])
+    ordered = ([by_slot["greeting"]] if "greeting" in by_slot else []) + chosen + \
+              ([by_slot["signoff"]] if "signoff" in by_slot else [])
+    for src in ordered:
+        segs = _strip(render_source(src, ctx if src.slot not in ("greeting", "signoff") else _Context(pack, None)))
+        if segs:
+            parts.append(segs)
+    body: list[Segment] = []
+    for i, segs in enumerate(parts):
+        if i:
+            body.append(Text(joiner, "layout", None))
+        body.extend(segs)
+    notes = [AgentNote(_note_kind(script, src), _note_label(script, src), tuple(_strip(render_source(src, ctx))))
+             for src in all_sources if src.slot == "flexibility"]
+    return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
+                   segments=tuple(body), notes=tuple(notes), file=script.file,
+                   meta={"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario})
+
+
+def _note_kind(script: Script, src: TemplateSource) -> str:
+    return {"guidance": "guidance", "alternatives": "alternative", "conditions": "condition"}.get(
+        str(src.path[1]) if len(src.path) > 1 else "guidance", "guidance")
+
+
+def _note_label(script: Script, src: TemplateSource) -> str:
+    flex = script.flexibility
+    if flex is None or len(src.path) < 3:
+        return "Guidance"
+    i = int(src.path[2])
+    if src.path[1] == "alternatives":
+        return flex.alternatives[i].label
+    return f"If {flex.conditions[i].when}"
+
+
+def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: str | None = None,
+                all_variants: bool = False) -> list[Message]:
+    """Render every script (or one) for each of its channels; all template errors together."""
+    from scriptkit.errors import ErrorCollector
+
+    wanted = set(channels) if channels else None
+    errors = ErrorCollector()
+    messages: list[Message] = []
+    scripts = [pack.script(script_id)] if script_id else pack.scripts
+    for script in scripts:
+        for channel in script.channels:
+            if wanted is not None and channel not in wanted:
+                continue
+            for variant in range(script.variant_count if all_variants else 1):
+                try:
+                    messages.append(render_script(pack, script, channel, variant))
+                except ScriptkitError as exc:
+                    errors.add(exc.message, exc.location, exc.hint, type(exc))
+    errors.raise_if_any()
+    return messages

@@ -1,0 +1,116 @@
+"""The rule API: every rule is a class with a code, a kebab-case name, docs and examples.
+
+A rule reads a rendered ``Message`` and yields ``Finding``s as offsets into ``message.text``;
+the engine turns them into located ``Diagnostic``s (and into fixes only where the span maps
+back to literal YAML text). Pack-level rules (duplicates, unused constants) override
+``check_pack`` instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.message import Message
+
+if TYPE_CHECKING:
+    from scriptkit.models import Pack
+
+#: Family digit -> family name, as in the codes SK0xx..SK9xx.
+FAMILIES: dict[str, str] = {
+    "0": "template",
+    "1": "readability",
+    "2": "warmth",
+    "3": "empathy",
+    "4": "solution",
+    "5": "export",
+    "8": "custom",
+    "9": "grammar",
+}
+
+#: Sections every rule's docs must have, in this order.
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options", "Fix safety")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found, as ``[start, end)`` offsets into ``message.text``."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    replacement: str | None = None  # text to put in place of [start, end) when fixing
+    severity: Severity | None = None  # overrides the rule's default for this finding
+
+
+@dataclass(frozen=True)
+class Example:
+    """A pack in miniature: each mapping is one script's fields (id and title are filled in)."""
+
+    scripts: tuple[Mapping[str, Any], ...]
+    channel: str = "email"
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, channel: str = "email", **slots: Any) -> Example:
+        return cls(scripts=(slots,), channel=channel)
+
+
+@dataclass
+class RuleContext:
+    """What a rule may consult besides the message: the pack and its options."""
+
+    pack: Pack | None
+    options: Mapping[str, Any]
+
+    def option(self, name: str, default: Any = None) -> Any:
+        return self.options.get(name, default)
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+    #: default option values; a pack overrides them under rules: options: <name>:
+    options: ClassVar[Mapping[str, Any]] = {}
+    #: the fix is safe to apply without review (``--fix`` applies only safe fixes)
+    fix_safe: ClassVar[bool] = False
+    bad_examples: ClassVar[tuple[Example, ...]] = ()
+    good_examples: ClassVar[tuple[Example, ...]] = ()
+
+    @classmethod
+    def family(cls) -> str:
+        return FAMILIES.get(cls.code[2], "other")
+
+    @classmethod
+    def docs(cls) -> str:
+        return (cls.__doc__ or "").strip()
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.docs().splitlines()[0] if cls.docs() else cls.name
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        return ()
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        return ()
+
+
+_REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry (codes and names must be unique)."""
+    for other in _REGISTRY.values():
+        if other.name == rule.name and other.code != rule.code:
+            raise ValueError(f"rule name {rule.name} is used by {other.code} and {rule.code}")
+    _REGISTRY[rule.code] = rule
+    return rule
+
+
+def registered() -> Iterator[type[Rule]]:
+    yield from (r for _, r in sorted(_REGISTRY.items()))

@@ -1,0 +1,87 @@
+"""A source file's text, and the map from a YAML scalar's value back to file offsets.
+
+The map is what lets a diagnostic inside a slot say ``file:line:col`` and lets ``--fix``
+edit the YAML text itself (keeping comments and formatting) instead of re-dumping it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from scriptkit.diagnostics import Location
+
+
+@dataclass
+class SourceText:
+    path: str
+    text: str
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        self._line_starts = starts
+
+    def location(self, offset: int) -> Location:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self._line_starts, offset)
+        return Location(self.path, line, offset - self._line_starts[line - 1] + 1, offset)
+
+    def offset(self, line: int, col: int) -> int:
+        """Offset of a 0-based (line, col) as ruamel reports them."""
+        if line >= len(self._line_starts):
+            return len(self.text)
+        return min(self._line_starts[line] + col, len(self.text))
+
+    def at(self, line: int, col: int) -> Location:
+        """Location of a 0-based (line, col)."""
+        return self.location(self.offset(line, col))
+
+
+def scalar_offsets(text: str, start: int, value: str) -> tuple[int, ...]:
+    """File offset of each character of a YAML scalar's ``value`` that starts at ``start``.
+
+    Works for plain, quoted, literal and folded scalars by walking value and file together;
+    characters the file spells differently (escapes, folded line breaks) map to the nearest
+    file character, which is why a fix also checks that the file text equals the value.
+    """
+    n = len(text)
+    j = start
+    quote = text[j] if j < n and text[j] in "\"'" else ""
+    if j < n and text[j] in "|>":
+        j = text.find("\n", j)
+        j = n if j < 0 else j + 1
+        while j < n and text[j] in " \t":
+            j += 1
+    elif j < n and text[j] in "\"'":
+        j += 1
+    out: list[int] = []
+    for ch in value:
+        # skip file characters that the value does not hold (indentation, quotes doubled)
+        guard = 0
+        while j < n and text[j] != ch and guard < 200:
+            fc = text[j]
+            if ch in " \n" and fc == "\n":
+                break
+            if fc == "\\" and quote == '"' and j + 1 < n:
+                break
+            j += 1
+            guard += 1
+        if j >= n:
+            out.append(n - 1 if n else 0)
+            continue
+        out.append(j)
+        if text[j] == "\\" and quote == '"':
+            j += 2
+        elif quote == "'" and text[j] == "'" and j + 1 < n and text[j + 1] == "'":
+            j += 2
+        elif text[j] == "\n":
+            j += 1
+            while j < n and text[j] in " \t":
+                j += 1
+        else:
+            j += 1
+    return tuple(out)

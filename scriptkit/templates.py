@@ -1,0 +1,23 @@
+"""Where the built-in packs live: inside the wheel, or in the checkout when editable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scriptkit.errors import ConfigError
+
+
+def templates_root() -> Path:
+    packaged = Path(__file__).parent / "templates"  # wheel: force-included here
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "templates"  # editable install / checkout
+
+
+def template_dir(name: str) -> Path:
+    root = templates_root()
+    path = root / name
+    if not (path / "pack.yaml").is_file():
+        known = sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file()) if root.is_dir() else []
+        raise ConfigError(f"no built-in template named '{name}'", hint=f"Known: {', '.join(known)}.")
+    return path

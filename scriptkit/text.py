@@ -1,0 +1,45 @@
+"""Small text helpers shared by rules, inference and importers: sentences and words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a blank line.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "vs.", "approx.", "No.", "St.")
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each sentence in ``text``, without surrounding whitespace."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        candidate = text[start:m.start()].rstrip()
+        if candidate.endswith(_ABBREVIATIONS):
+            continue
+        yield from _trimmed(text, start, m.start())
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        yield a, b
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int]]:
+    for m in _WORD.finditer(text):
+        yield m.start(), m.end()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
