@@ -96,6 +96,12 @@ class Rule:
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         return ()
 
+    def check_batch(self, messages: list[Message], ctx: RuleContext) -> Iterable[tuple[Message, Finding]]:
+        """All messages at once; engines that batch requests (LanguageTool) override this."""
+        for message in messages:
+            for finding in self.check(message, ctx):
+                yield message, finding
+
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         return ()
 

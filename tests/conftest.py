@@ -1,0 +1,36 @@
+"""Shared fixtures. Tests never read ../shared: they write their own packs to tmp_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def require_external(reason: str) -> NoReturn:
+    """Skip when an external tool (Java, Maven, Chromium) is missing; fail in CI.
+
+    CI sets SCRIPTKIT_REQUIRE_EXTERNAL=1 so a missing tool can never pass silently there.
+    """
+    if os.environ.get("SCRIPTKIT_REQUIRE_EXTERNAL") == "1":
+        pytest.fail(f"required in CI but unavailable: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a pack to disk: make_pack({"a.yaml": "..."}, pack_yaml="...") -> Path."""
+
+    def _make(scripts: dict[str, str], pack_yaml: str = "name: Test pack\n") -> Path:
+        root = tmp_path / "pack"
+        (root / "scripts").mkdir(parents=True, exist_ok=True)
+        (root / "pack.yaml").write_text(pack_yaml, encoding="utf-8")
+        for name, text in scripts.items():
+            (root / "scripts" / name).write_text(text, encoding="utf-8")
+        return root
+
+    return _make
