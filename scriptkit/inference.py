@@ -1,0 +1,277 @@
+"""Slot inference: which practice each sentence of a free-text reply carries.
+
+Used by ``scriptkit review`` (an agent's real reply) and by the importers (helpdesk macros
+have no slots). Each sentence is read for cues from the shared lexicon
+(``scriptkit/rules/data/lexicon.yaml``): acknowledgment openers and feeling words,
+apologies and warm phrases, owned actions and time frames. The strongest family wins;
+the confidence says by how much.
+
+The same per-sentence cues serve the empathy and warmth rules (``analyse_message``), so a
+reply is read once whichever rules run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scriptkit.message import Message, Text
+from scriptkit.rules.lexicon import normalise, pattern
+from scriptkit.text import sentence_spans
+
+INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
+#: Slots whose text is part of the reply's body (greeting, sign-off and joiners are not).
+BODY_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
+FRAME_SLOTS = ("greeting", "signoff", "layout")
+
+_SECOND_PERSON = re.compile(r"\byou(?:r|rs|rself|['’](?:ve|re|d|ll))?\b", re.IGNORECASE)
+_DEICTIC = re.compile(r"\b(?:this|that|it)\b", re.IGNORECASE)
+_IMPERATIVE = re.compile(
+    r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
+    r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
+    r"remove|return|keep|contact|let\s+(?:me|us)\s+know)\b",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(r"\b(?:could|can|would|will)\s+you\b|\?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What one sentence contains, as match spans ``(start, end)`` relative to the sentence."""
+
+    greeting: bool
+    signoff: bool
+    acknowledgment: tuple[tuple[int, int], ...]
+    feelings: tuple[tuple[int, int], ...]
+    situation: tuple[tuple[int, int], ...]
+    apologies: tuple[tuple[int, int], ...]
+    personal_apologies: tuple[tuple[int, int], ...]
+    warmth: tuple[tuple[int, int], ...]
+    ownership: tuple[tuple[int, int], ...]
+    actions: tuple[tuple[int, int], ...]
+    time_frames: tuple[tuple[int, int], ...]
+    second_person: bool
+    asks: bool
+    imperative: bool
+
+    @property
+    def names_feeling(self) -> bool:
+        return bool(self.feelings)
+
+    @property
+    def names_situation(self) -> bool:
+        return bool(self.situation)
+
+    @property
+    def acknowledges(self) -> bool:
+        """An acknowledging stance, or a feeling word aimed at the customer or their situation."""
+        return bool(self.acknowledgment) or (bool(self.feelings) and self.second_person)
+
+    @property
+    def acts(self) -> bool:
+        """Help is offered: an owned action, an instruction, a time frame, or a question that moves on."""
+        return bool(self.ownership and self.actions) or self.imperative or bool(self.time_frames and self.actions) \
+            or (self.asks and bool(self.actions))
+
+    def scores(self) -> dict[str, float]:
+        ack = 0.0
+        if self.acknowledgment:
+            ack += 0.6
+        if self.feelings:
+            ack += 0.35 if (self.second_person or _has(self.acknowledgment)) else 0.15
+        if self.situation and (self.acknowledgment or self.feelings):
+            ack += 0.1
+        warm = 0.0
+        if self.personal_apologies:
+            warm += 0.6
+        elif self.apologies:
+            warm += 0.4
+        if self.warmth:
+            warm += 0.35
+        sol = 0.0
+        if self.ownership:
+            sol += 0.3
+        if self.actions:
+            sol += 0.3
+        if self.time_frames:
+            sol += 0.3
+        if self.imperative:
+            sol += 0.4
+        if self.asks:
+            sol += 0.15
+        return {"acknowledgment": ack, "warm_language": warm, "solution": sol}
+
+
+def _has(spans: tuple[tuple[int, int], ...]) -> bool:
+    return bool(spans)
+
+
+def _spans(name: str, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in pattern(name).finditer(text) if m.end() > m.start())
+
+
+def cues(sentence: str) -> Cues:
+    """The lexicon cues of one sentence (typographic quotes are normalised first)."""
+    s = normalise(sentence)
+    return Cues(
+        greeting=bool(pattern("greetings").match(s)),
+        signoff=bool(pattern("signoffs").match(s)),
+        acknowledgment=_spans("acknowledgment_openers", s),
+        feelings=_spans("feelings", s),
+        situation=_spans("situation_cues", s),
+        apologies=_spans("apologies", s),
+        personal_apologies=_spans("personal_apologies", s),
+        warmth=_spans("warmth", s),
+        ownership=_spans("ownership", s),
+        actions=_spans("actions", s),
+        time_frames=_spans("time_frames", s),
+        second_person=bool(_SECOND_PERSON.search(s)) or bool(_DEICTIC.search(s)),
+        asks=bool(_ASKS.search(s)),
+        imperative=bool(_IMPERATIVE.match(s)),
+    )
+
+
+def classify(c: Cues) -> tuple[str, float]:
+    """The slot a sentence's cues point to, with a confidence in (0, 1)."""
+    if c.greeting or c.signoff:
+        return "other", 0.9
+    scores = c.scores()
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], INFERRED_SLOTS.index(kv[0])))
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top <= 0.0:
+        return "other", 0.3
+    confidence = 0.5 + 0.5 * (top - second) / (top + 0.2)
+    return best, round(min(0.99, max(0.34, confidence * min(1.0, top / 0.6 + 0.2))), 2)
+
+
+def split_greeting(text: str, start: int, end: int) -> int:
+    """Where a greeting at the start of ``text[start:end]`` ends (``start`` when there is none)."""
+    m = pattern("greetings").match(normalise(text[start:end]))
+    if not m:
+        return start
+    cut = start + m.end()
+    while cut < end and text[cut].isspace():
+        cut += 1
+    return cut
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Sentences, with a leading greeting split off its sentence ("Hi Sam, I can see...")."""
+    for a, b in sentence_spans(text):
+        cut = split_greeting(text, a, b)
+        if a < cut < b:
+            yield a, _rstrip(text, a, cut)
+            yield cut, b
+        else:
+            yield a, b
+
+
+def _rstrip(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
+    """``(start, end, slot, confidence)`` for each sentence of ``text``.
+
+    ``slot`` is one of acknowledgment, warm_language, solution, other (greetings, sign-offs
+    and sentences with no cue). Spans are offsets into ``text``, in order, not overlapping.
+    """
+    out: list[tuple[int, int, str, float]] = []
+    seen_body = False
+    for a, b in _pieces(text):
+        c = cues(text[a:b])
+        slot, confidence = classify(c)
+        if slot == "other" and not (c.greeting or c.signoff) and seen_body:
+            # a sentence with no cue inside the body usually carries detail of the fix
+            slot, confidence = "solution", 0.35
+        if slot != "other":
+            seen_body = True
+        out.append((a, b, slot, confidence))
+    return out
+
+
+# ---------------------------------------------------------------- messages, for the rules
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a rendered message: offsets into ``message.text``, its slot, its cues."""
+
+    start: int
+    end: int
+    text: str
+    slot: str
+    inferred: bool
+    cues: Cues
+
+    def span_of(self, rel: tuple[int, int]) -> tuple[int, int]:
+        return self.start + rel[0], self.start + rel[1]
+
+    @property
+    def is_frame(self) -> bool:
+        return self.slot in FRAME_SLOTS or self.cues.greeting or self.cues.signoff
+
+
+_cache: dict[tuple[str, tuple[tuple[int, str], ...]], tuple[Sentence, ...]] = {}
+_CACHE_LIMIT = 20_000
+
+
+def analyse_message(message: Message) -> tuple[Sentence, ...]:
+    """The sentences of ``message.text`` with slots (from segments, or inferred) and cues.
+
+    Cached by text and slot layout, so the many rules that read a message share one pass.
+    """
+    text = message.text
+    layout = tuple((s, seg.slot) for s, _, seg in message.spans())
+    key = (text, layout)
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) >= _CACHE_LIMIT:
+            _cache.clear()
+        found = _cache[key] = tuple(_analyse(message, text, layout))
+    return found
+
+
+def _analyse(message: Message, text: str, layout: tuple[tuple[int, str], ...]) -> Iterator[Sentence]:
+    known = {s for _, s in layout} & set(INFERRED_SLOTS + FRAME_SLOTS)
+    has_slots = bool(known - {"other", "layout"})
+    inferred = {(a, b): (slot) for a, b, slot, _ in infer_slots(text)} if not has_slots else {}
+    for a, b in _pieces(text):
+        if has_slots:
+            slot = _slot_at(layout, _first_word(text, a, b))
+            if slot == "layout":
+                slot = _slot_at(layout, b - 1)
+            from_segments = True
+        else:
+            slot = inferred.get((a, b), "other")
+            from_segments = False
+        yield Sentence(a, b, text[a:b], slot, not from_segments, cues(text[a:b]))
+
+
+def _first_word(text: str, a: int, b: int) -> int:
+    while a < b and not text[a].isalnum():
+        a += 1
+    return a
+
+
+def _slot_at(layout: tuple[tuple[int, str], ...], offset: int) -> str:
+    slot = layout[0][1] if layout else "other"
+    for start, s in layout:
+        if start > offset:
+            break
+        slot = s
+    return slot
+
+
+def body_sentences(message: Message) -> list[Sentence]:
+    """The sentences a customer reads as content: no greeting, sign-off or joiner."""
+    return [s for s in analyse_message(message) if not s.is_frame]
+
+
+def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:
+    """The literal text segments of a message with their offsets."""
+    for s, e, seg in message.spans():
+        if isinstance(seg, Text):
+            yield s, e, seg

@@ -1,0 +1,101 @@
+"""Slot inference on free text: sentence by sentence, from the shared lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.inference import INFERRED_SLOTS, cues, infer_slots
+from scriptkit.rules import lexicon
+
+WARM_REPLY = (
+    "Hi Priya,\n\n"
+    "I can see how stressful it is to find your flight booking cancelled the night before you travel. "
+    "I'm so sorry, and thank you for sending the confirmation email. "
+    "I've rebooked you on the 9:40 flight tomorrow morning and emailed the new ticket to you. "
+    "Your seat is 14C.\n\n"
+    "Warm wishes,\n{{agent.first_name}}"
+)
+
+
+def slots_of(text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], slot) for a, b, slot, _ in infer_slots(text)]
+
+
+def test_each_sentence_gets_a_slot_in_order() -> None:
+    found = slots_of(WARM_REPLY)
+    assert [slot for _, slot in found] == [
+        "other", "acknowledgment", "warm_language", "solution", "solution", "other",
+    ]
+    assert found[0][0] == "Hi Priya,"
+    assert found[-1][0].startswith("Warm wishes")
+
+
+def test_spans_are_ordered_disjoint_and_inside_the_text() -> None:
+    spans = infer_slots(WARM_REPLY)
+    last = 0
+    for a, b, slot, confidence in spans:
+        assert last <= a < b <= len(WARM_REPLY)
+        assert slot in INFERRED_SLOTS
+        assert 0.0 < confidence < 1.0
+        assert WARM_REPLY[a:b] == WARM_REPLY[a:b].strip()
+        last = b
+
+
+def test_greeting_is_split_from_the_sentence_it_opens() -> None:
+    text = "Hey Tom, that sounds really annoying and I get why you're fed up."
+    (g_text, g_slot), (rest, slot) = slots_of(text)
+    assert (g_text, g_slot) == ("Hey Tom,", "other")
+    assert rest.startswith("that sounds") and slot == "acknowledgment"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slot"),
+    [
+        ("That must have been so frustrating after waiting all week.", "acknowledgment"),
+        ("I completely understand why the second charge worried you.", "acknowledgment"),
+        ("I'm really sorry about this.", "warm_language"),
+        ("Thank you so much for your help with the screenshots.", "warm_language"),
+        ("I'll send a prepaid return label to your inbox within the hour.", "solution"),
+        ("Click Settings, then choose Reset password.", "solution"),
+        ("Could you reply with the order number so I can check it?", "solution"),
+    ],
+)
+def test_single_sentences(sentence: str, slot: str) -> None:
+    (_, found), = slots_of(sentence)
+    assert found == slot
+
+
+def test_stronger_cues_give_higher_confidence() -> None:
+    (_, _, _, strong), = infer_slots("I can see how upsetting and stressful this has been for you.")
+    (_, _, _, weak), = infer_slots("I see.")
+    assert strong > weak
+
+
+def test_sentence_without_cues_is_other_before_the_body() -> None:
+    (_, _, slot, confidence), = infer_slots("Order 5512.")
+    assert slot == "other" and confidence < 0.5
+
+
+def test_typographic_apostrophes_are_read_like_ascii_ones() -> None:
+    assert cues("I’m sorry you’ve had to wait.").personal_apologies
+    assert cues("I'm sorry you've had to wait.").situation == cues("I’m sorry you’ve had to wait.").situation
+
+
+def test_empty_text_has_no_slots() -> None:
+    assert infer_slots("") == []
+    assert infer_slots("   \n\n ") == []
+
+
+def test_lexicon_lists_load_and_compile() -> None:
+    lists = lexicon.lexicon()
+    for name in ("feelings", "situation_cues", "acknowledgment_openers", "apologies", "ownership", "time_frames"):
+        assert lists[name], name
+        assert lexicon.pattern(name).search("") is None
+
+
+def test_phrase_trie_prefers_longer_phrases_and_whole_words() -> None:
+    pat = lexicon.compile_phrases(["sorry", "sorry about", "frustrat*", "let me"])
+    assert [m.group() for m in pat.finditer("So sorry about it, how frustrating! Let  me help.")] == [
+        "sorry about", "frustrating", "Let  me",
+    ]
+    assert pat.search("unsorryish") is None
