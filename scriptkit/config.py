@@ -1,0 +1,460 @@
+"""Lint settings from pack.yaml ``rules:``, ``scriptkit.toml`` or ``[tool.scriptkit]`` in pyproject.toml.
+
+The same keys work in all three places::
+
+    select: [empathy, SK2]          # code, name, family or prefix; default: everything
+    ignore: [formal-apology]
+    severity: {SK201: error, readability: suggestion, SK104: off}
+    options: {formality-score: {ceiling: 0.5}}
+    fail-on: warning                # error | warning | suggestion (default: warning)
+    grammar: off                    # off | local | http://host:8081 (default: off)
+    custom: [...]                   # brand-voice rules as YAML data (see rules/custom.py)
+    files: [voice.yaml]             # more custom rules, relative to the file naming them
+
+The project file (``scriptkit.toml``, else ``pyproject.toml`` with ``[tool.scriptkit]``,
+searched upward from the pack) is read first; the pack's own ``rules:`` then refine it:
+``select``, ``fail-on`` and ``grammar`` replace, ``ignore``, ``severity``, ``options`` and
+``custom`` add. The default fail level is ``warning``, like ruff: a run fails on any
+warning or error, while suggestions are shown but never fail it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.errors import ConfigError, ErrorCollector
+from scriptkit.rules.base import FAMILIES, Rule
+from scriptkit.sourcetext import SourceText
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef,import-not-found]
+
+CONFIG_FILE = "scriptkit.toml"
+KEYS = ("select", "ignore", "severity", "options", "fail-on", "grammar", "custom", "files")
+GRAMMAR_MODES = ("off", "local")
+#: code and name of the warning an unknown selector or option gets (it is not a rule)
+CONFIG_CODE, CONFIG_NAME = "SK800", "unknown-selector"
+
+Locator = Callable[[tuple[str | int, ...], bool], Location]
+
+
+@dataclass(frozen=True)
+class Selector:
+    """One ``select``/``ignore``/``severity`` entry, remembering where it was written."""
+
+    text: str
+    location: Location | None = None
+
+    def specificity(self, rule: type[Rule]) -> int:
+        """How precisely this selector names ``rule``: 0 no match, higher is more specific."""
+        return specificity(self.text, rule)
+
+
+def specificity(selector: str, rule: type[Rule]) -> int:
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return 1
+    if s.upper() == rule.code or s.lower() == rule.name:
+        return 10
+    if s.lower() == rule.family():
+        return 3
+    if re.fullmatch(r"SK\d{0,3}", s.upper()) and rule.code.startswith(s.upper()):
+        return len(s)
+    return 0
+
+
+def matches(selector: str, rule: type[Rule]) -> bool:
+    return specificity(selector, rule) > 0
+
+
+def is_known(selector: str, rules: Iterable[type[Rule]]) -> bool:
+    """A selector is known when it names a family, an ``SK`` prefix, or a rule among ``rules``."""
+    s = selector.strip()
+    if s.upper() == "ALL" or s.lower() in FAMILIES.values():
+        return True
+    if re.fullmatch(r"SK\d{0,2}", s.upper()):
+        return s.upper()[2:3] in FAMILIES or len(s) == 2
+    return any(specificity(s, r) >= 10 for r in rules)
+
+
+@dataclass
+class LintConfig:
+    """Which rules run, how severe they are, their options, and when a run fails."""
+
+    select: tuple[Selector, ...] = ()  # empty: every rule
+    ignore: tuple[Selector, ...] = ()
+    severities: tuple[tuple[Selector, Severity | None], ...] = ()  # None: off
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule name or code -> options
+    option_locations: dict[str, Location | None] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    grammar: str = "off"
+    custom: tuple[type[Rule], ...] = ()
+    sources: tuple[str, ...] = ()  # files the settings came from
+
+    # ------------------------------------------------------------ selection
+
+    def enabled(self, rule: type[Rule]) -> bool:
+        """ruff's rule: the most specific matching selector wins; on a tie, ignore wins."""
+        chosen = max((s.specificity(rule) for s in self.select), default=1) if self.select else 1
+        dropped = max((s.specificity(rule) for s in self.ignore), default=0)
+        if chosen == 0 or dropped >= chosen:
+            return False
+        return self.severity_for(rule) is not None or not self._turned_off(rule)
+
+    def _turned_off(self, rule: type[Rule]) -> bool:
+        best = self._best_severity(rule)
+        return best is not None and best[1] is None
+
+    def _best_severity(self, rule: type[Rule]) -> tuple[int, Severity | None] | None:
+        best: tuple[int, Severity | None] | None = None
+        for sel, sev in self.severities:
+            spec = sel.specificity(rule)
+            if spec and (best is None or spec >= best[0]):
+                best = (spec, sev)
+        return best
+
+    def severity_for(self, rule: type[Rule]) -> Severity | None:
+        """The configured severity of ``rule``, or None when none is set (or it is off)."""
+        best = self._best_severity(rule)
+        return best[1] if best else None
+
+    def rules(self, available: Iterable[type[Rule]]) -> list[type[Rule]]:
+        """The enabled rules among ``available`` plus this config's custom rules, by code."""
+        pool = {r.code: r for r in (*available, *self.custom)}
+        active = [r for _, r in sorted(pool.items()) if self.enabled(r)]
+        if self.grammar == "off":
+            active = [r for r in active if r.family() != "grammar"]
+        return active
+
+    def options_for(self, rule: type[Rule]) -> dict[str, Any]:
+        merged = dict(rule.options)
+        merged.update(self.options.get(rule.code, {}))
+        merged.update(self.options.get(rule.name, {}))
+        if rule.family() == "grammar":
+            merged["mode"] = self.grammar
+        return merged
+
+    def fails(self, severity: Severity) -> bool:
+        return severity.rank >= self.fail_on.rank
+
+    # ------------------------------------------------------------ problems
+
+    def problems(self, available: Iterable[type[Rule]]) -> list[Diagnostic]:
+        """A warning for every selector or option name that matches no rule."""
+        rules = [*available, *self.custom]
+        out: list[Diagnostic] = []
+        seen: set[tuple[str, Location | None]] = set()
+        for what, sel in [*(("select", s) for s in self.select), *(("ignore", s) for s in self.ignore),
+                          *(("severity", s) for s, _ in self.severities)]:
+            if not is_known(sel.text, rules) and (sel.text, sel.location) not in seen:
+                seen.add((sel.text, sel.location))
+                out.append(unknown_selector(sel.text, sel.location, rules, what))
+        for key, opts in self.options.items():
+            rule = next((r for r in rules if key in (r.code, r.name)), None)
+            loc = self.option_locations.get(key)
+            if rule is None:
+                out.append(unknown_selector(key, loc, rules, "options"))
+                continue
+            for opt in opts:
+                if rule.options and opt not in rule.options:
+                    close = difflib.get_close_matches(opt, list(rule.options), n=1)
+                    hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(rule.options))}"
+                    out.append(_config_warning(f"rule {rule.code} [{rule.name}] has no option '{opt}'", loc,
+                                               hint))
+                elif not rule.options:
+                    out.append(_config_warning(f"rule {rule.code} [{rule.name}] takes no options", loc,
+                                               "Remove this entry."))
+        return out
+
+    # ------------------------------------------------------------ command-line overrides
+
+    def override(self, *, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
+                 fail_on: str | None = None, grammar: str | None = None) -> LintConfig:
+        """A copy with command-line choices on top: ``--select`` replaces, ``--ignore`` adds."""
+        changes: dict[str, Any] = {}
+        if select:
+            changes["select"] = tuple(Selector(s) for s in select)
+        if ignore:
+            changes["ignore"] = (*self.ignore, *(Selector(s) for s in ignore))
+        if fail_on:
+            changes["fail_on"] = parse_severity(fail_on, None)
+        if grammar:
+            changes["grammar"] = parse_grammar(grammar, None)
+        return replace(self, **changes)
+
+
+def unknown_selector(text: str, location: Location | None, rules: Sequence[type[Rule]], where: str) -> Diagnostic:
+    names = [r.code for r in rules] + [r.name for r in rules] + list(FAMILIES.values())
+    close = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
+    hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list codes, names and families."
+    return _config_warning(f"unknown rule selector '{text}' in {where}", location, hint)
+
+
+def _config_warning(message: str, location: Location | None, hint: str) -> Diagnostic:
+    return Diagnostic(code=CONFIG_CODE, name=CONFIG_NAME, message=message, severity=Severity.WARNING,
+                      location=location or Location("<config>", 1, 1), suggestion=hint)
+
+
+def check_selectors(selectors: Iterable[str], rules: Sequence[type[Rule]], option: str) -> None:
+    """Command-line selectors must be known: a typo there is a usage error (exit 2)."""
+    for sel in selectors:
+        if not is_known(sel, rules):
+            warning = unknown_selector(sel, None, rules, option)
+            raise ConfigError(warning.message, hint=warning.suggestion)
+
+
+def parse_severity(value: Any, location: Location | None) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError:
+        raise ConfigError(f"'{value}' is not a severity", location,
+                          "Use one of: error, warning, suggestion.") from None
+
+
+def parse_grammar(value: Any, location: Location | None) -> str:
+    text = "off" if value is False else str(value).strip()
+    if text.lower() in GRAMMAR_MODES:
+        return text.lower()
+    if re.match(r"^https?://[^\s/]+", text):
+        return text.rstrip("/")
+    raise ConfigError(f"'{value}' is not a grammar mode", location,
+                      "Use 'off', 'local' (a LanguageTool server started for you) or the URL of a server.")
+
+
+# ---------------------------------------------------------------- reading settings
+
+@dataclass
+class _Raw:
+    """One source of settings: its mapping and how to locate a key or value in it."""
+
+    data: Mapping[str, Any]
+    locate: Locator
+    base: Path  # where relative paths (files:) are resolved
+    name: str
+
+
+def _split_list(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector, from_pack: bool) -> LintConfig:
+    from scriptkit.rules.custom import build_custom_rules, read_rule_file
+
+    data = raw.data
+    for key in data:
+        norm = str(key).replace("_", "-")
+        if norm not in KEYS:
+            close = difflib.get_close_matches(norm, KEYS, n=1)
+            errors.add(f"unknown setting '{key}'", raw.locate((str(key),), True),
+                       f"Did you mean '{close[0]}'?" if close else f"Known settings: {', '.join(KEYS)}.",
+                       ConfigError)
+
+    def get(name: str) -> tuple[str, Any] | None:
+        for key in (name, name.replace("-", "_")):
+            if key in data:
+                return key, data[key]
+        return None
+
+    def selectors(name: str) -> tuple[Selector, ...]:
+        found = get(name)
+        if found is None:
+            return ()
+        key, value = found
+        items = _split_list(value)
+        out = []
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                errors.add(f"'{name}' entries must be rule codes, names or families", raw.locate((key, i), False),
+                           kind=ConfigError)
+                continue
+            loc = raw.locate((key, i), False) if isinstance(value, list) else raw.locate((key,), False)
+            out.append(Selector(item.strip(), loc))
+        return tuple(out)
+
+    changes: dict[str, Any] = {"sources": (*config.sources, raw.name)}
+    if get("select") is not None:
+        changes["select"] = selectors("select")
+    if get("ignore") is not None:
+        changes["ignore"] = (*config.ignore, *selectors("ignore"))
+    found = get("severity")
+    if found is not None:
+        key, value = found
+        if not isinstance(value, Mapping):
+            errors.add("'severity' must map rule selectors to error, warning, suggestion or off",
+                       raw.locate((key,), False), kind=ConfigError)
+        else:
+            sev: list[tuple[Selector, Severity | None]] = list(config.severities)
+            for sel, level in value.items():
+                loc = raw.locate((key, str(sel)), True)
+                if str(level).lower() in ("off", "false", "none"):
+                    sev.append((Selector(str(sel), loc), None))
+                    continue
+                try:
+                    sev.append((Selector(str(sel), loc), parse_severity(level, raw.locate((key, str(sel)), False))))
+                except ConfigError as exc:
+                    errors.extend([exc])
+            changes["severities"] = tuple(sev)
+    found = get("options")
+    if found is not None:
+        key, value = found
+        if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+            errors.add("'options' must map rule names to mappings of option values",
+                       raw.locate((key,), False), "e.g. options: {formality-score: {ceiling: 0.5}}", ConfigError)
+        else:
+            options = {k: dict(v) for k, v in config.options.items()}
+            locs = dict(config.option_locations)
+            for name, opts in value.items():
+                options.setdefault(str(name), {}).update(dict(opts))
+                locs[str(name)] = raw.locate((key, str(name)), True)
+            changes["options"] = options
+            changes["option_locations"] = locs
+    for name, parse in (("fail-on", parse_severity), ("grammar", parse_grammar)):
+        found = get(name)
+        if found is not None:
+            try:
+                changes[name.replace("-", "_")] = parse(found[1], raw.locate((found[0],), False))
+            except ConfigError as exc:
+                errors.extend([exc])
+    custom: list[tuple[Any, Locator, str]] = []
+    found = get("custom")
+    if found is not None:
+        key, value = found
+        if not isinstance(value, list):
+            errors.add("'custom' must be a list of rules", raw.locate((key,), False), kind=ConfigError)
+        else:
+            custom.extend((spec, _sub(raw.locate, (key, i)), raw.name) for i, spec in enumerate(value))
+    found = get("files")
+    if found is not None:
+        key, value = found
+        for i, item in enumerate(_split_list(value)):
+            loc = raw.locate((key, i) if isinstance(value, list) else (key,), False)
+            custom.extend(read_rule_file(raw.base / str(item), loc, errors))
+    if custom:
+        taken = list(config.custom)
+        changes["custom"] = (*config.custom, *build_custom_rules(custom, taken, errors))
+    del from_pack  # both sources share one schema; kept for readability at call sites
+    return replace(config, **changes)
+
+
+def _sub(locate: Locator, prefix: tuple[str | int, ...]) -> Locator:
+    return lambda path, key: locate((*prefix, *path), key)
+
+
+def _yaml_locator(origin: Any, prefix: tuple[str | int, ...]) -> Locator:
+    return lambda path, key: origin.location((*prefix, *path), key=key)
+
+
+def _toml_locator(source: SourceText, table: str) -> Locator:
+    """tomllib keeps no positions: find the key (or the value's text) after the table header."""
+    text = source.text
+    header = re.search(rf"^\[{re.escape(table)}\]\s*$", text, re.M) if table else None
+    base = header.end() if header else 0
+
+    def locate(path: tuple[str | int, ...], key: bool) -> Location:
+        pos = base
+        for part in path:
+            if isinstance(part, int):
+                continue
+            m = re.search(rf"(?m)(^|[\s{{,\"'])\"?{re.escape(str(part))}\"?\s*=", text[pos:])
+            if m is None:
+                m2 = re.search(rf"\[[^\]]*\.{re.escape(str(part))}\]", text[pos:])
+                if m2 is None:
+                    break
+                pos += m2.start()
+                continue
+            pos += m.start() + len(m.group(1))
+        return source.location(pos)
+
+    return locate
+
+
+def find_project_config(start: Path) -> Path | None:
+    """The nearest ``scriptkit.toml``, or ``pyproject.toml`` with ``[tool.scriptkit]``, upward."""
+    here = start.resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "tool" in (data := tomllib.loads(pyproject.read_text(encoding="utf-8"))) and \
+                        "scriptkit" in data["tool"]:
+                    return pyproject
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                return pyproject  # let read_project_config report it, located
+    return None
+
+
+def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) -> LintConfig:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read {path}: {exc}", Location(str(path), 1, 1)) from None
+    source = SourceText(str(path), text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+), column (\d+)", str(exc))
+        loc = source.at(int(m.group(1)) - 1, int(m.group(2)) - 1) if m else Location(str(path), 1, 1)
+        raise ConfigError(f"TOML syntax error: {str(exc).split(' (at')[0]}", loc,
+                          "Check quoting and brackets around this position.") from None
+    table = ""
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("scriptkit", {})
+        table = "tool.scriptkit"
+    elif "rules" in data and isinstance(data["rules"], dict) and not (set(data) - {"rules"}):
+        data, table = data["rules"], "rules"  # [rules] table: same keys
+    return _merge(config, _Raw(data, _toml_locator(source, table), path.parent, str(path)), errors, False)
+
+
+def load_config(pack: Any = None, start: str | Path | None = None, *, project: bool = True) -> LintConfig:
+    """The settings for ``pack`` (a loaded Pack) or for free text under ``start``.
+
+    Raises ``ConfigError``/``ErrorGroup`` (exit 2) for settings that cannot be read:
+    wrong types, unknown keys, bad severities, bad custom rules. Unknown selectors are
+    not errors: ``LintConfig.problems`` turns them into warnings.
+    """
+    errors = ErrorCollector()
+    config = LintConfig()
+    root = Path(pack.root) if pack is not None and pack.root else Path(start) if start else Path.cwd()
+    if project:
+        found = find_project_config(root)
+        if found is not None:
+            config = read_project_config(found, config, errors)
+    if pack is not None:
+        meta = pack.meta
+        grammar = meta.grammar.get("mode") if isinstance(meta.grammar, Mapping) else None
+        if grammar is not None:
+            loc = pack.origin.location(("grammar", "mode")) if pack.origin else None
+            try:
+                config = replace(config, grammar=parse_grammar(grammar, loc))
+            except ConfigError as exc:
+                errors.extend([exc])
+        if meta.rules:
+            origin = pack.origin
+            base = Path(pack.root) if Path(pack.root).is_dir() else Path(pack.root).parent
+            if origin is not None:
+                locate = _yaml_locator(origin, ("rules",))
+                name = origin.source.path
+            else:
+                def locate(path: tuple[str | int, ...], key: bool) -> Location:
+                    return Location(str(base / "pack.yaml"), 1, 1)
+                name = str(base / "pack.yaml")
+            config = _merge(config, _Raw(meta.rules, locate, base, name), errors, True)
+    errors.raise_if_any()
+    return config

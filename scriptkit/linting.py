@@ -1,0 +1,301 @@
+"""The lint engine: every selected rule on every rendered script x channel x variant.
+
+Rules return ``Finding``s as offsets into ``message.text``; this module turns them into
+located ``Diagnostic``s (``message.locate``), attaches a ``Fix`` only where the span maps
+back to literal YAML text, applies suppressions, dedupes what several channels or variants
+report at the same place, and sorts the result so the same pack always reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scriptkit.config import LintConfig, load_config, matches
+from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from scriptkit.errors import ScriptkitError
+from scriptkit.message import Message, SourceSpan, Text
+from scriptkit.models import Pack, Script
+from scriptkit.rendering import render_pack
+from scriptkit.rules import all_rules
+from scriptkit.rules.base import Finding, Rule, RuleContext
+from scriptkit.sourcetext import SourceText
+
+# inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
+_INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)|(?P<noqa>noqa))\b:?"
+                     r"(?P<codes>[ \t]*[A-Za-z0-9_-]+(?:[ \t]*,?[ \t]*[A-Za-z0-9_-]+)*)?")
+
+
+@dataclass(frozen=True)
+class SentenceNote:
+    """``scriptkit review``: one sentence of free text, the practice it shows, and its confidence."""
+
+    start: int
+    end: int
+    text: str
+    slot: str
+    confidence: float
+    location: Location
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic]
+    messages: list[Message] = field(default_factory=list)
+    config: LintConfig = field(default_factory=LintConfig)
+    sources: dict[str, str] = field(default_factory=dict)  # file -> text, for context lines
+    sentences: list[SentenceNote] = field(default_factory=list)  # review only
+
+    def count(self, severity: Severity | str) -> int:
+        sev = Severity.parse(severity) if isinstance(severity, str) else severity
+        return sum(1 for d in self.diagnostics if d.severity == sev)
+
+    @property
+    def has_failures(self) -> bool:
+        return any(self.config.fails(d.severity) for d in self.diagnostics)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.has_failures else 0
+
+    @property
+    def fixes(self) -> list[Fix]:
+        return [d.fix for d in self.diagnostics if d.fix is not None and d.fix.safe]
+
+    @property
+    def files(self) -> list[str]:
+        seen = dict.fromkeys(m.file for m in self.messages if m.file)
+        return list(seen)
+
+
+# ---------------------------------------------------------------- public API
+
+def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | None = None,
+              channels: Iterable[str] | None = None) -> LintResult:
+    """Lint every script of ``pack`` on each of its channels, every variant."""
+    config = config if config is not None else load_config(pack)
+    if grammar is not None:
+        config = config.override(grammar=grammar)
+    messages = render_pack(pack, list(channels) if channels else None, all_variants=True)
+    result = lint_messages(messages, pack, config)
+    result.diagnostics = _sorted([*config.problems(all_rules()), *_script_ignore_problems(pack, config),
+                                  *result.diagnostics])
+    return result
+
+
+def lint_text(text: str, *, channel: str = "email", config: LintConfig | None = None,
+              grammar: str | None = None, file: str = "<text>") -> LintResult:
+    """Lint free text (an agent's actual reply), with each sentence's slot inferred."""
+    config = config if config is not None else load_config(None, Path(file).parent if file != "<text>" else None)
+    if grammar is not None:
+        config = config.override(grammar=grammar)
+    message, notes = text_message(text, channel=channel, file=file)
+    result = lint_messages([message], None, config)
+    result.sentences = notes
+    result.sources[file] = text
+    result.diagnostics = _sorted([*config.problems(all_rules()), *result.diagnostics])
+    return result
+
+
+def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig) -> LintResult:
+    """Run the selected rules on ``messages`` (already rendered) and locate what they find."""
+    scripts: dict[str, Script] = {s.id: s for s in pack.scripts} if pack is not None else {}
+    suppress = _Suppressions(scripts)
+    by_key: dict[tuple[object, ...], Diagnostic] = {}
+    for rule_cls in config.rules(all_rules()):
+        rule = rule_cls()
+        ctx = RuleContext(pack, config.options_for(rule_cls))
+        severity = config.severity_for(rule_cls)
+        try:
+            found = [_diagnostic(rule, m, f, severity) for m, f in rule.check_batch(messages, ctx)]
+            if pack is not None:
+                found.extend(rule.check_pack(pack, messages, ctx))
+        except ScriptkitError:
+            raise
+        except Exception as exc:  # a rule's bug must not end in a traceback for the writer
+            raise ScriptkitError(f"rule {rule_cls.code} [{rule_cls.name}] failed: {type(exc).__name__}: {exc}",
+                                 hint="This is a bug in the rule; please report it with the pack.") from exc
+        for diag in found:
+            if severity is not None and diag.severity != severity:
+                diag.severity = severity
+            if suppress.suppressed(rule_cls, diag):
+                continue
+            _add(by_key, diag)
+    sources: dict[str, str] = {}
+    for m in messages:
+        for seg in m.segments:
+            if seg.source is not None and seg.source.source is not None:
+                sources.setdefault(seg.source.source.path, seg.source.source.text)
+    return LintResult(_sorted(by_key.values()), messages, config, sources)
+
+
+# ---------------------------------------------------------------- findings -> diagnostics
+
+def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severity | None) -> Diagnostic:
+    location, slot = message.locate(finding.start)
+    fix = _fix(rule, message, finding)
+    return Diagnostic(
+        code=rule.code, name=rule.name, message=finding.message,
+        severity=severity or finding.severity or rule.severity, location=location, slot=slot,
+        text=message.text[finding.start:finding.end], suggestion=finding.suggestion, fix=fix,
+        script_id=message.script_id, channel=message.channel, variant=message.variant,
+    )
+
+
+def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
+    """An edit of the YAML file, only for safe rules and literal text that reads the same in the file."""
+    if not rule.fix_safe or finding.replacement is None or finding.end <= finding.start:
+        return None
+    span = message.literal_span(finding.start, finding.end)
+    source = _source_at(message, finding.start)
+    if span is None or source is None:
+        return None
+    a, b = span
+    if source.text[a:b] != message.text[finding.start:finding.end]:
+        return None  # escapes or folded lines: the file spells it differently
+    description = f"replace '{source.text[a:b]}' with '{finding.replacement}'"
+    return Fix(description, (Edit(source.path, a, b, finding.replacement),))
+
+
+def _source_at(message: Message, offset: int) -> SourceText | None:
+    for s, e, seg in message.spans():
+        if s <= offset < e:
+            return seg.source.source if seg.source is not None else None
+    return None
+
+
+def _key(d: Diagnostic) -> tuple[object, ...]:
+    return (d.code, d.location.file, d.location.line, d.location.col, d.message, d.text)
+
+
+def _add(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic) -> None:
+    """One diagnostic per place and message; remember every channel that reported it."""
+    key = _key(diag)
+    kept = by_key.get(key)
+    if kept is None:
+        if diag.channel:
+            diag.extra.setdefault("channels", diag.channel)
+        by_key[key] = diag
+        return
+    if diag.channel:
+        channels = kept.extra.get("channels", "").split(",") if kept.extra.get("channels") else []
+        if diag.channel not in channels:
+            kept.extra["channels"] = ",".join([*channels, diag.channel])
+    if diag.severity.rank > kept.severity.rank:
+        kept.severity = diag.severity
+    if kept.fix is None and diag.fix is not None:
+        kept.fix = diag.fix
+
+
+def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (*d.sort_key(), d.message, d.channel or "", d.variant))
+
+
+# ---------------------------------------------------------------- suppressions
+
+class _Suppressions:
+    """Per-script ``ignore:`` and ``# scriptkit: ignore ...`` comments in the YAML."""
+
+    def __init__(self, scripts: Mapping[str, Script]) -> None:
+        self.scripts = scripts
+        self._by_file: dict[str, Script] = {s.file: s for s in scripts.values()}
+        self._lines: dict[str, list[str]] = {}
+        self._file_wide: dict[str, list[str] | None] = {}
+
+    def _script(self, diag: Diagnostic) -> Script | None:
+        if diag.script_id and diag.script_id in self.scripts:
+            return self.scripts[diag.script_id]
+        return self._by_file.get(diag.location.file)
+
+    def suppressed(self, rule: type[Rule], diag: Diagnostic) -> bool:
+        script = self._script(diag)
+        if script is not None and any(matches(sel, rule) for sel in script.ignore):
+            return True
+        origin = script.origin if script is not None else None
+        if origin is None or diag.location.file != origin.source.path:
+            return False
+        lines = self._lines.get(origin.source.path)
+        if lines is None:
+            lines = self._lines[origin.source.path] = origin.source.text.splitlines()
+            self._file_wide[origin.source.path] = _file_wide(lines)
+        wide = self._file_wide[origin.source.path]
+        if wide is not None and (not wide or any(matches(sel, rule) for sel in wide)):
+            return True
+        candidates = {diag.location.line}
+        if diag.slot and (diag.slot,) in origin.keys:
+            candidates.add(origin.source.location(origin.keys[(diag.slot,)]).line)
+        for line in candidates:
+            if 0 < line <= len(lines):
+                codes = _inline(lines[line - 1])
+                if codes is not None and (not codes or any(matches(sel, rule) for sel in codes)):
+                    return True
+        return False
+
+
+def _inline(line: str) -> list[str] | None:
+    """The selectors of an inline suppression on ``line`` ([] = every rule), or None."""
+    if "#" not in line:
+        return None
+    m = _INLINE.search(line)
+    if m is None or m.group("verb") == "ignore-file":
+        return None
+    return re.findall(r"[A-Za-z0-9_-]+", m.group("codes") or "")
+
+
+def _file_wide(lines: list[str]) -> list[str] | None:
+    found: list[str] | None = None
+    for line in lines:
+        if "ignore-file" in line:
+            m = _INLINE.search(line)
+            if m is not None and m.group("verb") == "ignore-file":
+                codes = re.findall(r"[A-Za-z0-9_-]+", m.group("codes") or "")
+                if not codes:
+                    return []
+                found = [*(found or []), *codes]
+    return found
+
+
+def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
+    from scriptkit.config import is_known, unknown_selector
+
+    rules = [*all_rules(), *config.custom]
+    out = []
+    for script in pack.scripts:
+        for i, sel in enumerate(script.ignore):
+            if not is_known(sel, rules):
+                loc = script.origin.location(("ignore", i)) if script.origin else None
+                out.append(unknown_selector(sel, loc, rules, f"script '{script.id}' ignore"))
+    return out
+
+
+# ---------------------------------------------------------------- free text
+
+def text_message(text: str, *, channel: str = "email", file: str = "<text>",
+                 script_id: str = "review") -> tuple[Message, list[SentenceNote]]:
+    """A Message from plain text: one literal segment per inferred sentence, with its slot."""
+    from scriptkit.inference import cues, infer_slots
+
+    source = SourceText(file, text)
+    segments: list[Text] = []
+    notes: list[SentenceNote] = []
+    pos = 0
+
+    def add(a: int, b: int, slot: str) -> None:
+        if a < b:
+            span = SourceSpan(source.location(a), True, tuple(range(a, b)), source)
+            segments.append(Text(text[a:b], slot, span))
+
+    for a, b, slot, confidence in infer_slots(text):
+        add(pos, a, "layout")
+        if slot == "other":
+            c = cues(text[a:b])
+            slot = "greeting" if c.greeting else "signoff" if c.signoff else "other"
+        add(a, b, slot)
+        notes.append(SentenceNote(a, b, text[a:b], slot, confidence, source.location(a)))
+        pos = b
+    add(pos, len(text), "layout")
+    message = Message(script_id=script_id, title=Path(file).name if file != "<text>" else "text",
+                      channel=channel, variant=0, segments=tuple(segments), file=file)
+    return message, notes

@@ -1,0 +1,437 @@
+"""Custom rules (SK8xx): a team's brand voice as YAML data, no Python.
+
+In pack.yaml (``rules: custom: [...]``), a rules file (``rules: files: [voice.yaml]``) or
+``scriptkit.toml``. Four kinds, after Vale::
+
+    - name: no-unfortunately        # kebab-case, unique
+      kind: existence               # these words must not appear
+      terms: [unfortunately, regrettably]
+      patterns: ['\\bper (our|the) policy\\b']   # regular expressions, optional
+      message: Leave out '{match}'; say what you can do instead.
+      severity: warning             # error | warning | suggestion (default warning)
+      code: SK810                   # optional; SK801, SK802... in order otherwise
+      slots: [acknowledgment]       # optional: only text from these slots
+      channels: [sms]               # optional: only these channels
+    - name: say-refund
+      kind: substitution            # swap X for Y; --fix applies it
+      swap: {store credit: refund, reimbursement: refund}
+    - name: thank-the-customer
+      kind: occurrence              # a phrase must appear between min and max times
+      terms: [thank you, thanks]
+      min: 1
+    - name: short-sms
+      kind: metric                  # words | characters | sentences | sentence-words | exclamations
+      metric: words
+      max: 30
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Location, Severity
+from scriptkit.errors import ConfigError, ErrorCollector
+from scriptkit.message import Message, Text
+from scriptkit.rules.base import Finding, Rule, RuleContext
+from scriptkit.text import sentence_spans, word_spans
+
+Locator = Callable[[tuple[str | int, ...], bool], Location]
+
+KINDS = ("existence", "substitution", "occurrence", "metric")
+METRICS = ("words", "characters", "sentences", "sentence-words", "exclamations")
+COMMON_KEYS = ("name", "kind", "code", "message", "severity", "description", "ignore-case", "slots",
+               "channels", "suggestion")
+KIND_KEYS: dict[str, tuple[str, ...]] = {
+    "existence": ("terms", "patterns"),
+    "substitution": ("swap", "fix"),
+    "occurrence": ("terms", "patterns", "min", "max"),
+    "metric": ("metric", "min", "max"),
+}
+DEFAULT_MESSAGES = {
+    "existence": "Avoid '{match}'.",
+    "substitution": "Say '{replacement}' instead of '{match}'.",
+    "occurrence": "Use {terms} {expected} (found {count}).",
+    "metric": "{metric} is {value}; the limit is {expected}.",
+}
+_BODY = ("acknowledgment", "warm_language", "solution", "other")
+METRIC_LABELS = {"words": "Word count", "characters": "Length in characters", "sentences": "Sentence count",
+                 "sentence-words": "Sentence length in words", "exclamations": "Exclamation marks"}
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_CODE = re.compile(r"^SK8\d\d$")
+
+
+@dataclass(frozen=True)
+class CustomSpec:
+    name: str
+    kind: str
+    message: str
+    pattern: re.Pattern[str] | None = None
+    swaps: Mapping[str, str] = field(default_factory=dict)
+    minimum: float | None = None
+    maximum: float | None = None
+    metric: str = ""
+    slots: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    suggestion: str | None = None
+    terms: tuple[str, ...] = ()
+    origin: str = ""
+
+
+def _term_regex(terms: Sequence[str], patterns: Sequence[str]) -> str:
+    """Terms match as whole words with any whitespace between their words; longest first."""
+    parts = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(terms, key=len, reverse=True)]
+    words = rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])" if parts else ""
+    return "|".join(p for p in ([words] if words else []) + [f"(?:{p})" for p in patterns])
+
+
+def _match_case(original: str, replacement: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class CustomRule(Rule):
+    """Base of the rules a pack declares in YAML."""
+
+    spec: ClassVar[CustomSpec]
+
+    def _scoped(self, message: Message, text_only: bool = False) -> list[tuple[int, int]]:
+        """The ``[start, end)`` ranges of ``message.text`` this rule reads (``text_only``: no placeholders)."""
+        if self.spec.channels and message.channel not in self.spec.channels:
+            return []
+        if not self.spec.slots and not text_only:
+            return [(0, len(message.text))]
+        ranges: list[tuple[int, int]] = []
+        for s, e, seg in message.spans():
+            if (not self.spec.slots or seg.slot in self.spec.slots) and (isinstance(seg, Text) or not text_only):
+                if ranges and ranges[-1][1] == s:
+                    ranges[-1] = (ranges[-1][0], e)
+                else:
+                    ranges.append((s, e))
+        return ranges
+
+    def _hits(self, message: Message) -> Iterator[re.Match[str]]:
+        if self.spec.pattern is None:
+            return
+        text = message.text
+        # terms inside a placeholder ({{order.number}}) or a blank are not words of the reply
+        allowed = self._scoped(message, text_only=True)
+        for a, b in self._scoped(message):
+            for m in self.spec.pattern.finditer(text, a, b):
+                if any(s <= m.start() and m.end() <= e for s, e in allowed):
+                    yield m
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        spec = self.spec
+        if spec.kind == "existence":
+            for m in self._hits(message):
+                yield Finding(m.start(), m.end(), spec.message.format(match=m.group(0), replacement=""),
+                              spec.suggestion)
+        elif spec.kind == "substitution":
+            lowered = {k.lower(): v for k, v in spec.swaps.items()}
+            for m in self._hits(message):
+                found = m.group(0)
+                repl = _match_case(found, lowered.get(" ".join(found.lower().split()), ""))
+                yield Finding(m.start(), m.end(), spec.message.format(match=found, replacement=repl),
+                              spec.suggestion or f"'{repl}'", replacement=repl)
+        elif spec.kind == "occurrence":
+            ranges = self._scoped(message)
+            if not ranges:
+                return
+            hits = list(self._hits(message))
+            count = len(hits)
+            terms = " or ".join(f"'{t}'" for t in spec.terms) or "the required phrase"
+            if spec.minimum is not None and count < spec.minimum:
+                # point at the script's own text, not the pack-wide greeting before it
+                body = [s for s, _, seg in message.spans() if seg.slot in _BODY and s >= ranges[0][0]]
+                start = body[0] if body else ranges[0][0]
+                yield Finding(start, start, spec.message.format(terms=terms, count=count,
+                                                                expected=f"at least {spec.minimum:g} time(s)"),
+                              spec.suggestion)
+            if spec.maximum is not None and count > spec.maximum:
+                extra = hits[int(spec.maximum)]
+                yield Finding(extra.start(), extra.end(),
+                              spec.message.format(terms=terms, count=count,
+                                                  expected=f"at most {spec.maximum:g} time(s)"),
+                              spec.suggestion)
+        else:
+            yield from self._metric(message)
+
+    def _metric(self, message: Message) -> Iterator[Finding]:
+        spec = self.spec
+        text = message.text
+        for a, b in self._scoped(message):
+            chunk = text[a:b]
+            if spec.metric == "sentence-words":
+                units = [(a + s, a + e, float(len(list(word_spans(chunk[s:e])))))
+                         for s, e in sentence_spans(chunk)]
+            else:
+                units = [(a, b, float(_measure(spec.metric, chunk)))]
+            for s, e, amount in units:
+                for bound, bad, word in ((spec.maximum, amount > (spec.maximum or 0), "at most"),
+                                         (spec.minimum, amount < (spec.minimum or 0), "at least")):
+                    if bound is not None and bad:
+                        yield Finding(s, e, spec.message.format(metric=METRIC_LABELS[spec.metric], value=f"{amount:g}",
+                                                                expected=f"{word} {bound:g}"), spec.suggestion)
+
+
+def _measure(metric: str, chunk: str) -> int:
+    if metric == "words":
+        return len(list(word_spans(chunk)))
+    if metric == "characters":
+        return len(chunk)
+    if metric == "sentences":
+        return len(list(sentence_spans(chunk)))
+    return chunk.count("!")
+
+
+def _docs(spec: CustomSpec, summary: str) -> str:
+    what = {
+        "existence": f"Flags {_describe(spec)}.",
+        "substitution": "Swaps " + ", ".join(f"'{k}' for '{v}'" for k, v in spec.swaps.items()) + ".",
+        "occurrence": f"Requires {_describe(spec)}"
+                      + (f" at least {spec.minimum:g} time(s)" if spec.minimum is not None else "")
+                      + (f" at most {spec.maximum:g} time(s)" if spec.maximum is not None else "") + ".",
+        "metric": f"Keeps {spec.metric}"
+                  + (f" at least {spec.minimum:g}" if spec.minimum is not None else "")
+                  + (f" at most {spec.maximum:g}" if spec.maximum is not None else "") + ".",
+    }[spec.kind]
+    scope = ""
+    if spec.slots:
+        scope += f" Only in slots: {', '.join(spec.slots)}."
+    if spec.channels:
+        scope += f" Only on channels: {', '.join(spec.channels)}."
+    fix = ("Safe: `--fix` swaps the term where it is literal text in the YAML."
+           if spec.kind == "substitution" else "No automatic fix.")
+    return (f"{summary}\n\n## What it does\n{what}{scope}\n\n## Why it matters\n"
+            f"A {spec.kind} rule of this team's brand voice, declared in {spec.origin or 'the pack'}.\n\n"
+            f"## Example\n{spec.message}\n\n## Use instead\n{spec.suggestion or 'Follow the team style guide.'}\n\n"
+            f"## Options\nNone: edit the rule's YAML.\n\n## Fix safety\n{fix}")
+
+
+def _describe(spec: CustomSpec) -> str:
+    return ", ".join(f"'{t}'" for t in spec.terms) or "the rule's patterns"
+
+
+# ---------------------------------------------------------------- building from YAML
+
+def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> list[tuple[Any, Locator, str]]:
+    """The rule specs of a rules file (a list, or a mapping with ``rules:``), located."""
+    from scriptkit.loading import read_yaml
+
+    if not path.is_file():
+        errors.add(f"rules file not found: {path}", location, "Paths are relative to the file that lists them.",
+                   ConfigError)
+        return []
+    before = len(errors.errors)
+    parsed = read_yaml(path, errors)
+    for err in errors.errors[before:]:
+        err.__class__ = ConfigError  # a bad rules file is a settings problem
+    if parsed is None:
+        return []
+    data, origin = parsed
+    prefix: tuple[str | int, ...] = ()
+    if isinstance(data, Mapping) and set(data) <= {"rules", "custom"} and data:
+        key = "rules" if "rules" in data else "custom"
+        data, prefix = data[key], (key,)
+    if not isinstance(data, list):
+        errors.add("a rules file holds a list of rules (or 'rules:' with a list)", origin.location(prefix),
+                   "Start each rule with '- name: ...'.", ConfigError)
+        return []
+
+    def locator(i: int) -> Locator:
+        return lambda p, key: origin.location((*prefix, i, *p), key=key)
+
+    return [(item, locator(i), str(path)) for i, item in enumerate(data)]
+
+
+def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequence[type[Rule]],
+                       errors: ErrorCollector) -> list[type[Rule]]:
+    """One Rule class per valid spec; every problem is recorded, located, as a ConfigError."""
+    from scriptkit.rules import all_rules
+
+    built: list[type[Rule]] = []
+    builtin_names = {r.name for r in all_rules()}
+    used_codes = {r.code for r in taken}
+    used_names = {r.name for r in taken} | builtin_names
+    pending: list[tuple[dict[str, Any], Locator, str]] = []
+    for raw, locate, origin in specs:
+        spec = _parse(raw, locate, origin, errors)
+        if spec is None:
+            continue
+        if spec["name"] in used_names:
+            errors.add(f"rule name '{spec['name']}' is already used", locate(("name",), False),
+                       "Give every rule a unique kebab-case name.", ConfigError)
+            continue
+        used_names.add(spec["name"])
+        if spec.get("code"):
+            if spec["code"] in used_codes:
+                errors.add(f"rule code '{spec['code']}' is already used", locate(("code",), False),
+                           "Leave 'code' out to number custom rules automatically.", ConfigError)
+                continue
+            used_codes.add(spec["code"])
+        pending.append((spec, locate, origin))
+    number = 801  # SK800 is the unknown-selector warning
+    for spec, _, _ in pending:
+        if not spec.get("code"):
+            while f"SK{number}" in used_codes:
+                number += 1
+            if number > 899:
+                errors.add("too many custom rules (SK801-SK899)", None, kind=ConfigError)
+                break
+            spec["code"] = f"SK{number}"
+            used_codes.add(spec["code"])
+        built.append(_make(spec))
+    return built
+
+
+def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> dict[str, Any] | None:
+    def bad(msg: str, path: tuple[str | int, ...] = (), hint: str | None = None, key: bool = False) -> None:
+        errors.add(msg, locate(path, key), hint, ConfigError)
+
+    if not isinstance(raw, Mapping):
+        bad("a custom rule must be a mapping with 'name' and 'kind'", hint="e.g. - name: no-jargon\n  kind: existence")
+        return None
+    data = {str(k).replace("_", "-"): v for k, v in raw.items()}
+    keys_written = {str(k).replace("_", "-"): str(k) for k in raw}
+    kind = data.get("kind")
+    name = data.get("name")
+    ok = True
+    if not isinstance(name, str) or not _NAME.match(name):
+        bad("custom rule needs a kebab-case 'name'" if name is None else f"'{name}' is not a kebab-case name",
+            ("name",) if name is not None else (), "e.g. name: no-jargon")
+        ok = False
+    if kind not in KINDS:
+        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+        bad("custom rule needs 'kind'" if kind is None else f"unknown kind '{kind}'",
+            ("kind",) if kind is not None else (),
+            f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(KINDS)}.")
+        return None
+    allowed = COMMON_KEYS + KIND_KEYS[kind]
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            bad(f"unknown key '{keys_written[key]}' in a {kind} rule", (keys_written[key],),
+                f"Did you mean '{close[0]}'?" if close else f"Known keys: {', '.join(allowed)}.", key=True)
+            ok = False
+    out: dict[str, Any] = {"name": name, "kind": kind, "origin": origin}
+    code = data.get("code")
+    if code is not None:
+        if not isinstance(code, str) or not _CODE.match(code.upper()) or code.upper() == "SK800":
+            bad(f"'{code}' is not a custom rule code", (keys_written["code"],), "Use SK801 to SK899.")
+            ok = False
+        else:
+            out["code"] = code.upper()
+    try:
+        out["severity"] = Severity.parse(str(data.get("severity", "warning")))
+    except ValueError:
+        bad(f"'{data.get('severity')}' is not a severity", ("severity",), "Use error, warning or suggestion.")
+        ok = False
+    for key in ("message", "description", "suggestion"):
+        if key in data and not isinstance(data[key], str):
+            bad(f"'{key}' must be text", (keys_written[key],))
+            ok = False
+    for key in ("slots", "channels"):
+        value = data.get(key, [])
+        value = [value] if isinstance(value, str) else value
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            bad(f"'{key}' must be a list of names", (keys_written[key],))
+            ok = False
+        else:
+            out[key] = tuple(value)
+    from scriptkit.message import BODY_SLOTS
+    from scriptkit.models import CHANNELS
+
+    for key, known in (("slots", BODY_SLOTS), ("channels", CHANNELS)):
+        for i, value in enumerate(out.get(key, ())):
+            if value not in known:
+                close = difflib.get_close_matches(value, known, n=1)
+                bad(f"unknown {key[:-1]} '{value}'", (keys_written[key], i),
+                    f"Did you mean '{close[0]}'?" if close else f"Use: {', '.join(known)}.")
+                ok = False
+    flags = 0 if data.get("ignore-case", True) is False else re.IGNORECASE
+    terms: list[str] = []
+    patterns: list[str] = []
+    if kind == "substitution":
+        swap = data.get("swap")
+        if not isinstance(swap, Mapping) or not swap or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
+            bad("a substitution rule needs 'swap': a mapping of term to replacement",
+                ("swap",) if "swap" in data else (), "e.g. swap: {store credit: refund}")
+            ok = False
+        else:
+            out["swaps"] = {" ".join(str(k).split()): str(v) for k, v in swap.items()}
+            out["fix"] = data.get("fix", True) is not False
+            terms = list(out["swaps"])
+    elif kind in ("existence", "occurrence"):
+        for key, into in (("terms", terms), ("patterns", patterns)):
+            value = data.get(key, [])
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                bad(f"'{key}' must be a list of non-empty text", (key,))
+                ok = False
+                continue
+            into.extend(value)
+            if key == "patterns":
+                for i, pat in enumerate(value):
+                    try:
+                        re.compile(pat)
+                    except re.error as exc:
+                        bad(f"invalid regular expression: {exc.msg}", (key, i),
+                            "Escape special characters such as '(' or '+' with a backslash.")
+                        ok = False
+        if not terms and not patterns and ok:
+            bad(f"a {kind} rule needs 'terms' or 'patterns'", (), "e.g. terms: [unfortunately]")
+            ok = False
+    if kind == "metric":
+        metric = data.get("metric")
+        if metric not in METRICS:
+            close = difflib.get_close_matches(str(metric), METRICS, n=1)
+            bad(f"unknown metric '{metric}'" if metric is not None else "a metric rule needs 'metric'",
+                ("metric",), f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(METRICS)}.")
+            ok = False
+        out["metric"] = metric
+    if kind in ("occurrence", "metric"):
+        for key in ("min", "max"):
+            value = data.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+                bad(f"'{key}' must be a number of 0 or more", (key,))
+                ok = False
+            out[key] = value
+        if out.get("min") is None and out.get("max") is None and ok:
+            bad(f"a {kind} rule needs 'min' or 'max'", ())
+            ok = False
+    if not ok:
+        return None
+    if terms or patterns:
+        out["pattern"] = re.compile(_term_regex(terms, patterns), flags)
+    out["terms"] = tuple(terms)
+    out["message"] = data.get("message") or DEFAULT_MESSAGES[kind]
+    out["summary"] = data.get("description") or f"Team rule: {out['message'].split('{')[0].strip() or name}"
+    out["suggestion"] = data.get("suggestion")
+    try:  # a message with an unknown {field} would fail at lint time; refuse it now
+        out["message"].format(match="", replacement="", terms="", count=0, expected="", metric="", value="")
+    except (KeyError, IndexError, ValueError) as exc:
+        bad(f"message has an unknown field {exc}", (keys_written.get("message", "message"),),
+            "Fields: {match}, {replacement}, {terms}, {count}, {expected}, {metric}, {value}.")
+        return None
+    return out
+
+
+def _make(data: dict[str, Any]) -> type[Rule]:
+    spec = CustomSpec(
+        name=data["name"], kind=data["kind"], message=data["message"], pattern=data.get("pattern"),
+        swaps=data.get("swaps", {}), minimum=data.get("min"), maximum=data.get("max"),
+        metric=data.get("metric") or "", slots=data.get("slots", ()), channels=data.get("channels", ()),
+        suggestion=data.get("suggestion"), terms=data.get("terms", ()), origin=data["origin"],
+    )
+    attrs = {
+        "code": data["code"], "name": spec.name, "severity": data["severity"], "spec": spec,
+        "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data["summary"]),
+    }
+    return type(f"Custom_{data['code']}", (CustomRule,), attrs)
