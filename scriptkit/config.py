@@ -195,7 +195,9 @@ def unknown_selector(text: str, location: Location | None, rules: Sequence[type[
     names = [r.code for r in rules] + [r.name for r in rules] + list(FAMILIES.values())
     close = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
     hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list codes, names and families."
-    return _config_warning(f"unknown rule selector '{text}' in {where}", location, hint)
+    diag = _config_warning(f"unknown rule selector '{text}' in {where}", location, hint)
+    diag.text = text
+    return diag
 
 
 def _config_warning(message: str, location: Location | None, hint: str) -> Diagnostic:

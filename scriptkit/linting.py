@@ -47,6 +47,7 @@ class LintResult:
     config: LintConfig = field(default_factory=LintConfig)
     sources: dict[str, str] = field(default_factory=dict)  # file -> text, for context lines
     sentences: list[SentenceNote] = field(default_factory=list)  # review only
+    rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
 
     def count(self, severity: Severity | str) -> int:
         sev = Severity.parse(severity) if isinstance(severity, str) else severity
@@ -104,7 +105,8 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     scripts: dict[str, Script] = {s.id: s for s in pack.scripts} if pack is not None else {}
     suppress = _Suppressions(scripts)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
-    for rule_cls in config.rules(all_rules()):
+    active = config.rules(all_rules())
+    for rule_cls in active:
         rule = rule_cls()
         ctx = RuleContext(pack, config.options_for(rule_cls))
         severity = config.severity_for(rule_cls)
@@ -128,7 +130,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
         for seg in m.segments:
             if seg.source is not None and seg.source.source is not None:
                 sources.setdefault(seg.source.source.path, seg.source.source.text)
-    return LintResult(_sorted(by_key.values()), messages, config, sources)
+    return LintResult(_sorted(by_key.values()), messages, config, sources, rules=active)
 
 
 # ---------------------------------------------------------------- findings -> diagnostics

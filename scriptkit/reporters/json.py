@@ -1,0 +1,56 @@
+"""``--format json``: every diagnostic with its location, slot, suggestion and fix, plus a summary."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.reporters import display_path
+
+if TYPE_CHECKING:
+    from scriptkit.linting import LintResult
+
+SCHEMA_VERSION = 1
+
+
+def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": d.code, "name": d.name, "severity": d.severity.value, "message": d.message,
+        "file": display_path(d.location.file), "line": d.location.line, "col": d.location.col,
+        "slot": d.slot, "text": d.text, "suggestion": d.suggestion, "script": d.script_id,
+        "channels": d.extra.get("channels", d.channel or "").split(",") if (d.extra.get("channels") or d.channel)
+        else [],
+        "fix": None,
+    }
+    if d.fix is not None:
+        out["fix"] = {"description": d.fix.description, "safe": d.fix.safe,
+                      "edits": [{"file": display_path(e.file), "start": e.start, "end": e.end,
+                                 "replacement": e.replacement} for e in d.fix.edits]}
+    return out
+
+
+def build(result: LintResult) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "version": SCHEMA_VERSION,
+        "summary": {
+            "total": len(result.diagnostics),
+            **{s.value: result.count(s) for s in Severity},
+            "fixable": len(result.fixes),
+            "fail_on": result.config.fail_on.value,
+            "failed": result.has_failures,
+        },
+        "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
+    }
+    if result.sentences:
+        data["sentences"] = [
+            {"text": s.text, "slot": s.slot, "confidence": s.confidence, "line": s.location.line,
+             "col": s.location.col,
+             "codes": [d.code for d in result.diagnostics if s.start <= d.location.offset < s.end]}
+            for s in result.sentences
+        ]
+    return data
+
+
+def report(result: LintResult, stream: TextIO) -> None:
+    stream.write(json.dumps(build(result), indent=2, ensure_ascii=False, sort_keys=False) + "\n")

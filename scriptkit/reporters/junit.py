@@ -1,0 +1,49 @@
+"""``--format junit``: one test suite per file, one failing test case per diagnostic at or
+above the fail level; a file with nothing to report is one passing case."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING, TextIO
+
+from scriptkit.diagnostics import Diagnostic
+from scriptkit.reporters import display_path
+
+if TYPE_CHECKING:
+    from scriptkit.linting import LintResult
+
+
+def report(result: LintResult, stream: TextIO) -> None:
+    by_file: dict[str, list[Diagnostic]] = {display_path(f): [] for f in result.files}
+    for d in result.diagnostics:
+        by_file.setdefault(display_path(d.location.file), []).append(d)
+    root = ET.Element("testsuites", name="scriptkit")
+    total = failures = 0
+    for file in sorted(by_file):
+        diags = by_file[file]
+        suite = ET.SubElement(root, "testsuite", name=file)
+        failed = 0
+        for d in diags:
+            case = ET.SubElement(suite, "testcase", classname=file,
+                                 name=f"{d.location.line}:{d.location.col} {d.code} [{d.name}]")
+            body = d.format() + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {d.slot}" if d.slot else "")
+            if result.config.fails(d.severity):
+                failed += 1
+                fail = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
+                fail.text = body
+            else:
+                out = ET.SubElement(case, "system-out")
+                out.text = f"{d.severity.value}: {body}"
+        if not diags:
+            ET.SubElement(suite, "testcase", classname=file, name="no problems")
+        count = max(1, len(diags))
+        suite.set("tests", str(count))
+        suite.set("failures", str(failed))
+        suite.set("errors", "0")
+        total += count
+        failures += failed
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    root.set("errors", "0")
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")

@@ -1,0 +1,83 @@
+"""``--format sarif``: SARIF 2.1.0 for code-scanning dashboards, with every rule's metadata."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, TextIO
+
+from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.reporters import display_path, rule_lookup
+
+if TYPE_CHECKING:
+    from scriptkit.linting import LintResult
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
+
+
+def _rule(code: str, rule: Any, diag: Diagnostic | None) -> dict[str, Any]:
+    if rule is None:  # a config diagnostic (SK800): not a rule class
+        name = diag.name if diag else code
+        return {"id": code, "name": name, "shortDescription": {"text": name.replace("-", " ")},
+                "defaultConfiguration": {"level": "warning"}, "properties": {"family": "config"}}
+    docs = rule.docs()
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary()},
+        "fullDescription": {"text": docs or rule.summary()},
+        "help": {"text": docs or rule.summary(), "markdown": docs or rule.summary()},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"family": rule.family(), "fixSafe": bool(rule.fix_safe)},
+    }
+
+
+def _result(d: Diagnostic, index: int) -> dict[str, Any]:
+    text = d.message + (f" Suggestion: {d.suggestion}" if d.suggestion else "")
+    region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
+    if d.text:
+        region["snippet"] = {"text": d.text}
+    out: dict[str, Any] = {
+        "ruleId": d.code,
+        "ruleIndex": index,
+        "level": LEVELS[d.severity],
+        "message": {"text": text},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": display_path(d.location.file)},
+            "region": region,
+        }}],
+        "properties": {"slot": d.slot, "script": d.script_id, "channels": d.extra.get("channels", "")},
+    }
+    if d.fix is not None:
+        out["fixes"] = [{
+            "description": {"text": d.fix.description},
+            "artifactChanges": [{
+                "artifactLocation": {"uri": display_path(e.file)},
+                "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                                  "insertedContent": {"text": e.replacement}}],
+            } for e in d.fix.edits],
+        }]
+    return out
+
+
+def build(result: LintResult) -> dict[str, Any]:
+    from scriptkit import __version__
+
+    lookup = rule_lookup(result)
+    codes = sorted({*lookup, *(d.code for d in result.diagnostics)})
+    first = {d.code: d for d in reversed(result.diagnostics)}
+    rules = [_rule(c, lookup.get(c), first.get(c)) for c in codes]
+    index = {c: i for i, c in enumerate(codes)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "scriptkit", "version": __version__, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": [_result(d, index[d.code]) for d in result.diagnostics],
+        }],
+    }
+
+
+def report(result: LintResult, stream: TextIO) -> None:
+    stream.write(json.dumps(build(result), indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,128 @@
+"""``--format text``: for people. Grouped by file, each problem with its source line and a
+caret under the offending text, the suggestion, the slot and channels; a summary at the end.
+Colour only on a terminal, never when NO_COLOR is set."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.reporters import display_path
+
+if TYPE_CHECKING:
+    from scriptkit.linting import LintResult, SentenceNote
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
+SLOT_LABELS = {"acknowledgment": "acknowledges", "warm_language": "warm", "solution": "solution",
+               "greeting": "greeting", "signoff": "sign-off", "other": "other"}
+EMPATHY_SLOTS = ("acknowledgment", "warm_language", "solution")
+
+
+def make_console(stream: TextIO) -> Console:
+    return Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True,
+                   emoji=False)
+
+
+class _Lines:
+    """Source lines by file, read once (from what the run already holds, else from disk)."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.sources = sources
+        self.cache: dict[str, list[str] | None] = {}
+
+    def get(self, file: str, line: int) -> str | None:
+        if file not in self.cache:
+            text = self.sources.get(file)
+            if text is None and not file.startswith("<"):
+                try:
+                    text = Path(file).read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    text = None
+            self.cache[file] = text.splitlines() if text is not None else None
+        lines = self.cache[file]
+        return lines[line - 1] if lines is not None and 0 < line <= len(lines) else None
+
+
+def _context(con: Console, d: Diagnostic, lines: _Lines) -> None:
+    line = lines.get(d.location.file, d.location.line)
+    if line is None:
+        return
+    gutter = f"{d.location.line:>6} │ "
+    con.print(Text(gutter, style="dim") + Text(line.expandtabs(1)))
+    col = max(1, d.location.col)
+    first = d.text.split("\n", 1)[0] if d.text else ""
+    width = max(1, min(len(first) or 1, len(line) - col + 1))
+    con.print(Text(" " * 6 + " │ ", style="dim") + Text(" " * (col - 1) + "^" * width, style=STYLES[d.severity]))
+
+
+def _diagnostic(con: Console, d: Diagnostic, lines: _Lines) -> None:
+    head = Text(f"  {d.location.line}:{d.location.col}".ljust(10))
+    head += Text(d.severity.value.ljust(11), style=STYLES[d.severity])
+    head += Text(d.code, style="bold") + Text(f" [{d.name}] ", style="dim") + Text(d.message)
+    con.print(head)
+    _context(con, d, lines)
+    if d.suggestion:
+        con.print(Text("         suggestion: ", style="green") + Text(d.suggestion))
+    where = [w for w in (d.slot, d.extra.get("channels", d.channel or "").replace(",", ", "),
+                         "fixable" if d.fix else "") if w]
+    if where:
+        con.print(Text("         " + " · ".join(where), style="dim"))
+
+
+def _sentences(con: Console, result: LintResult, file: str) -> None:
+    notes: list[SentenceNote] = result.sentences
+    con.print(Text(display_path(file), style="bold underline"))
+    for s in notes:
+        diags = [d for d in result.diagnostics if s.start <= d.location.offset < s.end]
+        good = s.slot in EMPATHY_SLOTS and s.confidence >= 0.5 and not diags
+        mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
+        label = Text(f"{SLOT_LABELS.get(s.slot, s.slot):<13}", style="green" if good else "dim")
+        con.print(mark + Text(f"{s.location.line}:{s.location.col}".ljust(7)) + label + Text(s.text))
+        for d in diags:
+            con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
+            if d.suggestion:
+                con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
+    shown = sum(1 for s in result.sentences if s.slot in EMPATHY_SLOTS and s.confidence >= 0.5)
+    con.print(Text(f"  {shown} of {len(notes)} sentence(s) acknowledge, show warmth or offer a solution.",
+                   style="dim"))
+    con.print()
+
+
+def report(result: LintResult, stream: TextIO) -> None:
+    con = make_console(stream)
+    lines = _Lines(result.sources)
+    by_file: dict[str, list[Diagnostic]] = {}
+    for d in result.diagnostics:
+        by_file.setdefault(d.location.file, []).append(d)
+    if result.sentences:
+        file = result.sentences[0].location.file
+        _sentences(con, result, file)
+        by_file = {f: ds for f, ds in by_file.items() if f != file}
+    for file in sorted(by_file, key=display_path):
+        con.print(Text(display_path(file), style="bold underline"))
+        for d in by_file[file]:
+            _diagnostic(con, d, lines)
+        con.print()
+    con.print(summary(result))
+
+
+def summary(result: LintResult) -> Text:
+    n = len(result.diagnostics)
+    if n == 0:
+        scope = f"{len({m.script_id for m in result.messages})} script(s)" if result.messages else "the text"
+        return Text(f"All clear: no problems in {scope}.", style="green")
+    counts = ", ".join(f"{result.count(s)} {s.value}{'s' if result.count(s) != 1 else ''}"
+                       for s in Severity if result.count(s))
+    out = Text(f"Found {n} problem{'s' if n != 1 else ''} ({counts}).",
+               style="bold red" if result.has_failures else "yellow")
+    fixable = len(result.fixes)
+    if fixable:
+        out += Text(f" {fixable} fixable with --fix.", style="dim")
+    if not result.has_failures:
+        out += Text(f" None at or above '{result.config.fail_on.value}', so the check passes.", style="dim")
+    return out
