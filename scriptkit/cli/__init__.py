@@ -17,7 +17,7 @@ from scriptkit import __version__
 from scriptkit.cli.output import report_error
 from scriptkit.errors import ScriptkitError
 
-COMMAND_MODULES = ("init", "render")
+COMMAND_MODULES = ("init", "render", "check", "rules")
 
 
 class _Group(click.Group):

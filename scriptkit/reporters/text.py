@@ -114,7 +114,8 @@ def report(result: LintResult, stream: TextIO) -> None:
 def summary(result: LintResult) -> Text:
     n = len(result.diagnostics)
     if n == 0:
-        scope = f"{len({m.script_id for m in result.messages})} script(s)" if result.messages else "the text"
+        scope = "the text" if result.sentences or not result.messages else \
+            f"{len({m.script_id for m in result.messages})} script(s)"
         return Text(f"All clear: no problems in {scope}.", style="green")
     counts = ", ".join(f"{result.count(s)} {s.value}{'s' if result.count(s) != 1 else ''}"
                        for s in Severity if result.count(s))

@@ -190,7 +190,7 @@ def _measure(metric: str, chunk: str) -> int:
     return chunk.count("!")
 
 
-def _docs(spec: CustomSpec, summary: str) -> str:
+def _docs(spec: CustomSpec, description: str) -> str:
     what = {
         "existence": f"Flags {_describe(spec)}.",
         "substitution": "Swaps " + ", ".join(f"'{k}' for '{v}'" for k, v in spec.swaps.items()) + ".",
@@ -208,6 +208,7 @@ def _docs(spec: CustomSpec, summary: str) -> str:
         scope += f" Only on channels: {', '.join(spec.channels)}."
     fix = ("Safe: `--fix` swaps the term where it is literal text in the YAML."
            if spec.kind == "substitution" else "No automatic fix.")
+    summary = description or f"Team rule ({spec.kind}): {what}"
     return (f"{summary}\n\n## What it does\n{what}{scope}\n\n## Why it matters\n"
             f"A {spec.kind} rule of this team's brand voice, declared in {spec.origin or 'the pack'}.\n\n"
             f"## Example\n{spec.message}\n\n## Use instead\n{spec.suggestion or 'Follow the team style guide.'}\n\n"
@@ -412,7 +413,6 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
         out["pattern"] = re.compile(_term_regex(terms, patterns), flags)
     out["terms"] = tuple(terms)
     out["message"] = data.get("message") or DEFAULT_MESSAGES[kind]
-    out["summary"] = data.get("description") or f"Team rule: {out['message'].split('{')[0].strip() or name}"
     out["suggestion"] = data.get("suggestion")
     try:  # a message with an unknown {field} would fail at lint time; refuse it now
         out["message"].format(match="", replacement="", terms="", count=0, expected="", metric="", value="")
@@ -424,6 +424,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
 
 
 def _make(data: dict[str, Any]) -> type[Rule]:
+    """A Rule class for one parsed spec; its docs carry the DOC_SECTIONS like any built-in rule."""
     spec = CustomSpec(
         name=data["name"], kind=data["kind"], message=data["message"], pattern=data.get("pattern"),
         swaps=data.get("swaps", {}), minimum=data.get("min"), maximum=data.get("max"),
@@ -432,6 +433,6 @@ def _make(data: dict[str, Any]) -> type[Rule]:
     )
     attrs = {
         "code": data["code"], "name": spec.name, "severity": data["severity"], "spec": spec,
-        "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data["summary"]),
+        "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data.get("description") or ""),
     }
     return type(f"Custom_{data['code']}", (CustomRule,), attrs)

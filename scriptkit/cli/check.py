@@ -1,0 +1,121 @@
+"""``scriptkit check`` (a pack) and ``scriptkit review`` (free text): the empathy linter."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options
+from scriptkit.cli.output import console
+from scriptkit.config import LintConfig, check_selectors, load_config
+from scriptkit.diagnostics import Location
+from scriptkit.errors import ConfigError
+from scriptkit.linting import LintResult, lint_pack, lint_text
+from scriptkit.loading import load_pack
+from scriptkit.reporters import display_path, get_reporter
+from scriptkit.rules import all_rules
+
+
+def _configure(config: LintConfig, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
+               grammar: str | None) -> LintConfig:
+    rules = [*all_rules(), *config.custom]
+    check_selectors(select, rules, "--select")
+    check_selectors(ignore, rules, "--ignore")
+    return config.override(select=select, ignore=ignore, fail_on=fail_on, grammar=grammar)
+
+
+def _emit(result: LintResult, fmt: str, output: str | None) -> None:
+    reporter = get_reporter(fmt)
+    if output is None:
+        reporter(result, sys.stdout)
+        return
+    from scriptkit.fixing import write_atomic
+
+    buffer = io.StringIO()
+    reporter(result, buffer)
+    target = Path(output)
+    if not target.parent.is_dir():
+        raise ConfigError(f"cannot write the report: {target.parent} does not exist", Location(output, 1, 1))
+    write_atomic(target, buffer.getvalue())
+
+
+@click.command()
+@click.argument("pack", type=click.Path())
+@selection_options
+@report_options
+@channel_option()
+@grammar_option
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the YAML files (comments and formatting are kept).")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
+def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
+          output: str | None, channels: tuple[str, ...], grammar: str | None, fix: bool, diff: bool) -> None:
+    """Judge every script of PACK: acknowledgment, warmth, room for the agent, a clear solution, readability.
+
+    Exit code 0 when clean, 1 when a finding is at or above the fail level, 2 for bad input.
+    """
+    from scriptkit import fixing
+
+    loaded = load_pack(pack)
+    config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
+    result = lint_pack(loaded, config, channels=channels or None)
+    if fix or diff:
+        plans = fixing.plan(result.diagnostics)
+        err = console(stderr=True)
+        for line in fixing.refused_messages(plans):
+            err.print(line, markup=False, highlight=False)
+        if diff:
+            changed = [p for p in plans if p.changed]
+            for p in changed:
+                click.echo(p.diff(display_path(p.path)), nl=False)
+            sys.exit(1 if changed else 0)
+        count = fixing.apply(plans)
+        if count:
+            err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in "
+                      f"{sum(1 for p in plans if p.changed)} file(s).", markup=False, highlight=False)
+            loaded = load_pack(pack)  # what remains, from the files as now written
+            result = lint_pack(loaded, config, channels=channels or None)
+    _emit(result, fmt, output)
+    sys.exit(result.exit_code)
+
+
+@click.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@selection_options
+@report_options
+@channel_option(multiple=False)
+@grammar_option
+def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
+           output: str | None, channels: str, grammar: str | None) -> None:
+    """Judge free text (an agent's real reply) sentence by sentence; FILE or - for standard input.
+
+    Shows which sentences acknowledge the customer, sound warm or offer a solution, and what
+    could improve, with suggestions. Same formats and exit codes as `check`.
+    """
+    if file == "-":
+        text, name, start = sys.stdin.read(), "<stdin>", Path.cwd()
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise ConfigError(f"no such file: {file}", Location(file, 1, 1), "Pass a text file, or - to read stdin.")
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise ConfigError("file is not valid UTF-8", Location(file, line, col),
+                              "Save the file as UTF-8.") from None
+        name, start = file, path.parent
+    if not text.strip():
+        raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
+                          "Pass the reply's text in the file or on standard input.")
+    config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
+    result = lint_text(text, channel=channels, config=config, file=name)
+    _emit(result, fmt, output)
+    sys.exit(result.exit_code)
+
+
+commands = [check, review]

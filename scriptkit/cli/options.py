@@ -1,0 +1,67 @@
+"""Click options shared by several commands (check, review, export, audit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from scriptkit.models import CHANNELS
+from scriptkit.reporters import FORMATS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _grammar(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from scriptkit.config import parse_grammar
+    from scriptkit.errors import ConfigError
+
+    try:
+        return parse_grammar(value, None)
+    except ConfigError as exc:
+        raise click.BadParameter(f"{exc.message}. {exc.hint}") from None
+
+
+def grammar_option(func: F) -> F:
+    """``--grammar off|local|URL``: LanguageTool for the SK9xx rules (default: the config, else off)."""
+    return click.option(
+        "--grammar", "grammar", metavar="off|local|URL", default=None, callback=_grammar,
+        help="Grammar checks with LanguageTool: 'off', 'local' (a server started here, needs Java) "
+             "or the URL of a LanguageTool server. Default: the pack's setting, else off.",
+    )(func)
+
+
+def _split(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for item in value for part in item.split(",") if part.strip())
+
+
+def selection_options(func: F) -> F:
+    """``--select`` (replaces the configured selection), ``--ignore`` (adds) and ``--fail-on``."""
+    func = click.option("--fail-on", type=click.Choice(["error", "warning", "suggestion"]), default=None,
+                        help="Lowest severity that fails the run (exit 1). Default: the config, else warning.")(func)
+    func = click.option("--ignore", multiple=True, callback=_split, metavar="RULES",
+                        help="Skip these rules: codes, names, families or prefixes, comma-separated.")(func)
+    func = click.option("--select", multiple=True, callback=_split, metavar="RULES",
+                        help="Run only these rules: codes (SK201), names, families (warmth) or prefixes (SK2).")(func)
+    return func
+
+
+def report_options(func: F) -> F:
+    """``--format`` and ``--output``."""
+    func = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+                        help="Write the report to this file instead of standard output.")(func)
+    func = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+                        help="Report format.")(func)
+    return func
+
+
+def channel_option(multiple: bool = True) -> Callable[[F], F]:
+    def deco(func: F) -> F:
+        return click.option("--channel", "channels", type=click.Choice(CHANNELS), multiple=multiple,
+                            default=None if multiple else "email",
+                            help="Only these channels (repeatable)." if multiple
+                            else "The channel the text is for.")(func)
+    return deco

@@ -1,0 +1,94 @@
+"""``scriptkit rules`` (every rule in a table) and ``scriptkit rule SK201`` (one rule's docs)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+import click
+from rich.markdown import Markdown
+from rich.table import Table
+
+from scriptkit.cli.output import console
+from scriptkit.config import CONFIG_CODE, CONFIG_NAME, load_config
+from scriptkit.errors import ConfigError
+from scriptkit.loading import load_pack
+from scriptkit.rules import all_rules
+from scriptkit.rules.base import Rule
+
+CONFIG_DOCS = f"""{CONFIG_CODE} [{CONFIG_NAME}]: a rule selector or option in the settings names no rule.
+
+## What it does
+Warns about entries under `select`, `ignore`, `severity`, `options` or a script's `ignore`
+that match no rule code, name, family or prefix, pointing at the setting's line.
+
+## Why it matters
+A typo in a selector silently turns a rule on or off; this says so instead.
+
+## Example
+`ignore: [warmthh]`
+
+## Use instead
+`ignore: [warmth]` (run `scriptkit rules` for every code, name and family)
+
+## Options
+None. On the command line an unknown `--select`/`--ignore` is an error (exit 2).
+
+## Fix safety
+No automatic fix.
+"""
+
+
+def _pool(pack: str | None) -> list[type[Rule]]:
+    rules = list(all_rules())
+    if pack:
+        rules.extend(load_config(load_pack(pack)).custom)
+    return sorted(rules, key=lambda r: r.code)
+
+
+@click.command(name="rules")
+@click.option("--pack", type=click.Path(), help="Also list the custom rules this pack declares.")
+@click.option("--family", help="Only this family (template, readability, warmth, empathy, solution, custom, grammar).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(pack: str | None, family: str | None, fmt: str) -> None:
+    """List every rule: code, name, family, default severity and what it checks."""
+    rules = [r for r in _pool(pack) if family is None or r.family() == family.lower()]
+    if fmt == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "family": r.family(), "severity": r.severity.value,
+                                "fix": bool(r.fix_safe), "summary": r.summary()} for r in rules], indent=2))
+        return
+    table = Table(show_lines=False, box=None, pad_edge=False)
+    for col in ("code", "name", "family", "severity", "fix", "summary"):
+        table.add_column(col, overflow="fold" if col == "summary" else "ellipsis", no_wrap=col != "summary")
+    for r in rules:
+        table.add_row(r.code, r.name, r.family(), r.severity.value, "yes" if r.fix_safe else "", r.summary())
+    con = console()
+    con.print(table)
+    con.print(f"{len(rules)} rule(s). Details: scriptkit rule CODE", markup=False)
+
+
+@click.command(name="rule")
+@click.argument("selector")
+@click.option("--pack", type=click.Path(), help="Also look among this pack's custom rules.")
+def rule_command(selector: str, pack: str | None) -> None:
+    """Show one rule's documentation: by code (SK201) or name (formal-apology)."""
+    con = console()
+    if selector.upper() == CONFIG_CODE or selector.lower() == CONFIG_NAME:
+        con.print(Markdown(CONFIG_DOCS))
+        return
+    pool = _pool(pack)
+    found = next((r for r in pool if selector.upper() == r.code or selector.lower() == r.name), None)
+    if found is None:
+        names = [r.code for r in pool] + [r.name for r in pool]
+        close = difflib.get_close_matches(selector, names, n=1, cutoff=0.5)
+        raise ConfigError(f"no rule '{selector}'",
+                          hint=f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them.")
+    head = (f"# {found.code} {found.name}\n\nFamily: **{found.family()}** · default severity: "
+            f"**{found.severity.value}** · fix: **{'safe' if found.fix_safe else 'none'}**")
+    options = ", ".join(f"`{k}` = `{v!r}`" for k, v in found.options.items())
+    docs = found.docs()
+    body = docs.split("\n", 1)[1].strip() if "\n" in docs else ""
+    con.print(Markdown(f"{head}\n\n{found.summary()}\n\n{body}" + (f"\n\nDefaults: {options}" if options else "")))
+
+
+commands = [rules_command, rule_command]

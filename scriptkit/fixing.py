@@ -1,0 +1,204 @@
+"""``--fix`` and ``--diff``: apply safe fixes to the YAML source text itself.
+
+Fixes are character edits of the file (never a re-dump of the YAML), so comments, quoting,
+key order and blank lines survive. Each file is re-parsed after editing: every value must
+be unchanged except the scalars an edit touched, and those must read exactly as the edit
+intended (a replacement that would need YAML escaping is refused, not written). Files are
+replaced atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from scriptkit.diagnostics import Diagnostic, Edit
+from scriptkit.sourcetext import SourceText, scalar_offsets
+
+
+@dataclass
+class FileFix:
+    """The outcome for one file: its text before and after, and the edits applied or refused."""
+
+    path: str
+    before: str
+    after: str
+    applied: list[Edit] = field(default_factory=list)
+    refused: list[tuple[Edit, str]] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+    def diff(self, label: str | None = None) -> str:
+        name = label or self.path
+        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+                                            f"a/{name}", f"b/{name}"))
+
+
+def edits_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Edit]]:
+    """Every safe edit, once, grouped by file (several channels may carry the same fix)."""
+    out: dict[str, dict[tuple[int, int, str], Edit]] = {}
+    for d in diagnostics:
+        if d.fix is None or not d.fix.safe:
+            continue
+        for e in d.fix.edits:
+            out.setdefault(e.file, {}).setdefault((e.start, e.end, e.replacement), e)
+    return {f: sorted(es.values(), key=lambda e: (e.start, e.end)) for f, es in out.items()}
+
+
+def plan(diagnostics: Iterable[Diagnostic]) -> list[FileFix]:
+    """What ``--fix`` would do to each file, verified, without writing anything."""
+    return [fix_file(path, edits) for path, edits in sorted(edits_by_file(diagnostics).items())]
+
+
+def apply(fixes: Iterable[FileFix]) -> int:
+    """Write every changed file atomically; returns the number of edits written."""
+    written = 0
+    for fix in fixes:
+        if fix.changed:
+            write_atomic(Path(fix.path), fix.after)
+            written += len(fix.applied)
+    return written
+
+
+def fix_file(path: str, edits: list[Edit]) -> FileFix:
+    before = Path(path).read_text(encoding="utf-8")
+    result = FileFix(path, before, before)
+    data = _parse(before)
+    if data is None:
+        result.refused = [(e, "the file no longer parses") for e in edits]
+        return result
+    # apply from the end so earlier offsets stay valid; an edit overlapping a kept one is refused
+    current = before
+    floor = len(before) + 1
+    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        if edit.end > floor:
+            result.refused.append((edit, "overlaps another fix"))
+            continue
+        if not (0 <= edit.start <= edit.end <= len(before)):
+            result.refused.append((edit, "outside the file"))
+            continue
+        candidate = current[:edit.start] + edit.replacement + current[edit.end:]
+        reason = verify(current, candidate, [edit])
+        if reason:
+            result.refused.append((edit, reason))
+            continue
+        current = candidate
+        floor = edit.start
+        result.applied.append(edit)
+    result.after = current
+    result.applied.reverse()
+    return result
+
+
+def verify(before: str, after: str, edits: list[Edit]) -> str | None:
+    """None when ``after`` parses to ``before``'s data with exactly the intended scalar changes."""
+    from scriptkit.loading import _index
+    from scriptkit.models import Origin
+
+    old = _parse(before)
+    new = _parse(after)
+    if old is None or new is None:
+        return "the edited YAML would not parse"
+    origin = Origin(SourceText("", before))
+    _index(old, (), origin)
+    expected = _plain(old)
+    for edit in edits:
+        target = _scalar_for(origin, expected, before, edit)
+        if target is None:
+            return "the text is not one literal YAML value"
+        path, index_a, index_b = target
+        value = _get(expected, path)
+        _set(expected, path, value[:index_a] + edit.replacement + value[index_b:])
+    if _plain(new) != expected:
+        return "the replacement would change the YAML value differently (it needs quoting or escaping)"
+    return None
+
+
+def _scalar_for(origin: Any, data: Any, text: str, edit: Edit) -> tuple[tuple[Any, ...], int, int] | None:
+    """The string value whose characters ``edit`` covers, and the covered value indexes."""
+    for path, start in origin.values.items():
+        value = _get(data, path)
+        if not isinstance(value, str) or start > edit.start:
+            continue
+        offsets = scalar_offsets(text, start, value)
+        if not offsets or offsets[-1] < edit.start:
+            continue
+        try:
+            a = offsets.index(edit.start)
+        except ValueError:
+            continue
+        if edit.end == edit.start:
+            return path, a, a
+        try:
+            b = offsets.index(edit.end - 1) + 1
+        except ValueError:
+            continue
+        if b - a == edit.end - edit.start and text[edit.start:edit.end] == value[a:b]:
+            return path, a, b
+    return None
+
+
+def _parse(text: str) -> Any:
+    try:
+        return YAML(typ="rt").load(text)
+    except Exception:  # any parse failure means: do not touch this file
+        return None
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _get(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` and rename it over: never a half-written file."""
+    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def refused_messages(fixes: Iterable[FileFix]) -> list[str]:
+    """One line per refused edit, ``file:line:col: reason``."""
+    out = []
+    for fix in fixes:
+        source = SourceText(fix.path, fix.before)
+        for edit, reason in fix.refused:
+            out.append(f"{source.location(edit.start)}: fix not applied: {reason}")
+    return out
