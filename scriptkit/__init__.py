@@ -6,8 +6,10 @@ judge them, export them.
 
 from __future__ import annotations
 
+from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ErrorGroup, PackError, ScriptkitError, TemplateSecurityError
+from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
 from scriptkit.models import Flexibility, Pack, PackMeta, Script
@@ -26,6 +28,8 @@ __all__ = [
     "ErrorGroup",
     "Fix",
     "Flexibility",
+    "LintConfig",
+    "LintResult",
     "Location",
     "Message",
     "Pack",
@@ -40,6 +44,8 @@ __all__ = [
     "TemplateSecurityError",
     "Text",
     "__version__",
+    "lint_pack",
+    "lint_text",
     "load_pack",
     "render_pack",
     "render_script",
