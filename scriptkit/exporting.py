@@ -1,0 +1,260 @@
+"""Export a pack to helpdesks: lint gate, per-target checks, deterministic atomic output.
+
+``export(pack, ["zendesk", "front"], "out/")`` renders every script, runs the linter (refusing
+on error-severity findings unless ``force``), turns each Message into each target's payload,
+checks the target's limits and unsupported features (SK5xx), and writes all files into a
+temporary folder beside ``out`` that replaces the previous export in one rename.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.errors import ConfigError, ScriptkitError
+from scriptkit.loading import load_pack
+from scriptkit.message import Message, Placeholder
+from scriptkit.models import Pack, Script
+from scriptkit.rendering import render_pack
+from scriptkit.targets import resolve
+from scriptkit.targets.base import Problem, Rendered, Target, problem
+
+#: Written into every export folder; only a folder holding it may be replaced by a new export.
+MARKER = ".scriptkit-export"
+MARKER_TEXT = b"This folder is written by `scriptkit export` and replaced as a whole on every export.\n"
+
+
+class ExportRefused(ScriptkitError):
+    """The pack has error-severity findings (lint or SK5xx) and ``force`` was not given."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic], hint: str | None = None):
+        super().__init__(message, None, hint)
+        self.diagnostics = list(diagnostics)
+
+    def __str__(self) -> str:
+        return "\n".join([*(d.format() for d in self.diagnostics), self.message])
+
+
+@dataclass
+class ExportResult:
+    out_dir: Path
+    files: list[str]
+    diagnostics: list[Diagnostic]
+    counts: dict[str, int] = field(default_factory=dict)  # target -> records exported
+
+
+def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, out_dir: str | os.PathLike[str], *,
+           force: bool = False, channels: Iterable[str] | None = None, grammar: Any = None,
+           config: Any = None, lint: bool = True) -> ExportResult:
+    """Export ``pack`` to each of ``targets`` (names, or ``"all"``) under ``out_dir``.
+
+    Raises ExportRefused (exit code 1) when the linter or a target reports an error and
+    ``force`` is false; ConfigError (exit code 2) for bad settings. Nothing is written then.
+    """
+    loaded = pack if isinstance(pack, Pack) else load_pack(os.fspath(pack))
+    names = [targets] if isinstance(targets, str) else list(targets)
+    if not names:
+        names = [str(t) for t in loaded.meta.export.get("targets", [])]
+    if not names:
+        raise ConfigError("no export target given", hint="Use --to TARGET (or --to all), or list targets "
+                                                         "under export: targets: in pack.yaml.")
+    chosen = resolve(names)
+    wanted = set(channels) if channels else None
+    diagnostics: list[Diagnostic] = []
+    if lint:
+        diagnostics.extend(_lint(loaded, config, grammar))
+    messages = render_pack(loaded, sorted(wanted) if wanted else None, all_variants=True)
+    files: dict[str, bytes] = {}
+    counts: dict[str, int] = {}
+    for target in chosen:
+        rendered, found = build(loaded, target, messages)
+        diagnostics.extend(found)
+        for path, data in target.files(rendered).items():
+            files[_safe_relpath(path, target.name)] = data
+        counts[target.name] = len(rendered)
+    unique = {(d.code, d.location, d.message, d.extra.get("target", "")): d for d in diagnostics}
+    diagnostics = sorted(unique.values(), key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
+    errors = [d for d in diagnostics if d.severity == Severity.ERROR]
+    if errors and not force:
+        raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written",
+                            diagnostics, "Fix them, or export anyway with --force.")
+    out = Path(out_dir)
+    write_atomically(out, files)
+    return ExportResult(out, sorted(files), diagnostics, counts)
+
+
+def _lint(pack: Pack, config: Any, grammar: Any) -> list[Diagnostic]:
+    from scriptkit.linting import lint_pack
+
+    return list(lint_pack(pack, config=config, grammar=grammar).diagnostics)
+
+
+# ---------------------------------------------------------------- per target
+
+def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list[Rendered], list[Diagnostic]]:
+    """Every message this target carries, rendered, with the SK5xx diagnostics they raise."""
+    scripts = {s.id: s for s in pack.scripts}
+    selected = [m for m in messages
+                if m.channel in target.channels and (target.variants == "all" or m.variant == 0)]
+    per_script: dict[str, list[str]] = {}
+    for m in selected:
+        chans = per_script.setdefault(m.script_id, [])
+        if m.channel not in chans:
+            chans.append(m.channel)
+    rendered: list[Rendered] = []
+    found: list[Diagnostic] = []
+    titles: dict[str, str] = {}
+    for m in selected:
+        script = scripts[m.script_id]
+        conf = target_settings(pack, script, target)
+        if conf.get("skip") is True:
+            continue
+        first = per_script[m.script_id][0] == m.channel
+        stem = _slug(m.script_id) + ("" if first else f"-{m.channel}")
+        if target.variants == "all" and m.variant:
+            stem += f"-v{m.variant + 1}"
+        meta = {**m.meta, "export": conf, "title_suffix": "" if first else f" ({m.channel})",
+                "pack_name": pack.name, "pack_version": pack.meta.version, "locale": pack.meta.locale,
+                "pack_root": pack.root}
+        message = replace(m, meta=meta)
+        problems = list(target.check(message))
+        payload = target.render(message)
+        if target.variants == "first":
+            title, body = target.measure(payload)
+            problems.extend(_limit_problems(target, conf, title, body))
+            if title in titles:
+                problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{titles[title]}'",
+                                        "Give one of the scripts a distinct title."))
+            titles.setdefault(title, m.script_id)
+        found.extend(_diagnostic(p, target, message, script) for p in problems)
+        rendered.append(Rendered(message, payload, stem))
+    return rendered, found
+
+
+def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any]:
+    """Pack-level ``export: {<target>: ...}`` overlaid by the script's own; unknown keys are errors."""
+    known = dict(target.settings_keys())
+    merged: dict[str, Any] = {}
+    for owner, conf in ((pack, pack.meta.export.get(target.name)), (script, script.export.get(target.name))):
+        if conf is None:
+            continue
+        origin = owner.origin
+        where = origin.location(("export", target.name)) if origin else None
+        if not isinstance(conf, Mapping):
+            raise ConfigError(f"export settings for {target.name} must be a mapping", where,
+                              f"Write export: {{{target.name}: {{key: value}}}}.")
+        for key, value in conf.items():
+            if key not in known:
+                loc = origin.location(("export", target.name, key), key=True) if origin else None
+                close = difflib.get_close_matches(str(key), list(known), n=1)
+                raise ConfigError(f"unknown {target.name} export setting '{key}'", loc,
+                                  (f"Did you mean '{close[0]}'? " if close else "")
+                                  + f"Known: {', '.join(sorted(known))}.")
+            merged[str(key)] = value
+    return merged
+
+
+def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: str) -> list[Problem]:
+    limits = target.limits
+    override = conf.get("limits")
+    override = override if isinstance(override, Mapping) else {}
+    title_max = override.get("title", limits.title_max)
+    body_max = override.get("body", limits.body_max)
+    found: list[Problem] = []
+    source = f" ({limits.source})" if limits.source else ""
+    if title_max is not None and len(title) > title_max:
+        found.append(problem("SK501", f"{target.name} title is {len(title)} characters; the limit is "
+                                      f"{title_max}{source}", "Shorten the title or its categories."))
+    if len(title) < limits.title_min:
+        found.append(problem("SK501", f"{target.name} title is {len(title)} characters; it needs at least "
+                                      f"{limits.title_min}{source}", "Lengthen the title."))
+    if body_max is not None and len(body) > body_max:
+        found.append(problem("SK502", f"{target.name} reply is {len(body):,} characters once exported; the "
+                                      f"limit is {body_max:,}{source}", "Shorten the script or split it."))
+    return found
+
+
+def _diagnostic(p: Problem, target: Target, message: Message, script: Script) -> Diagnostic:
+    location = _where(p, message, script)
+    return Diagnostic(code=p.code, name=p.name, message=p.message, severity=p.severity, location=location,
+                      suggestion=p.hint or None, script_id=message.script_id, channel=message.channel,
+                      variant=message.variant, extra={"target": target.name})
+
+
+def _where(p: Problem, message: Message, script: Script) -> Location:
+    origin = script.origin
+    if p.code in ("SK503", "SK504"):
+        name = re.search(r"'([a-z_]+\.[a-z_]+)'", p.message)
+        for seg in message.segments:
+            if isinstance(seg, Placeholder) and name and seg.name == name.group(1) and seg.source:
+                return seg.source.start
+    if p.code in ("SK502", "SK505") and origin is not None:
+        return origin.location(("solution",))
+    if origin is not None:
+        return origin.location(("title",))
+    return Location(message.file or script.file, 1, 1)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "script"
+
+
+def _safe_relpath(path: str, target: str) -> str:
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts or rel.parts[0] != target:
+        raise ConfigError(f"export target '{target}' tried to write '{path}' outside its own folder",
+                          hint="A target writes only under <out>/<target name>/.")
+    return rel.as_posix()
+
+
+# ---------------------------------------------------------------- atomic write
+
+def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
+    """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming.
+
+    On any failure the temporary folder is removed and a previous export stays as it was.
+    A folder that exists, is not empty and was not written by scriptkit is never replaced.
+    """
+    out = out.absolute()
+    if out.exists():
+        if not out.is_dir():
+            raise ConfigError(f"--out {out} is a file, not a folder")
+        if any(out.iterdir()) and not (out / MARKER).is_file():
+            raise ConfigError(f"--out {out} is a non-empty folder that scriptkit did not write",
+                              hint="Choose an empty or new folder: an export replaces the whole folder.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    old: Path | None = None
+    try:
+        for rel in sorted(files):
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[rel])
+        (tmp / MARKER).write_bytes(MARKER_TEXT)
+        os.chmod(tmp, 0o755)  # mkdtemp creates it private
+        if out.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.rename(out, old / "previous")
+        try:
+            os.rename(tmp, out)
+        except BaseException:
+            if old is not None:
+                os.rename(old / "previous", out)
+            raise
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None and not (old / "previous").exists():
+            shutil.rmtree(old, ignore_errors=True)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

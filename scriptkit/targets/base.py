@@ -1,0 +1,390 @@
+"""What every export target shares: the Target protocol, limits, problems, and the
+serialisers that turn Message segments into HTML or plain text in a helpdesk's dialect.
+
+A target never re-parses helpdesk syntax: it walks the segments (Text, Placeholder, Blank)
+and writes each one the way its helpdesk spells it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from scriptkit.diagnostics import Severity
+from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
+
+Payload = dict[str, Any]
+
+
+# ---------------------------------------------------------------- limits and problems
+
+@dataclass(frozen=True)
+class Limits:
+    """What a helpdesk accepts; ``None`` means no documented limit. ``source`` says where it is from."""
+
+    title_max: int | None = None
+    title_min: int = 1
+    body_max: int | None = None
+    batch_max: int | None = None  # records per bulk request
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something one message cannot carry into one target (becomes an SK5xx diagnostic)."""
+
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    hint: str = ""
+
+
+#: The export diagnostics: code -> (name, default severity, what it means).
+EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
+    "SK501": ("title-length", Severity.ERROR, "the title is longer or shorter than the helpdesk accepts"),
+    "SK502": ("body-length", Severity.ERROR, "the reply is longer than the helpdesk accepts"),
+    "SK503": ("unsupported-placeholder", Severity.WARNING,
+              "the helpdesk has no equivalent placeholder; the agent fills it in by hand"),
+    "SK504": ("fallback-unsupported", Severity.WARNING,
+              "the helpdesk has no documented fallback, so an empty value leaves a gap"),
+    "SK505": ("unescapable-literal", Severity.ERROR,
+              "literal text looks like the helpdesk's template syntax and cannot be escaped there"),
+    "SK506": ("missing-setting", Severity.WARNING, "an export setting the helpdesk needs is not configured"),
+    "SK507": ("duplicate-title", Severity.ERROR, "two exported replies would share one title"),
+}
+
+
+def problem(code: str, message: str, hint: str = "", severity: Severity | None = None) -> Problem:
+    name, default, _ = EXPORT_CODES[code]
+    return Problem(code, name, message, severity or default, hint)
+
+
+# ---------------------------------------------------------------- the protocol
+
+@dataclass(frozen=True)
+class Rendered:
+    """One message turned into one target's payload, with the file stem it is written under."""
+
+    message: Message
+    payload: Payload
+    stem: str
+
+
+@runtime_checkable
+class Target(Protocol):
+    """An export target. Third parties register a zero-argument factory returning one of these
+    under the ``scriptkit.targets`` entry-point group, exactly as the built-in targets do."""
+
+    name: str
+    summary: str
+    #: channels whose messages this target carries, in preference order
+    channels: tuple[str, ...]
+    #: "first": only a script's first variant (helpdesks hold one body); "all": every variant
+    variants: str
+    limits: Limits
+
+    def settings_keys(self) -> Mapping[str, str]:
+        """Setting name -> description, accepted under ``export: {<target>: {...}}``."""
+        ...
+
+    def render(self, message: Message) -> Payload:
+        """The helpdesk payload for one message (settings arrive in ``message.meta['export']``)."""
+        ...
+
+    def check(self, message: Message) -> list[Problem]:
+        """Unsupported features of this message in this helpdesk."""
+        ...
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        """The (title, body) of a payload, for limit checks."""
+        ...
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        """The file layout: relative path -> bytes, for every rendered message of the pack."""
+        ...
+
+
+# ---------------------------------------------------------------- dialects
+
+@dataclass(frozen=True)
+class Dialect:
+    """How one helpdesk spells placeholders and escapes literal text.
+
+    ``names`` maps canonical placeholder names to the helpdesk's own; ``write`` spells one
+    (helpdesk name, fallback or None, html?) as template syntax; ``escape`` makes literal text
+    inert for the template engine (after HTML escaping, when the body is HTML).
+    """
+
+    names: Mapping[str, str]
+    write: Callable[[str, str | None, bool], str]
+    escape: Callable[[str], str] = lambda text: text
+    fallbacks: bool = True  # the helpdesk has a documented way to write a fallback
+    #: literal character sequences the helpdesk would read as template syntax and ``escape`` cannot neutralise
+    unsafe: tuple[str, ...] = ()
+
+    def placeholder(self, seg: Placeholder, as_html: bool, names: Mapping[str, str] | None = None) -> str:
+        table = {**self.names, **(names or {})}
+        native = table.get(seg.name)
+        if native is None:  # no equivalent: the agent fills it in, like a blank
+            return _blank_html(seg.name) if as_html else blank_marker(seg.name)
+        return self.write(native, seg.fallback if self.fallbacks else None, as_html)
+
+
+def blank_marker(name: str) -> str:
+    """The visible marker an agent must replace: ``[[replacement date]]``."""
+    return f"[[{name.replace('_', ' ').replace('.', ' ')}]]"
+
+
+def _blank_html(name: str) -> str:
+    return f"<mark>{html.escape(blank_marker(name), quote=False)}</mark>"
+
+
+def escape_html(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+# ---------------------------------------------------------------- serialisers
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+def body_segments(message: Message) -> tuple[Segment, ...]:
+    return message.segments
+
+
+def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
+    """Paragraphs become ``<p>``, single line breaks ``<br>``; literal text is HTML-escaped and
+    then made inert for the helpdesk's template engine."""
+    paragraphs: list[list[str]] = [[]]
+    for seg in segments:
+        if isinstance(seg, Text):
+            for i, part in enumerate(_PARAGRAPH.split(seg.text)):
+                if i:
+                    paragraphs.append([])
+                lines = part.split("\n")
+                for j, line in enumerate(lines):
+                    if j:
+                        paragraphs[-1].append("<br>")
+                    if line:
+                        paragraphs[-1].append(dialect.escape(escape_html(line)))
+        elif isinstance(seg, Placeholder):
+            paragraphs[-1].append(dialect.placeholder(seg, True, names))
+        else:
+            paragraphs[-1].append(_blank_html(seg.name))
+    return "".join(f"<p>{''.join(p)}</p>" for p in paragraphs if "".join(p).replace("<br>", "").strip())
+
+
+def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
+    out: list[str] = []
+    for seg in segments:
+        if isinstance(seg, Text):
+            out.append(dialect.escape(seg.text))
+        elif isinstance(seg, Placeholder):
+            out.append(dialect.placeholder(seg, False, names))
+        else:
+            out.append(blank_marker(seg.name))
+    return "".join(out).strip()
+
+
+def human_text(segments: Iterable[Segment]) -> str:
+    """Text for a person to read (agent notes, playbooks): placeholders spelled as words."""
+    out: list[str] = []
+    for seg in segments:
+        if isinstance(seg, Text):
+            out.append(seg.text)
+        elif isinstance(seg, Placeholder):
+            words = seg.name.replace("_", " ").replace(".", " ")
+            out.append(f"{{{words}}}" if seg.fallback is None else f"{{{words}, or \"{seg.fallback}\"}}")
+        else:
+            out.append(blank_marker(seg.name))
+    return "".join(out).strip()
+
+
+def agent_notes(message: Message, blanks: Mapping[str, str] | None = None) -> str:
+    """Everything the agent should know and the customer must never see, as plain text."""
+    lines: list[str] = []
+    for note in message.notes:
+        lines.append(f"{_note_heading(note)}: {human_text(note.segments)}")
+    for seg in message.segments:
+        if isinstance(seg, Blank):
+            prompt = f": {seg.prompt}" if seg.prompt else ""
+            line = f"Replace {blank_marker(seg.name)}{prompt}"
+            if line not in lines:
+                lines.append(line)
+    return "\n".join(lines)
+
+
+def _note_heading(note: AgentNote) -> str:
+    if note.kind == "alternative":
+        return f"Alternative ({note.label})"
+    return note.label
+
+
+# ---------------------------------------------------------------- text checks shared by targets
+
+def literal_texts(message: Message) -> Iterator[str]:
+    """Customer-facing literal text, including fallbacks, joined across neighbouring segments
+    (two ``{`` from two segments still make ``{{``)."""
+    run: list[str] = []
+    for seg in message.segments:
+        if isinstance(seg, Text):
+            run.append(seg.text)
+        else:
+            if run:
+                yield "".join(run)
+            run = []
+            if isinstance(seg, Placeholder) and seg.fallback:
+                yield seg.fallback
+    if run:
+        yield "".join(run)
+
+
+def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> list[Problem]:
+    found: list[Problem] = []
+    for text in literal_texts(message):
+        for needle in dialect.unsafe:
+            if needle in text:
+                snippet = text[max(0, text.index(needle) - 20): text.index(needle) + 22].strip()
+                found.append(problem(
+                    "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax",
+                    f"{target} documents no way to escape it: reword the text, or export with --force to keep it."))
+                break
+    return found
+
+
+def placeholder_problems(message: Message, dialect: Dialect, target: str,
+                         names: Mapping[str, str] | None = None) -> list[Problem]:
+    table = {**dialect.names, **(names or {})}
+    found: dict[str, Problem] = {}
+    for seg in message.segments:
+        if not isinstance(seg, Placeholder) or seg.name in found:
+            continue
+        if seg.name not in table:
+            found[seg.name] = problem(
+                "SK503", f"{target} has no placeholder for '{seg.name}'; exported as {blank_marker(seg.name)} "
+                         "for the agent to fill in",
+                f"Map it under export: {{{target}: {{placeholders: {{{seg.name}: <{target} name>}}}}}} in pack.yaml.")
+        elif seg.fallback and not dialect.fallbacks:
+            found[seg.name] = problem(
+                "SK504", f"{target} has no documented fallback: when '{seg.name}' is empty the fallback "
+                         f"\"{seg.fallback}\" is lost",
+                "Check the wording still reads well without the value, or pick a target with fallbacks.")
+    return list(found.values())
+
+
+# ---------------------------------------------------------------- settings and names
+
+def settings(message: Message) -> Mapping[str, Any]:
+    value = message.meta.get("export", {})
+    return value if isinstance(value, Mapping) else {}
+
+
+def as_list(value: object) -> list[str]:
+    """A setting that may be one value or a list of them."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def tags_of(message: Message) -> list[str]:
+    """The script's tags plus the target's extra ``tags`` setting, stripped, unique, sorted."""
+    found = {t.strip() for t in as_list(message.meta.get("tags")) + as_list(settings(message).get("tags"))}
+    return sorted(t for t in found if t)
+
+
+def categories(title: str) -> tuple[list[str], str]:
+    """``Billing::Refunds::Double charge`` -> (["Billing", "Refunds"], "Double charge")."""
+    parts = [p.strip() for p in title.split("::")]
+    parts = [p for p in parts if p] or [title.strip()]
+    return parts[:-1], parts[-1]
+
+
+def display_title(message: Message, separator: str = " / ") -> str:
+    """The title with its categories, plus the channel when the script is exported for several."""
+    cats, name = categories(message.title)
+    suffix = message.meta.get("title_suffix", "")
+    return separator.join([*cats, f"{name}{suffix}"])
+
+
+def dump_json(data: object) -> bytes:
+    """Deterministic JSON: sorted keys, two-space indent, UTF-8, trailing newline."""
+    return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def bundle_files(directory: str, key: str, rendered: Sequence[Rendered], wrap: Callable[[Payload], object],
+                 batch: int | None = None, bundle: Callable[[list[object]], object] | None = None,
+                 ) -> dict[str, bytes]:
+    """One JSON file per record under ``directory/key/`` and the bundle ``directory/key.json``
+    (split into ``key-002.json``... when a bulk request holds at most ``batch`` records)."""
+    out: dict[str, bytes] = {}
+    records = [wrap(r.payload) for r in rendered]
+    for r, record in zip(rendered, records, strict=True):
+        out[f"{directory}/{key}/{r.stem}.json"] = dump_json(record)
+    make = bundle or (lambda items: {key: items})
+    size = batch or max(1, len(records))
+    chunks = [records[i:i + size] for i in range(0, len(records), size)] or [[]]
+    for n, chunk in enumerate(chunks, 1):
+        name = f"{directory}/{key}.json" if n == 1 else f"{directory}/{key}-{n:03d}.json"
+        out[name] = dump_json(make(chunk))
+    return out
+
+
+class BaseTarget(ABC):
+    """Shared behaviour for the built-in targets; third-party targets may subclass it."""
+
+    name: ClassVar[str] = ""
+    summary: ClassVar[str] = ""
+    channels: ClassVar[tuple[str, ...]] = ("email", "chat", "social", "sms")
+    variants: ClassVar[str] = "first"
+    limits: ClassVar[Limits] = Limits()
+    readme: ClassVar[str] = ""
+    common_settings: ClassVar[dict[str, str]] = {
+        "placeholders": "map canonical placeholder names to this helpdesk's own, e.g. {order.number: ticket.order_id}",
+        "limits": "override limits: {title: N, body: N}",
+        "skip": "true to leave this script (or, at pack level, every script) out of this target",
+    }
+    own_settings: ClassVar[dict[str, str]] = {}
+    dialect: ClassVar[Dialect | None] = None
+
+    def settings_keys(self) -> Mapping[str, str]:
+        return {**self.common_settings, **self.own_settings}
+
+    def names(self, message: Message) -> Mapping[str, str]:
+        mapped = settings(message).get("placeholders") or {}
+        return {str(k): str(v) for k, v in mapped.items()} if isinstance(mapped, Mapping) else {}
+
+    def check(self, message: Message) -> list[Problem]:
+        if self.dialect is None:
+            return []
+        return (placeholder_problems(message, self.dialect, self.name, self.names(message))
+                + unsafe_literal_problems(message, self.dialect, self.name))
+
+    @abstractmethod
+    def render(self, message: Message) -> Payload: ...
+
+    @abstractmethod
+    def measure(self, payload: Payload) -> tuple[str, str]: ...
+
+    @abstractmethod
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]: ...
+
+    def html(self, message: Message) -> str:
+        assert self.dialect is not None
+        return to_html(message.segments, self.dialect, self.names(message))
+
+    def plain(self, message: Message) -> str:
+        assert self.dialect is not None
+        return to_plain(message.segments, self.dialect, self.names(message))
+
+    def readme_file(self) -> dict[str, bytes]:
+        return {f"{self.name}/README.md": self.readme.strip().encode("utf-8") + b"\n"} if self.readme else {}

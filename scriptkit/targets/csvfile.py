@@ -1,0 +1,64 @@
+"""One CSV row per script, channel and variant, for spreadsheets and reviews."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from scriptkit.message import Blank, Message, Placeholder
+from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, categories, human_text
+
+COLUMNS = ("script_id", "channel", "variant", "category", "name", "scenario", "emotion", "tags", "text",
+           "fallbacks", "blanks", "guidance", "alternatives", "conditions")
+
+
+class CsvTarget(BaseTarget):
+    name = "csv"
+    summary = "a CSV table: one row per script, channel and variant"
+    channels = ("email", "chat", "sms", "phone", "social")
+    variants = "all"
+    limits = Limits()
+    readme = """
+# scriptkit CSV
+
+`scripts.csv` (UTF-8, comma-separated, RFC 4180 quoting) has one row per script, channel and
+variant. `text` is the customer-facing reply with placeholders as `{{customer.first_name}}`
+and blanks as `[[name]]`; `fallbacks` lists `name=fallback` pairs; `blanks` lists
+`name: prompt`; guidance, alternatives and conditions are for the agent only.
+"""
+
+    def render(self, message: Message) -> Payload:
+        cats, name = categories(message.title)
+        fallbacks = {s.name: s.fallback for s in message.segments if isinstance(s, Placeholder) and s.fallback}
+        blanks = {s.name: s.prompt for s in message.segments if isinstance(s, Blank)}
+
+        def notes(kind: str) -> str:
+            return "\n".join((f"{n.label}: " if kind != "guidance" else "") + human_text(n.segments)
+                             for n in message.notes if n.kind == kind)
+
+        return {
+            "script_id": message.script_id, "channel": message.channel, "variant": str(message.variant + 1),
+            "category": " / ".join(cats), "name": name, "scenario": str(message.meta.get("scenario", "")),
+            "emotion": str(message.meta.get("emotion", "")),
+            "tags": " ".join(str(t) for t in message.meta.get("tags", ())),  # type: ignore[attr-defined]
+            "text": message.text,
+            "fallbacks": "\n".join(f"{k}={v}" for k, v in sorted(fallbacks.items())),
+            "blanks": "\n".join(f"{k}: {v}" for k, v in blanks.items()),
+            "guidance": notes("guidance"), "alternatives": notes("alternative"), "conditions": notes("condition"),
+        }
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["name"]), str(payload["text"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for r in rendered:
+            writer.writerow(r.payload)
+        return {"csv/scripts.csv": buf.getvalue().encode("utf-8"), **self.readme_file()}
+
+
+def target() -> CsvTarget:
+    return CsvTarget()

@@ -1,0 +1,143 @@
+"""Freshdesk canned responses: ``POST /api/v2/canned_responses`` bodies and the
+``create_multiple`` bulk shape (at most 500 per request).
+
+Facts (see docs/targets.md): ``title`` (3-240 characters), ``content_html`` (parsed as Liquid
+and rejected when invalid), ``folder_id`` (required unless personal), ``visibility`` 0 all
+agents / 1 personal / 2 groups (+ ``group_ids``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Severity
+from scriptkit.message import Message
+from scriptkit.targets.base import (
+    BaseTarget,
+    Dialect,
+    Limits,
+    Payload,
+    Problem,
+    Rendered,
+    bundle_files,
+    categories,
+    display_title,
+    dump_json,
+    problem,
+    settings,
+)
+from scriptkit.targets.liquid import escape_liquid, write_liquid
+
+PLACEHOLDERS: Mapping[str, str] = {
+    "customer.first_name": "ticket.requester.firstname",
+    "customer.full_name": "ticket.requester.name",
+    "customer.email": "ticket.requester.email",
+    # The placeholder menu offers only the agent's full name; firstname is undocumented.
+    "agent.first_name": "ticket.agent.name",
+    "agent.full_name": "ticket.agent.name",
+    "ticket.id": "ticket.id",
+    "ticket.subject": "ticket.subject",
+    "brand.name": "ticket.portal_name",
+}
+
+DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid)
+VISIBILITY = {"all": 0, "personal": 1, "groups": 2}
+BULK_MAX = 500
+
+
+def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    """How Freshdesk spells canonical placeholder ``name`` (with its fallback as a Liquid conditional)."""
+    return write_liquid(PLACEHOLDERS[name], fallback, as_html)
+
+
+def folder_name(message: Message) -> str:
+    """Freshdesk folders are flat: the title's categories joined, or the pack's name."""
+    cats, _ = categories(message.title)
+    return " / ".join(cats) if cats else str(message.meta.get("pack_name") or "scriptkit")
+
+
+class FreshdeskTarget(BaseTarget):
+    name = "freshdesk"
+    summary = "Freshdesk canned responses (single and create_multiple bodies)"
+    channels = ("email", "chat", "social", "sms")
+    limits = Limits(title_min=3, title_max=240, batch_max=BULK_MAX, source="Freshdesk's API validation")
+    dialect = DIALECT
+    own_settings: ClassVar[dict[str, str]] = {
+        "folder_id": "the canned-response folder id for every script (or per script)",
+        "folders": "folder ids by folder name (the title's categories joined by ' / '), e.g. {Orders: 12}",
+        "visibility": "all (default when a folder is known), personal, or groups (with group_ids)",
+        "group_ids": "group ids that may use the responses when visibility is groups",
+    }
+    readme = """
+# Freshdesk canned responses
+
+Each file in `canned_responses/` is the JSON body of one `POST /api/v2/canned_responses`;
+`canned_responses.json` (and `canned_responses-002.json`... past 500) is the body of
+`POST /api/v2/canned_responses/create_multiple`. `folders.json` lists the folders the
+responses belong in (`POST /api/v2/canned_response_folders` bodies) for any folder whose id
+is not configured yet.
+
+- Folder ids: set `export: {freshdesk: {folders: {"Orders": 12}}}` (or `folder_id`) in
+  pack.yaml. Without one a response is exported as personal (visibility 1), which Freshdesk
+  accepts without a folder, and scriptkit warns (SK506).
+- Placeholders are Liquid (`{{ticket.requester.firstname}}`); a fallback is a Liquid
+  conditional; literal `{{` or `{%` is wrapped in `{% raw %}`, so Freshdesk's Liquid check passes.
+- The agent's first name has no documented placeholder: `{{ticket.agent.name}}` is used.
+- Canned responses have no notes field: guidance lives in the playbook export.
+- `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
+"""
+
+    def _folder(self, message: Message) -> int | None:
+        conf = settings(message)
+        folders = conf.get("folders")
+        if isinstance(folders, Mapping) and folder_name(message) in folders:
+            return int(folders[folder_name(message)])
+        return int(conf["folder_id"]) if conf.get("folder_id") is not None else None
+
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        conf = settings(message)
+        vis = conf.get("visibility", "all")
+        if vis not in VISIBILITY:
+            found.append(problem("SK506", f"freshdesk visibility '{vis}' is not one of {', '.join(VISIBILITY)}",
+                                 "Use all, personal or groups.", severity=Severity.ERROR))
+        elif vis == "groups" and not conf.get("group_ids"):
+            found.append(problem("SK506", "freshdesk visibility 'groups' needs group_ids",
+                                 "Add export: {freshdesk: {group_ids: [1, 2]}}.", severity=Severity.ERROR))
+        elif vis != "personal" and self._folder(message) is None:
+            found.append(problem(
+                "SK506", f"no freshdesk folder id for folder '{folder_name(message)}': exported as a personal "
+                         "response (visibility 1)",
+                f"Create the folder (see folders.json) and set export: {{freshdesk: {{folders: "
+                f"{{\"{folder_name(message)}\": <id>}}}}}} in pack.yaml."))
+        return found
+
+    def render(self, message: Message) -> Payload:
+        conf = settings(message)
+        folder = self._folder(message)
+        vis = conf.get("visibility", "all")
+        out: dict[str, Any] = {"title": display_title(message), "content_html": self.html(message)}
+        if vis == "personal" or vis not in VISIBILITY or folder is None:
+            out["visibility"] = VISIBILITY["personal"]
+        else:
+            out["visibility"] = VISIBILITY[vis]
+            out["folder_id"] = folder
+            if vis == "groups":
+                out["group_ids"] = [int(g) for g in conf.get("group_ids") or []]
+        if folder is not None and vis == "personal":
+            out["folder_id"] = folder
+        return out
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["title"]), str(payload["content_html"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        out = bundle_files("freshdesk", "canned_responses", rendered, lambda p: p, batch=BULK_MAX)
+        missing = sorted({folder_name(r.message) for r in rendered if "folder_id" not in r.payload})
+        out["freshdesk/folders.json"] = dump_json({"canned_response_folders": [{"name": n} for n in missing]})
+        return {**out, **self.readme_file()}
+
+
+def target() -> FreshdeskTarget:
+    return FreshdeskTarget()

@@ -1,0 +1,73 @@
+"""Front message templates: ``POST /message_templates`` (or the team, teammate and folder
+variants) bodies, valid against Front's own OpenAPI schema (CreateSharedMessageTemplate)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from scriptkit.message import Message
+from scriptkit.targets.base import BaseTarget, Dialect, Limits, Payload, Rendered, bundle_files, display_title, settings
+from scriptkit.targets.curly import UNSAFE, write_curly
+
+PLACEHOLDERS: Mapping[str, str] = {
+    "customer.first_name": "recipient.first_name",
+    "customer.full_name": "recipient.name",
+    "customer.email": "recipient.email",
+    "agent.first_name": "user.first_name",
+    "agent.full_name": "user.name",
+    "ticket.id": "conversation.ticket_id",
+}
+
+DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
+
+
+def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    return write_curly(PLACEHOLDERS[name], fallback, as_html)
+
+
+class FrontTarget(BaseTarget):
+    name = "front"
+    summary = "Front message templates (name, subject, HTML body)"
+    channels = ("email", "chat", "social", "sms")
+    limits = Limits(source="none documented")
+    dialect = DIALECT
+    own_settings: ClassVar[dict[str, str]] = {
+        "subject": "the template's subject line",
+        "folder_id": "message template folder id (rsf_...)",
+        "inbox_ids": "inbox ids the template is available in (default: all inboxes)",
+    }
+    readme = """
+# Front message templates
+
+Each file in `message_templates/` is the JSON body of one `POST /message_templates` (or
+`POST /teams/{team_id}/message_templates` to pick the workspace); `message_templates.json`
+lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's OpenAPI.
+
+- Placeholders: `{{recipient.first_name}}`, `{{user.first_name}}`, `{{conversation.ticket_id}}`.
+  Front documents no fallback, so fallbacks are dropped with a warning (SK504), and no escape
+  for a literal `{{`, which scriptkit refuses (SK505).
+- Templates have no notes field: guidance lives in the playbook export.
+- `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
+"""
+
+    def render(self, message: Message) -> Payload:
+        conf = settings(message)
+        out: dict[str, Any] = {"name": display_title(message), "body": self.html(message)}
+        if conf.get("subject"):
+            out["subject"] = str(conf["subject"])
+        if conf.get("folder_id"):
+            out["folder_id"] = str(conf["folder_id"])
+        if conf.get("inbox_ids"):
+            out["inbox_ids"] = [str(i) for i in conf["inbox_ids"]]
+        return out
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["name"]), str(payload["body"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        return {**bundle_files("front", "message_templates", rendered, lambda p: p), **self.readme_file()}
+
+
+def target() -> FrontTarget:
+    return FrontTarget()

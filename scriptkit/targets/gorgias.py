@@ -1,0 +1,106 @@
+"""Gorgias macros: ``POST /api/macros`` bodies with ``setResponseText`` (``body_html`` and
+``body_text``), ``addTags`` and ``setStatus`` actions; ``external_id`` keeps the script id."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Severity
+from scriptkit.message import Message
+from scriptkit.targets.base import (
+    BaseTarget,
+    Dialect,
+    Limits,
+    Payload,
+    Problem,
+    Rendered,
+    bundle_files,
+    display_title,
+    problem,
+    settings,
+    tags_of,
+)
+from scriptkit.targets.curly import UNSAFE, write_curly
+
+PLACEHOLDERS: Mapping[str, str] = {
+    "customer.first_name": "ticket.customer.firstname",
+    "customer.full_name": "ticket.customer.name",
+    "agent.first_name": "current_user.firstname",
+    "agent.full_name": "current_user.name",
+    "ticket.id": "ticket.id",
+}
+
+DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
+STATUSES = ("open", "closed")
+
+
+def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    return write_curly(PLACEHOLDERS[name], fallback, as_html)
+
+
+def _action(name: str, title: str, arguments: dict[str, Any]) -> dict[str, Any]:
+    return {"name": name, "title": title, "type": "user", "arguments": arguments}
+
+
+class GorgiasTarget(BaseTarget):
+    name = "gorgias"
+    summary = "Gorgias macros (setResponseText, addTags, setStatus actions)"
+    channels = ("email", "chat", "social", "sms")
+    limits = Limits(source="none documented")
+    dialect = DIALECT
+    own_settings: ClassVar[dict[str, str]] = {
+        "status": "ticket status the macro sets: open or closed",
+        "tags": "extra tags the macro adds (besides the script's tags)",
+        "intent": "Gorgias intent, e.g. shipping/status",
+    }
+    readme = """
+# Gorgias macros
+
+Each file in `macros/` is the JSON body of one `POST /api/macros`; `macros.json` lists them all.
+The reply is a `setResponseText` action with both `body_html` and `body_text`; the script's
+tags become an `addTags` action (comma-separated) and a configured status a `setStatus` action.
+`external_id` is `scriptkit:<script id>` so a later export can be matched to the macro.
+
+- Placeholders: `{{ticket.customer.firstname}}`, `{{current_user.firstname}}`, `{{ticket.id}}`.
+  Gorgias documents no fallback (a missing value becomes blank), so fallbacks are dropped
+  with a warning (SK504), and no escape for literal `{{`, which scriptkit refuses (SK505).
+- Macros have no notes field: guidance lives in the playbook export.
+- `[[...]]` markers are blanks the agent must replace before sending.
+"""
+
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        status = settings(message).get("status")
+        if status is not None and status not in STATUSES:
+            found.append(problem("SK506", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
+                                 "Use open or closed.", severity=Severity.ERROR))
+        return found
+
+    def render(self, message: Message) -> Payload:
+        conf = settings(message)
+        actions = [_action("setResponseText", "Response text",
+                           {"body_html": self.html(message), "body_text": self.plain(message)})]
+        tags = tags_of(message)
+        if tags:
+            actions.append(_action("addTags", "Add tags", {"tags": ", ".join(tags)}))
+        if conf.get("status") in STATUSES:
+            actions.append(_action("setStatus", "Set status", {"status": conf["status"]}))
+        suffix = f":{message.channel}" if message.meta.get("title_suffix") else ""
+        out: dict[str, Any] = {"name": display_title(message), "actions": actions,
+                               "external_id": f"scriptkit:{message.script_id}{suffix}",
+                               "language": str(message.meta.get("locale") or "en").split("-")[0].lower()}
+        if conf.get("intent"):
+            out["intent"] = str(conf["intent"])
+        return out
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        body = payload["actions"][0]["arguments"]["body_html"]
+        return str(payload["name"]), str(body)
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        return {**bundle_files("gorgias", "macros", rendered, lambda p: p), **self.readme_file()}
+
+
+def target() -> GorgiasTarget:
+    return GorgiasTarget()

@@ -1,0 +1,100 @@
+"""Help Scout saved replies: ``POST /v2/mailboxes/{mailboxId}/saved-replies`` bodies.
+
+Facts (see docs/targets.md): ``name`` (required), ``text`` (the email version, HTML) and
+``chatText`` (the chat version, plain text). Placeholders are Help Scout's own
+``{%customer.firstName,fallback=there%}`` syntax, not Liquid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from scriptkit.message import Message
+from scriptkit.targets.base import (
+    BaseTarget,
+    Dialect,
+    Limits,
+    Payload,
+    Problem,
+    Rendered,
+    bundle_files,
+    display_title,
+    escape_html,
+    literal_texts,
+    problem,
+)
+
+PLACEHOLDERS: Mapping[str, str] = {
+    "customer.first_name": "customer.firstName",
+    "customer.last_name": "customer.lastName",
+    "customer.full_name": "customer.fullName",
+    "customer.email": "customer.email",
+    "agent.first_name": "user.firstName",
+    "agent.full_name": "user.fullName",
+    "ticket.id": "conversation.number",
+    "ticket.subject": "subject",
+    "brand.name": "mailbox.name",
+}
+
+#: Help Scout's own parser (hsds-react MessageCard.utils) reads ``{%name(,fallback=text)?%}``.
+PATTERN = re.compile(r"{%([^,%]+)(,fallback=([^%]*)?)?%}")
+
+
+def write(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    """``{%customer.firstName%}`` or ``{%customer.firstName,fallback=there%}`` (helpdesk name)."""
+    if fallback is None:
+        return "{%" + name + "%}"
+    return "{%" + name + ",fallback=" + (escape_html(fallback) if as_html else fallback) + "%}"
+
+
+def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    """How Help Scout spells canonical placeholder ``name``; the importers read this back."""
+    return write(PLACEHOLDERS[name], fallback, as_html)
+
+
+DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{%",))
+
+
+class HelpScoutTarget(BaseTarget):
+    name = "helpscout"
+    summary = "Help Scout saved replies (name, HTML text, plain chatText)"
+    channels = ("email", "chat", "social", "sms")
+    limits = Limits(source="none documented")
+    dialect = DIALECT
+    readme = """
+# Help Scout saved replies
+
+Each file in `saved_replies/` is the JSON body of one
+`POST /v2/mailboxes/{mailboxId}/saved-replies` (saved replies belong to one mailbox, so
+choose it when you import); `saved_replies.json` lists them all.
+
+- `text` is the email version (HTML), `chatText` the plain-text chat version of the same reply.
+- Placeholders use Help Scout's syntax: `{%customer.firstName,fallback=there%}`.
+- Help Scout documents no escape for a literal `{%`, so scriptkit refuses such text (SK505).
+- Saved replies have no notes field: guidance lives in the playbook export.
+- `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
+"""
+
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        for seg_text in literal_texts(message):
+            if "%" in seg_text and seg_text in {s.fallback for s in message.segments if hasattr(s, "fallback")}:
+                found.append(problem("SK505", f"the fallback \"{seg_text}\" contains '%', which ends a Help Scout "
+                                              "placeholder", "Write the fallback without '%'."))
+        return found
+
+    def render(self, message: Message) -> Payload:
+        return {"name": display_title(message), "text": self.html(message), "chatText": self.plain(message)}
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["name"]), str(payload["text"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        out = bundle_files("helpscout", "saved_replies", rendered, lambda p: p,
+                           bundle=lambda items: {"saved_replies": items})
+        return {**out, **self.readme_file()}
+
+
+def target() -> HelpScoutTarget:
+    return HelpScoutTarget()

@@ -1,0 +1,117 @@
+"""Intercom macros (saved replies). Intercom's macro API is read-only (``GET /macros`` only),
+so this target writes what an admin pastes into the macro editor: HTML and plain text with
+Intercom's ``{{first_name|fallback:"there"}}`` attributes, plus a JSON list shaped like the
+API's read-back ``macro`` object (name, body, body_text) for comparing after import."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+from scriptkit.message import Message, Placeholder
+from scriptkit.targets.base import (
+    BaseTarget,
+    Dialect,
+    Limits,
+    Payload,
+    Problem,
+    Rendered,
+    display_title,
+    dump_json,
+    escape_html,
+    problem,
+)
+
+PLACEHOLDERS: Mapping[str, str] = {
+    "customer.first_name": "user.first_name",
+    "customer.full_name": "user.name",
+    "customer.email": "user.email",
+    # Intercom documents teammate.name only; there is no confirmed first-name attribute.
+    "agent.first_name": "teammate.name",
+    "agent.full_name": "teammate.name",
+}
+
+
+def write(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    """``{{user.first_name}}`` or ``{{user.first_name|fallback:"there"}}`` (helpdesk name);
+    single quotes when the fallback holds a double quote, as Intercom accepts both."""
+    if fallback is None:
+        return "{{" + name + "}}"
+    quote = "'" if '"' in fallback else '"'
+    text = escape_html(fallback) if as_html else fallback
+    return "{{" + f"{name}|fallback:{quote}{text}{quote}" + "}}"
+
+
+def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    """How Intercom spells canonical placeholder ``name``; the importers read this back."""
+    return write(PLACEHOLDERS[name], fallback, as_html)
+
+
+DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{{",))
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head><meta charset="utf-8"><title>{title}</title></head>
+<body>
+<!-- Intercom has no API to create macros: open this page, copy the reply below and paste it
+     into Settings > Inbox > Macros. Placeholders are Intercom attributes. -->
+<h1>{title}</h1>
+<div class="reply">
+{body}
+</div>
+</body>
+</html>
+"""
+
+
+class IntercomTarget(BaseTarget):
+    name = "intercom"
+    summary = "Intercom macros to paste (the macro API is read-only)"
+    channels = ("chat", "email", "social", "sms")
+    limits = Limits(source="none documented")
+    dialect = DIALECT
+    readme = """
+# Intercom macros — paste, do not post
+
+**Intercom's macro API is read-only**: its OpenAPI description has only `GET /macros` and
+`GET /macros/{id}`, no create or update. So this export is what an admin pastes into the
+macro editor (Settings > Inbox > Macros):
+
+- `macros/<script>.html`: open in a browser, copy the reply, paste it as the macro body.
+- `macros/<script>.txt`: the same reply as plain text.
+- `macros.json`: every macro as `{name, body, body_text}`, the fields the API returns when
+  reading macros back, so an imported workspace can be compared with the pack.
+
+Placeholders are Intercom attributes with fallbacks: `{{user.first_name|fallback:"there"}}`.
+Intercom documents no escape for a literal `{{`, so scriptkit refuses such text (SK505).
+`[[...]]` markers (highlighted) are blanks the agent must replace before sending.
+"""
+
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        for seg in message.segments:
+            if isinstance(seg, Placeholder) and seg.fallback and '"' in seg.fallback and "'" in seg.fallback:
+                found.append(problem("SK505", f"the fallback \"{seg.fallback}\" holds both quote kinds, which an "
+                                              "Intercom fallback cannot", "Use only one kind of quote."))
+        return found
+
+    def render(self, message: Message) -> Payload:
+        return {"name": display_title(message), "body": self.html(message), "body_text": self.plain(message)}
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["name"]), str(payload["body"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for r in rendered:
+            lang = str(r.message.meta.get("locale") or "en")
+            page = _PAGE.format(lang=html.escape(lang), title=html.escape(r.payload["name"]),
+                                body=r.payload["body"])
+            out[f"intercom/macros/{r.stem}.html"] = page.encode("utf-8")
+            out[f"intercom/macros/{r.stem}.txt"] = (r.payload["body_text"] + "\n").encode("utf-8")
+        out["intercom/macros.json"] = dump_json({"macros": [r.payload for r in rendered]})
+        return {**out, **self.readme_file()}
+
+
+def target() -> IntercomTarget:
+    return IntercomTarget()

@@ -1,0 +1,92 @@
+"""scriptkit's own lossless export: every message of the pack as segments (text, placeholder,
+blank) with their slot and source location, the slot texts, and the agent notes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from scriptkit.message import Blank, Message, Placeholder, Segment, SourceSpan, Text
+from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, dump_json
+
+FORMAT = "scriptkit.export"
+VERSION = 1
+
+
+def _relative(path: str, root: str) -> str:
+    if not path or not root or path.startswith("<"):
+        return path
+    try:
+        rel = os.path.relpath(path, root)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+
+
+def _source(src: SourceSpan | None, root: str) -> dict[str, Any] | None:
+    if src is None:
+        return None
+    return {"file": _relative(src.start.file, root), "line": src.start.line, "col": src.start.col,
+            "literal": src.literal}
+
+
+def segment(seg: Segment, root: str) -> dict[str, Any]:
+    if isinstance(seg, Text):
+        return {"type": "text", "text": seg.text, "slot": seg.slot, "source": _source(seg.source, root)}
+    if isinstance(seg, Placeholder):
+        return {"type": "placeholder", "name": seg.name, "fallback": seg.fallback, "slot": seg.slot,
+                "source": _source(seg.source, root)}
+    assert isinstance(seg, Blank)
+    return {"type": "blank", "name": seg.name, "prompt": seg.prompt, "slot": seg.slot,
+            "source": _source(seg.source, root)}
+
+
+class JsonTarget(BaseTarget):
+    name = "json"
+    summary = "scriptkit's own lossless JSON (segments, slots, notes, source locations)"
+    channels = ("email", "chat", "sms", "phone", "social")
+    variants = "all"
+    limits = Limits()
+    readme = """
+# scriptkit JSON
+
+`pack.json` holds every script rendered for each of its channels and variants, without loss:
+each message's segments (`text`, `placeholder` with its canonical name and fallback, `blank`
+with its prompt), the slot each came from and its source location (file relative to the pack,
+line, column), the text per slot, and the agent notes (guidance, alternatives, conditions).
+Placeholders use scriptkit's canonical names (`customer.first_name`), not a helpdesk's.
+"""
+
+    def render(self, message: Message) -> Payload:
+        root = str(message.meta.get("pack_root") or "")
+        return {
+            "script_id": message.script_id,
+            "title": message.title,
+            "channel": message.channel,
+            "variant": message.variant,
+            "file": _relative(message.file, root),
+            "scenario": message.meta.get("scenario", ""),
+            "emotion": message.meta.get("emotion", ""),
+            "tags": list(message.meta.get("tags", ())),  # type: ignore[call-overload]
+            "text": message.text,
+            "slots": {slot: message.slot_text(slot) for slot in message.slots},
+            "segments": [segment(s, root) for s in message.segments],
+            "notes": [{"kind": n.kind, "label": n.label, "text": n.text,
+                       "segments": [segment(s, root) for s in n.segments]} for n in message.notes],
+        }
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["title"]), str(payload["text"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        meta = rendered[0].message.meta if rendered else {}
+        doc = {"format": FORMAT, "version": VERSION,
+               "pack": {"name": meta.get("pack_name", ""), "version": meta.get("pack_version", ""),
+                        "locale": meta.get("locale", "")},
+               "messages": [r.payload for r in rendered]}
+        return {"json/pack.json": dump_json(doc), **self.readme_file()}
+
+
+def target() -> JsonTarget:
+    return JsonTarget()

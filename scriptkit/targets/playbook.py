@@ -1,0 +1,174 @@
+"""The agent-facing playbook: every script's reply per channel (phone and chat included), its
+other phrasings, guidance, alternatives, conditions and blanks, grouped by category.
+Written as Markdown and as a standalone HTML page (all text HTML-escaped)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from scriptkit.message import Blank, Message, Placeholder, Segment, Text
+from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, blank_marker, categories
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _placeholder_words(seg: Placeholder) -> str:
+    words = seg.name.replace("_", " ").replace(".", "'s ", 1) if "." in seg.name else seg.name
+    return words if seg.fallback is None else f'{words}, or "{seg.fallback}"'
+
+
+def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: Callable[[str], str],
+           blank: Callable[[str], str]) -> str:
+    """Segments as a person reads them: placeholders named in words, blanks marked."""
+    out: list[str] = []
+    for seg in segments:
+        if isinstance(seg, Text):
+            out.append(esc(seg.text))
+        elif isinstance(seg, Placeholder):
+            out.append(placeholder(esc(_placeholder_words(seg))))
+        elif isinstance(seg, Blank):
+            out.append(blank(esc(blank_marker(seg.name))))
+    return "".join(out).strip()
+
+
+def _md(segments: Iterable[Segment]) -> str:
+    return spoken(segments, md_escape, lambda w: f"*{{{w}}}*", lambda b: f"**{b}**")
+
+
+def _html(segments: Iterable[Segment]) -> str:
+    text = spoken(segments, lambda t: html.escape(t, quote=True), lambda w: f'<em class="ph">{{{w}}}</em>',
+                  lambda b: f"<mark>{b}</mark>")
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+
+
+class PlaybookTarget(BaseTarget):
+    name = "playbook"
+    summary = "an agent-facing playbook (Markdown and HTML) with guidance, alternatives and blanks"
+    channels = ("email", "chat", "sms", "phone", "social")
+    variants = "all"
+    limits = Limits()
+    readme = """
+# Agent playbook
+
+`playbook.md` and `playbook.html` hold every script grouped by category, for agents on every
+channel (phone and chat too): when to use it, the reply per channel, other ways to say it,
+guidance, alternatives, conditions and the blanks to fill in. Placeholders are named in words
+(*{customer's first name, or "there"}*); **[[blanks]]** must be replaced before sending.
+"""
+
+    def render(self, message: Message) -> Payload:
+        cats, name = categories(message.title)
+        return {
+            "script_id": message.script_id, "category": " / ".join(cats) or "General", "name": name,
+            "scenario": str(message.meta.get("scenario", "")), "emotion": str(message.meta.get("emotion", "")),
+            "channel": message.channel, "variant": message.variant,
+            "md": _md(message.segments), "html": _html(message.segments),
+            "notes": [(n.kind, n.label, _md(n.segments), _html(n.segments)) for n in message.notes],
+            "blanks": [(blank_marker(s.name), s.prompt) for s in message.segments if isinstance(s, Blank)],
+        }
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["name"]), str(payload["md"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        groups: dict[str, dict[str, list[Payload]]] = {}
+        for r in rendered:
+            p = r.payload
+            groups.setdefault(p["category"], {}).setdefault(p["script_id"], []).append(p)
+        title = str(rendered[0].message.meta.get("pack_name", "")) if rendered else ""
+        lang = str(rendered[0].message.meta.get("locale", "en")) if rendered else "en"
+        return {"playbook/playbook.md": _markdown(title, groups).encode("utf-8"),
+                "playbook/playbook.html": _page(title, lang, groups).encode("utf-8"),
+                **self.readme_file()}
+
+
+def _script_parts(items: list[Payload]) -> dict[str, Any]:
+    first = items[0]
+    replies = [p for p in items if p["variant"] == 0]
+    others = [p for p in items if p["variant"] > 0]
+    blanks: dict[str, str] = {}
+    for p in items:
+        for marker, prompt in p["blanks"]:
+            blanks.setdefault(marker, prompt)
+    return {"first": first, "replies": replies, "others": others, "notes": first["notes"], "blanks": blanks}
+
+
+def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
+    out = [f"# {md_escape(title)} — agent playbook", ""]
+    for category in sorted(groups):
+        out += [f"## {md_escape(category)}", ""]
+        for items in groups[category].values():
+            s = _script_parts(items)
+            first = s["first"]
+            out += [f"### {md_escape(first['name'])}", ""]
+            if first["scenario"]:
+                out += [f"*When:* {md_escape(first['scenario'])}  ", f"*Customer feels:* {md_escape(first['emotion'])}",
+                        ""]
+            for p in s["replies"]:
+                out += [f"**{p['channel'].capitalize()}**", ""]
+                out += ["> " + line if line else ">" for line in p["md"].split("\n")]
+                out.append("")
+            if s["others"]:
+                out += ["**Other ways to say it**", ""]
+                for p in s["others"]:
+                    out += [f"- ({p['channel']}, variant {p['variant'] + 1}) " + p["md"].replace("\n", " ")]
+                out.append("")
+            for kind, label, md, _ in s["notes"]:
+                head = "Alternative: " + label if kind == "alternative" else label
+                out += [f"**{md_escape(head)}:** {md.replace(chr(10), ' ')}", ""]
+            if s["blanks"]:
+                out += ["**Fill in before sending**", ""]
+                out += [f"- **{md_escape(m)}**" + (f": {md_escape(pr)}" if pr else "") for m, pr in s["blanks"].items()]
+                out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+_CSS = ("body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
+        "blockquote{border-left:4px solid #9ab;margin:0;padding:.25rem 1rem;background:#f6f8fa}"
+        "mark{background:#fff3a3;font-weight:600}.ph{color:#246}.note{color:#333}")
+
+
+def _page(title: str, lang: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
+    esc = html.escape
+    out = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
+           f"<title>{esc(title)} — agent playbook</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
+           f"<h1>{esc(title)} — agent playbook</h1>"]
+    for category in sorted(groups):
+        out.append(f"<section><h2>{esc(category)}</h2>")
+        for script_id, items in groups[category].items():
+            s = _script_parts(items)
+            first = s["first"]
+            out.append(f'<article id="{esc(script_id)}"><h3>{esc(first["name"])}</h3>')
+            if first["scenario"]:
+                out.append(f"<p><strong>When:</strong> {esc(first['scenario'])}<br>"
+                           f"<strong>Customer feels:</strong> {esc(first['emotion'])}</p>")
+            for p in s["replies"]:
+                out.append(f"<h4>{esc(p['channel'].capitalize())}</h4><blockquote>{p['html']}</blockquote>")
+            if s["others"]:
+                out.append("<h4>Other ways to say it</h4><ul>")
+                out += [f"<li>({esc(p['channel'])}, variant {p['variant'] + 1}) {p['html']}</li>" for p in s["others"]]
+                out.append("</ul>")
+            for kind, label, _, body in s["notes"]:
+                head = "Alternative: " + label if kind == "alternative" else label
+                out.append(f'<div class="note"><strong>{esc(head)}:</strong> {body}</div>')
+            if s["blanks"]:
+                out.append("<h4>Fill in before sending</h4><ul>")
+                out += [f"<li><mark>{esc(m)}</mark>" + (f": {esc(pr)}" if pr else "") + "</li>"
+                        for m, pr in s["blanks"].items()]
+                out.append("</ul>")
+            out.append("</article>")
+        out.append("</section>")
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def target() -> PlaybookTarget:
+    return PlaybookTarget()

@@ -1,0 +1,109 @@
+"""Salesforce Service Cloud Quick Text records (``QuickText`` sObject): Name, Message (plain
+text, at most 4096 characters), Category, Channel, with merge fields such as
+``{!Contact.FirstName}``. Also the sObject Collections body (200 records per request)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from scriptkit.message import Message
+from scriptkit.targets.base import (
+    BaseTarget,
+    Dialect,
+    Limits,
+    Payload,
+    Rendered,
+    bundle_files,
+    categories,
+    display_title,
+    settings,
+)
+
+PLACEHOLDERS: Mapping[str, str] = {
+    "customer.first_name": "Contact.FirstName",
+    "customer.last_name": "Contact.LastName",
+    "customer.full_name": "Contact.Name",
+    "customer.email": "Contact.Email",
+    "agent.first_name": "User.FirstName",
+    "agent.full_name": "User.Name",
+    "ticket.id": "Case.CaseNumber",
+    "ticket.subject": "Case.Subject",
+    "brand.name": "Organization.Name",
+}
+
+#: Channel picklist values are defined per org; these are the common defaults (override: channels).
+CHANNEL_VALUES = {"email": "Email", "chat": "Chat", "sms": "Messaging", "social": "Social"}
+NAME_MAX, MESSAGE_MAX, CATEGORY_MAX, COLLECTION_MAX = 255, 4096, 40, 200
+
+
+def write(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    """``{!Contact.FirstName}`` (Quick Text has no documented fallback)."""
+    return "{!" + name + "}"
+
+
+def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    return write(PLACEHOLDERS[name], fallback, as_html)
+
+
+DIALECT = Dialect(PLACEHOLDERS, write, fallbacks=False, unsafe=("{!",))
+
+
+class SalesforceTarget(BaseTarget):
+    name = "salesforce"
+    summary = "Salesforce Quick Text records (Name, Message, Category, Channel)"
+    channels = ("email", "chat", "sms", "social")
+    limits = Limits(title_max=NAME_MAX, body_max=MESSAGE_MAX, batch_max=COLLECTION_MAX,
+                    source="QuickText field lengths")
+    dialect = DIALECT
+    own_settings: ClassVar[dict[str, str]] = {
+        "category": "the Category picklist value (default: the title's first category, at most 40 characters)",
+        "channels": "Channel picklist values by scriptkit channel, e.g. {chat: Chat, sms: SMS}",
+        "folder_id": "the Quick Text folder id (FolderId)",
+    }
+    readme = """
+# Salesforce Quick Text
+
+Each file in `quick_text/` is the body of one `POST /services/data/vXX.X/sobjects/QuickText/`;
+`quick_text.json` (and `quick_text-002.json`... past 200 records) is an sObject Collections
+body for `POST /services/data/vXX.X/composite/sobjects`.
+
+- `Message` is plain text (at most 4096 characters); merge fields such as `{!Contact.FirstName}`.
+- Quick Text documents no fallback for an empty merge field, so fallbacks are dropped with a
+  warning (SK504); a literal `{!` cannot be escaped and is refused (SK505).
+- `Channel` values are org-specific picklist values: map them under
+  `export: {salesforce: {channels: {chat: Chat}}}`.
+- Quick Text has no notes field: guidance lives in the playbook export.
+- `[[...]]` markers are blanks the agent must replace before sending.
+"""
+
+    def render(self, message: Message) -> Payload:
+        conf = settings(message)
+        cats, _ = categories(message.title)
+        mapped = conf.get("channels")
+        mapped = mapped if isinstance(mapped, Mapping) else {}
+        out: dict[str, Any] = {
+            "Name": display_title(message),
+            "Message": self.plain(message),
+            "Channel": str(mapped.get(message.channel, CHANNEL_VALUES[message.channel])),
+        }
+        category = conf.get("category") or (cats[0] if cats else None)
+        if category:
+            out["Category"] = str(category)[:CATEGORY_MAX]
+        if conf.get("folder_id"):
+            out["FolderId"] = str(conf["folder_id"])
+        return out
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        return str(payload["Name"]), str(payload["Message"])
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        out = bundle_files(
+            "salesforce", "quick_text", rendered, lambda p: p, batch=COLLECTION_MAX,
+            bundle=lambda items: {"allOrNone": False,
+                                  "records": [{"attributes": {"type": "QuickText"}, **i} for i in items]})  # type: ignore[dict-item]
+        return {**out, **self.readme_file()}
+
+
+def target() -> SalesforceTarget:
+    return SalesforceTarget()

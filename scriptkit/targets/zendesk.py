@@ -1,0 +1,128 @@
+"""Zendesk Support macros: the ``POST /api/v2/macros`` body, one file per macro plus a bundle.
+
+Facts (see docs/targets.md): title with ``::`` categories; the reply is a ``comment_value_html``
+action; ``comment_mode_is_public`` picks public reply or internal note; ``status`` and
+``current_tags`` actions; ``restriction`` limits who sees it. Placeholders are Liquid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Severity
+from scriptkit.message import Message
+from scriptkit.targets.base import (
+    BaseTarget,
+    Dialect,
+    Limits,
+    Payload,
+    Problem,
+    Rendered,
+    agent_notes,
+    bundle_files,
+    categories,
+    problem,
+    settings,
+    tags_of,
+)
+from scriptkit.targets.liquid import escape_liquid, write_liquid
+
+PLACEHOLDERS: Mapping[str, str] = {
+    "customer.first_name": "ticket.requester.first_name",
+    "customer.last_name": "ticket.requester.last_name",
+    "customer.full_name": "ticket.requester.name",
+    "customer.email": "ticket.requester.email",
+    "agent.first_name": "current_user.first_name",
+    "agent.full_name": "current_user.name",
+    "ticket.id": "ticket.id",
+    "ticket.subject": "ticket.title",
+    "brand.name": "ticket.brand.name",
+}
+
+DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid)
+STATUSES = ("open", "pending", "hold", "solved")  # macros take neither "new" nor "closed"
+
+
+def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
+    """How Zendesk spells canonical placeholder ``name`` (with its fallback as a Liquid conditional)."""
+    return write_liquid(PLACEHOLDERS[name], fallback, as_html)
+
+
+def tag(value: str) -> str:
+    """Zendesk tags are space-delimited in actions, so a tag cannot hold spaces."""
+    return re.sub(r"\s+", "_", value.strip().lower())
+
+
+class ZendeskTarget(BaseTarget):
+    name = "zendesk"
+    summary = "Zendesk Support macros (POST /api/v2/macros bodies)"
+    channels = ("email", "chat", "social", "sms")
+    # Not documented by Zendesk; 255 matches its string columns and 64 KB its comment bodies.
+    limits = Limits(title_max=255, body_max=65_535, source="assumed; override with export.zendesk.limits")
+    dialect = DIALECT
+    own_settings: ClassVar[dict[str, str]] = {
+        "status": "ticket status the macro sets: open, pending, hold or solved",
+        "public": "false to add the reply as an internal note (default true: public reply)",
+        "tags": "extra tags the macro adds (besides the script's tags)",
+        "restriction": "who may use it: {type: Group, ids: [123]} or {type: User, id: 456}",
+        "active": "false to import the macro switched off",
+    }
+    readme = """
+# Zendesk macros
+
+Each file in `macros/` is the JSON body of one `POST /api/v2/macros` request
+(`{"macro": {...}}`); `macros.json` holds them all as `{"macros": [...]}` for a script that
+posts them one by one (Zendesk has no bulk create for macros).
+
+- Title: categories are separated by `::`, which Zendesk shows as macro categories.
+- The reply is the `comment_value_html` action. Placeholders are Liquid; a fallback is written
+  as `{% if x and x != blank %}{{x}}{% else %}fallback{% endif %}`; literal `{{` or `{%` in
+  the text is wrapped in `{% raw %}...{% endraw %}`.
+- Agent guidance, alternatives and blanks to fill in are in `description`, never in the reply.
+- `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
+"""
+
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        status = settings(message).get("status")
+        if status is not None and status not in STATUSES:
+            found.append(problem("SK506", f"zendesk status '{status}' is not one a macro can set",
+                                 f"Use one of: {', '.join(STATUSES)}.", severity=Severity.ERROR))
+        return found
+
+    def render(self, message: Message) -> Payload:
+        conf = settings(message)
+        cats, name = categories(message.title)
+        title = "::".join([*cats, name + str(message.meta.get("title_suffix", ""))])
+        actions: list[dict[str, Any]] = [
+            {"field": "comment_value_html", "value": self.html(message)},
+            {"field": "comment_mode_is_public", "value": "false" if conf.get("public") is False else "true"},
+        ]
+        if conf.get("status") in STATUSES:
+            actions.append({"field": "status", "value": conf["status"]})
+        tags = sorted({tag(t) for t in tags_of(message)})
+        if tags:
+            actions.append({"field": "current_tags", "value": " ".join(tags)})
+        macro: Payload = {"title": title, "active": conf.get("active", True) is not False, "actions": actions}
+        notes = agent_notes(message)
+        if notes:
+            macro["description"] = notes
+        if isinstance(conf.get("restriction"), Mapping):
+            macro["restriction"] = dict(conf["restriction"])
+        return {"macro": macro}
+
+    def measure(self, payload: Payload) -> tuple[str, str]:
+        macro = payload["macro"]
+        body = next(a["value"] for a in macro["actions"] if a["field"] == "comment_value_html")
+        return str(macro["title"]), str(body)
+
+    def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        out = bundle_files("zendesk", "macros", rendered, lambda p: p,
+                           bundle=lambda items: {"macros": [i["macro"] for i in items]})  # type: ignore[index]
+        return {**out, **self.readme_file()}
+
+
+def target() -> ZendeskTarget:
+    return ZendeskTarget()
