@@ -54,6 +54,13 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         mark = exc.problem_mark or exc.context_mark
         where = source.at(mark.line, mark.column) if mark else Location(name, 1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        context, cmark = exc.context, exc.context_mark
+        scanning = bool(exc.problem and context and context.startswith("while scanning"))
+        elsewhere = cmark is not None and mark is not None and (cmark.line, cmark.column) != (mark.line, mark.column)
+        if scanning and elsewhere and cmark is not None:
+            # an unfinished quote or block: point at where it began, which is where the fix goes
+            problem = f"{problem} {context} that starts here"
+            where = source.at(cmark.line, cmark.column)
         errors.add(f"YAML syntax error: {problem}", where, _yaml_hint(problem))
         return None
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
@@ -71,6 +78,8 @@ def _yaml_hint(problem: str) -> str:
         return "YAML does not allow tabs for indentation; use spaces."
     if "duplicate key" in problem:
         return "Each key may appear once in a mapping."
+    if "quoted scalar" in problem:
+        return "A quoted value is missing its closing quote."
     return "Check the indentation and quoting around this position."
 
 
@@ -110,19 +119,36 @@ def _plain(node: Any) -> Any:
 
 def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                   errors: ErrorCollector, prefix: tuple[str | int, ...] = ()) -> None:
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p in _UNION_TAGS)))
+    slot_types_reported: set[tuple[str | int, ...]] = set()
+    misspelled: set[tuple[str | int, ...]] = set()  # required keys that an unknown key is a typo of
+    # unknown keys first, so a missing key that is only misspelled is reported once
+    for err in sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden"):
+        raw_loc = err["loc"]
+        loc = tuple(p for p in raw_loc if not (isinstance(p, str) and ("[" in p or p in _UNION_TAGS)))
         path = (*prefix, *loc)
         kind = err["type"]
+        tag = next((p for p in raw_loc if p in ("str", "list[str]")), None)
+        if tag is not None and kind.endswith("_type"):
+            # a slot is ``str | list[str]``: one message for the field, not one per union branch
+            field = (*prefix, *raw_loc[: raw_loc.index(tag)])
+            if field not in slot_types_reported:
+                slot_types_reported.add(field)
+                errors.add(f"'{field[-1]}' must be text, or a list of texts (one per variant)",
+                           origin.location(field), "Quote values that YAML reads as numbers or booleans.")
+            continue
         if kind == "extra_forbidden":
             key = str(path[-1])
             options = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
             hint = (f"Did you mean '{close[0]}'?" if close
                     else f"Known keys here: {', '.join(sorted(options))}.")
+            if close:
+                misspelled.add((*path[:-1], close[0]))
             errors.add(f"unknown key '{key}'", origin.location(path, key=True), hint)
         elif kind == "missing":
             key = str(path[-1])
+            if path in misspelled:
+                continue  # the unknown-key message already says how to fix it
             errors.add(f"missing required key '{key}'", origin.location(path[:-1], key=True),
                        f"Add '{key}:' to this {'script' if model is Script else 'mapping'}.")
         elif kind == "literal_error":
@@ -133,8 +159,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             hint = f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(options)}."
             errors.add(f"'{value}' is not allowed here", origin.location(path), hint)
         elif kind == "string_pattern_mismatch":
-            errors.add(f"'{err.get('input')}' is not a valid {path[-1]}", origin.location(path),
-                       "Use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit.")
+            hint = ("Use lower-case letters, digits and '_', starting with a letter, e.g. delay_reason."
+                    if "blanks" in path else
+                    "Use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit.")
+            errors.add(f"'{err.get('input')}' is not a valid {path[-1]}", origin.location(path), hint)
         else:
             msg = err["msg"].removeprefix("Value error, ")
             errors.add(f"{'.'.join(map(str, path)) or 'document'}: {msg}", origin.location(path))
@@ -180,15 +208,23 @@ def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorColle
 
 
 def load_script(path: Path, errors: ErrorCollector, display: str | None = None) -> Script | None:
+    script, _ = _load_script(path, errors, display)
+    return script
+
+
+def _load_script(path: Path, errors: ErrorCollector,
+                 display: str | None = None) -> tuple[Script | None, tuple[dict[str, Any], Origin] | None]:
+    """The script, or (when it fails validation) its raw mapping so its templates can still be checked."""
     parsed = read_yaml(path, errors, display)
     if parsed is None:
-        return None
+        return None, None
     data, origin = parsed
     script = _build(Script, data, origin, errors, "A script file")
     if script is not None:
         script._origin = origin
         _check_private_use(script, origin, errors)
-    return script  # type: ignore[no-any-return]
+        return script, None
+    return None, ((_plain(data), origin) if isinstance(data, dict) else None)
 
 
 def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -> None:
@@ -206,7 +242,7 @@ def load_pack(path: str | Path) -> Pack:
     Raises ``PackError``/``ErrorGroup`` listing every problem found, each with ``file:line:col``.
     Templates are checked too (syntax, undefined names, undeclared blanks).
     """
-    from scriptkit.rendering import check_templates  # rendering needs models; avoid a cycle
+    from scriptkit.rendering import check_raw_script, check_script, check_templates  # avoid an import cycle
 
     root = Path(path)
     errors = ErrorCollector()
@@ -234,20 +270,30 @@ def load_pack(path: str | Path) -> Pack:
                        "Add one YAML file per script under scripts/.")
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
+    duplicates: list[Script] = []
+    invalid: list[tuple[dict[str, Any], Origin]] = []
     for file in script_files:
-        script = load_script(file, errors)
+        script, raw = _load_script(file, errors)
         if script is None:
+            if raw is not None:
+                invalid.append(raw)
             continue
         if script.id in seen:
             first = seen[script.id]
             errors.add(f"duplicate script id '{script.id}' (also used in {first.file})",
                        script.origin.location(("id",)) if script.origin else None,
                        "Give every script a unique id.")
+            duplicates.append(script)
             continue
         seen[script.id] = script
         scripts.append(script)
     pack = Pack(meta=meta, scripts=scripts, root=str(root))
     pack._origin = pack_origin
+    # every problem in one run: templates of duplicate and invalid scripts are checked too
     errors.extend(check_templates(pack))
+    for script in duplicates:
+        errors.extend(check_script(pack, script))
+    for data, origin in invalid:
+        errors.extend(check_raw_script(pack, data, origin))
     errors.raise_if_any()
     return pack

@@ -9,14 +9,15 @@ text (with a file offset per character), expression output, placeholders and bla
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.exceptions import SecurityError, TemplateAssertionError, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from scriptkit.diagnostics import Location
@@ -48,7 +49,7 @@ SAFE_FILTERS = (
 class _PlaceholderRef:
     """What ``customer.first_name`` evaluates to inside a template."""
 
-    __slots__ = ("name", "fallback")
+    __slots__ = ("fallback", "name")
 
     def __init__(self, name: str, fallback: str | None = None) -> None:
         self.name, self.fallback = name, fallback
@@ -58,6 +59,10 @@ class _PlaceholderRef:
                f"{_REF_SEP}{'1' if self.fallback is not None else '0'}{_REF_CLOSE}"
 
     __html__ = __str__
+
+
+def _placeholder_ref(namespace: str, attr: str) -> _PlaceholderRef:
+    return _PlaceholderRef(f"{namespace}.{attr}")
 
 
 class _BlankRef:
@@ -214,17 +219,18 @@ def layout_sources(pack: Pack, channel: str) -> Iterator[TemplateSource]:
 # ---------------------------------------------------------------- static checks
 
 class _Scope:
-    def __init__(self, pack: Pack, script: Script | None) -> None:
+    def __init__(self, pack: Pack, script: Script | None, blanks: Iterable[str] = ()) -> None:
+        self.values = dict(pack.constants)
         self.constants = set(pack.constants)
         self.catalogue = pack.catalogue
         self.namespaces = set(self.catalogue.namespaces)
-        self.blanks = set(script.blanks) if script else set()
+        self.blanks = set(script.blanks) if script else set(blanks)
 
 
 def check_templates(pack: Pack) -> list[ScriptkitError]:
     """Every template problem of the pack, found without rendering anything."""
     problems: list[ScriptkitError] = []
-    for name, value in pack.constants.items():
+    for name in pack.constants:
         if not name.isidentifier() or name in _Scope(pack, None).namespaces | {BLANK_NAMESPACE}:
             loc = pack.origin.location(("constants", name), key=True) if pack.origin else None
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
@@ -233,11 +239,59 @@ def check_templates(pack: Pack) -> list[ScriptkitError]:
         for src in layout_sources(pack, channel):
             problems.extend(check_source(src, _Scope(pack, None)))
     for script in pack.scripts:
-        scope = _Scope(pack, script)
-        for src in script_sources(script):
-            problems.extend(check_source(src, scope))
+        problems.extend(check_script(pack, script))
     unique: dict[str, ScriptkitError] = {str(p): p for p in problems}  # layouts repeat per channel
     return list(unique.values())
+
+
+def check_script(pack: Pack, script: Script) -> list[ScriptkitError]:
+    """Template problems of one script, judged against the pack's constants and placeholders."""
+    scope = _Scope(pack, script)
+    return [p for src in script_sources(script) for p in check_source(src, scope)]
+
+
+_BODY_SLOTS = ("acknowledgment", "warm_language", "solution")
+_FLEX_PARTS = ("guidance", "alternatives", "conditions")
+
+
+def _slot_key(key: str, known: Iterable[str]) -> str | None:
+    """The slot a raw YAML key stands for, also when misspelled (``acknowlegment``)."""
+    known = list(known)
+    if key in known:
+        return key
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> list[ScriptkitError]:
+    """Template problems of a script whose YAML failed validation, read from the raw mapping.
+
+    Lets one run report a misspelled key *and* the template errors of the same file.
+    """
+    label = origin.source.path
+    sources: list[TemplateSource] = []
+    blanks: list[str] = []
+    for key, value in data.items():
+        slot = _slot_key(str(key), (*_BODY_SLOTS, "flexibility"))
+        if slot in _BODY_SLOTS:
+            items = [(value, (key,))] if isinstance(value, str) else \
+                [(v, (key, i)) for i, v in enumerate(value)] if isinstance(value, list) else []
+            sources += [TemplateSource(v, str(slot), origin, path, label) for v, path in items if isinstance(v, str)]
+        elif slot == "flexibility" and isinstance(value, str):
+            sources.append(TemplateSource(value, "flexibility", origin, (key,), label))
+        elif slot == "flexibility" and isinstance(value, Mapping):
+            for part, inner in value.items():
+                kind = _slot_key(str(part), (*_FLEX_PARTS, "blanks"))
+                if kind == "guidance" and isinstance(inner, str):
+                    sources.append(TemplateSource(inner, "flexibility", origin, (key, part), label))
+                elif kind == "blanks" and isinstance(inner, list):
+                    blanks += [b["name"] for b in inner if isinstance(b, Mapping) and isinstance(b.get("name"), str)]
+                elif kind in ("alternatives", "conditions") and isinstance(inner, list):
+                    sources += [TemplateSource(item["text"], "flexibility", origin, (key, part, i, "text"), label)
+                                for i, item in enumerate(inner)
+                                if isinstance(item, Mapping) and isinstance(item.get("text"), str)]
+    scope = _Scope(pack, None, blanks)
+    return [p for src in sources for p in check_source(src, scope)]
 
 
 def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
@@ -252,14 +306,42 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                           "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
     problems: list[ScriptkitError] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test, nodes.Call)):
-        problems.extend(_check_node(node, src, scope, stored))
+    # names used as ``customer.x`` or ``customer['x']``; any other use of a namespace is bare
+    bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
+    kinds = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test, nodes.Call, nodes.Mul, nodes.Pow)
+    for node in tree.find_all(kinds):
+        problems.extend(_check_node(node, src, scope, stored, bases))
     return problems
 
 
-def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str]) -> list[ScriptkitError]:
+def _is_sequence(node: nodes.Node, scope: _Scope) -> bool:
+    if isinstance(node, nodes.Const):
+        return isinstance(node.value, str)
+    if isinstance(node, nodes.Name):
+        return isinstance(scope.values.get(node.name), str)
+    return isinstance(node, (nodes.List, nodes.Tuple, nodes.Concat, nodes.Filter))
+
+
+def _big_int(node: nodes.Node, limit: int) -> bool:
+    return isinstance(node, nodes.Const) and isinstance(node.value, int) and abs(node.value) > limit
+
+
+def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str],
+                bases: set[int]) -> list[ScriptkitError]:
     line = getattr(node, "lineno", 1)
     env = _env()
+    if isinstance(node, nodes.Mul):
+        if any(_big_int(n, MAX_REPEAT) and _is_sequence(other, scope)
+               for n, other in ((node.left, node.right), (node.right, node.left))):
+            return [TemplateSecurityError(f"repeating text more than {MAX_REPEAT:,} times is not allowed",
+                                          src.location_of_line(line, "*"),
+                                          "Write the text out; templates are for constants and placeholders.")]
+        return []
+    if isinstance(node, nodes.Pow):
+        if _big_int(node.right, 64):
+            return [TemplateSecurityError("exponent larger than 64 is not allowed", src.location_of_line(line, "**"),
+                                          "Use a constant with the value you need.")]
+        return []
     if isinstance(node, nodes.Getattr):
         if node.attr.startswith("_"):
             return [TemplateSecurityError(f"access to '{node.attr}' is not allowed in templates",
@@ -290,7 +372,14 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         if name in scope.constants or name in stored or name in ("loop", "true", "false", "none"):
             return []
         if name in scope.namespaces or name == BLANK_NAMESPACE:
-            return []  # attribute checks above; bare use fails at render with a clear message
+            if id(node) in bases:
+                return []  # the attribute is checked above
+            fields = sorted(scope.blanks) if name == BLANK_NAMESPACE else \
+                [n.split(".", 1)[1] for n in scope.catalogue.names if n.startswith(name + ".")]
+            field = "first_name" if "first_name" in fields else (fields[0] if fields else "name")
+            example = f"{name}.{field}"
+            return [PackError(f"'{name}' needs a field, e.g. {{{{ {example} }}}}", src.location_of_line(line, name),
+                              "Placeholders and blanks are written namespace.field.")]
         candidates = sorted(scope.constants | scope.namespaces | {BLANK_NAMESPACE})
         return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                           _close(name, candidates, "Did you mean '{}'? ")
@@ -358,7 +447,7 @@ class _Context:
             fields.setdefault(ns, set()).add(attr)
         self.vars: dict[str, object] = dict(pack.constants)
         for ns, attrs in fields.items():
-            self.vars[ns] = _Namespace(ns, frozenset(attrs), lambda a, ns=ns: _PlaceholderRef(f"{ns}.{a}"))
+            self.vars[ns] = _Namespace(ns, frozenset(attrs), functools.partial(_placeholder_ref, ns))
         blanks = frozenset(script.blanks) if script else frozenset()
         self.vars[BLANK_NAMESPACE] = _Namespace(BLANK_NAMESPACE, blanks, _BlankRef)
         self.prompts = {b.name: b.prompt for b in script.blanks.values()} if script else {}

@@ -74,9 +74,9 @@ def scalar_offsets(text: str, start: int, value: str) -> tuple[int, ...]:
             out.append(n - 1 if n else 0)
             continue
         out.append(j)
-        if text[j] == "\\" and quote == '"':
-            j += 2
-        elif quote == "'" and text[j] == "'" and j + 1 < n and text[j + 1] == "'":
+        escaped = text[j] == "\\" and quote == '"'
+        doubled = quote == "'" and text[j] == "'" and j + 1 < n and text[j + 1] == "'"
+        if escaped or doubled:
             j += 2
         elif text[j] == "\n":
             j += 1

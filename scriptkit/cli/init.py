@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from pathlib import Path
 
 import click
 
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.templates import template_dir
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
 
 
 @click.command()
@@ -18,23 +23,39 @@ from scriptkit.templates import template_dir
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
 def init(path: str, name: str | None, source: str) -> None:
     """Create a pack folder at PATH with pack.yaml and an example script."""
-    target = Path(path)
+    try:
+        target = Path(path).absolute()
+    except OSError as exc:  # the working folder was deleted under us
+        raise ConfigError(f"cannot use {path}: {exc.strerror}", Location(path, 1, 1)) from None
+    if target.exists() and not target.is_dir():
+        raise ConfigError(f"{path} already exists and is a file", Location(path, 1, 1),
+                          "Choose a new folder name; nothing was changed.")
     if target.exists() and any(target.iterdir()):
-        raise ConfigError(f"{target} already exists and is not empty",
-                          hint="Choose a new folder name; nothing was changed.")
+        raise ConfigError(f"{path} already exists and is not empty", Location(path, 1, 1),
+                          "Choose a new folder name; nothing was changed.")
     src = template_dir(source)
-    tmp = target.with_name(f".{target.name}.tmp")
+    display = name or target.name.replace("-", " ").replace("_", " ").title() or "My pack"
+    # copy to a hidden sibling first so a failure never leaves a half-made pack behind
+    tmp = target.with_name(f".{target.name}.scriptkit-init")
     shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(src, tmp)
-    meta = tmp / "pack.yaml"
-    text = meta.read_text(encoding="utf-8")
-    display = name or target.name.replace("-", " ").replace("_", " ").title()
-    meta.write_text(text.replace("name: New pack", f"name: {display}", 1), encoding="utf-8")
-    if target.exists():
-        target.rmdir()
-    tmp.rename(target)
-    click.echo(f"Created {target}/ with pack.yaml and scripts/.")
-    click.echo(f"Next: scriptkit render {target} --preview")
+    try:
+        shutil.copytree(src, tmp)
+        meta = tmp / "pack.yaml"
+        text = meta.read_text(encoding="utf-8")
+        quoted = display if _PLAIN_NAME.fullmatch(display) else json.dumps(display, ensure_ascii=False)
+        meta.write_text(re.sub(r"(?m)^name: .*$", lambda _: f"name: {quoted}", text, count=1), encoding="utf-8")
+        if target.exists():  # an empty folder the user made (maybe their working folder): fill it in place
+            for child in tmp.iterdir():
+                child.rename(target / child.name)
+            tmp.rmdir()
+        else:
+            tmp.rename(target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ConfigError(f"cannot create {path}: {exc.strerror}", Location(path, 1, 1),
+                          "Check that the parent folder exists and is writable.") from None
+    click.echo(f"Created {path}/ with pack.yaml and scripts/.")
+    click.echo(f"Next: scriptkit render {path} --preview")
 
 
 commands = [init]

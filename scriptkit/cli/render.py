@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 
 import click
@@ -25,10 +26,18 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
            notes: bool, fmt: str) -> None:
     """Print each script of PACK as the customer would read it."""
     loaded = load_pack(pack)
-    if script_id and script_id not in {s.id for s in loaded.scripts}:
+    ids = [s.id for s in loaded.scripts]
+    if script_id and script_id not in ids:
+        close = difflib.get_close_matches(script_id, ids, n=1)
         raise ConfigError(f"no script with id '{script_id}' in {pack}",
-                          hint="Known ids: " + ", ".join(s.id for s in loaded.scripts[:20]))
+                          hint=f"Did you mean '{close[0]}'?" if close else "Known ids: " + ", ".join(ids[:20]))
     messages = render_pack(loaded, [channel] if channel else None, script_id, all_variants=variants)
+    if not messages and channel:
+        which = f"script '{script_id}' is not" if script_id else "no script in this pack is"
+        origin = loaded.script(script_id).origin if script_id else None
+        raise ConfigError(f"{which} written for the {channel} channel",
+                          origin.location(("channels",)) if origin else None,
+                          f"Add {channel} to a script's channels: list to render it there.")
     samples = loaded.catalogue.samples()
     if fmt == "json":
         out = [{"script": m.script_id, "channel": m.channel, "variant": m.variant, "title": m.title,
