@@ -1,0 +1,64 @@
+"""``scriptkit export``: a pack as ready-to-import macros for each helpdesk."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from scriptkit.cli.options import channel_option, grammar_option
+from scriptkit.cli.output import console
+from scriptkit.diagnostics import Diagnostic
+from scriptkit.exporting import ExportRefused, export
+from scriptkit.reporters import display_path, get_reporter
+
+
+def _report(diagnostics: list[Diagnostic]) -> None:
+    from scriptkit.linting import LintResult
+
+    get_reporter("text")(LintResult(diagnostics=diagnostics), sys.stdout)
+
+
+@click.command("export")
+@click.argument("pack", type=click.Path(), required=False)
+@click.option("--to", "targets", multiple=True, metavar="TARGET", help="Export target (repeatable, or 'all'); "
+              "default: export.targets in pack.yaml. `scriptkit export --list` shows them.")
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Output folder; replaced as a whole, atomically, on every export.")
+@click.option("--force", is_flag=True, help="Export even when the linter or a target reports errors.")
+@click.option("--list", "list_targets", is_flag=True, help="List the installed targets and exit.")
+@channel_option()
+@grammar_option
+def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, force: bool, list_targets: bool,
+                   channels: tuple[str, ...], grammar: str | None) -> None:
+    """Export PACK to helpdesk macros (zendesk, freshdesk, helpscout, gorgias, front, intercom,
+    salesforce), csv, json or an agent playbook.
+
+    The linter runs first: with error-severity findings nothing is written and the exit code
+    is 1, unless --force. Each target's limits and unsupported features are checked too
+    (SK5xx). Output is byte-identical on rerun and written atomically.
+    """
+    from scriptkit.targets import available, get
+
+    if list_targets:
+        for name in available():
+            click.echo(f"{name:12} {get(name).summary}")
+        return
+    if pack is None or out is None:
+        raise click.UsageError("PACK and --out DIR are required")
+    names = [part.strip() for t in targets for part in t.split(",") if part.strip()]
+    try:
+        result = export(pack, names, out, force=force, channels=channels or None, grammar=grammar)
+    except ExportRefused as refused:
+        _report(refused.diagnostics)
+        console(stderr=True).print(f"[bold red]{refused.message}[/bold red] {refused.hint}")
+        sys.exit(1)
+    if result.diagnostics:
+        _report(result.diagnostics)
+    con = console(stderr=True)
+    for name, count in result.counts.items():
+        con.print(f"{name}: {count} record{'s' if count != 1 else ''}", markup=False)
+    con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
+
+
+commands = [export_command]
