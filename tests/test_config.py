@@ -1,0 +1,353 @@
+"""Lint settings: selection, severities, options, sources, custom rules, located errors."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scriptkit.config import LintConfig, Selector, is_known, load_config
+from scriptkit.diagnostics import Severity
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
+from scriptkit.linting import lint_pack
+from scriptkit.loading import load_pack
+from scriptkit.rules.base import Rule
+
+SCRIPT = textwrap.dedent("""\
+    id: parcel-late
+    title: Parcel late
+    acknowledgment: "I can see how frustrating it is that your parcel is late."
+    solution: "I've asked the carrier to rush it, and I'll email you by Friday."
+    """)
+
+
+class FakeWarm(Rule):
+    """Fake warmth rule."""
+
+    code = "SK201"
+    name = "formal-apology"
+
+
+class FakeWarm2(Rule):
+    """Another fake warmth rule."""
+
+    code = "SK215"
+    name = "robotic-opener"
+
+
+class FakeEmpathy(Rule):
+    """Fake empathy rule."""
+
+    code = "SK301"
+    name = "missing-acknowledgment"
+    options = {"max_words": 40}
+
+
+RULES = [FakeWarm, FakeWarm2, FakeEmpathy]
+
+
+def cfg(select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), **kw: object) -> LintConfig:
+    return LintConfig(select=tuple(Selector(s) for s in select), ignore=tuple(Selector(s) for s in ignore),
+                      **kw)  # type: ignore[arg-type]
+
+
+def enabled(config: LintConfig) -> list[str]:
+    return [r.code for r in config.rules(RULES)]
+
+
+@pytest.mark.parametrize("selector", ["SK201", "sk201", "formal-apology", "SK20", "SK2", "warmth"])
+def test_select_by_code_name_prefix_family(selector: str) -> None:
+    assert "SK201" in enabled(cfg(select=(selector,)))
+    assert "SK301" not in enabled(cfg(select=(selector,)))
+
+
+def test_default_selects_everything() -> None:
+    assert enabled(LintConfig()) == ["SK201", "SK215", "SK301"]
+
+
+def test_more_specific_selector_wins_and_ties_go_to_ignore() -> None:
+    assert enabled(cfg(select=("SK2",), ignore=("SK201",))) == ["SK215"]
+    assert enabled(cfg(select=("SK201",), ignore=("warmth",))) == ["SK201"]
+    assert enabled(cfg(select=("warmth",), ignore=("warmth",))) == []
+    assert enabled(cfg(ignore=("empathy",))) == ["SK201", "SK215"]
+
+
+def test_severity_overrides_and_off() -> None:
+    config = LintConfig(severities=((Selector("warmth"), Severity.SUGGESTION), (Selector("SK215"), Severity.ERROR),
+                                    (Selector("SK301"), None)))
+    assert config.severity_for(FakeWarm) == Severity.SUGGESTION
+    assert config.severity_for(FakeWarm2) == Severity.ERROR  # the code is more specific than the family
+    assert enabled(config) == ["SK201", "SK215"]
+
+
+def test_fail_level() -> None:
+    config = LintConfig(fail_on=Severity.ERROR)
+    assert config.fails(Severity.ERROR) and not config.fails(Severity.WARNING)
+    assert LintConfig().fails(Severity.WARNING) and not LintConfig().fails(Severity.SUGGESTION)
+
+
+def test_known_selectors() -> None:
+    assert is_known("warmth", RULES) and is_known("SK2", RULES) and is_known("robotic-opener", RULES)
+    assert not is_known("warmthh", RULES) and not is_known("SK7", RULES) and not is_known("SK999", RULES)
+
+
+def test_options_merge_defaults() -> None:
+    config = LintConfig(options={"missing-acknowledgment": {"max_words": 12}})
+    assert config.options_for(FakeEmpathy) == {"max_words": 12}
+    assert LintConfig().options_for(FakeEmpathy) == {"max_words": 40}
+
+
+def test_grammar_mode_reaches_grammar_rules_only_when_on() -> None:
+    class FakeGrammar(Rule):
+        """Fake grammar rule."""
+
+        code = "SK901"
+        name = "fake-grammar"
+
+    assert FakeGrammar not in LintConfig(custom=(FakeGrammar,)).rules(RULES)
+    on = LintConfig(custom=(FakeGrammar,), grammar="local")
+    assert FakeGrammar in on.rules(RULES)
+    assert on.options_for(FakeGrammar)["mode"] == "local"
+    assert "mode" not in on.options_for(FakeWarm)
+
+
+def test_pack_yaml_rules_key(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=textwrap.dedent("""\
+        name: Test pack
+        rules:
+          select: [warmth, SK3]
+          ignore: [robotic-opener]
+          severity: {SK201: error}
+          fail-on: error
+          options:
+            missing-acknowledgment: {max_words: 20}
+        """))
+    config = load_config(load_pack(root))
+    assert [s.text for s in config.select] == ["warmth", "SK3"]
+    assert enabled(config) == ["SK201", "SK301"]
+    assert config.fail_on == Severity.ERROR
+    assert config.severity_for(FakeWarm) == Severity.ERROR
+    assert config.options_for(FakeEmpathy) == {"max_words": 20}
+    assert config.problems(RULES) == []
+
+
+def test_unknown_selectors_warn_located(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=textwrap.dedent("""\
+        name: Test pack
+        rules:
+          select: [warmth, warmthh]
+          ignore:
+            - SK777
+          options:
+            no-such-rule: {x: 1}
+            missing-acknowledgment: {max_wrds: 3}
+        """))
+    problems = load_config(load_pack(root)).problems(RULES)
+    by_text = {p.message: p for p in problems}
+    first = by_text["unknown rule selector 'warmthh' in select"]
+    assert (first.location.line, first.location.col) == (3, 20)
+    assert first.severity == Severity.WARNING and first.suggestion == "Did you mean 'warmth'?"
+    assert by_text["unknown rule selector 'SK777' in ignore"].location.line == 5
+    assert by_text["unknown rule selector 'no-such-rule' in options"].location.line == 7
+    typo = by_text["rule SK301 [missing-acknowledgment] has no option 'max_wrds'"]
+    assert typo.suggestion == "did you mean 'max_words'?"
+    assert all(p.location.file.endswith("pack.yaml") for p in problems)
+
+
+def test_unknown_selector_is_a_warning_diagnostic_not_a_crash(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  ignore: [not-a-rule]\n")
+    result = lint_pack(load_pack(root))
+    assert [d.code for d in result.diagnostics] == ["SK800"]
+    assert result.diagnostics[0].location.line == 3
+
+
+def test_scriptkit_toml_found_upward_and_pack_refines(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  ignore: [SK215]\n")
+    (tmp_path / "scriptkit.toml").write_text(textwrap.dedent("""\
+        select = ["warmth", "empathy"]
+        ignore = ["SK301"]
+        fail-on = "suggestion"
+        [severity]
+        SK201 = "error"
+        """), encoding="utf-8")
+    config = load_config(load_pack(root))
+    assert enabled(config) == ["SK201"]  # SK301 from toml, SK215 from pack.yaml: ignore adds up
+    assert config.fail_on == Severity.SUGGESTION
+    assert config.severity_for(FakeWarm) == Severity.ERROR
+    assert config.sources[0].endswith("scriptkit.toml") and config.sources[1].endswith("pack.yaml")
+
+
+def test_pyproject_tool_table(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "pyproject.toml").write_text(textwrap.dedent("""\
+        [project]
+        name = "x"
+
+        [tool.scriptkit]
+        ignore = ["warmth", "nope"]
+        """), encoding="utf-8")
+    config = load_config(load_pack(root))
+    assert enabled(config) == ["SK301"]
+    (problem,) = config.problems(RULES)
+    assert problem.message == "unknown rule selector 'nope' in ignore"
+    assert problem.location.file.endswith("pyproject.toml") and problem.location.line == 5
+
+
+def test_pyproject_without_table_is_skipped(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    assert load_config(load_pack(root)).sources == ()
+
+
+def test_bad_toml_is_a_located_error(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "scriptkit.toml").write_text('select = ["warmth"\nfail-on = 3\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.location is not None and err.value.location.file.endswith("scriptkit.toml")
+    assert err.value.location.line >= 1
+
+
+@pytest.mark.parametrize(("rules", "message", "line"), [
+    ("  fail-on: loud\n", "'loud' is not a severity", 3),
+    ("  selct: [warmth]\n", "unknown setting 'selct'", 3),
+    ("  severity: {SK201: fatal}\n", "'fatal' is not a severity", 3),
+    ("  grammar: maybe\n", "'maybe' is not a grammar mode", 3),
+    ("  options: [1, 2]\n", "'options' must map rule names to mappings of option values", 3),
+])
+def test_bad_settings_are_located_errors(make_pack, rules: str, message: str, line: int) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=f"name: T\nrules:\n{rules}")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message == message
+    assert err.value.location is not None and err.value.location.line == line
+
+
+def test_unknown_setting_suggests(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  selct: [warmth]\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.hint == "Did you mean 'select'?"
+
+
+def test_grammar_setting(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  grammar: http://lt.internal:8081/\n")
+    assert load_config(load_pack(root)).grammar == "http://lt.internal:8081"
+    assert LintConfig().grammar == "off"
+    assert LintConfig().override(grammar="LOCAL").grammar == "local"
+
+
+def test_cli_overrides() -> None:
+    base = cfg(select=("warmth",), ignore=("SK215",))
+    over = base.override(select=["empathy"], ignore=["SK201"], fail_on="error")
+    assert [s.text for s in over.select] == ["empathy"]
+    assert [s.text for s in over.ignore] == ["SK215", "SK201"]
+    assert over.fail_on == Severity.ERROR
+
+
+# ---------------------------------------------------------------- custom rules
+
+CUSTOM = textwrap.dedent("""\
+    name: T
+    rules:
+      custom:
+        - name: no-unfortunately
+          kind: existence
+          terms: [unfortunately]
+          message: "Leave out '{match}'."
+        - name: say-refund
+          kind: substitution
+          code: SK850
+          swap: {store credit: refund}
+        - name: thank-them
+          kind: occurrence
+          terms: [thank you, thanks]
+          min: 1
+          severity: suggestion
+        - name: short-sentences
+          kind: metric
+          metric: sentence-words
+          max: 12
+    """)
+
+
+def test_custom_rules_get_codes_and_run(make_pack) -> None:  # type: ignore[no-untyped-def]
+    script = SCRIPT.replace("I've asked", "Unfortunately I can only offer store credit, but I've asked")
+    root = make_pack({"a.yaml": script}, pack_yaml=CUSTOM)
+    pack = load_pack(root)
+    config = load_config(pack)
+    assert [(r.code, r.name, r.family()) for r in config.custom] == [
+        ("SK801", "no-unfortunately", "custom"), ("SK850", "say-refund", "custom"),
+        ("SK802", "thank-them", "custom"), ("SK803", "short-sentences", "custom")]
+    found = {(d.code, d.text) for d in lint_pack(pack).diagnostics}
+    assert ("SK801", "Unfortunately") in found
+    assert ("SK850", "store credit") in found
+    assert ("SK802", "") in found
+    assert any(code == "SK803" for code, _ in found)
+    messages = {d.code: d for d in lint_pack(pack).diagnostics}
+    assert messages["SK801"].message == "Leave out 'Unfortunately'."
+    assert messages["SK850"].message == "Say 'refund' instead of 'store credit'."
+    assert messages["SK802"].severity == Severity.SUGGESTION
+    # selectable like any rule
+    assert {r.code for r in config.override(select=["custom"], ignore=["say-refund"]).rules([])} == {
+        "SK801", "SK802", "SK803"}
+
+
+def test_custom_rules_file(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT.replace("frustrating", "super frustrating")},
+                     pack_yaml="name: T\nrules:\n  files: [voice.yaml]\n")
+    (root / "voice.yaml").write_text("rules:\n  - name: no-super\n    kind: existence\n    terms: [super]\n",
+                                     encoding="utf-8")
+    result = lint_pack(load_pack(root))
+    assert [(d.code, d.name, d.text) for d in result.diagnostics] == [("SK801", "no-super", "super")]
+
+
+@pytest.mark.parametrize(("rule", "message", "line", "col"), [
+    ("- name: No_Good\n  kind: existence\n  terms: [a]\n", "'No_Good' is not a kebab-case name", 1, 9),
+    ("- name: ok\n  kind: existance\n  terms: [a]\n", "unknown kind 'existance'", 2, 9),
+    ("- name: ok\n  kind: existence\n  patterns: ['(oops']\n", "invalid regular expression: missing ), unterminated subpattern", 3, 14),
+    ("- name: ok\n  kind: existence\n  term: [a]\n", "unknown key 'term' in a existence rule", 3, 3),
+    ("- name: ok\n  kind: substitution\n  swap: [a]\n", "a substitution rule needs 'swap': a mapping of term to replacement", 3, 9),
+    ("- name: ok\n  kind: metric\n  metric: syllables\n  max: 3\n", "unknown metric 'syllables'", 3, 11),
+    ("- name: ok\n  kind: occurrence\n  terms: [a]\n", "a occurrence rule needs 'min' or 'max'", 1, 3),
+    ("- name: ok\n  kind: existence\n  terms: [a]\n  code: SK200\n", "'SK200' is not a custom rule code", 4, 9),
+    ("- name: ok\n  kind: existence\n  terms: [a]\n  message: 'Bad {thing}'\n", "message has an unknown field 'thing'", 4, 12),
+    ("- name: ok\n  kind: existence\n  terms: [a]\n- name: ok\n  kind: existence\n  terms: [b]\n",
+     "rule name 'ok' is already used", 4, 9),
+    ("- name: ok\n  kind: existence\n  terms: [a]\n  slots: [ack]\n", "unknown slot 'ack'", 4, 11),
+    ("just text\n", "a rules file holds a list of rules (or 'rules:' with a list)", 1, 1),
+    ("- name: ok\n  kind: existence\n  terms: [a\n", "YAML syntax error", 0, 0),
+])
+def test_bad_rule_files_are_located_errors(make_pack, rule: str, message: str, line: int, col: int) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  files: [voice.yaml]\n")
+    (root / "voice.yaml").write_text(rule, encoding="utf-8")
+    with pytest.raises(ScriptkitError) as err:
+        load_config(load_pack(root))
+    errors = err.value.errors if isinstance(err.value, ErrorGroup) else [err.value]
+    assert all(isinstance(e, ConfigError) for e in errors)
+    first = errors[0]
+    assert first.message.startswith(message)
+    assert first.location is not None and first.location.file.endswith("voice.yaml")
+    if line:
+        assert (first.location.line, first.location.col) == (line, col)
+
+
+def test_missing_rules_file_is_located(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  files:\n    - nope.yaml\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message.startswith("rules file not found")
+    assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (4, 7)
+
+
+def test_custom_name_may_not_shadow_another(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=textwrap.dedent("""\
+        name: T
+        rules:
+          custom:
+            - {name: a-rule, kind: existence, terms: [x], code: SK810}
+            - {name: b-rule, kind: existence, terms: [y], code: SK810}
+        """))
+    with pytest.raises(ConfigError, match="rule code 'SK810' is already used"):
+        load_config(load_pack(root))
