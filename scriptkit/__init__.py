@@ -9,6 +9,7 @@ from __future__ import annotations
 from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ErrorGroup, PackError, ScriptkitError, TemplateSecurityError
+from scriptkit.exporting import ExportRefused, ExportResult, export
 from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
@@ -26,6 +27,8 @@ __all__ = [
     "Diagnostic",
     "Edit",
     "ErrorGroup",
+    "ExportRefused",
+    "ExportResult",
     "Fix",
     "Flexibility",
     "LintConfig",
@@ -44,6 +47,7 @@ __all__ = [
     "TemplateSecurityError",
     "Text",
     "__version__",
+    "export",
     "lint_pack",
     "lint_text",
     "load_pack",
