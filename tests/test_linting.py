@@ -1,0 +1,277 @@
+"""The lint engine: locating findings, dedupe, suppressions, fixes, free text."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from scriptkit.config import LintConfig, Selector
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.errors import ScriptkitError
+from scriptkit.linting import lint_messages, lint_pack, lint_text, text_message
+from scriptkit.loading import load_pack
+from scriptkit.message import Message
+from scriptkit.models import Pack
+from scriptkit.rendering import render_pack
+from scriptkit.rules.base import Finding, Rule, RuleContext
+
+VOICE = textwrap.dedent("""\
+    name: Test pack
+    constants:
+      credit_phrase: store credit
+    rules:
+      custom:
+        - name: say-refund
+          kind: substitution
+          swap: {store credit: refund}
+    """)
+
+
+def script(**slots: str) -> str:
+    base = {"id": "parcel-late", "title": "Parcel late", "channels": "[email, chat]",
+            "acknowledgment": '"I can see how frustrating it is that your parcel is late."',
+            "solution": '"I\'ve asked the carrier to rush it, and I\'ll email you by Friday."'}
+    base.update(slots)
+    return "".join(f"{k}: {v}\n" for k, v in base.items())
+
+
+def lint(make_pack: Any, scripts: dict[str, str], pack_yaml: str = VOICE, **kw: Any) -> list[Diagnostic]:
+    return lint_pack(load_pack(make_pack(scripts, pack_yaml=pack_yaml)), **kw).diagnostics
+
+
+def test_finding_points_at_source_with_slot_and_channels(make_pack: Any) -> None:
+    text = script(solution='"I can offer store credit today."')
+    (d,) = lint(make_pack, {"a.yaml": text})
+    line = text.splitlines().index('solution: "I can offer store credit today."') + 1
+    assert (d.code, d.name, d.text, d.slot) == ("SK801", "say-refund", "store credit", "solution")
+    assert (d.location.line, d.location.col) == (line, len('solution: "I can offer ') + 1)
+    assert d.location.file.endswith("a.yaml")
+    assert d.extra["channels"] == "email,chat"  # one diagnostic for both channels
+    assert d.script_id == "parcel-late"
+    assert d.fix is not None and d.fix.edits[0].replacement == "refund"
+    assert d.format().startswith(f"{d.location} SK801 [say-refund] Say 'refund' instead of 'store credit'.")
+
+
+def test_every_variant_is_checked(make_pack: Any) -> None:
+    text = script(acknowledgment='\n  - "I can see this is frustrating."\n  - "Sorry, it is store credit only."')
+    (d,) = lint(make_pack, {"a.yaml": text})
+    assert d.location.line == 6 and d.variant == 1
+
+
+def test_channel_selection(make_pack: Any) -> None:
+    voice = VOICE + "    - {name: sms-only, kind: existence, terms: [parcel], channels: [sms]}\n"
+    text = script(channels="[email, sms]")
+    assert {d.extra["channels"] for d in lint(make_pack, {"a.yaml": text}, voice)} == {"sms"}
+    assert lint(make_pack, {"a.yaml": text}, voice, channels=["email"]) == []
+
+
+def test_terms_inside_placeholders_are_not_words(make_pack: Any) -> None:
+    voice = VOICE + "    - {name: no-order-word, kind: existence, terms: [order]}\n"
+    text = script(acknowledgment='"I can see order {{ order.number }} is late, and that is frustrating."')
+    found = lint(make_pack, {"a.yaml": text}, voice)
+    assert [(d.name, d.location.col) for d in found] == [("no-order-word", len('acknowledgment: "I can see ') + 1)]
+
+
+def test_no_fix_where_text_comes_from_a_template_expression(make_pack: Any) -> None:
+    text = script(solution='"I can offer {{ credit_phrase }} today."')
+    (d,) = lint(make_pack, {"a.yaml": text})
+    assert d.text == "store credit" and d.fix is None
+
+
+def test_no_fix_where_the_file_spells_the_text_differently(make_pack: Any) -> None:
+    text = script(solution='"I can offer store\\x20credit today."')
+    (d,) = lint(make_pack, {"a.yaml": text})
+    assert d.fix is None
+
+
+def test_per_script_ignore(make_pack: Any) -> None:
+    text = script(solution='"I can offer store credit today."') + "ignore: [custom]\n"
+    assert lint(make_pack, {"a.yaml": text}) == []
+    text = script(solution='"I can offer store credit today."') + "ignore: [SK2, no-such-rule]\n"
+    found = lint(make_pack, {"a.yaml": text})
+    assert sorted(d.code for d in found) == ["SK800", "SK801"]  # the unknown selector warns, located
+    assert next(d for d in found if d.code == "SK800").location.line == 6
+
+
+@pytest.mark.parametrize("comment", ["# scriptkit: ignore SK801", "# scriptkit: ignore say-refund, SK2",
+                                     "# scriptkit: noqa", "# noqa: SK801", "# noqa"])
+def test_inline_suppression_on_the_line(make_pack: Any, comment: str) -> None:
+    text = script(solution=f'"I can offer store credit today."  {comment}')
+    assert lint(make_pack, {"a.yaml": text}) == []
+
+
+def test_inline_suppression_for_another_rule_does_not_hide(make_pack: Any) -> None:
+    text = script(solution='"I can offer store credit today."  # scriptkit: ignore SK201')
+    assert [d.code for d in lint(make_pack, {"a.yaml": text})] == ["SK801"]
+
+
+def test_inline_suppression_on_the_slot_key_of_a_block(make_pack: Any) -> None:
+    text = script(solution="|  # scriptkit: ignore SK801\n  I can offer\n  store credit today.")
+    assert lint(make_pack, {"a.yaml": text}) == []
+    text = script(solution="|\n  I can offer\n  store credit today.")
+    (d,) = lint(make_pack, {"a.yaml": text})
+    assert (d.location.line, d.location.col) == (7, 3)
+
+
+def test_file_wide_suppression(make_pack: Any) -> None:
+    text = "# scriptkit: ignore-file SK801\n" + script(solution='"I can offer store credit today."')
+    assert lint(make_pack, {"a.yaml": text}) == []
+
+
+def test_output_is_sorted_and_stable(make_pack: Any) -> None:
+    voice = VOICE + "    - {name: no-late, kind: existence, terms: [late]}\n"
+    scripts = {f"{c}.yaml": script(id=c, solution='"store credit, store credit."') for c in ("b-one", "a-two")}
+    first = [d.format() for d in lint(make_pack, scripts, voice)]
+    assert first == [d.format() for d in lint(make_pack, scripts, voice)]
+    files = [f.split(":")[0] for f in first]
+    assert files == sorted(files) and len(first) == 6
+
+
+def test_severity_override_and_fail_level(make_pack: Any) -> None:
+    voice = VOICE + "  severity: {say-refund: suggestion}\n"
+    root = make_pack({"a.yaml": script(solution='"I can offer store credit."')}, pack_yaml=voice)
+    result = lint_pack(load_pack(root))
+    assert result.count(Severity.SUGGESTION) == 1 and result.count("warning") == 0
+    assert not result.has_failures and result.exit_code == 0
+    strict = result.config.override(fail_on="suggestion")
+    assert lint_pack(load_pack(root), strict).exit_code == 1
+
+
+# ---------------------------------------------------------------- rules written in Python
+
+class LateWord(Rule):
+    """Flags 'late' (test rule)."""
+
+    code = "SK111"
+    name = "late-word"
+    fix_safe = True
+    options: ClassVar[dict[str, Any]] = {"word": "late"}
+    seen_options: ClassVar[list[dict[str, Any]]] = []
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        LateWord.seen_options.append(dict(ctx.options))
+        word = ctx.option("word")
+        at = message.text.find(word)
+        if at >= 0:
+            yield Finding(at, at + len(word), f"'{word}' found", replacement="delayed",
+                          severity=Severity.ERROR if "parcel" in message.text else None)
+
+
+class TooManyScripts(Rule):
+    """Pack-level test rule."""
+
+    code = "SK112"
+    name = "too-many-scripts"
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        if len(pack.scripts) > 1:
+            yield Diagnostic(self.code, self.name, f"{len(pack.scripts)} scripts", self.severity,
+                             Location(str(Path(pack.root) / "pack.yaml"), 1, 1))
+
+
+class Broken(Rule):
+    """A rule with a bug."""
+
+    code = "SK113"
+    name = "broken"
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        raise ZeroDivisionError("oops")
+
+
+def test_python_rules_options_severity_and_pack_checks(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": script(), "b.yaml": script(id="other", acknowledgment='"Your order is late."')})
+    pack = load_pack(root)
+    config = LintConfig(custom=(LateWord, TooManyScripts), options={"late-word": {"word": "late"}})
+    result = lint_messages(render_pack(pack, all_variants=True), pack, config)
+    by_code: dict[str, list[Diagnostic]] = {}
+    for d in result.diagnostics:
+        by_code.setdefault(d.code, []).append(d)
+    assert [d.severity for d in by_code["SK111"]] == [Severity.ERROR, Severity.WARNING]  # finding's own severity
+    assert all(d.fix is not None for d in by_code["SK111"])
+    assert [d.message for d in by_code["SK112"]] == ["2 scripts"]
+    assert {"word": "late"} in LateWord.seen_options
+    assert result.rules == [LateWord, TooManyScripts]
+
+
+def test_config_severity_beats_finding_severity(make_pack: Any) -> None:
+    pack = load_pack(make_pack({"a.yaml": script()}))
+    config = LintConfig(custom=(LateWord,), severities=((Selector("SK111"), Severity.SUGGESTION),))
+    (d,) = lint_pack(pack, config).diagnostics
+    assert d.severity == Severity.SUGGESTION
+
+
+def test_a_broken_rule_is_reported_without_a_traceback(make_pack: Any) -> None:
+    pack = load_pack(make_pack({"a.yaml": script()}))
+    with pytest.raises(ScriptkitError, match=r"rule SK113 \[broken\] failed: ZeroDivisionError"):
+        lint_pack(pack, LintConfig(custom=(Broken,)))
+
+
+def test_grammar_rules_receive_the_mode_and_stay_off_by_default(make_pack: Any) -> None:
+    modes: list[str] = []
+
+    class FakeGrammar(Rule):
+        """Records the grammar mode (test rule)."""
+
+        code = "SK991"
+        name = "fake-grammar"
+
+        def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+            modes.append(ctx.option("mode"))
+            return ()
+
+    pack = load_pack(make_pack({"a.yaml": script()}))
+    lint_pack(pack, LintConfig(custom=(FakeGrammar,)))
+    assert modes == []
+    lint_pack(pack, LintConfig(custom=(FakeGrammar,)), grammar="http://127.0.0.1:9")
+    assert modes and set(modes) == {"http://127.0.0.1:9"}
+
+
+# ---------------------------------------------------------------- free text
+
+REPLY = "Hi Sam,\nI can see how frustrating this is. We can only offer store credit.\nThanks, Jo\n"
+
+
+def test_text_message_infers_slots_per_sentence() -> None:
+    message, notes = text_message(REPLY, file="reply.txt")
+    assert message.text == REPLY
+    slots = [n.slot for n in notes]
+    assert slots[0] == "greeting" and slots[1] == "acknowledgment"
+    assert [n.text for n in notes][:3] == ["Hi Sam,", "I can see how frustrating this is.",
+                                           "We can only offer store credit."]
+    assert notes[2].location == Location("reply.txt", 2, 36, 43)
+
+
+def test_lint_text_locates_in_the_text(tmp_path: Path) -> None:
+    (tmp_path / "scriptkit.toml").write_text(
+        'custom = [{name = "say-refund", kind = "substitution", swap = {"store credit" = "refund"}}]\n',
+        encoding="utf-8")
+    reply = tmp_path / "reply.txt"
+    reply.write_text(REPLY, encoding="utf-8")
+    result = lint_text(REPLY, file=str(reply))
+    (d,) = result.diagnostics
+    assert (d.code, d.location.line, d.location.col, d.text) == ("SK801", 2, 54, "store credit")
+    assert result.sources[str(reply)] == REPLY
+    assert len(result.sentences) == 4
+
+
+# ---------------------------------------------------------------- the built-in rules on real scripts
+
+def _builtin_codes() -> set[str]:
+    from scriptkit.rules import all_rules
+
+    return {r.code for r in all_rules()}
+
+
+STARTER = Path(__file__).resolve().parent.parent / "templates" / "starter"
+
+
+@pytest.mark.skipif(not (STARTER / "pack.yaml").is_file(), reason="templates/starter is not written yet")
+def test_every_starter_script_passes_with_no_diagnostics_at_all() -> None:
+    result = lint_pack(load_pack(STARTER), LintConfig())
+    assert [d.format() for d in result.diagnostics] == []
+    assert len(result.messages) >= len(load_pack(STARTER).scripts)
