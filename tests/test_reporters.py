@@ -1,0 +1,183 @@
+"""Each output format, parsed back: json, sarif, junit XML, github annotations, text."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import pytest
+
+from scriptkit.errors import ConfigError
+from scriptkit.linting import LintResult, lint_pack, lint_text
+from scriptkit.loading import load_pack
+from scriptkit.reporters import FORMATS, get_reporter
+
+PACK = textwrap.dedent("""\
+    name: Test pack
+    rules:
+      custom:
+        - name: say-refund
+          kind: substitution
+          swap: {store credit: refund}
+        - name: no-unfortunately
+          kind: existence
+          terms: [unfortunately]
+          severity: error
+          suggestion: Say what you can do.
+        - name: thank-them
+          kind: occurrence
+          terms: [thank you]
+          min: 1
+          severity: suggestion
+    """)
+BAD = textwrap.dedent("""\
+    id: refund-ask
+    title: "Refunds: ask"
+    channels: [email, chat]
+    acknowledgment: "I can see how frustrating this is, 100% of it."
+    # a comment the reporters never touch
+    solution: "Unfortunately we give store credit, not cash."
+    """)
+CLEAN = textwrap.dedent("""\
+    id: thanks
+    title: Thanks
+    acknowledgment: "Thank you for waiting, I know it's been a while."
+    solution: "I've sent your refund today."
+    """)
+
+
+@pytest.fixture
+def result(make_pack: Any) -> LintResult:
+    return lint_pack(load_pack(make_pack({"bad.yaml": BAD, "clean.yaml": CLEAN}, pack_yaml=PACK)))
+
+
+def render(result: LintResult, fmt: str) -> str:
+    out = io.StringIO()
+    get_reporter(fmt)(result, out)
+    return out.getvalue()
+
+
+def test_registry() -> None:
+    assert FORMATS == ("text", "json", "sarif", "github", "junit")
+    with pytest.raises(ConfigError, match="unknown output format 'xml'"):
+        get_reporter("xml")
+
+
+def test_json(result: LintResult) -> None:
+    data = json.loads(render(result, "json"))
+    assert data["summary"] == {"total": 3, "error": 1, "warning": 1, "suggestion": 1, "fixable": 1,
+                               "fail_on": "warning", "failed": True}
+    by_code = {d["code"]: d for d in data["diagnostics"]}
+    refund = by_code["SK801"]
+    assert refund["file"].endswith("scripts/bad.yaml") and (refund["line"], refund["col"]) == (6, 34)
+    assert refund["slot"] == "solution" and refund["channels"] == ["email", "chat"]
+    assert refund["fix"]["edits"][0]["replacement"] == "refund"
+    assert by_code["SK802"]["suggestion"] == "Say what you can do."
+    assert by_code["SK802"]["severity"] == "error"
+
+
+def test_sarif(result: LintResult) -> None:
+    data = json.loads(render(result, "sarif"))
+    assert data["version"] == "2.1.0" and data["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = data["runs"]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "scriptkit"
+    ids = [r["id"] for r in driver["rules"]]
+    assert ids == ["SK801", "SK802", "SK803"]
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+        assert "## What it does" in rule["help"]["markdown"]
+    assert {r["level"] for r in run["results"]} == {"error", "warning", "note"}
+    for res in run["results"]:
+        assert ids[res["ruleIndex"]] == res["ruleId"]
+        loc = res["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"]["uri"].endswith(".yaml") and "\\" not in loc["artifactLocation"]["uri"]
+        assert loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1
+        assert res["message"]["text"]
+    fixed = next(r for r in run["results"] if r["ruleId"] == "SK801")
+    (replacement,) = fixed["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert replacement["insertedContent"]["text"] == "refund"
+    assert replacement["deletedRegion"]["charLength"] == len("store credit")
+
+
+def test_junit(result: LintResult) -> None:
+    root = ET.fromstring(render(result, "junit"))
+    assert root.tag == "testsuites"
+    suites = {s.get("name", ""): s for s in root.findall("testsuite")}
+    bad = next(s for n, s in suites.items() if n.endswith("bad.yaml"))
+    clean = next(s for n, s in suites.items() if n.endswith("clean.yaml"))
+    assert bad.get("tests") == "3" and bad.get("failures") == "2"  # the suggestion does not fail
+    assert clean.get("tests") == "1" and clean.get("failures") == "0"
+    assert clean.find("testcase/failure") is None
+    failures = bad.findall("testcase/failure")
+    assert {f.get("type") for f in failures} == {"error", "warning"}
+    assert root.get("failures") == "2"
+
+
+def test_github(result: LintResult) -> None:
+    lines = render(result, "github").splitlines()
+    assert len(lines) == 3
+    pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$")
+    parsed = [pattern.match(line) for line in lines]
+    assert all(parsed)
+    levels = {m.group(1) for m in parsed if m}
+    assert levels == {"error", "warning", "notice"}
+    first = next(m for m in parsed if m and m.group(1) == "error")
+    assert first.group(2).endswith("bad.yaml") and first.group(3) == "6"
+    assert first.group(5) == "SK802 [no-unfortunately]"
+
+
+def test_github_escapes_newlines_and_percent() -> None:
+    from scriptkit.reporters.github import _data, _prop
+
+    assert _data("50%\nnext") == "50%25%0Anext"
+    assert _prop("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_text_groups_by_file_with_context_and_caret(result: LintResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    text = render(result, "text")
+    assert "bad.yaml" in text and "clean.yaml" not in text
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "SK801 [say-refund]" in line)
+    assert lines[at].lstrip().startswith("6:34")
+    assert 'solution: "Unfortunately we give store credit, not cash."' in lines[at + 1]
+    caret = lines[at + 2]
+    source = lines[at + 1]
+    assert caret.index("^") == source.index("store credit") and caret.count("^") == len("store credit")
+    assert "solution · email, chat · fixable" in text
+    assert "suggestion: Say what you can do." in text
+    assert lines[-1] == "Found 3 problems (1 error, 1 warning, 1 suggestion). 1 fixable with --fix."
+    assert "\x1b[" not in text
+
+
+def test_text_colour_only_without_no_color(result: LintResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    colour = re.compile(r"\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)")
+    assert colour.search(render(result, "text"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not colour.search(render(result, "text"))
+
+
+def test_clean_text(make_pack: Any) -> None:
+    clean = lint_pack(load_pack(make_pack({"clean.yaml": CLEAN}, pack_yaml=PACK)))
+    assert render(clean, "text").strip() == "All clear: no problems in 1 script(s)."
+    assert json.loads(render(clean, "json"))["diagnostics"] == []
+    assert render(clean, "github") == ""
+    assert ET.fromstring(render(clean, "junit")).get("failures") == "0"
+
+
+def test_review_text_and_json_show_sentences() -> None:
+    reply = "Hi Sam,\nI can see how frustrating this is. I'll refund you today.\n"
+    result = lint_text(reply, file="reply.txt")
+    text = render(result, "text")
+    assert "✓" in text and "acknowledges" in text and "I'll refund you today." in text
+    data = json.loads(render(result, "json"))
+    assert [s["slot"] for s in data["sentences"]][:2] == ["greeting", "acknowledgment"]
+    assert data["sentences"][1]["line"] == 2
