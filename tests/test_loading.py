@@ -1,0 +1,332 @@
+"""Loading packs from real files: every bad input gets a located, actionable message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scriptkit import ErrorGroup, PackError, ScriptkitError, TemplateSecurityError, load_pack
+
+PACK_YAML = """\
+name: Test pack
+constants:
+  refund_window_days: 30
+  support_hours: "9am to 5pm"
+"""
+
+GOOD = """\
+id: good
+title: "Orders::Good"
+acknowledgment: "I can see how frustrating this is."
+solution: "I'll fix it today."
+"""
+
+
+def problems(root: Path) -> list[str]:
+    """Every problem ``load_pack`` reports, as ``file:line:col: message hint`` lines."""
+    with pytest.raises(ScriptkitError) as info:
+        load_pack(root)
+    exc = info.value
+    return [str(e) for e in (exc.errors if isinstance(exc, ErrorGroup) else [exc])]
+
+
+def one_problem(root: Path) -> str:
+    found = problems(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_valid_pack_loads_with_meta_and_scripts(make_pack):
+    root = make_pack({"good.yaml": GOOD}, PACK_YAML)
+    pack = load_pack(root)
+    assert pack.name == "Test pack"
+    assert pack.constants == {"refund_window_days": 30, "support_hours": "9am to 5pm"}
+    assert [s.id for s in pack.scripts] == ["good"]
+    script = pack.script("good")
+    assert script.file == str(root / "scripts" / "good.yaml")
+    assert script.channels == ["email"]  # the default
+    assert script.origin is not None and script.origin.location(("solution",)).line == 4
+
+
+def test_yaml_syntax_error_unquoted_colon(make_pack):
+    root = make_pack({"a.yaml": 'id: a\ntitle: Billing: refund\nacknowledgment: "x"\nsolution: "y"\n'})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:2:15: YAML syntax error: mapping values are not allowed here "
+        "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."
+    )
+
+
+def test_yaml_unclosed_quote_points_at_the_opening_quote(make_pack):
+    root = make_pack({"a.yaml": 'id: a\ntitle: "Oops\nacknowledgment: x\nsolution: y\n'})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:2:8: YAML syntax error: found unexpected end of stream while scanning "
+        "a quoted scalar that starts here A quoted value is missing its closing quote."
+    )
+
+
+def test_yaml_tab_indentation(make_pack):
+    root = make_pack({"a.yaml": "id: a\ntitle: T\n\tacknowledgment: x\nsolution: y\n"})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:3:1: YAML syntax error: found character '\\t' that cannot start any token "
+        "YAML does not allow tabs for indentation; use spaces."
+    )
+
+
+def test_yaml_duplicate_key(make_pack):
+    root = make_pack({"a.yaml": "id: a\nid: b\ntitle: T\nacknowledgment: x\nsolution: y\n"})
+    found = one_problem(root)
+    assert found.startswith(f"{root}/scripts/a.yaml:2:1: YAML syntax error: found duplicate key \"id\"")
+    assert found.endswith("Each key may appear once in a mapping.")
+
+
+def test_misspelled_key_suggests_the_close_match_and_is_not_also_missing(make_pack):
+    root = make_pack({"a.yaml": 'id: a\ntitle: T\nacknowlegment: "I hear you."\nsolution: "I\'ll fix it."\n'})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:3:1: unknown key 'acknowlegment' Did you mean 'acknowledgment'?"
+
+
+def test_unknown_key_without_close_match_lists_known_keys(make_pack):
+    root = make_pack({"a.yaml": GOOD + "colour: blue\n"})
+    found = one_problem(root)
+    assert found.startswith(f"{root}/scripts/a.yaml:5:1: unknown key 'colour' Known keys here: acknowledgment, ")
+
+
+def test_misspelled_nested_key(make_pack):
+    text = GOOD + "flexibility:\n  guidnce: Offer a refund if they ask.\n"
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:6:3: unknown key 'guidnce' Did you mean 'guidance'?"
+
+
+def test_misspelled_key_in_pack_yaml(make_pack):
+    root = make_pack({"good.yaml": GOOD}, "name: T\nconstans:\n  a: 1\n")
+    assert one_problem(root) == f"{root}/pack.yaml:2:1: unknown key 'constans' Did you mean 'constants'?"
+
+
+def test_misspelled_channel_value(make_pack):
+    root = make_pack({"a.yaml": GOOD + "channels: [email, caht]\n"})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:5:19: 'caht' is not allowed here Did you mean 'chat'?"
+
+
+def test_missing_required_slot(make_pack):
+    root = make_pack({"a.yaml": 'id: a\ntitle: T\nacknowledgment: "I hear you."\n'})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:1:1: missing required key 'solution' Add 'solution:' to this script."
+    )
+
+
+def test_slot_of_wrong_type_is_one_message(make_pack):
+    root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment: [1, 2]\nsolution: y\n"})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:3:17: 'acknowledgment' must be text, or a list of texts (one per variant) "
+        "Quote values that YAML reads as numbers or booleans."
+    )
+
+
+def test_bad_blank_name_gets_the_blank_naming_hint(make_pack):
+    text = GOOD + "flexibility:\n  blanks:\n    - name: Delay Reason\n"
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:7:13: 'Delay Reason' is not a valid name "
+        "Use lower-case letters, digits and '_', starting with a letter, e.g. delay_reason."
+    )
+
+
+def test_jinja_syntax_error_in_quoted_scalar(make_pack):
+    text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "Order {{ order.number } ships today."\n'
+    root = make_pack({"a.yaml": text})
+    found = one_problem(root)
+    assert found.startswith(f"{root}/scripts/a.yaml:4:12: template syntax error in solution: ")
+    assert found.endswith("Check that every '{{' has a matching '}}' and every '{%' a '%}'.")
+
+
+def test_jinja_syntax_error_on_third_line_of_block_scalar(make_pack):
+    text = (
+        "id: a\n"
+        "title: T\n"
+        'acknowledgment: "I hear you."\n'
+        "solution: |\n"
+        "  I've found your order.\n"
+        "  It ships today.\n"
+        "  I'll email you by {% if x %}Friday.\n"
+    )
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:7:3: template syntax error in solution: Unexpected end of template. "
+        "Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that "
+        "needs to be closed is 'if'. Check that every '{{' has a matching '}}' and every '{%' a '%}'."
+    )
+
+
+def test_undefined_constant_suggests_the_close_match(make_pack):
+    text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "You have {{ refund_windw_days }} days."\n'
+    root = make_pack({"a.yaml": text}, PACK_YAML)
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:4:24: undefined name 'refund_windw_days' Did you mean 'refund_window_days'? "
+        "Define constants under 'constants:' in pack.yaml."
+    )
+
+
+def test_unknown_placeholder_suggests_the_catalogue_name(make_pack):
+    text = 'id: a\ntitle: T\nacknowledgment: "Hi {{ customer.frist_name }}, I hear you."\nsolution: "Done."\n'
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:3:33: unknown placeholder 'customer.frist_name' Did you mean 'customer.first_name'? "
+        "Declare custom placeholders under 'placeholders:' in pack.yaml."
+    )
+
+
+def test_custom_placeholder_declared_in_pack_is_known(make_pack):
+    pack_yaml = "name: T\nplaceholders:\n  booking.reference:\n    sample: BK-1\n"
+    text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "Booking {{ booking.reference }} is fixed."\n'
+    pack = load_pack(make_pack({"a.yaml": text}, pack_yaml))
+    assert "booking.reference" in pack.catalogue
+
+
+def test_bare_namespace_needs_a_field(make_pack):
+    text = 'id: a\ntitle: T\nacknowledgment: "Hi {{ customer }}."\nsolution: "Done."\n'
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:3:24: 'customer' needs a field, e.g. {{{{ customer.first_name }}}} "
+        "Placeholders and blanks are written namespace.field."
+    )
+
+
+def test_duplicate_script_ids(make_pack):
+    root = make_pack({"a.yaml": GOOD, "b.yaml": GOOD})
+    assert one_problem(root) == (
+        f"{root}/scripts/b.yaml:1:5: duplicate script id 'good' (also used in {root}/scripts/a.yaml) "
+        "Give every script a unique id."
+    )
+
+
+def test_blank_used_but_not_declared(make_pack):
+    text = (
+        "id: a\ntitle: T\n"
+        'acknowledgment: "I hear you."\n'
+        "flexibility:\n  blanks:\n    - name: ship_date\n"
+        'solution: "It ships {{ blank.ship_dte }}."\n'
+    )
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:7:30: blank 'ship_dte' is used but not declared "
+        "Declare it under flexibility: blanks: - name: ship_dte (or did you mean 'ship_date'?)"
+    )
+
+
+def test_unknown_filter(make_pack):
+    text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "{{ support_hours | center(80) }}"\n'
+    root = make_pack({"a.yaml": text}, PACK_YAML)
+    found = one_problem(root)
+    assert found.startswith(f"{root}/scripts/a.yaml:4:31: unknown filter 'center' Available: ")
+
+
+def test_all_problems_of_a_run_are_reported_together(make_pack):
+    root = make_pack(
+        {
+            "a-broken-yaml.yaml": 'id: a\ntitle: "Oops\n',
+            "b-typo.yaml": 'id: b\ntitle: T\nacknowlegment: "Hi {{ refund_windw_days }}"\nsolution: "Done."\n',
+            "c-missing.yaml": 'id: c\ntitle: T\nsolution: "Done {{ blank.when }}."\n',
+            "d-dup.yaml": 'id: e\ntitle: T\nacknowledgment: "x"\nsolution: "y"\n',
+            "e-dup.yaml": 'id: e\ntitle: T\nacknowledgment: "x {{ order.numbr }}"\nsolution: "y"\n',
+        },
+        PACK_YAML,
+    )
+    with pytest.raises(ErrorGroup) as info:
+        load_pack(root)
+    found = [f"{e.location}: {e.message}" for e in info.value.errors]
+    s = f"{root}/scripts"
+    assert found == [
+        f"{s}/a-broken-yaml.yaml:2:8: YAML syntax error: found unexpected end of stream while scanning a quoted "
+        "scalar that starts here",
+        f"{s}/b-typo.yaml:3:1: unknown key 'acknowlegment'",
+        f"{s}/b-typo.yaml:3:23: undefined name 'refund_windw_days'",
+        f"{s}/c-missing.yaml:1:1: missing required key 'acknowledgment'",
+        f"{s}/c-missing.yaml:3:26: blank 'when' is used but not declared",
+        f"{s}/e-dup.yaml:1:5: duplicate script id 'e' (also used in {s}/d-dup.yaml)",
+        f"{s}/e-dup.yaml:3:29: unknown placeholder 'order.numbr'",
+    ]
+
+
+SUBCLASSES = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+GLOBALS = "{{ cycler.__init__.__globals__ }}"
+
+
+@pytest.mark.parametrize(
+    ("payload", "expected"),
+    [
+        (SUBCLASSES, [
+            "4:12: calling functions is not allowed in templates",
+            "4:18: access to '__class__' is not allowed in templates",
+            "4:28: access to '__mro__' is not allowed in templates",
+            "4:39: access to '__subclasses__' is not allowed in templates",
+        ]),
+        (GLOBALS, [
+            "4:15: undefined name 'cycler'",
+            "4:22: access to '__init__' is not allowed in templates",
+            "4:31: access to '__globals__' is not allowed in templates",
+        ]),
+        ("{{ 'a' * 100000000 }}", ["4:19: repeating text more than 10,000 times is not allowed"]),
+        ("{{ 2 ** 100000 }}", ["4:17: exponent larger than 64 is not allowed"]),
+    ],
+)
+def test_template_injection_is_refused_and_located(make_pack, payload, expected):
+    text = f'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "{payload}"\n'
+    root = make_pack({"a.yaml": text})
+    with pytest.raises(ScriptkitError) as info:
+        load_pack(root)
+    exc = info.value
+    errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
+    assert [f"{e.location.line}:{e.location.col}: {e.message}" for e in errors if e.location] == expected
+    assert all(e.location is not None and e.location.file == f"{root}/scripts/a.yaml" for e in errors)
+    everything = "\n".join(str(e) for e in errors)
+    assert "<class" not in everything and "builtins" not in everything and "os." not in everything
+    security = [e for e in errors if isinstance(e, TemplateSecurityError)]
+    assert security, "the sandbox refusals are TemplateSecurityError"
+
+
+def test_private_use_character_is_rejected(make_pack):
+    root = make_pack({"a.yaml": GOOD.replace("frustrating", "frus\ue000trating")})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:3:36: private-use character U+E000 is not allowed in a script "
+        "Delete it; it is usually pasted by mistake."
+    )
+
+
+def test_file_that_is_not_utf8(make_pack):
+    root = make_pack({})
+    (root / "scripts" / "a.yaml").write_bytes(b"id: a\ntitle: caf\xe9\n")
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:2:11: file is not valid UTF-8 Save the file as UTF-8 in your editor."
+    )
+
+
+def test_empty_script_file(make_pack):
+    root = make_pack({"a.yaml": ""})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:1:1: A script file must be a YAML mapping of keys to values "
+        "Start the file with 'key: value' lines (see `scriptkit init`)."
+    )
+
+
+def test_missing_pack_folder_and_pack_yaml(tmp_path):
+    with pytest.raises(PackError) as info:
+        load_pack(tmp_path / "nope")
+    assert str(info.value).startswith(f"{tmp_path}/nope:1:1: no such pack: {tmp_path}/nope")
+    (tmp_path / "bare").mkdir()
+    with pytest.raises(PackError) as info:
+        load_pack(tmp_path / "bare")
+    assert str(info.value).startswith(f"{tmp_path}/bare/pack.yaml:1:1: {tmp_path}/bare has no pack.yaml")
+
+
+def test_pack_without_scripts(make_pack):
+    root = make_pack({})
+    assert one_problem(root) == (
+        f"{root}/pack.yaml:1:1: no scripts found in {root}/scripts Add one YAML file per script under scripts/."
+    )
+
+
+def test_single_script_file_loads_as_a_pack(tmp_path):
+    path = tmp_path / "one.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    pack = load_pack(path)
+    assert pack.name == "one" and [s.id for s in pack.scripts] == ["good"]
