@@ -10,6 +10,7 @@ from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ErrorGroup, PackError, ScriptkitError, TemplateSecurityError
 from scriptkit.exporting import ExportRefused, ExportResult, export
+from scriptkit.importers import Library, import_library
 from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
@@ -33,6 +34,7 @@ __all__ = [
     "Flexibility",
     "LintConfig",
     "LintResult",
+    "Library",
     "Location",
     "Message",
     "Pack",
@@ -48,6 +50,7 @@ __all__ = [
     "Text",
     "__version__",
     "export",
+    "import_library",
     "lint_pack",
     "lint_text",
     "load_pack",

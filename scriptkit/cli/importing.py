@@ -1,0 +1,100 @@
+"""``scriptkit import``: a helpdesk export (or CSV/JSONL/...) -> a pack a team can improve."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from scriptkit.cli.output import console
+from scriptkit.importers import FORMATS, Library, describe_formats, import_library
+from scriptkit.importers.tabular import parse_mapping, parse_where
+
+
+def source_options(func: Callable[..., object]) -> Callable[..., object]:
+    """``--from``, ``--map``, ``--where`` and ``--skip-bad``: shared by import and audit."""
+    func = click.option("--skip-bad", is_flag=True,
+                        help="Go on without the items that cannot be read (they are listed), instead of "
+                             "stopping with exit code 2.")(func)
+    func = click.option("--where", "where", multiple=True, metavar="COL=VALUE",
+                        help="Generic formats: keep only items whose column equals VALUE (repeatable).")(func)
+    func = click.option("--map", "mapping", metavar="FIELD=COL,...",
+                        help="Generic formats: which columns hold title, body, html, id, tags, guidance, "
+                             "e.g. --map title=Name,body=Text.")(func)
+    func = click.option("--from", "fmt", type=click.Choice(list(FORMATS)), default=None,
+                        help="Source format (default: guessed from the file suffix).")(func)
+    return func
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Callable[[int], None] | None]:
+    """A live count on stderr for long runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
+                  TextColumn("{task.completed} items"), TimeElapsedColumn(), console=console(stderr=True),
+                  transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda n: bar.update(task, completed=n)
+
+
+def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[str, ...],
+                 skip_bad: bool) -> Library:
+    with progress(f"Reading {Path(file).name}") as tick:
+        library = import_library(file, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
+                                 progress=tick)
+    if not skip_bad:
+        library.raise_if_unreadable()
+    err = console(stderr=True)
+    for problem in library.problems:
+        err.print(f"{problem}", markup=False, highlight=False)
+    return library
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@source_options
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="The pack folder to create.")
+@click.option("--name", help="The pack's display name (default: from the folder name).")
+@click.option("--force", is_flag=True, help="Replace --out if it already exists.")
+def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,
+                   out: str, name: str | None, force: bool) -> None:
+    """Turn FILE, a helpdesk export or a CSV/JSONL/JSON/YAML/Markdown library, into a pack.
+
+    \b
+    Formats: zendesk, freshdesk, helpscout, intercom, gorgias, front (their API exports),
+    csv, jsonl, json, yaml, js, markdown (with --map for the columns).
+    Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
+    """
+    library = read_library(file, fmt, mapping, where, skip_bad)
+    pack = library.write(out, name=name, force=force)
+    con = console()
+    con.print(f"Imported {len(library.macros)} macro(s) from {file} into {pack}/.", markup=False)
+    for item in library.skipped:
+        con.print(f"skipped: {item}", markup=False)
+    if library.problems:
+        con.print(f"left out {len(library.problems)} unreadable item(s), listed above.", markup=False)
+    blanks = [(m, n, b) for m in library.macros for n, b in m.blanks.items()]
+    if blanks:
+        con.print(f"{len(blanks)} placeholder(s) kept as blanks to review:", markup=False)
+        for macro, blank_name, blank in blanks[:50]:
+            con.print(f"  {macro.id}: {blank.original} -> {{{{ blank.{blank_name} }}}} ({blank.reason})", markup=False)
+        if len(blanks) > 50:
+            con.print(f"  ... and {len(blanks) - 50} more (see the comments in each script file).", markup=False)
+    con.print(f"Next: scriptkit audit {pack}   (or scriptkit render {pack} --preview)", markup=False)
+
+
+@click.command("import-formats")
+def formats_command() -> None:
+    """List the formats `scriptkit import --from` reads."""
+    for name, label in describe_formats().items():
+        click.echo(f"{name:10} {label}")
+
+
+commands = [import_command, formats_command]

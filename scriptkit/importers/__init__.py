@@ -1,0 +1,135 @@
+"""Importers: helpdesk exports and generic files -> imported macros -> a pack folder.
+
+``import_library(path, fmt)`` reads a file into a ``Library`` (macros plus every item that
+could not be read, by name); ``Library.write(out)`` writes the pack. One module per source
+format; each exposes ``read(path, options)`` and a ``LABEL``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scriptkit.diagnostics import Location
+from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError
+from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions
+from scriptkit.importers.convert import ImportedMacro, convert, slugify
+
+#: format name -> (module, reader function name)
+FORMATS: dict[str, tuple[str, str, str]] = {
+    "zendesk": ("zendesk", "read", "LABEL"),
+    "freshdesk": ("freshdesk", "read", "LABEL"),
+    "helpscout": ("helpscout", "read", "LABEL"),
+    "intercom": ("intercom", "read", "LABEL"),
+    "gorgias": ("gorgias", "read", "LABEL"),
+    "front": ("front", "read", "LABEL"),
+    "csv": ("csv", "read", "LABEL"),
+    "jsonl": ("jsonl", "read", "LABEL"),
+    "json": ("structured", "read_json", "LABEL_JSON"),
+    "yaml": ("structured", "read_yaml", "LABEL_YAML"),
+    "js": ("structured", "read_js", "LABEL_JS"),
+    "markdown": ("markdown", "read", "LABEL"),
+}
+_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yml": "yaml",
+             ".yaml": "yaml", ".js": "js", ".mjs": "js", ".md": "markdown", ".markdown": "markdown"}
+
+
+def describe_formats() -> dict[str, str]:
+    out = {}
+    for name, (module, _, label) in FORMATS.items():
+        out[name] = str(getattr(importlib.import_module(f"scriptkit.importers.{module}"), label))
+    return out
+
+
+def guess_format(path: Path) -> str | None:
+    return _SUFFIXES.get(path.suffix.lower())
+
+
+def _reader(fmt: str) -> Callable[[Path, ReadOptions], Any]:
+    if fmt not in FORMATS:
+        close = difflib.get_close_matches(fmt, list(FORMATS), n=1)
+        hint = f"Did you mean '{close[0]}'? " if close else ""
+        raise ConfigError(f"unknown import format '{fmt}'", hint=hint + f"Formats: {', '.join(FORMATS)}.")
+    module, func, _ = FORMATS[fmt]
+    return getattr(importlib.import_module(f"scriptkit.importers.{module}"), func)  # type: ignore[no-any-return]
+
+
+@dataclass
+class Library:
+    """What an export holds: the macros scriptkit could read, and the items it could not."""
+
+    source: str
+    format: str
+    macros: list[ImportedMacro] = field(default_factory=list)
+    problems: list[ItemProblem] = field(default_factory=list)  # unreadable items
+    skipped: list[ItemProblem] = field(default_factory=list)  # items without reply text
+
+    @property
+    def blank_count(self) -> int:
+        return sum(len(m.blanks) for m in self.macros)
+
+    def raise_if_unreadable(self) -> None:
+        """Every unreadable item as one located error (exit code 2)."""
+        if self.problems:
+            errors = [ImportFormatError(f"{p.item}: {p.message}", p.location,
+                                        "Fix the item, or pass --skip-bad to import the rest.")
+                      for p in self.problems]
+            raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
+
+    def write(self, out: str | Path, *, name: str | None = None, force: bool = False) -> Path:
+        from scriptkit.importers.writer import write_pack
+
+        target = Path(out)
+        if not self.macros:
+            raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
+        display = name or target.name.replace("-", " ").replace("_", " ").strip().title() or "Imported"
+        return write_pack(self.macros, target, name=display, source=Path(self.source).name, fmt=self.format,
+                          force=force)
+
+
+def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
+                   where: Mapping[str, str] | None = None, dialect: str | None = None,
+                   progress: Callable[[int], None] | None = None) -> Library:
+    """Read an export into a Library. ``fmt`` is guessed from the suffix when omitted.
+
+    Raises ``ImportFormatError`` (located) when the file as a whole cannot be read; single
+    unreadable items are collected in ``Library.problems`` by name.
+    """
+    file = Path(path)
+    if not file.exists():
+        raise ImportFormatError(f"no such file: {file}", Location(str(file), 1, 1))
+    fmt = fmt or guess_format(file)
+    if fmt is None:
+        raise ConfigError(f"cannot tell the format of {file.name}", hint=f"Pass --from one of: {', '.join(FORMATS)}.")
+    reader = _reader(fmt)
+    options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect)
+    library = Library(str(file), fmt)
+    taken: set[str] = set()
+    try:
+        for n, item in enumerate(reader(file, options), start=1):
+            if isinstance(item, ItemProblem):
+                (library.skipped if item.skipped else library.problems).append(item)
+            else:
+                library.macros.append(convert(item, _unique(slugify(item.title), taken)))
+            if progress is not None:
+                progress(n)
+    except ScriptkitError:
+        raise
+    except RecursionError:
+        raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
+    return library
+
+
+def _unique(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+__all__ = ["FORMATS", "ImportedMacro", "ItemProblem", "Library", "RawItem", "describe_formats", "import_library"]

@@ -1,0 +1,178 @@
+"""What every importer shares: the raw item, reading files safely, and locating items.
+
+A format module exposes ``read(path, options) -> Iterator[RawItem | ItemProblem]``. It raises
+``ImportFormatError`` (with ``file:line:col``) only when the whole file cannot be read;
+a single bad item becomes an ``ItemProblem`` naming it, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scriptkit.diagnostics import Location
+from scriptkit.errors import ImportFormatError
+from scriptkit.sourcetext import SourceText
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+#: One reply body; longer ones are refused by name (rendering caps a slot at 50,000 characters).
+MAX_BODY_CHARS = 40_000
+MAX_TITLE_CHARS = 500
+
+
+@dataclass
+class RawItem:
+    """One macro as its export holds it, before placeholders and slots are worked out."""
+
+    key: str  # the export's id, or the item's position
+    title: str
+    body: str
+    location: Location
+    html: bool = False
+    dialect: str = "generic"
+    tags: list[str] = field(default_factory=list)
+    alternatives: list[tuple[str, str, bool]] = field(default_factory=list)  # label, body, html
+    guidance: str = ""  # agent-facing text found in the export (usage notes, internal note)
+    internal: bool = False  # an internal note, not a customer reply
+
+    @property
+    def name(self) -> str:
+        return f"{self.key} {self.title!r}" if self.title and self.title != self.key else self.key
+
+
+@dataclass
+class ItemProblem:
+    """An item that could not be read (or holds no reply), reported by name."""
+
+    location: Location
+    item: str  # id and title, or position
+    message: str
+    skipped: bool = False  # True: not an error, the item simply holds no reply text
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.item}: {self.message}"
+
+
+@dataclass
+class ReadOptions:
+    mapping: Mapping[str, str] = field(default_factory=dict)  # canonical field -> column/key
+    where: Mapping[str, str] = field(default_factory=dict)  # only rows whose column equals value
+    dialect: str | None = None  # override the placeholder dialect for generic formats
+
+
+def read_text(path: Path, what: str) -> SourceText:
+    """The file as text, or an ImportFormatError saying where it is not readable."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFormatError(f"cannot read {what}: {exc.strerror}", Location(name, 1, 1)) from None
+    if path.is_dir():
+        raise ImportFormatError(f"{name} is a folder, not a {what}", Location(name, 1, 1),
+                                "Pass the export file itself.")
+    if size > MAX_FILE_BYTES:
+        raise ImportFormatError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
+                                "Split the export into smaller files.")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        prefix = raw[: exc.start].decode("utf-8", "replace")
+        source = SourceText(name, prefix)
+        raise ImportFormatError(
+            f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            source.location(len(prefix)),
+            "Re-export it as UTF-8, or convert it: iconv -f WINDOWS-1252 -t UTF-8 in > out.") from None
+    return SourceText(name, text.replace("\r\n", "\n"))
+
+
+def load_json(source: SourceText, what: str) -> Any:
+    try:
+        return json.loads(source.text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(f"{what} is not valid JSON: {exc.msg}", source.location(exc.pos),
+                                "The file may be truncated; export it again.") from None
+    except RecursionError:
+        raise ImportFormatError(f"{what} is nested too deeply to read", source.location(0)) from None
+
+
+def locate(source: SourceText, value: str, start: int = 0) -> Location:
+    """Where a string value of a JSON document first appears (its title), else the file start."""
+    if value:
+        for probe in (json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1], value):
+            at = source.text.find(probe[:200], start)
+            if at >= 0:
+                return source.location(at)
+    return source.location(0)
+
+
+def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> list[Any]:
+    """The list of items of an export: the document itself or the list under one of ``keys``."""
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for key in keys:
+            value = data.get(key)
+            if isinstance(value, list):
+                return value
+            if isinstance(value, dict) and key in ("macro", "canned_response", "message_template"):
+                return [value]
+        single = {"macro", "canned_response", "saved_reply", "message_template"}
+        if data.get("type") in single or ("actions" in data and ("title" in data or "name" in data)):
+            return [data]
+    expected = " or ".join(f'{{"{k}": [...]}}' for k in keys[:2])
+    raise ImportFormatError(f"{what} has an unexpected shape: found {_shape(data)}", source.location(0),
+                            f"Expected a list of items or {expected}. Is --from right?")
+
+
+def _shape(data: Any) -> str:
+    if isinstance(data, dict):
+        keys = ", ".join(list(map(str, data))[:6])
+        return f"an object with keys {keys or '(none)'}"
+    return f"a {type(data).__name__}"
+
+
+def text_field(item: Mapping[str, Any], key: str, where: Location, name: str) -> str | ItemProblem:
+    """A string field of an item, or a problem naming the item."""
+    value = item.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return ItemProblem(where, name, f"'{key}' should be text but is a {type(value).__name__}")
+    limit = MAX_TITLE_CHARS if key in ("title", "name") else MAX_BODY_CHARS
+    if len(value) > limit:
+        return ItemProblem(where, name, f"'{key}' is {len(value):,} characters; the limit is {limit:,}",
+                           )
+    return value
+
+
+def item_name(item: Any, index: int, id_key: str = "id", title_key: str = "title") -> tuple[str, str]:
+    """(key, title) for messages about an item: its id when it has one, else '#index'."""
+    if isinstance(item, Mapping):
+        ident = item.get(id_key)
+        title = item.get(title_key)
+        key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"
+        return key, title if isinstance(title, str) else ""
+    return f"#{index + 1}", ""
+
+
+def tags_from(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [t for t in re.split(r"[\s,]+", value) if t]
+    if isinstance(value, list):
+        return [str(t) for t in value if isinstance(t, (str, int))]
+    return []
+
+
+def check_item(item: Any, index: int, source: SourceText, what: str) -> ItemProblem | None:
+    if isinstance(item, dict):
+        return None
+    return ItemProblem(source.location(0), f"#{index + 1}",
+                       f"each {what} should be an object, found a {type(item).__name__}")
+
+
+Read = Iterator[RawItem | ItemProblem]

@@ -1,0 +1,222 @@
+"""A raw item -> an imported macro: clean text, canonical placeholders, blanks and slots.
+
+Slots are inferred sentence by sentence (``scriptkit.inference.infer_slots``) and then placed
+paragraph by paragraph, in reading order: a script renders acknowledgment, warm language and
+solution joined by a blank line, so cutting only at the body's own blank lines is what makes
+an exported import read exactly like the original. Sentences with no cue ("other": greetings,
+sign-offs) stay where they are, in the slot of their paragraph; the per-sentence guesses go
+into the script file as a comment for the writer to correct.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from scriptkit.importers.common import RawItem
+from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece, parse_body
+from scriptkit.importers.html import html_to_text
+from scriptkit.inference import infer_slots
+from scriptkit.placeholders import DEFAULT_CATALOGUE
+
+SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
+HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help Scout", "intercom": "Intercom",
+             "gorgias": "Gorgias", "front": "Front", "generic": "source"}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff\ufeff]")
+_TRAILING = re.compile(r"[ \t]+\n")
+_GAPS = re.compile(r"\n{3,}")
+
+
+@dataclass(frozen=True)
+class SentenceGuess:
+    slot: str  # what inference said: acknowledgment, warm_language, solution, other
+    confidence: float
+    placed: str  # the slot the sentence's paragraph went to
+    text: str
+
+
+@dataclass
+class ImportedMacro:
+    raw: RawItem
+    id: str
+    slots: dict[str, list[Piece]]
+    blanks: dict[str, BlankPiece]
+    guesses: list[SentenceGuess]
+    alternatives: list[tuple[str, list[Piece]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the import changed or could not map
+
+    @property
+    def title(self) -> str:
+        return self.raw.title
+
+    @property
+    def pieces(self) -> list[Piece]:
+        out: list[Piece] = []
+        for slot in SLOT_ORDER:
+            if self.slots.get(slot):
+                if out:
+                    out.append(TextPiece("\n\n"))
+                out.extend(self.slots[slot])
+        return out
+
+    @property
+    def text(self) -> str:
+        """The customer-facing text as ``Message.text`` spells it."""
+        return flat_text(self.pieces)
+
+
+def clean_text(body: str, html: bool) -> tuple[str, int]:
+    """Plain text with tidy whitespace, and how many invisible characters were removed."""
+    text = html_to_text(body) if html else body
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, removed = _CONTROL.subn("", text)
+    text = _GAPS.sub("\n\n", _TRAILING.sub("\n", text.replace("\u00a0", " ")))
+    return text.strip(), removed
+
+
+def render_piece(piece: Piece, names: dict[str, str] | None = None) -> str:
+    if isinstance(piece, TextPiece):
+        return piece.text
+    if isinstance(piece, PlaceholderPiece):
+        return "{{" + piece.name + "}}"
+    return f"[[{(names or {}).get(piece.original, piece.hint)}]]"
+
+
+def flat_text(pieces: list[Piece], names: dict[str, str] | None = None) -> str:
+    return "".join(render_piece(p, names) for p in pieces)
+
+
+def convert(raw: RawItem, script_id: str) -> ImportedMacro:
+    helpdesk = HELPDESKS.get(raw.dialect, raw.dialect)
+    text, removed = clean_text(raw.body, raw.html)
+    pieces = parse_body(text, raw.dialect, helpdesk)
+    blanks = _name_blanks(pieces, {})
+    names = {b.original: n for n, b in blanks.items()}
+    slots, guesses = _place(pieces, flat_text(pieces, names), names)
+    macro = ImportedMacro(raw, script_id, slots, blanks, guesses)
+    for label, body, html in raw.alternatives:
+        alt_text, alt_removed = clean_text(body, html)
+        removed += alt_removed
+        alt = parse_body(alt_text, raw.dialect, helpdesk)
+        blanks.update(_name_blanks(alt, blanks))
+        macro.alternatives.append((label, alt))
+    if removed:
+        macro.notes.append(f"removed {removed} invisible control character(s)")
+    for name, blank in blanks.items():
+        macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
+    if raw.internal:
+        macro.notes.append("this macro posts an internal note, not a customer reply")
+    return macro
+
+
+def _name_blanks(pieces: list[Piece], taken: dict[str, BlankPiece]) -> dict[str, BlankPiece]:
+    """One blank name per distinct original spelling; names unique within the macro."""
+    out: dict[str, BlankPiece] = {}
+    by_original = {b.original: n for n, b in taken.items()}
+    for piece in pieces:
+        if not isinstance(piece, BlankPiece) or piece.original in by_original:
+            continue
+        name, n = piece.hint, 2
+        while name in taken or name in out:
+            name, n = f"{piece.hint}_{n}", n + 1
+        out[name] = piece
+        by_original[piece.original] = name
+    return out
+
+
+def _place(pieces: list[Piece], flat: str, names: dict[str, str]) -> tuple[dict[str, list[Piece]], list[SentenceGuess]]:
+    paragraphs = _paragraphs(pieces)
+    # inference reads the text as a customer would (sample names, not "{{customer.first_name}}",
+    # whose dots would end sentences); offsets map back to the flat text for the comments
+    reading, back, para_of = _reading_text(paragraphs, names)
+    sentences = infer_slots(reading)
+    cost = [[0.0] * len(SLOT_ORDER) for _ in paragraphs]
+    members: list[list[tuple[int, int, str, float]]] = [[] for _ in paragraphs]
+    for a, b, slot, confidence in sentences:
+        index = para_of[min(a, len(para_of) - 1)] if para_of else 0
+        members[index].append((back[a][0], back[max(a, b - 1)][1], slot, confidence))
+        for k, name in enumerate(SLOT_ORDER):
+            if slot not in ("other", name):
+                cost[index][k] += confidence
+    choice = _monotone(cost)
+    slots: dict[str, list[Piece]] = {s: [] for s in SLOT_ORDER}
+    guesses: list[SentenceGuess] = []
+    for para, k, found in zip(paragraphs, choice, members, strict=True):
+        slot = SLOT_ORDER[k]
+        if slots[slot]:
+            slots[slot].append(TextPiece("\n\n"))
+        slots[slot].extend(para)
+        guesses.extend(SentenceGuess(s, c, slot, flat[a:b]) for a, b, s, c in found)
+    return slots, guesses
+
+
+def _reading_text(paragraphs: list[list[Piece]], names: dict[str, str]
+                  ) -> tuple[str, list[tuple[int, int]], list[int]]:
+    """The text with sample values, each character's [start, end) in the flat text, and its paragraph."""
+    samples = DEFAULT_CATALOGUE.samples()
+    out: list[str] = []
+    back: list[tuple[int, int]] = []
+    para_of: list[int] = []
+    pos = 0
+    for i, para in enumerate(paragraphs):
+        if i:
+            out.append("\n\n")
+            back.extend(((pos, pos + 1), (pos + 1, pos + 2)))
+            para_of.extend((i, i))
+            pos += 2
+        for piece in para:
+            shown = render_piece(piece, names)
+            sample = isinstance(piece, PlaceholderPiece)
+            text = (samples.get(piece.name, "") or "it") if isinstance(piece, PlaceholderPiece) else shown
+            out.append(text)
+            back.extend((pos, pos + len(shown)) if sample else (pos + j, pos + j + 1) for j in range(len(text)))
+            para_of.extend([i] * len(text))
+            pos += len(shown)
+    back.append((pos, pos))
+    para_of.append(len(paragraphs) - 1)
+    return "".join(out), back, para_of
+
+
+def _paragraphs(pieces: list[Piece]) -> list[list[Piece]]:
+    out: list[list[Piece]] = [[]]
+    for piece in pieces:
+        if isinstance(piece, TextPiece) and "\n\n" in piece.text:
+            parts = piece.text.split("\n\n")
+            for i, part in enumerate(parts):
+                if i:
+                    out.append([])
+                if part:
+                    out[-1].append(TextPiece(part))
+        else:
+            out[-1].append(piece)
+    return [p for p in out if p] or [[]]
+
+
+def _monotone(cost: list[list[float]]) -> list[int]:
+    """Slot index per paragraph, never going back in reading order, misplacing least confidence.
+
+    Ties go to the later slot, so text with no cue ends up in the solution."""
+    n, k = len(cost), len(SLOT_ORDER)
+    if n == 0:
+        return []
+    best = [[0.0] * k for _ in range(n)]
+    back = [[0] * k for _ in range(n)]
+    best[0] = list(cost[0])
+    for i in range(1, n):
+        for s in range(k):
+            prev = min(range(s + 1), key=lambda p: (round(best[i - 1][p], 6), -p))
+            best[i][s] = best[i - 1][prev] + cost[i][s]
+            back[i][s] = prev
+    last = min(range(k), key=lambda s: (round(best[n - 1][s], 6), -s))
+    out = [last]
+    for i in range(n - 1, 0, -1):
+        out.append(back[i][out[-1]])
+    return out[::-1]
+
+
+def slugify(title: str, fallback: str = "macro") -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-")
+    return slug or fallback

@@ -1,0 +1,324 @@
+"""Placeholder dialects of each helpdesk, read back into the canonical catalogue.
+
+A body is cut into pieces: literal text, a canonical placeholder (with its fallback), or a
+blank that keeps the original spelling. Anything scriptkit cannot map — an unknown helpdesk
+variable, Liquid logic, a foreign fill-in style such as ``[Name]``, ``{name}``,
+``xxxnamexxx`` or ``{{ author }}`` — becomes a blank and is reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# helpdesk spelling -> canonical name, per dialect (the names the export targets write, plus
+# the common alternatives a team may have typed by hand)
+_ZENDESK = {
+    "ticket.requester.first_name": "customer.first_name",
+    "ticket.requester.last_name": "customer.last_name",
+    "ticket.requester.name": "customer.full_name",
+    "ticket.requester.email": "customer.email",
+    "current_user.first_name": "agent.first_name",
+    "current_user.name": "agent.full_name",
+    "ticket.assignee.first_name": "agent.first_name",
+    "ticket.assignee.name": "agent.full_name",
+    "ticket.id": "ticket.id",
+    "ticket.title": "ticket.subject",
+    "ticket.brand.name": "brand.name",
+}
+_FRESHDESK = {
+    "ticket.requester.firstname": "customer.first_name",
+    "ticket.requester.lastname": "customer.last_name",
+    "ticket.requester.name": "customer.full_name",
+    "ticket.requester.email": "customer.email",
+    "ticket.agent.firstname": "agent.first_name",
+    "ticket.agent.name": "agent.full_name",
+    "ticket.id": "ticket.id",
+    "ticket.subject": "ticket.subject",
+    "ticket.portal_name": "brand.name",
+    "helpdesk_name": "brand.name",
+}
+_HELPSCOUT = {
+    "customer.firstName": "customer.first_name",
+    "customer.lastName": "customer.last_name",
+    "customer.fullName": "customer.full_name",
+    "customer.email": "customer.email",
+    "user.firstName": "agent.first_name",
+    "user.fullName": "agent.full_name",
+    "conversation.number": "ticket.id",
+    "subject": "ticket.subject",
+    "mailbox.name": "brand.name",
+}
+_INTERCOM = {
+    "user.first_name": "customer.first_name",
+    "user.last_name": "customer.last_name",
+    "user.name": "customer.full_name",
+    "user.email": "customer.email",
+    "teammate.first_name": "agent.first_name",
+    "teammate.name": "agent.full_name",
+    "conversation.id": "ticket.id",
+    "app.name": "brand.name",
+}
+_GORGIAS = {
+    "ticket.customer.firstname": "customer.first_name",
+    "ticket.customer.lastname": "customer.last_name",
+    "ticket.customer.name": "customer.full_name",
+    "ticket.customer.email": "customer.email",
+    "current_user.firstname": "agent.first_name",
+    "current_user.name": "agent.full_name",
+    "ticket.id": "ticket.id",
+    "ticket.subject": "ticket.subject",
+}
+_FRONT = {
+    "recipient.first_name": "customer.first_name",
+    "recipient.last_name": "customer.last_name",
+    "recipient.name": "customer.full_name",
+    "recipient.email": "customer.email",
+    "user.first_name": "agent.first_name",
+    "user.name": "agent.full_name",
+    "conversation.ticket_id": "ticket.id",
+    "conversation.id": "ticket.id",
+    "conversation.subject": "ticket.subject",
+}
+_SALESFORCE = {
+    "Contact.FirstName": "customer.first_name",
+    "Contact.LastName": "customer.last_name",
+    "Contact.Name": "customer.full_name",
+    "Contact.Email": "customer.email",
+    "User.FirstName": "agent.first_name",
+    "User.Name": "agent.full_name",
+    "Case.CaseNumber": "ticket.id",
+    "Case.Subject": "ticket.subject",
+    "Organization.Name": "brand.name",
+}
+
+DIALECTS: dict[str, dict[str, str]] = {
+    "zendesk": _ZENDESK, "freshdesk": _FRESHDESK, "helpscout": _HELPSCOUT, "intercom": _INTERCOM,
+    "gorgias": _GORGIAS, "front": _FRONT,
+}
+
+
+def _generic_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for mapping in (*DIALECTS.values(), _SALESFORCE):
+        for key, value in mapping.items():
+            table.setdefault(key, value)
+    # the catalogue's own spelling, for libraries exported by scriptkit itself
+    for value in {*table.values()}:
+        table.setdefault(value, value)
+    return table
+
+
+GENERIC = _generic_table()
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    text: str
+
+
+@dataclass(frozen=True)
+class PlaceholderPiece:
+    name: str
+    fallback: str | None = None
+    original: str = ""
+
+
+@dataclass(frozen=True)
+class BlankPiece:
+    original: str  # exactly as the source spelled it
+    hint: str  # a name suggestion, e.g. "amount"
+    reason: str  # why it is a blank: "unknown Zendesk placeholder", "foreign style [Name]"
+
+
+Piece = TextPiece | PlaceholderPiece | BlankPiece
+
+_MUSTACHE = re.compile(
+    r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]'\"]*)\s*"
+    r"(?P<filters>(?:\|[^{}]*?)?)\s*-?\}\}"
+)
+_FALLBACK = re.compile(r"^\|\s*(?:fallback|default)\s*(?::\s*|\(\s*)(?P<q>[\"'])(?P<value>.*?)(?P=q)\s*\)?\s*$", re.S)
+_HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>[^%]*))?%\}")
+_SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][\w.]*)\}")
+# Liquid's "value or fallback" idiom, as the Liquid export targets write it
+_LIQUID_FALLBACK = re.compile(
+    r"\{%-?\s*if\s+(?P<a>[\w.]+)(?:\s+and\s+(?P=a))?(?:\s*!=\s*(?:blank|empty|\"\"|''))?\s*-?%\}"
+    r"\{\{-?\s*(?P<b>[\w.]+)\s*-?\}\}"
+    r"\{%-?\s*else\s*-?%\}(?P<fallback>[^{}]*?)\{%-?\s*endif\s*-?%\}"
+)
+_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<inner>.*?)\{%-?\s*endraw\s*-?%\}", re.S)
+_LIQUID_TAG = re.compile(r"\{%-?\s*(?P<tag>\w+)[^%]*?-?%\}", re.S)
+_LIQUID_BLOCK_END = {"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor",
+                     "capture": "endcapture", "raw": "endraw", "comment": "endcomment"}
+
+_FOREIGN = re.compile(
+    r"(?P<marker>\[\[(?P<mname>[^\[\]\n]{1,60})\]\])"  # scriptkit's own blank marker [[name]]
+    r"|"
+    r"(?P<xxx>xxx(?P<xname>[a-z][a-z0-9]*?)xxx)"  # xxxlastxnamexxx
+    r"|(?P<dollar>\$\{(?P<dname>[A-Za-z_]\w{0,40})\})"  # ${name}
+    r"|(?P<single>(?<!\{)\{(?P<sname>[A-Za-z][\w ./-]{0,40}?)\}(?!\}))"  # {name}
+    r"|(?P<square>\[(?P<qname>[A-Za-z][\w .'/-]{0,40}?)\](?![(\[:]))"  # [Name], not a Markdown link
+    r"|(?P<angle><(?P<aname>(?:insert|enter|add|your|customer|agent|name)[\w .'/-]{0,40}?)>)"  # <insert issue>
+)
+
+
+def parse_body(text: str, dialect: str, helpdesk: str) -> list[Piece]:
+    """Cut a plain-text body into pieces, mapping ``dialect``'s placeholders to the catalogue."""
+    table = DIALECTS.get(dialect, GENERIC)
+    pieces: list[Piece] = []
+    for piece in _liquid(text, dialect, helpdesk):
+        if isinstance(piece, TextPiece):
+            pieces.extend(_variables(piece.text, table, dialect, helpdesk))
+        else:
+            pieces.append(piece)
+    out: list[Piece] = []
+    for piece in pieces:
+        if isinstance(piece, TextPiece):
+            out.extend(_foreign(piece.text))
+        else:
+            out.append(piece)
+    return _join(out)
+
+
+def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
+    """Liquid fallback idioms -> placeholders; other Liquid logic -> one blank per block."""
+    if "{%" not in text or dialect == "helpscout":
+        return [TextPiece(text)]
+    table = DIALECTS.get(dialect, GENERIC)
+    pieces: list[Piece] = []
+    pos = 0
+    while pos < len(text):
+        idiom = _LIQUID_FALLBACK.search(text, pos)
+        tag = _LIQUID_TAG.search(text, pos)
+        if idiom and (tag is None or idiom.start() <= tag.start()) and idiom.group("a") == idiom.group("b") \
+                and idiom.group("a") in table:
+            pieces.append(TextPiece(text[pos:idiom.start()]))
+            pieces.append(PlaceholderPiece(table[idiom.group("a")], idiom.group("fallback"), idiom.group(0)))
+            pos = idiom.end()
+            continue
+        if tag is None:
+            break
+        pieces.append(TextPiece(text[pos:tag.start()]))
+        raw = _LIQUID_RAW.match(text, tag.start())
+        if raw:  # literal text the export escaped for Liquid
+            pieces.append(TextPiece(raw.group("inner")))
+            pos = raw.end()
+            continue
+        end = _block_end(text, tag)
+        original = text[tag.start():end]
+        pieces.append(BlankPiece(original, _hint(tag.group("tag")), f"{helpdesk} template logic"))
+        pos = end
+    pieces.append(TextPiece(text[pos:]))
+    return [p for p in pieces if not (isinstance(p, TextPiece) and not p.text)]
+
+
+def _block_end(text: str, opening: re.Match[str]) -> int:
+    name = opening.group("tag")
+    closing = _LIQUID_BLOCK_END.get(name)
+    if closing is None:
+        return opening.end()
+    depth = 1
+    for m in _LIQUID_TAG.finditer(text, opening.end()):
+        if m.group("tag") == name:
+            depth += 1
+        elif m.group("tag") == closing:
+            depth -= 1
+            if depth == 0:
+                return m.end()
+    return opening.end()  # unclosed: keep just the tag
+
+
+def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    pos = 0
+    pattern = _HELPSCOUT_VAR if dialect == "helpscout" else _MUSTACHE
+    extra = [_HELPSCOUT_VAR, _SALESFORCE_VAR] if dialect == "generic" else []
+    matches = sorted([*pattern.finditer(text), *(m for p in extra for m in p.finditer(text))],
+                     key=lambda m: m.start())
+    for m in matches:
+        if m.start() < pos:
+            continue
+        pieces.append(TextPiece(text[pos:m.start()]))
+        name = m.group("name").strip()
+        fallback: str | None = None
+        filters = m.groupdict().get("filters") or ""
+        if m.re is _HELPSCOUT_VAR:
+            fallback = m.group("fallback") or None
+        elif filters:
+            fb = _FALLBACK.match(filters)
+            fallback = fb.group("value") if fb else None
+            if fb is None:
+                name = ""  # a filter scriptkit cannot express: keep the whole thing as a blank
+        canonical = table.get(name) if name else None
+        if canonical is None and m.re is _SALESFORCE_VAR:
+            canonical = _SALESFORCE.get(name)
+        if canonical:
+            pieces.append(PlaceholderPiece(canonical, fallback, m.group(0)))
+        else:
+            style = "{{ … }}" if m.re is _MUSTACHE else m.group(0)[:2] + " … " + m.group(0)[-2:]
+            reason = (f"unknown {helpdesk} placeholder" if dialect != "generic"
+                      else f"placeholder in a style scriptkit cannot map ({style})")
+            pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), reason))
+        pos = m.end()
+    pieces.append(TextPiece(text[pos:]))
+    return pieces
+
+
+def _foreign(text: str) -> list[Piece]:
+    pieces: list[Piece] = []
+    pos = 0
+    for m in _FOREIGN.finditer(text):
+        kind = m.lastgroup
+        original = m.group(0)
+        if kind == "square" and _is_plain_bracket(m.group("qname")):
+            continue
+        if kind == "single" and not re.search(r"[a-z_]", m.group("sname")):
+            continue
+        groups = ("mname", "xname", "dname", "sname", "qname", "aname")
+        name = next((g for g in (m.group(k) for k in groups) if g), "")
+        if m.group("xxx"):
+            name = name.replace("x", "_")  # xxxlastxnamexxx: x stands for a space
+        pieces.append(TextPiece(text[pos:m.start()]))
+        pieces.append(BlankPiece(original, _hint(name), f"fill-in written as {_style(original)}"))
+        pos = m.end()
+    pieces.append(TextPiece(text[pos:]))
+    return pieces
+
+
+def _is_plain_bracket(inner: str) -> bool:
+    # [x] checkboxes, [1] footnotes and [sic]-style asides are text, not fill-ins
+    return len(inner) < 2 or inner.lower() in {"sic", "sic!", "edit", "update", "note", "en", "de", "fr", "es"}
+
+
+def _style(original: str) -> str:
+    if original.startswith("xxx"):
+        return "xxxnamexxx"
+    if original.startswith("${"):
+        return "${name}"
+    if original.startswith("[["):
+        return "[[blank]]"
+    return {"{": "{name}", "[": "[Name]", "<": "<insert …>"}.get(original[0], original)
+
+
+def _hint(name: str) -> str:
+    """A blank name from an original spelling: 'Customer Name' -> customer_name."""
+    parts = [p for p in re.split(r"[^0-9A-Za-z]+", re.sub(r"([a-z])([A-Z])", r"\1_\2", name)) if p]
+    if len(parts) > 3:
+        parts = parts[-3:]
+    hint = "_".join(parts).lower()[:40].strip("_")
+    if not hint:
+        return "fill_in"
+    return hint if hint[0].isalpha() else f"n_{hint}"
+
+
+def _join(pieces: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    for piece in pieces:
+        if isinstance(piece, TextPiece):
+            if not piece.text:
+                continue
+            if out and isinstance(out[-1], TextPiece):
+                out[-1] = TextPiece(out[-1].text + piece.text)
+                continue
+        out.append(piece)
+    return out

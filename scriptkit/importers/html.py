@@ -1,0 +1,106 @@
+"""HTML bodies -> clean text that keeps its paragraphs (stdlib ``html.parser``, no network).
+
+Block elements end a paragraph (blank line), ``<br>`` ends a line, list items become
+``- item`` lines, links keep their address when it differs from their text, and
+``<script>``/``<style>`` content is dropped. Intercom's ``<attribute key=.. default=../>``
+becomes the plain-text placeholder form ``{{key|fallback:"default"}}`` so one placeholder
+parser reads both bodies. Whitespace inside a paragraph collapses as a browser would.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_BLOCK = frozenset({
+    "p", "div", "section", "article", "header", "footer", "blockquote", "pre", "table", "tr",
+    "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "form", "fieldset", "address", "main",
+})
+_SKIP = frozenset({"script", "style", "head", "title", "template", "noscript"})
+_PARA, _LINE = "\x00P", "\x00L"  # markers resolved when the text is assembled
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.links: list[tuple[str, int]] = []  # href, index in out where the link text starts
+        self.pre = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if tag in _SKIP:
+            self.skip += 1
+        elif tag == "attribute":
+            self._attribute(dict(attrs))
+        elif tag == "br":
+            self.out.append(_LINE)
+        elif tag == "li":
+            self.out.extend((_LINE, "- "))
+        elif tag in ("td", "th"):
+            self.out.append(" ")
+        elif tag in _BLOCK:
+            self.out.append(_PARA)
+            if tag == "pre":
+                self.pre += 1
+        elif tag == "a":
+            self.links.append((dict(attrs).get("href") or "", len(self.out)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag.lower() == "attribute":
+            self._attribute(dict(attrs))
+        else:
+            self.handle_starttag(tag, attrs)
+
+    def _attribute(self, attrs: dict[str, str | None]) -> None:
+        key = (attrs.get("key") or "").strip()
+        if not key:
+            return
+        default = attrs.get("default")
+        self.out.append("{{" + key + (f'|fallback:"{default}"' if default else "") + "}}")
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if tag in _SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK:
+            self.out.append(_PARA)
+            if tag == "pre":
+                self.pre = max(0, self.pre - 1)
+        elif tag == "a" and self.links:
+            href, start = self.links.pop()
+            text = "".join(p for p in self.out[start:] if not p.startswith("\x00")).strip()
+            if href.startswith(("http://", "https://", "mailto:")) and href.removeprefix("mailto:") not in text:
+                self.out.append(f" ({href.removeprefix('mailto:')})" if text else href)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.pre:
+            self.out.append(data.replace("\n", _LINE))
+        else:
+            self.out.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The readable text of an HTML fragment, paragraphs separated by one blank line."""
+    parser = _Collector()
+    parser.feed(html)
+    parser.close()
+    paragraphs: list[str] = []
+    for block in "".join(parser.out).split(_PARA):
+        lines = [_SPACE.sub(" ", line).strip() for line in block.split(_LINE)]
+        while lines and not lines[0]:
+            lines.pop(0)
+        while lines and not lines[-1]:
+            lines.pop()
+        text = "\n".join(lines)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"</?(p|div|br|span|a|ul|ol|li|strong|em|b|i|h[1-6]|table)\b[^>]*>", text, re.I))

@@ -1,0 +1,38 @@
+"""Generic JSON Lines: one object a line, read through a column mapping (see ``tabular``).
+
+A line that is not a JSON object is reported by ``file:line:col`` and the rest is read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text
+from scriptkit.importers.tabular import check_columns, from_record
+
+LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
+
+
+def read(path: Path, options: ReadOptions) -> Read:
+    source = read_text(path, "JSONL file")
+    checked = False
+    for lineno, line in enumerate(source.text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = source.at(lineno - 1, 0)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield ItemProblem(source.at(lineno - 1, exc.colno - 1), f"line {lineno}",
+                              f"is not valid JSON: {exc.msg}")
+            continue
+        if not isinstance(record, dict):
+            yield ItemProblem(where, f"line {lineno}", f"should be a JSON object, found a {type(record).__name__}")
+            continue
+        if not checked:
+            check_columns([str(k) for k in record], options, where, "JSONL file")
+            checked = True
+        item = from_record(record, lineno - 1, where, options, what="line")
+        if item is not None:
+            yield item

@@ -1,0 +1,192 @@
+"""Generic JSON, YAML and JavaScript-literal libraries, read through a column mapping.
+
+Accepted shapes: a list of objects; an object holding such a list under some key (e.g.
+``replies:``); or an object mapping each title to its reply text. JavaScript files may hold
+several ``export const name = [ {title: '…', text: "…"}, … ]`` arrays: each array literal is
+read (keys unquoted, strings in ' " or ` quotes); code is never run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from scriptkit.diagnostics import Location
+from scriptkit.errors import ImportFormatError
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, load_json, locate, read_text
+from scriptkit.importers.tabular import check_columns, column, from_record
+from scriptkit.sourcetext import SourceText
+
+LABEL_JSON = "JSON library: a list of objects, {key: [objects]}, or {title: text}"
+LABEL_YAML = "YAML library: a list of objects, {key: [objects]}, or {title: text}"
+LABEL_JS = "JavaScript arrays of {title, text} object literals"
+
+
+def read_json(path: Path, options: ReadOptions) -> Read:
+    source = read_text(path, "JSON file")
+    yield from _items(load_json(source, "JSON file"), source, options, None)
+
+
+def read_yaml(path: Path, options: ReadOptions) -> Read:
+    source = read_text(path, "YAML file")
+    try:
+        data = YAML(typ="rt").load(source.text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = source.at(mark.line, mark.column) if mark else source.location(0)
+        raise ImportFormatError(f"YAML file cannot be read: {exc.problem or exc.context}", where) from None
+    except Exception as exc:  # ruamel raises a few unmarked errors
+        raise ImportFormatError(f"YAML file cannot be read: {exc}".splitlines()[0], source.location(0)) from None
+    yield from _items(data, source, options, _yaml_line)
+
+
+def read_js(path: Path, options: ReadOptions) -> Read:
+    source = read_text(path, "JavaScript file")
+    arrays = list(_js_arrays(source))
+    if not arrays:
+        raise ImportFormatError("no array literal of objects found in the JavaScript file", source.location(0),
+                                "Expected e.g. export const macros = [{title: '…', text: '…'}].")
+    for data, start in arrays:
+        yield from _items(data, source, options, None, start)
+
+
+def _yaml_line(node: Any, index: int, source: SourceText) -> Location | None:
+    try:
+        line, col = node.lc.item(index) if isinstance(node, CommentedSeq) else node.lc.key(index)
+    except (AttributeError, KeyError, TypeError):
+        return None
+    return source.at(line, col)
+
+
+def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, start: int = 0) -> Read:
+    if isinstance(data, dict):
+        lists = [(k, v) for k, v in data.items() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+        if lists:
+            data = lists[0][1]
+        elif data and all(isinstance(v, str) for v in data.values()):
+            for index, (title, body) in enumerate(data.items()):
+                where = (locator(data, title, source) if locator else None) or locate(source, str(title), start)
+                item = from_record({"title": str(title), "body": body}, index, where,
+                                   ReadOptions({}, options.where, options.dialect))
+                if item is not None:
+                    yield item
+            return
+    if not isinstance(data, list):
+        raise ImportFormatError(f"unexpected shape: found a {type(data).__name__}", source.location(start),
+                                "Expected a list of objects, {key: [objects]}, or {title: text}.")
+    checked = False
+    for index, record in enumerate(data):
+        where = (locator(data, index, source) if locator else None) or source.location(start)
+        if not isinstance(record, dict):
+            yield ItemProblem(where, f"item {index + 1}", f"should be an object, found a {type(record).__name__}")
+            continue
+        fields = [str(k) for k in record]
+        if not checked:
+            check_columns(fields, options, where, "library")
+            checked = True
+        if locator is None:
+            title_col = column(fields, "title", options)
+            title = record.get(title_col) if title_col else None
+            where = locate(source, str(title), start) if isinstance(title, str) else where
+        item = from_record(dict(record), index, where, options, what="item")
+        if item is not None:
+            yield item
+
+
+_JS_TOKEN = re.compile(
+    r"(?P<ws>\s+|//[^\n]*|/\*.*?\*/)"
+    r"|(?P<str>'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`(?:[^`\\$]|\\.|\$(?!\{))*`)"
+    r"|(?P<num>-?\d+(?:\.\d+)?)"
+    r"|(?P<ident>[A-Za-z_$][\w$]*)"
+    r"|(?P<punct>[\[\]{}(),:;=.])",
+    re.S,
+)
+_JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _js_string(token: str) -> str:
+    body = token[1:-1]
+
+    def unescape(m: re.Match[str]) -> str:
+        ch = m.group(1)
+        if ch.startswith("u"):
+            return chr(int(ch[1:], 16))
+        if ch == "\n":
+            return ""
+        return _JS_ESCAPES.get(ch, ch)
+
+    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", unescape, body, flags=re.S)
+
+
+def _js_arrays(source: SourceText) -> Iterator[tuple[Any, int]]:
+    """Each top-level array literal of objects in a JavaScript file, as JSON data, with its offset."""
+    text = source.text
+    pos = 0
+    tokens: list[tuple[str, str, int]] = []
+    while pos < len(text):
+        m = _JS_TOKEN.match(text, pos)
+        if m is None:
+            tokens.append(("other", text[pos], pos))
+            pos += 1
+            continue
+        if m.lastgroup != "ws":
+            tokens.append((str(m.lastgroup), m.group(0), pos))
+        pos = m.end()
+    i = 0
+    while i < len(tokens):
+        kind, value, at = tokens[i]
+        if value == "[" and kind == "punct" and i + 1 < len(tokens) and tokens[i + 1][1] == "{":
+            out, j = _js_value(tokens, i, source)
+            if out is not None:
+                yield out, at
+                i = j
+                continue
+        i += 1
+
+
+def _js_value(tokens: list[tuple[str, str, int]], i: int, source: SourceText) -> tuple[Any, int]:
+    """Convert the literal starting at ``tokens[i]`` to JSON text and parse it."""
+    parts: list[str] = []
+    depth = 0
+    j = i
+    while j < len(tokens):
+        kind, value, _ = tokens[j]
+        if kind == "punct" and value in "[{":
+            depth += 1
+            parts.append(value)
+        elif kind == "punct" and value in "]}":
+            if parts and parts[-1] == ",":
+                parts.pop()  # trailing comma
+            depth -= 1
+            parts.append(value)
+            if depth == 0:
+                break
+        elif kind == "str":
+            parts.append(json.dumps(_js_string(value)))
+        elif kind == "ident":
+            nxt = tokens[j + 1][1] if j + 1 < len(tokens) else ""
+            if nxt == ":":
+                parts.append(json.dumps(value))
+            elif value in ("true", "false", "null"):
+                parts.append(value)
+            else:
+                return None, j + 1  # code, not data
+        elif kind == "num" or (kind == "punct" and value in ",:"):
+            parts.append(value)
+        else:
+            return None, j + 1
+        j += 1
+    try:
+        return json.loads("".join(parts)), j + 1
+    except json.JSONDecodeError:
+        return None, j + 1
+
+
+__all__ = ["read_js", "read_json", "read_yaml"]

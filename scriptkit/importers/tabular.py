@@ -1,0 +1,119 @@
+"""Generic records (CSV rows, JSON/YAML objects) -> raw items, through a column mapping.
+
+``--map title=Name,body=Text`` names the columns; fields: title, body (plain text), html (an
+HTML body), id, tags, guidance. Without a mapping the usual column names are tried.
+``--where inbound=False`` keeps only matching rows (e.g. a brand's own replies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from scriptkit.diagnostics import Location
+from scriptkit.errors import ConfigError
+from scriptkit.importers.common import MAX_BODY_CHARS, MAX_TITLE_CHARS, ItemProblem, RawItem, ReadOptions, tags_from
+from scriptkit.importers.html import looks_like_html
+
+FIELDS = ("title", "body", "html", "id", "tags", "guidance")
+DEFAULTS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "name", "subject", "label", "shortcut"),
+    "body": ("body", "text", "content", "message", "reply", "response", "body_text"),
+    "html": ("content_html", "body_html", "html"),
+    "id": ("id", "key", "slug", "uid"),
+    "tags": ("tags", "labels", "category", "cat"),
+    "guidance": ("use_when", "usage", "notes", "description"),
+}
+
+
+def parse_mapping(text: str | None) -> dict[str, str]:
+    """``title=Name,body=Text`` -> {"title": "Name", "body": "Text"}; unknown fields are errors."""
+    out: dict[str, str] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        field, sep, column = part.partition("=")
+        field = field.strip().lower()
+        if not sep or not column.strip():
+            raise ConfigError(f"--map entry '{part.strip()}' should look like field=column",
+                              hint="For example: --map title=Name,body=Text")
+        if field not in FIELDS:
+            raise ConfigError(f"--map field '{field}' is not known", hint=f"Fields: {', '.join(FIELDS)}.")
+        out[field] = column.strip()
+    return out
+
+
+def parse_where(entries: tuple[str, ...] | list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for entry in entries:
+        column, sep, value = entry.partition("=")
+        if not sep or not column.strip():
+            raise ConfigError(f"--where '{entry}' should look like column=value",
+                              hint="For example: --where inbound=False")
+        out[column.strip()] = value
+    return out
+
+
+def column(fields: list[str], want: str, options: ReadOptions) -> str | None:
+    """The column that holds ``want``: the mapped one, or the first usual name present."""
+    if want in options.mapping:
+        return options.mapping[want]
+    lowered = {f.lower(): f for f in fields}
+    for name in DEFAULTS[want]:
+        if name in lowered:
+            return lowered[name]
+    return None
+
+
+def check_columns(fields: list[str], options: ReadOptions, where: Location, what: str) -> None:
+    missing = [c for f, c in options.mapping.items() if c not in fields]
+    missing += [c for c in options.where if c not in fields]
+    if missing:
+        raise ConfigError(f"{what} has no column '{missing[0]}'", where,
+                          f"Its columns: {', '.join(fields[:20]) or '(none)'}.")
+    if column(fields, "body", options) is None and column(fields, "html", options) is None:
+        raise ConfigError(f"{what}: cannot tell which column holds the reply text", where,
+                          f"Name it with --map body=COLUMN (columns: {', '.join(fields[:20]) or '(none)'}).")
+
+
+def from_record(record: Mapping[str, Any], index: int, where: Location, options: ReadOptions,
+                what: str = "row") -> RawItem | ItemProblem | None:
+    """One record as a raw item; None when --where filters it out."""
+    fields = [str(k) for k in record]
+    for wanted_col, wanted in options.where.items():
+        if str(record.get(wanted_col, "")) != wanted:
+            return None
+    cols = {f: column(fields, f, options) for f in FIELDS}
+    ident = record.get(cols["id"]) if cols["id"] else None
+    key = str(ident) if isinstance(ident, (str, int)) and str(ident).strip() else f"{what} {index + 1}"
+    raw_title = record.get(cols["title"]) if cols["title"] else None
+    title = str(raw_title) if isinstance(raw_title, (str, int)) and str(raw_title).strip() else ""
+    name = f"{key} {title!r}" if title else key
+    values: dict[str, str] = {}
+    for f in ("body", "html", "guidance"):
+        name_of = cols[f]
+        value = record.get(name_of) if name_of else None
+        if value is None:
+            values[f] = ""
+        elif isinstance(value, (str, int, float)):
+            values[f] = str(value)
+        else:
+            return ItemProblem(where, name, f"'{name_of}' should be text but is a {type(value).__name__}")
+        if len(values[f]) > MAX_BODY_CHARS:
+            return ItemProblem(where, name, f"'{name_of}' is {len(values[f]):,} characters; the limit is "
+                                            f"{MAX_BODY_CHARS:,}")
+    if len(title) > MAX_TITLE_CHARS:
+        return ItemProblem(where, name, f"the title is {len(title):,} characters; the limit is {MAX_TITLE_CHARS:,}")
+    body, html = (values["html"], True) if values["html"].strip() else (values["body"], False)
+    if not body.strip():
+        return ItemProblem(where, name, "has no reply text; skipped", skipped=True)
+    if not html and looks_like_html(body):
+        html = True
+    tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
+    return RawItem(key=key, title=title or _title_from(body), body=body, location=where, html=html,
+                   dialect=options.dialect or "generic", tags=tags, guidance=values["guidance"])
+
+
+def _title_from(body: str) -> str:
+    words = body.split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")

@@ -1,0 +1,157 @@
+"""Imported macros -> a pack folder (pack.yaml + scripts/*.yaml) that ``load_pack`` reads.
+
+Placeholders are written in scriptkit's Jinja form, blanks as ``{{ blank.x }}`` declared
+under ``flexibility.blanks`` with a prompt naming the original; literal ``{``s that Jinja
+would read as syntax are written as ``{{ '{' }}``. Each script file starts with comments
+saying where it came from and how its slots were guessed. The folder appears whole or not
+at all (written beside it, then renamed).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from scriptkit.errors import ConfigError
+from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro
+from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
+
+# a "{" that starts Jinja syntax: doubled, before % or #, or last (a placeholder may follow)
+_JINJA_OPEN = re.compile(r"\{(?=[{%#]|$)")
+
+
+def escape_jinja(text: str) -> str:
+    """Literal text that Jinja renders back unchanged."""
+    return _JINJA_OPEN.sub("{{ '{' }}", text) if "{" in text else text
+
+
+def template(pieces: Sequence[Piece], names: dict[str, str]) -> str:
+    out: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, TextPiece):
+            out.append(escape_jinja(piece.text))
+        elif isinstance(piece, PlaceholderPiece):
+            fallback = f" | fallback({json.dumps(piece.fallback, ensure_ascii=False)})" if piece.fallback else ""
+            out.append("{{ " + piece.name + fallback + " }}")
+        else:
+            out.append("{{ blank." + names[piece.original] + " }}")
+    return "".join(out).strip()
+
+
+def _scalar(text: str) -> Any:
+    # literal blocks read best; they cannot hold trailing spaces or a leading space/newline
+    if "\n" in text and not re.search(r"[ \t]\n|[ \t]$|^\s", text):
+        return LiteralScalarString(text)
+    return text
+
+
+def _excerpt(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return json.dumps(text if len(text) <= n else text[: n - 1] + "…", ensure_ascii=False)
+
+
+def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
+    raw = macro.raw
+    names = {b.original: n for n, b in macro.blanks.items()}
+    doc = CommentedMap()
+    doc["id"] = macro.id
+    doc["title"] = raw.title
+    doc["channels"] = CommentedSeq(["email"])
+    doc["channels"].fa.set_flow_style()
+    if raw.tags or raw.internal:
+        tags = CommentedSeq(dict.fromkeys([*raw.tags, *(["internal-note"] if raw.internal else [])]))
+        tags.fa.set_flow_style()
+        doc["tags"] = tags
+    for slot in SLOT_ORDER:
+        text = template(macro.slots.get(slot, []), names)
+        if text or slot != "warm_language":
+            doc[slot] = _scalar(text)
+    flex = CommentedMap()
+    if raw.guidance.strip():
+        flex["guidance"] = _scalar(escape_jinja(raw.guidance.strip()))
+    if macro.blanks:
+        blanks = CommentedSeq()
+        for name, blank in macro.blanks.items():
+            spec = CommentedMap()
+            spec["name"] = name
+            spec["prompt"] = f"Was {blank.original} in the original ({blank.reason}). Fill it in or replace it."
+            blanks.append(spec)
+        flex["blanks"] = blanks
+    if macro.alternatives:
+        alts = CommentedSeq()
+        for label, pieces in macro.alternatives:
+            alt = CommentedMap()
+            alt["label"] = label
+            alt["text"] = _scalar(template(pieces, names))
+            alts.append(alt)
+        flex["alternatives"] = alts
+    if flex:
+        doc.insert(len(doc) - 1, "flexibility", flex)  # before solution, in the order of the practices
+    header = [f"Imported by `scriptkit import` from {source} ({raw.location}, {raw.name})."]
+    header += [f"Note: {n}." for n in macro.notes]
+    doc.yaml_set_start_comment("\n".join(header))
+    guess = ["Slots guessed sentence by sentence (slot, confidence, sentence); paragraphs keep their order,",
+             "so move text between the slots below if a guess is wrong:"]
+    for g in macro.guesses:
+        moved = "" if g.slot == g.placed else f" -> placed in {g.placed}"
+        guess.append(f"  {g.slot} {g.confidence:.2f}{moved}: {_excerpt(g.text)}")
+    first = next(s for s in ("acknowledgment", "warm_language", "flexibility", "solution") if s in doc)
+    doc.yaml_set_comment_before_after_key(first, before="\n".join(guess))
+    return doc
+
+
+def pack_document(name: str, source: str, fmt: str, count: int) -> CommentedMap:
+    doc = CommentedMap()
+    doc["name"] = name
+    doc["version"] = "0.1.0"
+    doc["description"] = f"{count} macro(s) imported from {source} ({fmt})."
+    email = CommentedMap()
+    email["greeting"] = ""
+    email["signoff"] = ""
+    doc["channels"] = CommentedMap(email=email)
+    doc.yaml_set_start_comment(
+        "Imported with `scriptkit import`. The macros carry their own greetings and sign-offs, so the\n"
+        "email layout is empty: exporting reproduces each macro's text. Move greetings here to share them.")
+    return doc
+
+
+def dump(doc: CommentedMap) -> str:
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    buf = io.StringIO()
+    yaml.dump(doc, buf)
+    return buf.getvalue()
+
+
+def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
+               force: bool = False) -> Path:
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+        raise ConfigError(f"{out} already exists and is not empty",
+                          hint="Choose a new folder, or pass --force to replace it; nothing was changed.")
+    tmp = out.with_name(f".{out.name}.importing")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        (tmp / "scripts").mkdir(parents=True)
+        (tmp / "pack.yaml").write_text(dump(pack_document(name, source, fmt, len(macros))), encoding="utf-8")
+        for macro in macros:
+            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, source)),
+                                                               encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out) if out.is_dir() else out.unlink()
+        tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+__all__ = ["BlankPiece", "escape_jinja", "template", "write_pack"]
