@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register, registered
 
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = ("template", "readability", "solution")
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,8 @@ class Example:
     scripts: tuple[Mapping[str, Any], ...]
     channel: str = "email"
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: pack.yaml settings for the example (constants, channels, placeholders), for pack-level rules
+    pack: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, channel: str = "email", **slots: Any) -> Example:

@@ -1,0 +1,376 @@
+"""Readability and length (SK1xx): scores through the textstat adapter, sentence and reply length.
+
+Scores are taken on the whole reply as a customer reads it: placeholders become a short
+neutral name and blanks a short neutral phrase, so template syntax never skews a score.
+Lengths use the catalogue's sample values, which are about as long as real ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Severity
+from scriptkit.engines import readability as engine
+from scriptkit.errors import EngineUnavailable
+from scriptkit.message import Message, Placeholder, Text
+from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.text import sentence_spans
+
+NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
+NEUTRAL_BLANK = "the details"
+BODY = ("acknowledgment", "warm_language", "solution")
+_MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+
+
+def neutral_text(message: Message) -> str:
+    """The reply with placeholders and blanks replaced by neutral words, for scoring."""
+    return "".join(
+        seg.text if isinstance(seg, Text) else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
+        for seg in message.segments
+    )
+
+
+def sample_text(message: Message, ctx: RuleContext) -> str:
+    """The reply as a customer would see it, with sample values: for length limits."""
+    samples = _samples(ctx)
+    return "".join(
+        seg.text if isinstance(seg, Text)
+        else (samples.get(seg.name) or seg.fallback or "") if isinstance(seg, Placeholder)
+        else NEUTRAL_BLANK
+        for seg in message.segments
+    )
+
+
+def _samples(ctx: RuleContext) -> Mapping[str, str]:
+    if ctx.pack is None or not ctx.pack.meta.placeholders:
+        return _DEFAULT_SAMPLES
+    return ctx.pack.catalogue.samples()
+
+
+_DEFAULT_SAMPLES = DEFAULT_CATALOGUE.samples()
+
+
+def body_span(message: Message) -> tuple[int, int]:
+    """Offsets of the script's own slots (not the layout's greeting and sign-off)."""
+    start = end = -1
+    for a, b, seg in message.spans():
+        if seg.slot in BODY:
+            if start < 0:
+                start = a
+            end = b
+    return (start, end) if start >= 0 else (0, len(message.text))
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+@lru_cache(maxsize=32_768)  # SK101 and SK102 score the same texts; rules may run rule by rule
+def _scores(text: str, locale: str) -> engine.Scores | None:
+    try:
+        return engine.scores(text, locale)
+    except EngineUnavailable:
+        return None  # no hyphenation data for this language: nothing to judge
+
+
+def _locale(ctx: RuleContext) -> str:
+    return ctx.pack.meta.locale if ctx.pack is not None else "en-US"
+
+
+def per_channel(ctx: RuleContext, name: str, channel: str, default: Any) -> Any:
+    """An option's value for ``channel``: ``channels: {chat: ...}`` overrides the plain value."""
+    channels = ctx.option("channels") or {}
+    if isinstance(channels, Mapping) and channel in channels:
+        value = channels[channel]
+        return value.get(name, ctx.option(name, default)) if isinstance(value, Mapping) else value
+    return ctx.option(name, default)
+
+
+_PLAIN = (
+    "I can see how frustrating it is to wait for a parcel you need. I'm really sorry. "
+    "I've sent a new one today, and it will reach you by Friday. I'll check in with you then."
+)
+_DENSE = (
+    "We acknowledge the considerable inconvenience occasioned by the unanticipated operational "
+    "complications affecting distribution infrastructure, notwithstanding comprehensive organisational "
+    "precautions. Consequently, remediation activities necessitate additional administrative verification."
+)
+
+
+@register
+class LowReadingEase(Rule):
+    """The reply scores below the channel's minimum Flesch reading ease.
+
+    ## What it does
+    Scores the whole rendered reply (greeting to sign-off) with the Flesch reading ease
+    formula through textstat, and flags replies below the minimum for their channel
+    (default 60, "plain English"). Placeholders count as a short name, blanks as a short
+    phrase. Replies shorter than `min_words` are not scored: the formula is unstable there.
+
+    ## Why it matters
+    A customer who is upset reads less carefully. Long words and long sentences make them
+    work to find the help, which reads as distance rather than care.
+
+    ## Example
+    "We acknowledge the considerable inconvenience occasioned by the unanticipated
+    operational complications affecting distribution infrastructure."
+
+    ## Use instead
+    "I can see how frustrating it is to wait for a parcel you need. I've sent a new one today."
+
+    ## Options
+    - `min` (default 60): the lowest acceptable score.
+    - `channels`: per-channel minimums, e.g. `{chat: 70, email: 60}`.
+    - `min_words` (default 15): replies with fewer words are not scored.
+
+    ## Fix safety
+    No automatic fix: rewriting for readability needs a human.
+    """
+
+    code = "SK101"
+    name = "low-reading-ease"
+    options: ClassVar[Mapping[str, Any]] = {"min": 60.0, "channels": {}, "min_words": 15}
+    bad_examples = (Example.of(acknowledgment=_DENSE, solution="Resolution is anticipated subsequently."),)
+    good_examples = (Example.of(acknowledgment=_PLAIN, solution="I'll email you as soon as it ships today."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = neutral_text(message)
+        found = _scores(text, _locale(ctx))
+        if found is None or found.words < int(ctx.option("min_words", 15)):
+            return
+        minimum = float(per_channel(ctx, "min", message.channel, 60.0))
+        if found.reading_ease < minimum:
+            start, end = body_span(message)
+            yield Finding(start, end,
+                          f"reading ease is {found.reading_ease:.0f}; "
+                          f"aim for {minimum:.0f} or more on {message.channel}",
+                          "Use shorter sentences and everyday words (\"help\" not \"assistance\").")
+
+
+@register
+class HighGradeLevel(Rule):
+    """The reply needs a higher Flesch-Kincaid grade than the channel allows.
+
+    ## What it does
+    Computes the Flesch-Kincaid grade level of the whole rendered reply through textstat
+    and flags replies above the maximum for their channel (default grade 8).
+
+    ## Why it matters
+    Grade 8 is about what most adults read comfortably. Support replies are read in a hurry,
+    on a phone, often in a second language: every grade above that loses readers.
+
+    ## Example
+    "Remediation activities necessitate additional administrative verification."
+
+    ## Use instead
+    "We need to check a few details first. I'll do that today."
+
+    ## Options
+    - `max` (default 8): the highest acceptable grade.
+    - `channels`: per-channel maximums, e.g. `{sms: 6}`.
+    - `min_words` (default 15): replies with fewer words are not scored.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK102"
+    name = "high-grade-level"
+    options: ClassVar[Mapping[str, Any]] = {"max": 8.0, "channels": {}, "min_words": 15}
+    bad_examples = (Example.of(acknowledgment=_DENSE, solution="Resolution is anticipated subsequently."),)
+    good_examples = (Example.of(acknowledgment=_PLAIN, solution="I'll email you as soon as it ships today."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        found = _scores(neutral_text(message), _locale(ctx))
+        if found is None or found.words < int(ctx.option("min_words", 15)):
+            return
+        maximum = float(per_channel(ctx, "max", message.channel, 8.0))
+        if found.grade > maximum:
+            start, end = body_span(message)
+            yield Finding(start, end,
+                          f"reads at grade {found.grade:.1f}; "
+                          f"aim for grade {maximum:.0f} or below on {message.channel}",
+                          "Split long sentences and swap long words for short ones.")
+
+
+_LONG = (
+    "I completely understand how frustrating it must have been to wait all week for the parcel that you "
+    "ordered for your daughter's birthday party only to find that it never arrived at your door on the day "
+    "that we promised it would."
+)
+
+
+@register
+class LongSentence(Rule):
+    """A sentence has more words than a reader can hold at once.
+
+    ## What it does
+    Counts the words of each sentence of the reply (a placeholder or a blank counts as one
+    word) and flags sentences longer than `max_words`.
+
+    ## Why it matters
+    Long sentences hide the one thing the customer is looking for, and they are where
+    corporate padding collects. Short sentences sound like a person talking.
+
+    ## Example
+    "I completely understand how frustrating it must have been to wait all week for the parcel
+    that you ordered for your daughter's birthday party only to find that it never arrived..."
+
+    ## Use instead
+    "I understand how frustrating that wait was, with your daughter's party so close."
+
+    ## Options
+    - `max_words` (default 25): the longest acceptable sentence.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK103"
+    name = "long-sentence"
+    options: ClassVar[Mapping[str, Any]] = {"max_words": 25}
+    bad_examples = (Example.of(acknowledgment=_LONG, solution="I've sent a new one today."),)
+    good_examples = (Example.of(acknowledgment="I understand how frustrating that wait was.",
+                                solution="I've sent a new one today, and it will arrive by Friday."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        limit = int(ctx.option("max_words", 25))
+        text = message.text
+        for a, b in sentence_spans(text):
+            if b - a < limit * 2:  # a sentence this short cannot hold limit+1 words
+                continue
+            n = word_count(_MARKERS.sub("X", text[a:b]))
+            if n > limit:
+                yield Finding(a, b, f"sentence has {n} words (limit {limit})",
+                              "Split it in two, or cut the words that do not help the customer.")
+
+
+#: channel -> (unit, limit); "chars" counts characters of the sample reply, "words" its words
+DEFAULT_LIMITS: dict[str, dict[str, int]] = {
+    "sms": {"chars": 160},
+    "social": {"chars": 280},
+    "chat": {"words": 80},
+    "phone": {"words": 150},
+}
+
+
+@register
+class TooLongForChannel(Rule):
+    """The reply is longer than its channel allows.
+
+    ## What it does
+    Measures the reply as the customer will see it (placeholders filled with sample values,
+    blanks with a short phrase) against the channel's limit: SMS 160 characters, social 280
+    characters, chat 80 words, phone 150 words (read aloud). Over the social limit the post
+    fails, so that is an error; the others are warnings.
+
+    ## Why it matters
+    An SMS over 160 characters arrives in pieces; a social reply over 280 characters cannot
+    be posted; a chat message that fills the screen gets skimmed and the next step is lost.
+
+    ## Example
+    A 60-word apology and explanation sent as an SMS.
+
+    ## Use instead
+    One sentence of acknowledgment and the next step: "So sorry about the delay, Sam. Your
+    new parcel ships today; I'll text you the tracking link."
+
+    ## Options
+    - `limits`: per channel, `{sms: {chars: 160}, social: {chars: 280}, chat: {words: 80}}`;
+      a channel may have `chars`, `words` or both.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK104"
+    name = "too-long-for-channel"
+    options: ClassVar[Mapping[str, Any]] = {"limits": DEFAULT_LIMITS}
+    bad_examples = (Example.of(channel="sms", acknowledgment=_LONG,
+                               solution="I've sent a brand new replacement parcel today by express courier."),)
+    good_examples = (Example.of(channel="sms", acknowledgment="So sorry about the delay.",
+                                solution="Your new parcel ships today."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        limits = ctx.option("limits") or DEFAULT_LIMITS
+        limit = limits.get(message.channel) if isinstance(limits, Mapping) else None
+        if not limit:
+            return
+        text = sample_text(message, ctx)
+        start, end = body_span(message)
+        chars = limit.get("chars")
+        if chars is not None and len(text) > int(chars):
+            severity = Severity.ERROR if message.channel == "social" else None
+            yield Finding(start, end,
+                          f"{message.channel} reply is {len(text)} characters (limit {int(chars)})",
+                          "Keep one line of acknowledgment and the next step; move the rest to a follow-up.",
+                          severity=severity)
+        words = limit.get("words")
+        if words is not None:
+            n = word_count(text)
+            if n > int(words):
+                yield Finding(start, end, f"{message.channel} reply is {n} words (limit {int(words)})",
+                              "Keep one line of acknowledgment and the next step; move the rest to a follow-up.")
+
+
+@register
+class EmailLength(Rule):
+    """An email reply is shorter or longer than the usual sweet spot.
+
+    ## What it does
+    Counts the words of an email reply, greeting and sign-off included (placeholders as one
+    word each) and suggests a change when it is under `min_words` (default 50) or over
+    `max_words` (default 125).
+
+    ## Why it matters
+    Under about 50 words an email rarely has room to acknowledge the customer and still give
+    a clear next step; over about 125 words the next step gets buried.
+
+    ## Example
+    "Hi Sam, Refund done. Thanks."
+
+    ## Use instead
+    A short acknowledgment, one warm sentence and the concrete next step with its time frame.
+
+    ## Options
+    - `min_words` (default 50), `max_words` (default 125).
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK105"
+    name = "email-length"
+    severity = Severity.SUGGESTION
+    options: ClassVar[Mapping[str, Any]] = {"min_words": 50, "max_words": 125}
+    bad_examples = (Example.of(acknowledgment="Sorry.", solution="Refund done."),)
+    good_examples = (Example.of(
+        acknowledgment="I can see how frustrating it is to be charged twice for the same order, "
+                       "especially right before the weekend.",
+        warm_language="I'm really sorry this happened, and thank you for spotting it so quickly.",
+        solution="I've reversed the second charge today. Your bank will show the money back within "
+                 "3 business days, and I'll check on Monday that it has arrived."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if message.channel != "email":
+            return
+        n = word_count(neutral_text(message))
+        low, high = int(ctx.option("min_words", 50)), int(ctx.option("max_words", 125))
+        if low <= n <= high:
+            return
+        start, end = body_span(message)
+        if n < low:
+            yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
+                          "Add an acknowledgment of how the customer feels and a concrete next step.")
+        else:
+            yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
+                          "Cut background the customer did not ask for; keep the next step easy to find.")
+
+
+__all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",
+           "body_span", "neutral_text", "sample_text", "word_count"]

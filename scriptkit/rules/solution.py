@@ -1,0 +1,446 @@
+"""Flexibility and solution (SK4xx): a concrete, owned, timed next step; balance; room for the agent.
+
+The seed's fourth practice: "Focus on solutions while showing care". A solution the customer
+can act on names what happens next, who does it and when.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.message import Blank, Message, Text
+from scriptkit.models import Pack, Script
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.readability import word_count
+
+_VERBS = (
+    # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
+    "activate add adjust apply arrange book call cancel change chase check collect confirm correct "
+    "create credit deliver delete email escalate expedite extend fix forward issue "
+    "merge move phone process push rebook refund reinstate release "
+    "remove reopen repair replace reroute reschedule reset resend restart restore reverse "
+    "schedule send ship swap switch track transfer unblock unlock update upgrade "
+    "downgrade verify waive click tap sign enter select"
+)
+_IRREGULAR = "sent paid set put made gave got took brought sorted shipped"
+# a verb that names something done or to be done, in any common inflection
+_ACTION = re.compile(
+    r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
+    r"|\b(?:" + "|".join(_IRREGULAR.split()) + r")\b"
+    r"|\b(?:follow(?:ing|ed)? up|set(?:ting)? up|arriv(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|"
+    r"here's how|here is how|step \d)\b",
+    re.IGNORECASE,
+)
+_APOS = r"['’]"
+_OWNER = re.compile(
+    rf"\b(?:I|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can|would|just|already|personally))\b"
+    rf"|\blet(?:{_APOS}s|\s+(?:me|us))\b"
+    r"|\b(?:I|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b",
+    re.IGNORECASE,
+)
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+_UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?)"
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|ten|twelve|24|48|72|a few|a couple of|an?)"
+_TIME = re.compile(
+    rf"\b(?:today|tonight|tomorrow|now|right away|straight away|immediately|this (?:morning|afternoon|evening|week)"
+    rf"|next (?:week|business day|working day|{_DAYS})|end of (?:the )?(?:day|week|month)|eod"
+    rf"|(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"
+    rf"|(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"
+    rf"|(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"
+    rf"|{_DAYS}|{_MONTHS} \d{{1,2}}|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)|\d{{1,2}}:\d\d"
+    rf"|{_NUMBER} {_UNITS}|(?:by|on|before|within|until|in) \[\[)",
+    re.IGNORECASE,
+)
+_VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"
+                         r"in the near future|promptly|eventually)\b", re.IGNORECASE)
+
+
+def solution_text(message: Message) -> str:
+    return message.slot_text("solution")
+
+
+def slot_range(message: Message, slot: str) -> tuple[int, int] | None:
+    start = end = -1
+    for a, b, seg in message.spans():
+        if seg.slot == slot:
+            if start < 0:
+                start = a
+            end = b
+    return (start, end) if start >= 0 else None
+
+
+def _has_solution(message: Message) -> bool:
+    text = solution_text(message)
+    return word_count(_MARKERS.sub("", text)) >= 3
+
+
+_MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
+
+
+def _script_location(script: Script, path: tuple[str | int, ...] = ("id",)) -> Location:
+    if script.origin is None:
+        return Location(script.file, 1, 1)
+    return script.origin.location(path, key=True)
+
+
+@register
+class MissingSolution(Rule):
+    """The reply has no solution: nothing tells the customer what happens next.
+
+    ## What it does
+    Flags a reply whose solution slot is empty or has fewer than three words of its own
+    (a blank alone does not count).
+
+    ## Why it matters
+    Empathy without action is the seed's definition of sympathy: it "can feel shallow or
+    dismissive". The customer wrote in to get something fixed.
+
+    ## Example
+    `solution: "{{ blank.next_step }}"` or a reply that ends after the apology.
+
+    ## Use instead
+    "I've sent a replacement today; it will arrive by Friday."
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK401"
+    name = "missing-solution"
+    severity = Severity.ERROR
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.", solution="Thanks."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                                solution="I've sent a replacement today."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if _has_solution(message):
+            return
+        where = slot_range(message, "solution") or (0, len(message.text))
+        yield Finding(where[0], where[1], "the reply has no solution: nothing says what happens next",
+                      "Say what you will do, or what the customer can do, and when.")
+
+
+@register
+class NoNextStep(Rule):
+    """The solution names no concrete action.
+
+    ## What it does
+    Looks in the solution for an action the customer can picture (send, refund, replace,
+    reset, book, call, ship, "follow up", "here's how"...) and flags solutions without one.
+
+    ## Why it matters
+    "We will look into it" and "the matter is under review" leave the customer guessing,
+    which is why they write back.
+
+    ## Example
+    "Your feedback is important and the matter will be reviewed."
+
+    ## Use instead
+    "I'll reset your password now and send you a link to choose a new one."
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK402"
+    name = "no-next-step"
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="Your feedback is important and the matter will be reviewed by us today."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                                solution="I'll reset your password today and email you a new link."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if not _has_solution(message):
+            return
+        text = solution_text(message)
+        if _ACTION.search(text):
+            return
+        a, b = slot_range(message, "solution") or (0, len(message.text))
+        yield Finding(a, b, "the solution has no concrete next step",
+                      "Name the action: what will be sent, refunded, replaced, booked or reset.")
+
+
+@register
+class NoOwner(Rule):
+    """Nobody owns the next step.
+
+    ## What it does
+    Looks in the solution for a first-person commitment ("I'll", "I've", "I will", "we'll",
+    "let me", "let's", "I sent") and flags solutions that have none.
+
+    ## Why it matters
+    "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
+    the step is what makes the customer trust it will happen.
+
+    ## Example
+    "A replacement will be sent today."
+
+    ## Use instead
+    "I'll send a replacement today."
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK403"
+    name = "no-owner"
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="A replacement will be sent today."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                                solution="I'll send a replacement today."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if not _has_solution(message):
+            return
+        if _OWNER.search(solution_text(message)):
+            return
+        a, b = slot_range(message, "solution") or (0, len(message.text))
+        yield Finding(a, b, "the solution does not say who will act",
+                      "Own it: \"I'll ...\", \"I've ...\" or \"Let's ...\".")
+
+
+@register
+class NoTimeFrame(Rule):
+    """The solution gives no time frame.
+
+    ## What it does
+    Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
+    "in the next hour", "by {{ blank.date }}") and flags solutions without one. Vague words
+    such as "soon" or "shortly" do not count, and the message says so.
+
+    ## Why it matters
+    Not knowing when is what makes waiting hard. A time frame also tells the customer when
+    it is reasonable to chase.
+
+    ## Example
+    "I'll send a replacement soon."
+
+    ## Use instead
+    "I'll send a replacement today; it will arrive by Friday."
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK404"
+    name = "no-time-frame"
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="I'll send a replacement soon."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                                solution="I'll send a replacement within 2 business days."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if not _has_solution(message):
+            return
+        text = solution_text(message)
+        if _TIME.search(text):
+            return
+        a, b = slot_range(message, "solution") or (0, len(message.text))
+        vague = _VAGUE_TIME.search(text)
+        if vague:
+            yield Finding(a + vague.start(), a + vague.end(), f"'{vague.group(0)}' is not a time frame",
+                          "Say when: \"today\", \"by Friday\", \"within 2 business days\".")
+        else:
+            yield Finding(a, b, "the solution does not say when",
+                          "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
+
+
+@register
+class CareSolutionImbalance(Rule):
+    """Care and solution are out of balance.
+
+    ## What it does
+    Compares the words of the acknowledgment and warm language (care) with the words of the
+    solution. Flags a long acknowledgment with a thin solution (care more than
+    `max_care_ratio` times the solution) and the reverse: a long solution with a token
+    acknowledgment (solution more than `max_solution_ratio` times the care).
+
+    ## Why it matters
+    The seed asks agents "to balance acknowledging emotions with offering clear solutions".
+    Three sentences of sympathy before one vague line sound like stalling; a wall of steps
+    after a two-word "Sorry!" sounds like a machine.
+
+    ## Example
+    Forty words about how sorry we are, then "We'll check."
+
+    ## Use instead
+    One or two sentences of acknowledgment, then a solution with its next step, owner and time.
+
+    ## Options
+    - `max_care_ratio` (default 2.5), `max_solution_ratio` (default 8).
+    - `min_words` (default 12): the longer side must have at least this many words.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK405"
+    name = "care-solution-imbalance"
+    options: ClassVar[Mapping[str, Any]] = {"max_care_ratio": 2.5, "max_solution_ratio": 8.0, "min_words": 12}
+    bad_examples = (Example.of(
+        acknowledgment="I can only imagine how upsetting and exhausting it has been to chase this order for "
+                       "weeks, to be passed from one person to another, and to still not have an answer.",
+        warm_language="I'm truly, deeply sorry for all of it, and I really appreciate your patience with us.",
+        solution="I'll check today."),)
+    good_examples = (Example.of(
+        acknowledgment="I can see how tiring it has been to chase this order for weeks.",
+        warm_language="I'm really sorry.",
+        solution="I've found your parcel at the depot, and I'll have it delivered to you by Friday."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        care = word_count(message.slot_text("acknowledgment")) + word_count(message.slot_text("warm_language"))
+        sol = word_count(message.slot_text("solution"))
+        if not care or not sol:
+            return  # missing parts are other rules' business
+        floor = int(ctx.option("min_words", 12))
+        care_ratio = float(ctx.option("max_care_ratio", 2.5))
+        sol_ratio = float(ctx.option("max_solution_ratio", 8.0))
+        if care >= floor and care > care_ratio * sol:
+            a, b = slot_range(message, "acknowledgment") or slot_range(message, "warm_language") or (0, 0)
+            yield Finding(a, b, f"{care} words of care but only {sol} of solution",
+                          "Trim the acknowledgment to a sentence or two and say more about the next step.")
+        elif sol >= floor and sol > sol_ratio * care:
+            a, b = slot_range(message, "solution") or (0, 0)
+            yield Finding(a, b, f"{sol} words of solution after only {care} of acknowledgment",
+                          "Acknowledge how the customer feels before the steps.", severity=Severity.SUGGESTION)
+
+
+@register
+class NoFlexibility(Rule):
+    """The script leaves the agent no room at all.
+
+    ## What it does
+    Flags a script with no flexibility: no guidance for the agent, no blanks to fill in,
+    no alternatives or conditions, and only one phrasing of every slot.
+
+    ## Why it matters
+    "No two customer interactions are the same. Scripts shouldn't box agents into rigid
+    responses." A script with no room gets pasted as is, and customers can tell.
+
+    ## Example
+    A script with only `acknowledgment` and `solution`, each a single string.
+
+    ## Use instead
+    Add `flexibility:` with a line of guidance, a blank for the detail that changes, or a
+    second phrasing of the acknowledgment as a list.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK406"
+    name = "no-flexibility"
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="I'll send a replacement today."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                                flexibility="If they mention a deadline, offer express shipping.",
+                                solution="I'll send a replacement today."),)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        wanted = {m.script_id for m in messages}
+        for script in pack.scripts:
+            if script.id not in wanted:
+                continue
+            flex = script.flexibility
+            if (flex is None or flex.is_empty) and script.variant_count == 1:
+                yield Diagnostic(self.code, self.name, "the script gives the agent no room to adapt it",
+                                 self.severity, _script_location(script), slot="flexibility",
+                                 text=script.title, script_id=script.id,
+                                 suggestion="Add flexibility: guidance, a blank, an alternative, or a second "
+                                            "phrasing of the acknowledgment.")
+
+
+# Leftover fill-in markers in text that is about to be sent.
+_LEFTOVER = re.compile(
+    r"\[\[[^\]\n]{0,60}\]\]"
+    r"|\[(?:[A-Z][A-Z0-9 _'’-]{1,40}|(?i:insert|add|enter|your|customer|agent|name|date|order|first|last)"
+    r"[^\]\n]{0,40})\]"
+    r"|\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?"
+    r"|<(?:[A-Z][A-Z0-9_ ]{1,30}|(?i:insert|name|date|customer|agent|order)[^>\n]{0,30})>"
+    r"|\b[xX]{3,}\b|\b(?:TBD|TODO|FIXME|TKTK)\b|_{3,}"
+)
+
+
+@register
+class UnfilledBlank(Rule):
+    """Fill-in markers left in text that is about to be sent, or blanks the agent cannot fill.
+
+    ## What it does
+    In any text segment, flags leftover fill-in markers such as `[[reason]]`, `[NAME]`,
+    `{name}`, `<insert date>`, `xxx`, `TBD` or `___` as errors: the helpdesk will send
+    them to the customer as they are. In a macro, a declared blank (`{{ blank.x }}`) is meant
+    for the agent; it is flagged (warning) only when it has no prompt telling the agent what
+    to write. `scriptkit review` reads an agent's actual reply, so every marker there is a
+    leftover.
+
+    ## Why it matters
+    "Dear [NAME]" is the fastest way to show a customer they are talking to a template.
+
+    ## Example
+    "Your refund of [AMOUNT] will arrive by xxx."
+
+    ## Use instead
+    In a macro: `{{ blank.amount }}` declared under `flexibility: blanks:` with a prompt.
+    In a reply: the real amount and date.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: only the agent knows the missing value.
+    """
+
+    code = "SK407"
+    name = "unfilled-blank"
+    severity = Severity.ERROR
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="I'll refund [AMOUNT] to your card by xxx."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                                flexibility={"blanks": [{"name": "amount", "prompt": "The refund amount"}]},
+                                solution="I'll refund {{ blank.amount }} to your card today."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        for a, _b, seg in message.spans():
+            if isinstance(seg, Text):
+                if not _maybe_marker(seg.text):
+                    continue
+                for m in _LEFTOVER.finditer(seg.text):
+                    yield Finding(a + m.start(), a + m.end(),
+                                  f"'{m.group(0)}' is a fill-in marker that would be sent as is",
+                                  "Fill it in, or in a macro declare it as a blank: {{ blank.name }}.")
+            elif isinstance(seg, Blank) and not seg.prompt.strip():
+                yield Finding(a, a + len(seg.marker), f"blank '{seg.name}' has no prompt for the agent",
+                              "Add a prompt: flexibility: blanks: - name: ... prompt: what to write here.",
+                              severity=Severity.WARNING)
+
+
+_MARKER_HINT = re.compile(r"[\[{<_]|xxx|tbd|todo|fixme|tktk", re.IGNORECASE)
+
+
+def _maybe_marker(text: str) -> bool:
+    """A cheap pre-check: most text has none of the characters a marker needs."""
+    return _MARKER_HINT.search(text) is not None
+
+
+__all__ = ["CareSolutionImbalance", "MissingSolution", "NoFlexibility", "NoNextStep", "NoOwner", "NoTimeFrame",
+           "UnfilledBlank"]

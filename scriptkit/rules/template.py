@@ -1,0 +1,382 @@
+"""Template hygiene (SK0xx): placeholders that can render blank, unused constants and blanks,
+identical or near-identical scripts.
+
+Most of these rules look at the pack rather than at one message, so they implement
+``check_pack`` and locate their diagnostics through the scripts' and the pack's origins.
+Template references are found with one regex over the ``{{ }}``/``{% %}`` parts of each
+template (parsing every template with Jinja again would cost more than the rest of a lint).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.message import Message, Placeholder
+from scriptkit.models import CHANNELS, Pack, Script
+from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
+from scriptkit.rendering import layout_sources, script_sources
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+
+_EXPR = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
+_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NAME = re.compile(r"(?<![\w.])([A-Za-z_]\w*)")
+_BLANK_REF = re.compile(r"\bblank\s*(?:\.\s*([A-Za-z_]\w*)|\[\s*['\"]([A-Za-z_]\w*)['\"]\s*\])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+_PUNCT_AFTER = re.compile(r"^[,.!?;:]")
+
+
+def _expressions(template: str) -> Iterator[str]:
+    if "{" not in template:
+        return
+    for m in _EXPR.finditer(template):
+        yield m.group(1) if m.group(1) is not None else m.group(2)
+
+
+def names_used(template: str) -> set[str]:
+    """Bare names a template reads (constants, namespaces); string literals are ignored."""
+    found: set[str] = set()
+    for expr in _expressions(template):
+        found.update(_NAME.findall(_STRING.sub("", expr)))
+    return found
+
+
+def blanks_used(template: str) -> set[str]:
+    found: set[str] = set()
+    for expr in _expressions(template):
+        for m in _BLANK_REF.finditer(expr):
+            found.add(m.group(1) or m.group(2))
+    return found
+
+
+def _catalogue(ctx: RuleContext) -> Catalogue:
+    return ctx.pack.catalogue if ctx.pack is not None and ctx.pack.meta.placeholders else DEFAULT_CATALOGUE
+
+
+def _wanted(pack: Pack, messages: list[Message]) -> list[Script]:
+    ids = {m.script_id for m in messages}
+    return [s for s in pack.scripts if s.id in ids]
+
+
+def _script_loc(script: Script, path: tuple[str | int, ...], key: bool = False) -> Location:
+    return script.origin.location(path, key=key) if script.origin else Location(script.file, 1, 1)
+
+
+def _blank_reads_badly(text: str, start: int, end: int, slot: str) -> str | None:
+    """Why a placeholder rendering empty at ``text[start:end]`` would read badly, or None."""
+    if slot == "greeting":
+        return "in the greeting"
+    if _PUNCT_AFTER.match(text[end:end + 1]):
+        return f"before '{text[end]}'"
+    if _SENTENCE_START.search(text[max(0, start - 3):start]) or start == 0:
+        return "at the start of a sentence"
+    return None
+
+
+@register
+class PlaceholderWithoutFallback(Rule):
+    """A placeholder that can be empty has no fallback where an empty value would read badly.
+
+    ## What it does
+    Flags placeholders that the catalogue marks as possibly blank (a requester with no first
+    name, a ticket with no order number) and that have no `fallback(...)` where a blank
+    reads badly: in the greeting, at the start of a sentence, or right before punctuation.
+    Layout greetings and sign-offs are checked once per channel.
+
+    ## Why it matters
+    "Hi ," is the first thing the customer reads, and it tells them no person looked at the
+    reply.
+
+    ## Example
+    `greeting: "Hi {{ customer.first_name }},"`
+
+    ## Use instead
+    `greeting: "Hi {{ customer.first_name | fallback('there') }},"`
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the right fallback word depends on the sentence.
+    """
+
+    code = "SK001"
+    name = "placeholder-without-fallback"
+    bad_examples = (Example.of(acknowledgment="{{ customer.first_name }}, I can see how frustrating this is.",
+                               solution="I'll send a replacement today."),)
+    good_examples = (Example.of(
+        acknowledgment="{{ customer.first_name | fallback('Hello') }}, I can see how frustrating this is.",
+        solution="I'll send a replacement to {{ customer.first_name }} today."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if not any(isinstance(seg, Placeholder) and seg.fallback is None for seg in message.segments):
+            return
+        yield from self._findings(message, _catalogue(ctx), layout=False)
+
+    def _findings(self, message: Message, catalogue: Catalogue, layout: bool) -> Iterator[Finding]:
+        text = message.text
+        for a, b, seg in message.spans():
+            if not isinstance(seg, Placeholder) or seg.fallback is not None:
+                continue
+            if (seg.slot in ("greeting", "signoff")) != layout:
+                continue
+            spec = catalogue.get(seg.name)
+            if spec is None or not spec.can_be_blank:
+                continue
+            why = _blank_reads_badly(text, a, b, seg.slot)
+            if why:
+                yield Finding(a, b, f"{seg.name} can be empty and has no fallback {why}",
+                              f"Add one: {{{{ {seg.name} | fallback('there') }}}}.")
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        catalogue = _catalogue(ctx)
+        seen: set[str] = set()
+        for message in messages:  # the layout is the same for every script of a channel
+            if message.channel in seen:
+                continue
+            seen.add(message.channel)
+            for f in self._findings(message, catalogue, layout=True):
+                location, slot = message.locate(f.start)
+                yield Diagnostic(self.code, self.name, f.message, self.severity, location, slot=slot,
+                                 text=message.text[f.start:f.end], suggestion=f.suggestion,
+                                 channel=message.channel)
+
+
+@register
+class UnusedConstant(Rule):
+    """A constant in pack.yaml is not used by any script or layout.
+
+    ## What it does
+    Lists constants declared under `constants:` that no template reads.
+
+    ## Why it matters
+    An unused constant is usually a typo elsewhere (`refund_window` vs `refund_window_days`)
+    or a value someone will update believing it changes the scripts.
+
+    ## Example
+    `constants: {refund_window_days: 30}` with no `{{ refund_window_days }}` anywhere.
+
+    ## Use instead
+    Use it in the scripts that state the window, or delete it.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK002"
+    name = "unused-constant"
+    severity = Severity.SUGGESTION
+    bad_examples = (Example(
+        scripts=({"acknowledgment": "I can see how frustrating this is.",
+                  "solution": "I'll refund you within 30 days."},),
+        pack={"constants": {"refund_window_days": 30}}),)
+    good_examples = (Example(
+        scripts=({"acknowledgment": "I can see how frustrating this is.",
+                  "solution": "I'll refund you within {{ refund_window_days }} days."},),
+        pack={"constants": {"refund_window_days": 30}}),)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        if not pack.constants:
+            return
+        used: set[str] = set()
+        for script in pack.scripts:  # all scripts: a constant used by any script is used
+            for src in script_sources(script):
+                used |= names_used(src.text)
+        for channel in CHANNELS:
+            for src in layout_sources(pack, channel):
+                used |= names_used(src.text)
+        for name in pack.constants:
+            if name not in used:
+                loc = pack.origin.location(("constants", name), key=True) if pack.origin else \
+                    Location(f"{pack.root}/pack.yaml", 1, 1)
+                yield Diagnostic(self.code, self.name, f"constant '{name}' is not used by any script",
+                                 self.severity, loc, text=name,
+                                 suggestion=f"Use it as {{{{ {name} }}}} or delete it.")
+
+
+@register
+class UnusedBlank(Rule):
+    """A blank is declared but the script never asks for it.
+
+    ## What it does
+    Flags blanks declared under `flexibility: blanks:` that no slot, guidance, alternative
+    or condition of the same script uses.
+
+    ## Why it matters
+    The agent sees a prompt for a value that never appears in the reply; or the author
+    meant to use it and the sentence that needed it went out without it.
+
+    ## Example
+    `blanks: [{name: delivery_date}]` with no `{{ blank.delivery_date }}` in the script.
+
+    ## Use instead
+    Use it (`it will arrive by {{ blank.delivery_date }}`) or delete the declaration.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK003"
+    name = "unused-blank"
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                               flexibility={"blanks": [{"name": "delivery_date", "prompt": "The day"}]},
+                               solution="I'll send a replacement today."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                                flexibility={"blanks": [{"name": "delivery_date", "prompt": "The day"}]},
+                                solution="I'll send a replacement today; it arrives {{ blank.delivery_date }}."),)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        for script in _wanted(pack, messages):
+            if script.flexibility is None or not script.flexibility.blanks:
+                continue
+            used: set[str] = set()
+            for src in script_sources(script):
+                used |= blanks_used(src.text)
+            for i, blank in enumerate(script.flexibility.blanks):
+                if blank.name not in used:
+                    yield Diagnostic(self.code, self.name, f"blank '{blank.name}' is declared but never used",
+                                     self.severity, _script_loc(script, ("flexibility", "blanks", i)),
+                                     slot="flexibility", text=blank.name, script_id=script.id,
+                                     suggestion=f"Use it as {{{{ blank.{blank.name} }}}} or delete it.")
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+SHINGLE = 3
+
+
+def shingles(text: str) -> frozenset[str]:
+    """Word 3-grams of the normalised text (lower case, punctuation and markup dropped)."""
+    tokens = _TOKEN.findall(text.lower().replace("’", "'"))
+    if len(tokens) < SHINGLE:
+        return frozenset([" ".join(tokens)]) if tokens else frozenset()
+    return frozenset(" ".join(tokens[i:i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+
+
+def script_text(script: Script) -> str:
+    """The customer-facing slots of a script, every variant, as written."""
+    return "\n".join(v for slot in ("acknowledgment", "warm_language", "solution") for v in script.variants(slot))
+
+
+def near_duplicates(sets: list[frozenset[str]], threshold: float) -> dict[int, tuple[int, float]]:
+    """For each set, the earliest earlier set with Jaccard similarity >= ``threshold``.
+
+    Exact, without comparing all pairs: identical sets are grouped by hash, and the rest
+    go through a prefix-filter index (tokens ordered rarest first: two sets this similar
+    must share one of the first ``n - ceil(t * n) + 1`` tokens of each) with a size filter,
+    so only plausible pairs get an exact Jaccard. Deterministic: no random hashing.
+    """
+    found: dict[int, tuple[int, float]] = {}
+    first_of: dict[frozenset[str], int] = {}
+    distinct: list[int] = []
+    for i, s in enumerate(sets):
+        if not s:
+            continue
+        j = first_of.setdefault(s, i)
+        if j != i:
+            found[i] = (j, 1.0)
+        else:
+            distinct.append(i)
+    freq: Counter[str] = Counter()
+    for i in distinct:
+        freq.update(sets[i])
+    index: dict[str, list[int]] = {}
+    for i in distinct:
+        s = sets[i]
+        n = len(s)
+        ordered = sorted(s, key=lambda tok: (freq[tok], tok))
+        prefix = ordered[: n - math.ceil(threshold * n - 1e-9) + 1]
+        candidates: set[int] = set()
+        for tok in prefix:
+            candidates.update(index.get(tok, ()))
+        best: tuple[int, float] | None = None
+        for j in sorted(candidates):
+            other = sets[j]
+            m = len(other)
+            if min(n, m) < threshold * max(n, m):
+                continue  # sizes alone rule it out
+            inter = len(s & other)
+            sim = inter / (n + m - inter)
+            if sim >= threshold:
+                best = (j, sim)
+                break  # the earliest similar script is the one to point at
+        if best is not None:
+            found[i] = best
+        for tok in prefix:
+            index.setdefault(tok, []).append(i)
+    return found
+
+
+@register
+class DuplicateScript(Rule):
+    """Two scripts say the same thing, word for word or nearly.
+
+    ## What it does
+    Compares the customer-facing text of every script (all variants of acknowledgment, warm
+    language and solution) as sets of word 3-grams and flags a script whose Jaccard
+    similarity with an earlier one is at least `threshold` (default 0.85). Identical scripts
+    show 100%. Scales to packs of tens of thousands of scripts (prefix-filter index, no
+    all-pairs comparison).
+
+    ## Why it matters
+    Near-duplicates drift apart as one copy gets fixed and the other does not; agents pick
+    the wrong one; the pack gets harder to review.
+
+    ## Example
+    `refund-late.yaml` and `refund-delayed.yaml` differing only in "delayed" vs "late".
+
+    ## Use instead
+    One script, with the difference as an alternative phrasing, a condition or a blank.
+
+    ## Options
+    - `threshold` (default 0.85): the similarity from which two scripts count as duplicates.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK004"
+    name = "duplicate-script"
+    options: ClassVar[Mapping[str, Any]] = {"threshold": 0.85}
+    bad_examples = (Example(scripts=(
+        {"acknowledgment": "I can see how frustrating it is that your refund has not arrived yet.",
+         "solution": "I've chased the refund with our payments team today, and I'll email you by Friday."},
+        {"acknowledgment": "I can see how frustrating it is that your refund has not arrived yet!",
+         "solution": "I've chased the refund with our payments team today, and I'll email you by Friday."},
+    )),)
+    good_examples = (Example(scripts=(
+        {"acknowledgment": "I can see how frustrating it is that your refund has not arrived yet.",
+         "solution": "I've chased the refund with our payments team today, and I'll email you by Friday."},
+        {"acknowledgment": "Being locked out of your account right before a deadline is so stressful.",
+         "solution": "I'll send you a reset link now, and it will work for the next hour."},
+    )),)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        threshold = float(ctx.option("threshold", 0.85))
+        scripts = pack.scripts
+        wanted = {m.script_id for m in messages}
+        matches = near_duplicates([shingles(script_text(s)) for s in scripts], threshold)
+        for i, (j, sim) in sorted(matches.items()):
+            script, other = scripts[i], scripts[j]
+            if script.id not in wanted:
+                continue
+            what = "identical to" if sim >= 1.0 else f"{sim:.0%} the same as"
+            where = _script_loc(other, ("id",), key=True)
+            yield Diagnostic(self.code, self.name, f"script '{script.id}' is {what} '{other.id}' ({where})",
+                             self.severity, _script_loc(script, ("id",), key=True), text=script.title,
+                             script_id=script.id, extra={"duplicate_of": other.id, "similarity": f"{sim:.3f}"},
+                             suggestion="Merge them: keep one script and move the difference into an "
+                                        "alternative, a condition or a blank.")
+
+
+__all__ = ["DuplicateScript", "PlaceholderWithoutFallback", "UnusedBlank", "UnusedConstant", "blanks_used",
+           "names_used", "near_duplicates", "shingles"]
