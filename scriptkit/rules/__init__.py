@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register, registered
 
-RULE_MODULES: tuple[str, ...] = ("template", "readability", "solution")
+RULE_MODULES: tuple[str, ...] = ("template", "readability", "warmth", "empathy", "solution", "grammar")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,436 @@
+"""LanguageTool behind one small adapter: the only module that imports ``language_tool_python``.
+
+Modes: ``off`` (nothing runs), ``local`` (a server this process starts from the assembled cache,
+see ``lt_server``) or the URL of a running server. Texts go in batches (several documents
+joined into one ``/v2/check`` request) on a few threads, with placeholders sent as markup
+(the ``data`` annotation API) so a match's offset is an offset in the original text. Results
+are cached in memory and on disk by (text, language, settings, server), so a rerun on an
+unchanged pack makes no request and starts no JVM.
+
+Guards against language-tool-python 3.4.0's known problems: it is used only from the
+calling thread (its ``Match`` keeps a class-level offset cache that concurrent ``check()``
+calls corrupt), never in local mode (its port-retry loop polls the wrong port and leaks JVMs,
+its 15 s start limit is short, it discards the server log), and every request here has a
+timeout (its own is 300 s).
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import language_tool_python as ltp
+import requests
+
+from scriptkit.engines.lt_server import (
+    LT_VERSION,
+    SETTING_HINT,
+    START_TIMEOUT,
+    LocalServer,
+    assemble,
+    cache_root,
+    healthy,
+)
+from scriptkit.errors import ConfigError, EngineUnavailable
+
+#: Seconds for one /v2/check answer; connecting to a URL gets a much shorter limit.
+REQUEST_TIMEOUT = float(os.environ.get("SCRIPTKIT_LT_TIMEOUT", "60"))
+CONNECT_TIMEOUT = 3.0
+#: Documents joined into one request up to this many characters (LanguageTool's public
+#: servers accept 20,000; per-request overhead dominates below a few thousand).
+BATCH_CHARS = 6000
+#: Two requests in flight keep a two-core server busy without queueing behind each other.
+CONCURRENCY = 2
+_SEPARATOR = "\n\n"  # between joined documents: a paragraph break, as between replies
+
+
+# ---------------------------------------------------------------- what goes in, what comes out
+
+Part = tuple[str, "str | None"]  # (original text, interpretAs) -- markup when interpretAs is not None
+
+
+@dataclass(frozen=True)
+class Document:
+    """Text to check, as plain runs and markup runs (a placeholder, read as a stand-in word)."""
+
+    parts: tuple[Part, ...]
+
+    @classmethod
+    def plain(cls, text: str) -> Document:
+        return cls(((text, None),))
+
+    @property
+    def text(self) -> str:
+        return "".join(raw for raw, _ in self.parts)
+
+    def annotation(self) -> list[dict[str, str]]:
+        return [{"text": raw} if stand_in is None else {"markup": raw, "interpretAs": stand_in}
+                for raw, stand_in in self.parts if raw]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Request settings; part of every cache key."""
+
+    language: str = "en-US"
+    disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    enabled_categories: tuple[str, ...] = ()
+    picky: bool = False
+
+    def params(self) -> dict[str, str]:
+        params = {"language": self.language}
+        for key, values in (("disabledRules", self.disabled_rules), ("enabledRules", self.enabled_rules),
+                            ("disabledCategories", self.disabled_categories),
+                            ("enabledCategories", self.enabled_categories)):
+            if values:
+                params[key] = ",".join(sorted(values))
+        if self.picky:
+            params["level"] = "picky"
+        return params
+
+    def key(self) -> str:
+        return json.dumps(self.params(), sort_keys=True)
+
+
+@dataclass(frozen=True)
+class LTMatch:
+    """One LanguageTool match, ``[start, end)`` in the document's original text (Python offsets)."""
+
+    start: int
+    end: int
+    rule_id: str
+    category: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...] = ()
+    sub_id: str = ""
+
+    def to_json(self) -> list[Any]:
+        return [self.start, self.end, self.rule_id, self.category, self.issue_type, self.message,
+                list(self.replacements), self.sub_id]
+
+    @classmethod
+    def from_json(cls, row: list[Any]) -> LTMatch:
+        start, end, rule_id, category, issue_type, message, replacements, sub_id = row
+        return cls(start, end, rule_id, category, issue_type, message, tuple(replacements), sub_id)
+
+
+# ---------------------------------------------------------------- result cache on disk
+
+def default_cache_path() -> Path | None:
+    env = os.environ.get("SCRIPTKIT_GRAMMAR_CACHE")
+    if env:
+        return None if env.lower() in ("off", "0", "false", "no") else Path(env)
+    return cache_root() / "languagetool" / "results.sqlite"
+
+
+class ResultCache:
+    """Matches by key in one SQLite file (safe for several processes), used from one thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)")
+        self._db.commit()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, tuple[LTMatch, ...]]:
+        found: dict[str, tuple[LTMatch, ...]] = {}
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            for key, matches in self._db.execute(f"SELECT key, matches FROM results WHERE key IN ({marks})", chunk):
+                found[key] = tuple(LTMatch.from_json(r) for r in json.loads(matches))
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, tuple[LTMatch, ...]]]) -> None:
+        rows = [(key, json.dumps([m.to_json() for m in matches])) for key, matches in items]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO results (key, matches) VALUES (?, ?)", rows)
+
+    def close(self) -> None:
+        self._db.close()
+
+
+# ---------------------------------------------------------------- the checker
+
+@dataclass
+class Stats:
+    requests: int = 0  # /v2/check requests sent
+    documents: int = 0  # documents asked for
+    memory_hits: int = 0
+    disk_hits: int = 0
+    seconds: float = 0.0
+    server_start_seconds: float = 0.0
+    warmup_seconds: float = 0.0
+
+
+@dataclass
+class Checker:
+    """Checks documents against one server (``local`` or a URL); one per mode per run."""
+
+    mode: str
+    cache: ResultCache | None = None
+    concurrency: int = CONCURRENCY
+    batch_chars: int = BATCH_CHARS
+    timeout: float = REQUEST_TIMEOUT
+    stats: Stats = field(default_factory=Stats)
+    server: LocalServer | None = None
+    _url: str | None = None
+    _languages: dict[str, str] = field(default_factory=dict)
+    _memo: dict[str, tuple[LTMatch, ...]] = field(default_factory=dict)
+    _local: threading.local = field(default_factory=threading.local)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        if self.mode == "off":
+            raise ConfigError("grammar checks are off; there is no LanguageTool server to ask",
+                              hint="Use --grammar local or --grammar URL.")
+
+    @property
+    def server_id(self) -> str:
+        return f"local:{LT_VERSION}" if self.mode == "local" else self.mode
+
+    # ------------------------------------------------------------ public
+
+    def check(self, documents: Sequence[Document], settings: Settings) -> list[tuple[LTMatch, ...]]:
+        """Matches for each document, in order; raises EngineUnavailable rather than skipping."""
+        started = time.perf_counter()
+        self.stats.documents += len(documents)
+        keys = [self._key(doc, settings) for doc in documents]
+        results: dict[str, tuple[LTMatch, ...]] = {}
+        missing: list[str] = []
+        for key in dict.fromkeys(keys):
+            if key in self._memo:
+                results[key] = self._memo[key]
+                self.stats.memory_hits += 1
+            else:
+                missing.append(key)
+        if missing and self.cache is not None:
+            found = self.cache.get_many(missing)
+            self.stats.disk_hits += len(found)
+            results.update(found)
+            self._memo.update(found)
+            missing = [k for k in missing if k not in found]
+        if missing:
+            by_key = {k: d for k, d in zip(keys, documents, strict=True)}
+            fresh = self._fetch([(k, by_key[k]) for k in missing], settings)
+            results.update(fresh)
+            self._memo.update(fresh)
+            if self.cache is not None:
+                self.cache.put_many(fresh.items())
+        self.stats.seconds += time.perf_counter() - started
+        return [results[k] for k in keys]
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+        if self.cache is not None:
+            self.cache.close()
+            self.cache = None
+
+    # ------------------------------------------------------------ requests
+
+    def _key(self, doc: Document, settings: Settings) -> str:
+        raw = json.dumps([self.server_id, settings.key(), doc.parts], ensure_ascii=False)
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+    def _fetch(self, items: list[tuple[str, Document]], settings: Settings) -> dict[str, tuple[LTMatch, ...]]:
+        url = self._connect()
+        params = settings.params()
+        params["language"] = self._language(url, settings.language)
+        batches: list[list[tuple[str, Document]]] = [[]]
+        size = 0
+        for item in items:
+            n = len(item[1].text)
+            if batches[-1] and size + n > self.batch_chars:
+                batches.append([])
+                size = 0
+            batches[-1].append(item)
+            size += n + len(_SEPARATOR)
+        out: dict[str, tuple[LTMatch, ...]] = {}
+        if len(batches) == 1 or self.concurrency <= 1:
+            for batch in batches:
+                out.update(self._check_batch(url, params, batch))
+            return out
+        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="languagetool") as pool:
+            for part in pool.map(lambda b: self._check_batch(url, params, b), batches):
+                out.update(part)
+        return out
+
+    def _check_batch(self, url: str, params: dict[str, str],
+                     batch: list[tuple[str, Document]]) -> dict[str, tuple[LTMatch, ...]]:
+        annotation: list[dict[str, str]] = []
+        bases: list[int] = []
+        pos = 0
+        for i, (_key, doc) in enumerate(batch):
+            if i:
+                annotation.append({"text": _SEPARATOR})
+                pos += len(_SEPARATOR)
+            bases.append(pos)
+            annotation.extend(doc.annotation())
+            pos += len(doc.text)
+        joined = "".join(a.get("text", a.get("markup", "")) for a in annotation)
+        reply = self._post(url, {**params, "data": json.dumps({"annotation": annotation})})
+        to_py = _utf16_to_python(joined)
+        found: list[list[LTMatch]] = [[] for _ in batch]
+        for raw in reply.get("matches", []):
+            start = to_py(int(raw["offset"]))
+            end = to_py(int(raw["offset"]) + int(raw["length"]))
+            i = max(j for j, b in enumerate(bases) if b <= start)
+            base, length = bases[i], len(batch[i][1].text)
+            if end > base + length:
+                continue  # spans the joint between two documents: not a finding in either
+            rule = raw.get("rule", {})
+            found[i].append(LTMatch(
+                start - base, end - base, str(rule.get("id", "")), str(rule.get("category", {}).get("id", "")),
+                str(rule.get("issueType", "")), str(raw.get("message", "")),
+                tuple(str(r.get("value", "")) for r in raw.get("replacements", [])[:5]), str(rule.get("subId", ""))))
+        return {key: tuple(matches) for (key, _), matches in zip(batch, found, strict=True)}
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.trust_env = self.mode != "local"  # no proxy between us and our own loopback server
+            self._local.session = session
+        return session
+
+    def _post(self, url: str, data: dict[str, str]) -> dict[str, Any]:
+        with self._lock:
+            self.stats.requests += 1
+        try:
+            reply = self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout))
+        except requests.Timeout:
+            raise EngineUnavailable(f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
+                                    hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server, or " + SETTING_HINT) from None
+        except requests.RequestException as exc:
+            raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
+        if reply.status_code != 200:
+            body = reply.text.strip().splitlines()[:3]
+            raise EngineUnavailable(f"LanguageTool at {url} refused a check (HTTP {reply.status_code}): "
+                                    f"{' '.join(body)}", hint=SETTING_HINT)
+        try:
+            result: dict[str, Any] = reply.json()
+        except ValueError:
+            raise EngineUnavailable(f"LanguageTool at {url} sent a reply that is not JSON.", hint=SETTING_HINT) from None
+        return result
+
+    # ------------------------------------------------------------ the server
+
+    def _connect(self) -> str:
+        """The server's base URL: start the local one, or make sure the configured one answers."""
+        if self._url is not None:
+            return self._url
+        if self.mode == "local":
+            home = assemble().path
+            server = LocalServer(home)
+            server.start()
+            self.server = server
+            self.stats.server_start_seconds = server.start_seconds
+            url = server.url
+            # The first check loads the English rules (seconds); do it under the start-up limit.
+            warm = time.perf_counter()
+            try:
+                self._session().post(f"{url}/v2/check", data={"language": "en-US", "text": "This is a test."},
+                                     timeout=(CONNECT_TIMEOUT, START_TIMEOUT))
+            except requests.RequestException as exc:
+                raise EngineUnavailable(f"the local LanguageTool server did not finish loading: {exc} "
+                                        f"(log: {server.log_path})", hint=SETTING_HINT) from None
+            self.stats.warmup_seconds = time.perf_counter() - warm
+        else:
+            url = self.mode.rstrip("/")
+            if not healthy(url, timeout=CONNECT_TIMEOUT):
+                raise EngineUnavailable(
+                    f"grammar checks are on, but no LanguageTool server answers at {url} "
+                    f"(no reply to {url}/v2/healthcheck within {CONNECT_TIMEOUT:.0f}s).", hint=SETTING_HINT)
+        self._url = url
+        return url
+
+    def _language(self, url: str, language: str) -> str:
+        """The server's spelling of ``language``; a language it does not have is a config error."""
+        if language not in self._languages:
+            try:
+                # language-tool-python knows the tag rules (en_US, en-us, en); it asks /v2/languages.
+                tool = ltp.LanguageTool(language, remote_server=url)
+                self._languages[language] = str(tool.language.normalized_tag)
+                tool.close()
+            except ValueError as exc:
+                raise ConfigError(f"LanguageTool at {url} does not check language '{language}': {exc}",
+                                  hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
+                                       "e.g. en-US or en-GB.") from None
+            except (ltp.LanguageToolError, OSError) as exc:
+                raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {exc}",
+                                        hint=SETTING_HINT) from None
+        return self._languages[language]
+
+
+def _utf16_to_python(text: str) -> Any:
+    """LanguageTool counts UTF-16 units; map such an offset to a Python index."""
+    if all(ord(c) < 0x10000 for c in text):
+        return lambda offset: offset
+    table: list[int] = []
+    for i, c in enumerate(text):
+        table.extend([i, i] if ord(c) >= 0x10000 else [i])
+    table.append(len(text))
+    return lambda offset: table[min(offset, len(table) - 1)]
+
+
+# ---------------------------------------------------------------- one checker per mode per process
+
+_CHECKERS: dict[tuple[str, str], Checker] = {}
+_CHECKERS_LOCK = threading.Lock()
+
+
+def checker(mode: str, *, cache: bool = True, cache_path: Path | None = None) -> Checker:
+    """The process's checker for ``mode``: one server per run, however many rules ask."""
+    path = (cache_path or default_cache_path()) if cache else None
+    key = (mode, str(path))
+    with _CHECKERS_LOCK:
+        found = _CHECKERS.get(key)
+        if found is None:
+            found = _CHECKERS[key] = Checker(mode, ResultCache(path) if path is not None else None)
+        return found
+
+
+def shutdown() -> None:
+    """Stop every server and close every cache this process opened (also runs at exit)."""
+    with _CHECKERS_LOCK:
+        for found in _CHECKERS.values():
+            found.close()
+        _CHECKERS.clear()
+
+
+def check_one_by_one(url: str, texts: Iterable[str], settings: Settings) -> int:
+    """The naive way, for the benchmark: one language-tool-python ``check()`` per text, in a loop.
+
+    Returns the number of matches. Runs in the calling thread only (the package's Match
+    offset cache is class-level and not safe across threads).
+    """
+    tool = ltp.LanguageTool(settings.language, remote_server=url)
+    try:
+        tool.disabled_rules.update(settings.disabled_rules)
+        tool.enabled_rules.update(settings.enabled_rules)
+        tool.disabled_categories.update(settings.disabled_categories)
+        tool.enabled_categories.update(settings.enabled_categories)
+        tool.picky = settings.picky
+        return sum(len(tool.check(text)) for text in texts)
+    finally:
+        tool.close()
+
+
+atexit.register(shutdown)

@@ -1,0 +1,356 @@
+"""A local LanguageTool HTTP server: assembled once from Maven, started on a free loopback port.
+
+LanguageTool's own download site is not reachable everywhere, Maven Central usually is, so
+the English server is assembled with ``mvn dependency:copy-dependencies`` from a generated
+pom into ``<cache>/languagetool/<version>/`` (a ``COMPLETE`` marker makes it idempotent).
+Every server this process starts is stopped at exit, on SIGTERM/SIGHUP and on Ctrl-C: the
+JVM runs in its own process group, which is killed whole.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from scriptkit.errors import EngineUnavailable
+
+LT_VERSION = "6.8"
+DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies"
+HEAP = os.environ.get("SCRIPTKIT_LT_HEAP", "512m")
+START_TIMEOUT = float(os.environ.get("SCRIPTKIT_LT_START_TIMEOUT", "90"))
+ASSEMBLE_TIMEOUT = 900.0
+MAIN_CLASS = "org.languagetool.server.HTTPServer"
+SETTING_HINT = "Set --grammar off (or 'grammar: {mode: off}' in pack.yaml), or --grammar URL of a running server."
+
+# languagetool-server depends on language-all (every language, ~250 MB): exclude it and add
+# English. The server's language identifier (CommonWordsDetector) looks up es, ca and pt
+# by code when it starts and fails without them, so those three modules come along.
+_LANGUAGES = ("en", "es", "ca", "pt")
+_POM = """<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>scriptkit.tools</groupId>
+  <artifactId>languagetool-server-en</artifactId>
+  <version>1</version>
+  <packaging>pom</packaging>
+  <dependencies>
+    <dependency>
+      <groupId>org.languagetool</groupId>
+      <artifactId>languagetool-server</artifactId>
+      <version>{version}</version>
+      <exclusions>
+        <exclusion><groupId>org.languagetool</groupId><artifactId>language-all</artifactId></exclusion>
+      </exclusions>
+    </dependency>
+{languages}  </dependencies>
+</project>
+"""
+_POM_LANGUAGE = """    <dependency>
+      <groupId>org.languagetool</groupId>
+      <artifactId>language-{code}</artifactId>
+      <version>{version}</version>
+    </dependency>
+"""
+# Two check threads: the machines this runs on have two cores; the server caches results.
+_SERVER_PROPERTIES = "maxCheckThreads=2\ncacheSize=2000\npipelineCaching=true\nmaxTextLength=200000\n"
+
+
+def cache_root() -> Path:
+    """``$SCRIPTKIT_CACHE_DIR``, else ``.cache/`` of the checkout scriptkit runs from, else the user cache."""
+    env = os.environ.get("SCRIPTKIT_CACHE_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "scriptkit").is_dir():
+        return checkout / ".cache"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "scriptkit"
+
+
+def lt_home(version: str = LT_VERSION) -> Path:
+    return cache_root() / "languagetool" / version
+
+
+@dataclass(frozen=True)
+class Assembly:
+    """A complete server folder and how it got there."""
+
+    path: Path
+    version: str
+    files: int
+    bytes: int
+    seconds: float  # time the Maven run took (0 when it was already there)
+    assembled_now: bool
+
+
+def assembled(version: str = LT_VERSION) -> Assembly | None:
+    home = lt_home(version)
+    marker = home / "COMPLETE"
+    if not marker.is_file():
+        return None
+    info = json.loads(marker.read_text(encoding="utf-8"))
+    return Assembly(home, version, int(info["files"]), int(info["bytes"]), float(info["seconds"]), False)
+
+
+def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
+    """Assemble the English server from Maven Central once; later calls return at once."""
+    done = assembled(version)
+    if done is not None:
+        return done
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise EngineUnavailable("LanguageTool is not assembled and Maven (mvn) is not installed to assemble it.",
+                                hint="Install Maven and Java 17+, or " + SETTING_HINT)
+    home = lt_home(version)
+    home.parent.mkdir(parents=True, exist_ok=True)
+    with _locked(home.parent / f"{version}.lock"):
+        done = assembled(version)  # another process finished while we waited
+        if done is not None:
+            return done
+        work = Path(tempfile.mkdtemp(prefix=f"{version}.partial-", dir=home.parent))
+        try:
+            pom = work / "pom.xml"
+            languages = "".join(_POM_LANGUAGE.format(code=c, version=version) for c in _LANGUAGES)
+            pom.write_text(_POM.format(version=version, languages=languages), encoding="utf-8")
+            cmd = [mvn, "-B", *(["-q"] if quiet else []), "-f", str(pom), DEPENDENCY_PLUGIN,
+                   "-DincludeScope=runtime", "-Dmdep.stripVersion=true", f"-DoutputDirectory={work / 'libs'}"]
+            started = time.perf_counter()
+            try:
+                run = subprocess.run(cmd, capture_output=quiet, text=True, timeout=ASSEMBLE_TIMEOUT, check=False)
+            except subprocess.TimeoutExpired:
+                raise EngineUnavailable(f"assembling LanguageTool {version} with Maven took over "
+                                        f"{ASSEMBLE_TIMEOUT:.0f}s.", hint=SETTING_HINT) from None
+            seconds = time.perf_counter() - started
+            server_jar = work / "libs" / "languagetool-server.jar"
+            if run.returncode != 0 or not server_jar.is_file():
+                tail = "\n".join(((run.stdout or "") + (run.stderr or "")).strip().splitlines()[-15:])
+                raise EngineUnavailable(f"Maven could not assemble LanguageTool {version} "
+                                        f"(exit {run.returncode}).\n{tail}",
+                                        hint="Maven Central must be reachable. " + SETTING_HINT)
+            # The server jar's manifest Class-Path lists libs/<artifactId>.jar, the layout of
+            # LanguageTool's own zip; keep it so the folder also works with `java -cp server.jar`.
+            server_jar.rename(work / "languagetool-server.jar")
+            (work / "server.properties").write_text(_SERVER_PROPERTIES, encoding="utf-8")
+            files = [p for p in work.rglob("*.jar")]
+            size = sum(p.stat().st_size for p in files)
+            info = {"version": version, "files": len(files), "bytes": size, "seconds": round(seconds, 1)}
+            (work / "COMPLETE").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+            if home.exists():  # a stale, incomplete folder from an interrupted run
+                shutil.rmtree(home)
+            work.rename(home)
+        finally:
+            if work.exists():
+                shutil.rmtree(work, ignore_errors=True)
+    return Assembly(home, version, len(files), size, seconds, True)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def healthy(url: str, timeout: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/v2/healthcheck", timeout=timeout) as reply:  # noqa: S310
+            return bool(reply.status == 200)
+    except (OSError, urllib.error.URLError, ValueError):
+        return False
+
+
+class LocalServer:
+    """One LanguageTool JVM on 127.0.0.1, with a bounded heap and its log in the cache."""
+
+    def __init__(self, home: Path, *, heap: str = HEAP) -> None:
+        self.home = home
+        self.heap = heap
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log_path = home.parent / "logs" / f"server-{os.getpid()}.log"
+        self.start_seconds = 0.0
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def command(self, port: int) -> list[str]:
+        java = shutil.which("java")
+        if java is None:
+            raise EngineUnavailable("Java is not installed, so the local LanguageTool server cannot start.",
+                                    hint="Install Java 17+, or " + SETTING_HINT)
+        classpath = os.pathsep.join([str(self.home / "languagetool-server.jar"), str(self.home / "libs" / "*")])
+        return [java, f"-Xmx{self.heap}", "-Xms64m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                # the server reads a GUI settings file from the home folder: keep it in the cache
+                f"-Duser.home={self.home.parent / 'home'}",
+                "-cp", classpath, MAIN_CLASS, "--port", str(port), "--config", str(self.home / "server.properties")]
+
+    def start(self, timeout: float = START_TIMEOUT) -> None:
+        """Start and wait for the health check; a failed try is killed before the next port is tried."""
+        (self.home.parent / "home").mkdir(parents=True, exist_ok=True)
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        deadline = started + timeout
+        last_error = ""
+        for _attempt in range(3):
+            port = free_port()
+            cmd = self.command(port)
+            with open(self.log_path, "wb") as log:
+                self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                                start_new_session=True, preexec_fn=_die_with_parent())
+            self.port = port
+            _register(self)
+            url = self.url  # poll the port this attempt uses, not the first one tried
+            while time.perf_counter() < deadline:
+                if self.process.poll() is not None:
+                    break
+                if healthy(url, timeout=2.0):
+                    self.start_seconds = time.perf_counter() - started
+                    return
+                time.sleep(0.1)
+            log_tail = self.log_tail()
+            self.stop()
+            if time.perf_counter() >= deadline:
+                raise EngineUnavailable(f"the local LanguageTool server did not answer its health check within "
+                                        f"{timeout:.0f}s (log: {self.log_path}).\n{log_tail}", hint=SETTING_HINT)
+            last_error = log_tail
+            if "Address already in use" not in log_tail and "BindException" not in log_tail:
+                break
+        raise EngineUnavailable(f"the local LanguageTool server exited during start-up (log: {self.log_path}).\n"
+                                f"{last_error}", hint=SETTING_HINT)
+
+    def log_tail(self, lines: int = 12) -> str:
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.strip().splitlines()[-lines:])
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the JVM (Linux /proc), 0 when unknown."""
+        if self.process is None:
+            return 0
+        try:
+            status = Path(f"/proc/{self.process.pid}/status").read_text()
+        except OSError:
+            return 0
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
+
+    def stop(self) -> None:
+        """SIGTERM the process group, SIGKILL what is left after 5 s."""
+        proc, self.process = self.process, None
+        _unregister(self)
+        if proc is None:
+            return
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(5)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(5)
+        else:  # reap it; its group may still hold children
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _die_with_parent() -> Any:
+    """On Linux, have the kernel SIGTERM the JVM when this process dies (even on SIGKILL).
+
+    PR_SET_PDEATHSIG fires when the *thread* that forked exits, so only the main thread uses it.
+    """
+    if not sys.platform.startswith("linux") or threading.current_thread() is not threading.main_thread():
+        return None
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+    def set_pdeathsig() -> None:
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    return set_pdeathsig
+
+
+# ---------------------------------------------------------------- stop everything we started
+
+_SERVERS: list[LocalServer] = []
+_LOCK = threading.Lock()
+_HANDLERS_INSTALLED = False
+
+
+def _register(server: LocalServer) -> None:
+    global _HANDLERS_INSTALLED
+    with _LOCK:
+        if server not in _SERVERS:
+            _SERVERS.append(server)
+        if not _HANDLERS_INSTALLED:
+            _HANDLERS_INSTALLED = True
+            atexit.register(stop_all)
+            if threading.current_thread() is threading.main_thread():
+                for sig in (signal.SIGTERM, signal.SIGHUP):
+                    _chain(sig)
+
+
+def _unregister(server: LocalServer) -> None:
+    with _LOCK:
+        if server in _SERVERS:
+            _SERVERS.remove(server)
+
+
+def stop_all() -> None:
+    for server in list(_SERVERS):
+        server.stop()
+
+
+def _chain(sig: signal.Signals) -> None:
+    previous = signal.getsignal(sig)
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stop_all()
+        if callable(previous):
+            previous(signum, frame)
+        elif previous == signal.SIG_IGN:
+            return
+        else:
+            raise SystemExit(128 + signum)
+
+    signal.signal(sig, handler)

@@ -1,0 +1,342 @@
+"""Grammar and spelling (SK9xx) from a real LanguageTool server.
+
+The rendered reply is checked, not the Jinja source: placeholders and blanks go to the
+server as markup read as a stand-in word (the placeholder's sample name, the blank's
+example), so "Hi {{customer.first_name}}," is read as "Hi Maya," and raises nothing. A
+match's offsets are offsets in ``message.text``, which the lint engine maps back to the
+YAML line. Matches that touch a placeholder or blank are dropped: their text is ours.
+
+Settings live in pack.yaml (``grammar:``) and, per rule, under ``rules: options:``::
+
+    grammar:
+      mode: local                 # off | local | URL (the lint config reads this one)
+      language: en-GB             # default: the pack's locale
+      dictionary: [Northwind, Acme Cloud, SKU]
+      disabled_rules: [EN_QUOTES]
+      disabled_categories: [TYPOGRAPHY]
+      enabled_rules: []
+      picky: false
+      cache: true                 # keep results in .cache/languagetool/results.sqlite
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Location, Severity
+from scriptkit.errors import ConfigError
+from scriptkit.message import Blank, Message, Placeholder, Text
+from scriptkit.models import Pack
+from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+
+KEYS = ("mode", "language", "dictionary", "disabled_rules", "disabled_categories", "enabled_rules",
+        "enabled_categories", "picky", "cache")
+_LIST_KEYS = ("dictionary", "disabled_rules", "disabled_categories", "enabled_rules", "enabled_categories")
+_BLANK_STAND_IN = "something"  # reads well after most prepositions and verbs: "caused by something"
+
+# LanguageTool's categories and issue types, sorted into our three rules.
+_STYLE_CATEGORIES = frozenset({"STYLE", "TYPOGRAPHY", "PUNCTUATION", "CASING", "REDUNDANCY", "PLAIN_ENGLISH",
+                               "WIKIPEDIA", "REPETITIONS_STYLE", "SEMANTICS", "MISC", "TEXT_ANALYSIS"})
+_STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "locale-violation",
+                           "uncategorized", "addition", "duplication"})
+
+
+def kind(category: str, issue_type: str) -> str:
+    """spelling | grammar | style, from a match's category id and issue type."""
+    if category == "TYPOS" or issue_type == "misspelling":
+        return "spelling"
+    if category in ("GRAMMAR", "CONFUSED_WORDS", "COLLOCATIONS", "NONSTANDARD_PHRASES") or issue_type == "grammar":
+        return "grammar"
+    if category in _STYLE_CATEGORIES or issue_type in _STYLE_ISSUES:
+        return "style"
+    return "grammar"
+
+
+@dataclass(frozen=True)
+class GrammarOptions:
+    mode: str
+    language: str
+    dictionary: tuple[str, ...]
+    disabled_rules: tuple[str, ...]
+    disabled_categories: tuple[str, ...]
+    enabled_rules: tuple[str, ...]
+    enabled_categories: tuple[str, ...]
+    picky: bool
+    cache: bool
+
+
+def grammar_options(ctx: RuleContext) -> GrammarOptions:
+    """pack.yaml ``grammar:`` refined by the rule's own options; wrong types are located errors."""
+    pack = ctx.pack
+    merged: dict[str, Any] = {}
+    where: dict[str, Location | None] = {}
+    if pack is not None and isinstance(pack.meta.grammar, Mapping):
+        for key, value in pack.meta.grammar.items():
+            loc = pack.origin.location(("grammar", key), key=True) if pack.origin else None
+            if key not in KEYS:
+                raise ConfigError(f"unknown grammar setting '{key}'", loc, f"Use one of: {', '.join(KEYS)}.")
+            merged[key], where[key] = value, loc
+    for key in KEYS:
+        if key in ctx.options:
+            merged[key], where[key] = ctx.options[key], None
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = merged.get(key, [])
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"grammar setting '{key}' must be a list of words", where.get(key),
+                              f"For example: {key}: [{'Northwind' if key == 'dictionary' else 'EN_QUOTES'}]")
+        lists[key] = tuple(value)
+    for key in ("picky", "cache"):
+        if key in merged and not isinstance(merged[key], bool):
+            raise ConfigError(f"grammar setting '{key}' must be true or false", where.get(key))
+    language = merged.get("language") or (pack.meta.locale if pack is not None else "en-US")
+    return GrammarOptions(
+        mode=str(merged.get("mode") or "off"), language=str(language), picky=bool(merged.get("picky", False)),
+        cache=bool(merged.get("cache", True)), **lists)
+
+
+def document_parts(message: Message, pack: Pack | None) -> tuple[tuple[str, str | None], ...]:
+    """``message.text`` as plain runs and markup runs (placeholders and blanks with stand-ins)."""
+    catalogue = pack.catalogue if pack is not None else DEFAULT_CATALOGUE
+    blanks: Mapping[str, Any] = {}
+    if pack is not None:
+        try:
+            blanks = pack.script(message.script_id).blanks
+        except KeyError:
+            blanks = {}
+    parts: list[tuple[str, str | None]] = []
+    for _s, _e, seg in message.spans():
+        if isinstance(seg, Text):
+            parts.append((seg.text, None))
+        elif isinstance(seg, Placeholder):
+            spec = catalogue.get(seg.name)
+            parts.append((seg.canonical, (spec.sample if spec else None) or seg.fallback or "Alex"))
+        elif isinstance(seg, Blank):
+            spec = blanks.get(seg.name)
+            example = getattr(spec, "example", None)
+            parts.append((seg.marker, str(example) if example else _BLANK_STAND_IN))
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A LanguageTool match kept for a message, already sorted into a kind."""
+
+    kind: str
+    start: int
+    end: int
+    rule_id: str
+    category: str
+    message: str
+    replacements: tuple[str, ...]
+
+
+def _markup_ranges(parts: Sequence[tuple[str, str | None]]) -> list[tuple[int, int]]:
+    ranges, pos = [], 0
+    for raw, stand_in in parts:
+        if stand_in is not None:
+            ranges.append((pos, pos + len(raw)))
+        pos += len(raw)
+    return ranges
+
+
+def _dictionary_ranges(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    ranges = []
+    for word in words:
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            ranges.append((m.start(), m.end()))
+    return ranges
+
+
+def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
+    """LanguageTool's matches for each message; every grammar rule asks, the checker answers once."""
+    from scriptkit.engines.languagetool import Document, Settings, checker
+
+    opts = grammar_options(ctx)
+    if opts.mode == "off" or not messages:
+        return [[] for _ in messages]
+    settings = Settings(opts.language, opts.disabled_rules, opts.enabled_rules, opts.disabled_categories,
+                        opts.enabled_categories, opts.picky)
+    parts = [document_parts(m, ctx.pack) for m in messages]
+    found = checker(opts.mode, cache=opts.cache).check([Document(p) for p in parts], settings)
+    out: list[list[Hit]] = []
+    for message, doc_parts, matches in zip(messages, parts, found, strict=True):
+        text = message.text
+        ours = _markup_ranges(doc_parts)
+        known = _dictionary_ranges(text, opts.dictionary)
+        kept = []
+        for m in matches:
+            if any(m.start < b and a < max(m.end, m.start + 1) for a, b in ours):
+                continue  # about a placeholder's stand-in, not about the writer's text
+            if any(a <= m.start and m.end <= b for a, b in known):
+                continue  # a brand or product word from the pack's dictionary
+            kept.append(Hit(kind(m.category, m.issue_type), m.start, m.end, m.rule_id, m.category,
+                            m.message, m.replacements))
+        out.append(kept)
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one letter added, dropped, changed or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+class _LanguageToolRule(Rule):
+    kind: ClassVar[str]
+
+    def check_batch(self, messages: list[Message], ctx: RuleContext) -> Iterable[tuple[Message, Finding]]:
+        for message, found in zip(messages, hits(messages, ctx), strict=True):
+            for hit in found:
+                if hit.kind == self.kind:
+                    yield message, self.finding(message, hit)
+
+    def finding(self, message: Message, hit: Hit) -> Finding:
+        suggestion = ", ".join(hit.replacements[:3]) or None
+        return Finding(hit.start, hit.end, f"{hit.message.rstrip()} [LanguageTool {hit.rule_id}]", suggestion,
+                       hit.replacements[0] if hit.replacements else None)
+
+
+_OPTIONS_DOC = """Set under `grammar:` in pack.yaml (shared by SK901-SK903) or per rule under
+    `rules: options:`: `language` (default: the pack's locale), `dictionary` (brand and
+    product words never to flag), `disabled_rules` / `enabled_rules` (LanguageTool rule ids),
+    `disabled_categories` / `enabled_categories` (e.g. `TYPOGRAPHY`, `CASING`), `picky`
+    (LanguageTool's picky level), `cache` (default true). The server comes from
+    `--grammar off|local|URL` or `grammar: {mode: ...}`."""
+
+
+@register
+class Spelling(_LanguageToolRule):
+    """A word LanguageTool's spell checker does not know.
+
+    ## What it does
+    Sends the rendered reply to LanguageTool and reports its spelling matches (category
+    `TYPOS`, e.g. `MORFOLOGIK_RULE_EN_US`), with LanguageTool's rule id and its suggestions.
+    Placeholders and blanks are read as stand-in words, so `{{customer.first_name}}` is never
+    a misspelling; words in the pack's dictionary are never flagged.
+
+    ## Why it matters
+    A typo in a macro goes out in every reply that uses it, and reads as carelessness at the
+    moment a customer is judging whether you care.
+
+    ## Example
+    "I recieved your message and I'm sorry for the trouble."
+
+    ## Use instead
+    "I received your message and I'm sorry for the trouble."
+
+    ## Options
+    {options}
+
+    ## Fix safety
+    Safe only for a plain spelling fix: a lowercase word whose first suggestion is one edit
+    away (a letter added, dropped, changed or two swapped), in literal YAML text. Other
+    suggestions are shown, never applied: a product name missing from the dictionary must
+    not be "corrected".
+    """
+
+    code = "SK901"
+    name = "spelling"
+    kind = "spelling"
+    fix_safe = True
+    bad_examples = (Example.of(acknowledgment="I recieved your message and I'm sorry for the trouble.",
+                               solution="I've sent a replacement today and it will arrive on Friday."),)
+    good_examples = (Example.of(acknowledgment="I received your message and I'm sorry for the trouble.",
+                                solution="I've sent a replacement today and it will arrive on Friday."),)
+
+    def finding(self, message: Message, hit: Hit) -> Finding:
+        word = message.text[hit.start:hit.end]
+        first = hit.replacements[0] if hit.replacements else None
+        plain = first is not None and word.isalpha() and word.islower() and first.islower() and _one_edit(word, first)
+        suggestion = ", ".join(hit.replacements[:3]) or None
+        return Finding(hit.start, hit.end, f"possible spelling mistake '{word}' [LanguageTool {hit.rule_id}]",
+                       suggestion, first if plain else None)
+
+
+@register
+class GrammarMistake(_LanguageToolRule):
+    """A grammar mistake LanguageTool is confident about: agreement, confused words, wrong forms.
+
+    ## What it does
+    Reports LanguageTool's grammar matches (categories `GRAMMAR`, `CONFUSED_WORDS`,
+    `COLLOCATIONS` and other grammar issues) in the rendered reply, with the rule id and the
+    replacements it proposes as suggestions.
+
+    ## Why it matters
+    "Your order have been shipped" or "you're order" makes a careful reply look careless, and
+    a careless reply is hard to trust.
+
+    ## Example
+    "I'm sorry your order were delayed."
+
+    ## Use instead
+    "I'm sorry your order was delayed."
+
+    ## Options
+    {options}
+
+    ## Fix safety
+    Unsafe: the replacement is LanguageTool's guess and may change the meaning, so it is a
+    suggestion to review, never applied by `--fix`.
+    """
+
+    code = "SK902"
+    name = "grammar-mistake"
+    kind = "grammar"
+    bad_examples = (Example.of(acknowledgment="I'm sorry your order were delayed.",
+                               solution="I've sent a replacement today and it will arrive on Friday."),)
+    good_examples = (Example.of(acknowledgment="I'm sorry your order was delayed.",
+                                solution="I've sent a replacement today and it will arrive on Friday."),)
+
+
+@register
+class StyleAndTypography(_LanguageToolRule):
+    """Style, punctuation, casing and typography from LanguageTool.
+
+    ## What it does
+    Reports LanguageTool's matches in the style, typography, punctuation, casing and
+    redundancy categories (e.g. doubled words, a lowercase sentence start, "i" for "I",
+    whitespace before a comma), with the rule id and replacements as suggestions.
+
+    ## Why it matters
+    Small slips add up: a reply with stray spaces and lowercase sentence starts reads as a
+    rushed template rather than a person writing to the customer.
+
+    ## Example
+    "I'm sorry for the the delay, i will fix it today."
+
+    ## Use instead
+    "I'm sorry for the delay, I will fix it today."
+
+    ## Options
+    {options}
+
+    ## Fix safety
+    Unsafe: typography rules disagree with many house styles; suggestions are shown, never
+    applied by `--fix`. Turn off whole categories with `disabled_categories`.
+    """
+
+    code = "SK903"
+    name = "grammar-style"
+    kind = "style"
+    severity = Severity.SUGGESTION
+    bad_examples = (Example.of(acknowledgment="I'm so sorry for the the delay with your order.",
+                               solution="I've sent a replacement today and it will arrive on Friday."),)
+    good_examples = (Example.of(acknowledgment="I'm so sorry for the delay with your order.",
+                                solution="I've sent a replacement today and it will arrive on Friday."),)
+
+
+for _rule in (Spelling, GrammarMistake, StyleAndTypography):
+    _rule.__doc__ = (_rule.__doc__ or "").replace("{options}", _OPTIONS_DOC)

@@ -1,0 +1,62 @@
+"""Assemble and run the local LanguageTool server scriptkit uses for grammar checks.
+
+    python tools/languagetool.py assemble   # once: Maven -> .cache/languagetool/<version>/ (idempotent)
+    python tools/languagetool.py serve      # start it on a free loopback port until Ctrl-C
+    python tools/languagetool.py path       # print the assembled folder (exit 1 if missing)
+
+``make test`` runs ``assemble`` before pytest. Java 17+ and Maven are needed; only Maven
+Central is contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scriptkit.engines.lt_server import LT_VERSION, LocalServer, assemble, assembled  # noqa: E402
+from scriptkit.errors import ScriptkitError  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=("assemble", "serve", "path"))
+    parser.add_argument("--version", default=LT_VERSION, help=f"LanguageTool version (default {LT_VERSION})")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "path":
+            done = assembled(args.version)
+            if done is None:
+                print(f"LanguageTool {args.version} is not assembled yet", file=sys.stderr)
+                return 1
+            print(done.path)
+            return 0
+        result = assemble(args.version, quiet=True)
+        if result.assembled_now:
+            print(f"assembled LanguageTool {result.version} in {result.seconds:.1f}s: "
+                  f"{result.files} jars, {result.bytes / 1e6:.1f} MB -> {result.path}")
+        elif args.command == "assemble":
+            print(f"LanguageTool {result.version} already assembled: {result.path}")
+        if args.command == "serve":
+            server = LocalServer(result.path)
+            server.start()
+            print(f"LanguageTool {result.version} ready at {server.url} after {server.start_seconds:.1f}s "
+                  f"(log: {server.log_path}); Ctrl-C stops it", flush=True)
+            try:
+                while server.running:
+                    time.sleep(1)
+            finally:
+                server.stop()
+        return 0
+    except ScriptkitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
