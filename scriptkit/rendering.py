@@ -490,10 +490,18 @@ def _span(src: TemplateSource, offs: tuple[int, ...], a: int, b: int, literal: b
     return SourceSpan(src.start, literal=False)
 
 
+def _point(src: TemplateSource, offs: tuple[int, ...], at: int | None) -> SourceSpan | None:
+    """Span of output made by a ``{{ expression }}`` that starts at ``at`` in the template."""
+    if src.origin is None or at is None or not 0 <= at < len(offs):
+        return _span(src, offs, 0, 0, False)
+    return SourceSpan(src.origin.source.location(offs[at]), literal=False)
+
+
 def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Context) -> list[Segment]:
     offs = src.offsets()
     segments: list[Segment] = []
     run: int | None = None  # index in src.text of the next literal character, when known
+    expr_at: int | None = None  # index in src.text of the '{{' whose output is being read
     depth = 0
     pos = 0
 
@@ -505,21 +513,27 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
             segments.append(Text(text, src.slot, _span(src, offs, run, run + len(text), True)))
             run += len(text)
         else:
-            segments.append(Text(text, src.slot, _span(src, offs, 0, 0, False)))
+            segments.append(Text(text, src.slot, _point(src, offs, expr_at if depth else None)))
 
     for m in _TOKEN.finditer(output):
         emit(output[pos:m.start()])
         pos = m.end()
+        # with nothing before it, an expression starts the template
+        run_or_start: int | None = 0 if run is None and not segments else run
         if m.group(1) is not None:
             run = starts[int(m.group(1))]
         elif m.group(2) == "p":
             name, fallback, has = m.group(3).split(_REF_SEP)
+            # a placeholder's '{{' sits where the literal run before it ended
             segments.append(Placeholder(name, src.slot, fallback if has == "1" else None,
-                                        _span(src, offs, 0, 0, False)))
+                                        _point(src, offs, expr_at if depth else run_or_start)))
         elif m.group(2) == "b":
             name = m.group(3)
-            segments.append(Blank(name, src.slot, ctx.prompts.get(name, ""), _span(src, offs, 0, 0, False)))
+            segments.append(Blank(name, src.slot, ctx.prompts.get(name, ""),
+                                  _point(src, offs, expr_at if depth else run_or_start)))
         elif m.group(4):
+            if depth == 0:
+                expr_at = run_or_start
             depth += 1
         elif m.group(5):
             depth -= 1
