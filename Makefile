@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench clean languagetool
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+# LanguageTool for the grammar tests, assembled once from Maven into .cache/ (needs Java 17+ and
+# Maven; without them the grammar tests skip, except in CI where SCRIPTKIT_REQUIRE_EXTERNAL=1)
+languagetool: $(STAMP)
+	$(BIN)/python tools/languagetool.py assemble || test "$$SCRIPTKIT_REQUIRE_EXTERNAL" != 1
+
+unit: $(STAMP) languagetool
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck unit

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scriptkit.engines.lt_server import LT_VERSION, LocalServer, assemble, assembled  # noqa: E402
-from scriptkit.errors import ScriptkitError  # noqa: E402
+from scriptkit.engines.lt_server import LT_VERSION, LocalServer, assemble, assembled
+from scriptkit.errors import ScriptkitError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ from typing import Any
 
 import language_tool_python as ltp
 import requests
+from language_tool_python.exceptions import LanguageToolError
 
 from scriptkit.engines.lt_server import (
     LT_VERSION,
@@ -327,7 +328,8 @@ class Checker:
         try:
             result: dict[str, Any] = reply.json()
         except ValueError:
-            raise EngineUnavailable(f"LanguageTool at {url} sent a reply that is not JSON.", hint=SETTING_HINT) from None
+            raise EngineUnavailable(f"LanguageTool at {url} sent a reply that is not JSON.",
+                                    hint=SETTING_HINT) from None
         return result
 
     # ------------------------------------------------------------ the server
@@ -373,7 +375,7 @@ class Checker:
                 raise ConfigError(f"LanguageTool at {url} does not check language '{language}': {exc}",
                                   hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
                                        "e.g. en-US or en-GB.") from None
-            except (ltp.LanguageToolError, OSError) as exc:
+            except (LanguageToolError, OSError) as exc:
                 raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {exc}",
                                         hint=SETTING_HINT) from None
         return self._languages[language]

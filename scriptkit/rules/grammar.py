@@ -39,6 +39,7 @@ _LIST_KEYS = ("dictionary", "disabled_rules", "disabled_categories", "enabled_ru
 _BLANK_STAND_IN = "something"  # reads well after most prepositions and verbs: "caused by something"
 
 # LanguageTool's categories and issue types, sorted into our three rules.
+_GRAMMAR_CATEGORIES = frozenset({"GRAMMAR", "CONFUSED_WORDS", "COLLOCATIONS", "NONSTANDARD_PHRASES"})
 _STYLE_CATEGORIES = frozenset({"STYLE", "TYPOGRAPHY", "PUNCTUATION", "CASING", "REDUNDANCY", "PLAIN_ENGLISH",
                                "WIKIPEDIA", "REPETITIONS_STYLE", "SEMANTICS", "MISC", "TEXT_ANALYSIS"})
 _STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "locale-violation",
@@ -46,12 +47,16 @@ _STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "
 
 
 def kind(category: str, issue_type: str) -> str:
-    """spelling | grammar | style, from a match's category id and issue type."""
-    if category == "TYPOS" or issue_type == "misspelling":
+    """spelling | grammar | style: by category first (MODAL_OF is GRAMMAR with issue type misspelling)."""
+    if category == "TYPOS":
         return "spelling"
-    if category in ("GRAMMAR", "CONFUSED_WORDS", "COLLOCATIONS", "NONSTANDARD_PHRASES") or issue_type == "grammar":
+    if category in _GRAMMAR_CATEGORIES:
         return "grammar"
-    if category in _STYLE_CATEGORIES or issue_type in _STYLE_ISSUES:
+    if category in _STYLE_CATEGORIES:
+        return "style"
+    if issue_type == "misspelling":
+        return "spelling"
+    if issue_type in _STYLE_ISSUES:
         return "style"
     return "grammar"
 
