@@ -254,7 +254,7 @@ class LongSentence(Rule):
 DEFAULT_LIMITS: dict[str, dict[str, int]] = {
     "sms": {"chars": 160},
     "social": {"chars": 280},
-    "chat": {"words": 80},
+    "chat": {"words": 90},  # about three chat bubbles
     "phone": {"words": 150},
 }
 
@@ -266,7 +266,7 @@ class TooLongForChannel(Rule):
     ## What it does
     Measures the reply as the customer will see it (placeholders filled with sample values,
     blanks with a short phrase) against the channel's limit: SMS 160 characters, social 280
-    characters, chat 80 words, phone 150 words (read aloud). Over the social limit the post
+    characters, chat 90 words, phone 150 words (read aloud). Over the social limit the post
     fails, so that is an error; the others are warnings.
 
     ## Why it matters
@@ -281,7 +281,7 @@ class TooLongForChannel(Rule):
     new parcel ships today; I'll text you the tracking link."
 
     ## Options
-    - `limits`: per channel, `{sms: {chars: 160}, social: {chars: 280}, chat: {words: 80}}`;
+    - `limits`: per channel, `{sms: {chars: 160}, social: {chars: 280}, chat: {words: 90}}`;
       a channel may have `chars`, `words` or both.
 
     ## Fix safety

@@ -53,7 +53,8 @@ _TIME = re.compile(
     rf"|(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"
     rf"|(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"
     rf"|{_DAYS}|{_MONTHS} \d{{1,2}}|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)|\d{{1,2}}:\d\d"
-    rf"|{_NUMBER} {_UNITS}|(?:by|on|before|within|until|in) \[\[)",
+    rf"|{_NUMBER} {_UNITS}|(?:by|on|before|within|until|in) \[\[|the (?:same|next) day|the day (?:before|after)"
+    r"|\[\[\w*(?:time|date|day|eta|when|deadline|hour|week|month)\w*\]\])",
     re.IGNORECASE,
 )
 _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"
@@ -219,7 +220,8 @@ class NoTimeFrame(Rule):
 
     ## What it does
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
-    "in the next hour", "by {{ blank.date }}") and flags solutions without one. Vague words
+    "in the next hour", "by {{ blank.date }}", a blank named like a time such as
+    `{{ blank.new_time }}`) and flags solutions without one. Vague words
     such as "soon" or "shortly" do not count, and the message says so.
 
     ## Why it matters

@@ -66,11 +66,11 @@ def _script_loc(script: Script, path: tuple[str | int, ...], key: bool = False) 
     return script.origin.location(path, key=key) if script.origin else Location(script.file, 1, 1)
 
 
-def _blank_reads_badly(text: str, start: int, end: int, slot: str) -> str | None:
+def _blank_reads_badly(text: str, start: int, end: int, slot: str, name: str) -> str | None:
     """Why a placeholder rendering empty at ``text[start:end]`` would read badly, or None."""
     if slot == "greeting":
         return "in the greeting"
-    if _PUNCT_AFTER.match(text[end:end + 1]):
+    if "name" in name and _PUNCT_AFTER.match(text[end:end + 1]):  # "Thanks , I..." (names are often missing)
         return f"before '{text[end]}'"
     if _SENTENCE_START.search(text[max(0, start - 3):start]) or start == 0:
         return "at the start of a sentence"
@@ -84,7 +84,8 @@ class PlaceholderWithoutFallback(Rule):
     ## What it does
     Flags placeholders that the catalogue marks as possibly blank (a requester with no first
     name, a ticket with no order number) and that have no `fallback(...)` where a blank
-    reads badly: in the greeting, at the start of a sentence, or right before punctuation.
+    reads badly: in the greeting, at the start of a sentence, or (for names, the value most
+    often missing) right before punctuation.
     Layout greetings and sign-offs are checked once per channel.
 
     ## Why it matters
@@ -127,7 +128,7 @@ class PlaceholderWithoutFallback(Rule):
             spec = catalogue.get(seg.name)
             if spec is None or not spec.can_be_blank:
                 continue
-            why = _blank_reads_badly(text, a, b, seg.slot)
+            why = _blank_reads_badly(text, a, b, seg.slot, seg.name)
             if why:
                 yield Finding(a, b, f"{seg.name} can be empty and has no fallback {why}",
                               f"Add one: {{{{ {seg.name} | fallback('there') }}}}.")
