@@ -168,17 +168,16 @@ class TemplateSource:
         return self.location_of(index)
 
 
-_offset_cache: dict[tuple[int, tuple[str | int, ...]], tuple[int, ...]] = {}
-
-
 def _offsets_for(origin: Origin, path: tuple[str | int, ...], text: str) -> tuple[int, ...]:
     from scriptkit.sourcetext import scalar_offsets
 
-    key = (id(origin), path)
-    found = _offset_cache.get(key)
+    # cached on the origin itself: a global cache keyed by id(origin) served stale offsets
+    # once a freed origin's id was reused by another file
+    cache: dict[tuple[str | int, ...], tuple[int, ...]] = vars(origin).setdefault("_offsets", {})
+    found = cache.get(path)
     if found is None or len(found) != len(text):
         found = scalar_offsets(origin.source.text, origin.values.get(path, 0), text)
-        _offset_cache[key] = found
+        cache[path] = found
     return found
 
 

@@ -156,10 +156,10 @@ def test_unknown_selectors_warn_located(make_pack) -> None:  # type: ignore[no-u
 
 
 def test_unknown_selector_is_a_warning_diagnostic_not_a_crash(make_pack) -> None:  # type: ignore[no-untyped-def]
-    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  ignore: [not-a-rule]\n")
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  select: [custom]\n  ignore: [not-a-rule]\n")
     result = lint_pack(load_pack(root))
     assert [d.code for d in result.diagnostics] == ["SK800"]
-    assert result.diagnostics[0].location.line == 3
+    assert result.diagnostics[0].location.line == 4
 
 
 def test_scriptkit_toml_found_upward_and_pack_refines(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
@@ -296,7 +296,7 @@ def test_custom_rules_get_codes_and_run(make_pack) -> None:  # type: ignore[no-u
 
 def test_custom_rules_file(make_pack) -> None:  # type: ignore[no-untyped-def]
     root = make_pack({"a.yaml": SCRIPT.replace("frustrating", "super frustrating")},
-                     pack_yaml="name: T\nrules:\n  files: [voice.yaml]\n")
+                     pack_yaml="name: T\nrules:\n  select: [custom]\n  files: [voice.yaml]\n")
     (root / "voice.yaml").write_text("rules:\n  - name: no-super\n    kind: existence\n    terms: [super]\n",
                                      encoding="utf-8")
     result = lint_pack(load_pack(root))

@@ -24,6 +24,7 @@ VOICE = textwrap.dedent("""\
     constants:
       credit_phrase: store credit
     rules:
+      select: [custom]
       custom:
         - name: say-refund
           kind: substitution
@@ -146,7 +147,7 @@ def test_severity_override_and_fail_level(make_pack: Any) -> None:
 class LateWord(Rule):
     """Flags 'late' (test rule)."""
 
-    code = "SK111"
+    code = "SK711"
     name = "late-word"
     fix_safe = True
     options: ClassVar[dict[str, Any]] = {"word": "late"}
@@ -164,7 +165,7 @@ class LateWord(Rule):
 class TooManyScripts(Rule):
     """Pack-level test rule."""
 
-    code = "SK112"
+    code = "SK712"
     name = "too-many-scripts"
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -176,7 +177,7 @@ class TooManyScripts(Rule):
 class Broken(Rule):
     """A rule with a bug."""
 
-    code = "SK113"
+    code = "SK713"
     name = "broken"
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -186,29 +187,31 @@ class Broken(Rule):
 def test_python_rules_options_severity_and_pack_checks(make_pack: Any) -> None:
     root = make_pack({"a.yaml": script(), "b.yaml": script(id="other", acknowledgment='"Your order is late."')})
     pack = load_pack(root)
-    config = LintConfig(custom=(LateWord, TooManyScripts), options={"late-word": {"word": "late"}})
+    config = LintConfig(custom=(LateWord, TooManyScripts), options={"late-word": {"word": "late"}},
+                        select=(Selector("SK711"), Selector("SK712")))
     result = lint_messages(render_pack(pack, all_variants=True), pack, config)
     by_code: dict[str, list[Diagnostic]] = {}
     for d in result.diagnostics:
         by_code.setdefault(d.code, []).append(d)
-    assert [d.severity for d in by_code["SK111"]] == [Severity.ERROR, Severity.WARNING]  # finding's own severity
-    assert all(d.fix is not None for d in by_code["SK111"])
-    assert [d.message for d in by_code["SK112"]] == ["2 scripts"]
+    assert [d.severity for d in by_code["SK711"]] == [Severity.ERROR, Severity.WARNING]  # finding's own severity
+    assert all(d.fix is not None for d in by_code["SK711"])
+    assert [d.message for d in by_code["SK712"]] == ["2 scripts"]
     assert {"word": "late"} in LateWord.seen_options
     assert result.rules == [LateWord, TooManyScripts]
 
 
 def test_config_severity_beats_finding_severity(make_pack: Any) -> None:
     pack = load_pack(make_pack({"a.yaml": script()}))
-    config = LintConfig(custom=(LateWord,), severities=((Selector("SK111"), Severity.SUGGESTION),))
+    config = LintConfig(custom=(LateWord,), severities=((Selector("SK711"), Severity.SUGGESTION),),
+                        select=(Selector("SK711"),))
     (d,) = lint_pack(pack, config).diagnostics
     assert d.severity == Severity.SUGGESTION
 
 
 def test_a_broken_rule_is_reported_without_a_traceback(make_pack: Any) -> None:
     pack = load_pack(make_pack({"a.yaml": script()}))
-    with pytest.raises(ScriptkitError, match=r"rule SK113 \[broken\] failed: ZeroDivisionError"):
-        lint_pack(pack, LintConfig(custom=(Broken,)))
+    with pytest.raises(ScriptkitError, match=r"rule SK713 \[broken\] failed: ZeroDivisionError"):
+        lint_pack(pack, LintConfig(custom=(Broken,), select=(Selector("SK713"),)))
 
 
 def test_grammar_rules_receive_the_mode_and_stay_off_by_default(make_pack: Any) -> None:
@@ -225,9 +228,10 @@ def test_grammar_rules_receive_the_mode_and_stay_off_by_default(make_pack: Any) 
             return ()
 
     pack = load_pack(make_pack({"a.yaml": script()}))
-    lint_pack(pack, LintConfig(custom=(FakeGrammar,)))
+    only = (Selector("SK991"),)
+    lint_pack(pack, LintConfig(custom=(FakeGrammar,), select=only))
     assert modes == []
-    lint_pack(pack, LintConfig(custom=(FakeGrammar,)), grammar="http://127.0.0.1:9")
+    lint_pack(pack, LintConfig(custom=(FakeGrammar,), select=only), grammar="http://127.0.0.1:9")
     assert modes and set(modes) == {"http://127.0.0.1:9"}
 
 
@@ -248,7 +252,7 @@ def test_text_message_infers_slots_per_sentence() -> None:
 
 def test_lint_text_locates_in_the_text(tmp_path: Path) -> None:
     (tmp_path / "scriptkit.toml").write_text(
-        'custom = [{name = "say-refund", kind = "substitution", swap = {"store credit" = "refund"}}]\n',
+        'select = ["custom"]\ncustom = [{name = "say-refund", kind = "substitution", swap = {"store credit" = "refund"}}]\n',
         encoding="utf-8")
     reply = tmp_path / "reply.txt"
     reply.write_text(REPLY, encoding="utf-8")

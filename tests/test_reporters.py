@@ -19,6 +19,7 @@ from scriptkit.reporters import FORMATS, get_reporter
 PACK = textwrap.dedent("""\
     name: Test pack
     rules:
+      select: [custom]
       custom:
         - name: say-refund
           kind: substitution
