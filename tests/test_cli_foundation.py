@@ -1,0 +1,213 @@
+"""The CLI on real folders: `scriptkit init` and `scriptkit render`, good input and bad."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+
+SCRIPTKIT = Path(sys.executable).parent / "scriptkit"  # the console script of the running venv
+
+GOOD = """\
+id: late
+title: "Shipping::Late"
+channels: [email, chat]
+acknowledgment:
+  - "I can see how frustrating it is that order {{ order.number }} is late."
+  - "Waiting on a late parcel is stressful, I know."
+flexibility:
+  blanks:
+    - name: new_date
+      prompt: The new delivery day
+solution: "I've asked the carrier to hurry. It'll arrive {{ blank.new_date }}."
+"""
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run([str(SCRIPTKIT), *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=120)
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", "COLUMNS": "200"})
+
+
+def test_render_prints_canonical_placeholders_and_blanks(make_pack):
+    root = make_pack({"late.yaml": GOOD})
+    result = invoke("render", str(root), "--channel", "email", "--no-notes")
+    assert result.exit_code == 0, result.output
+    assert "Hi {{customer.first_name}},\n\nI can see how frustrating it is that order {{order.number}} is late." \
+        in result.output
+    assert "It'll arrive [[new_date]]." in result.output
+
+
+def test_render_preview_fills_sample_values(make_pack):
+    root = make_pack({"late.yaml": GOOD})
+    result = invoke("render", str(root), "--preview", "--channel", "email")
+    assert result.exit_code == 0, result.output
+    assert "Hi Maya,\n\nI can see how frustrating it is that order A-10432 is late." in result.output
+    assert "{{" not in result.output
+
+
+def test_render_one_script_on_chat(make_pack):
+    root = make_pack({"late.yaml": GOOD, "other.yaml": GOOD.replace("id: late", "id: other")})
+    result = invoke("render", str(root), "--script", "late", "--channel", "chat", "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert [(m["script"], m["channel"], m["variant"]) for m in out] == [("late", "chat", 0)]
+    assert out[0]["text"].startswith("Hi {{customer.first_name}}! I can see how frustrating")
+
+
+def test_render_all_variants(make_pack):
+    root = make_pack({"late.yaml": GOOD})
+    result = invoke("render", str(root), "--variants", "--channel", "email", "--format", "json")
+    texts = [m["text"] for m in json.loads(result.output)]
+    assert len(texts) == 2 and "Waiting on a late parcel is stressful, I know." in texts[1]
+
+
+def test_render_unknown_script_suggests_the_id(make_pack):
+    root = make_pack({"late.yaml": GOOD})
+    result = invoke("render", str(root), "--script", "lte")
+    assert result.exit_code == 2
+    assert f"error: no script with id 'lte' in {root} Did you mean 'late'?" in result.output
+
+
+def test_render_channel_the_script_is_not_written_for(make_pack):
+    root = make_pack({"late.yaml": GOOD})
+    result = invoke("render", str(root), "--script", "late", "--channel", "sms")
+    assert result.exit_code == 2
+    assert f"{root}/scripts/late.yaml:3:11: error: script 'late' is not written for the sms channel" in result.output
+
+
+@pytest.mark.slow
+def test_bad_pack_reports_every_problem_located_without_traceback(make_pack):
+    root = make_pack(
+        {
+            "a.yaml": 'id: a\ntitle: Billing: refund\nacknowledgment: x\nsolution: y\n',
+            "b.yaml": 'id: b\ntitle: T\nacknowlegment: "Hi"\nsolution: |\n  One.\n  Two.\n  Three {{ oops\n',
+            "c.yaml": 'id: c\ntitle: T\nacknowledgment: "{{ refund_windw_days }}"\nsolution: "{{ order.numbr }}"\n',
+            "d.yaml": 'id: c\ntitle: T\nacknowledgment: "x"\nsolution: "{{ blank.why }}"\n',
+        },
+        "name: Bad\nconstants:\n  refund_window_days: 30\n",
+    )
+    result = run("render", str(root))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr + result.stdout
+    s = f"{root}/scripts"
+    assert result.stderr.splitlines() == [
+        f"{s}/a.yaml:2:15: error: YAML syntax error: mapping values are not allowed here "
+        "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\".",
+        f"{s}/b.yaml:3:1: error: unknown key 'acknowlegment' Did you mean 'acknowledgment'?",
+        f"{s}/b.yaml:7:3: error: template syntax error in solution: unexpected end of template, expected "
+        "'end of print statement'. Check that every '{{' has a matching '}}' and every '{%' a '%}'.",
+        f"{s}/c.yaml:3:21: error: undefined name 'refund_windw_days' Did you mean 'refund_window_days'? "
+        "Define constants under 'constants:' in pack.yaml.",
+        f"{s}/c.yaml:4:21: error: unknown placeholder 'order.numbr' Did you mean 'order.number'? "
+        "Declare custom placeholders under 'placeholders:' in pack.yaml.",
+        f"{s}/d.yaml:1:5: error: duplicate script id 'c' (also used in {s}/c.yaml) Give every script a unique id.",
+        f"{s}/d.yaml:4:21: error: blank 'why' is used but not declared "
+        "Declare it under flexibility: blanks: - name: why",
+        "7 problems found.",
+    ]
+    assert result.stdout == ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "payload",
+    ["{{ ''.__class__.__mro__[1].__subclasses__() }}", "{{ cycler.__init__.__globals__ }}",
+     "{{ 'a' * 100000000 }}"],
+)
+def test_injection_payloads_are_refused_and_reveal_nothing(make_pack, payload):
+    root = make_pack({"evil.yaml": f'id: evil\ntitle: T\nacknowledgment: "x"\nsolution: "{payload}"\n'})
+    result = run("render", str(root), "--preview")
+    output = result.stdout + result.stderr
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert f"{root}/scripts/evil.yaml:4:" in result.stderr
+    for leak in ("<class", "subprocess", "__builtins__", "aaaaaaaaaa", "Traceback", "<function", "<built-in"):
+        assert leak not in output
+
+
+@pytest.mark.slow
+def test_init_then_render_the_new_pack(tmp_path):
+    result = run("init", "my-pack", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["Created my-pack/ with pack.yaml and scripts/.",
+                                          "Next: scriptkit render my-pack --preview"]
+    assert "name: My Pack\n" in (tmp_path / "my-pack" / "pack.yaml").read_text(encoding="utf-8")
+    rendered = run("render", "my-pack", "--preview", cwd=tmp_path)
+    assert rendered.returncode == 0, rendered.stderr
+    assert "Hi Maya," in rendered.stdout and "Traceback" not in rendered.stderr
+
+
+def test_init_into_a_non_empty_folder_is_refused(tmp_path):
+    target = tmp_path / "busy"
+    target.mkdir()
+    (target / "notes.txt").write_text("keep me", encoding="utf-8")
+    result = invoke("init", str(target))
+    assert result.exit_code == 2
+    assert f"{target}:1:1: error: {target} already exists and is not empty" in result.output
+    assert sorted(p.name for p in target.iterdir()) == ["notes.txt"]  # nothing was changed
+    assert not list(tmp_path.glob(".*"))  # and no temporary folder left behind
+
+
+def test_init_into_an_empty_folder_and_a_name_that_needs_quoting(tmp_path):
+    target = tmp_path / "empty"
+    target.mkdir()
+    result = invoke("init", str(target), "--name", "Acme: Support")
+    assert result.exit_code == 0, result.output
+    assert 'name: "Acme: Support"\n' in (target / "pack.yaml").read_text(encoding="utf-8")
+    rendered = invoke("render", str(target), "--format", "json")
+    assert rendered.exit_code == 0, rendered.output
+
+
+def test_init_from_the_starter_pack(tmp_path):
+    result = invoke("init", str(tmp_path / "starter"), "--from", "starter")
+    assert result.exit_code == 0, result.output
+    rendered = invoke("render", str(tmp_path / "starter"), "--script", "late-delivery", "--preview",
+                      "--channel", "email")
+    assert rendered.exit_code == 0, rendered.output
+    assert rendered.output.count("Hi Maya,") == 1
+
+
+def test_init_unknown_template(tmp_path):
+    result = invoke("init", str(tmp_path / "x"), "--from", "nope")
+    assert result.exit_code == 2
+    assert "error: no built-in template named 'nope' Known: new, starter." in result.output
+    assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_starter_pack(tmp_path):
+    """A non-editable install finds templates/starter inside the package."""
+    repo = Path(__file__).resolve().parent.parent
+    wheels, target = tmp_path / "wheels", tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(repo),
+                    "-w", str(wheels)], check=True, capture_output=True, timeout=300)
+    (wheel,) = wheels.glob("scriptkit-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    probe = (
+        "import json, scriptkit\n"
+        "root = scriptkit.template_dir('starter')\n"
+        "pack = scriptkit.load_pack(root)\n"
+        "print(json.dumps([scriptkit.__file__, str(root), len(pack.scripts),"
+        " str(scriptkit.template_dir('new'))]))\n"
+    )
+    # the installed copy comes first on the path; dependencies come from the running venv
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path,
+                         env=env, timeout=120)
+    module, starter, count, new = json.loads(out.stdout)
+    assert module == str(target / "scriptkit" / "__init__.py")
+    assert starter == str(target / "scriptkit" / "templates" / "starter")
+    assert new == str(target / "scriptkit" / "templates" / "new")
+    assert count >= 20

@@ -1,0 +1,237 @@
+"""Rendering real packs to Messages: text, placeholders, blanks, variants, layouts, source positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scriptkit import Blank, Message, Pack, PackError, Placeholder, TemplateSecurityError, Text, load_pack
+from scriptkit.diagnostics import Location
+from scriptkit.rendering import render_pack, render_script
+
+PACK_YAML = """\
+name: Render test
+constants:
+  refund_window_days: 30
+  word: "ab"
+  big: 100000
+channels:
+  email:
+    greeting: "Hello {{ customer.first_name | fallback('friend') }},"
+    signoff: |
+      Best,
+      {{ agent.first_name }}
+  chat:
+    greeting: "Hi {{ customer.first_name | fallback('there') }}!"
+"""
+
+# line numbers matter: tests below point at them
+STYLES = """\
+id: styles
+title: "Test::Styles"
+channels: [email, chat, phone]
+acknowledgment:
+  - I can see how frustrating this is.
+  - 'It''s stressful to wait, I know.'
+warm_language: "I'm \\"really\\" sorry."
+flexibility:
+  guidance: Offer the refund first.
+  blanks:
+    - name: ship_day
+      prompt: The day it ships
+  alternatives:
+    - label: Refund
+      text: "I'll refund you today."
+  conditions:
+    - when: it is a gift
+      text: "I'll add a gift note."
+solution: |
+  I've found order {{ order.number }}.
+  It ships {{ blank.ship_day }}, within {{ refund_window_days }} days.
+  I'll email you today.
+"""
+
+FOLDED = """\
+id: folded
+title: "Test::Folded"
+acknowledgment: >
+  Waiting this long is
+  frustrating, I know.
+solution: Done.
+"""
+
+SAMPLES = {"customer.first_name": "Maya", "agent.first_name": "Sam", "order.number": "A-1"}
+
+
+@pytest.fixture
+def pack(make_pack) -> Pack:
+    return load_pack(make_pack({"styles.yaml": STYLES, "folded.yaml": FOLDED}, PACK_YAML))
+
+
+def render(pack: Pack, script_id: str = "styles", channel: str = "email", variant: int = 0) -> Message:
+    return render_script(pack, pack.script(script_id), channel, variant)
+
+
+def where(message: Message, needle: str) -> tuple[str, int, int, str | None]:
+    loc, slot = message.locate(message.text.index(needle))
+    return Path(loc.file).name, loc.line, loc.col, slot
+
+
+def test_email_text_uses_canonical_placeholders_and_blank_markers(pack):
+    assert render(pack).text == (
+        "Hello {{customer.first_name}},\n\n"
+        "I can see how frustrating this is.\n\n"
+        'I\'m "really" sorry.\n\n'
+        "I've found order {{order.number}}.\n"
+        "It ships [[ship_day]], within 30 days.\n"
+        "I'll email you today.\n\n"
+        "Best,\n{{agent.first_name}}"
+    )
+
+
+def test_preview_fills_samples_and_fallback_covers_a_missing_name(pack):
+    message = render(pack)
+    assert message.preview(SAMPLES).startswith("Hello Maya,\n\n")
+    assert message.preview(SAMPLES).endswith("I've found order A-1.\nIt ships [[ship_day]], within 30 days.\n"
+                                             "I'll email you today.\n\nBest,\nSam")
+    assert message.preview({}).startswith("Hello friend,\n\n")
+    assert render(pack, channel="chat").preview({}).startswith("Hi there! I can see")
+
+
+def test_segments_carry_slot_placeholder_fallback_and_blank_prompt(pack):
+    segments = render(pack).segments
+    placeholders = [s for s in segments if isinstance(s, Placeholder)]
+    assert [(p.name, p.slot, p.fallback) for p in placeholders] == [
+        ("customer.first_name", "greeting", "friend"),
+        ("order.number", "solution", None),
+        ("agent.first_name", "signoff", None),
+    ]
+    blanks = [s for s in segments if isinstance(s, Blank)]
+    assert [(b.name, b.slot, b.prompt, b.marker) for b in blanks] == [
+        ("ship_day", "solution", "The day it ships", "[[ship_day]]")
+    ]
+    assert render(pack).slots == ("greeting", "layout", "acknowledgment", "warm_language", "solution", "signoff")
+
+
+@pytest.mark.parametrize(
+    ("needle", "variant", "expected"),
+    [
+        ("frustrating", 0, ("styles.yaml", 5, 19, "acknowledgment")),  # plain scalar in a list
+        ("stressful", 1, ("styles.yaml", 6, 12, "acknowledgment")),  # single-quoted, with a '' escape
+        ("really", 0, ("styles.yaml", 7, 23, "warm_language")),  # double-quoted, with \" escapes
+        ("ships", 0, ("styles.yaml", 21, 6, "solution")),  # second line of a | block
+        (", within", 0, ("styles.yaml", 21, 32, "solution")),  # literal text after a blank
+        ("email you", 0, ("styles.yaml", 22, 8, "solution")),  # third line of a | block
+        ("Hello", 0, ("pack.yaml", 8, 16, "greeting")),  # the pack's email layout
+        ("Best", 0, ("pack.yaml", 10, 7, "signoff")),
+    ],
+)
+def test_text_locations_point_at_the_yaml(pack, needle, variant, expected):
+    assert where(render(pack, variant=variant), needle) == expected
+
+
+def test_folded_scalar_location(pack):
+    message = render(pack, "folded")
+    assert message.slot_text("acknowledgment") == "Waiting this long is frustrating, I know."
+    assert where(message, "frustrating") == ("folded.yaml", 5, 3, "acknowledgment")
+
+
+def test_expression_output_is_not_literal_and_points_at_its_braces(pack):
+    message = render(pack)
+    rendered = {seg.text: seg for seg in message.segments if isinstance(seg, Text)}
+    thirty = rendered["30"]
+    assert thirty.source is not None and not thirty.source.literal
+    assert (thirty.source.start.line, thirty.source.start.col) == (21, 41)
+    order = next(s for s in message.segments if isinstance(s, Placeholder) and s.name == "order.number")
+    assert order.source is not None and (order.source.start.line, order.source.start.col) == (20, 20)
+
+
+def test_literal_span_maps_back_to_the_file_text(pack):
+    message = render(pack)
+    source = Path(message.file).read_text(encoding="utf-8")
+    start = message.text.index("frustrating")
+    span = message.literal_span(start, start + len("frustrating"))
+    assert span is not None and source[span[0]:span[1]] == "frustrating"
+    # text made by an expression, or crossing an escape, cannot be edited in place
+    start = message.text.index("30 days")
+    assert message.literal_span(start, start + 2) is None
+    start = message.text.index('"really"')
+    assert message.literal_span(start, start + len('"really"')) is None
+
+
+def test_variants_pick_each_alternative_phrasing(pack):
+    script = pack.script("styles")
+    assert script.variant_count == 2
+    first, second = render(pack, variant=0), render(pack, variant=1)
+    assert first.slot_text("acknowledgment") == "I can see how frustrating this is."
+    assert second.slot_text("acknowledgment") == "It's stressful to wait, I know."
+    assert first.slot_text("solution") == second.slot_text("solution")  # one solution serves every variant
+
+
+def test_channel_layouts_and_joiners(pack):
+    chat = render(pack, channel="chat")
+    assert chat.text.startswith("Hi {{customer.first_name}}! I can see how frustrating this is. I'm ")
+    assert "Best," not in chat.text  # the pack's chat layout has no sign-off
+    phone = render(pack, channel="phone")  # no phone layout in the pack: the built-in default
+    assert phone.text.startswith("Thanks for calling, this is {{agent.first_name}}. I can see")
+    greeting = phone.segments[0]
+    assert isinstance(greeting, Text) and greeting.source is not None
+    assert greeting.source.start == Location("<default phone layout>", 1, 1)
+
+
+def test_agent_notes_keep_kind_label_and_location(pack):
+    notes = render(pack).notes
+    assert [(n.kind, n.label, n.text) for n in notes] == [
+        ("guidance", "Guidance", "Offer the refund first."),
+        ("alternative", "Refund", "I'll refund you today."),
+        ("condition", "If it is a gift", "I'll add a gift note."),
+    ]
+    first = notes[1].segments[0]
+    assert isinstance(first, Text) and first.source is not None
+    assert (first.source.start.line, first.source.start.col) == (15, 14)
+    assert "Offer the refund" not in render(pack).text  # guidance is never sent
+
+
+def test_render_pack_filters_by_channel_script_and_variants(pack):
+    everything = render_pack(pack)
+    assert [(m.script_id, m.channel) for m in everything] == [
+        ("folded", "email"), ("styles", "email"), ("styles", "chat"), ("styles", "phone"),
+    ]
+    assert [m.channel for m in render_pack(pack, channels=["chat"])] == ["chat"]
+    assert len(render_pack(pack, script_id="styles", all_variants=True)) == 6
+    assert {m.variant for m in render_pack(pack, ["email"], "styles", all_variants=True)} == {0, 1}
+
+
+def test_sandbox_refuses_repetition_built_from_constants_at_render_time(make_pack):
+    # Name * Name cannot be judged before rendering; the sandbox stops it while rendering
+    script = 'id: big\ntitle: T\nacknowledgment: "I hear you."\nsolution: "{{ word * big }}"\n'
+    pack = load_pack(make_pack({"big.yaml": script}, PACK_YAML))
+    with pytest.raises(TemplateSecurityError) as info:
+        render_pack(pack)
+    error = info.value
+    assert error.location is not None and (error.location.line, error.location.col) == (4, 11)
+    assert error.message == "refused by the template sandbox: repetition too large"
+    assert "abab" not in str(error)
+
+
+def test_sandbox_blocks_payloads_even_when_static_checks_are_bypassed(make_pack):
+    pack = load_pack(make_pack({"ok.yaml": 'id: ok\ntitle: T\nacknowledgment: "x"\nsolution: "y"\n'}, PACK_YAML))
+    script = pack.script("ok")
+    for payload in ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "{{ cycler.__init__.__globals__ }}",
+                    "{{ word.__class__ }}"):
+        script.solution = payload  # as if a check had missed it
+        with pytest.raises(PackError) as info:
+            render_script(pack, script, "email")
+        text = str(info.value)
+        assert info.value.location is not None and info.value.location.file.endswith("ok.yaml")
+        assert "<class" not in text and "__builtins__" not in text and "subclasses()" not in text
+
+
+def test_undefined_value_at_render_time_is_located(make_pack):
+    pack = load_pack(make_pack({"ok.yaml": 'id: ok\ntitle: T\nacknowledgment: "x"\nsolution: "y"\n'}, PACK_YAML))
+    script = pack.script("ok")
+    script.solution = "{{ customer }}"
+    with pytest.raises(PackError) as info:
+        render_script(pack, script, "email")
+    assert str(info.value).startswith(f"{script.file}:4:11: undefined value in solution: 'customer' needs a field")
