@@ -119,12 +119,15 @@ def message(*segments: Segment, title: str = "Tests::Probe") -> Message:
                    meta={"tags": (), "export": {}})
 
 
-def expected_text(msg: Message, values: dict[str, str]) -> str:
-    """What the customer should read: placeholders filled (or their fallback), blanks marked."""
+def expected_text(msg: Message, values: dict[str, str], supported: object = None) -> str:
+    """What the customer should read: placeholders filled (or their fallback), blanks marked;
+    a placeholder the helpdesk lacks (not in ``supported``) is a blank for the agent."""
     out: list[str] = []
     for seg in msg.segments:
         if isinstance(seg, Text):
             out.append(seg.text)
+        elif isinstance(seg, Placeholder) and supported is not None and seg.name not in supported:  # type: ignore[operator]
+            out.append(blank_marker(seg.name))
         elif isinstance(seg, Placeholder):
             out.append(values.get(seg.name) or seg.fallback or "")
         elif isinstance(seg, Blank):
