@@ -52,9 +52,10 @@ _TIME = re.compile(
     rf"|(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"
     rf"|(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"
     rf"|(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"
-    rf"|{_DAYS}|{_MONTHS} \d{{1,2}}|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)|\d{{1,2}}:\d\d"
-    rf"|{_NUMBER} {_UNITS}|(?:by|on|before|within|until|in) \[\[|the (?:same|next) day|the day (?:before|after)"
-    r"|\[\[\w*(?:time|date|day|eta|when|deadline|hour|week|month)\w*\]\])",
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"|{_MONTHS} \d{{1,2}}|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)|\d{{1,2}}:\d\d"
+    rf"|{_NUMBER} {_UNITS}|(?:by|on|before|within|until|in) \[\[|the (?:same|next) day|the day (?:before|after))"
+    r"|\[\[\w*(?:time|date|day|eta|when|deadline|hour|week|month)\w*\]\]",
     re.IGNORECASE,
 )
 _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"

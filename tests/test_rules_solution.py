@@ -1,0 +1,215 @@
+"""Flexibility and solution rules (SK4xx), on packs written to tmp_path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scriptkit import load_pack, render_pack
+from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.message import Message, Text
+from scriptkit.rules.base import Finding, Rule, RuleContext
+from scriptkit.rules.solution import (
+    CareSolutionImbalance,
+    MissingSolution,
+    NoFlexibility,
+    NoNextStep,
+    NoOwner,
+    NoTimeFrame,
+    UnfilledBlank,
+)
+
+ACK = "I can see how frustrating it is to wait for a parcel you needed this week."
+
+
+def write(root: Path, scripts: dict[str, dict[str, Any]]) -> Path:
+    (root / "scripts").mkdir(parents=True, exist_ok=True)
+    (root / "pack.yaml").write_text("name: Test\n", encoding="utf-8")
+    for sid, fields in scripts.items():
+        data = {"id": sid, "title": sid.title(), "acknowledgment": ACK, **fields}
+        (root / "scripts" / f"{sid}.yaml").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    return root
+
+
+def run(rule: type[Rule], root: Path, **options: Any) -> tuple[list[tuple[Message, Finding]], list[Diagnostic]]:
+    pack = load_pack(root)
+    ctx = RuleContext(pack, {**rule.options, **options})
+    messages = render_pack(pack, all_variants=True)
+    found = [(m, f) for m in messages for f in rule().check(m, ctx)]
+    return found, list(rule().check_pack(pack, messages, ctx))
+
+
+def flagged(rule: type[Rule], root: Path, **options: Any) -> set[str]:
+    found, diags = run(rule, root, **options)
+    return {m.script_id for m, _ in found} | {d.script_id or "" for d in diags}
+
+
+# ---------------------------------------------------------------- SK401
+
+
+def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {
+        "thanks": {"solution": "Thanks."},
+        "blank": {"solution": "{{ blank.next_step }}",
+                  "flexibility": {"blanks": [{"name": "next_step", "prompt": "What you did"}]}},
+        "ok": {"solution": "I've sent a replacement today."},
+    })
+    assert flagged(MissingSolution, root) == {"thanks", "blank"}
+    assert MissingSolution.severity is Severity.ERROR
+    found, _ = run(MissingSolution, root)
+    msg, f = next((m, f) for m, f in found if m.script_id == "thanks")
+    assert msg.text[f.start:f.end] == "Thanks."
+    assert msg.locate(f.start)[1] == "solution"
+
+
+# ---------------------------------------------------------------- SK402
+
+
+@pytest.mark.parametrize("solution, has_step", [
+    ("We will look into it and get back to you today.", False),
+    ("Your order is important to us and the matter is under review today.", False),  # "order" is a noun here
+    ("I'll refund the charge today.", True),
+    ("I've shipped a replacement by express post.", True),
+    ("Here's how to get back in: open Settings and tap Reset.", True),
+    ("I'll follow up with the courier tomorrow.", True),
+])
+def test_next_step_needs_a_concrete_action(tmp_path: Path, solution: str, has_step: bool) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution}})
+    assert flagged(NoNextStep, root) == (set() if has_step else {"s"})
+
+
+# ---------------------------------------------------------------- SK403
+
+
+@pytest.mark.parametrize("solution, owned", [
+    ("A replacement will be sent today.", False),
+    ("Your case has been escalated to the relevant department today.", False),
+    ("I'll send a replacement today.", True),
+    ("I've refunded the charge today.", True),
+    ("Let's get this fixed today: reply with your order number.", True),
+    ("We'll ship it today.", True),
+    ("Let me reset it for you now.", True),
+    ("I refunded it this morning.", True),
+])
+def test_owner(tmp_path: Path, solution: str, owned: bool) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution}})
+    assert flagged(NoOwner, root) == (set() if owned else {"s"})
+
+
+# ---------------------------------------------------------------- SK404
+
+
+@pytest.mark.parametrize("solution", [
+    "I'll send it today.",
+    "I'll refund it within 2 business days.",
+    "I'll call you by Friday.",
+    "I'll email you in the next hour.",
+    "I'll confirm on March 3.",
+    "I'll ring you at 3pm.",
+    "I'll ship it tomorrow morning.",
+    "I'll send it by {{ blank.delivery_date }}.",
+    "I've moved your visit to {{ blank.new_time }}.",
+    "I'll credit you within {{ refund_window_days }} days.",
+])
+def test_time_frames_that_count(tmp_path: Path, solution: str) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution,
+                                        "flexibility": {"blanks": [{"name": "delivery_date", "prompt": "Day"},
+                                                                   {"name": "new_time", "prompt": "Time"}]}}})
+    (root / "pack.yaml").write_text("name: Test\nconstants:\n  refund_window_days: 5\n", encoding="utf-8")
+    assert flagged(NoTimeFrame, root) == set()
+
+
+def test_vague_time_is_pointed_at(tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {"vague": {"solution": "I'll send a replacement soon."},
+                                  "none": {"solution": "I'll send a replacement."}})
+    found, _ = run(NoTimeFrame, root)
+    by_script = {m.script_id: (m, f) for m, f in found}
+    msg, f = by_script["vague"]
+    assert msg.text[f.start:f.end] == "soon"
+    assert "not a time frame" in f.message
+    msg, f = by_script["none"]
+    assert msg.text[f.start:f.end] == "I'll send a replacement."
+
+
+def test_solution_rules_stay_quiet_without_a_solution(tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": "Ok."}})
+    for rule in (NoNextStep, NoOwner, NoTimeFrame):
+        assert flagged(rule, root) == set()
+
+
+# ---------------------------------------------------------------- SK405
+
+
+def test_care_and_solution_balance_both_ways(tmp_path: Path) -> None:
+    long_care = ("I can only imagine how upsetting and exhausting it has been to chase this order for weeks, "
+                 "to be passed from one person to another, and to still not have an answer about it.")
+    steps = " ".join(["I'll reset the router remotely today, then check the line and call you back."] * 6)
+    root = write(tmp_path / "p", {
+        "care-heavy": {"acknowledgment": long_care, "solution": "I'll check today."},
+        "solution-heavy": {"acknowledgment": "Sorry!", "solution": steps},
+        "balanced": {"solution": "I've found your parcel at the depot, and I'll have it delivered by Friday."},
+    })
+    found, _ = run(CareSolutionImbalance, root)
+    by_script = {m.script_id: (m, f) for m, f in found}
+    assert set(by_script) == {"care-heavy", "solution-heavy"}
+    msg, f = by_script["care-heavy"]
+    assert msg.locate(f.start)[1] == "acknowledgment" and f.severity is None
+    msg, f = by_script["solution-heavy"]
+    assert msg.locate(f.start)[1] == "solution" and f.severity is Severity.SUGGESTION
+    assert flagged(CareSolutionImbalance, root, max_care_ratio=20.0, max_solution_ratio=100.0) == set()
+
+
+# ---------------------------------------------------------------- SK406
+
+
+def test_no_flexibility_is_reported_once_per_script_at_its_file(tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {
+        "rigid": {"solution": "I'll send it today.", "channels": ["email", "chat"]},
+        "guided": {"solution": "I'll send it today.", "flexibility": "Offer express shipping if they ask."},
+        "variants": {"acknowledgment": [ACK, "That wait sounds stressful."], "solution": "I'll send it today."},
+        "blank": {"solution": "I'll send it {{ blank.day }}.",
+                  "flexibility": {"blanks": [{"name": "day", "prompt": "When"}]}},
+    })
+    found, diags = run(NoFlexibility, root)
+    assert found == []
+    assert [d.script_id for d in diags] == ["rigid"]
+    assert diags[0].location.file.endswith("rigid.yaml") and diags[0].location.line == 2
+    assert diags[0].code == "SK406" and diags[0].name == "no-flexibility"
+
+
+# ---------------------------------------------------------------- SK407
+
+
+def test_leftover_markers_in_a_macro_are_errors(tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": "I'll refund [AMOUNT] to your card by xxx, TBD."}})
+    found, _ = run(UnfilledBlank, root)
+    msg = found[0][0]
+    assert [msg.text[f.start:f.end] for _, f in found] == ["[AMOUNT]", "xxx", "TBD"]
+    assert all(f.severity is None for _, f in found) and UnfilledBlank.severity is Severity.ERROR
+
+
+def test_declared_blanks_are_for_the_agent_but_need_a_prompt(tmp_path: Path) -> None:
+    root = write(tmp_path / "p", {
+        "prompted": {"solution": "I'll refund {{ blank.amount }} today.",
+                     "flexibility": {"blanks": [{"name": "amount", "prompt": "The refund amount"}]}},
+        "silent": {"solution": "I'll refund {{ blank.amount }} today.",
+                   "flexibility": {"blanks": [{"name": "amount"}]}},
+    })
+    found, _ = run(UnfilledBlank, root)
+    assert [(m.script_id, f.severity) for m, f in found] == [("silent", Severity.WARNING)]
+    msg, f = found[0]
+    assert msg.text[f.start:f.end] == "[[amount]]"
+
+
+def test_free_text_under_review_flags_every_leftover_marker() -> None:
+    reply = ("Hi {first_name}, I'm sorry about [[reason]]. I've sent the refund to [Customer name] "
+             "and it will arrive by <insert date>. Reference ____. Thanks, XXX")
+    message = Message("review", "Reply", "email", 0, (Text(reply, "solution"),), meta={"mode": "review"})
+    found = list(UnfilledBlank().check(message, RuleContext(None, {})))
+    assert [reply[f.start:f.end] for f in found] == [
+        "{first_name}", "[[reason]]", "[Customer name]", "<insert date>", "____", "XXX"]
+    clean = Message("review", "Reply", "email", 0, (Text("I've sent the refund [see below] today.", "solution"),))
+    assert list(UnfilledBlank().check(clean, RuleContext(None, {}))) == []
