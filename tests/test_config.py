@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -41,7 +42,7 @@ class FakeEmpathy(Rule):
 
     code = "SK301"
     name = "missing-acknowledgment"
-    options = {"max_words": 40}
+    options: ClassVar[dict[str, Any]] = {"max_words": 40}
 
 
 RULES = [FakeWarm, FakeWarm2, FakeEmpathy]
@@ -306,13 +307,16 @@ def test_custom_rules_file(make_pack) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(("rule", "message", "line", "col"), [
     ("- name: No_Good\n  kind: existence\n  terms: [a]\n", "'No_Good' is not a kebab-case name", 1, 9),
     ("- name: ok\n  kind: existance\n  terms: [a]\n", "unknown kind 'existance'", 2, 9),
-    ("- name: ok\n  kind: existence\n  patterns: ['(oops']\n", "invalid regular expression: missing ), unterminated subpattern", 3, 14),
-    ("- name: ok\n  kind: existence\n  term: [a]\n", "unknown key 'term' in a existence rule", 3, 3),
-    ("- name: ok\n  kind: substitution\n  swap: [a]\n", "a substitution rule needs 'swap': a mapping of term to replacement", 3, 9),
+    ("- name: ok\n  kind: existence\n  patterns: ['(oops']\n",
+     "invalid regular expression: missing ), unterminated subpattern", 3, 14),
+    ("- name: ok\n  kind: existence\n  term: [a]\n", "unknown key 'term' in an existence rule", 3, 3),
+    ("- name: ok\n  kind: substitution\n  swap: [a]\n",
+     "a substitution rule needs 'swap': a mapping of term to replacement", 3, 9),
     ("- name: ok\n  kind: metric\n  metric: syllables\n  max: 3\n", "unknown metric 'syllables'", 3, 11),
-    ("- name: ok\n  kind: occurrence\n  terms: [a]\n", "a occurrence rule needs 'min' or 'max'", 1, 3),
+    ("- name: ok\n  kind: occurrence\n  terms: [a]\n", "an occurrence rule needs 'min' or 'max'", 1, 3),
     ("- name: ok\n  kind: existence\n  terms: [a]\n  code: SK200\n", "'SK200' is not a custom rule code", 4, 9),
-    ("- name: ok\n  kind: existence\n  terms: [a]\n  message: 'Bad {thing}'\n", "message has an unknown field 'thing'", 4, 12),
+    ("- name: ok\n  kind: existence\n  terms: [a]\n  message: 'Bad {thing}'\n",
+     "message has an unknown field 'thing'", 4, 12),
     ("- name: ok\n  kind: existence\n  terms: [a]\n- name: ok\n  kind: existence\n  terms: [b]\n",
      "rule name 'ok' is already used", 4, 9),
     ("- name: ok\n  kind: existence\n  terms: [a]\n  slots: [ack]\n", "unknown slot 'ack'", 4, 11),

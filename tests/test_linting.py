@@ -252,7 +252,8 @@ def test_text_message_infers_slots_per_sentence() -> None:
 
 def test_lint_text_locates_in_the_text(tmp_path: Path) -> None:
     (tmp_path / "scriptkit.toml").write_text(
-        'select = ["custom"]\ncustom = [{name = "say-refund", kind = "substitution", swap = {"store credit" = "refund"}}]\n',
+        'select = ["custom"]\n'
+        'custom = [{name = "say-refund", kind = "substitution", swap = {"store credit" = "refund"}}]\n',
         encoding="utf-8")
     reply = tmp_path / "reply.txt"
     reply.write_text(REPLY, encoding="utf-8")

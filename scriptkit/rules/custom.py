@@ -317,7 +317,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
     for key in data:
         if key not in allowed:
             close = difflib.get_close_matches(key, allowed, n=1)
-            bad(f"unknown key '{keys_written[key]}' in a {kind} rule", (keys_written[key],),
+            bad(f"unknown key '{keys_written[key]}' in {_a(kind)} rule", (keys_written[key],),
                 f"Did you mean '{close[0]}'?" if close else f"Known keys: {', '.join(allowed)}.", key=True)
             ok = False
     out: dict[str, Any] = {"name": name, "kind": kind, "origin": origin}
@@ -387,7 +387,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                             "Escape special characters such as '(' or '+' with a backslash.")
                         ok = False
         if not terms and not patterns and ok:
-            bad(f"a {kind} rule needs 'terms' or 'patterns'", (), "e.g. terms: [unfortunately]")
+            bad(f"{_a(kind)} rule needs 'terms' or 'patterns'", (), "e.g. terms: [unfortunately]")
             ok = False
     if kind == "metric":
         metric = data.get("metric")
@@ -405,7 +405,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                 ok = False
             out[key] = value
         if out.get("min") is None and out.get("max") is None and ok:
-            bad(f"a {kind} rule needs 'min' or 'max'", ())
+            bad(f"{_a(kind)} rule needs 'min' or 'max'", ())
             ok = False
     if not ok:
         return None
@@ -421,6 +421,10 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
             "Fields: {match}, {replacement}, {terms}, {count}, {expected}, {metric}, {value}.")
         return None
     return out
+
+
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind
 
 
 def _make(data: dict[str, Any]) -> type[Rule]:

@@ -1,0 +1,129 @@
+"""Every registered rule documents itself and proves itself on its own examples.
+
+Each rule's docs carry the sections of ``DOC_SECTIONS`` (the docs site and ``scriptkit rule``
+are generated from them), and each rule has at least one failing and one passing example.
+A generic test builds a tiny pack on disk from each example and lints it with that rule
+alone: a bad example must produce the rule's code, a good one must not.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import require_external
+from ruamel.yaml import YAML
+
+from scriptkit.config import LintConfig, Selector
+from scriptkit.linting import lint_pack
+from scriptkit.loading import load_pack
+from scriptkit.rules import all_rules
+from scriptkit.rules.base import DOC_SECTIONS, FAMILIES, Example, Rule
+
+RULES = list(all_rules())
+IDS = [f"{r.code}-{r.name}" for r in RULES]
+
+
+def _dump(data: Any) -> str:
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.width = 4096  # one line per value: no folding inside the example text
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def write_example(root: Path, example: Example) -> Path:
+    """The example as a pack on disk: pack.yaml from ``example.pack``, one file per script."""
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text(_dump({"name": "Example pack", **dict(example.pack)}), encoding="utf-8")
+    for i, fields in enumerate(example.scripts):
+        script = {"id": f"example-{i + 1}", "title": f"Example {i + 1}", "channels": [example.channel],
+                  **dict(fields)}
+        (root / "scripts" / f"example-{i + 1}.yaml").write_text(_dump(script), encoding="utf-8")
+    return root
+
+
+def lint_example(rule: type[Rule], example: Example, root: Path) -> list[str]:
+    grammar = None
+    if rule.family() == "grammar":
+        grammar = _grammar_mode()
+    config = LintConfig(select=(Selector(rule.code),), options={rule.name: dict(example.options)})
+    pack = load_pack(write_example(root, example))
+    return [d.code for d in lint_pack(pack, config, grammar=grammar).diagnostics]
+
+
+def _grammar_mode() -> str:
+    import os
+
+    url = os.environ.get("SCRIPTKIT_LANGUAGETOOL_URL")
+    if url:
+        return url
+    from scriptkit.engines.lt_server import assembled
+
+    if shutil.which("java") is None or assembled() is None:
+        require_external("grammar examples need Java and the assembled LanguageTool server (make unit builds it)")
+    return "local"
+
+
+def test_rules_are_registered() -> None:
+    assert RULES, "no rules registered: is RULE_MODULES empty?"
+    assert len({r.code for r in RULES}) == len(RULES) and len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_identity(rule: type[Rule]) -> None:
+    assert re.fullmatch(r"SK\d{3}", rule.code)
+    assert rule.code[2] in FAMILIES and rule.family() != "other"
+    assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.name), "names are kebab-case and name the pattern"
+    assert rule.summary() and not rule.summary().startswith("#")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_docs_have_every_section_in_order(rule: type[Rule]) -> None:
+    docs = rule.docs()
+    positions = []
+    for section in DOC_SECTIONS:
+        m = re.search(rf"^\s*## {re.escape(section)}\s*$", docs, re.M)
+        assert m, f"{rule.code} docs lack '## {section}'"
+        body = docs[m.end():].split("\n## ", 1)[0].strip()
+        assert body, f"{rule.code} section '{section}' is empty"
+        positions.append(m.start())
+    assert positions == sorted(positions), f"{rule.code} sections are out of order"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_has_bad_and_good_examples(rule: type[Rule]) -> None:
+    assert rule.bad_examples, f"{rule.code} has no failing example"
+    assert rule.good_examples, f"{rule.code} has no passing example"
+
+
+CASES = [(r, "bad", i, ex) for r in RULES for i, ex in enumerate(r.bad_examples)] + \
+        [(r, "good", i, ex) for r in RULES for i, ex in enumerate(r.good_examples)]
+
+
+@pytest.mark.parametrize(("rule", "kind", "index", "example"), CASES,
+                         ids=[f"{r.code}-{k}{i}" for r, k, i, _ in CASES])
+def test_examples(rule: type[Rule], kind: str, index: int, example: Example, tmp_path: Path) -> None:
+    codes = lint_example(rule, example, tmp_path / "pack")
+    if kind == "bad":
+        assert rule.code in codes, f"{rule.code} [{rule.name}] missed its bad example {index}: {example.scripts}"
+    else:
+        assert rule.code not in codes, f"{rule.code} [{rule.name}] flagged its good example {index}"
+
+
+def test_custom_rules_document_themselves(make_pack: Any) -> None:
+    from scriptkit.config import load_config
+
+    root = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: I see.\nsolution: I'll fix it.\n"},
+                     pack_yaml="name: T\nrules:\n  custom:\n"
+                               "    - {name: no-jargon, kind: existence, terms: [synergy]}\n")
+    (rule,) = load_config(load_pack(root)).custom
+    test_docs_have_every_section_in_order(rule)
+    assert rule.summary() == "Team rule (existence): Flags 'synergy'."
