@@ -252,11 +252,15 @@ class UnusedBlank(Rule):
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-SHINGLE = 3
+SHINGLE = 2
 
 
 def shingles(text: str) -> frozenset[str]:
-    """Word 3-grams of the normalised text (lower case, punctuation and markup dropped)."""
+    """Word bigrams of the normalised text (lower case, punctuation and markup dropped).
+
+    Bigrams rather than longer shingles: one changed word in a 30-word script then keeps it
+    above 0.85, which is what "near-identical" should mean for texts this short.
+    """
     tokens = _TOKEN.findall(text.lower().replace("’", "'"))
     if len(tokens) < SHINGLE:
         return frozenset([" ".join(tokens)]) if tokens else frozenset()
@@ -323,7 +327,7 @@ class DuplicateScript(Rule):
 
     ## What it does
     Compares the customer-facing text of every script (all variants of acknowledgment, warm
-    language and solution) as sets of word 3-grams and flags a script whose Jaccard
+    language and solution) as sets of word bigrams and flags a script whose Jaccard
     similarity with an earlier one is at least `threshold` (default 0.85). Identical scripts
     show 100%. Scales to packs of tens of thousands of scripts (prefix-filter index, no
     all-pairs comparison).
