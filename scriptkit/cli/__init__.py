@@ -17,7 +17,7 @@ from scriptkit import __version__
 from scriptkit.cli.output import report_error
 from scriptkit.errors import ScriptkitError
 
-COMMAND_MODULES = ("init", "render", "check", "rules", "export", "importing")
+COMMAND_MODULES = ("init", "render", "check", "rules", "export", "importing", "audit")
 
 
 class _Group(click.Group):

@@ -1,0 +1,282 @@
+"""``scriptkit audit``: the linter over a whole macro library, plus library-level findings.
+
+Input is a pack folder, or any export ``scriptkit import`` reads (imported into a temporary
+pack first, so every macro is judged exactly as its imported script would be).
+
+Scores. Each macro gets a score from 0 to 100 on each of the four practices and on
+readability, computed from its diagnostics::
+
+    score(practice) = 100 * product over its diagnostics of (1 - weight(severity))
+    weight: error 0.5, warning 0.3, suggestion 0.1
+
+so one warning costs 30 points, two cost 51, and a score never goes below zero. The
+practice of a diagnostic is its rule family: empathy (SK3xx) -> acknowledgment, warmth
+(SK2xx) -> warm language, solution (SK4xx) -> solution, except the flexibility rules
+(no-flexibility, unfilled-blank) -> flexibility; readability (SK1xx) and grammar (SK9xx)
+-> readability. Template (SK0xx) and custom rules are listed but not scored. A practice
+whose rules did not run (deselected) has no score. ``overall`` is the mean of the scores.
+
+Library findings: the most common problems, exact and near-duplicate macros (``sprawl``),
+numbers that contradict each other across macros, and placeholders that can render blank.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.importers import ItemProblem, Library, import_library
+from scriptkit.loading import load_pack
+from scriptkit.message import Message, Placeholder
+from scriptkit.models import Pack
+from scriptkit.sprawl import Contradiction, DuplicateGroup, find_contradictions, find_duplicates
+
+PRACTICES = ("acknowledgment", "warm_language", "flexibility", "solution", "readability")
+PRACTICE_LABELS = {"acknowledgment": "Acknowledgment", "warm_language": "Warm language",
+                   "flexibility": "Flexibility", "solution": "Solution", "readability": "Readability"}
+WEIGHTS = {Severity.ERROR: 0.5, Severity.WARNING: 0.3, Severity.SUGGESTION: 0.1}
+_FAMILY_PRACTICE = {"empathy": "acknowledgment", "warmth": "warm_language", "solution": "solution",
+                    "readability": "readability", "grammar": "readability"}
+_FLEXIBILITY_RULES = ("no-flexibility", "unfilled-blank")
+_FAMILIES = {"0": "template", "1": "readability", "2": "warmth", "3": "empathy", "4": "solution",
+             "5": "export", "8": "custom", "9": "grammar"}
+
+Stage = Callable[[str], None]
+
+
+def family_of(code: str) -> str:
+    return _FAMILIES.get(code[2:3], "other") if code.startswith("SK") else "other"
+
+
+def practice_of(code: str, name: str) -> str | None:
+    if name in _FLEXIBILITY_RULES:
+        return "flexibility"
+    return _FAMILY_PRACTICE.get(family_of(code))
+
+
+def score(diagnostics: list[Diagnostic]) -> float:
+    value = 100.0
+    for d in diagnostics:
+        value *= 1.0 - WEIGHTS.get(d.severity, 0.1)
+    return round(value, 1)
+
+
+@dataclass
+class Highlight:
+    start: int
+    end: int
+    code: str
+    name: str
+    message: str
+    severity: str
+    suggestion: str | None
+
+
+@dataclass
+class MacroAudit:
+    id: str
+    title: str
+    text: str
+    location: Location  # the item in the export, or the script file
+    script_file: str
+    diagnostics: list[Diagnostic]
+    scores: dict[str, float | None]
+    highlights: list[Highlight] = field(default_factory=list)
+    blank_risks: list[str] = field(default_factory=list)  # placeholders that can render blank
+
+    @property
+    def overall(self) -> float:
+        judged = [v for v in self.scores.values() if v is not None]
+        return round(sum(judged) / len(judged), 1) if judged else 100.0
+
+
+@dataclass
+class CommonProblem:
+    code: str
+    name: str
+    family: str
+    count: int
+    macros: int
+
+
+@dataclass
+class AuditReport:
+    source: str
+    format: str
+    macros: list[MacroAudit]  # worst first
+    common: list[CommonProblem]
+    duplicates: list[DuplicateGroup]
+    contradictions: list[Contradiction]
+    unreadable: list[ItemProblem] = field(default_factory=list)
+    skipped: list[ItemProblem] = field(default_factory=list)
+    judged: tuple[str, ...] = PRACTICES
+    library_diagnostics: list[Diagnostic] = field(default_factory=list)  # not tied to one macro
+
+    @property
+    def averages(self) -> dict[str, float | None]:
+        out: dict[str, float | None] = {}
+        for practice in PRACTICES:
+            values = [v for m in self.macros if (v := m.scores.get(practice)) is not None]
+            out[practice] = round(sum(values) / len(values), 1) if values else None
+        return out
+
+    @property
+    def overall(self) -> float | None:
+        if not self.macros:
+            return None
+        return round(sum(m.overall for m in self.macros) / len(self.macros), 1)
+
+    @property
+    def by_family(self) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        for m in self.macros:
+            counts.update(family_of(d.code) for d in m.diagnostics)
+        return dict(counts.most_common())
+
+    @property
+    def blank_risks(self) -> list[tuple[str, str]]:
+        return [(m.id, p) for m in self.macros for p in m.blank_risks]
+
+    def macro(self, ident: str) -> MacroAudit:
+        return next(m for m in self.macros if m.id == ident)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "format": self.format,
+            "summary": {
+                "macros": len(self.macros), "overall": self.overall, "averages": self.averages,
+                "diagnostics": sum(len(m.diagnostics) for m in self.macros), "by_family": self.by_family,
+                "unreadable": len(self.unreadable), "skipped": len(self.skipped),
+                "duplicate_groups": len(self.duplicates), "contradictions": len(self.contradictions),
+                "blank_risks": len(self.blank_risks),
+            },
+            "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
+                        "formula": "100 * product(1 - weight(severity)) over the practice's diagnostics"},
+            "macros": [{
+                "id": m.id, "title": m.title, "location": str(m.location), "overall": m.overall,
+                "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks,
+                "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
+                                 "message": d.message, "text": d.text, "suggestion": d.suggestion,
+                                 "slot": d.slot} for d in m.diagnostics],
+            } for m in self.macros],
+            "common_problems": [c.__dict__ for c in self.common],
+            "duplicates": [{"kind": g.kind, "similarity": g.similarity, "macros": g.members}
+                           for g in self.duplicates],
+            "contradictions": [{"topic": c.topic, "unit": c.unit,
+                                "values": {v: [{"macro": q.macro, "sentence": q.sentence} for q in qs]
+                                           for v, qs in c.values.items()}} for c in self.contradictions],
+            "unreadable": [{"location": str(p.location), "item": p.item, "message": p.message}
+                           for p in self.unreadable],
+            "skipped": [{"location": str(p.location), "item": p.item, "message": p.message} for p in self.skipped],
+        }
+
+
+def audit(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
+          where: Mapping[str, str] | None = None, skip_bad: bool = False, grammar: str | None = None,
+          near_threshold: float = 0.7, stage: Stage | None = None) -> AuditReport:
+    """Audit a pack folder or an export file; see the module docs for the scores."""
+    tell = stage or (lambda _: None)
+    source = Path(path)
+    if source.is_dir() and fmt is None:
+        tell("Loading the pack")
+        pack = load_pack(source)
+        return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)
+    tell(f"Reading {source.name}")
+    library = import_library(source, fmt, mapping=mapping, where=where)
+    if not skip_bad:
+        library.raise_if_unreadable()
+    with tempfile.TemporaryDirectory(prefix="scriptkit-audit-") as tmp:
+        tell(f"Importing {len(library.macros)} macros")
+        root = library.write(Path(tmp) / "pack", name=source.stem)
+        pack = load_pack(root)
+        return _audit_pack(pack, str(source), library.format, library, grammar, near_threshold, tell)
+
+
+def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
+                near_threshold: float, tell: Stage) -> AuditReport:
+    from scriptkit.linting import lint_pack
+
+    tell(f"Linting {len(pack.scripts)} scripts")
+    result = lint_pack(pack, grammar=grammar)
+    judged = tuple(p for p in PRACTICES if any(practice_of(r.code, r.name) == p for r in result.rules))
+    first: dict[str, Message] = {}
+    for m in result.messages:
+        first.setdefault(m.script_id, m)
+    origins = {m.id: m.raw.location for m in library.macros} if library else {}
+    by_file = {s.file: s.id for s in pack.scripts}
+    per_macro: dict[str, list[Diagnostic]] = defaultdict(list)
+    library_level: list[Diagnostic] = []
+    for d in result.diagnostics:
+        ident = d.script_id or by_file.get(d.location.file)
+        if ident is None or ident not in first:
+            library_level.append(d)
+        else:
+            per_macro[ident].append(d)
+    catalogue = pack.catalogue
+    macros: list[MacroAudit] = []
+    for script in pack.scripts:
+        message = first.get(script.id)
+        if message is None:
+            continue
+        diags = per_macro.get(script.id, [])
+        grouped: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in diags:
+            practice = practice_of(d.code, d.name)
+            if practice:
+                grouped[practice].append(d)
+        scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged else None) for p in PRACTICES}
+        risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.fallback is None
+                 and (spec := catalogue.get(seg.name)) is not None and spec.can_be_blank]
+        macros.append(MacroAudit(
+            id=script.id, title=script.title, text=message.text,
+            location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
+            diagnostics=diags, scores=scores, highlights=_highlights(message, diags),
+            blank_risks=list(dict.fromkeys(risks))))
+    macros.sort(key=lambda m: (m.overall, -len(m.diagnostics), m.id))
+    tell("Looking for duplicates and contradictions")
+    texts = [(m.id, m.text) for m in macros]
+    order = {m.id: i for i, m in enumerate(pack.scripts)}
+    in_file_order = sorted(texts, key=lambda t: order[t[0]])
+    counts: Counter[tuple[str, str]] = Counter()
+    spread: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for audited in macros:
+        for d in audited.diagnostics:
+            counts[(d.code, d.name)] += 1
+            spread[(d.code, d.name)].add(audited.id)
+    common = [CommonProblem(code, name, family_of(code), n, len(spread[(code, name)]))
+              for (code, name), n in sorted(counts.items(), key=lambda kv: (-len(spread[kv[0]]), -kv[1], kv[0]))]
+    return AuditReport(
+        source=source, format=fmt, macros=macros, common=common,
+        duplicates=find_duplicates(in_file_order, near_threshold),
+        contradictions=find_contradictions(in_file_order),
+        unreadable=list(library.problems) if library else [],
+        skipped=list(library.skipped) if library else [],
+        judged=judged, library_diagnostics=library_level)
+
+
+def _highlights(message: Message, diagnostics: list[Diagnostic]) -> list[Highlight]:
+    """Where each diagnostic's text sits in the message (the occurrence its location points at)."""
+    text = message.text
+    out: list[Highlight] = []
+    for d in diagnostics:
+        if not d.text or len(d.text) > len(text):
+            continue
+        start, best = text.find(d.text), None
+        while start >= 0:
+            loc, _ = message.locate(start)
+            if best is None or (loc.line, loc.col) == (d.location.line, d.location.col):
+                best = start
+                if (loc.line, loc.col) == (d.location.line, d.location.col):
+                    break
+            start = text.find(d.text, start + 1)
+        if best is not None:
+            out.append(Highlight(best, best + len(d.text), d.code, d.name, d.message, d.severity.value,
+                                 d.suggestion))
+    out.sort(key=lambda h: (h.start, -h.end))
+    return out

@@ -1,0 +1,115 @@
+"""``scriptkit audit``: score a whole macro library and find its sprawl and contradictions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from scriptkit.audit import PRACTICE_LABELS, PRACTICES, AuditReport, audit
+from scriptkit.cli.importing import source_options
+from scriptkit.cli.options import grammar_option
+from scriptkit.cli.output import console
+from scriptkit.importers.tabular import parse_mapping, parse_where
+
+
+@contextmanager
+def stages() -> Iterator[Callable[[str], None] | None]:
+    """A spinner naming the current stage on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Starting", total=None)
+        yield lambda label: bar.update(task, description=label)
+
+
+@click.command("audit")
+@click.argument("source", type=click.Path())
+@source_options
+@grammar_option
+@click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write a self-contained HTML report (charts, drill-down) to this file.")
+@click.option("--top", default=10, show_default=True, help="How many of the worst macros to list in text output.")
+@click.option("--near", "near", default=0.7, show_default=True, type=click.FloatRange(0.3, 1.0),
+              help="Similarity (Jaccard of word 3-shingles) from which two macros count as near duplicates.")
+def audit_command(source: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,
+                  grammar: str | None, out_format: str, html_path: str | None, top: int, near: float) -> None:
+    """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
+
+    Scores (0-100) per practice and readability come from the diagnostics: each error
+    costs half of what is left, a warning 30%, a suggestion 10%. Also lists the most common
+    problems, duplicate and near-duplicate macros, macros that contradict each other on a
+    number, and placeholders that can render blank.
+    """
+    with stages() as tell:
+        report = audit(source, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
+                       grammar=grammar, near_threshold=near, stage=tell)
+    if html_path:
+        from scriptkit.reporters.html import write_html
+
+        write_html(report, Path(html_path))
+    if out_format == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print_text(report, console(), top)
+    if html_path:
+        click.echo(f"HTML report: {html_path}", err=True)
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0f}"
+
+
+def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
+    n = len(report.macros)
+    con.print(f"[bold]Audit of {report.source}[/bold] ({report.format}): {n} macro(s), "
+              f"{sum(len(m.diagnostics) for m in report.macros)} problem(s), overall score {_fmt(report.overall)}/100")
+    for item in report.unreadable:
+        con.print(f"[red]unreadable:[/red] {item}", markup=True, highlight=False)
+    if report.skipped:
+        con.print(f"{len(report.skipped)} item(s) without reply text were skipped.")
+    averages = report.averages
+    con.print("Average scores: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
+    if report.macros:
+        con.print(f"[bold]Worst {min(top, n)} macros[/bold] (overall, then "
+                  + ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES) + ")")
+        for m in report.macros[:top]:
+            names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
+            per = " ".join(_fmt(m.scores[p]) for p in PRACTICES)
+            con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({m.location})", markup=False, highlight=False)
+            con.print(f"       scores {per} · {names}", markup=False, highlight=False)
+    if report.common:
+        con.print("[bold]Most common problems[/bold]")
+        for c in report.common[:10]:
+            con.print(f"  {c.code} {c.name} ({c.family}): {c.macros} macro(s), {c.count} time(s)", highlight=False)
+    exact = [g for g in report.duplicates if g.kind == "exact"]
+    near = [g for g in report.duplicates if g.kind == "near"]
+    con.print(f"[bold]Macro sprawl[/bold]: {len(exact)} group(s) of exact duplicates, "
+              f"{len(near)} group(s) of near duplicates")
+    for g in report.duplicates[:10]:
+        titles = "; ".join(report.macro(i).title for i in g.members[:5])
+        more = f" and {len(g.members) - 5} more" if len(g.members) > 5 else ""
+        sim = "" if g.kind == "exact" else f" (similarity >= {g.similarity:.2f})"
+        con.print(f"  {g.kind}{sim}: {titles}{more}", markup=False, highlight=False)
+    con.print(f"[bold]Contradictions[/bold]: {len(report.contradictions)}")
+    for found in report.contradictions[:10]:
+        values = "; ".join(f"{v} {found.unit} in {', '.join(dict.fromkeys(q.macro for q in qs))}"
+                           for v, qs in found.values.items())
+        con.print(f"  {found.topic}: {values}", markup=False, highlight=False)
+    risks = report.blank_risks
+    con.print(f"[bold]Placeholders that can render blank[/bold]: {len(risks)}")
+    for ident, name in risks[:10]:
+        con.print(f"  {ident}: {{{{ {name} }}}} has no fallback", markup=False, highlight=False)
+
+
+commands = [audit_command]

@@ -1,0 +1,222 @@
+"""The audit as ONE self-contained HTML file: inline CSS, inline SVG charts, a little inline JS.
+
+Nothing is fetched at view time (a Content-Security-Policy forbids it). Every piece of macro
+text is escaped: a library is hostile input. The charts are drawn here as SVG, so they show
+without JavaScript; the script only adds filtering, and the drill-down: each macro is a
+``<details>`` element, opened by a click or by a ``#drill=<macro id>`` link.
+"""
+
+# ruff: noqa: E501  (inline CSS, JS and HTML read better unwrapped)
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from scriptkit.audit import PRACTICE_LABELS, PRACTICES, WEIGHTS, AuditReport, Highlight, MacroAudit
+
+_COLORS = {"template": "#8d6e63", "readability": "#5c6bc0", "warmth": "#ef6c00", "empathy": "#d81b60",
+           "solution": "#2e7d32", "export": "#6d4c41", "custom": "#00838f", "grammar": "#7b1fa2", "other": "#757575"}
+
+_CSS = """
+:root{--fg:#1d2330;--muted:#5f6b7a;--line:#e3e7ee;--bg:#f6f8fb;--card:#fff;--bad:#c62828;--mid:#f9a825;--good:#2e7d32}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:24px 32px;background:#1d2330;color:#fff}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:#c5ccd8}
+main{padding:24px 32px;max-width:1200px;margin:auto}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-bottom:20px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+.card b{display:block;font-size:26px}.card span{color:var(--muted);font-size:13px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:16px;margin-bottom:24px}
+.chart{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+.chart h2,section h2{font-size:16px;margin:0 0 8px}
+svg text{font:12px system-ui,sans-serif;fill:#333}svg .bar{cursor:pointer}svg .bar:hover{opacity:.8}
+section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-bottom:20px}
+table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top;font-size:14px}
+.score{display:inline-block;min-width:34px;text-align:center;border-radius:4px;color:#fff;font-weight:600;font-size:13px;padding:0 4px}
+.s-bad{background:var(--bad)}.s-mid{background:var(--mid);color:#222}.s-good{background:var(--good)}.s-none{background:#9e9e9e}
+details.macro{border-top:1px solid var(--line);padding:6px 0}details.macro[hidden]{display:none}
+details.macro>summary{cursor:pointer;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+details.macro>summary .t{font-weight:600;flex:1 1 300px}details.macro.focus{background:#fffbe6}
+.body{white-space:pre-wrap;background:#fafbfc;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:8px 0;font-size:14px}
+mark{background:#ffe082;border-bottom:2px solid #f57f17;padding:0 1px}mark.error{background:#ffcdd2;border-color:var(--bad)}mark.suggestion{background:#e1f5fe;border-color:#0277bd}
+.problems li{margin-bottom:4px}.code{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted)}
+.rewrite{color:var(--good)}.muted{color:var(--muted)}.toolbar{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
+input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6px;min-width:260px}
+button{padding:5px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
+"""
+
+_JS = """
+(function(){
+  var macros=[].slice.call(document.querySelectorAll('details.macro'));
+  var status=document.getElementById('filter-status');
+  function show(pred,label){var n=0;macros.forEach(function(m){var ok=pred(m);m.hidden=!ok;if(ok)n++;});
+    status.textContent=label?label+': '+n+' macro(s)':'';}
+  function drill(id){var el=document.getElementById('m-'+id);if(!el)return false;
+    show(function(){return true;},'');el.hidden=false;el.open=true;
+    macros.forEach(function(m){m.classList.remove('focus');});el.classList.add('focus');
+    el.setAttribute('data-drilled','1');el.scrollIntoView({block:'start'});return true;}
+  function route(){var h=decodeURIComponent(location.hash.slice(1));
+    if(h.indexOf('drill=')===0){drill(h.slice(6));}
+    else if(h.indexOf('bucket=')===0){var b=parseInt(h.slice(7),10);
+      show(function(m){return Math.min(9,Math.floor(parseFloat(m.dataset.score)/10))===b;},'Score '+(b*10)+'-'+(b*10+(b===9?10:9)));}
+    else if(h.indexOf('family=')===0){var f=h.slice(7);
+      show(function(m){return (' '+m.dataset.families+' ').indexOf(' '+f+' ')>=0;},'Problems in '+f);}}
+  window.addEventListener('hashchange',route);
+  document.getElementById('search').addEventListener('input',function(e){var q=e.target.value.toLowerCase();
+    show(function(m){return !q||m.textContent.toLowerCase().indexOf(q)>=0;},q?'Matching "'+e.target.value+'"':'');});
+  document.getElementById('show-all').addEventListener('click',function(){history.replaceState(null,'',' ');show(function(){return true;},'');});
+  document.getElementById('expand').addEventListener('click',function(){macros.forEach(function(m){if(!m.hidden)m.open=true;});});
+  document.body.setAttribute('data-ready','1');
+  route();
+})();
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _score(value: float | None) -> str:
+    if value is None:
+        return '<span class="score s-none" title="not judged">-</span>'
+    cls = "s-bad" if value < 50 else "s-mid" if value < 80 else "s-good"
+    return f'<span class="score {cls}">{value:.0f}</span>'
+
+
+def _histogram(report: AuditReport) -> str:
+    buckets = [0] * 10
+    for m in report.macros:
+        buckets[min(9, int(m.overall // 10))] += 1
+    width, height, pad = 520, 220, 30
+    top = max(buckets) or 1
+    bar_w = (width - pad * 2) / 10
+    parts = [f'<svg id="chart-scores" viewBox="0 0 {width} {height}" width="100%" role="img" '
+             f'aria-label="Distribution of overall scores">']
+    for i, n in enumerate(buckets):
+        h = (height - pad * 2) * n / top
+        x, y = pad + i * bar_w, height - pad - h
+        color = "#c62828" if i < 5 else "#f9a825" if i < 8 else "#2e7d32"
+        parts.append(f'<a href="#bucket={i}"><rect class="bar" data-bucket="{i}" data-count="{n}" x="{x + 3:.1f}" '
+                     f'y="{y:.1f}" width="{bar_w - 6:.1f}" height="{h:.1f}" fill="{color}">'
+                     f'<title>{i * 10}-{i * 10 + 9 + (i == 9)}: {n} macro(s)</title></rect></a>')
+        parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - pad + 14}" text-anchor="middle">{i * 10}</text>')
+        if n:
+            parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{n}</text>')
+    parts.append(f'<line x1="{pad}" y1="{height - pad}" x2="{width - pad}" y2="{height - pad}" stroke="#999"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bars(chart_id: str, rows: list[tuple[str, float, str, str]], unit: str, maximum: float | None = None) -> str:
+    """Horizontal bars: (label, value, color, link)."""
+    width, row_h, label_w = 520, 26, 130
+    height = max(1, len(rows)) * row_h + 10
+    top = maximum or max((v for _, v, _, _ in rows), default=1) or 1
+    parts = [f'<svg id="{chart_id}" viewBox="0 0 {width} {height}" width="100%" role="img">']
+    for i, (label, value, color, link) in enumerate(rows):
+        y = 5 + i * row_h
+        w = (width - label_w - 60) * value / top
+        bar = (f'<rect class="bar" data-label="{_e(label)}" data-value="{value}" x="{label_w}" y="{y}" '
+               f'width="{w:.1f}" height="{row_h - 8}" fill="{color}"><title>{_e(label)}: {value:g} {unit}</title></rect>')
+        parts.append(f'<text x="{label_w - 6}" y="{y + row_h / 2 + 1}" text-anchor="end">{_e(label)}</text>')
+        parts.append(f'<a href="{_e(link)}">{bar}</a>' if link else bar)
+        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + row_h / 2 + 1}">{value:g}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _highlighted(text: str, highlights: list[Highlight]) -> str:
+    out: list[str] = []
+    pos = 0
+    for h in highlights:
+        if h.start < pos:
+            continue  # overlapping spans: the first one is marked, all are listed below
+        out.append(_e(text[pos:h.start]))
+        out.append(f'<mark class="{_e(h.severity)}" data-code="{_e(h.code)}" title="{_e(h.code)} {_e(h.message)}">'
+                   f"{_e(text[h.start:h.end])}</mark>")
+        pos = h.end
+    out.append(_e(text[pos:]))
+    return "".join(out)
+
+
+def _macro(m: MacroAudit) -> str:
+    families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
+    scores = "".join(f'<span class="muted">{_e(PRACTICE_LABELS[p].split()[0][:6])}</span> {_score(m.scores[p])}'
+                     for p in PRACTICES)
+    items = []
+    for d in m.diagnostics:
+        rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
+        quoted = f' &ldquo;{_e(d.text[:160])}&rdquo;' if d.text else ""
+        items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
+                     f"{_e(d.message)}{quoted}{rewrite}</li>")
+    risks = "".join(f"<li>{{{{ {_e(r)} }}}} can be empty and has no fallback</li>" for r in m.blank_risks)
+    return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.overall}" data-families="{_e(families)}">'
+            f'<summary>{_score(m.overall)}<span class="t">{_e(m.title)}</span>{scores}</summary>'
+            f'<div class="muted">{_e(m.id)} · {_e(m.location)}</div>'
+            f'<div class="body">{_highlighted(m.text, m.highlights)}</div>'
+            f'<ul class="problems">{"".join(items) or "<li>No problems found.</li>"}{risks}</ul></details>')
+
+
+def _family(code: str) -> str:
+    from scriptkit.audit import family_of
+
+    return family_of(code)
+
+
+def render_html(report: AuditReport) -> str:
+    averages = report.averages
+    n = len(report.macros)
+    cards = [("macros", n), ("overall score", "-" if report.overall is None else f"{report.overall:.0f}"),
+             ("problems", sum(len(m.diagnostics) for m in report.macros)),
+             ("duplicate groups", len(report.duplicates)), ("contradictions", len(report.contradictions)),
+             ("blank-risk placeholders", len(report.blank_risks)), ("unreadable items", len(report.unreadable))]
+    families = [(f, float(c), _COLORS.get(f, "#757575"), f"#family={f}") for f, c in report.by_family.items()]
+    practice_rows = [(PRACTICE_LABELS[p], float(averages[p] or 0), "#3949ab", "") for p in PRACTICES
+                     if averages[p] is not None]
+    common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.family)}</td>"
+                     f"<td>{c.macros}</td><td>{c.count}</td></tr>" for c in report.common[:15])
+    titles = {m.id: m.title for m in report.macros}
+    dups = "".join(
+        f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}</td><td>"
+        + ", ".join(f'<a href="#drill={_e(i)}">{_e(titles.get(i, i))}</a>' for i in g.members) + "</td></tr>"
+        for g in report.duplicates[:100])
+    contra = "".join(
+        f"<tr><td>{_e(c.topic)}</td><td>{_e(c.unit)}</td><td><ul>"
+        + "".join(f"<li><b>{_e(v)}</b>: " + "; ".join(
+            f'<a href="#drill={_e(q.macro)}">{_e(titles.get(q.macro, q.macro))}</a> <span class=muted>'
+            f"&ldquo;{_e(q.sentence[:140])}&rdquo;</span>" for q in qs[:4]) + "</li>" for v, qs in c.values.items())
+        + "</ul></td></tr>" for c in report.contradictions[:50])
+    unreadable = "".join(f"<li>{_e(p)}</li>" for p in report.unreadable)
+    weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>scriptkit audit: {_e(os.path.basename(report.source))}</title><style>{_CSS}</style></head>
+<body><header><h1>Macro library audit</h1><p>{_e(report.source)} · {_e(report.format)} · {n} macro(s)</p></header>
+<main>
+<div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
+<div class="charts">
+<div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro; click a bar to list those macros.</p></div>
+<div class="chart"><h2>Problems by family</h2>{_bars("chart-families", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
+<div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}</div>
+</div>
+<section id="macros"><h2>Macros, worst first</h2>
+<div class="toolbar"><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
+{"".join(_macro(m) for m in report.macros)}
+</section>
+<section id="common"><h2>Most common problems</h2><table><tr><th>code</th><th>rule</th><th>family</th><th>macros</th><th>times</th></tr>{common}</table></section>
+<section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
+<section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
+{f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
+<p class="muted">Scores: 100 &times; the product of (1 &minus; weight) over a practice's problems; weights {_e(weights)}. Made by scriptkit audit.</p>
+</main><script>{_JS}</script></body></html>
+"""
+
+
+def write_html(report: AuditReport, path: Path) -> Path:
+    """Write the report atomically (a temporary file beside it, then a rename)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(render_html(report), encoding="utf-8")
+    tmp.replace(path)
+    return path
