@@ -1,0 +1,227 @@
+"""``scriptkit check``, ``review``, ``rules`` and ``rule`` end to end: formats, fixes, exit codes."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+
+VOICE = textwrap.dedent("""\
+    name: Test pack
+    rules:
+      select: [custom]
+      custom:
+        - name: say-refund
+          kind: substitution
+          swap: {store credit: refund}
+        - name: thank-them
+          kind: occurrence
+          terms: [thank you]
+          min: 1
+          severity: suggestion
+    """)
+GOOD = textwrap.dedent("""\
+    id: refund-ask
+    title: Refund
+    acknowledgment: "Thank you for telling me; I can see how frustrating this is."
+    solution: "I've sent your refund today."
+    """)
+BAD = textwrap.dedent("""\
+    id: refund-ask
+    title: Refund
+    # keep this comment
+    acknowledgment: "Thank you for telling me; I can see how frustrating this is."
+    solution: "I can offer store credit today."   # and this one
+    """)
+
+
+def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Any:
+    return CliRunner().invoke(main, list(args), input=input, env={"NO_COLOR": "1", **(env or {})})
+
+
+def test_clean_pack_exits_0(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": GOOD}, pack_yaml=VOICE)
+    result = run("check", str(root))
+    assert result.exit_code == 0, result.output
+    assert "All clear" in result.output
+
+
+def test_findings_exit_1_with_located_text(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    result = run("check", str(root))
+    assert result.exit_code == 1
+    assert "SK801 [say-refund] Say 'refund' instead of 'store credit'." in result.output
+    assert "5:24" in result.output and "1 fixable with --fix" in result.output
+
+
+def test_fail_on_and_suggestions(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": BAD.replace("Thank you for telling me; ", "")}, pack_yaml=VOICE)
+    assert run("check", str(root)).exit_code == 1
+    assert run("check", str(root), "--fail-on", "error").exit_code == 0
+    assert run("check", str(root), "--select", "thank-them").exit_code == 0  # a suggestion only
+    assert run("check", str(root), "--select", "thank-them", "--fail-on", "suggestion").exit_code == 1
+    assert run("check", str(root), "--ignore", "SK801,thank-them").exit_code == 0
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "github", "junit", "text"])
+def test_every_format_to_a_file(make_pack: Any, tmp_path: Path, fmt: str) -> None:
+    root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    out = tmp_path / f"report.{fmt}"
+    result = run("check", str(root), "--format", fmt, "--output", str(out))
+    assert result.exit_code == 1 and result.output == ""
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert json.loads(text)["diagnostics"][0]["code"] == "SK801"
+    elif fmt == "sarif":
+        assert json.loads(text)["runs"][0]["results"][0]["ruleId"] == "SK801"
+    elif fmt == "junit":
+        assert ET.fromstring(text).get("failures") == "1"
+    elif fmt == "github":
+        assert text.startswith("::warning file=")
+    else:
+        assert "SK801" in text and "\x1b[" not in text
+
+
+def test_fix_rewrites_and_reports_what_remains(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    result = run("check", str(root), "--fix")
+    assert result.exit_code == 0, result.output
+    assert "Fixed 1 problem in 1 file(s)." in result.output
+    after = (root / "scripts" / "a.yaml").read_text(encoding="utf-8")
+    assert after == BAD.replace("store credit", "refund")  # comments and layout kept
+    assert run("check", str(root)).exit_code == 0
+
+
+def test_diff_writes_nothing_and_exits_1_when_there_is_a_fix(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    before = (root / "scripts" / "a.yaml").read_text(encoding="utf-8")
+    result = run("check", str(root), "--diff")
+    assert result.exit_code == 1
+    assert '-solution: "I can offer store credit today."   # and this one' in result.output
+    assert '+solution: "I can offer refund today."   # and this one' in result.output
+    assert (root / "scripts" / "a.yaml").read_text(encoding="utf-8") == before
+    clean = make_pack({"a.yaml": GOOD}, pack_yaml=VOICE)
+    assert run("check", str(clean), "--diff").exit_code == 0
+
+
+def test_channel_option(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": BAD + "channels: [chat]\n"}, pack_yaml=VOICE)
+    assert run("check", str(root), "--channel", "email").exit_code == 0
+    assert run("check", str(root), "--channel", "chat").exit_code == 1
+
+
+def test_bad_input_exits_2_without_traceback(make_pack: Any, tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "missing"))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    broken = make_pack({"a.yaml": "id: a\ntitle: [unclosed\n"})
+    result = run("check", str(broken))
+    assert result.exit_code == 2 and "a.yaml:3:1: error: YAML syntax error" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_cli_selector_is_a_usage_error(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": GOOD}, pack_yaml=VOICE)
+    result = run("check", str(root), "--select", "warmthh")
+    assert result.exit_code == 2
+    assert "unknown rule selector 'warmthh' in --select" in result.output and "Did you mean 'warmth'?" in result.output
+
+
+def test_unknown_config_selector_is_a_warning(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": GOOD}, pack_yaml=VOICE.replace("select: [custom]", "select: [custom, empathyy]"))
+    result = run("check", str(root), "--format", "json")
+    assert result.exit_code == 1
+    (diag,) = json.loads(result.output)["diagnostics"]
+    assert diag["code"] == "SK800" and diag["line"] == 3
+
+
+def test_bad_custom_rule_exits_2_located(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": GOOD}, pack_yaml="name: T\nrules:\n  custom:\n    - {name: x, kind: nope}\n")
+    result = run("check", str(root))
+    assert result.exit_code == 2
+    assert "pack.yaml:4:" in result.output and "unknown kind 'nope'" in result.output
+
+
+def test_grammar_option_is_validated(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": GOOD}, pack_yaml=VOICE)
+    result = run("check", str(root), "--grammar", "sometimes")
+    assert result.exit_code == 2 and "not a grammar mode" in result.output
+
+
+def test_output_to_a_missing_folder_exits_2(make_pack: Any, tmp_path: Path) -> None:
+    root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    result = run("check", str(root), "--output", str(tmp_path / "nope" / "r.json"))
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+# ---------------------------------------------------------------- review
+
+def test_review_stdin_and_file(tmp_path: Path) -> None:
+    (tmp_path / "scriptkit.toml").write_text(
+        'select = ["custom"]\n'
+        'custom = [{name = "say-refund", kind = "substitution", swap = {"store credit" = "refund"}}]\n',
+        encoding="utf-8")
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hi Sam,\nI can see how frustrating this is. I can offer store credit today.\n", encoding="utf-8")
+    result = run("review", str(reply), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    first = data["diagnostics"][0]
+    assert (first["code"], first["line"], first["col"]) == ("SK801", 2, 48)
+    assert [s["slot"] for s in data["sentences"]][:2] == ["greeting", "acknowledgment"]
+    text = run("review", str(reply))
+    assert "✓" in text.output and "acknowledges" in text.output and "suggestion: 'refund'" in text.output
+    piped = run("review", "-", "--select", "custom", input="I can see how frustrating this is.\n")
+    assert piped.exit_code == 0, piped.output
+    assert "<stdin>" in piped.output
+
+
+def test_review_bad_input(tmp_path: Path) -> None:
+    assert run("review", str(tmp_path / "none.txt")).exit_code == 2
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    result = run("review", str(empty))
+    assert result.exit_code == 2 and "nothing to review" in result.output
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"Hi\n\xff\xfe oops")
+    result = run("review", str(binary))
+    assert result.exit_code == 2 and "bin.txt:2:1" in result.output
+
+
+# ---------------------------------------------------------------- rules and rule
+
+def test_rules_lists_every_rule() -> None:
+    from scriptkit.rules import all_rules
+
+    result = run("rules", "--format", "json")
+    assert result.exit_code == 0
+    listed = json.loads(result.output)
+    assert [r["code"] for r in listed] == sorted(r.code for r in all_rules())
+    assert all(set(r) == {"code", "name", "family", "severity", "fix", "summary"} for r in listed)
+    table = run("rules")
+    assert table.exit_code == 0 and f"{len(listed)} rule(s)" in table.output
+
+
+def test_rules_with_pack_lists_custom(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": GOOD}, pack_yaml=VOICE)
+    result = run("rules", "--pack", str(root), "--family", "custom", "--format", "json")
+    assert [r["name"] for r in json.loads(result.output)] == ["say-refund", "thank-them"]
+
+
+def test_rule_docs_by_code_and_name() -> None:
+    from scriptkit.rules import all_rules
+
+    rule = next(iter(all_rules()))
+    by_code = run("rule", rule.code)
+    assert by_code.exit_code == 0
+    assert rule.name in by_code.output and "What it does" in by_code.output and "Fix safety" in by_code.output
+    assert run("rule", rule.name).output == by_code.output
+    assert "unknown-selector" in run("rule", "SK800").output
+    missing = run("rule", "SK7777")
+    assert missing.exit_code == 2 and "no rule 'SK7777'" in missing.output
