@@ -25,8 +25,7 @@ INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 BODY_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 FRAME_SLOTS = ("greeting", "signoff", "layout")
 
-_SECOND_PERSON = re.compile(r"\byou(?:r|rs|rself|['’](?:ve|re|d|ll))?\b", re.IGNORECASE)
-_DEICTIC = re.compile(r"\b(?:this|that|it)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you(?:r|rs|rself|['’](?:ve|re|d|ll))?|u|ur)\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(
     r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
@@ -52,6 +51,7 @@ class Cues:
     actions: tuple[tuple[int, int], ...]
     time_frames: tuple[tuple[int, int], ...]
     second_person: bool
+    reactions: tuple[tuple[int, int], ...]
     asks: bool
     imperative: bool
 
@@ -126,7 +126,8 @@ def cues(sentence: str) -> Cues:
         ownership=_spans("ownership", s),
         actions=_spans("actions", s),
         time_frames=_spans("time_frames", s),
-        second_person=bool(_SECOND_PERSON.search(s)) or bool(_DEICTIC.search(s)),
+        second_person=bool(_SECOND_PERSON.search(s)),
+        reactions=_spans("emotional_reactions", s),
         asks=bool(_ASKS.search(s)),
         imperative=bool(_IMPERATIVE.match(s)),
     )
@@ -275,3 +276,21 @@ def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:
     for s, e, seg in message.spans():
         if isinstance(seg, Text):
             yield s, e, seg
+
+
+def acknowledges_feelings(text: str) -> bool:
+    """Whether any sentence of ``text`` acknowledges the reader's feeling or situation.
+
+    The detector behind SK301 (missing-acknowledgment), on free text; the agreement
+    benchmark scores it against human ratings of emotional reactions.
+    """
+    return any(cues(text[a:b]).acknowledges for a, b in sentence_spans(text))
+
+
+def reacts_emotionally(text: str) -> bool:
+    """Acknowledgment or an emotional reaction (sympathy, care, solidarity) in any sentence."""
+    for a, b in sentence_spans(text):
+        c = cues(text[a:b])
+        if c.acknowledges or c.reactions:
+            return True
+    return False

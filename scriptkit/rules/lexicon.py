@@ -131,3 +131,63 @@ def normalise(text: str) -> str:
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+class PhraseTable:
+    """A list of phrase entries (mappings with a ``phrase`` key) searched as one alternation.
+
+    ``finditer`` yields each match with the entry it came from: literal phrases are found
+    by their normalised text, the rest (wildcards, raw regexes) by trying each entry's own
+    pattern on the matched text, which only happens for the rare actual match.
+    """
+
+    def __init__(self, entries: Iterable[dict[str, Any]], flags: int = re.IGNORECASE) -> None:
+        self.entries = [dict(e) for e in entries]
+        for e in self.entries:
+            if not isinstance(e.get("phrase"), str) or not e["phrase"].strip():
+                raise ScriptkitError(f"phrase entry without a 'phrase' text: {e!r}")
+        self.flags = flags
+        self.regex = compile_phrases((e["phrase"] for e in self.entries), flags)
+        self._literal = {_key(e["phrase"]): e for e in self.entries if _is_literal(e["phrase"])}
+        self._others = [e for e in self.entries if not _is_literal(e["phrase"])]
+        self._own: dict[int, re.Pattern[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def finditer(self, text: str) -> Iterable[tuple[int, int, dict[str, Any]]]:
+        for m in self.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            entry = self.entry_for(m.group())
+            if entry is not None:
+                yield m.start(), m.end(), entry
+
+    def entry_for(self, matched: str) -> dict[str, Any] | None:
+        found = self._literal.get(_key(matched))
+        if found is not None:
+            return found
+        for i, e in enumerate(self._others):
+            own = self._own.get(i)
+            if own is None:
+                own = self._own[i] = compile_phrases([e["phrase"]], self.flags)
+            if own.fullmatch(matched):
+                return e
+        return None
+
+
+def _is_literal(phrase: str) -> bool:
+    return not phrase.startswith("re:") and not phrase.rstrip().endswith("*")
+
+
+def _key(text: str) -> str:
+    return " ".join(normalise(text).lower().split())
+
+
+@cache
+def table(filename: str, key: str = "phrases", flags: int = re.IGNORECASE) -> PhraseTable:
+    """The phrase table stored under ``key`` in a data file, compiled once per process."""
+    content = data(filename)
+    if not isinstance(content, dict) or not isinstance(content.get(key), list):
+        raise ScriptkitError(f"phrase data '{filename}' has no list '{key}'")
+    return PhraseTable(content[key], flags)

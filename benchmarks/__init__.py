@@ -1,0 +1,1 @@
+"""Speed and agreement-with-humans harnesses (not part of the test run)."""

@@ -1,0 +1,276 @@
+"""Agreement of scriptkit's judgements with human raters, on ``../shared/eval`` (see its README).
+
+    python -m benchmarks.agreement            # figures on the TEST splits (DEV beside them)
+    python -m benchmarks.agreement --fit      # refit the score weights on DEV splits only
+
+Lexicons and weights are tuned on DEV splits only; TEST figures are reported. Published
+figures from the eval README and the results file are printed beside ours. Nothing from
+the eval sets is copied into the package: they are read here, at run time, only.
+
+The eval folder is ``$SCRIPTKIT_SHARED/eval`` or ``../shared/eval`` next to the repository;
+when it is absent the harness says so and exits 0 (it is not part of the test run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import math
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from scriptkit.inference import acknowledges_feelings, reacts_emotionally
+from scriptkit.rules.warmth import (
+    FORMALITY_BIAS,
+    FORMALITY_WEIGHTS,
+    WARMTH_BIAS,
+    WARMTH_WEIGHTS,
+    formality,
+    formality_features,
+    warmth,
+    warmth_features,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+# Figures stated in eval/README.md (human ceilings) and the Pavlick results file (read at run time).
+README_CEILINGS = {
+    "epitome_er_kappa": "expert-expert weighted kappa 0.35-0.56 (Emotional Reactions)",
+    "stanford_rater": "one rater vs the other four: r = 0.42-0.57",
+}
+
+
+def eval_dir() -> Path | None:
+    env = os.environ.get("SCRIPTKIT_SHARED")
+    candidates = [Path(env) / "eval"] if env else []
+    candidates.append(REPO.parent / "shared" / "eval")
+    for c in candidates:
+        if (c / "README.md").is_file():
+            return c
+    return None
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    csv.field_size_limit(10**8)
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# ---------------------------------------------------------------- metrics (no numpy here)
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    n = len(xs)
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
+
+
+def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """Area under the ROC curve (Mann-Whitney, ties counted half)."""
+    ranked = sorted(zip(scores, labels, strict=True))
+    pos = sum(labels)
+    neg = len(labels) - pos
+    rank_sum = 0.0
+    i = 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        avg_rank = (i + j + 1) / 2  # ranks are 1-based
+        rank_sum += avg_rank * sum(lab for _, lab in ranked[i:j])
+        i = j
+    return (rank_sum - pos * (pos + 1) / 2) / (pos * neg) if pos and neg else float("nan")
+
+
+def prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float]:
+    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def ridge(rows: list[list[float]], target: list[float], lam: float = 1.0) -> list[float]:
+    """Least squares with an L2 penalty (not on the intercept, the first column)."""
+    k = len(rows[0])
+    a = [[0.0] * k for _ in range(k)]
+    b = [0.0] * k
+    for x, y in zip(rows, target, strict=True):
+        for i in range(k):
+            b[i] += x[i] * y
+            for j in range(k):
+                a[i][j] += x[i] * x[j]
+    for i in range(1, k):
+        a[i][i] += lam
+    # Gaussian elimination with partial pivoting
+    for col in range(k):
+        piv = max(range(col, k), key=lambda r: abs(a[r][col]))
+        a[col], a[piv] = a[piv], a[col]
+        b[col], b[piv] = b[piv], b[col]
+        for r in range(col + 1, k):
+            f = a[r][col] / a[col][col] if a[col][col] else 0.0
+            for c in range(col, k):
+                a[r][c] -= f * a[col][c]
+            b[r] -= f * b[col]
+    w = [0.0] * k
+    for i in reversed(range(k)):
+        w[i] = (b[i] - sum(a[i][j] * w[j] for j in range(i + 1, k))) / a[i][i] if a[i][i] else 0.0
+    return w
+
+
+# ---------------------------------------------------------------- data sets and splits
+
+def epitome(root: Path) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    dev: list[tuple[str, bool]] = []
+    test: list[tuple[str, bool]] = []
+    for row in _rows(root / "epitome" / "emotional-reactions-reddit.csv"):
+        item = (row["response_post"], int(row["level"]) >= 1)
+        is_test = int(hashlib.sha1(row["rp_id"].encode()).hexdigest(), 16) % 5 == 0
+        (test if is_test else dev).append(item)
+    return dev, test
+
+
+def pavlick(root: Path) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    base = root / "pavlick_formality_subset"
+    dev = [(r["text"], float(r["label"])) for f in ("train.csv", "validation.csv") for r in _rows(base / f)]
+    test = [(r["text"], float(r["label"])) for r in _rows(base / "test.csv")]
+    return dev, test
+
+
+def pavlick_published(root: Path) -> list[tuple[str, float]]:
+    path = root / "pavlick_formality_subset" / "results_pavlick_formality.csv"
+    if not path.is_file():
+        return []
+    return [(r[""] or "?", float(r["Pearson Correlation"])) for r in _rows(path)]
+
+
+def stanford(root: Path) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    base = root / "stanford_politeness"
+    dev = [(r["Request"], float(r["Normalized Score"])) for r in _rows(base / "wikipedia.annotated.csv")]
+    test = [(r["Request"], float(r["Normalized Score"])) for r in _rows(base / "stack-exchange.annotated.csv")]
+    return dev, test
+
+
+def yeomans(root: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    base = root / "yeomans_politeness_r"
+    dev = [(r["message"], int(float(r["condition"]))) for r in _rows(base / "phone_offers.csv")]
+    test = [(r["message"], int(float(r["condition"]))) for r in _rows(base / "bowl_offers.csv")]
+    return dev, test
+
+
+# ---------------------------------------------------------------- fitting (DEV only)
+
+def fit(root: Path) -> None:
+    dev, _ = pavlick(root)
+    names = list(FORMALITY_WEIGHTS)
+    x = [[1.0] + [formality_features(t)[n] for n in names] for t, _ in dev]
+    w = ridge(x, [y for _, y in dev], lam=0.5)
+    print("formality (Pavlick DEV): bias", round(w[0], 3))
+    for n, v in zip(names, w[1:], strict=True):
+        print(f"    {n!r}: {v:.3f},")
+    # warmth: Stanford DEV (z-scored politeness) and Yeomans DEV (warm=+1, tough=-1), pooled
+    s_dev, _ = stanford(root)
+    y_dev, _ = yeomans(root)
+    wn = list(WARMTH_WEIGHTS)
+    xs = [[1.0] + [warmth_features(t)[n] for n in wn] for t, _ in s_dev]
+    ys = [y for _, y in s_dev]
+    xy = [[1.0] + [warmth_features(t)[n] for n in wn] for t, _ in y_dev]
+    yy = [2.0 * c - 1.0 for _, c in y_dev]
+    w2 = ridge(xs + xy * 4, ys + yy * 4, lam=1.0)  # the phone offers are few: weight them up
+    print("warmth (Stanford wiki + Yeomans phone DEV): bias", round(w2[0], 3))
+    for n, v in zip(wn, w2[1:], strict=True):
+        print(f"    {n!r}: {v:.3f},")
+
+
+# ---------------------------------------------------------------- report
+
+def _timed(label: str, fn: Callable[[], str]) -> None:
+    t = time.perf_counter()
+    line = fn()
+    print(f"{label:<46} {line}   ({time.perf_counter() - t:.1f}s)")
+
+
+def report(root: Path) -> None:
+    print(f"eval data: {root}")
+    print("tuned on DEV splits only; the TEST figure is the one to quote\n")
+
+    def detector(fn: Callable[[str], bool]) -> Callable[[], str]:
+        def run() -> str:
+            dev, test = epitome(root)
+            out = []
+            for name, data in (("DEV", dev), ("TEST", test)):
+                p, r, f1 = prf([fn(t) for t, _ in data], [g for _, g in data])
+                out.append(f"{name} F1 {f1:.3f} (P {p:.2f} R {r:.2f}, n={len(data)})")
+            return " | ".join(out)
+        return run
+
+    _timed("acknowledgment (SK301) vs EPITOME ER>=1", detector(acknowledges_feelings))
+    _timed("acknowledgment or sympathy vs EPITOME ER>=1", detector(reacts_emotionally))
+    print(f"    published: human ceiling {README_CEILINGS['epitome_er_kappa']} (eval README)")
+
+    def form() -> str:
+        dev, test = pavlick(root)
+        return " | ".join(f"{name} Pearson {pearson([formality(t) for t, _ in d], [y for _, y in d]):.3f} (n={len(d)})"
+                          for name, d in (("DEV", dev), ("TEST", test)))
+
+    _timed("formality score vs Pavlick formality", form)
+    published = pavlick_published(root)
+    if published:
+        print("    published on TEST (results file): "
+              + ", ".join(f"{n} {v:.2f}" for n, v in sorted(published, key=lambda kv: -kv[1])))
+
+    def offers() -> str:
+        dev, test = yeomans(root)
+        out = []
+        for name, d in (("DEV", dev), ("TEST", test)):
+            labels = [c for _, c in d]
+            out.append(f"{name} AUC warmth {auc([warmth(t) for t, _ in d], labels):.3f}, "
+                       f"1-formality {auc([1 - formality(t) for t, _ in d], labels):.3f} (n={len(d)})")
+        return " | ".join(out)
+
+    _timed("warmth score vs Yeomans warm/tough offers", offers)
+    print("    published: none in the eval README for this split")
+
+    def polite() -> str:
+        dev, test = stanford(root)
+        out = []
+        for name, d in (("DEV", dev), ("TEST", test)):
+            scores = [warmth(t) for t, _ in d]
+            gold = [y for _, y in d]
+            # the corpus paper's binary task: top vs bottom quartile of the normalised score
+            cut_lo, cut_hi = sorted(gold)[len(gold) // 4], sorted(gold)[3 * len(gold) // 4]
+            ends = [(s, int(g >= cut_hi)) for s, g in zip(scores, gold, strict=True) if g <= cut_lo or g >= cut_hi]
+            out.append(f"{name} Pearson {pearson(scores, gold):.3f}, AUC top/bottom quartile "
+                       f"{auc([s for s, _ in ends], [lab for _, lab in ends]):.3f} (n={len(d)})")
+        return " | ".join(out)
+
+    _timed("warmth score vs Stanford politeness", polite)
+    print(f"    published: human ceiling {README_CEILINGS['stanford_rater']} (eval README)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.agreement", description=__doc__.splitlines()[0])
+    parser.add_argument("--fit", action="store_true", help="refit the score weights on the DEV splits")
+    args = parser.parse_args(argv)
+    root = eval_dir()
+    if root is None:
+        print("SKIPPED: no eval data (set SCRIPTKIT_SHARED or put it at ../shared/eval); nothing measured")
+        return 0
+    if args.fit:
+        fit(root)
+    else:
+        report(root)
+        print(f"\ncurrent weights: formality bias {FORMALITY_BIAS}, warmth bias {WARMTH_BIAS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

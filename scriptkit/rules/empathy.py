@@ -1,0 +1,481 @@
+"""Empathy rules (SK3xx): acknowledge first, name the feeling, pair sympathy with help.
+
+Every rule reads the sentences of the rendered reply once (``scriptkit.inference``), with
+the slot each sentence came from (or an inferred one for free text) and the cues of the
+shared lexicon (``scriptkit/rules/data/lexicon.yaml``). Dismissive phrases are data in
+``scriptkit/rules/data/dismissive.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Severity
+from scriptkit.inference import Sentence, body_sentences
+from scriptkit.message import Message
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.lexicon import normalise, pattern, table
+
+
+def _first_acknowledging(body: list[Sentence]) -> int | None:
+    for i, s in enumerate(body):
+        if s.cues.acknowledges:
+            return i
+    return None
+
+
+def acknowledgment_group(body: list[Sentence]) -> list[Sentence]:
+    """The sentences that make up the acknowledgment: its slot, or else the first acknowledging run."""
+    slotted = [s for s in body if s.slot == "acknowledgment"]
+    if slotted and not all(s.inferred for s in slotted):
+        return slotted
+    first = _first_acknowledging(body)
+    if first is None:
+        return slotted
+    group = [body[first]]
+    for s in body[first + 1:]:
+        if not s.cues.acknowledges:
+            break
+        group.append(s)
+    return group
+
+
+@register
+class MissingAcknowledgment(Rule):
+    """Reply never acknowledges the customer's feeling or situation.
+
+    ## What it does
+    Reports a reply in which no sentence acknowledges the customer: no "I can see how...",
+    "that sounds...", "I understand why...", and no feeling word aimed at them ("this must be
+    so frustrating").
+
+    ## Why it matters
+    A customer who writes in wants to feel heard before being helped. Scripts should start by
+    validating the customer's feelings; without that, even a correct fix feels cold.
+
+    ## Example
+    ```
+    Your order has been reshipped and will arrive on Friday.
+    ```
+
+    ## Use instead
+    ```
+    I can see how disappointing it is that your order still hasn't arrived. I've reshipped it
+    and it will be with you on Friday.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: only the writer knows what this customer is feeling.
+    """
+
+    code = "SK301"
+    name = "missing-acknowledgment"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="Your order has been reshipped.", solution="It will arrive on Friday."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how disappointing it is that your order still hasn't arrived.",
+                   solution="I've reshipped it and it will be with you on Friday."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = body_sentences(message)
+        if not body or _first_acknowledging(body) is not None:
+            return
+        where = next((s for s in body if s.slot == "acknowledgment"), body[0])
+        yield Finding(where.start, where.end,
+                      "the reply never acknowledges how the customer feels or what happened to them",
+                      suggestion='start with an acknowledgment such as "I can see how frustrating it is that ..."')
+
+
+@register
+class LateAcknowledgment(Rule):
+    """Acknowledgment comes after other content instead of first.
+
+    ## What it does
+    Reports a reply whose acknowledgment is not among the first `within` sentences after
+    the greeting (for example an apology, a policy or the fix comes first, and "I understand
+    how stressful this is" only later).
+
+    ## Why it matters
+    Order matters: the customer reads the first sentence as the answer to "did they hear
+    me?". Scripts should start by validating the customer's feelings, then help.
+
+    ## Example
+    ```
+    Refunds take 5-7 days to process. I understand how stressful the wait is.
+    ```
+
+    ## Use instead
+    ```
+    I understand how stressful the wait is. Refunds take 5-7 days, and I've started yours today.
+    ```
+
+    ## Options
+    - `within` (integer, default 1): how many body sentences may come before the acknowledgment.
+
+    ## Fix safety
+    No automatic fix: moving sentences changes how the reply reads.
+    """
+
+    code = "SK302"
+    name = "late-acknowledgment"
+    severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Any]] = {"within": 1}
+    bad_examples = (
+        Example.of(acknowledgment="Refunds take 5-7 days to process. I understand how stressful the wait is.",
+                   solution="I've started yours today."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I understand how stressful the wait is.",
+                   solution="Refunds take 5-7 days, and I've started yours today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = body_sentences(message)
+        first = _first_acknowledging(body)
+        within = max(1, int(ctx.option("within", 1)))
+        if first is None or first < within:
+            return
+        ack = body[first]
+        yield Finding(ack.start, ack.end,
+                      f"the acknowledgment comes {_ordinal(first + 1)} in the reply, after "
+                      f'"{_clip(body[0].text)}"',
+                      suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
+
+
+def _ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+
+
+def _clip(text: str, width: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@register
+class VagueAcknowledgment(Rule):
+    """Acknowledgment names neither a feeling nor the customer's situation.
+
+    ## What it does
+    Reports an acknowledgment ("I understand.", "I hear you.", "I understand your concern.")
+    that names neither what the customer feels (frustrated, worried, disappointed...) nor what
+    happened to them (the late parcel, the double charge, the hours on hold).
+
+    ## Why it matters
+    A generic "I understand" is what every script says; it proves nothing was read. Naming the
+    feeling or the situation shows the customer that you actually heard them.
+
+    ## Example
+    ```
+    I understand your concern.
+    ```
+
+    ## Use instead
+    ```
+    I understand how worrying it is to see a charge you don't recognise.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the feeling and situation are the writer's to name.
+    """
+
+    code = "SK303"
+    name = "vague-acknowledgment"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="I understand your concern.", solution="I've refunded the charge today."),
+        Example.of(acknowledgment="I hear you.", solution="I've refunded the charge today."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I understand how worrying it is to see a charge you don't recognise.",
+                   solution="I've refunded the charge today."),
+        Example.of(acknowledgment="I hear you: waiting three weeks for a refund is too long.",
+                   solution="I've refunded the charge today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        group = acknowledgment_group(body_sentences(message))
+        acknowledging = [s for s in group if s.cues.acknowledges]
+        if not acknowledging:
+            return  # nothing acknowledges at all: SK301's finding
+        if any(s.cues.names_feeling or s.cues.names_situation for s in group):
+            return
+        s = acknowledging[0]
+        yield Finding(s.start, s.end, f'the acknowledgment "{_clip(s.text)}" names neither a feeling nor the '
+                                      "customer's situation",
+                      suggestion='name both: "I can see how frustrating it is that your parcel is a week late"')
+
+
+@register
+class SympathyWithoutAction(Rule):
+    """Sympathy with no validation and no help.
+
+    ## What it does
+    Reports a reply that says sorry ("I'm sorry that happened") but neither validates the
+    customer's feeling ("that must have been so frustrating") nor offers help (an owned next
+    step, an instruction or a time frame).
+
+    ## Why it matters
+    Sympathy alone can feel shallow or dismissive: it pities instead of connecting, and
+    leaves the customer where they were. Empathy names the feeling and then acts: "I can
+    see how frustrating that was. Let me help resolve this for you."
+
+    ## Example
+    ```
+    I'm sorry that happened.
+    ```
+
+    ## Use instead
+    ```
+    I can see how frustrating that was. Let me reset your password for you now.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK304"
+    name = "sympathy-without-action"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="I'm sorry that happened.", solution="Thanks for your message."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I'm sorry that happened, and I can see how frustrating it was.",
+                   solution="Let me reset your password for you now."),
+        Example.of(acknowledgment="I'm sorry that happened.", solution="I'll reset your password for you today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = body_sentences(message)
+        sorry = [s for s in body if s.cues.apologies]
+        if not sorry:
+            return
+        validates = any(s.cues.feelings or _validates(s) for s in body)
+        helps = any(s.cues.acts for s in body)
+        if validates or helps:
+            return
+        s = sorry[0]
+        yield Finding(s.start, s.end, "sympathy without empathy or action: the reply says sorry but neither "
+                                      "validates the feeling nor offers help",
+                      suggestion='name the feeling and act: "I can see how frustrating that was. Let me fix it now."')
+
+
+def _validates(s: Sentence) -> bool:
+    return bool(pattern("validation").search(normalise(s.text)))
+
+
+@register
+class DismissiveLanguage(Rule):
+    """Dismissive, minimising or blaming language.
+
+    ## What it does
+    Finds phrases that dismiss the customer's feeling ("calm down"), talk down to them ("as I
+    already said", "obviously"), shrink their problem ("just simply", "it's not a big deal"),
+    blame them ("you should have", "you failed to") or hide behind policy ("per our policy",
+    "unfortunately there is nothing we can do"). The list is data in `dismissive.yaml`.
+
+    ## Why it matters
+    One dismissive phrase undoes every kind word around it: it tells a frustrated customer
+    that their frustration is the problem.
+
+    ## Example
+    ```
+    As I already said, you should have read the FAQ. It's easy.
+    ```
+
+    ## Use instead
+    ```
+    Here are the steps again, in order: ...
+    ```
+
+    ## Options
+    - `allow` (list of phrases): entries your team accepts.
+
+    ## Fix safety
+    No automatic fix: removing a phrase usually needs the sentence rewritten.
+    """
+
+    code = "SK305"
+    name = "dismissive-language"
+    severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Any]] = {"allow": []}
+    bad_examples = (
+        Example.of(acknowledgment="I can see the reset email hasn't arrived.",
+                   solution="As I already said, you should have checked your spam folder."),
+        Example.of(acknowledgment="I understand the refund is taking longer than you hoped.",
+                   solution="Per our policy, there is nothing we can do before day 30."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see the reset email hasn't arrived, which is so annoying.",
+                   solution="I've sent a new one now; if it's not in your inbox in five minutes, check spam."),
+    )
+
+    #: minimising words are often harmless in context ("simply reply"), so they only suggest
+    SOFT_KINDS = frozenset({"minimising"})
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        allow = {" ".join(str(a).lower().split()) for a in ctx.option("allow", []) or []}
+        text = message.text
+        for start, end, entry in table("dismissive.yaml").finditer(normalise(text)):
+            found = text[start:end]
+            if " ".join(found.lower().split()) in allow:
+                continue
+            kind = str(entry.get("kind", "dismissive"))
+            yield Finding(start, end, f'{kind} language "{found}"',
+                          suggestion=str(entry.get("advice", "")) or None,
+                          severity=Severity.SUGGESTION if kind in self.SOFT_KINDS else None)
+
+
+_BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though|yet)\b|^\s*(?:but|however|although|though)\b",
+                  re.IGNORECASE)
+# "but" that does not take the apology back: "not only... but", "all but", "but also"
+_HARMLESS_BUT = re.compile(r"\bbut\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|we['’]ve|we['’]ll|let\s+me)\b",
+                           re.IGNORECASE)
+
+
+@register
+class ApologyThenBut(Rule):
+    """Apology undone by "but" or "however".
+
+    ## What it does
+    Finds an apology followed by "but", "however" or "although", in the same sentence or at
+    the start of the next ("I'm sorry, but our policy...", "We apologise. However, ...").
+    A "but" that goes on to your own action ("but I've already sent a new one") is allowed.
+
+    ## Why it matters
+    Everything before "but" is heard as not meant. The apology turns into a preamble for a
+    refusal or an excuse.
+
+    ## Example
+    ```
+    I'm sorry about the delay, but the courier is responsible for deliveries.
+    ```
+
+    ## Use instead
+    ```
+    I'm sorry about the delay. I've chased the courier and your parcel will arrive tomorrow.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: what follows the "but" usually needs rewriting, not just the word.
+    """
+
+    code = "SK306"
+    name = "apology-then-but"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="I can see the parcel is late, and I know how annoying that is.",
+                   warm_language="I'm sorry about the delay, but the courier is responsible for deliveries.",
+                   solution="I'll chase them today."),
+        Example.of(acknowledgment="I understand how frustrating the double charge is.",
+                   warm_language="I'm so sorry. However, refunds take ten days.",
+                   solution="I've started yours today."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see the parcel is late, and I know how annoying that is.",
+                   warm_language="I'm sorry about the delay.",
+                   solution="I've chased the courier and your parcel will arrive tomorrow."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = body_sentences(message)
+        for i, s in enumerate(body):
+            if not s.cues.apologies:
+                continue
+            after = s.cues.apologies[0][1]
+            rest = normalise(s.text)[after:]
+            m = _BUT.search(rest)
+            if m and not _HARMLESS_BUT.match(rest[m.start():].lstrip(",; ")):
+                a, b = s.span_of((after + m.start(), after + m.end()))
+                yield self._finding(message, a, b)
+                continue
+            if i + 1 < len(body):
+                nxt = body[i + 1]
+                m = _BUT.match(normalise(nxt.text))
+                if m and not _HARMLESS_BUT.match(normalise(nxt.text)):
+                    yield self._finding(message, nxt.start + m.start(), nxt.start + m.end())
+
+    @staticmethod
+    def _finding(message: Message, a: int, b: int) -> Finding:
+        text = message.text
+        while a < b and not text[a].isalpha():
+            a += 1
+        return Finding(a, b, f'the apology is undone by "{text[a:b]}"',
+                       suggestion='end the apology with a full stop, then say what you will do')
+
+
+@register
+class OverApologising(Rule):
+    """Too many apologies in one reply.
+
+    ## What it does
+    Counts apologies ("sorry", "apologise", "my apologies", "regret"...) in the reply and
+    reports the first one past `max_apologies`.
+
+    ## Why it matters
+    One sincere apology is warm; three sound anxious or scripted, and shift the focus from the
+    customer's problem to the writer's guilt. Spend the words on the fix instead.
+
+    ## Example
+    ```
+    I'm so sorry. Sorry again for the trouble, and apologies for the wait. Sorry!
+    ```
+
+    ## Use instead
+    ```
+    I'm so sorry for the wait. I've moved your order to the front of the queue.
+    ```
+
+    ## Options
+    - `max_apologies` (integer, default 2): how many apologies a reply may carry.
+
+    ## Fix safety
+    No automatic fix.
+    """
+
+    code = "SK307"
+    name = "over-apologising"
+    severity = Severity.SUGGESTION
+    options: ClassVar[Mapping[str, Any]] = {"max_apologies": 2}
+    bad_examples = (
+        Example.of(acknowledgment="I'm so sorry, I can see how stressful the wait has been.",
+                   warm_language="Sorry again for the trouble, and apologies for the delay.",
+                   solution="I've moved your order to the front of the queue, sorry!"),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how stressful the wait has been.",
+                   warm_language="I'm so sorry.",
+                   solution="I've moved your order to the front of the queue today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        limit = int(ctx.option("max_apologies", 2))
+        spans = list(_apology_spans(body_sentences(message)))
+        if len(spans) <= limit:
+            return
+        a, b = spans[limit]
+        yield Finding(a, b, f"{len(spans)} apologies in one reply (at most {limit})",
+                      suggestion="keep one sincere apology and spend the words on the fix")
+
+
+def _apology_spans(body: list[Sentence]) -> Iterator[tuple[int, int]]:
+    for s in body:
+        for rel in s.cues.apologies:
+            yield s.span_of(rel)

@@ -1,0 +1,619 @@
+"""Warmth and formality rules (SK2xx): does the reply sound like a person talking?
+
+Phrase data lives in ``scriptkit/rules/data/`` (``corporate_phrases.yaml``, ``robotic.yaml``,
+the ``impersonal_apologies`` list of ``lexicon.yaml``). The formality and warmth scores are
+plain functions here so ``scriptkit review`` and the agreement benchmark use the same
+numbers as the rules.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar
+
+from scriptkit.diagnostics import Severity
+from scriptkit.inference import Sentence, analyse_message, body_sentences
+from scriptkit.message import Message
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.lexicon import PhraseTable, normalise, pattern, table
+
+# ---------------------------------------------------------------- scores
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_CONTRACTION = re.compile(
+    r"\b(?:\w+n['’]t|\w+['’](?:m|re|ve|ll|d)|(?:it|that|there|here|what|who|let|he|she|where|how|everything|"
+    r"nothing|someone|today)['’]s|(?:gonna|wanna|gotta|y['’]all))\b",
+    re.IGNORECASE,
+)
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_PRONOUNS = _wordset("i me my mine myself you your yours yourself we us our ours ourselves")
+_THIRD = _wordset("he him his she her they them their it its")
+_ARTICLES = _wordset("a an the")
+_PREPOSITIONS = _wordset(
+    "of in on at by for with from to into onto upon about above below under over between among through "
+    "during before after within without against toward towards regarding concerning per via across "
+    "beyond despite throughout"
+)
+_INTERJECTIONS = _wordset(
+    "hi hey hello oh ah wow yeah yep yes no nope ok okay lol haha hmm um uh thanks cheers please oops "
+    "gonna wanna gotta cool great awesome"
+)
+_LATINATE = re.compile(
+    r"(?:tion|sion|ment|ance|ence|ancy|ency|ity|ive|ous|ize|ise|ate|ible|able|ial|ual|ory|ary|ism|ist)s?$"
+)
+_SLANG = re.compile(r"(?:\b(?:lol|lmao|omg|btw|imo|imho|u|ur|ya|yeah|yep|nope|gonna|wanna|gotta|kinda|sorta|dunno)\b"
+                    r"|[:;]-?[)(DPp]|!!|\?\?|\.\.\.|(\w)\1\1)", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(normalise(text))]
+
+
+def formality_features(text: str) -> dict[str, float]:
+    """The features of the formality score, each a rate or a bounded number (see FORMALITY_WEIGHTS)."""
+    words = _words(text)
+    n = max(1, len(words))
+    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)) or 1)
+    long_words = [w for w in words if len(w) >= 7]
+    return {
+        "contractions": len(_CONTRACTION.findall(normalise(text))) / n,
+        "pronouns": sum(w in _PRONOUNS for w in words) / n,
+        "third_person": sum(w in _THIRD for w in words) / n,
+        "latinate": sum(bool(_LATINATE.search(w)) for w in long_words) / n,
+        "word_length": min(8.0, sum(map(len, words)) / n) / 8.0,
+        "sentence_length": min(1.0, math.log1p(len(words) / sentences) / math.log1p(40)),
+        # Heylighen & Dewaele's F-score counts nouns, adjectives, prepositions and articles up and
+        # pronouns, verbs, adverbs and interjections down; without a tagger we keep the closed classes.
+        "f_closed": (sum(w in _ARTICLES or w in _PREPOSITIONS for w in words)
+                     - sum(w in _PRONOUNS or w in _INTERJECTIONS for w in words)) / n,
+        "informal_marks": min(1.0, (len(_SLANG.findall(text)) + text.count("!")) / n * 5),
+        "lowercase_start": float(bool(text[:1].islower()) or bool(re.search(r"(?:^|\s)i(?:\s|['’])", text))),
+        "corporate": min(1.0, sum(1 for _ in corporate_table().finditer(normalise(text))) / sentences),
+    }
+
+
+# Fitted by least squares on the DEV split of the Pavlick & Tetreault formality sentences
+# (``python -m benchmarks.agreement --fit``), then rounded; score = clip(bias + w . features, 0, 1).
+FORMALITY_BIAS = -0.023
+FORMALITY_WEIGHTS: dict[str, float] = {
+    "contractions": -0.439,
+    "pronouns": 0.084,
+    "third_person": 0.031,
+    "latinate": 0.293,
+    "word_length": 0.428,
+    "sentence_length": 0.401,
+    "f_closed": 0.196,
+    "informal_marks": -0.169,
+    "lowercase_start": -0.154,
+    "corporate": 0.116,
+}
+
+
+def formality(text: str) -> float:
+    """Formality of a text in [0, 1]: 0 chatty, 1 legal letter (see ``FORMALITY_WEIGHTS``)."""
+    if not _WORD.search(text):
+        return 0.0
+    feats = formality_features(text)
+    score = FORMALITY_BIAS + sum(FORMALITY_WEIGHTS[k] * v for k, v in feats.items())
+    return max(0.0, min(1.0, score))
+
+
+_GRATITUDE = re.compile(r"\b(?:thank|thanks|appreciate|grateful)\w*", re.IGNORECASE)
+_HEDGES = re.compile(r"\b(?:perhaps|maybe|might|possibly|i think|i believe|i guess|i wonder|would you|could you|"
+                     r"would it|if you (?:don't|do not) mind|happy to|glad to|hope|hoping)\b", re.IGNORECASE)
+_POSITIVE = re.compile(r"\b(?:great|glad|happy|love|lovely|wonderful|nice|good|pleasure|welcome|kind|enjoy\w*|"
+                       r"awesome|fantastic|excellent|amazing|appreciate\w*)\b", re.IGNORECASE)
+_NEGATIVE = re.compile(r"\b(?:no|not|never|nothing|cannot|can['’]t|won['’]t|don['’]t|refuse\w*|unacceptable|firm|"
+                       r"final|ridiculous|wrong|bad|worst|stupid|waste|absolutely not|non-negotiable|"
+                       r"take it or leave it)\b", re.IGNORECASE)
+_DIRECT_Q = re.compile(r"(?:^|[.!?]\s+)(?:why|what|how come|where|who)\b[^.?!]*\?", re.IGNORECASE)
+_GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b", re.IGNORECASE)
+_PLEASE = re.compile(r"\bplease\b", re.IGNORECASE)
+
+
+def warmth_features(text: str) -> dict[str, float]:
+    """The features of the warmth score (per sentence counts, capped)."""
+    norm = normalise(text)
+    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)) or 1)
+
+    def rate(rx: re.Pattern[str]) -> float:
+        return min(1.0, len(rx.findall(norm)) / sentences)
+
+    words = _words(text)
+    n = max(1, len(words))
+    return {
+        "gratitude": rate(_GRATITUDE),
+        "hedges": rate(_HEDGES),
+        "positive": rate(_POSITIVE),
+        "negative": rate(_NEGATIVE),
+        "apology": rate(pattern("apologies")),
+        "acknowledgment": rate(pattern("acknowledgment_openers")),
+        "greeting": float(bool(_GREETING.match(norm))),
+        "please": rate(_PLEASE),
+        "direct_question": rate(_DIRECT_Q),
+        "first_person": sum(w in ("i", "me", "my", "we", "us", "our") for w in words) / n,
+        "second_person": sum(w in ("you", "your", "yours") for w in words) / n,
+        "exclamation": min(1.0, text.count("!") / sentences),
+        "dismissive": rate(dismissive_table().regex),
+    }
+
+
+# Fitted by least squares on the DEV splits (Stanford politeness, Wikipedia requests, and the
+# Yeomans phone offers), then rounded; score = logistic(bias + w . features).
+WARMTH_BIAS = -0.128
+WARMTH_WEIGHTS: dict[str, float] = {
+    "gratitude": 1.51,
+    "hedges": 0.677,
+    "positive": 0.796,
+    "negative": -0.484,
+    "apology": 1.042,
+    "acknowledgment": 0.218,
+    "greeting": 0.221,
+    "please": 0.249,
+    "direct_question": -0.231,
+    "first_person": -1.099,
+    "second_person": -0.241,
+    "exclamation": 0.519,
+    "dismissive": 0.003,
+}
+
+
+def warmth(text: str) -> float:
+    """Warmth/politeness of a text in (0, 1): gratitude, hedging, care up; bluntness down."""
+    feats = warmth_features(text)
+    z = WARMTH_BIAS + sum(WARMTH_WEIGHTS[k] * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+# ---------------------------------------------------------------- shared helpers
+
+def corporate_table() -> PhraseTable:
+    return table("corporate_phrases.yaml")
+
+
+def dismissive_table() -> PhraseTable:
+    return table("dismissive.yaml")
+
+
+def match_case(replacement: str, original: str) -> str:
+    """``replacement`` capitalised like ``original`` (a drop-in at the start of a sentence)."""
+    if replacement and original[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    if replacement and original[:1].islower() and replacement[:1].isupper() and not replacement.startswith("I"):
+        return replacement[0].lower() + replacement[1:]
+    return replacement
+
+
+def table_findings(table_: PhraseTable, message: Message, build: Any) -> Iterator[Finding]:
+    text = normalise(message.text)
+    for start, end, entry in table_.finditer(text):
+        yield build(start, end, message.text[start:end], entry)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}"
+
+
+# ---------------------------------------------------------------- rules
+
+@register
+class CorporatePhrase(Rule):
+    """Corporate phrase with a warmer rewrite.
+
+    ## What it does
+    Finds stock corporate phrases ("please be advised", "kindly", "at your earliest
+    convenience", "valued customer", "we regret any inconvenience caused"...) from a list of
+    over 250 entries and offers a conversational rewrite for each.
+
+    ## Why it matters
+    Formal, stock wording reads as if nobody wrote the reply. Warm, conversational language
+    ("speak like a trusted friend rather than a corporate representative") makes the customer
+    feel they are talking to a person.
+
+    ## Example
+    ```
+    Please be advised that your refund will be processed at your earliest convenience.
+    ```
+
+    ## Use instead
+    ```
+    Just so you know, I'll process your refund as soon as you reply.
+    ```
+
+    ## Options
+    - `extra` (list of `{phrase, replacement, note}`): more phrases for your brand voice.
+    - `allow` (list of phrases): entries of the built-in list your team accepts.
+
+    ## Fix safety
+    Safe only for entries whose rewrite is a drop-in with the same grammar ("kindly" ->
+    "please", "prior to" -> "before"); those are applied by `--fix` when the text is literal
+    in the YAML. Other rewrites are shown as suggestions for a person to make.
+    """
+
+    code = "SK201"
+    name = "corporate-phrase"
+    severity = Severity.WARNING
+    fix_safe = True
+    options: ClassVar[Mapping[str, Any]] = {"extra": [], "allow": []}
+    bad_examples = (
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   warm_language="Please be advised that we value your patience.",
+                   solution="I'll refund the shipping cost today."),
+        Example.of(acknowledgment="I can see why the missing parcel worried you.",
+                   solution="Kindly send a photo of the label at your earliest convenience."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   warm_language="I'm really sorry, and thanks for bearing with me.",
+                   solution="I'll refund the shipping cost today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        allow = {" ".join(str(a).lower().split()) for a in ctx.option("allow", []) or []}
+        tables = [corporate_table()]
+        extra = ctx.option("extra", []) or []
+        if extra:
+            tables.append(_extra_table(tuple((str(e.get("phrase", "")), str(e.get("replacement", "")),
+                                              str(e.get("note", "")), bool(e.get("safe", False)))
+                                             for e in extra)))
+        for tbl in tables:
+            for f in table_findings(tbl, message, self._finding):
+                if " ".join(message.text[f.start:f.end].lower().split()) not in allow:
+                    yield f
+
+    @staticmethod
+    def _finding(start: int, end: int, found: str, entry: dict[str, Any]) -> Finding:
+        rewrite = match_case(str(entry.get("replacement", "")), found)
+        note = str(entry.get("note", "")).strip()
+        message = f'corporate phrase "{found}"' + (f": {note}" if note else "")
+        suggestion = f'"{rewrite}"' if rewrite else "delete it"
+        return Finding(start, end, message, suggestion=suggestion,
+                       replacement=rewrite if entry.get("safe") else None)
+
+
+_extra_tables: dict[tuple[tuple[str, str, str, bool], ...], PhraseTable] = {}
+
+
+def _extra_table(entries: tuple[tuple[str, str, str, bool], ...]) -> PhraseTable:
+    found = _extra_tables.get(entries)
+    if found is None:
+        found = _extra_tables[entries] = PhraseTable(
+            {"phrase": p, "replacement": r, "note": n, "safe": s} for p, r, n, s in entries if p.strip())
+    return found
+
+
+@register
+class FormalTone(Rule):
+    """Reply reads more formal than the ceiling.
+
+    ## What it does
+    Scores the formality of the whole reply from 0 (chatty) to 1 (legal letter) and reports
+    when it is above the ceiling, pointing at the most formal sentence.
+
+    The score is `clip(b + sum(w_i * x_i), 0, 1)` over features of the text: contractions per
+    word (down), first/second-person pronouns per word (down), Latinate words of 7+ letters
+    per word (up), mean word length and log mean sentence length (up), a closed-class
+    Heylighen-Dewaele F-score (articles and prepositions minus pronouns and interjections, up),
+    informal marks such as "!", emoticons and slang (down), and corporate phrases per sentence
+    (up). The weights were fitted on the development split of human formality ratings and
+    are listed in `scriptkit.rules.warmth.FORMALITY_WEIGHTS`.
+
+    ## Why it matters
+    Overly formal words make a reply sound like a corporate notice, not a person who cares.
+    The seed guidance: avoid overly formal words; speak like a trusted friend.
+
+    ## Example
+    ```
+    We acknowledge receipt of your correspondence. The aforementioned transaction will be
+    reimbursed subsequent to verification, in accordance with the applicable regulations.
+    ```
+
+    ## Use instead
+    ```
+    Thanks for your message. I'll refund the payment as soon as I've checked it, today.
+    ```
+
+    ## Options
+    - `ceiling` (number, default 0.58): the highest formality allowed.
+
+    ## Fix safety
+    No automatic fix: lowering formality means rewriting sentences.
+    """
+
+    code = "SK202"
+    name = "formal-tone"
+    severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Any]] = {"ceiling": 0.58}
+    bad_examples = (
+        Example.of(acknowledgment="We acknowledge receipt of your correspondence regarding the transaction.",
+                   solution="The aforementioned transaction will be reimbursed subsequent to verification, "
+                            "in accordance with the applicable regulations and procedures."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how worrying it is to spot a payment you don't recognise.",
+                   warm_language="I'm really sorry you've had to deal with this.",
+                   solution="I've refunded it today, and you'll see the money back within three days."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = body_sentences(message)
+        if not body:
+            return
+        ceiling = float(ctx.option("ceiling", 0.58))
+        text = " ".join(s.text for s in body)
+        score = formality(text)
+        if score <= ceiling:
+            return
+        worst = max(body, key=lambda s: formality(s.text))
+        yield Finding(worst.start, worst.end,
+                      f"reply formality {_fmt(score)} is above the ceiling {_fmt(ceiling)}; "
+                      f"this sentence is the most formal ({_fmt(formality(worst.text))})",
+                      suggestion="use contractions, 'I' and 'you', shorter sentences and everyday words")
+
+
+# Uncontracted forms and their contractions. Only contracted when another word follows
+# ("yes, it is." stays), and "let us" is left alone ("let us know" is not "let's know").
+_CONTRACTIONS: dict[str, str] = {
+    "i am": "I'm", "you are": "you're", "we are": "we're", "they are": "they're",
+    "it is": "it's", "that is": "that's", "there is": "there's", "here is": "here's",
+    "what is": "what's", "i will": "I'll", "you will": "you'll", "we will": "we'll", "they will": "they'll",
+    "i would": "I'd", "we would": "we'd", "you would": "you'd",
+    "do not": "don't", "does not": "doesn't", "did not": "didn't", "is not": "isn't", "are not": "aren't",
+    "was not": "wasn't", "were not": "weren't", "cannot": "can't", "can not": "can't", "will not": "won't",
+    "would not": "wouldn't", "could not": "couldn't", "should not": "shouldn't", "has not": "hasn't",
+    "have not": "haven't", "had not": "hadn't",
+    "i have": "I've", "we have": "we've", "you have": "you've",
+}
+_PARTICIPLE = (r"(?:\w+ed|been|already|just|sent|made|taken|given|done|gone|seen|put|set|got|found|spoken|"
+               r"written|heard|paid|kept|left|built|told|shown|chosen)\b")
+_UNCONTRACTED = re.compile(
+    r"\b(?:(?P<have>(?:i|we|you)\s+have)(?=\s+" + _PARTICIPLE + r")|(?P<form>"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_CONTRACTIONS, key=len, reverse=True)
+               if not k.endswith(" have"))
+    + r")(?=\s+[A-Za-z]))\b",
+    re.IGNORECASE,
+)
+
+
+def contractions_in(text: str) -> int:
+    return len(_CONTRACTION.findall(normalise(text)))
+
+
+@register
+class NoContractions(Rule):
+    """Reply never uses contractions.
+
+    ## What it does
+    Reports a reply that writes "I am", "do not", "we will"... at least `min_forms` times
+    and never once uses a contraction ("I'm", "don't", "we'll").
+
+    ## Why it matters
+    People talking to a friend contract. A reply without a single contraction reads stiff
+    and scripted, however kind its words.
+
+    ## Example
+    ```
+    I am sorry for the delay. We will send the parcel today and you do not need to do anything.
+    ```
+
+    ## Use instead
+    ```
+    I'm sorry for the delay. We'll send the parcel today and you don't need to do anything.
+    ```
+
+    ## Options
+    - `min_forms` (integer, default 2): how many uncontracted forms make a finding.
+
+    ## Fix safety
+    Safe: each form is replaced by its contraction only where another word follows, so
+    sentence-final emphasis ("yes, it is.") is left alone, and "let us" is never touched.
+    """
+
+    code = "SK203"
+    name = "no-contractions"
+    severity = Severity.SUGGESTION
+    fix_safe = True
+    options: ClassVar[Mapping[str, Any]] = {"min_forms": 2}
+    bad_examples = (
+        Example.of(acknowledgment="I can see that the delay has been frustrating.",
+                   warm_language="I am truly sorry.",
+                   solution="We will send the parcel today and you do not need to do anything."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see that the delay has been frustrating.",
+                   warm_language="I'm truly sorry.",
+                   solution="We'll send the parcel today and you don't need to do anything."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = message.text
+        if contractions_in(text):
+            return
+        found = list(_UNCONTRACTED.finditer(normalise(text)))
+        if len(found) < int(ctx.option("min_forms", 2)):
+            return
+        for m in found:
+            original = m.group()
+            key = " ".join(original.lower().split())
+            rewrite = match_case(_CONTRACTIONS[key], original)
+            yield Finding(m.start(), m.end(), f'"{original}" without a single contraction in the reply sounds stiff',
+                          suggestion=f'"{rewrite}"', replacement=rewrite)
+
+
+@register
+class ImpersonalApology(Rule):
+    """Apology with nobody in it.
+
+    ## What it does
+    Finds apologies that no person makes: passive ("mistakes were made"), by the company in
+    the third person ("the company apologizes", "Acme regrets"), for "any inconvenience"
+    ("apologies for any inconvenience", "we apologize for any inconvenience"), or asking the
+    customer to "accept our apologies".
+
+    ## Why it matters
+    An apology without a person in it sounds like legal cover. Customers forgive a mistake
+    someone owns; they do not forgive a shrug.
+
+    ## Example
+    ```
+    Apologies for any inconvenience. Mistakes were made in processing your order.
+    ```
+
+    ## Use instead
+    ```
+    I'm really sorry. We got your order wrong, and I'm fixing it now.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: a personal apology needs the writer's own words.
+    """
+
+    code = "SK204"
+    name = "impersonal-apology"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="I can see the wrong size arrived, which is so annoying.",
+                   warm_language="Apologies for any inconvenience caused.",
+                   solution="I'll send the right size today."),
+        Example.of(acknowledgment="I understand how confusing the double charge must be.",
+                   warm_language="Mistakes were made when your payment was taken.",
+                   solution="I've refunded the second charge today."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see the wrong size arrived, which is so annoying.",
+                   warm_language="I'm really sorry we got that wrong.",
+                   solution="I'll send the right size today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = message.text
+        for m in pattern("impersonal_apologies").finditer(normalise(text)):
+            a, b = m.span()
+            while a < b and not text[a].isalnum():  # "}} apologizes" starts at the placeholder
+                a += 1
+            yield Finding(a, b, f'impersonal apology "{text[a:b]}": nobody in it is sorry',
+                          suggestion='say it as yourself and name what went wrong: "I\'m really sorry we ..."')
+
+
+def _table_rule_check(tbl: PhraseTable, message: Message, what: str) -> Iterator[Finding]:
+    text = message.text
+    for start, end, entry in tbl.finditer(normalise(text)):
+        found = text[start:end]
+        rewrite = match_case(str(entry.get("replacement", "")), found)
+        note = str(entry.get("note", "")).strip()
+        yield Finding(start, end, f'{what} "{found}"' + (f": {note}" if note else ""),
+                      suggestion=f'"{rewrite}"' if rewrite else "delete it")
+
+
+@register
+class RoboticOpener(Rule):
+    """Opening that sounds like a machine or a form letter.
+
+    ## What it does
+    Finds form-letter and auto-reply openings: "Dear Sir/Madam", "To whom it may concern",
+    "Thank you for contacting customer support", "This is an automated message", "Your
+    request has been received"...
+
+    ## Why it matters
+    The first words decide whether the customer feels heard. A stock opening tells them no
+    one read their message; an acknowledgment of what they wrote tells them someone did.
+
+    ## Example
+    ```
+    Dear Sir/Madam, thank you for contacting customer support.
+    ```
+
+    ## Use instead
+    ```
+    Hi Sam, I can see how frustrating it is that the app keeps logging you out.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: a good opening acknowledges this customer, which only a person can write.
+    """
+
+    code = "SK205"
+    name = "robotic-opener"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="Thank you for contacting customer support. I can see the login loop is frustrating.",
+                   solution="I've reset your session, so you can sign in again now."),
+        Example.of(acknowledgment="This is an automated message. We understand the app keeps crashing for you.",
+                   solution="I'll send you a fixed build today."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how frustrating it is that the app keeps logging you out.",
+                   solution="I've reset your session, so you can sign in again now."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        return _table_rule_check(table("robotic.yaml", "openers"), message, "robotic opening")
+
+
+@register
+class RoboticCloser(Rule):
+    """Closing that sounds like a machine or a form letter.
+
+    ## What it does
+    Finds stock closings: "Have a nice day", "Is there anything else I can help you with?",
+    "Thank you for choosing...", "Please do not reply to this email", a sign-off by
+    "Customer Support Team" instead of a person.
+
+    ## Why it matters
+    The last words are what the customer remembers. A stock closer undoes the warmth of the
+    reply; a personal one ("just reply here if it happens again") keeps the door open.
+
+    ## Example
+    ```
+    Thank you for choosing Acme. Have a nice day!
+    ```
+
+    ## Use instead
+    ```
+    If it happens again, just reply here and I'll pick it up.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: closers are often better deleted than swapped.
+    """
+
+    code = "SK206"
+    name = "robotic-closer"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="I can see why the missing parcel worried you.",
+                   solution="I've sent a replacement today. Have a nice day!"),
+        Example.of(acknowledgment="I can see why the missing parcel worried you.",
+                   solution="I've sent a replacement today. Is there anything else I can help you with?"),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see why the missing parcel worried you.",
+                   solution="I've sent a replacement today. If it doesn't arrive by Friday, just reply here."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        return _table_rule_check(table("robotic.yaml", "closers", re.IGNORECASE | re.MULTILINE), message,
+                                 "robotic closing")
+
+
+def frame_and_body(message: Message) -> tuple[list[Sentence], list[Sentence]]:
+    """The message's sentences split into frame (greeting, sign-off) and body."""
+    frame: list[Sentence] = []
+    body: list[Sentence] = []
+    for s in analyse_message(message):
+        (frame if s.is_frame else body).append(s)
+    return frame, body
