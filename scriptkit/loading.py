@@ -174,12 +174,15 @@ _UNION_TAGS = {"str", "list[str]", "Flexibility", "int", "float", "bool"}
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """Field names of the (nested) model that ``loc`` points into."""
     current: Any = model
+    mapping_key_next = False  # after a dict[str, Model] field comes a free key (channels: email:)
     for part in loc:
-        if isinstance(part, int) or current is None:
+        if isinstance(part, int) or current is None or mapping_key_next:
+            mapping_key_next = False
             continue
         field = getattr(current, "model_fields", {}).get(part)
         if field is None:
             return []
+        mapping_key_next = getattr(field.annotation, "__origin__", None) is dict
         current = _model_in(field.annotation)
     return list(getattr(current, "model_fields", {})) if current else []
 
@@ -236,6 +239,24 @@ def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -
             return
 
 
+def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
+    """The valid settings of a pack.yaml that failed validation (already reported).
+
+    Keeps its constants and placeholders so scripts are not blamed for a typo elsewhere in pack.yaml.
+    """
+    if not isinstance(data, dict):
+        return fallback
+    kept: dict[str, Any] = {"name": fallback.name}
+    for key, value in _plain(data).items():
+        if key in PackMeta.model_fields:
+            try:
+                PackMeta.model_validate({**kept, key: value})
+            except ValidationError:
+                continue
+            kept[key] = value
+    return PackMeta.model_validate(kept)
+
+
 def load_pack(path: str | Path) -> Pack:
     """Load and validate a pack folder (or a single script file).
 
@@ -263,7 +284,7 @@ def load_pack(path: str | Path) -> Pack:
         if parsed is not None:
             data, pack_origin = parsed
             built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
-            meta = built or meta
+            meta = built or _salvage_meta(data, meta)
         script_files = sorted((root / SCRIPTS_DIR).glob("**/*.y*ml")) if (root / SCRIPTS_DIR).is_dir() else []
         if not script_files:
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),

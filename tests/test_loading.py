@@ -330,3 +330,23 @@ def test_single_script_file_loads_as_a_pack(tmp_path):
     path.write_text(GOOD, encoding="utf-8")
     pack = load_pack(path)
     assert pack.name == "one" and [s.id for s in pack.scripts] == ["good"]
+
+
+def test_typo_in_pack_yaml_does_not_cascade_into_scripts(make_pack):
+    pack_yaml = "name: T\nversoin: 1\nconstants:\n  refund_window_days: 30\n"
+    text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "You have {{ refund_window_days }} days."\n'
+    root = make_pack({"a.yaml": text}, pack_yaml)
+    # the constants of a pack.yaml with an unrelated typo still count: one problem, not two
+    assert one_problem(root) == f"{root}/pack.yaml:2:1: unknown key 'versoin' Did you mean 'version'?"
+
+
+def test_misspelled_key_in_a_channel_layout(make_pack):
+    pack_yaml = "name: T\nchannels:\n  email:\n    greting: \"Hi {{ customer.first_name }},\"\n"
+    root = make_pack({"good.yaml": GOOD}, pack_yaml)
+    assert one_problem(root) == f"{root}/pack.yaml:4:5: unknown key 'greting' Did you mean 'greeting'?"
+
+
+def test_layout_template_errors_point_into_pack_yaml(make_pack):
+    pack_yaml = "name: T\nchannels:\n  chat:\n    greeting: \"Hi {{ customer.frist_name }}!\"\n"
+    root = make_pack({"good.yaml": GOOD}, pack_yaml)
+    assert one_problem(root).startswith(f"{root}/pack.yaml:4:31: unknown placeholder 'customer.frist_name'")
