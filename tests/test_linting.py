@@ -280,3 +280,56 @@ def test_every_starter_script_passes_with_no_diagnostics_at_all() -> None:
     result = lint_pack(load_pack(STARTER), LintConfig())
     assert [d.format() for d in result.diagnostics] == []
     assert len(result.messages) >= len(load_pack(STARTER).scripts)
+
+
+WARM = textwrap.dedent("""\
+    id: late-delivery
+    title: "Shipping::Late delivery"
+    channels: [email, chat]
+    acknowledgment: "I can see how frustrating it is that order {{ order.number }} still hasn't reached you, \\
+      especially when you were counting on it."
+    warm_language: "I'm really sorry it's running late, and thank you for letting me know so quickly."
+    flexibility:
+      guidance: Check the carrier's tracking first. If the parcel hasn't moved in three days, offer to resend it.
+      blanks:
+        - name: new_date
+          prompt: The new delivery day from tracking
+    solution: "I've asked the carrier to put your parcel at the front of the queue, and it's now due \\
+      {{ blank.new_date }}. I'll keep an eye on the tracking and email you an update by tomorrow evening."
+    """)
+COLD = textwrap.dedent("""\
+    id: late-delivery
+    title: "Shipping::Late delivery"
+    channels: [email]
+    acknowledgment: "We have received your inquiry regarding order {{ order.number }}."
+    warm_language: "We regret any inconvenience caused. Please be advised that delays are occasionally unavoidable."
+    solution: "Per our policy, the matter is being processed. Do not hesitate to contact us should you \\
+      require further assistance."
+    """)
+
+
+def test_a_warm_script_is_clean_and_its_cold_corporate_twin_is_not(make_pack: Any) -> None:
+    if not {"SK201", "SK301", "SK403"} <= _builtin_codes():
+        pytest.skip("the warmth, empathy and solution rule families are not registered yet")
+    warm = lint_pack(load_pack(make_pack({"late.yaml": WARM}, pack_yaml="name: Warm\n")), LintConfig())
+    assert [d.format() for d in warm.diagnostics] == []
+    cold = lint_pack(load_pack(make_pack({"late.yaml": COLD}, pack_yaml="name: Cold\n")), LintConfig())
+    found = {(d.code, d.name) for d in cold.diagnostics}
+    expected = {
+        ("SK201", "corporate-phrase"),  # "We regret any inconvenience caused", "Please be advised", ...
+        ("SK202", "formal-tone"),
+        ("SK203", "no-contractions"),
+        ("SK301", "missing-acknowledgment"),  # receipt of an inquiry names no feeling
+        ("SK305", "dismissive-language"),  # "Per our policy"
+        ("SK403", "no-owner"),  # "is being processed": by whom?
+        ("SK404", "no-time-frame"),  # and when?
+        ("SK406", "no-flexibility"),
+    }
+    assert expected <= found, sorted(expected - found)
+    corporate = {d.text for d in cold.diagnostics if d.code == "SK201"}
+    assert {"We regret any inconvenience caused", "Please be advised that",
+            "Do not hesitate to contact us"} <= corporate
+    apology = next(d for d in cold.diagnostics if d.text == "We regret any inconvenience caused")
+    assert apology.suggestion == '"I\'m really sorry this happened"' and apology.slot == "warm_language"
+    assert (apology.location.line, apology.location.col) == (5, 17)
+    assert cold.has_failures

@@ -63,6 +63,8 @@ def rules_command(pack: str | None, family: str | None, fmt: str) -> None:
     for r in rules:
         table.add_row(r.code, r.name, r.family(), r.severity.value, "yes" if r.fix_safe else "", r.summary())
     con = console()
+    if not con.is_terminal:  # piped or captured: one line per rule, never folded at 80 columns
+        con.width = max(con.width, 240)
     con.print(table)
     con.print(f"{len(rules)} rule(s). Details: scriptkit rule CODE", markup=False)
 
