@@ -302,6 +302,10 @@ def _style(original: str) -> str:
 
 def _hint(name: str) -> str:
     """A blank name from an original spelling: 'Customer Name' -> customer_name."""
+    if "." in name:  # a dotted variable: its last field names it (ticket.requester.first_name)
+        fields = [f for f in name.split(".") if f.strip()]
+        generic = {"name", "first_name", "firstname", "last_name", "lastname", "id", "email", "number"}
+        name = "_".join(fields[-2:]) if len(fields) > 1 and fields[-1].lower() in generic else fields[-1] if fields else ""
     parts = [p for p in re.split(r"[^0-9A-Za-z]+", re.sub(r"([a-z])([A-Z])", r"\1_\2", name)) if p]
     if len(parts) > 3:
         parts = parts[-3:]

@@ -1,0 +1,185 @@
+"""Each importer reads its own fixture (written for these tests) into a pack load_pack accepts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scriptkit import import_library, load_pack, render_pack
+from scriptkit.importers import Library
+
+FIX = Path(__file__).parent / "fixtures" / "imports"
+
+
+def _texts(library: Library) -> dict[str, str]:
+    return {m.title: m.text for m in library.macros}
+
+
+def _roundtrip_pack(library: Library, tmp_path: Path) -> dict[str, str]:
+    """Write the pack, load it back and render: the customer text must not change on the way."""
+    pack = load_pack(library.write(tmp_path / "pack"))
+    rendered = {m.script_id: m.text for m in render_pack(pack)}
+    for macro in library.macros:
+        assert rendered[macro.id] == macro.text
+    return rendered
+
+
+def test_zendesk_html_pairs_tags_and_skips(tmp_path: Path) -> None:
+    lib = import_library(FIX / "zendesk_macros.json", "zendesk")
+    texts = _texts(lib)
+    assert list(texts) == ["Orders::Late parcel", "Billing::Refund window", "Internal: escalate"]
+    late = texts["Orders::Late parcel"]
+    assert late.startswith("Hi {{customer.first_name}},\n\nI can see your parcel is running late")
+    assert "order #{{ticket.id}}" in late and late.endswith("{{agent.first_name}}")
+    # the Liquid "value or fallback" idiom becomes a placeholder with its fallback
+    first = lib.macros[0]
+    fallbacks = [p for slot in first.slots.values() for p in slot if getattr(p, "name", "") == "customer.first_name"]
+    assert fallbacks[0].fallback == "there"  # type: ignore[union-attr]
+    assert first.raw.tags == ["orders", "late_parcel"]
+    assert texts["Billing::Refund window"].startswith("Thanks for asking, {{customer.full_name}}.")
+    assert [s.item for s in lib.skipped] == ["macro 9003 'Set to pending'"]
+    assert lib.macros[2].raw.internal and any("internal note" in n for n in lib.macros[2].notes)
+    _roundtrip_pack(lib, tmp_path)
+    script = (tmp_path / "pack" / "scripts" / "orders-late-parcel.yaml").read_text()
+    assert "tags: [orders, late_parcel]" in script
+    assert "guidance: Use when the tracking page has not moved for three days." in script
+    assert '{{ customer.first_name | fallback("there") }}' in script
+
+
+def test_freshdesk_html_and_raw_escapes(tmp_path: Path) -> None:
+    lib = import_library(FIX / "freshdesk_canned.json", "freshdesk")
+    texts = _texts(lib)
+    reset = texts["Password reset link"]
+    assert reset.startswith("Hello {{customer.first_name}},\n\nI'm sorry the reset link did not reach you — that")
+    assert "{{customer.email}}" in reset and reset.endswith("{{agent.full_name}}, {{brand.name}}")
+    # {% raw %} blocks are literal text, and stay literal through the pack
+    assert texts["Escaped braces"] == "Type {{name}} in the template field, then press Save."
+    rendered = _roundtrip_pack(lib, tmp_path)
+    assert rendered["escaped-braces"] == "Type {{name}} in the template field, then press Save."
+
+
+def test_helpscout_fallback_and_chat_version(tmp_path: Path) -> None:
+    lib = import_library(FIX / "helpscout_saved_replies.json", "helpscout")
+    first, chat_only = lib.macros
+    assert first.text.startswith("Hi {{customer.first_name}},\n\nI know a wrong address is worrying")
+    assert "order {{ticket.id}}" in first.text
+    assert first.alternatives and first.alternatives[0][0] == "Chat version"
+    assert chat_only.text == "Hi there! I'm {{agent.first_name}} and I'll look into this with you now."
+    _roundtrip_pack(lib, tmp_path)
+    script = (tmp_path / "pack" / "scripts" / "shipping-address-change.yaml").read_text()
+    assert "label: Chat version" in script
+
+
+def test_intercom_body_text_and_attribute_html(tmp_path: Path) -> None:
+    lib = import_library(FIX / "intercom_macros.json", "intercom")
+    declined, html_only = lib.macros
+    assert declined.text.splitlines()[0] == "Hi {{customer.first_name}},"
+    assert html_only.text.startswith("Hello {{customer.full_name}},\n\nYour plan renews on [[renewal_date]].")
+    blank = html_only.blanks["renewal_date"]
+    assert blank.original.startswith("{{user.custom_attributes.renewal_date")
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_gorgias_prefers_body_text(tmp_path: Path) -> None:
+    lib = import_library(FIX / "gorgias_macros.json", "gorgias")
+    (macro,) = lib.macros
+    assert macro.text.startswith("Hi {{customer.first_name}},\n\nI'm sorry the size didn't work out.")
+    assert macro.raw.tags == ["exchange", "sizing"]
+    assert [s.item for s in lib.skipped] == ["macro 802 'Close only'"]
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_front_templates(tmp_path: Path) -> None:
+    lib = import_library(FIX / "front_templates.json", "front")
+    (macro,) = lib.macros
+    assert macro.title == "Subscription paused"
+    assert macro.text.startswith("Hi {{customer.first_name}},\n\nI understand money is tight")
+    assert macro.text.endswith("{{agent.first_name}}")
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_csv_with_mapping_and_where(tmp_path: Path) -> None:
+    lib = import_library(FIX / "library.csv", "csv", mapping={"title": "Name", "body": "Text", "tags": "Labels"},
+                         where={"Direction": "out"})
+    assert [m.title for m in lib.macros] == ["Delayed reply", "Voucher"]
+    delayed, voucher = lib.macros
+    assert delayed.text.startswith("Hi [[customer_name]],\n\nSorry for the slow reply.")
+    assert voucher.text == "Hello [[name]], your voucher code is [[code]] and it is valid for 14 days."
+    assert voucher.raw.tags == ["billing", "promo"]
+    assert delayed.raw.location.line == 2 and voucher.raw.location.line == 6
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_jsonl_with_mapping(tmp_path: Path) -> None:
+    lib = import_library(FIX / "library.jsonl", "jsonl", mapping={"title": "heading"})
+    assert [m.raw.key for m in lib.macros] == ["k1", "k2", "k3"]
+    assert lib.macros[0].text.startswith("Welcome back, [[author]]!")
+    assert lib.macros[0].blanks["author"].original == "{{ author }}"
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_markdown_quotes_become_replies_and_notes_guidance(tmp_path: Path) -> None:
+    lib = import_library(FIX / "library.md", "markdown")
+    assert [m.title for m in lib.macros] == ["Broken item on arrival", "LOST PASSWORD"]
+    broken = lib.macros[0]
+    assert broken.text.startswith("Hi [[customer_name]],\n\nI'm so sorry it arrived broken")
+    assert broken.raw.guidance.startswith("Use when: the customer sends a photo")
+    assert lib.macros[1].raw.location.line == 15
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_javascript_arrays_are_read_not_run(tmp_path: Path) -> None:
+    lib = import_library(FIX / "library.js", "js")
+    assert [m.title for m in lib.macros] == ["Opening", "Closing"]
+    assert lib.macros[0].text == "Dear [[first_name]],\n\nthank you for your message."
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_yaml_list_under_a_key(tmp_path: Path) -> None:
+    lib = import_library(FIX / "library.yaml")  # format guessed from the suffix
+    assert lib.format == "yaml"
+    checking, duplicate = lib.macros
+    assert checking.text.startswith("Hi @[[author]]!")
+    assert "#[[insert_issue_number]]" in duplicate.text
+    assert checking.raw.location.line == 2
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_script_ids_are_slugged_and_unique(tmp_path: Path) -> None:
+    data = tmp_path / "dupes.jsonl"
+    data.write_text('{"title": "Refund: Status!", "body": "One."}\n{"title": "Refund status", "body": "Two."}\n'
+                    '{"title": "Возврат", "body": "Three."}\n', encoding="utf-8")
+    lib = import_library(data, "jsonl")
+    assert [m.id for m in lib.macros] == ["refund-status", "refund-status-2", "macro"]
+
+
+def test_slots_follow_reading_order_and_comment_states_the_guess(tmp_path: Path) -> None:
+    data = tmp_path / "one.jsonl"
+    body = ("Hi {{customer.first_name}},\\n\\nI can see how stressful a double charge is, and I understand why you "
+            "are worried.\\n\\nI've refunded the second charge today and you'll see it within 3 business days.")
+    data.write_text('{"title": "Double charge", "body": "' + body + '"}\n', encoding="utf-8")
+    lib = import_library(data, "jsonl")
+    macro = lib.macros[0]
+    assert [s for s in ("acknowledgment", "warm_language", "solution") if macro.slots[s]] == \
+        ["acknowledgment", "solution"]
+    assert any(g.slot == "acknowledgment" for g in macro.guesses)
+    pack = lib.write(tmp_path / "pack")
+    script = (pack / "scripts" / "double-charge.yaml").read_text()
+    assert "# Slots guessed sentence by sentence" in script
+    assert "#   other 0.90" in script  # the greeting: no practice, kept in its place
+    loaded = load_pack(pack)
+    assert loaded.scripts[0].solution.startswith("I've refunded the second charge today")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("text", ["{{", "{%", "{#", "{", "a {{{ b", "{{ '{' }}", "}} {{%"])
+def test_literal_braces_survive_the_pack(tmp_path: Path, text: str) -> None:
+    data = tmp_path / "braces.jsonl"
+    data.write_text(json.dumps({"title": "Braces", "body": f"Type {text} exactly. Then save."}) + "\n",
+                    encoding="utf-8")
+    lib = import_library(data, "jsonl")
+    assert text in lib.macros[0].text
+    pack = load_pack(lib.write(tmp_path / "pack"))
+    (message,) = render_pack(pack)
+    assert message.text == lib.macros[0].text
