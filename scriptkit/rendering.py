@@ -34,6 +34,8 @@ _TOKEN = re.compile(
     "\ue000(\\d+)\ue001|\ue002([pb])([^\ue003]*)\ue003|(\ue004)|(\ue005)"
 )
 
+_MARKER_CHARS = re.compile("[\ue000-\ue006]")
+
 MAX_OUTPUT = 50_000  # characters one slot may render to
 MAX_REPEAT = 10_000  # largest string/list repetition a template may ask for
 BLANK_NAMESPACE = "blank"
@@ -321,6 +323,17 @@ def _is_sequence(node: nodes.Node, scope: _Scope) -> bool:
     return isinstance(node, (nodes.List, nodes.Tuple, nodes.Concat, nodes.Filter))
 
 
+_REF_FILTERS = ("fallback", "default")  # filters that leave a placeholder for the helpdesk to fill
+
+
+def _is_ref(node: nodes.Node | None, scope: _Scope) -> bool:
+    """Whether ``node`` evaluates to a placeholder or blank (known only after the build)."""
+    if isinstance(node, nodes.Filter) and node.name in _REF_FILTERS:
+        return _is_ref(node.node, scope)
+    return (isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name)
+            and (node.node.name in scope.namespaces or node.node.name == BLANK_NAMESPACE))
+
+
 def _big_int(node: nodes.Node, limit: int) -> bool:
     return isinstance(node, nodes.Const) and isinstance(node.value, int) and abs(node.value) > limit
 
@@ -383,6 +396,11 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                           _close(name, candidates, "Did you mean '{}'? ")
                           + "Define constants under 'constants:' in pack.yaml.")]
+    if isinstance(node, nodes.Filter) and node.name not in _REF_FILTERS and _is_ref(node.node, scope):
+        return [PackError(f"filter '{node.name}' cannot change a placeholder or blank",
+                          src.location_of_line(line, node.name),
+                          "The helpdesk or the agent fills it in after the reply is built; "
+                          "only fallback() applies to it.")]
     if isinstance(node, nodes.Filter) and node.name not in env.filters:
         return [PackError(f"unknown filter '{node.name}'", src.location_of_line(line, node.name),
                           _close(node.name, list(env.filters), "Did you mean '{}'? ")
@@ -508,6 +526,9 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
         nonlocal run
         if not text:
             return
+        if _MARKER_CHARS.search(text):  # a filter rewrote a placeholder's marker (upper, replace...)
+            raise PackError(f"a filter changed a placeholder or blank in {src.slot}", src.start,
+                            "Only fallback() applies to placeholders and blanks.")
         if depth == 0 and run is not None:
             segments.append(Text(text, src.slot, _span(src, offs, run, run + len(text), True)))
             run += len(text)

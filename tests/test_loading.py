@@ -350,3 +350,18 @@ def test_layout_template_errors_point_into_pack_yaml(make_pack):
     pack_yaml = "name: T\nchannels:\n  chat:\n    greeting: \"Hi {{ customer.frist_name }}!\"\n"
     root = make_pack({"good.yaml": GOOD}, pack_yaml)
     assert one_problem(root).startswith(f"{root}/pack.yaml:4:31: unknown placeholder 'customer.frist_name'")
+
+
+def test_filters_cannot_rewrite_placeholders_or_blanks(make_pack):
+    text = (
+        "id: a\ntitle: T\n"
+        'acknowledgment: "Hi {{ customer.first_name | fallback(\'you\') | upper }}."\n'
+        "flexibility:\n  blanks:\n    - name: day\n"
+        'solution: "It ships {{ blank.day | title }}."\n'
+    )
+    root = make_pack({"a.yaml": text})
+    hint = "The helpdesk or the agent fills it in after the reply is built; only fallback() applies to it."
+    assert problems(root) == [
+        f"{root}/scripts/a.yaml:3:64: filter 'upper' cannot change a placeholder or blank {hint}",
+        f"{root}/scripts/a.yaml:7:36: filter 'title' cannot change a placeholder or blank {hint}",
+    ]

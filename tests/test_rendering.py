@@ -235,3 +235,13 @@ def test_undefined_value_at_render_time_is_located(make_pack):
     with pytest.raises(PackError) as info:
         render_script(pack, script, "email")
     assert str(info.value).startswith(f"{script.file}:4:11: undefined value in solution: 'customer' needs a field")
+
+
+def test_a_filter_that_damages_a_placeholder_never_reaches_the_output(make_pack):
+    pack = load_pack(make_pack({"ok.yaml": 'id: ok\ntitle: T\nacknowledgment: "x"\nsolution: "y"\n'}, PACK_YAML))
+    script = pack.script("ok")
+    script.solution = "Hi {{ customer.first_name | upper }}."  # as if the static check had missed it
+    with pytest.raises(PackError) as info:
+        render_script(pack, script, "email")
+    assert str(info.value) == (f"{script.file}:4:11: a filter changed a placeholder or blank in solution "
+                               "Only fallback() applies to placeholders and blanks.")
