@@ -8,10 +8,13 @@ temporary folder beside ``out`` that replaces the previous export in one rename.
 
 from __future__ import annotations
 
+import ctypes
 import difflib
+import errno
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,11 +24,11 @@ from typing import Any
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.loading import load_pack
-from scriptkit.message import Message, Placeholder
+from scriptkit.message import Message
 from scriptkit.models import Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.targets import resolve
-from scriptkit.targets.base import Problem, Rendered, Target, problem
+from scriptkit.targets.base import Problem, Rendered, Target, human_text, problem
 
 #: Written into every export folder; only a folder holding it may be replaced by a new export.
 MARKER = ".scriptkit-export"
@@ -72,7 +75,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     wanted = set(channels) if channels else None
     diagnostics: list[Diagnostic] = []
     if lint:
-        diagnostics.extend(_lint(loaded, config, grammar))
+        diagnostics.extend(_lint(loaded, config, grammar, sorted(wanted) if wanted else None))
     messages = render_pack(loaded, sorted(wanted) if wanted else None, all_variants=True)
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
@@ -93,10 +96,10 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     return ExportResult(out, sorted(files), diagnostics, counts)
 
 
-def _lint(pack: Pack, config: Any, grammar: Any) -> list[Diagnostic]:
+def _lint(pack: Pack, config: Any, grammar: Any, channels: Iterable[str] | None) -> list[Diagnostic]:
     from scriptkit.linting import lint_pack
 
-    return list(lint_pack(pack, config=config, grammar=grammar).diagnostics)
+    return list(lint_pack(pack, config=config, grammar=grammar, channels=channels).diagnostics)
 
 
 # ---------------------------------------------------------------- per target
@@ -124,6 +127,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         if target.variants == "all" and m.variant:
             stem += f"-v{m.variant + 1}"
         meta = {**m.meta, "export": conf, "title_suffix": "" if first else f" ({m.channel})",
+                "phrasings": _phrasings(m, messages) if target.variants == "first" else (),
                 "pack_name": pack.name, "pack_version": pack.meta.version, "locale": pack.meta.locale,
                 "pack_root": pack.root}
         message = replace(m, meta=meta)
@@ -139,6 +143,20 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         found.extend(_diagnostic(p, target, message, script) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
+
+
+def _phrasings(message: Message, messages: Sequence[Message]) -> tuple[tuple[str, str], ...]:
+    """Other variants' wording of each slot, for the agent notes of a one-body helpdesk."""
+    found: list[tuple[str, str]] = []
+    for slot in ("acknowledgment", "warm_language", "solution"):
+        seen = {human_text(s for s in message.segments if s.slot == slot)}
+        for other in messages:
+            if other.script_id == message.script_id and other.channel == message.channel and other.variant:
+                text = human_text(s for s in other.segments if s.slot == slot)
+                if text and text not in seen:
+                    seen.add(text)
+                    found.append((slot, text))
+    return tuple(found)
 
 
 def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any]:
@@ -193,12 +211,9 @@ def _diagnostic(p: Problem, target: Target, message: Message, script: Script) ->
 
 def _where(p: Problem, message: Message, script: Script) -> Location:
     origin = script.origin
-    if p.code in ("SK503", "SK504"):
-        name = re.search(r"'([a-z_]+\.[a-z_]+)'", p.message)
-        for seg in message.segments:
-            if isinstance(seg, Placeholder) and name and seg.name == name.group(1) and seg.source:
-                return seg.source.start
-    if p.code in ("SK502", "SK505") and origin is not None:
+    if p.location is not None:
+        return p.location
+    if p.code == "SK502" and origin is not None:
         return origin.location(("solution",))
     if origin is not None:
         return origin.location(("title",))
@@ -218,6 +233,24 @@ def _safe_relpath(path: str, target: str) -> str:
 
 
 # ---------------------------------------------------------------- atomic write
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2(RENAME_EXCHANGE); False where unavailable."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # no such call in this C library
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # old kernel or file system without it
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
 
 def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
     """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming.
@@ -242,6 +275,9 @@ def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
             path.write_bytes(files[rel])
         (tmp / MARKER).write_bytes(MARKER_TEXT)
         os.chmod(tmp, 0o755)  # mkdtemp creates it private
+        if out.exists() and _exchange(tmp, out):  # one step: `out` is never missing
+            shutil.rmtree(tmp, ignore_errors=True)  # now the previous export
+            return
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             os.rename(out, old / "previous")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from scriptkit.diagnostics import Severity
+from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
 
 Payload = dict[str, Any]
@@ -43,6 +43,7 @@ class Problem:
     message: str
     severity: Severity
     hint: str = ""
+    location: Location | None = None  # where in the pack; the exporter falls back to the script's title
 
 
 #: The export diagnostics: code -> (name, default severity, what it means).
@@ -60,9 +61,10 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
 }
 
 
-def problem(code: str, message: str, hint: str = "", severity: Severity | None = None) -> Problem:
+def problem(code: str, message: str, hint: str = "", severity: Severity | None = None,
+            location: Location | None = None) -> Problem:
     name, default, _ = EXPORT_CODES[code]
-    return Problem(code, name, message, severity or default, hint)
+    return Problem(code, name, message, severity or default, hint, location)
 
 
 # ---------------------------------------------------------------- the protocol
@@ -211,6 +213,8 @@ def agent_notes(message: Message, blanks: Mapping[str, str] | None = None) -> st
     lines: list[str] = []
     for note in message.notes:
         lines.append(f"{_note_heading(note)}: {human_text(note.segments)}")
+    for slot, text in message.meta.get("phrasings", ()):  # type: ignore[attr-defined]
+        lines.append(f"Or say ({slot.replace('_', ' ')}): {text}")
     for seg in message.segments:
         if isinstance(seg, Blank):
             prompt = f": {seg.prompt}" if seg.prompt else ""
@@ -228,32 +232,53 @@ def _note_heading(note: AgentNote) -> str:
 
 # ---------------------------------------------------------------- text checks shared by targets
 
-def literal_texts(message: Message) -> Iterator[str]:
+Locator = Callable[[int], "Location | None"]
+
+
+def literal_texts(message: Message) -> Iterator[tuple[str, Locator]]:
     """Customer-facing literal text, including fallbacks, joined across neighbouring segments
-    (two ``{`` from two segments still make ``{{``)."""
-    run: list[str] = []
+    (two ``{`` from two segments still make ``{{``), each with a function from an offset in
+    that text to its source location."""
+    run: list[Text] = []
+
+    def joined() -> tuple[str, Locator]:
+        parts = list(run)
+
+        def locate(index: int) -> Location | None:
+            for t in parts:
+                if index < len(t.text):
+                    return t.source.location_at(index) if t.source else None
+                index -= len(t.text)
+            return None
+
+        return "".join(t.text for t in parts), locate
+
     for seg in message.segments:
         if isinstance(seg, Text):
-            run.append(seg.text)
-        else:
-            if run:
-                yield "".join(run)
-            run = []
-            if isinstance(seg, Placeholder) and seg.fallback:
-                yield seg.fallback
+            run.append(seg)
+            continue
+        if run:
+            yield joined()
+        run = []
+        if isinstance(seg, Placeholder) and seg.fallback:
+            start = seg.source.start if seg.source else None
+            yield seg.fallback, lambda _index, start=start: start  # type: ignore[misc]
     if run:
-        yield "".join(run)
+        yield joined()
 
 
 def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> list[Problem]:
     found: list[Problem] = []
-    for text in literal_texts(message):
+    for text, locate in literal_texts(message):
         for needle in dialect.unsafe:
             if needle in text:
-                snippet = text[max(0, text.index(needle) - 20): text.index(needle) + 22].strip()
+                at = text.index(needle)
+                snippet = text[max(0, at - 20): at + 22].strip()
+                where = locate(at)
                 found.append(problem(
                     "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax",
-                    f"{target} documents no way to escape it: reword the text, or export with --force to keep it."))
+                    f"{target} documents no way to escape it: reword the text, or export with --force to keep it.",
+                    location=where))
                 break
     return found
 
@@ -269,12 +294,14 @@ def placeholder_problems(message: Message, dialect: Dialect, target: str,
             found[seg.name] = problem(
                 "SK503", f"{target} has no placeholder for '{seg.name}'; exported as {blank_marker(seg.name)} "
                          "for the agent to fill in",
-                f"Map it under export: {{{target}: {{placeholders: {{{seg.name}: <{target} name>}}}}}} in pack.yaml.")
+                f"Map it under export: {{{target}: {{placeholders: {{{seg.name}: <{target} name>}}}}}} in pack.yaml.",
+                location=seg.source.start if seg.source else None)
         elif seg.fallback and not dialect.fallbacks:
             found[seg.name] = problem(
                 "SK504", f"{target} has no documented fallback: when '{seg.name}' is empty the fallback "
                          f"\"{seg.fallback}\" is lost",
-                "Check the wording still reads well without the value, or pick a target with fallbacks.")
+                "Check the wording still reads well without the value, or pick a target with fallbacks.",
+                location=seg.source.start if seg.source else None)
     return list(found.values())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from scriptkit.message import Message
+from scriptkit.message import Message, Placeholder
 from scriptkit.targets.base import (
     BaseTarget,
     Dialect,
@@ -21,7 +21,6 @@ from scriptkit.targets.base import (
     bundle_files,
     display_title,
     escape_html,
-    literal_texts,
     problem,
 )
 
@@ -78,10 +77,11 @@ choose it when you import); `saved_replies.json` lists them all.
 
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message)
-        for seg_text in literal_texts(message):
-            if "%" in seg_text and seg_text in {s.fallback for s in message.segments if hasattr(s, "fallback")}:
-                found.append(problem("SK505", f"the fallback \"{seg_text}\" contains '%', which ends a Help Scout "
-                                              "placeholder", "Write the fallback without '%'."))
+        for seg in message.segments:
+            if isinstance(seg, Placeholder) and seg.fallback and "%" in seg.fallback:
+                found.append(problem("SK505", f"the fallback \"{seg.fallback}\" contains '%', which ends a Help Scout "
+                                              "placeholder", "Write the fallback without '%'.",
+                                     location=seg.source.start if seg.source else None))
         return found
 
     def render(self, message: Message) -> Payload:

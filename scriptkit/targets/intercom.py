@@ -92,7 +92,8 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
         for seg in message.segments:
             if isinstance(seg, Placeholder) and seg.fallback and '"' in seg.fallback and "'" in seg.fallback:
                 found.append(problem("SK505", f"the fallback \"{seg.fallback}\" holds both quote kinds, which an "
-                                              "Intercom fallback cannot", "Use only one kind of quote."))
+                                              "Intercom fallback cannot", "Use only one kind of quote.",
+                                     location=seg.source.start if seg.source else None))
         return found
 
     def render(self, message: Message) -> Payload:

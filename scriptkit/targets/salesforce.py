@@ -13,10 +13,12 @@ from scriptkit.targets.base import (
     Dialect,
     Limits,
     Payload,
+    Problem,
     Rendered,
     bundle_files,
     categories,
     display_title,
+    problem,
     settings,
 )
 
@@ -77,9 +79,21 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
 - `[[...]]` markers are blanks the agent must replace before sending.
 """
 
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        category = self._category(message)
+        if category and len(category) > CATEGORY_MAX:
+            found.append(problem("SK506", f"salesforce Category '{category}' is longer than {CATEGORY_MAX} characters "
+                                          "and is cut short", "Set export: {salesforce: {category: <short name>}}."))
+        return found
+
+    def _category(self, message: Message) -> str | None:
+        cats, _ = categories(message.title)
+        value = settings(message).get("category") or (cats[0] if cats else None)
+        return str(value) if value else None
+
     def render(self, message: Message) -> Payload:
         conf = settings(message)
-        cats, _ = categories(message.title)
         mapped = conf.get("channels")
         mapped = mapped if isinstance(mapped, Mapping) else {}
         out: dict[str, Any] = {
@@ -87,9 +101,9 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
             "Message": self.plain(message),
             "Channel": str(mapped.get(message.channel, CHANNEL_VALUES[message.channel])),
         }
-        category = conf.get("category") or (cats[0] if cats else None)
+        category = self._category(message)
         if category:
-            out["Category"] = str(category)[:CATEGORY_MAX]
+            out["Category"] = category[:CATEGORY_MAX]
         if conf.get("folder_id"):
             out["FolderId"] = str(conf["folder_id"])
         return out
