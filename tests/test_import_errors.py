@@ -1,0 +1,133 @@
+"""Malformed exports: a located message naming the item, exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from scriptkit.cli import main
+
+
+def _run(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def test_truncated_json_points_at_the_end(tmp_path: Path) -> None:
+    bad = tmp_path / "macros.json"
+    bad.write_text('{"macros": [\n  {"id": 1, "title": "A", "actions": [\n', encoding="utf-8")
+    result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{bad}:3:1: error: Zendesk export is not valid JSON" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("fmt", "data", "expected"), [
+    ("zendesk", {"tickets": []}, "Zendesk export has an unexpected shape: found an object with keys tickets"),
+    ("freshdesk", "just text", "Freshdesk export has an unexpected shape: found a str"),
+    ("front", 42, "Front export has an unexpected shape: found a int"),
+])
+def test_wrong_shape_of_document(tmp_path: Path, fmt: str, data: object, expected: str) -> None:
+    bad = tmp_path / "export.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = _run("import", str(bad), "--from", fmt, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{bad}:1:1: error: {expected}" in result.output
+
+
+def test_wrong_shapes_of_items_are_named_all_at_once(tmp_path: Path) -> None:
+    bad = tmp_path / "macros.json"
+    bad.write_text(json.dumps({"macros": [
+        {"id": 1, "title": "Good one", "actions": [{"field": "comment_value", "value": "Thanks, I fixed it today."}]},
+        {"id": 2, "title": "Number body", "actions": [{"field": "comment_value", "value": 7}]},
+        {"id": 3, "title": "No actions list", "actions": "comment"},
+        "not an object",
+    ]}, indent=1), encoding="utf-8")
+    result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "macro 2 'Number body': 'comment_value' should be text" in result.output
+    assert "macro 3 'No actions list': 'actions' should be a list" in result.output
+    assert "#4: each macro should be an object, found a str" in result.output
+    assert f"{bad}:" in result.output
+    assert not (tmp_path / "out").exists()
+    # --skip-bad imports the rest and still lists what was left out
+    result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"), "--skip-bad")
+    assert result.exit_code == 0
+    assert "Imported 1 macro(s)" in result.output and "Number body" in result.output
+
+
+def test_ten_megabyte_body_is_refused_by_name(tmp_path: Path) -> None:
+    bad = tmp_path / "replies.json"
+    huge = "<p>" + "I am sorry. " * 900_000 + "</p>"
+    bad.write_text(json.dumps([{"id": 77, "name": "Huge reply", "text": huge}]), encoding="utf-8")
+    assert bad.stat().st_size > 10_000_000
+    result = _run("import", str(bad), "--from", "helpscout", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "saved reply 77 'Huge reply': 'text' is 10,800,007 characters; the limit is 40,000" in result.output
+
+
+def test_non_utf8_csv_names_the_place(tmp_path: Path) -> None:
+    bad = tmp_path / "replies.csv"
+    bad.write_bytes("title,body\nCafé,Merci\n".encode("cp1252"))
+    result = _run("import", str(bad), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{bad}:2:4: error: CSV file is not valid UTF-8 (byte 0xe9 at offset 14)" in result.output
+    assert "iconv" in result.output
+
+
+def test_csv_missing_mapped_column(tmp_path: Path) -> None:
+    data = tmp_path / "replies.csv"
+    data.write_text("Name,Text\nA,Hello there\n", encoding="utf-8")
+    result = _run("import", str(data), "--map", "title=Name,body=Reply", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "CSV file has no column 'Reply'" in result.output and "Its columns: Name, Text" in result.output
+
+
+def test_bad_map_option(tmp_path: Path) -> None:
+    data = tmp_path / "replies.csv"
+    data.write_text("Name,Text\nA,Hello there\n", encoding="utf-8")
+    result = _run("import", str(data), "--map", "heading=Name", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "--map field 'heading' is not known" in result.output
+
+
+def test_jsonl_bad_line_is_located(tmp_path: Path) -> None:
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "Fine, I have sorted it."}\n{"title": "B", "body": \n[1, 2]\n',
+                    encoding="utf-8")
+    result = _run("import", str(data), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{data}:2:" in result.output and "line 2: is not valid JSON" in result.output
+    assert "line 3: should be a JSON object, found a list" in result.output
+
+
+def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
+    result = _run("import", str(tmp_path / "nope.json"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "no such file" in result.output
+    odd = tmp_path / "export.bin"
+    odd.write_text("x", encoding="utf-8")
+    result = _run("import", str(odd), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2 and "cannot tell the format of export.bin" in result.output
+
+
+def test_existing_output_is_not_overwritten(tmp_path: Path) -> None:
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    result = _run("import", str(data), "--out", str(out))
+    assert result.exit_code == 2 and "already exists and is not empty" in result.output
+    assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_audit_reports_malformed_input_the_same_way(tmp_path: Path) -> None:
+    bad = tmp_path / "macros.json"
+    bad.write_text('{"macros": [', encoding="utf-8")
+    result = _run("audit", str(bad), "--from", "zendesk")
+    assert result.exit_code == 2 and f"{bad}:1:13: error: Zendesk export is not valid JSON" in result.output
