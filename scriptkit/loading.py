@@ -163,6 +163,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                     if "blanks" in path else
                     "Use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit.")
             errors.add(f"'{err.get('input')}' is not a valid {path[-1]}", origin.location(path), hint)
+        elif kind == "too_short":
+            errors.add(f"'{path[-1]}' needs at least one item", origin.location(path),
+                       "List the channels this script is written for, e.g. [email, chat]."
+                       if path[-1] == "channels" else None)
         else:
             msg = err["msg"].removeprefix("Value error, ")
             errors.add(f"{'.'.join(map(str, path)) or 'document'}: {msg}", origin.location(path))

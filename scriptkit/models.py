@@ -90,7 +90,7 @@ class Script(_Model):
     title: str
     scenario: str = ""
     emotion: str = "neutral"
-    channels: list[ChannelName] = Field(default_factory=lambda: list[ChannelName](["email"]))
+    channels: list[ChannelName] = Field(default_factory=lambda: list[ChannelName](["email"]), min_length=1)
     tags: list[str] = Field(default_factory=list)
     acknowledgment: SlotText
     warm_language: SlotText | None = None

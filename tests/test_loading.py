@@ -365,3 +365,11 @@ def test_filters_cannot_rewrite_placeholders_or_blanks(make_pack):
         f"{root}/scripts/a.yaml:3:64: filter 'upper' cannot change a placeholder or blank {hint}",
         f"{root}/scripts/a.yaml:7:36: filter 'title' cannot change a placeholder or blank {hint}",
     ]
+
+
+def test_a_script_needs_at_least_one_channel(make_pack):
+    root = make_pack({"a.yaml": GOOD + "channels: []\n"})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:5:11: 'channels' needs at least one item "
+        "List the channels this script is written for, e.g. [email, chat]."
+    )
