@@ -321,3 +321,51 @@ def test_playbook_groups_by_category_and_escapes_html(tmp_path: Path) -> None:
     assert "&lt;b&gt;HELLO&lt;/b&gt; &amp; the code" in page and "<b>HELLO</b>" not in page
     assert "<h3>Template &lt;tags&gt; &amp; {{braces}}</h3>" in page
     assert "<mark>[[new date]]</mark>" in page
+
+
+# ---------------------------------------------------------------- details
+
+def test_other_phrasings_and_notes_reach_zendesk_description_only(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE})
+    export(pack, ["zendesk"], tmp_path / "out", lint=False)
+    macro = json.loads((tmp_path / "out/zendesk/macros/parcel-late.json").read_text())["macro"]
+    assert "Or say (acknowledgment): Waiting all day for a delivery that never shows up is exhausting." \
+        in macro["description"]
+    assert "If the parcel is marked delivered: Ask the customer to check with neighbours first." \
+        in macro["description"]
+    assert "Waiting all day" not in macro["actions"][0]["value"]
+
+
+def test_unsupported_placeholder_points_at_its_source(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES})
+    result = export(pack, ["zendesk"], tmp_path / "out", lint=False)
+    (d,) = [d for d in result.diagnostics if d.code == "SK503"]
+    line = next(i for i, text in enumerate(BRACES.splitlines(), 1) if "order.number" in text)
+    assert d.location.file.endswith("braces.yaml") and d.location.line == line
+    assert "order.number" in d.message and "[[order number]]" in d.message
+
+
+def test_html_targets_escape_markup_even_when_forced(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES})
+    export(pack, ["front", "gorgias", "helpscout", "intercom"], tmp_path / "out", lint=False, force=True)
+    gorgias = json.loads((tmp_path / "out/gorgias/macros/code-help.json").read_text())
+    bodies = [
+        json.loads((tmp_path / "out/front/message_templates/code-help.json").read_text())["body"],
+        gorgias["actions"][0]["arguments"]["body_html"],
+        json.loads((tmp_path / "out/helpscout/saved_replies/code-help.json").read_text())["text"],
+        (tmp_path / "out/intercom/macros/code-help.html").read_text(),
+    ]
+    for body in bodies:
+        assert "&lt;b&gt;HELLO&lt;/b&gt; &amp; the code" in body and "<b>HELLO" not in body
+
+
+def test_replacement_without_atomic_exchange(previous: tuple[Path, Path, dict[str, bytes]],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the kernel cannot swap two folders in one step, two renames do it, same result."""
+    from scriptkit import exporting
+
+    pack, out, _ = previous
+    monkeypatch.setattr(exporting, "_exchange", lambda a, b: False)
+    export(pack, ["front"], out, lint=False)
+    assert sorted({p.split("/")[0] for p in tree(out)}) == [MARKER, "front"]
+    assert leftovers(out.parent) == []
