@@ -189,7 +189,6 @@ class Checker:
     batch_chars: int = BATCH_CHARS
     timeout: float = REQUEST_TIMEOUT
     stats: Stats = field(default_factory=Stats)
-    server: LocalServer | None = None
     _url: str | None = None
     _languages: dict[str, str] = field(default_factory=dict)
     _memo: dict[str, tuple[LTMatch, ...]] = field(default_factory=dict)
@@ -237,9 +236,6 @@ class Checker:
         return [results[k] for k in keys]
 
     def close(self) -> None:
-        if self.server is not None:
-            self.server.stop()
-            self.server = None
         if self.cache is not None:
             self.cache.close()
             self.cache = None
@@ -339,21 +335,11 @@ class Checker:
         if self._url is not None:
             return self._url
         if self.mode == "local":
-            home = assemble().path
-            server = LocalServer(home)
-            server.start()
-            self.server = server
-            self.stats.server_start_seconds = server.start_seconds
+            server, started_now = local_server()
+            if started_now:
+                self.stats.server_start_seconds = server.start_seconds
+                self.stats.warmup_seconds = server.warmup_seconds
             url = server.url
-            # The first check loads the English rules (seconds); do it under the start-up limit.
-            warm = time.perf_counter()
-            try:
-                self._session().post(f"{url}/v2/check", data={"language": "en-US", "text": "This is a test."},
-                                     timeout=(CONNECT_TIMEOUT, START_TIMEOUT))
-            except requests.RequestException as exc:
-                raise EngineUnavailable(f"the local LanguageTool server did not finish loading: {exc} "
-                                        f"(log: {server.log_path})", hint=SETTING_HINT) from None
-            self.stats.warmup_seconds = time.perf_counter() - warm
         else:
             url = self.mode.rstrip("/")
             if not healthy(url, timeout=CONNECT_TIMEOUT):
@@ -392,29 +378,62 @@ def _utf16_to_python(text: str) -> Any:
     return lambda offset: table[min(offset, len(table) - 1)]
 
 
-# ---------------------------------------------------------------- one checker per mode per process
+# ---------------------------------------------------------------- one server, one checker per mode, per process
 
 _CHECKERS: dict[tuple[str, str], Checker] = {}
-_CHECKERS_LOCK = threading.Lock()
+_SERVER: LocalServer | None = None
+_STATE_LOCK = threading.RLock()
+
+
+def local_server() -> tuple[LocalServer, bool]:
+    """The process's local server, started (assembling LanguageTool first if needed) and warmed up.
+
+    Returns the server and whether this call started it. However many checkers, rules and
+    modes ask, a run has at most one JVM; ``shutdown()`` (also run at exit) stops it.
+    """
+    global _SERVER
+    with _STATE_LOCK:
+        if _SERVER is not None and _SERVER.running:
+            return _SERVER, False
+        server = LocalServer(assemble().path)
+        server.start()
+        # The first check loads the English rules (seconds, more on a busy machine): do it
+        # now, under the start-up limit, so no request later needs a long timeout.
+        warm = time.perf_counter()
+        try:
+            reply = requests.post(f"{server.url}/v2/check", data={"language": "en-US", "text": "This is a test."},
+                                  timeout=(CONNECT_TIMEOUT, START_TIMEOUT))
+            reply.raise_for_status()
+        except requests.RequestException as exc:
+            server.stop()
+            raise EngineUnavailable(f"the local LanguageTool server did not finish loading: {exc} "
+                                    f"(log: {server.log_path})", hint=SETTING_HINT) from None
+        server.warmup_seconds = time.perf_counter() - warm
+        _SERVER = server
+        return server, True
 
 
 def checker(mode: str, *, cache: bool = True, cache_path: Path | None = None) -> Checker:
-    """The process's checker for ``mode``: one server per run, however many rules ask."""
+    """The process's checker for ``mode`` and cache: one per run, however many rules ask."""
     path = (cache_path or default_cache_path()) if cache else None
     key = (mode, str(path))
-    with _CHECKERS_LOCK:
+    with _STATE_LOCK:
         found = _CHECKERS.get(key)
         if found is None:
             found = _CHECKERS[key] = Checker(mode, ResultCache(path) if path is not None else None)
         return found
 
 
-def shutdown() -> None:
-    """Stop every server and close every cache this process opened (also runs at exit)."""
-    with _CHECKERS_LOCK:
+def shutdown(*, keep_server: bool = False) -> None:
+    """Close every checker (and its in-memory results); stop the local server unless asked not to."""
+    global _SERVER
+    with _STATE_LOCK:
         for found in _CHECKERS.values():
             found.close()
         _CHECKERS.clear()
+        if _SERVER is not None and not keep_server:
+            _SERVER.stop()
+            _SERVER = None
 
 
 def check_one_by_one(url: str, texts: Iterable[str], settings: Settings) -> int:

@@ -196,6 +196,7 @@ class LocalServer:
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = home.parent / "logs" / f"server-{os.getpid()}.log"
         self.start_seconds = 0.0
+        self.warmup_seconds = 0.0  # the first check, which loads the rules
 
     @property
     def url(self) -> str:

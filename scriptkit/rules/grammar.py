@@ -257,9 +257,9 @@ class Spelling(_LanguageToolRule):
     kind = "spelling"
     fix_safe = True
     bad_examples = (Example.of(acknowledgment="I recieved your message and I'm sorry for the trouble.",
-                               solution="I've sent a replacement today and it will arrive on Friday."),)
+                               solution="I've sent a replacement today, and it will arrive on Friday."),)
     good_examples = (Example.of(acknowledgment="I received your message and I'm sorry for the trouble.",
-                                solution="I've sent a replacement today and it will arrive on Friday."),)
+                                solution="I've sent a replacement today, and it will arrive on Friday."),)
 
     def finding(self, message: Message, hit: Hit) -> Finding:
         word = message.text[hit.start:hit.end]
@@ -284,10 +284,10 @@ class GrammarMistake(_LanguageToolRule):
     a careless reply is hard to trust.
 
     ## Example
-    "I'm sorry your order were delayed."
+    "Sorry, the courier have lost your parcel."
 
     ## Use instead
-    "I'm sorry your order was delayed."
+    "Sorry, the courier has lost your parcel."
 
     ## Options
     {options}
@@ -300,10 +300,10 @@ class GrammarMistake(_LanguageToolRule):
     code = "SK902"
     name = "grammar-mistake"
     kind = "grammar"
-    bad_examples = (Example.of(acknowledgment="I'm sorry your order were delayed.",
-                               solution="I've sent a replacement today and it will arrive on Friday."),)
-    good_examples = (Example.of(acknowledgment="I'm sorry your order was delayed.",
-                                solution="I've sent a replacement today and it will arrive on Friday."),)
+    bad_examples = (Example.of(acknowledgment="Sorry, the courier have lost your parcel.",
+                               solution="I've sent a replacement today, and it will arrive on Friday."),)
+    good_examples = (Example.of(acknowledgment="Sorry, the courier has lost your parcel.",
+                                solution="I've sent a replacement today, and it will arrive on Friday."),)
 
 
 @register
@@ -338,9 +338,9 @@ class StyleAndTypography(_LanguageToolRule):
     kind = "style"
     severity = Severity.SUGGESTION
     bad_examples = (Example.of(acknowledgment="I'm so sorry for the the delay with your order.",
-                               solution="I've sent a replacement today and it will arrive on Friday."),)
+                               solution="I've sent a replacement today, and it will arrive on Friday."),)
     good_examples = (Example.of(acknowledgment="I'm so sorry for the delay with your order.",
-                                solution="I've sent a replacement today and it will arrive on Friday."),)
+                                solution="I've sent a replacement today, and it will arrive on Friday."),)
 
 
 for _rule in (Spelling, GrammarMistake, StyleAndTypography):

@@ -1,0 +1,242 @@
+"""Grammar and spelling (SK9xx) against a real LanguageTool server: no mock.
+
+One server for the whole session, started the way ``--grammar local`` starts it; tests that
+need it skip (fail in CI) when Java or the assembled LanguageTool is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scriptkit.diagnostics import Diagnostic
+from scriptkit.errors import ConfigError, EngineUnavailable
+from scriptkit.linting import lint_pack
+from scriptkit.loading import load_pack
+from tests.conftest import require_external
+
+SOLUTION = "I've sent a replacement today, and it will arrive on Friday."
+
+
+@pytest.fixture(scope="session")
+def lt_url() -> Iterator[str]:
+    from scriptkit.engines import languagetool
+    from scriptkit.engines.lt_server import assembled
+
+    if shutil.which("java") is None:
+        require_external("Java 17+ is not installed: the LanguageTool server cannot run")
+    if assembled() is None and shutil.which("mvn") is None:
+        require_external("LanguageTool is not assembled and Maven is missing (run `make languagetool`)")
+    try:
+        server, _ = languagetool.local_server()
+    except EngineUnavailable as exc:
+        require_external(f"the local LanguageTool server did not start: {exc}")
+    yield server.url
+    languagetool.shutdown()
+
+
+@pytest.fixture
+def grammar_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A results cache of this test's own, so no test sees another's answers."""
+    from scriptkit.engines import languagetool
+
+    path = tmp_path / "results.sqlite"
+    monkeypatch.setenv("SCRIPTKIT_GRAMMAR_CACHE", str(path))
+    yield path
+    languagetool.shutdown(keep_server=True)
+
+
+def _script(ack: str, solution: str = SOLUTION, extra: str = "") -> str:
+    return (f"id: reply\ntitle: Reply\nacknowledgment: {ack!r}\nsolution: {solution!r}\n{extra}"
+            ).replace("\\'", "''")
+
+
+def _lint(make_pack, url: str, scripts: dict[str, str], pack_yaml: str = "name: Test pack\n",
+          grammar: str | None = None) -> list[Diagnostic]:
+    pack = load_pack(make_pack(scripts, pack_yaml))
+    result = lint_pack(pack, grammar=grammar or url, channels=["email"])
+    return [d for d in result.diagnostics if d.code.startswith("SK9")]
+
+
+def _stats(url: str):  # type: ignore[no-untyped-def]
+    from scriptkit.engines.languagetool import checker
+
+    return checker(url).stats
+
+
+def test_misspelling_is_located_with_suggestion_and_safe_fix(make_pack, lt_url, grammar_cache) -> None:
+    found = _lint(make_pack, lt_url, {"a.yaml": _script("I recieved your message and I'm sorry for the wait.")})
+    spelling = [d for d in found if d.code == "SK901"]
+    assert len(spelling) == 1, found
+    d = spelling[0]
+    assert d.text == "recieved" and "MORFOLOGIK_RULE_EN_US" in d.message
+    assert d.suggestion is not None and "received" in d.suggestion.split(", ")
+    assert (d.location.line, d.location.col) == (3, 20)  # acknowledgment: 'I recieved...
+    assert d.fix is not None and d.fix.safe and d.fix.edits[0].replacement == "received"
+    source = Path(d.location.file).read_text(encoding="utf-8")
+    edit = d.fix.edits[0]
+    assert source[edit.start:edit.end] == "recieved"
+
+
+def test_agreement_error_is_a_grammar_finding_without_fix(make_pack, lt_url, grammar_cache) -> None:
+    found = _lint(make_pack, lt_url, {"a.yaml": _script("I'm sorry for the trouble.",
+                                                        "Your replacement parts has been shipped today.")})
+    grammar = [d for d in found if d.code == "SK902"]
+    assert [d.text for d in grammar] == ["has"], found
+    assert "SUBJECT_VERB_AGREEMENT" in grammar[0].message
+    assert grammar[0].suggestion is not None and "have" in grammar[0].suggestion
+    assert grammar[0].fix is None  # grammar replacements are suggestions, never applied
+    assert grammar[0].location.line == 4
+
+
+PLACEHOLDER_HEAVY = (
+    "id: heavy\ntitle: Heavy\n"
+    "acknowledgment: >-\n"
+    "  {{ customer.first_name }}, I can see order {{ order.number }} from {{ brand.name }} reached\n"
+    "  {{ customer.full_name }} at {{ customer.email }} late, and I'm sorry.\n"
+    "warm_language: \"Ticket {{ ticket.id }} about '{{ ticket.subject }}' is with me, {{ agent.full_name }}.\"\n"
+    "solution: \"The delay came from {{ blank.reason }}; I've sent a replacement by {{ blank.carrier }} today.\"\n"
+    "flexibility:\n"
+    "  blanks:\n"
+    "    - {name: reason, prompt: why it was late, example: a storm}\n"
+    "    - {name: carrier, prompt: which courier}\n"
+)
+
+
+def test_placeholder_heavy_reply_has_no_false_alarms(make_pack, lt_url, grammar_cache) -> None:
+    pack = load_pack(make_pack({"heavy.yaml": PLACEHOLDER_HEAVY}))
+    result = lint_pack(pack, grammar=lt_url, channels=["email", "chat", "sms"])
+    assert [d.format() for d in result.diagnostics if d.code.startswith("SK9")] == []
+    email = next(m.text for m in result.messages if m.channel == "email")
+    assert "{{order.number}}" in email and "[[reason]]" in email and "{{customer.email}}" in email
+    # the checker did read this reply: one slip among the placeholders is found, and only that
+    slipped = PLACEHOLDER_HEAVY.replace("is with me", "is with me and i will fix it")
+    found = _lint(make_pack, lt_url, {"heavy.yaml": slipped})
+    assert [(d.code, d.text, d.location.line) for d in found] == [("SK903", "i", 6)], found
+
+
+def test_offsets_land_on_the_source_line_of_a_block_scalar(make_pack, lt_url, grammar_cache) -> None:
+    script = (
+        "id: multi\ntitle: Multi\n"
+        "acknowledgment: |-\n"
+        "  Hi {{ customer.first_name }}, thanks for writing in.\n"
+        "  I'm sorry the parcel arrived damaged.\n"
+        "  We is looking into it now.\n"
+        f"solution: {SOLUTION!r}\n".replace("\\'", "''")
+    )
+    found = _lint(make_pack, lt_url, {"m.yaml": script})
+    agreement = [d for d in found if d.code == "SK902"]
+    assert [(d.text, d.location.line, d.location.col) for d in agreement] == [("is", 6, 6)], found
+    assert agreement[0].slot == "acknowledgment"
+
+
+def test_dictionary_and_disabled_categories(make_pack, lt_url, grammar_cache) -> None:
+    scripts = {"a.yaml": _script("Thanks for choosing Quorvexa, and sorry for the wait.")}
+    flagged = _lint(make_pack, lt_url, scripts)
+    assert [d.text for d in flagged if d.code == "SK901"] == ["Quorvexa"]
+    assert _lint(make_pack, lt_url, scripts, "name: T\ngrammar:\n  dictionary: [Quorvexa]\n") == []
+    assert _lint(make_pack, lt_url, scripts, "name: T\ngrammar:\n  disabled_categories: [TYPOS]\n") == []
+
+
+def test_picky_mode_reports_more(make_pack, lt_url, grammar_cache) -> None:
+    scripts = {"a.yaml": _script("I'm sorry for the trouble.", "We will try and fix it today.")}
+    assert _lint(make_pack, lt_url, scripts) == []
+    picky = _lint(make_pack, lt_url, scripts, "name: T\ngrammar:\n  picky: true\n")
+    assert any("TRY_AND" in d.message for d in picky), picky
+
+
+def test_rerun_on_unchanged_pack_makes_no_request(make_pack, lt_url, grammar_cache) -> None:
+    from scriptkit.engines import languagetool
+
+    scripts = {f"s{i}.yaml": _script(f"I recieved your note number {i} and I'm sorry.").replace("id: reply", f"id: s{i}")
+               for i in range(6)}
+    first = _lint(make_pack, lt_url, scripts)
+    made = _stats(lt_url).requests
+    assert made >= 1 and len(first) == 6
+    languagetool.shutdown(keep_server=True)  # a new run: nothing in memory, only the file
+    second = _lint(make_pack, lt_url, scripts)
+    assert _stats(lt_url).requests == 0
+    assert _stats(lt_url).disk_hits >= 6
+    assert [d.format() for d in second] == [d.format() for d in first]
+
+
+def test_batched_matches_equal_one_request_per_document(lt_url) -> None:
+    from scriptkit.engines.languagetool import Checker, Document, Settings
+
+    texts = [f"Hi Maya,\n\nI recieved your order {i} and i am sorry it were late.\n\nYour parts has shipped."
+             for i in range(5)] + ["Emoji first 🙂 then a mistake: we is here."]
+    docs = [Document.plain(t) for t in texts]
+    batched = Checker(lt_url, batch_chars=10_000).check(docs, Settings())
+    alone = Checker(lt_url, batch_chars=1, concurrency=1).check(docs, Settings())
+    assert batched == alone
+    last = batched[-1]
+    assert any(texts[-1][m.start:m.end] == "is" for m in last)  # offsets after a non-BMP emoji
+
+
+def test_grammar_rule_examples(make_pack, lt_url, grammar_cache) -> None:
+    from scriptkit.rules import all_rules
+
+    rules = [r for r in all_rules() if r.family() == "grammar"]
+    assert {r.code for r in rules} == {"SK901", "SK902", "SK903"}
+    for rule in rules:
+        for docs_section in ("What it does", "Why it matters", "Example", "Use instead", "Options", "Fix safety"):
+            assert f"## {docs_section}" in rule.docs(), (rule.code, docs_section)
+        for kind, examples in (("bad", rule.bad_examples), ("good", rule.good_examples)):
+            assert examples, (rule.code, kind)
+            for example in examples:
+                fields = dict(example.scripts[0])
+                body = "".join(f"{k}: {v!r}\n".replace("\\'", "''") for k, v in fields.items())
+                found = _lint(make_pack, lt_url, {"x.yaml": f"id: x\ntitle: X\n{body}"})
+                codes = [d.code for d in found]
+                assert (rule.code in codes) == (kind == "bad"), (rule.code, kind, [d.format() for d in found])
+
+
+# ---------------------------------------------------------------- without a server
+
+
+def test_unreachable_url_fails_fast_with_exit_2(make_pack, tmp_path: Path) -> None:
+    with socket.socket() as s:  # a port that accepts connections and never answers
+        s.bind(("127.0.0.1", 0))
+        s.listen(1)
+        url = f"http://127.0.0.1:{s.getsockname()[1]}"
+        pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
+        started = time.monotonic()
+        run = subprocess.run([sys.executable, "-c", "from scriptkit.cli import main; main()", "check", str(pack), "--grammar", url],
+                             capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
+        elapsed = time.monotonic() - started
+    assert run.returncode == 2, run.stderr
+    assert f"no LanguageTool server answers at {url}" in run.stderr
+    assert "--grammar off" in run.stderr and "grammar:" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert elapsed < 20
+
+
+def test_unknown_grammar_setting_is_located(make_pack) -> None:
+    pack = load_pack(make_pack({"a.yaml": _script("I'm sorry.")}, "name: T\ngrammar:\n  mode: http://127.0.0.1:9\n"
+                                                                  "  dictonary: [Acme]\n"))
+    with pytest.raises(ConfigError) as info:
+        lint_pack(pack)
+    assert "dictonary" in str(info.value) and info.value.location is not None
+    assert info.value.location.line == 4
+
+
+def test_assembly_is_idempotent() -> None:
+    from scriptkit.engines.lt_server import assemble, assembled
+
+    if assembled() is None:
+        require_external("LanguageTool is not assembled (run `make languagetool`)")
+    started = time.monotonic()
+    again = assemble()
+    assert not again.assembled_now and time.monotonic() - started < 1
+    assert (again.path / "languagetool-server.jar").is_file()
+    libs = {p.name for p in (again.path / "libs").iterdir()}
+    assert "language-en.jar" in libs and "language-de.jar" not in libs  # English, not every language
