@@ -66,6 +66,24 @@ EXTRAS = [
     "",
     "",
 ]
+PRODUCTS = [
+    "blender", "desk lamp", "running shoes", "rain jacket", "coffee grinder", "phone case", "yoga mat",
+    "backpack", "headphones", "kettle", "office chair", "bike helmet", "sofa cover", "winter boots",
+    "air fryer", "smart watch", "baby monitor", "camping stove", "paint set", "garden hose", "printer",
+    "mattress", "laptop stand", "water bottle", "board game", "suitcase", "toaster", "wall clock",
+    "rug", "microphone", "webcam", "router", "vacuum", "drill", "tent", "scarf", "monitor", "keyboard",
+]
+DETAILS = [
+    "I've also noted that you were charged {n} dollars for shipping on the {product}.",
+    "Your {product} left our warehouse on day {n} of the order, which is later than it should have been.",
+    "I can see {n} messages from you about the {product}, and none of them should have been needed.",
+    "The {product} was marked as delivered at {h}pm, so I understand why this is confusing.",
+    "You mentioned the {product} was a gift, so I've put a note on the order for {n} days of extra care.",
+    "I checked with the courier, and the {product} is sitting at the depot {n} miles from you.",
+    "",
+    "",
+]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 GUIDANCE = [
     "If the customer mentions a deadline, offer the fastest option.",
     "Check the order history before promising a date.",
@@ -88,7 +106,11 @@ def script_yaml(i: int, rng: random.Random) -> str:
         solution = rng.choice(COLD_SOLUTIONS)
     else:
         acks = [t.format(**fill) for t in rng.sample(ACKS, rng.choice((1, 1, 2)))]
-        solution = rng.choice(SOLUTIONS).format(**fill) + rng.choice(EXTRAS)
+        product = rng.choice(PRODUCTS)
+        detail = rng.choice(DETAILS).format(n=rng.randint(2, 90), h=rng.randint(1, 11), product=product)
+        solution = (rng.choice(SOLUTIONS).format(**fill) + rng.choice(EXTRAS)
+                    + (" " + detail if detail else "")
+                    + f" I'll check on your {product} again on {rng.choice(DAYS)}.")
     if rng.random() < 0.3:
         acks[0] = "{{ customer.first_name | fallback('Hi') }}, " + acks[0][0].lower() + acks[0][1:]
     lines = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from scriptkit.diagnostics import Location
 from scriptkit.sourcetext import SourceText
@@ -100,17 +101,36 @@ class Message:
     file: str = ""
     meta: Mapping[str, object] = field(default_factory=dict)
 
-    @property
+    # text, spans and slot texts are read by every rule: computed once per message (the
+    # dataclass is frozen, so they cannot go stale; cached_property writes to __dict__ directly)
+    @cached_property
     def text(self) -> str:
         """The customer-facing text, placeholders as ``{{canonical.name}}``, blanks as ``[[name]]``."""
-        return plain_text(self.segments)
+        return "".join(text for _, _, _, text in self._table)
+
+    @cached_property
+    def _table(self) -> tuple[tuple[int, int, Segment, str], ...]:
+        rows = []
+        pos = 0
+        for seg in self.segments:
+            text = render_segment(seg)
+            rows.append((pos, pos + len(text), seg, text))
+            pos += len(text)
+        return tuple(rows)
+
+    @cached_property
+    def _slot_texts(self) -> dict[str, str]:
+        parts: dict[str, list[str]] = {}
+        for _, _, seg, text in self._table:
+            parts.setdefault(seg.slot, []).append(text)
+        return {slot: "".join(texts) for slot, texts in parts.items()}
 
     def preview(self, samples: Mapping[str, str]) -> str:
         """The text with placeholders filled with sample values (fallback when none)."""
         return plain_text(self.segments, samples)
 
     def slot_text(self, slot: str) -> str:
-        return plain_text(s for s in self.segments if s.slot == slot)
+        return self._slot_texts.get(slot, "")
 
     @property
     def slots(self) -> tuple[str, ...]:
@@ -121,11 +141,8 @@ class Message:
 
     def spans(self) -> Iterator[tuple[int, int, Segment]]:
         """Each segment with its ``[start, end)`` offsets in ``self.text``."""
-        pos = 0
-        for seg in self.segments:
-            n = len(render_segment(seg))
-            yield pos, pos + n, seg
-            pos += n
+        for start, end, seg, _ in self._table:
+            yield start, end, seg
 
     def locate(self, start: int) -> tuple[Location, str | None]:
         """Map an offset in ``self.text`` back to a source location and slot."""

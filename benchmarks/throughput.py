@@ -1,0 +1,168 @@
+"""Lint throughput on a generated pack, per-rule cost, and per-text cost beside proselint.
+
+Run: ``python -m benchmarks.throughput [--scripts 10000] [--texts 300] [--profile]``.
+Prints figures against the targets (benchmarks/README.md); it does not assert them.
+
+- throughput: generate a pack (not timed), then time ``load_pack`` and ``lint_pack``
+  (render + every rule, grammar off) on it; peak memory is the process's max RSS;
+- per rule: each rule's own time over the same rendered messages;
+- per text: the whole rule set on one reply (``lint_text``, as ``scriptkit review`` runs it)
+  beside proselint on the same texts (a bench-only dependency: ``pip install .[bench]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import os
+import platform
+import pstats
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.packgen import generate
+
+TARGET_SCRIPTS_PER_S = 1_000
+TARGET_PEAK_MB = 500
+TARGET_SPEEDUP = 10.0
+
+
+def _peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - start
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def throughput(count: int, workdir: Path, profile: bool) -> tuple[Any, Any]:
+    from scriptkit import load_pack
+    from scriptkit.config import load_config
+    from scriptkit.linting import lint_pack
+
+    root, gen_s = _timed(lambda: generate(workdir / "pack", count))
+    print(f"generated {count:,} scripts in {gen_s:.1f}s at {root}")
+    gc.collect()
+    pack, load_s = _timed(lambda: load_pack(root))
+    config = load_config(pack).override(grammar="off")
+    if profile:
+        prof = cProfile.Profile()
+        prof.enable()
+    result, lint_s = _timed(lambda: lint_pack(pack, config))
+    if profile:
+        prof.disable()
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+    total = load_s + lint_s
+    rate = count / total
+    peak = _peak_mb()
+    print(f"\n== throughput: {count:,} scripts, {len(result.messages):,} messages "
+          f"(script x channel x variant), {len(result.diagnostics):,} diagnostics")
+    print(f"load      {load_s:7.2f}s  {load_s / count * 1e3:6.2f} ms/script")
+    print(f"lint      {lint_s:7.2f}s  {lint_s / count * 1e3:6.2f} ms/script (render + rules)")
+    print(f"total     {total:7.2f}s  {rate:,.0f} scripts/s     target >= {TARGET_SCRIPTS_PER_S:,}  "
+          f"{_verdict(rate >= TARGET_SCRIPTS_PER_S)}")
+    print(f"peak RSS  {peak:7.0f} MB                    target <  {TARGET_PEAK_MB} MB  "
+          f"{_verdict(peak < TARGET_PEAK_MB)}")
+    return pack, result
+
+
+def per_rule(pack: Any, messages: list[Any]) -> None:
+    from scriptkit.config import load_config
+    from scriptkit.rendering import render_pack
+    from scriptkit.rules import all_rules
+    from scriptkit.rules.base import RuleContext
+
+    config = load_config(pack).override(grammar="off")
+    _, render_s = _timed(lambda: render_pack(pack, all_variants=True))
+    rows = [("(render)", render_s)]
+    for rule_cls in config.rules(all_rules()):
+        rule = rule_cls()
+        ctx = RuleContext(pack, config.options_for(rule_cls))
+
+        def run(rule: Any = rule, ctx: RuleContext = ctx) -> None:
+            for _ in rule.check_batch(messages, ctx):
+                pass
+            for _ in rule.check_pack(pack, messages, ctx):
+                pass
+
+        _, seconds = _timed(run)
+        rows.append((f"{rule_cls.code} {rule_cls.name}", seconds))
+    rows.sort(key=lambda r: -r[1])
+    n = len(messages)
+    print(f"\n== per rule over {n:,} messages (slowest first)")
+    for name, seconds in rows[:15]:
+        print(f"{name:40s} {seconds:7.2f}s  {seconds / n * 1e6:8.1f} us/message")
+    rest = sum(s for _, s in rows[15:])
+    print(f"{'(the other ' + str(max(0, len(rows) - 15)) + ')':40s} {rest:7.2f}s")
+
+
+def per_text(messages: list[Any], n: int) -> None:
+    from scriptkit.config import LintConfig
+    from scriptkit.linting import lint_text
+    from scriptkit.placeholders import DEFAULT_CATALOGUE
+
+    samples = DEFAULT_CATALOGUE.samples()
+    picked = messages[:: max(1, len(messages) // n)][:n]
+    texts = [(m.preview(samples), m.channel) for m in picked]
+    config = LintConfig().override(grammar="off")
+    lint_text(texts[0][0], channel=texts[0][1], config=config)  # warm caches and lazy imports once
+    ours: list[float] = []
+    for text, channel in texts:
+        _, s = _timed(lambda text=text, channel=channel: lint_text(text, channel=channel, config=config))
+        ours.append(s)
+    ours_ms = statistics.mean(ours) * 1e3
+    print(f"\n== per text: {len(texts)} replies, mean {statistics.mean(len(t) for t, _ in texts):.0f} characters")
+    print(f"scriptkit (all rules, lint_text)  {ours_ms:8.3f} ms/text  (median {statistics.median(ours) * 1e3:.3f})")
+    try:
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+    except ImportError:
+        print("proselint  SKIPPED: not installed (pip install '.[bench]' to compare)")
+        return
+    CheckRegistry().register_many(__register__)
+    LintFile("<warm>", texts[0][0]).lint()
+    theirs: list[float] = []
+    for text, _ in texts:
+        _, s = _timed(lambda text=text: LintFile("<bench>", text).lint())
+        theirs.append(s)
+    theirs_ms = statistics.mean(theirs) * 1e3
+    speedup = theirs_ms / ours_ms
+    print(f"proselint (default checks)        {theirs_ms:8.3f} ms/text  (median {statistics.median(theirs) * 1e3:.3f})")
+    print(f"speed-up  {speedup:6.1f}x                           target >= {TARGET_SPEEDUP:.0f}x  "
+          f"{_verdict(speedup >= TARGET_SPEEDUP)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.throughput", description=__doc__.splitlines()[0])
+    parser.add_argument("--scripts", type=int, default=10_000)
+    parser.add_argument("--texts", type=int, default=300)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of lint_pack")
+    parser.add_argument("--skip-rules", action="store_true", help="skip the per-rule table")
+    args = parser.parse_args(argv)
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
+          f"load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "")
+    with tempfile.TemporaryDirectory(prefix="scriptkit-bench-") as tmp:
+        pack, result = throughput(args.scripts, Path(tmp), args.profile)
+        if not args.skip_rules:
+            per_rule(pack, result.messages)
+        per_text(result.messages, args.texts)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
