@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint typecheck unit bench clean languagetool
+.PHONY: demo test lint typecheck unit bench clean languagetool docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,11 @@ languagetool: $(STAMP)
 unit: $(STAMP) languagetool
 	$(BIN)/python -m pytest -q
 
-test: lint typecheck unit
+# The documentation site: every command it shows is run while it builds (docs/hooks.py).
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+test: lint typecheck unit docs
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -8,6 +8,7 @@ back to literal YAML text). Pack-level rules (duplicates, unused constants) over
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -89,7 +90,9 @@ class Rule:
 
     @classmethod
     def docs(cls) -> str:
-        return (cls.__doc__ or "").strip()
+        # cleandoc: docstrings keep their source indentation before Python 3.13, which Markdown
+        # would read as a code block
+        return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
     def summary(cls) -> str:
