@@ -78,7 +78,7 @@ def matches(selector: str, rule: type[Rule]) -> bool:
 def is_known(selector: str, rules: Iterable[type[Rule]]) -> bool:
     """A selector is known when it names a family, an ``SK`` prefix, or a rule among ``rules``."""
     s = selector.strip()
-    if s.upper() == "ALL" or s.lower() in FAMILIES.values():
+    if s.upper() == "ALL" or s.lower() in FAMILIES.values() or s.upper() == CONFIG_CODE or s.lower() == CONFIG_NAME:
         return True
     if re.fullmatch(r"SK\d{0,2}", s.upper()):
         return s.upper()[2:3] in FAMILIES or len(s) == 2

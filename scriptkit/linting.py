@@ -17,7 +17,7 @@ from scriptkit.config import LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ScriptkitError
 from scriptkit.message import Message, SourceSpan, Text
-from scriptkit.models import Pack, Script
+from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
@@ -81,7 +81,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
         config = config.override(grammar=grammar)
     messages = render_pack(pack, list(channels) if channels else None, all_variants=True)
     result = lint_messages(messages, pack, config)
-    result.diagnostics = _sorted([*config.problems(all_rules()), *_script_ignore_problems(pack, config),
+    result.diagnostics = _sorted([*_config_problems(config), *_script_ignore_problems(pack, config),
                                   *result.diagnostics])
     return result
 
@@ -96,14 +96,14 @@ def lint_text(text: str, *, channel: str = "email", config: LintConfig | None = 
     result = lint_messages([message], None, config)
     result.sentences = notes
     result.sources[file] = text
-    result.diagnostics = _sorted([*config.problems(all_rules()), *result.diagnostics])
+    result.diagnostics = _sorted([*_config_problems(config), *result.diagnostics])
     return result
 
 
 def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig) -> LintResult:
     """Run the selected rules on ``messages`` (already rendered) and locate what they find."""
     scripts: dict[str, Script] = {s.id: s for s in pack.scripts} if pack is not None else {}
-    suppress = _Suppressions(scripts)
+    suppress = _Suppressions(scripts, pack.origin if pack is not None else None)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     active = config.rules(all_rules())
     for rule_cls in active:
@@ -200,8 +200,9 @@ def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 class _Suppressions:
     """Per-script ``ignore:`` and ``# scriptkit: ignore ...`` comments in the YAML."""
 
-    def __init__(self, scripts: Mapping[str, Script]) -> None:
+    def __init__(self, scripts: Mapping[str, Script], pack_origin: Origin | None = None) -> None:
         self.scripts = scripts
+        self.pack_origin = pack_origin
         self._by_file: dict[str, Script] = {s.file: s for s in scripts.values()}
         self._lines: dict[str, list[str]] = {}
         self._file_wide: dict[str, list[str] | None] = {}
@@ -216,6 +217,8 @@ class _Suppressions:
         if script is not None and any(matches(sel, rule) for sel in script.ignore):
             return True
         origin = script.origin if script is not None else None
+        if self.pack_origin is not None and diag.location.file == self.pack_origin.source.path:
+            origin = self.pack_origin  # a layout or setting in pack.yaml: its comments count there
         if origin is None or diag.location.file != origin.source.path:
             return False
         lines = self._lines.get(origin.source.path)
@@ -226,7 +229,7 @@ class _Suppressions:
         if wide is not None and (not wide or any(matches(sel, rule) for sel in wide)):
             return True
         candidates = {diag.location.line}
-        if diag.slot and (diag.slot,) in origin.keys:
+        if diag.slot and (diag.slot,) in origin.keys and origin is not self.pack_origin:
             candidates.add(origin.source.location(origin.keys[(diag.slot,)]).line)
         for line in candidates:
             if 0 < line <= len(lines):
@@ -259,9 +262,20 @@ def _file_wide(lines: list[str]) -> list[str] | None:
     return found
 
 
-def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
-    from scriptkit.config import is_known, unknown_selector
+def _config_problems(config: LintConfig) -> list[Diagnostic]:
+    """Unknown selectors in the settings: warnings, unless ``ignore`` names SK800 itself."""
+    from scriptkit.config import CONFIG_CODE, CONFIG_NAME
 
+    if any(s.text.upper() == CONFIG_CODE or s.text.lower() == CONFIG_NAME for s in config.ignore):
+        return []
+    return config.problems(all_rules())
+
+
+def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
+    from scriptkit.config import CONFIG_CODE, is_known, unknown_selector
+
+    if any(s.text.upper() == CONFIG_CODE for s in config.ignore):
+        return []
     rules = [*all_rules(), *config.custom]
     out = []
     for script in pack.scripts:

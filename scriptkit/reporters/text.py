@@ -78,8 +78,8 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
     notes: list[SentenceNote] = result.sentences
     con.print(Text(display_path(file), style="bold underline"))
     for s in notes:
-        diags = [d for d in result.diagnostics if s.start <= d.location.offset < s.end]
-        good = s.slot in EMPATHY_SLOTS and s.confidence >= 0.5 and not diags
+        diags = _diags_in(result, s)
+        good = _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
         label = Text(f"{SLOT_LABELS.get(s.slot, s.slot):<13}", style="green" if good else "dim")
         con.print(mark + Text(f"{s.location.line}:{s.location.col}".ljust(7)) + label + Text(s.text))
@@ -87,10 +87,27 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
             con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
             if d.suggestion:
                 con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
-    shown = sum(1 for s in result.sentences if s.slot in EMPATHY_SLOTS and s.confidence >= 0.5)
-    con.print(Text(f"  {shown} of {len(notes)} sentence(s) acknowledge, show warmth or offer a solution.",
-                   style="dim"))
+    placed = {id(d) for s in notes for d in result.diagnostics if s.start <= d.location.offset < s.end}
+    rest = [d for d in result.diagnostics if d.location.file == file and id(d) not in placed]
+    if rest:
+        con.print(Text("  the whole reply:", style="dim"))
+        for d in rest:
+            con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
+            if d.suggestion:
+                con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
+    clean = sum(1 for s in notes if _shows_practice(s) and not _diags_in(result, s))
+    flagged = sum(1 for s in notes if _diags_in(result, s))
+    con.print(Text(f"  {clean} of {len(notes)} sentence(s) acknowledge, show warmth or offer a solution cleanly; "
+                   f"{flagged} could improve.", style="dim"))
     con.print()
+
+
+def _shows_practice(s: SentenceNote) -> bool:
+    return s.slot in EMPATHY_SLOTS and s.confidence >= 0.5
+
+
+def _diags_in(result: LintResult, s: SentenceNote) -> list[Diagnostic]:
+    return [d for d in result.diagnostics if s.start <= d.location.offset < s.end]
 
 
 def report(result: LintResult, stream: TextIO) -> None:
