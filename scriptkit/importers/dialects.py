@@ -305,7 +305,8 @@ def _hint(name: str) -> str:
     if "." in name:  # a dotted variable: its last field names it (ticket.requester.first_name)
         fields = [f for f in name.split(".") if f.strip()]
         generic = {"name", "first_name", "firstname", "last_name", "lastname", "id", "email", "number"}
-        name = "_".join(fields[-2:]) if len(fields) > 1 and fields[-1].lower() in generic else fields[-1] if fields else ""
+        if fields:
+            name = "_".join(fields[-2:]) if len(fields) > 1 and fields[-1].lower() in generic else fields[-1]
     parts = [p for p in re.split(r"[^0-9A-Za-z]+", re.sub(r"([a-z])([A-Z])", r"\1_\2", name)) if p]
     if len(parts) > 3:
         parts = parts[-3:]

@@ -96,6 +96,8 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
         flex["alternatives"] = alts
     if flex:
         doc.insert(len(doc) - 1, "flexibility", flex)  # before solution, in the order of the practices
+    if raw.internal and raw.dialect == "zendesk":
+        doc["export"] = CommentedMap(zendesk=CommentedMap(public=False))  # exported back as an internal note
     header = [f"Imported by `scriptkit import` from {source} ({raw.location}, {raw.name})."]
     header += [f"Note: {n}." for n in macro.notes]
     doc.yaml_set_start_comment("\n".join(header))
