@@ -333,3 +333,32 @@ def test_a_warm_script_is_clean_and_its_cold_corporate_twin_is_not(make_pack: An
     assert apology.suggestion == '"I\'m really sorry this happened"' and apology.slot == "warm_language"
     assert (apology.location.line, apology.location.col) == (5, 17)
     assert cold.has_failures
+
+
+def test_inline_suppression_in_pack_yaml_and_ignoring_sk800(make_pack: Any) -> None:
+    voice = VOICE.replace("select: [custom]", "select: [custom, no-such-rule]") + textwrap.dedent("""\
+        channels:
+          email:
+            greeting: "Hi, store credit fans,"
+            signoff: "Store credit team"  # scriptkit: ignore SK801
+        """)
+    found = lint(make_pack, {"a.yaml": script()}, voice)
+    assert sorted((d.code, d.location.line) for d in found) == [("SK800", 5), ("SK801", 12)]
+    quiet = voice.replace("select: [custom, no-such-rule]", "select: [custom, no-such-rule]\n  ignore: [SK800]")
+    assert [d.code for d in lint(make_pack, {"a.yaml": script()}, quiet)] == ["SK801"]
+
+
+def test_review_lists_findings_outside_any_sentence(tmp_path: Path) -> None:
+    import io
+
+    from scriptkit.reporters import get_reporter
+
+    (tmp_path / "scriptkit.toml").write_text(
+        'select = ["custom"]\ncustom = [{name = "thank-them", kind = "occurrence", terms = ["thank you"], min = 1}]\n',
+        encoding="utf-8")
+    result = lint_text("  \nI can see how frustrating this is.", file=str(tmp_path / "r.txt"))
+    (d,) = result.diagnostics
+    assert d.code == "SK801"
+    out = io.StringIO()
+    get_reporter("text")(result, out)
+    assert "SK801 [thank-them]" in out.getvalue()
