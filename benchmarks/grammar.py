@@ -1,0 +1,148 @@
+"""The grammar pass (SK9xx) against a real local LanguageTool server: batched and cached vs naive.
+
+Run: ``python -m benchmarks.grammar [--scripts 1000] [--skip-naive]``. Needs Java 17+ and the
+assembled server (``python tools/languagetool.py assemble``); skips visibly without them.
+
+For the starter pack and a generated pack, every script on every channel and variant is
+rendered (as ``scriptkit check`` does), then:
+
+- naive: one language-tool-python ``check()`` per slot text, in a loop (the obvious way);
+- batched: the SK9xx rules' path, several replies per request on two threads, empty cache;
+- cached rerun: the same again in a new checker with the results file from the batched run
+  and *no server running*: it must make zero requests.
+
+Each of naive and batched gets a freshly started server, so neither profits from the
+server's own sentence cache warmed by the other. Start time, warm-up (the first check
+loads the English rules) and the JVM's resident memory are printed as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.packgen import generate
+from scriptkit.loading import load_pack
+from scriptkit.message import Message
+from scriptkit.models import Pack
+from scriptkit.rendering import render_pack
+from scriptkit.rules.base import RuleContext
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_BATCHED = 3.0
+TARGET_CACHED = 20.0
+
+
+def _rss_mb(pid: int, key: str = "VmRSS") -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _fresh_server(label: str) -> str:
+    from scriptkit.engines import languagetool
+
+    languagetool.shutdown()
+    server, _ = languagetool.local_server()
+    assert server.process is not None
+    print(f"  server for {label}: ready in {server.start_seconds:.1f}s, first check (rule loading) "
+          f"{server.warmup_seconds:.1f}s, RSS {_rss_mb(server.process.pid):.0f} MB", flush=True)
+    return server.url
+
+
+def _server_memory() -> str:
+    from scriptkit.engines import languagetool
+
+    server = languagetool._SERVER
+    if server is None or server.process is None:
+        return "no server"
+    pid = server.process.pid
+    return f"JVM RSS now {_rss_mb(pid):.0f} MB, peak {_rss_mb(pid, 'VmHWM'):.0f} MB (heap limit {server.heap})"
+
+
+def bench(label: str, pack: Pack, naive: bool) -> dict[str, float]:
+    from scriptkit.engines import languagetool
+    from scriptkit.rules import grammar
+
+    messages: list[Message] = render_pack(pack, None, all_variants=True)
+    slot_texts = [t for m in messages for slot in m.slots if (t := m.slot_text(slot)).strip()]
+    chars = sum(len(m.text) for m in messages)
+    print(f"\n{label}: {len(pack.scripts)} scripts -> {len(messages)} rendered replies, "
+          f"{len(slot_texts)} slot texts, {chars / 1000:.0f}k characters", flush=True)
+    out: dict[str, float] = {}
+    settings = languagetool.Settings(pack.meta.locale)
+    if naive:
+        url = _fresh_server("naive")
+        started = time.perf_counter()
+        matches = languagetool.check_one_by_one(url, slot_texts, settings)
+        out["naive"] = time.perf_counter() - started
+        print(f"  naive, one check() per slot text: {out['naive']:8.2f}s  {len(slot_texts)} requests, "
+              f"{matches} matches", flush=True)
+        print(f"  {_server_memory()}")
+
+    _fresh_server("batched")
+    cache = Path(tempfile.mkdtemp(prefix="grammar-bench-")) / "results.sqlite"
+    try:
+        os.environ["SCRIPTKIT_GRAMMAR_CACHE"] = str(cache)  # the rules' results file, for this run only
+        ctx = RuleContext(pack, {"mode": "local"})
+        languagetool.shutdown(keep_server=True)
+        run = languagetool.checker("local", cache_path=cache)
+        started = time.perf_counter()
+        found = grammar.hits(messages, ctx)
+        out["batched"] = time.perf_counter() - started
+        print(f"  batched, empty cache:             {out['batched']:8.2f}s  {run.stats.requests} requests, "
+              f"{sum(map(len, found))} findings kept", flush=True)
+        print(f"  {_server_memory()}")
+
+        languagetool.shutdown()  # a new run: no server, nothing in memory, only the results file
+        rerun = languagetool.checker("local", cache_path=cache)
+        started = time.perf_counter()
+        again = grammar.hits(messages, ctx)
+        out["cached"] = time.perf_counter() - started
+        print(f"  cached rerun, no server:          {out['cached']:8.2f}s  {rerun.stats.requests} requests, "
+              f"{rerun.stats.disk_hits} from the results file", flush=True)
+        assert rerun.stats.requests == 0 and again == found
+    finally:
+        languagetool.shutdown()
+        shutil.rmtree(cache.parent, ignore_errors=True)
+    if naive:
+        out["speedup"] = out["naive"] / out["batched"]
+        out["cached_speedup"] = out["naive"] / out["cached"]
+        print(f"  => batched {out['speedup']:.1f}x faster than naive (target >= {TARGET_BATCHED:.0f}x), "
+              f"cached rerun {out['cached_speedup']:.0f}x (target >= {TARGET_CACHED:.0f}x)")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Grammar pass: batched and cached vs naive.")
+    parser.add_argument("--scripts", type=int, default=1000, help="scripts in the generated pack (default 1000)")
+    parser.add_argument("--skip-naive", action="store_true", help="only the batched and cached passes")
+    args = parser.parse_args(argv)
+
+    from scriptkit.engines.lt_server import LT_VERSION, assembled
+
+    if shutil.which("java") is None or assembled() is None:
+        print("SKIPPED: needs Java 17+ and an assembled LanguageTool (python tools/languagetool.py assemble)")
+        return 0
+    print(f"LanguageTool {LT_VERSION} (English), local server, Python {sys.version.split()[0]}")
+    results = {"starter": bench("starter pack", load_pack(ROOT / "templates" / "starter"), not args.skip_naive)}
+    with tempfile.TemporaryDirectory() as tmp:
+        pack = load_pack(generate(Path(tmp) / "pack", args.scripts))
+        results["generated"] = bench(f"generated pack ({args.scripts} scripts)", pack, not args.skip_naive)
+    print("\nsummary (seconds):")
+    for name, r in results.items():
+        print(f"  {name:10} " + "  ".join(f"{k} {v:.2f}" for k, v in r.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
