@@ -120,7 +120,7 @@ def test_placeholder_heavy_reply_has_no_false_alarms(make_pack, lt_url, grammar_
     # the checker did read this reply: one slip among the placeholders is found, and only that
     slipped = PLACEHOLDER_HEAVY.replace("is with me", "is with me and i will fix it")
     found = _lint(make_pack, lt_url, {"heavy.yaml": slipped})
-    assert [(d.code, d.text, d.location.line) for d in found] == [("SK901", "i", 6)], found  # LanguageTool files I_LOWERCASE under TYPOS
+    assert [(d.code, d.text, d.location.line) for d in found] == [("SK901", "i", 6)], found  # I_LOWERCASE is a TYPO
 
 
 def test_offsets_land_on_the_source_line_of_a_block_scalar(make_pack, lt_url, grammar_cache) -> None:
@@ -156,8 +156,8 @@ def test_picky_mode_reports_more(make_pack, lt_url, grammar_cache) -> None:
 def test_rerun_on_unchanged_pack_makes_no_request(make_pack, lt_url, grammar_cache) -> None:
     from scriptkit.engines import languagetool
 
-    scripts = {f"s{i}.yaml": _script(f"I recieved your note number {i} and I'm sorry.").replace("id: reply", f"id: s{i}")
-               for i in range(6)}
+    scripts = {f"s{i}.yaml": _script(f"I recieved your note number {i} and I'm sorry.")
+               .replace("id: reply", f"id: s{i}") for i in range(6)}
     first = _lint(make_pack, lt_url, scripts)
     made = _stats(lt_url).requests
     assert made >= 1 and len(first) == 6
@@ -209,8 +209,8 @@ def test_unreachable_url_fails_fast_with_exit_2(make_pack, tmp_path: Path) -> No
         url = f"http://127.0.0.1:{s.getsockname()[1]}"
         pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
         started = time.monotonic()
-        run = subprocess.run([sys.executable, "-c", "from scriptkit.cli import main; main()", "check", str(pack), "--grammar", url],
-                             capture_output=True, text=True, timeout=60,
+        cli = [sys.executable, "-c", "from scriptkit.cli import main; main()"]
+        run = subprocess.run([*cli, "check", str(pack), "--grammar", url], capture_output=True, text=True, timeout=60,
                              env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
         elapsed = time.monotonic() - started
     assert run.returncode == 2, run.stderr
