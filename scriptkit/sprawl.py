@@ -1,16 +1,17 @@
 """Library-level findings over many replies: duplicates and numbers that contradict each other.
 
 Duplicates ("macro sprawl"): texts are normalised (case, punctuation, placeholders and
-blanks folded to one token each, digits kept), cut into word 3-shingles, and compared by
-Jaccard similarity. Exact duplicates share a normalised text; near duplicates reach
+blanks folded to one token each, digits kept), cut into word 2-shingles (word pairs), and
+compared by Jaccard similarity. Exact duplicates share a normalised text; near duplicates reach
 ``threshold`` (default 0.7: the same reply with a sentence reworded). Candidate pairs come
 from MinHash signatures (32 hashes) bucketed in 8 bands of 4 rows, so thousands of replies
 cost about linear time; every candidate is then checked with its true Jaccard.
 
 Contradictions: each sentence's quantities (number + unit: "14 days", "3-5 business days",
-"48 hours", "10%") are tied to the topic keyword nearest to them ("refund", "return",
-"delivery"...). Two replies contradict when one topic has the same unit with different
-values, e.g. a refund window of 14 days in one and 30 in another.
+"48 hours", "10%") are tied to a topic keyword near them ("refund", "return", "delivery"...;
+the first topic in ``TOPICS`` order wins when several are near). Two replies contradict when
+one topic has the same unit with different values, e.g. a refund window of 14 days in one and
+30 in another.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def normalise(text: str) -> list[str]:
     return out
 
 
-def shingles(tokens: Sequence[str], k: int = 3) -> set[str]:
+def shingles(tokens: Sequence[str], k: int = 2) -> set[str]:
     if len(tokens) < k:
         return {" ".join(tokens)} if tokens else set()
     return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
@@ -204,10 +205,10 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
         if not topics:
             continue
         for m in _QUANTITY.finditer(sentence):
-            near = [(min(abs(m.start() - at), abs(m.end() - at)), topic) for at, topic in topics]
-            distance, topic = min(near)
-            if distance > window:
+            near = [topic for at, topic in topics if min(abs(m.start() - at), abs(m.end() - at)) <= window]
+            if not near:
                 continue
+            topic = min(near, key=_TOPIC_NAMES.index)  # "your refund arrives in 5 days" is about the refund
             value = _number(m.group("a")) + (f"-{_number(m.group('b'))}" if m.group("b") else "")
             kind = (m.group("kind") or "").strip().lower()
             unit = _UNITS[m.group("unit").lower()]

@@ -41,7 +41,7 @@ def stages() -> Iterator[Callable[[str], None] | None]:
               help="Also write a self-contained HTML report (charts, drill-down) to this file.")
 @click.option("--top", default=10, show_default=True, help="How many of the worst macros to list in text output.")
 @click.option("--near", "near", default=0.7, show_default=True, type=click.FloatRange(0.3, 1.0),
-              help="Similarity (Jaccard of word 3-shingles) from which two macros count as near duplicates.")
+              help="Similarity (Jaccard of word pairs) from which two macros count as near duplicates.")
 def audit_command(source: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,
                   grammar: str | None, out_format: str, html_path: str | None, top: int, near: float) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.

@@ -1,0 +1,154 @@
+"""scriptkit audit: scores from diagnostics, sprawl, contradictions, blank risks, outputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.audit import WEIGHTS, audit, practice_of, score
+from scriptkit.cli import main
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.reporters.html import render_html
+from scriptkit.sprawl import find_contradictions, find_duplicates, quantities
+
+WARM = ("Hi {{customer.first_name}}, I can see how frustrating it is that your parcel is late, and I'm really "
+        "sorry. I've asked the courier to trace it today, and I'll email you by Friday with news.")
+COLD = ("Dear Customer, We apologize for any inconvenience caused. Your request has been forwarded to the relevant "
+        "department. Please be advised that it will be processed in due course. Regards, Customer Service")
+LIBRARY = [
+    {"title": "Late parcel (warm)", "body": WARM},
+    {"title": "Late parcel (copy)", "body": WARM},
+    {"title": "Late parcel (edited)", "body": WARM.replace("by Friday", "by Thursday").replace("today", "now")},
+    {"title": "Corporate apology", "body": COLD},
+    {"title": "Refund policy short", "body": "You can return any item for a refund within 14 days of delivery. "
+                                             "I've attached the label so you can send it back today."},
+    {"title": "Refund policy long", "body": "Our refund window is 30 days from delivery, so there is plenty of time. "
+                                            "I'll email the return label within 2 hours."},
+    {"title": "Hostile <script>alert('x')</script>", "body": "Ends the page </details></section><script>"
+                                                              "document.title='pwned'</script> {{ '{{' }} [[x]]"},
+]
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    path = tmp_path / "library.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in LIBRARY), encoding="utf-8")
+    return path
+
+
+def _diag(code: str, name: str, severity: Severity) -> Diagnostic:
+    return Diagnostic(code, name, "m", severity, Location("f", 1, 1))
+
+
+def test_score_formula() -> None:
+    assert score([]) == 100.0
+    assert score([_diag("SK201", "x", Severity.WARNING)]) == 70.0
+    assert score([_diag("SK201", "x", Severity.WARNING)] * 2) == 49.0
+    assert score([_diag("SK201", "x", Severity.ERROR), _diag("SK201", "y", Severity.SUGGESTION)]) == 45.0
+    assert WEIGHTS[Severity.ERROR] == 0.5
+
+
+@pytest.mark.parametrize(("code", "name", "practice"), [
+    ("SK301", "missing-acknowledgment", "acknowledgment"),
+    ("SK201", "corporate-phrase", "warm_language"),
+    ("SK406", "no-flexibility", "flexibility"),
+    ("SK407", "unfilled-blank", "flexibility"),
+    ("SK404", "no-time-frame", "solution"),
+    ("SK103", "long-sentence", "readability"),
+    ("SK901", "grammar", "readability"),
+    ("SK001", "placeholder-without-fallback", None),
+])
+def test_practice_of(code: str, name: str, practice: str | None) -> None:
+    assert practice_of(code, name) == practice
+
+
+def test_audit_of_a_library(library: Path) -> None:
+    report = audit(library, "jsonl")
+    assert len(report.macros) == len(LIBRARY)
+    by_title = {m.title: m for m in report.macros}
+    warm, cold = by_title["Late parcel (warm)"], by_title["Corporate apology"]
+    # what a reader would say: the corporate one is worse on warmth and acknowledgment
+    assert cold.overall < warm.overall
+    assert cold.scores["warm_language"] < warm.scores["warm_language"]  # type: ignore[operator]
+    assert cold.scores["acknowledgment"] < warm.scores["acknowledgment"]  # type: ignore[operator]
+    overall = [m.overall for m in report.macros]
+    assert overall == sorted(overall)  # worst first
+    # every score follows the documented formula from the macro's own diagnostics
+    for m in report.macros:
+        for practice, value in m.scores.items():
+            mine = [d for d in m.diagnostics if practice_of(d.code, d.name) == practice]
+            assert value == score(mine)
+    # sprawl: the copy is exact, the edited one near
+    kinds = {(g.kind, tuple(sorted(report.macro(i).title for i in g.members))) for g in report.duplicates}
+    assert ("exact", ("Late parcel (copy)", "Late parcel (warm)")) in kinds
+    near = [g for g in report.duplicates if g.kind == "near"]
+    assert len(near) == 1 and "Late parcel (edited)" in {report.macro(i).title for i in near[0].members}
+    # the refund window contradicts itself across two macros
+    refund = [c for c in report.contradictions if c.topic in ("refund", "return") and c.unit == "days"]
+    assert refund and set(refund[0].values) == {"14", "30"}
+    # {{customer.first_name}} with no fallback can render "Hi ,"
+    assert ("late-parcel-warm", "customer.first_name") in report.blank_risks
+    common = {c.name: c for c in report.common}
+    assert common and all(c.count >= c.macros >= 1 for c in common.values())
+
+
+def test_json_and_text_output(library: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["audit", str(library), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["summary"]["macros"] == len(LIBRARY)
+    assert data["summary"]["duplicate_groups"] >= 2 and data["summary"]["contradictions"] >= 1
+    assert data["macros"][0]["overall"] <= data["macros"][-1]["overall"]
+    assert set(data["macros"][0]["scores"]) == {"acknowledgment", "warm_language", "flexibility", "solution",
+                                                "readability"}
+    result = runner.invoke(main, ["audit", str(library), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert "Worst 3 macros" in result.output and "Macro sprawl: 1 group(s) of exact duplicates" in result.output
+    assert "Contradictions:" in result.output and "refund" in result.output.lower()
+    assert "Placeholders that can render blank" in result.output
+
+
+def test_audit_of_a_pack_folder(library: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "pack"
+    assert runner.invoke(main, ["import", str(library), "--out", str(out)]).exit_code == 0
+    report = audit(out)
+    assert report.format == "pack" and len(report.macros) == len(LIBRARY)
+    assert report.macros[0].location.file.endswith(".yaml")
+
+
+def test_html_escapes_hostile_text(library: Path, tmp_path: Path) -> None:
+    report = audit(library, "jsonl")
+    page = render_html(report)
+    assert "<script>document.title" not in page and "<script>alert" not in page
+    assert "&lt;script&gt;document.title=&#x27;pwned&#x27;&lt;/script&gt;" in page
+    assert page.count("<script>") == 1  # the report's own script only
+    assert "Content-Security-Policy" in page and "http://" not in page and "https://" not in page
+    result = CliRunner().invoke(main, ["audit", str(library), "--html", str(tmp_path / "r.html")])
+    assert result.exit_code == 0 and (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_near_duplicates_scale_and_ignore_unrelated_text() -> None:
+    base = ("thanks for waiting while I checked your order I have sent a replacement parcel by express post "
+            "and it should reach you on monday morning")
+    texts = [(f"m{i}", f"{base} reference {i}") for i in range(300)]
+    texts += [(f"u{i}", f"completely different reply number {i} about passwords and logins and email codes "
+                        f"sent to phone {i * 7} with a link") for i in range(300)]
+    groups = find_duplicates(texts, threshold=0.7)
+    near = [g for g in groups if g.kind == "near"]
+    members = {m for g in near for m in g.members}
+    assert {f"m{i}" for i in range(300)} <= members
+    assert not any(m.startswith("u") and any(x.startswith("m") for x in g.members) for g in near for m in g.members)
+
+
+def test_quantities_and_contradictions() -> None:
+    found = list(quantities("a", "Refunds reach your card within 3-5 business days. Returns are free."))
+    assert [(q.topic, q.unit, q.value) for q in found] == [("refund", "business days", "3-5")]
+    same = find_contradictions([("a", "Your refund arrives in 5 days."), ("b", "Refunds take 5 days.")])
+    assert same == []
+    different = find_contradictions([("a", "Your refund arrives in five days."), ("b", "Refunds take 10 days.")])
+    assert len(different) == 1 and set(different[0].values) == {"5", "10"}
