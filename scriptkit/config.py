@@ -371,7 +371,7 @@ def _toml_locator(source: SourceText, table: str) -> Locator:
                 continue
             m = re.search(rf"(?m)(^|[\s{{,\"'])\"?{re.escape(str(part))}\"?\s*=", text[pos:])
             if m is None:
-                m2 = re.search(rf"\[[^\]]*\.{re.escape(str(part))}\]", text[pos:])
+                m2 = re.search(rf"\[(?:[^\]]*\.)?{re.escape(str(part))}\]", text[pos:])
                 if m2 is None:
                     break
                 pos += m2.start()
@@ -392,14 +392,25 @@ def find_project_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            try:
-                if "tool" in (data := tomllib.loads(pyproject.read_text(encoding="utf-8"))) and \
-                        "scriptkit" in data["tool"]:
-                    return pyproject
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                return pyproject  # let read_project_config report it, located
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
     return None
+
+
+_TOOL_TABLE: dict[tuple[str, int, int], bool] = {}
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has ``[tool.scriptkit]``; cached by size and mtime (review runs often)."""
+    try:
+        stat = pyproject.stat()
+        key = (str(pyproject), stat.st_size, stat.st_mtime_ns)
+        if key not in _TOOL_TABLE:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            _TOOL_TABLE[key] = isinstance(data.get("tool"), dict) and "scriptkit" in data["tool"]
+        return _TOOL_TABLE[key]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True  # let read_project_config report it, located
 
 
 def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) -> LintConfig:

@@ -355,3 +355,17 @@ def test_custom_name_may_not_shadow_another(make_pack) -> None:  # type: ignore[
         """))
     with pytest.raises(ConfigError, match="rule code 'SK810' is already used"):
         load_config(load_pack(root))
+
+
+def test_toml_tables_locate_their_keys(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "scriptkit.toml").write_text(textwrap.dedent("""\
+        fail-on = "warning"
+
+        [severity]
+        SK201 = "error"
+        warmthh = "suggestion"
+        """), encoding="utf-8")
+    (problem,) = load_config(load_pack(root)).problems(RULES)
+    assert problem.message == "unknown rule selector 'warmthh' in severity"
+    assert (problem.location.line, problem.location.col) == (5, 1)
