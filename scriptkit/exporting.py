@@ -114,6 +114,11 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         chans = per_script.setdefault(m.script_id, [])
         if m.channel not in chans:
             chans.append(m.channel)
+    variants: dict[tuple[str, str], list[Message]] = {}
+    if target.variants == "first":
+        for m in messages:
+            if m.variant:
+                variants.setdefault((m.script_id, m.channel), []).append(m)
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
     titles: dict[str, str] = {}
@@ -127,7 +132,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         if target.variants == "all" and m.variant:
             stem += f"-v{m.variant + 1}"
         meta = {**m.meta, "export": conf, "title_suffix": "" if first else f" ({m.channel})",
-                "phrasings": _phrasings(m, messages) if target.variants == "first" else (),
+                "phrasings": _phrasings(m, variants.get((m.script_id, m.channel), [])),
                 "pack_name": pack.name, "pack_version": pack.meta.version, "locale": pack.meta.locale,
                 "pack_root": pack.root}
         message = replace(m, meta=meta)
@@ -145,17 +150,16 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     return rendered, found
 
 
-def _phrasings(message: Message, messages: Sequence[Message]) -> tuple[tuple[str, str], ...]:
+def _phrasings(message: Message, others: Sequence[Message]) -> tuple[tuple[str, str], ...]:
     """Other variants' wording of each slot, for the agent notes of a one-body helpdesk."""
     found: list[tuple[str, str]] = []
     for slot in ("acknowledgment", "warm_language", "solution"):
         seen = {human_text(s for s in message.segments if s.slot == slot)}
-        for other in messages:
-            if other.script_id == message.script_id and other.channel == message.channel and other.variant:
-                text = human_text(s for s in other.segments if s.slot == slot)
-                if text and text not in seen:
-                    seen.add(text)
-                    found.append((slot, text))
+        for other in others:
+            text = human_text(s for s in other.segments if s.slot == slot)
+            if text and text not in seen:
+                seen.add(text)
+                found.append((slot, text))
     return tuple(found)
 
 
