@@ -73,7 +73,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
                                                          "under export: targets: in pack.yaml.")
     chosen = resolve(names)
     wanted = set(channels) if channels else None
-    diagnostics: list[Diagnostic] = []
+    diagnostics: list[Diagnostic] = _unknown_target_settings(loaded)
     if lint:
         diagnostics.extend(_lint(loaded, config, grammar, sorted(wanted) if wanted else None))
     messages = render_pack(loaded, sorted(wanted) if wanted else None, all_variants=True)
@@ -148,6 +148,27 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         found.extend(_diagnostic(p, target, message, script) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
+
+
+def _unknown_target_settings(pack: Pack) -> list[Diagnostic]:
+    """Settings under ``export:`` for a target that is not installed (a typo, or a missing plug-in)."""
+    from scriptkit.targets import available
+
+    known = available()
+    found: list[Diagnostic] = []
+    owners: list[tuple[Any, Mapping[str, Any], str | None]] = [(pack, pack.meta.export, None)]
+    owners += [(s, s.export, s.id) for s in pack.scripts]
+    for owner, conf, script_id in owners:
+        for key in conf:
+            if (key == "targets" and script_id is None) or key in known:
+                continue
+            close = difflib.get_close_matches(str(key), known, n=1)
+            where = owner.origin.location(("export", key), key=True) if owner.origin else Location(pack.root, 1, 1)
+            found.append(Diagnostic(
+                code="SK506", name="missing-setting", severity=Severity.WARNING, location=where, script_id=script_id,
+                message=f"export settings for '{key}', which is not an installed target, are ignored",
+                suggestion=f"Did you mean '{close[0]}'?" if close else "Install the package providing it."))
+    return found
 
 
 def _phrasings(message: Message, others: Sequence[Message]) -> tuple[tuple[str, str], ...]:

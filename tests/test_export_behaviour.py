@@ -369,3 +369,25 @@ def test_replacement_without_atomic_exchange(previous: tuple[Path, Path, dict[st
     export(pack, ["front"], out, lint=False)
     assert sorted({p.split("/")[0] for p in tree(out)}) == [MARKER, "front"]
     assert leftovers(out.parent) == []
+
+
+def test_placeholder_mapping_skip_and_unknown_target_settings(tmp_path: Path) -> None:
+    settings = PACK_YAML + "export:\n  zendesk:\n    placeholders: {order.number: ticket.external_id}\n  zendsk: {}\n"
+    skipped = LATE.replace("channels: [email, chat, phone]", "channels: [email]\nexport:\n  zendesk: {skip: true}")
+    pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES, "late.yaml": skipped}, settings)
+    result = export(pack, ["zendesk"], tmp_path / "out", lint=False)
+    assert sorted(p.name for p in (tmp_path / "out/zendesk/macros").iterdir()) == ["code-help.json"]
+    body = json.loads((tmp_path / "out/zendesk/macros/code-help.json").read_text())["macro"]["actions"][0]["value"]
+    assert "order {{ticket.external_id}} for you" in body
+    codes = [(d.code, d.message) for d in result.diagnostics]
+    assert not any(code == "SK503" for code, _ in codes)
+    (typo,) = [d for d in result.diagnostics if "zendsk" in d.message]
+    assert typo.suggestion == "Did you mean 'zendesk'?" and typo.location.file.endswith("pack.yaml")
+
+
+def test_mapping_to_something_that_is_not_a_field_is_refused(tmp_path: Path) -> None:
+    settings = PACK_YAML + "export:\n  zendesk:\n    placeholders: {order.number: 'x}}{{y'}\n"
+    pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES}, settings)
+    with pytest.raises(ExportRefused) as refused:
+        export(pack, ["zendesk"], tmp_path / "out", lint=False)
+    assert any(d.code == "SK506" and "x}}{{y" in d.message for d in refused.value.diagnostics)

@@ -156,10 +156,6 @@ def escape_html(text: str) -> str:
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
-def body_segments(message: Message) -> tuple[Segment, ...]:
-    return message.segments
-
-
 def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
     """Paragraphs become ``<p>``, single line breaks ``<br>``; literal text is HTML-escaped and
     then made inert for the helpdesk's template engine."""
@@ -366,6 +362,9 @@ def bundle_files(directory: str, key: str, rendered: Sequence[Rendered], wrap: C
     return out
 
 
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*")
+
+
 class BaseTarget(ABC):
     """Shared behaviour for the built-in targets; third-party targets may subclass it."""
 
@@ -393,7 +392,11 @@ class BaseTarget(ABC):
     def check(self, message: Message) -> list[Problem]:
         if self.dialect is None:
             return []
-        return (placeholder_problems(message, self.dialect, self.name, self.names(message))
+        bad = [f"{k}: {v}" for k, v in self.names(message).items() if not _FIELD.fullmatch(v)]
+        mapped = [problem("SK506", f"{self.name} placeholder mapping '{b}' is not a field name",
+                          "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR)
+                  for b in bad]
+        return (mapped + placeholder_problems(message, self.dialect, self.name, self.names(message))
                 + unsafe_literal_problems(message, self.dialect, self.name))
 
     @abstractmethod
