@@ -225,3 +225,14 @@ def test_rule_docs_by_code_and_name() -> None:
     assert "unknown-selector" in run("rule", "SK800").output
     missing = run("rule", "SK7777")
     assert missing.exit_code == 2 and "no rule 'SK7777'" in missing.output
+
+
+def test_fix_repeats_until_nothing_more_is_fixable(make_pack: Any) -> None:
+    # the first swap produces text the second rule then rewrites
+    voice = VOICE.replace("swap: {store credit: refund}", "swap: {store credit: refund}\n"
+                          "    - {name: full-refund, kind: substitution, swap: {offer refund: offer a full refund}}")
+    root = make_pack({"a.yaml": BAD}, pack_yaml=voice)
+    result = run("check", str(root), "--fix")
+    assert result.exit_code == 0, result.output
+    assert "Fixed 2 problems in 1 file(s)." in result.output
+    assert 'solution: "I can offer a full refund today."   # and this one' in (root / "scripts" / "a.yaml").read_text()

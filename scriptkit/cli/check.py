@@ -18,6 +18,8 @@ from scriptkit.loading import load_pack
 from scriptkit.reporters import display_path, get_reporter
 from scriptkit.rules import all_rules
 
+MAX_FIX_ROUNDS = 10
+
 
 def _configure(config: LintConfig, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
                grammar: str | None) -> LintConfig:
@@ -71,12 +73,19 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
             for p in changed:
                 click.echo(p.diff(display_path(p.path)), nl=False)
             sys.exit(1 if changed else 0)
-        count = fixing.apply(plans)
-        if count:
-            err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in "
-                      f"{sum(1 for p in plans if p.changed)} file(s).", markup=False, highlight=False)
+        count, files = 0, set[str]()
+        for _ in range(MAX_FIX_ROUNDS):  # one fix can reveal another (ruff does the same)
+            applied = fixing.apply(plans)
+            if not applied:
+                break
+            count += applied
+            files.update(p.path for p in plans if p.changed)
             loaded = load_pack(pack)  # what remains, from the files as now written
             result = lint_pack(loaded, config, channels=channels or None)
+            plans = fixing.plan(result.diagnostics)
+        if count:
+            err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
+                      markup=False, highlight=False)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
 
