@@ -5,6 +5,7 @@ Markers in a page's Markdown are replaced while the site builds:
 ``<!-- write: PATH -->`` + a fenced block
     writes the block to PATH in the page's workspace (a temporary folder, one per page) and
     keeps the block on the page: the file a reader sees is the file the commands below read.
+    An admonition (``!!! failure "Before"`` and its indented text) works as the block too.
     ``write hidden:`` writes it without showing it.
 ``<!-- run: COMMAND -->``
     runs COMMAND in the workspace (NO_COLOR=1, fixed width) and shows the command and its
@@ -49,7 +50,7 @@ from mkdocs.structure.pages import Page
 
 DOCS = Path(__file__).resolve().parent
 REPO = DOCS.parent
-WIDTH = 96  # terminal width the commands see; wide enough for a code block without wrapping
+WIDTH = 80  # terminal width the commands see: what fits a code block on the page without scrolling
 TIMEOUT = 180  # seconds per command: a hung command fails the build instead of hanging it
 
 # Programs a page may run besides scriptkit and python (for showing what a command produced).
@@ -57,6 +58,9 @@ OTHER_PROGRAMS = {"cat", "ls"}
 
 _MARKER = re.compile(r"<!--\s*(run|write|show|copy|generate)(\s[^:]*?)?:\s*(.*?)\s*-->", re.S)
 _FENCE = re.compile(r"[ \t]*\n(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?\n)(?P=fence)[ \t]*(?:\n|\Z)", re.S)
+
+# An admonition (``!!! failure "Before"`` and its indented body): a write marker may take its text.
+_ADMONITION = re.compile(r"[ \t]*\n(?P<head>(?:!!!|\?\?\?\+?) [^\n]*\n)(?P<body>(?:(?: {4}[^\n]*)?\n)+)")
 
 _state: dict[str, Any] = {"tmp": None}
 
@@ -187,13 +191,20 @@ def process_markdown(markdown: str, workspace: Path, page_name: str = "page") ->
                         out.append(_fence(f"$ {arg}\n{shown}{code}".rstrip(), "console"))
             elif kind == "write":
                 fence = _FENCE.match(markdown, pos)
-                if not fence:
-                    raise PluginError(f"`write: {arg}` must be followed by a fenced code block")
+                block = _ADMONITION.match(markdown, pos)
+                if fence:
+                    body, end = fence.group("body"), fence.end()
+                elif block:
+                    # prose: unwrap the lines of each paragraph, as a reader sees them
+                    text = textwrap.dedent(block.group("body")).strip()
+                    body, end = re.sub(r"(?<!\n)\n(?!\n)", " ", text) + "\n", block.end()
+                else:
+                    raise PluginError(f"`write: {arg}` must be followed by a fenced code block or an admonition")
                 target = _inside(workspace, arg)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(fence.group("body"), encoding="utf-8")
+                target.write_text(body, encoding="utf-8")
                 if "hidden" in opts:
-                    pos = fence.end()
+                    pos = end
             elif kind == "copy":
                 src, _, dest = arg.partition(" ")
                 source = (DOCS / src).resolve()
@@ -312,20 +323,15 @@ def rule_page(rule: Any) -> str:
     if missing:
         raise PluginError(f"{rule.code} {rule.name}: docs lack section(s) {', '.join(missing)}")
     severity = getattr(rule.severity, "value", rule.severity)
-    rows = [
-        ("Code", f"`{rule.code}`"),
-        ("Name", f"`{rule.name}`"),
-        ("Family", f"[{rule.family()}](index.md#{rule.family()})"),
-        ("Default severity", str(severity)),
-        ("Fix", "safe (applied by `--fix`)" if rule.fix_safe else "suggestion only (review it)"),
+    facts = [
+        f"**Family** [{rule.family()}](index.md#{rule.family()})",
+        f"**Default severity** {severity}",
+        "**Fix** " + ("safe, applied by `--fix`" if rule.fix_safe else "none: a person rewrites it"),
     ]
+    parts = [f"# {rule.code} {rule.name}\n\n", f"{summary}\n\n" if summary else "", " · ".join(facts) + "\n"]
     if rule.options:
-        rows.append(("Options", ", ".join(f"`{k}` = `{v!r}`" for k, v in rule.options.items())))
-    parts = [
-        f"# {rule.code} {rule.name}\n",
-        summary + "\n" if summary else "",
-        "| | |\n|---|---|\n" + "".join(f"| {k} | {v} |\n" for k, v in rows),
-    ]
+        defaults = ", ".join(f"`{k}` = `{v!r}`" for k, v in rule.options.items())
+        parts.append(f"\n**Option defaults** {defaults}\n")
     for name, body in sections:
         parts.append(f"\n## {name}\n\n{body}\n")
     if rule.bad_examples or rule.good_examples:
@@ -339,6 +345,21 @@ def rule_page(rule: Any) -> str:
             parts.append("\n**Passes**" + _example_block(ex))
     parts.append(f"\nThe same text in a terminal: `scriptkit rule {rule.code}`.\n")
     return "".join(parts)
+
+
+def config_warning_page() -> tuple[str, str]:
+    """The page of SK800, the warning about settings that name no rule (not a Rule class)."""
+    from scriptkit.cli.rules import CONFIG_DOCS
+    from scriptkit.config import CONFIG_CODE, CONFIG_NAME
+
+    first, _, rest = CONFIG_DOCS.strip().partition("\n")
+    summary = first.split(":", 1)[-1].strip()
+    body = (
+        f"# {CONFIG_CODE} {CONFIG_NAME}\n\n{summary[:1].upper()}{summary[1:]}\n\n"
+        f"**Family** settings · **Default severity** warning · **Fix** none\n\n{rest.strip()}\n\n"
+        f"The same text in a terminal: `scriptkit rule {CONFIG_CODE}`.\n"
+    )
+    return f"rules/{CONFIG_CODE}.md", body
 
 
 def gen_rule_index() -> str:
@@ -661,6 +682,8 @@ def _nav_rules(config: MkDocsConfig, rules: Iterable[Any]) -> None:
                 pages = [{f"{r.code} {r.name}": rule_page_path(r)} for r in rules if r.family() == family]
                 if pages:
                     section.append({f"{family.capitalize()} rules": pages})
+            path, content = config_warning_page()
+            section.append({"Settings warning": [{content.splitlines()[0].lstrip("# "): path}]})
             return
     raise PluginError("mkdocs.yml nav has no 'Rules' section for the generated rule pages")
 
@@ -674,6 +697,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for rule in _rules():
         files.append(File.generated(config, rule_page_path(rule), content=rule_page(rule)))
+    path, content = config_warning_page()
+    files.append(File.generated(config, path, content=content))
     return files
 
 
