@@ -303,7 +303,7 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
         tree = env.parse(src.text)
     except TemplateSyntaxError as exc:
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
-                          src.location_of_line(exc.lineno or 1),
+                          src.location_of(_syntax_error_index(src.text, exc)),
                           "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
     problems: list[ScriptkitError] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
@@ -313,6 +313,33 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     for node in tree.find_all(kinds):
         problems.extend(_check_node(node, src, scope, stored, bases))
     return problems
+
+
+_OPENER = re.compile(r"\{\{|\{%")
+_INNERMOST = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+
+
+def _syntax_error_index(text: str, exc: TemplateSyntaxError) -> int:
+    """Where in ``text`` a syntax error is: Jinja gives only the line, so find the opener at fault."""
+    lines = text.split("\n")
+    lineno = max(1, min(exc.lineno or 1, len(lines)))
+    line_start = sum(len(line) + 1 for line in lines[: lineno - 1])
+    block = _INNERMOST.search(exc.message or "")
+    if block:  # an unclosed {% if %}: point at its opening tag
+        found = [m.start() for m in re.finditer(r"\{%-?\s*" + block.group(1) + r"\b", text)]
+        if found:
+            return found[-1]
+    line = lines[lineno - 1]
+    for m in _OPENER.finditer(line):  # the first '{{ }}' on the line that does not parse alone
+        if m.group() != "{{":
+            continue
+        end = line.find("}}", m.end())
+        piece = line[m.start(): end + 2] if end >= 0 else line[m.start():]
+        try:
+            _env().parse(piece)
+        except TemplateSyntaxError:
+            return line_start + m.start()
+    return line_start
 
 
 def _is_sequence(node: nodes.Node, scope: _Scope) -> bool:

@@ -105,7 +105,7 @@ def test_bad_pack_reports_every_problem_located_without_traceback(make_pack):
         f"{s}/a.yaml:2:15: error: YAML syntax error: mapping values are not allowed here "
         "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\".",
         f"{s}/b.yaml:3:1: error: unknown key 'acknowlegment' Did you mean 'acknowledgment'?",
-        f"{s}/b.yaml:7:3: error: template syntax error in solution: unexpected end of template, expected "
+        f"{s}/b.yaml:7:9: error: template syntax error in solution: unexpected end of template, expected "
         "'end of print statement'. Check that every '{{' has a matching '}}' and every '{%' a '%}'.",
         f"{s}/c.yaml:3:21: error: undefined name 'refund_windw_days' Did you mean 'refund_window_days'? "
         "Define constants under 'constants:' in pack.yaml.",

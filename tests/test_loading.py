@@ -134,9 +134,10 @@ def test_bad_blank_name_gets_the_blank_naming_hint(make_pack):
 def test_jinja_syntax_error_in_quoted_scalar(make_pack):
     text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "Order {{ order.number } ships today."\n'
     root = make_pack({"a.yaml": text})
-    found = one_problem(root)
-    assert found.startswith(f"{root}/scripts/a.yaml:4:12: template syntax error in solution: ")
-    assert found.endswith("Check that every '{{' has a matching '}}' and every '{%' a '%}'.")
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:4:18: template syntax error in solution: unexpected '}}' "
+        "Check that every '{{' has a matching '}}' and every '{%' a '%}'."
+    )
 
 
 def test_jinja_syntax_error_on_third_line_of_block_scalar(make_pack):
@@ -151,9 +152,26 @@ def test_jinja_syntax_error_on_third_line_of_block_scalar(make_pack):
     )
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:7:3: template syntax error in solution: Unexpected end of template. "
+        f"{root}/scripts/a.yaml:7:21: template syntax error in solution: Unexpected end of template. "
         "Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that "
         "needs to be closed is 'if'. Check that every '{{' has a matching '}}' and every '{%' a '%}'."
+    )
+
+
+def test_jinja_syntax_error_points_at_the_broken_expression_of_the_line(make_pack):
+    text = (
+        "id: a\n"
+        "title: T\n"
+        'acknowledgment: "I hear you."\n'
+        "solution: |\n"
+        "  I've found it.\n"
+        "  It ships today.\n"
+        "  Order {{ order.number }}, ticket {{ ticket.id }.\n"
+    )
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:7:36: template syntax error in solution: unexpected '}}' "
+        "Check that every '{{' has a matching '}}' and every '{%' a '%}'."
     )
 
 
