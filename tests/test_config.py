@@ -310,6 +310,8 @@ def test_custom_rules_file(make_pack) -> None:  # type: ignore[no-untyped-def]
     ("- name: ok\n  kind: existence\n  patterns: ['(oops']\n",
      "invalid regular expression: missing ), unterminated subpattern", 3, 14),
     ("- name: ok\n  kind: existence\n  term: [a]\n", "unknown key 'term' in an existence rule", 3, 3),
+    ("- name: ok\n  kind: existence\n  patterns: ['(\\w+\\s?)+!']\n",
+     "regular expression could take exponential time", 3, 14),
     ("- name: ok\n  kind: substitution\n  swap: [a]\n",
      "a substitution rule needs 'swap': a mapping of term to replacement", 3, 9),
     ("- name: ok\n  kind: metric\n  metric: syllables\n  max: 3\n", "unknown metric 'syllables'", 3, 11),

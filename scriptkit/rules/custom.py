@@ -58,6 +58,10 @@ DEFAULT_MESSAGES = {
     "occurrence": "Use {terms} {expected} (found {count}).",
     "metric": "{metric} is {value}; the limit is {expected}.",
 }
+# A pack is untrusted input: a group with a repetition inside, itself repeated ("(a+)+")
+# can backtrack for minutes on a short text, and Python's re has no timeout.
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})")
+MAX_PATTERN = 500
 _BODY = ("acknowledgment", "warm_language", "solution", "other")
 METRIC_LABELS = {"words": "Word count", "characters": "Length in characters", "sentences": "Sentence count",
                  "sentence-words": "Sentence length in words", "exclamations": "Exclamation marks"}
@@ -385,6 +389,12 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                     except re.error as exc:
                         bad(f"invalid regular expression: {exc.msg}", (key, i),
                             "Escape special characters such as '(' or '+' with a backslash.")
+                        ok = False
+                        continue
+                    if _NESTED_REPEAT.search(pat) or len(pat) > MAX_PATTERN:
+                        bad("regular expression could take exponential time (a repeated group that repeats)"
+                            if len(pat) <= MAX_PATTERN else f"regular expression is longer than {MAX_PATTERN}",
+                            (key, i), "Use terms: for plain words, or drop the outer repetition, e.g. (ab)+ -> ab.")
                         ok = False
         if not terms and not patterns and ok:
             bad(f"{_a(kind)} rule needs 'terms' or 'patterns'", (), "e.g. terms: [unfortunately]")
