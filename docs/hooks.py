@@ -29,6 +29,7 @@ whose docs lack a section fails the build.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import posixpath
@@ -652,7 +653,11 @@ def gen_cli_reference() -> str:
 def gen_command_list() -> str:
     from scriptkit.cli import main
 
-    return "".join(f"- `scriptkit {n}`: {main.commands[n].get_short_help_str(90)}\n" for n in sorted(main.commands))
+    lines = []
+    for name in sorted(main.commands):
+        first = inspect.cleandoc(main.commands[name].help or "").split("\n\n")[0].replace("\n", " ")
+        lines.append(f"- `scriptkit {name}`: {first}\n")
+    return "".join(lines)
 
 
 GENERATORS: dict[str, Callable[..., str]] = {

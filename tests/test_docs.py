@@ -67,6 +67,7 @@ def test_every_rule_has_a_generated_page_in_the_nav(hooks: ModuleType, site_conf
         path = f"rules/{rule.code}.md"
         assert path in generated, f"{rule.code} has no generated page"
         assert path in nav, f"{rule.code}'s page is not in the navigation"
+    assert "rules/SK800.md" in generated and "rules/SK800.md" in nav  # the settings warning
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
