@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from scriptkit.cli.output import console
-from scriptkit.importers import FORMATS, Library, describe_formats, import_library
+from scriptkit.importers import FORMATS, Library, import_library
 from scriptkit.importers.tabular import parse_mapping, parse_where
 
 
@@ -90,11 +90,4 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
     con.print(f"Next: scriptkit audit {pack}   (or scriptkit render {pack} --preview)", markup=False)
 
 
-@click.command("import-formats")
-def formats_command() -> None:
-    """List the formats `scriptkit import --from` reads."""
-    for name, label in describe_formats().items():
-        click.echo(f"{name:10} {label}")
-
-
-commands = [import_command, formats_command]
+commands = [import_command]
