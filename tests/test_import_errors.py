@@ -131,3 +131,19 @@ def test_audit_reports_malformed_input_the_same_way(tmp_path: Path) -> None:
     bad.write_text('{"macros": [', encoding="utf-8")
     result = _run("audit", str(bad), "--from", "zendesk")
     assert result.exit_code == 2 and f"{bad}:1:13: error: Zendesk export is not valid JSON" in result.output
+
+
+def test_html_soup_imports_as_clean_text(tmp_path: Path) -> None:
+    soup = ("<div><p>Hi {{recipient.first_name}},<p>We <b>fixed <i>it</b></i> today</span></td>"
+            "<table><tr><td>cell</table><script>steal()</script><p>Thanks &amp; bye<br><br><br>")
+    data = tmp_path / "front.json"
+    data.write_text(json.dumps([{"id": "rsp_9", "name": "Soup", "body": soup}]), encoding="utf-8")
+    out = tmp_path / "out"
+    result = _run("import", str(data), "--from", "front", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    script = (out / "scripts" / "soup.yaml").read_text(encoding="utf-8")
+    assert "<" not in script.split("\nacknowledgment:")[1] and "steal" not in script
+    from scriptkit import load_pack, render_pack
+
+    (message,) = render_pack(load_pack(out))
+    assert message.text == "Hi {{customer.first_name}},\n\nWe fixed it today\n\ncell\n\nThanks & bye"
