@@ -51,11 +51,14 @@ def scalar_offsets(text: str, start: int, value: str) -> tuple[int, ...]:
     n = len(text)
     j = start
     quote = text[j] if j < n and text[j] in "\"'" else ""
+    indent = -1  # a block scalar's indentation: only that much is skipped after a line break
     if j < n and text[j] in "|>":
         j = text.find("\n", j)
         j = n if j < 0 else j + 1
-        while j < n and text[j] in " \t":
+        line_start = j
+        while j < n and text[j] == " ":
             j += 1
+        indent = j - line_start
     elif j < n and text[j] in "\"'":
         j += 1
     out: list[int] = []
@@ -80,8 +83,11 @@ def scalar_offsets(text: str, start: int, value: str) -> tuple[int, ...]:
             j += 2
         elif text[j] == "\n":
             j += 1
-            while j < n and text[j] in " \t":
+            skipped = 0
+            # deeper indentation inside a block scalar is part of the value, not to be skipped
+            while j < n and text[j] in " \t" and (indent < 0 or skipped < indent):
                 j += 1
+                skipped += 1
         else:
             j += 1
     return tuple(out)

@@ -103,7 +103,7 @@ def test_a_replacement_that_would_need_quoting_is_refused(tmp_path: Path) -> Non
     good = Edit(str(path), text.index("today"), text.index("today") + 5, "tomorrow")
     plan = fixing.fix_file(str(path), [bad, good])
     assert [e.replacement for e in plan.applied] == ["tomorrow"]
-    assert plan.refused[0][0] == bad and "quoting" in plan.refused[0][1] or "parse" in plan.refused[0][1]
+    assert (plan.refused[0][0] == bad and "quoting" in plan.refused[0][1]) or "parse" in plan.refused[0][1]
     assert plan.after == "id: x\nsolution: I can offer store credit tomorrow\n"
     (message,) = fixing.refused_messages([plan])
     assert message.startswith(f"{path}:2:23: fix not applied")
@@ -137,3 +137,13 @@ def test_write_atomic_keeps_mode(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "a: 2\n"
     assert path.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+def test_deeper_indented_lines_of_a_literal_block_locate_and_fix(make_pack: Any) -> None:
+    text = "id: a\ntitle: A\nacknowledgment: I can see this is frustrating.\nsolution: |\n  I'll help.\n" \
+           "    Indented store credit line.\n"
+    path, plans = _plan(make_pack, text)
+    result = lint_pack(load_pack(path.parent.parent))
+    (d,) = [d for d in result.diagnostics if d.code == "SK801"]
+    assert (d.location.line, d.location.col) == (6, 14) and d.fix is not None
+    assert plans[0].after == text.replace("store credit", "refund")
