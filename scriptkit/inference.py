@@ -13,11 +13,13 @@ reply is read once whichever rules run.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scriptkit.message import Message, Text
-from scriptkit.rules.lexicon import normalise, pattern
+from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, pattern
 from scriptkit.text import sentence_spans
 
 INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
@@ -107,30 +109,49 @@ def _has(spans: tuple[tuple[int, int], ...]) -> bool:
     return bool(spans)
 
 
-def _spans(name: str, text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in pattern(name).finditer(text) if m.end() > m.start())
+_CUE_LISTS = {
+    "acknowledgment": "acknowledgment_openers", "feelings": "feelings", "situation": "situation_cues",
+    "apologies": "apologies", "personal_apologies": "personal_apologies", "warmth": "warmth",
+    "ownership": "ownership", "actions": "actions", "time_frames": "time_frames", "reactions": "emotional_reactions",
+}
+
+
+@lru_cache(maxsize=1)
+def _cue_matcher() -> MultiMatcher:
+    return MultiMatcher(_CUE_LISTS.values())
 
 
 def cues(sentence: str) -> Cues:
-    """The lexicon cues of one sentence (typographic quotes are normalised first)."""
-    s = normalise(sentence)
+    """The lexicon cues of one sentence (matched case-insensitively, typographic quotes as ASCII)."""
+    s = fold(sentence)
+    found = _cue_matcher().spans(Tokens(s))
+    return _make_cues(s, {field: found[name] for field, name in _CUE_LISTS.items()})
+
+
+def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     return Cues(
-        greeting=bool(pattern("greetings").match(s)),
-        signoff=bool(pattern("signoffs").match(s)),
-        acknowledgment=_spans("acknowledgment_openers", s),
-        feelings=_spans("feelings", s),
-        situation=_spans("situation_cues", s),
-        apologies=_spans("apologies", s),
-        personal_apologies=_spans("personal_apologies", s),
-        warmth=_spans("warmth", s),
-        ownership=_spans("ownership", s),
-        actions=_spans("actions", s),
-        time_frames=_spans("time_frames", s),
+        greeting=pattern("greetings").match(s, folded=True) is not None,
+        signoff=pattern("signoffs").match(s, folded=True) is not None,
         second_person=bool(_SECOND_PERSON.search(s)),
-        reactions=_spans("emotional_reactions", s),
         asks=bool(_ASKS.search(s)),
         imperative=bool(_IMPERATIVE.match(s)),
+        **{field: tuple(v) for field, v in spans.items()},
     )
+
+
+def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> list[Cues]:
+    """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
+    folded = fold(text)
+    found = _cue_matcher().spans(Tokens(folded))
+    per: list[dict[str, list[tuple[int, int]]]] = [{f: [] for f in _CUE_LISTS} for _ in pieces]
+    starts = [a for a, _ in pieces]
+    for field, name in _CUE_LISTS.items():
+        for a, b in found[name]:
+            k = bisect_right(starts, a) - 1
+            if k >= 0 and a < pieces[k][1]:
+                base = pieces[k][0]
+                per[k][field].append((a - base, min(b, pieces[k][1]) - base))
+    return [_make_cues(folded[a:b], per[k]) for k, (a, b) in enumerate(pieces)]
 
 
 def classify(c: Cues) -> tuple[str, float]:
@@ -148,10 +169,10 @@ def classify(c: Cues) -> tuple[str, float]:
 
 def split_greeting(text: str, start: int, end: int) -> int:
     """Where a greeting at the start of ``text[start:end]`` ends (``start`` when there is none)."""
-    m = pattern("greetings").match(normalise(text[start:end]))
+    m = pattern("greetings").match(text[start:end])
     if not m:
         return start
-    cut = start + m.end()
+    cut = start + m[1]
     while cut < end and text[cut].isspace():
         cut += 1
     return cut
@@ -182,8 +203,8 @@ def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
     """
     out: list[tuple[int, int, str, float]] = []
     seen_body = False
-    for a, b in _pieces(text):
-        c = cues(text[a:b])
+    pieces = list(_pieces(text))
+    for (a, b), c in zip(pieces, _cues_by_sentence(text, pieces), strict=True):
         slot, confidence = classify(c)
         if slot == "other" and not (c.greeting or c.signoff) and seen_body:
             # a sentence with no cue inside the body usually carries detail of the fix
@@ -238,17 +259,16 @@ def analyse_message(message: Message) -> tuple[Sentence, ...]:
 def _analyse(message: Message, text: str, layout: tuple[tuple[int, str], ...]) -> Iterator[Sentence]:
     known = {s for _, s in layout} & set(INFERRED_SLOTS + FRAME_SLOTS)
     has_slots = bool(known - {"other", "layout"})
-    inferred = {(a, b): (slot) for a, b, slot, _ in infer_slots(text)} if not has_slots else {}
-    for a, b in _pieces(text):
+    pieces = list(_pieces(text))
+    inferred = {(a, b): slot for a, b, slot, _ in infer_slots(text)} if not has_slots else {}
+    for (a, b), c in zip(pieces, _cues_by_sentence(text, pieces), strict=True):
         if has_slots:
             slot = _slot_at(layout, _first_word(text, a, b))
             if slot == "layout":
                 slot = _slot_at(layout, b - 1)
-            from_segments = True
         else:
             slot = inferred.get((a, b), "other")
-            from_segments = False
-        yield Sentence(a, b, text[a:b], slot, not from_segments, cues(text[a:b]))
+        yield Sentence(a, b, text[a:b], slot, not has_slots, c)
 
 
 def _first_word(text: str, a: int, b: int) -> int:

@@ -14,9 +14,10 @@ regular expression.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -63,49 +64,241 @@ def words(name: str) -> list[str]:
 
 
 @cache
-def pattern(name: str) -> re.Pattern[str]:
-    """One lexicon list as a compiled case-insensitive alternation on word boundaries."""
-    return compile_phrases(words(name))
+def pattern(name: str) -> Matcher:
+    """One lexicon list compiled for matching whole words, case-insensitively."""
+    return Matcher(words(name))
 
 
-def compile_phrases(entries: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Compile phrases (lexicon entry syntax) into one alternation matching whole words."""
-    return re.compile(phrases_regex(entries), flags)
+def compile_phrases(entries: Iterable[str], flags: int = 0) -> Matcher:
+    """Compile phrases (lexicon entry syntax) into a matcher of whole words."""
+    return Matcher(entries, flags)
 
 
-def phrases_regex(entries: Iterable[str]) -> str:
-    """The regex source for a phrase list: literal phrases share prefixes in a trie."""
-    trie: _Trie = {}
-    raw: list[str] = []
-    for entry in entries:
-        entry = str(entry).strip()
-        if not entry:
-            continue
-        if entry.startswith("re:"):
-            raw.append(entry[3:].strip())
-            continue
-        node = trie
-        for atom in _atoms(entry.lower()):
-            node = node.setdefault(atom, {})
-        node[_END] = {}
-    parts = [f"(?:{r})" for r in raw]
-    if trie:
-        parts.append(r"(?<![\w'’])" + _trie_regex(trie) + r"(?![\w'’])")
-    return "|".join(parts) if parts else r"(?!x)x"
+_WORDCHAR = re.compile(r"[\w']")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+class Tokens:
+    """The words of a folded text: computed once, shared by every matcher.
+
+    Offsets are only worked out when a phrase candidate is found (most texts have none).
+    """
+
+    __slots__ = ("_ends", "_heads", "_starts", "_wordset", "text", "words")
+
+    def __init__(self, folded: str) -> None:
+        self.text = folded
+        self.words: list[str] = _TOKEN.findall(folded)
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+        self._wordset: frozenset[str] | None = None
+        self._heads: frozenset[str] | None = None
+
+    @property
+    def wordset(self) -> frozenset[str]:
+        if self._wordset is None:
+            self._wordset = frozenset(self.words)
+        return self._wordset
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """The first three letters of every word (for "frustrat*"-style entries)."""
+        if self._heads is None:
+            self._heads = frozenset(w[:3] for w in self.wordset)
+        return self._heads
+
+    def offsets(self) -> tuple[list[int], list[int]]:
+        if self._starts is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            for m in _TOKEN.finditer(self.text):
+                a, b = m.span()
+                starts.append(a)
+                ends.append(b)
+            self._starts, self._ends = starts, ends
+        return self._starts, self._ends
+
+
+# one literal phrase: its words, the separator before each later word ("-" or " "), and
+# whether the last word is a prefix ("frustrat*")
+_Phrase = tuple[tuple[str, ...], tuple[str, ...], bool]
+
+
+class Matcher:
+    """A phrase list compiled for speed, matched on folded text (see ``fold``).
+
+    Literal phrases are looked up word by word in a dictionary keyed by their first word
+    (or its first three letters for a "frustrat*" prefix), so the cost grows with the words
+    of the text, not with the length of the list. Raw ``re:`` entries (and the odd literal
+    that is not made of words, like ":)") are regexes, run without a leading ``\\b`` so the
+    engine can jump to their first literal; the word-start check is done on each match.
+    """
+
+    def __init__(self, entries: Iterable[str], flags: int = 0) -> None:
+        self.raw_sources: list[str] = []
+        self._exact: dict[str, list[_Phrase]] = {}
+        self._firsts_of_pairs: set[str] = set()
+        self._prefix: dict[str, list[_Phrase]] = {}
+        trie: _Trie = {}
+        for entry in entries:
+            entry = str(entry).strip()
+            if not entry:
+                continue
+            if entry.startswith("re:"):
+                self.raw_sources.append(_lower_regex(entry[3:].strip()))
+                continue
+            phrase = _phrase(fold(entry))
+            if phrase is None:
+                node = trie
+                for atom in _atoms(fold(entry)):
+                    node = node.setdefault(atom, {})
+                node[_END] = {}
+            elif len(phrase[0]) == 1 and phrase[2]:
+                self._prefix.setdefault(phrase[0][0][:3], []).append(phrase)
+            elif len(phrase[0]) > 2 or (len(phrase[0]) == 2 and not phrase[2]):
+                # longer phrases are keyed by their first two words: "you should", "you failed"...
+                self._exact.setdefault(" ".join(phrase[0][:2]), []).append(phrase)
+                self._firsts_of_pairs.add(phrase[0][0])
+            else:
+                self._exact.setdefault(phrase[0][0], []).append(phrase)
+        self._firsts = frozenset(k for k in self._exact if " " not in k) | frozenset(self._firsts_of_pairs)
+        self._heads = frozenset(self._prefix)
+        flags &= ~re.IGNORECASE
+        self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
+        self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
+
+    def spans(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> list[tuple[int, int]]:
+        """``[start, end)`` of each match, leftmost first; overlaps keep the longer match."""
+        s = tokens.text if tokens is not None else text if folded else fold(text)
+        found: list[tuple[int, int]] = []
+        if self._exact or self._prefix:
+            found = self._word_spans(tokens if tokens is not None else Tokens(s))
+        for rx in self._regexes:
+            for m in rx.finditer(s):
+                a, b = m.span()
+                if a == b or (a > 0 and _WORDCHAR.match(s, a) and _WORDCHAR.match(s, a - 1)):
+                    continue
+                found.append((a, b))
+        if self._regexes and len(found) > 1:
+            found.sort(key=lambda ab: (ab[0], -ab[1]))
+            kept: list[tuple[int, int]] = []
+            for a, b in found:
+                if not kept or a >= kept[-1][1]:
+                    kept.append((a, b))
+            found = kept
+        return found
+
+    def _word_spans(self, tokens: Tokens) -> list[tuple[int, int]]:
+        # set intersections in C first: most texts contain no first word of any phrase
+        hits = self._firsts & tokens.wordset
+        heads = self._heads & tokens.heads if self._prefix else frozenset()
+        if not hits and not heads:
+            return []
+        words = tokens.words
+        exact, prefix = self._exact, self._prefix
+        n = len(words)
+        found: list[tuple[int, int]] = []
+        end = 0
+        for i in [i for i, w in enumerate(words) if w in hits or w[:3] in heads]:
+            if i < end:
+                continue  # inside the previous match
+            w = words[i]
+            best = 0
+            pair = exact.get(w + " " + words[i + 1]) if i + 1 < n else None
+            for cands in (exact.get(w), pair, prefix.get(w[:3])):
+                if not cands:
+                    continue
+                for pw, seps, wild in cands:
+                    k = len(pw)
+                    if k > best and i + k <= n and _words_at(pw, wild, words, i) and _gaps_ok(seps, tokens, i):
+                        best = k
+            if best:
+                starts, ends = tokens.offsets()
+                found.append((starts[i], ends[i + best - 1]))
+                end = i + best
+        return found
+
+    def search(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> bool:
+        return bool(self.spans(text, folded, tokens))
+
+    def match(self, text: str, folded: bool = False) -> tuple[int, int] | None:
+        """The longest match starting at offset 0, if any."""
+        s = text if folded else fold(text)
+        ends = [m.end() for rx in self._regexes if (m := rx.match(s)) and m.end() > 0]
+        if (self._exact or self._prefix) and _TOKEN.match(s):
+            ends += [b for a, b in self._word_spans(Tokens(s)) if a == 0]
+        return (0, max(ends)) if ends else None
+
+    def count(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> int:
+        return len(self.spans(text, folded, tokens))
+
+
+def _words_at(pw: tuple[str, ...], wild: bool, words: list[str], i: int) -> bool:
+    last = len(pw) - 1
+    for j, want in enumerate(pw):
+        got = words[i + j]
+        if j == last and wild:
+            if not got.startswith(want):
+                return False
+        elif got != want:
+            return False
+    return True
+
+
+def _gaps_ok(seps: tuple[str, ...], tokens: Tokens, i: int) -> bool:
+    """Words of a phrase must be separated as written: by whitespace, or by a hyphen."""
+    if not seps:
+        return True
+    starts, ends = tokens.offsets()
+    text = tokens.text
+    for j, sep in enumerate(seps, start=1):
+        gap = text[ends[i + j - 1]:starts[i + j]]
+        if (sep == "-" and gap != "-") or (sep == " " and not (gap and gap.isspace())):
+            return False
+    return True
+
+
+def _phrase(folded: str) -> _Phrase | None:
+    """A literal phrase as words and separators, or None when it is not made of words."""
+    wild = folded.endswith("*")
+    core = folded[:-1] if wild else folded
+    toks = list(_TOKEN.finditer(core))
+    if not toks or toks[0].start() != 0 or toks[-1].end() != len(core):
+        return None
+    seps: list[str] = []
+    for prev, nxt in pairwise(toks):
+        gap = core[prev.end():nxt.start()]
+        if gap == "-":
+            seps.append("-")
+        elif gap and gap.isspace():
+            seps.append(" ")
+        else:
+            return None
+    if wild and len(toks) == 1 and len(toks[0].group()) < 3:
+        return None
+    return tuple(t.group() for t in toks), tuple(seps), wild
+
+
+def _lower_regex(src: str) -> str:
+    """A regex source lower-cased, keeping escapes (``\\S``, ``\\W``) as written."""
+    out: list[str] = []
+    escaped = False
+    for ch in src:
+        out.append(ch if escaped else ch.lower())
+        escaped = (ch == "\\") and not escaped
+    return "".join(out)
 
 
 def _atoms(phrase: str) -> list[str]:
-    """A literal phrase as regex atoms, one per character (whitespace and quotes generalised)."""
+    """A folded literal phrase as regex atoms, one per character (whitespace generalised)."""
     atoms: list[str] = []
     for i, ch in enumerate(phrase):
         if ch.isspace():
             if atoms and atoms[-1] == r"\s+":
                 continue
             atoms.append(r"\s+")
-        elif ch in "'’":
-            atoms.append("['’]")
         elif ch == "*" and i == len(phrase) - 1:
-            atoms.append(r"[\w'’-]*")
+            atoms.append(r"[\w'-]*")
         else:
             atoms.append(re.escape(ch))
     return atoms
@@ -120,7 +313,7 @@ def _trie_regex(node: _Trie) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if optional:
         # a complete phrase that is also a prefix of a longer one: prefer the longer match
-        # (the (?![\w]) guard after the whole alternation still enforces a word boundary)
+        # (the word-end guard after the whole alternation still enforces a word boundary)
         return f"(?:{body})?"
     return body
 
@@ -128,6 +321,16 @@ def _trie_regex(node: _Trie) -> str:
 def normalise(text: str) -> str:
     """Text with typographic quotes made ASCII, same length so offsets stay valid."""
     return text.translate(_QUOTES)
+
+
+def fold(text: str) -> str:
+    """Lower-cased text with ASCII quotes, the same length as ``text`` so offsets stay valid."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): keep those as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "’" in low or "‘" in low or "“" in low or "”" in low:
+        low = low.translate(_QUOTES)
+    return low
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -141,27 +344,28 @@ class PhraseTable:
     pattern on the matched text, which only happens for the rare actual match.
     """
 
-    def __init__(self, entries: Iterable[dict[str, Any]], flags: int = re.IGNORECASE) -> None:
+    def __init__(self, entries: Iterable[dict[str, Any]], flags: int = 0) -> None:
         self.entries = [dict(e) for e in entries]
         for e in self.entries:
             if not isinstance(e.get("phrase"), str) or not e["phrase"].strip():
                 raise ScriptkitError(f"phrase entry without a 'phrase' text: {e!r}")
         self.flags = flags
-        self.regex = compile_phrases((e["phrase"] for e in self.entries), flags)
+        self.matcher = compile_phrases((e["phrase"] for e in self.entries), flags)
         self._literal = {_key(e["phrase"]): e for e in self.entries if _is_literal(e["phrase"])}
         self._others = [e for e in self.entries if not _is_literal(e["phrase"])]
-        self._own: dict[int, re.Pattern[str]] = {}
+        self._own: dict[int, Matcher] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def finditer(self, text: str) -> Iterable[tuple[int, int, dict[str, Any]]]:
-        for m in self.regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            entry = self.entry_for(m.group())
+    def finditer(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, dict[str, Any]]]:
+        if tokens is None:
+            tokens = Tokens(fold(text))
+        folded = tokens.text
+        for a, b in self.matcher.spans(folded, folded=True, tokens=tokens):
+            entry = self.entry_for(folded[a:b])
             if entry is not None:
-                yield m.start(), m.end(), entry
+                yield a, b, entry
 
     def entry_for(self, matched: str) -> dict[str, Any] | None:
         found = self._literal.get(_key(matched))
@@ -171,7 +375,7 @@ class PhraseTable:
             own = self._own.get(i)
             if own is None:
                 own = self._own[i] = compile_phrases([e["phrase"]], self.flags)
-            if own.fullmatch(matched):
+            if own.match(matched) == (0, len(matched)):
                 return e
         return None
 
@@ -181,13 +385,83 @@ def _is_literal(phrase: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return " ".join(normalise(text).lower().split())
+    return " ".join(fold(text).split())
 
 
 @cache
-def table(filename: str, key: str = "phrases", flags: int = re.IGNORECASE) -> PhraseTable:
+def table(filename: str, key: str = "phrases", flags: int = 0) -> PhraseTable:
     """The phrase table stored under ``key`` in a data file, compiled once per process."""
     content = data(filename)
     if not isinstance(content, dict) or not isinstance(content.get(key), list):
         raise ScriptkitError(f"phrase data '{filename}' has no list '{key}'")
     return PhraseTable(content[key], flags)
+
+
+class MultiMatcher:
+    """Several lexicon lists matched in one pass over a text's words (for slot inference).
+
+    Equivalent to running ``pattern(name).spans`` for each list, but the word index is
+    shared, so a sentence costs one dictionary walk instead of one per list.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = tuple(names)
+        self._matchers = {n: pattern(n) for n in self.names}
+        self._exact: dict[str, list[tuple[_Phrase, str]]] = {}
+        self._prefix: dict[str, list[tuple[_Phrase, str]]] = {}
+        firsts: set[str] = set()
+        heads: set[str] = set()
+        for n, m in self._matchers.items():
+            for key, phrases in m._exact.items():
+                self._exact.setdefault(key, []).extend((p, n) for p in phrases)
+            for key, phrases in m._prefix.items():
+                self._prefix.setdefault(key, []).extend((p, n) for p in phrases)
+            firsts |= m._firsts
+            heads |= m._heads
+        self._firsts = frozenset(firsts)
+        self._heads = frozenset(heads)
+
+    def spans(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
+        out: dict[str, list[tuple[int, int]]] = {n: [] for n in self.names}
+        words = tokens.words
+        hits = self._firsts & tokens.wordset
+        heads = self._heads & tokens.heads
+        if hits or heads:
+            n_words = len(words)
+            busy: dict[str, int] = {}  # per list: the word index its last match ends at
+            for i in [i for i, w in enumerate(words) if w in hits or w[:3] in heads]:
+                w = words[i]
+                best: dict[str, int] = {}
+                pair = self._exact.get(w + " " + words[i + 1]) if i + 1 < n_words else None
+                for cands in (self._exact.get(w), pair, self._prefix.get(w[:3])):
+                    if not cands:
+                        continue
+                    for (pw, seps, wild), name in cands:
+                        k = len(pw)
+                        if (k > best.get(name, 0) and i >= busy.get(name, 0) and i + k <= n_words
+                                and _words_at(pw, wild, words, i) and _gaps_ok(seps, tokens, i)):
+                            best[name] = k
+                if best:
+                    starts, ends = tokens.offsets()
+                    for name, k in best.items():
+                        out[name].append((starts[i], ends[i + k - 1]))
+                        busy[name] = i + k
+        s = tokens.text
+        for name, m in self._matchers.items():
+            if not m._regexes:
+                continue
+            found = out[name]
+            for rx in m._regexes:
+                for mt in rx.finditer(s):
+                    a, b = mt.span()
+                    if a == b or (a > 0 and _WORDCHAR.match(s, a) and _WORDCHAR.match(s, a - 1)):
+                        continue
+                    found.append((a, b))
+            if len(found) > 1:
+                found.sort(key=lambda ab: (ab[0], -ab[1]))
+                kept: list[tuple[int, int]] = []
+                for a, b in found:
+                    if not kept or a >= kept[-1][1]:
+                        kept.append((a, b))
+                out[name] = kept
+        return out

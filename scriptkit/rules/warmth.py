@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, analyse_message, body_sentences
 from scriptkit.message import Message
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.rules.lexicon import PhraseTable, normalise, pattern, table
+from scriptkit.rules.lexicon import Matcher, PhraseTable, fold, normalise, pattern, table
 
 # ---------------------------------------------------------------- scores
 
@@ -73,7 +74,7 @@ def formality_features(text: str) -> dict[str, float]:
                      - sum(w in _PRONOUNS or w in _INTERJECTIONS for w in words)) / n,
         "informal_marks": min(1.0, (len(_SLANG.findall(text)) + text.count("!")) / n * 5),
         "lowercase_start": float(bool(text[:1].islower()) or bool(re.search(r"(?:^|\s)i(?:\s|['’])", text))),
-        "corporate": min(1.0, sum(1 for _ in corporate_table().finditer(normalise(text))) / sentences),
+        "corporate": min(1.0, corporate_table().matcher.count(text) / sentences),
     }
 
 
@@ -94,6 +95,7 @@ FORMALITY_WEIGHTS: dict[str, float] = {
 }
 
 
+@lru_cache(maxsize=32_768)
 def formality(text: str) -> float:
     """Formality of a text in [0, 1]: 0 chatty, 1 legal letter (see ``FORMALITY_WEIGHTS``)."""
     if not _WORD.search(text):
@@ -121,8 +123,11 @@ def warmth_features(text: str) -> dict[str, float]:
     norm = normalise(text)
     sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)) or 1)
 
-    def rate(rx: re.Pattern[str]) -> float:
-        return min(1.0, len(rx.findall(norm)) / sentences)
+    folded = fold(text)
+
+    def rate(rx: re.Pattern[str] | Matcher) -> float:
+        found = rx.count(folded, folded=True) if isinstance(rx, Matcher) else len(rx.findall(norm))
+        return min(1.0, found / sentences)
 
     words = _words(text)
     n = max(1, len(words))
@@ -139,7 +144,7 @@ def warmth_features(text: str) -> dict[str, float]:
         "first_person": sum(w in ("i", "me", "my", "we", "us", "our") for w in words) / n,
         "second_person": sum(w in ("you", "your", "yours") for w in words) / n,
         "exclamation": min(1.0, text.count("!") / sentences),
-        "dismissive": rate(dismissive_table().regex),
+        "dismissive": rate(dismissive_table().matcher),
     }
 
 
@@ -190,8 +195,7 @@ def match_case(replacement: str, original: str) -> str:
 
 
 def table_findings(table_: PhraseTable, message: Message, build: Any) -> Iterator[Finding]:
-    text = normalise(message.text)
-    for start, end, entry in table_.finditer(text):
+    for start, end, entry in table_.finditer(message.text):
         yield build(start, end, message.text[start:end], entry)
 
 
@@ -495,8 +499,7 @@ class ImpersonalApology(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         text = message.text
-        for m in pattern("impersonal_apologies").finditer(normalise(text)):
-            a, b = m.span()
+        for a, b in pattern("impersonal_apologies").spans(text):
             while a < b and not text[a].isalnum():  # "}} apologizes" starts at the placeholder
                 a += 1
             yield Finding(a, b, f'impersonal apology "{text[a:b]}": nobody in it is sorry',
@@ -505,7 +508,7 @@ class ImpersonalApology(Rule):
 
 def _table_rule_check(tbl: PhraseTable, message: Message, what: str) -> Iterator[Finding]:
     text = message.text
-    for start, end, entry in tbl.finditer(normalise(text)):
+    for start, end, entry in tbl.finditer(text):
         found = text[start:end]
         rewrite = match_case(str(entry.get("replacement", "")), found)
         note = str(entry.get("note", "")).strip()
@@ -606,7 +609,7 @@ class RoboticCloser(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        return _table_rule_check(table("robotic.yaml", "closers", re.IGNORECASE | re.MULTILINE), message,
+        return _table_rule_check(table("robotic.yaml", "closers", re.MULTILINE), message,
                                  "robotic closing")
 
 
