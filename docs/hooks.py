@@ -607,7 +607,23 @@ def gen_target(name: str) -> str:
             facts.append(("Records per bulk file", f"{lim.batch_max:,}"))
         if lim.source:
             facts.append(("Limits from", lim.source))
-    parts.append("| | |\n|---|---|\n" + "".join(f"| {k} | {v} |\n" for k, v in facts))
+    parts.append("".join(f"- **{k}**: {v}\n" for k, v in facts))
+    dialect = getattr(t, "dialect", None)
+    if dialect is not None:
+        from scriptkit.message import Placeholder
+        from scriptkit.placeholders import BUILTIN
+
+        parts.append(
+            '\n### Placeholders\n\n| In your pack | In the export | With `fallback("there")` |\n|---|---|---|\n'
+        )
+        for spec in BUILTIN:
+            plain = dialect.placeholder(Placeholder(spec.name, "solution"), False)
+            if plain.startswith("[["):
+                parts.append(f"| `{spec.name}` | *blank for the agent* (`SK503`) | |\n")
+                continue
+            fallback = dialect.placeholder(Placeholder(spec.name, "solution", "there"), False)
+            shown = _cell(fallback) if dialect.fallbacks else "*no fallback* (`SK504`)"
+            parts.append(f"| `{spec.name}` | {_cell(plain)} | {shown} |\n")
     parts.append(
         "\n### Settings\n\nUnder `export: {" + name + ": {...}}` in `pack.yaml` (every script) or in a "
         "script's own `export:` (that script only):\n\n| Setting | What it does |\n|---|---|\n"
