@@ -236,3 +236,12 @@ def test_fix_repeats_until_nothing_more_is_fixable(make_pack: Any) -> None:
     assert result.exit_code == 0, result.output
     assert "Fixed 2 problems in 1 file(s)." in result.output
     assert 'solution: "I can offer a full refund today."   # and this one' in (root / "scripts" / "a.yaml").read_text()
+
+
+def test_statistics(make_pack: Any) -> None:
+    other = BAD.replace("refund-ask", "other").replace("Thank you for", "Thanks for")
+    root = make_pack({"a.yaml": BAD, "b.yaml": other}, pack_yaml=VOICE)
+    result = run("check", str(root), "--statistics")
+    assert result.exit_code == 1
+    assert result.output.splitlines() == ["     2  SK801  say-refund  (2 fixable)", "     1  SK802  thank-them",
+                                          "3 finding(s) in 2 script(s)."]

@@ -52,8 +52,10 @@ def _emit(result: LintResult, fmt: str, output: str | None) -> None:
 @grammar_option
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the YAML files (comments and formatting are kept).")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
+@click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of every finding.")
 def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
-          output: str | None, channels: tuple[str, ...], grammar: str | None, fix: bool, diff: bool) -> None:
+          output: str | None, channels: tuple[str, ...], grammar: str | None, fix: bool, diff: bool,
+          statistics: bool) -> None:
     """Judge every script of PACK: acknowledgment, warmth, room for the agent, a clear solution, readability.
 
     Exit code 0 when clean, 1 when a finding is at or above the fail level, 2 for bad input.
@@ -86,8 +88,23 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
         if count:
             err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
                       markup=False, highlight=False)
-    _emit(result, fmt, output)
+    if statistics:
+        _statistics(result)
+    else:
+        _emit(result, fmt, output)
     sys.exit(result.exit_code)
+
+
+def _statistics(result: LintResult) -> None:
+    """One line per rule, most frequent first: where a team starts on an imported library."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for d in result.diagnostics:
+        row = counts.setdefault((d.code, d.name), [0, 0])
+        row[0] += 1
+        row[1] += d.fix is not None
+    for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        click.echo(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else ""))
+    click.echo(f"{len(result.diagnostics)} finding(s) in {len({m.script_id for m in result.messages})} script(s).")
 
 
 @click.command()
