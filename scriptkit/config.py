@@ -107,7 +107,7 @@ class LintConfig:
         dropped = max((s.specificity(rule) for s in self.ignore), default=0)
         if chosen == 0 or dropped >= chosen:
             return False
-        return self.severity_for(rule) is not None or not self._turned_off(rule)
+        return not self._turned_off(rule)  # severity: off
 
     def _turned_off(self, rule: type[Rule]) -> bool:
         best = self._best_severity(rule)
