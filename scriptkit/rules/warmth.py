@@ -349,14 +349,15 @@ class FormalTone(Rule):
         if not body:
             return
         ceiling = float(ctx.option("ceiling", 0.58))
-        text = " ".join(s.text for s in body)
-        score = formality(text)
+        # sentences as written: "Hi Sam, thank you..." leaves "thank you..." once the greeting is split off
+        texts = [s.text[:1].upper() + s.text[1:] for s in body]
+        score = formality(" ".join(texts))
         if score <= ceiling:
             return
-        worst = max(body, key=lambda s: formality(s.text))
-        yield Finding(worst.start, worst.end,
+        worst = max(range(len(body)), key=lambda i: formality(texts[i]))
+        yield Finding(body[worst].start, body[worst].end,
                       f"reply formality {_fmt(score)} is above the ceiling {_fmt(ceiling)}; "
-                      f"this sentence is the most formal ({_fmt(formality(worst.text))})",
+                      f"this sentence is the most formal ({_fmt(formality(texts[worst]))})",
                       suggestion="use contractions, 'I' and 'you', shorter sentences and everyday words")
 
 

@@ -1,0 +1,295 @@
+"""Warmth and formality rules (SK2xx), their phrase data and the formality/warmth scores."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scriptkit.config import LintConfig, Selector
+from scriptkit.fixing import apply, plan
+from scriptkit.linting import lint_pack, lint_text
+from scriptkit.loading import load_pack
+from scriptkit.models import Pack, PackMeta, Script
+from scriptkit.rendering import render_script
+from scriptkit.rules import all_rules, lexicon
+from scriptkit.rules.base import Finding, RuleContext
+from scriptkit.rules.warmth import (
+    FORMALITY_WEIGHTS,
+    CorporatePhrase,
+    FormalTone,
+    ImpersonalApology,
+    NoContractions,
+    RoboticCloser,
+    RoboticOpener,
+    corporate_table,
+    formality,
+    formality_features,
+    match_case,
+    warmth,
+)
+
+MakePack = Callable[..., Path]
+
+# Our own texts: a warm reply and the same reply as a cold corporate notice.
+WARM = {
+    "acknowledgment": "I can see how frustrating it is that your new headphones stopped charging after a week.",
+    "warm_language": "I'm really sorry, and thanks for trying the reset steps already.",
+    "solution": "I've sent a replacement pair today, and you'll have it by Thursday. "
+                "You don't need to return the old ones.",
+}
+COLD = {
+    "acknowledgment": "Dear Sir/Madam, thank you for contacting customer support regarding the aforementioned product.",
+    "warm_language": "Please be advised that we regret any inconvenience caused. Mistakes were made.",
+    "solution": "A replacement will be dispatched subsequent to verification. Kindly provide your order number "
+                "at your earliest convenience. Should you require further assistance, please do not hesitate "
+                "to contact us. Have a nice day.",
+}
+
+
+def script_yaml(slots: dict[str, str], sid: str = "headphones") -> str:
+    head = {"id": sid, "title": "Headphones stopped charging"}
+    return "".join(_quote(k, v) + "\n" for k, v in {**head, **slots}.items()) + "channels: [email]\n"
+
+
+def _quote(key: str, value: str) -> str:
+    return f"{key}: '" + value.replace("'", "''") + "'"
+
+
+def codes_for(make_pack: MakePack, slots: dict[str, str], prefix: str = "SK2") -> list[tuple[str, str]]:
+    pack = load_pack(make_pack({"s.yaml": script_yaml(slots)}))
+    result = lint_pack(pack, LintConfig(select=(Selector(prefix),)))
+    return [(d.code, d.text) for d in result.diagnostics]
+
+
+def check(rule: Any, options: dict[str, Any] | None = None, **slots: str) -> list[tuple[str, Finding]]:
+    """Run one rule on a script built in memory; (offending text, finding) pairs."""
+    script = Script(id="t", title="T", **slots)
+    pack = Pack(meta=PackMeta(name="t"), scripts=[script])
+    message = render_script(pack, script, "email")
+    opts = {**rule.options, **(options or {})}
+    return [(message.text[f.start:f.end], f) for f in rule().check(message, RuleContext(pack, opts))]
+
+
+# ---------------------------------------------------------------- phrase data
+
+def test_corporate_phrases_load_with_at_least_150_unique_entries() -> None:
+    entries = lexicon.data("corporate_phrases.yaml")["phrases"]
+    assert len(entries) >= 150
+    keys = [" ".join(lexicon.fold(e["phrase"]).split()) for e in entries]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+    for e in entries:
+        assert set(e) <= {"phrase", "replacement", "note", "safe"}, e
+        assert isinstance(e["replacement"], str) and e["note"].strip(), e
+        assert isinstance(e.get("safe", False), bool)
+
+
+def test_every_corporate_phrase_is_found_in_a_sentence_of_its_own() -> None:
+    table = corporate_table()
+    for e in table.entries:
+        phrase = e["phrase"]
+        if phrase.startswith("re:"):
+            continue
+        text = f"Well, {phrase} and so on."
+        found = [entry for _, _, entry in table.finditer(text)]
+        assert found, phrase
+        # the longest entry wins, so a phrase may be found as a longer one only if it contains it
+        assert lexicon.fold(found[0]["phrase"]) in lexicon.fold(text), phrase
+
+
+def test_phrase_tables_of_different_rules_do_not_report_the_same_words() -> None:
+    """Corporate phrases, robotic openers/closers and impersonal apologies stay disjoint."""
+    corporate = corporate_table()
+    others = [lexicon.table("robotic.yaml", "openers"), lexicon.table("robotic.yaml", "closers"),
+              lexicon.table("dismissive.yaml")]
+    impersonal = lexicon.pattern("impersonal_apologies")
+    for e in corporate.entries:
+        text = e["phrase"]
+        for other in others:
+            assert not list(other.finditer(text)), (text, [x[2]["phrase"] for x in other.finditer(text)])
+        assert not impersonal.search(text), text
+
+
+def test_safe_corporate_rewrites_are_single_phrases_without_templates() -> None:
+    for e in corporate_table().entries:
+        if e.get("safe"):
+            assert "{{" not in e["replacement"], e
+            assert not e["replacement"].endswith((",", ".")), e
+
+
+# ---------------------------------------------------------------- whole replies
+
+def test_cold_corporate_reply_gets_the_findings_a_reader_expects(make_pack: MakePack) -> None:
+    found = codes_for(make_pack, COLD)
+    codes = {c for c, _ in found}
+    assert {"SK201", "SK202", "SK204", "SK205", "SK206"} <= codes
+    texts = {t.lower() for c, t in found if c == "SK201"}
+    for phrase in ("please be advised that", "we regret any inconvenience caused", "kindly",
+                   "at your earliest convenience", "please do not hesitate to contact us"):
+        assert phrase in texts, phrase
+    assert ("SK204", "Mistakes were made") in found
+    assert ("SK205", "Dear Sir/Madam") in found
+    assert ("SK206", "Have a nice day") in found
+
+
+def test_warm_reply_gets_no_warmth_findings(make_pack: MakePack) -> None:
+    assert codes_for(make_pack, WARM) == []
+
+
+def test_free_text_review_flags_corporate_sentences() -> None:
+    text = ("Hello,\n\nWe acknowledge receipt of your inquiry. Please be advised that your refund has been "
+            "processed.\n\nKind regards,\nCustomer Support Team")
+    result = lint_text(text, config=LintConfig(select=(Selector("SK2"),)))
+    found = {(d.code, d.text) for d in result.diagnostics}
+    assert ("SK201", "Please be advised that") in found
+    assert ("SK206", "Customer Support Team") in found
+
+
+# ---------------------------------------------------------------- SK201 corporate-phrase
+
+def test_corporate_phrase_keeps_capitalisation_and_offers_the_rewrite() -> None:
+    [(text, finding)] = check(CorporatePhrase, acknowledgment="I can see the delay is frustrating.",
+                              solution="Kindly reply with a photo.")
+    assert text == "Kindly"
+    assert finding.replacement == "Please" and finding.suggestion == '"Please"'
+
+
+def test_unsafe_rewrites_are_suggestions_not_fixes() -> None:
+    [(text, finding)] = check(CorporatePhrase, acknowledgment="I can see the delay is frustrating.",
+                              solution="We regret any inconvenience caused, and a new parcel is on its way.")
+    assert text == "We regret any inconvenience caused"
+    assert finding.replacement is None
+    assert finding.suggestion == "\"I'm really sorry this happened\""
+
+
+def test_corporate_phrase_options_allow_and_extra() -> None:
+    slots = {"acknowledgment": "I can see the delay is frustrating.",
+             "solution": "Kindly reply with a photo of the box, pal."}
+    assert [t for t, _ in check(CorporatePhrase, {"allow": ["kindly"]}, **slots)] == []
+    extra = [{"phrase": "pal", "replacement": "friend", "note": "Not our brand voice.", "safe": True}]
+    found = check(CorporatePhrase, {"extra": extra}, **slots)
+    assert [(t, f.replacement) for t, f in found] == [("Kindly", "Please"), ("pal", "friend")]
+
+
+def test_match_case() -> None:
+    assert match_case("please", "Kindly") == "Please"
+    assert match_case("Hi there", "dear customer") == "hi there"
+    assert match_case("I'm sorry", "we regret") == "I'm sorry"
+
+
+def test_safe_fix_rewrites_the_yaml_source(make_pack: MakePack) -> None:
+    root = make_pack({"s.yaml": "id: parcel\ntitle: Parcel\n# keep this comment\n"
+                                "acknowledgment: I can see the late parcel is frustrating.\n"
+                                "solution: Kindly check your porch prior to noon.\n"})
+    result = lint_pack(load_pack(root), LintConfig(select=(Selector("SK201"),)))
+    assert len([d for d in result.diagnostics if d.fix is not None]) == 2
+    apply(plan(result.diagnostics))
+    after = (root / "scripts" / "s.yaml").read_text(encoding="utf-8")
+    assert "solution: Please check your porch before noon." in after
+    assert "# keep this comment" in after
+
+
+# ---------------------------------------------------------------- SK202 formal-tone
+
+def test_formality_score_orders_registers() -> None:
+    legal = ("Pursuant to the aforementioned correspondence, the reimbursement shall be processed subsequent "
+             "to the verification of the documentation provided.")
+    neutral = "Your refund will be processed after we check the documents you sent."
+    chatty = "hey!! no worries, I'll sort it out for you today :)"
+    assert formality(legal) > formality(neutral) > formality(chatty)
+    assert 0.0 <= formality(chatty) < formality(legal) <= 1.0
+    assert formality("") == 0.0
+
+
+def test_formality_features_are_the_documented_ones() -> None:
+    assert set(formality_features("I'm here to help.")) == set(FORMALITY_WEIGHTS)
+    assert "FORMALITY_WEIGHTS" in FormalTone.docs()
+
+
+def test_formal_tone_ceiling_is_an_option() -> None:
+    slots = {"acknowledgment": "I understand how worrying an unexpected charge is.",
+             "solution": "The transaction will be investigated and the outcome communicated within five days."}
+    score = formality(" ".join(slots.values()))
+    assert check(FormalTone, {"ceiling": score + 0.05}, **slots) == []
+    [(text, finding)] = check(FormalTone, {"ceiling": score - 0.05}, **slots)
+    assert text.startswith("The transaction")  # the most formal sentence
+    assert f"{score:.2f}" in finding.message
+
+
+# ---------------------------------------------------------------- SK203 no-contractions
+
+def test_no_contractions_offers_safe_contractions() -> None:
+    found = check(NoContractions, acknowledgment="I understand that the delay is frustrating.",
+                  warm_language="I am so sorry.",
+                  solution="We will send it today, and you do not need to do anything. It is.")
+    assert [(t, f.replacement) for t, f in found] == [("I am", "I'm"), ("We will", "We'll"), ("do not", "don't")]
+
+
+def test_one_contraction_or_too_few_forms_is_fine() -> None:
+    assert check(NoContractions, acknowledgment="I understand the delay is frustrating.",
+                 solution="We will send it today, and you don't need to do anything.") == []
+    assert check(NoContractions, acknowledgment="I understand the delay is frustrating.",
+                 solution="We will send it today.") == []
+    assert check(NoContractions, {"min_forms": 1}, acknowledgment="I understand the delay is frustrating.",
+                 solution="We will send it today.") != []
+
+
+def test_let_us_and_have_without_participle_are_left_alone() -> None:
+    found = check(NoContractions, acknowledgment="I understand the delay is frustrating.",
+                  solution="Please let us know. I have a spare one, and we have sent the first. You are set.")
+    assert [t for t, _ in found] == ["we have", "You are"]
+
+
+# ---------------------------------------------------------------- SK204-SK206
+
+@pytest.mark.parametrize("sentence", [
+    "Apologies for any inconvenience.",
+    "We apologize for any inconvenience this caused.",
+    "The company apologizes for the error.",
+    "Acme apologises for the delay.",
+    "Errors were made when your payment was taken.",
+    "Please accept our sincere apologies.",
+])
+def test_impersonal_apologies(sentence: str) -> None:
+    assert check(ImpersonalApology, acknowledgment="I can see how annoying this is.", warm_language=sentence,
+                 solution="I've fixed it today.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'm so sorry we got this wrong.",
+    "My apologies for the mix-up.",
+    "I apologise for the delay.",
+    "No regrets here.",
+])
+def test_personal_apologies_are_fine(sentence: str) -> None:
+    assert check(ImpersonalApology, acknowledgment="I can see how annoying this is.", warm_language=sentence,
+                 solution="I've fixed it today.") == []
+
+
+def test_robotic_opener_and_closer_with_a_brand_name() -> None:
+    [(text, _)] = check(RoboticOpener, acknowledgment="Thank you for contacting Acme support. The app keeps "
+                                                      "crashing for you, which is so frustrating.",
+                        solution="I'll send a fix today.")
+    assert text == "Thank you for contacting Acme support"
+    found = check(RoboticCloser, acknowledgment="The app keeps crashing for you, which is so frustrating.",
+                  solution="I'll send a fix today. Thank you for choosing Acme. Is there anything else I can "
+                           "help you with?")
+    assert [t for t, _ in found] == ["Thank you for choosing", "Is there anything else I can help you with"]
+
+
+# ---------------------------------------------------------------- scores and registry
+
+def test_warmth_score_separates_warm_from_tough_messages() -> None:
+    warm_offer = "Hi! Thanks so much for listing this, I'd love to buy it and I hope you're having a great week."
+    tough_offer = "Final offer. I will not pay more than that, take it or leave it."
+    assert warmth(warm_offer) > 0.5 > warmth(tough_offer)
+
+
+def test_rules_are_registered_with_kebab_case_names() -> None:
+    mine = {r.code: r.name for r in all_rules() if r.code.startswith("SK2")}
+    assert mine == {"SK201": "corporate-phrase", "SK202": "formal-tone", "SK203": "no-contractions",
+                    "SK204": "impersonal-apology", "SK205": "robotic-opener", "SK206": "robotic-closer"}
+    assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", n) for n in mine.values())
