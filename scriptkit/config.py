@@ -98,6 +98,8 @@ class LintConfig:
     grammar: str = "off"
     custom: tuple[type[Rule], ...] = ()
     sources: tuple[str, ...] = ()  # files the settings came from
+    # per-run memo (review lints one short text at a time); not copied by replace()
+    _memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # ------------------------------------------------------------ selection
 
@@ -128,13 +130,23 @@ class LintConfig:
 
     def rules(self, available: Iterable[type[Rule]]) -> list[type[Rule]]:
         """The enabled rules among ``available`` plus this config's custom rules, by code."""
-        pool = {r.code: r for r in (*available, *self.custom)}
-        active = [r for _, r in sorted(pool.items()) if self.enabled(r)]
-        if self.grammar == "off":
-            active = [r for r in active if r.family() != "grammar"]
-        return active
+        available = tuple(available)
+        key = ("rules", available)
+        if key not in self._memo:
+            pool = {r.code: r for r in (*available, *self.custom)}
+            active = [r for _, r in sorted(pool.items()) if self.enabled(r)]
+            if self.grammar == "off":
+                active = [r for r in active if r.family() != "grammar"]
+            self._memo[key] = active
+        return list(self._memo[key])
 
     def options_for(self, rule: type[Rule]) -> dict[str, Any]:
+        key = ("options", rule)
+        if key not in self._memo:
+            self._memo[key] = self._options_for(rule)
+        return dict(self._memo[key])
+
+    def _options_for(self, rule: type[Rule]) -> dict[str, Any]:
         merged = dict(rule.options)
         merged.update(self.options.get(rule.code, {}))
         merged.update(self.options.get(rule.name, {}))
