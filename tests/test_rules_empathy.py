@@ -1,0 +1,250 @@
+"""Empathy rules (SK3xx): acknowledgment first and specific, sympathy with action, no dismissal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scriptkit.config import LintConfig, Selector
+from scriptkit.diagnostics import Severity
+from scriptkit.linting import lint_pack, lint_text
+from scriptkit.loading import load_pack
+from scriptkit.models import Pack, PackMeta, Script
+from scriptkit.rendering import render_script
+from scriptkit.rules import all_rules, lexicon
+from scriptkit.rules.base import Finding, RuleContext
+from scriptkit.rules.empathy import (
+    ApologyThenBut,
+    DismissiveLanguage,
+    LateAcknowledgment,
+    MissingAcknowledgment,
+    OverApologising,
+    SympathyWithoutAction,
+    VagueAcknowledgment,
+)
+
+MakePack = Callable[..., Path]
+
+# Our own texts: an empathetic script and a cold one for the same situation.
+WARM = {
+    "acknowledgment": "I can see how stressful it is to be locked out of your account right before a deadline.",
+    "warm_language": "I'm really sorry, and thank you for sending the screenshot.",
+    "solution": "I've reset your login, so you can sign in again now. I'll check back with you tomorrow morning.",
+}
+COLD = {
+    "acknowledgment": "Account access is restored after identity checks. I understand.",
+    "warm_language": "I'm sorry, but as I already said, you should have kept your recovery codes. "
+                     "Sorry again, and apologies for the wait.",
+    "solution": "Per our policy, there is nothing we can do before the checks finish. Just simply wait.",
+}
+
+
+def _quote(key: str, value: str) -> str:
+    return f"{key}: '" + value.replace("'", "''") + "'"
+
+
+def script_yaml(slots: dict[str, str]) -> str:
+    head = {"id": "locked-out", "title": "Locked out before a deadline"}
+    return "".join(_quote(k, v) + "\n" for k, v in {**head, **slots}.items()) + "channels: [email, chat]\n"
+
+
+def lint_codes(make_pack: MakePack, slots: dict[str, str], select: str = "SK3") -> list[tuple[str, str]]:
+    pack = load_pack(make_pack({"s.yaml": script_yaml(slots)}))
+    result = lint_pack(pack, LintConfig(select=(Selector(select),)))
+    return [(d.code, d.text) for d in result.diagnostics]
+
+
+def check(rule: Any, options: dict[str, Any] | None = None, channel: str = "email",
+          **slots: str) -> list[tuple[str, Finding]]:
+    """Run one rule on a script built in memory; (offending text, finding) pairs."""
+    script = Script(id="t", title="T", channels=[channel], **slots)
+    pack = Pack(meta=PackMeta(name="t"), scripts=[script])
+    message = render_script(pack, script, channel)
+    opts = {**rule.options, **(options or {})}
+    return [(message.text[f.start:f.end], f) for f in rule().check(message, RuleContext(pack, opts))]
+
+
+# ---------------------------------------------------------------- data
+
+def test_lexicon_and_dismissive_phrases_load() -> None:
+    assert set(lexicon.lexicon()) >= {"feelings", "apologies"}
+    for name in ("feelings", "situation_cues", "acknowledgment_openers", "apologies", "personal_apologies",
+                 "impersonal_apologies", "validation", "ownership", "actions", "time_frames", "greetings",
+                 "signoffs", "emotional_reactions"):
+        assert lexicon.words(name), name
+    entries = lexicon.data("dismissive.yaml")["phrases"]
+    kinds = {e["kind"] for e in entries}
+    assert kinds == {"dismissive", "minimising", "blaming", "condescending", "policy", "deflecting"}
+    keys = [" ".join(lexicon.fold(e["phrase"]).split()) for e in entries]
+    assert len(keys) == len(set(keys))
+    assert all(e["advice"].strip() for e in entries)
+
+
+def test_unknown_lexicon_list_names_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="feelings"):
+        lexicon.words("no-such-list")
+
+
+# ---------------------------------------------------------------- whole replies
+
+def test_cold_reply_gets_the_findings_a_reader_expects(make_pack: MakePack) -> None:
+    found = lint_codes(make_pack, COLD)
+    codes = {c for c, _ in found}
+    assert {"SK302", "SK303", "SK305", "SK306", "SK307"} <= codes
+    dismissive = {t.lower() for c, t in found if c == "SK305"}
+    assert {"as i already said", "you should have", "per our policy", "there is nothing we can do",
+            "just simply"} <= dismissive
+    assert ("SK306", "but") in found
+
+
+def test_warm_reply_gets_no_empathy_findings(make_pack: MakePack) -> None:
+    assert lint_codes(make_pack, WARM) == []
+
+
+def test_review_of_an_agent_reply_flags_and_praises_by_sentence() -> None:
+    text = ("Hi Dana,\n\nWe got your message. I'm sorry that happened.\n\n"
+            "Best,\nLee")
+    result = lint_text(text, config=LintConfig(select=(Selector("SK3"),)))
+    codes = {d.code for d in result.diagnostics}
+    assert {"SK301", "SK304"} <= codes
+    slots = [n.slot for n in result.sentences]
+    assert slots[0] == "greeting" and slots[-1] == "signoff"
+
+
+# ---------------------------------------------------------------- SK301, SK302, SK303
+
+def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
+    [(text, finding)] = check(MissingAcknowledgment, acknowledgment="Your order has been reshipped.",
+                              solution="It will arrive on Friday.")
+    assert text == "Your order has been reshipped."
+    assert "acknowledg" in (finding.suggestion or "")
+
+
+@pytest.mark.parametrize("ack", [
+    "That sounds really stressful.",
+    "I know how much you were counting on this parcel.",
+    "Waiting all week for a refund must be so frustrating for you.",
+    "I hear you, and I understand why you're upset.",
+    "You're right, and I'd be frustrated too.",
+])
+def test_acknowledgments_are_recognised(ack: str) -> None:
+    assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
+
+
+def test_late_acknowledgment_and_its_option() -> None:
+    slots = {"acknowledgment": "Refunds take 5-7 days to process. I understand how stressful the wait is.",
+             "solution": "I've started yours today."}
+    [(text, finding)] = check(LateAcknowledgment, **slots)
+    assert text == "I understand how stressful the wait is."
+    assert "second" in finding.message and "Refunds take" in finding.message
+    assert check(LateAcknowledgment, {"within": 2}, **slots) == []
+
+
+def test_greeting_does_not_count_as_the_first_sentence() -> None:
+    # the chat layout puts "Hi {{customer.first_name}}!" in front; the acknowledgment still comes first
+    assert check(LateAcknowledgment, channel="chat", acknowledgment="That sounds really stressful.",
+                 solution="I've moved your booking to Friday.") == []
+    assert check(LateAcknowledgment, acknowledgment="Hi there, that sounds really stressful.",
+                 solution="I've moved your booking to Friday.") == []
+
+
+@pytest.mark.parametrize("ack", ["I understand.", "I understand your concern.", "I hear you.",
+                                 "I can see that."])
+def test_vague_acknowledgments(ack: str) -> None:
+    [(text, _)] = check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")
+    assert text == ack
+
+
+def test_a_vague_opener_followed_by_a_specific_one_is_fine() -> None:
+    assert check(VagueAcknowledgment, acknowledgment="I hear you. Three weeks without your refund is far too long.",
+                 solution="I've refunded the charge today.") == []
+
+
+def test_vague_acknowledgment_is_silent_when_nothing_acknowledges() -> None:
+    # that is SK301's finding; one problem, one diagnostic
+    assert check(VagueAcknowledgment, acknowledgment="Your order has been reshipped.",
+                 solution="It arrives Friday.") == []
+
+
+# ---------------------------------------------------------------- SK304 sympathy-without-action
+
+def test_sympathy_alone_is_flagged() -> None:
+    [(text, _)] = check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.",
+                        solution="Thanks for your message.")
+    assert text == "I'm sorry that happened."
+
+
+@pytest.mark.parametrize("solution", [
+    "I'll reset your password for you today.",
+    "Click Settings, then choose Reset.",
+    "That must have been so annoying.",
+])
+def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
+    assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []
+
+
+# ---------------------------------------------------------------- SK305 dismissive-language
+
+def test_dismissive_kinds_and_severity() -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see the reset email hasn't arrived.",
+                  solution="Calm down, all you have to do is click the link. Obviously it works.")
+    by_text = {t: f for t, f in found}
+    assert set(by_text) == {"Calm down", "all you have to do is", "Obviously"}
+    assert by_text["Calm down"].message.startswith("dismissive")
+    assert by_text["all you have to do is"].severity == Severity.SUGGESTION  # minimising only suggests
+    assert by_text["Obviously"].severity is None  # the rule's default
+
+
+def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
+    assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
+                 solution="It's not your fault, and I'll fix it today.") == []
+    assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
+                 solution="That was your fault, but I'll fix it today.") != []
+
+
+def test_dismissive_allow_option() -> None:
+    slots = {"acknowledgment": "I can see why this is upsetting.", "solution": "Simply reply with the code."}
+    assert [t for t, _ in check(DismissiveLanguage, **slots)] == ["Simply"]
+    assert check(DismissiveLanguage, {"allow": ["simply"]}, **slots) == []
+
+
+# ---------------------------------------------------------------- SK306, SK307
+
+@pytest.mark.parametrize(("warm", "word"), [
+    ("I'm sorry about the delay, but the courier is responsible.", "but"),
+    ("I'm so sorry. However, refunds take ten days.", "However"),
+    ("We apologise for this; however, it is out of our hands.", "however"),
+])
+def test_apology_undone_by_but(warm: str, word: str) -> None:
+    [(text, _)] = check(ApologyThenBut, acknowledgment="I can see the parcel is late, which is so annoying.",
+                        warm_language=warm, solution="I'll chase it today.")
+    assert text == word
+
+
+def test_but_going_on_to_your_own_action_is_fine() -> None:
+    assert check(ApologyThenBut, acknowledgment="I can see the parcel is late, which is so annoying.",
+                 warm_language="I'm sorry it's late, but I've already booked a new courier for today.",
+                 solution="It will be with you by 5pm.") == []
+
+
+def test_over_apologising_counts_and_points_at_the_first_extra_one() -> None:
+    found = check(OverApologising, acknowledgment="I'm so sorry, I can see how stressful the wait has been.",
+                  warm_language="Sorry again, and apologies for the delay.",
+                  solution="I've moved your order up today.")
+    [(text, finding)] = found
+    assert text.lower() == "apologies"
+    assert finding.message.startswith("3 apologies")
+    assert check(OverApologising, {"max_apologies": 3},
+                 acknowledgment="I'm so sorry, I can see how stressful the wait has been.",
+                 warm_language="Sorry again, and apologies for the delay.",
+                 solution="I've moved your order up today.") == []
+
+
+def test_rules_are_registered_with_kebab_case_names() -> None:
+    mine = {r.code: r.name for r in all_rules() if r.code.startswith("SK3")}
+    assert mine == {"SK301": "missing-acknowledgment", "SK302": "late-acknowledgment",
+                    "SK303": "vague-acknowledgment", "SK304": "sympathy-without-action",
+                    "SK305": "dismissive-language", "SK306": "apology-then-but", "SK307": "over-apologising"}
