@@ -13,7 +13,9 @@ from export_fixtures import BRACES, LATE, schema, tree, write_pack
 from referencing import Registry, Resource
 
 from scriptkit.exporting import export
-from scriptkit.targets import available, freshdesk, get, helpscout, intercom, salesforce, zendesk
+from scriptkit.loading import load_pack
+from scriptkit.rendering import render_pack
+from scriptkit.targets import Rendered, available, freshdesk, get, helpscout, intercom, salesforce, zendesk
 
 HELPDESKS = ("freshdesk", "front", "gorgias", "helpscout", "intercom", "salesforce", "zendesk")
 RECORDS = {"freshdesk": "canned_responses", "front": "message_templates", "gorgias": "macros",
@@ -117,14 +119,15 @@ def test_freshdesk_folders_and_bulk_shape(tmp_path: Path) -> None:
 
 
 def test_freshdesk_bulk_splits_at_500(tmp_path: Path) -> None:
-    scripts = {f"s{i:03d}.yaml": LATE.replace("id: parcel-late", f"id: late-{i:03d}")
-               .replace("Parcel is late", f"Parcel is late {i:03d}").replace("[email, chat, phone]", "[email]")
-               for i in range(501)}
-    pack = write_pack(tmp_path / "p", scripts)
-    export(pack, ["freshdesk"], tmp_path / "out", lint=False)
-    first = json.loads((tmp_path / "out/freshdesk/canned_responses.json").read_text())["canned_responses"]
-    second = json.loads((tmp_path / "out/freshdesk/canned_responses-002.json").read_text())["canned_responses"]
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE})
+    (msg, *_) = render_pack(load_pack(pack), ["email"])
+    target = get("freshdesk")
+    payload = target.render(msg)
+    files = target.files([Rendered(msg, dict(payload, title=f"Late {i:03d}"), f"late-{i:03d}") for i in range(501)])
+    first = json.loads(files["freshdesk/canned_responses.json"])["canned_responses"]
+    second = json.loads(files["freshdesk/canned_responses-002.json"])["canned_responses"]
     assert (len(first), len(second)) == (500, 1)
+    assert second[0]["title"] == "Late 500" and len([f for f in files if "/canned_responses/" in f]) == 501
 
 
 def test_helpscout_text_chat_text_and_placeholder_form(out: Path) -> None:
