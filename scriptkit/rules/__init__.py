@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from importlib.metadata import entry_points
+from types import ModuleType
 
-from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register, registered
+from scriptkit.errors import ConfigError
+from scriptkit.rules.base import _REGISTRY, Example, Finding, Rule, RuleContext, register, registered
+
+#: Entry-point group of third-party rules: each names a module (importing it registers its
+#: rules with ``@register``), a Rule class, or a callable returning Rule classes.
+GROUP = "scriptkit.rules"
 
 RULE_MODULES: tuple[str, ...] = ("template", "readability", "warmth", "empathy", "solution", "grammar")
 
@@ -18,7 +25,29 @@ RULE_MODULES: tuple[str, ...] = ("template", "readability", "warmth", "empathy",
 def all_rules() -> tuple[type[Rule], ...]:
     for name in RULE_MODULES:
         importlib.import_module(f"scriptkit.rules.{name}")
+    _load_plugins()
     return tuple(registered())
 
 
-__all__ = ["Example", "Finding", "Rule", "RuleContext", "all_rules", "register", "registered"]
+def _load_plugins() -> None:
+    builtin = {code: rule for code, rule in _REGISTRY.items()}
+    for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
+        where = f"rule plugin '{ep.name}' ({ep.value})"
+        try:
+            loaded = ep.load()
+            if isinstance(loaded, type) and issubclass(loaded, Rule):
+                register(loaded)
+            elif not isinstance(loaded, ModuleType) and callable(loaded):
+                for rule in loaded():
+                    register(rule)
+        except Exception as exc:  # a broken third-party package must not crash the CLI
+            raise ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}",
+                              hint="Check that the package providing it is installed and up to date.") from None
+        for code, rule in builtin.items():
+            if _REGISTRY.get(code) is not rule:  # a plug-in may add rules, never replace one
+                raise ConfigError(f"{where} registers {_REGISTRY[code].__name__} under {code}, "
+                                  f"which is scriptkit's {rule.name}",
+                                  hint="Give the plug-in's rules their own codes (SK850-SK899 are free).")
+
+
+__all__ = ["GROUP", "Example", "Finding", "Rule", "RuleContext", "all_rules", "register", "registered"]
