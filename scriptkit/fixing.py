@@ -86,6 +86,9 @@ def fix_file(path: str, edits: list[Edit]) -> FileFix:
         if not (0 <= edit.start <= edit.end <= len(before)):
             result.refused.append((edit, "outside the file"))
             continue
+        if any(mark in edit.replacement for mark in ("{{", "{%", "{#")):
+            result.refused.append((edit, "the replacement would add template syntax"))
+            continue
         candidate = current[:edit.start] + edit.replacement + current[edit.end:]
         reason = verify(current, candidate, [edit])
         if reason:

@@ -147,3 +147,12 @@ def test_deeper_indented_lines_of_a_literal_block_locate_and_fix(make_pack: Any)
     (d,) = [d for d in result.diagnostics if d.code == "SK801"]
     assert (d.location.line, d.location.col) == (6, 14) and d.fix is not None
     assert plans[0].after == text.replace("store credit", "refund")
+
+
+def test_a_replacement_with_template_syntax_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    text = "solution: I can offer store credit today\n"
+    path.write_text(text, encoding="utf-8")
+    at = text.index("store credit")
+    plan = fixing.fix_file(str(path), [Edit(str(path), at, at + 12, "{{ refund }}")])
+    assert not plan.changed and plan.refused[0][1] == "the replacement would add template syntax"

@@ -68,9 +68,9 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
     if fix or diff:
         plans = fixing.plan(result.diagnostics)
         err = console(stderr=True)
-        for line in fixing.refused_messages(plans):
-            err.print(line, markup=False, highlight=False)
         if diff:
+            for line in fixing.refused_messages(plans):
+                err.print(line, markup=False, highlight=False)
             changed = [p for p in plans if p.changed]
             for p in changed:
                 click.echo(p.diff(display_path(p.path)), nl=False)
@@ -85,6 +85,8 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
             loaded = load_pack(pack)  # what remains, from the files as now written
             result = lint_pack(loaded, config, channels=channels or None)
             plans = fixing.plan(result.diagnostics)
+        for line in fixing.refused_messages(plans):  # what still cannot be applied, once
+            err.print(line, markup=False, highlight=False)
         if count:
             err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
                       markup=False, highlight=False)

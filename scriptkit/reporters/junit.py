@@ -26,7 +26,9 @@ def report(result: LintResult, stream: TextIO) -> None:
         for d in diags:
             case = ET.SubElement(suite, "testcase", classname=file,
                                  name=f"{d.location.line}:{d.location.col} {d.code} [{d.name}]")
-            body = d.format() + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {d.slot}" if d.slot else "")
+            body = (f"{file}:{d.location.line}:{d.location.col} {d.code} [{d.name}] {d.message}"
+                    + (f"\n  suggestion: {d.suggestion}" if d.suggestion else "")
+                    + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {d.slot}" if d.slot else ""))
             if result.config.fails(d.severity):
                 failed += 1
                 fail = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
