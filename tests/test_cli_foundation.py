@@ -211,3 +211,17 @@ def test_wheel_ships_the_starter_pack(tmp_path):
     assert starter == str(target / "scriptkit" / "templates" / "starter")
     assert new == str(target / "scriptkit" / "templates" / "new")
     assert count >= 20
+
+
+def test_render_a_missing_pack(tmp_path):
+    result = invoke("render", str(tmp_path / "nope"))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{tmp_path}/nope:1:1: error: no such pack: {tmp_path}/nope ")
+    assert "Traceback" not in result.output
+
+
+def test_render_json_carries_agent_notes(make_pack):
+    script = GOOD.replace("flexibility:\n", "flexibility:\n  guidance: Check tracking first.\n")
+    result = invoke("render", str(make_pack({"late.yaml": script})), "--channel", "email", "--format", "json")
+    (message,) = json.loads(result.output)
+    assert message["notes"] == [{"kind": "guidance", "label": "Guidance", "text": "Check tracking first."}]
