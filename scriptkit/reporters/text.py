@@ -82,7 +82,7 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
         good = _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
         label = Text(f"{SLOT_LABELS.get(s.slot, s.slot):<13}", style="green" if good else "dim")
-        con.print(mark + Text(f"{s.location.line}:{s.location.col}".ljust(7)) + label + Text(s.text))
+        con.print(mark + Text(f"{s.location.line}:{s.location.col}".ljust(7)) + label + Text(" ".join(s.text.split())))
         for d in diags:
             con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
             if d.suggestion:
