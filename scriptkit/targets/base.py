@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
+from scriptkit.placeholders import DEFAULT_CATALOGUE
 
 Payload = dict[str, Any]
 
@@ -190,6 +191,16 @@ def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, 
     return "".join(out).strip()
 
 
+def placeholder_words(seg: Placeholder) -> str:
+    """A placeholder as a person says it: ``customer's first name, or "there"``."""
+    spec = DEFAULT_CATALOGUE.get(seg.name)
+    if spec is not None and spec.description.startswith("The "):
+        words = spec.description[4:]
+    else:
+        words = seg.name.replace("_", " ").replace(".", " ")
+    return words if seg.fallback is None else f'{words}, or "{seg.fallback}"'
+
+
 def human_text(segments: Iterable[Segment]) -> str:
     """Text for a person to read (agent notes, playbooks): placeholders spelled as words."""
     out: list[str] = []
@@ -197,8 +208,7 @@ def human_text(segments: Iterable[Segment]) -> str:
         if isinstance(seg, Text):
             out.append(seg.text)
         elif isinstance(seg, Placeholder):
-            words = seg.name.replace("_", " ").replace(".", " ")
-            out.append(f"{{{words}}}" if seg.fallback is None else f"{{{words}, or \"{seg.fallback}\"}}")
+            out.append("{" + placeholder_words(seg) + "}")
         else:
             out.append(blank_marker(seg.name))
     return "".join(out).strip()

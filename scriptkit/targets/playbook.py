@@ -10,18 +10,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from scriptkit.message import Blank, Message, Placeholder, Segment, Text
-from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, blank_marker, categories
+from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, blank_marker, categories, placeholder_words
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
 
 def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def _placeholder_words(seg: Placeholder) -> str:
-    words = seg.name.replace("_", " ").replace(".", "'s ", 1) if "." in seg.name else seg.name
-    return words if seg.fallback is None else f'{words}, or "{seg.fallback}"'
 
 
 def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: Callable[[str], str],
@@ -32,7 +27,7 @@ def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: 
         if isinstance(seg, Text):
             out.append(esc(seg.text))
         elif isinstance(seg, Placeholder):
-            out.append(placeholder(esc(_placeholder_words(seg))))
+            out.append(placeholder(esc(placeholder_words(seg))))
         elif isinstance(seg, Blank):
             out.append(blank(esc(blank_marker(seg.name))))
     return "".join(out).strip()
@@ -101,6 +96,16 @@ def _script_parts(items: list[Payload]) -> dict[str, Any]:
     return {"first": first, "replies": replies, "others": others, "notes": first["notes"], "blanks": blanks}
 
 
+def _quote(text: str) -> list[str]:
+    """A Markdown blockquote keeping the reply's line breaks (two trailing spaces) and paragraphs."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        follows = i + 1 < len(lines) and lines[i + 1].strip() != ""
+        out.append((f"> {line}" + ("  " if follows else "")) if line.strip() else ">")
+    return out
+
+
 def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
     out = [f"# {md_escape(title)} — agent playbook", ""]
     for category in sorted(groups):
@@ -114,7 +119,7 @@ def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
                         ""]
             for p in s["replies"]:
                 out += [f"**{p['channel'].capitalize()}**", ""]
-                out += ["> " + line if line else ">" for line in p["md"].split("\n")]
+                out += _quote(p["md"])
                 out.append("")
             if s["others"]:
                 out += ["**Other ways to say it**", ""]
