@@ -529,20 +529,33 @@ def _cell(text: str) -> str:
     return "`" + text + "`"
 
 
-def gen_placeholder_spellings() -> str:
-    """Each catalogue placeholder as each helpdesk target spells it, and each fallback form."""
+def _placeholder_table(target: Any) -> str:
+    """Each catalogue placeholder as ``target`` spells it, plain and with a fallback."""
     from scriptkit.message import Placeholder
     from scriptkit.placeholders import BUILTIN
 
-    desks = [t for t in _targets() if getattr(t, "dialect", None) is not None]
-    head = "| Placeholder | " + " | ".join(f"[{t.name}]({_link(f'export/{t.name}.md')})" for t in desks) + " |\n"
-    rows = [head, "|---" * (len(desks) + 1) + "|\n"]
+    dialect = target.dialect
+    rows = ['| In your pack | In the export | With `fallback("there")` |\n|---|---|---|\n']
     for spec in BUILTIN:
-        cells = []
-        for t in desks:
-            spelled = t.dialect.placeholder(Placeholder(spec.name, "solution"), False)
-            cells.append("*blank for the agent*" if spelled.startswith("[[") else _cell(spelled))
-        rows.append(f"| `{spec.name}` | " + " | ".join(cells) + " |\n")
+        plain = dialect.placeholder(Placeholder(spec.name, "solution"), False)
+        if plain.startswith("[["):
+            rows.append(f"| `{spec.name}` | *blank for the agent* (`SK503`) | |\n")
+            continue
+        fallback = dialect.placeholder(Placeholder(spec.name, "solution", "there"), False)
+        shown = _cell(fallback) if dialect.fallbacks else "*no fallback* (`SK504`)"
+        rows.append(f"| `{spec.name}` | {_cell(plain)} | {shown} |\n")
+    return "".join(rows)
+
+
+def gen_placeholder_spellings() -> str:
+    """One tab per helpdesk target: each placeholder's spelling, then every fallback form."""
+    from scriptkit.message import Placeholder
+
+    desks = [t for t in _targets() if getattr(t, "dialect", None) is not None]
+    rows = []
+    for t in desks:
+        table = f"Export guide: [{t.name}]({_link(f'export/{t.name}.md')})\n\n" + _placeholder_table(t)
+        rows.append(f'=== "{t.name}"\n\n' + textwrap.indent(table, "    ") + "\n")
     rows.append(
         "\n*blank for the agent*: the helpdesk has no such placeholder, so the export puts a visible "
         "`[[marker]]` the agent replaces (warning `SK503`). Map it to a field of your own with "
@@ -608,22 +621,8 @@ def gen_target(name: str) -> str:
         if lim.source:
             facts.append(("Limits from", lim.source))
     parts.append("".join(f"- **{k}**: {v}\n" for k, v in facts))
-    dialect = getattr(t, "dialect", None)
-    if dialect is not None:
-        from scriptkit.message import Placeholder
-        from scriptkit.placeholders import BUILTIN
-
-        parts.append(
-            '\n### Placeholders\n\n| In your pack | In the export | With `fallback("there")` |\n|---|---|---|\n'
-        )
-        for spec in BUILTIN:
-            plain = dialect.placeholder(Placeholder(spec.name, "solution"), False)
-            if plain.startswith("[["):
-                parts.append(f"| `{spec.name}` | *blank for the agent* (`SK503`) | |\n")
-                continue
-            fallback = dialect.placeholder(Placeholder(spec.name, "solution", "there"), False)
-            shown = _cell(fallback) if dialect.fallbacks else "*no fallback* (`SK504`)"
-            parts.append(f"| `{spec.name}` | {_cell(plain)} | {shown} |\n")
+    if getattr(t, "dialect", None) is not None:
+        parts.append("\n### Placeholders\n\n" + _placeholder_table(t))
     parts.append(
         "\n### Settings\n\nUnder `export: {" + name + ": {...}}` in `pack.yaml` (every script) or in a "
         "script's own `export:` (that script only):\n\n| Setting | What it does |\n|---|---|\n"
