@@ -650,6 +650,34 @@ def gen_export_codes() -> str:
     return "".join(rows)
 
 
+def gen_benchmark_section(*words: str) -> str:
+    """The section of benchmarks/README.md whose heading has all of ``words``: recorded figures.
+
+    The benchmarks need data the docs build must not (the shared evaluation sets) and minutes
+    to run, so the site quotes the figures their owners recorded, from that one file.
+    """
+    path = REPO / "benchmarks" / "README.md"
+    if not path.is_file():
+        raise PluginError("benchmarks/README.md is missing: the figures the page quotes are recorded there")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        head = re.match(r"^(#+)\s+(.*)", line)
+        if head and all(w.lower() in head.group(2).lower() for w in words):
+            level, body = len(head.group(1)), []
+            for rest in lines[i + 1 :]:
+                nxt = re.match(r"^(#+)\s", rest)
+                if nxt and len(nxt.group(1)) <= level:
+                    break
+                body.append(rest)
+            return (
+                f'*From `benchmarks/README.md`, section "{head.group(2).strip()}".*\n\n'
+                + "\n".join(body).strip()
+                + "\n"
+            )
+    headings = [ln for ln in lines if ln.startswith("#")]
+    raise PluginError(f"benchmarks/README.md has no section about {' '.join(words)!r}; headings: {headings}")
+
+
 def gen_cli_reference() -> str:
     import click
 
@@ -686,6 +714,7 @@ GENERATORS: dict[str, Callable[..., str]] = {
     "target-list": gen_target_list,
     "target": gen_target,
     "export-codes": gen_export_codes,
+    "benchmark-section": gen_benchmark_section,
 }
 
 
