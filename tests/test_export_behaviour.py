@@ -393,3 +393,19 @@ def test_mapping_to_something_that_is_not_a_field_is_refused(tmp_path: Path) -> 
     with pytest.raises(ExportRefused) as refused:
         export(pack, ["zendesk"], tmp_path / "out", lint=False)
     assert any(d.code == "SK506" and "x}}{{y" in d.message for d in refused.value.diagnostics)
+
+
+@pytest.mark.parametrize(("target", "setting", "needle"), [
+    ("freshdesk", "folder_id: abc", "not 'abc'"),
+    ("freshdesk", "{visibility: groups, folder_id: 3, group_ids: [x1]}", "not 'x1'"),
+    ("zendesk", "restriction: {type: Team, ids: [1]}", "restriction"),
+    ("zendesk", "public: 'no'", "'public' must be true or false"),
+])
+def test_bad_setting_values_are_errors_not_tracebacks(tmp_path: Path, target: str, setting: str,
+                                                       needle: str) -> None:
+    body = f"    {setting}\n" if not setting.startswith("{") else ""
+    conf = f"export:\n  {target}:\n{body}" if body else f"export:\n  {target}: {setting}\n"
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML + conf)
+    result = run("export", str(pack), "--to", target, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1 and "SK506" in result.stdout and needle in result.stdout
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()

@@ -20,6 +20,7 @@ from scriptkit.targets.base import (
     Payload,
     Problem,
     Rendered,
+    as_list,
     bundle_files,
     categories,
     display_title,
@@ -88,17 +89,26 @@ is not configured yet.
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """
 
-    def _folder(self, message: Message) -> int | None:
+    def _folder_setting(self, message: Message) -> object:
         conf = settings(message)
         folders = conf.get("folders")
         if isinstance(folders, Mapping) and folder_name(message) in folders:
-            return int(folders[folder_name(message)])
-        return int(conf["folder_id"]) if conf.get("folder_id") is not None else None
+            return folders[folder_name(message)]
+        return conf.get("folder_id")
+
+    def _folder(self, message: Message) -> int | None:
+        return _int(self._folder_setting(message))
 
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message)
         conf = settings(message)
         vis = conf.get("visibility", "all")
+        bad = [v for v in [self._folder_setting(message), *as_list(conf.get("group_ids"))]
+               if v is not None and _int(v) is None]
+        if bad:
+            found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {bad[0]!r}",
+                                 "Use the numeric id Freshdesk shows for the folder or group.",
+                                 severity=Severity.ERROR))
         if vis not in VISIBILITY:
             found.append(problem("SK506", f"freshdesk visibility '{vis}' is not one of {', '.join(VISIBILITY)}",
                                  "Use all, personal or groups.", severity=Severity.ERROR))
@@ -124,7 +134,7 @@ is not configured yet.
             out["visibility"] = VISIBILITY[vis]
             out["folder_id"] = folder
             if vis == "groups":
-                out["group_ids"] = [int(g) for g in conf.get("group_ids") or []]
+                out["group_ids"] = [i for i in map(_int, as_list(conf.get("group_ids"))) if i is not None]
         if folder is not None and vis == "personal":
             out["folder_id"] = folder
         return out
@@ -137,6 +147,16 @@ is not configured yet.
         missing = sorted({folder_name(r.message) for r in rendered if "folder_id" not in r.payload})
         out["freshdesk/folders.json"] = dump_json({"canned_response_folders": [{"name": n} for n in missing]})
         return {**out, **self.readme_file()}
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
 
 
 def target() -> FreshdeskTarget:

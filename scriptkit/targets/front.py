@@ -7,7 +7,17 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from scriptkit.message import Message
-from scriptkit.targets.base import BaseTarget, Dialect, Limits, Payload, Rendered, bundle_files, display_title, settings
+from scriptkit.targets.base import (
+    BaseTarget,
+    Dialect,
+    Limits,
+    Payload,
+    Rendered,
+    as_list,
+    bundle_files,
+    display_title,
+    settings,
+)
 from scriptkit.targets.curly import UNSAFE, write_curly
 
 PLACEHOLDERS: Mapping[str, str] = {
@@ -59,7 +69,7 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
         if conf.get("folder_id"):
             out["folder_id"] = str(conf["folder_id"])
         if conf.get("inbox_ids"):
-            out["inbox_ids"] = [str(i) for i in conf["inbox_ids"]]
+            out["inbox_ids"] = as_list(conf["inbox_ids"])
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:

@@ -86,7 +86,17 @@ posts them one by one (Zendesk has no bulk create for macros).
 
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message)
-        status = settings(message).get("status")
+        conf = settings(message)
+        restriction = conf.get("restriction")
+        if restriction is not None and not _valid_restriction(restriction):
+            found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}} "
+                                          "or {type: User, id: ...}", "Fix the restriction setting.",
+                                 severity=Severity.ERROR))
+        for key in ("public", "active"):
+            if key in conf and not isinstance(conf[key], bool):
+                found.append(problem("SK506", f"zendesk setting '{key}' must be true or false, not {conf[key]!r}",
+                                     severity=Severity.ERROR))
+        status = conf.get("status")
         if status is not None and status not in STATUSES:
             found.append(problem("SK506", f"zendesk status '{status}' is not one a macro can set",
                                  f"Use one of: {', '.join(STATUSES)}.", severity=Severity.ERROR))
@@ -122,6 +132,16 @@ posts them one by one (Zendesk has no bulk create for macros).
         out = bundle_files("zendesk", "macros", rendered, lambda p: p,
                            bundle=lambda items: {"macros": [i["macro"] for i in items]})  # type: ignore[index]
         return {**out, **self.readme_file()}
+
+
+def _valid_restriction(value: object) -> bool:
+    if not isinstance(value, Mapping) or value.get("type") not in ("Group", "User"):
+        return False
+    if set(value) - {"type", "id", "ids"}:
+        return False
+    ids = value.get("ids", [1])
+    one = value.get("id", 1)
+    return (isinstance(ids, list) and bool(ids) and all(type(i) is int for i in ids)) and type(one) is int
 
 
 def target() -> ZendeskTarget:
