@@ -203,8 +203,26 @@ def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any
                 raise ConfigError(f"unknown {target.name} export setting '{key}'", loc,
                                   (f"Did you mean '{close[0]}'? " if close else "")
                                   + f"Known: {', '.join(sorted(known))}.")
+            problem_text = _common_setting_problem(str(key), value)
+            if problem_text:
+                loc = origin.location(("export", target.name, key)) if origin else None
+                raise ConfigError(f"{target.name} export setting '{key}' {problem_text}", loc)
             merged[str(key)] = value
     return merged
+
+
+def _common_setting_problem(key: str, value: Any) -> str | None:
+    """Why a value of a setting every target shares is wrong, or None."""
+    if key == "skip" and not isinstance(value, bool):
+        return "must be true or false"
+    if key == "placeholders" and not isinstance(value, Mapping):
+        return "must map canonical names to this helpdesk's, e.g. {order.number: ticket.order_id}"
+    if key == "limits":
+        if not isinstance(value, Mapping) or set(value) - {"title", "body"}:
+            return "must be {title: N, body: N}"
+        if not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value.values()):
+            return "needs positive whole numbers"
+    return None
 
 
 def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: str) -> list[Problem]:

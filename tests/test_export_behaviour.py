@@ -409,3 +409,11 @@ def test_bad_setting_values_are_errors_not_tracebacks(tmp_path: Path, target: st
     result = run("export", str(pack), "--to", target, "--out", str(tmp_path / "out"))
     assert result.exit_code == 1 and "SK506" in result.stdout and needle in result.stdout
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_bad_common_setting_is_located_exit_2(tmp_path: Path) -> None:
+    conf = "export:\n  salesforce:\n    limits: {body: lots}\n"
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML + conf)
+    result = run("export", str(pack), "--to", "salesforce", "--out", str(tmp_path / "out"))
+    line = (PACK_YAML + conf).splitlines().index("    limits: {body: lots}") + 1
+    assert result.exit_code == 2 and f"pack.yaml:{line}:" in result.stderr and "whole numbers" in result.stderr
