@@ -87,7 +87,7 @@ def _histogram(report: AuditReport) -> str:
     buckets = [0] * 10
     for m in report.macros:
         buckets[min(9, int(m.overall // 10))] += 1
-    width, height, pad = 520, 220, 30
+    width, height, pad = 420, 200, 26
     top = max(buckets) or 1
     bar_w = (width - pad * 2) / 10
     parts = [f'<svg id="chart-scores" viewBox="0 0 {width} {height}" width="100%" role="img" '
@@ -109,7 +109,7 @@ def _histogram(report: AuditReport) -> str:
 
 def _bars(chart_id: str, rows: list[tuple[str, float, str, str]], unit: str, maximum: float | None = None) -> str:
     """Horizontal bars: (label, value, color, link)."""
-    width, row_h, label_w = 520, 26, 130
+    width, row_h, label_w = 400, 24, 118
     height = max(1, len(rows)) * row_h + 10
     top = maximum or max((v for _, v, _, _ in rows), default=1) or 1
     parts = [f'<svg id="{chart_id}" viewBox="0 0 {width} {height}" width="100%" role="img">']
