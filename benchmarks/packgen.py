@@ -103,7 +103,8 @@ def script_yaml(i: int, rng: random.Random) -> str:
     fill = {"feeling": feeling, "thing": thing, "problem": problem, "fix": fix, "verb": verb}
     if cold:
         acks = [rng.choice(COLD_ACKS).format(**fill)]
-        solution = rng.choice(COLD_SOLUTIONS)
+        solution = (rng.choice(COLD_SOLUTIONS) + f" Reference number {rng.randint(1000, 99999)} "
+                    f"applies to the {rng.choice(PRODUCTS)} ordered on {rng.choice(DAYS)}.")
     else:
         acks = [t.format(**fill) for t in rng.sample(ACKS, rng.choice((1, 1, 2)))]
         product = rng.choice(PRODUCTS)
