@@ -14,9 +14,12 @@ from scriptkit.reporters import display_path, get_reporter
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:
+    from scriptkit.config import LintConfig
     from scriptkit.linting import LintResult
 
-    get_reporter("text")(LintResult(diagnostics=diagnostics), sys.stdout)
+    # export stops only on errors, so the summary judges against that level
+    get_reporter("text")(LintResult(diagnostics=diagnostics, config=LintConfig().override(fail_on="error")),
+                         sys.stdout)
 
 
 @click.command("export")
