@@ -173,12 +173,16 @@ def test_batched_matches_equal_one_request_per_document(lt_url) -> None:
 
     texts = [f"Hi Maya,\n\nI recieved your order {i} and i am sorry it were late.\n\nYour parts has shipped."
              for i in range(5)] + ["Emoji first 🙂 then a mistake: we is here."]
+    # alone, neither has three sentences in a row starting with "I"; joined, they would
+    texts += ["Thanks for writing. I can see it. I know.", "I will fix it today. Thanks again."]
     docs = [Document.plain(t) for t in texts]
-    batched = Checker(lt_url, batch_chars=10_000).check(docs, Settings())
+    joined = Checker(lt_url, batch_chars=10_000)
+    batched = joined.check(docs, Settings())
     alone = Checker(lt_url, batch_chars=1, concurrency=1).check(docs, Settings())
     assert batched == alone
-    last = batched[-1]
-    assert any(texts[-1][m.start:m.end] == "is" for m in last)  # offsets after a non-BMP emoji
+    assert joined.stats.requests < len(docs) and joined.stats.rechecked >= 1
+    emoji = batched[5]
+    assert any(texts[5][m.start:m.end] == "is" for m in emoji)  # offsets after a non-BMP emoji
 
 
 def test_grammar_rule_examples(make_pack, lt_url, grammar_cache) -> None:

@@ -2,7 +2,9 @@
 
 Modes: ``off`` (nothing runs), ``local`` (a server this process starts from the assembled cache,
 see ``lt_server``) or the URL of a running server. Texts go in batches (several documents
-joined into one ``/v2/check`` request) on a few threads, with placeholders sent as markup
+joined into one ``/v2/check`` request; a document that a text-level rule flags there is
+checked again alone, since those rules read across the joint) on a few threads, with
+placeholders sent as markup
 (the ``data`` annotation API) so a match's offset is an offset in the original text. Results
 are cached in memory and on disk by (text, language, settings, server), so a rerun on an
 unchanged pack makes no request and starts no JVM.
@@ -173,6 +175,7 @@ class Stats:
     requests: int = 0  # /v2/check requests sent
     documents: int = 0  # documents asked for
     memory_hits: int = 0
+    rechecked: int = 0  # documents checked again alone after a text-level rule flagged them in a batch
     disk_hits: int = 0
     seconds: float = 0.0
     server_start_seconds: float = 0.0
@@ -191,6 +194,7 @@ class Checker:
     stats: Stats = field(default_factory=Stats)
     _url: str | None = None
     _languages: dict[str, str] = field(default_factory=dict)
+    _text_level: dict[str, frozenset[str] | None] = field(default_factory=dict)
     _memo: dict[str, tuple[LTMatch, ...]] = field(default_factory=dict)
     _local: threading.local = field(default_factory=threading.local)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -250,11 +254,12 @@ class Checker:
         url = self._connect()
         params = settings.params()
         params["language"] = self._language(url, settings.language)
+        limit = self.batch_chars if self._text_level_rules(url, params["language"]) is not None else 0
         batches: list[list[tuple[str, Document]]] = [[]]
         size = 0
         for item in items:
             n = len(item[1].text)
-            if batches[-1] and size + n > self.batch_chars:
+            if batches[-1] and size + n > limit:
                 batches.append([])
                 size = 0
             batches[-1].append(item)
@@ -297,7 +302,34 @@ class Checker:
                 start - base, end - base, str(rule.get("id", "")), str(rule.get("category", {}).get("id", "")),
                 str(rule.get("issueType", "")), str(raw.get("message", "")),
                 tuple(str(r.get("value", "")) for r in raw.get("replacements", [])[:5]), str(rule.get("subId", ""))))
-        return {key: tuple(matches) for (key, _), matches in zip(batch, found, strict=True)}
+        out = {key: tuple(matches) for (key, _), matches in zip(batch, found, strict=True)}
+        if len(batch) > 1:
+            # Text-level rules (repeated sentence starts, unpaired quotes...) read across the
+            # joint into the neighbouring documents: a document they flag is checked again alone.
+            text_level = self._text_level_rules(url, params["language"]) or frozenset()
+            for key, doc in batch:
+                if any(m.rule_id in text_level for m in out[key]):
+                    with self._lock:
+                        self.stats.rechecked += 1
+                    out.update(self._check_batch(url, params, [(key, doc)]))
+        return out
+
+    def _text_level_rules(self, url: str, language: str) -> frozenset[str] | None:
+        """Ids of the server's text-level rules for ``language`` (None: unknown, so never join documents)."""
+        with self._lock:
+            if language in self._text_level:
+                return self._text_level[language]
+        found: frozenset[str] | None
+        try:
+            reply = self._session().get(f"{url}/v2/configinfo", params={"language": language},
+                                        timeout=(CONNECT_TIMEOUT, self.timeout))
+            rules = reply.json()["rules"] if reply.status_code == 200 else None
+            found = frozenset(r["ruleId"] for r in rules if r.get("isTextLevelRule") == "yes") if rules else None
+        except (requests.RequestException, ValueError, KeyError, TypeError):
+            found = None
+        with self._lock:
+            self._text_level[language] = found
+        return found
 
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
