@@ -9,11 +9,14 @@ from typing import Any
 
 import jsonschema
 import pytest
-from export_fixtures import BRACES, LATE, schema, tree, write_pack
+from export_fixtures import BRACES, LATE, html_text, message, schema, tree, write_pack
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from referencing import Registry, Resource
 
 from scriptkit.exporting import export
 from scriptkit.loading import load_pack
+from scriptkit.message import Text
 from scriptkit.rendering import render_pack
 from scriptkit.targets import Rendered, available, freshdesk, get, helpscout, intercom, salesforce, zendesk
 
@@ -195,3 +198,22 @@ def test_placeholder_writers_for_importers() -> None:
     assert freshdesk.placeholder("customer.first_name") == "{{ticket.requester.firstname}}"
     assert zendesk.placeholder("customer.first_name", "you & me", as_html=True).endswith(
         "{% else %}you &amp; me{% endif %}")
+
+
+# ---------------------------------------------------------------- property: HTML targets keep text as text
+
+HTML_BODY = {"front": ("body", None), "helpscout": ("text", "chatText"), "intercom": ("body", "body_text")}
+
+
+@pytest.mark.parametrize("target", sorted(HTML_BODY))
+@settings(max_examples=120, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="{%!"), min_size=1,
+                    max_size=50).filter(lambda s: s.strip() == s and s != ""))
+def test_literal_text_survives_html_and_plain_bodies(target: str, text: str) -> None:
+    msg = message(Text(text, "solution"))
+    html_key, plain_key = HTML_BODY[target]
+    payload = get(target).render(msg)
+    assert html_text(payload[html_key]) == text
+    if plain_key:
+        assert payload[plain_key] == text
+    assert not get(target).check(msg)
