@@ -147,3 +147,11 @@ def test_html_soup_imports_as_clean_text(tmp_path: Path) -> None:
 
     (message,) = render_pack(load_pack(out))
     assert message.text == "Hi {{customer.first_name}},\n\nWe fixed it today\n\ncell\n\nThanks & bye"
+
+
+def test_helpscout_list_export_explains_what_to_fetch(tmp_path: Path) -> None:
+    data = tmp_path / "replies.json"
+    data.write_text(json.dumps([{"id": 5, "name": "Listed", "preview": "Hi there, thanks for..."}]), encoding="utf-8")
+    result = _run("import", str(data), "--from", "helpscout", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "saved reply 5 'Listed': has no 'text' or 'chatText' (a list export holds only 'preview'" in result.output

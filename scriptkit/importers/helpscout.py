@@ -49,7 +49,9 @@ def read(path: Path, options: ReadOptions) -> Read:
         elif not title.strip():
             yield ItemProblem(where, name, "has no 'name'")
         elif not (text or chat).strip():
-            yield ItemProblem(where, name, "has no 'text' or 'chatText'")
+            listed = " (a list export holds only 'preview': fetch each reply with GET "\
+                     "/v2/mailboxes/{id}/saved-replies/{replyId})" if "preview" in item else ""
+            yield ItemProblem(where, name, f"has no 'text' or 'chatText'{listed}")
         else:
             body = text or chat
             alternatives = [("Chat version", chat, False)] if text and chat.strip() else []
