@@ -117,20 +117,40 @@ def _plain(node: Any) -> Any:
     return node
 
 
+def _clean_loc(raw_loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ...], int | None]:
+    """Drop pydantic's union tags (``str``, ``list[str]``) from an error path, walking the data so a
+    user's key that merely looks like a tag (``flexibilit[y``) is kept. Returns the path and where
+    the first ``str | list[str]`` tag was (its index in the cleaned path), if any."""
+    loc: list[str | int] = []
+    slot_tag: int | None = None
+    current = data
+    for part in raw_loc:
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
+            current = current[part]
+        elif isinstance(part, str) and ("[" in part or part in _UNION_TAGS):
+            if slot_tag is None and part in ("str", "list[str]"):
+                slot_tag = len(loc)
+            continue
+        else:
+            current = None
+        loc.append(part)
+    return tuple(loc), slot_tag
+
+
 def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
-                  errors: ErrorCollector, prefix: tuple[str | int, ...] = ()) -> None:
+                  errors: ErrorCollector, prefix: tuple[str | int, ...] = (), data: Any = None) -> None:
     slot_types_reported: set[tuple[str | int, ...]] = set()
     misspelled: set[tuple[str | int, ...]] = set()  # required keys that an unknown key is a typo of
     # unknown keys first, so a missing key that is only misspelled is reported once
     for err in sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden"):
-        raw_loc = err["loc"]
-        loc = tuple(p for p in raw_loc if not (isinstance(p, str) and ("[" in p or p in _UNION_TAGS)))
+        loc, slot_tag = _clean_loc(tuple(err["loc"]), data)
         path = (*prefix, *loc)
         kind = err["type"]
-        tag = next((p for p in raw_loc if p in ("str", "list[str]")), None)
-        if tag is not None and kind.endswith("_type"):
+        if slot_tag is not None and kind.endswith("_type"):
             # a slot is ``str | list[str]``: one message for the field, not one per union branch
-            field = (*prefix, *raw_loc[: raw_loc.index(tag)])
+            field = (*prefix, *loc[:slot_tag])
             if field not in slot_types_reported:
                 slot_types_reported.add(field)
                 errors.add(f"'{field[-1]}' must be text, or a list of texts (one per variant)",
@@ -207,10 +227,11 @@ def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorColle
         errors.add(f"{what} must be a YAML mapping of keys to values", origin.source.location(0),
                    "Start the file with 'key: value' lines (see `scriptkit init`).")
         return None
+    plain = _plain(data)
     try:
-        return model.model_validate(_plain(data))
+        return model.model_validate(plain)
     except ValidationError as exc:
-        _model_errors(exc, model, origin, errors)
+        _model_errors(exc, model, origin, errors, data=plain)
         return None
 
 

@@ -391,3 +391,8 @@ def test_a_script_needs_at_least_one_channel(make_pack):
         f"{root}/scripts/a.yaml:5:11: 'channels' needs at least one item "
         "List the channels this script is written for, e.g. [email, chat]."
     )
+
+
+def test_keys_that_look_like_pydantic_tags_are_reported_by_name(make_pack):
+    root = make_pack({"a.yaml": GOOD + "flexibilit[y: Offer a refund.\n"})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:5:1: unknown key 'flexibilit[y' Did you mean 'flexibility'?"
