@@ -183,3 +183,11 @@ def test_literal_braces_survive_the_pack(tmp_path: Path, text: str) -> None:
     pack = load_pack(lib.write(tmp_path / "pack"))
     (message,) = render_pack(pack)
     assert message.text == lib.macros[0].text
+
+
+def test_imported_macro_as_message() -> None:
+    lib = import_library(FIX / "zendesk_macros.json", "zendesk")
+    macro = lib.macros[0]
+    message = macro.message()
+    assert message.text == macro.text
+    assert {s.slot for s in message.segments} <= {"acknowledgment", "warm_language", "solution", "layout"}

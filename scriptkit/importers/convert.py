@@ -18,6 +18,7 @@ from scriptkit.importers.common import RawItem
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece, parse_body
 from scriptkit.importers.html import html_to_text
 from scriptkit.inference import infer_slots
+from scriptkit.message import Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 
 SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
@@ -65,6 +66,26 @@ class ImportedMacro:
     def text(self) -> str:
         """The customer-facing text as ``Message.text`` spells it."""
         return flat_text(self.pieces)
+
+    def message(self) -> Message:
+        """The macro as a Message (the form rules and targets read), slots as inferred."""
+        names = {b.original: n for n, b in self.blanks.items()}
+        segments: list[Segment] = []
+        for slot in SLOT_ORDER:
+            if not self.slots.get(slot):
+                continue
+            if segments:
+                segments.append(Text("\n\n", "layout"))
+            for piece in self.slots[slot]:
+                if isinstance(piece, TextPiece):
+                    segments.append(Text(piece.text, slot))
+                elif isinstance(piece, PlaceholderPiece):
+                    segments.append(Placeholder(piece.name, slot, piece.fallback))
+                else:
+                    name = names[piece.original]
+                    segments.append(Blank(name, slot, f"Was {piece.original} in the original ({piece.reason})."))
+        return Message(script_id=self.id, title=self.title, channel="email", variant=0, segments=tuple(segments),
+                       file=str(self.raw.location.file), meta={"tags": tuple(self.raw.tags)})
 
 
 def clean_text(body: str, html: bool) -> tuple[str, int]:
