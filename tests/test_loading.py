@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scriptkit import ErrorGroup, PackError, ScriptkitError, TemplateSecurityError, load_pack
+from scriptkit.rendering import render_pack
 
 PACK_YAML = """\
 name: Test pack
@@ -396,3 +400,32 @@ def test_a_script_needs_at_least_one_channel(make_pack):
 def test_keys_that_look_like_pydantic_tags_are_reported_by_name(make_pack):
     root = make_pack({"a.yaml": GOOD + "flexibilit[y: Offer a refund.\n"})
     assert one_problem(root) == f"{root}/scripts/a.yaml:5:1: unknown key 'flexibilit[y' Did you mean 'flexibility'?"
+
+
+# ---------------------------------------------------------------- no input makes a traceback
+
+_TOKENS = ["{{", "}}", "{%", "%}", ":", "\t", "'", '"', "\n", "- ", "|", ">", "[", "]", "{", "}", "#", "&a", "*a",
+           "!!python/object:os.system", "\\", "blank.", "customer.", " * 99999999", "__class__", "{{ x }}",
+           "{% for a in b %}", "\r", "flexibilit[y: 1\n", "str: 1\n"]
+_BASE = (GOOD + "channels: [email, chat]\nflexibility:\n  guidance: Check first.\n  blanks:\n    - name: day\n"
+         "      prompt: The day\n  alternatives:\n    - label: Other\n      text: \"By {{ blank.day }}.\"\n")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.floats(0, 1), st.one_of(st.sampled_from(_TOKENS), st.integers(1, 8))),
+                min_size=1, max_size=4))
+def test_mangled_scripts_give_located_errors_never_a_crash(edits):
+    text = _BASE
+    for where_, change in edits:
+        at = int(where_ * len(text))
+        text = text[:at] + change + text[at:] if isinstance(change, str) else text[:at] + text[at + change:]
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "scripts").mkdir()
+        (root / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
+        (root / "scripts" / "a.yaml").write_text(text, encoding="utf-8")
+        try:
+            render_pack(load_pack(root), all_variants=True)
+        except ScriptkitError as exc:
+            for error in exc.errors if isinstance(exc, ErrorGroup) else [exc]:
+                assert error.location is not None and error.location.file.startswith(str(root)), str(error)
