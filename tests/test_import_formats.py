@@ -191,3 +191,24 @@ def test_imported_macro_as_message() -> None:
     message = macro.message()
     assert message.text == macro.text
     assert {s.slot for s in message.segments} <= {"acknowledgment", "warm_language", "solution", "layout"}
+
+
+def test_invisible_characters_are_removed_and_noted(tmp_path: Path) -> None:
+    data = tmp_path / "odd.jsonl"
+    body = "I\u200b have\ue000 fixed\x07 it today.\r\nThanks!\ufeff"
+    data.write_text(json.dumps({"title": "Odd", "body": body}) + "\n", encoding="utf-8")
+    lib = import_library(data, "jsonl")
+    macro = lib.macros[0]
+    assert macro.text == "I\u200b have fixed it today.\nThanks!"
+    assert any("removed 3 invisible control character(s)" in note for note in macro.notes)
+    (message,) = render_pack(load_pack(lib.write(tmp_path / "pack")))
+    assert message.text == macro.text
+
+
+def test_longest_allowed_body_still_loads(tmp_path: Path) -> None:
+    data = tmp_path / "long.jsonl"
+    body = "\n\n".join(["I have checked your order and it ships today. {{ '{' }} " * 40] * 16)[:40_000]
+    data.write_text(json.dumps({"title": "Long", "body": body}) + "\n", encoding="utf-8")
+    lib = import_library(data, "jsonl")
+    (message,) = render_pack(load_pack(lib.write(tmp_path / "pack")))
+    assert message.text == lib.macros[0].text
