@@ -362,3 +362,10 @@ def test_review_lists_findings_outside_any_sentence(tmp_path: Path) -> None:
     out = io.StringIO()
     get_reporter("text")(result, out)
     assert "SK801 [thank-them]" in out.getvalue()
+
+
+def test_required_phrase_in_a_slot_the_script_lacks(make_pack: Any) -> None:
+    voice = VOICE + "    - {name: warm-thanks, kind: occurrence, terms: [thank you], min: 1, slots: [warm_language]}\n"
+    (d,) = lint(make_pack, {"a.yaml": script()}, voice)
+    assert d.name == "warm-thanks" and d.slot == "acknowledgment" and d.location.line == 4
+    assert lint(make_pack, {"a.yaml": script(warm_language='"Thank you for waiting."')}, voice) == []

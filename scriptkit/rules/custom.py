@@ -144,16 +144,17 @@ class CustomRule(Rule):
                 yield Finding(m.start(), m.end(), spec.message.format(match=found, replacement=repl),
                               spec.suggestion or f"'{repl}'", replacement=repl)
         elif spec.kind == "occurrence":
-            ranges = self._scoped(message)
-            if not ranges:
+            if spec.channels and message.channel not in spec.channels:
                 return
+            ranges = self._scoped(message)  # empty when the script lacks the slots: count is 0
             hits = list(self._hits(message))
             count = len(hits)
             terms = " or ".join(f"'{t}'" for t in spec.terms) or "the required phrase"
             if spec.minimum is not None and count < spec.minimum:
                 # point at the script's own text, not the pack-wide greeting before it
-                body = [s for s, _, seg in message.spans() if seg.slot in _BODY and s >= ranges[0][0]]
-                start = body[0] if body else ranges[0][0]
+                first = ranges[0][0] if ranges else 0
+                body = [s for s, _, seg in message.spans() if seg.slot in _BODY and s >= first]
+                start = body[0] if body else first
                 yield Finding(start, start, spec.message.format(terms=terms, count=count,
                                                                 expected=f"at least {spec.minimum:g} time(s)"),
                               spec.suggestion)
