@@ -188,7 +188,8 @@ def audit(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str
         pack = load_pack(source)
         return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)
     tell(f"Reading {source.name}")
-    library = import_library(source, fmt, mapping=mapping, where=where)
+    library = import_library(source, fmt, mapping=mapping, where=where,
+                             progress=(lambda n: tell(f"Reading {source.name}: {n} items")) if stage else None)
     if not skip_bad:
         library.raise_if_unreadable()
     with tempfile.TemporaryDirectory(prefix="scriptkit-audit-") as tmp:
