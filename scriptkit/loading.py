@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError
@@ -48,6 +51,9 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
                    "Save the file as UTF-8 in your editor.")
         return None
     source = SourceText(name, text)
+    fast = _fast_parse(text, source)
+    if fast is not None:
+        return fast
     try:
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -69,6 +75,81 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
     origin = Origin(source)
     _index(data, (), origin)
     return data, origin
+
+
+# ---------------------------------------------------------------- fast path
+# The round-trip parser is pure Python (about 5 ms for a small script); libyaml's composer is C
+# and gives every node's position. Valid, plain documents take this path with YAML 1.2 scalar
+# resolution from ruamel (so "no" stays a string); anything unusual (a syntax error, tags,
+# duplicate or merge keys, non-string keys) goes to the round-trip path, which reports it.
+_CLoader: Any
+try:
+    from yaml import CSafeLoader as _CLoader  # type: ignore[import-untyped,no-redef]
+    from yaml import MappingNode as _CMap
+    from yaml import ScalarNode as _CScalar
+    from yaml import SequenceNode as _CSeq
+    from yaml import compose as _ccompose
+except ImportError:  # pragma: no cover - PyYAML without libyaml: the round-trip path does it all
+    _CLoader = None
+
+_TAG_OR_MERGE = re.compile(r"(?:^|[\s\[{,:-])!|<<\s*:")
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _Unusual(Exception):
+    """The document needs the round-trip parser."""
+
+
+@lru_cache(maxsize=1)
+def _scalars() -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
+
+
+def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
+    if _CLoader is None or _TAG_OR_MERGE.search(text):
+        return None
+    try:
+        node = _ccompose(text, Loader=_CLoader)
+        origin = Origin(source)
+        return _construct(node, (), origin) if node is not None else None, origin
+    except Exception:  # any parse problem: the round-trip path reports it, located
+        return None
+
+
+def _construct(node: Any, path: tuple[str | int, ...], origin: Origin) -> Any:
+    src = origin.source
+    if isinstance(node, _CScalar):
+        if node.style:  # quoted or block: always a string
+            return node.value
+        if not node.value:
+            raise _Unusual  # "key:" with no value: the parsers place it differently; keep ruamel's
+        yaml = _scalars()
+        tag = yaml.resolver.resolve(RuamelScalarNode, node.value, (True, False))
+        if tag == _STR_TAG:
+            return node.value
+        return yaml.constructor.construct_object(RuamelScalarNode(tag, node.value), deep=True)
+    if isinstance(node, _CMap):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, _CScalar) or key_node.style in ("|", ">"):
+                raise _Unusual
+            key = str(_construct(key_node, (), origin))
+            if key in out:
+                raise _Unusual  # duplicate key: the round-trip parser words the error
+            child = (*path, key)
+            origin.keys[child] = src.offset(key_node.start_mark.line, key_node.start_mark.column)
+            origin.values[child] = src.offset(value_node.start_mark.line, value_node.start_mark.column)
+            out[key] = _construct(value_node, child, origin)
+        return out
+    if isinstance(node, _CSeq):
+        items: list[Any] = []
+        for i, item in enumerate(node.value):
+            origin.values[(*path, i)] = src.offset(item.start_mark.line, item.start_mark.column)
+            items.append(_construct(item, (*path, i), origin))
+        return items
+    raise _Unusual
 
 
 def _yaml_hint(problem: str) -> str:
