@@ -138,12 +138,18 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
 def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severity | None) -> Diagnostic:
     location, slot = message.locate(finding.start)
     fix = _fix(rule, message, finding)
-    return Diagnostic(
+    diag = Diagnostic(
         code=rule.code, name=rule.name, message=finding.message,
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,
         text=message.text[finding.start:finding.end], suggestion=finding.suggestion, fix=fix,
         script_id=message.script_id, channel=message.channel, variant=message.variant,
     )
+    if finding.end > finding.start:
+        # where the offending text ends (exclusive column), when that is in the same file
+        end, _ = message.locate(finding.end - 1)
+        if end.file == location.file and (end.line, end.col) >= (location.line, location.col):
+            diag.extra["end_line"], diag.extra["end_col"] = str(end.line), str(end.col + 1)
+    return diag
 
 
 def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:

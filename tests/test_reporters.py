@@ -77,6 +77,7 @@ def test_json(result: LintResult) -> None:
     assert refund["file"].endswith("scripts/bad.yaml") and (refund["line"], refund["col"]) == (6, 34)
     assert refund["slot"] == "solution" and refund["channels"] == ["email", "chat"]
     assert refund["fix"]["edits"][0]["replacement"] == "refund"
+    assert (refund["end_line"], refund["end_col"]) == (6, 34 + len("store credit"))
     assert by_code["SK802"]["suggestion"] == "Say what you can do."
     assert by_code["SK802"]["severity"] == "error"
 
@@ -101,6 +102,8 @@ def test_sarif(result: LintResult) -> None:
         assert loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1
         assert res["message"]["text"]
     fixed = next(r for r in run["results"] if r["ruleId"] == "SK801")
+    region = fixed["locations"][0]["physicalLocation"]["region"]
+    assert (region["startColumn"], region["endLine"], region["endColumn"]) == (34, 6, 46)
     (replacement,) = fixed["fixes"][0]["artifactChanges"][0]["replacements"]
     assert replacement["insertedContent"]["text"] == "refund"
     assert replacement["deletedRegion"]["charLength"] == len("store credit")
@@ -123,7 +126,8 @@ def test_junit(result: LintResult) -> None:
 def test_github(result: LintResult) -> None:
     lines = render(result, "github").splitlines()
     assert len(lines) == 3
-    pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)$")
+    pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),"
+                         r"(?:endLine=\d+,endColumn=\d+,)?title=([^:]+)::(.+)$")
     parsed = [pattern.match(line) for line in lines]
     assert all(parsed)
     levels = {m.group(1) for m in parsed if m}
@@ -131,6 +135,7 @@ def test_github(result: LintResult) -> None:
     first = next(m for m in parsed if m and m.group(1) == "error")
     assert first.group(2).endswith("bad.yaml") and first.group(3) == "6"
     assert first.group(5) == "SK802 [no-unfortunately]"
+    assert "line=6,col=12,endLine=6,endColumn=25," in first.group(0)  # "Unfortunately" is 13 characters
 
 
 def test_github_escapes_newlines_and_percent() -> None:

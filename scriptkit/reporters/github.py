@@ -24,6 +24,8 @@ def _prop(text: str) -> str:
 def report(result: LintResult, stream: TextIO) -> None:
     for d in result.diagnostics:
         message = d.message + (f" Suggestion: {d.suggestion}" if d.suggestion else "")
+        end = (f"endLine={d.extra['end_line']},endColumn={d.extra['end_col']},"
+               if "end_line" in d.extra else "")
         props = (f"file={_prop(display_path(d.location.file))},line={d.location.line},col={d.location.col},"
-                 f"title={_prop(f'{d.code} [{d.name}]')}")
+                 f"{end}title={_prop(f'{d.code} [{d.name}]')}")
         stream.write(f"::{LEVELS[d.severity]} {props}::{_data(message)}\n")

@@ -18,6 +18,8 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
     out: dict[str, Any] = {
         "code": d.code, "name": d.name, "severity": d.severity.value, "message": d.message,
         "file": display_path(d.location.file), "line": d.location.line, "col": d.location.col,
+        "end_line": int(d.extra["end_line"]) if "end_line" in d.extra else None,
+        "end_col": int(d.extra["end_col"]) if "end_col" in d.extra else None,
         "slot": d.slot, "text": d.text, "suggestion": d.suggestion, "script": d.script_id,
         "channels": d.extra.get("channels", d.channel or "").split(",") if (d.extra.get("channels") or d.channel)
         else [],

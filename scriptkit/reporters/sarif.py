@@ -35,6 +35,8 @@ def _rule(code: str, rule: Any, diag: Diagnostic | None) -> dict[str, Any]:
 def _result(d: Diagnostic, index: int) -> dict[str, Any]:
     text = d.message + (f" Suggestion: {d.suggestion}" if d.suggestion else "")
     region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
+    if "end_line" in d.extra:
+        region["endLine"], region["endColumn"] = int(d.extra["end_line"]), int(d.extra["end_col"])
     if d.text:
         region["snippet"] = {"text": d.text}
     out: dict[str, Any] = {

@@ -56,6 +56,8 @@ def _context(con: Console, d: Diagnostic, lines: _Lines) -> None:
     con.print(Text(gutter, style="dim") + Text(line.expandtabs(1)))
     col = max(1, d.location.col)
     first = d.text.split("\n", 1)[0] if d.text else ""
+    if d.extra.get("end_line") == str(d.location.line):  # the file's own extent of the text
+        first = " " * (int(d.extra["end_col"]) - col)
     width = max(1, min(len(first) or 1, len(line) - col + 1))
     con.print(Text(" " * 6 + " │ ", style="dim") + Text(" " * (col - 1) + "^" * width, style=STYLES[d.severity]))
 
