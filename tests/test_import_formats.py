@@ -122,11 +122,24 @@ def test_jsonl_with_mapping(tmp_path: Path) -> None:
 
 def test_markdown_quotes_become_replies_and_notes_guidance(tmp_path: Path) -> None:
     lib = import_library(FIX / "library.md", "markdown")
-    assert [m.title for m in lib.macros] == ["Broken item on arrival", "LOST PASSWORD"]
+    assert [m.title for m in lib.macros] == ["Broken item on arrival", "Thanks for the kind words — Short",
+                                             "Thanks for the kind words — Longer"]
     broken = lib.macros[0]
     assert broken.text.startswith("Hi [[customer_name]],\n\nI'm so sorry it arrived broken")
     assert broken.raw.guidance.startswith("Use when: the customer sends a photo")
-    assert lib.macros[1].raw.location.line == 15
+    assert [m.raw.location.line for m in lib.macros] == [7, 18, 21]
+    assert lib.macros[2].text == ("Thank you so much for taking the time to tell us.\n"
+                                  "The whole team will see your message today.")
+    # a section without a quoted reply, in a file that quotes them, is notes: skipped by name
+    assert [(s.item, s.skipped) for s in lib.skipped] == [("section 'Notes on tone'", True)]
+    _roundtrip_pack(lib, tmp_path)
+
+
+def test_markdown_dash_headings(tmp_path: Path) -> None:
+    lib = import_library(FIX / "library-dashes.md")
+    assert [m.title for m in lib.macros] == ["NOT A BUG", "LOST PASSWORD"]
+    assert [m.raw.location.line for m in lib.macros] == [4, 8]
+    assert lib.macros[1].text.startswith("I've reset your password.")
     _roundtrip_pack(lib, tmp_path)
 
 

@@ -1,8 +1,9 @@
 """Markdown libraries: one reply per heading (``## Title`` or ``---- TITLE`` lines).
 
 When a section quotes its reply (``> …`` lines), the quote is the reply and the rest of the
-section (``**Use when:** …``) becomes guidance for the agent; otherwise the whole section
-is the reply. Sections without text (a file's top heading) are not replies.
+section (``**Use when:** …``) becomes guidance for the agent; several quotes in one section
+are several replies (variants, named by a ``**Label:**`` line before each, else numbered).
+Otherwise the whole section is the reply. Sections without text are not replies.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 _HEADING = re.compile(r"^(?:#{1,6}\s+(?P<atx>.+?)\s*#*\s*|-{2,}\s+(?P<dash>\S.*?)\s*)$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _NUMBER = re.compile(r"^\d+[.)]\s+")
+_LABEL = re.compile(r"^\s*\*\*(.+?):?\*\*:?\s*$")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -30,27 +32,26 @@ def read(path: Path, options: ReadOptions) -> Read:
         elif sections:
             sections[-1][2].append(line)
     seen = 0
+    # in a file that quotes its replies, a section without a quote holds notes, not a reply
+    quoting = any(ln.lstrip().startswith(">") for _, _, body in sections for ln in body)
     for lineno, title, body_lines in sections:
-        where = source.at(lineno, 0)
-        quoted = [ln for ln in body_lines if ln.lstrip().startswith(">")]
-        if quoted:
-            body = "\n".join(re.sub(r"^\s*>\s?", "", ln) for ln in _block(body_lines, quoted))
-            guidance = "\n".join(ln for ln in body_lines if not ln.lstrip().startswith(">")
-                                 and not _RULE.match(ln)).strip()
-        else:
-            body = "\n".join(ln for ln in body_lines if not _RULE.match(ln))
-            guidance = ""
-        body = body.strip()
-        if not body:
+        title = _NUMBER.sub("", title.strip("*_ ")) or f"section {seen + 1}"
+        if quoting and not any(ln.lstrip().startswith(">") for ln in body_lines):
+            if any(ln.strip() and not _RULE.match(ln) for ln in body_lines):
+                yield ItemProblem(source.at(lineno, 0), f"section {title!r}",
+                                  "has no quoted reply (> lines) like the others; read as notes, skipped",
+                                  skipped=True)
             continue
-        seen += 1
-        title = _NUMBER.sub("", title.strip("*_ ")) or f"section {seen}"
-        if len(body) > MAX_BODY_CHARS:
-            yield ItemProblem(where, f"section {title!r}", f"is {len(body):,} characters; the limit is "
-                                                            f"{MAX_BODY_CHARS:,}")
-            continue
-        yield RawItem(key=f"section {seen}", title=title, body=body, location=where,
-                      dialect=options.dialect or "generic", guidance=_plain(guidance))
+        for offset, label, body, guidance in _replies(body_lines):
+            seen += 1
+            where = source.at(lineno + offset, 0)
+            name = f"{title} — {label}" if label else title
+            if len(body) > MAX_BODY_CHARS:
+                yield ItemProblem(where, f"section {name!r}", f"is {len(body):,} characters; the limit is "
+                                                               f"{MAX_BODY_CHARS:,}")
+                continue
+            yield RawItem(key=f"section {seen}", title=name, body=body, location=where,
+                          dialect=options.dialect or "generic", guidance=_plain(guidance))
     if not seen:
         from scriptkit.errors import ImportFormatError
 
@@ -58,11 +59,37 @@ def read(path: Path, options: ReadOptions) -> Read:
                                 "Put each reply under its own heading (## Title or ---- TITLE).")
 
 
-def _block(lines: list[str], quoted: list[str]) -> list[str]:
-    """The quoted lines, from the first to the last, keeping blank lines between them."""
-    first = lines.index(quoted[0])
-    last = len(lines) - 1 - lines[::-1].index(quoted[-1])
-    return [ln for ln in lines[first:last + 1] if ln.lstrip().startswith(">") or not ln.strip()]
+def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
+    """(line offset, label, reply, guidance) for each reply in a section's lines.
+
+    Each run of quoted lines is one reply (several runs: several variants, labelled by a
+    ``**Label:**`` line before them); unquoted text is guidance. A section without quotes is
+    one reply as a whole.
+    """
+    if not any(ln.lstrip().startswith(">") for ln in lines):
+        body = "\n".join(ln for ln in lines if not _RULE.match(ln)).strip()
+        return [(0, "", body, "")] if body else []
+    blocks: list[tuple[int, str, list[str]]] = []
+    guidance: list[str] = []
+    label, inside = "", False
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(">"):
+            if not inside:
+                blocks.append((i + 1, label, []))
+                label, inside = "", True
+            blocks[-1][2].append(re.sub(r"^\s*>\s?", "", line))
+            continue
+        inside = False
+        m = _LABEL.match(line)
+        if m:
+            label = m.group(1).strip()
+        elif line.strip() and not _RULE.match(line):
+            guidance.append(line)
+    notes = "\n".join(guidance).strip()
+    out = [(offset, lab, "\n".join(body).strip(), notes) for offset, lab, body in blocks]
+    numbered = len(out) > 1
+    return [(offset, lab or (f"{n}" if numbered else ""), body, notes)
+            for n, (offset, lab, body, notes) in enumerate(out, start=1) if body]
 
 
 def _plain(text: str) -> str:
