@@ -302,6 +302,46 @@ def _yaml(data: Any) -> str:
     return buf.getvalue().rstrip()
 
 
+def write_example(root: Path, example: Any) -> None:
+    """A rule's Example as a pack on disk, the way the rule's own tests build it."""
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text(
+        _yaml({"name": "Example pack", **dict(getattr(example, "pack", {}))}) + "\n", encoding="utf-8"
+    )
+    for i, fields in enumerate(example.scripts, 1):
+        script = {"id": f"example-{i}", "title": f"Example {i}", "channels": [example.channel], **dict(fields)}
+        (root / "scripts" / f"example-{i}.yaml").write_text(_yaml(script) + "\n", encoding="utf-8")
+
+
+def example_run(rule: Any) -> str:
+    """``scriptkit check`` with only this rule, on its first flagged example: the real output."""
+    example = rule.bad_examples[0]
+    workspace = (_state["tmp"] or Path(tempfile.mkdtemp(prefix="scriptkit-docs-"))) / "rules" / rule.code
+    _state["tmp"] = _state["tmp"] or workspace.parents[1]
+    write_example(workspace / "example", example)
+    options = [f"{k}={v}" for k, v in dict(example.options).items()]
+    if options:  # the example's options go in pack.yaml, as a team would set them
+        pack_yaml = workspace / "example" / "pack.yaml"
+        data = {
+            "name": "Example pack",
+            **dict(getattr(example, "pack", {})),
+            "rules": {"options": {rule.name: dict(example.options)}},
+        }
+        pack_yaml.write_text(_yaml(data) + "\n", encoding="utf-8")
+    command = f"scriptkit check example --select {rule.code}"
+    code, output = _run_scriptkit(shlex.split(command)[1:], workspace)
+    output = "\n".join(line.rstrip() for line in output.splitlines())
+    if rule.code not in output:
+        raise PluginError(f"{rule.code}: its first flagged example does not trigger it (exit {code}):\n{output}")
+    files = "".join(
+        f"\n`{p.relative_to(workspace).as_posix()}`\n\n" + _fence(p.read_text(encoding="utf-8").rstrip(), "yaml")
+        for p in sorted((workspace / "example").rglob("*.yaml"))
+    )
+    intro = "The rule's first flagged example (listed again under Tested examples), written as a pack:"
+    return f"\n## What scriptkit says\n\n{intro}\n{files}\n" + _fence(f"$ {command}\n{output.rstrip()}", "console")
+
+
 def _example_block(example: Any) -> str:
     scripts = [dict(s) for s in example.scripts]
     body = _yaml(scripts[0] if len(scripts) == 1 else scripts)
@@ -335,6 +375,8 @@ def rule_page(rule: Any) -> str:
         parts.append(f"\n**Option defaults** {defaults}\n")
     for name, body in sections:
         parts.append(f"\n## {name}\n\n{body}\n")
+    if rule.bad_examples and rule.family() != "grammar":  # grammar needs a LanguageTool server
+        parts.append(example_run(rule))
     if rule.bad_examples or rule.good_examples:
         parts.append(
             "\n## Tested examples\n\nThe rule's own tests check that it flags these scripts and passes "
