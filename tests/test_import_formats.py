@@ -225,3 +225,12 @@ def test_longest_allowed_body_still_loads(tmp_path: Path) -> None:
     lib = import_library(data, "jsonl")
     (message,) = render_pack(load_pack(lib.write(tmp_path / "pack")))
     assert message.text == lib.macros[0].text
+
+
+def test_csv_semicolons_and_unusual_line_separators(tmp_path: Path) -> None:
+    data = tmp_path / "replies.csv"
+    data.write_text('title;body\nFirst;"Hi, thanks; I fixed it\u2028today, really."\nSecond;"Done, sent."\n',
+                    encoding="utf-8")
+    lib = import_library(data)
+    assert [(m.title, m.text) for m in lib.macros] == [("First", "Hi, thanks; I fixed it\u2028today, really."),
+                                                      ("Second", "Done, sent.")]

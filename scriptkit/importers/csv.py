@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv as _csv
+import io
 import sys
 from pathlib import Path
 
@@ -16,12 +17,22 @@ LABEL = "CSV with a header row (--map title=COL,body=COL)"
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "CSV file")
     _csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    lines = source.text.splitlines(keepends=True)
-    try:
-        dialect = _csv.Sniffer().sniff(source.text[:4096], delimiters=",;\t|")
-    except _csv.Error:
-        dialect = _csv.excel
-    reader = _csv.DictReader(lines, dialect=dialect)
+    # split on "\n" only: other line separators (U+2028...) belong to the cells
+    lines = io.StringIO(source.text, newline="\n")
+    header = source.text.split("\n", 1)[0]
+    # the header names the delimiter; sniffing the bodies can be fooled by their punctuation
+    counts = {d: header.count(d) for d in ",;\t|"}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else None
+    dialect: type[_csv.Dialect] = _csv.excel
+    if delimiter is None:
+        try:
+            dialect = _csv.Sniffer().sniff(source.text[:4096], delimiters=",;\t|")
+        except _csv.Error:
+            dialect = _csv.excel
+    if delimiter is not None:
+        reader = _csv.DictReader(lines, dialect=dialect, delimiter=delimiter)
+    else:
+        reader = _csv.DictReader(lines, dialect=dialect)
     try:
         fields = list(reader.fieldnames or [])
     except _csv.Error as exc:

@@ -72,8 +72,10 @@ def check_columns(fields: list[str], options: ReadOptions, where: Location, what
         raise ConfigError(f"{what} has no column '{missing[0]}'", where,
                           f"Its columns: {', '.join(fields[:20]) or '(none)'}.")
     if column(fields, "body", options) is None and column(fields, "html", options) is None:
+        export = " It looks like a helpdesk export: try --from zendesk or --from gorgias." \
+            if "actions" in fields else ""
         raise ConfigError(f"{what}: cannot tell which column holds the reply text", where,
-                          f"Name it with --map body=COLUMN (columns: {', '.join(fields[:20]) or '(none)'}).")
+                          f"Name it with --map body=COLUMN (columns: {', '.join(fields[:20]) or '(none)'}).{export}")
 
 
 def from_record(record: Mapping[str, Any], index: int, where: Location, options: ReadOptions,
