@@ -234,3 +234,17 @@ def test_csv_semicolons_and_unusual_line_separators(tmp_path: Path) -> None:
     lib = import_library(data)
     assert [(m.title, m.text) for m in lib.macros] == [("First", "Hi, thanks; I fixed it\u2028today, really."),
                                                       ("Second", "Done, sent.")]
+
+
+def test_control_characters_in_titles_guidance_and_tags(tmp_path: Path) -> None:
+    data = tmp_path / "odd.jsonl"
+    row = {"title": "Bad\ue001 title\nhere", "body": "I fixed it today.", "notes": "Use\x00 when {{ needed }}",
+           "tags": "a\ue002b, c"}
+    data.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    lib = import_library(data, "jsonl", mapping={"guidance": "notes"})
+    pack = load_pack(lib.write(tmp_path / "pack"))
+    script = pack.scripts[0]
+    assert (script.title, script.tags) == ("Bad title here", ["ab", "c"])
+    assert script.flexibility is not None and script.flexibility.guidance is not None
+    (message,) = render_pack(pack)
+    assert message.notes[0].text == "Use when {{ needed }}"

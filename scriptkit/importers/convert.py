@@ -111,6 +111,10 @@ def flat_text(pieces: list[Piece], names: dict[str, str] | None = None) -> str:
 
 def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     helpdesk = HELPDESKS.get(raw.dialect, raw.dialect)
+    # the pack loader refuses private-use and control characters anywhere in a script file
+    raw.title = " ".join(_CONTROL.sub("", raw.title).split()) or script_id
+    raw.guidance = clean_text(raw.guidance, False)[0]
+    raw.tags = [t for t in (" ".join(_CONTROL.sub("", tag).split()) for tag in raw.tags) if t]
     text, removed = clean_text(raw.body, raw.html)
     pieces = parse_body(text, raw.dialect, helpdesk)
     blanks = _name_blanks(pieces, {})
