@@ -376,6 +376,8 @@ def load_pack(path: str | Path) -> Pack:
     if not root.exists():
         raise PackError(f"no such pack: {root}", Location(str(root), 1, 1),
                         "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
+    if root.is_file() and root.name == PACK_FILE:
+        root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack
     if root.is_file():
         script_files = [root]
         meta = PackMeta(name=root.stem)

@@ -429,3 +429,9 @@ def test_mangled_scripts_give_located_errors_never_a_crash(edits):
         except ScriptkitError as exc:
             for error in exc.errors if isinstance(exc, ErrorGroup) else [exc]:
                 assert error.location is not None and error.location.file.startswith(str(root)), str(error)
+
+
+def test_pointing_at_pack_yaml_loads_the_pack(make_pack):
+    root = make_pack({"good.yaml": GOOD}, PACK_YAML)
+    pack = load_pack(root / "pack.yaml")
+    assert pack.name == "Test pack" and [s.id for s in pack.scripts] == ["good"]
