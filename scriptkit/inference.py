@@ -13,6 +13,7 @@ reply is read once whichever rules run.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,17 +28,17 @@ INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 BODY_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 FRAME_SLOTS = ("greeting", "signoff", "layout")
 
-_SECOND_PERSON = re.compile(r"\b(?:you(?:r|rs|rself|['’](?:ve|re|d|ll))?|u|ur)\b", re.IGNORECASE)
+# these run on folded (lower-cased) text
+_SECOND_PERSON = re.compile(r"\b(?:you(?:r|rs|rself|'(?:ve|re|d|ll))?|u|ur)\b")
 _IMPERATIVE = re.compile(
     r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
     r"remove|return|keep|contact|let\s+(?:me|us)\s+know)\b",
-    re.IGNORECASE,
 )
-_ASKS = re.compile(r"\b(?:could|can|would|will)\s+you\b|\?\s*$", re.IGNORECASE)
+_ASKS = re.compile(r"\b(?:could|can|would|will)\s+you\b|\?\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cues:
     """What one sentence contains, as match spans ``(start, end)`` relative to the sentence."""
 
@@ -217,7 +218,7 @@ def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
 
 # ---------------------------------------------------------------- messages, for the rules
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of a rendered message: offsets into ``message.text``, its slot, its cues."""
 
@@ -236,23 +237,24 @@ class Sentence:
         return self.slot in FRAME_SLOTS or self.cues.greeting or self.cues.signoff
 
 
-_cache: dict[tuple[str, tuple[tuple[int, str], ...]], tuple[Sentence, ...]] = {}
-_CACHE_LIMIT = 20_000
+# message id -> (weak reference, analysis): an entry lives as long as its message does, so
+# the many rules of one lint run share one reading of each message and nothing outlives it
+_cache: dict[int, tuple[weakref.ref[Message], tuple[Sentence, ...]]] = {}
 
 
 def analyse_message(message: Message) -> tuple[Sentence, ...]:
     """The sentences of ``message.text`` with slots (from segments, or inferred) and cues.
 
-    Cached by text and slot layout, so the many rules that read a message share one pass.
+    Cached per message object, so the many rules that read a message share one pass.
     """
+    key = id(message)
+    hit = _cache.get(key)
+    if hit is not None and hit[0]() is message:
+        return hit[1]
     text = message.text
     layout = tuple((s, seg.slot) for s, _, seg in message.spans())
-    key = (text, layout)
-    found = _cache.get(key)
-    if found is None:
-        if len(_cache) >= _CACHE_LIMIT:
-            _cache.clear()
-        found = _cache[key] = tuple(_analyse(message, text, layout))
+    found = tuple(_analyse(message, text, layout))
+    _cache[key] = (weakref.ref(message, lambda _ref, key=key: _cache.pop(key, None)), found)  # type: ignore[misc]
     return found
 
 

@@ -74,7 +74,8 @@ def compile_phrases(entries: Iterable[str], flags: int = 0) -> Matcher:
     return Matcher(entries, flags)
 
 
-_WORDCHAR = re.compile(r"[\w']")
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "'" or ch == "_"
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -84,7 +85,7 @@ class Tokens:
     Offsets are only worked out when a phrase candidate is found (most texts have none).
     """
 
-    __slots__ = ("_ends", "_heads", "_starts", "_wordset", "text", "words")
+    __slots__ = ("_ends", "_head_list", "_heads", "_starts", "_wordset", "text", "words")
 
     def __init__(self, folded: str) -> None:
         self.text = folded
@@ -93,6 +94,7 @@ class Tokens:
         self._ends: list[int] = []
         self._wordset: frozenset[str] | None = None
         self._heads: frozenset[str] | None = None
+        self._head_list: list[str] | None = None
 
     @property
     def wordset(self) -> frozenset[str]:
@@ -101,10 +103,16 @@ class Tokens:
         return self._wordset
 
     @property
+    def head_list(self) -> list[str]:
+        """The first three letters of each word (for "frustrat*"-style entries)."""
+        if self._head_list is None:
+            self._head_list = [w[:3] for w in self.words]
+        return self._head_list
+
+    @property
     def heads(self) -> frozenset[str]:
-        """The first three letters of every word (for "frustrat*"-style entries)."""
         if self._heads is None:
-            self._heads = frozenset(w[:3] for w in self.wordset)
+            self._heads = frozenset(self.head_list)
         return self._heads
 
     def offsets(self) -> tuple[list[int], list[int]]:
@@ -117,6 +125,36 @@ class Tokens:
                 ends.append(b)
             self._starts, self._ends = starts, ends
         return self._starts, self._ends
+
+
+class _Keys:
+    """What a text's words are tested against before any phrase is compared in full."""
+
+    def __init__(self, exact: dict[str, Any], prefix: dict[str, Any]) -> None:
+        self.singles = frozenset(k for k in exact if " " not in k)
+        self.pairs = frozenset(k for k in exact if " " in k)
+        self.pair_firsts = frozenset(k.split(" ", 1)[0] for k in self.pairs)
+        self.heads = frozenset(prefix)
+
+
+def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
+    """Word indexes where some phrase may start: set intersections first (most texts have none)."""
+    ws = tokens.wordset
+    singles = keys.singles & ws
+    pf = keys.pair_firsts & ws
+    heads = keys.heads & tokens.heads if keys.heads else frozenset()
+    if not (singles or pf or heads):
+        return []
+    words = tokens.words
+    n = len(words)
+    firsts = singles | pf
+    found = [i for i, w in enumerate(words) if w in firsts]
+    if pf:
+        found = [i for i in found if words[i] in singles
+                 or (i + 1 < n and words[i] + " " + words[i + 1] in keys.pairs)]
+    if heads:
+        found = sorted(set(found).union(i for i, h in enumerate(tokens.head_list) if h in heads))
+    return found
 
 
 # one literal phrase: its words, the separator before each later word ("-" or " "), and
@@ -137,7 +175,6 @@ class Matcher:
     def __init__(self, entries: Iterable[str], flags: int = 0) -> None:
         self.raw_sources: list[str] = []
         self._exact: dict[str, list[_Phrase]] = {}
-        self._firsts_of_pairs: set[str] = set()
         self._prefix: dict[str, list[_Phrase]] = {}
         trie: _Trie = {}
         for entry in entries:
@@ -158,11 +195,9 @@ class Matcher:
             elif len(phrase[0]) > 2 or (len(phrase[0]) == 2 and not phrase[2]):
                 # longer phrases are keyed by their first two words: "you should", "you failed"...
                 self._exact.setdefault(" ".join(phrase[0][:2]), []).append(phrase)
-                self._firsts_of_pairs.add(phrase[0][0])
             else:
                 self._exact.setdefault(phrase[0][0], []).append(phrase)
-        self._firsts = frozenset(k for k in self._exact if " " not in k) | frozenset(self._firsts_of_pairs)
-        self._heads = frozenset(self._prefix)
+        self._keys = _Keys(self._exact, self._prefix)
         flags &= ~re.IGNORECASE
         self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
@@ -176,7 +211,7 @@ class Matcher:
         for rx in self._regexes:
             for m in rx.finditer(s):
                 a, b = m.span()
-                if a == b or (a > 0 and _WORDCHAR.match(s, a) and _WORDCHAR.match(s, a - 1)):
+                if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
                     continue
                 found.append((a, b))
         if self._regexes and len(found) > 1:
@@ -189,17 +224,12 @@ class Matcher:
         return found
 
     def _word_spans(self, tokens: Tokens) -> list[tuple[int, int]]:
-        # set intersections in C first: most texts contain no first word of any phrase
-        hits = self._firsts & tokens.wordset
-        heads = self._heads & tokens.heads if self._prefix else frozenset()
-        if not hits and not heads:
-            return []
         words = tokens.words
         exact, prefix = self._exact, self._prefix
         n = len(words)
         found: list[tuple[int, int]] = []
         end = 0
-        for i in [i for i, w in enumerate(words) if w in hits or w[:3] in heads]:
+        for i in _candidates(tokens, self._keys):
             if i < end:
                 continue  # inside the previous match
             w = words[i]
@@ -210,7 +240,7 @@ class Matcher:
                     continue
                 for pw, seps, wild in cands:
                     k = len(pw)
-                    if k > best and i + k <= n and _words_at(pw, wild, words, i) and _gaps_ok(seps, tokens, i):
+                    if k > best and i + k <= n and _phrase_ok(pw, seps, wild, words, tokens, i):
                         best = k
             if best:
                 starts, ends = tokens.offsets()
@@ -231,6 +261,16 @@ class Matcher:
 
     def count(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> int:
         return len(self.spans(text, folded, tokens))
+
+
+def _phrase_ok(pw: tuple[str, ...], seps: tuple[str, ...], wild: bool, words: list[str], tokens: Tokens,
+               i: int) -> bool:
+    k = len(pw)
+    if k == 1 and not wild:
+        return True  # found under its own word as key
+    if k == 2 and not wild:
+        return _gaps_ok(seps, tokens, i)  # found under its own two words as key
+    return _words_at(pw, wild, words, i) and _gaps_ok(seps, tokens, i)
 
 
 def _words_at(pw: tuple[str, ...], wild: bool, words: list[str], i: int) -> bool:
@@ -409,27 +449,21 @@ class MultiMatcher:
         self._matchers = {n: pattern(n) for n in self.names}
         self._exact: dict[str, list[tuple[_Phrase, str]]] = {}
         self._prefix: dict[str, list[tuple[_Phrase, str]]] = {}
-        firsts: set[str] = set()
-        heads: set[str] = set()
-        for n, m in self._matchers.items():
+        for name, m in self._matchers.items():
             for key, phrases in m._exact.items():
-                self._exact.setdefault(key, []).extend((p, n) for p in phrases)
+                self._exact.setdefault(key, []).extend((p, name) for p in phrases)
             for key, phrases in m._prefix.items():
-                self._prefix.setdefault(key, []).extend((p, n) for p in phrases)
-            firsts |= m._firsts
-            heads |= m._heads
-        self._firsts = frozenset(firsts)
-        self._heads = frozenset(heads)
+                self._prefix.setdefault(key, []).extend((p, name) for p in phrases)
+        self._keys = _Keys(self._exact, self._prefix)
 
     def spans(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {n: [] for n in self.names}
         words = tokens.words
-        hits = self._firsts & tokens.wordset
-        heads = self._heads & tokens.heads
-        if hits or heads:
+        candidates = _candidates(tokens, self._keys)
+        if candidates:
             n_words = len(words)
             busy: dict[str, int] = {}  # per list: the word index its last match ends at
-            for i in [i for i, w in enumerate(words) if w in hits or w[:3] in heads]:
+            for i in candidates:
                 w = words[i]
                 best: dict[str, int] = {}
                 pair = self._exact.get(w + " " + words[i + 1]) if i + 1 < n_words else None
@@ -439,7 +473,7 @@ class MultiMatcher:
                     for (pw, seps, wild), name in cands:
                         k = len(pw)
                         if (k > best.get(name, 0) and i >= busy.get(name, 0) and i + k <= n_words
-                                and _words_at(pw, wild, words, i) and _gaps_ok(seps, tokens, i)):
+                                and _phrase_ok(pw, seps, wild, words, tokens, i)):
                             best[name] = k
                 if best:
                     starts, ends = tokens.offsets()
@@ -454,7 +488,7 @@ class MultiMatcher:
             for rx in m._regexes:
                 for mt in rx.finditer(s):
                     a, b = mt.span()
-                    if a == b or (a > 0 and _WORDCHAR.match(s, a) and _WORDCHAR.match(s, a - 1)):
+                    if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
                         continue
                     found.append((a, b))
             if len(found) > 1:

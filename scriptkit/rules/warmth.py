@@ -18,20 +18,20 @@ from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, analyse_message, body_sentences
 from scriptkit.message import Message
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.rules.lexicon import Matcher, PhraseTable, fold, normalise, pattern, table
+from scriptkit.rules.lexicon import Matcher, PhraseTable, Tokens, fold, normalise, pattern, table
 
 # ---------------------------------------------------------------- scores
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_CONTRACTION = re.compile(
-    r"\b(?:\w+n['’]t|\w+['’](?:m|re|ve|ll|d)|(?:it|that|there|here|what|who|let|he|she|where|how|everything|"
-    r"nothing|someone|today)['’]s|(?:gonna|wanna|gotta|y['’]all))\b",
-    re.IGNORECASE,
-)
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_CONTRACTED_ENDINGS = ("n't", "'m", "'re", "'ve", "'ll", "'d")
+_CONTRACTED_S = _wordset(
+    "it's that's there's here's what's who's let's he's she's where's how's everything's nothing's someone's today's"
+)
+_SLANG_CONTRACTIONS = frozenset(["gonna", "wanna", "gotta", "y'all"])
 _PRONOUNS = _wordset("i me my mine myself you your yours yourself we us our ours ourselves")
 _THIRD = _wordset("he him his she her they them their it its")
 _ARTICLES = _wordset("a an the")
@@ -62,7 +62,7 @@ def formality_features(text: str) -> dict[str, float]:
     sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)) or 1)
     long_words = [w for w in words if len(w) >= 7]
     return {
-        "contractions": len(_CONTRACTION.findall(normalise(text))) / n,
+        "contractions": contractions_in(text) / n,
         "pronouns": sum(w in _PRONOUNS for w in words) / n,
         "third_person": sum(w in _THIRD for w in words) / n,
         "latinate": sum(bool(_LATINATE.search(w)) for w in long_words) / n,
@@ -386,7 +386,9 @@ _UNCONTRACTED = re.compile(
 
 
 def contractions_in(text: str) -> int:
-    return len(_CONTRACTION.findall(normalise(text)))
+    """How many contractions ("I'm", "don't", "let's", "gonna") the text has."""
+    return sum(1 for w in Tokens(fold(text)).words
+               if ("'" in w and (w.endswith(_CONTRACTED_ENDINGS) or w in _CONTRACTED_S)) or w in _SLANG_CONTRACTIONS)
 
 
 @register
