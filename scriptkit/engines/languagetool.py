@@ -25,11 +25,10 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import language_tool_python as ltp
 import requests
@@ -269,9 +268,8 @@ class Checker:
             for batch in batches:
                 out.update(self._check_batch(url, params, batch))
             return out
-        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="languagetool") as pool:
-            for part in pool.map(lambda b: self._check_batch(url, params, b), batches):
-                out.update(part)
+        for part in _parallel(lambda b: self._check_batch(url, params, b), batches, self.concurrency):
+            out.update(part)
         return out
 
     def _check_batch(self, url: str, params: dict[str, str],
@@ -397,6 +395,47 @@ class Checker:
                 raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {exc}",
                                         hint=SETTING_HINT) from None
         return self._languages[language]
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _parallel(func: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``[func(x) for x in items]`` on ``workers`` daemon threads; the first error stops the rest.
+
+    Daemon threads and a polling join keep Ctrl-C immediate: the interpreter does not wait
+    for requests in flight (a ThreadPoolExecutor's workers are joined at exit), and the
+    local server is then stopped by the exit handlers.
+    """
+    results: list[R | None] = [None] * len(items)
+    errors: list[BaseException] = []
+    queue = iter(enumerate(items))
+    lock = threading.Lock()
+
+    def work() -> None:
+        while True:
+            with lock:
+                nxt = None if errors else next(queue, None)
+            if nxt is None:
+                return
+            try:
+                results[nxt[0]] = func(nxt[1])
+            except BaseException as exc:  # handed to the calling thread below
+                with lock:
+                    errors.append(exc)
+                return
+
+    threads = [threading.Thread(target=work, name=f"languagetool-{i}", daemon=True)
+               for i in range(max(1, min(workers, len(items))))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        while thread.is_alive():
+            thread.join(0.2)
+    if errors:
+        raise errors[0]
+    return [r for r in results if r is not None]
 
 
 def _utf16_to_python(text: str) -> Any:
