@@ -58,6 +58,8 @@ def test_fallbacks_are_kept(dialect: str, spelling: str) -> None:
     ("Total ${amount} due", "${amount}", "amount"),
     ("Replace [[delivery date]] now", "[[delivery date]]", "delivery_date"),
     ("Value {{ticket.requester.custom_fields.plan}} here", "{{ticket.requester.custom_fields.plan}}", "plan"),
+    ("Your code is XXXXXXX today", "XXXXXXX", "fill_in"),
+    ("Sign here: ______ please", "______", "fill_in"),
 ])
 def test_foreign_and_unknown_styles_are_kept_as_blanks(text: str, original: str, hint: str) -> None:
     pieces = parse_body(text, "generic", "source")
@@ -73,6 +75,7 @@ def test_foreign_and_unknown_styles_are_kept_as_blanks(text: str, original: str,
     "Tick [x] when done [1].",
     "Use a map {1: 2} here.",
     "Plain text with no fill-ins at all.",
+    "Boxes XL and XXL, a snake_case name, and Xx in a word.",
 ])
 def test_ordinary_text_is_not_a_blank(text: str) -> None:
     assert parse_body(text, "generic", "source") == [TextPiece(text)]

@@ -155,6 +155,7 @@ _FOREIGN = re.compile(
     r"(?P<marker>\[\[(?P<mname>[^\[\]\n]{1,60})\]\])"  # scriptkit's own blank marker [[name]]
     r"|"
     r"(?P<xxx>xxx(?P<xname>[a-z][a-z0-9]*?)xxx)"  # xxxlastxnamexxx
+    r"|(?P<run>(?<![\w])(?:X{3,}|x{3,})(?![\w])|_{3,})"  # XXXXXXX, ___: an unnamed fill-in
     r"|(?P<dollar>\$\{(?P<dname>[A-Za-z_]\w{0,40})\})"  # ${name}
     r"|(?P<single>(?<!\{)\{(?P<sname>[A-Za-z][\w ./-]{0,40}?)\}(?!\}))"  # {name}
     r"|(?P<square>\[(?P<qname>[A-Za-z][\w .'/-]{0,40}?)\](?![(\[:]))"  # [Name], not a Markdown link
@@ -278,6 +279,8 @@ def _foreign(text: str) -> list[Piece]:
         name = next((g for g in (m.group(k) for k in groups) if g), "")
         if m.group("xxx"):
             name = name.replace("x", "_")  # xxxlastxnamexxx: x stands for a space
+        if m.group("run"):
+            name = "fill_in"
         pieces.append(TextPiece(text[pos:m.start()]))
         pieces.append(BlankPiece(original, _hint(name), f"fill-in written as {_style(original)}"))
         pos = m.end()
@@ -291,6 +294,8 @@ def _is_plain_bracket(inner: str) -> bool:
 
 
 def _style(original: str) -> str:
+    if set(original) <= {"x", "X", "_"}:
+        return "a run of X or _ (an unnamed fill-in)"
     if original.startswith("xxx"):
         return "xxxnamexxx"
     if original.startswith("${"):
