@@ -146,6 +146,9 @@ def _macro(m: MacroAudit) -> str:
     items = []
     for d in m.diagnostics:
         rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
+        if d.fix is not None and d.fix.edits and d.text:
+            rewrite += (f'<br><span class="rewrite">Rewrite: &ldquo;{_e(d.text[:120])}&rdquo; &rarr; '
+                        f'&ldquo;{_e(d.fix.edits[0].replacement[:160])}&rdquo;</span>')
         quoted = f' &ldquo;{_e(d.text[:160])}&rdquo;' if d.text else ""
         items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
                      f"{_e(d.message)}{quoted}{rewrite}</li>")
