@@ -152,3 +152,25 @@ def test_quantities_and_contradictions() -> None:
     assert same == []
     different = find_contradictions([("a", "Your refund arrives in five days."), ("b", "Refunds take 10 days.")])
     assert len(different) == 1 and set(different[0].values) == {"5", "10"}
+
+
+def test_html_drill_down_shows_highlights_suggestions_and_rewrites() -> None:
+    from scriptkit.audit import AuditReport, Highlight, MacroAudit
+    from scriptkit.diagnostics import Edit, Fix
+
+    text = "We regret the inconvenience. I'll fix it today."
+    diag = Diagnostic("SK201", "corporate-phrase", "a stock phrase <here>", Severity.WARNING, Location("f", 1, 1),
+                      text="We regret the inconvenience", suggestion="Say sorry in your own words.",
+                      fix=Fix("reword", (Edit("f", 0, 27, "I'm sorry this happened & <it> hurt"),)))
+    macro = MacroAudit(id="m1", title="T <1>", text=text, location=Location("export.json", 3, 5), script_file="f",
+                       diagnostics=[diag], scores=dict.fromkeys(("acknowledgment", "warm_language", "flexibility",
+                                                                 "solution", "readability"), 70.0),
+                       highlights=[Highlight(0, 27, "SK201", "corporate-phrase", "a stock phrase <here>", "warning",
+                                             diag.suggestion)])
+    page = render_html(AuditReport("export.json", "zendesk", [macro], [], [], []))
+    assert '<mark class="warning" data-code="SK201" title="SK201 a stock phrase &lt;here&gt;">We regret the ' \
+           'inconvenience</mark>. I&#x27;ll fix it today.' in page
+    assert "Suggested: Say sorry in your own words." in page
+    assert "Rewrite: &ldquo;We regret the inconvenience&rdquo; &rarr; &ldquo;I&#x27;m sorry this happened &amp; " \
+           "&lt;it&gt; hurt&rdquo;" in page
+    assert 'id="m-m1"' in page and "T &lt;1&gt;" in page
