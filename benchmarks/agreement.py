@@ -23,7 +23,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from scriptkit.inference import acknowledges_feelings, reacts_emotionally
+from scriptkit.inference import acknowledges_feelings, infer_slots, reacts_emotionally
+from scriptkit.rules.lexicon import table
 from scriptkit.rules.warmth import (
     FORMALITY_BIAS,
     FORMALITY_WEIGHTS,
@@ -69,6 +70,24 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
     sxx = sum((x - mx) ** 2 for x in xs)
     syy = sum((y - my) ** 2 for y in ys)
     return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
+
+
+def _ranks(xs: Sequence[float]) -> list[float]:
+    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    ranks = [0.0] * len(xs)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and xs[order[j + 1]] == xs[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
+    return pearson(_ranks(xs), _ranks(ys))
 
 
 def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
@@ -166,6 +185,78 @@ def yeomans(root: Path) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     return dev, test
 
 
+CARE_INTENTS = ("acknowledging", "sympathizing", "consoling", "expressing_care_concern")
+SOLUTION_INTENTS = ("suggesting", "advising")
+
+
+def intents(root: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(utterance, "care" | "solution"); TEST = line numbers 5, 10, ... of each file."""
+    base = root / "empathetic_intents" / "manual_annotations"
+    dev: list[tuple[str, str]] = []
+    test: list[tuple[str, str]] = []
+    for group, names in (("care", CARE_INTENTS), ("solution", SOLUTION_INTENTS)):
+        for name in names:
+            lines = (base / f"{name}.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    (test if number % 5 == 0 else dev).append((line.strip(), group))
+    return dev, test
+
+
+def practice_of(text: str) -> str:
+    """What slot inference says an utterance mostly does: care (acknowledgment or warm language) or solution."""
+    slots = [slot for _, _, slot, _ in infer_slots(text) if slot != "other"]
+    if not slots:
+        return "none"
+    care = sum(s in ("acknowledgment", "warm_language") for s in slots)
+    return "care" if care >= len(slots) - care else "solution"
+
+
+LEND_AN_EAR_DIMENSIONS = ("validating_emotions", "dismissing_emotions", "advice_giving")
+
+
+def lend_an_ear(root: Path) -> list[tuple[str, dict[str, float]]]:
+    """(supporter turns, mean expert rating per dimension) for the 50 Lend an Ear conversations."""
+    base = root / "kumar2025_llm_empathy_judging"
+    ratings: dict[str, dict[str, list[float]]] = {}
+    for expert in ("expert1", "expert2", "expert3"):
+        for row in _rows(base / "annotations" / "lend_an_ear" / f"{expert}_ratings.csv"):
+            for dim in LEND_AN_EAR_DIMENSIONS:
+                ratings.setdefault(row["conversation_id"], {}).setdefault(dim, []).append(float(row[dim]))
+    out = []
+    for row in _rows(base / "original_data" / "sample_lend_an_ear_conversations.csv"):
+        turns = [line.split(":", 1)[1].strip() for line in row["full_conversation"].splitlines()
+                 if line.startswith("Supporter:")]
+        got = ratings.get(row["conversation_id"])
+        if got:
+            out.append(("\n\n".join(turns), {d: sum(v) / len(v) for d, v in got.items()}))
+    return out
+
+
+def lend_an_ear_kappas(root: Path) -> dict[str, str]:
+    path = root / "kumar2025_llm_empathy_judging" / "annotations" / "table_kappa.csv"
+    found: dict[str, list[str]] = {}
+    for row in _rows(path) if path.is_file() else []:
+        if row["Dataset"] == "Lend an Ear" and row["Dimension"] in LEND_AN_EAR_DIMENSIONS:
+            pair = row["Annotator Pair"]
+            if "expert" in pair and "experts" not in pair:
+                found.setdefault(row["Dimension"], []).append(row["Weighted Cohen's Kappa"])
+            elif pair == "('experts', 'llm')":
+                found.setdefault(row["Dimension"] + " llm", []).append(row["Weighted Cohen's Kappa"])
+    return {k: ", ".join(v) for k, v in found.items()}
+
+
+def conversation_scores(turns: str) -> dict[str, float]:
+    """Our reading of a supporter's turns, per dimension (higher = more of it)."""
+    pieces = [t for t in turns.split("\n\n") if t.strip()]
+    n = max(1, len(pieces))
+    validating = sum(acknowledges_feelings(t) or reacts_emotionally(t) for t in pieces) / n
+    dismissing = sum(len(list(table("dismissive.yaml").finditer(t))) for t in pieces) / n
+    slots = [slot for t in pieces for _, _, slot, _ in infer_slots(t)]
+    advice = sum(s == "solution" for s in slots) / max(1, len(slots))
+    return {"validating_emotions": validating, "dismissing_emotions": dismissing, "advice_giving": advice}
+
+
 # ---------------------------------------------------------------- fitting (DEV only)
 
 def fit(root: Path) -> None:
@@ -254,6 +345,35 @@ def report(root: Path) -> None:
 
     _timed("warmth score vs Stanford politeness", polite)
     print(f"    published: human ceiling {README_CEILINGS['stanford_rater']} (eval README)")
+
+    def intent() -> str:
+        dev, test = intents(root)
+        out = []
+        for name, d in (("DEV", dev), ("TEST", test)):
+            pred = [practice_of(t) for t, _ in d]
+            recalls = []
+            for group in ("care", "solution"):
+                idx = [i for i, (_, g) in enumerate(d) if g == group]
+                recalls.append(sum(pred[i] == group for i in idx) / len(idx) if idx else 0.0)
+            out.append(f"{name} balanced accuracy {sum(recalls) / 2:.3f} (care {recalls[0]:.2f}, "
+                       f"solution {recalls[1]:.2f}, n={len(d)})")
+        return " | ".join(out)
+
+    _timed("slot inference: care vs solution intents", intent)
+    print("    published: none comparable (the intents paper reports a 32+9-way BERT classifier)")
+
+    if (root / "kumar2025_llm_empathy_judging" / "original_data").is_dir():
+        def kumar() -> str:
+            rows = lend_an_ear(root)
+            ours = [conversation_scores(t) for t, _ in rows]
+            return " | ".join(f"{dim} Spearman {spearman([o[dim] for o in ours], [g[dim] for _, g in rows]):.3f}"
+                              for dim in LEND_AN_EAR_DIMENSIONS) + f" (n={len(rows)}, all TEST)"
+
+        _timed("Lend an Ear conversations vs mean of 3 experts", kumar)
+        for dim, kappas in lend_an_ear_kappas(root).items():
+            label = dim.replace(" llm", "")
+            who = "experts vs LLMs" if dim.endswith(" llm") else "expert pairs"
+            print(f"    published ({who}, weighted kappa) {label}: {kappas}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ _SECOND_PERSON = re.compile(r"\b(?:you(?:r|rs|rself|'(?:ve|re|d|ll))?|u|ur)\b")
 _IMPERATIVE = re.compile(
     r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
-    r"remove|return|keep|contact|let\s+(?:me|us)\s+know)\b",
+    r"remove|return|keep|contact|let\s+(?:me|us)\s+know|don't|do\s+not|make\s+sure|take|set|put|just\s+be|be)\b",
 )
 _ASKS = re.compile(r"\b(?:could|can|would|will)\s+you\b|\?\s*$")
 
@@ -53,6 +53,7 @@ class Cues:
     ownership: tuple[tuple[int, int], ...]
     actions: tuple[tuple[int, int], ...]
     time_frames: tuple[tuple[int, int], ...]
+    advice: tuple[tuple[int, int], ...]
     second_person: bool
     reactions: tuple[tuple[int, int], ...]
     asks: bool
@@ -92,6 +93,8 @@ class Cues:
             warm += 0.4
         if self.warmth:
             warm += 0.35
+        if self.reactions and not self.personal_apologies:
+            warm += 0.35
         sol = 0.0
         if self.ownership:
             sol += 0.3
@@ -100,6 +103,8 @@ class Cues:
         if self.time_frames:
             sol += 0.3
         if self.imperative:
+            sol += 0.4
+        if self.advice:
             sol += 0.4
         if self.asks:
             sol += 0.15
@@ -114,6 +119,7 @@ _CUE_LISTS = {
     "acknowledgment": "acknowledgment_openers", "feelings": "feelings", "situation": "situation_cues",
     "apologies": "apologies", "personal_apologies": "personal_apologies", "warmth": "warmth",
     "ownership": "ownership", "actions": "actions", "time_frames": "time_frames", "reactions": "emotional_reactions",
+    "advice": "advice",
 }
 
 
