@@ -482,16 +482,30 @@ def _compile(text: str) -> tuple[Any, tuple[int, ...]] | None:
     return _env().from_string(source), tuple(starts)
 
 
+# the last pack's constants and placeholder namespaces: the same for every script, and
+# rebuilding the catalogue for each of them was a fifth of the rendering time
+_BASE: list[Any] = [None, None, None]  # pack, (constants, placeholder names), vars
+
+
+def _base_vars(pack: Pack) -> dict[str, object]:
+    key = (tuple(pack.meta.constants.items()), tuple(pack.meta.placeholders))
+    if _BASE[0] is pack and _BASE[1] == key:
+        return _BASE[2]  # type: ignore[no-any-return]
+    catalogue: Catalogue = pack.catalogue
+    fields: dict[str, set[str]] = {}
+    for name in catalogue.names:
+        ns, attr = name.split(".", 1)
+        fields.setdefault(ns, set()).add(attr)
+    base: dict[str, object] = dict(pack.constants)
+    for ns, attrs in fields.items():
+        base[ns] = _Namespace(ns, frozenset(attrs), functools.partial(_placeholder_ref, ns))
+    _BASE[:] = [pack, key, base]
+    return base
+
+
 class _Context:
     def __init__(self, pack: Pack, script: Script | None) -> None:
-        catalogue: Catalogue = pack.catalogue
-        fields: dict[str, set[str]] = {}
-        for name in catalogue.names:
-            ns, attr = name.split(".", 1)
-            fields.setdefault(ns, set()).add(attr)
-        self.vars: dict[str, object] = dict(pack.constants)
-        for ns, attrs in fields.items():
-            self.vars[ns] = _Namespace(ns, frozenset(attrs), functools.partial(_placeholder_ref, ns))
+        self.vars: dict[str, object] = dict(_base_vars(pack))
         blanks = frozenset(script.blanks) if script else frozenset()
         self.vars[BLANK_NAMESPACE] = _Namespace(BLANK_NAMESPACE, blanks, _BlankRef)
         self.prompts = {b.name: b.prompt for b in script.blanks.values()} if script else {}
@@ -502,12 +516,76 @@ def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
     if "{" not in src.text:  # fast path: plain text is all literal
         offs = src.offsets()
         return [Text(src.text, src.slot, _span(src, offs, 0, len(src.text), True))]
+    emulated = _emulate(src.text, ctx)
+    if emulated is not None:
+        output, starts = emulated
+    else:
+        output, starts = _render_jinja(src, ctx)
+    if len(output) > MAX_OUTPUT:
+        raise TemplateSecurityError(f"{src.slot} renders to {len(output):,} characters (limit {MAX_OUTPUT:,})",
+                                    src.start, "Shorten the text.")
+    return _split(output, starts, src, ctx)
+
+
+# Templates made only of literal text and simple expressions ({{ constant }}, {{ ns.field }},
+# {{ ns.field | fallback('x') }}, {{ blank.name }}) are the vast majority. Compiling each with
+# Jinja took longer than the rest of rendering, so for them the output the compiled (marked)
+# template would produce is built directly; anything else, and any name that does not resolve,
+# takes the Jinja path, which also words the errors.
+_SIMPLE = re.compile(
+    r"\{\{\s*(?P<a>[A-Za-z_]\w*)\s*(?:\.\s*(?P<b>[A-Za-z_]\w*)\s*)?"
+    r"(?:\|\s*fallback\s*\(\s*(?:'(?P<s>[^'\\\n]*)'|\"(?P<d>[^\"\\\n]*)\")\s*\)\s*)?\}\}"
+)
+_NOT_SIMPLE = re.compile(r"\{[%#]|\r")
+_MISSING = object()
+
+
+def _emulate(text: str, ctx: _Context) -> tuple[str, tuple[int, ...]] | None:
+    if _NOT_SIMPLE.search(text):
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    for m in _SIMPLE.finditer(text):
+        if "{{" in text[pos:m.start()]:
+            return None  # an expression this path does not handle
+        if m.start() > pos:
+            out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
+            starts.append(pos)
+            out.append(text[pos:m.start()])
+        value = ctx.vars.get(m["a"], _MISSING)
+        if value is _MISSING:
+            return None
+        if m["b"] is not None:
+            if not isinstance(value, _Namespace) or m["b"].startswith("_"):
+                return None
+            try:
+                value = getattr(value, m["b"])
+            except AttributeError:
+                return None
+        elif isinstance(value, _Namespace):
+            return None
+        default = m["s"] if m["s"] is not None else m["d"]
+        if default is not None:
+            value = _fallback(value, default)
+        out.append(_finalize(value))
+        pos = m.end()
+    if "{{" in text[pos:]:
+        return None
+    if pos < len(text):
+        out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
+        starts.append(pos)
+        out.append(text[pos:])
+    return "".join(out), tuple(starts)
+
+
+def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, ...]]:
     compiled = _compile(src.text)
     try:
         if compiled is None:
             raise TemplateSyntaxError("cannot read this template", 1)
         template, starts = compiled
-        output = template.render(ctx.vars)
+        return template.render(ctx.vars), starts
     except SecurityError as exc:
         raise TemplateSecurityError(f"refused by the template sandbox: {exc}", src.start,
                                     "Templates may use constants, placeholders and blanks only.") from None
@@ -519,10 +597,6 @@ def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
     except (ArithmeticError, TypeError, ValueError, AttributeError, MemoryError, RecursionError) as exc:
         raise PackError(f"template failed in {src.slot}: {type(exc).__name__}: {exc}", src.start,
                         "Simplify the expression; templates are meant for text, constants and placeholders.") from None
-    if len(output) > MAX_OUTPUT:
-        raise TemplateSecurityError(f"{src.slot} renders to {len(output):,} characters (limit {MAX_OUTPUT:,})",
-                                    src.start, "Shorten the text.")
-    return _split(output, starts, src, ctx)
 
 
 def _span(src: TemplateSource, offs: tuple[int, ...], a: int, b: int, literal: bool) -> SourceSpan | None:
