@@ -137,13 +137,18 @@ def cues(sentence: str) -> Cues:
 
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     return Cues(
-        greeting=pattern("greetings").match(s, folded=True) is not None,
+        greeting=_whole(pattern("greetings").match(s, folded=True), s),
         signoff=pattern("signoffs").match(s, folded=True) is not None,
         second_person=bool(_SECOND_PERSON.search(s)),
         asks=bool(_ASKS.search(s)),
         imperative=bool(_IMPERATIVE.match(s)),
         **{field: tuple(v) for field, v in spans.items()},
     )
+
+
+def _whole(found: tuple[int, int] | None, s: str) -> bool:
+    """A greeting is a sentence of its own ("Hi Sam,"), not a sentence that starts with one."""
+    return found is not None and not s[found[1]:].strip()
 
 
 def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> list[Cues]:
@@ -176,12 +181,14 @@ def classify(c: Cues) -> tuple[str, float]:
 
 def split_greeting(text: str, start: int, end: int) -> int:
     """Where a greeting at the start of ``text[start:end]`` ends (``start`` when there is none)."""
-    m = pattern("greetings").match(text[start:end])
-    if not m:
-        return start
-    cut = start + m[1]
-    while cut < end and text[cut].isspace():
-        cut += 1
+    cut = start
+    for _ in range(2):  # "Hi {{customer.first_name}}, Sam, ..." has two
+        m = pattern("greetings").match(text[cut:end])
+        if not m or cut + m[1] >= end:
+            break
+        cut += m[1]
+        while cut < end and text[cut].isspace():
+            cut += 1
     return cut
 
 

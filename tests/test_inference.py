@@ -99,3 +99,24 @@ def test_phrase_trie_prefers_longer_phrases_and_whole_words() -> None:
     assert [text[a:b] for a, b in pat.spans(text)] == ["sorry about", "FRUSTRATING", "Let  me", "by Friday"]
     assert not pat.search("unsorryish")
     assert not pat.search("standby friday")
+
+
+def test_greeting_with_placeholders_is_split_off_and_is_not_body() -> None:
+    text = "Hi {{customer.first_name}}, {{customer.first_name}}, I can see how worrying the empty card is."
+    (greeting, g_slot), (rest, slot) = slots_of(text)
+    assert greeting == "Hi {{customer.first_name}}, {{customer.first_name}}," and g_slot == "other"
+    assert rest.startswith("I can see") and slot == "acknowledgment"
+    assert cues("Hi Sam,").greeting and not cues("Hi Sam, I can see why.").greeting
+
+
+@pytest.mark.parametrize(
+    ("sentence", "slot"),
+    [
+        ("Maybe you could try clearing the app's cache first.", "solution"),
+        ("If I were you, I'd keep the receipt somewhere safe.", "solution"),
+        ("Oh no, that's a shame!", "warm_language"),
+    ],
+)
+def test_advice_and_reactions(sentence: str, slot: str) -> None:
+    (_, found), = slots_of(sentence)
+    assert found == slot
