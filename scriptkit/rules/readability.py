@@ -66,6 +66,7 @@ def body_span(message: Message) -> tuple[int, int]:
     return (start, end) if start >= 0 else (0, len(message.text))
 
 
+@lru_cache(maxsize=16_384)  # several rules count the same slot texts
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
@@ -34,6 +35,20 @@ _ACTION = re.compile(
     r"here's how|here is how|step \d)\b",
     re.IGNORECASE,
 )
+# Single words that settle a search at once; the full regexes run only when none is present.
+_ACTION_WORDS = frozenset(
+    f"{pre}{verb}{suffix}" for verb in _VERBS.split() for pre in ("", "re")
+    for suffix in ("", "s", "es", "ed", "d", "ing")
+) | frozenset(_IRREGULAR.split())
+_TIME_WORDS = frozenset(["today", "tonight", "tomorrow", "now", "immediately", "monday", "tuesday", "wednesday",
+                         "thursday", "friday", "saturday", "sunday"])
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _has_word(words: frozenset[str], text: str) -> bool:
+    return not words.isdisjoint(_LETTERS.findall(text.lower()))
+
+
 _APOS = r"['’]"
 _OWNER = re.compile(
     rf"\b(?:I|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can|would|just|already|personally))\b"
@@ -77,7 +92,11 @@ def slot_range(message: Message, slot: str) -> tuple[int, int] | None:
 
 
 def _has_solution(message: Message) -> bool:
-    text = solution_text(message)
+    return _enough_words(solution_text(message))
+
+
+@lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
+def _enough_words(text: str) -> bool:
     return word_count(_MARKERS.sub("", text)) >= 3
 
 
@@ -166,7 +185,7 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _ACTION.search(text):
+        if _has_word(_ACTION_WORDS, text) or _ACTION.search(text):
             return
         a, b = slot_range(message, "solution") or (0, len(message.text))
         yield Finding(a, b, "the solution has no concrete next step",
@@ -253,7 +272,7 @@ class NoTimeFrame(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _TIME.search(text):
+        if _has_word(_TIME_WORDS, text) or _TIME.search(text):
             return
         a, b = slot_range(message, "solution") or (0, len(message.text))
         vague = _VAGUE_TIME.search(text)
