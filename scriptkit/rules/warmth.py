@@ -116,6 +116,14 @@ _NEGATIVE = re.compile(r"\b(?:no|not|never|nothing|cannot|can['’]t|won['’]t|
 _DIRECT_Q = re.compile(r"(?:^|[.!?]\s+)(?:why|what|how come|where|who)\b[^.?!]*\?", re.IGNORECASE)
 _GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b", re.IGNORECASE)
 _PLEASE = re.compile(r"\bplease\b", re.IGNORECASE)
+# request forms from the politeness literature: a bare "Please ..." opening or "you"-first
+# sentence reads as an order; "could/would you" is softer than "can/will you"; "actually",
+# "in fact" and "obviously" argue
+_PLEASE_START = re.compile(r"(?:^|[.!?]\s+)please\b", re.IGNORECASE)
+_YOU_START = re.compile(r"(?:^|[.!?]\s+)you(?:r)?\b", re.IGNORECASE)
+_COUNTERFACTUAL = re.compile(r"\b(?:could|would)\s+you\b", re.IGNORECASE)
+_INDICATIVE = re.compile(r"\b(?:can|will)\s+you\b", re.IGNORECASE)
+_FACTUALITY = re.compile(r"\b(?:actually|in fact|the fact that|obviously|clearly|really\?)", re.IGNORECASE)
 
 
 def warmth_features(text: str) -> dict[str, float]:
@@ -145,26 +153,36 @@ def warmth_features(text: str) -> dict[str, float]:
         "second_person": sum(w in ("you", "your", "yours") for w in words) / n,
         "exclamation": min(1.0, text.count("!") / sentences),
         "dismissive": rate(dismissive_table().matcher),
+        "please_start": rate(_PLEASE_START),
+        "you_start": rate(_YOU_START),
+        "counterfactual": rate(_COUNTERFACTUAL),
+        "indicative": rate(_INDICATIVE),
+        "factuality": rate(_FACTUALITY),
     }
 
 
 # Fitted by least squares on the DEV splits (Stanford politeness, Wikipedia requests, and the
 # Yeomans phone offers), then rounded; score = logistic(bias + w . features).
-WARMTH_BIAS = -0.128
+WARMTH_BIAS = -0.125
 WARMTH_WEIGHTS: dict[str, float] = {
-    "gratitude": 1.51,
-    "hedges": 0.677,
-    "positive": 0.796,
-    "negative": -0.484,
-    "apology": 1.042,
-    "acknowledgment": 0.218,
-    "greeting": 0.221,
-    "please": 0.249,
-    "direct_question": -0.231,
-    "first_person": -1.099,
-    "second_person": -0.241,
-    "exclamation": 0.519,
-    "dismissive": 0.003,
+    "gratitude": 1.521,
+    "hedges": 0.403,
+    "positive": 0.857,
+    "negative": -0.488,
+    "apology": 0.964,
+    "acknowledgment": 0.304,
+    "greeting": 0.242,
+    "please": 0.361,
+    "direct_question": -0.195,
+    "first_person": -0.918,
+    "second_person": -0.644,
+    "exclamation": 0.501,
+    "dismissive": 0.105,
+    "please_start": -1.11,
+    "you_start": -0.288,
+    "counterfactual": 0.726,
+    "indicative": 0.628,
+    "factuality": -0.374,
 }
 
 
