@@ -46,13 +46,9 @@ README_CEILINGS = {
 
 
 def eval_dir() -> Path | None:
-    env = os.environ.get("SCRIPTKIT_SHARED")
-    candidates = [Path(env) / "eval"] if env else []
-    candidates.append(REPO.parent / "shared" / "eval")
-    for c in candidates:
-        if (c / "README.md").is_file():
-            return c
-    return None
+    env = os.environ.get("SCRIPTKIT_SHARED")  # when set, it is the only place looked at
+    candidate = Path(env) / "eval" if env else REPO.parent / "shared" / "eval"
+    return candidate if (candidate / "README.md").is_file() else None
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -382,7 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = eval_dir()
     if root is None:
-        print("SKIPPED: no eval data (set SCRIPTKIT_SHARED or put it at ../shared/eval); nothing measured")
+        where = os.environ.get("SCRIPTKIT_SHARED") or str(REPO.parent / "shared")
+        print(f"SKIPPED: no eval data at {where}/eval (set SCRIPTKIT_SHARED to the folder holding eval/); "
+              "nothing measured")
         return 0
     if args.fit:
         fit(root)
