@@ -201,10 +201,14 @@ def audit(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str
 
 def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
                 near_threshold: float, tell: Stage) -> AuditReport:
+    from scriptkit.config import load_config
     from scriptkit.linting import lint_pack
 
     tell(f"Linting {len(pack.scripts)} scripts")
-    result = lint_pack(pack, grammar=grammar)
+    # an export has no pack.yaml of its own: the project's settings (scriptkit.toml,
+    # [tool.scriptkit]) where the audit runs apply to it
+    config = load_config(None, Path.cwd()) if library is not None else None
+    result = lint_pack(pack, config, grammar=grammar)
     judged = tuple(p for p in PRACTICES if any(practice_of(r.code, r.name) == p for r in result.rules))
     first: dict[str, Message] = {}
     for m in result.messages:

@@ -174,3 +174,14 @@ def test_html_drill_down_shows_highlights_suggestions_and_rewrites() -> None:
     assert "Rewrite: &ldquo;We regret the inconvenience&rdquo; &rarr; &ldquo;I&#x27;m sorry this happened &amp; " \
            "&lt;it&gt; hurt&rdquo;" in page
     assert 'id="m-m1"' in page and "T &lt;1&gt;" in page
+
+
+def test_project_settings_apply_to_an_export(library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "scriptkit.toml").write_text('ignore = ["warmth"]\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    report = audit(library, "jsonl")
+    assert "warm_language" not in report.judged
+    assert all(m.scores["warm_language"] is None for m in report.macros)
+    assert not any(d.code.startswith("SK2") for m in report.macros for d in m.diagnostics)
