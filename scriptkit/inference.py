@@ -131,6 +131,8 @@ def _cue_matcher() -> MultiMatcher:
 def cues(sentence: str) -> Cues:
     """The lexicon cues of one sentence (matched case-insensitively, typographic quotes as ASCII)."""
     s = fold(sentence)
+    if _whole(pattern("greetings").match(s, folded=True), s) or _whole(pattern("signoffs").match(s, folded=True), s):
+        return _make_cues(s, {field: [] for field in _CUE_LISTS})  # a frame has nothing else to read
     found = _cue_matcher().spans(Tokens(s))
     return _make_cues(s, {field: found[name] for field, name in _CUE_LISTS.items()})
 
@@ -151,8 +153,13 @@ def _whole(found: tuple[int, int] | None, s: str) -> bool:
     return found is not None and not s[found[1]:].strip()
 
 
-def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> list[Cues]:
+def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> tuple[Cues, ...]:
     """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
+    return _cues_cached(text, tuple(pieces))
+
+
+@lru_cache(maxsize=256)  # review infers slots and then lints the same text: read it once
+def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     folded = fold(text)
     found = _cue_matcher().spans(Tokens(folded))
     per: list[dict[str, list[tuple[int, int]]]] = [{f: [] for f in _CUE_LISTS} for _ in pieces]
@@ -163,7 +170,7 @@ def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> list[Cues]:
             if k >= 0 and a < pieces[k][1]:
                 base = pieces[k][0]
                 per[k][field].append((a - base, min(b, pieces[k][1]) - base))
-    return [_make_cues(folded[a:b], per[k]) for k, (a, b) in enumerate(pieces)]
+    return tuple(_make_cues(folded[a:b], per[k]) for k, (a, b) in enumerate(pieces))
 
 
 def classify(c: Cues) -> tuple[str, float]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from typing import Any
@@ -125,6 +125,12 @@ class Tokens:
                 ends.append(b)
             self._starts, self._ends = starts, ends
         return self._starts, self._ends
+
+
+@lru_cache(maxsize=128)  # the phrase rules read the same reply one after the other
+def tokens_of(text: str) -> Tokens:
+    """The (shared, read-only) tokens of ``text`` after folding."""
+    return Tokens(fold(text))
 
 
 class _Keys:
@@ -400,7 +406,7 @@ class PhraseTable:
 
     def finditer(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, dict[str, Any]]]:
         if tokens is None:
-            tokens = Tokens(fold(text))
+            tokens = tokens_of(text)
         folded = tokens.text
         for a, b in self.matcher.spans(folded, folded=True, tokens=tokens):
             entry = self.entry_for(folded[a:b])

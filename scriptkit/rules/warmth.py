@@ -18,7 +18,7 @@ from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, analyse_message, body_sentences
 from scriptkit.message import Message
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.rules.lexicon import Matcher, PhraseTable, Tokens, fold, normalise, pattern, table
+from scriptkit.rules.lexicon import Matcher, PhraseTable, fold, normalise, pattern, table, tokens_of
 
 # ---------------------------------------------------------------- scores
 
@@ -44,8 +44,10 @@ _INTERJECTIONS = _wordset(
     "hi hey hello oh ah wow yeah yep yes no nope ok okay lol haha hmm um uh thanks cheers please oops "
     "gonna wanna gotta cool great awesome"
 )
-_LATINATE = re.compile(
-    r"(?:tion|sion|ment|ance|ence|ancy|ency|ity|ive|ous|ize|ise|ate|ible|able|ial|ual|ory|ary|ism|ist)s?$"
+_LATINATE_ENDINGS = tuple(
+    end + plural
+    for end in _wordset("tion sion ment ance ence ancy ency ity ive ous ize ise ate ible able ial ual ory ary ism ist")
+    for plural in ("", "s")
 )
 _SLANG = re.compile(r"(?:\b(?:lol|lmao|omg|btw|imo|imho|u|ur|ya|yeah|yep|nope|gonna|wanna|gotta|kinda|sorta|dunno)\b"
                     r"|[:;]-?[)(DPp]|!!|\?\?|\.\.\.|(\w)\1\1)", re.IGNORECASE)
@@ -65,7 +67,7 @@ def formality_features(text: str) -> dict[str, float]:
         "contractions": contractions_in(text) / n,
         "pronouns": sum(w in _PRONOUNS for w in words) / n,
         "third_person": sum(w in _THIRD for w in words) / n,
-        "latinate": sum(bool(_LATINATE.search(w)) for w in long_words) / n,
+        "latinate": sum(w.endswith(_LATINATE_ENDINGS) for w in long_words) / n,
         "word_length": min(8.0, sum(map(len, words)) / n) / 8.0,
         "sentence_length": min(1.0, math.log1p(len(words) / sentences) / math.log1p(40)),
         # Heylighen & Dewaele's F-score counts nouns, adjectives, prepositions and articles up and
@@ -405,7 +407,7 @@ _UNCONTRACTED = re.compile(
 
 def contractions_in(text: str) -> int:
     """How many contractions ("I'm", "don't", "let's", "gonna") the text has."""
-    return sum(1 for w in Tokens(fold(text)).words
+    return sum(1 for w in tokens_of(text).words
                if ("'" in w and (w.endswith(_CONTRACTED_ENDINGS) or w in _CONTRACTED_S)) or w in _SLANG_CONTRACTIONS)
 
 
