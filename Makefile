@@ -12,12 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.installed-*; touch $@
 
+# The main job on the built-in starter pack: judge every script, show one reply, export it.
 demo: $(STAMP)
-	$(BIN)/scriptkit render templates/starter --script late-delivery --preview
+	$(BIN)/scriptkit check templates/starter
+	$(BIN)/scriptkit render templates/starter --script late-delivery --channel email --preview
+	$(BIN)/scriptkit export templates/starter --to zendesk --to playbook --out build/demo-export
 
 lint: $(STAMP)
 	$(BIN)/ruff check scriptkit tests benchmarks
-	$(BIN)/ruff format --check scriptkit tests benchmarks || true
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
