@@ -10,6 +10,7 @@ import pytest
 
 from scriptkit.config import LintConfig, Selector
 from scriptkit.diagnostics import Severity
+from scriptkit.errors import ConfigError
 from scriptkit.linting import lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.models import Pack, PackMeta, Script
@@ -248,3 +249,15 @@ def test_rules_are_registered_with_kebab_case_names() -> None:
     assert mine == {"SK301": "missing-acknowledgment", "SK302": "late-acknowledgment",
                     "SK303": "vague-acknowledgment", "SK304": "sympathy-without-action",
                     "SK305": "dismissive-language", "SK306": "apology-then-but", "SK307": "over-apologising"}
+
+
+@pytest.mark.parametrize(("rule", "options"), [
+    (OverApologising, {"max_apologies": -1}),
+    (OverApologising, {"max_apologies": "two"}),
+    (LateAcknowledgment, {"within": 0}),
+    (DismissiveLanguage, {"allow": [1, 2]}),
+])
+def test_bad_options_are_config_errors(rule: Any, options: dict[str, Any]) -> None:
+    with pytest.raises(ConfigError, match=rf"option '\w+' of rule {rule.code} \[{rule.name}\]"):
+        check(rule, options, acknowledgment="Refunds take a week. I'm sorry, I can see how stressful this is.",
+              solution="Simply wait, sorry.")

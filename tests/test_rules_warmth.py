@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from scriptkit.config import LintConfig, Selector
+from scriptkit.errors import ConfigError
 from scriptkit.fixing import apply, plan
 from scriptkit.linting import lint_pack, lint_text
 from scriptkit.loading import load_pack
@@ -293,3 +294,30 @@ def test_rules_are_registered_with_kebab_case_names() -> None:
     assert mine == {"SK201": "corporate-phrase", "SK202": "formal-tone", "SK203": "no-contractions",
                     "SK204": "impersonal-apology", "SK205": "robotic-opener", "SK206": "robotic-closer"}
     assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", n) for n in mine.values())
+
+
+@pytest.mark.parametrize(("rule", "options", "expected"), [
+    (FormalTone, {"ceiling": "high"}, "a number from 0 to 1"),
+    (FormalTone, {"ceiling": 3}, "a number from 0 to 1"),
+    (NoContractions, {"min_forms": 0}, "a whole number of at least 1"),
+    (CorporatePhrase, {"allow": "kindly"}, "a list of phrases"),
+    (CorporatePhrase, {"extra": [{"replacement": "x"}]}, "an entry of a list of {phrase"),
+])
+def test_bad_options_are_config_errors_naming_rule_and_option(rule: Any, options: dict[str, Any],
+                                                              expected: str) -> None:
+    with pytest.raises(ConfigError, match=expected) as caught:
+        check(rule, options, acknowledgment="I can see the delay is frustrating.", solution="Kindly wait.")
+    assert rule.code in caught.value.message and rule.name in caught.value.message
+
+
+def test_bad_option_in_pack_yaml_exits_2_without_traceback(make_pack: MakePack) -> None:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    root = make_pack({"s.yaml": script_yaml(WARM)},
+                     pack_yaml="name: Test pack\nrules:\n  options:\n    formal-tone:\n      ceiling: loud\n")
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert result.exit_code == 2, result.output
+    assert "ceiling" in result.output + (result.stderr if result.stderr_bytes is not None else "")
+    assert "Traceback" not in result.output

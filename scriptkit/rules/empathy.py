@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, body_sentences
 from scriptkit.message import Message
+from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import normalise, pattern, table
 
@@ -140,7 +141,7 @@ class LateAcknowledgment(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
         first = _first_acknowledging(body)
-        within = max(1, int(ctx.option("within", 1)))
+        within = options.integer(type(self), ctx, "within", 1)
         if first is None or first < within:
             return
         ack = body[first]
@@ -328,7 +329,7 @@ class DismissiveLanguage(Rule):
     SOFT_KINDS = frozenset({"minimising"})
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        allow = {" ".join(str(a).lower().split()) for a in ctx.option("allow", []) or []}
+        allow = options.phrases(type(self), ctx, "allow")
         text = message.text
         for start, end, entry in table("dismissive.yaml").finditer(text):
             found = text[start:end]
@@ -466,7 +467,7 @@ class OverApologising(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        limit = int(ctx.option("max_apologies", 2))
+        limit = options.integer(type(self), ctx, "max_apologies", 0)
         spans = list(_apology_spans(body_sentences(message)))
         if len(spans) <= limit:
             return

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, analyse_message, body_sentences
 from scriptkit.message import Message
+from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import Matcher, PhraseTable, fold, normalise, pattern, table, tokens_of
 
@@ -278,13 +279,12 @@ class CorporatePhrase(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        allow = {" ".join(str(a).lower().split()) for a in ctx.option("allow", []) or []}
+        allow = options.phrases(type(self), ctx, "allow")
         tables = [corporate_table()]
-        extra = ctx.option("extra", []) or []
+        extra = options.entries(type(self), ctx, "extra", ("phrase",), {"replacement": str, "note": str, "safe": bool})
         if extra:
-            tables.append(_extra_table(tuple((str(e.get("phrase", "")), str(e.get("replacement", "")),
-                                              str(e.get("note", "")), bool(e.get("safe", False)))
-                                             for e in extra)))
+            tables.append(_extra_table(tuple((e["phrase"], e.get("replacement", ""), e.get("note", ""),
+                                              e.get("safe", False)) for e in extra)))
         for tbl in tables:
             for f in table_findings(tbl, message, self._finding):
                 if " ".join(message.text[f.start:f.end].lower().split()) not in allow:
@@ -365,10 +365,10 @@ class FormalTone(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        ceiling = options.number(type(self), ctx, "ceiling", 0.0, 1.0)
         body = body_sentences(message)
         if not body:
             return
-        ceiling = float(ctx.option("ceiling", 0.58))
         # sentences as written: "Hi Sam, thank you..." leaves "thank you..." once the greeting is split off
         texts = [s.text[:1].upper() + s.text[1:] for s in body]
         score = formality(" ".join(texts))
@@ -458,11 +458,12 @@ class NoContractions(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        min_forms = options.integer(type(self), ctx, "min_forms", 1)
         text = message.text
         if contractions_in(text):
             return
         found = list(_UNCONTRACTED.finditer(normalise(text)))
-        if len(found) < int(ctx.option("min_forms", 2)):
+        if len(found) < min_forms:
             return
         for m in found:
             original = m.group()
