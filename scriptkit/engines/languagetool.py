@@ -22,6 +22,7 @@ import atexit
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -193,7 +194,7 @@ class Checker:
     stats: Stats = field(default_factory=Stats)
     _url: str | None = None
     _languages: dict[str, str] = field(default_factory=dict)
-    _text_level: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    _text_level: dict[str, dict[str, int] | None] = field(default_factory=dict)
     _memo: dict[str, tuple[LTMatch, ...]] = field(default_factory=dict)
     _local: threading.local = field(default_factory=threading.local)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -302,27 +303,31 @@ class Checker:
                 tuple(str(r.get("value", "")) for r in raw.get("replacements", [])[:5]), str(rule.get("subId", ""))))
         out = {key: tuple(matches) for (key, _), matches in zip(batch, found, strict=True)}
         if len(batch) > 1:
-            # Text-level rules (repeated sentence starts, unpaired quotes...) read across the
-            # joint into the neighbouring documents: a document they flag is checked again alone.
-            text_level = self._text_level_rules(url, params["language"]) or frozenset()
+            # Text-level rules read across paragraphs, so across the joint into the neighbouring
+            # documents. LanguageTool says how far each reaches (minToCheckParagraph: 0 = its own
+            # paragraph, n = n paragraphs around, -1 = the whole text): a document with a match
+            # that a neighbour could have caused, or with quotes or brackets a neighbour could
+            # pair off, is checked again alone.
+            reach = self._text_level_rules(url, params["language"]) or {}
             for key, doc in batch:
-                if any(m.rule_id in text_level for m in out[key]):
+                if _unbalanced(doc.text) or any(_near_joint(doc.text, m, reach.get(m.rule_id)) for m in out[key]):
                     with self._lock:
                         self.stats.rechecked += 1
                     out.update(self._check_batch(url, params, [(key, doc)]))
         return out
 
-    def _text_level_rules(self, url: str, language: str) -> frozenset[str] | None:
-        """Ids of the server's text-level rules for ``language`` (None: unknown, so never join documents)."""
+    def _text_level_rules(self, url: str, language: str) -> dict[str, int] | None:
+        """The server's text-level rules for ``language`` and their reach in paragraphs (None: unknown)."""
         with self._lock:
             if language in self._text_level:
                 return self._text_level[language]
-        found: frozenset[str] | None
+        found: dict[str, int] | None
         try:
             reply = self._session().get(f"{url}/v2/configinfo", params={"language": language},
                                         timeout=(CONNECT_TIMEOUT, self.timeout))
             rules = reply.json()["rules"] if reply.status_code == 200 else None
-            found = frozenset(r["ruleId"] for r in rules if r.get("isTextLevelRule") == "yes") if rules else None
+            found = {r["ruleId"]: int(r.get("minToCheckParagraph", -1)) for r in rules
+                     if r.get("isTextLevelRule") == "yes"} if rules else None
         except (requests.RequestException, ValueError, KeyError, TypeError):
             found = None
         with self._lock:
@@ -395,6 +400,26 @@ class Checker:
                 raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {exc}",
                                         hint=SETTING_HINT) from None
         return self._languages[language]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("\u201c", "\u201d"))
+
+
+def _near_joint(text: str, match: LTMatch, reach: int | None) -> bool:
+    """Could a neighbouring document have caused this match of a rule reaching ``reach`` paragraphs?"""
+    if reach is None or reach == 0:
+        return False  # a sentence rule, or a text-level rule that reads only its own paragraph
+    if reach < 0:
+        return True
+    breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    index = sum(1 for b in breaks if b <= match.start)
+    return index < reach or index >= len(breaks) + 1 - reach
+
+
+def _unbalanced(text: str) -> bool:
+    """Quotes or brackets left open, which a neighbour's could close (hiding a real match)."""
+    return text.count('"') % 2 == 1 or any(text.count(a) != text.count(b) for a, b in _PAIRS)
 
 
 T = TypeVar("T")
