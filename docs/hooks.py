@@ -808,3 +808,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state["tmp"]:
         shutil.rmtree(_state["tmp"], ignore_errors=True)
         _state["tmp"] = None
+
+
+def on_build_error(error: Exception) -> None:
+    on_post_build(None)  # type: ignore[arg-type]  # the same clean-up: no workspace is left in /tmp
