@@ -35,6 +35,9 @@ _IMPERATIVE = re.compile(
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
     r"remove|return|keep|contact|let\s+(?:me|us)\s+know|don't|do\s+not|make\s+sure|take|set|put|just\s+be|be)\b",
 )
+# "that's such a hassle", "what a pain", "how annoying": a feeling aimed at the situation
+_DEICTIC = re.compile(r"^(?:\W*\w+\W+)?(?:that|this|it)(?:'s|\s+(?:is|was|has\s+been|must\s+be|sounds|seems))\b"
+                      r"|\b(?:what\s+an?|such\s+an?|how)\s+\w+")
 _ASKS = re.compile(r"\b(?:could|can|would|will)\s+you\b|\?\s*$")
 
 
@@ -55,6 +58,7 @@ class Cues:
     time_frames: tuple[tuple[int, int], ...]
     advice: tuple[tuple[int, int], ...]
     second_person: bool
+    deictic: bool
     reactions: tuple[tuple[int, int], ...]
     asks: bool
     imperative: bool
@@ -70,7 +74,7 @@ class Cues:
     @property
     def acknowledges(self) -> bool:
         """An acknowledging stance, or a feeling word aimed at the customer or their situation."""
-        return bool(self.acknowledgment) or (bool(self.feelings) and self.second_person)
+        return bool(self.acknowledgment) or (bool(self.feelings) and (self.second_person or self.deictic))
 
     @property
     def acts(self) -> bool:
@@ -142,6 +146,7 @@ def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
         greeting=_whole(pattern("greetings").match(s, folded=True), s),
         signoff=pattern("signoffs").match(s, folded=True) is not None,
         second_person=bool(_SECOND_PERSON.search(s)),
+        deictic=bool(_DEICTIC.search(s)),
         asks=bool(_ASKS.search(s)),
         imperative=bool(_IMPERATIVE.match(s)),
         **{field: tuple(v) for field, v in spans.items()},

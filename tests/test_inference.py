@@ -115,6 +115,7 @@ def test_greeting_with_placeholders_is_split_off_and_is_not_body() -> None:
         ("Maybe you could try clearing the app's cache first.", "solution"),
         ("If I were you, I'd keep the receipt somewhere safe.", "solution"),
         ("Oh no, that's a shame!", "warm_language"),
+        ("Regards, Support Team", "other"),
     ],
 )
 def test_advice_and_reactions(sentence: str, slot: str) -> None:

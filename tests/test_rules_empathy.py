@@ -130,6 +130,8 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "Waiting all week for a refund must be so frustrating for you.",
     "I hear you, and I understand why you're upset.",
     "You're right, and I'd be frustrated too.",
+    "That's such a hassle, especially before a trip.",
+    "I'm so sorry your parcel went to the wrong address.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
