@@ -28,6 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,6 +46,7 @@ from scriptkit.engines.lt_server import (
     healthy,
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
+from scriptkit.text import sentence_spans
 
 #: Seconds for one /v2/check answer; connecting to a URL gets a much shorter limit.
 REQUEST_TIMEOUT = float(os.environ.get("SCRIPTKIT_LT_TIMEOUT", "60"))
@@ -403,6 +405,7 @@ class Checker:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_COUNTS_BACK = {"ENGLISH_WORD_REPEAT_BEGINNING_RULE": 2}  # rule -> sentences it looks back over
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("\u201c", "\u201d"))
 
 
@@ -410,6 +413,11 @@ def _near_joint(text: str, match: LTMatch, reach: int | None) -> bool:
     """Could a neighbouring document have caused this match of a rule reaching ``reach`` paragraphs?"""
     if reach is None or reach == 0:
         return False  # a sentence rule, or a text-level rule that reads only its own paragraph
+    if match.rule_id in _COUNTS_BACK:
+        # "three successive sentences start with the same word" is reported on the third: only
+        # a match in a document's first two sentences can have counted the previous document's
+        ends = [b for _, b in islice(sentence_spans(text), _COUNTS_BACK[match.rule_id])]
+        return not ends or match.start < ends[-1]
     if reach < 0:
         return True
     breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
