@@ -321,3 +321,9 @@ def test_bad_option_in_pack_yaml_exits_2_without_traceback(make_pack: MakePack) 
     assert result.exit_code == 2, result.output
     assert "ceiling" in result.output + (result.stderr if result.stderr_bytes is not None else "")
     assert "Traceback" not in result.output
+
+
+def test_a_team_signature_is_reported_without_its_line_break() -> None:
+    result = lint_text("I can see why the wait is annoying. I'll call you today.\n\nKind regards,\nCustomer Support Team\n",
+                       config=LintConfig(select=(Selector("SK206"),)))
+    assert [d.text for d in result.diagnostics] == ["Customer Support Team"]

@@ -219,6 +219,8 @@ class Matcher:
                 a, b = m.span()
                 if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
                     continue
+                while b > a and s[b - 1].isspace():  # a raw pattern ending in \s*$ takes the newline
+                    b -= 1
                 found.append((a, b))
         if self._regexes and len(found) > 1:
             found.sort(key=lambda ab: (ab[0], -ab[1]))
@@ -496,6 +498,8 @@ class MultiMatcher:
                     a, b = mt.span()
                     if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
                         continue
+                    while b > a and s[b - 1].isspace():
+                        b -= 1
                     found.append((a, b))
             if len(found) > 1:
                 found.sort(key=lambda ab: (ab[0], -ab[1]))
