@@ -324,6 +324,6 @@ def test_bad_option_in_pack_yaml_exits_2_without_traceback(make_pack: MakePack) 
 
 
 def test_a_team_signature_is_reported_without_its_line_break() -> None:
-    result = lint_text("I can see why the wait is annoying. I'll call you today.\n\nKind regards,\nCustomer Support Team\n",
-                       config=LintConfig(select=(Selector("SK206"),)))
+    text = "I can see why the wait is annoying. I'll call you today.\n\nKind regards,\nCustomer Support Team\n"
+    result = lint_text(text, config=LintConfig(select=(Selector("SK206"),)))
     assert [d.text for d in result.diagnostics] == ["Customer Support Team"]
