@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from scriptkit.config import LintConfig, Selector
 from scriptkit.inference import INFERRED_SLOTS, cues, infer_slots
+from scriptkit.linting import lint_text
 from scriptkit.rules import lexicon
 
 WARM_REPLY = (
@@ -121,3 +125,22 @@ def test_greeting_with_placeholders_is_split_off_and_is_not_body() -> None:
 def test_advice_and_reactions(sentence: str, slot: str) -> None:
     (_, found), = slots_of(sentence)
     assert found == slot
+
+_PIECES = st.sampled_from([
+    "Hi Sam,", "I can see how frustrating this is.", "I'm so sorry!", "Sorry, but", "\n\n", " ",
+    "{{customer.first_name}}", "[[order_number]]", "Kindly revert.", "Warm wishes,\n", "I'll fix it today.", "’", "İ", "...", "?", "you", "ok",
+    "Please be advised that", "as I already said", "Dear Sir/Madam", "Have a nice day", "é", "don't", "—",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=25).map("".join))
+def test_inference_and_rules_hold_on_any_text(text: str) -> None:
+    last = 0
+    for a, b, slot, confidence in infer_slots(text):
+        assert last <= a < b <= len(text) and slot in INFERRED_SLOTS and 0 < confidence < 1
+        last = b
+    if text.strip():
+        result = lint_text(text, config=LintConfig(select=(Selector("SK2"), Selector("SK3"))))
+        for d in result.diagnostics:
+            assert d.text == "" or d.text in text
