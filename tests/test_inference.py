@@ -126,9 +126,11 @@ def test_advice_and_reactions(sentence: str, slot: str) -> None:
     (_, found), = slots_of(sentence)
     assert found == slot
 
+
 _PIECES = st.sampled_from([
     "Hi Sam,", "I can see how frustrating this is.", "I'm so sorry!", "Sorry, but", "\n\n", " ",
-    "{{customer.first_name}}", "[[order_number]]", "Kindly revert.", "Warm wishes,\n", "I'll fix it today.", "’", "İ", "...", "?", "you", "ok",
+    "{{customer.first_name}}", "[[order_number]]", "Kindly revert.", "Warm wishes,\n", "I'll fix it today.",
+    "’", "İ", "...", "?", "you", "ok",
     "Please be advised that", "as I already said", "Dear Sir/Madam", "Have a nice day", "é", "don't", "—",
 ])
 
