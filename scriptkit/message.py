@@ -5,7 +5,7 @@ Rules read Messages; targets serialise them. Nothing downstream re-parses helpde
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,7 +23,7 @@ class SourceSpan:
 
     start: Location
     literal: bool = True
-    offsets: tuple[int, ...] = ()  # file offset of each character when literal and known
+    offsets: Sequence[int] = ()  # file offset of each character when literal and known (a range when unbroken)
     source: SourceText | None = field(default=None, compare=False, repr=False)
 
     def location_at(self, index: int) -> Location:

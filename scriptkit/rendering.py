@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -148,7 +148,7 @@ class TemplateSource:
             return Location(self.label, 1, 1)
         return self.origin.location(self.path)
 
-    def offsets(self) -> tuple[int, ...]:
+    def offsets(self) -> Sequence[int]:
         if self.origin is None:
             return ()
         return _offsets_for(self.origin, self.path, self.text)
@@ -170,12 +170,12 @@ class TemplateSource:
         return self.location_of(index)
 
 
-def _offsets_for(origin: Origin, path: tuple[str | int, ...], text: str) -> tuple[int, ...]:
+def _offsets_for(origin: Origin, path: tuple[str | int, ...], text: str) -> Sequence[int]:
     from scriptkit.sourcetext import scalar_offsets
 
     # cached on the origin itself: a global cache keyed by id(origin) served stale offsets
     # once a freed origin's id was reused by another file
-    cache: dict[tuple[str | int, ...], tuple[int, ...]] = vars(origin).setdefault("_offsets", {})
+    cache: dict[tuple[str | int, ...], Sequence[int]] = vars(origin).setdefault("_offsets", {})
     found = cache.get(path)
     if found is None or len(found) != len(text):
         found = scalar_offsets(origin.source.text, origin.values.get(path, 0), text)
@@ -599,7 +599,7 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
                         "Simplify the expression; templates are meant for text, constants and placeholders.") from None
 
 
-def _span(src: TemplateSource, offs: tuple[int, ...], a: int, b: int, literal: bool) -> SourceSpan | None:
+def _span(src: TemplateSource, offs: Sequence[int], a: int, b: int, literal: bool) -> SourceSpan | None:
     if src.origin is None:
         return SourceSpan(Location(src.label, 1, 1), literal=False)
     if literal and offs and b <= len(offs):
@@ -608,7 +608,7 @@ def _span(src: TemplateSource, offs: tuple[int, ...], a: int, b: int, literal: b
     return SourceSpan(src.start, literal=False)
 
 
-def _point(src: TemplateSource, offs: tuple[int, ...], at: int | None) -> SourceSpan | None:
+def _point(src: TemplateSource, offs: Sequence[int], at: int | None) -> SourceSpan | None:
     """Span of output made by a ``{{ expression }}`` that starts at ``at`` in the template."""
     if src.origin is None or at is None or not 0 <= at < len(offs):
         return _span(src, offs, 0, 0, False)

@@ -7,7 +7,9 @@ edit the YAML text itself (keeping comments and formatting) instead of re-dumpin
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from scriptkit.diagnostics import Location
 
@@ -41,7 +43,7 @@ class SourceText:
         return self.location(self.offset(line, col))
 
 
-def scalar_offsets(text: str, start: int, value: str) -> tuple[int, ...]:
+def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
     """File offset of each character of a YAML scalar's ``value`` that starts at ``start``.
 
     Works for plain, quoted, literal and folded scalars by walking value and file together;
@@ -90,4 +92,6 @@ def scalar_offsets(text: str, start: int, value: str) -> tuple[int, ...]:
                 skipped += 1
         else:
             j += 1
+    if out and out[-1] - out[0] == len(out) - 1 and all(b - a == 1 for a, b in pairwise(out)):
+        return range(out[0], out[-1] + 1)  # one unbroken run (most scalars): no int object per character
     return tuple(out)
