@@ -117,13 +117,9 @@ class Tokens:
 
     def offsets(self) -> tuple[list[int], list[int]]:
         if self._starts is None:
-            starts: list[int] = []
-            ends: list[int] = []
-            for m in _TOKEN.finditer(self.text):
-                a, b = m.span()
-                starts.append(a)
-                ends.append(b)
-            self._starts, self._ends = starts, ends
+            spans = [m.span() for m in _TOKEN.finditer(self.text)]
+            self._starts = [a for a, _ in spans]
+            self._ends = [b for _, b in spans]
         return self._starts, self._ends
 
 
