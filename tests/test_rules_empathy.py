@@ -227,10 +227,14 @@ def test_apology_undone_by_but(warm: str, word: str) -> None:
     assert text == word
 
 
-def test_but_going_on_to_your_own_action_is_fine() -> None:
+@pytest.mark.parametrize("warm", [
+    "I'm sorry it's late, but I've already booked a new courier for today.",
+    "I'm sorry it's late. However, I'll make sure the new one arrives today.",
+    "I'm sorry it's late, though let's get a new one to you today.",
+])
+def test_but_going_on_to_your_own_action_is_fine(warm: str) -> None:
     assert check(ApologyThenBut, acknowledgment="I can see the parcel is late, which is so annoying.",
-                 warm_language="I'm sorry it's late, but I've already booked a new courier for today.",
-                 solution="It will be with you by 5pm.") == []
+                 warm_language=warm, solution="It will be with you by 5pm.") == []
 
 
 def test_over_apologising_counts_and_points_at_the_first_extra_one() -> None:

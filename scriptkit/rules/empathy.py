@@ -344,8 +344,8 @@ class DismissiveLanguage(Rule):
 _BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though|yet)\b|^\s*(?:but|however|although|though)\b",
                   re.IGNORECASE)
 # "but" that does not take the apology back: "not only... but", "all but", "but also"
-_HARMLESS_BUT = re.compile(r"\bbut\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|we['’]ve|we['’]ll|let\s+me)\b",
-                           re.IGNORECASE)
+_HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet),?\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|"
+                           r"I['’]m\s+going\s+to|we['’]ve|we['’]ll|let\s+me|let['’]s)\b", re.IGNORECASE)
 
 
 @register
