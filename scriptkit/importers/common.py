@@ -2,14 +2,15 @@
 
 A format module exposes ``read(path, options) -> Iterator[RawItem | ItemProblem]``. It raises
 ``ImportFormatError`` (with ``file:line:col``) only when the whole file cannot be read;
-a single bad item becomes an ``ItemProblem`` naming it, and reading goes on.
+a single bad item becomes an ``ItemProblem`` naming it, and reading goes on. A helpdesk's
+JSON export is read by ``read_export``; the helpdesk's module only turns one item into a reply.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -145,19 +146,8 @@ def text_field(item: Mapping[str, Any], key: str, where: Location, name: str) ->
         return ItemProblem(where, name, f"'{key}' should be text but is a {type(value).__name__}")
     limit = MAX_TITLE_CHARS if key in ("title", "name") else MAX_BODY_CHARS
     if len(value) > limit:
-        return ItemProblem(where, name, f"'{key}' is {len(value):,} characters; the limit is {limit:,}",
-                           )
+        return ItemProblem(where, name, f"'{key}' is {len(value):,} characters; the limit is {limit:,}")
     return value
-
-
-def item_name(item: Any, index: int, id_key: str = "id", title_key: str = "title") -> tuple[str, str]:
-    """(key, title) for messages about an item: its id when it has one, else '#index'."""
-    if isinstance(item, Mapping):
-        ident = item.get(id_key)
-        title = item.get(title_key)
-        key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"
-        return key, title if isinstance(title, str) else ""
-    return f"#{index + 1}", ""
 
 
 def tags_from(value: Any) -> list[str]:
@@ -168,11 +158,74 @@ def tags_from(value: Any) -> list[str]:
     return []
 
 
-def check_item(item: Any, index: int, source: SourceText, what: str) -> ItemProblem | None:
-    if isinstance(item, dict):
-        return None
-    return ItemProblem(source.location(0), f"#{index + 1}",
-                       f"each {what} should be an object, found a {type(item).__name__}")
-
-
 Read = Iterator[RawItem | ItemProblem]
+
+
+@dataclass(frozen=True)
+class Export:
+    """How a helpdesk's JSON export holds its items; see ``read_export``."""
+
+    what: str  # the export in messages: "Zendesk export"
+    keys: tuple[str, ...]  # where the list of items may stand in the document
+    noun: str  # one item in messages: "macro", "saved reply"
+    title_key: str = "title"
+    within: str | None = None  # an object the list is wrapped in (Help Scout's "_embedded")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One object of an export, and how messages name and place it."""
+
+    fields: Mapping[str, Any]
+    key: str  # the item's id, else "#position"
+    title: str
+    where: Location
+    name: str  # "macro 12 'Refund'"
+    title_key: str = "title"
+
+    def untitled(self) -> ItemProblem | None:
+        """The problem of an item without a title (a pack needs one), else None."""
+        return None if self.title.strip() else self.problem(f"has no '{self.title_key}'")
+
+    def texts(self, *keys: str, within: Mapping[str, Any] | None = None) -> tuple[str, ...] | ItemProblem:
+        """Text fields of the item (or of ``within``, an object inside it), "" where absent; or the
+        problem of the first that is not text or is too long."""
+        values = []
+        for key in keys:
+            value = text_field(self.fields if within is None else within, key, self.where, self.name)
+            if isinstance(value, ItemProblem):
+                return value
+            values.append(value)
+        return tuple(values)
+
+    def problem(self, message: str, *, skipped: bool = False) -> ItemProblem:
+        return ItemProblem(self.where, self.name, message, skipped=skipped)
+
+    def item(self, body: str, *, html: bool, dialect: str, **more: Any) -> RawItem:
+        return RawItem(key=self.key, title=self.title, body=body, location=self.where, html=html, dialect=dialect,
+                       **more)
+
+
+def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | ItemProblem]) -> Read:
+    """Every item of a helpdesk's JSON export, read by ``parse`` (which knows that helpdesk's fields).
+
+    What all of them share is done here: reading and parsing the file, finding the list of
+    items, and reporting by name an item that is not an object. ``parse`` reports the rest,
+    ``Entry.untitled`` among it, in the order that helpdesk's fields call for.
+    """
+    source = read_text(path, export.what)
+    data = load_json(source, export.what)
+    if export.within and isinstance(data, dict) and isinstance(data.get(export.within), dict):
+        data = data[export.within]
+    for index, item in enumerate(records(data, export.keys, source, export.what)):
+        if not isinstance(item, dict):
+            yield ItemProblem(source.location(0), f"#{index + 1}",
+                              f"each {export.noun} should be an object, found a {type(item).__name__}")
+            continue
+        ident, title = item.get("id"), item.get(export.title_key)
+        key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"
+        title = title if isinstance(title, str) else ""
+        where = locate(source, title or key)
+        entry = Entry(item, key, title, where, f"{export.noun} {key} {title!r}" if title else f"{export.noun} {key}",
+                      export.title_key)
+        yield parse(entry)

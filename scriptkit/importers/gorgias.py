@@ -8,60 +8,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scriptkit.importers.common import (
-    ItemProblem,
-    RawItem,
-    Read,
-    ReadOptions,
-    check_item,
-    item_name,
-    load_json,
-    locate,
-    read_text,
-    records,
-    tags_from,
-    text_field,
-)
+from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export, tags_from
 
 LABEL = "Gorgias macros (API JSON)"
+EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    source = read_text(path, "Gorgias export")
-    data = load_json(source, "Gorgias export")
-    for index, item in enumerate(records(data, ("data", "macros"), source, "Gorgias export")):
-        problem = check_item(item, index, source, "macro")
-        if problem:
-            yield problem
-            continue
-        key, title = item_name(item, index, title_key="name")
-        where = locate(source, title or key)
-        name = f"macro {key} {title!r}" if title else f"macro {key}"
-        actions = item.get("actions")
-        if not title.strip():
-            yield ItemProblem(where, name, "has no 'name'")
-            continue
-        if not isinstance(actions, list):
-            yield ItemProblem(where, name, "'actions' should be a list")
-            continue
-        body, html, tags, bad = "", False, [], ""
-        for action in actions:
-            args = action.get("arguments") if isinstance(action, dict) else None
-            if not isinstance(args, dict):
-                bad = "an action has no 'arguments' object"
-                break
-            if action.get("name") == "setResponseText":
-                text = text_field(args, "body_text", where, name)
-                rich = text_field(args, "body_html", where, name)
-                if isinstance(text, ItemProblem) or isinstance(rich, ItemProblem):
-                    bad = (text if isinstance(text, ItemProblem) else rich).message  # type: ignore[union-attr]
-                    break
-                body, html = (text, False) if text.strip() else (rich, True)
-            elif action.get("name") == "addTags":
-                tags.extend(tags_from(args.get("tags")))
-        if bad:
-            yield ItemProblem(where, name, bad)
-        elif not body.strip():
-            yield ItemProblem(where, name, "has no setResponseText action (no reply text); skipped", skipped=True)
-        else:
-            yield RawItem(key=key, title=title, body=body, location=where, html=html, dialect="gorgias", tags=tags)
+    return read_export(path, EXPORT, _macro)
+
+
+def _macro(entry: Entry) -> RawItem | ItemProblem:
+    if untitled := entry.untitled():
+        return untitled
+    actions = entry.fields.get("actions")
+    if not isinstance(actions, list):
+        return entry.problem("'actions' should be a list")
+    body, html, tags = "", False, []
+    for action in actions:
+        args = action.get("arguments") if isinstance(action, dict) else None
+        if not isinstance(args, dict):
+            return entry.problem("an action has no 'arguments' object")
+        if action.get("name") == "setResponseText":
+            found = entry.texts("body_text", "body_html", within=args)
+            if isinstance(found, ItemProblem):
+                return found
+            text, rich = found
+            body, html = (text, False) if text.strip() else (rich, True)
+        elif action.get("name") == "addTags":
+            tags.extend(tags_from(args.get("tags")))
+    if not body.strip():
+        return entry.problem("has no setResponseText action (no reply text); skipped", skipped=True)
+    return entry.item(body, html=html, dialect="gorgias", tags=tags)

@@ -8,52 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scriptkit.importers.common import (
-    ItemProblem,
-    RawItem,
-    Read,
-    ReadOptions,
-    check_item,
-    item_name,
-    load_json,
-    locate,
-    read_text,
-    records,
-    text_field,
-)
+from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
 from scriptkit.importers.html import looks_like_html
 
 LABEL = "Help Scout saved replies (API JSON)"
+EXPORT = Export("Help Scout export", ("saved-replies", "savedReplies", "saved_replies"), "saved reply",
+                title_key="name", within="_embedded")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    source = read_text(path, "Help Scout export")
-    data = load_json(source, "Help Scout export")
-    if isinstance(data, dict) and isinstance(data.get("_embedded"), dict):
-        data = data["_embedded"]
-    for index, item in enumerate(records(data, ("saved-replies", "savedReplies", "saved_replies"), source,
-                                         "Help Scout export")):
-        problem = check_item(item, index, source, "saved reply")
-        if problem:
-            yield problem
-            continue
-        key, title = item_name(item, index, title_key="name")
-        where = locate(source, title or key)
-        name = f"saved reply {key} {title!r}" if title else f"saved reply {key}"
-        text = text_field(item, "text", where, name)
-        chat = text_field(item, "chatText", where, name)
-        if isinstance(text, ItemProblem):
-            yield text
-        elif isinstance(chat, ItemProblem):
-            yield chat
-        elif not title.strip():
-            yield ItemProblem(where, name, "has no 'name'")
-        elif not (text or chat).strip():
-            listed = " (a list export holds only 'preview': fetch each reply with GET "\
-                     "/v2/mailboxes/{id}/saved-replies/{replyId})" if "preview" in item else ""
-            yield ItemProblem(where, name, f"has no 'text' or 'chatText'{listed}")
-        else:
-            body = text or chat
-            alternatives = [("Chat version", chat, False)] if text and chat.strip() else []
-            yield RawItem(key=key, title=title, body=body, location=where, html=looks_like_html(body),
-                          dialect="helpscout", alternatives=alternatives)
+    return read_export(path, EXPORT, _saved_reply)
+
+
+def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
+    found = entry.texts("text", "chatText")
+    if isinstance(found, ItemProblem):
+        return found
+    text, chat = found
+    if untitled := entry.untitled():
+        return untitled
+    if not (text or chat).strip():
+        listed = " (a list export holds only 'preview': fetch each reply with GET "\
+                 "/v2/mailboxes/{id}/saved-replies/{replyId})" if "preview" in entry.fields else ""
+        return entry.problem(f"has no 'text' or 'chatText'{listed}")
+    body = text or chat
+    alternatives = [("Chat version", chat, False)] if text and chat.strip() else []
+    return entry.item(body, html=looks_like_html(body), dialect="helpscout", alternatives=alternatives)

@@ -8,47 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scriptkit.importers.common import (
-    ItemProblem,
-    RawItem,
-    Read,
-    ReadOptions,
-    check_item,
-    item_name,
-    load_json,
-    locate,
-    read_text,
-    records,
-    text_field,
-)
+from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
 
 LABEL = "Intercom macros (GET /macros JSON)"
+EXPORT = Export("Intercom export", ("data", "macros"), "macro", title_key="name")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    source = read_text(path, "Intercom export")
-    data = load_json(source, "Intercom export")
-    for index, item in enumerate(records(data, ("data", "macros"), source, "Intercom export")):
-        problem = check_item(item, index, source, "macro")
-        if problem:
-            yield problem
-            continue
-        key, title = item_name(item, index, title_key="name")
-        where = locate(source, title or key)
-        name = f"macro {key} {title!r}" if title else f"macro {key}"
-        if item.get("type", "macro") != "macro":
-            yield ItemProblem(where, name, f"is a '{item.get('type')}', not a macro")
-            continue
-        text = text_field(item, "body_text", where, name)
-        html = text_field(item, "body", where, name)
-        if isinstance(text, ItemProblem):
-            yield text
-        elif isinstance(html, ItemProblem):
-            yield html
-        elif not title.strip():
-            yield ItemProblem(where, name, "has no 'name'")
-        elif not (text or html).strip():
-            yield ItemProblem(where, name, "has no 'body_text' or 'body'")
-        else:
-            yield RawItem(key=key, title=title, body=text or html, location=where, html=not text,
-                          dialect="intercom")
+    return read_export(path, EXPORT, _macro)
+
+
+def _macro(entry: Entry) -> RawItem | ItemProblem:
+    kind = entry.fields.get("type", "macro")
+    if kind != "macro":
+        return entry.problem(f"is a '{kind}', not a macro")
+    found = entry.texts("body_text", "body")
+    if isinstance(found, ItemProblem):
+        return found
+    text, html = found
+    if untitled := entry.untitled():
+        return untitled
+    if not (text or html).strip():
+        return entry.problem("has no 'body_text' or 'body'")
+    return entry.item(text or html, html=not text, dialect="intercom")
