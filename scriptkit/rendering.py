@@ -500,6 +500,7 @@ def _base_vars(pack: Pack) -> dict[str, object]:
     for ns, attrs in fields.items():
         base[ns] = _Namespace(ns, frozenset(attrs), functools.partial(_placeholder_ref, ns))
     _BASE[:] = [pack, key, base]
+    _LAYOUTS.clear()
     return base
 
 
@@ -704,8 +705,34 @@ def _slice(seg: Text, a: int, b: int) -> Text:
 
 def render_script(pack: Pack, script: Script, channel: str | None = None, variant: int = 0) -> Message:
     """Render one script for one channel and variant into a Message."""
+    return _render_script(pack, script, channel, variant, {})
+
+
+_LAYOUTS: dict[tuple[object, ...], list[Segment]] = {}  # rendered greetings/sign-offs of the last pack
+
+
+def _layout_segments(pack: Pack, channel: str, src: TemplateSource) -> list[Segment]:
+    """A layout slot renders the same for every script of a channel: once per pack."""
+    _base_vars(pack)  # a different pack clears the cache
+    key = (channel, src.slot, src.text, src.path, src.label)
+    found = _LAYOUTS.get(key)
+    if found is None:
+        found = _LAYOUTS[key] = _strip(render_source(src, _Context(pack, None)))
+    return found
+
+
+def _render_script(pack: Pack, script: Script, channel: str | None, variant: int,
+                   done: dict[tuple[str | int, ...], list[Segment]]) -> Message:
+    """``done`` holds the script's slots already rendered: they are the same on every channel."""
     channel = channel or script.channels[0]
     ctx = _Context(pack, script)
+
+    def slot_segments(src: TemplateSource) -> list[Segment]:
+        found = done.get(src.path)
+        if found is None:
+            found = done[src.path] = _strip(render_source(src, ctx))
+        return found
+
     layout = pack.meta.layout(channel)
     joiner = layout.joiner(channel)
     parts: list[list[Segment]] = []
@@ -721,7 +748,7 @@ def render_script(pack: Pack, script: Script, channel: str | None = None, varian
     ordered = ([by_slot["greeting"]] if "greeting" in by_slot else []) + chosen + \
               ([by_slot["signoff"]] if "signoff" in by_slot else [])
     for src in ordered:
-        segs = _strip(render_source(src, ctx if src.slot not in ("greeting", "signoff") else _Context(pack, None)))
+        segs = _layout_segments(pack, channel, src) if src.slot in ("greeting", "signoff") else slot_segments(src)
         if segs:
             parts.append(segs)
     body: list[Segment] = []
@@ -729,7 +756,7 @@ def render_script(pack: Pack, script: Script, channel: str | None = None, varian
         if i:
             body.append(Text(joiner, "layout", None))
         body.extend(segs)
-    notes = [AgentNote(_note_kind(script, src), _note_label(script, src), tuple(_strip(render_source(src, ctx))))
+    notes = [AgentNote(_note_kind(script, src), _note_label(script, src), tuple(slot_segments(src)))
              for src in all_sources if src.slot == "flexibility"]
     return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
                    segments=tuple(body), notes=tuple(notes), file=script.file,
@@ -761,12 +788,13 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
     messages: list[Message] = []
     scripts = [pack.script(script_id)] if script_id else pack.scripts
     for script in scripts:
+        done: dict[tuple[str | int, ...], list[Segment]] = {}
         for channel in script.channels:
             if wanted is not None and channel not in wanted:
                 continue
             for variant in range(script.variant_count if all_variants else 1):
                 try:
-                    messages.append(render_script(pack, script, channel, variant))
+                    messages.append(_render_script(pack, script, channel, variant, done))
                 except ScriptkitError as exc:
                     errors.add(exc.message, exc.location, exc.hint, type(exc))
     errors.raise_if_any()
