@@ -131,6 +131,21 @@ class AuditReport:
             return None
         return round(sum(m.overall for m in self.macros) / len(self.macros), 1)
 
+    def falls_short(self, bar: float) -> str | None:
+        """Why the library fails a ``--fail-under bar`` gate, or None when its overall score reaches it.
+
+        The gate is the library's overall score (the mean of the macros' overall scores), so one
+        weak macro among many does not fail a build; the message names the macros under the bar.
+        A library with no macros has no score and passes.
+        """
+        if self.overall is None or self.overall >= bar:
+            return None
+        under = [m for m in self.macros if m.overall < bar]  # worst first
+        worst = ", ".join(f"{m.title!r} {m.overall:.1f}" for m in under[:3])
+        more = f" and {len(under) - 3} more" if len(under) > 3 else ""
+        return (f"overall score {self.overall:.1f} is under --fail-under {bar:g}; "
+                f"{len(under)} of {len(self.macros)} macro(s) score under it: {worst}{more}")
+
     @property
     def by_family(self) -> dict[str, int]:
         counts: Counter[str] = Counter()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scriptkit.audit import WEIGHTS, audit, practice_of, score
+from scriptkit.audit import PRACTICES, WEIGHTS, AuditReport, MacroAudit, audit, practice_of, score
 from scriptkit.cli import main
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.reporters.html import render_html
@@ -185,3 +185,41 @@ def test_project_settings_apply_to_an_export(library: Path, tmp_path: Path, monk
     assert "warm_language" not in report.judged
     assert all(m.scores["warm_language"] is None for m in report.macros)
     assert not any(d.code.startswith("SK2") for m in report.macros for d in m.diagnostics)
+
+
+def _scored(ident: str, value: float) -> MacroAudit:
+    return MacroAudit(id=ident, title=f"Macro {ident}", text="", location=Location("export.json", 1, 1),
+                      script_file="f", diagnostics=[], scores=dict.fromkeys(PRACTICES, value))
+
+
+def test_fail_under_judges_the_library_mean() -> None:
+    report = AuditReport("export.json", "zendesk", [_scored("a", 20.0), _scored("b", 80.0), _scored("c", 90.0)],
+                         [], [], [])
+    assert report.overall == 63.3
+    # one weak macro does not fail a library whose mean reaches the bar
+    assert report.falls_short(60) is None and report.falls_short(63.3) is None
+    short = report.falls_short(70)
+    assert short == ("overall score 63.3 is under --fail-under 70; 1 of 3 macro(s) score under it: "
+                     "'Macro a' 20.0")
+    many = AuditReport("x", "pack", [_scored(str(i), 10.0 * i) for i in range(6)], [], [], [])
+    assert many.falls_short(99.5) == ("overall score 25.0 is under --fail-under 99.5; 6 of 6 macro(s) score under "
+                                      "it: 'Macro 0' 0.0, 'Macro 1' 10.0, 'Macro 2' 20.0 and 3 more")
+    assert AuditReport("x", "pack", [], [], [], []).falls_short(100) is None  # no macros, no score
+
+
+def test_fail_under_sets_the_exit_code(library: Path, tmp_path: Path) -> None:
+    overall = audit(library, "jsonl").overall
+    assert overall is not None and overall < 100
+    runner = CliRunner()
+    passed = runner.invoke(main, ["audit", str(library), "--fail-under", f"{overall}"])
+    assert passed.exit_code == 0, passed.output
+    assert "audit failed" not in passed.stderr
+    html = tmp_path / "r.html"
+    failed = runner.invoke(main, ["audit", str(library), "--format", "json", "--html", str(html),
+                                  "--fail-under", f"{overall + 0.1:.1f}"])
+    assert failed.exit_code == 1
+    assert f"audit failed: overall score {overall:.1f} is under --fail-under {overall + 0.1:.1f}" in failed.stderr
+    assert json.loads(failed.stdout)["summary"]["overall"] == overall  # the report is still complete
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    bad = runner.invoke(main, ["audit", str(library), "--fail-under", "101"])
+    assert bad.exit_code == 2 and "--fail-under" in bad.output

@@ -42,14 +42,21 @@ def stages() -> Iterator[Callable[[str], None] | None]:
 @click.option("--top", default=10, show_default=True, help="How many of the worst macros to list in text output.")
 @click.option("--near", "near", default=0.7, show_default=True, type=click.FloatRange(0.3, 1.0),
               help="Similarity (Jaccard of word pairs) from which two macros count as near duplicates.")
+@click.option("--fail-under", "fail_under", default=None, type=click.FloatRange(0, 100), metavar="SCORE",
+              help="Exit 1 when the library's overall score (the mean of every macro's overall score, "
+                   "0-100) is under SCORE, for a CI gate. The report is still written; the reason, with "
+                   "the macros under SCORE, goes to stderr.")
 def audit_command(source: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,
-                  grammar: str | None, out_format: str, html_path: str | None, top: int, near: float) -> None:
+                  grammar: str | None, out_format: str, html_path: str | None, top: int, near: float,
+                  fail_under: float | None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
 
     Scores (0-100) per practice and readability come from the diagnostics: each error
     costs half of what is left, a warning 30%, a suggestion 10%. Also lists the most common
     problems, duplicate and near-duplicate macros, macros that contradict each other on a
     number, and placeholders that can render blank.
+
+    Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
     with stages() as tell:
         report = audit(source, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
@@ -64,6 +71,10 @@ def audit_command(source: str, fmt: str | None, mapping: str | None, where: tupl
         print_text(report, console(), top)
     if html_path:
         click.echo(f"HTML report: {html_path}", err=True)
+    short = report.falls_short(fail_under) if fail_under is not None else None
+    if short:
+        click.echo(f"audit failed: {short}", err=True)
+        sys.exit(1)
 
 
 def _fmt(value: float | None) -> str:
