@@ -244,3 +244,55 @@ def test_assembly_is_idempotent() -> None:
     assert (again.path / "languagetool-server.jar").is_file()
     libs = {p.name for p in (again.path / "libs").iterdir()}
     assert "language-en.jar" in libs and "language-de.jar" not in libs  # English, not every language
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid) and fields.get("Name", "").strip() == "java":
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in state
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_interrupted_run_leaves_no_java_behind(make_pack, sig: str) -> None:
+    import signal
+
+    from scriptkit.engines.lt_server import assembled
+
+    if shutil.which("java") is None or assembled() is None or not Path("/proc").is_dir():
+        require_external("needs Java, the assembled LanguageTool server and /proc")
+    pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
+    cli = [sys.executable, "-c", "from scriptkit.cli import main; main()"]
+    run = subprocess.Popen([*cli, "check", str(pack), "--grammar", "local"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
+    try:
+        deadline = time.monotonic() + 120
+        jvms: list[int] = []
+        while not jvms and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            jvms = _children(run.pid)
+        assert jvms, "the run never started its LanguageTool server"
+        run.send_signal(getattr(signal, sig))
+        _, err = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode in (130, 128 + getattr(signal, sig), -getattr(signal, sig)), err
+    assert "Traceback" not in err
+    time.sleep(0.5)
+    assert not [pid for pid in jvms if _alive(pid)], "a JVM outlived the run"
