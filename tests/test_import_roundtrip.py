@@ -67,3 +67,45 @@ def test_blanks_come_back_as_blanks(tmp_path: Path) -> None:
     again = import_library(tmp_path / "out" / "zendesk" / "macros.json", "zendesk")
     assert first.macros[0].text == "I've refunded [[amount]] today, {{customer.first_name}}."
     assert again.macros[0].text == first.macros[0].text
+
+
+TITLES = ["Billing::Refund", "Billing::Refunds::Double charge", "Café::Rückerstattung ✓", "Billing:Refund: one colon",
+          "No category at all"]
+
+
+def _zendesk_titles(path: Path) -> list[str]:
+    return [m["title"] for m in json.loads(path.read_text(encoding="utf-8"))["macros"]]
+
+
+def _zendesk_export(tmp_path: Path, titles: list[str]) -> Path:
+    source = tmp_path / "zd.json"
+    source.write_text(json.dumps({"macros": [
+        {"id": n, "title": title, "actions": [{"field": "comment_value", "value": f"I've sorted it today ({n})."}]}
+        for n, title in enumerate(titles, start=1)]}), encoding="utf-8")
+    return source
+
+
+def test_zendesk_titles_keep_their_categories(tmp_path: Path) -> None:
+    source = _zendesk_export(tmp_path, TITLES)
+    first = import_library(source, "zendesk")
+    assert [m.title for m in first.macros] == TITLES
+    export(first.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", force=True, lint=False)
+    bundle = tmp_path / "out" / "zendesk" / "macros.json"
+    assert sorted(_zendesk_titles(bundle)) == sorted(TITLES)
+    again = import_library(bundle, "zendesk")
+    assert sorted(m.title for m in again.macros) == sorted(TITLES)
+
+
+def test_untidy_zendesk_categories_are_tidied_once(tmp_path: Path) -> None:
+    # Zendesk splits titles on "::"; spaces around it and empty categories are tidied on export,
+    # and the tidied title then comes back unchanged
+    untidy = {"Billing :: Refund": "Billing::Refund", "::Refund lead": "Refund lead", "A::::B": "A::B",
+              "Orders::Late::": "Orders::Late"}
+    first = import_library(_zendesk_export(tmp_path, list(untidy)), "zendesk")
+    assert [m.title for m in first.macros] == list(untidy)  # the pack keeps what the export said
+    export(first.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", force=True, lint=False)
+    tidied = _zendesk_titles(tmp_path / "out" / "zendesk" / "macros.json")
+    assert sorted(tidied) == sorted(untidy.values())
+    second = import_library(tmp_path / "out" / "zendesk" / "macros.json", "zendesk")
+    export(second.write(tmp_path / "pack2"), ["zendesk"], tmp_path / "out2", force=True, lint=False)
+    assert sorted(_zendesk_titles(tmp_path / "out2" / "zendesk" / "macros.json")) == sorted(tidied)
