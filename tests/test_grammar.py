@@ -233,6 +233,21 @@ def test_unknown_grammar_setting_is_located(make_pack) -> None:
     assert info.value.location.line == 4
 
 
+def test_unreadable_results_cache_is_a_config_error(make_pack, tmp_path: Path, monkeypatch) -> None:
+    from scriptkit.engines import languagetool
+
+    bad = tmp_path / "results.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("SCRIPTKIT_GRAMMAR_CACHE", str(bad))
+    pack = load_pack(make_pack({"a.yaml": _script("I'm sorry.")}))
+    try:
+        with pytest.raises(ConfigError) as info:
+            lint_pack(pack, grammar="http://127.0.0.1:9")
+    finally:
+        languagetool.shutdown(keep_server=True)
+    assert str(bad) in info.value.message and "SCRIPTKIT_GRAMMAR_CACHE=off" in (info.value.hint or "")
+
+
 def test_assembly_is_idempotent() -> None:
     from scriptkit.engines.lt_server import assemble, assembled
 

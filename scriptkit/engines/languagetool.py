@@ -142,29 +142,48 @@ def default_cache_path() -> Path | None:
 
 
 class ResultCache:
-    """Matches by key in one SQLite file (safe for several processes), used from one thread."""
+    """Matches by key in one SQLite file (safe for several processes), used from one thread.
+
+    Entries unused for ``KEEP_DAYS`` are dropped when the file is opened, so the file follows
+    the packs being worked on instead of growing forever.
+    """
+
+    KEEP_DAYS = 60
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL)")
-        self._db.commit()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("DROP TABLE IF EXISTS results")  # the first layout, without 'used'
+            self._db.execute("CREATE TABLE IF NOT EXISTS matches "
+                             "(key TEXT PRIMARY KEY, matches TEXT NOT NULL, used INTEGER NOT NULL)")
+            with self._db:
+                self._db.execute("DELETE FROM matches WHERE used < ?", (int(time.time()) - self.KEEP_DAYS * 86400,))
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(f"cannot use the grammar results cache {path}: {exc}",
+                              hint="Delete the file, or turn the cache off with SCRIPTKIT_GRAMMAR_CACHE=off "
+                                   "or 'grammar: {cache: false}' in pack.yaml.") from None
 
     def get_many(self, keys: Sequence[str]) -> dict[str, tuple[LTMatch, ...]]:
         found: dict[str, tuple[LTMatch, ...]] = {}
         for i in range(0, len(keys), 500):
             chunk = list(keys[i:i + 500])
             marks = ",".join("?" * len(chunk))
-            for key, matches in self._db.execute(f"SELECT key, matches FROM results WHERE key IN ({marks})", chunk):
+            for key, matches in self._db.execute(f"SELECT key, matches FROM matches WHERE key IN ({marks})", chunk):
                 found[key] = tuple(LTMatch.from_json(r) for r in json.loads(matches))
+        if found:
+            with self._db:
+                self._db.executemany("UPDATE matches SET used = ? WHERE key = ?",
+                                     [(int(time.time()), k) for k in found])
         return found
 
     def put_many(self, items: Iterable[tuple[str, tuple[LTMatch, ...]]]) -> None:
-        rows = [(key, json.dumps([m.to_json() for m in matches])) for key, matches in items]
+        now = int(time.time())
+        rows = [(key, json.dumps([m.to_json() for m in matches]), now) for key, matches in items]
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO results (key, matches) VALUES (?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO matches (key, matches, used) VALUES (?, ?, ?)", rows)
 
     def close(self) -> None:
         self._db.close()
