@@ -125,6 +125,8 @@ def _construct(node: Any, path: tuple[str | int, ...], origin: Origin) -> Any:
             return node.value
         if not node.value:
             raise _Unusual  # "key:" with no value: the parsers place it differently; keep ruamel's
+        if node.value[0].isalpha() and node.value.lower() not in ("true", "false", "null"):
+            return node.value  # YAML 1.2: only those words resolve to something other than a string
         yaml = _scalars()
         tag = yaml.resolver.resolve(RuamelScalarNode, node.value, (True, False))
         if tag == _STR_TAG:

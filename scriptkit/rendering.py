@@ -296,7 +296,7 @@ def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> lis
 
 
 def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
-    if "{" not in src.text:
+    if "{" not in src.text or _simple_and_valid(src.text, scope):
         return []
     env = _env()
     try:
@@ -313,6 +313,31 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     for node in tree.find_all(kinds):
         problems.extend(_check_node(node, src, scope, stored, bases))
     return problems
+
+
+def _simple_and_valid(text: str, scope: _Scope) -> bool:
+    """True when the template is only text and simple expressions (see ``_emulate``) whose names
+    all resolve: the Jinja checks would find nothing, so parsing can be skipped. Anything else
+    gets the full check, which words the problems."""
+    if _NOT_SIMPLE.search(text):
+        return False
+    pos = 0
+    for m in _SIMPLE.finditer(text):
+        if "{{" in text[pos:m.start()]:
+            return False
+        base, attr = m["a"], m["b"]
+        if attr is None:
+            if base not in scope.constants or base in scope.namespaces or base == BLANK_NAMESPACE:
+                return False
+        elif attr.startswith("_") or base in scope.constants:
+            return False
+        elif base == BLANK_NAMESPACE:
+            if attr not in scope.blanks:
+                return False
+        elif base not in scope.namespaces or f"{base}.{attr}" not in scope.catalogue:
+            return False
+        pos = m.end()
+    return "{{" not in text[pos:]
 
 
 _OPENER = re.compile(r"\{\{|\{%")

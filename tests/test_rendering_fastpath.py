@@ -91,3 +91,21 @@ def test_errors_are_still_reported_by_the_jinja_path(make_pack: Any) -> None:
     root = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: Hi.\nsolution: \"{{ customer.nope }}\"\n"})
     with pytest.raises(ScriptkitError, match=r"customer\.nope"):
         render_pack(load_pack(root))
+
+
+@pytest.mark.parametrize("template, message", [
+    ("{{ customer.nope }}", "unknown placeholder 'customer.nope'"),
+    ("{{ blank.later }}", "blank 'later' is used but not declared"),
+    ("{{ refund_days }}", "undefined name 'refund_days'"),
+    ("{{ customer }}", "customer"),
+])
+def test_static_checks_still_catch_simple_templates_that_do_not_resolve(
+        make_pack: Any, template: str, message: str) -> None:
+    from scriptkit.errors import ScriptkitError
+
+    root = make_pack({"a.yaml": f"id: a\ntitle: A\nacknowledgment: Hi.\nsolution: \"I'll fix it {template}\"\n"},
+                     "name: T\nconstants:\n  refund_window_days: 5\n")
+    with pytest.raises(ScriptkitError) as info:
+        load_pack(root)
+    assert message in str(info.value)
+    assert "a.yaml:4:" in str(info.value)
