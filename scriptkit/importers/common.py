@@ -198,6 +198,18 @@ class Entry:
             values.append(value)
         return tuple(values)
 
+    def reply(self, *keys: str, hint: str = "") -> tuple[str, ...] | ItemProblem:
+        """The reply fields ``keys`` of the item, the first non-empty one being its reply; or the
+        problem of a field that is not text, of a missing title, or of no reply (plus ``hint``)."""
+        found = self.texts(*keys)
+        if isinstance(found, ItemProblem):
+            return found
+        if untitled := self.untitled():
+            return untitled
+        if not next((value for value in found if value), "").strip():
+            return self.problem("has no " + " or ".join(f"'{key}'" for key in keys) + hint)
+        return found
+
     def problem(self, message: str, *, skipped: bool = False) -> ItemProblem:
         return ItemProblem(self.where, self.name, message, skipped=skipped)
 

@@ -16,12 +16,8 @@ def read(path: Path, options: ReadOptions) -> Read:
 
 
 def _canned_response(entry: Entry) -> RawItem | ItemProblem:
-    found = entry.texts("content_html", "content")
+    found = entry.reply("content_html", "content")
     if isinstance(found, ItemProblem):
         return found
     html, plain = found
-    if untitled := entry.untitled():
-        return untitled
-    if not (html or plain).strip():
-        return entry.problem("has no 'content_html' or 'content'")
     return entry.item(html or plain, html=bool(html), dialect="freshdesk")

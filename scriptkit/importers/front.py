@@ -17,12 +17,8 @@ def read(path: Path, options: ReadOptions) -> Read:
 
 
 def _template(entry: Entry) -> RawItem | ItemProblem:
-    found = entry.texts("body")
+    found = entry.reply("body")
     if isinstance(found, ItemProblem):
         return found
     (body,) = found
-    if untitled := entry.untitled():
-        return untitled
-    if not body.strip():
-        return entry.problem("has no 'body'")
     return entry.item(body, html=looks_like_html(body), dialect="front")

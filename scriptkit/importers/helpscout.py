@@ -21,16 +21,12 @@ def read(path: Path, options: ReadOptions) -> Read:
 
 
 def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
-    found = entry.texts("text", "chatText")
+    listed = " (a list export holds only 'preview': fetch each reply with GET "\
+             "/v2/mailboxes/{id}/saved-replies/{replyId})" if "preview" in entry.fields else ""
+    found = entry.reply("text", "chatText", hint=listed)
     if isinstance(found, ItemProblem):
         return found
     text, chat = found
-    if untitled := entry.untitled():
-        return untitled
-    if not (text or chat).strip():
-        listed = " (a list export holds only 'preview': fetch each reply with GET "\
-                 "/v2/mailboxes/{id}/saved-replies/{replyId})" if "preview" in entry.fields else ""
-        return entry.problem(f"has no 'text' or 'chatText'{listed}")
     body = text or chat
     alternatives = [("Chat version", chat, False)] if text and chat.strip() else []
     return entry.item(body, html=looks_like_html(body), dialect="helpscout", alternatives=alternatives)

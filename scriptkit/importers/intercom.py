@@ -22,12 +22,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     kind = entry.fields.get("type", "macro")
     if kind != "macro":
         return entry.problem(f"is a '{kind}', not a macro")
-    found = entry.texts("body_text", "body")
+    found = entry.reply("body_text", "body")
     if isinstance(found, ItemProblem):
         return found
     text, html = found
-    if untitled := entry.untitled():
-        return untitled
-    if not (text or html).strip():
-        return entry.problem("has no 'body_text' or 'body'")
     return entry.item(text or html, html=not text, dialect="intercom")
