@@ -19,7 +19,7 @@ from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, Scriptk
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions
 from scriptkit.importers.convert import ImportedMacro, convert, slugify
 
-#: format name -> (module, reader function name)
+#: format name -> (module, reader function, label constant)
 FORMATS: dict[str, tuple[str, str, str]] = {
     "zendesk": ("zendesk", "read", "LABEL"),
     "freshdesk": ("freshdesk", "read", "LABEL"),
