@@ -340,11 +340,13 @@ def _load_script(path: Path, errors: ErrorCollector,
 
 def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -> None:
     # rendering marks source positions with private-use characters; text may not carry them
-    for i, ch in enumerate(origin.source.text):
-        if "\ue000" <= ch <= "\uf8ff":
-            errors.add("private-use character U+%04X is not allowed in a script" % ord(ch),
-                       origin.source.location(i), "Delete it; it is usually pasted by mistake.")
-            return
+    found = _PRIVATE_USE.search(origin.source.text)
+    if found:
+        errors.add("private-use character U+%04X is not allowed in a script" % ord(found.group(0)),
+                   origin.source.location(found.start()), "Delete it; it is usually pasted by mistake.")
+
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:

@@ -6,12 +6,15 @@ edit the YAML text itself (keeping comments and formatting) instead of re-dumpin
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from scriptkit.diagnostics import Location
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass
@@ -21,11 +24,7 @@ class SourceText:
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        self._line_starts = starts
+        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
 
     def location(self, offset: int) -> Location:
         offset = max(0, min(offset, len(self.text)))
