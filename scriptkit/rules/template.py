@@ -301,11 +301,18 @@ def minhash(tokens: Iterable[str], bins: int = 4 * BANDS) -> tuple[int, ...]:
     hashes = sorted(map(zlib.crc32, map(str.encode, tokens)), reverse=True)
     # later keys overwrite earlier ones: each bin keeps its smallest hash
     lowest = dict(zip([h % bins for h in hashes], [h // bins for h in hashes], strict=True))
-    if len(lowest) == bins or not lowest:
-        return tuple(lowest[i] for i in range(bins)) if lowest else ()
-    probes = _probes(bins)
-    return tuple(lowest[i] if i in lowest else lowest[next(j for j in probes[i] if j in lowest)]
-                 for i in range(bins))
+    if not lowest:
+        return ()
+    sig = [lowest.get(i, -1) for i in range(bins)]
+    if len(lowest) < bins:
+        probes = _probes(bins)
+        for i in range(bins):
+            if sig[i] < 0:
+                for j in probes[i]:
+                    if j in lowest:
+                        sig[i] = lowest[j]
+                        break
+    return tuple(sig)
 
 
 def near_duplicates(sets: list[frozenset[str]], threshold: float) -> dict[int, tuple[int, float]]:
