@@ -375,7 +375,12 @@ def rule_page(rule: Any) -> str:
         parts.append(f"\n**Option defaults** {defaults}\n")
     for name, body in sections:
         parts.append(f"\n## {name}\n\n{body}\n")
-    if rule.bad_examples and rule.family() != "grammar":  # grammar needs a LanguageTool server
+    if rule.family() == "grammar":  # a docs build must not need Java or a server
+        parts.append(
+            "\n## What scriptkit says\n\nThis rule asks a LanguageTool server, so the site shows no run "
+            "of it: see [Grammar and spelling](../guides/grammar.md) to switch it on.\n"
+        )
+    elif rule.bad_examples:
         parts.append(example_run(rule))
     if rule.bad_examples or rule.good_examples:
         parts.append(

@@ -125,6 +125,14 @@ def test_run_marker_shows_real_output_and_fails_on_an_unexpected_exit(hooks: Mod
     assert out.count("id: a") == 1  # hidden write is not shown, the show marker is
     assert "<!--" not in out
 
+    admonition = (
+        '<!-- write: note.txt -->\n!!! failure "Before"\n    We have received your\n    request.\n\n'
+        "<!-- run: cat note.txt -->\n"
+    )
+    out = hooks.process_markdown(admonition, tmp_path / "ws1")
+    assert '!!! failure "Before"' in out  # the admonition stays on the page
+    assert "$ cat note.txt\nWe have received your request.\n" in out  # its prose, unwrapped, is the file
+
     with pytest.raises(PluginError, match="exited 2, the page expects 0"):
         hooks.process_markdown("<!-- run: scriptkit render no-such-pack -->", tmp_path / "ws2")
     with pytest.raises(PluginError, match="exited 0, the page expects 1"):
