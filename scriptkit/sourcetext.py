@@ -52,6 +52,12 @@ def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
     n = len(text)
     j = start
     quote = text[j] if j < n and text[j] in "\"'" else ""
+    if value and not (j < n and text[j] in "|>"):
+        # the common case, spelled in the file exactly as the value (no escapes, one line):
+        # the walk below would give these same consecutive offsets, character by character
+        first = j + 1 if quote else j
+        if text.startswith(value, first):
+            return range(first, first + len(value))
     indent = -1  # a block scalar's indentation: only that much is skipped after a line break
     if j < n and text[j] in "|>":
         j = text.find("\n", j)
