@@ -142,14 +142,21 @@ def cues(sentence: str) -> Cues:
 
 
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
-    return Cues(
-        greeting=_whole(pattern("greetings").match(s, folded=True), s),
-        signoff=pattern("signoffs").match(s, folded=True) is not None,
-        second_person=bool(_SECOND_PERSON.search(s)),
-        deictic=bool(_DEICTIC.search(s)),
-        asks=bool(_ASKS.search(s)),
-        imperative=bool(_IMPERATIVE.match(s)),
-        **{field: tuple(v) for field, v in spans.items()},
+    greeting, signoff, second_person, deictic, asks, imperative = _flags(s)
+    return Cues(greeting, signoff, **{field: tuple(v) for field, v in spans.items()},
+                second_person=second_person, deictic=deictic, asks=asks, imperative=imperative)
+
+
+@lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels
+def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool]:
+    """greeting, signoff, second_person, deictic, asks, imperative of one folded sentence."""
+    return (
+        _whole(pattern("greetings").match(s, folded=True), s),
+        pattern("signoffs").match(s, folded=True) is not None,
+        bool(_SECOND_PERSON.search(s)),
+        bool(_DEICTIC.search(s)),
+        bool(_ASKS.search(s)),
+        bool(_IMPERATIVE.match(s)),
     )
 
 
@@ -166,7 +173,7 @@ def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> tuple[Cues, .
 @lru_cache(maxsize=256)  # review infers slots and then lints the same text: read it once
 def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     folded = fold(text)
-    found = _cue_matcher().spans(Tokens(folded))
+    found = _cue_matcher().spans_in_pieces(folded, pieces)
     per: list[dict[str, list[tuple[int, int]]]] = [{f: [] for f in _CUE_LISTS} for _ in pieces]
     starts = [a for a, _ in pieces]
     for field, name in _CUE_LISTS.items():

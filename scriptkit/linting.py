@@ -9,7 +9,8 @@ report at the same place, and sorts the result so the same pack always reads the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,19 +107,26 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     suppress = _Suppressions(scripts, pack.origin if pack is not None else None)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     active = config.rules(all_rules())
-    for rule_cls in active:
-        rule = rule_cls()
-        ctx = RuleContext(pack, config.options_for(rule_cls))
-        severity = config.severity_for(rule_cls)
-        try:
-            found = [_diagnostic(rule, m, f, severity) for m, f in rule.check_batch(messages, ctx)]
+    runs = [_Run(rule_cls(), RuleContext(pack, config.options_for(rule_cls)), config.severity_for(rule_cls))
+            for rule_cls in active]
+    # Rules that read one message at a time see the messages a chunk at a time, every rule on a
+    # chunk before the next: what the rules share about a message (its sentences and cues, its
+    # words) is still cached when the next rule asks. Each rule still sees messages in order.
+    per_message = [r for r in runs if type(r.rule).check_batch is Rule.check_batch]
+    for i in range(0, len(messages), _CHUNK):
+        chunk = messages[i:i + _CHUNK]
+        for run in per_message:
+            with _guard(run.rule):
+                run.found.extend(_diagnostic(run.rule, m, f, run.severity)
+                                 for m in chunk for f in run.rule.check(m, run.ctx))
+    for run in runs:
+        rule, rule_cls, severity = run.rule, type(run.rule), run.severity
+        with _guard(rule):
+            if run not in per_message:
+                run.found.extend(_diagnostic(rule, m, f, severity) for m, f in rule.check_batch(messages, run.ctx))
             if pack is not None:
-                found.extend(rule.check_pack(pack, messages, ctx))
-        except ScriptkitError:
-            raise
-        except Exception as exc:  # a rule's bug must not end in a traceback for the writer
-            raise ScriptkitError(f"rule {rule_cls.code} [{rule_cls.name}] failed: {type(exc).__name__}: {exc}",
-                                 hint="This is a bug in the rule; please report it with the pack.") from exc
+                run.found.extend(rule.check_pack(pack, messages, run.ctx))
+        found, run.found = run.found, []
         for diag in found:
             if severity is not None and diag.severity != severity:
                 diag.severity = severity
@@ -131,6 +139,29 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             if seg.source is not None and seg.source.source is not None:
                 sources.setdefault(seg.source.source.path, seg.source.source.text)
     return LintResult(_sorted(by_key.values()), messages, config, sources, rules=active)
+
+
+_CHUNK = 64  # messages per chunk: within the per-message caches (analysis, tokens, formality)
+
+
+@dataclass(eq=False)
+class _Run:
+    rule: Rule
+    ctx: RuleContext
+    severity: Severity | None
+    found: list[Diagnostic] = field(default_factory=list)
+
+
+@contextmanager
+def _guard(rule: Rule) -> Iterator[None]:
+    """A rule's bug must not end in a traceback for the writer."""
+    try:
+        yield
+    except ScriptkitError:
+        raise
+    except Exception as exc:
+        raise ScriptkitError(f"rule {rule.code} [{rule.name}] failed: {type(exc).__name__}: {exc}",
+                             hint="This is a bug in the rule; please report it with the pack.") from exc
 
 
 # ---------------------------------------------------------------- findings -> diagnostics
@@ -306,7 +337,7 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>",
 
     def add(a: int, b: int, slot: str) -> None:
         if a < b:
-            span = SourceSpan(source.location(a), True, tuple(range(a, b)), source)
+            span = SourceSpan(source.location(a), True, range(a, b), source)
             segments.append(Text(text[a:b], slot, span))
 
     for a, b, slot, confidence in infer_slots(text):

@@ -18,8 +18,9 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any
+from typing import Any, ClassVar
 
+import yaml  # type: ignore[import-untyped]
 from ruamel.yaml import YAML
 
 from scriptkit.errors import ScriptkitError
@@ -32,14 +33,43 @@ _END = ""
 _Trie = dict[str, Any]
 
 
+# The data files are parsed on every run: libyaml's C parser takes ~50 ms for all of them where
+# the pure-Python one takes ~1 s. Its resolvers are YAML 1.1 ("on" and "no" are booleans), so
+# they are replaced by the YAML 1.2 core schema the files are written in (and tested against).
+_FastLoader: Any = getattr(yaml, "CSafeLoader", None)
+if _FastLoader is not None:
+    class _DataLoader(_FastLoader):  # type: ignore[misc]
+        yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+
+    for _tag, _rx, _first in (
+        ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+        ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+                  r"|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+        ("null", r"^(?:~|null|Null|NULL|)$", ("~", "n", "N", "")),
+    ):
+        _DataLoader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_rx), list(_first))
+    _FastLoader = _DataLoader
+
+
+def parse_data(text: str, fast: bool = True) -> Any:
+    """A data file's content: libyaml when available (``fast``), else the pure-Python parser."""
+    if fast and _FastLoader is not None:
+        return yaml.load(text, Loader=_FastLoader)  # a safe loader, with YAML 1.2 resolvers
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def data_text(filename: str) -> str:
+    try:
+        return resources.files(DATA_DIR[0]).joinpath(DATA_DIR[1], filename).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ScriptkitError(f"scriptkit phrase data '{filename}' is missing from the installation") from None
+
+
 @cache
 def data(filename: str) -> Any:
     """The parsed content of ``scriptkit/rules/data/<filename>`` (cached for the process)."""
-    try:
-        text = resources.files(DATA_DIR[0]).joinpath(DATA_DIR[1], filename).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScriptkitError(f"scriptkit phrase data '{filename}' is missing from the installation") from None
-    return YAML(typ="safe", pure=True).load(text)
+    return parse_data(data_text(filename))
 
 
 def lexicon() -> dict[str, list[str]]:
@@ -203,6 +233,12 @@ class Matcher:
         flags &= ~re.IGNORECASE
         self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
+        self._any_regex = _union(self._regexes) if len(self._regexes) > 1 else None
+
+    @property
+    def has_regexes(self) -> bool:
+        """Some entries are regexes (raw, or not made of words), which may match across sentences."""
+        return bool(self._regexes)
 
     def spans(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> list[tuple[int, int]]:
         """``[start, end)`` of each match, leftmost first; overlaps keep the longer match."""
@@ -210,6 +246,8 @@ class Matcher:
         found: list[tuple[int, int]] = []
         if self._exact or self._prefix:
             found = self._word_spans(tokens if tokens is not None else Tokens(s))
+        if self._any_regex is not None and self._any_regex.search(s) is None:
+            return found  # (word matches come leftmost first, never overlapping)
         for rx in self._regexes:
             for m in rx.finditer(s):
                 a, b = m.span()
@@ -460,7 +498,41 @@ class MultiMatcher:
                 self._prefix.setdefault(key, []).extend((p, name) for p in phrases)
         self._keys = _Keys(self._exact, self._prefix)
 
+        # every list's regexes as one alternation: when it finds nothing, none of them would
+        self._regex_lists = [(name, m._regexes, m._any_regex) for name, m in self._matchers.items() if m._regexes]
+        self._any_regex = _union([rx for _, rxs, _ in self._regex_lists for rx in rxs])
+        self._piece_cache: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
+
     def spans(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
+        out = self._word_spans(tokens)
+        self._add_regex_spans(out, tokens.text)
+        return out
+
+    def spans_in_pieces(self, folded: str, pieces: tuple[tuple[int, int], ...]) -> dict[str, list[tuple[int, int]]]:
+        """``spans(Tokens(folded))`` from each piece's cached word matches (sentences recur).
+
+        A word phrase matches across two pieces only when they meet word to word; then the
+        whole text is read as one.
+        """
+        for (_, b1), (a2, _) in pairwise(pieces):
+            if joins_words(folded[b1 - 1]) and joins_words(folded[a2]):
+                return self.spans(Tokens(folded))
+        out: dict[str, list[tuple[int, int]]] = {n: [] for n in self.names}
+        cache = self._piece_cache
+        for a, b in pieces:
+            piece = folded[a:b]
+            found = cache.get(piece)
+            if found is None:
+                if len(cache) >= 65_536:
+                    cache.clear()
+                words = self._word_spans(Tokens(piece))
+                found = cache[piece] = tuple((n, tuple(v)) for n, v in words.items() if v)
+            for name, spans in found:
+                out[name].extend([(a + x, a + y) for x, y in spans])
+        self._add_regex_spans(out, folded)
+        return out
+
+    def _word_spans(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         out: dict[str, list[tuple[int, int]]] = {n: [] for n in self.names}
         words = tokens.words
         candidates = _candidates(tokens, self._keys)
@@ -484,12 +556,16 @@ class MultiMatcher:
                     for name, k in best.items():
                         out[name].append((starts[i], ends[i + k - 1]))
                         busy[name] = i + k
-        s = tokens.text
-        for name, m in self._matchers.items():
-            if not m._regexes:
-                continue
+        return out
+
+    def _add_regex_spans(self, out: dict[str, list[tuple[int, int]]], s: str) -> None:
+        if self._any_regex is not None and self._any_regex.search(s) is None:
+            return
+        for name, regexes, any_regex in self._regex_lists:
+            if any_regex is not None and any_regex.search(s) is None:
+                continue  # (word matches come leftmost first, never overlapping)
             found = out[name]
-            for rx in m._regexes:
+            for rx in regexes:
                 for mt in rx.finditer(s):
                     a, b = mt.span()
                     if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
@@ -504,4 +580,21 @@ class MultiMatcher:
                     if not kept or a >= kept[-1][1]:
                         kept.append((a, b))
                 out[name] = kept
-        return out
+
+
+def joins_words(ch: str) -> bool:
+    """An edge character that could carry a word phrase on into the next piece (a word or a hyphen)."""
+    return ch == "-" or (ch != "" and _is_word(ch))
+
+
+def _union(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One alternation of ``regexes`` (same flags), for a quick 'nothing here' check; None when unsafe."""
+    if not regexes or len({rx.flags for rx in regexes}) != 1:
+        return None
+    sources = [rx.pattern for rx in regexes]
+    if any(re.search(r"\\[1-9]|\(\?P[=<]|\(\?<[^=!]|\(\?\(", src) for src in sources):
+        return None  # backreferences and named or conditional groups do not survive the merge
+    try:
+        return re.compile("|".join(f"(?:{src})" for src in sources), regexes[0].flags)
+    except re.error:
+        return None

@@ -12,14 +12,24 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
-from typing import Any, ClassVar
+from itertools import pairwise
+from typing import Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, analyse_message, body_sentences
 from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.rules.lexicon import Matcher, PhraseTable, fold, normalise, pattern, table, tokens_of
+from scriptkit.rules.lexicon import (
+    Matcher,
+    PhraseTable,
+    fold,
+    joins_words,
+    normalise,
+    pattern,
+    table,
+    tokens_of,
+)
 
 # ---------------------------------------------------------------- scores
 
@@ -58,27 +68,108 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(normalise(text))]
 
 
-def formality_features(text: str) -> dict[str, float]:
-    """The features of the formality score, each a rate or a bounded number (see FORMALITY_WEIGHTS)."""
+_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+_LOWER_I = re.compile(r"(?:^|\s)i(?:\s|['’])")
+_CLOSED_UP = _ARTICLES | _PREPOSITIONS
+_CLOSED_DOWN = _PRONOUNS | _INTERJECTIONS
+
+
+class _Counts(NamedTuple):
+    """The integer counts behind the formality features of one text.
+
+    Counts add up over sentences joined by spaces (no word, slang mark or sentence end spans
+    the space), so a reply's score comes from its sentences' cached counts: stock sentences
+    recur across a pack and across replies.
+    """
+
+    words: int
+    pronouns: int
+    third: int
+    latinate: int
+    letters: int
+    closed: int  # articles and prepositions minus pronouns and interjections
+    contractions: int
+    informal: int  # slang marks and "!"
+    sentence_ends: int
+    corporate: int
+    lower_first: bool
+    lower_i: bool  # a lower-case "i" as a word inside the text
+    lower_i_last: bool  # ... or as its last word (a word once another text follows)
+
+
+@lru_cache(maxsize=65_536)
+def _counts(text: str) -> _Counts:
     words = _words(text)
-    n = max(1, len(words))
-    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)) or 1)
-    long_words = [w for w in words if len(w) >= 7]
+    return _Counts(
+        words=len(words),
+        pronouns=sum(map(_PRONOUNS.__contains__, words)),
+        third=sum(map(_THIRD.__contains__, words)),
+        latinate=sum(1 for w in words if len(w) >= 7 and w.endswith(_LATINATE_ENDINGS)),
+        letters=sum(map(len, words)),
+        closed=sum(map(_CLOSED_UP.__contains__, words)) - sum(map(_CLOSED_DOWN.__contains__, words)),
+        contractions=contractions_in(text),
+        informal=len(_SLANG.findall(text)) + text.count("!"),
+        sentence_ends=len(_SENTENCE_END.findall(text)),
+        corporate=corporate_table().matcher.count(text),
+        lower_first=bool(text[:1].islower()),
+        lower_i=bool(_LOWER_I.search(text)),
+        lower_i_last=text.endswith("i") and (len(text) == 1 or text[-2].isspace()),
+    )
+
+
+def _features(c: _Counts, lower_i: bool, corporate: int) -> dict[str, float]:
+    n = max(1, c.words)
+    sentences = max(1, c.sentence_ends or 1)
     return {
-        "contractions": contractions_in(text) / n,
-        "pronouns": sum(w in _PRONOUNS for w in words) / n,
-        "third_person": sum(w in _THIRD for w in words) / n,
-        "latinate": sum(w.endswith(_LATINATE_ENDINGS) for w in long_words) / n,
-        "word_length": min(8.0, sum(map(len, words)) / n) / 8.0,
-        "sentence_length": min(1.0, math.log1p(len(words) / sentences) / math.log1p(40)),
+        "contractions": c.contractions / n,
+        "pronouns": c.pronouns / n,
+        "third_person": c.third / n,
+        "latinate": c.latinate / n,
+        "word_length": min(8.0, c.letters / n) / 8.0,
+        "sentence_length": min(1.0, math.log1p(c.words / sentences) / math.log1p(40)),
         # Heylighen & Dewaele's F-score counts nouns, adjectives, prepositions and articles up and
         # pronouns, verbs, adverbs and interjections down; without a tagger we keep the closed classes.
-        "f_closed": (sum(w in _ARTICLES or w in _PREPOSITIONS for w in words)
-                     - sum(w in _PRONOUNS or w in _INTERJECTIONS for w in words)) / n,
-        "informal_marks": min(1.0, (len(_SLANG.findall(text)) + text.count("!")) / n * 5),
-        "lowercase_start": float(bool(text[:1].islower()) or bool(re.search(r"(?:^|\s)i(?:\s|['’])", text))),
-        "corporate": min(1.0, corporate_table().matcher.count(text) / sentences),
+        "f_closed": c.closed / n,
+        "informal_marks": min(1.0, c.informal / n * 5),
+        "lowercase_start": float(c.lower_first or lower_i),
+        "corporate": min(1.0, corporate / sentences),
     }
+
+
+def formality_features(text: str) -> dict[str, float]:
+    """The features of the formality score, each a rate or a bounded number (see FORMALITY_WEIGHTS)."""
+    c = _counts(text)
+    return _features(c, c.lower_i, c.corporate)
+
+
+def _score(feats: dict[str, float]) -> float:
+    score = FORMALITY_BIAS + sum(FORMALITY_WEIGHTS[k] * v for k, v in feats.items())
+    return max(0.0, min(1.0, score))
+
+
+def joined_formality(texts: list[str]) -> float:
+    """``formality(" ".join(texts))``, from each text's cached counts."""
+    if len(texts) == 1:
+        return formality(texts[0])
+    parts = [_counts(t) for t in texts]
+    words = sum(c.words for c in parts)
+    if not words:
+        return 0.0
+    # a corporate phrase cannot run across a sentence end, only where two texts meet word to word
+    if corporate_table().matcher.has_regexes or any(
+            joins_words(a[-1:]) and joins_words(b[:1]) for a, b in pairwise(texts)):
+        corporate = corporate_table().matcher.count(" ".join(texts))
+    else:
+        corporate = sum(c.corporate for c in parts)
+    total = _Counts(
+        words=words, pronouns=sum(c.pronouns for c in parts), third=sum(c.third for c in parts),
+        latinate=sum(c.latinate for c in parts), letters=sum(c.letters for c in parts),
+        closed=sum(c.closed for c in parts), contractions=sum(c.contractions for c in parts),
+        informal=sum(c.informal for c in parts), sentence_ends=sum(c.sentence_ends for c in parts),
+        corporate=corporate, lower_first=parts[0].lower_first, lower_i=False, lower_i_last=False,
+    )
+    lower_i = any(c.lower_i for c in parts) or any(c.lower_i_last for c in parts[:-1])
+    return _score(_features(total, lower_i, corporate))
 
 
 # Fitted by least squares on the DEV split of the Pavlick & Tetreault formality sentences
@@ -103,9 +194,7 @@ def formality(text: str) -> float:
     """Formality of a text in [0, 1]: 0 chatty, 1 legal letter (see ``FORMALITY_WEIGHTS``)."""
     if not _WORD.search(text):
         return 0.0
-    feats = formality_features(text)
-    score = FORMALITY_BIAS + sum(FORMALITY_WEIGHTS[k] * v for k, v in feats.items())
-    return max(0.0, min(1.0, score))
+    return _score(formality_features(text))
 
 
 _GRATITUDE = re.compile(r"\b(?:thank|thanks|appreciate|grateful)\w*", re.IGNORECASE)
@@ -371,7 +460,7 @@ class FormalTone(Rule):
             return
         # sentences as written: "Hi Sam, thank you..." leaves "thank you..." once the greeting is split off
         texts = [s.text[:1].upper() + s.text[1:] for s in body]
-        score = formality(" ".join(texts))
+        score = joined_formality(texts)
         if score <= ceiling:
             return
         worst = max(range(len(body)), key=lambda i: formality(texts[i]))

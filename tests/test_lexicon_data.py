@@ -1,0 +1,22 @@
+"""The phrase data files read the same with the fast (libyaml) parser as with the YAML 1.2 one."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from scriptkit.rules.lexicon import DATA_DIR, data_text, parse_data
+
+FILES = sorted(p.name for p in resources.files(DATA_DIR[0]).joinpath(DATA_DIR[1]).iterdir()
+               if p.name.endswith(".yaml"))
+
+
+@pytest.mark.parametrize("filename", FILES)
+def test_fast_parser_reads_data_as_yaml_1_2(filename: str) -> None:
+    text = data_text(filename)
+    assert parse_data(text) == parse_data(text, fast=False)
+
+
+def test_yaml_1_1_words_stay_text() -> None:
+    assert parse_data("- on\n- no\n- yes\n- off\n- 12:30\n- true\n") == ["on", "no", "yes", "off", "12:30", True]
