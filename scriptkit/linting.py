@@ -75,13 +75,23 @@ class LintResult:
 # ---------------------------------------------------------------- public API
 
 def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | None = None,
-              channels: Iterable[str] | None = None) -> LintResult:
-    """Lint every script of ``pack`` on each of its channels, every variant."""
+              channels: Iterable[str] | None = None, jobs: int | None = None) -> LintResult:
+    """Lint every script of ``pack`` on each of its channels, every variant.
+
+    ``jobs``: worker processes for a large pack (None = one per CPU, 1 = this process only).
+    """
+    from scriptkit import parallel
+
     config = config if config is not None else load_config(pack)
     if grammar is not None:
         config = config.override(grammar=grammar)
-    messages = render_pack(pack, list(channels) if channels else None, all_variants=True)
-    result = lint_messages(messages, pack, config)
+    wanted = list(channels) if channels else None
+    workers = parallel.jobs_for(pack, jobs)
+    if workers > 1:  # render + per-message rules in worker processes; the rest below, here
+        messages, ran = parallel.per_message_diagnostics(pack, config, wanted, workers)
+        result = lint_messages(messages, pack, config, ran=ran)
+    else:
+        result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)
     result.diagnostics = _sorted([*_config_problems(config), *_script_ignore_problems(pack, config),
                                   *result.diagnostics])
     return result
@@ -101,8 +111,12 @@ def lint_text(text: str, *, channel: str = "email", config: LintConfig | None = 
     return result
 
 
-def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig) -> LintResult:
-    """Run the selected rules on ``messages`` (already rendered) and locate what they find."""
+def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig, *,
+                  ran: list[list[Diagnostic]] | None = None) -> LintResult:
+    """Run the selected rules on ``messages`` (already rendered) and locate what they find.
+
+    ``ran``: the per-message rules' diagnostics, already found by ``scriptkit.parallel``.
+    """
     scripts: dict[str, Script] = {s.id: s for s in pack.scripts} if pack is not None else {}
     suppress = _Suppressions(scripts, pack.origin if pack is not None else None)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
@@ -113,7 +127,10 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     # chunk before the next: what the rules share about a message (its sentences and cues, its
     # words) is still cached when the next rule asks. Each rule still sees messages in order.
     per_message = [r for r in runs if type(r.rule).check_batch is Rule.check_batch]
-    for i in range(0, len(messages), _CHUNK):
+    if ran is not None:  # scriptkit.parallel ran them in worker processes
+        for run, found in zip(per_message, ran, strict=True):
+            run.found = found
+    for i in range(0, len(messages) if ran is None else 0, _CHUNK):
         chunk = messages[i:i + _CHUNK]
         for run in per_message:
             with _guard(run.rule):

@@ -53,9 +53,11 @@ def _emit(result: LintResult, fmt: str, output: str | None) -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the YAML files (comments and formatting are kept).")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of every finding.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for a large pack (default: one per CPU; 1: no workers).")
 def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
           output: str | None, channels: tuple[str, ...], grammar: str | None, fix: bool, diff: bool,
-          statistics: bool) -> None:
+          statistics: bool, jobs: int | None) -> None:
     """Judge every script of PACK: acknowledgment, warmth, room for the agent, a clear solution, readability.
 
     Exit code 0 when clean, 1 when a finding is at or above the fail level, 2 for bad input.
@@ -64,7 +66,7 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
 
     loaded = load_pack(pack)
     config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
-    result = lint_pack(loaded, config, channels=channels or None)
+    result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
     if fix or diff:
         plans = fixing.plan(result.diagnostics)
         err = console(stderr=True)
@@ -83,7 +85,7 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
             count += applied
             files.update(p.path for p in plans if p.changed)
             loaded = load_pack(pack)  # what remains, from the files as now written
-            result = lint_pack(loaded, config, channels=channels or None)
+            result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
             plans = fixing.plan(result.diagnostics)
         for line in fixing.refused_messages(plans):  # what still cannot be applied, once
             err.print(line, markup=False, highlight=False)

@@ -1,0 +1,160 @@
+"""Large packs on several cores: render and per-message rules in forked worker processes.
+
+``lint_pack`` asks :func:`per_message_diagnostics` first. For a pack of more than
+``MIN_SCRIPTS`` scripts on a machine with more than one CPU (and where ``fork`` exists), the
+scripts are cut into contiguous shards; each worker renders its shard and runs every rule that
+reads one message at a time, and sends back the messages and the diagnostics. The parent joins
+the shards in script order, so each rule's diagnostics come in exactly the order a serial run
+makes them, and then runs what needs the whole pack in one place: batch rules (the grammar
+pass, so one LanguageTool server per run), ``check_pack`` rules, suppressions and dedupe.
+
+The workers are forked, so they read the loaded pack and the settings from the parent's memory:
+only the shard bounds go out, results come back pickled. Template errors and rule failures
+travel back as (class, message, location, hint) and are raised in the parent exactly as the
+serial run raises them; Ctrl-C terminates the workers before it propagates.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from scriptkit.config import LintConfig
+from scriptkit.diagnostics import Diagnostic, Location
+from scriptkit.errors import ErrorCollector, ErrorGroup, ScriptkitError
+from scriptkit.message import Message
+from scriptkit.models import Pack
+
+MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
+SHARDS_PER_JOB = 4  # several shards a worker: the parent unpickles early ones while later ones run
+
+_Error = tuple[type[ScriptkitError], str, Location | None, str | None]
+
+
+@dataclass
+class Shard:
+    """What one worker sends back: its messages and, per per-message rule, its diagnostics."""
+
+    messages: list[Message] = field(default_factory=list)
+    found: list[list[Diagnostic]] = field(default_factory=list)
+    render_errors: list[_Error] = field(default_factory=list)
+    rule_error: _Error | None = None
+
+
+def jobs_for(pack: Pack, jobs: int | None) -> int:
+    """How many worker processes to use: ``jobs`` (None = one per CPU), 1 = serial."""
+    if jobs is not None and jobs < 1:
+        raise ScriptkitError(f"--jobs must be 1 or more, not {jobs}")
+    cpus = _cpus()
+    wanted = cpus if jobs is None else jobs
+    if wanted <= 1 or len(pack.scripts) <= MIN_SCRIPTS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(wanted, len(pack.scripts) // (MIN_SCRIPTS // 2))
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # what this process may run on (containers, taskset)
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None,
+                            jobs: int) -> tuple[list[Message], list[list[Diagnostic]]]:
+    """Render ``pack`` and run its per-message rules on ``jobs`` worker processes.
+
+    Returns the messages in ``render_pack`` order and, for each per-message rule in the order
+    ``lint_messages`` runs them, its diagnostics in message order.
+    """
+    global _JOB
+    bounds = _bounds(len(pack.scripts), jobs * SHARDS_PER_JOB)
+    context = multiprocessing.get_context("fork")
+    _JOB = (pack, config, channels)
+    try:
+        pool = context.Pool(jobs, initializer=_ignore_sigint)
+    finally:
+        _JOB = None  # the workers have their copy; the parent must not keep the pack alive here
+    try:
+        shards = list(pool.imap(_run_shard, bounds))
+        pool.close()
+    finally:
+        pool.terminate()  # on Ctrl-C or an error too: no worker outlives the run
+        pool.join()
+    return _merge(shards)
+
+
+def _bounds(count: int, shards: int) -> list[tuple[int, int]]:
+    size, extra = divmod(count, shards)
+    out, start = [], 0
+    for i in range(shards):
+        end = start + size + (1 if i < extra else 0)
+        out.append((start, end))
+        start = end
+    return [b for b in out if b[0] < b[1]]
+
+
+def _merge(shards: list[Shard]) -> tuple[list[Message], list[list[Diagnostic]]]:
+    errors = ErrorCollector()
+    for shard in shards:  # every template error of the pack, as render_pack reports them
+        errors.errors.extend(kind(message, location, hint) for kind, message, location, hint in shard.render_errors)
+    errors.raise_if_any()
+    for shard in shards:  # the first rule failure in message order, as the serial run meets it
+        if shard.rule_error is not None:
+            kind, message, location, hint = shard.rule_error
+            raise kind(message, location, hint)
+    messages = [m for shard in shards for m in shard.messages]
+    found = [[d for shard in shards for d in shard.found[i]] for i in range(len(shards[0].found))] if shards else []
+    return messages, found
+
+
+# ---------------------------------------------------------------- in the workers
+
+_JOB: tuple[Pack, LintConfig, list[str] | None] | None = None
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and terminates us
+
+
+def _run_shard(bounds: tuple[int, int]) -> Shard:
+    from scriptkit.rendering import render_pack
+
+    assert _JOB is not None, "a worker runs only inside per_message_diagnostics"
+    pack, config, channels = _JOB
+    part = pack.model_copy(update={"scripts": pack.scripts[bounds[0]:bounds[1]]})
+    try:
+        messages = render_pack(part, channels, all_variants=True)
+    except ScriptkitError as exc:
+        return Shard(render_errors=[_error(e) for e in _flat([exc])])
+    try:
+        return Shard(messages, _per_message(messages, pack, config))
+    except ScriptkitError as exc:
+        return Shard(rule_error=_error(exc))
+
+
+def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> list[list[Diagnostic]]:
+    """The per-message half of ``lint_messages`` on one shard (tests/test_parallel.py holds them equal)."""
+    from scriptkit.linting import _CHUNK, _diagnostic, _guard, _Run
+    from scriptkit.rules import all_rules
+    from scriptkit.rules.base import Rule, RuleContext
+
+    runs = [_Run(rule_cls(), RuleContext(pack, config.options_for(rule_cls)), config.severity_for(rule_cls))
+            for rule_cls in config.rules(all_rules()) if rule_cls.check_batch is Rule.check_batch]
+    for i in range(0, len(messages), _CHUNK):
+        chunk = messages[i:i + _CHUNK]
+        for run in runs:
+            with _guard(run.rule):
+                run.found.extend(_diagnostic(run.rule, m, f, run.severity)
+                                 for m in chunk for f in run.rule.check(m, run.ctx))
+    return [run.found for run in runs]
+
+
+def _flat(errors: Iterable[ScriptkitError]) -> list[ScriptkitError]:
+    return [e for error in errors for e in (error.errors if isinstance(error, ErrorGroup) else [error])]
+
+
+def _error(exc: ScriptkitError) -> _Error:
+    return type(exc), exc.message, exc.location, exc.hint

@@ -1,0 +1,132 @@
+"""Linting a large pack in worker processes gives exactly what the serial run gives."""
+
+from __future__ import annotations
+
+import io
+import json
+import multiprocessing
+import re
+import signal
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from benchmarks.packgen import generate
+from scriptkit import parallel
+from scriptkit.cli import main
+from scriptkit.config import load_config
+from scriptkit.errors import ScriptkitError
+from scriptkit.linting import lint_pack
+from scriptkit.loading import load_pack
+from scriptkit.reporters import get_reporter
+from scriptkit.rules import all_rules
+
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                                reason="worker processes need the fork start method")
+
+SCRIPTS = 600
+
+
+@pytest.fixture(scope="module")
+def big_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = generate(tmp_path_factory.mktemp("big") / "pack", SCRIPTS, seed=11)
+    first = root / "scripts" / "s00010.yaml"  # a twin in the last shard: a pack-level finding across shards
+    twin = re.sub(r"^id: (\S+)", r"id: \1-twin", first.read_text(encoding="utf-8"), count=1, flags=re.M)
+    (root / "scripts" / "s99999.yaml").write_text(twin, encoding="utf-8")
+    return root
+
+
+def _json(root: Path, jobs: int, **kw: Any) -> str:
+    pack = load_pack(root)
+    result = lint_pack(pack, load_config(pack).override(grammar="off"), jobs=jobs, **kw)
+    out = io.StringIO()
+    get_reporter("json")(result, out)
+    return out.getvalue()
+
+
+def test_workers_are_used_only_for_large_packs(big_pack: Path) -> None:
+    pack = load_pack(big_pack)
+    assert parallel.jobs_for(pack, 2) == 2
+    assert parallel.jobs_for(pack, 1) == 1
+    small = pack.model_copy(update={"scripts": pack.scripts[:parallel.MIN_SCRIPTS]})
+    assert parallel.jobs_for(small, 2) == 1
+
+
+@pytest.mark.parametrize("kw", [{}, {"channels": ["chat"]}])
+def test_parallel_report_is_identical(big_pack: Path, kw: dict[str, Any]) -> None:
+    serial = _json(big_pack, 1, **kw)
+    report = json.loads(serial)
+    assert len(report["diagnostics"]) > SCRIPTS // 2  # plenty to say, pack-level findings too
+    codes = {d["code"] for d in report["diagnostics"]}
+    assert "SK406" in codes and ("SK004" in codes or "channels" in kw)
+    assert _json(big_pack, 2, **kw) == serial
+    assert _json(big_pack, 3, **kw) == serial  # shard boundaries elsewhere: still the same
+
+
+def _break_template(root: Path, index: int) -> Path:
+    path = sorted((root / "scripts").rglob("*.yaml"))[index]
+    text = path.read_text(encoding="utf-8")
+    assert 'solution: "' in text
+    # loads fine, fails only when rendered: the error comes from a worker
+    path.write_text(text.replace('solution: "', 'solution: "{{ 1 // 0 }} ', 1), encoding="utf-8")
+    return path
+
+
+def test_template_errors_surface_as_in_the_serial_run(tmp_path: Path) -> None:
+    root = generate(tmp_path / "pack", SCRIPTS, seed=3)
+    for index in (5, 450):  # in the first shard and a later one: every error, as one report
+        _break_template(root, index)
+    outputs = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--jobs", jobs])
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("ZeroDivisionError") == 2 and "s00450.yaml:" in outputs[0]
+
+
+def test_rule_failure_in_a_worker_is_the_serial_error(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = next(r for r in all_rules() if r.code == "SK407")
+    original = rule.check
+
+    def broken(self: Any, message: Any, ctx: Any) -> Any:
+        if message.script_id.endswith("0450"):
+            raise ValueError("boom")
+        return original(self, message, ctx)
+
+    monkeypatch.setattr(rule, "check", broken)  # the forked workers inherit the patch
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(ScriptkitError) as caught:
+            _json(big_pack, jobs)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1]
+    assert "SK407" in errors[0] and "boom" in errors[0]
+
+
+def test_ctrl_c_leaves_no_worker(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(*args: Any) -> Any:
+        time.sleep(30)
+        raise AssertionError("the worker should have been terminated")
+
+    monkeypatch.setattr(parallel, "_per_message", slow)
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    pack = load_pack(big_pack)
+    start = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        with pytest.raises(KeyboardInterrupt):
+            lint_pack(pack, load_config(pack).override(grammar="off"), jobs=2)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - start < 15
+    assert multiprocessing.active_children() == []
