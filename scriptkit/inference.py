@@ -173,7 +173,10 @@ def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> tuple[Cues, .
 @lru_cache(maxsize=256)  # review infers slots and then lints the same text: read it once
 def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     folded = fold(text)
-    found = _cue_matcher().spans_in_pieces(folded, pieces)
+    matcher = _cue_matcher()
+    if matcher.piecewise(folded, pieces):
+        return tuple(_piece_cues(folded[a:b]) for a, b in pieces)
+    found = matcher.spans_in_pieces(folded, pieces)
     per: list[dict[str, list[tuple[int, int]]]] = [{f: [] for f in _CUE_LISTS} for _ in pieces]
     starts = [a for a, _ in pieces]
     for field, name in _CUE_LISTS.items():
@@ -183,6 +186,13 @@ def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, 
                 base = pieces[k][0]
                 per[k][field].append((a - base, min(b, pieces[k][1]) - base))
     return tuple(_make_cues(folded[a:b], per[k]) for k, (a, b) in enumerate(pieces))
+
+
+@lru_cache(maxsize=65_536)  # stock sentences recur across scripts, channels and replies
+def _piece_cues(piece: str) -> Cues:
+    """The cues of one folded piece read alone (``_cues_cached`` checks that this is the same)."""
+    found = _cue_matcher().spans(Tokens(piece))
+    return _make_cues(piece, {field: found[name] for field, name in _CUE_LISTS.items()})
 
 
 def classify(c: Cues) -> tuple[str, float]:

@@ -502,11 +502,26 @@ class MultiMatcher:
         self._regex_lists = [(name, m._regexes, m._any_regex) for name, m in self._matchers.items() if m._regexes]
         self._any_regex = _union([rx for _, rxs, _ in self._regex_lists for rx in rxs])
         self._piece_cache: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
+        self._regexes_local = not any(_SEES_PAST.search(rx.pattern) for _, rxs, _ in self._regex_lists for rx in rxs)
 
     def spans(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         out = self._word_spans(tokens)
         self._add_regex_spans(out, tokens.text)
         return out
+
+    def piecewise(self, folded: str, pieces: tuple[tuple[int, int], ...]) -> bool:
+        """Whether matching each piece of ``folded`` alone finds what matching it whole would.
+
+        True when the pieces are apart by whitespace, never meet word to word, and no regex
+        entry can see past a piece (no anchors or lookbehinds, nothing that takes a sentence
+        end or a leading space): then no match runs across two pieces or depends on the other.
+        """
+        if not self._regexes_local:
+            return False
+        for (_, b1), (a2, _) in pairwise(pieces):
+            if b1 >= a2 or not folded[b1:a2].isspace() or (joins_words(folded[b1 - 1]) and joins_words(folded[a2])):
+                return False
+        return True
 
     def spans_in_pieces(self, folded: str, pieces: tuple[tuple[int, int], ...]) -> dict[str, list[tuple[int, int]]]:
         """``spans(Tokens(folded))`` from each piece's cached word matches (sentences recur).
@@ -580,6 +595,11 @@ class MultiMatcher:
                     if not kept or a >= kept[-1][1]:
                         kept.append((a, b))
                 out[name] = kept
+
+
+# what lets a regex match outside one sentence: anchors, lookbehinds, a leading space, and
+# anything that can take a sentence end (an unescaped dot, escaped . ! ?, negated classes)
+_SEES_PAST = re.compile(r"(?<!\\)[$^]|\(\?<|\\[AZWSDB.!?]|\[\^|(?<!\\)\.|^(?:\(\?:)*(?:\\s|\s|\[)")
 
 
 def joins_words(ch: str) -> bool:

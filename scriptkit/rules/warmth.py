@@ -108,13 +108,27 @@ def _counts(text: str) -> _Counts:
         letters=sum(map(len, words)),
         closed=sum(map(_CLOSED_UP.__contains__, words)) - sum(map(_CLOSED_DOWN.__contains__, words)),
         contractions=contractions_in(text),
-        informal=len(_SLANG.findall(text)) + text.count("!"),
+        informal=_slang_count(text) + text.count("!"),
         sentence_ends=len(_SENTENCE_END.findall(text)),
-        corporate=corporate_table().matcher.count(text),
+        corporate=corporate_table().matcher.count(text, tokens=tokens_of(text)),
         lower_first=bool(text[:1].islower()),
         lower_i=bool(_LOWER_I.search(text)),
         lower_i_last=text.endswith("i") and (len(text) == 1 or text[-2].isspace()),
     )
+
+
+_SLANG_WORDS = _wordset("lol lmao omg btw imo imho u ur ya yeah yep nope gonna wanna gotta kinda sorta dunno")
+_SLANG_MARKS = (":", ";", "!!", "??", "...")
+_TRIPLE = re.compile(r"(\w)\1\1", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _slang_count(text: str) -> int:
+    """``len(_SLANG.findall(text))``, skipped when none of its parts can match (most sentences)."""
+    if (not any(mark in text for mark in _SLANG_MARKS) and not _TRIPLE.search(text)
+            and _SLANG_WORDS.isdisjoint(_WORD_RUN.findall(text.casefold()))):
+        return 0
+    return len(_SLANG.findall(text))
 
 
 def _features(c: _Counts, lower_i: bool, corporate: int) -> dict[str, float]:
