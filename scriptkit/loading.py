@@ -367,12 +367,14 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
     return PackMeta.model_validate(kept)
 
 
-def load_pack(path: str | Path) -> Pack:
+def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     """Load and validate a pack folder (or a single script file).
 
     Raises ``PackError``/``ErrorGroup`` listing every problem found, each with ``file:line:col``.
-    Templates are checked too (syntax, undefined names, undeclared blanks).
+    Templates are checked too (syntax, undefined names, undeclared blanks). ``jobs``: worker
+    processes that parse the script files of a large pack (None = one per CPU, 1 = none).
     """
+    from scriptkit.parallel import load_scripts
     from scriptkit.rendering import check_raw_script, check_script, check_templates  # avoid an import cycle
 
     root = Path(path)
@@ -405,8 +407,7 @@ def load_pack(path: str | Path) -> Pack:
     seen: dict[str, Script] = {}
     duplicates: list[Script] = []
     invalid: list[tuple[dict[str, Any], Origin]] = []
-    for file in script_files:
-        script, raw = _load_script(file, errors)
+    for script, raw in load_scripts(script_files, errors, jobs):
         if script is None:
             if raw is not None:
                 invalid.append(raw)

@@ -19,14 +19,16 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
 
 from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Location
 from scriptkit.errors import ErrorCollector, ErrorGroup, ScriptkitError
 from scriptkit.message import Message
-from scriptkit.models import Pack
+from scriptkit.models import Origin, Pack, Script
 
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
 SHARDS_PER_JOB = 4  # several shards a worker: the parent unpickles early ones while later ones run
@@ -45,14 +47,17 @@ class Shard:
 
 
 def jobs_for(pack: Pack, jobs: int | None) -> int:
-    """How many worker processes to use: ``jobs`` (None = one per CPU), 1 = serial."""
+    """How many worker processes to lint ``pack`` on: ``jobs`` (None = one per CPU), 1 = serial."""
+    return _workers(len(pack.scripts), jobs)
+
+
+def _workers(count: int, jobs: int | None) -> int:
     if jobs is not None and jobs < 1:
         raise ScriptkitError(f"--jobs must be 1 or more, not {jobs}")
-    cpus = _cpus()
-    wanted = cpus if jobs is None else jobs
-    if wanted <= 1 or len(pack.scripts) <= MIN_SCRIPTS or "fork" not in multiprocessing.get_all_start_methods():
+    wanted = _cpus() if jobs is None else jobs
+    if wanted <= 1 or count <= MIN_SCRIPTS or "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    return min(wanted, len(pack.scripts) // (MIN_SCRIPTS // 2))
+    return min(wanted, count // (MIN_SCRIPTS // 2))
 
 
 def _cpus() -> int:
@@ -70,20 +75,55 @@ def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] 
     ``lint_messages`` runs them, its diagnostics in message order.
     """
     global _JOB
-    bounds = _bounds(len(pack.scripts), jobs * SHARDS_PER_JOB)
-    context = multiprocessing.get_context("fork")
     _JOB = (pack, config, channels)
     try:
-        pool = context.Pool(jobs, initializer=_ignore_sigint)
+        shards = _map(_run_shard, _bounds(len(pack.scripts), jobs * SHARDS_PER_JOB), jobs, started=_forget_job)
     finally:
-        _JOB = None  # the workers have their copy; the parent must not keep the pack alive here
+        _JOB = None
+    return _merge(shards)
+
+
+def load_scripts(files: list[Path], errors: ErrorCollector,
+                 jobs: int | None = None) -> list[tuple[Script | None, tuple[dict[str, Any], Origin] | None]]:
+    """``load_pack``'s parse of each script file, in file order; on worker processes for many files.
+
+    Each file's problems go to ``errors`` as the serial parse reports them.
+    """
+    from scriptkit.loading import _load_script
+
+    workers = _workers(len(files), jobs)
+    if workers <= 1:
+        return [_load_script(file, errors) for file in files]
+    shards = _map(_load_shard, [files[a:b] for a, b in _bounds(len(files), workers * SHARDS_PER_JOB)], workers)
+    out: list[tuple[Script | None, tuple[dict[str, Any], Origin] | None]] = []
+    for shard in shards:
+        for script, raw, problems in shard:
+            errors.errors.extend(kind(message, location, hint) for kind, message, location, hint in problems)
+            out.append((script, raw))
+    return out
+
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+
+
+def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None) -> list[_R]:
+    """``fn`` on each item in forked workers, results in order; no worker outlives the call."""
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
     try:
-        shards = list(pool.imap(_run_shard, bounds))
+        if started is not None:
+            started()
+        results = list(pool.imap(fn, items))
         pool.close()
     finally:
-        pool.terminate()  # on Ctrl-C or an error too: no worker outlives the run
+        pool.terminate()  # on Ctrl-C or an error too
         pool.join()
-    return _merge(shards)
+    return results
+
+
+def _forget_job() -> None:
+    global _JOB
+    _JOB = None  # the workers have their copy; the parent must not keep the pack alive through it
 
 
 def _bounds(count: int, shards: int) -> list[tuple[int, int]]:
@@ -150,6 +190,17 @@ def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> lis
                 run.found.extend(_diagnostic(run.rule, m, f, run.severity)
                                  for m in chunk for f in run.rule.check(m, run.ctx))
     return [run.found for run in runs]
+
+
+def _load_shard(files: list[Path]) -> list[tuple[Script | None, tuple[dict[str, Any], Origin] | None, list[_Error]]]:
+    from scriptkit.loading import _load_script
+
+    out = []
+    for file in files:
+        errors = ErrorCollector()
+        script, raw = _load_script(file, errors)
+        out.append((script, raw, [_error(e) for e in _flat(errors.errors)]))
+    return out
 
 
 def _flat(errors: Iterable[ScriptkitError]) -> list[ScriptkitError]:

@@ -40,7 +40,7 @@ def big_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _json(root: Path, jobs: int, **kw: Any) -> str:
-    pack = load_pack(root)
+    pack = load_pack(root, jobs=jobs)
     result = lint_pack(pack, load_config(pack).override(grammar="off"), jobs=jobs, **kw)
     out = io.StringIO()
     get_reporter("json")(result, out)
@@ -66,19 +66,23 @@ def test_parallel_report_is_identical(big_pack: Path, kw: dict[str, Any]) -> Non
     assert _json(big_pack, 3, **kw) == serial  # shard boundaries elsewhere: still the same
 
 
-def _break_template(root: Path, index: int) -> Path:
-    path = sorted((root / "scripts").rglob("*.yaml"))[index]
-    text = path.read_text(encoding="utf-8")
-    assert 'solution: "' in text
-    # loads fine, fails only when rendered: the error comes from a worker
-    path.write_text(text.replace('solution: "', 'solution: "{{ 1 // 0 }} ', 1), encoding="utf-8")
-    return path
+BREAKS = {
+    # loads fine, fails only when rendered: the error comes from a lint worker
+    "render": ('solution: "', 'solution: "{{ 1 // 0 }} ', "ZeroDivisionError"),
+    # fails in the parse: the error comes from a load worker
+    "yaml": ('solution: "', 'solution: {{ 1 }} "', "YAML syntax error"),
+}
 
 
-def test_template_errors_surface_as_in_the_serial_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", sorted(BREAKS))
+def test_errors_in_workers_surface_as_in_the_serial_run(tmp_path: Path, kind: str) -> None:
+    before, after, expected = BREAKS[kind]
     root = generate(tmp_path / "pack", SCRIPTS, seed=3)
     for index in (5, 450):  # in the first shard and a later one: every error, as one report
-        _break_template(root, index)
+        path = sorted((root / "scripts").rglob("*.yaml"))[index]
+        text = path.read_text(encoding="utf-8")
+        assert before in text
+        path.write_text(text.replace(before, after, 1), encoding="utf-8")
     outputs = []
     for jobs in ("1", "2"):
         result = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--jobs", jobs])
@@ -86,7 +90,7 @@ def test_template_errors_surface_as_in_the_serial_run(tmp_path: Path) -> None:
         assert "Traceback" not in result.output
         outputs.append(result.output)
     assert outputs[0] == outputs[1]
-    assert outputs[0].count("ZeroDivisionError") == 2 and "s00450.yaml:" in outputs[0]
+    assert outputs[0].count(expected) == 2 and "s00450.yaml:" in outputs[0]
 
 
 def test_rule_failure_in_a_worker_is_the_serial_error(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:

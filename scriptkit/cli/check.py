@@ -64,7 +64,7 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
     """
     from scriptkit import fixing
 
-    loaded = load_pack(pack)
+    loaded = load_pack(pack, jobs=jobs)
     config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
     result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
     if fix or diff:
@@ -84,7 +84,7 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
                 break
             count += applied
             files.update(p.path for p in plans if p.changed)
-            loaded = load_pack(pack)  # what remains, from the files as now written
+            loaded = load_pack(pack, jobs=jobs)  # what remains, from the files as now written
             result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
             plans = fixing.plan(result.diagnostics)
         for line in fixing.refused_messages(plans):  # what still cannot be applied, once
