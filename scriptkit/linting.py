@@ -130,19 +130,30 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     if ran is not None:  # scriptkit.parallel ran them in worker processes
         for run, found in zip(per_message, ran, strict=True):
             run.found = found
-    for i in range(0, len(messages) if ran is None else 0, _CHUNK):
-        chunk = messages[i:i + _CHUNK]
-        for run in per_message:
-            with _guard(run.rule):
-                run.found.extend(_diagnostic(run.rule, m, f, run.severity)
-                                 for m in chunk for f in run.rule.check(m, run.ctx))
+    batched = [r for r in runs if type(r.rule).check_batch is not Rule.check_batch]
+    current: Rule | None = None
+    try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)
+        for i in range(0, len(messages) if ran is None else 0, _CHUNK):
+            chunk = messages[i:i + _CHUNK]
+            for run in per_message:
+                current, ctx, severity = run.rule, run.ctx, run.severity
+                run.found.extend(_diagnostic(current, m, f, severity) for m in chunk for f in current.check(m, ctx))
+        for run in batched:
+            current = run.rule
+            run.found.extend(_diagnostic(current, m, f, run.severity)
+                             for m, f in current.check_batch(messages, run.ctx))
+        if pack is not None:
+            for run in runs:
+                current = run.rule
+                run.found.extend(current.check_pack(pack, messages, run.ctx))
+    except ScriptkitError:
+        raise
+    except Exception as exc:  # a rule's bug must not end in a traceback for the writer
+        which = f"{current.code} [{current.name}]" if current is not None else "?"
+        raise ScriptkitError(f"rule {which} failed: {type(exc).__name__}: {exc}",
+                             hint="This is a bug in the rule; please report it with the pack.") from exc
     for run in runs:
-        rule, rule_cls, severity = run.rule, type(run.rule), run.severity
-        with _guard(rule):
-            if run not in per_message:
-                run.found.extend(_diagnostic(rule, m, f, severity) for m, f in rule.check_batch(messages, run.ctx))
-            if pack is not None:
-                run.found.extend(rule.check_pack(pack, messages, run.ctx))
+        rule_cls, severity = type(run.rule), run.severity
         found, run.found = run.found, []
         for diag in found:
             if severity is not None and diag.severity != severity:
