@@ -4,7 +4,8 @@ Run: ``python -m benchmarks.throughput [--scripts 10000] [--texts 300] [--profil
 Prints figures against the targets (benchmarks/README.md); it does not assert them.
 
 - throughput: generate a pack (not timed), then time ``load_pack`` and ``lint_pack``
-  (render + every rule, grammar off) on it; peak memory is the process's max RSS;
+  (render + every rule, grammar off) on it, on every CPU (``scriptkit.parallel``); peak
+  memory is the sampled Pss of the process and its workers (max RSS when serial);
 - per rule: each rule's own time over the same rendered messages;
 - per text: the whole rule set on one reply (``lint_text``, as ``scriptkit review`` runs it)
   beside proselint on the same texts (a bench-only dependency: ``pip install .[bench]``).
@@ -22,6 +23,7 @@ import resource
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,9 +36,62 @@ TARGET_PEAK_MB = 500
 TARGET_SPEEDUP = 10.0
 
 
-def _peak_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    peak = resource.getrusage(who).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+class _TreeMemory:
+    """Peak memory of this process and its worker processes, sampled every ``interval`` seconds.
+
+    Linux Pss (proportional set size): a page the forked workers still share with the parent
+    counts once in the sum, not once per process as RSS would. None where /proc has no Pss.
+    """
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+
+    def __enter__(self) -> _TreeMemory:
+        if Path("/proc/self/smaps_rollup").exists():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    @property
+    def peak_mb(self) -> float | None:
+        return self.peak_kb / 1024 if self.peak_kb else None
+
+    def _run(self, interval: float) -> None:
+        while True:
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in [os.getpid(), *_children()]))
+            if self._stop.wait(interval):
+                return
+
+
+def _children() -> list[int]:
+    pids: list[int] = []
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            pids += [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return pids
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass  # a worker that has just exited
+    return 0
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
@@ -49,34 +104,56 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def throughput(count: int, workdir: Path, profile: bool) -> tuple[Any, Any]:
+def _cpu_s() -> float:
+    """CPU seconds used so far by this process and its reaped workers (what contention cannot inflate)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def throughput(count: int, workdir: Path, profile: bool, jobs: int | None = None) -> tuple[Any, Any]:
     from scriptkit import load_pack
     from scriptkit.config import load_config
     from scriptkit.linting import lint_pack
+    from scriptkit.parallel import jobs_for
 
     root, gen_s = _timed(lambda: generate(workdir / "pack", count))
     print(f"generated {count:,} scripts in {gen_s:.1f}s at {root}")
     gc.collect()
-    pack, load_s = _timed(lambda: load_pack(root))
-    config = load_config(pack).override(grammar="off")
-    if profile:
-        prof = cProfile.Profile()
-        prof.enable()
-    result, lint_s = _timed(lambda: lint_pack(pack, config))
-    if profile:
-        prof.disable()
+    cpu_start = _cpu_s()
+    with _TreeMemory() as tree:
+        pack, load_s = _timed(lambda: load_pack(root, jobs=jobs))
+        config = load_config(pack).override(grammar="off")
+        if profile:
+            prof = cProfile.Profile()
+            prof.enable()
+        result, lint_s = _timed(lambda: lint_pack(pack, config, jobs=jobs))
+        if profile:
+            prof.disable()
+    if profile:  # the parent only: the workers' share shows as waiting
         pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+    cpu = _cpu_s() - cpu_start
     total = load_s + lint_s
     rate = count / total
-    peak = _peak_mb()
+    # worker processes (lint_pack forks them for a large pack): the largest one's peak, counted
+    # once per worker on top of the parent's; an upper bound, pages shared with the parent count twice
+    jobs = jobs_for(pack, jobs)
+    child = _peak_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else 0.0
+    bound = _peak_mb() + jobs * child if jobs > 1 else _peak_mb()
+    peak = tree.peak_mb if jobs > 1 and tree.peak_mb is not None else bound
     print(f"\n== throughput: {count:,} scripts, {len(result.messages):,} messages "
           f"(script x channel x variant), {len(result.diagnostics):,} diagnostics")
     print(f"load      {load_s:7.2f}s  {load_s / count * 1e3:6.2f} ms/script")
     print(f"lint      {lint_s:7.2f}s  {lint_s / count * 1e3:6.2f} ms/script (render + rules)")
     print(f"total     {total:7.2f}s  {rate:,.0f} scripts/s     target >= {TARGET_SCRIPTS_PER_S:,}  "
-          f"{_verdict(rate >= TARGET_SCRIPTS_PER_S)}")
-    print(f"peak RSS  {peak:7.0f} MB                    target <  {TARGET_PEAK_MB} MB  "
+          f"{_verdict(rate >= TARGET_SCRIPTS_PER_S)}   ({jobs} process{'es' if jobs > 1 else ''})")
+    print(f"CPU       {cpu:7.2f}s  {count / cpu:,.0f} scripts per CPU-second (parent + workers; "
+          f"wall on {jobs} idle core(s) >= {cpu / jobs:.1f}s)")
+    what = "peak Pss " if peak is not bound else "peak RSS "
+    print(f"{what} {peak:7.0f} MB                    target <  {TARGET_PEAK_MB} MB  "
           f"{_verdict(peak < TARGET_PEAK_MB)}")
+    if jobs > 1:
+        print(f"          ({jobs} workers; parent + workers sampled; RSS bound: parent {_peak_mb():.0f} MB "
+              f"+ {jobs} x {child:.0f} MB = {bound:.0f} MB, shared pages counted in each)")
     return pack, result
 
 
@@ -177,11 +254,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", type=int, default=300)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of lint_pack")
     parser.add_argument("--skip-rules", action="store_true", help="skip the per-rule table")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per CPU; 1: none)")
     args = parser.parse_args(argv)
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
           f"load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "")
     with tempfile.TemporaryDirectory(prefix="scriptkit-bench-") as tmp:
-        pack, result = throughput(args.scripts, Path(tmp), args.profile)
+        pack, result = throughput(args.scripts, Path(tmp), args.profile, args.jobs)
         if not args.skip_rules:
             per_rule(pack, result.messages)
         per_text(result.messages, args.texts)

@@ -16,6 +16,7 @@ serial run raises them; Ctrl-C terminates the workers before it propagates.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -109,7 +110,11 @@ _R = TypeVar("_R")
 
 def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None) -> list[_R]:
     """``fn`` on each item in forked workers, results in order; no worker outlives the call."""
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
+    gc.freeze()  # the collector must not touch (and so copy) every inherited object in each worker
+    try:
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
+    finally:
+        gc.unfreeze()
     try:
         if started is not None:
             started()
