@@ -132,6 +132,7 @@ def _cue_matcher() -> MultiMatcher:
     return MultiMatcher(_CUE_LISTS.values())
 
 
+@lru_cache(maxsize=16_384)  # review reads each "other" sentence again; stock sentences recur
 def cues(sentence: str) -> Cues:
     """The lexicon cues of one sentence (matched case-insensitively, typographic quotes as ASCII)."""
     s = fold(sentence)
@@ -165,9 +166,9 @@ def _whole(found: tuple[int, int] | None, s: str) -> bool:
     return found is not None and not s[found[1]:].strip()
 
 
-def _cues_by_sentence(text: str, pieces: list[tuple[int, int]]) -> tuple[Cues, ...]:
+def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
-    return _cues_cached(text, tuple(pieces))
+    return _cues_cached(text, pieces)
 
 
 @lru_cache(maxsize=256)  # review infers slots and then lints the same text: read it once
@@ -221,8 +222,13 @@ def split_greeting(text: str, start: int, end: int) -> int:
     return cut
 
 
-def _pieces(text: str) -> Iterator[tuple[int, int]]:
+@lru_cache(maxsize=256)  # slot inference and the rules' analysis split the same reply
+def _pieces(text: str) -> tuple[tuple[int, int], ...]:
     """Sentences, with a leading greeting split off its sentence ("Hi Sam, I can see...")."""
+    return tuple(_split_pieces(text))
+
+
+def _split_pieces(text: str) -> Iterator[tuple[int, int]]:
     for a, b in sentence_spans(text):
         cut = split_greeting(text, a, b)
         if a < cut < b:
@@ -246,7 +252,7 @@ def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
     """
     out: list[tuple[int, int, str, float]] = []
     seen_body = False
-    pieces = list(_pieces(text))
+    pieces = _pieces(text)
     for (a, b), c in zip(pieces, _cues_by_sentence(text, pieces), strict=True):
         slot, confidence = classify(c)
         if slot == "other" and not (c.greeting or c.signoff) and seen_body:
@@ -303,7 +309,7 @@ def analyse_message(message: Message) -> tuple[Sentence, ...]:
 def _analyse(message: Message, text: str, layout: tuple[tuple[int, str], ...]) -> Iterator[Sentence]:
     known = {s for _, s in layout} & set(INFERRED_SLOTS + FRAME_SLOTS)
     has_slots = bool(known - {"other", "layout"})
-    pieces = list(_pieces(text))
+    pieces = _pieces(text)
     inferred = {(a, b): slot for a, b, slot, _ in infer_slots(text)} if not has_slots else {}
     for (a, b), c in zip(pieces, _cues_by_sentence(text, pieces), strict=True):
         if has_slots:

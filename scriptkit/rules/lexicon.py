@@ -24,7 +24,6 @@ import yaml  # type: ignore[import-untyped]
 from ruamel.yaml import YAML
 
 from scriptkit.errors import ScriptkitError
-from scriptkit.text import sentence_spans
 
 DATA_DIR = ("scriptkit.rules", "data")
 LEXICON_FILE = "lexicon.yaml"
@@ -235,8 +234,6 @@ class Matcher:
         self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
         self._any_regex = _union(self._regexes) if len(self._regexes) > 1 else None
-        self._local = not any(_SEES_PAST.search(rx.pattern) for rx in self._regexes)
-        self._sentence_cache: dict[str, tuple[tuple[int, int], ...]] = {}
 
     @property
     def has_regexes(self) -> bool:
@@ -244,30 +241,8 @@ class Matcher:
         return bool(self._regexes)
 
     def spans(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> list[tuple[int, int]]:
-        """``[start, end)`` of each match, leftmost first; overlaps keep the longer match.
-
-        A text of several sentences is matched a sentence at a time, from a cache of the
-        sentences seen before (stock sentences recur), when no match can run across two of
-        them: they are apart by whitespace, never meet word to word, and no regex entry can
-        see past a sentence. Otherwise the text is read whole.
-        """
+        """``[start, end)`` of each match, leftmost first; overlaps keep the longer match."""
         s = tokens.text if tokens is not None else text if folded else fold(text)
-        pieces = _sentence_pieces(s) if self._local else None
-        if not pieces:
-            return self._spans(s, tokens)
-        found: list[tuple[int, int]] = []
-        cache = self._sentence_cache
-        for a, b in pieces:
-            piece = s[a:b]
-            hit = cache.get(piece)
-            if hit is None:
-                if len(cache) >= 65_536:
-                    cache.clear()
-                hit = cache[piece] = tuple(self._spans(piece, None))
-            found.extend([(a + x, a + y) for x, y in hit] if a else hit)
-        return found
-
-    def _spans(self, s: str, tokens: Tokens | None) -> list[tuple[int, int]]:
         found: list[tuple[int, int]] = []
         if self._exact or self._prefix:
             found = self._word_spans(tokens if tokens is not None else Tokens(s))
@@ -627,18 +602,6 @@ class MultiMatcher:
 # anything that can take a sentence end (an unescaped dot, escaped . ! ?, negated classes)
 _SEES_PAST = re.compile(r"(?<!\\)[$^]|\(\?<(?![!=][\w'][\w' ]*\))|\\[AZWSDB.!?]|\[\^|(?<!\\)\."
                         r"|^(?:\(\?:)*(?:\\s|\s|\[)")
-
-
-@lru_cache(maxsize=256)  # the phrase rules read the same reply one after the other
-def _sentence_pieces(folded: str) -> tuple[tuple[int, int], ...] | None:
-    """The sentences of ``folded`` when a phrase match cannot run across two of them, else None."""
-    pieces = tuple(sentence_spans(folded))
-    if len(pieces) < 2:
-        return None
-    for (_, b1), (a2, _) in pairwise(pieces):
-        if not folded[b1:a2].isspace() or (joins_words(folded[b1 - 1]) and joins_words(folded[a2])):
-            return None
-    return pieces
 
 
 def joins_words(ch: str) -> bool:
