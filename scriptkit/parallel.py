@@ -16,12 +16,15 @@ serial run raises them; Ctrl-C terminates the workers before it propagates.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import os
+import pickle
 import signal
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,6 +33,7 @@ from scriptkit.diagnostics import Diagnostic, Location
 from scriptkit.errors import ErrorCollector, ErrorGroup, ScriptkitError
 from scriptkit.message import Message
 from scriptkit.models import Origin, Pack, Script
+from scriptkit.sourcetext import SourceText
 
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
 SHARDS_PER_JOB = 4  # several shards a worker: the parent unpickles early ones while later ones run
@@ -76,12 +80,26 @@ def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] 
     ``lint_messages`` runs them, its diagnostics in message order.
     """
     global _JOB
+    _warm(pack, config, channels)
     _JOB = (pack, config, channels)
+    _SOURCES.update((o.source.path, o.source) for o in [pack.origin, *(s.origin for s in pack.scripts)]
+                    if o is not None)
     try:
         shards = _map(_run_shard, _bounds(len(pack.scripts), jobs * SHARDS_PER_JOB), jobs, started=_forget_job)
     finally:
         _JOB = None
+        _SOURCES.clear()
     return _merge(shards)
+
+
+def _warm(pack: Pack, config: LintConfig, channels: list[str] | None) -> None:
+    """Lint the first script here, before forking: the rules' lazily loaded data (lexicons, models)
+    is then loaded once and shared by the workers, instead of once in each of them."""
+    from scriptkit.rendering import render_pack
+
+    first = pack.model_copy(update={"scripts": pack.scripts[:1]})
+    with contextlib.suppress(ScriptkitError):  # the worker that renders this script reports it
+        _per_message(render_pack(first, channels, all_variants=True), pack, config)
 
 
 def load_scripts(files: list[Path], errors: ErrorCollector,
@@ -112,7 +130,7 @@ def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[
     """``fn`` on each item in forked workers, results in order; no worker outlives the call."""
     gc.freeze()  # the collector must not touch (and so copy) every inherited object in each worker
     try:
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_sigint)
+        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
     finally:
         gc.unfreeze()
     try:
@@ -160,8 +178,30 @@ def _merge(shards: list[Shard]) -> tuple[list[Message], list[list[Diagnostic]]]:
 _JOB: tuple[Pack, LintConfig, list[str] | None] | None = None
 
 
-def _ignore_sigint() -> None:
+def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and terminates us
+    ForkingPickler.register(Message, _reduce_message)
+    ForkingPickler.register(SourceText, _reduce_source)
+
+
+# What goes back to the parent is most of the cost of a worker's results: send messages without
+# their caches (text, spans: recomputed if read), and a file's text as its path when the parent's
+# pack holds that very SourceText (the parent's messages then share it, as in a serial run).
+_SOURCES: dict[str, SourceText] = {}
+
+
+def _reduce_message(message: Message) -> tuple[Any, ...]:
+    return Message, tuple(getattr(message, f.name) for f in fields(message) if f.init)
+
+
+def _reduce_source(source: SourceText) -> Any:
+    if _SOURCES.get(source.path) is source:
+        return _source, (source.path,)
+    return object.__reduce_ex__(source, pickle.HIGHEST_PROTOCOL)
+
+
+def _source(path: str) -> SourceText:
+    return _SOURCES[path]
 
 
 def _run_shard(bounds: tuple[int, int]) -> Shard:
