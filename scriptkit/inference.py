@@ -211,13 +211,18 @@ def classify(c: Cues) -> tuple[str, float]:
 
 def split_greeting(text: str, start: int, end: int) -> int:
     """Where a greeting at the start of ``text[start:end]`` ends (``start`` when there is none)."""
-    cut = start
+    return start + _greeting_cut(text[start:end])
+
+
+@lru_cache(maxsize=65_536)  # every sentence of every message is asked: stock sentences recur
+def _greeting_cut(sentence: str) -> int:
+    cut, end = 0, len(sentence)
     for _ in range(2):  # "Hi {{customer.first_name}}, Sam, ..." has two
-        m = pattern("greetings").match(text[cut:end])
+        m = pattern("greetings").match(sentence[cut:end])
         if not m or cut + m[1] >= end:
             break
         cut += m[1]
-        while cut < end and text[cut].isspace():
+        while cut < end and sentence[cut].isspace():
             cut += 1
     return cut
 
