@@ -163,6 +163,11 @@ def _score(feats: dict[str, float]) -> float:
 
 def joined_formality(texts: list[str]) -> float:
     """``formality(" ".join(texts))``, from each text's cached counts."""
+    return _joined_formality(tuple(texts))
+
+
+@lru_cache(maxsize=4_096)  # the same reply linted again (review, watch mode) costs nothing
+def _joined_formality(texts: tuple[str, ...]) -> float:
     if len(texts) == 1:
         return formality(texts[0])
     parts = [_counts(t) for t in texts]
