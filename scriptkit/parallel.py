@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from multiprocessing.reduction import ForkingPickler
@@ -61,6 +62,10 @@ def _workers(count: int, jobs: int | None) -> int:
         raise ScriptkitError(f"--jobs must be 1 or more, not {jobs}")
     wanted = _cpus() if jobs is None else jobs
     if wanted <= 1 or count <= MIN_SCRIPTS or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    if any(not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
+        # fork copies only this thread: a lock another thread of the application holds would stay
+        # locked in a worker (daemon helpers, such as a memory sampler, are taken as harmless)
         return 1
     return min(wanted, count // (MIN_SCRIPTS // 2))
 

@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import re
 import signal
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -134,3 +135,16 @@ def test_ctrl_c_leaves_no_worker(big_pack: Path, monkeypatch: pytest.MonkeyPatch
         signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - start < 15
     assert multiprocessing.active_children() == []
+
+
+def test_no_fork_while_other_threads_run(big_pack: Path) -> None:
+    pack = load_pack(big_pack, jobs=1)
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert parallel.jobs_for(pack, 2) == 1
+    finally:
+        release.set()
+        thread.join()
+    assert parallel.jobs_for(pack, 2) == 2
