@@ -38,7 +38,7 @@ emotion: frustrated
 channels: [email, chat, phone]
 tags: [orders, late delivery]
 acknowledgment:
-  - "I can see how frustrating it is to wait for a parcel that hasn't come."
+  - "I can see how frustrating the wait for a parcel that hasn't come has been."
   - "Waiting all day for a delivery that never shows up is exhausting."
 warm_language: "I'm really sorry, and thank you for your patience."
 flexibility:

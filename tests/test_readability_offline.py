@@ -61,7 +61,7 @@ def test_readability_check_runs_with_the_network_unreachable(tmp_path: Path) -> 
     (pack / "pack.yaml").write_text("name: Offline\nlocale: en-US\n", encoding="utf-8")
     (pack / "scripts" / "late.yaml").write_text(
         "id: late\ntitle: Late parcel\n"
-        "acknowledgment: I can see how frustrating it is to wait for a parcel you needed this week.\n"
+        "acknowledgment: I can see how frustrating the wait for a parcel you needed this week has been.\n"
         "solution: I've sent a new one today, and it will reach you by Friday. I'll check in then.\n",
         encoding="utf-8")
     (pack / "scripts" / "cold.yaml").write_text(

@@ -23,7 +23,7 @@ from scriptkit.rules.readability import (
 )
 
 WARM = {
-    "acknowledgment": "I can see how frustrating it is to wait for a parcel you needed this week.",
+    "acknowledgment": "I can see how frustrating the wait for a parcel you needed this week has been.",
     "warm_language": "I'm really sorry this happened, and thank you for telling us.",
     "solution": "I've sent a new one today by express post. It will reach you by Friday, "
                 "and I'll check in with you then.",

@@ -22,7 +22,7 @@ from scriptkit.rules.solution import (
     UnfilledBlank,
 )
 
-ACK = "I can see how frustrating it is to wait for a parcel you needed this week."
+ACK = "I can see how frustrating the wait for a parcel you needed this week has been."
 
 
 def write(root: Path, scripts: dict[str, dict[str, Any]]) -> Path:

@@ -53,8 +53,8 @@ class MissingAcknowledgment(Rule):
     so frustrating").
 
     ## Why it matters
-    A customer who writes in wants to feel heard before being helped. Scripts should start by
-    validating the customer's feelings; without that, even a correct fix feels cold.
+    A customer who writes in wants to feel heard before being helped. A reply that opens by
+    naming what they feel earns the trust the fix needs; without it, even a correct fix feels cold.
 
     ## Example
     ```
@@ -106,7 +106,7 @@ class LateAcknowledgment(Rule):
 
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
-    me?". Scripts should start by validating the customer's feelings, then help.
+    me?". Put the recognition of their feelings first, and the help straight after it.
 
     ## Example
     ```
@@ -228,8 +228,8 @@ class SympathyWithoutAction(Rule):
 
     ## Why it matters
     Sympathy alone can feel shallow or dismissive: it pities instead of connecting, and
-    leaves the customer where they were. Empathy names the feeling and then acts: "I can
-    see how frustrating that was. Let me help resolve this for you."
+    leaves the customer where they were. Empathy names the feeling and then acts: "That
+    sounds exhausting, and I want to get it sorted for you today."
 
     ## Example
     ```

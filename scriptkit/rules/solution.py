@@ -295,7 +295,8 @@ class CareSolutionImbalance(Rule):
     acknowledgment (solution more than `max_solution_ratio` times the care).
 
     ## Why it matters
-    The seed asks agents "to balance acknowledging emotions with offering clear solutions".
+    Care and action belong together: a reply should weigh how the customer feels against
+    what will be done about it.
     Three sentences of sympathy before one vague line sound like stalling; a wall of steps
     after a two-word "Sorry!" sounds like a machine.
 
@@ -353,8 +354,8 @@ class NoFlexibility(Rule):
     no alternatives or conditions, and only one phrasing of every slot.
 
     ## Why it matters
-    "No two customer interactions are the same. Scripts shouldn't box agents into rigid
-    responses." A script with no room gets pasted as is, and customers can tell.
+    Every conversation differs, and a script that fixes every word leaves the agent no
+    way to fit it to the person in front of them. A script with no room gets pasted as is, and customers can tell.
 
     ## Example
     A script with only `acknowledgment` and `solution`, each a single string.

@@ -344,9 +344,9 @@ class CorporatePhrase(Rule):
     over 250 entries and offers a conversational rewrite for each.
 
     ## Why it matters
-    Formal, stock wording reads as if nobody wrote the reply. Warm, conversational language
-    ("speak like a trusted friend rather than a corporate representative") makes the customer
-    feel they are talking to a person.
+    Formal, stock wording reads as if nobody wrote the reply. Warm, conversational language,
+    the way you would talk to someone you know, makes the customer feel they are talking to
+    a person.
 
     ## Example
     ```
@@ -437,7 +437,7 @@ class FormalTone(Rule):
 
     ## Why it matters
     Overly formal words make a reply sound like a corporate notice, not a person who cares.
-    The seed guidance: avoid overly formal words; speak like a trusted friend.
+    Everyday words and a personal voice keep the reply human.
 
     ## Example
     ```
