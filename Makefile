@@ -38,8 +38,14 @@ docs: $(STAMP)
 
 test: lint typecheck unit docs
 
-bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+# Speed and agreement figures (not part of make test); those reading ../shared skip without it.
+bench: $(STAMP) languagetool
+	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python -m benchmarks.throughput
+	$(BIN)/python -m benchmarks.agreement
+	$(BIN)/python -m benchmarks.corpus_audit
+	$(BIN)/python -m benchmarks.export
+	$(BIN)/python -m benchmarks.grammar
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
