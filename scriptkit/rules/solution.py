@@ -91,6 +91,11 @@ def slot_range(message: Message, slot: str) -> tuple[int, int] | None:
     return (start, end) if start >= 0 else None
 
 
+def _solution_span(message: Message) -> tuple[int, int]:
+    """Where a finding about the solution points: the solution slot, else the whole reply."""
+    return slot_range(message, "solution") or (0, len(message.text))
+
+
 def _has_solution(message: Message) -> bool:
     return _enough_words(solution_text(message))
 
@@ -144,7 +149,7 @@ class MissingSolution(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if _has_solution(message):
             return
-        where = slot_range(message, "solution") or (0, len(message.text))
+        where = _solution_span(message)
         yield Finding(where[0], where[1], "the reply has no solution: nothing says what happens next",
                       "Say what you will do, or what the customer can do, and when.")
 
@@ -187,7 +192,7 @@ class NoNextStep(Rule):
         text = solution_text(message)
         if _has_word(_ACTION_WORDS, text) or _ACTION.search(text):
             return
-        a, b = slot_range(message, "solution") or (0, len(message.text))
+        a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
                       "Name the action: what will be sent, refunded, replaced, booked or reset.")
 
@@ -229,7 +234,7 @@ class NoOwner(Rule):
             return
         if _OWNER.search(solution_text(message)):
             return
-        a, b = slot_range(message, "solution") or (0, len(message.text))
+        a, b = _solution_span(message)
         yield Finding(a, b, "the solution does not say who will act",
                       "Own it: \"I'll ...\", \"I've ...\" or \"Let's ...\".")
 
@@ -274,7 +279,7 @@ class NoTimeFrame(Rule):
         text = solution_text(message)
         if _has_word(_TIME_WORDS, text) or _TIME.search(text):
             return
-        a, b = slot_range(message, "solution") or (0, len(message.text))
+        a, b = _solution_span(message)
         vague = _VAGUE_TIME.search(text)
         if vague:
             yield Finding(a + vague.start(), a + vague.end(), f"'{vague.group(0)}' is not a time frame",
