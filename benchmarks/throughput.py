@@ -260,8 +260,16 @@ def main(argv: list[str] | None = None) -> int:
           f"load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "")
     with tempfile.TemporaryDirectory(prefix="scriptkit-bench-") as tmp:
         pack, result = throughput(args.scripts, Path(tmp), args.profile, args.jobs)
+        # The pack and its messages stay in memory (about a million objects for 10,000 scripts):
+        # a full collection then takes ~0.65 s and lands in whichever loop is timed (one run put
+        # readability at 2.26 ms/text instead of 0.09). Frozen, they are never traversed again,
+        # as in a ``scriptkit review`` process, which holds no pack.
+        gc.collect()
+        gc.freeze()
         if not args.skip_rules:
             per_rule(pack, result.messages)
+            gc.collect()
+            gc.freeze()  # per_rule's rendering too
         per_text(result.messages, args.texts)
     return 0
 
