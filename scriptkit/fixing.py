@@ -20,6 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from scriptkit.diagnostics import Diagnostic, Edit
+from scriptkit.loading import plain_data
 from scriptkit.sourcetext import SourceText, scalar_offsets
 
 
@@ -113,7 +114,7 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
         return "the edited YAML would not parse"
     origin = Origin(SourceText("", before))
     _index(old, (), origin)
-    expected = _plain(old)
+    expected = plain_data(old)
     for edit in edits:
         target = _scalar_for(origin, expected, before, edit)
         if target is None:
@@ -121,7 +122,7 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
         path, index_a, index_b = target
         value = _get(expected, path)
         _set(expected, path, value[:index_a] + edit.replacement + value[index_b:])
-    if _plain(new) != expected:
+    if plain_data(new) != expected:
         return "the replacement would change the YAML value differently (it needs quoting or escaping)"
     return None
 
@@ -155,16 +156,6 @@ def _parse(text: str) -> Any:
         return YAML(typ="rt").load(text)
     except Exception:  # any parse failure means: do not touch this file
         return None
-
-
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
 
 
 def _get(data: Any, path: tuple[Any, ...]) -> Any:

@@ -189,12 +189,12 @@ def _index(node: Any, path: tuple[str | int, ...], origin: Origin) -> None:
             _index(item, (*path, i), origin)
 
 
-def _plain(node: Any) -> Any:
+def plain_data(node: Any) -> Any:
     """ruamel's round-trip types -> plain Python (quoted strings become str)."""
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain_data(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain_data(v) for v in node]
     if isinstance(node, str):
         return str(node)
     return node
@@ -310,7 +310,7 @@ def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorColle
         errors.add(f"{what} must be a YAML mapping of keys to values", origin.source.location(0),
                    "Start the file with 'key: value' lines (see `scriptkit init`).")
         return None
-    plain = _plain(data)
+    plain = plain_data(data)
     try:
         return model.model_validate(plain)
     except ValidationError as exc:
@@ -335,7 +335,7 @@ def _load_script(path: Path, errors: ErrorCollector,
         script._origin = origin
         _check_private_use(script, origin, errors)
         return script, None
-    return None, ((_plain(data), origin) if isinstance(data, dict) else None)
+    return None, ((plain_data(data), origin) if isinstance(data, dict) else None)
 
 
 def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -> None:
@@ -357,7 +357,7 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
     if not isinstance(data, dict):
         return fallback
     kept: dict[str, Any] = {"name": fallback.name}
-    for key, value in _plain(data).items():
+    for key, value in plain_data(data).items():
         if key in PackMeta.model_fields:
             try:
                 PackMeta.model_validate({**kept, key: value})
