@@ -17,17 +17,20 @@ serial run raises them; Ctrl-C terminates the workers before it propagates.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import gc
+import io
 import multiprocessing
 import os
 import pickle
+import selectors
 import signal
+import struct
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
-from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Location
@@ -132,21 +135,114 @@ _R = TypeVar("_R")
 
 
 def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None) -> list[_R]:
-    """``fn`` on each item in forked workers, results in order; no worker outlives the call."""
+    """``fn`` on each item in forked workers, results in order; no worker outlives the call.
+
+    Plain ``fork`` and one pipe per worker rather than ``multiprocessing.Pool``: the pool's
+    ``terminate`` can deadlock on a lock an idle worker holds (a race seen under load), and a
+    pool whose worker dies waits forever for the lost result. Here a worker that dies is
+    noticed when its pipe closes early, and every worker is killed and reaped on the way out.
+    """
+    shards = [list(range(w, len(items), jobs)) for w in range(min(jobs, len(items)))]
+    workers: dict[int, tuple[int, list[int]]] = {}  # read end -> (pid, item indexes)
     gc.freeze()  # the collector must not touch (and so copy) every inherited object in each worker
     try:
-        pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_start_worker)
+        for indexes in shards:
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the worker; its work is checked through the parent
+                os.close(read)
+                _worker(fn, items, indexes, write)
+            os.close(write)
+            workers[read] = (pid, indexes)
+    except BaseException:
+        _reap(workers)
+        raise
     finally:
         gc.unfreeze()
     try:
         if started is not None:
             started()
-        results = list(pool.imap(fn, items))
-        pool.close()
+        return _collect(workers, len(items))
     finally:
-        pool.terminate()  # on Ctrl-C or an error too
-        pool.join()
+        _reap(workers)
+
+
+_FRAME = struct.Struct("<Q")
+
+
+def _worker(fn: Callable[[_T], _R], items: list[_T], indexes: list[int], fd: int) -> NoReturn:
+    """In a forked worker: ``fn`` on its items, each result framed on ``fd``; never returns."""
+    status = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+        with os.fdopen(fd, "wb") as out:
+            for index in indexes:
+                try:
+                    payload: tuple[int, bool, Any] = (index, True, fn(items[index]))
+                except Exception as exc:  # a bug in a rule or engine: raised again in the parent
+                    payload = (index, False, exc if _picklable(exc) else RuntimeError(repr(exc)))
+                data = _dumps(payload)
+                out.write(_FRAME.pack(len(data)))
+                out.write(data)
+                out.flush()
+        status = 0
+    finally:
+        os._exit(status)  # never run the parent's exit handlers or return into its stack
+
+
+def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]:
+    """Read every worker's frames as they come; raise what a worker raised, or that it died."""
+    results: list[Any] = [None] * count
+    pending = {fd: bytearray() for fd in workers}
+    done = 0
+    with selectors.DefaultSelector() as selector:
+        for fd in workers:
+            selector.register(fd, selectors.EVENT_READ)
+        while pending:
+            for key, _ in selector.select():
+                fd = int(key.fd)
+                chunk = os.read(fd, 1 << 20)
+                buffer = pending[fd]
+                if not chunk:
+                    selector.unregister(fd)
+                    del pending[fd]
+                    if buffer:
+                        raise ScriptkitError("a worker process sent a truncated result")
+                    continue
+                buffer += chunk
+                while len(buffer) >= _FRAME.size and len(buffer) >= _FRAME.size + _FRAME.unpack_from(buffer)[0]:
+                    size = _FRAME.unpack_from(buffer)[0]
+                    index, ok, value = pickle.loads(buffer[_FRAME.size:_FRAME.size + size])
+                    del buffer[:_FRAME.size + size]
+                    if not ok:
+                        raise value
+                    results[index] = value
+                    done += 1
+    if done != count:
+        pid = next(pid for pid, indexes in workers.values() if any(results[i] is None for i in indexes))
+        raise ScriptkitError(f"a worker process (pid {pid}) ended before sending its results",
+                             hint="It may have run out of memory; run again with --jobs 1 to lint in one process.")
     return results
+
+
+def _reap(workers: dict[int, tuple[int, list[int]]]) -> None:
+    """Kill (if still running) and wait for every worker, and close the pipes."""
+    for fd, (pid, _) in workers.items():
+        with contextlib.suppress(OSError):
+            os.close(fd)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)  # a no-op for a worker that has already exited
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+    workers.clear()
+
+
+def _picklable(value: object) -> bool:
+    try:
+        pickle.dumps(value)
+    except Exception:
+        return False
+    return True
 
 
 def _forget_job() -> None:
@@ -183,12 +279,6 @@ def _merge(shards: list[Shard]) -> tuple[list[Message], list[list[Diagnostic]]]:
 _JOB: tuple[Pack, LintConfig, list[str] | None] | None = None
 
 
-def _start_worker() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and terminates us
-    ForkingPickler.register(Message, _reduce_message)
-    ForkingPickler.register(SourceText, _reduce_source)
-
-
 # What goes back to the parent is most of the cost of a worker's results: send messages without
 # their caches (text, spans: recomputed if read), and a file's text as its path when the parent's
 # pack holds that very SourceText (the parent's messages then share it, as in a serial run).
@@ -207,6 +297,14 @@ def _reduce_source(source: SourceText) -> Any:
 
 def _source(path: str) -> SourceText:
     return _SOURCES[path]
+
+
+def _dumps(value: object) -> bytes:
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, Message: _reduce_message, SourceText: _reduce_source}
+    pickler.dump(value)
+    return out.getvalue()
 
 
 def _run_shard(bounds: tuple[int, int]) -> Shard:

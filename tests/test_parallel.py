@@ -125,6 +125,7 @@ def test_ctrl_c_leaves_no_worker(big_pack: Path, monkeypatch: pytest.MonkeyPatch
 
     previous = signal.signal(signal.SIGALRM, interrupt)
     pack = load_pack(big_pack)
+    before = _children()
     start = time.monotonic()
     try:
         signal.setitimer(signal.ITIMER_REAL, 1.0)
@@ -134,7 +135,32 @@ def test_ctrl_c_leaves_no_worker(big_pack: Path, monkeypatch: pytest.MonkeyPatch
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - start < 15
-    assert multiprocessing.active_children() == []
+    assert _children() == before  # every worker killed and reaped: none left, not even a zombie
+
+
+def _children() -> set[int]:
+    """This process's child processes, zombies included (Linux's /proc)."""
+    return {int(pid) for task in Path("/proc/self/task").iterdir()
+            for pid in (task / "children").read_text().split()}
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    parent = os.getpid()
+    original = parallel._per_message
+
+    def die(*args: Any) -> Any:
+        if os.getpid() == parent:  # the warm-up before forking
+            return original(*args)
+        os._exit(9)  # as the kernel's out-of-memory killer would end it, with nothing sent
+
+    monkeypatch.setattr(parallel, "_per_message", die)
+    pack = load_pack(big_pack)
+    before = _children()
+    with pytest.raises(ScriptkitError, match="ended before sending its results"):
+        lint_pack(pack, load_config(pack).override(grammar="off"), jobs=2)
+    assert _children() == before
 
 
 def test_no_fork_while_other_threads_run(big_pack: Path) -> None:
