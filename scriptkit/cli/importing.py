@@ -80,7 +80,8 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
         con.print(f"skipped: {item}", markup=False)
     if library.problems:
         con.print(f"left out {len(library.problems)} unreadable item(s), listed above.", markup=False)
-    blanks = [(m, n, b) for m in library.macros for n, b in m.blanks.items()]
+    # (the blanks of scriptkit's own export were declared by its writers: nothing to review)
+    blanks = [(m, n, b) for m in library.macros if m.native is None for n, b in m.blanks.items()]
     if blanks:
         con.print(f"{len(blanks)} placeholder(s) kept as blanks to review:", markup=False)
         for macro, blank_name, blank in blanks[:50]:

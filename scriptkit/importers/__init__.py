@@ -33,6 +33,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "yaml": ("structured", "read_yaml", "LABEL_YAML"),
     "js": ("structured", "read_js", "LABEL_JS"),
     "markdown": ("markdown", "read", "LABEL"),
+    "scriptkit": ("native", "read_path", "LABEL"),
 }
 _SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yml": "yaml",
              ".yaml": "yaml", ".js": "js", ".mjs": "js", ".md": "markdown", ".markdown": "markdown"}
@@ -86,7 +87,8 @@ class Library:
         target = Path(out)
         if not self.macros:
             raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
-        display = name or target.name.replace("-", " ").replace("_", " ").strip().title() or "Imported"
+        exported = next((m.native.pack.get("name") for m in self.macros if m.native is not None), None)
+        display = name or exported or target.name.replace("-", " ").replace("_", " ").strip().title() or "Imported"
         return write_pack(self.macros, target, name=display, source=Path(self.source).name, fmt=self.format,
                           force=force)
 
@@ -113,6 +115,10 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         for n, item in enumerate(reader(file, options), start=1):
             if isinstance(item, ItemProblem):
                 (library.skipped if item.skipped else library.problems).append(item)
+            elif isinstance(item, ImportedMacro):  # scriptkit's own export: read back, not converted
+                item.id = _unique(item.id, taken)
+                library.macros.append(item)
+                library.format = "scriptkit"
             else:
                 library.macros.append(convert(item, _unique(slugify(item.title), taken)))
             if progress is not None:

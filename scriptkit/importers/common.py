@@ -13,11 +13,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.sourcetext import SourceText
+
+if TYPE_CHECKING:
+    from scriptkit.importers.convert import ImportedMacro
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 #: One reply body; longer ones are refused by name (rendering caps a slot at 50,000 characters).
@@ -158,7 +161,7 @@ def tags_from(value: Any) -> list[str]:
     return []
 
 
-Read = Iterator[RawItem | ItemProblem]
+Read = Iterator["RawItem | ItemProblem | ImportedMacro"]  # ImportedMacro: scriptkit's own export
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,29 @@ class SentenceGuess:
     text: str
 
 
+@dataclass(frozen=True)
+class Layout:
+    """A channel's frame as an export shows it: greeting, sign-off, the text between slots."""
+
+    greeting: tuple[Piece, ...]
+    signoff: tuple[Piece, ...]
+    separator: str | None
+
+
+@dataclass
+class NativeScript:
+    """What is known, not guessed, about a script read back from scriptkit's own export."""
+
+    channels: list[str]
+    scenario: str
+    emotion: str
+    options: dict[str, list[list[Piece]]]  # slot -> its options, in variant order
+    prompts: dict[str, str]  # blank name -> prompt
+    conditions: list[tuple[str, list[Piece]]]  # when -> text the agent adds
+    pack: dict[str, str]  # the exported pack's name, version and locale
+    layouts: dict[str, Layout]  # the pack's, shared by every script of the export
+
+
 @dataclass
 class ImportedMacro:
     raw: RawItem
@@ -47,6 +70,7 @@ class ImportedMacro:
     guesses: list[SentenceGuess]
     alternatives: list[tuple[str, list[Piece]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the import changed or could not map
+    native: NativeScript | None = None  # read from scriptkit's own export: nothing was guessed
 
     @property
     def title(self) -> str:

@@ -30,8 +30,14 @@ LABEL_JS = "JavaScript arrays of {title, text} object literals"
 
 
 def read_json(path: Path, options: ReadOptions) -> Read:
+    from scriptkit.importers import native
+
     source = read_text(path, "JSON file")
-    yield from _items(load_json(source, "JSON file"), source, options, None)
+    data = load_json(source, "JSON file")
+    if native.is_native(data):  # scriptkit's own export: read back exactly, no column mapping
+        yield from native.read(data, source)
+        return
+    yield from _items(data, source, options, None)
 
 
 def read_yaml(path: Path, options: ReadOptions) -> Read:

@@ -22,8 +22,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from scriptkit.errors import ConfigError
-from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro
+from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
+from scriptkit.models import Layout as PackLayout
 
 # a "{" that starts Jinja syntax: doubled, before % or #, or last (a placeholder may follow)
 _JINJA_OPEN = re.compile(r"\{(?=[{%#]|$)")
@@ -60,21 +61,29 @@ def _excerpt(text: str, n: int = 70) -> str:
 
 
 def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
-    raw = macro.raw
+    raw, native = macro.raw, macro.native
     names = {b.original: n for n, b in macro.blanks.items()}
     doc = CommentedMap()
     doc["id"] = macro.id
     doc["title"] = raw.title
-    doc["channels"] = CommentedSeq(["email"])
+    if native is not None:
+        if native.scenario:
+            doc["scenario"] = _scalar(native.scenario)
+        if native.emotion:
+            doc["emotion"] = native.emotion
+    doc["channels"] = CommentedSeq(native.channels if native is not None else ["email"])
     doc["channels"].fa.set_flow_style()
     if raw.tags or raw.internal:
         tags = CommentedSeq(dict.fromkeys([*raw.tags, *(["internal-note"] if raw.internal else [])]))
         tags.fa.set_flow_style()
         doc["tags"] = tags
     for slot in SLOT_ORDER:
-        text = template(macro.slots.get(slot, []), names)
-        if text or slot != "warm_language":
-            doc[slot] = _scalar(text)
+        options = native.options.get(slot, []) if native is not None else [macro.slots.get(slot, [])]
+        texts = [template(pieces, names) for pieces in options] or [""]
+        if len(texts) > 1:
+            doc[slot] = CommentedSeq(_scalar(t) for t in texts)
+        elif texts[0] or slot != "warm_language":
+            doc[slot] = _scalar(texts[0])
     flex = CommentedMap()
     if raw.guidance.strip():
         flex["guidance"] = _scalar(escape_jinja(raw.guidance.strip()))
@@ -83,7 +92,8 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
         for name, blank in macro.blanks.items():
             spec = CommentedMap()
             spec["name"] = name
-            spec["prompt"] = f"Was {blank.original} in the original ({blank.reason}). Fill it in or replace it."
+            spec["prompt"] = (native.prompts.get(name, "") if native is not None else
+                              f"Was {blank.original} in the original ({blank.reason}). Fill it in or replace it.")
             blanks.append(spec)
         flex["blanks"] = blanks
     if macro.alternatives:
@@ -94,13 +104,26 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
             alt["text"] = _scalar(template(pieces, names))
             alts.append(alt)
         flex["alternatives"] = alts
+    if native is not None and native.conditions:
+        conditions = CommentedSeq()
+        for when, pieces in native.conditions:
+            condition = CommentedMap()
+            condition["when"] = when
+            condition["text"] = _scalar(template(pieces, names))
+            conditions.append(condition)
+        flex["conditions"] = conditions
     if flex:
         doc.insert(len(doc) - 1, "flexibility", flex)  # before solution, in the order of the practices
     if raw.internal and raw.dialect == "zendesk":
         doc["export"] = CommentedMap(zendesk=CommentedMap(public=False))  # exported back as an internal note
     header = [f"Imported by `scriptkit import` from {source} ({raw.location}, {raw.name})."]
     header += [f"Note: {n}." for n in macro.notes]
+    if native is not None:
+        header.append("Read back from scriptkit's own export: slots, variants and notes as exported; "
+                      "pack constants come back as the text they rendered to.")
     doc.yaml_set_start_comment("\n".join(header))
+    if native is not None:
+        return doc
     guess = ["Slots guessed sentence by sentence (slot, confidence, sentence); paragraphs keep their order,",
              "so move text between the slots below if a guess is wrong:"]
     for g in macro.guesses:
@@ -111,11 +134,27 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
     return doc
 
 
-def pack_document(name: str, source: str, fmt: str, count: int) -> CommentedMap:
+def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None) -> CommentedMap:
     doc = CommentedMap()
     doc["name"] = name
-    doc["version"] = "0.1.0"
+    doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
+    if native is not None and "locale" in native.pack:
+        doc["locale"] = native.pack["locale"]
     doc["description"] = f"{count} macro(s) imported from {source} ({fmt})."
+    if native is not None:  # scriptkit's own export: each channel's frame as it rendered
+        layouts = native.layouts
+        channels = CommentedMap()
+        for channel, layout in layouts.items():
+            names = {p.original: p.hint for p in (*layout.greeting, *layout.signoff) if isinstance(p, BlankPiece)}
+            frame = CommentedMap()
+            frame["greeting"] = _scalar(template(layout.greeting, names))
+            frame["signoff"] = _scalar(template(layout.signoff, names))
+            if layout.separator is not None and layout.separator != PackLayout().joiner(channel):
+                frame["separator"] = layout.separator
+            channels[channel] = frame
+        doc["channels"] = channels
+        doc.yaml_set_start_comment("Read back with `scriptkit import` from scriptkit's own JSON export.")
+        return doc
     email = CommentedMap()
     email["greeting"] = ""
     email["signoff"] = ""
@@ -144,7 +183,9 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
     shutil.rmtree(tmp, ignore_errors=True)
     try:
         (tmp / "scripts").mkdir(parents=True)
-        (tmp / "pack.yaml").write_text(dump(pack_document(name, source, fmt, len(macros))), encoding="utf-8")
+        native = next((m.native for m in macros if m.native is not None), None)
+        pack = pack_document(name, source, fmt, len(macros), native)
+        (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:
             (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, source)),
                                                                encoding="utf-8")

@@ -1,0 +1,117 @@
+"""scriptkit's own JSON export reads back into a pack that exports the same messages again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from scriptkit import export, import_library, load_pack
+from scriptkit.cli import main
+
+PACK = """\
+name: Round trip
+version: 2.1.0
+locale: en-GB
+constants:
+  shop: Tilly's Teas
+channels:
+  email:
+    greeting: "Dear {{ customer.first_name | fallback('friend') }},"
+    signoff: "Cheers,\\n{{ agent.first_name }} at {{ shop }}"
+  chat:
+    greeting: "Hey {{ customer.first_name | fallback('there') }}!"
+    separator: "\\n"
+"""
+
+SCRIPT = """\
+id: leaky-teapot
+title: "Returns::Leaky teapot"
+scenario: A teapot arrived with a crack and leaked on the table.
+emotion: upset
+channels: [email, chat]
+tags: [returns, damage]
+acknowledgment:
+  - "A leaking teapot on your table is the last thing you wanted, and I'm sorry it happened."
+  - "I'm sorry the teapot cracked and made a mess of your table."
+warm_language: "Thanks for the photo; it helps me sort this quickly."
+flexibility:
+  guidance: "Check the photo shows the crack before you promise a refund."
+  blanks:
+    - {name: refund_amount, prompt: "The amount refunded, with currency"}
+  alternatives:
+    - label: They want a replacement
+      text: "I've sent a new teapot from {{ shop }} today; it'll arrive by Friday."
+  conditions:
+    - when: they paid by gift card
+      text: "The refund goes back onto your gift card within the hour."
+solution: "I've refunded {{ blank.refund_amount }} to your card today, and I'll email {{ customer.email }} the receipt."
+"""
+
+
+def _pack(root: Path) -> Path:
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text(PACK, encoding="utf-8")
+    (root / "scripts" / "leaky-teapot.yaml").write_text(SCRIPT, encoding="utf-8")
+    return root
+
+
+def _messages(path: Path) -> dict[tuple[str, str, int], dict[str, Any]]:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    out = {}
+    for m in doc["messages"]:
+        out[(m["script_id"], m["channel"], m["variant"])] = {
+            "text": m["text"], "slots": m["slots"], "title": m["title"], "scenario": m["scenario"],
+            "emotion": m["emotion"], "tags": m["tags"],
+            "notes": [(n["kind"], n["label"], n["text"]) for n in m["notes"]],
+            "blanks": [(s["name"], s["prompt"]) for s in m["segments"] if s["type"] == "blank"],
+        }
+    return out
+
+
+def test_export_import_export_gives_the_same_messages(tmp_path: Path) -> None:
+    export(_pack(tmp_path / "pack"), ["json"], tmp_path / "first", force=True, lint=False)
+    library = import_library(tmp_path / "first" / "json" / "pack.json")  # guessed from .json, then recognised
+    assert library.format == "scriptkit"
+    back = library.write(tmp_path / "back")
+    export(back, ["json"], tmp_path / "second", force=True, lint=False)
+    first = _messages(tmp_path / "first" / "json" / "pack.json")
+    second = _messages(tmp_path / "second" / "json" / "pack.json")
+    assert len(first) == 4  # two channels x two acknowledgment variants
+    assert second == first
+    pack = load_pack(back)
+    assert pack.meta.name == "Round trip" and pack.meta.version == "2.1.0" and pack.meta.locale == "en-GB"
+    script = pack.scripts[0]
+    assert script.variants("acknowledgment")[1].startswith("I'm sorry the teapot cracked")
+    assert script.flexibility is not None and script.flexibility.conditions[0].when == "they paid by gift card"
+
+
+def test_the_cli_reads_it_back_without_a_review_list(tmp_path: Path) -> None:
+    export(_pack(tmp_path / "pack"), ["json"], tmp_path / "out", force=True, lint=False)
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "out" / "json" / "pack.json"), "--from", "scriptkit",
+                                       "--out", str(tmp_path / "back")])
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 macro(s)" in result.output and "kept as blanks" not in result.output
+
+
+def test_from_scriptkit_refuses_another_json_with_its_location(tmp_path: Path) -> None:
+    other = tmp_path / "replies.json"
+    other.write_text('[{"title": "Hi", "body": "Hello"}]', encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(other), "--from", "scriptkit", "--out", str(tmp_path / "p")])
+    assert result.exit_code == 2
+    assert f"{other}:1:1:" in result.output and "not a scriptkit export" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "p").exists()
+
+
+def test_a_mangled_message_is_named_and_the_rest_read(tmp_path: Path) -> None:
+    export(_pack(tmp_path / "pack"), ["json"], tmp_path / "out", force=True, lint=False)
+    path = tmp_path / "out" / "json" / "pack.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["messages"].append({"script_id": "broken", "channel": "email", "variant": 0, "segments": [{"type": "gif"}]})
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    library = import_library(path)
+    assert [m.id for m in library.macros] == ["leaky-teapot"]
+    assert [p.item for p in library.problems] == ["broken"]
+    assert "unknown segment type 'gif'" in library.problems[0].message
