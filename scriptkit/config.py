@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector
@@ -44,6 +44,7 @@ GRAMMAR_MODES = ("off", "local")
 CONFIG_CODE, CONFIG_NAME = "SK800", "unknown-selector"
 
 Locator = Callable[[tuple[str | int, ...], bool], Location]
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,16 @@ class LintConfig:
         """The configured severity of ``rule``, or None when none is set (or it is off)."""
         best = self._best_severity(rule)
         return best[1] if best else None
+
+    def cached(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """``compute()`` once per config, under ``key``: what a lint run derives from the settings.
+
+        Settings are not changed once read (``override`` makes a new config with its own memo),
+        so ``scriptkit review`` linting one short text after another derives them only once.
+        """
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def rules(self, available: Iterable[type[Rule]]) -> list[type[Rule]]:
         """The enabled rules among ``available`` plus this config's custom rules, by code."""

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from scriptkit.config import LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
@@ -107,7 +108,9 @@ def lint_text(text: str, *, channel: str = "email", config: LintConfig | None = 
     result = lint_messages([message], None, config)
     result.sentences = notes
     result.sources[file] = text
-    result.diagnostics = _sorted([*_config_problems(config), *result.diagnostics])
+    problems = _config_problems(config)
+    if problems:  # (lint_messages sorted the rest already)
+        result.diagnostics = _sorted([*problems, *result.diagnostics])
     return result
 
 
@@ -117,48 +120,43 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
 
     ``ran``: the per-message rules' diagnostics, already found by ``scriptkit.parallel``.
     """
-    scripts: dict[str, Script] = {s.id: s for s in pack.scripts} if pack is not None else {}
-    suppress = _Suppressions(scripts, pack.origin if pack is not None else None)
-    by_key: dict[tuple[object, ...], Diagnostic] = {}
-    active = config.rules(all_rules())
-    runs = [_Run(rule_cls(), RuleContext(pack, config.options_for(rule_cls)), config.severity_for(rule_cls))
-            for rule_cls in active]
+    plan = _plan(config)
+    steps = plan.steps if pack is None else tuple(
+        _Step(s.rule, RuleContext(pack, s.ctx.options), s.severity) for s in plan.steps)
+    found: list[list[Diagnostic]] = [[] for _ in steps]
+    if ran is not None:  # scriptkit.parallel ran the per-message rules in worker processes
+        for i, diags in zip(plan.per_message, ran, strict=True):
+            found[i] = diags
     # Rules that read one message at a time see the messages a chunk at a time, every rule on a
     # chunk before the next: what the rules share about a message (its sentences and cues, its
     # words) is still cached when the next rule asks. Each rule still sees messages in order.
-    per_message = [r for r in runs if type(r.rule).check_batch is Rule.check_batch]
-    if ran is not None:  # scriptkit.parallel ran them in worker processes
-        for run, found in zip(per_message, ran, strict=True):
-            run.found = found
-    batched = [r for r in runs if type(r.rule).check_batch is not Rule.check_batch]
     current: Rule | None = None
     try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)
-        for i in range(0, len(messages) if ran is None else 0, _CHUNK):
-            chunk = messages[i:i + _CHUNK]
-            for run in per_message:
-                current, ctx, severity = run.rule, run.ctx, run.severity
-                run.found.extend(_diagnostic(current, m, f, severity) for m in chunk for f in current.check(m, ctx))
-        for run in batched:
-            current = run.rule
-            run.found.extend(_diagnostic(current, m, f, run.severity)
-                             for m, f in current.check_batch(messages, run.ctx))
+        for start in range(0, len(messages) if ran is None else 0, _CHUNK):
+            chunk = messages[start:start + _CHUNK]
+            for i in plan.per_message:
+                current, ctx, severity = steps[i]
+                found[i].extend(_diagnostic(current, m, f, severity) for m in chunk for f in current.check(m, ctx))
+        for i in plan.batched:
+            current, ctx, severity = steps[i]
+            found[i].extend(_diagnostic(current, m, f, severity) for m, f in current.check_batch(messages, ctx))
         if pack is not None:
-            for run in runs:
-                current = run.rule
-                run.found.extend(current.check_pack(pack, messages, run.ctx))
+            for i, (current, ctx, _) in enumerate(steps):
+                found[i].extend(current.check_pack(pack, messages, ctx))
     except ScriptkitError:
         raise
     except Exception as exc:  # a rule's bug must not end in a traceback for the writer
         which = f"{current.code} [{current.name}]" if current is not None else "?"
         raise ScriptkitError(f"rule {which} failed: {type(exc).__name__}: {exc}",
                              hint="This is a bug in the rule; please report it with the pack.") from exc
-    for run in runs:
-        rule_cls, severity = type(run.rule), run.severity
-        found, run.found = run.found, []
-        for diag in found:
+    by_key: dict[tuple[object, ...], Diagnostic] = {}
+    # without a pack there are no scripts and no YAML comments: nothing can be suppressed
+    suppress = _Suppressions({s.id: s for s in pack.scripts}, pack.origin) if pack is not None else None
+    for (rule, _, severity), diags in zip(steps, found, strict=True):
+        for diag in diags:
             if severity is not None and diag.severity != severity:
                 diag.severity = severity
-            if suppress.suppressed(rule_cls, diag):
+            if suppress is not None and suppress.suppressed(type(rule), diag):
                 continue
             _add(by_key, diag)
     sources: dict[str, str] = {}
@@ -166,14 +164,46 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
         for seg in m.segments:
             if seg.source is not None and seg.source.source is not None:
                 sources.setdefault(seg.source.source.path, seg.source.source.text)
-    return LintResult(_sorted(by_key.values()), messages, config, sources, rules=active)
+    return LintResult(_sorted(by_key.values()), messages, config, sources, rules=list(plan.active))
 
 
 _CHUNK = 64  # messages per chunk: within the per-message caches (analysis, tokens, formality)
 
 
+class _Step(NamedTuple):
+    """One selected rule, ready to run: its (stateless) instance, context and configured severity."""
+
+    rule: Rule
+    ctx: RuleContext
+    severity: Severity | None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What a lint run derives from its config alone, derived once per config (see LintConfig.cached)."""
+
+    active: tuple[type[Rule], ...]
+    steps: tuple[_Step, ...]  # contexts without a pack; lint_messages gives them the pack it has
+    per_message: tuple[int, ...]  # indexes into steps: rules that read one message at a time
+    batched: tuple[int, ...]  # rules that override check_batch (grammar batches its requests)
+
+
+def _plan(config: LintConfig) -> _Plan:
+    def make() -> _Plan:
+        active = tuple(config.rules(all_rules()))
+        steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls)), config.severity_for(cls))
+                      for cls in active)
+        per_message = tuple(i for i, cls in enumerate(active) if cls.check_batch is Rule.check_batch)
+        batched = tuple(i for i in range(len(active)) if i not in per_message)
+        return _Plan(active, steps, per_message, batched)
+
+    return config.cached("lint-plan", make)
+
+
 @dataclass(eq=False)
 class _Run:
+    """A rule's run over one shard (scriptkit.parallel), collecting its diagnostics."""
+
     rule: Rule
     ctx: RuleContext
     severity: Severity | None
