@@ -689,12 +689,27 @@ def gen_target(name: str) -> str:
 
 
 def gen_export_codes() -> str:
-    from scriptkit.targets.base import EXPORT_CODES
+    from scriptkit.targets.checks import export_checks
 
     rows = ["| Code | Name | Default | Meaning |\n|---|---|---|---|\n"]
-    for code, (name, severity, meaning) in sorted(EXPORT_CODES.items()):
-        rows.append(f"| `{code}` | `{name}` | {severity.value} | {meaning} |\n")
+    for check in export_checks():
+        link = _link(export_check_path(check))
+        rows.append(f"| [`{check.code}`]({link}) | `{check.name}` | {check.severity.value} | {check.summary} |\n")
     return "".join(rows)
+
+
+def export_check_path(check: Any) -> str:
+    return f"rules/{check.code}.md"
+
+
+def export_check_page(check: Any) -> str:
+    """The page of one export check (SK5xx), from the same text as ``scriptkit rule SK50x``."""
+    return (
+        f"# {check.code} {check.name}\n\n{check.summary[:1].upper()}{check.summary[1:]}.\n\n"
+        f"**Family** export (checked by `scriptkit export`, per helpdesk; not selectable in the linter's "
+        f"settings) · **Default severity** {check.severity.value} · **Fix** none\n\n{check.docs}\n\n"
+        f"The same text in a terminal: `scriptkit rule {check.code}`.\n"
+    )
 
 
 def gen_benchmark_section(*words: str) -> str:
@@ -780,6 +795,9 @@ def _nav_rules(config: MkDocsConfig, rules: Iterable[Any]) -> None:
                     section.append({f"{family.capitalize()} rules": pages})
             path, content = config_warning_page()
             section.append({"Settings warning": [{content.splitlines()[0].lstrip("# "): path}]})
+            from scriptkit.targets.checks import export_checks
+
+            section.append({"Export checks": [{f"{c.code} {c.name}": export_check_path(c)} for c in export_checks()]})
             return
     raise PluginError("mkdocs.yml nav has no 'Rules' section for the generated rule pages")
 
@@ -795,6 +813,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, rule_page_path(rule), content=rule_page(rule)))
     path, content = config_warning_page()
     files.append(File.generated(config, path, content=content))
+    from scriptkit.targets.checks import export_checks
+
+    for check in export_checks():
+        files.append(File.generated(config, export_check_path(check), content=export_check_page(check)))
     return files
 
 

@@ -15,6 +15,8 @@ from scriptkit.errors import ConfigError
 from scriptkit.loading import load_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Rule
+from scriptkit.targets.checks import export_checks
+from scriptkit.targets.checks import find as find_export_check
 
 CONFIG_DOCS = f"""{CONFIG_CODE} [{CONFIG_NAME}]: a rule selector or option in the settings names no rule.
 
@@ -48,25 +50,35 @@ def _pool(pack: str | None) -> list[type[Rule]]:
 
 @click.command(name="rules")
 @click.option("--pack", type=click.Path(), help="Also list the custom rules this pack declares.")
-@click.option("--family", help="Only this family (template, readability, warmth, empathy, solution, custom, grammar).")
+@click.option("--family", help="Only this family (template, readability, warmth, empathy, solution, custom, grammar, "
+                                "export).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def rules_command(pack: str | None, family: str | None, fmt: str) -> None:
-    """List every rule: code, name, family, default severity and what it checks."""
-    rules = [r for r in _pool(pack) if family is None or r.family() == family.lower()]
+    """List every rule: code, name, family, default severity and what it checks.
+
+    The export checks (SK5xx, run by `scriptkit export`) are listed after the rules."""
+    wanted = family.lower() if family else None
+    rows = [(r.code, r.name, r.family(), r.severity.value, bool(r.fix_safe), r.summary())
+            for r in _pool(pack) if wanted is None or r.family() == wanted]
+    rule_count = len(rows)
+    rows += [(c.code, c.name, c.family, c.severity.value, False, c.summary)
+             for c in export_checks() if wanted in (None, c.family)]
     if fmt == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "family": r.family(), "severity": r.severity.value,
-                                "fix": bool(r.fix_safe), "summary": r.summary()} for r in rules], indent=2))
+        click.echo(json.dumps([{"code": code, "name": name, "family": fam, "severity": severity, "fix": fix,
+                                "summary": summary} for code, name, fam, severity, fix, summary in rows], indent=2))
         return
     table = Table(show_lines=False, box=None, pad_edge=False)
     for col in ("code", "name", "family", "severity", "fix", "summary"):
         table.add_column(col, overflow="fold" if col == "summary" else "ellipsis", no_wrap=col != "summary")
-    for r in rules:
-        table.add_row(r.code, r.name, r.family(), r.severity.value, "yes" if r.fix_safe else "", r.summary())
+    for code, name, fam, severity, fix, summary in rows:
+        table.add_row(code, name, fam, severity, "yes" if fix else "", summary)
     con = console()
     if not con.is_terminal:  # piped or captured: one line per rule, never folded at 80 columns
         con.width = max(con.width, 240)
     con.print(table)
-    con.print(f"{len(rules)} rule(s). Details: scriptkit rule CODE", markup=False)
+    checks = len(rows) - rule_count
+    con.print(f"{rule_count} rule(s)" + (f" and {checks} export check(s)" if checks else "")
+              + ". Details: scriptkit rule CODE", markup=False)
 
 
 @click.command(name="rule")
@@ -78,10 +90,16 @@ def rule_command(selector: str, pack: str | None) -> None:
     if selector.upper() == CONFIG_CODE or selector.lower() == CONFIG_NAME:
         con.print(Markdown(CONFIG_DOCS))
         return
+    check = find_export_check(selector)
+    if check is not None:
+        head = (f"# {check.code} {check.name}\n\nFamily: **export** (checked by `scriptkit export`, per helpdesk) "
+                f"· default severity: **{check.severity.value}** · fix: **none**")
+        con.print(Markdown(f"{head}\n\n{check.summary[:1].upper()}{check.summary[1:]}.\n\n{check.docs}"))
+        return
     pool = _pool(pack)
     found = next((r for r in pool if selector.upper() == r.code or selector.lower() == r.name), None)
     if found is None:
-        names = [r.code for r in pool] + [r.name for r in pool]
+        names = [r.code for r in pool] + [r.name for r in pool] + [c.code for c in export_checks()]
         close = difflib.get_close_matches(selector, names, n=1, cutoff=0.5)
         raise ConfigError(f"no rule '{selector}'",
                           hint=f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them.")

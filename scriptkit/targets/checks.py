@@ -1,0 +1,195 @@
+"""The export checks (SK5xx): what each means, in the same six sections as a rule's docs.
+
+They are not rules: they judge one message against one helpdesk while ``scriptkit export``
+runs, and cannot be selected or ignored in the linter's settings. ``scriptkit rule SK503``
+and the documentation site show these texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scriptkit.diagnostics import Severity
+from scriptkit.targets.base import EXPORT_CODES
+
+
+@dataclass(frozen=True)
+class ExportCheck:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    docs: str  # Markdown: the six sections a rule's docs have
+
+    family = "export"
+    fix_safe = False
+
+
+_DOCS: dict[str, str] = {
+    "SK501": """
+## What it does
+Compares each exported title with the helpdesk's limits (Zendesk 255 characters by default,
+Freshdesk 3 to 240, Salesforce Quick Text names 255; each export guide lists its helpdesk's)
+and reports a title that is longer or shorter.
+
+## Why it matters
+The helpdesk's import refuses the whole macro, or cuts the title so two macros read alike in
+the agent's picker.
+
+## Example
+`title: "Hi"` exported to Freshdesk, which wants at least 3 characters; or a title of 300
+characters exported to Zendesk.
+
+## Use instead
+A title that names the situation in a few words, with the detail in `scenario:` (which agents
+see in the playbook): `title: "Billing::Refund issued"`.
+
+## Options
+`export: {TARGET: {limits: {title: N, body: N}}}` overrides a target's limits (Zendesk's are
+assumed, not documented).
+
+## Fix safety
+No automatic fix: only a person can choose the shorter words.
+""",
+    "SK502": """
+## What it does
+Measures each exported reply body (HTML or plain text, as the helpdesk stores it) against the
+helpdesk's limit (Zendesk 65,535 characters by default, a Salesforce Quick Text message 4,096)
+and reports one that is longer.
+
+## Why it matters
+An over-long body is refused by the helpdesk's API, or silently truncated mid-sentence.
+
+## Example
+A script whose solution pastes a whole returns policy, exported to Salesforce.
+
+## Use instead
+Keep the reply to what this customer needs and link to the policy page for the rest.
+
+## Options
+`export: {TARGET: {limits: {body: N}}}` overrides a target's limit.
+
+## Fix safety
+No automatic fix.
+""",
+    "SK503": """
+## What it does
+Reports a placeholder the helpdesk has no field for (for example `order.number` in Zendesk
+without a custom field). The export writes a visible fill-in marker instead, so the agent
+types the value.
+
+## Why it matters
+The reply still goes out right, but only if the agent notices the marker; a team may prefer to
+map the placeholder to a custom field.
+
+## Example
+`solution: "I've refunded order {{ order.number }} today."` exported to Zendesk.
+
+## Use instead
+Map it to the helpdesk's own field with the target's `placeholders` setting
+(`export: {zendesk: {placeholders: {order.number: ticket.custom_fields.order_id}}}`), or make
+it a blank the agent fills: `{{ blank.order_number }}`.
+
+## Options
+The `placeholders` setting of each target, in `pack.yaml` or a script's `export:` block.
+
+## Fix safety
+No automatic fix.
+""",
+    "SK504": """
+## What it does
+Reports a placeholder fallback (`| fallback("there")`) that the helpdesk cannot express, so the
+fallback is dropped from the export.
+
+## Why it matters
+When the helpdesk has no value for the field, the customer reads a gap: "Hi ,".
+
+## Example
+`greeting: "Hi {{ customer.first_name | fallback('there') }},"` exported to Front.
+
+## Use instead
+A greeting that reads well without the name on that helpdesk ("Hello,"), or a channel layout
+of the pack used only for that export.
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
+    "SK505": """
+## What it does
+Reports literal text that the helpdesk would read as its own template syntax and that has no
+documented escape there (a literal `{!` in Salesforce, `{%` in Help Scout).
+
+## Why it matters
+The helpdesk would try to fill in what the writer meant as plain text, and the customer would
+read something else, or nothing.
+
+## Example
+`solution: "Type {% raw %} into the search box."` exported to Help Scout.
+
+## Use instead
+Reword the text so it does not contain the helpdesk's delimiters, or leave the example out of
+that helpdesk's version.
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
+    "SK506": """
+## What it does
+Reports an export setting in `pack.yaml` or a script's `export:` block that the helpdesk needs
+in another form (a Zendesk restriction that is not `{type: Group, ids: [...]}`, a status the
+macro cannot set, an over-long Salesforce category, a placeholder mapping that is not a field
+name).
+
+## Why it matters
+The helpdesk's import fails, or applies the macro to the wrong people.
+
+## Example
+`export: {zendesk: {restriction: "support team"}}`
+
+## Use instead
+`export: {zendesk: {restriction: {type: Group, ids: [360001234]}}}`
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
+    "SK507": """
+## What it does
+Reports two scripts whose exported titles would be identical in one helpdesk.
+
+## Why it matters
+Agents cannot tell the macros apart in the picker, and some helpdesks refuse the second one on
+import.
+
+## Example
+Two scripts both titled `"Shipping::Delayed order"`, one for email and one for chat.
+
+## Use instead
+Distinct titles (`"Shipping::Delayed order (chat)"`), or one script with both channels.
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
+}
+
+
+def export_checks() -> list[ExportCheck]:
+    """Every export check, by code."""
+    return [ExportCheck(code, name, severity, summary, _DOCS[code].strip())
+            for code, (name, severity, summary) in sorted(EXPORT_CODES.items())]
+
+
+def find(selector: str) -> ExportCheck | None:
+    """An export check by code (SK503) or name (unsupported-placeholder)."""
+    return next((c for c in export_checks() if selector.upper() == c.code or selector.lower() == c.name), None)
