@@ -6,25 +6,48 @@ Rules read Messages; targets serialise them. Nothing downstream re-parses helpde
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
 
 from scriptkit.diagnostics import Location
 from scriptkit.sourcetext import SourceText
 
 
-@dataclass(frozen=True)
 class SourceSpan:
     """Where a piece of rendered text came from.
 
     ``literal`` is true when the text is copied verbatim from the YAML file at ``start``
     (so a fix may edit it there); text produced by a Jinja expression is not literal.
+
+    Immutable, compared by (start, literal, offsets). ``start`` may be given as None when
+    ``offsets`` and ``source`` are known: it is then the location of the first offset, found
+    when first read (rendering makes a span per slot; few are ever located).
     """
 
-    start: Location
-    literal: bool = True
-    offsets: Sequence[int] = ()  # file offset of each character when literal and known (a range when unbroken)
-    source: SourceText | None = field(default=None, compare=False, repr=False)
+    __slots__ = ("_start", "literal", "offsets", "source")
+
+    _start: Location | None
+    literal: bool
+    offsets: Sequence[int]  # file offset of each character when literal and known (a range when unbroken)
+    source: SourceText | None
+
+    def __init__(self, start: Location | None, literal: bool = True, offsets: Sequence[int] = (),
+                 source: SourceText | None = None) -> None:
+        if start is None and not (offsets and source is not None):
+            raise ValueError("a span needs a start, or offsets and a source to find it from")
+        _set(self, "_start", start)
+        _set(self, "literal", literal)
+        _set(self, "offsets", offsets)
+        _set(self, "source", source)
+
+    @property
+    def start(self) -> Location:
+        start = self._start
+        if start is None:
+            assert self.source is not None
+            start = self.source.location(self.offsets[0])
+            _set(self, "_start", start)
+        return start
 
     def location_at(self, index: int) -> Location:
         """The file location of character ``index`` of the segment's text."""
@@ -32,6 +55,32 @@ class SourceSpan:
             index = max(0, min(index, len(self.offsets) - 1))
             return self.source.location(self.offsets[index])
         return self.start
+
+    def _key(self) -> tuple[Location, bool, Sequence[int]]:
+        return self.start, self.literal, self.offsets
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not SourceSpan:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"SourceSpan(start={self.start!r}, literal={self.literal!r}, offsets={self.offsets!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type[SourceSpan], tuple[object, ...]]:
+        return SourceSpan, (self._start, self.literal, self.offsets, self.source)  # start stays unlocated
+
+
+_set = object.__setattr__
 
 
 @dataclass(frozen=True)

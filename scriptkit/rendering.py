@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
@@ -25,6 +25,8 @@ from scriptkit.errors import PackError, ScriptkitError, TemplateSecurityError
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import CHANNELS, Origin, Pack, Script
 from scriptkit.placeholders import Catalogue
+
+_BODY_SLOTS = ("acknowledgment", "warm_language", "solution")
 
 # private-use markers (loading rejects them in user text)
 _DATA_OPEN, _DATA_CLOSE = "\ue000", "\ue001"
@@ -132,9 +134,11 @@ def _env() -> _SafeSandbox:
 
 # ---------------------------------------------------------------- template sources
 
-@dataclass(frozen=True)
-class TemplateSource:
-    """One piece of Jinja text and where it sits in its file."""
+class TemplateSource(NamedTuple):
+    """One piece of Jinja text and where it sits in its file.
+
+    (A named tuple: a pack has several per script, and a tuple is made in a fraction of the time
+    a frozen dataclass takes.)"""
 
     text: str
     slot: str
@@ -186,8 +190,8 @@ def _offsets_for(origin: Origin, path: tuple[str | int, ...], text: str) -> Sequ
 def script_sources(script: Script) -> Iterator[TemplateSource]:
     """Every Jinja text of a script, body slots first, then the agent-facing flexibility."""
     origin = script.origin
-    label = script.file
-    for slot in ("acknowledgment", "warm_language", "solution"):
+    label = origin.source.path if origin is not None else script.file  # (script.file, read once)
+    for slot in _BODY_SLOTS:
         value = getattr(script, slot)
         if isinstance(value, str):
             yield TemplateSource(value, slot, origin, (slot,), label)
@@ -251,7 +255,6 @@ def check_script(pack: Pack, script: Script) -> list[ScriptkitError]:
     return [p for src in script_sources(script) for p in check_source(src, scope)]
 
 
-_BODY_SLOTS = ("acknowledgment", "warm_language", "solution")
 _FLEX_PARTS = ("guidance", "alternatives", "conditions")
 
 
@@ -629,7 +632,8 @@ def _span(src: TemplateSource, offs: Sequence[int], a: int, b: int, literal: boo
     if src.origin is None:
         return SourceSpan(Location(src.label, 1, 1), literal=False)
     if literal and offs and b <= len(offs):
-        start = src.origin.source.location(offs[a]) if a < len(offs) else src.start
+        # the start is located only if asked for (None: at the first offset)
+        start = None if a < b else src.origin.source.location(offs[a]) if a < len(offs) else src.start
         return SourceSpan(start, True, offs[a:b], src.origin.source)
     return SourceSpan(src.start, literal=False)
 
@@ -720,17 +724,19 @@ def _strip(segments: list[Segment]) -> list[Segment]:
 
 
 def _slice(seg: Text, a: int, b: int) -> Text:
+    if a == 0 and b == len(seg.text):
+        return seg  # nothing to trim (most slots): the same text, span and offsets
     src = seg.source
     if src is not None and src.literal and src.offsets:
         offs = src.offsets[a:b]
-        start = src.source.location(offs[0]) if (offs and src.source) else src.start
-        src = SourceSpan(start, True, offs, src.source)
+        src = SourceSpan(None if (offs and src.source) else src.start, True, offs, src.source)
     return Text(seg.text[a:b], seg.slot, src)
 
 
 def render_script(pack: Pack, script: Script, channel: str | None = None, variant: int = 0) -> Message:
     """Render one script for one channel and variant into a Message."""
-    return _render_script(pack, script, channel, variant, {})
+    channel = channel or script.channels[0]
+    return _ScriptRender(pack, script).message(channel, variant, _Frame.of(pack, channel))
 
 
 _LAYOUTS: dict[tuple[object, ...], list[Segment]] = {}  # rendered greetings/sign-offs of the last pack
@@ -746,46 +752,73 @@ def _layout_segments(pack: Pack, channel: str, src: TemplateSource) -> list[Segm
     return found
 
 
-def _render_script(pack: Pack, script: Script, channel: str | None, variant: int,
-                   done: dict[tuple[str | int, ...], list[Segment]]) -> Message:
-    """``done`` holds the script's slots already rendered: they are the same on every channel."""
-    channel = channel or script.channels[0]
-    ctx = _Context(pack, script)
+@dataclass(frozen=True)
+class _Frame:
+    """A channel's layout: its greeting and sign-off sources and the text between slots."""
 
-    def slot_segments(src: TemplateSource) -> list[Segment]:
-        found = done.get(src.path)
+    channel: str
+    greeting: TemplateSource | None
+    signoff: TemplateSource | None
+    joiner: Text
+
+    @classmethod
+    def of(cls, pack: Pack, channel: str) -> _Frame:
+        by_slot = {src.slot: src for src in layout_sources(pack, channel)}
+        joiner = pack.meta.layout(channel).joiner(channel)
+        return cls(channel, by_slot.get("greeting"), by_slot.get("signoff"), Text(joiner, "layout", None))
+
+
+class _ScriptRender:
+    """One script's rendering, shared by its channels and variants: its slots render the same
+    on every channel, so each template is rendered (and its context built) once per script."""
+
+    def __init__(self, pack: Pack, script: Script) -> None:
+        self.pack, self.script = pack, script
+        self.sources = list(script_sources(script))
+        self.options: dict[str, list[TemplateSource]] = {slot: [] for slot in _BODY_SLOTS}
+        for src in self.sources:
+            if src.slot in self.options:
+                self.options[src.slot].append(src)
+        # a script always has an acknowledgment; its label is script.file, slow to reach (pydantic)
+        self.file = self.sources[0].label if self.sources else script.file
+        self.done: dict[tuple[str | int, ...], list[Segment]] = {}
+        self._ctx: _Context | None = None
+        self._notes: tuple[AgentNote, ...] | None = None
+
+    def segments(self, src: TemplateSource) -> list[Segment]:
+        found = self.done.get(src.path)
         if found is None:
-            found = done[src.path] = _strip(render_source(src, ctx))
+            if self._ctx is None:
+                self._ctx = _Context(self.pack, self.script)
+            found = self.done[src.path] = _strip(render_source(src, self._ctx))
         return found
 
-    layout = pack.meta.layout(channel)
-    joiner = layout.joiner(channel)
-    parts: list[list[Segment]] = []
-    by_slot: dict[str, TemplateSource] = {}
-    for src in layout_sources(pack, channel):
-        by_slot[src.slot] = src
-    chosen: list[TemplateSource] = []
-    all_sources = list(script_sources(script))
-    for slot in ("acknowledgment", "warm_language", "solution"):
-        options = [s for s in all_sources if s.slot == slot]
-        if options:
-            chosen.append(options[variant % len(options)])
-    ordered = ([by_slot["greeting"]] if "greeting" in by_slot else []) + chosen + \
-              ([by_slot["signoff"]] if "signoff" in by_slot else [])
-    for src in ordered:
-        segs = _layout_segments(pack, channel, src) if src.slot in ("greeting", "signoff") else slot_segments(src)
-        if segs:
-            parts.append(segs)
-    body: list[Segment] = []
-    for i, segs in enumerate(parts):
-        if i:
-            body.append(Text(joiner, "layout", None))
-        body.extend(segs)
-    notes = [AgentNote(_note_kind(script, src), _note_label(script, src), tuple(slot_segments(src)))
-             for src in all_sources if src.slot == "flexibility"]
-    return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
-                   segments=tuple(body), notes=tuple(notes), file=script.file,
-                   meta={"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario})
+    def message(self, channel: str, variant: int, frame: _Frame) -> Message:
+        pack, script = self.pack, self.script
+        # rendered in reading order (greeting, slots, sign-off, then the notes): the first template
+        # error of a message is the one reported for it
+        parts: list[list[Segment]] = []
+        if frame.greeting is not None:
+            parts.append(_layout_segments(pack, channel, frame.greeting))
+        for slot in _BODY_SLOTS:
+            options = self.options[slot]
+            if options:
+                parts.append(self.segments(options[variant % len(options)]))
+        if frame.signoff is not None:
+            parts.append(_layout_segments(pack, channel, frame.signoff))
+        body: list[Segment] = []
+        for segs in parts:
+            if segs:
+                if body:
+                    body.append(frame.joiner)
+                body.extend(segs)
+        if self._notes is None:
+            self._notes = tuple(AgentNote(_note_kind(script, src), _note_label(script, src),
+                                          tuple(self.segments(src)))
+                                for src in self.sources if src.slot == "flexibility")
+        return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
+                       segments=tuple(body), notes=self._notes, file=self.file,
+                       meta={"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario})
 
 
 def _note_kind(script: Script, src: TemplateSource) -> str:
@@ -812,14 +845,18 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
     errors = ErrorCollector()
     messages: list[Message] = []
     scripts = [pack.script(script_id)] if script_id else pack.scripts
+    frames: dict[str, _Frame] = {}
     for script in scripts:
-        done: dict[tuple[str | int, ...], list[Segment]] = {}
+        state = _ScriptRender(pack, script)
         for channel in script.channels:
             if wanted is not None and channel not in wanted:
                 continue
+            frame = frames.get(channel)
+            if frame is None:
+                frame = frames[channel] = _Frame.of(pack, channel)
             for variant in range(script.variant_count if all_variants else 1):
                 try:
-                    messages.append(_render_script(pack, script, channel, variant, done))
+                    messages.append(state.message(channel, variant, frame))
                 except ScriptkitError as exc:
                     errors.add(exc.message, exc.location, exc.hint, type(exc))
     errors.raise_if_any()
