@@ -69,6 +69,22 @@ def test_fast_scores_equal_textstats_own_formulas(text: str) -> None:
     assert scores.grade == pytest.approx(grade)
 
 
+@pytest.mark.parametrize("text", [
+    "Don't worry — it's “fine”… really?! Yes. OK.",
+    "Café au lait, naïve résumé; e.g. No. 5 arrives on the 3rd.",
+    "I'm so sorry!!! We'll fix it... Thanks, Sam.\n\nBest,\nThe team",
+    "A-B test_case: 3.5% of orders (not yours) [sic] {{x}} & more ... ! ?",
+    "Straße İstanbul ΣΟΦΟΣ σοφός ½ ² Ⅻ",
+])
+def test_counts_equal_textstats_own_counters(text: str) -> None:
+    scores = engine.scores(text)
+    assert scores is not None
+    ts = engine._instance("en_US")
+    assert scores.words == ts.lexicon_count(text)
+    assert scores.sentences == ts.sentence_count(text)
+    assert scores.syllables == ts.syllable_count(text)
+
+
 def test_language_is_set_per_call_and_never_on_textstats_shared_instance() -> None:
     import textstat
 

@@ -16,13 +16,16 @@ textstat keeps its language in process-wide state; this adapter never touches th
 instance: it keeps one private ``textstatistics`` per language, set explicitly.
 
 Speed: textstat recounts words, syllables and sentences for every formula and caches only
-the last 128 texts. Scores are assembled here from textstat's own counters instead, with the
-per-word syllable count cached (a support pack reuses a small vocabulary); the result equals
-textstat's ``flesch_reading_ease``/``flesch_kincaid_grade`` with rounding off (tested).
+the last 128 texts. Scores are assembled here from the same counts instead, taken once per
+text with textstat 0.7.4's own expressions (its ``remove_punctuation`` with apostrophes
+removed, the default, and its ``sentence_count``), the per-word syllable count cached (a
+support pack reuses a small vocabulary); the result equals textstat's
+``flesch_reading_ease``/``flesch_kincaid_grade`` with rounding off (tested).
 """
 
 from __future__ import annotations
 
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -58,6 +61,7 @@ def _textstat() -> tuple[Any, Any, dict[str, dict[str, float]]]:
     return textstatistics, pyphen, langs
 
 
+@lru_cache(maxsize=64)  # asked for every text scored
 def engine_language(locale: str) -> str | None:
     """The hyphenation language textstat will use for ``locale`` (``en-US`` -> ``en_US``), or None."""
     _, pyphen, _ = _textstat()
@@ -78,12 +82,30 @@ def _instance(lang: str) -> Any:
     return ts
 
 
+# textstat 0.7.4's expressions: remove_punctuation (rm_apostrophe, the default: every mark
+# goes) and sentence_count (a sentence of two words or fewer does not count)
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+# the ASCII characters _PUNCTUATION removes: bytes.translate deletes them far faster than re.sub
+_ASCII_PUNCTUATION = bytes(c for c in range(128) if _PUNCTUATION.match(chr(c)))
+
+
+def _without_punctuation(text: str) -> str:
+    """``_PUNCTUATION.sub("", text)``."""
+    if text.isascii():
+        return text.encode("ascii").translate(None, _ASCII_PUNCTUATION).decode("ascii")
+    return _PUNCTUATION.sub("", text)
+
 _SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables (textstat's count)
 _MAX_CACHED_WORDS = 200_000
 
 
 def _syllable_total(lang: str, ts: Any, words: list[str]) -> int:
     cache = _SYLLABLES.setdefault(lang, {})
+    try:
+        return sum(map(cache.__getitem__, words))  # the common case: every word seen before
+    except KeyError:
+        pass
     total = 0
     for word in words:
         count = cache.get(word)
@@ -105,12 +127,15 @@ def scores(text: str, locale: str = "en-US") -> Scores | None:
         raise EngineUnavailable(f"no readability data for locale '{locale}'", None,
                                 "Readability rules support the languages pyphen ships (en, de, fr, es, ...).")
     ts = _instance(lang)
-    words = ts.remove_punctuation(text).lower().split()
+    words = _without_punctuation(text).lower().split()
     if not words:
         return None
     n_words = len(words)
     n_syllables = _syllable_total(lang, ts, words)
-    n_sentences = int(ts.sentence_count(text))
+    sentences = _SENTENCE.findall(text)
+    # (split's maxsplit: the list is at most three long, enough to tell "two or fewer")
+    short = sum(1 for sentence in sentences if len(_without_punctuation(sentence).split(None, 2)) <= 2)
+    n_sentences = max(1, len(sentences) - short)
     _, _, langs = _textstat()
     root = lang.split("_")[0]
     cfg = {**langs["en"], **langs.get(root, {})}
