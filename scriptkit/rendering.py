@@ -545,22 +545,32 @@ def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
     if "{" not in src.text:  # fast path: plain text is all literal
         offs = src.offsets()
         return [Text(src.text, src.slot, _span(src, offs, 0, len(src.text), True))]
-    emulated = _emulate(src.text, ctx)
-    if emulated is not None:
-        output, starts = emulated
+    pieces = _simple_pieces(src.text, ctx)
+    if pieces is not None:
+        segments = _segments_of(pieces, src, ctx)
+        if segments is not None:
+            return segments
+        output, starts = _marked(pieces)
     else:
         output, starts = _render_jinja(src, ctx)
-    if len(output) > MAX_OUTPUT:
-        raise TemplateSecurityError(f"{src.slot} renders to {len(output):,} characters (limit {MAX_OUTPUT:,})",
-                                    src.start, "Shorten the text.")
+    _check_size(src, len(output))
     return _split(output, starts, src, ctx)
+
+
+def _check_size(src: TemplateSource, size: int) -> None:
+    if size > MAX_OUTPUT:
+        raise TemplateSecurityError(f"{src.slot} renders to {size:,} characters (limit {MAX_OUTPUT:,})",
+                                    src.start, "Shorten the text.")
 
 
 # Templates made only of literal text and simple expressions ({{ constant }}, {{ ns.field }},
 # {{ ns.field | fallback('x') }}, {{ blank.name }}) are the vast majority. Compiling each with
-# Jinja took longer than the rest of rendering, so for them the output the compiled (marked)
-# template would produce is built directly; anything else, and any name that does not resolve,
-# takes the Jinja path, which also words the errors.
+# Jinja took longer than the rest of rendering, so for them the template is read here into its
+# pieces: literal runs and the values of its expressions. Their segments are made directly
+# (``_segments_of``, the segments ``_split`` would make of the marked output, without writing
+# and re-reading that output); ``_marked`` gives the output the compiled (marked) template
+# would produce. Anything else, and any name that does not resolve, takes the Jinja path,
+# which also words the errors.
 _SIMPLE = re.compile(
     r"\{\{\s*(?P<a>[A-Za-z_]\w*)\s*(?:\.\s*(?P<b>[A-Za-z_]\w*)\s*)?"
     r"(?:\|\s*fallback\s*\(\s*(?:'(?P<s>[^'\\\n]*)'|\"(?P<d>[^\"\\\n]*)\")\s*\)\s*)?\}\}"
@@ -568,20 +578,20 @@ _SIMPLE = re.compile(
 _NOT_SIMPLE = re.compile(r"\{[%#]|\r")
 _MISSING = object()
 
+# a literal run (its index in the template, its text) or an expression's value (None, value)
+_Piece = tuple[int | None, object]
 
-def _emulate(text: str, ctx: _Context) -> tuple[str, tuple[int, ...]] | None:
+
+def _simple_pieces(text: str, ctx: _Context) -> list[_Piece] | None:
     if _NOT_SIMPLE.search(text):
         return None
-    out: list[str] = []
-    starts: list[int] = []
+    pieces: list[_Piece] = []
     pos = 0
     for m in _SIMPLE.finditer(text):
         if "{{" in text[pos:m.start()]:
             return None  # an expression this path does not handle
         if m.start() > pos:
-            out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
-            starts.append(pos)
-            out.append(text[pos:m.start()])
+            pieces.append((pos, text[pos:m.start()]))
         value = ctx.vars.get(m["a"], _MISSING)
         if value is _MISSING:
             return None
@@ -597,15 +607,73 @@ def _emulate(text: str, ctx: _Context) -> tuple[str, tuple[int, ...]] | None:
         default = m["s"] if m["s"] is not None else m["d"]
         if default is not None:
             value = _fallback(value, default)
-        out.append(_finalize(value))
+        pieces.append((None, value))
         pos = m.end()
     if "{{" in text[pos:]:
         return None
     if pos < len(text):
-        out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
-        starts.append(pos)
-        out.append(text[pos:])
+        pieces.append((pos, text[pos:]))
+    return pieces
+
+
+def _emulate(text: str, ctx: _Context) -> tuple[str, tuple[int, ...]] | None:
+    """What the compiled (marked) template renders ``text`` to, when it is simple."""
+    pieces = _simple_pieces(text, ctx)
+    return None if pieces is None else _marked(pieces)
+
+
+def _marked(pieces: list[_Piece]) -> tuple[str, tuple[int, ...]]:
+    out: list[str] = []
+    starts: list[int] = []
+    for at, value in pieces:
+        if at is not None:
+            out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
+            starts.append(at)
+            out.append(str(value))
+        else:
+            out.append(_finalize(value))
     return "".join(out), tuple(starts)
+
+
+def _segments_of(pieces: list[_Piece], src: TemplateSource, ctx: _Context) -> list[Segment] | None:
+    """The segments ``_split`` makes of ``_marked(pieces)``, or None when a text holds a marker
+    character (``_split`` has its own way with those)."""
+    offs = src.offsets()
+    slot = src.slot
+    segments: list[Segment] = []
+    run: int | None = None  # as in _split: where the last literal run ended, None after an expression
+    size = 0  # of the marked output
+    runs = 0
+    for at, value in pieces:
+        if at is not None:
+            text = str(value)
+            if _MARKER_CHARS.search(text):
+                return None
+            size += len(text) + len(str(runs)) + 2
+            runs += 1
+            segments.append(Text(text, slot, _span(src, offs, at, at + len(text), True)))
+            run = at + len(text)
+            continue
+        # with nothing before it, an expression starts the template
+        start = 0 if run is None and not segments else run
+        if isinstance(value, _PlaceholderRef):
+            if value.fallback is not None and _MARKER_CHARS.search(value.fallback):
+                return None
+            size += len(str(value))
+            segments.append(Placeholder(value.name, slot, value.fallback, _point(src, offs, start)))
+        elif isinstance(value, _BlankRef):
+            size += len(str(value))
+            segments.append(Blank(value.name, slot, ctx.prompts.get(value.name, ""), _point(src, offs, start)))
+        else:
+            text = _finalize(value)[1:-1]
+            if _MARKER_CHARS.search(text):
+                return None
+            size += len(text) + 2
+            if text:
+                segments.append(Text(text, slot, _point(src, offs, start)))
+            run = None  # text after an expression belongs to no literal run until the next one
+    _check_size(src, size)
+    return _merge(segments)
 
 
 def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, ...]]:

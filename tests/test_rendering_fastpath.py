@@ -11,7 +11,7 @@ from scriptkit import load_pack, render_pack, rendering
 from scriptkit.rendering import TemplateSource, _Context, _emulate, _render_jinja
 
 PACK_YAML = (
-    "name: Fast\nconstants:\n  days: 5\n  brand_name: \"Acme {{ not a template }}\"\n  vip: true\n"
+    "name: Fast\nconstants:\n  days: 5\n  brand_name: \"Acme {{ not a template }}\"\n  vip: true\n  nothing: \"\"\n"
     "placeholders:\n  order.carrier:\n    sample: DHL\n"
     "channels:\n  email:\n    greeting: \"Hi {{ customer.first_name | fallback('there') }},\"\n"
     "    signoff: \"Thanks,\\n{{agent.first_name}} at {{ brand_name }}\"\n"
@@ -27,6 +27,10 @@ SIMPLE = [
     "By {{ blank.day }}, via {{ order.carrier | fallback('courier') }}.\nLine two }} and { brace",
     "Fallback with braces {{ customer.first_name | fallback('}}') }} ok",
     "{{ days }}{{ days }} twice, trailing newline\n",
+    # where a placeholder points after other expressions, and an expression that renders nothing
+    "{{ nothing }}{{ customer.first_name }} after an empty constant",
+    "Hi {{ customer.first_name }}{{ agent.first_name }}{{ days }}{{ blank.day }} back to back",
+    "{{ days }} {{ customer.first_name }}, then {{ vip }}{{ brand_name }}",
 ]
 NOT_SIMPLE = [
     "{% if vip %}VIP{% endif %}",
@@ -78,11 +82,29 @@ def test_whole_pack_renders_identically_with_and_without_the_fast_path(
         pack_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pack = load_pack(pack_root)
     fast = render_pack(pack, all_variants=True)
-    monkeypatch.setattr(rendering, "_emulate", lambda text, ctx: None)
+    monkeypatch.setattr(rendering, "_simple_pieces", lambda text, ctx: None)
     slow = render_pack(load_pack(pack_root), all_variants=True)
     assert [m.segments for m in fast] == [m.segments for m in slow]
     assert [m.notes for m in fast] == [m.notes for m in slow]
     assert [m.text for m in fast] == [m.text for m in slow]
+
+
+@pytest.mark.parametrize("constant", ["a\ue004b", "\ue002pcustomer.first_name\ue006x\ue0061\ue003", "x\ue005"])
+def test_marker_characters_in_a_constant_render_as_on_the_jinja_path(make_pack: Any, constant: str) -> None:
+    """pack.yaml may hold the private-use characters rendering marks its output with."""
+    root = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: Hi.\nsolution: \"Within {{ odd }} days.\"\n"},
+                     f"name: T\nconstants:\n  odd: \"{constant}\"\n")
+
+    def outcome() -> object:
+        try:
+            return [m.segments for m in render_pack(load_pack(root), all_variants=True)]
+        except Exception as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+    fast = outcome()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rendering, "_simple_pieces", lambda text, ctx: None)
+        assert outcome() == fast
 
 
 def test_errors_are_still_reported_by_the_jinja_path(make_pack: Any) -> None:
