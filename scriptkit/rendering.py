@@ -12,7 +12,6 @@ import difflib
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -25,6 +24,7 @@ from scriptkit.errors import PackError, ScriptkitError, TemplateSecurityError
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import CHANNELS, Origin, Pack, Script
 from scriptkit.placeholders import Catalogue
+from scriptkit.sourcetext import scalar_offsets
 
 _BODY_SLOTS = ("acknowledgment", "warm_language", "solution")
 
@@ -175,8 +175,6 @@ class TemplateSource(NamedTuple):
 
 
 def _offsets_for(origin: Origin, path: tuple[str | int, ...], text: str) -> Sequence[int]:
-    from scriptkit.sourcetext import scalar_offsets
-
     # cached on the origin itself: a global cache keyed by id(origin) served stale offsets
     # once a freed origin's id was reused by another file
     cache: dict[tuple[str | int, ...], Sequence[int]] = vars(origin).setdefault("_offsets", {})
@@ -535,9 +533,9 @@ def _base_vars(pack: Pack) -> dict[str, object]:
 class _Context:
     def __init__(self, pack: Pack, script: Script | None) -> None:
         self.vars: dict[str, object] = dict(_base_vars(pack))
-        blanks = frozenset(script.blanks) if script else frozenset()
-        self.vars[BLANK_NAMESPACE] = _Namespace(BLANK_NAMESPACE, blanks, _BlankRef)
-        self.prompts = {b.name: b.prompt for b in script.blanks.values()} if script else {}
+        declared = script.blanks if script else {}
+        self.vars[BLANK_NAMESPACE] = _Namespace(BLANK_NAMESPACE, frozenset(declared), _BlankRef)
+        self.prompts = {b.name: b.prompt for b in declared.values()}
 
 
 def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
@@ -776,6 +774,10 @@ def _merge(segments: list[Segment]) -> list[Segment]:
 
 def _strip(segments: list[Segment]) -> list[Segment]:
     """Trim whitespace at both ends of a slot, keeping offsets aligned."""
+    if len(segments) == 1:  # most slots: one text, usually with nothing to trim
+        only = segments[0]
+        if isinstance(only, Text) and only.text and not (only.text[0].isspace() or only.text[-1].isspace()):
+            return segments
     segs = list(segments)
     while segs and isinstance(segs[0], Text) and not segs[0].text.strip():
         segs.pop(0)
@@ -804,7 +806,7 @@ def _slice(seg: Text, a: int, b: int) -> Text:
 def render_script(pack: Pack, script: Script, channel: str | None = None, variant: int = 0) -> Message:
     """Render one script for one channel and variant into a Message."""
     channel = channel or script.channels[0]
-    return _ScriptRender(pack, script).message(channel, variant, _Frame.of(pack, channel))
+    return _ScriptRender(pack, script).message(channel, variant, _Frame(pack, channel))
 
 
 _LAYOUTS: dict[tuple[object, ...], list[Segment]] = {}  # rendered greetings/sign-offs of the last pack
@@ -820,20 +822,22 @@ def _layout_segments(pack: Pack, channel: str, src: TemplateSource) -> list[Segm
     return found
 
 
-@dataclass(frozen=True)
 class _Frame:
-    """A channel's layout: its greeting and sign-off sources and the text between slots."""
+    """A channel's layout: its greeting and sign-off and the text between slots (read once per
+    render, the rendered greeting and sign-off kept once they render without error)."""
 
-    channel: str
-    greeting: TemplateSource | None
-    signoff: TemplateSource | None
-    joiner: Text
-
-    @classmethod
-    def of(cls, pack: Pack, channel: str) -> _Frame:
+    def __init__(self, pack: Pack, channel: str) -> None:
+        self.pack, self.channel = pack, channel
         by_slot = {src.slot: src for src in layout_sources(pack, channel)}
-        joiner = pack.meta.layout(channel).joiner(channel)
-        return cls(channel, by_slot.get("greeting"), by_slot.get("signoff"), Text(joiner, "layout", None))
+        self.greeting, self.signoff = by_slot.get("greeting"), by_slot.get("signoff")
+        self.joiner = Text(pack.meta.layout(channel).joiner(channel), "layout", None)
+        self._rendered: dict[str, list[Segment]] = {}
+
+    def segments(self, src: TemplateSource) -> list[Segment]:
+        found = self._rendered.get(src.slot)
+        if found is None:
+            found = self._rendered[src.slot] = _layout_segments(self.pack, self.channel, src)
+        return found
 
 
 class _ScriptRender:
@@ -852,6 +856,7 @@ class _ScriptRender:
         self.done: dict[tuple[str | int, ...], list[Segment]] = {}
         self._ctx: _Context | None = None
         self._notes: tuple[AgentNote, ...] | None = None
+        self.variant_count = max(1, *map(len, self.options.values()))  # script.variant_count, from the sources
 
     def segments(self, src: TemplateSource) -> list[Segment]:
         found = self.done.get(src.path)
@@ -862,18 +867,18 @@ class _ScriptRender:
         return found
 
     def message(self, channel: str, variant: int, frame: _Frame) -> Message:
-        pack, script = self.pack, self.script
+        script = self.script
         # rendered in reading order (greeting, slots, sign-off, then the notes): the first template
         # error of a message is the one reported for it
         parts: list[list[Segment]] = []
         if frame.greeting is not None:
-            parts.append(_layout_segments(pack, channel, frame.greeting))
+            parts.append(frame.segments(frame.greeting))
         for slot in _BODY_SLOTS:
             options = self.options[slot]
             if options:
                 parts.append(self.segments(options[variant % len(options)]))
         if frame.signoff is not None:
-            parts.append(_layout_segments(pack, channel, frame.signoff))
+            parts.append(frame.segments(frame.signoff))
         body: list[Segment] = []
         for segs in parts:
             if segs:
@@ -921,8 +926,8 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
                 continue
             frame = frames.get(channel)
             if frame is None:
-                frame = frames[channel] = _Frame.of(pack, channel)
-            for variant in range(script.variant_count if all_variants else 1):
+                frame = frames[channel] = _Frame(pack, channel)
+            for variant in range(state.variant_count if all_variants else 1):
                 try:
                     messages.append(state.message(channel, variant, frame))
                 except ScriptkitError as exc:
