@@ -83,6 +83,11 @@ class Cues:
             or (self.asks and bool(self.actions))
 
     def scores(self) -> dict[str, float]:
+        ack, warm, sol = self.score_values()
+        return {"acknowledgment": ack, "warm_language": warm, "solution": sol}
+
+    def score_values(self) -> tuple[float, float, float]:
+        """The scores of acknowledgment, warm_language and solution (``INFERRED_SLOTS`` order)."""
         ack = 0.0
         if self.acknowledgment:
             ack += 0.6
@@ -112,7 +117,7 @@ class Cues:
             sol += 0.4
         if self.asks:
             sol += 0.15
-        return {"acknowledgment": ack, "warm_language": warm, "solution": sol}
+        return ack, warm, sol
 
 
 def _has(spans: tuple[tuple[int, int], ...]) -> bool:
@@ -161,6 +166,15 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     )
 
 
+def frame_slot(sentence: str) -> str | None:
+    """"greeting" or "signoff" when ``cues(sentence)`` says the sentence is one, else None.
+
+    Reads only the two flags, not the whole lexicon (``cues`` would match every list).
+    """
+    greeting, signoff, *_ = _flags(fold(sentence))
+    return "greeting" if greeting else "signoff" if signoff else None
+
+
 def _whole(found: tuple[int, int] | None, s: str) -> bool:
     """A greeting is a sentence of its own ("Hi Sam,"), not a sentence that starts with one."""
     return found is not None and not s[found[1]:].strip()
@@ -200,9 +214,11 @@ def classify(c: Cues) -> tuple[str, float]:
     """The slot a sentence's cues point to, with a confidence in (0, 1)."""
     if c.greeting or c.signoff:
         return "other", 0.9
-    scores = c.scores()
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], INFERRED_SLOTS.index(kv[0])))
-    (best, top), (_, second) = ranked[0], ranked[1]
+    values = c.score_values()
+    # the highest score wins, the first slot of INFERRED_SLOTS on a tie; second: the runner-up's score
+    top = max(values)
+    best = INFERRED_SLOTS[values.index(top)]
+    second = sorted(values)[1]
     if top <= 0.0:
         return "other", 0.3
     confidence = 0.5 + 0.5 * (top - second) / (top + 0.2)
@@ -290,9 +306,10 @@ class Sentence:
         return self.slot in FRAME_SLOTS or self.cues.greeting or self.cues.signoff
 
 
-# message id -> (weak reference, analysis): an entry lives as long as its message does, so
-# the many rules of one lint run share one reading of each message and nothing outlives it
-_cache: dict[int, tuple[weakref.ref[Message], tuple[Sentence, ...]]] = {}
+# message id -> (weak reference, sentences, body sentences): an entry lives as long as its
+# message does, so the many rules of one lint run share one reading of each message and
+# nothing outlives it
+_cache: dict[int, tuple[weakref.ref[Message], tuple[Sentence, ...], tuple[Sentence, ...]]] = {}
 
 
 def analyse_message(message: Message) -> tuple[Sentence, ...]:
@@ -300,15 +317,21 @@ def analyse_message(message: Message) -> tuple[Sentence, ...]:
 
     Cached per message object, so the many rules that read a message share one pass.
     """
+    return _analysis(message)[0]
+
+
+def _analysis(message: Message) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
     key = id(message)
     hit = _cache.get(key)
     if hit is not None and hit[0]() is message:
-        return hit[1]
+        return hit[1], hit[2]
     text = message.text
     layout = tuple((s, seg.slot) for s, _, seg in message.spans())
     found = tuple(_analyse(message, text, layout))
-    _cache[key] = (weakref.ref(message, lambda _ref, key=key: _cache.pop(key, None)), found)  # type: ignore[misc]
-    return found
+    body = tuple(s for s in found if not s.is_frame)
+    ref = weakref.ref(message, lambda _ref, key=key: _cache.pop(key, None))  # type: ignore[misc]
+    _cache[key] = (ref, found, body)
+    return found, body
 
 
 def _analyse(message: Message, text: str, layout: tuple[tuple[int, str], ...]) -> Iterator[Sentence]:
@@ -316,11 +339,12 @@ def _analyse(message: Message, text: str, layout: tuple[tuple[int, str], ...]) -
     has_slots = bool(known - {"other", "layout"})
     pieces = _pieces(text)
     inferred = {(a, b): slot for a, b, slot, _ in infer_slots(text)} if not has_slots else {}
+    starts = [start for start, _ in layout]
     for (a, b), c in zip(pieces, _cues_by_sentence(text, pieces), strict=True):
         if has_slots:
-            slot = _slot_at(layout, _first_word(text, a, b))
+            slot = _slot_at(layout, starts, _first_word(text, a, b))
             if slot == "layout":
-                slot = _slot_at(layout, b - 1)
+                slot = _slot_at(layout, starts, b - 1)
         else:
             slot = inferred.get((a, b), "other")
         yield Sentence(a, b, text[a:b], slot, not has_slots, c)
@@ -332,18 +356,16 @@ def _first_word(text: str, a: int, b: int) -> int:
     return a
 
 
-def _slot_at(layout: tuple[tuple[int, str], ...], offset: int) -> str:
-    slot = layout[0][1] if layout else "other"
-    for start, s in layout:
-        if start > offset:
-            break
-        slot = s
-    return slot
+def _slot_at(layout: tuple[tuple[int, str], ...], starts: list[int], offset: int) -> str:
+    """The slot of the last segment starting at or before ``offset`` (the first one's before any)."""
+    if not layout:
+        return "other"
+    return layout[max(0, bisect_right(starts, offset) - 1)][1]
 
 
 def body_sentences(message: Message) -> list[Sentence]:
     """The sentences a customer reads as content: no greeting, sign-off or joiner."""
-    return [s for s in analyse_message(message) if not s.is_frame]
+    return list(_analysis(message)[1])
 
 
 def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:

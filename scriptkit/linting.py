@@ -386,27 +386,25 @@ def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
 def text_message(text: str, *, channel: str = "email", file: str = "<text>",
                  script_id: str = "review") -> tuple[Message, list[SentenceNote]]:
     """A Message from plain text: one literal segment per inferred sentence, with its slot."""
-    from scriptkit.inference import cues, infer_slots
+    from scriptkit.inference import frame_slot, infer_slots
 
     source = SourceText(file, text)
     segments: list[Text] = []
     notes: list[SentenceNote] = []
     pos = 0
-
-    def add(a: int, b: int, slot: str) -> None:
-        if a < b:
-            span = SourceSpan(source.location(a), True, range(a, b), source)
-            segments.append(Text(text[a:b], slot, span))
-
     for a, b, slot, confidence in infer_slots(text):
-        add(pos, a, "layout")
+        if pos < a:
+            segments.append(Text(text[pos:a], "layout", SourceSpan(source.location(pos), True, range(pos, a), source)))
         if slot == "other":
-            c = cues(text[a:b])
-            slot = "greeting" if c.greeting else "signoff" if c.signoff else "other"
-        add(a, b, slot)
-        notes.append(SentenceNote(a, b, text[a:b], slot, confidence, source.location(a)))
+            slot = frame_slot(text[a:b]) or "other"
+        start, sentence = source.location(a), text[a:b]
+        if a < b:
+            segments.append(Text(sentence, slot, SourceSpan(start, True, range(a, b), source)))
+        notes.append(SentenceNote(a, b, sentence, slot, confidence, start))
         pos = b
-    add(pos, len(text), "layout")
+    if pos < len(text):
+        segments.append(Text(text[pos:], "layout", SourceSpan(source.location(pos), True, range(pos, len(text)),
+                                                              source)))
     message = Message(script_id=script_id, title=Path(file).name if file != "<text>" else "text",
                       channel=channel, variant=0, segments=tuple(segments), file=file)
     return message, notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a blank line.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
@@ -13,6 +14,15 @@ _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """``[start, end)`` of each sentence in ``text``, without surrounding whitespace."""
+    return iter(_sentence_spans(text))
+
+
+@lru_cache(maxsize=1024)  # slot inference and several rules split the same reply
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         candidate = text[start:m.start()].rstrip()
