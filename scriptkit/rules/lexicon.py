@@ -112,19 +112,26 @@ _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 class Tokens:
     """The words of a folded text: computed once, shared by every matcher.
 
-    Offsets are only worked out when a phrase candidate is found (most texts have none).
+    The words are only listed when a matcher has no cached answer for the text, and offsets
+    only when a phrase candidate is found (most texts have none).
     """
 
-    __slots__ = ("_ends", "_head_list", "_heads", "_starts", "_wordset", "text", "words")
+    __slots__ = ("_ends", "_head_list", "_heads", "_starts", "_words", "_wordset", "text")
 
     def __init__(self, folded: str) -> None:
         self.text = folded
-        self.words: list[str] = _TOKEN.findall(folded)
+        self._words: list[str] | None = None
         self._starts: list[int] | None = None
         self._ends: list[int] = []
         self._wordset: frozenset[str] | None = None
         self._heads: frozenset[str] | None = None
         self._head_list: list[str] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = _TOKEN.findall(self.text)
+        return self._words
 
     @property
     def wordset(self) -> frozenset[str]:
@@ -153,10 +160,44 @@ class Tokens:
         return self._starts, self._ends
 
 
+# A piece of folded text ends with a sentence end (".", "!" or "?") that a space or a line
+# break follows, or ends the text. No word phrase runs across two pieces (its words are apart
+# by whitespace or a hyphen only), and a piece is tokenised alone as it is inside the whole
+# text (it starts after whitespace and ends before it), so a piece has the same word matches
+# wherever it is: matchers cache them by piece, as stock sentences recur across a pack.
+_Pieces = tuple[tuple[int, str], ...]
+
+
+@lru_cache(maxsize=256)  # the phrase rules read the same reply one after the other
+def _pieces_of(text: str, folded: bool) -> tuple[str, _Pieces]:
+    """``text`` folded (unless ``folded``), and its pieces: (offset, piece text), no leading whitespace."""
+    s = text if folded else fold(text)
+    cuts = s.replace("\n", " ")  # (string methods: a regex split costs several times more)
+    if "!" in cuts:
+        cuts = cuts.replace("!", ".")
+    if "?" in cuts:
+        cuts = cuts.replace("?", ".")
+    pieces: list[tuple[int, str]] = []
+    a, size = 0, len(s)
+    for part in cuts.split(". "):
+        b = min(a + len(part) + 1, size)  # with its sentence end
+        piece = s[a:b].lstrip()
+        if piece:
+            pieces.append((b - len(piece), piece))
+        a = b + 1
+    return s, tuple(pieces)
+
+
 @lru_cache(maxsize=128)  # the phrase rules read the same reply one after the other
 def tokens_of(text: str) -> Tokens:
     """The (shared, read-only) tokens of ``text`` after folding."""
     return Tokens(fold(text))
+
+
+@lru_cache(maxsize=128)  # the phrase lists of a family match the same new sentences one after the other
+def folded_tokens(folded: str) -> Tokens:
+    """The (shared, read-only) tokens of an already folded text."""
+    return Tokens(folded)
 
 
 class _Keys:
@@ -230,6 +271,8 @@ class Matcher:
             else:
                 self._exact.setdefault(phrase[0][0], []).append(phrase)
         self._keys = _Keys(self._exact, self._prefix)
+        # folded piece (see _PIECE) -> its word matches: stock sentences recur across a pack
+        self._piece_spans: dict[str, tuple[tuple[int, int], ...]] = {}
         flags &= ~re.IGNORECASE
         self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
@@ -242,10 +285,14 @@ class Matcher:
 
     def spans(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> list[tuple[int, int]]:
         """``[start, end)`` of each match, leftmost first; overlaps keep the longer match."""
-        s = tokens.text if tokens is not None else text if folded else fold(text)
+        if tokens is not None:
+            text, folded = tokens.text, True
         found: list[tuple[int, int]] = []
         if self._exact or self._prefix:
-            found = self._word_spans(tokens if tokens is not None else Tokens(s))
+            s, pieces = _pieces_of(text, folded)
+            found = self._cached_word_spans(pieces, tokens)
+        else:
+            s = text if folded else fold(text)
         if self._any_regex is not None and self._any_regex.search(s) is None:
             return found  # (word matches come leftmost first, never overlapping)
         for rx in self._regexes:
@@ -263,6 +310,54 @@ class Matcher:
                 if not kept or a >= kept[-1][1]:
                     kept.append((a, b))
             found = kept
+        return found
+
+    def _cached_word_spans(self, pieces: _Pieces, tokens: Tokens | None) -> list[tuple[int, int]]:
+        """The word matches of the folded text of ``pieces``, from each piece's cached matches.
+
+        New pieces are matched together, as one text of them apart by spaces (a piece ends
+        with a sentence end, or is the last of its text, so no match runs across two), or as
+        the whole text when the caller has its tokens already.
+        """
+        cache = self._piece_spans
+        found: list[tuple[int, int]] = []
+        new: dict[str, int] | None = None  # piece -> its offset in the text of new pieces
+        for a, piece in pieces:
+            hit = cache.get(piece)
+            if hit is None:
+                if new is None:
+                    if tokens is not None:
+                        return self._remember(pieces, self._word_spans(tokens))
+                    new = {}
+                new.setdefault(piece, 0)
+            elif hit:
+                found.extend([(a + x, a + y) for x, y in hit] if a else hit)
+        if new is None:
+            return found
+        at = 0
+        for piece in new:
+            new[piece] = at
+            at += len(piece) + 1
+        spans = self._word_spans(folded_tokens(" ".join(new)))
+        self._remember(tuple((at, piece) for piece, at in new.items()), spans)
+        for a, piece in pieces:
+            if piece in new:
+                found.extend([(a + x, a + y) for x, y in cache[piece]])
+        found.sort()
+        return found
+
+    def _remember(self, pieces: _Pieces, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Cache each piece's share of ``found``, the word matches of the text the pieces are of."""
+        cache = self._piece_spans
+        if len(cache) >= 65_536:
+            cache.clear()
+        k, n = 0, len(found)
+        for a, piece in pieces:
+            b = a + len(piece)
+            first = k
+            while k < n and found[k][1] <= b:  # no match runs past the end of its piece
+                k += 1
+            cache[piece] = tuple([(x - a, y - a) for x, y in found[first:k]])
         return found
 
     def _word_spans(self, tokens: Tokens) -> list[tuple[int, int]]:
@@ -442,9 +537,12 @@ class PhraseTable:
 
     def finditer(self, text: str, tokens: Tokens | None = None) -> Iterator[tuple[int, int, dict[str, Any]]]:
         if tokens is None:
-            tokens = tokens_of(text)
-        folded = tokens.text
-        for a, b in self.matcher.spans(folded, folded=True, tokens=tokens):
+            folded = _pieces_of(text, False)[0]
+            spans = self.matcher.spans(text)
+        else:
+            folded = tokens.text
+            spans = self.matcher.spans(folded, folded=True, tokens=tokens)
+        for a, b in spans:
             entry = self.entry_for(folded[a:b])
             if entry is not None:
                 yield a, b, entry
