@@ -46,7 +46,12 @@ _LETTERS = re.compile(r"[a-z]+")
 
 
 def _has_word(words: frozenset[str], text: str) -> bool:
-    return not words.isdisjoint(_LETTERS.findall(text.lower()))
+    return not words.isdisjoint(_letter_runs(text))
+
+
+@lru_cache(maxsize=4096)  # SK402 and SK404 both read the same solution text
+def _letter_runs(text: str) -> frozenset[str]:
+    return frozenset(_LETTERS.findall(text.lower()))
 
 
 _APOS = r"['’]"
@@ -448,6 +453,8 @@ class UnfilledBlank(Rule):
                                 solution="I'll refund {{ blank.amount }} to your card today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        if not _maybe_marker(message.text):
+            return  # no segment's text can hold a marker, and a blank would show as [[name]]
         for a, _b, seg in message.spans():
             if isinstance(seg, Text):
                 if not _maybe_marker(seg.text):
@@ -462,11 +469,15 @@ class UnfilledBlank(Rule):
                               severity=Severity.WARNING)
 
 
-_MARKER_HINT = re.compile(r"[\[{<_]|xxx|tbd|todo|fixme|tktk", re.IGNORECASE)
+_HINTS = ("[", "{", "<", "_", "xxx", "tbd", "todo", "fixme", "tktk")
+_MARKER_HINT = re.compile("|".join(map(re.escape, _HINTS)), re.IGNORECASE)
 
 
 def _maybe_marker(text: str) -> bool:
     """A cheap pre-check: most text has none of the characters a marker needs."""
+    if text.isascii():  # then IGNORECASE is plain lower-casing, and substring tests are many times faster
+        low = text.lower()
+        return any(hint in low for hint in _HINTS)
     return _MARKER_HINT.search(text) is not None
 
 
