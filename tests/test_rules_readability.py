@@ -85,6 +85,20 @@ def test_counts_equal_textstats_own_counters(text: str) -> None:
     assert scores.syllables == ts.syllable_count(text)
 
 
+def test_syllables_equal_textstats_for_every_word_of_the_rule_data() -> None:
+    """The pruned pattern search finds the same hyphenation points as pyphen's full one."""
+    import scriptkit
+
+    ts = engine._instance("en_US")
+    words = {"", "a", "I", "rhythm", "strengths", "supercalifragilisticexpialidocious", "x" * 40}
+    for path in Path(scriptkit.__file__).parent.rglob("*.yaml"):
+        words.update(engine._without_punctuation(path.read_text(encoding="utf-8")).lower().split())
+    words = {w.lower() for w in words if w}
+    assert len(words) > 1000
+    for word in sorted(words):
+        assert engine._word_syllables("en_US", ts, word) == ts.syllable_count(word), word
+
+
 def test_language_is_set_per_call_and_never_on_textstats_shared_instance() -> None:
     import textstat
 
