@@ -14,9 +14,11 @@ import random
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any, ClassVar
+from itertools import chain, pairwise, repeat
+from typing import Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Message, Placeholder
@@ -266,7 +268,7 @@ def shingles(text: str) -> frozenset[str]:
     tokens = _TOKEN.findall(text.lower().replace("’", "'"))
     if len(tokens) < 2:
         return frozenset(tokens)
-    return frozenset(map("{} {}".format, tokens, tokens[1:]))
+    return frozenset(map(" ".join, pairwise(tokens)))
 
 
 def script_text(script: Script) -> str:
@@ -297,13 +299,21 @@ def _probes(bins: int) -> tuple[tuple[int, ...], ...]:
     return tuple(tuple(random.Random(i).sample(range(bins), bins)) for i in range(bins))
 
 
-def minhash(tokens: Iterable[str], bins: int = 4 * BANDS) -> tuple[int, ...]:
-    hashes = sorted(map(zlib.crc32, map(str.encode, tokens)), reverse=True)
+class _Crc(dict[str, int]):
+    """CRC-32 of each shingle, computed once per distinct shingle (scripts share most of theirs)."""
+
+    def __missing__(self, shingle: str) -> int:
+        value = self[shingle] = zlib.crc32(shingle.encode())
+        return value
+
+
+def minhash(tokens: Iterable[str], bins: int = 4 * BANDS, crc: Mapping[str, int] | None = None) -> tuple[int, ...]:
+    hashes = sorted(map((crc if crc is not None else _Crc()).__getitem__, tokens), reverse=True)
     # later keys overwrite earlier ones: each bin keeps its smallest hash
-    lowest = dict(zip([h % bins for h in hashes], [h // bins for h in hashes], strict=True))
+    lowest = {h % bins: h // bins for h in hashes}
     if not lowest:
         return ()
-    sig = [lowest.get(i, -1) for i in range(bins)]
+    sig = list(map(lowest.get, range(bins), repeat(-1, bins)))
     if len(lowest) < bins:
         probes = _probes(bins)
         for i in range(bins):
@@ -315,6 +325,41 @@ def minhash(tokens: Iterable[str], bins: int = 4 * BANDS) -> tuple[int, ...]:
     return tuple(sig)
 
 
+class Fingerprint(NamedTuple):
+    """What duplicate detection needs of one text: its shingle set (as one string, the shingles
+    sorted and joined by newlines: equal exactly when the sets are), the set's size, and its
+    MinHash signature cut into ``BANDS`` bands, each band's rows packed into one int."""
+
+    key: str | frozenset[str]  # (the set itself where it need not travel between processes)
+    size: int
+    bands: tuple[int, ...]
+
+    def shingles(self) -> frozenset[str]:
+        if isinstance(self.key, frozenset):
+            return self.key
+        return frozenset(self.key.split("\n")) if self.size else frozenset()
+
+
+_ROW_BITS = 32  # a row holds a CRC-32 divided by the number of bins: it fits
+
+
+def _bands(signature: tuple[int, ...], rows: int) -> tuple[int, ...]:
+    """Each band's rows as one int (the rows themselves, packed: equal exactly when they are)."""
+    out = []
+    for b in range(0, len(signature), rows):
+        packed = 0
+        for value in signature[b:b + rows]:
+            packed = (packed << _ROW_BITS) | value
+        out.append(packed)
+    return tuple(out)
+
+
+def fingerprint(text: str, rows: int, crc: Mapping[str, int] | None = None) -> Fingerprint:
+    found = shingles(text)
+    bands = _bands(minhash(found, rows * BANDS, crc), rows) if found else ()
+    return Fingerprint("\n".join(sorted(found)), len(found), bands)
+
+
 def near_duplicates(sets: list[frozenset[str]], threshold: float) -> dict[int, tuple[int, float]]:
     """For each set, the earliest earlier set with Jaccard similarity >= ``threshold``.
 
@@ -323,39 +368,76 @@ def near_duplicates(sets: list[frozenset[str]], threshold: float) -> dict[int, t
     exact Jaccard are reported: no false positives, and misses only for pairs near the
     threshold with a vanishing probability. Linear in the number of scripts for varied text.
     """
+    rows, crc = rows_for(threshold), _Crc()
+    prints = [Fingerprint(s, len(s), _bands(minhash(s, rows * BANDS, crc), rows) if s else ()) for s in sets]
+    return _near_duplicates(prints, threshold, sets.__getitem__)
+
+
+def _near_duplicates(prints: list[Fingerprint], threshold: float,
+                     set_of: Callable[[int], frozenset[str]]) -> dict[int, tuple[int, float]]:
+    """``near_duplicates`` on each set's fingerprint; ``set_of(i)`` gives set i itself, read only
+    for candidates."""
     found: dict[int, tuple[int, float]] = {}
-    rows = rows_for(threshold)
-    first_of: dict[frozenset[str], int] = {}
-    buckets: dict[tuple[int, ...], list[int]] = {}
-    for i, s in enumerate(sets):
-        if not s:
+    first_of: dict[str | frozenset[str], int] = {}
+    buckets: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
+    sets: dict[int, frozenset[str]] = {}  # the sets read so far
+
+    def get(i: int) -> frozenset[str]:
+        found = sets.get(i)
+        if found is None:
+            found = sets[i] = set_of(i)
+        return found
+
+    for i, (key, n, bands) in enumerate(prints):
+        if not n:
             continue
-        j = first_of.setdefault(s, i)
+        j = first_of.setdefault(key, i)
         if j != i:
             found[i] = (j, 1.0)
             continue
-        sig = minhash(s, rows * BANDS)
-        keys = [(b, *sig[b * rows:(b + 1) * rows]) for b in range(BANDS)]
-        hits: Counter[int] = Counter()
-        for key in keys:
-            members = buckets.get(key)
-            if members:
-                hits.update(members)
-        n = len(s)
-        low, high = threshold * n, n / threshold
-        for j in sorted(j for j, c in hits.items() if c >= MIN_BANDS):
-            other = sets[j]
-            m = len(other)
-            if m < low or m > high:
-                continue  # sizes alone rule it out
-            inter = len(s & other)
-            sim = inter / (n + m - inter)
-            if sim >= threshold:
-                found[i] = (j, sim)
-                break  # the earliest similar script is the one to point at
-        for key in keys:
-            buckets.setdefault(key, []).append(i)
+        met = [members for members in map(dict.get, buckets, bands) if members]
+        if len(met) >= MIN_BANDS:
+            hits = Counter(chain.from_iterable(met))
+            low, high = threshold * n, n / threshold
+            for j in sorted(j for j, c in hits.items() if c >= MIN_BANDS):
+                m = prints[j].size
+                if m < low or m > high:
+                    continue  # sizes alone rule it out
+                inter = len(get(i) & get(j))
+                sim = inter / (n + m - inter)
+                if sim >= threshold:
+                    found[i] = (j, sim)
+                    break  # the earliest similar script is the one to point at
+        for bucket, band in zip(buckets, bands, strict=True):
+            bucket.setdefault(band, []).append(i)
     return found
+
+
+# Fingerprints of script texts made elsewhere (by the worker processes of a parallel lint,
+# see scriptkit.parallel) for check_pack to use: by (rows, text), so never stale.
+_KNOWN: dict[tuple[int, str], Fingerprint] = {}
+
+
+def script_fingerprints(scripts: Iterable[Script], threshold: float) -> list[Fingerprint]:
+    """Each script's fingerprint for duplicate-script at ``threshold``."""
+    rows, crc = rows_for(threshold), _Crc()
+    known = _KNOWN
+    out = []
+    for script in scripts:
+        text = script_text(script)
+        found = known.get((rows, text)) if known else None
+        out.append(found if found is not None else fingerprint(text, rows, crc))
+    return out
+
+
+@contextmanager
+def known_fingerprints(texts: Iterable[tuple[int, str, Fingerprint]]) -> Iterator[None]:
+    """Within the block, check_pack takes these (rows, text, fingerprint) as already made."""
+    _KNOWN.update(((rows, text), fp) for rows, text, fp in texts)
+    try:
+        yield
+    finally:
+        _KNOWN.clear()
 
 
 @register
@@ -406,7 +488,8 @@ class DuplicateScript(Rule):
         threshold = float(ctx.option("threshold", 0.85))
         scripts = pack.scripts
         wanted = {m.script_id for m in messages}
-        matches = near_duplicates([shingles(script_text(s)) for s in scripts], threshold)
+        prints = script_fingerprints(scripts, threshold)
+        matches = _near_duplicates(prints, threshold, lambda i: prints[i].shingles())
         for i, (j, sim) in sorted(matches.items()):
             script, other = scripts[i], scripts[j]
             if script.id not in wanted:
