@@ -191,15 +191,18 @@ class UnusedConstant(Rule):
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         if not pack.constants:
             return
-        used: set[str] = set()
-        for script in pack.scripts:  # all scripts: a constant used by any script is used
-            for src in script_sources(script):
-                used |= names_used(src.text)
+        unused = set(pack.constants)
         for channel in CHANNELS:
             for src in layout_sources(pack, channel):
-                used |= names_used(src.text)
+                unused -= names_used(src.text)
+        for script in pack.scripts:  # all scripts: a constant used by any script is used
+            if not unused:
+                return  # every constant is used: no need to read the rest
+            for src in script_sources(script):
+                if "{" in src.text:
+                    unused -= names_used(src.text)
         for name in pack.constants:
-            if name not in used:
+            if name in unused:
                 loc = pack.origin.location(("constants", name), key=True) if pack.origin else \
                     Location(f"{pack.root}/pack.yaml", 1, 1)
                 yield Diagnostic(self.code, self.name, f"constant '{name}' is not used by any script",
