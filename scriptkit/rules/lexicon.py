@@ -109,6 +109,11 @@ def _is_word(ch: str) -> bool:
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
+def tokenise(folded: str) -> list[str]:
+    """The words of a folded text, as ``Tokens`` lists them (letters and digits, inner apostrophes)."""
+    return _TOKEN.findall(folded)
+
+
 class Tokens:
     """The words of a folded text: computed once, shared by every matcher.
 

@@ -28,7 +28,7 @@ from scriptkit.rules.lexicon import (
     normalise,
     pattern,
     table,
-    tokens_of,
+    tokenise,
 )
 
 # ---------------------------------------------------------------- scores
@@ -69,7 +69,9 @@ def _words(text: str) -> list[str]:
 
 
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
-_LOWER_I = re.compile(r"(?:^|\s)i(?:\s|['’])")
+# a lower-case "i" as a word: "(?:^|\s)i(?:\s|['’])", written to start with its literal
+# (the regex engine then skips to each "i" instead of trying every position)
+_LOWER_I = re.compile(r"i(?<=(?<!\S)i)[\s'’]")
 _CLOSED_UP = _ARTICLES | _PREPOSITIONS
 _CLOSED_DOWN = _PRONOUNS | _INTERJECTIONS
 
@@ -97,20 +99,67 @@ class _Counts(NamedTuple):
     lower_i_last: bool  # ... or as its last word (a word once another text follows)
 
 
+_CORPORATE = _Counts._fields.index("corporate")  # the counts before it add up over texts
+
+# An ASCII text's words are counted in one pass: each word's counts packed in one integer,
+# a field of _FIELD per count (pronoun, third person, Latinate, letters, closed up, closed
+# down), summed at C speed. No count can exceed the text's length, so fields never overflow.
+_FIELD = 1 << 24
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # _WORD on lower-cased ASCII text
+_word_codes: dict[str, int] = {}
+
+
+def _word_code(w: str) -> int:
+    return (int(w in _PRONOUNS) + int(w in _THIRD) * _FIELD
+            + int(len(w) >= 7 and w.endswith(_LATINATE_ENDINGS)) * _FIELD ** 2 + len(w) * _FIELD ** 3
+            + int(w in _CLOSED_UP) * _FIELD ** 4 + int(w in _CLOSED_DOWN) * _FIELD ** 5)
+
+
+def _packed_counts(words: list[str]) -> list[int]:
+    """pronouns, third, latinate, letters, closed up, closed down of ``words``."""
+    codes = _word_codes
+    try:
+        total = sum(map(codes.__getitem__, words))
+    except KeyError:
+        if len(codes) >= 200_000:
+            codes.clear()
+        for w in words:
+            if w not in codes:
+                codes[w] = _word_code(w)
+        total = sum(map(codes.__getitem__, words))
+    fields = []
+    for _ in range(6):
+        total, field = divmod(total, _FIELD)
+        fields.append(field)
+    return fields
+
+
 @lru_cache(maxsize=65_536)
 def _counts(text: str) -> _Counts:
-    words = _words(text)
+    norm = text if text.isascii() else normalise(text)
+    if norm.isascii() and len(text) < _FIELD:  # nearly always: typographic quotes are made ASCII
+        low = norm.lower()
+        words = _ASCII_WORD.findall(low)
+        pronouns, third, latinate, letters, up, down = _packed_counts(words)
+        informal = _ascii_slang_count(low, words)
+    else:
+        words = _words(text)
+        pronouns, third = sum(map(_PRONOUNS.__contains__, words)), sum(map(_THIRD.__contains__, words))
+        latinate = sum(1 for w in words if len(w) >= 7 and w.endswith(_LATINATE_ENDINGS))
+        letters = sum(map(len, words))
+        up, down = sum(map(_CLOSED_UP.__contains__, words)), sum(map(_CLOSED_DOWN.__contains__, words))
+        informal = _slang_count(text)
     return _Counts(
         words=len(words),
-        pronouns=sum(map(_PRONOUNS.__contains__, words)),
-        third=sum(map(_THIRD.__contains__, words)),
-        latinate=sum(1 for w in words if len(w) >= 7 and w.endswith(_LATINATE_ENDINGS)),
-        letters=sum(map(len, words)),
-        closed=sum(map(_CLOSED_UP.__contains__, words)) - sum(map(_CLOSED_DOWN.__contains__, words)),
+        pronouns=pronouns,
+        third=third,
+        latinate=latinate,
+        letters=letters,
+        closed=up - down,
         contractions=contractions_in(text),
-        informal=_slang_count(text) + text.count("!"),
+        informal=informal + text.count("!"),
         sentence_ends=len(_SENTENCE_END.findall(text)),
-        corporate=corporate_table().matcher.count(text, tokens=tokens_of(text)),
+        corporate=corporate_table().matcher.count(text),
         lower_first=bool(text[:1].islower()),
         lower_i=bool(_LOWER_I.search(text)),
         lower_i_last=text.endswith("i") and (len(text) == 1 or text[-2].isspace()),
@@ -121,6 +170,9 @@ _SLANG_WORDS = _wordset("lol lmao omg btw imo imho u ur ya yeah yep nope gonna w
 _SLANG_MARKS = (":", ";", "!!", "??", "...")
 _TRIPLE = re.compile(r"(\w)\1\1", re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+")
+# _SLANG and _TRIPLE for lower-cased ASCII text: the same matches without case folding
+_ASCII_SLANG = re.compile(_SLANG.pattern.replace("DPp", "dp"))
+_ASCII_TRIPLE = re.compile(r"(\w)\1\1")
 
 
 def _slang_count(text: str) -> int:
@@ -129,6 +181,19 @@ def _slang_count(text: str) -> int:
             and _SLANG_WORDS.isdisjoint(_WORD_RUN.findall(text.casefold()))):
         return 0
     return len(_SLANG.findall(text))
+
+
+def _ascii_slang_count(low: str, words: list[str]) -> int:
+    """``_slang_count`` of an ASCII text, from its lower-case form and its words (``_ASCII_WORD``).
+
+    A slang word matches as a whole run of letters, and every run of letters is a word or a
+    part of one between apostrophes ("u'll"), so the words tell when none can match.
+    """
+    if (not any(mark in low for mark in _SLANG_MARKS) and not _ASCII_TRIPLE.search(low)
+            and _SLANG_WORDS.isdisjoint(words)
+            and not any(not _SLANG_WORDS.isdisjoint(w.split("'")) for w in words if "'" in w)):
+        return 0
+    return len(_ASCII_SLANG.findall(low))
 
 
 def _features(c: _Counts, lower_i: bool, corporate: int) -> dict[str, float]:
@@ -171,22 +236,16 @@ def _joined_formality(texts: tuple[str, ...]) -> float:
     if len(texts) == 1:
         return formality(texts[0])
     parts = [_counts(t) for t in texts]
-    words = sum(c.words for c in parts)
-    if not words:
+    sums = list(map(sum, zip(*parts, strict=True)))  # each count over the texts (the flags are set apart below)
+    if not sums[0]:
         return 0.0
     # a corporate phrase cannot run across a sentence end, only where two texts meet word to word
     if corporate_table().matcher.has_regexes or any(
             joins_words(a[-1:]) and joins_words(b[:1]) for a, b in pairwise(texts)):
         corporate = corporate_table().matcher.count(" ".join(texts))
     else:
-        corporate = sum(c.corporate for c in parts)
-    total = _Counts(
-        words=words, pronouns=sum(c.pronouns for c in parts), third=sum(c.third for c in parts),
-        latinate=sum(c.latinate for c in parts), letters=sum(c.letters for c in parts),
-        closed=sum(c.closed for c in parts), contractions=sum(c.contractions for c in parts),
-        informal=sum(c.informal for c in parts), sentence_ends=sum(c.sentence_ends for c in parts),
-        corporate=corporate, lower_first=parts[0].lower_first, lower_i=False, lower_i_last=False,
-    )
+        corporate = sums[_CORPORATE]
+    total = _Counts._make([*sums[:_CORPORATE], corporate, parts[0].lower_first, False, False])
     lower_i = any(c.lower_i for c in parts) or any(c.lower_i_last for c in parts[:-1])
     return _score(_features(total, lower_i, corporate))
 
@@ -515,8 +574,17 @@ _UNCONTRACTED = re.compile(
 
 def contractions_in(text: str) -> int:
     """How many contractions ("I'm", "don't", "let's", "gonna") the text has."""
-    return sum(1 for w in tokens_of(text).words
-               if ("'" in w and (w.endswith(_CONTRACTED_ENDINGS) or w in _CONTRACTED_S)) or w in _SLANG_CONTRACTIONS)
+    s = fold(text)
+    if "onna" in s or "anna" in s or "otta" in s:  # "gonna", "wanna", "gotta": every word is read
+        return sum(1 for w in tokenise(s) if _is_contraction(w))
+    if "'" not in s:
+        return 0
+    # only the words with an apostrophe can be contractions: a word never runs across whitespace
+    return sum(1 for chunk in s.split() if "'" in chunk for w in tokenise(chunk) if _is_contraction(w))
+
+
+def _is_contraction(w: str) -> bool:
+    return ("'" in w and (w.endswith(_CONTRACTED_ENDINGS) or w in _CONTRACTED_S)) or w in _SLANG_CONTRACTIONS
 
 
 @register
