@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a blank line.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
+# (the mark is matched, not looked behind for: a pattern that starts with a character set lets
+# the regex engine skip ahead to the next candidate; group 1 starts where the sentence ends)
+_SENTENCE_END = re.compile(r"[.!?]([\"'”’)\]]*\s+)|\n\s*\n")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "vs.", "approx.", "No.", "St.")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 
@@ -25,10 +27,13 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        candidate = text[start:m.start()].rstrip()
+        end = m.start(1)
+        if end < 0:  # a blank line
+            end = m.start()
+        candidate = text[start:end].rstrip()
         if candidate.endswith(_ABBREVIATIONS):
             continue
-        yield from _trimmed(text, start, m.start())
+        yield from _trimmed(text, start, end)
         start = m.end()
     yield from _trimmed(text, start, len(text))
 
