@@ -392,9 +392,10 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>",
     segments: list[Text] = []
     notes: list[SentenceNote] = []
     pos = 0
+    # (a layout span's start is located from its offsets only if something asks: SourceSpan(None, ...))
     for a, b, slot, confidence in infer_slots(text):
         if pos < a:
-            segments.append(Text(text[pos:a], "layout", SourceSpan(source.location(pos), True, range(pos, a), source)))
+            segments.append(Text(text[pos:a], "layout", SourceSpan(None, True, range(pos, a), source)))
         if slot == "other":
             slot = frame_slot(text[a:b]) or "other"
         start, sentence = source.location(a), text[a:b]
@@ -403,8 +404,7 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>",
         notes.append(SentenceNote(a, b, sentence, slot, confidence, start))
         pos = b
     if pos < len(text):
-        segments.append(Text(text[pos:], "layout", SourceSpan(source.location(pos), True, range(pos, len(text)),
-                                                              source)))
+        segments.append(Text(text[pos:], "layout", SourceSpan(None, True, range(pos, len(text)), source)))
     message = Message(script_id=script_id, title=Path(file).name if file != "<text>" else "text",
                       channel=channel, variant=0, segments=tuple(segments), file=file)
     return message, notes
