@@ -86,7 +86,7 @@ def test_counts_equal_textstats_own_counters(text: str) -> None:
 
 
 def test_syllables_equal_textstats_for_every_word_of_the_rule_data() -> None:
-    """The pruned pattern search finds the same hyphenation points as pyphen's full one."""
+    """The trie walk finds the same hyphenation points as pyphen's lookup of every substring."""
     import scriptkit
 
     ts = engine._instance("en_US")

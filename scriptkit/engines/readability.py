@@ -102,34 +102,41 @@ _MAX_CACHED_WORDS = 200_000
 
 
 @lru_cache(maxsize=16)
-def _pattern_prefixes(lang: str) -> frozenset[str]:
-    """Every prefix of every hyphenation pattern of ``lang`` (built once, ~20 ms for en_US)."""
-    patterns = _instance(lang).pyphen.hd.patterns
-    return frozenset(key[:i] for key in patterns for i in range(1, len(key) + 1))
+def _pattern_trie(lang: str) -> dict[str, Any]:
+    """``lang``'s hyphenation patterns as a trie: a dict per character, the pattern under ""."""
+    root: dict[str, Any] = {}
+    for key, found in _instance(lang).pyphen.hd.patterns.items():
+        node = root
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = found
+    return root
 
 
 def _word_syllables(lang: str, ts: Any, word: str) -> int:
     """``ts.syllable_count(word)`` of one word as ``scores`` splits them (lower-case, no punctuation).
 
-    textstat counts pyphen's hyphenation points plus one. Pyphen tries every substring of the
-    word up to its longest pattern (28 characters in en_US) against the pattern table; here a
-    substring that starts no pattern ends the search from that position, which finds the same
-    patterns, and so the same points, in a fraction of the lookups. Only for ASCII words,
-    where textstat's own lower-casing and punctuation removal change nothing; others go to textstat.
+    textstat counts pyphen's hyphenation points plus one. Pyphen looks up every substring of
+    the word up to its longest pattern (28 characters in en_US) in its pattern table; here the
+    same patterns are found by walking a trie from each position, which stops as soon as no
+    pattern goes on, so the points are the same for a fraction of the work. Only for ASCII
+    words, where textstat's own lower-casing and punctuation removal change nothing; others
+    go to textstat.
     """
     if not word.isascii():
         return int(ts.syllable_count(word))
-    pyphen = ts.pyphen
-    patterns, maxlen, prefixes = pyphen.hd.patterns, pyphen.hd.maxlen, _pattern_prefixes(lang)
+    trie = _pattern_trie(lang)
     pointed = f".{word}."
     n = len(pointed)
     levels = [0] * (n + 1)
     for i in range(n - 1):
-        for j in range(i + 1, min(i + maxlen, n) + 1):
-            piece = pointed[i:j]
-            if piece not in prefixes:
+        node = trie
+        for ch in pointed[i:]:
+            child = node.get(ch)
+            if child is None:
                 break
-            found = patterns.get(piece)
+            node = child
+            found = node.get("")
             if found:
                 offset, values = found
                 for k, value in enumerate(values, i + offset):
@@ -137,6 +144,7 @@ def _word_syllables(lang: str, ts: Any, word: str) -> int:
                         levels[k] = value
     # an odd level at index i of the pointed word is a hyphenation point before word[i - 1];
     # pyphen keeps those at least `left` from the start and `right` from the end
+    pyphen = ts.pyphen
     last = len(word) - pyphen.right
     return sum(1 for i, level in enumerate(levels) if level % 2 and pyphen.left <= i - 1 <= last) + 1
 
