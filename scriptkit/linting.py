@@ -23,6 +23,7 @@ from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
+from scriptkit.rules.template import known_fingerprints
 from scriptkit.sourcetext import SourceText
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
@@ -89,12 +90,14 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     wanted = list(channels) if channels else None
     workers = parallel.jobs_for(pack, jobs)
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
-        messages, ran = parallel.per_message_diagnostics(pack, config, wanted, workers)
-        result = lint_messages(messages, pack, config, ran=ran)
+        found = parallel.per_message_diagnostics(pack, config, wanted, workers)
+        with known_fingerprints(found.fingerprints):  # duplicate-script's per-script part, made by the workers
+            result = lint_messages(found.messages, pack, config, ran=found.diagnostics)
     else:
         result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)
-    result.diagnostics = _sorted([*_config_problems(config), *_script_ignore_problems(pack, config),
-                                  *result.diagnostics])
+    problems = [*_config_problems(config), *_script_ignore_problems(pack, config)]
+    if problems:  # (lint_messages returns its diagnostics sorted)
+        result.diagnostics = _sorted([*problems, *result.diagnostics])
     return result
 
 
@@ -136,7 +139,10 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             chunk = messages[start:start + _CHUNK]
             for i in plan.per_message:
                 current, ctx, severity = steps[i]
-                found[i].extend(_diagnostic(current, m, f, severity) for m in chunk for f in current.check(m, ctx))
+                into = found[i]
+                for m in chunk:
+                    for f in current.check(m, ctx):
+                        into.append(_diagnostic(current, m, f, severity))
         for i in plan.batched:
             current, ctx, severity = steps[i]
             found[i].extend(_diagnostic(current, m, f, severity) for m, f in current.check_batch(messages, ctx))
@@ -362,6 +368,9 @@ def _config_problems(config: LintConfig) -> list[Diagnostic]:
     from scriptkit.config import CONFIG_CODE, CONFIG_NAME
 
     if any(s.text.upper() == CONFIG_CODE or s.text.lower() == CONFIG_NAME for s in config.ignore):
+        return []
+    # (found afresh when there are any, as diagnostics are mutable; most configs have none)
+    if not config.cached("has-problems", lambda: bool(config.problems(all_rules()))):
         return []
     return config.problems(all_rules())
 
