@@ -13,6 +13,7 @@ regular expression.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
@@ -281,7 +282,7 @@ class Matcher:
         flags &= ~re.IGNORECASE
         self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
-        self._any_regex = _union(self._regexes) if len(self._regexes) > 1 else None
+        self._regex_needs = [(rx, required_literals(rx)) for rx in self._regexes]
 
     @property
     def has_regexes(self) -> bool:
@@ -297,10 +298,12 @@ class Matcher:
             s, pieces = _pieces_of(text, folded)
             found = self._cached_word_spans(pieces, tokens)
         else:
-            s = text if folded else fold(text)
-        if self._any_regex is not None and self._any_regex.search(s) is None:
+            s = text if folded else tokens_of(text).text  # (the folded text, cached for the next rule)
+        if not self._regexes:
             return found  # (word matches come leftmost first, never overlapping)
-        for rx in self._regexes:
+        # only the regexes whose required text is there can match (most texts have none)
+        live = [rx for rx, need in self._regex_needs if need is None or any(map(s.__contains__, need))]
+        for rx in live:
             for m in rx.finditer(s):
                 a, b = m.span()
                 if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
@@ -601,11 +604,10 @@ class MultiMatcher:
                 self._prefix.setdefault(key, []).extend((p, name) for p in phrases)
         self._keys = _Keys(self._exact, self._prefix)
 
-        # every list's regexes as one alternation: when it finds nothing, none of them would
-        self._regex_lists = [(name, m._regexes, m._any_regex) for name, m in self._matchers.items() if m._regexes]
-        self._any_regex = _union([rx for _, rxs, _ in self._regex_lists for rx in rxs])
+        self._regex_needs = [(name, m._regex_needs) for name, m in self._matchers.items() if m._regexes]
         self._piece_cache: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
-        self._regexes_local = not any(_SEES_PAST.search(rx.pattern) for _, rxs, _ in self._regex_lists for rx in rxs)
+        self._regexes_local = not any(_SEES_PAST.search(rx.pattern)
+                                      for m in self._matchers.values() for rx in m._regexes)
 
     def spans(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         out = self._word_spans(tokens)
@@ -677,13 +679,13 @@ class MultiMatcher:
         return out
 
     def _add_regex_spans(self, out: dict[str, list[tuple[int, int]]], s: str) -> None:
-        if self._any_regex is not None and self._any_regex.search(s) is None:
-            return
-        for name, regexes, any_regex in self._regex_lists:
-            if any_regex is not None and any_regex.search(s) is None:
+        for name, needs in self._regex_needs:
+            # only the regexes whose required text is there can match (most sentences have none)
+            live = [rx for rx, need in needs if need is None or any(map(s.__contains__, need))]
+            if not live:
                 continue  # (word matches come leftmost first, never overlapping)
             found = out[name]
-            for rx in regexes:
+            for rx in live:
                 for mt in rx.finditer(s):
                     a, b = mt.span()
                     if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
@@ -707,19 +709,60 @@ _SEES_PAST = re.compile(r"(?<!\\)[$^]|\(\?<(?![!=][\w'][\w' ]*\))|\\[AZWSDB.!?]|
                         r"|^(?:\(\?:)*(?:\\s|\s|\[)")
 
 
+def _regex_parser() -> Any:
+    """The standard library's regex parser (``re._parser``, ``sre_parse`` before Python 3.11)."""
+    try:
+        return importlib.import_module("re._parser")
+    except ImportError:  # pragma: no cover - Python 3.10
+        return importlib.import_module("sre_parse")
+
+
+def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings of which every match of ``rx`` contains one, or None when there is no such set.
+
+    A substring test for them (at C speed) tells when a regex cannot match a text without
+    running it. Read from the standard library's parse of the pattern; anything it cannot
+    vouch for (case-insensitive matching, an unknown parse) gives None: the regex is then run.
+    """
+    try:
+        parsed = _regex_parser().parse(rx.pattern, rx.flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        return _sequence_needs(list(parsed))
+    except Exception:  # a parser that changed shape: no shortcut, same results
+        return None
+
+
+def _sequence_needs(items: list[Any]) -> frozenset[str] | None:
+    """What a sequence of parsed items needs: the most selective need of any one item, or a run of literals."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        need: frozenset[str] | None = None
+        if name == "SUBPATTERN" and not (av[1] & re.IGNORECASE):
+            need = _sequence_needs(list(av[3]))
+        elif name == "BRANCH":
+            needs = [_sequence_needs(list(branch)) for branch in av[1]]
+            if all(n is not None for n in needs):
+                need = frozenset().union(*[n for n in needs if n is not None])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            need = _sequence_needs(list(av[2]))
+        elif name == "ATOMIC_GROUP":
+            need = _sequence_needs(list(av))
+        if need is not None and all(need):
+            options.append(need)
+    if not options:
+        return None
+    return max(options, key=lambda need: (min(map(len, need)), -len(need)))
+
+
 def joins_words(ch: str) -> bool:
     """An edge character that could carry a word phrase on into the next piece (a word or a hyphen)."""
     return ch == "-" or (ch != "" and _is_word(ch))
-
-
-def _union(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
-    """One alternation of ``regexes`` (same flags), for a quick 'nothing here' check; None when unsafe."""
-    if not regexes or len({rx.flags for rx in regexes}) != 1:
-        return None
-    sources = [rx.pattern for rx in regexes]
-    if any(re.search(r"\\[1-9]|\(\?P[=<]|\(\?<[^=!]|\(\?\(", src) for src in sources):
-        return None  # backreferences and named or conditional groups do not survive the merge
-    try:
-        return re.compile("|".join(f"(?:{src})" for src in sources), regexes[0].flags)
-    except re.error:
-        return None
