@@ -30,7 +30,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Location
@@ -38,6 +38,9 @@ from scriptkit.errors import ErrorCollector, ErrorGroup, ScriptkitError
 from scriptkit.message import Message
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.sourcetext import SourceText
+
+if TYPE_CHECKING:
+    from scriptkit.rules.template import Fingerprint
 
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
 SHARDS_PER_JOB = 4  # several shards a worker: the parent unpickles early ones while later ones run
@@ -53,6 +56,9 @@ class Shard:
     found: list[list[Diagnostic]] = field(default_factory=list)
     render_errors: list[_Error] = field(default_factory=list)
     rule_error: _Error | None = None
+    # what pack-level rules need of each script, made here rather than in the parent: the
+    # (rows, text, fingerprint) of duplicate-script
+    fingerprints: list[tuple[int, str, Fingerprint]] = field(default_factory=list)
 
 
 def jobs_for(pack: Pack, jobs: int | None) -> int:
@@ -80,13 +86,17 @@ def _cpus() -> int:
         return os.cpu_count() or 1
 
 
-def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None,
-                            jobs: int) -> tuple[list[Message], list[list[Diagnostic]]]:
-    """Render ``pack`` and run its per-message rules on ``jobs`` worker processes.
+class Found(NamedTuple):
+    """What the workers found, joined in script order."""
 
-    Returns the messages in ``render_pack`` order and, for each per-message rule in the order
-    ``lint_messages`` runs them, its diagnostics in message order.
-    """
+    messages: list[Message]  # in ``render_pack`` order
+    # for each per-message rule in the order ``lint_messages`` runs them, its diagnostics in message order
+    diagnostics: list[list[Diagnostic]]
+    fingerprints: list[tuple[int, str, Fingerprint]]  # for rules.template.known_fingerprints
+
+
+def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:
+    """Render ``pack`` and run its per-message rules on ``jobs`` worker processes."""
     global _JOB
     _warm(pack, config, channels)
     _JOB = (pack, config, channels)
@@ -260,7 +270,7 @@ def _bounds(count: int, shards: int) -> list[tuple[int, int]]:
     return [b for b in out if b[0] < b[1]]
 
 
-def _merge(shards: list[Shard]) -> tuple[list[Message], list[list[Diagnostic]]]:
+def _merge(shards: list[Shard]) -> Found:
     errors = ErrorCollector()
     for shard in shards:  # every template error of the pack, as render_pack reports them
         errors.errors.extend(kind(message, location, hint) for kind, message, location, hint in shard.render_errors)
@@ -271,7 +281,7 @@ def _merge(shards: list[Shard]) -> tuple[list[Message], list[list[Diagnostic]]]:
             raise kind(message, location, hint)
     messages = [m for shard in shards for m in shard.messages]
     found = [[d for shard in shards for d in shard.found[i]] for i in range(len(shards[0].found))] if shards else []
-    return messages, found
+    return Found(messages, found, [f for shard in shards for f in shard.fingerprints])
 
 
 # ---------------------------------------------------------------- in the workers
@@ -318,9 +328,20 @@ def _run_shard(bounds: tuple[int, int]) -> Shard:
     except ScriptkitError as exc:
         return Shard(render_errors=[_error(e) for e in _flat([exc])])
     try:
-        return Shard(messages, _per_message(messages, pack, config))
+        return Shard(messages, _per_message(messages, pack, config), fingerprints=_fingerprints(part, config))
     except ScriptkitError as exc:
         return Shard(rule_error=_error(exc))
+
+
+def _fingerprints(part: Pack, config: LintConfig) -> list[tuple[int, str, Fingerprint]]:
+    from scriptkit.rules import all_rules
+    from scriptkit.rules.base import RuleContext
+    from scriptkit.rules.template import DuplicateScript, made_fingerprints
+
+    if DuplicateScript not in config.rules(all_rules()):
+        return []
+    threshold = DuplicateScript.threshold(RuleContext(part, config.options_for(DuplicateScript)))
+    return made_fingerprints(part.scripts, threshold)
 
 
 def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> list[list[Diagnostic]]:

@@ -174,3 +174,22 @@ def test_no_fork_while_other_threads_run(big_pack: Path) -> None:
         release.set()
         thread.join()
     assert parallel.jobs_for(pack, 2) == 2
+
+
+def test_duplicate_script_fingerprints_are_made_by_the_workers(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scriptkit.rules import template
+
+    made_here: list[str] = []  # a forked worker appends to its own copy, not to this one
+    original = template.fingerprint
+
+    def counted(text: str, *args: Any) -> Any:
+        made_here.append(text)
+        return original(text, *args)
+
+    monkeypatch.setattr(template, "fingerprint", counted)
+    pack = load_pack(big_pack, jobs=1)
+    config = load_config(pack).override(grammar="off")
+    parallel_codes = [d.code for d in lint_pack(pack, config, jobs=2).diagnostics]
+    assert made_here == [] and "SK004" in parallel_codes  # the parent only compared them
+    serial_codes = [d.code for d in lint_pack(pack, config, jobs=1).diagnostics]
+    assert len(made_here) == len(pack.scripts) and serial_codes == parallel_codes

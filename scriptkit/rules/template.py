@@ -433,10 +433,16 @@ def script_fingerprints(scripts: Iterable[Script], threshold: float) -> list[Fin
     return out
 
 
+def made_fingerprints(scripts: Iterable[Script], threshold: float) -> list[tuple[int, str, Fingerprint]]:
+    """(rows, text, fingerprint) of each script, for :func:`known_fingerprints` in another process."""
+    rows, crc = rows_for(threshold), _Crc()
+    return [(rows, text, fingerprint(text, rows, crc)) for text in map(script_text, scripts)]
+
+
 @contextmanager
-def known_fingerprints(texts: Iterable[tuple[int, str, Fingerprint]]) -> Iterator[None]:
+def known_fingerprints(made: Iterable[tuple[int, str, Fingerprint]]) -> Iterator[None]:
     """Within the block, check_pack takes these (rows, text, fingerprint) as already made."""
-    _KNOWN.update(((rows, text), fp) for rows, text, fp in texts)
+    _KNOWN.update(((rows, text), fp) for rows, text, fp in made)
     try:
         yield
     finally:
@@ -487,8 +493,12 @@ class DuplicateScript(Rule):
          "solution": "I'll send you a reset link now, and it will work for the next hour."},
     )),)
 
+    @staticmethod
+    def threshold(ctx: RuleContext) -> float:
+        return float(ctx.option("threshold", 0.85))
+
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
-        threshold = float(ctx.option("threshold", 0.85))
+        threshold = self.threshold(ctx)
         scripts = pack.scripts
         wanted = {m.script_id for m in messages}
         prints = script_fingerprints(scripts, threshold)
