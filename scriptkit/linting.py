@@ -299,45 +299,87 @@ def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 # ---------------------------------------------------------------- suppressions
 
 class _Suppressions:
-    """Per-script ``ignore:`` and ``# scriptkit: ignore ...`` comments in the YAML."""
+    """Per-script ``ignore:`` and ``# scriptkit: ignore ...`` comments in the YAML.
+
+    Asked once per diagnostic of a whole pack, so what it reads of a script, a file or a line
+    is read once: a pydantic private attribute (the origin) is slow to reach, and most files
+    have no comment at all.
+    """
 
     def __init__(self, scripts: Mapping[str, Script], pack_origin: Origin | None = None) -> None:
         self.scripts = scripts
         self.pack_origin = pack_origin
         self._by_file: dict[str, Script] = {s.file: s for s in scripts.values()}
-        self._lines: dict[str, list[str]] = {}
-        self._file_wide: dict[str, list[str] | None] = {}
+        # id(script) -> its origin and ignore selectors (the scripts are held by self.scripts)
+        self._facts: dict[int, tuple[Origin | None, tuple[str, ...]]] = {}
+        self._comments: dict[str, _Comments | None] = {}  # file -> its comments, None when it has none
+        self._matched: dict[tuple[tuple[str, ...], type[Rule]], bool] = {}
 
     def _script(self, diag: Diagnostic) -> Script | None:
         if diag.script_id and diag.script_id in self.scripts:
             return self.scripts[diag.script_id]
         return self._by_file.get(diag.location.file)
 
+    def _any(self, selectors: tuple[str, ...], rule: type[Rule]) -> bool:
+        key = (selectors, rule)
+        found = self._matched.get(key)
+        if found is None:
+            found = self._matched[key] = any(matches(sel, rule) for sel in selectors)
+        return found
+
     def suppressed(self, rule: type[Rule], diag: Diagnostic) -> bool:
         script = self._script(diag)
-        if script is not None and any(matches(sel, rule) for sel in script.ignore):
-            return True
-        origin = script.origin if script is not None else None
-        if self.pack_origin is not None and diag.location.file == self.pack_origin.source.path:
+        origin: Origin | None = None
+        if script is not None:
+            facts = self._facts.get(id(script))
+            if facts is None:
+                facts = self._facts[id(script)] = (script.origin, tuple(script.ignore))
+            origin, ignore = facts
+            if ignore and self._any(ignore, rule):
+                return True
+        file = diag.location.file
+        if self.pack_origin is not None and file == self.pack_origin.source.path:
             origin = self.pack_origin  # a layout or setting in pack.yaml: its comments count there
-        if origin is None or diag.location.file != origin.source.path:
+        if origin is None or file != origin.source.path:
             return False
-        lines = self._lines.get(origin.source.path)
-        if lines is None:
-            lines = self._lines[origin.source.path] = origin.source.text.splitlines()
-            self._file_wide[origin.source.path] = _file_wide(lines)
-        wide = self._file_wide[origin.source.path]
-        if wide is not None and (not wide or any(matches(sel, rule) for sel in wide)):
+        if file in self._comments:
+            comments = self._comments[file]
+        else:
+            comments = self._comments[file] = _Comments.of(origin.source.text)
+        if comments is None:
+            return False
+        lines, wide = comments.lines, comments.file_wide
+        if wide is not None and (not wide or self._any(wide, rule)):
             return True
         candidates = {diag.location.line}
         if diag.slot and (diag.slot,) in origin.keys and origin is not self.pack_origin:
             candidates.add(origin.source.location(origin.keys[(diag.slot,)]).line)
         for line in candidates:
             if 0 < line <= len(lines):
-                codes = _inline(lines[line - 1])
-                if codes is not None and (not codes or any(matches(sel, rule) for sel in codes)):
+                codes = comments.inline(line)
+                if codes is not None and (not codes or self._any(codes, rule)):
                     return True
         return False
+
+
+class _Comments:
+    """A file's suppression comments: its lines, its file-wide selectors, each line's selectors."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        wide = _file_wide(self.lines)
+        self.file_wide = tuple(wide) if wide is not None else None
+        self._inline: dict[int, tuple[str, ...] | None] = {}
+
+    @classmethod
+    def of(cls, text: str) -> _Comments | None:
+        return cls(text) if "#" in text else None  # every suppression is a comment
+
+    def inline(self, line: int) -> tuple[str, ...] | None:
+        if line not in self._inline:
+            codes = _inline(self.lines[line - 1])
+            self._inline[line] = tuple(codes) if codes is not None else None
+        return self._inline[line]
 
 
 def _inline(line: str) -> list[str] | None:
