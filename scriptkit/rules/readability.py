@@ -29,6 +29,8 @@ _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 
 def neutral_text(message: Message) -> str:
     """The reply with placeholders and blanks replaced by neutral words, for scoring."""
+    if _literal_only(message):
+        return message.text
     return "".join(
         seg.text if isinstance(seg, Text) else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
         for seg in message.segments
@@ -37,6 +39,8 @@ def neutral_text(message: Message) -> str:
 
 def sample_text(message: Message, ctx: RuleContext) -> str:
     """The reply as a customer would see it, with sample values: for length limits."""
+    if _literal_only(message):
+        return message.text
     samples = _samples(ctx)
     return "".join(
         seg.text if isinstance(seg, Text)
@@ -44,6 +48,12 @@ def sample_text(message: Message, ctx: RuleContext) -> str:
         else NEUTRAL_BLANK
         for seg in message.segments
     )
+
+
+def _literal_only(message: Message) -> bool:
+    """No placeholder or blank: each shows in ``message.text`` as {{name}} or [[name]]."""
+    text = message.text
+    return "{{" not in text and "[[" not in text
 
 
 def _samples(ctx: RuleContext) -> Mapping[str, str]:
@@ -324,18 +334,19 @@ class TooLongForChannel(Rule):
         if not limit:
             return
         text = sample_text(message, ctx)
-        start, end = body_span(message)
         chars = limit.get("chars")
         if chars is not None and len(text) > int(chars):
+            start, end = body_span(message)
             severity = Severity.ERROR if message.channel == "social" else None
             yield Finding(start, end,
                           f"{message.channel} reply is {len(text)} characters (limit {int(chars)})",
                           "Keep one line of acknowledgment and the next step; move the rest to a follow-up.",
                           severity=severity)
         words = limit.get("words")
-        if words is not None:
+        if words is not None and _at_most_words(text) > int(words):
             n = word_count(text)
             if n > int(words):
+                start, end = body_span(message)
                 yield Finding(start, end, f"{message.channel} reply is {n} words (limit {int(words)})",
                               "Keep one line of acknowledgment and the next step; move the rest to a follow-up.")
 
