@@ -107,11 +107,27 @@ def _scalars() -> Any:
     return YAML(typ="safe", pure=True)
 
 
+if _CLoader is not None:
+    class _Composer(_CLoader):  # type: ignore[misc]
+        """libyaml's composer without PyYAML's tag resolution, which it calls back into Python for
+        on every node: ``_construct`` resolves plain scalars itself and reads no tag."""
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            pass
+
+        def ascend_resolver(self) -> None:
+            pass
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            return ""
+
+
 def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
-    if _CLoader is None or _TAG_OR_MERGE.search(text):
+    # (the regex only when a tag or merge key can be there at all: most files have neither character)
+    if _CLoader is None or (("!" in text or "<<" in text) and _TAG_OR_MERGE.search(text)):
         return None
     try:
-        node = _ccompose(text, Loader=_CLoader)
+        node = _ccompose(text, Loader=_Composer)
         origin = Origin(source)
         return _construct(node, (), origin) if node is not None else None, origin
     except Exception:  # any parse problem: the round-trip path reports it, located
@@ -119,39 +135,54 @@ def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
 
 
 def _construct(node: Any, path: tuple[str | int, ...], origin: Origin) -> Any:
-    src = origin.source
-    if isinstance(node, _CScalar):
-        if node.style:  # quoted or block: always a string
-            return node.value
-        if not node.value:
-            raise _Unusual  # "key:" with no value: the parsers place it differently; keep ruamel's
-        if node.value[0].isalpha() and node.value.lower() not in ("true", "false", "null"):
-            return node.value  # YAML 1.2: only those words resolve to something other than a string
-        yaml = _scalars()
-        tag = yaml.resolver.resolve(RuamelScalarNode, node.value, (True, False))
-        if tag == _STR_TAG:
-            return node.value
-        return yaml.constructor.construct_object(RuamelScalarNode(tag, node.value), deep=True)
+    if type(node) is _CScalar:
+        return _scalar(node)
+    source = origin.source
+    starts, size = source._line_starts, len(source.text)
+
+    def offset(mark: Any) -> int:  # SourceText.offset, for a node's start
+        line = mark.line
+        return size if line >= len(starts) else min(starts[line] + mark.column, size)
+
     if isinstance(node, _CMap):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, _CScalar) or key_node.style in ("|", ">"):
                 raise _Unusual
-            key = str(_construct(key_node, (), origin))
+            key = str(_scalar(key_node))
             if key in out:
                 raise _Unusual  # duplicate key: the round-trip parser words the error
             child = (*path, key)
-            origin.keys[child] = src.offset(key_node.start_mark.line, key_node.start_mark.column)
-            origin.values[child] = src.offset(value_node.start_mark.line, value_node.start_mark.column)
-            out[key] = _construct(value_node, child, origin)
+            origin.keys[child] = offset(key_node.start_mark)
+            origin.values[child] = offset(value_node.start_mark)
+            # (a quoted value, the commonest, without another call)
+            out[key] = value_node.value if type(value_node) is _CScalar and value_node.style else \
+                _construct(value_node, child, origin)
         return out
     if isinstance(node, _CSeq):
         items: list[Any] = []
         for i, item in enumerate(node.value):
-            origin.values[(*path, i)] = src.offset(item.start_mark.line, item.start_mark.column)
+            origin.values[(*path, i)] = offset(item.start_mark)
             items.append(_construct(item, (*path, i), origin))
         return items
+    if isinstance(node, _CScalar):
+        return _scalar(node)
     raise _Unusual
+
+
+def _scalar(node: Any) -> Any:
+    value = node.value
+    if node.style:  # quoted or block: always a string
+        return value
+    if not value:
+        raise _Unusual  # "key:" with no value: the parsers place it differently; keep ruamel's
+    if value[0].isalpha() and value.lower() not in ("true", "false", "null"):
+        return value  # YAML 1.2: only those words resolve to something other than a string
+    yaml = _scalars()
+    tag = yaml.resolver.resolve(RuamelScalarNode, value, (True, False))
+    if tag == _STR_TAG:
+        return value
+    return yaml.constructor.construct_object(RuamelScalarNode(tag, value), deep=True)
 
 
 def _yaml_hint(problem: str) -> str:
@@ -310,7 +341,8 @@ def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorColle
         errors.add(f"{what} must be a YAML mapping of keys to values", origin.source.location(0),
                    "Start the file with 'key: value' lines (see `scriptkit init`).")
         return None
-    plain = plain_data(data)
+    # the fast parse gives plain data already (a plain dict at the top); round-trip types need converting
+    plain = data if type(data) is dict else plain_data(data)
     try:
         return model.model_validate(plain)
     except ValidationError as exc:
@@ -340,7 +372,8 @@ def _load_script(path: Path, errors: ErrorCollector,
 
 def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -> None:
     # rendering marks source positions with private-use characters; text may not carry them
-    found = _PRIVATE_USE.search(origin.source.text)
+    text = origin.source.text
+    found = None if text.isascii() else _PRIVATE_USE.search(text)
     if found:
         errors.add("private-use character U+%04X is not allowed in a script" % ord(found.group(0)),
                    origin.source.location(found.start()), "Delete it; it is usually pasted by mistake.")
