@@ -8,6 +8,7 @@ text (with a file offset per character), expression output, placeholders and bla
 
 from __future__ import annotations
 
+import copy
 import difflib
 import functools
 import re
@@ -229,6 +230,12 @@ class _Scope:
         self.namespaces = set(self.catalogue.namespaces)
         self.blanks = set(script.blanks) if script else set(blanks)
 
+    def for_script(self, script: Script) -> _Scope:
+        """This (pack-level) scope with a script's blanks: the pack's part is the same for all."""
+        scope = copy.copy(self)
+        scope.blanks = set(script.blanks)
+        return scope
+
 
 def check_templates(pack: Pack) -> list[ScriptkitError]:
     """Every template problem of the pack, found without rendering anything."""
@@ -241,15 +248,17 @@ def check_templates(pack: Pack) -> list[ScriptkitError]:
     for channel in CHANNELS:
         for src in layout_sources(pack, channel):
             problems.extend(check_source(src, _Scope(pack, None)))
+    scope = _Scope(pack, None)
     for script in pack.scripts:
-        problems.extend(check_script(pack, script))
+        problems.extend(check_script(pack, script, scope))
     unique: dict[str, ScriptkitError] = {str(p): p for p in problems}  # layouts repeat per channel
     return list(unique.values())
 
 
-def check_script(pack: Pack, script: Script) -> list[ScriptkitError]:
-    """Template problems of one script, judged against the pack's constants and placeholders."""
-    scope = _Scope(pack, script)
+def check_script(pack: Pack, script: Script, pack_scope: _Scope | None = None) -> list[ScriptkitError]:
+    """Template problems of one script, judged against the pack's constants and placeholders
+    (``pack_scope``: the pack's scope, when already made)."""
+    scope = pack_scope.for_script(script) if pack_scope is not None else _Scope(pack, script)
     return [p for src in script_sources(script) for p in check_source(src, scope)]
 
 
