@@ -141,7 +141,7 @@ def _cue_matcher() -> MultiMatcher:
 def cues(sentence: str) -> Cues:
     """The lexicon cues of one sentence (matched case-insensitively, typographic quotes as ASCII)."""
     s = fold(sentence)
-    if _whole(pattern("greetings").match(s, folded=True), s) or _whole(pattern("signoffs").match(s, folded=True), s):
+    if _whole(_greeting_at_start(s), s) or _whole(pattern("signoffs").match(s, folded=True), s):
         return _make_cues(s, {field: [] for field in _CUE_LISTS})  # a frame has nothing else to read
     found = _cue_matcher().spans(Tokens(s))
     return _make_cues(s, {field: found[name] for field, name in _CUE_LISTS.items()})
@@ -157,7 +157,7 @@ def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
 def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool]:
     """greeting, signoff, second_person, deictic, asks, imperative of one folded sentence."""
     return (
-        _whole(pattern("greetings").match(s, folded=True), s),
+        _whole(_greeting_at_start(s), s),
         pattern("signoffs").match(s, folded=True) is not None,
         bool(_SECOND_PERSON.search(s)),
         bool(_DEICTIC.search(s)),
@@ -173,6 +173,12 @@ def frame_slot(sentence: str) -> str | None:
     """
     greeting, signoff, *_ = _flags(fold(sentence))
     return "greeting" if greeting else "signoff" if signoff else None
+
+
+@lru_cache(maxsize=65_536)  # splitting a reply's greeting off and reading its flags ask about the same sentences
+def _greeting_at_start(folded: str) -> tuple[int, int] | None:
+    """The longest greeting at the start of a folded text (``pattern("greetings").match``)."""
+    return pattern("greetings").match(folded, folded=True)
 
 
 def _whole(found: tuple[int, int] | None, s: str) -> bool:
@@ -234,7 +240,7 @@ def split_greeting(text: str, start: int, end: int) -> int:
 def _greeting_cut(sentence: str) -> int:
     cut, end = 0, len(sentence)
     for _ in range(2):  # "Hi {{customer.first_name}}, Sam, ..." has two
-        m = pattern("greetings").match(sentence[cut:end])
+        m = _greeting_at_start(fold(sentence[cut:end]))
         if not m or cut + m[1] >= end:
             break
         cut += m[1]
