@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import struct
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -331,11 +332,11 @@ def minhash(tokens: Iterable[str], bins: int = 4 * BANDS, crc: Mapping[str, int]
 class Fingerprint(NamedTuple):
     """What duplicate detection needs of one text: its shingle set (as one string, the shingles
     sorted and joined by newlines: equal exactly when the sets are), the set's size, and its
-    MinHash signature cut into ``BANDS`` bands, each band's rows packed into one int."""
+    MinHash signature cut into ``BANDS`` bands, each band's rows packed into bytes."""
 
     key: str | frozenset[str]  # (the set itself where it need not travel between processes)
     size: int
-    bands: tuple[int, ...]
+    bands: tuple[bytes, ...]
 
     def shingles(self) -> frozenset[str]:
         if isinstance(self.key, frozenset):
@@ -343,18 +344,16 @@ class Fingerprint(NamedTuple):
         return frozenset(self.key.split("\n")) if self.size else frozenset()
 
 
-_ROW_BITS = 32  # a row holds a CRC-32 divided by the number of bins: it fits
+@lru_cache(maxsize=8)
+def _rows_format(bins: int) -> struct.Struct:
+    return struct.Struct(f">{bins}I")  # a row holds a CRC-32 divided by the number of bins: 4 bytes
 
 
-def _bands(signature: tuple[int, ...], rows: int) -> tuple[int, ...]:
-    """Each band's rows as one int (the rows themselves, packed: equal exactly when they are)."""
-    out = []
-    for b in range(0, len(signature), rows):
-        packed = 0
-        for value in signature[b:b + rows]:
-            packed = (packed << _ROW_BITS) | value
-        out.append(packed)
-    return tuple(out)
+def _bands(signature: tuple[int, ...], rows: int) -> tuple[bytes, ...]:
+    """Each band's rows as bytes (the rows themselves, packed: equal exactly when they are)."""
+    packed = _rows_format(len(signature)).pack(*signature)
+    step = 4 * rows
+    return tuple([packed[i:i + step] for i in range(0, len(packed), step)])
 
 
 def fingerprint(text: str, rows: int, crc: Mapping[str, int] | None = None) -> Fingerprint:
@@ -382,7 +381,7 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float,
     for candidates."""
     found: dict[int, tuple[int, float]] = {}
     first_of: dict[str | frozenset[str], int] = {}
-    buckets: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
+    buckets: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
     sets: dict[int, frozenset[str]] = {}  # the sets read so far
 
     def get(i: int) -> frozenset[str]:
