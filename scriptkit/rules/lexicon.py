@@ -277,12 +277,17 @@ class Matcher:
             else:
                 self._exact.setdefault(phrase[0][0], []).append(phrase)
         self._keys = _Keys(self._exact, self._prefix)
-        # folded piece (see _PIECE) -> its word matches: stock sentences recur across a pack
+        # folded piece (see _pieces_of) -> its matches: stock sentences recur across a pack
         self._piece_spans: dict[str, tuple[tuple[int, int], ...]] = {}
         flags &= ~re.IGNORECASE
         self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
-        self._regex_needs = [(rx, required_literals(rx)) for rx in self._regexes]
+        # each regex with the strings its matches need: the most selective set apart (an empty
+        # string, in every text, when there is none), as it rules out most texts on its own
+        self._regex_needs = [(rx, (*required_literals(rx), frozenset([""]))[0], required_literals(rx)[1:])
+                             for rx in self._regexes]
+        # regexes that cannot see past a piece are matched a piece at a time too, with the words
+        self._by_piece = all(map(piece_local, self._regexes))
 
     @property
     def has_regexes(self) -> bool:
@@ -293,16 +298,25 @@ class Matcher:
         """``[start, end)`` of each match, leftmost first; overlaps keep the longer match."""
         if tokens is not None:
             text, folded = tokens.text, True
-        found: list[tuple[int, int]] = []
-        if self._exact or self._prefix:
-            s, pieces = _pieces_of(text, folded)
-            found = self._cached_word_spans(pieces, tokens)
-        else:
-            s = text if folded else tokens_of(text).text  # (the folded text, cached for the next rule)
+        if self._by_piece:
+            if not (self._exact or self._prefix or self._regexes):
+                return []
+            return self._cached_spans(_pieces_of(text, folded)[1], tokens)
+        s, pieces = _pieces_of(text, folded)
+        return self._with_regex_spans(s, self._cached_spans(pieces, tokens))
+
+    def _whole_spans(self, tokens: Tokens) -> list[tuple[int, int]]:
+        """The matches of a whole text (the word matches only, when the regexes are not matched by piece)."""
+        found = self._word_spans(tokens) if self._exact or self._prefix else []
+        return self._with_regex_spans(tokens.text, found) if self._by_piece else found
+
+    def _with_regex_spans(self, s: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``found`` (word matches of ``s``) with the regex matches added, overlaps resolved."""
         if not self._regexes:
             return found  # (word matches come leftmost first, never overlapping)
         # only the regexes whose required text is there can match (most texts have none)
-        live = [rx for rx, need in self._regex_needs if need is None or any(map(s.__contains__, need))]
+        live = [rx for rx, first, rest in self._regex_needs
+                if any(map(s.__contains__, first)) and (not rest or _has_all(s, rest))]
         for rx in live:
             for m in rx.finditer(s):
                 a, b = m.span()
@@ -311,7 +325,7 @@ class Matcher:
                 while b > a and s[b - 1].isspace():  # a raw pattern ending in \s*$ takes the newline
                     b -= 1
                 found.append((a, b))
-        if self._regexes and len(found) > 1:
+        if len(found) > 1:
             found.sort(key=lambda ab: (ab[0], -ab[1]))
             kept: list[tuple[int, int]] = []
             for a, b in found:
@@ -320,8 +334,8 @@ class Matcher:
             found = kept
         return found
 
-    def _cached_word_spans(self, pieces: _Pieces, tokens: Tokens | None) -> list[tuple[int, int]]:
-        """The word matches of the folded text of ``pieces``, from each piece's cached matches.
+    def _cached_spans(self, pieces: _Pieces, tokens: Tokens | None) -> list[tuple[int, int]]:
+        """The matches of the folded text of ``pieces`` (see ``_whole_spans``), from each piece's cached ones.
 
         New pieces are matched together, as one text of them apart by spaces (a piece ends
         with a sentence end, or is the last of its text, so no match runs across two), or as
@@ -335,7 +349,7 @@ class Matcher:
             if hit is None:
                 if new is None:
                     if tokens is not None:
-                        return self._remember(pieces, self._word_spans(tokens))
+                        return self._remember(pieces, self._whole_spans(tokens))
                     new = {}
                 new.setdefault(piece, 0)
             elif hit:
@@ -346,7 +360,7 @@ class Matcher:
         for piece in new:
             new[piece] = at
             at += len(piece) + 1
-        spans = self._word_spans(folded_tokens(" ".join(new)))
+        spans = self._whole_spans(folded_tokens(" ".join(new)))
         self._remember(tuple((at, piece) for piece, at in new.items()), spans)
         for a, piece in pieces:
             if piece in new:
@@ -355,7 +369,7 @@ class Matcher:
         return found
 
     def _remember(self, pieces: _Pieces, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Cache each piece's share of ``found``, the word matches of the text the pieces are of."""
+        """Cache each piece's share of ``found``, the matches of the text the pieces are of."""
         cache = self._piece_spans
         if len(cache) >= 65_536:
             cache.clear()
@@ -681,7 +695,8 @@ class MultiMatcher:
     def _add_regex_spans(self, out: dict[str, list[tuple[int, int]]], s: str) -> None:
         for name, needs in self._regex_needs:
             # only the regexes whose required text is there can match (most sentences have none)
-            live = [rx for rx, need in needs if need is None or any(map(s.__contains__, need))]
+            live = [rx for rx, first, rest in needs
+                    if any(map(s.__contains__, first)) and (not rest or _has_all(s, rest))]
             if not live:
                 continue  # (word matches come leftmost first, never overlapping)
             found = out[name]
@@ -717,25 +732,116 @@ def _regex_parser() -> Any:
         return importlib.import_module("sre_parse")
 
 
-def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
-    """Strings of which every match of ``rx`` contains one, or None when there is no such set.
+def required_literals(rx: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of strings such that every match of ``rx`` contains one string of each set.
 
-    A substring test for them (at C speed) tells when a regex cannot match a text without
-    running it. Read from the standard library's parse of the pattern; anything it cannot
-    vouch for (case-insensitive matching, an unknown parse) gives None: the regex is then run.
+    Substring tests for them (at C speed) tell when a regex cannot match a text without
+    running it. Read from the standard library's parse of the pattern; what it cannot vouch
+    for (case-insensitive matching, an unknown parse) gives no sets: the regex is then run.
+    The most selective sets come first, and there are at most three.
     """
     try:
         parsed = _regex_parser().parse(rx.pattern, rx.flags)
         if parsed.state.flags & re.IGNORECASE:
-            return None
-        return _sequence_needs(list(parsed))
+            return ()
+        needs = sorted(set(_sequence_needs(list(parsed))), key=_selectivity)
+        return tuple(needs[:3])
     except Exception:  # a parser that changed shape: no shortcut, same results
-        return None
+        return ()
 
 
-def _sequence_needs(items: list[Any]) -> frozenset[str] | None:
-    """What a sequence of parsed items needs: the most selective need of any one item, or a run of literals."""
-    options: list[frozenset[str]] = []
+_SENTENCE_ENDS = frozenset(map(ord, ".!?"))
+_STEADY_CATEGORIES = frozenset(["CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_SPACE"])
+
+
+def piece_local(rx: re.Pattern[str]) -> bool:
+    """Whether ``rx`` finds the same in each piece of a text (see ``_pieces_of``) alone as in the whole.
+
+    True when no match can take a sentence end (so none runs across two pieces), a match
+    starts with a character that is not whitespace (so none starts between pieces), there
+    are no anchors but word boundaries, and a lookbehind is of plain text starting with a
+    letter or digit (so it cannot see past the whitespace before a piece). Read from the
+    standard library's parse of the pattern; anything unknown counts as not local.
+    """
+    try:
+        items = list(_regex_parser().parse(rx.pattern, rx.flags))
+        return _starts_with_text(items) and _local(items)
+    except Exception:  # a parser that changed shape: the regex is matched on whole texts
+        return False
+
+
+def _local(items: list[Any]) -> bool:
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            ok = av not in _SENTENCE_ENDS
+        elif name == "IN":
+            ok = all(_steady_class_item(str(o), v) for o, v in av)
+        elif name == "BRANCH":
+            ok = all(_local(list(b)) for b in av[1])
+        elif name == "SUBPATTERN":
+            ok = _local(list(av[3]))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            ok = _local(list(av[2]))
+        elif name == "ATOMIC_GROUP":
+            ok = _local(list(av))
+        elif name == "AT":
+            ok = str(av) in ("AT_BOUNDARY", "AT_NON_BOUNDARY")
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            direction, body = av[0], list(av[1])
+            ok = _local(body) if direction == 1 else (
+                bool(body) and all(str(o) == "LITERAL" and v not in _SENTENCE_ENDS for o, v in body)
+                and chr(body[0][1]).isalnum())
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def _steady_class_item(name: str, av: Any) -> bool:
+    """A character class member that takes no sentence end."""
+    if name == "LITERAL":
+        return bool(av not in _SENTENCE_ENDS)
+    if name == "RANGE":
+        return not any(av[0] <= c <= av[1] for c in _SENTENCE_ENDS)
+    return name == "CATEGORY" and str(av) in _STEADY_CATEGORIES
+
+
+def _starts_with_text(items: list[Any]) -> bool:
+    """Whether the first character a match takes is never whitespace."""
+    for op, av in items:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # takes no character
+        if name == "LITERAL":
+            return not chr(av).isspace()
+        if name == "IN":
+            return all((str(o) == "LITERAL" and not chr(v).isspace())
+                       or (str(o) == "RANGE" and v[0] > 32 and v[1] < 127)
+                       or (str(o) == "CATEGORY" and str(v) in ("CATEGORY_DIGIT", "CATEGORY_WORD")) for o, v in av)
+        if name == "BRANCH":
+            return all(_starts_with_text(list(b)) for b in av[1])
+        if name == "SUBPATTERN":
+            return _starts_with_text(list(av[3]))
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            return bool(av[0] >= 1 and _starts_with_text(list(av[2])))
+        return False
+    return False
+
+
+def _has_all(text: str, needs: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``text`` has one string of each of ``needs`` (see ``required_literals``)."""
+    return all(any(map(text.__contains__, need)) for need in needs)
+
+
+def _selectivity(need: frozenset[str]) -> tuple[int, int]:
+    return -min(map(len, need)), len(need)  # (sorted ascending: long strings and few of them first)
+
+
+def _sequence_needs(items: list[Any]) -> list[frozenset[str]]:
+    """What a sequence of parsed regex items needs: each item's needs, and each run of literals."""
+    needs: list[frozenset[str]] = []
     run: list[str] = []
     for op, av in [*items, (None, None)]:
         name = str(op)
@@ -743,24 +849,19 @@ def _sequence_needs(items: list[Any]) -> frozenset[str] | None:
             run.append(chr(av))
             continue
         if run:
-            options.append(frozenset(["".join(run)]))
+            needs.append(frozenset(["".join(run)]))
             run = []
-        need: frozenset[str] | None = None
         if name == "SUBPATTERN" and not (av[1] & re.IGNORECASE):
-            need = _sequence_needs(list(av[3]))
-        elif name == "BRANCH":
-            needs = [_sequence_needs(list(branch)) for branch in av[1]]
-            if all(n is not None for n in needs):
-                need = frozenset().union(*[n for n in needs if n is not None])
+            needs += _sequence_needs(list(av[3]))
+        elif name == "BRANCH":  # one of the branches matches: the union of each one's best need
+            best = [sorted(n, key=_selectivity)[:1] for n in (_sequence_needs(list(b)) for b in av[1])]
+            if all(best):
+                needs.append(frozenset().union(*[b[0] for b in best]))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            need = _sequence_needs(list(av[2]))
+            needs += _sequence_needs(list(av[2]))
         elif name == "ATOMIC_GROUP":
-            need = _sequence_needs(list(av))
-        if need is not None and all(need):
-            options.append(need)
-    if not options:
-        return None
-    return max(options, key=lambda need: (min(map(len, need)), -len(need)))
+            needs += _sequence_needs(list(av))
+    return [n for n in needs if n and all(n)]
 
 
 def joins_words(ch: str) -> bool:
