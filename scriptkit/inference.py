@@ -36,9 +36,20 @@ _IMPERATIVE = re.compile(
     r"remove|return|keep|contact|let\s+(?:me|us)\s+know|don't|do\s+not|make\s+sure|take|set|put|just\s+be|be)\b",
 )
 # "that's such a hassle", "what a pain", "how annoying": a feeling aimed at the situation
-_DEICTIC = re.compile(r"^(?:\W*\w+\W+)?(?:that|this|it)(?:'s|\s+(?:is|was|has\s+been|must\s+be|sounds|seems))\b"
-                      r"|\b(?:what\s+an?|such\s+an?|how)\s+\w+")
-_ASKS = re.compile(r"\b(?:could|can|would|will)\s+you\b|\?\s*$")
+# (each split in two: the part at the start is matched there only, and the rest searched for
+# only when the text holds a word it needs; a regex starting with \b tries every position)
+_DEICTIC_START = re.compile(r"(?:\W*\w+\W+)?(?:that|this|it)(?:'s|\s+(?:is|was|has\s+been|must\s+be|sounds|seems))\b")
+_DEICTIC_EXCLAIM = re.compile(r"\b(?:what\s+an?|such\s+an?|how)\s+\w+")
+_ASKS_YOU = re.compile(r"\b(?:could|can|would|will)\s+you\b")  # or a question: "?" ends the sentence
+
+
+def _deictic(s: str) -> bool:
+    return _DEICTIC_START.match(s) is not None or (
+        ("what" in s or "such" in s or "how" in s) and _DEICTIC_EXCLAIM.search(s) is not None)
+
+
+def _asks(s: str) -> bool:
+    return s.rstrip().endswith("?") or ("you" in s and _ASKS_YOU.search(s) is not None)
 
 
 class Cues(NamedTuple):
@@ -163,8 +174,8 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool]:
         _whole(_greeting_at_start(s), s),
         pattern("signoffs").match(s, folded=True) is not None,
         bool(_SECOND_PERSON.search(s)),
-        bool(_DEICTIC.search(s)),
-        bool(_ASKS.search(s)),
+        _deictic(s),
+        _asks(s),
         bool(_IMPERATIVE.match(s)),
     )
 

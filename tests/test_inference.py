@@ -146,3 +146,23 @@ def test_inference_and_rules_hold_on_any_text(text: str) -> None:
         result = lint_text(text, config=LintConfig(select=(Selector("SK2"), Selector("SK3"))))
         for d in result.diagnostics:
             assert d.text == "" or d.text in text
+
+
+# the definitions of two of a sentence's flags, as single regexes (the code splits each in two)
+_DEICTIC_DEFINITION = (r"^(?:\W*\w+\W+)?(?:that|this|it)(?:'s|\s+(?:is|was|has\s+been|must\s+be|sounds|seems))\b"
+                       r"|\b(?:what\s+an?|such\s+an?|how)\s+\w+")
+_ASKS_DEFINITION = r"\b(?:could|can|would|will)\s+you\b|\?\s*$"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["that", "this", "it", "'s", " is", " sounds", "what", "such", " a", "how",
+                                 " annoying", "could", "will", " you", "your", "?", "!", ".", " ", "\n", "\u2003",
+                                 "x", "-"]), max_size=12))
+def test_deictic_and_asks_flags_follow_their_definitions(parts: list[str]) -> None:
+    import re
+
+    from scriptkit.inference import _asks, _deictic
+
+    s = "".join(parts)
+    assert _deictic(s) == bool(re.search(_DEICTIC_DEFINITION, s))
+    assert _asks(s) == bool(re.search(_ASKS_DEFINITION, s))
