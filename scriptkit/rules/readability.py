@@ -24,7 +24,8 @@ NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a sc
 NEUTRAL_BLANK = "the details"
 BODY = ("acknowledgment", "warm_language", "solution")
 _MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
-_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+#: a word, as word_count counts them
+WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 
 
 def neutral_text(message: Message) -> str:
@@ -78,7 +79,7 @@ def body_span(message: Message) -> tuple[int, int]:
 
 @lru_cache(maxsize=16_384)  # several rules count the same slot texts
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

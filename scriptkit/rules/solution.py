@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from itertools import islice
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Blank, Message, Text
 from scriptkit.models import Pack, Script
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.rules.readability import word_count
+from scriptkit.rules.readability import WORD, word_count
 
 _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
@@ -107,7 +108,10 @@ def _has_solution(message: Message) -> bool:
 
 @lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
 def _enough_words(text: str) -> bool:
-    return word_count(_MARKERS.sub("", text)) >= 3
+    """``word_count(_MARKERS.sub("", text)) >= 3``, reading no further than the third word."""
+    if "{{" in text or "[[" in text:
+        text = _MARKERS.sub("", text)
+    return sum(1 for _ in islice(WORD.finditer(text), 3)) >= 3
 
 
 _MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
