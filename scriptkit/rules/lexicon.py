@@ -184,13 +184,17 @@ def _pieces_of(text: str, folded: bool) -> tuple[str, _Pieces]:
     if "?" in cuts:
         cuts = cuts.replace("?", ".")
     pieces: list[tuple[int, str]] = []
-    a, size = 0, len(s)
+    a = 0
     for part in cuts.split(". "):
-        b = min(a + len(part) + 1, size)  # with its sentence end
-        piece = s[a:b].lstrip()
+        end = a + len(part) + 1  # with its sentence end
+        piece = s[a:end]
+        if piece[:1].isspace():
+            stripped = piece.lstrip()
+            a += len(piece) - len(stripped)
+            piece = stripped
         if piece:
-            pieces.append((b - len(piece), piece))
-        a = b + 1
+            pieces.append((a, piece))
+        a = end + 1
     return s, tuple(pieces)
 
 

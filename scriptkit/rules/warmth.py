@@ -446,9 +446,12 @@ class CorporatePhrase(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        allow = options.phrases(type(self), ctx, "allow")
+        rule = type(self)
+        # options left empty (nearly always) need no reading: an empty value is valid as any empty list
+        allow = options.phrases(rule, ctx, "allow") if ctx.option("allow", rule.options.get("allow")) else frozenset()
         tables = [corporate_table()]
-        extra = options.entries(type(self), ctx, "extra", ("phrase",), {"replacement": str, "note": str, "safe": bool})
+        extra = options.entries(rule, ctx, "extra", ("phrase",), {"replacement": str, "note": str, "safe": bool}) \
+            if ctx.option("extra", rule.options.get("extra")) else []
         if extra:
             tables.append(_extra_table(tuple((e["phrase"], e.get("replacement", ""), e.get("note", ""),
                                               e.get("safe", False)) for e in extra)))
@@ -583,6 +586,24 @@ def contractions_in(text: str) -> int:
     return sum(1 for chunk in s.split() if "'" in chunk for w in tokenise(chunk) if _is_contraction(w))
 
 
+def has_contraction(text: str) -> bool:
+    """``contractions_in(text) > 0``, reading only up to the first contraction."""
+    s = fold(text)
+    if "onna" in s or "anna" in s or "otta" in s:
+        return any(map(_is_contraction, tokenise(s)))
+    size = len(s)
+    i = s.find("'")
+    while i != -1:
+        # the whitespace-separated chunk around the apostrophe (words never run across whitespace)
+        start = max(s.rfind(" ", 0, i), s.rfind("\n", 0, i)) + 1
+        ends = [e for e in (s.find(" ", i), s.find("\n", i)) if e != -1]
+        end = min(ends) if ends else size
+        if any(map(_is_contraction, tokenise(s[start:end]))):
+            return True
+        i = s.find("'", end)
+    return False
+
+
 def _is_contraction(w: str) -> bool:
     return ("'" in w and (w.endswith(_CONTRACTED_ENDINGS) or w in _CONTRACTED_S)) or w in _SLANG_CONTRACTIONS
 
@@ -636,7 +657,7 @@ class NoContractions(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         min_forms = options.integer(type(self), ctx, "min_forms", 1)
         text = message.text
-        if contractions_in(text):
+        if has_contraction(text):
             return
         found = list(_UNCONTRACTED.finditer(normalise(text)))
         if len(found) < min_forms:
