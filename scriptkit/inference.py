@@ -230,6 +230,7 @@ def _piece_cues(piece: str) -> Cues:
     return _make_cues(piece, {field: found[name] for field, name in _CUE_LISTS.items()})
 
 
+@lru_cache(maxsize=65_536)  # (a named tuple hashes in C: cheaper than scoring it again) stock sentences recur
 def classify(c: Cues) -> tuple[str, float]:
     """The slot a sentence's cues point to, with a confidence in (0, 1)."""
     if c.greeting or c.signoff:
