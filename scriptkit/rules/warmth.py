@@ -100,6 +100,8 @@ class _Counts(NamedTuple):
 
 
 _CORPORATE = _Counts._fields.index("corporate")  # the counts before it add up over texts
+_LOWER_I_FIELD, _LOWER_I_LAST = _Counts._fields.index("lower_i"), _Counts._fields.index("lower_i_last")
+_JOINS_WORDS = re.compile(r"[\w'-]")  # a character for which ``joins_words`` is true
 
 # An ASCII text's words are counted in one pass: each word's counts packed in one integer,
 # a field of _FIELD per count (pronoun, third person, Latinate, letters, closed up, closed
@@ -149,20 +151,15 @@ def _counts(text: str) -> _Counts:
         letters = sum(map(len, words))
         up, down = sum(map(_CLOSED_UP.__contains__, words)), sum(map(_CLOSED_DOWN.__contains__, words))
         informal = _slang_count(text)
-    return _Counts(
-        words=len(words),
-        pronouns=pronouns,
-        third=third,
-        latinate=latinate,
-        letters=letters,
-        closed=up - down,
-        contractions=contractions_in(text),
-        informal=informal + text.count("!"),
-        sentence_ends=len(_SENTENCE_END.findall(text)),
-        corporate=corporate_table().matcher.count(text),
-        lower_first=bool(text[:1].islower()),
-        lower_i=bool(_LOWER_I.search(text)),
-        lower_i_last=text.endswith("i") and (len(text) == 1 or text[-2].isspace()),
+    return _Counts(  # (positional: in the order of the fields)
+        len(words), pronouns, third, latinate, letters, up - down,
+        contractions_in(text),
+        informal + text.count("!"),  # informal
+        len(_SENTENCE_END.findall(text)),  # sentence_ends
+        corporate_table().matcher.count(text),  # corporate
+        bool(text[:1].islower()),  # lower_first
+        bool(_LOWER_I.search(text)),  # lower_i
+        text.endswith("i") and (len(text) == 1 or text[-2].isspace()),  # lower_i_last
     )
 
 
@@ -240,13 +237,15 @@ def _joined_formality(texts: tuple[str, ...]) -> float:
     if not sums[0]:
         return 0.0
     # a corporate phrase cannot run across a sentence end, only where two texts meet word to word
-    if corporate_table().matcher.has_regexes or any(
-            joins_words(a[-1:]) and joins_words(b[:1]) for a, b in pairwise(texts)):
+    # (most texts end with a sentence end: one regex over their last characters rules that out)
+    if corporate_table().matcher.has_regexes or (
+            _JOINS_WORDS.search("".join([t[-1:] for t in texts[:-1]]))
+            and any(joins_words(a[-1:]) and joins_words(b[:1]) for a, b in pairwise(texts))):
         corporate = corporate_table().matcher.count(" ".join(texts))
     else:
         corporate = sums[_CORPORATE]
     total = _Counts._make([*sums[:_CORPORATE], corporate, parts[0].lower_first, False, False])
-    lower_i = any(c.lower_i for c in parts) or any(c.lower_i_last for c in parts[:-1])
+    lower_i = sums[_LOWER_I_FIELD] > 0 or sums[_LOWER_I_LAST] - parts[-1].lower_i_last > 0
     return _score(_features(total, lower_i, corporate))
 
 
@@ -540,7 +539,7 @@ class FormalTone(Rule):
         if not body:
             return
         # sentences as written: "Hi Sam, thank you..." leaves "thank you..." once the greeting is split off
-        texts = [s.text[:1].upper() + s.text[1:] for s in body]
+        texts = [t if t[:1] == t[:1].upper() else t[:1].upper() + t[1:] for t in [s.text for s in body]]
         score = joined_formality(texts)
         if score <= ceiling:
             return
