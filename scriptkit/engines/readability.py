@@ -166,6 +166,16 @@ def _syllable_total(lang: str, ts: Any, words: list[str]) -> int:
     return total
 
 
+@lru_cache(maxsize=16)
+def _flesch_constants(lang: str) -> tuple[float, float, float, int]:
+    """textstat's reading-ease constants for ``lang`` (English's where it has none), and the
+    scale of syllables per word (per 100 words in Spanish and Italian)."""
+    _, _, langs = _textstat()
+    root = lang.split("_")[0]
+    cfg = {**langs["en"], **langs.get(root, {})}
+    return cfg["fre_base"], cfg["fre_sentence_length"], cfg["fre_syll_per_word"], 100 if root in ("es", "it") else 1
+
+
 def scores(text: str, locale: str = "en-US") -> Scores | None:
     """Flesch reading ease and Flesch-Kincaid grade of ``text``; None when it has no words.
 
@@ -185,12 +195,10 @@ def scores(text: str, locale: str = "en-US") -> Scores | None:
     # (split's maxsplit: the list is at most three long, enough to tell "two or fewer")
     short = sum(1 for sentence in sentences if len(_without_punctuation(sentence).split(None, 2)) <= 2)
     n_sentences = max(1, len(sentences) - short)
-    _, _, langs = _textstat()
-    root = lang.split("_")[0]
-    cfg = {**langs["en"], **langs.get(root, {})}
+    base, per_sentence_length, per_syllable, scale = _flesch_constants(lang)
     asl = n_words / n_sentences
-    asw = n_syllables / n_words * (100 if root in ("es", "it") else 1)
-    ease = cfg["fre_base"] - cfg["fre_sentence_length"] * asl - cfg["fre_syll_per_word"] * asw
+    asw = n_syllables / n_words * scale
+    ease = base - per_sentence_length * asl - per_syllable * asw
     grade = 0.39 * asl + 11.8 * (n_syllables / n_words) - 15.59
     return Scores(ease, grade, n_words, n_sentences, n_syllables)
 
