@@ -185,6 +185,36 @@ def test_batched_matches_equal_one_request_per_document(lt_url) -> None:
     assert any(texts[5][m.start:m.end] == "is" for m in emoji)  # offsets after a non-BMP emoji
 
 
+def test_naive_package_loop_finds_what_the_batched_pass_finds(make_pack, lt_url, grammar_cache) -> None:
+    """The benchmark's like-for-like baseline: language-tool-python, one check() per reply,
+    placeholders as their stand-ins, matches mapped back and kept as the rules keep them."""
+    import unicodedata
+
+    from scriptkit.engines.languagetool import Document, check_each_alone
+    from scriptkit.rendering import render_pack
+    from scriptkit.rules import grammar
+    from scriptkit.rules.base import RuleContext
+
+    pack = load_pack(make_pack({
+        "heavy.yaml": PLACEHOLDER_HEAVY.replace("late, and I'm sorry", "late, and i am sorry it were late"),
+        "a.yaml": _script("I recieved your message and I'm sorry for the the wait.", extra="tags: [a]\n"),
+    }))
+    messages = render_pack(pack, None, all_variants=True)
+    ctx = RuleContext(pack, {"mode": lt_url})
+    opts = grammar.grammar_options(ctx)
+    parts = [grammar.document_parts(m, pack) for m in messages]
+    naive = check_each_alone(lt_url, [Document(p) for p in parts], grammar.settings(opts))
+
+    def norm(hits: list[list[grammar.Hit]]) -> list[list[tuple[object, ...]]]:  # the package NFKC-normalises
+        return [[(h.kind, h.start, h.end, h.rule_id, unicodedata.normalize("NFKC", h.message), h.replacements)
+                 for h in found] for found in hits]
+
+    expected = norm(grammar.hits(messages, ctx))
+    assert norm([grammar.kept(m, p, f, opts) for m, p, f in zip(messages, parts, naive, strict=True)]) == expected
+    words = {m.text[h[1]:h[2]] for m, found in zip(messages, expected, strict=True) for h in found}
+    assert {"recieved", "the the", "i"} <= words, words
+
+
 def test_grammar_rule_examples(make_pack, lt_url, grammar_cache) -> None:
     from scriptkit.rules import all_rules
 

@@ -562,22 +562,73 @@ def shutdown(*, keep_server: bool = False) -> None:
             _SERVER = None
 
 
+def _naive_tool(url: str, settings: Settings) -> ltp.LanguageTool:
+    tool = ltp.LanguageTool(settings.language, remote_server=url)
+    tool.disabled_rules.update(settings.disabled_rules)
+    tool.enabled_rules.update(settings.enabled_rules)
+    tool.disabled_categories.update(settings.disabled_categories)
+    tool.enabled_categories.update(settings.enabled_categories)
+    tool.picky = settings.picky
+    return tool
+
+
 def check_one_by_one(url: str, texts: Iterable[str], settings: Settings) -> int:
     """The naive way, for the benchmark: one language-tool-python ``check()`` per text, in a loop.
 
     Returns the number of matches. Runs in the calling thread only (the package's Match
     offset cache is class-level and not safe across threads).
     """
-    tool = ltp.LanguageTool(settings.language, remote_server=url)
+    tool = _naive_tool(url, settings)
     try:
-        tool.disabled_rules.update(settings.disabled_rules)
-        tool.enabled_rules.update(settings.enabled_rules)
-        tool.disabled_categories.update(settings.disabled_categories)
-        tool.enabled_categories.update(settings.enabled_categories)
-        tool.picky = settings.picky
         return sum(len(tool.check(text)) for text in texts)
     finally:
         tool.close()
+
+
+def check_each_alone(url: str, documents: Iterable[Document], settings: Settings) -> list[tuple[LTMatch, ...]]:
+    """The naive way with our results: one language-tool-python ``check()`` per document, in a loop.
+
+    The package sends plain text only (no markup), so each placeholder goes in as its stand-in
+    and a match's offsets are mapped back onto the document's original text, where ``check``
+    reports them. The package drops the rule's sub-id, so ``sub_id`` is empty. Calling thread
+    only, like ``check_one_by_one``.
+    """
+    tool = _naive_tool(url, settings)
+    try:
+        out = []
+        for doc in documents:
+            plain, to_original = _stand_in_text(doc)
+            out.append(tuple(
+                LTMatch(to_original(m.offset, False), to_original(m.offset + m.error_length, True), m.rule_id,
+                        m.category, m.rule_issue_type, m.message, tuple(m.replacements[:5]))
+                for m in tool.check(plain)))
+        return out
+    finally:
+        tool.close()
+
+
+def _stand_in_text(doc: Document) -> tuple[str, Callable[[int, bool], int]]:
+    """The document as plain text with stand-ins, and a map from its offsets to the original's.
+
+    An offset inside a stand-in maps to the start of its markup (or, for an end, to the end).
+    """
+    runs: list[tuple[int, int, int, int, bool]] = []  # plain start, end, original start, end, markup
+    plain_pos = original_pos = 0
+    for raw, stand_in in doc.parts:
+        piece = raw if stand_in is None else stand_in
+        runs.append((plain_pos, plain_pos + len(piece), original_pos, original_pos + len(raw), stand_in is not None))
+        plain_pos += len(piece)
+        original_pos += len(raw)
+
+    def to_original(offset: int, is_end: bool) -> int:
+        for start, end, o_start, o_end, markup in runs:
+            if start <= offset < end or (is_end and start < offset <= end):
+                if markup:
+                    return o_end if is_end else o_start
+                return o_start + offset - start
+        return original_pos
+
+    return "".join(raw if stand_in is None else stand_in for raw, stand_in in doc.parts), to_original
 
 
 atexit.register(shutdown)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ConfigError
@@ -32,6 +32,9 @@ from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.models import Pack
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+
+if TYPE_CHECKING:  # the engine imports language_tool_python: only when grammar checks are on
+    from scriptkit.engines.languagetool import LTMatch, Settings
 
 KEYS = ("mode", "language", "dictionary", "disabled_rules", "disabled_categories", "enabled_rules",
         "enabled_categories", "picky", "cache")
@@ -161,29 +164,38 @@ def _dictionary_ranges(text: str, words: Sequence[str]) -> list[tuple[int, int]]
 
 def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
     """LanguageTool's matches for each message; every grammar rule asks, the checker answers once."""
-    from scriptkit.engines.languagetool import Document, Settings, checker
+    from scriptkit.engines.languagetool import Document, checker
 
     opts = grammar_options(ctx)
     if opts.mode == "off" or not messages:
         return [[] for _ in messages]
-    settings = Settings(opts.language, opts.disabled_rules, opts.enabled_rules, opts.disabled_categories,
-                        opts.enabled_categories, opts.picky)
     parts = [document_parts(m, ctx.pack) for m in messages]
-    found = checker(opts.mode, cache=opts.cache).check([Document(p) for p in parts], settings)
-    out: list[list[Hit]] = []
-    for message, doc_parts, matches in zip(messages, parts, found, strict=True):
-        text = message.text
-        ours = _markup_ranges(doc_parts)
-        known = _dictionary_ranges(text, opts.dictionary)
-        kept = []
-        for m in matches:
-            if any(m.start < b and a < max(m.end, m.start + 1) for a, b in ours):
-                continue  # about a placeholder's stand-in, not about the writer's text
-            if any(a <= m.start and m.end <= b for a, b in known):
-                continue  # a brand or product word from the pack's dictionary
-            kept.append(Hit(kind(m.category, m.issue_type), m.start, m.end, m.rule_id, m.category,
-                            m.message, m.replacements))
-        out.append(kept)
+    found = checker(opts.mode, cache=opts.cache).check([Document(p) for p in parts], settings(opts))
+    return [kept(message, doc_parts, matches, opts)
+            for message, doc_parts, matches in zip(messages, parts, found, strict=True)]
+
+
+def settings(opts: GrammarOptions) -> Settings:
+    from scriptkit.engines.languagetool import Settings
+
+    return Settings(opts.language, opts.disabled_rules, opts.enabled_rules, opts.disabled_categories,
+                    opts.enabled_categories, opts.picky)
+
+
+def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches: Iterable[LTMatch],
+         opts: GrammarOptions) -> list[Hit]:
+    """The matches worth reporting for ``message``, sorted into kinds."""
+    text = message.text
+    ours = _markup_ranges(doc_parts)
+    known = _dictionary_ranges(text, opts.dictionary)
+    out = []
+    for m in matches:
+        if any(m.start < b and a < max(m.end, m.start + 1) for a, b in ours):
+            continue  # about a placeholder's stand-in, not about the writer's text
+        if any(a <= m.start and m.end <= b for a, b in known):
+            continue  # a brand or product word from the pack's dictionary
+        out.append(Hit(kind(m.category, m.issue_type), m.start, m.end, m.rule_id, m.category,
+                       m.message, m.replacements))
     return out
 
 
