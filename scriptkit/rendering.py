@@ -550,8 +550,7 @@ class _Context:
 def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
     """Render one template into segments, each pointing back at its source."""
     if "{" not in src.text:  # fast path: plain text is all literal
-        offs = src.offsets()
-        return [Text(src.text, src.slot, _span(src, offs, 0, len(src.text), True))]
+        return _plain(src)
     pieces = _simple_pieces(src.text, ctx)
     if pieces is not None:
         segments = _segments_of(pieces, src, ctx)
@@ -562,6 +561,11 @@ def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
         output, starts = _render_jinja(src, ctx)
     _check_size(src, len(output))
     return _split(output, starts, src, ctx)
+
+
+def _plain(src: TemplateSource) -> list[Segment]:
+    """A template without expressions: one literal text."""
+    return [Text(src.text, src.slot, _span(src, src.offsets(), 0, len(src.text), True))]
 
 
 def _check_size(src: TemplateSource, size: int) -> None:
@@ -870,9 +874,13 @@ class _ScriptRender:
     def segments(self, src: TemplateSource) -> list[Segment]:
         found = self.done.get(src.path)
         if found is None:
-            if self._ctx is None:
-                self._ctx = _Context(self.pack, self.script)
-            found = self.done[src.path] = _strip(render_source(src, self._ctx))
+            if "{" not in src.text:  # plain text needs no context (most scripts are only that)
+                found = _plain(src)
+            else:
+                if self._ctx is None:
+                    self._ctx = _Context(self.pack, self.script)
+                found = render_source(src, self._ctx)
+            found = self.done[src.path] = _strip(found)
         return found
 
     def message(self, channel: str, variant: int, frame: _Frame) -> Message:
