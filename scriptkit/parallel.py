@@ -340,8 +340,11 @@ def _fingerprints(part: Pack, config: LintConfig) -> list[tuple[int, str, Finger
 
     if DuplicateScript not in config.rules(all_rules()):
         return []
-    threshold = DuplicateScript.threshold(RuleContext(part, config.options_for(DuplicateScript)))
-    return made_fingerprints(part.scripts, threshold)
+    try:
+        threshold = DuplicateScript.threshold(RuleContext(part, config.options_for(DuplicateScript)))
+        return made_fingerprints(part.scripts, threshold)
+    except Exception:  # a bad threshold option: the parent's check_pack fails on it, as the serial run does
+        return []
 
 
 def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> list[list[Diagnostic]]:

@@ -193,3 +193,17 @@ def test_duplicate_script_fingerprints_are_made_by_the_workers(big_pack: Path, m
     assert made_here == [] and "SK004" in parallel_codes  # the parent only compared them
     serial_codes = [d.code for d in lint_pack(pack, config, jobs=1).diagnostics]
     assert len(made_here) == len(pack.scripts) and serial_codes == parallel_codes
+
+
+def test_a_bad_duplicate_script_option_fails_as_in_the_serial_run(big_pack: Path) -> None:
+    from dataclasses import replace
+
+    pack = load_pack(big_pack, jobs=1)
+    config = load_config(pack).override(grammar="off")
+    config = replace(config, options={**config.options, "duplicate-script": {"threshold": "high"}})
+    errors = []
+    for jobs in (1, 2):
+        with pytest.raises(ScriptkitError) as caught:
+            lint_pack(pack, config, jobs=jobs)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1] and "SK004" in errors[0]
