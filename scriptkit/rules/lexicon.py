@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import pairwise
+from itertools import compress, pairwise
+from operator import itemgetter
 from typing import Any, ClassVar
 
 import yaml  # type: ignore[import-untyped]
@@ -115,6 +116,9 @@ def tokenise(folded: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
+_FIRST_THREE = itemgetter(slice(None, 3))  # w -> w[:3]
+
+
 class Tokens:
     """The words of a folded text: computed once, shared by every matcher.
 
@@ -149,7 +153,7 @@ class Tokens:
     def head_list(self) -> list[str]:
         """The first three letters of each word (for "frustrat*"-style entries)."""
         if self._head_list is None:
-            self._head_list = [w[:3] for w in self.words]
+            self._head_list = list(map(_FIRST_THREE, self.words))
         return self._head_list
 
     @property
@@ -160,9 +164,18 @@ class Tokens:
 
     def offsets(self) -> tuple[list[int], list[int]]:
         if self._starts is None:
-            spans = [m.span() for m in _TOKEN.finditer(self.text)]
-            self._starts = [a for a, _ in spans]
-            self._ends = [b for _, b in spans]
+            # Each word is found after the end of the one before: between two words there are
+            # only characters no word has, so the first occurrence is the word itself (and
+            # str.find costs a fraction of running the token regex again).
+            starts: list[int] = []
+            ends: list[int] = []
+            find, pos = self.text.find, 0
+            for w in self.words:
+                pos = find(w, pos)
+                starts.append(pos)
+                pos += len(w)
+                ends.append(pos)
+            self._starts, self._ends = starts, ends
         return self._starts, self._ends
 
 
@@ -218,26 +231,40 @@ class _Keys:
         self.pairs = frozenset(k for k in exact if " " in k)
         self.pair_firsts = frozenset(k.split(" ", 1)[0] for k in self.pairs)
         self.heads = frozenset(prefix)
+        # word -> what it is as a phrase start (see ``mark``), remembered: the words of texts recur
+        self.marks: dict[str, int] = {}
+
+    def mark(self, word: str) -> int:
+        """1: a phrase may start at this word; 2: only if the next word makes a known pair; 0: none can."""
+        if word in self.singles or word[:3] in self.heads:
+            return 1
+        return 2 if word in self.pair_firsts else 0
 
 
 def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
-    """Word indexes where some phrase may start: set intersections first (most texts have none)."""
-    ws = tokens.wordset
-    singles = keys.singles & ws
-    pf = keys.pair_firsts & ws
-    heads = keys.heads & tokens.heads if keys.heads else frozenset()
-    if not (singles or pf or heads):
-        return []
+    """Word indexes where some phrase may start, in order (most texts have none).
+
+    Each word's mark is looked up at C speed; a word seen for the first time is marked then.
+    """
     words = tokens.words
+    marks = keys.marks
+    try:
+        found = list(map(marks.__getitem__, words))
+    except KeyError:
+        if len(marks) >= 100_000:
+            marks.clear()
+        for w in words:
+            if w not in marks:
+                marks[w] = keys.mark(w)
+        found = list(map(marks.__getitem__, words))
+    if not any(found):
+        return []
     n = len(words)
-    firsts = singles | pf
-    found = [i for i, w in enumerate(words) if w in firsts]
-    if pf:
-        found = [i for i in found if words[i] in singles
-                 or (i + 1 < n and words[i] + " " + words[i + 1] in keys.pairs)]
-    if heads:
-        found = sorted(set(found).union(i for i, h in enumerate(tokens.head_list) if h in heads))
-    return found
+    if 2 not in found:
+        return list(compress(range(n), found))
+    pairs = keys.pairs
+    return [i for i in compress(range(n), found)
+            if found[i] == 1 or (i + 1 < n and words[i] + " " + words[i + 1] in pairs)]
 
 
 # one literal phrase: its words, the separator before each later word ("-" or " "), and
@@ -622,7 +649,11 @@ class MultiMatcher:
                 self._prefix.setdefault(key, []).extend((p, name) for p in phrases)
         self._keys = _Keys(self._exact, self._prefix)
 
-        self._regex_needs = [(name, m._regex_needs) for name, m in self._matchers.items() if m._regexes]
+        # every list's regexes as one alternation, and each list's: when one finds nothing, none
+        # of its regexes would (on a sentence, one short scan costs less than testing their literals)
+        self._regex_lists = [(name, m._regexes, _union(m._regexes) if len(m._regexes) > 1 else None)
+                             for name, m in self._matchers.items() if m._regexes]
+        self._any_regex = _union([rx for m in self._matchers.values() for rx in m._regexes])
         self._piece_cache: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
         self._regexes_local = not any(_SEES_PAST.search(rx.pattern)
                                       for m in self._matchers.values() for rx in m._regexes)
@@ -697,14 +728,13 @@ class MultiMatcher:
         return out
 
     def _add_regex_spans(self, out: dict[str, list[tuple[int, int]]], s: str) -> None:
-        for name, needs in self._regex_needs:
-            # only the regexes whose required text is there can match (most sentences have none)
-            live = [rx for rx, first, rest in needs
-                    if any(map(s.__contains__, first)) and (not rest or _has_all(s, rest))]
-            if not live:
+        if self._any_regex is not None and self._any_regex.search(s) is None:
+            return
+        for name, regexes, any_regex in self._regex_lists:
+            if any_regex is not None and any_regex.search(s) is None:
                 continue  # (word matches come leftmost first, never overlapping)
             found = out[name]
-            for rx in live:
+            for rx in regexes:
                 for mt in rx.finditer(s):
                     a, b = mt.span()
                     if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
@@ -871,3 +901,16 @@ def _sequence_needs(items: list[Any]) -> list[frozenset[str]]:
 def joins_words(ch: str) -> bool:
     """An edge character that could carry a word phrase on into the next piece (a word or a hyphen)."""
     return ch == "-" or (ch != "" and _is_word(ch))
+
+
+def _union(regexes: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One alternation of ``regexes`` (same flags), for a quick 'nothing here' check; None when unsafe."""
+    if not regexes or len({rx.flags for rx in regexes}) != 1:
+        return None
+    sources = [rx.pattern for rx in regexes]
+    if any(re.search(r"\\[1-9]|\(\?P[=<]|\(\?<[^=!]|\(\?\(", src) for src in sources):
+        return None  # backreferences and named or conditional groups do not survive the merge
+    try:
+        return re.compile("|".join(f"(?:{src})" for src in sources), regexes[0].flags)
+    except re.error:
+        return None
