@@ -4,6 +4,9 @@ A rule reads a rendered ``Message`` and yields ``Finding``s as offsets into ``me
 the engine turns them into located ``Diagnostic``s (and into fixes only where the span maps
 back to literal YAML text). Pack-level rules (duplicates, unused constants) override
 ``check_pack`` instead.
+
+A rule instance keeps no state between calls: the engine makes one per rule and settings and
+reuses it for every lint run with those settings (``scriptkit review`` lints reply after reply).
 """
 
 from __future__ import annotations
