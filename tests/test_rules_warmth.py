@@ -26,9 +26,11 @@ from scriptkit.rules.warmth import (
     NoContractions,
     RoboticCloser,
     RoboticOpener,
+    contractions_in,
     corporate_table,
     formality,
     formality_features,
+    has_contraction,
     match_case,
     warmth,
 )
@@ -236,6 +238,18 @@ def test_one_contraction_or_too_few_forms_is_fine() -> None:
                  solution="We will send it today.") == []
     assert check(NoContractions, {"min_forms": 1}, acknowledgment="I understand the delay is frustrating.",
                  solution="We will send it today.") != []
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("I'm sure we'll sort it, and it's done.", 3),
+    ("We will sort it. Sam's order is here.", 0),  # a possessive is not a contraction
+    ("I’d’ve called, y'all, and we're gonna fix it", 4),  # typographic apostrophes, slang
+    ("rock 'n' roll: the shop's 'best'", 0),
+    ("", 0),
+])
+def test_has_contraction_agrees_with_the_count(text: str, count: int) -> None:
+    assert contractions_in(text) == count
+    assert has_contraction(text) is (count > 0)
 
 
 def test_let_us_and_have_without_participle_are_left_alone() -> None:

@@ -1,0 +1,81 @@
+"""Phrase matching: cached by sentence piece, regexes skipped or cached when provably safe, same results."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scriptkit.rules.lexicon import Tokens, compile_phrases, fold, piece_local, required_literals, tokenise
+
+ENTRIES = ["please be advised", "at your earliest convenience", "e-mail", "frustrat*", "kindly", ":)",
+           r"re:apologies(?<!my apologies)\s+for\b", r"re:\bthe\s+(?:company|team)\s+regrets\b",
+           r"re:(?:customer\s+)?support\s+team\s*$"]
+TEXTS = [
+    "Please be advised that we got your e-mail. Kindly reply at your earliest convenience!",
+    "Apologies for the wait :) The company regrets it.\n\nSo frustrating. Customer support team",
+    "My apologies for that.  Please be\nadvised: kindly-ish words.Kindly e - mail us? The team regrets",
+    "please be advised. please be advised. please be advised",
+    "",
+    "   ",
+    "Nothing here at all.",
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.MULTILINE])
+def test_spans_are_the_same_cached_by_piece_as_read_whole(flags: int) -> None:
+    warm = compile_phrases(ENTRIES, flags)
+    for text in [*TEXTS, " ".join(TEXTS), "\n".join(reversed(TEXTS))]:
+        warm.spans(text)  # pieces of every text are cached for the next ones
+    for text in [*TEXTS, " ".join(TEXTS), "\n".join(reversed(TEXTS)), TEXTS[1] + " " + TEXTS[0],
+                 TEXTS[0] + " A new one, kindly. " + TEXTS[1]]:  # (the last: cached and new pieces)
+        whole = compile_phrases(ENTRIES, flags).spans(text, tokens=Tokens(fold(text)))  # one pass, no cache
+        assert compile_phrases(ENTRIES, flags).spans(text) == whole  # new pieces matched together
+        assert warm.spans(text) == whole  # from the cache
+        assert warm.spans(fold(text), folded=True) == whole
+
+
+def test_a_sentence_is_matched_the_same_wherever_it_is() -> None:
+    m = compile_phrases(ENTRIES)
+    sentence = "Kindly note the e-mail."
+    alone = m.spans(sentence)
+    assert alone == [(0, 6), (16, 22)]
+    text = "Hi Sam. " + sentence + " Thanks!"
+    assert m.spans(text) == [(a + 8, b + 8) for a, b in alone]
+
+
+def test_required_literals_are_what_every_match_contains() -> None:
+    needs = required_literals(re.compile(r"sorry\s+for\s+(?:any|the)\s+(?:inconvenience|trouble)"))
+    assert frozenset({"inconvenience", "trouble"}) in needs
+    assert frozenset({"sorry"}) in needs
+    assert needs[0] == frozenset({"inconvenience", "trouble"})  # the most selective first
+    assert required_literals(re.compile(r"(?:we\s+)?apologi[sz]e")) == (frozenset({"apologi"}), frozenset({"e"}))
+    assert required_literals(re.compile(r"\d+\s*days?")) == (frozenset({"day"}),)
+    assert required_literals(re.compile(r"(?:sorry)?\s+x?")) == ()
+    assert required_literals(re.compile("sorry", re.IGNORECASE)) == ()  # "SORRY" matches too
+    assert required_literals(re.compile(r"(?i:sorry)")) == ()
+
+
+@pytest.mark.parametrize(("pattern", "local"), [
+    (r"apologies(?<!my apologies)\s+for\b", True),
+    (r"(?:the|our)\s+(?:team|company)\s+regrets", True),
+    (r"\d+\s*(?:-|to)\s*\d+\s+days", True),
+    (r"team\s*$", False),  # an anchor
+    (r"thanks[.!]", False),  # takes a sentence end
+    (r"thanks\.\s+bye", False),
+    (r"we[^a]", False),  # a negated class can take one
+    (r"\s+sorry", False),  # starts between pieces
+    (r"(?<=\s)sorry", False),  # looks back past a piece
+    (r"(?:the\s+)?team", False),  # may start with whitespace... after an optional word: not proven
+])
+def test_piece_local(pattern: str, local: bool) -> None:
+    assert piece_local(re.compile(pattern)) is local
+
+
+def test_token_offsets() -> None:
+    for text in ["don't e-mail x_y it's", "a'b b", "ab_ab", "x''y", "  é\u0301x ", ""]:
+        tokens = Tokens(fold(text))
+        starts, ends = tokens.offsets()
+        spans = [m.span() for m in re.finditer(r"[^\W_]+(?:'[^\W_]+)*", tokens.text)]
+        assert list(zip(starts, ends, strict=True)) == spans
+        assert tokens.words == tokenise(tokens.text)
