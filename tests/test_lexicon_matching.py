@@ -60,13 +60,15 @@ def test_required_literals_are_what_every_match_contains() -> None:
     (r"apologies(?<!my apologies)\s+for\b", True),
     (r"(?:the|our)\s+(?:team|company)\s+regrets", True),
     (r"\d+\s*(?:-|to)\s*\d+\s+days", True),
-    (r"team\s*$", False),  # an anchor
+    (r"support\s+team\s*$", True),  # an end anchor is reached only where piece and text end alike
+    (r"^\s*best\s+regards", False),  # a start anchor is not
     (r"thanks[.!]", False),  # takes a sentence end
     (r"thanks\.\s+bye", False),
     (r"we[^a]", False),  # a negated class can take one
     (r"\s+sorry", False),  # starts between pieces
     (r"(?<=\s)sorry", False),  # looks back past a piece
-    (r"(?:the\s+)?team", False),  # may start with whitespace... after an optional word: not proven
+    (r"(?:the\s+)?team", True),
+    (r"(?:the\s+)?\s*team", False),  # starts with whitespace when "the" is left out
 ])
 def test_piece_local(pattern: str, local: bool) -> None:
     assert piece_local(re.compile(pattern)) is local

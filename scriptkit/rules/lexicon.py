@@ -791,11 +791,12 @@ _STEADY_CATEGORIES = frozenset(["CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_SPA
 def piece_local(rx: re.Pattern[str]) -> bool:
     """Whether ``rx`` finds the same in each piece of a text (see ``_pieces_of``) alone as in the whole.
 
-    True when no match can take a sentence end (so none runs across two pieces), a match
-    starts with a character that is not whitespace (so none starts between pieces), there
-    are no anchors but word boundaries, and a lookbehind is of plain text starting with a
-    letter or digit (so it cannot see past the whitespace before a piece). Read from the
-    standard library's parse of the pattern; anything unknown counts as not local.
+    True when no match can take a sentence end (so none runs across two pieces, and an end
+    anchor is only reached where the piece and the text end together or at a line break
+    inside the piece), a match starts with a character that is not whitespace (so none
+    starts between pieces), there is no start anchor, and a lookbehind is of plain text
+    starting with a letter or digit (so it cannot see past the whitespace before a piece).
+    Read from the standard library's parse of the pattern; anything unknown counts as not local.
     """
     try:
         items = list(_regex_parser().parse(rx.pattern, rx.flags))
@@ -819,8 +820,8 @@ def _local(items: list[Any]) -> bool:
             ok = _local(list(av[2]))
         elif name == "ATOMIC_GROUP":
             ok = _local(list(av))
-        elif name == "AT":
-            ok = str(av) in ("AT_BOUNDARY", "AT_NON_BOUNDARY")
+        elif name == "AT":  # (an end anchor is never reached before a sentence end, as none is taken)
+            ok = str(av) in ("AT_BOUNDARY", "AT_NON_BOUNDARY", "AT_END", "AT_END_LINE", "AT_END_STRING")
         elif name in ("ASSERT", "ASSERT_NOT"):
             direction, body = av[0], list(av[1])
             ok = _local(body) if direction == 1 else (
@@ -859,7 +860,11 @@ def _starts_with_text(items: list[Any]) -> bool:
         if name == "SUBPATTERN":
             return _starts_with_text(list(av[3]))
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            return bool(av[0] >= 1 and _starts_with_text(list(av[2])))
+            if not _starts_with_text(list(av[2])):
+                return False
+            if av[0] >= 1:
+                return True
+            continue  # optional: what follows it may start the match too
         return False
     return False
 
