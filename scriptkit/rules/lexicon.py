@@ -187,7 +187,7 @@ class Tokens:
 _Pieces = tuple[tuple[int, str], ...]
 
 
-@lru_cache(maxsize=256)  # the phrase rules read the same reply one after the other
+@lru_cache(maxsize=1024)  # the phrase rules read a chunk of replies one after the other (and their sentences)
 def _pieces_of(text: str, folded: bool) -> tuple[str, _Pieces]:
     """``text`` folded (unless ``folded``), and its pieces: (offset, piece text), no leading whitespace."""
     s = text if folded else fold(text)

@@ -9,6 +9,7 @@ numbers as the rules.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -144,6 +145,7 @@ def _counts(text: str) -> _Counts:
         words = _ASCII_WORD.findall(low)
         pronouns, third, latinate, letters, up, down = _packed_counts(words)
         informal = _ascii_slang_count(low, words)
+        folded = low  # (what ``fold`` makes of the text: lower case, ASCII quotes)
     else:
         words = _words(text)
         pronouns, third = sum(map(_PRONOUNS.__contains__, words)), sum(map(_THIRD.__contains__, words))
@@ -151,12 +153,13 @@ def _counts(text: str) -> _Counts:
         letters = sum(map(len, words))
         up, down = sum(map(_CLOSED_UP.__contains__, words)), sum(map(_CLOSED_DOWN.__contains__, words))
         informal = _slang_count(text)
+        folded = fold(text)
     return _Counts(  # (positional: in the order of the fields)
         len(words), pronouns, third, latinate, letters, up - down,
-        contractions_in(text),
+        _contractions_folded(folded),
         informal + text.count("!"),  # informal
         len(_SENTENCE_END.findall(text)),  # sentence_ends
-        corporate_table().matcher.count(text),  # corporate
+        corporate_table().matcher.count(folded, folded=True),  # corporate
         bool(text[:1].islower()),  # lower_first
         bool(_LOWER_I.search(text)),  # lower_i
         text.endswith("i") and (len(text) == 1 or text[-2].isspace()),  # lower_i_last
@@ -186,9 +189,8 @@ def _ascii_slang_count(low: str, words: list[str]) -> int:
     A slang word matches as a whole run of letters, and every run of letters is a word or a
     part of one between apostrophes ("u'll"), so the words tell when none can match.
     """
-    if (not any(mark in low for mark in _SLANG_MARKS) and not _ASCII_TRIPLE.search(low)
-            and _SLANG_WORDS.isdisjoint(words)
-            and not any(not _SLANG_WORDS.isdisjoint(w.split("'")) for w in words if "'" in w)):
+    if (not any(map(low.__contains__, _SLANG_MARKS)) and not _ASCII_TRIPLE.search(low)
+            and _SLANG_WORDS.isdisjoint("'".join(words).split("'"))):  # (the words, cut at apostrophes)
         return 0
     return len(_ASCII_SLANG.findall(low))
 
@@ -219,7 +221,8 @@ def formality_features(text: str) -> dict[str, float]:
 
 
 def _score(feats: dict[str, float]) -> float:
-    score = FORMALITY_BIAS + sum(FORMALITY_WEIGHTS[k] * v for k, v in feats.items())
+    # (the same products in the same order as a generator over the items, at C speed)
+    score: float = FORMALITY_BIAS + sum(map(operator.mul, map(FORMALITY_WEIGHTS.__getitem__, feats), feats.values()))
     return max(0.0, min(1.0, score))
 
 
@@ -576,7 +579,10 @@ _UNCONTRACTED = re.compile(
 
 def contractions_in(text: str) -> int:
     """How many contractions ("I'm", "don't", "let's", "gonna") the text has."""
-    s = fold(text)
+    return _contractions_folded(fold(text))
+
+
+def _contractions_folded(s: str) -> int:
     if "onna" in s or "anna" in s or "otta" in s:  # "gonna", "wanna", "gotta": every word is read
         return sum(1 for w in tokenise(s) if _is_contraction(w))
     if "'" not in s:
