@@ -5,7 +5,7 @@ Rules read Messages; targets serialise them. Nothing downstream re-parses helpde
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
 
@@ -76,11 +76,19 @@ class SourceSpan:
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
-    def __reduce__(self) -> tuple[type[SourceSpan], tuple[object, ...]]:
-        return SourceSpan, (self._start, self.literal, self.offsets, self.source)  # start stays unlocated
+    def __reduce__(self) -> tuple[Callable[..., SourceSpan], tuple[object, ...]]:
+        offsets = self.offsets  # (the start stays unlocated)
+        if self._start is None and self.literal and type(offsets) is range and offsets.step == 1:
+            return _literal_span, (offsets.start, offsets.stop, self.source)  # most spans: less to send
+        return SourceSpan, (self._start, self.literal, offsets, self.source)
 
 
 _set = object.__setattr__
+
+
+def _literal_span(start: int, stop: int, source: SourceText | None) -> SourceSpan:
+    """``SourceSpan(None, True, range(start, stop), source)``, as pickle rebuilds it."""
+    return SourceSpan(None, True, range(start, stop), source)
 
 
 @dataclass(frozen=True)

@@ -245,3 +245,23 @@ def test_a_filter_that_damages_a_placeholder_never_reaches_the_output(make_pack)
         render_script(pack, script, "email")
     assert str(info.value) == (f"{script.file}:4:11: a filter changed a placeholder or blank in solution "
                                "Only fallback() applies to placeholders and blanks.")
+
+
+def test_messages_survive_pickling_with_every_span_and_location(pack: Pack) -> None:
+    """Worker processes send messages back pickled; spans without a located start travel short."""
+    import pickle
+
+    from scriptkit.message import SourceSpan
+
+    messages = render_pack(pack, all_variants=True)
+    copies = pickle.loads(pickle.dumps(messages, pickle.HIGHEST_PROTOCOL))
+    assert [m.segments for m in copies] == [m.segments for m in messages]
+    assert [m.notes for m in copies] == [m.notes for m in messages]
+    spans = [(seg.source, copy.source) for m, c in zip(messages, copies, strict=True)
+             for seg, copy in zip(m.segments, c.segments, strict=True) if seg.source is not None]
+    kinds = {(span.literal, isinstance(span.offsets, range)) for span, _ in spans}
+    assert {(True, True), (False, False)} <= kinds  # literal runs, and text made by layouts or expressions
+    for span, copy in spans:
+        assert isinstance(copy, SourceSpan) and copy.literal == span.literal and copy.offsets == span.offsets
+        assert copy.start == span.start and copy.location_at(3) == span.location_at(3)
+    assert [m.text for m in copies] == [m.text for m in messages]
