@@ -648,6 +648,8 @@ class MultiMatcher:
             for key, phrases in m._prefix.items():
                 self._prefix.setdefault(key, []).extend((p, name) for p in phrases)
         self._keys = _Keys(self._exact, self._prefix)
+        # word -> what phrases starting at it need (see ``_starting_with``), remembered: words recur
+        self._starters: dict[str, tuple[tuple[str, ...], tuple[tuple[_Phrase, str], ...]]] = {}
 
         # every list's regexes as one alternation, and each list's: when one finds nothing, none
         # of its regexes would (on a sentence, one short scan costs less than testing their literals)
@@ -708,24 +710,46 @@ class MultiMatcher:
         if candidates:
             n_words = len(words)
             busy: dict[str, int] = {}  # per list: the word index its last match ends at
+            starters = self._starters
             for i in candidates:
                 w = words[i]
-                best: dict[str, int] = {}
-                pair = self._exact.get(w + " " + words[i + 1]) if i + 1 < n_words else None
-                for cands in (self._exact.get(w), pair, self._prefix.get(w[:3])):
-                    if not cands:
-                        continue
-                    for (pw, seps, wild), name in cands:
-                        k = len(pw)
-                        if (k > best.get(name, 0) and i >= busy.get(name, 0) and i + k <= n_words
-                                and _phrase_ok(pw, seps, wild, words, tokens, i)):
-                            best[name] = k
+                found = starters.get(w)
+                if found is None:
+                    if len(starters) >= 100_000:
+                        starters.clear()
+                    found = starters[w] = self._starting_with(w)
+                sure, unsure = found
+                best = {name: 1 for name in sure if i >= busy.get(name, 0)}
+                if i + 1 < n_words:
+                    pair = self._exact.get(w + " " + words[i + 1])
+                    if pair:
+                        unsure = unsure + tuple(pair)
+                for (pw, seps, wild), name in unsure:
+                    k = len(pw)
+                    if (k > best.get(name, 0) and i >= busy.get(name, 0) and i + k <= n_words
+                            and _phrase_ok(pw, seps, wild, words, tokens, i)):
+                        best[name] = k
                 if best:
                     starts, ends = tokens.offsets()
                     for name, k in best.items():
                         out[name].append((starts[i], ends[i + k - 1]))
                         busy[name] = i + k
         return out
+
+    def _starting_with(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[_Phrase, str], ...]]:
+        """The lists with a one-word phrase that is this word (or a prefix of it), and the other
+        phrases keyed by this word alone, which depend on the words after it."""
+        sure: dict[str, None] = {}
+        unsure: list[tuple[_Phrase, str]] = []
+        for (pw, seps, wild), name in self._exact.get(word, ()):
+            if len(pw) == 1 and not wild:
+                sure[name] = None
+            else:
+                unsure.append(((pw, seps, wild), name))
+        for (pw, _, _), name in self._prefix.get(word[:3], ()):
+            if word.startswith(pw[0]):  # (a one-word prefix entry: "frustrat*")
+                sure[name] = None
+        return tuple(sure), tuple(unsure)
 
     def _add_regex_spans(self, out: dict[str, list[tuple[int, int]]], s: str) -> None:
         if self._any_regex is not None and self._any_regex.search(s) is None:
