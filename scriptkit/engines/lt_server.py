@@ -226,8 +226,8 @@ class LocalServer:
                 "-cp", classpath, MAIN_CLASS, "--port", str(port), "--config", str(self.properties_path())]
 
     def properties_path(self) -> Path:
-        """The server settings of this scriptkit version, written next to the log (a folder assembled
-        by an older version keeps its own ``server.properties`` for ``tools/languagetool.py``)."""
+        """The server settings of this scriptkit version, written next to the log at each start: the
+        copy inside the assembled folder dates from its assembly, possibly by an older version."""
         path = self.log_path.parent / "server.properties"
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.is_file() or path.read_text(encoding="utf-8") != _SERVER_PROPERTIES:
