@@ -3,8 +3,9 @@
 ``lint_pack`` asks :func:`per_message_diagnostics` first. For a pack of more than
 ``MIN_SCRIPTS`` scripts on a machine with more than one CPU (and where ``fork`` exists), the
 scripts are cut into contiguous shards; each worker renders its shard and runs every rule that
-reads one message at a time, and sends back the messages and the diagnostics. The parent joins
-the shards in script order, so each rule's diagnostics come in exactly the order a serial run
+reads one message at a time, and sends back the messages and the diagnostics, and what a
+pack-level rule needs of each script (duplicate-script's fingerprints). The parent joins the
+shards in script order, so each rule's diagnostics come in exactly the order a serial run
 makes them, and then runs what needs the whole pack in one place: batch rules (the grammar
 pass, so one LanguageTool server per run), ``check_pack`` rules, suppressions and dedupe.
 
