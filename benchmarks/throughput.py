@@ -188,23 +188,53 @@ def per_rule(pack: Any, messages: list[Any]) -> None:
 
 
 def per_text(messages: list[Any], n: int) -> None:
-    from scriptkit.config import LintConfig
-    from scriptkit.linting import lint_text
+    """lint_text beside proselint, on the generated pack's replies and on real replies (if present).
+
+    Each text is linted once, in order, after one warm-up text: scriptkit's caches of sentences
+    it has already judged help only where a sentence recurs, as stock sentences do in a pack. The
+    real replies (``../shared/corpus/real_macros.jsonl``, written by support teams, not by this
+    project) are the fairer measure: few of their sentences recur.
+    """
     from scriptkit.placeholders import DEFAULT_CATALOGUE
 
     samples = DEFAULT_CATALOGUE.samples()
     picked = messages[:: max(1, len(messages) // n)][:n]
-    texts = [(m.preview(samples), m.channel) for m in picked]
+    generated = [(m.preview(samples), m.channel) for m in picked]
+    _compare("generated pack replies", generated)
+    real = _corpus_texts(n)
+    if real is None:
+        print("\nreal replies  SKIPPED: ../shared/corpus/real_macros.jsonl not found (set SCRIPTKIT_SHARED)")
+    else:
+        _compare("real support replies (corpus)", real)
+
+
+def _corpus_texts(n: int) -> list[tuple[str, str]] | None:
+    import json
+
+    shared = os.environ.get("SCRIPTKIT_SHARED") or str(Path(__file__).resolve().parent.parent.parent / "shared")
+    path = Path(shared) / "corpus" / "real_macros.jsonl"
+    if not path.is_file():
+        return None
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = list(dict.fromkeys(str(r.get("body") or "").strip() for r in rows if r.get("lang", "en") == "en"))
+    return [(t, "email") for t in texts if t][:n]
+
+
+def _compare(label: str, texts: list[tuple[str, str]]) -> None:
+    from scriptkit.config import LintConfig
+    from scriptkit.linting import lint_text
+
     config = LintConfig().override(grammar="off")
     lint_text(texts[0][0], channel=texts[0][1], config=config)  # warm caches and lazy imports once
     ours: list[float] = []
-    for text, channel in texts:
+    for text, channel in texts[1:]:
         _, s = _timed(lambda text=text, channel=channel: lint_text(text, channel=channel, config=config))
         ours.append(s)
     ours_ms = statistics.mean(ours) * 1e3
-    print(f"\n== per text: {len(texts)} replies, mean {statistics.mean(len(t) for t, _ in texts):.0f} characters")
+    print(f"\n== per text, {label}: {len(ours)} replies, mean "
+          f"{statistics.mean(len(t) for t, _ in texts[1:]):.0f} characters")
     print(f"scriptkit (all rules, lint_text)  {ours_ms:8.3f} ms/text  (median {statistics.median(ours) * 1e3:.3f})")
-    _rules_only(texts, config)
+    _rules_only(texts[1:], config)
     try:
         from proselint.checks import __register__
         from proselint.registry import CheckRegistry
@@ -212,10 +242,12 @@ def per_text(messages: list[Any], n: int) -> None:
     except ImportError:
         print("proselint  SKIPPED: not installed (pip install '.[bench]' to compare)")
         return
-    CheckRegistry().register_many(__register__)
+    registry = CheckRegistry()
+    if not registry.checks:
+        registry.register_many(__register__)
     LintFile("<warm>", texts[0][0]).lint()
     theirs: list[float] = []
-    for text, _ in texts:
+    for text, _ in texts[1:]:
         _, s = _timed(lambda text=text: LintFile("<bench>", text).lint())
         theirs.append(s)
     theirs_ms = statistics.mean(theirs) * 1e3
