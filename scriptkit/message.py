@@ -5,6 +5,7 @@ Rules read Messages; targets serialise them. Nothing downstream re-parses helpde
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
@@ -201,8 +202,22 @@ class Message:
         for start, end, seg, _ in self._table:
             yield start, end, seg
 
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [row[0] for row in self._table]
+
     def locate(self, start: int) -> tuple[Location, str | None]:
         """Map an offset in ``self.text`` back to a source location and slot."""
+        # The segment holding the offset, by bisection (every finding is located twice). Segments
+        # are contiguous, so the last one starting at or before it is the only one that can hold it;
+        # when it has no source (or none holds it), the scan below says where the offset points.
+        k = bisect_right(self._starts, start) - 1
+        if k >= 0:
+            s, e, seg, _ = self._table[k]
+            if start < e and seg.source is not None:
+                if isinstance(seg, Text):
+                    return seg.source.location_at(start - s), seg.slot
+                return seg.source.start, seg.slot
         last: tuple[Location, str | None] = (Location(self.file, 1, 1), None)
         for s, e, seg in self.spans():
             if seg.source is not None:

@@ -265,3 +265,32 @@ def test_messages_survive_pickling_with_every_span_and_location(pack: Pack) -> N
         assert isinstance(copy, SourceSpan) and copy.literal == span.literal and copy.offsets == span.offsets
         assert copy.start == span.start and copy.location_at(3) == span.location_at(3)
     assert [m.text for m in copies] == [m.text for m in messages]
+
+
+def _locate_by_scan(message: Message, start: int) -> tuple[Location, str | None]:
+    """``Message.locate`` as a plain walk over every segment (what its bisection must agree with)."""
+    last: tuple[Location, str | None] = (Location(message.file, 1, 1), None)
+    for s, e, seg in message.spans():
+        if seg.source is not None:
+            if s <= start < e:
+                if isinstance(seg, Text):
+                    return seg.source.location_at(start - s), seg.slot
+                return seg.source.start, seg.slot
+            last = (seg.source.start, seg.slot)
+        if s > start:
+            break
+    return last
+
+
+def test_locate_agrees_with_a_walk_over_every_segment(pack):
+    from scriptkit.message import SourceSpan
+
+    rendered = [render(pack, sid, ch, v) for sid in ("styles", "folded") for ch in ("email", "chat") for v in (0, 1)]
+    span = SourceSpan(Location("x.yaml", 3, 1, 20))
+    # segments without a source, an empty one, and a placeholder with one: the walk's fallbacks
+    segments = (Text("ab", "greeting"), Text("", "layout", span), Text("cd", "solution", span),
+                Placeholder("order.number", "solution", source=span), Text("ef", "other"))
+    mixed = Message("m", "m", "email", 0, segments)
+    for message in [*rendered, mixed]:
+        for offset in range(-1, len(message.text) + 2):
+            assert message.locate(offset) == _locate_by_scan(message, offset), (message.script_id, offset)
