@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from scriptkit.diagnostics import Location
 from scriptkit.sourcetext import SourceText
@@ -202,18 +203,16 @@ class Message:
         for start, end, seg, _ in self._table:
             yield start, end, seg
 
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [row[0] for row in self._table]
-
     def locate(self, start: int) -> tuple[Location, str | None]:
         """Map an offset in ``self.text`` back to a source location and slot."""
         # The segment holding the offset, by bisection (every finding is located twice). Segments
         # are contiguous, so the last one starting at or before it is the only one that can hold it;
         # when it has no source (or none holds it), the scan below says where the offset points.
-        k = bisect_right(self._starts, start) - 1
+        # (bisected by key, not over a list of starts kept per message: a pack holds many messages)
+        table = self._table
+        k = bisect_right(table, start, key=_row_start) - 1
         if k >= 0:
-            s, e, seg, _ = self._table[k]
+            s, e, seg, _ = table[k]
             if start < e and seg.source is not None:
                 if isinstance(seg, Text):
                     return seg.source.location_at(start - s), seg.slot
@@ -243,6 +242,9 @@ class Message:
                     return None
                 return a, b
         return None
+
+
+_row_start = itemgetter(0)
 
 
 def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> str:
