@@ -213,3 +213,28 @@ def test_free_text_under_review_flags_every_leftover_marker() -> None:
         "{first_name}", "[[reason]]", "[Customer name]", "<insert date>", "____", "XXX"]
     clean = Message("review", "Reply", "email", 0, (Text("I've sent the refund [see below] today.", "solution"),))
     assert list(UnfilledBlank().check(clean, RuleContext(None, {}))) == []
+
+
+# Texts where a cheap word test could be fooled: regex words bounded on the left only ("nowhere",
+# "from marketing"), contractions with curly apostrophes, digits in other scripts, and the non-ASCII
+# letters that IGNORECASE matches to ASCII ones (Kelvin sign, long s, dotless i).
+_GATE_TEXTS = (
+    "It is nowhere to be found.", "Please unsubscribe them from marketing mail.", "I’ll look into it.",
+    "We will get back to you at some point.", "Expect it within ٣ days.", "I'll chase it next mon.",
+    "We are on it this wee\u212a.", "I\u017fhall resend it.", "Here’s how: open the app.", "Here's how.",
+    "It will arrive by the end of may.", "I'll do that by midday.", "Following up on your order.",
+    "We'll get back to you soon.", "Thanks for writing in, I hear you.", "Check [[eta_window]] please.",
+    "We are setting up your account.", "It ships in a couple of hours.", "Your account was updated.",
+    "Ich melde mich ba\u0131d.", "This is \u017foon.",
+)
+
+
+@pytest.mark.parametrize("text", _GATE_TEXTS)
+def test_word_gates_agree_with_the_regexes_they_skip(text: str) -> None:
+    from scriptkit.rules import solution as s
+
+    assert s._has_time(text) == bool(s._has_word(s._TIME_WORDS, text) or s._TIME.search(text))
+    if s._ACTION.search(text) and not s._has_word(s._ACTION_WORDS, text):
+        assert s._may_match(s._ACTION_REST_WORDS, text)
+    if s._VAGUE_TIME.search(text):
+        assert s._may_match(s._VAGUE_TIME_WORDS, text)

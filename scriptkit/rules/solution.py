@@ -44,10 +44,58 @@ _ACTION_WORDS = frozenset(
 _TIME_WORDS = frozenset(["today", "tonight", "tomorrow", "now", "immediately", "monday", "tuesday", "wednesday",
                          "thursday", "friday", "saturday", "sunday"])
 _LETTERS = re.compile(r"[a-z]+")
+# Every match of _ACTION or _VAGUE_TIME is bounded by non-word characters, so its words are whole letter runs
+# of the lower-cased text: the regex can only match when one of these words is among the runs. Real replies
+# mostly have none, and a set test is far cheaper than scanning the text with a long alternation.
+_ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
+                "receiving here step")  # what _ACTION can match that _ACTION_WORDS does not hold
+_ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
+_VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
+_VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
+# _TIME's words are bounded on the left only ("from mar" matches in "from marketing"), so its gate looks for
+# letter runs that start with one of them. Day and month abbreviations count only after the words that lead
+# them in _TIME ("by", "on", "next", "the end of"...); the full names stand alone.
+_TIME_STARTS = ("today tonight tomorrow now immediately away eod morning afternoon evening min hour hr day week "
+                "month monday tuesday wednesday thursday friday saturday sunday")
+_TIME_PREFIXES = tuple(_TIME_STARTS.split())
+_DATE_STARTS = "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec noon midday"
+_DATE_PREFIXES = tuple(_DATE_STARTS.split())
+_DATE_LEAD_WORDS = "by on before until from next of"
+_DATE_LEADS = frozenset(_DATE_LEAD_WORDS.split())
+_DIGIT = re.compile(r"\d")
+# The only non-ASCII characters that IGNORECASE matches to ASCII letters (İ ı ſ and the Kelvin sign): text
+# without them matches the regexes' letters exactly where its lower-cased ASCII letters are those letters.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _has_word(words: frozenset[str], text: str) -> bool:
     return not words.isdisjoint(_letter_runs(text))
+
+
+def _runs_tell(text: str) -> bool:
+    """Whether the text's letter runs show every word a cue regex could match in it."""
+    return text.isascii() or _FOLDS_TO_ASCII.search(text) is None
+
+
+def _may_match(words: frozenset[str], text: str) -> bool:
+    """False only when a cue regex cannot match: none of its words is among the text's letter runs."""
+    return not _runs_tell(text) or _has_word(words, text)
+
+
+def _has_time(text: str) -> bool:
+    """``_TIME.search(text)``, skipped when the text has no digit, no ``[[`` and no time word."""
+    if _has_word(_TIME_WORDS, text):
+        return True
+    if _runs_tell(text) and not _time_cue(text) and "[[" not in text and not _DIGIT.search(text):
+        return False
+    return _TIME.search(text) is not None
+
+
+def _time_cue(text: str) -> bool:
+    runs = _letter_runs(text)
+    if any(run.startswith(_TIME_PREFIXES) for run in runs):
+        return True
+    return not _DATE_LEADS.isdisjoint(runs) and any(run.startswith(_DATE_PREFIXES) for run in runs)
 
 
 @lru_cache(maxsize=4096)  # SK402 and SK404 both read the same solution text
@@ -199,7 +247,7 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_word(_ACTION_WORDS, text) or _ACTION.search(text):
+        if _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION.search(text)):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
@@ -286,10 +334,10 @@ class NoTimeFrame(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_word(_TIME_WORDS, text) or _TIME.search(text):
+        if _has_time(text):
             return
         a, b = _solution_span(message)
-        vague = _VAGUE_TIME.search(text)
+        vague = _VAGUE_TIME.search(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if vague:
             yield Finding(a + vague.start(), a + vague.end(), f"'{vague.group(0)}' is not a time frame",
                           "Say when: \"today\", \"by Friday\", \"within 2 business days\".")
