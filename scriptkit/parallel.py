@@ -196,6 +196,8 @@ def _worker(fn: Callable[[_T], _R], items: list[_T], indexes: list[int], fd: int
                 out.write(_FRAME.pack(len(data)))
                 out.write(data)
                 out.flush()
+                # sent: without this the result and its pickle would stay alive while the next item runs
+                del payload, data
         status = 0
     finally:
         os._exit(status)  # never run the parent's exit handlers or return into its stack
