@@ -225,7 +225,8 @@ _GATE_TEXTS = (
     "It will arrive by the end of may.", "I'll do that by midday.", "Following up on your order.",
     "We'll get back to you soon.", "Thanks for writing in, I hear you.", "Check [[eta_window]] please.",
     "We are setting up your account.", "It ships in a couple of hours.", "Your account was updated.",
-    "Ich melde mich ba\u0131d.", "This is \u017foon.",
+    "Ich melde mich ba\u0131d.", "This is \u017foon.", "WE'LL SEND IT TOMORROW.", "İ’ll send it Today.",
+    "We’ll refund it Within 2 Business Days, SOON.",
 )
 
 
@@ -234,6 +235,9 @@ def test_word_gates_agree_with_the_regexes_they_skip(text: str) -> None:
     from scriptkit.rules import solution as s
 
     assert s._has_time(text) == bool(s._has_word(s._TIME_WORDS, text) or s._TIME.search(text))
+    for folded in (s._ACTION_FOLDED, s._OWNER_FOLDED, s._TIME_FOLDED, s._VAGUE_TIME_FOLDED):
+        found = folded.regex.search(text)
+        assert folded.span(text) == (found.span() if found else None)
     if s._ACTION.search(text) and not s._has_word(s._ACTION_WORDS, text):
         assert s._may_match(s._ACTION_REST_WORDS, text)
     if s._VAGUE_TIME.search(text):

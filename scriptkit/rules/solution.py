@@ -54,18 +54,35 @@ _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
 # _TIME's words are bounded on the left only ("from mar" matches in "from marketing"), so its gate looks for
 # letter runs that start with one of them. Day and month abbreviations count only after the words that lead
-# them in _TIME ("by", "on", "next", "the end of"...); the full names stand alone.
+# them in _TIME ("by", "on", "next", "the end of"...); the full names stand alone. A digit counts only with a
+# clock (":", "am", "pm"), a month or a leading "by", "on"...; with a unit ("2 days") a prefix already matched.
 _TIME_STARTS = ("today tonight tomorrow now immediately away eod morning afternoon evening min hour hr day week "
                 "month monday tuesday wednesday thursday friday saturday sunday")
 _TIME_PREFIXES = tuple(_TIME_STARTS.split())
-_DATE_STARTS = "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec noon midday"
-_DATE_PREFIXES = tuple(_DATE_STARTS.split())
+_MONTH_STARTS = "jan feb mar apr may jun jul aug sep oct nov dec"
+_DATE_PREFIXES = tuple(f"mon tue wed thu fri sat sun noon midday {_MONTH_STARTS}".split())
 _DATE_LEAD_WORDS = "by on before until from next of"
 _DATE_LEADS = frozenset(_DATE_LEAD_WORDS.split())
+_NUMBER_PREFIXES = tuple(f"am pm {_MONTH_STARTS}".split())
+_NUMBER_LEADS = _DATE_LEADS - {"next", "of"}
 _DIGIT = re.compile(r"\d")
 # The only non-ASCII characters that IGNORECASE matches to ASCII letters (İ ı ſ and the Kelvin sign): text
 # without them matches the regexes' letters exactly where its lower-cased ASCII letters are those letters.
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+class _FoldedRegex:
+    """An IGNORECASE regex run, where ``_runs_tell(text)`` holds, as a case-sensitive copy on the lower-cased
+    text: the same matches at the same offsets (lower-casing such text keeps its length and its word, digit
+    and space characters), found several times faster. The pattern's escapes must all be lower-case ones."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.folded = re.compile(regex.pattern.lower(), regex.flags & ~re.IGNORECASE)
+
+    def span(self, text: str) -> tuple[int, int] | None:
+        found = self.folded.search(text.lower()) if _runs_tell(text) else self.regex.search(text)
+        return found.span() if found else None
 
 
 def _has_word(words: frozenset[str], text: str) -> bool:
@@ -83,19 +100,29 @@ def _may_match(words: frozenset[str], text: str) -> bool:
 
 
 def _has_time(text: str) -> bool:
-    """``_TIME.search(text)``, skipped when the text has no digit, no ``[[`` and no time word."""
+    """``_has_word(_TIME_WORDS, text) or _TIME.search(text)``, the regex skipped when no word of it is there."""
     if _has_word(_TIME_WORDS, text):
         return True
-    if _runs_tell(text) and not _time_cue(text) and "[[" not in text and not _DIGIT.search(text):
-        return False
-    return _TIME.search(text) is not None
+    if _runs_tell(text) and "[[" not in text:
+        runs = _letter_runs(text)
+        if not (_starts_any(runs, _TIME_PREFIXES)
+                or (not _DATE_LEADS.isdisjoint(runs) and _starts_any(runs, _DATE_PREFIXES))
+                or (_DIGIT.search(text) and (":" in text or not _NUMBER_LEADS.isdisjoint(runs)
+                                             or _starts_any(runs, _NUMBER_PREFIXES)))):
+            return False
+    return _TIME_FOLDED.span(text) is not None
 
 
-def _time_cue(text: str) -> bool:
-    runs = _letter_runs(text)
-    if any(run.startswith(_TIME_PREFIXES) for run in runs):
-        return True
-    return not _DATE_LEADS.isdisjoint(runs) and any(run.startswith(_DATE_PREFIXES) for run in runs)
+_HEADS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _starts_any(runs: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    """Whether a run starts with one of the prefixes (each two letters or more), testing only the runs whose
+    first two letters one of them has."""
+    heads = _HEADS.get(prefixes)
+    if heads is None:
+        heads = _HEADS[prefixes] = frozenset(p[:2] for p in prefixes)
+    return any(run.startswith(prefixes) for run in runs if run[:2] in heads)
 
 
 @lru_cache(maxsize=4096)  # SK402 and SK404 both read the same solution text
@@ -129,6 +156,9 @@ _TIME = re.compile(
 )
 _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"
                          r"in the near future|promptly|eventually)\b", re.IGNORECASE)
+
+_ACTION_FOLDED, _OWNER_FOLDED = _FoldedRegex(_ACTION), _FoldedRegex(_OWNER)
+_TIME_FOLDED, _VAGUE_TIME_FOLDED = _FoldedRegex(_TIME), _FoldedRegex(_VAGUE_TIME)
 
 
 def solution_text(message: Message) -> str:
@@ -247,7 +277,7 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION.search(text)):
+        if _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
@@ -289,7 +319,7 @@ class NoOwner(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if not _has_solution(message):
             return
-        if _OWNER.search(solution_text(message)):
+        if _OWNER_FOLDED.span(solution_text(message)):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution does not say who will act",
@@ -337,9 +367,9 @@ class NoTimeFrame(Rule):
         if _has_time(text):
             return
         a, b = _solution_span(message)
-        vague = _VAGUE_TIME.search(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
+        vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if vague:
-            yield Finding(a + vague.start(), a + vague.end(), f"'{vague.group(0)}' is not a time frame",
+            yield Finding(a + vague[0], a + vague[1], f"'{text[vague[0]:vague[1]]}' is not a time frame",
                           "Say when: \"today\", \"by Friday\", \"within 2 business days\".")
         else:
             yield Finding(a, b, "the solution does not say when",
