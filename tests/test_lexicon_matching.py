@@ -81,3 +81,17 @@ def test_token_offsets() -> None:
         spans = [m.span() for m in re.finditer(r"[^\W_]+(?:'[^\W_]+)*", tokens.text)]
         assert list(zip(starts, ends, strict=True)) == spans
         assert tokens.words == tokenise(tokens.text)
+
+
+@pytest.mark.parametrize("text", [
+    "I AM sure We Will call you", "i am here. You Are Not alone", "İ am sure we will", "I am \u212aeen, we will",
+    "We will ſend it", "It\u0131s fine, we are on it", "Thé café: we are “sure” we will", "",
+])
+def test_caseless_regex_finds_what_ignorecase_finds(text: str) -> None:
+    from scriptkit.rules.lexicon import CaselessRegex
+
+    regex = re.compile(r"\b(?:i am|we will|we are|[a-z]+(?=\s+[A-Za-z]))\b", re.IGNORECASE)
+    caseless = CaselessRegex(regex)
+    assert caseless.spans(text) == [m.span() for m in regex.finditer(text)]
+    first = regex.search(text)
+    assert caseless.span(text) == (first.span() if first else None)

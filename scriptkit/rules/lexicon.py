@@ -565,6 +565,36 @@ def fold(text: str) -> str:
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
+# The only non-ASCII characters that IGNORECASE matches to ASCII letters (İ ı ſ and the Kelvin sign).
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lowers_plainly(text: str) -> bool:
+    """Whether ``text.lower()`` can stand in for IGNORECASE matching of ASCII letters: true unless the text
+    has one of the four characters IGNORECASE folds to an ASCII letter. Lower-casing such text keeps its
+    length and which characters are word, digit and space characters (checked over all of Unicode)."""
+    return text.isascii() or _FOLDS_TO_ASCII.search(text) is None
+
+
+class CaselessRegex:
+    """An IGNORECASE regex whose literal letters are all lower-case, run where it can be as a case-sensitive
+    copy on the lower-cased text: the same matches at the same offsets, found several times faster."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.folded = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+
+    def span(self, text: str) -> tuple[int, int] | None:
+        """The first match's offsets, as ``regex.search(text)`` would give them."""
+        found = self.folded.search(text.lower()) if lowers_plainly(text) else self.regex.search(text)
+        return found.span() if found else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Every match's offsets, as ``regex.finditer(text)`` would give them."""
+        if lowers_plainly(text):
+            return [m.span() for m in self.folded.finditer(text.lower())]
+        return [m.span() for m in self.regex.finditer(text)]
+
 
 class PhraseTable:
     """A list of phrase entries (mappings with a ``phrase`` key) searched as one alternation.

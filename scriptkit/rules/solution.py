@@ -16,6 +16,7 @@ from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Blank, Message, Text
 from scriptkit.models import Pack, Script
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.lexicon import CaselessRegex, lowers_plainly
 from scriptkit.rules.readability import WORD, word_count
 
 _VERBS = (
@@ -66,44 +67,22 @@ _DATE_LEADS = frozenset(_DATE_LEAD_WORDS.split())
 _NUMBER_PREFIXES = tuple(f"am pm {_MONTH_STARTS}".split())
 _NUMBER_LEADS = _DATE_LEADS - {"next", "of"}
 _DIGIT = re.compile(r"\d")
-# The only non-ASCII characters that IGNORECASE matches to ASCII letters (İ ı ſ and the Kelvin sign): text
-# without them matches the regexes' letters exactly where its lower-cased ASCII letters are those letters.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-class _FoldedRegex:
-    """An IGNORECASE regex run, where ``_runs_tell(text)`` holds, as a case-sensitive copy on the lower-cased
-    text: the same matches at the same offsets (lower-casing such text keeps its length and its word, digit
-    and space characters), found several times faster. The pattern's escapes must all be lower-case ones."""
-
-    def __init__(self, regex: re.Pattern[str]) -> None:
-        self.regex = regex
-        self.folded = re.compile(regex.pattern.lower(), regex.flags & ~re.IGNORECASE)
-
-    def span(self, text: str) -> tuple[int, int] | None:
-        found = self.folded.search(text.lower()) if _runs_tell(text) else self.regex.search(text)
-        return found.span() if found else None
 
 
 def _has_word(words: frozenset[str], text: str) -> bool:
     return not words.isdisjoint(_letter_runs(text))
 
 
-def _runs_tell(text: str) -> bool:
-    """Whether the text's letter runs show every word a cue regex could match in it."""
-    return text.isascii() or _FOLDS_TO_ASCII.search(text) is None
-
-
 def _may_match(words: frozenset[str], text: str) -> bool:
     """False only when a cue regex cannot match: none of its words is among the text's letter runs."""
-    return not _runs_tell(text) or _has_word(words, text)
+    return not lowers_plainly(text) or _has_word(words, text)
 
 
 def _has_time(text: str) -> bool:
     """``_has_word(_TIME_WORDS, text) or _TIME.search(text)``, the regex skipped when no word of it is there."""
     if _has_word(_TIME_WORDS, text):
         return True
-    if _runs_tell(text) and "[[" not in text:
+    if lowers_plainly(text) and "[[" not in text:
         runs = _letter_runs(text)
         if not (_starts_any(runs, _TIME_PREFIXES)
                 or (not _DATE_LEADS.isdisjoint(runs) and _starts_any(runs, _DATE_PREFIXES))
@@ -132,9 +111,9 @@ def _letter_runs(text: str) -> frozenset[str]:
 
 _APOS = r"['’]"
 _OWNER = re.compile(
-    rf"\b(?:I|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can|would|just|already|personally))\b"
+    rf"\b(?:i|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can|would|just|already|personally))\b"
     rf"|\blet(?:{_APOS}s|\s+(?:me|us))\b"
-    r"|\b(?:I|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b",
+    r"|\b(?:i|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b",
     re.IGNORECASE,
 )
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
@@ -157,8 +136,8 @@ _TIME = re.compile(
 _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"
                          r"in the near future|promptly|eventually)\b", re.IGNORECASE)
 
-_ACTION_FOLDED, _OWNER_FOLDED = _FoldedRegex(_ACTION), _FoldedRegex(_OWNER)
-_TIME_FOLDED, _VAGUE_TIME_FOLDED = _FoldedRegex(_TIME), _FoldedRegex(_VAGUE_TIME)
+_ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
+_TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
 
 
 def solution_text(message: Message) -> str:

@@ -22,6 +22,7 @@ from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import (
+    CaselessRegex,
     Matcher,
     PhraseTable,
     fold,
@@ -575,6 +576,7 @@ _UNCONTRACTED = re.compile(
     + r")(?=\s+[A-Za-z]))\b",
     re.IGNORECASE,
 )
+_UNCONTRACTED_CASELESS = CaselessRegex(_UNCONTRACTED)
 
 
 def contractions_in(text: str) -> int:
@@ -664,14 +666,15 @@ class NoContractions(Rule):
         text = message.text
         if has_contraction(text):
             return
-        found = list(_UNCONTRACTED.finditer(normalise(text)))
+        norm = normalise(text)
+        found = _UNCONTRACTED_CASELESS.spans(norm)
         if len(found) < min_forms:
             return
-        for m in found:
-            original = m.group()
+        for start, end in found:
+            original = norm[start:end]
             key = " ".join(original.lower().split())
             rewrite = match_case(_CONTRACTIONS[key], original)
-            yield Finding(m.start(), m.end(), f'"{original}" without a single contraction in the reply sounds stiff',
+            yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
 
 
