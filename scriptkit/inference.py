@@ -17,10 +17,11 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from scriptkit.message import Message, Text
-from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, pattern
+from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, pattern
 from scriptkit.text import sentence_spans
 
 INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
@@ -209,9 +210,40 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
 def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     folded = fold(text)
     matcher = _cue_matcher()
-    if matcher.piecewise(folded, pieces):
-        return tuple(_piece_cues(folded[a:b]) for a, b in pieces)
-    found = matcher.spans_in_pieces(folded, pieces)
+    if not matcher.piecewise(folded, pieces):
+        return _split_cues(folded, pieces, matcher.spans_in_pieces(folded, pieces))
+    # each piece reads as it would alone: its cues are cached by its text (stock sentences recur)
+    cache = _piece_cues
+    texts = [folded[a:b] for a, b in pieces]
+    new = [piece for piece in dict.fromkeys(texts) if piece not in cache]
+    if new:
+        if len(cache) + len(new) > _PIECE_CUES_SIZE:
+            cache.clear()
+        cache.update(zip(new, _new_piece_cues(matcher, new), strict=True))
+    return tuple(map(cache.__getitem__, texts))
+
+
+def _new_piece_cues(matcher: MultiMatcher, new: list[str]) -> Iterator[Cues]:
+    """The cues of each of ``new`` (folded pieces, each read alone: ``piecewise`` said so)."""
+    if any(joins_words(p[-1:]) and joins_words(q[:1]) for p, q in pairwise(new)):
+        for piece in new:  # (two would meet word to word in one text of them)
+            found = matcher.spans(Tokens(piece))
+            yield _make_cues(piece, {field: found[name] for field, name in _CUE_LISTS.items()})
+        return
+    # matched together, as one text of them apart by spaces: the same matches, found in one
+    # pass instead of one per piece
+    joined = " ".join(new)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece in new:
+        spans.append((at, at + len(piece)))
+        at += len(piece) + 1
+    yield from _split_cues(joined, tuple(spans), matcher.spans(Tokens(joined)))
+
+
+def _split_cues(folded: str, pieces: tuple[tuple[int, int], ...],
+                found: dict[str, list[tuple[int, int]]]) -> tuple[Cues, ...]:
+    """The cues of each piece of ``folded``, from the matches ``found`` in the whole of it."""
     per: list[dict[str, list[tuple[int, int]]]] = [{f: [] for f in _CUE_LISTS} for _ in pieces]
     starts = [a for a, _ in pieces]
     for field, name in _CUE_LISTS.items():
@@ -223,11 +255,9 @@ def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, 
     return tuple(_make_cues(folded[a:b], per[k]) for k, (a, b) in enumerate(pieces))
 
 
-@lru_cache(maxsize=65_536)  # stock sentences recur across scripts, channels and replies
-def _piece_cues(piece: str) -> Cues:
-    """The cues of one folded piece read alone (``_cues_cached`` checks that this is the same)."""
-    found = _cue_matcher().spans(Tokens(piece))
-    return _make_cues(piece, {field: found[name] for field, name in _CUE_LISTS.items()})
+_PIECE_CUES_SIZE = 65_536  # stock sentences recur across scripts, channels and replies
+#: folded piece -> its cues read alone (emptied when full)
+_piece_cues: dict[str, Cues] = {}
 
 
 @lru_cache(maxsize=65_536)  # (a named tuple hashes in C: cheaper than scoring it again) stock sentences recur

@@ -166,3 +166,24 @@ def test_deictic_and_asks_flags_follow_their_definitions(parts: list[str]) -> No
     s = "".join(parts)
     assert _deictic(s) == bool(re.search(_DEICTIC_DEFINITION, s))
     assert _asks(s) == bool(re.search(_ASKS_DEFINITION, s))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Hi Sam,", "I'm so sorry about the delay.", "That sounds really frustrating!", "I will refund you today.",
+    "Best", "Thanks for your patience", "Could you send me the order number?", "We're here to help -",
+    "what a hassle.", "I'll check it now.", "Kind regards,", "Please restart the app."]), min_size=1, max_size=8),
+    st.sampled_from([" ", "\n", "\n\n"]))
+def test_sentence_cues_are_each_sentence_read_alone(parts: list[str], joiner: str) -> None:
+    """New sentences are matched together in one text; each must read as it does alone."""
+    from scriptkit.inference import _CUE_LISTS, _cue_matcher, _cues_cached, _make_cues, _piece_cues, _pieces
+
+    _piece_cues.clear()  # every sentence new, then every one cached
+    text = joiner.join(parts)
+    pieces = _pieces(text)
+    folded = lexicon.fold(text)
+    for _ in range(2):
+        got = _cues_cached.__wrapped__(text, pieces)
+        for (a, b), c in zip(pieces, got, strict=True):
+            found = _cue_matcher().spans(lexicon.Tokens(folded[a:b]))
+            assert c == _make_cues(folded[a:b], {f: found[n] for f, n in _CUE_LISTS.items()}), folded[a:b]
