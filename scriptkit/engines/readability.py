@@ -103,13 +103,14 @@ _MAX_CACHED_WORDS = 200_000
 
 @lru_cache(maxsize=16)
 def _pattern_trie(lang: str) -> dict[str, Any]:
-    """``lang``'s hyphenation patterns as a trie: a dict per character, the pattern under ""."""
+    """``lang``'s hyphenation patterns as a trie: a dict per character, the pattern under "" as its
+    non-zero levels only, (index from the pattern's start, level), as only those can raise a level."""
     root: dict[str, Any] = {}
-    for key, found in _instance(lang).pyphen.hd.patterns.items():
+    for key, (offset, values) in _instance(lang).pyphen.hd.patterns.items():
         node = root
         for ch in key:
             node = node.setdefault(ch, {})
-        node[""] = found
+        node[""] = tuple((k, value) for k, value in enumerate(values, offset) if value)
     return root
 
 
@@ -136,12 +137,11 @@ def _word_syllables(lang: str, ts: Any, word: str) -> int:
             if child is None:
                 break
             node = child
-            found = node.get("")
-            if found:
-                offset, values = found
-                for k, value in enumerate(values, i + offset):
-                    if value > levels[k]:
-                        levels[k] = value
+            points = node.get("")
+            if points:
+                for k, value in points:
+                    if value > levels[i + k]:
+                        levels[i + k] = value
     # an odd level at index i of the pointed word is a hyphenation point before word[i - 1];
     # pyphen keeps those at least `left` from the start and `right` from the end
     pyphen = ts.pyphen
@@ -208,3 +208,5 @@ def reference_scores(text: str, locale: str = "en-US") -> tuple[float, float]:
     lang = engine_language(locale) or "en_US"
     ts = _instance(lang)
     return float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text))
+
+
