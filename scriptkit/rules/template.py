@@ -383,12 +383,7 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float,
     first_of: dict[str | frozenset[str], int] = {}
     buckets: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
     sets: dict[int, frozenset[str]] = {}  # the sets read so far
-
-    def get(i: int) -> frozenset[str]:
-        found = sets.get(i)
-        if found is None:
-            found = sets[i] = set_of(i)
-        return found
+    sizes = [p.size for p in prints]
 
     for i, (key, n, bands) in enumerate(prints):
         if not n:
@@ -401,12 +396,16 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float,
         if len(met) >= MIN_BANDS:
             hits = Counter(chain.from_iterable(met))
             low, high = threshold * n, n / threshold
-            for j in sorted(j for j, c in hits.items() if c >= MIN_BANDS):
-                m = prints[j].size
-                if m < low or m > high:
-                    continue  # sizes alone rule it out
-                inter = len(get(i) & get(j))
-                sim = inter / (n + m - inter)
+            # (a templated pack has tens of thousands of candidates: the loop reads each set once)
+            own: frozenset[str] | None = None
+            for j in sorted([j for j, c in hits.items() if c >= MIN_BANDS and low <= sizes[j] <= high]):
+                if own is None:
+                    own = sets[i] = set_of(i)
+                other = sets.get(j)
+                if other is None:
+                    other = sets[j] = set_of(j)
+                inter = len(own & other)
+                sim = inter / (n + sizes[j] - inter)
                 if sim >= threshold:
                     found[i] = (j, sim)
                     break  # the earliest similar script is the one to point at
