@@ -30,21 +30,26 @@ def _split_sentences(text: str) -> Iterator[tuple[int, int]]:
         end = m.start(1)
         if end < 0:  # a blank line
             end = m.start()
-        candidate = text[start:end].rstrip()
-        if candidate.endswith(_ABBREVIATIONS):
+            if text[start:end].rstrip().endswith(_ABBREVIATIONS):
+                continue
+        elif text.endswith(_ABBREVIATIONS, start, end):  # (the sentence ends with its mark: no slice to strip)
             continue
-        yield from _trimmed(text, start, end)
+        a, b = _trimmed(text, start, end)
+        if a < b:
+            yield a, b
         start = m.end()
-    yield from _trimmed(text, start, len(text))
+    a, b = _trimmed(text, start, len(text))
+    if a < b:
+        yield a, b
 
 
-def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without the whitespace at either end (empty when it is all whitespace)."""
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
-    if a < b:
-        yield a, b
+    return a, b
 
 
 def sentences(text: str) -> list[str]:
