@@ -537,8 +537,7 @@ _MARKER_HINT = re.compile("|".join(map(re.escape, _HINTS)), re.IGNORECASE)
 def _maybe_marker(text: str) -> bool:
     """A cheap pre-check: most text has none of the characters a marker needs."""
     if text.isascii():  # then IGNORECASE is plain lower-casing, and substring tests are many times faster
-        low = text.lower()
-        return any(hint in low for hint in _HINTS)
+        return any(map(text.lower().__contains__, _HINTS))
     return _MARKER_HINT.search(text) is not None
 
 
