@@ -226,7 +226,8 @@ _GATE_TEXTS = (
     "We'll get back to you soon.", "Thanks for writing in, I hear you.", "Check [[eta_window]] please.",
     "We are setting up your account.", "It ships in a couple of hours.", "Your account was updated.",
     "Ich melde mich ba\u0131d.", "This is \u017foon.", "WE'LL SEND IT TOMORROW.", "İ’ll send it Today.",
-    "We’ll refund it Within 2 Business Days, SOON.",
+    "We’ll refund it Within 2 Business Days, SOON.", "Order 3 amazing things by 5 may.", "On Tue at 10:30.",
+    "See you at 3 PM or next working day.", "Nothing by then, not in 2 ways.", "From marketing by 3.",
 )
 
 

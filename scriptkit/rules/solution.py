@@ -53,19 +53,19 @@ _ACTION_REST = ("follow following followed setting arrive arrives arrived arrivi
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
-# _TIME's words are bounded on the left only ("from mar" matches in "from marketing"), so its gate looks for
-# letter runs that start with one of them. Day and month abbreviations count only after the words that lead
-# them in _TIME ("by", "on", "next", "the end of"...); the full names stand alone. A digit counts only with a
-# clock (":", "am", "pm"), a month or a leading "by", "on"...; with a unit ("2 days") a prefix already matched.
-_TIME_STARTS = ("today tonight tomorrow now immediately away eod morning afternoon evening min hour hr day week "
-                "month monday tuesday wednesday thursday friday saturday sunday")
-_TIME_PREFIXES = tuple(_TIME_STARTS.split())
+# _TIME's words are bounded on the left only ("from mar" matches in "from marketing"), so its gates look for
+# letter runs that start with them: each kind of alternative runs only when a word it needs is there (its
+# leading "by", "on", "next"... stand as whole words, followed by a space).
+_WORD_STARTS = ("today tonight tomorrow now immediately away eod morning afternoon evening day week month "
+                "monday tuesday wednesday thursday friday saturday sunday")
+_WORD_PREFIXES = tuple(_WORD_STARTS.split())
+_UNIT_PREFIXES = ("min", "hour", "hr", "day", "week", "month")
 _MONTH_STARTS = "jan feb mar apr may jun jul aug sep oct nov dec"
-_DATE_PREFIXES = tuple(f"mon tue wed thu fri sat sun noon midday {_MONTH_STARTS}".split())
-_DATE_LEAD_WORDS = "by on before until from next of"
-_DATE_LEADS = frozenset(_DATE_LEAD_WORDS.split())
+_LEAD_OBJECTS = tuple(f"mon tue wed thu fri sat sun noon midday tomorrow tonight week business working "
+                      f"{_MONTH_STARTS}".split())
+_LEAD_WORDS = "by on before until from next"
+_LEADS = frozenset(_LEAD_WORDS.split())
 _NUMBER_PREFIXES = tuple(f"am pm {_MONTH_STARTS}".split())
-_NUMBER_LEADS = _DATE_LEADS - {"next", "of"}
 _DIGIT = re.compile(r"\d")
 
 
@@ -79,17 +79,18 @@ def _may_match(words: frozenset[str], text: str) -> bool:
 
 
 def _has_time(text: str) -> bool:
-    """``_has_word(_TIME_WORDS, text) or _TIME.search(text)``, the regex skipped when no word of it is there."""
+    """``_has_word(_TIME_WORDS, text) or _TIME.search(text)``: each kind of _TIME's alternatives is searched
+    alone, and only when the reply has a word it needs (long replies pass some gate: a shorter regex then)."""
     if _has_word(_TIME_WORDS, text):
         return True
-    if lowers_plainly(text) and "[[" not in text:
-        runs = _letter_runs(text)
-        if not (_starts_any(runs, _TIME_PREFIXES)
-                or (not _DATE_LEADS.isdisjoint(runs) and _starts_any(runs, _DATE_PREFIXES))
-                or (_DIGIT.search(text) and (":" in text or not _NUMBER_LEADS.isdisjoint(runs)
-                                             or _starts_any(runs, _NUMBER_PREFIXES)))):
-            return False
-    return _TIME_FOLDED.span(text) is not None
+    if not lowers_plainly(text) or "[[" in text:
+        return _TIME_FOLDED.span(text) is not None
+    runs, low, digit = _letter_runs(text), text.lower(), _DIGIT.search(text) is not None
+    return bool(
+        (_starts_any(runs, _WORD_PREFIXES) and _TIME_WORD.search(low))
+        or (_starts_any(runs, _UNIT_PREFIXES) and _TIME_UNIT.search(low))
+        or (not _LEADS.isdisjoint(runs) and (digit or _starts_any(runs, _LEAD_OBJECTS)) and _TIME_LEAD.search(low))
+        or (digit and (":" in text or _starts_any(runs, _NUMBER_PREFIXES)) and _TIME_NUMBER.search(low)))
 
 
 _HEADS: dict[tuple[str, ...], frozenset[str]] = {}
@@ -121,18 +122,33 @@ _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|octo
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
 _UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?)"
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|ten|twelve|24|48|72|a few|a couple of|an?)"
+# _TIME's alternatives, each with the part of it that a reply's words let through (see _has_time)
+_TIME_ALTERNATIVES = (
+    ("word", "today"), ("word", "tonight"), ("word", "tomorrow"), ("word", "now"), ("word", "right away"),
+    ("word", "straight away"), ("word", "immediately"), ("word", "this (?:morning|afternoon|evening|week)"),
+    ("lead", f"next (?:week|business day|working day|{_DAYS})"), ("word", "end of (?:the )?(?:day|week|month)"),
+    ("word", "eod"),
+    ("unit", rf"(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"),
+    ("unit", "(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"),
+    ("lead", rf"(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"),
+    ("word", "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
+    ("number", rf"{_MONTHS} \d{{1,2}}"), ("number", r"\d{1,2}(?::\d\d)?\s?(?:am|pm)"), ("number", r"\d{1,2}:\d\d"),
+    ("unit", f"{_NUMBER} {_UNITS}"), ("blank", r"(?:by|on|before|within|until|in) \[\["),
+    ("word", "the (?:same|next) day"), ("word", "the day (?:before|after)"),
+)
 _TIME = re.compile(
-    rf"\b(?:today|tonight|tomorrow|now|right away|straight away|immediately|this (?:morning|afternoon|evening|week)"
-    rf"|next (?:week|business day|working day|{_DAYS})|end of (?:the )?(?:day|week|month)|eod"
-    rf"|(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"
-    rf"|(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"
-    rf"|(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"
-    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    rf"|{_MONTHS} \d{{1,2}}|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)|\d{{1,2}}:\d\d"
-    rf"|{_NUMBER} {_UNITS}|(?:by|on|before|within|until|in) \[\[|the (?:same|next) day|the day (?:before|after))"
+    r"\b(?:" + "|".join(alternative for _, alternative in _TIME_ALTERNATIVES) + ")"
     r"|\[\[\w*(?:time|date|day|eta|when|deadline|hour|week|month)\w*\]\]",
     re.IGNORECASE,
 )
+
+
+def _time_part(kind: str) -> re.Pattern[str]:
+    """The alternatives of one kind as a regex of their own, for lower-cased text (see CaselessRegex)."""
+    return re.compile(r"\b(?:" + "|".join(a for k, a in _TIME_ALTERNATIVES if k == kind) + ")")
+
+
+_TIME_WORD, _TIME_UNIT, _TIME_LEAD, _TIME_NUMBER = map(_time_part, ("word", "unit", "lead", "number"))
 _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"
                          r"in the near future|promptly|eventually)\b", re.IGNORECASE)
 
