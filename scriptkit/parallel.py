@@ -44,7 +44,8 @@ if TYPE_CHECKING:
     from scriptkit.rules.template import Fingerprint
 
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
-SHARDS_PER_JOB = 4  # several shards a worker: the parent unpickles early ones while later ones run
+SHARDS_PER_JOB = 8  # several shards a worker: the parent unpickles early ones while later ones run, and a
+# worker holds one small shard's results at a time (8 rather than 4: 20 MB less at the peak, same CPU)
 
 _Error = tuple[type[ScriptkitError], str, Location | None, str | None]
 
