@@ -231,7 +231,13 @@ class Message:
 
     def literal_span(self, start: int, end: int) -> tuple[int, int] | None:
         """File offsets ``[a, b)`` when text ``[start, end)`` is one literal run in the source."""
-        for s, e, seg in self.spans():
+        if end > start:  # only the segment holding ``start`` can hold the run (see ``locate``)
+            table = self._table
+            k = bisect_right(table, start, key=_row_start) - 1
+            rows = table[k:k + 1] if k >= 0 else ()
+        else:
+            rows = self._table
+        for s, e, seg, _ in rows:
             if s <= start and end <= e and isinstance(seg, Text) and seg.source is not None:
                 src = seg.source
                 if not (src.literal and src.offsets):

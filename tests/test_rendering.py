@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,33 @@ def test_locate_agrees_with_a_walk_over_every_segment(pack):
     for message in [*rendered, mixed]:
         for offset in range(-1, len(message.text) + 2):
             assert message.locate(offset) == _locate_by_scan(message, offset), (message.script_id, offset)
+
+
+def _literal_span_by_scan(message: Message, start: int, end: int) -> tuple[int, int] | None:
+    for s, e, seg in message.spans():
+        if s <= start and end <= e and isinstance(seg, Text) and seg.source is not None:
+            src = seg.source
+            if not (src.literal and src.offsets):
+                return None
+            a, b = src.offsets[start - s], src.offsets[end - s - 1] + 1
+            return (a, b) if b - a == end - start else None
+    return None
+
+
+def test_literal_span_agrees_with_a_walk_over_every_segment(pack):
+    for sid in ("styles", "folded"):
+        for channel in ("email", "chat"):
+            message = render(pack, sid, channel)
+            n = len(message.text)
+            for start in range(n + 1):
+                for end in range(start, min(n, start + 40) + 1):
+                    assert _outcome(message.literal_span, start, end) == \
+                        _outcome(_literal_span_by_scan, message, start, end), (start, end)
+
+
+def _outcome(fn: Callable[..., object], *args: object) -> object:
+    """What ``fn`` returns, or the type of what it raises (a span past a segment's offsets)."""
+    try:
+        return fn(*args)
+    except IndexError as exc:
+        return type(exc)
