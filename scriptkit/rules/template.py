@@ -332,11 +332,12 @@ def minhash(tokens: Iterable[str], bins: int = 4 * BANDS, crc: Mapping[str, int]
 class Fingerprint(NamedTuple):
     """What duplicate detection needs of one text: its shingle set (as one string, the shingles
     sorted and joined by newlines: equal exactly when the sets are), the set's size, and its
-    MinHash signature cut into ``BANDS`` bands, each band's rows packed into bytes."""
+    MinHash signature packed into bytes: ``BANDS`` equal cuts of it are the bands (one bytes object
+    rather than one per band: a pack's fingerprints travel between processes and stay in memory)."""
 
     key: str | frozenset[str]  # (the set itself where it need not travel between processes)
     size: int
-    bands: tuple[bytes, ...]
+    bands: bytes
 
     def shingles(self) -> frozenset[str]:
         if isinstance(self.key, frozenset):
@@ -349,16 +350,14 @@ def _rows_format(bins: int) -> struct.Struct:
     return struct.Struct(f">{bins}I")  # a row holds a CRC-32 divided by the number of bins: 4 bytes
 
 
-def _bands(signature: tuple[int, ...], rows: int) -> tuple[bytes, ...]:
-    """Each band's rows as bytes (the rows themselves, packed: equal exactly when they are)."""
-    packed = _rows_format(len(signature)).pack(*signature)
-    step = 4 * rows
-    return tuple([packed[i:i + step] for i in range(0, len(packed), step)])
+def _bands(signature: tuple[int, ...]) -> bytes:
+    """The rows packed (a band, a cut of them, is equal exactly when its rows are)."""
+    return _rows_format(len(signature)).pack(*signature)
 
 
 def fingerprint(text: str, rows: int, crc: Mapping[str, int] | None = None) -> Fingerprint:
     found = shingles(text)
-    bands = _bands(minhash(found, rows * BANDS, crc), rows) if found else ()
+    bands = _bands(minhash(found, rows * BANDS, crc)) if found else b""
     return Fingerprint("\n".join(sorted(found)), len(found), bands)
 
 
@@ -371,7 +370,7 @@ def near_duplicates(sets: list[frozenset[str]], threshold: float) -> dict[int, t
     threshold with a vanishing probability. Linear in the number of scripts for varied text.
     """
     rows, crc = rows_for(threshold), _Crc()
-    prints = [Fingerprint(s, len(s), _bands(minhash(s, rows * BANDS, crc), rows) if s else ()) for s in sets]
+    prints = [Fingerprint(s, len(s), _bands(minhash(s, rows * BANDS, crc)) if s else b"") for s in sets]
     return _near_duplicates(prints, threshold, sets.__getitem__)
 
 
@@ -385,13 +384,15 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float,
     sets: dict[int, frozenset[str]] = {}  # the sets read so far
     sizes = [p.size for p in prints]
 
-    for i, (key, n, bands) in enumerate(prints):
+    for i, (key, n, packed) in enumerate(prints):
         if not n:
             continue
         j = first_of.setdefault(key, i)
         if j != i:
             found[i] = (j, 1.0)
             continue
+        step = len(packed) // BANDS
+        bands = [packed[k:k + step] for k in range(0, len(packed), step)]
         met = [members for members in map(dict.get, buckets, bands) if members]
         if len(met) >= MIN_BANDS:
             hits = Counter(chain.from_iterable(met))
