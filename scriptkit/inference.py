@@ -391,33 +391,33 @@ def _analysis(message: Message) -> tuple[tuple[Sentence, ...], tuple[Sentence, .
     return found, body
 
 
+# a message has slots of its own when one of its segments carries one of these
+_OWN_SLOTS = frozenset(INFERRED_SLOTS + FRAME_SLOTS) - {"other", "layout"}
+
+
 def _analyse(message: Message, text: str, layout: tuple[tuple[int, str], ...]) -> Iterator[Sentence]:
-    known = {s for _, s in layout} & set(INFERRED_SLOTS + FRAME_SLOTS)
-    has_slots = bool(known - {"other", "layout"})
+    has_slots = any(slot in _OWN_SLOTS for _, slot in layout)
     pieces = _pieces(text)
-    inferred = {(a, b): slot for a, b, slot, _ in infer_slots(text)} if not has_slots else {}
+    cues_of = _cues_by_sentence(text, pieces)
+    if not has_slots:
+        inferred = {(a, b): slot for a, b, slot, _ in infer_slots(text)}
+        for (a, b), c in zip(pieces, cues_of, strict=True):
+            yield Sentence(a, b, text[a:b], inferred.get((a, b), "other"), True, c)
+        return
     starts = [start for start, _ in layout]
-    for (a, b), c in zip(pieces, _cues_by_sentence(text, pieces), strict=True):
-        if has_slots:
-            slot = _slot_at(layout, starts, _first_word(text, a, b))
-            if slot == "layout":
-                slot = _slot_at(layout, starts, b - 1)
-        else:
-            slot = inferred.get((a, b), "other")
-        yield Sentence(a, b, text[a:b], slot, not has_slots, c)
+    for (a, b), c in zip(pieces, cues_of, strict=True):
+        # the slot of the last segment starting at or before the sentence's first word (the first
+        # segment's before any); its last character's when that is a joiner
+        slot = layout[max(0, bisect_right(starts, _first_word(text, a, b)) - 1)][1]
+        if slot == "layout":
+            slot = layout[max(0, bisect_right(starts, b - 1) - 1)][1]
+        yield Sentence(a, b, text[a:b], slot, False, c)
 
 
 def _first_word(text: str, a: int, b: int) -> int:
     while a < b and not text[a].isalnum():
         a += 1
     return a
-
-
-def _slot_at(layout: tuple[tuple[int, str], ...], starts: list[int], offset: int) -> str:
-    """The slot of the last segment starting at or before ``offset`` (the first one's before any)."""
-    if not layout:
-        return "other"
-    return layout[max(0, bisect_right(starts, offset) - 1)][1]
 
 
 def body_sentences(message: Message) -> list[Sentence]:
