@@ -92,7 +92,8 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers)
         # duplicate-script's per-script part was made by the workers
-        with parallel.frozen_heap(), known_fingerprints(found.fingerprints):
+        with parallel.frozen_heap(), known_fingerprints(found.duplicates.made if found.duplicates else (),
+                                                        found.duplicates):
             result = lint_messages(found.messages, pack, config, ran=found.diagnostics)
     else:
         result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)

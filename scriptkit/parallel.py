@@ -3,11 +3,12 @@
 ``lint_pack`` asks :func:`per_message_diagnostics` first. For a pack of more than
 ``MIN_SCRIPTS`` scripts on a machine with more than one CPU (and where ``fork`` exists), the
 scripts are cut into contiguous shards; each worker renders its shard and runs every rule that
-reads one message at a time, and sends back the messages and the diagnostics, and what a
-pack-level rule needs of each script (duplicate-script's fingerprints). The parent joins the
-shards in script order, so each rule's diagnostics come in exactly the order a serial run
-makes them, and then runs what needs the whole pack in one place: batch rules (the grammar
-pass, so one LanguageTool server per run), ``check_pack`` rules, suppressions and dedupe.
+reads one message at a time, and sends back the messages and the diagnostics. Meanwhile one more
+worker does duplicate-script's work on the whole pack (fingerprints and matches), which would
+otherwise run alone at the end, and exits long before the others (its memory is gone by their
+peak). The parent joins the shards in script order, so each rule's diagnostics come in exactly the
+order a serial run makes them, and then runs what needs the whole pack in one place: batch rules
+(the grammar pass, so one LanguageTool server per run), ``check_pack`` rules, suppressions and dedupe.
 
 The workers are forked, so they read the loaded pack and the settings from the parent's memory:
 only the shard bounds go out, results come back pickled. Template errors and rule failures
@@ -41,7 +42,7 @@ from scriptkit.models import Origin, Pack, Script
 from scriptkit.sourcetext import SourceText
 
 if TYPE_CHECKING:
-    from scriptkit.rules.template import Fingerprint
+    from scriptkit.rules.template import Ahead
 
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
 SHARDS_PER_JOB = 8  # several shards a worker: the parent unpickles early ones while later ones run, and a
@@ -58,9 +59,6 @@ class Shard:
     found: list[list[Diagnostic]] = field(default_factory=list)
     render_errors: list[_Error] = field(default_factory=list)
     rule_error: _Error | None = None
-    # what pack-level rules need of each script, made here rather than in the parent: the
-    # (rows, text, fingerprint) of duplicate-script
-    fingerprints: list[tuple[int, str, Fingerprint]] = field(default_factory=list)
 
 
 def jobs_for(pack: Pack, jobs: int | None) -> int:
@@ -94,7 +92,7 @@ class Found(NamedTuple):
     messages: list[Message]  # in ``render_pack`` order
     # for each per-message rule in the order ``lint_messages`` runs them, its diagnostics in message order
     diagnostics: list[list[Diagnostic]]
-    fingerprints: list[tuple[int, str, Fingerprint]]  # for rules.template.known_fingerprints
+    duplicates: Ahead | None  # duplicate-script's work, for rules.template.known_fingerprints
 
 
 def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:
@@ -104,12 +102,14 @@ def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] 
     _JOB = (pack, config, channels)
     _SOURCES.update((o.source.path, o.source) for o in [pack.origin, *(s.origin for s in pack.scripts)]
                     if o is not None)
+    # item None: duplicate-script's work, in a worker of its own
+    items: list[tuple[int, int] | None] = [None, *_bounds(len(pack.scripts), jobs * SHARDS_PER_JOB)]
     try:
-        shards = _map(_run_shard, _bounds(len(pack.scripts), jobs * SHARDS_PER_JOB), jobs, started=_forget_job)
+        results = _map(_run_item, items, jobs, started=_forget_job, alone=0)
     finally:
         _JOB = None
         _SOURCES.clear()
-    return _merge(shards)
+    return _merge(results[1:], results[0])
 
 
 def _warm(pack: Pack, config: LintConfig, channels: list[str] | None) -> None:
@@ -146,15 +146,18 @@ _T = TypeVar("_T")
 _R = TypeVar("_R")
 
 
-def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None) -> list[_R]:
+def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None,
+         alone: int | None = None) -> list[_R]:
     """``fn`` on each item in forked workers, results in order; no worker outlives the call.
 
     Plain ``fork`` and one pipe per worker rather than ``multiprocessing.Pool``: the pool's
     ``terminate`` can deadlock on a lock an idle worker holds (a race seen under load), and a
     pool whose worker dies waits forever for the lost result. Here a worker that dies is
     noticed when its pipe closes early, and every worker is killed and reaped on the way out.
+    ``alone``: an item run by a worker of its own, besides the ``jobs`` that share the others.
     """
-    shards = [list(range(w, len(items), jobs)) for w in range(min(jobs, len(items)))]
+    shared = [i for i in range(len(items)) if i != alone]
+    shards = [shared[w::jobs] for w in range(min(jobs, len(shared)))] + ([[alone]] if alone is not None else [])
     workers: dict[int, tuple[int, list[int]]] = {}  # read end -> (pid, item indexes)
     gc.freeze()  # the collector must not touch (and so copy) every inherited object in each worker
     try:
@@ -306,7 +309,7 @@ def _bounds(count: int, shards: int) -> list[tuple[int, int]]:
     return [b for b in out if b[0] < b[1]]
 
 
-def _merge(shards: list[Shard]) -> Found:
+def _merge(shards: list[Any], duplicates: Ahead | None) -> Found:
     errors = ErrorCollector()
     for shard in shards:  # every template error of the pack, as render_pack reports them
         errors.errors.extend(kind(message, location, hint) for kind, message, location, hint in shard.render_errors)
@@ -317,7 +320,7 @@ def _merge(shards: list[Shard]) -> Found:
             raise kind(message, location, hint)
     messages = [m for shard in shards for m in shard.messages]
     found = [[d for shard in shards for d in shard.found[i]] for i in range(len(shards[0].found))] if shards else []
-    return Found(messages, found, [f for shard in shards for f in shard.fingerprints])
+    return Found(messages, found, duplicates)
 
 
 # ---------------------------------------------------------------- in the workers
@@ -364,23 +367,32 @@ def _run_shard(bounds: tuple[int, int]) -> Shard:
     except ScriptkitError as exc:
         return Shard(render_errors=[_error(e) for e in _flat([exc])])
     try:
-        return Shard(messages, _per_message(messages, pack, config), fingerprints=_fingerprints(part, config))
+        return Shard(messages, _per_message(messages, pack, config))
     except ScriptkitError as exc:
         return Shard(rule_error=_error(exc))
 
 
-def _fingerprints(part: Pack, config: LintConfig) -> list[tuple[int, str, Fingerprint]]:
+def _run_item(item: tuple[int, int] | None) -> Any:
+    """A shard's results, or (item None) duplicate-script's work on the whole pack."""
+    if item is not None:
+        return _run_shard(item)
+    assert _JOB is not None, "a worker runs only inside per_message_diagnostics"
+    return _duplicates_ahead(_JOB[0], _JOB[1])
+
+
+def _duplicates_ahead(pack: Pack, config: LintConfig) -> Ahead | None:
+    """duplicate-script's fingerprints and matches on the whole pack."""
     from scriptkit.rules import all_rules
     from scriptkit.rules.base import RuleContext
-    from scriptkit.rules.template import DuplicateScript, made_fingerprints
+    from scriptkit.rules.template import DuplicateScript, work_ahead
 
     if DuplicateScript not in config.rules(all_rules()):
-        return []
+        return None
     try:
-        threshold = DuplicateScript.threshold(RuleContext(part, config.options_for(DuplicateScript)))
-        return made_fingerprints(part.scripts, threshold)
-    except Exception:  # a bad threshold option: the parent's check_pack fails on it, as the serial run does
-        return []
+        threshold = DuplicateScript.threshold(RuleContext(pack, config.options_for(DuplicateScript)))
+        return work_ahead(pack.scripts, threshold)
+    except Exception:  # a bad threshold option: check_pack fails on it, as the serial run does
+        return None
 
 
 def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> list[list[Diagnostic]]:

@@ -176,23 +176,32 @@ def test_no_fork_while_other_threads_run(big_pack: Path) -> None:
     assert parallel.jobs_for(pack, 2) == 2
 
 
-def test_duplicate_script_fingerprints_are_made_by_the_workers(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_duplicate_script_work_is_done_by_a_worker_while_the_others_run(big_pack: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from scriptkit.rules import template
 
-    made_here: list[str] = []  # a forked worker appends to its own copy, not to this one
-    original = template.fingerprint
+    made: list[str] = []
+    compared: list[int] = []
+    fingerprint, near_duplicates = template.fingerprint, template._near_duplicates
 
-    def counted(text: str, *args: Any) -> Any:
-        made_here.append(text)
-        return original(text, *args)
+    def counted_fingerprint(text: str, *args: Any) -> Any:
+        made.append(text)
+        return fingerprint(text, *args)
 
-    monkeypatch.setattr(template, "fingerprint", counted)
+    def counted_near_duplicates(prints: Any, *args: Any) -> Any:
+        compared.append(len(prints))
+        return near_duplicates(prints, *args)
+
+    monkeypatch.setattr(template, "fingerprint", counted_fingerprint)
+    monkeypatch.setattr(template, "_near_duplicates", counted_near_duplicates)
     pack = load_pack(big_pack, jobs=1)
     config = load_config(pack).override(grammar="off")
     parallel_codes = [d.code for d in lint_pack(pack, config, jobs=2).diagnostics]
-    assert made_here == [] and "SK004" in parallel_codes  # the parent only compared them
+    # made by a worker while the others ran (it appended to its own copies of the lists): this
+    # process's check_pack reused its fingerprints and matches
+    assert made == [] and compared == [] and "SK004" in parallel_codes
     serial_codes = [d.code for d in lint_pack(pack, config, jobs=1).diagnostics]
-    assert len(made_here) == len(pack.scripts) and serial_codes == parallel_codes
+    assert len(made) == len(pack.scripts) and compared == [len(pack.scripts)] and serial_codes == parallel_codes
 
 
 def test_a_bad_duplicate_script_option_fails_as_in_the_serial_run(big_pack: Path) -> None:

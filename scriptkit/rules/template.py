@@ -438,14 +438,39 @@ def made_fingerprints(scripts: Iterable[Script], threshold: float) -> list[tuple
     return [(rows, text, fingerprint(text, rows, crc)) for text in map(script_text, scripts)]
 
 
+class Ahead(NamedTuple):
+    """duplicate-script's work on a whole pack done ahead of check_pack (by scriptkit.parallel, while
+    its workers run): each script's (rows, text, fingerprint), and the matches at ``threshold``
+    among ``prints``, their fingerprints in script order."""
+
+    made: list[tuple[int, str, Fingerprint]]
+    threshold: float
+    prints: list[Fingerprint]
+    matches: dict[int, tuple[int, float]]
+
+
+def work_ahead(scripts: list[Script], threshold: float) -> Ahead:
+    made = made_fingerprints(scripts, threshold)
+    prints = [fp for _, _, fp in made]
+    return Ahead(made, threshold, prints, _near_duplicates(prints, threshold, lambda i: prints[i].shingles()))
+
+
+# matches found ahead, for check_pack to use where its fingerprints equal these (they are all it reads)
+_AHEAD: list[Ahead] = []
+
+
 @contextmanager
-def known_fingerprints(made: Iterable[tuple[int, str, Fingerprint]]) -> Iterator[None]:
-    """Within the block, check_pack takes these (rows, text, fingerprint) as already made."""
+def known_fingerprints(made: Iterable[tuple[int, str, Fingerprint]], ahead: Ahead | None = None) -> Iterator[None]:
+    """Within the block, check_pack takes these (rows, text, fingerprint) as already made, and the
+    matches of ``ahead`` as already found."""
     _KNOWN.update(((rows, text), fp) for rows, text, fp in made)
+    if ahead is not None:
+        _AHEAD.append(ahead)
     try:
         yield
     finally:
         _KNOWN.clear()
+        _AHEAD.clear()
 
 
 @register
@@ -501,7 +526,9 @@ class DuplicateScript(Rule):
         scripts = pack.scripts
         wanted = {m.script_id for m in messages}
         prints = script_fingerprints(scripts, threshold)
-        matches = _near_duplicates(prints, threshold, lambda i: prints[i].shingles())
+        ahead = next((a for a in _AHEAD if a.threshold == threshold and a.prints == prints), None)
+        matches = ahead.matches if ahead is not None else \
+            _near_duplicates(prints, threshold, lambda i: prints[i].shingles())
         for i, (j, sim) in sorted(matches.items()):
             script, other = scripts[i], scripts[j]
             if script.id not in wanted:
