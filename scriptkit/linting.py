@@ -91,7 +91,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     workers = parallel.jobs_for(pack, jobs)
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers)
-        # duplicate-script's per-script part was made by the workers
+        # duplicate-script's fingerprints and matches were made by a worker
         with parallel.frozen_heap(), known_fingerprints(found.duplicates.made if found.duplicates else (),
                                                         found.duplicates):
             result = lint_messages(found.messages, pack, config, ran=found.diagnostics)
