@@ -97,21 +97,9 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
             blanks.append(spec)
         flex["blanks"] = blanks
     if macro.alternatives:
-        alts = CommentedSeq()
-        for label, pieces in macro.alternatives:
-            alt = CommentedMap()
-            alt["label"] = label
-            alt["text"] = _scalar(template(pieces, names))
-            alts.append(alt)
-        flex["alternatives"] = alts
+        flex["alternatives"] = _entries(macro.alternatives, "label", names)
     if native is not None and native.conditions:
-        conditions = CommentedSeq()
-        for when, pieces in native.conditions:
-            condition = CommentedMap()
-            condition["when"] = when
-            condition["text"] = _scalar(template(pieces, names))
-            conditions.append(condition)
-        flex["conditions"] = conditions
+        flex["conditions"] = _entries(native.conditions, "when", names)
     if flex:
         doc.insert(len(doc) - 1, "flexibility", flex)  # before solution, in the order of the practices
     if raw.internal and raw.dialect == "zendesk":
@@ -132,6 +120,17 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
     first = next(s for s in ("acknowledgment", "warm_language", "flexibility", "solution") if s in doc)
     doc.yaml_set_comment_before_after_key(first, before="\n".join(guess))
     return doc
+
+
+def _entries(items: Sequence[tuple[str, Sequence[Piece]]], key: str, names: dict[str, str]) -> CommentedSeq:
+    """Alternatives (``label``) or conditions (``when``): each with its text as a template."""
+    out = CommentedSeq()
+    for value, pieces in items:
+        entry = CommentedMap()
+        entry[key] = value
+        entry["text"] = _scalar(template(pieces, names))
+        out.append(entry)
+    return out
 
 
 def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None) -> CommentedMap:
