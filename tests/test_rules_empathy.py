@@ -201,6 +201,17 @@ def test_dismissive_kinds_and_severity() -> None:
     assert by_text["Obviously"].severity is None  # the rule's default
 
 
+@pytest.mark.parametrize(("solution", "flagged"), [
+    ("Per our security policy, I can't reset it by phone. I'll email a link today.", ["Per our security policy"]),
+    ("As per the cancellation fee policy, it costs $5. I'll waive it today.", ["per the cancellation fee policy"]),
+    ("Per our policy, I can't reset it by phone. I'll email a link today.", ["Per our policy"]),  # found once
+    ("I've read our security policy again, and I'll reset it by phone today.", []),  # naming a policy is fine
+])
+def test_policy_walls_with_the_policy_named(solution: str, flagged: list[str]) -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see being locked out is stressful.", solution=solution)
+    assert [t for t, _ in found] == flagged
+
+
 def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
     assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
                  solution="It's not your fault, and I'll fix it today.") == []
