@@ -131,6 +131,7 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "I hear you, and I understand why you're upset.",
     "You're right, and I'd be frustrated too.",
     "That's such a hassle, especially before a trip.",
+    "A cracked teapot after all that waiting is such a letdown.",
     "I'm so sorry your parcel went to the wrong address.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
