@@ -206,8 +206,7 @@ class Message:
     def locate(self, start: int) -> tuple[Location, str | None]:
         """Map an offset in ``self.text`` back to a source location and slot."""
         # The segment holding the offset, by bisection (every finding is located twice). Segments
-        # are contiguous, so the last one starting at or before it is the only one that can hold it;
-        # when it has no source (or none holds it), the scan below says where the offset points.
+        # are contiguous, so the last one starting at or before it is the only one that can hold it.
         # (bisected by key, not over a list of starts kept per message: a pack holds many messages)
         table = self._table
         k = bisect_right(table, start, key=_row_start) - 1
@@ -217,17 +216,14 @@ class Message:
                 if isinstance(seg, Text):
                     return seg.source.location_at(start - s), seg.slot
                 return seg.source.start, seg.slot
-        last: tuple[Location, str | None] = (Location(self.file, 1, 1), None)
-        for s, e, seg in self.spans():
+        # Held by an unsourced segment (layout text) or past the end: the next segment when it
+        # has a source, else the nearest sourced one before, else the file's start.
+        if k + 1 < len(table) and (seg := table[k + 1][2]).source is not None:
+            return seg.source.start, seg.slot
+        for _, _, seg, _ in reversed(table[:k + 1]):
             if seg.source is not None:
-                if s <= start < e:
-                    if isinstance(seg, Text):
-                        return seg.source.location_at(start - s), seg.slot
-                    return seg.source.start, seg.slot
-                last = (seg.source.start, seg.slot)
-            if s > start:
-                break
-        return last
+                return seg.source.start, seg.slot
+        return Location(self.file, 1, 1), None
 
     def literal_span(self, start: int, end: int) -> tuple[int, int] | None:
         """File offsets ``[a, b)`` when text ``[start, end)`` is one literal run in the source."""
