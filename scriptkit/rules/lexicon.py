@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, pairwise
 from operator import itemgetter
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml  # type: ignore[import-untyped]
 from ruamel.yaml import YAML
@@ -241,22 +241,30 @@ class _Keys:
         return 2 if word in self.pair_firsts else 0
 
 
+_V = TypeVar("_V")
+
+
+def memo_map(memo: dict[str, _V], keys: list[str], compute: Callable[[str], _V], cap: int) -> list[_V]:
+    """``[compute(k) for k in keys]``, each computed once and kept in ``memo`` (emptied when it
+    reaches ``cap`` entries): a text of words seen before costs one C-speed lookup per word."""
+    try:
+        return list(map(memo.__getitem__, keys))
+    except KeyError:
+        if len(memo) >= cap:
+            memo.clear()
+        for key in keys:
+            if key not in memo:
+                memo[key] = compute(key)
+        return list(map(memo.__getitem__, keys))
+
+
 def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
     """Word indexes where some phrase may start, in order (most texts have none).
 
     Each word's mark is looked up at C speed; a word seen for the first time is marked then.
     """
     words = tokens.words
-    marks = keys.marks
-    try:
-        found = list(map(marks.__getitem__, words))
-    except KeyError:
-        if len(marks) >= 100_000:
-            marks.clear()
-        for w in words:
-            if w not in marks:
-                marks[w] = keys.mark(w)
-        found = list(map(marks.__getitem__, words))
+    found = memo_map(keys.marks, words, keys.mark, 100_000)
     if not any(found):
         return []
     n = len(words)

@@ -27,6 +27,7 @@ from scriptkit.rules.lexicon import (
     PhraseTable,
     fold,
     joins_words,
+    memo_map,
     normalise,
     pattern,
     table,
@@ -121,16 +122,7 @@ def _word_code(w: str) -> int:
 
 def _packed_counts(words: list[str]) -> list[int]:
     """pronouns, third, latinate, letters, closed up, closed down of ``words``."""
-    codes = _word_codes
-    try:
-        total = sum(map(codes.__getitem__, words))
-    except KeyError:
-        if len(codes) >= 200_000:
-            codes.clear()
-        for w in words:
-            if w not in codes:
-                codes[w] = _word_code(w)
-        total = sum(map(codes.__getitem__, words))
+    total = sum(memo_map(_word_codes, words, _word_code, 200_000))
     fields = []
     for _ in range(6):
         total, field = divmod(total, _FIELD)
