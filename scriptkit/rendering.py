@@ -916,6 +916,9 @@ def _note_kind(script: Script, src: TemplateSource) -> str:
         str(src.path[1]) if len(src.path) > 1 else "guidance", "guidance")
 
 
+CONDITION_PREFIX = "If "  # a condition's note is labelled "If <when>" (the importer reads it back)
+
+
 def _note_label(script: Script, src: TemplateSource) -> str:
     flex = script.flexibility
     if flex is None or len(src.path) < 3:
@@ -923,7 +926,7 @@ def _note_label(script: Script, src: TemplateSource) -> str:
     i = int(src.path[2])
     if src.path[1] == "alternatives":
         return flex.alternatives[i].label
-    return f"If {flex.conditions[i].when}"
+    return CONDITION_PREFIX + flex.conditions[i].when
 
 
 def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: str | None = None,

@@ -19,11 +19,11 @@ from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, load_json, locate, read_text
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
+from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
 from scriptkit.targets.jsonfile import FORMAT
 
 LABEL = "scriptkit's own JSON export (export --to json): slots, variants and notes read back exactly"
-CONDITION_PREFIX = "If "  # rendering labels a condition's note "If <when>"
 CHANNEL_ORDER = ("email", "chat", "sms", "phone", "social")
 
 
@@ -83,15 +83,14 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
     prompts = {str(s["name"]): str(s.get("prompt") or "") for m in group
                for s in [*m["segments"], *(x for n in m.get("notes", []) for x in n["segments"])]
                if s.get("type") == "blank"}
-    guidance = "\n\n".join(n["text"] for n in main.get("notes", []) if n.get("kind") == "guidance")
     notes = [n for n in main.get("notes", []) if isinstance(n, dict)]
+    guidance = "\n\n".join(n["text"] for n in notes if n.get("kind") == "guidance")
     alternatives = [(str(n["label"]), _segment_pieces(n["segments"])) for n in notes if n.get("kind") == "alternative"]
     conditions = [(str(n["label"]).removeprefix(CONDITION_PREFIX), _segment_pieces(n["segments"])) for n in notes
                   if n.get("kind") == "condition"]
-    text = str(main.get("text", ""))
-    raw = RawItem(key=script_id, title=str(main.get("title") or script_id), body=text, location=where,
-                  dialect="scriptkit", tags=[str(t) for t in main.get("tags", [])], guidance=guidance)
-    blanks = {name: BlankPiece("{{ blank." + name + " }}", name, "blank") for name in prompts}
+    raw = RawItem(key=script_id, title=str(main.get("title") or script_id), body=str(main.get("text", "")),
+                  location=where, dialect="scriptkit", tags=[str(t) for t in main.get("tags", [])], guidance=guidance)
+    blanks = {name: _blank(name) for name in prompts}
     native = NativeScript(channels, str(main.get("scenario") or ""), str(main.get("emotion") or ""), options,
                           prompts, conditions, pack, frames)
     return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
@@ -123,10 +122,15 @@ def _segment_pieces(segments: Sequence[Mapping[str, Any]]) -> list[Piece]:
         elif kind == "placeholder":
             out.append(PlaceholderPiece(str(seg["name"]), seg.get("fallback")))
         elif kind == "blank":
-            out.append(BlankPiece("{{ blank." + str(seg["name"]) + " }}", str(seg["name"]), "blank"))
+            out.append(_blank(str(seg["name"])))
         else:
             raise ValueError(f"unknown segment type {kind!r}")
     return out
+
+
+def _blank(name: str) -> BlankPiece:
+    """A declared blank, as the pack writer names blanks by their original spelling."""
+    return BlankPiece("{{ blank." + name + " }}", name, "blank")
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[ImportedMacro | ItemProblem]:
