@@ -9,8 +9,7 @@ report at the same place, and sorts the result so the same pack always reads the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -125,26 +124,14 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
 
     ``ran``: the per-message rules' diagnostics, already found by ``scriptkit.parallel``.
     """
-    plan = _plan(config)
-    steps = plan.steps if pack is None else tuple(
-        _Step(s.rule, RuleContext(pack, s.ctx.options), s.severity) for s in plan.steps)
+    plan, steps = _steps(config, pack)
     found: list[list[Diagnostic]] = [[] for _ in steps]
-    if ran is not None:  # scriptkit.parallel ran the per-message rules in worker processes
-        for i, diags in zip(plan.per_message, ran, strict=True):
-            found[i] = diags
-    # Rules that read one message at a time see the messages a chunk at a time, every rule on a
-    # chunk before the next: what the rules share about a message (its sentences and cues, its
-    # words) is still cached when the next rule asks. Each rule still sees messages in order.
+    # scriptkit.parallel may have run the per-message rules in worker processes already
+    for i, diags in zip(plan.per_message, ran if ran is not None else _per_message(messages, plan, steps),
+                        strict=True):
+        found[i] = diags
     current: Rule | None = None
-    try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)
-        for start in range(0, len(messages) if ran is None else 0, _CHUNK):
-            chunk = messages[start:start + _CHUNK]
-            for i in plan.per_message:
-                current, ctx, severity = steps[i]
-                into = found[i]
-                for m in chunk:
-                    for f in current.check(m, ctx):
-                        into.append(_diagnostic(current, m, f, severity))
+    try:
         for i in plan.batched:
             current, ctx, severity = steps[i]
             found[i].extend(_diagnostic(current, m, f, severity) for m, f in current.check_batch(messages, ctx))
@@ -153,10 +140,8 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                 found[i].extend(current.check_pack(pack, messages, ctx))
     except ScriptkitError:
         raise
-    except Exception as exc:  # a rule's bug must not end in a traceback for the writer
-        which = f"{current.code} [{current.name}]" if current is not None else "?"
-        raise ScriptkitError(f"rule {which} failed: {type(exc).__name__}: {exc}",
-                             hint="This is a bug in the rule; please report it with the pack.") from exc
+    except Exception as exc:
+        raise _rule_failed(current, exc) from exc
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     # without a pack there are no scripts and no YAML comments: nothing can be suppressed
     suppress = _Suppressions({s.id: s for s in pack.scripts}, pack.origin) if pack is not None else None
@@ -208,26 +193,49 @@ def _plan(config: LintConfig) -> _Plan:
     return config.cached("lint-plan", make)
 
 
-@dataclass(eq=False)
-class _Run:
-    """A rule's run over one shard (scriptkit.parallel), collecting its diagnostics."""
-
-    rule: Rule
-    ctx: RuleContext
-    severity: Severity | None
-    found: list[Diagnostic] = field(default_factory=list)
+def _steps(config: LintConfig, pack: Pack | None) -> tuple[_Plan, tuple[_Step, ...]]:
+    """The config's plan, and its steps with contexts that see ``pack``."""
+    plan = _plan(config)
+    if pack is None:
+        return plan, plan.steps
+    return plan, tuple(_Step(s.rule, RuleContext(pack, s.ctx.options), s.severity) for s in plan.steps)
 
 
-@contextmanager
-def _guard(rule: Rule) -> Iterator[None]:
-    """A rule's bug must not end in a traceback for the writer."""
-    try:
-        yield
+def per_message_rules(messages: list[Message], pack: Pack | None, config: LintConfig) -> list[list[Diagnostic]]:
+    """Each rule that reads one message at a time, over ``messages``: its diagnostics, per rule.
+
+    The per-message half of ``lint_messages``, which ``scriptkit.parallel`` runs on each shard.
+    """
+    plan, steps = _steps(config, pack)
+    return _per_message(messages, plan, steps)
+
+
+def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...]) -> list[list[Diagnostic]]:
+    # The rules see the messages a chunk at a time, every rule on a chunk before the next: what
+    # the rules share about a message (its sentences and cues, its words) is still cached when
+    # the next rule asks. Each rule still sees messages in order.
+    found: list[list[Diagnostic]] = [[] for _ in plan.per_message]
+    current: Rule | None = None
+    try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)
+        for start in range(0, len(messages), _CHUNK):
+            chunk = messages[start:start + _CHUNK]
+            for into, i in zip(found, plan.per_message, strict=True):
+                current, ctx, severity = steps[i]
+                for m in chunk:
+                    for f in current.check(m, ctx):
+                        into.append(_diagnostic(current, m, f, severity))
     except ScriptkitError:
         raise
     except Exception as exc:
-        raise ScriptkitError(f"rule {rule.code} [{rule.name}] failed: {type(exc).__name__}: {exc}",
-                             hint="This is a bug in the rule; please report it with the pack.") from exc
+        raise _rule_failed(current, exc) from exc
+    return found
+
+
+def _rule_failed(rule: Rule | None, exc: Exception) -> ScriptkitError:
+    """A rule's bug, said so: it must not end in a traceback for the writer."""
+    which = f"{rule.code} [{rule.name}]" if rule is not None else "?"
+    return ScriptkitError(f"rule {which} failed: {type(exc).__name__}: {exc}",
+                          hint="This is a bug in the rule; please report it with the pack.")
 
 
 # ---------------------------------------------------------------- findings -> diagnostics

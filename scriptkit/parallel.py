@@ -397,19 +397,9 @@ def _duplicates_ahead(pack: Pack, config: LintConfig) -> Ahead | None:
 
 def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> list[list[Diagnostic]]:
     """The per-message half of ``lint_messages`` on one shard (tests/test_parallel.py holds them equal)."""
-    from scriptkit.linting import _CHUNK, _diagnostic, _guard, _Run
-    from scriptkit.rules import all_rules
-    from scriptkit.rules.base import Rule, RuleContext
+    from scriptkit.linting import per_message_rules
 
-    runs = [_Run(rule_cls(), RuleContext(pack, config.options_for(rule_cls)), config.severity_for(rule_cls))
-            for rule_cls in config.rules(all_rules()) if rule_cls.check_batch is Rule.check_batch]
-    for i in range(0, len(messages), _CHUNK):
-        chunk = messages[i:i + _CHUNK]
-        for run in runs:
-            with _guard(run.rule):
-                run.found.extend(_diagnostic(run.rule, m, f, run.severity)
-                                 for m in chunk for f in run.rule.check(m, run.ctx))
-    return [run.found for run in runs]
+    return per_message_rules(messages, pack, config)
 
 
 def _load_shard(files: list[Path]) -> list[tuple[Script | None, tuple[dict[str, Any], Origin] | None, list[_Error]]]:
