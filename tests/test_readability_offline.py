@@ -11,7 +11,10 @@ import json
 import os
 import subprocess
 import sys
+import warnings
 from pathlib import Path
+
+import pytest
 
 SITECUSTOMIZE = '''
 import os, socket
@@ -106,3 +109,74 @@ def test_the_blocker_really_blocks(tmp_path: Path) -> None:
                                "NETWORK_ATTEMPTS_LOG": str(log)})
     assert "blocked" in proc.stdout
     assert log.exists()
+
+
+# textstat is imported with a stand-in for pkg_resources (see scriptkit.engines.readability):
+# what textstat reads through it, and what stays behind in sys.modules, in a fresh interpreter
+TEXTSTAT_PROBE = '''
+import json, sys, warnings
+if sys.argv[1] == "real":
+    warnings.simplefilter("ignore")
+    import pkg_resources
+from scriptkit.engines import readability
+
+textstatistics, pyphen, langs = readability._textstat()
+module = sys.modules["textstat.textstat"]
+en = readability._instance("en_US")
+es = textstatistics()
+es.set_lang("es")
+es.set_rounding(False)
+de = textstatistics()
+de.set_lang("de_DE")  # textstat has no easy words for German: it warns and reads the English list
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    german = de.difficult_words("Die Bestellung wurde gestern storniert und erstattet.")
+SPANISH = "La conciliación de su cuenta extraordinariamente complicada."
+text = "The reconciliation of your extraordinarily complicated account happened yesterday. Sorry!"
+print(json.dumps({
+    "pkg_resources_loaded": "pkg_resources" in sys.modules,
+    "textstat_uses_real": module.pkg_resources is sys.modules.get("pkg_resources"),
+    "difficult_en": en.difficult_words(text),
+    "difficult_es": es.difficult_words(SPANISH),
+    "difficult_es_read_as_en": en.difficult_words(SPANISH),
+    "difficult_de": german,
+    "fallback_warned": any("using english" in str(w.message) for w in caught),
+    "ease": en.flesch_reading_ease(text),
+    "scores": readability.scores(text).reading_ease,
+}))
+'''
+
+
+def _textstat_probe(tmp_path: Path, mode: str) -> dict[str, object]:
+    (tmp_path / "textstat_probe.py").write_text(TEXTSTAT_PROBE, encoding="utf-8")
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.run([sys.executable, str(tmp_path / "textstat_probe.py"), mode], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    found: dict[str, object] = json.loads(proc.stdout)
+    return found
+
+
+def test_textstat_reads_its_word_lists_without_pkg_resources(tmp_path: Path) -> None:
+    got = _textstat_probe(tmp_path, "stand-in")
+    assert got["pkg_resources_loaded"] is False  # the stand-in left nothing behind
+    assert got["textstat_uses_real"] is False
+    assert got["fallback_warned"] is True  # a missing list raised FileNotFoundError, as textstat expects
+    assert got["difficult_en"] == 4  # reconciliation, extraordinarily, complicated, happened
+    # the Spanish list was read: its words are easy in Spanish, not in English
+    assert got["difficult_es"] == 0 and got["difficult_es_read_as_en"] == 4
+    assert got["ease"] == got["scores"]
+
+
+def test_textstat_reads_the_same_through_the_stand_in_as_through_pkg_resources(tmp_path: Path) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import pkg_resources  # noqa: F401
+    except ImportError:
+        pytest.skip("setuptools' pkg_resources is not installed")
+    real = _textstat_probe(tmp_path, "real")
+    assert real["textstat_uses_real"] is True  # already imported: textstat gets the real module
+    stand_in = _textstat_probe(tmp_path, "stand-in")
+    assert {k: v for k, v in real.items() if k not in ("pkg_resources_loaded", "textstat_uses_real")} == \
+        {k: v for k, v in stand_in.items() if k not in ("pkg_resources_loaded", "textstat_uses_real")}

