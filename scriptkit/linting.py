@@ -241,42 +241,30 @@ def _rule_failed(rule: Rule | None, exc: Exception) -> ScriptkitError:
 # ---------------------------------------------------------------- findings -> diagnostics
 
 def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severity | None) -> Diagnostic:
-    location, slot = message.locate(finding.start)
-    fix = _fix(rule, message, finding)
-    diag = Diagnostic(
+    location, slot, last = message.locate_span(finding.start, finding.end)
+    # where the offending text ends (exclusive column), when that is in the same file
+    extra = {"end_line": str(last[0]), "end_col": str(last[1] + 1)} if last is not None else {}
+    return Diagnostic(
         code=rule.code, name=rule.name, message=finding.message,
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,
-        text=message.text[finding.start:finding.end], suggestion=finding.suggestion, fix=fix,
-        script_id=message.script_id, channel=message.channel, variant=message.variant,
+        text=message.text[finding.start:finding.end], suggestion=finding.suggestion,
+        fix=_fix(rule, message, finding), script_id=message.script_id, channel=message.channel,
+        variant=message.variant, extra=extra,
     )
-    if finding.end > finding.start:
-        # where the offending text ends (exclusive column), when that is in the same file
-        end, _ = message.locate(finding.end - 1)
-        if end.file == location.file and (end.line, end.col) >= (location.line, location.col):
-            diag.extra["end_line"], diag.extra["end_col"] = str(end.line), str(end.col + 1)
-    return diag
 
 
 def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     """An edit of the YAML file, only for safe rules and literal text that reads the same in the file."""
     if not rule.fix_safe or finding.replacement is None or finding.end <= finding.start:
         return None
-    span = message.literal_span(finding.start, finding.end)
-    source = _source_at(message, finding.start)
-    if span is None or source is None:
+    run = message.literal_run(finding.start, finding.end)
+    if run is None:
         return None
-    a, b = span
-    if source.text[a:b] != message.text[finding.start:finding.end]:
+    a, b, source = run
+    if source is None or source.text[a:b] != message.text[finding.start:finding.end]:
         return None  # escapes or folded lines: the file spells it differently
     description = f"replace '{source.text[a:b]}' with '{finding.replacement}'"
     return Fix(description, (Edit(source.path, a, b, finding.replacement),))
-
-
-def _source_at(message: Message, offset: int) -> SourceText | None:
-    for s, e, seg in message.spans():
-        if s <= offset < e:
-            return seg.source.source if seg.source is not None else None
-    return None
 
 
 def _key(d: Diagnostic) -> tuple[object, ...]:

@@ -225,8 +225,39 @@ class Message:
                 return seg.source.start, seg.slot
         return Location(self.file, 1, 1), None
 
+    def locate_span(self, start: int, end: int) -> tuple[Location, str | None, tuple[int, int] | None]:
+        """``locate(start)``, and the line and column of the span's last character (``locate(end - 1)``)
+        when ``end > start`` and that is in the same file, not before the start; else None.
+
+        Every diagnostic asks for both. Most spans lie in one literal text on one line of the file:
+        its row is found once, and the last character's column follows from the offsets.
+        """
+        if end > start:
+            table = self._table
+            k = bisect_right(table, start, key=_row_start) - 1
+            if k >= 0:
+                s, e, seg, _ = table[k]
+                span = seg.source
+                # (end <= e: this row holds the last character too, see ``locate``; the rest as in
+                # ``SourceSpan.location_at``)
+                if (end <= e and span is not None and isinstance(seg, Text) and span.literal and span.offsets
+                        and (source := span.source) is not None):
+                    last = len(span.offsets) - 1
+                    a, b = span.offsets[min(start - s, last)], span.offsets[min(end - 1 - s, last)]
+                    location = source.location(a)
+                    if 0 <= a <= b <= len(source.text) and source.text.find("\n", a, b) < 0:
+                        return location, seg.slot, (location.line, location.col + b - a)
+                    return location, seg.slot, _after(location, source.location(b))
+        location, slot = self.locate(start)
+        return location, slot, _after(location, self.locate(end - 1)[0]) if end > start else None
+
     def literal_span(self, start: int, end: int) -> tuple[int, int] | None:
         """File offsets ``[a, b)`` when text ``[start, end)`` is one literal run in the source."""
+        run = self.literal_run(start, end)
+        return (run[0], run[1]) if run is not None else None
+
+    def literal_run(self, start: int, end: int) -> tuple[int, int, SourceText | None] | None:
+        """``literal_span``, and the file it is in (the source of the segment holding ``start``)."""
         if end > start:  # only the segment holding ``start`` can hold the run (see ``locate``)
             table = self._table
             k = bisect_right(table, start, key=_row_start) - 1
@@ -242,11 +273,18 @@ class Message:
                 b = src.offsets[end - s - 1] + 1
                 if b - a != end - start:  # the run crosses a line fold or an escape
                     return None
-                return a, b
+                return a, b, src.source
         return None
 
 
 _row_start = itemgetter(0)
+
+
+def _after(start: Location, end: Location) -> tuple[int, int] | None:
+    """``end``'s line and column, when it is in ``start``'s file and not before it."""
+    if end.file == start.file and (end.line, end.col) >= (start.line, start.col):
+        return end.line, end.col
+    return None
 
 
 def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> str:
