@@ -22,7 +22,7 @@ from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
-from scriptkit.rules.template import known_fingerprints
+from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
@@ -91,8 +91,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers)
         # duplicate-script's fingerprints and matches were made by a worker
-        with parallel.frozen_heap(), known_fingerprints(found.duplicates.made if found.duplicates else (),
-                                                        found.duplicates):
+        with parallel.frozen_heap(), matches_ahead(found.duplicates):
             result = lint_messages(found.messages, pack, config, ran=found.diagnostics)
     else:
         result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)

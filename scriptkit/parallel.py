@@ -92,7 +92,7 @@ class Found(NamedTuple):
     messages: list[Message]  # in ``render_pack`` order
     # for each per-message rule in the order ``lint_messages`` runs them, its diagnostics in message order
     diagnostics: list[list[Diagnostic]]
-    duplicates: Ahead | None  # duplicate-script's work, for rules.template.known_fingerprints
+    duplicates: Ahead | None  # duplicate-script's matches, for rules.template.matches_ahead
 
 
 def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:

@@ -180,28 +180,28 @@ def test_duplicate_script_work_is_done_by_a_worker_while_the_others_run(big_pack
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from scriptkit.rules import template
 
-    made: list[str] = []
+    made: list[int] = []
     compared: list[int] = []
-    fingerprint, near_duplicates = template.fingerprint, template._near_duplicates
+    fingerprints, near_duplicates = template.fingerprints, template._near_duplicates
 
-    def counted_fingerprint(text: str, *args: Any) -> Any:
-        made.append(text)
-        return fingerprint(text, *args)
+    def counted_fingerprints(texts: list[str], *args: Any) -> Any:
+        made.append(len(texts))
+        return fingerprints(texts, *args)
 
     def counted_near_duplicates(prints: Any, *args: Any) -> Any:
         compared.append(len(prints))
         return near_duplicates(prints, *args)
 
-    monkeypatch.setattr(template, "fingerprint", counted_fingerprint)
+    monkeypatch.setattr(template, "fingerprints", counted_fingerprints)
     monkeypatch.setattr(template, "_near_duplicates", counted_near_duplicates)
     pack = load_pack(big_pack, jobs=1)
     config = load_config(pack).override(grammar="off")
     parallel_codes = [d.code for d in lint_pack(pack, config, jobs=2).diagnostics]
     # made by a worker while the others ran (it appended to its own copies of the lists): this
-    # process's check_pack reused its fingerprints and matches
+    # process's check_pack reused its matches
     assert made == [] and compared == [] and "SK004" in parallel_codes
     serial_codes = [d.code for d in lint_pack(pack, config, jobs=1).diagnostics]
-    assert len(made) == len(pack.scripts) and compared == [len(pack.scripts)] and serial_codes == parallel_codes
+    assert made == compared == [len(pack.scripts)] and serial_codes == parallel_codes
 
 
 def test_a_bad_duplicate_script_option_fails_as_in_the_serial_run(big_pack: Path) -> None:

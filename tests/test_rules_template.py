@@ -7,6 +7,9 @@ import random
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from scriptkit import load_pack, render_pack
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.message import Message
@@ -17,8 +20,11 @@ from scriptkit.rules.template import (
     UnusedBlank,
     UnusedConstant,
     blanks_used,
+    fingerprint,
+    fingerprints,
     names_used,
     near_duplicates,
+    rows_for,
     shingles,
 )
 
@@ -163,6 +169,40 @@ def test_near_duplicate_index_finds_exactly_what_all_pairs_would() -> None:
                 expected[j] = i
         assert {i: j for i, (j, _) in found.items()} == expected
         assert any(sim < 1.0 for _, sim in found.values())
+
+
+# words and separators that exercise the pieces a text is cut into: sentence ends followed by a
+# space or not, line breaks, runs of both, apostrophes of both kinds, a sign that lower() turns
+# into a token letter (the Kelvin sign), digits, and texts of no or one token
+_WORDS = st.sampled_from(["I", "can", "see", "it's", "it’s", "refund", "ORDER", "42", "no", "K", "K",
+                          "a", "don't", "x'y", "{{ name }}", "é", "-", ""])
+_SEPARATORS = st.sampled_from([" ", ". ", "? ", "! ", "\n", ".\n", "  ", ". \n", ",", "'", ".", "\t", "\n\n"])
+_TEXTS = st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=40).map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, max_size=8), st.sampled_from([0.85, 0.6, 0.3, 1.0]))
+def test_fingerprints_of_many_texts_equal_each_texts_own_fingerprint(texts: list[str], threshold: float) -> None:
+    # fingerprints puts a text's shingles and hashes together from its pieces', made once per distinct
+    # piece (texts that share pieces exercise that): it must give what the definition gives
+    texts = texts + texts[::-1]
+    assert fingerprints(texts, threshold) == [fingerprint(t, rows_for(threshold)) for t in texts]
+    assert [fp.shingles for fp in fingerprints(texts, threshold)] == [shingles(t) for t in texts]
+
+
+def test_duplicate_work_on_a_generated_pack_equals_the_definitions(tmp_path: Path) -> None:
+    from benchmarks.packgen import generate
+    from scriptkit.rules.template import script_text, work_ahead
+
+    pack = load_pack(generate(tmp_path / "pack", 400, seed=5), jobs=1)
+    texts = [script_text(s) for s in pack.scripts]
+    found = []
+    for threshold in (0.85, 0.6, 0.3):  # 48 bins (most full), then 12 (many texts fill every bin)
+        assert fingerprints(texts, threshold) == [fingerprint(t, rows_for(threshold)) for t in texts]
+        ahead = work_ahead(pack.scripts, threshold)
+        assert ahead.texts == texts and ahead.matches == near_duplicates([shingles(t) for t in texts], threshold)
+        found.append(len(ahead.matches))
+    assert found[0] < found[1] < found[2]
 
 
 def test_shingles_ignore_case_punctuation_and_short_texts() -> None:

@@ -15,7 +15,7 @@ import re
 import struct
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, pairwise, repeat
@@ -263,13 +263,17 @@ class UnusedBlank(Rule):
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
 def shingles(text: str) -> frozenset[str]:
     """Word bigrams of the normalised text (lower case, punctuation and markup dropped).
 
     Bigrams rather than longer shingles: one changed word in a 30-word script then keeps it
     above 0.85, which is what "near-identical" should mean for texts this short.
     """
-    tokens = _TOKEN.findall(text.lower().replace("’", "'"))
+    tokens = _tokens(text)
     if len(tokens) < 2:
         return frozenset(tokens)
     return frozenset(map(" ".join, pairwise(tokens)))
@@ -330,19 +334,12 @@ def minhash(tokens: Iterable[str], bins: int = 4 * BANDS, crc: Mapping[str, int]
 
 
 class Fingerprint(NamedTuple):
-    """What duplicate detection needs of one text: its shingle set (as one string, the shingles
-    sorted and joined by newlines: equal exactly when the sets are), the set's size, and its
-    MinHash signature packed into bytes: ``BANDS`` equal cuts of it are the bands (one bytes object
-    rather than one per band: a pack's fingerprints travel between processes and stay in memory)."""
+    """What duplicate detection needs of one text: its shingle set, and its MinHash signature
+    packed into bytes: ``BANDS`` equal cuts of it are the bands (one bytes object rather than one
+    per band)."""
 
-    key: str | frozenset[str]  # (the set itself where it need not travel between processes)
-    size: int
+    shingles: frozenset[str]
     bands: bytes
-
-    def shingles(self) -> frozenset[str]:
-        if isinstance(self.key, frozenset):
-            return self.key
-        return frozenset(self.key.split("\n")) if self.size else frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -350,15 +347,100 @@ def _rows_format(bins: int) -> struct.Struct:
     return struct.Struct(f">{bins}I")  # a row holds a CRC-32 divided by the number of bins: 4 bytes
 
 
-def _bands(signature: tuple[int, ...]) -> bytes:
+def _bands(signature: Iterable[int]) -> bytes:
     """The rows packed (a band, a cut of them, is equal exactly when its rows are)."""
-    return _rows_format(len(signature)).pack(*signature)
+    rows = tuple(signature)
+    return _rows_format(len(rows)).pack(*rows)
 
 
 def fingerprint(text: str, rows: int, crc: Mapping[str, int] | None = None) -> Fingerprint:
+    """The straightforward definition (``fingerprints`` makes the same, faster, for many texts)."""
     found = shingles(text)
-    bands = _bands(minhash(found, rows * BANDS, crc)) if found else b""
-    return Fingerprint("\n".join(sorted(found)), len(found), bands)
+    return Fingerprint(found, _bands(minhash(found, rows * BANDS, crc)) if found else b"")
+
+
+# A templated pack's scripts are made of sentences that many other scripts use too, so a text's
+# shingles and MinHash are put together from those of its pieces, each distinct piece worked out
+# once. The cuts are at line breaks and sentence ends followed by a space, characters that no
+# token holds and that lower() keeps, so the pieces' tokens in order are the text's tokens: the
+# text's shingles are the pieces' bigrams plus one bigram across each cut (from the last token
+# before it to the first after), and its hashes are theirs.
+
+
+class _Piece(NamedTuple):
+    first: str  # its first and last tokens ("" if it has none)
+    last: str
+    inner: frozenset[str]  # its bigrams
+    hashes: tuple[int, ...]  # their CRC-32s, largest first
+
+
+class _Bins(dict[int, tuple[int, int]]):
+    """A hash's (bin, value kept in the bin), the hash split once per distinct hash."""
+
+    def __init__(self, bins: int) -> None:
+        super().__init__()
+        self.bins = bins
+
+    def __missing__(self, h: int) -> tuple[int, int]:
+        value = self[h] = (h % self.bins, h // self.bins)
+        return value
+
+
+class _Fingerprints:
+    """``fingerprint`` at one number of rows, for many texts: pieces and hashes are remembered."""
+
+    def __init__(self, rows: int) -> None:
+        self.rows = rows
+        self.bins = rows * BANDS
+        self.crc = _Crc()
+        self.split = _Bins(self.bins)
+        self.pieces: dict[str, _Piece] = {}
+        self.probes = _probes(self.bins)
+        self.format = _rows_format(self.bins)
+
+    def _piece(self, text: str) -> _Piece:
+        tokens = _tokens(text)
+        inner = frozenset(map(" ".join, pairwise(tokens)))
+        hashes = tuple(sorted(map(self.crc.__getitem__, inner), reverse=True))
+        piece = self.pieces[text] = _Piece(tokens[0], tokens[-1], inner, hashes) if tokens else _NO_TOKENS
+        return piece
+
+    def __call__(self, text: str) -> Fingerprint:
+        known = self.pieces
+        parts = [known.get(p) or self._piece(p) for p in
+                 text.replace(". ", "\n").replace("? ", "\n").replace("! ", "\n").split("\n")]
+        across: list[str] = []
+        last = ""
+        for part in parts:
+            if part.first:
+                if last:
+                    across.append(f"{last} {part.first}")
+                last = part.last
+        inner = [p.inner for p in parts if p.inner]
+        if not inner and not across:
+            return fingerprint(text, self.rows, self.crc)  # fewer than two tokens: the set is the tokens
+        found = frozenset().union(*inner, across)
+        hashes = sorted(chain(*(p.hashes for p in parts), map(self.crc.__getitem__, across)), reverse=True)
+        # as in minhash: later pairs overwrite earlier ones, so each bin keeps its smallest hash
+        lowest = dict(map(self.split.__getitem__, hashes))
+        bins = self.bins
+        sig = list(map(lowest.get, range(bins), repeat(0, bins)))
+        if len(lowest) < bins:
+            probes = self.probes
+            for i in set(range(bins)).difference(lowest):  # an empty bin borrows along its probe order
+                for j in probes[i]:
+                    if j in lowest:
+                        sig[i] = lowest[j]
+                        break
+        return Fingerprint(found, self.format.pack(*sig))
+
+
+_NO_TOKENS = _Piece("", "", frozenset(), ())
+
+
+def fingerprints(texts: Iterable[str], threshold: float) -> list[Fingerprint]:
+    """Each text's fingerprint for duplicate-script at ``threshold`` (``fingerprint`` of each)."""
+    return list(map(_Fingerprints(rows_for(threshold)), texts))
 
 
 def near_duplicates(sets: list[frozenset[str]], threshold: float) -> dict[int, tuple[int, float]]:
@@ -370,24 +452,22 @@ def near_duplicates(sets: list[frozenset[str]], threshold: float) -> dict[int, t
     threshold with a vanishing probability. Linear in the number of scripts for varied text.
     """
     rows, crc = rows_for(threshold), _Crc()
-    prints = [Fingerprint(s, len(s), _bands(minhash(s, rows * BANDS, crc)) if s else b"") for s in sets]
-    return _near_duplicates(prints, threshold, sets.__getitem__)
+    prints = [Fingerprint(s, _bands(minhash(s, rows * BANDS, crc)) if s else b"") for s in sets]
+    return _near_duplicates(prints, threshold)
 
 
-def _near_duplicates(prints: list[Fingerprint], threshold: float,
-                     set_of: Callable[[int], frozenset[str]]) -> dict[int, tuple[int, float]]:
-    """``near_duplicates`` on each set's fingerprint; ``set_of(i)`` gives set i itself, read only
-    for candidates."""
+def _near_duplicates(prints: list[Fingerprint], threshold: float) -> dict[int, tuple[int, float]]:
+    """``near_duplicates`` on each set's fingerprint."""
     found: dict[int, tuple[int, float]] = {}
-    first_of: dict[str | frozenset[str], int] = {}
+    first_of: dict[frozenset[str], int] = {}
     buckets: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
-    sets: dict[int, frozenset[str]] = {}  # the sets read so far
-    sizes = [p.size for p in prints]
+    sizes = [len(p.shingles) for p in prints]
 
-    for i, (key, n, packed) in enumerate(prints):
+    for i, (own, packed) in enumerate(prints):
+        n = sizes[i]
         if not n:
             continue
-        j = first_of.setdefault(key, i)
+        j = first_of.setdefault(own, i)
         if j != i:
             found[i] = (j, 1.0)
             continue
@@ -397,15 +477,8 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float,
         if len(met) >= MIN_BANDS:
             hits = Counter(chain.from_iterable(met))
             low, high = threshold * n, n / threshold
-            # (a templated pack has tens of thousands of candidates: the loop reads each set once)
-            own: frozenset[str] | None = None
             for j in sorted([j for j, c in hits.items() if c >= MIN_BANDS and low <= sizes[j] <= high]):
-                if own is None:
-                    own = sets[i] = set_of(i)
-                other = sets.get(j)
-                if other is None:
-                    other = sets[j] = set_of(j)
-                inter = len(own & other)
+                inter = len(own & prints[j].shingles)
                 sim = inter / (n + sizes[j] - inter)
                 if sim >= threshold:
                     found[i] = (j, sim)
@@ -415,61 +488,32 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float,
     return found
 
 
-# Fingerprints of script texts made elsewhere (by the worker processes of a parallel lint,
-# see scriptkit.parallel) for check_pack to use: by (rows, text), so never stale.
-_KNOWN: dict[tuple[int, str], Fingerprint] = {}
-
-
-def script_fingerprints(scripts: Iterable[Script], threshold: float) -> list[Fingerprint]:
-    """Each script's fingerprint for duplicate-script at ``threshold``."""
-    rows, crc = rows_for(threshold), _Crc()
-    known = _KNOWN
-    out = []
-    for script in scripts:
-        text = script_text(script)
-        found = known.get((rows, text)) if known else None
-        out.append(found if found is not None else fingerprint(text, rows, crc))
-    return out
-
-
-def made_fingerprints(scripts: Iterable[Script], threshold: float) -> list[tuple[int, str, Fingerprint]]:
-    """(rows, text, fingerprint) of each script, for :func:`known_fingerprints` in another process."""
-    rows, crc = rows_for(threshold), _Crc()
-    return [(rows, text, fingerprint(text, rows, crc)) for text in map(script_text, scripts)]
-
-
 class Ahead(NamedTuple):
-    """duplicate-script's work on a whole pack done ahead of check_pack (by scriptkit.parallel, while
-    its workers run): each script's (rows, text, fingerprint), and the matches at ``threshold``
-    among ``prints``, their fingerprints in script order."""
+    """duplicate-script's matches on a whole pack, found ahead of check_pack (by scriptkit.parallel,
+    while its workers run): for scripts whose texts are ``texts``, at ``threshold``."""
 
-    made: list[tuple[int, str, Fingerprint]]
     threshold: float
-    prints: list[Fingerprint]
+    texts: list[str]
     matches: dict[int, tuple[int, float]]
 
 
 def work_ahead(scripts: list[Script], threshold: float) -> Ahead:
-    made = made_fingerprints(scripts, threshold)
-    prints = [fp for _, _, fp in made]
-    return Ahead(made, threshold, prints, _near_duplicates(prints, threshold, lambda i: prints[i].shingles()))
+    texts = [script_text(s) for s in scripts]
+    return Ahead(threshold, texts, _near_duplicates(fingerprints(texts, threshold), threshold))
 
 
-# matches found ahead, for check_pack to use where its fingerprints equal these (they are all it reads)
+# matches found ahead, for check_pack to use where its scripts' texts equal theirs (they are all it reads)
 _AHEAD: list[Ahead] = []
 
 
 @contextmanager
-def known_fingerprints(made: Iterable[tuple[int, str, Fingerprint]], ahead: Ahead | None = None) -> Iterator[None]:
-    """Within the block, check_pack takes these (rows, text, fingerprint) as already made, and the
-    matches of ``ahead`` as already found."""
-    _KNOWN.update(((rows, text), fp) for rows, text, fp in made)
+def matches_ahead(ahead: Ahead | None) -> Iterator[None]:
+    """Within the block, check_pack takes the matches of ``ahead`` as already found."""
     if ahead is not None:
         _AHEAD.append(ahead)
     try:
         yield
     finally:
-        _KNOWN.clear()
         _AHEAD.clear()
 
 
@@ -525,10 +569,10 @@ class DuplicateScript(Rule):
         threshold = self.threshold(ctx)
         scripts = pack.scripts
         wanted = {m.script_id for m in messages}
-        prints = script_fingerprints(scripts, threshold)
-        ahead = next((a for a in _AHEAD if a.threshold == threshold and a.prints == prints), None)
+        texts = [script_text(s) for s in scripts]
+        ahead = next((a for a in _AHEAD if a.threshold == threshold and a.texts == texts), None)
         matches = ahead.matches if ahead is not None else \
-            _near_duplicates(prints, threshold, lambda i: prints[i].shingles())
+            _near_duplicates(fingerprints(texts, threshold), threshold)
         for i, (j, sim) in sorted(matches.items()):
             script, other = scripts[i], scripts[j]
             if script.id not in wanted:
