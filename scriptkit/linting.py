@@ -306,16 +306,18 @@ class _Suppressions:
     def __init__(self, scripts: Mapping[str, Script], pack_origin: Origin | None = None) -> None:
         self.scripts = scripts
         self.pack_origin = pack_origin
-        self._by_file: dict[str, Script] = {s.file: s for s in scripts.values()}
-        # id(script) -> its origin and ignore selectors (the scripts are held by self.scripts)
-        self._facts: dict[int, tuple[Origin | None, tuple[str, ...]]] = {}
+        self._by_file: dict[str, Script] | None = None  # made if a diagnostic names no known script
+        # (script id, file) of a diagnostic -> what can suppress it there (see _place)
+        self._places: dict[tuple[str | None, str], _Place] = {}
         self._comments: dict[str, _Comments | None] = {}  # file -> its comments, None when it has none
         self._matched: dict[tuple[tuple[str, ...], type[Rule]], bool] = {}
 
-    def _script(self, diag: Diagnostic) -> Script | None:
-        if diag.script_id and diag.script_id in self.scripts:
-            return self.scripts[diag.script_id]
-        return self._by_file.get(diag.location.file)
+    def _script(self, script_id: str | None, file: str) -> Script | None:
+        if script_id and script_id in self.scripts:
+            return self.scripts[script_id]
+        if self._by_file is None:  # (script.file is slow to reach: a pydantic private attribute)
+            self._by_file = {s.file: s for s in self.scripts.values()}
+        return self._by_file.get(file)
 
     def _any(self, selectors: tuple[str, ...], rule: type[Rule]) -> bool:
         key = (selectors, rule)
@@ -324,26 +326,31 @@ class _Suppressions:
             found = self._matched[key] = any(matches(sel, rule) for sel in selectors)
         return found
 
-    def suppressed(self, rule: type[Rule], diag: Diagnostic) -> bool:
-        script = self._script(diag)
-        origin: Origin | None = None
-        if script is not None:
-            facts = self._facts.get(id(script))
-            if facts is None:
-                facts = self._facts[id(script)] = (script.origin, tuple(script.ignore))
-            origin, ignore = facts
-            if ignore and self._any(ignore, rule):
-                return True
-        file = diag.location.file
+    def _place(self, script_id: str | None, file: str) -> _Place:
+        """The script's ignore selectors, and the file whose comments count with its comments (when
+        it has any) for a diagnostic of ``script_id`` located in ``file``."""
+        script = self._script(script_id, file)
+        origin, ignore = (script.origin, tuple(script.ignore)) if script is not None else (None, ())
         if self.pack_origin is not None and file == self.pack_origin.source.path:
             origin = self.pack_origin  # a layout or setting in pack.yaml: its comments count there
         if origin is None or file != origin.source.path:
-            return False
+            return ignore, None, None
         if file in self._comments:
             comments = self._comments[file]
         else:
             comments = self._comments[file] = _Comments.of(origin.source.text)
-        if comments is None:
+        return ignore, origin if comments is not None else None, comments
+
+    def suppressed(self, rule: type[Rule], diag: Diagnostic) -> bool:
+        # (the diagnostics of a script mostly share their place: what can suppress them is read once)
+        key = (diag.script_id, diag.location.file)
+        place = self._places.get(key)
+        if place is None:
+            place = self._places[key] = self._place(*key)
+        ignore, origin, comments = place
+        if ignore and self._any(ignore, rule):
+            return True
+        if origin is None or comments is None:
             return False
         lines, wide = comments.lines, comments.file_wide
         if wide is not None and (not wide or self._any(wide, rule)):
@@ -357,6 +364,10 @@ class _Suppressions:
                 if codes is not None and (not codes or self._any(codes, rule)):
                     return True
         return False
+
+
+# a script's ignore selectors, and the origin whose comments count with those comments (None: none)
+_Place = tuple[tuple[str, ...], Origin | None, "_Comments | None"]
 
 
 class _Comments:

@@ -118,6 +118,20 @@ def test_inline_suppression_on_the_slot_key_of_a_block(make_pack: Any) -> None:
     assert (d.location.line, d.location.col) == (7, 3)
 
 
+def test_suppressions_are_per_line_and_rule_within_one_script(make_pack: Any) -> None:
+    # (what can suppress a script's diagnostics is read once per script and file: the lines and
+    # rules must still count one by one)
+    voice = VOICE + "    - {name: no-late, kind: existence, terms: [late]}\n"
+    text = script(acknowledgment='"Your store credit is late."',
+                  solution='"I can offer store credit today, late or not."  # scriptkit: ignore say-refund')
+    found = lint(make_pack, {"a.yaml": text}, voice)
+    assert sorted((d.name, d.slot) for d in found) == [("no-late", "acknowledgment"), ("no-late", "solution"),
+                                                       ("say-refund", "acknowledgment")]
+    other = script(id="b", acknowledgment='"I hear you."')
+    found = lint(make_pack, {"a.yaml": text + "ignore: [no-late]\n", "b.yaml": other}, voice)
+    assert [(d.name, d.slot) for d in found] == [("say-refund", "acknowledgment")]
+
+
 def test_file_wide_suppression(make_pack: Any) -> None:
     text = "# scriptkit: ignore-file SK801\n" + script(solution='"I can offer store credit today."')
     assert lint(make_pack, {"a.yaml": text}) == []
