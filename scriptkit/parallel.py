@@ -98,14 +98,15 @@ class Found(NamedTuple):
 def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:
     """Render ``pack`` and run its per-message rules on ``jobs`` worker processes."""
     global _JOB
-    _warm(pack, config, channels)
     _JOB = (pack, config, channels)
     _SOURCES.update((o.source.path, o.source) for o in [pack.origin, *(s.origin for s in pack.scripts)]
                     if o is not None)
-    # item None: duplicate-script's work, in a worker of its own
+    # item None: duplicate-script's work, in a worker of its own, started first: it needs none of the
+    # rules' data, so it runs while this process warms them up for the others
     items: list[tuple[int, int] | None] = [None, *_bounds(len(pack.scripts), jobs * SHARDS_PER_JOB)]
     try:
-        results = _map(_run_item, items, jobs, started=_forget_job, alone=0)
+        results = _map(_run_item, items, jobs, started=_forget_job, alone=0,
+                       before_shared=lambda: _warm(pack, config, channels))
     finally:
         _JOB = None
         _SOURCES.clear()
@@ -147,21 +148,26 @@ _R = TypeVar("_R")
 
 
 def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[], None] | None = None,
-         alone: int | None = None) -> list[_R]:
+         alone: int | None = None, before_shared: Callable[[], None] | None = None) -> list[_R]:
     """``fn`` on each item in forked workers, results in order; no worker outlives the call.
 
     Plain ``fork`` and one pipe per worker rather than ``multiprocessing.Pool``: the pool's
     ``terminate`` can deadlock on a lock an idle worker holds (a race seen under load), and a
     pool whose worker dies waits forever for the lost result. Here a worker that dies is
     noticed when its pipe closes early, and every worker is killed and reaped on the way out.
-    ``alone``: an item run by a worker of its own, besides the ``jobs`` that share the others.
+    ``alone``: an item run by a worker of its own, besides the ``jobs`` that share the others; that
+    worker is started first, and ``before_shared`` is called in this process before the others are.
     """
     shared = [i for i in range(len(items)) if i != alone]
-    shards = [shared[w::jobs] for w in range(min(jobs, len(shared)))] + ([[alone]] if alone is not None else [])
+    shards = ([[alone]] if alone is not None else []) + [shared[w::jobs] for w in range(min(jobs, len(shared)))]
     workers: dict[int, tuple[int, list[int]]] = {}  # read end -> (pid, item indexes)
     gc.freeze()  # the collector must not touch (and so copy) every inherited object in each worker
     try:
         for indexes in shards:
+            if before_shared is not None and indexes[0] != alone:
+                before_shared()
+                before_shared = None
+                gc.freeze()  # what it made too (freeze is cumulative; the one unfreeze below undoes all)
             read, write = os.pipe()
             pid = os.fork()
             if pid == 0:  # pragma: no cover - the worker; its work is checked through the parent
