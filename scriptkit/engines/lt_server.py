@@ -221,6 +221,10 @@ class LocalServer:
         # slower but the start-up check takes half as long and the JVM ~60 MB less memory.
         return [java, f"-Xmx{self.heap}", "-Xms64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
+                # The JDK's HTTP server writes a reply's headers and body as two TCP segments with
+                # Nagle's algorithm on: on a kept-alive connection the body then waits for the
+                # client's delayed ACK, ~40 ms per request (measured: 45 ms vs 3 ms a request).
+                "-Dsun.net.httpserver.nodelay=true",
                 # the server reads a GUI settings file from the home folder: keep it in the cache
                 f"-Duser.home={self.home.parent / 'home'}",
                 "-cp", classpath, MAIN_CLASS, "--port", str(port), "--config", str(self.properties_path())]
