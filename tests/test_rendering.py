@@ -325,3 +325,17 @@ def _outcome(fn: Callable[..., object], *args: object) -> object:
         return fn(*args)
     except IndexError as exc:
         return type(exc)
+
+
+def test_origins_read_from_the_private_store_are_pydantics_own(pack: Pack) -> None:
+    # (Script.origin and Pack.origin skip pydantic's slow private-attribute lookup)
+    from scriptkit.models import Script
+
+    assert pack.origin is not None and pack.origin is pack._origin
+    copied = pack.model_copy(update={"scripts": pack.scripts[:1]})
+    for script in [*pack.scripts, *copied.scripts]:
+        assert script.origin is not None and script.origin is script._origin
+        assert script.file == script._origin.source.path
+    bare = Script(id="bare", title="Bare", channels=["email"], acknowledgment="Hi.", solution="Done.")
+    assert bare.origin is None and bare.file == "<script bare>"
+    assert copied.origin is pack.origin
