@@ -165,16 +165,17 @@ class Message:
     @cached_property
     def text(self) -> str:
         """The customer-facing text, placeholders as ``{{canonical.name}}``, blanks as ``[[name]]``."""
-        return "".join(text for _, _, _, text in self._table)
+        return "".join(map(_row_text, self._table))
 
     @cached_property
     def _table(self) -> tuple[tuple[int, int, Segment, str], ...]:
         rows = []
         pos = 0
         for seg in self.segments:
-            text = render_segment(seg)
-            rows.append((pos, pos + len(text), seg, text))
-            pos += len(text)
+            text = seg.text if seg.__class__ is Text else render_segment(seg)  # (most segments: text)
+            end = pos + len(text)
+            rows.append((pos, end, seg, text))
+            pos = end
         return tuple(rows)
 
     @cached_property
@@ -278,6 +279,7 @@ class Message:
 
 
 _row_start = itemgetter(0)
+_row_text = itemgetter(3)
 
 
 def _after(start: Location, end: Location) -> tuple[int, int] | None:
