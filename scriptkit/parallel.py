@@ -216,7 +216,7 @@ def _worker(fn: Callable[[_T], _R], items: list[_T], indexes: list[int], fd: int
 def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]:
     """Read every worker's frames as they come; raise what a worker raised, or that it died."""
     results: list[Any] = [None] * count
-    pending = {fd: bytearray() for fd in workers}
+    pending = {fd: _Frames() for fd in workers}
     done = 0
     with selectors.DefaultSelector() as selector:
         for fd in workers:
@@ -224,19 +224,17 @@ def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]
         while pending:
             for key, _ in selector.select():
                 fd = int(key.fd)
-                chunk = os.read(fd, 1 << 20)
-                buffer = pending[fd]
-                if not chunk:
+                frames = pending[fd]
+                data = frames.read(fd)
+                if data is None:  # the pipe is closed
                     selector.unregister(fd)
                     del pending[fd]
-                    if buffer:
+                    if frames.started:
                         raise ScriptkitError("a worker process sent a truncated result")
                     continue
-                buffer += chunk
-                while len(buffer) >= _FRAME.size and len(buffer) >= _FRAME.size + _FRAME.unpack_from(buffer)[0]:
-                    size = _FRAME.unpack_from(buffer)[0]
-                    index, ok, value = _loads(buffer[_FRAME.size:_FRAME.size + size])
-                    del buffer[:_FRAME.size + size]
+                if data:
+                    index, ok, value = _loads(data)
+                    del data
                     if not ok:
                         raise value
                     results[index] = value
@@ -246,6 +244,41 @@ def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]
         raise ScriptkitError(f"a worker process (pid {pid}) ended before sending its results",
                              hint="It may have run out of memory; run again with --jobs 1 to lint in one process.")
     return results
+
+
+class _Frames:
+    """One worker's frames, read from its pipe straight into a buffer of the frame's size (no
+    buffer of a megabyte allocated per read, nor copies of a growing buffer and of each frame)."""
+
+    def __init__(self) -> None:
+        self.header = bytearray(_FRAME.size)
+        self.frame: bytearray | None = None  # the frame being read, once its header is in
+        self.filled = 0
+
+    @property
+    def started(self) -> bool:
+        return self.filled > 0 or self.frame is not None
+
+    def read(self, fd: int) -> bytearray | None:
+        """Read what is there: a whole frame (an empty one if none is complete yet), or None when
+        the pipe is closed."""
+        target = self.header if self.frame is None else self.frame
+        got = os.readv(fd, [memoryview(target)[self.filled:]])
+        if not got:
+            return None
+        self.filled += got
+        if self.filled < len(target):
+            return bytearray()
+        self.filled = 0
+        if self.frame is None:
+            self.frame = bytearray(_FRAME.unpack(self.header)[0])
+            return bytearray() if self.frame else self._done()  # (the frame: at the pipe's next turn)
+        return self._done()
+
+    def _done(self) -> bytearray:
+        frame, self.frame = self.frame, None
+        assert frame is not None
+        return frame
 
 
 def _loads(data: bytes | bytearray) -> Any:

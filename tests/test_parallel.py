@@ -216,3 +216,29 @@ def test_a_bad_duplicate_script_option_fails_as_in_the_serial_run(big_pack: Path
             lint_pack(pack, config, jobs=jobs)
         errors.append(str(caught.value))
     assert errors[0] == errors[1] and "SK004" in errors[0]
+
+
+def test_frames_are_read_whole_however_the_pipe_cuts_them() -> None:
+    import os
+    import select
+
+    payloads = [b"x" * 100_000, b"y", b"z" * 7]
+    data = b"".join(parallel._FRAME.pack(len(p)) + p for p in payloads)
+    read, write = os.pipe()
+    frames, got = parallel._Frames(), []
+    try:
+        start = 0
+        for size in (3, 9, 60_000, 40_000, 2, 20, len(data)):  # a header cut in two, frames across writes
+            os.write(write, data[start:start + size])
+            start += size
+            while select.select([read], [], [], 0)[0]:  # everything written so far
+                frame = frames.read(read)
+                assert frame is not None
+                if frame:
+                    got.append(bytes(frame))
+        assert got == payloads and not frames.started
+        os.write(write, data[:5])  # a worker that dies in the middle of a header
+        os.close(write)
+        assert frames.read(read) == b"" and frames.started and frames.read(read) is None
+    finally:
+        os.close(read)
