@@ -435,3 +435,12 @@ def test_pointing_at_pack_yaml_loads_the_pack(make_pack):
     root = make_pack({"good.yaml": GOOD}, PACK_YAML)
     pack = load_pack(root / "pack.yaml")
     assert pack.name == "Test pack" and [s.id for s in pack.scripts] == ["good"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.text("aB-_.0 é", min_size=1, max_size=4), min_size=1, max_size=3), max_size=12))
+def test_script_files_are_put_in_path_order(parts: list[list[str]]) -> None:
+    from scriptkit.loading import _in_path_order
+
+    files = [Path("/pack/scripts", *p) for p in parts]  # '-' and '.' sort before '/', 'B' before 'a'
+    assert _in_path_order(iter(files)) == sorted(files)
