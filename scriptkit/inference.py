@@ -383,9 +383,7 @@ def _analysis(message: Message) -> tuple[tuple[Sentence, ...], tuple[Sentence, .
     if hit is not None and hit[0]() is message:
         return hit[1], hit[2]
     text = message.text
-    layout = tuple((s, seg.slot) for s, _, seg in message.spans())
-    found = tuple(_analyse(message, text, layout))
-    body = tuple(s for s in found if not s.is_frame)
+    found, body = _analyse(text, tuple((s, seg.slot) for s, _, seg in message.spans()))
     ref = weakref.ref(message, lambda _ref, key=key: _cache.pop(key, None))  # type: ignore[misc]
     _cache[key] = (ref, found, body)
     return found, body
@@ -393,31 +391,38 @@ def _analysis(message: Message) -> tuple[tuple[Sentence, ...], tuple[Sentence, .
 
 # a message has slots of its own when one of its segments carries one of these
 _OWN_SLOTS = frozenset(INFERRED_SLOTS + FRAME_SLOTS) - {"other", "layout"}
+_FRAME_SLOTS = frozenset(FRAME_SLOTS)
 
 
-def _analyse(message: Message, text: str, layout: tuple[tuple[int, str], ...]) -> Iterator[Sentence]:
-    has_slots = any(slot in _OWN_SLOTS for _, slot in layout)
+def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
+    """The sentences of a message's text and those of its body (``Sentence.is_frame`` false), in one pass."""
     pieces = _pieces(text)
     cues_of = _cues_by_sentence(text, pieces)
-    if not has_slots:
-        inferred = {(a, b): slot for a, b, slot, _ in infer_slots(text)}
-        for (a, b), c in zip(pieces, cues_of, strict=True):
-            yield Sentence(a, b, text[a:b], inferred.get((a, b), "other"), True, c)
-        return
+    found: list[Sentence] = []
+    body: list[Sentence] = []
+    if not any(slot in _OWN_SLOTS for _, slot in layout):
+        # (infer_slots reads the same pieces, in order: its slots are never frame slots)
+        for (a, b, slot, _), c in zip(infer_slots(text), cues_of, strict=True):
+            sentence = Sentence(a, b, text[a:b], slot, True, c)
+            found.append(sentence)
+            if not (c.greeting or c.signoff):
+                body.append(sentence)
+        return tuple(found), tuple(body)
     starts = [start for start, _ in layout]
     for (a, b), c in zip(pieces, cues_of, strict=True):
         # the slot of the last segment starting at or before the sentence's first word (the first
         # segment's before any); its last character's when that is a joiner
-        slot = layout[max(0, bisect_right(starts, _first_word(text, a, b)) - 1)][1]
+        first = a
+        while first < b and not text[first].isalnum():
+            first += 1
+        slot = layout[max(0, bisect_right(starts, first) - 1)][1]
         if slot == "layout":
             slot = layout[max(0, bisect_right(starts, b - 1) - 1)][1]
-        yield Sentence(a, b, text[a:b], slot, False, c)
-
-
-def _first_word(text: str, a: int, b: int) -> int:
-    while a < b and not text[a].isalnum():
-        a += 1
-    return a
+        sentence = Sentence(a, b, text[a:b], slot, False, c)
+        found.append(sentence)
+        if not (slot in _FRAME_SLOTS or c.greeting or c.signoff):
+            body.append(sentence)
+    return tuple(found), tuple(body)
 
 
 def body_sentences(message: Message) -> list[Sentence]:

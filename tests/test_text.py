@@ -6,6 +6,9 @@ import random
 import re
 from collections.abc import Iterator
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from scriptkit.text import _ABBREVIATIONS, sentence_spans, sentences, words
 
 # the definition: a sentence ends after . ! ? (and closing quotes or brackets) where white space
@@ -48,3 +51,11 @@ def test_sentence_spans_follow_the_definition_on_random_text() -> None:
 
 def test_words_keep_contractions_together() -> None:
     assert words("I'm sure it’s fine, Sam-3.") == ["I'm", "sure", "it’s", "fine", "Sam", "3"]
+
+
+_PIECES = [*"ab .!?\"'”’)]\n\t\r\u00a0\u2029,", "e.g.", "Mr.", "No.", "\n\n", "St."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
+def test_sentence_spans_follow_the_definition_on_any_whitespace(text: str) -> None:
+    assert list(sentence_spans(text)) == list(_by_definition(text))
