@@ -1,6 +1,6 @@
 """The grammar pass (SK9xx) against a real local LanguageTool server: batched and cached vs naive.
 
-Run: ``python -m benchmarks.grammar [--scripts 1000] [--skip-naive]``. Needs Java 17+ and the
+Run: ``python -m benchmarks.grammar [--scripts 1000] [--skip-naive] [--cold]``. Needs Java 17+ and the
 assembled server (``python tools/languagetool.py assemble``); skips visibly without them.
 
 For the starter pack and a generated pack, every script on every channel and variant is
@@ -17,8 +17,10 @@ rendered (as ``scriptkit check`` does), then:
   and *no server running*: it must make zero requests.
 
 Each naive loop and the batched pass gets a freshly started server, so none profits from
-the server's own sentence cache warmed by another. Start time, warm-up (the first check
-loads the English rules) and the JVM's resident memory are printed as well.
+the server's own sentence cache warmed by another, warmed up the same way before timing (as
+``--grammar local`` does: a fixed text that is in no pack, see ``languagetool.warm_up``);
+``--cold`` gives each only a one-line first check instead. Start time, the first check (it
+loads the English rules), the whole warm-up and the JVM's resident memory are printed.
 """
 
 from __future__ import annotations
@@ -55,14 +57,15 @@ def _rss_mb(pid: int, key: str = "VmRSS") -> float:
     return 0.0
 
 
-def _fresh_server(label: str) -> str:
+def _fresh_server(label: str, cold: bool) -> str:
     from scriptkit.engines import languagetool
 
     languagetool.shutdown()
-    server, _ = languagetool.local_server()
+    server, _ = languagetool.local_server(warm=not cold)
     assert server.process is not None
     print(f"  server for {label}: ready in {server.start_seconds:.1f}s, first check (rule loading) "
-          f"{server.warmup_seconds:.1f}s, RSS {_rss_mb(server.process.pid):.0f} MB", flush=True)
+          f"{server.first_check_seconds:.1f}s, {'cold' if cold else 'warm-up'} {server.warmup_seconds:.1f}s in all, "
+          f"RSS {_rss_mb(server.process.pid):.0f} MB", flush=True)
     return server.url
 
 
@@ -92,7 +95,7 @@ def _agree(label: str, naive: list[list[Any]], batched: list[list[Any]]) -> bool
     return False
 
 
-def bench(label: str, pack: Pack, naive: bool) -> dict[str, float]:
+def bench(label: str, pack: Pack, naive: bool, cold: bool) -> dict[str, float]:
     from scriptkit.engines import languagetool
     from scriptkit.rules import grammar
 
@@ -107,7 +110,7 @@ def bench(label: str, pack: Pack, naive: bool) -> dict[str, float]:
     settings = grammar.settings(opts)
     naive_hits: list[list[grammar.Hit]] = []
     if naive:
-        url = _fresh_server("naive per slot")
+        url = _fresh_server("naive per slot", cold)
         started = time.perf_counter()
         matches = languagetool.check_one_by_one(url, slot_texts, settings)
         out["naive_slot"] = time.perf_counter() - started
@@ -115,7 +118,7 @@ def bench(label: str, pack: Pack, naive: bool) -> dict[str, float]:
               f"{matches} matches", flush=True)
         print(f"  {_server_memory()}")
 
-        url = _fresh_server("naive per reply")
+        url = _fresh_server("naive per reply", cold)
         parts = [grammar.document_parts(m, pack) for m in messages]
         started = time.perf_counter()
         each = languagetool.check_each_alone(url, [languagetool.Document(p) for p in parts], settings)
@@ -125,7 +128,7 @@ def bench(label: str, pack: Pack, naive: bool) -> dict[str, float]:
               f"{sum(map(len, naive_hits))} findings kept", flush=True)
         print(f"  {_server_memory()}")
 
-    _fresh_server("batched")
+    _fresh_server("batched", cold)
     cache = Path(tempfile.mkdtemp(prefix="grammar-bench-")) / "results.sqlite"
     try:
         os.environ["SCRIPTKIT_GRAMMAR_CACHE"] = str(cache)  # the rules' results file, for this run only
@@ -164,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Grammar pass: batched and cached vs naive.")
     parser.add_argument("--scripts", type=int, default=1000, help="scripts in the generated pack (default 1000)")
     parser.add_argument("--skip-naive", action="store_true", help="only the batched and cached passes")
+    parser.add_argument("--cold", action="store_true",
+                        help="each server answers one one-line check before timing, not the whole warm-up")
     args = parser.parse_args(argv)
 
     from scriptkit.engines.lt_server import LT_VERSION, assembled
@@ -171,11 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("java") is None or assembled() is None:
         print("SKIPPED: needs Java 17+ and an assembled LanguageTool (python tools/languagetool.py assemble)")
         return 0
-    print(f"LanguageTool {LT_VERSION} (English), local server, Python {sys.version.split()[0]}")
-    results = {"starter": bench("starter pack", load_pack(ROOT / "templates" / "starter"), not args.skip_naive)}
+    print(f"LanguageTool {LT_VERSION} (English), local server, Python {sys.version.split()[0]}, "
+          f"{'cold servers' if args.cold else 'warmed-up servers'}, load average {os.getloadavg()[0]:.1f}")
+    naive = not args.skip_naive
+    results = {"starter": bench("starter pack", load_pack(ROOT / "templates" / "starter"), naive, args.cold)}
     with tempfile.TemporaryDirectory() as tmp:
         pack = load_pack(generate(Path(tmp) / "pack", args.scripts))
-        results["generated"] = bench(f"generated pack ({args.scripts} scripts)", pack, not args.skip_naive)
+        results["generated"] = bench(f"generated pack ({args.scripts} scripts)", pack, naive, args.cold)
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
     print("\nsummary (seconds):")
     for name, r in results.items():
         print(f"  {name:10} " + "  ".join(f"{k} {v:.2f}" for k, v in r.items()))

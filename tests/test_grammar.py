@@ -341,3 +341,118 @@ def test_interrupted_run_leaves_no_java_behind(make_pack, sig: str) -> None:
     assert "Traceback" not in err
     time.sleep(0.5)
     assert not [pid for pid in jvms if _alive(pid)], "a JVM outlived the run"
+
+
+# ---------------------------------------------------------------- the warm-up of a started server
+
+
+def test_started_server_is_warm_and_knows_its_text_level_rules(lt_url) -> None:
+    from scriptkit.engines import languagetool
+    from scriptkit.engines.languagetool import Checker, Document, Settings
+
+    server, started_now = languagetool.local_server()
+    assert not started_now and server.url == lt_url
+    assert 0 < server.first_check_seconds <= server.warmup_seconds
+    log = server.log_path.read_text(encoding="utf-8", errors="replace")
+    assert log.count("Check done") >= 1 + languagetool.CONCURRENCY  # the first check, then one per pipeline
+    reach = languagetool._TEXT_LEVEL[lt_url, "en-US"]  # asked during the warm-up, not by the first batch
+    assert reach and "ENGLISH_WORD_REPEAT_BEGINNING_RULE" in reach
+    found = Checker(lt_url).check([Document.plain("We has recieved it.")], Settings())[0]
+    assert {m.rule_id for m in found} >= {"MORFOLOGIK_RULE_EN_US"}, found
+
+
+def test_warm_up_text_is_in_no_pack(tmp_path: Path) -> None:
+    """The warm-up must not fill the server's sentence cache with a pack's sentences."""
+    from benchmarks.packgen import generate
+    from scriptkit.engines.languagetool import WARM_UP_TEXT
+    from scriptkit.rendering import render_pack
+    from scriptkit.text import sentence_spans
+
+    sentences = [WARM_UP_TEXT[a:b] for a, b in sentence_spans(WARM_UP_TEXT)]
+    assert len(sentences) >= 8
+    root = Path(__file__).resolve().parent.parent
+    for pack in (load_pack(root / "templates" / "starter"), load_pack(generate(tmp_path / "pack", 300))):
+        texts = [m.text for m in render_pack(pack, None, all_variants=True)]
+        assert not [s for s in sentences if any(s in t for t in texts)]
+
+
+class _StandIn:
+    """A loopback HTTP server that answers every request with one fixed reply (status, JSON body)."""
+
+    def __init__(self, status: int, body: str) -> None:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body.encode())
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.mark.parametrize(("status", "body", "says"), [
+    (500, "Error: internal", "did not finish loading"),
+    (200, "not json", "did not finish loading"),
+    (200, '{"matches": []}', "found none of the mistakes"),
+])
+def test_a_failed_warm_up_is_an_error(status: int, body: str, says: str) -> None:
+    from scriptkit.engines import languagetool
+
+    stand_in = _StandIn(status, body)
+    try:
+        with pytest.raises(EngineUnavailable) as info:
+            languagetool.warm_up(stand_in.url)
+    finally:
+        stand_in.close()
+        languagetool._TEXT_LEVEL.pop((stand_in.url, "en-US"), None)
+    assert says in info.value.message and "--grammar off" in (info.value.hint or "")
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_the_warm_up_leaves_no_java_behind(make_pack) -> None:
+    import signal
+
+    from scriptkit.engines.lt_server import assembled, lt_home
+
+    if shutil.which("java") is None or assembled() is None or not Path("/proc").is_dir():
+        require_external("needs Java, the assembled LanguageTool server and /proc")
+    pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
+    cli = [sys.executable, "-c", "from scriptkit.cli import main; main()"]
+    run = subprocess.Popen([*cli, "check", str(pack), "--grammar", "local"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
+    log = lt_home().parent / "logs" / f"server-{run.pid}.log"
+    try:
+        deadline = time.monotonic() + 120
+        jvms: list[int] = []
+        warming = False
+        while not warming and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            jvms = jvms or _children(run.pid)  # the JVM's start truncates any older log of this pid
+            text = log.read_text(errors="replace") if jvms and log.is_file() else ""
+            warming = "Handling POST /v2/check" in text and "Check done" not in text
+        assert warming, "the run never got to its server's warm-up check"
+        run.send_signal(signal.SIGINT)
+        _, err = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode in (130, -signal.SIGINT), err
+    assert "Traceback" not in err
+    time.sleep(0.5)
+    assert not [pid for pid in jvms if _alive(pid)], "a JVM outlived the run"

@@ -41,11 +41,16 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "assemble":
             print(f"LanguageTool {result.version} already assembled: {result.path}")
         if args.command == "serve":
+            from scriptkit.engines.languagetool import warm_up
+
             server = LocalServer(result.path)
-            server.start()
-            print(f"LanguageTool {result.version} ready at {server.url} after {server.start_seconds:.1f}s "
-                  f"(log: {server.log_path}); Ctrl-C stops it", flush=True)
             try:
+                server.start()
+                started = time.perf_counter()
+                warm_up(server.url)  # so that its first real check is answered as fast as the rest
+                print(f"LanguageTool {result.version} ready at {server.url} after {server.start_seconds:.1f}s, "
+                      f"warmed up in {time.perf_counter() - started:.1f}s (log: {server.log_path}); Ctrl-C stops it",
+                      flush=True)
                 while server.running:
                     time.sleep(1)
             finally:

@@ -199,8 +199,9 @@ class LocalServer:
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = home.parent / "logs" / f"server-{os.getpid()}.log"
-        self.start_seconds = 0.0
-        self.warmup_seconds = 0.0  # the first check, which loads the rules
+        self.start_seconds = 0.0  # until the health check answers
+        self.first_check_seconds = 0.0  # the first check, which loads the rules
+        self.warmup_seconds = 0.0  # every warm-up request, the first check included
 
     @property
     def url(self) -> str:
