@@ -151,11 +151,12 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             if suppress is not None and suppress.suppressed(type(rule), diag):
                 continue
             _add(by_key, diag)
-    sources: dict[str, str] = {}
+    sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     for m in messages:
         for seg in m.segments:
-            if seg.source is not None and seg.source.source is not None:
-                sources.setdefault(seg.source.source.path, seg.source.source.text)
+            if (span := seg.source) is not None and (source := span.source) is not None \
+                    and source.path not in sources:
+                sources[source.path] = source.text
     return LintResult(_sorted(by_key.values()), messages, config, sources, rules=list(plan.active))
 
 
@@ -266,13 +267,10 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     return Fix(description, (Edit(source.path, a, b, finding.replacement),))
 
 
-def _key(d: Diagnostic) -> tuple[object, ...]:
-    return (d.code, d.location.file, d.location.line, d.location.col, d.message, d.text)
-
-
 def _add(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic) -> None:
     """One diagnostic per place and message; remember every channel that reported it."""
-    key = _key(diag)
+    location = diag.location
+    key = (diag.code, location.file, location.line, location.col, diag.message, diag.text)
     kept = by_key.get(key)
     if kept is None:
         if diag.channel:
@@ -290,7 +288,14 @@ def _add(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic) -> None
 
 
 def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diagnostics, key=lambda d: (*d.sort_key(), d.message, d.channel or "", d.variant))
+    return sorted(diagnostics, key=_order)
+
+
+def _order(d: Diagnostic) -> tuple[str, int, int, str, str, str, int]:
+    """``d.sort_key()`` (file, line, column, code), then message, channel and variant (the location
+    read once: a whole pack's diagnostics are sorted in the parent process, after the workers)."""
+    location = d.location
+    return location.file, location.line, location.col, d.code, d.message, d.channel or "", d.variant
 
 
 # ---------------------------------------------------------------- suppressions

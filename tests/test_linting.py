@@ -12,7 +12,7 @@ import pytest
 from scriptkit.config import LintConfig, Selector
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ScriptkitError
-from scriptkit.linting import lint_messages, lint_pack, lint_text, text_message
+from scriptkit.linting import _order, lint_messages, lint_pack, lint_text, text_message
 from scriptkit.loading import load_pack
 from scriptkit.message import Message
 from scriptkit.models import Pack
@@ -144,6 +144,8 @@ def test_output_is_sorted_and_stable(make_pack: Any) -> None:
     assert first == [d.format() for d in lint(make_pack, scripts, voice)]
     files = [f.split(":")[0] for f in first]
     assert files == sorted(files) and len(first) == 6
+    for d in lint(make_pack, scripts, voice):  # the sort reads the fields of sort_key() directly
+        assert _order(d) == (*d.sort_key(), d.message, d.channel or "", d.variant)
 
 
 def test_severity_override_and_fail_level(make_pack: Any) -> None:
