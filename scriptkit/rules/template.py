@@ -371,7 +371,7 @@ class _Piece(NamedTuple):
     first: str  # its first and last tokens ("" if it has none)
     last: str
     inner: frozenset[str]  # its bigrams
-    hashes: tuple[int, ...]  # their CRC-32s, largest first
+    lowest: dict[int, int]  # as in minhash: bin -> the value its least hash among them leaves there
 
 
 class _Bins(dict[int, tuple[int, int]]):
@@ -401,8 +401,8 @@ class _Fingerprints:
     def _piece(self, text: str) -> _Piece:
         tokens = _tokens(text)
         inner = frozenset(map(" ".join, pairwise(tokens)))
-        hashes = tuple(sorted(map(self.crc.__getitem__, inner), reverse=True))
-        piece = self.pieces[text] = _Piece(tokens[0], tokens[-1], inner, hashes) if tokens else _NO_TOKENS
+        lowest = dict(map(self.split.__getitem__, sorted(map(self.crc.__getitem__, inner), reverse=True)))
+        piece = self.pieces[text] = _Piece(tokens[0], tokens[-1], inner, lowest) if tokens else _NO_TOKENS
         return piece
 
     def __call__(self, text: str) -> Fingerprint:
@@ -420,9 +420,17 @@ class _Fingerprints:
         if not inner and not across:
             return fingerprint(text, self.rows, self.crc)  # fewer than two tokens: the set is the tokens
         found = frozenset().union(*inner, across)
-        hashes = sorted(chain(*(p.hashes for p in parts), map(self.crc.__getitem__, across)), reverse=True)
-        # as in minhash: later pairs overwrite earlier ones, so each bin keeps its smallest hash
-        lowest = dict(map(self.split.__getitem__, hashes))
+        # each bin's least value over the pieces' and the bigrams' across the cuts (a hash's value
+        # orders as the hash does within its bin)
+        lows = [p.lowest for p in parts if p.lowest]
+        base = max(lows, key=len) if lows else {}
+        lowest = dict(base)
+        split = self.split.__getitem__
+        for pairs in chain([low.items() for low in lows if low is not base],
+                           [map(split, map(self.crc.__getitem__, across))]):
+            for b, value in pairs:
+                if value < lowest.get(b, _EMPTY_BIN):
+                    lowest[b] = value
         bins = self.bins
         sig = list(map(lowest.get, range(bins), repeat(0, bins)))
         if len(lowest) < bins:
@@ -435,7 +443,8 @@ class _Fingerprints:
         return Fingerprint(found, self.format.pack(*sig))
 
 
-_NO_TOKENS = _Piece("", "", frozenset(), ())
+_NO_TOKENS = _Piece("", "", frozenset(), {})
+_EMPTY_BIN = 1 << 32  # above any value a bin keeps
 
 
 def fingerprints(texts: Iterable[str], threshold: float) -> list[Fingerprint]:
