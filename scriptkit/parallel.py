@@ -218,27 +218,33 @@ def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]
     results: list[Any] = [None] * count
     pending = {fd: _Frames() for fd in workers}
     done = 0
-    with selectors.DefaultSelector() as selector:
-        for fd in workers:
-            selector.register(fd, selectors.EVENT_READ)
-        while pending:
-            for key, _ in selector.select():
-                fd = int(key.fd)
-                frames = pending[fd]
-                data = frames.read(fd)
-                if data is None:  # the pipe is closed
-                    selector.unregister(fd)
-                    del pending[fd]
-                    if frames.started:
-                        raise ScriptkitError("a worker process sent a truncated result")
-                    continue
-                if data:
-                    index, ok, value = _loads(data)
-                    del data
-                    if not ok:
-                        raise value
-                    results[index] = value
-                    done += 1
+    try:
+        with selectors.DefaultSelector() as selector:
+            for fd in workers:
+                selector.register(fd, selectors.EVENT_READ)
+            while pending:
+                for key, _ in selector.select():
+                    fd = int(key.fd)
+                    frames = pending[fd]
+                    data = frames.read(fd)
+                    if data is None:  # the pipe is closed
+                        selector.unregister(fd)
+                        del pending[fd]
+                        if frames.started:
+                            raise ScriptkitError("a worker process sent a truncated result")
+                        continue
+                    if data:
+                        index, ok, value = _loads(data)
+                        del data
+                        # what came is plain data, with no cycles for the collector to find: out of its
+                        # passes (each a pass over the whole pack so far) until every result is in
+                        gc.freeze()
+                        if not ok:
+                            raise value
+                        results[index] = value
+                        done += 1
+    finally:
+        gc.unfreeze()
     if done != count:
         pid = next(pid for pid, indexes in workers.values() if any(results[i] is None for i in indexes))
         raise ScriptkitError(f"a worker process (pid {pid}) ended before sending its results",

@@ -242,3 +242,12 @@ def test_frames_are_read_whole_however_the_pipe_cuts_them() -> None:
         assert frames.read(read) == b"" and frames.started and frames.read(read) is None
     finally:
         os.close(read)
+
+
+def test_nothing_is_left_out_of_the_garbage_collector_after_a_parallel_run(big_pack: Path) -> None:
+    import gc
+
+    pack = load_pack(big_pack, jobs=2)  # results are frozen while they come, then unfrozen
+    assert gc.get_freeze_count() == 0
+    lint_pack(pack, load_config(pack).override(grammar="off"), jobs=2)
+    assert gc.get_freeze_count() == 0
