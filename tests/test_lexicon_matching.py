@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from scriptkit.rules.lexicon import Tokens, compile_phrases, fold, piece_local, required_literals, tokenise
+from scriptkit.rules.lexicon import (
+    Tokens,
+    compile_phrases,
+    fold,
+    pattern,
+    piece_local,
+    required_literals,
+    tokenise,
+)
 
 ENTRIES = ["please be advised", "at your earliest convenience", "e-mail", "frustrat*", "kindly", ":)",
            r"re:apologies(?<!my apologies)\s+for\b", r"re:\bthe\s+(?:company|team)\s+regrets\b",
@@ -95,3 +105,23 @@ def test_caseless_regex_finds_what_ignorecase_finds(text: str) -> None:
     assert caseless.spans(text) == [m.span() for m in regex.finditer(text)]
     first = regex.search(text)
     assert caseless.span(text) == (first.span() if first else None)
+
+
+_CUE_FRAGMENTS = [
+    "I", " you've", " your order", " your patience", " waiting", " on hold", " in 2 days", " 3-5 business days",
+    " by Friday", " at 5pm", " by [[date]]", " I'm checking", " I am sending", " :)", " <3", " it's so",
+    " frustrating", " I'd be upset", " sorry", " so sorry", " I'll", " refund", " today", " this is",
+    " really annoying", ".", "!", "?", " ", "\n", "-", " thanks for", " bearing with me",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_FRAGMENTS), max_size=14).map("".join))
+def test_a_multimatcher_finds_what_each_of_its_lists_finds(text: str) -> None:
+    """One pass over several lists (slot inference's cues) equals matching each list on its own."""
+    from scriptkit.inference import _cue_matcher
+
+    folded = fold(text)
+    found = _cue_matcher().spans(Tokens(folded))
+    for name in _cue_matcher().names:
+        assert found[name] == pattern(name).spans(folded, folded=True), name
