@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -132,41 +132,69 @@ def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
     try:
         node = _ccompose(text, Loader=_Composer)
         origin = Origin(source)
-        return _construct(node, (), origin) if node is not None else None, origin
+        if node is None:
+            return None, origin
+        # a node's offset is libyaml's mark index, except where libyaml breaks lines at characters
+        # SourceText does not (a lone CR, NEL, LS, PS): there it is SourceText.offset of its line and column
+        start = _START_INDEX if _OTHER_BREAKS.search(text) is None else _start_offset(source)
+        return _construct(node, (), origin, start), origin
     except Exception:  # any parse problem: the round-trip path reports it, located
         return None
 
 
-def _construct(node: Any, path: tuple[str | int, ...], origin: Origin) -> Any:
-    if type(node) is _CScalar:
-        return _scalar(node)
-    source = origin.source
+_START_INDEX = attrgetter("start_mark.index")
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_RESOLVED = frozenset(("true", "false", "null"))  # see _scalar
+
+
+def _start_offset(source: SourceText) -> Callable[[Any], int]:
     starts, size = source._line_starts, len(source.text)
 
-    def offset(mark: Any) -> int:  # SourceText.offset, for a node's start
+    def offset(node: Any) -> int:  # SourceText.offset, for a node's start
+        mark = node.start_mark
         line = mark.line
         return size if line >= len(starts) else min(starts[line] + mark.column, size)
 
+    return offset
+
+
+def _construct(node: Any, path: tuple[str | int, ...], origin: Origin, start: Callable[[Any], int]) -> Any:
+    # (a quoted scalar or a plain word, the commonest, is read inline: _scalar gives the value itself)
+    if type(node) is _CScalar:
+        return _scalar(node)
     if isinstance(node, _CMap):
+        keys, values = origin.keys, origin.values
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, _CScalar) or key_node.style in ("|", ">"):
                 raise _Unusual
-            key = str(_scalar(key_node))
+            key = key_node.value
+            if not (key_node.style or (key[:1].isalpha() and key.lower() not in _RESOLVED)):
+                key = str(_scalar(key_node))
             if key in out:
                 raise _Unusual  # duplicate key: the round-trip parser words the error
             child = (*path, key)
-            origin.keys[child] = offset(key_node.start_mark)
-            origin.values[child] = offset(value_node.start_mark)
-            # (a quoted value, the commonest, without another call)
-            out[key] = value_node.value if type(value_node) is _CScalar and value_node.style else \
-                _construct(value_node, child, origin)
+            keys[child] = start(key_node)
+            values[child] = start(value_node)
+            if type(value_node) is _CScalar:
+                value = value_node.value
+                out[key] = value if value_node.style or (value[:1].isalpha() and value.lower() not in _RESOLVED) \
+                    else _scalar(value_node)
+            else:
+                out[key] = _construct(value_node, child, origin, start)
         return out
     if isinstance(node, _CSeq):
+        values = origin.values
         items: list[Any] = []
         for i, item in enumerate(node.value):
-            origin.values[(*path, i)] = offset(item.start_mark)
-            items.append(_construct(item, (*path, i), origin))
+            child = (*path, i)
+            values[child] = start(item)
+            if type(item) is _CScalar:
+                value = item.value
+                items.append(value if item.style or (value[:1].isalpha() and value.lower() not in _RESOLVED)
+                             else _scalar(item))
+            else:
+                items.append(_construct(item, child, origin, start))
         return items
     if isinstance(node, _CScalar):
         return _scalar(node)

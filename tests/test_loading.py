@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -444,3 +445,54 @@ def test_script_files_are_put_in_path_order(parts: list[list[str]]) -> None:
 
     files = [Path("/pack/scripts", *p) for p in parts]  # '-' and '.' sort before '/', 'B' before 'a'
     assert _in_path_order(iter(files)) == sorted(files)
+
+
+def _composed(node: Any, path: tuple[str | int, ...], source: Any, keys: dict[Any, int], values: dict[Any, int]) -> Any:
+    """The fast parse's definition, node by node: every scalar through _scalar, every offset from
+    the node's line and column."""
+    from scriptkit.loading import _CMap, _CScalar, _scalar
+
+    def offset(node: Any) -> int:
+        return int(source.offset(node.start_mark.line, node.start_mark.column))
+
+    if isinstance(node, _CScalar):
+        return _scalar(node)
+    if isinstance(node, _CMap):
+        out = {}
+        for key_node, value_node in node.value:
+            key = str(_scalar(key_node))
+            keys[(*path, key)], values[(*path, key)] = offset(key_node), offset(value_node)
+            out[key] = _composed(value_node, (*path, key), source, keys, values)
+        return out
+    items = []
+    for i, item in enumerate(node.value):
+        values[(*path, i)] = offset(item)
+        items.append(_composed(item, (*path, i), source, keys, values))
+    return items
+
+
+_SCALARS = st.sampled_from(['"quoted é"', "'single'", "plain words", "yes", "No", "true", "null", "1.5", "0x1f",
+                            "~", "é😀", "[a, 1, true]", "x:y", '"a\\"b"', '"line\\nbreak"', "- item"])
+_BREAKS = st.sampled_from(["\n", "\r\n", "\n\n", "\n# note\n", "\u2028\n", "\x85\n", "\r"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "true", "1", "k"]), st.sampled_from(["value", "list", "map"]),
+                          _SCALARS, _BREAKS), min_size=1, max_size=8, unique_by=lambda line: line[0]))
+def test_fast_parse_reads_what_its_definition_reads(lines: list[tuple[str, str, str, str]]) -> None:
+    # (the definition is the fast parse as it was before it read libyaml's offsets and plain words inline)
+    from scriptkit.loading import _ccompose, _Composer, _fast_parse
+    from scriptkit.sourcetext import SourceText
+
+    shapes = {"value": "{key}: {value}{brk}", "list": "{key}:{brk}  - {value}{brk}  - x{brk}",
+              "map": "{key}:{brk}  k: {value}{brk}  j:{brk}    - {value}{brk}"}
+    text = "".join(shapes[shape].format(key=key, value=value, brk=brk) for key, shape, value, brk in lines)
+    source = SourceText("x.yaml", text)
+    parsed = _fast_parse(text, source)
+    if parsed is None:
+        return  # the round-trip parser's document
+    keys: dict[Any, int] = {}
+    values: dict[Any, int] = {}
+    node = _ccompose(text, Loader=_Composer)
+    expected = _composed(node, (), source, keys, values) if node is not None else None
+    assert parsed[0] == expected and parsed[1].keys == keys and parsed[1].values == values
