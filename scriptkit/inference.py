@@ -30,7 +30,10 @@ BODY_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 FRAME_SLOTS = ("greeting", "signoff", "layout")
 
 # these run on folded (lower-cased) text
-_SECOND_PERSON = re.compile(r"\b(?:you(?:r|rs|rself|'(?:ve|re|d|ll))?|u|ur)\b")
+# "\b(?:you(?:r|rs|rself|'(?:ve|re|d|ll))?|u|ur)\b", written to start with its letters: a regex
+# starting with \b is tried at every position, one starting with literals skips ahead to them
+# (the word start is then looked behind for); the same matches, found about twice as fast
+_SECOND_PERSON = re.compile(r"(?:y(?<!\wy)ou(?:r|rs|rself|'(?:ve|re|d|ll))?|u(?<!\wu)r?)\b")
 _IMPERATIVE = re.compile(
     r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
@@ -40,8 +43,9 @@ _IMPERATIVE = re.compile(
 # (each split in two: the part at the start is matched there only, and the rest searched for
 # only when the text holds a word it needs; a regex starting with \b tries every position)
 _DEICTIC_START = re.compile(r"(?:\W*\w+\W+)?(?:that|this|it)(?:'s|\s+(?:is|was|has\s+been|must\s+be|sounds|seems))\b")
-_DEICTIC_EXCLAIM = re.compile(r"\b(?:what\s+an?|such\s+an?|how)\s+\w+")
-_ASKS_YOU = re.compile(r"\b(?:could|can|would|will)\s+you\b")  # or a question: "?" ends the sentence
+_DEICTIC_EXCLAIM = re.compile(r"(?:w(?<!\ww)hat\s+an?|s(?<!\ws)uch\s+an?|h(?<!\wh)ow)\s+\w+")  # (\b first, as above)
+# "\b(?:could|can|would|will)\s+you\b" (or a question: "?" ends the sentence), starting with its letters
+_ASKS_YOU = re.compile(r"(?:c(?<!\wc)(?:ould|an)|w(?<!\ww)(?:ould|ill))\s+you\b")
 
 
 def _deictic(s: str) -> bool:

@@ -187,3 +187,19 @@ def test_sentence_cues_are_each_sentence_read_alone(parts: list[str], joiner: st
         for (a, b), c in zip(pieces, got, strict=True):
             found = _cue_matcher().spans(lexicon.Tokens(folded[a:b]))
             assert c == _make_cues(folded[a:b], {f: found[n] for f, n in _CUE_LISTS.items()}), folded[a:b]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["you", "your", "yours", "yourself", "you'", "ve", "re", "ll", "d", "u", "ur", "r",
+                                 "y", "ou", "could", "can", "would", "will", "c", "w", "ould", "an", "ill",
+                                 " ", "\n", "'", "-", "_", "x", "9", "é", ".", "?"]), max_size=10))
+def test_second_person_and_asks_you_match_as_written_with_a_leading_word_boundary(parts: list[str]) -> None:
+    """The two regexes start with their letters (for speed); they find what their \\b forms find."""
+    import re
+
+    from scriptkit.inference import _ASKS_YOU, _SECOND_PERSON
+
+    s = "".join(parts)
+    for fast, definition in ((_SECOND_PERSON, r"\b(?:you(?:r|rs|rself|'(?:ve|re|d|ll))?|u|ur)\b"),
+                             (_ASKS_YOU, r"\b(?:could|can|would|will)\s+you\b")):
+        assert [m.span() for m in fast.finditer(s)] == [m.span() for m in re.finditer(definition, s)], s
