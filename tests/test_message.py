@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import FrozenInstanceError
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,3 +93,14 @@ def test_literal_run_is_the_literal_span_and_the_file_holding_its_start(parts: l
         assert run is None
     else:
         assert run == (*span, _source_by_walk(message, start))
+
+
+def test_a_span_rebuilt_by_pickle_is_the_span_init_makes() -> None:
+    source = FILES[0]
+    made = SourceSpan(None, True, range(5, 12), source)
+    rebuilt = pickle.loads(pickle.dumps(made))
+    assert type(rebuilt) is SourceSpan and rebuilt._start is None  # (rebuilt without __init__)
+    assert (rebuilt.literal, rebuilt.offsets, rebuilt.source.text) == (True, range(5, 12), source.text)
+    assert rebuilt == made and hash(rebuilt) == hash(made) and rebuilt.start == source.location(5)
+    with pytest.raises(FrozenInstanceError):
+        rebuilt.literal = False  # type: ignore[misc]
