@@ -155,16 +155,23 @@ def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[
     ``terminate`` can deadlock on a lock an idle worker holds (a race seen under load), and a
     pool whose worker dies waits forever for the lost result. Here a worker that dies is
     noticed when its pipe closes early, and every worker is killed and reaped on the way out.
+    The ``jobs`` workers take the items from a queue, each the next one when it is free (so none
+    idles while another still has several to do): a pipe holding the items' indexes, written
+    before they start (a few bytes an item: it holds thousands).
     ``alone``: an item run by a worker of its own, besides the ``jobs`` that share the others; that
     worker is started first, and ``before_shared`` is called in this process before the others are.
     """
     shared = [i for i in range(len(items)) if i != alone]
-    shards = ([[alone]] if alone is not None else []) + [shared[w::jobs] for w in range(min(jobs, len(shared)))]
-    workers: dict[int, tuple[int, list[int]]] = {}  # read end -> (pid, item indexes)
+    workers: dict[int, tuple[int, list[int]]] = {}  # read end -> (pid, the items it runs alone)
+    queue, queue_write = os.pipe()
+    try:
+        os.write(queue_write, b"".join(map(_INDEX.pack, shared)))
+    finally:
+        os.close(queue_write)  # the workers read to its end
     gc.freeze()  # the collector must not touch (and so copy) every inherited object in each worker
     try:
-        for indexes in shards:
-            if before_shared is not None and indexes[0] != alone:
+        for own in ([[alone]] if alone is not None else []) + [[] for _ in range(min(jobs, len(shared)))]:
+            if before_shared is not None and not own:
                 before_shared()
                 before_shared = None
                 gc.freeze()  # what it made too (freeze is cumulative; the one unfreeze below undoes all)
@@ -172,14 +179,15 @@ def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[
             pid = os.fork()
             if pid == 0:  # pragma: no cover - the worker; its work is checked through the parent
                 os.close(read)
-                _worker(fn, items, indexes, write)
+                _worker(fn, items, own if own else _queued(queue), write)
             os.close(write)
-            workers[read] = (pid, indexes)
+            workers[read] = (pid, own)
     except BaseException:
         _reap(workers)
         raise
     finally:
         gc.unfreeze()
+        os.close(queue)
     try:
         if started is not None:
             started()
@@ -189,39 +197,56 @@ def _map(fn: Callable[[_T], _R], items: list[_T], jobs: int, started: Callable[[
 
 
 _FRAME = struct.Struct("<Q")
+_INDEX = struct.Struct("<I")
 
 
-def _worker(fn: Callable[[_T], _R], items: list[_T], indexes: list[int], fd: int) -> NoReturn:
-    """In a forked worker: ``fn`` on its items, each result framed on ``fd``; never returns."""
+def _queued(queue: int) -> Iterator[int]:
+    """In a worker: the next item's index from the queue, while there is one (a pipe's reads of a
+    few bytes are whole: no two workers get parts of one index)."""
+    while data := os.read(queue, _INDEX.size):
+        yield _INDEX.unpack(data)[0]
+
+
+def _worker(fn: Callable[[_T], _R], items: list[_T], indexes: Iterable[int], fd: int) -> NoReturn:
+    """In a forked worker: ``fn`` on its items, each result framed on ``fd``; never returns.
+
+    It says which item it takes before it runs it (a frame with no result), so that if it dies
+    the parent can say which worker it was."""
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
         with os.fdopen(fd, "wb") as out:
             for index in indexes:
+                _send(out, (index, None, None))
                 # no collections while an item runs: what it makes lives until it is sent, so passes
                 # over it found nothing (a few % of a shard's CPU); its garbage cycles, if any, are in
                 # the youngest generation, which the first allocation after this collects
                 gc.disable()
                 try:
-                    payload: tuple[int, bool, Any] = (index, True, fn(items[index]))
+                    payload: tuple[int, bool | None, Any] = (index, True, fn(items[index]))
                 except Exception as exc:  # a bug in a rule or engine: raised again in the parent
                     payload = (index, False, exc if _picklable(exc) else RuntimeError(repr(exc)))
-                data = _dumps(payload)
-                out.write(_FRAME.pack(len(data)))
-                out.write(data)
-                out.flush()
-                # sent: without this the result and its pickle would stay alive while the next item runs
-                del payload, data
+                _send(out, payload)
+                # sent: without this the result would stay alive while the next item runs
+                del payload
                 gc.enable()
         status = 0
     finally:
         os._exit(status)  # never run the parent's exit handlers or return into its stack
 
 
+def _send(out: Any, payload: tuple[int, bool | None, Any]) -> None:
+    data = _dumps(payload)
+    out.write(_FRAME.pack(len(data)))
+    out.write(data)
+    out.flush()
+
+
 def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]:
     """Read every worker's frames as they come; raise what a worker raised, or that it died."""
     results: list[Any] = [None] * count
     pending = {fd: _Frames() for fd in workers}
+    holder = {i: fd for fd, (_, own) in workers.items() for i in own}  # item -> the worker running it
     done = 0
     try:
         with selectors.DefaultSelector() as selector:
@@ -241,6 +266,10 @@ def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]
                     if data:
                         index, ok, value = _loads(data)
                         del data
+                        if ok is None:  # the worker says it takes this item
+                            holder[index] = fd
+                            continue
+                        del holder[index]
                         # what came is plain data, with no cycles for the collector to find: out of its
                         # passes (each a pass over the whole pack so far) until every result is in
                         gc.freeze()
@@ -251,7 +280,10 @@ def _collect(workers: dict[int, tuple[int, list[int]]], count: int) -> list[Any]
     finally:
         gc.unfreeze()
     if done != count:
-        pid = next(pid for pid, indexes in workers.values() if any(results[i] is None for i in indexes))
+        # the worker holding an item it did not finish (or, if it died before it could say which
+        # item it took, the first of those that shared them)
+        fd = next(iter(holder.values())) if holder else next(fd for fd, (_, own) in workers.items() if not own)
+        pid = workers[fd][0]
         raise ScriptkitError(f"a worker process (pid {pid}) ended before sending its results",
                              hint="It may have run out of memory; run again with --jobs 1 to lint in one process.")
     return results

@@ -251,3 +251,25 @@ def test_nothing_is_left_out_of_the_garbage_collector_after_a_parallel_run(big_p
     assert gc.get_freeze_count() == 0
     lint_pack(pack, load_config(pack).override(grammar="off"), jobs=2)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_free_worker_takes_the_next_item() -> None:
+    import os
+    import select
+
+    read, write = os.pipe()
+
+    def run(item: int) -> int:
+        if item == 0:  # waits for every other item: with items dealt out in advance, its worker would
+            got = b""  # hold some of them and wait for ever (here: a minute, then a wrong result)
+            while len(got) < 9 and select.select([read], [], [], 60)[0]:
+                got += os.read(read, 9 - len(got))
+            return len(got)
+        os.write(write, b"x")
+        return item
+
+    try:
+        assert parallel._map(run, list(range(10)), 2) == [9, *range(1, 10)]
+    finally:
+        os.close(read)
+        os.close(write)
