@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.errors import ConfigError, EngineUnavailable
@@ -178,11 +180,32 @@ def test_batched_matches_equal_one_request_per_document(lt_url) -> None:
     docs = [Document.plain(t) for t in texts]
     joined = Checker(lt_url, batch_chars=10_000)
     batched = joined.check(docs, Settings())
-    alone = Checker(lt_url, batch_chars=1, concurrency=1).check(docs, Settings())
+    alone = Checker(lt_url, batch_chars=0, concurrency=1).check(docs, Settings())
     assert batched == alone
     assert joined.stats.requests < len(docs) and joined.stats.rechecked >= 1
     emoji = batched[5]
     assert any(texts[5][m.start:m.end] == "is" for m in emoji)  # offsets after a non-BMP emoji
+
+
+@given(sizes=st.lists(st.integers(0, 3000), max_size=60), limit=st.integers(-1, 12_000),
+       concurrency=st.integers(1, 4))
+def test_batches_keep_order_and_share_the_work_evenly(sizes: list[int], limit: int, concurrency: int) -> None:
+    from scriptkit.engines.languagetool import _SEPARATOR, MIN_BATCH_CHARS, MIN_ROUNDS, Document, _batches
+
+    items = [(str(i), Document.plain("x" * n)) for i, n in enumerate(sizes)]
+    batches = _batches(items, limit, concurrency)
+    assert [item for batch in batches for item in batch] == items and all(batches)
+    if limit <= 0 or not items:
+        assert len(batches) == len(items)
+        return
+    weight = {key: len(doc.text) + len(_SEPARATOR) for key, doc in items}
+    total = sum(weight.values())
+    # whole rounds of `concurrency` batches of at most `limit` on average, MIN_ROUNDS at least...
+    planned = max(MIN_ROUNDS, -(-total // (limit * concurrency))) * concurrency
+    planned = max(1, min(planned, len(items), total // MIN_BATCH_CHARS))  # ...unless too few or too small
+    assert len(batches) <= planned
+    for batch in batches:  # no batch takes more than its even share and one more document
+        assert sum(weight[key] for key, _ in batch[:-1]) < total / planned + 1e-9
 
 
 def test_naive_package_loop_finds_what_the_batched_pass_finds(make_pack, lt_url, grammar_cache) -> None:

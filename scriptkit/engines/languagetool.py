@@ -56,6 +56,10 @@ CONNECT_TIMEOUT = 3.0
 BATCH_CHARS = 6000
 #: Two requests in flight keep a two-core server busy without queueing behind each other.
 CONCURRENCY = 2
+#: Requests per thread at least, so that the threads finish together (see ``_batches``), of
+#: this many characters at least (below, a request's own cost, a few ms, starts to count).
+MIN_ROUNDS = 4
+MIN_BATCH_CHARS = 1000
 _SEPARATOR = "\n\n"  # between joined documents: a paragraph break, as between replies
 
 
@@ -275,15 +279,7 @@ class Checker:
         params = settings.params()
         params["language"] = self._language(url, settings.language)
         limit = self.batch_chars if self._text_level_rules(url, params["language"]) is not None else 0
-        batches: list[list[tuple[str, Document]]] = [[]]
-        size = 0
-        for item in items:
-            n = len(item[1].text)
-            if batches[-1] and size + n > limit:
-                batches.append([])
-                size = 0
-            batches[-1].append(item)
-            size += n + len(_SEPARATOR)
+        batches = _batches(items, limit, self.concurrency)
         out: dict[str, tuple[LTMatch, ...]] = {}
         if len(batches) == 1 or self.concurrency <= 1:
             for batch in batches:
@@ -433,6 +429,29 @@ def text_level_rules(session: requests.Session, url: str, language: str, timeout
     with _TEXT_LEVEL_LOCK:
         _TEXT_LEVEL[url, language] = found
     return found
+
+
+def _batches(items: list[tuple[str, Document]], limit: int, concurrency: int) -> list[list[tuple[str, Document]]]:
+    """``items`` in order, cut into batches of about equal size, ~``limit`` characters at most.
+
+    At least ``MIN_ROUNDS`` batches a thread (of ``MIN_BATCH_CHARS`` at least), in whole rounds
+    of ``concurrency``: a small pack in a few full-size batches leaves a thread idle while the
+    other checks the last one (the starter pack: seven batches, two threads). A document goes to
+    the batch its first character falls in, so a batch exceeds the even share by less than one
+    document. ``limit`` 0: one document a batch.
+    """
+    if limit <= 0:
+        return [[item] for item in items]
+    sizes = [len(doc.text) + len(_SEPARATOR) for _, doc in items]
+    total = sum(sizes)
+    rounds = max(-(-total // (limit * concurrency)), MIN_ROUNDS)
+    count = max(1, min(rounds * concurrency, len(items), total // MIN_BATCH_CHARS))
+    batches: list[list[tuple[str, Document]]] = [[] for _ in range(count)]
+    start = 0
+    for item, size in zip(items, sizes, strict=True):
+        batches[start * count // total].append(item)
+        start += size
+    return [batch for batch in batches if batch]
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
