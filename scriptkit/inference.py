@@ -305,17 +305,15 @@ def _greeting_cut(sentence: str) -> int:
 @lru_cache(maxsize=256)  # slot inference and the rules' analysis split the same reply
 def _pieces(text: str) -> tuple[tuple[int, int], ...]:
     """Sentences, with a leading greeting split off its sentence ("Hi Sam, I can see...")."""
-    return tuple(_split_pieces(text))
-
-
-def _split_pieces(text: str) -> Iterator[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
-        cut = split_greeting(text, a, b)
+        cut = a + _greeting_cut(text[a:b])  # (split_greeting, inline: every sentence is asked)
         if a < cut < b:
-            yield a, _rstrip(text, a, cut)
-            yield cut, b
+            pieces.append((a, _rstrip(text, a, cut)))
+            pieces.append((cut, b))
         else:
-            yield a, b
+            pieces.append((a, b))
+    return tuple(pieces)
 
 
 def _rstrip(text: str, a: int, b: int) -> int:

@@ -722,7 +722,11 @@ class MultiMatcher:
         if not self._regexes_local:
             return False
         for (_, b1), (a2, _) in pairwise(pieces):
-            if b1 >= a2 or not folded[b1:a2].isspace() or (joins_words(folded[b1 - 1]) and joins_words(folded[a2])):
+            if b1 >= a2 or not folded[b1:a2].isspace():
+                return False
+            # (joins_words of both edge characters, inline: a piece nearly always ends with a mark)
+            end, start = folded[b1 - 1], folded[a2]
+            if (end.isalnum() or end in "'_-") and (start.isalnum() or start in "'_-"):
                 return False
         return True
 
