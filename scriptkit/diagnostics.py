@@ -19,6 +19,9 @@ class Location:
         return f"{self.file}:{self.line}:{self.col}"
 
 
+_RANKS = {"error": 3, "warning": 2, "suggestion": 1}
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
@@ -26,7 +29,7 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "suggestion": 1}[self.value]
+        return _RANKS[self._value_]  # (compared per duplicate diagnostic: _value_ is a plain attribute, value is not)
 
     @classmethod
     def parse(cls, value: str) -> Severity:

@@ -148,6 +148,11 @@ def test_output_is_sorted_and_stable(make_pack: Any) -> None:
         assert _order(d) == (*d.sort_key(), d.message, d.channel or "", d.variant)
 
 
+def test_severity_ranks() -> None:
+    assert [(s.value, s.rank) for s in Severity] == [("error", 3), ("warning", 2), ("suggestion", 1)]
+    assert Severity.parse("warn").rank > Severity.parse("hint").rank
+
+
 def test_severity_override_and_fail_level(make_pack: Any) -> None:
     voice = VOICE + "  severity: {say-refund: suggestion}\n"
     root = make_pack({"a.yaml": script(solution='"I can offer store credit."')}, pack_yaml=voice)
