@@ -72,6 +72,8 @@ BREAKS = {
     "render": ('solution: "', 'solution: "{{ 1 // 0 }} ', "ZeroDivisionError"),
     # fails in the parse: the error comes from a load worker
     "yaml": ('solution: "', 'solution: {{ 1 }} "', "YAML syntax error"),
+    # a template problem: found by a load worker, where the script is parsed
+    "template": ('solution: "', 'solution: "{{ unknown_thing }} ', "undefined name 'unknown_thing'"),
 }
 
 
@@ -92,6 +94,28 @@ def test_errors_in_workers_surface_as_in_the_serial_run(tmp_path: Path, kind: st
         outputs.append(result.output)
     assert outputs[0] == outputs[1]
     assert outputs[0].count(expected) == 2 and "s00450.yaml:" in outputs[0]
+
+
+def test_template_problems_of_duplicate_and_invalid_scripts_are_reported_as_in_the_serial_run(tmp_path: Path) -> None:
+    root = generate(tmp_path / "pack", SCRIPTS, seed=3)
+    files = sorted((root / "scripts").rglob("*.yaml"))
+
+    def edit(index: int, *changes: tuple[str, str]) -> None:
+        text = files[index].read_text(encoding="utf-8")
+        for before, after in changes:
+            text, found = re.subn(before, after, text, count=1, flags=re.M)
+            assert found
+        files[index].write_text(text, encoding="utf-8")
+
+    edit(5, ('solution: "', 'solution: "{{ unknown_thing }} '))
+    edit(7, (r"^id: .*", "id: twin"))
+    edit(300, (r"^id: .*", "id: twin"), ('solution: "', 'solution: "{{ blank.nope }} '))  # a duplicate
+    edit(450, (r"^title:", "titel:"), ('solution: "', 'solution: "{{ other_unknown }} '))  # not valid
+    outputs = [CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--jobs", jobs]).output
+               for jobs in ("1", "2")]
+    assert outputs[0] == outputs[1]
+    assert all(what in outputs[0] for what in ("undefined name 'unknown_thing'", "duplicate script id 'twin'",
+                                                "blank 'nope'", "unknown key 'titel'", "'other_unknown'"))
 
 
 def test_rule_failure_in_a_worker_is_the_serial_error(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
