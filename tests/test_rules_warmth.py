@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scriptkit.config import LintConfig, Selector
 from scriptkit.errors import ConfigError
@@ -341,3 +343,33 @@ def test_a_team_signature_is_reported_without_its_line_break() -> None:
     text = "I can see why the wait is annoying. I'll call you today.\n\nKind regards,\nCustomer Support Team\n"
     result = lint_text(text, config=LintConfig(select=(Selector("SK206"),)))
     assert [d.text for d in result.diagnostics] == ["Customer Support Team"]
+
+
+_FORMALITY_FRAGMENTS = ["I", "i", "you", "We", "their", "the", "of", "hey", "ok", "information", "organisation",
+                        "u", "ur", "u'll", "lol", "Yeah", "gonna", "y'all", "don't", "it's", "sooo", "aaa", "111",
+                        "__", "!!", "!", "??", "...", ":)", ";-P", "'", "-", ".", ",", " ", " ", "\n", "x9"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_FORMALITY_FRAGMENTS), max_size=16).map("".join))
+def test_formality_counts_of_ascii_text_follow_the_plain_definition(text: str) -> None:
+    """An ASCII text's counts come from packed per-word codes and a gated slang count (for
+    speed); they equal counting each feature over the words with the regexes as written."""
+    from scriptkit.rules.warmth import (
+        _CLOSED_DOWN,
+        _CLOSED_UP,
+        _LATINATE_ENDINGS,
+        _PRONOUNS,
+        _SLANG,
+        _THIRD,
+        _counts,
+        _words,
+    )
+
+    words = _words(text)
+    expected = (len(words), sum(w in _PRONOUNS for w in words), sum(w in _THIRD for w in words),
+                sum(len(w) >= 7 and w.endswith(_LATINATE_ENDINGS) for w in words), sum(map(len, words)),
+                sum(w in _CLOSED_UP for w in words) - sum(w in _CLOSED_DOWN for w in words),
+                len(_SLANG.findall(text)) + text.count("!"))
+    got = _counts.__wrapped__(text)
+    assert (got.words, got.pronouns, got.third, got.latinate, got.letters, got.closed, got.informal) == expected

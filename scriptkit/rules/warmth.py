@@ -108,7 +108,8 @@ _JOINS_WORDS = re.compile(r"[\w'-]")  # a character for which ``joins_words`` is
 
 # An ASCII text's words are counted in one pass: each word's counts packed in one integer,
 # a field of _FIELD per count (pronoun, third person, Latinate, letters, closed up, closed
-# down), summed at C speed. No count can exceed the text's length, so fields never overflow.
+# down, and whether a part of the word between apostrophes is a slang word, for the slang
+# count's gate), summed at C speed. No count can exceed the text's length, so fields never overflow.
 _FIELD = 1 << 24
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # _WORD on lower-cased ASCII text
 _word_codes: dict[str, int] = {}
@@ -117,14 +118,15 @@ _word_codes: dict[str, int] = {}
 def _word_code(w: str) -> int:
     return (int(w in _PRONOUNS) + int(w in _THIRD) * _FIELD
             + int(len(w) >= 7 and w.endswith(_LATINATE_ENDINGS)) * _FIELD ** 2 + len(w) * _FIELD ** 3
-            + int(w in _CLOSED_UP) * _FIELD ** 4 + int(w in _CLOSED_DOWN) * _FIELD ** 5)
+            + int(w in _CLOSED_UP) * _FIELD ** 4 + int(w in _CLOSED_DOWN) * _FIELD ** 5
+            + int(not _SLANG_WORDS.isdisjoint(w.split("'"))) * _FIELD ** 6)
 
 
 def _packed_counts(words: list[str]) -> list[int]:
-    """pronouns, third, latinate, letters, closed up, closed down of ``words``."""
+    """pronouns, third, latinate, letters, closed up, closed down of ``words``, and how many have a slang part."""
     total = sum(memo_map(_word_codes, words, _word_code, 200_000))
     fields = []
-    for _ in range(6):
+    for _ in range(7):
         total, field = divmod(total, _FIELD)
         fields.append(field)
     return fields
@@ -136,8 +138,8 @@ def _counts(text: str) -> _Counts:
     if norm.isascii() and len(text) < _FIELD:  # nearly always: typographic quotes are made ASCII
         low = norm.lower()
         words = _ASCII_WORD.findall(low)
-        pronouns, third, latinate, letters, up, down = _packed_counts(words)
-        informal = _ascii_slang_count(low, words)
+        pronouns, third, latinate, letters, up, down, slang_words = _packed_counts(words)
+        informal = _ascii_slang_count(low, slang_words)
         folded = low  # (what ``fold`` makes of the text: lower case, ASCII quotes)
     else:
         words = _words(text)
@@ -176,14 +178,14 @@ def _slang_count(text: str) -> int:
     return len(_SLANG.findall(text))
 
 
-def _ascii_slang_count(low: str, words: list[str]) -> int:
-    """``_slang_count`` of an ASCII text, from its lower-case form and its words (``_ASCII_WORD``).
+def _ascii_slang_count(low: str, slang_words: int) -> int:
+    """``_slang_count`` of an ASCII text, from its lower-case form and how many of its words
+    (``_ASCII_WORD``) have a slang word between apostrophes (see ``_word_code``).
 
     A slang word matches as a whole run of letters, and every run of letters is a word or a
     part of one between apostrophes ("u'll"), so the words tell when none can match.
     """
-    if (not any(map(low.__contains__, _SLANG_MARKS)) and not _ASCII_TRIPLE.search(low)
-            and _SLANG_WORDS.isdisjoint("'".join(words).split("'"))):  # (the words, cut at apostrophes)
+    if not slang_words and not any(map(low.__contains__, _SLANG_MARKS)) and not _ASCII_TRIPLE.search(low):
         return 0
     return len(_ASCII_SLANG.findall(low))
 
