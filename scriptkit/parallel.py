@@ -103,7 +103,7 @@ def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] 
                     if o is not None)
     # item None: duplicate-script's work, in a worker of its own, started first: it needs none of the
     # rules' data, so it runs while this process warms them up for the others
-    items: list[tuple[int, int] | None] = [None, *_bounds(len(pack.scripts), jobs * SHARDS_PER_JOB)]
+    items: list[tuple[int, int] | None] = [None, *_shards(len(pack.scripts), jobs)]
     try:
         results = _map(_run_item, items, jobs, started=_forget_job, alone=0,
                        before_shared=lambda: _warm(pack, config, channels))
@@ -134,7 +134,7 @@ def load_scripts(files: list[Path], errors: ErrorCollector,
     workers = _workers(len(files), jobs)
     if workers <= 1:
         return [_load_script(file, errors) for file in files]
-    shards = _map(_load_shard, [files[a:b] for a, b in _bounds(len(files), workers * SHARDS_PER_JOB)], workers)
+    shards = _map(_load_shard, [files[a:b] for a, b in _shards(len(files), workers)], workers)
     out: list[tuple[Script | None, tuple[dict[str, Any], Origin] | None]] = []
     for shard in shards:
         for script, raw, problems in shard:
@@ -379,6 +379,16 @@ def _picklable(value: object) -> bool:
 def _forget_job() -> None:
     global _JOB
     _JOB = None  # the workers have their copy; the parent must not keep the pack alive through it
+
+
+def _shards(count: int, jobs: int) -> list[tuple[int, int]]:
+    """Bounds of the shards ``count`` items are cut into for ``jobs`` workers, in order:
+    ``SHARDS_PER_JOB`` equal ones a worker, the last ``jobs`` of them cut in two (the workers
+    take them in order, so the one that finishes first then waits for half a shard, not a whole one)."""
+    bounds = _bounds(count, jobs * SHARDS_PER_JOB)
+    last = bounds[-jobs:] if len(bounds) > jobs else []
+    halves = [half for a, b in last for half in ((a, (a + b) // 2), ((a + b) // 2, b)) if half[0] < half[1]]
+    return bounds[:len(bounds) - len(last)] + halves
 
 
 def _bounds(count: int, shards: int) -> list[tuple[int, int]]:

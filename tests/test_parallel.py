@@ -297,3 +297,13 @@ def test_a_free_worker_takes_the_next_item() -> None:
     finally:
         os.close(read)
         os.close(write)
+
+
+@pytest.mark.parametrize(("count", "jobs"), [(10_000, 2), (401, 2), (5_000, 4), (17, 3), (1, 1), (0, 2)])
+def test_shards_cover_the_items_in_order_and_end_small(count: int, jobs: int) -> None:
+    bounds = parallel._shards(count, jobs)
+    assert [i for a, b in bounds for i in range(a, b)] == list(range(count))  # each item once, in order
+    assert all(a < b for a, b in bounds)
+    sizes = [b - a for a, b in bounds]
+    if count >= 2 * jobs * parallel.SHARDS_PER_JOB:
+        assert max(sizes[-2 * jobs:]) <= (min(sizes[:-2 * jobs]) + 1) // 2
