@@ -26,6 +26,7 @@ loads the English rules), the whole warm-up and the JVM's resident memory are pr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import sys
@@ -69,14 +70,30 @@ def _fresh_server(label: str, cold: bool) -> str:
     return server.url
 
 
-def _server_memory() -> str:
+def _cpu() -> tuple[float, float]:
+    """CPU seconds used so far by the local server's JVM and by this process (less disturbed by
+    other jobs on the machine than wall time)."""
+    from scriptkit.engines import languagetool
+
+    server = languagetool._SERVER
+    jvm = 0.0
+    if server is not None and server.process is not None:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            jvm = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return jvm, time.process_time()
+
+
+def _server_memory(cpu_before: tuple[float, float]) -> str:
     from scriptkit.engines import languagetool
 
     server = languagetool._SERVER
     if server is None or server.process is None:
         return "no server"
     pid = server.process.pid
-    return f"JVM RSS now {_rss_mb(pid):.0f} MB, peak {_rss_mb(pid, 'VmHWM'):.0f} MB (heap limit {server.heap})"
+    (jvm, python), (jvm0, python0) = _cpu(), cpu_before
+    return (f"CPU: JVM {jvm - jvm0:.1f}s, Python {python - python0:.1f}s; JVM RSS now {_rss_mb(pid):.0f} MB, "
+            f"peak {_rss_mb(pid, 'VmHWM'):.0f} MB (heap limit {server.heap})")
 
 
 def _agree(label: str, naive: list[list[Any]], batched: list[list[Any]]) -> bool:
@@ -111,22 +128,24 @@ def bench(label: str, pack: Pack, naive: bool, cold: bool) -> dict[str, float]:
     naive_hits: list[list[grammar.Hit]] = []
     if naive:
         url = _fresh_server("naive per slot", cold)
+        cpu = _cpu()
         started = time.perf_counter()
         matches = languagetool.check_one_by_one(url, slot_texts, settings)
         out["naive_slot"] = time.perf_counter() - started
         print(f"  naive, one check() per slot text:  {out['naive_slot']:8.2f}s  {len(slot_texts)} requests, "
               f"{matches} matches", flush=True)
-        print(f"  {_server_memory()}")
+        print(f"  {_server_memory(cpu)}")
 
         url = _fresh_server("naive per reply", cold)
         parts = [grammar.document_parts(m, pack) for m in messages]
+        cpu = _cpu()
         started = time.perf_counter()
         each = languagetool.check_each_alone(url, [languagetool.Document(p) for p in parts], settings)
         out["naive_reply"] = time.perf_counter() - started
         naive_hits = [grammar.kept(m, p, found, opts) for m, p, found in zip(messages, parts, each, strict=True)]
         print(f"  naive, one check() per reply:      {out['naive_reply']:8.2f}s  {len(messages)} requests, "
               f"{sum(map(len, naive_hits))} findings kept", flush=True)
-        print(f"  {_server_memory()}")
+        print(f"  {_server_memory(cpu)}")
 
     _fresh_server("batched", cold)
     cache = Path(tempfile.mkdtemp(prefix="grammar-bench-")) / "results.sqlite"
@@ -134,12 +153,13 @@ def bench(label: str, pack: Pack, naive: bool, cold: bool) -> dict[str, float]:
         os.environ["SCRIPTKIT_GRAMMAR_CACHE"] = str(cache)  # the rules' results file, for this run only
         languagetool.shutdown(keep_server=True)
         run = languagetool.checker("local", cache_path=cache)
+        cpu = _cpu()
         started = time.perf_counter()
         found = grammar.hits(messages, ctx)
         out["batched"] = time.perf_counter() - started
         print(f"  batched, empty cache:              {out['batched']:8.2f}s  {run.stats.requests} requests, "
               f"{sum(map(len, found))} findings kept", flush=True)
-        print(f"  {_server_memory()}")
+        print(f"  {_server_memory(cpu)}")
 
         languagetool.shutdown()  # a new run: no server, nothing in memory, only the results file
         rerun = languagetool.checker("local", cache_path=cache)
