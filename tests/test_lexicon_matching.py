@@ -125,3 +125,24 @@ def test_a_multimatcher_finds_what_each_of_its_lists_finds(text: str) -> None:
     found = _cue_matcher().spans(Tokens(folded))
     for name in _cue_matcher().names:
         assert found[name] == pattern(name).spans(folded, folded=True), name
+
+
+def _corporate_words() -> list[str]:
+    from scriptkit.rules.lexicon import table
+
+    keys = table("corporate_phrases.yaml").matcher._keys
+    # every word of a pair (the first words mark a possible start only with the right second word)
+    return [*sorted({w for k in keys.pairs for w in k.split()}), *sorted(keys.singles)[:20], "x", "frust", "-", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_corporate_words()), max_size=20).map(" ".join))
+def test_candidates_are_the_words_where_a_single_a_prefix_or_a_pair_starts(text: str) -> None:
+    from scriptkit.rules.lexicon import _candidates, table
+
+    keys = table("corporate_phrases.yaml").matcher._keys
+    words = tokenise(fold(text))
+    expected = [i for i, w in enumerate(words)
+                if w in keys.singles or w[:3] in keys.heads
+                or (i + 1 < len(words) and f"{w} {words[i + 1]}" in keys.pairs)]
+    assert _candidates(Tokens(fold(text)), keys) == expected

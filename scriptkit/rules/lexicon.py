@@ -230,6 +230,9 @@ class _Keys:
         self.singles = frozenset(k for k in exact if " " not in k)
         self.pairs = frozenset(k for k in exact if " " in k)
         self.pair_firsts = frozenset(k.split(" ", 1)[0] for k in self.pairs)
+        # the pairs as (first, second) words: a tuple of two words hashes from their cached
+        # hashes, where joining them makes a new string to hash
+        self.pair_words = frozenset(tuple(k.split(" ", 1)) for k in self.pairs)
         self.heads = frozenset(prefix)
         # word -> what it is as a phrase start (see ``mark``), remembered: the words of texts recur
         self.marks: dict[str, int] = {}
@@ -270,9 +273,9 @@ def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
     n = len(words)
     if 2 not in found:
         return list(compress(range(n), found))
-    pairs = keys.pairs
+    pairs = keys.pair_words
     return [i for i in compress(range(n), found)
-            if found[i] == 1 or (i + 1 < n and words[i] + " " + words[i + 1] in pairs)]
+            if found[i] == 1 or (i + 1 < n and (words[i], words[i + 1]) in pairs)]
 
 
 # one literal phrase: its words, the separator before each later word ("-" or " "), and
