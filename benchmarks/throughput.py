@@ -284,7 +284,7 @@ def _rules_only(texts: list[tuple[str, str]], config: Any) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.throughput", description=__doc__.splitlines()[0])
     parser.add_argument("--scripts", type=int, default=10_000)
-    parser.add_argument("--texts", type=int, default=300)
+    parser.add_argument("--texts", type=int, default=300, help="replies for the per-text comparison (0: skip it)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of lint_pack")
     parser.add_argument("--skip-rules", action="store_true", help="skip the per-rule table")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per CPU; 1: none)")
@@ -303,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
             per_rule(pack, result.messages)
             gc.collect()
             gc.freeze()  # per_rule's rendering too
-        per_text(result.messages, args.texts)
+        if args.texts > 1:  # (one warm-up text, then the timed ones)
+            per_text(result.messages, args.texts)
     return 0
 
 
