@@ -6,6 +6,7 @@ import difflib
 import os
 import re
 from collections.abc import Callable, Iterable
+from fnmatch import fnmatch
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -431,6 +432,22 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
     return PackMeta.model_validate(kept)
 
 
+SCRIPT_PATTERN = "*.y*ml"
+
+
+def _script_files(folder: Path) -> list[Path]:
+    """``sorted(folder.glob("**/" + SCRIPT_PATTERN))``: every entry below ``folder`` named like a
+    YAML file, symbolic links to folders listed but not entered, in path order.
+
+    By ``os.walk``: pathlib's recursive glob makes a Path for every entry it passes (5x slower on
+    10,000 files). ``fnmatch`` folds case where the file system does, as pathlib's match does.
+    """
+    found: list[Path] = []
+    for parent, folders, files in os.walk(folder):
+        found += [Path(parent, name) for name in (*folders, *files) if fnmatch(name, SCRIPT_PATTERN)]
+    return _in_path_order(found)
+
+
 def _in_path_order(files: Iterable[Path]) -> list[Path]:
     """``sorted(files)``: where paths are case-sensitive, Path orders them by their parts, and a
     sort by that key makes no Path comparison call per pair (a fifth of the time on 10,000 files)."""
@@ -471,7 +488,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
             data, pack_origin = parsed
             built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
             meta = built or _salvage_meta(data, meta)
-        script_files = _in_path_order((root / SCRIPTS_DIR).glob("**/*.y*ml")) if (root / SCRIPTS_DIR).is_dir() else []
+        script_files = _script_files(root / SCRIPTS_DIR) if (root / SCRIPTS_DIR).is_dir() else []
         if not script_files:
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
                        "Add one YAML file per script under scripts/.")

@@ -496,3 +496,21 @@ def test_fast_parse_reads_what_its_definition_reads(lines: list[tuple[str, str, 
     node = _ccompose(text, Loader=_Composer)
     expected = _composed(node, (), source, keys, values) if node is not None else None
     assert parsed[0] == expected and parsed[1].keys == keys and parsed[1].values == values
+
+
+def test_script_files_are_the_recursive_glob_in_path_order(tmp_path: Path) -> None:
+    from scriptkit.loading import SCRIPT_PATTERN, _script_files
+
+    scripts = tmp_path / "scripts"
+    for rel in ["a.yaml", "b.yml", "B.YAML", ".hidden.yaml", "notes.txt", "x.yaml.bak", "deep/er/c.yaml",
+                "deep/d.yml", "deep/.cache/e.yaml", "folder.yaml/f.yaml", "a-b/g.yaml", "a b/h.yaml"]:
+        (scripts / rel).parent.mkdir(parents=True, exist_ok=True)
+        (scripts / rel).write_text("id: x\n")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.yaml").write_text("id: o\n")
+    (scripts / "linked").symlink_to(outside, target_is_directory=True)  # listed by glob, not entered
+    (scripts / "linked.yaml").symlink_to(outside, target_is_directory=True)
+    (scripts / "alias.yaml").symlink_to(scripts / "a.yaml")
+    assert _script_files(scripts) == sorted(scripts.glob("**/" + SCRIPT_PATTERN))
+    assert scripts / "folder.yaml" in _script_files(scripts)  # (load_pack reports it: not a file)
