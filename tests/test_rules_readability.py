@@ -85,6 +85,23 @@ def test_counts_equal_textstats_own_counters(text: str) -> None:
     assert scores.syllables == ts.syllable_count(text)
 
 
+def test_remembered_short_sentences_count_as_textstat_counts_them() -> None:
+    """Sentences of two words or fewer are remembered per sentence; a warm count equals a cold one."""
+    import random
+
+    rnd = random.Random(11)
+    pieces = ["Thanks", " Sam", "!", ".", "?", " ", "\n", "OK", " it's", " — ", "fine", "...", ",", " a", "é"]
+    ts = engine._instance("en_US")
+    for _ in range(2_000):
+        text = "x " + "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        for _warm in range(2):
+            scores = engine.scores(text)
+            assert scores is not None
+            assert scores.sentences == ts.sentence_count(text), repr(text)
+    for sentence, short in engine._SHORT_SENTENCE.items():
+        assert short == (len(engine._PUNCTUATION.sub("", sentence).split()) <= 2), repr(sentence)
+
+
 def test_syllables_equal_textstats_for_every_word_of_the_rule_data() -> None:
     """The trie walk finds the same hyphenation points as pyphen's lookup of every substring."""
     import scriptkit

@@ -211,6 +211,21 @@ def _flesch_constants(lang: str) -> tuple[float, float, float, int]:
     return cfg["fre_base"], cfg["fre_sentence_length"], cfg["fre_syll_per_word"], 100 if root in ("es", "it") else 1
 
 
+_SHORT_SENTENCE: dict[str, bool] = {}  # sentence -> textstat does not count it (two words or fewer)
+_MAX_CACHED_SENTENCES = 100_000
+
+
+def _short_sentence(sentence: str) -> bool:
+    """Whether textstat's ``sentence_count`` leaves ``sentence`` out: two words or fewer, remembered."""
+    short = _SHORT_SENTENCE.get(sentence)
+    if short is None:
+        if len(_SHORT_SENTENCE) >= _MAX_CACHED_SENTENCES:
+            _SHORT_SENTENCE.clear()
+        # (split's maxsplit: the list is at most three long, enough to tell "two or fewer")
+        short = _SHORT_SENTENCE[sentence] = len(_without_punctuation(sentence).split(None, 2)) <= 2
+    return short
+
+
 def scores(text: str, locale: str = "en-US") -> Scores | None:
     """Flesch reading ease and Flesch-Kincaid grade of ``text``; None when it has no words.
 
@@ -227,8 +242,10 @@ def scores(text: str, locale: str = "en-US") -> Scores | None:
     n_words = len(words)
     n_syllables = _syllable_total(lang, ts, words)
     sentences = _SENTENCE.findall(text)
-    # (split's maxsplit: the list is at most three long, enough to tell "two or fewer")
-    short = sum(1 for sentence in sentences if len(_without_punctuation(sentence).split(None, 2)) <= 2)
+    try:  # the common case: stock sentences, every one seen before
+        short = sum(map(_SHORT_SENTENCE.__getitem__, sentences))
+    except KeyError:
+        short = sum(map(_short_sentence, sentences))
     n_sentences = max(1, len(sentences) - short)
     base, per_sentence_length, per_syllable, scale = _flesch_constants(lang)
     asl = n_words / n_sentences
