@@ -85,19 +85,25 @@ def test_counts_equal_textstats_own_counters(text: str) -> None:
     assert scores.syllables == ts.syllable_count(text)
 
 
-def test_remembered_short_sentences_count_as_textstat_counts_them() -> None:
-    """Sentences of two words or fewer are remembered per sentence; a warm count equals a cold one."""
+def test_counts_summed_per_sentence_equal_textstats_counts_of_the_whole_text() -> None:
+    """Counts are remembered per sentence and summed when whitespace parts the sentences; a warm
+    count equals a cold one, and both equal textstat's counters on the whole text."""
     import random
 
     rnd = random.Random(11)
-    pieces = ["Thanks", " Sam", "!", ".", "?", " ", "\n", "OK", " it's", " — ", "fine", "...", ",", " a", "é"]
+    pieces = ["Thanks", " Sam", "!", ".", "?", " ", "\n", "\t", "OK", " it's", " - ", "fine", "...", ",",
+              " a", "Next", "3rd", "(", ")", "'", "_x", "unbelievably", " é"]
     ts = engine._instance("en_US")
+    summed = 0
     for _ in range(2_000):
         text = "x " + "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        summed += engine._sentence_counts("en_US", ts, text) is not None
         for _warm in range(2):
             scores = engine.scores(text)
             assert scores is not None
-            assert scores.sentences == ts.sentence_count(text), repr(text)
+            assert (scores.words, scores.sentences, scores.syllables) == (
+                ts.lexicon_count(text), ts.sentence_count(text), ts.syllable_count(text)), repr(text)
+    assert 200 < summed < 1_900  # both ways taken
     for sentence, short in engine._SHORT_SENTENCE.items():
         assert short == (len(engine._PUNCTUATION.sub("", sentence).split()) <= 2), repr(sentence)
 

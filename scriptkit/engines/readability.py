@@ -226,6 +226,42 @@ def _short_sentence(sentence: str) -> bool:
     return short
 
 
+_SENTENCE_COUNTS: dict[str, dict[str, tuple[int, int, bool]]] = {}  # language -> sentence -> counts
+
+
+def _sentence_counts(lang: str, ts: Any, text: str) -> tuple[int, int, int, int] | None:
+    """(words, syllables, sentences, short sentences) of an ASCII ``text``, as ``scores`` counts
+    them on the whole text, summed over its sentences (each one's counts remembered: stock
+    sentences recur from reply to reply); None when two sentences are not apart by whitespace.
+
+    Why the sums are the whole text's counts: the characters between sentences (``_SENTENCE``'s
+    matches) are never word characters, so they are punctuation (removed) or whitespace; when
+    whitespace separates each sentence from the next, the whole text's words are the sentences'
+    words in turn ("end.Next" is one word of the whole text but two of its sentences: not summed).
+    """
+    cache = _SENTENCE_COUNTS.setdefault(lang, {})
+    words = syllables = found = short = end = 0
+    for match in _SENTENCE.finditer(text):
+        start = match.start()
+        if found:
+            gap = text[end:start]
+            if not gap.isspace() and not any(c.isspace() for c in gap):
+                return None
+        end = match.end()
+        sentence = match.group()
+        counts = cache.get(sentence)
+        if counts is None:
+            if len(cache) >= _MAX_CACHED_SENTENCES:
+                cache.clear()
+            split = _without_punctuation(sentence).lower().split()
+            counts = cache[sentence] = (len(split), _syllable_total(lang, ts, split), len(split) <= 2)
+        words += counts[0]
+        syllables += counts[1]
+        short += counts[2]
+        found += 1
+    return words, syllables, found, short
+
+
 def scores(text: str, locale: str = "en-US") -> Scores | None:
     """Flesch reading ease and Flesch-Kincaid grade of ``text``; None when it has no words.
 
@@ -236,17 +272,24 @@ def scores(text: str, locale: str = "en-US") -> Scores | None:
         raise EngineUnavailable(f"no readability data for locale '{locale}'", None,
                                 "Readability rules support the languages pyphen ships (en, de, fr, es, ...).")
     ts = _instance(lang)
-    words = _without_punctuation(text).lower().split()
-    if not words:
-        return None
-    n_words = len(words)
-    n_syllables = _syllable_total(lang, ts, words)
-    sentences = _SENTENCE.findall(text)
-    try:  # the common case: stock sentences, every one seen before
-        short = sum(map(_SHORT_SENTENCE.__getitem__, sentences))
-    except KeyError:
-        short = sum(map(_short_sentence, sentences))
-    n_sentences = max(1, len(sentences) - short)
+    counts = _sentence_counts(lang, ts, text) if text.isascii() else None
+    if counts is None:
+        words = _without_punctuation(text).lower().split()
+        if not words:
+            return None
+        n_words = len(words)
+        n_syllables = _syllable_total(lang, ts, words)
+        sentences = _SENTENCE.findall(text)
+        try:  # the common case: stock sentences, every one seen before
+            short = sum(map(_SHORT_SENTENCE.__getitem__, sentences))
+        except KeyError:
+            short = sum(map(_short_sentence, sentences))
+        found = len(sentences)
+    else:
+        n_words, n_syllables, found, short = counts
+        if not n_words:
+            return None
+    n_sentences = max(1, found - short)
     base, per_sentence_length, per_syllable, scale = _flesch_constants(lang)
     asl = n_words / n_sentences
     asw = n_syllables / n_words * scale
