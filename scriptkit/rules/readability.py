@@ -32,10 +32,12 @@ def neutral_text(message: Message) -> str:
     """The reply with placeholders and blanks replaced by neutral words, for scoring."""
     if _literal_only(message):
         return message.text
-    return "".join(
-        seg.text if isinstance(seg, Text) else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
+    # (a list, not a generator: join builds one anyway; most segments are exactly Text)
+    return "".join([
+        seg.text if seg.__class__ is Text or isinstance(seg, Text)
+        else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
         for seg in message.segments
-    )
+    ])
 
 
 def sample_text(message: Message, ctx: RuleContext) -> str:
