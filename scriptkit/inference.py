@@ -391,6 +391,8 @@ def _analysis(message: Message) -> tuple[tuple[Sentence, ...], tuple[Sentence, .
     return found, body
 
 
+_new_tuple = tuple.__new__
+
 # a message has slots of its own when one of its segments carries one of these
 _OWN_SLOTS = frozenset(INFERRED_SLOTS + FRAME_SLOTS) - {"other", "layout"}
 _FRAME_SLOTS = frozenset(FRAME_SLOTS)
@@ -402,7 +404,8 @@ def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sent
     cues_of = _cues_by_sentence(text, pieces)
     found: list[Sentence] = []
     body: list[Sentence] = []
-    if not any(slot in _OWN_SLOTS for _, slot in layout):
+    slots = [slot for _, slot in layout]
+    if _OWN_SLOTS.isdisjoint(slots):
         # (infer_slots reads the same pieces, in order: its slots are never frame slots)
         for (a, b, slot, _), c in zip(infer_slots(text), cues_of, strict=True):
             sentence = Sentence(a, b, text[a:b], slot, True, c)
@@ -417,10 +420,13 @@ def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sent
         first = a
         while first < b and not text[first].isalnum():
             first += 1
-        slot = layout[max(0, bisect_right(starts, first) - 1)][1]
+        i = bisect_right(starts, first) - 1
+        slot = slots[i] if i > 0 else slots[0]
         if slot == "layout":
-            slot = layout[max(0, bisect_right(starts, b - 1) - 1)][1]
-        sentence = Sentence(a, b, text[a:b], slot, False, c)
+            i = bisect_right(starts, b - 1) - 1
+            slot = slots[i] if i > 0 else slots[0]
+        # (tuple.__new__ builds the named tuple without the Python frame of Sentence(...))
+        sentence = _new_tuple(Sentence, (a, b, text[a:b], slot, False, c))
         found.append(sentence)
         if not (slot in _FRAME_SLOTS or c.greeting or c.signoff):
             body.append(sentence)

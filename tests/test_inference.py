@@ -203,3 +203,40 @@ def test_second_person_and_asks_you_match_as_written_with_a_leading_word_boundar
     for fast, definition in ((_SECOND_PERSON, r"\b(?:you(?:r|rs|rself|'(?:ve|re|d|ll))?|u|ur)\b"),
                              (_ASKS_YOU, r"\b(?:could|can|would|will)\s+you\b")):
         assert [m.span() for m in fast.finditer(s)] == [m.span() for m in re.finditer(definition, s)], s
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([
+    "Hi Sam,", "I'm so sorry about the delay.", " ", "\n\n", "- ", "I will refund you today.", "Best,\nAlex",
+    "{{order}}", "ok", "...", "Kind regards,", "Please restart the app. Then sign in."]),
+    st.sampled_from(["greeting", "acknowledgment", "warm_language", "solution", "signoff", "layout", "other"])),
+    min_size=1, max_size=8))
+def test_sentence_slots_from_segments_follow_their_definition(segments: list[tuple[str, str]]) -> None:
+    """A message with slots of its own: each sentence takes the slot of the last segment that starts
+    at or before its first word (the first segment's before any), or its last character's for a joiner."""
+    from bisect import bisect_right
+
+    from scriptkit.inference import _FRAME_SLOTS, _analyse, _cues_by_sentence, _pieces
+
+    text, layout, at = "", [], 0
+    for part, slot in segments:
+        layout.append((at, slot))
+        text += part
+        at += len(part)
+    starts = [s for s, _ in layout]
+
+    def slot_at(i: int) -> str:
+        return layout[max(0, bisect_right(starts, i) - 1)][1]
+
+    found, body = _analyse(text, tuple(layout))
+    pieces = _pieces(text)
+    assert [(s.start, s.end, s.text) for s in found] == [(a, b, text[a:b]) for a, b in pieces]
+    assert [s.cues for s in found] == list(_cues_by_sentence(text, pieces))
+    if all(slot in ("other", "layout") for _, slot in layout):
+        return  # (slots inferred instead)
+    for s in found:
+        first = next((i for i in range(s.start, s.end) if text[i].isalnum()), s.end)
+        expected = slot_at(first)
+        assert s.slot == (slot_at(s.end - 1) if expected == "layout" else expected)
+        assert type(s).__name__ == "Sentence" and not s.inferred
+    assert body == tuple(s for s in found if not (s.slot in _FRAME_SLOTS or s.cues.greeting or s.cues.signoff))
