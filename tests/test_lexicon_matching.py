@@ -146,3 +146,17 @@ def test_candidates_are_the_words_where_a_single_a_prefix_or_a_pair_starts(text:
                 if w in keys.singles or w[:3] in keys.heads
                 or (i + 1 < len(words) and f"{w} {words[i + 1]}" in keys.pairs)]
     assert _candidates(Tokens(fold(text)), keys) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Nothing here.", "Kindly reply!", "All good?", "Please be advised, ok.", "Fine.",
+                                 "So frustrating", "no match at all", "e-mail us."]), max_size=8).map(" ".join))
+def test_each_cached_piece_holds_the_matches_of_the_piece_alone(text: str) -> None:
+    """What a matcher remembers of new pieces (none matched, the common case, or some) is each piece's own matches."""
+    from scriptkit.rules.lexicon import _pieces_of
+
+    m = compile_phrases([e for e in ENTRIES if not e.startswith("re:")])
+    m.spans(text)
+    for _, piece in _pieces_of(text, False)[1]:
+        assert m._piece_spans[piece] == tuple(compile_phrases([e for e in ENTRIES if not e.startswith("re:")])
+                                              .spans(piece, folded=True, tokens=Tokens(piece)))

@@ -415,6 +415,9 @@ class Matcher:
         cache = self._piece_spans
         if len(cache) >= 65_536:
             cache.clear()
+        if not found:  # (most texts have no match)
+            cache.update(dict.fromkeys([piece for _, piece in pieces], ()))
+            return found
         k, n = 0, len(found)
         for a, piece in pieces:
             b = a + len(piece)
