@@ -869,6 +869,7 @@ class _ScriptRender:
         self.done: dict[tuple[str | int, ...], list[Segment]] = {}
         self._ctx: _Context | None = None
         self._notes: tuple[AgentNote, ...] | None = None
+        self._meta: dict[str, object] | None = None
         self.variant_count = max(1, *map(len, self.options.values()))  # script.variant_count, from the sources
 
     def segments(self, src: TemplateSource) -> list[Segment]:
@@ -906,9 +907,10 @@ class _ScriptRender:
             self._notes = tuple(AgentNote(_note_kind(script, src), _note_label(script, src),
                                           tuple(self.segments(src)))
                                 for src in self.sources if src.slot == "flexibility")
+        if self._meta is None:  # one mapping for all the script's messages (read only; an export copies it)
+            self._meta = {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario}
         return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
-                       segments=tuple(body), notes=self._notes, file=self.file,
-                       meta={"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario})
+                       segments=tuple(body), notes=self._notes, file=self.file, meta=self._meta)
 
 
 def _note_kind(script: Script, src: TemplateSource) -> str:

@@ -339,3 +339,13 @@ def test_origins_read_from_the_private_store_are_pydantics_own(pack: Pack) -> No
     bare = Script(id="bare", title="Bare", channels=["email"], acknowledgment="Hi.", solution="Done.")
     assert bare.origin is None and bare.file == "<script bare>"
     assert copied.origin is pack.origin
+
+
+def test_every_message_carries_its_scripts_emotion_tags_and_scenario() -> None:
+    """The meta mapping is built once per script and shared by its channels and variants."""
+    pack = load_pack(Path(__file__).parent.parent / "templates" / "starter")
+    messages = render_pack(pack, all_variants=True)
+    assert len({m.script_id for m in messages}) < len(messages)  # scripts with several messages
+    for m in messages:
+        script = pack.script(m.script_id)
+        assert m.meta == {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario}
