@@ -307,3 +307,21 @@ def test_shards_cover_the_items_in_order_and_end_small(count: int, jobs: int) ->
     sizes = [b - a for a, b in bounds]
     if count >= 2 * jobs * parallel.SHARDS_PER_JOB:
         assert max(sizes[-2 * jobs:]) <= (min(sizes[:-2 * jobs]) + 1) // 2
+
+
+def test_messages_come_back_from_a_worker_equal_without_their_caches(tmp_path: Path) -> None:
+    """A message is sent as its fields' state (no __init__ on loading): the same fields, the
+    caches (text, spans) left behind and recomputed on reading, equal to the ones rendered."""
+    from scriptkit.message import Message
+    from scriptkit.rendering import render_pack
+
+    generate(tmp_path / "p", 30)
+    messages = render_pack(load_pack(tmp_path / "p"), all_variants=True)
+    for m in messages:
+        assert m.text  # fill the caches, which must not travel
+    back = parallel._loads(parallel._dumps(messages))
+    assert back == messages
+    for m, b in zip(messages, back, strict=True):
+        assert type(b) is Message
+        assert set(vars(b)) == set(parallel._MESSAGE_FIELDS)
+        assert b.text == m.text and list(b.spans()) == list(m.spans())
