@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scriptkit import load_pack, render_pack
 from scriptkit.diagnostics import Diagnostic, Severity
@@ -243,3 +245,14 @@ def test_word_gates_agree_with_the_regexes_they_skip(text: str) -> None:
         assert s._may_match(s._ACTION_REST_WORDS, text)
     if s._VAGUE_TIME.search(text):
         assert s._may_match(s._VAGUE_TIME_WORDS, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["[", "{", "<", "_", "x", "X", "tb", "d", "TODO", "fix", "me", "tk", "K", "\u212a",
+                                 "\u0130", " ", "ok", "é"]), max_size=8).map("".join))
+def test_the_remembered_marker_gate_of_a_segment_is_its_definition(text: str) -> None:
+    """SK407 skips a literal segment none of whose text can start a marker (the check is remembered by text)."""
+    from scriptkit.rules.solution import _MARKER_HINT, _segment_may_hold_marker
+
+    for _ in range(2):  # computed, then remembered
+        assert _segment_may_hold_marker(text) == (_MARKER_HINT.search(text) is not None)

@@ -534,7 +534,7 @@ class UnfilledBlank(Rule):
             return  # no segment's text can hold a marker, and a blank would show as [[name]]
         for a, _b, seg in message.spans():
             if isinstance(seg, Text):
-                if not _maybe_marker(seg.text):
+                if not _segment_may_hold_marker(seg.text):
                     continue
                 for m in _LEFTOVER.finditer(seg.text):
                     yield Finding(a + m.start(), a + m.end(),
@@ -555,6 +555,11 @@ def _maybe_marker(text: str) -> bool:
     if text.isascii():  # then IGNORECASE is plain lower-casing, and substring tests are many times faster
         return any(map(text.lower().__contains__, _HINTS))
     return _MARKER_HINT.search(text) is not None
+
+
+# the check of a segment's text, remembered: the text of a message nearly always passes it (from the
+# markers of its placeholders), and then each of its literal segments, stock text, is checked again
+_segment_may_hold_marker = lru_cache(maxsize=16_384)(_maybe_marker)
 
 
 __all__ = ["CareSolutionImbalance", "MissingSolution", "NoFlexibility", "NoNextStep", "NoOwner", "NoTimeFrame",
