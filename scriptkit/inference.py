@@ -385,7 +385,7 @@ def _analysis(message: Message) -> tuple[tuple[Sentence, ...], tuple[Sentence, .
     if hit is not None and hit[0]() is message:
         return hit[1], hit[2]
     text = message.text
-    found, body = _analyse(text, tuple((s, seg.slot) for s, _, seg in message.spans()))
+    found, body = _analyse(text, tuple([(s, seg.slot) for s, _, seg in message.spans()]))
     ref = weakref.ref(message, lambda _ref, key=key: _cache.pop(key, None))  # type: ignore[misc]
     _cache[key] = (ref, found, body)
     return found, body
