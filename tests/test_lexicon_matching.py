@@ -160,3 +160,19 @@ def test_each_cached_piece_holds_the_matches_of_the_piece_alone(text: str) -> No
     for _, piece in _pieces_of(text, False)[1]:
         assert m._piece_spans[piece] == tuple(compile_phrases([e for e in ENTRIES if not e.startswith("re:")])
                                               .spans(piece, folded=True, tokens=Tokens(piece)))
+
+
+_SENTENCES = ["Nothing here.", "Kindly reply!", "All good?", "Please be advised, ok.", "Fine.", "So frustrating",
+              "no match at all", "e-mail us.", "Apologies for the wait :)", "Thanks, support team"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), max_size=6), st.lists(st.sampled_from(_SENTENCES), max_size=8),
+       st.sampled_from([0, re.MULTILINE]))
+def test_cached_and_new_pieces_together_are_matched_as_the_whole_text(seen: list[str], parts: list[str],
+                                                                      flags: int) -> None:
+    """Some pieces cached, the others new (with or without matches): the spans are those of the text read whole."""
+    m = compile_phrases(ENTRIES, flags)
+    m.spans(" ".join(seen))
+    text = " ".join(parts)
+    assert m.spans(text) == compile_phrases(ENTRIES, flags).spans(text, tokens=Tokens(fold(text)))

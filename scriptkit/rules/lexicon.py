@@ -403,7 +403,9 @@ class Matcher:
             new[piece] = at
             at += len(piece) + 1
         spans = self._whole_spans(folded_tokens(" ".join(new)))
-        self._remember(tuple((at, piece) for piece, at in new.items()), spans)
+        self._remember(tuple([(at, piece) for piece, at in new.items()]), spans)
+        if not spans:  # (most new pieces match nothing: ``found``, in piece order, is sorted)
+            return found
         for a, piece in pieces:
             if piece in new:
                 found.extend([(a + x, a + y) for x, y in cache[piece]])
