@@ -334,20 +334,25 @@ def _alive(pid: int) -> bool:
     return "State:\tZ" not in state
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
-def test_interrupted_run_leaves_no_java_behind(make_pack, sig: str) -> None:
-    import signal
-
+def _local_check(make_pack) -> subprocess.Popen[str]:
+    """``scriptkit check --grammar local`` on a one-script pack, started (not awaited), no results cache."""
     from scriptkit.engines.lt_server import assembled
 
     if shutil.which("java") is None or assembled() is None or not Path("/proc").is_dir():
         require_external("needs Java, the assembled LanguageTool server and /proc")
     pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
     cli = [sys.executable, "-c", "from scriptkit.cli import main; main()"]
-    run = subprocess.Popen([*cli, "check", str(pack), "--grammar", "local"], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True,
-                           env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
+    return subprocess.Popen([*cli, "check", str(pack), "--grammar", "local"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_interrupted_run_leaves_no_java_behind(make_pack, sig: str) -> None:
+    import signal
+
+    run = _local_check(make_pack)
     try:
         deadline = time.monotonic() + 120
         jvms: list[int] = []
@@ -450,15 +455,9 @@ def test_a_failed_warm_up_is_an_error(status: int, body: str, says: str) -> None
 def test_ctrl_c_during_the_warm_up_leaves_no_java_behind(make_pack) -> None:
     import signal
 
-    from scriptkit.engines.lt_server import assembled, lt_home
+    from scriptkit.engines.lt_server import lt_home
 
-    if shutil.which("java") is None or assembled() is None or not Path("/proc").is_dir():
-        require_external("needs Java, the assembled LanguageTool server and /proc")
-    pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
-    cli = [sys.executable, "-c", "from scriptkit.cli import main; main()"]
-    run = subprocess.Popen([*cli, "check", str(pack), "--grammar", "local"], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True,
-                           env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
+    run = _local_check(make_pack)
     log = lt_home().parent / "logs" / f"server-{run.pid}.log"
     try:
         deadline = time.monotonic() + 120
