@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from scriptkit.rules.template import Ahead
 
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
+MAX_JOBS = 256  # more workers than CPUs buys nothing; and _map's queue of item indexes (9 a worker, 4 bytes
+# each) is written before any worker reads it, so it must fit in a pipe's buffer (64 KiB on Linux)
 SHARDS_PER_JOB = 8  # several shards a worker: the parent unpickles early ones while later ones run, and a
 # worker holds one small shard's results at a time (8 rather than 4: 20 MB less at the peak, same CPU)
 
@@ -76,7 +78,7 @@ def _workers(count: int, jobs: int | None) -> int:
         # fork copies only this thread: a lock another thread of the application holds would stay
         # locked in a worker (daemon helpers, such as a memory sampler, are taken as harmless)
         return 1
-    return min(wanted, count // (MIN_SCRIPTS // 2))
+    return min(wanted, count // (MIN_SCRIPTS // 2), MAX_JOBS)
 
 
 def _cpus() -> int:

@@ -325,3 +325,12 @@ def test_messages_come_back_from_a_worker_equal_without_their_caches(tmp_path: P
         assert type(b) is Message
         assert set(vars(b)) == set(parallel._MESSAGE_FIELDS)
         assert b.text == m.text and list(b.spans()) == list(m.spans())
+
+
+def test_the_largest_queue_of_shards_fits_in_a_pipe_buffer() -> None:
+    # _map writes every shard index to the queue pipe before any worker reads: a queue larger than
+    # the pipe's buffer would block that write for ever
+    from scriptkit.parallel import _INDEX, MAX_JOBS, _shards, _workers
+
+    assert _workers(10**7, 10**6) == MAX_JOBS
+    assert len(_shards(10**7, MAX_JOBS)) * _INDEX.size < 65_536
