@@ -8,7 +8,6 @@ text (with a file offset per character), expression output, placeholders and bla
 
 from __future__ import annotations
 
-import copy
 import difflib
 import functools
 import re
@@ -232,7 +231,9 @@ class _Scope:
 
     def for_script(self, script: Script) -> _Scope:
         """This (pack-level) scope with a script's blanks: the pack's part is the same for all."""
-        scope = copy.copy(self)
+        # (a shallow copy by hand: copy.copy goes through __reduce_ex__, a third of a script's check)
+        scope = _Scope.__new__(_Scope)
+        scope.__dict__.update(self.__dict__)
         scope.blanks = set(script.blanks)
         return scope
 

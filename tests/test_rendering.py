@@ -349,3 +349,16 @@ def test_every_message_carries_its_scripts_emotion_tags_and_scenario() -> None:
     for m in messages:
         script = pack.script(m.script_id)
         assert m.meta == {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario}
+
+
+def test_a_scripts_scope_is_the_pack_scope_with_the_scripts_blanks(pack):
+    import copy
+
+    from scriptkit.rendering import _Scope
+
+    pack_scope = _Scope(pack, None)
+    before = copy.deepcopy(vars(pack_scope))
+    for script in pack.scripts:
+        scope = pack_scope.for_script(script)
+        assert type(scope) is _Scope and vars(scope) == {**vars(copy.copy(pack_scope)), "blanks": set(script.blanks)}
+    assert vars(pack_scope) == before  # (the pack's scope is shared: for_script leaves it as it was)
