@@ -357,7 +357,7 @@ def test_a_scripts_scope_is_the_pack_scope_with_the_scripts_blanks(pack):
     from scriptkit.rendering import _Scope
 
     pack_scope = _Scope(pack, None)
-    before = copy.deepcopy(vars(pack_scope))
+    before = {k: v if k == "catalogue" else copy.deepcopy(v) for k, v in vars(pack_scope).items()}
     for script in pack.scripts:
         scope = pack_scope.for_script(script)
         assert type(scope) is _Scope and vars(scope) == {**vars(copy.copy(pack_scope)), "blanks": set(script.blanks)}
