@@ -132,6 +132,7 @@ class Blank:
     slot: str
     prompt: str = ""
     source: SourceSpan | None = None
+    example: str | None = None  # what a filled-in value looks like (the writer's ``example``)
 
     @property
     def marker(self) -> str:

@@ -546,6 +546,7 @@ class _Context:
         declared = script.blanks if script else {}
         self.vars[BLANK_NAMESPACE] = _Namespace(BLANK_NAMESPACE, frozenset(declared), _BlankRef)
         self.prompts = {b.name: b.prompt for b in declared.values()}
+        self.examples = {b.name: b.example for b in declared.values()}
 
 
 def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
@@ -675,7 +676,8 @@ def _segments_of(pieces: list[_Piece], src: TemplateSource, ctx: _Context) -> li
             segments.append(Placeholder(value.name, slot, value.fallback, _point(src, offs, start)))
         elif isinstance(value, _BlankRef):
             size += len(str(value))
-            segments.append(Blank(value.name, slot, ctx.prompts.get(value.name, ""), _point(src, offs, start)))
+            segments.append(Blank(value.name, slot, ctx.prompts.get(value.name, ""), _point(src, offs, start),
+                                  ctx.examples.get(value.name)))
         else:
             text = _finalize(value)[1:-1]
             if _MARKER_CHARS.search(text):
@@ -761,7 +763,7 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
         elif m.group(2) == "b":
             name = m.group(3)
             segments.append(Blank(name, src.slot, ctx.prompts.get(name, ""),
-                                  _point(src, offs, expr_at if depth else run_or_start)))
+                                  _point(src, offs, expr_at if depth else run_or_start), ctx.examples.get(name)))
         elif m.group(4):
             if depth == 0:
                 expr_at = run_or_start

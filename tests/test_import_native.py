@@ -40,7 +40,7 @@ warm_language: "Thanks for the photo; it helps me sort this quickly."
 flexibility:
   guidance: "Check the photo shows the crack before you promise a refund."
   blanks:
-    - {name: refund_amount, prompt: "The amount refunded, with currency"}
+    - {name: refund_amount, prompt: "The amount refunded, with currency", example: "$24.50"}
   alternatives:
     - label: They want a replacement
       text: "I've sent a new teapot from {{ shop }} today; it'll arrive by Friday."
@@ -66,7 +66,7 @@ def _messages(path: Path) -> dict[tuple[str, str, int], dict[str, Any]]:
             "text": m["text"], "slots": m["slots"], "title": m["title"], "scenario": m["scenario"],
             "emotion": m["emotion"], "tags": m["tags"],
             "notes": [(n["kind"], n["label"], n["text"]) for n in m["notes"]],
-            "blanks": [(s["name"], s["prompt"]) for s in m["segments"] if s["type"] == "blank"],
+            "blanks": [(s["name"], s["prompt"], s.get("example")) for s in m["segments"] if s["type"] == "blank"],
         }
     return out
 
@@ -86,6 +86,10 @@ def test_export_import_export_gives_the_same_messages(tmp_path: Path) -> None:
     script = pack.scripts[0]
     assert script.variants("acknowledgment")[1].startswith("I'm sorry the teapot cracked")
     assert script.flexibility is not None and script.flexibility.conditions[0].when == "they paid by gift card"
+    # a blank's example is exported and comes back (a writer's hint to the agent is not lost)
+    blanks = [blank for m in first.values() for blank in m["blanks"]]
+    assert len(blanks) == 4 and all(blank[2] == "$24.50" for blank in blanks)
+    assert [(b.name, b.example) for b in script.flexibility.blanks] == [("refund_amount", "$24.50")]
 
 
 def test_the_cli_reads_it_back_without_a_review_list(tmp_path: Path) -> None:

@@ -59,6 +59,7 @@ class NativeScript:
     conditions: list[tuple[str, list[Piece]]]  # when -> text the agent adds
     pack: dict[str, str]  # the exported pack's name, version and locale
     layouts: dict[str, Layout]  # the pack's, shared by every script of the export
+    examples: dict[str, str] = field(default_factory=dict)  # blank name -> its example, where it has one
 
 
 @dataclass

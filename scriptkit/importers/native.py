@@ -80,9 +80,11 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
     first_channel.sort(key=lambda m: int(m["variant"]))
     main = first_channel[0]
     options = {slot: _options([_pieces(m["segments"], slot) for m in first_channel]) for slot in SLOT_ORDER}
-    prompts = {str(s["name"]): str(s.get("prompt") or "") for m in group
-               for s in [*m["segments"], *(x for n in m.get("notes", []) for x in n["segments"])]
-               if s.get("type") == "blank"}
+    blank_segments = [s for m in group
+                      for s in [*m["segments"], *(x for n in m.get("notes", []) for x in n["segments"])]
+                      if s.get("type") == "blank"]
+    prompts = {str(s["name"]): str(s.get("prompt") or "") for s in blank_segments}
+    examples = {str(s["name"]): str(s["example"]) for s in blank_segments if s.get("example") is not None}
     notes = [n for n in main.get("notes", []) if isinstance(n, dict)]
     guidance = "\n\n".join(n["text"] for n in notes if n.get("kind") == "guidance")
     alternatives = [(str(n["label"]), _segment_pieces(n["segments"])) for n in notes if n.get("kind") == "alternative"]
@@ -92,7 +94,7 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
                   location=where, dialect="scriptkit", tags=[str(t) for t in main.get("tags", [])], guidance=guidance)
     blanks = {name: _blank(name) for name in prompts}
     native = NativeScript(channels, str(main.get("scenario") or ""), str(main.get("emotion") or ""), options,
-                          prompts, conditions, pack, frames)
+                          prompts, conditions, pack, frames, examples)
     return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
                          blanks, [], alternatives, native=native)
 

@@ -38,7 +38,8 @@ def segment(seg: Segment, root: str) -> dict[str, Any]:
         return {"type": "placeholder", "name": seg.name, "fallback": seg.fallback, "slot": seg.slot,
                 "source": _source(seg.source, root)}
     assert isinstance(seg, Blank)
-    return {"type": "blank", "name": seg.name, "prompt": seg.prompt, "slot": seg.slot,
+    example = {"example": seg.example} if seg.example is not None else {}
+    return {"type": "blank", "name": seg.name, "prompt": seg.prompt, **example, "slot": seg.slot,
             "source": _source(seg.source, root)}
 
 
@@ -53,8 +54,9 @@ class JsonTarget(BaseTarget):
 
 `pack.json` holds every script rendered for each of its channels and variants, without loss:
 each message's segments (`text`, `placeholder` with its canonical name and fallback, `blank`
-with its prompt), the slot each came from and its source location (file relative to the pack,
-line, column), the text per slot, and the agent notes (guidance, alternatives, conditions).
+with its prompt and, where the writer gave one, its example), the slot each came from and its
+source location (file relative to the pack, line, column), the text per slot, and the agent
+notes (guidance, alternatives, conditions).
 Placeholders use scriptkit's canonical names (`customer.first_name`), not a helpdesk's.
 """
 
