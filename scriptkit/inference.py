@@ -101,10 +101,6 @@ class Cues(NamedTuple):
         return bool(self.ownership and self.actions) or self.imperative or bool(self.time_frames and self.actions) \
             or (self.asks and bool(self.actions))
 
-    def scores(self) -> dict[str, float]:
-        ack, warm, sol = self.score_values()
-        return {"acknowledgment": ack, "warm_language": warm, "solution": sol}
-
     def score_values(self) -> tuple[float, float, float]:
         """The scores of acknowledgment, warm_language and solution (``INFERRED_SLOTS`` order)."""
         ack = 0.0
@@ -284,11 +280,6 @@ def classify(c: Cues) -> tuple[str, float]:
     return best, round(min(0.99, max(0.34, confidence * min(1.0, top / 0.6 + 0.2))), 2)
 
 
-def split_greeting(text: str, start: int, end: int) -> int:
-    """Where a greeting at the start of ``text[start:end]`` ends (``start`` when there is none)."""
-    return start + _greeting_cut(text[start:end])
-
-
 @lru_cache(maxsize=65_536)  # every sentence of every message is asked: stock sentences recur
 def _greeting_cut(sentence: str) -> int:
     cut, end = 0, len(sentence)
@@ -307,7 +298,7 @@ def _pieces(text: str) -> tuple[tuple[int, int], ...]:
     """Sentences, with a leading greeting split off its sentence ("Hi Sam, I can see...")."""
     pieces: list[tuple[int, int]] = []
     for a, b in sentence_spans(text):
-        cut = a + _greeting_cut(text[a:b])  # (split_greeting, inline: every sentence is asked)
+        cut = a + _greeting_cut(text[a:b])
         if a < cut < b:
             pieces.append((a, _rstrip(text, a, cut)))
             pieces.append((cut, b))

@@ -36,13 +36,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
         elif text.endswith(_ABBREVIATIONS, start, end):  # (the sentence ends with its mark)
             continue
-        # a sentence after a mark starts past the white space the match took, and one ending at
-        # its mark has none to cut at the end: only blank lines and the text's edges need trimming
-        a, b = start, end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = _trimmed(text, start, end)
         if a < b:
             spans.append((a, b))
         start = m.end()

@@ -303,5 +303,3 @@ def reference_scores(text: str, locale: str = "en-US") -> tuple[float, float]:
     lang = engine_language(locale) or "en_US"
     ts = _instance(lang)
     return float(ts.flesch_reading_ease(text)), float(ts.flesch_kincaid_grade(text))
-
-

@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import compress, pairwise
-from operator import itemgetter
 from typing import Any, ClassVar, TypeVar
 
 import yaml  # type: ignore[import-untyped]
@@ -116,9 +115,6 @@ def tokenise(folded: str) -> list[str]:
     return _TOKEN.findall(folded)
 
 
-_FIRST_THREE = itemgetter(slice(None, 3))  # w -> w[:3]
-
-
 class Tokens:
     """The words of a folded text: computed once, shared by every matcher.
 
@@ -126,41 +122,19 @@ class Tokens:
     only when a phrase candidate is found (most texts have none).
     """
 
-    __slots__ = ("_ends", "_head_list", "_heads", "_starts", "_words", "_wordset", "text")
+    __slots__ = ("_ends", "_starts", "_words", "text")
 
     def __init__(self, folded: str) -> None:
         self.text = folded
         self._words: list[str] | None = None
         self._starts: list[int] | None = None
         self._ends: list[int] = []
-        self._wordset: frozenset[str] | None = None
-        self._heads: frozenset[str] | None = None
-        self._head_list: list[str] | None = None
 
     @property
     def words(self) -> list[str]:
         if self._words is None:
             self._words = _TOKEN.findall(self.text)
         return self._words
-
-    @property
-    def wordset(self) -> frozenset[str]:
-        if self._wordset is None:
-            self._wordset = frozenset(self.words)
-        return self._wordset
-
-    @property
-    def head_list(self) -> list[str]:
-        """The first three letters of each word (for "frustrat*"-style entries)."""
-        if self._head_list is None:
-            self._head_list = list(map(_FIRST_THREE, self.words))
-        return self._head_list
-
-    @property
-    def heads(self) -> frozenset[str]:
-        if self._heads is None:
-            self._heads = frozenset(self.head_list)
-        return self._heads
 
     def offsets(self) -> tuple[list[int], list[int]]:
         if self._starts is None:
@@ -209,12 +183,6 @@ def _pieces_of(text: str, folded: bool) -> tuple[str, _Pieces]:
             pieces.append((a, piece))
         a = end + 1
     return s, tuple(pieces)
-
-
-@lru_cache(maxsize=128)  # the phrase rules read the same reply one after the other
-def tokens_of(text: str) -> Tokens:
-    """The (shared, read-only) tokens of ``text`` after folding."""
-    return Tokens(fold(text))
 
 
 @lru_cache(maxsize=128)  # the phrase lists of a family match the same new sentences one after the other
@@ -326,8 +294,8 @@ class Matcher:
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
         # each regex with the strings its matches need: the most selective set apart (an empty
         # string, in every text, when there is none), as it rules out most texts on its own
-        self._regex_needs = [(rx, (*required_literals(rx), frozenset([""]))[0], required_literals(rx)[1:])
-                             for rx in self._regexes]
+        self._regex_needs = [(rx, (*needs, frozenset([""]))[0], needs[1:])
+                             for rx in self._regexes for needs in [required_literals(rx)]]
         # regexes that cannot see past a piece are matched a piece at a time too, with the words
         self._by_piece = all(map(piece_local, self._regexes))
 

@@ -87,22 +87,27 @@ def _has_time(text: str) -> bool:
         return _TIME_FOLDED.span(text) is not None
     runs, low, digit = _letter_runs(text), text.lower(), _DIGIT.search(text) is not None
     return bool(
-        (_starts_any(runs, _WORD_PREFIXES) and _TIME_WORD.search(low))
-        or (_starts_any(runs, _UNIT_PREFIXES) and _TIME_UNIT.search(low))
-        or (not _LEADS.isdisjoint(runs) and (digit or _starts_any(runs, _LEAD_OBJECTS)) and _TIME_LEAD.search(low))
-        or (digit and (":" in text or _starts_any(runs, _NUMBER_PREFIXES)) and _TIME_NUMBER.search(low)))
+        (_starts_any(runs, _WORD_HEADS) and _TIME_WORD.search(low))
+        or (_starts_any(runs, _UNIT_HEADS) and _TIME_UNIT.search(low))
+        or (not _LEADS.isdisjoint(runs) and (digit or _starts_any(runs, _LEAD_HEADS)) and _TIME_LEAD.search(low))
+        or (digit and (":" in text or _starts_any(runs, _NUMBER_HEADS)) and _TIME_NUMBER.search(low)))
 
 
-_HEADS: dict[tuple[str, ...], frozenset[str]] = {}
+_Heads = tuple[tuple[str, ...], frozenset[str]]  # prefixes (each two letters or more), their first two letters
 
 
-def _starts_any(runs: frozenset[str], prefixes: tuple[str, ...]) -> bool:
-    """Whether a run starts with one of the prefixes (each two letters or more), testing only the runs whose
-    first two letters one of them has."""
-    heads = _HEADS.get(prefixes)
-    if heads is None:
-        heads = _HEADS[prefixes] = frozenset(p[:2] for p in prefixes)
-    return any(run.startswith(prefixes) for run in runs if run[:2] in heads)
+def _heads(prefixes: tuple[str, ...]) -> _Heads:
+    return prefixes, frozenset(p[:2] for p in prefixes)
+
+
+_WORD_HEADS, _UNIT_HEADS = _heads(_WORD_PREFIXES), _heads(_UNIT_PREFIXES)
+_LEAD_HEADS, _NUMBER_HEADS = _heads(_LEAD_OBJECTS), _heads(_NUMBER_PREFIXES)
+
+
+def _starts_any(runs: frozenset[str], prefixes: _Heads) -> bool:
+    """Whether a run starts with one of the prefixes, testing only the runs whose first two letters one has."""
+    starts, heads = prefixes
+    return any(run.startswith(starts) for run in runs if run[:2] in heads)
 
 
 @lru_cache(maxsize=4096)  # SK402 and SK404 both read the same solution text
