@@ -208,7 +208,7 @@ def _scalar(node: Any) -> Any:
         return value
     if not value:
         raise _Unusual  # "key:" with no value: the parsers place it differently; keep ruamel's
-    if value[0].isalpha() and value.lower() not in ("true", "false", "null"):
+    if value[0].isalpha() and value.lower() not in _RESOLVED:
         return value  # YAML 1.2: only those words resolve to something other than a string
     yaml = _scalars()
     tag = yaml.resolver.resolve(RuamelScalarNode, value, (True, False))

@@ -241,15 +241,16 @@ class _Scope:
 def check_templates(pack: Pack) -> list[ScriptkitError]:
     """Every template problem of the pack, found without rendering anything."""
     problems: list[ScriptkitError] = []
+    scope = _Scope(pack, None)  # (never changed once made: every check below shares it)
+    reserved = scope.namespaces | {BLANK_NAMESPACE}
     for name in pack.constants:
-        if not name.isidentifier() or name in _Scope(pack, None).namespaces | {BLANK_NAMESPACE}:
+        if not name.isidentifier() or name in reserved:
             loc = pack.origin.location(("constants", name), key=True) if pack.origin else None
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
                                       "Use letters, digits and '_', and not a placeholder namespace."))
     for channel in CHANNELS:
         for src in layout_sources(pack, channel):
-            problems.extend(check_source(src, _Scope(pack, None)))
-    scope = _Scope(pack, None)
+            problems.extend(check_source(src, scope))
     for script in pack.scripts:
         problems.extend(check_script(pack, script, scope))
     unique: dict[str, ScriptkitError] = {str(p): p for p in problems}  # layouts repeat per channel
