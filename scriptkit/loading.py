@@ -19,7 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ErrorCollector, PackError
+from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
 from scriptkit.models import Origin, Pack, PackMeta, Script
 from scriptkit.sourcetext import SourceText
 
@@ -464,7 +464,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     processes that parse the script files of a large pack (None = one per CPU, 1 = none).
     """
     from scriptkit.parallel import load_scripts
-    from scriptkit.rendering import check_raw_script, check_script, check_templates  # avoid an import cycle
+    from scriptkit.rendering import check_raw_script, check_templates, script_checker  # avoid an import cycle
 
     root = Path(path)
     errors = ErrorCollector()
@@ -494,9 +494,12 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
                        "Add one YAML file per script under scripts/.")
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
-    duplicates: list[Script] = []
+    template_problems: list[ScriptkitError] = []  # each script's, found as it is parsed
+    duplicates: list[ScriptkitError] = []  # the template problems of scripts whose id is taken
     invalid: list[tuple[dict[str, Any], Origin]] = []
-    for script, raw in load_scripts(script_files, errors, jobs):
+    # (a script's templates are judged by the pack's settings alone, so no script waits for the others)
+    checker = script_checker(Pack(meta=meta, scripts=[], root=str(root)))
+    for script, raw, problems in load_scripts(script_files, errors, jobs, checker):
         if script is None:
             if raw is not None:
                 invalid.append(raw)
@@ -506,16 +509,16 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
             errors.add(f"duplicate script id '{script.id}' (also used in {first.file})",
                        script.origin.location(("id",)) if script.origin else None,
                        "Give every script a unique id.")
-            duplicates.append(script)
+            duplicates.extend(problems)
             continue
         seen[script.id] = script
         scripts.append(script)
+        template_problems.extend(problems)
     pack = Pack(meta=meta, scripts=scripts, root=str(root))
     pack._origin = pack_origin
     # every problem in one run: templates of duplicate and invalid scripts are checked too
-    errors.extend(check_templates(pack))
-    for script in duplicates:
-        errors.extend(check_script(pack, script))
+    errors.extend(check_templates(pack, template_problems))
+    errors.extend(duplicates)
     for data, origin in invalid:
         errors.extend(check_raw_script(pack, data, origin))
     errors.raise_if_any()

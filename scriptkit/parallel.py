@@ -44,6 +44,7 @@ from scriptkit.sourcetext import SourceText
 if TYPE_CHECKING:
     from scriptkit.rules.template import Ahead
 
+
 MIN_SCRIPTS = 400  # below this, starting workers and pickling results costs more than it saves
 MAX_JOBS = 256  # more workers than CPUs buys nothing; and _map's queue of item indexes (9 a worker, 4 bytes
 # each) is written before any worker reads it, so it must fit in a pipe's buffer (64 KiB on Linux)
@@ -112,7 +113,10 @@ def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] 
     finally:
         _JOB = None
         _SOURCES.clear()
-    return _merge(results[1:], results[0])
+    from scriptkit.rules.template import Ahead  # (the rules are not imported to load a pack)
+
+    ahead = results[0]  # (threshold, matches): the parent's own list of scripts is what they are of
+    return _merge(results[1:], Ahead(ahead[0], pack.scripts, ahead[1]) if ahead is not None else None)
 
 
 def _warm(pack: Pack, config: LintConfig, channels: list[str] | None) -> None:
@@ -125,24 +129,35 @@ def _warm(pack: Pack, config: LintConfig, channels: list[str] | None) -> None:
         _per_message(render_pack(first, channels, all_variants=True), pack, config)
 
 
-def load_scripts(files: list[Path], errors: ErrorCollector,
-                 jobs: int | None = None) -> list[tuple[Script | None, tuple[dict[str, Any], Origin] | None]]:
+def load_scripts(files: list[Path], errors: ErrorCollector, jobs: int | None = None,
+                 check: Callable[[Script], list[ScriptkitError]] | None = None) -> list[Loaded]:
     """``load_pack``'s parse of each script file, in file order; on worker processes for many files.
 
-    Each file's problems go to ``errors`` as the serial parse reports them.
+    Each file's problems go to ``errors`` as the serial parse reports them; ``check``'s problems
+    with each script that was built (its templates) come with it.
     """
-    from scriptkit.loading import _load_script
-
     workers = _workers(len(files), jobs)
     if workers <= 1:
-        return [_load_script(file, errors) for file in files]
-    shards = _map(_load_shard, [files[a:b] for a, b in _shards(len(files), workers)], workers)
-    out: list[tuple[Script | None, tuple[dict[str, Any], Origin] | None]] = []
+        return [_load_file(file, errors, check) for file in files]
+    shards = _map(lambda shard: _load_shard(shard, check), [files[a:b] for a, b in _shards(len(files), workers)],
+                  workers)
+    out: list[Loaded] = []
     for shard in shards:
-        for script, raw, problems in shard:
+        for script, raw, problems, checked in shard:
             errors.errors.extend(kind(message, location, hint) for kind, message, location, hint in problems)
-            out.append((script, raw))
+            out.append((script, raw, [kind(message, location, hint) for kind, message, location, hint in checked]))
     return out
+
+
+# a script file's script (None: it failed), its raw mapping when it failed validation, and check's problems
+Loaded = tuple[Script | None, tuple[dict[str, Any], Origin] | None, list[ScriptkitError]]
+
+
+def _load_file(file: Path, errors: ErrorCollector, check: Callable[[Script], list[ScriptkitError]] | None) -> Loaded:
+    from scriptkit.loading import _load_script
+
+    script, raw = _load_script(file, errors)
+    return script, raw, check(script) if check is not None and script is not None else []
 
 
 _T = TypeVar("_T")
@@ -480,8 +495,9 @@ def _run_item(item: tuple[int, int] | None) -> Any:
     return _duplicates_ahead(_JOB[0], _JOB[1])
 
 
-def _duplicates_ahead(pack: Pack, config: LintConfig) -> Ahead | None:
-    """duplicate-script's fingerprints and matches on the whole pack."""
+def _duplicates_ahead(pack: Pack, config: LintConfig) -> tuple[float, dict[int, tuple[int, float]]] | None:
+    """duplicate-script's threshold and matches on the whole pack (not its list of scripts: the
+    parent has its own)."""
     from scriptkit.rules import all_rules
     from scriptkit.rules.base import RuleContext
     from scriptkit.rules.template import DuplicateScript, work_ahead
@@ -490,9 +506,10 @@ def _duplicates_ahead(pack: Pack, config: LintConfig) -> Ahead | None:
         return None
     try:
         threshold = DuplicateScript.threshold(RuleContext(pack, config.options_for(DuplicateScript)))
-        return work_ahead(pack.scripts, threshold)
+        ahead = work_ahead(pack.scripts, threshold)
     except Exception:  # a bad threshold option: check_pack fails on it, as the serial run does
         return None
+    return ahead.threshold, ahead.matches
 
 
 def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> list[list[Diagnostic]]:
@@ -502,14 +519,13 @@ def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> lis
     return per_message_rules(messages, pack, config)
 
 
-def _load_shard(files: list[Path]) -> list[tuple[Script | None, tuple[dict[str, Any], Origin] | None, list[_Error]]]:
-    from scriptkit.loading import _load_script
-
+def _load_shard(files: list[Path], check: Callable[[Script], list[ScriptkitError]] | None
+                ) -> list[tuple[Script | None, tuple[dict[str, Any], Origin] | None, list[_Error], list[_Error]]]:
     out = []
     for file in files:
         errors = ErrorCollector()
-        script, raw = _load_script(file, errors)
-        out.append((script, raw, [_error(e) for e in _flat(errors.errors)]))
+        script, raw, checked = _load_file(file, errors, check)
+        out.append((script, raw, [_error(e) for e in _flat(errors.errors)], [_error(e) for e in _flat(checked)]))
     return out
 
 

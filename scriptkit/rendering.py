@@ -238,8 +238,12 @@ class _Scope:
         return scope
 
 
-def check_templates(pack: Pack) -> list[ScriptkitError]:
-    """Every template problem of the pack, found without rendering anything."""
+def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None = None) -> list[ScriptkitError]:
+    """Every template problem of the pack, found without rendering anything.
+
+    ``script_problems``: its scripts' own, when already found (``load_pack`` finds them with
+    ``script_checker`` while it parses each file, on its workers for a large pack).
+    """
     problems: list[ScriptkitError] = []
     scope = _Scope(pack, None)  # (never changed once made: every check below shares it)
     reserved = scope.namespaces | {BLANK_NAMESPACE}
@@ -251,10 +255,17 @@ def check_templates(pack: Pack) -> list[ScriptkitError]:
     for channel in CHANNELS:
         for src in layout_sources(pack, channel):
             problems.extend(check_source(src, scope))
-    for script in pack.scripts:
-        problems.extend(check_script(pack, script, scope))
+    if script_problems is None:
+        script_problems = (p for script in pack.scripts for p in check_script(pack, script, scope))
+    problems.extend(script_problems)
     unique: dict[str, ScriptkitError] = {str(p): p for p in problems}  # layouts repeat per channel
     return list(unique.values())
+
+
+def script_checker(pack: Pack) -> Callable[[Script], list[ScriptkitError]]:
+    """``check_script`` for the scripts of a pack with ``pack``'s settings (its scripts are not read)."""
+    scope = _Scope(pack, None)
+    return lambda script: check_script(pack, script, scope)
 
 
 def check_script(pack: Pack, script: Script, pack_scope: _Scope | None = None) -> list[ScriptkitError]:

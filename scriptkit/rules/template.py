@@ -499,19 +499,20 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float) -> dict[int, t
 
 class Ahead(NamedTuple):
     """duplicate-script's matches on a whole pack, found ahead of check_pack (by scriptkit.parallel,
-    while its workers run): for scripts whose texts are ``texts``, at ``threshold``."""
+    while its workers run): for the pack whose list of scripts is ``scripts``, at ``threshold``."""
 
     threshold: float
-    texts: list[str]
+    scripts: list[Script]
     matches: dict[int, tuple[int, float]]
 
 
 def work_ahead(scripts: list[Script], threshold: float) -> Ahead:
     texts = [script_text(s) for s in scripts]
-    return Ahead(threshold, texts, _near_duplicates(fingerprints(texts, threshold), threshold))
+    return Ahead(threshold, scripts, _near_duplicates(fingerprints(texts, threshold), threshold))
 
 
-# matches found ahead, for check_pack to use where its scripts' texts equal theirs (they are all it reads)
+# matches found ahead, for check_pack to use on that very list of scripts (a worker found them on
+# its forked copy of the list, which nothing changes while a lint runs)
 _AHEAD: list[Ahead] = []
 
 
@@ -578,10 +579,9 @@ class DuplicateScript(Rule):
         threshold = self.threshold(ctx)
         scripts = pack.scripts
         wanted = {m.script_id for m in messages}
-        texts = [script_text(s) for s in scripts]
-        ahead = next((a for a in _AHEAD if a.threshold == threshold and a.texts == texts), None)
+        ahead = next((a for a in _AHEAD if a.threshold == threshold and a.scripts is scripts), None)
         matches = ahead.matches if ahead is not None else \
-            _near_duplicates(fingerprints(texts, threshold), threshold)
+            _near_duplicates(fingerprints([script_text(s) for s in scripts], threshold), threshold)
         for i, (j, sim) in sorted(matches.items()):
             script, other = scripts[i], scripts[j]
             if script.id not in wanted:
