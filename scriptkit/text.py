@@ -66,3 +66,38 @@ def word_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
+
+
+# ---------------------------------------------------------------- word regexes, fast
+
+def run_table(kept: str) -> bytes:
+    """A ``bytes.translate`` table for ``word_findall``: the ASCII characters of ``kept`` stay,
+    every other ASCII byte becomes a space, and the bytes of UTF-8's other characters stay."""
+    return bytes(c if c >= 128 or chr(c) in kept else 32 for c in range(256))
+
+
+def word_findall(rx: re.Pattern[str], text: str, table: bytes) -> list[str]:
+    """``rx.findall(text)`` for a word regex, several times faster: the regex engine reads each
+    character in turn, where ``bytes.translate`` and ``str.split`` cut the text into runs in C.
+
+    ``rx`` must fit its ``table`` (see ``run_table``): its matches hold only the table's kept
+    ASCII characters and non-ASCII ones that are not whitespace, nothing outside a match
+    decides it (no lookaround), and a run of kept ASCII characters without an apostrophe is
+    exactly one match. The runs (kept characters apart from the rest, and from whitespace)
+    are then the matches, but for those with an apostrophe or a non-ASCII character: ``rx``
+    reads those (a match never reaches outside its run, so it finds there what it would in
+    the whole text).
+    """
+    if text.isascii():
+        runs = text.encode("ascii").translate(table).decode("ascii").split()
+        if "'" not in text:
+            return runs
+    else:
+        runs = text.encode("utf-8", "surrogatepass").translate(table).decode("utf-8", "surrogatepass").split()
+    out: list[str] = []
+    for run in runs:
+        if "'" in run or not run.isascii():
+            out += rx.findall(run)
+        else:
+            out.append(run)
+    return out

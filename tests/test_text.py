@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scriptkit.text import _ABBREVIATIONS, sentence_spans, sentences, words
+from scriptkit.text import _ABBREVIATIONS, sentence_spans, sentences, word_findall, words
 
 # the definition: a sentence ends after . ! ? (and closing quotes or brackets) where white space
 # follows, or at a blank line, but not after an abbreviation
@@ -59,3 +59,28 @@ _PIECES = [*"ab .!?\"'”’)]\n\t\r\u00a0\u2029,", "e.g.", "Mr.", "No.", "\n\n"
 @given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
 def test_sentence_spans_follow_the_definition_on_any_whitespace(text: str) -> None:
     assert list(sentence_spans(text)) == list(_by_definition(text))
+
+
+# ---------------------------------------------------------------- word_findall
+
+def _word_regexes() -> list[tuple[str, re.Pattern[str], bytes, bool]]:
+    """Each regex read through ``word_findall``, its table, and whether it reads lower-cased text."""
+    from scriptkit.rules import lexicon, readability, solution, warmth
+
+    return [("lexicon tokens", lexicon._TOKEN, lexicon._TOKEN_TABLE, False),
+            ("readability words", readability.WORD, readability.WORD_TABLE, False),
+            ("formality words", warmth._ASCII_WORD, warmth._ASCII_WORD_TABLE, True),
+            ("solution letters", solution._LETTERS, solution._LETTERS_TABLE, True)]
+
+
+# letters, digits, apostrophes of both kinds, word joiners, separators of every kind (ASCII and
+# not, whitespace and not), letters outside ASCII, a surrogate
+_WORD_PIECES = [*"aZ9_'’-.,!{}[]\t\n\x1c\x1f \u00a0\u0085\u2029\u3000éÀɏɐİ日\u0300–…\ud800",
+                "don't", "it's9", "a''b", "'tis", "rock'n'roll", "we’ll", "x'", "  "]
+
+
+@given(st.one_of(st.lists(st.sampled_from(_WORD_PIECES), max_size=30).map("".join), st.text(max_size=40)))
+def test_word_findall_finds_what_the_regex_finds(text: str) -> None:
+    for name, rx, table, lowered in _word_regexes():
+        subject = text.lower() if lowered else text
+        assert word_findall(rx, subject, table) == rx.findall(subject), name

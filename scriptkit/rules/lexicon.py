@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import string
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
@@ -25,6 +26,7 @@ import yaml  # type: ignore[import-untyped]
 from ruamel.yaml import YAML
 
 from scriptkit.errors import ScriptkitError
+from scriptkit.text import run_table, word_findall
 
 DATA_DIR = ("scriptkit.rules", "data")
 LEXICON_FILE = "lexicon.yaml"
@@ -108,11 +110,13 @@ def compile_phrases(entries: Iterable[str], flags: int = 0) -> Matcher:
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "'" or ch == "_"
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# _TOKEN's ASCII characters (see ``word_findall``): a run of them without an apostrophe is one word
+_TOKEN_TABLE = run_table(string.ascii_letters + string.digits + "'")
 
 
 def tokenise(folded: str) -> list[str]:
     """The words of a folded text, as ``Tokens`` lists them (letters and digits, inner apostrophes)."""
-    return _TOKEN.findall(folded)
+    return word_findall(_TOKEN, folded, _TOKEN_TABLE)
 
 
 class Tokens:
@@ -133,7 +137,7 @@ class Tokens:
     @property
     def words(self) -> list[str]:
         if self._words is None:
-            self._words = _TOKEN.findall(self.text)
+            self._words = tokenise(self.text)
         return self._words
 
     def offsets(self) -> tuple[list[int], list[int]]:

@@ -8,6 +8,7 @@ Lengths use the catalogue's sample values, which are about as long as real ones.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -18,7 +19,7 @@ from scriptkit.errors import EngineUnavailable
 from scriptkit.message import Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.text import sentence_spans
+from scriptkit.text import run_table, sentence_spans, word_findall
 
 NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
 NEUTRAL_BLANK = "the details"
@@ -26,6 +27,8 @@ BODY = ("acknowledgment", "warm_language", "solution")
 _MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
 #: a word, as word_count counts them
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
+# WORD's ASCII characters (see ``word_findall``): a run of them without an apostrophe is one word
+WORD_TABLE = run_table(string.ascii_letters + string.digits + "'")
 
 
 def neutral_text(message: Message) -> str:
@@ -81,7 +84,7 @@ def body_span(message: Message) -> tuple[int, int]:
 
 @lru_cache(maxsize=16_384)  # several rules count the same slot texts
 def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return len(word_findall(WORD, text, WORD_TABLE))
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

@@ -7,6 +7,7 @@ can act on names what happens next, who does it and when.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import islice
@@ -18,6 +19,7 @@ from scriptkit.models import Pack, Script
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import CaselessRegex, lowers_plainly
 from scriptkit.rules.readability import WORD, word_count
+from scriptkit.text import run_table, word_findall
 
 _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
@@ -45,6 +47,7 @@ _ACTION_WORDS = frozenset(
 _TIME_WORDS = frozenset(["today", "tonight", "tomorrow", "now", "immediately", "monday", "tuesday", "wednesday",
                          "thursday", "friday", "saturday", "sunday"])
 _LETTERS = re.compile(r"[a-z]+")
+_LETTERS_TABLE = run_table(string.ascii_lowercase)  # (its characters, see ``word_findall``)
 # Every match of _ACTION or _VAGUE_TIME is bounded by non-word characters, so its words are whole letter runs
 # of the lower-cased text: the regex can only match when one of these words is among the runs. Real replies
 # mostly have none, and a set test is far cheaper than scanning the text with a long alternation.
@@ -112,7 +115,7 @@ def _starts_any(runs: frozenset[str], prefixes: _Heads) -> bool:
 
 @lru_cache(maxsize=4096)  # SK402 and SK404 both read the same solution text
 def _letter_runs(text: str) -> frozenset[str]:
-    return frozenset(_LETTERS.findall(text.lower()))
+    return frozenset(word_findall(_LETTERS, text.lower(), _LETTERS_TABLE))
 
 
 _APOS = r"['’]"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+import string
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from itertools import pairwise
@@ -33,6 +34,7 @@ from scriptkit.rules.lexicon import (
     table,
     tokenise,
 )
+from scriptkit.text import run_table, word_findall
 
 # ---------------------------------------------------------------- scores
 
@@ -112,6 +114,7 @@ _JOINS_WORDS = re.compile(r"[\w'-]")  # a character for which ``joins_words`` is
 # count's gate), summed at C speed. No count can exceed the text's length, so fields never overflow.
 _FIELD = 1 << 24
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # _WORD on lower-cased ASCII text
+_ASCII_WORD_TABLE = run_table(string.ascii_lowercase + "'")  # (its characters, see ``word_findall``)
 _word_codes: dict[str, int] = {}
 
 
@@ -137,7 +140,7 @@ def _counts(text: str) -> _Counts:
     norm = text if text.isascii() else normalise(text)
     if norm.isascii() and len(text) < _FIELD:  # nearly always: typographic quotes are made ASCII
         low = norm.lower()
-        words = _ASCII_WORD.findall(low)
+        words = word_findall(_ASCII_WORD, low, _ASCII_WORD_TABLE)
         pronouns, third, latinate, letters, up, down, slang_words = _packed_counts(words)
         informal = _ascii_slang_count(low, slang_words)
         folded = low  # (what ``fold`` makes of the text: lower case, ASCII quotes)
