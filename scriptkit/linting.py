@@ -9,7 +9,7 @@ report at the same place, and sorts the result so the same pack always reads the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -121,14 +121,18 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                   ran: list[list[Diagnostic]] | None = None) -> LintResult:
     """Run the selected rules on ``messages`` (already rendered) and locate what they find.
 
-    ``ran``: the per-message rules' diagnostics, already found by ``scriptkit.parallel``.
+    ``ran``: the per-message rules' diagnostics, already found by ``scriptkit.parallel`` (with
+    ``per_message_rules``: their suppressions and severities are applied).
     """
     plan, steps = _steps(config, pack)
-    found: list[list[Diagnostic]] = [[] for _ in steps]
-    # scriptkit.parallel may have run the per-message rules in worker processes already
-    for i, diags in zip(plan.per_message, ran if ran is not None else _per_message(messages, plan, steps),
-                        strict=True):
-        found[i] = diags
+    found: list[list[Diagnostic]] = [[] for _ in steps]  # to be judged by suppressions and severities
+    kept: list[list[Diagnostic]] = [[] for _ in steps]  # judged already (by a worker)
+    if ran is not None:  # scriptkit.parallel ran the per-message rules in worker processes
+        for i, diags in zip(plan.per_message, ran, strict=True):
+            kept[i] = diags
+    else:
+        for i, diags in zip(plan.per_message, _per_message(messages, plan, steps), strict=True):
+            found[i] = diags
     current: Rule | None = None
     try:
         for i in plan.batched:
@@ -142,14 +146,11 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     except Exception as exc:
         raise _rule_failed(current, exc) from exc
     by_key: dict[tuple[object, ...], Diagnostic] = {}
-    # without a pack there are no scripts and no YAML comments: nothing can be suppressed
-    suppress = _Suppressions({s.id: s for s in pack.scripts}, pack.origin) if pack is not None else None
-    for (rule, _, severity), diags in zip(steps, found, strict=True):
-        for diag in diags:
-            if severity is not None and diag.severity != severity:
-                diag.severity = severity
-            if suppress is not None and suppress.suppressed(type(rule), diag):
-                continue
+    suppress = _suppressions(pack)
+    for step, done, diags in zip(steps, kept, found, strict=True):
+        for diag in done:
+            _add(by_key, diag)
+        for diag in _judged(step, diags, suppress):
             _add(by_key, diag)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     for m in messages:
@@ -202,12 +203,25 @@ def _steps(config: LintConfig, pack: Pack | None) -> tuple[_Plan, tuple[_Step, .
 
 
 def per_message_rules(messages: list[Message], pack: Pack | None, config: LintConfig) -> list[list[Diagnostic]]:
-    """Each rule that reads one message at a time, over ``messages``: its diagnostics, per rule.
+    """Each rule that reads one message at a time, over ``messages``: its diagnostics, per rule,
+    less those the pack suppresses, at their configured severities.
 
     The per-message half of ``lint_messages``, which ``scriptkit.parallel`` runs on each shard.
     """
     plan, steps = _steps(config, pack)
-    return _per_message(messages, plan, steps)
+    suppress = _suppressions(pack)
+    return [list(_judged(steps[i], diags, suppress))
+            for i, diags in zip(plan.per_message, _per_message(messages, plan, steps), strict=True)]
+
+
+def _judged(step: _Step, diagnostics: Iterable[Diagnostic], suppress: _Suppressions | None) -> Iterator[Diagnostic]:
+    """``diagnostics`` of ``step``'s rule at its configured severity, less those suppressed."""
+    rule, severity = type(step.rule), step.severity
+    for diag in diagnostics:
+        if severity is not None and diag.severity != severity:
+            diag.severity = severity
+        if suppress is None or not suppress.suppressed(rule, diag):
+            yield diag
 
 
 def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...]) -> list[list[Diagnostic]]:
@@ -299,6 +313,11 @@ def _order(d: Diagnostic) -> tuple[str, int, int, str, str, str, int]:
 
 
 # ---------------------------------------------------------------- suppressions
+
+def _suppressions(pack: Pack | None) -> _Suppressions | None:
+    # without a pack there are no scripts and no YAML comments: nothing can be suppressed
+    return _Suppressions({s.id: s for s in pack.scripts}, pack.origin) if pack is not None else None
+
 
 class _Suppressions:
     """Per-script ``ignore:`` and ``# scriptkit: ignore ...`` comments in the YAML.

@@ -67,6 +67,37 @@ def test_parallel_report_is_identical(big_pack: Path, kw: dict[str, Any]) -> Non
     assert _json(big_pack, 3, **kw) == serial  # shard boundaries elsewhere: still the same
 
 
+def test_suppressions_and_severities_apply_in_workers_as_in_the_serial_run(tmp_path: Path) -> None:
+    # the workers drop what the pack suppresses before sending the rest: every kind of suppression
+    root = generate(tmp_path / "pack", SCRIPTS, seed=3)
+    files = sorted((root / "scripts").rglob("*.yaml"))
+    unsuppressed = json.loads(_json(root, 1))["diagnostics"]
+
+    def codes(index: int) -> list[str]:
+        return sorted({d["code"] for d in unsuppressed if d["file"].endswith(files[index].name)} - {"SK004", "SK406"})
+
+    # four scripts with findings of per-message rules, one in each quarter of the pack (so in several shards)
+    quarters = [next(i for i in range(q * SCRIPTS // 4, SCRIPTS) if codes(i)) for q in range(4)]
+    wanted = {i: codes(i) for i in quarters}
+    own, line, whole, severe = quarters
+    text = files[own].read_text(encoding="utf-8")
+    files[own].write_text(text + f"ignore: [{wanted[own][0]}]\n", encoding="utf-8")  # the script's own setting
+    text = files[line].read_text(encoding="utf-8")  # a comment on each slot's line
+    files[line].write_text(re.sub(r"^((?:acknowledgment|warm_language|solution): .*)$",
+                                  rf"\1  # scriptkit: ignore {wanted[line][0]}", text, flags=re.M), encoding="utf-8")
+    text = files[whole].read_text(encoding="utf-8")  # the whole file
+    files[whole].write_text(f"# scriptkit: ignore-file {wanted[whole][0]}\n" + text, encoding="utf-8")
+    meta = root / "pack.yaml"  # and a severity for the whole pack
+    meta.write_text(meta.read_text(encoding="utf-8") + f"rules:\n  severity: {{{wanted[severe][0]}: error}}\n",
+                    encoding="utf-8")
+    serial = _json(root, 1)
+    found = json.loads(serial)["diagnostics"]
+    for index in (own, line, whole):
+        assert wanted[index][0] not in {d["code"] for d in found if d["file"].endswith(files[index].name)}
+    assert {d["severity"] for d in found if d["code"] == wanted[severe][0]} == {"error"}
+    assert _json(root, 2) == serial
+
+
 BREAKS = {
     # loads fine, fails only when rendered: the error comes from a lint worker
     "render": ('solution: "', 'solution: "{{ 1 // 0 }} ', "ZeroDivisionError"),
