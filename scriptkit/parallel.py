@@ -129,7 +129,7 @@ def _warm(pack: Pack, config: LintConfig, channels: list[str] | None) -> None:
         _per_message(render_pack(first, channels, all_variants=True), pack, config)
 
 
-def load_scripts(files: list[Path], errors: ErrorCollector, jobs: int | None = None,
+def load_scripts(files: list[str], errors: ErrorCollector, jobs: int | None = None,
                  check: Callable[[Script], list[ScriptkitError]] | None = None) -> list[Loaded]:
     """``load_pack``'s parse of each script file, in file order; on worker processes for many files.
 
@@ -153,10 +153,11 @@ def load_scripts(files: list[Path], errors: ErrorCollector, jobs: int | None = N
 Loaded = tuple[Script | None, tuple[dict[str, Any], Origin] | None, list[ScriptkitError]]
 
 
-def _load_file(file: Path, errors: ErrorCollector, check: Callable[[Script], list[ScriptkitError]] | None) -> Loaded:
+def _load_file(file: str, errors: ErrorCollector,
+               check: Callable[[Script], list[ScriptkitError]] | None) -> Loaded:
     from scriptkit.loading import _load_script
 
-    script, raw = _load_script(file, errors)
+    script, raw = _load_script(Path(file), errors)
     return script, raw, check(script) if check is not None and script is not None else []
 
 
@@ -519,7 +520,7 @@ def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> lis
     return per_message_rules(messages, pack, config)
 
 
-def _load_shard(files: list[Path], check: Callable[[Script], list[ScriptkitError]] | None
+def _load_shard(files: list[str], check: Callable[[Script], list[ScriptkitError]] | None
                 ) -> list[tuple[Script | None, tuple[dict[str, Any], Origin] | None, list[_Error], list[_Error]]]:
     out = []
     for file in files:

@@ -444,7 +444,7 @@ def test_script_files_are_put_in_path_order(parts: list[list[str]]) -> None:
     from scriptkit.loading import _in_path_order
 
     files = [Path("/pack/scripts", *p) for p in parts]  # '-' and '.' sort before '/', 'B' before 'a'
-    assert _in_path_order(iter(files)) == sorted(files)
+    assert _in_path_order(str(f) for f in files) == [str(f) for f in sorted(files)]
 
 
 def _composed(node: Any, path: tuple[str | int, ...], source: Any, keys: dict[Any, int], values: dict[Any, int]) -> Any:
@@ -512,5 +512,5 @@ def test_script_files_are_the_recursive_glob_in_path_order(tmp_path: Path) -> No
     (scripts / "linked").symlink_to(outside, target_is_directory=True)  # listed by glob, not entered
     (scripts / "linked.yaml").symlink_to(outside, target_is_directory=True)
     (scripts / "alias.yaml").symlink_to(scripts / "a.yaml")
-    assert _script_files(scripts) == sorted(scripts.glob("**/" + SCRIPT_PATTERN))
-    assert scripts / "folder.yaml" in _script_files(scripts)  # (load_pack reports it: not a file)
+    assert _script_files(scripts) == [str(f) for f in sorted(scripts.glob("**/" + SCRIPT_PATTERN))]
+    assert str(scripts / "folder.yaml") in _script_files(scripts)  # (load_pack reports it: not a file)
