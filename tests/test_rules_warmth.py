@@ -373,3 +373,19 @@ def test_formality_counts_of_ascii_text_follow_the_plain_definition(text: str) -
                 len(_SLANG.findall(text)) + text.count("!"))
     got = _counts.__wrapped__(text)
     assert (got.words, got.pronouns, got.third, got.latinate, got.letters, got.closed, got.informal) == expected
+
+
+# words of the uncontracted forms and what may follow them, apart by whitespace of any kind or joined
+_FORM_PIECES = ["i", "we", "you", "they", "it", "that", "do", "does", "can", "cannot", "will", "would", "is",
+                "are", "am", "not", "have", "been", "sent", "asked", "done", "x", "bi", "_", "'", "-", ".", "9",
+                " ", "  ", "\n", "\t", "\u00a0", "é", "İ", "K"]
+
+
+@given(st.lists(st.sampled_from(_FORM_PIECES), max_size=24).map("".join))
+def test_uncontracted_forms_on_lower_case_text_match_the_caseless_regex(text: str) -> None:
+    from scriptkit.rules import warmth
+
+    low = text.lower()
+    assert [m.span() for m in warmth._UNCONTRACTED_FOLDED.finditer(low)] == \
+        [m.span() for m in warmth._UNCONTRACTED.finditer(low)]
+    assert warmth._UNCONTRACTED_CASELESS.spans(text) == [m.span() for m in warmth._UNCONTRACTED.finditer(text)]

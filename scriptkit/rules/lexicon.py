@@ -577,9 +577,10 @@ class CaselessRegex:
     """An IGNORECASE regex whose literal letters are all lower-case, run where it can be as a case-sensitive
     copy on the lower-cased text: the same matches at the same offsets, found several times faster."""
 
-    def __init__(self, regex: re.Pattern[str]) -> None:
+    def __init__(self, regex: re.Pattern[str], folded: re.Pattern[str] | None = None) -> None:
+        """``folded``: a faster regex with the same matches as ``regex`` on lower-cased text, if the caller has one."""
         self.regex = regex
-        self.folded = re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+        self.folded = folded or re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
 
     def span(self, text: str) -> tuple[int, int] | None:
         """The first match's offsets, as ``regex.search(text)`` would give them."""

@@ -566,14 +566,33 @@ _CONTRACTIONS: dict[str, str] = {
 }
 _PARTICIPLE = (r"(?:\w+ed|been|already|just|sent|made|taken|given|done|gone|seen|put|set|got|found|spoken|"
                r"written|heard|paid|kept|left|built|told|shown|chosen)\b")
+_HAVE_FORMS = [f"{w}\\s+have(?=\\s+{_PARTICIPLE})" for w in ("i", "we", "you")]
+_OTHER_FORMS = [re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_CONTRACTIONS, key=len, reverse=True)
+                if not k.endswith(" have")]
 _UNCONTRACTED = re.compile(
-    r"\b(?:(?P<have>(?:i|we|you)\s+have)(?=\s+" + _PARTICIPLE + r")|(?P<form>"
-    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_CONTRACTIONS, key=len, reverse=True)
-               if not k.endswith(" have"))
+    r"\b(?:(?P<have>(?:i|we|you)\s+have)(?=\s+" + _PARTICIPLE + r")|(?P<form>" + "|".join(_OTHER_FORMS)
     + r")(?=\s+[A-Za-z]))\b",
     re.IGNORECASE,
 )
-_UNCONTRACTED_CASELESS = CaselessRegex(_UNCONTRACTED)
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """``\\b(?:a1|a2|...)`` for alternatives that each start with a lower-case letter, written to
+    start with those letters: the alternatives of each letter in a group of their own, in their
+    order, the word start looked behind for after the letter. A regex starting with ``\\b`` is
+    tried at every position; one whose alternatives start with literals skips to those letters.
+    (At a position only the alternatives of its letter can match, in the same order: the same
+    matches.)"""
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "(?:" + "|".join(f"{c}(?<!\\w{c})(?:{'|'.join(rest)})" for c, rest in groups.items()) + ")"
+
+
+# _UNCONTRACTED on lower-cased text (see CaselessRegex): about twice as fast on a real reply
+_UNCONTRACTED_FOLDED = re.compile(
+    _by_first_letter([*_HAVE_FORMS, *(f + r"(?=\s+[A-Za-z])" for f in _OTHER_FORMS)]) + r"\b")
+_UNCONTRACTED_CASELESS = CaselessRegex(_UNCONTRACTED, _UNCONTRACTED_FOLDED)
 
 
 def contractions_in(text: str) -> int:
