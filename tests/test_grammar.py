@@ -389,6 +389,15 @@ def test_started_server_is_warm_and_knows_its_text_level_rules(lt_url) -> None:
     assert {m.rule_id for m in found} >= {"MORFOLOGIK_RULE_EN_US"}, found
 
 
+def test_warm_up_reaches_the_multi_word_speller(lt_url) -> None:
+    """The warm-up loads the multi-word speller's phrase lists, which LanguageTool loads the first time a
+    rule's filter asks it (an EN_MULTITOKEN_SPELLING match), not at start-up."""
+    from scriptkit.engines.languagetool import WARM_UP_TEXT, Checker, Document, Settings
+
+    found = Checker(lt_url).check([Document.plain(WARM_UP_TEXT)], Settings())[0]
+    assert any(m.rule_id.startswith("EN_MULTITOKEN_SPELLING") for m in found), found
+
+
 def test_warm_up_text_is_in_no_pack(tmp_path: Path) -> None:
     """The warm-up must not fill the server's sentence cache with a pack's sentences."""
     from benchmarks.packgen import generate

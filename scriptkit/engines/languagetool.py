@@ -573,6 +573,9 @@ def local_server(*, warm: bool = True) -> tuple[LocalServer, bool]:
 #: agreement and confusion errors, a doubled word, a lowercase "i", quotes, dates, numbers, an
 #: address and paragraphs, so the rules, tagger, chunker, speller and its suggestions, the
 #: text-level rules and the JIT's first compilations are done before the first real request.
+#: The misspelt park name is for the multi-word speller: LanguageTool loads its phrase lists the
+#: first time a rule's capitalised words reach it (~0.3 s of CPU, in the starter pack's batched
+#: pass when the warm-up did not do it).
 WARM_UP_TEXT = (
     "Dear Ms Okonkwo,\n\n"
     "The telescope you ordered on 14 February 2024 were packed in the wrong crate, and the tripod "
@@ -583,6 +586,7 @@ WARM_UP_TEXT = (
     "optics@example.org or visit https://example.org/returns, quoting case 58-2217.\n\n"
     "\u201cIt was fine last winter,\u201d you wrote, so we checked the batch; seven other lenses "
     "from it are being recalled... Please accept our apologies for the inconvenience.\n\n"
+    "The tripod was meant for your trip to the Rocki Mountains National Park, so we have added a carry bag.\n\n"
     "Kind regards,\nTeodor\n"
 )
 
