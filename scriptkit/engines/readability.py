@@ -138,15 +138,21 @@ _MAX_CACHED_WORDS = 200_000
 
 @lru_cache(maxsize=16)
 def _pattern_trie(lang: str) -> dict[str, Any]:
-    """``lang``'s hyphenation patterns as a trie: a dict per character, the pattern under "" as its
-    non-zero levels only, (index from the pattern's start, level), as only those can raise a level."""
+    """``lang``'s hyphenation patterns as a trie: each character maps to the node after it and the
+    points of the pattern ending there (empty when none ends there), its non-zero levels only,
+    (index from the pattern's start, level), as only those can raise a level."""
     root: dict[str, Any] = {}
     for key, (offset, values) in _instance(lang).pyphen.hd.patterns.items():
         node = root
         for ch in key:
             node = node.setdefault(ch, {})
         node[""] = tuple((k, value) for k, value in enumerate(values, offset) if value)
-    return root
+
+    def walked(node: dict[str, Any]) -> dict[str, Any]:
+        # (one lookup per character of a walk: a node and its points together)
+        return {ch: (walked(child), child.get("", ())) for ch, child in node.items() if ch}
+
+    return walked(root)
 
 
 def _word_syllables(lang: str, ts: Any, word: str) -> int:
@@ -168,11 +174,10 @@ def _word_syllables(lang: str, ts: Any, word: str) -> int:
     for i in range(n - 1):
         node = trie
         for ch in pointed[i:]:
-            child = node.get(ch)
-            if child is None:
+            entry = node.get(ch)
+            if entry is None:
                 break
-            node = child
-            points = node.get("")
+            node, points = entry
             if points:
                 for k, value in points:
                     if value > levels[i + k]:
@@ -180,8 +185,8 @@ def _word_syllables(lang: str, ts: Any, word: str) -> int:
     # an odd level at index i of the pointed word is a hyphenation point before word[i - 1];
     # pyphen keeps those at least `left` from the start and `right` from the end
     pyphen = ts.pyphen
-    last = len(word) - pyphen.right
-    return sum(1 for i, level in enumerate(levels) if level % 2 and pyphen.left <= i - 1 <= last) + 1
+    first, last = max(0, pyphen.left + 1), max(0, len(word) - pyphen.right + 2)
+    return sum(map((1).__and__, levels[first:last])) + 1
 
 
 def _syllable_total(lang: str, ts: Any, words: list[str]) -> int:
