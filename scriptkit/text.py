@@ -80,17 +80,18 @@ def word_findall(rx: re.Pattern[str], text: str, table: bytes) -> list[str]:
     """``rx.findall(text)`` for a word regex, several times faster: the regex engine reads each
     character in turn, where ``bytes.translate`` and ``str.split`` cut the text into runs in C.
 
-    ``rx`` must fit its ``table`` (see ``run_table``): its matches hold only the table's kept
-    ASCII characters and non-ASCII ones that are not whitespace, nothing outside a match
-    decides it (no lookaround), and a run of kept ASCII characters without an apostrophe is
-    exactly one match. The runs (kept characters apart from the rest, and from whitespace)
-    are then the matches, but for those with an apostrophe or a non-ASCII character: ``rx``
-    reads those (a match never reaches outside its run, so it finds there what it would in
-    the whole text).
+    ``rx`` must fit its ``table`` (see ``run_table``): no capturing group, its matches hold
+    only the table's kept ASCII characters and non-ASCII ones that are not whitespace,
+    nothing outside a match decides it (no lookaround), and a run of kept ASCII characters
+    without an apostrophe is exactly one match. The runs (kept characters apart from the
+    rest, and from whitespace) are then the matches, but for those with an apostrophe or a
+    non-ASCII character: ``rx`` reads those (a match never reaches outside its run, so it
+    finds there what it would in the whole text), unless each is one whole match.
     """
     if text.isascii():
-        runs = text.encode("ascii").translate(table).decode("ascii").split()
-        if "'" not in text:
+        spaced = text.encode("ascii").translate(table).decode("ascii")
+        runs = spaced.split()
+        if "'" not in spaced or _runs_whole(rx, spaced):
             return runs
     else:
         runs = text.encode("utf-8", "surrogatepass").translate(table).decode("utf-8", "surrogatepass").split()
@@ -101,3 +102,19 @@ def word_findall(rx: re.Pattern[str], text: str, table: bytes) -> list[str]:
         else:
             out.append(run)
     return out
+
+
+def _runs_whole(rx: re.Pattern[str], spaced: str) -> bool:
+    """Whether each run of ``spaced`` with an apostrophe is one match of ``rx`` (most are: "don't", "I'm"),
+    found from the apostrophes, not by reading every run."""
+    end = len(spaced)
+    at = spaced.find("'")
+    while at >= 0:
+        a = spaced.rfind(" ", 0, at) + 1
+        b = spaced.find(" ", at)
+        b = end if b < 0 else b
+        found = rx.match(spaced, a, b)
+        if found is None or found.end() != b:
+            return False
+        at = spaced.find("'", b)
+    return True
