@@ -401,12 +401,13 @@ def test_warm_up_reaches_the_multi_word_speller(lt_url) -> None:
 def test_warm_up_text_is_in_no_pack(tmp_path: Path) -> None:
     """The warm-up must not fill the server's sentence cache with a pack's sentences."""
     from benchmarks.packgen import generate
-    from scriptkit.engines.languagetool import WARM_UP_TEXT
+    from scriptkit.engines.languagetool import WARM_UP_REPLIES, WARM_UP_TEXT
     from scriptkit.rendering import render_pack
     from scriptkit.text import sentence_spans
 
-    sentences = [WARM_UP_TEXT[a:b] for a, b in sentence_spans(WARM_UP_TEXT)]
-    assert len(sentences) >= 8
+    texts = [WARM_UP_TEXT] + [reply.text for reply in WARM_UP_REPLIES]
+    sentences = [text[a:b] for text in texts for a, b in sentence_spans(text)]
+    assert len(sentences) >= 20
     root = Path(__file__).resolve().parent.parent
     for pack in (load_pack(root / "templates" / "starter"), load_pack(generate(tmp_path / "pack", 300))):
         texts = [m.text for m in render_pack(pack, None, all_variants=True)]
