@@ -683,7 +683,11 @@ class MultiMatcher:
         # "nothing here" scan costs more than it saves: the regexes start with literals the engine
         # skips ahead to, an alternation of them is scanned position by position, and a reply of a
         # few sentences nearly always has some match, so the scan is wasted; 100 -> 60 us on a real reply.)
-        self._regex_lists = [(name, m._regexes) for name, m in self._matchers.items() if m._regexes]
+        # Each regex with the strings one of which its matches need (see ``required_literals``) when
+        # there are few of them, as a test of the text that rules it out (42 -> 34 us per real reply's
+        # new sentences): a long list of them ("frustrat", "annoy"...) costs more than it saves.
+        self._regex_lists = [(name, [(rx, first if len(first) <= 8 else None) for rx, first, _ in m._regex_needs])
+                             for name, m in self._matchers.items() if m._regexes]
         self._piece_cache: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
         self._regexes_local = not any(_SEES_PAST.search(rx.pattern)
                                       for m in self._matchers.values() for rx in m._regexes)
@@ -786,7 +790,9 @@ class MultiMatcher:
     def _add_regex_spans(self, out: dict[str, list[tuple[int, int]]], s: str) -> None:
         for name, regexes in self._regex_lists:
             found = out[name]  # (word matches come leftmost first, never overlapping)
-            for rx in regexes:
+            for rx, needs in regexes:
+                if needs is not None and not any(map(s.__contains__, needs)):
+                    continue
                 for mt in rx.finditer(s):
                     a, b = mt.span()
                     if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
