@@ -256,3 +256,21 @@ def test_the_remembered_marker_gate_of_a_segment_is_its_definition(text: str) ->
 
     for _ in range(2):  # computed, then remembered
         assert _segment_may_hold_marker(text) == (_MARKER_HINT.search(text) is not None)
+
+
+# letters and words the time gates look for, and what parts runs: spaces of every kind, marks, digits,
+# characters outside ASCII (some lower-case to ASCII letters), a surrogate
+_RUN_PIECES = ["to", "day", "tomorrow", "min", "hour", "Mon", "next", "by", "am", "Dec", "x", "A", " ", "\n", "\t",
+               "-", "'", "9", ":", "é", "İ", "\u212a", "\u00a0", "日", "\ud800", "_"]
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=16).map("".join))
+def test_letter_runs_and_their_starts_follow_their_definition(text: str) -> None:
+    from scriptkit.rules import solution
+
+    runs = solution._LETTERS.findall(text.lower())
+    assert solution._letter_runs(text) == frozenset(runs)
+    for prefixes in (solution._WORD_PREFIXES, solution._UNIT_PREFIXES, solution._LEAD_OBJECTS,
+                     solution._NUMBER_PREFIXES):
+        assert solution._starts_any(solution._spaced_letters(text), solution._heads(prefixes)) == \
+            any(run.startswith(prefixes) for run in runs)

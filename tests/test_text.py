@@ -65,12 +65,11 @@ def test_sentence_spans_follow_the_definition_on_any_whitespace(text: str) -> No
 
 def _word_regexes() -> list[tuple[str, re.Pattern[str], bytes, bool]]:
     """Each regex read through ``word_findall``, its table, and whether it reads lower-cased text."""
-    from scriptkit.rules import lexicon, readability, solution, warmth
+    from scriptkit.rules import lexicon, readability, warmth
 
     return [("lexicon tokens", lexicon._TOKEN, lexicon._TOKEN_TABLE, False),
             ("readability words", readability.WORD, readability.WORD_TABLE, False),
-            ("formality words", warmth._ASCII_WORD, warmth._ASCII_WORD_TABLE, True),
-            ("solution letters", solution._LETTERS, solution._LETTERS_TABLE, True)]
+            ("formality words", warmth._ASCII_WORD, warmth._ASCII_WORD_TABLE, True)]
 
 
 # letters, digits, apostrophes of both kinds, word joiners, separators of every kind (ASCII and
