@@ -157,19 +157,21 @@ def cues(sentence: str) -> Cues:
     """The lexicon cues of one sentence (matched case-insensitively, typographic quotes as ASCII)."""
     s = fold(sentence)
     if _whole(_greeting_at_start(s), s) or _whole(pattern("signoffs").match(s, folded=True), s):
-        return _make_cues(s, {field: [] for field in _CUE_LISTS})  # a frame has nothing else to read
+        return _make_cues(s, {})  # a frame has nothing else to read
     found = _cue_matcher().spans(Tokens(s))
     return _make_cues(s, {field: found[name] for field, name in _CUE_LISTS.items()})
 
 
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
+    """The cues of folded sentence ``s`` with the matches ``spans`` (by field; a field left out has none)."""
     greeting, signoff, second_person, deictic, asks, imperative = _flags(s)
+    get = spans.get
     # (positional: a named tuple built from keywords costs twice as much, and one is made per new sentence)
-    return Cues(greeting, signoff, tuple(spans["acknowledgment"]), tuple(spans["feelings"]),
-                tuple(spans["situation"]), tuple(spans["apologies"]), tuple(spans["personal_apologies"]),
-                tuple(spans["warmth"]), tuple(spans["ownership"]), tuple(spans["actions"]),
-                tuple(spans["time_frames"]), tuple(spans["advice"]), second_person, deictic,
-                tuple(spans["reactions"]), asks, imperative)
+    return Cues(greeting, signoff, tuple(get("acknowledgment", ())), tuple(get("feelings", ())),
+                tuple(get("situation", ())), tuple(get("apologies", ())), tuple(get("personal_apologies", ())),
+                tuple(get("warmth", ())), tuple(get("ownership", ())), tuple(get("actions", ())),
+                tuple(get("time_frames", ())), tuple(get("advice", ())), second_person, deictic,
+                tuple(get("reactions", ())), asks, imperative)
 
 
 @lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels
@@ -248,14 +250,15 @@ def _new_piece_cues(matcher: MultiMatcher, new: list[str]) -> Iterator[Cues]:
 def _split_cues(folded: str, pieces: tuple[tuple[int, int], ...],
                 found: dict[str, list[tuple[int, int]]]) -> tuple[Cues, ...]:
     """The cues of each piece of ``folded``, from the matches ``found`` in the whole of it."""
-    per: list[dict[str, list[tuple[int, int]]]] = [{f: [] for f in _CUE_LISTS} for _ in pieces]
+    # (a piece's fields with a match only: most sentences match two or three of the eleven lists)
+    per: list[dict[str, list[tuple[int, int]]]] = [{} for _ in pieces]
     starts = [a for a, _ in pieces]
     for field, name in _CUE_LISTS.items():
         for a, b in found[name]:
             k = bisect_right(starts, a) - 1
             if k >= 0 and a < pieces[k][1]:
                 base = pieces[k][0]
-                per[k][field].append((a - base, min(b, pieces[k][1]) - base))
+                per[k].setdefault(field, []).append((a - base, min(b, pieces[k][1]) - base))
     return tuple(_make_cues(folded[a:b], per[k]) for k, (a, b) in enumerate(pieces))
 
 
