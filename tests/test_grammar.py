@@ -301,6 +301,17 @@ def test_unreadable_results_cache_is_a_config_error(make_pack, tmp_path: Path, m
     assert str(bad) in info.value.message and "SCRIPTKIT_GRAMMAR_CACHE=off" in (info.value.hint or "")
 
 
+@pytest.mark.parametrize(("limit", "initial"), [
+    ("512m", "320m"), ("2G", "320m"), ("256m", "256m"), ("300000k", "292m"), ("268435456", "256m"), ("lots", "64m"),
+])
+def test_initial_heap_is_capped_by_the_limit(limit: str, initial: str) -> None:
+    from scriptkit.engines.lt_server import LocalServer, initial_heap
+
+    assert initial_heap(limit) == initial
+    command = LocalServer(Path("/nowhere"), heap=limit).command(8081)
+    assert f"-Xmx{limit}" in command and f"-Xms{initial}" in command
+
+
 def test_assembly_is_idempotent() -> None:
     from scriptkit.engines.lt_server import assemble, assembled
 
