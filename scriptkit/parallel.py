@@ -3,12 +3,14 @@
 ``lint_pack`` asks :func:`per_message_diagnostics` first. For a pack of more than
 ``MIN_SCRIPTS`` scripts on a machine with more than one CPU (and where ``fork`` exists), the
 scripts are cut into contiguous shards; each worker renders its shard and runs every rule that
-reads one message at a time, and sends back the messages and the diagnostics. Meanwhile one more
-worker does duplicate-script's work on the whole pack (fingerprints and matches), which would
-otherwise run alone at the end, and exits long before the others (its memory is gone by their
-peak). The parent joins the shards in script order, so each rule's diagnostics come in exactly the
-order a serial run makes them, and then runs what needs the whole pack in one place: batch rules
-(the grammar pass, so one LanguageTool server per run), ``check_pack`` rules, suppressions and dedupe.
+reads one message at a time, and sends back the messages and the diagnostics the pack does not
+suppress. Meanwhile one more worker does duplicate-script's work on the whole pack (fingerprints
+and matches), which would otherwise run alone at the end, and exits long before the others (its
+memory is gone by their peak). The parent joins the shards in script order, so each rule's
+diagnostics come in exactly the order a serial run makes them, and then runs what needs the whole
+pack in one place: batch rules (the grammar pass, so one LanguageTool server per run),
+``check_pack`` rules, their suppressions, dedupe and sorting. (``load_pack`` parses the script
+files on workers the same way, each script's template checks with it.)
 
 The workers are forked, so they read the loaded pack and the settings from the parent's memory:
 only the shard bounds go out, results come back pickled. Template errors and rule failures
