@@ -327,12 +327,15 @@ def main(argv: list[str] | None = None) -> int:
         # as in a ``scriptkit review`` process, which holds no pack.
         gc.collect()
         gc.freeze()
-        if not args.skip_rules:
-            per_rule(pack, result.messages)
-            gc.collect()
-            gc.freeze()  # per_rule's rendering too
+        # Per text first: the per-rule table runs every rule over all 17,092 messages in this
+        # process, after which every stock sentence of the generated replies is a cache hit (it put
+        # lint_text at 0.77 ms/text instead of 1.32 ms on the same replies, and 5.8x vs 4.0x).
         if args.texts > 1:  # (one warm-up text, then the timed ones)
             per_text(result.messages, args.texts)
+            gc.collect()
+            gc.freeze()
+        if not args.skip_rules:
+            per_rule(pack, result.messages)
     return 0
 
 
