@@ -352,7 +352,10 @@ def _local_check(make_pack) -> subprocess.Popen[str]:
     if shutil.which("java") is None or assembled() is None or not Path("/proc").is_dir():
         require_external("needs Java, the assembled LanguageTool server and /proc")
     pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
-    cli = [sys.executable, "-c", "from scriptkit.cli import main; main()"]
+    # Ctrl-C as at a terminal: a run launched in the background without job control (`cmd &` in a
+    # script, nohup) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt
+    cli = [sys.executable, "-c", "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                                 "from scriptkit.cli import main; main()"]
     return subprocess.Popen([*cli, "check", str(pack), "--grammar", "local"], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
