@@ -146,8 +146,8 @@ def load_scripts(files: list[str], errors: ErrorCollector, jobs: int | None = No
     out: list[Loaded] = []
     for shard in shards:
         for script, raw, problems, checked in shard:
-            errors.errors.extend(kind(message, location, hint) for kind, message, location, hint in problems)
-            out.append((script, raw, [kind(message, location, hint) for kind, message, location, hint in checked]))
+            errors.errors.extend(map(_rebuilt, problems))
+            out.append((script, raw, list(map(_rebuilt, checked))))
     return out
 
 
@@ -424,12 +424,11 @@ def _bounds(count: int, shards: int) -> list[tuple[int, int]]:
 def _merge(shards: list[Any], duplicates: Ahead | None) -> Found:
     errors = ErrorCollector()
     for shard in shards:  # every template error of the pack, as render_pack reports them
-        errors.errors.extend(kind(message, location, hint) for kind, message, location, hint in shard.render_errors)
+        errors.errors.extend(map(_rebuilt, shard.render_errors))
     errors.raise_if_any()
     for shard in shards:  # the first rule failure in message order, as the serial run meets it
         if shard.rule_error is not None:
-            kind, message, location, hint = shard.rule_error
-            raise kind(message, location, hint)
+            raise _rebuilt(shard.rule_error)
     messages = [m for shard in shards for m in shard.messages]
     found = [[d for shard in shards for d in shard.found[i]] for i in range(len(shards[0].found))] if shards else []
     return Found(messages, found, duplicates)
@@ -538,3 +537,9 @@ def _flat(errors: Iterable[ScriptkitError]) -> list[ScriptkitError]:
 
 def _error(exc: ScriptkitError) -> _Error:
     return type(exc), exc.message, exc.location, exc.hint
+
+
+def _rebuilt(error: _Error) -> ScriptkitError:
+    """The error ``_error`` took apart, made again in the parent."""
+    kind, message, location, hint = error
+    return kind(message, location, hint)

@@ -554,9 +554,8 @@ def local_server(*, warm: bool = True) -> tuple[LocalServer, bool]:
         server.start()
         try:
             started = time.perf_counter()
-            warmed = (warm_up(server.url) if warm
-                      else warm_up(server.url, text="This is a test.", checks=1, rules=False))
-            server.first_check_seconds = warmed.first_check_seconds
+            server.first_check_seconds = (warm_up(server.url) if warm
+                                          else warm_up(server.url, text="This is a test.", checks=1, rules=False))
             server.warmup_seconds = time.perf_counter() - started
         except EngineUnavailable as exc:
             server.stop()
@@ -615,14 +614,9 @@ WARM_UP_REPLIES = (
 )
 
 
-@dataclass(frozen=True)
-class WarmUp:
-    matches: int  # found by the first check
-    first_check_seconds: float  # the first check alone: loading the rules
-
-
-def warm_up(url: str, *, text: str = WARM_UP_TEXT, checks: int = CONCURRENCY, rules: bool = True) -> WarmUp:
-    """Have a freshly started server load everything a check needs, and learn its text-level rules.
+def warm_up(url: str, *, text: str = WARM_UP_TEXT, checks: int = CONCURRENCY, rules: bool = True) -> float:
+    """Have a freshly started server load everything a check needs, and learn its text-level rules;
+    returns how long the first check took (loading the rules).
 
     The first check after start takes seconds (rules, tagger, chunker, dictionaries, JIT); the
     text-level rules the batches need are asked for meanwhile. Then ``checks`` checks of
@@ -661,7 +655,7 @@ def warm_up(url: str, *, text: str = WARM_UP_TEXT, checks: int = CONCURRENCY, ru
     if found == 0 and text == WARM_UP_TEXT:
         raise EngineUnavailable("the local LanguageTool server answered its warm-up check but found none of the "
                                 "mistakes in it: it is not checking English.", hint=SETTING_HINT)
-    return WarmUp(found, first_check[0])
+    return first_check[0]
 
 
 def checker(mode: str, *, cache: bool = True, cache_path: Path | None = None) -> Checker:
@@ -738,9 +732,11 @@ def _stand_in_text(doc: Document) -> tuple[str, Callable[[int, bool], int]]:
     An offset inside a stand-in maps to the start of its markup (or, for an end, to the end).
     """
     runs: list[tuple[int, int, int, int, bool]] = []  # plain start, end, original start, end, markup
+    pieces: list[str] = []
     plain_pos = original_pos = 0
     for raw, stand_in in doc.parts:
         piece = raw if stand_in is None else stand_in
+        pieces.append(piece)
         runs.append((plain_pos, plain_pos + len(piece), original_pos, original_pos + len(raw), stand_in is not None))
         plain_pos += len(piece)
         original_pos += len(raw)
@@ -753,7 +749,7 @@ def _stand_in_text(doc: Document) -> tuple[str, Callable[[int, bool], int]]:
                 return o_start + offset - start
         return original_pos
 
-    return "".join(raw if stand_in is None else stand_in for raw, stand_in in doc.parts), to_original
+    return "".join(pieces), to_original
 
 
 atexit.register(shutdown)
