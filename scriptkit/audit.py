@@ -183,7 +183,7 @@ class AuditReport:
             "common_problems": [c.__dict__ for c in self.common],
             "duplicates": [{"kind": g.kind, "similarity": g.similarity, "macros": g.members}
                            for g in self.duplicates],
-            "contradictions": [{"topic": c.topic, "unit": c.unit,
+            "contradictions": [{"topic": c.topic, "unit": c.unit, "copies": c.copies,
                                 "values": {v: [{"macro": q.macro, "sentence": q.sentence} for q in qs]
                                            for v, qs in c.values.items()}} for c in self.contradictions],
             "unreadable": [{"location": str(p.location), "item": p.item, "message": p.message}
@@ -271,10 +271,10 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             spread[(d.code, d.name)].add(audited.id)
     common = [CommonProblem(code, name, family_of(code), n, len(spread[(code, name)]))
               for (code, name), n in sorted(counts.items(), key=lambda kv: (-len(spread[kv[0]]), -kv[1], kv[0]))]
+    duplicates = find_duplicates(in_file_order, near_threshold)
     return AuditReport(
-        source=source, format=fmt, macros=macros, common=common,
-        duplicates=find_duplicates(in_file_order, near_threshold),
-        contradictions=find_contradictions(in_file_order),
+        source=source, format=fmt, macros=macros, common=common, duplicates=duplicates,
+        contradictions=find_contradictions(in_file_order, duplicates),  # copies' numbers are compared too
         unreadable=list(library.problems) if library else [],
         skipped=list(library.skipped) if library else [],
         judged=judged, library_diagnostics=library_level)

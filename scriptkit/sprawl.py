@@ -7,11 +7,15 @@ compared by Jaccard similarity. Exact duplicates share a normalised text; near d
 from MinHash signatures (32 hashes) bucketed in 8 bands of 4 rows, so thousands of replies
 cost about linear time; every candidate is then checked with its true Jaccard.
 
-Contradictions: each sentence's quantities (number + unit: "14 days", "3-5 business days",
-"48 hours", "10%") are tied to a topic keyword near them ("refund", "return", "delivery"...;
-the first topic in ``TOPICS`` order wins when several are near). Two replies contradict when
-one topic has the same unit with different values, e.g. a refund window of 14 days in one and
-30 in another.
+Contradictions: each sentence's quantities (number + unit: "14 days", "a 14-day window",
+"3-5 business days", "48 hours", "10%", "$4.99") are tied to a topic keyword of their clause or
+near them ("refund", "return", "delivery"...; the first topic in ``TOPICS`` order wins when
+several are). Two replies contradict when one topic has different amounts of one kind, e.g. a
+refund window of 14 days in one and 30 (or 3 weeks) in another. A number that is part of an
+id, a phone number, a date or a rate ("24 hours a day") is no quantity. Quantities with no
+topic near them are compared between copies of one reply (near duplicates, or the same text
+but for its numbers), where the words around them say what they are about: two copies that
+differ only in "14 days" vs "30 days" are the contradiction a support lead must see.
 """
 
 from __future__ import annotations
@@ -139,93 +143,231 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
 
 # ---------------------------------------------------------------- contradictions
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty-five": 45, "sixty": 60, "ninety": 90,
-}
-_NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                  "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_ONES = "|".join(list(_SMALL_NUMBERS)[:9])
+_WORD_NUMBER = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_ONES}))?|"
+                + "|".join(sorted(_SMALL_NUMBERS, key=len, reverse=True)) + ")")
+# "1,000" is a thousand; "2,5" a decimal comma
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+_NUM = rf"(?:{_DIGITS}|{_WORD_NUMBER})"
+# not part of an id, a phone number, a date or a price ("#1234", "555-0199", "24/7", "$10")
+_STANDALONE = r"(?<![\w#/:.,$£€¥₹-])"
 _QUANTITY = re.compile(
-    rf"\b(?P<a>{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<b>{_NUM}))?\s*(?:\(\d+\)\s*)?"
+    rf"{_STANDALONE}(?:between\s+(?P<a2>{_NUM})\s*(?:and|-|–|—|to)\s*(?P<b2>{_NUM})"
+    rf"|(?P<a>{_NUM})(?:\s*(?:-|–|—|to|or)\s*(?P<b>{_NUM}))?)"
+    r"\s*(?:\(\d+\)\s*)?-?\s*"  # "fourteen (14) days", "a 14-day window"
     r"(?P<kind>business\s+|working\s+|calendar\s+)?"
-    r"(?P<unit>days?|hours?|hrs?|weeks?|months?|years?|minutes?|mins?|%|percent)\b",
+    r"(?P<unit>days?|hours?|hrs?|h|weeks?|months?|years?|minutes?|mins?|%|percent)(?!\w)"
+    # a rate or a past time is not a promise: "24 hours a day", "7 days a week", "3 days ago"
+    r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s+ago\b)(?<!\bper\s)(?<!\bevery\s)",
     re.IGNORECASE,
 )
-_UNITS = {"day": "days", "days": "days", "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours",
-          "week": "weeks", "weeks": "weeks", "month": "months", "months": "months", "year": "years",
-          "years": "years", "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
-          "%": "percent", "percent": "percent"}
-#: topic -> keywords (stems); the keyword nearest a quantity names what the quantity is about
+_CURRENCY_CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|INR"
+_MONEY = re.compile(
+    rf"{_STANDALONE}(?:(?P<symbol>[$£€¥₹])\s?(?P<a>{_DIGITS})|(?P<code>{_CURRENCY_CODES})\s?(?P<b>{_DIGITS})"
+    rf"|(?P<c>{_DIGITS})\s?(?P<after>{_CURRENCY_CODES}|dollars?|euros?|pounds?)(?!\w))",
+)
+_CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "dollar": "dollars",
+               "euro": "euros", "pound": "pounds"}
+#: unit as written -> (dimension, how many of the dimension's base unit it is, name). Weeks compare
+#: with days and years with months ("2 weeks" is "14 days"), the interchangeable ways of writing a
+#: policy; hours do not compare with days: on real libraries that paired a 24-hour wait, a 10-day
+#: deadline and a 15-minute check of one broad topic, never the same promise
+_UNITS: dict[str, tuple[str, float, str]] = {
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), ("minutes", 1.0, "minutes")),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs", "h"), ("hours", 1.0, "hours")),
+    **dict.fromkeys(("day", "days"), ("days", 1.0, "days")),
+    **dict.fromkeys(("week", "weeks"), ("days", 7.0, "weeks")),
+    **dict.fromkeys(("month", "months"), ("months", 1.0, "months")),
+    **dict.fromkeys(("year", "years"), ("months", 12.0, "years")),
+    **dict.fromkeys(("%", "percent"), ("percent", 1.0, "percent")),
+}
+#: topic -> keywords (regexes, matched at a word start); the keyword near a quantity names what
+#: the quantity is about
 TOPICS: dict[str, tuple[str, ...]] = {
     "refund": ("refund", "reimburs", "money back", "credited", "chargeback"),
     "return": ("return", "send it back", "exchange"),
-    "delivery": ("deliver", "shipping", "shipped", "dispatch", "arrive", "courier", "parcel", "transit"),
-    "response time": ("respond", "response", "reply", "get back to you", "hear from us", "answer"),
+    "fee": (r"fees?\b", "surcharge"),
+    "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage"),
+    "response time": ("respond", "response", "reply", "replies", "get back to you", "hear from us", "hear back",
+                      "answer"),
     "cancellation": ("cancel",),
-    "warranty": ("warranty", "guarantee"),
-    "trial": ("trial",),
+    "warranty": ("warrant", "guarantee"),
+    "trial": (r"trials?\b",),
     "transfer": ("transfer", "payout", "withdraw"),
-    "discount": ("discount", "off your", "coupon", "promo"),
+    "discount": ("discount", "off your", "coupon", "promo", "voucher"),
     "account": ("password", "verification", "verify", "locked", "account"),
 }
-_TOPIC = re.compile("|".join(f"(?P<t{i}>{'|'.join(re.escape(k) for k in kws)})"
-                             for i, kws in enumerate(TOPICS.values())), re.IGNORECASE)
+#: amounts of money compare across replies on these topics only (a fee, a free-delivery threshold):
+#: elsewhere they are limits, balances and examples, which differ by design
+_MONEY_TOPICS = ("fee", "delivery", "discount")
+_TOPIC = re.compile("|".join(rf"(?P<t{i}>\b(?:{'|'.join(kws)}))" for i, kws in enumerate(TOPICS.values())),
+                    re.IGNORECASE)
 _TOPIC_NAMES = list(TOPICS)
+# a sentence's clauses: "returns are accepted within 30 days, and your refund takes 5 days" holds two
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|or|so|because|although|then)\b",
+                           re.IGNORECASE)
+# a keyword after these is the point a period starts from, not its topic: "within 30 days of delivery"
+_REFERENCE = re.compile(r"\b(?:of|from|after|since|before)\s+(?:the\s+|your\s+|its\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Quantity:
     macro: str
-    topic: str
-    unit: str  # days, business days, hours, weeks, percent...
-    value: str  # "14" or "3-5"
+    topic: str | None  # None: no topic word near it; then it is compared between copies of one reply only
+    unit: str  # as written, normalised: days, business days, hours, weeks, percent, dollars...
+    value: str  # as written: "14" or "3-5"
     sentence: str
+    dimension: str = ""  # quantities of one dimension compare: days, hours, months, percent, money dollars...
+    amount: tuple[float, float] = (0.0, 0.0)  # low and high end in the dimension's base unit
+    context: str = ""  # the words either side ("please allow … for the money"): what copies of one reply share
 
 
 @dataclass
 class Contradiction:
     topic: str
-    unit: str
+    unit: str  # the values' unit: the smallest one the replies used ("2 weeks" and "30 days" -> days)
     values: dict[str, list[Quantity]] = field(default_factory=dict)  # value -> quantities
+    copies: bool = False  # found between copies of one reply (near duplicates, or the same text but for numbers)
 
     @property
     def macros(self) -> list[str]:
         return list(dict.fromkeys(q.macro for qs in self.values.values() for q in qs))
 
 
-def _number(text: str) -> str:
+def _number(text: str) -> float:
     text = text.lower()
-    return str(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else text.replace(",", ".")
+    if text[0].isdigit():
+        return float(text.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text)
+                     else text.replace(",", "."))
+    if text in _SMALL_NUMBERS:
+        return float(_SMALL_NUMBERS[text])
+    tens, _, ones = text.replace(" ", "-").partition("-")
+    return float(_TENS[tens] + _SMALL_NUMBERS.get(ones, 0))
+
+
+def _shown(value: float) -> str:
+    return f"{value:g}" if value.is_integer() or abs(value) >= 1e6 else f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _context(sentence: str, start: int, end: int, width: int = 3) -> str:
+    """The words either side of a quantity, the quantity left out: 'checked, please allow … for the money'."""
+    before = list(_TOKEN.finditer(sentence, 0, start))[-width:]
+    after = list(_TOKEN.finditer(sentence, end))[:width]
+    left = sentence[before[0].start():start] if before else ""
+    right = sentence[end:after[-1].end()] if after else ""
+    return " ".join(f"{left}…{right}".split())
+
+
+def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str, str]]:
+    """Each quantity of a sentence: match, dimension, base-unit factor, unit as written, low, high."""
+    for m in _QUANTITY.finditer(sentence):
+        kind = (m.group("kind") or "").split()
+        dimension, factor, unit = _UNITS[m.group("unit").lower()]
+        if kind and kind[0].lower() != "calendar":  # 5 business days is not 5 days
+            dimension, factor, unit = f"business {unit}", 1.0, f"business {unit}"
+        low, high = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
+        yield m, dimension, factor, unit, low, high or low
+    for m in _MONEY.finditer(sentence):
+        currency = m.group("symbol") or m.group("code") or m.group("after")
+        name = currency if currency.isupper() else _CURRENCIES[currency.lower().rstrip("s")]  # USD, dollars
+        amount = m.group("a") or m.group("b") or m.group("c")
+        yield m, f"money {name}", 1.0, name, amount, amount
 
 
 def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
+    """The quantities of a reply with the topic each is about (None when no topic word is near).
+
+    A quantity's topic is the first topic in ``TOPICS`` order ("your refund arrives in 5 days"
+    is about the refund) among the keywords of its clause, or else of its sentence within
+    ``window`` characters. Not the previous sentence's: that is often a courtesy ("Thank you for
+    your reply.") that says nothing of the number.
+    """
     for a, b in sentence_spans(text):
         sentence = text[a:b]
-        topics = [(m.start(), _TOPIC_NAMES[int(str(m.lastgroup)[1:])]) for m in _TOPIC.finditer(sentence)]
-        if not topics:
-            continue
-        for m in _QUANTITY.finditer(sentence):
-            near = [topic for at, topic in topics if min(abs(m.start() - at), abs(m.end() - at)) <= window]
-            if not near:
+        topics = [(m.start(), _TOPIC_NAMES[int(str(m.lastgroup)[1:])]) for m in _TOPIC.finditer(sentence)
+                  if not _REFERENCE.search(sentence[max(0, m.start() - 16):m.start()])]
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+        for m, dimension, factor, unit, low, high in _found(sentence):
+            lo, hi = _number(low), _number(high)
+            if lo > hi:  # "order 4471-30 days" is an id, not a range
                 continue
-            topic = min(near, key=_TOPIC_NAMES.index)  # "your refund arrives in 5 days" is about the refund
-            value = _number(m.group("a")) + (f"-{_number(m.group('b'))}" if m.group("b") else "")
-            kind = (m.group("kind") or "").strip().lower()
-            unit = _UNITS[m.group("unit").lower()]
-            yield Quantity(ident, topic, f"{kind} {unit}".strip(), value, " ".join(sentence.split()))
+            money = dimension.startswith("money")
+            allowed = [(at, t) for at, t in topics if t in _MONEY_TOPICS or not money]
+            first = max((x for x in breaks if x < m.start()), default=0)
+            last = min((x for x in breaks if x >= m.end()), default=len(sentence))
+            near = [t for at, t in allowed if first <= at < last] or \
+                [t for at, t in allowed if min(abs(m.start() - at), abs(m.end() - at)) <= window]
+            topic = min(near, key=_TOPIC_NAMES.index) if near else None
+            value = _shown(lo) if lo == hi else f"{_shown(lo)}-{_shown(hi)}"
+            yield Quantity(ident, topic, unit, value, " ".join(sentence.split()), dimension,
+                           (lo * factor, hi * factor), _context(sentence, m.start(), m.end()))
 
 
-def find_contradictions(texts: Sequence[tuple[str, str]]) -> list[Contradiction]:
-    """Topics where different replies state different values in the same unit."""
-    found: dict[tuple[str, str], Contradiction] = {}
+def _disagreement(topic: str, found: list[Quantity], copies: bool = False) -> Contradiction | None:
+    """The finding when two replies give different amounts, in the smallest unit any of them used."""
+    amounts = {q.amount for q in found}
+    if len(amounts) < 2 or len({q.macro for q in found}) < 2:
+        return None
+    if all(len({q.amount for q in found if q.macro == macro}) == len(amounts) for macro in {q.macro for q in found}):
+        return None  # every reply gives every value ("14 days, or 30 for faulty items")
+    dimension, unit = found[0].dimension, found[0].unit
+    factor = 1.0
+    if dimension in ("days", "months"):
+        factor, unit = min((_UNITS[q.unit][1], q.unit) for q in found)
+    out = Contradiction(topic, unit, copies=copies)
+    for q in found:
+        lo, hi = (x / factor for x in q.amount)
+        out.values.setdefault(_shown(lo) if lo == hi else f"{_shown(lo)}-{_shown(hi)}", []).append(q)
+    return out
+
+
+def _masked(text: str) -> str:
+    return " ".join("#" if any(c.isdigit() for c in t) or t in _SMALL_NUMBERS or t in _TENS else t
+                    for t in normalise(text))
+
+
+def find_contradictions(texts: Sequence[tuple[str, str]],
+                        duplicates: Sequence[DuplicateGroup] | None = None) -> list[Contradiction]:
+    """Topics where different replies state different amounts of the same kind (time, percent, money).
+
+    Quantities with no topic word near them are compared between copies of one reply: the
+    members of a near-duplicate group (``duplicates``, found here when not given) and replies
+    whose text is the same once numbers are masked. Two copies that differ in "14 days" vs
+    "30 days" disagree, whatever the sentence is about.
+    """
+    by_topic: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    loose: dict[str, list[Quantity]] = defaultdict(list)
     for ident, text in texts:
         for q in quantities(ident, text):
-            entry = found.setdefault((q.topic, q.unit), Contradiction(q.topic, q.unit))
-            entry.values.setdefault(q.value, []).append(q)
-    out = []
-    for c in found.values():
-        macros_per_value = [{q.macro for q in qs} for qs in c.values.values()]
-        if len(c.values) > 1 and len(set().union(*macros_per_value)) > 1:
-            out.append(c)
-    out.sort(key=lambda c: (-len(c.macros), c.topic, c.unit))
+            if q.topic is None:
+                loose[ident].append(q)
+            else:
+                by_topic[(q.topic, q.dimension)].append(q)
+    out = [c for (topic, _), found in by_topic.items() if (c := _disagreement(topic, found))]
+    if loose:
+        groups = [g.members for g in (find_duplicates(texts) if duplicates is None else duplicates)
+                  if g.kind == "near"]
+        same_but_numbers: dict[str, list[str]] = defaultdict(list)
+        for ident, text in texts:
+            if ident in loose:
+                same_but_numbers[_masked(text)].append(ident)
+        groups += [ids for ids in same_but_numbers.values() if len(ids) > 1]
+        copies_of: dict[str, set[str]] = {}  # overlapping groups merged: one finding per number
+        for members in groups:
+            merged = set(members).union(*(copies_of.get(i, set()) for i in members))
+            copies_of.update(dict.fromkeys(merged, merged))
+        order = {ident: i for i, (ident, _) in enumerate(texts)}
+        for component in {id(c): c for c in copies_of.values()}.values():
+            by_context: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+            for ident in sorted(component, key=order.__getitem__):
+                for q in loose.get(ident, ()):
+                    by_context[(_masked(q.context.replace("…", " quantity ")), q.dimension)].append(q)
+            out += [c for found in by_context.values()
+                    if (c := _disagreement(f"“{found[0].context}” (near-duplicate copies)", found, copies=True))]
+    out.sort(key=lambda c: (c.copies, -len(c.macros), c.topic, c.unit))
     return out

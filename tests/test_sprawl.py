@@ -1,0 +1,120 @@
+"""Contradictions between replies: which numbers are quantities, what they are about, and copies of one reply."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.audit import audit
+from scriptkit.cli import main
+from scriptkit.reporters.html import render_html
+from scriptkit.sprawl import find_contradictions, find_duplicates, quantities
+
+# the number is far from any topic word: the sentence is about a refund, but never says so near "14 days"
+POLICY = ("Hello, and thank you for your patience while we looked at this. Once the item is back with us and "
+          "checked by the team, please allow 14 days for the money to reach your card. If anything is unclear, "
+          "just write back and I will help.")
+
+
+def _found(text: str) -> list[tuple[str | None, str, str]]:
+    return [(q.topic, q.unit, q.value) for q in quantities("m", text)]
+
+
+def test_copies_that_differ_only_by_a_number_contradict() -> None:
+    texts = [("email", POLICY), ("chat", POLICY.replace("14 days", "30 days")), ("other", "Thanks, all sorted.")]
+    # both findings: the copies are near duplicates, and they disagree on the number
+    assert [(g.kind, g.members) for g in find_duplicates(texts)] == [("near", ["email", "chat"])]
+    [found] = find_contradictions(texts)
+    assert found.copies and found.unit == "days" and found.macros == ["email", "chat"]
+    assert {v: [q.macro for q in qs] for v, qs in found.values.items()} == {"14": ["email"], "30": ["chat"]}
+    assert found.topic == "“team, please allow … for the money” (near-duplicate copies)"  # what the copies share
+
+
+def test_short_copies_too_far_apart_for_near_duplicates_still_contradict() -> None:
+    one, other = "We can hold the booking for 2 days.", "We can hold the booking for 5 days."
+    assert find_duplicates([("a", one), ("b", other)]) == []  # one word pair in three differs
+    [found] = find_contradictions([("a", one), ("b", other)])
+    assert found.copies and set(found.values) == {"2", "5"}
+
+
+def test_copies_agreeing_on_the_number_or_differing_in_ids_do_not_contradict() -> None:
+    order = ("Your order #{id} left our warehouse on {date} and is with the courier now. Call us on {phone} "
+             "any time, 24 hours a day, 7 days a week, if it has not come within 3 days.")
+    texts = [("a", order.format(id="55231", date="12/03", phone="0800 555 0147")),
+             ("b", order.format(id="61170", date="14/03", phone="0800 555 0199")),
+             ("c", POLICY), ("d", POLICY + " Have a good week.")]
+    assert len(find_duplicates(texts)) == 2
+    assert find_contradictions(texts) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Enjoy a 14-day free trial.", [("trial", "days", "14")]),
+    ("Refunds reach you in between 3 and 5 business days.", [("refund", "business days", "3-5")]),
+    ("I've added 10% off your next order.", [("discount", "percent", "10")]),
+    ("Delivery costs a flat $4.99 fee.", [("fee", "dollars", "4.99")]),
+    ("Orders over £1,000 ship free.", [("delivery", "pounds", "1000")]),
+    ("You can cancel within fourteen (14) days.", [("cancellation", "days", "14")]),
+    ("You can cancel within twenty-one days.", [("cancellation", "days", "21")]),
+    # a rate, a past time, an id, a phone number, a date: no quantity
+    ("Our team can answer 24 hours a day, 7 days a week.", []),
+    ("We received your return 3 days ago.", []),
+    ("Refund for order 4471-30 days late.", []),
+    ("Call 1-800-555-0147 about delivery on 12/03/2026.", []),
+    # money: compared on fees, delivery and discounts only, not on limits, balances or examples
+    ("You can now transfer up to 5,000 USD per day from your account.", [(None, "USD", "5000")]),
+])
+def test_quantities(text: str, expected: list[tuple[str | None, str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_topic_is_read_from_the_quantitys_own_clause() -> None:
+    both = "Returns are accepted within 30 days, and once we have the item your refund takes 5 days."
+    assert _found(both) == [("return", "days", "30"), ("refund", "days", "5")]
+    assert _found("You have 30 days to return it, and the refund is sent 10 days later.") == [
+        ("return", "days", "30"), ("refund", "days", "10")]
+    # a keyword the period counts from is not what the period is about
+    assert _found("Within 30 days of delivery, you can ask for a refund.") == [("refund", "days", "30")]
+    # so a reply with both topics agrees with one that gives the refund time alone
+    assert find_contradictions([("a", both), ("b", "Your refund takes 5 days once the item is back.")]) == []
+
+
+def test_same_period_in_other_words_is_no_contradiction() -> None:
+    assert find_contradictions([("a", "Refunds are sent within 2 weeks."),
+                                ("b", "Refunds are sent within 14 days."),
+                                ("c", "Our warranty lasts 1 year."), ("d", "The warranty lasts 12 months."),
+                                ("e", "We reply within 48 hours."), ("f", "We reply within 2 days.")]) == []
+    [found] = find_contradictions([("a", "Refunds are sent within 3 weeks."), ("b", "Refunds take 14 days.")])
+    assert found.unit == "days" and set(found.values) == {"21", "14"}  # in the smallest unit either used
+    assert found.values["21"][0].sentence == "Refunds are sent within 3 weeks."
+
+
+def test_fees_contradict_but_one_reply_giving_every_value_does_not() -> None:
+    [fee] = find_contradictions([("a", "A $4.99 fee applies to express delivery."),
+                                 ("b", "Express delivery has a $5.99 fee.")])
+    assert fee.topic == "fee" and fee.unit == "dollars" and set(fee.values) == {"4.99", "5.99"}
+    both = "You can return it within 14 days, or within 30 days for faulty items."
+    assert find_contradictions([("a", both), ("b", both + " Thanks!")]) == []
+
+
+def test_audit_reports_show_the_copies_disagreeing(tmp_path: Path) -> None:
+    library = tmp_path / "library.jsonl"
+    rows = [{"title": "Money back (email)", "body": POLICY},
+            {"title": "Money back (chat)", "body": POLICY.replace("14 days", "30 days")}]
+    library.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    report = audit(library, "jsonl")
+    assert [g.kind for g in report.duplicates] == ["near"]
+    assert [c.copies for c in report.contradictions] == [True]
+    text = CliRunner().invoke(main, ["audit", str(library)])
+    assert text.exit_code == 0, text.output
+    assert "1 group(s) of near duplicates" in text.output
+    assert ("“team, please allow … for the money” (near-duplicate copies): "  # in the pack's (file name) order
+            "30 days in money-back-chat; 14 days in money-back-email") in " ".join(text.output.split())
+    data = json.loads(CliRunner().invoke(main, ["audit", str(library), "--format", "json"]).output)
+    [entry] = data["contradictions"]
+    assert entry["copies"] is True and entry["unit"] == "days" and set(entry["values"]) == {"14", "30"}
+    page = render_html(report)
+    assert "“team, please allow … for the money” (near-duplicate copies)" in page
+    assert "please allow 30 days for the money" in page and "please allow 14 days for the money" in page
