@@ -489,6 +489,11 @@ FIELD_DOCS: dict[str, str] = {
     "Script.warm_language": "Personal, plain care. May be empty; the warmth rules judge it.",
     "Script.flexibility": "Room for the agent (see `Flexibility` below); a string is short for `guidance:`.",
     "Script.solution": "What happens next, who does it, by when. A list gives variants.",
+    "Script.by_channel": "A channel's own text for some slots, e.g. a shorter `sms` solution "
+    "(see [A channel's own text](#a-channels-own-text)).",
+    "ChannelText.acknowledgment": "This channel's acknowledgment. A list gives variants.",
+    "ChannelText.warm_language": "This channel's warm language; `\"\"` leaves it out of this channel's reply.",
+    "ChannelText.solution": "This channel's solution. A list gives variants.",
     "Script.ignore": "Rule selectors switched off for this script only (codes, names or families).",
     "Script.export": "Per-target settings for this script, e.g. `zendesk: {status: pending}`.",
     "Layout.greeting": "The reply's first line; may use placeholders.",

@@ -14,7 +14,7 @@ from scriptkit.importers import Library, import_library
 from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
-from scriptkit.models import Flexibility, Pack, PackMeta, Script
+from scriptkit.models import ChannelText, Flexibility, Pack, PackMeta, Script
 from scriptkit.placeholders import Catalogue, PlaceholderSpec
 from scriptkit.rendering import render_pack, render_script
 from scriptkit.templates import template_dir
@@ -25,6 +25,7 @@ __all__ = [
     "AgentNote",
     "Blank",
     "Catalogue",
+    "ChannelText",
     "Diagnostic",
     "Edit",
     "ErrorGroup",

@@ -323,7 +323,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
             close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
             hint = f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(options)}."
-            errors.add(f"'{value}' is not allowed here", origin.location(path), hint)
+            on_key = err["loc"][-1] == "[key]"  # a mapping's key (by_channel's channel names)
+            errors.add(f"'{value}' is not allowed here", origin.location(path, key=on_key), hint)
         elif kind == "string_pattern_mismatch":
             hint = ("Use lower-case letters, digits and '_', starting with a letter, e.g. delay_reason."
                     if "blanks" in path else
@@ -333,6 +334,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             errors.add(f"'{path[-1]}' needs at least one item", origin.location(path),
                        "List the channels this script is written for, e.g. [email, chat]."
                        if path[-1] == "channels" else None)
+        elif kind == "model_type":
+            shorthand = " (or the agent's guidance as text)" if path == ("flexibility",) else ""
+            errors.add(f"'{path[-1]}' must be a mapping of keys and values{shorthand}", origin.location(path),
+                       f"Known keys here: {', '.join(sorted(_fields_at(model, loc)))}.")
         else:
             msg = err["msg"].removeprefix("Value error, ")
             errors.add(f"{'.'.join(map(str, path)) or 'document'}: {msg}", origin.location(path))
@@ -398,6 +403,7 @@ def _load_script(path: Path, errors: ErrorCollector,
     if script is not None:
         script._origin = origin
         _check_private_use(script, origin, errors)
+        _check_own_channels(script, origin, errors)
         return script, None
     return None, ((plain_data(data), origin) if isinstance(data, dict) else None)
 
@@ -412,6 +418,15 @@ def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -
 
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def _check_own_channels(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+    # text for a channel the script is not sent on would never be rendered, linted or exported
+    for channel in script.by_channel:
+        if channel not in script.channels:
+            errors.add(f"by_channel has text for '{channel}', which is not one of the script's channels "
+                       f"({', '.join(script.channels)})", origin.location(("by_channel", channel), key=True),
+                       f"Add {channel} to channels, or remove its by_channel entry.")
 
 
 def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:

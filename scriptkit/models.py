@@ -73,6 +73,21 @@ class Flexibility(_Model):
 
 SlotText = str | list[str]
 
+#: The slots a reply's body is made of, in reading order (flexibility is for the agent).
+REPLY_SLOTS = ("acknowledgment", "warm_language", "solution")
+
+
+class ChannelText(_Model):
+    """A channel's own text for some body slots; the slots it leaves out keep the script's text.
+
+    An SMS needs a shorter reply than an email: ``by_channel: {sms: {solution: ...}}``. An empty
+    text (``warm_language: ""``, or ``[]``) leaves the slot out of that channel's reply.
+    """
+
+    acknowledgment: SlotText | None = None
+    warm_language: SlotText | None = None
+    solution: SlotText | None = None
+
 
 @dataclass
 class Origin:
@@ -105,6 +120,7 @@ class Script(_Model):
     warm_language: SlotText | None = None
     flexibility: Flexibility | None = None
     solution: SlotText
+    by_channel: dict[ChannelName, ChannelText] = Field(default_factory=dict)  # a channel's own slot text
     ignore: list[str] = Field(default_factory=list)  # rule selectors suppressed for this script
     export: dict[str, Any] = Field(default_factory=dict)  # per-target settings
 

@@ -22,11 +22,12 @@ from jinja2.sandbox import SandboxedEnvironment
 from scriptkit.diagnostics import Location
 from scriptkit.errors import PackError, ScriptkitError, TemplateSecurityError
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
-from scriptkit.models import CHANNELS, Origin, Pack, Script
+from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.placeholders import Catalogue
 from scriptkit.sourcetext import scalar_offsets
 
-_BODY_SLOTS = ("acknowledgment", "warm_language", "solution")
+_BODY_SLOTS = REPLY_SLOTS
+BY_CHANNEL = "by_channel"  # a script's key for a channel's own slot text
 
 # private-use markers (loading rejects them in user text)
 _DATA_OPEN, _DATA_CLOSE = "\ue000", "\ue001"
@@ -189,13 +190,16 @@ def script_sources(script: Script) -> Iterator[TemplateSource]:
     """Every Jinja text of a script, body slots first, then the agent-facing flexibility."""
     origin = script.origin
     label = origin.source.path if origin is not None else script.file  # (script.file, read once)
-    for slot in _BODY_SLOTS:
+    for slot in _BODY_SLOTS:  # (as _slot_sources does, inline: a generator per slot costs ~15% here)
         value = getattr(script, slot)
         if isinstance(value, str):
             yield TemplateSource(value, slot, origin, (slot,), label)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 yield TemplateSource(item, slot, origin, (slot, i), label)
+    for channel, own in script.by_channel.items():
+        for slot in _BODY_SLOTS:
+            yield from _slot_sources(getattr(own, slot), slot, origin, (BY_CHANNEL, channel, slot), label)
     flex = script.flexibility
     if flex is not None:
         if flex.guidance:
@@ -207,6 +211,17 @@ def script_sources(script: Script) -> Iterator[TemplateSource]:
             yield TemplateSource(alt.text, "flexibility", origin, ("flexibility", "alternatives", i, "text"), label)
         for i, cond in enumerate(flex.conditions):
             yield TemplateSource(cond.text, "flexibility", origin, ("flexibility", "conditions", i, "text"), label)
+
+
+def _slot_sources(value: object, slot: str, origin: Origin | None,
+                  path: tuple[str | int, ...], label: str) -> Iterator[TemplateSource]:
+    """A slot's texts: one, or one per variant (a raw value's items that are not text are skipped)."""
+    if isinstance(value, str):
+        yield TemplateSource(value, slot, origin, path, label)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                yield TemplateSource(item, slot, origin, (*path, i), label)
 
 
 def layout_sources(pack: Pack, channel: str) -> Iterator[TemplateSource]:
@@ -296,11 +311,15 @@ def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> lis
     sources: list[TemplateSource] = []
     blanks: list[str] = []
     for key, value in data.items():
-        slot = _slot_key(str(key), (*_BODY_SLOTS, "flexibility"))
+        slot = _slot_key(str(key), (*_BODY_SLOTS, "flexibility", BY_CHANNEL))
         if slot in _BODY_SLOTS:
-            items = [(value, (key,))] if isinstance(value, str) else \
-                [(v, (key, i)) for i, v in enumerate(value)] if isinstance(value, list) else []
-            sources += [TemplateSource(v, str(slot), origin, path, label) for v, path in items if isinstance(v, str)]
+            sources += _slot_sources(value, str(slot), origin, (key,), label)
+        elif slot == BY_CHANNEL and isinstance(value, Mapping):
+            for channel, own in value.items():
+                for own_key, text in own.items() if isinstance(own, Mapping) else ():
+                    own_slot = _slot_key(str(own_key), _BODY_SLOTS)
+                    if own_slot is not None:
+                        sources += _slot_sources(text, own_slot, origin, (key, channel, own_key), label)
         elif slot == "flexibility" and isinstance(value, str):
             sources.append(TemplateSource(value, "flexibility", origin, (key,), label))
         elif slot == "flexibility" and isinstance(value, Mapping):
@@ -876,16 +895,30 @@ class _ScriptRender:
         self.pack, self.script = pack, script
         self.sources = list(script_sources(script))
         self.options: dict[str, list[TemplateSource]] = {slot: [] for slot in _BODY_SLOTS}
+        # a channel's own texts, by slot (an empty list where it leaves a slot out)
+        self.own: dict[str, dict[str, list[TemplateSource]]] = {
+            channel: {slot: [] for slot in _BODY_SLOTS if getattr(text, slot) is not None}
+            for channel, text in script.by_channel.items()}
         for src in self.sources:
             if src.slot in self.options:
-                self.options[src.slot].append(src)
+                if src.path[0] == BY_CHANNEL:
+                    self.own[str(src.path[1])][src.slot].append(src)
+                else:
+                    self.options[src.slot].append(src)
         # a script always has an acknowledgment; its label is script.file, slow to reach (pydantic)
         self.file = self.sources[0].label if self.sources else script.file
         self.done: dict[tuple[str | int, ...], list[Segment]] = {}
         self._ctx: _Context | None = None
         self._notes: tuple[AgentNote, ...] | None = None
         self._meta: dict[str, object] | None = None
-        self.variant_count = max(1, *map(len, self.options.values()))  # script.variant_count, from the sources
+
+    def slot_options(self, channel: str) -> dict[str, list[TemplateSource]]:
+        """Each body slot's variants on ``channel``: its own where it has them, else the script's."""
+        own = self.own.get(channel)
+        return self.options if own is None else {**self.options, **own}
+
+    def variant_count(self, channel: str) -> int:
+        return max(1, *map(len, self.slot_options(channel).values()))
 
     def segments(self, src: TemplateSource) -> list[Segment]:
         found = self.done.get(src.path)
@@ -906,8 +939,7 @@ class _ScriptRender:
         parts: list[list[Segment]] = []
         if frame.greeting is not None:
             parts.append(frame.segments(frame.greeting))
-        for slot in _BODY_SLOTS:
-            options = self.options[slot]
+        for options in self.slot_options(channel).values():
             if options:
                 parts.append(self.segments(options[variant % len(options)]))
         if frame.signoff is not None:
@@ -964,7 +996,7 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
             frame = frames.get(channel)
             if frame is None:
                 frame = frames[channel] = _Frame(pack, channel)
-            for variant in range(state.variant_count if all_variants else 1):
+            for variant in range(state.variant_count(channel) if all_variants else 1):
                 try:
                     messages.append(state.message(channel, variant, frame))
                 except ScriptkitError as exc:

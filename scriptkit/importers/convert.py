@@ -60,6 +60,8 @@ class NativeScript:
     pack: dict[str, str]  # the exported pack's name, version and locale
     layouts: dict[str, Layout]  # the pack's, shared by every script of the export
     examples: dict[str, str] = field(default_factory=dict)  # blank name -> its example, where it has one
+    # channel -> slot -> its options, where a channel's text is its own (the script's by_channel)
+    by_channel: dict[str, dict[str, list[list[Piece]]]] = field(default_factory=dict)
 
 
 @dataclass

@@ -76,10 +76,11 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
     for message in group:  # every segment must read, not only the ones the pack keeps
         _segment_pieces(message["segments"])
     channels = sorted({str(m["channel"]) for m in group}, key=_channel_rank)
-    first_channel = [m for m in group if m["channel"] == channels[0]]
-    first_channel.sort(key=lambda m: int(m["variant"]))
-    main = first_channel[0]
-    options = {slot: _options([_pieces(m["segments"], slot) for m in first_channel]) for slot in SLOT_ORDER}
+    options, *others = [_channel_options(group, channel) for channel in channels]
+    # the first channel's text is the script's; another channel's differing slots are its own
+    by_channel = {channel: own for channel, theirs in zip(channels[1:], others, strict=True)
+                  if (own := {slot: opts for slot, opts in theirs.items() if opts != options[slot]})}
+    main = min((m for m in group if m["channel"] == channels[0]), key=lambda m: int(m["variant"]))
     blank_segments = [s for m in group
                       for s in [*m["segments"], *(x for n in m.get("notes", []) for x in n["segments"])]
                       if s.get("type") == "blank"]
@@ -94,9 +95,15 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
                   location=where, dialect="scriptkit", tags=[str(t) for t in main.get("tags", [])], guidance=guidance)
     blanks = {name: _blank(name) for name in prompts}
     native = NativeScript(channels, str(main.get("scenario") or ""), str(main.get("emotion") or ""), options,
-                          prompts, conditions, pack, frames, examples)
+                          prompts, conditions, pack, frames, examples, by_channel)
     return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
                          blanks, [], alternatives, native=native)
+
+
+def _channel_options(group: Sequence[Mapping[str, Any]], channel: str) -> dict[str, list[list[Piece]]]:
+    """Each slot's options on one channel, from that channel's messages in variant order."""
+    messages = sorted((m for m in group if m["channel"] == channel), key=lambda m: int(m["variant"]))
+    return {slot: _options([_pieces(m["segments"], slot) for m in messages]) for slot in SLOT_ORDER}
 
 
 def _options(per_variant: list[list[Piece]]) -> list[list[Piece]]:

@@ -79,11 +79,9 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
         doc["tags"] = tags
     for slot in SLOT_ORDER:
         options = native.options.get(slot, []) if native is not None else [macro.slots.get(slot, [])]
-        texts = [template(pieces, names) for pieces in options] or [""]
-        if len(texts) > 1:
-            doc[slot] = CommentedSeq(_scalar(t) for t in texts)
-        elif texts[0] or slot != "warm_language":
-            doc[slot] = _scalar(texts[0])
+        text = _slot_text(options, names)
+        if text or slot != "warm_language":
+            doc[slot] = text
     flex = CommentedMap()
     if raw.guidance.strip():
         flex["guidance"] = _scalar(escape_jinja(raw.guidance.strip()))
@@ -104,6 +102,10 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
         flex["conditions"] = _entries(native.conditions, "when", names)
     if flex:
         doc.insert(len(doc) - 1, "flexibility", flex)  # before solution, in the order of the practices
+    if native is not None and native.by_channel:
+        doc["by_channel"] = CommentedMap(
+            (channel, CommentedMap((slot, _slot_text(opts, names)) for slot, opts in own.items()))
+            for channel, own in native.by_channel.items())
     if raw.internal and raw.dialect == "zendesk":
         doc["export"] = CommentedMap(zendesk=CommentedMap(public=False))  # exported back as an internal note
     header = [f"Imported by `scriptkit import` from {source} ({raw.location}, {raw.name})."]
@@ -122,6 +124,12 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
     first = next(s for s in ("acknowledgment", "warm_language", "flexibility", "solution") if s in doc)
     doc.yaml_set_comment_before_after_key(first, before="\n".join(guess))
     return doc
+
+
+def _slot_text(options: Sequence[Sequence[Piece]], names: dict[str, str]) -> Any:
+    """A slot's value: its one text, a list of its variants, or "" when it has none."""
+    texts = [template(pieces, names) for pieces in options] or [""]
+    return CommentedSeq(_scalar(t) for t in texts) if len(texts) > 1 else _scalar(texts[0])
 
 
 def _entries(items: Sequence[tuple[str, Sequence[Piece]]], key: str, names: dict[str, str]) -> CommentedSeq:
