@@ -283,13 +283,13 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
     """The quantities of a reply with the topic each is about (None when no topic word is near).
 
     A quantity's topic is the first topic in ``TOPICS`` order ("your refund arrives in 5 days"
-    is about the refund) among the keywords of its clause, or else of its sentence within
-    ``window`` characters. Not the previous sentence's: that is often a courtesy ("Thank you for
+    is about the refund) among the keywords of its clause, or else of its sentence at most
+    ``window`` characters away. Not the previous sentence's: that is often a courtesy ("Thank you for
     your reply.") that says nothing of the number.
     """
     for a, b in sentence_spans(text):
         sentence = text[a:b]
-        topics = [(m.start(), _TOPIC_NAMES[int(str(m.lastgroup)[1:])]) for m in _TOPIC.finditer(sentence)
+        topics = [(m.start(), m.end(), _TOPIC_NAMES[int(str(m.lastgroup)[1:])]) for m in _TOPIC.finditer(sentence)
                   if not _REFERENCE.search(sentence[max(0, m.start() - 16):m.start()])]
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
         for m, dimension, factor, unit, low, high in _found(sentence):
@@ -297,11 +297,11 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
             if lo > hi:  # "order 4471-30 days" is an id, not a range
                 continue
             money = dimension.startswith("money")
-            allowed = [(at, t) for at, t in topics if t in _MONEY_TOPICS or not money]
+            allowed = [(at, end, t) for at, end, t in topics if t in _MONEY_TOPICS or not money]
             first = max((x for x in breaks if x < m.start()), default=0)
             last = min((x for x in breaks if x >= m.end()), default=len(sentence))
-            near = [t for at, t in allowed if first <= at < last] or \
-                [t for at, t in allowed if min(abs(m.start() - at), abs(m.end() - at)) <= window]
+            near = [t for at, _, t in allowed if first <= at < last] or \
+                [t for at, end, t in allowed if max(m.start() - end, at - m.end()) <= window]  # the gap between
             topic = min(near, key=_TOPIC_NAMES.index) if near else None
             value = _shown(lo) if lo == hi else f"{_shown(lo)}-{_shown(hi)}"
             yield Quantity(ident, topic, unit, value, " ".join(sentence.split()), dimension,

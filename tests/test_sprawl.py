@@ -75,6 +75,9 @@ def test_topic_is_read_from_the_quantitys_own_clause() -> None:
     assert _found(both) == [("return", "days", "30"), ("refund", "days", "5")]
     assert _found("You have 30 days to return it, and the refund is sent 10 days later.") == [
         ("return", "days", "30"), ("refund", "days", "10")]
+    # near is the gap between the words, however long the keyword and the quantity
+    assert _found("We reimbursed the charge this morning and it will show on your card in 5 working days.") == [
+        ("refund", "business days", "5")]
     # a keyword the period counts from is not what the period is about
     assert _found("Within 30 days of delivery, you can ask for a refund.") == [("refund", "days", "30")]
     # so a reply with both topics agrees with one that gives the refund time alone
