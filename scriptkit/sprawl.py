@@ -166,6 +166,8 @@ _QUANTITY = re.compile(
     r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s+ago\b)(?<!\bper\s)(?<!\bevery\s)",
     re.IGNORECASE,
 )
+# every unit _QUANTITY can end with: most sentences have none, and this finds that fast
+_UNIT_HINT = re.compile(r"day|hour|hr|h\b|week|month|year|min|%|percent", re.IGNORECASE)
 _CURRENCY_CODES = "USD|EUR|GBP|CAD|AUD|NZD|CHF|INR"
 _MONEY = re.compile(
     rf"{_STANDALONE}(?:(?P<symbol>[$£€¥₹])\s?(?P<a>{_DIGITS})|(?P<code>{_CURRENCY_CODES})\s?(?P<b>{_DIGITS})"
@@ -265,14 +267,14 @@ def _context(sentence: str, start: int, end: int, width: int = 3) -> str:
 
 def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str, str]]:
     """Each quantity of a sentence: match, dimension, base-unit factor, unit as written, low, high."""
-    for m in _QUANTITY.finditer(sentence):
+    for m in _QUANTITY.finditer(sentence) if _UNIT_HINT.search(sentence) else ():
         kind = (m.group("kind") or "").split()
         dimension, factor, unit = _UNITS[m.group("unit").lower()]
         if kind and kind[0].lower() != "calendar":  # 5 business days is not 5 days
             dimension, factor, unit = f"business {unit}", 1.0, f"business {unit}"
         low, high = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
         yield m, dimension, factor, unit, low, high or low
-    for m in _MONEY.finditer(sentence):
+    for m in _MONEY.finditer(sentence) if any(c.isdigit() for c in sentence) else ():
         currency = m.group("symbol") or m.group("code") or m.group("after")
         name = currency if currency.isupper() else _CURRENCIES[currency.lower().rstrip("s")]  # USD, dollars
         amount = m.group("a") or m.group("b") or m.group("c")
@@ -289,10 +291,13 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
     """
     for a, b in sentence_spans(text):
         sentence = text[a:b]
+        found = list(_found(sentence))
+        if not found:
+            continue
         topics = [(m.start(), m.end(), _TOPIC_NAMES[int(str(m.lastgroup)[1:])]) for m in _TOPIC.finditer(sentence)
                   if not _REFERENCE.search(sentence[max(0, m.start() - 16):m.start()])]
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-        for m, dimension, factor, unit, low, high in _found(sentence):
+        for m, dimension, factor, unit, low, high in found:
             lo, hi = _number(low), _number(high)
             if lo > hi:  # "order 4471-30 days" is an id, not a range
                 continue
