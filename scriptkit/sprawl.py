@@ -162,8 +162,9 @@ _QUANTITY = re.compile(
     r"\s*(?:\(\d+\)\s*)?-?\s*"  # "fourteen (14) days", "a 14-day window"
     r"(?P<kind>business\s+|working\s+|calendar\s+)?"
     r"(?P<unit>days?|hours?|hrs?|h|weeks?|months?|years?|minutes?|mins?|%|percent)(?!\w)"
-    # a rate or a past time is not a promise: "24 hours a day", "7 days a week", "3 days ago"
-    r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s+ago\b)(?<!\bper\s)(?<!\bevery\s)",
+    # a rate or a past time is not a promise: "24 hours a day", "7 days a week", "3 days ago", "a 2-day delay"
+    r"(?!\s+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b|\s+(?:ago|delay|wait|late|overdue)\b)"
+    r"(?<!\bper\s)(?<!\bevery\s)",
     re.IGNORECASE,
 )
 # every unit _QUANTITY can end with: most sentences have none, and this finds that fast
@@ -191,12 +192,14 @@ _UNITS: dict[str, tuple[str, float, str]] = {
 #: topic -> keywords (regexes, matched at a word start); the keyword near a quantity names what
 #: the quantity is about
 TOPICS: dict[str, tuple[str, ...]] = {
-    "refund": ("refund", "reimburs", "money back", "credited", "chargeback"),
+    "refund": ("refund", "reimburs", r"money[\s-]back", "credited", "chargeback"),
     "return": ("return", "send it back", "exchange"),
     "fee": (r"fees?\b", "surcharge"),
     "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage"),
-    "response time": ("respond", "response", "reply", "replies", "get back to you", "hear from us", "hear back",
-                      "answer"),
+    # our answer, not the customer's ("please reply within 7 days", "if we don't hear back from you")
+    "response time": (r"(?<!please\s)(?<!you\s)respond", r"(?<!your\s)response", r"(?<!please\s)(?<!you\s)"
+                      r"(?<!your\s)repl(?:y|ies)", "get back to you", "hear from us", "hear back from us",
+                      r"(?<!your\s)answer"),
     "cancellation": ("cancel",),
     "warranty": ("warrant", "guarantee"),
     "trial": (r"trials?\b",),
@@ -213,6 +216,9 @@ _TOPIC_NAMES = list(TOPICS)
 # a sentence's clauses: "returns are accepted within 30 days, and your refund takes 5 days" holds two
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|or|so|because|although|then)\b",
                            re.IGNORECASE)
+# nor is a time the customer already spent: "you've waited 5 days", "for the past 3 weeks", "it took 10 days"
+_PAST = re.compile(r"\b(?:waited|waiting|past|last|been|taken|took|spent)\s+(?:(?:for|over|almost|nearly|about|"
+                   r"more\s+than|the)\s+)*$", re.IGNORECASE)
 # a keyword after these is the point a period starts from, not its topic: "within 30 days of delivery"
 _REFERENCE = re.compile(r"\b(?:of|from|after|since|before)\s+(?:the\s+|your\s+|its\s+)?$", re.IGNORECASE)
 
@@ -299,7 +305,7 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
         for m, dimension, factor, unit, low, high in found:
             lo, hi = _number(low), _number(high)
-            if lo > hi:  # "order 4471-30 days" is an id, not a range
+            if lo > hi or _PAST.search(sentence[max(0, m.start() - 30):m.start()]):  # "order 4471-30 days": an id
                 continue
             money = dimension.startswith("money")
             allowed = [(at, end, t) for at, end, t in topics if t in _MONEY_TOPICS or not money]

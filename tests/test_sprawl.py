@@ -63,6 +63,15 @@ def test_copies_agreeing_on_the_number_or_differing_in_ids_do_not_contradict() -
     ("We received your return 3 days ago.", []),
     ("Refund for order 4471-30 days late.", []),
     ("Call 1-800-555-0147 about delivery on 12/03/2026.", []),
+    # time the customer already spent is no promise
+    ("I'm sorry you have waited 5 days for a reply.", []),
+    ("Your parcel has been in transit for the past 10 days.", []),
+    ("Sorry for the 2-hour delay in our response.", []),
+    # the customer's answer is not our response time, "money-back" is a refund
+    ("If we don't hear back from you within 7 days, we'll close the ticket.", [(None, "days", "7")]),
+    ("Please reply within 7 days.", [(None, "days", "7")]),
+    ("You'll hear back from us within 2 days.", [("response time", "days", "2")]),
+    ("Our 30-day money-back guarantee covers it.", [("refund", "days", "30")]),
     # money: compared on fees, delivery and discounts only, not on limits, balances or examples
     ("You can now transfer up to 5,000 USD per day from your account.", [(None, "USD", "5000")]),
 ])
