@@ -155,3 +155,34 @@ def test_helpscout_list_export_explains_what_to_fetch(tmp_path: Path) -> None:
     result = _run("import", str(data), "--from", "helpscout", "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "saved reply 5 'Listed': has no 'text' or 'chatText' (a list export holds only 'preview'" in result.output
+
+
+def test_csv_quote_left_open_does_not_swallow_the_next_rows(tmp_path: Path) -> None:
+    # row 2 opens a quote it never closes: read leniently, the next row became part of its
+    # reply and one macro silently disappeared
+    data = tmp_path / "replies.csv"
+    data.write_text(
+        'Name,Text\n'
+        'Late parcel,"I\'m sorry your parcel is late. I\'ve asked the courier to trace it today."\n'
+        'Refund,"I can see the refund is taking a while. I\'ve sent it today.\n'
+        'Broken item,"I\'m so sorry it arrived broken. I\'ve sent a replacement today."\n'
+        'Thanks,"Thank you for the kind words! I\'ve shared them with the team today."\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = _run("import", str(data), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert f"{data}:3:1: error: row 2: the quoted cell that starts on line 3 ends on line 4" in result.output
+    assert '""' in result.output  # how to write a quote inside a cell
+    assert not out.exists()
+    # --skip-bad leaves out only the broken lines, and says so
+    result = _run("import", str(data), "--out", str(out), "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "scripts").iterdir()) == ["late-parcel.yaml", "thanks.yaml"]
+    assert "left out 1 unreadable item(s)" in result.output
+
+
+def test_csv_quote_never_closed_is_located(tmp_path: Path) -> None:
+    data = tmp_path / "replies.csv"
+    data.write_text('Name,Text\nA,"I have sorted it today.\nB,Thanks for waiting.\n', encoding="utf-8")
+    result = _run("import", str(data), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert f"{data}:2:1: error: row 1: the quoted cell that starts on line 2 is never closed" in result.output

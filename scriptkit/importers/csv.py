@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import Read, ReadOptions, read_text
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text
 from scriptkit.importers.tabular import check_columns, from_record
 
 LABEL = "CSV with a header row (--map title=COL,body=COL)"
@@ -29,10 +29,11 @@ def read(path: Path, options: ReadOptions) -> Read:
             dialect = _csv.Sniffer().sniff(source.text[:4096], delimiters=",;\t|")
         except _csv.Error:
             dialect = _csv.excel
+    # strict: a quote left open must be an error, not a cell that swallows the rows after it
     if delimiter is not None:
-        reader = _csv.DictReader(lines, dialect=dialect, delimiter=delimiter)
+        reader = _csv.DictReader(lines, dialect=dialect, delimiter=delimiter, strict=True)
     else:
-        reader = _csv.DictReader(lines, dialect=dialect)
+        reader = _csv.DictReader(lines, dialect=dialect, strict=True)
     try:
         fields = list(reader.fieldnames or [])
     except _csv.Error as exc:
@@ -49,18 +50,30 @@ def read(path: Path, options: ReadOptions) -> Read:
         except StopIteration:
             break
         except _csv.Error as exc:
-            line = reader.line_num
-            raise ImportFormatError(f"CSV row cannot be read: {exc}", source.at(max(0, line - 1), 0),
-                                    "Check the quoting on this line.") from None
+            index += 1  # the reader goes on from the line after the error
+            last = reader.reader.line_num  # (DictReader.line_num is only updated by rows read whole)
+            yield ItemProblem(source.at(start_line - 1, 0), f"row {index}",
+                              _quoting_problem(str(exc), start_line, last))
+            start_line = last + 1
+            continue
         where = source.at(start_line - 1, 0)
         start_line = reader.line_num + 1
         index += 1
         if None in row:
-            from scriptkit.importers.common import ItemProblem
-
             yield ItemProblem(where, f"row {index}", f"has {len(fields) + len(row[None])} cells; the header "
                                                      f"names {len(fields)}")
             continue
         item = from_record(row, index - 1, where, options)
         if item is not None:
             yield item
+
+
+def _quoting_problem(error: str, first: int, last: int) -> str:
+    """What a csv module error means for the person who wrote the file."""
+    if "expected after" in error:
+        return (f"the quoted cell that starts on line {first} ends on line {last} with text after its closing "
+                f"quote: close the quote at the end of the cell, and write a quote inside a cell as two (\"\")")
+    if "unexpected end of data" in error:
+        return (f"the quoted cell that starts on line {first} is never closed: everything after it would be one "
+                f"cell; add the closing quote")
+    return f"cannot be read (lines {first}-{last}): {error}; check the quoting"
