@@ -9,6 +9,7 @@ replaced atomically.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import tempfile
@@ -33,6 +34,7 @@ class FileFix:
     after: str
     applied: list[Edit] = field(default_factory=list)
     refused: list[tuple[Edit, str]] = field(default_factory=list)
+    bom: str = ""  # a byte order mark the file starts with: not part of the text, written back
 
     @property
     def changed(self) -> bool:
@@ -65,14 +67,17 @@ def apply(fixes: Iterable[FileFix]) -> int:
     written = 0
     for fix in fixes:
         if fix.changed:
-            write_atomic(Path(fix.path), fix.after)
+            write_atomic(Path(fix.path), fix.bom + fix.after)
             written += len(fix.applied)
     return written
 
 
 def fix_file(path: str, edits: list[Edit]) -> FileFix:
-    before = Path(path).read_text(encoding="utf-8")
-    result = FileFix(path, before, before)
+    # the text exactly as loading read it (the offsets of the edits are into it): no BOM, and
+    # line ends as they are, so a Windows file keeps its CRLFs
+    raw = Path(path).read_bytes()
+    before = raw.decode("utf-8-sig")
+    result = FileFix(path, before, before, bom="\ufeff" if raw.startswith(codecs.BOM_UTF8) else "")
     data = _parse(before)
     if data is None:
         result.refused = [(e, "the file no longer parses") for e in edits]

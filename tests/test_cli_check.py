@@ -111,6 +111,21 @@ def test_diff_writes_nothing_and_exits_1_when_there_is_a_fix(make_pack: Any) -> 
     assert run("check", str(clean), "--diff").exit_code == 0
 
 
+@pytest.mark.parametrize(("bom", "newline"), [(b"\xef\xbb\xbf", b"\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\r\n")])
+def test_fix_keeps_a_byte_order_mark_and_windows_line_ends(make_pack: Any, bom: bytes, newline: bytes) -> None:
+    # files saved by Windows editors: the fix must land on the same words, and the file keep its form
+    root = make_pack({"a.yaml": GOOD}, pack_yaml=VOICE)
+    path = root / "scripts" / "a.yaml"
+    path.write_bytes(bom + BAD.encode("utf-8").replace(b"\n", newline))
+    result = run("check", str(root), "--diff")
+    assert result.exit_code == 1, result.output
+    assert '+solution: "I can offer refund today."   # and this one' in result.output
+    result = run("check", str(root), "--fix")
+    assert result.exit_code == 0, result.output
+    expected = BAD.replace("store credit", "refund").encode("utf-8").replace(b"\n", newline)
+    assert path.read_bytes() == bom + expected
+
+
 def test_channel_option(make_pack: Any) -> None:
     root = make_pack({"a.yaml": BAD + "channels: [chat]\n"}, pack_yaml=VOICE)
     assert run("check", str(root), "--channel", "email").exit_code == 0
