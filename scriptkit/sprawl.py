@@ -217,8 +217,9 @@ _TOPIC_NAMES = list(TOPICS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|or|so|because|although|then)\b",
                            re.IGNORECASE)
 # nor is a time the customer already spent: "you've waited 5 days", "for the past 3 weeks", "it took 10 days"
-_PAST = re.compile(r"\b(?:waited|waiting|past|last|been|taken|took|spent)\s+(?:(?:for|over|almost|nearly|about|"
-                   r"more\s+than|the)\s+)*$", re.IGNORECASE)
+# ("lasts 2 years", "bought in the last 30 days" are promises)
+_PAST = re.compile(r"\b(?:(?:waited|waiting|been|taken|took|spent)\s+(?:(?:for|over|almost|nearly|about|more\s+than|"
+                   r"the)\s+)*|(?:for|over)\s+the\s+(?:past|last)\s+)$", re.IGNORECASE)
 # a keyword after these is the point a period starts from, not its topic: "within 30 days of delivery"
 _REFERENCE = re.compile(r"\b(?:of|from|after|since|before)\s+(?:the\s+|your\s+|its\s+)?$", re.IGNORECASE)
 

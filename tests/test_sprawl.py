@@ -67,6 +67,8 @@ def test_copies_agreeing_on_the_number_or_differing_in_ids_do_not_contradict() -
     ("I'm sorry you have waited 5 days for a reply.", []),
     ("Your parcel has been in transit for the past 10 days.", []),
     ("Sorry for the 2-hour delay in our response.", []),
+    ("The warranty will last 2 years.", [("warranty", "years", "2")]),
+    ("Items bought in the last 30 days can be returned.", [("return", "days", "30")]),
     # the customer's answer is not our response time, "money-back" is a refund
     ("If we don't hear back from you within 7 days, we'll close the ticket.", [(None, "days", "7")]),
     ("Please reply within 7 days.", [(None, "days", "7")]),
