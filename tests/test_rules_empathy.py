@@ -133,9 +133,20 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "That's such a hassle, especially before a trip.",
     "A cracked teapot after all that waiting is such a letdown.",
     "I'm so sorry your parcel went to the wrong address.",
+    "I know moving a visit at short notice is stressful.",
+    "Being locked out is unsettling.",
+    "Waiting on a refund is frustrating, I know.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
+
+
+@pytest.mark.parametrize("ack", [
+    "I know the answer is in the help centre.",  # "I know" with no feeling
+    "Getting a refund is quick.",  # what happened as the subject, but no feeling
+])
+def test_statements_that_name_no_feeling_are_not_acknowledgments(ack: str) -> None:
+    assert len(check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.")) == 1
 
 
 def test_late_acknowledgment_and_its_option() -> None:
