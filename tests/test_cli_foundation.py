@@ -225,3 +225,29 @@ def test_render_json_carries_agent_notes(make_pack):
     result = invoke("render", str(make_pack({"late.yaml": script})), "--channel", "email", "--format", "json")
     (message,) = json.loads(result.output)
     assert message["notes"] == [{"kind": "guidance", "label": "Guidance", "text": "Check tracking first."}]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["export", "import", "audit --html", "check -o", "review -o"])
+def test_an_output_that_cannot_be_written_exits_2_without_traceback(make_pack, tmp_path, command):
+    root = make_pack({"late.yaml": GOOD})
+    blocker = tmp_path / "notes.txt"  # a file where the output's folder should be
+    blocker.write_text("mine", encoding="utf-8")
+    library = tmp_path / "replies.csv"
+    library.write_text("Name,Text\nLate,\"I'm sorry it is late. I've sent a new one today.\"\n", encoding="utf-8")
+    reply = tmp_path / "reply.txt"
+    reply.write_text("I'm sorry it is late. I've sent a new one today.", encoding="utf-8")
+    too_long = str(tmp_path / ("r" * 300 + ".json"))  # a name no file system takes
+    args = {
+        "export": ["export", str(root), "--to", "csv", "--out", str(blocker / "exports")],
+        "import": ["import", str(library), "--out", str(blocker / "pack")],
+        "audit --html": ["audit", str(root), "--html", str(blocker / "audit.html")],
+        "check -o": ["check", str(root), "--format", "json", "-o", too_long],
+        "review -o": ["review", str(reply), "--format", "json", "-o", too_long],
+    }[command]
+    result = run(*args, "--grammar", "off") if command != "import" else run(*args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "error: cannot write" in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "pack", "replies.csv", "reply.txt"]

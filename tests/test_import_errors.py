@@ -186,3 +186,31 @@ def test_csv_quote_never_closed_is_located(tmp_path: Path) -> None:
     result = _run("import", str(data), "--out", str(tmp_path / "out"))
     assert result.exit_code == 2, result.output
     assert f"{data}:2:1: error: row 1: the quoted cell that starts on line 2 is never closed" in result.output
+
+
+def test_force_replaces_only_a_pack_and_never_the_folder_you_are_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                    ) -> None:
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
+    # a folder of other things: --force must not delete them
+    notes = tmp_path / "notes"
+    (notes / "sub").mkdir(parents=True)
+    (notes / "keep.txt").write_text("mine", encoding="utf-8")
+    for out in (notes, notes / "sub" / ".."):
+        result = _run("import", str(data), "--out", str(out), "--force")
+        assert result.exit_code == 2, result.output
+        assert "is not a pack" in result.output
+        assert (notes / "keep.txt").read_text(encoding="utf-8") == "mine" and (notes / "sub").is_dir()
+    # a pack from an earlier import is replaced, however the path is written
+    pack = tmp_path / "pack"
+    assert _run("import", str(data), "--out", str(pack)).exit_code == 0
+    result = _run("import", str(data), "--out", str(pack / "scripts" / ".."), "--force")
+    assert result.exit_code == 0, result.output
+    assert (pack / "scripts" / "a.yaml").is_file()
+    # but not while you are inside it
+    monkeypatch.chdir(pack / "scripts")
+    for out in (".", ".."):
+        result = _run("import", str(data), "--out", out, "--force")
+        assert result.exit_code == 2, result.output
+        assert "the folder you are in" in result.output
+    assert (pack / "scripts" / "a.yaml").is_file()

@@ -2,7 +2,8 @@
 
 Every command module under ``scriptkit/cli/`` exposes ``commands`` (a list of click
 commands); they are registered here. Bad input never shows a traceback: a
-``ScriptkitError`` becomes located messages on stderr and exit code 2.
+``ScriptkitError`` becomes located messages on stderr and exit code 2, and so does an
+``OSError`` no command turned into a clearer message.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ class _Group(click.Group):
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)
+        except OSError as exc:  # a file or folder the system refused: the user's to fix, not a crash
+            where = f" ({exc.filename})" if exc.filename else ""
+            report_error(ScriptkitError(f"{exc.strerror or exc}{where}",
+                                        hint="Check the path, and that you may read or write there."))
+            sys.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

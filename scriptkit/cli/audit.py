@@ -14,7 +14,8 @@ from rich.console import Console
 from scriptkit.audit import PRACTICE_LABELS, PRACTICES, AuditReport, audit
 from scriptkit.cli.importing import source_options
 from scriptkit.cli.options import grammar_option
-from scriptkit.cli.output import console
+from scriptkit.cli.output import console, writing
+from scriptkit.errors import ConfigError
 from scriptkit.importers.tabular import parse_mapping, parse_where
 
 
@@ -58,13 +59,17 @@ def audit_command(source: str, fmt: str | None, mapping: str | None, where: tupl
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
+    if html_path and not Path(html_path).absolute().parent.is_dir():  # before the long part, not after
+        raise ConfigError(f"cannot write the HTML report to {html_path}: {Path(html_path).parent} is not a folder",
+                          hint="Create the folder first, or choose another place.")
     with stages() as tell:
         report = audit(source, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
                        grammar=grammar, near_threshold=near, stage=tell)
     if html_path:
         from scriptkit.reporters.html import write_html
 
-        write_html(report, Path(html_path))
+        with writing("the HTML report", html_path):
+            write_html(report, Path(html_path))
     if out_format == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options
-from scriptkit.cli.output import console
+from scriptkit.cli.output import console, writing
 from scriptkit.config import LintConfig, check_selectors, load_config
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
@@ -41,7 +41,8 @@ def _emit(result: LintResult, fmt: str, output: str | None) -> None:
     target = Path(output)
     if not target.parent.is_dir():
         raise ConfigError(f"cannot write the report: {target.parent} does not exist", Location(output, 1, 1))
-    write_atomic(target, buffer.getvalue())
+    with writing("the report", output):
+        write_atomic(target, buffer.getvalue())
 
 
 @click.command()

@@ -7,7 +7,7 @@ import sys
 import click
 
 from scriptkit.cli.options import channel_option, grammar_option
-from scriptkit.cli.output import console
+from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.exporting import ExportRefused, export
 from scriptkit.reporters import display_path, get_reporter
@@ -51,7 +51,8 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         raise click.UsageError("PACK and --out DIR are required")
     names = [part.strip() for t in targets for part in t.split(",") if part.strip()]
     try:
-        result = export(pack, names, out, force=force, channels=channels or None, grammar=grammar)
+        with writing("the export", out):
+            result = export(pack, names, out, force=force, channels=channels or None, grammar=grammar)
     except ExportRefused as refused:
         _report(refused.diagnostics)
         console(stderr=True).print(f"[bold red]{refused.message}[/bold red] {refused.hint}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from scriptkit.cli.output import console
+from scriptkit.cli.output import console, writing
+from scriptkit.errors import ConfigError
 from scriptkit.importers import FORMATS, Library, import_library
 from scriptkit.importers.tabular import parse_mapping, parse_where
 
@@ -57,12 +59,29 @@ def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[s
     return library
 
 
+def _destination(out: str, force: bool) -> Path:
+    """``--out`` written plainly (``pack/scripts/..`` is ``pack``); with ``--force`` only a pack (an
+    earlier import) may be replaced, and never the folder the command runs in."""
+    target = Path(os.path.normpath(out))
+    if target.name in ("", ".", ".."):
+        target = Path(os.path.abspath(out))
+    if force and target.is_dir() and any(target.iterdir()):
+        resolved, here = target.resolve(), Path.cwd().resolve()
+        if resolved == here or resolved in here.parents:
+            raise ConfigError(f"--out {out} is the folder you are in (or holds it): --force would delete it",
+                              hint="Run the import from another folder, or choose a new --out; nothing was changed.")
+        if not (target / "pack.yaml").is_file():
+            raise ConfigError(f"--out {out} is not a pack (it has no pack.yaml): --force replaces only a pack",
+                              hint="Choose a new folder; nothing was changed.")
+    return target
+
+
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @source_options
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="The pack folder to create.")
 @click.option("--name", help="The pack's display name (default: from the folder name).")
-@click.option("--force", is_flag=True, help="Replace --out if it already exists.")
+@click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
 def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,
                    out: str, name: str | None, force: bool) -> None:
     """Turn FILE, a helpdesk export or a CSV/JSONL/JSON/YAML/Markdown library, into a pack.
@@ -72,8 +91,10 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
     csv, jsonl, json, yaml, js, markdown (with --map for the columns).
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
+    target = _destination(out, force)
     library = read_library(file, fmt, mapping, where, skip_bad)
-    pack = library.write(out, name=name, force=force)
+    with writing("the pack", out):
+        pack = library.write(target, name=name, force=force)
     con = console()
     con.print(f"Imported {len(library.macros)} macro(s) from {file} into {pack}/.", markup=False)
     for item in library.skipped:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from rich.console import Console
 
-from scriptkit.errors import ErrorGroup, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 
 
 def console(stderr: bool = False) -> Console:
@@ -30,3 +33,14 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+@contextmanager
+def writing(what: str, path: str | Path) -> Iterator[None]:
+    """A failure to write ``path`` (no such folder, a file in the way, no permission, a full
+    disk) becomes a usage error naming it (exit code 2), not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise ConfigError(f"cannot write {what} to {path}: {exc.strerror or exc}",
+                          hint="Check that its folder exists and that you may write there.") from None

@@ -220,6 +220,10 @@ def render_html(report: AuditReport) -> str:
 def write_html(report: AuditReport, path: Path) -> Path:
     """Write the report atomically (a temporary file beside it, then a rename)."""
     tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(render_html(report), encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(render_html(report), encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # never a stray half-written file beside the report
+        raise
     return path
