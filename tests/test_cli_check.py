@@ -207,6 +207,14 @@ def test_review_bad_input(tmp_path: Path) -> None:
     binary.write_bytes(b"Hi\n\xff\xfe oops")
     result = run("review", str(binary))
     assert result.exit_code == 2 and "bin.txt:2:1" in result.output
+    # the same bytes piped in: whatever the terminal's encoding, a located error, not a traceback
+    # or a report full of stray bytes
+    result = CliRunner().invoke(main, ["review", "-", "--format", "json"], input=b"Hi\n\xff\xfe oops")
+    assert result.exit_code == 2, result.output
+    assert "<stdin>:2:1: error: the text is not valid UTF-8" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    piped = run("review", "-", "--format", "json", input="\ufeffI can see how frustrating this is.\n")
+    assert piped.exit_code in (0, 1) and json.loads(piped.output)["diagnostics"][0]["col"] == 1
 
 
 # ---------------------------------------------------------------- rules and rule

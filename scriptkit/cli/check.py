@@ -126,20 +126,13 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     could improve, with suggestions. Same formats and exit codes as `check`.
     """
     if file == "-":
-        text, name, start = sys.stdin.read(), "<stdin>", Path.cwd()
+        # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
+        text, name, start = _decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", Path.cwd()
     else:
         path = Path(file)
         if not path.is_file():
             raise ConfigError(f"no such file: {file}", Location(file, 1, 1), "Pass a text file, or - to read stdin.")
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-            raise ConfigError("file is not valid UTF-8", Location(file, line, col),
-                              "Save the file as UTF-8.") from None
-        name, start = file, path.parent
+        text, name, start = _decode(path.read_bytes(), file), file, path.parent
     if not text.strip():
         raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
                           "Pass the reply's text in the file or on standard input.")
@@ -147,6 +140,18 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     result = lint_text(text, channel=channels, config=config, file=name)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
+
+
+
+def _decode(raw: bytes, name: str) -> str:
+    """UTF-8 text (a byte order mark dropped), or an error at the first byte that is not."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ConfigError("the text is not valid UTF-8", Location(name, line, col),
+                          "Save it as UTF-8.") from None
 
 
 commands = [check, review]
