@@ -95,6 +95,7 @@ class LintConfig:
     severities: tuple[tuple[Selector, Severity | None], ...] = ()  # None: off
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule name or code -> options
     option_locations: dict[str, Location | None] = field(default_factory=dict)
+    value_locations: dict[tuple[str, str], Location | None] = field(default_factory=dict)  # (rule, option)
     fail_on: Severity = Severity.WARNING
     grammar: str = "off"
     custom: tuple[type[Rule], ...] = ()
@@ -212,6 +213,66 @@ class LintConfig:
         if grammar:
             changes["grammar"] = parse_grammar(grammar, None)
         return replace(self, **changes)
+
+
+def option_type_errors(config: LintConfig, rules: Iterable[type[Rule]]) -> list[ConfigError]:
+    """An option whose value is not of its default's type (text where a number goes, say), located.
+
+    Caught here, it points at the value; reaching the rule, it failed there with no place to look.
+    Ranges and the shapes inside lists are the rule's to check (``scriptkit.rules.options``).
+    """
+    errors: list[ConfigError] = []
+    for rule in rules:
+        for key in (rule.code, rule.name):
+            for opt, value in config.options.get(key, {}).items():
+                if opt not in rule.options:
+                    continue  # an unknown option: a warning from problems()
+                expected = _expected_kind(rule.options[opt], value)
+                if expected is not None:
+                    errors.append(ConfigError(
+                        f"option '{opt}' of rule {rule.code} [{rule.name}] must be {expected}, not {_kind(value)}",
+                        config.value_locations.get((key, opt)) or config.option_locations.get(key),
+                        f"Its default is {_shown(rule.options[opt])}."))
+    return errors
+
+
+def _expected_kind(default: Any, value: Any) -> str | None:
+    """What ``value`` should be to stand in for ``default``, or None when it fits."""
+    if isinstance(default, bool):
+        return None if isinstance(value, bool) else "true or false"
+    if isinstance(default, int):
+        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+    if isinstance(default, float):
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
+    if isinstance(default, str):
+        return None if isinstance(value, str) else "text"
+    if isinstance(default, (list, tuple)):
+        return None if isinstance(value, list) else "a list"
+    if isinstance(default, Mapping):
+        return None if isinstance(value, Mapping) else "a mapping"
+    return None
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"text '{value}'"
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, Mapping) else type(value).__name__
+
+
+def _shown(default: Any) -> str:
+    if isinstance(default, bool):
+        return str(default).lower()
+    if isinstance(default, Mapping):
+        return "{" + ", ".join(f"{k}: {_shown(v)}" for k, v in default.items()) + "}"
+    if isinstance(default, (list, tuple)):
+        return "[" + ", ".join(_shown(v) for v in default) + "]"
+    return str(default)
 
 
 def unknown_selector(text: str, location: Location | None, rules: Sequence[type[Rule]], where: str) -> Diagnostic:
@@ -340,11 +401,15 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector, from_pack: boo
         else:
             options = {k: dict(v) for k, v in config.options.items()}
             locs = dict(config.option_locations)
+            value_locs = dict(config.value_locations)
             for name, opts in value.items():
                 options.setdefault(str(name), {}).update(dict(opts))
                 locs[str(name)] = raw.locate((key, str(name)), True)
+                for opt in opts:
+                    value_locs[(str(name), str(opt))] = raw.locate((key, str(name), str(opt)), False)
             changes["options"] = options
             changes["option_locations"] = locs
+            changes["value_locations"] = value_locs
     for name, parse in (("fail-on", parse_severity), ("grammar", parse_grammar)):
         found = get(name)
         if found is not None:
@@ -394,7 +459,8 @@ def _toml_locator(source: SourceText, table: str) -> Locator:
                 continue
             m = re.search(rf"(?m)(^|[\s{{,\"'])\"?{re.escape(str(part))}\"?\s*=", text[pos:])
             if m is None:
-                m2 = re.search(rf"\[(?:[^\]]*\.)?{re.escape(str(part))}\]", text[pos:])
+                # a table header naming it: [severity], [tool.scriptkit.options], [options.long-sentence]
+                m2 = re.search(rf"\[(?:[^\]]*\.)?{re.escape(str(part))}(?:\.[^\]]*)?\]", text[pos:])
                 if m2 is None:
                     break
                 pos += m2.start()
@@ -438,21 +504,35 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) -> LintConfig:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}", Location(str(path), 1, 1)) from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}", Location(str(path), 1, 1)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = SourceText(str(path), raw[: exc.start].decode("utf-8", "replace"))
+        raise ConfigError(f"{path.name} is not valid UTF-8", before.location(len(before.text)),
+                          "Save it as UTF-8 (TOML files must be).") from None
     source = SourceText(str(path), text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
-        loc = source.at(int(m.group(1)) - 1, int(m.group(2)) - 1) if m else Location(str(path), 1, 1)
+        if m:
+            loc = source.at(int(m.group(1)) - 1, int(m.group(2)) - 1)
+        else:  # "(at end of document)": the file was cut short
+            loc = source.location(len(text)) if "end of document" in str(exc) else Location(str(path), 1, 1)
         raise ConfigError(f"TOML syntax error: {str(exc).split(' (at')[0]}", loc,
                           "Check quoting and brackets around this position.") from None
     table = ""
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("scriptkit", {})
         table = "tool.scriptkit"
+        if not isinstance(data, dict):
+            m = re.search(r"(?m)^\s*scriptkit\s*=", text)
+            raise ConfigError(f"[tool.scriptkit] must be a table of settings, not {_kind(data)}",
+                              source.location(m.end() - len("scriptkit =") if m else 0),
+                              "Write the settings under a [tool.scriptkit] header, one per line.")
     elif "rules" in data and isinstance(data["rules"], dict) and not (set(data) - {"rules"}):
         data, table = data["rules"], "rules"  # [rules] table: same keys
     return _merge(config, _Raw(data, _toml_locator(source, table), path.parent, str(path)), errors, False)
@@ -492,5 +572,9 @@ def load_config(pack: Any = None, start: str | Path | None = None, *, project: b
                     return Location(str(base / "pack.yaml"), 1, 1)
                 name = str(base / "pack.yaml")
             config = _merge(config, _Raw(meta.rules, locate, base, name), errors, True)
+    if config.options:
+        from scriptkit.rules import all_rules
+
+        errors.extend(option_type_errors(config, [*all_rules(), *config.custom]))
     errors.raise_if_any()
     return config

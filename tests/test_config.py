@@ -371,3 +371,63 @@ def test_toml_tables_locate_their_keys(tmp_path: Path, make_pack) -> None:  # ty
     (problem,) = load_config(load_pack(root)).problems(RULES)
     assert problem.message == "unknown rule selector 'warmthh' in severity"
     assert (problem.location.line, problem.location.col) == (5, 1)
+
+
+@pytest.mark.parametrize(("options", "message", "col"), [
+    ("long-sentence: {max_words: many}", "option 'max_words' of rule SK103 [long-sentence] must be a whole number, "
+                                         "not text 'many'", 32),
+    ("SK105: {min_words: null}", "option 'min_words' of rule SK105 [email-length] must be a whole number, not "
+                                 "nothing (null)", 24),
+    ("duplicate-script: {threshold: [1]}", "option 'threshold' of rule SK004 [duplicate-script] must be a number, "
+                                           "not a list", 35),
+    ("corporate-phrase: {allow: sorry}", "option 'allow' of rule SK201 [corporate-phrase] must be a list, not text "
+                                         "'sorry'", 31),
+    ("too-long-for-channel: {limits: 160}", "option 'limits' of rule SK104 [too-long-for-channel] must be a mapping, "
+                                            "not the number 160", 36),
+])
+def test_an_option_of_the_wrong_type_is_a_located_error(make_pack, options: str, message: str, col: int) -> None:  # type: ignore[no-untyped-def]
+    # it reached the rule, which failed with "this is a bug in the rule" and no place to look
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=f"name: T\nrules:\n  options:\n    {options}\n")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message == message
+    assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (4, col)
+
+
+def test_an_option_of_the_wrong_type_in_toml_is_located(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "scriptkit.toml").write_text('fail-on = "warning"\n\n[options.long-sentence]\nmax_words = "many"\n',
+                                             encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message.startswith("option 'max_words' of rule SK103 [long-sentence] must be a whole number")
+    assert err.value.location is not None and err.value.location.line == 4
+    # the right types pass: a whole number where a number is expected, a float, a list, a mapping
+    (tmp_path / "scriptkit.toml").write_text(
+        '[options]\nlong-sentence = {max_words = 20}\nlow-reading-ease = {min = 55, channels = {sms = 40}}\n'
+        'corporate-phrase = {allow = ["kindly"]}\n', encoding="utf-8")
+    assert load_config(load_pack(root)).options["long-sentence"] == {"max_words": 20}
+
+
+def test_a_tool_table_that_is_not_a_table_is_a_located_error(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool]\nscriptkit = 5\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message == "[tool.scriptkit] must be a table of settings, not the number 5"
+    assert err.value.location is not None and err.value.location.line == 5
+
+
+def test_toml_cut_short_and_toml_not_utf8_are_located(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    config = tmp_path / "scriptkit.toml"
+    config.write_text('fail-on = "warning"\nselect = [\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message.startswith("TOML syntax error")
+    assert err.value.location is not None and err.value.location.line == 3  # the end, where it was cut
+    config.write_bytes('fail-on = "warning"\n# caf\u00e9\n'.encode("cp1252"))
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message == f"{config.name} is not valid UTF-8"
+    assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (2, 6)
