@@ -126,6 +126,23 @@ def test_fix_keeps_a_byte_order_mark_and_windows_line_ends(make_pack: Any, bom: 
     assert path.read_bytes() == bom + expected
 
 
+def test_a_long_line_is_shown_as_a_window_around_each_finding(make_pack: Any) -> None:
+    # a paragraph written on one line: printed whole under each of its findings, the report grew
+    # with the square of its length (a 60 kB line with 5,000 findings took minutes to print)
+    long_line = " ".join(["I can offer store credit today."] * 100)
+    root = make_pack({"a.yaml": GOOD.replace('"I\'ve sent your refund today."', f'"{long_line}"')}, pack_yaml=VOICE)
+    result = run("check", str(root))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) < 160
+    carets = [i for i, line in enumerate(lines) if line.lstrip(" │").startswith("^")]
+    assert len(carets) == 100
+    for i in carets:  # every caret still sits under the words it names
+        start = lines[i].index("^")
+        assert lines[i - 1][start:start + len("store credit")] == "store credit"
+        assert lines[i][start:].rstrip() == "^" * len("store credit")
+
+
 def test_channel_option(make_pack: Any) -> None:
     root = make_pack({"a.yaml": BAD + "channels: [chat]\n"}, pack_yaml=VOICE)
     assert run("check", str(root), "--channel", "email").exit_code == 0

@@ -52,14 +52,31 @@ def _context(con: Console, d: Diagnostic, lines: _Lines) -> None:
     line = lines.get(d.location.file, d.location.line)
     if line is None:
         return
-    gutter = f"{d.location.line:>6} │ "
-    con.print(Text(gutter, style="dim") + Text(line.expandtabs(1)))
     col = max(1, d.location.col)
     first = d.text.split("\n", 1)[0] if d.text else ""
     if d.extra.get("end_line") == str(d.location.line):  # the file's own extent of the text
         first = " " * (int(d.extra["end_col"]) - col)
     width = max(1, min(len(first) or 1, len(line) - col + 1))
+    shown, col, width = _window(line.expandtabs(1), col, width)  # (a tab as one space keeps the columns)
+    gutter = f"{d.location.line:>6} │ "
+    con.print(Text(gutter, style="dim") + Text(shown))
     con.print(Text(" " * 6 + " │ ", style="dim") + Text(" " * (col - 1) + "^" * width, style=STYLES[d.severity]))
+
+
+#: a source line longer than this is shown as a window around the finding: a paragraph written
+#: on one line, printed whole under each of its findings, made the report grow with its square
+WINDOW = 120
+LEAD = 40  # characters of the window before the finding
+
+
+def _window(line: str, col: int, width: int) -> tuple[str, int, int]:
+    """The part of ``line`` to show, with the caret's column and width in it."""
+    if len(line) <= WINDOW:
+        return line, col, width
+    start = max(0, min(col - 1 - LEAD, len(line) - WINDOW))
+    end = start + WINDOW
+    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return shown, col - start + (1 if start else 0), max(1, min(width, end - (col - 1)))
 
 
 def _diagnostic(con: Console, d: Diagnostic, lines: _Lines) -> None:
