@@ -1,9 +1,11 @@
 """Library-level findings over many replies: duplicates and numbers that contradict each other.
 
 Duplicates ("macro sprawl"): texts are normalised (case, punctuation, placeholders and
-blanks folded to one token each, digits kept), cut into word 2-shingles (word pairs), and
-compared by Jaccard similarity. Exact duplicates share a normalised text; near duplicates reach
-``threshold`` (default 0.7: the same reply with a sentence reworded). Candidate pairs come
+blanks folded to one token each), cut into word 2-shingles (word pairs) with every number
+folded to one token, and compared by Jaccard similarity. Exact duplicates share a normalised
+text, numbers included; near duplicates reach ``threshold`` (default 0.7: the same reply with
+a sentence reworded). Copies that differ only in their numbers are near duplicates of
+similarity 1.0, however short: the contradictions say which numbers differ. Candidate pairs come
 from MinHash signatures (32 hashes) bucketed in 8 bands of 4 rows, so thousands of replies
 cost about linear time; every candidate is then checked with its true Jaccard.
 
@@ -43,6 +45,10 @@ def normalise(text: str) -> list[str]:
         token = m.group(0)
         out.append("<var>" if token.startswith(("{{", "[[")) else token.replace("’", "'"))
     return out
+
+
+def _is_number(token: str) -> bool:
+    return any(c.isdigit() for c in token) or token in _SMALL_NUMBERS or token in _TENS
 
 
 def shingles(tokens: Sequence[str], k: int = 2) -> set[str]:
@@ -95,7 +101,7 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
         if len(tokens) < min_tokens:
             continue
         exact[" ".join(tokens)].append(ident)
-        sets[ident] = shingles(tokens)
+        sets[ident] = shingles(["#" if _is_number(t) else t for t in tokens])
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     # near duplicates among one representative per exact group
     reps = [ids[0] for ids in exact.values()]
@@ -339,18 +345,16 @@ def _disagreement(topic: str, found: list[Quantity], copies: bool = False) -> Co
 
 
 def _masked(text: str) -> str:
-    return " ".join("#" if any(c.isdigit() for c in t) or t in _SMALL_NUMBERS or t in _TENS else t
-                    for t in normalise(text))
+    return " ".join("#" if _is_number(t) else t for t in normalise(text))
 
 
 def find_contradictions(texts: Sequence[tuple[str, str]],
                         duplicates: Sequence[DuplicateGroup] | None = None) -> list[Contradiction]:
     """Topics where different replies state different amounts of the same kind (time, percent, money).
 
-    Quantities with no topic word near them are compared between copies of one reply: the
-    members of a near-duplicate group (``duplicates``, found here when not given) and replies
-    whose text is the same once numbers are masked. Two copies that differ in "14 days" vs
-    "30 days" disagree, whatever the sentence is about.
+    Quantities with no topic word near them are compared between copies of one reply, the
+    members of a near-duplicate group (``duplicates``, found here when not given): two copies
+    that differ in "14 days" vs "30 days" disagree, whatever the sentence is about.
     """
     by_topic: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     loose: dict[str, list[Quantity]] = defaultdict(list)
@@ -362,21 +366,9 @@ def find_contradictions(texts: Sequence[tuple[str, str]],
                 by_topic[(q.topic, q.dimension)].append(q)
     out = [c for (topic, _), found in by_topic.items() if (c := _disagreement(topic, found))]
     if loose:
-        groups = [g.members for g in (find_duplicates(texts) if duplicates is None else duplicates)
-                  if g.kind == "near"]
-        same_but_numbers: dict[str, list[str]] = defaultdict(list)
-        for ident, text in texts:
-            if ident in loose:
-                same_but_numbers[_masked(text)].append(ident)
-        groups += [ids for ids in same_but_numbers.values() if len(ids) > 1]
-        copies_of: dict[str, set[str]] = {}  # overlapping groups merged: one finding per number
-        for members in groups:
-            merged = set(members).union(*(copies_of.get(i, set()) for i in members))
-            copies_of.update(dict.fromkeys(merged, merged))
-        order = {ident: i for i, (ident, _) in enumerate(texts)}
-        for component in {id(c): c for c in copies_of.values()}.values():
+        for group in find_duplicates(texts) if duplicates is None else duplicates:
             by_context: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
-            for ident in sorted(component, key=order.__getitem__):
+            for ident in group.members if group.kind == "near" else ():
                 for q in loose.get(ident, ()):
                     by_context[(_masked(q.context.replace("…", " quantity ")), q.dimension)].append(q)
             out += [c for found in by_context.values()
