@@ -266,6 +266,16 @@ def test_rules_with_pack_lists_custom(make_pack: Any) -> None:
     assert [r["name"] for r in json.loads(result.output)] == ["say-refund", "thank-them"]
 
 
+def test_an_unknown_family_is_a_usage_error_not_an_empty_list() -> None:
+    result = run("rules", "--family", "warmthh")
+    assert result.exit_code == 2, result.output
+    assert "error: unknown rule family 'warmthh' Did you mean 'warmth'?" in result.output
+    assert run("rules", "--family", "Warmth").exit_code == 0
+    # and a family asked for as one rule says where to look
+    result = run("rule", "warmth")
+    assert result.exit_code == 2 and "'warmth' is a family: `scriptkit rules --family warmth`" in result.output
+
+
 def test_rule_docs_by_code_and_name() -> None:
     from scriptkit.rules import all_rules
 

@@ -14,7 +14,7 @@ from scriptkit.config import CONFIG_CODE, CONFIG_NAME, load_config
 from scriptkit.errors import ConfigError
 from scriptkit.loading import load_pack
 from scriptkit.rules import all_rules
-from scriptkit.rules.base import Rule
+from scriptkit.rules.base import FAMILIES, Rule
 from scriptkit.targets.checks import export_checks
 from scriptkit.targets.checks import find as find_export_check
 
@@ -58,6 +58,11 @@ def rules_command(pack: str | None, family: str | None, fmt: str) -> None:
 
     The export checks (SK5xx, run by `scriptkit export`) are listed after the rules."""
     wanted = family.lower() if family else None
+    if wanted is not None and wanted not in FAMILIES.values():  # a typo must not list nothing and pass
+        close = difflib.get_close_matches(wanted, list(FAMILIES.values()), n=1)
+        raise ConfigError(f"unknown rule family '{family}'",
+                          hint=f"Did you mean '{close[0]}'?" if close else
+                          f"Families: {', '.join(sorted(FAMILIES.values()))}.")
     rows = [(r.code, r.name, r.family(), r.severity.value, bool(r.fix_safe), r.summary())
             for r in _pool(pack) if wanted is None or r.family() == wanted]
     rule_count = len(rows)
@@ -101,8 +106,11 @@ def rule_command(selector: str, pack: str | None) -> None:
     if found is None:
         names = [r.code for r in pool] + [r.name for r in pool] + [c.code for c in export_checks()]
         close = difflib.get_close_matches(selector, names, n=1, cutoff=0.5)
-        raise ConfigError(f"no rule '{selector}'",
-                          hint=f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them.")
+        if selector.lower() in FAMILIES.values():
+            hint = f"'{selector}' is a family: `scriptkit rules --family {selector.lower()}` lists its rules."
+        else:
+            hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them."
+        raise ConfigError(f"no rule '{selector}'", hint=hint)
     head = (f"# {found.code} {found.name}\n\nFamily: **{found.family()}** · default severity: "
             f"**{found.severity.value}** · fix: **{'safe' if found.fix_safe else 'none'}**")
     options = ", ".join(f"`{k}` = `{v!r}`" for k, v in found.options.items())
