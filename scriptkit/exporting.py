@@ -67,7 +67,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     loaded = pack if isinstance(pack, Pack) else load_pack(os.fspath(pack))
     names = [targets] if isinstance(targets, str) else list(targets)
     if not names:
-        names = [str(t) for t in loaded.meta.export.get("targets", [])]
+        names = _configured_targets(loaded)
     if not names:
         raise ConfigError("no export target given", hint="Use --to TARGET (or --to all), or list targets "
                                                          "under export: targets: in pack.yaml.")
@@ -94,6 +94,29 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     out = Path(out_dir)
     write_atomically(out, files)
     return ExportResult(out, sorted(files), diagnostics, counts)
+
+
+def _configured_targets(pack: Pack) -> list[str]:
+    """``export: targets:`` of pack.yaml (a list, or one name or several with commas), each checked
+    where it is written: an unknown one is an error at its place in the file."""
+    from scriptkit.targets import get
+
+    value = pack.meta.export.get("targets", [])
+    items: list[tuple[str, tuple[int, ...]]]  # each name, and its index in a YAML list
+    if isinstance(value, str):
+        items = [(t.strip(), ()) for t in value.split(",") if t.strip()]
+    elif isinstance(value, list):
+        items = [(str(t), (i,)) for i, t in enumerate(value)]
+    else:
+        items = [(str(value), ())]
+    for name, index in items:
+        if name != "all":
+            try:
+                get(name)
+            except ConfigError as exc:
+                where = pack.origin.location(("export", "targets", *index)) if pack.origin else None
+                raise ConfigError(exc.message, where, exc.hint) from None
+    return [name for name, _ in items]
 
 
 def _lint(pack: Pack, config: Any, grammar: Any, channels: Iterable[str] | None) -> list[Diagnostic]:

@@ -217,6 +217,24 @@ def test_targets_from_pack_settings_and_channel_filter(tmp_path: Path) -> None:
     assert reply["name"] == "Orders / Delivery / Parcel is late" and reply["chatText"].startswith("Hi {%")
 
 
+def test_targets_in_pack_yaml_are_checked_where_they_are_written(tmp_path: Path) -> None:
+    line = PACK_YAML.count("\n") + 2
+    # one name where a list goes: it was read letter by letter ("unknown export target 'h'")
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML + "export:\n  targets: helpscout, csv\n")
+    result = run("export", str(pack), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["csv", "helpscout"]
+    # a misspelt target points at its place in pack.yaml
+    pack = write_pack(tmp_path / "q", {"late.yaml": LATE}, PACK_YAML + "export:\n  targets: [csv, zendsk]\n")
+    result = run("export", str(pack), "--out", str(tmp_path / "out2"))
+    assert result.exit_code == 2
+    assert f"pack.yaml:{line}:18: error: unknown export target 'zendsk' Did you mean 'zendesk'?" in result.stderr
+    pack = write_pack(tmp_path / "r", {"late.yaml": LATE}, PACK_YAML + "export:\n  targets: [csv, 7]\n")
+    result = run("export", str(pack), "--out", str(tmp_path / "out3"))
+    assert result.exit_code == 2 and f"pack.yaml:{line}:18: error: unknown export target '7'" in result.stderr
+    assert not (tmp_path / "out2").exists() and not (tmp_path / "out3").exists()
+
+
 def test_no_target_anywhere_is_a_usage_error(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "p", {"late.yaml": LATE})
     with pytest.raises(ConfigError):
