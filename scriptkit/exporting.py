@@ -101,7 +101,7 @@ def _configured_targets(pack: Pack) -> list[str]:
     where it is written: an unknown one is an error at its place in the file."""
     from scriptkit.targets import get
 
-    value = pack.meta.export.get("targets", [])
+    value = pack.meta.export.get("targets") or []  # (an empty 'targets:' is null)
     items: list[tuple[str, tuple[int, ...]]]  # each name, and its index in a YAML list
     if isinstance(value, str):
         items = [(t.strip(), ()) for t in value.split(",") if t.strip()]
