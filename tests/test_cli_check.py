@@ -266,6 +266,18 @@ def test_rules_with_pack_lists_custom(make_pack: Any) -> None:
     assert [r["name"] for r in json.loads(result.output)] == ["say-refund", "thank-them"]
 
 
+def test_junit_stays_well_formed_xml_with_control_characters(tmp_path: Path) -> None:
+    # a vertical tab or a stray control byte pasted from another program: XML 1.0 cannot carry
+    # them, and the report could not be parsed by the CI that asked for it
+    reply = tmp_path / "reply.txt"
+    reply.write_text("We apologize for any\x0b inconvenience\x01.", encoding="utf-8")
+    out = tmp_path / "report.xml"
+    result = run("review", str(reply), "--format", "junit", "-o", str(out))
+    assert result.exit_code == 1, result.output
+    texts = [f.text or "" for f in ET.fromstring(out.read_text(encoding="utf-8")).iter("failure")]
+    assert any("any\\x0b inconvenience\\x01" in t for t in texts)
+
+
 def test_an_unknown_family_is_a_usage_error_not_an_empty_list() -> None:
     result = run("rules", "--family", "warmthh")
     assert result.exit_code == 2, result.output

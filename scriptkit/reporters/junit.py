@@ -3,6 +3,7 @@ above the fail level; a file with nothing to report is one passing case."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
@@ -11,6 +12,15 @@ from scriptkit.reporters import display_path
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
+
+#: characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/U+FFFF)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` with each character XML cannot hold written as its escape (\\x0b): still well-formed."""
+    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
+                       text)
 
 
 def report(result: LintResult, stream: TextIO) -> None:
@@ -21,23 +31,23 @@ def report(result: LintResult, stream: TextIO) -> None:
     total = failures = 0
     for file in sorted(by_file):
         diags = by_file[file]
-        suite = ET.SubElement(root, "testsuite", name=file)
+        suite = ET.SubElement(root, "testsuite", name=_xml(file))
         failed = 0
         for d in diags:
-            case = ET.SubElement(suite, "testcase", classname=file,
+            case = ET.SubElement(suite, "testcase", classname=_xml(file),
                                  name=f"{d.location.line}:{d.location.col} {d.code} [{d.name}]")
-            body = (f"{file}:{d.location.line}:{d.location.col} {d.code} [{d.name}] {d.message}"
-                    + (f"\n  suggestion: {d.suggestion}" if d.suggestion else "")
-                    + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {d.slot}" if d.slot else ""))
+            body = _xml(f"{file}:{d.location.line}:{d.location.col} {d.code} [{d.name}] {d.message}"
+                        + (f"\n  suggestion: {d.suggestion}" if d.suggestion else "")
+                        + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {d.slot}" if d.slot else ""))
             if result.config.fails(d.severity):
                 failed += 1
-                fail = ET.SubElement(case, "failure", message=d.message, type=d.severity.value)
+                fail = ET.SubElement(case, "failure", message=_xml(d.message), type=d.severity.value)
                 fail.text = body
             else:
                 out = ET.SubElement(case, "system-out")
                 out.text = f"{d.severity.value}: {body}"
         if not diags:
-            ET.SubElement(suite, "testcase", classname=file, name="no problems")
+            ET.SubElement(suite, "testcase", classname=_xml(file), name="no problems")
         count = max(1, len(diags))
         suite.set("tests", str(count))
         suite.set("failures", str(failed))
