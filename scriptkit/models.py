@@ -176,7 +176,8 @@ DEFAULT_LAYOUTS: dict[str, Layout] = {
     "chat": Layout(greeting="Hi {{ customer.first_name | fallback('there') }}!"),
     "sms": Layout(),
     "phone": Layout(greeting="Thanks for calling, this is {{ agent.first_name }}."),
-    "social": Layout(greeting="Hi {{ customer.first_name | fallback('there') }},"),
+    # (a space joins the greeting to the reply: ending it with a comma would run on, SK005)
+    "social": Layout(greeting="Hi {{ customer.first_name | fallback('there') }}!"),
 }
 
 

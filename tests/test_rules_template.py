@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from scriptkit.message import Message
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.template import (
     DuplicateScript,
+    GreetingRunOn,
     PlaceholderWithoutFallback,
     UnusedBlank,
     UnusedConstant,
@@ -39,6 +41,37 @@ def run(rule: type[Rule], root: Path, **options: Any) -> tuple[list[tuple[Messag
     ctx = RuleContext(pack, {**rule.options, **options})
     messages = render_pack(pack, all_variants=True)
     return [(m, f) for m in messages for f in rule().check(m, ctx)], list(rule().check_pack(pack, messages, ctx))
+
+
+# ---------------------------------------------------------------- SK005
+
+RUN_ON_LAYOUT = ("name: Test\nchannels:\n  chat:\n    greeting: \"Hi {{ customer.first_name | fallback('there') }},\"\n"
+                 "  email:\n    greeting: \"Hi {{ customer.first_name | fallback('there') }},\"\n")
+
+
+def test_a_comma_greeting_joined_by_a_space_to_a_capital_is_reported_once_per_channel(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": script("a", "Waiting on a parcel is frustrating, I know."),
+                      "b.yaml": script("b", "Being locked out is unsettling."),
+                      "c.yaml": script("c", "I can see how frustrating this is."),  # "Hi Sam, I can see": fine
+                      "d.yaml": script("d", "that sounds stressful.")}, RUN_ON_LAYOUT)
+    found, diags = run(GreetingRunOn, root)
+    assert found == []
+    (d,) = diags  # chat only: email joins with a blank line, where a capital is right
+    assert d.channel == "chat" and d.slot == "greeting"
+    assert d.location.file.endswith("pack.yaml") and (d.location.line, d.location.col) == (4, 16)
+    assert "2 replies" in d.message and "'Hi {{customer.first_name}}, Waiting...' (a)" in d.message
+
+
+@pytest.mark.parametrize("layout", [
+    "name: Test\nchannels:\n  chat:\n    greeting: \"Hi {{ customer.first_name | fallback('there') }},\"\n"
+    "    separator: \"\\n\"\n",  # the reply on a line of its own
+    "name: Test\nchannels:\n  chat:\n    greeting: \"Hi {{ customer.first_name | fallback('there') }}!\"\n",
+    "name: Test\n",  # the default layouts
+])
+def test_no_run_on_where_the_greeting_ends_a_line_or_a_sentence(make_pack: Any, layout: str) -> None:
+    root = make_pack({"a.yaml": script("a", "Waiting on a parcel is frustrating, I know.").replace(
+        "[email, chat]", "[email, chat, sms, phone, social]")}, layout)
+    assert run(GreetingRunOn, root) == ([], [])
 
 
 # ---------------------------------------------------------------- SK001

@@ -153,6 +153,90 @@ class PlaceholderWithoutFallback(Rule):
                                  channel=message.channel)
 
 
+_SMS_GREETING = {"channels": {"sms": {"greeting": "Hi {{ customer.first_name | fallback('there') }},"}}}
+_FIRST_WORD = re.compile(r"\W*([\w'’-]+)")
+_PRONOUN_I = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d"})
+
+
+@register
+class GreetingRunOn(Rule):
+    """A greeting that ends with a comma runs on into a reply that starts with a capital.
+
+    ## What it does
+    On a channel whose greeting ends with a comma and whose parts are joined by a space (chat,
+    SMS, phone and social join with a space unless the layout's `separator` says otherwise),
+    reads the first word after the greeting in every reply. Where it starts with a capital
+    (other than "I"), the customer reads "Hi Maya, Waiting on a parcel is...". One finding per
+    channel, on its greeting, with the number of replies and the first of them.
+
+    ## Why it matters
+    A capital after a comma shows the seam between a greeting and a pasted reply: it reads
+    like a form letter at the very first line.
+
+    ## Example
+    An SMS layout with `greeting: "Hi {{ customer.first_name | fallback('there') }},"` before
+    "Waiting on a late parcel is frustrating, I know."
+
+    ## Use instead
+    End the greeting as a sentence (`"Hi {{ customer.first_name | fallback('there') }}!"`), or
+    put the reply on a line of its own (`separator: "\n"`). Lower-casing the slot instead would
+    break the email, where the same text starts a paragraph.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the greeting is shared by every script of the channel.
+    """
+
+    code = "SK005"
+    name = "greeting-run-on"
+    bad_examples = (Example(scripts=({"acknowledgment": "Waiting on a late parcel is frustrating, I know.",
+                                      "solution": "I'll text you the tracking link today."},),
+                            channel="sms", pack=_SMS_GREETING),)
+    good_examples = (Example(scripts=({"acknowledgment": "I know waiting on a late parcel is frustrating.",
+                                       "solution": "I'll text you the tracking link today."},),
+                             channel="sms", pack=_SMS_GREETING),)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        layouts = {channel: pack.meta.layout(channel) for channel in CHANNELS}
+        run_on = {channel for channel, layout in layouts.items()  # (most packs: none, and no message is read)
+                  if layout.greeting and layout.greeting.rstrip().endswith(",") and "\n" not in layout.joiner(channel)}
+        if not run_on:
+            return
+        found: dict[str, list[tuple[Message, int, int]]] = {}
+        for message in messages:
+            if message.channel in run_on:
+                word = _word_after_greeting(message)
+                if word is not None:
+                    found.setdefault(message.channel, []).append((message, *word))
+        for channel, hits in found.items():
+            message, _, end = hits[0]
+            greeting = next(a for a, _, seg in message.spans() if seg.slot == "greeting")
+            location, _ = message.locate(greeting)
+            shown = message.text[greeting:end]
+            count = f"{len(hits)} repl{'y' if len(hits) == 1 else 'ies'}"
+            yield Diagnostic(self.code, self.name,
+                             f"the {channel} greeting ends with a comma and runs on into a capital: {count}, "
+                             f"e.g. '{shown}...' ({message.script_id})", self.severity, location, slot="greeting",
+                             text=shown, suggestion="End the greeting with '!' or '.', or set this channel's "
+                             "separator to a line break.", channel=channel)
+
+
+def _word_after_greeting(message: Message) -> tuple[int, int] | None:
+    """The first word after the greeting, when it starts with a capital other than "I"."""
+    after_greeting = False
+    for a, _, seg in message.spans():
+        if seg.slot == "greeting":
+            after_greeting = True
+        elif after_greeting and seg.slot != "layout":
+            m = _FIRST_WORD.match(message.text, a)
+            if m is None or not m.group(1)[0].isupper() or m.group(1) in _PRONOUN_I:
+                return None
+            return m.start(1), m.end(1)
+    return None
+
+
 @register
 class UnusedConstant(Rule):
     """A constant in pack.yaml is not used by any script or layout.
