@@ -137,3 +137,21 @@ def test_a_channel_entry_that_is_not_a_mapping_names_the_keys_it_takes(make_pack
     line = script.splitlines().index("  sms: shorter please") + 1
     assert (f"late.yaml:{line}:8: error: 'sms' must be a mapping of keys and values Known keys here: "
             "acknowledgment, solution, warm_language.") in result.output
+
+
+def test_the_new_pack_templates_commented_sms_example_is_all_clear(tmp_path: Path) -> None:
+    from scriptkit.templates import template_dir
+
+    new = template_dir("new")
+    root = tmp_path / "pack"
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text((new / "pack.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (script_file,) = (new / "scripts").glob("*.yaml")
+    text = script_file.read_text(encoding="utf-8")
+    start = text.index("\n# by_channel:\n") + 1
+    example = "\n".join(line.removeprefix("# ") for line in text[start:].splitlines())
+    text = text[:start].replace("channels: [email, chat]", "channels: [email, chat, sms]") + example + "\n"
+    (root / "scripts" / script_file.name).write_text(text, encoding="utf-8")
+    result = lint_pack(load_pack(root))
+    assert [d.format() for d in result.diagnostics] == []
+    assert any(m.channel == "sms" and "free replacement" in m.text for m in result.messages)
