@@ -29,8 +29,8 @@ def test_truncated_json_points_at_the_end(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("fmt", "data", "expected"), [
     ("zendesk", {"tickets": []}, "Zendesk export has an unexpected shape: found an object with keys tickets"),
-    ("freshdesk", "just text", "Freshdesk export has an unexpected shape: found a str"),
-    ("front", 42, "Front export has an unexpected shape: found a int"),
+    ("freshdesk", "just text", "Freshdesk export has an unexpected shape: found text"),
+    ("front", 42, "Front export has an unexpected shape: found a number"),
 ])
 def test_wrong_shape_of_document(tmp_path: Path, fmt: str, data: object, expected: str) -> None:
     bad = tmp_path / "export.json"
@@ -52,7 +52,7 @@ def test_wrong_shapes_of_items_are_named_all_at_once(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "macro 2 'Number body': 'comment_value' should be text" in result.output
     assert "macro 3 'No actions list': 'actions' should be a list" in result.output
-    assert "#4: each macro should be an object, found a str" in result.output
+    assert "#4: each macro should be an object, found text" in result.output
     assert f"{bad}:" in result.output
     assert not (tmp_path / "out").exists()
     # --skip-bad imports the rest and still lists what was left out
@@ -214,3 +214,20 @@ def test_force_replaces_only_a_pack_and_never_the_folder_you_are_in(tmp_path: Pa
         assert result.exit_code == 2, result.output
         assert "the folder you are in" in result.output
     assert (pack / "scripts" / "a.yaml").is_file()
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    ("lib.yaml", "- title: A\n  body: [one, two]\n", "item 1 'A': 'body' should be text but is a list"),
+    ("lib.yaml", "- title: A\n  body: !!binary aGVsbG8=\n", "item 1 'A': 'body' should be text but is binary data"),
+    ("lib.yaml", "- title: A\n  body: !shout hello\n", "'body' should be text but is a value tagged !shout"),
+    ("lib.jsonl", '{"title": "A", "body": "I sent it today."}\ntrue\n', "line 2: should be a JSON object, found true"),
+])
+def test_a_value_of_the_wrong_kind_is_named_in_plain_words(tmp_path: Path, name: str, data: str,
+                                                           expected: str) -> None:
+    # (not Python's names for it: "is a CommentedSeq", "found a dict" for a {title: text} library)
+    source = tmp_path / name
+    source.write_text(data, encoding="utf-8")
+    result = _run("import", str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert expected in result.output
+    assert f"{source}:" in result.output

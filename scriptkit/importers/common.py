@@ -137,7 +137,29 @@ def _shape(data: Any) -> str:
     if isinstance(data, dict):
         keys = ", ".join(list(map(str, data))[:6])
         return f"an object with keys {keys or '(none)'}"
-    return f"a {type(data).__name__}"
+    return kind_of(data)
+
+
+def kind_of(value: Any) -> str:
+    """What a value of an export is, in the words of the person who wrote it (not Python's type names)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (bytes, bytearray)):
+        return "binary data"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    tag = getattr(getattr(value, "tag", None), "value", None) or getattr(value, "tag", None)
+    if isinstance(tag, str):  # a YAML value with a tag scriptkit does not read (!shout, !!python/...)
+        return f"a value tagged {tag}"
+    return "a value of an unknown kind"
 
 
 def text_field(item: Mapping[str, Any], key: str, where: Location, name: str) -> str | ItemProblem:
@@ -146,7 +168,7 @@ def text_field(item: Mapping[str, Any], key: str, where: Location, name: str) ->
     if value is None:
         return ""
     if not isinstance(value, str):
-        return ItemProblem(where, name, f"'{key}' should be text but is a {type(value).__name__}")
+        return ItemProblem(where, name, f"'{key}' should be text but is {kind_of(value)}")
     limit = MAX_TITLE_CHARS if key in ("title", "name") else MAX_BODY_CHARS
     if len(value) > limit:
         return ItemProblem(where, name, f"'{key}' is {len(value):,} characters; the limit is {limit:,}")
@@ -235,7 +257,7 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
     for index, item in enumerate(records(data, export.keys, source, export.what)):
         if not isinstance(item, dict):
             yield ItemProblem(source.location(0), f"#{index + 1}",
-                              f"each {export.noun} should be an object, found a {type(item).__name__}")
+                              f"each {export.noun} should be an object, found {kind_of(item)}")
             continue
         ident, title = item.get("id"), item.get(export.title_key)
         key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"

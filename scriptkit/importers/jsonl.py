@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, kind_of, read_text
 from scriptkit.importers.tabular import check_columns, from_record
 
 LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
@@ -28,7 +28,7 @@ def read(path: Path, options: ReadOptions) -> Read:
                               f"is not valid JSON: {exc.msg}")
             continue
         if not isinstance(record, dict):
-            yield ItemProblem(where, f"line {lineno}", f"should be a JSON object, found a {type(record).__name__}")
+            yield ItemProblem(where, f"line {lineno}", f"should be a JSON object, found {kind_of(record)}")
             continue
         if not checked:
             check_columns([str(k) for k in record], options, where, "JSONL file")

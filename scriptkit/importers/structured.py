@@ -20,7 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, load_json, locate, read_text
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, kind_of, load_json, locate, read_text
 from scriptkit.importers.tabular import check_columns, column, from_record
 from scriptkit.sourcetext import SourceText
 
@@ -85,13 +85,13 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                     yield item
             return
     if not isinstance(data, list):
-        raise ImportFormatError(f"unexpected shape: found a {type(data).__name__}", source.location(start),
+        raise ImportFormatError(f"unexpected shape: found {kind_of(data)}", source.location(start),
                                 "Expected a list of objects, {key: [objects]}, or {title: text}.")
     checked = False
     for index, record in enumerate(data):
         where = (locator(data, index, source) if locator else None) or source.location(start)
         if not isinstance(record, dict):
-            yield ItemProblem(where, f"item {index + 1}", f"should be an object, found a {type(record).__name__}")
+            yield ItemProblem(where, f"item {index + 1}", f"should be an object, found {kind_of(record)}")
             continue
         fields = [str(k) for k in record]
         if not checked:

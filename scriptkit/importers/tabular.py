@@ -12,7 +12,15 @@ from typing import Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
-from scriptkit.importers.common import MAX_BODY_CHARS, MAX_TITLE_CHARS, ItemProblem, RawItem, ReadOptions, tags_from
+from scriptkit.importers.common import (
+    MAX_BODY_CHARS,
+    MAX_TITLE_CHARS,
+    ItemProblem,
+    RawItem,
+    ReadOptions,
+    kind_of,
+    tags_from,
+)
 from scriptkit.importers.html import looks_like_html
 
 FIELDS = ("title", "body", "html", "id", "tags", "guidance")
@@ -100,7 +108,7 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
         elif isinstance(value, (str, int, float)):
             values[f] = str(value)
         else:
-            return ItemProblem(where, name, f"'{name_of}' should be text but is a {type(value).__name__}")
+            return ItemProblem(where, name, f"'{name_of}' should be text but is {kind_of(value)}")
         if len(values[f]) > MAX_BODY_CHARS:
             return ItemProblem(where, name, f"'{name_of}' is {len(values[f]):,} characters; the limit is "
                                             f"{MAX_BODY_CHARS:,}")
