@@ -231,3 +231,11 @@ def test_a_value_of_the_wrong_kind_is_named_in_plain_words(tmp_path: Path, name:
     assert result.exit_code == 2, result.output
     assert expected in result.output
     assert f"{source}:" in result.output
+
+
+def test_audit_top_must_not_be_negative(tmp_path: Path) -> None:
+    # --top -5 listed every macro but the last five, under "Worst -5 macros"
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
+    result = _run("audit", str(data), "--top", "-5")
+    assert result.exit_code == 2 and "Invalid value for '--top'" in result.output

@@ -40,7 +40,8 @@ def stages() -> Iterator[Callable[[str], None] | None]:
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
               help="Also write a self-contained HTML report (charts, drill-down) to this file.")
-@click.option("--top", default=10, show_default=True, help="How many of the worst macros to list in text output.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
+              help="How many of the worst macros to list in text output.")
 @click.option("--near", "near", default=0.7, show_default=True, type=click.FloatRange(0.3, 1.0),
               help="Similarity (Jaccard of word pairs) from which two macros count as near duplicates.")
 @click.option("--fail-under", "fail_under", default=None, type=click.FloatRange(0, 100), metavar="SCORE",
