@@ -224,6 +224,22 @@ def test_policy_walls_with_the_policy_named(solution: str, flagged: list[str]) -
     assert [t for t, _ in found] == flagged
 
 
+@pytest.mark.parametrize(("solution", "flagged"), [
+    ("You should have checked the size chart. I'll swap it today.", ["You should have"]),
+    ("You must have entered the wrong card. I'll help you fix it today.", ["You must have"]),
+    ("You shouldn’t have clicked that link. I'll reset it today.", ["You shouldn’t have"]),
+    # an expectation, a feeling or taking their side: no blame
+    ("You should have received an email with the link. I'll resend it today.", []),
+    ("You should’ve got a text by now. I'll resend it today.", []),
+    ("You must have been so worried. I'll refund you today.", []),
+    ("You shouldn't have to wait this long. I'll refund you today.", []),
+    ("You shouldn't have been charged twice. I'll refund you today.", []),
+])
+def test_blame_is_told_apart_from_expectations_and_feelings(solution: str, flagged: list[str]) -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.", solution=solution)
+    assert [t for t, _ in found] == flagged
+
+
 def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
     assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
                  solution="It's not your fault, and I'll fix it today.") == []
