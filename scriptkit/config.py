@@ -276,9 +276,15 @@ def _shown(default: Any) -> str:
 
 
 def unknown_selector(text: str, location: Location | None, rules: Sequence[type[Rule]], where: str) -> Diagnostic:
+    from scriptkit.targets.checks import find as find_export_check
+
     names = [r.code for r in rules] + [r.name for r in rules] + list(FAMILIES.values())
     close = difflib.get_close_matches(text, names, n=1, cutoff=0.6)
     hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list codes, names and families."
+    check = find_export_check(text)
+    if check is not None:  # not a typo: a check of `scriptkit export`, which these settings do not reach
+        hint = (f"{check.code} [{check.name}] is an export check: `scriptkit export` runs it for each helpdesk, "
+                f"and lint settings do not select or ignore it (see `scriptkit rule {check.code}`).")
     diag = _config_warning(f"unknown rule selector '{text}' in {where}", location, hint)
     diag.text = text
     return diag

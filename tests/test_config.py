@@ -431,3 +431,13 @@ def test_toml_cut_short_and_toml_not_utf8_are_located(tmp_path: Path, make_pack)
         load_config(load_pack(root))
     assert err.value.message == f"{config.name} is not valid UTF-8"
     assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (2, 6)
+
+
+def test_an_export_check_in_the_settings_says_what_it_is(make_pack) -> None:  # type: ignore[no-untyped-def]
+    # "Did you mean 'SK406'?" sent the writer to an unrelated rule
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  ignore: [SK506]\n")
+    config = load_config(load_pack(root))
+    (problem,) = config.problems(RULES)
+    assert problem.message == "unknown rule selector 'SK506' in ignore"
+    assert problem.suggestion is not None
+    assert problem.suggestion.startswith("SK506 [missing-setting] is an export check")
