@@ -1,4 +1,4 @@
-"""Contradictions between replies: which numbers are quantities, what they are about, and copies of one reply."""
+"""Contradictions between replies: which numbers are quantities, what they are about, copies of one reply."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def test_copies_that_differ_only_by_a_number_contradict() -> None:
 
 def test_copies_that_differ_only_in_numbers_are_near_duplicates_however_short() -> None:
     one, other = "We can hold the booking for 2 days.", "We can hold the booking for five days."
-    # two word pairs in nine differ, numbers kept; the same words once numbers are folded
+    # with the numbers kept they share 5 of 9 word pairs (0.56); with numbers folded, all of them
     assert [(g.kind, g.similarity) for g in find_duplicates([("a", one), ("b", other)])] == [("near", 1.0)]
     [found] = find_contradictions([("a", one), ("b", other)])
     assert found.copies and set(found.values) == {"2", "5"}
