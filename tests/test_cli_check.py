@@ -143,6 +143,22 @@ def test_a_long_line_is_shown_as_a_window_around_each_finding(make_pack: Any) ->
         assert lines[i][start:].rstrip() == "^" * len("store credit")
 
 
+def test_a_report_never_replaces_a_file_it_read(make_pack: Any, tmp_path: Path) -> None:
+    # "review reply.txt -o reply.txt" replaced the reply with its own report, as "sort f > f" does
+    reply = tmp_path / "reply.txt"
+    reply.write_text("I can see how frustrating this is. I've sent the refund today.", encoding="utf-8")
+    result = run("review", str(reply), "--format", "json", "-o", str(reply))
+    assert result.exit_code == 2, result.output
+    assert "is a file this run reads" in result.output
+    assert reply.read_text(encoding="utf-8").startswith("I can see")
+    root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    for victim in (root / "scripts" / "a.yaml", root / "pack.yaml"):
+        before = victim.read_text(encoding="utf-8")
+        result = run("check", str(root), "--format", "json", "-o", str(victim))
+        assert result.exit_code == 2, result.output
+        assert victim.read_text(encoding="utf-8") == before
+
+
 def test_channel_option(make_pack: Any) -> None:
     root = make_pack({"a.yaml": BAD + "channels: [chat]\n"}, pack_yaml=VOICE)
     assert run("check", str(root), "--channel", "email").exit_code == 0

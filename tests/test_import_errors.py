@@ -239,3 +239,11 @@ def test_audit_top_must_not_be_negative(tmp_path: Path) -> None:
     data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
     result = _run("audit", str(data), "--top", "-5")
     assert result.exit_code == 2 and "Invalid value for '--top'" in result.output
+
+
+def test_audit_html_never_replaces_the_library_it_reads(tmp_path: Path) -> None:
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
+    result = _run("audit", str(data), "--html", str(data))
+    assert result.exit_code == 2 and "is the file being audited" in result.output
+    assert data.read_text(encoding="utf-8").startswith('{"title": "A"')

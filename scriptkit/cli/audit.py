@@ -60,6 +60,9 @@ def audit_command(source: str, fmt: str | None, mapping: str | None, where: tupl
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
+    if html_path and Path(source).is_file() and Path(html_path).resolve() == Path(source).resolve():
+        raise ConfigError(f"--html {html_path} is the file being audited: the report would replace it",
+                          hint="Write the HTML report to a new file.")
     if html_path and not Path(html_path).absolute().parent.is_dir():  # before the long part, not after
         raise ConfigError(f"cannot write the HTML report to {html_path}: {Path(html_path).parent} is not a folder",
                           hint="Create the folder first, or choose another place.")

@@ -45,6 +45,16 @@ def _emit(result: LintResult, fmt: str, output: str | None) -> None:
         write_atomic(target, buffer.getvalue())
 
 
+def _not_an_input(output: str | None, inputs: list[str]) -> None:
+    """Refuse ``-o`` naming a file this run reads: the report would replace it (as ``sort f > f`` does)."""
+    if output is None or not Path(output).exists():
+        return
+    target = Path(output).resolve()
+    if any(Path(f).resolve() == target for f in inputs if f and not f.startswith("<")):
+        raise ConfigError(f"-o {output} is a file this run reads: the report would replace it",
+                          Location(output, 1, 1), "Write the report to a new file.")
+
+
 @click.command()
 @click.argument("pack", type=click.Path())
 @selection_options
@@ -67,6 +77,8 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
 
     loaded = load_pack(pack, jobs=jobs)
     config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
+    read = [loaded.origin, *(script.origin for script in loaded.scripts)]
+    _not_an_input(output, [*(origin.source.path for origin in read if origin), *config.sources])
     result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
     if fix or diff:
         plans = fixing.plan(result.diagnostics)
@@ -137,6 +149,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
         raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
                           "Pass the reply's text in the file or on standard input.")
     config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
+    _not_an_input(output, [name, *config.sources])
     result = lint_text(text, channel=channels, config=config, file=name)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
