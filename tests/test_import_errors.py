@@ -247,3 +247,13 @@ def test_audit_html_never_replaces_the_library_it_reads(tmp_path: Path) -> None:
     result = _run("audit", str(data), "--html", str(data))
     assert result.exit_code == 2 and "is the file being audited" in result.output
     assert data.read_text(encoding="utf-8").startswith('{"title": "A"')
+
+
+def test_a_utf16_export_with_its_byte_order_mark_is_read(tmp_path: Path) -> None:
+    # Excel's "Unicode Text" and some helpdesks save UTF-16: its mark says so, there is nothing to guess
+    data = tmp_path / "replies.csv"
+    data.write_bytes("Name\tText\r\nCafé late\tI'm sorry it's late. I've sent a new one today.\r\n".encode("utf-16"))
+    out = tmp_path / "out"
+    result = _run("import", str(data), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "title: Café late" in (out / "scripts" / "cafe-late.yaml").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ JSON export is read by ``read_export``; the helpdesk's module only turns one ite
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -82,9 +83,14 @@ def read_text(path: Path, what: str) -> SourceText:
         raise ImportFormatError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
                                 "Split the export into smaller files.")
     raw = path.read_bytes()
+    # UTF-16 with its byte order mark (Excel's "Unicode Text", some helpdesk exports): nothing to guess
+    encoding = "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding == "utf-16":
+            raise ImportFormatError(f"{what} starts as UTF-16 but is cut or damaged at byte {exc.start}",
+                                    Location(name, 1, 1), "Export it again.") from None
         prefix = raw[: exc.start].decode("utf-8", "replace")
         source = SourceText(name, prefix)
         raise ImportFormatError(
