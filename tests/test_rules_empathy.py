@@ -136,6 +136,13 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "I know moving a visit at short notice is stressful.",
     "Being locked out is unsettling.",
     "Waiting on a refund is frustrating, I know.",
+    # "I know" with a contraction, or with a plain word for how it feels
+    "I know that's not what you hoped to hear.",
+    "I know it’s been a long wait.",
+    "I know you've been chasing this since Monday.",
+    "I know waiting on a repair is hard.",
+    "I know the last few days have been tough.",
+    "Being without a car all week is a real pain.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -144,6 +151,8 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
 @pytest.mark.parametrize("ack", [
     "I know the answer is in the help centre.",  # "I know" with no feeling
     "Getting a refund is quick.",  # what happened as the subject, but no feeling
+    "I know the code is in the confirmation email.",  # "I know the ..." with no feeling
+    "I knew that's where it was.",  # not "I know"
 ])
 def test_statements_that_name_no_feeling_are_not_acknowledgments(ack: str) -> None:
     assert len(check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.")) == 1
