@@ -9,7 +9,7 @@ report at the same place, and sorts the result so the same pack always reads the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -24,6 +24,7 @@ from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
+from scriptkit.transcript import Turn, agent_turns
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
 _INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)|(?P<noqa>noqa))\b:?"
@@ -49,6 +50,7 @@ class LintResult:
     config: LintConfig = field(default_factory=LintConfig)
     sources: dict[str, str] = field(default_factory=dict)  # file -> text, for context lines
     sentences: list[SentenceNote] = field(default_factory=list)  # review only
+    turns: list[Turn] = field(default_factory=list)  # review of a transcript: the agent's turns, judged
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
 
     def count(self, severity: Severity | str) -> int:
@@ -101,15 +103,24 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     return result
 
 
-def lint_text(text: str, *, channel: str = "email", config: LintConfig | None = None,
-              grammar: str | None = None, file: str = "<text>") -> LintResult:
-    """Lint free text (an agent's actual reply), with each sentence's slot inferred."""
+def lint_text(text: str, *, channel: str | None = None, config: LintConfig | None = None,
+              grammar: str | None = None, file: str = "<text>", agent: str | None = None) -> LintResult:
+    """Lint free text (an agent's actual reply), with each sentence's slot inferred.
+
+    A transcript (lines labelled ``Agent: ``, ``Customer: ``...) is judged on the agent's turns
+    only, as one reply; ``agent`` names the agent's label where the labels do not say it.
+    ``channel``: default chat for a transcript, else email.
+    """
     config = config if config is not None else load_config(None, Path(file).parent if file != "<text>" else None)
     if grammar is not None:
         config = config.override(grammar=grammar)
-    message, notes = text_message(text, channel=channel, file=file)
+    turns = agent_turns(text, agent, file)
+    channel = channel or ("email" if turns is None else "chat")
+    message, notes = text_message(text, channel=channel, file=file,
+                                  parts=None if turns is None else [(t.start, t.end) for t in turns])
     result = lint_messages([message], None, config)
     result.sentences = notes
+    result.turns = turns or []
     result.sources[file] = text
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)
@@ -466,28 +477,36 @@ def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
 
 # ---------------------------------------------------------------- free text
 
-def text_message(text: str, *, channel: str = "email", file: str = "<text>",
-                 script_id: str = "review") -> tuple[Message, list[SentenceNote]]:
-    """A Message from plain text: one literal segment per inferred sentence, with its slot."""
+def text_message(text: str, *, channel: str = "email", file: str = "<text>", script_id: str = "review",
+                 parts: Sequence[tuple[int, int]] | None = None) -> tuple[Message, list[SentenceNote]]:
+    """A Message from plain text: one literal segment per inferred sentence, with its slot.
+
+    ``parts``: the ``(start, end)`` spans of ``text`` to take (a transcript's agent turns), in
+    order; the message joins them with a blank line. Default: all of it.
+    """
     from scriptkit.inference import frame_slot, infer_slots
 
     source = SourceText(file, text)
     segments: list[Text] = []
     notes: list[SentenceNote] = []
-    pos = 0
-    # (a layout span's start is located from its offsets only if something asks: SourceSpan(None, ...))
-    for a, b, slot, confidence in infer_slots(text):
-        if pos < a:
-            segments.append(Text(text[pos:a], "layout", SourceSpan(None, True, range(pos, a), source)))
-        if slot == "other":
-            slot = frame_slot(text[a:b]) or "other"
-        start, sentence = source.location(a), text[a:b]
-        if a < b:
-            segments.append(Text(sentence, slot, SourceSpan(start, True, range(a, b), source)))
-        notes.append(SentenceNote(a, b, sentence, slot, confidence, start))
-        pos = b
-    if pos < len(text):
-        segments.append(Text(text[pos:], "layout", SourceSpan(None, True, range(pos, len(text)), source)))
+    for lo, hi in parts if parts is not None else ((0, len(text)),):
+        if segments:  # (the lines between two turns are the other side's: not in the reply)
+            segments.append(Text("\n\n", "layout", None))
+        pos = lo
+        # (a layout span's start is located from its offsets only if something asks: SourceSpan(None, ...))
+        for a, b, slot, confidence in infer_slots(text[lo:hi]):
+            a, b = a + lo, b + lo
+            if pos < a:
+                segments.append(Text(text[pos:a], "layout", SourceSpan(None, True, range(pos, a), source)))
+            if slot == "other":
+                slot = frame_slot(text[a:b]) or "other"
+            start, sentence = source.location(a), text[a:b]
+            if a < b:
+                segments.append(Text(sentence, slot, SourceSpan(start, True, range(a, b), source)))
+            notes.append(SentenceNote(a, b, sentence, slot, confidence, start))
+            pos = b
+        if pos < hi:
+            segments.append(Text(text[pos:hi], "layout", SourceSpan(None, True, range(pos, hi), source)))
     message = Message(script_id=script_id, title=Path(file).name if file != "<text>" else "text",
                       channel=channel, variant=0, segments=tuple(segments), file=file)
     return message, notes

@@ -1,0 +1,97 @@
+"""Transcripts: review judges the agent's turns, never the customer's lines."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scriptkit.errors import ConfigError
+from scriptkit.linting import lint_text
+from scriptkit.transcript import agent_turns, turns
+
+CHAT = """\
+Customer: my parcel STILL hasn't come and it's been two weeks, this is useless
+Agent: Hi Dana, I can see how frustrating a two-week wait is.
+Customer: I need it by Friday
+Agent: Per our policy we can't reship before 21 days.
+Please be advised that delays happen.
+"""
+
+
+def _spoken(text: str) -> list[tuple[str, str]]:
+    return [(t.speaker, text[t.start:t.end]) for t in turns(text) or []]
+
+
+def test_turns_run_to_the_next_speaker_and_span_lines() -> None:
+    assert _spoken(CHAT) == [
+        ("Customer", "my parcel STILL hasn't come and it's been two weeks, this is useless"),
+        ("Agent", "Hi Dana, I can see how frustrating a two-week wait is."),
+        ("Customer", "I need it by Friday"),
+        ("Agent", "Per our policy we can't reship before 21 days.\nPlease be advised that delays happen."),
+    ]
+
+
+def test_time_stamps_names_with_roles_and_field_lines_inside_a_turn() -> None:
+    text = ("[10:42] Dana: hi, my order 4471 never came\n"
+            "[10:43] Sam (Support): I'm sorry it hasn't arrived, Dana.\nOrder number: 4471\nI'll reship it today.\n"
+            "[10:44] Dana: thanks\n")
+    assert _spoken(text) == [("Dana", "hi, my order 4471 never came"),
+                             ("Sam (Support)", "I'm sorry it hasn't arrived, Dana.\nOrder number: 4471\n"
+                                               "I'll reship it today."),
+                             ("Dana", "thanks")]
+    assert [t.speaker for t in agent_turns(text) or []] == ["Sam (Support)"]  # its label says it is support
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Sam,\nOrder: 4471\nStatus: shipped\nI'll send the tracking link today.",  # starts as a reply
+    "Order number: 4471\nTracking: 1Z999\nThanks for waiting!",  # field lines, each once: no speakers
+    "Note: this macro is for refunds.\nHi there, I'll refund you today.",
+])
+def test_replies_with_field_lines_are_not_transcripts(text: str) -> None:
+    assert turns(text) is None and agent_turns(text) is None
+
+
+def test_the_agent_is_named_when_the_labels_do_not_say_it() -> None:
+    text = "Dana: my parcel never came\nSam: I'm so sorry, Dana. I'll reship it today.\nDana: thanks\n"
+    assert agent_turns(text) is None  # two names: nothing says which is the agent, so a plain reply
+    assert [text[t.start:t.end] for t in agent_turns(text, "sam") or []] == [
+        "I'm so sorry, Dana. I'll reship it today."]
+    with pytest.raises(ConfigError) as caught:
+        agent_turns(text, "Alex", "chat.txt")
+    assert "no speaker 'Alex' in the transcript: its speakers are Dana, Sam" in caught.value.message
+    assert (caught.value.location.file, caught.value.location.line) == ("chat.txt", 1)
+    with pytest.raises(ConfigError):
+        agent_turns("Hi Dana, I'll reship it today.", "Sam")  # not a transcript at all
+
+
+def test_review_of_a_transcript_judges_only_the_agent() -> None:
+    result = lint_text(CHAT, grammar="off", file="chat.txt")
+    assert result.messages[0].channel == "chat"  # a transcript is a chat unless told otherwise
+    assert [t.speaker for t in result.turns] == ["Agent", "Agent"]
+    said = {d.text for d in result.diagnostics}
+    assert not any("useless" in t or "Friday" in t for t in said)  # the customer's words are never judged
+    by_code = {d.code: d for d in result.diagnostics}
+    assert by_code["SK305"].location.line == 4 and by_code["SK305"].location.col == 8  # "Per our policy"
+    assert by_code["SK201"].location.line == 5 and by_code["SK201"].location.col == 1  # "Please be advised"
+    assert "SK302" not in by_code and "SK301" not in by_code  # the agent acknowledged first
+    assert [n.text for n in result.sentences][:2] == ["Hi Dana,", "I can see how frustrating a two-week wait is."]
+    assert all(n.location.line in (2, 4, 5) for n in result.sentences)
+
+
+def test_a_plain_reply_is_judged_whole_as_before() -> None:
+    text = "Hi Dana,\n\nI can see how frustrating the wait is. I'll reship your parcel today."
+    result = lint_text(text, grammar="off")
+    assert result.turns == [] and result.messages[0].channel == "email"
+    assert result.messages[0].text == text
+
+
+_SPEAKERS = st.sampled_from(["Agent", "Customer"])
+_LINE = st.from_regex(r"[a-z][a-z ,.']{0,40}[a-z.]", fullmatch=True)
+
+
+@given(st.lists(st.tuples(_SPEAKERS, _LINE), min_size=2, max_size=8).filter(
+    lambda ts: {s for s, _ in ts} == {"Agent", "Customer"}))
+def test_turns_give_back_each_line_with_its_speaker(spoken: list[tuple[str, str]]) -> None:
+    text = "".join(f"{speaker}: {line}\n" for speaker, line in spoken)
+    assert _spoken(text) == spoken
