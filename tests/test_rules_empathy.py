@@ -143,6 +143,11 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "I know waiting on a repair is hard.",
     "I know the last few days have been tough.",
     "Being without a car all week is a real pain.",
+    # sorry + what happened, told with "the" as well as "your"
+    "I'm sorry the delivery was late.",
+    "I'm sorry that the checkout kept failing on you.",
+    "Oh no, I'm sorry the discount code didn't work!",
+    "I'm sorry for the mix-up with your order.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -153,6 +158,8 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "Getting a refund is quick.",  # what happened as the subject, but no feeling
     "I know the code is in the confirmation email.",  # "I know the ..." with no feeling
     "I knew that's where it was.",  # not "I know"
+    "I'm sorry this happened.",  # sorry for nothing named
+    "I'm sorry for the inconvenience caused.",
 ])
 def test_statements_that_name_no_feeling_are_not_acknowledgments(ack: str) -> None:
     assert len(check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.")) == 1
