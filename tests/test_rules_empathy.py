@@ -189,6 +189,16 @@ def test_vague_acknowledgments(ack: str) -> None:
     assert text == ack
 
 
+@pytest.mark.parametrize("ack", [
+    "I understand why you'd expect the warranty to cover this.",
+    "I know that's not what you hoped to hear.",
+    "I'm sorry the discount code didn't work.",
+    "I'm sorry the sign-in link expired before you could use it.",
+])
+def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
+    assert check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.") == []
+
+
 def test_a_vague_opener_followed_by_a_specific_one_is_fine() -> None:
     assert check(VagueAcknowledgment, acknowledgment="I hear you. Three weeks without your refund is far too long.",
                  solution="I've refunded the charge today.") == []
