@@ -26,7 +26,6 @@ from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.placeholders import Catalogue
 from scriptkit.sourcetext import scalar_offsets
 
-_BODY_SLOTS = REPLY_SLOTS
 BY_CHANNEL = "by_channel"  # a script's key for a channel's own slot text
 
 # private-use markers (loading rejects them in user text)
@@ -190,7 +189,7 @@ def script_sources(script: Script) -> Iterator[TemplateSource]:
     """Every Jinja text of a script, body slots first, then the agent-facing flexibility."""
     origin = script.origin
     label = origin.source.path if origin is not None else script.file  # (script.file, read once)
-    for slot in _BODY_SLOTS:  # (as _slot_sources does, inline: a generator per slot costs ~15% here)
+    for slot in REPLY_SLOTS:  # (as _slot_sources does, inline: a generator per slot costs ~15% here)
         value = getattr(script, slot)
         if isinstance(value, str):
             yield TemplateSource(value, slot, origin, (slot,), label)
@@ -198,7 +197,7 @@ def script_sources(script: Script) -> Iterator[TemplateSource]:
             for i, item in enumerate(value):
                 yield TemplateSource(item, slot, origin, (slot, i), label)
     for channel, own in script.by_channel.items():
-        for slot in _BODY_SLOTS:
+        for slot in REPLY_SLOTS:
             yield from _slot_sources(getattr(own, slot), slot, origin, (BY_CHANNEL, channel, slot), label)
     flex = script.flexibility
     if flex is not None:
@@ -311,13 +310,13 @@ def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> lis
     sources: list[TemplateSource] = []
     blanks: list[str] = []
     for key, value in data.items():
-        slot = _slot_key(str(key), (*_BODY_SLOTS, "flexibility", BY_CHANNEL))
-        if slot in _BODY_SLOTS:
+        slot = _slot_key(str(key), (*REPLY_SLOTS, "flexibility", BY_CHANNEL))
+        if slot in REPLY_SLOTS:
             sources += _slot_sources(value, str(slot), origin, (key,), label)
         elif slot == BY_CHANNEL and isinstance(value, Mapping):
             for channel, own in value.items():
                 for own_key, text in own.items() if isinstance(own, Mapping) else ():
-                    own_slot = _slot_key(str(own_key), _BODY_SLOTS)
+                    own_slot = _slot_key(str(own_key), REPLY_SLOTS)
                     if own_slot is not None:
                         sources += _slot_sources(text, own_slot, origin, (key, channel, own_key), label)
         elif slot == "flexibility" and isinstance(value, str):
@@ -894,10 +893,10 @@ class _ScriptRender:
     def __init__(self, pack: Pack, script: Script) -> None:
         self.pack, self.script = pack, script
         self.sources = list(script_sources(script))
-        self.options: dict[str, list[TemplateSource]] = {slot: [] for slot in _BODY_SLOTS}
+        self.options: dict[str, list[TemplateSource]] = {slot: [] for slot in REPLY_SLOTS}
         # a channel's own texts, by slot (an empty list where it leaves a slot out)
         self.own: dict[str, dict[str, list[TemplateSource]]] = {
-            channel: {slot: [] for slot in _BODY_SLOTS if getattr(text, slot) is not None}
+            channel: {slot: [] for slot in REPLY_SLOTS if getattr(text, slot) is not None}
             for channel, text in script.by_channel.items()}
         for src in self.sources:
             if src.slot in self.options:
