@@ -266,6 +266,21 @@ def test_blame_is_told_apart_from_expectations_and_feelings(solution: str, flagg
     assert [t for t, _ in found] == flagged
 
 
+@pytest.mark.parametrize(("solution", "flagged"), [
+    ("Simply restart the router. I'll check the line today.", ["Simply"]),
+    ("It's easy, just click the link. I'll resend it today.", ["It's easy"]),
+    ("It is very easy to set up. I'll send the guide today.", ["It is very easy"]),
+    # a step nobody finds hard, and "easy to miss" on the customer's side: not minimising
+    ("To confirm, simply reply to this email with yes, and I'll book it today.", []),
+    ("Simply let me know the new address and I'll update it today.", []),
+    ("It's easy to miss the renewal email, so I've refunded it today.", []),
+    ("It’s easy to get confused by the two logins. I'll merge them today.", []),
+])
+def test_minimising_is_told_apart_from_kind_uses_of_simply_and_easy(solution: str, flagged: list[str]) -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.", solution=solution)
+    assert [t for t, _ in found] == flagged
+
+
 def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
     assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
                  solution="It's not your fault, and I'll fix it today.") == []
@@ -274,7 +289,7 @@ def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
 
 
 def test_dismissive_allow_option() -> None:
-    slots = {"acknowledgment": "I can see why this is upsetting.", "solution": "Simply reply with the code."}
+    slots = {"acknowledgment": "I can see why this is upsetting.", "solution": "Simply restart the router."}
     assert [t for t, _ in check(DismissiveLanguage, **slots)] == ["Simply"]
     assert check(DismissiveLanguage, {"allow": ["simply"]}, **slots) == []
 

@@ -325,7 +325,7 @@ class DismissiveLanguage(Rule):
                    solution="I've sent a new one now; if it's not in your inbox in five minutes, check spam."),
     )
 
-    #: minimising words are often harmless in context ("simply reply"), so they only suggest
+    #: minimising words are often harmless in context ("simply choose a size"), so they only suggest
     SOFT_KINDS = frozenset({"minimising"})
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
