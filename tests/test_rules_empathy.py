@@ -281,6 +281,25 @@ def test_minimising_is_told_apart_from_kind_uses_of_simply_and_easy(solution: st
     assert [t for t, _ in found] == flagged
 
 
+@pytest.mark.parametrize(("solution", "flagged"), [
+    ("You forgot to enter your postcode. I'll add it today.", ["You forgot to"]),
+    ("You clearly didn't read the setup guide. I'll send it today.", ["You clearly didn't"]),
+    ("It was clearly stated on the product page. I'll refund it today.", ["was clearly stated"]),
+    ("Please be patient, and I'll update you today.", ["Please be patient"]),
+    ("You'll need to be patient while I check it today.", ["You'll need to be patient"]),
+    ("It's not our fault the courier lost it. I'll chase them today.", ["not our fault"]),
+    # the same words, kindly
+    ("If you forgot to add a gift note, I'll add one today.", []),
+    ("You clearly care about this garden, so I'll send the seeds today.", []),
+    ("The card number should be clearly visible in the photo. I'll check it today.", []),
+    ("Thank you for being patient. I'll send it today.", []),
+    ("This was our fault, and I'll refund it today.", []),
+])
+def test_blame_deflection_and_impatience_are_found(solution: str, flagged: list[str]) -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.", solution=solution)
+    assert [t for t, _ in found] == flagged
+
+
 def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
     assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
                  solution="It's not your fault, and I'll fix it today.") == []
