@@ -155,3 +155,30 @@ def test_the_new_pack_templates_commented_sms_example_is_all_clear(tmp_path: Pat
     result = lint_pack(load_pack(root))
     assert [d.format() for d in result.diagnostics] == []
     assert any(m.channel == "sms" and "free replacement" in m.text for m in result.messages)
+
+
+def test_workers_render_channel_text_as_the_serial_run(make_pack: Any) -> None:
+    import io
+    import multiprocessing
+
+    import pytest
+
+    from scriptkit import parallel
+    from scriptkit.reporters import get_reporter
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("worker processes need the fork start method")
+    plain = SCRIPT[:SCRIPT.index("by_channel:")].replace("[email, chat, sms]", "[email, chat]")
+    scripts = {f"s{i:04d}.yaml": (SCRIPT if i % 3 else plain).replace("id: late-parcel", f"id: late-{i}")
+               .replace("I've chased", "Kindly note I've chased" if i % 5 == 0 else "I've chased")
+               for i in range(parallel.MIN_SCRIPTS + 60)}
+    root = make_pack(scripts, PACK)
+
+    def report(jobs: int) -> str:
+        out = io.StringIO()
+        get_reporter("json")(lint_pack(load_pack(root, jobs=jobs), grammar="off", jobs=jobs), out)
+        return out.getvalue()
+
+    serial = report(1)
+    assert '"text": "Kindly' in serial  # findings in the channel text
+    assert report(2) == serial
