@@ -225,9 +225,27 @@ def test_review_stdin_and_file(tmp_path: Path) -> None:
     assert [s["slot"] for s in data["sentences"]][:2] == ["greeting", "acknowledgment"]
     text = run("review", str(reply))
     assert "✓" in text.output and "acknowledges" in text.output and "suggestion: 'refund'" in text.output
+    assert "--fix" not in text.output  # review has no --fix to offer
     piped = run("review", "-", "--select", "custom", input="I can see how frustrating this is.\n")
     assert piped.exit_code == 0, piped.output
     assert "<stdin>" in piped.output
+
+
+def test_review_places_each_finding_in_its_sentence() -> None:
+    # the reporters find a sentence's findings with one search each, not a scan of all of them per
+    # sentence (a 10,000-sentence reply took minutes); the result is the same as the scan
+    from scriptkit.config import LintConfig
+    from scriptkit.linting import lint_text
+    from scriptkit.reporters import by_sentence
+
+    text = " ".join(["We apologize for any inconvenience.", "Kindly note the delay.", "I'm sorry, I've fixed it."] * 30)
+    result = lint_text(text, channel="email", config=LintConfig(), file="reply.txt")
+    inside, rest = by_sentence(result)
+    assert len(inside) == len(result.sentences) == 90 and any(inside)
+    for sentence, found in zip(result.sentences, inside, strict=True):
+        assert found == [d for d in result.diagnostics if sentence.start <= d.location.offset < sentence.end]
+    assert rest == [d for d in result.diagnostics
+                    if not any(s.start <= d.location.offset < s.end for s in result.sentences)]
 
 
 def test_review_bad_input(tmp_path: Path) -> None:

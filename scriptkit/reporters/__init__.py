@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from bisect import bisect_right
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from scriptkit.errors import ConfigError
 
 if TYPE_CHECKING:
+    from scriptkit.diagnostics import Diagnostic
     from scriptkit.linting import LintResult
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "junit")
@@ -51,3 +53,23 @@ def rule_lookup(result: LintResult) -> dict[str, type]:
         if d.code not in table and d.code in known:
             table[d.code] = known[d.code]
     return table
+
+
+def by_sentence(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagnostic]]:
+    """``scriptkit review``: the diagnostics inside each of ``result.sentences``, and the others.
+
+    One pass over the diagnostics (a search among the sentence starts for each), not one per
+    sentence: a long reply has as many diagnostics as sentences, and that was quadratic.
+    """
+    sentences = result.sentences
+    order = sorted(range(len(sentences)), key=lambda i: sentences[i].start)
+    starts = [sentences[i].start for i in order]
+    inside: list[list[Diagnostic]] = [[] for _ in sentences]
+    rest: list[Diagnostic] = []
+    for d in result.diagnostics:
+        k = bisect_right(starts, d.location.offset) - 1
+        if k >= 0 and d.location.offset < sentences[order[k]].end:
+            inside[order[k]].append(d)
+        else:
+            rest.append(d)
+    return inside, rest

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import display_path
+from scriptkit.reporters import by_sentence, display_path
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -45,11 +45,11 @@ def build(result: LintResult) -> dict[str, Any]:
         "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
     }
     if result.sentences:
+        inside, _ = by_sentence(result)
         data["sentences"] = [
             {"text": s.text, "slot": s.slot, "confidence": s.confidence, "line": s.location.line,
-             "col": s.location.col,
-             "codes": [d.code for d in result.diagnostics if s.start <= d.location.offset < s.end]}
-            for s in result.sentences
+             "col": s.location.col, "codes": [d.code for d in diags]}
+            for s, diags in zip(result.sentences, inside, strict=True)
         ]
     return data
 

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import display_path
+from scriptkit.reporters import by_sentence, display_path
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult, SentenceNote
@@ -95,9 +95,9 @@ def _diagnostic(con: Console, d: Diagnostic, lines: _Lines) -> None:
 
 def _sentences(con: Console, result: LintResult, file: str) -> None:
     notes: list[SentenceNote] = result.sentences
+    inside, outside = by_sentence(result)
     con.print(Text(display_path(file), style="bold underline"))
-    for s in notes:
-        diags = _diags_in(result, s)
+    for s, diags in zip(notes, inside, strict=True):
         good = _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
         label = Text(f"{SLOT_LABELS.get(s.slot, s.slot):<13}", style="green" if good else "dim")
@@ -106,16 +106,15 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
             con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
             if d.suggestion:
                 con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
-    placed = {id(d) for s in notes for d in result.diagnostics if s.start <= d.location.offset < s.end}
-    rest = [d for d in result.diagnostics if d.location.file == file and id(d) not in placed]
+    rest = [d for d in outside if d.location.file == file]
     if rest:
         con.print(Text("  the whole reply:", style="dim"))
         for d in rest:
             con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
             if d.suggestion:
                 con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
-    clean = sum(1 for s in notes if _shows_practice(s) and not _diags_in(result, s))
-    flagged = sum(1 for s in notes if _diags_in(result, s))
+    clean = sum(1 for s, diags in zip(notes, inside, strict=True) if _shows_practice(s) and not diags)
+    flagged = sum(1 for diags in inside if diags)
     con.print(Text(f"  {clean} of {len(notes)} sentence(s) acknowledge, show warmth or offer a solution cleanly; "
                    f"{flagged} could improve.", style="dim"))
     con.print()
@@ -123,10 +122,6 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
 
 def _shows_practice(s: SentenceNote) -> bool:
     return s.slot in EMPATHY_SLOTS and s.confidence >= 0.5
-
-
-def _diags_in(result: LintResult, s: SentenceNote) -> list[Diagnostic]:
-    return [d for d in result.diagnostics if s.start <= d.location.offset < s.end]
 
 
 def report(result: LintResult, stream: TextIO) -> None:
@@ -158,7 +153,7 @@ def summary(result: LintResult) -> Text:
     out = Text(f"Found {n} problem{'s' if n != 1 else ''} ({counts}).",
                style="bold red" if result.has_failures else "yellow")
     fixable = len(result.fixes)
-    if fixable:
+    if fixable and not result.sentences:  # (review has no --fix: its text is not a file to edit)
         out += Text(f" {fixable} fixable with --fix.", style="dim")
     if not result.has_failures:
         out += Text(f" None at or above '{result.config.fail_on.value}', so the check passes.", style="dim")
