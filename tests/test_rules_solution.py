@@ -95,6 +95,11 @@ def test_next_step_needs_a_concrete_action(tmp_path: Path, solution: str, has_st
     ("We'll ship it today.", True),
     ("Let me reset it for you now.", True),
     ("I refunded it this morning.", True),
+    ("Our team will call you today to book the repair.", True),
+    ("Our billing team has confirmed the refund today.", True),
+    ("Our engineers’ll ship the fix in tomorrow's update.", True),
+    ("Our policy is to refund within 5 days.", False),  # a policy owns nothing
+    ("Our courier service delivers on Fridays.", False),
 ])
 def test_owner(tmp_path: Path, solution: str, owned: bool) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution}})

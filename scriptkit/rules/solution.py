@@ -129,7 +129,10 @@ _APOS = r"['’]"
 _OWNER = re.compile(
     rf"\b(?:i|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can|would|just|already|personally))\b"
     rf"|\blet(?:{_APOS}s|\s+(?:me|us))\b"
-    r"|\b(?:i|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b",
+    r"|\b(?:i|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b"
+    # "our team will call you", "our billing team has confirmed": the company owning it, as "we'll" does
+    rf"|\bour\s+(?:[a-z-]+\s+){{0,2}}?(?:team|engineers?|technicians?|specialists?|experts?|staff|agents?|"
+    rf"department|pharmacists?|drivers?|crew)(?:{_APOS}ll|\s+(?:will|has|have|is|are|can|already))\b",
     re.IGNORECASE,
 )
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
