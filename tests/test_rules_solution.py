@@ -120,6 +120,10 @@ def test_owner(tmp_path: Path, solution: str, owned: bool) -> None:
     "I'll send it by {{ blank.delivery_date }}.",
     "I've moved your visit to {{ blank.new_time }}.",
     "I'll credit you within {{ refund_window_days }} days.",
+    "Our team will call you within the hour.",
+    "I'll ship the right size on the 14th.",
+    "Your card won't be charged until the 1st.",
+    "I've added a credit you can use this month.",
 ])
 def test_time_frames_that_count(tmp_path: Path, solution: str) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution,
@@ -127,6 +131,16 @@ def test_time_frames_that_count(tmp_path: Path, solution: str) -> None:
                                                                    {"name": "new_time", "prompt": "Time"}]}}})
     (root / "pack.yaml").write_text("name: Test\nconstants:\n  refund_window_days: 5\n", encoding="utf-8")
     assert flagged(NoTimeFrame, root) == set()
+
+
+@pytest.mark.parametrize("solution", [
+    "I'll call you within our opening hours.",  # "within" with no amount of time
+    "I'll send it on the first available van.",
+    "I'll check it every month.",
+])
+def test_near_misses_are_not_time_frames(tmp_path: Path, solution: str) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution}})
+    assert flagged(NoTimeFrame, root) == {"s"}
 
 
 def test_vague_time_is_pointed_at(tmp_path: Path) -> None:
@@ -235,6 +249,7 @@ _GATE_TEXTS = (
     "Ich melde mich ba\u0131d.", "This is \u017foon.", "WE'LL SEND IT TOMORROW.", "İ’ll send it Today.",
     "We’ll refund it Within 2 Business Days, SOON.", "Order 3 amazing things by 5 may.", "On Tue at 10:30.",
     "See you at 3 PM or next working day.", "Nothing by then, not in 2 ways.", "From marketing by 3.",
+    "Within the hour.", "On the 21st.", "From the 3rd floor.", "By the 2nd, this month.", "Our team’ll call.",
 )
 
 

@@ -143,12 +143,13 @@ _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|ten|twelve|24|48|72|a few|a
 # _TIME's alternatives, each with the part of it that a reply's words let through (see _has_time)
 _TIME_ALTERNATIVES = (
     ("word", "today"), ("word", "tonight"), ("word", "tomorrow"), ("word", "now"), ("word", "right away"),
-    ("word", "straight away"), ("word", "immediately"), ("word", "this (?:morning|afternoon|evening|week)"),
+    ("word", "straight away"), ("word", "immediately"), ("word", "this (?:morning|afternoon|evening|week|month)"),
     ("lead", f"next (?:week|business day|working day|{_DAYS})"), ("word", "end of (?:the )?(?:day|week|month)"),
     ("word", "eod"),
     ("unit", rf"(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"),
-    ("unit", "(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"),
+    ("unit", "(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"), ("unit", "within the (?:hour|day|week)"),
     ("lead", rf"(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"),
+    ("lead", r"(?:by|on|before|until|from) the \d{1,2}(?:st|nd|rd|th)\b"),
     ("word", "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
     ("number", rf"{_MONTHS} \d{{1,2}}"), ("number", r"\d{1,2}(?::\d\d)?\s?(?:am|pm)"), ("number", r"\d{1,2}:\d\d"),
     ("unit", f"{_NUMBER} {_UNITS}"), ("blank", r"(?:by|on|before|within|until|in) \[\["),
@@ -345,7 +346,7 @@ class NoTimeFrame(Rule):
 
     ## What it does
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
-    "in the next hour", "by {{ blank.date }}", a blank named like a time such as
+    "in the next hour", "within the hour", "on the 14th", "by {{ blank.date }}", a blank named like a time such as
     `{{ blank.new_time }}`) and flags solutions without one. Vague words
     such as "soon" or "shortly" do not count, and the message says so.
 
