@@ -353,3 +353,15 @@ def test_statistics(make_pack: Any) -> None:
     assert result.exit_code == 1
     assert result.output.splitlines() == ["     2  SK801  say-refund  (2 fixable)", "     1  SK802  thank-them",
                                           "3 finding(s) in 2 script(s)."]
+
+
+def test_statistics_honour_output_and_refuse_another_format(make_pack: Any, tmp_path: Path) -> None:
+    # -o and --format were silently ignored: a CI step asking for a file got nothing written
+    root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    out = tmp_path / "stats.txt"
+    result = run("check", str(root), "--statistics", "-o", str(out))
+    assert result.exit_code == 1 and result.output == ""
+    assert out.read_text(encoding="utf-8").splitlines() == ["     1  SK801  say-refund  (1 fixable)",
+                                                            "1 finding(s) in 1 script(s)."]
+    result = run("check", str(root), "--statistics", "--format", "json")
+    assert result.exit_code == 2 and "--statistics" in result.output and "--format json" in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -15,7 +16,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
-from scriptkit.reporters import display_path, get_reporter
+from scriptkit.reporters import Reporter, display_path, get_reporter
 from scriptkit.rules import all_rules
 
 MAX_FIX_ROUNDS = 10
@@ -29,8 +30,8 @@ def _configure(config: LintConfig, select: tuple[str, ...], ignore: tuple[str, .
     return config.override(select=select, ignore=ignore, fail_on=fail_on, grammar=grammar)
 
 
-def _emit(result: LintResult, fmt: str, output: str | None) -> None:
-    reporter = get_reporter(fmt)
+def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter | None = None) -> None:
+    reporter = reporter or get_reporter(fmt)
     if output is None:
         reporter(result, sys.stdout)
         return
@@ -75,6 +76,9 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
     """
     from scriptkit import fixing
 
+    if statistics and fmt != "text":
+        raise click.UsageError(f"--statistics prints a table of counts; it has no --format {fmt} "
+                               "(the JSON report's diagnostics can be counted instead)")
     loaded = load_pack(pack, jobs=jobs)
     config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
     read = [loaded.origin, *(script.origin for script in loaded.scripts)]
@@ -105,14 +109,11 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
         if count:
             err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
                       markup=False, highlight=False)
-    if statistics:
-        _statistics(result)
-    else:
-        _emit(result, fmt, output)
+    _emit(result, fmt, output, _statistics if statistics else None)
     sys.exit(result.exit_code)
 
 
-def _statistics(result: LintResult) -> None:
+def _statistics(result: LintResult, stream: TextIO) -> None:
     """One line per rule, most frequent first: where a team starts on an imported library."""
     counts: dict[tuple[str, str], list[int]] = {}
     for d in result.diagnostics:
@@ -120,8 +121,9 @@ def _statistics(result: LintResult) -> None:
         row[0] += 1
         row[1] += d.fix is not None
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        click.echo(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else ""))
-    click.echo(f"{len(result.diagnostics)} finding(s) in {len({m.script_id for m in result.messages})} script(s).")
+        stream.write(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else "") + "\n")
+    stream.write(f"{len(result.diagnostics)} finding(s) in {len({m.script_id for m in result.messages})} "
+                 "script(s).\n")
 
 
 @click.command()
