@@ -212,6 +212,14 @@ def test_vague_acknowledgment_is_silent_when_nothing_acknowledges() -> None:
 
 # ---------------------------------------------------------------- SK304 sympathy-without-action
 
+@pytest.mark.parametrize("solution", [
+    "Thanks for your message.",
+    "That's correct, and the terms are attached below.",  # "correct" and "attached" name no step
+])
+def test_sympathy_with_no_step_is_flagged(solution: str) -> None:
+    assert len(check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution)) == 1
+
+
 def test_sympathy_alone_is_flagged() -> None:
     [(text, _)] = check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.",
                         solution="Thanks for your message.")
@@ -222,6 +230,10 @@ def test_sympathy_alone_is_flagged() -> None:
     "I'll reset your password for you today.",
     "Click Settings, then choose Reset.",
     "That must have been so annoying.",
+    "I've corrected it and attached the new invoice.",
+    "I've put you on our callback list.",
+    "I've reserved the next one for you.",
+    "I've cleared the error from your account.",
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []
