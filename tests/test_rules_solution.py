@@ -77,6 +77,14 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("I've shipped a replacement by express post.", True),
     ("Here's how to get back in: open Settings and tap Reset.", True),
     ("I'll follow up with the courier tomorrow.", True),
+    ("I've dispatched a new router today.", True),
+    ("The engineer will connect your line on Friday.", True),
+    ("I've cleared the error from your account today.", True),
+    ("I've started your refund today.", True),
+    ("I've reserved the next one for you today.", True),
+    ("I've attached the new invoice today.", True),
+    ("You'll get a clear answer from us today.", False),  # "clear" is not a step
+    ("The start date and the terms are as before, today.", False),
 ])
 def test_next_step_needs_a_concrete_action(tmp_path: Path, solution: str, has_step: bool) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution}})

@@ -21,14 +21,15 @@ from scriptkit.rules.readability import WORD, word_count
 
 _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
-    "activate add adjust apply arrange book call cancel change chase check collect confirm correct "
-    "create credit deliver delete email escalate expedite extend fix forward issue "
+    "activate add adjust apply arrange attach book call cancel change chase check collect confirm connect "
+    "correct create credit deliver delete dispatch email escalate expedite extend fix forward issue "
     "merge move phone process push rebook refund reinstate release "
-    "remove reopen repair replace reroute reschedule reset resend restart restore reverse "
+    "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship swap switch track transfer unblock unlock update upgrade "
     "downgrade verify waive click tap sign enter select"
 )
-_IRREGULAR = "sent paid set put made gave got took brought sorted shipped"
+# (and forms of verbs whose base is more often another word: "a clear answer", "the start date")
+_IRREGULAR = "sent paid set put made gave got took brought sorted shipped cleared clearing started"
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
