@@ -148,6 +148,13 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "I'm sorry that the checkout kept failing on you.",
     "Oh no, I'm sorry the discount code didn't work!",
     "I'm sorry for the mix-up with your order.",
+    # taking their side
+    "This is not your fault at all.",
+    "There's no need to apologise, you did everything right.",
+    "You're not overreacting; a missed connection is a big deal.",
+    "You shouldn't have to chase us for this.",
+    "Two weeks for a refund is far too long.",
+    "This has taken longer than it should.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -160,6 +167,8 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "I knew that's where it was.",  # not "I know"
     "I'm sorry this happened.",  # sorry for nothing named
     "I'm sorry for the inconvenience caused.",
+    "The file name is too long for the form.",  # "too long", but not the customer's wait
+    "That was your fault.",
 ])
 def test_statements_that_name_no_feeling_are_not_acknowledgments(ack: str) -> None:
     assert len(check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.")) == 1
