@@ -208,6 +208,23 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     assert check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.") == []
 
 
+@pytest.mark.parametrize(("ack", "vague"), [
+    ("I can see why the new pricing caught you off guard.", False),
+    ("I understand the change blindsided you.", False),
+    ("I can see why.", True),
+])
+def test_being_caught_off_guard_is_a_feeling(ack: str, vague: bool) -> None:
+    assert len(check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")) == vague
+
+
+@pytest.mark.parametrize("ack", [
+    "I'm sorry that's been your experience with our phone line.",
+    "I'm sorry that has been so hard.",
+])
+def test_sorry_that_has_been_acknowledges(ack: str) -> None:
+    assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
+
+
 def test_a_vague_opener_followed_by_a_specific_one_is_fine() -> None:
     assert check(VagueAcknowledgment, acknowledgment="I hear you. Three weeks without your refund is far too long.",
                  solution="I've refunded the charge today.") == []
