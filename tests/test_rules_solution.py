@@ -151,6 +151,18 @@ def test_near_misses_are_not_time_frames(tmp_path: Path, solution: str) -> None:
     assert flagged(NoTimeFrame, root) == {"s"}
 
 
+@pytest.mark.parametrize("solution, owed", [
+    ("I've applied the discount to your order, so you're all set.", False),
+    ("I've merged the two accounts and it’s all done.", False),
+    ("I've saved your basket, so you can finish checking out whenever you're ready.", False),
+    ("I'll send it when it's all ready.", True),  # "all" with something still to wait for
+    ("We'll get it all sorted out for you.", True),
+])
+def test_nothing_left_to_wait_for_needs_no_time_frame(tmp_path: Path, solution: str, owed: bool) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution}})
+    assert flagged(NoTimeFrame, root) == ({"s"} if owed else set())
+
+
 def test_vague_time_is_pointed_at(tmp_path: Path) -> None:
     root = write(tmp_path / "p", {"vague": {"solution": "I'll send a replacement soon."},
                                   "none": {"solution": "I'll send a replacement."}})

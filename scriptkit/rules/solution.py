@@ -172,6 +172,20 @@ _TIME_WORD, _TIME_UNIT, _TIME_LEAD, _TIME_NUMBER = map(_time_part, ("word", "uni
 _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"
                          r"in the near future|promptly|eventually)\b", re.IGNORECASE)
 
+# Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
+# you're ready"): no time frame is owed. Searched only when the reply has the word "all" or "whenever".
+_NO_WAIT = re.compile(
+    rf"\b(?:(?:you{_APOS}re|you\s+are|you{_APOS}ll\s+be|it{_APOS}s|that{_APOS}s|everything{_APOS}s|everything\s+is)"
+    rf"\s+(?:now\s+)?all\s+(?:set|sorted|done)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it)))\b",
+    re.IGNORECASE,
+)
+
+
+def _nothing_to_wait_for(text: str) -> bool:
+    spaced = _spaced_letters(text)  # (cached: SK404 read it for its time gates)
+    return (" all " in spaced or " whenever " in spaced) and _NO_WAIT.search(text) is not None
+
+
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
 _TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
 
@@ -349,7 +363,9 @@ class NoTimeFrame(Rule):
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
     "in the next hour", "within the hour", "on the 14th", "by {{ blank.date }}", a blank named like a time such as
     `{{ blank.new_time }}`) and flags solutions without one. Vague words
-    such as "soon" or "shortly" do not count, and the message says so.
+    such as "soon" or "shortly" do not count, and the message says so. A solution that
+    leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
+    the customer ("whenever you're ready") needs no time frame.
 
     ## Why it matters
     Not knowing when is what makes waiting hard. A time frame also tells the customer when
@@ -379,7 +395,7 @@ class NoTimeFrame(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_time(text):
+        if _has_time(text) or _nothing_to_wait_for(text):
             return
         a, b = _solution_span(message)
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
