@@ -357,6 +357,7 @@ def test_dismissive_allow_option() -> None:
     ("I'm sorry about the delay, but the courier is responsible.", "but"),
     ("I'm so sorry. However, refunds take ten days.", "However"),
     ("We apologise for this; however, it is out of our hands.", "however"),
+    ("I'm sorry it's late, yet the courier says it left on time.", "yet"),
 ])
 def test_apology_undone_by_but(warm: str, word: str) -> None:
     [(text, _)] = check(ApologyThenBut, acknowledgment="I can see the parcel is late, which is so annoying.",
@@ -368,6 +369,10 @@ def test_apology_undone_by_but(warm: str, word: str) -> None:
     "I'm sorry it's late, but I've already booked a new courier for today.",
     "I'm sorry it's late. However, I'll make sure the new one arrives today.",
     "I'm sorry it's late, though let's get a new one to you today.",
+    # "yet" the adverb ends a clause and takes nothing back
+    "I'm sorry the part hasn't come yet; I know you need the car for work.",
+    "I'm sorry your refund hasn't arrived yet.",
+    "I'm sorry it isn't here yet, and I'll chase it today.",
 ])
 def test_but_going_on_to_your_own_action_is_fine(warm: str) -> None:
     assert check(ApologyThenBut, acknowledgment="I can see the parcel is late, which is so annoying.",

@@ -341,7 +341,10 @@ class DismissiveLanguage(Rule):
                           severity=Severity.SUGGESTION if kind in self.SOFT_KINDS else None)
 
 
-_BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though|yet)\b|^\s*(?:but|however|although|though)\b",
+# "yet" only as a conjunction, after a comma or semicolon and going on ("sorry, yet the policy..."): the
+# adverb ends a clause ("I'm sorry it hasn't arrived yet") and takes nothing back
+_BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though)\b|[,;]\s*yet\b(?!\s*(?:[.,;:!?)]|$))"
+                  r"|^\s*(?:but|however|although|though)\b",
                   re.IGNORECASE)
 # "but" that does not take the apology back: "not only... but", "all but", "but also"
 _HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet),?\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|"
