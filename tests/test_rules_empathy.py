@@ -155,6 +155,9 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "You shouldn't have to chase us for this.",
     "Two weeks for a refund is far too long.",
     "This has taken longer than it should.",
+    # the feeling after a comma, or in a "which" clause
+    "I'm sorry the upgrade cost more than the page said, that's really frustrating.",
+    "The update broke your calendar sync, which is so annoying.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -169,6 +172,7 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "I'm sorry for the inconvenience caused.",
     "The file name is too long for the form.",  # "too long", but not the customer's wait
     "That was your fault.",
+    "The new screen is less confusing than the old one.",  # a feeling word aimed at nobody
 ])
 def test_statements_that_name_no_feeling_are_not_acknowledgments(ack: str) -> None:
     assert len(check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.")) == 1
