@@ -264,6 +264,7 @@ def test_sympathy_alone_is_flagged() -> None:
     "I've put you on our callback list.",
     "I've reserved the next one for you.",
     "I've cleared the error from your account.",
+    "I've chased the supplier this morning.",
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []

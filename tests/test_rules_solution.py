@@ -83,6 +83,7 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("I've started your refund today.", True),
     ("I've reserved the next one for you today.", True),
     ("I've attached the new invoice today.", True),
+    ("I've raised it with the depot manager today.", True),
     ("You'll get a clear answer from us today.", False),  # "clear" is not a step
     ("The start date and the terms are as before, today.", False),
 ])

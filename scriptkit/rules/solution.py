@@ -23,7 +23,7 @@ _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
     "activate add adjust apply arrange attach book call cancel change chase check collect confirm connect "
     "correct create credit deliver delete dispatch email escalate expedite extend fix forward issue "
-    "merge move phone process push rebook refund reinstate release "
+    "merge move phone process push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship swap switch track transfer unblock unlock update upgrade "
     "downgrade verify waive click tap sign enter select"
