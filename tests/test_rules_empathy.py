@@ -216,8 +216,11 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     ("I can see why the new pricing caught you off guard.", False),
     ("I understand the change blindsided you.", False),
     ("I can see why.", True),
+    ("I know how important this prescription is for you.", False),
+    ("I know how much this trip means to you.", False),
+    ("I know how it is.", True),
 ])
-def test_being_caught_off_guard_is_a_feeling(ack: str, vague: bool) -> None:
+def test_a_feeling_or_what_matters_to_them_is_specific(ack: str, vague: bool) -> None:
     assert len(check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")) == vague
 
 
