@@ -346,6 +346,25 @@ def test_blame_deflection_and_impatience_are_found(solution: str, flagged: list[
     assert [t for t, _ in found] == flagged
 
 
+@pytest.mark.parametrize(("solution", "flagged"), [
+    ("You're wrong, the charge is correct. I'll send the invoice today.", ["You're wrong"]),
+    ("I'm sorry if you were upset by our email. I'll call you today.", ["sorry if you were upset"]),
+    ("I'm sorry you feel that way. I'll call you today.", ["sorry you feel that way"]),
+    ("Apologies if our email offended you. I'll call you today.", ["Apologies if our email offended"]),
+    ("As stated on our website, orders ship in 10 days. I'll check yours today.", ["As stated on our website"]),
+    ("Nothing can be done to speed it up. I'll track it today.", ["Nothing can be done"]),
+    ("That's just the way the system works. I'll check it today.", ["That's just the way the system works"]),
+    # the same words, kindly or about a fact
+    ("You're not wrong to expect better, so I'll refund it today.", []),
+    ("Sorry if you've already tried this: I'll reset it today.", []),
+    ("Sorry if you're still seeing the error; I'll reset it today.", []),
+    ("As mentioned in the listing, it comes in blue, and I'll swap it today.", []),
+])
+def test_doubting_the_customer_and_shrugging_are_found(solution: str, flagged: list[str]) -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.", solution=solution)
+    assert [t for t, _ in found] == flagged
+
+
 def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
     assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
                  solution="It's not your fault, and I'll fix it today.") == []
