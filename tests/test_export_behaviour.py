@@ -418,6 +418,8 @@ def test_mapping_to_something_that_is_not_a_field_is_refused(tmp_path: Path) -> 
     ("freshdesk", "{visibility: groups, folder_id: 3, group_ids: [x1]}", "not 'x1'"),
     ("zendesk", "restriction: {type: Team, ids: [1]}", "restriction"),
     ("zendesk", "public: 'no'", "'public' must be true or false"),
+    ("freshdesk", "visibility: [all, groups]", "freshdesk visibility '['all', 'groups']' is not one of"),
+    ("freshdesk", "visibility: {all: 1}", "freshdesk visibility '{'all': 1}' is not one of"),
 ])
 def test_bad_setting_values_are_errors_not_tracebacks(tmp_path: Path, target: str, setting: str,
                                                        needle: str) -> None:

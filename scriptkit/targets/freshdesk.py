@@ -109,7 +109,7 @@ is not configured yet.
             found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {bad[0]!r}",
                                  "Use the numeric id Freshdesk shows for the folder or group.",
                                  severity=Severity.ERROR))
-        if vis not in VISIBILITY:
+        if not _known_visibility(vis):
             found.append(problem("SK506", f"freshdesk visibility '{vis}' is not one of {', '.join(VISIBILITY)}",
                                  "Use all, personal or groups.", severity=Severity.ERROR))
         elif vis == "groups" and not conf.get("group_ids"):
@@ -128,7 +128,7 @@ is not configured yet.
         folder = self._folder(message)
         vis = conf.get("visibility", "all")
         out: dict[str, Any] = {"title": display_title(message), "content_html": self.html(message)}
-        if vis == "personal" or vis not in VISIBILITY or folder is None:
+        if vis == "personal" or not _known_visibility(vis) or folder is None:
             out["visibility"] = VISIBILITY["personal"]
         else:
             out["visibility"] = VISIBILITY[vis]
@@ -157,6 +157,11 @@ def _int(value: object) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value)
     return None
+
+
+def _known_visibility(value: Any) -> bool:
+    # a list or mapping written by mistake is reported, not looked up (it cannot be: unhashable)
+    return isinstance(value, str) and value in VISIBILITY
 
 
 def target() -> FreshdeskTarget:
