@@ -113,6 +113,22 @@ def test_greeting_with_placeholders_is_split_off_and_is_not_body() -> None:
     assert cues("Hi Sam,").greeting and not cues("Hi Sam, I can see why.").greeting
 
 
+@pytest.mark.parametrize(("greeting", "is_greeting"), [
+    ("Hi {customer_name},", True),  # a macro pasted from a helpdesk with its own placeholder syntax
+    ("Hello [Name],", True),
+    ("Dear {{ customer.first_name }},", True),
+    ("Hi {customer_name}, I can see why.", False),  # a greeting that opens a sentence
+])
+def test_greetings_with_other_placeholder_syntaxes(greeting: str, is_greeting: bool) -> None:
+    assert cues(greeting).greeting == is_greeting
+
+
+def test_a_pasted_greeting_does_not_make_the_acknowledgment_late() -> None:
+    text = "Hi {customer_name},\n\nI can see how frustrating the wait is. I've refunded you today."
+    result = lint_text(text, config=LintConfig(select=(Selector("SK302"),)))
+    assert result.diagnostics == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "slot"),
     [
