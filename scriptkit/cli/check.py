@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -48,7 +49,7 @@ def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter |
 
 def _not_an_input(output: str | None, inputs: list[str]) -> None:
     """Refuse ``-o`` naming a file this run reads: the report would replace it (as ``sort f > f`` does)."""
-    if output is None or not Path(output).exists():
+    if output is None or not os.path.exists(output):  # (False for a name the system refuses, too)
         return
     target = Path(output).resolve()
     if any(Path(f).resolve() == target for f in inputs if f and not f.startswith("<")):
