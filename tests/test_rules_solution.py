@@ -114,6 +114,9 @@ def test_next_step_needs_a_concrete_action(tmp_path: Path, solution: str, has_st
     ("Our engineers’ll ship the fix in tomorrow's update.", True),
     ("Our policy is to refund within 5 days.", False),  # a policy owns nothing
     ("Our courier service delivers on Fridays.", False),
+    ("Our warehouse team found your parcel this morning.", True),
+    ("Our team sent the new card today.", True),
+    ("Our teams always strive for the best.", False),
 ])
 def test_owner(tmp_path: Path, solution: str, owned: bool) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution}})
@@ -161,6 +164,9 @@ def test_near_misses_are_not_time_frames(tmp_path: Path, solution: str) -> None:
     ("I've applied the discount to your order, so you're all set.", False),
     ("I've merged the two accounts and it’s all done.", False),
     ("I've saved your basket, so you can finish checking out whenever you're ready.", False),
+    ("I've paused your subscription until you tell me otherwise.", False),
+    ("I'll hold the room until you're ready.", False),
+    ("I'll keep the offer open until further notice.", True),
     ("I'll send it when it's all ready.", True),  # "all" with something still to wait for
     ("We'll get it all sorted out for you.", True),
 ])

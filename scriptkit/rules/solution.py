@@ -135,7 +135,8 @@ _OWNER = re.compile(
     r"|\b(?:i|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b"
     # "our team will call you", "our billing team has confirmed": the company owning it, as "we'll" does
     rf"|\bour\s+(?:[a-z-]+\s+){{0,2}}?(?:team|engineers?|technicians?|specialists?|experts?|staff|agents?|"
-    rf"department|pharmacists?|drivers?|crew)(?:{_APOS}ll|\s+(?:will|has|have|is|are|can|already))\b",
+    rf"department|pharmacists?|drivers?|crew)(?:{_APOS}ll|\s+(?:will|has|have|is|are|can|already|\w+ed|found|sent|made|"
+    r"set|put|got|gave|took|paid))\b",
     re.IGNORECASE,
 )
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
@@ -175,17 +176,19 @@ _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due cou
                          r"in the near future|promptly|eventually)\b", re.IGNORECASE)
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
-# you're ready"): no time frame is owed. Searched only when the reply has the word "all" or "whenever".
+# you're ready", "until you tell me"): no time frame is owed. Searched only when the reply has one of the
+# words "all", "whenever" or "until".
 _NO_WAIT = re.compile(
     rf"\b(?:(?:you{_APOS}re|you\s+are|you{_APOS}ll\s+be|it{_APOS}s|that{_APOS}s|everything{_APOS}s|everything\s+is)"
-    rf"\s+(?:now\s+)?all\s+(?:set|sorted|done)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it)))\b",
+    rf"\s+(?:now\s+)?all\s+(?:set|sorted|done)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it))"
+    rf"|until\s+you(?:{_APOS}re\s+ready|\s+(?:tell|let)\s+(?:me|us)))\b",
     re.IGNORECASE,
 )
 
 
 def _nothing_to_wait_for(text: str) -> bool:
     spaced = _spaced_letters(text)  # (cached: SK404 read it for its time gates)
-    return (" all " in spaced or " whenever " in spaced) and _NO_WAIT.search(text) is not None
+    return (" all " in spaced or " whenever " in spaced or " until " in spaced) and _NO_WAIT.search(text) is not None
 
 
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
@@ -367,7 +370,7 @@ class NoTimeFrame(Rule):
     `{{ blank.new_time }}`) and flags solutions without one. Vague words
     such as "soon" or "shortly" do not count, and the message says so. A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
-    the customer ("whenever you're ready") needs no time frame.
+    the customer ("whenever you're ready", "until you tell me") needs no time frame.
 
     ## Why it matters
     Not knowing when is what makes waiting hard. A time frame also tells the customer when
