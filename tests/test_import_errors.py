@@ -257,3 +257,16 @@ def test_a_utf16_export_with_its_byte_order_mark_is_read(tmp_path: Path) -> None
     result = _run("import", str(data), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "title: Café late" in (out / "scripts" / "cafe-late.yaml").read_text(encoding="utf-8")
+
+
+def test_a_where_that_matches_nothing_says_so(tmp_path: Path) -> None:
+    # it said "no item holds reply text", which sent people looking at the bodies
+    data = tmp_path / "replies.csv"
+    data.write_text("Name,Text,Direction\nLate,I have sent a new one today.,out\n", encoding="utf-8")
+    for command in (["import", str(data), "--out", str(tmp_path / "out")], ["audit", str(data), "--grammar", "off"]):
+        result = _run(*command, "--where", "Direction=Out")
+        assert result.exit_code == 2, result.output
+        assert f"nothing to {command[0]}: no item has Direction=Out" in result.output
+        assert "exact" in result.output
+    result = _run("audit", str(data), "--where", "Direction=out", "--grammar", "off")
+    assert result.exit_code == 0, result.output

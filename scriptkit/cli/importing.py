@@ -93,6 +93,7 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
     """
     target = _destination(out, force)
     library = read_library(file, fmt, mapping, where, skip_bad)
+    library.raise_if_empty("import", parse_where(where))
     with writing("the pack", out):
         pack = library.write(target, name=name, force=force)
     con = console()

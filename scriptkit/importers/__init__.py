@@ -81,6 +81,19 @@ class Library:
                       for p in self.problems]
             raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
 
+    def raise_if_empty(self, action: str, where: Mapping[str, str] | None = None) -> None:
+        """No macro to ``action`` (import, audit) is an error (exit code 2) that says why."""
+        if self.macros:
+            return
+        if where:
+            wanted = " and ".join(f"{column}={value}" for column, value in where.items())
+            raise ImportFormatError(f"nothing to {action}: no item has {wanted}", Location(self.source, 1, 1),
+                                    "--where matches the whole value of the column, exactly (case too).")
+        if self.problems:  # --skip-bad left out every item
+            raise ImportFormatError(f"nothing to {action}: none of the items could be read",
+                                    Location(self.source, 1, 1), "Fix the items listed above.")
+        raise ImportFormatError(f"nothing to {action}: no item holds reply text", Location(self.source, 1, 1))
+
     def write(self, out: str | Path, *, name: str | None = None, force: bool = False) -> Path:
         from scriptkit.importers.writer import write_pack
 
