@@ -158,6 +158,9 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     # the feeling after a comma, or in a "which" clause
     "I'm sorry the upgrade cost more than the page said, that's really frustrating.",
     "The update broke your calendar sync, which is so annoying.",
+    "Thanks for waiting!",  # as "thanks for your patience"
+    "Thank you for holding, Sam.",
+    "You were promised a call back and didn't get one; that's not right.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -219,6 +222,7 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     ("I know how important this prescription is for you.", False),
     ("I know how much this trip means to you.", False),
     ("I know how it is.", True),
+    ("Thank you for your patience, I know this has dragged on.", False),
 ])
 def test_a_feeling_or_what_matters_to_them_is_specific(ack: str, vague: bool) -> None:
     assert len(check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")) == vague
