@@ -252,6 +252,7 @@ def test_vague_acknowledgment_is_silent_when_nothing_acknowledges() -> None:
 @pytest.mark.parametrize("solution", [
     "Thanks for your message.",
     "That's correct, and the terms are attached below.",  # "correct" and "attached" name no step
+    "I knew it would be, and the parcel is here.",
 ])
 def test_sympathy_with_no_step_is_flagged(solution: str) -> None:
     assert len(check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution)) == 1
@@ -272,6 +273,8 @@ def test_sympathy_alone_is_flagged() -> None:
     "I've reserved the next one for you.",
     "I've cleared the error from your account.",
     "I've chased the supplier this morning.",
+    "I know you've been waiting on this since Monday.",  # validates what they went through
+    "I know it's been a long week for you.",
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []
