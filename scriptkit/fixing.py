@@ -179,7 +179,12 @@ def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` and rename it over: never a half-written file."""
+    """Write to a temporary file beside ``path`` and rename it over: never a half-written file.
+
+    A symlink is written through, to the file it points at (a script shared by several packs):
+    renaming over the link would replace it with a copy.
+    """
+    path = Path(os.path.realpath(path))
     mode = path.stat().st_mode & 0o7777 if path.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

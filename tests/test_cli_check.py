@@ -159,6 +159,21 @@ def test_a_report_never_replaces_a_file_it_read(make_pack: Any, tmp_path: Path) 
         assert victim.read_text(encoding="utf-8") == before
 
 
+def test_fix_writes_through_a_symlinked_script(make_pack: Any, tmp_path: Path) -> None:
+    # a script shared by several packs through a link: --fix replaced the link with a fixed copy,
+    # leaving the shared file unfixed and this pack cut off from it
+    shared = tmp_path / "shared" / "a.yaml"
+    shared.parent.mkdir()
+    shared.write_text(BAD, encoding="utf-8")
+    root = make_pack({}, pack_yaml=VOICE)
+    link = root / "scripts" / "a.yaml"
+    link.symlink_to(shared)
+    result = run("check", str(root), "--fix")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and link.resolve() == shared.resolve()
+    assert shared.read_text(encoding="utf-8") == BAD.replace("store credit", "refund")
+
+
 def test_channel_option(make_pack: Any) -> None:
     root = make_pack({"a.yaml": BAD + "channels: [chat]\n"}, pack_yaml=VOICE)
     assert run("check", str(root), "--channel", "email").exit_code == 0
