@@ -160,6 +160,8 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "The update broke your calendar sync, which is so annoying.",
     "Thanks for waiting!",  # as "thanks for your patience"
     "Thank you for holding, Sam.",
+    "So sorry about the double charge, Jo.",  # sorry for a named mishap
+    "I'm sorry for the damage to the sofa.",
     "You were promised a call back and didn't get one; that's not right.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
@@ -173,6 +175,7 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "I knew that's where it was.",  # not "I know"
     "I'm sorry this happened.",  # sorry for nothing named
     "I'm sorry for the inconvenience caused.",
+    "Sorry for the wait.",  # a courtesy, not what happened to them
     "The file name is too long for the form.",  # "too long", but not the customer's wait
     "That was your fault.",
     "The new screen is less confusing than the old one.",  # a feeling word aimed at nobody
