@@ -89,6 +89,26 @@ def test_every_format_to_a_file(make_pack: Any, tmp_path: Path, fmt: str) -> Non
         assert "SK801" in text and "\x1b[" not in text
 
 
+def test_sarif_locations_are_uris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # SARIF wants URI references: a folder named with a space gave "Support Scripts/pack/...",
+    # which code-scanning uploads reject; a file outside the working folder is a file: URI
+    from urllib.parse import unquote, urlsplit
+
+    root = tmp_path / "Support Scripts" / "pack"
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text(VOICE, encoding="utf-8")
+    (root / "scripts" / "late #1.yaml").write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    inside = json.loads(run("check", "Support Scripts/pack", "--format", "sarif").output)
+    uri = inside["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "Support%20Scripts/pack/scripts/late%20%231.yaml"
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    outside = json.loads(run("check", str(root), "--format", "sarif").output)
+    uri = outside["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and Path(unquote(urlsplit(uri).path)) == root / "scripts" / "late #1.yaml"
+
+
 def test_fix_rewrites_and_reports_what_remains(make_pack: Any) -> None:
     root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
     result = run("check", str(root), "--fix")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
 
 from scriptkit.diagnostics import Diagnostic, Severity
 from scriptkit.reporters import display_path, rule_lookup
@@ -32,6 +34,15 @@ def _rule(code: str, rule: Any, diag: Diagnostic | None) -> dict[str, Any]:
     }
 
 
+def _uri(file: str) -> str:
+    """A SARIF artifact location is a URI reference: relative to the working folder and
+    percent-encoded (a space, a '#'), or a file: URI for a file outside it."""
+    shown = display_path(file)
+    if not shown.startswith("<") and Path(shown).is_absolute():
+        return Path(shown).as_uri()
+    return quote(shown, safe="/")
+
+
 def _result(d: Diagnostic, index: int) -> dict[str, Any]:
     text = d.message + (f" Suggestion: {d.suggestion}" if d.suggestion else "")
     region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
@@ -45,7 +56,7 @@ def _result(d: Diagnostic, index: int) -> dict[str, Any]:
         "level": LEVELS[d.severity],
         "message": {"text": text},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": display_path(d.location.file)},
+            "artifactLocation": {"uri": _uri(d.location.file)},
             "region": region,
         }}],
         "properties": {"slot": d.slot, "script": d.script_id, "channels": d.extra.get("channels", "")},
@@ -54,7 +65,7 @@ def _result(d: Diagnostic, index: int) -> dict[str, Any]:
         out["fixes"] = [{
             "description": {"text": d.fix.description},
             "artifactChanges": [{
-                "artifactLocation": {"uri": display_path(e.file)},
+                "artifactLocation": {"uri": _uri(e.file)},
                 "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
                                   "insertedContent": {"text": e.replacement}}],
             } for e in d.fix.edits],
