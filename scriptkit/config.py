@@ -501,7 +501,7 @@ def _has_tool_table(pyproject: Path) -> bool:
         stat = pyproject.stat()
         key = (str(pyproject), stat.st_size, stat.st_mtime_ns)
         if key not in _TOOL_TABLE:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8-sig"))
             _TOOL_TABLE[key] = isinstance(data.get("tool"), dict) and "scriptkit" in data["tool"]
         return _TOOL_TABLE[key]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -514,9 +514,9 @@ def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) 
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}", Location(str(path), 1, 1)) from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # (a byte order mark, as Windows editors write it, is not TOML)
     except UnicodeDecodeError as exc:
-        before = SourceText(str(path), raw[: exc.start].decode("utf-8", "replace"))
+        before = SourceText(str(path), raw[: exc.start].decode("utf-8-sig", "replace"))
         raise ConfigError(f"{path.name} is not valid UTF-8", before.location(len(before.text)),
                           "Save it as UTF-8 (TOML files must be).") from None
     source = SourceText(str(path), text)

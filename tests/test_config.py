@@ -441,3 +441,13 @@ def test_an_export_check_in_the_settings_says_what_it_is(make_pack) -> None:  # 
     assert problem.message == "unknown rule selector 'SK506' in ignore"
     assert problem.suggestion is not None
     assert problem.suggestion.startswith("SK506 [missing-setting] is an export check")
+
+
+def test_toml_saved_with_a_byte_order_mark_is_read(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    # Windows editors save UTF-8 with a BOM: "TOML syntax error: Invalid statement" at 1:1 explained nothing
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "scriptkit.toml").write_bytes(b'\xef\xbb\xbfselect = ["warmth"]\r\n')
+    assert [s.text for s in load_config(load_pack(root)).select] == ["warmth"]
+    (tmp_path / "scriptkit.toml").unlink()
+    (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.scriptkit]\nignore = ["SK105"]\n')
+    assert [s.text for s in load_config(load_pack(root)).ignore] == ["SK105"]
