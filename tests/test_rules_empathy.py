@@ -375,6 +375,24 @@ def test_doubting_the_customer_and_shrugging_are_found(solution: str, flagged: l
     assert [t for t, _ in found] == flagged
 
 
+@pytest.mark.parametrize(("solution", "flagged"), [
+    ("It's only a few days, so I'll check again tomorrow.", ["It's only"]),
+    ("I don't know when it will arrive. I'll check tomorrow.", ["I don't know"]),
+    ("There's no way we can refund that. I'll check tomorrow.", ["There's no way"]),
+    ("I told you this twice already. I'll check tomorrow.", ["I told you"]),
+    # the same words, kindly: fairness, honesty with a promise, taking their side, a promise kept
+    ("It's only fair that I refund you in full today.", []),
+    ("I don't know yet, but I'll find out and reply by noon.", []),
+    ("I don't know why that happened, and I'm going to find out today.", []),
+    ("There's no way you could have known, so I'll refund it today.", []),
+    ("There's no way you should have to wait that long. I'll refund it today.", []),
+    ("I told you I'd call back today, and here I am.", []),
+])
+def test_kind_uses_of_stock_phrases_are_not_dismissive(solution: str, flagged: list[str]) -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.", solution=solution)
+    assert [t for t, _ in found] == flagged
+
+
 def test_not_your_fault_is_kind_and_your_fault_is_not() -> None:
     assert check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.",
                  solution="It's not your fault, and I'll fix it today.") == []
