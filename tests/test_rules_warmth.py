@@ -224,6 +224,16 @@ def test_formal_tone_ceiling_is_an_option() -> None:
     assert f"{score:.2f}" in finding.message
 
 
+@pytest.mark.parametrize("above", [0.0004, 0.002, 0.004])
+def test_formal_tone_never_reads_as_equal_to_its_ceiling(above: float) -> None:
+    slots = {"acknowledgment": "I understand how worrying an unexpected charge is.",
+             "solution": "The transaction will be investigated and the outcome communicated within five days."}
+    ceiling = formality(" ".join(slots.values())) - above
+    [(_, finding)] = check(FormalTone, {"ceiling": ceiling}, **slots)
+    shown, limit = re.findall(r"[0-9]+\.[0-9]+", finding.message)[:2]
+    assert float(shown) > ceiling and shown != limit  # not "0.58 is above the ceiling 0.58"
+
+
 # ---------------------------------------------------------------- SK203 no-contractions
 
 def test_no_contractions_offers_safe_contractions() -> None:

@@ -391,6 +391,16 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}"
 
 
+def _fmt_apart(value: float, limit: float) -> tuple[str, str]:
+    """``value`` and ``limit`` with as many decimals (2 to 4) as it takes to tell them apart: never
+    "0.58 is above the ceiling 0.58"."""
+    for digits in (2, 3, 4):
+        shown = f"{value:.{digits}f}", f"{limit:.{digits}f}"
+        if shown[0] != shown[1]:
+            break
+    return shown
+
+
 # ---------------------------------------------------------------- rules
 
 @register
@@ -545,8 +555,9 @@ class FormalTone(Rule):
         if score <= ceiling:
             return
         worst = max(range(len(body)), key=lambda i: formality(texts[i]))
+        shown, limit = _fmt_apart(score, ceiling)
         yield Finding(body[worst].start, body[worst].end,
-                      f"reply formality {_fmt(score)} is above the ceiling {_fmt(ceiling)}; "
+                      f"reply formality {shown} is above the ceiling {limit}; "
                       f"this sentence is the most formal ({_fmt(formality(texts[worst]))})",
                       suggestion="use contractions, 'I' and 'you', shorter sentences and everyday words")
 
