@@ -162,6 +162,7 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "Thank you for holding, Sam.",
     "So sorry about the double charge, Jo.",  # sorry for a named mishap
     "I'm sorry for the damage to the sofa.",
+    "I'm really sorry about the noise from the room next door last night.",
     "You were promised a call back and didn't get one; that's not right.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
@@ -226,6 +227,7 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     ("I know how much this trip means to you.", False),
     ("I know how it is.", True),
     ("Thank you for your patience, I know this has dragged on.", False),
+    ("I'm sorry about the noise last night; you deserved a good night's sleep.", False),
 ])
 def test_a_feeling_or_what_matters_to_them_is_specific(ack: str, vague: bool) -> None:
     assert len(check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")) == vague
@@ -256,6 +258,7 @@ def test_vague_acknowledgment_is_silent_when_nothing_acknowledges() -> None:
     "Thanks for your message.",
     "That's correct, and the terms are attached below.",  # "correct" and "attached" name no step
     "I knew it would be, and the parcel is here.",
+    "I was so moved by your message.",  # "moved", but nobody is moved anywhere
 ])
 def test_sympathy_with_no_step_is_flagged(solution: str) -> None:
     assert len(check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution)) == 1
@@ -278,6 +281,7 @@ def test_sympathy_alone_is_flagged() -> None:
     "I've chased the supplier this morning.",
     "I know you've been waiting on this since Monday.",  # validates what they went through
     "I know it's been a long week for you.",
+    "I've moved you to a quiet room on the top floor.",
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []
