@@ -438,6 +438,29 @@ def test_but_going_on_to_your_own_action_is_fine(warm: str) -> None:
                  warm_language=warm, solution="It will be with you by 5pm.") == []
 
 
+@pytest.mark.parametrize(("warm", "sympathy_alone"), [
+    ("No need to apologise at all! Thanks for your message.", False),  # declined, nobody is sorry
+    ("You don't have to apologise, and thanks for your message.", False),
+    ("There's no apology needed. Thanks for your message.", False),
+    ("I'm so sorry. Thanks for your message.", True),
+    ("I never meant for this to happen, and I'm so sorry. Thanks for your message.", True),
+])
+def test_a_declined_apology_is_no_apology(warm: str, sympathy_alone: bool) -> None:
+    found = check(SympathyWithoutAction, acknowledgment="Your password is reset now.", warm_language=warm,
+                  solution="The link in your inbox works for an hour.")
+    assert len(found) == sympathy_alone
+
+
+def test_a_declined_apology_is_not_counted_as_one_too_many() -> None:
+    slots = {"acknowledgment": "I'm so sorry, I can see how stressful the wait has been.",
+             "warm_language": "No need to apologise for chasing, and sorry again.",
+             "solution": "I've moved your order up today."}
+    assert check(OverApologising, **slots) == []
+    assert check(ApologyThenBut, acknowledgment="I can see the wait has been stressful.",
+                 warm_language="No need to apologise, but do send the receipt.",
+                 solution="I've moved your order up today.") == []
+
+
 def test_over_apologising_counts_and_points_at_the_first_extra_one() -> None:
     found = check(OverApologising, acknowledgment="I'm so sorry, I can see how stressful the wait has been.",
                   warm_language="Sorry again, and apologies for the delay.",

@@ -262,7 +262,7 @@ class SympathyWithoutAction(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        sorry = [s for s in body if s.cues.apologies]
+        sorry = [s for s in body if _apologies(s)]
         if not sorry:
             return
         validates = any(s.cues.feelings or _validates(s) for s in body)
@@ -277,6 +277,19 @@ class SympathyWithoutAction(Rule):
 
 def _validates(s: Sentence) -> bool:
     return pattern("validation").search(s.text)
+
+
+# "No need to apologise!", "you don't have to apologise", "no apology needed": the word, but nobody is sorry
+_DECLINED = re.compile(r"\b(?:no|don't|do\s+not|never|nothing)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def _apologies(s: Sentence) -> list[tuple[int, int]]:
+    """The apologies of a sentence (spans in its normalised text), less any that "no need to" declines."""
+    found = s.cues.apologies
+    if not found:
+        return []
+    text = normalise(s.text)
+    return [span for span in found if not _DECLINED.search(text, 0, span[0])]
 
 
 @register
@@ -401,9 +414,10 @@ class ApologyThenBut(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
         for i, s in enumerate(body):
-            if not s.cues.apologies:
+            apologies = _apologies(s)
+            if not apologies:
                 continue
-            after = s.cues.apologies[0][1]
+            after = apologies[0][1]
             rest = normalise(s.text)[after:]
             m = _BUT.search(rest)
             if m and not _HARMLESS_BUT.match(rest[m.start():].lstrip(",; ")):
@@ -481,5 +495,5 @@ class OverApologising(Rule):
 
 def _apology_spans(body: list[Sentence]) -> Iterator[tuple[int, int]]:
     for s in body:
-        for rel in s.cues.apologies:
+        for rel in _apologies(s):
             yield s.span_of(rel)
