@@ -155,6 +155,7 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "You shouldn't have to chase us for this.",
     "Two weeks for a refund is far too long.",
     "This has taken longer than it should.",
+    "It was nothing you did.",
     # the feeling after a comma, or in a "which" clause
     "I'm sorry the upgrade cost more than the page said, that's really frustrating.",
     "The update broke your calendar sync, which is so annoying.",
@@ -228,6 +229,8 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     ("I know how it is.", True),
     ("Thank you for your patience, I know this has dragged on.", False),
     ("I'm sorry about the noise last night; you deserved a good night's sleep.", False),
+    # a courtesy, then why the outage happened and that it was not them
+    ("Thank you for your patience. The outage was caused on our side, not anything you did.", False),
 ])
 def test_a_feeling_or_what_matters_to_them_is_specific(ack: str, vague: bool) -> None:
     assert len(check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")) == vague
