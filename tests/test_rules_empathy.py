@@ -156,6 +156,8 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "Two weeks for a refund is far too long.",
     "This has taken longer than it should.",
     "It was nothing you did.",
+    "It's easy to miss the renewal email.",  # normalising a slip, on their side
+    "That's an easy mistake to make with two logins.",
     # the feeling after a comma, or in a "which" clause
     "I'm sorry the upgrade cost more than the page said, that's really frustrating.",
     "The update broke your calendar sync, which is so annoying.",
@@ -178,6 +180,7 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "I'm sorry this happened.",  # sorry for nothing named
     "I'm sorry for the inconvenience caused.",
     "Sorry for the wait.",  # a courtesy, not what happened to them
+    "It's easy to set up in the app.",
     "The file name is too long for the form.",  # "too long", but not the customer's wait
     "That was your fault.",
     "The new screen is less confusing than the old one.",  # a feeling word aimed at nobody
