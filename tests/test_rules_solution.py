@@ -115,6 +115,9 @@ def test_next_step_needs_a_concrete_action(tmp_path: Path, solution: str, has_st
     ("Our policy is to refund within 5 days.", False),  # a policy owns nothing
     ("Our courier service delivers on Fridays.", False),
     ("Our warehouse team found your parcel this morning.", True),
+    ("Your case is with our senior team, and they'll reply within 48 hours.", True),
+    ("Your claim is now with our billing team, who will call you today.", True),
+    ("Our team and their partners are great.", False),
     ("Our team sent the new card today.", True),
     ("Our teams always strive for the best.", False),
 ])

@@ -136,7 +136,7 @@ _OWNER = re.compile(
     # "our team will call you", "our billing team has confirmed": the company owning it, as "we'll" does
     rf"|\bour\s+(?:[a-z-]+\s+){{0,2}}?(?:team|engineers?|technicians?|specialists?|experts?|staff|agents?|"
     rf"department|pharmacists?|drivers?|crew)(?:{_APOS}ll|\s+(?:will|has|have|is|are|can|already|\w+ed|found|sent|made|"
-    r"set|put|got|gave|took|paid))\b",
+    rf"set|put|got|gave|took|paid)|,?\s+(?:and\s+they|who)(?:{_APOS}ll|\s+will))\b",
     re.IGNORECASE,
 )
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
