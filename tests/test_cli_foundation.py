@@ -251,3 +251,15 @@ def test_an_output_that_cannot_be_written_exits_2_without_traceback(make_pack, t
     assert "error: cannot write" in result.stderr
     assert blocker.read_text(encoding="utf-8") == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "pack", "replies.csv", "reply.txt"]
+
+
+@pytest.mark.parametrize("command", [["render"], ["check"], ["review"], ["audit"], ["rules", "--pack"],
+                                     ["export", "--to", "csv", "--out", "exported"]])
+def test_a_path_the_system_refuses_is_an_error_not_a_traceback(tmp_path, command):
+    # a name longer than any file system takes: the system's refusal, said plainly, exit 2
+    too_long = str(tmp_path / ("p" * 300))
+    args = [command[0], too_long, *command[1:]] if command[0] != "rules" else [*command, too_long]
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "File name too long" in result.output and "cannot write" not in result.output

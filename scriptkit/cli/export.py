@@ -10,6 +10,7 @@ from scriptkit.cli.options import channel_option, grammar_option
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.exporting import ExportRefused, export
+from scriptkit.loading import load_pack
 from scriptkit.reporters import display_path, get_reporter
 
 
@@ -50,9 +51,10 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     if pack is None or out is None:
         raise click.UsageError("PACK and --out DIR are required")
     names = [part.strip() for t in targets for part in t.split(",") if part.strip()]
+    loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
     try:
         with writing("the export", out):
-            result = export(pack, names, out, force=force, channels=channels or None, grammar=grammar)
+            result = export(loaded, names, out, force=force, channels=channels or None, grammar=grammar)
     except ExportRefused as refused:
         _report(refused.diagnostics)
         console(stderr=True).print(f"[bold red]{refused.message}[/bold red] {refused.hint}")
