@@ -324,7 +324,9 @@ def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
     On any failure the temporary folder is removed and a previous export stays as it was.
     A folder that exists, is not empty and was not written by scriptkit is never replaced.
     """
-    out = out.absolute()
+    # through a symlink to the folder it names (a team's shared folder): swapping folders at the
+    # link itself replaced the link with a local folder and left the shared one as it was
+    out = Path(os.path.realpath(out))
     if out.exists():
         if not out.is_dir():
             raise ConfigError(f"--out {out} is a file, not a folder")

@@ -175,6 +175,19 @@ def test_a_successful_export_replaces_the_whole_folder(previous: tuple[Path, Pat
     assert leftovers(out.parent) == []
 
 
+def test_an_out_folder_reached_through_a_symlink_is_exported_into(previous: tuple[Path, Path, dict[str, bytes]]
+                                                                  ) -> None:
+    # --out naming a link to the team's shared folder: the link was replaced by a local folder,
+    # the shared one kept the old export, and a stray .link.tmp-* link was left beside it
+    pack, out, _ = previous
+    link = out.parent / "latest"
+    link.symlink_to(out, target_is_directory=True)
+    export(pack, ["csv"], link, lint=False)
+    assert link.is_symlink() and link.resolve() == out.resolve()
+    assert sorted(p.name for p in out.iterdir()) == [".scriptkit-export", "csv"]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["latest", "out", "p"]
+
+
 def test_never_replaces_a_folder_scriptkit_did_not_write(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "p", {"late.yaml": LATE})
     (tmp_path / "out").mkdir()
