@@ -270,3 +270,15 @@ def test_a_where_that_matches_nothing_says_so(tmp_path: Path) -> None:
         assert "exact" in result.output
     result = _run("audit", str(data), "--where", "Direction=out", "--grammar", "off")
     assert result.exit_code == 0, result.output
+
+
+def test_force_through_a_symlink_replaces_the_pack_it_names(tmp_path: Path) -> None:
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
+    pack, link = tmp_path / "pack", tmp_path / "current"
+    assert _run("import", str(data), "--out", str(pack)).exit_code == 0
+    link.symlink_to(pack, target_is_directory=True)
+    data.write_text('{"title": "B", "body": "I have sorted it today."}\n', encoding="utf-8")
+    result = _run("import", str(data), "--out", str(link), "--force")
+    assert result.exit_code == 0, result.output  # was: "Cannot call rmtree on a symbolic link"
+    assert link.is_symlink() and sorted(p.name for p in (pack / "scripts").iterdir()) == ["b.yaml"]

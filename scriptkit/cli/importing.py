@@ -60,11 +60,13 @@ def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[s
 
 
 def _destination(out: str, force: bool) -> Path:
-    """``--out`` written plainly (``pack/scripts/..`` is ``pack``); with ``--force`` only a pack (an
-    earlier import) may be replaced, and never the folder the command runs in."""
+    """``--out`` written plainly (``pack/scripts/..`` is ``pack``, a link is the folder it names); with
+    ``--force`` only a pack (an earlier import) may be replaced, and never the folder the command runs in."""
     target = Path(os.path.normpath(out))
     if target.name in ("", ".", ".."):
         target = Path(os.path.abspath(out))
+    if target.is_symlink():  # the pack it names is replaced, not the link
+        target = Path(os.path.realpath(target))
     if force and target.is_dir() and any(target.iterdir()):
         resolved, here = target.resolve(), Path.cwd().resolve()
         if resolved == here or resolved in here.parents:
