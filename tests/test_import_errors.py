@@ -282,3 +282,16 @@ def test_force_through_a_symlink_replaces_the_pack_it_names(tmp_path: Path) -> N
     result = _run("import", str(data), "--out", str(link), "--force")
     assert result.exit_code == 0, result.output  # was: "Cannot call rmtree on a symbolic link"
     assert link.is_symlink() and sorted(p.name for p in (pack / "scripts").iterdir()) == ["b.yaml"]
+
+
+def test_audit_html_through_a_symlink_writes_the_file_it_names(tmp_path: Path) -> None:
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    report, link = tmp_path / "site" / "audit.html", tmp_path / "latest.html"
+    report.write_text("old", encoding="utf-8")
+    link.symlink_to(report)
+    result = _run("audit", str(data), "--html", str(link), "--grammar", "off")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.html", "replies.jsonl", "site"]

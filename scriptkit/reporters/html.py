@@ -218,7 +218,9 @@ def render_html(report: AuditReport) -> str:
 
 
 def write_html(report: AuditReport, path: Path) -> Path:
-    """Write the report atomically (a temporary file beside it, then a rename)."""
+    """Write the report atomically (a temporary file beside it, then a rename); through a symlink,
+    to the file it names (renaming over the link would replace it)."""
+    path = Path(os.path.realpath(path))
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_text(render_html(report), encoding="utf-8")
