@@ -87,7 +87,7 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("I've applied the loyalty discount from today.", True),
     ("I've verified your account today.", True),
     ("I've paused your subscription from today.", True),
-    ("The discount applies to orders over 20 pounds today.", True),
+    ("The discount applies to orders over 20 pounds today.", False),  # "is valid for", no step
     ("The new pricing is in effect from today.", False),
     ("You'll get a clear answer from us today.", False),  # "clear" is not a step
     ("The start date and the terms are as before, today.", False),

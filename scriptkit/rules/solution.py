@@ -29,9 +29,10 @@ _VERBS = (
     "downgrade verify waive click tap sign enter select"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
-# and "-ied", "-ies" forms the regular endings above do not spell: "applied", "verified")
+# and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
+# "is valid for" as often: "the discount applies to orders over 20 pounds")
 _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped cleared clearing started "
-              "applied applies reapplied verified verifies paused pausing")
+              "applied reapplied verified verifies paused pausing")
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
