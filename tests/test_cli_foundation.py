@@ -263,3 +263,38 @@ def test_a_path_the_system_refuses_is_an_error_not_a_traceback(tmp_path, command
     assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit)
     assert "File name too long" in result.output and "cannot write" not in result.output
+
+
+@pytest.mark.slow
+def test_a_bug_met_on_some_input_is_one_line_and_exit_2_not_a_traceback_and_exit_1(make_pack, tmp_path):
+    # a traceback exits 1, which CI reads as "findings"; here a third-party export target that
+    # fails in render stands for any bug: one line saying so, exit 2, the traceback on request
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "brokendesk.py").write_text(
+        "from scriptkit.targets import BaseTarget\n\n"
+        "class Broken(BaseTarget):\n"
+        "    name = 'brokendesk'\n"
+        "    summary = 'fails'\n"
+        "    def render(self, message):\n"
+        "        raise ValueError('boom in render')\n"
+        "    def measure(self, payload):\n"
+        "        return '', ''\n"
+        "    def files(self, rendered):\n"
+        "        return {}\n\n"
+        "def target():\n"
+        "    return Broken()\n", encoding="utf-8")
+    dist = site / "brokendesk-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: brokendesk\nVersion: 1.0\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[scriptkit.targets]\nbrokendesk = brokendesk:target\n", encoding="utf-8")
+    root = make_pack({"late.yaml": GOOD})
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(site)}
+    args = [str(SCRIPTKIT), "export", str(root), "--to", "brokendesk", "--out", str(tmp_path / "out"), "--force"]
+    result = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "error: unexpected ValueError: boom in render" in result.stderr and "SCRIPTKIT_DEBUG=1" in result.stderr
+    assert not (tmp_path / "out").exists()
+    result = subprocess.run(args, capture_output=True, text=True, env={**env, "SCRIPTKIT_DEBUG": "1"}, timeout=120)
+    assert "Traceback" in result.stderr and "boom in render" in result.stderr

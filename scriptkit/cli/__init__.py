@@ -3,12 +3,14 @@
 Every command module under ``scriptkit/cli/`` exposes ``commands`` (a list of click
 commands); they are registered here. Bad input never shows a traceback: a
 ``ScriptkitError`` becomes located messages on stderr and exit code 2, and so does an
-``OSError`` no command turned into a clearer message.
+``OSError`` no command turned into a clearer message; any other exception (a bug) is one line
+and exit code 2 too, with the traceback when ``SCRIPTKIT_DEBUG`` is set.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -37,6 +39,18 @@ class _Group(click.Group):
             where = f" ({exc.filename})" if exc.filename else ""
             report_error(ScriptkitError(f"{exc.strerror or exc}{where}",
                                         hint="Check the path, and that you may read or write there."))
+            sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: usage errors (exit 2), --help, aborts
+        except Exception as exc:
+            # a bug met on some input: one line, and exit 2 ("could not be checked"), because the
+            # exit code 1 of a traceback reads as "findings" to a CI job
+            if os.environ.get("SCRIPTKIT_DEBUG"):
+                raise
+            report_error(ScriptkitError(
+                f"unexpected {type(exc).__name__}: {exc}",
+                hint="This is a bug in scriptkit (or a plug-in), not in your files; please report it with the "
+                     "command and the files it read. SCRIPTKIT_DEBUG=1 shows where it happened."))
             sys.exit(2)
 
 
