@@ -295,3 +295,38 @@ def test_audit_html_through_a_symlink_writes_the_file_it_names(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.html", "replies.jsonl", "site"]
+
+
+def test_library_write_with_force_replaces_only_a_pack_or_an_empty_folder(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # the Python API is as safe as the CLI: force=True never deletes a folder that is not a pack
+    from scriptkit import import_library
+    from scriptkit.errors import ConfigError
+
+    data = tmp_path / "replies.jsonl"
+    data.write_text('{"title": "A", "body": "I have sorted it today."}\n', encoding="utf-8")
+    library = import_library(data)
+    notes = tmp_path / "notes"
+    (notes / "sub").mkdir(parents=True)
+    (notes / "keep.txt").write_text("mine", encoding="utf-8")
+    single = tmp_path / "report.txt"
+    single.write_text("mine too", encoding="utf-8")
+    for out in (notes, notes / "sub" / "..", single):
+        with pytest.raises(ConfigError, match="not a pack") as caught:
+            library.write(out, force=True)
+        assert "nothing was changed" in str(caught.value.hint)
+    assert (notes / "keep.txt").read_text(encoding="utf-8") == "mine" and (notes / "sub").is_dir()
+    assert single.read_text(encoding="utf-8") == "mine too"
+    # an empty folder and an earlier pack are replaced; a link to a pack replaces the pack it names
+    (tmp_path / "empty").mkdir()
+    assert (library.write(tmp_path / "empty", force=True) / "scripts" / "a.yaml").is_file()
+    pack = library.write(tmp_path / "pack")
+    link = tmp_path / "current"
+    link.symlink_to(pack, target_is_directory=True)
+    library.write(link, force=True)
+    assert link.is_symlink() and (pack / "scripts" / "a.yaml").is_file()
+    # never the folder the program runs in
+    monkeypatch.chdir(pack / "scripts")
+    with pytest.raises(ConfigError, match="the folder you are in"):
+        library.write(Path(".."), force=True)
+    assert (pack / "scripts" / "a.yaml").is_file()

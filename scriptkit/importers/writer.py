@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 from collections.abc import Sequence
@@ -183,11 +184,39 @@ def dump(doc: CommentedMap) -> str:
     return buf.getvalue()
 
 
-def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
-               force: bool = False) -> Path:
-    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not force:
+def destination(out: Path, force: bool) -> Path:
+    """Where a pack written to ``out`` goes (a link: the folder it names; ``pack/scripts/..``: ``pack``).
+
+    Something already there is replaced only with ``force``, and only when it is a pack (an earlier
+    import) or an empty folder, never the folder this program runs in: the Python API is as safe as
+    ``import --force``.
+    """
+    target = Path(os.path.normpath(out))
+    if target.name in ("", ".", ".."):
+        target = Path(os.path.abspath(out))
+    if target.is_symlink():  # the pack it names is replaced, not the link
+        target = Path(os.path.realpath(target))
+    if not target.exists() or (target.is_dir() and not any(target.iterdir())):
+        return target
+    if not force:
         raise ConfigError(f"{out} already exists and is not empty",
                           hint="Choose a new folder, or pass --force to replace it; nothing was changed.")
+    if not target.is_dir():
+        raise ConfigError(f"{out} is a file, not a pack: --force (force=True) replaces only a pack or an empty folder",
+                          hint="Choose a new folder; nothing was changed.")
+    resolved, here = target.resolve(), Path.cwd().resolve()
+    if resolved == here or resolved in here.parents:
+        raise ConfigError(f"{out} is the folder you are in (or holds it): --force (force=True) would delete it",
+                          hint="Write from another folder, or choose a new one; nothing was changed.")
+    if not (target / "pack.yaml").is_file():
+        raise ConfigError(f"{out} is not a pack (it has no pack.yaml): --force (force=True) replaces only a pack "
+                          "or an empty folder", hint="Choose a new folder; nothing was changed.")
+    return target
+
+
+def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
+               force: bool = False) -> Path:
+    out = destination(out, force)
     tmp = out.with_name(f".{out.name}.importing")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
