@@ -196,7 +196,8 @@ class _Plan:
 def _plan(config: LintConfig) -> _Plan:
     def make() -> _Plan:
         active = tuple(config.rules(all_rules()))
-        steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls)), config.severity_for(cls))
+        steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls), config.value_locations),
+                            config.severity_for(cls))
                       for cls in active)
         per_message = tuple(i for i, cls in enumerate(active) if cls.check_batch is Rule.check_batch)
         batched = tuple(i for i in range(len(active)) if i not in per_message)
@@ -210,7 +211,8 @@ def _steps(config: LintConfig, pack: Pack | None) -> tuple[_Plan, tuple[_Step, .
     plan = _plan(config)
     if pack is None:
         return plan, plan.steps
-    return plan, tuple(_Step(s.rule, RuleContext(pack, s.ctx.options), s.severity) for s in plan.steps)
+    return plan, tuple(_Step(s.rule, RuleContext(pack, s.ctx.options, s.ctx.value_locations), s.severity)
+                       for s in plan.steps)
 
 
 def per_message_rules(messages: list[Message], pack: Pack | None, config: LintConfig) -> list[list[Diagnostic]]:

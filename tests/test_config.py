@@ -451,3 +451,40 @@ def test_toml_saved_with_a_byte_order_mark_is_read(tmp_path: Path, make_pack) ->
     (tmp_path / "scriptkit.toml").unlink()
     (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.scriptkit]\nignore = ["SK105"]\n')
     assert [s.text for s in load_config(load_pack(root)).ignore] == ["SK105"]
+
+
+@pytest.mark.parametrize(("options", "message", "col"), [
+    ("formal-tone: {ceiling: 2.5}", "option 'ceiling' of rule SK202 [formal-tone] must be a number from 0 to 1, "
+                                    "not 2.5", 28),
+    ("SK203: {min_forms: 0}", "option 'min_forms' of rule SK203 [no-contractions] must be a whole number of at "
+                              "least 1, not 0", 24),
+    ("corporate-phrase: {allow: [kindly, 3]}", "option 'allow' of rule SK201 [corporate-phrase] must be a list of "
+                                               "phrases", 31),
+    ("corporate-phrase: {extra: [{phrase: ''}]}", "option 'extra' of rule SK201 [corporate-phrase] must be an entry",
+     31),
+])
+def test_an_option_value_out_of_range_is_located_at_the_value(make_pack, options: str, message: str,  # type: ignore[no-untyped-def]
+                                                              col: int) -> None:
+    # the right type but a value the rule refuses (found when the rule reads it): it had no location
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=f"name: T\nrules:\n  options:\n    {options}\n")
+    result = CliRunner().invoke(main, ["check", str(root), "--jobs", "1"])
+    assert result.exit_code == 2, result.output
+    assert f"{root / 'pack.yaml'}:4:{col}: error: {message}" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_option_value_out_of_range_in_toml_or_pyproject_is_located(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT})
+    for name, first, table in (("scriptkit.toml", 'fail-on = "warning"\n\n', "options.formal-tone"),
+                               ("pyproject.toml", '[project]\nname = "x"\n', "tool.scriptkit.options.SK202")):
+        config = tmp_path / name
+        config.write_text(f'{first}\n[{table}]\nceiling = 7\n', encoding="utf-8")
+        with pytest.raises(ConfigError) as err:
+            lint_pack(load_pack(root), jobs=1)
+        assert err.value.message.startswith("option 'ceiling' of rule SK202 [formal-tone] must be a number from 0")
+        assert err.value.location is not None and str(err.value.location) == f"{config}:5:1"
+        config.unlink()

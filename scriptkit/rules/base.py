@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Message
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ class RuleContext:
 
     pack: Pack | None
     options: Mapping[str, Any]
+    # (rule name or code, option) -> where the settings give its value: a value the rule refuses is located
+    value_locations: Mapping[tuple[str, str], Location | None] = field(default_factory=dict)
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

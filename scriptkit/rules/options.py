@@ -13,22 +13,25 @@ from scriptkit.errors import ConfigError
 from scriptkit.rules.base import Rule, RuleContext
 
 
-def _bad(rule: type[Rule], name: str, value: Any, expected: str) -> ConfigError:
+def _bad(rule: type[Rule], ctx: RuleContext, name: str, value: Any, expected: str) -> ConfigError:
+    """The error, at the value in the settings (by name, as a name's options override a code's)."""
+    where = ctx.value_locations
+    location = where.get((rule.name, name)) or where.get((rule.code, name))
     return ConfigError(f"option '{name}' of rule {rule.code} [{rule.name}] must be {expected}, not {value!r}",
-                       hint=f"Fix it under rules: options: {rule.name}: {name}: in pack.yaml or scriptkit.toml.")
+                       location, f"Fix it under rules: options: {rule.name}: {name}: in pack.yaml or scriptkit.toml.")
 
 
 def number(rule: type[Rule], ctx: RuleContext, name: str, lo: float, hi: float) -> float:
     value = ctx.option(name, rule.options.get(name))
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
-        raise _bad(rule, name, value, f"a number from {lo:g} to {hi:g}")
+        raise _bad(rule, ctx, name, value, f"a number from {lo:g} to {hi:g}")
     return float(value)
 
 
 def integer(rule: type[Rule], ctx: RuleContext, name: str, lo: int) -> int:
     value = ctx.option(name, rule.options.get(name))
     if isinstance(value, bool) or not isinstance(value, int) or value < lo:
-        raise _bad(rule, name, value, f"a whole number of at least {lo}")
+        raise _bad(rule, ctx, name, value, f"a whole number of at least {lo}")
     return value
 
 
@@ -36,7 +39,7 @@ def phrases(rule: type[Rule], ctx: RuleContext, name: str) -> frozenset[str]:
     """A list of phrases, normalised (lower case, single spaces) for comparison."""
     value = ctx.option(name, rule.options.get(name)) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _bad(rule, name, value, "a list of phrases")
+        raise _bad(rule, ctx, name, value, "a list of phrases")
     return frozenset(" ".join(v.lower().split()) for v in value)
 
 
@@ -46,13 +49,13 @@ def entries(rule: type[Rule], ctx: RuleContext, name: str, required: tuple[str, 
     value = ctx.option(name, rule.options.get(name)) or []
     shape = "a list of {" + ", ".join([*required, *optional]) + "}"
     if not isinstance(value, list):
-        raise _bad(rule, name, value, shape)
+        raise _bad(rule, ctx, name, value, shape)
     out: list[dict[str, Any]] = []
     for item in value:
         ok = isinstance(item, Mapping) and all(isinstance(item.get(k), str) and item.get(k) for k in required) \
             and all(k in required or k in optional for k in item) \
             and all(isinstance(item[k], t) for k, t in optional.items() if k in item)
         if not ok:
-            raise _bad(rule, name, item, f"an entry of {shape}")
+            raise _bad(rule, ctx, name, item, f"an entry of {shape}")
         out.append(dict(item))
     return out
