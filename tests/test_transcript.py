@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -95,3 +97,25 @@ _LINE = st.from_regex(r"[a-z][a-z ,.']{0,40}[a-z.]", fullmatch=True)
 def test_turns_give_back_each_line_with_its_speaker(spoken: list[tuple[str, str]]) -> None:
     text = "".join(f"{speaker}: {line}\n" for speaker, line in spoken)
     assert _spoken(text) == spoken
+
+
+def test_the_cli_reviews_the_named_agents_turns(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Dana: my parcel never came\nSam: Please be advised it ships today.\nDana: ok\n", encoding="utf-8")
+    run = CliRunner().invoke
+    text = run(main, ["review", str(chat), "--grammar", "off", "--agent", "Sam"])
+    assert text.exit_code == 1, text.output
+    assert "a transcript: 1 turn(s) by Sam judged as one reply" in text.output
+    assert "2:6" in text.output and "my parcel never came" not in text.output
+    as_json = run(main, ["review", str(chat), "--grammar", "off", "--agent", "sam", "--format", "json"])
+    report = json.loads(as_json.output)
+    assert report["turns"] == [{"speaker": "Sam", "text": "Please be advised it ships today."}]
+    missing = run(main, ["review", str(chat), "--grammar", "off", "--agent", "Alex"])
+    assert missing.exit_code == 2 and f"{chat}:1:1: error: no speaker 'Alex'" in missing.output
+    assert "Traceback" not in missing.output

@@ -131,14 +131,18 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
 @click.argument("file", type=click.Path(allow_dash=True))
 @selection_options
 @report_options
-@channel_option(multiple=False)
+@channel_option(multiple=False, help="The channel the text is for (default: chat for a transcript, else email).")
+@click.option("--agent", metavar="NAME", default=None,
+              help="In a transcript, the agent's speaker label (default: the speaker labelled Agent, "
+                   "Support, Rep, Me...).")
 @grammar_option
 def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
-           output: str | None, channels: str, grammar: str | None) -> None:
+           output: str | None, channels: str | None, agent: str | None, grammar: str | None) -> None:
     """Judge free text (an agent's real reply) sentence by sentence; FILE or - for standard input.
 
     Shows which sentences acknowledge the customer, sound warm or offer a solution, and what
-    could improve, with suggestions. Same formats and exit codes as `check`.
+    could improve, with suggestions. Same formats and exit codes as `check`. In a chat or call
+    transcript (lines starting 'Agent: ', 'Customer: '...) only the agent's turns are judged.
     """
     if file == "-":
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
@@ -153,7 +157,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
                           "Pass the reply's text in the file or on standard input.")
     config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
     _not_an_input(output, [name, *config.sources])
-    result = lint_text(text, channel=channels, config=config, file=name)
+    result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
 

@@ -58,10 +58,8 @@ def report_options(func: F) -> F:
     return func
 
 
-def channel_option(multiple: bool = True) -> Callable[[F], F]:
+def channel_option(multiple: bool = True, help: str = "Only these channels (repeatable).") -> Callable[[F], F]:
     def deco(func: F) -> F:
         return click.option("--channel", "channels", type=click.Choice(CHANNELS), multiple=multiple,
-                            default=None if multiple else "email",
-                            help="Only these channels (repeatable)." if multiple
-                            else "The channel the text is for.")(func)
+                            default=None, help=help)(func)
     return deco

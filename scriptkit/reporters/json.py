@@ -51,6 +51,9 @@ def build(result: LintResult) -> dict[str, Any]:
              "col": s.location.col, "codes": [d.code for d in diags]}
             for s, diags in zip(result.sentences, inside, strict=True)
         ]
+    if result.turns:  # a transcript: the agent's turns, the only text judged
+        source = result.sources.get(result.files[0], "") if result.files else ""
+        data["turns"] = [{"speaker": t.speaker, "text": source[t.start:t.end]} for t in result.turns]
     return data
 
 

@@ -97,6 +97,10 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
     notes: list[SentenceNote] = result.sentences
     inside, outside = by_sentence(result)
     con.print(Text(display_path(file), style="bold underline"))
+    if result.turns:
+        speakers = ", ".join(dict.fromkeys(t.speaker for t in result.turns))
+        con.print(Text(f"  a transcript: {len(result.turns)} turn(s) by {speakers} judged as one reply; "
+                       "the other speakers' lines are not judged", style="dim"))
     for s, diags in zip(notes, inside, strict=True):
         good = _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
