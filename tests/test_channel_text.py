@@ -182,3 +182,15 @@ def test_workers_render_channel_text_as_the_serial_run(make_pack: Any) -> None:
     serial = report(1)
     assert '"text": "Kindly' in serial  # findings in the channel text
     assert report(2) == serial
+
+
+def test_a_reply_too_long_for_sms_points_at_by_channel(make_pack: Any) -> None:
+    from scriptkit.linting import lint_text
+
+    long_sms = SCRIPT[:SCRIPT.index("by_channel:")]  # the email's text on SMS too: too long
+    found = [d for d in lint_pack(load_pack(make_pack({"late.yaml": long_sms}, PACK))).diagnostics if d.code == "SK104"]
+    assert found and all("under by_channel: sms:" in (d.suggestion or "") for d in found)
+    reply = "I can see how frustrating the wait is. " * 6 + "I'll reship it today."
+    text = lint_text(reply, channel="sms", grammar="off")
+    (free,) = [d for d in text.diagnostics if d.code == "SK104"]
+    assert "by_channel" not in (free.suggestion or "")  # free text has no script to split

@@ -316,7 +316,8 @@ class TooLongForChannel(Rule):
 
     ## Use instead
     One sentence of acknowledgment and the next step: "So sorry about the delay, Sam. Your
-    new parcel ships today; I'll text you the tracking link."
+    new parcel ships today; I'll text you the tracking link." A script sent on several
+    channels can keep its email text and give SMS its own under `by_channel: {sms: ...}`.
 
     ## Options
     - `limits`: per channel, `{sms: {chars: 160}, social: {chars: 280}, chat: {words: 90}}`;
@@ -346,15 +347,21 @@ class TooLongForChannel(Rule):
             severity = Severity.ERROR if message.channel == "social" else None
             yield Finding(start, end,
                           f"{message.channel} reply is {len(text)} characters (limit {int(chars)})",
-                          "Keep one line of acknowledgment and the next step; move the rest to a follow-up.",
-                          severity=severity)
+                          _shorter(message, ctx), severity=severity)
         words = limit.get("words")
         if words is not None and _at_most_words(text) > int(words):
             n = word_count(text)
             if n > int(words):
                 start, end = body_span(message)
                 yield Finding(start, end, f"{message.channel} reply is {n} words (limit {int(words)})",
-                              "Keep one line of acknowledgment and the next step; move the rest to a follow-up.")
+                              _shorter(message, ctx))
+
+
+def _shorter(message: Message, ctx: RuleContext) -> str:
+    advice = "Keep one line of acknowledgment and the next step; move the rest to a follow-up."
+    if ctx.pack is None:  # free text: there is no script to give the channel its own text
+        return advice
+    return advice + f" A script can say it shorter on {message.channel} alone, under by_channel: {message.channel}:."
 
 
 @register
