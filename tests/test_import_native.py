@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from scriptkit import export, import_library, load_pack
@@ -119,3 +122,90 @@ def test_a_mangled_message_is_named_and_the_rest_read(tmp_path: Path) -> None:
     assert [m.id for m in library.macros] == ["leaky-teapot"]
     assert [p.item for p in library.problems] == ["broken"]
     assert "unknown segment type 'gif'" in library.problems[0].message
+
+
+SECOND = """\
+id: late-parcel
+title: Late parcel
+acknowledgment: "I'm sorry your parcel is late; I know you were counting on it."
+solution: "I've asked the courier to deliver it tomorrow, and I'll email you the tracking link today."
+"""
+
+
+def _export_two(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    root = _pack(tmp_path / "pack")
+    (root / "scripts" / "late-parcel.yaml").write_text(SECOND, encoding="utf-8")
+    export(root, ["json"], tmp_path / "out", force=True, lint=False)
+    path = tmp_path / "out" / "json" / "pack.json"
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def _first(doc: dict[str, Any]) -> dict[str, Any]:
+    """The leaky-teapot email message of variant 0: the one the tests break."""
+    return next(m for m in doc["messages"] if m["script_id"] == "leaky-teapot" and m["channel"] == "email"
+                and m["variant"] == 0)
+
+
+@pytest.mark.parametrize(("damage", "expected", "at"), [
+    (lambda m: m.update(slots=5), "'slots' should be an object of slot texts, found a number", '"slots": 5'),
+    (lambda m: m.update(segments="oops"), "'segments' should be a list of segments, found text", '"oops"'),
+    (lambda m: m.update(notes="oops"), "'notes' should be a list of notes, found text", '"notes": "oops"'),
+    (lambda m: m["notes"][1].pop("kind"), "note 2 has no 'kind' (guidance, alternative or condition)", "{"),
+    (lambda m: m["notes"][0].update(kind="memo"), "note 1 has an unknown 'kind' 'memo'", '"kind": "memo"'),
+    (lambda m: m["segments"][0].pop("type"), "segment 1 has no 'type' (text, placeholder or blank)", "{"),
+    (lambda m: m["segments"][1].pop("name"), "segment 2 (placeholder) has no 'name'", "{"),
+    (lambda m: m["segments"].__setitem__(0, 5), "segment 1 should be an object, found a number", "5"),
+    (lambda m: m.pop("channel"), "has no 'channel'", "{"),
+    (lambda m: m.update(variant="first"), "'variant' should be a whole number, found text", '"variant": "first"'),
+    (lambda m: m["notes"][0]["segments"][0].update(type="gif"), "note 1: segment 1: unknown segment type 'gif'",
+     '"type": "gif"'),
+])
+def test_a_malformed_message_is_named_at_its_place_and_the_rest_can_be_read(
+        tmp_path: Path, damage: Callable[[dict[str, Any]], object], expected: str, at: str) -> None:
+    path, doc = _export_two(tmp_path)
+    damage(_first(doc))
+    path.write_text(json.dumps(doc, indent=2, sort_keys=True), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--from", "scriptkit", "--out", str(tmp_path / "back")])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and not (tmp_path / "back").exists()
+    found = re.search(rf"{re.escape(str(path))}:(\d+):(\d+): error: leaky-teapot: message #\d+ "
+                      rf"\((?:email)?(?:, )?(?:variant 0)?\): (.*)", result.output)
+    assert found is not None, result.output
+    assert found.group(3).startswith(expected)
+    line = path.read_text(encoding="utf-8").splitlines()[int(found.group(1)) - 1]
+    assert line[int(found.group(2)) - 1:].startswith(at.split(": ")[-1]) or at in line, (line, at)
+    # --skip-bad reads the other script and names the broken one
+    result = CliRunner().invoke(main, ["import", str(path), "--from", "scriptkit", "--out", str(tmp_path / "back"),
+                                       "--skip-bad"])
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 macro(s)" in result.output and expected in result.output
+    assert [p.name for p in (tmp_path / "back" / "scripts").iterdir()] == ["late-parcel.yaml"]
+
+
+@pytest.mark.parametrize(("version", "expected"), [
+    (99, "this is version 99 of scriptkit's export format; this scriptkit reads version 1"),
+    ("1", "'version' should be a whole number, found text"),
+    (None, "no 'version'"),
+    ("pack", "'pack' should be an object (name, version, locale), found a list"),
+])
+def test_an_export_of_an_unknown_version_is_refused_where_it_says_so(tmp_path: Path, version: object,
+                                                                     expected: str) -> None:
+    path, doc = _export_two(tmp_path)
+    if version is None:
+        del doc["version"]
+    elif version == "pack":  # (the right version, the pack's header broken)
+        doc["pack"] = ["Round trip"]
+    else:
+        doc["version"] = version
+    text = json.dumps(doc, indent=2, sort_keys=True)
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--from", "scriptkit", "--out", str(tmp_path / "back")])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and not (tmp_path / "back").exists()
+    lines = text.splitlines()
+    # the top-level "version" is the last key
+    line = 1 if version is None else len(lines) - 1 if version != "pack" else lines.index('  "pack": [') + 1
+    assert f"{path}:{line}:" in result.output and expected in result.output, result.output
+    assert "scriptkit export" in result.output
+    if version == 99:
+        assert "upgrade scriptkit" in result.output.lower()

@@ -9,22 +9,24 @@ so they come back as literal text; placeholders keep their canonical names and f
 
 from __future__ import annotations
 
+import json
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, load_json, locate, read_text
+from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, kind_of, load_json, locate, read_text
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
-from scriptkit.targets.jsonfile import FORMAT
+from scriptkit.targets.jsonfile import FORMAT, VERSION
 
 LABEL = "scriptkit's own JSON export (export --to json): slots, variants and notes read back exactly"
 CHANNEL_ORDER = ("email", "chat", "sms", "phone", "social")
+AGAIN = "Export the pack again with `scriptkit export PACK --to json`."
 
 
 def is_native(data: Any) -> bool:
@@ -32,26 +34,230 @@ def is_native(data: Any) -> bool:
 
 
 def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro | ItemProblem]:
-    """One ImportedMacro per script of the export, in the export's order; bad ones named."""
+    """One ImportedMacro per script of the export, in the export's order; bad ones named, where they are."""
+    places = _Places(source)
+    _check_version(data, source, places)
     messages = data.get("messages")
     if not isinstance(messages, list):
-        raise ImportFormatError("scriptkit export has no 'messages' list", source.location(0),
-                                "Export the pack again with `scriptkit export PACK --to json`.")
+        raise ImportFormatError("scriptkit export has no 'messages' list", source.location(0), AGAIN)
+    header = data.get("pack", {})
+    if not isinstance(header, dict):  # (its name, version and locale would be lost)
+        raise ImportFormatError(f"'pack' should be an object (name, version, locale), found {kind_of(header)}",
+                                places.top("pack"), AGAIN)
+    pack = {k: str(v) for k, v in header.items() if isinstance(v, str) and v}
     by_script: dict[str, list[Mapping[str, Any]]] = {}
+    faults: dict[str, ItemProblem] = {}  # a script with a bad message is left out whole, by name
     for index, message in enumerate(messages):
         if not isinstance(message, dict) or not isinstance(message.get("script_id"), str):
-            yield ItemProblem(source.location(0), f"message #{index + 1}", "is not an exported message")
+            found = "it has no 'script_id'" if isinstance(message, dict) else f"found {kind_of(message)}"
+            yield ItemProblem(places.at(index, ()), f"message #{index + 1}", f"is not an exported message: {found}")
             continue
-        by_script.setdefault(message["script_id"], []).append(message)
-    frames = layouts(messages)
-    header = data.get("pack")
-    pack = {k: str(v) for k, v in header.items() if isinstance(v, str) and v} if isinstance(header, dict) else {}
+        script_id = message["script_id"]
+        by_script.setdefault(script_id, []).append(message)
+        fault = _fault(message)
+        if fault is not None and script_id not in faults:
+            path, what = fault
+            faults[script_id] = ItemProblem(places.at(index, path), script_id, f"{_named(index, message)}: {what}")
+    frames = layouts([m for script_id, group in by_script.items() if script_id not in faults for m in group])
     for script_id, group in by_script.items():
+        if script_id in faults:
+            yield faults[script_id]
+            continue
         where = locate(source, script_id)
         try:
             yield _macro(script_id, group, where, frames, pack)
         except (KeyError, TypeError, ValueError) as exc:
             yield ItemProblem(where, script_id, f"cannot be read back: {type(exc).__name__}: {exc}")
+
+
+def _check_version(data: Mapping[str, Any], source: SourceText, places: _Places) -> None:
+    """The export's format version must be the one this scriptkit writes: a later one may mean other things."""
+    if "version" not in data:
+        raise ImportFormatError("scriptkit export has no 'version': which export format it is cannot be told",
+                                source.location(0), AGAIN)
+    version = data["version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ImportFormatError(f"'version' should be a whole number, found {kind_of(version)}",
+                                places.top("version"), AGAIN)
+    if version != VERSION:
+        raise ImportFormatError(
+            f"this is version {version} of scriptkit's export format; this scriptkit reads version {VERSION}",
+            places.top("version"),
+            "Upgrade scriptkit to read it (a later scriptkit wrote it), or export the pack again with this one: "
+            "`scriptkit export PACK --to json`.")
+
+
+# ---------------------------------------------------------------- the shape of a message
+
+Path_ = tuple[str | int, ...]  # keys and indexes from a message to a value in it
+Fault = tuple[Path_, str]  # where in the message (the value, or the object missing a key), and what is wrong
+NOTE_KINDS = ("guidance", "alternative", "condition")
+SEGMENT_TYPES = ("text", "placeholder", "blank")
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _text_or_null(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _slot_texts(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+def _list(value: Any) -> bool:
+    return isinstance(value, list)
+
+
+# key -> (required, accepts, what it should be); in the order the export's reader needs them
+_MESSAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
+    "channel": (True, _text, "text"),
+    "variant": (True, _whole, "a whole number"),
+    "segments": (True, _list, "a list of segments"),
+    "notes": (False, _list, "a list of notes"),
+    "slots": (False, _slot_texts, "an object of slot texts"),
+    "tags": (False, _texts, "a list of tags (text)"),
+    **{key: (False, _text_or_null, "text") for key in ("title", "scenario", "emotion", "text", "file")},
+}
+_NOTE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
+    "label": (True, _text, "text"), "text": (True, _text, "text"), "segments": (True, _list, "a list of segments")}
+_SEGMENT_FIELDS: dict[str, dict[str, tuple[bool, Callable[[Any], bool], str]]] = {
+    "text": {"text": (True, _text, "text"), "slot": (True, _text, "text")},
+    "placeholder": {"name": (True, _text, "text"), "fallback": (False, _text_or_null, "text or null"),
+                    "slot": (True, _text, "text")},
+    "blank": {"name": (True, _text, "text"), "prompt": (False, _text_or_null, "text or null"),
+              "example": (False, _text_or_null, "text or null"), "slot": (True, _text, "text")},
+}
+
+
+def _fields(item: Mapping[str, Any], fields: Mapping[str, tuple[bool, Callable[[Any], bool], str]],
+            extra: str = "") -> Fault | None:
+    for key, (required, accepts, should) in fields.items():
+        if key not in item:
+            if required:
+                return (), f"has no '{key}'{extra}"
+        elif not accepts(item[key]):
+            return (key,), f"'{key}' should be {should}, found {kind_of(item[key])}"
+    return None
+
+
+def _fault(message: Mapping[str, Any]) -> Fault | None:
+    """The first part of an exported message not as scriptkit writes it, or None."""
+    fault = _fields(message, _MESSAGE_FIELDS)
+    if fault is not None:
+        return fault
+    fault = _segments_fault(message["segments"], ("segments",), "")
+    if fault is not None:
+        return fault
+    for i, note in enumerate(message.get("notes", [])):
+        path, name = ("notes", i), f"note {i + 1}"
+        if not isinstance(note, dict):
+            return path, f"{name} should be an object, found {kind_of(note)}"
+        kinds = "(guidance, alternative or condition)"
+        if "kind" not in note:
+            return path, f"{name} has no 'kind' {kinds}"
+        if note["kind"] not in NOTE_KINDS:
+            return (*path, "kind"), f"{name} has an unknown 'kind' {note['kind']!r} {kinds}"
+        fault = _fields(note, _NOTE_FIELDS)
+        if fault is not None:
+            return (*path, *fault[0]), f"{name} {fault[1]}"
+        fault = _segments_fault(note["segments"], (*path, "segments"), f"{name}: ")
+        if fault is not None:
+            return fault
+    return None
+
+
+def _segments_fault(segments: list[Any], path: Path_, name: str) -> Fault | None:
+    for i, seg in enumerate(segments):
+        where, which = (*path, i), f"{name}segment {i + 1}"
+        if not isinstance(seg, dict):
+            return where, f"{which} should be an object, found {kind_of(seg)}"
+        kind = seg.get("type")
+        if kind is None:
+            return where, f"{which} has no 'type' (text, placeholder or blank)"
+        if kind not in SEGMENT_TYPES:
+            return (*where, "type"), f"{which}: unknown segment type {kind!r} (text, placeholder or blank)"
+        fault = _fields(seg, _SEGMENT_FIELDS[kind])
+        if fault is not None:
+            return (*where, *fault[0]), f"{which} ({kind}) {fault[1]}"
+    return None
+
+
+def _named(index: int, message: Mapping[str, Any]) -> str:
+    """'message #3 (chat, variant 1)': as much of where it stands as the message itself says."""
+    known = [str(message["channel"])] if isinstance(message.get("channel"), str) else []
+    if _whole(message.get("variant")):
+        known.append(f"variant {message['variant']}")
+    return f"message #{index + 1}" + (f" ({', '.join(known)})" if known else "")
+
+
+# ---------------------------------------------------------------- where a value stands in the file
+
+_DECODER = json.JSONDecoder()
+
+
+def _skip(text: str, pos: int) -> int:
+    """Past JSON's white space at ``pos``."""
+    while pos < len(text) and text[pos] in " \t\n\r":
+        pos += 1
+    return pos
+
+
+def _members(text: str, at: int) -> dict[str | int, int]:
+    """Where each member of the JSON object or array starting at ``at`` starts (the text parsed already)."""
+    out: dict[str | int, int] = {}
+    if text[at] not in "{[":
+        return out
+    is_object = text[at] == "{"
+    pos, index = _skip(text, at + 1), 0
+    while text[pos] not in "}]":
+        name: str | int = index
+        if is_object:
+            name, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+            pos = _skip(text, _skip(text, pos) + 1)  # past the colon
+        out[name] = pos  # (a repeated key: the last, as the parser keeps it)
+        index += 1
+        pos = _skip(text, _DECODER.raw_decode(text, pos)[1])
+        if text[pos] == ",":
+            pos = _skip(text, pos + 1)
+    return out
+
+
+class _Places:
+    """Where the export's values stand, found (by a second read of the text) only for a problem."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self._members: dict[int, dict[str | int, int]] = {}  # an object's or array's offset -> its members'
+
+    def _offset(self, path: Path_) -> int:
+        """Where the value at ``path`` starts; where the path stops, the object that lacks the rest."""
+        text = self.source.text
+        pos = _skip(text, 0)
+        for part in path:
+            if pos not in self._members:
+                self._members[pos] = _members(text, pos)
+            if part not in self._members[pos]:
+                break
+            pos = self._members[pos][part]
+        return pos
+
+    def top(self, key: str) -> Location:
+        return self.source.location(self._offset((key,)))
+
+    def at(self, index: int, path: Path_) -> Location:
+        """The message ``index`` of the list, or a value in it (``path``)."""
+        return self.source.location(self._offset(("messages", index, *path)))
 
 
 def layouts(messages: Sequence[Any]) -> dict[str, Layout]:
