@@ -95,6 +95,10 @@ class _Namespace:
 
 
 def _fallback(value: object, default: str = "") -> object:
+    # (the check refuses these where they are written; this keeps a bypassed check from
+    # writing a placeholder's markers into another's fallback)
+    if isinstance(default, (_PlaceholderRef, _BlankRef, _Namespace)) or _MARKER_CHARS.search(str(default)):
+        raise TemplateError("a fallback must be quoted text, a number or a constant that holds one")
     if isinstance(value, _PlaceholderRef):
         return _PlaceholderRef(value.name, str(default))
     return value
@@ -348,9 +352,11 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                           "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
     problems: list[ScriptkitError] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    stored |= {n.name for n in tree.find_all(nodes.Macro)}  # (calling one is refused, once, at the call)
     # names used as ``customer.x`` or ``customer['x']``; any other use of a namespace is bare
     bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
-    kinds = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test, nodes.Call, nodes.Mul, nodes.Pow)
+    kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test,
+                                           nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, *_FILE_TAGS)
     for node in tree.find_all(kinds):
         problems.extend(_check_node(node, src, scope, stored, bases))
     return problems
@@ -431,10 +437,94 @@ def _big_int(node: nodes.Node, limit: int) -> bool:
     return isinstance(node, nodes.Const) and isinstance(node.value, int) and abs(node.value) > limit
 
 
+# tags that read another template: the sandbox has no loader, and a pack is its own files only
+_FILE_TAGS: dict[type[nodes.Node], str] = {nodes.Include: "include", nodes.Import: "import",
+                                           nodes.FromImport: "from", nodes.Extends: "extends"}
+_FALLBACK_HINT = "A fallback is the text shown when the value is empty, e.g. fallback('there')."
+_FALLBACK_OPEN = re.compile(r"\|\s*(fallback)\s*\(\s*")
+_PLAIN_ARGUMENT = re.compile(
+    r"""(?:default\s*=\s*)?(?:'[^'\\]*'|"[^"\\]*"|\d+(?:\.\d+)?|(?P<name>[A-Za-z_]\w*))\s*\)""")
+
+
+def _at(src: TemplateSource, lineno: int, pattern: str, group: int = 0) -> Location:
+    """Where ``pattern`` first matches on a template line (its ``group``), else the line's start."""
+    lines = src.text.split("\n")
+    lineno = max(1, min(lineno, len(lines)))
+    found = re.search(pattern, lines[lineno - 1])
+    if found is None:
+        return src.location_of_line(lineno)
+    return src.location_of(sum(len(line) + 1 for line in lines[: lineno - 1]) + found.start(group))
+
+
+def _plain_text(value: object) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _plain_fallback(node: nodes.Node, scope: _Scope) -> bool:
+    """Text, a number or a constant holding one: a placeholder or an expression there would
+    put the helpdesk's own syntax (or nothing sensible) into the fallback text."""
+    if isinstance(node, nodes.Const):
+        return _plain_text(node.value)
+    return isinstance(node, nodes.Name) and node.name in scope.constants and _plain_text(scope.values[node.name])
+
+
+def _fallback_at(src: TemplateSource, lineno: int, scope: _Scope) -> tuple[Location, Location]:
+    """Where the fallback at fault is (its name, its argument): the first on its line whose
+    argument does not read as plain text (Jinja gives a node's line, not its column)."""
+    lines = src.text.split("\n")
+    lineno = max(1, min(lineno, len(lines)))
+    line, before = lines[lineno - 1], sum(len(text) + 1 for text in lines[: lineno - 1])
+    for call in _FALLBACK_OPEN.finditer(line):
+        plain = _PLAIN_ARGUMENT.match(line, call.end())
+        if plain is None or (plain["name"] is not None and not (
+                plain["name"] in scope.constants and _plain_text(scope.values[plain["name"]]))):
+            return src.location_of(before + call.start(1)), src.location_of(before + call.end())
+    word = src.location_of_line(lineno, "fallback")
+    return word, word
+
+
+def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line: int) -> list[ScriptkitError]:
+    args = [*node.args, *(kw.value for kw in node.kwargs if kw.key == "default")]
+    others = [kw.key for kw in node.kwargs if kw.key != "default"]
+    unpacked = node.dyn_args is not None or node.dyn_kwargs is not None  # fallback(*x), fallback(**x)
+    if not others and not unpacked and len(args) == 1 and _plain_fallback(args[0], scope):
+        return []
+    word, argument = _fallback_at(src, line, scope)
+    if others:
+        return [PackError(f"fallback() takes one text, not '{others[0]}='", word, _FALLBACK_HINT)]
+    if not args and not unpacked:
+        return [PackError("fallback() needs the text to show", word,
+                          _FALLBACK_HINT + " Write fallback('') to show nothing.")]
+    if len(args) > 1:
+        return [PackError(f"fallback() takes one text, not {len(args)}", word, _FALLBACK_HINT)]
+    return [PackError("a fallback must be quoted text, a number or a constant that holds one", argument,
+                      _FALLBACK_HINT + " A placeholder cannot stand in for another.")]
+
+
 def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str],
                 bases: set[int]) -> list[ScriptkitError]:
     line = getattr(node, "lineno", 1)
     env = _env()
+    tag = _FILE_TAGS.get(type(node))
+    if tag is not None:
+        return [TemplateSecurityError("templates cannot include other files; put shared text in a pack constant",
+                                      _at(src, line, r"\{%[-+]?\s*(" + tag + r")\b", 1),
+                                      "A constant in pack.yaml can be used in every script: {{ constant_name }}.")]
+    if isinstance(node, nodes.FilterBlock):
+        chain: nodes.Node | None = node.filter
+        names: list[str] = []
+        while isinstance(chain, nodes.Filter):
+            names.append(chain.name)
+            chain = chain.node
+        changing = [n for n in reversed(names) if n not in _REF_FILTERS]
+        if changing and any(_is_ref(n, scope) for part in node.body for n in part.find_all(nodes.Getattr)):
+            return [PackError(f"filter '{changing[0]}' cannot change a placeholder or blank",
+                              _at(src, line, r"\{%[-+]?\s*filter\b[^%]*?\b(" + re.escape(changing[0]) + r")\b", 1),
+                              "The helpdesk or the agent fills it in after the reply is built; "
+                              "only fallback() applies to it.")]
+        return []
+    if isinstance(node, nodes.Filter) and node.name == "fallback":
+        return _check_fallback(node, src, scope, line)
     if isinstance(node, nodes.Mul):
         if any(_big_int(n, MAX_REPEAT) and _is_sequence(other, scope)
                for n, other in ((node.left, node.right), (node.right, node.left))):
@@ -501,8 +591,12 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
     if isinstance(node, nodes.Test) and node.name not in env.tests:
         return [PackError(f"unknown test '{node.name}'", src.location_of_line(line, node.name))]
     if isinstance(node, nodes.Call):
+        callee = node.node.name if isinstance(node.node, nodes.Name) else \
+            node.node.attr if isinstance(node.node, nodes.Getattr) else None
+        where = (_at(src, line, r"(?<![\w.])(?<!macro )(?<!macro  )" + re.escape(callee) + r"\s*\(")
+                 if callee else src.location_of_line(line))
         return [TemplateSecurityError("calling functions is not allowed in templates",
-                                      src.location_of_line(line), "Use constants, placeholders and filters.")]
+                                      where, "Use constants, placeholders and filters.")]
     return []
 
 
