@@ -469,12 +469,39 @@ def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
         return []
     rules = [*all_rules(), *config.custom]
     out = []
+    commented: dict[int, SourceText] = {}  # id -> a file with a suppression comment (scripts may share one)
     for script in pack.scripts:
         for i, sel in enumerate(script.ignore):
             if not is_known(sel, rules):
                 loc = script.origin.location(("ignore", i)) if script.origin else None
                 out.append(unknown_selector(sel, loc, rules, f"script '{script.id}' ignore"))
+        if (origin := script.origin) is not None and _may_suppress(origin.source.text):
+            commented[id(origin.source)] = origin.source
+    if pack.origin is not None and _may_suppress(pack.origin.source.text):
+        commented[id(pack.origin.source)] = pack.origin.source
+    for source in commented.values():
+        out.extend(unknown_selector(sel, source.location(at), rules, f"a '# {verb}' comment")
+                   for sel, at, verb in _comment_selectors(source.text) if not is_known(sel, rules))
     return out
+
+
+def _may_suppress(text: str) -> bool:
+    """Whether a file may hold a suppression comment (most have none: they are not read further)."""
+    return "#" in text and ("scriptkit:" in text or "noqa" in text)
+
+
+def _comment_selectors(text: str) -> Iterator[tuple[str, int, str]]:
+    """Each selector of the suppression comments of ``text``: itself, its offset, and the comment's verb
+    ('scriptkit: ignore', 'noqa'...). As the suppressions read them: the first comment of a line."""
+    line_start = -1
+    for m in _INLINE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start == line_start:
+            continue
+        line_start = start
+        verb = f"scriptkit: {m.group('verb')}" if m.group("verb") else "noqa"
+        for code in re.finditer(r"[A-Za-z0-9_-]+", m.group("codes") or ""):
+            yield code.group(), m.start("codes") + code.start(), verb
 
 
 # ---------------------------------------------------------------- free text

@@ -390,3 +390,37 @@ def test_required_phrase_in_a_slot_the_script_lacks(make_pack: Any) -> None:
     (d,) = lint(make_pack, {"a.yaml": script()}, voice)
     assert d.name == "warm-thanks" and d.slot == "acknowledgment" and d.location.line == 4
     assert lint(make_pack, {"a.yaml": script(warm_language='"Thank you for waiting."')}, voice) == []
+
+
+def test_an_unknown_selector_in_a_suppression_comment_warns_at_it(make_pack: Any) -> None:
+    # the docs promise a typo never silently switches nothing off: in a comment too
+    text = ("# scriptkit: ignore-file SK9999, warmthh\n"
+            + script(acknowledgment='"I can see how frustrating it is that your store credit is late."  '
+                                    "# scriptkit: ignore nonsense",
+                     solution='"I can offer store credit today."  # noqa: SK801, say-refnd'))
+    found = lint(make_pack, {"a.yaml": text})
+    warnings = sorted((d.location.line, d.location.col, d.message, d.suggestion) for d in found if d.code == "SK800")
+    lines = text.splitlines()
+    ack, sol = (next(i for i, line in enumerate(lines) if line.startswith(k)) + 1
+                for k in ("acknowledgment", "solution"))
+    assert [(line, col, message) for line, col, message, _ in warnings] == [
+        (1, 26, "unknown rule selector 'SK9999' in a '# scriptkit: ignore-file' comment"),
+        (1, 34, "unknown rule selector 'warmthh' in a '# scriptkit: ignore-file' comment"),
+        (ack, lines[ack - 1].index("nonsense") + 1, "unknown rule selector 'nonsense' in a '# scriptkit: ignore' "
+                                                     "comment"),
+        (sol, lines[sol - 1].index("say-refnd") + 1, "unknown rule selector 'say-refnd' in a '# noqa' comment"),
+    ]
+    assert warnings[1][3] == "Did you mean 'warmth'?" and warnings[3][3] == "Did you mean 'say-refund'?"
+    assert all(d.location.file.endswith("a.yaml") for d in found if d.code == "SK800")
+    # the known selectors still suppress: SK801 is the line's, and nothing else fires
+    assert [d.code for d in found if d.code != "SK800"] == ["SK801"]  # the acknowledgment's store credit
+
+
+def test_a_suppression_comment_in_pack_yaml_is_checked_and_sk800_can_be_ignored(make_pack: Any) -> None:
+    voice = VOICE + 'channels:\n  email:\n    signoff: "The team"  # scriptkit: ignore SK7\n'
+    found = lint(make_pack, {"a.yaml": script()}, voice)
+    (warning,) = [d for d in found if d.code == "SK800"]
+    assert warning.message == "unknown rule selector 'SK7' in a '# scriptkit: ignore' comment"
+    assert warning.location.file.endswith("pack.yaml") and warning.location.line == 12
+    quiet = voice.replace("select: [custom]", "select: [custom]\n  ignore: [SK800]")
+    assert [d.code for d in lint(make_pack, {"a.yaml": script()}, quiet)] == []
