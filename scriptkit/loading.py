@@ -15,7 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 
 from scriptkit.diagnostics import Location
@@ -32,7 +34,27 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.allow_duplicate_keys = False
+    yaml.Composer = _NoCollectionAliases
     return yaml
+
+
+class _CollectionAlias(ComposerError):
+    """An alias of a list or mapping, refused where it is."""
+
+
+class _NoCollectionAliases(Composer):
+    """ruamel's composer, refusing an alias of a list or mapping: nested ones expand exponentially
+    (nine lists of nine aliases of the list before make 9**9 values, and every walk of the data
+    expands them), and a script or pack.yaml never needs one. An alias of a single value is kept."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            target = self.anchors.get(event.anchor)
+            if target is not None and not isinstance(target, RuamelScalarNode):
+                raise _CollectionAlias(None, None, f"alias '*{event.anchor}' repeats a list or mapping",
+                                       event.start_mark)
+        return super().compose_node(parent, index)
 
 
 def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) -> tuple[Any, Origin] | None:
@@ -64,6 +86,10 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         mark = exc.problem_mark or exc.context_mark
         where = source.at(mark.line, mark.column) if mark else Location(name, 1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if isinstance(exc, _CollectionAlias):
+            errors.add(problem, where, "Write the value out in full: an alias may only repeat a single value, "
+                                       "such as a sentence.")
+            return None
         context, cmark = exc.context, exc.context_mark
         scanning = bool(exc.problem and context and context.startswith("while scanning"))
         elsewhere = cmark is not None and mark is not None and (cmark.line, cmark.column) != (mark.line, mark.column)
@@ -71,7 +97,7 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
             # an unfinished quote or block: point at where it began, which is where the fix goes
             problem = f"{problem} {context} that starts here"
             where = source.at(cmark.line, cmark.column)
-        errors.add(f"YAML syntax error: {problem}", where, _yaml_hint(problem))
+        errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, _yaml_hint(problem))
         return None
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
         errors.add(f"YAML error: {exc}".splitlines()[0], Location(name, 1, 1))
@@ -85,7 +111,8 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
 # The round-trip parser is pure Python (about 5 ms for a small script); libyaml's composer is C
 # and gives every node's position. Valid, plain documents take this path with YAML 1.2 scalar
 # resolution from ruamel (so "no" stays a string); anything unusual (a syntax error, tags,
-# duplicate or merge keys, non-string keys) goes to the round-trip path, which reports it.
+# duplicate or merge keys, non-string keys, anchors with aliases) goes to the round-trip path,
+# which reports it.
 _CLoader: Any
 try:
     from yaml import CSafeLoader as _CLoader  # type: ignore[import-untyped,no-redef]
@@ -130,6 +157,8 @@ def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
     # (the regex only when a tag or merge key can be there at all: most files have neither character)
     if _CLoader is None or (("!" in text or "<<" in text) and _TAG_OR_MERGE.search(text)):
         return None
+    if "&" in text and "*" in text:
+        return None  # an alias may repeat a list, which the round-trip composer refuses before it is expanded
     try:
         node = _ccompose(text, Loader=_Composer)
         origin = Origin(source)
@@ -217,6 +246,23 @@ def _scalar(node: Any) -> Any:
     return yaml.constructor.construct_object(RuamelScalarNode(tag, value), deep=True)
 
 
+# ruamel quotes both values of a duplicate key whole, which can be paragraphs
+_DUPLICATE_VALUES = re.compile(r'(with value )"(.*)" (\(original value: )"(.*)"\)$', re.S)
+
+
+def _excerpts(match: re.Match[str]) -> str:
+    return f'{match[1]}"{_excerpt(match[2])}" {match[3]}"{_excerpt(match[4])}")'
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    """The start of ``text`` on one line, cut at a word within ``limit`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+
+
 def _yaml_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
         return "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."
@@ -287,13 +333,21 @@ def _clean_loc(raw_loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ..
 
 def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                   errors: ErrorCollector, prefix: tuple[str | int, ...] = (), data: Any = None) -> None:
-    slot_types_reported: set[tuple[str | int, ...]] = set()
+    slot_types_reported: set[tuple[str | int, ...]] = set()  # (and constants: one message each)
     misspelled: set[tuple[str | int, ...]] = set()  # required keys that an unknown key is a typo of
     # unknown keys first, so a missing key that is only misspelled is reported once
     for err in sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden"):
         loc, slot_tag = _clean_loc(tuple(err["loc"]), data)
         path = (*prefix, *loc)
         kind = err["type"]
+        if model is PackMeta and len(path) == 2 and path[0] == "constants":
+            # a constant is ``str | int | float | bool``: one message for it, not one per type
+            if path not in slot_types_reported:
+                slot_types_reported.add(path)
+                errors.add(f"constant '{path[1]}' must be text or a number", origin.location(path),
+                           "A constant is text or a number, e.g. refund_days: 5; "
+                           "write lists and sentences into the scripts.")
+            continue
         if slot_tag is not None and kind.endswith("_type"):
             # a slot is ``str | list[str]``: one message for the field, not one per union branch
             field = (*prefix, *loc[:slot_tag])
@@ -334,6 +388,9 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             errors.add(f"'{path[-1]}' needs at least one item", origin.location(path),
                        "List the channels this script is written for, e.g. [email, chat]."
                        if path[-1] == "channels" else None)
+        elif kind in _WRONG_TYPE:
+            wrong, how = _wrong_type(kind, path, err.get("input"))
+            errors.add(wrong, origin.location(path), how)
         elif kind == "model_type":
             shorthand = " (or the agent's guidance as text)" if path == ("flexibility",) else ""
             errors.add(f"'{path[-1]}' must be a mapping of keys and values{shorthand}", origin.location(path),
@@ -344,6 +401,35 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
 
 
 _UNION_TAGS = {"str", "list[str]", "Flexibility", "int", "float", "bool"}
+
+_WRONG_TYPE = {"list_type": "a list", "string_type": "text", "dict_type": "a mapping of keys and values",
+               "bool_type": "true or false", "bool_parsing": "true or false"}
+# an example of each list a pack or script has, and which of them are lists of texts
+_LIST_EXAMPLES = {"channels": "[email, chat]", "tags": "[billing, refund]", "ignore": "[SK104]",
+                  "blanks": "[{name: delay_reason}]", "alternatives": "[{label: Refund, text: ...}]",
+                  "conditions": "[{when: ..., text: ...}]"}
+_TEXT_LISTS = ("channels", "tags", "ignore")
+
+
+def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str, str | None]:
+    """The message and hint for a value of the wrong type: what the key takes, and how to write it."""
+    item = bool(path) and isinstance(path[-1], int)
+    key = str(path[-2] if item and len(path) > 1 else path[-1] if path else "document")
+    subject = f"each item of '{key}'" if item else f"'{key}'"
+    expected = _WRONG_TYPE[kind]
+    if kind == "list_type":
+        example = _LIST_EXAMPLES.get(key)
+        message = f"{subject} must be a list" + (f", e.g. {example}" if example else "")
+        if isinstance(value, str) and key in _TEXT_LISTS:
+            return message, f"For one item, put it in brackets: {key}: [{_excerpt(value)}]."
+        return message, None if example else "Write it as [first, second], or one '- item' a line."
+    if isinstance(value, list | dict):
+        return f"{subject} must be {expected}, not {'a list' if isinstance(value, list) else 'a mapping'}", None
+    if kind == "string_type" and isinstance(value, int | float):  # (bool is an int)
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        example = f'"{shown}"' if item else f'{key}: "{shown}"'
+        return f"{subject} must be text", f"Quote a value that YAML reads as a number or true/false, e.g. {example}."
+    return f"{subject} must be {expected}", None
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -437,23 +523,33 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
     if not isinstance(data, dict):
         return fallback
     kept: dict[str, Any] = {"name": fallback.name}
+
+    def valid(key: str, value: Any) -> bool:
+        try:
+            PackMeta.model_validate({**kept, key: value})
+        except ValidationError:
+            return False
+        return True
+
     for key, value in plain_data(data).items():
-        if key in PackMeta.model_fields:
-            try:
-                PackMeta.model_validate({**kept, key: value})
-            except ValidationError:
-                continue
+        if key not in PackMeta.model_fields:
+            continue
+        if valid(key, value):
             kept[key] = value
+        elif isinstance(value, dict):  # constants, placeholders, layouts: keep the valid entries
+            kept[key] = {name: entry for name, entry in value.items() if valid(key, {name: entry})}
     return PackMeta.model_validate(kept)
 
 
 SCRIPT_PATTERN = "*.y*ml"
-_SCRIPT_NAME = re.compile(fnmatch.translate(os.path.normcase(SCRIPT_PATTERN)))
+# (not a hidden name: editors' swap and backup files, macOS's ._ files from a zip, .git)
+_SCRIPT_NAME = re.compile(r"(?!\.)" + fnmatch.translate(os.path.normcase(SCRIPT_PATTERN)))
 
 
 def _script_files(folder: Path) -> list[str]:
-    """``sorted(folder.glob("**/" + SCRIPT_PATTERN))``, as strings: every entry below ``folder``
-    named like a YAML file, symbolic links to folders listed but not entered, in path order.
+    """``sorted(folder.glob("**/" + SCRIPT_PATTERN))``, as strings, without hidden files and
+    folders (a name starting with '.'): every entry below ``folder`` named like a YAML file,
+    symbolic links to folders listed but not entered, in path order.
 
     By ``os.walk``, and strings rather than Paths: pathlib's recursive glob makes a Path for
     every entry it passes (5x slower on 10,000 files), and making a Path of each file found was
@@ -463,6 +559,7 @@ def _script_files(folder: Path) -> list[str]:
     found: list[str] = []
     join, normcase, match = os.path.join, os.path.normcase, _SCRIPT_NAME.match
     for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if name[:1] != "."]  # not entered
         found += [join(parent, name) for name in (*folders, *files) if match(normcase(name))]
     return _in_path_order(found)
 

@@ -298,3 +298,16 @@ def test_a_bug_met_on_some_input_is_one_line_and_exit_2_not_a_traceback_and_exit
     assert not (tmp_path / "out").exists()
     result = subprocess.run(args, capture_output=True, text=True, env={**env, "SCRIPTKIT_DEBUG": "1"}, timeout=120)
     assert "Traceback" in result.stderr and "boom in render" in result.stderr
+
+
+def test_check_refuses_an_alias_bomb_at_the_alias_with_exit_2(make_pack):
+    # nine anchored lists of nine aliases of the list before: expanded, 9**9 values
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for before, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{before}"] * 9) + "]")
+    root = make_pack({"late.yaml": GOOD + "\n".join(lines) + "\ntags: *i\n"}, "name: T\ndescription: *nothing\n")
+    result = invoke("check", str(root))
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert f"{root}/scripts/late.yaml:13:8: error: alias '*a' repeats a list or mapping" in result.output
+    assert f"{root}/pack.yaml:2:14: error: YAML syntax error: found undefined alias 'nothing'" in result.output

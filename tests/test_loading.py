@@ -512,5 +512,110 @@ def test_script_files_are_the_recursive_glob_in_path_order(tmp_path: Path) -> No
     (scripts / "linked").symlink_to(outside, target_is_directory=True)  # listed by glob, not entered
     (scripts / "linked.yaml").symlink_to(outside, target_is_directory=True)
     (scripts / "alias.yaml").symlink_to(scripts / "a.yaml")
-    assert _script_files(scripts) == [str(f) for f in sorted(scripts.glob("**/" + SCRIPT_PATTERN))]
+    # (less the hidden ones: .hidden.yaml, deep/.cache/e.yaml)
+    visible = [f for f in scripts.glob("**/" + SCRIPT_PATTERN)
+               if not any(part.startswith(".") for part in f.relative_to(scripts).parts)]
+    assert _script_files(scripts) == [str(f) for f in sorted(visible)]
     assert str(scripts / "folder.yaml") in _script_files(scripts)  # (load_pack reports it: not a file)
+
+
+# ---------------------------------------------------------------- hostile and mistyped values
+
+def _alias_bomb(last: str) -> str:
+    """Nine anchored lists, each of nine aliases of the one before: 9**9 strings if expanded."""
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for before, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{before}"] * 9) + "]")
+    return "\n".join(lines) + f"\n{last}: *i\n"
+
+
+_ALIAS_HINT = "Write the value out in full: an alias may only repeat a single value, such as a sentence."
+
+
+@pytest.mark.parametrize("extra", ["", "scenario: !!str Orders\n"])  # libyaml's parse, and the round-trip one
+def test_an_alias_of_a_list_is_refused_at_the_alias_not_expanded(make_pack, extra):
+    text = "id: a\ntitle: T\nsolution: y\n" + extra + _alias_bomb("acknowledgment")
+    root = make_pack({"a.yaml": text})
+    line = 5 + extra.count("\n")  # b's list, of aliases of a's
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:{line}:8: alias '*a' repeats a list or mapping {_ALIAS_HINT}"
+    )
+
+
+def test_an_alias_bomb_in_pack_yaml_is_refused_and_the_scripts_still_load(make_pack):
+    root = make_pack({"good.yaml": GOOD}, "name: T\nrules:\n  " + _alias_bomb("tags").replace("\n", "\n  "))
+    assert one_problem(root) == f"{root}/pack.yaml:4:10: alias '*a' repeats a list or mapping {_ALIAS_HINT}"
+
+
+def test_a_recursive_alias_is_refused(make_pack):
+    root = make_pack({"a.yaml": GOOD + "tags: &t [x, *t]\n"})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:5:14: alias '*t' repeats a list or mapping {_ALIAS_HINT}"
+
+
+def test_an_alias_of_a_single_value_still_works(make_pack):
+    root = make_pack({"a.yaml": GOOD + "scenario: &s Parcel late\ntags: [*s, orders]\n"})
+    assert load_pack(root).script("good").tags == ["Parcel late", "orders"]
+
+
+def test_a_bad_constant_is_one_message_and_the_others_are_kept(make_pack):
+    pack_yaml = ("name: T\nconstants:\n  refund_window_days: [1, 2]\n  support_hours: \"9am to 5pm\"\n"
+                 "  team:\n    name: Care\n")
+    text = 'id: a\ntitle: T\nacknowledgment: "We are here {{ support_hours }}."\nsolution: "Fix."\n'
+    root = make_pack({"a.yaml": text}, pack_yaml)
+    hint = "A constant is text or a number, e.g. refund_days: 5; write lists and sentences into the scripts."
+    assert problems(root) == [
+        f"{root}/pack.yaml:3:23: constant 'refund_window_days' must be text or a number {hint}",
+        f"{root}/pack.yaml:6:5: constant 'team' must be text or a number {hint}",
+    ]
+
+
+def test_a_duplicate_key_quotes_an_excerpt_of_long_values(make_pack):
+    paragraph = " ".join(["We are sorry that your parcel is late and we will put it right today."] * 6)
+    root = make_pack({"a.yaml": f'id: a\ntitle: "{paragraph}"\nacknowledgment: x\nsolution: y\ntitle: Short\n'})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:5:1: YAML syntax error: found duplicate key \"title\" with value \"Short\" "
+        "(original value: \"We are sorry that your parcel is late…\") Each key may appear once in a mapping."
+    )
+
+
+_QUOTE = "Quote a value that YAML reads as a number or true/false, e.g."
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("channels: email", "5:11: 'channels' must be a list, e.g. [email, chat] "
+                        "For one item, put it in brackets: channels: [email]."),
+    ("tags: x", "5:7: 'tags' must be a list, e.g. [billing, refund] For one item, put it in brackets: tags: [x]."),
+    ("ignore: [x, 5]", f"5:13: each item of 'ignore' must be text {_QUOTE} \"5\"."),
+    ("emotion: 5", f"5:10: 'emotion' must be text {_QUOTE} emotion: \"5\"."),
+    ("export: 5", "5:9: 'export' must be a mapping of keys and values"),
+    ("flexibility:\n  blanks:\n    - name: 5", f"7:13: 'name' must be text {_QUOTE} name: \"5\"."),
+    ("flexibility:\n  blanks: day", "6:11: 'blanks' must be a list, e.g. [{name: delay_reason}]"),
+])
+def test_a_value_of_the_wrong_type_is_named_with_an_example(make_pack, line, expected):
+    root = make_pack({"a.yaml": GOOD + line + "\n"})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+def test_id_and_title_of_the_wrong_type(make_pack):
+    root = make_pack({"a.yaml": "id: 123\ntitle: [a]\nacknowledgment: x\nsolution: y\n"})
+    assert problems(root) == [
+        f"{root}/scripts/a.yaml:1:5: 'id' must be text {_QUOTE} id: \"123\".",
+        f"{root}/scripts/a.yaml:2:8: 'title' must be text, not a list",
+    ]
+
+
+def test_a_layout_value_of_the_wrong_type_in_pack_yaml(make_pack):
+    root = make_pack({"good.yaml": GOOD}, "name: T\nchannels:\n  sms:\n    greeting: true\n")
+    assert one_problem(root) == f"{root}/pack.yaml:4:15: 'greeting' must be text {_QUOTE} greeting: \"true\"."
+
+
+def test_hidden_files_and_folders_are_not_scripts(make_pack):
+    root = make_pack({"good.yaml": GOOD})
+    scripts = root / "scripts"
+    (scripts / ".hidden.yaml").write_bytes(b"\xff\xfe not a script")
+    (scripts / "._good.yaml").write_bytes(b"\x00\x05\x16\x07 resource fork")  # macOS, unzipped
+    (scripts / ".git").mkdir()
+    (scripts / ".git" / "config.yaml").write_text("core: x\n")
+    (scripts / "sub" / ".cache").mkdir(parents=True)
+    (scripts / "sub" / ".cache" / "old.yaml").write_text("id: old\n")
+    assert [s.id for s in load_pack(root).scripts] == ["good"]
