@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,9 +10,9 @@ from pathlib import Path
 import click
 
 from scriptkit.cli.output import console, writing
-from scriptkit.errors import ConfigError
 from scriptkit.importers import FORMATS, Library, import_library
 from scriptkit.importers.tabular import parse_mapping, parse_where
+from scriptkit.importers.writer import destination
 
 
 def source_options(func: Callable[..., object]) -> Callable[..., object]:
@@ -59,25 +58,6 @@ def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[s
     return library
 
 
-def _destination(out: str, force: bool) -> Path:
-    """``--out`` written plainly (``pack/scripts/..`` is ``pack``, a link is the folder it names); with
-    ``--force`` only a pack (an earlier import) may be replaced, and never the folder the command runs in."""
-    target = Path(os.path.normpath(out))
-    if target.name in ("", ".", ".."):
-        target = Path(os.path.abspath(out))
-    if target.is_symlink():  # the pack it names is replaced, not the link
-        target = Path(os.path.realpath(target))
-    if force and target.is_dir() and any(target.iterdir()):
-        resolved, here = target.resolve(), Path.cwd().resolve()
-        if resolved == here or resolved in here.parents:
-            raise ConfigError(f"--out {out} is the folder you are in (or holds it): --force would delete it",
-                              hint="Run the import from another folder, or choose a new --out; nothing was changed.")
-        if not (target / "pack.yaml").is_file():
-            raise ConfigError(f"--out {out} is not a pack (it has no pack.yaml): --force replaces only a pack",
-                              hint="Choose a new folder; nothing was changed.")
-    return target
-
-
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @source_options
@@ -93,7 +73,7 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
     csv, jsonl, json, yaml, js, markdown (with --map for the columns).
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
-    target = _destination(out, force)
+    target = destination(Path(out), force)  # (before the read, which can be long: fail fast)
     library = read_library(file, fmt, mapping, where, skip_bad)
     library.raise_if_empty("import", parse_where(where))
     with writing("the pack", out):
