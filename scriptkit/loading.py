@@ -344,7 +344,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             # a constant is ``str | int | float | bool``: one message for it, not one per type
             if path not in slot_types_reported:
                 slot_types_reported.add(path)
-                errors.add(f"constant '{path[1]}' must be text or a number", origin.location(path),
+                errors.add(f"constant '{path[1]}' must be text or a number",
+                           origin.location(path, key=err.get("input") is None),
                            "A constant is text or a number, e.g. refund_days: 5; "
                            "write lists and sentences into the scripts.")
             continue
@@ -390,7 +391,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                        if path[-1] == "channels" else None)
         elif kind in _WRONG_TYPE:
             wrong, how = _wrong_type(kind, path, err.get("input"))
-            errors.add(wrong, origin.location(path), how)
+            empty = err.get("input") is None and bool(path) and not isinstance(path[-1], int)
+            errors.add(wrong, origin.location(path, key=empty), how)  # (a key without a value: at the key)
         elif kind == "model_type":
             shorthand = " (or the agent's guidance as text)" if path == ("flexibility",) else ""
             errors.add(f"'{path[-1]}' must be a mapping of keys and values{shorthand}", origin.location(path),
@@ -417,6 +419,9 @@ def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str
     key = str(path[-2] if item and len(path) > 1 else path[-1] if path else "document")
     subject = f"each item of '{key}'" if item else f"'{key}'"
     expected = _WRONG_TYPE[kind]
+    if value is None:  # "key:" with nothing after it
+        return (f"an item of '{key}' is empty" if item else f"'{key}' has no value",
+                f"Write {expected} after {'the dash' if item else repr(key + ':')}, or delete the line.")
     if kind == "list_type":
         example = _LIST_EXAMPLES.get(key)
         message = f"{subject} must be a list" + (f", e.g. {example}" if example else "")

@@ -311,3 +311,16 @@ def test_check_refuses_an_alias_bomb_at_the_alias_with_exit_2(make_pack):
     assert "Traceback" not in result.output
     assert f"{root}/scripts/late.yaml:13:8: error: alias '*a' repeats a list or mapping" in result.output
     assert f"{root}/pack.yaml:2:14: error: YAML syntax error: found undefined alias 'nothing'" in result.output
+
+
+def test_check_names_a_bad_constant_once_keeps_the_rest_and_skips_hidden_files(make_pack):
+    text = GOOD.replace("is late.\"", "is late. We answer {{ support_hours }}.\"")
+    root = make_pack({"late.yaml": text},
+                     "name: T\nconstants:\n  refund_window_days: [1, 2]\n  support_hours: \"9am to 5pm\"\n")
+    (root / "scripts" / "._late.yaml").write_bytes(b"\x00\x05\x16\x07\xff")  # macOS's, from a zip
+    result = invoke("check", str(root))
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [
+        f"{root}/pack.yaml:3:23: error: constant 'refund_window_days' must be text or a number "
+        "A constant is text or a number, e.g. refund_days: 5; write lists and sentences into the scripts.",
+    ]

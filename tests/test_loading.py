@@ -559,13 +559,14 @@ def test_an_alias_of_a_single_value_still_works(make_pack):
 
 def test_a_bad_constant_is_one_message_and_the_others_are_kept(make_pack):
     pack_yaml = ("name: T\nconstants:\n  refund_window_days: [1, 2]\n  support_hours: \"9am to 5pm\"\n"
-                 "  team:\n    name: Care\n")
+                 "  team:\n    name: Care\n  phone:\n")
     text = 'id: a\ntitle: T\nacknowledgment: "We are here {{ support_hours }}."\nsolution: "Fix."\n'
     root = make_pack({"a.yaml": text}, pack_yaml)
     hint = "A constant is text or a number, e.g. refund_days: 5; write lists and sentences into the scripts."
     assert problems(root) == [
         f"{root}/pack.yaml:3:23: constant 'refund_window_days' must be text or a number {hint}",
         f"{root}/pack.yaml:6:5: constant 'team' must be text or a number {hint}",
+        f"{root}/pack.yaml:7:3: constant 'phone' must be text or a number {hint}",  # (no value: at its key)
     ]
 
 
@@ -590,6 +591,8 @@ _QUOTE = "Quote a value that YAML reads as a number or true/false, e.g."
     ("export: 5", "5:9: 'export' must be a mapping of keys and values"),
     ("flexibility:\n  blanks:\n    - name: 5", f"7:13: 'name' must be text {_QUOTE} name: \"5\"."),
     ("flexibility:\n  blanks: day", "6:11: 'blanks' must be a list, e.g. [{name: delay_reason}]"),
+    ("emotion:", "5:1: 'emotion' has no value Write text after 'emotion:', or delete the line."),
+    ("tags:\n  - billing\n  -", "7:4: an item of 'tags' is empty Write text after the dash, or delete the line."),
 ])
 def test_a_value_of_the_wrong_type_is_named_with_an_example(make_pack, line, expected):
     root = make_pack({"a.yaml": GOOD + line + "\n"})
