@@ -406,7 +406,7 @@ _UNION_TAGS = {"str", "list[str]", "Flexibility", "int", "float", "bool"}
 
 _WRONG_TYPE = {"list_type": "a list", "string_type": "text", "dict_type": "a mapping of keys and values",
                "bool_type": "true or false", "bool_parsing": "true or false"}
-# an example of each list a pack or script has, and which of them are lists of texts
+# an example of each list a script has; a single word given for a list of texts is put in brackets
 _LIST_EXAMPLES = {"channels": "[email, chat]", "tags": "[billing, refund]", "ignore": "[SK104]",
                   "blanks": "[{name: delay_reason}]", "alternatives": "[{label: Refund, text: ...}]",
                   "conditions": "[{when: ..., text: ...}]"}
