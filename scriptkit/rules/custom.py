@@ -28,7 +28,11 @@ In pack.yaml (``rules: custom: [...]``), a rules file (``rules: files: [voice.ya
 from __future__ import annotations
 
 import difflib
+import functools
+import importlib
+import operator
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,9 +62,6 @@ DEFAULT_MESSAGES = {
     "occurrence": "Use {terms} {expected} (found {count}).",
     "metric": "{metric} is {value}; the limit is {expected}.",
 }
-# A pack is untrusted input: a group with a repetition inside, itself repeated ("(a+)+")
-# can backtrack for minutes on a short text, and Python's re has no timeout.
-_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\d*\})")
 MAX_PATTERN = 500
 _BODY = ("acknowledgment", "warm_language", "solution", "other")
 METRIC_LABELS = {"words": "Word count", "characters": "Length in characters", "sentences": "Sentence count",
@@ -222,6 +223,245 @@ def _docs(spec: CustomSpec, description: str) -> str:
 
 def _describe(spec: CustomSpec) -> str:
     return ", ".join(f"'{t}'" for t in spec.terms) or "the rule's patterns"
+
+
+# ---------------------------------------------------------------- slow regular expressions
+
+# Python's re backtracks and has no timeout, and a pack is untrusted input: a pattern that can
+# match the same text along two different routes through a loop ("(a|aa)+", "(a+)+",
+# "(\w+\s?)+") takes exponential time on a short text that fails at its end, and loops that
+# can share their text in a row ("(.*a){5}") take a high power of its length. The pattern is
+# read into a position automaton (one state per character it matches) whose edges are counted
+# once per route through the pattern, and two walks over the same text are compared: the
+# classic test for exponential ambiguity (Weber and Seidl), with character classes judged on a
+# sample of characters. (re's own parser reads the pattern, so the check sees what re runs.)
+_sre: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_UNROLL = 5  # copies of a counted repeat before it is read as unbounded: "x{2,100}" as "xx+"
+_MAX_STATES = 400  # positions of a pattern the check reads; a longer one is refused as too complex
+_MAX_LOOP_STATES = 80  # positions of one loop the pairwise comparison reads (its cost grows as the fourth power)
+_SAMPLE = "".join(map(chr, range(128))) + "\u00a0\u00e9\u00c9\u00df\u00f1\u2019\u201c\u2014\u0663\u3000\u20ac\u4e00"
+SLOW_HINT = ("Give each stretch of text one way to match: write (a+)+ as a+, (a|aa)+ as a+, "
+             "(\\w+\\s?)+ as \\w+(\\s\\w+)*, or list plain words under terms:.")
+_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+               "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
+
+
+class _TooComplex(Exception):
+    pass
+
+
+class _Automaton:
+    """Positions of a parsed pattern, each with what it matches, and counted edges between them."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Any, Any]] = []  # the (op, argument) each position matches
+        self.edges: dict[int, dict[int, int]] = {}  # position -> next position -> routes
+
+    def _link(self, sources: Iterable[int], targets: Iterable[int]) -> None:
+        for a in sources:
+            row = self.edges.setdefault(a, {})
+            for b in targets:
+                row[b] = row.get(b, 0) + 1
+
+    def read(self, pattern: Any) -> tuple[bool, set[int], set[int]]:
+        """Reads a parsed (sub)pattern: whether it can match nothing, its first and last positions."""
+        return self._sequence(self._item(op, arg) for op, arg in pattern)
+
+    def _sequence(self, parts: Iterable[tuple[bool, set[int], set[int]]]) -> tuple[bool, set[int], set[int]]:
+        empty, first, last = True, set[int](), set[int]()
+        for e, f, la in parts:
+            self._link(last, f)
+            first |= f if empty else set()
+            last = la | (last if e else set())
+            empty = empty and e
+        return empty, first, last
+
+    def _item(self, op: Any, arg: Any) -> tuple[bool, set[int], set[int]]:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN):
+            if len(self.items) >= _MAX_STATES:
+                raise _TooComplex
+            self.items.append((op, arg))
+            return False, {len(self.items) - 1}, {len(self.items) - 1}
+        if op is _sre.SUBPATTERN:
+            return self.read(arg[-1])
+        if op is _sre.BRANCH or op is _sre.GROUPREF_EXISTS:
+            options = arg[1] if op is _sre.BRANCH else [arg[1], arg[2] or []]
+            read = [self.read(option) for option in options]
+            return (any(r[0] for r in read), set().union(*(r[1] for r in read)), set().union(*(r[2] for r in read)))
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
+            return self._repeat(*arg)
+        if op is getattr(_sre, "ATOMIC_GROUP", None):
+            return self.read(arg)
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            self.read(arg[1])  # backtracks like the rest, but consumes nothing here
+        return True, set(), set()  # anchors (^, \b), back-references
+
+    def _repeat(self, low: int, high: int, body: Any) -> tuple[bool, set[int], set[int]]:
+        unbounded = high == _sre.MAXREPEAT or high > _UNROLL
+        copies = [False] * min(low, _UNROLL) + [True] * ((0 if unbounded else high) - min(low, _UNROLL))
+        parts = [(e or optional, f, la) for optional in copies for e, f, la in [self.read(body)]]
+        if unbounded:
+            _, f, la = self.read(body)
+            self._link(la, f)  # the loop
+            parts.append((True, f, la))
+        return self._sequence(parts)
+
+    def masks(self) -> list[int]:
+        """What each position matches, as a bit mask over a sample of characters (the ASCII
+        range, a few others, and every character the pattern names), in either case (a
+        pattern may turn case folding on for a part of itself)."""
+        named: set[str] = set()
+        for op, arg in self.items:
+            for sub_op, sub_arg in (arg if op is _sre.IN else [(op, arg)]):
+                if sub_op in (_sre.LITERAL, _sre.NOT_LITERAL):
+                    named.add(chr(sub_arg))
+                elif sub_op is _sre.RANGE:
+                    named.update(map(chr, sub_arg))
+        sample = sorted(set(_SAMPLE) | named | {c.swapcase() for c in named})
+        return [sum(1 << i for i, ch in enumerate(sample) if _matches(ch, op, arg)) for op, arg in self.items]
+
+
+def _matches(ch: str, op: Any, arg: Any) -> bool:
+    forms = {form for form in (ch, ch.lower(), ch.upper()) if len(form) == 1}  # ('ß'.upper() is 'SS')
+    if op is _sre.ANY:
+        return True
+    if op is _sre.LITERAL:
+        return chr(arg) in forms
+    if op is _sre.NOT_LITERAL:
+        return chr(arg) not in forms
+    negate = bool(arg) and arg[0][0] is _sre.NEGATE
+    hit = False
+    for sub_op, sub_arg in arg:
+        if sub_op is _sre.LITERAL:
+            hit = hit or chr(sub_arg) in forms
+        elif sub_op is _sre.RANGE:
+            hit = hit or any(sub_arg[0] <= ord(c) <= sub_arg[1] for c in forms)
+        elif sub_op is _sre.CATEGORY:
+            hit = hit or re.fullmatch(_CATEGORIES.get(str(sub_arg), r"(?s:.)"), ch) is not None
+        elif sub_op is not _sre.NEGATE:
+            hit = True  # anything else: assume it matches (the check only grows more careful)
+    return hit != negate
+
+
+def _components(nodes: Iterable[Any], successors: Callable[[Any], Iterable[Any]]) -> dict[Any, int]:
+    """Strongly connected components (Tarjan, without recursion): node -> component number."""
+    index: dict[Any, int] = {}
+    low: dict[Any, int] = {}
+    component: dict[Any, int] = {}
+    stack: list[Any] = []
+    on_stack: set[Any] = set()
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(successors(root)))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors(child))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    number = len(component)  # (unique: the smallest node index it will hold)
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component[member] = number
+                        if member == node:
+                            break
+    return component
+
+
+def slow_pattern(pattern: str, flags: int = 0) -> str | None:
+    """Why ``pattern`` (a valid one) could backtrack for a very long time, or None when it cannot."""
+    too_complex = "regular expression is too complex to check for slow matching; split it into several patterns"
+    automaton = _Automaton()
+    try:
+        automaton.read(_sre.parse(pattern, flags))
+    except (_TooComplex, RecursionError):
+        return too_complex
+    edges, masks = automaton.edges, automaton.masks()
+    positions = range(len(masks))
+    component = _components(positions, lambda p: edges.get(p, {}))
+    loops: dict[int, list[int]] = {}
+    for p in positions:
+        if any(component[q] == component[p] for q in edges.get(p, {})):
+            loops.setdefault(component[p], []).append(p)
+    for members in loops.values():
+        if len(members) > _MAX_LOOP_STATES:
+            return too_complex
+        if _two_routes(members, edges, masks):
+            return ("regular expression could take exponential time "
+                    "(a repeated part can match the same text in two ways)")
+    if _chain_of_loops(loops, component, edges, masks) >= 2:
+        return ("regular expression could take too long on a long reply "
+                "(three or more repeats in a row can match the same text)")
+    return None
+
+
+def _two_routes(members: list[int], edges: dict[int, dict[int, int]], masks: list[int]) -> bool:
+    """Whether two walks around this loop can read the same text: in the product of the loop
+    with itself, a pair of different positions, or a doubly counted edge, on a cycle through
+    a pair of equal ones."""
+    inside = set(members)
+    within = {p: [x for x in edges.get(p, {}) if x in inside] for p in members}
+    overlaps = {x: {y for y in members if masks[x] & masks[y]} for x in members}
+
+    def successors(pair: tuple[int, int]) -> list[tuple[int, int]]:
+        return [(x, y) for x in within[pair[0]] for y in within[pair[1]] if y in overlaps[x]]
+
+    pairs = [(a, b) for a in members for b in members]
+    component = _components(pairs, successors)
+    same = {component[(p, p)] for p in members}
+    for a, b in pairs:
+        if component[(a, b)] in same:
+            if a != b:
+                return True
+            if any(n > 1 and component.get((x, x)) == component[(a, a)] for x, n in edges.get(a, {}).items()):
+                return True
+    return False
+
+
+def _chain_of_loops(loops: dict[int, list[int]], component: dict[int, int], edges: dict[int, dict[int, int]],
+                    masks: list[int]) -> int:
+    """The longest run of loops each of which can pass text it reads on to the next: a power
+    of the text's length in the time a failing match takes. (Judged by characters: the text
+    between two loops must be readable by both.)"""
+    reads = {c: functools.reduce(operator.or_, (masks[p] for p in members), 0) for c, members in loops.items()}
+
+    def feeds(a: int, b: int) -> bool:
+        shared = reads[a] & reads[b]
+        if not shared:
+            return False
+        seen, todo = set(loops[a]), list(loops[a])
+        while todo:
+            for nxt in edges.get(todo.pop(), {}):
+                if nxt not in seen and masks[nxt] & shared:
+                    if component[nxt] == b:
+                        return True
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return False
+
+    longest: dict[int, int] = {}
+
+    def chain(a: int) -> int:  # (the loops form a DAG: two in one component are one loop)
+        if a not in longest:
+            longest[a] = max((1 + chain(b) for b in loops if b != a and feeds(a, b)), default=0)
+        return longest[a]
+
+    return max((chain(a) for a in loops), default=0)
 
 
 # ---------------------------------------------------------------- building from YAML
@@ -387,15 +627,18 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                 for i, pat in enumerate(value):
                     try:
                         re.compile(pat)
+                        re.compile(f"(?:{pat})")  # as _term_regex joins it with the others
                     except re.error as exc:
                         bad(f"invalid regular expression: {exc.msg}", (key, i),
+                            "Write a flag for a part of the pattern, e.g. (?-i:ASAP); case is ignored unless "
+                            "the rule says ignore-case: false." if "global flags" in exc.msg else
                             "Escape special characters such as '(' or '+' with a backslash.")
                         ok = False
                         continue
-                    if _NESTED_REPEAT.search(pat) or len(pat) > MAX_PATTERN:
-                        bad("regular expression could take exponential time (a repeated group that repeats)"
-                            if len(pat) <= MAX_PATTERN else f"regular expression is longer than {MAX_PATTERN}",
-                            (key, i), "Use terms: for plain words, or drop the outer repetition, e.g. (ab)+ -> ab.")
+                    slow = f"regular expression is longer than {MAX_PATTERN}" if len(pat) > MAX_PATTERN \
+                        else slow_pattern(pat, flags)
+                    if slow:
+                        bad(slow, (key, i), SLOW_HINT)
                         ok = False
         if not terms and not patterns and ok:
             bad(f"{_a(kind)} rule needs 'terms' or 'patterns'", (), "e.g. terms: [unfortunately]")
