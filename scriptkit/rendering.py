@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_context
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+from jinja2.filters import do_join, do_replace
+from jinja2.nodes import EvalContext
 from jinja2.sandbox import SandboxedEnvironment
 
 from scriptkit.diagnostics import Location
@@ -123,6 +125,28 @@ def _finalize(value: object) -> str:
     return f"{_EXPR_OPEN}{value}{_EXPR_CLOSE}"
 
 
+# replace and join can build text far longer than their input ('x' | replace('', big), big | join(big)):
+# measured first, the output limit refuses it before it is built rather than after
+@pass_eval_context
+def _replace(eval_ctx: EvalContext, s: str, old: str, new: str, count: int | None = None) -> str:
+    text, old_text, new_text = str(s), str(old), str(new)
+    found = text.count(old_text)
+    _refuse_long(len(text) + (found if count is None else min(found, max(count, 0))) * (len(new_text) - len(old_text)))
+    return do_replace(eval_ctx, s, old, new, count)
+
+
+@pass_eval_context
+def _join(eval_ctx: EvalContext, value: Iterable[Any], d: str = "", attribute: str | int | None = None) -> str:
+    items = list(value)
+    _refuse_long(sum(len(str(item)) for item in items) + max(len(items) - 1, 0) * len(str(d)))
+    return str(do_join(eval_ctx, items, d, attribute))
+
+
+def _refuse_long(size: int) -> None:
+    if size > MAX_OUTPUT:
+        raise SecurityError(f"the text would be longer than {MAX_OUTPUT:,} characters")
+
+
 @lru_cache(maxsize=1)
 def _env() -> _SafeSandbox:
     env = _SafeSandbox(undefined=StrictUndefined, autoescape=False, finalize=_finalize,
@@ -130,6 +154,7 @@ def _env() -> _SafeSandbox:
     env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
     env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
     env.filters["fallback"] = _fallback
+    env.filters["replace"], env.filters["join"] = _replace, _join
     env.tests = {k: v for k, v in env.tests.items() if k in ("defined", "undefined", "none", "number",
                                                              "string", "eq", "ne", "gt", "lt", "ge", "le",
                                                              "in", "odd", "even")}
@@ -359,7 +384,17 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                                            nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, *_FILE_TAGS)
     for node in tree.find_all(kinds):
         problems.extend(_check_node(node, src, scope, stored, bases))
-    return problems
+    return problems + _nested_loops(tree, src)
+
+
+def _nested_loops(tree: nodes.Template, src: TemplateSource) -> list[ScriptkitError]:
+    """A loop inside a loop, reported at the outer one: nested loops multiply (ten of ten run ten
+    billion times) before the output limit can be checked."""
+    inner = {id(n) for loop in tree.find_all(nodes.For) for n in loop.find_all(nodes.For)}
+    return [TemplateSecurityError("a loop inside a loop is not allowed in templates",
+                                  _at(src, loop.lineno, r"\{%[-+]?\s*(for)\b", 1),
+                                  "Write the text out, or keep one loop over a constant.")
+            for loop in tree.find_all(nodes.For) if id(loop) not in inner and next(loop.find_all(nodes.For), None)]
 
 
 def _simple_and_valid(text: str, scope: _Scope) -> bool:

@@ -158,3 +158,45 @@ def test_rendering_refuses_what_the_check_refuses_with_its_location(make_pack: A
     with pytest.raises(PackError) as info:
         render_script(pack, refund, "email")
     assert str(info.value).startswith(f"{refund.file}:4:11: ")
+
+
+# ---------------------------------------------------------------- text that multiplies
+
+def test_a_loop_inside_a_loop_is_refused_at_the_outer_loop(make_pack: Any) -> None:
+    # ten loops of ten would run ten billion times before the output limit is ever checked
+    template = "Hi {% for a in 'abc' %}{% for b in 'abc' %}{{ a }}{{ b }}{% endfor %}{% endfor %},"
+    output = refused(make_pack, template, "for a", "a loop inside a loop is not allowed in templates")
+    assert output.count("a loop inside a loop") == 1
+
+
+def test_a_single_loop_still_renders(make_pack: Any) -> None:
+    root = make_pack({"refund.yaml": script("Hi {% for letter in 'abc' %}{{ letter }}{% endfor %},")}, PACK_YAML)
+    assert check(root).exit_code in (0, 1)
+    pack = load_pack(root)
+    assert "Hi abc, I can see how" in render_script(pack, pack.script("refund"), "email").text
+
+
+@pytest.mark.parametrize("template", [
+    "{% set big = 'ab' * 5000 %}{{ big | replace('', big) | length }}",
+    "{% set big = 'ab' * 5000 %}{{ big | join(big) | length }}",
+    "{% set big = 'ab' * 5000 %}{{ [big, big, big] | join(big * 3) | length }}",
+])
+def test_filters_that_would_build_huge_text_are_stopped_before_they_build_it(make_pack: Any,
+                                                                             template: str) -> None:
+    root = make_pack({"refund.yaml": script(template)}, PACK_YAML)
+    result = check(root)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "unexpected" not in result.output
+    assert (f"{root / 'scripts' / 'refund.yaml'}:3:17: error: refused by the template sandbox: "
+            "the text would be longer than 50,000 characters") in result.output, result.output
+
+
+@pytest.mark.parametrize(("template", "text"), [
+    ("{{ 'Dear customer' | replace('customer', 'friend') }},", "Dear friend,"),
+    ("{{ ['Hi', 'there'] | join(' ') }},", "Hi there,"),
+])
+def test_replace_and_join_keep_working_on_ordinary_text(make_pack: Any, template: str, text: str) -> None:
+    root = make_pack({"refund.yaml": script(template)}, PACK_YAML)
+    assert check(root).exit_code in (0, 1)
+    pack = load_pack(root)
+    assert f"{text} I can see how" in render_script(pack, pack.script("refund"), "email").text
