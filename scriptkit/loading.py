@@ -34,27 +34,70 @@ def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.allow_duplicate_keys = False
-    yaml.Composer = _NoCollectionAliases
+    yaml.Composer = _BoundedAliases
     return yaml
 
 
 class _CollectionAlias(ComposerError):
-    """An alias of a list or mapping, refused where it is."""
+    """Aliases that repeat too much, or a list or mapping inside itself, refused where they are."""
+
+    def __init__(self, problem: str, mark: Any, hint: str) -> None:
+        super().__init__(None, None, problem, mark)
+        self.hint = hint
 
 
-class _NoCollectionAliases(Composer):
-    """ruamel's composer, refusing an alias of a list or mapping: nested ones expand exponentially
-    (nine lists of nine aliases of the list before make 9**9 values, and every walk of the data
-    expands them), and a script or pack.yaml never needs one. An alias of a single value is kept."""
+#: values that aliases of lists and mappings may repeat in one file: a merge key or a shared list
+#: fits many times over, nested aliases (nine lists of nine aliases of the list before: 9**9
+#: values, expanded by every walk of the data) do not
+MAX_ALIASED_VALUES = 10_000
+
+
+class _BoundedAliases(Composer):
+    """ruamel's composer, counting what each alias of a list or mapping repeats (its values,
+    nested ones included, each node counted once however often the graph shares it) and refusing
+    the alias that takes a document past ``MAX_ALIASED_VALUES``, or one inside the list it names."""
+
+    def compose_document(self) -> Any:
+        self._open: set[str] = set()  # anchors of the lists and mappings being read
+        self._sizes: dict[int, int] = {}
+        self._repeated = 0
+        return super().compose_document()
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.parser.check_event(AliasEvent):
-            event = self.parser.peek_event()
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
             target = self.anchors.get(event.anchor)
             if target is not None and not isinstance(target, RuamelScalarNode):
-                raise _CollectionAlias(None, None, f"alias '*{event.anchor}' repeats a list or mapping",
-                                       event.start_mark)
-        return super().compose_node(parent, index)
+                if event.anchor in self._open:
+                    raise _CollectionAlias(f"alias '*{event.anchor}' is inside the list or mapping it repeats",
+                                           event.start_mark, "A list or mapping cannot hold itself; write out "
+                                           "what it should repeat.")
+                self._repeated += _size(target, self._sizes)
+                if self._repeated > MAX_ALIASED_VALUES:
+                    raise _CollectionAlias(f"aliases repeat {self._repeated:,} values by here, more than the "
+                                           f"{MAX_ALIASED_VALUES:,} a file may", event.start_mark,
+                                           "Write the values out where they are needed: aliases may share a list "
+                                           "or mapping (a merge key, common tags), not nest copies of copies.")
+            return super().compose_node(parent, index)
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            return super().compose_node(parent, index)
+        self._open.add(anchor)  # (an alias met before it closes is inside it)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._open.discard(anchor)
+
+
+def _size(node: Any, sizes: dict[int, int]) -> int:
+    """The values ``node`` holds once every alias in it is written out (memoised by node)."""
+    found = sizes.get(id(node))
+    if found is None:
+        value = node.value
+        children = [] if isinstance(node, RuamelScalarNode) else \
+            [n for pair in value for n in pair] if value and isinstance(value[0], tuple) else value
+        found = sizes[id(node)] = 1 + sum(_size(child, sizes) for child in children)
+    return found
 
 
 def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) -> tuple[Any, Origin] | None:
@@ -87,8 +130,7 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         where = source.at(mark.line, mark.column) if mark else Location(name, 1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         if isinstance(exc, _CollectionAlias):
-            errors.add(problem, where, "Write the value out in full: an alias may only repeat a single value, "
-                                       "such as a sentence.")
+            errors.add(problem, where, exc.hint)
             return None
         context, cmark = exc.context, exc.context_mark
         scanning = bool(exc.problem and context and context.startswith("while scanning"))
@@ -158,7 +200,7 @@ def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
     if _CLoader is None or (("!" in text or "<<" in text) and _TAG_OR_MERGE.search(text)):
         return None
     if "&" in text and "*" in text:
-        return None  # an alias may repeat a list, which the round-trip composer refuses before it is expanded
+        return None  # an alias may repeat a list, which the round-trip composer bounds before it is expanded
     try:
         node = _ccompose(text, Loader=_Composer)
         origin = Origin(source)
