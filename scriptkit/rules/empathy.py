@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
@@ -283,13 +284,16 @@ def _validates(s: Sentence) -> bool:
 _DECLINED = re.compile(r"\b(?:no|don't|do\s+not|never|nothing)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
 
 
-def _apologies(s: Sentence) -> list[tuple[int, int]]:
+def _apologies(s: Sentence) -> tuple[tuple[int, int], ...]:
     """The apologies of a sentence (spans in its normalised text), less any that "no need to" declines."""
     found = s.cues.apologies
-    if not found:
-        return []
-    text = normalise(s.text)
-    return [span for span in found if not _DECLINED.search(text, 0, span[0])]
+    return _undeclined(s.text, found) if found else ()
+
+
+@lru_cache(maxsize=16_384)  # three rules ask about the same sentences, and stock ones recur
+def _undeclined(sentence: str, found: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    text = normalise(sentence)
+    return tuple(span for span in found if not _DECLINED.search(text, 0, span[0]))
 
 
 @register
