@@ -100,6 +100,25 @@ def _size(node: Any, sizes: dict[int, int]) -> int:
     return found
 
 
+MAX_NESTING = 100  # levels of [ and { a file may open (a pack needs five or so)
+
+
+def _too_deep(text: str) -> int | None:
+    """Where ``text`` opens its ``MAX_NESTING + 1``-th nested ``[`` or ``{``, if it does (quotes
+    are not told apart: a hundred brackets inside a quoted string are no script either)."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return None  # (every normal file: one count of each, no scan)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return i
+        elif ch in "]}" and depth:
+            depth -= 1
+    return None
+
+
 def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) -> tuple[Any, Origin] | None:
     """Parse one YAML file; on failure record a located error and return None."""
     name = display or str(path)
@@ -120,6 +139,11 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
                    "Save the file as UTF-8 in your editor.")
         return None
     source = SourceText(name, text)
+    deep = _too_deep(text)
+    if deep is not None:  # (parsing it would exhaust Python's recursion after seconds, without a place)
+        errors.add(f"lists or mappings are nested more than {MAX_NESTING} deep here", source.location(deep),
+                   "A script needs a few levels at most; look for brackets that were never closed.")
+        return None
     fast = _fast_parse(text, source)
     if fast is not None:
         return fast
