@@ -661,6 +661,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
                         "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
     if root.is_file() and root.name == PACK_FILE:
         root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack
+    parsed = None
     if root.is_file():
         script_files: list[str] = [str(root)]
         meta = PackMeta(name=root.stem)
@@ -686,7 +687,10 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     duplicates: list[ScriptkitError] = []  # the template problems of scripts whose id is taken
     invalid: list[tuple[dict[str, Any], Origin]] = []
     # (a script's templates are judged by the pack's settings alone, so no script waits for the others)
-    checker = script_checker(Pack(meta=meta, scripts=[], root=str(root)))
+    unread = not root.is_file() and parsed is None  # pack.yaml there, but not readable as YAML
+    settings = Pack(meta=meta, scripts=[], root=str(root))
+    settings._settings_unread = unread
+    checker = script_checker(settings)
     for script, raw, problems in load_scripts(script_files, errors, jobs, checker):
         if script is None:
             if raw is not None:
@@ -704,6 +708,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
         template_problems.extend(problems)
     pack = Pack(meta=meta, scripts=scripts, root=str(root))
     pack._origin = pack_origin
+    pack._settings_unread = unread
     # every problem in one run: templates of duplicate and invalid scripts are checked too
     errors.extend(check_templates(pack, template_problems))
     errors.extend(duplicates)

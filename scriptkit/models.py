@@ -219,6 +219,8 @@ class Pack(_Model):
     root: str = ""
 
     _origin: Origin | None = PrivateAttr(default=None)
+    #: pack.yaml could not be read at all: its constants are unknown, so a script's are not "undefined"
+    _settings_unread: bool = PrivateAttr(default=False)
 
     @property
     def name(self) -> str:

@@ -268,6 +268,7 @@ class _Scope:
     def __init__(self, pack: Pack, script: Script | None, blanks: Iterable[str] = ()) -> None:
         self.values = dict(pack.constants)
         self.constants = set(pack.constants)
+        self.constants_known = not pack._settings_unread
         self.catalogue = pack.catalogue
         self.namespaces = set(self.catalogue.namespaces)
         self.blanks = set(script.blanks) if script else set(blanks)
@@ -610,6 +611,8 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             example = f"{name}.{field}"
             return [PackError(f"'{name}' needs a field, e.g. {{{{ {example} }}}}", src.location_of_line(line, name),
                               "Placeholders and blanks are written namespace.field.")]
+        if not scope.constants_known:
+            return []  # (pack.yaml could not be read: the name may well be one of its constants)
         candidates = sorted(scope.constants | scope.namespaces | {BLANK_NAMESPACE})
         return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                           _close(name, candidates, "Did you mean '{}'? ")

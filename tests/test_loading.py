@@ -643,3 +643,13 @@ def test_brackets_nested_too_deep_are_refused_where_they_pass_the_limit(make_pac
 def test_many_brackets_side_by_side_are_fine(make_pack):
     root = make_pack({"a.yaml": GOOD + "tags: [" + ", ".join(f"'[t{i}]'" for i in range(150)) + "]\n"})
     assert len(load_pack(root).script("good").tags) == 150
+
+
+def test_an_unreadable_pack_yaml_is_not_blamed_on_the_scripts_constants(make_pack):
+    text = ('id: a\ntitle: T\nacknowledgment: "We refund within {{ refund_days }} days."\n'
+            'solution: "I\'ll email {{ customer.emial }} today."\n')
+    root = make_pack({"a.yaml": text}, "name: T\nconstants: [refund_days: 5\n")  # a bracket never closed
+    found = problems(root)
+    assert len(found) == 2 and found[0].startswith(f"{root}/pack.yaml:")  # the real problem
+    assert "unknown placeholder 'customer.emial'" in found[1]  # still found: it is not a constant
+    assert not any("undefined name" in p for p in found)
