@@ -100,12 +100,12 @@ def _size(node: Any, sizes: dict[int, int]) -> int:
     return found
 
 
-MAX_NESTING = 100  # levels of [ and { a file may open (a pack needs five or so)
+MAX_NESTING = 100  # levels of [ and { reported as too deep (a pack needs five or so)
 
 
 def _too_deep(text: str) -> int | None:
-    """Where ``text`` opens its ``MAX_NESTING + 1``-th nested ``[`` or ``{``, if it does (quotes
-    are not told apart: a hundred brackets inside a quoted string are no script either)."""
+    """Where ``text`` opens its ``MAX_NESTING + 1``-th nested ``[`` or ``{``, if it does (asked
+    only of a file the parser could not read for its depth: quotes are not told apart)."""
     if text.count("[") + text.count("{") <= MAX_NESTING:
         return None  # (every normal file: one count of each, no scan)
     depth = 0
@@ -139,11 +139,16 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
                    "Save the file as UTF-8 in your editor.")
         return None
     source = SourceText(name, text)
-    deep = _too_deep(text)
-    if deep is not None:  # (parsing it would exhaust Python's recursion after seconds, without a place)
-        errors.add(f"lists or mappings are nested more than {MAX_NESTING} deep here", source.location(deep),
+    try:
+        return _parse(text, source, name, errors)
+    except RecursionError:  # nesting deeper than Python's stack: say where, not "maximum recursion depth"
+        deep = _too_deep(text)
+        errors.add(f"lists or mappings are nested more than {MAX_NESTING} deep", source.location(deep or 0),
                    "A script needs a few levels at most; look for brackets that were never closed.")
         return None
+
+
+def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> tuple[Any, Origin] | None:
     fast = _fast_parse(text, source)
     if fast is not None:
         return fast
@@ -165,6 +170,8 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
             where = source.at(cmark.line, cmark.column)
         errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, _yaml_hint(problem))
         return None
+    except RecursionError:
+        raise
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
         errors.add(f"YAML error: {exc}".splitlines()[0], Location(name, 1, 1))
         return None
