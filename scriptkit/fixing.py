@@ -185,17 +185,23 @@ def write_atomic(path: Path, text: str) -> None:
     renaming over the link would replace it with a copy.
     """
     path = Path(os.path.realpath(path))
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
+    # the file's own mode, or a new file's as open() would make it (mkstemp's is 0600: owner only)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # (the only way to read it is to set it)
+    os.umask(mask)
+    return mask
 
 
 def refused_messages(fixes: Iterable[FileFix]) -> list[str]:

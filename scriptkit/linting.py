@@ -418,7 +418,7 @@ class _Comments:
 
     @classmethod
     def of(cls, text: str) -> _Comments | None:
-        return cls(text) if "#" in text else None  # every suppression is a comment
+        return cls(text) if _may_suppress(text) else None  # (an ordinary YAML comment suppresses nothing)
 
     def inline(self, line: int) -> tuple[str, ...] | None:
         if line not in self._inline:

@@ -197,6 +197,9 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml: the round-trip
     _CLoader = None
 
 _TAG_OR_MERGE = re.compile(r"(?:^|[\s\[{,:-])!|<<\s*:")
+# an anchor where a node starts ("&x" after a space or an opening bracket): an alias needs one, and
+# "Q&A" or "T&Cs" in a reply is none (a file with both characters would leave the fast path)
+_ANCHOR = re.compile(r"(?m)(?:^|[\s\[{,:])&[^\s\[\]{},]")
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -230,7 +233,7 @@ def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
     # (the regex only when a tag or merge key can be there at all: most files have neither character)
     if _CLoader is None or (("!" in text or "<<" in text) and _TAG_OR_MERGE.search(text)):
         return None
-    if "&" in text and "*" in text:
+    if "&" in text and "*" in text and _ANCHOR.search(text):
         return None  # an alias may repeat a list, which the round-trip composer bounds before it is expanded
     try:
         node = _ccompose(text, Loader=_Composer)
@@ -668,18 +671,17 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
                         "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
     if root.is_file() and root.name == PACK_FILE:
         root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack
-    parsed = None
     if root.is_file():
         script_files: list[str] = [str(root)]
         meta = PackMeta(name=root.stem)
-        pack_origin = None
+        pack_origin, unread = None, False
     else:
         meta_file = root / PACK_FILE
         if not meta_file.exists():
             raise PackError(f"{root} has no {PACK_FILE}", Location(str(meta_file), 1, 1),
                             "Create one with `scriptkit init`, or point at the pack's folder.")
         parsed = read_yaml(meta_file, errors)
-        meta, pack_origin = PackMeta(name=root.name), None
+        meta, pack_origin, unread = PackMeta(name=root.name), None, parsed is None  # (there, but not YAML)
         if parsed is not None:
             data, pack_origin = parsed
             built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
@@ -694,7 +696,6 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     duplicates: list[ScriptkitError] = []  # the template problems of scripts whose id is taken
     invalid: list[tuple[dict[str, Any], Origin]] = []
     # (a script's templates are judged by the pack's settings alone, so no script waits for the others)
-    unread = not root.is_file() and parsed is None  # pack.yaml there, but not readable as YAML
     settings = Pack(meta=meta, scripts=[], root=str(root))
     settings._settings_unread = unread
     checker = script_checker(settings)

@@ -378,24 +378,28 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                           "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
     problems: list[ScriptkitError] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    stored |= {n.name for n in tree.find_all(nodes.Macro)}  # (calling one is refused, once, at the call)
+    if "{%" in src.text:  # (a macro is a tag: most templates have none, and skip this walk)
+        stored |= {n.name for n in tree.find_all(nodes.Macro)}  # (calling one is refused, once, at the call)
     # names used as ``customer.x`` or ``customer['x']``; any other use of a namespace is bare
     bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
     kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test,
                                            nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, *_FILE_TAGS)
     for node in tree.find_all(kinds):
         problems.extend(_check_node(node, src, scope, stored, bases))
-    return problems + _nested_loops(tree, src)
+    return problems + _nested_loops(tree, src) if "{%" in src.text else problems
 
 
 def _nested_loops(tree: nodes.Template, src: TemplateSource) -> list[ScriptkitError]:
     """A loop inside a loop, reported at the outer one: nested loops multiply (ten of ten run ten
     billion times) before the output limit can be checked."""
-    inner = {id(n) for loop in tree.find_all(nodes.For) for n in loop.find_all(nodes.For)}
+    loops = list(tree.find_all(nodes.For))
+    if len(loops) < 2:
+        return []
+    inner = {id(n) for loop in loops for n in loop.find_all(nodes.For)}
     return [TemplateSecurityError("a loop inside a loop is not allowed in templates",
                                   _at(src, loop.lineno, r"\{%[-+]?\s*(for)\b", 1),
                                   "Write the text out, or keep one loop over a constant.")
-            for loop in tree.find_all(nodes.For) if id(loop) not in inner and next(loop.find_all(nodes.For), None)]
+            for loop in loops if id(loop) not in inner and next(loop.find_all(nodes.For), None)]
 
 
 def _simple_and_valid(text: str, scope: _Scope) -> bool:

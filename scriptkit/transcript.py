@@ -12,6 +12,7 @@ say nothing about the support side is read as a plain reply, unless ``agent`` na
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from scriptkit.diagnostics import Location
@@ -50,13 +51,11 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     """
     if len(_LABEL_LIKE.findall(text, 0, 4096)) < 2:
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
-    labels = list(_LABEL.finditer(text))
-    counts: dict[str, int] = {}
-    for m in labels:
-        counts[_key(m.group("speaker"))] = counts.get(_key(m.group("speaker")), 0) + 1
+    keyed = [(_key(m.group("speaker")), m) for m in _LABEL.finditer(text)]
+    counts = Counter(k for k, _ in keyed)
     named = _key(agent) if agent is not None else None
     speakers = {k for k, n in counts.items() if n >= 2 or k == named or _words(k) & (AGENT_WORDS | CUSTOMER_WORDS)}
-    labels = [m for m in labels if _key(m.group("speaker")) in speakers]
+    labels = [m for k, m in keyed if k in speakers]
     if len(speakers) < 2 or text[:labels[0].start()].strip():
         return None  # (a reply with a "Note: ..." line is not a transcript)
     found = []
@@ -75,8 +74,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     found = turns(text, agent)
     if agent is not None:
         mine = [t for t in found or () if _key(t.speaker) == _key(agent)]
-        speakers = list(dict.fromkeys(" ".join(m.group("speaker").split()) for m in _LABEL.finditer(text)))
         if not mine:
+            speakers = list(dict.fromkeys(" ".join(m.group("speaker").split()) for m in _LABEL.finditer(text)))
             where = f"its speakers are {', '.join(speakers)}" if speakers else "no line starts with 'Name: '"
             raise ConfigError(f"no speaker '{agent}' in the transcript: {where}", Location(file, 1, 1),
                               "Name the agent as the transcript labels them, or leave out --agent for a plain reply.")

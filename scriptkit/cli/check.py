@@ -52,7 +52,10 @@ def _not_an_input(output: str | None, inputs: list[str]) -> None:
     if output is None or not os.path.exists(output):  # (False for a name the system refuses, too)
         return
     target = Path(output).resolve()
-    if any(Path(f).resolve() == target for f in inputs if f and not f.startswith("<")):
+    # (a path resolves to the target only under its name, or through a link: the others need no
+    # resolve, one system call each, 0.6 s for a 10,000-script pack)
+    if any(Path(f).resolve() == target for f in inputs if f and not f.startswith("<")
+           and (os.path.basename(f) == target.name or os.path.islink(f))):
         raise ConfigError(f"-o {output} is a file this run reads: the report would replace it",
                           Location(output, 1, 1), "Write the report to a new file.")
 

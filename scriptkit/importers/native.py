@@ -279,8 +279,6 @@ def _channel_rank(channel: str) -> int:
 
 def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
            frames: dict[str, Layout], pack: dict[str, str]) -> ImportedMacro:
-    for message in group:  # every segment must read, not only the ones the pack keeps
-        _segment_pieces(message["segments"])
     channels = sorted({str(m["channel"]) for m in group}, key=_channel_rank)
     options, *others = [_channel_options(group, channel) for channel in channels]
     # the first channel's text is the script's; another channel's differing slots are its own
@@ -292,7 +290,7 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
                       if s.get("type") == "blank"]
     prompts = {str(s["name"]): str(s.get("prompt") or "") for s in blank_segments}
     examples = {str(s["name"]): str(s["example"]) for s in blank_segments if s.get("example") is not None}
-    notes = [n for n in main.get("notes", []) if isinstance(n, dict)]
+    notes = main.get("notes", [])  # (each an object: read() left out messages with a fault)
     guidance = "\n\n".join(n["text"] for n in notes if n.get("kind") == "guidance")
     alternatives = [(str(n["label"]), _segment_pieces(n["segments"])) for n in notes if n.get("kind") == "alternative"]
     conditions = [(str(n["label"]).removeprefix(CONDITION_PREFIX), _segment_pieces(n["segments"])) for n in notes

@@ -218,14 +218,9 @@ def render_html(report: AuditReport) -> str:
 
 
 def write_html(report: AuditReport, path: Path) -> Path:
-    """Write the report atomically (a temporary file beside it, then a rename); through a symlink,
-    to the file it names (renaming over the link would replace it)."""
+    """Write the report atomically; through a symlink, to the file it names (``write_atomic``)."""
+    from scriptkit.fixing import write_atomic
+
     path = Path(os.path.realpath(path))
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(render_html(report), encoding="utf-8")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)  # never a stray half-written file beside the report
-        raise
+    write_atomic(path, render_html(report))
     return path

@@ -30,11 +30,11 @@ def report(result: LintResult, stream: TextIO) -> None:
     root = ET.Element("testsuites", name="scriptkit")
     total = failures = 0
     for file in sorted(by_file):
-        diags = by_file[file]
-        suite = ET.SubElement(root, "testsuite", name=_xml(file))
+        diags, shown = by_file[file], _xml(file)
+        suite = ET.SubElement(root, "testsuite", name=shown)
         failed = 0
         for d in diags:
-            case = ET.SubElement(suite, "testcase", classname=_xml(file),
+            case = ET.SubElement(suite, "testcase", classname=shown,
                                  name=f"{d.location.line}:{d.location.col} {d.code} [{d.name}]")
             body = _xml(f"{file}:{d.location.line}:{d.location.col} {d.code} [{d.name}] {d.message}"
                         + (f"\n  suggestion: {d.suggestion}" if d.suggestion else "")
@@ -47,7 +47,7 @@ def report(result: LintResult, stream: TextIO) -> None:
                 out = ET.SubElement(case, "system-out")
                 out.text = f"{d.severity.value}: {body}"
         if not diags:
-            ET.SubElement(suite, "testcase", classname=_xml(file), name="no problems")
+            ET.SubElement(suite, "testcase", classname=shown, name="no problems")
         count = max(1, len(diags))
         suite.set("tests", str(count))
         suite.set("failures", str(failed))
