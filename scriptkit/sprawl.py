@@ -239,7 +239,9 @@ class Quantity:
     sentence: str
     dimension: str = ""  # quantities of one dimension compare: days, hours, months, percent, money dollars...
     amount: tuple[float, float] = (0.0, 0.0)  # low and high end in the dimension's base unit
-    context: str = ""  # the words either side ("please allow … for the money"): what copies of one reply share
+    # a quantity with no topic: the words either side ("please allow … for the money"), what copies of
+    # one reply share and are compared by (the others are compared by topic: "")
+    context: str = ""
 
 
 @dataclass
@@ -323,7 +325,8 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
             topic = min(near, key=_TOPIC_NAMES.index) if near else None
             value = _shown(lo) if lo == hi else f"{_shown(lo)}-{_shown(hi)}"
             yield Quantity(ident, topic, unit, value, " ".join(sentence.split()), dimension,
-                           (lo * factor, hi * factor), _context(sentence, m.start(), m.end()))
+                           (lo * factor, hi * factor),
+                           "" if topic is not None else _context(sentence, m.start(), m.end()))
 
 
 def _disagreement(topic: str, found: list[Quantity], copies: bool = False) -> Contradiction | None:

@@ -318,7 +318,12 @@ class _Automaton:
                 elif sub_op is _sre.RANGE:
                     named.update(map(chr, sub_arg))
         sample = sorted(set(_SAMPLE) | named | {c.swapcase() for c in named})
-        return [sum(1 << i for i, ch in enumerate(sample) if _matches(ch, op, arg)) for op, arg in self.items]
+        known: dict[str, int] = {}  # (the same literal or class recurs: each is measured once)
+        for op, arg in self.items:
+            key = f"{op}:{arg!r}"
+            if key not in known:
+                known[key] = sum(1 << i for i, ch in enumerate(sample) if _matches(ch, op, arg))
+        return [known[f"{op}:{arg!r}"] for op, arg in self.items]
 
 
 def _matches(ch: str, op: Any, arg: Any) -> bool:
@@ -391,13 +396,16 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
         automaton.read(_sre.parse(pattern, flags))
     except (_TooComplex, RecursionError):
         return too_complex
-    edges, masks = automaton.edges, automaton.masks()
-    positions = range(len(masks))
+    edges = automaton.edges
+    positions = range(len(automaton.items))
     component = _components(positions, lambda p: edges.get(p, {}))
     loops: dict[int, list[int]] = {}
     for p in positions:
         if any(component[q] == component[p] for q in edges.get(p, {})):
             loops.setdefault(component[p], []).append(p)
+    if not loops:
+        return None  # (nothing repeats: nothing to compare, and the masks, most of the cost, are not needed)
+    masks = automaton.masks()
     for members in loops.values():
         if len(members) > _MAX_LOOP_STATES:
             return too_complex

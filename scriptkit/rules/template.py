@@ -211,8 +211,7 @@ class GreetingRunOn(Rule):
                 if word is not None:
                     found.setdefault(message.channel, []).append((message, *word))
         for channel, hits in found.items():
-            message, _, end = hits[0]
-            greeting = next(a for a, _, seg in message.spans() if seg.slot == "greeting")
+            message, greeting, end = hits[0]
             location, _ = message.locate(greeting)
             shown = message.text[greeting:end]
             count = f"{len(hits)} repl{'y' if len(hits) == 1 else 'ies'}"
@@ -224,16 +223,17 @@ class GreetingRunOn(Rule):
 
 
 def _word_after_greeting(message: Message) -> tuple[int, int] | None:
-    """The first word after the greeting, when it starts with a capital other than "I"."""
-    after_greeting = False
+    """Where the greeting starts and the first word after it ends, when that word starts with a
+    capital other than "I"."""
+    greeting: int | None = None
     for a, _, seg in message.spans():
         if seg.slot == "greeting":
-            after_greeting = True
-        elif after_greeting and seg.slot != "layout":
+            greeting = a if greeting is None else greeting
+        elif greeting is not None and seg.slot != "layout":
             m = _FIRST_WORD.match(message.text, a)
             if m is None or not m.group(1)[0].isupper() or m.group(1) in _PRONOUN_I:
                 return None
-            return m.start(1), m.end(1)
+            return greeting, m.end(1)
     return None
 
 
