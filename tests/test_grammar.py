@@ -6,6 +6,7 @@ need it skip (fail in CI) when Java or the assembled LanguageTool is missing.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import socket
@@ -187,25 +188,42 @@ def test_batched_matches_equal_one_request_per_document(lt_url) -> None:
     assert any(texts[5][m.start:m.end] == "is" for m in emoji)  # offsets after a non-BMP emoji
 
 
-@given(sizes=st.lists(st.integers(0, 3000), max_size=60), limit=st.integers(-1, 12_000),
-       concurrency=st.integers(1, 4))
-def test_batches_keep_order_and_share_the_work_evenly(sizes: list[int], limit: int, concurrency: int) -> None:
-    from scriptkit.engines.languagetool import _SEPARATOR, MIN_BATCH_CHARS, MIN_ROUNDS, Document, _batches
+@given(sizes=st.lists(st.integers(0, 3000), max_size=60), repeats=st.lists(st.booleans(), max_size=60),
+       limit=st.integers(-1, 12_000), concurrency=st.integers(1, 4))
+def test_batches_keep_order_and_shrink_as_the_work_runs_out(sizes: list[int], repeats: list[bool], limit: int,
+                                                              concurrency: int) -> None:
+    from scriptkit.engines.languagetool import _SEPARATOR, MIN_BATCH_CHARS, Document, _batches, _work
 
-    items = [(str(i), Document.plain("x" * n)) for i, n in enumerate(sizes)]
+    texts = [("Same words here. " if again else f"Words {i} here. ") * (n // 17) for i, (n, again)
+             in enumerate(zip(sizes, repeats + [False] * len(sizes), strict=False))]
+    items = [(str(i), Document.plain(t)) for i, t in enumerate(texts)]
     batches = _batches(items, limit, concurrency)
     assert [item for batch in batches for item in batch] == items and all(batches)
     if limit <= 0 or not items:
         assert len(batches) == len(items)
         return
-    weight = {key: len(doc.text) + len(_SEPARATOR) for key, doc in items}
-    total = sum(weight.values())
-    # whole rounds of `concurrency` batches of at most `limit` on average, MIN_ROUNDS at least...
-    planned = max(MIN_ROUNDS, -(-total // (limit * concurrency))) * concurrency
-    planned = max(1, min(planned, len(items), total // MIN_BATCH_CHARS))  # ...unless too few or too small
-    assert len(batches) <= planned
-    for batch in batches:  # no batch takes more than its even share and one more document
-        assert sum(weight[key] for key, _ in batch[:-1]) < total / planned + 1e-9
+    size = {key: len(doc.text) + len(_SEPARATOR) for key, doc in items}
+    work = dict(zip(size, _work(texts), strict=True))
+    remaining = sum(work.values())
+    for batch in batches:
+        chars = 0
+        for (key, _), (nxt, _) in itertools.pairwise(batch):
+            chars += size[key]
+            # a document joins a batch still under the minimum, or one within the limit...
+            assert chars < MIN_BATCH_CHARS or chars + size[nxt] <= limit
+        # ...and that has not yet taken its share of the work still to do (one document more)
+        taken = sum(work[key] for key, _ in batch[:-1])
+        assert taken < remaining / (2 * concurrency) + 1e-9 or sum(size[k] for k, _ in batch[:-1]) < MIN_BATCH_CHARS
+        remaining -= taken + work[batch[-1][0]]
+
+
+def test_work_counts_a_sentence_in_full_once_per_following_whitespace() -> None:
+    from scriptkit.engines.languagetool import _work
+
+    first, again, paragraph = _work(["Thanks for waiting. I sent it.", "Thanks for waiting. I sent it.",
+                                     "Thanks for waiting.\n\nI sent it."])
+    assert again < first / 2  # the server's sentence cache answers both sentences
+    assert again < paragraph < first  # "I sent it." is a repeat, "waiting." before a break is not
 
 
 def test_naive_package_loop_finds_what_the_batched_pass_finds(make_pack, lt_url, grammar_cache) -> None:
@@ -502,3 +520,63 @@ def test_ctrl_c_during_the_warm_up_leaves_no_java_behind(make_pack) -> None:
     assert "Traceback" not in err
     time.sleep(0.5)
     assert not [pid for pid in jvms if _alive(pid)], "a JVM outlived the run"
+
+
+# ---------------------------------------------------------------- class-data sharing
+
+
+def test_server_jar_copy_drops_only_the_manifest_class_path(tmp_path: Path) -> None:
+    import zipfile
+
+    from scriptkit.engines.lt_server import _without_manifest_class_path
+
+    jar = tmp_path / "server.jar"
+    manifest = (b"Manifest-Version: 1.0\r\nClass-Path: ./ libs/a.jar libs/b\r\n .jar libs/c.jar\r\n"
+                b"Main-Class: org.example.Main\r\n\r\n")
+    with zipfile.ZipFile(jar, "w") as z:
+        z.writestr("META-INF/MANIFEST.MF", manifest)
+        z.writestr("org/example/Main.class", b"\xca\xfe\xba\xbe")
+    copy = _without_manifest_class_path(jar, tmp_path / "shared" / "server.jar")
+    with zipfile.ZipFile(copy) as z:
+        assert z.read("META-INF/MANIFEST.MF") == b"Manifest-Version: 1.0\r\nMain-Class: org.example.Main\r\n\r\n"
+        assert z.read("org/example/Main.class") == b"\xca\xfe\xba\xbe"
+    assert _without_manifest_class_path(jar, copy) == copy and not list(copy.parent.glob("*.partial"))
+
+
+def test_no_class_sharing_without_a_server_jar(tmp_path: Path) -> None:
+    from scriptkit.engines.lt_server import LocalServer
+
+    command = LocalServer(tmp_path / "missing", class_data=tmp_path / "class-data").command(8081)
+    assert not any("Archive" in arg for arg in command) and not (tmp_path / "class-data").exists()
+
+
+def _mapped(pid: int, path: Path) -> bool:
+    return str(path) in Path(f"/proc/{pid}/maps").read_text()
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="reads /proc (Linux) to see what the JVM maps")
+def test_first_server_writes_the_class_archive_and_the_next_maps_it(lt_url, tmp_path: Path) -> None:
+    from scriptkit.engines import languagetool
+    from scriptkit.engines.lt_server import LocalServer, assembled
+
+    home = assembled()
+    assert home is not None
+    session = languagetool.local_server()[0]  # started after `make languagetool` shared the classes
+    assert session.process is not None and _mapped(session.process.pid, session.class_archive())
+    first = LocalServer(home.path, class_data=tmp_path / "class-data")
+    archive = first.class_archive()
+    assert archive is not None and not archive.exists()
+    try:
+        first.start()
+        assert first.process is not None and not _mapped(first.process.pid, archive)
+    finally:
+        first.stop()  # writes it, as the JVM exits
+    assert archive.is_file() and not list(archive.parent.glob("*.partial"))
+    second = LocalServer(home.path, class_data=tmp_path / "class-data")
+    try:
+        second.start()
+        assert second.process is not None and _mapped(second.process.pid, archive)
+        assert languagetool.warm_up(second.url) > 0  # and it checks text
+    finally:
+        second.stop()
+    assert archive.is_file()
