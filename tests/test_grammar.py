@@ -561,8 +561,10 @@ def test_first_server_writes_the_class_archive_and_the_next_maps_it(lt_url, tmp_
 
     home = assembled()
     assert home is not None
-    session = languagetool.local_server()[0]  # started after `make languagetool` shared the classes
-    assert session.process is not None and _mapped(session.process.pid, session.class_archive())
+    session = languagetool.local_server()[0]
+    assert session.process is not None
+    # started after `make languagetool` shared the classes, or else the one that writes them
+    assert _mapped(session.process.pid, session.class_archive()) or session._dumping is not None
     first = LocalServer(home.path, class_data=tmp_path / "class-data")
     archive = first.class_archive()
     assert archive is not None and not archive.exists()
@@ -571,7 +573,10 @@ def test_first_server_writes_the_class_archive_and_the_next_maps_it(lt_url, tmp_
         assert first.process is not None and not _mapped(first.process.pid, archive)
     finally:
         first.stop()  # writes it, as the JVM exits
-    assert archive.is_file() and not list(archive.parent.glob("*.partial"))
+    if not archive.is_file():
+        require_external(f"this JVM wrote no class-data archive (a JDK without its base CDS archive?): "
+                         f"{first.log_tail()}")
+    assert not list(archive.parent.glob("*.partial"))
     second = LocalServer(home.path, class_data=tmp_path / "class-data")
     try:
         second.start()
@@ -579,4 +584,13 @@ def test_first_server_writes_the_class_archive_and_the_next_maps_it(lt_url, tmp_
         assert languagetool.warm_up(second.url) > 0  # and it checks text
     finally:
         second.stop()
-    assert archive.is_file()
+    whole = archive.read_bytes()
+    archive.write_bytes(whole[: len(whole) // 20])  # a dump cut short: the JVM crashes mapping it
+    third = LocalServer(home.path, class_data=tmp_path / "class-data")
+    try:
+        third.start()  # drops it and starts without
+        assert third.process is not None and not _mapped(third.process.pid, archive)
+    finally:
+        third.stop()
+    assert archive.stat().st_size > len(whole) // 20  # written afresh
+    assert not list(Path.cwd().glob("hs_err_pid*.log"))  # the crash report went beside the server log

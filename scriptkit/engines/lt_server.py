@@ -203,6 +203,7 @@ class LocalServer:
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self._dumping: tuple[Path, Path] | None = None  # (partial, final) class-data archive this JVM writes at exit
+        self._mapping: Path | None = None  # the class-data archive this JVM maps
         self.log_path = home.parent / "logs" / f"server-{os.getpid()}.log"
         self.start_seconds = 0.0  # until the health check answers
         self.first_check_seconds = 0.0  # the first check, which loads the rules
@@ -237,6 +238,8 @@ class LocalServer:
                 "-XX:Tier3CompileThreshold=200", "-XX:Tier3BackEdgeThreshold=5000",
                 *(self._class_data_flags(java) if shareable else []),
                 "-Djava.awt.headless=true",
+                # a crash report goes beside the server log, not into the user's working folder
+                f"-XX:ErrorFile={self.log_path.parent / 'hs_err_pid%p.log'}",
                 # The JDK's HTTP server writes a reply's headers and body as two TCP segments with
                 # Nagle's algorithm on: on a kept-alive connection the body then waits for the
                 # client's delayed ACK, ~40 ms per request (measured: 45 ms vs 3 ms a request).
@@ -271,7 +274,9 @@ class LocalServer:
         server without one writes it when it stops (~2 s, once), under a partial name that
         ``stop`` renames only after the JVM exited by itself."""
         archive = self.class_data / f"{_jvm_identity(java)}.jsa"
+        self._dumping = self._mapping = None
         if archive.is_file():
+            self._mapping = archive
             return [f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
         try:
             self.class_data.mkdir(parents=True, exist_ok=True)
@@ -316,7 +321,16 @@ class LocalServer:
                     return
                 time.sleep(0.1)
             log_tail = self.log_tail()
+            mapped, self._mapping = self._mapping, None
+            crashed = self.process.poll() is not None
             self.stop()
+            if mapped is not None and crashed and time.perf_counter() < deadline:
+                # A damaged class-data archive (a dump cut short) can crash the JVM as it maps it:
+                # drop it and try again without; that start writes a new one.
+                with contextlib.suppress(OSError):
+                    mapped.unlink()
+                last_error = log_tail
+                continue
             if time.perf_counter() >= deadline:
                 raise EngineUnavailable(f"the local LanguageTool server did not answer its health check within "
                                         f"{timeout:.0f}s (log: {self.log_path}).\n{log_tail}", hint=SETTING_HINT)
