@@ -330,3 +330,57 @@ def test_library_write_with_force_replaces_only_a_pack_or_an_empty_folder(tmp_pa
     with pytest.raises(ConfigError, match="the folder you are in"):
         library.write(Path(".."), force=True)
     assert (pack / "scripts" / "a.yaml").is_file()
+
+
+_REPLY = "Thanks for your patience, I have sent the replacement today."
+
+
+@pytest.mark.parametrize(("fmt", "export", "key", "says"), [
+    ("zendesk", {"macros": [{"id": 1, "title": "Late", "actions": [{"field": "comment_value", "value": _REPLY}]}],
+                 "next_page": "https://acme.zendesk.com/api/v2/macros.json?page=2", "count": 140},
+     "next_page", "page=2"),
+    ("zendesk", {"macros": [{"id": 1, "title": "Late", "actions": [{"field": "comment_value", "value": _REPLY}]}],
+                 "meta": {"has_more": True, "after_cursor": "xyz"}, "links": {"next": "https://a/b?page[after]=xyz"}},
+     "has_more", "page[after]=xyz"),
+    ("helpscout", {"_embedded": {"saved-replies": [{"id": 1, "name": "Late", "text": _REPLY}]},
+                   "_links": {"next": {"href": "https://api.helpscout.net/v2/mailboxes/1/saved-replies?page=2"}},
+                   "page": {"size": 1, "totalElements": 3, "totalPages": 3, "number": 1}},
+     "next", "saved-replies?page=2"),
+    ("gorgias", {"data": [{"id": 1, "name": "Late", "actions": [
+        {"name": "setResponseText", "arguments": {"body_text": _REPLY}}]}], "meta": {"next_cursor": "abc123"}},
+     "next_cursor", "abc123"),
+    ("front", {"_pagination": {"next": "https://api2.frontapp.com/message_templates?page_token=t2"},
+               "_results": [{"id": "rsp_1", "name": "Late", "body": _REPLY}]},
+     "next", "page_token=t2"),
+    ("intercom", {"type": "list", "data": [{"type": "macro", "id": "1", "name": "Late", "body_text": _REPLY}],
+                  "pages": {"type": "pages", "next": {"starting_after": "WzE3MT"}}},
+     "next", "WzE3MT"),
+    ("json", {"totalSize": 3, "done": False, "nextRecordsUrl": "/services/data/v60.0/query/01g-2000",
+              "records": [{"Name": "Late", "Message": _REPLY}]},
+     "nextRecordsUrl", "/services/data/v60.0/query/01g-2000"),
+])
+def test_one_page_of_a_paginated_export_is_not_taken_for_the_whole_library(
+        tmp_path: Path, fmt: str, export: dict[str, object], key: str, says: str) -> None:
+    page = tmp_path / "page1.json"
+    page.write_text(json.dumps(export, indent=1), encoding="utf-8")
+    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if f'"{key}"' in text)
+    extra = ["--map", "title=Name,body=Message"] if fmt == "json" else []
+    result = _run("import", str(page), "--from", fmt, *extra, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert f"{page}:{line}:" in result.output
+    assert "later pages" in result.output and says in result.output
+    assert not (tmp_path / "out").exists()
+    # --skip-bad imports this page and still says the rest is missing
+    result = _run("import", str(page), "--from", fmt, *extra, "--out", str(tmp_path / "out"), "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 macro(s)" in result.output and "later pages" in result.output
+
+
+def test_the_last_page_of_an_export_is_a_whole_library(tmp_path: Path) -> None:
+    page = tmp_path / "macros.json"
+    page.write_text(json.dumps({"macros": [{"id": 1, "title": "Late", "actions": [
+        {"field": "comment_value", "value": _REPLY}]}], "next_page": None, "meta": {"has_more": False},
+        "pages": {"type": "pages", "next": None}, "_pagination": {"next": None}}), encoding="utf-8")
+    result = _run("import", str(page), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "later pages" not in result.output

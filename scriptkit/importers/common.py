@@ -139,6 +139,44 @@ def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> 
                             f"Expected a list of items or {expected}. Is --from right?")
 
 
+# Where each helpdesk's list response says it continues: (path to the key, path to how to fetch the next page)
+_NEXT_PAGE: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("next_page",), ("next_page",)),  # Zendesk, offset pagination
+    (("meta", "has_more"), ("links", "next")),  # Zendesk, cursor pagination
+    (("meta", "next_cursor"), ("meta", "next_cursor")),  # Gorgias
+    (("_pagination", "next"), ("_pagination", "next")),  # Front
+    (("pages", "next"), ("pages", "next")),  # Intercom
+    (("_links", "next"), ("_links", "next")),  # Help Scout
+    (("nextRecordsUrl",), ("nextRecordsUrl",)),  # Salesforce query results ("done": false)
+)
+
+
+def _at(data: Any, path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def later_pages(data: Any, source: SourceText, noun: str) -> ItemProblem | None:
+    """The problem of a file that is one page of a paginated list response (its ``next_page`` or
+    cursor is set): the items on the other pages are not in it, and nothing else would say so."""
+    for flag, fetch in _NEXT_PAGE:
+        if _at(data, flag) in (None, False, "") or (flag == ("nextRecordsUrl",) and data.get("done") is not False):
+            continue
+        url = _at(data, fetch) or _at(data, flag)
+        if isinstance(url, dict):  # Help Scout {"href": ...}, Intercom {"starting_after": ...}
+            url = url.get("href") or url.get("starting_after") or json.dumps(url)
+        at = 0
+        for key in flag:  # the key, inside its parent
+            found = source.text.find(json.dumps(key), at)
+            at = found if found >= 0 else at
+        shown = f"'{'.'.join(fetch)}' is {url}" if url is not True else f"'{'.'.join(flag)}' is true"
+        return ItemProblem(source.location(at), "later pages",
+                           f"not in this file, which holds one page of the export ({shown}): fetch every page "
+                           f"and put all their {noun}s in one list")
+    return None
+
+
 def _shape(data: Any) -> str:
     if isinstance(data, dict):
         keys = ", ".join(list(map(str, data))[:6])
@@ -258,6 +296,8 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
     """
     source = read_text(path, export.what)
     data = load_json(source, export.what)
+    if (unread := later_pages(data, source, export.noun)) is not None:
+        yield unread
     if export.within and isinstance(data, dict) and isinstance(data.get(export.within), dict):
         data = data[export.within]
     for index, item in enumerate(records(data, export.keys, source, export.what)):

@@ -20,7 +20,16 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, kind_of, load_json, locate, read_text
+from scriptkit.importers.common import (
+    ItemProblem,
+    Read,
+    ReadOptions,
+    kind_of,
+    later_pages,
+    load_json,
+    locate,
+    read_text,
+)
 from scriptkit.importers.tabular import check_columns, column, from_record
 from scriptkit.sourcetext import SourceText
 
@@ -37,6 +46,8 @@ def read_json(path: Path, options: ReadOptions) -> Read:
     if native.is_native(data):  # scriptkit's own export: read back exactly, no column mapping
         yield from native.read(data, source)
         return
+    if (unread := later_pages(data, source, "item")) is not None:
+        yield unread
     yield from _items(data, source, options, None)
 
 
