@@ -248,3 +248,20 @@ def test_control_characters_in_titles_guidance_and_tags(tmp_path: Path) -> None:
     assert script.flexibility is not None and script.flexibility.guidance is not None
     (message,) = render_pack(pack)
     assert message.notes[0].text == "Use when {{ needed }}"
+
+
+@pytest.mark.parametrize(("fmt", "export"), [
+    ("front", {"_results": [{"id": "rsp_9", "name": "Thanks", "body": "Thanks {{recipient.name}} &amp; team!\n"
+                             "We&#39;ll write again &mdash; soon."}]}),
+    ("helpscout", [{"id": 9, "name": "Thanks", "text": "Thanks {%customer.fullName%} &amp; team!\n"
+                    "We&#39;ll write again &mdash; soon.", "chatText": "Tom &amp; Jerry, plain chat"}]),
+])
+def test_an_html_field_without_tags_is_still_html_escaped(tmp_path: Path, fmt: str, export: object) -> None:
+    """Front's body and Help Scout's text are HTML even when they hold no tag: '&amp;' is an '&'
+    the customer sees (kept as '&amp;', it was escaped again on export and shown as '&amp;')."""
+    file = tmp_path / "export.json"
+    file.write_text(json.dumps(export), encoding="utf-8")
+    (macro,) = import_library(file, fmt).macros
+    assert macro.text == "Thanks {{customer.full_name}} & team!\nWe'll write again — soon."
+    if fmt == "helpscout":  # the chat version is plain text: nothing in it is an entity
+        assert "Tom &amp; Jerry" in "".join(getattr(p, "text", "") for p in macro.alternatives[0][1])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
-from scriptkit.importers.html import looks_like_html
+from scriptkit.importers.html import html_field
 
 LABEL = "Front message templates (API JSON)"
 EXPORT = Export("Front export", ("_results", "message_templates", "results"), "message template", title_key="name")
@@ -20,5 +20,5 @@ def _template(entry: Entry) -> RawItem | ItemProblem:
     found = entry.reply("body")
     if isinstance(found, ItemProblem):
         return found
-    (body,) = found
-    return entry.item(body, html=looks_like_html(body), dialect="front")
+    body, html = html_field(found[0])
+    return entry.item(body, html=html, dialect="front")

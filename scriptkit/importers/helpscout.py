@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
-from scriptkit.importers.html import looks_like_html
+from scriptkit.importers.html import html_field, looks_like_html
 
 LABEL = "Help Scout saved replies (API JSON)"
 EXPORT = Export("Help Scout export", ("saved-replies", "savedReplies", "saved_replies"), "saved reply",
@@ -27,6 +27,6 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(found, ItemProblem):
         return found
     text, chat = found
-    body = text or chat
+    body, html = html_field(text) if text else (chat, looks_like_html(chat))  # (chatText: plain text)
     alternatives = [("Chat version", chat, False)] if text and chat.strip() else []
-    return entry.item(body, html=looks_like_html(body), dialect="helpscout", alternatives=alternatives)
+    return entry.item(body, html=html, dialect="helpscout", alternatives=alternatives)

@@ -9,6 +9,7 @@ parser reads both bodies. Whitespace inside a paragraph collapses as a browser w
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -104,3 +105,15 @@ def html_to_text(html: str) -> str:
 
 def looks_like_html(text: str) -> bool:
     return bool(re.search(r"</?(p|div|br|span|a|ul|ol|li|strong|em|b|i|h[1-6]|table)\b[^>]*>", text, re.I))
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_field(value: str) -> tuple[str, bool]:
+    """A field the helpdesk stores as HTML (Front's body, Help Scout's text): the body, and whether
+    to read it as markup. Without a tag it is text whose line breaks matter but whose entities are
+    still escaped ('&amp;' is an '&' the customer sees), so they are decoded here."""
+    if looks_like_html(value):
+        return value, True
+    return (html.unescape(value) if _ENTITY.search(value) else value), False
