@@ -18,17 +18,31 @@ from dataclasses import dataclass
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 
-# A label at the start of a line: an optional time stamp, then a name of up to five words and a colon.
+# Emoji and their joiners, which helpdesks let people put in display names ("🌸 Dana", "Maya 💬").
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?"
+_DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?[ \t]+|T)"
+# A time stamp before a label: "[10:42] ", "(10:42:13 AM) ", "10:42 AM ", "2026-11-26 10:42:13 ".
+_STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+"
+# A label at the start of a line: an optional time stamp, then a name of up to five words and a
+# colon, with the words after it or on the next line ("Customer:" alone on its line, as some exports write).
 _LABEL = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*|\(?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?\)?[ \t]+)?"
-    r"(?P<speaker>[^\W\d_][\w'’.()-]*(?:[ \t][\w'’.()-]+){0,4}?)[ \t]*:[ \t]+(?=\S)",
+    rf"^[ \t]*(?:{_STAMP})?"
+    rf"(?P<speaker>(?:[^\W\d_]|[{_EMOJI}])[\w'’.(){_EMOJI}-]*(?:[ \t][\w'’.(){_EMOJI}-]+){{0,4}}?)"
+    r"[ \t]*:(?:[ \t]+(?=\S)|[ \t]*\r?$)",
     re.M)
-# What every label line has, cheap to look for: a colon and a space near the start of a line.
-_LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:[ \t]", re.M)
+# What every label line has, cheap to look for: a colon near the start of a line, then a space or the line's end.
+_LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:(?:[ \t]|\r?$)", re.M)
+# Lines inside a turn that the speaker did not write: a quoted earlier message ("> ..."), a chat
+# event ("[10:44] *** Dana left the chat ***").
+_NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*)")
 AGENT_WORDS = frozenset({"agent", "support", "rep", "representative", "advisor", "adviser", "staff", "operator",
                          "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me"})
 CUSTOMER_WORDS = frozenset({"customer", "client", "user", "caller", "guest", "member", "patient", "visitor",
                             "shopper", "buyer", "requester", "requestor", "cust"})
+# Speakers that are no person: their turns are never the agent's ("Support Bot", "System").
+BOT_WORDS = frozenset({"bot", "chatbot", "system", "automated", "autoresponder", "virtual"})
+_ROLE_WORDS = AGENT_WORDS | CUSTOMER_WORDS | BOT_WORDS
 
 
 @dataclass(frozen=True)
@@ -43,33 +57,59 @@ class Turn:
 def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     """The speaker turns of a transcript, or None when ``text`` does not read as one.
 
-    A speaker is a label that says who speaks ("Agent", "Customer"), ``agent``'s, or one that
-    starts two lines or more; any other "Word: " line ("Order number: 123") belongs to the turn
-    it is in. A
-    transcript starts with a speaker's label and has at least two speakers; a turn runs to the
-    next speaker's label, so it may span several lines.
+    A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, or one
+    that starts two lines or more; any other "Word: " line ("Order number: 123") belongs to the
+    turn it is in. A transcript has at least two speakers, or one whose label says who it is
+    that speaks twice ("Agent: ..." twice). It starts with a speaker's label, or, where two
+    speakers speak twice each, with a header (an export's "Chat #4471, 26 Nov"), which is no
+    one's turn. A turn runs to the next speaker's label, so it may span several lines; the
+    lines in it that the speaker did not write (quoted "> ..." lines, "*** Dana left ***") split
+    it in parts, each a Turn.
     """
-    if len(_LABEL_LIKE.findall(text, 0, 4096)) < 2:
+    likes = _LABEL_LIKE.finditer(text)
+    if next(likes, None) is None or next(likes, None) is None:
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
     keyed = [(_key(m.group("speaker")), m) for m in _LABEL.finditer(text)]
     counts = Counter(k for k, _ in keyed)
     named = _key(agent) if agent is not None else None
-    speakers = {k for k, n in counts.items() if n >= 2 or k == named or _words(k) & (AGENT_WORDS | CUSTOMER_WORDS)}
+    speakers = {k for k, n in counts.items() if n >= 2 or k == named or _words(k) & _ROLE_WORDS}
     labels = [m for k, m in keyed if k in speakers]
-    if len(speakers) < 2 or text[:labels[0].start()].strip():
+    if len(speakers) < 2 and not (labels and len(labels) >= 2 and _words(labels[0].group("speaker")) & _ROLE_WORDS):
         return None  # (a reply with a "Note: ..." line is not a transcript)
+    if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2:
+        return None  # (nor one that starts "Hi Sam," and has "Customer ID: 4471" and "Support plan: Pro" lines)
     found = []
     for m, end in zip(labels, [*(n.start() for n in labels[1:]), len(text)], strict=True):
-        body = text[m.end():end].rstrip()
-        found.append(Turn(" ".join(m.group("speaker").split()), m.end(), m.end() + len(body)))
+        speaker = " ".join(m.group("speaker").split())
+        found += [Turn(speaker, lo, hi) for lo, hi in _said(text, m.end(), end)]
     return found
+
+
+def _said(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` that its speaker wrote, without the lines they did not, each stripped."""
+    cuts, pos = [start], start
+    for line in text[start:end].splitlines(keepends=True):
+        if _NOT_SAID.match(line):
+            cuts += [pos, pos + len(line)]
+        pos += len(line)
+    cuts.append(end)
+    spans = []
+    for lo, hi in zip(cuts[::2], cuts[1::2], strict=True):
+        part = text[lo:hi]
+        if part.strip():
+            spans.append((lo + len(part) - len(part.lstrip()), lo + len(part.rstrip())))
+    return spans
 
 
 def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> list[Turn] | None:
     """The agent's turns of a transcript, or None for a plain reply (judge all of it).
 
-    ``agent``: the agent's speaker label; a ConfigError (located at the top of ``file``) when
-    the text has no such speaker, or is not a transcript.
+    The agent is ``agent``, else every speaker whose label says support ("Agent", "Sam
+    (Support)"), else, where the others' labels say customer or bot, the one speaker left.
+
+    A ConfigError (located at the top of ``file``) when ``agent`` is no speaker of the text,
+    when the text is not a transcript though ``agent`` is given, or when every speaker is the
+    customer or a bot: there is no reply to judge.
     """
     found = turns(text, agent)
     if agent is not None:
@@ -82,8 +122,21 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         return mine
     if found is None:
         return None
-    mine = [t for t in found if _words(t.speaker) & AGENT_WORDS]
-    return mine or None
+    mine = [t for t in found if _words(t.speaker) & AGENT_WORDS and not _words(t.speaker) & BOT_WORDS]
+    if mine:
+        return mine
+    labelled: dict[str, str] = {}  # each speaker's label as first written
+    for t in found:
+        labelled.setdefault(_key(t.speaker), t.speaker)
+    people = [k for k in labelled if not _words(k) & (CUSTOMER_WORDS | BOT_WORDS)]
+    if len(people) == 1 and len(labelled) > 1:  # the others are labelled customer or bot: this one is the agent
+        return [t for t in found if _key(t.speaker) == people[0]]
+    if not people:
+        names = list(labelled.values())
+        where = f"its only speaker is {names[0]}" if len(names) == 1 else f"its speakers are {', '.join(names)}"
+        raise ConfigError(f"no agent turns in the transcript: {where}", Location(file, 1, 1),
+                          "Paste the agent's turns too, or name the agent's label with --agent NAME.")
+    return None
 
 
 def _key(speaker: str) -> str:

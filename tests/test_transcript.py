@@ -119,3 +119,62 @@ def test_the_cli_reviews_the_named_agents_turns(tmp_path: Path) -> None:
     missing = run(main, ["review", str(chat), "--grammar", "off", "--agent", "Alex"])
     assert missing.exit_code == 2 and f"{chat}:1:1: error: no speaker 'Alex'" in missing.output
     assert "Traceback" not in missing.output
+
+
+@pytest.mark.parametrize("stamp", ["2026-11-26 10:42:13 ", "2026-11-26T10:42:13Z ", "26/11/2026 10:42 ",
+                                   "(10:42:13 AM) ", "[26 Nov 2026, 10:42] ", "10:42 a.m. "])
+def test_time_stamps_with_dates(stamp: str) -> None:
+    text = f"{stamp}Customer: the app crashes\n{stamp}Agent: I'll send a fix today.\n"
+    assert _spoken(text) == [("Customer", "the app crashes"), ("Agent", "I'll send a fix today.")]
+
+
+def test_names_with_emoji_apostrophes_accents_and_titles() -> None:
+    text = ("🌸 Siobhán O'Brien: my refund never came\nDr. José Núñez 💬 (Support): I'll refund you today.\n"
+            "🌸 Siobhán O'Brien: thanks\n")
+    assert [s for s, _ in _spoken(text)] == ["🌸 Siobhán O'Brien", "Dr. José Núñez 💬 (Support)", "🌸 Siobhán O'Brien"]
+    assert [t.speaker for t in agent_turns(text) or []] == ["Dr. José Núñez 💬 (Support)"]
+
+
+def test_a_label_on_its_own_line_and_windows_line_endings() -> None:
+    text = "Customer:\r\nmy parcel is late\r\n\r\nAgent:\r\nI'll reship it today.\r\n\r\nCustomer:\r\nthanks\r\n"
+    assert _spoken(text) == [("Customer", "my parcel is late"), ("Agent", "I'll reship it today."),
+                             ("Customer", "thanks")]
+
+
+def test_a_first_turn_longer_than_the_first_few_kilobytes() -> None:
+    text = "Customer: " + "my order is late and " * 300 + "\nAgent: I'll reship it today.\n"
+    assert [t.speaker for t in agent_turns(text) or []] == ["Agent"]
+
+
+def test_an_export_header_before_the_first_turn_is_not_judged() -> None:
+    text = ("Chat #4471, exported 26 Nov 2026\n\nCustomer: my parcel is late\nAgent: I'll reship it today.\n"
+            "Customer: ok\nAgent: You'll have the tracking link by noon.\n")
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
+        "I'll reship it today.", "You'll have the tracking link by noon."]
+
+
+def test_a_transcript_of_one_side() -> None:
+    agent_only = "Agent: Hi Dana, thanks for waiting.\nAgent: I'll reship it today.\n"
+    assert [agent_only[t.start:t.end] for t in agent_turns(agent_only) or []] == [
+        "Hi Dana, thanks for waiting.", "I'll reship it today."]
+    with pytest.raises(ConfigError) as caught:
+        agent_turns("Customer: my parcel is late\nCustomer: hello??\n", file="chat.txt")
+    assert "no agent turns in the transcript: its only speaker is Customer" in caught.value.message
+    assert "--agent" in (caught.value.hint or "")
+
+
+def test_the_agent_is_the_one_speaker_who_is_not_the_customer_or_a_bot() -> None:
+    text = ("Bot: Hi! I'm the virtual helper.\nCustomer: refund please\nBot: Connecting you now.\n"
+            "Maya: I'll refund you today.\nCustomer: thanks\nMaya: You're welcome!\n")
+    assert [t.speaker for t in agent_turns(text) or []] == ["Maya", "Maya"]
+    with pytest.raises(ConfigError) as caught:  # only a bot answered: nothing an agent wrote
+        agent_turns("Bot: Hi!\nCustomer: refund please\nBot: Connecting you now.\n", file="chat.txt")
+    assert "its speakers are Bot, Customer" in caught.value.message
+
+
+def test_quoted_lines_inside_a_turn_are_not_the_agents() -> None:
+    text = ("Customer: where is my parcel\n"
+            "Agent: > Customer: it has been two weeks\nI'm sorry, Dana. I'll reship it today.\n"
+            "> Please be advised that delays happen.\nYou'll have the link by noon.\nCustomer: thanks\n")
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
+        "I'm sorry, Dana. I'll reship it today.", "You'll have the link by noon."]
