@@ -265,3 +265,84 @@ def test_an_html_field_without_tags_is_still_html_escaped(tmp_path: Path, fmt: s
     assert macro.text == "Thanks {{customer.full_name}} & team!\nWe'll write again — soon."
     if fmt == "helpscout":  # the chat version is plain text: nothing in it is an entity
         assert "Tom &amp; Jerry" in "".join(getattr(p, "text", "") for p in macro.alternatives[0][1])
+
+
+_SORRY = "I'm sorry the parcel is late. I have sent a new one today; it arrives within 3 days."
+
+
+def _exported(library: Library, tmp_path: Path, target: str, bundle: str) -> list[dict[str, object]]:
+    from scriptkit import export
+
+    pack = library.write(tmp_path / "pack")
+    export(pack, [target], tmp_path / "out", force=True, lint=False)
+    items = json.loads((tmp_path / "out" / target / bundle).read_text(encoding="utf-8"))
+    return next(iter(items.values())) if isinstance(items, dict) else items  # type: ignore[no-any-return]
+
+
+def test_zendesk_settings_the_pack_keeps_and_content_it_cannot_hold(tmp_path: Path) -> None:
+    """An inactive or group-only macro comes back inactive and group-only; its attachments and
+    inline images, which a pack cannot hold, are named instead of dropped without a word."""
+    file = tmp_path / "macros.json"
+    file.write_text(json.dumps({"macros": [
+        {"id": 7, "title": "Late parcel", "active": False, "restriction": {"type": "Group", "id": 12, "ids": [12]},
+         "attachments": [9001, 9002], "actions": [{"field": "comment_value_html", "value":
+             f"<p>{_SORRY}</p><p><img src=\"https://acme.zendesk.com/attachments/token/t/?name=label.png\" "
+             "alt=\"return label\"></p>"}]},
+        {"id": 8, "title": "Open to all", "active": True, "restriction": None,
+         "actions": [{"field": "comment_value", "value": _SORRY}]},
+    ]}), encoding="utf-8")
+    late, everyone = import_library(file, "zendesk").macros
+    notes = " | ".join(late.notes)
+    assert "inactive" in notes and "group 12" in notes
+    assert "2 attachment(s)" in notes and "9001" in notes
+    assert "inline image" in notes and "return label" in notes
+    assert everyone.notes == []
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    shown = CliRunner().invoke(main, ["import", str(file), "--from", "zendesk", "--out", str(tmp_path / "cli")])
+    assert shown.exit_code == 0, shown.output
+    assert "late-parcel: 2 attachment(s) in Zendesk (9001, 9002) are not in the pack" in shown.output
+    assert "late-parcel: 1 inline image(s) (return label) are not in the pack" in shown.output
+    exported = {m["title"]: m for m in _exported(import_library(file, "zendesk"), tmp_path, "zendesk", "macros.json")}
+    assert exported["Late parcel"]["active"] is False
+    assert exported["Late parcel"]["restriction"] == {"type": "Group", "ids": [12]}
+    assert exported["Open to all"]["active"] is True and "restriction" not in exported["Open to all"]
+
+
+def test_freshdesk_front_gorgias_intercom_settings_and_content_it_cannot_hold(tmp_path: Path) -> None:
+    freshdesk = tmp_path / "canned.json"
+    freshdesk.write_text(json.dumps([
+        {"id": 1, "title": "VIP late parcel", "folder_id": 40, "visibility": 2, "group_ids": [11, 12],
+         "content_html": f"<p>{_SORRY}</p>",
+         "attachments": [{"id": 77, "name": "returns-label.pdf", "content_type": "application/pdf"}]},
+    ]), encoding="utf-8")
+    (macro,) = import_library(freshdesk, "freshdesk").macros
+    assert any("returns-label.pdf" in n for n in macro.notes)
+    (response,) = _exported(import_library(freshdesk, "freshdesk"), tmp_path / "fd", "freshdesk",
+                            "canned_responses.json")
+    assert (response["visibility"], response["folder_id"], response["group_ids"]) == (2, 40, [11, 12])
+
+    front = tmp_path / "front.json"
+    front.write_text(json.dumps({"_results": [
+        {"id": "rsp_1", "name": "Late parcel", "subject": "Your parcel", "body": f"<p>{_SORRY}</p>",
+         "inbox_ids": ["inb_3"], "attachments": [{"id": "fil_1", "filename": "guide.pdf"}]}]}), encoding="utf-8")
+    (macro,) = import_library(front, "front").macros
+    assert any("guide.pdf" in n for n in macro.notes)
+    (template,) = _exported(import_library(front, "front"), tmp_path / "fr", "front", "message_templates.json")
+    assert (template["subject"], template["inbox_ids"]) == ("Your parcel", ["inb_3"])
+
+    gorgias = tmp_path / "gorgias.json"
+    gorgias.write_text(json.dumps({"data": [
+        {"id": 5, "name": "Old label", "archived_datetime": "2024-01-01T00:00:00", "actions": [
+            {"name": "addAttachments", "arguments": {"attachments": [{"name": "label.pdf", "url": "https://x/l"}]}},
+            {"name": "setResponseText", "arguments": {"body_text": _SORRY}}]}]}), encoding="utf-8")
+    notes = " | ".join(import_library(gorgias, "gorgias").macros[0].notes)
+    assert "archived" in notes and "label.pdf" in notes
+
+    intercom = tmp_path / "intercom.json"
+    intercom.write_text(json.dumps({"type": "list", "data": [
+        {"type": "macro", "id": "3", "name": "Team only", "body_text": _SORRY, "visible_to": "specific_teams",
+         "visible_to_team_ids": ["55"]}]}), encoding="utf-8")
+    assert any("team(s) 55" in n for n in import_library(intercom, "intercom").macros[0].notes)

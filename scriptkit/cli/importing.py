@@ -84,6 +84,14 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
         con.print(f"skipped: {item}", markup=False)
     if library.problems:
         con.print(f"left out {len(library.problems)} unreadable item(s), listed above.", markup=False)
+    about = [(m, note) for m in library.macros for note in m.about]
+    if about:
+        con.print(f"{len(about)} note(s) on settings and content besides the text (also in each script file):",
+                  markup=False)
+        for macro, note in about[:50]:
+            con.print(f"  {macro.id}: {note}", markup=False)
+        if len(about) > 50:
+            con.print(f"  ... and {len(about) - 50} more (see the comments in each script file).", markup=False)
     # (the blanks of scriptkit's own export were declared by its writers: nothing to review)
     blanks = [(m, n, b) for m in library.macros if m.native is None for n, b in m.blanks.items()]
     if blanks:

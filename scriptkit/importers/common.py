@@ -43,6 +43,8 @@ class RawItem:
     alternatives: list[tuple[str, str, bool]] = field(default_factory=list)  # label, body, html
     guidance: str = ""  # agent-facing text found in the export (usage notes, internal note)
     internal: bool = False  # an internal note, not a customer reply
+    settings: dict[str, Any] = field(default_factory=dict)  # export settings for its own helpdesk (active, ...)
+    notes: list[str] = field(default_factory=list)  # what the export says that the pack cannot hold
 
     @property
     def name(self) -> str:
@@ -225,6 +227,25 @@ def tags_from(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(t) for t in value if isinstance(t, (str, int))]
     return []
+
+
+def attachments(value: Any) -> str:
+    """What a list of attachments holds, for a note: 'label.pdf, 77' (their names, else their ids)."""
+    names = []
+    for item in value if isinstance(value, list) else []:
+        if isinstance(item, dict):
+            item = item.get("name") or item.get("filename") or item.get("id")
+        if isinstance(item, (str, int)) and not isinstance(item, bool):
+            names.append(str(item))
+    return ", ".join(names)
+
+
+def attachment_note(value: Any, helpdesk: str) -> list[str]:
+    """The note of a macro's attachments, which a pack cannot hold (none: no note)."""
+    if not isinstance(value, list) or not value:
+        return []
+    return [f"{len(value)} attachment(s) in {helpdesk} ({attachments(value)}) are not in the pack: "
+            "attach them again after export"]
 
 
 Read = Iterator["RawItem | ItemProblem | ImportedMacro"]  # ImportedMacro: scriptkit's own export

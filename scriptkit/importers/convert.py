@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from scriptkit.importers.common import RawItem
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece, parse_body
-from scriptkit.importers.html import html_to_text
+from scriptkit.importers.html import html_images, html_to_text
 from scriptkit.inference import infer_slots
 from scriptkit.message import Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
@@ -73,6 +73,8 @@ class ImportedMacro:
     guesses: list[SentenceGuess]
     alternatives: list[tuple[str, list[Piece]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the import changed or could not map
+    # what the export says besides the text: settings carried over, attachments and images left out
+    about: list[str] = field(default_factory=list)
     native: NativeScript | None = None  # read from scriptkit's own export: nothing was guessed
 
     @property
@@ -160,6 +162,11 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
     if raw.internal:
         macro.notes.append("this macro posts an internal note, not a customer reply")
+    macro.about.extend(raw.notes)
+    if raw.html and (images := html_images(raw.body)):
+        macro.about.append(f"{len(images)} inline image(s) ({', '.join(images)}) are not in the pack: "
+                           "add them again after export")
+    macro.notes.extend(macro.about)
     return macro
 
 

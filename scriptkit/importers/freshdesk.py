@@ -4,8 +4,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
+from scriptkit.importers.common import (
+    Entry,
+    Export,
+    ItemProblem,
+    RawItem,
+    Read,
+    ReadOptions,
+    attachment_note,
+    read_export,
+)
 
 LABEL = "Freshdesk canned responses (API JSON)"
 EXPORT = Export("Freshdesk export", ("canned_responses", "canned_response"), "canned response")
@@ -20,4 +30,17 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(found, ItemProblem):
         return found
     html, plain = found
-    return entry.item(html or plain, html=bool(html), dialect="freshdesk")
+    # who may use it, as the Freshdesk export target's settings (visibility 0 all, 1 personal, 2 groups)
+    settings: dict[str, Any] = {}
+    shown = entry.fields.get("visibility")
+    visibility = {0: "all", 1: "personal", 2: "groups"}.get(shown) if isinstance(shown, int) else None
+    groups = [g for g in entry.fields.get("group_ids") or [] if isinstance(g, int) and not isinstance(g, bool)]
+    folder = entry.fields.get("folder_id")
+    if visibility and (visibility != "groups" or groups):
+        settings["visibility"] = visibility
+    if visibility == "groups" and groups:
+        settings["group_ids"] = groups
+    if isinstance(folder, int) and not isinstance(folder, bool):
+        settings["folder_id"] = folder
+    return entry.item(html or plain, html=bool(html), dialect="freshdesk", settings=settings,
+                      notes=attachment_note(entry.fields.get("attachments"), "Freshdesk"))

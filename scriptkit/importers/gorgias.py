@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export, tags_from
+from scriptkit.importers.common import (
+    Entry,
+    Export,
+    ItemProblem,
+    RawItem,
+    Read,
+    ReadOptions,
+    attachment_note,
+    read_export,
+    tags_from,
+)
 
 LABEL = "Gorgias macros (API JSON)"
 EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
@@ -24,7 +34,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     actions = entry.fields.get("actions")
     if not isinstance(actions, list):
         return entry.problem("'actions' should be a list")
-    body, html, tags = "", False, []
+    body, html, tags, notes = "", False, [], []
     for action in actions:
         args = action.get("arguments") if isinstance(action, dict) else None
         if not isinstance(args, dict):
@@ -37,6 +47,11 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             body, html = (text, False) if text.strip() else (rich, True)
         elif action.get("name") == "addTags":
             tags.extend(tags_from(args.get("tags")))
+        elif action.get("name") == "addAttachments":
+            notes.extend(attachment_note(args.get("attachments"), "Gorgias"))
     if not body.strip():
         return entry.problem("has no setResponseText action (no reply text); skipped", skipped=True)
-    return entry.item(body, html=html, dialect="gorgias", tags=tags)
+    archived = entry.fields.get("archived_datetime")
+    if archived:
+        notes.append(f"archived in Gorgias ({archived}): exported back it is a live macro")
+    return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes)

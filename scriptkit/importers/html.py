@@ -117,3 +117,20 @@ def html_field(value: str) -> tuple[str, bool]:
     if looks_like_html(value):
         return value, True
     return (html.unescape(value) if _ENTITY.search(value) else value), False
+
+
+_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_IMG_ATTR = re.compile(r"""\b(alt|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def html_images(text: str) -> list[str]:
+    """Each inline image of an HTML body, by its alt text or file name: the text keeps no image."""
+    found = []
+    for tag in _IMG.findall(text):
+        attrs = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+                 for m in _IMG_ATTR.finditer(tag)}
+        src = attrs.get("src", "")
+        named = re.search(r"[?&]name=([^&#]+)", src)  # Zendesk's attachment links name the file
+        found.append(attrs.get("alt", "").strip() or (named.group(1) if named else
+                     src.split("?")[0].rstrip("/").rsplit("/", 1)[-1]) or "an image")
+    return [name[:60] for name in found]

@@ -26,4 +26,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(found, ItemProblem):
         return found
     text, html = found
-    return entry.item(text or html, html=not text, dialect="intercom")
+    teams = entry.fields.get("visible_to_team_ids")
+    notes = [f"visible only to team(s) {', '.join(map(str, teams))} in Intercom: set it again after pasting"
+             ] if entry.fields.get("visible_to") == "specific_teams" and isinstance(teams, list) and teams else []
+    return entry.item(text or html, html=not text, dialect="intercom", notes=notes)

@@ -10,7 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export, tags_from
+from scriptkit.importers.common import (
+    Entry,
+    Export,
+    ItemProblem,
+    RawItem,
+    Read,
+    ReadOptions,
+    attachment_note,
+    read_export,
+    tags_from,
+)
 
 LABEL = "Zendesk macros export (GET /api/v2/macros JSON)"
 EXPORT = Export("Zendesk export", ("macros", "macro", "results"), "macro")
@@ -47,8 +57,35 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if not body.strip():
         return entry.problem("has no comment action (no reply text); skipped", skipped=True)
     description = entry.fields.get("description")
+    settings: dict[str, Any] = {}
+    notes = attachment_note(entry.fields.get("attachments"), "Zendesk")
+    if entry.fields.get("active") is False:
+        settings["active"] = False
+        notes.append("switched off (inactive) in Zendesk: exported back switched off")
+    restriction = entry.fields.get("restriction")
+    if isinstance(restriction, dict):
+        kept = _restriction(restriction)
+        if kept is not None:
+            settings["restriction"] = kept
+        who = f"group {', '.join(map(str, kept['ids']))}" if kept and "ids" in kept else \
+            f"user {kept['id']}" if kept else f"the restriction {restriction}"
+        notes.append(f"only {who} may use it in Zendesk: " +
+                     ("exported back with the same restriction" if kept else "not carried over, set it again"))
     return entry.item(body, html=html, dialect="zendesk", tags=tags,
-                      guidance=description if isinstance(description, str) else "", internal=not public)
+                      guidance=description if isinstance(description, str) else "", internal=not public,
+                      settings=settings, notes=notes)
+
+
+def _restriction(value: dict[str, Any]) -> dict[str, Any] | None:
+    """A macro's restriction as the Zendesk export target writes it, or None if it is not one."""
+    listed: list[Any] = value["ids"] if isinstance(value.get("ids"), list) else [value.get("id")]
+    ids = [int(i) for i in listed if (isinstance(i, int) and not isinstance(i, bool)) or
+           (isinstance(i, str) and i.isdigit())]
+    if value.get("type") == "Group" and ids:
+        return {"type": "Group", "ids": ids}
+    if value.get("type") == "User" and ids:
+        return {"type": "User", "id": ids[0]}
+    return None
 
 
 def _comment(value: Any) -> str | None:
