@@ -17,6 +17,9 @@ SPELLINGS = [
     ("helpscout", "{%conversation.number%}", "ticket.id"),
     ("intercom", "{{user.first_name}}", "customer.first_name"),
     ("intercom", "{{ teammate.name }}", "agent.full_name"),
+    ("intercom", "{{first_name}}", "customer.first_name"),  # the attribute names of Intercom's own editor
+    ("intercom", "{{ name }}", "customer.full_name"),
+    ("intercom", "{{email}}", "customer.email"),
     ("gorgias", "{{ticket.customer.firstname}}", "customer.first_name"),
     ("gorgias", "{{current_user.firstname}}", "agent.first_name"),
     ("front", "{{recipient.name}}", "customer.full_name"),
@@ -35,6 +38,8 @@ def test_each_helpdesk_spelling_maps_to_the_catalogue(dialect: str, spelling: st
 @pytest.mark.parametrize(("dialect", "spelling"), [
     ("intercom", '{{user.first_name|fallback:"friend"}}'),
     ("intercom", "{{user.first_name | fallback: 'friend'}}"),
+    ("intercom", '{{first_name|fallback:"friend"}}'),
+    ("intercom", '{{ first_name | fallback: "friend" }}'),
     ("helpscout", "{%customer.firstName,fallback=friend%}"),
     ("zendesk", "{% if ticket.requester.first_name != blank %}{{ticket.requester.first_name}}"
                 "{% else %}friend{% endif %}"),
@@ -109,3 +114,18 @@ def test_html_soup_still_gives_clean_text() -> None:
 def test_intercom_attribute_tags_become_placeholders() -> None:
     text = html_to_text('<p>Hi <attribute key="user.first_name" default="there"/>, order <attribute key="x.y"/>.</p>')
     assert text == 'Hi {{user.first_name|fallback:"there"}}, order {{x.y}}.'
+
+
+@pytest.mark.parametrize(("dialect", "spelling", "style"), [
+    ("generic", "{!Contact.Salutation}", "({! … })"),
+    ("generic", "{{ticket.requester.plan}}", "({{ … }})"),
+])
+def test_an_unmapped_placeholder_names_its_style(dialect: str, spelling: str, style: str) -> None:
+    (blank,) = [p for p in parse_body(f"Dear {spelling}, hello", dialect, "source") if isinstance(p, BlankPiece)]
+    assert blank.reason == f"placeholder in a style scriptkit cannot map {style}"
+
+
+def test_a_bare_name_is_intercom_s_only() -> None:
+    """{{name}} is the customer in an Intercom export; in a generic library it could be anyone's."""
+    (blank,) = [p for p in parse_body("Hi {{name}}, hello", "generic", "source") if isinstance(p, BlankPiece)]
+    assert blank.original == "{{name}}"

@@ -59,6 +59,14 @@ _INTERCOM = {
     "conversation.id": "ticket.id",
     "app.name": "brand.name",
 }
+# Intercom's editor inserts the person's attributes without a prefix ({{first_name|fallback:"there"}});
+# in a generic library a bare {{name}} could be anyone's, so only Intercom's own exports map them
+_INTERCOM_BARE = {
+    "first_name": "customer.first_name",
+    "last_name": "customer.last_name",
+    "name": "customer.full_name",
+    "email": "customer.email",
+}
 _GORGIAS = {
     "ticket.customer.firstname": "customer.first_name",
     "ticket.customer.lastname": "customer.last_name",
@@ -93,7 +101,7 @@ _SALESFORCE = {
 }
 
 DIALECTS: dict[str, dict[str, str]] = {
-    "zendesk": _ZENDESK, "freshdesk": _FRESHDESK, "helpscout": _HELPSCOUT, "intercom": _INTERCOM,
+    "zendesk": _ZENDESK, "freshdesk": _FRESHDESK, "helpscout": _HELPSCOUT, "intercom": {**_INTERCOM, **_INTERCOM_BARE},
     "gorgias": _GORGIAS, "front": _FRONT,
 }
 
@@ -101,6 +109,7 @@ DIALECTS: dict[str, dict[str, str]] = {
 def _generic_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for mapping in (*DIALECTS.values(), _SALESFORCE):
+        mapping = {k: v for k, v in mapping.items() if k not in _INTERCOM_BARE}
         for key, value in mapping.items():
             table.setdefault(key, value)
     # the catalogue's own spelling, for libraries exported by scriptkit itself
@@ -256,7 +265,7 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
         if canonical:
             pieces.append(PlaceholderPiece(canonical, fallback, m.group(0)))
         else:
-            style = "{{ … }}" if m.re is _MUSTACHE else m.group(0)[:2] + " … " + m.group(0)[-2:]
+            style = "{{ … }}" if m.re is _MUSTACHE else "{! … }" if m.re is _SALESFORCE_VAR else "{% … %}"
             reason = (f"unknown {helpdesk} placeholder" if dialect != "generic"
                       else f"placeholder in a style scriptkit cannot map ({style})")
             pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), reason))
