@@ -178,3 +178,25 @@ def test_quoted_lines_inside_a_turn_are_not_the_agents() -> None:
             "> Please be advised that delays happen.\nYou'll have the link by noon.\nCustomer: thanks\n")
     assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
         "I'm sorry, Dana. I'll reship it today.", "You'll have the link by noon."]
+
+
+def test_the_cli_takes_the_agents_label_as_written_and_says_when_it_cannot_tell(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Dana: my parcel never came\nMaya Lee: Please be advised it ships today.\nDana: ok\n"
+                    "Maya Lee: You'll have the link by noon.\n", encoding="utf-8")
+    run = CliRunner().invoke
+    copied = run(main, ["review", str(chat), "--grammar", "off", "--agent", "Maya Lee:"])  # pasted with its colon
+    assert copied.exit_code == 1 and "2 turn(s) by Maya Lee" in copied.stdout, copied.output
+    empty = run(main, ["review", str(chat), "--grammar", "off", "--agent", " "])
+    assert empty.exit_code == 2 and "--agent is empty" in empty.stderr and "Traceback" not in empty.output
+    unnamed = run(main, ["review", str(chat), "--grammar", "off"])
+    assert unnamed.exit_code == 1 and "Dana: my parcel never came" in unnamed.stdout  # judged whole, as before
+    assert (f"{chat}:1:1: note: this reads as a conversation between Dana and Maya Lee, but no label says which is "
+            "the agent, so all of it was judged") in unnamed.stderr
+    assert "--agent" in unnamed.stderr
+    folder = run(main, ["review", str(tmp_path), "--grammar", "off"])
+    assert folder.exit_code == 2 and f"{tmp_path}:1:1: error: {tmp_path} is a folder" in folder.stderr

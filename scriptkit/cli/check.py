@@ -153,7 +153,8 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     else:
         path = Path(file)
         if not path.is_file():
-            raise ConfigError(f"no such file: {file}", Location(file, 1, 1), "Pass a text file, or - to read stdin.")
+            what = f"{file} is a folder" if path.is_dir() else f"no such file: {file}"
+            raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
         text, name, start = _decode(path.read_bytes(), file), file, path.parent
     if not text.strip():
         raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
@@ -161,9 +162,26 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
     _not_an_input(output, [name, *config.sources])
     result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
+    if agent is None and not result.turns:
+        _unnamed_agent_note(text, name)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
 
+
+def _unnamed_agent_note(text: str, name: str) -> None:
+    """Say so on stderr when the text reads as a conversation but no label says who the agent is:
+    it was judged whole, the other side's words too, and ``--agent`` would judge only the agent's."""
+    from scriptkit.transcript import turns
+
+    spoken = turns(text)
+    if spoken is None:
+        return
+    speakers = list(dict.fromkeys(t.speaker for t in spoken))
+    between = f"{', '.join(speakers[:-1])} and {speakers[-1]}" if len(speakers) > 1 else speakers[0]
+    console(stderr=True).print(
+        f"{Location(name, 1, 1)}: note: this reads as a conversation between {between}, but no label says which "
+        f"is the agent, so all of it was judged. To judge one speaker's turns only: --agent \"{speakers[-1]}\".",
+        markup=False, highlight=False)
 
 
 def _decode(raw: bytes, name: str) -> str:
