@@ -118,6 +118,9 @@ def test_greeting_with_placeholders_is_split_off_and_is_not_body() -> None:
     ("Hello [Name],", True),
     ("Dear {{ customer.first_name }},", True),
     ("Hi {customer_name}, I can see why.", False),  # a greeting that opens a sentence
+    ("Hi Ms. Rodriguez,", True),  # a title's full stop does not end the greeting
+    ("Dear Dr. Okafor,", True),
+    ("Hi Williams. I can see why.", False),  # (a name that ends in "ms" is no title)
 ])
 def test_greetings_with_other_placeholder_syntaxes(greeting: str, is_greeting: bool) -> None:
     assert cues(greeting).greeting == is_greeting
@@ -125,6 +128,12 @@ def test_greetings_with_other_placeholder_syntaxes(greeting: str, is_greeting: b
 
 def test_a_pasted_greeting_does_not_make_the_acknowledgment_late() -> None:
     text = "Hi {customer_name},\n\nI can see how frustrating the wait is. I've refunded you today."
+    result = lint_text(text, config=LintConfig(select=(Selector("SK302"),)))
+    assert result.diagnostics == []
+
+
+def test_a_greeting_with_a_title_does_not_make_the_acknowledgment_late() -> None:
+    text = "Hi Mrs. Adeyemi,\n\nI'm so sorry your parcel went missing. I've sent a new one today."
     result = lint_text(text, config=LintConfig(select=(Selector("SK302"),)))
     assert result.diagnostics == []
 

@@ -167,6 +167,14 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "I'm sorry for the damage to the sofa.",
     "I'm really sorry about the noise from the room next door last night.",
     "You were promised a call back and didn't get one; that's not right.",
+    # sorry for a mishap named by when it happened, or for the feeling it caused
+    "I'm sorry about this morning's outage on the booking site.",
+    "Sorry for last night's noise from the kitchen.",
+    "So sorry for all the stress this has caused.",
+    "Sorry for the hassle with the courier.",
+    # owning the cause
+    "That pricing bug is on us, not you.",
+    "This was our mistake, not yours.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -180,6 +188,8 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "I'm sorry this happened.",  # sorry for nothing named
     "I'm sorry for the inconvenience caused.",
     "Sorry for the wait.",  # a courtesy, not what happened to them
+    "Sorry for the late reply.",
+    "Sorry for the trouble.",
     "It's easy to set up in the app.",
     "The file name is too long for the form.",  # "too long", but not the customer's wait
     "That was your fault.",
@@ -196,6 +206,16 @@ def test_late_acknowledgment_and_its_option() -> None:
     assert text == "I understand how stressful the wait is."
     assert "second" in finding.message and "Refunds take" in finding.message
     assert check(LateAcknowledgment, {"within": 2}, **slots) == []
+
+
+def test_an_opening_thank_you_does_not_make_the_acknowledgment_late() -> None:
+    assert check(LateAcknowledgment, acknowledgment="Thanks for sending the receipt. I'm so sorry the blender "
+                 "arrived cracked.", solution="I've sent a new one today.") == []
+    # a thank-you that carries the fix is content, and so is a fact after the thanks
+    assert len(check(LateAcknowledgment, acknowledgment="Thanks for the photo, I've refunded the charge. I know "
+                     "how annoying the double charge was.", solution="It will show within 3 days.")) == 1
+    assert len(check(LateAcknowledgment, acknowledgment="Thank you. Refunds take 5 days. I understand how "
+                     "stressful the wait is.", solution="I've started yours today.")) == 1
 
 
 def test_greeting_does_not_count_as_the_first_sentence() -> None:
@@ -234,6 +254,9 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     ("I'm sorry about the noise last night; you deserved a good night's sleep.", False),
     # a courtesy, then why the outage happened and that it was not them
     ("Thank you for your patience. The outage was caused on our side, not anything you did.", False),
+    # a service that stopped, or something not ready when they came for it
+    ("Sorry the booking site is down this morning.", False),
+    ("I'm sorry the repair wasn't ready when you called in.", False),
 ])
 def test_a_feeling_or_what_matters_to_them_is_specific(ack: str, vague: bool) -> None:
     assert len(check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")) == vague
@@ -265,6 +288,7 @@ def test_vague_acknowledgment_is_silent_when_nothing_acknowledges() -> None:
     "That's correct, and the terms are attached below.",  # "correct" and "attached" name no step
     "I knew it would be, and the parcel is here.",
     "I was so moved by your message.",  # "moved", but nobody is moved anywhere
+    "The incident report is on our website.",  # a report, but nothing reported
 ])
 def test_sympathy_with_no_step_is_flagged(solution: str) -> None:
     assert len(check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution)) == 1
@@ -288,6 +312,10 @@ def test_sympathy_alone_is_flagged() -> None:
     "I know you've been waiting on this since Monday.",  # validates what they went through
     "I know it's been a long week for you.",
     "I've moved you to a quiet room on the top floor.",
+    "I've logged the leak with the repairs team.",
+    "I've reported the broken streetlight to the council.",
+    "The booking site should be back online by 4pm.",
+    "An inspector will take a look within 5 working days.",
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []
@@ -399,6 +427,23 @@ def test_doubting_the_customer_and_shrugging_are_found(solution: str, flagged: l
     ("I told you I'd call back today, and here I am.", []),
 ])
 def test_kind_uses_of_stock_phrases_are_not_dismissive(solution: str, flagged: list[str]) -> None:
+    found = check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.", solution=solution)
+    assert [t for t, _ in found] == flagged
+
+
+@pytest.mark.parametrize(("solution", "flagged"), [
+    ("No offence, but the setting is in the menu. I'll send a guide today.", ["No offence, but"]),
+    ("No offense, but the driver is out of date. I'll send a guide today.", ["No offense, but"]),
+    ("Just google it and you'll find the driver.", ["google it"]),
+    ("We cannot be held responsible for courier delays. I'll chase them today.", ["cannot be held responsible"]),
+    ("As per the terms you accepted, the fee stands. I'll check it today.", ["per the terms"]),
+    ("Per our terms of service, the plan renews yearly. I'll check it today.", ["Per our terms of service"]),
+    # the same words, kindly or about what the terms give them
+    ("No offence was meant by our letter, and I'll call you today.", []),
+    ("Per the terms of your warranty, the repair is free, so I'll book it today.", []),
+    ("The courier is held responsible for lost parcels, so I'll refund you today.", []),
+])
+def test_disclaimers_contracts_and_warnings_of_offence_are_found(solution: str, flagged: list[str]) -> None:
     found = check(DismissiveLanguage, acknowledgment="I can see why this is upsetting.", solution=solution)
     assert [t for t, _ in found] == flagged
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from scriptkit import load_pack, render_pack
+from scriptkit import lint_text, load_pack, render_pack
+from scriptkit.config import LintConfig, Selector
 from scriptkit.diagnostics import Diagnostic, Severity
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
@@ -87,6 +88,10 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("I've applied the loyalty discount from today.", True),
     ("I've verified your account today.", True),
     ("I've paused your subscription from today.", True),
+    ("We'll lock your card straight away.", True),
+    ("I've logged the fault with our engineers today.", True),
+    ("I've reported the missed bin to the crew today.", True),
+    ("Your card stays locked until today.", False),  # a state, not a step
     ("The discount applies to orders over 20 pounds today.", False),  # "is valid for", no step
     ("The new pricing is in effect from today.", False),
     ("You'll get a clear answer from us today.", False),  # "clear" is not a step
@@ -144,6 +149,8 @@ def test_owner(tmp_path: Path, solution: str, owned: bool) -> None:
     "I'll ship the right size on the 14th.",
     "Your card won't be charged until the 1st.",
     "I've added a credit you can use this month.",
+    "I've waived the fee, and you'll see the credit on your next bill.",
+    "The refund will show in your next statement.",
 ])
 def test_time_frames_that_count(tmp_path: Path, solution: str) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution,
@@ -157,6 +164,7 @@ def test_time_frames_that_count(tmp_path: Path, solution: str) -> None:
     "I'll call you within our opening hours.",  # "within" with no amount of time
     "I'll send it on the first available van.",
     "I'll check it every month.",
+    "I'll add a note to your next statement.",  # the statement, but not when anything shows
 ])
 def test_near_misses_are_not_time_frames(tmp_path: Path, solution: str) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution}})
@@ -329,3 +337,10 @@ def test_letter_runs_and_their_starts_follow_their_definition(text: str) -> None
                      solution._NUMBER_PREFIXES):
         assert solution._starts_any(solution._spaced_letters(text), solution._heads(prefixes)) == \
             any(run.startswith(prefixes) for run in runs)
+
+
+def test_a_vague_time_is_pointed_at_when_another_slot_splits_the_solution() -> None:
+    # the solution's sentences are joined to be read; the finding must still point into the reply
+    text = "I'll chase the courier for you. Thanks so much for your patience. We'll get back to you as soon as we can."
+    [finding] = lint_text(text, config=LintConfig(select=(Selector("SK404"),))).diagnostics
+    assert finding.text == "soon" and finding.message == "'soon' is not a time frame"

@@ -103,7 +103,8 @@ class LateAcknowledgment(Rule):
     ## What it does
     Reports a reply whose acknowledgment is not among the first `within` sentences after
     the greeting (for example an apology, a policy or the fix comes first, and "I understand
-    how stressful this is" only later).
+    how stressful this is" only later). A thank-you that opens the reply ("Thanks for sending
+    the photo.") is a courtesy, as the greeting is, and is not counted.
 
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
@@ -143,13 +144,28 @@ class LateAcknowledgment(Rule):
         body = body_sentences(message)
         first = _first_acknowledging(body)
         within = options.integer(type(self), ctx, "within", 1)
-        if first is None or first < within:
+        if first is None or first - _opening_thanks(body[:first]) < within:
             return
         ack = body[first]
         yield Finding(ack.start, ack.end,
                       f"the acknowledgment comes {_ordinal(first + 1)} in the reply, after "
                       f'"{_clip(body[0].text)}"',
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
+
+
+_THANKS = re.compile(r"\s*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\b", re.IGNORECASE)
+
+
+def _opening_thanks(lead: list[Sentence]) -> int:
+    """How many of the sentences before the acknowledgment are opening thanks ("Thanks for the
+    photo.", "Thank you for the detailed report, it really helped."): a courtesy, not content,
+    unless the thanks carries the fix ("Thanks for waiting, I've refunded you")."""
+    count = 0
+    for s in lead:
+        if not _THANKS.match(s.text) or s.cues.acts or s.cues.apologies:
+            break
+        count += 1
+    return count
 
 
 def _ordinal(n: int) -> str:

@@ -32,7 +32,7 @@ _VERBS = (
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
 # "is valid for" as often: "the discount applies to orders over 20 pounds")
 _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped cleared clearing started "
-              "applied reapplied verified verifies paused pausing")
+              "applied reapplied verified verifies paused pausing lock freeze froze logged reported")
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
@@ -66,7 +66,7 @@ _WORD_PREFIXES = tuple(_WORD_STARTS.split())
 _UNIT_PREFIXES = ("min", "hour", "hr", "day", "week", "month")
 _MONTH_STARTS = "jan feb mar apr may jun jul aug sep oct nov dec"
 _LEAD_OBJECTS = tuple(f"mon tue wed thu fri sat sun noon midday tomorrow tonight week business working "
-                      f"{_MONTH_STARTS}".split())
+                      f"bill statement invoice {_MONTH_STARTS}".split())
 _LEAD_WORDS = "by on before until from next"
 _LEADS = frozenset(_LEAD_WORDS.split())
 _NUMBER_PREFIXES = tuple(f"am pm {_MONTH_STARTS}".split())
@@ -155,6 +155,8 @@ _TIME_ALTERNATIVES = (
     ("unit", "(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"), ("unit", "within the (?:hour|day|week)"),
     ("lead", rf"(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"),
     ("lead", r"(?:by|on|before|until|from) the \d{1,2}(?:st|nd|rd|th)\b"),
+    # a credit or refund seen "on your next bill": the bill's date is the time frame
+    ("lead", r"(?:on|in) your next (?:bill|statement|invoice)"),
     ("word", "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"),
     ("number", rf"{_MONTHS} \d{{1,2}}"), ("number", r"\d{1,2}(?::\d\d)?\s?(?:am|pm)"), ("number", r"\d{1,2}:\d\d"),
     ("unit", f"{_NUMBER} {_UNITS}"), ("blank", r"(?:by|on|before|within|until|in) \[\["),
@@ -208,6 +210,20 @@ def slot_range(message: Message, slot: str) -> tuple[int, int] | None:
                 start = a
             end = b
     return (start, end) if start >= 0 else None
+
+
+def _slot_offset(message: Message, slot: str, offset: int) -> int:
+    """Where ``offset`` into ``message.slot_text(slot)`` lies in ``message.text``: the slot's
+    segments are joined there, and another slot's sentence can sit between two of them."""
+    seen = 0
+    last = 0
+    for a, b, seg in message.spans():
+        if seg.slot == slot:
+            if offset < seen + (b - a):
+                return a + offset - seen
+            seen += b - a
+            last = b
+    return last
 
 
 def _solution_span(message: Message) -> tuple[int, int]:
@@ -367,8 +383,8 @@ class NoTimeFrame(Rule):
 
     ## What it does
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
-    "in the next hour", "within the hour", "on the 14th", "by {{ blank.date }}", a blank named like a time such as
-    `{{ blank.new_time }}`) and flags solutions without one. Vague words
+    "in the next hour", "within the hour", "on the 14th", "on your next bill", "by {{ blank.date }}",
+    a blank named like a time such as `{{ blank.new_time }}`) and flags solutions without one. Vague words
     such as "soon" or "shortly" do not count, and the message says so. A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
     the customer ("whenever you're ready", "until you tell me") needs no time frame.
@@ -403,12 +419,14 @@ class NoTimeFrame(Rule):
         text = solution_text(message)
         if _has_time(text) or _nothing_to_wait_for(text):
             return
-        a, b = _solution_span(message)
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if vague:
-            yield Finding(a + vague[0], a + vague[1], f"'{text[vague[0]:vague[1]]}' is not a time frame",
+            start = _slot_offset(message, "solution", vague[0])
+            end = _slot_offset(message, "solution", vague[1] - 1) + 1
+            yield Finding(start, end, f"'{text[vague[0]:vague[1]]}' is not a time frame",
                           "Say when: \"today\", \"by Friday\", \"within 2 business days\".")
         else:
+            a, b = _solution_span(message)
             yield Finding(a, b, "the solution does not say when",
                           "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
 
