@@ -384,3 +384,27 @@ def test_the_last_page_of_an_export_is_a_whole_library(tmp_path: Path) -> None:
     result = _run("import", str(page), "--from", "zendesk", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert "later pages" not in result.output
+
+
+def test_a_json_error_reads_as_a_sentence(tmp_path: Path) -> None:
+    bad = tmp_path / "macros.json"
+    bad.write_text('{"macros": [{"id": 1, "title": "Cut he', encoding="utf-8")
+    result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{bad}:1:32: error: Zendesk export is not valid JSON: a text value starts here and is never closed" \
+        in result.output
+
+
+@pytest.mark.parametrize(("fmt", "text"), [
+    ("zendesk", '{"macros": [], "next_page": null, "count": 0}'),
+    ("freshdesk", "[]"),
+    ("json", "[]"),
+])
+def test_an_empty_export_says_it_holds_nothing(tmp_path: Path, fmt: str, text: str) -> None:
+    empty = tmp_path / "export.json"
+    empty.write_text(text, encoding="utf-8")
+    for command in (["import", str(empty), "--from", fmt, "--out", str(tmp_path / "out")],
+                    ["audit", str(empty), "--from", fmt]):
+        result = _run(*command)
+        assert result.exit_code == 2
+        assert f"{empty}:1:1: error: nothing to {command[0]}: the file holds no items" in result.output

@@ -92,6 +92,9 @@ class Library:
         if self.problems:  # --skip-bad left out every item
             raise ImportFormatError(f"nothing to {action}: none of the items could be read",
                                     Location(self.source, 1, 1), "Fix the items listed above.")
+        if not self.skipped:
+            raise ImportFormatError(f"nothing to {action}: the file holds no items", Location(self.source, 1, 1),
+                                    "Is it the right file? An export made before any macro existed is empty.")
         raise ImportFormatError(f"nothing to {action}: no item holds reply text", Location(self.source, 1, 1))
 
     def write(self, out: str | Path, *, name: str | None = None, force: bool = False) -> Path:

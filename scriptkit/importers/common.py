@@ -102,11 +102,24 @@ def read_text(path: Path, what: str) -> SourceText:
     return SourceText(name, text.replace("\r\n", "\n"))
 
 
+_JSON_REASONS = {
+    "Unterminated string starting at": "a text value starts here and is never closed",
+    "Invalid control character at": "a control character (such as a line break) inside a text value",
+    "Extra data": "more text after the end of the data",
+    "Expecting value": "a value is missing here",
+}
+
+
+def json_reason(exc: json.JSONDecodeError) -> str:
+    """What is wrong, in words; json's own end "... at" a position the message's location gives."""
+    return _JSON_REASONS.get(exc.msg, exc.msg.removesuffix(" at"))
+
+
 def load_json(source: SourceText, what: str) -> Any:
     try:
         return json.loads(source.text)
     except json.JSONDecodeError as exc:
-        raise ImportFormatError(f"{what} is not valid JSON: {exc.msg}", source.location(exc.pos),
+        raise ImportFormatError(f"{what} is not valid JSON: {json_reason(exc)}", source.location(exc.pos),
                                 "The file may be truncated; export it again.") from None
     except RecursionError:
         raise ImportFormatError(f"{what} is nested too deeply to read", source.location(0)) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, kind_of, read_text
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, json_reason, kind_of, read_text
 from scriptkit.importers.tabular import check_columns, from_record
 
 LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
@@ -25,7 +25,7 @@ def read(path: Path, options: ReadOptions) -> Read:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield ItemProblem(source.at(lineno - 1, exc.colno - 1), f"line {lineno}",
-                              f"is not valid JSON: {exc.msg}")
+                              f"is not valid JSON: {json_reason(exc)}")
             continue
         if not isinstance(record, dict):
             yield ItemProblem(where, f"line {lineno}", f"should be a JSON object, found {kind_of(record)}")
