@@ -223,3 +223,20 @@ def test_fail_under_sets_the_exit_code(library: Path, tmp_path: Path) -> None:
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     bad = runner.invoke(main, ["audit", str(library), "--fail-under", "101"])
     assert bad.exit_code == 2 and "--fail-under" in bad.output
+
+
+def test_text_output_names_what_it_left_out_and_prints_titles_as_written(tmp_path: Path) -> None:
+    """Titles in square brackets ('[/VIP] Refund') are text, not console markup (a closing tag
+    crashed the report); an item without reply text is named where it is, not only counted."""
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [
+        {"id": 1, "title": "[/VIP] Refund [red]", "actions": [{"field": "comment_value", "value": 7}]},
+        {"id": 2, "title": "[bold]Late[/bold] parcel", "actions": [{"field": "comment_value", "value": WARM}]},
+        {"id": 3, "title": "[b]Status only", "actions": [{"field": "status", "value": "solved"}]},
+    ]}, indent=1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(export), "--from", "zendesk", "--skip-bad"])
+    assert result.exit_code == 0, result.output
+    assert "macro 1 '[/VIP] Refund [red]': 'comment_value' should be text" in result.output
+    assert "[bold]Late[/bold] parcel" in result.output
+    assert f"skipped: {export}:" in result.output
+    assert "macro 3 '[b]Status only': has no comment action" in result.output

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from scriptkit.audit import PRACTICE_LABELS, PRACTICES, AuditReport, audit
 from scriptkit.cli.importing import source_options
@@ -92,12 +93,15 @@ def _fmt(value: float | None) -> str:
 
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     n = len(report.macros)
-    con.print(f"[bold]Audit of {report.source}[/bold] ({report.format}): {n} macro(s), "
+    # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
+    con.print(f"[bold]Audit of {escape(report.source)}[/bold] ({report.format}): {n} macro(s), "
               f"{sum(len(m.diagnostics) for m in report.macros)} problem(s), overall score {_fmt(report.overall)}/100")
     for item in report.unreadable:
-        con.print(f"[red]unreadable:[/red] {item}", markup=True, highlight=False)
+        con.print(f"[red]unreadable:[/red] {escape(str(item))}", highlight=False)
     if report.skipped:
-        con.print(f"{len(report.skipped)} item(s) without reply text were skipped.")
+        con.print(f"{len(report.skipped)} item(s) without reply text were skipped:")
+        for skipped in report.skipped:
+            con.print(f"  skipped: {skipped}", markup=False, highlight=False)
     averages = report.averages
     con.print("Average scores: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
     if report.macros:
