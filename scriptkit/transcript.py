@@ -38,11 +38,19 @@ _LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:(?:[ \t]|\r?$)", re.M)
 _NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*)")
 AGENT_WORDS = frozenset({"agent", "support", "rep", "representative", "advisor", "adviser", "staff", "operator",
                          "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me"})
+# With a customer word, the support side: "Customer Service", "Customer Care", "Guest Services".
+_SERVICE_WORDS = frozenset({"service", "services", "care", "success", "experience", "relations"})
 CUSTOMER_WORDS = frozenset({"customer", "client", "user", "caller", "guest", "member", "patient", "visitor",
                             "shopper", "buyer", "requester", "requestor", "cust"})
 # Speakers that are no person: their turns are never the agent's ("Support Bot", "System").
 BOT_WORDS = frozenset({"bot", "chatbot", "system", "automated", "autoresponder", "virtual"})
 _ROLE_WORDS = AGENT_WORDS | CUSTOMER_WORDS | BOT_WORDS
+# First words of field lines that a reply repeats ("Note: ...", "Order number: ...", an email's
+# "From: ..."): repeated, they are still no speaker.
+_FIELD_WORDS = frozenset({"note", "notes", "nb", "ps", "p.s.", "order", "tracking", "ticket", "case", "step", "tip",
+                          "subject", "ref", "reference", "status", "update", "important", "warning", "email",
+                          "phone", "address", "date", "time", "link", "url", "total", "amount", "re", "fwd",
+                          "from", "to", "cc", "sent"})
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,8 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     keyed = [(_key(m.group("speaker")), m) for m in _LABEL.finditer(text)]
     counts = Counter(k for k, _ in keyed)
     named = _key(agent) if agent is not None else None
-    speakers = {k for k, n in counts.items() if n >= 2 or k == named or _words(k) & _ROLE_WORDS}
+    speakers = {k for k, n in counts.items()
+                if k == named or _words(k) & _ROLE_WORDS or (n >= 2 and k.split()[0] not in _FIELD_WORDS)}
     labels = [m for k, m in keyed if k in speakers]
     if len(speakers) < 2 and not (labels and len(labels) >= 2 and _words(labels[0].group("speaker")) & _ROLE_WORDS):
         return None  # (a reply with a "Note: ..." line is not a transcript)
@@ -127,7 +136,7 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         return mine
     if found is None:
         return None
-    mine = [t for t in found if _words(t.speaker) & AGENT_WORDS and not _words(t.speaker) & BOT_WORDS]
+    mine = [t for t in found if _is_agent(t.speaker)]
     if mine:
         return mine
     labelled: dict[str, str] = {}  # each speaker's label as first written
@@ -142,6 +151,11 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         raise ConfigError(f"no agent turns in the transcript: {where}", Location(file, 1, 1),
                           "Paste the agent's turns too, or name the agent's label with --agent NAME.")
     return None
+
+
+def _is_agent(speaker: str) -> bool:
+    words = _words(speaker)
+    return bool(words & AGENT_WORDS or (words & CUSTOMER_WORDS and words & _SERVICE_WORDS)) and not words & BOT_WORDS
 
 
 def _key(speaker: str) -> str:

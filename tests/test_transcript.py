@@ -200,3 +200,18 @@ def test_the_cli_takes_the_agents_label_as_written_and_says_when_it_cannot_tell(
     assert "--agent" in unnamed.stderr
     folder = run(main, ["review", str(tmp_path), "--grammar", "off"])
     assert folder.exit_code == 2 and f"{tmp_path}:1:1: error: {tmp_path} is a folder" in folder.stderr
+
+
+def test_customer_service_is_the_support_side() -> None:
+    text = ("Customer Service: Hi, thanks for contacting us.\nDana: my parcel never came\n"
+            "Customer Service: I'll reship it today.\nDana: thanks\n")
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
+        "Hi, thanks for contacting us.", "I'll reship it today."]
+
+
+def test_a_field_line_repeated_in_the_agents_turns_stays_in_them() -> None:
+    text = ("Customer: where is my parcel\nAgent: It left our warehouse Monday.\nNote: tracking updates hourly.\n"
+            "Customer: still nothing\nAgent: I'll reship it today.\nNote: you'll get a new link by email.\n")
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
+        "It left our warehouse Monday.\nNote: tracking updates hourly.",
+        "I'll reship it today.\nNote: you'll get a new link by email."]
