@@ -168,7 +168,18 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             # an unfinished quote or block: point at where it began, which is where the fix goes
             problem = f"{problem} {context} that starts here"
             where = source.at(cmark.line, cmark.column)
-        errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, _yaml_hint(problem))
+        if "found another document" in problem:  # ("expected a single document": its context is lost)
+            errors.add("a second YAML document starts here, after '---'", where,
+                       "pack.yaml holds the pack's settings once; delete the '---' line and what follows it."
+                       if Path(name).name == "pack.yaml" else
+                       "A file holds one script; move what follows into a file of its own, or delete the '---' line.")
+            return None
+        hint = _yaml_hint(problem)
+        if mark is not None and (template := _unquoted_template(text, mark.index - mark.column)) is not None:
+            # '{{ x }}' or '{% if %}' opening a value is read as a YAML mapping: quoting it is the fix
+            hint = template[1]
+            where = source.location(template[0])
+        errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, hint)
         return None
     except RecursionError:
         raise
@@ -339,6 +350,33 @@ def _excerpt(text: str, limit: int = 40) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+# a line whose value starts with '{{' or '{%': "key: {{ x }}", "- {% if %}", "{{ x }}"
+_TEMPLATE_START = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^\s#'\"{\[][^#\n]*?:[ \t]+)?(?=\{[{%])")
+
+
+def _unquoted_template(text: str, line_start: int) -> tuple[int, str] | None:
+    """Where a value starting with an unquoted template begins on the line at ``line_start``, and a
+    hint with the line's value quoted; None when the line has no such value."""
+    end = text.find("\n", line_start)
+    line = text[line_start:end if end >= 0 else len(text)]
+    m = _TEMPLATE_START.match(line)
+    if m is None:
+        return None
+    value = line[m.end():].rstrip().replace("\\", "\\\\").replace('"', '\\"')
+    quoted = " ".join(filter(None, (line[:m.end()].strip(), f'"{value}"')))
+    return line_start + m.end(), f"A value that starts with '{{' must be quoted, e.g. {quoted}."
+
+
+def _quote_template_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:
+    """The hint to quote the value at ``path`` when it is a template YAML read as a mapping."""
+    start = origin.values.get(path)
+    if start is None:
+        return None
+    text = origin.source.text
+    found = _unquoted_template(text, text.rfind("\n", 0, start) + 1)
+    return found[1] if found is not None and found[0] == start else None
+
+
 def _yaml_hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
         return "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."
@@ -422,16 +460,24 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 slot_types_reported.add(path)
                 errors.add(f"constant '{path[1]}' must be text or a number",
                            origin.location(path, key=err.get("input") is None),
-                           "A constant is text or a number, e.g. refund_days: 5; "
-                           "write lists and sentences into the scripts.")
+                           _quote_template_hint(origin, path) or "A constant is text or a number, "
+                           "e.g. refund_days: 5; write lists and sentences into the scripts.")
             continue
         if slot_tag is not None and kind.endswith("_type"):
             # a slot is ``str | list[str]``: one message for the field, not one per union branch
             field = (*prefix, *loc[:slot_tag])
             if field not in slot_types_reported:
                 slot_types_reported.add(field)
+                value = _value_at(data, loc[:slot_tag])
+                if isinstance(value, list) and None in value:  # "- " with no text: each at its dash
+                    for i, item in enumerate(value):
+                        if item is None:
+                            errors.add(f"variant {i + 1} of '{field[-1]}' is empty", origin.location((*field, i)),
+                                       "Write text after the dash, or delete the line.")
+                    continue
                 errors.add(f"'{field[-1]}' must be text, or a list of texts (one per variant)",
-                           origin.location(field), "Quote values that YAML reads as numbers or booleans.")
+                           origin.location(field), _quote_template_hint(origin, field)
+                           or "Quote values that YAML reads as numbers or booleans.")
             continue
         if kind == "extra_forbidden":
             key = str(path[-1])
@@ -468,7 +514,12 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
         elif kind in _WRONG_TYPE:
             wrong, how = _wrong_type(kind, path, err.get("input"))
             empty = err.get("input") is None and bool(path) and not isinstance(path[-1], int)
+            if kind == "string_type" and isinstance(err.get("input"), dict):
+                how = _quote_template_hint(origin, path) or how
             errors.add(wrong, origin.location(path, key=empty), how)  # (a key without a value: at the key)
+        elif kind == "model_type" and err.get("input") is None:  # "chat:" with nothing under it
+            no_value, how = _wrong_type("dict_type", path, None)
+            errors.add(no_value, origin.location(path, key=True), how)
         elif kind == "model_type":
             shorthand = " (or the agent's guidance as text)" if path == ("flexibility",) else ""
             errors.add(f"'{path[-1]}' must be a mapping of keys and values{shorthand}", origin.location(path),
@@ -511,6 +562,18 @@ def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str
         example = f'"{shown}"' if item else f'{key}: "{shown}"'
         return f"{subject} must be text", f"Quote a value that YAML reads as a number or true/false, e.g. {example}."
     return f"{subject} must be {expected}", None
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at ``path`` in parsed data, or None where the path leaves it."""
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -653,3 +653,70 @@ def test_an_unreadable_pack_yaml_is_not_blamed_on_the_scripts_constants(make_pac
     assert len(found) == 2 and found[0].startswith(f"{root}/pack.yaml:")  # the real problem
     assert "unknown placeholder 'customer.emial'" in found[1]  # still found: it is not a constant
     assert not any("undefined name" in p for p in found)
+
+
+# ---------------------------------------------------------------- a writer's YAML mistakes
+
+SCRIPT_TOP = "id: a\ntitle: T\nchannels: [email, chat]\nacknowledgment: I know this is frustrating.\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "key:" with nothing under it, where a mapping is expected: at the key, not past the file's end
+    ("solution: I'll refund you today.\nby_channel:\n  chat:\n",
+     "7:3: 'chat' has no value Write a mapping of keys and values after 'chat:', or delete the line."),
+    # an empty variant: at its own dash, whichever it is
+    ("acknowledgment:\n  - I know.\n  -\nsolution: I'll refund you today.\n",
+     "5:4: variant 2 of 'acknowledgment' is empty Write text after the dash, or delete the line."),
+])
+def test_a_key_or_variant_left_empty_is_named_at_its_line(make_pack, body, expected):
+    top = SCRIPT_TOP if body.startswith("solution") else "id: a\ntitle: T\n"
+    root = make_pack({"a.yaml": top + body})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+def test_a_channel_layout_left_empty_is_named_at_its_key(make_pack):
+    root = make_pack({"a.yaml": GOOD}, "name: T\nchannels:\n  chat:\n")
+    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'chat' has no value "
+                                 "Write a mapping of keys and values after 'chat:', or delete the line.")
+
+
+@pytest.mark.parametrize("second", ["---\n" + GOOD, "---\n"])
+def test_a_second_document_in_a_file_says_so(make_pack, second):
+    root = make_pack({"a.yaml": GOOD + second})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:5:1: a second YAML document starts here, after '---' "
+        "A file holds one script; move what follows into a file of its own, or delete the '---' line.")
+
+
+_QUOTE_BRACES = "A value that starts with '{' must be quoted, e.g. "
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("warm_language: {{ sig }}", f"6:16: 'warm_language' must be text, or a list of texts (one per variant) "
+                                 f"{_QUOTE_BRACES}warm_language: \"{{{{ sig }}}}\"."),
+    ("warm_language: {{ sig }}.", f"6:16: YAML syntax error: expected <block end>, but found '<scalar>' "
+                                  f"{_QUOTE_BRACES}warm_language: \"{{{{ sig }}}}.\"."),
+    ("warm_language:\n  - {{ sig }} here.", f"7:5: YAML syntax error: expected <block end>, but found '<scalar>' "
+                                            f"{_QUOTE_BRACES}- \"{{{{ sig }}}} here.\"."),
+    ("warm_language: {% if x %}Thanks.{% endif %}",
+     f"6:16: YAML syntax error: found character '%' that cannot start any token "
+     f"{_QUOTE_BRACES}warm_language: \"{{% if x %}}Thanks.{{% endif %}}\"."),
+])
+def test_a_template_at_the_start_of_a_value_must_be_quoted(make_pack, line, expected):
+    root = make_pack({"a.yaml": SCRIPT_TOP + "solution: I'll refund you today.\n" + line + "\n"},
+                     "name: T\nconstants:\n  sig: Thanks\n  x: 1\n")
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+@pytest.mark.parametrize(("pack_yaml", "expected"), [
+    ("name: T\nchannels:\n  chat:\n    greeting: {{ customer.first_name }}\n",
+     "4:15: 'greeting' must be text, not a mapping " + _QUOTE_BRACES + 'greeting: "{{ customer.first_name }}".'),
+    ("name: T\nconstants:\n  sign: {{ agent.first_name }}\n",
+     "3:9: constant 'sign' must be text or a number " + _QUOTE_BRACES + 'sign: "{{ agent.first_name }}".'),
+    ("name: T\n---\nname: U\n",
+     "2:1: a second YAML document starts here, after '---' "
+     "pack.yaml holds the pack's settings once; delete the '---' line and what follows it."),
+])
+def test_a_writers_yaml_mistake_in_pack_yaml(make_pack, pack_yaml, expected):
+    root = make_pack({"good.yaml": GOOD}, pack_yaml)
+    assert one_problem(root) == f"{root}/pack.yaml:{expected}"
