@@ -175,6 +175,13 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
                        "A file holds one script; move what follows into a file of its own, or delete the '---' line.")
             return None
         hint = _yaml_hint(problem)
+        if mark is not None and "mapping values are not allowed" in problem:
+            # "  warm_language: x" under a one-line value: YAML reads it as more of that value
+            lone_key = _INDENTED_KEY.fullmatch(text, mark.index - mark.column, mark.index)
+            if lone_key is not None:
+                hint = (f"If '{lone_key[1]}' is a new key, line it up with the keys above it; "
+                        "if the ': ' is part of the text above, quote that text.")
+                where = source.location(lone_key.start(1))
         if mark is not None and (template := _unquoted_template(text, mark.index - mark.column)) is not None:
             # '{{ x }}' or '{% if %}' opening a value is read as a YAML mapping: quoting it is the fix
             hint = template[1]
@@ -350,6 +357,7 @@ def _excerpt(text: str, limit: int = 40) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
+_INDENTED_KEY = re.compile(r"[ ]+([\w.-]+)")  # a line's start up to the colon: only an indented key
 # a line whose value starts with '{{' or '{%': "key: {{ x }}", "- {% if %}", "{{ x }}"
 _TEMPLATE_START = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^\s#'\"{\[][^#\n]*?:[ \t]+)?(?=\{[{%])")
 

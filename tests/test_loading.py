@@ -720,3 +720,17 @@ def test_a_template_at_the_start_of_a_value_must_be_quoted(make_pack, line, expe
 def test_a_writers_yaml_mistake_in_pack_yaml(make_pack, pack_yaml, expected):
     root = make_pack({"good.yaml": GOOD}, pack_yaml)
     assert one_problem(root) == f"{root}/pack.yaml:{expected}"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("acknowledgment: I know this is frustrating.\n  warm_language: Thanks.\nsolution: I'll fix it today.\n",
+     "4:3: YAML syntax error: mapping values are not allowed here If 'warm_language' is a new key, line it up "
+     "with the keys above it; if the ': ' is part of the text above, quote that text."),
+    # a colon inside a sentence keeps the quoting hint
+    ("acknowledgment: I know this is frustrating.\nwarm_language: Thanks: really.\nsolution: I'll fix it today.\n",
+     "4:22: YAML syntax error: mapping values are not allowed here "
+     "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."),
+])
+def test_a_key_indented_too_far_is_named(make_pack, body, expected):
+    root = make_pack({"a.yaml": "id: a\ntitle: T\n" + body})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
