@@ -408,3 +408,27 @@ def test_an_empty_export_says_it_holds_nothing(tmp_path: Path, fmt: str, text: s
         result = _run(*command)
         assert result.exit_code == 2
         assert f"{empty}:1:1: error: nothing to {command[0]}: the file holds no items" in result.output
+
+
+_SAMPLES: dict[str, object] = {
+    "zendesk": {"macros": [{"id": 1, "title": "Late", "actions": [{"field": "comment_value", "value": _REPLY}]}]},
+    "freshdesk": [{"id": 2, "title": "Late", "content_html": f"<p>{_REPLY}</p>", "folder_id": 4, "visibility": 0}],
+    "helpscout": [{"id": 3, "name": "Late", "text": _REPLY, "chatText": ""}],
+    "gorgias": {"data": [{"id": 4, "name": "Late", "actions": [
+        {"name": "setResponseText", "type": "user", "arguments": {"body_text": _REPLY}}]}]},
+    "intercom": {"type": "list", "data": [{"type": "macro", "id": "5", "name": "Late", "body_text": _REPLY}]},
+    "front": {"_results": [{"id": "rsp_6", "name": "Late", "body": f"<p>{_REPLY}</p>"}]},
+}
+
+
+@pytest.mark.parametrize(("actual", "chosen"), [
+    ("freshdesk", "zendesk"), ("zendesk", "freshdesk"), ("gorgias", "intercom"), ("intercom", "gorgias"),
+    ("helpscout", "front"), ("front", "helpscout"), ("freshdesk", "helpscout"),
+])
+def test_the_wrong_helpdesk_chosen_names_the_right_one(tmp_path: Path, actual: str, chosen: str) -> None:
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(_SAMPLES[actual]), encoding="utf-8")
+    result = _run("import", str(export), "--from", chosen, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"--from {actual}" in result.output, result.output
+    assert _run("import", str(export), "--from", actual, "--out", str(tmp_path / "out")).exit_code == 0

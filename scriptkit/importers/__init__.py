@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions
-from scriptkit.importers.convert import ImportedMacro, convert, slugify
+from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
 
 #: format name -> (module, reader function, label constant)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -65,6 +66,7 @@ class Library:
 
     source: str
     format: str
+    hint: str = "Fix the item, or pass --skip-bad to import the rest."  # for every unreadable item
     macros: list[ImportedMacro] = field(default_factory=list)
     problems: list[ItemProblem] = field(default_factory=list)  # unreadable items
     skipped: list[ItemProblem] = field(default_factory=list)  # items without reply text
@@ -76,9 +78,7 @@ class Library:
     def raise_if_unreadable(self) -> None:
         """Every unreadable item as one located error (exit code 2)."""
         if self.problems:
-            errors = [ImportFormatError(f"{p.item}: {p.message}", p.location,
-                                        "Fix the item, or pass --skip-bad to import the rest.")
-                      for p in self.problems]
+            errors = [ImportFormatError(f"{p.item}: {p.message}", p.location, self.hint) for p in self.problems]
             raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
 
     def raise_if_empty(self, action: str, where: Mapping[str, str] | None = None) -> None:
@@ -128,7 +128,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     library = Library(str(file), fmt)
     taken: set[str] = set()
     try:
-        for n, item in enumerate(reader(file, options), start=1):
+        for n, item in enumerate(_read(reader, file, options, fmt), start=1):
             if isinstance(item, ItemProblem):
                 (library.skipped if item.skipped else library.problems).append(item)
             elif isinstance(item, ImportedMacro):  # scriptkit's own export: read back, not converted
@@ -143,7 +143,56 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         raise
     except RecursionError:
         raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
+    if library.problems and not library.macros and (other := _other_helpdesk(file, fmt)):
+        library.hint = other  # no item could be read: the wrong --from, most likely
     return library
+
+
+def _read(reader: Callable[[Path, ReadOptions], Any], file: Path, options: ReadOptions, fmt: str) -> Any:
+    """The reader's items; a document of the wrong shape names the helpdesk it looks like."""
+    try:
+        yield from reader(file, options)
+    except ImportFormatError as exc:
+        if "unexpected shape" in exc.message and (other := _other_helpdesk(file, fmt)):
+            exc.hint = other
+        raise
+
+
+def _other_helpdesk(file: Path, fmt: str) -> str | None:
+    """'This looks like a Freshdesk export: ...' when the file's items look like another helpdesk's."""
+    if fmt not in HELPDESKS:
+        return None
+    try:
+        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if isinstance(data, dict):
+        inner: dict[str, Any] = data["_embedded"] if isinstance(data.get("_embedded"), dict) else data
+        data = next((v for v in inner.values() if isinstance(v, list)), [inner.get("macro", inner)])
+    for item in data[:20] if isinstance(data, list) else []:
+        found = _helpdesk_of(item) if isinstance(item, dict) else None
+        if found:
+            return None if found == fmt else f"This looks like a {HELPDESKS[found]} export: pass --from {found}."
+    return None
+
+
+def _helpdesk_of(item: Mapping[str, Any]) -> str | None:
+    """The helpdesk whose export has an item like this: the fields only its items have."""
+    actions = item.get("actions")
+    first = actions[0] if isinstance(actions, list) and actions and isinstance(actions[0], dict) else {}
+    if "field" in first:
+        return "zendesk"
+    if "arguments" in first:
+        return "gorgias"
+    if "content_html" in item:
+        return "freshdesk"
+    if item.get("type") == "macro" or "body_text" in item:
+        return "intercom"
+    if "chatText" in item or "text" in item or "preview" in item:
+        return "helpscout"
+    if "body" in item and "name" in item:
+        return "front"
+    return None
 
 
 def _unique(slug: str, taken: set[str]) -> str:
