@@ -68,22 +68,25 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, or one
     that starts two lines or more; any other "Word: " line ("Order number: 123") belongs to the
     turn it is in. A transcript has at least two speakers, or one whose label says who it is
-    that speaks twice ("Agent: ..." twice). It starts with a speaker's label, or, where two
-    speakers speak twice each, with a header (an export's "Chat #4471, 26 Nov"), which is no
-    one's turn. A turn runs to the next speaker's label, so it may span several lines; the
-    lines in it that the speaker did not write (quoted "> ..." lines, "*** Dana left ***") split
-    it in parts, each a Turn.
+    that speaks twice ("Agent: ..." twice), or ``agent`` (with whoever opens the text). It
+    starts with a speaker's label, or, where two speakers speak twice each, with a header (an
+    export's "Chat #4471, 26 Nov"), which is no one's turn. A turn runs to the next speaker's
+    label, so it may span several lines; the lines in it that the speaker did not write (quoted
+    "> ..." lines, "*** Dana left ***") split it in parts, each a Turn.
     """
     likes = _LABEL_LIKE.finditer(text)
-    if next(likes, None) is None or next(likes, None) is None:
+    if next(likes, None) is None or (agent is None and next(likes, None) is None):
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
     keyed = [(_key(m.group("speaker")), m) for m in _LABEL.finditer(text)]
     counts = Counter(k for k, _ in keyed)
     named = _key(agent) if agent is not None else None
     speakers = {k for k, n in counts.items()
                 if k == named or _words(k) & _ROLE_WORDS or (n >= 2 and k.split()[0] not in _FIELD_WORDS)}
+    if named in speakers and not text[:keyed[0][1].start()].strip():  # (the agent is named: who opens is a speaker)
+        speakers.add(keyed[0][0])
     labels = [m for k, m in keyed if k in speakers]
-    if len(speakers) < 2 and not (labels and len(labels) >= 2 and _words(labels[0].group("speaker")) & _ROLE_WORDS):
+    one_says_who = named in speakers or (len(labels) >= 2 and bool(_words(labels[0].group("speaker")) & _ROLE_WORDS))
+    if len(speakers) < 2 and not one_says_who:
         return None  # (a reply with a "Note: ..." line is not a transcript)
     if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2:
         return None  # (nor one that starts "Hi Sam," and has "Customer ID: 4471" and "Support plan: Pro" lines)

@@ -215,3 +215,12 @@ def test_a_field_line_repeated_in_the_agents_turns_stays_in_them() -> None:
     assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
         "It left our warehouse Monday.\nNote: tracking updates hourly.",
         "I'll reship it today.\nNote: you'll get a new link by email."]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Dana: where is my parcel?\nSam: I'll reship it today.\n", ["I'll reship it today."]),  # each speaks once
+    ("Sam: I'll reship it today.\nOrder number: 4471\n", ["I'll reship it today.\nOrder number: 4471"]),
+    ("\nsam: I'll reship it today.", ["I'll reship it today."]),  # one line, pasted after a blank one
+])
+def test_a_named_agent_in_a_short_chat(text: str, said: list[str]) -> None:
+    assert [text[t.start:t.end] for t in agent_turns(text, "Sam") or []] == said
