@@ -432,3 +432,12 @@ def test_the_wrong_helpdesk_chosen_names_the_right_one(tmp_path: Path, actual: s
     assert result.exit_code == 2
     assert f"--from {actual}" in result.output, result.output
     assert _run("import", str(export), "--from", actual, "--out", str(tmp_path / "out")).exit_code == 0
+
+
+def test_a_zendesk_body_too_long_is_named_by_its_action(tmp_path: Path) -> None:
+    bad = tmp_path / "macros.json"
+    bad.write_text(json.dumps({"macros": [{"id": 9, "title": "Long", "actions": [
+        {"field": "comment_value_html", "value": "<p>" + "x" * 40_000 + "</p>"}]}]}), encoding="utf-8")
+    result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "macro 9 'Long': 'comment_value_html' is 40,007 characters; the limit is 40,000" in result.output

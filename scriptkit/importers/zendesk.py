@@ -36,7 +36,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     actions = entry.fields.get("actions")
     if not isinstance(actions, list):
         return entry.problem("'actions' should be a list of {field, value} objects")
-    body, html, public, tags = "", False, True, []
+    body, html, public, tags, reply_field = "", False, True, [], "comment_value"
     for action in actions:
         if not isinstance(action, dict) or not isinstance(action.get("field"), str):
             return entry.problem("an action is not a {field, value} object")
@@ -46,12 +46,12 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             if text is None:
                 return entry.problem(f"'{field}' should be text or a [\"channel:all\", text] pair")
             if field == "comment_value_html" or not html:
-                body, html = text, field == "comment_value_html"
+                body, html, reply_field = text, field == "comment_value_html", field
         elif field == "comment_mode_is_public":
             public = str(value).lower() not in ("false", "0")
         elif field in ("current_tags", "set_tags"):
             tags.extend(tags_from(value))
-    checked = entry.texts("body", within={"body": body})  # the length limit
+    checked = entry.texts(reply_field, within={reply_field: body})  # the length limit
     if isinstance(checked, ItemProblem):
         return checked
     if not body.strip():
