@@ -24,15 +24,16 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{
 _DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?[ \t]+|T)"
 # A time stamp before a label: "[10:42] ", "(10:42:13 AM) ", "10:42 AM ", "2026-11-26 10:42:13 ".
 _STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+"
-# A label at the start of a line: an optional time stamp, then a name of up to five words and a
-# colon, with the words after it or on the next line ("Customer:" alone on its line, as some exports write).
+# A label at the start of a line: an optional time stamp, then a name of up to five words (and
+# perhaps a time: "Dana (10:42)") and a colon, with the words after it or on the next line
+# ("Customer:" alone on its line, as some exports write); in bold too ("**Agent:**", pasted from Markdown).
 _LABEL = re.compile(
-    rf"^[ \t]*(?:{_STAMP})?"
+    rf"^[ \t]*(?:{_STAMP})?\*{{0,2}}"
     rf"(?P<speaker>(?:[^\W\d_]|[{_EMOJI}])[\w'’.(){_EMOJI}-]*(?:[ \t][\w'’.(){_EMOJI}-]+){{0,4}}?)"
-    r"[ \t]*:(?:[ \t]+(?=\S)|[ \t]*\r?$)",
+    rf"(?:[ \t]*[(\[]{_TIME}[)\]])?[ \t]*\*{{0,2}}:\*{{0,2}}(?:[ \t]+(?=\S)|[ \t]*\r?$)",
     re.M)
 # What every label line has, cheap to look for: a colon near the start of a line, then a space or the line's end.
-_LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:(?:[ \t]|\r?$)", re.M)
+_LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:\**(?:[ \t]|\r?$)", re.M)
 # Lines inside a turn that the speaker did not write: a quoted earlier message ("> ..."), a chat
 # event ("[10:44] *** Dana left the chat ***").
 _NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*)")

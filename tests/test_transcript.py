@@ -224,3 +224,11 @@ def test_a_field_line_repeated_in_the_agents_turns_stays_in_them() -> None:
 ])
 def test_a_named_agent_in_a_short_chat(text: str, said: list[str]) -> None:
     assert [text[t.start:t.end] for t in agent_turns(text, "Sam") or []] == said
+
+
+@pytest.mark.parametrize(("customer", "agent"), [("**Customer:**", "**Agent:**"), ("**Customer**:", "**Agent**:"),
+                                                 ("Customer (10:42):", "Agent [10:43 AM]:")])
+def test_labels_in_bold_or_with_the_time_after_the_name(customer: str, agent: str) -> None:
+    text = f"{customer} my parcel is late\n{agent} I'll reship it today.\n{customer} thanks\n"
+    assert _spoken(text) == [("Customer", "my parcel is late"), ("Agent", "I'll reship it today."),
+                             ("Customer", "thanks")]
