@@ -97,9 +97,10 @@ class Cues(NamedTuple):
 
     @property
     def acts(self) -> bool:
-        """Help is offered: an owned action, an instruction, a time frame, or a question that moves on."""
+        """Help is offered: an owned action, an instruction, a time frame, a question that moves on, or
+        advice with an action in it ("you can claim compensation on our site")."""
         return bool(self.ownership and self.actions) or self.imperative or bool(self.time_frames and self.actions) \
-            or (self.asks and bool(self.actions))
+            or (self.asks and bool(self.actions)) or bool(self.advice and self.actions)
 
     def score_values(self) -> tuple[float, float, float]:
         """The scores of acknowledgment, warm_language and solution (``INFERRED_SLOTS`` order)."""

@@ -175,6 +175,7 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     # owning the cause
     "That pricing bug is on us, not you.",
     "This was our mistake, not yours.",
+    "You were billed twice because of a sync fault, not because of anything you did.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -289,6 +290,7 @@ def test_vague_acknowledgment_is_silent_when_nothing_acknowledges() -> None:
     "I knew it would be, and the parcel is here.",
     "I was so moved by your message.",  # "moved", but nobody is moved anywhere
     "The incident report is on our website.",  # a report, but nothing reported
+    "You can read more about the delays on our blog.",  # advice, but no step
 ])
 def test_sympathy_with_no_step_is_flagged(solution: str) -> None:
     assert len(check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution)) == 1
@@ -316,6 +318,7 @@ def test_sympathy_alone_is_flagged() -> None:
     "I've reported the broken streetlight to the council.",
     "The booking site should be back online by 4pm.",
     "An inspector will take a look within 5 working days.",
+    "You can claim a refund for the delay on our website.",  # advice with a step in it
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []

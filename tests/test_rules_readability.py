@@ -225,6 +225,20 @@ def test_long_sentence_flags_only_the_long_one(tmp_path: Path) -> None:
     assert findings(LongSentence, root, max_words=40) == []
 
 
+def test_a_list_without_full_stops_is_read_item_by_item(tmp_path: Path) -> None:
+    steps = ("Here's the plan for your move:\n- Your last meter reading is taken on the 3rd\n"
+             "- The new tariff starts on the 4th\n* I'll send the final bill within a week\n"
+             "1. You get any credit back within ten days")
+    root = write(tmp_path / "p", {"s": {"acknowledgment": "I know moving house is stressful.", "solution": steps}})
+    assert findings(LongSentence, root) == []  # 39 words, but no item holds more than 10
+    long_item = ("- I'll ring the removals firm and the energy company and the council and the water board "
+                 "to make sure that every one of them has the new address before you go")
+    root = write(tmp_path / "q", {"s": {"acknowledgment": "I know moving house is stressful.",
+                                        "solution": "Next:\n- Meter reading on the 3rd\n" + long_item}})
+    [(msg, f)] = findings(LongSentence, root)
+    assert msg.text[f.start:f.end] == long_item and "31 words" in f.message
+
+
 def test_placeholder_counts_as_one_word_in_a_sentence(tmp_path: Path) -> None:
     words = " ".join(["word"] * 23)
     root = write(tmp_path / "p", {"s": {"acknowledgment": "{{ customer.full_name }}, " + words + ".",

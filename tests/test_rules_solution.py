@@ -92,6 +92,7 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("I've logged the fault with our engineers today.", True),
     ("I've reported the missed bin to the crew today.", True),
     ("Your card stays locked until today.", False),  # a state, not a step
+    ("Please DM us a photo of the damaged box.", True),
     ("The discount applies to orders over 20 pounds today.", False),  # "is valid for", no step
     ("The new pricing is in effect from today.", False),
     ("You'll get a clear answer from us today.", False),  # "clear" is not a step
@@ -125,6 +126,9 @@ def test_next_step_needs_a_concrete_action(tmp_path: Path, solution: str, has_st
     ("Our team and their partners are great.", False),
     ("Our team sent the new card today.", True),
     ("Our teams always strive for the best.", False),
+    ("Our developers will ship the fix on Thursday.", True),
+    ("Our devs have a patch ready for Monday.", True),
+    ("Our developer portal is back on Monday.", False),
 ])
 def test_owner(tmp_path: Path, solution: str, owned: bool) -> None:
     root = write(tmp_path / "p", {"s": {"solution": solution}})
@@ -177,6 +181,9 @@ def test_near_misses_are_not_time_frames(tmp_path: Path, solution: str) -> None:
     ("I've saved your basket, so you can finish checking out whenever you're ready.", False),
     ("I've paused your subscription until you tell me otherwise.", False),
     ("I'll hold the room until you're ready.", False),
+    ("I've restored your saved game, and you'll see it when you next log in.", False),
+    ("The new badge shows up next time you sign in.", False),
+    ("I'll read the logs and sign off the fix.", True),
     ("I'll keep the offer open until further notice.", True),
     ("I'll send it when it's all ready.", True),  # "all" with something still to wait for
     ("We'll get it all sorted out for you.", True),

@@ -244,7 +244,8 @@ class LongSentence(Rule):
 
     ## What it does
     Counts the words of each sentence of the reply (a placeholder or a blank counts as one
-    word) and flags sentences longer than `max_words`.
+    word) and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
+    counts as a sentence of its own, full stop or not.
 
     ## Why it matters
     Long sentences hide the one thing the customer is looking for, and they are where
@@ -282,10 +283,32 @@ class LongSentence(Rule):
                 continue
             if "{{" in sentence or "[[" in sentence:
                 sentence = _MARKERS.sub("X", sentence)
-            n = word_count(sentence)
-            if n > limit:
-                yield Finding(a, b, f"sentence has {n} words (limit {limit})",
-                              "Split it in two, or cut the words that do not help the customer.")
+            for x, y in _list_items(sentence):
+                n = word_count(sentence[x:y])
+                if n > limit:
+                    yield Finding(a + x, a + y, f"sentence has {n} words (limit {limit})",
+                                  "Split it in two, or cut the words that do not help the customer.")
+
+
+# a line that starts a list item ("- ", "* ", "• ", "1. ", "2) "): a list with no full stops is
+# one "sentence" to the splitter, but each item is read on its own
+_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
+
+
+def _list_items(sentence: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of the lead-in and each list item of ``sentence`` (the whole of it when it holds no list)."""
+    if "\n" not in sentence:
+        return [(0, len(sentence))]
+    cuts = [m.start() for m in _LIST_ITEM.finditer(sentence)]
+    items = []
+    for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True):
+        while a < b and sentence[a].isspace():
+            a += 1
+        while b > a and sentence[b - 1].isspace():
+            b -= 1
+        if a < b:
+            items.append((a, b))
+    return items
 
 
 #: channel -> (unit, limit); "chars" counts characters of the sample reply, "words" its words

@@ -26,7 +26,7 @@ _VERBS = (
     "merge move phone process push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship swap switch track transfer unblock unlock update upgrade "
-    "downgrade verify waive click tap sign enter select"
+    "downgrade verify waive click tap sign enter select dm"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
@@ -136,7 +136,7 @@ _OWNER = re.compile(
     r"|\b(?:i|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b"
     # "our team will call you", "our billing team has confirmed": the company owning it, as "we'll" does
     rf"|\bour\s+(?:[a-z-]+\s+){{0,2}}?(?:team|engineers?|technicians?|specialists?|experts?|staff|agents?|"
-    rf"department|pharmacists?|drivers?|crew)(?:{_APOS}ll|\s+(?:will|has|have|is|are|can|already|\w+ed|found|sent|made|"
+    rf"department|pharmacists?|drivers?|crew|developers?|devs)(?:{_APOS}ll|\s+(?:will|has|have|is|are|can|already|\w+ed|found|sent|made|"
     rf"set|put|got|gave|took|paid)|,?\s+(?:and\s+they|who)(?:{_APOS}ll|\s+will))\b",
     re.IGNORECASE,
 )
@@ -180,18 +180,21 @@ _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due cou
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
 # you're ready", "until you tell me"): no time frame is owed. Searched only when the reply has one of the
-# words "all", "whenever" or "until".
+# words "all", "whenever", "until", "log" or "sign".
 _NO_WAIT = re.compile(
     rf"\b(?:(?:you{_APOS}re|you\s+are|you{_APOS}ll\s+be|it{_APOS}s|that{_APOS}s|everything{_APOS}s|everything\s+is)"
     rf"\s+(?:now\s+)?all\s+(?:set|sorted|done)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it))"
-    rf"|until\s+you(?:{_APOS}re\s+ready|\s+(?:tell|let)\s+(?:me|us)))\b",
+    rf"|until\s+you(?:{_APOS}re\s+ready|\s+(?:tell|let)\s+(?:me|us))"
+    # "you'll see it when you next log in": it is there already, waiting for them
+    rf"|(?:when|next\s+time)\s+you\s+(?:next\s+)?(?:log|sign)\s+(?:back\s+)?(?:in|on))\b",
     re.IGNORECASE,
 )
+_NO_WAIT_GATES = (" all ", " whenever ", " until ", " log ", " sign ")
 
 
 def _nothing_to_wait_for(text: str) -> bool:
     spaced = _spaced_letters(text)  # (cached: SK404 read it for its time gates)
-    return (" all " in spaced or " whenever " in spaced or " until " in spaced) and _NO_WAIT.search(text) is not None
+    return any(map(spaced.__contains__, _NO_WAIT_GATES)) and _NO_WAIT.search(text) is not None
 
 
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
