@@ -477,6 +477,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             if field not in slot_types_reported:
                 slot_types_reported.add(field)
                 value = _value_at(data, loc[:slot_tag])
+                if value is None:  # "solution:" with nothing after it (an optional slot may be left so)
+                    errors.add(f"'{field[-1]}' has no value", origin.location(field, key=True),
+                               f"Write the text after '{field[-1]}:'.")
+                    continue
                 if isinstance(value, list) and None in value:  # "- " with no text: each at its dash
                     for i, item in enumerate(value):
                         if item is None:
@@ -642,6 +646,7 @@ def _load_script(path: Path, errors: ErrorCollector,
         script._origin = origin
         _check_private_use(script, origin, errors)
         _check_own_channels(script, origin, errors)
+        _check_solution_text(script, origin, errors)
         return script, None
     return None, ((plain_data(data), origin) if isinstance(data, dict) else None)
 
@@ -665,6 +670,24 @@ def _check_own_channels(script: Script, origin: Origin, errors: ErrorCollector) 
             errors.add(f"by_channel has text for '{channel}', which is not one of the script's channels "
                        f"({', '.join(script.channels)})", origin.location(("by_channel", channel), key=True),
                        f"Add {channel} to channels, or remove its by_channel entry.")
+
+
+def _check_solution_text(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+    # a reply without a solution would only be found by SK401 on the whole reply, which points at
+    # the greeting in pack.yaml: the empty text is where the fix goes
+    if _is_empty(script.solution):
+        errors.add("'solution' is empty, and every reply needs one", origin.location(("solution",)),
+                   "Say what you will do, or what the customer can do, and when.")
+    for channel, own in script.by_channel.items():
+        if own.solution is not None and _is_empty(own.solution):
+            errors.add(f"the {channel} reply's 'solution' is empty, and every reply needs one",
+                       origin.location(("by_channel", channel, "solution")),
+                       f"Write the {channel} reply's own solution here, or delete the line to keep the script's.")
+
+
+def _is_empty(text: str | list[str]) -> bool:
+    """No words in the text, or in any of its variants."""
+    return all(not item.strip() for item in ([text] if isinstance(text, str) else text))
 
 
 def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:

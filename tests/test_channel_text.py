@@ -194,3 +194,30 @@ def test_a_reply_too_long_for_sms_points_at_by_channel(make_pack: Any) -> None:
     text = lint_text(reply, channel="sms", grammar="off")
     (free,) = [d for d in text.diagnostics if d.code == "SK104"]
     assert "by_channel" not in (free.suggestion or "")  # free text has no script to split
+
+
+def _load_problems(root: Path) -> list[str]:
+    result = CliRunner().invoke(main, ["render", str(root)])
+    assert result.exit_code == 2 and "Traceback" not in result.output, result.output
+    return [line for line in result.output.splitlines() if ": error: " in line]
+
+
+def test_a_channel_text_that_empties_the_solution_is_refused_at_its_line(make_pack: Any) -> None:
+    # was an SK401 'no solution' pointing at the greeting in pack.yaml, far from the empty text
+    own_solution = "    solution: \"I've chased the carrier. It'll arrive {{ blank.new_date }}.\""
+    script = SCRIPT.replace(own_solution, '    solution: ""')
+    root = make_pack({"late.yaml": script}, PACK)
+    line = script.splitlines().index('    solution: ""') + 1
+    assert _load_problems(root) == [
+        f"{root}/scripts/late.yaml:{line}:15: error: the sms reply's 'solution' is empty, and every reply needs one "
+        "Write the sms reply's own solution here, or delete the line to keep the script's."]
+
+
+def test_an_empty_solution_of_the_script_is_refused_at_its_line(make_pack: Any) -> None:
+    script = SCRIPT.replace("solution: \"I've asked the carrier to prioritise it, and I'll email you the new "
+                            "tracking link today.\"", "solution: [' ', '']")
+    root = make_pack({"late.yaml": script}, PACK)
+    line = script.splitlines().index("solution: [' ', '']") + 1
+    assert _load_problems(root) == [
+        f"{root}/scripts/late.yaml:{line}:11: error: 'solution' is empty, and every reply needs one "
+        "Say what you will do, or what the customer can do, and when."]

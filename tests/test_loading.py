@@ -664,6 +664,9 @@ SCRIPT_TOP = "id: a\ntitle: T\nchannels: [email, chat]\nacknowledgment: I know t
     # "key:" with nothing under it, where a mapping is expected: at the key, not past the file's end
     ("solution: I'll refund you today.\nby_channel:\n  chat:\n",
      "7:3: 'chat' has no value Write a mapping of keys and values after 'chat:', or delete the line."),
+    # a required slot with nothing after it: at its key, not on the next line
+    ("solution:\nwarm_language: Thanks.\n",
+     "5:1: 'solution' has no value Write the text after 'solution:'."),
     # an empty variant: at its own dash, whichever it is
     ("acknowledgment:\n  - I know.\n  -\nsolution: I'll refund you today.\n",
      "5:4: variant 2 of 'acknowledgment' is empty Write text after the dash, or delete the line."),
