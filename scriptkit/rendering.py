@@ -296,6 +296,12 @@ def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None
             loc = pack.origin.location(("constants", name), key=True) if pack.origin else None
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
                                       "Use letters, digits and '_', and not a placeholder namespace."))
+        value = pack.constants[name]
+        if isinstance(value, str) and ("{{" in value or "{%" in value):
+            # a constant is filled in as written: its '{{ ... }}' would reach the customer as is
+            loc = pack.origin.location(("constants", name)) if pack.origin else None
+            problems.append(PackError(f"constant '{name}' holds a template, but constants are filled in as written",
+                                      loc, "Write plain text here, and the '{{ }}' in the scripts that use it."))
     for channel in CHANNELS:
         for src in layout_sources(pack, channel):
             problems.extend(check_source(src, scope))

@@ -737,3 +737,13 @@ def test_a_writers_yaml_mistake_in_pack_yaml(make_pack, pack_yaml, expected):
 def test_a_key_indented_too_far_is_named(make_pack, body, expected):
     root = make_pack({"a.yaml": "id: a\ntitle: T\n" + body})
     assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+@pytest.mark.parametrize("value", ['"{{ support_hours }}"', '"Thanks, {{ customer.first_name }}"',
+                                   '"{% if x %}open{% endif %}"'])
+def test_a_constant_written_as_a_template_is_refused_at_its_value(make_pack, value):
+    # constants are filled in as written: a template in one reached the customer as '{{ ... }}'
+    root = make_pack({"good.yaml": GOOD}, f"name: T\nconstants:\n  support_hours: 9am to 5pm\n  line: {value}\n")
+    assert one_problem(root) == (
+        f"{root}/pack.yaml:4:9: constant 'line' holds a template, but constants are filled in as written "
+        "Write plain text here, and the '{{ }}' in the scripts that use it.")
