@@ -232,3 +232,25 @@ def test_labels_in_bold_or_with_the_time_after_the_name(customer: str, agent: st
     text = f"{customer} my parcel is late\n{agent} I'll reship it today.\n{customer} thanks\n"
     assert _spoken(text) == [("Customer", "my parcel is late"), ("Agent", "I'll reship it today."),
                              ("Customer", "thanks")]
+
+
+def test_the_cli_reads_utf16_with_its_mark_and_refuses_text_with_nul_bytes(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    chat = "Customer: my café order is late\r\nAgent: I'm sorry, Dana. I'll reship it today.\r\n"
+    saved = tmp_path / "unicode.txt"  # Notepad's "Unicode"
+    saved.write_bytes(chat.encode("utf-16"))
+    run = CliRunner().invoke
+    read = run(main, ["review", str(saved), "--grammar", "off", "--format", "json"])
+    assert read.exit_code in (0, 1) and '"speaker": "Agent"' in read.stdout, read.output
+    bare = tmp_path / "no-mark.txt"
+    bare.write_bytes(chat.encode("utf-16-le"))
+    refused = run(main, ["review", str(bare), "--grammar", "off"])
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert f"{bare}:1:2: error: the text has a NUL character" in refused.stderr
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Agent: Olá, já enviei o café\n".encode("cp1252"))
+    wrong = run(main, ["review", str(latin), "--grammar", "off"])
+    assert wrong.exit_code == 2 and f"{latin}:1:10: error: the text is not valid UTF-8" in wrong.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import sys
@@ -185,14 +186,28 @@ def _unnamed_agent_note(text: str, name: str) -> None:
 
 
 def _decode(raw: bytes, name: str) -> str:
-    """UTF-8 text (a byte order mark dropped), or an error at the first byte that is not."""
+    """The text: UTF-8 (a byte order mark dropped) or UTF-16 with its mark (Notepad's "Unicode"),
+    or an error where it stops being text."""
+    from scriptkit.sourcetext import SourceText
+
+    def at(offset: int) -> Location:  # (in characters, as every other location)
+        prefix = raw[:offset].decode("utf-8-sig", "replace")
+        return SourceText(name, prefix).location(len(prefix))
+
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"the text starts as UTF-16 but is cut or damaged at byte {exc.start}",
+                              Location(name, 1, 1), "Save it again, as UTF-8.") from None
+    nul = raw.find(b"\0")
+    if nul >= 0:  # (UTF-16 without its mark, or a binary file: judged, it would be every other letter)
+        raise ConfigError("the text has a NUL character: it is UTF-16 without its byte order mark, or not text",
+                          at(nul), "Save it as UTF-8.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ConfigError("the text is not valid UTF-8", Location(name, line, col),
-                          "Save it as UTF-8.") from None
+        raise ConfigError("the text is not valid UTF-8", at(exc.start), "Save it as UTF-8.") from None
 
 
 commands = [check, review]
