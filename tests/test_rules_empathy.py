@@ -176,6 +176,8 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "That pricing bug is on us, not you.",
     "This was our mistake, not yours.",
     "You were billed twice because of a sync fault, not because of anything you did.",
+    "I'm sorry about the missed appointment on Monday.",
+    "That's a really long time to be without hot water.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -191,6 +193,7 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "Sorry for the wait.",  # a courtesy, not what happened to them
     "Sorry for the late reply.",
     "Sorry for the trouble.",
+    "It's a long time since the last update.",  # a long time, but not theirs
     "It's easy to set up in the app.",
     "The file name is too long for the form.",  # "too long", but not the customer's wait
     "That was your fault.",
@@ -255,7 +258,8 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     ("I'm sorry about the noise last night; you deserved a good night's sleep.", False),
     # a courtesy, then why the outage happened and that it was not them
     ("Thank you for your patience. The outage was caused on our side, not anything you did.", False),
-    # a service that stopped, or something not ready when they came for it
+    # a service that stopped, something not ready when they came for it, a missed visit
+    ("So sorry about the missed collection this week.", False),
     ("Sorry the booking site is down this morning.", False),
     ("I'm sorry the repair wasn't ready when you called in.", False),
 ])
@@ -441,7 +445,15 @@ def test_kind_uses_of_stock_phrases_are_not_dismissive(solution: str, flagged: l
     ("We cannot be held responsible for courier delays. I'll chase them today.", ["cannot be held responsible"]),
     ("As per the terms you accepted, the fee stands. I'll check it today.", ["per the terms"]),
     ("Per our terms of service, the plan renews yearly. I'll check it today.", ["Per our terms of service"]),
+    ("I've told you twice that the item is out of stock. I'll check again today.", ["I've told you"]),
+    ("There's nothing more I can do about the fee. I'll check again today.", ["nothing more I can do"]),
+    ("As previously advised, the claim was declined. I'll check again today.", ["As previously advised"]),
+    ("We will not be responding to further emails on this matter.", ["will not be responding to further"]),
+    ("Please read the terms before you sign up again.", ["Please read the terms"]),
+    ("You'll need to read the terms next time.", ["You'll need to read the terms"]),
     # the same words, kindly or about what the terms give them
+    ("I've told you I'd call back today, and here I am.", []),
+    ("I'll read the terms of your policy with you and call you today.", []),
     ("No offence was meant by our letter, and I'll call you today.", []),
     ("Per the terms of your warranty, the repair is free, so I'll book it today.", []),
     ("The courier is held responsible for lost parcels, so I'll refund you today.", []),
