@@ -22,8 +22,9 @@ from scriptkit.errors import ConfigError
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?[ \t]+|T)"
-# A time stamp before a label: "[10:42] ", "(10:42:13 AM) ", "10:42 AM ", "2026-11-26 10:42:13 ".
-_STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+"
+# A time stamp before a label: "[10:42] ", "(10:42:13 AM) ", "10:42 AM ", "2026-11-26 10:42:13 ",
+# "26/11/2026, 10:42 - " (WhatsApp).
+_STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+(?:[-–][ \t]+)?"
 # A label at the start of a line: an optional time stamp, then a name of up to five words (and
 # perhaps a time: "Dana (10:42)") and a colon, with the words after it or on the next line
 # ("Customer:" alone on its line, as some exports write); in bold too ("**Agent:**", pasted from Markdown).

@@ -122,7 +122,8 @@ def test_the_cli_reviews_the_named_agents_turns(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("stamp", ["2026-11-26 10:42:13 ", "2026-11-26T10:42:13Z ", "26/11/2026 10:42 ",
-                                   "(10:42:13 AM) ", "[26 Nov 2026, 10:42] ", "10:42 a.m. "])
+                                   "(10:42:13 AM) ", "[26 Nov 2026, 10:42] ", "10:42 a.m. ",
+                                   "26/11/2026, 10:42 - ", "[26/11/2026, 10:42:13] "])  # (WhatsApp's two exports)
 def test_time_stamps_with_dates(stamp: str) -> None:
     text = f"{stamp}Customer: the app crashes\n{stamp}Agent: I'll send a fix today.\n"
     assert _spoken(text) == [("Customer", "the app crashes"), ("Agent", "I'll send a fix today.")]
