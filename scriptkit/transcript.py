@@ -57,11 +57,16 @@ _FIELD_WORDS = frozenset({"note", "notes", "nb", "ps", "p.s.", "order", "trackin
 
 @dataclass(frozen=True)
 class Turn:
-    """One speaker's turn: ``text[start:end]`` is what they said, after the label."""
+    """One speaker's turn, or a part of it: ``text[start:end]`` is what they said, after the label.
+
+    ``turn``: which turn of the transcript it is (0 for the first): the parts of one turn, split
+    by lines the speaker did not write, share it.
+    """
 
     speaker: str
     start: int
     end: int
+    turn: int = 0
 
 
 def turns(text: str, agent: str | None = None) -> list[Turn] | None:
@@ -93,9 +98,9 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2:
         return None  # (nor one that starts "Hi Sam," and has "Customer ID: 4471" and "Support plan: Pro" lines)
     found = []
-    for m, end in zip(labels, [*(n.start() for n in labels[1:]), len(text)], strict=True):
+    for i, (m, end) in enumerate(zip(labels, [*(n.start() for n in labels[1:]), len(text)], strict=True)):
         speaker = " ".join(m.group("speaker").split())
-        found += [Turn(speaker, lo, hi) for lo, hi in _said(text, m.end(), end)]
+        found += [Turn(speaker, lo, hi, i) for lo, hi in _said(text, m.end(), end)]
     return found
 
 

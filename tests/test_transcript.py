@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -179,6 +180,13 @@ def test_quoted_lines_inside_a_turn_are_not_the_agents() -> None:
             "> Please be advised that delays happen.\nYou'll have the link by noon.\nCustomer: thanks\n")
     assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
         "I'm sorry, Dana. I'll reship it today.", "You'll have the link by noon."]
+    result = lint_text(text, grammar="off")
+    assert len(result.turns) == 2 and len({t.turn for t in result.turns}) == 1  # two parts of one turn
+    from scriptkit.reporters import get_reporter
+
+    shown = io.StringIO()
+    get_reporter("text")(result, shown)
+    assert "a transcript: 1 turn(s) by Agent" in shown.getvalue()
 
 
 def test_the_cli_takes_the_agents_label_as_written_and_says_when_it_cannot_tell(tmp_path: Path) -> None:

@@ -99,7 +99,8 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
     con.print(Text(display_path(file), style="bold underline"))
     if result.turns:
         speakers = ", ".join(dict.fromkeys(t.speaker for t in result.turns))
-        con.print(Text(f"  a transcript: {len(result.turns)} turn(s) by {speakers} judged as one reply; "
+        count = len({t.turn for t in result.turns})  # (a turn split by a quoted line is still one)
+        con.print(Text(f"  a transcript: {count} turn(s) by {speakers} judged as one reply; "
                        "the other speakers' lines are not judged", style="dim"))
     for s, diags in zip(notes, inside, strict=True):
         good = _shows_practice(s) and not diags
