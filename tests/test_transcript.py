@@ -116,7 +116,7 @@ def test_the_cli_reviews_the_named_agents_turns(tmp_path: Path) -> None:
     assert "2:6" in text.output and "my parcel never came" not in text.output
     as_json = run(main, ["review", str(chat), "--grammar", "off", "--agent", "sam", "--format", "json"])
     report = json.loads(as_json.output)
-    assert report["turns"] == [{"speaker": "Sam", "text": "Please be advised it ships today."}]
+    assert report["turns"] == [{"speaker": "Sam", "text": "Please be advised it ships today.", "line": 2, "col": 6}]
     missing = run(main, ["review", str(chat), "--grammar", "off", "--agent", "Alex"])
     assert missing.exit_code == 2 and f"{chat}:1:1: error: no speaker 'Alex'" in missing.output
     assert "Traceback" not in missing.output

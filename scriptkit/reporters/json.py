@@ -10,6 +10,7 @@ from scriptkit.reporters import by_sentence, display_path
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
+    from scriptkit.sourcetext import SourceText
 
 SCHEMA_VERSION = 1
 
@@ -52,9 +53,18 @@ def build(result: LintResult) -> dict[str, Any]:
             for s, diags in zip(result.sentences, inside, strict=True)
         ]
     if result.turns:  # a transcript: the agent's turns, the only text judged
-        source = result.sources.get(result.files[0], "") if result.files else ""
-        data["turns"] = [{"speaker": t.speaker, "text": source[t.start:t.end]} for t in result.turns]
+        from scriptkit.sourcetext import SourceText
+
+        file = result.files[0] if result.files else "<text>"
+        source = SourceText(file, result.sources.get(file, ""))
+        data["turns"] = [{"speaker": t.speaker, "text": source.text[t.start:t.end], **_line_col(source, t.start)}
+                         for t in result.turns]
     return data
+
+
+def _line_col(source: SourceText, offset: int) -> dict[str, int]:
+    where = source.location(offset)
+    return {"line": where.line, "col": where.col}
 
 
 def report(result: LintResult, stream: TextIO) -> None:
