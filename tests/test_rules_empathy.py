@@ -178,6 +178,8 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "You were billed twice because of a sync fault, not because of anything you did.",
     "I'm sorry about the missed appointment on Monday.",
     "That's a really long time to be without hot water.",
+    "Four missed calls in a week, which isn't good enough.",
+    "I'm sorry it's dragged on for so long.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -194,6 +196,7 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "Sorry for the late reply.",
     "Sorry for the trouble.",
     "It's a long time since the last update.",  # a long time, but not theirs
+    "That's good enough for the form.",  # good enough, not falling short
     "It's easy to set up in the app.",
     "The file name is too long for the form.",  # "too long", but not the customer's wait
     "That was your fault.",
@@ -451,7 +454,13 @@ def test_kind_uses_of_stock_phrases_are_not_dismissive(solution: str, flagged: l
     ("We will not be responding to further emails on this matter.", ["will not be responding to further"]),
     ("Please read the terms before you sign up again.", ["Please read the terms"]),
     ("You'll need to read the terms next time.", ["You'll need to read the terms"]),
+    ("If you'd read the guide, you'd know the port is on the back.", ["If you'd read"]),
+    ("You'll have to wait like everyone else.", ["like everyone else"]),
+    ("I'm not sure why you think you're entitled to a refund.", ["you think you're entitled"]),
+    ("We consider the matter closed. I'll keep your file today.", ["consider the matter closed"]),
     # the same words, kindly or about what the terms give them
+    ("You're entitled to a full refund, so I'll send it today.", []),
+    ("If you'd like a copy, I'll send it today.", []),
     ("I've told you I'd call back today, and here I am.", []),
     ("I'll read the terms of your policy with you and call you today.", []),
     ("No offence was meant by our letter, and I'll call you today.", []),
