@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_context
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
-from jinja2.filters import do_join, do_replace
+from jinja2.filters import do_default, do_join, do_replace
 from jinja2.nodes import EvalContext
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -106,6 +106,14 @@ def _fallback(value: object, default: str = "") -> object:
     return value
 
 
+def _default(value: object, default_value: object = "", boolean: bool = False) -> object:
+    """Jinja's ``default``; on a placeholder, its fallback: the helpdesk's value is empty, never
+    missing, so Jinja's own would drop the writer's text from every export."""
+    if isinstance(value, _PlaceholderRef):
+        return _fallback(value, default_value)  # type: ignore[arg-type]  # (_fallback refuses non-text)
+    return do_default(value, default_value, boolean)
+
+
 class _SafeSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
 
@@ -153,7 +161,7 @@ def _env() -> _SafeSandbox:
                        keep_trailing_newline=True)
     env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
     env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
-    env.filters["fallback"] = _fallback
+    env.filters["fallback"], env.filters["default"] = _fallback, _default
     env.filters["replace"], env.filters["join"] = _replace, _join
     env.tests = {k: v for k, v in env.tests.items() if k in ("defined", "undefined", "none", "number",
                                                              "string", "eq", "ne", "gt", "lt", "ge", "le",
@@ -571,6 +579,11 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         return []
     if isinstance(node, nodes.Filter) and node.name == "fallback":
         return _check_fallback(node, src, scope, line)
+    if (isinstance(node, nodes.Filter) and node.name == "default" and node.args and _is_ref(node.node, scope)
+            and not _plain_fallback(node.args[0], scope)):  # (on a placeholder, default('x') is its fallback)
+        return [PackError("a fallback must be quoted text, a number or a constant that holds one",
+                          _at(src, line, r"\|\s*default\s*\(\s*()", 1),
+                          _FALLBACK_HINT + " A placeholder cannot stand in for another.")]
     if isinstance(node, nodes.Mul):
         if any(_big_int(n, MAX_REPEAT) and _is_sequence(other, scope)
                for n, other in ((node.left, node.right), (node.right, node.left))):

@@ -362,3 +362,27 @@ def test_a_scripts_scope_is_the_pack_scope_with_the_scripts_blanks(pack):
         scope = pack_scope.for_script(script)
         assert type(scope) is _Scope and vars(scope) == {**vars(copy.copy(pack_scope)), "blanks": set(script.blanks)}
     assert vars(pack_scope) == before  # (the pack's scope is shared: for_script leaves it as it was)
+
+
+def test_default_on_a_placeholder_is_its_fallback(make_pack):
+    # Jinja's default() only covers a missing value, and the helpdesk's is empty, never missing:
+    # 'us' was dropped from every export while SK001 said the name had no fallback
+    script = ('id: ok\ntitle: T\n'
+              'acknowledgment: "Thanks for bearing with {{ customer.first_name | default(\'us\') }}."\n'
+              'solution: "I\'ll fix it today, {{ customer.first_name | default }}."\n')
+    pack = load_pack(make_pack({"ok.yaml": script}, PACK_YAML))
+    (message,) = render_pack(pack)
+    names = [(seg.slot, seg.name, seg.fallback) for seg in message.segments if isinstance(seg, Placeholder)]
+    assert names[1:3] == [("acknowledgment", "customer.first_name", "us"), ("solution", "customer.first_name", "")]
+    assert "Thanks for bearing with us." in message.preview({})
+
+
+def test_default_on_a_placeholder_takes_plain_text_like_fallback(make_pack):
+    script = ('id: ok\ntitle: T\nacknowledgment: "x"\n'
+              'solution: "Bye {{ customer.first_name | default(customer.last_name) }}."\n')
+    root = make_pack({"ok.yaml": script}, PACK_YAML)
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    assert str(info.value) == (f"{root}/scripts/ok.yaml:4:49: a fallback must be quoted text, a number or a "
+                               "constant that holds one A fallback is the text shown when the value is empty, "
+                               "e.g. fallback('there'). A placeholder cannot stand in for another.")
