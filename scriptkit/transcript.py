@@ -87,8 +87,7 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     keyed = [(_key(m.group("speaker")), m) for m in _LABEL.finditer(text)]
     counts = Counter(k for k, _ in keyed)
     named = _key(agent) if agent is not None else None
-    speakers = {k for k, n in counts.items()
-                if k == named or _words(k) & _ROLE_WORDS or (n >= 2 and k.split()[0] not in _FIELD_WORDS)}
+    speakers = {k for k, n in counts.items() if k == named or _words(k) & _ROLE_WORDS or (n >= 2 and _a_name(k))}
     if named in speakers and not text[:keyed[0][1].start()].strip():  # (the agent is named: who opens is a speaker)
         speakers.add(keyed[0][0])
     labels = [m for k, m in keyed if k in speakers]
@@ -166,6 +165,12 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
 def _is_agent(speaker: str) -> bool:
     words = _words(speaker)
     return bool(words & AGENT_WORDS or (words & CUSTOMER_WORDS and words & _SERVICE_WORDS)) and not words & BOT_WORDS
+
+
+def _a_name(key: str) -> bool:
+    """Whether a label that is no role may be a person's name: not one letter ("Q: ... A: ..." is a
+    reply's FAQ), nor a field ("Note: ...", "Order number: ...")."""
+    return len(key) > 1 and key.split()[0] not in _FIELD_WORDS
 
 
 def _key(speaker: str) -> str:

@@ -50,6 +50,7 @@ def test_time_stamps_names_with_roles_and_field_lines_inside_a_turn() -> None:
     "Hi Sam,\nOrder: 4471\nStatus: shipped\nI'll send the tracking link today.",  # starts as a reply
     "Order number: 4471\nTracking: 1Z999\nThanks for waiting!",  # field lines, each once: no speakers
     "Note: this macro is for refunds.\nHi there, I'll refund you today.",
+    "Hi Dana,\n\nQ: Can I move my delivery?\nA: Yes, I've moved it.\nQ: Is there a fee?\nA: No.\n",  # FAQ style
 ])
 def test_replies_with_field_lines_are_not_transcripts(text: str) -> None:
     assert turns(text) is None and agent_turns(text) is None
