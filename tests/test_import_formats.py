@@ -9,6 +9,7 @@ import pytest
 
 from scriptkit import import_library, load_pack, render_pack
 from scriptkit.importers import Library
+from scriptkit.importers.dialects import PlaceholderPiece
 
 FIX = Path(__file__).parent / "fixtures" / "imports"
 
@@ -76,9 +77,11 @@ def test_intercom_body_text_and_attribute_html(tmp_path: Path) -> None:
     lib = import_library(FIX / "intercom_macros.json", "intercom")
     declined, html_only = lib.macros
     assert declined.text.splitlines()[0] == "Hi {{customer.first_name}},"
-    assert html_only.text.startswith("Hello {{customer.full_name}},\n\nYour plan renews on [[renewal_date]].")
-    blank = html_only.blanks["renewal_date"]
-    assert blank.original.startswith("{{user.custom_attributes.renewal_date")
+    # a custom attribute of Intercom's is kept as the pack's own placeholder, with its default
+    assert html_only.text.startswith("Hello {{customer.full_name}},\n\nYour plan renews on "
+                                     "{{intercom.user_custom_attributes_renewal_date}}.")
+    (own,) = [p for p in html_only.pieces if isinstance(p, PlaceholderPiece) and p.field]
+    assert (own.field, own.fallback) == ("user.custom_attributes.renewal_date", "your renewal date")
     _roundtrip_pack(lib, tmp_path)
 
 

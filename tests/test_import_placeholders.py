@@ -86,14 +86,22 @@ def test_ordinary_text_is_not_a_blank(text: str) -> None:
     assert parse_body(text, "generic", "source") == [TextPiece(text)]
 
 
-def test_unknown_helpdesk_variable_and_liquid_logic_become_blanks() -> None:
-    pieces = parse_body("A {{dc.greeting}} B {% if ticket.priority == 'urgent' %}Right away!{% endif %} C",
-                        "zendesk", "Zendesk")
+def test_a_helpdesk_s_own_field_stays_a_placeholder_and_liquid_logic_becomes_a_blank() -> None:
+    pieces = parse_body("A {{dc.greeting}} B {% if ticket.priority == 'urgent' %}Right away!{% endif %} C "
+                        "{{ticket.requester.first_name | capitalize}} D {{ticket.tags[0]}}", "zendesk", "Zendesk")
+    own = [p for p in pieces if isinstance(p, PlaceholderPiece)]
+    assert own == [PlaceholderPiece("zendesk.dc_greeting", None, "{{dc.greeting}}", "dc.greeting")]
     blanks = [p for p in pieces if isinstance(p, BlankPiece)]
-    assert [b.original for b in blanks] == ["{{dc.greeting}}",
-                                            "{% if ticket.priority == 'urgent' %}Right away!{% endif %}"]
-    assert blanks[0].reason == "unknown Zendesk placeholder"
-    assert blanks[1].reason == "Zendesk template logic"
+    assert [b.original for b in blanks] == ["{% if ticket.priority == 'urgent' %}Right away!{% endif %}",
+                                            "{{ticket.requester.first_name | capitalize}}", "{{ticket.tags[0]}}"]
+    assert [b.reason for b in blanks] == ["Zendesk template logic", "unknown Zendesk placeholder",
+                                          "unknown Zendesk placeholder"]
+
+
+def test_a_helpdesk_s_own_field_keeps_its_liquid_fallback() -> None:
+    spelling = "{% if dc.greeting != blank %}{{dc.greeting}}{% else %}Hello{% endif %}"
+    (piece,) = [p for p in parse_body(f"{spelling} there", "freshdesk", "Freshdesk") if not isinstance(p, TextPiece)]
+    assert piece == PlaceholderPiece("freshdesk.dc_greeting", "Hello", spelling, "dc.greeting")
 
 
 def test_html_paragraphs_lines_lists_links_and_entities() -> None:

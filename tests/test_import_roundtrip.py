@@ -109,3 +109,49 @@ def test_untidy_zendesk_categories_are_tidied_once(tmp_path: Path) -> None:
     second = import_library(tmp_path / "out" / "zendesk" / "macros.json", "zendesk")
     export(second.write(tmp_path / "pack2"), ["zendesk"], tmp_path / "out2", force=True, lint=False)
     assert sorted(_zendesk_titles(tmp_path / "out2" / "zendesk" / "macros.json")) == sorted(tidied)
+
+
+_OWN = [
+    ("zendesk", {"macros": [{"id": 1, "title": "Signed", "actions": [{"field": "comment_value", "value":
+        "I've sent the replacement today, and it arrives within 3 days.\n\n{{dc.signature_billing}}"}]}]},
+     "{{dc.signature_billing}}", "zendesk/macros.json"),
+    ("freshdesk", [{"id": 1, "title": "Signed", "content_html":
+        "<p>I've sent the replacement for {{ticket.custom_field.cf_order_number}} today.</p>"}],
+     "{{ticket.custom_field.cf_order_number}}", "freshdesk/canned_responses.json"),
+    ("front", {"_results": [{"id": "rsp_1", "name": "Signed", "body":
+        "<p>I've sent the replacement to {{account.name}} today, and it arrives within 3 days.</p>"}]},
+     "{{account.name}}", "front/message_templates.json"),
+    ("helpscout", [{"id": 1, "name": "Signed", "text":
+        "I've sent the replacement today; {%mailbox.fromName,fallback=we%} will write within 3 days."}],
+     "{%mailbox.fromName,fallback=we%}", "helpscout/saved_replies.json"),
+    ("intercom", {"type": "list", "data": [{"type": "macro", "id": "1", "name": "Signed", "body_text":
+        "I've sent the replacement to {{company.name|fallback:\"your team\"}} today."}]},
+     "{{company.name|fallback:\"your team\"}}", "intercom/macros.json"),
+    ("gorgias", {"data": [{"id": 1, "name": "Signed", "actions": [{"name": "setResponseText", "arguments": {
+        "body_text": "I've sent the replacement for {{ticket.customer.integrations.shopify.last_order}} today."}}]}]},
+     "{{ticket.customer.integrations.shopify.last_order}}", "gorgias/macros.json"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "source", "spelling", "bundle"), _OWN)
+def test_a_helpdesk_placeholder_outside_the_catalogue_comes_back_as_it_was(
+        tmp_path: Path, fmt: str, source: object, spelling: str, bundle: str) -> None:
+    """Zendesk's dynamic content, custom fields and the like are the helpdesk's own placeholders:
+    they stay placeholders (declared in pack.yaml, mapped back for that helpdesk), not blanks the
+    agent must fill in, and another helpdesk is told to map them."""
+    file = tmp_path / "export.json"
+    file.write_text(json.dumps(source), encoding="utf-8")
+    first = import_library(file, fmt)
+    (macro,) = first.macros
+    assert macro.blanks == {}
+    pack = first.write(tmp_path / "pack")
+    export(pack, [fmt], tmp_path / "out", force=True, lint=False)
+    assert json.dumps(spelling)[1:-1] in (tmp_path / "out" / bundle).read_text(encoding="utf-8")
+    again = import_library(tmp_path / "out" / bundle, fmt)
+    placeholders = [[(p.name, p.fallback) for p in m.pieces if isinstance(p, PlaceholderPiece)]
+                    for m in (macro, again.macros[0])]
+    assert placeholders[0] == placeholders[1] and placeholders[0]
+    other = "salesforce"
+    result = export(pack, [other], tmp_path / "elsewhere", force=True, lint=False)
+    (unmapped,) = [d for d in result.diagnostics if d.code == "SK503"]
+    assert f"{fmt}." in unmapped.message and f"placeholders: {{{placeholders[0][0][0]}:" in (unmapped.suggestion or "")

@@ -12,7 +12,7 @@ import click
 from scriptkit.cli.output import console, writing
 from scriptkit.importers import FORMATS, Library, import_library
 from scriptkit.importers.tabular import parse_mapping, parse_where
-from scriptkit.importers.writer import destination
+from scriptkit.importers.writer import destination, own_placeholders
 
 
 def source_options(func: Callable[..., object]) -> Callable[..., object]:
@@ -92,6 +92,12 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
             con.print(f"  {macro.id}: {note}", markup=False)
         if len(about) > 50:
             con.print(f"  ... and {len(about) - 50} more (see the comments in each script file).", markup=False)
+    own = own_placeholders(library.macros)
+    if own:
+        con.print(f"{len(own)} field(s) of the helpdesk's own kept as placeholders, declared in pack.yaml "
+                  "(another helpdesk's export asks you to map them):", markup=False)
+        for name, piece in own.items():
+            con.print(f"  {piece.original} -> {{{{ {name} }}}}", markup=False)
     # (the blanks of scriptkit's own export were declared by its writers: nothing to review)
     blanks = [(m, n, b) for m in library.macros if m.native is None for n, b in m.blanks.items()]
     if blanks:

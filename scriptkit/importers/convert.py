@@ -160,6 +160,11 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         macro.notes.append(f"removed {removed} invisible control character(s)")
     for name, blank in blanks.items():
         macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
+    own = {p.name: p for p in (*pieces, *(p for _, alt in macro.alternatives for p in alt))
+           if isinstance(p, PlaceholderPiece) and p.field}
+    for piece in own.values():
+        macro.notes.append(f"{piece.original!r} ({helpdesk}'s own field) kept as placeholder '{piece.name}', "
+                           f"declared in pack.yaml")
     if raw.internal:
         macro.notes.append("this macro posts an internal note, not a customer reply")
     macro.about.extend(raw.notes)

@@ -131,6 +131,20 @@ class PlaceholderPiece:
     name: str
     fallback: str | None = None
     original: str = ""
+    # the helpdesk's own field, for one outside the catalogue ({{dc.signature}}: name zendesk.dc_signature)
+    field: str = ""
+
+
+# a helpdesk variable scriptkit has no canonical name for, but which is a plain field of that
+# helpdesk (custom fields, Zendesk's dynamic content {{dc.x}}): kept as the pack's own placeholder
+_OWN_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+")
+
+
+def own_placeholder(dialect: str, name: str, fallback: str | None, original: str) -> PlaceholderPiece | None:
+    """The pack placeholder (``zendesk.dc_signature``) for a field of ``dialect`` outside the catalogue."""
+    if dialect not in DIALECTS or not _OWN_FIELD.fullmatch(name):
+        return None
+    return PlaceholderPiece(f"{dialect}.{name.replace('.', '_')}", fallback, original, name)
 
 
 @dataclass(frozen=True)
@@ -200,12 +214,15 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     while pos < len(text):
         idiom = _LIQUID_FALLBACK.search(text, pos)
         tag = _LIQUID_TAG.search(text, pos)
-        if idiom and (tag is None or idiom.start() <= tag.start()) and idiom.group("a") == idiom.group("b") \
-                and idiom.group("a") in table:
-            pieces.append(TextPiece(text[pos:idiom.start()]))
-            pieces.append(PlaceholderPiece(table[idiom.group("a")], idiom.group("fallback"), idiom.group(0)))
-            pos = idiom.end()
-            continue
+        if idiom and (tag is None or idiom.start() <= tag.start()) and idiom.group("a") == idiom.group("b"):
+            name, fallback, original = idiom.group("a"), idiom.group("fallback"), idiom.group(0)
+            found = PlaceholderPiece(table[name], fallback, original) if name in table else \
+                own_placeholder(dialect, name, fallback, original)
+            if found is not None:
+                pieces.append(TextPiece(text[pos:idiom.start()]))
+                pieces.append(found)
+                pos = idiom.end()
+                continue
         if tag is None:
             break
         pieces.append(TextPiece(text[pos:tag.start()]))
@@ -262,8 +279,11 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
         canonical = table.get(name) if name else None
         if canonical is None and m.re is _SALESFORCE_VAR:
             canonical = _SALESFORCE.get(name)
+        own = own_placeholder(dialect, name, fallback, m.group(0)) if name and not canonical else None
         if canonical:
             pieces.append(PlaceholderPiece(canonical, fallback, m.group(0)))
+        elif own is not None:
+            pieces.append(own)
         else:
             style = "{{ … }}" if m.re is _MUSTACHE else "{! … }" if m.re is _SALESFORCE_VAR else "{% … %}"
             reason = (f"unknown {helpdesk} placeholder" if dialect != "generic"

@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from scriptkit.errors import ConfigError
-from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, NativeScript
+from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.models import Layout as PackLayout
 
@@ -145,7 +145,35 @@ def _entries(items: Sequence[tuple[str, Sequence[Piece]]], key: str, names: dict
     return out
 
 
-def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None) -> CommentedMap:
+def own_placeholders(macros: Sequence[ImportedMacro]) -> dict[str, PlaceholderPiece]:
+    """The helpdesks' own fields the macros use that the catalogue has no name for, by pack name."""
+    found: dict[str, PlaceholderPiece] = {}
+    for macro in macros:
+        for piece in (*macro.pieces, *(p for _, alt in macro.alternatives for p in alt)):
+            if isinstance(piece, PlaceholderPiece) and piece.field:
+                found.setdefault(piece.name, piece)
+    return dict(sorted(found.items()))
+
+
+def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
+    """Declare the helpdesk's own fields as the pack's placeholders, and map each back to its field
+    for that helpdesk's export (another helpdesk's export asks for a mapping: SK503)."""
+    declared, mapped = CommentedMap(), CommentedMap()
+    for name, piece in own.items():
+        helpdesk = name.split(".", 1)[0]
+        spec = CommentedMap()
+        spec["description"] = f"{HELPDESKS.get(helpdesk, helpdesk)}'s own {piece.field}, kept from the import"
+        spec["sample"] = piece.field.rsplit(".", 1)[-1].replace("_", " ")
+        if helpdesk == "zendesk" and piece.field.startswith("dc."):  # dynamic content always has a text
+            spec["can_be_blank"] = False
+        declared[name] = spec
+        mapped.setdefault(helpdesk, CommentedMap(placeholders=CommentedMap()))["placeholders"][name] = piece.field
+    doc["placeholders"] = declared
+    doc["export"] = mapped
+
+
+def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None,
+                  own: dict[str, PlaceholderPiece] | None = None) -> CommentedMap:
     doc = CommentedMap()
     doc["name"] = name
     doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
@@ -166,6 +194,8 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
         doc["channels"] = channels
         doc.yaml_set_start_comment("Read back with `scriptkit import` from scriptkit's own JSON export.")
         return doc
+    if own:
+        _declare(doc, own)
     email = CommentedMap()
     email["greeting"] = ""
     email["signoff"] = ""
@@ -223,7 +253,7 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
     try:
         (tmp / "scripts").mkdir(parents=True)
         native = next((m.native for m in macros if m.native is not None), None)
-        pack = pack_document(name, source, fmt, len(macros), native)
+        pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros))
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:
             (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, source)),
