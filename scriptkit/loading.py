@@ -505,7 +505,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             if path in misspelled:
                 continue  # the unknown-key message already says how to fix it
             errors.add(f"missing required key '{key}'", origin.location(path[:-1], key=True),
-                       f"Add '{key}:' to this {'script' if model is Script else 'mapping'}.")
+                       f"Add '{key}:' to this {'item' if len(path) > 1 else 'script' if model is Script else 'file'}.")
         elif kind == "literal_error":
             value = str(err.get("input"))
             expected = err.get("ctx", {}).get("expected", "")
@@ -647,6 +647,7 @@ def _load_script(path: Path, errors: ErrorCollector,
         _check_private_use(script, origin, errors)
         _check_own_channels(script, origin, errors)
         _check_solution_text(script, origin, errors)
+        _check_twice(script, origin, errors)
         return script, None
     return None, ((plain_data(data), origin) if isinstance(data, dict) else None)
 
@@ -670,6 +671,23 @@ def _check_own_channels(script: Script, origin: Origin, errors: ErrorCollector) 
             errors.add(f"by_channel has text for '{channel}', which is not one of the script's channels "
                        f"({', '.join(script.channels)})", origin.location(("by_channel", channel), key=True),
                        f"Add {channel} to channels, or remove its by_channel entry.")
+
+
+def _check_twice(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+    # a channel listed twice was rendered and exported twice; a blank declared twice kept one prompt
+    seen: set[str] = set()
+    for i, channel in enumerate(script.channels):
+        if channel in seen:
+            errors.add(f"'{channel}' is listed twice in channels", origin.location(("channels", i)),
+                       "Delete the second one.")
+        seen.add(channel)
+    seen.clear()
+    for i, blank in enumerate(script.flexibility.blanks if script.flexibility else []):
+        if blank.name in seen:
+            errors.add(f"blank '{blank.name}' is declared twice",
+                       origin.location(("flexibility", "blanks", i, "name")),
+                       "Give each blank its own name, or delete the second one.")
+        seen.add(blank.name)
 
 
 def _check_solution_text(script: Script, origin: Origin, errors: ErrorCollector) -> None:

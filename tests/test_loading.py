@@ -747,3 +747,20 @@ def test_a_constant_written_as_a_template_is_refused_at_its_value(make_pack, val
     assert one_problem(root) == (
         f"{root}/pack.yaml:4:9: constant 'line' holds a template, but constants are filled in as written "
         "Write plain text here, and the '{{ }}' in the scripts that use it.")
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # email twice was rendered, linted and exported twice: SK507 then said 'a' shared its title with 'a'
+    ("channels: [email, chat, email]\n",
+     "5:25: 'email' is listed twice in channels Delete the second one."),
+    ("flexibility:\n  blanks:\n    - name: day\n    - name: time\n    - name: day\n",
+     "9:13: blank 'day' is declared twice Give each blank its own name, or delete the second one."),
+])
+def test_a_channel_or_blank_given_twice_is_named_at_the_second(make_pack, body, expected):
+    root = make_pack({"a.yaml": GOOD + body})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+def test_the_missing_key_of_an_item_is_named_for_the_item_not_the_script(make_pack):
+    root = make_pack({"a.yaml": GOOD + "flexibility:\n  alternatives:\n    - text: Refund instead.\n"})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:7:7: missing required key 'label' Add 'label:' to this item."
