@@ -487,9 +487,12 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                             errors.add(f"variant {i + 1} of '{field[-1]}' is empty", origin.location((*field, i)),
                                        "Write text after the dash, or delete the line.")
                     continue
-                errors.add(f"'{field[-1]}' must be text, or a list of texts (one per variant)",
-                           origin.location(field), _quote_template_hint(origin, field)
-                           or "Quote values that YAML reads as numbers or booleans.")
+                template = _quote_template_hint(origin, field)
+                mapping = isinstance(value, dict) and template is None
+                errors.add(f"'{field[-1]}' must be text, or a list of texts (one per variant)"
+                           + (", not a mapping" if mapping else ""), origin.location(field), template
+                           or ("A ': ' inside the text makes YAML read a key and a value: quote the whole text."
+                               if mapping else "Quote values that YAML reads as numbers or booleans."))
             continue
         if kind == "extra_forbidden":
             key = str(path[-1])

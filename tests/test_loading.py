@@ -764,3 +764,11 @@ def test_a_channel_or_blank_given_twice_is_named_at_the_second(make_pack, body, 
 def test_the_missing_key_of_an_item_is_named_for_the_item_not_the_script(make_pack):
     root = make_pack({"a.yaml": GOOD + "flexibility:\n  alternatives:\n    - text: Refund instead.\n"})
     assert one_problem(root) == f"{root}/scripts/a.yaml:7:7: missing required key 'label' Add 'label:' to this item."
+
+
+def test_a_slot_that_yaml_reads_as_a_mapping_says_so(make_pack):
+    # "Note: ..." under the key: the ': ' turns the text into a mapping, no number or boolean in sight
+    root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment:\n  Note: I know this is frustrating.\nsolution: y\n"})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:4:3: 'acknowledgment' must be text, or a list of texts (one per variant), "
+        "not a mapping A ': ' inside the text makes YAML read a key and a value: quote the whole text.")
