@@ -180,6 +180,11 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "That's a really long time to be without hot water.",
     "Four missed calls in a week, which isn't good enough.",
     "I'm sorry it's dragged on for so long.",
+    "I'm sorry it took us so long to call you back.",
+    "Totally understand, nobody wants a cold shower in January.",
+    "Being stuck at the gate for four hours is miserable.",
+    "You deserved a reply much sooner.",
+    "I'm sorry we lost your suitcase on the way home.",  # owning what we did
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -197,6 +202,8 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "Sorry for the trouble.",
     "It's a long time since the last update.",  # a long time, but not theirs
     "That's good enough for the form.",  # good enough, not falling short
+    "Sorry we're closed on Sundays.",  # sorry, but for nothing that happened to them
+    "The new sofa is a better fit for the room.",
     "It's easy to set up in the app.",
     "The file name is too long for the form.",  # "too long", but not the customer's wait
     "That was your fault.",
@@ -234,7 +241,7 @@ def test_greeting_does_not_count_as_the_first_sentence() -> None:
 
 
 @pytest.mark.parametrize("ack", ["I understand.", "I understand your concern.", "I hear you.",
-                                 "I can see that."])
+                                 "I can see that.", "We hear you."])
 def test_vague_acknowledgments(ack: str) -> None:
     [(text, _)] = check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")
     assert text == ack
@@ -263,6 +270,7 @@ def test_what_they_expected_or_what_failed_is_their_situation(ack: str) -> None:
     ("Thank you for your patience. The outage was caused on our side, not anything you did.", False),
     # a service that stopped, something not ready when they came for it, a missed visit
     ("So sorry about the missed collection this week.", False),
+    ("I'm sorry the yoga class didn't go ahead.", False),
     ("Sorry the booking site is down this morning.", False),
     ("I'm sorry the repair wasn't ready when you called in.", False),
 ])
@@ -326,6 +334,7 @@ def test_sympathy_alone_is_flagged() -> None:
     "The booking site should be back online by 4pm.",
     "An inspector will take a look within 5 working days.",
     "You can claim a refund for the delay on our website.",  # advice with a step in it
+    "I've placed the order again with express delivery.",
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []

@@ -184,6 +184,8 @@ def test_near_misses_are_not_time_frames(tmp_path: Path, solution: str) -> None:
     ("I've restored your saved game, and you'll see it when you next log in.", False),
     ("The new badge shows up next time you sign in.", False),
     ("I'll read the logs and sign off the fix.", True),
+    ("I've cancelled the fine, so you don't need to pay anything.", False),
+    ("I'll look into whether anything is owed.", True),
     ("I'll keep the offer open until further notice.", True),
     ("I'll send it when it's all ready.", True),  # "all" with something still to wait for
     ("We'll get it all sorted out for you.", True),

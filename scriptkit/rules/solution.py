@@ -180,16 +180,18 @@ _VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due cou
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
 # you're ready", "until you tell me"): no time frame is owed. Searched only when the reply has one of the
-# words "all", "whenever", "until", "log" or "sign".
+# words "all", "whenever", "until", "log", "sign" or "anything".
 _NO_WAIT = re.compile(
     rf"\b(?:(?:you{_APOS}re|you\s+are|you{_APOS}ll\s+be|it{_APOS}s|that{_APOS}s|everything{_APOS}s|everything\s+is)"
     rf"\s+(?:now\s+)?all\s+(?:set|sorted|done)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it))"
     rf"|until\s+you(?:{_APOS}re\s+ready|\s+(?:tell|let)\s+(?:me|us))"
     # "you'll see it when you next log in": it is there already, waiting for them
-    rf"|(?:when|next\s+time)\s+you\s+(?:next\s+)?(?:log|sign)\s+(?:back\s+)?(?:in|on))\b",
+    rf"|(?:when|next\s+time)\s+you\s+(?:next\s+)?(?:log|sign)\s+(?:back\s+)?(?:in|on)"
+    # "I've cancelled the fine. You don't need to pay anything."
+    rf"|you\s+(?:don{_APOS}t|do\s+not)\s+need\s+to\s+(?:do|pay|send\s+us)\s+anything)\b",
     re.IGNORECASE,
 )
-_NO_WAIT_GATES = (" all ", " whenever ", " until ", " log ", " sign ")
+_NO_WAIT_GATES = (" all ", " whenever ", " until ", " log ", " sign ", " anything ")
 
 
 def _nothing_to_wait_for(text: str) -> bool:
