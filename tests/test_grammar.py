@@ -594,3 +594,22 @@ def test_first_server_writes_the_class_archive_and_the_next_maps_it(lt_url, tmp_
         third.stop()
     assert archive.stat().st_size > len(whole) // 20  # written afresh
     assert not list(Path.cwd().glob("hs_err_pid*.log"))  # the crash report went beside the server log
+
+
+def test_slow_server_steps_are_said_on_stderr(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Assembling (once per machine, minutes) is always said; starting (seconds) only at a terminal."""
+    import scriptkit.cli  # noqa: F401  (installs the CLI's printer)
+    from scriptkit import engines
+    from scriptkit.engines.lt_server import progress
+
+    progress("Assembling LanguageTool", once=True)
+    progress("Starting the server")
+    assert capsys.readouterr().err == "Assembling LanguageTool\n"
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    progress("Starting the server")
+    assert capsys.readouterr().err == "Starting the server\n"
+    heard: list[tuple[str, bool]] = []
+    monkeypatch.setattr(engines, "on_progress", lambda message, once: heard.append((message, once)))
+    progress("Starting the server")
+    assert heard == [("Starting the server", False)] and capsys.readouterr().err == ""

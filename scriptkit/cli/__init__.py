@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from scriptkit import __version__
+from scriptkit import __version__, engines
 from scriptkit.cli.output import report_error
 from scriptkit.errors import ScriptkitError
 
@@ -63,6 +63,15 @@ def main() -> None:
     see replies with `scriptkit render PACK --preview`.
     """
 
+
+def _progress(message: str, once: bool) -> None:
+    """A slow step of the grammar server on stderr: always when it happens once per machine (a
+    CI log shows why the first run took minutes), else only at a terminal."""
+    if once or sys.stderr.isatty():
+        click.echo(message, err=True)
+
+
+engines.on_progress = _progress
 
 for _name in COMMAND_MODULES:
     for _command in importlib.import_module(f"scriptkit.cli.{_name}").commands:

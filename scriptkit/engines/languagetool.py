@@ -44,6 +44,7 @@ from scriptkit.engines.lt_server import (
     assemble,
     cache_root,
     healthy,
+    progress,
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.text import sentence_spans
@@ -584,6 +585,7 @@ def local_server(*, warm: bool = True) -> tuple[LocalServer, bool]:
         if _SERVER is not None and _SERVER.running:
             return _SERVER, False
         server = LocalServer(assemble().path)
+        progress("Starting the local LanguageTool server for grammar checks...")
         server.start()
         try:
             started = time.perf_counter()

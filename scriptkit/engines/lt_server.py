@@ -80,6 +80,14 @@ _POM_LANGUAGE = """    <dependency>
 _SERVER_PROPERTIES = "maxCheckThreads=2\ncacheSize=20000\npipelineCaching=true\nmaxTextLength=200000\n"
 
 
+def progress(message: str, *, once: bool = False) -> None:
+    """Say what takes a while, through ``scriptkit.engines.on_progress`` when set."""
+    from scriptkit import engines
+
+    if engines.on_progress is not None:
+        engines.on_progress(message, once)
+
+
 def cache_root() -> Path:
     """``$SCRIPTKIT_CACHE_DIR``, else ``.cache/`` of the checkout scriptkit runs from, else the user cache."""
     env = os.environ.get("SCRIPTKIT_CACHE_DIR")
@@ -132,6 +140,8 @@ def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
         done = assembled(version)  # another process finished while we waited
         if done is not None:
             return done
+        progress(f"Assembling LanguageTool {version} (English) from Maven Central into {home}; "
+                 "this happens once and takes a minute or two.", once=True)
         work = Path(tempfile.mkdtemp(prefix=f"{version}.partial-", dir=home.parent))
         try:
             pom = work / "pom.xml"
