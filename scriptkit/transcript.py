@@ -87,7 +87,11 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     keyed = [(_key(m.group("speaker")), m) for m in _LABEL.finditer(text)]
     counts = Counter(k for k, _ in keyed)
     named = _key(agent) if agent is not None else None
-    speakers = {k for k, n in counts.items() if k == named or _words(k) & _ROLE_WORDS or (n >= 2 and _a_name(k))}
+    roles = {k for k in counts if k == named or _words(k) & _ROLE_WORDS}
+    both_sides = any(_is_agent(k) for k in roles) and any(_words(k) & CUSTOMER_WORDS and not _is_agent(k)
+                                                          for k in roles)
+    # (where the labels say who the agent and the customer are, a repeated "Reason code: " is theirs, no speaker)
+    speakers = roles if both_sides else roles | {k for k, n in counts.items() if n >= 2 and _a_name(k)}
     if named in speakers and not text[:keyed[0][1].start()].strip():  # (the agent is named: who opens is a speaker)
         speakers.add(keyed[0][0])
     labels = [m for k, m in keyed if k in speakers]

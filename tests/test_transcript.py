@@ -219,12 +219,13 @@ def test_customer_service_is_the_support_side() -> None:
         "Hi, thanks for contacting us.", "I'll reship it today."]
 
 
-def test_a_field_line_repeated_in_the_agents_turns_stays_in_them() -> None:
-    text = ("Customer: where is my parcel\nAgent: It left our warehouse Monday.\nNote: tracking updates hourly.\n"
-            "Customer: still nothing\nAgent: I'll reship it today.\nNote: you'll get a new link by email.\n")
+@pytest.mark.parametrize("field", ["Note", "Reason code"])
+def test_a_field_line_repeated_in_the_agents_turns_stays_in_them(field: str) -> None:
+    text = (f"Customer: where is my parcel\nAgent: It left our warehouse Monday.\n{field}: tracking updates hourly.\n"
+            f"Customer: still nothing\nAgent: I'll reship it today.\n{field}: you'll get a new link by email.\n")
     assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
-        "It left our warehouse Monday.\nNote: tracking updates hourly.",
-        "I'll reship it today.\nNote: you'll get a new link by email."]
+        f"It left our warehouse Monday.\n{field}: tracking updates hourly.",
+        f"I'll reship it today.\n{field}: you'll get a new link by email."]
 
 
 @pytest.mark.parametrize(("text", "said"), [
