@@ -711,6 +711,17 @@ def _is_empty(text: str | list[str]) -> bool:
     return all(not item.strip() for item in ([text] if isinstance(text, str) else text))
 
 
+def _check_separators(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
+    # "" or "-" between the parts prints "Hi!I can see...": no rule reads the joins
+    for channel, layout in meta.channels.items():
+        separator = layout.separator
+        if separator is not None and not (separator[:1].isspace() and separator[-1:].isspace()):
+            errors.add(f"the {channel} separator does not start and end with a space or line break, "
+                       "so it glues the reply's parts together",
+                       origin.location(("channels", channel, "separator")),
+                       'Use " " or "\\n", or put spaces around it, e.g. " - ".')
+
+
 def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
     """The valid settings of a pack.yaml that failed validation (already reported).
 
@@ -801,6 +812,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
             data, pack_origin = parsed
             built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
             meta = built or _salvage_meta(data, meta)
+            _check_separators(meta, pack_origin, errors)
         script_files = _script_files(root / SCRIPTS_DIR) if (root / SCRIPTS_DIR).is_dir() else []
         if not script_files:
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),

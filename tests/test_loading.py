@@ -772,3 +772,13 @@ def test_a_slot_that_yaml_reads_as_a_mapping_says_so(make_pack):
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:4:3: 'acknowledgment' must be text, or a list of texts (one per variant), "
         "not a mapping A ': ' inside the text makes YAML read a key and a value: quote the whole text.")
+
+
+@pytest.mark.parametrize("separator", ['""', '"-"', '"|"'])
+def test_a_separator_that_glues_the_parts_together_is_refused(make_pack, separator):
+    # separator: "" printed "Hi!I can see how frustrating this is.I'll fix it today." with no finding
+    pack_yaml = f'name: T\nchannels:\n  chat:\n    greeting: "Hi!"\n    separator: {separator}\n'
+    root = make_pack({"good.yaml": GOOD}, pack_yaml)
+    assert one_problem(root) == (
+        f"{root}/pack.yaml:5:16: the chat separator does not start and end with a space or line break, "
+        """so it glues the reply's parts together Use " " or "\\n", or put spaces around it, e.g. " - ".""")
