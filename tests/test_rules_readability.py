@@ -20,6 +20,7 @@ from scriptkit.rules.readability import (
     LowReadingEase,
     TooLongForChannel,
     neutral_text,
+    plain_identifiers,
 )
 
 WARM = {
@@ -223,6 +224,30 @@ def test_long_sentence_flags_only_the_long_one(tmp_path: Path) -> None:
     assert msg.text[f.start:f.end] == long
     assert "words (limit 25)" in f.message
     assert findings(LongSentence, root, max_words=40) == []
+
+
+def test_links_addresses_and_reference_codes_read_as_one_short_word(tmp_path: Path) -> None:
+    solution = ("I've changed the billing contact to payables@harbourfoods.example and sent invoices "
+                "HF-20931, HF-20932 and HF-20933 again today. You can also download them at "
+                "https://portal.harbourfoods.example/billing/invoices?year=2025.")
+    root = write(tmp_path / "p", {"s": {"acknowledgment": "I'm sorry the invoices went to the wrong person.",
+                                        "solution": solution}})
+    assert findings(LowReadingEase, root) == [] and findings(HighGradeLevel, root) == []
+    # the same reply with long words where the codes were is hard to read
+    wordy = solution.replace("HF-20931, HF-20932 and HF-20933", "supplementary reconciliation documentation")
+    root = write(tmp_path / "q", {"s": {"acknowledgment": "I'm sorry the invoices went to the wrong person.",
+                                        "solution": wordy.replace("payables@harbourfoods.example",
+                                                                  "administrative accountancy personnel")}})
+    assert findings(LowReadingEase, root) != []
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Visit www.example.org/help, then reply.", "Visit ref, then reply."),
+    ("Your ref is RF-88213-XK (tracking JD0002219938472).", "Your ref is ref (tracking ref)."),
+    ("COVID-19 rules, 4G, Wi-Fi, A4 paper and 2024 stay.", "ref rules, 4G, Wi-Fi, A4 paper and 2024 stay."),
+])
+def test_plain_identifiers(text: str, plain: str) -> None:
+    assert plain_identifiers(text) == plain
 
 
 def test_a_list_without_full_stops_is_read_item_by_item(tmp_path: Path) -> None:

@@ -103,10 +103,27 @@ def _at_most_words(text: str) -> int:
     return 1 + len(text.encode("ascii").translate(None, _ASCII_LETTERS))
 
 
+# A link, an email address or a reference code (INV-1043, RF-88213-XK, JD0002219938472) is copied or
+# clicked, not read: scored as written, its dots end "sentences" and its letters make long words.
+# (each alternative starts only where a token does, so a long run of such characters is read once, not
+# once per position)
+_IDENTIFIER = re.compile(
+    r"(?<![\w./])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b"
+)
+_IDENTIFIER_HINT = re.compile(r"[@/\d]")
+
+
+def plain_identifiers(text: str) -> str:
+    """``text`` with each link, email address and reference code as one short word."""
+    return _IDENTIFIER.sub("ref", text) if _IDENTIFIER_HINT.search(text) else text
+
+
 @lru_cache(maxsize=32_768)  # SK101 and SK102 score the same texts; rules may run rule by rule
 def _scores(text: str, locale: str) -> engine.Scores | None:
     try:
-        return engine.scores(text, locale)
+        return engine.scores(plain_identifiers(text), locale)
     except EngineUnavailable:
         return None  # no hyphenation data for this language: nothing to judge
 
@@ -143,7 +160,8 @@ class LowReadingEase(Rule):
     Scores the whole rendered reply (greeting to sign-off) with the Flesch reading ease
     formula through textstat, and flags replies below the minimum for their channel
     (default 60, "plain English"). Placeholders count as a short name, blanks as a short
-    phrase. Replies shorter than `min_words` are not scored: the formula is unstable there.
+    phrase, and links, email addresses and reference codes ("INV-1043") as one short word.
+    Replies shorter than `min_words` are not scored: the formula is unstable there.
 
     ## Why it matters
     A customer who is upset reads less carefully. Long words and long sentences make them
@@ -191,7 +209,8 @@ class HighGradeLevel(Rule):
 
     ## What it does
     Computes the Flesch-Kincaid grade level of the whole rendered reply through textstat
-    and flags replies above the maximum for their channel (default grade 8).
+    and flags replies above the maximum for their channel (default grade 8). Links, email
+    addresses and reference codes count as one short word, as in SK101.
 
     ## Why it matters
     Grade 8 is about what most adults read comfortably. Support replies are read in a hurry,
