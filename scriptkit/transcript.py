@@ -36,8 +36,9 @@ _LABEL = re.compile(
 # What every label line has, cheap to look for: a colon near the start of a line, then a space or the line's end.
 _LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:\**(?:[ \t]|\r?$)", re.M)
 # Lines inside a turn that the speaker did not write: a quoted earlier message ("> ..."), a chat
-# event ("[10:44] *** Dana left the chat ***").
-_NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*)")
+# event ("*** Dana left the chat ***", "(10:43:30 AM) Dana left the chat": a bracketed time with
+# no label after it; a bare "10:30 to 12:00" is the speaker's).
+_NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*|\[[^\]\n]{{0,25}}?{_TIME}[^\]\n]{{0,25}}\]|\({_TIME}\))")
 AGENT_WORDS = frozenset({"agent", "support", "rep", "representative", "advisor", "adviser", "staff", "operator",
                          "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me"})
 # With a customer word, the support side: "Customer Service", "Customer Care", "Guest Services".

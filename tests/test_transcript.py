@@ -265,3 +265,13 @@ def test_the_cli_reads_utf16_with_its_mark_and_refuses_text_with_nul_bytes(tmp_p
     latin.write_bytes("Agent: Olá, já enviei o café\n".encode("cp1252"))
     wrong = run(main, ["review", str(latin), "--grammar", "off"])
     assert wrong.exit_code == 2 and f"{latin}:1:10: error: the text is not valid UTF-8" in wrong.stderr
+
+
+def test_chat_events_with_a_time_stamp_are_no_ones_words() -> None:
+    text = ("(10:42:05 AM) Customer: my card was charged twice\n"
+            "(10:42:41 AM) Agent: I've refunded the second charge just now.\n"
+            "(10:43:30 AM) Dana left the chat\n"
+            "[10:43:31] *** Chat closed by Maya ***\n"
+            "[Link] is how the help article starts, not an event\n")
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
+        "I've refunded the second charge just now.", "[Link] is how the help article starts, not an event"]
