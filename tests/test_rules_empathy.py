@@ -185,6 +185,7 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "Being stuck at the gate for four hours is miserable.",
     "You deserved a reply much sooner.",
     "I'm sorry we lost your suitcase on the way home.",  # owning what we did
+    "I was so sorry to read about the break-in at your shop.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []

@@ -93,6 +93,8 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("I've reported the missed bin to the crew today.", True),
     ("Your card stays locked until today.", False),  # a state, not a step
     ("Please DM us a photo of the damaged box.", True),
+    ("Here's a fresh link to the form: https://forms.example/claim", True),
+    ("Here's the thing: the form is long.", False),
     ("The discount applies to orders over 20 pounds today.", False),  # "is valid for", no step
     ("The new pricing is in effect from today.", False),
     ("You'll get a clear answer from us today.", False),  # "clear" is not a step
