@@ -38,7 +38,8 @@ _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
     r"|\b(?:" + "|".join(_IRREGULAR.split()) + r")\b"
     r"|\b(?:follow(?:ing|ed)? up|set(?:ting)? up|arriv(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|"
-    r"here's how|here is how|step \d|here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated))\b",
+    r"here's how|here is how|step \d|"
+    r"here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated))\b",  # "here's a new link"
     re.IGNORECASE,
 )
 # Single words that settle a search at once; the full regexes run only when none is present.
