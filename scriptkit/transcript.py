@@ -39,6 +39,7 @@ _LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:\**(?:[ \t]|\r?$)", re.M)
 # event ("*** Dana left the chat ***", "(10:43:30 AM) Dana left the chat": a bracketed time with
 # no label after it; a bare "10:30 to 12:00" is the speaker's).
 _NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*|\[[^\]\n]{{0,25}}?{_TIME}[^\]\n]{{0,25}}\]|\({_TIME}\))")
+_NOT_SAID_LINE = re.compile(rf"\n(?:{_NOT_SAID.pattern})")
 AGENT_WORDS = frozenset({"agent", "support", "rep", "representative", "advisor", "adviser", "staff", "operator",
                          "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me"})
 # With a customer word, the support side: "Customer Service", "Customer Care", "Guest Services".
@@ -110,6 +111,9 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
 
 def _said(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``text[start:end]`` that its speaker wrote, without the lines they did not, each stripped."""
+    if not _NOT_SAID.match(text, start) and not _NOT_SAID_LINE.search(text, start, end):  # (most turns)
+        part = text[start:end]
+        return [(start + len(part) - len(part.lstrip()), start + len(part.rstrip()))] if part.strip() else []
     cuts, pos = [start], start
     for line in text[start:end].splitlines(keepends=True):
         if _NOT_SAID.match(line):
@@ -150,7 +154,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         return mine
     if found is None:
         return None
-    mine = [t for t in found if _is_agent(t.speaker)]
+    agents = {t.speaker for t in found if _is_agent(t.speaker)}  # (each speaker judged once)
+    mine = [t for t in found if t.speaker in agents]
     if mine:
         return mine
     labelled: dict[str, str] = {}  # each speaker's label as first written
