@@ -22,7 +22,7 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
-from scriptkit.models import Origin, Pack, PackMeta, Script
+from scriptkit.models import Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import SourceText
 
 PACK_FILE = "pack.yaml"
@@ -462,6 +462,15 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
         loc, slot_tag = _clean_loc(tuple(err["loc"]), data)
         path = (*prefix, *loc)
         kind = err["type"]
+        if model is PackMeta and path == ("placeholders",) and kind == "value_error":
+            for name in data.get("placeholders", {}) if isinstance(data, dict) else ():
+                if not is_placeholder_name(str(name)):  # (each at its key, with an example)
+                    suggested = re.sub(r"\W+", "_", str(name).rsplit(".", 1)[-1].strip().lower()) or "field"
+                    errors.add(f"placeholder name '{name}' must look like 'namespace.field'",
+                               origin.location((*path, name), key=True),
+                               f"Give it a namespace, e.g. order.{suggested}, and write it as "
+                               f"{{{{ order.{suggested} }}}} in the scripts.")
+            continue
         if model is PackMeta and len(path) == 2 and path[0] == "constants":
             # a constant is ``str | int | float | bool``: one message for it, not one per type
             if path not in slot_types_reported:
@@ -745,7 +754,17 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
             kept[key] = value
         elif isinstance(value, dict):  # constants, placeholders, layouts: keep the valid entries
             kept[key] = {name: entry for name, entry in value.items() if valid(key, {name: entry})}
-    return PackMeta.model_validate(kept)
+            # an entry whose value is wrong keeps its name (with a stand-in value), so the scripts
+            # that use it are not told it is unknown; a placeholder without a namespace stands in
+            # as a constant, the bare name the scripts use
+            stand_in = {"constants": "", "placeholders": {}}.get(key)
+            for name in value.keys() - kept[key].keys():
+                if stand_in is not None and valid(key, {name: stand_in}):
+                    kept[key][name] = stand_in
+                elif key == "placeholders" and str(name).isidentifier():
+                    kept.setdefault("stand_ins", {})[name] = ""
+    constants = {**kept.pop("stand_ins", {}), **kept.get("constants", {})}
+    return PackMeta.model_validate({**kept, "constants": constants} if constants else kept)
 
 
 SCRIPT_PATTERN = "*.y*ml"

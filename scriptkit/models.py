@@ -188,6 +188,11 @@ class CustomPlaceholder(_Model):
     can_be_blank: bool = True
 
 
+def is_placeholder_name(name: str) -> bool:
+    """Whether ``name`` can name a custom placeholder: ``namespace.field``."""
+    return name.count(".") == 1 and all(part.isidentifier() for part in name.split("."))
+
+
 class PackMeta(_Model):
     name: str
     version: str = "0.1.0"
@@ -204,7 +209,7 @@ class PackMeta(_Model):
     @classmethod
     def _dotted(cls, value: dict[str, CustomPlaceholder]) -> dict[str, CustomPlaceholder]:
         for name in value:
-            if name.count(".") != 1 or not all(p.isidentifier() for p in name.split(".")):
+            if not is_placeholder_name(name):
                 raise ValueError(f"placeholder name {name!r} must look like 'namespace.field'")
         return value
 

@@ -782,3 +782,22 @@ def test_a_separator_that_glues_the_parts_together_is_refused(make_pack, separat
     assert one_problem(root) == (
         f"{root}/pack.yaml:5:16: the chat separator does not start and end with a space or line break, "
         """so it glues the reply's parts together Use " " or "\\n", or put spaces around it, e.g. " - ".""")
+
+
+def test_a_placeholder_name_without_a_namespace_is_named_at_its_key_and_not_blamed_on_the_scripts(make_pack):
+    script = GOOD.replace("I'll fix it today.", "I'll fix it today via {{ carrier }}.")
+    root = make_pack({"a.yaml": script},
+                     "name: T\nplaceholders:\n  order.ok:\n    sample: x\n  carrier:\n    sample: ParcelGo\n")
+    assert problems(root) == [
+        f"{root}/pack.yaml:5:3: placeholder name 'carrier' must look like 'namespace.field' "
+        "Give it a namespace, e.g. order.carrier, and write it as {{ order.carrier }} in the scripts."]
+
+
+@pytest.mark.parametrize(("pack_yaml", "use"), [
+    ("name: T\nplaceholders:\n  order.carrier: The delivery company\n", "{{ order.carrier }}"),
+    ("name: T\nconstants:\n  hours: [9, 5]\n", "{{ hours }}"),
+])
+def test_a_setting_with_a_bad_value_is_not_blamed_on_the_scripts_that_use_it(make_pack, pack_yaml, use):
+    root = make_pack({"a.yaml": GOOD.replace("I'll fix it today.", f"I'll fix it today, {use}.")}, pack_yaml)
+    assert [p.split(": ", 1)[0].rsplit("/", 1)[-1] for p in problems(root)] == ["pack.yaml:3:18" if "carrier" in
+                                                                                 pack_yaml else "pack.yaml:3:10"]
