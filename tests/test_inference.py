@@ -265,3 +265,9 @@ def test_sentence_slots_from_segments_follow_their_definition(segments: list[tup
         assert s.slot == (slot_at(s.end - 1) if expected == "layout" else expected)
         assert type(s).__name__ == "Sentence" and not s.inferred
     assert body == tuple(s for s in found if not (s.slot in _FRAME_SLOTS or s.cues.greeting or s.cues.signoff))
+
+
+@pytest.mark.parametrize("sentence", ["Earliest is next Thursday.", "The next slot is next month."])
+def test_a_day_or_month_ahead_is_a_time_frame(sentence: str) -> None:
+    assert cues(sentence).time_frames
+    assert not cues("The next slot is after the holidays.").time_frames

@@ -186,6 +186,8 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "You deserved a reply much sooner.",
     "I'm sorry we lost your suitcase on the way home.",  # owning what we did
     "I was so sorry to read about the break-in at your shop.",
+    "That wasn't the welcome we want any guest to get.",
+    "It's not the experience we want you to have.",
 ])
 def test_acknowledgments_are_recognised(ack: str) -> None:
     assert check(MissingAcknowledgment, acknowledgment=ack, solution="I'll refund you today.") == []
@@ -204,6 +206,7 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "It's a long time since the last update.",  # a long time, but not theirs
     "That's good enough for the form.",  # good enough, not falling short
     "Sorry we're closed on Sundays.",  # sorry, but for nothing that happened to them
+    "That's the standard we expect from every driver.",  # no shortfall named
     "The new sofa is a better fit for the room.",
     "It's easy to set up in the app.",
     "The file name is too long for the form.",  # "too long", but not the customer's wait
