@@ -174,7 +174,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
                        if Path(name).name == "pack.yaml" else
                        "A file holds one script; move what follows into a file of its own, or delete the '---' line.")
             return None
-        hint = _yaml_hint(problem)
+        hint = _yaml_hint(problem, mark is not None and text[mark.index - 1:mark.index] == ":")
         if mark is not None and "mapping values are not allowed" in problem:
             # "  warm_language: x" under a one-line value: YAML reads it as more of that value
             lone_key = _INDENTED_KEY.fullmatch(text, mark.index - mark.column, mark.index)
@@ -253,6 +253,8 @@ def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
         return None
     if "&" in text and "*" in text and _ANCHOR.search(text):
         return None  # an alias may repeat a list, which the round-trip composer bounds before it is expanded
+    if "\t" in text:
+        return None  # libyaml takes a tab after 'key:', which the round-trip parser (and so --fix) refuses
     try:
         node = _ccompose(text, Loader=_Composer)
         origin = Origin(source)
@@ -385,11 +387,12 @@ def _quote_template_hint(origin: Origin, path: tuple[str | int, ...]) -> str | N
     return found[1] if found is not None and found[0] == start else None
 
 
-def _yaml_hint(problem: str) -> str:
+def _yaml_hint(problem: str, after_colon: bool = False) -> str:
     if "mapping values are not allowed" in problem:
         return "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."
     if "found character '\\t'" in problem:
-        return "YAML does not allow tabs for indentation; use spaces."
+        return "Put a space after the ':', not a tab." if after_colon else \
+            "YAML does not allow tabs for indentation; use spaces."
     if "duplicate key" in problem:
         return "Each key may appear once in a mapping."
     if "quoted scalar" in problem:

@@ -801,3 +801,14 @@ def test_a_setting_with_a_bad_value_is_not_blamed_on_the_scripts_that_use_it(mak
     root = make_pack({"a.yaml": GOOD.replace("I'll fix it today.", f"I'll fix it today, {use}.")}, pack_yaml)
     assert [p.split(": ", 1)[0].rsplit("/", 1)[-1] for p in problems(root)] == ["pack.yaml:3:18" if "carrier" in
                                                                                  pack_yaml else "pack.yaml:3:10"]
+
+
+def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it(make_pack):
+    # libyaml took 'key:<tab>value' and the pack rendered, but --fix (the round-trip parser) then
+    # refused every fix in the file as 'the file no longer parses'
+    root = make_pack({"a.yaml": GOOD.replace("solution: ", "solution:\t")})
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:10: YAML syntax error: found character '\\t' that "
+                                 "cannot start any token Put a space after the ':', not a tab.")
+    (root / "scripts" / "a.yaml").unlink()
+    root = make_pack({"b.yaml": GOOD.replace("I'll fix it today.", "I'll fix\tit today.")})  # inside text: fine
+    assert load_pack(root).scripts[0].solution == "I'll fix\tit today."
