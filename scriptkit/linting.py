@@ -24,7 +24,7 @@ from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
-from scriptkit.transcript import Turn, agent_turns
+from scriptkit.transcript import Turn, agent_turns, quoted_thread
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
 _INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)|(?P<noqa>noqa))\b:?"
@@ -116,8 +116,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         config = config.override(grammar=grammar)
     turns = agent_turns(text, agent, file)
     channel = channel or ("email" if turns is None else "chat")
-    message, notes = text_message(text, channel=channel, file=file,
-                                  parts=None if turns is None else [(t.start, t.end) for t in turns])
+    parts = None if turns is None else [(t.start, t.end) for t in turns]
+    if turns is None and (thread := quoted_thread(text)) is not None:
+        parts = [(0, thread)]  # (the thread quoted under an email reply is the earlier messages, not the reply)
+    message, notes = text_message(text, channel=channel, file=file, parts=parts)
     result = lint_messages([message], None, config)
     result.sentences = notes
     result.turns = turns or []

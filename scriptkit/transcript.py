@@ -172,6 +172,29 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     return None
 
 
+# Where the earlier messages quoted under an email reply start: Gmail's and Apple Mail's "On Tue,
+# ... Dana <dana@example.com> wrote:" (perhaps wrapped) before "> " lines, Outlook's "-----Original
+# Message-----" or its "From: ... / Sent: ..." block, a "Forwarded message" line.
+_THREAD = re.compile(
+    r"^[ \t]*(?:On [^\n]{1,200}?(?:\n[^\n]{1,200}?)?wrote:[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*>"
+    r"|-{3,}[ \t]*(?i:original message|forwarded message)[ \t]*-{3,}"
+    r"|From:[^\n]*\n[ \t]*(?:Sent|Date|To|Cc|Subject):)",
+    re.M)
+# A block of "> " lines (and blank ones) that runs to the end of the text.
+_QUOTED_TAIL = re.compile(r"^[ \t]*>[^\n]*(?:\n[ \t]*(?:>[^\n]*)?)*\s*\Z", re.M)
+
+
+def quoted_thread(text: str) -> int | None:
+    """Where the thread quoted under an email reply starts, or None: ``text[:offset]`` is the reply.
+
+    None too when nothing comes before the quote (a text that is only a quote is judged whole), and
+    for quotes answered in between ("> And the fee?" then "There's none."): those answers are the reply.
+    """
+    found = [m.start() for m in (_THREAD.search(text), _QUOTED_TAIL.search(text)) if m is not None]
+    cut = min(found, default=None)
+    return cut if cut is not None and text[:cut].strip() else None
+
+
 def _is_agent(speaker: str) -> bool:
     words = _words(speaker)
     return bool(words & AGENT_WORDS or (words & CUSTOMER_WORDS and words & _SERVICE_WORDS)) and not words & BOT_WORDS

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from scriptkit.errors import ConfigError
 from scriptkit.linting import lint_text
-from scriptkit.transcript import agent_turns, turns
+from scriptkit.transcript import agent_turns, quoted_thread, turns
 
 CHAT = """\
 Customer: my parcel STILL hasn't come and it's been two weeks, this is useless
@@ -275,3 +275,35 @@ def test_chat_events_with_a_time_stamp_are_no_ones_words() -> None:
             "[Link] is how the help article starts, not an event\n")
     assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
         "I've refunded the second charge just now.", "[Link] is how the help article starts, not an event"]
+
+
+REPLY = "Hi Dana,\n\nI'm sorry the refund is late. I'll send it today.\n\nBest,\nMaya\n"
+
+
+@pytest.mark.parametrize("thread", [
+    "On Tue, Nov 24, 2026 at 9:12 AM Dana Whitfield <dana@example.com> wrote:\n> This is useless.\n> Dana\n",
+    "On Tue, Nov 24, 2026 at 9:12 AM Dana Whitfield <\ndana@example.com> wrote:\n\n> This is useless.\n",
+    "-----Original Message-----\nFrom: Dana\nSent: Tuesday\nSubject: Refund\n\nThis is useless.\n",
+    "From: Dana Whitfield <dana@example.com>\nSent: Tuesday, 24 November 2026 09:12\nTo: Support\n\nThis is useless.\n",
+    "> This is useless.\n>\n> Dana\n",
+])
+def test_an_email_replys_quoted_thread_is_not_judged(thread: str) -> None:
+    text = REPLY + "\n" + thread
+    assert quoted_thread(text) == len(REPLY) + 1
+    result = lint_text(text, grammar="off", file="reply.txt")
+    assert result.messages[0].channel == "email" and result.turns == []
+    assert not any("useless" in n.text or "wrote" in n.text for n in result.sentences)
+    from scriptkit.reporters import get_reporter
+
+    shown = io.StringIO()
+    get_reporter("text")(result, shown)
+    assert f"the quoted thread from line {REPLY.count(chr(10)) + 2} on is not judged" in shown.getvalue()
+
+
+@pytest.mark.parametrize("text", [
+    REPLY,
+    "> You asked: can I move my delivery?\nYes, I've moved it to Friday.\n> And the fee?\nThere's none.\n",  # inline
+    "> This is useless.\n> Dana\n",  # nothing but the quote: judged whole, as before
+])
+def test_replies_with_no_thread_under_them_are_judged_whole(text: str) -> None:
+    assert quoted_thread(text) is None

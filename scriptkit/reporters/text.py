@@ -13,6 +13,7 @@ from rich.text import Text
 
 from scriptkit.diagnostics import Diagnostic, Severity
 from scriptkit.reporters import by_sentence, display_path
+from scriptkit.transcript import quoted_thread
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult, SentenceNote
@@ -102,6 +103,10 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
         count = len({t.turn for t in result.turns})  # (a turn split by a quoted line is still one)
         con.print(Text(f"  a transcript: {count} turn(s) by {speakers} judged as one reply; "
                        "the other speakers' lines are not judged", style="dim"))
+    elif (thread := quoted_thread(result.sources.get(file, ""))) is not None:
+        line = result.sources[file].count("\n", 0, thread) + 1
+        con.print(Text(f"  the quoted thread from line {line} on is not judged: it is the earlier messages",
+                       style="dim"))
     for s, diags in zip(notes, inside, strict=True):
         good = _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
