@@ -186,6 +186,7 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "You deserved a reply much sooner.",
     "I'm sorry we lost your suitcase on the way home.",  # owning what we did
     "I was so sorry to read about the break-in at your shop.",
+    "I'm sorry it's not the news you were hoping for.",
     "That wasn't the welcome we want any guest to get.",
     "It's not the experience we want you to have.",
 ])
@@ -339,6 +340,8 @@ def test_sympathy_alone_is_flagged() -> None:
     "An inspector will take a look within 5 working days.",
     "You can claim a refund for the delay on our website.",  # advice with a step in it
     "I've placed the order again with express delivery.",
+    "You can pay securely on our website.",
+    "You can call us on 0800 555 0100 any day.",
 ])
 def test_sympathy_with_validation_or_help_is_fine(solution: str) -> None:
     assert check(SympathyWithoutAction, acknowledgment="I'm sorry that happened.", solution=solution) == []
@@ -471,6 +474,8 @@ def test_kind_uses_of_stock_phrases_are_not_dismissive(solution: str, flagged: l
     ("You'll have to wait like everyone else.", ["like everyone else"]),
     ("I'm not sure why you think you're entitled to a refund.", ["you think you're entitled"]),
     ("We consider the matter closed. I'll keep your file today.", ["consider the matter closed"]),
+    ("Rules are rules, so the fee stands.", ["Rules are rules"]),
+    ("You'd know this if you'd checked the criteria.", ["if you'd checked"]),
     # the same words, kindly or about what the terms give them
     ("You're entitled to a full refund, so I'll send it today.", []),
     ("If you'd like a copy, I'll send it today.", []),
@@ -505,6 +510,7 @@ def test_dismissive_allow_option() -> None:
     ("I'm so sorry. However, refunds take ten days.", "However"),
     ("We apologise for this; however, it is out of our hands.", "however"),
     ("I'm sorry it's late, yet the courier says it left on time.", "yet"),
+    ("I'm sorry, but I understand the policy on late fees is clear.", "but"),  # back to the policy
 ])
 def test_apology_undone_by_but(warm: str, word: str) -> None:
     [(text, _)] = check(ApologyThenBut, acknowledgment="I can see the parcel is late, which is so annoying.",
@@ -520,6 +526,9 @@ def test_apology_undone_by_but(warm: str, word: str) -> None:
     "I'm sorry the part hasn't come yet; I know you need the car for work.",
     "I'm sorry your refund hasn't arrived yet.",
     "I'm sorry it isn't here yet, and I'll chase it today.",
+    # going on to the customer, not to an excuse
+    "I'm sorry I can't share the file, even though I know it would save you time.",
+    "I'm sorry, but I understand why you'd want it sooner.",
 ])
 def test_but_going_on_to_your_own_action_is_fine(warm: str) -> None:
     assert check(ApologyThenBut, acknowledgment="I can see the parcel is late, which is so annoying.",

@@ -95,6 +95,7 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("Please DM us a photo of the damaged box.", True),
     ("Here's a fresh link to the form: https://forms.example/claim", True),
     ("Here's the thing: the form is long.", False),
+    ("You can resell the tickets on our resale page.", True),
     ("The discount applies to orders over 20 pounds today.", False),  # "is valid for", no step
     ("The new pricing is in effect from today.", False),
     ("You'll get a clear answer from us today.", False),  # "clear" is not a step

@@ -379,9 +379,12 @@ class DismissiveLanguage(Rule):
 _BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though)\b|[,;]\s*yet\b(?!\s*(?:[.,;:!?)]|$))"
                   r"|^\s*(?:but|however|although|though)\b",
                   re.IGNORECASE)
-# "but" that does not take the apology back: "not only... but", "all but", "but also"
+# "but" that does not take the apology back: "not only... but", "all but", "but also", or that goes on
+# to the customer ("sorry, I can't share it, even though I know it would be quicker for you")
 _HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet),?\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|"
-                           r"I['’]m\s+going\s+to|we['’]ve|we['’]ll|let\s+me|let['’]s)\b", re.IGNORECASE)
+                           r"I['’]m\s+going\s+to|we['’]ve|we['’]ll|let\s+me|let['’]s|"
+                           r"I\s+(?:know|understand|reali[sz]e|can\s+see)\b(?!\s+(?:that\s+)?(?:our|the)\s+polic))\b",
+                           re.IGNORECASE)
 
 
 @register

@@ -26,7 +26,7 @@ _VERBS = (
     "merge move phone process push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship swap switch track transfer unblock unlock update upgrade "
-    "downgrade verify waive click tap sign enter select dm"
+    "downgrade verify waive click tap sign enter select dm sell"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
