@@ -663,6 +663,10 @@ def _load_script(path: Path, errors: ErrorCollector,
         _check_own_channels(script, origin, errors)
         _check_solution_text(script, origin, errors)
         _check_twice(script, origin, errors)
+        if (found := _TEMPLATE_TAG.search(script.title)) is not None:  # the macro's name, never rendered
+            errors.add(f"the title is used as written, so '{found[0]}' would not be filled in",
+                       origin.location(("title",)),
+                       "Write the value itself: constants and placeholders work in the reply's text only.")
         return script, None
     return None, ((plain_data(data), origin) if isinstance(data, dict) else None)
 
@@ -686,6 +690,9 @@ def _check_own_channels(script: Script, origin: Origin, errors: ErrorCollector) 
             errors.add(f"by_channel has text for '{channel}', which is not one of the script's channels "
                        f"({', '.join(script.channels)})", origin.location(("by_channel", channel), key=True),
                        f"Add {channel} to channels, or remove its by_channel entry.")
+
+
+_TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\{%")
 
 
 def _check_twice(script: Script, origin: Origin, errors: ErrorCollector) -> None:

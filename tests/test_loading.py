@@ -812,3 +812,12 @@ def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it
     (root / "scripts" / "a.yaml").unlink()
     root = make_pack({"b.yaml": GOOD.replace("I'll fix it today.", "I'll fix\tit today.")})  # inside text: fine
     assert load_pack(root).scripts[0].solution == "I'll fix\tit today."
+
+
+def test_a_template_in_the_title_is_refused_at_its_line(make_pack):
+    # the title is the macro's name in the helpdesk, shown as written: '{{ days }}' was exported as is
+    script = GOOD.replace('title: "Orders::Good"', 'title: "Refund in {{ refund_window_days }} days"')
+    root = make_pack({"a.yaml": script}, PACK_YAML)
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:2:8: the title is used as written, so '{{{{ refund_window_days }}}}' would not be "
+        "filled in Write the value itself: constants and placeholders work in the reply's text only.")
