@@ -187,6 +187,7 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "I'm sorry we lost your suitcase on the way home.",  # owning what we did
     "I was so sorry to read about the break-in at your shop.",
     "I'm sorry it's not the news you were hoping for.",
+    "I apologise for the mix-up with your booking.",
     "That wasn't the welcome we want any guest to get.",
     "It's not the experience we want you to have.",
 ])
@@ -207,6 +208,7 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "It's a long time since the last update.",  # a long time, but not theirs
     "That's good enough for the form.",  # good enough, not falling short
     "Sorry we're closed on Sundays.",  # sorry, but for nothing that happened to them
+    "We apologise for the delay.",  # a courtesy, as "sorry for the wait"
     "That's the standard we expect from every driver.",  # no shortfall named
     "The new sofa is a better fit for the room.",
     "It's easy to set up in the app.",
@@ -475,6 +477,10 @@ def test_kind_uses_of_stock_phrases_are_not_dismissive(solution: str, flagged: l
     ("I'm not sure why you think you're entitled to a refund.", ["you think you're entitled"]),
     ("We consider the matter closed. I'll keep your file today.", ["consider the matter closed"]),
     ("Rules are rules, so the fee stands.", ["Rules are rules"]),
+    ("This decision is final.", ["This decision is final"]),
+    ("Honestly this is a you problem.", ["a you problem"]),
+    ("I get that you're upset, but the fee stands.", ["I get that you're upset, but"]),
+    ("I get that you're upset, and I'll refund the fee today.", []),
     ("You'd know this if you'd checked the criteria.", ["if you'd checked"]),
     # the same words, kindly or about what the terms give them
     ("You're entitled to a full refund, so I'll send it today.", []),
