@@ -60,7 +60,7 @@ solution: |
 
 BRACES = """\
 id: code-help
-title: "Account::Template <tags> & {{braces}}"
+title: "Account::Template <tags> & {braces}"
 channels: [email]
 acknowledgment: "I understand the voucher page showing {% raw %}{{code}}{% endraw %} instead of your code is confusing."
 solution: >-

@@ -352,7 +352,7 @@ def test_playbook_groups_by_category_and_escapes_html(tmp_path: Path) -> None:
     assert "> Kind regards,  \n> *{replying agent's first name}*\n" in md  # a hard line break, as written
     assert "> Hi *{customer's first name, or \"there\"}*,\n>\n> I can see" in md
     assert "&lt;b&gt;HELLO&lt;/b&gt; &amp; the code" in page and "<b>HELLO</b>" not in page
-    assert "<h3>Template &lt;tags&gt; &amp; {{braces}}</h3>" in page
+    assert "<h3>Template &lt;tags&gt; &amp; {braces}</h3>" in page
     assert "<mark>[[new date]]</mark>" in page
 
 

@@ -114,7 +114,7 @@ def test_freshdesk_folders_and_bulk_shape(tmp_path: Path) -> None:
     by_title = {r["title"]: r for r in bulk["canned_responses"]}
     assert by_title["Orders / Delivery / Parcel is late"]["folder_id"] == 7
     assert by_title["Orders / Delivery / Parcel is late"]["visibility"] == 0
-    account = by_title["Account / Template <tags> & {{braces}}"]
+    account = by_title["Account / Template <tags> & {braces}"]
     assert account["visibility"] == 1 and "folder_id" not in account
     folders = json.loads((tmp_path / "out/freshdesk/folders.json").read_text())
     assert folders == {"canned_response_folders": [{"name": "Account"}]}
