@@ -155,3 +155,20 @@ def test_a_helpdesk_placeholder_outside_the_catalogue_comes_back_as_it_was(
     result = export(pack, [other], tmp_path / "elsewhere", force=True, lint=False)
     (unmapped,) = [d for d in result.diagnostics if d.code == "SK503"]
     assert f"{fmt}." in unmapped.message and f"placeholders: {{{placeholders[0][0][0]}:" in (unmapped.suggestion or "")
+
+
+def test_a_title_holding_a_placeholder_is_imported_and_named(tmp_path: Path) -> None:
+    """Zendesk titles may be dynamic content ('{{dc.late_title}}'); a script's title is used as
+    written and may not hold '{{', so the braces go, the pack loads, and the note says so."""
+    source = tmp_path / "zd.json"
+    source.write_text(json.dumps({"macros": [
+        {"id": 1, "title": "{{dc.late_title}}", "raw_title": "{{dc.late_title}}", "actions": [
+            {"field": "comment_value", "value": "I've sent the replacement today, and it arrives within 3 days."}]},
+        {"id": 2, "title": "Refund {% if x %}VIP{% endif %}", "actions": [
+            {"field": "comment_value", "value": "I've refunded you today, and it shows within 3 days."}]}]}),
+        encoding="utf-8")
+    first = import_library(source, "zendesk")
+    assert [m.title for m in first.macros] == ["dc.late_title", "Refund if x VIP endif"]
+    assert any("{{dc.late_title}}" in note for note in first.macros[0].notes)
+    export(first.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", force=True, lint=False)
+    assert "dc.late_title" in (tmp_path / "out" / "zendesk" / "macros.json").read_text(encoding="utf-8")

@@ -28,6 +28,7 @@ HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff\ufeff]")
 _TRAILING = re.compile(r"[ \t]+\n")
 _GAPS = re.compile(r"\n{3,}")
+_TEMPLATE_MARKS = re.compile(r"\{\{-?|-?\}\}|\{%-?|-?%\}")
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,9 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     helpdesk = HELPDESKS.get(raw.dialect, raw.dialect)
     # the pack loader refuses private-use and control characters anywhere in a script file
     raw.title = " ".join(_CONTROL.sub("", raw.title).split()) or script_id
+    # a script's title is used as written and may not hold a template (Zendesk's dynamic-content titles do)
+    untemplated = " ".join(_TEMPLATE_MARKS.sub(" ", raw.title).split())
+    templated, raw.title = (raw.title if untemplated != raw.title else ""), untemplated or script_id
     raw.guidance = clean_text(raw.guidance, False)[0]
     raw.tags = [t for t in (" ".join(_CONTROL.sub("", tag).split()) for tag in raw.tags) if t]
     text, removed = clean_text(raw.body, raw.html)
@@ -167,6 +171,9 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
                            f"declared in pack.yaml")
     if raw.internal:
         macro.notes.append("this macro posts an internal note, not a customer reply")
+    if templated:
+        macro.about.append(f"the title was {templated!r}; a title is used as written, so its braces were "
+                           "removed: set the title again in the helpdesk after export")
     macro.about.extend(raw.notes)
     if raw.html and (images := html_images(raw.body)):
         macro.about.append(f"{len(images)} inline image(s) ({', '.join(images)}) are not in the pack: "
