@@ -305,8 +305,9 @@ def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
                                       "Use letters, digits and '_', and not a placeholder namespace."))
         value = pack.constants[name]
-        if isinstance(value, str) and ("{{" in value or "{%" in value):
-            # a constant is filled in as written: its '{{ ... }}' would reach the customer as is
+        used = _NAME_IN_BRACES.search(value) if isinstance(value, str) and "{{" in value else None
+        if used is not None and used[1].split(".")[0] in reserved | scope.constants:
+            # a constant is filled in as written: '{{ support_hours }}' in one would reach the customer as is
             loc = pack.origin.location(("constants", name)) if pack.origin else None
             problems.append(PackError(f"constant '{name}' holds a template, but constants are filled in as written",
                                       loc, "Write plain text here, and the '{{ }}' in the scripts that use it."))
@@ -318,6 +319,9 @@ def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None
     problems.extend(script_problems)
     unique: dict[str, ScriptkitError] = {str(p): p for p in problems}  # layouts repeat per channel
     return list(unique.values())
+
+
+_NAME_IN_BRACES = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*[|}-]")  # '{{ name', '{{ ns.field |'
 
 
 def script_checker(pack: Pack) -> Callable[[Script], list[ScriptkitError]]:
@@ -381,12 +385,27 @@ def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> lis
 
 
 def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
-    if "{" not in src.text or _simple_and_valid(src.text, scope):
+    if "{" not in src.text:
+        return []
+    extra = src.text.find("{{{")
+    if extra >= 0:  # (Jinja reads '{{{ x }}}' as '{{ {x} }}': the braces reach the customer)
+        return [PackError("'{{{' has one brace too many: the extra one is sent to the customer",
+                          src.location_of(extra), "Write two braces on each side: {{ name }}.")]
+    if _simple_and_valid(src.text, scope):
         return []
     env = _env()
     try:
         tree = env.parse(src.text)
     except TemplateSyntaxError as exc:
+        char = _UNEXPECTED_CHAR.fullmatch(exc.message or "")
+        if char is not None:  # (Jinja's "at 38" is an offset in the template: say where, and what)
+            curly = char[1] in "‘’“”"
+            return [PackError(f"template syntax error in {src.slot}: "
+                              + (f"curly quote '{char[1]}' inside '{{{{ }}}}'" if curly
+                                 else f"unexpected character '{char[1]}'"),
+                              src.location_of(int(char[2])),
+                              "Use straight quotes inside '{{ }}', e.g. fallback('there'); word processors curl them."
+                              if curly else "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
                           src.location_of(_syntax_error_index(src.text, exc)),
                           "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
@@ -398,9 +417,22 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
     kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test,
                                            nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, *_FILE_TAGS)
+    # a bare word as a fallback (fallback(there)) is reported there, once, not also as an undefined name
+    quoted = {id(f.args[0]) for f in tree.find_all(nodes.Filter) if f.name in _REF_FILTERS and f.args
+              and _unquoted_word(f.args[0], scope, stored)}
     for node in tree.find_all(kinds):
-        problems.extend(_check_node(node, src, scope, stored, bases))
+        if id(node) not in quoted:
+            problems.extend(_check_node(node, src, scope, stored, bases))
     return problems + _nested_loops(tree, src) if "{%" in src.text else problems
+
+
+_UNEXPECTED_CHAR = re.compile(r"unexpected char '(.)' at (\d+)", re.DOTALL)
+
+
+def _unquoted_word(node: nodes.Node, scope: _Scope, stored: set[str]) -> bool:
+    """A name that is no constant, placeholder namespace or template variable: a word left unquoted."""
+    return (isinstance(node, nodes.Name) and node.name not in scope.constants and node.name not in stored
+            and node.name not in scope.namespaces and node.name != BLANK_NAMESPACE and scope.constants_known)
 
 
 def _nested_loops(tree: nodes.Template, src: TemplateSource) -> list[ScriptkitError]:
@@ -544,6 +576,10 @@ def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line
     if not others and not unpacked and len(args) == 1 and _plain_fallback(args[0], scope):
         return []
     word, argument = _fallback_at(src, line, scope)
+    if len(args) == 1 and not others and not unpacked and _unquoted_word(args[0], scope, set()):
+        name = args[0].name  # type: ignore[attr-defined]  # (a Name, by _unquoted_word)
+        return [PackError(f"fallback({name}) needs quotes: '{name}' is not a constant", argument,
+                          f"Write fallback('{name}'), or define '{name}' under 'constants:' in pack.yaml.")]
     if others:
         return [PackError(f"fallback() takes one text, not '{others[0]}='", word, _FALLBACK_HINT)]
     if not args and not unpacked:

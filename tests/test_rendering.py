@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from scriptkit import Blank, Message, Pack, PackError, Placeholder, TemplateSecurityError, Text, load_pack
+from scriptkit import (
+    Blank,
+    Message,
+    Pack,
+    PackError,
+    Placeholder,
+    ScriptkitError,
+    TemplateSecurityError,
+    Text,
+    load_pack,
+)
 from scriptkit.diagnostics import Location
 from scriptkit.rendering import render_pack, render_script
 
@@ -386,3 +396,29 @@ def test_default_on_a_placeholder_takes_plain_text_like_fallback(make_pack):
     assert str(info.value) == (f"{root}/scripts/ok.yaml:4:49: a fallback must be quoted text, a number or a "
                                "constant that holds one A fallback is the text shown when the value is empty, "
                                "e.g. fallback('there'). A placeholder cannot stand in for another.")
+
+
+def _template_problems(make_pack, solution: str) -> list[str]:
+    root = make_pack({"ok.yaml": f'id: ok\ntitle: T\nacknowledgment: "x"\nsolution: "{solution}"\n'}, PACK_YAML)
+    with pytest.raises(ScriptkitError) as info:
+        load_pack(root)
+    errors = getattr(info.value, "errors", [info.value])
+    return [str(e).split("/scripts/ok.yaml:", 1)[1] for e in errors]
+
+
+@pytest.mark.parametrize(("solution", "expected"), [
+    # a word processor's curly quotes: was "unexpected char '‘' at 35" at the '{{'
+    ("Bye {{ customer.first_name | fallback(‘there’) }}.",
+     "4:50: template syntax error in solution: curly quote '‘' inside '{{ }}' "
+     "Use straight quotes inside '{{ }}', e.g. fallback('there'); word processors curl them."),
+    # a word without quotes: one message, not also 'undefined name' and 'a placeholder cannot stand in'
+    ("Bye {{ customer.first_name | fallback(there) }}.",
+     "4:50: fallback(there) needs quotes: 'there' is not a constant "
+     "Write fallback('there'), or define 'there' under 'constants:' in pack.yaml."),
+    # a third brace is printed: '{30}' reached the customer
+    ("Within {{{ refund_window_days }}} days.",
+     "4:19: '{{{' has one brace too many: the extra one is sent to the customer "
+     "Write two braces on each side: {{ name }}."),
+])
+def test_a_writers_template_slip_gets_one_located_message(make_pack, solution, expected):
+    assert _template_problems(make_pack, solution) == [expected]
