@@ -137,3 +137,14 @@ def test_a_bare_name_is_intercom_s_only() -> None:
     """{{name}} is the customer in an Intercom export; in a generic library it could be anyone's."""
     (blank,) = [p for p in parse_body("Hi {{name}}, hello", "generic", "source") if isinstance(p, BlankPiece)]
     assert blank.original == "{{name}}"
+
+
+def test_salesforce_formulas_are_never_left_as_text() -> None:
+    """A merge formula read as text would reach customers as '{!BLANKVALUE(...)}' in any other helpdesk."""
+    spelling = '{!BLANKVALUE(Contact.FirstName, "there")}'
+    (piece,) = [p for p in parse_body(f"Hi {spelling}, thanks.", "generic", "source") if not isinstance(p, TextPiece)]
+    assert piece == PlaceholderPiece("customer.first_name", "there", spelling)
+    (blank,) = [p for p in parse_body("Sent {!TEXT(Case.CreatedDate)} today.", "generic", "source")
+                if not isinstance(p, TextPiece)]
+    assert isinstance(blank, BlankPiece) and blank.original == "{!TEXT(Case.CreatedDate)}"
+    assert blank.reason == "placeholder in a style scriptkit cannot map ({! … })"

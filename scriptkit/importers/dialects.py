@@ -162,7 +162,9 @@ _MUSTACHE = re.compile(
 )
 _FALLBACK = re.compile(r"^\|\s*(?:fallback|default)\s*(?::\s*|\(\s*)(?P<q>[\"'])(?P<value>.*?)(?P=q)\s*\)?\s*$", re.S)
 _HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>[^%]*))?%\}")
-_SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][\w.]*)\}")
+# a merge field {!Contact.FirstName}, or a formula {!BLANKVALUE(Contact.FirstName, "there")} (never text)
+_SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][^{}\n]{0,200}?)\}")
+_BLANKVALUE = re.compile(r"BLANKVALUE\(\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<q>[\"'])(?P<value>[^\"']*)(?P=q)\s*\)")
 # Liquid's "value or fallback" idiom, as the Liquid export targets write it
 _LIQUID_FALLBACK = re.compile(
     r"\{%-?\s*if\s+(?P<a>[\w.]+)(?:\s+and\s+(?P=a))?(?:\s*!=\s*(?:blank|empty|\"\"|''))?\s*-?%\}"
@@ -271,6 +273,8 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
         filters = m.groupdict().get("filters") or ""
         if m.re is _HELPSCOUT_VAR:
             fallback = m.group("fallback") or None
+        elif m.re is _SALESFORCE_VAR and (formula := _BLANKVALUE.fullmatch(name)):
+            name, fallback = formula.group("name"), formula.group("value") or None
         elif filters:
             fb = _FALLBACK.match(filters)
             fallback = fb.group("value") if fb else None
