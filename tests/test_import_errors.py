@@ -441,3 +441,13 @@ def test_a_zendesk_body_too_long_is_named_by_its_action(tmp_path: Path) -> None:
     result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "macro 9 'Long': 'comment_value_html' is 40,007 characters; the limit is 40,000" in result.output
+
+
+def test_a_csv_mixing_utf8_and_windows_1252_is_not_sent_to_iconv(tmp_path: Path) -> None:
+    """Converting the whole file from Windows-1252 would garble its UTF-8 lines ('CafÃ©')."""
+    bad = tmp_path / "replies.csv"
+    bad.write_bytes("title,body\nCafé,Merci\n".encode() + "Thé,Merci\n".encode("cp1252"))
+    result = _run("import", str(bad), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{bad}:3:3: error: CSV file is not valid UTF-8 (byte 0xe9 at offset 25)" in result.output
+    assert "mixes" in result.output and "iconv" not in result.output

@@ -95,9 +95,14 @@ def read_text(path: Path, what: str) -> SourceText:
                                     Location(name, 1, 1), "Export it again.") from None
         prefix = raw[: exc.start].decode("utf-8", "replace")
         source = SourceText(name, prefix)
+        # UTF-8 letters before the bad byte: the file mixes encodings (rows pasted from elsewhere), and
+        # converting all of it from Windows-1252 would garble the rows that were right ('CafÃ©')
+        mixed = any(byte >= 0x80 for byte in raw[: exc.start].removeprefix(codecs.BOM_UTF8))
         raise ImportFormatError(
             f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
             source.location(len(prefix)),
+            "The file mixes encodings: the text before this point is UTF-8, this character is not (likely "
+            "Windows-1252). Retype it here, or re-export the file as UTF-8." if mixed else
             "Re-export it as UTF-8, or convert it: iconv -f WINDOWS-1252 -t UTF-8 in > out.") from None
     return SourceText(name, text.replace("\r\n", "\n"))
 
