@@ -367,3 +367,18 @@ def test_freshdesk_front_gorgias_intercom_settings_and_content_it_cannot_hold(tm
         {"type": "macro", "id": "3", "name": "Team only", "body_text": _SORRY, "visible_to": "specific_teams",
          "visible_to_team_ids": ["55"]}]}), encoding="utf-8")
     assert any("team(s) 55" in n for n in import_library(intercom, "intercom").macros[0].notes)
+
+
+def test_an_id_given_twice_is_named_on_both_macros(tmp_path: Path) -> None:
+    """Two items with one id (pages joined with an overlap, a hand-edited export) are both kept, and
+    each says where the other is, so merging them is a choice, not an accident."""
+    file = tmp_path / "canned.json"
+    file.write_text(json.dumps([
+        {"id": 5003, "title": "Personal", "content_html": f"<p>{_SORRY}</p>"},
+        {"id": 5004, "title": "Other", "content_html": f"<p>{_SORRY}</p>"},
+        {"id": 5003, "title": "Personal (copy)", "content_html": f"<p>{_SORRY}</p>"},
+    ], indent=1), encoding="utf-8")
+    first, other, copy = import_library(file, "freshdesk").macros
+    assert any("id 5003" in n and "'Personal (copy)'" in n and f"{file}:" in n for n in first.about)
+    assert any("id 5003" in n and "'Personal'" in n for n in copy.about)
+    assert other.about == []

@@ -143,9 +143,25 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         raise
     except RecursionError:
         raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
+    _name_repeated_ids(library.macros)
     if library.problems and not library.macros and (other := _other_helpdesk(file, fmt)):
         library.hint = other  # no item could be read: the wrong --from, most likely
     return library
+
+
+def _name_repeated_ids(macros: list[ImportedMacro]) -> None:
+    """Items that share an id (pages joined with an overlap, a hand-edited export) are all kept; each
+    names the others, so merging them is a choice."""
+    by_id: dict[str, list[ImportedMacro]] = {}
+    for macro in macros:
+        if macro.native is None and not macro.raw.key.startswith("#"):  # (#n: a position, not an id)
+            by_id.setdefault(macro.raw.key, []).append(macro)
+    for same in (group for group in by_id.values() if len(group) > 1):
+        for macro in same:
+            others = "; ".join(f"{m.title!r} at {m.raw.location}" for m in same if m is not macro)
+            note = f"the export gives id {macro.raw.key} to another item too ({others}): both were imported"
+            macro.about.append(note)
+            macro.notes.append(note)
 
 
 def _read(reader: Callable[[Path, ReadOptions], Any], file: Path, options: ReadOptions, fmt: str) -> Any:
