@@ -451,3 +451,20 @@ def test_a_csv_mixing_utf8_and_windows_1252_is_not_sent_to_iconv(tmp_path: Path)
     assert result.exit_code == 2
     assert f"{bad}:3:3: error: CSV file is not valid UTF-8 (byte 0xe9 at offset 25)" in result.output
     assert "mixes" in result.output and "iconv" not in result.output
+
+
+@pytest.mark.parametrize("html", ['<p><img src="https://x/size-chart.png" alt="size chart"></p>', "<p>&nbsp;</p><br>"])
+def test_an_html_reply_with_no_text_is_skipped_by_name(tmp_path: Path, html: str) -> None:
+    """A reply that is only an image (or empty markup) has nothing a script can hold: it is named
+    as skipped, and the other macros import into a pack that loads (it made an empty script)."""
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [
+        {"id": 1, "title": "Size chart", "actions": [{"field": "comment_value_html", "value": html}]},
+        {"id": 2, "title": "Ok", "actions": [{"field": "comment_value", "value": _REPLY}]}]}), encoding="utf-8")
+    result = _run("import", str(export), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "Imported 1 macro(s)" in result.output
+    assert f"skipped: {export}:1:" in result.output and "macro 1 'Size chart'" in result.output
+    from scriptkit import load_pack
+
+    assert [s.title for s in load_pack(tmp_path / "out").scripts] == ["Ok"]

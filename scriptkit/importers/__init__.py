@@ -19,6 +19,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
+from scriptkit.importers.html import html_images
 
 #: format name -> (module, reader function, label constant)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -135,8 +136,14 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
                 item.id = _unique(item.id, taken)
                 library.macros.append(item)
                 library.format = "scriptkit"
-            else:
-                library.macros.append(convert(item, _unique(slugify(item.title), taken)))
+            elif (macro := convert(item, _unique(slugify(item.title), taken))).pieces:
+                library.macros.append(macro)
+            else:  # only markup: an image, an empty paragraph
+                images = ", ".join(html_images(item.body)) if item.html else ""
+                library.skipped.append(ItemProblem(
+                    item.location, item.label or item.name,
+                    "its reply holds no text" + (f", only an image ({images})" if images else "") + "; skipped",
+                    skipped=True))
             if progress is not None:
                 progress(n)
     except ScriptkitError:

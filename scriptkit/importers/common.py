@@ -45,6 +45,7 @@ class RawItem:
     internal: bool = False  # an internal note, not a customer reply
     settings: dict[str, Any] = field(default_factory=dict)  # export settings for its own helpdesk (active, ...)
     notes: list[str] = field(default_factory=list)  # what the export says that the pack cannot hold
+    label: str = ""  # how messages name it ("macro 12 'Refund'"), where its reader knows the noun
 
     @property
     def name(self) -> str:
@@ -323,7 +324,7 @@ class Entry:
 
     def item(self, body: str, *, html: bool, dialect: str, **more: Any) -> RawItem:
         return RawItem(key=self.key, title=self.title, body=body, location=self.where, html=html, dialect=dialect,
-                       **more)
+                       label=self.name, **more)
 
 
 def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | ItemProblem]) -> Read:
