@@ -178,7 +178,7 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
 _THREAD = re.compile(
     r"^[ \t]*(?:On [^\n]{1,200}?(?:\n[^\n]{1,200}?)?wrote:[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*>"
     r"|-{3,}[ \t]*(?i:original message|forwarded message)[ \t]*-{3,}"
-    r"|From:[^\n]*\n[ \t]*(?:Sent|Date|To|Cc|Subject):)",
+    r"|From:[^\n]*\n[ \t]*(?:Sent|Date):)",  # (not "From: 9am" then "To: 5pm")
     re.M)
 # A block of "> " lines (and blank ones) that runs to the end of the text.
 _QUOTED_TAIL = re.compile(r"^[ \t]*>[^\n]*(?:\n[ \t]*(?:>[^\n]*)?)*\s*\Z", re.M)

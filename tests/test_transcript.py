@@ -304,6 +304,7 @@ def test_an_email_replys_quoted_thread_is_not_judged(thread: str) -> None:
     REPLY,
     "> You asked: can I move my delivery?\nYes, I've moved it to Friday.\n> And the fee?\nThere's none.\n",  # inline
     "> This is useless.\n> Dana\n",  # nothing but the quote: judged whole, as before
+    "Hi Dana, we're open over the holidays:\nFrom: 9am\nTo: 5pm\nI'll hold your parcel until then.\n",
 ])
 def test_replies_with_no_thread_under_them_are_judged_whole(text: str) -> None:
     assert quoted_thread(text) is None
