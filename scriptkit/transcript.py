@@ -180,8 +180,6 @@ _THREAD = re.compile(
     r"|-{3,}[ \t]*(?i:original message|forwarded message)[ \t]*-{3,}"
     r"|From:[^\n]*\n[ \t]*(?:Sent|Date):)",  # (not "From: 9am" then "To: 5pm")
     re.M)
-# A block of "> " lines (and blank ones) that runs to the end of the text.
-_QUOTED_TAIL = re.compile(r"^[ \t]*>[^\n]*(?:\n[ \t]*(?:>[^\n]*)?)*\s*\Z", re.M)
 
 
 def quoted_thread(text: str) -> int | None:
@@ -190,9 +188,26 @@ def quoted_thread(text: str) -> int | None:
     None too when nothing comes before the quote (a text that is only a quote is judged whole), and
     for quotes answered in between ("> And the fee?" then "There's none."): those answers are the reply.
     """
-    found = [m.start() for m in (_THREAD.search(text), _QUOTED_TAIL.search(text)) if m is not None]
+    header = _THREAD.search(text)
+    found = [cut for cut in (header and header.start(), _quoted_tail(text)) if cut is not None]
     cut = min(found, default=None)
     return cut if cut is not None and text[:cut].strip() else None
+
+
+def _quoted_tail(text: str) -> int | None:
+    """Where the block of "> " lines (and blank ones) that runs to the end of ``text`` starts, if any.
+
+    A scan from the end, line by line: a pattern for it backtracked for seconds on a few thousand lines.
+    """
+    cut, pos = None, len(text)
+    for line in reversed(text.splitlines(keepends=True)):
+        pos -= len(line)
+        said = line.strip()
+        if said.startswith(">"):
+            cut = pos
+        elif said:
+            break
+    return cut
 
 
 def _is_agent(speaker: str) -> bool:
