@@ -7,6 +7,8 @@ of the reply: their complaint as a late acknowledgment, their swearing as the ag
 The agent is the speaker named with ``agent`` (``review --agent Sam``), else every speaker whose
 label says it is the support side ("Agent", "Support", "Sam (Support)", "Me"). Text whose labels
 say nothing about the support side is read as a plain reply, unless ``agent`` names a speaker.
+
+``quoted_thread`` finds, in an email reply, where the earlier messages quoted under it start.
 """
 
 from __future__ import annotations

@@ -146,7 +146,8 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
 
     Shows which sentences acknowledge the customer, sound warm or offer a solution, and what
     could improve, with suggestions. Same formats and exit codes as `check`. In a chat or call
-    transcript (lines starting 'Agent: ', 'Customer: '...) only the agent's turns are judged.
+    transcript (lines starting 'Agent: ', 'Customer: '...) only the agent's turns are judged;
+    under an email, the quoted thread ('On Tue, ... wrote:', '> ...') is not.
     """
     if file == "-":
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
