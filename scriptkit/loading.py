@@ -22,7 +22,7 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
-from scriptkit.models import Origin, Pack, PackMeta, Script, is_placeholder_name
+from scriptkit.models import REPLY_SLOTS, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import SourceText
 
 PACK_FILE = "pack.yaml"
@@ -713,16 +713,30 @@ def _check_twice(script: Script, origin: Origin, errors: ErrorCollector) -> None
 
 
 def _check_solution_text(script: Script, origin: Origin, errors: ErrorCollector) -> None:
-    # a reply without a solution would only be found by SK401 on the whole reply, which points at
-    # the greeting in pack.yaml: the empty text is where the fix goes
-    if _is_empty(script.solution):
-        errors.add("'solution' is empty, and every reply needs one", origin.location(("solution",)),
-                   "Say what you will do, or what the customer can do, and when.")
+    # an empty acknowledgment or solution would only be found by a rule reading the whole reply,
+    # which points at another slot or at the greeting in pack.yaml: the empty text is where the fix goes
+    for slot, how in _REQUIRED_TEXT.items():
+        if _is_empty(getattr(script, slot)):
+            errors.add(f"'{slot}' is empty, and every reply needs one", origin.location((slot,)), how)
     for channel, own in script.by_channel.items():
         if own.solution is not None and _is_empty(own.solution):
             errors.add(f"the {channel} reply's 'solution' is empty, and every reply needs one",
                        origin.location(("by_channel", channel, "solution")),
                        f"Write the {channel} reply's own solution here, or delete the line to keep the script's.")
+    # a blank variant among others: a reply without that slot, picked at random
+    lists: list[tuple[tuple[str | int, ...], Any]] = [((slot,), getattr(script, slot)) for slot in REPLY_SLOTS]
+    lists += [(("by_channel", channel, slot), getattr(own, slot)) for channel, own in script.by_channel.items()
+              for slot in REPLY_SLOTS]
+    for path, value in lists:
+        if isinstance(value, list) and not _is_empty(value):
+            for i, item in enumerate(value):
+                if not item.strip():
+                    errors.add(f"variant {i + 1} of '{path[-1]}' is empty", origin.location((*path, i)),
+                               "Write text after the dash, or delete the line.")
+
+
+_REQUIRED_TEXT = {"acknowledgment": "Say what you understand about how the customer feels or what happened to them.",
+                  "solution": "Say what you will do, or what the customer can do, and when."}
 
 
 def _is_empty(text: str | list[str]) -> bool:
