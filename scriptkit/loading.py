@@ -814,6 +814,24 @@ def _script_files(folder: Path) -> list[str]:
     return _in_path_order(found)
 
 
+_SCRIPT_KEYS = re.compile(r"(?m)^(?:acknowledgment|solution)\s*:")
+
+
+def _scripts_beside(root: Path) -> list[Path]:
+    """YAML files next to pack.yaml that read like scripts (other YAML, a CI file, is left alone)."""
+    found = []
+    for path in sorted(root.glob(SCRIPT_PATTERN)):
+        if path.name == PACK_FILE or path.name.startswith(".") or not path.is_file():
+            continue
+        try:
+            head = path.read_bytes()[:MAX_FILE_BYTES].decode("utf-8", "replace")
+        except OSError:
+            continue
+        if _SCRIPT_KEYS.search(head):
+            found.append(path)
+    return found
+
+
 def _in_path_order(files: Iterable[str]) -> list[str]:
     """The paths as ``sorted`` orders them as Paths: where paths are case-sensitive, Path orders
     them by their parts, which a sort by the parts split at the separator gives (without making
@@ -857,6 +875,9 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
             meta = built or _salvage_meta(data, meta)
             _check_separators(meta, pack_origin, errors)
         script_files = _script_files(root / SCRIPTS_DIR) if (root / SCRIPTS_DIR).is_dir() else []
+        for stray in _scripts_beside(root):
+            errors.add("this script is beside pack.yaml, where scripts are not read", Location(str(stray), 1, 1),
+                       f"Move it into {SCRIPTS_DIR}/.")
         if not script_files:
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
                        "Add one YAML file per script under scripts/.")

@@ -833,3 +833,12 @@ def test_a_template_in_the_title_is_refused_at_its_line(make_pack):
 def test_an_empty_acknowledgment_or_variant_is_refused_at_its_line(make_pack, ack, expected):
     root = make_pack({"a.yaml": GOOD.replace('acknowledgment: "I can see how frustrating this is."', ack)})
     assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+def test_a_script_saved_beside_pack_yaml_is_named_not_skipped(make_pack):
+    # scripts are read from scripts/ only: a script saved next to pack.yaml was silently left out
+    root = make_pack({"good.yaml": GOOD}, PACK_YAML)
+    (root / "refund.yaml").write_text(GOOD.replace("id: good", "id: refund"))
+    (root / "mkdocs.yml").write_text("site_name: Our docs\n")  # other YAML beside it is not a script
+    assert one_problem(root) == (f"{root}/refund.yaml:1:1: this script is beside pack.yaml, where scripts are not "
+                                 "read Move it into scripts/.")
