@@ -94,7 +94,8 @@ def test_a_helpdesk_s_own_field_stays_a_placeholder_and_liquid_logic_becomes_a_b
     blanks = [p for p in pieces if isinstance(p, BlankPiece)]
     assert [b.original for b in blanks] == ["{% if ticket.priority == 'urgent' %}Right away!{% endif %}",
                                             "{{ticket.requester.first_name | capitalize}}", "{{ticket.tags[0]}}"]
-    assert [b.reason for b in blanks] == ["Zendesk template logic", "unknown Zendesk placeholder",
+    assert [b.reason for b in blanks] == ["Zendesk template logic",
+                                          "Zendesk placeholder with a filter scriptkit cannot keep (| capitalize)",
                                           "unknown Zendesk placeholder"]
 
 
@@ -148,3 +149,10 @@ def test_salesforce_formulas_are_never_left_as_text() -> None:
                 if not isinstance(p, TextPiece)]
     assert isinstance(blank, BlankPiece) and blank.original == "{!TEXT(Case.CreatedDate)}"
     assert blank.reason == "placeholder in a style scriptkit cannot map ({! … })"
+
+
+def test_a_known_placeholder_with_a_filter_says_why_it_is_a_blank() -> None:
+    (blank,) = [p for p in parse_body("Hi {{ticket.requester.first_name | capitalize}},", "zendesk", "Zendesk")
+                if isinstance(p, BlankPiece)]
+    assert blank.reason == "Zendesk placeholder with a filter scriptkit cannot keep (| capitalize)"
+    assert blank.hint == "requester_first_name"

@@ -290,7 +290,9 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
             pieces.append(own)
         else:
             style = "{{ … }}" if m.re is _MUSTACHE else "{! … }" if m.re is _SALESFORCE_VAR else "{% … %}"
-            reason = (f"unknown {helpdesk} placeholder" if dialect != "generic"
+            filtered = f" ({' '.join(filters.split())})" if filters and name == "" else ""
+            reason = (f"{helpdesk} placeholder with a filter scriptkit cannot keep{filtered}" if filtered and
+                      dialect != "generic" else f"unknown {helpdesk} placeholder" if dialect != "generic"
                       else f"placeholder in a style scriptkit cannot map ({style})")
             pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), reason))
         pos = m.end()
