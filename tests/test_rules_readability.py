@@ -309,3 +309,22 @@ def test_email_length_is_a_suggestion_both_ways(tmp_path: Path) -> None:
     assert set(hits) == {"short", "long"}
     assert EmailLength.severity is Severity.SUGGESTION
     assert "50-125" in hits["short"].message
+
+
+def test_identifiers_are_replaced_word_by_word_as_one_pattern_would() -> None:
+    """plain_identifiers searches only the words holding a mark; the result is that of one
+    pattern over the whole text, space and punctuation around the words included."""
+    import re
+
+    from scriptkit.rules.readability import plain_identifiers
+
+    whole = re.compile(r"(?<![\w./])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]"
+                       r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                       r"|(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b")
+    texts = ["Pay at https://pay.example/inv?id=7. Or write to billing+eu@shop.example.co.uk (ref INV-1043).",
+             "Codes: xAB-123, -AB12, AB12-x, ABCD-1x, A-1234 and 1234; www.example.org/help, then (www.a.io).",
+             "mail:a@b.co/https://q.io\u00a0RF-88213-XK\tJD0002219938472\nend",
+             "No marks at all here."]
+    for text in texts:
+        assert plain_identifiers(text) == whole.sub("ref", text)
+    assert plain_identifiers(texts[0]) == "Pay at ref. Or write to ref (ref ref)."

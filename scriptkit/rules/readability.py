@@ -105,19 +105,45 @@ def _at_most_words(text: str) -> int:
 
 # A link, an email address or a reference code (INV-1043, RF-88213-XK, JD0002219938472) is copied or
 # clicked, not read: scored as written, its dots end "sentences" and its letters make long words.
-# (each alternative starts only where a token does, so a long run of such characters is read once, not
-# once per position)
-_IDENTIFIER = re.compile(
-    r"(?<![\w./])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]"
-    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b"
-)
-_IDENTIFIER_HINT = re.compile(r"[@/\d]")
+# None of them holds a space, so each search runs only on the words that hold its mark ("://" or
+# "www.", "@", a digit): one pattern of all three, tried at every position of every reply, took a
+# tenth of a reply's lint time.
+_LINK = re.compile(r"(?<![\w./])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+_LINK_MARK = re.compile(r"://|www\.")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_MARK = re.compile("@")
+# a run of capitals, digits and hyphens with a digit and a capital in it, not inside a word
+_CODE = re.compile(r"(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b")
+_DIGIT = re.compile(r"\d")
 
 
 def plain_identifiers(text: str) -> str:
     """``text`` with each link, email address and reference code as one short word."""
-    return _IDENTIFIER.sub("ref", text) if _IDENTIFIER_HINT.search(text) else text
+    for pattern, mark in ((_LINK, _LINK_MARK), (_EMAIL, _EMAIL_MARK), (_CODE, _DIGIT)):
+        text = _sub_in_words(text, mark, pattern)
+    return text
+
+
+def _sub_in_words(text: str, mark: re.Pattern[str], pattern: re.Pattern[str]) -> str:
+    """``pattern.sub("ref", text)`` for a pattern that never spans whitespace, run only on the
+    whitespace-delimited words that hold ``mark`` (the same result: a word's edge is a space or
+    an end of the text either way)."""
+    found = mark.search(text)
+    if found is None:
+        return text
+    out: list[str] = []
+    done, end = 0, len(text)
+    while found is not None:
+        a = b = found.start()
+        while a > done and not text[a - 1].isspace():
+            a -= 1
+        while b < end and not text[b].isspace():
+            b += 1
+        out += (text[done:a], pattern.sub("ref", text[a:b]))
+        done = b
+        found = mark.search(text, b)
+    out.append(text[done:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=32_768)  # SK101 and SK102 score the same texts; rules may run rule by rule
