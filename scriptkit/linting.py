@@ -273,10 +273,13 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
     location, slot, last = message.locate_span(finding.start, finding.end)
     # where the offending text ends (exclusive column), when that is in the same file
     extra = {"end_line": str(last[0]), "end_col": str(last[1] + 1)} if last is not None else {}
+    text = message.text[finding.start:finding.end]
+    if finding.location is not None:  # the rule knows better (an empty slot: its key in the script)
+        location, slot, text, extra = finding.location, None, "", {}
     return Diagnostic(
         code=rule.code, name=rule.name, message=finding.message,
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,
-        text=message.text[finding.start:finding.end], suggestion=finding.suggestion,
+        text=text, suggestion=finding.suggestion,
         fix=_fix(rule, message, finding), script_id=message.script_id, channel=message.channel,
         variant=message.variant, extra=extra,
     )

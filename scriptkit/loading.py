@@ -661,7 +661,7 @@ def _load_script(path: Path, errors: ErrorCollector,
         script._origin = origin
         _check_private_use(script, origin, errors)
         _check_own_channels(script, origin, errors)
-        _check_solution_text(script, origin, errors)
+        _check_blank_variants(script, origin, errors)
         _check_twice(script, origin, errors)
         if (found := _TEMPLATE_TAG.search(script.title)) is not None:  # the macro's name, never rendered
             errors.add(f"the title is used as written, so '{found[0]}' would not be filled in",
@@ -712,18 +712,9 @@ def _check_twice(script: Script, origin: Origin, errors: ErrorCollector) -> None
         seen.add(blank.name)
 
 
-def _check_solution_text(script: Script, origin: Origin, errors: ErrorCollector) -> None:
-    # an empty solution would only be found by SK401 on the whole reply, which points at the
-    # greeting in pack.yaml: the empty text is where the fix goes
-    for slot, how in _REQUIRED_TEXT.items():
-        if _is_empty(getattr(script, slot)):
-            errors.add(f"'{slot}' is empty, and every reply needs one", origin.location((slot,)), how)
-    for channel, own in script.by_channel.items():
-        if own.solution is not None and _is_empty(own.solution):
-            errors.add(f"the {channel} reply's 'solution' is empty, and every reply needs one",
-                       origin.location(("by_channel", channel, "solution")),
-                       f"Write the {channel} reply's own solution here, or delete the line to keep the script's.")
-    # a blank variant among others: a reply without that slot, picked at random
+def _check_blank_variants(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+    # a blank variant among others: a reply without that slot, picked at random. (A slot left empty
+    # on purpose, or not yet written, is the linter's: SK301 and SK401 point at its key.)
     lists: list[tuple[tuple[str | int, ...], Any]] = [((slot,), getattr(script, slot)) for slot in REPLY_SLOTS]
     lists += [(("by_channel", channel, slot), getattr(own, slot)) for channel, own in script.by_channel.items()
               for slot in REPLY_SLOTS]
@@ -733,10 +724,6 @@ def _check_solution_text(script: Script, origin: Origin, errors: ErrorCollector)
                 if not item.strip():
                     errors.add(f"variant {i + 1} of '{path[-1]}' is empty", origin.location((*path, i)),
                                "Write text after the dash, or delete the line.")
-
-
-# (an empty acknowledgment is left to the linter: an imported macro's whole body is its solution)
-_REQUIRED_TEXT = {"solution": "Say what you will do, or what the customer can do, and when."}
 
 
 def _is_empty(text: str | list[str]) -> bool:

@@ -81,8 +81,8 @@ class ChannelText(_Model):
     """A channel's own text for some body slots; the slots it leaves out keep the script's text.
 
     An SMS needs a shorter reply than an email: ``by_channel: {sms: {solution: ...}}``. An empty
-    text (``warm_language: ""``, or ``[]``) leaves the slot out of that channel's reply; the solution
-    cannot be left out (every reply needs one).
+    text (``warm_language: ""``, or ``[]``) leaves the slot out of that channel's reply (an empty
+    solution is SK401's to report, at its line).
     """
 
     acknowledgment: SlotText | None = None

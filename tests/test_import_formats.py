@@ -189,38 +189,6 @@ def test_slots_follow_reading_order_and_comment_states_the_guess(tmp_path: Path)
     assert loaded.scripts[0].solution.startswith("I've refunded the second charge today")  # type: ignore[union-attr]
 
 
-def test_a_macro_with_no_sentence_read_as_an_acknowledgment_opens_with_its_first_paragraph(tmp_path: Path) -> None:
-    """Every script needs an acknowledgment: with two paragraphs or more, the first goes there when
-    no sentence reads as one (the reply reads the same), so the imported pack loads."""
-    body = "Hi {{customer.first_name}},\n\nYour order shipped today.\n\nThe tracking link arrives within 2 hours."
-    data = tmp_path / "one.jsonl"
-    data.write_text(json.dumps({"title": "Shipped", "body": body}) + "\n", encoding="utf-8")
-    lib = import_library(data, "jsonl")
-    (macro,) = lib.macros
-    assert macro.text == body
-    assert "".join(getattr(p, "text", "") for p in macro.slots["acknowledgment"]) == "Hi ,"
-    loaded = load_pack(lib.write(tmp_path / "pack"))
-    assert loaded.scripts[0].acknowledgment == "Hi {{ customer.first_name }},"
-
-
-@pytest.mark.parametrize(("body", "solution"), [
-    ("Thanks for reaching out!", "Thanks for reaching out!"),
-    ("I'm so sorry about this.\n\nThank you so much for your patience, we really appreciate you.",
-     "Thank you so much for your patience, we really appreciate you."),
-])
-def test_a_macro_with_no_sentence_read_as_a_solution_still_has_one(tmp_path: Path, body: str, solution: str) -> None:
-    """Every script needs a solution: the last paragraph goes there when no sentence reads as one,
-    so the imported pack loads and check points at that text; the reply reads as before."""
-    data = tmp_path / "one.jsonl"
-    data.write_text(json.dumps({"title": "No next step", "body": body}) + "\n", encoding="utf-8")
-    lib = import_library(data, "jsonl")
-    (macro,) = lib.macros
-    assert macro.text == body
-    assert "".join(getattr(p, "text", "") for p in macro.slots["solution"]) == solution
-    loaded = load_pack(lib.write(tmp_path / "pack"))
-    assert loaded.scripts[0].solution == solution
-
-
 @pytest.mark.parametrize("text", ["{{", "{%", "{#", "{", "a {{{ b", "{{ '{' }}", "}} {{%"])
 def test_literal_braces_survive_the_pack(tmp_path: Path, text: str) -> None:
     data = tmp_path / "braces.jsonl"

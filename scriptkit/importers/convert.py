@@ -212,12 +212,6 @@ def _place(pieces: list[Piece], flat: str, names: dict[str, str]) -> tuple[dict[
             if slot not in ("other", name):
                 cost[index][k] += confidence
     choice = _monotone(cost)
-    # every script needs a solution and an acknowledgment: the last paragraph and (with two or more)
-    # the first, so the order, and the text, stay the same
-    if choice and SLOT_ORDER.index("solution") not in choice:
-        choice[-1] = SLOT_ORDER.index("solution")
-    if len(choice) > 1 and SLOT_ORDER.index("acknowledgment") not in choice:
-        choice[0] = SLOT_ORDER.index("acknowledgment")
     slots: dict[str, list[Piece]] = {s: [] for s in SLOT_ORDER}
     guesses: list[SentenceGuess] = []
     for para, k, found in zip(paragraphs, choice, members, strict=True):

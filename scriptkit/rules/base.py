@@ -48,6 +48,25 @@ class Finding:
     suggestion: str | None = None
     replacement: str | None = None  # text to put in place of [start, end) when fixing
     severity: Severity | None = None  # overrides the rule's default for this finding
+    location: Location | None = None  # overrides where the span points (see ``empty_slot_location``)
+
+
+def empty_slot_location(message: Message, ctx: RuleContext, slot: str) -> Location | None:
+    """Where to point a finding about ``slot`` when the message has no text for it: the slot's key
+    in the script (the channel's own under ``by_channel`` when it has one). A span can only point at
+    text that is there: the next slot's, or the greeting in pack.yaml."""
+    if message.slot_text(slot).strip() or ctx.pack is None:
+        return None
+    try:
+        script = ctx.pack.script(message.script_id)
+    except KeyError:
+        return None
+    if script.origin is None:
+        return None
+    own = next((text for channel, text in script.by_channel.items() if channel == message.channel), None)
+    has_own = own is not None and getattr(own, slot, None) is not None
+    path = ("by_channel", message.channel, slot) if has_own else (slot,)
+    return script.origin.location(path, key=True)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, body_sentences
 from scriptkit.message import Message
 from scriptkit.rules import options
-from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import normalise, pattern, table
 
 
@@ -93,7 +93,8 @@ class MissingAcknowledgment(Rule):
         where = next((s for s in body if s.slot == "acknowledgment"), body[0])
         yield Finding(where.start, where.end,
                       "the reply never acknowledges how the customer feels or what happened to them",
-                      suggestion='start with an acknowledgment such as "I can see how frustrating it is that ..."')
+                      suggestion='start with an acknowledgment such as "I can see how frustrating it is that ..."',
+                      location=empty_slot_location(message, ctx, "acknowledgment"))
 
 
 @register

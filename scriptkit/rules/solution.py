@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Blank, Message, Text
 from scriptkit.models import Pack, Script
-from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, lowers_plainly
 from scriptkit.rules.readability import WORD, word_count
 
@@ -295,7 +295,8 @@ class MissingSolution(Rule):
             return
         where = _solution_span(message)
         yield Finding(where[0], where[1], "the reply has no solution: nothing says what happens next",
-                      "Say what you will do, or what the customer can do, and when.")
+                      "Say what you will do, or what the customer can do, and when.",
+                      location=empty_slot_location(message, ctx, "solution"))
 
 
 @register
