@@ -127,3 +127,24 @@ def test_custom_rules_document_themselves(make_pack: Any) -> None:
     (rule,) = load_config(load_pack(root)).custom
     test_docs_have_every_section_in_order(rule)
     assert rule.summary() == "Team rule (existence): Flags 'synergy'."
+
+
+@pytest.mark.parametrize("rule", RULES, ids=IDS)
+def test_rule_command_prints_every_word_of_the_docs_at_a_narrow_terminal(rule: type[Rule]) -> None:
+    """``scriptkit rule`` wraps the docs to the terminal; it cut the examples off at its edge."""
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    result = CliRunner().invoke(main, ["rule", rule.code], env={"NO_COLOR": "1", "COLUMNS": "60"})
+    assert result.exit_code == 0, result.output
+
+    def words(text: str) -> list[str]:
+        return text.replace("`", "").replace("**", "").split()
+
+    printed = words(result.output)
+    for section in ("Example", "Use instead"):
+        body = re.search(rf"## {section}\n(.*?)(?=\n## |\Z)", rule.docs(), re.S)
+        assert body is not None
+        wanted = words(body.group(1).replace("```", " "))
+        assert any(printed[i:i + len(wanted)] == wanted for i in range(len(printed))), (section, wanted)
