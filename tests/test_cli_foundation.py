@@ -136,6 +136,12 @@ def test_injection_payloads_are_refused_and_reveal_nothing(make_pack, payload):
         assert leak not in output
 
 
+def test_init_names_a_folder_with_a_space_quoted_in_the_next_command(tmp_path):
+    result = run("init", "my pack", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "Next: scriptkit render 'my pack' --preview"  # pasted, it works
+
+
 @pytest.mark.slow
 def test_init_then_render_the_new_pack(tmp_path):
     result = run("init", "my-pack", cwd=tmp_path)

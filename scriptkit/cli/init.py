@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -55,7 +56,7 @@ def init(path: str, name: str | None, source: str) -> None:
         raise ConfigError(f"cannot create {path}: {exc.strerror}", Location(path, 1, 1),
                           "Check that the parent folder exists and is writable.") from None
     click.echo(f"Created {path}/ with pack.yaml and scripts/.")
-    click.echo(f"Next: scriptkit render {path} --preview")
+    click.echo(f"Next: scriptkit render {shlex.quote(path)} --preview")  # (a name with a space, quoted to paste)
 
 
 commands = [init]
