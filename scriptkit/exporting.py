@@ -85,7 +85,12 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         for path, data in target.files(rendered).items():
             files[_safe_relpath(path, target.name)] = data
         counts[target.name] = len(rendered)
-    unique = {(d.code, d.location, d.message, d.extra.get("target", "")): d for d in diagnostics}
+    from scriptkit.linting import merge_diagnostic
+
+    # one per place, message and target, with every channel that met it (it named only the last)
+    unique: dict[tuple[object, ...], Diagnostic] = {}
+    for d in diagnostics:
+        merge_diagnostic(unique, d, (d.code, d.location, d.message, d.extra.get("target", "")))
     diagnostics = sorted(unique.values(), key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
     errors = [d for d in diagnostics if d.severity == Severity.ERROR]
     if errors and not force:

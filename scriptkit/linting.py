@@ -162,9 +162,9 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     suppress = _suppressions(pack)
     for step, done, diags in zip(steps, kept, found, strict=True):
         for diag in done:
-            _add(by_key, diag)
+            merge_diagnostic(by_key, diag)
         for diag in _judged(step, diags, suppress):
-            _add(by_key, diag)
+            merge_diagnostic(by_key, diag)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     for m in messages:
         for seg in m.segments:
@@ -299,10 +299,12 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     return Fix(description, (Edit(source.path, a, b, finding.replacement),))
 
 
-def _add(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic) -> None:
-    """One diagnostic per place and message; remember every channel that reported it."""
-    location = diag.location
-    key = (diag.code, location.file, location.line, location.col, diag.message, diag.text)
+def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic,
+                     key: tuple[object, ...] | None = None) -> None:
+    """One diagnostic per place and message (or per ``key``); remember every channel that reported it."""
+    if key is None:
+        location = diag.location
+        key = (diag.code, location.file, location.line, location.col, diag.message, diag.text)
     kept = by_key.get(key)
     if kept is None:
         if diag.channel:
@@ -311,8 +313,10 @@ def _add(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic) -> None
         return
     if diag.channel:
         channels = kept.extra.get("channels", "").split(",") if kept.extra.get("channels") else []
-        if diag.channel not in channels:
-            kept.extra["channels"] = ",".join([*channels, diag.channel])
+        for channel in diag.extra.get("channels", diag.channel).split(","):
+            if channel not in channels:
+                channels.append(channel)
+        kept.extra["channels"] = ",".join(channels)
     if diag.severity.rank > kept.severity.rank:
         kept.severity = diag.severity
     if kept.fix is None and diag.fix is not None:

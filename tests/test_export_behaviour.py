@@ -369,6 +369,14 @@ def test_other_phrasings_and_notes_reach_zendesk_description_only(tmp_path: Path
     assert "Waiting all day" not in macro["actions"][0]["value"]
 
 
+def test_an_export_finding_names_every_channel_that_met_it(tmp_path: Path) -> None:
+    # it named only the last channel exported: an email macro with the same blank looked clean
+    pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES.replace("channels: [email]", "channels: [email, chat]")})
+    result = export(pack, ["zendesk"], tmp_path / "out", lint=False)
+    (d,) = [d for d in result.diagnostics if d.code == "SK503"]
+    assert d.extra["channels"] == "email,chat"
+
+
 def test_unsupported_placeholder_points_at_its_source(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES})
     result = export(pack, ["zendesk"], tmp_path / "out", lint=False)
