@@ -181,6 +181,8 @@ def test_missing_acknowledgment_points_at_the_acknowledgment_slot() -> None:
     "Four missed calls in a week, which isn't good enough.",
     "I'm sorry it's dragged on for so long.",
     "I'm sorry it took us so long to call you back.",
+    "I'm sorry it hasn't arrived yet.",  # what went wrong told of "it"
+    "Sorry it still isn't working after the update.",
     "Totally understand, nobody wants a cold shower in January.",
     "Being stuck at the gate for four hours is miserable.",
     "You deserved a reply much sooner.",
@@ -201,6 +203,8 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "I know the code is in the confirmation email.",  # "I know the ..." with no feeling
     "I knew that's where it was.",  # not "I know"
     "I'm sorry this happened.",  # sorry for nothing named
+    "I'm sorry it happened.",
+    "Sorry it's a Sunday.",  # no verb of what went wrong
     "I'm sorry for the inconvenience caused.",
     "Sorry for the wait.",  # a courtesy, not what happened to them
     "Sorry for the late reply.",
