@@ -36,17 +36,17 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
         elif text.endswith(_ABBREVIATIONS, start, end):  # (the sentence ends with its mark)
             continue
-        a, b = _trimmed(text, start, end)
+        a, b = trimmed(text, start, end)
         if a < b:
             spans.append((a, b))
         start = m.end()
-    a, b = _trimmed(text, start, len(text))
+    a, b = trimmed(text, start, len(text))
     if a < b:
         spans.append((a, b))
     return spans
 
 
-def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     """``[a, b)`` without the whitespace at either end (empty when it is all whitespace)."""
     while a < b and text[a].isspace():
         a += 1

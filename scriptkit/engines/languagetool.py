@@ -442,14 +442,15 @@ def _batches(items: list[tuple[str, Document]], limit: int, concurrency: int) ->
     """
     if limit <= 0:
         return [[item] for item in items]
-    work = _work([doc.text for _, doc in items])
+    texts = [doc.text for _, doc in items]
+    work = _work(texts)
     remaining = sum(work)
     batches: list[list[tuple[str, Document]]] = []
     batch: list[tuple[str, Document]] = []
     chars = 0
     done = target = 0.0
-    for item, cost in zip(items, work, strict=True):
-        size = len(item[1].text) + len(_SEPARATOR)
+    for item, text, cost in zip(items, texts, work, strict=True):
+        size = len(text) + len(_SEPARATOR)
         if batch and chars >= MIN_BATCH_CHARS and (done >= target or chars + size > limit):
             batches.append(batch)
             batch, chars, done = [], 0, 0.0

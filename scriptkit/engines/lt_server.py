@@ -33,6 +33,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from scriptkit import engines
 from scriptkit.errors import EngineUnavailable
 
 LT_VERSION = "6.8"
@@ -82,8 +83,6 @@ _SERVER_PROPERTIES = "maxCheckThreads=2\ncacheSize=20000\npipelineCaching=true\n
 
 def progress(message: str, *, once: bool = False) -> None:
     """Say what takes a while, through ``scriptkit.engines.on_progress`` when set."""
-    from scriptkit import engines
-
     if engines.on_progress is not None:
         engines.on_progress(message, once)
 
@@ -275,6 +274,9 @@ class LocalServer:
         java = shutil.which("java")
         if java is None or not (self.home / "languagetool-server.jar").is_file():
             return None
+        return self._archive(java)
+
+    def _archive(self, java: str) -> Path:
         return self.class_data / f"{_jvm_identity(java)}.jsa"
 
     def _class_data_flags(self, java: str) -> list[str]:
@@ -283,18 +285,19 @@ class LocalServer:
         The archive belongs to one JVM build, so its name carries the JVM's identity; the first
         server without one writes it when it stops (~2 s, once), under a partial name that
         ``stop`` renames only after the JVM exited by itself."""
-        archive = self.class_data / f"{_jvm_identity(java)}.jsa"
+        archive = self._archive(java)
         self._dumping = self._mapping = None
+        quiet = ["-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
         if archive.is_file():
             self._mapping = archive
-            return [f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+            return [f"-XX:SharedArchiveFile={archive}", *quiet]
         try:
             self.class_data.mkdir(parents=True, exist_ok=True)
         except OSError:
             return []  # a read-only cache: start without sharing
         partial = archive.with_name(f"{archive.stem}.{os.getpid()}.partial")
         self._dumping = (partial, archive)
-        return [f"-XX:ArchiveClassesAtExit={partial}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+        return [f"-XX:ArchiveClassesAtExit={partial}", *quiet]
 
     def properties_path(self) -> Path:
         """The server settings of this scriptkit version, written next to the log at each start: the

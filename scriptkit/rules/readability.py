@@ -19,7 +19,7 @@ from scriptkit.errors import EngineUnavailable
 from scriptkit.message import Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.text import run_table, sentence_spans, word_findall
+from scriptkit.text import run_table, sentence_spans, trimmed, word_findall
 
 NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
 NEUTRAL_BLANK = "the details"
@@ -345,15 +345,8 @@ def _list_items(sentence: str) -> list[tuple[int, int]]:
     if "\n" not in sentence:
         return [(0, len(sentence))]
     cuts = [m.start() for m in _LIST_ITEM.finditer(sentence)]
-    items = []
-    for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True):
-        while a < b and sentence[a].isspace():
-            a += 1
-        while b > a and sentence[b - 1].isspace():
-            b -= 1
-        if a < b:
-            items.append((a, b))
-    return items
+    items = [trimmed(sentence, a, b) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
+    return [(a, b) for a, b in items if a < b]
 
 
 #: channel -> (unit, limit); "chars" counts characters of the sample reply, "words" its words
