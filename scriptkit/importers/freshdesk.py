@@ -16,6 +16,7 @@ from scriptkit.importers.common import (
     attachment_note,
     read_export,
 )
+from scriptkit.targets.freshdesk import VISIBILITY
 
 LABEL = "Freshdesk canned responses (API JSON)"
 EXPORT = Export("Freshdesk export", ("canned_responses", "canned_response"), "canned response")
@@ -23,6 +24,9 @@ EXPORT = Export("Freshdesk export", ("canned_responses", "canned_response"), "ca
 
 def read(path: Path, options: ReadOptions) -> Read:
     return read_export(path, EXPORT, _canned_response)
+
+
+_VISIBILITY_NAMES = {number: name for name, number in VISIBILITY.items()}  # the export target's, read back
 
 
 def _canned_response(entry: Entry) -> RawItem | ItemProblem:
@@ -33,7 +37,7 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
     # who may use it, as the Freshdesk export target's settings (visibility 0 all, 1 personal, 2 groups)
     settings: dict[str, Any] = {}
     shown = entry.fields.get("visibility")
-    visibility = {0: "all", 1: "personal", 2: "groups"}.get(shown) if isinstance(shown, int) else None
+    visibility = _VISIBILITY_NAMES.get(shown) if isinstance(shown, int) else None
     groups = [g for g in entry.fields.get("group_ids") or [] if isinstance(g, int) and not isinstance(g, bool)]
     folder = entry.fields.get("folder_id")
     if visibility and (visibility != "groups" or groups):

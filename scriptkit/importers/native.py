@@ -140,12 +140,11 @@ _SEGMENT_FIELDS: dict[str, dict[str, tuple[bool, Callable[[Any], bool], str]]] =
 }
 
 
-def _fields(item: Mapping[str, Any], fields: Mapping[str, tuple[bool, Callable[[Any], bool], str]],
-            extra: str = "") -> Fault | None:
+def _fields(item: Mapping[str, Any], fields: Mapping[str, tuple[bool, Callable[[Any], bool], str]]) -> Fault | None:
     for key, (required, accepts, should) in fields.items():
         if key not in item:
             if required:
-                return (), f"has no '{key}'{extra}"
+                return (), f"has no '{key}'"
         elif not accepts(item[key]):
             return (key,), f"'{key}' should be {should}, found {kind_of(item[key])}"
     return None

@@ -107,9 +107,8 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
         doc["by_channel"] = CommentedMap(
             (channel, CommentedMap((slot, _slot_text(opts, names)) for slot, opts in own.items()))
             for channel, own in native.by_channel.items())
-    settings = {**raw.settings, **({"public": False} if raw.internal and raw.dialect == "zendesk" else {})}
-    if settings:  # what the export said about the macro besides its text (an internal note, switched off, ...)
-        doc["export"] = CommentedMap({raw.dialect: CommentedMap(settings)})
+    if raw.settings:  # what the export said about the macro besides its text (an internal note, switched off, ...)
+        doc["export"] = CommentedMap({raw.dialect: CommentedMap(raw.settings)})
     header = [f"Imported by `scriptkit import` from {source} ({raw.location}, {raw.name})."]
     header += [f"Note: {n}." for n in macro.notes]
     if native is not None:

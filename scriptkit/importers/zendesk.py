@@ -65,12 +65,14 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     restriction = entry.fields.get("restriction")
     if isinstance(restriction, dict):
         kept = _restriction(restriction)
-        if kept is not None:
+        if kept is None:
+            notes.append(f"only the restriction {restriction} may use it in Zendesk: not carried over, set it again")
+        else:
             settings["restriction"] = kept
-        who = f"group {', '.join(map(str, kept['ids']))}" if kept and "ids" in kept else \
-            f"user {kept['id']}" if kept else f"the restriction {restriction}"
-        notes.append(f"only {who} may use it in Zendesk: " +
-                     ("exported back with the same restriction" if kept else "not carried over, set it again"))
+            who = f"group {', '.join(map(str, kept['ids']))}" if "ids" in kept else f"user {kept['id']}"
+            notes.append(f"only {who} may use it in Zendesk: exported back with the same restriction")
+    if not public:
+        settings["public"] = False  # an internal note stays one when exported back
     return entry.item(body, html=html, dialect="zendesk", tags=tags,
                       guidance=description if isinstance(description, str) else "", internal=not public,
                       settings=settings, notes=notes)
