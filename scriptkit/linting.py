@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from scriptkit.config import LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
@@ -24,7 +24,9 @@ from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
-from scriptkit.transcript import Turn, agent_turns, quoted_thread
+
+if TYPE_CHECKING:
+    from scriptkit.transcript import Turn
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
 _INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)|(?P<noqa>noqa))\b:?"
@@ -51,6 +53,7 @@ class LintResult:
     sources: dict[str, str] = field(default_factory=dict)  # file -> text, for context lines
     sentences: list[SentenceNote] = field(default_factory=list)  # review only
     turns: list[Turn] = field(default_factory=list)  # review of a transcript: the agent's turns, judged
+    quoted_from: int | None = None  # review of an email: where the quoted thread under it starts (not judged)
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
 
     def count(self, severity: Severity | str) -> int:
@@ -111,18 +114,22 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     only, as one reply; ``agent`` names the agent's label where the labels do not say it.
     ``channel``: default chat for a transcript, else email.
     """
+    from scriptkit.transcript import agent_turns, quoted_thread  # (review only: not loaded by check)
+
     config = config if config is not None else load_config(None, Path(file).parent if file != "<text>" else None)
     if grammar is not None:
         config = config.override(grammar=grammar)
     turns = agent_turns(text, agent, file)
     channel = channel or ("email" if turns is None else "chat")
     parts = None if turns is None else [(t.start, t.end) for t in turns]
-    if turns is None and (thread := quoted_thread(text)) is not None:
+    thread = quoted_thread(text) if turns is None else None
+    if thread is not None:
         parts = [(0, thread)]  # (the thread quoted under an email reply is the earlier messages, not the reply)
     message, notes = text_message(text, channel=channel, file=file, parts=parts)
     result = lint_messages([message], None, config)
     result.sentences = notes
     result.turns = turns or []
+    result.quoted_from = thread
     result.sources[file] = text
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)

@@ -156,8 +156,7 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         return mine
     if found is None:
         return None
-    agents = {t.speaker for t in found if _is_agent(t.speaker)}  # (each speaker judged once)
-    mine = [t for t in found if t.speaker in agents]
+    mine = [t for t in found if _is_agent(t.speaker)]
     if mine:
         return mine
     labelled: dict[str, str] = {}  # each speaker's label as first written

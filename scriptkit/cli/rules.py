@@ -92,15 +92,18 @@ def rules_command(pack: str | None, family: str | None, fmt: str) -> None:
 def rule_command(selector: str, pack: str | None) -> None:
     """Show one rule's documentation: by code (SK201) or name (formal-apology)."""
     con = console()
+    # docs wrap to the terminal: the console's soft wrap, right for one-line findings, cut the
+    # examples off at its edge
+    con.soft_wrap = False
     if selector.upper() == CONFIG_CODE or selector.lower() == CONFIG_NAME:
-        con.print(Markdown(CONFIG_DOCS), soft_wrap=False)
+        con.print(Markdown(CONFIG_DOCS))
         return
     check = find_export_check(selector)
     if check is not None:
         head = (f"# {check.code} {check.name}\n\nFamily: **export** (checked by `scriptkit export`, per helpdesk) "
                 f"· default severity: **{check.severity.value}** · fix: **none**")
         summary = f"{check.summary[:1].upper()}{check.summary[1:]}."
-        con.print(Markdown(f"{head}\n\n{summary}\n\n{check.docs}"), soft_wrap=False)
+        con.print(Markdown(f"{head}\n\n{summary}\n\n{check.docs}"))
         return
     pool = _pool(pack)
     found = next((r for r in pool if selector.upper() == r.code or selector.lower() == r.name), None)
@@ -117,10 +120,7 @@ def rule_command(selector: str, pack: str | None) -> None:
     options = ", ".join(f"`{k}` = `{v!r}`" for k, v in found.options.items())
     docs = found.docs()
     body = docs.split("\n", 1)[1].strip() if "\n" in docs else ""
-    # (wrapped to the terminal: the console's soft wrap, right for one-line findings, cut the
-    # docs' examples off at its edge)
-    con.print(Markdown(f"{head}\n\n{found.summary()}\n\n{body}" + (f"\n\nDefaults: {options}" if options else "")),
-              soft_wrap=False)
+    con.print(Markdown(f"{head}\n\n{found.summary()}\n\n{body}" + (f"\n\nDefaults: {options}" if options else "")))
 
 
 commands = [rules_command, rule_command]

@@ -13,7 +13,6 @@ from rich.text import Text
 
 from scriptkit.diagnostics import Diagnostic, Severity
 from scriptkit.reporters import by_sentence, display_path
-from scriptkit.transcript import quoted_thread
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult, SentenceNote
@@ -103,8 +102,8 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
         count = len({t.turn for t in result.turns})  # (a turn split by a quoted line is still one)
         con.print(Text(f"  a transcript: {count} turn(s) by {speakers} judged as one reply; "
                        "the other speakers' lines are not judged", style="dim"))
-    elif (thread := quoted_thread(result.sources.get(file, ""))) is not None:
-        line = result.sources[file].count("\n", 0, thread) + 1
+    elif result.quoted_from is not None:
+        line = result.sources[file].count("\n", 0, result.quoted_from) + 1
         con.print(Text(f"  the quoted thread from line {line} on is not judged: it is the earlier messages",
                        style="dim"))
     for s, diags in zip(notes, inside, strict=True):
