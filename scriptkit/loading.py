@@ -171,7 +171,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         if "found another document" in problem:  # ("expected a single document": its context is lost)
             errors.add("a second YAML document starts here, after '---'", where,
                        "pack.yaml holds the pack's settings once; delete the '---' line and what follows it."
-                       if Path(name).name == "pack.yaml" else
+                       if Path(name).name == PACK_FILE else
                        "A file holds one script; move what follows into a file of its own, or delete the '---' line.")
             return None
         hint = _yaml_hint(problem, mark is not None and text[mark.index - 1:mark.index] == ":")
@@ -758,6 +758,7 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
             return False
         return True
 
+    stand_ins: dict[str, str] = {}  # placeholders without a namespace, standing in as constants
     for key, value in plain_data(data).items():
         if key not in PackMeta.model_fields:
             continue
@@ -773,8 +774,8 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
                 if stand_in is not None and valid(key, {name: stand_in}):
                     kept[key][name] = stand_in
                 elif key == "placeholders" and str(name).isidentifier():
-                    kept.setdefault("stand_ins", {})[name] = ""
-    constants = {**kept.pop("stand_ins", {}), **kept.get("constants", {})}
+                    stand_ins[name] = ""  # (beside ``kept``: a key PackMeta does not have fails every later check)
+    constants = {**stand_ins, **kept.get("constants", {})}
     return PackMeta.model_validate({**kept, "constants": constants} if constants else kept)
 
 
@@ -811,7 +812,8 @@ def _scripts_beside(root: Path) -> list[Path]:
         if path.name == PACK_FILE or path.name.startswith(".") or not path.is_file():
             continue
         try:
-            head = path.read_bytes()[:MAX_FILE_BYTES].decode("utf-8", "replace")
+            with path.open("rb") as handle:
+                head = handle.read(MAX_FILE_BYTES).decode("utf-8", "replace")
         except OSError:
             continue
         if _SCRIPT_KEYS.search(head):

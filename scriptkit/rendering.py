@@ -299,14 +299,15 @@ def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None
     problems: list[ScriptkitError] = []
     scope = _Scope(pack, None)  # (never changed once made: every check below shares it)
     reserved = scope.namespaces | {BLANK_NAMESPACE}
+    known = reserved | scope.constants
     for name in pack.constants:
         if not name.isidentifier() or name in reserved:
             loc = pack.origin.location(("constants", name), key=True) if pack.origin else None
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
                                       "Use letters, digits and '_', and not a placeholder namespace."))
         value = pack.constants[name]
-        used = _NAME_IN_BRACES.search(value) if isinstance(value, str) and "{{" in value else None
-        if used is not None and used[1].split(".")[0] in reserved | scope.constants:
+        if isinstance(value, str) and "{{" in value and any(
+                m[1].split(".")[0] in known for m in _NAME_IN_BRACES.finditer(value)):
             # a constant is filled in as written: '{{ support_hours }}' in one would reach the customer as is
             loc = pack.origin.location(("constants", name)) if pack.origin else None
             problems.append(PackError(f"constant '{name}' holds a template, but constants are filled in as written",

@@ -793,6 +793,23 @@ def test_a_placeholder_name_without_a_namespace_is_named_at_its_key_and_not_blam
         "Give it a namespace, e.g. order.carrier, and write it as {{ order.carrier }} in the scripts."]
 
 
+def test_settings_after_a_placeholder_without_a_namespace_are_kept(make_pack):
+    # the name standing in for it was kept as a key the settings do not have, so every check of a
+    # later setting failed: its constants became 'undefined name' in the scripts
+    script = GOOD.replace("I'll fix it today.", "I'll fix it today, {{ support_hours }}.")
+    root = make_pack({"a.yaml": script},
+                     "name: T\nplaceholders:\n  carrier:\n    sample: ParcelGo\nconstants:\n  support_hours: 9 to 5\n")
+    (problem,) = problems(root)
+    assert "placeholder name 'carrier'" in problem
+
+
+def test_a_constant_is_refused_for_a_template_anywhere_in_it(make_pack):
+    pack_yaml = ("name: T\nconstants:\n  support_hours: 9am to 5pm\n"
+                 "  line: 'Call {{ phone_x }} or {{ support_hours }}'\n")
+    root = make_pack({"good.yaml": GOOD}, pack_yaml)
+    assert "constant 'line' holds a template" in one_problem(root)
+
+
 @pytest.mark.parametrize(("pack_yaml", "use"), [
     ("name: T\nplaceholders:\n  order.carrier: The delivery company\n", "{{ order.carrier }}"),
     ("name: T\nconstants:\n  hours: [9, 5]\n", "{{ hours }}"),
