@@ -418,12 +418,16 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
     kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test,
                                            nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, *_FILE_TAGS)
-    # a bare word as a fallback (fallback(there)) is reported there, once, not also as an undefined name
-    quoted = {id(f.args[0]) for f in tree.find_all(nodes.Filter) if f.name in _REF_FILTERS and f.args
-              and _unquoted_word(f.args[0], scope, stored)}
+    # a bare word as a fallback (fallback(there)) is reported there, once, not also as an undefined
+    # name: the walk meets a filter before its arguments
+    quoted: set[int] = set()
     for node in tree.find_all(kinds):
-        if id(node) not in quoted:
-            problems.extend(_check_node(node, src, scope, stored, bases))
+        if id(node) in quoted:
+            continue
+        if (isinstance(node, nodes.Filter) and node.name in _REF_FILTERS and node.args
+                and _unquoted_word(node.args[0], scope, stored)):
+            quoted.add(id(node.args[0]))
+        problems.extend(_check_node(node, src, scope, stored, bases))
     return problems + _nested_loops(tree, src) if "{%" in src.text else problems
 
 
