@@ -780,25 +780,25 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
 
 
 SCRIPT_PATTERN = "*.y*ml"
-# (not a hidden name: editors' swap and backup files, macOS's ._ files from a zip, .git)
-_SCRIPT_NAME = re.compile(r"(?!\.)" + fnmatch.translate(os.path.normcase(SCRIPT_PATTERN)))
+# (not a hidden name: editors' swap and backup files, macOS's ._ files from a zip, .git). Any case:
+# Windows saves 'Refund.YAML', which Windows and macOS read as a script, so every system does.
+_SCRIPT_NAME = re.compile(r"(?!\.)" + fnmatch.translate(SCRIPT_PATTERN), re.IGNORECASE)
 
 
 def _script_files(folder: Path) -> list[str]:
-    """``sorted(folder.glob("**/" + SCRIPT_PATTERN))``, as strings, without hidden files and
-    folders (a name starting with '.'): every entry below ``folder`` named like a YAML file,
-    symbolic links to folders listed but not entered, in path order.
+    """Every entry below ``folder`` named like a YAML file in any case, as strings, without hidden
+    files and folders (a name starting with '.'), symbolic links to folders listed but not
+    entered, in path order (as ``sorted`` orders Paths).
 
     By ``os.walk``, and strings rather than Paths: pathlib's recursive glob makes a Path for
     every entry it passes (5x slower on 10,000 files), and making a Path of each file found was
-    still most of the rest (the load workers make them, in parallel). Names are matched as
-    ``fnmatch`` matches them, case folded where the file system folds it, as pathlib's match does.
+    still most of the rest (the load workers make them, in parallel).
     """
     found: list[str] = []
-    join, normcase, match = os.path.join, os.path.normcase, _SCRIPT_NAME.match
+    join, match = os.path.join, _SCRIPT_NAME.match
     for parent, folders, files in os.walk(folder):
         folders[:] = [name for name in folders if name[:1] != "."]  # not entered
-        found += [join(parent, name) for name in (*folders, *files) if match(normcase(name))]
+        found += [join(parent, name) for name in (*folders, *files) if match(name)]
     return _in_path_order(found)
 
 
@@ -808,8 +808,8 @@ _SCRIPT_KEYS = re.compile(r"(?m)^(?:acknowledgment|solution)\s*:")
 def _scripts_beside(root: Path) -> list[Path]:
     """YAML files next to pack.yaml that read like scripts (other YAML, a CI file, is left alone)."""
     found = []
-    for path in sorted(root.glob(SCRIPT_PATTERN)):
-        if path.name == PACK_FILE or path.name.startswith(".") or not path.is_file():
+    for path in sorted(root.iterdir()):
+        if path.name == PACK_FILE or not _SCRIPT_NAME.match(path.name) or not path.is_file():
             continue
         try:
             with path.open("rb") as handle:

@@ -499,7 +499,7 @@ def test_fast_parse_reads_what_its_definition_reads(lines: list[tuple[str, str, 
 
 
 def test_script_files_are_the_recursive_glob_in_path_order(tmp_path: Path) -> None:
-    from scriptkit.loading import SCRIPT_PATTERN, _script_files
+    from scriptkit.loading import _script_files
 
     scripts = tmp_path / "scripts"
     for rel in ["a.yaml", "b.yml", "B.YAML", ".hidden.yaml", "notes.txt", "x.yaml.bak", "deep/er/c.yaml",
@@ -513,9 +513,11 @@ def test_script_files_are_the_recursive_glob_in_path_order(tmp_path: Path) -> No
     (scripts / "linked.yaml").symlink_to(outside, target_is_directory=True)
     (scripts / "alias.yaml").symlink_to(scripts / "a.yaml")
     # (less the hidden ones: .hidden.yaml, deep/.cache/e.yaml)
-    visible = [f for f in scripts.glob("**/" + SCRIPT_PATTERN)
-               if not any(part.startswith(".") for part in f.relative_to(scripts).parts)]
+    # (any case of the suffix, as Windows saves it: B.YAML is a script wherever the pack is checked)
+    visible = [f for f in scripts.glob("**/*") if f.suffix.lower() in (".yaml", ".yml")
+               and not any(part.startswith(".") for part in f.relative_to(scripts).parts)]
     assert _script_files(scripts) == [str(f) for f in sorted(visible)]
+    assert str(scripts / "B.YAML") in _script_files(scripts)
     assert str(scripts / "folder.yaml") in _script_files(scripts)  # (load_pack reports it: not a file)
 
 
@@ -856,3 +858,17 @@ def test_a_script_saved_beside_pack_yaml_is_named_not_skipped(make_pack):
     (root / "mkdocs.yml").write_text("site_name: Our docs\n")  # other YAML beside it is not a script
     assert one_problem(root) == (f"{root}/refund.yaml:1:1: this script is beside pack.yaml, where scripts are not "
                                  "read Move it into scripts/.")
+
+
+def test_a_script_saved_with_an_upper_case_suffix_is_loaded(make_pack):
+    # Windows editors save 'Refund.YAML'; a case-folding file system reads it as a script, so
+    # every system does: the pack is the same on the writer's laptop and on the CI server
+    root = make_pack({"a.yaml": GOOD, "Refund.YAML": GOOD.replace("id: good", "id: refund"),
+                      "late.Yml": GOOD.replace("id: good", "id: late")})
+    assert sorted(s.id for s in load_pack(root).scripts) == ["good", "late", "refund"]
+
+
+def test_a_script_with_an_upper_case_suffix_beside_pack_yaml_is_named(make_pack):
+    root = make_pack({"a.yaml": GOOD})
+    (root / "Refund.YML").write_text(GOOD.replace("id: good", "id: refund"), encoding="utf-8")
+    assert one_problem(root).startswith(f"{root}/Refund.YML:1:1: this script is beside pack.yaml")
