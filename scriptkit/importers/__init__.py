@@ -17,7 +17,7 @@ from typing import Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError
-from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions
+from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, UnexpectedShape
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
 from scriptkit.importers.html import html_images
 
@@ -175,8 +175,8 @@ def _read(reader: Callable[[Path, ReadOptions], Any], file: Path, options: ReadO
     """The reader's items; a document of the wrong shape names the helpdesk it looks like."""
     try:
         yield from reader(file, options)
-    except ImportFormatError as exc:
-        if "unexpected shape" in exc.message and (other := _other_helpdesk(file, fmt)):
+    except UnexpectedShape as exc:
+        if other := _other_helpdesk(file, fmt):
             exc.hint = other
         raise
 

@@ -52,6 +52,10 @@ class RawItem:
         return f"{self.key} {self.title!r}" if self.title and self.title != self.key else self.key
 
 
+class UnexpectedShape(ImportFormatError):
+    """The document parses, but its items are not where the format keeps them (the wrong --from, often)."""
+
+
 @dataclass
 class ItemProblem:
     """An item that could not be read (or holds no reply), reported by name."""
@@ -156,7 +160,7 @@ def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> 
         if data.get("type") in single or ("actions" in data and ("title" in data or "name" in data)):
             return [data]
     expected = " or ".join(f'{{"{k}": [...]}}' for k in keys[:2])
-    raise ImportFormatError(f"{what} has an unexpected shape: found {_shape(data)}", source.location(0),
+    raise UnexpectedShape(f"{what} has an unexpected shape: found {_shape(data)}", source.location(0),
                             f"Expected a list of items or {expected}. Is --from right?")
 
 

@@ -92,6 +92,14 @@ class ImportedMacro:
                 out.extend(self.slots[slot])
         return out
 
+    def own_fields(self) -> dict[str, PlaceholderPiece]:
+        """The helpdesk's own fields this macro uses (reply and alternatives), by pack name, first seen."""
+        found: dict[str, PlaceholderPiece] = {}
+        for piece in (*self.pieces, *(p for _, alt in self.alternatives for p in alt)):
+            if isinstance(piece, PlaceholderPiece) and piece.field:
+                found.setdefault(piece.name, piece)
+        return found
+
     @property
     def text(self) -> str:
         """The customer-facing text as ``Message.text`` spells it."""
@@ -164,9 +172,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         macro.notes.append(f"removed {removed} invisible control character(s)")
     for name, blank in blanks.items():
         macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
-    own = {p.name: p for p in (*pieces, *(p for _, alt in macro.alternatives for p in alt))
-           if isinstance(p, PlaceholderPiece) and p.field}
-    for piece in own.values():
+    for piece in macro.own_fields().values():
         macro.notes.append(f"{piece.original!r} ({helpdesk}'s own field) kept as placeholder '{piece.name}', "
                            f"declared in pack.yaml")
     if raw.internal:

@@ -24,6 +24,7 @@ from scriptkit.importers.common import (
     ItemProblem,
     Read,
     ReadOptions,
+    UnexpectedShape,
     kind_of,
     later_pages,
     load_json,
@@ -96,7 +97,7 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                     yield item
             return
     if not isinstance(data, list):
-        raise ImportFormatError(f"unexpected shape: found {kind_of(data)}", source.location(start),
+        raise UnexpectedShape(f"unexpected shape: found {kind_of(data)}", source.location(start),
                                 "Expected a list of objects, {key: [objects]}, or {title: text}.")
     checked = False
     for index, record in enumerate(data):

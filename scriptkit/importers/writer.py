@@ -148,9 +148,8 @@ def own_placeholders(macros: Sequence[ImportedMacro]) -> dict[str, PlaceholderPi
     """The helpdesks' own fields the macros use that the catalogue has no name for, by pack name."""
     found: dict[str, PlaceholderPiece] = {}
     for macro in macros:
-        for piece in (*macro.pieces, *(p for _, alt in macro.alternatives for p in alt)):
-            if isinstance(piece, PlaceholderPiece) and piece.field:
-                found.setdefault(piece.name, piece)
+        for name, piece in macro.own_fields().items():
+            found.setdefault(name, piece)
     return dict(sorted(found.items()))
 
 
