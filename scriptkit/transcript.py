@@ -211,6 +211,16 @@ def _quoted_tail(text: str) -> int | None:
     return cut
 
 
+# Line breaks other than "\n" and "\r\n": a "\r" alone (old Mac files, some web exports), and the line and
+# paragraph separators and NEL of text copied from web pages. Read as one line, a transcript is no transcript.
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029\x85]")
+
+
+def unified_line_breaks(text: str) -> str:
+    r"""``text`` with each of its line breaks a "\n" or "\r\n", character for character: offsets stay the same."""
+    return _OTHER_BREAKS.sub("\n", text)
+
+
 def _is_agent(speaker: str) -> bool:
     words = _words(speaker)
     return bool(words & AGENT_WORDS or (words & CUSTOMER_WORDS and words & _SERVICE_WORDS)) and not words & BOT_WORDS

@@ -158,6 +158,9 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
             what = f"{file} is a folder" if path.is_dir() else f"no such file: {file}"
             raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
         text, name, start = _decode(path.read_bytes(), file), file, path.parent
+    from scriptkit.transcript import unified_line_breaks
+
+    text = unified_line_breaks(text)  # (lines ending in "\r" alone are lines, located as an editor shows them)
     if not text.strip():
         raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
                           "Pass the reply's text in the file or on standard input.")
