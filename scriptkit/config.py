@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector
-from scriptkit.rules.base import FAMILIES, Rule
+from scriptkit.rules.base import FAMILIES, Rule, RuleContext
 from scriptkit.sourcetext import SourceText
 
 try:  # Python 3.11+
@@ -215,24 +215,40 @@ class LintConfig:
         return replace(self, **changes)
 
 
-def option_type_errors(config: LintConfig, rules: Iterable[type[Rule]]) -> list[ConfigError]:
-    """An option whose value is not of its default's type (text where a number goes, say), located.
+def option_errors(config: LintConfig, rules: Iterable[type[Rule]]) -> list[ConfigError]:
+    """Every option value of ``rules`` that is wrong, located: all of them, for one run to report.
 
-    Caught here, it points at the value; reaching the rule, it failed there with no place to look.
-    Ranges and the shapes inside lists are the rule's to check (``scriptkit.rules.options``).
+    A value not of its default's type (text where a number goes, say) is found here; one a
+    built-in rule refuses (out of its range, a list holding a number: ``scriptkit.rules.options``)
+    is found by that rule reading it, which it does at the start of its check. Found as the pack
+    was linted, the first refusal ended the run and hid the others; so each such value is read
+    here, alone, by its rule's check of a one-line reply.
     """
     errors: list[ConfigError] = []
+    probe: Any = None  # the reply, made once and only if some option needs its rule to read it
     for rule in rules:
         for key in (rule.code, rule.name):
             for opt, value in config.options.get(key, {}).items():
                 if opt not in rule.options:
                     continue  # an unknown option: a warning from problems()
                 expected = _expected_kind(rule.options[opt], value)
-                if expected is not None:
+                if expected is not None:  # (said once, as the wrong kind, not again as out of range)
                     errors.append(ConfigError(
                         f"option '{opt}' of rule {rule.code} [{rule.name}] must be {expected}, not {_kind(value)}",
                         config.value_locations.get((key, opt)) or config.option_locations.get(key),
                         f"Its default is {_shown(rule.options[opt])}."))
+                elif rule.__module__.startswith("scriptkit.rules.") and rule.family() != "grammar":
+                    # (a plugin's check may do anything, grammar's reaches a server: they report as they run)
+                    if probe is None:
+                        from scriptkit.linting import text_message  # (linting imports this module)
+
+                        probe = text_message("Thanks for writing in.")[0]
+                    context = RuleContext(None, {**rule.options, opt: value}, config.value_locations)
+                    try:
+                        for _ in rule().check(probe, context):
+                            pass
+                    except ConfigError as exc:
+                        errors.append(exc)
     return errors
 
 
@@ -581,6 +597,6 @@ def load_config(pack: Any = None, start: str | Path | None = None, *, project: b
     if config.options:
         from scriptkit.rules import all_rules
 
-        errors.extend(option_type_errors(config, [*all_rules(), *config.custom]))
+        errors.extend(option_errors(config, [*all_rules(), *config.custom]))
     errors.raise_if_any()
     return config

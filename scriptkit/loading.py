@@ -902,5 +902,13 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     errors.extend(duplicates)
     for data, origin in invalid:
         errors.extend(check_raw_script(pack, data, origin))
+    if errors.errors and pack_origin is not None and (meta.rules or meta.grammar):
+        # the lint settings are read once the pack loads: a mistake elsewhere would hide theirs until it was fixed
+        from scriptkit.config import load_config
+
+        try:
+            load_config(pack, project=False)
+        except ScriptkitError as exc:
+            errors.extend([exc])
     errors.raise_if_any()
     return pack

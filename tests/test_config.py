@@ -488,3 +488,48 @@ def test_an_option_value_out_of_range_in_toml_or_pyproject_is_located(tmp_path: 
         assert err.value.message.startswith("option 'ceiling' of rule SK202 [formal-tone] must be a number from 0")
         assert err.value.location is not None and str(err.value.location) == f"{config}:5:1"
         config.unlink()
+
+
+def _all_problems(run: Any) -> list[str]:
+    with pytest.raises(ScriptkitError) as info:
+        run()
+    exc = info.value
+    return [str(e) for e in (exc.errors if isinstance(exc, ErrorGroup) else [exc])]
+
+
+def test_every_bad_option_value_of_a_file_is_reported_in_one_run(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    # each refused value was found only as its rule ran, the first one ending the run: a writer
+    # fixed one, ran the check again, met the next
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=(
+        "name: T\nrules:\n  options:\n    formal-tone: {ceiling: 2.5}\n    SK203: {min_forms: 0}\n"
+        "    long-sentence: {max_words: lots}\n    late-acknowledgment: {within: 0}\n"))
+    found = _all_problems(lambda: load_config(load_pack(root)))
+    pack_yaml = root / "pack.yaml"
+    assert [line.split(" of rule")[0] for line in found] == [
+        f"{pack_yaml}:4:28: option 'ceiling'", f"{pack_yaml}:5:24: option 'min_forms'",
+        f"{pack_yaml}:6:32: option 'max_words'", f"{pack_yaml}:7:35: option 'within'"]
+    # (a value of the wrong type is said once, as such, not again as out of range)
+    assert "must be a whole number, not text 'lots'" in found[2]
+    toml = tmp_path / "scriptkit.toml"
+    toml.write_text("[options.formal-tone]\nceiling = 7\n[options.SK203]\nmin_forms = -1\n", encoding="utf-8")
+    assert [line.split(": option")[0] for line in _all_problems(lambda: load_config(None, root))] == [
+        f"{toml}:2:1", f"{toml}:4:1"]
+
+
+def test_a_typo_in_pack_yaml_does_not_hide_its_bad_settings(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=(
+        "name: T\nlokale: en-GB\nrules:\n  fail-on: sometimes\n  options:\n    formal-tone: {ceiling: 2.5}\n"))
+    pack_yaml = root / "pack.yaml"
+    found = _all_problems(lambda: load_pack(root))
+    assert [line.split(" Did")[0].split(" Use")[0].split(" of rule")[0] for line in found] == [
+        f"{pack_yaml}:2:1: unknown key 'lokale'", f"{pack_yaml}:4:12: 'sometimes' is not a severity",
+        f"{pack_yaml}:6:28: option 'ceiling'"]
+    # a script's mistake does not hide them either
+    typo = SCRIPT.replace("solution:", "solutions:")
+    root = make_pack({"a.yaml": typo}, pack_yaml="name: T\nrules:\n  fail-on: sometimes\n")
+    found = _all_problems(lambda: load_pack(root))
+    assert len(found) == 2 and "'sometimes' is not a severity" in found[0] and "key 'solutions'" in found[1], found
+    # settings that could not be read add nothing of their own
+    root = make_pack({"a.yaml": typo}, pack_yaml="name: T\nrules: [empathy]\n")
+    found = _all_problems(lambda: load_pack(root))
+    assert len(found) == 2 and "'rules' must be" in found[0] and "key 'solutions'" in found[1], found
