@@ -187,3 +187,17 @@ def test_review_text_and_json_show_sentences() -> None:
     data = json.loads(render(result, "json"))
     assert [s["slot"] for s in data["sentences"]][:2] == ["greeting", "acknowledgment"]
     assert data["sentences"][1]["line"] == 2
+
+
+def test_audit_html_names_each_score_in_a_word_with_the_practice_as_tooltip() -> None:
+    from scriptkit.audit import PRACTICES, AuditReport, MacroAudit
+    from scriptkit.diagnostics import Location
+    from scriptkit.reporters.html import render_html
+
+    macro = MacroAudit(id="m1", title="Refund", text="Sorry.", location=Location("export.json", 1, 1),
+                       script_file="f", diagnostics=[], scores=dict.fromkeys(PRACTICES, 70.0))
+    page = render_html(AuditReport("export.json", "zendesk", [macro], [], [], []))
+    row = page[page.index('id="m-m1"'):]
+    labels = re.findall(r'<span class="muted" title="([^"]+)">([^<]+)</span>', row)
+    assert labels == [("Acknowledgment", "Ack"), ("Warm language", "Warmth"), ("Flexibility", "Flex"),
+                      ("Solution", "Solution"), ("Readability", "Reading")]

@@ -139,10 +139,15 @@ def _highlighted(text: str, highlights: list[Highlight]) -> str:
     return "".join(out)
 
 
+#: Each practice's name in a macro's row, where five scores share a line (the full name is its tooltip)
+_SHORT_LABELS = {"acknowledgment": "Ack", "warm_language": "Warmth", "flexibility": "Flex", "solution": "Solution",
+                 "readability": "Reading"}
+
+
 def _macro(m: MacroAudit) -> str:
     families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
-    scores = "".join(f'<span class="muted">{_e(PRACTICE_LABELS[p].split()[0][:6])}</span> {_score(m.scores[p])}'
-                     for p in PRACTICES)
+    scores = "".join(f'<span class="muted" title="{_e(PRACTICE_LABELS[p])}">{_e(_SHORT_LABELS[p])}</span> '
+                     f'{_score(m.scores[p])}' for p in PRACTICES)
     items = []
     for d in m.diagnostics:
         rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
