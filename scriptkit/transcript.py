@@ -30,13 +30,20 @@ _STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+(?:[-–][ 
 # A label at the start of a line: an optional time stamp, then a name of up to five words (and
 # perhaps a time: "Dana (10:42)") and a colon, with the words after it or on the next line
 # ("Customer:" alone on its line, as some exports write); in bold too ("**Agent:**", pasted from Markdown).
+# Weak forms, speakers only where one of them is a role or the named agent (else "Note - ..." would
+# be one): no space after the colon ("Agent:Please"), a dash instead ("Customer - I was charged").
+# Or a header line, the words below it: a name, a dot and a time (Intercom's "Dana (customer) · 10:42 AM").
 _LABEL = re.compile(
     rf"^[ \t]*(?:{_STAMP})?\*{{0,2}}"
     rf"(?P<speaker>(?:[^\W\d_]|[{_EMOJI}])[\w'’.(){_EMOJI}-]*(?:[ \t][\w'’.(){_EMOJI}-]+){{0,4}}?)"
-    rf"(?:[ \t]*[(\[]{_TIME}[)\]])?[ \t]*\*{{0,2}}:\*{{0,2}}(?:[ \t]+(?=\S)|[ \t]*\r?$)",
+    rf"(?:(?:[ \t]*[(\[]{_TIME}[)\]])?[ \t]*\*{{0,2}}"
+    rf"(?::\*{{0,2}}(?:[ \t]+(?=\S)|[ \t]*\r?$|(?P<tight>)(?=[^\W\d_]))|(?P<dash>)[ \t]+[-–—][ \t]+(?=\S))"
+    rf"|[ \t]*[·•][ \t]*[^\n:·•]{{0,24}}?{_TIME}[ \t]*\r?$)",
     re.M)
-# What every label line has, cheap to look for: a colon near the start of a line, then a space or the line's end.
+# What most label lines have, cheap to look for: a colon near the start of a line, then a space or the line's end.
 _LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:\**(?:[ \t]|\r?$)", re.M)
+# What the others have: a letter right after a colon ("Agent:Please"; not "10:42", not "https://").
+_TIGHT_LIKE = re.compile(r":[^\W\d_]")
 # Lines inside a turn that the speaker did not write: a quoted earlier message ("> ..."), a chat
 # event ("*** Dana left the chat ***", "(10:43:30 AM) Dana left the chat": a bracketed time with
 # no label after it; a bare "10:30 to 12:00" is the speaker's).
@@ -86,11 +93,16 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     "> ..." lines, "*** Dana left ***") split it in parts, each a Turn.
     """
     likes = _LABEL_LIKE.finditer(text)
-    if next(likes, None) is None or (agent is None and next(likes, None) is None):
+    if (next(likes, None) is None or (agent is None and next(likes, None) is None)) and not _other_labels_like(text):
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
-    keyed = [(_key(m.group("speaker")), m) for m in _LABEL.finditer(text)]
-    counts = Counter(k for k, _ in keyed)
     named = _key(agent) if agent is not None else None
+    keyed = [(_key(m["speaker"]), m) for m in _LABEL.finditer(text)]
+    weak = [k for k, m in keyed if _weak(m)]
+    if weak and not any(k == named or _words(k) & _ROLE_WORDS for k in weak):
+        keyed = [(k, m) for k, m in keyed if not _weak(m)]  # (no dash or tight label says who speaks: prose)
+    if not keyed:
+        return None
+    counts = Counter(k for k, _ in keyed)
     roles = {k for k in counts if k == named or _words(k) & _ROLE_WORDS}
     both_sides = any(_is_agent(k) for k in roles) and any(_words(k) & CUSTOMER_WORDS and not _is_agent(k)
                                                           for k in roles)
@@ -109,6 +121,17 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
         speaker = " ".join(m.group("speaker").split())
         found += [Turn(speaker, lo, hi, i) for lo, hi in _said(text, m.end(), end)]
     return found
+
+
+def _other_labels_like(text: str) -> bool:
+    """Whether ``text`` may have the labels that ``_LABEL_LIKE`` misses: a dash, a header's dot, no space."""
+    return " - " in text or " – " in text or " — " in text or "·" in text or "•" in text \
+        or _TIGHT_LIKE.search(text) is not None
+
+
+def _weak(label: re.Match[str]) -> bool:
+    """Whether a label is in a form that prose has too ("Note - ...", "Re:Your order")."""
+    return label["dash"] is not None or label["tight"] is not None
 
 
 def _said(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -308,3 +308,45 @@ def test_an_email_replys_quoted_thread_is_not_judged(thread: str) -> None:
 ])
 def test_replies_with_no_thread_under_them_are_judged_whole(text: str) -> None:
     assert quoted_thread(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Customer:I was charged twice\nAgent:I've refunded the second charge.\nCustomer:ok\n",  # no space after ':'
+    "Customer - I was charged twice\nAgent - I've refunded the second charge.\nCustomer - ok\n",  # a dash
+    "Customer – I was charged twice\nAgent — I've refunded the second charge.\nCustomer – ok\n",  # en and em dash
+    "[10:42 AM] Customer: I was charged twice\n[10:43 AM] Agent: I've refunded the second charge.\n",  # Slack's
+    "(10:42:13 AM) Customer: I was charged twice\n(10:42:41 AM) *** Agent joined the chat ***\n"  # Zendesk Chat's
+    "(10:43:02 AM) Agent: I've refunded the second charge.\n(10:43:20 AM) Customer: ok\n",
+])
+def test_labels_without_a_space_with_a_dash_or_after_a_time(text: str) -> None:
+    assert [(t.speaker, text[t.start:t.end]) for t in agent_turns(text) or []] == [
+        ("Agent", "I've refunded the second charge.")]
+    assert not any("charged twice" in text[t.start:t.end] for t in turns(text) or [] if t.speaker == "Agent")
+
+
+def test_intercoms_header_lines_with_the_words_below() -> None:
+    text = ("Dana Whitfield (customer) · 10:42 AM\nHi, I was charged twice this month.\n\n"
+            "Sam from Acme · 10:44 AM\nI'm sorry about the double charge, Dana.\nI've refunded it today.\n\n"
+            "Dana Whitfield (customer) · 10:45 AM\nthanks\n\n"
+            "Sam from Acme · Nov 26, 10:46 AM\nAnything else I can help with?\n")
+    assert [(t.speaker, text[t.start:t.end]) for t in agent_turns(text) or []] == [
+        ("Sam from Acme", "I'm sorry about the double charge, Dana.\nI've refunded it today."),
+        ("Sam from Acme", "Anything else I can help with?")]
+
+
+def test_a_dash_label_with_a_name_joins_a_dash_transcript_the_agent_named() -> None:
+    text = "Dana - I was charged twice\nSam - I've refunded the second charge.\nDana - ok\n"
+    assert [text[t.start:t.end] for t in agent_turns(text, "Sam") or []] == ["I've refunded the second charge."]
+
+
+@pytest.mark.parametrize("text", [
+    "Note - this is a one-off refund.\nStep 1: open the app.\nStep 2: tap Refunds.\nI'll check back today.\n",
+    "Hi Dana,\nNote - the refund takes 3 days.\nTip - keep the receipt.\nNote - you'll get an email.\n",
+    "Option A - a refund today.\nOption B - a replacement by Friday.\nOption A - is the faster one.\n",
+    "Step 1 - open Settings\nStep 2 - tap Billing\nStep 1 - again if it fails\n",
+    "See https://help.example.com/refunds and mailto:help@example.com for more.\nRe:Your order\n",
+    "Customer service - we're here 9-5.\nI'll refund the charge today.\n",
+    "Hi Dana,\nUpdate · 10:42 AM\nThe refund went out.\nUpdate · 11:00 AM\nIt has cleared.\n",
+])
+def test_prose_with_dashes_steps_and_links_is_no_transcript(text: str) -> None:
+    assert turns(text) is None and agent_turns(text) is None
