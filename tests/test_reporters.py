@@ -201,3 +201,23 @@ def test_audit_html_names_each_score_in_a_word_with_the_practice_as_tooltip() ->
     labels = re.findall(r'<span class="muted" title="([^"]+)">([^<]+)</span>', row)
     assert labels == [("Acknowledgment", "Ack"), ("Warm language", "Warmth"), ("Flexibility", "Flex"),
                       ("Solution", "Solution"), ("Readability", "Reading")]
+
+
+def test_audit_html_marks_a_phrase_inside_a_finding_about_the_whole_reply() -> None:
+    from scriptkit.audit import PRACTICES, AuditReport, Highlight, MacroAudit
+    from scriptkit.diagnostics import Location
+    from scriptkit.reporters.html import render_html
+
+    text = "Kindly note the matter is closed. Sorry."
+    whole = Highlight(0, len(text), "SK101", "low-reading-ease", "hard to read", "warning", None)
+    sentence = Highlight(0, 33, "SK202", "formal-tone", "too formal", "warning", None)
+    phrase = Highlight(0, 6, "SK201", "corporate-phrase", "stock phrase", "warning", None)
+    other = Highlight(12, 22, "SK201", "corporate-phrase", "distancing", "warning", None)
+    macro = MacroAudit(id="m1", title="Closed", text=text, location=Location("export.json", 1, 1),
+                       script_file="f", diagnostics=[], scores=dict.fromkeys(PRACTICES, 70.0),
+                       highlights=[whole, sentence, phrase, other])
+    page = render_html(AuditReport("export.json", "zendesk", [macro], [], [], []))
+    body = page[page.index('<div class="body">'):]
+    body = body[:body.index("</div>")]
+    assert re.findall(r'data-code="(\w+)"[^>]*>([^<]*)</mark>', body) == [("SK201", "Kindly"), ("SK201", "the matter")]
+    assert re.sub(r"<[^>]+>", "", body) == "Kindly note the matter is closed. Sorry."

@@ -128,15 +128,24 @@ def _bars(chart_id: str, rows: list[tuple[str, float, str, str]], unit: str, max
 def _highlighted(text: str, highlights: list[Highlight]) -> str:
     out: list[str] = []
     pos = 0
-    for h in highlights:
-        if h.start < pos:
-            continue  # overlapping spans: the first one is marked, all are listed below
+    for h in _marked(highlights):
         out.append(_e(text[pos:h.start]))
         out.append(f'<mark class="{_e(h.severity)}" data-code="{_e(h.code)}" title="{_e(h.code)} {_e(h.message)}">'
                    f"{_e(text[h.start:h.end])}</mark>")
         pos = h.end
     out.append(_e(text[pos:]))
     return "".join(out)
+
+
+def _marked(highlights: list[Highlight]) -> list[Highlight]:
+    """The spans to mark, in text order: the narrowest first, none overlapping. A phrase inside a
+    finding about its whole sentence or reply (reading ease, formality) is marked rather than
+    hidden under it; every finding is listed below the text either way."""
+    chosen: list[Highlight] = []
+    for h in sorted(highlights, key=lambda h: (h.end - h.start, h.start)):
+        if all(h.end <= c.start or c.end <= h.start for c in chosen):
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)
 
 
 #: Each practice's name in a macro's row, where five scores share a line (the full name is its tooltip)
