@@ -57,6 +57,43 @@ def test_round_trip_keeps_fallbacks_where_the_helpdesk_has_them(tmp_path: Path) 
     assert seen >= 3  # the fixtures do carry fallbacks
 
 
+def test_a_gorgias_default_filter_comes_back_from_a_gorgias_round_trip(tmp_path: Path) -> None:
+    """Gorgias documents no fallback, but a library that already writes ``|default("…")`` shows its
+    Gorgias reads it: the import keeps the fallback and asks the Gorgias export to write it again."""
+    source = tmp_path / "gorgias.json"
+    source.write_text(json.dumps({"data": [{"id": 7, "name": "Late parcel", "actions": [
+        {"name": "setResponseText", "type": "user", "arguments": {
+            "body_text": "Hi {{ticket.customer.firstname|default(\"there\")}},\n\nI've chased the courier today.",
+            "body_html": "<p>Hi {{ticket.customer.firstname|default(\"there\")}},</p>"
+                         "<p>I've chased the courier today.</p>"}}]}]}), encoding="utf-8")
+    first = import_library(source, "gorgias")
+    pack = first.write(tmp_path / "pack")
+    result = export(pack, ["gorgias"], tmp_path / "out", lint=False)
+    assert [d.code for d in result.diagnostics if d.code == "SK504"] == []
+    (written,) = json.loads((tmp_path / "out" / "gorgias" / "macros.json").read_text(encoding="utf-8"))["macros"]
+    arguments = written["actions"][0]["arguments"]
+    assert arguments["body_text"].startswith('Hi {{ticket.customer.firstname|default("there")}},')
+    assert arguments["body_html"].startswith('<p>Hi {{ticket.customer.firstname|default("there")}},</p>')
+    again = import_library(tmp_path / "out" / "gorgias" / "macros.json", "gorgias")
+    assert again.macros[0].text == first.macros[0].text == \
+        "Hi {{customer.first_name}},\n\nI've chased the courier today."
+    assert [(p.name, p.fallback) for p in again.macros[0].pieces if isinstance(p, PlaceholderPiece)] == \
+        [("customer.first_name", "there")]
+    # exported to a helpdesk with a fallback of its own, the fallback is there too
+    export(pack, ["helpscout"], tmp_path / "hs", lint=False)
+    assert "{%customer.firstName,fallback=there%}" in (tmp_path / "hs" / "helpscout" / "saved_replies.json").read_text()
+    # a pack written by hand still hears that Gorgias documents no fallback
+    plain = tmp_path / "plain"
+    (plain / "scripts").mkdir(parents=True)
+    (plain / "pack.yaml").write_text("name: Plain\nversion: 0.1.0\nchannels: {email: {greeting: '', signoff: ''}}\n")
+    (plain / "scripts" / "late.yaml").write_text(
+        "id: late\ntitle: Late\nchannels: [email]\nacknowledgment: Hi {{ customer.first_name | fallback('there') }}, "
+        "sorry it's late.\nsolution: I've chased the courier today.\n")
+    warned = export(plain, ["gorgias"], tmp_path / "plain-out", lint=False)
+    assert [d.code for d in warned.diagnostics] == ["SK504"]
+    assert "{{ticket.customer.firstname}}," in (tmp_path / "plain-out" / "gorgias" / "macros.json").read_text()
+
+
 def test_blanks_come_back_as_blanks(tmp_path: Path) -> None:
     source = tmp_path / "zd.json"
     source.write_text(json.dumps({"macros": [{"id": 1, "title": "Refund amount", "actions": [

@@ -1,12 +1,15 @@
 """Gorgias macros: ``{"data": [...]}`` or a list of ``{id, name, actions: [...]}``.
 
 The reply is the ``setResponseText`` action's ``arguments.body_text`` (preferred) or
-``body_html``; ``addTags.tags`` is a comma-separated string. Placeholders are ``{{…}}``.
+``body_html``; ``addTags.tags`` is a comma-separated string. Placeholders are ``{{…}}``; a fallback
+written ``|default("…")`` is kept, and the macro exported back to Gorgias writes it so again.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 from scriptkit.importers.common import (
     Entry,
@@ -22,6 +25,8 @@ from scriptkit.importers.common import (
 
 LABEL = "Gorgias macros (API JSON)"
 EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
+#: a variable with Jinja's default filter: the library shows its Gorgias reads fallbacks written so
+_DEFAULT_FILTER = re.compile(r"\{\{[^{}]*\|\s*default\s*\(")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -54,4 +59,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     archived = entry.fields.get("archived_datetime")
     if archived:
         notes.append(f"archived in Gorgias ({archived}): exported back it is a live macro")
-    return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes)
+    settings: dict[str, Any] = {}
+    if _DEFAULT_FILTER.search(body):
+        settings["default_filter"] = True
+        notes.append('its fallbacks are written |default("..."): exported back to Gorgias the same way')
+    return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings)

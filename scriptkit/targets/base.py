@@ -128,6 +128,8 @@ class Dialect:
     write: Callable[[str, str | None, bool], str]
     escape: Callable[[str], str] = lambda text: text
     fallbacks: bool = True  # the helpdesk has a documented way to write a fallback
+    #: whether ``write`` can spell this fallback (a quote or brace it has no escape for: it cannot)
+    spells: Callable[[str], bool] = lambda fallback: True
     #: literal character sequences the helpdesk would read as template syntax and ``escape`` cannot neutralise
     unsafe: tuple[str, ...] = ()
 
@@ -136,7 +138,11 @@ class Dialect:
         native = table.get(seg.name)
         if native is None:  # no equivalent: the agent fills it in, like a blank
             return _blank_html(seg.name) if as_html else blank_marker(seg.name)
-        return self.write(native, seg.fallback if self.fallbacks else None, as_html)
+        return self.write(native, seg.fallback if self.keeps(seg.fallback) else None, as_html)
+
+    def keeps(self, fallback: str | None) -> bool:
+        """Whether a placeholder's fallback is written (else the bare placeholder, and SK504)."""
+        return bool(fallback) and self.fallbacks and self.spells(fallback or "")
 
 
 def blank_marker(name: str) -> str:
@@ -302,9 +308,10 @@ def placeholder_problems(message: Message, dialect: Dialect, target: str,
                          "for the agent to fill in",
                 f"Map it under export: {{{target}: {{placeholders: {{{seg.name}: <{target} name>}}}}}} in pack.yaml.",
                 location=seg.source.start if seg.source else None)
-        elif seg.fallback and not dialect.fallbacks:
+        elif seg.fallback and not dialect.keeps(seg.fallback):
+            why = "has no documented fallback" if not dialect.fallbacks else "cannot spell this fallback"
             found[seg.name] = problem(
-                "SK504", f"{target} has no documented fallback: when '{seg.name}' is empty the fallback "
+                "SK504", f"{target} {why}: when '{seg.name}' is empty the fallback "
                          f"\"{seg.fallback}\" is lost",
                 "Check the wording still reads well without the value, or pick a target with fallbacks.",
                 location=seg.source.start if seg.source else None)
@@ -399,15 +406,20 @@ class BaseTarget(ABC):
         mapped = settings(message).get("placeholders") or {}
         return {str(k): str(v) for k, v in mapped.items()} if isinstance(mapped, Mapping) else {}
 
+    def dialect_for(self, message: Message) -> Dialect | None:
+        """The dialect one message is written in (a setting may change how fallbacks are spelled)."""
+        return self.dialect
+
     def check(self, message: Message) -> list[Problem]:
-        if self.dialect is None:
+        dialect = self.dialect_for(message)
+        if dialect is None:
             return []
         bad = [f"{k}: {v}" for k, v in self.names(message).items() if not _FIELD.fullmatch(v)]
         mapped = [problem("SK506", f"{self.name} placeholder mapping '{b}' is not a field name",
                           "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR)
                   for b in bad]
-        return (mapped + placeholder_problems(message, self.dialect, self.name, self.names(message))
-                + unsafe_literal_problems(message, self.dialect, self.name))
+        return (mapped + placeholder_problems(message, dialect, self.name, self.names(message))
+                + unsafe_literal_problems(message, dialect, self.name))
 
     @abstractmethod
     def render(self, message: Message) -> Payload: ...
@@ -419,12 +431,14 @@ class BaseTarget(ABC):
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]: ...
 
     def html(self, message: Message) -> str:
-        assert self.dialect is not None
-        return to_html(message.segments, self.dialect, self.names(message))
+        dialect = self.dialect_for(message)
+        assert dialect is not None
+        return to_html(message.segments, dialect, self.names(message))
 
     def plain(self, message: Message) -> str:
-        assert self.dialect is not None
-        return to_plain(message.segments, self.dialect, self.names(message))
+        dialect = self.dialect_for(message)
+        assert dialect is not None
+        return to_plain(message.segments, dialect, self.names(message))
 
     def readme_file(self) -> dict[str, bytes]:
         return {f"{self.name}/README.md": self.readme.strip().encode("utf-8") + b"\n"} if self.readme else {}

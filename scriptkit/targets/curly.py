@@ -3,6 +3,8 @@ fallback and no escape for a literal ``{{``."""
 
 from __future__ import annotations
 
+from scriptkit.targets.base import escape_html
+
 
 def write_curly(name: str, fallback: str | None, as_html: bool) -> str:
     # No documented fallback: the checks report SK504 and the bare variable is written.
@@ -11,3 +13,18 @@ def write_curly(name: str, fallback: str | None, as_html: bool) -> str:
 
 #: Literal sequences a ``{{ }}`` engine with Jinja-like tags would read as syntax.
 UNSAFE = ("{{", "{%", "{#")
+
+
+def spells_default(fallback: str) -> bool:
+    """A fallback ``|default("...")`` can hold: one kind of quote left free, nothing Jinja would read."""
+    return ('"' not in fallback or "'" not in fallback) and not any(c in fallback for c in "{}\\")
+
+
+def write_default(name: str, fallback: str | None, as_html: bool) -> str:
+    """``{{ticket.customer.firstname|default("there")}}``: Jinja's default filter, which Gorgias does not
+    document but a library already using it shows its Gorgias reads."""
+    if fallback is None:
+        return write_curly(name, None, as_html)
+    text = escape_html(fallback) if as_html else fallback
+    quote = "'" if '"' in text else '"'
+    return "{{" + f"{name}|default({quote}{text}{quote})" + "}}"

@@ -21,7 +21,7 @@ from scriptkit.targets.base import (
     settings,
     tags_of,
 )
-from scriptkit.targets.curly import UNSAFE, write_curly
+from scriptkit.targets.curly import UNSAFE, spells_default, write_curly, write_default
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "ticket.customer.firstname",
@@ -32,6 +32,8 @@ PLACEHOLDERS: Mapping[str, str] = {
 }
 
 DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
+#: with ``default_filter: true``: fallbacks as ``|default("...")``, which the team's own macros already use
+DEFAULT_FILTER = Dialect(PLACEHOLDERS, write_default, spells=spells_default, unsafe=UNSAFE)
 STATUSES = ("open", "closed")
 
 
@@ -53,6 +55,8 @@ class GorgiasTarget(BaseTarget):
         "status": "ticket status the macro sets: open or closed",
         "tags": "extra tags the macro adds (besides the script's tags)",
         "intent": "Gorgias intent, e.g. shipping/status",
+        "default_filter": "true to write fallbacks as |default(\"...\") (undocumented by Gorgias; an import "
+                          "sets it where the library already uses it)",
     }
     readme = """
 # Gorgias macros
@@ -64,13 +68,22 @@ tags become an `addTags` action (comma-separated) and a configured status a `set
 
 - Placeholders: `{{ticket.customer.firstname}}`, `{{current_user.firstname}}`, `{{ticket.id}}`.
   Gorgias documents no fallback (a missing value becomes blank), so fallbacks are dropped
-  with a warning (SK504), and no escape for literal `{{`, which scriptkit refuses (SK505).
+  with a warning (SK504), unless `default_filter: true` writes them as `|default("there")`
+  (an import sets it for macros that already did); and no escape for literal `{{`, which
+  scriptkit refuses (SK505).
 - Macros have no notes field: guidance lives in the playbook export.
 - `[[...]]` markers are blanks the agent must replace before sending.
 """
 
+    def dialect_for(self, message: Message) -> Dialect:
+        return DEFAULT_FILTER if settings(message).get("default_filter") is True else DIALECT
+
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message)
+        flag = settings(message).get("default_filter")
+        if flag is not None and not isinstance(flag, bool):
+            found.append(problem("SK506", f"gorgias setting 'default_filter' must be true or false, not {flag!r}",
+                                 severity=Severity.ERROR))
         status = settings(message).get("status")
         if status is not None and status not in STATUSES:
             found.append(problem("SK506", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
