@@ -322,11 +322,28 @@ def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
 
     ``slot`` is one of acknowledgment, warm_language, solution, other (greetings, sign-offs
     and sentences with no cue). Spans are offsets into ``text``, in order, not overlapping.
+    A sentence that acknowledges and then acts ("I can see how worrying this is, and I've
+    refunded you today.") is two spans, one per clause: its care and its solution.
     """
+    pieces = _pieces(text)
+    cues_of = _cues_by_sentence(text, pieces)
+    out: list[tuple[int, int, str, float]] = []
+    for (a, b, slot, confidence), c in zip(_sentence_slots(pieces, cues_of), cues_of, strict=True):
+        clauses = _care_then_action(text[a:b]) if slot != "solution" and _cares_and_acts(c) else None
+        if clauses is None:
+            out.append((a, b, slot, confidence))
+        else:
+            (cut, care), (resume, solution) = clauses
+            out += [(a, a + cut, *care), (a + resume, b, *solution)]
+    return out
+
+
+def _sentence_slots(pieces: tuple[tuple[int, int], ...],
+                    cues_of: tuple[Cues, ...]) -> list[tuple[int, int, str, float]]:
+    """``infer_slots`` a whole sentence at a time (a slot per piece)."""
     out: list[tuple[int, int, str, float]] = []
     seen_body = False
-    pieces = _pieces(text)
-    for (a, b), c in zip(pieces, _cues_by_sentence(text, pieces), strict=True):
+    for (a, b), c in zip(pieces, cues_of, strict=True):
         slot, confidence = classify(c)
         if slot == "other" and not (c.greeting or c.signoff) and seen_body:
             # a sentence with no cue inside the body usually carries detail of the fix
@@ -335,6 +352,31 @@ def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
             seen_body = True
         out.append((a, b, slot, confidence))
     return out
+
+
+def _cares_and_acts(c: Cues) -> bool:
+    """Care (an acknowledgment, an apology, warmth) and help in one sentence: worth reading by clause."""
+    return c.acts and (c.acknowledges or bool(c.apologies or c.warmth or c.reactions))
+
+
+# where one clause ends and the next starts: ", " "; " ": " " - " (the conjunction stays with the second)
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—](?=\s)")
+
+
+@lru_cache(maxsize=4096)  # stock sentences recur across replies
+def _care_then_action(sentence: str) -> tuple[tuple[int, tuple[str, float]], tuple[int, tuple[str, float]]] | None:
+    """``((end of the care clause, its slot and confidence), (start of the rest, its slot and
+    confidence))`` when the sentence's first clauses carry care and the rest is a solution; else None."""
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        cut = m.end() if sentence[m.start()] in ",;:" else m.start()
+        resume = len(sentence) - len(sentence[m.end():].lstrip())
+        if resume >= len(sentence):
+            break
+        care, action = cues(sentence[:cut]), cues(sentence[resume:])
+        care_slot, action_slot = classify(care), classify(action)
+        if care_slot[0] in ("acknowledgment", "warm_language") and action_slot[0] == "solution" and action.acts:
+            return (cut, care_slot), (resume, action_slot)
+    return None
 
 
 # ---------------------------------------------------------------- messages, for the rules
@@ -401,8 +443,8 @@ def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sent
     body: list[Sentence] = []
     slots = [slot for _, slot in layout]
     if _OWN_SLOTS.isdisjoint(slots):
-        # (infer_slots reads the same pieces, in order: its slots are never frame slots)
-        for (a, b, slot, _), c in zip(infer_slots(text), cues_of, strict=True):
+        # (a slot per piece, in order: never a frame slot)
+        for (a, b, slot, _), c in zip(_sentence_slots(pieces, cues_of), cues_of, strict=True):
             sentence = Sentence(a, b, text[a:b], slot, True, c)
             found.append(sentence)
             if not (c.greeting or c.signoff):

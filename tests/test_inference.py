@@ -271,3 +271,26 @@ def test_sentence_slots_from_segments_follow_their_definition(segments: list[tup
 def test_a_day_or_month_ahead_is_a_time_frame(sentence: str) -> None:
     assert cues(sentence).time_frames
     assert not cues("The next slot is after the holidays.").time_frames
+
+
+@pytest.mark.parametrize(("sentence", "clauses"), [
+    ("I can see how worrying this is, and I've refunded you today.",
+     [("I can see how worrying this is,", "acknowledgment"), ("and I've refunded you today.", "solution")]),
+    ("That sounds so frustrating; I'll send a new charger by Friday.",
+     [("That sounds so frustrating;", "acknowledgment"), ("I'll send a new charger by Friday.", "solution")]),
+    ("I'm so sorry about the wait, so I've upgraded your delivery to next day.",
+     [("I'm so sorry about the wait,", "warm_language"), ("so I've upgraded your delivery to next day.", "solution")]),
+])
+def test_a_sentence_that_acknowledges_and_acts_is_read_as_two_clauses(sentence: str,
+                                                                      clauses: list[tuple[str, str]]) -> None:
+    assert slots_of(sentence) == clauses
+
+
+@pytest.mark.parametrize("sentence", [
+    "I can see how worrying this is, and I'm so sorry.",  # nothing done in the second clause
+    "I understand how stressful it is that you can't log in.",
+    "I've refunded you today, and I know how annoying the wait was.",  # the fix comes first: one solution
+    "I can see how frustrating it is to wait, and how much you needed it by Friday.",
+])
+def test_a_sentence_that_does_not_both_acknowledge_and_act_stays_whole(sentence: str) -> None:
+    assert len(slots_of(sentence)) == 1

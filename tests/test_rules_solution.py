@@ -356,3 +356,49 @@ def test_a_vague_time_is_pointed_at_when_another_slot_splits_the_solution() -> N
     text = "I'll chase the courier for you. Thanks so much for your patience. We'll get back to you as soon as we can."
     [finding] = lint_text(text, config=LintConfig(select=(Selector("SK404"),))).diagnostics
     assert finding.text == "soon" and finding.message == "'soon' is not a time frame"
+
+
+# ---------------------------------------------------------------- finished actions and status updates
+
+
+@pytest.mark.parametrize("solution, owed", [
+    ("I've already reissued the ticket.", False),
+    ("I've refunded the delivery charge.", False),
+    ("We've unlocked your account and reset the password.", False),
+    ("Your refund went through this morning.", False),
+    ("Your replacement has already shipped.", False),
+    ("The duplicate payment has been reversed.", False),
+    # still to happen, or handed on to someone who has yet to act: the customer waits
+    ("I've passed this to our billing team.", True),
+    ("I've escalated your case to the warehouse.", True),
+    ("I've refunded the fee and will send the new card.", True),
+    ("I've asked the courier to redeliver it.", True),
+    ("Your parcel has been handed to the courier, who will deliver it soon.", True),
+])
+def test_a_finished_action_needs_no_time_frame(tmp_path: Path, solution: str, owed: bool) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution}})
+    assert flagged(NoTimeFrame, root) == ({"s"} if owed else set())
+
+
+@pytest.mark.parametrize("solution, owed", [
+    ("Your refund went through this morning.", False),
+    ("Your replacement has already shipped.", False),
+    ("The duplicate payment was reversed yesterday.", False),
+    ("Your account is unlocked now and the old password no longer works.", False),
+    # waiting on nobody in particular
+    ("A replacement will be sent today.", True),
+    ("Your case has been escalated to the relevant department today.", True),
+    ("The refund is being processed.", True),
+])
+def test_a_status_update_of_a_finished_action_needs_no_owner(tmp_path: Path, solution: str, owed: bool) -> None:
+    root = write(tmp_path / "p", {"s": {"solution": solution}})
+    assert flagged(NoOwner, root) == ({"s"} if owed else set())
+
+
+def test_a_sentence_that_acknowledges_and_solves_has_a_solution() -> None:
+    text = "Hi Dana,\n\nI can see how worrying this is, and I've refunded you today.\n\nBest,\nSam"
+    codes = {d.code for d in lint_text(text, config=LintConfig(select=(Selector("SK4"),))).diagnostics}
+    assert not codes & {"SK401", "SK402", "SK403", "SK404"}
+    # with nothing done, it still has none
+    text = "Hi Dana,\n\nI can see how worrying this is, and I'm so sorry.\n\nBest,\nSam"
+    assert "SK401" in {d.code for d in lint_text(text, config=LintConfig(select=(Selector("SK4"),))).diagnostics}

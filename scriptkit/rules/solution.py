@@ -200,6 +200,39 @@ def _nothing_to_wait_for(text: str) -> bool:
     return any(map(spaced.__contains__, _NO_WAIT_GATES)) and _NO_WAIT.search(text) is not None
 
 
+# A finished action: nothing is left to wait for, so no time frame is owed, and a status update of
+# it ("your refund went through this morning") needs nobody to own a next step. Done by the writer
+# ("I've reissued the ticket", "we refunded it"), or reported ("has shipped", "has been reversed",
+# "was sent yesterday", "is unlocked now", "went through").
+_DONE_FORM = r"(?:\w+ed|sent|made|set|put|got|given|taken|paid|done|built|brought|kept|found|frozen|undone|shown|split)"
+_FINISHED = re.compile(
+    rf"\b(?:(?:i|we)(?:{_APOS}ve|\s+have)?|has|have|had|was|were|is|are)\s+"
+    rf"(?:(?:already|just|now|also|since|all)\s+)*(?:been\s+)?{_DONE_FORM}\b"
+    r"|\bwent\s+through\b",
+    re.IGNORECASE,
+)
+# ... unless something is still to happen ("and will send the new card", "is being processed") or the
+# action hands the problem on to someone who has yet to act ("escalated", "passed to", "asked the courier")
+_PENDING = re.compile(
+    rf"\b(?:will|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|"
+    r"escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|to|along)|forward\w*|referr\w*|rais(?:ed|ing)|"
+    r"logg?ed|report\w*|flagg?ed|ask\w*|request\w*|submitt\w*|notif\w*|contact\w*|chas(?:ed|ing)|"
+    r"look(?:ing)?\s+into|investigat\w*|review\w*|check(?:ing)?\s+with)\b"
+    rf"|{_APOS}ll\b",
+    re.IGNORECASE,
+)
+
+
+def _finished(text: str) -> bool:
+    """The solution reports an action already done, with nothing left to happen."""
+    return bool(_FINISHED.search(text)) and _has_action(text) and not _PENDING.search(text)
+
+
+def _has_action(text: str) -> bool:
+    return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
+                                              is not None)
+
+
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
 _TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
 
@@ -335,7 +368,7 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)):
+        if _has_action(text):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
@@ -348,7 +381,10 @@ class NoOwner(Rule):
 
     ## What it does
     Looks in the solution for a first-person commitment ("I'll", "I've", "I will", "we'll",
-    "let me", "let's", "I sent") and flags solutions that have none.
+    "let me", "let's", "I sent") and flags solutions that have none. A status update of an
+    action already finished ("Your refund went through this morning.") is left alone: nothing
+    is left for anyone to own. One still to happen, or handed on ("Your case has been
+    escalated."), is flagged.
 
     ## Why it matters
     "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
@@ -377,7 +413,8 @@ class NoOwner(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if not _has_solution(message):
             return
-        if _OWNER_FOLDED.span(solution_text(message)):
+        text = solution_text(message)
+        if _OWNER_FOLDED.span(text) or _finished(text):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution does not say who will act",
@@ -394,7 +431,10 @@ class NoTimeFrame(Rule):
     a blank named like a time such as `{{ blank.new_time }}`) and flags solutions without one. Vague words
     such as "soon" or "shortly" do not count, and the message says so. A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
-    the customer ("whenever you're ready", "until you tell me") needs no time frame.
+    the customer ("whenever you're ready", "until you tell me") needs no time frame, and
+    neither does an action already finished ("I've already reissued the ticket."). A
+    hand-off is not finished: "I've escalated it" or "I've asked the courier" still owes
+    the customer a when.
 
     ## Why it matters
     Not knowing when is what makes waiting hard. A time frame also tells the customer when
@@ -424,7 +464,7 @@ class NoTimeFrame(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_time(text) or _nothing_to_wait_for(text):
+        if _has_time(text) or _nothing_to_wait_for(text) or _finished(text):
             return
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if vague:
