@@ -87,7 +87,7 @@ def test_corporate_phrases_load_with_at_least_150_unique_entries() -> None:
     keys = [" ".join(lexicon.fold(e["phrase"]).split()) for e in entries]
     assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
     for e in entries:
-        assert set(e) <= {"phrase", "replacement", "note", "safe"}, e
+        assert set(e) <= {"phrase", "replacement", "note", "safe", "named_letter"}, e
         assert isinstance(e["replacement"], str) and e["note"].strip(), e
         assert isinstance(e.get("safe", False), bool)
 
@@ -177,6 +177,48 @@ def test_corporate_phrase_options_allow_and_extra() -> None:
     extra = [{"phrase": "pal", "replacement": "friend", "note": "Not our brand voice.", "safe": True}]
     found = check(CorporatePhrase, {"extra": extra}, **slots)
     assert [(t, f.replacement) for t, f in found] == [("Kindly", "Please"), ("pal", "friend")]
+
+
+@pytest.mark.parametrize(("solution", "found"), [
+    ("I've refunded your purchase today.", []),
+    ("The purchase of the extended warranty went through today.", []),
+    ("Your last two purchases are both covered.", []),
+    ("You can purchase a spare cable from the accessories page.", ["purchase"]),
+    ("I'd suggest you purchase the larger size.", ["purchase"]),
+    ("Please purchase a new pass at the desk.", ["purchase"]),
+    ("We're sorry you had to purchase it twice.", ["purchase"]),
+])
+def test_purchase_is_corporate_as_a_verb_only(solution: str, found: list[str]) -> None:
+    results = check(CorporatePhrase, acknowledgment="I can see how annoying the broken zip is.", solution=solution)
+    assert [t for t, _ in results] == found
+    assert all(f.suggestion == '"buy"' for _, f in results)
+
+
+def _letter(greeting: str, signoff: str) -> list[str]:
+    text = (f"{greeting}\n\nI can see how upsetting it was to find the wrong date on your certificate. I've issued "
+            f"a corrected copy today, and it will reach you by Friday.\n\n{signoff}\nSam Jones")
+    result = lint_text(text, config=LintConfig(select=(Selector("SK201"),)))
+    return [d.text for d in result.diagnostics]
+
+
+def test_yours_sincerely_is_right_in_a_letter_to_a_named_person() -> None:
+    # the British letter convention: "Dear Mrs Patel" ... "Yours sincerely"
+    assert _letter("Dear Mrs Patel,", "Yours sincerely,") == []
+    assert _letter("Dear Dr. Okafor,", "Yours sincerely,") == []
+    # after a casual greeting, or to nobody by name, it is still a form letter's formula
+    assert _letter("Hi Priya,", "Yours sincerely,") == ["Yours sincerely"]
+    assert "Yours sincerely" in _letter("Dear Customer,", "Yours sincerely,")
+    assert _letter("Dear Sir or Madam,", "Yours faithfully,") == ["Yours faithfully"]
+
+
+def test_yours_sincerely_after_a_named_greeting_in_a_pack(make_pack: MakePack) -> None:
+    pack_yaml = ("name: Letters\nchannels:\n  email:\n    greeting: 'Dear {{ customer.first_name }},'\n"
+                 "    signoff: 'Yours sincerely,'\n")
+    slots = {"acknowledgment": "I can see how upsetting the wrong date on your certificate was.",
+             "solution": "I've issued a corrected copy today."}
+    root = make_pack({"s.yaml": script_yaml(slots)}, pack_yaml=pack_yaml)
+    result = lint_pack(load_pack(root), LintConfig(select=(Selector("SK201"),)))
+    assert [d.text for d in result.diagnostics] == []
 
 
 def test_match_case() -> None:

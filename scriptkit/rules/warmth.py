@@ -382,11 +382,6 @@ def match_case(replacement: str, original: str) -> str:
     return replacement
 
 
-def table_findings(table_: PhraseTable, message: Message, build: Any) -> Iterator[Finding]:
-    for start, end, entry in table_.finditer(message.text):
-        yield build(start, end, message.text[start:end], entry)
-
-
 def _fmt(value: float) -> str:
     return f"{value:.2f}"
 
@@ -465,10 +460,14 @@ class CorporatePhrase(Rule):
         if extra:
             tables.append(_extra_table(tuple((e["phrase"], e.get("replacement", ""), e.get("note", ""),
                                               e.get("safe", False)) for e in extra)))
+        text = message.text
         for tbl in tables:
-            for f in table_findings(tbl, message, self._finding):
-                if " ".join(message.text[f.start:f.end].lower().split()) not in allow:
-                    yield f
+            for start, end, entry in tbl.finditer(text):
+                if " ".join(text[start:end].lower().split()) in allow:
+                    continue
+                if entry.get("named_letter") and _opens_to_a_named_person(message):
+                    continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
+                yield self._finding(start, end, text[start:end], entry)
 
     @staticmethod
     def _finding(start: int, end: int, found: str, entry: dict[str, Any]) -> Finding:
@@ -478,6 +477,23 @@ class CorporatePhrase(Rule):
         suggestion = f'"{rewrite}"' if rewrite else "delete it"
         return Finding(start, end, message, suggestion=suggestion,
                        replacement=rewrite if entry.get("safe") else None)
+
+
+# "Dear Mrs Patel", "Dear {{customer.first_name}}": a letter to a named person, not to a role or to nobody
+_DEAR_SOMEONE = re.compile(
+    r"\s*dear\s+(?!(?:sir|sirs|madam|customer|customers|valued|team|all|friend|friends|client|user|member|colleague|"
+    r"colleagues|support|there|account|policyholder|patient|guest|everyone|applicant|subscriber)\b)[^\s,!.:]",
+    re.IGNORECASE)
+
+
+def _opens_to_a_named_person(message: Message) -> bool:
+    """Whether the reply's greeting is "Dear" and a name (read only when an entry that allows it is found)."""
+    for s in analyse_message(message):
+        if s.cues.greeting or s.slot == "greeting":
+            return _DEAR_SOMEONE.match(s.text) is not None
+        if not s.is_frame:
+            return False  # the body started with no greeting
+    return False
 
 
 _extra_tables: dict[tuple[tuple[str, str, str, bool], ...], PhraseTable] = {}
