@@ -243,6 +243,21 @@ def test_an_opening_thank_you_does_not_make_the_acknowledgment_late() -> None:
                      "stressful the wait is.", solution="I've started yours today.")) == 1
 
 
+@pytest.mark.parametrize(("ack", "late"), [
+    # the customer asked a yes/no question: the answer they are waiting for may come first
+    ("No, the charge won't be repeated. I understand how alarming that looked on your statement.", False),
+    ("Yes, your booking is still valid. I can see how worrying the email about it was.", False),
+    ("No. I can see why the second email worried you.", False),
+    # an answer is one short sentence; a second sentence before the acknowledgment is content
+    ("No, the charge won't be repeated. Refunds take five days. I understand how alarming that looked.", True),
+    ("Nobody can see your card details. I understand how alarming that looked.", True),
+    ("Now, refunds take five days. I understand how stressful the wait is.", True),
+])
+def test_a_yes_or_no_answer_may_come_before_the_acknowledgment(ack: str, late: bool) -> None:
+    found = check(LateAcknowledgment, acknowledgment=ack, solution="I've checked your account today.")
+    assert bool(found) == late
+
+
 def test_greeting_does_not_count_as_the_first_sentence() -> None:
     # the chat layout puts "Hi {{customer.first_name}}!" in front; the acknowledgment still comes first
     assert check(LateAcknowledgment, channel="chat", acknowledgment="That sounds really stressful.",

@@ -105,7 +105,9 @@ class LateAcknowledgment(Rule):
     Reports a reply whose acknowledgment is not among the first `within` sentences after
     the greeting (for example an apology, a policy or the fix comes first, and "I understand
     how stressful this is" only later). A thank-you that opens the reply ("Thanks for sending
-    the photo.") is a courtesy, as the greeting is, and is not counted.
+    the photo.") is a courtesy, as the greeting is, and is not counted; nor is a short yes or
+    no that answers the customer's question first ("No, the charge won't be repeated."): a
+    worried customer wants the answer before anything else.
 
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
@@ -145,7 +147,7 @@ class LateAcknowledgment(Rule):
         body = body_sentences(message)
         first = _first_acknowledging(body)
         within = options.integer(type(self), ctx, "within", 1)
-        if first is None or first - _opening_thanks(body[:first]) < within:
+        if first is None or first - _opening_courtesy(body[:first]) < within:
             return
         ack = body[first]
         yield Finding(ack.start, ack.end,
@@ -155,6 +157,19 @@ class LateAcknowledgment(Rule):
 
 
 _THANKS = re.compile(r"\s*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\b", re.IGNORECASE)
+
+
+# "No, the charge won't be repeated.": the answer to the customer's yes/no question, which they are
+# waiting for; one short sentence, then the acknowledgment
+_ANSWER = re.compile(r"\s*(?:yes|no|yep|nope|yeah)\s*(?:[,.!:;]|\s[-–—])", re.IGNORECASE)
+_ANSWER_WORDS = 15
+
+
+def _opening_courtesy(lead: list[Sentence]) -> int:
+    """How many of the sentences before the acknowledgment are not content: a yes or no that answers
+    the customer's question first, and opening thanks."""
+    answer = 1 if lead and _ANSWER.match(lead[0].text) and len(lead[0].text.split()) <= _ANSWER_WORDS else 0
+    return answer + _opening_thanks(lead[answer:])
 
 
 def _opening_thanks(lead: list[Sentence]) -> int:
