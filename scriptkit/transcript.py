@@ -13,9 +13,12 @@ say nothing about the support side is read as a plain reply, unless ``agent`` na
 
 from __future__ import annotations
 
+import html
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
@@ -242,6 +245,118 @@ _OTHER_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029\x85]")
 def unified_line_breaks(text: str) -> str:
     r"""``text`` with each of its line breaks a "\n" or "\r\n", character for character: offsets stay the same."""
     return _OTHER_BREAKS.sub("\n", text)
+
+
+# Pasted HTML (a helpdesk's HTML view, an email's source): the tags that say it is HTML, and its pieces.
+_HTML_TAG = re.compile(r"<(?:p|br|div|span|li|ul|ol|table|tr|td|b|strong|i|em|a|font|h[1-6]|blockquote|hr|html|body)"
+                       r"\b[^<>]*>", re.I)
+_HTML_PIECE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(?P<hidden>script|style|head|title)\b.*?(?:</(?P=hidden)\s*>|\Z)"
+    r"|<(?P<close>/?)(?P<tag>[a-z][a-z0-9]*)\b[^<>]*>|<[!?][^<>]*>"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,30});)|(?P<space>\s+)",
+    re.I | re.S)
+_LINE_TAGS = frozenset({"div", "li", "tr", "dt", "dd", "section", "article", "header", "footer", "address"})
+_PARAGRAPH_TAGS = frozenset({"p", "ul", "ol", "dl", "table", "blockquote", "hr", "pre", "h1", "h2", "h3", "h4", "h5",
+                             "h6", "body", "html"})
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    """The text of pasted HTML as a reader sees it, and where each of its characters is in the HTML.
+
+    ``text``: paragraphs and lines kept, entities decoded, a list item as "- ...", a ``<blockquote>``'s
+    lines quoted ("> ...", so a thread quoted under an email is found as in plain text).
+    """
+
+    text: str
+    _starts: tuple[int, ...]  # the text's runs: where each starts in the text,
+    _origins: tuple[int, ...]  # where it comes from in the HTML,
+    _copied: tuple[bool, ...]  # and whether it is the HTML's characters (else one piece: "&amp;", a tag's break)
+
+    def origin(self, offset: int) -> int:
+        """Where ``text[offset]`` is in the HTML (an offset at the text's end: the HTML's last run)."""
+        i = max(0, bisect_right(self._starts, offset) - 1)
+        return self._origins[i] + (offset - self._starts[i] if self._copied[i] else 0)
+
+    def origin_end(self, end: int) -> int:
+        """Where a span of ``text`` that ends (exclusive) at ``end`` ends in the HTML."""
+        return self.origin(end - 1) + 1 if end > 0 else 0
+
+
+def html_text(raw: str) -> HtmlText | None:
+    """The text of ``raw`` if it is HTML (it starts with a tag, or has three), else None."""
+    if "<" not in raw:
+        return None
+    tags = _HTML_TAG.finditer(raw)
+    first = next(tags, None)
+    if first is None or (first.start() != len(raw) - len(raw.lstrip()) and len(list(islice(tags, 2))) < 2):
+        return None
+    out: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    copied: list[bool] = []
+    length = 0
+    breaks, break_at, space_at, quoted, bullet = 0, 0, -1, 0, -1
+
+    def put(piece: str, origin: int, is_copy: bool) -> None:
+        nonlocal length, breaks, space_at, bullet
+        if breaks and length:
+            add(("\n" * min(breaks, 2)) + "> " * quoted, break_at, False)
+        elif space_at >= 0 and length and not out[-1].endswith("\n"):
+            add(" ", space_at, False)
+        if bullet >= 0:
+            add("- ", bullet, False)
+        breaks, space_at, bullet = 0, -1, -1
+        add(piece, origin, is_copy)
+
+    def add(piece: str, origin: int, is_copy: bool) -> None:
+        nonlocal length
+        out.append(piece)
+        starts.append(length)
+        origins.append(origin)
+        copied.append(is_copy)
+        length += len(piece)
+
+    def space(origin: int) -> None:
+        """Words end here (white space, HTML's "&nbsp;"): one space between them, none at a line's start."""
+        nonlocal space_at
+        if space_at < 0 and not breaks:
+            space_at = origin
+
+    def line_break(origin: int, paragraph: bool = False, forced: bool = False) -> None:
+        """A line ends here: a paragraph's end, a block's (collapsing into the breaks before it) or a forced <br>."""
+        nonlocal breaks, break_at, space_at
+        if not breaks:
+            break_at = origin
+        breaks, space_at = breaks + 1 if forced else max(breaks, 2 if paragraph else 1), -1
+
+    pos = 0
+    for m in _HTML_PIECE.finditer(raw):
+        if pos < m.start():
+            put(raw[pos:m.start()], pos, True)
+        pos = m.end()
+        tag = (m["tag"] or "").lower()
+        if m["space"] is not None:
+            space(m.start())
+        elif m["entity"] is not None:
+            char = html.unescape(m["entity"])
+            if char.isspace():  # (&nbsp;: a space)
+                space(m.start())
+            else:
+                put(char, m.start(), False)
+        elif tag == "br":
+            line_break(m.start(), forced=True)  # (two in a row: a blank line)
+        elif tag in _LINE_TAGS or tag in _PARAGRAPH_TAGS:
+            line_break(m.start(), paragraph=tag in _PARAGRAPH_TAGS)
+            if tag == "blockquote":
+                quoted = max(0, quoted + (-1 if m["close"] else 1))
+            if tag == "li" and not m["close"]:
+                bullet = m.start()
+        elif tag in ("td", "th") and m["close"]:  # (a table's cells: words apart)
+            space(m.start())
+    if pos < len(raw):
+        put(raw[pos:], pos, True)
+    return HtmlText("".join(out), tuple(starts), tuple(origins), tuple(copied))
 
 
 def _is_agent(speaker: str) -> bool:

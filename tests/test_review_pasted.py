@@ -48,3 +48,73 @@ def test_an_email_with_bare_carriage_returns_keeps_its_quoted_thread_out(tmp_pat
     report = json.loads(review(reply).stdout)
     assert report["sentences"] and not any("useless" in s["text"] for s in report["sentences"])
     assert [s["line"] for s in report["sentences"]][:2] == [1, 3]
+
+
+HELPDESK = ("<p>Hi Dana,</p><p>I&#39;m so sorry your order arrived damaged &amp; late.</p>"
+            "<p>Please be advised that I&rsquo;ve sent a replacement today&nbsp;and you&#39;ll get the tracking "
+            "link by email.</p><br><p>Best,<br>Maya</p>\n")
+
+
+def test_pasted_html_is_judged_as_its_text_located_in_the_html(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.html.txt"  # (copied from a helpdesk's HTML view)
+    reply.write_text(HELPDESK, encoding="utf-8")
+    run = review(reply)
+    assert run.exit_code == 1, run.output
+    report = json.loads(run.stdout)
+    said = [s["text"] for s in report["sentences"]]
+    assert said[:2] == ["Hi Dana,", "I'm so sorry your order arrived damaged & late."]  # a paragraph each
+    assert not any("<" in s or "&" in s.replace(" & ", "") for s in said)
+    assert any("replacement today and you'll get" in s for s in said)
+    formal = [d for d in report["diagnostics"] if d["code"] == "SK201"]  # "Please be advised", where it is in the file
+    assert [(d["line"], d["col"]) for d in formal] == [(1, HELPDESK.index("Please") + 1)]
+    assert [(s["line"], s["col"]) for s in report["sentences"][:2]] == [
+        (1, HELPDESK.index("Hi") + 1), (1, HELPDESK.index("I&#39;m") + 1)]
+    assert "read as HTML" in run.stderr
+
+
+EMAIL_SOURCE = """\
+<div dir="ltr">
+  <div>Hi Dana,</div>
+  <div><br></div>
+  <div>I'm sorry the refund is late. Please be advised that it goes out today.</div>
+  <div><br></div>
+  <div>Best,<br>Maya</div>
+</div>
+<br>
+<div class="gmail_quote">
+  <div class="gmail_attr">On Tue, 24 Nov, Dana &lt;<a href="mailto:d@example.com">d@example.com</a>&gt; wrote:<br></div>
+  <blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex">
+    <div>This is useless. Where is my money?</div>
+  </blockquote>
+</div>
+"""
+
+
+def test_an_html_email_keeps_its_lines_and_leaves_its_quoted_thread_out(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.html"
+    reply.write_text(EMAIL_SOURCE, encoding="utf-8")
+    report = json.loads(review(reply).stdout)
+    assert [(s["text"], s["line"], s["col"]) for s in report["sentences"]][:2] == [
+        ("Hi Dana,", 2, 8), ("I'm sorry the refund is late.", 4, 8)]
+    assert not any("useless" in s["text"] or "wrote" in s["text"] for s in report["sentences"])
+    shown = CliRunner().invoke(main, ["review", str(reply), "--grammar", "off"], env={"NO_COLOR": "1"})
+    assert "the quoted thread from line 10 on is not judged" in shown.stdout, shown.output
+    advised = EMAIL_SOURCE.splitlines()[3].index("Please") + 1  # "Please be advised", where it is in the file
+    assert f"4:{advised} " in shown.stdout
+
+
+def test_an_html_transcript_judges_the_agents_turns(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.html"
+    chat.write_text("<p>Customer: I was charged twice &amp; nobody answers</p>\n"
+                    "<p>Agent: Please be advised that I&#39;ve refunded the second charge.</p>\n", encoding="utf-8")
+    report = json.loads(review(chat).stdout)
+    assert [(t["speaker"], t["line"], t["col"]) for t in report["turns"]] == [("Agent", 2, 11)]
+    assert [s["text"] for s in report["sentences"]] == ["Please be advised that I've refunded the second charge."]
+
+
+def test_a_reply_that_mentions_a_tag_is_not_html(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hi Dana,\n\nAdd <br> where you want a new line, and I'll check the page today.\n",
+                     encoding="utf-8")
+    run = review(reply)
+    assert any("<br>" in s["text"] for s in json.loads(run.stdout)["sentences"]) and "HTML" not in run.stderr

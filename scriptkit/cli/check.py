@@ -7,7 +7,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -20,6 +20,9 @@ from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.reporters import Reporter, display_path, get_reporter
 from scriptkit.rules import all_rules
+
+if TYPE_CHECKING:
+    from scriptkit.transcript import HtmlText
 
 MAX_FIX_ROUNDS = 10
 
@@ -158,19 +161,46 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
             what = f"{file} is a folder" if path.is_dir() else f"no such file: {file}"
             raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
         text, name, start = _decode(path.read_bytes(), file), file, path.parent
-    from scriptkit.transcript import unified_line_breaks
+    from scriptkit.transcript import html_text, unified_line_breaks
 
     text = unified_line_breaks(text)  # (lines ending in "\r" alone are lines, located as an editor shows them)
-    if not text.strip():
-        raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
-                          "Pass the reply's text in the file or on standard input.")
+    page = html_text(text)  # (a reply copied from a helpdesk's HTML view or an email's source)
+    judged = page.text if page is not None else text
+    if not judged.strip():
+        raise ConfigError(f"nothing to review: the {'HTML has no text' if page else 'text is empty'}",
+                          Location(name, 1, 1), "Pass the reply's text in the file or on standard input.")
     config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
     _not_an_input(output, [name, *config.sources])
-    result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
+    result = lint_text(judged, channel=channels, config=config, file=name, agent=agent)
+    if page is not None:
+        _in_the_html(result, page, text, name)
+        console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as HTML: its text was judged, without the "
+                                   "tags; lines and columns point into the HTML.", markup=False, highlight=False)
     if agent is None and not result.turns:
-        _unnamed_agent_note(text, name)
+        _unnamed_agent_note(judged, name)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
+
+
+def _in_the_html(result: LintResult, page: HtmlText, html: str, name: str) -> None:
+    """Point what ``result`` found in the text of ``html`` (its sentences, turns, findings) at the HTML."""
+    from dataclasses import replace
+
+    from scriptkit.sourcetext import SourceText
+
+    source = SourceText(name, html)
+    for d in result.diagnostics:
+        if d.location.file == name and d.location.offset >= 0:
+            d.location = source.location(page.origin(d.location.offset))
+        if d.fix is not None:
+            d.fix = replace(d.fix, edits=tuple(replace(e, start=page.origin(e.start), end=page.origin_end(e.end))
+                                               if e.file == name else e for e in d.fix.edits))
+    result.sentences = [replace(s, start=page.origin(s.start), end=page.origin_end(s.end),
+                                location=source.location(page.origin(s.start))) for s in result.sentences]
+    result.turns = [replace(t, start=page.origin(t.start), end=page.origin_end(t.end)) for t in result.turns]
+    if result.quoted_from is not None:
+        result.quoted_from = page.origin(result.quoted_from)
+    result.sources[name] = html
 
 
 def _unnamed_agent_note(text: str, name: str) -> None:
@@ -192,11 +222,7 @@ def _unnamed_agent_note(text: str, name: str) -> None:
 def _decode(raw: bytes, name: str) -> str:
     """The text: UTF-8 (a byte order mark dropped) or UTF-16 with its mark (Notepad's "Unicode"),
     or an error where it stops being text."""
-    from scriptkit.sourcetext import SourceText
-
-    def at(offset: int) -> Location:  # (in characters, as every other location)
-        prefix = raw[:offset].decode("utf-8-sig", "replace")
-        return SourceText(name, prefix).location(len(prefix))
+    from scriptkit.sourcetext import byte_location
 
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -207,11 +233,12 @@ def _decode(raw: bytes, name: str) -> str:
     nul = raw.find(b"\0")
     if nul >= 0:  # (UTF-16 without its mark, or a binary file: judged, it would be every other letter)
         raise ConfigError("the text has a NUL character: it is UTF-16 without its byte order mark, or not text",
-                          at(nul), "Save it as UTF-8.")
+                          byte_location(name, raw, nul), "Save it as UTF-8.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError("the text is not valid UTF-8", at(exc.start), "Save it as UTF-8.") from None
+        raise ConfigError("the text is not valid UTF-8", byte_location(name, exc.object, exc.start),
+                          "Save it as UTF-8.") from None
 
 
 commands = [check, review]
