@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from scriptkit import lint_text, load_pack, render_pack
 from scriptkit.config import LintConfig, Selector
 from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.linting import text_message
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.solution import (
@@ -23,6 +24,7 @@ from scriptkit.rules.solution import (
     NoOwner,
     NoTimeFrame,
     UnfilledBlank,
+    short_reply_advice,
 )
 
 ACK = "I can see how frustrating the wait for a parcel you needed this week has been."
@@ -402,3 +404,25 @@ def test_a_sentence_that_acknowledges_and_solves_has_a_solution() -> None:
     # with nothing done, it still has none
     text = "Hi Dana,\n\nI can see how worrying this is, and I'm so sorry.\n\nBest,\nSam"
     assert "SK401" in {d.code for d in lint_text(text, config=LintConfig(select=(Selector("SK4"),))).diagnostics}
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("Refund done.", "Add an acknowledgment of how the customer feels and a concrete next step."),
+    ("I can see how worrying the double charge is.", "Add a concrete next step."),
+    ("I've sent a new card today.", "Add an acknowledgment of how the customer feels."),
+    ("I can see how worrying the double charge is. I'll reverse it.", "Add when the next step will happen."),
+    ("I'll reverse the charge.",
+     "Add an acknowledgment of how the customer feels and when the next step will happen."),
+    ("I can see how worrying the double charge is. I've reversed it today.",
+     "It already acknowledges the customer and gives the next step and when: if that is all they need, "
+     "short is fine; otherwise add what they will want to know next."),
+])
+def test_short_reply_advice_asks_only_for_what_the_reply_lacks(text: str, advice: str) -> None:
+    message, _ = text_message(text)
+    assert short_reply_advice(message) == advice
+
+
+def test_email_length_advice_reads_the_reply() -> None:
+    text = "Hi Dana,\n\nI can see how worrying this is, and I've refunded you today.\n\nBest,\nSam"
+    [finding] = lint_text(text, config=LintConfig(select=(Selector("SK105"),))).diagnostics
+    assert finding.suggestion is not None and finding.suggestion.startswith("It already acknowledges")

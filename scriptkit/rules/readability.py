@@ -472,8 +472,10 @@ class EmailLength(Rule):
             return
         start, end = body_span(message)
         if n < low:
+            from scriptkit.rules.solution import short_reply_advice  # (solution.py imports this module)
+
             yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
-                          "Add an acknowledgment of how the customer feels and a concrete next step.")
+                          short_reply_advice(message))
         else:
             yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
                           "Cut background the customer did not ask for; keep the next step easy to find.")

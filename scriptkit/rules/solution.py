@@ -13,6 +13,7 @@ from itertools import islice
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.inference import body_sentences
 from scriptkit.message import Blank, Message, Text
 from scriptkit.models import Pack, Script
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -283,6 +284,25 @@ def _enough_words(text: str) -> bool:
 
 
 _MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
+
+
+def short_reply_advice(message: Message) -> str:
+    """What a short reply should add, from what it already has (SK105's advice): an acknowledgment, a
+    next step, when it happens; or, when it has them all, that short may be enough."""
+    body = body_sentences(message)
+    missing = []
+    if not any(s.cues.acknowledges for s in body):
+        missing.append("an acknowledgment of how the customer feels")
+    if not (_has_solution(message) or any(s.cues.acts for s in body)):
+        missing.append("a concrete next step")
+    else:
+        text = solution_text(message) or message.text
+        if not (_has_time(text) or _nothing_to_wait_for(text) or _finished(text)):
+            missing.append("when the next step will happen")
+    if missing:
+        return f"Add {' and '.join(missing)}."
+    return ("It already acknowledges the customer and gives the next step and when: if that is all they need, "
+            "short is fine; otherwise add what they will want to know next.")
 
 
 def _script_location(script: Script, path: tuple[str | int, ...] = ("id",)) -> Location:
@@ -670,4 +690,4 @@ _segment_may_hold_marker = lru_cache(maxsize=16_384)(_maybe_marker)
 
 
 __all__ = ["CareSolutionImbalance", "MissingSolution", "NoFlexibility", "NoNextStep", "NoOwner", "NoTimeFrame",
-           "UnfilledBlank"]
+           "UnfilledBlank", "short_reply_advice"]
