@@ -227,6 +227,7 @@ class Pack(_Model):
     _origin: Origin | None = PrivateAttr(default=None)
     #: pack.yaml could not be read at all: its constants are unknown, so a script's are not "undefined"
     _settings_unread: bool = PrivateAttr(default=False)
+    _positions: dict[str, int] = PrivateAttr(default_factory=dict)  # see script()
 
     @property
     def name(self) -> str:
@@ -240,10 +241,19 @@ class Pack(_Model):
         )
 
     def script(self, script_id: str) -> Script:
-        for script in self.scripts:
-            if script.id == script_id:
-                return script
-        raise KeyError(script_id)
+        # by an index of positions (rules ask for the script of a finding: a scan each was quadratic
+        # in a large pack), checked at each use and rebuilt when the list changed under it
+        index = self._positions
+        at = index.get(script_id)
+        scripts = self.scripts
+        if at is None or at >= len(scripts) or scripts[at].id != script_id:
+            index.clear()
+            for i, script in enumerate(scripts):
+                index.setdefault(script.id, i)
+            at = index.get(script_id)
+            if at is None:
+                raise KeyError(script_id)
+        return scripts[at]
 
     @property
     def constants(self) -> Mapping[str, object]:

@@ -332,3 +332,29 @@ def test_check_names_a_bad_constant_once_keeps_the_rest_and_skips_hidden_files(m
         f"{root}/pack.yaml:3:23: error: constant 'refund_window_days' must be text or a number "
         "A constant is text or a number, e.g. refund_days: 5; write lists and sentences into the scripts.",
     ]
+
+
+def test_a_reply_too_long_for_sms_points_at_the_sms_text_of_the_script(make_pack):
+    # the reply's start is the acknowledgment every channel shares: editing it there shortens the
+    # email too; the channel's own text under by_channel is what the writer wrote for SMS alone
+    script = GOOD.replace("channels: [email, chat]", "channels: [email, sms]") + (
+        "by_channel:\n  sms:\n    solution: \"I've asked the carrier to hurry your parcel along today, and it "
+        "will reach you by {{ blank.new_date }} at the latest, with tracking by text.\"\n")
+    root = make_pack({"late.yaml": script})
+    result = invoke("check", str(root), "--select", "SK104", "--format", "json", "--jobs", "1")
+    found = json.loads(result.output)["diagnostics"]  # (one a variant)
+    assert {(f["line"], f["col"], f["end_line"], f["slot"]) for f in found} == {(14, 16, 14, "solution")}
+    # without text of its own, the whole reply is to shorten: from its start
+    root = make_pack({"late.yaml": script.split("by_channel:")[0].replace(
+        "to hurry.", "to hurry your parcel along today, with tracking by text.")})
+    result = invoke("check", str(root), "--select", "SK104", "--format", "json", "--jobs", "1")
+    found = json.loads(result.output)["diagnostics"]
+    assert found and {(f["line"], f["col"], f["slot"]) for f in found} <= {(5, 6, "acknowledgment"),
+                                                                           (6, 6, "acknowledgment")}
+
+
+def test_review_of_text_saved_with_a_byte_order_mark_locates_a_bad_byte_in_characters(tmp_path: Path):
+    reply = tmp_path / "reply.txt"
+    reply.write_bytes(b"\xef\xbb\xbfHi, caf\xe9 time.\n")
+    result = invoke("review", str(reply))
+    assert result.exit_code == 2 and f"{reply}:1:8: error: the text is not valid UTF-8" in result.output

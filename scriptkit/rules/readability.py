@@ -404,7 +404,7 @@ class TooLongForChannel(Rule):
         text = sample_text(message, ctx)
         chars = limit.get("chars")
         if chars is not None and len(text) > int(chars):
-            start, end = body_span(message)
+            start, end = _to_shorten(message, ctx)
             severity = Severity.ERROR if message.channel == "social" else None
             yield Finding(start, end,
                           f"{message.channel} reply is {len(text)} characters (limit {int(chars)})",
@@ -413,9 +413,30 @@ class TooLongForChannel(Rule):
         if words is not None and _at_most_words(text) > int(words):
             n = word_count(text)
             if n > int(words):
-                start, end = body_span(message)
+                start, end = _to_shorten(message, ctx)
                 yield Finding(start, end, f"{message.channel} reply is {n} words (limit {int(words)})",
                               _shorter(message, ctx))
+
+
+def _to_shorten(message: Message, ctx: RuleContext) -> tuple[int, int]:
+    """The text to shorten: the channel's own (``by_channel``) where the script has some, written
+    for this channel alone; else the reply's own slots. (Asked only of a reply over its limit.)"""
+    if ctx.pack is None:
+        return body_span(message)
+    try:
+        by_channel = ctx.pack.script(message.script_id).by_channel
+    except KeyError:  # (a message made for no script of the pack)
+        return body_span(message)
+    own = next((text for channel, text in by_channel.items() if channel == message.channel), None)
+    if own is None:
+        return body_span(message)
+    start = end = -1
+    for a, b, seg in message.spans():
+        if seg.slot in BODY and getattr(own, seg.slot) is not None:
+            if start < 0:
+                start = a
+            end = b
+    return (start, end) if start >= 0 else body_span(message)
 
 
 def _shorter(message: Message, ctx: RuleContext) -> str:
