@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector
 from scriptkit.rules.base import FAMILIES, Rule, RuleContext
-from scriptkit.sourcetext import SourceText
+from scriptkit.sourcetext import SourceText, byte_location
 
 try:  # Python 3.11+
     import tomllib
@@ -532,8 +532,7 @@ def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) 
     try:
         text = raw.decode("utf-8-sig")  # (a byte order mark, as Windows editors write it, is not TOML)
     except UnicodeDecodeError as exc:
-        before = SourceText(str(path), raw[: exc.start].decode("utf-8-sig", "replace"))
-        raise ConfigError(f"{path.name} is not valid UTF-8", before.location(len(before.text)),
+        raise ConfigError(f"{path.name} is not valid UTF-8", byte_location(str(path), exc.object, exc.start),
                           "Save it as UTF-8 (TOML files must be).") from None
     source = SourceText(str(path), text)
     try:

@@ -23,7 +23,7 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, PackMeta, Script, is_placeholder_name
-from scriptkit.sourcetext import SourceText
+from scriptkit.sourcetext import SourceText, byte_location
 
 PACK_FILE = "pack.yaml"
 SCRIPTS_DIR = "scripts"
@@ -134,8 +134,7 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        source = SourceText(name, raw[: exc.start].decode("utf-8", "replace"))
-        errors.add("file is not valid UTF-8", source.location(exc.start),
+        errors.add("file is not valid UTF-8", byte_location(name, exc.object, exc.start),
                    "Save the file as UTF-8 in your editor.")
         return None
     source = SourceText(name, text)
@@ -434,12 +433,14 @@ def plain_data(node: Any) -> Any:
     return node
 
 
-def _clean_loc(raw_loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ...], int | None]:
+def _clean_loc(raw_loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ...], int | None, Any]:
     """Drop pydantic's union tags (``str``, ``list[str]``) from an error path, walking the data so a
-    user's key that merely looks like a tag (``flexibilit[y``) is kept. Returns the path and where
-    the first ``str | list[str]`` tag was (its index in the cleaned path), if any."""
+    user's key that merely looks like a tag (``flexibilit[y``) is kept. Returns the path, where the
+    first ``str | list[str]`` tag was (its index in the cleaned path) if any, and the value written
+    there (None where the path leaves the data)."""
     loc: list[str | int] = []
     slot_tag: int | None = None
+    tagged: Any = None
     current = data
     for part in raw_loc:
         in_dict = isinstance(current, dict) and part in current
@@ -448,12 +449,12 @@ def _clean_loc(raw_loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ..
             current = current[part]
         elif isinstance(part, str) and ("[" in part or part in _UNION_TAGS):
             if slot_tag is None and part in ("str", "list[str]"):
-                slot_tag = len(loc)
+                slot_tag, tagged = len(loc), current
             continue
         else:
             current = None
         loc.append(part)
-    return tuple(loc), slot_tag
+    return tuple(loc), slot_tag, tagged
 
 
 def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
@@ -462,7 +463,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
     misspelled: set[tuple[str | int, ...]] = set()  # required keys that an unknown key is a typo of
     # unknown keys first, so a missing key that is only misspelled is reported once
     for err in sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden"):
-        loc, slot_tag = _clean_loc(tuple(err["loc"]), data)
+        loc, slot_tag, slot_value = _clean_loc(tuple(err["loc"]), data)
         path = (*prefix, *loc)
         kind = err["type"]
         if model is PackMeta and path == ("placeholders",) and kind == "value_error":
@@ -488,19 +489,18 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             field = (*prefix, *loc[:slot_tag])
             if field not in slot_types_reported:
                 slot_types_reported.add(field)
-                value = _value_at(data, loc[:slot_tag])
-                if value is None:  # "solution:" with nothing after it (an optional slot may be left so)
+                if slot_value is None:  # "solution:" with nothing after it (an optional slot may be left so)
                     errors.add(f"'{field[-1]}' has no value", origin.location(field, key=True),
                                f"Write the text after '{field[-1]}:'.")
                     continue
-                if isinstance(value, list) and None in value:  # "- " with no text: each at its dash
-                    for i, item in enumerate(value):
+                if isinstance(slot_value, list) and None in slot_value:  # "- " with no text: each at its dash
+                    for i, item in enumerate(slot_value):
                         if item is None:
                             errors.add(f"variant {i + 1} of '{field[-1]}' is empty", origin.location((*field, i)),
                                        "Write text after the dash, or delete the line.")
                     continue
                 template = _quote_template_hint(origin, field)
-                mapping = isinstance(value, dict) and template is None
+                mapping = isinstance(slot_value, dict) and template is None
                 errors.add(f"'{field[-1]}' must be text, or a list of texts (one per variant)"
                            + (", not a mapping" if mapping else ""), origin.location(field), template
                            or ("A ': ' inside the text makes YAML read a key and a value: quote the whole text."
@@ -589,18 +589,6 @@ def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str
         example = f'"{shown}"' if item else f'{key}: "{shown}"'
         return f"{subject} must be text", f"Quote a value that YAML reads as a number or true/false, e.g. {example}."
     return f"{subject} must be {expected}", None
-
-
-def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
-    """The value at ``path`` in parsed data, or None where the path leaves it."""
-    for part in path:
-        if isinstance(data, dict):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -50,6 +50,14 @@ class SourceText:
         return self.location(self.offset(line, col))
 
 
+def byte_location(path: str, raw: bytes, offset: int) -> Location:
+    """Where byte ``offset`` of a file's bytes is, counted in characters as every location is (a
+    byte order mark not counted). For where decoding stopped, pass the error's ``object`` and
+    ``start``: a ``utf-8-sig`` decoding counts its offset after the mark, in bytes without it."""
+    before = raw[:offset].decode("utf-8-sig", "replace")
+    return SourceText(path, before).location(len(before))
+
+
 def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
     """File offset of each character of a YAML scalar's ``value`` that starts at ``start``.
 

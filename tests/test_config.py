@@ -431,6 +431,10 @@ def test_toml_cut_short_and_toml_not_utf8_are_located(tmp_path: Path, make_pack)
         load_config(load_pack(root))
     assert err.value.message == f"{config.name} is not valid UTF-8"
     assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (2, 6)
+    config.write_bytes(b"\xef\xbb\xbf# caf\xe9\n")  # (after a byte order mark, as Windows saves it)
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (1, 6)
 
 
 def test_an_export_check_in_the_settings_says_what_it_is(make_pack) -> None:  # type: ignore[no-untyped-def]

@@ -321,6 +321,9 @@ def test_file_that_is_not_utf8(make_pack):
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:2:11: file is not valid UTF-8 Save the file as UTF-8 in your editor."
     )
+    # saved with a byte order mark (Windows): the column is counted from the text, not the mark
+    (root / "scripts" / "a.yaml").write_bytes(b"\xef\xbb\xbfid: caf\xe9\n")
+    assert one_problem(root).startswith(f"{root}/scripts/a.yaml:1:8: file is not valid UTF-8")
 
 
 def test_empty_script_file(make_pack):
