@@ -100,7 +100,7 @@ def _fallback(value: object, default: str = "") -> object:
     # (the check refuses these where they are written; this keeps a bypassed check from
     # writing a placeholder's markers into another's fallback)
     if isinstance(default, (_PlaceholderRef, _BlankRef, _Namespace)) or _MARKER_CHARS.search(str(default)):
-        raise TemplateError("a fallback must be quoted text, a number or a constant that holds one")
+        raise TemplateError(_NOT_PLAIN_FALLBACK)
     if isinstance(value, _PlaceholderRef):
         return _PlaceholderRef(value.name, str(default))
     return value
@@ -406,10 +406,9 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                                  else f"unexpected character '{char[1]}'"),
                               src.location_of(int(char[2])),
                               "Use straight quotes inside '{{ }}', e.g. fallback('there'); word processors curl them."
-                              if curly else "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
+                              if curly else _BRACES_HINT)]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
-                          src.location_of(_syntax_error_index(src.text, exc)),
-                          "Check that every '{{' has a matching '}}' and every '{%' a '%}'.")]
+                          src.location_of(_syntax_error_index(src.text, exc)), _BRACES_HINT)]
     problems: list[ScriptkitError] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     if "{%" in src.text:  # (a macro is a tag: most templates have none, and skip this walk)
@@ -532,6 +531,9 @@ def _big_int(node: nodes.Node, limit: int) -> bool:
 _FILE_TAGS: dict[type[nodes.Node], str] = {nodes.Include: "include", nodes.Import: "import",
                                            nodes.FromImport: "from", nodes.Extends: "extends"}
 _FALLBACK_HINT = "A fallback is the text shown when the value is empty, e.g. fallback('there')."
+_NOT_PLAIN_FALLBACK = "a fallback must be quoted text, a number or a constant that holds one"
+_NOT_PLAIN_HINT = _FALLBACK_HINT + " A placeholder cannot stand in for another."
+_BRACES_HINT = "Check that every '{{' has a matching '}}' and every '{%' a '%}'."
 _FALLBACK_OPEN = re.compile(r"\|\s*(fallback)\s*\(\s*")
 _PLAIN_ARGUMENT = re.compile(
     r"""(?:default\s*=\s*)?(?:'[^'\\]*'|"[^"\\]*"|\d+(?:\.\d+)?|(?P<name>[A-Za-z_]\w*))\s*\)""")
@@ -574,7 +576,8 @@ def _fallback_at(src: TemplateSource, lineno: int, scope: _Scope) -> tuple[Locat
     return word, word
 
 
-def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line: int) -> list[ScriptkitError]:
+def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line: int,
+                    stored: set[str]) -> list[ScriptkitError]:
     args = [*node.args, *(kw.value for kw in node.kwargs if kw.key == "default")]
     others = [kw.key for kw in node.kwargs if kw.key != "default"]
     unpacked = node.dyn_args is not None or node.dyn_kwargs is not None  # fallback(*x), fallback(**x)
@@ -583,6 +586,10 @@ def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line
     word, argument = _fallback_at(src, line, scope)
     if len(args) == 1 and not others and not unpacked and _unquoted_word(args[0], scope, set()):
         name = args[0].name  # type: ignore[attr-defined]  # (a Name, by _unquoted_word)
+        if name in stored:  # ({% set name = ... %}: no word to quote)
+            return [PackError(f"fallback({name}) uses '{name}', which the template sets: a fallback must be "
+                              "quoted text or a constant", argument, "Write the text itself in quotes, e.g. "
+                              f"fallback('there'), or define '{name}' under 'constants:' in pack.yaml.")]
         return [PackError(f"fallback({name}) needs quotes: '{name}' is not a constant", argument,
                           f"Write fallback('{name}'), or define '{name}' under 'constants:' in pack.yaml.")]
     if others:
@@ -592,8 +599,7 @@ def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line
                           _FALLBACK_HINT + " Write fallback('') to show nothing.")]
     if len(args) > 1:
         return [PackError(f"fallback() takes one text, not {len(args)}", word, _FALLBACK_HINT)]
-    return [PackError("a fallback must be quoted text, a number or a constant that holds one", argument,
-                      _FALLBACK_HINT + " A placeholder cannot stand in for another.")]
+    return [PackError(_NOT_PLAIN_FALLBACK, argument, _NOT_PLAIN_HINT)]
 
 
 def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str],
@@ -619,12 +625,10 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               "only fallback() applies to it.")]
         return []
     if isinstance(node, nodes.Filter) and node.name == "fallback":
-        return _check_fallback(node, src, scope, line)
+        return _check_fallback(node, src, scope, line, stored)
     if (isinstance(node, nodes.Filter) and node.name == "default" and node.args and _is_ref(node.node, scope)
             and not _plain_fallback(node.args[0], scope)):  # (on a placeholder, default('x') is its fallback)
-        return [PackError("a fallback must be quoted text, a number or a constant that holds one",
-                          _at(src, line, r"\|\s*default\s*\(\s*()", 1),
-                          _FALLBACK_HINT + " A placeholder cannot stand in for another.")]
+        return [PackError(_NOT_PLAIN_FALLBACK, _at(src, line, r"\|\s*default\s*\(\s*()", 1), _NOT_PLAIN_HINT)]
     if isinstance(node, nodes.Mul):
         if any(_big_int(n, MAX_REPEAT) and _is_sequence(other, scope)
                for n, other in ((node.left, node.right), (node.right, node.left))):

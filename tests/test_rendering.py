@@ -415,6 +415,10 @@ def _template_problems(make_pack, solution: str) -> list[str]:
     ("Bye {{ customer.first_name | fallback(there) }}.",
      "4:50: fallback(there) needs quotes: 'there' is not a constant "
      "Write fallback('there'), or define 'there' under 'constants:' in pack.yaml."),
+    # a name the template sets is no word to quote: it is not a constant, and the text it holds is the fix
+    ("{% set w = 'there' %}Bye {{ customer.first_name | fallback(w) }}.",
+     "4:71: fallback(w) uses 'w', which the template sets: a fallback must be quoted text or a constant "
+     "Write the text itself in quotes, e.g. fallback('there'), or define 'w' under 'constants:' in pack.yaml."),
     # a third brace is printed: '{30}' reached the customer
     ("Within {{{ refund_window_days }}} days.",
      "4:19: '{{{' has one brace too many: the extra one is sent to the customer "
