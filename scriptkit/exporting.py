@@ -133,40 +133,63 @@ def _lint(pack: Pack, config: Any, grammar: Any, channels: Iterable[str] | None)
 # ---------------------------------------------------------------- per target
 
 def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list[Rendered], list[Diagnostic]]:
-    """Every message this target carries, rendered, with the SK5xx diagnostics they raise."""
+    """Every message this target carries, rendered, with the SK5xx diagnostics they raise.
+
+    A helpdesk macro holds one reply, so a one-body target (``variants == "first"``) exports a
+    script's first variant, its other phrasings in the agent notes where the target keeps them
+    (else SK508 names them); with the setting ``variants: each``, every variant is a macro of its own.
+    """
     scripts = {s.id: s for s in pack.scripts}
-    selected = [m for m in messages
-                if m.channel in target.channels and (target.variants == "all" or m.variant == 0)]
+    one_body = target.variants == "first"
+    confs: dict[str, dict[str, Any]] = {}
+
+    def conf_of(script_id: str) -> dict[str, Any]:
+        if script_id not in confs:
+            confs[script_id] = target_settings(pack, scripts[script_id], target)
+        return confs[script_id]
+
+    carried = [m for m in messages if m.channel in target.channels]
+    selected = [m for m in carried
+                if not one_body or m.variant == 0 or conf_of(m.script_id).get("variants") == "each"]
     per_script: dict[str, list[str]] = {}
     for m in selected:
         chans = per_script.setdefault(m.script_id, [])
         if m.channel not in chans:
             chans.append(m.channel)
-    variants: dict[tuple[str, str], list[Message]] = {}
-    if target.variants == "first":
-        for m in messages:
+    others: dict[tuple[str, str], list[Message]] = {}
+    if one_body:
+        for m in carried:
             if m.variant:
-                variants.setdefault((m.script_id, m.channel), []).append(m)
+                others.setdefault((m.script_id, m.channel), []).append(m)
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
     titles: dict[str, str] = {}
     for m in selected:
         script = scripts[m.script_id]
-        conf = target_settings(pack, script, target)
+        conf = conf_of(m.script_id)
         if conf.get("skip") is True:
             continue
         first = per_script[m.script_id][0] == m.channel
+        each = one_body and conf.get("variants") == "each"
         stem = _slug(m.script_id) + ("" if first else f"-{m.channel}")
-        if target.variants == "all" and m.variant:
+        record = "" if first else f":{m.channel}"  # how a record names itself besides the script id
+        named = [] if first else [m.channel]  # what the title adds: "Parcel late (chat, variant 2)"
+        if m.variant and (each or not one_body):
             stem += f"-v{m.variant + 1}"
-        meta = {**m.meta, "export": conf, "title_suffix": "" if first else f" ({m.channel})",
-                "phrasings": _phrasings(m, variants.get((m.script_id, m.channel), [])),
+            record += f":v{m.variant + 1}"
+            named += [f"variant {m.variant + 1}"] if each else []
+        suffix = f" ({', '.join(named)})" if named else ""
+        dropped = [] if each else others.get((m.script_id, m.channel), [])
+        phrasings = _phrasings(m, dropped)
+        meta = {**m.meta, "export": conf, "title_suffix": suffix, "record_suffix": record, "phrasings": phrasings,
                 "pack_name": pack.name, "pack_version": pack.meta.version, "locale": pack.meta.locale,
                 "pack_root": pack.root}
         message = replace(m, meta=meta)
         problems = list(target.check(message))
+        if phrasings and not getattr(target, "keeps_phrasings", False):
+            problems.append(_dropped_variants(target, phrasings, dropped))
         payload = target.render(message)
-        if target.variants == "first":
+        if one_body:
             title, body = target.measure(payload)
             problems.extend(_limit_problems(target, conf, title, body))
             if title in titles:
@@ -176,6 +199,20 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         found.extend(_diagnostic(p, target, message, script) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
+
+
+def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], dropped: Sequence[Message]) -> Problem:
+    """SK508 at the first phrasing a one-body helpdesk without agent notes leaves out."""
+    slot = phrasings[0][0]
+    where = next((seg.source.start for m in dropped for seg in m.segments
+                  if seg.slot == slot and seg.source is not None and human_text([seg]) in phrasings[0][1]), None)
+    slots = ", ".join(dict.fromkeys(s.replace("_", " ") for s, _ in phrasings))
+    count = "1 other phrasing" if len(phrasings) == 1 else f"{len(phrasings)} other phrasings"
+    verb = "is" if len(phrasings) == 1 else "are"
+    return problem("SK508", f"{target.name} holds one reply per macro: {count} of the {slots} {verb} not exported",
+                   f"Set export: {{{target.name}: {{variants: each}}}} to "
+                            "export every variant as a macro of its own, or give agents the playbook export.",
+                   location=where)
 
 
 def _unknown_target_settings(pack: Pack) -> list[Diagnostic]:
@@ -243,6 +280,8 @@ def _common_setting_problem(key: str, value: Any) -> str | None:
     """Why a value of a setting every target shares is wrong, or None."""
     if key == "skip" and not isinstance(value, bool):
         return "must be true or false"
+    if key == "variants" and value not in ("first", "each"):
+        return "must be 'first' (one macro, the first variant) or 'each' (a macro per variant)"
     if key == "placeholders" and not isinstance(value, Mapping):
         return "must map canonical names to this helpdesk's, e.g. {order.number: ticket.order_id}"
     if key == "limits":

@@ -369,6 +369,39 @@ def test_other_phrasings_and_notes_reach_zendesk_description_only(tmp_path: Path
     assert "Waiting all day" not in macro["actions"][0]["value"]
 
 
+def test_variants_a_helpdesk_cannot_hold_are_named_where_they_are_written(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE})
+    result = export(pack, ["helpscout", "zendesk"], tmp_path / "out", lint=False)
+    (dropped,) = [d for d in result.diagnostics if d.code == "SK508"]  # Zendesk keeps them in the description
+    assert dropped.extra["target"] == "helpscout"
+    assert (dropped.location.line, dropped.location.col) == (9, 6)  # the second acknowledgment, as written
+    assert dropped.message == "helpscout holds one reply per macro: 1 other phrasing of the acknowledgment is not " \
+                              "exported"
+    assert "variants: each" in (dropped.suggestion or "")
+    assert result.counts["helpscout"] == 2  # email and chat (Help Scout has no phone), the first variant each
+
+
+def test_variants_each_exports_every_variant_as_its_own_macro(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE},
+                      PACK_YAML + "export:\n  helpscout: {variants: each}\n  gorgias: {variants: each}\n")
+    result = export(pack, ["helpscout", "gorgias"], tmp_path / "out", lint=False)
+    assert [d.code for d in result.diagnostics if d.code in ("SK507", "SK508")] == []
+    replies = json.loads((tmp_path / "out/helpscout/saved_replies.json").read_text())["saved_replies"]
+    names = sorted(r["name"] for r in replies)
+    assert names == ["Orders / Delivery / Parcel is late", "Orders / Delivery / Parcel is late (chat)",
+                     "Orders / Delivery / Parcel is late (chat, variant 2)",
+                     "Orders / Delivery / Parcel is late (variant 2)"]
+    second = json.loads((tmp_path / "out/helpscout/saved_replies/parcel-late-v2.json").read_text())
+    assert "Waiting all day for a delivery" in second["text"]
+    macros = json.loads((tmp_path / "out/gorgias/macros.json").read_text())["macros"]
+    assert sorted(m["external_id"] for m in macros) == [
+        "scriptkit:parcel-late", "scriptkit:parcel-late:chat", "scriptkit:parcel-late:chat:v2",
+        "scriptkit:parcel-late:v2"]
+    with pytest.raises(ConfigError, match="must be 'first'"):
+        export(write_pack(tmp_path / "q", {"late.yaml": LATE}, PACK_YAML + "export:\n  front: {variants: all}\n"),
+               ["front"], tmp_path / "out2", lint=False)
+
+
 def test_an_export_finding_names_every_channel_that_met_it(tmp_path: Path) -> None:
     # it named only the last channel exported: an email macro with the same blank looked clean
     pack = write_pack(tmp_path / "p", {"braces.yaml": BRACES.replace("channels: [email]", "channels: [email, chat]")})

@@ -4,6 +4,7 @@ same customer-facing text back, for every export target that has an importer."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from scriptkit import export, import_library
 from scriptkit.importers import FORMATS
 from scriptkit.importers.dialects import PlaceholderPiece
+from scriptkit.loading import load_pack
+from scriptkit.models import Script
 from scriptkit.targets import available
 
 FIX = Path(__file__).parent / "fixtures" / "imports"
@@ -92,6 +95,62 @@ def test_a_gorgias_default_filter_comes_back_from_a_gorgias_round_trip(tmp_path:
     warned = export(plain, ["gorgias"], tmp_path / "plain-out", lint=False)
     assert [d.code for d in warned.diagnostics] == ["SK504"]
     assert "{{ticket.customer.firstname}}," in (tmp_path / "plain-out" / "gorgias" / "macros.json").read_text()
+
+
+_VARIED = """\
+id: parcel-late
+title: "Orders::Parcel late"
+channels: [email, chat]
+acknowledgment:
+  - "I'm so sorry your parcel hasn't arrived, {{ customer.first_name | fallback('there') }}."
+  - "Waiting all week for a parcel is exhausting, and I'm sorry."
+  - "I know you needed it by now, and I'm sorry it's late."
+warm_language: "Thank you for bearing with us."
+solution:
+  - "I've chased the courier, and it will reach you by [[delivery date]]."
+  - |-
+    I've sent a new parcel by express post today.
+
+    It will reach you by [[delivery date]].
+"""
+
+
+@pytest.mark.parametrize(("fmt", "bundle"), [("zendesk", "zendesk/macros.json"), ("gorgias", "gorgias/macros.json"),
+                                             ("helpscout", "helpscout/saved_replies.json")])
+def test_variants_exported_each_as_a_macro_come_back_as_one_script(tmp_path: Path, fmt: str, bundle: str) -> None:
+    pack = tmp_path / "pack"
+    (pack / "scripts").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: Varied\nversion: 0.1.0\nchannels: {email: {greeting: '', signoff: ''}, "
+                                    f"chat: {{greeting: '', signoff: ''}}}}\nexport: {{{fmt}: {{variants: each}}}}\n")
+    (pack / "scripts" / "parcel-late.yaml").write_text(_VARIED.replace("[[delivery date]]", "{{ blank.delivery_date }}")
+                                                       + "flexibility:\n  blanks:\n    - name: delivery_date\n"
+                                                       "      prompt: The day the courier gives\n")
+    export(pack, [fmt], tmp_path / "out", lint=False)
+    again = import_library(tmp_path / "out" / bundle, fmt)
+    titles = sorted(m.title for m in again.macros)
+    assert titles == ["Orders::Parcel late" if fmt == "zendesk" else "Orders / Parcel late",
+                      "Orders::Parcel late (chat)" if fmt == "zendesk" else "Orders / Parcel late (chat)"]
+    again.write(tmp_path / "back")
+    script = load_pack(tmp_path / "back").script("orders-parcel-late")
+    texts = [_options(script, slot) for slot in ("acknowledgment", "solution")]
+    assert len(texts[0]) == 3 and "Waiting all week" in texts[0][1] and "needed it by now" in texts[0][2]
+    assert "{{ customer.first_name" in texts[0][0]
+    assert len(texts[1]) == 2 and "I've sent a new parcel by express post today.\n\nIt will" in texts[1][1]
+    # exported again the same way, the files are the same but for the import's notes
+    export(tmp_path / "back", [fmt], tmp_path / "out2", lint=False, force=True)
+    first = json.loads((tmp_path / "out" / bundle).read_text())
+    second = json.loads((tmp_path / "out2" / bundle).read_text())
+    assert _replies(first) == _replies(second)
+
+
+def _options(script: Script, slot: str) -> list[str]:
+    value = getattr(script, slot)
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _replies(bundle: object) -> list[str]:
+    text = json.dumps(bundle)
+    return sorted(re.findall(r'"(?:value|body_text|chatText)": "((?:[^"\\]|\\.)*)"', text))
 
 
 def test_blanks_come_back_as_blanks(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, Scriptk
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, UnexpectedShape
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
 from scriptkit.importers.html import html_images
+from scriptkit.importers.variants import merge_variants
 
 #: format name -> (module, reader function, label constant)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -150,6 +151,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         raise
     except RecursionError:
         raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
+    library.macros = merge_variants(library.macros)
     _name_repeated_ids(library.macros)
     if library.problems and not library.macros and (other := _other_helpdesk(file, fmt)):
         library.hint = other  # no item could be read: the wrong --from, most likely

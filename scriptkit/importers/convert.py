@@ -77,6 +77,8 @@ class ImportedMacro:
     # what the export says besides the text: settings carried over, attachments and images left out
     about: list[str] = field(default_factory=list)
     native: NativeScript | None = None  # read from scriptkit's own export: nothing was guessed
+    # slot -> its other options, from macros exported one per variant and merged back (importers.variants)
+    variants: dict[str, list[list[Piece]]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -158,7 +160,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     raw.tags = [t for t in (" ".join(_CONTROL.sub("", tag).split()) for tag in raw.tags) if t]
     text, removed = clean_text(raw.body, raw.html)
     pieces = parse_body(text, raw.dialect, helpdesk)
-    blanks = _name_blanks(pieces, {})
+    blanks = name_blanks(pieces, {})
     names = {b.original: n for n, b in blanks.items()}
     slots, guesses = _place(pieces, flat_text(pieces, names), names)
     macro = ImportedMacro(raw, script_id, slots, blanks, guesses)
@@ -166,7 +168,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         alt_text, alt_removed = clean_text(body, html)
         removed += alt_removed
         alt = parse_body(alt_text, raw.dialect, helpdesk)
-        blanks.update(_name_blanks(alt, blanks))
+        blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
     if removed:
         macro.notes.append(f"removed {removed} invisible control character(s)")
@@ -188,7 +190,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     return macro
 
 
-def _name_blanks(pieces: list[Piece], taken: dict[str, BlankPiece]) -> dict[str, BlankPiece]:
+def name_blanks(pieces: list[Piece], taken: dict[str, BlankPiece]) -> dict[str, BlankPiece]:
     """One blank name per distinct original spelling; names unique within the macro."""
     out: dict[str, BlankPiece] = {}
     by_original = {b.original: n for n, b in taken.items()}
@@ -204,13 +206,13 @@ def _name_blanks(pieces: list[Piece], taken: dict[str, BlankPiece]) -> dict[str,
 
 
 def _place(pieces: list[Piece], flat: str, names: dict[str, str]) -> tuple[dict[str, list[Piece]], list[SentenceGuess]]:
-    paragraphs = _paragraphs(pieces)
+    paras = paragraphs(pieces)
     # inference reads the text as a customer would (sample names, not "{{customer.first_name}}",
     # whose dots would end sentences); offsets map back to the flat text for the comments
-    reading, back, para_of = _reading_text(paragraphs, names)
+    reading, back, para_of = _reading_text(paras, names)
     sentences = infer_slots(reading)
-    cost = [[0.0] * len(SLOT_ORDER) for _ in paragraphs]
-    members: list[list[tuple[int, int, str, float]]] = [[] for _ in paragraphs]
+    cost = [[0.0] * len(SLOT_ORDER) for _ in paras]
+    members: list[list[tuple[int, int, str, float]]] = [[] for _ in paras]
     for a, b, slot, confidence in sentences:
         index = para_of[min(a, len(para_of) - 1)] if para_of else 0
         members[index].append((back[a][0], back[max(a, b - 1)][1], slot, confidence))
@@ -220,7 +222,7 @@ def _place(pieces: list[Piece], flat: str, names: dict[str, str]) -> tuple[dict[
     choice = _monotone(cost)
     slots: dict[str, list[Piece]] = {s: [] for s in SLOT_ORDER}
     guesses: list[SentenceGuess] = []
-    for para, k, found in zip(paragraphs, choice, members, strict=True):
+    for para, k, found in zip(paras, choice, members, strict=True):
         slot = SLOT_ORDER[k]
         if slots[slot]:
             slots[slot].append(TextPiece("\n\n"))
@@ -256,7 +258,7 @@ def _reading_text(paragraphs: list[list[Piece]], names: dict[str, str]
     return "".join(out), back, para_of
 
 
-def _paragraphs(pieces: list[Piece]) -> list[list[Piece]]:
+def paragraphs(pieces: list[Piece]) -> list[list[Piece]]:
     out: list[list[Piece]] = [[]]
     for piece in pieces:
         if isinstance(piece, TextPiece) and "\n\n" in piece.text:

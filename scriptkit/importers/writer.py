@@ -79,7 +79,8 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
         tags.fa.set_flow_style()
         doc["tags"] = tags
     for slot in SLOT_ORDER:
-        options = native.options.get(slot, []) if native is not None else [macro.slots.get(slot, [])]
+        options = native.options.get(slot, []) if native is not None else \
+            [macro.slots.get(slot, []), *macro.variants.get(slot, [])]
         text = _slot_text(options, names)
         if text or slot != "warm_language":
             doc[slot] = text

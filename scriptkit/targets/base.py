@@ -59,6 +59,9 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
               "literal text looks like the helpdesk's template syntax and cannot be escaped there"),
     "SK506": ("missing-setting", Severity.WARNING, "an export setting the helpdesk needs is not configured"),
     "SK507": ("duplicate-title", Severity.ERROR, "two exported replies would share one title"),
+    "SK508": ("variants-dropped", Severity.WARNING,
+              "the helpdesk holds one reply per macro and has no notes field: the script's other variants are "
+              "left out (export them with variants: each)"),
 }
 
 
@@ -399,8 +402,13 @@ class BaseTarget(ABC):
     own_settings: ClassVar[dict[str, str]] = {}
     dialect: ClassVar[Dialect | None] = None
 
+    #: the other variants' phrasings reach the agent (a notes field): no SK508 when they are not exported
+    keeps_phrasings: ClassVar[bool] = False
+
     def settings_keys(self) -> Mapping[str, str]:
-        return {**self.common_settings, **self.own_settings}
+        one_body = {"variants": "'each' to export every variant of a script as a macro of its own, titled "
+                                "'... (variant 2)'; 'first' (the default) exports the first"}
+        return {**self.common_settings, **(one_body if self.variants == "first" else {}), **self.own_settings}
 
     def names(self, message: Message) -> Mapping[str, str]:
         mapped = settings(message).get("placeholders") or {}

@@ -161,6 +161,30 @@ None.
 ## Fix safety
 No automatic fix.
 """,
+    "SK508": """
+## What it does
+Reports a script with several variants (a slot written as a list) exported to a helpdesk whose
+macro holds one reply and has no notes field: Freshdesk, Help Scout, Intercom, Gorgias, Front and
+Salesforce. The first variant is exported; the message names the slots whose other phrasings are
+not. Zendesk keeps them in the macro's description, so it is not reported there.
+
+## Why it matters
+A writer who wrote three ways to say it finds one in the helpdesk and no word of the others.
+
+## Example
+`acknowledgment: ["I'm sorry it's late.", "Waiting all week is exhausting."]` exported to Help Scout.
+
+## Use instead
+`export: {helpscout: {variants: each}}` in pack.yaml (or one script's `export:`): each variant
+becomes a saved reply of its own, titled `... (variant 2)`, and `scriptkit import` of that export
+merges them back into one script with its variants. Or hand agents the playbook export.
+
+## Options
+The `variants` setting: `first` (the default) or `each`.
+
+## Fix safety
+No automatic fix.
+""",
     "SK507": """
 ## What it does
 Reports two scripts whose exported titles would be identical in one helpdesk.

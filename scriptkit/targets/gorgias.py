@@ -99,7 +99,7 @@ tags become an `addTags` action (comma-separated) and a configured status a `set
             actions.append(_action("addTags", "Add tags", {"tags": ", ".join(tags)}))
         if conf.get("status") in STATUSES:
             actions.append(_action("setStatus", "Set status", {"status": conf["status"]}))
-        suffix = f":{message.channel}" if message.meta.get("title_suffix") else ""
+        suffix = str(message.meta.get("record_suffix", ""))  # ":chat", ":v2": one macro per channel or variant
         out: dict[str, Any] = {"name": display_title(message), "actions": actions,
                                "external_id": f"scriptkit:{message.script_id}{suffix}",
                                "language": str(message.meta.get("locale") or "en").split("-")[0].lower()}

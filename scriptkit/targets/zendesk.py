@@ -62,6 +62,7 @@ class ZendeskTarget(BaseTarget):
     # Not documented by Zendesk; 255 matches its string columns and 64 KB its comment bodies.
     limits = Limits(title_max=255, body_max=65_535, source="assumed; override with export.zendesk.limits")
     dialect = DIALECT
+    keeps_phrasings = True  # in the description, as "Or say (acknowledgment): ..."
     own_settings: ClassVar[dict[str, str]] = {
         "status": "ticket status the macro sets: open, pending, hold or solved",
         "public": "false to add the reply as an internal note (default true: public reply)",
