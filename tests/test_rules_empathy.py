@@ -258,6 +258,18 @@ def test_a_yes_or_no_answer_may_come_before_the_acknowledgment(ack: str, late: b
     assert bool(found) == late
 
 
+def test_a_closing_thanks_for_patience_is_not_a_late_acknowledgment() -> None:
+    # moving "Thanks for your patience." to the top would not help anyone: it closes the reply
+    assert check(LateAcknowledgment, acknowledgment="Thanks for your reply.",
+                 solution="Please open the app and send us a photo of the settings page today. Thanks for "
+                          "your patience and understanding.") == []
+    assert check(LateAcknowledgment, acknowledgment="I've processed your refund today.",
+                 solution="Thank you for bearing with us while we sorted it.") == []
+    # a thank-you that names how the wait felt is an acknowledgment, and a late one
+    assert len(check(LateAcknowledgment, acknowledgment="I've processed your refund today.",
+                     solution="Thank you for your patience, I know how stressful the wait was.")) == 1
+
+
 def test_greeting_does_not_count_as_the_first_sentence() -> None:
     # the chat layout puts "Hi {{customer.first_name}}!" in front; the acknowledgment still comes first
     assert check(LateAcknowledgment, channel="chat", acknowledgment="That sounds really stressful.",

@@ -104,7 +104,8 @@ class LateAcknowledgment(Rule):
     ## What it does
     Reports a reply whose acknowledgment is not among the first `within` sentences after
     the greeting (for example an apology, a policy or the fix comes first, and "I understand
-    how stressful this is" only later). A thank-you that opens the reply ("Thanks for sending
+    how stressful this is" only later). A closing thank-you for the customer's patience is not
+    the acknowledgment it means. A thank-you that opens the reply ("Thanks for sending
     the photo.") is a courtesy, as the greeting is, and is not counted; nor is a short yes or
     no that answers the customer's question first ("No, the charge won't be repeated."): a
     worried customer wants the answer before anything else.
@@ -145,7 +146,9 @@ class LateAcknowledgment(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        first = _first_acknowledging(body)
+        # (a thank-you for the customer's patience acknowledges the wait, but it closes a reply: moving
+        # it to the top would not help, so it is not the acknowledgment whose place is judged)
+        first = next((i for i, s in enumerate(body) if s.cues.acknowledges and not _thanks_only(s)), None)
         within = options.integer(type(self), ctx, "within", 1)
         if first is None or first - _opening_courtesy(body[:first]) < within:
             return
@@ -170,6 +173,11 @@ def _opening_courtesy(lead: list[Sentence]) -> int:
     the customer's question first, and opening thanks."""
     answer = 1 if lead and _ANSWER.match(lead[0].text) and len(lead[0].text.split()) <= _ANSWER_WORDS else 0
     return answer + _opening_thanks(lead[answer:])
+
+
+def _thanks_only(s: Sentence) -> bool:
+    """A thank-you ("Thanks for your patience.") that names no feeling."""
+    return not s.cues.feelings and _THANKS.match(s.text) is not None
 
 
 def _opening_thanks(lead: list[Sentence]) -> int:
