@@ -118,3 +118,13 @@ def test_a_reply_that_mentions_a_tag_is_not_html(tmp_path: Path) -> None:
                      encoding="utf-8")
     run = review(reply)
     assert any("<br>" in s["text"] for s in json.loads(run.stdout)["sentences"]) and "HTML" not in run.stderr
+
+
+def test_a_file_too_large_for_one_reply_is_refused_before_it_is_judged(tmp_path: Path) -> None:
+    from scriptkit.loading import MAX_FILE_BYTES
+
+    export = tmp_path / "all-tickets.txt"  # (a whole export passed by mistake: minutes and gigabytes to judge)
+    export.write_text("I'm sorry your parcel is late. I'll reship it.\n" * (MAX_FILE_BYTES // 40), encoding="utf-8")
+    for run in (review(export), review("-", input=export.read_bytes())):
+        assert run.exit_code == 2 and "Traceback" not in run.output
+        assert "bytes; review judges one reply or conversation" in run.stderr and ":1:1: error:" in run.stderr

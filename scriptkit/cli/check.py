@@ -152,15 +152,22 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     transcript (lines starting 'Agent: ', 'Customer: '...) only the agent's turns are judged;
     under an email, the quoted thread ('On Tue, ... wrote:', '> ...') is not.
     """
+    from scriptkit.loading import MAX_FILE_BYTES
+
     if file == "-":
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
-        text, name, start = _decode(sys.stdin.buffer.read(), "<stdin>"), "<stdin>", Path.cwd()
+        raw, name, start = sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>", Path.cwd()
     else:
         path = Path(file)
         if not path.is_file():
             what = f"{file} is a folder" if path.is_dir() else f"no such file: {file}"
             raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
-        text, name, start = _decode(path.read_bytes(), file), file, path.parent
+        with path.open("rb") as handle:
+            raw, name, start = handle.read(MAX_FILE_BYTES + 1), file, path.parent
+    if len(raw) > MAX_FILE_BYTES:  # (a whole export passed by mistake: minutes and gigabytes to judge)
+        raise ConfigError(f"the text is over {MAX_FILE_BYTES:,} bytes; review judges one reply or conversation",
+                          Location(name, 1, 1), "Pass one reply, or one transcript, at a time.")
+    text = _decode(raw, name)
     from scriptkit.transcript import html_text, unified_line_breaks
 
     text = unified_line_breaks(text)  # (lines ending in "\r" alone are lines, located as an editor shows them)
