@@ -37,7 +37,10 @@ _SECOND_PERSON = re.compile(r"(?:y(?<!\wy)ou(?:r|rs|rself|'(?:ve|re|d|ll))?|u(?<
 _IMPERATIVE = re.compile(
     r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
-    r"remove|return|keep|contact|let\s+(?:me|us)\s+know|don't|do\s+not|make\s+sure|take|set|put|just\s+be|be)\b",
+    r"remove|return|keep|contact|let\s+(?:me|us)\s+know|don't|do\s+not|make\s+sure|take|set|put|just\s+be|be)\b"
+    # "please" and any verb of doing ("please report it to the author"), but not the formulas that ask nothing
+    r"|^\s*please\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|forgive)\b"
+    r"|don't\s+hesitate|do\s+not\s+hesitate)[a-z]+\b",
 )
 # "that's such a hassle", "what a pain", "how annoying": a feeling aimed at the situation
 # (each split in two: the part at the start is matched there only, and the rest searched for
@@ -355,12 +358,14 @@ def _sentence_slots(pieces: tuple[tuple[int, int], ...],
 
 
 def _cares_and_acts(c: Cues) -> bool:
-    """Care (an acknowledgment, an apology, warmth) and help in one sentence: worth reading by clause."""
-    return c.acts and (c.acknowledges or bool(c.apologies or c.warmth or c.reactions))
+    """Care (an acknowledgment, an apology, warmth) and an action in one sentence: worth reading by clause
+    (the action may be an instruction in a later clause: "thanks for the report, please send the file")."""
+    return bool(c.acts or c.actions) and (c.acknowledges or bool(c.apologies or c.warmth or c.reactions))
 
 
-# where one clause ends and the next starts: ", " "; " ": " " - " (the conjunction stays with the second)
-_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—](?=\s)")
+# where one clause ends and the next starts: ", " "; " ": " " - ", a line break inside the sentence (a chat
+# or social reply often has no full stop) (the conjunction stays with the second clause)
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—](?=\s)|[ \t]*\n")
 
 
 @lru_cache(maxsize=4096)  # stock sentences recur across replies
@@ -368,7 +373,7 @@ def _care_then_action(sentence: str) -> tuple[tuple[int, tuple[str, float]], tup
     """``((end of the care clause, its slot and confidence), (start of the rest, its slot and
     confidence))`` when the sentence's first clauses carry care and the rest is a solution; else None."""
     for m in _CLAUSE_BREAK.finditer(sentence):
-        cut = m.end() if sentence[m.start()] in ",;:" else m.start()
+        cut = m.start() + 1 if sentence[m.start()] in ",;:" else m.start()
         resume = len(sentence) - len(sentence[m.end():].lstrip())
         if resume >= len(sentence):
             break

@@ -62,6 +62,10 @@ def test_greeting_is_split_from_the_sentence_it_opens() -> None:
         ("I'll send a prepaid return label to your inbox within the hour.", "solution"),
         ("Click Settings, then choose Reset password.", "solution"),
         ("Could you reply with the order number so I can check it?", "solution"),
+        ("Please report the bug to the add-on's author.", "solution"),
+        ("Please note that the office is closed on Sundays.", "other"),
+        ("We kindly ask you to provide a photo of both sides of the card.", "solution"),
+        ("I'm happy to inform you that the address on your account has been successfully changed.", "solution"),
     ],
 )
 def test_single_sentences(sentence: str, slot: str) -> None:
@@ -280,6 +284,13 @@ def test_a_day_or_month_ahead_is_a_time_frame(sentence: str) -> None:
      [("That sounds so frustrating;", "acknowledgment"), ("I'll send a new charger by Friday.", "solution")]),
     ("I'm so sorry about the wait, so I've upgraded your delivery to next day.",
      [("I'm so sorry about the wait,", "warm_language"), ("so I've upgraded your delivery to next day.", "solution")]),
+    # a social reply often has no full stop: the line break ends the clause
+    ("So sorry to hear this :(\nPlease send us a DM with your order number and we'll sort it out.",
+     [("So sorry to hear this :(", "acknowledgment"),
+      ("Please send us a DM with your order number and we'll sort it out.", "solution")]),
+    ("Thanks for the report, but this add-on isn't ours, please report the bug to its author.",
+     [("Thanks for the report, but this add-on isn't ours,", "warm_language"),
+      ("please report the bug to its author.", "solution")]),
 ])
 def test_a_sentence_that_acknowledges_and_acts_is_read_as_two_clauses(sentence: str,
                                                                       clauses: list[tuple[str, str]]) -> None:
