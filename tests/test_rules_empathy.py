@@ -265,6 +265,9 @@ def test_a_closing_thanks_for_patience_is_not_a_late_acknowledgment() -> None:
                           "your patience and understanding.") == []
     assert check(LateAcknowledgment, acknowledgment="I've processed your refund today.",
                  solution="Thank you for bearing with us while we sorted it.") == []
+    # an opening "thanks for flagging this" is the acknowledgment, and it is first
+    assert check(LateAcknowledgment, acknowledgment="Thanks for flagging this. We know some customers can't log "
+                 "in.", solution="Our team is on it and I'll update you today. I know it's frustrating.") == []
     # a thank-you that names how the wait felt is an acknowledgment, and a late one
     assert len(check(LateAcknowledgment, acknowledgment="I've processed your refund today.",
                      solution="Thank you for your patience, I know how stressful the wait was.")) == 1

@@ -146,9 +146,11 @@ class LateAcknowledgment(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        # (a thank-you for the customer's patience acknowledges the wait, but it closes a reply: moving
-        # it to the top would not help, so it is not the acknowledgment whose place is judged)
-        first = next((i for i, s in enumerate(body) if s.cues.acknowledges and not _thanks_only(s)), None)
+        first = _first_acknowledging(body)
+        if first and _thanks_only(body[first]):
+            # (a thank-you for the customer's patience acknowledges the wait, but after other content it
+            # closes the reply: moving it to the top would not help, so the next acknowledgment is judged)
+            first = next((i for i, s in enumerate(body) if s.cues.acknowledges and not _thanks_only(s)), None)
         within = options.integer(type(self), ctx, "within", 1)
         if first is None or first - _opening_courtesy(body[:first]) < within:
             return
