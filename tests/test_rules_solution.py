@@ -95,6 +95,10 @@ def test_missing_solution_is_an_error_and_a_blank_alone_is_not_a_solution(tmp_pa
     ("I've reported the missed bin to the crew today.", True),
     ("Your card stays locked until today.", False),  # a state, not a step
     ("Please DM us a photo of the damaged box.", True),
+    ("We kindly ask you to provide a photo of both sides of the card.", True),  # the customer's step
+    ("Could you specify the purpose of the transfer?", True),
+    ("Please upload the receipt on the claims page.", True),
+    ("Thanks for the report, which helps us a lot.", False),
     ("Here's a fresh link to the form: https://forms.example/claim", True),
     ("Here's the thing: the form is long.", False),
     ("You can resell the tickets on our resale page.", True),

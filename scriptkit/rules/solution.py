@@ -24,16 +24,17 @@ _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
     "activate add adjust apply arrange attach book call cancel change chase check collect confirm connect "
     "correct create credit deliver delete dispatch email escalate expedite extend fix forward issue "
-    "merge move phone process push raise rebook refund reinstate release "
+    "merge move phone process provide push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship swap switch track transfer unblock unlock update upgrade "
-    "downgrade verify waive click tap sign enter select dm sell"
+    "downgrade verify waive click tap sign enter select dm sell upload"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
 # "is valid for" as often: "the discount applies to orders over 20 pounds")
 _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped cleared clearing started "
-              "applied reapplied verified verifies paused pausing lock freeze froze logged reported")
+              "applied reapplied verified verifies paused pausing lock freeze froze logged reported "
+              "specify specified specifies")
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
@@ -206,16 +207,21 @@ def _nothing_to_wait_for(text: str) -> bool:
 # ("I've reissued the ticket", "we refunded it"), or reported ("has shipped", "has been reversed",
 # "was sent yesterday", "is unlocked now", "went through").
 _DONE_FORM = r"(?:\w+ed|sent|made|set|put|got|given|taken|paid|done|built|brought|kept|found|frozen|undone|shown|split)"
+# ("is" and "are" only with "now" or "already": "transfers are sent within minutes" and "the country is
+# determined by your number" describe how things work, not something done)
 _FINISHED = re.compile(
-    rf"\b(?:(?:i|we)(?:{_APOS}ve|\s+have)?|has|have|had|was|were|is|are)\s+"
+    rf"\b(?:(?:i|we)(?:{_APOS}ve|\s+have)?|has|have|had|was|were)\s+"
     rf"(?:(?:already|just|now|also|since|all)\s+)*(?:been\s+)?{_DONE_FORM}\b"
+    rf"|\b(?:is|are)\s+(?:now|already)\s+{_DONE_FORM}\b|\b(?:is|are)\s+{_DONE_FORM}\s+(?:now|already)\b"
     r"|\bwent\s+through\b",
     re.IGNORECASE,
 )
 # ... unless something is still to happen ("and will send the new card", "is being processed") or the
 # action hands the problem on to someone who has yet to act ("escalated", "passed to", "asked the courier")
 _PENDING = re.compile(
-    rf"\b(?:will|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|"
+    rf"\b(?:will|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|future|"
+    # "should be credited", "may have received": still to happen, or not known to have
+    r"should|would|could|may|might|"
     r"escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|to|along)|forward\w*|referr\w*|rais(?:ed|ing)|"
     r"logg?ed|report\w*|flagg?ed|ask\w*|request\w*|submitt\w*|notif\w*|contact\w*|chas(?:ed|ing)|"
     r"look(?:ing)?\s+into|investigat\w*|review\w*|check(?:ing)?\s+with)\b"
