@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import fnmatch
 import os
@@ -131,6 +132,9 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         errors.add(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
                    "Split it into one script per file.")
         return None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # (Notepad's "Unicode")
+        errors.add("file is UTF-16, not UTF-8", Location(name, 1, 1), "Save the file as UTF-8 in your editor.")
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -183,8 +187,11 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
                 where = source.location(lone_key.start(1))
         if mark is not None and (template := _unquoted_template(text, mark.index - mark.column)) is not None:
             # '{{ x }}' or '{% if %}' opening a value is read as a YAML mapping: quoting it is the fix
+            problem = "this value starts with '{', which YAML reads as the start of a mapping"
             hint = template[1]
             where = source.location(template[0])
+        elif (slip := _slip(exc, text, source)) is not None:
+            problem, where, hint = slip
         errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, hint)
         return None
     except RecursionError:
@@ -384,6 +391,40 @@ def _quote_template_hint(origin: Origin, path: tuple[str | int, ...]) -> str | N
     text = origin.source.text
     found = _unquoted_template(text, text.rfind("\n", 0, start) + 1)
     return found[1] if found is not None and found[0] == start else None
+
+
+def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Location, str] | None:
+    """A writer's common slip said in a writer's words, where YAML's are its parser's states
+    ("expected <block end>, but found '<block mapping start>'"): the problem, where, and the fix."""
+    problem, mark, cmark = exc.problem or "", exc.problem_mark, exc.context_mark
+    if mark is None:
+        return None
+    if problem == "expected <block end>, but found '<block mapping start>'":
+        return ("this line is indented differently from the lines above it", source.location(mark.index),
+                "Keys of one mapping start in the same column: line this one up with the keys above it (spaces only).")
+    if problem == "expected <block end>, but found '<block sequence start>'":
+        return ("this list item is indented differently from the one above it", source.location(mark.index),
+                "Start each '- ' of a list in the same column.")
+    quote = text[mark.index - 1:mark.index]
+    if problem.startswith("expected <block end>, but found") and quote in ("'", '"'):
+        # a quote left open reads on to the next one, which closes it, and what follows that is the error
+        opening = mark.index - 1
+        while True:
+            opening = text.rfind(quote, 0, opening)
+            if opening <= 0 or text[opening - 1] != ("\\" if quote == '"' else "'"):
+                break
+            opening -= 1  # (an escaped or doubled quote is inside the text)
+        closed_on = source.location(mark.index - 1).line
+        if opening >= 0 and "\n" in text[opening:mark.index]:
+            return (f"this quoted value is not closed on its line, so it runs on to the quote on line {closed_on}",
+                    source.location(opening), "A quoted value is missing its closing quote.")
+    if problem == "could not find expected ':'" and cmark is not None:
+        # 'solution:\u00a0text', pasted: a no-break space does not end a key
+        nbsp = text.find(":\u00a0", cmark.index, mark.index)
+        if nbsp >= 0:
+            return ("a no-break space follows the ':'", source.location(nbsp + 1),
+                    "Type an ordinary space after the ':'.")
+    return None
 
 
 def _yaml_hint(problem: str, after_colon: bool = False) -> str:
@@ -619,6 +660,14 @@ def _model_in(annotation: Any) -> Any:
 
 def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorCollector,
            what: str) -> Any:
+    if data is None:  # (nothing but comments, or nothing at all)
+        if model is PackMeta:
+            errors.add("pack.yaml is empty", origin.source.location(0),
+                       "Give the pack its settings, at least its name: name: Our support replies")
+        else:
+            errors.add("the file is empty", origin.source.location(0),
+                       "Write a script in it (`scriptkit init` makes an example), or delete it.")
+        return None
     if not isinstance(data, dict):
         errors.add(f"{what} must be a YAML mapping of keys to values", origin.source.location(0),
                    "Start the file with 'key: value' lines (see `scriptkit init`).")

@@ -329,8 +329,8 @@ def test_file_that_is_not_utf8(make_pack):
 def test_empty_script_file(make_pack):
     root = make_pack({"a.yaml": ""})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:1:1: A script file must be a YAML mapping of keys to values "
-        "Start the file with 'key: value' lines (see `scriptkit init`)."
+        f"{root}/scripts/a.yaml:1:1: the file is empty "
+        "Write a script in it (`scriptkit init` makes an example), or delete it."
     )
 
 
@@ -699,15 +699,19 @@ def test_a_second_document_in_a_file_says_so(make_pack, second):
 _QUOTE_BRACES = "A value that starts with '{' must be quoted, e.g. "
 
 
+# (YAML's own words were its parser's: "expected <block end>, but found '<scalar>'")
+_READ_AS_MAPPING = "this value starts with '{', which YAML reads as the start of a mapping"
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ("warm_language: {{ sig }}", f"6:16: 'warm_language' must be text, or a list of texts (one per variant) "
                                  f"{_QUOTE_BRACES}warm_language: \"{{{{ sig }}}}\"."),
-    ("warm_language: {{ sig }}.", f"6:16: YAML syntax error: expected <block end>, but found '<scalar>' "
+    ("warm_language: {{ sig }}.", f"6:16: YAML syntax error: {_READ_AS_MAPPING} "
                                   f"{_QUOTE_BRACES}warm_language: \"{{{{ sig }}}}.\"."),
-    ("warm_language:\n  - {{ sig }} here.", f"7:5: YAML syntax error: expected <block end>, but found '<scalar>' "
+    ("warm_language:\n  - {{ sig }} here.", f"7:5: YAML syntax error: {_READ_AS_MAPPING} "
                                             f"{_QUOTE_BRACES}- \"{{{{ sig }}}} here.\"."),
     ("warm_language: {% if x %}Thanks.{% endif %}",
-     f"6:16: YAML syntax error: found character '%' that cannot start any token "
+     f"6:16: YAML syntax error: {_READ_AS_MAPPING} "
      f"{_QUOTE_BRACES}warm_language: \"{{% if x %}}Thanks.{{% endif %}}\"."),
 ])
 def test_a_template_at_the_start_of_a_value_must_be_quoted(make_pack, line, expected):
@@ -875,3 +879,42 @@ def test_a_script_with_an_upper_case_suffix_beside_pack_yaml_is_named(make_pack)
     root = make_pack({"a.yaml": GOOD})
     (root / "Refund.YML").write_text(GOOD.replace("id: good", "id: refund"), encoding="utf-8")
     assert one_problem(root).startswith(f"{root}/Refund.YML:1:1: this script is beside pack.yaml")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a key indented by a slip: YAML's "expected <block end>, but found '<block mapping start>'"
+    ('id: a\ntitle: T\nacknowledgment: "x"\n  warm_language: "y"\nsolution: "z"\n',
+     "4:3: YAML syntax error: this line is indented differently from the lines above it "
+     "Keys of one mapping start in the same column: line this one up with the keys above it (spaces only)."),
+    ('id: a\ntitle: T\nacknowledgment:\n  - "x"\n    - "y"\nsolution: "z"\n',
+     "5:5: YAML syntax error: this list item is indented differently from the one above it "
+     "Start each '- ' of a list in the same column."),
+    # a closing quote left off: YAML reads on to the next quote, a line or more below
+    ('id: a\ntitle: T\nacknowledgment: "x\nsolution: "z"\n',
+     "3:17: YAML syntax error: this quoted value is not closed on its line, so it runs on to the quote on "
+     "line 4 A quoted value is missing its closing quote."),
+    # a no-break space after the colon (pasted from a web page or a word processor)
+    ("id: a\ntitle: T\nacknowledgment: x\nsolution:\u00a0z\n",
+     "4:10: YAML syntax error: a no-break space follows the ':' Type an ordinary space after the ':'."),
+])
+def test_yaml_slips_are_said_in_a_writers_words(make_pack, text, expected):
+    root = make_pack({"a.yaml": text})
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b"", "1:1: the file is empty Write a script in it (`scriptkit init` makes an example), or delete it."),
+    (b"# only a comment\n", "1:1: the file is empty Write a script in it (`scriptkit init` makes an example), "
+                            "or delete it."),
+    (GOOD.encode("utf-16"), "1:1: file is UTF-16, not UTF-8 Save the file as UTF-8 in your editor."),
+])
+def test_an_empty_or_utf16_script_is_said_so(make_pack, raw, expected):
+    root = make_pack({})
+    (root / "scripts" / "a.yaml").write_bytes(raw)
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{expected}"
+
+
+def test_an_empty_pack_yaml_is_said_so(make_pack):
+    root = make_pack({"a.yaml": GOOD}, "")
+    assert one_problem(root) == (f"{root}/pack.yaml:1:1: pack.yaml is empty Give the pack its settings, at least "
+                                 "its name: name: Our support replies")
