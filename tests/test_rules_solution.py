@@ -374,6 +374,10 @@ def test_a_vague_time_is_pointed_at_when_another_slot_splits_the_solution() -> N
     ("Your refund went through this morning.", False),
     ("Your replacement has already shipped.", False),
     ("The duplicate payment has been reversed.", False),
+    ("I'm happy to tell you the email on your account has been successfully changed.", False),
+    # an offer for later is not something left to happen
+    ("I've refunded the delivery charge. If anything else comes up, just reply and I'll help.", False),
+    ("I've unlocked your account. We will be more than happy to help with anything else.", False),
     # still to happen, or handed on to someone who has yet to act: the customer waits
     ("I've passed this to our billing team.", True),
     ("I've escalated your case to the warehouse.", True),

@@ -211,28 +211,31 @@ _DONE_FORM = r"(?:\w+ed|sent|made|set|put|got|given|taken|paid|done|built|brough
 # determined by your number" describe how things work, not something done)
 _FINISHED = re.compile(
     rf"\b(?:(?:i|we)(?:{_APOS}ve|\s+have)?|has|have|had|was|were)\s+"
-    rf"(?:(?:already|just|now|also|since|all)\s+)*(?:been\s+)?{_DONE_FORM}\b"
+    rf"(?:(?:already|just|now|also|since|all|[a-z]+ly)\s+)*(?:been\s+(?:[a-z]+ly\s+)?)?{_DONE_FORM}\b"
     rf"|\b(?:is|are)\s+(?:now|already)\s+{_DONE_FORM}\b|\b(?:is|are)\s+{_DONE_FORM}\s+(?:now|already)\b"
     r"|\bwent\s+through\b",
     re.IGNORECASE,
 )
 # ... unless something is still to happen ("and will send the new card", "is being processed") or the
 # action hands the problem on to someone who has yet to act ("escalated", "passed to", "asked the courier")
+_HAPPY = r"(?!\s+be\s+(?:more\s+than\s+|very\s+|really\s+|so\s+)?(?:happy|glad|pleased)\b)"  # an offer, not a step
 _PENDING = re.compile(
-    rf"\b(?:will|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|future|"
+    rf"\b(?:will{_HAPPY}|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|future|"
     # "should be credited", "may have received": still to happen, or not known to have
     r"should|would|could|may|might|"
     r"escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|to|along)|forward\w*|referr\w*|rais(?:ed|ing)|"
     r"logg?ed|report\w*|flagg?ed|ask\w*|request\w*|submitt\w*|notif\w*|contact\w*|chas(?:ed|ing)|"
     r"look(?:ing)?\s+into|investigat\w*|review\w*|check(?:ing)?\s+with)\b"
-    rf"|{_APOS}ll\b",
+    rf"|{_APOS}ll\b{_HAPPY}",
     re.IGNORECASE,
 )
+# a sentence that starts "If" offers help for later ("If anything else comes up, I'll help"): nothing pending
+_OFFER = re.compile(r"(?:^|(?<=[.!?]))\s*if\b[^.!?]*[.!?]*", re.IGNORECASE)
 
 
 def _finished(text: str) -> bool:
     """The solution reports an action already done, with nothing left to happen."""
-    return bool(_FINISHED.search(text)) and _has_action(text) and not _PENDING.search(text)
+    return bool(_FINISHED.search(text)) and _has_action(text) and not _PENDING.search(_OFFER.sub(" ", text))
 
 
 def _has_action(text: str) -> bool:
