@@ -23,7 +23,7 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
-from scriptkit.models import REPLY_SLOTS, Origin, Pack, PackMeta, Script, is_placeholder_name
+from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import SourceText, byte_location
 
 PACK_FILE = "pack.yaml"
@@ -562,14 +562,13 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 continue  # the unknown-key message already says how to fix it
             errors.add(f"missing required key '{key}'", origin.location(path[:-1], key=True),
                        f"Add '{key}:' to this {'item' if len(path) > 1 else 'script' if model is Script else 'file'}.")
-        elif kind == "literal_error":
+        elif kind == "literal_error":  # (a channel's name: the one Literal of the models)
             value = str(err.get("input"))
-            expected = err.get("ctx", {}).get("expected", "")
-            options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",") if o.strip(" '")]
-            close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
-            hint = f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(options)}."
-            on_key = err["loc"][-1] == "[key]"  # a mapping's key (by_channel's channel names)
-            errors.add(f"'{value}' is not allowed here", origin.location(path, key=on_key), hint)
+            close = difflib.get_close_matches(value, CHANNELS, n=1, cutoff=0.6)
+            hint = (f"Did you mean '{close[0]}'? " if close else "") + \
+                f"The channels are {', '.join(CHANNELS[:-1])} and {CHANNELS[-1]}."
+            on_key = err["loc"][-1] == "[key]"  # a mapping's key (by_channel's and the layouts' channel names)
+            errors.add(f"'{value}' is not a channel", origin.location(path, key=on_key), hint)
         elif kind == "string_pattern_mismatch":
             hint = ("Use lower-case letters, digits and '_', starting with a letter, e.g. delay_reason."
                     if "blanks" in path else

@@ -109,7 +109,12 @@ def test_misspelled_key_in_pack_yaml(make_pack):
 
 def test_misspelled_channel_value(make_pack):
     root = make_pack({"a.yaml": GOOD + "channels: [email, caht]\n"})
-    assert one_problem(root) == f"{root}/scripts/a.yaml:5:19: 'caht' is not allowed here Did you mean 'chat'?"
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:5:19: 'caht' is not a channel Did you mean 'chat'? "
+                                 "The channels are email, chat, sms, phone and social.")
+    # one no match is close to: the channels to choose from, as in pack.yaml's layouts
+    root = make_pack({"a.yaml": GOOD}, "name: T\nchannels:\n  whatsapp:\n    greeting: Hi!\n")
+    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'whatsapp' is not a channel "
+                                 "The channels are email, chat, sms, phone and social.")
 
 
 def test_missing_required_slot(make_pack):
