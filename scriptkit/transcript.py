@@ -27,6 +27,9 @@ from scriptkit.errors import ConfigError
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?"
 _DATE = r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:,?[ \t]+|T)"
+# A day in a header line: "Nov 26, 2026", "26 Nov 2026", "2026-11-26", "26/11/2026", "Yesterday".
+_DAY = (r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|Today|Yesterday")
 # A time stamp before a label: "[10:42] ", "(10:42:13 AM) ", "10:42 AM ", "2026-11-26 10:42:13 ",
 # "26/11/2026, 10:42 - " (WhatsApp).
 _STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+(?:[-–][ \t]+)?"
@@ -35,18 +38,23 @@ _STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+(?:[-–][ 
 # ("Customer:" alone on its line, as some exports write); in bold too ("**Agent:**", pasted from Markdown).
 # Weak forms, speakers only where one of them is a role or the named agent (else "Note - ..." would
 # be one): no space after the colon ("Agent:Please"), a dash instead ("Customer - I was charged").
-# Or a header line, the words below it: a name, a dot and a time (Intercom's "Dana (customer) · 10:42 AM").
+# Or a header line with a time, the words below it, speakers wherever there are two: Intercom's "Dana
+# (customer) · 10:42 AM", a call transcript's "Speaker 1  0:05", Teams' "[10:42 AM] Dana Whitfield",
+# Zendesk's name with the date and time on the next line.
 _LABEL = re.compile(
-    rf"^[ \t]*(?:{_STAMP})?\*{{0,2}}"
-    rf"(?P<speaker>(?:[^\W\d_]|[{_EMOJI}])[\w'’.(){_EMOJI}-]*(?:[ \t][\w'’.(){_EMOJI}-]+){{0,4}}?)"
+    rf"^[ \t]*(?:(?=\[[^\]\n]{{0,25}}?{_TIME}[^\]\n]{{0,10}}\])(?P<timed>){_STAMP}|{_STAMP})?\*{{0,2}}"
+    rf"(?P<speaker>(?:[^\W\d_]|[{_EMOJI}])[\w'’.(){_EMOJI}-]*+(?:[ \t][\w'’.(){_EMOJI}-]++){{0,4}}?)"
     rf"(?:(?:[ \t]*[(\[]{_TIME}[)\]])?[ \t]*\*{{0,2}}"
     rf"(?::\*{{0,2}}(?:[ \t]+(?=\S)|[ \t]*\r?$|(?P<tight>)(?=[^\W\d_]))|(?P<dash>)[ \t]+[-–—][ \t]+(?=\S))"
-    rf"|[ \t]*[·•][ \t]*[^\n:·•]{{0,24}}?{_TIME}[ \t]*\r?$)",
+    rf"|(?P<header>)(?:(?:[ \t]*[·•][ \t]*|[ \t]{{2,}}|\t)[^\n:·•]{{0,24}}?{_TIME}[ \t]*\r?$"
+    rf"|(?(timed)[ \t]*\r?$|(?!))"
+    rf"|[ \t]*\r?\n[ \t]*(?:{_DAY}),?[ \t]+(?:at[ \t]+)?{_TIME}[ \t]*\r?$))",
     re.M)
 # What most label lines have, cheap to look for: a colon near the start of a line, then a space or the line's end.
-_LABEL_LIKE = re.compile(r"^[^\n]{1,80}?:\**(?:[ \t]|\r?$)", re.M)
-# What the others have: a letter right after a colon ("Agent:Please"; not "10:42", not "https://").
-_TIGHT_LIKE = re.compile(r":[^\W\d_]")
+_COLON_LIKE = re.compile(r":\**(?:[ \t]|\r?$)", re.M)
+# What the others have: a letter right after a colon ("Agent:Please"; not "https://"), a time at a line's end or
+# closing a bracket ("· 10:42 AM", "[10:42 AM] Dana"); not a time inside a sentence ("by 10:30 tomorrow").
+_OTHER_LIKE = re.compile(r":(?:[^\W\d_]|\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*\r?$|\]))", re.M)
 # Lines inside a turn that the speaker did not write: a quoted earlier message ("> ..."), a chat
 # event ("*** Dana left the chat ***", "(10:43:30 AM) Dana left the chat": a bracketed time with
 # no label after it; a bare "10:30 to 12:00" is the speaker's).
@@ -67,6 +75,11 @@ _FIELD_WORDS = frozenset({"note", "notes", "nb", "ps", "p.s.", "order", "trackin
                           "subject", "ref", "reference", "status", "update", "important", "warning", "email",
                           "phone", "address", "date", "time", "link", "url", "total", "amount", "re", "fwd",
                           "from", "to", "cc", "sent"})
+
+# Last words of field lines that start with a role word ("Customer ID", "Support plan", "Agent notes").
+_FIELD_NOUNS = frozenset({"id", "no", "number", "plan", "hours", "email", "name", "since", "note", "notes", "code",
+                          "account", "type", "tier", "level", "status", "portal", "phone", "address", "priority",
+                          "rating", "satisfaction", "score", "details", "info", "ref", "reference", "ticket"})
 
 
 @dataclass(frozen=True)
@@ -95,26 +108,28 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     label, so it may span several lines; the lines in it that the speaker did not write (quoted
     "> ..." lines, "*** Dana left ***") split it in parts, each a Turn.
     """
-    likes = _LABEL_LIKE.finditer(text)
-    if (next(likes, None) is None or (agent is None and next(likes, None) is None)) and not _other_labels_like(text):
+    if not _lines_like_labels(text, 1 if agent is not None else 2) and not _other_labels_like(text):
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
     named = _key(agent) if agent is not None else None
-    keyed = [(_key(m["speaker"]), m) for m in _LABEL.finditer(text)]
+    keyed = [(k, m) for m in _LABEL.finditer(text) if not _a_field(k := _key(m["speaker"]))]
     weak = [k for k, m in keyed if _weak(m)]
-    if weak and not any(k == named or _words(k) & _ROLE_WORDS for k in weak):
+    if weak and not any(k == named or _says_who(k) for k in weak):
         keyed = [(k, m) for k, m in keyed if not _weak(m)]  # (no dash or tight label says who speaks: prose)
     if not keyed:
         return None
     counts = Counter(k for k, _ in keyed)
-    roles = {k for k in counts if k == named or _words(k) & _ROLE_WORDS}
+    headers = {k for k, m in keyed if m["header"] is not None and _a_name(k)}
+    roles = {k for k in counts if k == named or _says_who(k)}
     both_sides = any(_is_agent(k) for k in roles) and any(_words(k) & CUSTOMER_WORDS and not _is_agent(k)
                                                           for k in roles)
     # (where the labels say who the agent and the customer are, a repeated "Reason code: " is theirs, no speaker)
     speakers = roles if both_sides else roles | {k for k, n in counts.items() if n >= 2 and _a_name(k)}
+    if len(headers) >= 2:  # ("Dana (customer) · 10:41 AM" and "Maya · 10:43 AM", each once, are a chat)
+        speakers |= headers
     if named in speakers and not text[:keyed[0][1].start()].strip():  # (the agent is named: who opens is a speaker)
         speakers.add(keyed[0][0])
     labels = [m for k, m in keyed if k in speakers]
-    one_says_who = named in speakers or (len(labels) >= 2 and bool(_words(labels[0].group("speaker")) & _ROLE_WORDS))
+    one_says_who = named in speakers or (len(labels) >= 2 and _says_who(_key(labels[0]["speaker"])))
     if len(speakers) < 2 and not one_says_who:
         return None  # (a reply with a "Note: ..." line is not a transcript)
     if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2:
@@ -126,10 +141,22 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     return found
 
 
+def _lines_like_labels(text: str, enough: int) -> bool:
+    """Whether ``enough`` lines have a colon in their first 80 characters (not the first), then a space or the
+    line's end. Found from each such colon: a pattern anchored at every line start took ten times as long."""
+    found, last = 0, -1
+    for m in _COLON_LIKE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start != last and 1 <= m.start() - start <= 80:
+            found, last = found + 1, start
+            if found >= enough:
+                return True
+    return False
+
+
 def _other_labels_like(text: str) -> bool:
-    """Whether ``text`` may have the labels that ``_LABEL_LIKE`` misses: a dash, a header's dot, no space."""
-    return " - " in text or " – " in text or " — " in text or "·" in text or "•" in text \
-        or _TIGHT_LIKE.search(text) is not None
+    """Whether ``text`` may have the labels that ``_LABEL_LIKE`` misses: a dash, a header line, no space."""
+    return " - " in text or " – " in text or " — " in text or _OTHER_LIKE.search(text) is not None
 
 
 def _weak(label: re.Match[str]) -> bool:
@@ -201,11 +228,14 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
 
 # Where the earlier messages quoted under an email reply start: Gmail's and Apple Mail's "On Tue,
 # ... Dana <dana@example.com> wrote:" (perhaps wrapped) before "> " lines, Outlook's "-----Original
-# Message-----" or its "From: ... / Sent: ..." block, a "Forwarded message" line.
+# Message-----" or its "From: ... / Sent: ..." block, a "Forwarded message" line; each also as a
+# mail program set to German, French, Spanish, Dutch or Italian writes it ("Am ... schrieb Dana <...>:").
 _THREAD = re.compile(
-    r"^[ \t]*(?:On [^\n]{1,200}?(?:\n[^\n]{1,200}?)?wrote:[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*>"
+    r"^[ \t]*(?:(?:On|Am|Le|El|Op|Il) [^\n]{1,200}?(?:\n[^\n]{1,200}?)?"
+    r"(?:wrote|schrieb[^\n]{0,100}?|a écrit[ \t]?|escribió|schreef|ha scritto):[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*>"
     r"|-{3,}[ \t]*(?i:original message|forwarded message)[ \t]*-{3,}"
-    r"|From:[^\n]*\n[ \t]*(?:Sent|Date):)",  # (not "From: 9am" then "To: 5pm")
+    r"|(?:From|Von|De|Van|Da)[ \t]?:[^\n]*\n[ \t]*"  # (not "From: 9am" then "To: 5pm")
+    r"(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado(?: el)?|Verzonden|Inviato|Data)[ \t]?:)",
     re.M)
 
 
@@ -361,7 +391,18 @@ def html_text(raw: str) -> HtmlText | None:
 
 def _is_agent(speaker: str) -> bool:
     words = _words(speaker)
-    return bool(words & AGENT_WORDS or (words & CUSTOMER_WORDS and words & _SERVICE_WORDS)) and not words & BOT_WORDS
+    return bool(words & AGENT_WORDS or (words & CUSTOMER_WORDS and words & _SERVICE_WORDS) or words == {"you"}) \
+        and not words & BOT_WORDS
+
+
+def _says_who(key: str) -> bool:
+    """Whether a label says which side speaks: a role ("Agent", "Sam (Support)"), or "You" (a page's inbox)."""
+    return bool(_words(key) & _ROLE_WORDS) or key == "you"
+
+
+def _a_field(key: str) -> bool:
+    """Whether a label is a field with a role word in it ("Customer ID: 4471", "Support plan: Pro"): no speaker."""
+    return bool(set(key.split("(")[0].split()[1:]) & _FIELD_NOUNS)
 
 
 def _a_name(key: str) -> bool:

@@ -350,3 +350,42 @@ def test_a_dash_label_with_a_name_joins_a_dash_transcript_the_agent_named() -> N
 ])
 def test_prose_with_dashes_steps_and_links_is_no_transcript(text: str) -> None:
     assert turns(text) is None and agent_turns(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Customer ID: 4471\nSupport plan: Pro\nHi Dana, I'm sorry about the outage. I've credited a month today.\n",
+    "Customer email: dana@example.com\nAgent notes: VIP\nHi Dana, I'll refund you today.\n",
+    "Support hours: 9-5\nCustomer since: 2019\nHi Dana, I'll call you back today.\n",
+])
+def test_field_lines_that_start_with_a_role_word_are_no_speakers(text: str) -> None:
+    assert turns(text) is None and agent_turns(text) is None
+
+
+@pytest.mark.parametrize(("text", "agent"), [
+    ("[10:42 AM] Dana Whitfield\nmy order never came\n\n[10:43 AM] Maya Lee (Support)\n"  # Teams
+     "I'm sorry, Dana. I'll reship it today.\n\n[10:44 AM] Dana Whitfield\nthanks\n", None),
+    ("Maya Lee (Acme Support)\nNov 26, 2026, 10:44\n\nI'm sorry, Dana. I'll reship it today.\n\n"  # Zendesk's ticket
+     "Dana Whitfield\nNov 26, 2026, 10:42\n\nmy order never came\n", None),
+    ("Speaker 1  0:05\nThanks for calling Acme.\n\nSpeaker 2  0:09\nmy order never came\n\n"  # a call's transcript
+     "Speaker 1  0:15\nI'm sorry, Dana. I'll reship it today.\n", "Speaker 1"),
+    ("Dana: my order never came\nYou: I'm sorry, Dana. I'll reship it today.\nDana: ok\n", None),  # a page's inbox
+])
+def test_header_lines_with_a_time_and_the_words_below(text: str, agent: str | None) -> None:
+    said = [text[t.start:t.end] for t in agent_turns(text, agent) or []]
+    assert said[-1] == "I'm sorry, Dana. I'll reship it today." and not any("never came" in s for s in said)
+
+
+def test_chat_headers_each_once_are_a_transcript() -> None:
+    text = ("Operator (bot) · 10:40 AM\nHi there! How can we help?\n\nDana Whitfield (customer) · 10:41 AM\n"
+            "My card was charged twice\n\nMaya from Acme · 10:43 AM\nI'm sorry, Dana. I've refunded it today.\n")
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == ["I'm sorry, Dana. I've refunded it today."]
+
+
+@pytest.mark.parametrize("thread", [
+    "Von: Dana Whitfield <dana@example.com>\nGesendet: Dienstag, 24. November 2026 09:12\nAn: Support\n\nNutzlos.\n",
+    "De : Dana Whitfield <dana@example.com>\nEnvoyé : mardi 24 novembre 2026 09:12\nÀ : Support\n\nInutile.\n",
+    "Am Di., 24. Nov. 2026 um 09:12 Uhr schrieb Dana <dana@example.com>:\n> Nutzlos.\n",
+    "Le mar. 24 nov. 2026 à 09:12, Dana <dana@example.com> a écrit :\n> Inutile.\n",
+])
+def test_a_thread_quoted_by_a_mail_program_in_another_language(thread: str) -> None:
+    assert quoted_thread(REPLY + "\n" + thread) == len(REPLY) + 1
