@@ -434,3 +434,14 @@ def test_email_length_advice_reads_the_reply() -> None:
     text = "Hi Dana,\n\nI can see how worrying this is, and I've refunded you today.\n\nBest,\nSam"
     [finding] = lint_text(text, config=LintConfig(select=(Selector("SK105"),))).diagnostics
     assert finding.suggestion is not None and finding.suggestion.startswith("It already acknowledges")
+
+
+@pytest.mark.parametrize(("reply", "owed"), [
+    ("I can see how annoying the wait is. I've started your refund and it will arrive within {timeframe}.", False),
+    ("I can see how annoying the wait is. I'll call you back by {{callback_date}}.", False),
+    ("I can see how annoying the wait is. I'll send the refund to {customer_name}.", True),
+])
+def test_a_time_placeholder_left_in_a_reply_is_a_time_frame(reply: str, owed: bool) -> None:
+    # (SK407 says the placeholder must be filled in; SK404 need not say the time is missing as well)
+    codes = [d.code for d in lint_text(reply, config=LintConfig(select=(Selector("SK404"),))).diagnostics]
+    assert codes == (["SK404"] if owed else [])

@@ -86,9 +86,12 @@ def _may_match(words: frozenset[str], text: str) -> bool:
 
 
 def _has_time(text: str) -> bool:
-    """``_has_word(_TIME_WORDS, text) or _TIME.search(text)``: each kind of _TIME's alternatives is searched
-    alone, and only when the reply has a word it needs (long replies pass some gate: a shorter regex then)."""
+    """``_has_word(_TIME_WORDS, text) or _BRACED_TIME.search(text) or _TIME.search(text)``: each kind of
+    _TIME's alternatives is searched alone, and only when the reply has a word it needs (long replies pass
+    some gate: a shorter regex then)."""
     if _has_word(_TIME_WORDS, text):
+        return True
+    if "{" in text and _BRACED_TIME.search(text):
         return True
     if not lowers_plainly(text) or "[[" in text:
         return _TIME_FOLDED.span(text) is not None
@@ -170,6 +173,9 @@ _TIME = re.compile(
     r"|\[\[\w*(?:time|date|day|eta|when|deadline|hour|week|month)\w*\]\]",
     re.IGNORECASE,
 )
+# a time left as a placeholder in a pasted reply ("within {timeframe}"): a time frame, which SK407 asks to fill in
+_BRACED_TIME = re.compile(r"\{[^{}\n]{0,40}?(?:time|date|day|eta|when|deadline|hour|week|month)[^{}\n]{0,40}\}",
+                          re.IGNORECASE)
 
 
 def _time_part(kind: str) -> re.Pattern[str]:
@@ -457,7 +463,8 @@ class NoTimeFrame(Rule):
     ## What it does
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
     "in the next hour", "within the hour", "on the 14th", "on your next bill", "by {{ blank.date }}",
-    a blank named like a time such as `{{ blank.new_time }}`) and flags solutions without one. Vague words
+    a blank named like a time such as `{{ blank.new_time }}`, or in a pasted reply a placeholder
+    left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. Vague words
     such as "soon" or "shortly" do not count, and the message says so. A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
     the customer ("whenever you're ready", "until you tell me") needs no time frame, and
