@@ -364,3 +364,17 @@ def test_an_id_given_twice_is_named_on_both_macros(tmp_path: Path) -> None:
     assert any("id 5003" in n and "'Personal (copy)'" in n and f"{file}:" in n for n in first.about)
     assert any("id 5003" in n and "'Personal'" in n for n in copy.about)
     assert other.about == []
+
+
+def test_items_sharing_a_title_are_each_located_at_their_own(tmp_path: Path) -> None:
+    # the second 'Refund' was placed at the first one's title (the search began at the file's start
+    # for every item, which also made a large export slow to read)
+    export = tmp_path / "macros.json"
+    export.write_text(
+        '{"macros": [\n'
+        '  {"id": 1, "title": "Refund", "actions": [{"field": "comment_value", "value": "I\'ve refunded you."}]},\n'
+        '  {"id": 2, "title": "Refund", "actions": [{"field": "comment_value", "value": "I\'ve sent it today."}]},\n'
+        '  {"id": 3, "title": "Late", "actions": [{"field": "comment_value", "value": "Refund is on its way."}]}\n'
+        ']}\n', encoding="utf-8")
+    library = import_library(export, "zendesk")
+    assert [(m.raw.location.line, m.raw.location.col) for m in library.macros] == [(2, 23), (3, 23), (4, 23)]

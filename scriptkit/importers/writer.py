@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from scriptkit.errors import ConfigError
+from scriptkit.importers import yamlout
 from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.models import Layout as PackLayout
@@ -206,6 +207,13 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
 
 
 def dump(doc: CommentedMap) -> str:
+    try:
+        return yamlout.dump(doc)  # the same bytes, without ruamel's slow emitter
+    except yamlout.Unsupported:
+        return _ruamel_dump(doc)
+
+
+def _ruamel_dump(doc: CommentedMap) -> str:
     yaml = YAML()
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
