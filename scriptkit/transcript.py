@@ -59,6 +59,9 @@ _OTHER_LIKE = re.compile(r":(?:[^\W\d_]|\d\d(?::\d\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)
 # event ("*** Dana left the chat ***", "(10:43:30 AM) Dana left the chat": a bracketed time with
 # no label after it; a bare "10:30 to 12:00" is the speaker's).
 _NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*|\[[^\]\n]{{0,25}}?{_TIME}[^\]\n]{{0,25}}\]|\({_TIME}\))")
+# A chat event saying a speaker joined: Zendesk's and LiveChat's "*** Sam joined the chat ***".
+_JOINED = re.compile(
+    rf"^[ \t]*(?:{_STAMP})?\**[ \t]*(?P<speaker>[^\n*]{{1,60}}?) (?:has )?joined the (?:chat|conversation)", re.M)
 _NOT_SAID_LINE = re.compile(rf"\n(?:{_NOT_SAID.pattern})")
 AGENT_WORDS = frozenset({"agent", "support", "rep", "representative", "advisor", "adviser", "staff", "operator",
                          "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me"})
@@ -218,6 +221,9 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     people = [k for k in labelled if not _words(k) & (CUSTOMER_WORDS | BOT_WORDS)]
     if len(people) == 1 and len(labelled) > 1:  # the others are labelled customer or bot: this one is the agent
         return [t for t in found if _key(t.speaker) == people[0]]
+    joined = {_key(m["speaker"]) for m in _JOINED.finditer(text)} & set(people)
+    if len(joined) == 1 and len(people) > 1:  # ("*** Sam joined the chat ***": who joins a customer's chat answers it)
+        return [t for t in found if _key(t.speaker) in joined]
     if not people:
         names = list(labelled.values())
         where = f"its only speaker is {names[0]}" if len(names) == 1 else f"its speakers are {', '.join(names)}"

@@ -389,3 +389,14 @@ def test_chat_headers_each_once_are_a_transcript() -> None:
 ])
 def test_a_thread_quoted_by_a_mail_program_in_another_language(thread: str) -> None:
     assert quoted_thread(REPLY + "\n" + thread) == len(REPLY) + 1
+
+
+def test_the_speaker_who_joined_the_chat_is_the_agent() -> None:
+    text = ("Chat started: 2026-11-26 10:42 AM UTC\n\n(10:42:13 AM) Dana Whitfield: I was charged twice\n"
+            "(10:42:30 AM) *** Sam Lee joined the chat ***\n"
+            "(10:42:41 AM) Sam Lee: I'm sorry, Dana. I've refunded the second charge today.\n"
+            "(10:43:02 AM) Dana Whitfield: ok thanks\n(10:43:20 AM) Sam Lee: You're welcome!\n")
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
+        "I'm sorry, Dana. I've refunded the second charge today.", "You're welcome!"]
+    both = text.replace("*** Sam Lee joined", "*** Dana Whitfield joined the chat ***\n*** Sam Lee joined")
+    assert agent_turns(both) is None  # (both joined: nothing tells)
