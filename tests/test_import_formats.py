@@ -378,3 +378,27 @@ def test_items_sharing_a_title_are_each_located_at_their_own(tmp_path: Path) -> 
         ']}\n', encoding="utf-8")
     library = import_library(export, "zendesk")
     assert [(m.raw.location.line, m.raw.location.col) for m in library.macros] == [(2, 23), (3, 23), (4, 23)]
+
+
+def test_the_status_a_macro_sets_comes_back_when_exported_to_its_helpdesk(tmp_path: Path) -> None:
+    """A macro that sets the ticket to pending (or closes it) did so again only by hand: the import
+    dropped the status action, so the same export posted macros that left tickets open."""
+    zendesk = tmp_path / "macros.json"
+    zendesk.write_text(json.dumps({"macros": [
+        {"id": 1, "title": "Waiting on courier", "actions": [
+            {"field": "comment_value", "value": _SORRY}, {"field": "status", "value": "pending"}]},
+        {"id": 2, "title": "Odd status", "actions": [
+            {"field": "comment_value", "value": _SORRY}, {"field": "status", "value": "closed"}]}]}), encoding="utf-8")
+    library = import_library(zendesk, "zendesk")
+    assert any("sets the ticket status 'closed'" in n for n in library.macros[1].notes)
+    exported = {m["title"]: m for m in _exported(library, tmp_path / "z", "zendesk", "macros.json")}
+    assert {"field": "status", "value": "pending"} in exported["Waiting on courier"]["actions"]
+    assert all(a["field"] != "status" for a in exported["Odd status"]["actions"])
+    gorgias = tmp_path / "gorgias.json"
+    gorgias.write_text(json.dumps({"data": [{"id": 3, "name": "Thanks, closing", "intent": "other/thanks", "actions": [
+        {"name": "setResponseText", "type": "user", "arguments": {"body_text": _SORRY}},
+        {"name": "setStatus", "type": "user", "arguments": {"status": "closed"}}]}]}), encoding="utf-8")
+    (macro,) = _exported(import_library(gorgias, "gorgias"), tmp_path / "g", "gorgias", "macros.json")
+    assert macro["intent"] == "other/thanks"
+    assert {"name": "setStatus", "title": "Set status", "type": "user", "arguments": {"status": "closed"}} \
+        in macro["actions"]

@@ -1,7 +1,8 @@
 """Gorgias macros: ``{"data": [...]}`` or a list of ``{id, name, actions: [...]}``.
 
 The reply is the ``setResponseText`` action's ``arguments.body_text`` (preferred) or
-``body_html``; ``addTags.tags`` is a comma-separated string. Placeholders are ``{{…}}``; a fallback
+``body_html``; ``addTags.tags`` is a comma-separated string; ``setStatus`` and ``intent`` become
+settings. Placeholders are ``{{…}}``; a fallback
 written ``|default("…")`` is kept, and the macro exported back to Gorgias writes it so again.
 """
 
@@ -22,6 +23,7 @@ from scriptkit.importers.common import (
     read_export,
     tags_from,
 )
+from scriptkit.targets.gorgias import STATUSES
 
 LABEL = "Gorgias macros (API JSON)"
 EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
@@ -40,6 +42,10 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if not isinstance(actions, list):
         return entry.problem("'actions' should be a list")
     body, html, tags, notes = "", False, [], []
+    settings: dict[str, Any] = {}
+    intent = entry.fields.get("intent")
+    if isinstance(intent, str) and intent.strip():
+        settings["intent"] = intent.strip()
     for action in actions:
         args = action.get("arguments") if isinstance(action, dict) else None
         if not isinstance(args, dict):
@@ -52,6 +58,13 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             body, html = (text, False) if text.strip() else (rich, True)
         elif action.get("name") == "addTags":
             tags.extend(tags_from(args.get("tags")))
+        elif action.get("name") == "setStatus":
+            status = args.get("status")
+            if status in STATUSES:
+                settings["status"] = status  # set again when exported back
+            else:
+                notes.append(f"sets the ticket status {status!r}, which the Gorgias export does not write "
+                             f"({', '.join(STATUSES)}): not carried over")
         elif action.get("name") == "addAttachments":
             notes.extend(attachment_note(args.get("attachments"), "Gorgias"))
     if not body.strip():
@@ -59,7 +72,6 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     archived = entry.fields.get("archived_datetime")
     if archived:
         notes.append(f"archived in Gorgias ({archived}): exported back it is a live macro")
-    settings: dict[str, Any] = {}
     if _DEFAULT_FILTER.search(body):
         settings["default_filter"] = True
         notes.append('its fallbacks are written |default("..."): exported back to Gorgias the same way')

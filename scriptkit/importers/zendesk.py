@@ -2,7 +2,8 @@
 
 The reply is the ``comment_value_html`` action (HTML) or ``comment_value`` (a string, or a
 ``["channel:all", text]`` pair). ``comment_mode_is_public: false`` marks an internal note.
-Tags come from ``current_tags``/``set_tags``. Placeholders are Liquid.
+Tags come from ``current_tags``/``set_tags``; a ``status`` action becomes the ``status``
+setting. Placeholders are Liquid.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from scriptkit.importers.common import (
     read_export,
     tags_from,
 )
+from scriptkit.targets.zendesk import STATUSES
 
 LABEL = "Zendesk macros export (GET /api/v2/macros JSON)"
 EXPORT = Export("Zendesk export", ("macros", "macro", "results"), "macro")
@@ -36,7 +38,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     actions = entry.fields.get("actions")
     if not isinstance(actions, list):
         return entry.problem("'actions' should be a list of {field, value} objects")
-    body, html, public, tags, reply_field = "", False, True, [], "comment_value"
+    body, html, public, tags, reply_field, status = "", False, True, [], "comment_value", None
     for action in actions:
         if not isinstance(action, dict) or not isinstance(action.get("field"), str):
             return entry.problem("an action is not a {field, value} object")
@@ -51,6 +53,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             public = str(value).lower() not in ("false", "0")
         elif field in ("current_tags", "set_tags"):
             tags.extend(tags_from(value))
+        elif field == "status":
+            status = value
     checked = entry.texts(reply_field, within={reply_field: body})  # the length limit
     if isinstance(checked, ItemProblem):
         return checked
@@ -73,6 +77,11 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             notes.append(f"only {who} may use it in Zendesk: exported back with the same restriction")
     if not public:
         settings["public"] = False  # an internal note stays one when exported back
+    if status in STATUSES:
+        settings["status"] = status  # the ticket status the macro sets, set again when exported back
+    elif status is not None:
+        notes.append(f"sets the ticket status {status!r}, which a Zendesk macro cannot set "
+                     f"({', '.join(STATUSES)}): not carried over")
     return entry.item(body, html=html, dialect="zendesk", tags=tags,
                       guidance=description if isinstance(description, str) else "", internal=not public,
                       settings=settings, notes=notes)
