@@ -179,6 +179,13 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             return None
         hint = _yaml_hint(problem, mark is not None and text[mark.index - 1:mark.index] == ":")
         if mark is not None and "mapping values are not allowed" in problem:
+            problem = "a ': ' in a value that is not quoted"
+            line_start = mark.index - mark.column
+            end = text.find("\n", line_start)
+            line = text[line_start:end if end >= 0 else len(text)]
+            value = _VALUE_START.match(line)  # (every line matches: each part is optional)
+            if value is not None and line[value.end():value.end() + 1] not in ("", "'", '"'):
+                hint = f"A value containing ': ' must be quoted, e.g. {_quoted(line, value.end())}."  # (the line's own)
             # "  warm_language: x" under a one-line value: YAML reads it as more of that value
             lone_key = _INDENTED_KEY.fullmatch(text, mark.index - mark.column, mark.index)
             if lone_key is not None:
@@ -378,9 +385,17 @@ def _unquoted_template(text: str, line_start: int) -> tuple[int, str] | None:
     m = _TEMPLATE_START.match(line)
     if m is None:
         return None
-    value = line[m.end():].rstrip().replace("\\", "\\\\").replace('"', '\\"')
-    quoted = " ".join(filter(None, (line[:m.end()].strip(), f'"{value}"')))
-    return line_start + m.end(), f"A value that starts with '{{' must be quoted, e.g. {quoted}."
+    return line_start + m.end(), f"A value that starts with '{{' must be quoted, e.g. {_quoted(line, m.end())}."
+
+
+def _quoted(line: str, start: int) -> str:
+    """The line with its value, from ``start``, in double quotes: how the writer's own line is fixed."""
+    value = line[start:].rstrip().replace("\\", "\\\\").replace('"', '\\"')
+    return " ".join(filter(None, (line[:start].strip(), f'"{value}"')))
+
+
+# where a line's value starts: after a dash and a key, if it has them
+_VALUE_START = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^\s#'\"{\[][^#\n]*?:[ \t]+)?")
 
 
 def _quote_template_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:
@@ -425,6 +440,18 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             return ("a no-break space follows the ':'", source.location(nbsp + 1),
                     "Type an ordinary space after the ':'.")
     return None
+
+
+def _colon_hint(origin: Origin, path: tuple[str | int, ...]) -> str:
+    """The hint for text that YAML read as a key and a value: the writer's line, quoted from the value."""
+    hint = "A ': ' inside the text makes YAML read a key and a value: quote the whole text"
+    start = origin.values.get(path)
+    if start is None:
+        return hint + "."
+    text = origin.source.text
+    line_start = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return f"{hint}, e.g. {_quoted(text[line_start:end if end >= 0 else len(text)], start - line_start)}."
 
 
 def _yaml_hint(problem: str, after_colon: bool = False) -> str:
@@ -540,12 +567,19 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                             errors.add(f"variant {i + 1} of '{field[-1]}' is empty", origin.location((*field, i)),
                                        "Write text after the dash, or delete the line.")
                     continue
+                if isinstance(slot_value, list) and any(isinstance(item, dict) for item in slot_value):
+                    for i, item in enumerate(slot_value):  # ("- I know: it's late": each at its text)
+                        if isinstance(item, dict):
+                            errors.add(f"variant {i + 1} of '{field[-1]}' is read as a key and a value, not text",
+                                       origin.location((*field, i)),
+                                       _quote_template_hint(origin, (*field, i)) or _colon_hint(origin, (*field, i)))
+                    continue
                 template = _quote_template_hint(origin, field)
                 mapping = isinstance(slot_value, dict) and template is None
                 errors.add(f"'{field[-1]}' must be text, or a list of texts (one per variant)"
                            + (", not a mapping" if mapping else ""), origin.location(field), template
-                           or ("A ': ' inside the text makes YAML read a key and a value: quote the whole text."
-                               if mapping else "Quote values that YAML reads as numbers or booleans."))
+                           or (_colon_hint(origin, field) if mapping
+                               else "Quote values that YAML reads as numbers or booleans."))
             continue
         if kind == "extra_forbidden":
             key = str(path[-1])

@@ -102,7 +102,7 @@ def test_bad_pack_reports_every_problem_located_without_traceback(make_pack):
     assert "Traceback" not in result.stderr + result.stdout
     s = f"{root}/scripts"
     assert result.stderr.splitlines() == [
-        f"{s}/a.yaml:2:15: error: YAML syntax error: mapping values are not allowed here "
+        f"{s}/a.yaml:2:15: error: YAML syntax error: a ': ' in a value that is not quoted "
         "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\".",
         f"{s}/b.yaml:3:1: error: unknown key 'acknowlegment' Did you mean 'acknowledgment'?",
         f"{s}/b.yaml:7:9: error: template syntax error in solution: unexpected end of template, expected "

@@ -57,7 +57,7 @@ def test_valid_pack_loads_with_meta_and_scripts(make_pack):
 def test_yaml_syntax_error_unquoted_colon(make_pack):
     root = make_pack({"a.yaml": 'id: a\ntitle: Billing: refund\nacknowledgment: "x"\nsolution: "y"\n'})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:2:15: YAML syntax error: mapping values are not allowed here "
+        f"{root}/scripts/a.yaml:2:15: YAML syntax error: a ': ' in a value that is not quoted "
         "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."
     )
 
@@ -741,12 +741,16 @@ def test_a_writers_yaml_mistake_in_pack_yaml(make_pack, pack_yaml, expected):
 
 @pytest.mark.parametrize(("body", "expected"), [
     ("acknowledgment: I know this is frustrating.\n  warm_language: Thanks.\nsolution: I'll fix it today.\n",
-     "4:3: YAML syntax error: mapping values are not allowed here If 'warm_language' is a new key, line it up "
+     "4:3: YAML syntax error: a ': ' in a value that is not quoted If 'warm_language' is a new key, line it up "
      "with the keys above it; if the ': ' is part of the text above, quote that text."),
     # a colon inside a sentence keeps the quoting hint
     ("acknowledgment: I know this is frustrating.\nwarm_language: Thanks: really.\nsolution: I'll fix it today.\n",
-     "4:22: YAML syntax error: mapping values are not allowed here "
-     "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."),
+     "4:22: YAML syntax error: a ': ' in a value that is not quoted "
+     "A value containing ': ' must be quoted, e.g. warm_language: \"Thanks: really.\"."),
+    # a variant with ': ' in it is valid YAML, a mapping: said so at the variant, with its line quoted
+    ("acknowledgment:\n  - I know: this is frustrating.\n  - Sorry.\nsolution: I'll fix it today.\n",
+     "4:5: variant 1 of 'acknowledgment' is read as a key and a value, not text A ': ' inside the text makes "
+     "YAML read a key and a value: quote the whole text, e.g. - \"I know: this is frustrating.\"."),
 ])
 def test_a_key_indented_too_far_is_named(make_pack, body, expected):
     root = make_pack({"a.yaml": "id: a\ntitle: T\n" + body})
@@ -785,7 +789,8 @@ def test_a_slot_that_yaml_reads_as_a_mapping_says_so(make_pack):
     root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment:\n  Note: I know this is frustrating.\nsolution: y\n"})
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:4:3: 'acknowledgment' must be text, or a list of texts (one per variant), "
-        "not a mapping A ': ' inside the text makes YAML read a key and a value: quote the whole text.")
+        "not a mapping A ': ' inside the text makes YAML read a key and a value: quote the whole text, "
+        "e.g. \"Note: I know this is frustrating.\".")
 
 
 @pytest.mark.parametrize("separator", ['""', '"-"', '"|"'])
