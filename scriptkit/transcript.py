@@ -227,6 +227,10 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     if not people:
         names = list(labelled.values())
         where = f"its only speaker is {names[0]}" if len(names) == 1 else f"its speakers are {', '.join(names)}"
+        silent = [n for n in dict.fromkeys(" ".join(m["speaker"].split()) for m in _LABEL.finditer(text))
+                  if _is_agent(n) and _key(n) not in labelled]
+        if silent:  # ("Agent:" with nothing after it: the agent is there, their words are not)
+            where = f"{' and '.join(silent)} wrote nothing"
         raise ConfigError(f"no agent turns in the transcript: {where}", Location(file, 1, 1),
                           "Paste the agent's turns too, or name the agent's label with --agent NAME.")
     return None

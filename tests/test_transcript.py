@@ -164,6 +164,9 @@ def test_a_transcript_of_one_side() -> None:
         agent_turns("Customer: my parcel is late\nCustomer: hello??\n", file="chat.txt")
     assert "no agent turns in the transcript: its only speaker is Customer" in caught.value.message
     assert "--agent" in (caught.value.hint or "")
+    with pytest.raises(ConfigError) as caught:  # (the agent's label is there, with nothing after it)
+        agent_turns("Customer: hello??\nAgent:\nCustomer: is anyone there\n", file="chat.txt")
+    assert caught.value.message == "no agent turns in the transcript: Agent wrote nothing"
 
 
 def test_the_agent_is_the_one_speaker_who_is_not_the_customer_or_a_bot() -> None:
