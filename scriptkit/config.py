@@ -543,8 +543,18 @@ def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) 
             loc = source.at(int(m.group(1)) - 1, int(m.group(2)) - 1)
         else:  # "(at end of document)": the file was cut short
             loc = source.location(len(text)) if "end of document" in str(exc) else Location(str(path), 1, 1)
-        raise ConfigError(f"TOML syntax error: {str(exc).split(' (at')[0]}", loc,
-                          "Check quoting and brackets around this position.") from None
+        problem, hint = str(exc).split(" (at")[0], "Check quoting and brackets around this position."
+        line_start = text.rfind("\n", 0, max(loc.offset, 0)) + 1
+        line = text[line_start:].split("\n", 1)[0] if loc.offset >= 0 else ""
+        setting = re.match(r"\s*([\w.\"'-]+\s*=\s*)(.*?)\s*$", line)
+        if setting is not None and problem == "Illegal character '\\n'" and setting[2][:1] in ("'", '"'):
+            # a quote left open: the line's end is what TOML names
+            problem, hint = "this quote is not closed on its line", f"Close it: {line.strip()}{setting[2][0]}"
+            loc = source.location(line_start + setting.end(1))
+        elif setting is not None and problem == "Invalid value" and setting[2][:1].isalpha() \
+                and setting[2].lower() not in ("true", "false"):
+            problem, hint = "text must be in quotes in TOML", f'Write it so: {setting[1]}"{setting[2]}"'
+        raise ConfigError(f"TOML syntax error: {problem}", loc, hint) from None
     table = ""
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("scriptkit", {})

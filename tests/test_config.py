@@ -537,3 +537,21 @@ def test_a_typo_in_pack_yaml_does_not_hide_its_bad_settings(make_pack) -> None: 
     root = make_pack({"a.yaml": typo}, pack_yaml="name: T\nrules: [empathy]\n")
     found = _all_problems(lambda: load_pack(root))
     assert len(found) == 2 and "'rules' must be" in found[0] and "key 'solutions'" in found[1], found
+
+
+@pytest.mark.parametrize(("toml", "expected"), [
+    # TOML said "Illegal character '\n'" at the line's end
+    ('fail-on = "warning"\nselect = "empathy\n', ('2:10', "TOML syntax error: this quote is not closed on its line",
+                                                  'Close it: select = "empathy"')),
+    # TOML said "Invalid value"
+    ("fail-on = warning\n", ("1:11", "TOML syntax error: text must be in quotes in TOML",
+                             'Write it so: fail-on = "warning"')),
+])
+def test_a_toml_slip_is_said_in_a_writers_words(tmp_path: Path, make_pack, toml: str,  # type: ignore[no-untyped-def]
+                                                expected: tuple[str, str, str]) -> None:
+    root = make_pack({"a.yaml": SCRIPT})
+    config = tmp_path / "scriptkit.toml"
+    config.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert (str(err.value.location), err.value.message, err.value.hint) == (f"{config}:{expected[0]}", *expected[1:])
