@@ -268,3 +268,31 @@ def test_a_title_holding_a_placeholder_is_imported_and_named(tmp_path: Path) -> 
     assert any("{{dc.late_title}}" in note for note in first.macros[0].notes)
     export(first.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", force=True, lint=False)
     assert "dc.late_title" in (tmp_path / "out" / "zendesk" / "macros.json").read_text(encoding="utf-8")
+
+
+def test_a_zendesk_export_gives_back_its_blank_prompts_and_guidance(tmp_path: Path) -> None:
+    """scriptkit writes a blank's prompt into the macro's description ("Replace [[new date]]: ...");
+    read back, it was one more line of guidance and the blank got a made-up prompt."""
+    pack = tmp_path / "pack"
+    (pack / "scripts").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: Late\nversion: 0.1.0\nchannels: {email: {greeting: '', signoff: ''}}\n")
+    (pack / "scripts" / "late.yaml").write_text(
+        "id: late\ntitle: Late\nchannels: [email]\nacknowledgment: I'm sorry the parcel is late.\n"
+        "flexibility:\n  guidance: Check the tracking page first.\n  blanks:\n    - name: new_date\n"
+        "      prompt: The day the carrier gives\n"
+        "solution: I've chased the carrier, and it arrives by {{ blank.new_date }}.\n")
+    export(pack, ["zendesk"], tmp_path / "out", lint=False)
+    description = json.loads((tmp_path / "out/zendesk/macros.json").read_text())["macros"][0]["description"]
+    assert description == "Guidance: Check the tracking page first.\nReplace [[new date]]: The day the carrier gives"
+    again = import_library(tmp_path / "out/zendesk/macros.json", "zendesk")
+    again.write(tmp_path / "back")
+    script = load_pack(tmp_path / "back").script("late")
+    assert script.flexibility is not None
+    assert script.flexibility.guidance == "Check the tracking page first."
+    assert [(b.name, b.prompt) for b in script.flexibility.blanks] == [("new_date", "The day the carrier gives")]
+    # a 'Replace [[x]]' line about a blank the reply does not hold stays guidance, word for word
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"macros": [{"id": 1, "title": "Odd", "description": "Replace [[coupon]]: a code",
+                                             "actions": [{"field": "comment_value", "value": "I'm sorry, done."}]}]}))
+    (odd,) = import_library(other, "zendesk").macros
+    assert odd.raw.guidance == "Replace [[coupon]]: a code"

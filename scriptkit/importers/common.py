@@ -42,6 +42,7 @@ class RawItem:
     tags: list[str] = field(default_factory=list)
     alternatives: list[tuple[str, str, bool]] = field(default_factory=list)  # label, body, html
     guidance: str = ""  # agent-facing text found in the export (usage notes, internal note)
+    prompts: dict[str, str] = field(default_factory=dict)  # a blank's original spelling -> its prompt, where given
     internal: bool = False  # an internal note, not a customer reply
     settings: dict[str, Any] = field(default_factory=dict)  # export settings for its own helpdesk (active, ...)
     notes: list[str] = field(default_factory=list)  # what the export says that the pack cannot hold

@@ -156,7 +156,6 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     # a script's title is used as written and may not hold a template (Zendesk's dynamic-content titles do)
     untemplated = " ".join(_TEMPLATE_MARKS.sub(" ", raw.title).split())
     templated, raw.title = (raw.title if untemplated != raw.title else ""), untemplated or script_id
-    raw.guidance = clean_text(raw.guidance, False)[0]
     raw.tags = [t for t in (" ".join(_CONTROL.sub("", tag).split()) for tag in raw.tags) if t]
     text, removed = clean_text(raw.body, raw.html)
     pieces = parse_body(text, raw.dialect, helpdesk)
@@ -170,6 +169,10 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         alt = parse_body(alt_text, raw.dialect, helpdesk)
         blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
+    spelled = {b.original for b in blanks.values()}
+    unused = [f"Replace {original}: {prompt}" for original, prompt in raw.prompts.items() if original not in spelled]
+    raw.prompts = {original: prompt for original, prompt in raw.prompts.items() if original in spelled}
+    raw.guidance = clean_text("\n".join([raw.guidance, *unused]), False)[0]  # a prompt of no blank: guidance again
     if removed:
         macro.notes.append(f"removed {removed} invisible control character(s)")
     for name, blank in blanks.items():

@@ -93,8 +93,8 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
         for name, blank in macro.blanks.items():
             spec = CommentedMap()
             spec["name"] = name
-            spec["prompt"] = (native.prompts.get(name, "") if native is not None else
-                              f"Was {blank.original} in the original ({blank.reason}). Fill it in or replace it.")
+            spec["prompt"] = (native.prompts.get(name, "") if native is not None else raw.prompts.get(blank.original)
+                              or f"Was {blank.original} in the original ({blank.reason}). Fill it in or replace it.")
             if native is not None and name in native.examples:
                 spec["example"] = _scalar(native.examples[name])
             blanks.append(spec)

@@ -8,6 +8,7 @@ setting. Placeholders are Liquid.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -82,9 +83,28 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     elif status is not None:
         notes.append(f"sets the ticket status {status!r}, which a Zendesk macro cannot set "
                      f"({', '.join(STATUSES)}): not carried over")
-    return entry.item(body, html=html, dialect="zendesk", tags=tags,
-                      guidance=description if isinstance(description, str) else "", internal=not public,
-                      settings=settings, notes=notes)
+    guidance, prompts = _agent_notes(description if isinstance(description, str) else "")
+    return entry.item(body, html=html, dialect="zendesk", tags=tags, guidance=guidance, prompts=prompts,
+                      internal=not public, settings=settings, notes=notes)
+
+
+_PROMPT = re.compile(r"Replace (\[\[[^\[\]\n]+\]\]): (.+)")
+
+
+def _agent_notes(description: str) -> tuple[str, dict[str, str]]:
+    """The description as guidance, and the blanks' prompts the Zendesk export writes into it
+    ("Replace [[new date]]: ..."; the converter puts back any whose blank the reply does not hold)."""
+    kept: list[str] = []
+    prompts: dict[str, str] = {}
+    for line in description.split("\n"):
+        if (found := _PROMPT.fullmatch(line.strip())) and found[1] not in prompts:
+            prompts[found[1]] = found[2].strip()
+        else:
+            kept.append(line)
+    guidance = "\n".join(kept).strip()
+    if prompts:  # scriptkit's own export: its guidance line is headed as such
+        guidance = guidance.removeprefix("Guidance: ")
+    return guidance, prompts
 
 
 def _restriction(value: dict[str, Any]) -> dict[str, Any] | None:
