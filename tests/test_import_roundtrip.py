@@ -296,3 +296,21 @@ def test_a_zendesk_export_gives_back_its_blank_prompts_and_guidance(tmp_path: Pa
                                              "actions": [{"field": "comment_value", "value": "I'm sorry, done."}]}]}))
     (odd,) = import_library(other, "zendesk").macros
     assert odd.raw.guidance == "Replace [[coupon]]: a code"
+
+
+def test_a_zendesk_macro_comes_back_with_its_own_tags_and_guidance(tmp_path: Path) -> None:
+    """Exported back, an internal-note macro added the tag 'internal-note' to every ticket it was used
+    on (the import had put it among the script's tags), and a description came back headed 'Guidance:'."""
+    source = tmp_path / "zd.json"
+    source.write_text(json.dumps({"macros": [{"id": 5, "title": "Escalate", "description": "Use for VIPs only.",
+                                              "actions": [
+        {"field": "comment_value", "value": "Escalated to tier 2 today; they reply within 4 hours."},
+        {"field": "comment_mode_is_public", "value": "false"}, {"field": "current_tags", "value": "vip tier2"}]}]}))
+    first = import_library(source, "zendesk")
+    export(first.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
+    (macro,) = json.loads((tmp_path / "out/zendesk/macros.json").read_text())["macros"]
+    assert {"field": "current_tags", "value": "tier2 vip"} in macro["actions"]
+    assert {"field": "comment_mode_is_public", "value": "false"} in macro["actions"]
+    (again,) = import_library(tmp_path / "out/zendesk/macros.json", "zendesk").macros
+    assert again.raw.guidance == first.macros[0].raw.guidance == "Use for VIPs only."
+    assert again.raw.internal and sorted(again.raw.tags) == ["tier2", "vip"]

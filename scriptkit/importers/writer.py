@@ -75,8 +75,8 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
             doc["emotion"] = native.emotion
     doc["channels"] = CommentedSeq(native.channels if native is not None else ["email"])
     doc["channels"].fa.set_flow_style()
-    if raw.tags or raw.internal:
-        tags = CommentedSeq(dict.fromkeys([*raw.tags, *(["internal-note"] if raw.internal else [])]))
+    if raw.tags:  # (an internal note says so in its notes and settings: a tag would reach the helpdesk's tickets)
+        tags = CommentedSeq(dict.fromkeys(raw.tags))
         tags.fa.set_flow_style()
         doc["tags"] = tags
     for slot in SLOT_ORDER:

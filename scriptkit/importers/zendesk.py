@@ -101,10 +101,8 @@ def _agent_notes(description: str) -> tuple[str, dict[str, str]]:
             prompts[found[1]] = found[2].strip()
         else:
             kept.append(line)
-    guidance = "\n".join(kept).strip()
-    if prompts:  # scriptkit's own export: its guidance line is headed as such
-        guidance = guidance.removeprefix("Guidance: ")
-    return guidance, prompts
+    # scriptkit's own export heads the guidance as such
+    return "\n".join(kept).strip().removeprefix("Guidance: "), prompts
 
 
 def _restriction(value: dict[str, Any]) -> dict[str, Any] | None:
