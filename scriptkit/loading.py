@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
@@ -207,8 +207,17 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         errors.add(f"YAML error: {exc}".splitlines()[0], Location(name, 1, 1))
         return None
     origin = Origin(source)
-    _index(data, (), origin)
-    return data, origin
+    tagged: list[tuple[tuple[str | int, ...], str]] = []
+    _index(data, (), origin, tagged)
+    users = "pack.yaml does" if Path(name).name == PACK_FILE else "scripts do"
+    for path, tag in tagged:  # ('warm_language: !Thanks': a tag, and the slot was lost without a word)
+        start = origin.values.get(path, 0)
+        line_start = text.rfind("\n", 0, start) + 1
+        end = text.find("\n", start)
+        line = text[line_start:end if end >= 0 else len(text)]
+        errors.add(f"'{tag}' is read as a YAML tag, which {users} not use", origin.location(path),
+                   f"Quote the text: {_quoted(line, start - line_start)}.")
+    return None if tagged else (data, origin)
 
 
 # ---------------------------------------------------------------- fast path
@@ -467,7 +476,12 @@ def _yaml_hint(problem: str, after_colon: bool = False) -> str:
     return "Check the indentation and quoting around this position."
 
 
-def _index(node: Any, path: tuple[str | int, ...], origin: Origin) -> None:
+def _index(node: Any, path: tuple[str | int, ...], origin: Origin,
+           tagged: list[tuple[tuple[str | int, ...], str]] | None = None) -> None:
+    """Record where each key and value starts, and (into ``tagged``) each value with a tag of its own."""
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag is not None and tagged is not None and not (tag == _STR_TAG and isinstance(node, TaggedScalar)):
+        tagged.append((path, tag))  # (YAML's own tag for text, '!!str', is read as text by plain_data)
     src = origin.source
     if isinstance(node, CommentedMap):
         for key in node:
@@ -479,7 +493,7 @@ def _index(node: Any, path: tuple[str | int, ...], origin: Origin) -> None:
             child = (*path, str(key))
             origin.keys[child] = src.offset(kl, kc)
             origin.values[child] = src.offset(vl, vc)
-            _index(node[key], child, origin)
+            _index(node[key], child, origin, tagged)
     elif isinstance(node, CommentedSeq):
         for i, item in enumerate(node):
             try:
@@ -487,7 +501,7 @@ def _index(node: Any, path: tuple[str | int, ...], origin: Origin) -> None:
             except (KeyError, TypeError):
                 continue
             origin.values[(*path, i)] = src.offset(il, ic)
-            _index(item, (*path, i), origin)
+            _index(item, (*path, i), origin, tagged)
 
 
 def plain_data(node: Any) -> Any:
@@ -498,6 +512,8 @@ def plain_data(node: Any) -> Any:
         return [plain_data(v) for v in node]
     if isinstance(node, str):
         return str(node)
+    if isinstance(node, TaggedScalar):  # ('!!str 100%': _index refuses any other tag)
+        return str(node.value)
     return node
 
 

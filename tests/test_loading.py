@@ -928,3 +928,17 @@ def test_an_empty_pack_yaml_is_said_so(make_pack):
     root = make_pack({"a.yaml": GOOD}, "")
     assert one_problem(root) == (f"{root}/pack.yaml:1:1: pack.yaml is empty Give the pack its settings, at least "
                                  "its name: name: Our support replies")
+
+
+def test_a_value_starting_with_an_exclamation_mark_is_not_lost(make_pack):
+    # '!Thanks' is a YAML tag: the slot was left out of every reply, without a word
+    root = make_pack({"a.yaml": GOOD + "warm_language: !Thanks\ntags:\n  - !urgent\n"})
+    assert problems(root) == [
+        f"{root}/scripts/a.yaml:5:16: '!Thanks' is read as a YAML tag, which scripts do not use "
+        "Quote the text: warm_language: \"!Thanks\".",
+        f"{root}/scripts/a.yaml:7:5: '!urgent' is read as a YAML tag, which scripts do not use "
+        "Quote the text: - \"!urgent\".",
+    ]
+    # YAML's own tag for text is text
+    root = make_pack({"a.yaml": GOOD + "warm_language: !!str 100% happy to help.\n"})
+    assert load_pack(root).scripts[0].warm_language == "100% happy to help."
