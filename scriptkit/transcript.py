@@ -13,12 +13,17 @@ say nothing about the support side is read as a plain reply, unless ``agent`` na
 
 from __future__ import annotations
 
+import base64
+import binascii
+import codecs
 import html
 import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from itertools import islice
+from email.message import Message
+from email.parser import HeaderParser
+from itertools import islice, pairwise
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
@@ -301,29 +306,61 @@ _PARAGRAPH_TAGS = frozenset({"p", "ul", "ol", "dl", "table", "blockquote", "hr",
 
 
 @dataclass(frozen=True)
-class HtmlText:
-    """The text of pasted HTML as a reader sees it, and where each of its characters is in the HTML.
+class PastedText:
+    """The text of what a user pasted (HTML, an email's source) as a reader sees it, and where each of
+    its characters is in what they pasted.
 
-    ``text``: paragraphs and lines kept, entities decoded, a list item as "- ...", a ``<blockquote>``'s
-    lines quoted ("> ...", so a thread quoted under an email is found as in plain text).
+    ``what``: what it was read as ("HTML", "an email's source"). From HTML, paragraphs and lines are
+    kept, entities decoded, a list item is "- ...", a ``<blockquote>``'s lines are quoted ("> ...", so
+    a thread quoted under an email is found as in plain text).
     """
 
     text: str
+    what: str
     _starts: tuple[int, ...]  # the text's runs: where each starts in the text,
-    _origins: tuple[int, ...]  # where it comes from in the HTML,
-    _copied: tuple[bool, ...]  # and whether it is the HTML's characters (else one piece: "&amp;", a tag's break)
+    _origins: tuple[int, ...]  # where it comes from,
+    _copied: tuple[bool, ...]  # and whether it is the source's characters (else one piece: "&amp;", "=E2=80=99")
+    _under: PastedText | None = None  # the text it was itself read from (an email's HTML part), if any
 
     def origin(self, offset: int) -> int:
-        """Where ``text[offset]`` is in the HTML (an offset at the text's end: the HTML's last run)."""
+        """Where ``text[offset]`` is in the file (an offset at the text's end: the file's last run)."""
         i = max(0, bisect_right(self._starts, offset) - 1)
-        return self._origins[i] + (offset - self._starts[i] if self._copied[i] else 0)
+        at = self._origins[i] + (offset - self._starts[i] if self._copied[i] else 0) if self._starts else 0
+        return self._under.origin(at) if self._under is not None else at
 
     def origin_end(self, end: int) -> int:
-        """Where a span of ``text`` that ends (exclusive) at ``end`` ends in the HTML."""
+        """Where a span of ``text`` that ends (exclusive) at ``end`` ends in the file."""
         return self.origin(end - 1) + 1 if end > 0 else 0
 
 
-def html_text(raw: str) -> HtmlText | None:
+class _Runs:
+    """A text built in runs, each with where it comes from: the source's own characters, or one piece."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.origins: list[int] = []
+        self.copied: list[bool] = []
+        self.length = 0
+
+    def add(self, piece: str, origin: int, copied: bool) -> None:
+        self.parts.append(piece)
+        self.starts.append(self.length)
+        self.origins.append(origin)
+        self.copied.append(copied)
+        self.length += len(piece)
+
+    def text(self, what: str, under: PastedText | None = None) -> PastedText:
+        return PastedText("".join(self.parts), what, tuple(self.starts), tuple(self.origins), tuple(self.copied),
+                          under)
+
+
+def pasted_text(raw: str) -> PastedText | None:
+    """The text to judge in ``raw`` where it is an email's source or HTML, else None (judge ``raw``)."""
+    return email_text(raw) or html_text(raw)
+
+
+def html_text(raw: str) -> PastedText | None:
     """The text of ``raw`` if it is HTML (it starts with a tag, or has three), else None."""
     if "<" not in raw:
         return None
@@ -331,31 +368,24 @@ def html_text(raw: str) -> HtmlText | None:
     first = next(tags, None)
     if first is None or (first.start() != len(raw) - len(raw.lstrip()) and len(list(islice(tags, 2))) < 2):
         return None
-    out: list[str] = []
-    starts: list[int] = []
-    origins: list[int] = []
-    copied: list[bool] = []
-    length = 0
+    return _read_html(raw, "HTML")
+
+
+def _read_html(raw: str, what: str, under: PastedText | None = None) -> PastedText:
+    """The text of the HTML ``raw``; ``under``: the text it was itself read from (an email's HTML part)."""
+    out = _Runs()
     breaks, break_at, space_at, quoted, bullet = 0, 0, -1, 0, -1
 
     def put(piece: str, origin: int, is_copy: bool) -> None:
-        nonlocal length, breaks, space_at, bullet
-        if breaks and length:
-            add(("\n" * min(breaks, 2)) + "> " * quoted, break_at, False)
-        elif space_at >= 0 and length and not out[-1].endswith("\n"):
-            add(" ", space_at, False)
+        nonlocal breaks, space_at, bullet
+        if breaks and out.length:
+            out.add(("\n" * min(breaks, 2)) + "> " * quoted, break_at, False)
+        elif space_at >= 0 and out.length and not out.parts[-1].endswith("\n"):
+            out.add(" ", space_at, False)
         if bullet >= 0:
-            add("- ", bullet, False)
+            out.add("- ", bullet, False)
         breaks, space_at, bullet = 0, -1, -1
-        add(piece, origin, is_copy)
-
-    def add(piece: str, origin: int, is_copy: bool) -> None:
-        nonlocal length
-        out.append(piece)
-        starts.append(length)
-        origins.append(origin)
-        copied.append(is_copy)
-        length += len(piece)
+        out.add(piece, origin, is_copy)
 
     def space(origin: int) -> None:
         """Words end here (white space, HTML's "&nbsp;"): one space between them, none at a line's start."""
@@ -396,7 +426,127 @@ def html_text(raw: str) -> HtmlText | None:
             space(m.start())
     if pos < len(raw):
         put(raw[pos:], pos, True)
-    return HtmlText("".join(out), tuple(starts), tuple(origins), tuple(copied))
+    return out.text(what, under)
+
+
+
+
+# An email's source (Gmail's "Show original", a saved .eml): headers, a blank line, then the body,
+# perhaps in MIME parts, each with headers of its own, perhaps quoted-printable or base64.
+_HEADER_LINE = re.compile(r"[A-Za-z][\w-]{0,70}:")
+# Headers that only an email has, one of which it must have, with one more of them or of _MAIL_HEADERS.
+_ONLY_MAIL_HEADERS = frozenset({"subject", "date", "message-id", "mime-version", "content-type", "received",
+                                "content-transfer-encoding", "return-path", "delivered-to", "in-reply-to"})
+_MAIL_HEADERS = _ONLY_MAIL_HEADERS | {"from", "to", "cc", "bcc", "reply-to", "sender"}
+_QUOTED_PRINTABLE = re.compile(r"=([0-9A-Fa-f]{2})|(=[ \t]*\r?\n)|[^=]+|=")
+
+
+def email_text(raw: str) -> PastedText | None:
+    """The text of ``raw`` if it is an email's source (the text/plain part, else the text/html one), else None."""
+    start = len(raw) - len(raw.lstrip())
+    read = _headers(raw, start, len(raw)) if _HEADER_LINE.match(raw, start) else None
+    if read is None:
+        return None
+    headers, _ = read
+    names = {k.lower() for k in headers}
+    if not names & _ONLY_MAIL_HEADERS or len(names & _MAIL_HEADERS) < 2:
+        return None  # ("Order number: 4471", "From: 9am" and "To: 5pm" on top of a reply)
+    part = _text_part(raw, start, len(raw))
+    if part is None:
+        return None
+    headers, body, end = part
+    charset = headers.get_content_charset() or "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"
+    encoding = str(headers.get("content-transfer-encoding", "")).strip().lower()
+    decoded = _Runs()
+    if encoding == "quoted-printable":
+        _quoted_printable(raw, body, end, charset, decoded)
+    elif encoding == "base64":
+        _base64(raw, body, end, charset, decoded)
+    else:
+        decoded.add(raw[body:end], body, True)
+    text = decoded.text("an email's source")
+    return _read_html(text.text, text.what, text) if headers.get_content_type() == "text/html" else text
+
+
+def _headers(raw: str, start: int, end: int) -> tuple[Message, int] | None:
+    """The header block that starts ``raw[start:end]`` and where the body after it starts, or None (no headers)."""
+    lines: list[str] = []
+    pos = start
+    while pos < end:
+        stop = raw.find("\n", pos, end) + 1 or end
+        line = raw[pos:stop]
+        if not line.strip():
+            return HeaderParser().parsestr("".join(lines)), stop
+        if not (_HEADER_LINE.match(line) or (lines and line[:1] in " \t")):
+            return None
+        lines.append(line)
+        pos = stop
+    return None
+
+
+def _text_part(raw: str, start: int, end: int, depth: int = 0) -> tuple[Message, int, int] | None:
+    """The text part of the MIME entity at ``raw[start:end]``: its headers, where its body starts and ends."""
+    read = _headers(raw, start, end)
+    if read is None and depth:  # (a part with no headers of its own is text/plain)
+        read = (HeaderParser().parsestr(""), start)
+    if read is None or depth > 8:
+        return None
+    headers, body = read
+    kind = headers.get_content_type()
+    if kind in ("text/plain", "text/html"):
+        return headers, body, end
+    boundary = headers.get_param("boundary") if kind.startswith("multipart/") else None
+    if not isinstance(boundary, str):
+        return None
+    marks = list(re.compile(rf"^--{re.escape(boundary)}(--)?[ \t]*\r?$", re.M).finditer(raw, body, end))
+    found = None
+    for mark, after in pairwise(marks):
+        if mark[1]:
+            break
+        part = _text_part(raw, raw.find("\n", mark.end(), after.start()) + 1 or after.start(), after.start(),
+                          depth + 1)
+        if part is not None and part[0].get_content_type() == "text/plain":
+            return part
+        found = found or part
+    return found
+
+
+def _quoted_printable(raw: str, start: int, end: int, charset: str, out: _Runs) -> None:
+    decoder = codecs.getincrementaldecoder(charset)("replace")
+    pending = -1  # where the bytes of a character not yet whole start ("=E2" of "=E2=80=99")
+    for m in _QUOTED_PRINTABLE.finditer(raw, start, end):
+        if m[2]:
+            continue  # (a soft line break: the encoding's, not the writer's)
+        plain = m[1] is None
+        chars = decoder.decode(m[0].encode(charset, "replace") if plain else bytes([int(m[1], 16)]))
+        if not chars:
+            pending = m.start() if pending < 0 else pending
+            continue
+        whole = plain and pending < 0 and len(chars) == len(m[0])
+        out.add(chars, m.start() if pending < 0 else pending, whole)
+        pending = -1
+
+
+def _base64(raw: str, start: int, end: int, charset: str, out: _Runs) -> None:
+    """Base64 has no place for each character: each is located at the base64 that encodes its first byte."""
+    where = [m.start() for m in re.finditer(r"[A-Za-z0-9+/]", raw[start:end])]
+    code = "".join(raw[start + w] for w in where)
+    try:
+        data = base64.b64decode(code + "=" * (-len(code) % 4))
+    except binascii.Error:
+        return
+    decoder = codecs.getincrementaldecoder(charset)("replace")
+    first = -1
+    for k in range(len(data)):
+        chars = decoder.decode(data[k:k + 1])
+        first = k if first < 0 else first
+        if chars:
+            out.add(chars, start + where[min(first * 4 // 3, len(where) - 1)], False)
+            first = -1
 
 
 def _is_agent(speaker: str) -> bool:

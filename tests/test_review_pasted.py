@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from scriptkit.cli import main
@@ -128,3 +130,91 @@ def test_a_file_too_large_for_one_reply_is_refused_before_it_is_judged(tmp_path:
     for run in (review(export), review("-", input=export.read_bytes())):
         assert run.exit_code == 2 and "Traceback" not in run.output
         assert "bytes; review judges one reply or conversation" in run.stderr and ":1:1: error:" in run.stderr
+
+
+GMAIL_ORIGINAL = """\
+MIME-Version: 1.0
+Date: Thu, 26 Nov 2026 10:44:00 +0000
+Subject: Re: Refund
+From: Maya Lee <maya@acme.example>
+To: Dana Whitfield <dana@example.com>
+Content-Type: multipart/alternative; boundary="000000000000abc123"
+
+--000000000000abc123
+Content-Type: text/plain; charset="UTF-8"
+Content-Transfer-Encoding: quoted-printable
+
+Hi Dana,
+
+I=E2=80=99m sorry the refund is late. I=E2=80=99ll send it today; please be advised that it c=
+an take 3 days.
+
+Maya
+
+--000000000000abc123
+Content-Type: text/html; charset="UTF-8"
+Content-Transfer-Encoding: quoted-printable
+
+<div dir=3D"ltr"><div>Hi Dana,</div><div>I=E2=80=99m sorry the refund is late.</div></div>
+
+--000000000000abc123--
+"""
+
+
+def test_an_emails_source_is_judged_as_its_text_part_located_in_the_source(tmp_path: Path) -> None:
+    source = tmp_path / "reply.eml"  # (Gmail's "Show original", copied whole)
+    source.write_text(GMAIL_ORIGINAL, encoding="utf-8")
+    run = review(source)
+    report = json.loads(run.stdout)
+    said = [(s["text"], s["line"], s["col"]) for s in report["sentences"]]
+    assert said[:3] == [("Hi Dana,", 12, 1), ("I’m sorry the refund is late.", 14, 1),
+                        ("I’ll send it today; please be advised that it can take 3 days.", 14, 39)]  # (a line broken
+    assert not any("MIME" in s or "=E2" in s or "<div" in s for s, _, _ in said)  # by the encoding, joined)
+    advised = GMAIL_ORIGINAL.splitlines()[13].index("please") + 1
+    assert [(d["line"], d["col"]) for d in report["diagnostics"] if d["code"] == "SK201"] == [(14, advised)]
+    assert "read as an email's source" in run.stderr
+
+
+@pytest.mark.parametrize("encoding", ["base64", "8bit"])
+def test_an_emails_source_with_one_html_or_base64_part(tmp_path: Path, encoding: str) -> None:
+    html = "<p>Hi Dana,</p><p>I’m sorry the refund is late. Please be advised that it goes out today.</p>\n"
+    body = base64.encodebytes(html.encode()).decode() if encoding == "base64" else html
+    source = tmp_path / "reply.eml"
+    source.write_text(f"From: Maya <maya@acme.example>\nSubject: Refund\nContent-Type: text/html; charset=utf-8\n"
+                      f"Content-Transfer-Encoding: {encoding}\n\n{body}", encoding="utf-8")
+    report = json.loads(review(source).stdout)
+    assert [s["text"] for s in report["sentences"]][:2] == ["Hi Dana,", "I’m sorry the refund is late."]
+    assert all(s["line"] >= 6 for s in report["sentences"])  # (in the body, under the headers)
+    if encoding == "8bit":
+        assert [(d["line"], d["col"]) for d in report["diagnostics"] if d["code"] == "SK201"] == [
+            (6, html.index("Please") + 1)]
+
+
+def test_a_mime_parts_own_headers_and_quoted_printable(tmp_path: Path) -> None:
+    part = tmp_path / "part.txt"  # (one part of an email's source, copied from its headers down)
+    part.write_text('Content-Type: text/plain; charset="UTF-8"\nContent-Transfer-Encoding: quoted-printable\n\n'
+                    "Hi Dana,\n\nI=E2=80=99m sorry the refund is late.\n", encoding="utf-8")
+    assert [(s["text"], s["line"]) for s in json.loads(review(part).stdout)["sentences"]] == [
+        ("Hi Dana,", 4), ("I’m sorry the refund is late.", 6)]
+
+
+def test_email_headers_on_top_of_a_reply_are_not_judged(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("From: Maya Lee <maya@acme.example>\nDate: Thu, 26 Nov 2026 10:44:00 +0000\nSubject: Re: Refund\n"
+                     "To: Dana <dana@example.com>\n\nHi Dana,\n\nI'm sorry the refund is late. I'll send it today.\n",
+                     encoding="utf-8")
+    report = json.loads(review(reply).stdout)
+    assert [(s["text"], s["line"]) for s in report["sentences"]][:2] == [("Hi Dana,", 6), (
+        "I'm sorry the refund is late.", 8)]
+    assert not any(d["code"] == "SK302" for d in report["diagnostics"])  # (the headers came first, so it said late)
+
+
+@pytest.mark.parametrize("text", [
+    "From: 9am\nTo: 5pm\n\nI'll hold your parcel until then.\n",  # opening hours, not an email's headers
+    "Order number: 4471\nTracking: 1Z999\n\nThanks for waiting, I'll send the link today.\n",
+])
+def test_replies_that_start_with_field_lines_are_no_email_source(tmp_path: Path, text: str) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text(text, encoding="utf-8")
+    run = review(reply)
+    assert json.loads(run.stdout)["sentences"][0]["line"] == 1 and "read as" not in run.stderr

@@ -22,7 +22,7 @@ from scriptkit.reporters import Reporter, display_path, get_reporter
 from scriptkit.rules import all_rules
 
 if TYPE_CHECKING:
-    from scriptkit.transcript import HtmlText
+    from scriptkit.transcript import PastedText
 
 MAX_FIX_ROUNDS = 10
 
@@ -168,34 +168,34 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
         raise ConfigError(f"the text is over {MAX_FILE_BYTES:,} bytes; review judges one reply or conversation",
                           Location(name, 1, 1), "Pass one reply, or one transcript, at a time.")
     text = _decode(raw, name)
-    from scriptkit.transcript import html_text, unified_line_breaks
+    from scriptkit.transcript import pasted_text, unified_line_breaks
 
     text = unified_line_breaks(text)  # (lines ending in "\r" alone are lines, located as an editor shows them)
-    page = html_text(text)  # (a reply copied from a helpdesk's HTML view or an email's source)
+    page = pasted_text(text)  # (copied from a helpdesk's HTML view, or an email's source)
     judged = page.text if page is not None else text
     if not judged.strip():
-        raise ConfigError(f"nothing to review: the {'HTML has no text' if page else 'text is empty'}",
+        raise ConfigError(f"nothing to review: {f'no text in {page.what}' if page else 'the text is empty'}",
                           Location(name, 1, 1), "Pass the reply's text in the file or on standard input.")
     config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
     _not_an_input(output, [name, *config.sources])
     result = lint_text(judged, channel=channels, config=config, file=name, agent=agent)
     if page is not None:
-        _in_the_html(result, page, text, name)
-        console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as HTML: its text was judged, without the "
-                                   "tags; lines and columns point into the HTML.", markup=False, highlight=False)
+        _in_the_file(result, page, text, name)
+        console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {page.what}: only its text was judged; "
+                                   "lines and columns point into the file.", markup=False, highlight=False)
     if agent is None and not result.turns:
         _unnamed_agent_note(judged, name)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
 
 
-def _in_the_html(result: LintResult, page: HtmlText, html: str, name: str) -> None:
-    """Point what ``result`` found in the text of ``html`` (its sentences, turns, findings) at the HTML."""
+def _in_the_file(result: LintResult, page: PastedText, pasted: str, name: str) -> None:
+    """Point what ``result`` found in the text of ``pasted`` (its sentences, turns, findings) at ``pasted``."""
     from dataclasses import replace
 
     from scriptkit.sourcetext import SourceText
 
-    source = SourceText(name, html)
+    source = SourceText(name, pasted)
     for d in result.diagnostics:
         if d.location.file == name and d.location.offset >= 0:
             d.location = source.location(page.origin(d.location.offset))
@@ -207,7 +207,7 @@ def _in_the_html(result: LintResult, page: HtmlText, html: str, name: str) -> No
     result.turns = [replace(t, start=page.origin(t.start), end=page.origin_end(t.end)) for t in result.turns]
     if result.quoted_from is not None:
         result.quoted_from = page.origin(result.quoted_from)
-    result.sources[name] = html
+    result.sources[name] = pasted
 
 
 def _unnamed_agent_note(text: str, name: str) -> None:
