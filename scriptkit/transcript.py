@@ -310,7 +310,7 @@ class PastedText:
     """The text of what a user pasted (HTML, an email's source) as a reader sees it, and where each of
     its characters is in what they pasted.
 
-    ``what``: what it was read as ("HTML", "an email's source"). From HTML, paragraphs and lines are
+    ``what``: what it was read as ("HTML", "an email"). From HTML, paragraphs and lines are
     kept, entities decoded, a list item is "- ...", a ``<blockquote>``'s lines are quoted ("> ...", so
     a thread quoted under an email is found as in plain text).
     """
@@ -434,7 +434,8 @@ def _read_html(raw: str, what: str, under: PastedText | None = None) -> PastedTe
 # An email's source (Gmail's "Show original", a saved .eml): headers, a blank line, then the body,
 # perhaps in MIME parts, each with headers of its own, perhaps quoted-printable or base64.
 _HEADER_LINE = re.compile(r"[A-Za-z][\w-]{0,70}:")
-# Headers that only an email has, one of which it must have, with one more of them or of _MAIL_HEADERS.
+# Headers that only an email has, one of which it must have, with one more of them or of _MAIL_HEADERS
+# (or a subject alone, copied with the reply).
 _ONLY_MAIL_HEADERS = frozenset({"subject", "date", "message-id", "mime-version", "content-type", "received",
                                 "content-transfer-encoding", "return-path", "delivered-to", "in-reply-to"})
 _MAIL_HEADERS = _ONLY_MAIL_HEADERS | {"from", "to", "cc", "bcc", "reply-to", "sender"}
@@ -449,8 +450,8 @@ def email_text(raw: str) -> PastedText | None:
         return None
     headers, _ = read
     names = {k.lower() for k in headers}
-    if not names & _ONLY_MAIL_HEADERS or len(names & _MAIL_HEADERS) < 2:
-        return None  # ("Order number: 4471", "From: 9am" and "To: 5pm" on top of a reply)
+    if not names & _ONLY_MAIL_HEADERS or (len(names & _MAIL_HEADERS) < 2 and names != {"subject"}):
+        return None  # ("Order number: 4471", "From: 9am" and "To: 5pm" on top of a reply; "Subject:" alone is one)
     part = _text_part(raw, start, len(raw))
     if part is None:
         return None
@@ -468,7 +469,7 @@ def email_text(raw: str) -> PastedText | None:
         _base64(raw, body, end, charset, decoded)
     else:
         decoded.add(raw[body:end], body, True)
-    text = decoded.text("an email's source")
+    text = decoded.text("an email")
     return _read_html(text.text, text.what, text) if headers.get_content_type() == "text/html" else text
 
 

@@ -172,7 +172,7 @@ def test_an_emails_source_is_judged_as_its_text_part_located_in_the_source(tmp_p
     assert not any("MIME" in s or "=E2" in s or "<div" in s for s, _, _ in said)  # by the encoding, joined)
     advised = GMAIL_ORIGINAL.splitlines()[13].index("please") + 1
     assert [(d["line"], d["col"]) for d in report["diagnostics"] if d["code"] == "SK201"] == [(14, advised)]
-    assert "read as an email's source" in run.stderr
+    assert "read as an email: only its text was judged" in run.stderr
 
 
 @pytest.mark.parametrize("encoding", ["base64", "8bit"])
@@ -218,3 +218,10 @@ def test_replies_that_start_with_field_lines_are_no_email_source(tmp_path: Path,
     reply.write_text(text, encoding="utf-8")
     run = review(reply)
     assert json.loads(run.stdout)["sentences"][0]["line"] == 1 and "read as" not in run.stderr
+
+
+def test_a_subject_line_copied_on_top_of_a_reply_is_not_judged(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Subject: Re: Your refund\n\nHi Dana,\n\nI'm sorry the refund is late. I'll send it today.\n",
+                     encoding="utf-8")
+    assert [s["line"] for s in json.loads(review(reply).stdout)["sentences"]][:2] == [3, 5]
