@@ -197,7 +197,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             problem = "this value starts with '{', which YAML reads as the start of a mapping"
             hint = template[1]
             where = source.location(template[0])
-        elif (slip := _slip(exc, text, source)) is not None:
+        elif (slip := _indicator(mark, text, source) or _slip(exc, text, source)) is not None:
             problem, where, hint = slip
         errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, hint)
         return None
@@ -417,6 +417,29 @@ def _quote_template_hint(origin: Origin, path: tuple[str | int, ...]) -> str | N
     return found[1] if found is not None and found[0] == start else None
 
 
+# what YAML reads a value starting with these characters as ('{{' is _unquoted_template's)
+_INDICATORS = {"*": "a reference to an anchor", "@": "", "`": "", "%": "", "[": "a list", "{": "a mapping",
+               ">": "the start of a block of text on the lines below", "|": "the start of a block of text on "
+               "the lines below", "-": "a list item", "?": "a key", "&": "an anchor's name"}
+
+
+def _indicator(mark: Any, text: str, source: SourceText) -> tuple[str, Location, str] | None:
+    """A value that starts with a character YAML gives a meaning ('*Thanks* for waiting', '@Sam'),
+    on the line where the error is: the problem, where, and the line quoted as the fix."""
+    if mark is None:
+        return None
+    line_start = mark.index - mark.column
+    end = text.find("\n", line_start)
+    line = text[line_start:end if end >= 0 else len(text)]
+    value = _VALUE_START.match(line)
+    first = line[value.end():value.end() + 1] if value is not None else ""
+    if value is None or first not in _INDICATORS or value.end() > mark.column:
+        return None
+    meaning = _INDICATORS[first]
+    return (f"this value starts with '{first}', which YAML " + (f"reads as {meaning}" if meaning else "reserves"),
+            source.location(line_start + value.end()), f"Quote the text: {_quoted(line, value.end())}.")
+
+
 def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Location, str] | None:
     """A writer's common slip said in a writer's words, where YAML's are its parser's states
     ("expected <block end>, but found '<block mapping start>'"): the problem, where, and the fix."""
@@ -449,6 +472,21 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             return ("a no-break space follows the ':'", source.location(nbsp + 1),
                     "Type an ordinary space after the ':'.")
     return None
+
+
+def _comment_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:
+    """For a key with no value whose line goes on with '#': the text, read as a comment, quoted."""
+    start = origin.keys.get(path)
+    if start is None:
+        return None
+    text = origin.source.text
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)]
+    comment = re.match(r"[^:#]+:[ \t]+(?=#)", line)
+    if comment is None:
+        return None
+    return ("'#' after ': ' starts a comment, so YAML reads no text: quote it, "
+            f"e.g. {_quoted(line, comment.end())}.")
 
 
 def _colon_hint(origin: Origin, path: tuple[str | int, ...]) -> str:
@@ -575,7 +613,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 slot_types_reported.add(field)
                 if slot_value is None:  # "solution:" with nothing after it (an optional slot may be left so)
                     errors.add(f"'{field[-1]}' has no value", origin.location(field, key=True),
-                               f"Write the text after '{field[-1]}:'.")
+                               _comment_hint(origin, field) or f"Write the text after '{field[-1]}:'.")
                     continue
                 if isinstance(slot_value, list) and None in slot_value:  # "- " with no text: each at its dash
                     for i, item in enumerate(slot_value):
@@ -631,6 +669,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
         elif kind in _WRONG_TYPE:
             wrong, how = _wrong_type(kind, path, err.get("input"))
             empty = err.get("input") is None and bool(path) and not isinstance(path[-1], int)
+            if empty:  # ('title: #1 pick': a comment, not text)
+                how = _comment_hint(origin, path) or how
             if kind == "string_type" and isinstance(err.get("input"), dict):
                 how = _quote_template_hint(origin, path) or how
             errors.add(wrong, origin.location(path, key=empty), how)  # (a key without a value: at the key)

@@ -942,3 +942,29 @@ def test_a_value_starting_with_an_exclamation_mark_is_not_lost(make_pack):
     # YAML's own tag for text is text
     root = make_pack({"a.yaml": GOOD + "warm_language: !!str 100% happy to help.\n"})
     assert load_pack(root).scripts[0].warm_language == "100% happy to help."
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("*Thanks* for waiting.", "4:11: YAML syntax error: this value starts with '*', which YAML reads as a "
+                              "reference to an anchor"),
+    ("@Sam thanks for waiting.", "4:11: YAML syntax error: this value starts with '@', which YAML reserves"),
+    ("`Reset` your password.", "4:11: YAML syntax error: this value starts with '`', which YAML reserves"),
+    ("% of orders ship today.", "4:11: YAML syntax error: this value starts with '%', which YAML reserves"),
+    ("> I quote you.", "4:11: YAML syntax error: this value starts with '>', which YAML reads as the start of "
+                       "a block of text on the lines below"),
+    ("[Update] We are on it.", "4:11: YAML syntax error: this value starts with '[', which YAML reads as a list"),
+    ("- dash first.", "4:11: YAML syntax error: this value starts with '-', which YAML reads as a list item"),
+])
+def test_a_value_starting_with_a_yaml_character_says_to_quote_it(make_pack, value, expected):
+    # each was YAML's parser talking ("found undefined alias 'Thanks*'", "cannot start any token")
+    root = make_pack({"a.yaml": f"id: a\ntitle: T\nacknowledgment: I can see how it is.\nsolution: {value}\n"})
+    quoted = value.replace('"', '\\"')
+    assert one_problem(root) == f'{root}/scripts/a.yaml:{expected} Quote the text: solution: "{quoted}".'
+
+
+def test_a_value_starting_with_a_hash_is_said_to_be_a_comment(make_pack):
+    root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment: I can see how frustrating it is.\n"
+                                "solution: #1 priority for us.\n"})
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:1: 'solution' has no value "
+                                 "'#' after ': ' starts a comment, so YAML reads no text: quote it, "
+                                 "e.g. solution: \"#1 priority for us.\".")
