@@ -69,6 +69,7 @@ def test_pasted_html_is_judged_as_its_text_located_in_the_html(tmp_path: Path) -
     assert any("replacement today and you'll get" in s for s in said)
     formal = [d for d in report["diagnostics"] if d["code"] == "SK201"]  # "Please be advised", where it is in the file
     assert [(d["line"], d["col"]) for d in formal] == [(1, HELPDESK.index("Please") + 1)]
+    assert [(d["end_line"], d["end_col"]) for d in formal] == [(1, HELPDESK.index(" I&rsquo;ve") + 1)]  # (its end)
     assert [(s["line"], s["col"]) for s in report["sentences"][:2]] == [
         (1, HELPDESK.index("Hi") + 1), (1, HELPDESK.index("I&#39;m") + 1)]
     assert "read as HTML" in run.stderr

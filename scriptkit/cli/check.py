@@ -195,10 +195,14 @@ def _in_the_file(result: LintResult, page: PastedText, pasted: str, name: str) -
 
     from scriptkit.sourcetext import SourceText
 
-    source = SourceText(name, pasted)
+    source, judged = SourceText(name, pasted), SourceText(name, page.text)
     for d in result.diagnostics:
         if d.location.file == name and d.location.offset >= 0:
             d.location = source.location(page.origin(d.location.offset))
+            if "end_line" in d.extra:  # (where the offending text ends: its last character, then one column on)
+                last = source.location(page.origin(judged.offset(int(d.extra["end_line"]) - 1,
+                                                                 int(d.extra["end_col"]) - 2)))
+                d.extra = {**d.extra, "end_line": str(last.line), "end_col": str(last.col + 1)}
         if d.fix is not None:
             d.fix = replace(d.fix, edits=tuple(replace(e, start=page.origin(e.start), end=page.origin_end(e.end))
                                                if e.file == name else e for e in d.fix.edits))
