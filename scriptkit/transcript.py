@@ -126,7 +126,9 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     if not keyed:
         return None
     counts = Counter(k for k, _ in keyed)
-    headers = {k for k, m in keyed if m["header"] is not None and _a_name(k)}
+    ends = [*(m.start() for _, m in keyed[1:]), len(text)]
+    headers = {k for (k, m), end in zip(keyed, ends, strict=True)  # (with words below: "Monday  9:00 AM" and
+               if m["header"] is not None and _a_name(k) and text[m.end():end].strip()}  # "Tuesday  9:00 AM", none)
     roles = {k for k in counts if k == named or _says_who(k)}
     both_sides = any(_is_agent(k) for k in roles) and any(_words(k) & CUSTOMER_WORDS and not _is_agent(k)
                                                           for k in roles)

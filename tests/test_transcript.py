@@ -350,6 +350,8 @@ def test_a_dash_label_with_a_name_joins_a_dash_transcript_the_agent_named() -> N
     "See https://help.example.com/refunds and mailto:help@example.com for more.\nRe:Your order\n",
     "Customer service - we're here 9-5.\nI'll refund the charge today.\n",
     "Hi Dana,\nUpdate · 10:42 AM\nThe refund went out.\nUpdate · 11:00 AM\nIt has cleared.\n",
+    "Monday  9:00 AM\nTuesday  9:00 AM\nWe're closed on Sundays. I'll call you back today.\n",  # opening hours
+    "Pickup · 10:00 AM\nDrop-off · 4:00 PM\nSorry for the mix-up, I've booked both for you.\n",
 ])
 def test_prose_with_dashes_steps_and_links_is_no_transcript(text: str) -> None:
     assert turns(text) is None and agent_turns(text) is None
