@@ -181,8 +181,9 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     result = lint_text(judged, channel=channels, config=config, file=name, agent=agent)
     if page is not None:
         _in_the_file(result, page, text, name)
+        given = "standard input" if file == "-" else "the file"
         console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {page.what}: only its text was judged; "
-                                   "lines and columns point into the file.", markup=False, highlight=False)
+                                   f"lines and columns point into {given}.", markup=False, highlight=False)
     if agent is None and not result.turns:
         _unnamed_agent_note(judged, name)
     _emit(result, fmt, output)
