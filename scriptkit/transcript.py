@@ -9,6 +9,8 @@ label says it is the support side ("Agent", "Support", "Sam (Support)", "Me"). T
 say nothing about the support side is read as a plain reply, unless ``agent`` names a speaker.
 
 ``quoted_thread`` finds, in an email reply, where the earlier messages quoted under it start.
+``pasted_text`` reads what a support lead pastes besides plain text (HTML, an email's source) as
+the text a reader sees, each character located in what was pasted.
 """
 
 from __future__ import annotations
@@ -107,14 +109,16 @@ class Turn:
 def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     """The speaker turns of a transcript, or None when ``text`` does not read as one.
 
-    A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, or one
-    that starts two lines or more; any other "Word: " line ("Order number: 123") belongs to the
-    turn it is in. A transcript has at least two speakers, or one whose label says who it is
-    that speaks twice ("Agent: ..." twice), or ``agent`` (with whoever opens the text). It
-    starts with a speaker's label, or, where two speakers speak twice each, with a header (an
-    export's "Chat #4471, 26 Nov"), which is no one's turn. A turn runs to the next speaker's
-    label, so it may span several lines; the lines in it that the speaker did not write (quoted
-    "> ..." lines, "*** Dana left ***") split it in parts, each a Turn.
+    A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, one
+    that starts two lines or more, or a header line with a time where two of them have words
+    below; any other "Word: " line ("Order number: 123", "Customer ID: 4471") belongs to the
+    turn it is in, and so do "Word - " and "Word:word" lines unless one of them says who speaks.
+    A transcript has at least two speakers, or one whose label says who it is that speaks twice
+    ("Agent: ..." twice), or ``agent`` (with whoever opens the text). It starts with a speaker's
+    label, or, where two speakers speak twice each, with a header (an export's "Chat #4471, 26
+    Nov"), which is no one's turn. A turn runs to the next speaker's label, so it may span
+    several lines; the lines in it that the speaker did not write (quoted "> ..." lines, "***
+    Dana left ***") split it in parts, each a Turn.
     """
     if not _lines_like_labels(text, 1 if agent is not None else 2) and not _other_labels_like(text):
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
@@ -143,7 +147,7 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     if len(speakers) < 2 and not one_says_who:
         return None  # (a reply with a "Note: ..." line is not a transcript)
     if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2:
-        return None  # (nor one that starts "Hi Sam," and has "Customer ID: 4471" and "Support plan: Pro" lines)
+        return None  # (nor one that starts "Hi Sam," and has "Customer: Dana Whitfield" and "Agent: Maya" lines)
     found = []
     for i, (m, end) in enumerate(zip(labels, [*(n.start() for n in labels[1:]), len(text)], strict=True)):
         speaker = " ".join(m.group("speaker").split())
@@ -165,7 +169,7 @@ def _lines_like_labels(text: str, enough: int) -> bool:
 
 
 def _other_labels_like(text: str) -> bool:
-    """Whether ``text`` may have the labels that ``_LABEL_LIKE`` misses: a dash, a header line, no space."""
+    """Whether ``text`` may have the labels that ``_lines_like_labels`` misses: a dash, a header line, no space."""
     return " - " in text or " – " in text or " — " in text or _OTHER_LIKE.search(text) is not None
 
 
