@@ -60,8 +60,7 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
     "SK506": ("missing-setting", Severity.WARNING, "an export setting the helpdesk needs is not configured"),
     "SK507": ("duplicate-title", Severity.ERROR, "two exported replies would share one title"),
     "SK508": ("variants-dropped", Severity.WARNING,
-              "the helpdesk holds one reply per macro and has no notes field: the script's other variants are "
-              "left out (export them with variants: each)"),
+              "the helpdesk holds one reply per macro and no notes: the other variants are left out"),
 }
 
 
