@@ -453,6 +453,20 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
         return ("this list item is indented differently from the one above it", source.location(mark.index),
                 "Start each '- ' of a list in the same column.")
     quote = text[mark.index - 1:mark.index]
+    line_start = mark.index - mark.column
+    if problem == "expected <block end>, but found '<scalar>'" and not text[line_start:mark.index].strip():
+        # a line of a '|' text less indented than its first: the text ended, and this line is no key
+        return ("this line is indented differently from the lines above it", source.location(mark.index),
+                "Indent every line of a text at least as far as its first line (spaces only).")
+    if quote == "'" and text[mark.index - 2:mark.index - 1].isalnum() and text[mark.index:mark.index + 1].isalpha():
+        # 'Shipping's late': the apostrophe closed the quotes
+        opening = text.rfind("'", line_start, mark.index - 1)
+        end = text.find("\n", mark.index)
+        inner = text[opening + 1:end if end >= 0 else len(text)].rstrip()
+        if opening >= 0 and inner.endswith("'"):
+            fixed = text[line_start:opening].strip() + ' "' + inner[:-1].replace('"', '\\"') + '"'
+            return ("the apostrophe ends the single quotes the text starts with", source.location(mark.index - 1),
+                    f"Use double quotes: {fixed.strip()} (or write the apostrophe twice: '').")
     if problem.startswith("expected <block end>, but found") and quote in ("'", '"'):
         # a quote left open reads on to the next one, which closes it, and what follows that is the error
         opening = mark.index - 1
@@ -668,6 +682,9 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                        if path[-1] == "channels" else None)
         elif kind in _WRONG_TYPE:
             wrong, how = _wrong_type(kind, path, err.get("input"))
+            if model is PackMeta and path == ("channels",) and isinstance(err.get("input"), list):
+                how = ("Here each channel names how its replies open and close, e.g. channels: {email: {greeting: "
+                       "'Hi!'}}; a script lists the channels it is sent on in its own channels: [email, chat].")
             empty = err.get("input") is None and bool(path) and not isinstance(path[-1], int)
             if empty:  # ('title: #1 pick': a comment, not text)
                 how = _comment_hint(origin, path) or how
@@ -990,10 +1007,14 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
             meta = built or _salvage_meta(data, meta)
             _check_separators(meta, pack_origin, errors)
         script_files = _script_files(root / SCRIPTS_DIR) if (root / SCRIPTS_DIR).is_dir() else []
+        if (root / SCRIPTS_DIR).is_file():
+            errors.add(f"{SCRIPTS_DIR} is a file, where the pack's scripts folder goes",
+                       Location(str(root / SCRIPTS_DIR), 1, 1),
+                       f"Make {SCRIPTS_DIR} a folder and put one YAML file per script in it.")
         for stray in _scripts_beside(root):
             errors.add("this script is beside pack.yaml, where scripts are not read", Location(str(stray), 1, 1),
                        f"Move it into {SCRIPTS_DIR}/.")
-        if not script_files:
+        if not script_files and not (root / SCRIPTS_DIR).is_file():
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
                        "Add one YAML file per script under scripts/.")
     scripts: list[Script] = []

@@ -903,6 +903,14 @@ def test_a_script_with_an_upper_case_suffix_beside_pack_yaml_is_named(make_pack)
     ('id: a\ntitle: T\nacknowledgment: "x\nsolution: "z"\n',
      "3:17: YAML syntax error: this quoted value is not closed on its line, so it runs on to the quote on "
      "line 4 A quoted value is missing its closing quote."),
+    # an apostrophe in single quotes closes them
+    ("id: a\ntitle: 'Shipping's late'\nacknowledgment: x\nsolution: y\n",
+     "2:17: YAML syntax error: the apostrophe ends the single quotes the text starts with "
+     "Use double quotes: title: \"Shipping's late\" (or write the apostrophe twice: '')."),
+    # a line of a block of text indented less than its first
+    ("id: a\ntitle: T\nacknowledgment: x\nsolution: |\n  I've asked the courier.\n It will arrive by Friday.\n",
+     "6:2: YAML syntax error: this line is indented differently from the lines above it "
+     "Indent every line of a text at least as far as its first line (spaces only)."),
     # a no-break space after the colon (pasted from a web page or a word processor)
     ("id: a\ntitle: T\nacknowledgment: x\nsolution:\u00a0z\n",
      "4:10: YAML syntax error: a no-break space follows the ':' Type an ordinary space after the ':'."),
@@ -968,3 +976,17 @@ def test_a_value_starting_with_a_hash_is_said_to_be_a_comment(make_pack):
     assert one_problem(root) == (f"{root}/scripts/a.yaml:4:1: 'solution' has no value "
                                  "'#' after ': ' starts a comment, so YAML reads no text: quote it, "
                                  "e.g. solution: \"#1 priority for us.\".")
+
+
+def test_pack_yaml_channels_as_a_list_and_scripts_as_a_file_say_what_to_write(make_pack):
+    root = make_pack({"a.yaml": GOOD}, "name: T\nchannels: [email, chat]\n")
+    assert one_problem(root) == (
+        f"{root}/pack.yaml:2:11: 'channels' must be a mapping of keys and values, not a list Here each channel "
+        "names how its replies open and close, e.g. channels: {email: {greeting: 'Hi!'}}; a script lists the "
+        "channels it is sent on in its own channels: [email, chat].")
+    (root / "pack.yaml").write_text("name: T\n", encoding="utf-8")
+    (root / "scripts" / "a.yaml").unlink()
+    (root / "scripts").rmdir()
+    (root / "scripts").write_text("a.yaml\n", encoding="utf-8")
+    assert one_problem(root) == (f"{root}/scripts:1:1: scripts is a file, where the pack's scripts folder goes "
+                                 "Make scripts a folder and put one YAML file per script in it.")
