@@ -130,7 +130,8 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         return None
     if len(raw) > MAX_FILE_BYTES:
         errors.add(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
-                   "Split it into one script per file.")
+                   "pack.yaml holds the pack's settings only: move text into the scripts, one per file."
+                   if path.name == PACK_FILE else "Split it into one script per file.")
         return None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # (Notepad's "Unicode")
         errors.add("file is UTF-16, not UTF-8", Location(name, 1, 1), "Save the file as UTF-8 in your editor.")

@@ -990,3 +990,12 @@ def test_pack_yaml_channels_as_a_list_and_scripts_as_a_file_say_what_to_write(ma
     (root / "scripts").write_text("a.yaml\n", encoding="utf-8")
     assert one_problem(root) == (f"{root}/scripts:1:1: scripts is a file, where the pack's scripts folder goes "
                                  "Make scripts a folder and put one YAML file per script in it.")
+
+
+def test_a_pack_yaml_over_the_size_limit_is_not_told_to_split_into_scripts(make_pack):
+    from scriptkit.loading import MAX_FILE_BYTES
+
+    root = make_pack({"a.yaml": GOOD}, "name: T\ndescription: " + "x" * MAX_FILE_BYTES + "\n")
+    assert one_problem(root) == (f"{root}/pack.yaml:1:1: file is {MAX_FILE_BYTES + 22:,} bytes; the limit is "
+                                 f"{MAX_FILE_BYTES:,} pack.yaml holds the pack's settings only: move text into the "
+                                 "scripts, one per file.")
