@@ -998,7 +998,10 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     else:
         meta_file = root / PACK_FILE
         if not meta_file.exists():
+            inside = next((folder for folder in root.resolve().parents if (folder / PACK_FILE).is_file()), None)
             raise PackError(f"{root} has no {PACK_FILE}", Location(str(meta_file), 1, 1),
+                            f"{os.path.relpath(inside)} is the pack it is in: point at that folder."
+                            if inside is not None else
                             "Create one with `scriptkit init`, or point at the pack's folder.")
         parsed = read_yaml(meta_file, errors)
         meta, pack_origin, unread = PackMeta(name=root.name), None, parsed is None  # (there, but not YAML)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -999,3 +1000,10 @@ def test_a_pack_yaml_over_the_size_limit_is_not_told_to_split_into_scripts(make_
     assert one_problem(root) == (f"{root}/pack.yaml:1:1: file is {MAX_FILE_BYTES + 22:,} bytes; the limit is "
                                  f"{MAX_FILE_BYTES:,} pack.yaml holds the pack's settings only: move text into the "
                                  "scripts, one per file.")
+
+
+def test_a_folder_inside_a_pack_names_the_pack(make_pack):
+    root = make_pack({"a.yaml": GOOD})
+    with pytest.raises(PackError) as info:
+        load_pack(root / "scripts")
+    assert info.value.hint == f"{os.path.relpath(root.resolve())} is the pack it is in: point at that folder."
