@@ -314,3 +314,20 @@ def test_a_zendesk_macro_comes_back_with_its_own_tags_and_guidance(tmp_path: Pat
     (again,) = import_library(tmp_path / "out/zendesk/macros.json", "zendesk").macros
     assert again.raw.guidance == first.macros[0].raw.guidance == "Use for VIPs only."
     assert again.raw.internal and sorted(again.raw.tags) == ["tier2", "vip"]
+
+
+def test_help_scouts_chat_version_is_an_alternative_only_when_it_says_something_else(tmp_path: Path) -> None:
+    """scriptkit's Help Scout export writes the reply as chatText too; read back, that copy became an
+    alternative 'Chat version' repeating the reply, in every script."""
+    source = tmp_path / "hs.json"
+    source.write_text(json.dumps([
+        {"id": 1, "name": "Same", "text": "<p>I'm sorry you're locked out.</p><p>I've sent a reset link today.</p>",
+         "chatText": "I'm sorry you're locked out.\n\nI've sent a reset link today."},
+        {"id": 2, "name": "Own chat", "text": "<p>I'm sorry you're locked out.</p><p>I've sent a reset link today.</p>",
+         "chatText": "Sorry! Reset link sent."}]))
+    same, own = import_library(source, "helpscout").macros
+    assert same.alternatives == []
+    assert [label for label, _ in own.alternatives] == ["Chat version"]
+    export(import_library(source, "helpscout").write(tmp_path / "pack"), ["helpscout"], tmp_path / "out", lint=False)
+    again = import_library(tmp_path / "out/helpscout/saved_replies.json", "helpscout").macros
+    assert [m.alternatives for m in again if m.title == "Same"] == [[]]

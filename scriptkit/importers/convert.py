@@ -165,6 +165,8 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     macro = ImportedMacro(raw, script_id, slots, blanks, guesses)
     for label, body, html in raw.alternatives:
         alt_text, alt_removed = clean_text(body, html)
+        if alt_text == text:  # the reply again (Help Scout's chatText as scriptkit writes it): nothing new
+            continue
         removed += alt_removed
         alt = parse_body(alt_text, raw.dialect, helpdesk)
         blanks.update(name_blanks(alt, blanks))
