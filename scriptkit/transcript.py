@@ -291,11 +291,14 @@ def _quoted_tail(text: str) -> int | None:
 # Line breaks other than "\n" and "\r\n": a "\r" alone (old Mac files, some web exports), and the line and
 # paragraph separators and NEL of text copied from web pages. Read as one line, a transcript is no transcript.
 _OTHER_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029\x85]")
+# No-break spaces: after a label's colon copied from a chat widget, before "AM" in macOS's times ("10:42\u202fAM").
+_OTHER_SPACES = re.compile("[\u00a0\u202f\u2007]")
 
 
-def unified_line_breaks(text: str) -> str:
-    r"""``text`` with each of its line breaks a "\n" or "\r\n", character for character: offsets stay the same."""
-    return _OTHER_BREAKS.sub("\n", text)
+def unified_spacing(text: str) -> str:
+    r"""``text`` with each line break a "\n" or "\r\n" and each no-break space a space, character for character
+    (offsets stay the same)."""
+    return _OTHER_SPACES.sub(" ", _OTHER_BREAKS.sub("\n", text))
 
 
 # Pasted HTML (a helpdesk's HTML view, an email's source): the tags that say it is HTML, and its pieces.

@@ -226,3 +226,13 @@ def test_a_subject_line_copied_on_top_of_a_reply_is_not_judged(tmp_path: Path) -
     reply.write_text("Subject: Re: Your refund\n\nHi Dana,\n\nI'm sorry the refund is late. I'll send it today.\n",
                      encoding="utf-8")
     assert [s["line"] for s in json.loads(review(reply).stdout)["sentences"]][:2] == [3, 5]
+
+
+def test_no_break_spaces_copied_from_a_web_page_or_a_mac_are_spaces(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.txt"  # (after a label's colon from a chat widget; before "AM" in macOS's times)
+    chat.write_text("[10:42\u202fAM] Customer:\u00a0I was charged twice\n"
+                    "[10:43\u202fAM] Agent:\u00a0Please be advised that I\u2019ve refunded it today.\n"
+                    "Dana Whitfield (customer) ·\u00a010:44\u202fAM\nthanks\n", encoding="utf-8")
+    report = json.loads(review(chat).stdout)
+    assert [(t["speaker"], t["line"], t["col"], t["text"]) for t in report["turns"]] == [
+        ("Agent", 2, 19, "Please be advised that I\u2019ve refunded it today.")]

@@ -153,7 +153,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     under an email, the quoted thread ('On Tue, ... wrote:', '> ...') is not.
     """
     from scriptkit.loading import MAX_FILE_BYTES
-    from scriptkit.transcript import pasted_text, unified_line_breaks
+    from scriptkit.transcript import pasted_text, unified_spacing
 
     if file == "-":
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
@@ -168,7 +168,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     if len(raw) > MAX_FILE_BYTES:  # (a whole export passed by mistake: minutes and gigabytes to judge)
         raise ConfigError(f"the text is over {MAX_FILE_BYTES:,} bytes; review judges one reply or conversation",
                           Location(name, 1, 1), "Pass one reply, or one transcript, at a time.")
-    text = unified_line_breaks(_decode(raw, name))  # (lines ending in "\r" alone are lines, as editors show them)
+    text = unified_spacing(_decode(raw, name))  # (lines ending in "\r" alone are lines, as editors show them)
     page = pasted_text(text)  # (copied from a helpdesk's HTML view, or an email's source)
     judged = page.text if page is not None else text
     if not judged.strip():
