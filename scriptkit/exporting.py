@@ -210,9 +210,8 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
     count = "1 other phrasing" if len(phrasings) == 1 else f"{len(phrasings)} other phrasings"
     verb = "is" if len(phrasings) == 1 else "are"
     return problem("SK508", f"{target.name} holds one reply per macro: {count} of the {slots} {verb} not exported",
-                   f"Set export: {{{target.name}: {{variants: each}}}} to "
-                            "export every variant as a macro of its own, or give agents the playbook export.",
-                   location=where)
+                   f"Set export: {{{target.name}: {{variants: each}}}} to export every variant as a macro of its "
+                   "own, or give agents the playbook export.", location=where)
 
 
 def _unknown_target_settings(pack: Pack) -> list[Diagnostic]:
