@@ -137,14 +137,12 @@ def load_json(source: SourceText, what: str) -> Any:
 
 
 def locate(source: SourceText, value: str, start: int = 0) -> Location:
-    """Where a string value of a JSON document first appears from ``start`` (else from the file's
-    start: its title), else the file start."""
+    """Where a string value of a JSON document first appears (its title), else the file start."""
     if value:
-        for begin in dict.fromkeys((start, 0)):
-            for probe in (json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1], value):
-                at = source.text.find(probe[:200], begin)
-                if at >= 0:
-                    return source.location(at)
+        for probe in (json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1], value):
+            at = source.text.find(probe[:200], start)
+            if at >= 0:
+                return source.location(at)
     return source.location(0)
 
 
@@ -357,6 +355,8 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
         key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"
         title = title if isinstance(title, str) else ""
         where = locate(source, title or key, after)
+        if where.offset == 0 and after:  # not after the item before it (a document out of order): anywhere
+            where = locate(source, title or key)
         after = max(after, where.offset + 1)
         entry = Entry(item, key, title, where, f"{export.noun} {key} {title!r}" if title else f"{export.noun} {key}",
                       export.title_key)
