@@ -217,3 +217,23 @@ def test_literal_text_survives_html_and_plain_bodies(target: str, text: str) -> 
     if plain_key:
         assert payload[plain_key] == text
     assert not get(target).check(msg)
+
+
+def test_gorgias_default_filter_spells_each_fallback_it_can_and_names_the_one_it_cannot() -> None:
+    from dataclasses import replace
+
+    from scriptkit.message import Placeholder
+
+    target = get("gorgias")
+    quoted = replace(message(Text("Hi ", "acknowledgment"), Placeholder("customer.first_name", "acknowledgment",
+                                                                        'the "team"')),
+                     meta={"tags": (), "export": {"default_filter": True}})
+    payload = target.render(quoted)
+    assert payload["actions"][0]["arguments"]["body_text"] == "Hi {{ticket.customer.firstname|default('the \"team\"')}}"
+    assert target.check(quoted) == []
+    both = replace(quoted, segments=(Placeholder("customer.first_name", "acknowledgment", "it's \"us\""),))
+    (dropped,) = target.check(both)
+    assert dropped.code == "SK504" and "cannot spell this fallback" in dropped.message
+    assert target.render(both)["actions"][0]["arguments"]["body_text"] == "{{ticket.customer.firstname}}"
+    wrong = replace(quoted, meta={"tags": (), "export": {"default_filter": "yes"}})
+    assert [p.code for p in target.check(wrong)] == ["SK504", "SK506"]
