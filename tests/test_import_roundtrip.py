@@ -331,3 +331,20 @@ def test_help_scouts_chat_version_is_an_alternative_only_when_it_says_something_
     export(import_library(source, "helpscout").write(tmp_path / "pack"), ["helpscout"], tmp_path / "out", lint=False)
     again = import_library(tmp_path / "out/helpscout/saved_replies.json", "helpscout").macros
     assert [m.alternatives for m in again if m.title == "Same"] == [[]]
+
+
+def test_a_macro_titled_as_a_variant_that_leaves_a_slot_empty_stays_a_script_of_its_own(tmp_path: Path) -> None:
+    source = tmp_path / "zd.json"
+    body = "I'm so sorry your parcel is late.\n\nI've chased the courier today, and I'll write by Friday."
+    source.write_text(json.dumps({"macros": [
+        {"id": 1, "title": "Late", "actions": [{"field": "comment_value", "value": body}]},
+        {"id": 2, "title": "Late (variant 2)", "actions": [{"field": "comment_value", "value": body.split("\n\n")[0]}]},
+        {"id": 3, "title": "Late (variant 3)", "actions": [{"field": "comment_value", "value": body.replace(
+            "I've chased the courier today", "I've sent a new parcel today")}]}]}))
+    library = import_library(source, "zendesk")
+    assert [m.title for m in library.macros] == ["Late", "Late (variant 2)"]
+    assert any("does not line up" in n for n in library.macros[1].notes)
+    library.write(tmp_path / "pack")
+    script = load_pack(tmp_path / "pack").script("late")
+    assert script.solution == ["I've chased the courier today, and I'll write by Friday.",
+                               "I've sent a new parcel today, and I'll write by Friday."]

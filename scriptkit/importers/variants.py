@@ -67,8 +67,8 @@ def _merge(base: ImportedMacro, variant: ImportedMacro) -> bool:
                 placed.setdefault(slot, []).append(para)
         else:
             return False  # several slots differ by different numbers of paragraphs: no telling which is which
-    if set(placed) != {slot for slot, _ in ours}:
-        return False  # a slot the variant leaves empty
+    if set(placed) != {slot for slot, _ in ours} or not all(placed.values()):
+        return False  # a slot the variant leaves empty (a pack refuses a blank variant)
     base.blanks.update(name_blanks(variant.pieces, base.blanks))
     for slot, paras in placed.items():
         option = _joined(paras)
