@@ -283,6 +283,8 @@ def test_sms_limit_counts_sample_values(tmp_path: Path) -> None:
     [(_msg, f)] = findings(TooLongForChannel, root)
     assert "sms reply is" in f.message and "(limit 160)" in f.message
     assert f.severity is None  # the rule's default: warning
+    assert f.suggestion is not None and f.suggestion.endswith(
+        "Or give sms its own shorter text in the script, under 'by_channel:' then 'sms:'.")
     root = write(tmp_path / "q", {"s": {"channels": ["sms"], "acknowledgment": "Sorry.", "solution": text}})
     assert findings(TooLongForChannel, root) == []
 
