@@ -409,14 +409,17 @@ def _read_html(raw: str, what: str, under: PastedText | None = None) -> PastedTe
             break_at = origin
         breaks, space_at = breaks + 1 if forced else max(breaks, 2 if paragraph else 1), -1
 
-    pos = 0
+    pos, preformatted = 0, 0
     for m in _HTML_PIECE.finditer(raw):
         if pos < m.start():
             put(raw[pos:m.start()], pos, True)
         pos = m.end()
         tag = (m["tag"] or "").lower()
         if m["space"] is not None:
-            space(m.start())
+            if preformatted:  # (in <pre>, as written: a plain-text transcript's lines and spaces)
+                put(m[0], m.start(), True)
+            else:
+                space(m.start())
         elif m["entity"] is not None:
             char = html.unescape(m["entity"])
             if char.isspace():  # (&nbsp;: a space)
@@ -429,6 +432,8 @@ def _read_html(raw: str, what: str, under: PastedText | None = None) -> PastedTe
             line_break(m.start(), paragraph=tag in _PARAGRAPH_TAGS)
             if tag == "blockquote":
                 quoted = max(0, quoted + (-1 if m["close"] else 1))
+            if tag == "pre":
+                preformatted = max(0, preformatted + (-1 if m["close"] else 1))
             if tag == "li" and not m["close"]:
                 bullet = m.start()
         elif tag in ("td", "th") and m["close"]:  # (a table's cells: words apart)

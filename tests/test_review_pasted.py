@@ -236,3 +236,11 @@ def test_no_break_spaces_copied_from_a_web_page_or_a_mac_are_spaces(tmp_path: Pa
     report = json.loads(review(chat).stdout)
     assert [(t["speaker"], t["line"], t["col"], t["text"]) for t in report["turns"]] == [
         ("Agent", 2, 19, "Please be advised that I\u2019ve refunded it today.")]
+
+
+def test_a_transcript_in_html_pre_keeps_its_lines(tmp_path: Path) -> None:
+    chat = tmp_path / "chat.html"  # (a helpdesk showing a plain-text transcript as it was written)
+    chat.write_text("<html><body><pre>Customer: I was charged twice\n"
+                    "Agent:   Please be advised that I&#39;ve refunded it.</pre></body></html>\n", encoding="utf-8")
+    report = json.loads(review(chat).stdout)
+    assert [(t["speaker"], t["line"], t["col"]) for t in report["turns"]] == [("Agent", 2, 10)]
