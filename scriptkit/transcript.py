@@ -472,8 +472,9 @@ def email_text(raw: str) -> PastedText | None:
     headers, body, end = part
     charset = headers.get_content_charset() or "utf-8"
     try:
-        codecs.lookup(charset)
-    except LookupError:
+        if "a".encode(charset) != b"a":  # (UTF-16 and the like: an email's text is not in them)
+            charset = "utf-8"
+    except (LookupError, ValueError):  # (no such charset)
         charset = "utf-8"
     encoding = str(headers.get("content-transfer-encoding", "")).strip().lower()
     decoded = _Runs()

@@ -244,3 +244,14 @@ def test_a_transcript_in_html_pre_keeps_its_lines(tmp_path: Path) -> None:
                     "Agent:   Please be advised that I&#39;ve refunded it.</pre></body></html>\n", encoding="utf-8")
     report = json.loads(review(chat).stdout)
     assert [(t["speaker"], t["line"], t["col"]) for t in report["turns"]] == [("Agent", 2, 10)]
+
+
+@pytest.mark.parametrize("charset", ["x-no-such-charset", "utf-16"])
+def test_an_email_with_a_charset_it_cannot_be_in_is_read_as_utf8(tmp_path: Path, charset: str) -> None:
+    source = tmp_path / "reply.eml"
+    source.write_text(f'Subject: Refund\nContent-Type: text/plain; charset="{charset}"\n'
+                      "Content-Transfer-Encoding: quoted-printable\n\nI=E2=80=99m sorry the refund is late.\n",
+                      encoding="utf-8")
+    run = review(source)
+    assert run.exit_code in (0, 1) and "Traceback" not in run.output, run.output
+    assert [s["text"] for s in json.loads(run.stdout)["sentences"]] == ["I’m sorry the refund is late."]
