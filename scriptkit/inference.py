@@ -332,7 +332,7 @@ def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
     cues_of = _cues_by_sentence(text, pieces)
     out: list[tuple[int, int, str, float]] = []
     for (a, b, slot, confidence), c in zip(_sentence_slots(pieces, cues_of), cues_of, strict=True):
-        clauses = _care_then_action(text[a:b]) if slot != "solution" and _cares_and_acts(c) else None
+        clauses = _care_then_action(text[a:b], c) if slot != "solution" and _cares_and_acts(c) else None
         if clauses is None:
             out.append((a, b, slot, confidence))
         else:
@@ -369,19 +369,44 @@ _CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—](?=\s)|[ \t]*\n")
 
 
 @lru_cache(maxsize=4096)  # stock sentences recur across replies
-def _care_then_action(sentence: str) -> tuple[tuple[int, tuple[str, float]], tuple[int, tuple[str, float]]] | None:
+def _care_then_action(sentence: str, whole: Cues) -> tuple[tuple[int, tuple[str, float]],
+                                                           tuple[int, tuple[str, float]]] | None:
     """``((end of the care clause, its slot and confidence), (start of the rest, its slot and
-    confidence))`` when the sentence's first clauses carry care and the rest is a solution; else None."""
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    confidence))`` when the sentence's first clauses carry care and the rest is a solution; else None.
+
+    ``whole``: the sentence's cues, whose matches are shared out to the clauses (matching each
+    clause again would cost a lexicon pass per clause tried).
+    """
+    folded = fold(sentence)
+    # (the care clause holds a whole cue of care: no break before the first one ends can split it off)
+    care_ends = [b for a, b in (*whole.acknowledgment, *whole.feelings, *whole.apologies, *whole.warmth,
+                                *whole.reactions)]
+    first_care = min(care_ends, default=0)
+    for m in _CLAUSE_BREAK.finditer(sentence, first_care):
         cut = m.start() + 1 if sentence[m.start()] in ",;:" else m.start()
         resume = len(sentence) - len(sentence[m.end():].lstrip())
         if resume >= len(sentence):
             break
-        care, action = cues(sentence[:cut]), cues(sentence[resume:])
-        care_slot, action_slot = classify(care), classify(action)
-        if care_slot[0] in ("acknowledgment", "warm_language") and action_slot[0] == "solution" and action.acts:
+        care = _clause_cues(whole, folded, 0, cut)
+        care_slot = classify(care)
+        if care_slot[0] not in ("acknowledgment", "warm_language"):
+            continue
+        action = _clause_cues(whole, folded, resume, len(sentence))
+        action_slot = classify(action)
+        if action_slot[0] == "solution" and action.acts:
             return (cut, care_slot), (resume, action_slot)
     return None
+
+
+# the fields of Cues that hold match spans, by name (the keys of _CUE_LISTS)
+_SPAN_FIELDS = tuple((field, Cues._fields.index(field)) for field in _CUE_LISTS)
+
+
+def _clause_cues(whole: Cues, folded: str, a: int, b: int) -> Cues:
+    """The cues of ``folded[a:b]``, a clause of a sentence whose cues are ``whole``: its matches that
+    lie inside the clause, moved to the clause's offsets."""
+    spans = {field: [(x - a, y - a) for x, y in whole[i] if a <= x and y <= b] for field, i in _SPAN_FIELDS}
+    return _make_cues(folded[a:b], spans)
 
 
 # ---------------------------------------------------------------- messages, for the rules

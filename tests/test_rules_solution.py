@@ -311,6 +311,8 @@ _GATE_TEXTS = (
     "We’ll refund it Within 2 Business Days, SOON.", "Order 3 amazing things by 5 may.", "On Tue at 10:30.",
     "See you at 3 PM or next working day.", "Nothing by then, not in 2 ways.", "From marketing by 3.",
     "Within the hour.", "On the 21st.", "From the 3rd floor.", "By the 2nd, this month.", "Our team’ll call.",
+    "I've passed it along.", "We will be happy to help. If not, I’ll ask.", "Logged and reported.", "İ’ll ask them.",
+    "We're checking with the depot.", "I've refunded it. It ſhould show.", "Back by {eta}.",
 )
 
 
@@ -318,7 +320,9 @@ _GATE_TEXTS = (
 def test_word_gates_agree_with_the_regexes_they_skip(text: str) -> None:
     from scriptkit.rules import solution as s
 
-    assert s._has_time(text) == bool(s._has_word(s._TIME_WORDS, text) or s._TIME.search(text))
+    assert s._has_time(text) == bool(s._has_word(s._TIME_WORDS, text) or s._BRACED_TIME.search(text)
+                                     or s._TIME.search(text))
+    assert s._pending(text) == bool(s._PENDING.search(s._OFFER.sub(" ", text)))
     for folded in (s._ACTION_FOLDED, s._OWNER_FOLDED, s._TIME_FOLDED, s._VAGUE_TIME_FOLDED):
         found = folded.regex.search(text)
         assert folded.span(text) == (found.span() if found else None)

@@ -239,9 +239,23 @@ _PENDING = re.compile(
 _OFFER = re.compile(r"(?:^|(?<=[.!?]))\s*if\b[^.!?]*[.!?]*", re.IGNORECASE)
 
 
+# the words and word starts a match of _PENDING needs: a reply with none of them is not read by it
+_PENDING_WORDS = frozenset(["will", "shall", "won", "going", "being", "once", "pending", "yet", "soon", "shortly",
+                            "future", "should", "would", "could", "may", "might", "ll"])
+_PENDING_HEADS = _heads(("escalat", "pass", "forward", "referr", "rais", "log", "report", "flag", "ask", "request",
+                         "submitt", "notif", "contact", "chas", "look", "investigat", "review", "check"))
+
+
 def _finished(text: str) -> bool:
     """The solution reports an action already done, with nothing left to happen."""
-    return bool(_FINISHED.search(text)) and _has_action(text) and not _PENDING.search(_OFFER.sub(" ", text))
+    return _has_action(text) and not _pending(text) and _FINISHED_FOLDED.span(text) is not None
+
+
+def _pending(text: str) -> bool:
+    if lowers_plainly(text) and not _has_word(_PENDING_WORDS, text) \
+            and not _starts_any(_spaced_letters(text), _PENDING_HEADS):
+        return False
+    return _PENDING_FOLDED.span(_OFFER.sub(" ", text)) is not None
 
 
 def _has_action(text: str) -> bool:
@@ -250,6 +264,7 @@ def _has_action(text: str) -> bool:
 
 
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
+_FINISHED_FOLDED, _PENDING_FOLDED = CaselessRegex(_FINISHED), CaselessRegex(_PENDING)
 _TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
 
 
