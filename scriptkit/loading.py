@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import errno
 import fnmatch
 import os
 import re
@@ -126,7 +127,14 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        errors.add(f"cannot read file: {exc.strerror}", Location(name, 1, 1))
+        if path.is_symlink() and exc.errno == errno.ELOOP:
+            errors.add("this is a link that leads back to itself", Location(name, 1, 1),
+                       "Delete the link, or point it at a script file.")
+        elif path.is_symlink() and exc.errno == errno.ENOENT:
+            errors.add(f"this is a link to {os.readlink(path)}, which is not there", Location(name, 1, 1),
+                       "Delete the link, or put the script back where it points.")
+        else:
+            errors.add(f"cannot read file: {exc.strerror}", Location(name, 1, 1))
         return None
     if len(raw) > MAX_FILE_BYTES:
         errors.add(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
@@ -200,6 +208,8 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             where = source.location(template[0])
         elif (slip := _indicator(mark, text, source) or _slip(exc, text, source)) is not None:
             problem, where, hint = slip
+        if "found character '\\t'" in problem:  # (the hint says which tab: after a key, or indenting)
+            problem = "a tab, where YAML needs spaces"
         errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, hint)
         return None
     except RecursionError:
@@ -774,6 +784,11 @@ def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorColle
         else:
             errors.add("the file is empty", origin.source.location(0),
                        "Write a script in it (`scriptkit init` makes an example), or delete it.")
+        return None
+    if isinstance(data, list) and model is not PackMeta:  # (several scripts written as a list)
+        errors.add("this file is a list ('- ' at the start), where a script is keys and values",
+                   origin.source.location(0), "A file holds one script: write its keys at the start of the lines, "
+                   "without '- ', and put any other script in a file of its own.")
         return None
     if not isinstance(data, dict):
         errors.add(f"{what} must be a YAML mapping of keys to values", origin.source.location(0),

@@ -74,7 +74,7 @@ def test_yaml_unclosed_quote_points_at_the_opening_quote(make_pack):
 def test_yaml_tab_indentation(make_pack):
     root = make_pack({"a.yaml": "id: a\ntitle: T\n\tacknowledgment: x\nsolution: y\n"})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:3:1: YAML syntax error: found character '\\t' that cannot start any token "
+        f"{root}/scripts/a.yaml:3:1: YAML syntax error: a tab, where YAML needs spaces "
         "YAML does not allow tabs for indentation; use spaces."
     )
 
@@ -844,8 +844,8 @@ def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it
     # libyaml took 'key:<tab>value' and the pack rendered, but --fix (the round-trip parser) then
     # refused every fix in the file as 'the file no longer parses'
     root = make_pack({"a.yaml": GOOD.replace("solution: ", "solution:\t")})
-    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:10: YAML syntax error: found character '\\t' that "
-                                 "cannot start any token Put a space after the ':', not a tab.")
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:10: YAML syntax error: a tab, where YAML needs spaces "
+                                 "Put a space after the ':', not a tab.")
     (root / "scripts" / "a.yaml").unlink()
     root = make_pack({"b.yaml": GOOD.replace("I'll fix it today.", "I'll fix\tit today.")})  # inside text: fine
     assert load_pack(root).scripts[0].solution == "I'll fix\tit today."
@@ -1007,3 +1007,23 @@ def test_a_folder_inside_a_pack_names_the_pack(make_pack):
     with pytest.raises(PackError) as info:
         load_pack(root / "scripts")
     assert info.value.hint == f"{os.path.relpath(root.resolve())} is the pack it is in: point at that folder."
+
+
+def test_a_link_in_scripts_that_leads_nowhere_says_so(make_pack):
+    root = make_pack({"a.yaml": GOOD})
+    (root / "scripts" / "self.yaml").symlink_to("self.yaml")
+    (root / "scripts" / "gone.yaml").symlink_to("deleted.yaml")
+    assert problems(root) == [
+        f"{root}/scripts/gone.yaml:1:1: this is a link to deleted.yaml, which is not there "
+        "Delete the link, or put the script back where it points.",
+        f"{root}/scripts/self.yaml:1:1: this is a link that leads back to itself "
+        "Delete the link, or point it at a script file.",
+    ]
+
+
+def test_a_file_of_several_scripts_as_a_list_says_one_script_a_file(make_pack):
+    root = make_pack({"a.yaml": "- id: a\n  solution: x\n- id: b\n  solution: y\n"})
+    assert one_problem(root) == (
+        f"{root}/scripts/a.yaml:1:1: this file is a list ('- ' at the start), where a script is keys and values "
+        "A file holds one script: write its keys at the start of the lines, without '- ', and put any other "
+        "script in a file of its own.")
