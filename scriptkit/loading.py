@@ -208,6 +208,9 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             where = source.location(template[0])
         elif (slip := _indicator(mark, text, source) or _slip(exc, text, source)) is not None:
             problem, where, hint = slip
+        duplicate = _DUPLICATE_KEY.match(problem)
+        if duplicate is not None and mark is not None:
+            hint = _duplicate_hint(duplicate[1], text, mark, cmark, source)
         if "found character '\\t'" in problem:  # (the hint says which tab: after a key, or indenting)
             problem = "a tab, where YAML needs spaces"
         errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, hint)
@@ -524,6 +527,24 @@ def _colon_hint(origin: Origin, path: tuple[str | int, ...]) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     end = text.find("\n", start)
     return f"{hint}, e.g. {_quoted(text[line_start:end if end >= 0 else len(text)], start - line_start)}."
+
+
+_DUPLICATE_KEY = re.compile(r'found duplicate key "(.*?)" with value')
+
+
+def _duplicate_hint(key: str, text: str, mark: Any, mapping: Any, source: SourceText) -> str:
+    """Where the key was first written (the same indentation, in the same mapping), and for a
+    reply slot, that variants keep both texts."""
+    hint = "Each key may appear once in a mapping"
+    indent = text[mark.index - mark.column:mark.index]
+    if not indent.strip():  # (the key starts its line)
+        first = re.compile(rf"(?m)^{re.escape(indent)}{re.escape(key)}[ \t]*:").search(
+            text, mapping.index if mapping is not None else 0, mark.index)
+        if first is not None:
+            hint += f"; the first '{key}' is on line {source.location(first.start()).line}"
+    if key in REPLY_SLOTS:
+        hint += f". To keep both texts, make them variants: one '{key}:' with a '- ' line for each"
+    return hint + "."
 
 
 def _yaml_hint(problem: str, after_colon: bool = False) -> str:

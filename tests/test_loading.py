@@ -83,7 +83,12 @@ def test_yaml_duplicate_key(make_pack):
     root = make_pack({"a.yaml": "id: a\nid: b\ntitle: T\nacknowledgment: x\nsolution: y\n"})
     found = one_problem(root)
     assert found.startswith(f"{root}/scripts/a.yaml:2:1: YAML syntax error: found duplicate key \"id\"")
-    assert found.endswith("Each key may appear once in a mapping.")
+    assert found.endswith("Each key may appear once in a mapping; the first 'id' is on line 1.")
+    # two texts for one slot: the variants are how to keep both
+    root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment: x\nsolution: y\nsolution: z\n"})
+    assert one_problem(root).endswith(
+        "Each key may appear once in a mapping; the first 'solution' is on line 4. To keep both texts, "
+        "make them variants: one 'solution:' with a '- ' line for each.")
 
 
 def test_misspelled_key_suggests_the_close_match_and_is_not_also_missing(make_pack):
@@ -596,7 +601,8 @@ def test_a_duplicate_key_quotes_an_excerpt_of_long_values(make_pack):
     root = make_pack({"a.yaml": f'id: a\ntitle: "{paragraph}"\nacknowledgment: x\nsolution: y\ntitle: Short\n'})
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:5:1: YAML syntax error: found duplicate key \"title\" with value \"Short\" "
-        "(original value: \"We are sorry that your parcel is late…\") Each key may appear once in a mapping."
+        "(original value: \"We are sorry that your parcel is late…\") Each key may appear once in a mapping; "
+        "the first 'title' is on line 2."
     )
 
 
