@@ -443,7 +443,8 @@ def _shorter(message: Message, ctx: RuleContext) -> str:
     advice = "Keep one line of acknowledgment and the next step; move the rest to a follow-up."
     if ctx.pack is None:  # free text: there is no script to give the channel its own text
         return advice
-    return advice + f" Or give {message.channel} its own shorter text in the script, under 'by_channel:' then '{message.channel}:'."
+    channel = message.channel
+    return advice + f" Or give {channel} its own shorter text in the script, under 'by_channel:' then '{channel}:'."
 
 
 @register
