@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from scriptkit.config import LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.errors import ScriptkitError
+from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.message import Message, SourceSpan, Text
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
@@ -26,7 +26,7 @@ from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
 
 if TYPE_CHECKING:
-    from scriptkit.transcript import Turn
+    from scriptkit.transcript import PastedText, Turn
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
 _INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)|(?P<noqa>noqa))\b:?"
@@ -54,6 +54,7 @@ class LintResult:
     sentences: list[SentenceNote] = field(default_factory=list)  # review only
     turns: list[Turn] = field(default_factory=list)  # review of a transcript: the agent's turns, judged
     quoted_from: int | None = None  # review of an email: where the quoted thread under it starts (not judged)
+    read_as: str | None = None  # review of pasted HTML or an email's source: what it was read as ("HTML")
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
 
     def count(self, severity: Severity | str) -> int:
@@ -112,13 +113,23 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
 
     A transcript (lines labelled ``Agent: ``, ``Customer: ``...) is judged on the agent's turns
     only, as one reply; ``agent`` names the agent's label where the labels do not say it.
-    ``channel``: default chat for a transcript, else email.
+    ``channel``: default chat for a transcript, else email. Pasted HTML (a helpdesk's HTML view,
+    a ticket comment's ``html_body``) or an email's source is judged as the text a reader sees,
+    and every location points into ``text`` as given (``LintResult.read_as`` says so); such
+    input with no text in it raises ConfigError.
     """
-    from scriptkit.transcript import agent_turns, quoted_thread  # (review only: not loaded by check)
+    from scriptkit.transcript import agent_turns, pasted_text, quoted_thread, unified_spacing  # (review only)
 
     config = config if config is not None else load_config(None, Path(file).parent if file != "<text>" else None)
     if grammar is not None:
         config = config.override(grammar=grammar)
+    given = text = unified_spacing(text)  # (lines ending in "\r" alone are lines; offsets are kept)
+    page = pasted_text(given)
+    if page is not None:
+        text = page.text
+        if not text.strip():
+            raise ConfigError(f"nothing to review: no text in {page.what}", Location(file, 1, 1),
+                              "Pass the reply's text, or HTML or an email that holds some.")
     turns = agent_turns(text, agent, file)
     channel = channel or ("email" if turns is None else "chat")
     parts = None if turns is None else [(t.start, t.end) for t in turns]
@@ -131,10 +142,36 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     result.turns = turns or []
     result.quoted_from = thread
     result.sources[file] = text
+    if page is not None:
+        _in_the_given(result, page, given, file)
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)
         result.diagnostics = _sorted([*problems, *result.diagnostics])
     return result
+
+
+def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -> None:
+    """Point what ``result`` found in the text of ``given`` (its sentences, turns, findings) at ``given``."""
+    from dataclasses import replace
+
+    source, judged = SourceText(name, given), SourceText(name, page.text)
+    for d in result.diagnostics:
+        if d.location.file == name and d.location.offset >= 0:
+            d.location = source.location(page.origin(d.location.offset))
+            if "end_line" in d.extra:  # (where the offending text ends: its last character, then one column on)
+                last = source.location(page.origin(judged.offset(int(d.extra["end_line"]) - 1,
+                                                                 int(d.extra["end_col"]) - 2)))
+                d.extra = {**d.extra, "end_line": str(last.line), "end_col": str(last.col + 1)}
+        if d.fix is not None:
+            d.fix = replace(d.fix, edits=tuple(replace(e, start=page.origin(e.start), end=page.origin_end(e.end))
+                                               if e.file == name else e for e in d.fix.edits))
+    result.sentences = [replace(s, start=page.origin(s.start), end=page.origin_end(s.end),
+                                location=source.location(page.origin(s.start))) for s in result.sentences]
+    result.turns = [replace(t, start=page.origin(t.start), end=page.origin_end(t.end)) for t in result.turns]
+    if result.quoted_from is not None:
+        result.quoted_from = page.origin(result.quoted_from)
+    result.sources[name] = given
+    result.read_as = page.what
 
 
 def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig, *,

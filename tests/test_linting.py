@@ -424,3 +424,20 @@ def test_a_suppression_comment_in_pack_yaml_is_checked_and_sk800_can_be_ignored(
     assert warning.location.file.endswith("pack.yaml") and warning.location.line == 12
     quiet = voice.replace("select: [custom]", "select: [custom]\n  ignore: [SK800]")
     assert [d.code for d in lint(make_pack, {"a.yaml": script()}, quiet)] == []
+
+
+def test_lint_text_reads_html_from_a_python_caller_as_its_text_located_in_the_html() -> None:
+    # a helpdesk integration passing a ticket comment's html_body, as the CLI's review does
+    from scriptkit.errors import ConfigError
+
+    html = "<p>Hi Sam,</p>\r<p>I&#39;m so sorry your parcel is late.</p><p>I&#39;ll chase it today &amp; call you.</p>"
+    result = lint_text(html, channel="email", config=LintConfig().override(grammar="off"), file="comment.html")
+    assert result.read_as == "HTML"
+    assert not [d for d in result.diagnostics if d.code == "SK403"]  # "I&#39;ll" is read as "I'll": an owner
+    assert all("<p>" not in (d.text or "") and "&#39;" not in (d.text or "") for d in result.diagnostics)
+    [late] = [s for s in result.sentences if "parcel" in s.text]
+    assert (late.location.line, late.location.col) == (2, 4)  # the bare "\r" ends line 1; "<p>" is skipped
+    assert html[late.start:late.end].startswith("I&#39;m so sorry")
+    assert result.sources["comment.html"] == html.replace("\r", "\n")
+    with pytest.raises(ConfigError, match="no text in HTML"):
+        lint_text("<p> </p><br>", config=LintConfig().override(grammar="off"))

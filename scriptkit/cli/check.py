@@ -7,7 +7,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 import click
 
@@ -20,9 +20,6 @@ from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.reporters import Reporter, display_path, get_reporter
 from scriptkit.rules import all_rules
-
-if TYPE_CHECKING:
-    from scriptkit.transcript import PastedText
 
 MAX_FIX_ROUNDS = 10
 
@@ -153,7 +150,6 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     under an email, the quoted thread ('On Tue, ... wrote:', '> ...') is not.
     """
     from scriptkit.loading import MAX_FILE_BYTES
-    from scriptkit.transcript import pasted_text, unified_spacing
 
     if file == "-":
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
@@ -168,49 +164,22 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     if len(raw) > MAX_FILE_BYTES:  # (a whole export passed by mistake: minutes and gigabytes to judge)
         raise ConfigError(f"the text is over {MAX_FILE_BYTES:,} bytes; review judges one reply or conversation",
                           Location(name, 1, 1), "Pass one reply, or one transcript, at a time.")
-    text = unified_spacing(_decode(raw, name))  # (lines ending in "\r" alone are lines, as editors show them)
-    page = pasted_text(text)  # (copied from a helpdesk's HTML view, or an email's source)
-    judged = page.text if page is not None else text
-    if not judged.strip():
-        raise ConfigError(f"nothing to review: {f'no text in {page.what}' if page else 'the text is empty'}",
-                          Location(name, 1, 1), "Pass the reply's text in the file or on standard input.")
+    text = _decode(raw, name)
+    if not text.strip():
+        raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
+                          "Pass the reply's text in the file or on standard input.")
     config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
     _not_an_input(output, [name, *config.sources])
-    result = lint_text(judged, channel=channels, config=config, file=name, agent=agent)
-    if page is not None:
-        _in_the_file(result, page, text, name)
+    # (lint_text reads HTML copied from a helpdesk's HTML view, or an email's source, as their text)
+    result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
+    if result.read_as is not None:
         given = "standard input" if file == "-" else "the file"
-        console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {page.what}: only its text was judged; "
-                                   f"lines and columns point into {given}.", markup=False, highlight=False)
+        console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {result.read_as}: only its text was "
+                                   f"judged; lines and columns point into {given}.", markup=False, highlight=False)
     if agent is None and not result.turns:
-        _unnamed_agent_note(judged, name)
+        _unnamed_agent_note(result.messages[0].text if result.read_as else text, name)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
-
-
-def _in_the_file(result: LintResult, page: PastedText, pasted: str, name: str) -> None:
-    """Point what ``result`` found in the text of ``pasted`` (its sentences, turns, findings) at ``pasted``."""
-    from dataclasses import replace
-
-    from scriptkit.sourcetext import SourceText
-
-    source, judged = SourceText(name, pasted), SourceText(name, page.text)
-    for d in result.diagnostics:
-        if d.location.file == name and d.location.offset >= 0:
-            d.location = source.location(page.origin(d.location.offset))
-            if "end_line" in d.extra:  # (where the offending text ends: its last character, then one column on)
-                last = source.location(page.origin(judged.offset(int(d.extra["end_line"]) - 1,
-                                                                 int(d.extra["end_col"]) - 2)))
-                d.extra = {**d.extra, "end_line": str(last.line), "end_col": str(last.col + 1)}
-        if d.fix is not None:
-            d.fix = replace(d.fix, edits=tuple(replace(e, start=page.origin(e.start), end=page.origin_end(e.end))
-                                               if e.file == name else e for e in d.fix.edits))
-    result.sentences = [replace(s, start=page.origin(s.start), end=page.origin_end(s.end),
-                                location=source.location(page.origin(s.start))) for s in result.sentences]
-    result.turns = [replace(t, start=page.origin(t.start), end=page.origin_end(t.end)) for t in result.turns]
-    if result.quoted_from is not None:
-        result.quoted_from = page.origin(result.quoted_from)
-    result.sources[name] = pasted
 
 
 def _unnamed_agent_note(text: str, name: str) -> None:
