@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scriptkit.errors import ConfigError
@@ -405,3 +405,12 @@ def test_the_speaker_who_joined_the_chat_is_the_agent() -> None:
         "I'm sorry, Dana. I've refunded the second charge today.", "You're welcome!"]
     both = text.replace("*** Sam Lee joined", "*** Dana Whitfield joined the chat ***\n*** Sam Lee joined")
     assert agent_turns(both) is None  # (both joined: nothing tells)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab \n\r\t:\u2028\u2029\x85\u00a0\u202f\u2007é")), max_size=30))
+def test_unified_spacing_is_both_patterns_applied(text: str) -> None:
+    # (it skips a pattern when none of its characters is in the text: the same result as always applying both)
+    from scriptkit.transcript import _OTHER_BREAKS, _OTHER_SPACES, unified_spacing
+
+    assert unified_spacing(text) == _OTHER_SPACES.sub(" ", _OTHER_BREAKS.sub("\n", text))
