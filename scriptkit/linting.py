@@ -118,7 +118,13 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     and every location points into ``text`` as given (``LintResult.read_as`` says so); such
     input with no text in it raises ConfigError.
     """
-    from scriptkit.transcript import agent_turns, pasted_text, quoted_thread, unified_spacing  # (review only)
+    from scriptkit.transcript import (  # (review only: not loaded by check)
+        agent_turns,
+        pasted_text,
+        quoted_thread,
+        unified_spacing,
+        unquoted_parts,
+    )
 
     config = config if config is not None else load_config(None, Path(file).parent if file != "<text>" else None)
     if grammar is not None:
@@ -134,8 +140,11 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     channel = channel or ("email" if turns is None else "chat")
     parts = None if turns is None else [(t.start, t.end) for t in turns]
     thread = quoted_thread(text) if turns is None else None
-    if thread is not None:
-        parts = [(0, thread)]  # (the thread quoted under an email reply is the earlier messages, not the reply)
+    if turns is None:
+        # (the thread quoted under an email reply is the earlier messages, not the reply; nor is a
+        # customer's question quoted in between to answer it, "> And the fee?" then "There's none.")
+        parts = unquoted_parts(text, len(text) if thread is None else thread) or (
+            None if thread is None else [(0, thread)])
     message, notes = text_message(text, channel=channel, file=file, parts=parts)
     result = lint_messages([message], None, config)
     result.sentences = notes

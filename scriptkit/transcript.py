@@ -197,6 +197,14 @@ def _said(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def unquoted_parts(text: str, end: int) -> list[tuple[int, int]] | None:
+    """The spans of ``text[:end]`` without its quoted lines ("> ...": a customer's question answered
+    in between), each stripped; None where it quotes nothing, or is all quote (then it is judged whole)."""
+    if not (_NOT_SAID.match(text) or _NOT_SAID_LINE.search(text, 0, end)):
+        return None
+    return _said(text, 0, end) or None
+
+
 def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> list[Turn] | None:
     """The agent's turns of a transcript, or None for a plain reply (judge all of it).
 

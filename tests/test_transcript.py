@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scriptkit.config import LintConfig
 from scriptkit.errors import ConfigError
 from scriptkit.linting import lint_text
 from scriptkit.transcript import agent_turns, quoted_thread, turns
@@ -414,3 +415,17 @@ def test_unified_spacing_is_both_patterns_applied(text: str) -> None:
     from scriptkit.transcript import _OTHER_BREAKS, _OTHER_SPACES, unified_spacing
 
     assert unified_spacing(text) == _OTHER_SPACES.sub(" ", _OTHER_BREAKS.sub("\n", text))
+
+
+def test_questions_quoted_in_between_are_not_judged_as_the_reply() -> None:
+    text = ("Hi Sam,\n\n> When will my refund arrive?\nIt will reach your account by Friday.\n\n"
+            "> Can you change my address too?\nI've updated it to the new one today.\n\nTake care,\nMaya\n")
+    result = lint_text(text, channel="email", config=LintConfig().override(grammar="off"))
+    judged = [s.text for s in result.sentences]
+    assert not any("?" in s for s in judged), judged
+    assert "I've updated it to the new one today." in judged
+    [updated] = [s for s in result.sentences if s.text.startswith("I've updated")]
+    assert (updated.location.line, updated.location.col) == (7, 1)
+    # a text that is only a quote is judged whole, as before
+    only = lint_text("> Where is my parcel?\n", channel="email", config=LintConfig().override(grammar="off"))
+    assert [s.text for s in only.sentences] == ["> Where is my parcel?"]
