@@ -449,3 +449,25 @@ def test_a_time_placeholder_left_in_a_reply_is_a_time_frame(reply: str, owed: bo
     # (SK407 says the placeholder must be filled in; SK404 need not say the time is missing as well)
     codes = [d.code for d in lint_text(reply, config=LintConfig(select=(Selector("SK404"),))).diagnostics]
     assert codes == (["SK404"] if owed else [])
+
+
+_DONE_PIECES = ["I", "i", "we", "We", "'ve", "’ve", " have", " has", "has", "had", "was", "were", "is", "are", "went",
+                " ", "  ", "\n", "already ", "now ", "really ", "been ", "refunded", "sent", "through", "x", "-", "'",
+                "this", "shipped", " now", " already", "swe", "whis", "."]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DONE_PIECES), max_size=14).map("".join))
+def test_finished_actions_match_as_written_with_leading_word_boundaries(text: str) -> None:
+    import re
+
+    from scriptkit.rules import solution as s
+
+    a, d = s._APOS, s._DONE_FORM
+    plain = re.compile(
+        rf"\b(?:(?:i|we)(?:{a}ve|\s+have)?|has|have|had|was|were)\s+"
+        rf"(?:(?:already|just|now|also|since|all|[a-z]+ly)\s+)*(?:been\s+(?:[a-z]+ly\s+)?)?{d}\b"
+        rf"|\b(?:is|are)\s+(?:now|already)\s+{d}\b|\b(?:is|are)\s+{d}\s+(?:now|already)\b|\bwent\s+through\b",
+        re.IGNORECASE)
+    found, expected = s._FINISHED.search(text), plain.search(text)
+    assert (found and found.span()) == (expected and expected.span())
