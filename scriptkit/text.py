@@ -11,6 +11,7 @@ from functools import lru_cache
 # behind: a pattern that starts with a character set lets the regex engine skip ahead to the
 # next candidate, twice as fast as an alternation of the two; group 1 starts where the sentence ends)
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])([\"'”’)\]]*\s+)|(?<=\n)\s*\n)")
+_LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}\.")  # a line that starts with it starts a numbered list item
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "vs.", "approx.", "No.", "St.")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 
@@ -36,6 +37,9 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
         elif text.endswith(_ABBREVIATIONS, start, end):  # (the sentence ends with its mark)
             continue
+        elif (text[end - 2:end - 1].isdigit() and "\n" not in m.group(1)
+              and _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, end) + 1, end)):
+            continue  # "1. " opening a line numbers a list item: the item goes on
         a, b = trimmed(text, start, end)
         if a < b:
             spans.append((a, b))

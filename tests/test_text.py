@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from scriptkit.text import _ABBREVIATIONS, sentence_spans, sentences, word_findall, words
 
 # the definition: a sentence ends after . ! ? (and closing quotes or brackets) where white space
-# follows, or at a blank line, but not after an abbreviation
+# follows, or at a blank line, but not after an abbreviation, nor after the number that opens a line's
+# list item ("1. Open the app") where the line goes on
 _LOOKBEHIND = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
 
 
@@ -20,6 +21,9 @@ def _by_definition(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _LOOKBEHIND.finditer(text):
         if text[start:m.start()].rstrip().endswith(_ABBREVIATIONS):
+            continue
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if "\n" not in m.group() and re.fullmatch(r"[ \t]*\d{1,2}\.", line):
             continue
         a, b = start, m.start()
         a += len(text[a:b]) - len(text[a:b].lstrip())
@@ -43,17 +47,23 @@ def test_sentences_end_at_marks_and_blank_lines_not_abbreviations() -> None:
 
 def test_sentence_spans_follow_the_definition_on_random_text() -> None:
     rnd = random.Random(7)
-    alphabet = [*"ab .!?\"'”’)]\n\t", "e.g.", "Mr.", " "]
+    alphabet = [*"ab .!?\"'”’)]\n\t17", "e.g.", "Mr.", " ", "\n2. ", "12."]
     for _ in range(20_000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16)))
         assert list(sentence_spans(text)) == list(_by_definition(text)), repr(text)
+
+
+def test_a_numbered_list_item_keeps_its_number() -> None:
+    text = "Here is what to do:\n1. Open the app.\n2. Tap Settings, then Reset.\n\nWe shipped 3. Then 4.\n\n5.\n\nBye"
+    assert sentences(text) == ["Here is what to do:\n1. Open the app.", "2. Tap Settings, then Reset.", "We shipped 3.",
+                               "Then 4.", "5.", "Bye"]
 
 
 def test_words_keep_contractions_together() -> None:
     assert words("I'm sure it’s fine, Sam-3.") == ["I'm", "sure", "it’s", "fine", "Sam", "3"]
 
 
-_PIECES = [*"ab .!?\"'”’)]\n\t\r\u00a0\u2029,", "e.g.", "Mr.", "No.", "\n\n", "St."]
+_PIECES = [*"ab .!?\"'”’)]\n\t\r\u00a0\u2029,3", "e.g.", "Mr.", "No.", "\n\n", "St.", "\n1. ", "10.", "\n 2.\t"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
