@@ -129,6 +129,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     config = config if config is not None else load_config(None, Path(file).parent if file != "<text>" else None)
     if grammar is not None:
         config = config.override(grammar=grammar)
+    written = text
     given = text = unified_spacing(text)  # (lines ending in "\r" alone are lines; offsets are kept)
     page = pasted_text(given)
     if page is not None:
@@ -153,6 +154,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     result.sources[file] = text
     if page is not None:
         _in_the_given(result, page, given, file)
+    elif given is not written:  # (no-break spaces, lone "\r": each finding quotes the text as written)
+        for d in result.diagnostics:
+            if d.text and d.location.file == file and d.location.offset >= 0:
+                d.text = written[d.location.offset:d.location.offset + len(d.text)]
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)
         result.diagnostics = _sorted([*problems, *result.diagnostics])
