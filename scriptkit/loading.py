@@ -1010,8 +1010,30 @@ def _in_path_order(files: Iterable[str]) -> list[str]:
     return sorted(files, key=lambda path: path.split(os.sep))
 
 
+def _pack_of(script_file: Path) -> Path | None:
+    """The pack folder whose scripts folder holds ``script_file`` (at any depth), if any."""
+    for folder in script_file.resolve().parents:
+        if (folder / PACK_FILE).is_file():
+            scripts = folder / SCRIPTS_DIR
+            return folder if scripts in script_file.resolve().parents else None
+    return None
+
+
+def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | None, bool]:
+    """The pack's settings from ``root``'s pack.yaml, where it is, and whether it could not be read at all."""
+    parsed = read_yaml(root / PACK_FILE, errors)
+    meta, pack_origin = PackMeta(name=root.name), None
+    if parsed is not None:
+        data, pack_origin = parsed
+        built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
+        meta = built or _salvage_meta(data, meta)
+        _check_separators(meta, pack_origin, errors)
+    return meta, pack_origin, parsed is None  # (there, but not YAML)
+
+
 def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
-    """Load and validate a pack folder (or a single script file).
+    """Load and validate a pack folder (or a single script file: one inside a pack's scripts folder
+    is loaded with that pack's settings, alone, and ``Pack.partial`` says so).
 
     Raises ``PackError``/``ErrorGroup`` listing every problem found, each with ``file:line:col``.
     Templates are checked too (syntax, undefined names, undeclared blanks). ``jobs``: worker
@@ -1027,10 +1049,14 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
                         "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
     if root.is_file() and root.name == PACK_FILE:
         root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack
-    if root.is_file():
+    home = _pack_of(root) if root.is_file() else None
+    if root.is_file() and home is None:
         script_files: list[str] = [str(root)]
         meta = PackMeta(name=root.stem)
         pack_origin, unread = None, False
+    elif home is not None:  # one script of a pack: the pack's settings (constants, layouts) apply to it
+        meta, pack_origin, unread = _read_meta(home, errors)
+        script_files, root = [str(root)], home
     else:
         meta_file = root / PACK_FILE
         if not meta_file.exists():
@@ -1039,13 +1065,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
                             f"{os.path.relpath(inside)} is the pack it is in: point at that folder."
                             if inside is not None else
                             "Create one with `scriptkit init`, or point at the pack's folder.")
-        parsed = read_yaml(meta_file, errors)
-        meta, pack_origin, unread = PackMeta(name=root.name), None, parsed is None  # (there, but not YAML)
-        if parsed is not None:
-            data, pack_origin = parsed
-            built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
-            meta = built or _salvage_meta(data, meta)
-            _check_separators(meta, pack_origin, errors)
+        meta, pack_origin, unread = _read_meta(root, errors)
         script_files = _script_files(root / SCRIPTS_DIR) if (root / SCRIPTS_DIR).is_dir() else []
         if (root / SCRIPTS_DIR).is_file():
             errors.add(f"{SCRIPTS_DIR} is a file, where the pack's scripts folder goes",
@@ -1084,6 +1104,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     pack = Pack(meta=meta, scripts=scripts, root=str(root))
     pack._origin = pack_origin
     pack._settings_unread = unread
+    pack._partial = home is not None
     # every problem in one run: templates of duplicate and invalid scripts are checked too
     errors.extend(check_templates(pack, template_problems))
     errors.extend(duplicates)

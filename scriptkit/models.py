@@ -228,6 +228,13 @@ class Pack(_Model):
     #: pack.yaml could not be read at all: its constants are unknown, so a script's are not "undefined"
     _settings_unread: bool = PrivateAttr(default=False)
     _positions: dict[str, int] = PrivateAttr(default_factory=dict)  # see script()
+    _partial: bool = PrivateAttr(default=False)  # see partial
+
+    @property
+    def partial(self) -> bool:
+        """Only some of the pack's scripts were loaded (one script file, checked with its pack's
+        settings): what needs every script, such as a constant no script uses, cannot be judged."""
+        return self._partial
 
     @property
     def name(self) -> str:

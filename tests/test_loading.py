@@ -1033,3 +1033,33 @@ def test_a_file_of_several_scripts_as_a_list_says_one_script_a_file(make_pack):
         f"{root}/scripts/a.yaml:1:1: this file is a list ('- ' at the start), where a script is keys and values "
         "A file holds one script: write its keys at the start of the lines, without '- ', and put any other "
         "script in a file of its own.")
+
+
+def test_one_script_of_a_pack_is_loaded_with_the_packs_settings(make_pack, tmp_path):
+    # `scriptkit check pack/scripts/refund.yaml`: the pack's constants and layouts apply to it
+    uses = GOOD.replace("I'll fix it today.", "You have {{ refund_window_days }} days; I'll fix it today.")
+    root = make_pack({"good.yaml": uses, "other.yaml": GOOD.replace("id: good", "id: other")},
+                     PACK_YAML + 'channels:\n  email:\n    greeting: "Hi there,"\n')
+    (root / "scripts" / "billing").mkdir()
+    (root / "scripts" / "billing" / "deep.yaml").write_text(GOOD.replace("id: good", "id: deep"), encoding="utf-8")
+    pack = load_pack(root / "scripts" / "good.yaml")
+    assert pack.partial and [s.id for s in pack.scripts] == ["good"] and pack.root == str(root)
+    assert pack.constants["refund_window_days"] == 30 and pack.meta.layout("email").greeting == "Hi there,"
+    [email] = render_pack(pack)
+    assert email.preview({}).startswith("Hi there,") and "You have 30 days" in email.preview({})
+    assert [s.id for s in load_pack(root / "scripts" / "billing" / "deep.yaml").scripts] == ["deep"]
+    assert not load_pack(root).partial
+    # (a script outside any pack is still a pack of its own, with no settings)
+    alone = tmp_path / "alone.yaml"
+    alone.write_text(GOOD, encoding="utf-8")
+    assert not load_pack(alone).partial and load_pack(alone).constants == {}
+
+
+def test_a_constant_used_by_other_scripts_is_not_unused_when_one_script_is_checked(make_pack):
+    from scriptkit.config import LintConfig
+    from scriptkit.linting import lint_pack
+
+    root = make_pack({"good.yaml": GOOD}, PACK_YAML)
+    codes = {d.code for d in lint_pack(load_pack(root / "scripts" / "good.yaml"), LintConfig()).diagnostics}
+    assert "SK002" not in codes
+    assert "SK002" in {d.code for d in lint_pack(load_pack(root), LintConfig()).diagnostics}

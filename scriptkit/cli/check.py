@@ -77,6 +77,9 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
           statistics: bool, jobs: int | None) -> None:
     """Judge every script of PACK: acknowledgment, warmth, room for the agent, a clear solution, readability.
 
+    PACK may also be one script file of a pack (my-pack/scripts/refund.yaml): it is judged alone,
+    with the pack's settings.
+
     Exit code 0 when clean, 1 when a finding is at or above the fail level, 2 for bad input.
     """
     from scriptkit import fixing
