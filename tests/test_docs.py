@@ -199,6 +199,7 @@ def test_pre_commit_hook_points_at_a_real_command() -> None:
         pattern = re.compile(hook["files"])
         assert pattern.search("support/pack/scripts/late-delivery.yaml")
         assert pattern.search("pack.yaml")
+        assert pattern.search("support/pack/scripts/Refund.YAML")  # (loaded whatever the case)
         assert not pattern.search("README.md")
 
 
