@@ -407,6 +407,9 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                               src.location_of(int(char[2])),
                               "Use straight quotes inside '{{ }}', e.g. fallback('there'); word processors curl them."
                               if curly else _BRACES_HINT)]
+        block_problem = _block_problem(src, exc)
+        if block_problem is not None:
+            return [block_problem]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
                           src.location_of(_syntax_error_index(src.text, exc)), _BRACES_HINT)]
     problems: list[ScriptkitError] = []
@@ -479,6 +482,34 @@ def _simple_and_valid(text: str, scope: _Scope) -> bool:
 
 _OPENER = re.compile(r"\{\{|\{%")
 _INNERMOST = re.compile(r"innermost block that needs to be closed is '(\w+)'")
+
+
+_STRAY_END = re.compile(r"Encountered unknown tag '(end\w+)'")
+
+
+def _block_problem(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | None:
+    """A '{% if %}' (or for...) never closed, or an end tag that closes nothing, said in a writer's words
+    (Jinja's: "Unexpected end of template. Jinja was looking for the following tags: ...")."""
+    message = exc.message or ""
+    block, stray = _INNERMOST.search(message), _STRAY_END.match(message)
+    if block is not None and stray is None and message.startswith("Unexpected end of template"):
+        tag = block.group(1)
+        return PackError(f"template syntax error in {src.slot}: '{{% {tag} %}}' is never closed",
+                         src.location_of(_syntax_error_index(src.text, exc)),
+                         f"Add '{{% end{tag} %}}' where the text it covers ends.")
+    if stray is None:
+        return None
+    end = stray.group(1)
+    lines = src.text.split("\n")
+    line_start = sum(len(line) + 1 for line in lines[:max(0, min(exc.lineno or 1, len(lines)) - 1)])
+    found = re.compile(r"\{%-?\s*" + end + r"\b").search(src.text, line_start)
+    where = src.location_of(found.start() if found else line_start)
+    if block is not None:
+        inner = block.group(1)
+        return PackError(f"template syntax error in {src.slot}: '{{% {end} %}}' comes while '{{% {inner} %}}' "
+                         "is still open", where, f"Close the inner block first: '{{% end{inner} %}}' before it.")
+    return PackError(f"template syntax error in {src.slot}: '{{% {end} %}}' closes nothing", where,
+                     f"Delete it, or add the '{{% {end[3:]} ... %}}' it closes before it.")
 
 
 def _syntax_error_index(text: str, exc: TemplateSyntaxError) -> int:
@@ -681,9 +712,14 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               "Placeholders and blanks are written namespace.field.")]
         if not scope.constants_known:
             return []  # (pack.yaml could not be read: the name may well be one of its constants)
-        candidates = sorted(scope.constants | scope.namespaces | {BLANK_NAMESPACE})
+        namespaces = sorted(scope.namespaces | {BLANK_NAMESPACE})
+        near = _close(name, namespaces, "{}")
+        if near:  # ('custmer.first_name': a placeholder misspelt, not a constant missing)
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                              f"Did you mean '{near}'? Placeholders and blanks are written namespace.field, "
+                              f"e.g. {{{{ {near}.{'first_name' if near != BLANK_NAMESPACE else 'amount'} }}}}.")]
         return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
-                          _close(name, candidates, "Did you mean '{}'? ")
+                          _close(name, sorted(scope.constants), "Did you mean '{}'? ")
                           + "Define constants under 'constants:' in pack.yaml.")]
     if isinstance(node, nodes.Filter) and node.name not in _REF_FILTERS and _is_ref(node.node, scope):
         return [PackError(f"filter '{node.name}' cannot change a placeholder or blank",

@@ -168,9 +168,8 @@ def test_jinja_syntax_error_on_third_line_of_block_scalar(make_pack):
     )
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:7:21: template syntax error in solution: Unexpected end of template. "
-        "Jinja was looking for the following tags: 'elif' or 'else' or 'endif'. The innermost block that "
-        "needs to be closed is 'if'. Check that every '{{' has a matching '}}' and every '{%' a '%}'."
+        f"{root}/scripts/a.yaml:7:21: template syntax error in solution: '{{% if %}}' is never closed "
+        "Add '{% endif %}' where the text it covers ends."
     )
 
 
@@ -1063,3 +1062,24 @@ def test_a_constant_used_by_other_scripts_is_not_unused_when_one_script_is_check
     codes = {d.code for d in lint_pack(load_pack(root / "scripts" / "good.yaml"), LintConfig()).diagnostics}
     assert "SK002" not in codes
     assert "SK002" in {d.code for d in lint_pack(load_pack(root), LintConfig()).diagnostics}
+
+
+def test_a_misspelt_placeholder_namespace_is_not_told_to_define_a_constant(make_pack):
+    root = make_pack({"a.yaml": GOOD.replace('"I can see', '"Hi {{ custmer.first_name }}, I can see')}, PACK_YAML)
+    message = one_problem(root)
+    assert "undefined name 'custmer'" in message and "Did you mean 'customer'?" in message
+    assert "constants" not in message and "{{ customer.first_name }}" in message
+
+
+@pytest.mark.parametrize(("solution", "said", "hint"), [
+    ("{% if order %}I'll fix it today.", "'{% if %}' is never closed", "Add '{% endif %}'"),
+    ("{% for x in y %}{{ x }}", "'{% for %}' is never closed", "Add '{% endfor %}'"),
+    ("I'll fix it {% endif %} today.", "'{% endif %}' closes nothing", "add the '{% if ... %}'"),
+    ("{% if a %}{% for x in y %}{{ x }}{% endif %}", "'{% endif %}' comes while '{% for %}' is still open",
+     "'{% endfor %}' before it"),
+])
+def test_an_unclosed_or_stray_block_tag_is_said_in_words(make_pack, solution, said, hint):
+    root = make_pack({"a.yaml": GOOD.replace("\"I'll fix it today.\"", repr(solution).replace("'", '"')
+                                             if "'" not in solution else '"' + solution + '"')}, PACK_YAML)
+    message = one_problem(root)
+    assert said in message and hint in message and "Jinja" not in message
