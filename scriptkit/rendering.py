@@ -681,6 +681,12 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             base = node.node.name
             if base == BLANK_NAMESPACE:
                 if node.attr not in scope.blanks:
+                    if src.path[:1] == ("channels",):  # a layout in pack.yaml: no script's blanks are there
+                        return [PackError(f"blank '{node.attr}' cannot be in pack.yaml's {src.path[1]} {src.slot}",
+                                          src.location_of_line(line, node.attr),
+                                          "A blank belongs to one script, which declares it; pack.yaml's greetings "
+                                          "and sign-offs are shared. Use a placeholder or a constant here, e.g. "
+                                          "{{ customer.first_name | fallback('there') }}.")]
                     return [PackError(f"blank '{node.attr}' is used but not declared",
                                       src.location_of_line(line, node.attr),
                                       f"Declare it under flexibility: blanks: - name: {node.attr}"

@@ -1083,3 +1083,10 @@ def test_an_unclosed_or_stray_block_tag_is_said_in_words(make_pack, solution, sa
                                              if "'" not in solution else '"' + solution + '"')}, PACK_YAML)
     message = one_problem(root)
     assert said in message and hint in message and "Jinja" not in message
+
+
+def test_a_blank_in_a_pack_greeting_is_not_told_to_declare_it_under_flexibility(make_pack):
+    root = make_pack({"good.yaml": GOOD}, 'name: T\nchannels:\n  email:\n    greeting: "Hi {{ blank.name }},"\n')
+    message = one_problem(root)
+    assert "pack.yaml:4:" in message and "blank 'name' cannot be in pack.yaml's email greeting" in message
+    assert "flexibility" not in message and "fallback('there')" in message
