@@ -520,6 +520,17 @@ def test_every_bad_option_value_of_a_file_is_reported_in_one_run(tmp_path: Path,
         f"{toml}:2:1", f"{toml}:4:1"]
 
 
+def test_readability_word_counts_out_of_range_are_refused_at_their_values(make_pack) -> None:  # type: ignore[no-untyped-def]
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=(
+        "name: T\nrules:\n  options:\n    long-sentence: {max_words: 0}\n    email-length: {min_words: -1}\n"
+        "    SK101: {min_words: -5}\n"))
+    pack = load_pack(root)
+    found = _all_problems(lambda: load_config(pack))
+    assert [line.split(": option")[0].rsplit(":", 2)[1:] for line in found] == [["4", "32"], ["5", "31"], ["6", "24"]]
+    assert "SK103 [long-sentence] must be a whole number of at least 1, not 0" in found[0]
+    assert found[0].endswith("Set it to a whole number of at least 1, or leave it out for the default (25).")
+
+
 def test_a_typo_in_pack_yaml_does_not_hide_its_bad_settings(make_pack) -> None:  # type: ignore[no-untyped-def]
     root = make_pack({"a.yaml": SCRIPT}, pack_yaml=(
         "name: T\nlokale: en-GB\nrules:\n  fail-on: sometimes\n  options:\n    formal-tone: {ceiling: 2.5}\n"))

@@ -17,8 +17,12 @@ def _bad(rule: type[Rule], ctx: RuleContext, name: str, value: Any, expected: st
     """The error, at the value in the settings (by name, as a name's options override a code's)."""
     where = ctx.value_locations
     location = where.get((rule.name, name)) or where.get((rule.code, name))
+    default = rule.options.get(name)
+    fix = f"Set it to {expected}" if location is not None else \
+        f"Set it under rules: options: {rule.name}: {name}: to {expected}"
+    fallback = f", or leave it out for the default ({default!r})." if default not in (None, [], {}) else "."
     return ConfigError(f"option '{name}' of rule {rule.code} [{rule.name}] must be {expected}, not {value!r}",
-                       location, f"Fix it under rules: options: {rule.name}: {name}: in pack.yaml or scriptkit.toml.")
+                       location, fix + fallback)
 
 
 def number(rule: type[Rule], ctx: RuleContext, name: str, lo: float, hi: float) -> float:

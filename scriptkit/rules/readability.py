@@ -18,6 +18,7 @@ from scriptkit.engines import readability as engine
 from scriptkit.errors import EngineUnavailable
 from scriptkit.message import Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import run_table, sentence_spans, trimmed, word_findall
 
@@ -216,9 +217,10 @@ class LowReadingEase(Rule):
     good_examples = (Example.of(acknowledgment=_PLAIN, solution="I'll email you as soon as it ships today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        floor = options.integer(type(self), ctx, "min_words", 0)
         text = neutral_text(message)
         found = _scores(text, _locale(ctx))
-        if found is None or found.words < int(ctx.option("min_words", 15)):
+        if found is None or found.words < floor:
             return
         minimum = float(per_channel(ctx, "min", message.channel, 60.0))
         if found.reading_ease < minimum:
@@ -264,8 +266,9 @@ class HighGradeLevel(Rule):
     good_examples = (Example.of(acknowledgment=_PLAIN, solution="I'll email you as soon as it ships today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        floor = options.integer(type(self), ctx, "min_words", 0)
         found = _scores(neutral_text(message), _locale(ctx))
-        if found is None or found.words < int(ctx.option("min_words", 15)):
+        if found is None or found.words < floor:
             return
         maximum = float(per_channel(ctx, "max", message.channel, 8.0))
         if found.grade > maximum:
@@ -318,7 +321,7 @@ class LongSentence(Rule):
                                 solution="I've sent a new one today, and it will arrive by Friday."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        limit = int(ctx.option("max_words", 25))
+        limit = options.integer(type(self), ctx, "max_words", 1)
         text = message.text
         for a, b in sentence_spans(text):
             if b - a < limit * 2:  # a sentence this short cannot hold limit+1 words
@@ -486,10 +489,10 @@ class EmailLength(Rule):
                  "3 business days, and I'll check on Monday that it has arrived."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        low, high = options.integer(type(self), ctx, "min_words", 0), options.integer(type(self), ctx, "max_words", 1)
         if message.channel != "email":
             return
         n = word_count(neutral_text(message))
-        low, high = int(ctx.option("min_words", 50)), int(ctx.option("max_words", 125))
         if low <= n <= high:
             return
         start, end = body_span(message)
