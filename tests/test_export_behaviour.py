@@ -491,3 +491,19 @@ def test_bad_common_setting_is_located_exit_2(tmp_path: Path) -> None:
     result = run("export", str(pack), "--to", "salesforce", "--out", str(tmp_path / "out"))
     line = (PACK_YAML + conf).splitlines().index("    limits: {body: lots}") + 1
     assert result.exit_code == 2 and f"pack.yaml:{line}:" in result.stderr and "whole numbers" in result.stderr
+
+
+def test_a_zendesk_internal_note_exported_elsewhere_is_named_at_its_setting(tmp_path: Path) -> None:
+    note = LATE.replace("id: parcel-late", "id: parcel-note").replace("Parcel is late", "Courier escalation").replace(
+        "tags: [orders, late delivery]", "tags: [orders]\nexport:\n  zendesk: {public: false}")
+    pack = write_pack(tmp_path / "p", {"note.yaml": note, "late.yaml": LATE})
+    result = export(pack, ["zendesk", "freshdesk"], tmp_path / "out", lint=False)
+    notes = [d for d in result.diagnostics if d.code == "SK509"]
+    assert {d.extra["target"] for d in notes} == {"freshdesk"} and {d.script_id for d in notes} == {"parcel-note"}
+    assert (notes[0].location.line, notes[0].location.col) == (8, 21)  # the false of 'public: false'
+    assert "internal note in zendesk" in notes[0].message and "skip: true" in (notes[0].suggestion or "")
+    # the pack's setting counts too, and a script's own public: true overrides it
+    pack = write_pack(tmp_path / "q", {"note.yaml": note.replace("public: false", "public: true"), "late.yaml": LATE},
+                      PACK_YAML + "export:\n  zendesk: {public: false}\n")
+    found = export(pack, ["freshdesk"], tmp_path / "out2", lint=False).diagnostics
+    assert {d.script_id for d in found if d.code == "SK509"} == {"parcel-late"}

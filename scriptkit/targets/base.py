@@ -61,6 +61,8 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
     "SK507": ("duplicate-title", Severity.ERROR, "two exported replies would share one title"),
     "SK508": ("variants-dropped", Severity.WARNING,
               "the helpdesk holds one reply per macro and no notes: the other variants are left out"),
+    "SK509": ("internal-note", Severity.WARNING,
+              "a Zendesk internal note becomes an ordinary reply in another helpdesk"),
 }
 
 

@@ -185,6 +185,29 @@ The `variants` setting: `first` (the default) or `each`.
 ## Fix safety
 No automatic fix.
 """,
+    "SK509": """
+## What it does
+Reports a script that is an internal note in Zendesk (`export: {zendesk: {public: false}}`, as
+`scriptkit import` writes for a Zendesk macro that adds a private comment) exported to another
+helpdesk, where nothing marks it as one: its text becomes a reply like any other.
+
+## Why it matters
+Internal notes hold what the customer must not read ("VIP: check the fraud flag first"). In the
+new helpdesk an agent can insert it into a reply to the customer without a warning.
+
+## Example
+A Zendesk escalation-note macro imported and exported with `--to freshdesk`.
+
+## Use instead
+`export: {freshdesk: {skip: true}}` in the script to leave it out of that helpdesk, or a title
+that says what it is (`"Internal::Escalation note"`) once you have checked its text is safe.
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
     "SK507": """
 ## What it does
 Reports two scripts whose exported titles would be identical in one helpdesk.
