@@ -251,7 +251,8 @@ _PENDING_HEADS = _heads(("escalat", "pass", "forward", "referr", "rais", "log", 
 @lru_cache(maxsize=4096)  # SK403, SK404 and SK105's advice ask about the same solution text
 def _finished(text: str) -> bool:
     """The solution reports an action already done, with nothing left to happen."""
-    return _has_action(text) and not _pending(text) and _FINISHED_FOLDED.span(text) is not None
+    # (cheapest first: the action words, then the finished forms, found in a third of real solutions)
+    return _has_action(text) and _FINISHED_FOLDED.span(text) is not None and not _pending(text)
 
 
 def _pending(text: str) -> bool:
