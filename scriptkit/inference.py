@@ -398,14 +398,10 @@ def _care_then_action(sentence: str, whole: Cues) -> tuple[tuple[int, tuple[str,
     return None
 
 
-# the fields of Cues that hold match spans, by name (the keys of _CUE_LISTS)
-_SPAN_FIELDS = tuple((field, Cues._fields.index(field)) for field in _CUE_LISTS)
-
-
 def _clause_cues(whole: Cues, folded: str, a: int, b: int) -> Cues:
     """The cues of ``folded[a:b]``, a clause of a sentence whose cues are ``whole``: its matches that
     lie inside the clause, moved to the clause's offsets."""
-    spans = {field: [(x - a, y - a) for x, y in whole[i] if a <= x and y <= b] for field, i in _SPAN_FIELDS}
+    spans = {field: [(x - a, y - a) for x, y in getattr(whole, field) if a <= x and y <= b] for field in _CUE_LISTS}
     return _make_cues(folded[a:b], spans)
 
 
