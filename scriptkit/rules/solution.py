@@ -85,6 +85,7 @@ def _may_match(words: frozenset[str], text: str) -> bool:
     return not lowers_plainly(text) or _has_word(words, text)
 
 
+@lru_cache(maxsize=4096)  # SK404 and SK105's advice ask about the same solution text
 def _has_time(text: str) -> bool:
     """``_has_word(_TIME_WORDS, text) or _BRACED_TIME.search(text) or _TIME.search(text)``: each kind of
     _TIME's alternatives is searched alone, and only when the reply has a word it needs (long replies pass
@@ -203,6 +204,7 @@ _NO_WAIT = re.compile(
 _NO_WAIT_GATES = (" all ", " whenever ", " until ", " log ", " sign ", " anything ")
 
 
+@lru_cache(maxsize=4096)  # SK404 and SK105's advice ask about the same solution text
 def _nothing_to_wait_for(text: str) -> bool:
     spaced = _spaced_letters(text)  # (cached: SK404 read it for its time gates)
     return any(map(spaced.__contains__, _NO_WAIT_GATES)) and _NO_WAIT.search(text) is not None
