@@ -421,6 +421,7 @@ def test_a_sentence_that_acknowledges_and_solves_has_a_solution() -> None:
 @pytest.mark.parametrize(("text", "advice"), [
     ("Refund done.", "Add an acknowledgment of how the customer feels and a concrete next step."),
     ("I can see how worrying the double charge is.", "Add a concrete next step."),
+    ("I can see how worrying the double charge is. Your feedback matters to us.", "Add a concrete next step."),
     ("I've sent a new card today.", "Add an acknowledgment of how the customer feels."),
     ("I can see how worrying the double charge is. I'll reverse it.", "Add when the next step will happen."),
     ("I'll reverse the charge.",

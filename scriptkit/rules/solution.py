@@ -329,10 +329,11 @@ def short_reply_advice(message: Message) -> str:
     missing = []
     if not any(s.cues.acknowledges for s in body):
         missing.append("an acknowledgment of how the customer feels")
-    if not (_has_solution(message) or any(s.cues.acts for s in body)):
-        missing.append("a concrete next step")
+    text = solution_text(message)
+    if not (any(s.cues.acts for s in body) or (_has_solution(message) and _has_action(text))):
+        missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
     else:
-        text = solution_text(message) or message.text
+        text = text or message.text
         if not (_has_time(text) or _nothing_to_wait_for(text) or _finished(text)):
             missing.append("when the next step will happen")
     if missing:
