@@ -387,6 +387,8 @@ def _care_then_action(sentence: str, whole: Cues) -> tuple[tuple[int, tuple[str,
         resume = len(sentence) - len(sentence[m.end():].lstrip())
         if resume >= len(sentence):
             break
+        if not (any(x >= resume for x, _ in whole.actions) or _IMPERATIVE.match(folded[resume:])):
+            continue  # (the rest neither names an action nor starts with an instruction: it cannot act)
         care = _clause_cues(whole, folded, 0, cut)
         care_slot = classify(care)
         if care_slot[0] not in ("acknowledgment", "warm_language"):

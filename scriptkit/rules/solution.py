@@ -332,10 +332,8 @@ def short_reply_advice(message: Message) -> str:
     text = solution_text(message)
     if not (any(s.cues.acts for s in body) or (_has_solution(message) and _has_action(text))):
         missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
-    else:
-        text = text or message.text
-        if not (_has_time(text) or _nothing_to_wait_for(text) or _finished(text)):
-            missing.append("when the next step will happen")
+    elif text and not (_has_time(text) or _nothing_to_wait_for(text) or _finished(text)):
+        missing.append("when the next step will happen")  # (what SK404 says is missing)
     if missing:
         return f"Add {' and '.join(missing)}."
     return ("It already acknowledges the customer and gives the next step and when: if that is all they need, "
