@@ -92,6 +92,9 @@ class RuleContext:
     options: Mapping[str, Any]
     # (rule name or code, option) -> where the settings give its value: a value the rule refuses is located
     value_locations: Mapping[tuple[str, str], Location | None] = field(default_factory=dict)
+    #: (rule, option) -> its value once ``scriptkit.rules.options`` has checked it: a rule reads its
+    #: options for every message, and the options do not change within a run
+    checked: dict[tuple[type[Rule], str], Any] = field(default_factory=dict)
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)

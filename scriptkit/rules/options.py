@@ -26,16 +26,24 @@ def _bad(rule: type[Rule], ctx: RuleContext, name: str, value: Any, expected: st
 
 
 def number(rule: type[Rule], ctx: RuleContext, name: str, lo: float, hi: float) -> float:
+    checked: float | None = ctx.checked.get((rule, name))
+    if checked is not None:
+        return checked
     value = ctx.option(name, rule.options.get(name))
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not lo <= value <= hi:
         raise _bad(rule, ctx, name, value, f"a number from {lo:g} to {hi:g}")
+    ctx.checked[rule, name] = float(value)
     return float(value)
 
 
 def integer(rule: type[Rule], ctx: RuleContext, name: str, lo: int) -> int:
+    checked: int | None = ctx.checked.get((rule, name))
+    if checked is not None:
+        return checked
     value = ctx.option(name, rule.options.get(name))
     if isinstance(value, bool) or not isinstance(value, int) or value < lo:
         raise _bad(rule, ctx, name, value, f"a whole number of at least {lo}")
+    ctx.checked[rule, name] = value
     return value
 
 
