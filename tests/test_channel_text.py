@@ -189,7 +189,13 @@ def test_a_reply_too_long_for_sms_points_at_by_channel(make_pack: Any) -> None:
 
     long_sms = SCRIPT[:SCRIPT.index("by_channel:")]  # the email's text on SMS too: too long
     found = [d for d in lint_pack(load_pack(make_pack({"late.yaml": long_sms}, PACK))).diagnostics if d.code == "SK104"]
-    assert found and all("under 'by_channel:' then 'sms:'" in (d.suggestion or "") for d in found)
+    assert found and all("Or give sms its own shorter text" in (d.suggestion or "") for d in found)
+    # a script with its own SMS text that is still too long is told to shorten that text
+    chased = "I've chased the carrier again. " * 5
+    wordy = SCRIPT.replace('solution: "I\'ve chased the carrier.', 'solution: "' + chased)
+    found = [d for d in lint_pack(load_pack(make_pack({"late.yaml": wordy}, PACK))).diagnostics if d.code == "SK104"]
+    assert found and all("Shorten the script's own sms text, under 'by_channel:' then 'sms:'" in (d.suggestion or "")
+                         for d in found)
     reply = "I can see how frustrating the wait is. " * 6 + "I'll reship it today."
     text = lint_text(reply, channel="sms", grammar="off")
     (free,) = [d for d in text.diagnostics if d.code == "SK104"]

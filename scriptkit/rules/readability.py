@@ -447,6 +447,12 @@ def _shorter(message: Message, ctx: RuleContext) -> str:
     if ctx.pack is None:  # free text: there is no script to give the channel its own text
         return advice
     channel = message.channel
+    try:
+        own = channel in ctx.pack.script(message.script_id).by_channel
+    except KeyError:  # (a message made for no script of the pack)
+        own = False
+    if own:  # (the script has text for this channel already: that is what to shorten)
+        return advice + f" Shorten the script's own {channel} text, under 'by_channel:' then '{channel}:'."
     return advice + f" Or give {channel} its own shorter text in the script, under 'by_channel:' then '{channel}:'."
 
 
