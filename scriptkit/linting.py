@@ -181,7 +181,8 @@ def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -
                                                if e.file == name else e for e in d.fix.edits))
     result.sentences = [replace(s, start=page.origin(s.start), end=page.origin_end(s.end),
                                 location=source.location(page.origin(s.start))) for s in result.sentences]
-    result.turns = [replace(t, start=page.origin(t.start), end=page.origin_end(t.end)) for t in result.turns]
+    result.turns = [replace(t, start=page.origin(t.start), end=page.origin_end(t.end), said=page.text[t.start:t.end])
+                    for t in result.turns]
     if result.quoted_from is not None:
         result.quoted_from = page.origin(result.quoted_from)
     result.sources[name] = given

@@ -104,6 +104,8 @@ class Turn:
     start: int
     end: int
     turn: int = 0
+    #: what was judged of it, where that is not ``text[start:end]`` (HTML or an email's source: the decoded text)
+    said: str | None = None
 
 
 def turns(text: str, agent: str | None = None) -> list[Turn] | None:

@@ -113,6 +113,8 @@ def test_an_html_transcript_judges_the_agents_turns(tmp_path: Path) -> None:
     report = json.loads(review(chat).stdout)
     assert [(t["speaker"], t["line"], t["col"]) for t in report["turns"]] == [("Agent", 2, 11)]
     assert [s["text"] for s in report["sentences"]] == ["Please be advised that I've refunded the second charge."]
+    # the turn's text is what was judged, not the file's slice with its tags and entities
+    assert [t["text"] for t in report["turns"]] == ["Please be advised that I've refunded the second charge."]
 
 
 def test_a_reply_that_mentions_a_tag_is_not_html(tmp_path: Path) -> None:

@@ -57,8 +57,8 @@ def build(result: LintResult) -> dict[str, Any]:
 
         file = result.files[0] if result.files else "<text>"
         source = SourceText(file, result.sources.get(file, ""))
-        data["turns"] = [{"speaker": t.speaker, "text": source.text[t.start:t.end], **_line_col(source, t.start)}
-                         for t in result.turns]
+        data["turns"] = [{"speaker": t.speaker, "text": source.text[t.start:t.end] if t.said is None else t.said,
+                          **_line_col(source, t.start)} for t in result.turns]
     return data
 
 
