@@ -122,6 +122,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         agent_turns,
         pasted_text,
         quoted_thread,
+        signature,
         unified_spacing,
         unquoted_parts,
     )
@@ -143,9 +144,11 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     thread = quoted_thread(text) if turns is None else None
     if turns is None:
         # (the thread quoted under an email reply is the earlier messages, not the reply; nor is a
-        # customer's question quoted in between to answer it, "> And the fee?" then "There's none.")
-        parts = unquoted_parts(text, len(text) if thread is None else thread) or (
-            None if thread is None else [(0, thread)])
+        # customer's question quoted in between to answer it, "> And the fee?" then "There's none.";
+        # nor the signature under it, after "-- " or a phone's "Sent from my iPhone")
+        cuts = [cut for cut in (thread, signature(text)) if cut is not None]
+        end = min(cuts) if cuts else None
+        parts = unquoted_parts(text, len(text) if end is None else end) or (None if end is None else [(0, end)])
     message, notes = text_message(text, channel=channel, file=file, parts=parts)
     result = lint_messages([message], None, config)
     result.sentences = notes

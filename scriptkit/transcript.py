@@ -270,6 +270,20 @@ _THREAD = re.compile(
     re.M)
 
 
+# A signature under a reply: the "-- " line that delimits one (RFC 3676; mail programs also write "--"),
+# or a mobile mail program's own line. Its name, title and phone number are not sentences of the reply.
+_SIGNATURE = re.compile(r"^--[ \t]?\r?$|^[ \t]*(?:Sent from my [^\n]{1,40}|Get Outlook for (?:iOS|Android))[ \t]*\r?$",
+                        re.M)
+
+
+def signature(text: str) -> int | None:
+    """Where the signature under a reply starts, or None (none, or nothing before it)."""
+    if "Sent from" not in text and "--" not in text and "Outlook" not in text:  # (most replies: no pattern run)
+        return None
+    found = _SIGNATURE.search(text)
+    return found.start() if found is not None and text[:found.start()].strip() else None
+
+
 def quoted_thread(text: str) -> int | None:
     """Where the thread quoted under an email reply starts, or None: ``text[:offset]`` is the reply.
 

@@ -429,3 +429,23 @@ def test_questions_quoted_in_between_are_not_judged_as_the_reply() -> None:
     # a text that is only a quote is judged whole, as before
     only = lint_text("> Where is my parcel?\n", channel="email", config=LintConfig().override(grammar="off"))
     assert [s.text for s in only.sentences] == ["> Where is my parcel?"]
+
+
+@pytest.mark.parametrize("under", [
+    "--\nSam Lee | Support Lead\nT: +44 20 7946 0958\n",
+    "-- \nSam Lee\nSupport Lead, Northwind\n",
+    "\nSent from my iPhone\n",
+    "\nGet Outlook for Android\n",
+])
+def test_the_signature_under_a_reply_is_not_judged(under: str) -> None:
+    text = "Hi Dana,\n\nI'm so sorry the refund is late. I've sent it today.\n\nBest,\nSam\n" + under
+    result = lint_text(text, channel="email", config=LintConfig().override(grammar="off"))
+    assert [s.text for s in result.sentences][-1] == "Best,\nSam"
+    assert [s.slot for s in result.sentences][-1] == "signoff"
+
+
+def test_a_dash_pair_inside_a_line_is_not_a_signature() -> None:
+    from scriptkit.transcript import signature
+
+    assert signature("I checked -- it's fine.\nThanks, Sam") is None
+    assert signature("--\nonly a signature") is None  # (nothing before it: judged whole)
