@@ -379,9 +379,8 @@ def _care_then_action(sentence: str, whole: Cues) -> tuple[tuple[int, tuple[str,
     """
     folded = fold(sentence)
     # (the care clause holds a whole cue of care: no break before the first one ends can split it off)
-    care_ends = [b for a, b in (*whole.acknowledgment, *whole.feelings, *whole.apologies, *whole.warmth,
-                                *whole.reactions)]
-    first_care = min(care_ends, default=0)
+    first_care = min((b for _, b in (*whole.acknowledgment, *whole.feelings, *whole.apologies, *whole.warmth,
+                                     *whole.reactions)), default=0)
     for m in _CLAUSE_BREAK.finditer(sentence, first_care):
         cut = m.start() + 1 if sentence[m.start()] in ",;:" else m.start()
         resume = len(sentence) - len(sentence[m.end():].lstrip())

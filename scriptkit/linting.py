@@ -141,8 +141,9 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     turns = agent_turns(text, agent, file)
     channel = channel or ("email" if turns is None else "chat")
     parts = None if turns is None else [(t.start, t.end) for t in turns]
-    thread = quoted_thread(text) if turns is None else None
+    thread = None
     if turns is None:
+        thread = quoted_thread(text)
         # (the thread quoted under an email reply is the earlier messages, not the reply; nor is a
         # customer's question quoted in between to answer it, "> And the fee?" then "There's none.";
         # nor the signature under it, after "-- " or a phone's "Sent from my iPhone")
@@ -332,12 +333,13 @@ def _rule_failed(rule: Rule | None, exc: Exception) -> ScriptkitError:
 # ---------------------------------------------------------------- findings -> diagnostics
 
 def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severity | None) -> Diagnostic:
-    location, slot, last = message.locate_span(finding.start, finding.end)
-    # where the offending text ends (exclusive column), when that is in the same file
-    extra = {"end_line": str(last[0]), "end_col": str(last[1] + 1)} if last is not None else {}
-    text = message.text[finding.start:finding.end]
     if finding.location is not None:  # the rule knows better (an empty slot: its key in the script)
         location, slot, text, extra = finding.location, None, "", {}
+    else:
+        location, slot, last = message.locate_span(finding.start, finding.end)
+        # where the offending text ends (exclusive column), when that is in the same file
+        extra = {"end_line": str(last[0]), "end_col": str(last[1] + 1)} if last is not None else {}
+        text = message.text[finding.start:finding.end]
     return Diagnostic(
         code=rule.code, name=rule.name, message=finding.message,
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,

@@ -314,9 +314,11 @@ def _quoted_tail(text: str) -> int | None:
 
 # Line breaks other than "\n" and "\r\n": a "\r" alone (old Mac files, some web exports), and the line and
 # paragraph separators and NEL of text copied from web pages. Read as one line, a transcript is no transcript.
-_OTHER_BREAKS = re.compile("\r(?!\n)|[\u2028\u2029\x85]")
+_BREAK_CHARS = "\r\u2028\u2029\x85"
+_OTHER_BREAKS = re.compile(f"\r(?!\n)|[{_BREAK_CHARS[1:]}]")
 # No-break spaces: after a label's colon copied from a chat widget, before "AM" in macOS's times ("10:42\u202fAM").
-_OTHER_SPACES = re.compile("[\u00a0\u202f\u2007]")
+_SPACE_CHARS = "\u00a0\u202f\u2007"
+_OTHER_SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
 def unified_spacing(text: str) -> str:
@@ -329,9 +331,6 @@ def unified_spacing(text: str) -> str:
     if not text.isascii() and any(map(text.__contains__, _SPACE_CHARS)):
         text = _OTHER_SPACES.sub(" ", text)
     return text
-
-
-_BREAK_CHARS, _SPACE_CHARS = "\r\u2028\u2029\x85", "\u00a0\u202f\u2007"  # (what the two patterns match)
 
 
 # Pasted HTML (a helpdesk's HTML view, an email's source): the tags that say it is HTML, and its pieces.
@@ -474,8 +473,6 @@ def _read_html(raw: str, what: str, under: PastedText | None = None) -> PastedTe
     if pos < len(raw):
         put(raw[pos:], pos, True)
     return out.text(what, under)
-
-
 
 
 # An email's source (Gmail's "Show original", a saved .eml): headers, a blank line, then the body,

@@ -461,12 +461,16 @@ class CorporatePhrase(Rule):
             tables.append(_extra_table(tuple((e["phrase"], e.get("replacement", ""), e.get("note", ""),
                                               e.get("safe", False)) for e in extra)))
         text = message.text
+        named: bool | None = None  # (read once, and only for a letter's closing)
         for tbl in tables:
             for start, end, entry in tbl.finditer(text):
                 if " ".join(text[start:end].lower().split()) in allow:
                     continue
-                if entry.get("named_letter") and _opens_to_a_named_person(message):
-                    continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
+                if entry.get("named_letter"):
+                    if named is None:
+                        named = _opens_to_a_named_person(message)
+                    if named:
+                        continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
                 yield self._finding(start, end, text[start:end], entry)
 
     @staticmethod
