@@ -149,6 +149,38 @@ def test_dictionary_and_disabled_categories(make_pack, lt_url, grammar_cache) ->
     assert _lint(make_pack, lt_url, scripts, "name: T\ngrammar:\n  disabled_categories: [TYPOS]\n") == []
 
 
+def test_a_rules_own_dictionary_adds_to_the_packs(make_pack, lt_url, grammar_cache) -> None:
+    scripts = {"a.yaml": _script("Thanks for choosing Quorvexa and Zintrelo, and sorry for the wait.")}
+    pack_yaml = ("name: T\ngrammar:\n  dictionary: [Quorvexa]\n"
+                 "rules:\n  options:\n    spelling: {dictionary: [Zintrelo]}\n")
+    pack = load_pack(make_pack(scripts, pack_yaml))
+    result = lint_pack(pack, grammar=lt_url, channels=["email"])
+    assert [d for d in result.diagnostics if d.code.startswith("SK9") or d.code == "SK800"] == []
+    assert [d.text for d in _lint(make_pack, lt_url, scripts, "name: T\ngrammar:\n  dictionary: [Quorvexa]\n")
+            if d.code == "SK901"] == ["Zintrelo"]
+
+
+def test_review_takes_a_dictionary_from_scriptkit_toml(tmp_path: Path, lt_url, grammar_cache) -> None:
+    from scriptkit.linting import lint_text
+
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Thanks for choosing Quorvexa, and I'm sorry about the wait.\n", encoding="utf-8")
+    (tmp_path / "scriptkit.toml").write_text('[options.spelling]\ndictionary = ["Quorvexa"]\n', encoding="utf-8")
+    result = lint_text(reply.read_text(encoding="utf-8"), file=str(reply), grammar=lt_url)
+    assert [d.text for d in result.diagnostics if d.code.startswith("SK9")] == []
+    (tmp_path / "scriptkit.toml").unlink()
+    result = lint_text(reply.read_text(encoding="utf-8"), file=str(reply), grammar=lt_url)
+    assert [d.text for d in result.diagnostics if d.code == "SK901"] == ["Quorvexa"]
+
+
+def test_a_rules_own_grammar_setting_of_the_wrong_kind_is_located(make_pack) -> None:
+    pack = load_pack(make_pack({"a.yaml": _script("I'm sorry.")},
+                               "name: T\nrules:\n  options:\n    SK901: {picky: very}\n"))
+    with pytest.raises(ConfigError) as info:
+        lint_pack(pack, grammar="http://127.0.0.1:9")
+    assert "picky" in str(info.value) and info.value.location is not None and info.value.location.line == 4
+
+
 def test_picky_mode_reports_more(make_pack, lt_url, grammar_cache) -> None:
     scripts = {"a.yaml": _script("I'm sorry for the trouble.", "We will try and fix it today.")}
     assert _lint(make_pack, lt_url, scripts) == []

@@ -6,7 +6,9 @@ example), so "Hi {{customer.first_name}}," is read as "Hi Maya," and raises noth
 match's offsets are offsets in ``message.text``, which the lint engine maps back to the
 YAML line. Matches that touch a placeholder or blank are dropped: their text is ours.
 
-Settings live in pack.yaml (``grammar:``) and, per rule, under ``rules: options:``::
+Settings live in pack.yaml (``grammar:``); a rule's own options (``rules: options: spelling:``, or
+``[options.spelling]`` in scriptkit.toml, the only place for them when reviewing free text) add
+to its lists and replace its other settings::
 
     grammar:
       mode: local                 # off | local | URL (the lint config reads this one)
@@ -39,6 +41,8 @@ if TYPE_CHECKING:  # the engine imports language_tool_python: only when grammar 
 KEYS = ("mode", "language", "dictionary", "disabled_rules", "disabled_categories", "enabled_rules",
         "enabled_categories", "picky", "cache")
 _LIST_KEYS = ("dictionary", "disabled_rules", "disabled_categories", "enabled_rules", "enabled_categories")
+# What one SK9xx rule may set for itself; the server (mode) is the run's. Defaults mean "as under grammar:".
+RULE_OPTIONS: Mapping[str, Any] = {"language": "", **{key: [] for key in _LIST_KEYS}, "picky": None, "cache": None}
 _BLANK_STAND_IN = "something"  # reads well after most prepositions and verbs: "caused by something"
 
 # LanguageTool's categories and issue types, sorted into our three rules.
@@ -88,18 +92,27 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
             if key not in KEYS:
                 raise ConfigError(f"unknown grammar setting '{key}'", loc, f"Use one of: {', '.join(KEYS)}.")
             merged[key], where[key] = value, loc
-    for key in KEYS:
-        if key in ctx.options:
-            merged[key], where[key] = ctx.options[key], None
+    if "mode" in ctx.options:
+        merged["mode"] = ctx.options["mode"]
+    # A rule's own options (rules: options: spelling: ...) add to the pack's lists and replace its
+    # other settings; their defaults (empty, None) leave the pack's as they are.
+    own = {key: ctx.options[key] for key in RULE_OPTIONS if ctx.options.get(key) not in (None, "", [], ())}
+    for key, value in own.items():
+        where[key] = next((loc for (rule, opt), loc in ctx.value_locations.items()
+                           if opt == key and rule in _RULE_KEYS), None)
+        if key not in _LIST_KEYS:
+            merged[key] = value
     lists: dict[str, tuple[str, ...]] = {}
     for key in _LIST_KEYS:
-        value = merged.get(key, [])
-        if isinstance(value, str):
-            value = [v.strip() for v in value.split(",") if v.strip()]
-        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"grammar setting '{key}' must be a list of words", where.get(key),
-                              f"For example: {key}: [{'Northwind' if key == 'dictionary' else 'EN_QUOTES'}]")
-        lists[key] = tuple(value)
+        words: list[str] = []
+        for value in (merged.get(key, []), own.get(key, [])):
+            if isinstance(value, str):
+                value = [v.strip() for v in value.split(",") if v.strip()]
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"grammar setting '{key}' must be a list of words", where.get(key),
+                                  f"For example: {key}: [{'Northwind' if key == 'dictionary' else 'EN_QUOTES'}]")
+            words.extend(value)
+        lists[key] = tuple(dict.fromkeys(words))
     for key in ("picky", "cache"):
         if key in merged and not isinstance(merged[key], bool):
             raise ConfigError(f"grammar setting '{key}' must be true or false", where.get(key))
@@ -213,6 +226,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 class _LanguageToolRule(Rule):
     kind: ClassVar[str]
+    options: ClassVar[Mapping[str, Any]] = RULE_OPTIONS
 
     def check_batch(self, messages: list[Message], ctx: RuleContext) -> Iterable[tuple[Message, Finding]]:
         for message, found in zip(messages, hits(messages, ctx), strict=True):
@@ -226,12 +240,13 @@ class _LanguageToolRule(Rule):
                        hit.replacements[0] if hit.replacements else None)
 
 
-_OPTIONS_DOC = """Set under `grammar:` in pack.yaml (shared by SK901-SK903) or per rule under
-    `rules: options:`: `language` (default: the pack's locale), `dictionary` (brand and
-    product words never to flag), `disabled_rules` / `enabled_rules` (LanguageTool rule ids),
-    `disabled_categories` / `enabled_categories` (e.g. `TYPOGRAPHY`, `CASING`), `picky`
-    (LanguageTool's picky level), `cache` (default true). The server comes from
-    `--grammar off|local|URL` or `grammar: {mode: ...}`."""
+_OPTIONS_DOC = """Set under `grammar:` in pack.yaml (shared by SK901-SK903), or for one rule under
+    `rules:` → `options:` → its name or code (`spelling: {dictionary: [Acme]}`, which adds to the
+    pack's dictionary; in scriptkit.toml `[options.spelling]`): `language` (default: the pack's
+    locale), `dictionary` (brand and product words never to flag), `disabled_rules` /
+    `enabled_rules` (LanguageTool rule ids), `disabled_categories` / `enabled_categories` (e.g.
+    `TYPOGRAPHY`, `CASING`), `picky` (LanguageTool's picky level), `cache` (default true). The
+    server comes from `--grammar off|local|URL` or `grammar: {mode: ...}`."""
 
 
 @register
@@ -357,3 +372,4 @@ class StyleAndTypography(_LanguageToolRule):
 
 for _rule in (Spelling, GrammarMistake, StyleAndTypography):
     _rule.__doc__ = (_rule.__doc__ or "").replace("{options}", _OPTIONS_DOC)
+_RULE_KEYS = frozenset(key for r in (Spelling, GrammarMistake, StyleAndTypography) for key in (r.code, r.name))
