@@ -22,6 +22,7 @@ from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
+from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
 
@@ -256,6 +257,7 @@ class _Plan:
     steps: tuple[_Step, ...]  # contexts without a pack; lint_messages gives them the pack it has
     per_message: tuple[int, ...]  # indexes into steps: rules that read one message at a time
     batched: tuple[int, ...]  # rules that override check_batch (grammar batches its requests)
+    english_only: frozenset[int]  # rules that judge only replies that read as English (see rules.language)
 
 
 def _plan(config: LintConfig) -> _Plan:
@@ -266,7 +268,8 @@ def _plan(config: LintConfig) -> _Plan:
                       for cls in active)
         per_message = tuple(i for i, cls in enumerate(active) if cls.check_batch is Rule.check_batch)
         batched = tuple(i for i in range(len(active)) if i not in per_message)
-        return _Plan(active, steps, per_message, batched)
+        return _Plan(active, steps, per_message, batched,
+                     frozenset(i for i, cls in enumerate(active) if reads_english(cls)))
 
     return config.cached("lint-plan", make)
 
@@ -307,13 +310,15 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
     # the rules share about a message (its sentences and cues, its words) is still cached when
     # the next rule asks. Each rule still sees messages in order.
     found: list[list[Diagnostic]] = [[] for _ in plan.per_message]
+    expected = expected_language(steps[0].ctx.pack) if steps else "en"
     current: Rule | None = None
     try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)
         for start in range(0, len(messages), _CHUNK):
             chunk = messages[start:start + _CHUNK]
+            english = [m for m in chunk if judges(m, expected)] if plan.english_only else chunk
             for into, i in zip(found, plan.per_message, strict=True):
                 current, ctx, severity = steps[i]
-                for m in chunk:
+                for m in english if i in plan.english_only else chunk:
                     for f in current.check(m, ctx):
                         into.append(_diagnostic(current, m, f, severity))
     except ScriptkitError:

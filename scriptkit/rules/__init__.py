@@ -18,7 +18,7 @@ from scriptkit.rules.base import _REGISTRY, Example, Finding, Rule, RuleContext,
 #: rules with ``@register``), a Rule class, or a callable returning Rule classes.
 GROUP = "scriptkit.rules"
 
-RULE_MODULES: tuple[str, ...] = ("template", "readability", "warmth", "empathy", "solution", "grammar")
+RULE_MODULES: tuple[str, ...] = ("template", "language", "readability", "warmth", "empathy", "solution", "grammar")
 
 
 @lru_cache(maxsize=1)

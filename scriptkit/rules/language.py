@@ -1,0 +1,123 @@
+"""The language of a reply (SK006): scriptkit's judgement reads English only.
+
+The readability, warmth, empathy and solution rules are built on English phrase lists and an
+English readability formula. On a Spanish or Russian reply they would report nonsense (a
+"missing acknowledgment" for "Sentimos mucho la demora", a grade level from English
+syllables), so the lint engine runs them only on replies that read as English (see
+``judges``), and this rule says which replies were left out and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.language import base_language, language_of, name_of
+from scriptkit.message import Message
+from scriptkit.models import Pack
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.text import sentence_spans
+
+#: the families whose rules read English (phrase lists, an English readability formula)
+ENGLISH_FAMILIES = frozenset({"readability", "warmth", "empathy", "solution"})
+# rules of those families that read any language: characters per channel, a blank left unfilled
+_ANY_LANGUAGE = frozenset({"SK104", "SK407"})
+
+
+def reads_english(rule: type[Rule]) -> bool:
+    """Whether ``rule`` judges English only (third-party and custom rules judge any language)."""
+    return (rule.__module__.startswith("scriptkit.rules.") and rule.family() in ENGLISH_FAMILIES
+            and rule.code not in _ANY_LANGUAGE)
+
+
+def expected_language(pack: Pack | None) -> str:
+    """The language replies should be in: the pack's locale, or English for free text."""
+    return base_language(pack.meta.locale) if pack is not None else "en"
+
+
+def judges(message: Message, expected: str) -> bool:
+    """Whether the English-only rules judge ``message``: it reads as English, or is too short to
+    tell and English is what its pack expects."""
+    found = language_of(message.text)
+    return found == "en" if found is not None else expected == "en"
+
+
+@register
+class OtherLanguage(Rule):
+    """A reply in another language than the pack's: the English-only rules did not judge it.
+
+    ## What it does
+    Tells the language of each rendered reply from its commonest words (or its script: Cyrillic,
+    Greek, Arabic, CJK...) and reports a reply that reads as another language than the pack's
+    `locale` (English for `scriptkit review`). Such a reply is not judged by the rules that read
+    English: readability (SK101-SK103, SK105), warmth (SK2xx), empathy (SK3xx) and solution
+    (SK401-SK406). Length limits (SK104), unfilled blanks (SK407), template, export, grammar
+    and your own rules still run. In a pack whose `locale` is not English, those rules judge
+    only the replies that read as English, and this rule says so once, at the `locale` line.
+    A reply too short to tell (a few words) counts as the pack's language.
+
+    ## Why it matters
+    The empathy and warmth rules know English phrases. On "Sentimos mucho la demora" they
+    would report a missing acknowledgment and a reading grade from English syllables: noise
+    that buries what matters, and a score that means nothing for a Spanish macro.
+
+    ## Example
+    In an `en-US` pack: "Lamentamos mucho la demora con su pedido. Hoy mismo le enviamos uno nuevo."
+
+    ## Use instead
+    Keep each language in a pack of its own with its `locale` (`locale: es-ES`), or translate
+    the reply.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: a translation is the writer's.
+    """
+
+    code = "SK006"
+    name = "other-language"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="Lamentamos mucho la demora con su pedido, sabemos que es muy molesto.",
+                   solution="Hoy mismo le enviamos uno nuevo y le escribimos con el número de seguimiento."),
+        Example.of(acknowledgment="Мне очень жаль, что ваш заказ задерживается.",
+                   solution="Я уже отправил новый заказ сегодня."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I'm so sorry your order is late, and I know how annoying that is.",
+                   solution="I've sent a new one today and I'll email you the tracking number."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        expected = expected_language(ctx.pack)
+        found = language_of(message.text)
+        if found is None or found == expected:
+            return
+        start, end = next(iter(sentence_spans(message.text)), (0, len(message.text)))
+        if ctx.pack is None:  # (free text: English is all there is to expect)
+            yield Finding(start, end, f"the reply reads as {name_of(found)}: the empathy, warmth, solution and "
+                          "readability rules read English only, so they did not judge it",
+                          "Its length and blanks were still checked; judge the rest by hand.")
+            return
+        yield Finding(start, end, f"the reply reads as {name_of(found)}, not {name_of(expected)} (the pack's locale)",
+                      f"Keep it in a pack of its own with locale: {_LOCALES.get(found, found)}, or translate it; "
+                      "the rules that read English did not judge it.")
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        expected = expected_language(pack)
+        if expected == "en" or not messages:
+            return
+        location = pack.origin.location(("locale",)) if pack.origin else Location(f"{pack.root}/pack.yaml", 1, 1)
+        yield Diagnostic(self.code, self.name,
+                         f"locale {pack.meta.locale}: the readability, warmth, empathy and solution rules read "
+                         f"English only, so they judge only this pack's replies that read as English",
+                         Severity.SUGGESTION, location,
+                         suggestion="Template, length, blank, export, grammar and your own rules still run; "
+                                    "turn this note off with ignore: [SK006].")
+
+
+# a locale to suggest for each language told
+_LOCALES = {"en": "en-US", "es": "es-ES", "pt": "pt-BR", "fr": "fr-FR", "de": "de-DE", "it": "it-IT", "nl": "nl-NL",
+            "ru": "ru-RU", "uk": "uk-UA", "el": "el-GR", "ar": "ar", "he": "he-IL", "zh": "zh-CN", "ja": "ja-JP",
+            "ko": "ko-KR", "th": "th-TH", "hi": "hi-IN"}
