@@ -468,3 +468,21 @@ def test_an_html_reply_with_no_text_is_skipped_by_name(tmp_path: Path, html: str
     from scriptkit import load_pack
 
     assert [s.title for s in load_pack(tmp_path / "out").scripts] == ["Ok"]
+
+
+@pytest.mark.parametrize("fmt", [None, "zendesk", "csv"])
+def test_a_zipped_export_says_to_unzip_it_and_names_the_files_inside(tmp_path: Path, fmt: str | None) -> None:
+    import zipfile
+
+    archive = tmp_path / "helpdesk-export.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("export/macros.json", '{"macros": []}')
+        z.writestr("export/users.json", "[]")
+    args = ["import", str(archive), "--out", str(tmp_path / "out")] + (["--from", fmt] if fmt else [])
+    result = _run(*args)
+    assert result.exit_code == 2
+    assert f"{archive}:1:1: error: helpdesk-export.zip is a zip archive" in result.output
+    assert "export/macros.json, export/users.json" in result.output
+    assert "UTF-8" not in result.output  # not read as text with a bad byte
+    assert not (tmp_path / "out").exists()
+

@@ -17,7 +17,7 @@ from typing import Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError
-from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, UnexpectedShape
+from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, UnexpectedShape, refuse_archive
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
 from scriptkit.importers.html import html_images
 from scriptkit.importers.variants import merge_variants
@@ -122,6 +122,8 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     file = Path(path)
     if not file.exists():
         raise ImportFormatError(f"no such file: {file}", Location(str(file), 1, 1))
+    if fmt is None and file.is_file():
+        refuse_archive(file)  # its suffix names no format: say what it is instead
     fmt = fmt or guess_format(file)
     if fmt is None:
         raise ConfigError(f"cannot tell the format of {file.name}", hint=f"Pass --from one of: {', '.join(FORMATS)}.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,7 @@ def read_text(path: Path, what: str) -> SourceText:
     if size > MAX_FILE_BYTES:
         raise ImportFormatError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
                                 "Split the export into smaller files.")
+    refuse_archive(path)
     raw = path.read_bytes()
     # UTF-16 with its byte order mark (Excel's "Unicode Text", some helpdesk exports): nothing to guess
     encoding = "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
@@ -111,6 +113,33 @@ def read_text(path: Path, what: str) -> SourceText:
             "Windows-1252). Retype it here, or re-export the file as UTF-8." if mixed else
             "Re-export it as UTF-8, or convert it: iconv -f WINDOWS-1252 -t UTF-8 in > out.") from None
     return SourceText(name, text.replace("\r\n", "\n"))
+
+
+#: how an archive's bytes start: a helpdesk's "download export" often hands over one of these
+_ARCHIVES = {b"PK\x03\x04": "zip", b"PK\x05\x06": "zip", b"\x1f\x8b": "gzip", b"7z\xbc\xaf": "7-Zip"}
+
+
+def refuse_archive(path: Path) -> None:
+    """An ImportFormatError naming the files inside when ``path`` is an archive, not an export: read as
+    text it would be 'not valid UTF-8' at some byte, which tells nobody to unzip it."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(4)
+    except OSError:
+        return  # read_text says why the file cannot be read
+    kind = next((name for magic, name in _ARCHIVES.items() if head.startswith(magic)), None)
+    if kind is None:
+        return
+    inside = ""
+    if kind == "zip":
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = [n for n in archive.namelist() if not n.endswith("/")]
+            inside = f": it holds {', '.join(names[:8])}" + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        except (zipfile.BadZipFile, OSError):
+            inside = " (a damaged one)"
+    raise ImportFormatError(f"{path.name} is a {kind} archive, not an export file{inside}", Location(str(path), 1, 1),
+                            "Unpack it, then import the export file inside it (the one that holds the macros).")
 
 
 _JSON_REASONS = {
