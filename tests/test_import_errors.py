@@ -486,3 +486,13 @@ def test_a_zipped_export_says_to_unzip_it_and_names_the_files_inside(tmp_path: P
     assert "UTF-8" not in result.output  # not read as text with a bad byte
     assert not (tmp_path / "out").exists()
 
+
+def test_a_title_that_is_not_text_is_named_as_such(tmp_path: Path) -> None:
+    bad = tmp_path / "macros.json"
+    bad.write_text(json.dumps({"macros": [
+        {"id": 1, "title": 404, "actions": [{"field": "comment_value", "value": "Sorry, I fixed the page today."}]},
+    ]}), encoding="utf-8")
+    result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "macro 1: 'title' should be text but is a number" in result.output
+    assert "has no 'title'" not in result.output

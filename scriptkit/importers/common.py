@@ -328,7 +328,12 @@ class Entry:
 
     def untitled(self) -> ItemProblem | None:
         """The problem of an item without a title (a pack needs one), else None."""
-        return None if self.title.strip() else self.problem(f"has no '{self.title_key}'")
+        if self.title.strip():
+            return None
+        given = self.fields.get(self.title_key)
+        if given is not None and not isinstance(given, str):  # (a title of 404 is there, just not text)
+            return self.problem(f"'{self.title_key}' should be text but is {kind_of(given)}")
+        return self.problem(f"has no '{self.title_key}'")
 
     def texts(self, *keys: str, within: Mapping[str, Any] | None = None) -> tuple[str, ...] | ItemProblem:
         """Text fields of the item (or of ``within``, an object inside it), "" where absent; or the
