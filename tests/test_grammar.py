@@ -181,6 +181,16 @@ def test_a_rules_own_grammar_setting_of_the_wrong_kind_is_located(make_pack) -> 
     assert "picky" in str(info.value) and info.value.location is not None and info.value.location.line == 4
 
 
+def test_a_reply_in_another_language_is_not_sent_to_the_english_checker(make_pack, lt_url, grammar_cache) -> None:
+    scripts = {"a.yaml": _script("Lamentamos mucho la demora, sabemos que es muy molesto esperar tanto.",
+                                 "Hoy mismo le enviamos uno nuevo con el número de seguimiento."),
+               "b.yaml": _script("I recieved your message and I'm sorry for the wait.").replace("id: reply", "id: b")}
+    pack = load_pack(make_pack(scripts))
+    result = lint_pack(pack, grammar=lt_url, channels=["email"])
+    assert [(d.script_id, d.text) for d in result.diagnostics if d.code.startswith("SK9")] == [("b", "recieved")]
+    assert [d.script_id for d in result.diagnostics if d.code == "SK006"] == ["reply"]
+
+
 def test_picky_mode_reports_more(make_pack, lt_url, grammar_cache) -> None:
     scripts = {"a.yaml": _script("I'm sorry for the trouble.", "We will try and fix it today.")}
     assert _lint(make_pack, lt_url, scripts) == []

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ConfigError
+from scriptkit.language import base_language, language_of
 from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.models import Pack
 from scriptkit.placeholders import DEFAULT_CATALOGUE
@@ -180,12 +181,17 @@ def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
     from scriptkit.engines.languagetool import Document, checker
 
     opts = grammar_options(ctx)
-    if opts.mode == "off" or not messages:
-        return [[] for _ in messages]
-    parts = [document_parts(m, ctx.pack) for m in messages]
+    out: list[list[Hit]] = [[] for _ in messages]
+    language = base_language(opts.language)
+    # (a reply in another language would be all misspellings to the checker: SK006 reports it instead)
+    checked = [i for i, m in enumerate(messages) if language_of(m.text) in (None, language)]
+    if opts.mode == "off" or not checked:
+        return out
+    parts = [document_parts(messages[i], ctx.pack) for i in checked]
     found = checker(opts.mode, cache=opts.cache).check([Document(p) for p in parts], settings(opts))
-    return [kept(message, doc_parts, matches, opts)
-            for message, doc_parts, matches in zip(messages, parts, found, strict=True)]
+    for i, doc_parts, matches in zip(checked, parts, found, strict=True):
+        out[i] = kept(messages[i], doc_parts, matches, opts)
+    return out
 
 
 def settings(opts: GrammarOptions) -> Settings:

@@ -14,14 +14,15 @@ from collections.abc import Iterable
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.language import base_language, language_of, name_of
 from scriptkit.message import Message
-from scriptkit.models import Pack
+from scriptkit.models import SLOTS, Pack
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import sentence_spans
 
 #: the families whose rules read English (phrase lists, an English readability formula)
 ENGLISH_FAMILIES = frozenset({"readability", "warmth", "empathy", "solution"})
-# rules of those families that read any language: characters per channel, a blank left unfilled
-_ANY_LANGUAGE = frozenset({"SK104", "SK407"})
+# rules of those families that read any language: characters per channel, a script with no room, a blank left
+# unfilled
+_ANY_LANGUAGE = frozenset({"SK104", "SK406", "SK407"})
 
 
 def reads_english(rule: type[Rule]) -> bool:
@@ -51,10 +52,11 @@ class OtherLanguage(Rule):
     Greek, Arabic, CJK...) and reports a reply that reads as another language than the pack's
     `locale` (English for `scriptkit review`). Such a reply is not judged by the rules that read
     English: readability (SK101-SK103, SK105), warmth (SK2xx), empathy (SK3xx) and solution
-    (SK401-SK406). Length limits (SK104), unfilled blanks (SK407), template, export, grammar
-    and your own rules still run. In a pack whose `locale` is not English, those rules judge
-    only the replies that read as English, and this rule says so once, at the `locale` line.
-    A reply too short to tell (a few words) counts as the pack's language.
+    (SK401-SK405), nor by grammar (SK9xx) in the pack's language. Length limits (SK104), room for
+    the agent (SK406), unfilled blanks (SK407), template, export and your own rules still run.
+    In a pack whose `locale` is not English, the English rules judge only the replies that read
+    as English, and this rule says so once, at the `locale` line. A reply too short to tell (a
+    few words) counts as the pack's language.
 
     ## Why it matters
     The empathy and warmth rules know English phrases. On "Sentimos mucho la demora" they
@@ -94,7 +96,10 @@ class OtherLanguage(Rule):
         found = language_of(message.text)
         if found is None or found == expected:
             return
-        start, end = next(iter(sentence_spans(message.text)), (0, len(message.text)))
+        # (pointing at the script's own first sentence: the greeting comes from the pack's layout)
+        first = next((a for a, _, seg in message.spans() if seg.slot in SLOTS), 0)
+        start, end = next(((max(a, first), b) for a, b in sentence_spans(message.text) if b > first),
+                          (first, len(message.text)))
         if ctx.pack is None:  # (free text: English is all there is to expect)
             yield Finding(start, end, f"the reply reads as {name_of(found)}: the empathy, warmth, solution and "
                           "readability rules read English only, so they did not judge it",
