@@ -139,7 +139,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
                 item.id = _unique(item.id, taken)
                 library.macros.append(item)
                 library.format = "scriptkit"
-            elif (macro := convert(item, _unique(slugify(item.title), taken))).pieces:
+            elif (macro := convert(item, _unique(item.script_id or slugify(item.title), taken))).pieces:
                 library.macros.append(macro)
             else:  # only markup: an image, an empty paragraph
                 images = ", ".join(html_images(item.body)) if item.html else ""

@@ -48,6 +48,7 @@ class RawItem:
     settings: dict[str, Any] = field(default_factory=dict)  # export settings for its own helpdesk (active, ...)
     notes: list[str] = field(default_factory=list)  # what the export says that the pack cannot hold
     label: str = ""  # how messages name it ("macro 12 'Refund'"), where its reader knows the noun
+    script_id: str = ""  # the script id scriptkit's own export gave it (Gorgias external_id), else from the title
 
     @property
     def name(self) -> str:

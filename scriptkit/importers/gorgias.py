@@ -29,6 +29,8 @@ LABEL = "Gorgias macros (API JSON)"
 EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
 #: a variable with Jinja's default filter: the library shows its Gorgias reads fallbacks written so
 _DEFAULT_FILTER = re.compile(r"\{\{[^{}]*\|\s*default\s*\(")
+#: the external_id scriptkit's Gorgias export writes: the script id, then ":chat" or ":v2" for a later macro
+_OWN_ID = re.compile(r"scriptkit:(?P<id>[a-z0-9][a-z0-9._-]*)(?::(?P<suffix>[a-z0-9]+))?")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -75,4 +77,14 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if _DEFAULT_FILTER.search(body):
         settings["default_filter"] = True
         notes.append('its fallbacks are written |default("..."): exported back to Gorgias the same way')
-    return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings)
+    return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
+                      script_id=_script_id(entry.fields.get("external_id")))
+
+
+def _script_id(external_id: Any) -> str:
+    """The script id an external_id of scriptkit's names, so exporting again updates the same macro
+    (a macro per channel or variant: the id and its suffix); "" for an id another tool wrote."""
+    own = _OWN_ID.fullmatch(external_id) if isinstance(external_id, str) else None
+    if own is None:
+        return ""
+    return f"{own['id']}-{own['suffix']}" if own["suffix"] else own["id"]
