@@ -14,7 +14,8 @@ practice of a diagnostic is its rule family: empathy (SK3xx) -> acknowledgment, 
 (SK2xx) -> warm language, solution (SK4xx) -> solution, except the flexibility rules
 (no-flexibility, unfilled-blank) -> flexibility; readability (SK1xx) and grammar (SK9xx)
 -> readability. Template (SK0xx) and custom rules are listed but not scored. A practice
-whose rules did not run (deselected) has no score. ``overall`` is the mean of the scores.
+whose rules did not run (deselected) has no score, nor has a macro in another language than the
+pack's (SK006) any but flexibility. ``overall`` is the mean of the scores.
 
 Library findings: the most common problems, exact and near-duplicate macros (``sprawl``),
 numbers that contradict each other across macros, and placeholders that can render blank.
@@ -34,6 +35,7 @@ from scriptkit.importers import ItemProblem, Library, import_library
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
 from scriptkit.models import Pack
+from scriptkit.rules.language import expected_language, judges
 from scriptkit.sprawl import Contradiction, DuplicateGroup, find_contradictions, find_duplicates
 
 PRACTICES = ("acknowledgment", "warm_language", "flexibility", "solution", "readability")
@@ -240,6 +242,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         else:
             per_macro[ident].append(d)
     catalogue = pack.catalogue
+    expected = expected_language(pack)
     macros: list[MacroAudit] = []
     for script in pack.scripts:
         message = first.get(script.id)
@@ -251,7 +254,11 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             practice = practice_of(d.code, d.name)
             if practice:
                 grouped[practice].append(d)
-        scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged else None) for p in PRACTICES}
+        # a macro in another language (SK006) is not judged by the rules that read English: no score
+        # for what they would have scored, where a 100 would read as praise
+        english = judges(message, expected)
+        scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (english or p == "flexibility")
+                                               else None) for p in PRACTICES}
         risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.fallback is None
                  and (spec := catalogue.get(seg.name)) is not None and spec.can_be_blank]
         macros.append(MacroAudit(

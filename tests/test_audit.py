@@ -95,6 +95,23 @@ def test_audit_of_a_library(library: Path) -> None:
     assert common and all(c.count >= c.macros >= 1 for c in common.values())
 
 
+def test_a_macro_in_another_language_gets_no_english_scores(tmp_path: Path) -> None:
+    german = ("Sehr geehrte Frau Vogel, vielen Dank für Ihre Nachricht. Es tut uns sehr leid, dass die Lieferung "
+              "sich verzögert. Wir haben das Paket heute neu verschickt und Sie erhalten es morgen.")
+    path = tmp_path / "library.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in [{"title": "Verspätung", "body": german},
+                                                               {"title": "Corporate apology", "body": COLD}]),
+                    encoding="utf-8")
+    report = audit(path, "jsonl")
+    by_title = {m.title: m for m in report.macros}
+    late = by_title["Verspätung"]
+    assert "SK006" in {d.code for d in late.diagnostics}
+    assert {p for p, v in late.scores.items() if v is not None} == {"flexibility"}
+    assert not {d.code for d in late.diagnostics if d.code.startswith(("SK2", "SK3"))}
+    assert all(v is not None for v in by_title["Corporate apology"].scores.values())  # English: judged
+    assert report.averages["acknowledgment"] == by_title["Corporate apology"].scores["acknowledgment"]
+
+
 def test_json_and_text_output(library: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(main, ["audit", str(library), "--format", "json"])
