@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
@@ -29,6 +29,9 @@ from scriptkit.models import Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.targets import resolve
 from scriptkit.targets.base import Problem, Rendered, Target, human_text, problem
+
+if TYPE_CHECKING:
+    from scriptkit.config import LintConfig
 
 #: Written into every export folder; only a folder holding it may be replaced by a new export.
 MARKER = ".scriptkit-export"
@@ -57,8 +60,8 @@ class ExportResult:
 
 
 def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, out_dir: str | os.PathLike[str], *,
-           force: bool = False, channels: Iterable[str] | None = None, grammar: Any = None,
-           config: Any = None, lint: bool = True) -> ExportResult:
+           force: bool = False, channels: Iterable[str] | None = None, grammar: str | None = None,
+           config: LintConfig | None = None, lint: bool = True) -> ExportResult:
     """Export ``pack`` to each of ``targets`` (names, or ``"all"``) under ``out_dir``.
 
     Raises ExportRefused (exit code 1) when the linter or a target reports an error and
@@ -124,7 +127,8 @@ def _configured_targets(pack: Pack) -> list[str]:
     return [name for name, _ in items]
 
 
-def _lint(pack: Pack, config: Any, grammar: Any, channels: Iterable[str] | None) -> list[Diagnostic]:
+def _lint(pack: Pack, config: LintConfig | None, grammar: str | None,
+          channels: Iterable[str] | None) -> list[Diagnostic]:
     from scriptkit.linting import lint_pack
 
     return list(lint_pack(pack, config=config, grammar=grammar, channels=channels).diagnostics)
