@@ -32,6 +32,7 @@ from typing import Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.importers import ItemProblem, Library, import_library
+from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
 from scriptkit.models import Pack
@@ -90,6 +91,8 @@ class MacroAudit:
     scores: dict[str, float | None]
     highlights: list[Highlight] = field(default_factory=list)
     blank_risks: list[str] = field(default_factory=list)  # placeholders that can render blank
+    #: the language it reads as when the English rules did not judge it (SK006), else None
+    other_language: str | None = None
 
     @property
     def overall(self) -> float:
@@ -149,6 +152,11 @@ class AuditReport:
                 f"{len(under)} of {len(self.macros)} macro(s) score under it: {worst}{more}")
 
     @property
+    def not_judged(self) -> dict[str, int]:
+        """Macros in another language, which the English rules did not judge: language name -> count."""
+        return dict(Counter(name_of(m.other_language) for m in self.macros if m.other_language).most_common())
+
+    @property
     def by_family(self) -> dict[str, int]:
         counts: Counter[str] = Counter()
         for m in self.macros:
@@ -171,13 +179,13 @@ class AuditReport:
                 "diagnostics": sum(len(m.diagnostics) for m in self.macros), "by_family": self.by_family,
                 "unreadable": len(self.unreadable), "skipped": len(self.skipped),
                 "duplicate_groups": len(self.duplicates), "contradictions": len(self.contradictions),
-                "blank_risks": len(self.blank_risks),
+                "blank_risks": len(self.blank_risks), "not_judged_other_language": self.not_judged,
             },
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
                         "formula": "100 * product(1 - weight(severity)) over the practice's diagnostics"},
             "macros": [{
                 "id": m.id, "title": m.title, "location": str(m.location), "overall": m.overall,
-                "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks,
+                "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot} for d in m.diagnostics],
@@ -257,6 +265,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         # a macro in another language (SK006) is not judged by the rules that read English: no score
         # for what they would have scored, where a 100 would read as praise
         english = judges(message, expected)
+        other = None if english else (language_of(message.text) or expected)
         scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (english or p == "flexibility")
                                                else None) for p in PRACTICES}
         risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.fallback is None
@@ -265,7 +274,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             id=script.id, title=script.title, text=message.text,
             location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
             diagnostics=diags, scores=scores, highlights=_highlights(message, diags),
-            blank_risks=list(dict.fromkeys(risks))))
+            blank_risks=list(dict.fromkeys(risks)), other_language=other))
     macros.sort(key=lambda m: (m.overall, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
     texts = [(m.id, m.text) for m in macros]

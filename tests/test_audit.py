@@ -110,6 +110,12 @@ def test_a_macro_in_another_language_gets_no_english_scores(tmp_path: Path) -> N
     assert not {d.code for d in late.diagnostics if d.code.startswith(("SK2", "SK3"))}
     assert all(v is not None for v in by_title["Corporate apology"].scores.values())  # English: judged
     assert report.averages["acknowledgment"] == by_title["Corporate apology"].scores["acknowledgment"]
+    assert late.other_language == "de" and by_title["Corporate apology"].other_language is None
+    assert report.not_judged == {"German": 1}
+    assert report.to_dict()["summary"]["not_judged_other_language"] == {"German": 1}
+    text = CliRunner().invoke(main, ["audit", str(path)], env={"NO_COLOR": "1", "COLUMNS": "200"}).output
+    assert "Not judged by the English rules (SK006), so scored on flexibility only: 1 macro(s) in another " \
+           "language (German 1)" in text
 
 
 def test_json_and_text_output(library: Path, tmp_path: Path) -> None:

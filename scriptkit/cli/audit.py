@@ -104,6 +104,10 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             con.print(f"  skipped: {skipped}", markup=False, highlight=False)
     averages = report.averages
     con.print("Average scores: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
+    if report.not_judged:
+        counts = ", ".join(f"{language} {count}" for language, count in report.not_judged.items())
+        con.print(f"Not judged by the English rules (SK006), so scored on flexibility only: "
+                  f"{sum(report.not_judged.values())} macro(s) in another language ({counts})", highlight=False)
     if report.macros:
         con.print(f"[bold]Worst {min(top, n)} macros[/bold] (overall, then "
                   + ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES) + ")")
