@@ -496,3 +496,17 @@ def test_a_title_that_is_not_text_is_named_as_such(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "macro 1: 'title' should be text but is a number" in result.output
     assert "has no 'title'" not in result.output
+
+
+def test_a_csv_header_naming_the_reply_column_twice_is_refused_not_half_read(tmp_path: Path) -> None:
+    """csv.DictReader keeps the last of two same-named columns: the first one's text was dropped unsaid."""
+    sheet = tmp_path / "replies.csv"
+    sheet.write_text("title,body,notes,body\nLate parcel,I'm sorry it's late.,,I've chased the courier today.\n",
+                     encoding="utf-8")
+    result = _run("import", str(sheet), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{sheet}:1:18: error: CSV file names the column 'body' twice (columns 2 and 4)" in result.output
+    assert not (tmp_path / "out").exists()
+    # a repeated column that is not read loses nothing: the import goes on
+    sheet.write_text("title,body,owner,owner\nLate parcel,I've chased the courier today.,a,b\n", encoding="utf-8")
+    assert _run("import", str(sheet), "--out", str(tmp_path / "out")).exit_code == 0

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text
-from scriptkit.importers.tabular import check_columns, from_record
+from scriptkit.importers.tabular import FIELDS, check_columns, column, from_record
+from scriptkit.sourcetext import SourceText
 
 LABEL = "CSV with a header row (--map title=COL,body=COL)"
 
@@ -42,6 +43,7 @@ def read(path: Path, options: ReadOptions) -> Read:
         raise ImportFormatError("CSV file is empty (no header row)", source.location(0),
                                 "The first line must name the columns.")
     check_columns(fields, options, source.location(0), "CSV file")
+    _refuse_repeated_columns(fields, options, header, delimiter, source)
     start_line = 2
     index = 0
     while True:
@@ -66,6 +68,22 @@ def read(path: Path, options: ReadOptions) -> Read:
         item = from_record(row, index - 1, where, options)
         if item is not None:
             yield item
+
+
+def _refuse_repeated_columns(fields: list[str], options: ReadOptions, header: str, delimiter: str | None,
+                             source: SourceText) -> None:
+    """A column the import reads, named twice in the header: a row keeps only the last one's cell, so the
+    first one's text would be dropped without a word."""
+    read = {column(fields, f, options) for f in FIELDS} | set(options.where)
+    for name in dict.fromkeys(fields):
+        at = [i for i, f in enumerate(fields) if f == name]
+        if len(at) > 1 and name in read:
+            cells = header.split(delimiter) if delimiter and '"' not in header else []
+            offset = sum(len(c) + 1 for c in cells[: at[1]]) if len(cells) == len(fields) else 0
+            raise ImportFormatError(
+                f"CSV file names the column '{name}' twice (columns {at[0] + 1} and {at[1] + 1})",
+                source.location(offset),
+                "Rename one of them; each row would keep only the last one's cell and lose the other's text.")
 
 
 def _quoting_problem(error: str, first: int, last: int) -> str:
