@@ -191,6 +191,18 @@ def test_a_reply_in_another_language_is_not_sent_to_the_english_checker(make_pac
     assert [d.script_id for d in result.diagnostics if d.code == "SK006"] == ["reply"]
 
 
+def test_a_pack_in_another_language_with_the_local_server_is_told_where_before_any_start(make_pack) -> None:
+    from scriptkit.engines import lt_server
+
+    pack = load_pack(make_pack({"a.yaml": _script("Es tut uns leid.")}, "name: T\nlocale: de-DE\n"))
+    servers = list(lt_server._SERVERS)
+    with pytest.raises(ConfigError) as info:
+        lint_pack(pack, grammar="local")
+    assert "English only, not de-DE" in str(info.value)
+    assert info.value.location is not None and info.value.location.line == 2
+    assert servers == lt_server._SERVERS  # (no server was started for it)
+
+
 def test_picky_mode_reports_more(make_pack, lt_url, grammar_cache) -> None:
     scripts = {"a.yaml": _script("I'm sorry for the trouble.", "We will try and fix it today.")}
     assert _lint(make_pack, lt_url, scripts) == []

@@ -117,10 +117,16 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
     for key in ("picky", "cache"):
         if key in merged and not isinstance(merged[key], bool):
             raise ConfigError(f"grammar setting '{key}' must be true or false", where.get(key))
-    language = merged.get("language") or (pack.meta.locale if pack is not None else "en-US")
-    return GrammarOptions(
-        mode=str(merged.get("mode") or "off"), language=str(language), picky=bool(merged.get("picky", False)),
-        cache=bool(merged.get("cache", True)), **lists)
+    language = str(merged.get("language") or (pack.meta.locale if pack is not None else "en-US"))
+    mode = str(merged.get("mode") or "off")
+    if mode == "local" and base_language(language) != "en":  # (said before a server starts, where it is set)
+        raise ConfigError(
+            f"the local LanguageTool server has English only, not {language}",
+            where.get("language") or (pack.origin.location(("locale",)) if pack is not None and pack.origin else None),
+            "Point --grammar at a LanguageTool server that has it (your own or your company's URL), "
+            "or leave grammar off for this pack.")
+    return GrammarOptions(mode=mode, language=language, picky=bool(merged.get("picky", False)),
+                          cache=bool(merged.get("cache", True)), **lists)
 
 
 def document_parts(message: Message, pack: Pack | None) -> tuple[tuple[str, str | None], ...]:

@@ -117,7 +117,7 @@ class OtherLanguage(Rule):
         yield Diagnostic(self.code, self.name,
                          f"locale {pack.meta.locale}: the readability, warmth, empathy and solution rules read "
                          f"English only, so they judge only this pack's replies that read as English",
-                         Severity.SUGGESTION, location,
+                         Severity.SUGGESTION, location, text=pack.meta.locale,
                          suggestion="Template, length, blank, export, grammar and your own rules still run; "
                                     "turn this note off with ignore: [SK006].")
 
