@@ -371,3 +371,35 @@ def test_a_gorgias_round_trip_keeps_each_macros_external_id(tmp_path: Path) -> N
     other.write_text(json.dumps([{"id": 3, "name": "Refund sent", "external_id": "shopify:991", "actions": [
         {"name": "setResponseText", "arguments": {"body_text": "I've sent your refund today."}}]}]))
     assert [m.id for m in import_library(other, "gorgias").macros] == ["refund-sent"]
+
+
+@pytest.mark.parametrize(("fmt", "bundle", "item", "spelled"), [
+    # another name for a field the target spells otherwise: the assignee, not the agent applying the macro
+    ("zendesk", "zendesk/macros.json", {"id": 1, "title": "Assigned", "actions": [
+        {"field": "comment_value", "value": "Hi, I'm {{ticket.assignee.first_name}}. I've fixed it today."}]},
+     ["{{ticket.assignee.first_name}}"]),
+    # fields the Freshdesk export has no spelling of its own for: they became [[fill-in]] markers
+    ("freshdesk", "freshdesk/canned_responses.json", {"id": 2, "title": "Names", "content_html":
+        "<p>Dear {{ticket.requester.firstname}} {{ticket.requester.lastname}}, {{ticket.agent.firstname}} of "
+        "{{helpdesk_name}} has fixed it today.</p>"},
+     ["{{ticket.requester.lastname}}", "{{ticket.agent.firstname}}", "{{helpdesk_name}}"]),
+    ("gorgias", "gorgias/macros.json", {"id": 3, "name": "Mail", "actions": [{"name": "setResponseText", "arguments": {
+        "body_text": "Hi {{ticket.customer.lastname}}, I've sent it to {{ticket.customer.email}} today."}}]},
+     ["{{ticket.customer.lastname}}", "{{ticket.customer.email}}"]),
+    ("front", "front/message_templates.json", {"id": "rsp_4", "name": "Conv", "body":
+        "<p>Hi, conversation {{conversation.id}} ({{conversation.subject}}) is fixed today.</p>"},
+     ["{{conversation.id}}", "{{conversation.subject}}"]),
+])
+def test_a_helpdesk_field_comes_back_spelled_as_it_was_on_the_same_helpdesk(
+        tmp_path: Path, fmt: str, bundle: str, item: dict[str, object], spelled: list[str]) -> None:
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps([item]), encoding="utf-8")
+    library = import_library(source, fmt)
+    export(library.write(tmp_path / "pack"), [fmt], tmp_path / "out", lint=False)
+    written = (tmp_path / "out" / bundle).read_text(encoding="utf-8")
+    for field in spelled:
+        assert json.dumps(field)[1:-1] in written
+    assert "[[" not in written  # no field became a fill-in marker
+    # exported to another helpdesk, the pack's canonical placeholders are what they were
+    export(tmp_path / "pack", ["helpscout"], tmp_path / "hs", lint=False)
+    assert "{%" in (tmp_path / "hs" / "helpscout" / "saved_replies.json").read_text(encoding="utf-8")

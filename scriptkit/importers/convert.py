@@ -10,8 +10,10 @@ into the script file as a comment for the writer to correct.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scriptkit.importers.common import RawItem
@@ -171,6 +173,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         alt = parse_body(alt_text, raw.dialect, helpdesk)
         blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
+    _keep_spellings(macro, helpdesk)
     spelled = {b.original for b in blanks.values()}
     unused = [f"Replace {original}: {prompt}" for original, prompt in raw.prompts.items() if original not in spelled]
     raw.prompts = {original: prompt for original, prompt in raw.prompts.items() if original in spelled}
@@ -298,6 +301,28 @@ def _monotone(cost: list[list[float]]) -> list[int]:
     for i in range(n - 1, 0, -1):
         out.append(back[i][out[-1]])
     return out[::-1]
+
+
+def _keep_spellings(macro: ImportedMacro, helpdesk: str) -> None:
+    """Map each catalogued placeholder the macro spells otherwise than its helpdesk's export writes it
+    (an alias such as {{ticket.assignee.first_name}}, or a field that export has no name for) back to
+    that spelling, in the script's settings for its own helpdesk: exported back there, it reads as it did
+    (it became the export's spelling, another field, or a [[fill-in]] marker)."""
+    raw = macro.raw
+    if raw.dialect not in HELPDESKS or raw.dialect == "generic":
+        return
+    written: dict[str, str] = dict(importlib.import_module(f"scriptkit.targets.{raw.dialect}").PLACEHOLDERS)
+    pieces: Iterable[Piece] = (*macro.pieces, *(p for _, alt in macro.alternatives for p in alt))
+    spellings: dict[str, list[str]] = {}
+    for piece in pieces:
+        if isinstance(piece, PlaceholderPiece) and piece.spelled and piece.spelled not in spellings.get(piece.name, []):
+            spellings.setdefault(piece.name, []).append(piece.spelled)
+    for name, spelled in spellings.items():
+        if spelled[0] != written.get(name):
+            raw.settings.setdefault("placeholders", {})[name] = spelled[0]
+        if len(spelled) > 1:
+            macro.notes.append(f"spells {name} both {' and '.join(spelled)}: exported back to {helpdesk}, every one "
+                               f"is {spelled[0]}")
 
 
 def slugify(title: str, fallback: str = "macro") -> str:

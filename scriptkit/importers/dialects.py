@@ -8,6 +8,7 @@ variable, Liquid logic, a foreign fill-in style such as ``[Name]``, ``{name}``,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -133,6 +134,9 @@ class PlaceholderPiece:
     original: str = ""
     # the helpdesk's own field, for one outside the catalogue ({{dc.signature}}: name zendesk.dc_signature)
     field: str = ""
+    # the helpdesk's name for a catalogued one, as the export spelled it ({{ticket.assignee.first_name}});
+    # ``original`` already tells two spellings apart
+    spelled: str = dataclasses.field(default="", compare=False)
 
 
 # a helpdesk variable scriptkit has no canonical name for, but which is a plain field of that
@@ -218,7 +222,7 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
         tag = _LIQUID_TAG.search(text, pos)
         if idiom and (tag is None or idiom.start() <= tag.start()) and idiom.group("a") == idiom.group("b"):
             name, fallback, original = idiom.group("a"), idiom.group("fallback"), idiom.group(0)
-            found = PlaceholderPiece(table[name], fallback, original) if name in table else \
+            found = PlaceholderPiece(table[name], fallback, original, spelled=name) if name in table else \
                 own_placeholder(dialect, name, fallback, original)
             if found is not None:
                 pieces.append(TextPiece(text[pos:idiom.start()]))
@@ -285,7 +289,7 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
             canonical = _SALESFORCE.get(name)
         own = own_placeholder(dialect, name, fallback, m.group(0)) if name and not canonical else None
         if canonical:
-            pieces.append(PlaceholderPiece(canonical, fallback, m.group(0)))
+            pieces.append(PlaceholderPiece(canonical, fallback, m.group(0), spelled=name))
         elif own is not None:
             pieces.append(own)
         else:
