@@ -20,6 +20,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 #: longer lines may be folded by ruamel (its width is 4096): left to ruamel
@@ -104,8 +105,8 @@ def _analyze(text: str) -> _Analysis:
 
 
 @lru_cache(maxsize=1)
-def _resolver() -> Any:
-    return YAML().resolver
+def _resolver() -> VersionedResolver:
+    return YAML().resolver  # type: ignore[no-any-return]
 
 
 @lru_cache(maxsize=4096)
@@ -221,10 +222,11 @@ def _item(lines: list[str], item: Any, dash_indent: int) -> None:
         _value(lines, head, item, content)
 
 
-def _mapping(lines: list[str], doc: Mapping[str, Any], indent: int, comments: Mapping[str, list[str]] = {}) -> None:
+def _mapping(lines: list[str], doc: Mapping[str, Any], indent: int,
+             comments: Mapping[str, list[str]] | None = None) -> None:
     pad = " " * indent
     for key, value in doc.items():
-        lines.extend(comments.get(key, ()))
+        lines.extend(comments.get(key, ()) if comments else ())
         _value(lines, f"{pad}{_key(key)}:", value, indent + 2)
 
 
