@@ -50,7 +50,7 @@ def template(pieces: Sequence[Piece], names: dict[str, str]) -> str:
     return "".join(out).strip()
 
 
-def _scalar(text: str) -> Any:
+def _scalar(text: str) -> Any:  # a str, or ruamel's LiteralScalarString (untyped there)
     # literal blocks read best; they cannot hold trailing spaces or a leading space/newline
     if "\n" in text and not re.search(r"[ \t]\n|[ \t]$|^\s", text):
         return LiteralScalarString(text)
@@ -129,7 +129,7 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
     return doc
 
 
-def _slot_text(options: Sequence[Sequence[Piece]], names: dict[str, str]) -> Any:
+def _slot_text(options: Sequence[Sequence[Piece]], names: dict[str, str]) -> str | CommentedSeq:
     """A slot's value: its one text, a list of its variants, or "" when it has none."""
     texts = [template(pieces, names) for pieces in options] or [""]
     return CommentedSeq(_scalar(t) for t in texts) if len(texts) > 1 else _scalar(texts[0])
