@@ -33,7 +33,7 @@ def merge_variants(macros: list[ImportedMacro]) -> list[ImportedMacro]:
             continue
         named = match["base"] + (f" ({match['channel']})" if match["channel"] else "")
         base = by_title.get(named)
-        if base is not None and base is not macro and not _VARIANT_TITLE.match(base.title):
+        if base is not None and not _VARIANT_TITLE.match(base.title):
             found.append((int(match["n"]), base, macro))
     merged: set[int] = set()
     for n, base, macro in sorted(found, key=lambda f: f[0]):  # options in variant order
