@@ -217,7 +217,7 @@ def audit(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str
                              progress=(lambda n: tell(f"Reading {source.name}: {n} items")) if stage else None)
     if not skip_bad:
         library.raise_if_unreadable()
-    library.raise_if_empty("audit", where)
+    library.raise_if_empty("audit", where, listed=False)  # (the import command lists them as it reads)
     with tempfile.TemporaryDirectory(prefix="scriptkit-audit-") as tmp:
         tell(f"Importing {len(library.macros)} macros")
         root = library.write(Path(tmp) / "pack", name=source.stem)

@@ -263,3 +263,15 @@ def test_text_output_names_what_it_left_out_and_prints_titles_as_written(tmp_pat
     assert "[bold]Late[/bold] parcel" in result.output
     assert f"skipped: {export}:" in result.output
     assert "macro 3 '[b]Status only': has no comment action" in result.output
+
+
+def test_skip_bad_with_no_readable_item_names_each_item_it_left_out(tmp_path: Path) -> None:
+    """'nothing to audit ... Fix the items listed above' listed none: audit does not print them first."""
+    export = tmp_path / "macros.json"
+    export.write_text('{"macros": [\n  "a title only",\n  {"id": 9, "actions": []}\n]}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(export), "--from", "zendesk", "--skip-bad"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "#1: each macro should be an object, found text" in result.output
+    assert f"{export}:3:" in result.output and "macro 9: has no 'title'" in result.output
+    assert "nothing to audit: none of the items could be read" in result.output

@@ -62,13 +62,16 @@ def _reader(fmt: str) -> Callable[[Path, ReadOptions], Any]:
     return getattr(importlib.import_module(f"scriptkit.importers.{module}"), func)  # type: ignore[no-any-return]
 
 
+_UNREADABLE = "Fix the item, or pass --skip-bad to import the rest."
+
+
 @dataclass
 class Library:
     """What an export holds: the macros scriptkit could read, and the items it could not."""
 
     source: str
     format: str
-    hint: str = "Fix the item, or pass --skip-bad to import the rest."  # for every unreadable item
+    hint: str = _UNREADABLE  # for every unreadable item
     macros: list[ImportedMacro] = field(default_factory=list)
     problems: list[ItemProblem] = field(default_factory=list)  # unreadable items
     skipped: list[ItemProblem] = field(default_factory=list)  # items without reply text
@@ -83,8 +86,9 @@ class Library:
             errors = [ImportFormatError(f"{p.item}: {p.message}", p.location, self.hint) for p in self.problems]
             raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
 
-    def raise_if_empty(self, action: str, where: Mapping[str, str] | None = None) -> None:
-        """No macro to ``action`` (import, audit) is an error (exit code 2) that says why."""
+    def raise_if_empty(self, action: str, where: Mapping[str, str] | None = None, *, listed: bool = True) -> None:
+        """No macro to ``action`` (import, audit) is an error (exit code 2) that says why; ``listed``: the
+        caller has shown the unreadable items (--skip-bad), else they are named in the error too."""
         if self.macros:
             return
         if where:
@@ -92,8 +96,13 @@ class Library:
             raise ImportFormatError(f"nothing to {action}: no item has {wanted}", Location(self.source, 1, 1),
                                     "--where matches the whole value of the column, exactly (case too).")
         if self.problems:  # --skip-bad left out every item
-            raise ImportFormatError(f"nothing to {action}: none of the items could be read",
-                                    Location(self.source, 1, 1), "Fix the items listed above.")
+            nothing = ImportFormatError(f"nothing to {action}: none of the items could be read",
+                                        Location(self.source, 1, 1), "Fix the items listed above.")
+            if listed:
+                raise nothing
+            hint = "Fix the item." if self.hint == _UNREADABLE else self.hint  # (or the helpdesk it looks like)
+            raise ErrorGroup([*(ImportFormatError(f"{p.item}: {p.message}", p.location, hint) for p in self.problems),
+                              nothing])
         if not self.skipped:
             raise ImportFormatError(f"nothing to {action}: the file holds no items", Location(self.source, 1, 1),
                                     "Is it the right file? An export made before any macro existed is empty.")
