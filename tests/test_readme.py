@@ -24,17 +24,19 @@ def _blocks(lang: str) -> list[str]:
     return re.findall(rf"```{lang}\n(.*?)```", README, re.S)
 
 
-def test_the_readme_script_saved_beside_the_example_of_init_checks_clean(tmp_path: Path) -> None:
+def test_the_readme_script_saved_beside_the_example_of_init_checks_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        assert runner.invoke(main, ["init", "my-pack"]).exit_code == 0
-        [script] = _blocks("yaml")
-        Path("my-pack/scripts/readme-example.yaml").write_text(script, encoding="utf-8")
-        result = runner.invoke(main, ["check", "my-pack"], env={"NO_COLOR": "1"})
-        assert result.exit_code == 0, result.output  # (a clash with init's own script was exit 2)
-        shown = runner.invoke(main, ["render", "my-pack", "--preview"], env={"NO_COLOR": "1"})
-        assert shown.exit_code == 0, shown.output
-        assert "free replacement today" in shown.output
+    assert runner.invoke(main, ["init", "my-pack"]).exit_code == 0
+    [script] = _blocks("yaml")
+    Path("my-pack/scripts/readme-example.yaml").write_text(script, encoding="utf-8")
+    result = runner.invoke(main, ["check", "my-pack"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output  # (a clash with init's own script was exit 2)
+    shown = runner.invoke(main, ["render", "my-pack", "--preview"], env={"NO_COLOR": "1"})
+    assert shown.exit_code == 0, shown.output
+    assert "free replacement today" in shown.output
 
 
 def test_the_readme_python_example_runs_from_a_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
