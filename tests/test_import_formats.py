@@ -402,3 +402,14 @@ def test_the_status_a_macro_sets_comes_back_when_exported_to_its_helpdesk(tmp_pa
     assert macro["intent"] == "other/thanks"
     assert {"name": "setStatus", "title": "Set status", "type": "user", "arguments": {"status": "closed"}} \
         in macro["actions"]
+
+
+def test_a_csv_guidance_column_is_the_scripts_guidance(tmp_path: Path) -> None:
+    """scriptkit's own CSV export (and many a team sheet) names the agent notes 'guidance': they were dropped."""
+    sheet = tmp_path / "scripts.csv"
+    sheet.write_text("script_id,name,text,guidance\nparcel-late,Parcel late,\"I'm sorry it's late. I've chased the "
+                     "courier today.\",Check the tracking page before you reply.\n", encoding="utf-8")
+    library = import_library(sheet)
+    (macro,) = library.macros
+    assert macro.raw.guidance == "Check the tracking page before you reply."
+    assert macro.raw.key == "parcel-late"

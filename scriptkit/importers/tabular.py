@@ -28,9 +28,9 @@ DEFAULTS: dict[str, tuple[str, ...]] = {
     "title": ("title", "name", "subject", "label", "shortcut"),
     "body": ("body", "text", "content", "message", "reply", "response", "body_text"),
     "html": ("content_html", "body_html", "html"),
-    "id": ("id", "key", "slug", "uid"),
+    "id": ("id", "script_id", "key", "slug", "uid"),  # (script_id: scriptkit's own CSV export)
     "tags": ("tags", "labels", "category", "cat"),
-    "guidance": ("use_when", "usage", "notes", "description"),
+    "guidance": ("guidance", "use_when", "usage", "notes", "description"),
 }
 
 
