@@ -189,6 +189,31 @@ def test_review_text_and_json_show_sentences() -> None:
     assert data["sentences"][1]["line"] == 2
 
 
+def test_review_text_lists_a_finding_about_the_whole_reply_under_it_not_under_its_first_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a chat with no solution: SK401 spans the agent's whole reply. Hung on the first sentence it
+    # marked the greeting "Hi Dana," as what could improve, and counted it among the flagged ones
+    monkeypatch.setenv("NO_COLOR", "1")
+    chat = ("Customer: my parcel hasn't come\n"
+            "Agent: Hi Dana, I can see how frustrating that is.\n"
+            "Customer: it was due monday\n"
+            "Agent: I can see why you're upset about it.\n")
+    result = lint_text(chat, file="chat.txt")
+    assert "SK401" in {d.code for d in result.diagnostics}
+    text = render(result, "text")
+    greeting = next(line for line in text.splitlines() if "Hi Dana," in line)
+    assert not greeting.lstrip().startswith("!"), text
+    whole = text.split("the whole reply:", 1)
+    assert len(whole) == 2 and "SK401" in whole[1], text
+    assert "0 could improve" in text, text
+    # the JSON keeps each code on the sentence it starts in, with the extent that tells them apart
+    data = json.loads(render(result, "json"))
+    assert data["sentences"][0]["codes"] == ["SK401"]
+    sk401 = next(d for d in data["diagnostics"] if d["code"] == "SK401")
+    assert sk401["end_line"] == 4
+
+
 def test_audit_html_names_each_score_in_a_word_with_the_practice_as_tooltip() -> None:
     from scriptkit.audit import PRACTICES, AuditReport, MacroAudit
     from scriptkit.diagnostics import Location

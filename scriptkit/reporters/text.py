@@ -106,6 +106,7 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
         line = result.sources[file].count("\n", 0, result.quoted_from) + 1
         con.print(Text(f"  the quoted thread from line {line} on is not judged: it is the earlier messages",
                        style="dim"))
+    inside, across = _sentence_findings(result, file, inside)
     for s, diags in zip(notes, inside, strict=True):
         good = _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
@@ -115,7 +116,7 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
             con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
             if d.suggestion:
                 con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
-    rest = [d for d in outside if d.location.file == file]
+    rest = [*across, *(d for d in outside if d.location.file == file)]
     if rest:
         con.print(Text("  the whole reply:", style="dim"))
         for d in rest:
@@ -127,6 +128,25 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
     con.print(Text(f"  {clean} of {len(notes)} sentence(s) acknowledge, show warmth or offer a solution cleanly; "
                    f"{flagged} could improve.", style="dim"))
     con.print()
+
+
+def _sentence_findings(result: LintResult, file: str, inside: list[list[Diagnostic]],
+                       ) -> tuple[list[list[Diagnostic]], list[Diagnostic]]:
+    """Each sentence's own findings, and those that run past the end of the sentence they start
+    in: about the whole reply (no solution, its length), they are not that sentence's fault. Hung
+    on it, a chat's "Hi Dana," was marked as what could improve because the reply had no solution."""
+    from scriptkit.sourcetext import SourceText
+
+    source = SourceText(file, result.sources.get(file, ""))
+    own: list[list[Diagnostic]] = []
+    across: list[Diagnostic] = []
+    for note, diags in zip(result.sentences, inside, strict=True):
+        end = source.location(note.end)
+        own.append([])
+        for d in diags:
+            ends = (int(d.extra["end_line"]), int(d.extra["end_col"])) if "end_line" in d.extra else (0, 0)
+            (across if ends > (end.line, end.col) else own[-1]).append(d)
+    return own, across
 
 
 def _shows_practice(s: SentenceNote) -> bool:
