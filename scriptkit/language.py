@@ -21,14 +21,14 @@ NAMES = {
     "zh": "Chinese", "ja": "Japanese", "ko": "Korean", "th": "Thai", "hi": "Hindi",
 }
 
-# Each list leaves out the words it shares with English ("a", "in", "no", "do", "am", "will"...),
-# so an English reply never scores for another language on its own words.
+# The other languages' lists leave out words English replies use too ("a", "in", "no", "do", "am",
+# "will", "hat"...), so an English reply never scores for another language on its own words.
 _COMMON_WORDS = {
     "en": "the and you your to of is it for that this we i are be have with on can will our please thank thanks"
           " my me not if as at was or from so an any do let know here help us all would just what there they",
     "es": "el la los las de que y en un una por para con su sus es se lo le del al usted gracias nos hola"
           " estamos como pero muy más este esta tu te sí también ya cuando hemos puede favor saludos",
-    "pt": "o os de que e em uma para com da dos das no na não por seu sua você obrigado obrigada olá é são mais"
+    "pt": "o os de que e em uma para com da dos das na não por seu sua você obrigado obrigada olá é são mais"
           " muito nos ao pelo pela já também estamos hoje sem atenciosamente pode favor se ou foi está isso até lhe",
     "fr": "le la les de des du et est vous nous un une pour que qui dans en ne pas votre vos merci bonjour avec"
           " sur au aux je ce cette sont être avons sommes plus mais cordialement",
@@ -44,7 +44,7 @@ for _code, _words in _COMMON_WORDS.items():
     for _word in _words.split():
         _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _code)
 
-# Letters of other scripts, and the language each most likely means (Cyrillic: see _cyrillic).
+# Letters of other scripts, and the language each most likely means (Cyrillic with і, ї, є or ґ: Ukrainian).
 _SCRIPTS = (
     ("ru", re.compile("[\u0400-\u04ff]")), ("el", re.compile("[\u0370-\u03ff]")),
     ("ar", re.compile("[\u0600-\u06ff]")), ("he", re.compile("[\u0590-\u05ff]")),
