@@ -510,3 +510,13 @@ def test_a_csv_header_naming_the_reply_column_twice_is_refused_not_half_read(tmp
     # a repeated column that is not read loses nothing: the import goes on
     sheet.write_text("title,body,owner,owner\nLate parcel,I've chased the courier today.,a,b\n", encoding="utf-8")
     assert _run("import", str(sheet), "--out", str(tmp_path / "out")).exit_code == 0
+
+
+def test_an_item_that_is_not_an_object_is_located_where_it_stands(tmp_path: Path) -> None:
+    bad = tmp_path / "macros.json"
+    bad.write_text('{"count": 3, "macros": [\n  {"id": 1, "title": "Fine", "actions": [{"field": "comment_value", '
+                   '"value": "I fixed it today."}]},\n  "Late parcel",\n    42\n]}', encoding="utf-8")
+    result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{bad}:3:3: error: #2: each macro should be an object, found text" in result.output
+    assert f"{bad}:4:5: error: #3: each macro should be an object, found a number" in result.output

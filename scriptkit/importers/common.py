@@ -381,9 +381,12 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
     if export.within and isinstance(data, dict) and isinstance(data.get(export.within), dict):
         data = data[export.within]
     after = 0  # items stand in file order: each is looked for after the one before it (not at an earlier namesake)
-    for index, item in enumerate(records(data, export.keys, source, export.what)):
+    items = records(data, export.keys, source, export.what)
+    starts: list[int] | None = None  # where each item begins, worked out only for one that is not an object
+    for index, item in enumerate(items):
         if not isinstance(item, dict):
-            yield ItemProblem(source.location(0), f"#{index + 1}",
+            starts = _item_starts(source.text, data, items) if starts is None else starts
+            yield ItemProblem(source.location(starts[index] if index < len(starts) else 0), f"#{index + 1}",
                               f"each {export.noun} should be an object, found {kind_of(item)}")
             continue
         ident, title = item.get("id"), item.get(export.title_key)
@@ -396,3 +399,33 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
         entry = Entry(item, key, title, where, f"{export.noun} {key} {title!r}" if title else f"{export.noun} {key}",
                       export.title_key)
         yield parse(entry)
+
+
+
+def _past_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\n\r":
+        at += 1
+    return at
+
+
+def _item_starts(text: str, data: Any, items: list[Any]) -> list[int]:
+    """Where each item of the export's list begins in ``text`` (the list itself, or the one under the key
+    that holds ``items``); [] when it cannot be found."""
+    if isinstance(data, list):
+        opening = _past_space(text, 0)
+    else:
+        key = next((k for k, v in data.items() if v is items), None) if isinstance(data, dict) else None
+        found = re.search(re.escape(json.dumps(key)) + r"\s*:\s*\[", text) if isinstance(key, str) else None
+        if found is None:
+            return []
+        opening = found.end() - 1
+    decoder, starts = json.JSONDecoder(), []
+    at = _past_space(text, opening + 1)
+    try:
+        while at < len(text) and text[at] != "]":
+            starts.append(at)
+            at = _past_space(text, decoder.raw_decode(text, at)[1])
+            at = _past_space(text, at + 1) if text.startswith(",", at) else len(text)
+    except (ValueError, RecursionError):
+        pass  # (the document parsed whole: not expected)
+    return starts
