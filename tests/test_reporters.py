@@ -7,6 +7,7 @@ import json
 import re
 import textwrap
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -136,6 +137,24 @@ def test_github(result: LintResult) -> None:
     assert first.group(2).endswith("bad.yaml") and first.group(3) == "6"
     assert first.group(5) == "SK802 [no-unfortunately]"
     assert "line=6,col=12,endLine=6,endColumn=25," in first.group(0)  # "Unfortunately" is 13 characters
+
+
+def test_sarif_and_github_end_the_message_before_the_suggestion() -> None:
+    # "policy language "Per our policy" Suggestion: Explain ..." read as one run-on sentence
+    result = lint_text("Hi Dana,\n\nPer our policy we cannot reship. I've refunded you today.\n", file="r.txt")
+    sk305 = next(d for d in result.diagnostics if d.code == "SK305")
+    assert not sk305.message.endswith(".") and sk305.suggestion
+    sarif = json.loads(render(result, "sarif"))
+    texts = [r["message"]["text"] for r in sarif["runs"][0]["results"] if r["ruleId"] == "SK305"]
+    assert texts == [f"{sk305.message}. Suggestion: {sk305.suggestion}"]
+    github = [line for line in render(result, "github").splitlines() if "SK305" in line]
+    assert github and github[0].endswith(f"::{sk305.message}. Suggestion: {sk305.suggestion}")
+    # a message that ends its own sentence gets no second full stop
+    from scriptkit.reporters import with_suggestion
+
+    assert with_suggestion(replace(sk305, message="Stiff in a request.")) == (
+        f"Stiff in a request. Suggestion: {sk305.suggestion}")
+    assert with_suggestion(replace(sk305, suggestion=None)) == sk305.message
 
 
 def test_github_escapes_newlines_and_percent() -> None:

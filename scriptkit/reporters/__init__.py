@@ -43,6 +43,15 @@ def display_path(file: str) -> str:
     return Path(file).as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
 
+def with_suggestion(d: Diagnostic) -> str:
+    """The message and its suggestion as one line of prose (SARIF, GitHub annotations): the
+    message ends its sentence first, so the two do not run together."""
+    if not d.suggestion:
+        return d.message
+    stop = "" if d.message.rstrip("\"'”’)").endswith((".", "!", "?")) else "."
+    return f"{d.message}{stop} Suggestion: {d.suggestion}"
+
+
 def rule_lookup(result: LintResult) -> dict[str, type]:
     """Code -> rule class for every rule that ran (plus any other code a diagnostic names)."""
     from scriptkit.rules import all_rules

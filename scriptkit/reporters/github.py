@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Severity
-from scriptkit.reporters import display_path
+from scriptkit.reporters import display_path, with_suggestion
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -23,7 +23,7 @@ def _prop(text: str) -> str:
 
 def report(result: LintResult, stream: TextIO) -> None:
     for d in result.diagnostics:
-        message = d.message + (f" Suggestion: {d.suggestion}" if d.suggestion else "")
+        message = with_suggestion(d)
         end = (f"endLine={d.extra['end_line']},endColumn={d.extra['end_col']},"
                if "end_line" in d.extra else "")
         props = (f"file={_prop(display_path(d.location.file))},line={d.location.line},col={d.location.col},"

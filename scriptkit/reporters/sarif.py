@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import display_path, rule_lookup
+from scriptkit.reporters import display_path, rule_lookup, with_suggestion
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -44,7 +44,7 @@ def _uri(file: str) -> str:
 
 
 def _result(d: Diagnostic, index: int) -> dict[str, Any]:
-    text = d.message + (f" Suggestion: {d.suggestion}" if d.suggestion else "")
+    text = with_suggestion(d)
     region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
     if "end_line" in d.extra:
         region["endLine"], region["endColumn"] = int(d.extra["end_line"]), int(d.extra["end_col"])
