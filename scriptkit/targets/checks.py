@@ -161,6 +161,26 @@ None.
 ## Fix safety
 No automatic fix.
 """,
+    "SK507": """
+## What it does
+Reports two scripts whose exported titles would be identical in one helpdesk.
+
+## Why it matters
+Agents cannot tell the macros apart in the picker, and some helpdesks refuse the second one on
+import.
+
+## Example
+Two scripts both titled `"Shipping::Delayed order"`, one for email and one for chat.
+
+## Use instead
+Distinct titles (`"Shipping::Delayed order (chat)"`), or one script with both channels.
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
     "SK508": """
 ## What it does
 Reports a script with several variants (a slot written as a list) exported to a helpdesk whose
@@ -201,26 +221,6 @@ A Zendesk escalation-note macro imported and exported with `--to freshdesk`.
 ## Use instead
 `export: {freshdesk: {skip: true}}` in the script to leave it out of that helpdesk, or a title
 that says what it is (`"Internal::Escalation note"`) once you have checked its text is safe.
-
-## Options
-None.
-
-## Fix safety
-No automatic fix.
-""",
-    "SK507": """
-## What it does
-Reports two scripts whose exported titles would be identical in one helpdesk.
-
-## Why it matters
-Agents cannot tell the macros apart in the picker, and some helpdesks refuse the second one on
-import.
-
-## Example
-Two scripts both titled `"Shipping::Delayed order"`, one for email and one for chat.
-
-## Use instead
-Distinct titles (`"Shipping::Delayed order (chat)"`), or one script with both channels.
 
 ## Options
 None.
