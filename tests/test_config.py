@@ -324,6 +324,12 @@ def test_custom_rules_file(make_pack) -> None:  # type: ignore[no-untyped-def]
     ("- name: ok\n  kind: existence\n  terms: [a]\n  slots: [ack]\n", "unknown slot 'ack'", 4, 11),
     ("just text\n", "a rules file holds a list of rules (or 'rules:' with a list)", 1, 1),
     ("- name: ok\n  kind: existence\n  terms: [a\n", "YAML syntax error", 0, 0),
+    # YAML reads 'no' as text: taken for true, it left case ignored and the swap fixable
+    ("- name: ok\n  kind: existence\n  terms: [ASAP]\n  ignore-case: no\n",
+     "'ignore-case' must be true or false, not 'no'", 4, 16),
+    ("- name: ok\n  kind: substitution\n  swap: {a: b}\n  fix: no\n", "'fix' must be true or false, not 'no'", 4, 8),
+    # a rule no reply can pass
+    ("- name: ok\n  kind: occurrence\n  terms: [a]\n  min: 3\n  max: 1\n", "'min' (3) is more than 'max' (1)", 4, 8),
 ])
 def test_bad_rule_files_are_located_errors(make_pack, rule: str, message: str, line: int, col: int) -> None:  # type: ignore[no-untyped-def]
     root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  files: [voice.yaml]\n")

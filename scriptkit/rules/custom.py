@@ -608,6 +608,11 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                 bad(f"unknown {key[:-1]} '{value}'", (keys_written[key], i),
                     f"Did you mean '{close[0]}'?" if close else f"Use: {', '.join(known)}.")
                 ok = False
+    for key in ("ignore-case", "fix"):  # (YAML reads 'no' and 'off' as text, which is not false)
+        if key in data and not isinstance(data[key], bool):
+            bad(f"'{key}' must be true or false, not {data[key]!r}", (keys_written[key],),
+                f"Write {keys_written[key]}: false (or true).")
+            ok = False
     flags = 0 if data.get("ignore-case", True) is False else re.IGNORECASE
     terms: list[str] = []
     patterns: list[str] = []
@@ -668,6 +673,10 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
             out[key] = value
         if out.get("min") is None and out.get("max") is None and ok:
             bad(f"{_a(kind)} rule needs 'min' or 'max'", ())
+            ok = False
+        elif ok and out.get("min") is not None and out.get("max") is not None and out["min"] > out["max"]:
+            bad(f"'min' ({out['min']:g}) is more than 'max' ({out['max']:g}), so no reply could pass",
+                (keys_written["min"],), "Swap the two numbers.")
             ok = False
     if not ok:
         return None
