@@ -413,3 +413,18 @@ def test_a_csv_guidance_column_is_the_scripts_guidance(tmp_path: Path) -> None:
     (macro,) = library.macros
     assert macro.raw.guidance == "Check the tracking page before you reply."
     assert macro.raw.key == "parcel-late"
+
+
+def test_macros_sharing_a_title_are_both_imported_and_each_names_the_other(tmp_path: Path) -> None:
+    """A helpdesk may hold two macros of one title; the export refuses that (SK507): say so at import."""
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [
+        {"id": 11, "title": "Refund", "actions": [{"field": "comment_value", "value": "I've refunded it today."}]},
+        {"id": 12, "title": "Refund", "actions": [{"field": "comment_value", "value": "I've sent the refund."}]},
+        {"id": 13, "title": "Late", "actions": [{"field": "comment_value", "value": "I've chased it today."}]},
+    ]}, indent=1), encoding="utf-8")
+    first, second, third = import_library(export, "zendesk").macros
+    assert [m.id for m in (first, second)] == ["refund", "refund-2"]
+    assert any("12 'Refund'" in note and "SK507" in note for note in first.about)
+    assert any("11 'Refund'" in note and "SK507" in note for note in second.about)
+    assert not any("SK507" in note for note in third.about)

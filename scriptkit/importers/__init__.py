@@ -164,6 +164,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
     library.macros = merge_variants(library.macros)
     _name_repeated_ids(library.macros)
+    _name_repeated_titles(library.macros)
     if library.problems and not library.macros and (other := _other_helpdesk(file, fmt)):
         library.hint = other  # no item could be read: the wrong --from, most likely
     return library
@@ -180,6 +181,22 @@ def _name_repeated_ids(macros: list[ImportedMacro]) -> None:
         for macro in same:
             others = "; ".join(f"{m.title!r} at {m.raw.location}" for m in same if m is not macro)
             note = f"the export gives id {macro.raw.key} to another item too ({others}): both were imported"
+            macro.about.append(note)
+            macro.notes.append(note)
+
+
+def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
+    """Macros of one title (a helpdesk may allow it) are all kept; each names the others, since an export
+    of the pack refuses two macros of one title (SK507) and the lead should hear it now, not then."""
+    by_title: dict[str, list[ImportedMacro]] = {}
+    for macro in macros:
+        if macro.native is None:
+            by_title.setdefault(macro.title, []).append(macro)
+    for same in (group for group in by_title.values() if len(group) > 1):
+        for macro in same:
+            others = "; ".join(f"{m.raw.name} at {m.raw.location}" for m in same if m is not macro)
+            note = (f"another item has the title {macro.title!r} too ({others}): both were imported; an export "
+                    "asks for distinct titles (SK507)")
             macro.about.append(note)
             macro.notes.append(note)
 
