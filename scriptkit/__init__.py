@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.errors import ErrorGroup, PackError, ScriptkitError, TemplateSecurityError
+from scriptkit.errors import (
+    ConfigError,
+    EngineUnavailable,
+    ErrorGroup,
+    ImportFormatError,
+    PackError,
+    ScriptkitError,
+    TemplateSecurityError,
+)
 from scriptkit.exporting import ExportRefused, ExportResult, export
 from scriptkit.importers import Library, import_library
 from scriptkit.linting import LintResult, lint_pack, lint_text
@@ -26,13 +34,16 @@ __all__ = [
     "Blank",
     "Catalogue",
     "ChannelText",
+    "ConfigError",
     "Diagnostic",
     "Edit",
+    "EngineUnavailable",
     "ErrorGroup",
     "ExportRefused",
     "ExportResult",
     "Fix",
     "Flexibility",
+    "ImportFormatError",
     "Library",
     "LintConfig",
     "LintResult",

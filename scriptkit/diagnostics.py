@@ -23,6 +23,9 @@ _RANKS = {"error": 3, "warning": 2, "suggestion": 1}
 
 
 class Severity(str, Enum):
+    """How much a finding matters: ``error`` blocks an export, and a run fails at ``fail_on``
+    (``warning`` unless configured) or above."""
+
     ERROR = "error"
     WARNING = "warning"
     SUGGESTION = "suggestion"
@@ -49,6 +52,8 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """A rewrite of a finding's text, as edits to its file; ``--fix`` applies only ``safe`` ones."""
+
     description: str
     edits: tuple[Edit, ...]
     safe: bool = True

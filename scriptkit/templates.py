@@ -15,6 +15,8 @@ def templates_root() -> Path:
 
 
 def template_dir(name: str) -> Path:
+    """The folder of a built-in pack (``"starter"``: 24 scripts to start from; ``"new"``: what
+    ``scriptkit init`` writes); ``ConfigError`` names the known ones for any other name."""
     root = templates_root()
     path = root / name
     if not (path / "pack.yaml").is_file():
