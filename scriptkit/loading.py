@@ -481,6 +481,9 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             fixed = text[line_start:opening].strip() + ' "' + inner[:-1].replace('"', '\\"') + '"'
             return ("the apostrophe ends the single quotes the text starts with", source.location(mark.index - 1),
                     f"Use double quotes: {fixed.strip()} (or write the apostrophe twice: '').")
+    if problem == "expected <block end>, but found '<scalar>'" and (closed := _closed_early(text, mark)) is not None:
+        return (f"this quote ends the quoted text that starts at column {closed[0] - line_start + 1}",
+                source.location(closed[1]), closed[2])
     if problem.startswith("expected <block end>, but found") and quote in ("'", '"'):
         # a quote left open reads on to the next one, which closes it, and what follows that is the error
         opening = mark.index - 1
@@ -500,6 +503,33 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             return ("a no-break space follows the ':'", source.location(nbsp + 1),
                     "Type an ordinary space after the ':'.")
     return None
+
+
+def _closed_early(text: str, mark: Any) -> tuple[int, int, str] | None:
+    """'"We call it the "fast lane""': a quote inside a text quoted with the same kind closed it,
+    and YAML stopped at the words after it. Where the quoted text opens, the quote that closed it,
+    and the writer's line fixed."""
+    line_start = mark.index - mark.column
+    before = text[line_start:mark.index].rstrip()
+    closing = line_start + len(before) - 1
+    value = _VALUE_START.match(before)
+    opening = line_start + value.end() if value is not None else -1
+    quote = text[opening:opening + 1]
+    if quote not in ("'", '"') or before[-1:] != quote or opening >= closing:
+        return None
+    end = text.find("\n", mark.index)
+    inner = text[opening + 1:end if end >= 0 else len(text)].rstrip()
+    if not inner.endswith(quote):
+        return None  # (not closed on the line: another slip)
+    inner, key = inner[:-1], text[line_start:opening].strip()
+    other = "'" if quote == '"' else '"'
+    if other not in inner:
+        how, fixed = "Put the text in the other quotes", f"{other}{inner}{other}"
+    elif quote == "'":
+        how, fixed = "Write each ' inside the text twice", "'" + inner.replace("'", "''") + "'"
+    else:
+        how, fixed = 'Write each " inside the text as \\"', '"' + inner.replace('"', '\\"') + '"'
+    return opening, closing, f"{how}: {' '.join(filter(None, (key, fixed)))}"
 
 
 def _comment_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:

@@ -913,6 +913,20 @@ def test_a_script_with_an_upper_case_suffix_beside_pack_yaml_is_named(make_pack)
     ("id: a\ntitle: 'Shipping's late'\nacknowledgment: x\nsolution: y\n",
      "2:17: YAML syntax error: the apostrophe ends the single quotes the text starts with "
      "Use double quotes: title: \"Shipping's late\" (or write the apostrophe twice: '')."),
+    # a double quote inside double quotes closes them: the other kind of quotes around the text
+    ('id: a\ntitle: T\nacknowledgment: x\nsolution: "We call it the "fast lane" here."\n',
+     "4:27: YAML syntax error: this quote ends the quoted text that starts at column 11 "
+     "Put the text in the other quotes: solution: 'We call it the \"fast lane\" here.'"),
+    ('id: a\ntitle: T\nacknowledgment:\n  - "Hi {{ customer.first_name | fallback("there") }}!"\nsolution: y\n',
+     "4:43: YAML syntax error: this quote ends the quoted text that starts at column 5 "
+     "Put the text in the other quotes: - 'Hi {{ customer.first_name | fallback(\"there\") }}!'"),
+    # both kinds inside: the quote doubled (single) or escaped (double)
+    ("id: a\ntitle: T\nacknowledgment: x\nsolution: 'Say 'yes' or \"no\"'\n",
+     "4:16: YAML syntax error: this quote ends the quoted text that starts at column 11 "
+     "Write each ' inside the text twice: solution: 'Say ''yes'' or \"no\"'"),
+    ("id: a\ntitle: T\nacknowledgment: x\nsolution: \"Say \"yes\" or 'no'\"\n",
+     "4:16: YAML syntax error: this quote ends the quoted text that starts at column 11 "
+     "Write each \" inside the text as \\\": solution: \"Say \\\"yes\\\" or 'no'\""),
     # a line of a block of text indented less than its first
     ("id: a\ntitle: T\nacknowledgment: x\nsolution: |\n  I've asked the courier.\n It will arrive by Friday.\n",
      "6:2: YAML syntax error: this line is indented differently from the lines above it "
