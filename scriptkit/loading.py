@@ -969,9 +969,14 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
         return True
 
     stand_ins: dict[str, str] = {}  # placeholders without a namespace, standing in as constants
+    fields = list(PackMeta.model_fields)
     for key, value in plain_data(data).items():
         if key not in PackMeta.model_fields:
-            continue
+            # a misspelt key ('constans:', reported with "Did you mean"): read as the key it is a typo of
+            close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+            if not close or close[0] in data or close[0] in kept:
+                continue
+            key = close[0]
         if valid(key, value):
             kept[key] = value
         elif isinstance(value, dict):  # constants, placeholders, layouts: keep the valid entries

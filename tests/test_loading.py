@@ -845,6 +845,16 @@ def test_a_setting_with_a_bad_value_is_not_blamed_on_the_scripts_that_use_it(mak
                                                                                  pack_yaml else "pack.yaml:3:10"]
 
 
+@pytest.mark.parametrize(("pack_yaml", "use"), [
+    ("name: T\nconstans:\n  refund_days: 30\n", "{{ refund_days }}"),
+    ("name: T\nplaceholder:\n  order.carrier: {description: The delivery company}\n", "{{ order.carrier }}"),
+])
+def test_a_misspelt_setting_is_not_blamed_on_the_scripts_that_use_it(make_pack, pack_yaml, use):
+    # 'constans:' is an unknown key; its constants were then 'undefined' in every script using them
+    root = make_pack({"a.yaml": GOOD.replace("I'll fix it today.", f"I'll fix it today, {use}.")}, pack_yaml)
+    assert [p.split(": ", 1)[0].rsplit("/", 1)[-1] for p in problems(root)] == ["pack.yaml:2:1"]
+
+
 def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it(make_pack):
     # libyaml took 'key:<tab>value' and the pack rendered, but --fix (the round-trip parser) then
     # refused every fix in the file as 'the file no longer parses'
