@@ -59,21 +59,29 @@ _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
 _TOKEN_BYTES = run_table("abcdefghijklmnopqrstuvwxyz0123456789_")
 _LETTERS = (("es", re.compile("[ñ¿¡]")), ("pt", re.compile("[ãõ]")), ("de", re.compile("[ßäöü]")))
 # Four of these make a reply English at once; no reply in another language of the corpus had more than one.
-_ENGLISH_MARKERS = (" the ", " you", " to ", " and ", " your ", " i ", " we ", " for ", " is ", " it ", " this ",
-                    " that ")
+_ENGLISH_MARKERS = (" you", " the ", " to ", " and ", " your ", " I ", " i ", " we ", " for ", " is ", " it ",
+                    " this ", " that ")
 _MIN_MARKERS = 4
 _MIN_HITS = 3  # different common words it takes to tell a language
 _READ = 600  # characters read: a language shows in its first few sentences
+_HEAD = 300  # ...and most English replies in their first two
 
 
 @lru_cache(maxsize=4096)  # (every channel and variant of a script asks)
 def language_of(text: str) -> str | None:
     """The language ``text`` is written in (a code of ``NAMES``), or None when it is too short to tell."""
     text = text[:_READ]
+    head = text[:_HEAD]
+    found = 0
+    for marker in _ENGLISH_MARKERS:  # (most English replies, told by a few scans in C of their start)
+        if marker in head:
+            found += 1
+            if found == _MIN_MARKERS:
+                return "en"
     lowered = text.lower()
     spaced = f" {lowered.replace(chr(10), ' ')} "
     found = 0
-    for marker in _ENGLISH_MARKERS:  # (most English replies, told by a few scans in C)
+    for marker in _ENGLISH_MARKERS:  # (the same over the whole text read, in lower case)
         if marker in spaced:
             found += 1
             if found == _MIN_MARKERS:
@@ -104,6 +112,7 @@ def language_of(text: str) -> str | None:
     return best
 
 
+@lru_cache(maxsize=64)  # (asked for every message)
 def base_language(locale: str) -> str:
     """``en`` for ``en-US``, ``pt`` for ``pt_BR``."""
     return re.split(r"[-_]", locale.strip().lower(), maxsplit=1)[0] or "en"

@@ -188,10 +188,12 @@ def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
 
     opts = grammar_options(ctx)
     out: list[list[Hit]] = [[] for _ in messages]
+    if opts.mode == "off":
+        return out
     language = base_language(opts.language)
     # (a reply in another language would be all misspellings to the checker: SK006 reports it instead)
     checked = [i for i, m in enumerate(messages) if language_of(m.text) in (None, language)]
-    if opts.mode == "off" or not checked:
+    if not checked:
         return out
     parts = [document_parts(messages[i], ctx.pack) for i in checked]
     found = checker(opts.mode, cache=opts.cache).check([Document(p) for p in parts], settings(opts))
