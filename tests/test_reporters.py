@@ -122,6 +122,12 @@ def test_junit(result: LintResult) -> None:
     failures = bad.findall("testcase/failure")
     assert {f.get("type") for f in failures} == {"error", "warning"}
     assert root.get("failures") == "2"
+    # a finding below fail-on passes, and says so: "suggestion: bad.yaml:... \n  suggestion: ..."
+    # read as two suggestions, the severity and the advice under one word
+    [passed] = [c for c in bad.findall("testcase") if c.find("failure") is None]
+    out = passed.findtext("system-out") or ""
+    assert "bad.yaml:" in out.splitlines()[0] and " SK" in out.splitlines()[0], out
+    assert out.splitlines()[-1] == "  severity: suggestion, below fail-on (warning): this case passes", out
 
 
 def test_github(result: LintResult) -> None:

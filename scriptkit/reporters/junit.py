@@ -45,7 +45,8 @@ def report(result: LintResult, stream: TextIO) -> None:
                 fail.text = body
             else:
                 out = ET.SubElement(case, "system-out")
-                out.text = f"{d.severity.value}: {body}"
+                out.text = (f"{body}\n  severity: {d.severity.value}, below fail-on "
+                            f"({result.config.fail_on.value}): this case passes")
         if not diags:
             ET.SubElement(suite, "testcase", classname=shown, name="no problems")
         count = max(1, len(diags))
