@@ -96,6 +96,7 @@ class LintConfig:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule name or code -> options
     option_locations: dict[str, Location | None] = field(default_factory=dict)
     value_locations: dict[tuple[str, str], Location | None] = field(default_factory=dict)  # (rule, option)
+    option_key_locations: dict[tuple[str, str], Location | None] = field(default_factory=dict)  # (rule, option)
     fail_on: Severity = Severity.WARNING
     grammar: str = "off"
     custom: tuple[type[Rule], ...] = ()
@@ -191,8 +192,10 @@ class LintConfig:
                 if rule.options and opt not in rule.options:
                     close = difflib.get_close_matches(opt, list(rule.options), n=1)
                     hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(rule.options))}"
-                    out.append(_config_warning(f"rule {rule.code} [{rule.name}] has no option '{opt}'", loc,
-                                               hint))
+                    diag = _config_warning(f"rule {rule.code} [{rule.name}] has no option '{opt}'",
+                                           self.option_key_locations.get((key, opt)) or loc, hint)
+                    diag.text = opt
+                    out.append(diag)
                 elif not rule.options:
                     out.append(_config_warning(f"rule {rule.code} [{rule.name}] takes no options", loc,
                                                "Remove this entry."))
@@ -424,14 +427,17 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector, from_pack: boo
             options = {k: dict(v) for k, v in config.options.items()}
             locs = dict(config.option_locations)
             value_locs = dict(config.value_locations)
+            key_locs = dict(config.option_key_locations)
             for name, opts in value.items():
                 options.setdefault(str(name), {}).update(dict(opts))
                 locs[str(name)] = raw.locate((key, str(name)), True)
                 for opt in opts:
                     value_locs[(str(name), str(opt))] = raw.locate((key, str(name), str(opt)), False)
+                    key_locs[(str(name), str(opt))] = raw.locate((key, str(name), str(opt)), True)
             changes["options"] = options
             changes["option_locations"] = locs
             changes["value_locations"] = value_locs
+            changes["option_key_locations"] = key_locs
     for name, parse in (("fail-on", parse_severity), ("grammar", parse_grammar)):
         found = get(name)
         if found is not None:

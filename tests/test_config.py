@@ -156,6 +156,26 @@ def test_unknown_selectors_warn_located(make_pack) -> None:  # type: ignore[no-u
     assert all(p.location.file.endswith("pack.yaml") for p in problems)
 
 
+def test_an_unknown_option_is_located_at_its_own_key(tmp_path: Path, make_pack) -> None:  # type: ignore[no-untyped-def]
+    # under a rule with several options, the warning pointed at the rule's name lines above
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=textwrap.dedent("""\
+        name: Test pack
+        rules:
+          options:
+            missing-acknowledgment:
+              max_words: 3
+              max_wrds: 4
+        """))
+    problems = load_config(load_pack(root)).problems(RULES)
+    assert [(p.message, p.location.line, p.location.col, p.text) for p in problems] == [
+        ("rule SK301 [missing-acknowledgment] has no option 'max_wrds'", 6, 7, "max_wrds")]
+    (root / "pack.yaml").write_text("name: Test pack\n", encoding="utf-8")
+    (tmp_path / "scriptkit.toml").write_text("[options.missing-acknowledgment]\nmax_words = 3\nmax_wrds = 4\n",
+                                             encoding="utf-8")
+    problems = load_config(load_pack(root)).problems(RULES)
+    assert [(p.location.line, p.location.col) for p in problems] == [(3, 1)]
+
+
 def test_unknown_selector_is_a_warning_diagnostic_not_a_crash(make_pack) -> None:  # type: ignore[no-untyped-def]
     root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  select: [custom]\n  ignore: [not-a-rule]\n")
     result = lint_pack(load_pack(root))
