@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from scriptkit.diagnostics import Severity
 from scriptkit.errors import ConfigError
 from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
@@ -202,6 +203,22 @@ def test_clean_text(make_pack: Any) -> None:
     assert json.loads(render(clean, "json"))["diagnostics"] == []
     assert render(clean, "github") == ""
     assert ET.fromstring(render(clean, "junit")).get("failures") == "0"
+
+
+def test_text_summary_says_in_words_why_findings_below_fail_on_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "None at or above 'error', so the check passes" asked a writer to know what the quoted word was
+    from scriptkit.config import LintConfig
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    reply = "Hi Dana,\n\nPer our policy we cannot reship. I've refunded you today.\n"
+    result = lint_text(reply, file="r.txt", config=LintConfig().override(fail_on="error"))
+    assert not result.has_failures and result.count(Severity.WARNING) and result.count(Severity.SUGGESTION)
+    last = render(result, "text").rstrip().splitlines()[-1]
+    assert last.endswith(". Warnings and suggestions do not fail the check (fail-on: error)."), last
+    only_suggestions = lint_text(reply, file="r.txt", config=LintConfig().override(select=["SK105"]))
+    assert not only_suggestions.has_failures and only_suggestions.diagnostics
+    last = render(only_suggestions, "text").rstrip().splitlines()[-1]
+    assert last.endswith(" Suggestions do not fail the check (fail-on: warning)."), last
 
 
 def test_review_text_and_json_show_sentences() -> None:

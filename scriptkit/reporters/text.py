@@ -184,6 +184,8 @@ def summary(result: LintResult) -> Text:
     fixable = len(result.fixes)
     if fixable and not result.sentences:  # (review has no --fix: its text is not a file to edit)
         out += Text(f" {fixable} fixable with --fix.", style="dim")
-    if not result.has_failures:
-        out += Text(f" None at or above '{result.config.fail_on.value}', so the check passes.", style="dim")
+    if not result.has_failures:  # (every finding is below fail-on: name them in words, and the setting)
+        present = [f"{s.value}s" for s in Severity if result.count(s)]
+        below = " and ".join(present).capitalize()
+        out += Text(f" {below} do not fail the check (fail-on: {result.config.fail_on.value}).", style="dim")
     return out
