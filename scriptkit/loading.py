@@ -752,6 +752,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 how = _comment_hint(origin, path) or how
             if kind == "string_type" and isinstance(err.get("input"), dict):
                 how = _quote_template_hint(origin, path) or how
+            if model is PackMeta and kind == "dict_type" and len(path) == 1 and not empty and how is None:
+                how = _setting_example(str(path[0]), err.get("input"))
             errors.add(wrong, origin.location(path, key=empty), how)  # (a key without a value: at the key)
         elif kind == "model_type" and err.get("input") is None:  # "chat:" with nothing under it
             no_value, how = _wrong_type("dict_type", path, None)
@@ -798,6 +800,19 @@ def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str
         example = f'"{shown}"' if item else f'{key}: "{shown}"'
         return f"{subject} must be text", f"Quote a value that YAML reads as a number or true/false, e.g. {example}."
     return f"{subject} must be {expected}", None
+
+
+def _setting_example(key: str, value: Any) -> str | None:
+    """How a pack.yaml setting that takes a mapping is written, for one given as text or a list."""
+    if key == "grammar" and isinstance(value, str | bool):  # ('grammar: local', as under rules:)
+        mode = value if isinstance(value, str) else "off"
+        return f"Write the mode under it: grammar: {{mode: {mode}}}."
+    examples = {"rules": "Write the settings under it, e.g. rules: {ignore: [SK105]}.",
+                "constants": "Write each constant as a name and its value, e.g. constants: {refund_days: 30}.",
+                "placeholders": "Write each placeholder as its name and a description, e.g. "
+                                "placeholders: {order.carrier: {description: The delivery company}}.",
+                "grammar": "Write the settings under it, e.g. grammar: {mode: local}."}
+    return examples.get(key)
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -855,6 +855,20 @@ def test_a_misspelt_setting_is_not_blamed_on_the_scripts_that_use_it(make_pack, 
     assert [p.split(": ", 1)[0].rsplit("/", 1)[-1] for p in problems(root)] == ["pack.yaml:2:1"]
 
 
+@pytest.mark.parametrize(("setting", "expected"), [
+    # 'grammar: local' is how the settings under rules: (and scriptkit.toml) spell it
+    ("grammar: local\n", "2:10: 'grammar' must be a mapping of keys and values "
+                          "Write the mode under it: grammar: {mode: local}."),
+    ("rules: [SK105]\n", "2:8: 'rules' must be a mapping of keys and values, not a list "
+                          "Write the settings under it, e.g. rules: {ignore: [SK105]}."),
+    ("constants: refund_days\n", "2:12: 'constants' must be a mapping of keys and values "
+                                  "Write each constant as a name and its value, e.g. constants: {refund_days: 30}."),
+])
+def test_a_setting_that_is_not_a_mapping_shows_how_it_is_written(make_pack, setting, expected):
+    root = make_pack({"a.yaml": GOOD}, "name: T\n" + setting)
+    assert one_problem(root) == f"{root}/pack.yaml:{expected}"
+
+
 def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it(make_pack):
     # libyaml took 'key:<tab>value' and the pack rendered, but --fix (the round-trip parser) then
     # refused every fix in the file as 'the file no longer parses'
