@@ -360,7 +360,8 @@ def _split_list(value: Any) -> list[Any]:
     return [value]
 
 
-def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector, from_pack: bool) -> LintConfig:
+def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
+    """``config`` with the settings of one source (a project file, or pack.yaml's ``rules:``) on top."""
     from scriptkit.rules.custom import build_custom_rules, read_rule_file
 
     data = raw.data
@@ -462,7 +463,6 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector, from_pack: boo
     if custom:
         taken = list(config.custom)
         changes["custom"] = (*config.custom, *build_custom_rules(custom, taken, errors))
-    del from_pack  # both sources share one schema; kept for readability at call sites
     return replace(config, **changes)
 
 
@@ -572,7 +572,7 @@ def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) 
                               "Write the settings under a [tool.scriptkit] header, one per line.")
     elif "rules" in data and isinstance(data["rules"], dict) and not (set(data) - {"rules"}):
         data, table = data["rules"], "rules"  # [rules] table: same keys
-    return _merge(config, _Raw(data, _toml_locator(source, table), path.parent, str(path)), errors, False)
+    return _merge(config, _Raw(data, _toml_locator(source, table), path.parent, str(path)), errors)
 
 
 def load_config(pack: Any = None, start: str | Path | None = None, *, project: bool = True) -> LintConfig:
@@ -608,7 +608,7 @@ def load_config(pack: Any = None, start: str | Path | None = None, *, project: b
                 def locate(path: tuple[str | int, ...], key: bool) -> Location:
                     return Location(str(base / "pack.yaml"), 1, 1)
                 name = str(base / "pack.yaml")
-            config = _merge(config, _Raw(meta.rules, locate, base, name), errors, True)
+            config = _merge(config, _Raw(meta.rules, locate, base, name), errors)
     if config.options:
         from scriptkit.rules import all_rules
 
