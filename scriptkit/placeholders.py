@@ -5,7 +5,7 @@ Targets map these names to each helpdesk's own spelling; importers map back to t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 
@@ -46,7 +46,7 @@ class Catalogue:
     def __contains__(self, name: object) -> bool:
         return name in self._specs
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[PlaceholderSpec]:
         return iter(self._specs.values())
 
     def get(self, name: str) -> PlaceholderSpec | None:
