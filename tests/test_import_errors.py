@@ -520,3 +520,13 @@ def test_an_item_that_is_not_an_object_is_located_where_it_stands(tmp_path: Path
     assert result.exit_code == 2
     assert f"{bad}:3:3: error: #2: each macro should be an object, found text" in result.output
     assert f"{bad}:4:5: error: #3: each macro should be an object, found a number" in result.output
+
+
+def test_freshdesk_group_ids_that_are_not_a_list_are_named_not_a_crash(tmp_path: Path) -> None:
+    export = tmp_path / "canned.json"
+    export.write_text(json.dumps([{"id": 4, "title": "Groups", "content_html": "<p>I've fixed it today.</p>",
+                                   "visibility": 2, "group_ids": 5}]), encoding="utf-8")
+    result = _run("import", str(export), "--from", "freshdesk", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "canned response 4 'Groups': 'group_ids' should be a list of group ids, not a number" in result.output
+    assert "bug in scriptkit" not in result.output

@@ -428,3 +428,12 @@ def test_macros_sharing_a_title_are_both_imported_and_each_names_the_other(tmp_p
     assert any("12 'Refund'" in note and "SK507" in note for note in first.about)
     assert any("11 'Refund'" in note and "SK507" in note for note in second.about)
     assert not any("SK507" in note for note in third.about)
+
+
+def test_a_freshdesk_reply_for_groups_that_names_none_says_it_comes_back_personal(tmp_path: Path) -> None:
+    export = tmp_path / "canned.json"
+    export.write_text(json.dumps([{"id": 4, "title": "Groups", "content_html": "<p>I've fixed it today.</p>",
+                                   "visibility": 2}]), encoding="utf-8")
+    (macro,) = import_library(export, "freshdesk").macros
+    assert "visibility" not in macro.raw.settings
+    assert any("selected groups" in note and "names none" in note for note in macro.about)

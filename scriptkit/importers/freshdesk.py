@@ -14,6 +14,7 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     attachment_note,
+    kind_of,
     read_export,
 )
 from scriptkit.targets.freshdesk import VISIBILITY
@@ -38,13 +39,19 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
     settings: dict[str, Any] = {}
     shown = entry.fields.get("visibility")
     visibility = _VISIBILITY_NAMES.get(shown) if isinstance(shown, int) else None
-    groups = [g for g in entry.fields.get("group_ids") or [] if isinstance(g, int) and not isinstance(g, bool)]
+    listed = entry.fields.get("group_ids")
+    if listed is not None and not isinstance(listed, list):
+        return entry.problem(f"'group_ids' should be a list of group ids, not {kind_of(listed)}")
+    groups = [g for g in listed or [] if isinstance(g, int) and not isinstance(g, bool)]
     folder = entry.fields.get("folder_id")
+    notes = attachment_note(entry.fields.get("attachments"), "Freshdesk")
     if visibility and (visibility != "groups" or groups):
         settings["visibility"] = visibility
     if visibility == "groups" and groups:
         settings["group_ids"] = groups
+    elif visibility == "groups":
+        notes.append("visible to selected groups in Freshdesk, but the export names none: exported back as a "
+                     "personal response, so choose its groups again")
     if isinstance(folder, int) and not isinstance(folder, bool):
         settings["folder_id"] = folder
-    return entry.item(html or plain, html=bool(html), dialect="freshdesk", settings=settings,
-                      notes=attachment_note(entry.fields.get("attachments"), "Freshdesk"))
+    return entry.item(html or plain, html=bool(html), dialect="freshdesk", settings=settings, notes=notes)
