@@ -166,8 +166,9 @@ _Pieces = tuple[tuple[int, str], ...]
 
 
 @lru_cache(maxsize=1024)  # the phrase rules read a chunk of replies one after the other (and their sentences)
-def _pieces_of(text: str, folded: bool) -> tuple[str, _Pieces]:
-    """``text`` folded (unless ``folded``), and its pieces: (offset, piece text), no leading whitespace."""
+def _pieces_of(text: str, folded: bool) -> tuple[str, _Pieces, tuple[str, ...]]:
+    """``text`` folded (unless ``folded``), its pieces: (offset, piece text), no leading whitespace,
+    and the pieces' texts alone (looked up at C speed: see Matcher._cached_spans)."""
     s = text if folded else fold(text)
     cuts = s.replace("\n", " ")  # (string methods: a regex split costs several times more)
     if "!" in cuts:
@@ -186,7 +187,7 @@ def _pieces_of(text: str, folded: bool) -> tuple[str, _Pieces]:
         if piece:
             pieces.append((a, piece))
         a = end + 1
-    return s, tuple(pieces)
+    return s, tuple(pieces), tuple([piece for _, piece in pieces])
 
 
 @lru_cache(maxsize=128)  # the phrase lists of a family match the same new sentences one after the other
@@ -298,7 +299,8 @@ class Matcher:
         self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
         # each regex with the strings its matches need: the most selective set apart (an empty
         # string, in every text, when there is none), as it rules out most texts on its own
-        self._regex_needs = [(rx, (*needs, frozenset([""]))[0], needs[1:])
+        # (tuples, for _has_one and _has_all)
+        self._regex_needs = [(rx, tuple((*needs, frozenset([""]))[0]), tuple(map(tuple, needs[1:])))
                              for rx in self._regexes for needs in [required_literals(rx)]]
         # regexes that cannot see past a piece are matched a piece at a time too, with the words
         self._by_piece = all(map(piece_local, self._regexes))
@@ -315,9 +317,10 @@ class Matcher:
         if self._by_piece:
             if not (self._exact or self._prefix or self._regexes):
                 return []
-            return self._cached_spans(_pieces_of(text, folded)[1], tokens)
-        s, pieces = _pieces_of(text, folded)
-        return self._with_regex_spans(s, self._cached_spans(pieces, tokens))
+            _, pieces, texts = _pieces_of(text, folded)
+            return self._cached_spans(pieces, texts, tokens)
+        s, pieces, texts = _pieces_of(text, folded)
+        return self._with_regex_spans(s, self._cached_spans(pieces, texts, tokens))
 
     def _whole_spans(self, tokens: Tokens) -> list[tuple[int, int]]:
         """The matches of a whole text (the word matches only, when the regexes are not matched by piece)."""
@@ -329,8 +332,7 @@ class Matcher:
         if not self._regexes:
             return found  # (word matches come leftmost first, never overlapping)
         # only the regexes whose required text is there can match (most texts have none)
-        live = [rx for rx, first, rest in self._regex_needs
-                if any(map(s.__contains__, first)) and (not rest or _has_all(s, rest))]
+        live = [rx for rx, first, rest in self._regex_needs if _has_one(s, first) and (not rest or _has_all(s, rest))]
         for rx in live:
             for m in rx.finditer(s):
                 a, b = m.span()
@@ -348,7 +350,7 @@ class Matcher:
             found = kept
         return found
 
-    def _cached_spans(self, pieces: _Pieces, tokens: Tokens | None) -> list[tuple[int, int]]:
+    def _cached_spans(self, pieces: _Pieces, texts: tuple[str, ...], tokens: Tokens | None) -> list[tuple[int, int]]:
         """The matches of the folded text of ``pieces`` (see ``_whole_spans``), from each piece's cached ones.
 
         New pieces are matched together, as one text of them apart by spaces (a piece ends
@@ -356,20 +358,21 @@ class Matcher:
         the whole text when the caller has its tokens already.
         """
         cache = self._piece_spans
+        hits = list(map(cache.get, texts))  # (each text asks every list: lookups at C speed)
+        if None not in hits:
+            if not any(hits):  # (most lists match nothing in most texts)
+                return []
+            return [span for (a, _), hit in zip(pieces, hits) if hit
+                    for span in ([(a + x, a + y) for x, y in hit] if a else hit)]
+        if tokens is not None:
+            return self._remember(pieces, self._whole_spans(tokens))
         found: list[tuple[int, int]] = []
-        new: dict[str, int] | None = None  # piece -> its offset in the text of new pieces
-        for a, piece in pieces:
-            hit = cache.get(piece)
+        new: dict[str, int] = {}  # piece -> its offset in the text of new pieces
+        for (a, piece), hit in zip(pieces, hits):
             if hit is None:
-                if new is None:
-                    if tokens is not None:
-                        return self._remember(pieces, self._whole_spans(tokens))
-                    new = {}
                 new.setdefault(piece, 0)
             elif hit:
                 found.extend([(a + x, a + y) for x, y in hit] if a else hit)
-        if new is None:
-            return found
         at = 0
         for piece in new:
             new[piece] = at
@@ -791,7 +794,7 @@ class MultiMatcher:
         for name, regexes in self._regex_lists:
             found = out[name]  # (word matches come leftmost first, never overlapping)
             for rx, needs in regexes:
-                if needs is not None and not any(map(s.__contains__, needs)):
+                if needs is not None and not _has_one(s, needs):
                     continue
                 for mt in rx.finditer(s):
                     a, b = mt.span()
@@ -927,9 +930,21 @@ def _starts_with_text(items: list[Any]) -> bool:
     return False
 
 
-def _has_all(text: str, needs: tuple[frozenset[str], ...]) -> bool:
+def _has_one(text: str, strings: tuple[str, ...]) -> bool:
+    """``any(map(text.__contains__, strings))``, in half the time: a loop of ``in`` tests makes
+    no objects (a regex's few needed strings are tested on every new text)."""
+    for string in strings:
+        if string in text:
+            return True
+    return False
+
+
+def _has_all(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``text`` has one string of each of ``needs`` (see ``required_literals``)."""
-    return all(any(map(text.__contains__, need)) for need in needs)
+    for need in needs:
+        if not _has_one(text, need):
+            return False
+    return True
 
 
 def _selectivity(need: frozenset[str]) -> tuple[int, int]:
