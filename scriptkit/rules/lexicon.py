@@ -362,13 +362,13 @@ class Matcher:
         if None not in hits:
             if not any(hits):  # (most lists match nothing in most texts)
                 return []
-            return [span for (a, _), hit in zip(pieces, hits) if hit
+            return [span for (a, _), hit in zip(pieces, hits, strict=True) if hit
                     for span in ([(a + x, a + y) for x, y in hit] if a else hit)]
         if tokens is not None:
             return self._remember(pieces, self._whole_spans(tokens))
         found: list[tuple[int, int]] = []
         new: dict[str, int] = {}  # piece -> its offset in the text of new pieces
-        for (a, piece), hit in zip(pieces, hits):
+        for (a, piece), hit in zip(pieces, hits, strict=True):
             if hit is None:
                 new.setdefault(piece, 0)
             elif hit:
@@ -933,18 +933,22 @@ def _starts_with_text(items: list[Any]) -> bool:
 def _has_one(text: str, strings: tuple[str, ...]) -> bool:
     """``any(map(text.__contains__, strings))``, in half the time: a loop of ``in`` tests makes
     no objects (a regex's few needed strings are tested on every new text)."""
-    for string in strings:
-        if string in text:
-            return True
-    return False
+    for needed in strings:
+        if needed in text:
+            break
+    else:
+        return False
+    return True
 
 
 def _has_all(text: str, needs: tuple[tuple[str, ...], ...]) -> bool:
     """Whether ``text`` has one string of each of ``needs`` (see ``required_literals``)."""
     for need in needs:
         if not _has_one(text, need):
-            return False
-    return True
+            break
+    else:
+        return True
+    return False
 
 
 def _selectivity(need: frozenset[str]) -> tuple[int, int]:
