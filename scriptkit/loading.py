@@ -1060,8 +1060,8 @@ def _in_path_order(files: Iterable[str]) -> list[str]:
     return sorted(files, key=lambda path: path.split(os.sep))
 
 
-def _pack_of(script_file: Path) -> Path | None:
-    """The pack folder whose scripts folder holds ``script_file`` (at any depth), if any."""
+def pack_of(script_file: Path) -> Path | None:
+    """The pack folder whose scripts folder holds ``script_file`` (at any depth, there or not yet), if any."""
     for folder in script_file.resolve().parents:
         if (folder / PACK_FILE).is_file():
             scripts = folder / SCRIPTS_DIR
@@ -1099,7 +1099,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
                         "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
     if root.is_file() and root.name == PACK_FILE:
         root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack
-    home = _pack_of(root) if root.is_file() else None
+    home = pack_of(root) if root.is_file() else None
     if root.is_file() and home is None:
         script_files: list[str] = [str(root)]
         meta = PackMeta(name=root.stem)

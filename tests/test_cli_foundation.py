@@ -165,6 +165,19 @@ def test_init_into_a_non_empty_folder_is_refused(tmp_path):
     assert not list(tmp_path.glob(".*"))  # and no temporary folder left behind
 
 
+def test_init_inside_a_packs_scripts_folder_is_refused(tmp_path):
+    # 'init' run where a writer keeps scripts, to start a new one: the new pack's pack.yaml and
+    # example were then read as scripts of the outer pack, which no longer loaded
+    assert invoke("init", str(tmp_path / "outer")).exit_code == 0
+    inner = tmp_path / "outer" / "scripts" / "refunds"
+    result = invoke("init", str(inner))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"{inner}:1:1: error: {inner} is inside the scripts folder of the pack "
+                                    f"{tmp_path / 'outer'}")
+    assert not inner.exists() and not list((tmp_path / "outer" / "scripts").glob(".*"))
+    assert invoke("check", str(tmp_path / "outer")).exit_code == 0
+
+
 def test_init_into_an_empty_folder_and_a_name_that_needs_quoting(tmp_path):
     target = tmp_path / "empty"
     target.mkdir()

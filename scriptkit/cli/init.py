@@ -12,6 +12,7 @@ import click
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
+from scriptkit.loading import pack_of
 from scriptkit.templates import template_dir
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
@@ -34,6 +35,11 @@ def init(path: str, name: str | None, source: str) -> None:
     if target.exists() and any(target.iterdir()):
         raise ConfigError(f"{path} already exists and is not empty", Location(path, 1, 1),
                           "Choose a new folder name; nothing was changed.")
+    outer = pack_of(target)
+    if outer is not None:  # (its pack.yaml and example would be read as the outer pack's scripts)
+        raise ConfigError(f"{path} is inside the scripts folder of the pack {outer}", Location(path, 1, 1),
+                          "Create the new pack outside it; to add a script to that pack, save a new .yaml file "
+                          "in its scripts folder. Nothing was changed.")
     src = template_dir(source)
     display = name or target.name.replace("-", " ").replace("_", " ").title() or "My pack"
     # copy to a hidden sibling first so a failure never leaves a half-made pack behind
