@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -188,13 +190,37 @@ def test_text_groups_by_file_with_context_and_caret(result: LintResult, monkeypa
     assert "\x1b[" not in text
 
 
-def test_text_colour_only_without_no_color(result: LintResult, monkeypatch: pytest.MonkeyPatch) -> None:
+COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)")
+
+
+def test_text_colour_only_without_no_color(result: LintResult, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
-    colour = re.compile(r"\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)")
-    assert colour.search(render(result, "text"))
+    get_reporter("text")(result, sys.stdout)
+    assert COLOUR.search(capsys.readouterr().out)
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not colour.search(render(result, "text"))
+    get_reporter("text")(result, sys.stdout)
+    assert not COLOUR.search(capsys.readouterr().out)
+
+
+def test_a_report_written_to_a_file_has_no_colour_codes_even_with_force_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FORCE_COLOR=1 (set in many CI setups) put escape codes into `-o report.txt`: an editor or a
+    # ticket attachment showed them as "[1;4m" garbage
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hi Dana,\n\nPer our policy we cannot reship. Kindly wait.\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    run = CliRunner().invoke(main, ["review", str(reply), "-o", str(report)], env={"FORCE_COLOR": "1"})
+    assert run.exit_code == 1, run.output
+    written = report.read_text(encoding="utf-8")
+    assert "SK305" in written and "\x1b" not in written
 
 
 def test_clean_text(make_pack: Any) -> None:

@@ -5,6 +5,7 @@ Colour only on a terminal, never when NO_COLOR is set."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,8 +25,11 @@ EMPATHY_SLOTS = ("acknowledgment", "warm_language", "solution")
 
 
 def make_console(stream: TextIO) -> Console:
+    # Colour only on this process's own output, where a terminal (or FORCE_COLOR) asks for it: a
+    # report written to a file (-o) or into a caller's stream is read in an editor, not a terminal.
+    own = stream is sys.stdout or stream is sys.stderr
     return Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True,
-                   emoji=False)
+                   emoji=False, force_terminal=None if own else False)
 
 
 class _Lines:
