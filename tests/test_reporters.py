@@ -247,6 +247,25 @@ def test_text_summary_says_in_words_why_findings_below_fail_on_pass(monkeypatch:
     assert last.endswith(" Suggestions do not fail the check (fail-on: warning)."), last
 
 
+def test_review_text_counts_the_sentences_of_the_reply_not_its_greeting_and_sign_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "2 of 5 sentence(s) ... cleanly" for a reply whose every sentence was clean: the greeting and
+    # the sign-off were counted as sentences that did not acknowledge or offer a solution
+    monkeypatch.setenv("NO_COLOR", "1")
+    reply = ("Hi Jordan,\n\nI can see how upsetting it is to lose notes you were counting on. "
+             "I've restored them from Monday's backup today.\n\nTake care,\nPriya\n")
+    result = lint_text(reply, file="reply.txt")
+    slots = [s.slot for s in result.sentences]
+    assert slots[0] == "greeting" and slots[-1] == "signoff" and len(slots) == 4, slots
+    summary = next(line for line in render(result, "text").splitlines() if "cleanly" in line)
+    assert summary.strip() == ("2 of 2 sentence(s) of the reply (greeting and sign-off aside) acknowledge, "
+                               "show warmth or offer a solution cleanly; 0 marked ! could improve."), summary
+    plain = lint_text("I can see how upsetting this is. I've restored your notes today.", file="r.txt")
+    summary = next(line for line in render(plain, "text").splitlines() if "cleanly" in line)
+    assert summary.strip().startswith("2 of 2 sentence(s) acknowledge"), summary
+
+
 def test_review_text_and_json_show_sentences() -> None:
     reply = "Hi Sam,\nI can see how frustrating this is. I'll refund you today.\n"
     result = lint_text(reply, file="reply.txt")
@@ -274,7 +293,7 @@ def test_review_text_lists_a_finding_about_the_whole_reply_under_it_not_under_it
     assert not greeting.lstrip().startswith("!"), text
     whole = text.split("the whole reply:", 1)
     assert len(whole) == 2 and "SK401" in whole[1], text
-    assert "0 could improve" in text, text
+    assert "0 marked ! could improve" in text, text
     # the JSON keeps each code on the sentence it starts in, with the extent that tells them apart
     data = json.loads(render(result, "json"))
     assert data["sentences"][0]["codes"] == ["SK401"]

@@ -22,6 +22,7 @@ STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGE
 SLOT_LABELS = {"acknowledgment": "acknowledges", "warm_language": "warm", "solution": "solution",
                "greeting": "greeting", "signoff": "sign-off", "other": "other"}
 EMPATHY_SLOTS = ("acknowledgment", "warm_language", "solution")
+FRAME_SLOTS = ("greeting", "signoff")
 
 
 def make_console(stream: TextIO) -> Console:
@@ -129,8 +130,11 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
                 con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
     clean = sum(1 for s, diags in zip(notes, inside, strict=True) if _shows_practice(s) and not diags)
     flagged = sum(1 for diags in inside if diags)
-    con.print(Text(f"  {clean} of {len(notes)} sentence(s) acknowledge, show warmth or offer a solution cleanly; "
-                   f"{flagged} could improve.", style="dim"))
+    # (out of the reply's own sentences: a greeting or a sign-off never acknowledges or solves)
+    body = sum(1 for s in notes if s.slot not in FRAME_SLOTS)
+    aside = " of the reply (greeting and sign-off aside)" if body < len(notes) else ""
+    con.print(Text(f"  {clean} of {body} sentence(s){aside} acknowledge, show warmth or offer a solution cleanly; "
+                   f"{flagged} marked ! could improve.", style="dim"))
     con.print()
 
 
