@@ -1015,10 +1015,11 @@ SCRIPT_PATTERN = "*.y*ml"
 _SCRIPT_NAME = re.compile(r"(?!\.)" + fnmatch.translate(SCRIPT_PATTERN), re.IGNORECASE)
 
 
-def _script_files(folder: Path) -> list[str]:
+def _script_files(folder: Path, packs: list[str] | None = None) -> list[str]:
     """Every entry below ``folder`` named like a YAML file in any case, as strings, without hidden
     files and folders (a name starting with '.'), symbolic links to folders listed but not
-    entered, in path order (as ``sorted`` orders Paths).
+    entered, in path order (as ``sorted`` orders Paths). Nor any pack.yaml, or folder below one
+    holding a pack.yaml (another pack): their pack.yaml files go into ``packs``.
 
     By ``os.walk``, and strings rather than Paths: pathlib's recursive glob makes a Path for
     every entry it passes (5x slower on 10,000 files), and making a Path of each file found was
@@ -1027,8 +1028,14 @@ def _script_files(folder: Path) -> list[str]:
     found: list[str] = []
     join, match = os.path.join, _SCRIPT_NAME.match
     for parent, folders, files in os.walk(folder):
+        if PACK_FILE in files:
+            if packs is not None:
+                packs.append(join(parent, PACK_FILE))
+            if parent != str(folder):  # another pack: none of its files are this pack's scripts
+                folders[:] = []
+                continue
         folders[:] = [name for name in folders if name[:1] != "."]  # not entered
-        found += [join(parent, name) for name in (*folders, *files) if match(name)]
+        found += [join(parent, name) for name in (*folders, *files) if match(name) and name != PACK_FILE]
     return _in_path_order(found)
 
 
@@ -1116,7 +1123,17 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
                             if inside is not None else
                             "Create one with `scriptkit init`, or point at the pack's folder.")
         meta, pack_origin, unread = _read_meta(root, errors)
-        script_files = _script_files(root / SCRIPTS_DIR) if (root / SCRIPTS_DIR).is_dir() else []
+        packs: list[str] = []
+        script_files = _script_files(root / SCRIPTS_DIR, packs) if (root / SCRIPTS_DIR).is_dir() else []
+        for inner in packs:
+            if os.path.dirname(inner) == str(root / SCRIPTS_DIR):
+                errors.add("this is a pack's settings file, in the scripts folder, where each file is a script",
+                           Location(inner, 1, 1), f"Delete it, or move it next to {SCRIPTS_DIR}/ if it holds this "
+                           "pack's settings.")
+            else:
+                errors.add("this is another pack inside the scripts folder, so its files are not read as scripts",
+                           Location(inner, 1, 1), f"Move its folder out of {SCRIPTS_DIR}/ (a pack is a folder of "
+                           "its own), or delete this pack.yaml to make its scripts this pack's.")
         if (root / SCRIPTS_DIR).is_file():
             errors.add(f"{SCRIPTS_DIR} is a file, where the pack's scripts folder goes",
                        Location(str(root / SCRIPTS_DIR), 1, 1),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -867,6 +868,23 @@ def test_a_misspelt_setting_is_not_blamed_on_the_scripts_that_use_it(make_pack, 
 def test_a_setting_that_is_not_a_mapping_shows_how_it_is_written(make_pack, setting, expected):
     root = make_pack({"a.yaml": GOOD}, "name: T\n" + setting)
     assert one_problem(root) == f"{root}/pack.yaml:{expected}"
+
+
+def test_a_pack_inside_the_scripts_folder_is_named_once_not_read_as_scripts(make_pack):
+    # a pack copied (or made with init) into scripts/: its pack.yaml was an 'unknown key' per
+    # setting and its scripts clashed by id with the ones they were copied from
+    root = make_pack({"good.yaml": GOOD})
+    (root / "scripts" / "old" / "scripts").mkdir(parents=True)
+    (root / "scripts" / "old" / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")
+    (root / "scripts" / "old" / "scripts" / "good.yaml").write_text(GOOD, encoding="utf-8")
+    assert one_problem(root) == (
+        f"{root}/scripts/old/pack.yaml:1:1: this is another pack inside the scripts folder, so its files are not "
+        "read as scripts Move its folder out of scripts/ (a pack is a folder of its own), or delete this "
+        "pack.yaml to make its scripts this pack's.")
+    shutil.rmtree(root / "scripts" / "old")
+    (root / "scripts" / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")  # (init run in scripts/)
+    assert one_problem(root).startswith(f"{root}/scripts/pack.yaml:1:1: this is a pack's settings file, "
+                                        "in the scripts folder")
 
 
 def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it(make_pack):
