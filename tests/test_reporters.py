@@ -266,6 +266,24 @@ def test_review_text_counts_the_sentences_of_the_reply_not_its_greeting_and_sign
     assert summary.strip().startswith("2 of 2 sentence(s) acknowledge"), summary
 
 
+def test_review_text_says_where_a_quoted_thread_starts_inside_a_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Gmail's HTML is one line: "the quoted thread from line 1 on is not judged" read as "nothing was"
+    monkeypatch.setenv("NO_COLOR", "1")
+    html = ("<div>Hi Dana,</div><div>I can see how stressful a missing parcel is. I&#39;ve sent a new one "
+            "today.</div><div>Best,</div><div>Priya</div><div class=\"gmail_quote\">On Tue, Nov 24, 2026 at "
+            "10:02 AM Dana &lt;dana@example.com&gt; wrote:<blockquote>Where is it?</blockquote></div>")
+    result = lint_text(html, file="reply.html")
+    assert result.quoted_from is not None
+    col = result.quoted_from + 1
+    assert html[result.quoted_from:].startswith(("<div class", "On Tue"))
+    text = render(result, "text")
+    assert f"the quoted thread from line 1, column {col} on is not judged" in text, text
+    two_lines = lint_text("I can see how upsetting this is. I've fixed it today.\n\n"
+                          "On Tue, Nov 24, 2026 at 10:02 AM Dana <dana@example.com> wrote:\n> Where is it?\n",
+                          file="reply.txt")
+    assert "the quoted thread from line 3 on is not judged" in render(two_lines, "text")
+
+
 def test_review_text_and_json_show_sentences() -> None:
     reply = "Hi Sam,\nI can see how frustrating this is. I'll refund you today.\n"
     result = lint_text(reply, file="reply.txt")

@@ -108,8 +108,11 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
         con.print(Text(f"  a transcript: {count} turn(s) by {speakers} judged as one reply; "
                        "the other speakers' lines are not judged", style="dim"))
     elif result.quoted_from is not None:
-        line = result.sources[file].count("\n", 0, result.quoted_from) + 1
-        con.print(Text(f"  the quoted thread from line {line} on is not judged: it is the earlier messages",
+        source = result.sources[file]
+        line = source.count("\n", 0, result.quoted_from) + 1
+        col = result.quoted_from - (source.rfind("\n", 0, result.quoted_from) + 1) + 1
+        where = f"line {line}" if col == 1 else f"line {line}, column {col}"  # (HTML is often one line)
+        con.print(Text(f"  the quoted thread from {where} on is not judged: it is the earlier messages",
                        style="dim"))
     inside, across = _sentence_findings(result, file, inside)
     for s, diags in zip(notes, inside, strict=True):
