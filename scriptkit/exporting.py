@@ -168,6 +168,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
     titles: dict[str, str] = {}
+    declared = {name: spec.model_dump() for name, spec in pack.meta.placeholders.items()}  # (json keeps them)
     for m in selected:
         script = scripts[m.script_id]
         conf = conf_of(m.script_id)
@@ -187,7 +188,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         phrasings = _phrasings(m, dropped)
         meta = {**m.meta, "export": conf, "title_suffix": suffix, "record_suffix": record, "phrasings": phrasings,
                 "pack_name": pack.name, "pack_version": pack.meta.version, "locale": pack.meta.locale,
-                "pack_root": pack.root}
+                "pack_root": pack.root, "pack_placeholders": declared}
         message = replace(m, meta=meta)
         problems = list(target.check(message))
         if phrasings and not getattr(target, "keeps_phrasings", False):

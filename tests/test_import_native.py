@@ -209,3 +209,27 @@ def test_an_export_of_an_unknown_version_is_refused_where_it_says_so(tmp_path: P
     assert "scriptkit export" in result.output
     if version == 99:
         assert "upgrade scriptkit" in result.output.lower()
+
+
+def test_the_packs_own_placeholders_come_back_declared(tmp_path: Path) -> None:
+    """A pack's declared placeholders (description, sample, can it be blank) were not in the export: read
+    back, the pack used {{ order.number }} undeclared, and its blank-greeting check (SK001) went quiet."""
+    pack = _pack(tmp_path / "pack")
+    (pack / "pack.yaml").write_text(PACK + "placeholders:\n  order.number:\n    description: The order's number\n"
+                                    "    sample: A-1001\n  order.total:\n    can_be_blank: false\n", encoding="utf-8")
+    (pack / "scripts" / "leaky-teapot.yaml").write_text(
+        SCRIPT.replace("to your card today", "for order {{ order.number }} ({{ order.total }}) today"),
+        encoding="utf-8")
+    export(pack, ["json"], tmp_path / "out", force=True, lint=False)
+    back = load_pack(import_library(tmp_path / "out" / "json" / "pack.json").write(tmp_path / "back"))
+    declared = {name: (p.description, p.sample, p.can_be_blank) for name, p in back.meta.placeholders.items()}
+    assert declared == {"order.number": ("The order's number", "A-1001", True), "order.total": ("", "sample", False)}
+    # a pack that declares none exports as before, with no 'placeholders' key
+    export(_pack(tmp_path / "plain"), ["json"], tmp_path / "plain-out", force=True, lint=False)
+    assert "placeholders" not in json.loads((tmp_path / "plain-out" / "json" / "pack.json").read_text())["pack"]
+    # declarations a hand edit broke are named, not dropped (the scripts would not load without them)
+    doc = json.loads((tmp_path / "out" / "json" / "pack.json").read_text(encoding="utf-8"))
+    doc["pack"]["placeholders"]["order.total"] = {"can_be_blank": "no"}
+    (tmp_path / "bad.json").write_text(json.dumps(doc), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "bad.json"), "--out", str(tmp_path / "bad")])
+    assert result.exit_code == 2 and "'pack.placeholders' should map each placeholder" in result.output

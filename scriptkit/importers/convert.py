@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from scriptkit.importers.common import RawItem
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece, parse_body
@@ -65,6 +66,8 @@ class NativeScript:
     examples: dict[str, str] = field(default_factory=dict)  # blank name -> its example, where it has one
     # channel -> slot -> its options, where a channel's text is its own (the script's by_channel)
     by_channel: dict[str, dict[str, list[list[Piece]]]] = field(default_factory=dict)
+    # the pack's own placeholders: name -> description, sample, can_be_blank (the scripts use them)
+    placeholders: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, kind_of, load_json, locate, read_text
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
+from scriptkit.models import is_placeholder_name
 from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
 from scriptkit.targets.jsonfile import FORMAT, VERSION
@@ -45,6 +46,7 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
         raise ImportFormatError(f"'pack' should be an object (name, version, locale), found {kind_of(header)}",
                                 places.top("pack"), AGAIN)
     pack = {k: str(v) for k, v in header.items() if isinstance(v, str) and v}
+    declared = _declared(header.get("placeholders", {}), places)
     by_script: dict[str, list[Mapping[str, Any]]] = {}
     faults: dict[str, ItemProblem] = {}  # a script with a bad message is left out whole, by name
     for index, message in enumerate(messages):
@@ -65,9 +67,22 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
             continue
         where = locate(source, script_id)
         try:
-            yield _macro(script_id, group, where, frames, pack)
+            yield _macro(script_id, group, where, frames, pack, declared)
         except (KeyError, TypeError, ValueError) as exc:
             yield ItemProblem(where, script_id, f"cannot be read back: {type(exc).__name__}: {exc}")
+
+
+def _declared(value: Any, places: _Places) -> dict[str, dict[str, Any]]:
+    """The pack's own placeholders as the export declares them (name -> description, sample, can_be_blank)."""
+    fields = {"description": str, "sample": str, "can_be_blank": bool}
+    good = isinstance(value, dict) and all(
+        is_placeholder_name(name) and isinstance(spec, dict)
+        and all(key in fields and isinstance(v, fields[key]) for key, v in spec.items())
+        for name, spec in value.items())
+    if not good:  # (the scripts use them: read back undeclared, the pack would not load)
+        raise ImportFormatError("'pack.placeholders' should map each placeholder (namespace.field) to its "
+                                "description, sample and can_be_blank", places.top("pack"), AGAIN)
+    return {str(name): dict(spec) for name, spec in value.items()}
 
 
 def _check_version(data: Mapping[str, Any], source: SourceText, places: _Places) -> None:
@@ -277,7 +292,7 @@ def _channel_rank(channel: str) -> int:
 
 
 def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
-           frames: dict[str, Layout], pack: dict[str, str]) -> ImportedMacro:
+           frames: dict[str, Layout], pack: dict[str, str], declared: dict[str, dict[str, Any]]) -> ImportedMacro:
     channels = sorted({str(m["channel"]) for m in group}, key=_channel_rank)
     options, *others = [_channel_options(group, channel) for channel in channels]
     # the first channel's text is the script's; another channel's differing slots are its own
@@ -298,7 +313,7 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
                   location=where, dialect="scriptkit", tags=[str(t) for t in main.get("tags", [])], guidance=guidance)
     blanks = {name: _blank(name) for name in prompts}
     native = NativeScript(channels, str(main.get("scenario") or ""), str(main.get("emotion") or ""), options,
-                          prompts, conditions, pack, frames, examples, by_channel)
+                          prompts, conditions, pack, frames, examples, by_channel, declared)
     return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
                          blanks, [], alternatives, native=native)
 

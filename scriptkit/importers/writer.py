@@ -180,7 +180,9 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
     if native is not None and "locale" in native.pack:
         doc["locale"] = native.pack["locale"]
     doc["description"] = f"{count} macro(s) imported from {source} ({fmt})."
-    if native is not None:  # scriptkit's own export: each channel's frame as it rendered
+    if native is not None:  # scriptkit's own export: its own placeholders, each channel's frame as it rendered
+        if native.placeholders:
+            doc["placeholders"] = CommentedMap((name, CommentedMap(spec)) for name, spec in native.placeholders.items())
         layouts = native.layouts
         channels = CommentedMap()
         for channel, layout in layouts.items():

@@ -56,7 +56,8 @@ class JsonTarget(BaseTarget):
 each message's segments (`text`, `placeholder` with its canonical name and fallback, `blank`
 with its prompt and, where the writer gave one, its example), the slot each came from and its
 source location (file relative to the pack, line, column), the text per slot, and the agent
-notes (guidance, alternatives, conditions).
+notes (guidance, alternatives, conditions). `pack` names the pack, and declares its own
+placeholders (description, sample, whether it can be blank) where it has any.
 Placeholders use scriptkit's canonical names (`customer.first_name`), not a helpdesk's.
 """
 
@@ -83,10 +84,11 @@ Placeholders use scriptkit's canonical names (`customer.first_name`), not a help
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         meta = rendered[0].message.meta if rendered else {}
-        doc = {"format": FORMAT, "version": VERSION,
-               "pack": {"name": meta.get("pack_name", ""), "version": meta.get("pack_version", ""),
-                        "locale": meta.get("locale", "")},
-               "messages": [r.payload for r in rendered]}
+        header = {"name": meta.get("pack_name", ""), "version": meta.get("pack_version", ""),
+                  "locale": meta.get("locale", "")}
+        if meta.get("pack_placeholders"):  # the pack's own placeholders: description, sample, can_be_blank
+            header["placeholders"] = meta["pack_placeholders"]
+        doc = {"format": FORMAT, "version": VERSION, "pack": header, "messages": [r.payload for r in rendered]}
         return {"json/pack.json": dump_json(doc), **self.readme_file()}
 
 
