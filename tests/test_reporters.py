@@ -333,6 +333,24 @@ def test_audit_html_names_each_score_in_a_word_with_the_practice_as_tooltip() ->
                       ("Solution", "Solution"), ("Readability", "Reading")]
 
 
+def test_audit_html_average_per_practice_is_the_whole_number_the_terminal_prints() -> None:
+    # the chart said "Warm language 78.1" where `scriptkit audit` printed "Warm language 78"
+    from scriptkit.audit import PRACTICES, AuditReport, MacroAudit
+    from scriptkit.diagnostics import Location
+    from scriptkit.reporters.html import render_html
+
+    macros = [MacroAudit(id=f"m{i}", title=f"Macro {i}", text="Sorry.", location=Location("lib.csv", i, 1),
+                         script_file="f", diagnostics=[], scores=dict.fromkeys(PRACTICES, value))
+              for i, value in enumerate((100.0, 100.0, 34.3), 1)]
+    report = AuditReport("lib.csv", "csv", macros, [], [], [])
+    assert report.averages["solution"] == 78.1
+    chart = render_html(report)
+    chart = chart[chart.index('id="chart-practices"'):]
+    chart = chart[:chart.index("</svg>")]
+    labels = re.findall(r"<text x=\"[\d.]+\" y=\"[\d.]+\">([^<]+)</text>", chart)
+    assert labels == ["78"] * len(PRACTICES), labels
+
+
 def test_audit_html_marks_a_phrase_inside_a_finding_about_the_whole_reply() -> None:
     from scriptkit.audit import PRACTICES, AuditReport, Highlight, MacroAudit
     from scriptkit.diagnostics import Location

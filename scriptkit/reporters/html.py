@@ -120,7 +120,8 @@ def _bars(chart_id: str, rows: list[tuple[str, float, str, str]], unit: str, max
                f'width="{w:.1f}" height="{row_h - 8}" fill="{color}"><title>{_e(label)}: {value:g} {unit}</title></rect>')
         parts.append(f'<text x="{label_w - 6}" y="{y + row_h / 2 + 1}" text-anchor="end">{_e(label)}</text>')
         parts.append(f'<a href="{_e(link)}">{bar}</a>' if link else bar)
-        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + row_h / 2 + 1}">{value:g}</text>')
+        # (a whole number, as the terminal prints it: an average of 78.1 is "78" there too)
+        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + row_h / 2 + 1}">{value:.0f}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
