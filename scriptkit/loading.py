@@ -411,9 +411,16 @@ def _unquoted_template(text: str, line_start: int) -> tuple[int, str] | None:
     return line_start + m.end(), f"A value that starts with '{{' must be quoted, e.g. {_quoted(line, m.end())}."
 
 
+_CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}  # “ ” and ‘ ’, as a word processor types quotes
+
+
 def _quoted(line: str, start: int) -> str:
-    """The line with its value, from ``start``, in double quotes: how the writer's own line is fixed."""
-    value = line[start:].rstrip().replace("\\", "\\\\").replace('"', '\\"')
+    """The line with its value, from ``start``, in double quotes: how the writer's own line is fixed
+    (curly quotes around the value, typed as its quotes, dropped)."""
+    value = line[start:].rstrip()
+    if len(value) > 1 and _CURLY.get(value[0]) == value[-1]:
+        value = value[1:-1]
+    value = value.replace("\\", "\\\\").replace('"', '\\"')
     return " ".join(filter(None, (line[:start].strip(), f'"{value}"')))
 
 

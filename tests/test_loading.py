@@ -887,6 +887,12 @@ def test_a_pack_inside_the_scripts_folder_is_named_once_not_read_as_scripts(make
                                         "in the scripts folder")
 
 
+def test_the_example_of_a_colon_slip_drops_curly_quotes_typed_as_the_values_quotes(make_pack):
+    # pasted from a word processor, “ ” were meant as quotes: the example kept them inside straight ones
+    root = make_pack({"a.yaml": GOOD.replace('solution: "I\'ll fix it today."', "solution: “Done: I'll fix it.”")})
+    assert one_problem(root).endswith("e.g. solution: \"Done: I'll fix it.\".")
+
+
 def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it(make_pack):
     # libyaml took 'key:<tab>value' and the pack rendered, but --fix (the round-trip parser) then
     # refused every fix in the file as 'the file no longer parses'
