@@ -356,6 +356,10 @@ def test_an_unknown_family_is_a_usage_error_not_an_empty_list() -> None:
     # and a family asked for as one rule says where to look
     result = run("rule", "warmth")
     assert result.exit_code == 2 and "'warmth' is a family: `scriptkit rules --family warmth`" in result.output
+    # a misspelt family is told the family, not "Run `scriptkit rules`"
+    result = run("rule", "warmthh")
+    assert result.exit_code == 2 and ("error: no rule 'warmthh' Did you mean the family 'warmth'? "
+                                      "`scriptkit rules --family warmth` lists its rules.") in result.output
 
 
 def test_rule_docs_by_code_and_name() -> None:

@@ -108,10 +108,13 @@ def rule_command(selector: str, pack: str | None) -> None:
     pool = _pool(pack)
     found = next((r for r in pool if selector.upper() == r.code or selector.lower() == r.name), None)
     if found is None:
-        names = [r.code for r in pool] + [r.name for r in pool] + [c.code for c in export_checks()]
+        families = list(FAMILIES.values())
+        names = [r.code for r in pool] + [r.name for r in pool] + [c.code for c in export_checks()] + families
         close = difflib.get_close_matches(selector, names, n=1, cutoff=0.5)
-        if selector.lower() in FAMILIES.values():
+        if selector.lower() in families:
             hint = f"'{selector}' is a family: `scriptkit rules --family {selector.lower()}` lists its rules."
+        elif close and close[0] in families:
+            hint = f"Did you mean the family '{close[0]}'? `scriptkit rules --family {close[0]}` lists its rules."
         else:
             hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them."
         raise ConfigError(f"no rule '{selector}'", hint=hint)
