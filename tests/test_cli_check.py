@@ -131,6 +131,17 @@ def test_diff_writes_nothing_and_exits_1_when_there_is_a_fix(make_pack: Any) -> 
     assert run("check", str(clean), "--diff").exit_code == 0
 
 
+def test_diff_with_findings_but_no_safe_fix_says_so(make_pack: Any) -> None:
+    # an empty diff read as "nothing wrong": the findings that need a writer were not mentioned
+    root = make_pack({"a.yaml": GOOD.replace("Thank you for telling me; ", "")}, pack_yaml=VOICE)
+    result = run("check", str(root), "--diff")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == (f"No safe fixes to show: 1 finding needs rewriting by hand (`scriptkit check {root}` "
+                             "lists it).\n")
+    clean = run("check", str(make_pack({"a.yaml": GOOD}, pack_yaml=VOICE)), "--diff")
+    assert clean.exit_code == 0 and clean.output == ""
+
+
 @pytest.mark.parametrize(("bom", "newline"), [(b"\xef\xbb\xbf", b"\n"), (b"", b"\r\n"), (b"\xef\xbb\xbf", b"\r\n")])
 def test_fix_keeps_a_byte_order_mark_and_windows_line_ends(make_pack: Any, bom: bytes, newline: bytes) -> None:
     # files saved by Windows editors: the fix must land on the same words, and the file keep its form

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -101,6 +102,11 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
             changed = [p for p in plans if p.changed]
             for p in changed:
                 click.echo(p.diff(display_path(p.path)), nl=False)
+            if not changed and result.diagnostics:  # (an empty diff alone reads as "nothing wrong")
+                n = len(result.diagnostics)
+                err.print(f"No safe fixes to show: {n} finding{'s need' if n != 1 else ' needs'} rewriting by hand "
+                          f"(`scriptkit check {shlex.quote(pack)}` lists {'them' if n != 1 else 'it'}).",
+                          markup=False, highlight=False)
             sys.exit(1 if changed else 0)
         count, files = 0, set[str]()
         for _ in range(MAX_FIX_ROUNDS):  # one fix can reveal another (ruff does the same)
