@@ -207,7 +207,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                 problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{titles[title]}'",
                                         "Give one of the scripts a distinct title."))
             titles.setdefault(title, m.script_id)
-        found.extend(_diagnostic(p, target, message, script) for p in problems)
+        found.extend(_diagnostic(p, target, message, script, pack) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
 
@@ -334,22 +334,37 @@ def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: s
     return found
 
 
-def _diagnostic(p: Problem, target: Target, message: Message, script: Script) -> Diagnostic:
-    location = _where(p, message, script)
+def _diagnostic(p: Problem, target: Target, message: Message, script: Script, pack: Pack) -> Diagnostic:
+    location = _where(p, message, script, pack, target.name)
     return Diagnostic(code=p.code, name=p.name, message=p.message, severity=p.severity, location=location,
                       suggestion=p.hint or None, script_id=message.script_id, channel=message.channel,
                       variant=message.variant, extra={"target": target.name})
 
 
-def _where(p: Problem, message: Message, script: Script) -> Location:
+def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str) -> Location:
     origin = script.origin
     if p.location is not None:
         return p.location
+    if p.code == "SK506" and (setting := _setting_location(p.message, script, pack, target)) is not None:
+        return setting
     if p.code == "SK502" and origin is not None:
         return origin.location(("solution",))
     if origin is not None:
         return origin.location(("title",))
     return Location(message.file or script.file, 1, 1)
+
+
+def _setting_location(text: str, script: Script, pack: Pack, target: str) -> Location | None:
+    """Where the setting an SK506 ``text`` is about is written: the key it names in the script's
+    ``export: {<target>: ...}``, else in the pack's; else the first of those blocks there is."""
+    owners = [(owner.origin, conf) for owner, conf in ((script, script.export.get(target)),
+                                                       (pack, pack.meta.export.get(target)))
+              if owner.origin is not None and isinstance(conf, Mapping) and conf]
+    for origin, conf in owners:
+        key = next((k for k in conf if f"'{k}'" in text or f" {k} " in f" {text} "), None)
+        if key is not None:
+            return origin.location(("export", target, key))
+    return owners[0][0].location(("export", target)) if owners else None
 
 
 def _slug(text: str) -> str:

@@ -507,3 +507,21 @@ def test_a_zendesk_internal_note_exported_elsewhere_is_named_at_its_setting(tmp_
                       PACK_YAML + "export:\n  zendesk: {public: false}\n")
     found = export(pack, ["freshdesk"], tmp_path / "out2", lint=False).diagnostics
     assert {d.script_id for d in found if d.code == "SK509"} == {"parcel-late"}
+
+
+def test_a_bad_helpdesk_setting_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    """SK506 for a setting's value pointed at the script's title, where no setting is: a lead looked there."""
+    pack = tmp_path / "pack"
+    (pack / "scripts").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: Settings\nversion: 0.1.0\nchannels: {email: {greeting: '', signoff: ''}}\n"
+                                    "export:\n  zendesk:\n    active: true\n    public: maybe\n", encoding="utf-8")
+    (pack / "scripts" / "a.yaml").write_text(
+        "id: a\ntitle: Parcel late\nchannels: [email]\nacknowledgment: I'm sorry it's late.\n"
+        "solution: I've chased the courier today.\n", encoding="utf-8")
+    (pack / "scripts" / "b.yaml").write_text(
+        "id: b\ntitle: Parcel lost\nchannels: [email]\nacknowledgment: I'm sorry it's lost.\n"
+        "solution: I've sent a new one today.\nexport:\n  gorgias:\n    status: snoozed\n", encoding="utf-8")
+    result = export(pack, ["zendesk", "gorgias"], tmp_path / "out", force=True, lint=False)
+    where = {(d.extra["target"], d.script_id): d.location for d in result.diagnostics if d.code == "SK506"}
+    assert (where[("zendesk", "a")].file, where[("zendesk", "a")].line) == (str(pack / "pack.yaml"), 7)
+    assert (where[("gorgias", "b")].file, where[("gorgias", "b")].line) == (str(pack / "scripts" / "b.yaml"), 8)
