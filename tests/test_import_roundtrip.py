@@ -403,3 +403,18 @@ def test_a_helpdesk_field_comes_back_spelled_as_it_was_on_the_same_helpdesk(
     # exported to another helpdesk, the pack's canonical placeholders are what they were
     export(tmp_path / "pack", ["helpscout"], tmp_path / "hs", lint=False)
     assert "{%" in (tmp_path / "hs" / "helpscout" / "saved_replies.json").read_text(encoding="utf-8")
+
+
+def test_a_gorgias_external_id_of_another_kind_comes_back_unchanged(tmp_path: Path) -> None:
+    """An id another integration gave the macro, or the one scriptkit gave a script's chat macro, was replaced
+    by scriptkit:<script id> on the way back: the integration lost its macro, a sync made a new one."""
+    source = tmp_path / "gorgias.json"
+    source.write_text(json.dumps([
+        {"id": 3, "name": "Refund sent", "external_id": "shopify:991", "actions": [
+            {"name": "setResponseText", "arguments": {"body_text": "I've sent your refund today."}}]},
+        {"id": 4, "name": "Parcel late (chat)", "external_id": "scriptkit:parcel-late:chat", "actions": [
+            {"name": "setResponseText", "arguments": {"body_text": "Sorry it's late! I've chased it today."}}]},
+    ]), encoding="utf-8")
+    export(import_library(source, "gorgias").write(tmp_path / "pack"), ["gorgias"], tmp_path / "out", lint=False)
+    written = json.loads((tmp_path / "out" / "gorgias" / "macros.json").read_text(encoding="utf-8"))["macros"]
+    assert sorted(m["external_id"] for m in written) == ["scriptkit:parcel-late:chat", "shopify:991"]

@@ -77,8 +77,12 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if _DEFAULT_FILTER.search(body):
         settings["default_filter"] = True
         notes.append('its fallbacks are written |default("..."): exported back to Gorgias the same way')
+    external_id = entry.fields.get("external_id")
+    script_id = _script_id(external_id)
+    if isinstance(external_id, str) and external_id.strip() and external_id != f"scriptkit:{script_id}":
+        settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
     return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
-                      script_id=_script_id(entry.fields.get("external_id")))
+                      script_id=script_id)
 
 
 def _script_id(external_id: Any) -> str:

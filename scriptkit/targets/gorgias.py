@@ -57,6 +57,8 @@ class GorgiasTarget(BaseTarget):
         "intent": "Gorgias intent, e.g. shipping/status",
         "default_filter": "true to write fallbacks as |default(\"...\") (undocumented by Gorgias; an import "
                           "sets it where the library already uses it)",
+        "external_id": "the macro's external_id, instead of scriptkit:<script id> (an import keeps one that "
+                       "another tool gave the macro)",
     }
     readme = """
 # Gorgias macros
@@ -64,7 +66,8 @@ class GorgiasTarget(BaseTarget):
 Each file in `macros/` is the JSON body of one `POST /api/macros`; `macros.json` lists them all.
 The reply is a `setResponseText` action with both `body_html` and `body_text`; the script's
 tags become an `addTags` action (comma-separated) and a configured status a `setStatus` action.
-`external_id` is `scriptkit:<script id>` so a later export can be matched to the macro.
+`external_id` is `scriptkit:<script id>` (or the `external_id` setting, which an import keeps)
+so a later export can be matched to the macro.
 
 - Placeholders: `{{ticket.customer.firstname}}`, `{{current_user.firstname}}`, `{{ticket.id}}`.
   Gorgias documents no fallback (a missing value becomes blank), so fallbacks are dropped
@@ -88,6 +91,10 @@ tags become an `addTags` action (comma-separated) and a configured status a `set
         if status is not None and status not in STATUSES:
             found.append(problem("SK506", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
                                  "Use open or closed.", severity=Severity.ERROR))
+        own_id = settings(message).get("external_id")
+        if own_id is not None and not (isinstance(own_id, str) and own_id.strip()):
+            found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {own_id!r}",
+                                 "Remove it to use scriptkit:<script id>.", severity=Severity.ERROR))
         return found
 
     def render(self, message: Message) -> Payload:
@@ -101,7 +108,7 @@ tags become an `addTags` action (comma-separated) and a configured status a `set
             actions.append(_action("setStatus", "Set status", {"status": conf["status"]}))
         suffix = str(message.meta.get("record_suffix", ""))  # ":chat", ":v2": one macro per channel or variant
         out: dict[str, Any] = {"name": display_title(message), "actions": actions,
-                               "external_id": f"scriptkit:{message.script_id}{suffix}",
+                               "external_id": _external_id(conf.get("external_id"), message.script_id) + suffix,
                                "language": str(message.meta.get("locale") or "en").split("-")[0].lower()}
         if conf.get("intent"):
             out["intent"] = str(conf["intent"])
@@ -113,6 +120,10 @@ tags become an `addTags` action (comma-separated) and a configured status a `set
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         return {**bundle_files("gorgias", "macros", rendered, lambda p: p), **self.readme_file()}
+
+
+def _external_id(own: object, script_id: str) -> str:
+    return own if isinstance(own, str) and own.strip() else f"scriptkit:{script_id}"
 
 
 def target() -> GorgiasTarget:
