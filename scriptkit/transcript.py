@@ -47,15 +47,16 @@ _STAMP = rf"\[[^\]\n]{{1,25}}\][ \t]*|\(?(?:{_DATE})?{_TIME}\)?[ \t]+(?:[-–][ 
 # be one): no space after the colon ("Agent:Please"), a dash instead ("Customer - I was charged").
 # Or a header line with a time, the words below it, speakers wherever there are two: Intercom's "Dana
 # (customer) · 10:42 AM", a call transcript's "Speaker 1  0:05", Teams' "[10:42 AM] Dana Whitfield",
-# Zendesk's name with the date and time on the next line.
+# Google Chat's "Dana Whitfield, 10:42 AM", Zendesk's name with the date and time (or a time alone) on
+# the next line.
 _LABEL = re.compile(
     rf"^[ \t]*(?:(?=\[[^\]\n]{{0,25}}?{_TIME}[^\]\n]{{0,10}}\])(?P<timed>){_STAMP}|{_STAMP})?\*{{0,2}}"
     rf"(?P<speaker>(?:[^\W\d_]|[{_EMOJI}])[\w'’.(){_EMOJI}-]*+(?:[ \t][\w'’.(){_EMOJI}-]++){{0,4}}?)"
     rf"(?:(?:[ \t]*[(\[]{_TIME}[)\]])?[ \t]*\*{{0,2}}"
     rf"(?::\*{{0,2}}(?:[ \t]+(?=\S)|[ \t]*\r?$|(?P<tight>)(?=[^\W\d_]))|(?P<dash>)[ \t]+[-–—][ \t]+(?=\S))"
-    rf"|(?P<header>)(?:(?:[ \t]*[·•][ \t]*|[ \t]{{2,}}|\t)[^\n:·•]{{0,24}}?{_TIME}[ \t]*\r?$"
+    rf"|(?P<header>)(?:(?:[ \t]*[·•][ \t]*|,[ \t]+|[ \t]{{2,}}|\t)[^\n:·•]{{0,24}}?{_TIME}[ \t]*\r?$"
     rf"|(?(timed)[ \t]*\r?$|(?!))"
-    rf"|[ \t]*\r?\n[ \t]*(?:{_DAY}),?[ \t]+(?:at[ \t]+)?{_TIME}[ \t]*\r?$))",
+    rf"|[ \t]*\r?\n[ \t]*(?:(?:{_DAY}),?[ \t]+(?:at[ \t]+)?)?{_TIME}[ \t]*\r?$))",
     re.M)
 # What most label lines have, cheap to look for: a colon near the start of a line, then a space or the line's end.
 _COLON_LIKE = re.compile(r":\**(?:[ \t]|\r?$)", re.M)

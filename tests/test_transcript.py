@@ -375,6 +375,12 @@ def test_field_lines_that_start_with_a_role_word_are_no_speakers(text: str) -> N
     ("Speaker 1  0:05\nThanks for calling Acme.\n\nSpeaker 2  0:09\nmy order never came\n\n"  # a call's transcript
      "Speaker 1  0:15\nI'm sorry, Dana. I'll reship it today.\n", "Speaker 1"),
     ("Dana: my order never came\nYou: I'm sorry, Dana. I'll reship it today.\nDana: ok\n", None),  # a page's inbox
+    # Google Chat's "Name, 10:42 AM", and a name with the time alone on the next line: read as prose,
+    # the customer's words were judged as the agent's ("the acknowledgment comes second, after 'Dana ...'")
+    ("Dana Whitfield, 10:42 AM\nmy order never came\n\nMaya Lee, 10:43 AM\n"
+     "I'm sorry, Dana. I'll reship it today.\n", "Maya Lee"),
+    ("Dana Whitfield\n10:42 AM\nmy order never came\n\nMaya Lee\n10:43 AM\n"
+     "I'm sorry, Dana. I'll reship it today.\n", "Maya Lee"),
 ])
 def test_header_lines_with_a_time_and_the_words_below(text: str, agent: str | None) -> None:
     said = [text[t.start:t.end] for t in agent_turns(text, agent) or []]
