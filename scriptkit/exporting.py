@@ -272,7 +272,8 @@ def _phrasings(message: Message, others: Sequence[Message]) -> tuple[tuple[str, 
 
 
 def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any]:
-    """Pack-level ``export: {<target>: ...}`` overlaid by the script's own; unknown keys are errors."""
+    """Pack-level ``export: {<target>: ...}`` overlaid by the script's own (its ``placeholders`` and ``limits``
+    entry by entry); unknown keys are errors."""
     known = dict(target.settings_keys())
     merged: dict[str, Any] = {}
     for owner, conf in ((pack, pack.meta.export.get(target.name)), (script, script.export.get(target.name))):
@@ -294,6 +295,8 @@ def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any
             if problem_text:
                 loc = origin.location(("export", target.name, key)) if origin else None
                 raise ConfigError(f"{target.name} export setting '{key}' {problem_text}", loc)
+            if key in ("placeholders", "limits") and isinstance(merged.get(key), Mapping):
+                value = {**merged[key], **value}  # the script's entries over the pack's, not instead of them
             merged[str(key)] = value
     return merged
 

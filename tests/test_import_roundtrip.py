@@ -418,3 +418,14 @@ def test_a_gorgias_external_id_of_another_kind_comes_back_unchanged(tmp_path: Pa
     export(import_library(source, "gorgias").write(tmp_path / "pack"), ["gorgias"], tmp_path / "out", lint=False)
     written = json.loads((tmp_path / "out" / "gorgias" / "macros.json").read_text(encoding="utf-8"))["macros"]
     assert sorted(m["external_id"] for m in written) == ["scriptkit:parcel-late:chat", "shopify:991"]
+
+
+def test_a_scripts_own_placeholder_mapping_adds_to_the_packs(tmp_path: Path) -> None:
+    """A script's export: {zendesk: {placeholders: ...}} replaced the pack's whole mapping: an import that
+    keeps an alias in the script and a Zendesk field in pack.yaml lost the field to a [[fill-in]]."""
+    source = tmp_path / "zendesk.json"
+    source.write_text(json.dumps([{"id": 1, "title": "Mixed", "actions": [{"field": "comment_value", "value":
+                      "{{dc.greeting}} I'm {{ticket.assignee.first_name}}. I've fixed it today."}]}]), encoding="utf-8")
+    export(import_library(source, "zendesk").write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
+    written = (tmp_path / "out" / "zendesk" / "macros.json").read_text(encoding="utf-8")
+    assert "{{dc.greeting}} I'm {{ticket.assignee.first_name}}." in written
