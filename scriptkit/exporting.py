@@ -301,7 +301,7 @@ def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any
     return merged
 
 
-def _common_setting_problem(key: str, value: Any) -> str | None:
+def _common_setting_problem(key: str, value: object) -> str | None:
     """Why a value of a setting every target shares is wrong, or None."""
     if key == "skip" and not isinstance(value, bool):
         return "must be true or false"

@@ -159,7 +159,7 @@ def _int(value: object) -> int | None:
     return None
 
 
-def _known_visibility(value: Any) -> bool:
+def _known_visibility(value: object) -> bool:
     # a list or mapping written by mistake is reported, not looked up (it cannot be: unhashable)
     return isinstance(value, str) and value in VISIBILITY
 
