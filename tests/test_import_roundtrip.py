@@ -429,3 +429,15 @@ def test_a_scripts_own_placeholder_mapping_adds_to_the_packs(tmp_path: Path) -> 
     export(import_library(source, "zendesk").write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
     written = (tmp_path / "out" / "zendesk" / "macros.json").read_text(encoding="utf-8")
     assert "{{dc.greeting}} I'm {{ticket.assignee.first_name}}." in written
+
+
+def test_variant_macros_of_a_csv_merge_without_settings_for_a_helpdesk_that_is_not_one(tmp_path: Path) -> None:
+    """The merge set variants: each under export: {generic: ...}, which every export warned is no target."""
+    sheet = tmp_path / "library.csv"
+    sheet.write_text('title,body\nParcel late,"I\'m sorry it\'s late.\n\nI\'ve chased the courier today."\n'
+                     'Parcel late (variant 2),"Waiting is hard, and I\'m sorry.\n\nI\'ve chased the courier today."\n',
+                     encoding="utf-8")
+    (macro,) = import_library(sheet).macros
+    assert macro.variants and "variants" not in macro.raw.settings
+    result = export(import_library(sheet).write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
+    assert [d.message for d in result.diagnostics if d.code == "SK506"] == []

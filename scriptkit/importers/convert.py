@@ -27,6 +27,8 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE
 SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
 HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help Scout", "intercom": "Intercom",
              "gorgias": "Gorgias", "front": "Front", "generic": "source"}
+#: the dialects that are a helpdesk with an export target of its own (a generic file's is none)
+TARGET_DIALECTS = frozenset(HELPDESKS) - {"generic"}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff\ufeff]")
 _TRAILING = re.compile(r"[ \t]+\n")
@@ -312,7 +314,7 @@ def _keep_spellings(macro: ImportedMacro, helpdesk: str) -> None:
     that spelling, in the script's settings for its own helpdesk: exported back there, it reads as it did
     (it became the export's spelling, another field, or a [[fill-in]] marker)."""
     raw = macro.raw
-    if raw.dialect not in HELPDESKS or raw.dialect == "generic":
+    if raw.dialect not in TARGET_DIALECTS:
         return
     written: dict[str, str] = dict(importlib.import_module(f"scriptkit.targets.{raw.dialect}").PLACEHOLDERS)
     pieces: Iterable[Piece] = (*macro.pieces, *(p for _, alt in macro.alternatives for p in alt))

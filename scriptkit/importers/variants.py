@@ -5,7 +5,8 @@ macros of their own, titled ``<title> (variant 2)`` (``<title> (chat, variant 2)
 channel). Read back, such a macro is merged into the macro with the title it names: its
 paragraphs are lined up with that macro's, and each slot whose text differs gains an option.
 A macro that does not line up (or names no macro of the export) stays a script of its own. The
-script keeps ``export: {<helpdesk>: {variants: each}}``, so exporting it again gives the same macros.
+script keeps ``export: {<helpdesk>: {variants: each}}``, so exporting it again gives the same macros
+(a generic file, CSV or JSON, names no helpdesk to keep it for).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, name_blanks, paragraphs
+from scriptkit.importers.convert import SLOT_ORDER, TARGET_DIALECTS, ImportedMacro, name_blanks, paragraphs
 from scriptkit.importers.dialects import Piece, TextPiece
 
 _VARIANT_TITLE = re.compile(r"^(?P<base>.+?) \((?:(?P<channel>[a-z]+), )?variant (?P<n>[1-9][0-9]*)\)$")
@@ -39,7 +40,8 @@ def merge_variants(macros: list[ImportedMacro]) -> list[ImportedMacro]:
     for n, base, macro in sorted(found, key=lambda f: f[0]):  # options in variant order
         if _merge(base, macro):
             merged.add(id(macro))
-            base.raw.settings["variants"] = "each"  # exported back as it was: a macro per variant
+            if base.raw.dialect in TARGET_DIALECTS:  # (a CSV names no helpdesk)
+                base.raw.settings["variants"] = "each"  # exported back to it as it was: a macro per variant
             base.notes.append(f"variant {n} was the macro {macro.raw.name} ({macro.raw.location})")
         else:
             macro.notes.append(f"its title names it variant {n} of {base.title!r}, but its text does not line up "
