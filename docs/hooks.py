@@ -474,7 +474,7 @@ FIELD_DOCS: dict[str, str] = {
     "PackMeta.constants": "Values filled in when the pack is built: `{{ refund_days }}` in any script.",
     "PackMeta.placeholders": "Extra helpdesk placeholders for this pack, as `namespace.field` keys "
     "(see [Placeholders](placeholders.md)).",
-    "PackMeta.channels": "Per-channel layout: greeting, sign-off and separator (see `Layout` below).",
+    "PackMeta.channels": "Per-channel layout: greeting, sign-off and separator (see [Channel layouts](#channel-layouts)).",
     "PackMeta.rules": "Lint settings: select, ignore, severity, options, custom rules "
     "(see [Configure](../rules/configure.md)).",
     "PackMeta.export": "Settings for `scriptkit export`, per target.",
@@ -487,7 +487,7 @@ FIELD_DOCS: dict[str, str] = {
     "Script.tags": "Free labels; helpdesk targets turn them into tags.",
     "Script.acknowledgment": "The customer's feeling and situation, first. A list gives variants.",
     "Script.warm_language": "Personal, plain care. May be empty; the warmth rules judge it.",
-    "Script.flexibility": "Room for the agent (see `Flexibility` below); a string is short for `guidance:`.",
+    "Script.flexibility": "Room for the agent (see [Flexibility](#flexibility)); a string is short for `guidance:`.",
     "Script.solution": "What happens next, who does it, by when. A list gives variants.",
     "Script.by_channel": "A channel's own text for some slots, e.g. a shorter `sms` solution "
     "(see [A channel's own text](#a-channels-own-text)).",
@@ -534,8 +534,24 @@ def _type_name(annotation: Any) -> str:
     if annotation in simple:
         return simple[annotation]
     if annotation is Any:
-        return "any"
-    return f"`{getattr(annotation, '__name__', str(annotation))}`"
+        return "settings"
+    name = getattr(annotation, "__name__", str(annotation))
+    if name not in MODEL_WORDS:
+        raise PluginError(f"a field of type {name} has no words for writers: add it to MODEL_WORDS in docs/hooks.py")
+    return MODEL_WORDS[name]
+
+
+# What a nested part of a pack is called on the Pack format page, with a link to its table
+# there, instead of its Python class name ("mapping of text to `CustomPlaceholder`").
+MODEL_WORDS = {
+    "Layout": "[a layout](#channel-layouts)",
+    "ChannelText": "[its own slot texts](#a-channels-own-text)",
+    "Flexibility": "[flexibility](#flexibility)",
+    "BlankSpec": "[blanks](#flexibility)",
+    "Alternative": "`label` and `text`",
+    "Condition": "`when` and `text`",
+    "CustomPlaceholder": "[a placeholder](#extra-placeholders)",
+}
 
 
 def gen_model_fields(model_name: str) -> str:

@@ -151,6 +151,15 @@ def test_pack_format_reference_describes_every_model_field(hooks: ModuleType) ->
         assert table.startswith("| Key |")
 
 
+def test_pack_format_types_are_words_a_writer_reads_not_python_class_names(hooks: ModuleType) -> None:
+    # "mapping of text to `CustomPlaceholder`", "list of `BlankSpec`", "mapping of text to any"
+    for model in ("PackMeta", "Layout", "Script", "ChannelText", "Flexibility", "BlankSpec", "CustomPlaceholder"):
+        for row in hooks.gen_model_fields(model).splitlines()[2:]:
+            kind = row.split(" | ")[1]
+            assert not re.search(r"`[A-Z][a-z]+[A-Z]\w*`|`(?:Layout|Flexibility|Alternative|Condition)`", kind), row
+            assert not re.search(r"\bany\b", kind), row
+
+
 def test_placeholder_table_covers_every_helpdesk_and_placeholder(hooks: ModuleType) -> None:
     from scriptkit import targets
     from scriptkit.placeholders import BUILTIN
