@@ -101,7 +101,8 @@ def test_an_html_email_keeps_its_lines_and_leaves_its_quoted_thread_out(tmp_path
         ("Hi Dana,", 2, 8), ("I'm sorry the refund is late.", 4, 8)]
     assert not any("useless" in s["text"] or "wrote" in s["text"] for s in report["sentences"])
     shown = CliRunner().invoke(main, ["review", str(reply), "--grammar", "off"], env={"NO_COLOR": "1"})
-    assert "the quoted thread from line 10 on is not judged" in shown.stdout, shown.output
+    attribution = EMAIL_SOURCE.splitlines()[9].index("On Tue") + 1  # (after the tag that opens line 10)
+    assert f"the quoted thread from line 10, column {attribution} on is not judged" in shown.stdout, shown.output
     advised = EMAIL_SOURCE.splitlines()[3].index("Please") + 1  # "Please be advised", where it is in the file
     assert f"4:{advised} " in shown.stdout
 
