@@ -437,3 +437,11 @@ def test_a_freshdesk_reply_for_groups_that_names_none_says_it_comes_back_persona
     (macro,) = import_library(export, "freshdesk").macros
     assert "visibility" not in macro.raw.settings
     assert any("selected groups" in note and "names none" in note for note in macro.about)
+
+
+def test_the_pack_name_from_a_folder_name_has_single_spaces(tmp_path: Path) -> None:
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps([{"id": 1, "title": "Late", "actions": [
+        {"field": "comment_value", "value": "I've chased the courier today."}]}]), encoding="utf-8")
+    pack = import_library(export, "zendesk").write(tmp_path / "acme__support-_macros")
+    assert load_pack(pack).meta.name == "Acme Support Macros"

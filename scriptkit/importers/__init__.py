@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import importlib
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,7 +116,7 @@ class Library:
         if not self.macros:
             raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
         exported = next((m.native.pack.get("name") for m in self.macros if m.native is not None), None)
-        display = name or exported or target.name.replace("-", " ").replace("_", " ").strip().title() or "Imported"
+        display = name or exported or " ".join(re.split(r"[-_\s]+", target.name)).strip().title() or "Imported"
         return write_pack(self.macros, target, name=display, source=Path(self.source).name, fmt=self.format,
                           force=force)
 
