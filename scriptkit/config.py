@@ -5,7 +5,7 @@ The same keys work in all three places::
     select: [empathy, SK2]          # code, name, family or prefix; default: everything
     ignore: [formal-apology]
     severity: {SK201: error, readability: suggestion, SK104: off}
-    options: {formality-score: {ceiling: 0.5}}
+    options: {formal-tone: {ceiling: 0.5}}
     fail-on: warning                # error | warning | suggestion (default: warning)
     grammar: off                    # off | local | http://host:8081 (default: off)
     custom: [...]                   # brand-voice rules as YAML data (see rules/custom.py)
@@ -365,13 +365,19 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
     from scriptkit.rules.custom import build_custom_rules, read_rule_file
 
     data = raw.data
+    toml = raw.name.endswith(".toml")
     for key in data:
         norm = str(key).replace("_", "-")
         if norm not in KEYS:
             close = difflib.get_close_matches(norm, KEYS, n=1)
-            errors.add(f"unknown setting '{key}'", raw.locate((str(key),), True),
-                       f"Did you mean '{close[0]}'?" if close else f"Known settings: {', '.join(KEYS)}.",
-                       ConfigError)
+            hint = f"Did you mean '{close[0]}'?" if close else f"Known settings: {', '.join(KEYS)}."
+            if toml and norm == "tool" and Path(raw.name).name == CONFIG_FILE:  # (pyproject.toml's table, copied)
+                hint = (f"[tool.scriptkit] is for pyproject.toml; in {CONFIG_FILE} the settings need no table: "
+                        "delete the [tool.scriptkit] line.")
+            elif toml and norm == "rules":  # (read_project_config reads a [rules] table holding every setting)
+                hint = ("A [rules] table is read when it holds all the settings: move the lines above it under it, "
+                        "or delete the [rules] line.")
+            errors.add(f"unknown setting '{key}'", raw.locate((str(key),), True), hint, ConfigError)
 
     def get(name: str) -> tuple[str, Any] | None:
         for key in (name, name.replace("-", "_")):
@@ -405,7 +411,8 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
         key, value = found
         if not isinstance(value, Mapping):
             errors.add("'severity' must map rule selectors to error, warning, suggestion or off",
-                       raw.locate((key,), False), kind=ConfigError)
+                       raw.locate((key,), False), 'e.g. a [severity] table with the line warmth = "error"' if toml
+                       else "e.g. severity: {warmth: error, SK105: off}", ConfigError)
         else:
             sev: list[tuple[Selector, Severity | None]] = list(config.severities)
             for sel, level in value.items():
@@ -423,7 +430,8 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
         key, value = found
         if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
             errors.add("'options' must map rule names to mappings of option values",
-                       raw.locate((key,), False), "e.g. options: {formality-score: {ceiling: 0.5}}", ConfigError)
+                       raw.locate((key,), False), "e.g. a [options.formal-tone] table with the line ceiling = 0.5"
+                       if toml else "e.g. options: {formal-tone: {ceiling: 0.5}}", ConfigError)
         else:
             options = {k: dict(v) for k, v in config.options.items()}
             locs = dict(config.option_locations)

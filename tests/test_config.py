@@ -592,3 +592,42 @@ def test_a_toml_slip_is_said_in_a_writers_words(tmp_path: Path, make_pack, toml:
     with pytest.raises(ConfigError) as err:
         load_config(load_pack(root))
     assert (str(err.value.location), err.value.message, err.value.hint) == (f"{config}:{expected[0]}", *expected[1:])
+
+
+@pytest.mark.parametrize(("rules", "hint"), [
+    # the example named a rule there is none of ('formality-score'): copied, it was an unknown selector
+    ("  options: {long-sentence: 20}\n", "e.g. options: {formal-tone: {ceiling: 0.5}}"),
+    ("  severity: warmth error\n", "e.g. severity: {warmth: error, SK105: off}"),
+])
+def test_a_setting_of_the_wrong_shape_shows_it_in_the_files_own_syntax(tmp_path: Path, make_pack, rules: str,  # type: ignore[no-untyped-def]
+                                                                        hint: str) -> None:
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n" + rules)
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.hint == hint
+    from scriptkit.rules import all_rules
+
+    assert {"formal-tone"} <= {r.name for r in all_rules()}  # (the example's rule is real)
+
+
+@pytest.mark.parametrize(("toml", "message", "hint"), [
+    ("[options]\nlong-sentence = 20\n", "'options' must map rule names to mappings of option values",
+     'e.g. a [options.formal-tone] table with the line ceiling = 0.5'),
+    ('severity = "warmth: error"\n', "'severity' must map rule selectors to error, warning, suggestion or off",
+     'e.g. a [severity] table with the line warmth = "error"'),
+    # pyproject.toml's table, copied into scriptkit.toml
+    ('[tool.scriptkit]\nignore = ["SK105"]\n', "unknown setting 'tool'",
+     "[tool.scriptkit] is for pyproject.toml; in scriptkit.toml the settings need no table: delete the "
+     "[tool.scriptkit] line."),
+    # a [rules] table beside settings outside it: the table was called an unknown setting, 'files' suggested
+    ('ignore = ["SK105"]\n[rules]\nselect = ["warmth"]\n', "unknown setting 'rules'",
+     "A [rules] table is read when it holds all the settings: move the lines above it under it, or delete "
+     "the [rules] line."),
+])
+def test_a_toml_setting_of_the_wrong_shape_is_shown_in_toml(tmp_path: Path, make_pack, toml: str,  # type: ignore[no-untyped-def]
+                                                           message: str, hint: str) -> None:
+    root = make_pack({"a.yaml": SCRIPT})
+    (tmp_path / "scriptkit.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert (err.value.message, err.value.hint) == (message, hint)
