@@ -798,7 +798,8 @@ def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str
         example = _LIST_EXAMPLES.get(key)
         message = f"{subject} must be a list" + (f", e.g. {example}" if example else "")
         if isinstance(value, str) and key in _TEXT_LISTS:
-            return message, f"For one item, put it in brackets: {key}: [{_excerpt(value)}]."
+            how = "Put the items in brackets" if "," in value else "For one item, put it in brackets"
+            return message, f"{how}: {key}: [{_excerpt(value)}]."
         return message, None if example else "Write it as [first, second], or one '- item' a line."
     if isinstance(value, list | dict):
         return f"{subject} must be {expected}, not {'a list' if isinstance(value, list) else 'a mapping'}", None

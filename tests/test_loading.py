@@ -613,6 +613,9 @@ _QUOTE = "Quote a value that YAML reads as a number or true/false, e.g."
     ("channels: email", "5:11: 'channels' must be a list, e.g. [email, chat] "
                         "For one item, put it in brackets: channels: [email]."),
     ("tags: x", "5:7: 'tags' must be a list, e.g. [billing, refund] For one item, put it in brackets: tags: [x]."),
+    # several items without brackets: "For one item" did not fit them
+    ("channels: email, chat", "5:11: 'channels' must be a list, e.g. [email, chat] "
+                              "Put the items in brackets: channels: [email, chat]."),
     ("ignore: [x, 5]", f"5:13: each item of 'ignore' must be text {_QUOTE} \"5\"."),
     ("emotion: 5", f"5:10: 'emotion' must be text {_QUOTE} emotion: \"5\"."),
     ("export: 5", "5:9: 'export' must be a mapping of keys and values"),
