@@ -373,6 +373,23 @@ def test_missing_rules_file_is_located(make_pack) -> None:  # type: ignore[no-un
     assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (4, 7)
 
 
+def test_a_rules_file_that_is_a_folder_or_empty_says_so(make_pack) -> None:  # type: ignore[no-untyped-def]
+    # a folder was "not found", and an empty file "holds a list of rules"
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  files: [voice]\n")
+    (root / "voice").mkdir()
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert (err.value.message, err.value.hint) == (
+        f"{root / 'voice'} is a folder, not a rules file", "Name the YAML files in it, e.g. files: [voice/rules.yaml].")
+    assert err.value.location is not None and (err.value.location.line, err.value.location.col) == (3, 11)
+    (root / "voice").rmdir()
+    (root / "voice").write_text("# our voice rules\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert (err.value.message, err.value.hint) == ("the rules file is empty", "Write its rules as a list, "
+                                                   "each starting '- name: ...', or take it out of files:.")
+
+
 def test_custom_name_may_not_shadow_another(make_pack) -> None:  # type: ignore[no-untyped-def]
     root = make_pack({"a.yaml": SCRIPT}, pack_yaml=textwrap.dedent("""\
         name: T

@@ -478,6 +478,10 @@ def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> li
     """The rule specs of a rules file (a list, or a mapping with ``rules:``), located."""
     from scriptkit.loading import read_yaml
 
+    if path.is_dir():
+        errors.add(f"{path} is a folder, not a rules file", location,
+                   f"Name the YAML files in it, e.g. files: [{path.name}/rules.yaml].", ConfigError)
+        return []
     if not path.is_file():
         errors.add(f"rules file not found: {path}", location, "Paths are relative to the file that lists them.",
                    ConfigError)
@@ -489,6 +493,10 @@ def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> li
     if parsed is None:
         return []
     data, origin = parsed
+    if data is None:  # (nothing but comments, or nothing at all)
+        errors.add("the rules file is empty", origin.source.location(0),
+                   "Write its rules as a list, each starting '- name: ...', or take it out of files:.", ConfigError)
+        return []
     prefix: tuple[str | int, ...] = ()
     if isinstance(data, Mapping) and set(data) <= {"rules", "custom"} and data:
         key = "rules" if "rules" in data else "custom"
