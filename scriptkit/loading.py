@@ -190,8 +190,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         if mark is not None and "mapping values are not allowed" in problem:
             problem = "a ': ' in a value that is not quoted"
             line_start = mark.index - mark.column
-            end = text.find("\n", line_start)
-            line = text[line_start:end if end >= 0 else len(text)]
+            line = _rest_of_line(text, line_start)
             value = _VALUE_START.match(line)  # (every line matches: each part is optional)
             if value is not None and line[value.end():value.end() + 1] not in ("", "'", '"'):
                 hint = f"A value containing ': ' must be quoted, e.g. {_quoted(line, value.end())}."  # (the line's own)
@@ -227,8 +226,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
     for path, tag in tagged:  # ('warm_language: !Thanks': a tag, and the slot was lost without a word)
         start = origin.values.get(path, 0)
         line_start = text.rfind("\n", 0, start) + 1
-        end = text.find("\n", start)
-        line = text[line_start:end if end >= 0 else len(text)]
+        line = _rest_of_line(text, line_start)
         errors.add(f"'{tag}' is read as a YAML tag, which {users} not use", origin.location(path),
                    f"Quote the text: {_quoted(line, start - line_start)}.")
     return None if tagged else (data, origin)
@@ -403,8 +401,7 @@ _TEMPLATE_START = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[^\s#'\"{\[][^#\n]*?:[ \t]+)
 def _unquoted_template(text: str, line_start: int) -> tuple[int, str] | None:
     """Where a value starting with an unquoted template begins on the line at ``line_start``, and a
     hint with the line's value quoted; None when the line has no such value."""
-    end = text.find("\n", line_start)
-    line = text[line_start:end if end >= 0 else len(text)]
+    line = _rest_of_line(text, line_start)
     m = _TEMPLATE_START.match(line)
     if m is None:
         return None
@@ -412,6 +409,12 @@ def _unquoted_template(text: str, line_start: int) -> tuple[int, str] | None:
 
 
 _CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}  # “ ” and ‘ ’, as a word processor types quotes
+
+
+def _rest_of_line(text: str, start: int) -> str:
+    """``text`` from ``start`` to the end of its line (without the line break)."""
+    end = text.find("\n", start)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _quoted(line: str, start: int) -> str:
@@ -450,8 +453,7 @@ def _indicator(mark: Any, text: str, source: SourceText) -> tuple[str, Location,
     if mark is None:
         return None
     line_start = mark.index - mark.column
-    end = text.find("\n", line_start)
-    line = text[line_start:end if end >= 0 else len(text)]
+    line = _rest_of_line(text, line_start)
     value = _VALUE_START.match(line)
     first = line[value.end():value.end() + 1] if value is not None else ""
     if value is None or first not in _INDICATORS or value.end() > mark.column:
@@ -482,8 +484,7 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
     if quote == "'" and text[mark.index - 2:mark.index - 1].isalnum() and text[mark.index:mark.index + 1].isalpha():
         # 'Shipping's late': the apostrophe closed the quotes
         opening = text.rfind("'", line_start, mark.index - 1)
-        end = text.find("\n", mark.index)
-        inner = text[opening + 1:end if end >= 0 else len(text)].rstrip()
+        inner = _rest_of_line(text, opening + 1).rstrip()
         if opening >= 0 and inner.endswith("'"):
             fixed = text[line_start:opening].strip() + ' "' + inner[:-1].replace('"', '\\"') + '"'
             return ("the apostrophe ends the single quotes the text starts with", source.location(mark.index - 1),
@@ -524,8 +525,7 @@ def _closed_early(text: str, mark: Any) -> tuple[int, int, str] | None:
     quote = text[opening:opening + 1]
     if quote not in ("'", '"') or before[-1:] != quote or opening >= closing:
         return None
-    end = text.find("\n", mark.index)
-    inner = text[opening + 1:end if end >= 0 else len(text)].rstrip()
+    inner = _rest_of_line(text, opening + 1).rstrip()
     if not inner.endswith(quote):
         return None  # (not closed on the line: another slip)
     inner, key = inner[:-1], text[line_start:opening].strip()
@@ -544,9 +544,7 @@ def _comment_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:
     start = origin.keys.get(path)
     if start is None:
         return None
-    text = origin.source.text
-    end = text.find("\n", start)
-    line = text[start:end if end >= 0 else len(text)]
+    line = _rest_of_line(origin.source.text, start)
     comment = re.match(r"[^:#]+:[ \t]+(?=#)", line)
     if comment is None:
         return None
@@ -562,8 +560,7 @@ def _colon_hint(origin: Origin, path: tuple[str | int, ...]) -> str:
         return hint + "."
     text = origin.source.text
     line_start = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    return f"{hint}, e.g. {_quoted(text[line_start:end if end >= 0 else len(text)], start - line_start)}."
+    return f"{hint}, e.g. {_quoted(_rest_of_line(text, line_start), start - line_start)}."
 
 
 _DUPLICATE_KEY = re.compile(r'found duplicate key "(.*?)" with value')
