@@ -572,8 +572,9 @@ def _duplicate_hint(key: str, text: str, mark: Any, mapping: Any, source: Source
     hint = "Each key may appear once in a mapping"
     indent = text[mark.index - mark.column:mark.index]
     if not indent.strip():  # (the key starts its line)
-        first = re.compile(rf"(?m)^{re.escape(indent)}{re.escape(key)}[ \t]*:").search(
-            text, mapping.index if mapping is not None else 0, mark.index)
+        # (from the start of the mapping's line: its first key follows the indentation '^' needs before it)
+        since = text.rfind("\n", 0, mapping.index) + 1 if mapping is not None else 0
+        first = re.compile(rf"(?m)^{re.escape(indent)}{re.escape(key)}[ \t]*:").search(text, since, mark.index)
         if first is not None:
             hint += f"; the first '{key}' is on line {source.location(first.start()).line}"
     if key in REPLY_SLOTS:

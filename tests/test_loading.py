@@ -90,6 +90,9 @@ def test_yaml_duplicate_key(make_pack):
     assert one_problem(root).endswith(
         "Each key may appear once in a mapping; the first 'solution' is on line 4. To keep both texts, "
         "make them variants: one 'solution:' with a '- ' line for each.")
+    # the first key of an indented mapping: the search for it began after its indentation, and missed it
+    root = make_pack({"a.yaml": GOOD}, "name: T\nconstants:\n  days: 30\n  hours: 9 to 5\n  days: 14\n")
+    assert one_problem(root).endswith("Each key may appear once in a mapping; the first 'days' is on line 3.")
 
 
 def test_misspelled_key_suggests_the_close_match_and_is_not_also_missing(make_pack):
