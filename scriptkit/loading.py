@@ -765,8 +765,11 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             errors.add(no_value, origin.location(path, key=True), how)
         elif kind == "model_type":
             shorthand = " (or the agent's guidance as text)" if path == ("flexibility",) else ""
-            errors.add(f"'{path[-1]}' must be a mapping of keys and values{shorthand}", origin.location(path),
-                       f"Known keys here: {', '.join(sorted(_fields_at(model, loc)))}.")
+            how = f"Known keys here: {', '.join(sorted(_fields_at(model, loc)))}."
+            if model is PackMeta and len(path) == 2 and path[0] == "placeholders" and isinstance(err.get("input"), str):
+                how = (f"Put the text under description:, e.g. {path[1]}: "
+                       f"{{description: {_excerpt(err['input'])}}}.")  # ('order.carrier: The delivery company')
+            errors.add(f"'{path[-1]}' must be a mapping of keys and values{shorthand}", origin.location(path), how)
         else:
             msg = err["msg"].removeprefix("Value error, ")
             errors.add(f"{'.'.join(map(str, path)) or 'document'}: {msg}", origin.location(path))

@@ -852,6 +852,13 @@ def test_a_setting_with_a_bad_value_is_not_blamed_on_the_scripts_that_use_it(mak
                                                                                  pack_yaml else "pack.yaml:3:10"]
 
 
+def test_a_placeholder_written_as_its_description_shows_where_the_text_goes(make_pack):
+    root = make_pack({"a.yaml": GOOD}, "name: T\nplaceholders:\n  order.carrier: The delivery company\n")
+    assert one_problem(root) == (
+        f"{root}/pack.yaml:3:18: 'order.carrier' must be a mapping of keys and values Put the text under "
+        "description:, e.g. order.carrier: {description: The delivery company}.")
+
+
 @pytest.mark.parametrize(("pack_yaml", "use"), [
     ("name: T\nconstans:\n  refund_days: 30\n", "{{ refund_days }}"),
     ("name: T\nplaceholder:\n  order.carrier: {description: The delivery company}\n", "{{ order.carrier }}"),
