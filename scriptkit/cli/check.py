@@ -12,6 +12,7 @@ from typing import TextIO
 
 import click
 
+from scriptkit.baseline import apply_baseline, read_baseline, write_baseline
 from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options
 from scriptkit.cli.output import console, writing
 from scriptkit.config import LintConfig, check_selectors, load_config
@@ -49,7 +50,7 @@ def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter |
         write_atomic(target, buffer.getvalue())
 
 
-def _not_an_input(output: str | None, inputs: list[str]) -> None:
+def _not_an_input(output: str | None, inputs: list[str], option: str = "-o", what: str = "the report") -> None:
     """Refuse ``-o`` naming a file this run reads: the report would replace it (as ``sort f > f`` does)."""
     if output is None or not os.path.exists(output):  # (False for a name the system refuses, too)
         return
@@ -58,8 +59,8 @@ def _not_an_input(output: str | None, inputs: list[str]) -> None:
     # resolve, one system call each, 0.6 s for a 10,000-script pack)
     if any(Path(f).resolve() == target for f in inputs if f and not f.startswith("<")
            and (os.path.basename(f) == target.name or os.path.islink(f))):
-        raise ConfigError(f"-o {output} is a file this run reads: the report would replace it",
-                          Location(output, 1, 1), "Write the report to a new file.")
+        raise ConfigError(f"{option} {output} is a file this run reads: {what} would replace it",
+                          Location(output, 1, 1), f"Write {what} to a new file.")
 
 
 @click.command()
@@ -73,9 +74,13 @@ def _not_an_input(output: str | None, inputs: list[str]) -> None:
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of every finding.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for a large pack (default: one per CPU; 1: no workers).")
+@click.option("--baseline", "baseline_file", metavar="FILE", default=None,
+              help="Hide the findings recorded in FILE by --write-baseline: report, and fail on, new ones only.")
+@click.option("--write-baseline", "write_baseline_file", metavar="FILE", default=None,
+              help="Record this run's findings in FILE (the ones the team accepts for now) and exit 0.")
 def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
           output: str | None, channels: tuple[str, ...], grammar: str | None, fix: bool, diff: bool,
-          statistics: bool, jobs: int | None) -> None:
+          statistics: bool, jobs: int | None, baseline_file: str | None, write_baseline_file: str | None) -> None:
     """Judge every script of PACK: acknowledgment, warmth, room for the agent, a clear solution, readability.
 
     PACK may also be one script file of a pack (my-pack/scripts/refund.yaml): it is judged alone,
@@ -88,11 +93,22 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
     if statistics and fmt != "text":
         raise click.UsageError(f"--statistics prints a table of counts; it has no --format {fmt} "
                                "(the JSON report's diagnostics can be counted instead)")
+    if write_baseline_file and (fix or diff):
+        raise click.UsageError("--write-baseline records the findings as they are: run --fix first, then record")
     loaded = load_pack(pack, jobs=jobs)
     config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
     read = [loaded.origin, *(script.origin for script in loaded.scripts)]
-    _not_an_input(output, [*(origin.source.path for origin in read if origin), *config.sources])
+    inputs = [*(origin.source.path for origin in read if origin), *config.sources]
+    _not_an_input(output, inputs)
+    _not_an_input(write_baseline_file, inputs, "--write-baseline", "the baseline")
+    accepted = read_baseline(Path(baseline_file)) if baseline_file else None  # (a bad file: said before the work)
     result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
+    if write_baseline_file:
+        count = write_baseline(result.diagnostics, Path(write_baseline_file), Path(loaded.root))
+        console(stderr=True).print(
+            f"Recorded {count} finding(s) in {write_baseline_file}: `scriptkit check {shlex.quote(pack)} --baseline "
+            f"{shlex.quote(write_baseline_file)}` reports only new ones.", markup=False, highlight=False)
+        sys.exit(0)
     if fix or diff:
         plans = fixing.plan(result.diagnostics)
         err = console(stderr=True)
@@ -123,6 +139,12 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
         if count:
             err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
                       markup=False, highlight=False)
+    if accepted is not None:
+        result.diagnostics, done = apply_baseline(result.diagnostics, accepted, Path(loaded.root))
+        gone = (f"; {done.fixed} of its finding(s) are gone (rewrite it with --write-baseline to drop them)"
+                if done.fixed else "")
+        console(stderr=True).print(f"{baseline_file}: {done.hidden} finding(s) in the baseline not shown{gone}.",
+                                   markup=False, highlight=False)
     _emit(result, fmt, output, _statistics if statistics else None)
     sys.exit(result.exit_code)
 

@@ -1,0 +1,103 @@
+"""A baseline: the findings a team accepts for now, so that ``scriptkit check`` reports only new ones.
+
+A library imported from a helpdesk starts with hundreds of findings; gating CI on all of them
+means nobody turns the gate on. ``check --write-baseline FILE`` records today's findings;
+``check --baseline FILE`` then hides those and reports (and fails on) the rest.
+
+A finding is recorded by what it is, not where: its rule, file (relative to the pack), script,
+slot, the text it quotes and its message, so lines moved by an edit elsewhere still match.
+Each key keeps a count, so a second copy of an accepted phrase is new. Entries no longer found
+are counted as fixed, and rewriting the baseline drops them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from scriptkit.diagnostics import Diagnostic, Location
+from scriptkit.errors import ConfigError
+
+VERSION = 1
+_FIELDS = ("code", "file", "script", "slot", "text", "message")
+
+Key = tuple[str, ...]  # the values of _FIELDS
+_PLACE = re.compile(r" ?\(?[^\s()]+:\d+:\d+\)?")
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What a baseline did to a run: findings hidden, and entries no longer found (fixed since)."""
+
+    hidden: int
+    fixed: int
+
+
+def key_of(diag: Diagnostic, root: Path) -> Key:
+    file = diag.location.file
+    if not file.startswith("<"):  # (not "<default email layout>": a file, named as the run was given it)
+        with suppress(ValueError):  # (another drive on Windows: kept as given)
+            file = Path(os.path.relpath(file, root)).as_posix()
+    # (a message that points at another place, "the same as 'x' (bl/scripts/x.yaml:2:1)", names it as
+    # the run was given the pack: from another folder, or after an edit above it, it reads otherwise)
+    return (diag.code, file, diag.script_id or "", diag.slot or "", diag.text, _PLACE.sub("", diag.message))
+
+
+def write_baseline(diagnostics: Iterable[Diagnostic], path: Path, root: Path) -> int:
+    """Write the findings' keys to ``path`` (sorted, one per line: a readable diff in review); their count."""
+    from scriptkit.fixing import write_atomic
+
+    counts = Counter(key_of(d, root) for d in diagnostics)
+    rows = [dict(zip(_FIELDS, k, strict=True)) | ({"count": n} if n > 1 else {}) for k, n in sorted(counts.items())]
+    body = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
+    write_atomic(path, f'{{"scriptkit_baseline": {VERSION}, "findings": [\n{body}\n]}}\n')
+    return sum(counts.values())
+
+
+def read_baseline(path: Path) -> Counter[Key]:
+    """The keys a baseline file accepts; a file that is not one is a located ConfigError."""
+    where = Location(str(path), 1, 1)
+    if not path.is_file():
+        raise ConfigError(f"no such baseline file: {path}", where,
+                          "Write one with `scriptkit check PACK --write-baseline FILE`.")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"the baseline is not UTF-8 text ({exc.reason})", where,
+                          "Write it again with --write-baseline.") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"the baseline is not valid JSON: {exc.msg}", Location(str(path), exc.lineno, exc.colno),
+                          "Fix it, or write it again with --write-baseline.") from None
+    if not isinstance(data, dict) or data.get("scriptkit_baseline") != VERSION \
+            or not isinstance(data.get("findings"), list):
+        raise ConfigError("this is not a scriptkit baseline (version 1)", where,
+                          "Write it again with --write-baseline.")
+    counts: Counter[Key] = Counter()
+    for i, row in enumerate(data["findings"], 1):
+        values = tuple(row.get(f, "") for f in _FIELDS) if isinstance(row, dict) else ()
+        count = row.get("count", 1) if isinstance(row, dict) else 0
+        if not values or not all(isinstance(v, str) for v in values) or type(count) is not int or count < 1:
+            raise ConfigError(f"baseline entry {i} is not a finding ({', '.join(_FIELDS)} as text, count a "
+                              "whole number)", where, "Write the baseline again with --write-baseline.")
+        counts[values] += count
+    return counts
+
+
+def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: Path) -> tuple[list[Diagnostic],
+                                                                                               Applied]:
+    """The findings the baseline does not accept, and what it did."""
+    left = Counter(accepted)
+    kept: list[Diagnostic] = []
+    for diag in diagnostics:
+        k = key_of(diag, root)
+        if left[k] > 0:
+            left[k] -= 1
+        else:
+            kept.append(diag)
+    return kept, Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()))
