@@ -510,6 +510,17 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
         if nbsp >= 0:
             return ("a no-break space follows the ':'", source.location(nbsp + 1),
                     "Type an ordinary space after the ':'.")
+        if cmark.column == 0:  # a line at the left edge that YAML began to read as a key
+            line = _rest_of_line(text, cmark.index).rstrip()
+            if (glued := re.match(r"([A-Za-z_][\w.-]*):(?=\S)", line)) is not None:  # 'solution:I will'
+                return ("there is no space after the ':'", source.location(cmark.index + glued.end()),
+                        f"Write it so: {glued[0]} {line[glued.end():]}")
+            first, _, rest = line.partition(" ")
+            if first in _KNOWN_KEYS and rest.strip():  # 'solution I will'
+                return (f"'{first}' has no ':' after it", source.location(cmark.index + len(first)),
+                        f"Write it so: {first}: {rest.strip()}")
+            return ("this line is neither a key with ':' nor indented under one", source.location(cmark.index),
+                    "If it goes on with the text above, indent it; if it starts a new setting, put ':' after its key.")
     return None
 
 
@@ -537,6 +548,9 @@ def _closed_early(text: str, mark: Any) -> tuple[int, int, str] | None:
     else:
         how, fixed = 'Write each " inside the text as \\"', '"' + inner.replace('"', '\\"') + '"'
     return opening, closing, f"{how}: {' '.join(filter(None, (key, fixed)))}"
+
+
+_KNOWN_KEYS = frozenset((*Script.model_fields, *PackMeta.model_fields))
 
 
 def _comment_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:

@@ -988,6 +988,15 @@ def test_a_script_with_an_upper_case_suffix_beside_pack_yaml_is_named(make_pack)
     ("id: a\ntitle: T\nacknowledgment: x\nsolution: \"Say \"yes\" or 'no'\"\n",
      "4:16: YAML syntax error: this quote ends the quoted text that starts at column 11 "
      "Write each \" inside the text as \\\": solution: \"Say \\\"yes\\\" or 'no'\""),
+    # the ':' after a key left out, or its space: YAML said "could not find expected ':'"
+    ("id: a\ntitle: T\nacknowledgment: x\nsolution I'll send it today.\n",
+     "4:9: YAML syntax error: 'solution' has no ':' after it Write it so: solution: I'll send it today."),
+    ("id: a\ntitle: T\nacknowledgment: x\nsolution:I'll send it today.\n",
+     "4:10: YAML syntax error: there is no space after the ':' Write it so: solution: I'll send it today."),
+    # text that goes on below its key without being indented
+    ("id: a\ntitle: T\nsolution: I'll send it today\nand call you tomorrow.\nacknowledgment: x\n",
+     "4:1: YAML syntax error: this line is neither a key with ':' nor indented under one "
+     "If it goes on with the text above, indent it; if it starts a new setting, put ':' after its key."),
     # a line of a block of text indented less than its first
     ("id: a\ntitle: T\nacknowledgment: x\nsolution: |\n  I've asked the courier.\n It will arrive by Friday.\n",
      "6:2: YAML syntax error: this line is indented differently from the lines above it "
