@@ -105,14 +105,25 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     # near duplicates among one representative per exact group
     reps = [ids[0] for ids in exact.values()]
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
-    cache: dict[str, tuple[int, ...]] = {}  # libraries repeat phrases: hash each shingle once
+    # representatives with the same word pairs (copies that differ only in their numbers: a templated
+    # library's "order 1", "order 2", ...) compare alike with every text and 1.0 with each other: one
+    # stands for them all in the buckets (comparing every pair of thousands took minutes and gigabytes)
+    alike: dict[frozenset[str], list[str]] = defaultdict(list)
     for ident in reps:
-        sig = minhash(sets[ident], cache)
-        for band in range(_BANDS):
-            buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS])].append(ident)
+        alike[frozenset(sets[ident])].append(ident)
     parent = {r: r for r in reps}
     weakest: dict[str, float] = {}
+    for same in alike.values():
+        for other in same[1:]:
+            parent[other] = same[0]
+        if len(same) > 1:
+            weakest[same[0]] = 1.0
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    cache: dict[str, tuple[int, ...]] = {}  # libraries repeat phrases: hash each shingle once
+    for same in alike.values():
+        sig = minhash(sets[same[0]], cache)
+        for band in range(_BANDS):
+            buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS])].append(same[0])
 
     def find(x: str) -> str:
         while parent[x] != x:

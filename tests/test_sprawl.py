@@ -135,3 +135,17 @@ def test_audit_reports_show_the_copies_disagreeing(tmp_path: Path) -> None:
     page = render_html(report)
     assert "“team, please allow … for the money” (near-duplicate copies)" in page
     assert "please allow 30 days for the money" in page and "please allow 14 days for the money" in page
+
+
+def test_copies_that_differ_only_in_numbers_group_once_with_a_reworded_one() -> None:
+    """A templated library (the same reply for order 1, 2, 3...): the copies share their word pairs, so one
+    of them stands for all in the comparison; the group and its weakest similarity are what pairwise gave."""
+    copies = [(f"c{i}", f"I'm sorry about order {i}. I've refunded it today and you'll see it in {i % 7 + 1} days.")
+              for i in range(400)]
+    reworded = ("r", "I'm so sorry about order 7. I've refunded it today and you'll see it in 3 days.")
+    other = ("o", "Thanks for the photo of the cracked mug; a new one ships from our store on Monday.")
+    (group,) = find_duplicates([*copies, reworded, other], 0.7)
+    assert group.kind == "near" and group.members == [*(ident for ident, _ in copies), "r"]
+    assert 0.7 <= group.similarity < 1.0
+    (alone,) = find_duplicates(copies, 0.7)
+    assert len(alone.members) == 400 and alone.similarity == 1.0
