@@ -120,6 +120,7 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
     origin = Origin(SourceText("", before))
     _index(old, (), origin)
     expected = plain_data(old)
+    anchors = []
     for edit in edits:
         target = _scalar_for(origin, expected, before, edit)
         if target is None:
@@ -127,7 +128,12 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
         path, index_a, index_b = target
         value = _get(expected, path)
         _set(expected, path, value[:index_a] + edit.replacement + value[index_b:])
+        anchor = getattr(getattr(_get(old, path), "anchor", None), "value", None)
+        if anchor:
+            anchors.append(anchor)
     if plain_data(new) != expected:
+        if anchors:  # (the edit changed each place that reuses the text too: not what was judged)
+            return f"the text has an anchor (&{anchors[0]}) that another place reuses (*{anchors[0]})"
         return "the replacement would change the YAML value differently (it needs quoting or escaping)"
     return None
 
@@ -210,5 +216,6 @@ def refused_messages(fixes: Iterable[FileFix]) -> list[str]:
     for fix in fixes:
         source = SourceText(fix.path, fix.before)
         for edit, reason in fix.refused:
-            out.append(f"{source.location(edit.start)}: fix not applied: {reason}")
+            by_hand = f"; to make it by hand, replace {fix.before[edit.start:edit.end]!r} with {edit.replacement!r}"
+            out.append(f"{source.location(edit.start)}: fix not applied: {reason}{by_hand}")
     return out

@@ -156,3 +156,19 @@ def test_a_replacement_with_template_syntax_is_refused(tmp_path: Path) -> None:
     at = text.index("store credit")
     plan = fixing.fix_file(str(path), [Edit(str(path), at, at + 12, "{{ refund }}")])
     assert not plan.changed and plan.refused[0][1] == "the replacement would add template syntax"
+
+
+def test_a_refused_fix_says_why_and_what_to_type_by_hand(tmp_path: Path) -> None:
+    # a text with an anchor that another slot reuses (*warm) was refused as "it needs quoting or
+    # escaping", which it did not, and the writer was not told what the fix would have written
+    path = tmp_path / "a.yaml"
+    text = ("id: x\nwarm_language: &warm \"I'm sorry. Kindly note I'm on it.\"\n"
+            "by_channel:\n  chat:\n    warm_language: *warm\n")
+    path.write_text(text, encoding="utf-8")
+    at = text.index("Kindly")
+    plan = fixing.fix_file(str(path), [Edit(str(path), at, at + len("Kindly"), "Please")])
+    assert plan.applied == [] and not plan.changed
+    assert plan.refused[0][1] == "the text has an anchor (&warm) that another place reuses (*warm)"
+    (message,) = fixing.refused_messages([plan])
+    assert message == (f"{path}:2:34: fix not applied: the text has an anchor (&warm) that another place reuses "
+                       "(*warm); to make it by hand, replace 'Kindly' with 'Please'")
