@@ -44,6 +44,7 @@ bench: $(STAMP) languagetool
 	$(BIN)/python -m benchmarks.throughput
 	$(BIN)/python -m benchmarks.agreement
 	$(BIN)/python -m benchmarks.corpus_audit
+	$(BIN)/python -m benchmarks.language
 	$(BIN)/python -m benchmarks.export
 	$(BIN)/python -m benchmarks.grammar
 
