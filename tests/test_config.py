@@ -390,6 +390,18 @@ def test_a_rules_file_that_is_a_folder_or_empty_says_so(make_pack) -> None:  # t
                                                    "each starting '- name: ...', or take it out of files:.")
 
 
+def test_one_custom_rule_too_many_is_located(make_pack) -> None:  # type: ignore[no-untyped-def]
+    # the 100th rule (past SK899) was refused with no file, line or column
+    rules = "".join(f"- name: rule-{i}\n  kind: existence\n  terms: [word{i}]\n" for i in range(100))
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  files: [voice.yaml]\n")
+    (root / "voice.yaml").write_text(rules, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_config(load_pack(root))
+    assert err.value.message == "too many custom rules (SK801-SK899)"
+    assert err.value.location is not None and err.value.location.file.endswith("voice.yaml")
+    assert (err.value.location.line, err.value.location.col) == (298, 9)
+
+
 def test_custom_name_may_not_shadow_another(make_pack) -> None:  # type: ignore[no-untyped-def]
     root = make_pack({"a.yaml": SCRIPT}, pack_yaml=textwrap.dedent("""\
         name: T

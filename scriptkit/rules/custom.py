@@ -539,12 +539,13 @@ def build_custom_rules(specs: Iterable[tuple[Any, Locator, str]], taken: Sequenc
             used_codes.add(spec["code"])
         pending.append((spec, locate, origin))
     number = 801  # SK800 is the unknown-selector warning
-    for spec, _, _ in pending:
+    for spec, locate, _ in pending:
         if not spec.get("code"):
             while f"SK{number}" in used_codes:
                 number += 1
-            if number > 899:
-                errors.add("too many custom rules (SK801-SK899)", None, kind=ConfigError)
+            if number > 899:  # (at the first rule without a code left)
+                errors.add("too many custom rules (SK801-SK899)", locate(("name",), False),
+                           "Merge rules of one kind: a rule takes many terms or patterns.", ConfigError)
                 break
             spec["code"] = f"SK{number}"
             used_codes.add(spec["code"])
