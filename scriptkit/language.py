@@ -10,6 +10,8 @@ A reply too short to tell (fewer than ``_MIN_HITS`` such words) is undecided: ``
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from scriptkit.text import run_table
@@ -120,3 +122,18 @@ def base_language(locale: str) -> str:
 
 def name_of(code: str) -> str:
     return NAMES.get(code, code)
+
+
+#: a locale to suggest for each language told (its region is a guess: the writer knows theirs)
+LOCALES = {"en": "en-US", "es": "es-ES", "pt": "pt-BR", "fr": "fr-FR", "de": "de-DE", "it": "it-IT", "nl": "nl-NL",
+           "ru": "ru-RU", "uk": "uk-UA", "el": "el-GR", "ar": "ar", "he": "he-IL", "zh": "zh-CN", "ja": "ja-JP",
+           "ko": "ko-KR", "th": "th-TH", "hi": "hi-IN"}
+
+
+def library_language(texts: Iterable[str], share: float = 0.8) -> str | None:
+    """The language of a library: the one at least ``share`` of the texts whose language can be told read as."""
+    told = Counter(code for code in map(language_of, texts) if code is not None)
+    if not told:
+        return None
+    code, count = told.most_common(1)[0]
+    return code if count >= share * sum(told.values()) else None

@@ -114,3 +114,28 @@ def test_review_of_a_reply_in_another_language(tmp_path: Path) -> None:
     result = lint_text(OTHER["pt"], file=str(tmp_path / "reply.txt"))
     assert [d.code for d in result.diagnostics] == ["SK006"]
     assert "Portuguese" in result.diagnostics[0].message
+
+
+@pytest.mark.parametrize(("bodies", "locale"), [
+    ([OTHER["es"], OTHER["es"].replace("Lucía", "Ana"), "Gracias"], "es-ES"),  # (too short to tell: not counted)
+    ([ENGLISH[0], ENGLISH[1], OTHER["es"]], None),  # mixed: English, with SK006 on the Spanish one
+])
+def test_an_imported_library_in_another_language_gets_its_locale(tmp_path: Path, bodies: list[str],
+                                                                  locale: str | None) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    source = tmp_path / "library.jsonl"
+    source.write_text("".join(json.dumps({"title": f"Reply {i}", "body": body}) + "\n"
+                              for i, body in enumerate(bodies)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(source), "--out", str(tmp_path / "pack")])
+    assert result.exit_code == 0, result.output
+    pack = load_pack(tmp_path / "pack")
+    assert pack.meta.locale == (locale or "en-US")
+    said = (tmp_path / "pack" / "pack.yaml").read_text(encoding="utf-8")
+    assert ("read as Spanish, hence the locale" in said) == (locale is not None)
+    codes = [(d.code, d.script_id) for d in lint_pack(pack).diagnostics if d.code == "SK006"]
+    assert codes == ([("SK006", None)] if locale else [("SK006", "reply-2")])

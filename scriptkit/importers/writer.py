@@ -26,6 +26,7 @@ from scriptkit.errors import ConfigError
 from scriptkit.importers import yamlout
 from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
+from scriptkit.language import LOCALES, library_language, name_of
 from scriptkit.models import Layout as PackLayout
 
 # a "{" that starts Jinja syntax: doubled, before % or #, or last (a placeholder may follow)
@@ -173,12 +174,16 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
 
 
 def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None,
-                  own: dict[str, PlaceholderPiece] | None = None) -> CommentedMap:
+                  own: dict[str, PlaceholderPiece] | None = None, language: str | None = None) -> CommentedMap:
+    """pack.yaml of an imported library; ``language``: the one its macros are written in, when not English."""
     doc = CommentedMap()
     doc["name"] = name
     doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
     if native is not None and "locale" in native.pack:
         doc["locale"] = native.pack["locale"]
+    elif language is not None and language != "en":
+        # (the English rules then leave its macros alone, and grammar checks them in their language)
+        doc["locale"] = LOCALES.get(language, language)
     doc["description"] = f"{count} macro(s) imported from {source} ({fmt})."
     if native is not None:  # scriptkit's own export: its own placeholders, each channel's frame as it rendered
         if native.placeholders:
@@ -202,9 +207,11 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
     email["greeting"] = ""
     email["signoff"] = ""
     doc["channels"] = CommentedMap(email=email)
+    told = (f"\nThe macros read as {name_of(language)}, hence the locale; its region is a guess: set yours."
+            if "locale" in doc and language is not None else "")
     doc.yaml_set_start_comment(
         "Imported with `scriptkit import`. The macros carry their own greetings and sign-offs, so the\n"
-        "email layout is empty: exporting reproduces each macro's text. Move greetings here to share them.")
+        "email layout is empty: exporting reproduces each macro's text. Move greetings here to share them." + told)
     return doc
 
 
@@ -262,7 +269,8 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
     try:
         (tmp / "scripts").mkdir(parents=True)
         native = next((m.native for m in macros if m.native is not None), None)
-        pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros))
+        pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
+                             library_language(m.raw.body for m in macros))
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:
             (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, source)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.language import base_language, language_of, name_of
+from scriptkit.language import LOCALES, base_language, language_of, name_of
 from scriptkit.message import Message
 from scriptkit.models import SLOTS, Pack
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -106,7 +106,7 @@ class OtherLanguage(Rule):
                           "Its length and blanks were still checked; judge the rest by hand.")
             return
         yield Finding(start, end, f"the reply reads as {name_of(found)}, not {name_of(expected)} (the pack's locale)",
-                      f"Keep it in a pack of its own with locale: {_LOCALES.get(found, found)}, or translate it; "
+                      f"Keep it in a pack of its own with locale: {LOCALES.get(found, found)}, or translate it; "
                       "the rules that read English did not judge it.")
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
@@ -120,9 +120,3 @@ class OtherLanguage(Rule):
                          Severity.SUGGESTION, location, text=pack.meta.locale,
                          suggestion="Template, length, blank, export, grammar and your own rules still run; "
                                     "turn this note off with ignore: [SK006].")
-
-
-# a locale to suggest for each language told
-_LOCALES = {"en": "en-US", "es": "es-ES", "pt": "pt-BR", "fr": "fr-FR", "de": "de-DE", "it": "it-IT", "nl": "nl-NL",
-            "ru": "ru-RU", "uk": "uk-UA", "el": "el-GR", "ar": "ar", "he": "he-IL", "zh": "zh-CN", "ja": "ja-JP",
-            "ko": "ko-KR", "th": "th-TH", "hi": "hi-IN"}
