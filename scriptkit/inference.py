@@ -13,7 +13,6 @@ reply is read once whichever rules run.
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -429,10 +428,11 @@ class Sentence(NamedTuple):
         return self.slot in FRAME_SLOTS or self.cues.greeting or self.cues.signoff
 
 
-# message id -> (weak reference, sentences, body sentences): an entry lives as long as its
-# message does, so the many rules of one lint run share one reading of each message and
-# nothing outlives it
-_cache: dict[int, tuple[weakref.ref[Message], tuple[Sentence, ...], tuple[Sentence, ...]]] = {}
+# where a message keeps its sentences and body sentences, in its own __dict__ (as its cached_property
+# text does): the many rules of one lint run share one reading of each message, and it lives as long
+# as the message (a cache keyed by id needed a weak reference and its callback per message); pickling
+# a message sends its fields only (scriptkit.parallel)
+_ANALYSIS = "_scriptkit_analysis"
 
 
 def analyse_message(message: Message) -> tuple[Sentence, ...]:
@@ -444,15 +444,11 @@ def analyse_message(message: Message) -> tuple[Sentence, ...]:
 
 
 def _analysis(message: Message) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
-    key = id(message)
-    hit = _cache.get(key)
-    if hit is not None and hit[0]() is message:
-        return hit[1], hit[2]
-    text = message.text
-    found, body = _analyse(text, tuple([(s, seg.slot) for s, _, seg in message.spans()]))
-    ref = weakref.ref(message, lambda _ref, key=key: _cache.pop(key, None))  # type: ignore[misc]
-    _cache[key] = (ref, found, body)
-    return found, body
+    kept: tuple[tuple[Sentence, ...], tuple[Sentence, ...]] | None = message.__dict__.get(_ANALYSIS)
+    if kept is None:
+        layout = tuple([(s, seg.slot) for s, _, seg in message.spans()])
+        kept = message.__dict__[_ANALYSIS] = _analyse(message.text, layout)
+    return kept
 
 
 _new_tuple = tuple.__new__
