@@ -8,8 +8,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field
-from functools import cached_property
 from operator import itemgetter
+from typing import Any, Generic, TypeVar, overload
 
 from scriptkit.diagnostics import Location
 from scriptkit.sourcetext import SourceText
@@ -158,6 +158,32 @@ class AgentNote:
         return plain_text(self.segments)
 
 
+_T = TypeVar("_T")
+
+
+class _computed_once(Generic[_T]):  # (a decorator: named as functools.cached_property is)
+    """``functools.cached_property`` without its lock: before Python 3.12 it takes an RLock on each
+    first read, which tripled the cost of a message's first read of its text, table and slot texts
+    (three per message of a pack). The value goes in the instance's __dict__, read from there after."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _computed_once[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> _computed_once[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Message:
     """One script rendered for one channel and variant."""
@@ -172,13 +198,13 @@ class Message:
     meta: Mapping[str, object] = field(default_factory=dict)
 
     # text, spans and slot texts are read by every rule: computed once per message (the
-    # dataclass is frozen, so they cannot go stale; cached_property writes to __dict__ directly)
-    @cached_property
+    # dataclass is frozen, so they cannot go stale; _computed_once writes to __dict__ directly)
+    @_computed_once
     def text(self) -> str:
         """The customer-facing text, placeholders as ``{{canonical.name}}``, blanks as ``[[name]]``."""
         return "".join(map(_row_text, self._table))
 
-    @cached_property
+    @_computed_once
     def _table(self) -> tuple[tuple[int, int, Segment, str], ...]:
         rows = []
         pos = 0
@@ -189,7 +215,7 @@ class Message:
             pos = end
         return tuple(rows)
 
-    @cached_property
+    @_computed_once
     def _slot_texts(self) -> dict[str, str]:
         parts: dict[str, list[str]] = {}
         for _, _, seg, text in self._table:
