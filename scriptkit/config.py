@@ -606,6 +606,14 @@ def load_config(pack: Any = None, start: str | Path | None = None, *, project: b
                 config = replace(config, grammar=parse_grammar(grammar, loc))
             except ConfigError as exc:
                 errors.extend([exc])
+        if meta.grammar:  # (its other keys too, typos included, though this run may check no grammar)
+            from scriptkit.rules.base import RuleContext
+            from scriptkit.rules.grammar import grammar_options
+
+            try:
+                grammar_options(RuleContext(pack, {"mode": "off"}))
+            except ConfigError as exc:
+                errors.extend([exc])
         if meta.rules:
             origin = pack.origin
             base = Path(pack.root) if Path(pack.root).is_dir() else Path(pack.root).parent

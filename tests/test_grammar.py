@@ -358,6 +358,17 @@ def test_unknown_grammar_setting_is_located(make_pack) -> None:
     assert info.value.location.line == 4
 
 
+@pytest.mark.parametrize(("setting", "says", "line"), [
+    ("  dictonary: [Acme]\n", "Did you mean 'dictionary'?", 3),
+    ("  dictionary: [Acme]\n  picky: 'yes'\n", "'picky' must be true or false", 4),
+])
+def test_grammar_settings_are_checked_when_grammar_is_off_too(make_pack, setting: str, says: str, line: int) -> None:
+    pack = load_pack(make_pack({"a.yaml": _script("I'm sorry.")}, "name: T\ngrammar:\n" + setting))
+    with pytest.raises(ConfigError) as info:
+        lint_pack(pack)  # (grammar off: no server, no request)
+    assert says in str(info.value) and info.value.location is not None and info.value.location.line == line
+
+
 def test_unreadable_results_cache_is_a_config_error(make_pack, tmp_path: Path, monkeypatch) -> None:
     from scriptkit.engines import languagetool
 

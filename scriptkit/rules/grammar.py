@@ -23,6 +23,7 @@ to its lists and replace its other settings::
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -91,7 +92,9 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
         for key, value in pack.meta.grammar.items():
             loc = pack.origin.location(("grammar", key), key=True) if pack.origin else None
             if key not in KEYS:
-                raise ConfigError(f"unknown grammar setting '{key}'", loc, f"Use one of: {', '.join(KEYS)}.")
+                close = difflib.get_close_matches(str(key), KEYS, n=1)
+                raise ConfigError(f"unknown grammar setting '{key}'", loc,
+                                  f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(KEYS)}.")
             merged[key], where[key] = value, loc
     if "mode" in ctx.options:
         merged["mode"] = ctx.options["mode"]
