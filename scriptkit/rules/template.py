@@ -571,7 +571,9 @@ def _near_duplicates(prints: list[Fingerprint], threshold: float) -> dict[int, t
             hits = Counter(chain.from_iterable(met))
             low, high = threshold * n, n / threshold
             for j in sorted([j for j, c in hits.items() if c >= MIN_BANDS and low <= sizes[j] <= high]):
-                inter = len(own & prints[j].shingles)
+                # (what is left of it: candidates share most of their shingles, so this builds a
+                # smaller set than the intersection would)
+                inter = n - len(own - prints[j].shingles)
                 sim = inter / (n + sizes[j] - inter)
                 if sim >= threshold:
                     found[i] = (j, sim)
