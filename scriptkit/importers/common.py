@@ -49,6 +49,14 @@ class RawItem:
     notes: list[str] = field(default_factory=list)  # what the export says that the pack cannot hold
     label: str = ""  # how messages name it ("macro 12 'Refund'"), where its reader knows the noun
     script_id: str = ""  # the script id scriptkit's own export gave it (Gorgias external_id), else from the title
+    source: SourceText | None = None  # the export's text, to locate a part of the body in it
+
+    def where(self, spelled: str) -> Location:
+        """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""
+        if self.source is None:
+            return self.location
+        found = locate(self.source, spelled, max(self.location.offset, 0))
+        return found if found.offset > 0 else self.location
 
     @property
     def name(self) -> str:
@@ -326,6 +334,7 @@ class Entry:
     where: Location
     name: str  # "macro 12 'Refund'"
     title_key: str = "title"
+    source: SourceText | None = None
 
     def untitled(self) -> ItemProblem | None:
         """The problem of an item without a title (a pack needs one), else None."""
@@ -364,7 +373,7 @@ class Entry:
 
     def item(self, body: str, *, html: bool, dialect: str, **more: Any) -> RawItem:
         return RawItem(key=self.key, title=self.title, body=body, location=self.where, html=html, dialect=dialect,
-                       label=self.name, **more)
+                       label=self.name, source=self.source, **more)
 
 
 def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | ItemProblem]) -> Read:
@@ -397,7 +406,7 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
             where = locate(source, title or key)
         after = max(after, where.offset + 1)
         entry = Entry(item, key, title, where, f"{export.noun} {key} {title!r}" if title else f"{export.noun} {key}",
-                      export.title_key)
+                      export.title_key, source)
         yield parse(entry)
 
 

@@ -186,7 +186,13 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     if removed:
         macro.notes.append(f"removed {removed} invisible control character(s)")
     for name, blank in blanks.items():
-        macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
+        if blank.logic:  # the macro no longer does what it did: said with where, besides the blanks' list
+            macro.about.append(f"{raw.where(blank.original)}: {blank.original!r} ({blank.reason}) has no "
+                               f"equivalent in a pack (a placeholder's fallback has): kept whole as blank '{name}', "
+                               "its text in the blank's prompt; exported, it is a fill-in for the agent until you "
+                               "rewrite it")
+        else:
+            macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
     for piece in macro.own_fields().values():
         macro.notes.append(f"{piece.original!r} ({helpdesk}'s own field) kept as placeholder '{piece.name}', "
                            f"declared in pack.yaml")

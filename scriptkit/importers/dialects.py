@@ -156,6 +156,9 @@ class BlankPiece:
     original: str  # exactly as the source spelled it
     hint: str  # a name suggestion, e.g. "amount"
     reason: str  # why it is a blank: "unknown Zendesk placeholder", "foreign style [Name]"
+    # template logic or a filter the helpdesk applies: exported as a fill-in, the macro no longer does
+    # what it did, so the import says where it stands (an unknown name is just a fill-in)
+    logic: bool = dataclasses.field(default=False, compare=False)
 
 
 Piece = TextPiece | PlaceholderPiece | BlankPiece
@@ -169,12 +172,11 @@ _HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>[^%
 # a merge field {!Contact.FirstName}, or a formula {!BLANKVALUE(Contact.FirstName, "there")} (never text)
 _SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][^{}\n]{0,200}?)\}")
 _BLANKVALUE = re.compile(r"BLANKVALUE\(\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<q>[\"'])(?P<value>[^\"']*)(?P=q)\s*\)")
-# Liquid's "value or fallback" idiom, as the Liquid export targets write it
-_LIQUID_FALLBACK = re.compile(
-    r"\{%-?\s*if\s+(?P<a>[\w.]+)(?:\s+and\s+(?P=a))?(?:\s*!=\s*(?:blank|empty|\"\"|''))?\s*-?%\}"
-    r"\{\{-?\s*(?P<b>[\w.]+)\s*-?\}\}"
-    r"\{%-?\s*else\s*-?%\}(?P<fallback>[^{}]*?)\{%-?\s*endif\s*-?%\}"
-)
+# a condition on one variable that holds when it has a value: "x", "x != blank", "x and x != blank"
+# (and, negated, "x == blank"): the test a Liquid "value or fallback" idiom makes
+_LIQUID_SET = re.compile(r"(?P<a>[\w.]+)(?:\s+and\s+(?P=a))?(?:\s*!=\s*(?:blank|empty|nil|\"\"|''))?")
+_LIQUID_UNSET = re.compile(r"(?P<a>[\w.]+)\s*==\s*(?:blank|empty|nil|\"\"|'')")
+_LIQUID_CONDITION = re.compile(r"\{%-?\s*(?P<tag>if|unless)\s+(?P<condition>[^%]*?)\s*-?%\}")
 _LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<inner>.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 _LIQUID_TAG = re.compile(r"\{%-?\s*(?P<tag>\w+)[^%]*?-?%\}", re.S)
 _LIQUID_BLOCK_END = {"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor",
@@ -218,17 +220,7 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     pieces: list[Piece] = []
     pos = 0
     while pos < len(text):
-        idiom = _LIQUID_FALLBACK.search(text, pos)
         tag = _LIQUID_TAG.search(text, pos)
-        if idiom and (tag is None or idiom.start() <= tag.start()) and idiom.group("a") == idiom.group("b"):
-            name, fallback, original = idiom.group("a"), idiom.group("fallback"), idiom.group(0)
-            found = PlaceholderPiece(table[name], fallback, original, spelled=name) if name in table else \
-                own_placeholder(dialect, name, fallback, original)
-            if found is not None:
-                pieces.append(TextPiece(text[pos:idiom.start()]))
-                pieces.append(found)
-                pos = idiom.end()
-                continue
         if tag is None:
             break
         pieces.append(TextPiece(text[pos:tag.start()]))
@@ -239,10 +231,61 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
             continue
         end = _block_end(text, tag)
         original = text[tag.start():end]
-        pieces.append(BlankPiece(original, _hint(tag.group("tag")), f"{helpdesk} template logic"))
+        if (idiom := _fallback_idiom(original, table, dialect)) is not None:
+            pieces.extend(idiom)
+            pos = end
+            continue
+        pieces.append(BlankPiece(original, _hint(tag.group("tag")), f"{helpdesk} template logic", logic=True))
         pos = end
     pieces.append(TextPiece(text[pos:]))
     return [p for p in pieces if not (isinstance(p, TextPiece) and not p.text)]
+
+
+def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Piece] | None:
+    """A whole ``{% if %}`` or ``{% unless %}`` block that only chooses between a variable's value and
+    a fallback, as the placeholder with its fallback; else None (other logic is not safe to convert).
+
+    Safe means: one condition on that variable having a value, two branches (one may be empty),
+    the one taken when it has a value holding ``{{variable}}`` once and nothing else of Liquid, the
+    other plain text; what both share before and after is text around the placeholder, and what the
+    second has in its place is the fallback. ``Hi {{x}},`` / ``Hi there,`` is ``Hi `` + x or "there"
+    + ``,``; ``Hi {{x}},`` / ``Hello,`` is not (Liquid can say it, a placeholder's fallback cannot).
+    """
+    opening = _LIQUID_CONDITION.match(block)
+    if opening is None:
+        return None
+    condition, unless = opening.group("condition"), opening.group("tag") == "unless"
+    found = _LIQUID_SET.fullmatch(condition)
+    negated = unless
+    if found is None and (found := _LIQUID_UNSET.fullmatch(condition)) is not None:
+        negated = not negated
+    if found is None:
+        return None
+    name = found.group("a")
+    inner = block[opening.end():]
+    closing = list(_LIQUID_TAG.finditer(inner))
+    if not closing or closing[-1].group("tag") != ("endunless" if unless else "endif"):
+        return None
+    middle = closing[:-1]  # the tags between: at most one else, nothing else
+    if len(middle) > 1 or (middle and middle[0].group("tag") != "else"):
+        return None
+    split = middle[0] if middle else closing[-1]
+    first, second = inner[:split.start()], inner[split.end():closing[-1].start()] if middle else ""
+    present, absent = (second, first) if negated else (first, second)
+    outputs = list(_MUSTACHE.finditer(present))
+    if (len(outputs) != 1 or outputs[0].group("name") != name or outputs[0].group("filters").strip()
+            or "{" in absent or "}" in absent):
+        return None
+    before, after = present[:outputs[0].start()], present[outputs[0].end():]
+    if "{" in before + after or "}" in before + after or len(absent) < len(before) + len(after) \
+            or not absent.startswith(before) or not absent.endswith(after):
+        return None
+    fallback = absent[len(before):len(absent) - len(after)]
+    placeholder = PlaceholderPiece(table[name], fallback, block, spelled=name) if name in table else \
+        own_placeholder(dialect, name, fallback, block)
+    if placeholder is None:
+        return None
+    return [p for p in (TextPiece(before), placeholder, TextPiece(after)) if not isinstance(p, TextPiece) or p.text]
 
 
 def _block_end(text: str, opening: re.Match[str]) -> int:
@@ -298,7 +341,7 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
             reason = (f"{helpdesk} placeholder with a filter scriptkit cannot keep{filtered}" if filtered and
                       dialect != "generic" else f"unknown {helpdesk} placeholder" if dialect != "generic"
                       else f"placeholder in a style scriptkit cannot map ({style})")
-            pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), reason))
+            pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), reason, logic=bool(filtered)))
         pos = m.end()
     pieces.append(TextPiece(text[pos:]))
     return pieces
