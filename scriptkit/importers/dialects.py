@@ -319,7 +319,7 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
         fallback: str | None = None
         filters = m.groupdict().get("filters") or ""
         if m.re is _HELPSCOUT_VAR:
-            fallback = m.group("fallback") or None
+            fallback = m.group("fallback")  # (",fallback=": an explicit "write nothing", not none)
         elif m.re is _SALESFORCE_VAR and (formula := _BLANKVALUE.fullmatch(name)):
             name, fallback = formula.group("name"), formula.group("value") or None
         elif filters:

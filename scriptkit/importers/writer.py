@@ -44,7 +44,8 @@ def template(pieces: Sequence[Piece], names: dict[str, str]) -> str:
         if isinstance(piece, TextPiece):
             out.append(escape_jinja(piece.text))
         elif isinstance(piece, PlaceholderPiece):
-            fallback = f" | fallback({json.dumps(piece.fallback, ensure_ascii=False)})" if piece.fallback else ""
+            fallback = f" | fallback({json.dumps(piece.fallback, ensure_ascii=False)})" \
+                if piece.fallback is not None else ""
             out.append("{{ " + piece.name + fallback + " }}")
         else:
             out.append("{{ blank." + names[piece.original] + " }}")

@@ -136,6 +136,8 @@ class Dialect:
     spells: Callable[[str], bool] = lambda fallback: True
     #: literal character sequences the helpdesk would read as template syntax and ``escape`` cannot neutralise
     unsafe: tuple[str, ...] = ()
+    #: an empty fallback is written (Help Scout's ``,fallback=``: "write nothing", as the writer said)
+    empty_fallback: bool = False
 
     def placeholder(self, seg: Placeholder, as_html: bool, names: Mapping[str, str] | None = None) -> str:
         table = {**self.names, **(names or {})}
@@ -146,7 +148,8 @@ class Dialect:
 
     def keeps(self, fallback: str | None) -> bool:
         """Whether a placeholder's fallback is written (else the bare placeholder, and SK504)."""
-        return bool(fallback) and self.fallbacks and self.spells(fallback or "")
+        wanted = bool(fallback) or (fallback == "" and self.empty_fallback)
+        return wanted and self.fallbacks and self.spells(fallback or "")
 
 
 def blank_marker(name: str) -> str:

@@ -52,7 +52,7 @@ def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -
     return write(PLACEHOLDERS[name], fallback, as_html)
 
 
-DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{%",))
+DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{%",), empty_fallback=True)
 
 
 class HelpScoutTarget(BaseTarget):
