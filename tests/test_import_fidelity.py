@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from scriptkit import export, import_library
+from scriptkit.errors import ImportFormatError
 from scriptkit.importers.dialects import PlaceholderPiece, parse_body
 
 
@@ -28,3 +31,35 @@ def test_a_help_scout_empty_fallback_comes_back_from_a_help_scout_round_trip(tmp
     (reply,) = json.loads((tmp_path / "out" / "helpscout" / "saved_replies.json").read_text(encoding="utf-8"))[
         "saved_replies"]
     assert reply["text"].startswith("<p>Hi {%customer.firstName,fallback=%}, I have reset")
+
+
+def test_a_key_written_twice_in_a_json_export_is_reported_where_it_is(tmp_path: Path) -> None:
+    """json keeps the last of two "title" (or "value") keys and drops the first without a word."""
+    source = tmp_path / "zendesk.json"
+    source.write_text('{"macros": [\n {"id": 1, "title": "Refund", "actions": [\n'
+                      '  {"field": "comment_value", "value": "I have refunded it.", "value": "Sorry."}]},\n'
+                      ' {"id": 2, "title": "Late", "title": "Late (old)", "actions": []}\n]}\n', encoding="utf-8")
+    with pytest.raises(ImportFormatError) as caught:
+        import_library(source, "zendesk")
+    error = caught.value
+    assert str(error.location) == f"{source}:3:62"  # the second "value"
+    assert "'value' twice" in error.message and "line 3, column 30" in error.message
+    assert error.hint
+
+
+def test_a_key_written_twice_in_a_json_lines_row_is_reported_with_its_row(tmp_path: Path) -> None:
+    source = tmp_path / "library.jsonl"
+    source.write_text('{"title": "Refund", "body": "I have refunded it today."}\n'
+                      '{"title": "Late", "body": "Sorry for the wait.", "body": "Sorry."}\n', encoding="utf-8")
+    library = import_library(source, "jsonl", mapping={"title": "title", "body": "body"})
+    assert [m.title for m in library.macros] == ["Refund"]
+    (problem,) = library.problems
+    assert str(problem.location) == f"{source}:2:50" and "'body' twice" in problem.message
+
+
+def test_a_json_key_inside_a_text_value_is_no_duplicate(tmp_path: Path) -> None:
+    source = tmp_path / "zendesk.json"
+    source.write_text(json.dumps({"macros": [{"id": 1, "title": "Quoting", "actions": [
+        {"field": "comment_value", "value": 'Send us {"title": "x", "title": "y"} as you see it.'}]}]}),
+        encoding="utf-8")
+    assert [m.title for m in import_library(source, "zendesk").macros] == ["Quoting"]

@@ -166,12 +166,54 @@ def json_reason(exc: json.JSONDecodeError) -> str:
 
 def load_json(source: SourceText, what: str) -> Any:
     try:
-        return json.loads(source.text)
+        data, repeated = loads_once(source.text)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(f"{what} is not valid JSON: {json_reason(exc)}", source.location(exc.pos),
                                 "The file may be truncated; export it again.") from None
     except RecursionError:
         raise ImportFormatError(f"{what} is nested too deeply to read", source.location(0)) from None
+    if repeated is not None:
+        key, second, first = repeated
+        where = source.location(first)
+        raise ImportFormatError(f"{what} has the key {key!r} twice in one object (first at line {where.line}, "
+                                f"column {where.col})", source.location(second),
+                                "Remove the one you do not want (a reader keeps only the last).")
+    return data
+
+
+def loads_once(text: str) -> tuple[Any, tuple[str, int, int] | None]:
+    """The JSON document, and its first key written twice in one object (key, offset of the second, of the
+    first), else None: json keeps the last value of such a key and drops the other without a word."""
+    seen_twice = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal seen_twice
+        value = dict(items)
+        seen_twice = seen_twice or len(value) < len(items)
+        return value
+
+    data = json.loads(text, object_pairs_hook=pairs)
+    return data, (_repeated_key(text) if seen_twice else None)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(?:\s*:)?|[{}\[\]]')
+
+
+def _repeated_key(text: str) -> tuple[str, int, int] | None:
+    """Where a valid JSON document first repeats a key within one object (walked only when it does)."""
+    objects: list[dict[str, int] | None] = []  # the keys of each open object, None for a list
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark in "{[":
+            objects.append({} if mark == "{" else None)
+        elif mark in "}]":
+            objects.pop()
+        elif mark.endswith(":") and objects and (keys := objects[-1]) is not None:
+            key = json.loads(mark[:-1])
+            if key in keys:
+                return key, token.start(), keys[key]
+            keys[key] = token.start()
+    return None
 
 
 def locate(source: SourceText, value: str, start: int = 0) -> Location:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, json_reason, kind_of, read_text
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, json_reason, kind_of, loads_once, read_text
 from scriptkit.importers.tabular import check_columns, from_record
 
 LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
@@ -22,10 +22,16 @@ def read(path: Path, options: ReadOptions) -> Read:
             continue
         where = source.at(lineno - 1, 0)
         try:
-            record = json.loads(line)
+            record, repeated = loads_once(line)
         except json.JSONDecodeError as exc:
             yield ItemProblem(source.at(lineno - 1, exc.colno - 1), f"line {lineno}",
                               f"is not valid JSON: {json_reason(exc)}")
+            continue
+        if repeated is not None:
+            key, second, first = repeated
+            yield ItemProblem(source.at(lineno - 1, second), f"line {lineno}",
+                              f"has the key {key!r} twice (first at column {first + 1}): remove the one you do not "
+                              "want (a reader keeps only the last)")
             continue
         if not isinstance(record, dict):
             yield ItemProblem(where, f"line {lineno}", f"should be a JSON object, found {kind_of(record)}")
