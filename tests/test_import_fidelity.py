@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scriptkit import export, import_library
+from scriptkit import export, import_library, load_pack, render_pack
 from scriptkit.errors import ImportFormatError
 from scriptkit.importers.dialects import PlaceholderPiece, parse_body
 
@@ -63,3 +63,21 @@ def test_a_json_key_inside_a_text_value_is_no_duplicate(tmp_path: Path) -> None:
         {"field": "comment_value", "value": 'Send us {"title": "x", "title": "y"} as you see it.'}]}]}),
         encoding="utf-8")
     assert [m.title for m in import_library(source, "zendesk").macros] == ["Quoting"]
+
+
+@pytest.mark.parametrize("body", [
+    "\u201cThanks for waiting; I have refunded it today.\u201d",
+    "\u201cSorry: the refund is on its way\u201d - Sam",
+    "\u2018Sorry #1, it is on its way.\u2019",
+    "\u201cHi {{ticket.requester.first_name}},\n\nI have refunded it today.\u201d",
+    "\u201c\u201d",
+])
+def test_a_reply_wrapped_in_curly_quotes_reads_back_as_it_was(tmp_path: Path, body: str) -> None:
+    """Curly quotes are no YAML quotes: written bare, the value still holds them, and must keep them."""
+    source = tmp_path / "zendesk.json"
+    source.write_text(json.dumps({"macros": [{"id": 1, "title": "Quoted", "actions": [
+        {"field": "comment_value", "value": body}]}]}), encoding="utf-8")
+    library = import_library(source, "zendesk")
+    (macro,) = library.macros
+    (message,) = render_pack(load_pack(library.write(tmp_path / "pack")))
+    assert message.text == macro.text == body.replace("{{ticket.requester.first_name}}", "{{customer.first_name}}")

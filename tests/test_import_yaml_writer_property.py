@@ -16,7 +16,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from scriptkit.importers import writer, yamlout
 
 # YAML's indicators and the characters ruamel quotes, escapes or breaks lines at, beside letters
-_ALPHABET = st.sampled_from(list("aZ09 _.'\"-?:,[]{}#&*!|>%@`\\/=~<+()$^;\t\n\r\x00\x07\x85\xa0\u2028\u2029\ufeffé😀"))
+_ALPHABET = st.sampled_from(list("aZ09 _.'\"-?:,[]{}#&*!|>%@`\\/=~<+()$^;\t\n\r\x00\x07\x85\xa0\u2028\u2029\ufeffé😀"
+                                 "“”‘’"))
 _TEXT = st.text(_ALPHABET, max_size=24) | st.sampled_from(["yes", "No", "null", "~", "1.5", "0o17", "2024-01-01", ""])
 
 
