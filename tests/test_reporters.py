@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Severity
 from scriptkit.errors import ConfigError
 from scriptkit.linting import LintResult, lint_pack, lint_text
@@ -369,3 +370,41 @@ def test_audit_html_marks_a_phrase_inside_a_finding_about_the_whole_reply() -> N
     body = body[:body.index("</div>")]
     assert re.findall(r'data-code="(\w+)"[^>]*>([^<]*)</mark>', body) == [("SK201", "Kindly"), ("SK201", "the matter")]
     assert re.sub(r"<[^>]+>", "", body) == "Kindly note the matter is closed. Sorry."
+
+
+SPANISH_REPLY = ("Hola Marta,\n\nSiento mucho el retraso de tu pedido. Entiendo lo frustrante que es esperar. "
+                 "Ya he pedido un reembolso y lo verás en tu cuenta en tres días.\n\nUn saludo,\nAna\n")
+
+
+def test_review_of_a_reply_in_another_language_says_no_sentence_was_judged_in_every_format(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The English rules did not judge a Spanish reply (SK006 says so), yet the text view labelled
+    # each sentence "other" and counted "0 of 5 sentence(s) acknowledge...", as if it had read them
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = lint_text(SPANISH_REPLY, file="es.txt")
+    text = render(result, "text")
+    rows = [line for line in text.splitlines() if re.match(r"\s+[!✓ ]\s+\d+:\d+\s", line)]
+    assert len(rows) == len(result.sentences) == 5, text
+    assert all("not judged" in row and " other " not in row for row in rows), text
+    assert "reads as Spanish" in text and "read English only" in text, text
+    assert "acknowledge, show warmth or offer a solution cleanly" not in text, text
+    data = json.loads(render(result, "json"))
+    assert "reads as Spanish" in data["not_judged"]
+    assert [(s["slot"], s["confidence"], s["judged"]) for s in data["sentences"]] == [(None, None, False)] * 5
+    # the formats without a sentence view carry SK006, whose message says the same
+    for fmt in ("sarif", "github", "junit"):
+        out = render(result, fmt)
+        assert "SK006" in out and "reads as Spanish" in out and "did not judge it" in out, fmt
+    # ignoring SK006 hides the finding, not the fact: the sentences are still not labelled
+    quiet = lint_text(SPANISH_REPLY, file="es.txt", config=LintConfig().override(ignore=["SK006"]))
+    assert "SK006" not in {d.code for d in quiet.diagnostics}
+    assert "not judged" in render(quiet, "text") and json.loads(render(quiet, "json"))["not_judged"]
+
+
+def test_review_of_an_english_reply_labels_its_sentences_and_says_nothing_of_judging() -> None:
+    result = lint_text("I can see how frustrating this is. I'll refund you today.\n", file="en.txt")
+    assert "not judged" not in render(result, "text")
+    data = json.loads(render(result, "json"))
+    assert "not_judged" not in data and all(s["judged"] for s in data["sentences"])
+    assert data["sentences"][0]["slot"] == "acknowledgment"

@@ -82,3 +82,21 @@ def by_sentence(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagno
         else:
             rest.append(d)
     return inside, rest
+
+
+def not_judged(result: LintResult) -> str | None:
+    """``scriptkit review`` of a reply the English-only rules did not judge (SK006's case): why, in
+    a sentence; None when they judged it. Its sentences then show no practice: telling one reads
+    English phrases too, so "other" on each sentence of a Spanish reply meant "not read".
+
+    Told from the reply itself, not from an SK006 finding: ``--ignore SK006`` hides the finding,
+    the rules still did not judge the reply."""
+    from scriptkit.language import language_of, name_of
+
+    if not result.sentences or not result.messages:
+        return None
+    found = language_of(result.messages[0].text)
+    if found is None or found == "en":  # (too short to tell: free text is taken as English)
+        return None
+    return (f"not judged: the reply reads as {name_of(found)}, and the empathy, warmth, solution and readability "
+            "rules read English only (SK006); its length and blanks were still checked")

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import by_sentence, display_path
+from scriptkit.reporters import by_sentence, display_path, not_judged
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -47,9 +47,12 @@ def build(result: LintResult) -> dict[str, Any]:
     }
     if result.sentences:
         inside, _ = by_sentence(result)
+        why = not_judged(result)
+        if why:  # (no practice per sentence then: slot and confidence are null, not a guess)
+            data["not_judged"] = why
         data["sentences"] = [
-            {"text": s.text, "slot": s.slot, "confidence": s.confidence, "line": s.location.line,
-             "col": s.location.col, "codes": [d.code for d in diags]}
+            {"text": s.text, "slot": None if why else s.slot, "confidence": None if why else s.confidence,
+             "judged": not why, "line": s.location.line, "col": s.location.col, "codes": [d.code for d in diags]}
             for s, diags in zip(result.sentences, inside, strict=True)
         ]
     if result.turns:  # a transcript: the agent's turns, the only text judged

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import by_sentence, display_path
+from scriptkit.reporters import by_sentence, display_path, not_judged
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult, SentenceNote
@@ -114,11 +114,15 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
         where = f"line {line}" if col == 1 else f"line {line}, column {col}"  # (HTML is often one line)
         con.print(Text(f"  the quoted thread from {where} on is not judged: it is the earlier messages",
                        style="dim"))
+    why = not_judged(result)
+    if why:
+        con.print(Text(f"  {why}", style="dim"))
     inside, across = _sentence_findings(result, file, inside)
     for s, diags in zip(notes, inside, strict=True):
-        good = _shows_practice(s) and not diags
+        good = not why and _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
-        label = Text(f"{SLOT_LABELS.get(s.slot, s.slot):<13}", style="green" if good else "dim")
+        practice = "not judged" if why else SLOT_LABELS.get(s.slot, s.slot)
+        label = Text(f"{practice:<13}", style="green" if good else "dim")
         con.print(mark + Text(f"{s.location.line}:{s.location.col}".ljust(7)) + label + Text(" ".join(s.text.split())))
         for d in diags:
             con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
@@ -131,8 +135,13 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
             con.print(Text("      ") + Text(d.code, style=STYLES[d.severity]) + Text(f" [{d.name}] {d.message}"))
             if d.suggestion:
                 con.print(Text("        suggestion: ", style="green") + Text(d.suggestion))
-    clean = sum(1 for s, diags in zip(notes, inside, strict=True) if _shows_practice(s) and not diags)
     flagged = sum(1 for diags in inside if diags)
+    if why:
+        con.print(Text(f"  none of {len(notes)} sentence(s) judged for acknowledgment, warmth or a solution; "
+                       f"{flagged} marked ! could improve.", style="dim"))
+        con.print()
+        return
+    clean = sum(1 for s, diags in zip(notes, inside, strict=True) if _shows_practice(s) and not diags)
     # (out of the reply's own sentences: a greeting or a sign-off never acknowledges or solves)
     body = sum(1 for s in notes if s.slot not in FRAME_SLOTS)
     aside = " of the reply (greeting and sign-off aside)" if body < len(notes) else ""
