@@ -81,3 +81,14 @@ def test_a_reply_wrapped_in_curly_quotes_reads_back_as_it_was(tmp_path: Path, bo
     (macro,) = library.macros
     (message,) = render_pack(load_pack(library.write(tmp_path / "pack")))
     assert message.text == macro.text == body.replace("{{ticket.requester.first_name}}", "{{customer.first_name}}")
+
+
+def test_a_zendesk_macro_with_two_comments_says_which_text_was_left_out(tmp_path: Path) -> None:
+    source = tmp_path / "zendesk.json"
+    source.write_text(json.dumps({"macros": [{"id": 4, "title": "Late", "actions": [
+        {"field": "comment_value", "value": "Sorry for the wait; your parcel left our depot today."},
+        {"field": "comment_value", "value": "I have asked the courier to call you."}]}]}), encoding="utf-8")
+    (macro,) = import_library(source, "zendesk").macros
+    assert macro.text == "I have asked the courier to call you."
+    (note,) = [n for n in macro.about if "comment_value" in n]
+    assert "two 'comment_value' actions" in note and "Sorry for the wait; your parcel left our depot today." in note

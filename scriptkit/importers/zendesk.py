@@ -40,6 +40,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if not isinstance(actions, list):
         return entry.problem("'actions' should be a list of {field, value} objects")
     body, html, public, tags, reply_field, status = "", False, True, [], "comment_value", None
+    comments: dict[str, list[str]] = {}  # field -> its texts: a second one of a field replaces the first
     for action in actions:
         if not isinstance(action, dict) or not isinstance(action.get("field"), str):
             return entry.problem("an action is not a {field, value} object")
@@ -48,6 +49,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             text = _comment(value)
             if text is None:
                 return entry.problem(f"'{field}' should be text or a [\"channel:all\", text] pair")
+            comments.setdefault(field, []).append(text)
             if field == "comment_value_html" or not html:
                 body, html, reply_field = text, field == "comment_value_html", field
         elif field == "comment_mode_is_public":
@@ -64,6 +66,11 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     description = entry.fields.get("description")
     settings: dict[str, Any] = {}
     notes = attachment_note(entry.fields.get("attachments"), "Zendesk")
+    for field, texts in comments.items():
+        if len(set(texts)) > 1:
+            left = "; ".join(repr(t) for t in dict.fromkeys(texts[:-1]) if t != texts[-1])
+            notes.append(f"has {'two' if len(texts) == 2 else len(texts)} '{field}' actions: the last is the "
+                         f"reply imported, the text of the other(s) is not in the pack: {left}")
     if entry.fields.get("active") is False:
         settings["active"] = False
         notes.append("switched off (inactive) in Zendesk: exported back switched off")
