@@ -191,7 +191,8 @@ class LintConfig:
             for opt in opts:
                 if rule.options and opt not in rule.options:
                     close = difflib.get_close_matches(opt, list(rule.options), n=1)
-                    hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(sorted(rule.options))}"
+                    hint = (f"Did you mean '{close[0]}'?" if close else
+                            f"Its options are {', '.join(sorted(rule.options))}.")
                     diag = _config_warning(f"rule {rule.code} [{rule.name}] has no option '{opt}'",
                                            self.option_key_locations.get((key, opt)) or loc, hint)
                     diag.text = opt
@@ -307,6 +308,20 @@ def unknown_selector(text: str, location: Location | None, rules: Sequence[type[
     diag = _config_warning(f"unknown rule selector '{text}' in {where}", location, hint)
     diag.text = text
     return diag
+
+
+# the verbs of a '# scriptkit: VERB' comment (linting.py reads them)
+SUPPRESSION_VERBS = ("ignore", "ignore-file", "noqa")
+
+
+def unknown_suppression(verb: str, location: Location) -> Diagnostic:
+    """A '# scriptkit: VERB' comment whose verb is none of SUPPRESSION_VERBS: a typo that would
+    otherwise switch nothing off without a word."""
+    close = difflib.get_close_matches(verb.lower(), SUPPRESSION_VERBS, n=1, cutoff=0.6)
+    hint = (f"Did you mean '# scriptkit: {close[0]}'?" if close else
+            "A suppression reads '# scriptkit: ignore CODES' (its line) or '# scriptkit: ignore-file CODES' "
+            "(the whole file).")
+    return _config_warning(f"unknown suppression '# scriptkit: {verb}': it switches nothing off", location, hint)
 
 
 def _config_warning(message: str, location: Location | None, hint: str) -> Diagnostic:

@@ -20,8 +20,19 @@ class ScriptkitError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
-        hint = f" {self.hint}" if self.hint else ""
-        return f"{where}{self.message}{hint}"
+        return f"{where}{two_sentences(self.message, self.hint)}"
+
+
+def two_sentences(first: str, second: str | None) -> str:
+    """``first`` then ``second`` as two sentences of one line: a full stop ends ``first`` unless
+    it already ends its sentence (``.``, ``!``, ``?`` or ``:``, or one of the first three inside
+    a closing quote or bracket), so a message and its hint do not run together."""
+    if not second:
+        return first
+    first = first.rstrip()
+    # (a quoted ':' is a character named, "after the ':'", not the end of a sentence)
+    ended = first.endswith(":") or first.rstrip("\"'”’)]").endswith((".", "!", "?"))
+    return f"{first}{'' if ended else '.'} {second}"
 
 
 class PackError(ScriptkitError):

@@ -469,6 +469,18 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
     problem, mark, cmark = exc.problem or "", exc.problem_mark, exc.context_mark
     if mark is None:
         return None
+    if cmark is not None and (problem == "found unexpected end of stream" or problem.endswith("'<stream end>'")):
+        # a quote or bracket left open to the end of the file: said at the opening one, where the fix goes
+        opener = text[cmark.index:cmark.index + 1]
+        if exc.context == "while scanning a quoted scalar" and opener in ("'", '"'):
+            return ("this quoted value has no closing quote: it runs on to the end of the file",
+                    source.location(cmark.index), f"Add the closing {opener} where the text ends.")
+        if opener in ("[", "{"):
+            closer, what = ("]", "list") if opener == "[" else ("}", "mapping")
+            where_ends = "the list ends" if opener == "[" else "it ends"
+            return (f"this '{opener}' {what} has no closing '{closer}' before the end of the file",
+                    source.location(cmark.index),
+                    f"Add the '{closer}' where {where_ends}, or quote the text if the '{opener}' is part of it.")
     if problem == "expected <block end>, but found '<block mapping start>'":
         return ("this line is indented differently from the lines above it", source.location(mark.index),
                 "Keys of one mapping start in the same column: line this one up with the keys above it (spaces only).")

@@ -135,7 +135,7 @@ def test_a_channel_entry_that_is_not_a_mapping_names_the_keys_it_takes(make_pack
     result = _check(make_pack({"late.yaml": script}, PACK))
     assert result.exit_code == 2 and "Traceback" not in result.output
     line = script.splitlines().index("  sms: shorter please") + 1
-    assert (f"late.yaml:{line}:8: error: 'sms' must be a mapping of keys and values Known keys here: "
+    assert (f"late.yaml:{line}:8: error: 'sms' must be a mapping of keys and values. Known keys here: "
             "acknowledgment, solution, warm_language.") in result.output
 
 

@@ -216,7 +216,7 @@ def test_bad_input_exits_2_without_traceback(make_pack: Any, tmp_path: Path) -> 
     assert result.exit_code == 2 and "Traceback" not in result.output
     broken = make_pack({"a.yaml": "id: a\ntitle: [unclosed\n"})
     result = run("check", str(broken))
-    assert result.exit_code == 2 and "a.yaml:3:1: error: YAML syntax error" in result.output
+    assert result.exit_code == 2 and "a.yaml:2:8: error: YAML syntax error" in result.output
     assert "Traceback" not in result.output
 
 
@@ -362,14 +362,14 @@ def test_junit_stays_well_formed_xml_with_control_characters(tmp_path: Path) -> 
 def test_an_unknown_family_is_a_usage_error_not_an_empty_list() -> None:
     result = run("rules", "--family", "warmthh")
     assert result.exit_code == 2, result.output
-    assert "error: unknown rule family 'warmthh' Did you mean 'warmth'?" in result.output
+    assert "error: unknown rule family 'warmthh'. Did you mean 'warmth'?" in result.output
     assert run("rules", "--family", "Warmth").exit_code == 0
     # and a family asked for as one rule says where to look
     result = run("rule", "warmth")
     assert result.exit_code == 2 and "'warmth' is a family: `scriptkit rules --family warmth`" in result.output
     # a misspelt family is told the family, not "Run `scriptkit rules`"
     result = run("rule", "warmthh")
-    assert result.exit_code == 2 and ("error: no rule 'warmthh' Did you mean the family 'warmth'? "
+    assert result.exit_code == 2 and ("error: no rule 'warmthh'. Did you mean the family 'warmth'? "
                                       "`scriptkit rules --family warmth` lists its rules.") in result.output
 
 

@@ -76,7 +76,7 @@ def test_render_unknown_script_suggests_the_id(make_pack):
     root = make_pack({"late.yaml": GOOD})
     result = invoke("render", str(root), "--script", "lte")
     assert result.exit_code == 2
-    assert f"error: no script with id 'lte' in {root} Did you mean 'late'?" in result.output
+    assert f"error: no script with id 'lte' in {root}. Did you mean 'late'?" in result.output
 
 
 def test_render_channel_the_script_is_not_written_for(make_pack):
@@ -102,17 +102,17 @@ def test_bad_pack_reports_every_problem_located_without_traceback(make_pack):
     assert "Traceback" not in result.stderr + result.stdout
     s = f"{root}/scripts"
     assert result.stderr.splitlines() == [
-        f"{s}/a.yaml:2:15: error: YAML syntax error: a ': ' in a value that is not quoted "
+        f"{s}/a.yaml:2:15: error: YAML syntax error: a ': ' in a value that is not quoted. "
         "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\".",
-        f"{s}/b.yaml:3:1: error: unknown key 'acknowlegment' Did you mean 'acknowledgment'?",
+        f"{s}/b.yaml:3:1: error: unknown key 'acknowlegment'. Did you mean 'acknowledgment'?",
         f"{s}/b.yaml:7:9: error: template syntax error in solution: unexpected end of template, expected "
         "'end of print statement'. Check that every '{{' has a matching '}}' and every '{%' a '%}'.",
-        f"{s}/c.yaml:3:21: error: undefined name 'refund_windw_days' Did you mean 'refund_window_days'? "
+        f"{s}/c.yaml:3:21: error: undefined name 'refund_windw_days'. Did you mean 'refund_window_days'? "
         "Define constants under 'constants:' in pack.yaml.",
-        f"{s}/c.yaml:4:21: error: unknown placeholder 'order.numbr' Did you mean 'order.number'? "
+        f"{s}/c.yaml:4:21: error: unknown placeholder 'order.numbr'. Did you mean 'order.number'? "
         "Declare custom placeholders under 'placeholders:' in pack.yaml.",
-        f"{s}/d.yaml:1:5: error: duplicate script id 'c' (also used in {s}/c.yaml) Give every script a unique id.",
-        f"{s}/d.yaml:4:21: error: blank 'why' is used but not declared "
+        f"{s}/d.yaml:1:5: error: duplicate script id 'c' (also used in {s}/c.yaml). Give every script a unique id.",
+        f"{s}/d.yaml:4:21: error: blank 'why' is used but not declared. "
         "Declare it under flexibility: blanks: - name: why",
         "7 problems found.",
     ]
@@ -200,7 +200,7 @@ def test_init_from_the_starter_pack(tmp_path):
 def test_init_unknown_template(tmp_path):
     result = invoke("init", str(tmp_path / "x"), "--from", "nope")
     assert result.exit_code == 2
-    assert "error: no built-in template named 'nope' Known: new, starter." in result.output
+    assert "error: no built-in template named 'nope'. Known: new, starter." in result.output
     assert not (tmp_path / "x").exists()
 
 
@@ -235,7 +235,7 @@ def test_wheel_ships_the_starter_pack(tmp_path):
 def test_render_a_missing_pack(tmp_path):
     result = invoke("render", str(tmp_path / "nope"))
     assert result.exit_code == 2
-    assert result.output.startswith(f"{tmp_path}/nope:1:1: error: no such pack: {tmp_path}/nope ")
+    assert result.output.startswith(f"{tmp_path}/nope:1:1: error: no such pack: {tmp_path}/nope. ")
     assert "Traceback" not in result.output
 
 
@@ -343,7 +343,7 @@ def test_check_names_a_bad_constant_once_keeps_the_rest_and_skips_hidden_files(m
     result = invoke("check", str(root))
     assert result.exit_code == 2, result.output
     assert result.output.splitlines() == [
-        f"{root}/pack.yaml:3:23: error: constant 'refund_window_days' must be text or a number "
+        f"{root}/pack.yaml:3:23: error: constant 'refund_window_days' must be text or a number. "
         "A constant is text or a number, e.g. refund_days: 5; write lists and sentences into the scripts.",
     ]
 

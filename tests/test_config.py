@@ -152,7 +152,7 @@ def test_unknown_selectors_warn_located(make_pack) -> None:  # type: ignore[no-u
     assert by_text["unknown rule selector 'SK777' in ignore"].location.line == 5
     assert by_text["unknown rule selector 'no-such-rule' in options"].location.line == 7
     typo = by_text["rule SK301 [missing-acknowledgment] has no option 'max_wrds'"]
-    assert typo.suggestion == "did you mean 'max_words'?"
+    assert typo.suggestion == "Did you mean 'max_words'?"
     assert all(p.location.file.endswith("pack.yaml") for p in problems)
 
 
@@ -591,7 +591,7 @@ def test_a_typo_in_pack_yaml_does_not_hide_its_bad_settings(make_pack) -> None: 
         "name: T\nlokale: en-GB\nrules:\n  fail-on: sometimes\n  options:\n    formal-tone: {ceiling: 2.5}\n"))
     pack_yaml = root / "pack.yaml"
     found = _all_problems(lambda: load_pack(root))
-    assert [line.split(" Did")[0].split(" Use")[0].split(" of rule")[0] for line in found] == [
+    assert [line.split(". Did")[0].split(". Use")[0].split(" of rule")[0] for line in found] == [
         f"{pack_yaml}:2:1: unknown key 'lokale'", f"{pack_yaml}:4:12: 'sometimes' is not a severity",
         f"{pack_yaml}:6:28: option 'ceiling'"]
     # a script's mistake does not hide them either

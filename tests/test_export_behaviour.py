@@ -241,7 +241,7 @@ def test_targets_in_pack_yaml_are_checked_where_they_are_written(tmp_path: Path)
     pack = write_pack(tmp_path / "q", {"late.yaml": LATE}, PACK_YAML + "export:\n  targets: [csv, zendsk]\n")
     result = run("export", str(pack), "--out", str(tmp_path / "out2"))
     assert result.exit_code == 2
-    assert f"pack.yaml:{line}:18: error: unknown export target 'zendsk' Did you mean 'zendesk'?" in result.stderr
+    assert f"pack.yaml:{line}:18: error: unknown export target 'zendsk'. Did you mean 'zendesk'?" in result.stderr
     pack = write_pack(tmp_path / "r", {"late.yaml": LATE}, PACK_YAML + "export:\n  targets: [csv, 7]\n")
     result = run("export", str(pack), "--out", str(tmp_path / "out3"))
     assert result.exit_code == 2 and f"pack.yaml:{line}:18: error: unknown export target '7'" in result.stderr

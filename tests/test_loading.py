@@ -59,7 +59,7 @@ def test_valid_pack_loads_with_meta_and_scripts(make_pack):
 def test_yaml_syntax_error_unquoted_colon(make_pack):
     root = make_pack({"a.yaml": 'id: a\ntitle: Billing: refund\nacknowledgment: "x"\nsolution: "y"\n'})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:2:15: YAML syntax error: a ': ' in a value that is not quoted "
+        f"{root}/scripts/a.yaml:2:15: YAML syntax error: a ': ' in a value that is not quoted. "
         "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\"."
     )
 
@@ -67,15 +67,15 @@ def test_yaml_syntax_error_unquoted_colon(make_pack):
 def test_yaml_unclosed_quote_points_at_the_opening_quote(make_pack):
     root = make_pack({"a.yaml": 'id: a\ntitle: "Oops\nacknowledgment: x\nsolution: y\n'})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:2:8: YAML syntax error: found unexpected end of stream while scanning "
-        "a quoted scalar that starts here A quoted value is missing its closing quote."
+        f"{root}/scripts/a.yaml:2:8: YAML syntax error: this quoted value has no closing quote: it runs on to "
+        "the end of the file. Add the closing \" where the text ends."
     )
 
 
 def test_yaml_tab_indentation(make_pack):
     root = make_pack({"a.yaml": "id: a\ntitle: T\n\tacknowledgment: x\nsolution: y\n"})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:3:1: YAML syntax error: a tab, where YAML needs spaces "
+        f"{root}/scripts/a.yaml:3:1: YAML syntax error: a tab, where YAML needs spaces. "
         "YAML does not allow tabs for indentation; use spaces."
     )
 
@@ -97,47 +97,48 @@ def test_yaml_duplicate_key(make_pack):
 
 def test_misspelled_key_suggests_the_close_match_and_is_not_also_missing(make_pack):
     root = make_pack({"a.yaml": 'id: a\ntitle: T\nacknowlegment: "I hear you."\nsolution: "I\'ll fix it."\n'})
-    assert one_problem(root) == f"{root}/scripts/a.yaml:3:1: unknown key 'acknowlegment' Did you mean 'acknowledgment'?"
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:3:1: unknown key 'acknowlegment'. "
+                                 "Did you mean 'acknowledgment'?")
 
 
 def test_unknown_key_without_close_match_lists_known_keys(make_pack):
     root = make_pack({"a.yaml": GOOD + "colour: blue\n"})
     found = one_problem(root)
-    assert found.startswith(f"{root}/scripts/a.yaml:5:1: unknown key 'colour' Known keys here: acknowledgment, ")
+    assert found.startswith(f"{root}/scripts/a.yaml:5:1: unknown key 'colour'. Known keys here: acknowledgment, ")
 
 
 def test_misspelled_nested_key(make_pack):
     text = GOOD + "flexibility:\n  guidnce: Offer a refund if they ask.\n"
     root = make_pack({"a.yaml": text})
-    assert one_problem(root) == f"{root}/scripts/a.yaml:6:3: unknown key 'guidnce' Did you mean 'guidance'?"
+    assert one_problem(root) == f"{root}/scripts/a.yaml:6:3: unknown key 'guidnce'. Did you mean 'guidance'?"
 
 
 def test_misspelled_key_in_pack_yaml(make_pack):
     root = make_pack({"good.yaml": GOOD}, "name: T\nconstans:\n  a: 1\n")
-    assert one_problem(root) == f"{root}/pack.yaml:2:1: unknown key 'constans' Did you mean 'constants'?"
+    assert one_problem(root) == f"{root}/pack.yaml:2:1: unknown key 'constans'. Did you mean 'constants'?"
 
 
 def test_misspelled_channel_value(make_pack):
     root = make_pack({"a.yaml": GOOD + "channels: [email, caht]\n"})
-    assert one_problem(root) == (f"{root}/scripts/a.yaml:5:19: 'caht' is not a channel Did you mean 'chat'? "
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:5:19: 'caht' is not a channel. Did you mean 'chat'? "
                                  "The channels are email, chat, sms, phone and social.")
     # one no match is close to: the channels to choose from, as in pack.yaml's layouts
     root = make_pack({"a.yaml": GOOD}, "name: T\nchannels:\n  whatsapp:\n    greeting: Hi!\n")
-    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'whatsapp' is not a channel "
+    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'whatsapp' is not a channel. "
                                  "The channels are email, chat, sms, phone and social.")
 
 
 def test_missing_required_slot(make_pack):
     root = make_pack({"a.yaml": 'id: a\ntitle: T\nacknowledgment: "I hear you."\n'})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:1:1: missing required key 'solution' Add 'solution:' to this script."
+        f"{root}/scripts/a.yaml:1:1: missing required key 'solution'. Add 'solution:' to this script."
     )
 
 
 def test_slot_of_wrong_type_is_one_message(make_pack):
     root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment: [1, 2]\nsolution: y\n"})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:3:17: 'acknowledgment' must be text, or a list of texts (one per variant) "
+        f"{root}/scripts/a.yaml:3:17: 'acknowledgment' must be text, or a list of texts (one per variant). "
         "Quote values that YAML reads as numbers or booleans."
     )
 
@@ -146,7 +147,7 @@ def test_bad_blank_name_gets_the_blank_naming_hint(make_pack):
     text = GOOD + "flexibility:\n  blanks:\n    - name: Delay Reason\n"
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:7:13: 'Delay Reason' is not a valid name "
+        f"{root}/scripts/a.yaml:7:13: 'Delay Reason' is not a valid name. "
         "Use lower-case letters, digits and '_', starting with a letter, e.g. delay_reason."
     )
 
@@ -155,7 +156,7 @@ def test_jinja_syntax_error_in_quoted_scalar(make_pack):
     text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "Order {{ order.number } ships today."\n'
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:4:18: template syntax error in solution: unexpected '}}' "
+        f"{root}/scripts/a.yaml:4:18: template syntax error in solution: unexpected '}}'. "
         "Check that every '{{' has a matching '}}' and every '{%' a '%}'."
     )
 
@@ -172,7 +173,7 @@ def test_jinja_syntax_error_on_third_line_of_block_scalar(make_pack):
     )
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:7:21: template syntax error in solution: '{{% if %}}' is never closed "
+        f"{root}/scripts/a.yaml:7:21: template syntax error in solution: '{{% if %}}' is never closed. "
         "Add '{% endif %}' where the text it covers ends."
     )
 
@@ -189,7 +190,7 @@ def test_jinja_syntax_error_points_at_the_broken_expression_of_the_line(make_pac
     )
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:7:36: template syntax error in solution: unexpected '}}' "
+        f"{root}/scripts/a.yaml:7:36: template syntax error in solution: unexpected '}}'. "
         "Check that every '{{' has a matching '}}' and every '{%' a '%}'."
     )
 
@@ -198,7 +199,7 @@ def test_undefined_constant_suggests_the_close_match(make_pack):
     text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "You have {{ refund_windw_days }} days."\n'
     root = make_pack({"a.yaml": text}, PACK_YAML)
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:4:24: undefined name 'refund_windw_days' Did you mean 'refund_window_days'? "
+        f"{root}/scripts/a.yaml:4:24: undefined name 'refund_windw_days'. Did you mean 'refund_window_days'? "
         "Define constants under 'constants:' in pack.yaml."
     )
 
@@ -207,7 +208,7 @@ def test_unknown_placeholder_suggests_the_catalogue_name(make_pack):
     text = 'id: a\ntitle: T\nacknowledgment: "Hi {{ customer.frist_name }}, I hear you."\nsolution: "Done."\n'
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:3:33: unknown placeholder 'customer.frist_name' Did you mean 'customer.first_name'? "
+        f"{root}/scripts/a.yaml:3:33: unknown placeholder 'customer.frist_name'. Did you mean 'customer.first_name'? "
         "Declare custom placeholders under 'placeholders:' in pack.yaml."
     )
 
@@ -223,7 +224,7 @@ def test_bare_namespace_needs_a_field(make_pack):
     text = 'id: a\ntitle: T\nacknowledgment: "Hi {{ customer }}."\nsolution: "Done."\n'
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:3:24: 'customer' needs a field, e.g. {{{{ customer.first_name }}}} "
+        f"{root}/scripts/a.yaml:3:24: 'customer' needs a field, e.g. {{{{ customer.first_name }}}}. "
         "Placeholders and blanks are written namespace.field."
     )
 
@@ -231,7 +232,7 @@ def test_bare_namespace_needs_a_field(make_pack):
 def test_duplicate_script_ids(make_pack):
     root = make_pack({"a.yaml": GOOD, "b.yaml": GOOD})
     assert one_problem(root) == (
-        f"{root}/scripts/b.yaml:1:5: duplicate script id 'good' (also used in {root}/scripts/a.yaml) "
+        f"{root}/scripts/b.yaml:1:5: duplicate script id 'good' (also used in {root}/scripts/a.yaml). "
         "Give every script a unique id."
     )
 
@@ -245,7 +246,7 @@ def test_blank_used_but_not_declared(make_pack):
     )
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:7:30: blank 'ship_dte' is used but not declared "
+        f"{root}/scripts/a.yaml:7:30: blank 'ship_dte' is used but not declared. "
         "Declare it under flexibility: blanks: - name: ship_dte (or did you mean 'ship_date'?)"
     )
 
@@ -254,7 +255,7 @@ def test_unknown_filter(make_pack):
     text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "{{ support_hours | center(80) }}"\n'
     root = make_pack({"a.yaml": text}, PACK_YAML)
     found = one_problem(root)
-    assert found.startswith(f"{root}/scripts/a.yaml:4:31: unknown filter 'center' Available: ")
+    assert found.startswith(f"{root}/scripts/a.yaml:4:31: unknown filter 'center'. Available: ")
 
 
 def test_all_problems_of_a_run_are_reported_together(make_pack):
@@ -273,8 +274,8 @@ def test_all_problems_of_a_run_are_reported_together(make_pack):
     found = [f"{e.location}: {e.message}" for e in info.value.errors]
     s = f"{root}/scripts"
     assert found == [
-        f"{s}/a-broken-yaml.yaml:2:8: YAML syntax error: found unexpected end of stream while scanning a quoted "
-        "scalar that starts here",
+        f"{s}/a-broken-yaml.yaml:2:8: YAML syntax error: this quoted value has no closing quote: it runs on to "
+        "the end of the file",
         f"{s}/b-typo.yaml:3:1: unknown key 'acknowlegment'",
         f"{s}/b-typo.yaml:3:23: undefined name 'refund_windw_days'",
         f"{s}/c-missing.yaml:1:1: missing required key 'acknowledgment'",
@@ -324,7 +325,7 @@ def test_template_injection_is_refused_and_located(make_pack, payload, expected)
 def test_private_use_character_is_rejected(make_pack):
     root = make_pack({"a.yaml": GOOD.replace("frustrating", "frus\ue000trating")})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:3:36: private-use character U+E000 is not allowed in a script "
+        f"{root}/scripts/a.yaml:3:36: private-use character U+E000 is not allowed in a script. "
         "Delete it; it is usually pasted by mistake."
     )
 
@@ -333,7 +334,7 @@ def test_file_that_is_not_utf8(make_pack):
     root = make_pack({})
     (root / "scripts" / "a.yaml").write_bytes(b"id: a\ntitle: caf\xe9\n")
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:2:11: file is not valid UTF-8 Save the file as UTF-8 in your editor."
+        f"{root}/scripts/a.yaml:2:11: file is not valid UTF-8. Save the file as UTF-8 in your editor."
     )
     # saved with a byte order mark (Windows): the column is counted from the text, not the mark
     (root / "scripts" / "a.yaml").write_bytes(b"\xef\xbb\xbfid: caf\xe9\n")
@@ -343,7 +344,7 @@ def test_file_that_is_not_utf8(make_pack):
 def test_empty_script_file(make_pack):
     root = make_pack({"a.yaml": ""})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:1:1: the file is empty "
+        f"{root}/scripts/a.yaml:1:1: the file is empty. "
         "Write a script in it (`scriptkit init` makes an example), or delete it."
     )
 
@@ -361,7 +362,7 @@ def test_missing_pack_folder_and_pack_yaml(tmp_path):
 def test_pack_without_scripts(make_pack):
     root = make_pack({})
     assert one_problem(root) == (
-        f"{root}/pack.yaml:1:1: no scripts found in {root}/scripts Add one YAML file per script under scripts/."
+        f"{root}/pack.yaml:1:1: no scripts found in {root}/scripts. Add one YAML file per script under scripts/."
     )
 
 
@@ -376,14 +377,14 @@ def test_typo_in_pack_yaml_does_not_cascade_into_scripts(make_pack):
     pack_yaml = "name: T\nversoin: 1\nconstants:\n  refund_window_days: 30\n"
     text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "You have {{ refund_window_days }} days."\n'
     root = make_pack({"a.yaml": text}, pack_yaml)
-    # the constants of a pack.yaml with an unrelated typo still count: one problem, not two
-    assert one_problem(root) == f"{root}/pack.yaml:2:1: unknown key 'versoin' Did you mean 'version'?"
+    # the constants of a. pack.yaml with an unrelated typo still count: one problem, not two
+    assert one_problem(root) == f"{root}/pack.yaml:2:1: unknown key 'versoin'. Did you mean 'version'?"
 
 
 def test_misspelled_key_in_a_channel_layout(make_pack):
     pack_yaml = "name: T\nchannels:\n  email:\n    greting: \"Hi {{ customer.first_name }},\"\n"
     root = make_pack({"good.yaml": GOOD}, pack_yaml)
-    assert one_problem(root) == f"{root}/pack.yaml:4:5: unknown key 'greting' Did you mean 'greeting'?"
+    assert one_problem(root) == f"{root}/pack.yaml:4:5: unknown key 'greting'. Did you mean 'greeting'?"
 
 
 def test_layout_template_errors_point_into_pack_yaml(make_pack):
@@ -402,22 +403,22 @@ def test_filters_cannot_rewrite_placeholders_or_blanks(make_pack):
     root = make_pack({"a.yaml": text})
     hint = "The helpdesk or the agent fills it in after the reply is built; only fallback() applies to it."
     assert problems(root) == [
-        f"{root}/scripts/a.yaml:3:64: filter 'upper' cannot change a placeholder or blank {hint}",
-        f"{root}/scripts/a.yaml:7:36: filter 'title' cannot change a placeholder or blank {hint}",
+        f"{root}/scripts/a.yaml:3:64: filter 'upper' cannot change a placeholder or blank. {hint}",
+        f"{root}/scripts/a.yaml:7:36: filter 'title' cannot change a placeholder or blank. {hint}",
     ]
 
 
 def test_a_script_needs_at_least_one_channel(make_pack):
     root = make_pack({"a.yaml": GOOD + "channels: []\n"})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:5:11: 'channels' needs at least one item "
+        f"{root}/scripts/a.yaml:5:11: 'channels' needs at least one item. "
         "List the channels this script is written for, e.g. [email, chat]."
     )
 
 
 def test_keys_that_look_like_pydantic_tags_are_reported_by_name(make_pack):
     root = make_pack({"a.yaml": GOOD + "flexibilit[y: Offer a refund.\n"})
-    assert one_problem(root) == f"{root}/scripts/a.yaml:5:1: unknown key 'flexibilit[y' Did you mean 'flexibility'?"
+    assert one_problem(root) == f"{root}/scripts/a.yaml:5:1: unknown key 'flexibilit[y'. Did you mean 'flexibility'?"
 
 
 # ---------------------------------------------------------------- no input makes a traceback
@@ -558,17 +559,17 @@ def test_an_alias_flood_is_refused_where_it_passes_the_limit_not_expanded(make_p
     text = "id: a\ntitle: T\nsolution: y\n" + extra + _alias_bomb("acknowledgment")
     root = make_pack({"a.yaml": text})
     line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("e: &e"))) + 1
-    assert one_problem(root) == f"{root}/scripts/a.yaml:{line}:8: {_FLOOD} {_ALIAS_HINT}"
+    assert one_problem(root) == f"{root}/scripts/a.yaml:{line}:8: {_FLOOD}. {_ALIAS_HINT}"
 
 
 def test_an_alias_bomb_in_pack_yaml_is_refused_and_the_scripts_still_load(make_pack):
     root = make_pack({"good.yaml": GOOD}, "name: T\nrules:\n  " + _alias_bomb("tags").replace("\n", "\n  "))
-    assert one_problem(root) == f"{root}/pack.yaml:7:10: {_FLOOD} {_ALIAS_HINT}"
+    assert one_problem(root) == f"{root}/pack.yaml:7:10: {_FLOOD}. {_ALIAS_HINT}"
 
 
 def test_a_recursive_alias_is_refused(make_pack):
     root = make_pack({"a.yaml": GOOD + "tags: &t [x, *t]\n"})
-    assert one_problem(root) == (f"{root}/scripts/a.yaml:5:14: alias '*t' is inside the list or mapping it repeats "
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:5:14: alias '*t' is inside the list or mapping it repeats. "
                                  "A list or mapping cannot hold itself; write out what it should repeat.")
 
 
@@ -593,9 +594,9 @@ def test_a_bad_constant_is_one_message_and_the_others_are_kept(make_pack):
     root = make_pack({"a.yaml": text}, pack_yaml)
     hint = "A constant is text or a number, e.g. refund_days: 5; write lists and sentences into the scripts."
     assert problems(root) == [
-        f"{root}/pack.yaml:3:23: constant 'refund_window_days' must be text or a number {hint}",
-        f"{root}/pack.yaml:6:5: constant 'team' must be text or a number {hint}",
-        f"{root}/pack.yaml:7:3: constant 'phone' must be text or a number {hint}",  # (no value: at its key)
+        f"{root}/pack.yaml:3:23: constant 'refund_window_days' must be text or a number. {hint}",
+        f"{root}/pack.yaml:6:5: constant 'team' must be text or a number. {hint}",
+        f"{root}/pack.yaml:7:3: constant 'phone' must be text or a number. {hint}",  # (no value: at its key)
     ]
 
 
@@ -604,7 +605,7 @@ def test_a_duplicate_key_quotes_an_excerpt_of_long_values(make_pack):
     root = make_pack({"a.yaml": f'id: a\ntitle: "{paragraph}"\nacknowledgment: x\nsolution: y\ntitle: Short\n'})
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:5:1: YAML syntax error: found duplicate key \"title\" with value \"Short\" "
-        "(original value: \"We are sorry that your parcel is late…\") Each key may appear once in a mapping; "
+        "(original value: \"We are sorry that your parcel is late…\"). Each key may appear once in a mapping; "
         "the first 'title' is on line 2."
     )
 
@@ -613,19 +614,19 @@ _QUOTE = "Quote a value that YAML reads as a number or true/false, e.g."
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ("channels: email", "5:11: 'channels' must be a list, e.g. [email, chat] "
+    ("channels: email", "5:11: 'channels' must be a list, e.g. [email, chat]. "
                         "For one item, put it in brackets: channels: [email]."),
-    ("tags: x", "5:7: 'tags' must be a list, e.g. [billing, refund] For one item, put it in brackets: tags: [x]."),
+    ("tags: x", "5:7: 'tags' must be a list, e.g. [billing, refund]. For one item, put it in brackets: tags: [x]."),
     # several items without brackets: "For one item" did not fit them
-    ("channels: email, chat", "5:11: 'channels' must be a list, e.g. [email, chat] "
+    ("channels: email, chat", "5:11: 'channels' must be a list, e.g. [email, chat]. "
                               "Put the items in brackets: channels: [email, chat]."),
-    ("ignore: [x, 5]", f"5:13: each item of 'ignore' must be text {_QUOTE} \"5\"."),
-    ("emotion: 5", f"5:10: 'emotion' must be text {_QUOTE} emotion: \"5\"."),
+    ("ignore: [x, 5]", f"5:13: each item of 'ignore' must be text. {_QUOTE} \"5\"."),
+    ("emotion: 5", f"5:10: 'emotion' must be text. {_QUOTE} emotion: \"5\"."),
     ("export: 5", "5:9: 'export' must be a mapping of keys and values"),
-    ("flexibility:\n  blanks:\n    - name: 5", f"7:13: 'name' must be text {_QUOTE} name: \"5\"."),
+    ("flexibility:\n  blanks:\n    - name: 5", f"7:13: 'name' must be text. {_QUOTE} name: \"5\"."),
     ("flexibility:\n  blanks: day", "6:11: 'blanks' must be a list, e.g. [{name: delay_reason}]"),
-    ("emotion:", "5:1: 'emotion' has no value Write text after 'emotion:', or delete the line."),
-    ("tags:\n  - billing\n  -", "7:4: an item of 'tags' is empty Write text after the dash, or delete the line."),
+    ("emotion:", "5:1: 'emotion' has no value. Write text after 'emotion:', or delete the line."),
+    ("tags:\n  - billing\n  -", "7:4: an item of 'tags' is empty. Write text after the dash, or delete the line."),
 ])
 def test_a_value_of_the_wrong_type_is_named_with_an_example(make_pack, line, expected):
     root = make_pack({"a.yaml": GOOD + line + "\n"})
@@ -635,14 +636,14 @@ def test_a_value_of_the_wrong_type_is_named_with_an_example(make_pack, line, exp
 def test_id_and_title_of_the_wrong_type(make_pack):
     root = make_pack({"a.yaml": "id: 123\ntitle: [a]\nacknowledgment: x\nsolution: y\n"})
     assert problems(root) == [
-        f"{root}/scripts/a.yaml:1:5: 'id' must be text {_QUOTE} id: \"123\".",
+        f"{root}/scripts/a.yaml:1:5: 'id' must be text. {_QUOTE} id: \"123\".",
         f"{root}/scripts/a.yaml:2:8: 'title' must be text, not a list",
     ]
 
 
 def test_a_layout_value_of_the_wrong_type_in_pack_yaml(make_pack):
     root = make_pack({"good.yaml": GOOD}, "name: T\nchannels:\n  sms:\n    greeting: true\n")
-    assert one_problem(root) == f"{root}/pack.yaml:4:15: 'greeting' must be text {_QUOTE} greeting: \"true\"."
+    assert one_problem(root) == f"{root}/pack.yaml:4:15: 'greeting' must be text. {_QUOTE} greeting: \"true\"."
 
 
 def test_hidden_files_and_folders_are_not_scripts(make_pack):
@@ -659,7 +660,7 @@ def test_hidden_files_and_folders_are_not_scripts(make_pack):
 
 def test_brackets_nested_deeper_than_python_can_read_are_located(make_pack):
     root = make_pack({"a.yaml": GOOD + "tags: " + "[" * 50_000 + "x" + "]" * 50_000 + "\n"})
-    assert one_problem(root) == (f"{root}/scripts/a.yaml:5:107: lists or mappings are nested more than 100 deep "
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:5:107: lists or mappings are nested more than 100 deep. "
                                  "A script needs a few levels at most; look for brackets that were never closed.")
 
 
@@ -686,13 +687,13 @@ SCRIPT_TOP = "id: a\ntitle: T\nchannels: [email, chat]\nacknowledgment: I know t
 @pytest.mark.parametrize(("body", "expected"), [
     # "key:" with nothing under it, where a mapping is expected: at the key, not past the file's end
     ("solution: I'll refund you today.\nby_channel:\n  chat:\n",
-     "7:3: 'chat' has no value Write a mapping of keys and values after 'chat:', or delete the line."),
+     "7:3: 'chat' has no value. Write a mapping of keys and values after 'chat:', or delete the line."),
     # a required slot with nothing after it: at its key, not on the next line
     ("solution:\nwarm_language: Thanks.\n",
-     "5:1: 'solution' has no value Write the text after 'solution:'."),
+     "5:1: 'solution' has no value. Write the text after 'solution:'."),
     # an empty variant: at its own dash, whichever it is
     ("acknowledgment:\n  - I know.\n  -\nsolution: I'll refund you today.\n",
-     "5:4: variant 2 of 'acknowledgment' is empty Write text after the dash, or delete the line."),
+     "5:4: variant 2 of 'acknowledgment' is empty. Write text after the dash, or delete the line."),
 ])
 def test_a_key_or_variant_left_empty_is_named_at_its_line(make_pack, body, expected):
     top = SCRIPT_TOP if body.startswith("solution") else "id: a\ntitle: T\n"
@@ -702,7 +703,7 @@ def test_a_key_or_variant_left_empty_is_named_at_its_line(make_pack, body, expec
 
 def test_a_channel_layout_left_empty_is_named_at_its_key(make_pack):
     root = make_pack({"a.yaml": GOOD}, "name: T\nchannels:\n  chat:\n")
-    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'chat' has no value "
+    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'chat' has no value. "
                                  "Write a mapping of keys and values after 'chat:', or delete the line.")
 
 
@@ -710,7 +711,7 @@ def test_a_channel_layout_left_empty_is_named_at_its_key(make_pack):
 def test_a_second_document_in_a_file_says_so(make_pack, second):
     root = make_pack({"a.yaml": GOOD + second})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:5:1: a second YAML document starts here, after '---' "
+        f"{root}/scripts/a.yaml:5:1: a second YAML document starts here, after '---'. "
         "A file holds one script; move what follows into a file of its own, or delete the '---' line.")
 
 
@@ -722,14 +723,14 @@ _READ_AS_MAPPING = "this value starts with '{', which YAML reads as the start of
 
 
 @pytest.mark.parametrize(("line", "expected"), [
-    ("warm_language: {{ sig }}", f"6:16: 'warm_language' must be text, or a list of texts (one per variant) "
+    ("warm_language: {{ sig }}", f"6:16: 'warm_language' must be text, or a list of texts (one per variant). "
                                  f"{_QUOTE_BRACES}warm_language: \"{{{{ sig }}}}\"."),
-    ("warm_language: {{ sig }}.", f"6:16: YAML syntax error: {_READ_AS_MAPPING} "
+    ("warm_language: {{ sig }}.", f"6:16: YAML syntax error: {_READ_AS_MAPPING}. "
                                   f"{_QUOTE_BRACES}warm_language: \"{{{{ sig }}}}.\"."),
-    ("warm_language:\n  - {{ sig }} here.", f"7:5: YAML syntax error: {_READ_AS_MAPPING} "
+    ("warm_language:\n  - {{ sig }} here.", f"7:5: YAML syntax error: {_READ_AS_MAPPING}. "
                                             f"{_QUOTE_BRACES}- \"{{{{ sig }}}} here.\"."),
     ("warm_language: {% if x %}Thanks.{% endif %}",
-     f"6:16: YAML syntax error: {_READ_AS_MAPPING} "
+     f"6:16: YAML syntax error: {_READ_AS_MAPPING}. "
      f"{_QUOTE_BRACES}warm_language: \"{{% if x %}}Thanks.{{% endif %}}\"."),
 ])
 def test_a_template_at_the_start_of_a_value_must_be_quoted(make_pack, line, expected):
@@ -740,11 +741,11 @@ def test_a_template_at_the_start_of_a_value_must_be_quoted(make_pack, line, expe
 
 @pytest.mark.parametrize(("pack_yaml", "expected"), [
     ("name: T\nchannels:\n  chat:\n    greeting: {{ customer.first_name }}\n",
-     "4:15: 'greeting' must be text, not a mapping " + _QUOTE_BRACES + 'greeting: "{{ customer.first_name }}".'),
+     "4:15: 'greeting' must be text, not a mapping. " + _QUOTE_BRACES + 'greeting: "{{ customer.first_name }}".'),
     ("name: T\nconstants:\n  sign: {{ agent.first_name }}\n",
-     "3:9: constant 'sign' must be text or a number " + _QUOTE_BRACES + 'sign: "{{ agent.first_name }}".'),
+     "3:9: constant 'sign' must be text or a number. " + _QUOTE_BRACES + 'sign: "{{ agent.first_name }}".'),
     ("name: T\n---\nname: U\n",
-     "2:1: a second YAML document starts here, after '---' "
+     "2:1: a second YAML document starts here, after '---'. "
      "pack.yaml holds the pack's settings once; delete the '---' line and what follows it."),
 ])
 def test_a_writers_yaml_mistake_in_pack_yaml(make_pack, pack_yaml, expected):
@@ -754,15 +755,15 @@ def test_a_writers_yaml_mistake_in_pack_yaml(make_pack, pack_yaml, expected):
 
 @pytest.mark.parametrize(("body", "expected"), [
     ("acknowledgment: I know this is frustrating.\n  warm_language: Thanks.\nsolution: I'll fix it today.\n",
-     "4:3: YAML syntax error: a ': ' in a value that is not quoted If 'warm_language' is a new key, line it up "
+     "4:3: YAML syntax error: a ': ' in a value that is not quoted. If 'warm_language' is a new key, line it up "
      "with the keys above it; if the ': ' is part of the text above, quote that text."),
     # a colon inside a sentence keeps the quoting hint
     ("acknowledgment: I know this is frustrating.\nwarm_language: Thanks: really.\nsolution: I'll fix it today.\n",
-     "4:22: YAML syntax error: a ': ' in a value that is not quoted "
+     "4:22: YAML syntax error: a ': ' in a value that is not quoted. "
      "A value containing ': ' must be quoted, e.g. warm_language: \"Thanks: really.\"."),
     # a variant with ': ' in it is valid YAML, a mapping: said so at the variant, with its line quoted
     ("acknowledgment:\n  - I know: this is frustrating.\n  - Sorry.\nsolution: I'll fix it today.\n",
-     "4:5: variant 1 of 'acknowledgment' is read as a key and a value, not text A ': ' inside the text makes "
+     "4:5: variant 1 of 'acknowledgment' is read as a key and a value, not text. A ': ' inside the text makes "
      "YAML read a key and a value: quote the whole text, e.g. - \"I know: this is frustrating.\"."),
 ])
 def test_a_key_indented_too_far_is_named(make_pack, body, expected):
@@ -776,16 +777,16 @@ def test_a_constant_written_as_a_template_is_refused_at_its_value(make_pack, val
     # constants are filled in as written: a template in one reached the customer as '{{ ... }}'
     root = make_pack({"good.yaml": GOOD}, f"name: T\nconstants:\n  support_hours: 9am to 5pm\n  line: {value}\n")
     assert one_problem(root) == (
-        f"{root}/pack.yaml:4:9: constant 'line' holds a template, but constants are filled in as written "
+        f"{root}/pack.yaml:4:9: constant 'line' holds a template, but constants are filled in as written. "
         "Write plain text here, and the '{{ }}' in the scripts that use it.")
 
 
 @pytest.mark.parametrize(("body", "expected"), [
     # email twice was rendered, linted and exported twice: SK507 then said 'a' shared its title with 'a'
     ("channels: [email, chat, email]\n",
-     "5:25: 'email' is listed twice in channels Delete the second one."),
+     "5:25: 'email' is listed twice in channels. Delete the second one."),
     ("flexibility:\n  blanks:\n    - name: day\n    - name: time\n    - name: day\n",
-     "9:13: blank 'day' is declared twice Give each blank its own name, or delete the second one."),
+     "9:13: blank 'day' is declared twice. Give each blank its own name, or delete the second one."),
 ])
 def test_a_channel_or_blank_given_twice_is_named_at_the_second(make_pack, body, expected):
     root = make_pack({"a.yaml": GOOD + body})
@@ -794,7 +795,7 @@ def test_a_channel_or_blank_given_twice_is_named_at_the_second(make_pack, body, 
 
 def test_the_missing_key_of_an_item_is_named_for_the_item_not_the_script(make_pack):
     root = make_pack({"a.yaml": GOOD + "flexibility:\n  alternatives:\n    - text: Refund instead.\n"})
-    assert one_problem(root) == f"{root}/scripts/a.yaml:7:7: missing required key 'label' Add 'label:' to this item."
+    assert one_problem(root) == f"{root}/scripts/a.yaml:7:7: missing required key 'label'. Add 'label:' to this item."
 
 
 def test_a_slot_that_yaml_reads_as_a_mapping_says_so(make_pack):
@@ -802,7 +803,7 @@ def test_a_slot_that_yaml_reads_as_a_mapping_says_so(make_pack):
     root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment:\n  Note: I know this is frustrating.\nsolution: y\n"})
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:4:3: 'acknowledgment' must be text, or a list of texts (one per variant), "
-        "not a mapping A ': ' inside the text makes YAML read a key and a value: quote the whole text, "
+        "not a mapping. A ': ' inside the text makes YAML read a key and a value: quote the whole text, "
         "e.g. \"Note: I know this is frustrating.\".")
 
 
@@ -813,7 +814,7 @@ def test_a_separator_that_glues_the_parts_together_is_refused(make_pack, separat
     root = make_pack({"good.yaml": GOOD}, pack_yaml)
     assert one_problem(root) == (
         f"{root}/pack.yaml:5:16: the chat separator does not start and end with a space or line break, "
-        """so it glues the reply's parts together Use " " or "\\n", or put spaces around it, e.g. " - ".""")
+        """so it glues the reply's parts together. Use " " or "\\n", or put spaces around it, e.g. " - ".""")
 
 
 def test_a_placeholder_name_without_a_namespace_is_named_at_its_key_and_not_blamed_on_the_scripts(make_pack):
@@ -821,7 +822,7 @@ def test_a_placeholder_name_without_a_namespace_is_named_at_its_key_and_not_blam
     root = make_pack({"a.yaml": script},
                      "name: T\nplaceholders:\n  order.ok:\n    sample: x\n  carrier:\n    sample: ParcelGo\n")
     assert problems(root) == [
-        f"{root}/pack.yaml:5:3: placeholder name 'carrier' must look like 'namespace.field' "
+        f"{root}/pack.yaml:5:3: placeholder name 'carrier' must look like 'namespace.field'. "
         "Give it a namespace, e.g. order.carrier, and write it as {{ order.carrier }} in the scripts."]
 
 
@@ -855,7 +856,7 @@ def test_a_setting_with_a_bad_value_is_not_blamed_on_the_scripts_that_use_it(mak
 def test_a_placeholder_written_as_its_description_shows_where_the_text_goes(make_pack):
     root = make_pack({"a.yaml": GOOD}, "name: T\nplaceholders:\n  order.carrier: The delivery company\n")
     assert one_problem(root) == (
-        f"{root}/pack.yaml:3:18: 'order.carrier' must be a mapping of keys and values Put the text under "
+        f"{root}/pack.yaml:3:18: 'order.carrier' must be a mapping of keys and values. Put the text under "
         "description:, e.g. order.carrier: {description: The delivery company}.")
 
 
@@ -871,11 +872,11 @@ def test_a_misspelt_setting_is_not_blamed_on_the_scripts_that_use_it(make_pack, 
 
 @pytest.mark.parametrize(("setting", "expected"), [
     # 'grammar: local' is how the settings under rules: (and scriptkit.toml) spell it
-    ("grammar: local\n", "2:10: 'grammar' must be a mapping of keys and values "
+    ("grammar: local\n", "2:10: 'grammar' must be a mapping of keys and values. "
                           "Write the mode under it: grammar: {mode: local}."),
-    ("rules: [SK105]\n", "2:8: 'rules' must be a mapping of keys and values, not a list "
+    ("rules: [SK105]\n", "2:8: 'rules' must be a mapping of keys and values, not a list. "
                           "Write the settings under it, e.g. rules: {ignore: [SK105]}."),
-    ("constants: refund_days\n", "2:12: 'constants' must be a mapping of keys and values "
+    ("constants: refund_days\n", "2:12: 'constants' must be a mapping of keys and values. "
                                   "Write each constant as a name and its value, e.g. constants: {refund_days: 30}."),
 ])
 def test_a_setting_that_is_not_a_mapping_shows_how_it_is_written(make_pack, setting, expected):
@@ -892,7 +893,7 @@ def test_a_pack_inside_the_scripts_folder_is_named_once_not_read_as_scripts(make
     (root / "scripts" / "old" / "scripts" / "good.yaml").write_text(GOOD, encoding="utf-8")
     assert one_problem(root) == (
         f"{root}/scripts/old/pack.yaml:1:1: this is another pack inside the scripts folder, so its files are not "
-        "read as scripts Move its folder out of scripts/ (a pack is a folder of its own), or delete this "
+        "read as scripts. Move its folder out of scripts/ (a pack is a folder of its own), or delete this "
         "pack.yaml to make its scripts this pack's.")
     shutil.rmtree(root / "scripts" / "old")
     (root / "scripts" / "pack.yaml").write_text(PACK_YAML, encoding="utf-8")  # (init run in scripts/)
@@ -910,7 +911,7 @@ def test_a_tab_after_a_key_is_refused_as_the_round_trip_parser_and_fix_refuse_it
     # libyaml took 'key:<tab>value' and the pack rendered, but --fix (the round-trip parser) then
     # refused every fix in the file as 'the file no longer parses'
     root = make_pack({"a.yaml": GOOD.replace("solution: ", "solution:\t")})
-    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:10: YAML syntax error: a tab, where YAML needs spaces "
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:10: YAML syntax error: a tab, where YAML needs spaces. "
                                  "Put a space after the ':', not a tab.")
     (root / "scripts" / "a.yaml").unlink()
     root = make_pack({"b.yaml": GOOD.replace("I'll fix it today.", "I'll fix\tit today.")})  # inside text: fine
@@ -923,12 +924,12 @@ def test_a_template_in_the_title_is_refused_at_its_line(make_pack):
     root = make_pack({"a.yaml": script}, PACK_YAML)
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:2:8: the title is used as written, so '{{{{ refund_window_days }}}}' would not be "
-        "filled in Write the value itself: constants and placeholders work in the reply's text only.")
+        "filled in. Write the value itself: constants and placeholders work in the reply's text only.")
 
 
 @pytest.mark.parametrize(("ack", "expected"), [
     ('acknowledgment:\n  - "I know this is frustrating."\n  - "  "',
-     "5:5: variant 2 of 'acknowledgment' is empty Write text after the dash, or delete the line."),
+     "5:5: variant 2 of 'acknowledgment' is empty. Write text after the dash, or delete the line."),
 ])
 def test_a_blank_variant_is_refused_at_its_line(make_pack, ack, expected):
     root = make_pack({"a.yaml": GOOD.replace('acknowledgment: "I can see how frustrating this is."', ack)})
@@ -936,12 +937,12 @@ def test_a_blank_variant_is_refused_at_its_line(make_pack, ack, expected):
 
 
 def test_a_script_saved_beside_pack_yaml_is_named_not_skipped(make_pack):
-    # scripts are read from scripts/ only: a script saved next to pack.yaml was silently left out
+    # scripts are read from scripts/ only: a script saved next to. pack.yaml was silently left out
     root = make_pack({"good.yaml": GOOD}, PACK_YAML)
     (root / "refund.yaml").write_text(GOOD.replace("id: good", "id: refund"))
     (root / "mkdocs.yml").write_text("site_name: Our docs\n")  # other YAML beside it is not a script
     assert one_problem(root) == (f"{root}/refund.yaml:1:1: this script is beside pack.yaml, where scripts are not "
-                                 "read Move it into scripts/.")
+                                 "read. Move it into scripts/.")
 
 
 def test_a_script_saved_with_an_upper_case_suffix_is_loaded(make_pack):
@@ -961,49 +962,49 @@ def test_a_script_with_an_upper_case_suffix_beside_pack_yaml_is_named(make_pack)
 @pytest.mark.parametrize(("text", "expected"), [
     # a key indented by a slip: YAML's "expected <block end>, but found '<block mapping start>'"
     ('id: a\ntitle: T\nacknowledgment: "x"\n  warm_language: "y"\nsolution: "z"\n',
-     "4:3: YAML syntax error: this line is indented differently from the lines above it "
+     "4:3: YAML syntax error: this line is indented differently from the lines above it. "
      "Keys of one mapping start in the same column: line this one up with the keys above it (spaces only)."),
     ('id: a\ntitle: T\nacknowledgment:\n  - "x"\n    - "y"\nsolution: "z"\n',
-     "5:5: YAML syntax error: this list item is indented differently from the one above it "
+     "5:5: YAML syntax error: this list item is indented differently from the one above it. "
      "Start each '- ' of a list in the same column."),
     # a closing quote left off: YAML reads on to the next quote, a line or more below
     ('id: a\ntitle: T\nacknowledgment: "x\nsolution: "z"\n',
      "3:17: YAML syntax error: this quoted value is not closed on its line, so it runs on to the quote on "
-     "line 4 A quoted value is missing its closing quote."),
+     "line 4. A quoted value is missing its closing quote."),
     # an apostrophe in single quotes closes them
     ("id: a\ntitle: 'Shipping's late'\nacknowledgment: x\nsolution: y\n",
-     "2:17: YAML syntax error: the apostrophe ends the single quotes the text starts with "
+     "2:17: YAML syntax error: the apostrophe ends the single quotes the text starts with. "
      "Use double quotes: title: \"Shipping's late\" (or write the apostrophe twice: '')."),
     # a double quote inside double quotes closes them: the other kind of quotes around the text
     ('id: a\ntitle: T\nacknowledgment: x\nsolution: "We call it the "fast lane" here."\n',
-     "4:27: YAML syntax error: this quote ends the quoted text that starts at column 11 "
+     "4:27: YAML syntax error: this quote ends the quoted text that starts at column 11. "
      "Put the text in the other quotes: solution: 'We call it the \"fast lane\" here.'"),
     ('id: a\ntitle: T\nacknowledgment:\n  - "Hi {{ customer.first_name | fallback("there") }}!"\nsolution: y\n',
-     "4:43: YAML syntax error: this quote ends the quoted text that starts at column 5 "
+     "4:43: YAML syntax error: this quote ends the quoted text that starts at column 5. "
      "Put the text in the other quotes: - 'Hi {{ customer.first_name | fallback(\"there\") }}!'"),
     # both kinds inside: the quote doubled (single) or escaped (double)
     ("id: a\ntitle: T\nacknowledgment: x\nsolution: 'Say 'yes' or \"no\"'\n",
-     "4:16: YAML syntax error: this quote ends the quoted text that starts at column 11 "
+     "4:16: YAML syntax error: this quote ends the quoted text that starts at column 11. "
      "Write each ' inside the text twice: solution: 'Say ''yes'' or \"no\"'"),
     ("id: a\ntitle: T\nacknowledgment: x\nsolution: \"Say \"yes\" or 'no'\"\n",
-     "4:16: YAML syntax error: this quote ends the quoted text that starts at column 11 "
+     "4:16: YAML syntax error: this quote ends the quoted text that starts at column 11. "
      "Write each \" inside the text as \\\": solution: \"Say \\\"yes\\\" or 'no'\""),
     # the ':' after a key left out, or its space: YAML said "could not find expected ':'"
     ("id: a\ntitle: T\nacknowledgment: x\nsolution I'll send it today.\n",
-     "4:9: YAML syntax error: 'solution' has no ':' after it Write it so: solution: I'll send it today."),
+     "4:9: YAML syntax error: 'solution' has no ':' after it. Write it so: solution: I'll send it today."),
     ("id: a\ntitle: T\nacknowledgment: x\nsolution:I'll send it today.\n",
-     "4:10: YAML syntax error: there is no space after the ':' Write it so: solution: I'll send it today."),
+     "4:10: YAML syntax error: there is no space after the ':'. Write it so: solution: I'll send it today."),
     # text that goes on below its key without being indented
     ("id: a\ntitle: T\nsolution: I'll send it today\nand call you tomorrow.\nacknowledgment: x\n",
-     "4:1: YAML syntax error: this line is neither a key with ':' nor indented under one "
+     "4:1: YAML syntax error: this line is neither a key with ':' nor indented under one. "
      "If it goes on with the text above, indent it; if it starts a new setting, put ':' after its key."),
     # a line of a block of text indented less than its first
     ("id: a\ntitle: T\nacknowledgment: x\nsolution: |\n  I've asked the courier.\n It will arrive by Friday.\n",
-     "6:2: YAML syntax error: this line is indented differently from the lines above it "
+     "6:2: YAML syntax error: this line is indented differently from the lines above it. "
      "Indent every line of a text at least as far as its first line (spaces only)."),
     # a no-break space after the colon (pasted from a web page or a word processor)
     ("id: a\ntitle: T\nacknowledgment: x\nsolution:\u00a0z\n",
-     "4:10: YAML syntax error: a no-break space follows the ':' Type an ordinary space after the ':'."),
+     "4:10: YAML syntax error: a no-break space follows the ':'. Type an ordinary space after the ':'."),
 ])
 def test_yaml_slips_are_said_in_a_writers_words(make_pack, text, expected):
     root = make_pack({"a.yaml": text})
@@ -1011,10 +1012,10 @@ def test_yaml_slips_are_said_in_a_writers_words(make_pack, text, expected):
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
-    (b"", "1:1: the file is empty Write a script in it (`scriptkit init` makes an example), or delete it."),
-    (b"# only a comment\n", "1:1: the file is empty Write a script in it (`scriptkit init` makes an example), "
+    (b"", "1:1: the file is empty. Write a script in it (`scriptkit init` makes an example), or delete it."),
+    (b"# only a comment\n", "1:1: the file is empty. Write a script in it (`scriptkit init` makes an example), "
                             "or delete it."),
-    (GOOD.encode("utf-16"), "1:1: file is UTF-16, not UTF-8 Save the file as UTF-8 in your editor."),
+    (GOOD.encode("utf-16"), "1:1: file is UTF-16, not UTF-8. Save the file as UTF-8 in your editor."),
 ])
 def test_an_empty_or_utf16_script_is_said_so(make_pack, raw, expected):
     root = make_pack({})
@@ -1024,7 +1025,7 @@ def test_an_empty_or_utf16_script_is_said_so(make_pack, raw, expected):
 
 def test_an_empty_pack_yaml_is_said_so(make_pack):
     root = make_pack({"a.yaml": GOOD}, "")
-    assert one_problem(root) == (f"{root}/pack.yaml:1:1: pack.yaml is empty Give the pack its settings, at least "
+    assert one_problem(root) == (f"{root}/pack.yaml:1:1: pack.yaml is empty. Give the pack its settings, at least "
                                  "its name: name: Our support replies")
 
 
@@ -1032,9 +1033,9 @@ def test_a_value_starting_with_an_exclamation_mark_is_not_lost(make_pack):
     # '!Thanks' is a YAML tag: the slot was left out of every reply, without a word
     root = make_pack({"a.yaml": GOOD + "warm_language: !Thanks\ntags:\n  - !urgent\n"})
     assert problems(root) == [
-        f"{root}/scripts/a.yaml:5:16: '!Thanks' is read as a YAML tag, which scripts do not use "
+        f"{root}/scripts/a.yaml:5:16: '!Thanks' is read as a YAML tag, which scripts do not use. "
         "Quote the text: warm_language: \"!Thanks\".",
-        f"{root}/scripts/a.yaml:7:5: '!urgent' is read as a YAML tag, which scripts do not use "
+        f"{root}/scripts/a.yaml:7:5: '!urgent' is read as a YAML tag, which scripts do not use. "
         "Quote the text: - \"!urgent\".",
     ]
     # YAML's own tag for text is text
@@ -1057,13 +1058,13 @@ def test_a_value_starting_with_a_yaml_character_says_to_quote_it(make_pack, valu
     # each was YAML's parser talking ("found undefined alias 'Thanks*'", "cannot start any token")
     root = make_pack({"a.yaml": f"id: a\ntitle: T\nacknowledgment: I can see how it is.\nsolution: {value}\n"})
     quoted = value.replace('"', '\\"')
-    assert one_problem(root) == f'{root}/scripts/a.yaml:{expected} Quote the text: solution: "{quoted}".'
+    assert one_problem(root) == f'{root}/scripts/a.yaml:{expected}. Quote the text: solution: "{quoted}".'
 
 
 def test_a_value_starting_with_a_hash_is_said_to_be_a_comment(make_pack):
     root = make_pack({"a.yaml": "id: a\ntitle: T\nacknowledgment: I can see how frustrating it is.\n"
                                 "solution: #1 priority for us.\n"})
-    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:1: 'solution' has no value "
+    assert one_problem(root) == (f"{root}/scripts/a.yaml:4:1: 'solution' has no value. "
                                  "'#' after ': ' starts a comment, so YAML reads no text: quote it, "
                                  "e.g. solution: \"#1 priority for us.\".")
 
@@ -1071,14 +1072,14 @@ def test_a_value_starting_with_a_hash_is_said_to_be_a_comment(make_pack):
 def test_pack_yaml_channels_as_a_list_and_scripts_as_a_file_say_what_to_write(make_pack):
     root = make_pack({"a.yaml": GOOD}, "name: T\nchannels: [email, chat]\n")
     assert one_problem(root) == (
-        f"{root}/pack.yaml:2:11: 'channels' must be a mapping of keys and values, not a list Here each channel "
+        f"{root}/pack.yaml:2:11: 'channels' must be a mapping of keys and values, not a list. Here each channel "
         "names how its replies open and close, e.g. channels: {email: {greeting: 'Hi!'}}; a script lists the "
         "channels it is sent on in its own channels: [email, chat].")
     (root / "pack.yaml").write_text("name: T\n", encoding="utf-8")
     (root / "scripts" / "a.yaml").unlink()
     (root / "scripts").rmdir()
     (root / "scripts").write_text("a.yaml\n", encoding="utf-8")
-    assert one_problem(root) == (f"{root}/scripts:1:1: scripts is a file, where the pack's scripts folder goes "
+    assert one_problem(root) == (f"{root}/scripts:1:1: scripts is a file, where the pack's scripts folder goes. "
                                  "Make scripts a folder and put one YAML file per script in it.")
 
 
@@ -1087,7 +1088,7 @@ def test_a_pack_yaml_over_the_size_limit_is_not_told_to_split_into_scripts(make_
 
     root = make_pack({"a.yaml": GOOD}, "name: T\ndescription: " + "x" * MAX_FILE_BYTES + "\n")
     assert one_problem(root) == (f"{root}/pack.yaml:1:1: file is {MAX_FILE_BYTES + 22:,} bytes; the limit is "
-                                 f"{MAX_FILE_BYTES:,} pack.yaml holds the pack's settings only: move text into the "
+                                 f"{MAX_FILE_BYTES:,}. pack.yaml holds the pack's settings only: move text into the "
                                  "scripts, one per file.")
 
 
@@ -1103,9 +1104,9 @@ def test_a_link_in_scripts_that_leads_nowhere_says_so(make_pack):
     (root / "scripts" / "self.yaml").symlink_to("self.yaml")
     (root / "scripts" / "gone.yaml").symlink_to("deleted.yaml")
     assert problems(root) == [
-        f"{root}/scripts/gone.yaml:1:1: this is a link to deleted.yaml, which is not there "
+        f"{root}/scripts/gone.yaml:1:1: this is a link to deleted.yaml, which is not there. "
         "Delete the link, or put the script back where it points.",
-        f"{root}/scripts/self.yaml:1:1: this is a link that leads back to itself "
+        f"{root}/scripts/self.yaml:1:1: this is a link that leads back to itself. "
         "Delete the link, or point it at a script file.",
     ]
 
@@ -1113,7 +1114,7 @@ def test_a_link_in_scripts_that_leads_nowhere_says_so(make_pack):
 def test_a_file_of_several_scripts_as_a_list_says_one_script_a_file(make_pack):
     root = make_pack({"a.yaml": "- id: a\n  solution: x\n- id: b\n  solution: y\n"})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:1:1: this file is a list ('- ' at the start), where a script is keys and values "
+        f"{root}/scripts/a.yaml:1:1: this file is a list ('- ' at the start), where a script is keys and values. "
         "A file holds one script: write its keys at the start of the lines, without '- ', and put any other "
         "script in a file of its own.")
 

@@ -254,7 +254,7 @@ def test_a_filter_that_damages_a_placeholder_never_reaches_the_output(make_pack)
     script.solution = "Hi {{ customer.first_name | upper }}."  # as if the static check had missed it
     with pytest.raises(PackError) as info:
         render_script(pack, script, "email")
-    assert str(info.value) == (f"{script.file}:4:11: a filter changed a placeholder or blank in solution "
+    assert str(info.value) == (f"{script.file}:4:11: a filter changed a placeholder or blank in solution. "
                                "Only fallback() applies to placeholders and blanks.")
 
 
@@ -394,7 +394,7 @@ def test_default_on_a_placeholder_takes_plain_text_like_fallback(make_pack):
     with pytest.raises(PackError) as info:
         load_pack(root)
     assert str(info.value) == (f"{root}/scripts/ok.yaml:4:49: a fallback must be quoted text, a number or a "
-                               "constant that holds one A fallback is the text shown when the value is empty, "
+                               "constant that holds one. A fallback is the text shown when the value is empty, "
                                "e.g. fallback('there'). A placeholder cannot stand in for another.")
 
 
@@ -409,19 +409,19 @@ def _template_problems(make_pack, solution: str) -> list[str]:
 @pytest.mark.parametrize(("solution", "expected"), [
     # a word processor's curly quotes: was "unexpected char '‘' at 35" at the '{{'
     ("Bye {{ customer.first_name | fallback(‘there’) }}.",
-     "4:50: template syntax error in solution: curly quote '‘' inside '{{ }}' "
+     "4:50: template syntax error in solution: curly quote '‘' inside '{{ }}'. "
      "Use straight quotes inside '{{ }}', e.g. fallback('there'); word processors curl them."),
     # a word without quotes: one message, not also 'undefined name' and 'a placeholder cannot stand in'
     ("Bye {{ customer.first_name | fallback(there) }}.",
-     "4:50: fallback(there) needs quotes: 'there' is not a constant "
+     "4:50: fallback(there) needs quotes: 'there' is not a constant. "
      "Write fallback('there'), or define 'there' under 'constants:' in pack.yaml."),
     # a name the template sets is no word to quote: it is not a constant, and the text it holds is the fix
     ("{% set w = 'there' %}Bye {{ customer.first_name | fallback(w) }}.",
-     "4:71: fallback(w) uses 'w', which the template sets: a fallback must be quoted text or a constant "
+     "4:71: fallback(w) uses 'w', which the template sets: a fallback must be quoted text or a constant. "
      "Write the text itself in quotes, e.g. fallback('there'), or define 'w' under 'constants:' in pack.yaml."),
     # a third brace is printed: '{30}' reached the customer
     ("Within {{{ refund_window_days }}} days.",
-     "4:19: '{{{' has one brace too many: the extra one is sent to the customer "
+     "4:19: '{{{' has one brace too many: the extra one is sent to the customer. "
      "Write two braces on each side: {{ name }}."),
 ])
 def test_a_writers_template_slip_gets_one_located_message(make_pack, solution, expected):

@@ -180,16 +180,22 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     transcript (lines starting 'Agent: ', 'Customer: '...) only the agent's turns are judged;
     under an email, the quoted thread ('On Tue, ... wrote:', '> ...') is not.
     """
-    from scriptkit.loading import MAX_FILE_BYTES
+    from scriptkit.loading import MAX_FILE_BYTES, PACK_FILE
 
     if file == "-":
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
         raw, name, start = sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>", Path.cwd()
     else:
         path = Path(file)
+        if path.is_dir() and (path / PACK_FILE).is_file():
+            raise ConfigError(f"{file} is a pack folder, and review judges free text (an agent's reply)",
+                              Location(file, 1, 1), f"To check a pack, run `scriptkit check {file}`.")
         if not path.is_file():
             what = f"{file} is a folder" if path.is_dir() else f"no such file: {file}"
             raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
+        if path.suffix.lower() in (".yaml", ".yml"):  # a pack's script or pack.yaml: its YAML is no reply
+            raise ConfigError(f"{file} is a YAML file, and review judges free text (an agent's reply)",
+                              Location(file, 1, 1), f"To check a pack's scripts, run `scriptkit check {file}`.")
         with path.open("rb") as handle:
             raw, name, start = handle.read(MAX_FILE_BYTES + 1), file, path.parent
     if len(raw) > MAX_FILE_BYTES:  # (a whole export passed by mistake: minutes and gigabytes to judge)

@@ -63,7 +63,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         _report(result.diagnostics)
     con = console(stderr=True)
     for name, count in result.counts.items():
-        con.print(f"{name}: {count} record{'s' if count != 1 else ''}", markup=False)
+        con.print(f"{name}: {count} {'reply' if count == 1 else 'replies'}", markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
 
 

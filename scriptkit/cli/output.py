@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, two_sentences
 
 
 def console(stderr: bool = False) -> Console:
@@ -18,13 +18,15 @@ def console(stderr: bool = False) -> Console:
 
 
 def report_error(exc: ScriptkitError) -> None:
-    """Print every problem as ``file:line:col: error: message hint`` on stderr."""
+    """Print every problem as ``file:line:col: error: message. hint`` on stderr."""
     err = console(stderr=True)
     errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
     for e in errors:
         where = f"{e.location}: " if e.location else ""
-        hint = f" [dim]{_escape(e.hint)}[/dim]" if e.hint else ""
-        err.print(f"{_escape(where)}[bold red]error:[/bold red] {_escape(e.message)}{hint}")
+        text = two_sentences(e.message, e.hint)
+        hint_at = len(text) - len(e.hint or "")  # the hint ends the text and is printed dimmed
+        hint = f"[dim]{_escape(e.hint)}[/dim]" if e.hint else ""
+        err.print(f"{_escape(where)}[bold red]error:[/bold red] {_escape(text[:hint_at])}{hint}")
     if len(errors) > 1:
         err.print(f"{len(errors)} problems found.")
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, two_sentences
 
 if TYPE_CHECKING:
     from scriptkit.diagnostics import Diagnostic
@@ -46,10 +46,7 @@ def display_path(file: str) -> str:
 def with_suggestion(d: Diagnostic) -> str:
     """The message and its suggestion as one line of prose (SARIF, GitHub annotations): the
     message ends its sentence first, so the two do not run together."""
-    if not d.suggestion:
-        return d.message
-    stop = "" if d.message.rstrip("\"'”’)").endswith((".", "!", "?")) else "."
-    return f"{d.message}{stop} Suggestion: {d.suggestion}"
+    return two_sentences(d.message, d.suggestion and f"Suggestion: {d.suggestion}")
 
 
 def rule_lookup(result: LintResult) -> dict[str, type]:
