@@ -64,8 +64,8 @@ class MissingAcknowledgment(Rule):
 
     ## Use instead
     ```
-    I can see how disappointing it is that your order still hasn't arrived. I've reshipped it
-    and it will be with you on Friday.
+    I can see how disappointing it is that your order still hasn't arrived.
+    I've reshipped it and it will be with you on Friday.
     ```
 
     ## Options

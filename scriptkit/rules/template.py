@@ -179,7 +179,7 @@ class GreetingRunOn(Rule):
 
     ## Use instead
     End the greeting as a sentence (`"Hi {{ customer.first_name | fallback('there') }}!"`), or
-    put the reply on a line of its own (`separator: "\n"`). Lower-casing the slot instead would
+    put the reply on a line of its own (`separator: "\\n"`). Lower-casing the slot instead would
     break the email, where the same text starts a paragraph.
 
     ## Options
