@@ -53,6 +53,10 @@ class ExportRefused(ScriptkitError):
 
 @dataclass
 class ExportResult:
+    """What ``export()`` wrote: ``out_dir`` (the folder), ``files`` (paths written, relative to it),
+    ``diagnostics`` (the linter's and the helpdesk targets' findings, sorted; errors only when
+    ``force`` let the export go ahead) and ``counts`` (macros written per helpdesk target, by target name)."""
+
     out_dir: Path
     files: list[str]
     diagnostics: list[Diagnostic]

@@ -105,6 +105,15 @@ def _literal_span(start: int, stop: int, source: SourceText | None) -> SourceSpa
 
 @dataclass(frozen=True)
 class Text:
+    """Plain text of one slot of a rendered message, as the customer reads it.
+
+    One of the three kinds of ``Segment`` in ``Message.segments``, beside ``Placeholder`` and
+    ``Blank``. ``text`` is the text, ``slot`` the part of the reply it belongs to (``greeting``,
+    ``acknowledgment``, ``warm_language``, ``solution``, ``signoff``; ``layout`` for the space
+    between slots) and ``source`` where it was written in the pack's YAML (None for text the
+    renderer made, such as that space).
+    """
+
     text: str
     slot: str
     source: SourceSpan | None = None
@@ -140,6 +149,9 @@ class Blank:
 
 
 Segment = Text | Placeholder | Blank
+"""One piece of a rendered message: plain ``Text``, a helpdesk ``Placeholder`` or an agent's
+``Blank``. ``Message.segments`` is a tuple of them in reading order; tell them apart with
+``isinstance(segment, Text)``."""
 
 #: Slots in the order a customer reads them.
 BODY_SLOTS = ("greeting", "acknowledgment", "warm_language", "solution", "signoff")

@@ -61,6 +61,15 @@ class Condition(_Model):
 
 
 class Flexibility(_Model):
+    """A script's flexibility slot: what the agent may adapt, never sent to the customer as written.
+
+    Read it as ``script.flexibility`` (None when the script has none). ``guidance`` is a note for
+    the agent; ``blanks`` are fill-ins the agent completes (``{{ blank.name }}`` in slot text);
+    ``alternatives`` are other paths instead of the main solution; ``conditions`` are text added
+    only when their ``when`` holds. A plain string in YAML (``flexibility: "Offer a call"``) is
+    read as ``guidance``.
+    """
+
     guidance: str | None = None  # for the agent only, never sent
     blanks: list[BlankSpec] = Field(default_factory=list)
     alternatives: list[Alternative] = Field(default_factory=list)
@@ -111,6 +120,17 @@ class Origin:
 
 
 class Script(_Model):
+    """One reply template of a pack, as written in its YAML file.
+
+    Get them from a loaded pack: ``load_pack("my-pack").scripts`` (or ``pack.script(id)``).
+    ``id`` and ``title`` name it; ``emotion`` and ``channels`` say for whom and where it is sent;
+    ``acknowledgment``, ``warm_language`` and ``solution`` hold the reply's text (a string, or a list
+    of variants: ``variants(slot)`` always gives a list), ``flexibility`` what the agent may adapt;
+    ``by_channel`` a channel's own text, ``ignore`` the rules switched off for it, ``export`` its
+    per-helpdesk settings. ``file`` is the file it came from. To see it as a customer would, render it:
+    ``render_script(pack, script)``.
+    """
+
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     title: str
     scenario: str = ""
@@ -194,6 +214,15 @@ def is_placeholder_name(name: str) -> bool:
 
 
 class PackMeta(_Model):
+    """A pack's settings, from its ``pack.yaml``: ``load_pack("my-pack").meta``.
+
+    ``name``, ``version``, ``locale`` and ``description`` describe the pack; ``constants`` are values
+    every script may use (``{{ const.refund_days }}``); ``placeholders`` the pack's own helpdesk
+    placeholders beside the built-in ones; ``channels`` each channel's greeting and sign-off
+    (``layout(channel)`` gives the one in effect, a default when unset); ``rules``, ``export`` and
+    ``grammar`` the linter's, exporters' and grammar checker's settings, as written.
+    """
+
     name: str
     version: str = "0.1.0"
     locale: str = "en-US"

@@ -11,6 +11,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PlaceholderSpec:
+    """One placeholder a helpdesk fills in when the reply is sent, such as ``customer.first_name``.
+
+    ``name`` is its canonical dotted name, ``description`` says what it holds, ``sample`` is the value
+    a preview shows, and ``can_be_blank`` whether a real ticket may leave it empty (then a greeting
+    needs a fallback). Look one up in a pack's catalogue: ``pack.catalogue.get("order.number")``
+    (the built-in placeholders plus the pack's own from ``pack.yaml``).
+    """
+
     name: str  # canonical dotted name, e.g. customer.first_name
     description: str
     sample: str  # what --preview shows

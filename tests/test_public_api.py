@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import types
 
 import pytest
 
 import scriptkit
 import scriptkit.errors
-
-# Public names whose docstring is still the one dataclasses or typing write ("Name(field: ...)"),
-# each owned by another module's author: shrink this set as they get their own.
-NOT_YET_DOCUMENTED = {"ExportResult", "Flexibility", "LintResult", "PackMeta", "PlaceholderSpec", "Script",
-                      "Segment", "Text"}
 
 
 def test_every_name_in_all_exists_and_all_is_sorted() -> None:
@@ -33,17 +30,35 @@ def test_every_error_a_public_function_raises_can_be_caught_from_scriptkit() -> 
         scriptkit.lint_text("<p> </p>")
 
 
-def _own_docstring(value: object) -> str:
+# LintResult's docstring waits for linting.py's other changes to land
+NOT_YET_DOCUMENTED = {"LintResult"}
+
+
+def _own_docstring(name: str, value: object) -> str:
     doc = getattr(value, "__doc__", None) or ""
-    name = getattr(value, "__name__", "")
     if inspect.isclass(value) and doc.startswith(f"{name}("):  # written by @dataclass
         return ""
-    if doc.startswith("Represent a PEP 604 union type"):  # a type alias: typing's docstring
-        return ""
+    if isinstance(value, types.UnionType):  # a type alias: its runtime docstring is typing's, the
+        # API page shows the string written under it, as griffe (mkdocstrings) reads the source
+        griffe = pytest.importorskip("griffe", reason="the docs tools come with the dev extra")
+        docstring = griffe.load("scriptkit")[name].docstring
+        return str(docstring.value).strip() if docstring else ""
     return doc.strip()
 
 
 def test_every_public_name_has_its_own_docstring_for_the_api_page() -> None:
     undocumented = {name for name in scriptkit.__all__
-                    if name != "__version__" and not _own_docstring(getattr(scriptkit, name))}
+                    if name != "__version__" and not _own_docstring(name, getattr(scriptkit, name))}
     assert undocumented == NOT_YET_DOCUMENTED
+
+
+def test_a_dataclass_or_type_alias_without_a_docstring_of_its_own_counts_as_undocumented() -> None:
+    # the check above must be able to fail: @dataclass writes "Name(field: type, ...)" as the
+    # docstring of a class that has none, and a union alias carries typing's own
+    @dataclasses.dataclass
+    class Bare:
+        field: int
+
+    assert _own_docstring("Bare", Bare) == ""
+    assert _own_docstring("Segment", scriptkit.Segment).startswith("One piece of a rendered message")
+    assert "PEP 604" in (scriptkit.Segment.__doc__ or "")  # (what help() shows: not ours)
