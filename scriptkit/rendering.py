@@ -392,6 +392,12 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     if extra >= 0:  # (Jinja reads '{{{ x }}}' as '{{ {x} }}': the braces reach the customer)
         return [PackError("'{{{' has one brace too many: the extra one is sent to the customer",
                           src.location_of(extra), "Write two braces on each side: {{ name }}.")]
+    # '{{ x }}}': Jinja prints the third brace as text. Only right after a placeholder: a brace
+    # elsewhere in the text may be meant, and is sent as written
+    stray = _STRAY_CLOSE.search(src.text) if "}}}" in src.text else None
+    if stray is not None:
+        return [PackError("'}}}' has one brace too many: the extra one is sent to the customer",
+                          src.location_of(stray.end() - 1), "Write two braces on each side: {{ name }}.")]
     if _simple_and_valid(src.text, scope):
         return []
     env = _env()
@@ -410,6 +416,12 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
         block_problem = _block_problem(src, exc)
         if block_problem is not None:
             return [block_problem]
+        empty = _EMPTY_PRINT.search(src.text) if (exc.message or "").startswith("Expected an expression") else None
+        if empty is not None:  # (Jinja's words: "Expected an expression, got 'end of print statement'")
+            return [PackError(f"template syntax error in {src.slot}: '{empty[0]}' is empty: it names no placeholder",
+                              src.location_of(empty.start()),
+                              "Write a placeholder's name between the braces, e.g. {{ order.number }}, "
+                              "or delete them.")]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
                           src.location_of(_syntax_error_index(src.text, exc)), _BRACES_HINT)]
     problems: list[ScriptkitError] = []
@@ -434,6 +446,8 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
 
 
 _UNEXPECTED_CHAR = re.compile(r"unexpected char '(.)' at (\d+)", re.DOTALL)
+_STRAY_CLOSE = re.compile(r"\{\{[^{}]*\}\}\}")  # a placeholder and one closing brace more
+_EMPTY_PRINT = re.compile(r"\{\{-?\s*-?\}\}")  # '{{ }}', '{{- -}}'
 
 
 def _unquoted_word(node: nodes.Node, scope: _Scope, stored: set[str]) -> bool:

@@ -112,3 +112,32 @@ def test_a_config_error_keeps_its_hint_apart() -> None:
     assert str(ConfigError("no export target given", hint="Use --to TARGET.")) == \
         "no export target given. Use --to TARGET."
 
+
+
+@pytest.mark.parametrize(("ack", "col", "message", "hint"), [
+    ("I can see order {{ order.number }}} is late.", 52,
+     "'}}}' has one brace too many: the extra one is sent to the customer",
+     "Write two braces on each side: {{ name }}."),
+    ("I can see order {{ }} is late.", 34,
+     "template syntax error in acknowledgment: '{{ }}' is empty: it names no placeholder",
+     "Write a placeholder's name between the braces, e.g. {{ order.number }}, or delete them."),
+    ("I can see order {{- -}} is late.", 34,
+     "template syntax error in acknowledgment: '{{- -}}' is empty: it names no placeholder",
+     "Write a placeholder's name between the braces, e.g. {{ order.number }}, or delete them."),
+])
+def test_a_brace_slip_next_to_a_placeholder_is_a_located_load_error(
+        make_pack: Any, ack: str, col: int, message: str, hint: str) -> None:
+    root = make_pack({"a.yaml": GOOD.replace("I can see how frustrating it is that your parcel is late.", ack)})
+    with pytest.raises(ScriptkitError) as caught:
+        load_pack(root)
+    assert (caught.value.location.line, caught.value.location.col) == (4, col)  # type: ignore[union-attr]
+    assert (caught.value.message, caught.value.hint) == (message, hint)
+    assert "print statement" not in str(caught.value)
+
+
+@pytest.mark.parametrize("ack", [
+    "I can see the code {a}}} you were sent is wrong, and that is frustrating.",  # braces not after a placeholder
+    "I can see the set {1, {2}} you were sent is wrong, and that is frustrating.",
+])
+def test_braces_that_follow_no_placeholder_are_text(make_pack: Any, ack: str) -> None:
+    load_pack(make_pack({"a.yaml": GOOD.replace("I can see how frustrating it is that your parcel is late.", ack)}))
