@@ -141,3 +141,12 @@ def test_a_brace_slip_next_to_a_placeholder_is_a_located_load_error(
 ])
 def test_braces_that_follow_no_placeholder_are_text(make_pack: Any, ack: str) -> None:
     load_pack(make_pack({"a.yaml": GOOD.replace("I can see how frustrating it is that your parcel is late.", ack)}))
+
+
+def test_a_custom_rule_that_is_no_mapping_gets_a_one_line_hint(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": GOOD}, pack_yaml="name: P\nrules:\n  custom:\n    - no-jargon\n")
+    result = run("check", str(root))
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(
+        "pack.yaml:4:7: error: a custom rule must be a mapping with 'name' and 'kind'. "
+        "Write it as one, e.g. - {name: no-jargon, kind: existence, terms: [synergy]}")

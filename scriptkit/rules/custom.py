@@ -558,7 +558,8 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
         errors.add(msg, locate(path, key), hint, ConfigError)
 
     if not isinstance(raw, Mapping):
-        bad("a custom rule must be a mapping with 'name' and 'kind'", hint="e.g. - name: no-jargon\n  kind: existence")
+        bad("a custom rule must be a mapping with 'name' and 'kind'",
+            hint="Write it as one, e.g. - {name: no-jargon, kind: existence, terms: [synergy]}")
         return None
     data = {str(k).replace("_", "-"): v for k, v in raw.items()}
     keys_written = {str(k).replace("_", "-"): str(k) for k in raw}
