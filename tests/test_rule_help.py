@@ -1,0 +1,34 @@
+"""``scriptkit rule CODE``: each rule's docstring reads well as the help a writer gets in a terminal."""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+from scriptkit.rules import all_rules
+from scriptkit.rules.base import Rule
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_every_line_of_a_rule_docstring_is_indented_like_its_class(rule: type[Rule]) -> None:
+    # SK005's docstring said `separator: "\n"` in a plain string: a real line break at column 0,
+    # so no common indent was found and `scriptkit rule SK005` printed the whole text as code
+    lines = (rule.__doc__ or "").split("\n")[1:]
+    assert all(not line.strip() or line.startswith("    ") for line in lines), rule.code
+
+# SK202's examples are mended in warmth.py's docstring, which lands with that file's next commit
+# (then drop this): until then they may still be broken
+AWAITING_COMMIT = {"SK202"}
+
+
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.code not in AWAITING_COMMIT], ids=lambda r: r.code)
+def test_an_example_reply_is_not_broken_mid_sentence(rule: type[Rule]) -> None:
+    # an example is printed as written (a code block): a line broken to fit the source's width
+    # showed in the terminal as a reply broken mid-sentence (SK202, SK301). One sentence a line.
+
+    for block in re.findall(r"```[^\n]*\n(.*?)```", inspect.getdoc(rule) or "", re.S):
+        lines = [line for line in block.split("\n") if line.strip()]
+        broken = [line for line in lines[:-1] if not re.search(r"""[.!?:,"”)]\s*$""", line)]
+        assert not broken, (rule.code, broken)
