@@ -30,8 +30,11 @@ if TYPE_CHECKING:
     from scriptkit.transcript import PastedText, Turn
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
-_INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)|(?P<noqa>noqa))\b:?"
+# (a verb is a whole word: 'ignore-files' is a typo, not 'ignore' of '-files')
+_INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)(?![\w-])|(?P<noqa>noqa)\b):?"
                      r"(?P<codes>[ \t]*[A-Za-z0-9_-]+(?:[ \t]*,?[ \t]*[A-Za-z0-9_-]+)*)?")
+# any '# scriptkit: VERB' comment, to warn of a verb _INLINE does not know
+_DIRECTIVE = re.compile(r"#\s*scriptkit:\s*(?P<verb>[A-Za-z][\w-]*)")
 
 
 @dataclass(frozen=True)
@@ -541,7 +544,7 @@ def _config_problems(config: LintConfig) -> list[Diagnostic]:
 
 
 def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
-    from scriptkit.config import CONFIG_CODE, is_known, unknown_selector
+    from scriptkit.config import CONFIG_CODE, SUPPRESSION_VERBS, is_known, unknown_selector, unknown_suppression
 
     if any(s.text.upper() == CONFIG_CODE for s in config.ignore):
         return []
@@ -560,6 +563,8 @@ def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
     for source in commented.values():
         out.extend(unknown_selector(sel, source.location(at), rules, f"a '# {verb}' comment")
                    for sel, at, verb in _comment_selectors(source.text) if not is_known(sel, rules))
+        out.extend(unknown_suppression(m.group("verb"), source.location(m.start("verb")))
+                   for m in _DIRECTIVE.finditer(source.text) if m.group("verb") not in SUPPRESSION_VERBS)
     return out
 
 
