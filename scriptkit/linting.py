@@ -51,6 +51,17 @@ class SentenceNote:
 
 @dataclass
 class LintResult:
+    """What ``lint_pack()`` or ``lint_text()`` found.
+
+    ``diagnostics`` are the findings, sorted by file and place (each a ``Diagnostic`` with its code,
+    severity, message and location); ``count(severity)`` counts them, ``has_failures`` and
+    ``exit_code`` say whether the configured ``fail_on`` level was reached (as ``scriptkit check``
+    exits), ``fixes`` are the safe automatic fixes. ``messages`` are the rendered replies that were
+    judged and ``rules`` the rules that ran. For ``lint_text()`` (``scriptkit review``) ``sentences``
+    gives each sentence's inferred practice, ``turns`` a transcript's agent turns, ``quoted_from``
+    where a quoted email thread starts and ``read_as`` what pasted input was read as (``"HTML"``).
+    """
+
     diagnostics: list[Diagnostic]
     messages: list[Message] = field(default_factory=list)
     config: LintConfig = field(default_factory=LintConfig)

@@ -30,11 +30,6 @@ def test_every_error_a_public_function_raises_can_be_caught_from_scriptkit() -> 
         scriptkit.lint_text("<p> </p>")
 
 
-# LintResult's docstring is written in linting.py and lands with that file's next commit (then
-# empty this set): until then it may or may not be there
-NOT_YET_DOCUMENTED = {"LintResult"}
-
-
 def _own_docstring(name: str, value: object) -> str:
     doc = getattr(value, "__doc__", None) or ""
     if inspect.isclass(value) and doc.startswith(f"{name}("):  # written by @dataclass
@@ -50,7 +45,7 @@ def _own_docstring(name: str, value: object) -> str:
 def test_every_public_name_has_its_own_docstring_for_the_api_page() -> None:
     undocumented = {name for name in scriptkit.__all__
                     if name != "__version__" and not _own_docstring(name, getattr(scriptkit, name))}
-    assert undocumented <= NOT_YET_DOCUMENTED
+    assert undocumented == set()
 
 
 def test_a_dataclass_or_type_alias_without_a_docstring_of_its_own_counts_as_undocumented() -> None:
