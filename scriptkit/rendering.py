@@ -431,7 +431,8 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     # names used as ``customer.x`` or ``customer['x']``; any other use of a namespace is bare
     bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
     kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test,
-                                           nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, *_FILE_TAGS)
+                                           nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, nodes.If,
+                                           nodes.CondExpr, *_FILE_TAGS)
     # a bare word as a fallback (fallback(there)) is reported there, once, not also as an undefined
     # name: the walk meets a filter before its arguments
     quoted: set[int] = set()
@@ -669,6 +670,8 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               "The helpdesk or the agent fills it in after the reply is built; "
                               "only fallback() applies to it.")]
         return []
+    if isinstance(node, (nodes.If, nodes.CondExpr)):
+        return _condition_on_ref(node, src, scope)
     if isinstance(node, nodes.Filter) and node.name == "fallback":
         return _check_fallback(node, src, scope, line, stored)
     if (isinstance(node, nodes.Filter) and node.name == "default" and node.args and _is_ref(node.node, scope)
@@ -760,6 +763,23 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         return [TemplateSecurityError("calling functions is not allowed in templates",
                                       where, "Use constants, placeholders and filters.")]
     return []
+
+
+def _condition_on_ref(node: nodes.If | nodes.CondExpr, src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
+    """A condition that tests a placeholder or blank: the reply is built before the helpdesk or the
+    agent fills either in, so the test would take the same branch for every customer, and the text
+    of the other branch would be left out of every export without a word."""
+    tested = node.test
+    ref = next((n for n in (tested, *tested.find_all(nodes.Getattr)) if _is_ref(n, scope)), None)
+    if not isinstance(ref, nodes.Getattr) or not isinstance(ref.node, nodes.Name):
+        return []
+    name = f"{ref.node.name}.{ref.attr}"
+    what = "blank" if ref.node.name == BLANK_NAMESPACE else "placeholder"
+    return [PackError(f"a condition cannot test the {what} '{name}': it is filled in after scriptkit builds "
+                      "the reply, so the condition would read the same for every customer",
+                      src.location_of_line(getattr(ref, "lineno", 1), name),
+                      f"For a value that may be missing, give it a fallback: {{{{ {name} | fallback('there') }}}}. "
+                      "For text the agent chooses, use flexibility: alternatives or conditions.")]
 
 
 def _close(word: str, options: Iterable[str], template: str) -> str:
