@@ -321,7 +321,9 @@ def unknown_suppression(verb: str, location: Location) -> Diagnostic:
     hint = (f"Did you mean '# scriptkit: {close[0]}'?" if close else
             "A suppression reads '# scriptkit: ignore CODES' (its line) or '# scriptkit: ignore-file CODES' "
             "(the whole file).")
-    return _config_warning(f"unknown suppression '# scriptkit: {verb}': it switches nothing off", location, hint)
+    warning = _config_warning(f"unknown suppression '# scriptkit: {verb}': it switches nothing off", location, hint)
+    warning.text = verb  # (the text report underlines the whole verb, not its first letter)
+    return warning
 
 
 def _config_warning(message: str, location: Location | None, hint: str) -> Diagnostic:

@@ -37,6 +37,7 @@ def test_an_unknown_verb_warns_at_it_with_the_close_verb(make_pack: Any, comment
     assert (w.location.file.endswith("a.yaml"), w.location.line) == (True, 5)
     assert w.location.col == len(LINE) + comment.index(verb) + 1
     assert w.suggestion == f"Did you mean '# scriptkit: {close}'?"
+    assert w.text == verb  # (the text report underlines the whole verb)
     assert [d.code for d in found if d.code != "SK800"] == ["SK801"]  # the typo suppressed nothing
 
 
