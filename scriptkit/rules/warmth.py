@@ -519,7 +519,15 @@ class FormalTone(Rule):
     Scores the formality of the whole reply from 0 (chatty) to 1 (legal letter) and reports
     when it is above the ceiling, pointing at the most formal sentence.
 
-    The score is `clip(b + sum(w_i * x_i), 0, 1)` over features of the text: contractions per
+    What the score means to a writer: about 0.3 reads like a friendly chat ("Thanks for your
+    message! I'll refund it today."), about 0.45 like a polite email without contractions
+    ("Thank you for your message. I will refund the payment today."), and the default
+    ceiling of 0.58 is where it turns into a notice ("Please be advised that the refund will be
+    processed within five business days."); "We acknowledge receipt of your correspondence"
+    scores about 0.8. Contractions, "I" and "you", short sentences and everyday words bring it
+    down; long Latinate words, long sentences and stock corporate phrases push it up.
+
+    For the curious, the score is `clip(b + sum(w_i * x_i), 0, 1)` over features of the text: contractions per
     word (down), first/second-person pronouns per word (down), Latinate words of 7+ letters
     per word (up), mean word length and log mean sentence length (up), a closed-class
     Heylighen-Dewaele F-score (articles and prepositions minus pronouns and interjections, up),
@@ -533,8 +541,8 @@ class FormalTone(Rule):
 
     ## Example
     ```
-    We acknowledge receipt of your correspondence. The aforementioned transaction will be
-    reimbursed subsequent to verification, in accordance with the applicable regulations.
+    We acknowledge receipt of your correspondence.
+    The aforementioned transaction will be reimbursed subsequent to verification.
     ```
 
     ## Use instead
