@@ -702,11 +702,20 @@ class UnfilledBlank(Rule):
                 for m in _LEFTOVER.finditer(seg.text):
                     yield Finding(a + m.start(), a + m.end(),
                                   f"'{m.group(0)}' is a fill-in marker that would be sent as is",
-                                  "Fill it in, or in a macro declare it as a blank: {{ blank.name }}.")
+                                  _marker_advice(m.group(0), ctx))
             elif isinstance(seg, Blank) and not seg.prompt.strip():
                 yield Finding(a, a + len(seg.marker), f"blank '{seg.name}' has no prompt for the agent",
                               "Add a prompt: flexibility: blanks: - name: ... prompt: what to write here.",
                               severity=Severity.WARNING)
+
+
+def _marker_advice(marker: str, ctx: RuleContext) -> str:
+    """How to mend a marker: '{ customer.first_name }' in a pack is a placeholder short of a brace."""
+    inner = marker.strip("{} ")
+    if ctx.pack is not None and marker.startswith("{") and not marker.startswith("{{") \
+            and (inner in ctx.pack.catalogue or inner in ctx.pack.constants or inner.startswith("blank.")):
+        return f"Write two braces on each side: {{{{ {inner} }}}}."
+    return "Fill it in, or in a macro declare it as a blank: {{ blank.name }}."
 
 
 _HINTS = ("[", "{", "<", "_", "xxx", "tbd", "todo", "fixme", "tktk")
