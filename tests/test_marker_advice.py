@@ -28,3 +28,4 @@ def test_free_text_is_told_to_fill_it_in() -> None:
     found = [d for d in lint_text("I'm sorry, { customer.first_name }. I'll refund you today.").diagnostics
              if d.code == "SK407"]
     assert [d.suggestion for d in found] == ["Fill it in, or in a macro declare it as a blank: {{ blank.name }}."]
+

@@ -11,16 +11,17 @@ from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.exporting import ExportRefused, export
 from scriptkit.loading import load_pack
-from scriptkit.reporters import display_path, get_reporter
+from scriptkit.reporters import display_path
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:
     from scriptkit.config import LintConfig
     from scriptkit.linting import LintResult
+    from scriptkit.reporters.text import report
 
     # export stops only on errors, so the summary judges against that level
-    get_reporter("text")(LintResult(diagnostics=diagnostics, config=LintConfig().override(fail_on="error")),
-                         sys.stdout)
+    report(LintResult(diagnostics=diagnostics, config=LintConfig().override(fail_on="error")), sys.stdout,
+           export=True)
 
 
 @click.command("export")

@@ -173,7 +173,8 @@ def _shows_practice(s: SentenceNote) -> bool:
     return s.slot in EMPATHY_SLOTS and s.confidence >= 0.5
 
 
-def report(result: LintResult, stream: TextIO) -> None:
+def report(result: LintResult, stream: TextIO, *, export: bool = False) -> None:
+    """``export``: the findings of ``scriptkit export``, which only errors stop (there is no fail-on to name)."""
     con = make_console(stream)
     lines = _Lines(result.sources)
     by_file: dict[str, list[Diagnostic]] = {}
@@ -188,10 +189,10 @@ def report(result: LintResult, stream: TextIO) -> None:
         for d in by_file[file]:
             _diagnostic(con, d, lines)
         con.print()
-    con.print(summary(result))
+    con.print(summary(result, export=export))
 
 
-def summary(result: LintResult) -> Text:
+def summary(result: LintResult, *, export: bool = False) -> Text:
     n = len(result.diagnostics)
     if n == 0:
         scope = "the text" if result.sentences or not result.messages else \
@@ -207,5 +208,6 @@ def summary(result: LintResult) -> Text:
     if not result.has_failures:  # (every finding is below fail-on: name them in words, and the setting)
         present = [f"{s.value}s" for s in Severity if result.count(s)]
         below = " and ".join(present).capitalize()
-        out += Text(f" {below} do not fail the check (fail-on: {result.config.fail_on.value}).", style="dim")
+        out += Text(f" {below} do not stop the export." if export else
+                    f" {below} do not fail the check (fail-on: {result.config.fail_on.value}).", style="dim")
     return out

@@ -1,0 +1,21 @@
+"""The summary under scriptkit export's findings speaks of the export, not of a check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def test_export_says_warnings_do_not_stop_the_export(tmp_path: Any, monkeypatch: Any) -> None:
+    # it said "do not fail the check (fail-on: error)": the writer ran no check and set no fail-on
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "pack"]).exit_code == 0
+    result = runner.invoke(main, ["export", "pack", "--to", "front", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert "Warnings do not stop the export." in result.output
+    assert "fail-on" not in result.output
