@@ -471,16 +471,29 @@ class CorporatePhrase(Rule):
                         named = _opens_to_a_named_person(message)
                     if named:
                         continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
-                yield self._finding(start, end, text[start:end], entry)
+                yield self._finding(start, end, text[start:end], entry, ctx)
 
     @staticmethod
-    def _finding(start: int, end: int, found: str, entry: dict[str, Any]) -> Finding:
+    def _finding(start: int, end: int, found: str, entry: dict[str, Any], ctx: RuleContext) -> Finding:
         rewrite = match_case(str(entry.get("replacement", "")), found)
         note = str(entry.get("note", "")).strip()
         message = f'corporate phrase "{found}"' + (f": {note}" if note else "")
-        suggestion = f'"{rewrite}"' if rewrite else "delete it"
+        suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
         return Finding(start, end, message, suggestion=suggestion,
                        replacement=rewrite if entry.get("safe") else None)
+
+
+_PLACEHOLDER_IN_REWRITE = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)[^}]*\}\}")
+_WHOSE = {"agent": "your", "customer": "their"}
+
+
+def _for_reader(rewrite: str, ctx: RuleContext) -> str:
+    """A rewrite as the reader can use it: in ``review`` (no pack) a reply is already written and
+    no helpdesk fills in '{{ agent.first_name }}', so a placeholder is said in words there."""
+    if ctx.pack is not None or "{{" not in rewrite:
+        return rewrite
+    return _PLACEHOLDER_IN_REWRITE.sub(
+        lambda m: f"<{_WHOSE.get(m[1], 'the ' + m[1])} {m[2].replace('_', ' ')}>", rewrite)
 
 
 # "Dear Mrs Patel", "Dear {{customer.first_name}}": a letter to a named person, not to a role or to nobody
@@ -790,11 +803,11 @@ class ImpersonalApology(Rule):
                           suggestion='say it as yourself and name what went wrong: "I\'m really sorry we ..."')
 
 
-def _table_rule_check(tbl: PhraseTable, message: Message, what: str) -> Iterator[Finding]:
+def _table_rule_check(tbl: PhraseTable, message: Message, what: str, ctx: RuleContext) -> Iterator[Finding]:
     text = message.text
     for start, end, entry in tbl.finditer(text):
         found = text[start:end]
-        rewrite = match_case(str(entry.get("replacement", "")), found)
+        rewrite = _for_reader(match_case(str(entry.get("replacement", "")), found), ctx)
         note = str(entry.get("note", "")).strip()
         yield Finding(start, end, f'{what} "{found}"' + (f": {note}" if note else ""),
                       suggestion=f'"{rewrite}"' if rewrite else "delete it")
@@ -845,7 +858,7 @@ class RoboticOpener(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        return _table_rule_check(table("robotic.yaml", "openers"), message, "robotic opening")
+        return _table_rule_check(table("robotic.yaml", "openers"), message, "robotic opening", ctx)
 
 
 @register
@@ -894,7 +907,7 @@ class RoboticCloser(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         return _table_rule_check(table("robotic.yaml", "closers", re.MULTILINE), message,
-                                 "robotic closing")
+                                 "robotic closing", ctx)
 
 
 def frame_and_body(message: Message) -> tuple[list[Sentence], list[Sentence]]:
