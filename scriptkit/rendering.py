@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_context
@@ -769,9 +770,10 @@ def _condition_on_ref(node: nodes.If | nodes.CondExpr, src: TemplateSource, scop
     """A condition that tests a placeholder or blank: the reply is built before the helpdesk or the
     agent fills either in, so the test would take the same branch for every customer, and the text
     of the other branch would be left out of every export without a word."""
-    tested = node.test
-    ref = next((n for n in (tested, *tested.find_all(nodes.Getattr)) if _is_ref(n, scope)), None)
-    if not isinstance(ref, nodes.Getattr) or not isinstance(ref.node, nodes.Name):
+    tested = node.test  # (the name itself, or inside a comparison or a filter such as fallback())
+    candidates = chain([tested] if isinstance(tested, nodes.Getattr) else [], tested.find_all(nodes.Getattr))
+    ref = next((n for n in candidates if _is_ref(n, scope)), None)
+    if ref is None or not isinstance(ref.node, nodes.Name):
         return []
     name = f"{ref.node.name}.{ref.attr}"
     what = "blank" if ref.node.name == BLANK_NAMESPACE else "placeholder"

@@ -89,11 +89,12 @@ def not_judged(result: LintResult) -> str | None:
     Told from the reply itself, not from an SK006 finding: ``--ignore SK006`` hides the finding,
     the rules still did not judge the reply."""
     from scriptkit.language import language_of, name_of
+    from scriptkit.rules.language import expected_language, judges
 
     if not result.sentences or not result.messages:
         return None
-    found = language_of(result.messages[0].text)
-    if found is None or found == "en":  # (too short to tell: free text is taken as English)
+    reply = result.messages[0]
+    if judges(reply, expected_language(None)):  # (the linter's own test: free text is expected in English)
         return None
-    return (f"not judged: the reply reads as {name_of(found)}, and the empathy, warmth, solution and readability "
-            "rules read English only (SK006); its length and blanks were still checked")
+    return (f"not judged: the reply reads as {name_of(language_of(reply.text) or '')}, and the empathy, warmth, "
+            "solution and readability rules read English only (SK006); its length and blanks were still checked")
