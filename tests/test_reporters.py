@@ -389,8 +389,14 @@ def test_review_of_a_reply_in_another_language_says_no_sentence_was_judged_in_ev
     assert all("not judged" in row and " other " not in row for row in rows), text
     assert "reads as Spanish" in text and "read English only" in text, text
     assert "acknowledge, show warmth or offer a solution cleanly" not in text, text
+    # SK006 is about the whole reply: no sentence (the greeting was) is marked as what could improve
+    assert not any(row.lstrip().startswith("!") for row in rows), text
+    assert "0 marked ! could improve" in text, text
+    assert text.index("the whole reply:") < text.index("SK006 [other-language]"), text
     data = json.loads(render(result, "json"))
     assert "reads as Spanish" in data["not_judged"]
+    sk006 = next(d for d in data["diagnostics"] if d["code"] == "SK006")
+    assert sk006["line"] == 1 and sk006["end_line"] > 3, sk006  # the whole reply, with its extent
     assert [(s["slot"], s["confidence"], s["judged"]) for s in data["sentences"]] == [(None, None, False)] * 5
     # the formats without a sentence view carry SK006, whose message says the same
     for fmt in ("sarif", "github", "junit"):

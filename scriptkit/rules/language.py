@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.language import LOCALES, base_language, language_of, name_of
 from scriptkit.message import Message
-from scriptkit.models import SLOTS, Pack
+from scriptkit.models import Pack
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.text import sentence_spans
+from scriptkit.rules.readability import body_span
 
 #: the families whose rules read English (phrase lists, an English readability formula)
 ENGLISH_FAMILIES = frozenset({"readability", "warmth", "empathy", "solution"})
@@ -96,10 +96,9 @@ class OtherLanguage(Rule):
         found = language_of(message.text)
         if found is None or found == expected:
             return
-        # (pointing at the script's own first sentence: the greeting comes from the pack's layout)
-        first = next((a for a, _, seg in message.spans() if seg.slot in SLOTS), 0)
-        start, end = next(((max(a, first), b) for a, b in sentence_spans(message.text) if b > first),
-                          (first, len(message.text)))
+        # (the script's own text, as SK105 spans it: the finding is about the whole reply, not its
+        # first sentence; and it starts where the script does, the greeting being the pack's layout)
+        start, end = body_span(message)
         if ctx.pack is None:  # (free text: English is all there is to expect)
             yield Finding(start, end, f"the reply reads as {name_of(found)}: the empathy, warmth, solution and "
                           "readability rules read English only, so they did not judge it",
