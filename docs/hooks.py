@@ -369,6 +369,8 @@ def rule_page(rule: Any) -> str:
         f"**Default severity** {severity}",
         "**Fix** " + ("safe, applied by `--fix`" if rule.fix_safe else "none: a person rewrites it"),
     ]
+    if getattr(rule, "reads_alternatives", False):
+        facts.append("**Also reads** the script's alternatives and conditions")
     parts = [f"# {rule.code} {rule.name}\n\n", f"{summary}\n\n" if summary else "", " · ".join(facts) + "\n"]
     if rule.options:
         defaults = ", ".join(f"`{k}` = `{v!r}`" for k, v in rule.options.items())

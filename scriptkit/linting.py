@@ -272,6 +272,7 @@ class _Plan:
     per_message: tuple[int, ...]  # indexes into steps: rules that read one message at a time
     batched: tuple[int, ...]  # rules that override check_batch (grammar batches its requests)
     english_only: frozenset[int]  # rules that judge only replies that read as English (see rules.language)
+    reads_alternatives: frozenset[int]  # rules that also read each alternative and condition (Rule.reads_alternatives)
 
 
 def _plan(config: LintConfig) -> _Plan:
@@ -283,7 +284,8 @@ def _plan(config: LintConfig) -> _Plan:
         per_message = tuple(i for i, cls in enumerate(active) if cls.check_batch is Rule.check_batch)
         batched = tuple(i for i in range(len(active)) if i not in per_message)
         return _Plan(active, steps, per_message, batched,
-                     frozenset(i for i, cls in enumerate(active) if reads_english(cls)))
+                     frozenset(i for i, cls in enumerate(active) if reads_english(cls)),
+                     frozenset(i for i, cls in enumerate(active) if cls.reads_alternatives))
 
     return config.cached("lint-plan", make)
 
@@ -330,11 +332,18 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
         for start in range(0, len(messages), _CHUNK):
             chunk = messages[start:start + _CHUNK]
             english = [m for m in chunk if judges(m, expected)] if plan.english_only else chunk
+            parts: dict[int, tuple[Message, ...]] = {}  # (each message's alternatives, made once a chunk)
             for into, i in zip(found, plan.per_message, strict=True):
                 current, ctx, severity = steps[i]
                 for m in english if i in plan.english_only else chunk:
                     for f in current.check(m, ctx):
                         into.append(_diagnostic(current, m, f, severity))
+                    if i in plan.reads_alternatives and m.notes and m.variant == 0:
+                        if (alternatives := parts.get(id(m))) is None:
+                            alternatives = parts[id(m)] = m.alternatives()
+                        for part in alternatives:
+                            for f in current.check(part, ctx):
+                                into.append(_diagnostic(current, part, f, severity))
     except ScriptkitError:
         raise
     except Exception as exc:

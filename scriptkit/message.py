@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import FrozenInstanceError, dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field, replace
 from operator import itemgetter
 from typing import Any, Generic, TypeVar, overload
 
@@ -240,6 +240,13 @@ class Message:
 
     def slot_text(self, slot: str) -> str:
         return self._slot_texts.get(slot, "")
+
+    def alternatives(self) -> tuple[Message, ...]:
+        """Each alternative and condition of the script's flexibility (text the agent may send
+        instead, or add) as a message of its own: the rules that read phrases read them too
+        (``Rule.reads_alternatives``). Guidance is for the agent only, and is left out."""
+        return tuple(replace(self, segments=note.segments, notes=()) for note in self.notes
+                     if note.kind in ("alternative", "condition"))
 
     @property
     def slots(self) -> tuple[str, ...]:

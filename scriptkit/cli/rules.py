@@ -119,7 +119,8 @@ def rule_command(selector: str, pack: str | None) -> None:
             hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them."
         raise ConfigError(f"no rule '{selector}'", hint=hint)
     head = (f"# {found.code} {found.name}\n\nFamily: **{found.family()}** · default severity: "
-            f"**{found.severity.value}** · fix: **{'safe' if found.fix_safe else 'none'}**")
+            f"**{found.severity.value}** · fix: **{'safe' if found.fix_safe else 'none'}**"
+            + (" · also reads: **the script's alternatives and conditions**" if found.reads_alternatives else ""))
     options = ", ".join(f"`{k}` = `{v!r}`" for k, v in found.options.items())
     docs = found.docs()
     body = docs.split("\n", 1)[1].strip() if "\n" in docs else ""

@@ -110,6 +110,10 @@ class Rule:
     fix_safe: ClassVar[bool] = False
     bad_examples: ClassVar[tuple[Example, ...]] = ()
     good_examples: ClassVar[tuple[Example, ...]] = ()
+    #: the rule also reads each alternative and condition of a script's flexibility, text the agent
+    #: may send: a phrase rule finds a cold phrase there as in the reply, while a rule that judges
+    #: a whole reply (an acknowledgment first, a solution, its length) has nothing to judge in a part
+    reads_alternatives: ClassVar[bool] = False
 
     @classmethod
     def family(cls) -> str:

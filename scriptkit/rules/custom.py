@@ -719,5 +719,7 @@ def _make(data: dict[str, Any]) -> type[Rule]:
     attrs = {
         "code": data["code"], "name": spec.name, "severity": data["severity"], "spec": spec,
         "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data.get("description") or ""),
+        # a banned or preferred term is one in the alternatives too; a count or a measure is of the reply
+        "reads_alternatives": spec.kind in ("existence", "substitution"),
     }
     return type(f"Custom_{data['code']}", (CustomRule,), attrs)

@@ -372,6 +372,7 @@ class DismissiveLanguage(Rule):
     code = "SK305"
     name = "dismissive-language"
     severity = Severity.WARNING
+    reads_alternatives = True
     options: ClassVar[Mapping[str, Any]] = {"allow": []}
     bad_examples = (
         Example.of(acknowledgment="I can see the reset email hasn't arrived.",
@@ -446,6 +447,7 @@ class ApologyThenBut(Rule):
     code = "SK306"
     name = "apology-then-but"
     severity = Severity.WARNING
+    reads_alternatives = True
     bad_examples = (
         Example.of(acknowledgment="I can see the parcel is late, and I know how annoying that is.",
                    warm_language="I'm sorry about the delay, but the courier is responsible for deliveries.",

@@ -316,6 +316,7 @@ class LongSentence(Rule):
     code = "SK103"
     name = "long-sentence"
     options: ClassVar[Mapping[str, Any]] = {"max_words": 25}
+    reads_alternatives = True
     bad_examples = (Example.of(acknowledgment=_LONG, solution="I've sent a new one today."),)
     good_examples = (Example.of(acknowledgment="I understand how frustrating that wait was.",
                                 solution="I've sent a new one today, and it will arrive by Friday."),)

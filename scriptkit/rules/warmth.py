@@ -436,6 +436,7 @@ class CorporatePhrase(Rule):
     name = "corporate-phrase"
     severity = Severity.WARNING
     fix_safe = True
+    reads_alternatives = True
     options: ClassVar[Mapping[str, Any]] = {"extra": [], "allow": []}
     bad_examples = (
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
@@ -780,6 +781,7 @@ class ImpersonalApology(Rule):
     code = "SK204"
     name = "impersonal-apology"
     severity = Severity.WARNING
+    reads_alternatives = True
     bad_examples = (
         Example.of(acknowledgment="I can see the wrong size arrived, which is so annoying.",
                    warm_language="Apologies for any inconvenience caused.",
