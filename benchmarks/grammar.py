@@ -39,7 +39,7 @@ from typing import Any
 
 from benchmarks.packgen import generate
 from scriptkit.loading import load_pack
-from scriptkit.message import Message
+from scriptkit.message import Message, with_alternatives
 from scriptkit.models import Pack
 from scriptkit.rendering import render_pack
 from scriptkit.rules.base import RuleContext
@@ -123,10 +123,12 @@ def bench(label: str, pack: Pack, naive: bool, cold: bool) -> dict[str, float]:
     from scriptkit.engines import languagetool
     from scriptkit.rules import grammar
 
-    messages: list[Message] = render_pack(pack, None, all_variants=True)
+    # the replies, and each script's alternatives and conditions (text the agent may send), as
+    # the grammar rules read them; in the naive loop, those are the flexibility slot's texts
+    messages: list[Message] = with_alternatives(render_pack(pack, None, all_variants=True))
     slot_texts = [t for m in messages for slot in m.slots if (t := m.slot_text(slot)).strip()]
     chars = sum(len(m.text) for m in messages)
-    print(f"\n{label}: {len(pack.scripts)} scripts -> {len(messages)} rendered replies, "
+    print(f"\n{label}: {len(pack.scripts)} scripts -> {len(messages)} rendered replies and alternatives, "
           f"{len(slot_texts)} slot texts, {chars / 1000:.0f}k characters", flush=True)
     out: dict[str, float] = {}
     ctx = RuleContext(pack, {"mode": "local"})

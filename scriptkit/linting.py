@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from scriptkit.config import LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
-from scriptkit.message import Message, SourceSpan, Text
+from scriptkit.message import Message, SourceSpan, Text, with_alternatives
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
@@ -226,9 +226,13 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             found[i] = diags
     current: Rule | None = None
     try:
+        alternatives: list[Message] | None = None
         for i in plan.batched:
             current, ctx, severity = steps[i]
-            found[i].extend(_diagnostic(current, m, f, severity) for m, f in current.check_batch(messages, ctx))
+            read = messages
+            if i in plan.reads_alternatives:
+                read = alternatives = alternatives if alternatives is not None else with_alternatives(messages)
+            found[i].extend(_diagnostic(current, m, f, severity) for m, f in current.check_batch(read, ctx))
         if pack is not None:
             for i, (current, ctx, _) in enumerate(steps):
                 found[i].extend(current.check_pack(pack, messages, ctx))

@@ -357,3 +357,9 @@ def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> st
 
 def plain_text(segments: object, samples: Mapping[str, str] | None = None) -> str:
     return "".join(render_segment(s, samples) for s in segments)  # type: ignore[attr-defined]
+
+
+def with_alternatives(messages: Sequence[Message]) -> list[Message]:
+    """``messages``, then the alternatives and conditions of each (``Message.alternatives``), once
+    a channel: a script's variants share them."""
+    return [*messages, *(part for m in messages if m.variant == 0 and m.notes for part in m.alternatives())]

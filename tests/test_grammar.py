@@ -100,6 +100,32 @@ def test_agreement_error_is_a_grammar_finding_without_fix(make_pack, lt_url, gra
     assert grammar[0].location.line == 4
 
 
+def test_a_misspelling_in_an_alternative_or_a_condition_is_found_at_its_line(make_pack, lt_url, grammar_cache) -> None:
+    # text the agent may send: the spell checker reads it too, and guidance (the agent's own) not
+    flexibility = ("flexibility:\n  guidance: Chek the tracking first.\n"
+                   "  alternatives:\n    - label: Refund\n      text: I can refund you todya instead.\n"
+                   "  conditions:\n    - when: it is a gift\n      text: I'll send it by expres post.\n")
+    found = _lint(make_pack, lt_url, {"a.yaml": _script("I'm so sorry your order is late.", extra=flexibility)})
+    assert sorted((d.code, d.text, d.location.line, d.slot) for d in found) == [
+        ("SK901", "expres", 12, "flexibility"), ("SK901", "todya", 9, "flexibility")], found
+    (typo,) = [d for d in found if d.text == "todya"]
+    assert typo.location.col == len("      text: I can refund you ") + 1
+    assert typo.fix is not None and typo.fix.edits[0].replacement == "today"
+
+
+def test_a_reply_that_trips_a_languagetool_bug_is_still_checked(make_pack, lt_url, grammar_cache) -> None:
+    # "The [[item]]" read as "The the blue rain jacket in medium": LanguageTool's repeated-word match
+    # ends inside the stand-in, its offset mapping goes negative and the server fails the whole
+    # request (HTTP 500, "Could not check sentence"), so the run stopped with exit 2
+    tripping = ("id: sold-out\ntitle: Sold out\n"
+                'acknowledgment: "I can see how disappointing this is."\n'
+                "solution: \"The {{ blank.item }} is sold out, so I've refunded you. I recieved your note today.\"\n"
+                "flexibility:\n  blanks:\n    - {name: item, prompt: the item, example: the blue rain jacket in medium}\n")
+    found = _lint(make_pack, lt_url, {"a.yaml": tripping, "b.yaml": _script("I'm sorry the parcel is late.")})
+    assert [(d.code, d.text, d.location.line) for d in found] == [("SK901", "recieved", 4)], found
+    assert _stats(lt_url).plain == 1  # the tripping reply alone went again, as plain text
+
+
 PLACEHOLDER_HEAVY = (
     "id: heavy\ntitle: Heavy\n"
     "acknowledgment: >-\n"

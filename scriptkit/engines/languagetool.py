@@ -200,6 +200,7 @@ class Stats:
     documents: int = 0  # documents asked for
     memory_hits: int = 0
     rechecked: int = 0  # documents checked again alone after a text-level rule flagged them in a batch
+    plain: int = 0  # documents checked as plain text after their markup tripped a server bug (_check_plain)
     disk_hits: int = 0
     seconds: float = 0.0
     server_start_seconds: float = 0.0
@@ -301,7 +302,12 @@ class Checker:
             annotation.extend(doc.annotation())
             pos += len(doc.text)
         joined = "".join(a.get("text", a.get("markup", "")) for a in annotation)
-        reply = self._post(url, {**params, "data": json.dumps({"annotation": annotation})})
+        try:
+            reply = self._post(url, {**params, "data": json.dumps({"annotation": annotation})})
+        except SentenceFailed:
+            if len(batch) > 1:  # find the document that trips the server; check the others as usual
+                return {key: found for item in batch for key, found in self._check_batch(url, params, [item]).items()}
+            return {batch[0][0]: self._check_plain(url, params, batch[0][1])}
         to_py = _utf16_to_python(joined)
         found: list[list[LTMatch]] = [[] for _ in batch]
         for raw in reply.get("matches", []):
@@ -331,6 +337,30 @@ class Checker:
                     out.update(self._check_batch(url, params, [(key, doc)]))
         return out
 
+    def _check_plain(self, url: str, params: dict[str, str], doc: Document) -> tuple[LTMatch, ...]:
+        """``doc`` sent as plain text, each placeholder as its stand-in, the matches mapped back.
+
+        For a document whose markup trips a LanguageTool bug: a rule's match that ends inside a
+        placeholder's stand-in ("The [[item]]" read as "The the blue jacket") can be mapped to a
+        negative position, and the server fails the whole request (HTTP 500, "Could not check
+        sentence"). LanguageTool reads the same words either way; only the offsets are ours to map.
+        """
+        plain, to_original = _stand_in_text(doc)
+        reply = self._post(url, {**params, "text": plain})
+        to_py = _utf16_to_python(plain)
+        with self._lock:
+            self.stats.plain += 1
+        found = []
+        for raw in reply.get("matches", []):
+            start, end = to_py(int(raw["offset"])), to_py(int(raw["offset"]) + int(raw["length"]))
+            rule = raw.get("rule", {})
+            found.append(LTMatch(
+                to_original(start, False), to_original(end, True), str(rule.get("id", "")),
+                str(rule.get("category", {}).get("id", "")), str(rule.get("issueType", "")),
+                str(raw.get("message", "")), tuple(str(r.get("value", "")) for r in raw.get("replacements", [])[:5]),
+                str(rule.get("subId", ""))))
+        return tuple(found)
+
     def _text_level_rules(self, url: str, language: str) -> dict[str, int] | None:
         """The server's text-level rules for ``language`` and their reach in paragraphs (None: unknown)."""
         return text_level_rules(self._session(), url, language, self.timeout)
@@ -355,6 +385,9 @@ class Checker:
             raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
         if reply.status_code != 200:
             body = reply.text.strip().splitlines()[:3]
+            if reply.status_code == 500 and "Could not check sentence" in reply.text:
+                raise SentenceFailed(f"LanguageTool at {url} failed on a sentence (HTTP 500): {' '.join(body)}",
+                                     hint=SETTING_HINT)
             raise EngineUnavailable(f"LanguageTool at {url} refused a check (HTTP {reply.status_code}): "
                                     f"{' '.join(body)}", hint=SETTING_HINT)
         try:
@@ -760,6 +793,11 @@ def check_each_alone(url: str, documents: Iterable[Document], settings: Settings
         return out
     finally:
         tool.close()
+
+
+class SentenceFailed(EngineUnavailable):
+    """The server answered but one of its rules failed on a sentence of the request (a LanguageTool
+    bug, not an outage): the checker retries the documents one by one, then as plain text."""
 
 
 def _stand_in_text(doc: Document) -> tuple[str, Callable[[int, bool], int]]:

@@ -244,6 +244,7 @@ def _one_edit(a: str, b: str) -> bool:
 class _LanguageToolRule(Rule):
     kind: ClassVar[str]
     options: ClassVar[Mapping[str, Any]] = RULE_OPTIONS
+    reads_alternatives = True
 
     def check_batch(self, messages: list[Message], ctx: RuleContext) -> Iterable[tuple[Message, Finding]]:
         for message, found in zip(messages, hits(messages, ctx), strict=True):
