@@ -120,7 +120,8 @@ def test_a_reply_that_trips_a_languagetool_bug_is_still_checked(make_pack, lt_ur
     tripping = ("id: sold-out\ntitle: Sold out\n"
                 'acknowledgment: "I can see how disappointing this is."\n'
                 "solution: \"The {{ blank.item }} is sold out, so I've refunded you. I recieved your note today.\"\n"
-                "flexibility:\n  blanks:\n    - {name: item, prompt: the item, example: the blue rain jacket in medium}\n")
+                "flexibility:\n  blanks:\n"
+                "    - {name: item, prompt: the item, example: the blue rain jacket in medium}\n")
     found = _lint(make_pack, lt_url, {"a.yaml": tripping, "b.yaml": _script("I'm sorry the parcel is late.")})
     assert [(d.code, d.text, d.location.line) for d in found] == [("SK901", "recieved", 4)], found
     assert _stats(lt_url).plain == 1  # the tripping reply alone went again, as plain text

@@ -869,8 +869,8 @@ class RoboticCloser(Rule):
 
     ## What it does
     Finds stock closings: "Have a nice day", "Is there anything else I can help you with?",
-    "Thank you for choosing...", "Please do not reply to this email", a sign-off by
-    "Customer Support Team" instead of a person.
+    "Thank you for choosing...", "Please do not reply to this email", a team or a department
+    signed under the closing ("Customer Support Team", "Billing Department") instead of a person.
 
     ## Why it matters
     The last words are what the customer remembers. A stock closer undoes the warmth of the
@@ -908,8 +908,31 @@ class RoboticCloser(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        return _table_rule_check(table("robotic.yaml", "closers", re.MULTILINE), message,
-                                 "robotic closing", ctx)
+        found = list(_table_rule_check(table("robotic.yaml", "closers", re.MULTILINE), message,
+                                       "robotic closing", ctx))
+        yield from found
+        text = message.text
+        # (a department under the closing, in code: as a phrase, its line start made the closers
+        # table match whole replies instead of the sentences it caches)
+        if (signed := _CLOSING_THEN_SIGNATURE.search(text)) is None or not _DEPARTMENT.fullmatch(signed[1]):
+            return
+        a, b = signed.span(1)
+        if not any(f.start < b and a < f.end for f in found):
+            yield Finding(a, b, f'robotic closing "{text[a:b]}": Sign as a person; a team name feels like nobody.',
+                          suggestion=f'"{_for_reader("{{ agent.first_name }}", ctx)}"')
+
+
+# The last closing on a line of its own ("Best,", "Kind regards", "Thanks!") and the signature line under it
+_CLOSING_THEN_SIGNATURE = re.compile(
+    r"(?im)^[ \t]*(?:best(?:\s+wishes|\s+regards)?|kind\s+regards|warm(?:est)?\s+(?:regards|wishes)|regards|warmly|"
+    r"all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you(?:\s+again)?|cheers|sincerely|"
+    r"yours(?:\s+truly|\s+sincerely)?|take\s+care|talk\s+soon|speak\s+soon)[ \t]*[,.!]?[ \t]*\n[ \t]*(\S[^\n]*?)\s*\Z")
+# A signature that is a team or a department and nobody: "Customer Support", "The Acme Team",
+# "{{brand.name}} Billing Department"; not "Sam, Support" or "Sam from Support"
+_DEPARTMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?:(?:\{\{[\w.]+\}\}|[A-Z][\w&'.-]*)\s+)??(?i:(?:customer|client|technical|tech)\s+)?"
+    r"(?i:support|service|care|success|help\s*desk|billing|accounts|sales|returns|team|department)"
+    r"(?i:\s+(?:team|department|desk|group))?")
 
 
 def frame_and_body(message: Message) -> tuple[list[Sentence], list[Sentence]]:
