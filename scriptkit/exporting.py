@@ -236,8 +236,9 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
     slots = ", ".join(dict.fromkeys(s.replace("_", " ") for s, _ in phrasings))
     count = "1 other phrasing" if len(phrasings) == 1 else f"{len(phrasings)} other phrasings"
     verb = "is" if len(phrasings) == 1 else "are"
-    return problem("SK508", f"{target.name} holds one reply per macro: {count} of the {slots} {verb} not exported",
-                   f"Set export: {{{target.name}: {{variants: each}}}} to export every variant as a macro of its "
+    unit = getattr(target, "units", ("macro", "macros"))[0]  # (the helpdesk's own word: a canned response...)
+    return problem("SK508", f"{target.name} keeps one phrasing per {unit}: {count} of the {slots} {verb} not exported",
+                   f"Set export: {{{target.name}: {{variants: each}}}} to export every variant as a {unit} of its "
                    "own, or give agents the playbook export.", location=where)
 
 

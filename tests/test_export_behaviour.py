@@ -375,8 +375,8 @@ def test_variants_a_helpdesk_cannot_hold_are_named_where_they_are_written(tmp_pa
     (dropped,) = [d for d in result.diagnostics if d.code == "SK508"]  # Zendesk keeps them in the description
     assert dropped.extra["target"] == "helpscout"
     assert (dropped.location.line, dropped.location.col) == (9, 6)  # the second acknowledgment, as written
-    assert dropped.message == "helpscout holds one reply per macro: 1 other phrasing of the acknowledgment is not " \
-                              "exported"
+    assert dropped.message == ("helpscout keeps one phrasing per saved reply: 1 other phrasing of the acknowledgment "
+                               "is not exported")
     assert "variants: each" in (dropped.suggestion or "")
     assert result.counts["helpscout"] == 2  # email and chat (Help Scout has no phone), the first variant each
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -19,3 +20,20 @@ def test_export_says_warnings_do_not_stop_the_export(tmp_path: Any, monkeypatch:
     assert result.exit_code == 0, result.output
     assert "Warnings do not stop the export." in result.output
     assert "fail-on" not in result.output
+
+
+def test_export_counts_in_each_helpdesks_own_word(tmp_path: Any, monkeypatch: Any) -> None:
+    # a support lead importing into Freshdesk looks for canned responses, not "replies"
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "pack"]).exit_code == 0
+    result = runner.invoke(main, ["export", "pack", "--to", "zendesk,freshdesk,helpscout,salesforce,json",
+                                  "--out", "out"])
+    assert result.exit_code == 0, result.output
+    counts = dict(re.findall(r"^(\w+): \d+ (\D+)$", result.output, re.MULTILINE))
+    assert counts == {"zendesk": "macros", "freshdesk": "canned responses", "helpscout": "saved replies",
+                      "salesforce": "Quick Texts", "json": "replies"}, result.output

@@ -104,7 +104,7 @@ def test_export_counts_what_a_writer_calls_them(make_pack: Any, tmp_path: Path) 
     root = make_pack({"a.yaml": GOOD})
     result = run("export", str(root), "--to", "zendesk", "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert "zendesk: 1 reply\n" in result.output
+    assert "zendesk: 1 macro\n" in result.output
     assert "record" not in result.output
 
 

@@ -64,7 +64,9 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         _report(result.diagnostics)
     con = console(stderr=True)
     for name, count in result.counts.items():
-        con.print(f"{name}: {count} {'reply' if count == 1 else 'replies'}", markup=False)
+        # (in the helpdesk's own word: Zendesk macros, Freshdesk canned responses; a third party's target may not say)
+        one, many = getattr(get(name), "units", ("reply", "replies"))
+        con.print(f"{name}: {count} {one if count == 1 else many}", markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
 
 

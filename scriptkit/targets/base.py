@@ -60,7 +60,7 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
     "SK506": ("missing-setting", Severity.WARNING, "an export setting the helpdesk needs is not configured"),
     "SK507": ("duplicate-title", Severity.ERROR, "two exported replies would share one title"),
     "SK508": ("variants-dropped", Severity.WARNING,
-              "the helpdesk holds one reply per macro and no notes: the other variants are left out"),
+              "the helpdesk keeps one phrasing per macro and no notes: the other variants are left out"),
     "SK509": ("internal-note", Severity.WARNING,
               "a Zendesk internal note becomes an ordinary reply in another helpdesk"),
 }
@@ -394,6 +394,8 @@ class BaseTarget(ABC):
 
     name: ClassVar[str] = ""
     summary: ClassVar[str] = ""
+    #: what the helpdesk calls one exported item, singular and plural (the export's summary counts them)
+    units: ClassVar[tuple[str, str]] = ("reply", "replies")
     channels: ClassVar[tuple[str, ...]] = ("email", "chat", "social", "sms")
     variants: ClassVar[str] = "first"
     limits: ClassVar[Limits] = Limits()

@@ -16,6 +16,7 @@ COLUMNS = ("script_id", "channel", "variant", "category", "name", "scenario", "e
 class CsvTarget(BaseTarget):
     name = "csv"
     summary = "a CSV table: one row per script, channel and variant"
+    units = ("row", "rows")
     channels = ("email", "chat", "sms", "phone", "social")
     variants = "all"
     limits = Limits()

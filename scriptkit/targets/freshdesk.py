@@ -61,6 +61,7 @@ def folder_name(message: Message) -> str:
 class FreshdeskTarget(BaseTarget):
     name = "freshdesk"
     summary = "Freshdesk canned responses (single and create_multiple bodies)"
+    units = ("canned response", "canned responses")
     channels = ("email", "chat", "social", "sms")
     limits = Limits(title_min=3, title_max=240, batch_max=BULK_MAX, source="Freshdesk's API validation")
     dialect = DIALECT

@@ -39,6 +39,7 @@ def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -
 class FrontTarget(BaseTarget):
     name = "front"
     summary = "Front message templates (name, subject, HTML body)"
+    units = ("message template", "message templates")
     channels = ("email", "chat", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT

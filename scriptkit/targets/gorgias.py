@@ -48,6 +48,7 @@ def _action(name: str, title: str, arguments: dict[str, Any]) -> dict[str, Any]:
 class GorgiasTarget(BaseTarget):
     name = "gorgias"
     summary = "Gorgias macros (setResponseText, addTags, setStatus actions)"
+    units = ("macro", "macros")
     channels = ("email", "chat", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT

@@ -58,6 +58,7 @@ DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{%",), empty_fallback=True)
 class HelpScoutTarget(BaseTarget):
     name = "helpscout"
     summary = "Help Scout saved replies (name, HTML text, plain chatText)"
+    units = ("saved reply", "saved replies")
     channels = ("email", "chat", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT

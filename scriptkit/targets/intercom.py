@@ -67,6 +67,7 @@ _PAGE = """<!DOCTYPE html>
 class IntercomTarget(BaseTarget):
     name = "intercom"
     summary = "Intercom macros to paste (the macro API is read-only)"
+    units = ("macro", "macros")
     channels = ("chat", "email", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT

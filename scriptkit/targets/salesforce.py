@@ -54,6 +54,7 @@ DIALECT = Dialect(PLACEHOLDERS, write, fallbacks=False, unsafe=("{!",))
 class SalesforceTarget(BaseTarget):
     name = "salesforce"
     summary = "Salesforce Quick Text records (Name, Message, Category, Channel)"
+    units = ("Quick Text", "Quick Texts")
     channels = ("email", "chat", "sms", "social")
     limits = Limits(title_max=NAME_MAX, body_max=MESSAGE_MAX, batch_max=COLLECTION_MAX,
                     source="QuickText field lengths")

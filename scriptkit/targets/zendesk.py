@@ -58,6 +58,7 @@ def tag(value: str) -> str:
 class ZendeskTarget(BaseTarget):
     name = "zendesk"
     summary = "Zendesk Support macros (POST /api/v2/macros bodies)"
+    units = ("macro", "macros")
     channels = ("email", "chat", "social", "sms")
     # Not documented by Zendesk; 255 matches its string columns and 64 KB its comment bodies.
     limits = Limits(title_max=255, body_max=65_535, source="assumed; override with export.zendesk.limits")
