@@ -187,10 +187,10 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         macro.notes.append(f"removed {removed} invisible control character(s)")
     for name, blank in blanks.items():
         if blank.logic:  # the macro no longer does what it did: said with where, besides the blanks' list
-            macro.about.append(f"{raw.where(blank.original)}: {blank.original!r} ({blank.reason}) has no "
-                               f"equivalent in a pack (a placeholder's fallback has): kept whole as blank '{name}', "
-                               "its text in the blank's prompt; exported, it is a fill-in for the agent until you "
-                               "rewrite it")
+            macro.about.append(f"{raw.where(blank.original)}: {blank.original!r} ({blank.reason}) was kept whole as "
+                               f"blank '{name}', its text in the blank's prompt: a pack chooses text only with a "
+                               "placeholder's fallback, or with the agent's alternatives and conditions. Until you "
+                               "rewrite it that way, every export asks the agent to fill it in")
         else:
             macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
     for piece in macro.own_fields().values():
