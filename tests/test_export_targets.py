@@ -4,6 +4,7 @@ fields, placeholders spelled the helpdesk's way, literal text escaped, notes kep
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -237,3 +238,32 @@ def test_gorgias_default_filter_spells_each_fallback_it_can_and_names_the_one_it
     assert target.render(both)["actions"][0]["arguments"]["body_text"] == "{{ticket.customer.firstname}}"
     wrong = replace(quoted, meta={"tags": (), "export": {"default_filter": "yes"}})
     assert [p.code for p in target.check(wrong)] == ["SK504", "SK506"]
+
+
+def _copyable(docs: str) -> list[str]:
+    """What a reader copies from an export check's docs: each code block line and each inline span
+    holding template syntax or a setting (anything with a brace)."""
+    blocks = re.findall(r"```[^\n]*\n(.*?)```", docs, re.DOTALL)
+    lines = [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+    prose = re.sub(r"```.*?```", "", docs, flags=re.DOTALL)
+    return lines + [span for span in re.findall(r"`([^`\n]+)`", prose) if "{" in span]
+
+
+def test_export_check_docs_never_wrap_inside_a_placeholder_or_setting() -> None:
+    # `scriptkit rule SK503` wraps to the terminal: a wrap inside `{{ blank.order_number }}` or a
+    # mapping leaves a reader copying half a placeholder into pack.yaml
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+    from scriptkit.targets.checks import export_checks
+
+    runner = CliRunner()
+    checks = export_checks()
+    assert any("{{" in line for check in checks for line in _copyable(check.docs))
+    for width in range(60, 121):
+        for check in checks:
+            shown = runner.invoke(main, ["rule", check.code], env={"COLUMNS": str(width), "NO_COLOR": "1"})
+            assert shown.exit_code == 0, shown.output
+            lines = [line.strip() for line in shown.output.splitlines()]
+            cut = [text for text in _copyable(check.docs) if not any(text in line for line in lines)]
+            assert not cut, (check.code, width, cut)

@@ -83,12 +83,27 @@ The reply still goes out right, but only if the agent notices the marker; a team
 map the placeholder to a custom field.
 
 ## Example
-`solution: "I've refunded order {{ order.number }} today."` exported to Zendesk.
+This reply, exported to Zendesk:
+
+```yaml
+solution: "I've refunded order {{ order.number }}."
+```
 
 ## Use instead
-Map it to the helpdesk's own field with the target's `placeholders` setting
-(`export: {zendesk: {placeholders: {order.number: ticket.custom_fields.order_id}}}`), or make
-it a blank the agent fills: `{{ blank.order_number }}`.
+Map it to the helpdesk's own field with the target's `placeholders` setting in `pack.yaml`:
+
+```yaml
+export:
+  zendesk:
+    placeholders:
+      order.number: ticket.custom_fields.order_id
+```
+
+Or make it a blank the agent fills:
+
+```yaml
+solution: "I've refunded order {{ blank.order_number }}."
+```
 
 ## Options
 The `placeholders` setting of each target, in `pack.yaml` or a script's `export:` block.
@@ -105,7 +120,11 @@ fallback is dropped from the export.
 When the helpdesk has no value for the field, the customer reads a gap: "Hi ,".
 
 ## Example
-`greeting: "Hi {{ customer.first_name | fallback('there') }},"` exported to Front.
+This greeting, exported to Front:
+
+```
+Hi {{ customer.first_name | fallback('there') }},
+```
 
 ## Use instead
 A greeting that reads well without the name on that helpdesk ("Hello,"), or a channel layout
@@ -127,7 +146,11 @@ The helpdesk would try to fill in what the writer meant as plain text, and the c
 read something else, or nothing.
 
 ## Example
-`solution: "Type {% raw %} into the search box."` exported to Help Scout.
+This reply, exported to Help Scout:
+
+```yaml
+solution: "Type {% raw %} into the search box."
+```
 
 ## Use instead
 Reword the text so it does not contain the helpdesk's delimiters, or leave the example out of
@@ -142,7 +165,7 @@ No automatic fix.
     "SK506": """
 ## What it does
 Reports an export setting in `pack.yaml` or a script's `export:` block that the helpdesk needs
-in another form (a Zendesk restriction that is not `{type: Group, ids: [...]}`, a status the
+in another form (a Zendesk restriction that is not a group with its ids, a status the
 macro cannot set, an over-long Salesforce category, a placeholder mapping that is not a field
 name).
 
@@ -150,10 +173,18 @@ name).
 The helpdesk's import fails, or applies the macro to the wrong people.
 
 ## Example
-`export: {zendesk: {restriction: "support team"}}`
+```yaml
+export:
+  zendesk:
+    restriction: "support team"
+```
 
 ## Use instead
-`export: {zendesk: {restriction: {type: Group, ids: [360001234]}}}`
+```yaml
+export:
+  zendesk:
+    restriction: {type: Group, ids: [360001234]}
+```
 
 ## Options
 None.
@@ -207,9 +238,10 @@ No automatic fix.
 """,
     "SK509": """
 ## What it does
-Reports a script that is an internal note in Zendesk (`export: {zendesk: {public: false}}`, as
-`scriptkit import` writes for a Zendesk macro that adds a private comment) exported to another
-helpdesk, where nothing marks it as one: its text becomes a reply like any other.
+Reports a script that is an internal note in Zendesk (`public: false` under `export:` and
+`zendesk:`, as `scriptkit import` writes for a Zendesk macro that adds a private comment)
+exported to another helpdesk, where nothing marks it as one: its text becomes a reply like any
+other.
 
 ## Why it matters
 Internal notes hold what the customer must not read ("VIP: check the fraud flag first"). In the
@@ -219,8 +251,16 @@ new helpdesk an agent can insert it into a reply to the customer without a warni
 A Zendesk escalation-note macro imported and exported with `--to freshdesk`.
 
 ## Use instead
-`export: {freshdesk: {skip: true}}` in the script to leave it out of that helpdesk, or a title
-that says what it is (`"Internal::Escalation note"`) once you have checked its text is safe.
+Leave it out of that helpdesk in the script:
+
+```yaml
+export:
+  freshdesk:
+    skip: true
+```
+
+Or give it a title that says what it is (`"Internal::Escalation note"`) once you have checked
+its text is safe.
 
 ## Options
 None.
