@@ -31,9 +31,12 @@ def test_export_counts_in_each_helpdesks_own_word(tmp_path: Any, monkeypatch: An
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     assert runner.invoke(main, ["init", "pack"]).exit_code == 0
-    result = runner.invoke(main, ["export", "pack", "--to", "zendesk,freshdesk,helpscout,salesforce,json",
-                                  "--out", "out"])
+    result = runner.invoke(main, ["export", "pack", "--to", "all", "--out", "out"])
     assert result.exit_code == 0, result.output
     counts = dict(re.findall(r"^(\w+): \d+ (\D+)$", result.output, re.MULTILINE))
     assert counts == {"zendesk": "macros", "freshdesk": "canned responses", "helpscout": "saved replies",
-                      "salesforce": "Quick Texts", "json": "replies"}, result.output
+                      "gorgias": "macros", "front": "message templates", "intercom": "macros",
+                      "salesforce": "Quick Texts", "csv": "rows", "json": "replies",
+                      "playbook": "replies"}, result.output
+    one = runner.invoke(main, ["export", "pack", "--to", "freshdesk,front", "--channel", "email", "--out", "one"])
+    assert "freshdesk: 1 canned response\nfront: 1 message template\n" in one.output, one.output
