@@ -869,8 +869,11 @@ class RoboticCloser(Rule):
 
     ## What it does
     Finds stock closings: "Have a nice day", "Is there anything else I can help you with?",
-    "Thank you for choosing...", "Please do not reply to this email", a team or a department
-    signed under the closing ("Customer Support Team", "Billing Department") instead of a person.
+    "Thank you for choosing...", "Please do not reply to this email", and a team or a department
+    signed alone on the line under the closing ("Customer Support", "Your Acme team.", "The
+    {{ brand.name }} Billing Department" under "Best,") instead of a person. A person's name on
+    that line, with or without their team ("Sam" above "Customer Support", "Sam from Billing"),
+    is a warm signature and is left alone, as is "customer support" in a sentence of the reply.
 
     ## Why it matters
     The last words are what the customer remembers. A stock closer undoes the warmth of the
@@ -908,31 +911,49 @@ class RoboticCloser(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        found = list(_table_rule_check(table("robotic.yaml", "closers", re.MULTILINE), message,
-                                       "robotic closing", ctx))
-        yield from found
         text = message.text
-        # (a department under the closing, in code: as a phrase, its line start made the closers
-        # table match whole replies instead of the sentences it caches)
-        if (signed := _CLOSING_THEN_SIGNATURE.search(text)) is None or not _DEPARTMENT.fullmatch(signed[1]):
-            return
-        a, b = signed.span(1)
-        if not any(f.start < b and a < f.end for f in found):
+        # A department under the closing is found in code: as a phrase, its line start made the closers
+        # table match whole replies instead of the sentences it caches. The whole name is the finding,
+        # so the table's "Support Team" inside "The Acme Support Team" gives way to it.
+        signatures = _department_signatures(text)
+        for f in _table_rule_check(table("robotic.yaml", "closers", re.MULTILINE), message, "robotic closing", ctx):
+            if not any(a <= f.start and f.end <= b for a, b in signatures):
+                yield f
+        for a, b in signatures:
             yield Finding(a, b, f'robotic closing "{text[a:b]}": Sign as a person; a team name feels like nobody.',
                           suggestion=f'"{_for_reader("{{ agent.first_name }}", ctx)}"')
 
 
-# The last closing on a line of its own ("Best,", "Kind regards", "Thanks!") and the signature line under it
-_CLOSING_THEN_SIGNATURE = re.compile(
-    r"(?im)^[ \t]*(?:best(?:\s+wishes|\s+regards)?|kind\s+regards|warm(?:est)?\s+(?:regards|wishes)|regards|warmly|"
-    r"all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you(?:\s+again)?|cheers|sincerely|"
-    r"yours(?:\s+truly|\s+sincerely)?|take\s+care|talk\s+soon|speak\s+soon)[ \t]*[,.!]?[ \t]*\n[ \t]*(\S[^\n]*?)\s*\Z")
-# A signature that is a team or a department and nobody: "Customer Support", "The Acme Team",
-# "{{brand.name}} Billing Department"; not "Sam, Support" or "Sam from Support"
-_DEPARTMENT = re.compile(
-    r"(?:[Tt]he\s+)?(?:(?:\{\{[\w.]+\}\}|[A-Z][\w&'.-]*)\s+)??(?i:(?:customer|client|technical|tech)\s+)?"
-    r"(?i:support|service|care|success|help\s*desk|billing|accounts|sales|returns|team|department)"
-    r"(?i:\s+(?:team|department|desk|group))?")
+def _department_signatures(text: str) -> list[tuple[int, int]]:
+    """Spans of the team or department names signed alone on the line under a closing."""
+    spans: list[tuple[int, int]] = []
+    # line by line, the rare department line first: a regex for the closing tried at every position
+    # of the reply cost twice as much
+    start = text.find("\n") + 1
+    while start:
+        end = text.find("\n", start)
+        signed = _DEPARTMENT_LINE.fullmatch(text, start, len(text) if end < 0 else end)
+        if signed and _ENDS_WITH_A_CLOSING.search(text, text.rfind("\n", 0, start - 1) + 1, start - 1):
+            spans.append(signed.span(1))
+        start = end + 1
+    return spans
+
+
+# A signature that is a team or a department and nobody, less a final full stop: "Customer Support",
+# "Your Acme team.", "{{brand.name}} Billing Department", "Guest Services"; not "Sam, Support",
+# "Sam from Support" or "{{agent.first_name}}"
+_DEPARTMENT_LINE = re.compile(
+    r"[ \t]*((?:(?:[Tt]he|[Yy]our|[Oo]ur)\s+)?(?:(?:\{\{(?!\s*agent\.)[^{}\n]*\}\}|[A-Z][\w&'.-]*)\s+){0,2}?"
+    r"(?i:(?:customer|client|member|guest|technical|tech)\s+)?"
+    r"(?i:support|services?|care|success|experience|relations|happiness|help\s*desk|billing|accounts|sales|returns|"
+    r"team|department)(?i:\s+(?:team|department|desk|group))?)[ \t]*\.?[ \t]*")
+# The line above it ends with a closing ("Best,", "Kind regards", "Thanks!") that starts the line or follows a
+# sentence on it: a chat or SMS layout joins the sign-off to the reply with a space. (Not "Thanks, team" on one
+# line: that may be a note to colleagues.)
+_ENDS_WITH_A_CLOSING = re.compile(
+    r"(?im)(?:^|[.!?][ \t])[ \t]*(?:best(?:\s+wishes|\s+regards)?|kind\s+regards|warm(?:est)?\s+(?:regards|wishes)|"
+    r"regards|warmly|all\s+the\s+best|many\s+thanks|thanks(?:\s+again)?|thank\s+you(?:\s+again)?|cheers|sincerely|"
+    r"yours(?:\s+truly|\s+sincerely)?|take\s+care|talk\s+soon|speak\s+soon)[ \t]*[,.!]?[ \t]*$")
 
 
 def frame_and_body(message: Message) -> tuple[list[Sentence], list[Sentence]]:
