@@ -130,6 +130,14 @@ class LTMatch:
                 list(self.replacements), self.sub_id]
 
     @classmethod
+    def of(cls, raw: dict[str, Any], start: int, end: int) -> LTMatch:
+        """A match of the server's JSON reply, at ``[start, end)`` of our text."""
+        rule = raw.get("rule", {})
+        return cls(start, end, str(rule.get("id", "")), str(rule.get("category", {}).get("id", "")),
+                   str(rule.get("issueType", "")), str(raw.get("message", "")),
+                   tuple(str(r.get("value", "")) for r in raw.get("replacements", [])[:5]), str(rule.get("subId", "")))
+
+    @classmethod
     def from_json(cls, row: list[Any]) -> LTMatch:
         start, end, rule_id, category, issue_type, message, replacements, sub_id = row
         return cls(start, end, rule_id, category, issue_type, message, tuple(replacements), sub_id)
@@ -317,11 +325,7 @@ class Checker:
             base, length = bases[i], len(batch[i][1].text)
             if end > base + length:
                 continue  # spans the joint between two documents: not a finding in either
-            rule = raw.get("rule", {})
-            found[i].append(LTMatch(
-                start - base, end - base, str(rule.get("id", "")), str(rule.get("category", {}).get("id", "")),
-                str(rule.get("issueType", "")), str(raw.get("message", "")),
-                tuple(str(r.get("value", "")) for r in raw.get("replacements", [])[:5]), str(rule.get("subId", ""))))
+            found[i].append(LTMatch.of(raw, start - base, end - base))
         out = {key: tuple(matches) for (key, _), matches in zip(batch, found, strict=True)}
         if len(batch) > 1:
             # Text-level rules read across paragraphs, so across the joint into the neighbouring
@@ -350,16 +354,9 @@ class Checker:
         to_py = _utf16_to_python(plain)
         with self._lock:
             self.stats.plain += 1
-        found = []
-        for raw in reply.get("matches", []):
-            start, end = to_py(int(raw["offset"])), to_py(int(raw["offset"]) + int(raw["length"]))
-            rule = raw.get("rule", {})
-            found.append(LTMatch(
-                to_original(start, False), to_original(end, True), str(rule.get("id", "")),
-                str(rule.get("category", {}).get("id", "")), str(rule.get("issueType", "")),
-                str(raw.get("message", "")), tuple(str(r.get("value", "")) for r in raw.get("replacements", [])[:5]),
-                str(rule.get("subId", ""))))
-        return tuple(found)
+        return tuple(LTMatch.of(raw, to_original(to_py(int(raw["offset"])), False),
+                                to_original(to_py(int(raw["offset"]) + int(raw["length"])), True))
+                     for raw in reply.get("matches", []))
 
     def _text_level_rules(self, url: str, language: str) -> dict[str, int] | None:
         """The server's text-level rules for ``language`` and their reach in paragraphs (None: unknown)."""
