@@ -417,12 +417,21 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
         block_problem = _block_problem(src, exc)
         if block_problem is not None:
             return [block_problem]
-        empty = _EMPTY_PRINT.search(src.text) if (exc.message or "").startswith("Expected an expression") else None
+        expected = (exc.message or "").startswith("Expected an expression")
+        empty = _EMPTY_PRINT.search(src.text) if expected else None
         if empty is not None:  # (Jinja's words: "Expected an expression, got 'end of print statement'")
             return [PackError(f"template syntax error in {src.slot}: '{empty[0]}' is empty: it names no placeholder",
                               src.location_of(empty.start()),
                               "Write a placeholder's name between the braces, e.g. {{ order.number }}, "
                               "or delete them.")]
+        bare = _BARE_TEST.search(src.text) if expected else None
+        if bare is not None:  # ("Expected an expression, got 'end of statement block'": '{% if %}')
+            return [PackError(f"template syntax error in {src.slot}: '{bare[0]}' tests nothing: "
+                              f"'{bare[1]}' needs a condition",
+                              src.location_of(bare.start()),
+                              f"Write what it tests after '{bare[1]}', a constant of pack.yaml (e.g. "
+                              f"{{% {bare[1]} refund_window_days > 14 %}}), or delete the tag. For text the agent "
+                              "chooses, use flexibility: conditions.")]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
                           src.location_of(_syntax_error_index(src.text, exc)), _BRACES_HINT)]
     problems: list[ScriptkitError] = []
@@ -450,6 +459,7 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
 _UNEXPECTED_CHAR = re.compile(r"unexpected char '(.)' at (\d+)", re.DOTALL)
 _STRAY_CLOSE = re.compile(r"\{\{[^{}]*\}\}\}")  # a placeholder and one closing brace more
 _EMPTY_PRINT = re.compile(r"\{\{-?\s*-?\}\}")  # '{{ }}', '{{- -}}'
+_BARE_TEST = re.compile(r"\{%-?\s*(if|elif)\s*-?%\}")  # '{% if %}', '{%- elif -%}'
 
 
 def _unquoted_word(node: nodes.Node, scope: _Scope, stored: set[str]) -> bool:

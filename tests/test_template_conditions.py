@@ -56,3 +56,19 @@ def test_the_cli_says_so_with_exit_code_2_and_no_traceback(make_pack) -> None:  
     assert result.exit_code == 2
     assert "late.yaml:4:" in result.output and "cannot test the placeholder 'customer.first_name'" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("warm", "tag", "word"), [
+    ("Thanks.{% if %} Noted.{% endif %}", "{% if %}", "if"),
+    ("Thanks.{% if team %} Hi.{%- elif -%} Hello.{% endif %}", "{%- elif -%}", "elif"),
+])
+def test_a_tag_that_tests_nothing_is_said_in_a_writers_words(make_pack, warm, tag, word) -> None:  # type: ignore[no-untyped-def]
+    # Jinja said "Expected an expression, got 'end of statement block'", with a hint about braces
+    root = _pack(make_pack, warm)
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    (error,) = info.value.errors if hasattr(info.value, "errors") else [info.value]
+    assert f"'{tag}' tests nothing: '{word}' needs a condition" in str(error)
+    assert "Expected an expression" not in str(error) and "matching '}}'" not in str(error)
+    line = SCRIPT.splitlines().index('warm_language: "{warm}"') + 1
+    assert (error.location.line, error.location.col) == (line, len('warm_language: "') + warm.index(tag) + 1)
