@@ -88,6 +88,21 @@ def test_csv_missing_mapped_column(tmp_path: Path) -> None:
     assert "CSV file has no column 'Reply'" in result.output and "Its columns: Name, Text" in result.output
 
 
+def test_a_json_files_names_are_its_fields_and_a_helpdesks_macros_are_named_as_such(tmp_path: Path) -> None:
+    # said of a JSON export: "library: cannot tell which column holds the reply text", jargon for a lead
+    plain = tmp_path / "replies.json"
+    plain.write_text('[{"name": "Refund", "txt": "Sorry for the wait."}]', encoding="utf-8")
+    result = _run("import", str(plain), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{plain}:1:1: error: JSON file: cannot tell which field holds the reply text. " \
+           "Name it with --map body=FIELD (fields: name, txt)." in result.output, result.output
+    macros = tmp_path / "macros.json"
+    macros.write_text('{"macros": [{"title": "Refund", "actions": []}]}', encoding="utf-8")
+    result = _run("audit", str(macros))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "look like a helpdesk's macros" in result.output and "--from zendesk" in result.output, result.output
+
+
 def test_bad_map_option(tmp_path: Path) -> None:
     data = tmp_path / "replies.csv"
     data.write_text("Name,Text\nA,Hello there\n", encoding="utf-8")

@@ -37,7 +37,7 @@ def read(path: Path, options: ReadOptions) -> Read:
             yield ItemProblem(where, f"line {lineno}", f"should be a JSON object, found {kind_of(record)}")
             continue
         if not checked:
-            check_columns([str(k) for k in record], options, where, "JSONL file")
+            check_columns([str(k) for k in record], options, where, "JSONL file", "field")
             checked = True
         item = from_record(record, lineno - 1, where, options, what="line")
         if item is not None:

@@ -107,7 +107,7 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
             continue
         fields = [str(k) for k in record]
         if not checked:
-            check_columns(fields, options, where, "library")
+            check_columns(fields, options, where, f"{source.path.rsplit('.', 1)[-1].upper()} file", "field")
             checked = True
         if locator is None:
             title_col = column(fields, "title", options)

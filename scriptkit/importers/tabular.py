@@ -73,17 +73,19 @@ def column(fields: list[str], want: str, options: ReadOptions) -> str | None:
     return None
 
 
-def check_columns(fields: list[str], options: ReadOptions, where: Location, what: str) -> None:
+def check_columns(fields: list[str], options: ReadOptions, where: Location, what: str, unit: str = "column") -> None:
+    """``unit``: what a record's names are called in the file, a CSV's columns or a JSON object's fields."""
     missing = [c for f, c in options.mapping.items() if c not in fields]
     missing += [c for c in options.where if c not in fields]
+    names = ", ".join(fields[:20]) or "(none)"
     if missing:
-        raise ConfigError(f"{what} has no column '{missing[0]}'", where,
-                          f"Its columns: {', '.join(fields[:20]) or '(none)'}.")
+        raise ConfigError(f"{what} has no {unit} '{missing[0]}'", where, f"Its {unit}s: {names}.")
     if column(fields, "body", options) is None and column(fields, "html", options) is None:
-        export = " It looks like a helpdesk export: try --from zendesk or --from gorgias." \
-            if "actions" in fields else ""
-        raise ConfigError(f"{what}: cannot tell which column holds the reply text", where,
-                          f"Name it with --map body=COLUMN (columns: {', '.join(fields[:20]) or '(none)'}).{export}")
+        if "actions" in fields:  # (macros whose text is inside their actions: a helpdesk's own export)
+            raise ConfigError(f"{what}: its items look like a helpdesk's macros, with the reply inside 'actions'",
+                              where, f"Read it with --from zendesk or --from gorgias (its {unit}s: {names}).")
+        raise ConfigError(f"{what}: cannot tell which {unit} holds the reply text", where,
+                          f"Name it with --map body={unit.upper()} ({unit}s: {names}).")
 
 
 def from_record(record: Mapping[str, Any], index: int, where: Location, options: ReadOptions,
