@@ -313,11 +313,11 @@ def test_review_text_lists_a_finding_about_the_whole_reply_under_it_not_under_it
     whole = text.split("the whole reply:", 1)
     assert len(whole) == 2 and "SK401" in whole[1], text
     assert "0 marked ! could improve" in text, text
-    # the JSON keeps each code on the sentence it starts in, with the extent that tells them apart
+    # the JSON says the same: the code is the whole reply's, not the first sentence's, with its extent
     data = json.loads(render(result, "json"))
-    assert data["sentences"][0]["codes"] == ["SK401"]
+    assert data["sentences"][0]["codes"] == [] and data["whole_reply"] == ["SK401"]
     sk401 = next(d for d in data["diagnostics"] if d["code"] == "SK401")
-    assert sk401["end_line"] == 4
+    assert sk401["end_line"] == 4 and sk401["slot"] is None
 
 
 def test_audit_html_names_each_score_in_a_word_with_the_practice_as_tooltip() -> None:
@@ -406,6 +406,35 @@ def test_review_of_a_reply_in_another_language_says_no_sentence_was_judged_in_ev
     quiet = lint_text(SPANISH_REPLY, file="es.txt", config=LintConfig().override(ignore=["SK006"]))
     assert "SK006" not in {d.code for d in quiet.diagnostics}
     assert "not judged" in render(quiet, "text") and json.loads(render(quiet, "json"))["not_judged"]
+
+
+def test_review_formats_give_a_finding_about_the_whole_reply_no_slot_nor_sentence_in_any_language() -> None:
+    # SK006 (its language) and SK105 (its length) are about the whole reply. SK006 was given the
+    # slot of the greeting it starts at ("other") and listed among that sentence's codes, as if
+    # "Hola Marta," were what was in Spanish; SK105 the slot of the first sentence of an English reply
+    spanish = lint_text("Hola Marta,\n\nSiento mucho las molestias. Te enviaremos un nuevo pedido mañana.\n\n"
+                        "Saludos,\nAna\n", file="es.txt")
+    english = lint_text("Hi Sam,\n\nSorry. Refund done.\n\nThanks,\nAna\n", file="en.txt")
+    for result, code in ((spanish, "SK006"), (english, "SK105")):
+        data = json.loads(render(result, "json"))
+        found = next(d for d in data["diagnostics"] if d["code"] == code)
+        assert found["slot"] is None, found
+        assert data["whole_reply"] == [code] and all(code not in s["codes"] for s in data["sentences"]), data
+        suite = ET.fromstring(render(result, "junit"))
+        case = next(c for c in suite.iter("testcase") if code in c.attrib["name"])
+        body = "".join(case.itertext())
+        assert "slot:" not in body and f"{code} [" in body, body
+        sarif = json.loads(render(result, "sarif"))["runs"][0]["results"]
+        assert next(r for r in sarif if r["ruleId"] == code)["properties"]["slot"] is None
+    # where SARIF and GitHub need a line, SK006 points at the start of the reply
+    sk006 = next(d for d in spanish.diagnostics if d.code == "SK006")
+    assert (sk006.location.line, sk006.location.col) == (1, 1)
+    assert "file=es.txt,line=1,col=1," in render(spanish, "github")
+    assert sk006.extra["end_line"] == "6"  # (the whole reply, for the formats that show an extent)
+    # a finding inside one sentence keeps that sentence and its slot
+    data = json.loads(render(english, "json"))
+    assert next(d for d in data["diagnostics"] if d["code"] == "SK401")["slot"] == "solution"
+    assert next(s for s in data["sentences"] if s["text"] == "Refund done.")["codes"] == ["SK401"]
 
 
 def test_review_of_an_english_reply_labels_its_sentences_and_says_nothing_of_judging() -> None:

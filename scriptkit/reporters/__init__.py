@@ -81,6 +81,41 @@ def by_sentence(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagno
     return inside, rest
 
 
+def whole_reply_apart(result: LintResult, inside: list[list[Diagnostic]],
+                      ) -> tuple[list[list[Diagnostic]], list[Diagnostic]]:
+    """Each sentence's own findings (``inside``, from ``by_sentence``), and those about the whole
+    reply: they run past the end of the sentence they start in (no solution, its length, its
+    language), so they are not that sentence's fault. Hung on it, a chat's "Hi Dana," was marked
+    as what could improve because the reply had no solution, and a Spanish reply's "Hola Marta,"
+    because the reply was in Spanish."""
+    from scriptkit.sourcetext import SourceText
+
+    file = result.sentences[0].location.file if result.sentences else ""
+    source = SourceText(file, result.sources.get(file, ""))
+    own: list[list[Diagnostic]] = []
+    whole: list[Diagnostic] = []
+    for note, diags in zip(result.sentences, inside, strict=True):
+        end = source.location(note.end)  # (exclusive, as a diagnostic's end_col is)
+        own.append([])
+        for d in diags:
+            ends = (int(d.extra["end_line"]), int(d.extra["end_col"])) if "end_line" in d.extra else (0, 0)
+            (whole if ends > (end.line, end.col) else own[-1]).append(d)
+    return own, whole
+
+
+def whole_reply(result: LintResult) -> frozenset[int]:
+    """The ids of ``scriptkit review``'s findings about the whole reply (see ``whole_reply_apart``);
+    none elsewhere."""
+    return frozenset(map(id, whole_reply_apart(result, by_sentence(result)[0])[1])) if result.sentences \
+        else frozenset()
+
+
+def slot_shown(d: Diagnostic, whole: frozenset[int]) -> str | None:
+    """The slot a report names for ``d``: none for a finding about the whole reply (``whole``, from
+    ``whole_reply``), whose own slot is only that of the sentence it starts in."""
+    return None if id(d) in whole else d.slot
+
+
 def not_judged(result: LintResult) -> str | None:
     """``scriptkit review`` of a reply the English-only rules did not judge (SK006's case): why, in
     a sentence; None when they judged it. Its sentences then show no practice: telling one reads

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import by_sentence, display_path, not_judged
+from scriptkit.reporters import by_sentence, display_path, not_judged, slot_shown, whole_reply_apart
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -15,13 +15,14 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 
-def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
+def diagnostic_dict(d: Diagnostic, whole: frozenset[int] = frozenset()) -> dict[str, Any]:
+    """``whole``: the ids of review's findings about the whole reply, which name no slot (``whole_reply``)."""
     out: dict[str, Any] = {
         "code": d.code, "name": d.name, "severity": d.severity.value, "message": d.message,
         "file": display_path(d.location.file), "line": d.location.line, "col": d.location.col,
         "end_line": int(d.extra["end_line"]) if "end_line" in d.extra else None,
         "end_col": int(d.extra["end_col"]) if "end_col" in d.extra else None,
-        "slot": d.slot, "text": d.text, "suggestion": d.suggestion, "script": d.script_id,
+        "slot": slot_shown(d, whole), "text": d.text, "suggestion": d.suggestion, "script": d.script_id,
         "channels": d.extra.get("channels", d.channel or "").split(",") if (d.extra.get("channels") or d.channel)
         else [],
         "fix": None,
@@ -34,6 +35,8 @@ def diagnostic_dict(d: Diagnostic) -> dict[str, Any]:
 
 
 def build(result: LintResult) -> dict[str, Any]:
+    inside, across = whole_reply_apart(result, by_sentence(result)[0]) if result.sentences else ([], [])
+    whole = frozenset(map(id, across))
     data: dict[str, Any] = {
         "version": SCHEMA_VERSION,
         "summary": {
@@ -43,10 +46,9 @@ def build(result: LintResult) -> dict[str, Any]:
             "fail_on": result.config.fail_on.value,
             "failed": result.has_failures,
         },
-        "diagnostics": [diagnostic_dict(d) for d in result.diagnostics],
+        "diagnostics": [diagnostic_dict(d, whole) for d in result.diagnostics],
     }
     if result.sentences:
-        inside, _ = by_sentence(result)
         why = not_judged(result)
         if why:  # (no practice per sentence then: slot and confidence are null, not a guess)
             data["not_judged"] = why
@@ -55,6 +57,9 @@ def build(result: LintResult) -> dict[str, Any]:
              "judged": not why, "line": s.location.line, "col": s.location.col, "codes": [d.code for d in diags]}
             for s, diags in zip(result.sentences, inside, strict=True)
         ]
+        # (the codes of the findings about the whole reply, which no sentence's codes list: in the
+        # first sentence's, a Spanish reply's greeting read as what was in Spanish)
+        data["whole_reply"] = [d.code for d in across]
     if result.turns:  # a transcript: the agent's turns, the only text judged
         from scriptkit.sourcetext import SourceText
 

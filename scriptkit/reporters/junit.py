@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Diagnostic
-from scriptkit.reporters import display_path
+from scriptkit.reporters import display_path, slot_shown, whole_reply
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -29,6 +29,7 @@ def report(result: LintResult, stream: TextIO) -> None:
         by_file.setdefault(display_path(d.location.file), []).append(d)
     root = ET.Element("testsuites", name="scriptkit")
     total = failures = 0
+    whole = whole_reply(result)
     for file in sorted(by_file):
         diags, shown = by_file[file], _xml(file)
         suite = ET.SubElement(root, "testsuite", name=shown)
@@ -36,9 +37,10 @@ def report(result: LintResult, stream: TextIO) -> None:
         for d in diags:
             case = ET.SubElement(suite, "testcase", classname=shown,
                                  name=f"{d.location.line}:{d.location.col} {d.code} [{d.name}]")
+            slot = slot_shown(d, whole)  # (none for a finding about the whole reply)
             body = _xml(f"{file}:{d.location.line}:{d.location.col} {d.code} [{d.name}] {d.message}"
                         + (f"\n  suggestion: {d.suggestion}" if d.suggestion else "")
-                        + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {d.slot}" if d.slot else ""))
+                        + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {slot}" if slot else ""))
             if result.config.fails(d.severity):
                 failed += 1
                 fail = ET.SubElement(case, "failure", message=_xml(d.message), type=d.severity.value)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import display_path, rule_lookup, with_suggestion
+from scriptkit.reporters import display_path, rule_lookup, slot_shown, whole_reply, with_suggestion
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -43,7 +43,7 @@ def _uri(file: str) -> str:
     return quote(shown, safe="/")
 
 
-def _result(d: Diagnostic, index: int) -> dict[str, Any]:
+def _result(d: Diagnostic, index: int, slot: str | None) -> dict[str, Any]:
     text = with_suggestion(d)
     region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
     if "end_line" in d.extra:
@@ -59,7 +59,7 @@ def _result(d: Diagnostic, index: int) -> dict[str, Any]:
             "artifactLocation": {"uri": _uri(d.location.file)},
             "region": region,
         }}],
-        "properties": {"slot": d.slot, "script": d.script_id, "channels": d.extra.get("channels", "")},
+        "properties": {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", "")},
     }
     if d.fix is not None:
         out["fixes"] = [{
@@ -81,13 +81,14 @@ def build(result: LintResult) -> dict[str, Any]:
     first = {d.code: d for d in reversed(result.diagnostics)}
     rules = [_rule(c, lookup.get(c), first.get(c)) for c in codes]
     index = {c: i for i, c in enumerate(codes)}
+    whole = whole_reply(result)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "scriptkit", "version": __version__, "rules": rules}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index[d.code]) for d in result.diagnostics],
+            "results": [_result(d, index[d.code], slot_shown(d, whole)) for d in result.diagnostics],
         }],
     }
 

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import by_sentence, display_path, not_judged
+from scriptkit.reporters import by_sentence, display_path, not_judged, whole_reply_apart
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult, SentenceNote
@@ -101,6 +101,7 @@ def _diagnostic(con: Console, d: Diagnostic, lines: _Lines) -> None:
 def _sentences(con: Console, result: LintResult, file: str) -> None:
     notes: list[SentenceNote] = result.sentences
     inside, outside = by_sentence(result)
+    inside, across = whole_reply_apart(result, inside)
     con.print(Text(display_path(file), style="bold underline"))
     if result.turns:
         speakers = ", ".join(dict.fromkeys(t.speaker for t in result.turns))
@@ -117,7 +118,6 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
     why = not_judged(result)
     if why:
         con.print(Text(f"  {why}", style="dim"))
-    inside, across = _sentence_findings(result, file, inside)
     for s, diags in zip(notes, inside, strict=True):
         good = not why and _shows_practice(s) and not diags
         mark = Text("  ✓ ", style="green") if good else Text("  ! ", style="yellow") if diags else Text("    ")
@@ -148,25 +148,6 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
     con.print(Text(f"  {clean} of {body} sentence(s){aside} acknowledge, show warmth or offer a solution cleanly; "
                    f"{flagged} marked ! could improve.", style="dim"))
     con.print()
-
-
-def _sentence_findings(result: LintResult, file: str, inside: list[list[Diagnostic]],
-                       ) -> tuple[list[list[Diagnostic]], list[Diagnostic]]:
-    """Each sentence's own findings, and those that run past the end of the sentence they start
-    in: about the whole reply (no solution, its length), they are not that sentence's fault. Hung
-    on it, a chat's "Hi Dana," was marked as what could improve because the reply had no solution."""
-    from scriptkit.sourcetext import SourceText
-
-    source = SourceText(file, result.sources.get(file, ""))
-    own: list[list[Diagnostic]] = []
-    across: list[Diagnostic] = []
-    for note, diags in zip(result.sentences, inside, strict=True):
-        end = source.location(note.end)
-        own.append([])
-        for d in diags:
-            ends = (int(d.extra["end_line"]), int(d.extra["end_col"])) if "end_line" in d.extra else (0, 0)
-            (across if ends > (end.line, end.col) else own[-1]).append(d)
-    return own, across
 
 
 def _shows_practice(s: SentenceNote) -> bool:
