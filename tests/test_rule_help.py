@@ -27,3 +27,14 @@ def test_an_example_reply_is_not_broken_mid_sentence(rule: type[Rule]) -> None:
         lines = [line for line in block.split("\n") if line.strip()]
         broken = [line for line in lines[:-1] if not re.search(r"""[.!?:,"”)]\s*$""", line)]
         assert not broken, (rule.code, broken)
+
+
+def test_rule_help_piped_to_a_file_is_its_markdown_without_padding() -> None:
+    # laid out by rich, every line was padded with spaces to the terminal's width (29 of 46 lines)
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    out = CliRunner().invoke(main, ["rule", "SK201"]).output
+    assert out.startswith("# SK201 corporate-phrase\n"), out
+    assert "## Use instead" in out and not any(line.endswith(" ") for line in out.splitlines()), out

@@ -6,6 +6,7 @@ import difflib
 import json
 
 import click
+from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
 
@@ -86,6 +87,15 @@ def rules_command(pack: str | None, family: str | None, fmt: str) -> None:
               + ". Details: scriptkit rule CODE", markup=False)
 
 
+def _show(con: Console, markdown: str) -> None:
+    """A rule's docs: laid out for a terminal; piped or saved, the Markdown itself (rich pads each
+    line of its layout to the terminal's width, and a saved page is better as its source)."""
+    if con.is_terminal:
+        con.print(Markdown(markdown))
+    else:
+        click.echo(markdown.rstrip() + "\n")
+
+
 @click.command(name="rule")
 @click.argument("selector")
 @click.option("--pack", type=click.Path(), help="Also look among this pack's custom rules.")
@@ -96,14 +106,14 @@ def rule_command(selector: str, pack: str | None) -> None:
     # examples off at its edge
     con.soft_wrap = False
     if selector.upper() == CONFIG_CODE or selector.lower() == CONFIG_NAME:
-        con.print(Markdown(CONFIG_DOCS))
+        _show(con, CONFIG_DOCS)
         return
     check = find_export_check(selector)
     if check is not None:
         head = (f"# {check.code} {check.name}\n\nFamily: **export** (checked by `scriptkit export`, per helpdesk) "
                 f"· default severity: **{check.severity.value}** · fix: **none**")
         summary = f"{check.summary[:1].upper()}{check.summary[1:]}."
-        con.print(Markdown(f"{head}\n\n{summary}\n\n{check.docs}"))
+        _show(con, f"{head}\n\n{summary}\n\n{check.docs}")
         return
     pool = _pool(pack)
     found = next((r for r in pool if selector.upper() == r.code or selector.lower() == r.name), None)
@@ -124,7 +134,7 @@ def rule_command(selector: str, pack: str | None) -> None:
     options = ", ".join(f"`{k}` = `{v!r}`" for k, v in found.options.items())
     docs = found.docs()
     body = docs.split("\n", 1)[1].strip() if "\n" in docs else ""
-    con.print(Markdown(f"{head}\n\n{found.summary()}\n\n{body}" + (f"\n\nDefaults: {options}" if options else "")))
+    _show(con, (f"{head}\n\n{found.summary()}\n\n{body}" + (f"\n\nDefaults: {options}" if options else "")))
 
 
 commands = [rules_command, rule_command]
