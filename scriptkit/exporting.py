@@ -61,6 +61,9 @@ class ExportResult:
     files: list[str]
     diagnostics: list[Diagnostic]
     counts: dict[str, int] = field(default_factory=dict)  # target -> records exported
+    #: folders an earlier export wrote into ``out_dir`` that this one replaced without writing again
+    #: (another helpdesk's export, say: the folder is replaced as a whole)
+    replaced: list[str] = field(default_factory=list)
 
 
 def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, out_dir: str | os.PathLike[str], *,
@@ -104,8 +107,17 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written",
                             diagnostics, "Fix them, or export anyway with --force.")
     out = Path(out_dir)
+    replaced = _not_written_again(out, files)
     write_atomically(out, files)
-    return ExportResult(out, sorted(files), diagnostics, counts)
+    return ExportResult(out, sorted(files), diagnostics, counts, replaced)
+
+
+def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:
+    """The folders of an earlier export in ``out`` that ``files`` does not write again."""
+    if not (out / MARKER).is_file():
+        return []
+    written = {rel.split("/", 1)[0] for rel in files}
+    return sorted(p.name for p in out.iterdir() if p.is_dir() and p.name not in written)
 
 
 def _configured_targets(pack: Pack) -> list[str]:

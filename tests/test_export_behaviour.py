@@ -170,9 +170,12 @@ def test_write_failing_half_way_leaves_previous_export(previous: tuple[Path, Pat
 
 def test_a_successful_export_replaces_the_whole_folder(previous: tuple[Path, Path, dict[str, bytes]]) -> None:
     pack, out, _ = previous
-    export(pack, ["front"], out, lint=False)
+    earlier = sorted(p.name for p in out.iterdir() if p.is_dir() and p.name != "front")
+    result = export(pack, ["front"], out, lint=False)
     assert sorted({p.split("/")[0] for p in tree(out)}) == [MARKER, "front"]
     assert leftovers(out.parent) == []
+    assert result.replaced == earlier and "zendesk" in earlier  # said, not lost unseen
+    assert export(pack, ["front"], out, lint=False).replaced == []  # the same export again replaces nothing else
 
 
 def test_an_out_folder_reached_through_a_symlink_is_exported_into(previous: tuple[Path, Path, dict[str, bytes]]

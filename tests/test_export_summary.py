@@ -40,3 +40,19 @@ def test_export_counts_in_each_helpdesks_own_word(tmp_path: Any, monkeypatch: An
                       "playbook": "replies"}, result.output
     one = runner.invoke(main, ["export", "pack", "--to", "freshdesk,front", "--channel", "email", "--out", "one"])
     assert "freshdesk: 1 canned response\nfront: 1 message template\n" in one.output, one.output
+
+
+def test_an_export_into_another_exports_folder_says_what_it_replaced(tmp_path: Any, monkeypatch: Any) -> None:
+    # following the Zendesk page, then the Freshdesk page, both with --out out: the Zendesk files went unseen
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", "pack"]).exit_code == 0
+    assert runner.invoke(main, ["export", "pack", "--to", "zendesk", "--out", "out"]).exit_code == 0
+    result = runner.invoke(main, ["export", "pack", "--to", "freshdesk", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert "Replaced what an earlier export wrote there: zendesk/" in result.output, result.output
+    assert "Replaced" not in runner.invoke(main, ["export", "pack", "--to", "freshdesk", "--out", "out"]).output

@@ -71,6 +71,10 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         one, many = getattr(get(name), "units", ("reply", "replies"))
         con.print(f"{name}: {count} {one if count == 1 else many}", markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
+    if result.replaced:  # (said, so that an export to another helpdesk into the same --out loses nothing unseen)
+        folders = ", ".join(f"{name}/" for name in result.replaced)
+        con.print(f"Replaced what an earlier export wrote there: {folders} (an export replaces its --out as a "
+                  "whole). Export several helpdesks at once with --to, or give each its own --out.", markup=False)
 
 
 commands = [export_command]
