@@ -72,3 +72,14 @@ def test_a_tag_that_tests_nothing_is_said_in_a_writers_words(make_pack, warm, ta
     assert "Expected an expression" not in str(error) and "matching '}}'" not in str(error)
     line = SCRIPT.splitlines().index('warm_language: "{warm}"') + 1
     assert (error.location.line, error.location.col) == (line, len('warm_language: "') + warm.index(tag) + 1)
+
+
+@pytest.mark.parametrize("slip", ["fallbak", "falback", "defualt"])
+def test_a_misspelt_fallback_is_an_unknown_filter_with_the_right_one(make_pack, slip) -> None:  # type: ignore[no-untyped-def]
+    # it said "filter 'fallbak' cannot change a placeholder or blank", as if the writer meant to change it
+    root = _pack(make_pack, f"Thanks, {{{{ customer.first_name | {slip}('there') }}}}.")
+    with pytest.raises(PackError) as info:
+        load_pack(root)
+    said = str(info.value)
+    assert f"unknown filter '{slip}'" in said, said
+    assert ("Did you mean 'fallback'" in said or "Did you mean 'default'" in said) and "cannot change" not in said
