@@ -92,3 +92,24 @@ def test_a_zendesk_macro_with_two_comments_says_which_text_was_left_out(tmp_path
     assert macro.text == "I have asked the courier to call you."
     (note,) = [n for n in macro.about if "comment_value" in n]
     assert "two 'comment_value' actions" in note and "Sorry for the wait; your parcel left our depot today." in note
+
+
+def test_a_paragraph_that_acknowledges_then_gives_the_step_lands_in_the_solution(tmp_path: Path) -> None:
+    # the mixed paragraph went to the acknowledgment by a hair and the solution slot held only the
+    # signature: the imported script had "no solution" (SK401, an error) and every export was refused
+    body = ("<p>Hello {{ticket.requester.name}},</p><p>I completely understand how annoying it is to wait. "
+            "Your parcel is running late; I'll chase the courier today and write to you by Friday.</p>"
+            "<p>{{dc.signature}}</p>")
+    source = tmp_path / "zendesk.json"
+    source.write_text(json.dumps({"macros": [{"id": 4, "title": "Shipping::Delay", "active": True,
+                                              "actions": [{"field": "comment_value_html", "value": body}]}]}),
+                      encoding="utf-8")
+    pack = load_pack(import_library(source, "zendesk").write(tmp_path / "pack"))
+    (script,) = pack.scripts
+    assert "I'll chase the courier today" in str(script.solution)
+    assert "chase" not in str(script.acknowledgment)
+    result = export(pack, ["zendesk"], tmp_path / "out")  # no error refuses it now
+    (macro,) = [json.loads(p.read_text(encoding="utf-8"))["macro"]
+                for p in (tmp_path / "out" / "zendesk" / "macros").glob("*.json")]
+    assert [a["value"] for a in macro["actions"] if a["field"] == "comment_value_html"] == [body]
+    assert not [d for d in result.diagnostics if d.code == "SK401"]

@@ -238,7 +238,7 @@ def _place(pieces: list[Piece], flat: str, names: dict[str, str]) -> tuple[dict[
         for k, name in enumerate(SLOT_ORDER):
             if slot not in ("other", name):
                 cost[index][k] += confidence
-    choice = _monotone(cost)
+    choice = _with_its_solution(_monotone(cost), members)
     slots: dict[str, list[Piece]] = {s: [] for s in SLOT_ORDER}
     guesses: list[SentenceGuess] = []
     for para, k, found in zip(paras, choice, members, strict=True):
@@ -290,6 +290,21 @@ def paragraphs(pieces: list[Piece]) -> list[list[Piece]]:
         else:
             out[-1].append(piece)
     return [p for p in out if p] or [[]]
+
+
+def _with_its_solution(choice: list[int], members: list[list[tuple[int, int, str, float]]]) -> list[int]:
+    """``choice``, unless it leaves out of the solution slot every sentence read as a solution: then
+    from the paragraph of the last one on. (A paragraph holding both the acknowledgment and the next
+    step went to the acknowledgment by a hair, and the solution slot held only a signature: the
+    script then had "no solution", an error that refused every export of an unchanged macro.)"""
+    solution = SLOT_ORDER.index("solution")  # (the last slot: every paragraph after it stays there)
+    # (read as a solution with some confidence: text with no cue at all, a signature, is guessed
+    # "solution" at about 0.35, by default)
+    holds = [any(slot == "solution" and confidence >= 0.5 for _, _, slot, confidence in found) for found in members]
+    if any(held and k == solution for held, k in zip(holds, choice, strict=True)) or not any(holds):
+        return choice
+    last = max(i for i, held in enumerate(holds) if held)
+    return [*choice[:last], *[solution] * (len(choice) - last)]
 
 
 def _monotone(cost: list[list[float]]) -> list[int]:
