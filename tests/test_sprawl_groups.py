@@ -146,6 +146,23 @@ def _interleaved(*families: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [text for row in zip(*families, strict=False) for text in row]
 
 
+WORDS = ["order", "refund", "card", "sorry", "parcel", "today", "week", "bank", "label", "courier", "account",
+         "reply", "team", "thanks", "box", "address", "money", "return", "check", "soon", "help", "wait", "item",
+         "store", "photo", "email"]
+
+
+def _stretches(seed: int, count: int, spread: int) -> list[tuple[str, str]]:
+    """Overlapping stretches of one long text: each is a near duplicate of those it overlaps most and not of those
+    further off, so a text often joins two groups of a bucket at once, or meets its own group again after it."""
+    pick = random.Random(seed)
+    text = [pick.choice(WORDS) for _ in range(spread + 40)]
+    stretches = []
+    for i in range(count):
+        start, length = pick.randrange(spread), pick.randint(15, 40)
+        stretches.append((f"s{i}", " ".join(text[start:start + length])))
+    return stretches
+
+
 OTHER_TEXT = "our courier left the parcel with a neighbour at number twelve and the tracking page shows a photo"
 OTHER = OTHER_TEXT.split()
 LIBRARIES = {
@@ -171,6 +188,19 @@ def test_groups_are_those_of_the_earlier_implementation(name: str, threshold: fl
         shuffled = list(texts)
         random.Random(seed).shuffle(shuffled)
         _same_as_before(shuffled if seed else texts, threshold)
+
+
+# (seed, count, spread, threshold) of stretches that told apart groupings which got an order wrong: a text
+# meeting its own group again after joining another (a pair of it can lower the similarity), a text placed
+# last in a merged group rather than after the group it joined last, a merged group standing where its last
+# part stood, parts merged in the order joined or largest first
+TANGLED = [(68, 60, 20, 0.7), (114, 150, 40, 0.8), (0, 200, 80, 0.6), (43, 100, 60, 0.6), (77, 80, 30, 0.7),
+           (0, 100, 60, 0.6)]
+
+
+@pytest.mark.parametrize(("seed", "count", "spread", "threshold"), TANGLED)
+def test_tangled_overlapping_copies_group_as_before(seed: int, count: int, spread: int, threshold: float) -> None:
+    _same_as_before(_stretches(seed, count, spread), threshold)
 
 
 def test_a_chain_is_one_group_whose_ends_are_not_alike() -> None:
@@ -210,5 +240,20 @@ def _libraries(draw: st.DrawFn) -> tuple[list[tuple[str, str]], float]:
 @settings(max_examples=300, deadline=None)
 @given(_libraries())
 def test_any_library_groups_as_before(library: tuple[list[tuple[str, str]], float]) -> None:
+    texts, threshold = library
+    _same_as_before(texts, threshold)
+
+
+@st.composite
+def _overlapping(draw: st.DrawFn) -> tuple[list[tuple[str, str]], float]:
+    text = draw(st.lists(st.sampled_from(WORDS), min_size=30, max_size=70))
+    spans = draw(st.lists(st.tuples(st.integers(0, 40), st.integers(10, 40)), max_size=60))
+    return ([(f"s{i}", " ".join(text[start:start + length])) for i, (start, length) in enumerate(spans)],
+            draw(st.sampled_from([0.5, 0.6, 0.7, 0.8])))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_overlapping())
+def test_any_overlapping_copies_group_as_before(library: tuple[list[tuple[str, str]], float]) -> None:
     texts, threshold = library
     _same_as_before(texts, threshold)
