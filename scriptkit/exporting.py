@@ -104,7 +104,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     diagnostics = sorted(unique.values(), key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
     errors = [d for d in diagnostics if d.severity == Severity.ERROR]
     if errors and not force:
-        raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written",
+        raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
                             diagnostics, "Fix them, or export anyway with --force.")
     out = Path(out_dir)
     replaced = _not_written_again(out, files)

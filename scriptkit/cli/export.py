@@ -9,7 +9,6 @@ import click
 from scriptkit.cli.options import channel_option, grammar_option
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Diagnostic
-from scriptkit.errors import two_sentences
 from scriptkit.exporting import ExportRefused, export
 from scriptkit.loading import load_pack
 from scriptkit.reporters import display_path
@@ -59,9 +58,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
             result = export(loaded, names, out, force=force, channels=channels or None, grammar=grammar)
     except ExportRefused as refused:
         _report(refused.diagnostics)
-        said = two_sentences(refused.message, refused.hint)  # (the message ends its sentence before the hint)
-        console(stderr=True).print(f"[bold red]{said[:len(said) - len(refused.hint or '')]}[/bold red]"
-                                   f"{refused.hint or ''}")
+        console(stderr=True).print(f"[bold red]{refused.message}[/bold red] {refused.hint}")
         sys.exit(1)
     if result.diagnostics:
         _report(result.diagnostics)
