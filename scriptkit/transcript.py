@@ -113,8 +113,10 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     """The speaker turns of a transcript, or None when ``text`` does not read as one.
 
     A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, one
-    that starts two lines or more, or a header line with a time where two of them have words
-    below; any other "Word: " line ("Order number: 123", "Customer ID: 4471") belongs to the
+    that starts two lines or more, a header line with a time where two of them have words
+    below, or, where only one speaker is found so far, the one other name that starts a single
+    line between two of theirs ("Dana: ... / Sam: ... / Dana: ...": an agent who answered once);
+    any other "Word: " line ("Order number: 123", "Customer ID: 4471") belongs to the
     turn it is in, and so do "Word - " and "Word:word" lines unless one of them says who speaks.
     A transcript has at least two speakers, or one whose label says who it is that speaks twice
     ("Agent: ..." twice), or ``agent`` (with whoever opens the text). It starts with a speaker's
@@ -143,6 +145,8 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     speakers = roles if both_sides else roles | {k for k, n in counts.items() if n >= 2 and _a_name(k)}
     if len(headers) >= 2:  # ("Dana (customer) · 10:41 AM" and "Maya · 10:43 AM", each once, are a chat)
         speakers |= headers
+    if len(speakers) == 1:
+        speakers |= _answered_once(text, keyed, next(iter(speakers)))
     if named in speakers and not text[:keyed[0][1].start()].strip():  # (the agent is named: who opens is a speaker)
         speakers.add(keyed[0][0])
     labels = [m for k, m in keyed if k in speakers]
@@ -156,6 +160,25 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
         speaker = " ".join(m.group("speaker").split())
         found += [Turn(speaker, lo, hi, i) for lo, hi in _said(text, m.end(), end)]
     return found
+
+
+def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: str) -> set[str]:
+    """The name that labels one line only, between two turns of ``speaker`` (the one speaker found), as a
+    set of it, else an empty set: "Dana: ... / Sam: ... / Dana: ..." is a chat where the agent answered
+    once. Not where two such names are there (which would be the speaker?), nor where the words after
+    it are too few to be something said ("Size: Large" between two "Item: " lines of an order email).
+    """
+    others = [i for i, (k, m) in enumerate(keyed) if k != speaker and _a_name(k) and not _weak(m)]
+    if len({keyed[i][0] for i in others}) != 1 or len(others) != 1:
+        return set()
+    at = others[0]
+    spoken_by = [i for i, (k, _) in enumerate(keyed) if k == speaker]
+    if not spoken_by[0] < at < spoken_by[-1]:
+        return set()
+    after = next(i for i in spoken_by if i > at)
+    if len(text[keyed[at][1].end():keyed[after][1].start()].split()) < 3:
+        return set()
+    return {keyed[at][0]}
 
 
 def _lines_like_labels(text: str, enough: int) -> bool:

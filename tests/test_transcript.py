@@ -455,3 +455,53 @@ def test_a_dash_pair_inside_a_line_is_not_a_signature() -> None:
 
     assert signature("I checked -- it's fine.\nThanks, Sam") is None
     assert signature("--\nonly a signature") is None  # (nothing before it: judged whole)
+
+
+@pytest.mark.parametrize("text", [
+    "Dana: my parcel never came\nSam: I'm so sorry, Dana. I'll reship it today.\nDana: thanks\n",
+    "Sam: Hi, how can I help today?\nDana: my parcel never came\nSam: I'm so sorry, I'll reship it today.\n",
+    "Dana: hi\nDana: my parcel never came\nSam: I'm so sorry, Dana. I'll reship it today.\nDana: thanks\n",
+])
+def test_names_only_with_one_turn_by_one_of_them_is_a_conversation(text: str) -> None:
+    spoken = _spoken(text)
+    assert {speaker for speaker, _ in spoken} == {"Dana", "Sam"}
+    assert all(":" not in said for _, said in spoken)  # no label read as part of a turn
+    assert agent_turns(text) is None  # names only: nothing says which is the agent, judged whole with a note
+    assert [text[t.start:t.end] for t in agent_turns(text, "Sam") or []] == [
+        said for speaker, said in spoken if speaker == "Sam"]
+    assert [text[t.start:t.end] for t in agent_turns(text, "Dana") or []] == [
+        said for speaker, said in spoken if speaker == "Dana"]  # (Sam's words are not in Dana's turns)
+
+
+def test_one_named_turn_between_the_customers_is_the_agents() -> None:
+    text = "Customer: my parcel never came\nSam: I'm so sorry. I'll reship it today.\nCustomer: thanks\n"
+    assert [text[t.start:t.end] for t in agent_turns(text) or []] == ["I'm so sorry. I'll reship it today."]
+
+
+@pytest.mark.parametrize("text", [
+    "Item: Blue mug\nSize: Large\nItem: Red mug\nI've shipped both today.\n",  # a field's value between: no words said
+    "Order: 4471\nNote: I've packed it twice over.\nOrder: 4472\nBoth ship today.\n",  # field words
+    "Hi Dana,\nOrder: 4471\nSam: will call you back today\nOrder: 4472\n",  # starts as a reply
+    "Dear Dana: thank you for your order of two mugs.\nItem: Blue mug\nItem: Red mug\n",  # not between two
+    "Dana: my parcel never came\nSam: I'm so sorry about it.\nLee: I'll reship it.\nDana: thanks\n",  # which one?
+])
+def test_one_line_between_repeated_field_lines_is_no_conversation(text: str) -> None:
+    assert turns(text) is None and agent_turns(text) is None
+
+
+def test_the_cli_notes_a_conversation_of_names_where_the_agent_spoke_once(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    chat = tmp_path / "chat.txt"
+    chat.write_text("Dana: my parcel never came\nSam: Please be advised it ships today.\nDana: ok\n", encoding="utf-8")
+    unnamed = CliRunner().invoke(main, ["review", str(chat), "--grammar", "off"])
+    assert unnamed.exit_code == 1, unnamed.output
+    assert (f"{chat}:1:1: note: this reads as a conversation between Dana and Sam, but no label says which is the "
+            "agent, so all of it was judged. To judge one speaker's turns only: --agent \"Sam\".") in unnamed.stderr
+    email = tmp_path / "email.txt"
+    email.write_text("Hi Dana,\n\nOrder: 4471\nStatus: shipped\n\nI'm sorry for the wait; it ships today.\n",
+                     encoding="utf-8")
+    plain = CliRunner().invoke(main, ["review", str(email), "--grammar", "off"])
+    assert "note: this reads as a conversation" not in plain.stderr, plain.output
