@@ -32,6 +32,7 @@ from scriptkit.rules.warmth import (
     WARMTH_WEIGHTS,
     formality,
     formality_features,
+    has_warm_language,
     warmth,
     warmth_features,
 )
@@ -325,6 +326,17 @@ def report(root: Path) -> None:
 
     _timed("warmth score vs Yeomans warm/tough offers", offers)
     print("    published: none in the eval README for this split")
+
+    def no_warm_line() -> str:
+        dev, test = yeomans(root)
+        out = []
+        for name, d in (("DEV", dev), ("TEST", test)):
+            flagged = {c: [not has_warm_language(t) for t, cc in d if cc == c] for c in (0, 1)}
+            rate = {c: sum(v) / max(1, len(v)) for c, v in flagged.items()}
+            out.append(f"{name} flags {rate[0]:.0%} of tough and {rate[1]:.0%} of warm offers (n={len(d)})")
+        return " | ".join(out)
+
+    _timed("no warm line (SK207) on Yeomans warm/tough offers", no_warm_line)
 
     def polite() -> str:
         dev, test = stanford(root)

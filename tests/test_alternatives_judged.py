@@ -20,6 +20,7 @@ id: damaged
 title: Damaged order
 channels: [email, chat]
 acknowledgment: "I can see how disappointing it is to find your order broken."
+warm_language: "Thanks for sending the photos so quickly."
 solution: "I've sent a replacement today, and it'll reach you by Friday."
 flexibility:
   guidance: Kindly check the photos before you reply.

@@ -304,7 +304,7 @@ def test_review_text_lists_a_finding_about_the_whole_reply_under_it_not_under_it
     chat = ("Customer: my parcel hasn't come\n"
             "Agent: Hi Dana, I can see how frustrating that is.\n"
             "Customer: it was due monday\n"
-            "Agent: I can see why you're upset about it.\n")
+            "Agent: Thanks for telling me, I can see why you're upset about it.\n")
     result = lint_text(chat, file="chat.txt")
     assert "SK401" in {d.code for d in result.diagnostics}
     text = render(result, "text")

@@ -360,7 +360,8 @@ def test_warmth_score_separates_warm_from_tough_messages() -> None:
 def test_rules_are_registered_with_kebab_case_names() -> None:
     mine = {r.code: r.name for r in all_rules() if r.code.startswith("SK2")}
     assert mine == {"SK201": "corporate-phrase", "SK202": "formal-tone", "SK203": "no-contractions",
-                    "SK204": "impersonal-apology", "SK205": "robotic-opener", "SK206": "robotic-closer"}
+                    "SK204": "impersonal-apology", "SK205": "robotic-opener", "SK206": "robotic-closer",
+                    "SK207": "no-warm-language"}
     assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", n) for n in mine.values())
 
 
@@ -441,3 +442,79 @@ def test_uncontracted_forms_on_lower_case_text_match_the_caseless_regex(text: st
     assert [m.span() for m in warmth._UNCONTRACTED_FOLDED.finditer(low)] == \
         [m.span() for m in warmth._UNCONTRACTED.finditer(low)]
     assert warmth._UNCONTRACTED_CASELESS.spans(text) == [m.span() for m in warmth._UNCONTRACTED.finditer(text)]
+
+
+# ---------------------------------------------------------------- SK207 no-warm-language
+
+NO_WARMTH = """\
+id: parcel
+title: Parcel
+channels: [email, sms]
+acknowledgment: "I can see why the missing parcel worried you."
+solution: "A replacement has been sent and will arrive on Friday."
+"""
+
+
+def _sk207(root: Path) -> list[Any]:
+    return [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK207"]
+
+
+def test_no_warm_language_points_at_the_missing_slot_in_the_script(make_pack: MakePack) -> None:
+    found = _sk207(make_pack({"s.yaml": NO_WARMTH}))
+    assert len(found) == 1, found
+    d = found[0]
+    assert d.severity.value == "warning"
+    # no warm_language key to point at: the script's start, as for a missing solution (SK401)
+    assert (d.location.line, d.location.col) == (1, 1), d
+    assert "no warm line" in d.message and "Thanks for letting me know" in (d.suggestion or "")
+    assert d.extra["channels"] == "email,sms"
+
+
+@pytest.mark.parametrize("warm", [
+    'warm_language: "Thanks for letting me know so quickly."\n',
+    'warm_language: "I\'m here until it\'s sorted."\n',
+    'warm_language: "I hope the new one arrives safely."\n',
+])
+def test_a_warm_line_in_the_warm_language_slot_satisfies_it(make_pack: MakePack, warm: str) -> None:
+    assert _sk207(make_pack({"s.yaml": NO_WARMTH + warm})) == []
+
+
+@pytest.mark.parametrize("solution", [
+    "I'm sorry it's late: I've sent a replacement, and it will arrive on Friday.",  # an apology
+    "Thanks for your patience. A replacement arrives on Friday.",  # thanks
+    "A replacement arrives on Friday \U0001F60A",  # a smile
+])
+def test_warmth_anywhere_in_the_body_satisfies_it(make_pack: MakePack, solution: str) -> None:
+    script = NO_WARMTH.replace("A replacement has been sent and will arrive on Friday.", solution)
+    assert _sk207(make_pack({"s.yaml": script})) == []
+
+
+def test_an_empty_warm_language_slot_is_pointed_at(make_pack: MakePack) -> None:
+    script = NO_WARMTH + 'warm_language: ""\n'
+    (d,) = _sk207(make_pack({"s.yaml": script}))
+    assert (d.location.line, d.location.col) == (6, 1), d
+
+
+def test_a_channel_that_leaves_warm_language_out_on_purpose_is_left_alone(make_pack: MakePack) -> None:
+    script = NO_WARMTH + ('warm_language: "Thanks for letting me know so quickly."\n'
+                          'by_channel:\n  sms:\n    warm_language: ""\n')
+    assert _sk207(make_pack({"s.yaml": script})) == []
+    # the same email without the warm line is still reported: only the channel that said so is exempt
+    emailed = NO_WARMTH + 'by_channel:\n  sms:\n    warm_language: ""\n'
+    assert [d.extra["channels"] for d in _sk207(make_pack({"s.yaml": emailed}))] == ["email"]
+
+
+def test_a_greeting_and_a_warm_sign_off_alone_do_not_count_as_warm_language() -> None:
+    text = "Hi Sam,\n\nYour refund was processed. It will reach your card in 5 days.\n\nTake care,\nMia"
+    assert "SK207" in {d.code for d in lint_text(text).diagnostics}
+    warmer = text.replace("Your refund", "Thanks for bearing with us. Your refund")
+    assert "SK207" not in {d.code for d in lint_text(warmer).diagnostics}
+
+
+def test_has_warm_language_on_free_text() -> None:
+    from scriptkit.rules.warmth import has_warm_language
+
+    assert has_warm_language("Great news! I've approved your refund.")
+    assert has_warm_language("All sorted, your refund is on its way :)")
+    assert not has_warm_language("Refund approved. You will receive it within 5 days.")
+    assert not has_warm_language("Use the code 3:Done to finish.")  # not a smiley

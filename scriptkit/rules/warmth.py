@@ -18,10 +18,10 @@ from itertools import pairwise
 from typing import Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Severity
-from scriptkit.inference import Sentence, analyse_message, body_sentences
+from scriptkit.inference import Cues, Sentence, analyse_message, body_sentences, cues
 from scriptkit.message import Message
 from scriptkit.rules import options
-from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import (
     CaselessRegex,
     Matcher,
@@ -34,7 +34,7 @@ from scriptkit.rules.lexicon import (
     table,
     tokenise,
 )
-from scriptkit.text import run_table, word_findall
+from scriptkit.text import run_table, sentence_spans, word_findall
 
 # ---------------------------------------------------------------- scores
 
@@ -922,6 +922,105 @@ class RoboticCloser(Rule):
         for a, b in signatures:
             yield Finding(a, b, f'robotic closing "{text[a:b]}": Sign as a person; a team name feels like nobody.',
                           suggestion=f'"{_for_reader("{{ agent.first_name }}", ctx)}"')
+
+
+@register
+class NoWarmLanguage(Rule):
+    """Reply has no warm, personal language at all.
+
+    ## What it does
+    Reports a reply in which no sentence sounds like a person who cares: no thanks ("thanks for
+    sending the photos"), no gladness or reassurance ("I'm glad you asked", "I'm here to help"),
+    no hope ("I hope the new one fits"), no apology or sympathy, no smile or heart emoji, and no
+    `warm_language` slot.
+    A greeting and a sign-off are not counted: nearly every reply has them. A channel whose
+    script leaves the slot out on purpose (`by_channel: {sms: {warm_language: ""}}`, as a
+    160-character text often must) is left alone.
+
+    ## Why it matters
+    Acknowledgment shows the customer they were heard; warm language shows there is a person on
+    the other side. A reply can acknowledge and fix the problem and still read like a form
+    letter. One line of thanks or reassurance changes how the whole reply feels.
+
+    ## Example
+    ```
+    I can see why the missing parcel worried you.
+    A replacement has been sent and will arrive on Friday.
+    ```
+
+    ## Use instead
+    ```
+    I can see why the missing parcel worried you. Thanks for letting me know so quickly.
+    I've sent a replacement, and it will arrive on Friday.
+    ```
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the warm words have to fit this customer and this reply.
+    """
+
+    code = "SK207"
+    name = "no-warm-language"
+    severity = Severity.WARNING
+    bad_examples = (
+        Example.of(acknowledgment="I can see why the missing parcel worried you.",
+                   solution="A replacement has been sent and will arrive on Friday."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see why the missing parcel worried you.",
+                   warm_language="Thanks for letting me know so quickly.",
+                   solution="I've sent a replacement, and it will arrive on Friday."),
+        Example.of(acknowledgment="I can see why the missing parcel worried you, and I'm sorry it's late.",
+                   solution="I've sent a replacement, and it will arrive on Friday."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = body_sentences(message)
+        if not body or any(_sounds_warm(s) for s in body) or _left_out_on_purpose(message, ctx):
+            return
+        where = body[0]
+        yield Finding(where.start, body[-1].end,
+                      "the reply has no warm line: no thanks, reassurance, hope or apology",
+                      suggestion='add a line such as "Thanks for letting me know" or "I\'m here to help"',
+                      location=empty_slot_location(message, ctx, "warm_language"))
+
+
+# A smile or a heart says in one character what "happy to help" says in three words.
+_WARM_EMOJI = re.compile("[\U0001F600\U0001F603\U0001F604\U0001F601\U0001F60A\u263A\U0001F642\U0001F917"
+                         "\U0001F970\U0001F60D\u2764\U0001F499\U0001F49A\U0001F49B\U0001F49C\U0001F9E1"
+                         "\U0001F64F]" r"|(?<!\w)[:;]-?[)D](?!\w)")
+
+
+def _sounds_warm(sentence: Sentence) -> bool:
+    return sentence.slot == "warm_language" or _warm(sentence.cues, sentence.text)
+
+
+def _warm(c: Cues, text: str) -> bool:
+    """Thanks, gladness, reassurance or hope (the lexicon's ``warmth``), an apology, sympathy, or a warm emoji."""
+    return bool(c.warmth or c.apologies or c.reactions) or _WARM_EMOJI.search(text) is not None
+
+
+def has_warm_language(text: str) -> bool:
+    """Whether any sentence of free ``text`` says something warm: SK207's test, without slots.
+
+    The agreement benchmark compares it with how people rated warm and tough offers.
+    """
+    return any(_warm(cues(text[a:b]), text[a:b]) for a, b in sentence_spans(text))
+
+
+def _left_out_on_purpose(message: Message, ctx: RuleContext) -> bool:
+    """The script empties ``warm_language`` for this channel (``by_channel: {sms: {warm_language: ""}}``):
+    a choice the writer made and wrote down, as a 160-character text often must."""
+    if ctx.pack is None:
+        return False
+    try:
+        own = ctx.pack.script(message.script_id).by_channel.get(message.channel)  # type: ignore[call-overload]
+    except KeyError:
+        return False
+    text = None if own is None else own.warm_language
+    return text is not None and not "".join([text] if isinstance(text, str) else text).strip()
 
 
 def _department_signatures(text: str) -> list[tuple[int, int]]:
