@@ -123,6 +123,18 @@ def test_export_is_byte_identical_on_rerun(tmp_path: Path) -> None:
             assert text == json.dumps(json.loads(text), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
+
+def test_o_is_short_for_out_and_writes_the_same_files(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE})
+    short = run("export", str(pack), "--to", "zendesk", "-o", str(tmp_path / "short"))
+    long = run("export", str(pack), "--to", "zendesk", "--out", str(tmp_path / "long"))
+    assert short.exit_code == 0 == long.exit_code, short.output
+    assert tree(tmp_path / "short") == tree(tmp_path / "long") != {}
+    assert "-o, --out DIRECTORY" in run("export", "--help").output
+    missing = CliRunner().invoke(main, ["export", str(pack), "--to", "zendesk"])
+    assert missing.exit_code == 2 and "--out DIR (-o DIR)" in missing.output
+
+
 # ---------------------------------------------------------------- atomicity
 
 @pytest.fixture

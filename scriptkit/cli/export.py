@@ -28,7 +28,7 @@ def _report(diagnostics: list[Diagnostic]) -> None:
 @click.argument("pack", type=click.Path(), required=False)
 @click.option("--to", "targets", multiple=True, metavar="TARGET", help="Export target (repeatable, or 'all'); "
               "default: export.targets in pack.yaml. `scriptkit export --list` shows them.")
-@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+@click.option("--out", "-o", "out", type=click.Path(file_okay=False), default=None,
               help="Output folder; replaced as a whole, atomically, on every export.")
 @click.option("--force", is_flag=True, help="Export even when the linter or a target reports errors.")
 @click.option("--list", "list_targets", is_flag=True, help="List the installed targets and exit.")
@@ -50,7 +50,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
             click.echo(f"{name:12} {get(name).summary}")
         return
     if pack is None or out is None:
-        raise click.UsageError("PACK and --out DIR are required")
+        raise click.UsageError("PACK and --out DIR (-o DIR) are required")
     names = [part.strip() for t in targets for part in t.split(",") if part.strip()]
     loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
     try:
