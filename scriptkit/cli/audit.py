@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from scriptkit.audit import PRACTICE_LABELS, PRACTICES, AuditReport, audit
-from scriptkit.cli.importing import source_options
+from scriptkit.cli.importing import say_detected, source_options
 from scriptkit.cli.options import grammar_option
 from scriptkit.cli.output import console, writing
 from scriptkit.errors import ConfigError
@@ -70,6 +70,7 @@ def audit_command(source: str, fmt: str | None, mapping: str | None, where: tupl
     with stages() as tell:
         report = audit(source, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
                        grammar=grammar, near_threshold=near, stage=tell)
+    say_detected(source, fmt, report.format)
     if html_path:
         from scriptkit.reporters.html import write_html
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from scriptkit.cli.output import console, writing
-from scriptkit.importers import FORMATS, Library, import_library
+from scriptkit.diagnostics import Location
+from scriptkit.importers import DETECTED, FORMATS, Library, import_library
 from scriptkit.importers.tabular import parse_mapping, parse_where
 from scriptkit.importers.writer import destination, own_placeholders
 
@@ -26,7 +27,8 @@ def source_options(func: Callable[..., object]) -> Callable[..., object]:
                         help="Generic formats: which columns hold title, body, html, id, tags, guidance, "
                              "e.g. --map title=Name,body=Text.")(func)
     func = click.option("--from", "fmt", type=click.Choice(list(FORMATS)), default=None,
-                        help="Source format (default: guessed from the file suffix).")(func)
+                        help="Source format (default: a Zendesk or Gorgias export told by its shape, "
+                             "else guessed from the file suffix).")(func)
     return func
 
 
@@ -45,11 +47,19 @@ def progress(label: str) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.update(task, completed=n)
 
 
+def say_detected(file: str, given: str | None, read_as: str) -> None:
+    """The note that the file was read as the helpdesk export its shape says it is (no --from given)."""
+    if given is None and read_as in DETECTED:
+        console(stderr=True).print(f"{Location(file, 1, 1)}: note: read as {DETECTED[read_as]} (from its shape); "
+                                   "--from chooses another format.", markup=False, highlight=False)
+
+
 def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[str, ...],
                  skip_bad: bool) -> Library:
     with progress(f"Reading {Path(file).name}") as tick:
         library = import_library(file, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
                                  progress=tick)
+    say_detected(file, fmt, library.format)
     if not skip_bad:
         library.raise_if_unreadable()
     err = console(stderr=True)
@@ -61,7 +71,7 @@ def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[s
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
 @source_options
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="The pack folder to create.")
+@click.option("--out", "-o", "out", required=True, type=click.Path(file_okay=False), help="The pack folder to create.")
 @click.option("--name", help="The pack's display name (default: from the folder name).")
 @click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
 def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,

@@ -18,9 +18,17 @@ from typing import Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError
-from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, UnexpectedShape, refuse_archive
+from scriptkit.importers.common import (
+    MAX_FILE_BYTES,
+    ItemProblem,
+    RawItem,
+    ReadOptions,
+    UnexpectedShape,
+    refuse_archive,
+)
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
 from scriptkit.importers.html import html_images
+from scriptkit.importers.tabular import DEFAULTS
 from scriptkit.importers.variants import merge_variants
 
 #: format name -> (module, reader function, label constant)
@@ -52,6 +60,52 @@ def describe_formats() -> dict[str, str]:
 
 def guess_format(path: Path) -> str | None:
     return _SUFFIXES.get(path.suffix.lower())
+
+
+#: the helpdesk exports that a JSON file's shape alone tells apart, as the import's output names them
+DETECTED = {"zendesk": "a Zendesk macros export", "gorgias": "a Gorgias macros export"}
+
+
+def detect_format(path: Path) -> str | None:
+    """The helpdesk whose macros export ``path`` is, where its shape says so unambiguously, else None.
+
+    A list of macros (the document itself, or under ``macros``, ``data`` or ``results``; or one
+    macro, the document or under ``macro``), each with an ``actions`` list: Zendesk's where every action is a ``{field,
+    value}`` and one sets ``comment_value`` or ``comment_value_html``; Gorgias's where every action
+    is a ``{name, arguments}`` and one is ``setResponseText``. None where an item also has a field
+    the generic JSON reader takes for the reply (``body``, ``text``...): the file is read as JSON,
+    as it is when it does not parse (where the JSON reader says why).
+    """
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if isinstance(data, dict):
+        found = next((data[k] for k in ("macros", "data", "results") if isinstance(data.get(k), list)), None)
+        one = data["macro"] if isinstance(data.get("macro"), dict) else data if "actions" in data else None
+        data = found if found is not None else [one] if one is not None else None
+    if not isinstance(data, list) or not data:
+        return None
+    generic = {name for field in ("body", "html") for name in DEFAULTS[field]}
+    kinds: set[str] = set()
+    replies = False
+    for item in data:
+        if not isinstance(item, dict) or not isinstance(item.get("actions"), list) \
+                or generic & {str(key).lower() for key in item}:
+            return None
+        for action in item["actions"]:
+            if isinstance(action, dict) and isinstance(action.get("field"), str) and "arguments" not in action:
+                kinds.add("zendesk")
+                replies = replies or action["field"] in ("comment_value", "comment_value_html")
+            elif isinstance(action, dict) and isinstance(action.get("name"), str) \
+                    and isinstance(action.get("arguments"), dict) and "field" not in action:
+                kinds.add("gorgias")
+                replies = replies or action["name"] == "setResponseText"
+            else:
+                return None
+    return kinds.pop() if len(kinds) == 1 and replies else None
 
 
 def _reader(fmt: str) -> Callable[[Path, ReadOptions], Any]:
@@ -124,7 +178,8 @@ class Library:
 def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
                    where: Mapping[str, str] | None = None, dialect: str | None = None,
                    progress: Callable[[int], None] | None = None) -> Library:
-    """Read an export into a Library. ``fmt`` is guessed from the suffix when omitted.
+    """Read an export into a Library. ``fmt``, when omitted, is the helpdesk whose export a JSON file's
+    shape says it is (``detect_format``: Zendesk, Gorgias), else guessed from the suffix.
 
     Raises ``ImportFormatError`` (located) when the file as a whole cannot be read; single
     unreadable items are collected in ``Library.problems`` by name.
@@ -134,6 +189,8 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         raise ImportFormatError(f"no such file: {file}", Location(str(file), 1, 1))
     if fmt is None and file.is_file():
         refuse_archive(file)  # its suffix names no format: say what it is instead
+    if fmt is None and guess_format(file) in ("json", None) and file.is_file() and not mapping and not where:
+        fmt = detect_format(file)  # (--map and --where are for the generic reader: the user chose it)
     fmt = fmt or guess_format(file)
     if fmt is None:
         raise ConfigError(f"cannot tell the format of {file.name}", hint=f"Pass --from one of: {', '.join(FORMATS)}.")
@@ -257,4 +314,5 @@ def _unique(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-__all__ = ["FORMATS", "ImportedMacro", "ItemProblem", "Library", "RawItem", "describe_formats", "import_library"]
+__all__ = ["DETECTED", "FORMATS", "ImportedMacro", "ItemProblem", "Library", "RawItem", "describe_formats",
+           "detect_format", "import_library"]
