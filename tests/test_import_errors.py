@@ -545,3 +545,18 @@ def test_freshdesk_group_ids_that_are_not_a_list_are_named_not_a_crash(tmp_path:
     assert result.exit_code == 2
     assert "canned response 4 'Groups': 'group_ids' should be a list of group ids, not a number" in result.output
     assert "bug in scriptkit" not in result.output
+
+
+@pytest.mark.parametrize(("command", "option"), [("import", "--where"), ("audit", "--where"), ("import", "--map")])
+def test_column_options_on_a_helpdesk_export_are_refused_not_ignored(tmp_path: Path, command: str, option: str) -> None:
+    # before, --where active=false with --from zendesk read and judged every macro, silently
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [{"id": 1, "title": "Refund", "active": False, "actions": [
+        {"field": "comment_value", "value": "Thanks for waiting, I've refunded you today."}]}]}), encoding="utf-8")
+    value = "active=false" if option == "--where" else "body=text"
+    out = ["--out", str(tmp_path / "out")] if command == "import" else []
+    result = _run(command, str(export), "--from", "zendesk", option, value, *out)
+    assert result.exit_code == 2, result.output
+    assert f"{option} " in result.output and "a Zendesk export has fixed fields" in result.output
+    assert f"Leave out {option}." in result.output
+    assert not (tmp_path / "out").exists()

@@ -51,6 +51,13 @@ _SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jso
              ".yaml": "yaml", ".js": "js", ".mjs": "js", ".md": "markdown", ".markdown": "markdown"}
 
 
+#: the formats with columns (or fields) that --map renames and --where filters rows by
+_COLUMNS = frozenset({"csv", "jsonl", "json", "yaml", "js"})
+_FORMAT_NAMES = {"zendesk": "a Zendesk", "freshdesk": "a Freshdesk", "helpscout": "a Help Scout",
+                 "intercom": "an Intercom", "gorgias": "a Gorgias", "front": "a Front", "markdown": "a Markdown",
+                 "scriptkit": "scriptkit's own"}
+
+
 def describe_formats() -> dict[str, str]:
     out = {}
     for name, (module, _, label) in FORMATS.items():
@@ -195,6 +202,12 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     if fmt is None:
         raise ConfigError(f"cannot tell the format of {file.name}", hint=f"Pass --from one of: {', '.join(FORMATS)}.")
     reader = _reader(fmt)
+    if (mapping or where) and fmt not in _COLUMNS:
+        # a helpdesk's export has fixed fields its reader knows: ignoring the option read every macro
+        option, does = ("--map", "renames the columns") if mapping else ("--where", "picks the rows")
+        raise ConfigError(f"{option} {does} of a CSV, JSON, JSON lines, YAML or JavaScript file; "
+                          f"{_FORMAT_NAMES.get(fmt, fmt)} export has fixed fields, and every item in it is read",
+                          hint=f"Leave out {option}.")
     options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect)
     library = Library(str(file), fmt)
     taken: set[str] = set()
