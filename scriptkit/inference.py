@@ -83,6 +83,9 @@ class Cues(NamedTuple):
     reactions: tuple[tuple[int, int], ...]
     asks: bool
     imperative: bool
+    thanks_for_waiting: tuple[tuple[int, int], ...]
+    #: where an upbeat lead-in ("Good news:", "Happily,") at the sentence's start ends; 0 when there is none
+    lead_in: int
 
     @property
     def names_feeling(self) -> bool:
@@ -90,7 +93,8 @@ class Cues(NamedTuple):
 
     @property
     def names_situation(self) -> bool:
-        return bool(self.situation)
+        """What happened to the customer, or the wait they are thanked for ("thanks for your patience")."""
+        return bool(self.situation or self.thanks_for_waiting)
 
     @property
     def acknowledges(self) -> bool:
@@ -106,20 +110,30 @@ class Cues(NamedTuple):
 
     def score_values(self) -> tuple[float, float, float]:
         """The scores of acknowledgment, warm_language and solution (``INFERRED_SLOTS`` order)."""
+        # a thank-you for waiting is an acknowledgment opener too (SK301 counts it), but it says thanks, not
+        # that the writer sees how the customer feels: it weighs as warm language, as strongly as an opener would
+        stance = _not_within(self.acknowledgment, self.thanks_for_waiting)
         ack = 0.0
-        if self.acknowledgment:
+        if stance:
             ack += 0.6
         if self.feelings:
-            ack += 0.35 if (self.second_person or _has(self.acknowledgment)) else 0.15
-        if self.situation and (self.acknowledgment or self.feelings):
+            ack += 0.35 if (self.second_person or _has(stance)) else 0.15
+        if self.situation and (stance or self.feelings):
             ack += 0.1
         warm = 0.0
         if self.personal_apologies:
             warm += 0.6
         elif self.apologies:
             warm += 0.4
-        if self.warmth:
+        warmth = self.warmth
+        if self.lead_in and (self.ownership or self.actions or self.time_frames or self.imperative or self.advice):
+            # "Good news: your refund went through this morning.": the lead-in announces the solution that
+            # follows, it is not the sentence's warmth; a warm phrase after it still counts
+            warmth = tuple(span for span in warmth if span[1] > self.lead_in)
+        if warmth:
             warm += 0.35
+        if self.thanks_for_waiting:
+            warm += 0.25
         if self.reactions and not self.personal_apologies:
             warm += 0.35
         sol = 0.0
@@ -142,11 +156,18 @@ def _has(spans: tuple[tuple[int, int], ...]) -> bool:
     return bool(spans)
 
 
+def _not_within(spans: tuple[tuple[int, int], ...], outer: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The spans of ``spans`` that lie inside none of ``outer``."""
+    if not outer:
+        return spans
+    return tuple((a, b) for a, b in spans if not any(x <= a and b <= y for x, y in outer))
+
+
 _CUE_LISTS = {
     "acknowledgment": "acknowledgment_openers", "feelings": "feelings", "situation": "situation_cues",
     "apologies": "apologies", "personal_apologies": "personal_apologies", "warmth": "warmth",
     "ownership": "ownership", "actions": "actions", "time_frames": "time_frames", "reactions": "emotional_reactions",
-    "advice": "advice",
+    "advice": "advice", "thanks_for_waiting": "thanks_for_waiting",
 }
 
 
@@ -167,19 +188,20 @@ def cues(sentence: str) -> Cues:
 
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     """The cues of folded sentence ``s`` with the matches ``spans`` (by field; a field left out has none)."""
-    greeting, signoff, second_person, deictic, asks, imperative = _flags(s)
+    greeting, signoff, second_person, deictic, asks, imperative, lead_in = _flags(s)
     get = spans.get
     # (positional: a named tuple built from keywords costs twice as much, and one is made per new sentence)
     return Cues(greeting, signoff, tuple(get("acknowledgment", ())), tuple(get("feelings", ())),
                 tuple(get("situation", ())), tuple(get("apologies", ())), tuple(get("personal_apologies", ())),
                 tuple(get("warmth", ())), tuple(get("ownership", ())), tuple(get("actions", ())),
                 tuple(get("time_frames", ())), tuple(get("advice", ())), second_person, deictic,
-                tuple(get("reactions", ())), asks, imperative)
+                tuple(get("reactions", ())), asks, imperative, tuple(get("thanks_for_waiting", ())), lead_in)
 
 
 @lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels
-def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool]:
-    """greeting, signoff, second_person, deictic, asks, imperative of one folded sentence."""
+def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
+    """greeting, signoff, second_person, deictic, asks, imperative and lead_in of one folded sentence."""
+    lead_in = pattern("upbeat_lead_ins").match(s, folded=True)
     return (
         _whole(_greeting_at_start(s), s),
         pattern("signoffs").match(s, folded=True) is not None,
@@ -187,6 +209,7 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool]:
         _deictic(s),
         _asks(s),
         bool(_IMPERATIVE.match(s)),
+        lead_in[1] if lead_in else 0,
     )
 
 

@@ -305,3 +305,72 @@ def test_a_sentence_that_acknowledges_and_acts_is_read_as_two_clauses(sentence: 
 ])
 def test_a_sentence_that_does_not_both_acknowledge_and_act_stays_whole(sentence: str) -> None:
     assert len(slots_of(sentence)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "Great news, the courier is bringing it round this afternoon.",
+    "Good news: your replacement ships tomorrow.",
+    "Good news - we have your spare key at the front desk.",
+])
+def test_an_upbeat_lead_in_does_not_hide_the_solution_after_it(sentence: str) -> None:
+    (_, found), = slots_of(sentence)
+    assert found == "solution"
+    assert cues(sentence).warmth  # (still warm language for the warmth rules)
+
+
+@pytest.mark.parametrize(("sentence", "slot"), [
+    ("Good news!", "warm_language"),
+    ("Good news: the whole team loved reading your kind review.", "warm_language"),  # nothing done or due
+    ("I'll see you at the Leeds store on Saturday.", "solution"),
+])
+def test_upbeat_words_with_nothing_done_or_due_stay_warm(sentence: str, slot: str) -> None:
+    (_, found), = slots_of(sentence)
+    assert found == slot
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thanks for your patience while we looked into this!",
+    "Thank you for bearing with me on this one.",
+    "Thanks for holding while I checked with the warehouse.",
+])
+def test_a_thank_you_for_waiting_is_warm_language(sentence: str) -> None:
+    (_, found), = slots_of(sentence)
+    assert found == "warm_language"
+    c = cues(sentence)
+    # it still counts as having acknowledged the customer (SK301), and names what they went through:
+    # the wait (so SK303 does not call it a vague acknowledgment)
+    assert c.acknowledges and c.names_situation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thank you for your patience, I know how stressful this wait has been.",  # and then the feeling named
+    "Thanks for letting me know about the broken hinge.",  # thanks for telling, not for waiting
+])
+def test_thanks_with_an_acknowledgment_stays_an_acknowledgment(sentence: str) -> None:
+    (_, found), = slots_of(sentence)
+    assert found == "acknowledgment"
+
+
+@pytest.mark.parametrize("closing", ["See you then,\nMia", "See you soon!", "Speak to you soon,\nMia",
+                                     "Take care,\nMia"])
+def test_see_you_then_signs_off(closing: str) -> None:
+    from scriptkit.inference import frame_slot
+
+    assert slots_of(f"I've booked the engineer for Tuesday at 10am.\n\n{closing}")[-1] == (closing, "other")
+    assert frame_slot(closing) == "signoff"
+
+
+@pytest.mark.parametrize("sentence", [
+    "See you then, the engineer will bring the new part.",  # the sentence goes on
+    "I'll see you at the Leeds store on Saturday.",
+])
+def test_see_you_inside_a_sentence_does_not_sign_off(sentence: str) -> None:
+    from scriptkit.inference import frame_slot
+
+    assert frame_slot(sentence) is None
+
+
+def test_every_thank_you_for_waiting_is_also_an_acknowledgment_opener() -> None:
+    """SK301 counts them as acknowledging: only slot inference reads them as warm language."""
+    openers = set(lexicon.words("acknowledgment_openers"))
+    assert set(lexicon.words("thanks_for_waiting")) <= openers

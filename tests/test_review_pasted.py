@@ -258,3 +258,41 @@ def test_an_email_with_a_charset_it_cannot_be_in_is_read_as_utf8(tmp_path: Path,
     run = review(source)
     assert run.exit_code in (0, 1) and "Traceback" not in run.output, run.output
     assert [s["text"] for s in json.loads(run.stdout)["sentences"]] == ["I’m sorry the refund is late."]
+
+
+def _read(tmp_path: Path, body: str) -> tuple[dict[str, str], set[str]]:
+    """Each sentence's slot and the codes found, as ``scriptkit review`` reports a short email."""
+    reply = tmp_path / "reply.txt"
+    reply.write_text(f"Hi Jo,\n\n{body}\n\nBest,\nSam\n", encoding="utf-8")
+    report = json.loads(review(reply).stdout)
+    return {s["text"]: s["slot"] for s in report["sentences"]}, {d["code"] for d in report["diagnostics"]}
+
+
+def test_a_solution_opened_by_good_news_is_the_owned_solution(tmp_path: Path) -> None:
+    sorry = "I'm so sorry you were locked out in the rain, that must have been miserable."
+    slots, codes = _read(tmp_path, f"{sorry} Good news - we have your spare key at the front desk.")
+    assert slots["Good news - we have your spare key at the front desk."] == "solution"
+    assert not codes & {"SK401", "SK403"}
+    # with nothing done or due after it, the good news is warm language and the reply still has no solution
+    slots, codes = _read(tmp_path, f"{sorry} Good news: the whole team loved reading your kind review.")
+    assert slots["Good news: the whole team loved reading your kind review."] == "warm_language"
+    assert "SK401" in codes
+
+
+def test_a_thank_you_for_waiting_is_not_a_vague_acknowledgment(tmp_path: Path) -> None:
+    fix = "The second charge came from a fault on our side, and I've refunded it today."
+    slots, codes = _read(tmp_path, f"Thanks for your patience while we looked into this! {fix}")
+    assert slots["Thanks for your patience while we looked into this!"] == "warm_language"
+    assert not codes & {"SK301", "SK303"}
+    slots, codes = _read(tmp_path, f"I hear you. {fix}")  # an acknowledgment that names nothing still is one
+    assert slots["I hear you."] == "acknowledgment" and "SK303" in codes
+
+
+def test_see_you_then_and_a_name_sign_off(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hi Jo,\n\nI'm sorry the engineer missed you, I know you took the morning off for it. "
+                     "I've booked a new visit for Tuesday at 10am.\n\nSee you then,\nMia\n", encoding="utf-8")
+    report = json.loads(review(reply).stdout)
+    assert report["sentences"][-1]["text"] == "See you then,\nMia"
+    assert report["sentences"][-1]["slot"] == "signoff"
+    assert not any(d["text"].startswith("See you") for d in report["diagnostics"])
