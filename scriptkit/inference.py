@@ -93,8 +93,7 @@ class Cues(NamedTuple):
 
     @property
     def names_situation(self) -> bool:
-        """What happened to the customer, or the wait they are thanked for ("thanks for your patience")."""
-        return bool(self.situation or self.thanks_for_waiting)
+        return bool(self.situation)
 
     @property
     def acknowledges(self) -> bool:

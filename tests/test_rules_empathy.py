@@ -628,3 +628,13 @@ def test_bad_options_are_config_errors(rule: Any, options: dict[str, Any]) -> No
     with pytest.raises(ConfigError, match=rf"option '\w+' of rule {rule.code} \[{rule.name}\]"):
         check(rule, options, acknowledgment="Refunds take a week. I'm sorry, I can see how stressful this is.",
               solution="Simply wait, sorry.")
+
+
+@pytest.mark.parametrize(("ack", "vague"), [
+    ("Thanks for your patience while we looked into this!", False),  # warm thanks: nothing to be vague about
+    ("Thank you for bearing with me on this one.", False),
+    ("Thanks for your patience while we looked into this! I understand.", True),  # the acknowledgment after it is
+])
+def test_a_thank_you_for_waiting_is_not_a_vague_acknowledgment(ack: str, vague: bool) -> None:
+    found = check(VagueAcknowledgment, acknowledgment=ack, solution="I've refunded the charge today.")
+    assert [text for text, _ in found] == (["I understand."] if vague else [])

@@ -177,6 +177,11 @@ def _opening_courtesy(lead: list[Sentence]) -> int:
     return answer + _opening_thanks(lead[answer:])
 
 
+def _thanks_for_waiting(s: Sentence) -> bool:
+    """"Thanks for your patience!": it counts for SK301, but names no feeling to be vague about."""
+    return bool(s.cues.thanks_for_waiting) and not s.cues.feelings
+
+
 def _thanks_only(s: Sentence) -> bool:
     """A thank-you ("Thanks for your patience.") that names no feeling."""
     return not s.cues.feelings and _THANKS.match(s.text) is not None
@@ -210,7 +215,9 @@ class VagueAcknowledgment(Rule):
     ## What it does
     Reports an acknowledgment ("I understand.", "I hear you.", "I understand your concern.")
     that names neither what the customer feels (frustrated, worried, disappointed...) nor what
-    happened to them (the late parcel, the double charge, the hours on hold).
+    happened to them (the late parcel, the double charge, the hours on hold). A thank-you for
+    the customer's patience ("Thanks for waiting while I looked into it!") is warm language, not
+    an acknowledgment that could be vague, and is not judged here; an acknowledgment after it is.
 
     ## Why it matters
     A generic "I understand" is what every script says; it proves nothing was read. Naming the
@@ -249,9 +256,9 @@ class VagueAcknowledgment(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         group = acknowledgment_group(body_sentences(message))
-        acknowledging = [s for s in group if s.cues.acknowledges]
+        acknowledging = [s for s in group if s.cues.acknowledges and not _thanks_for_waiting(s)]
         if not acknowledging:
-            return  # nothing acknowledges at all: SK301's finding
+            return  # nothing acknowledges at all (SK301's finding), or only a thank-you for waiting
         if any(s.cues.names_feeling or s.cues.names_situation for s in group):
             return
         s = acknowledging[0]
