@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from scriptkit.config import LintConfig, load_config, matches
+from scriptkit.config import CONFIG_CODE, CONFIG_NAME, LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.message import Message, SourceSpan, Text, with_alternatives
@@ -217,7 +217,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     """
     plan, steps = _steps(config, pack)
     found: list[list[Diagnostic]] = [[] for _ in steps]  # to be judged by suppressions and severities
-    kept: list[list[Diagnostic]] = [[] for _ in steps]  # judged already (by a worker)
+    kept: list[Sequence[Diagnostic]] = [()] * len(steps)  # judged already (by a worker)
     if ran is not None:  # scriptkit.parallel ran the per-message rules in worker processes
         for i, diags in zip(plan.per_message, ran, strict=True):
             kept[i] = diags
@@ -245,8 +245,9 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     for step, done, diags in zip(steps, kept, found, strict=True):
         for diag in done:
             merge_diagnostic(by_key, diag)
-        for diag in _judged(step, diags, suppress):
-            merge_diagnostic(by_key, diag)
+        if diags:  # (most rules find nothing in a reply: no judging to set up for them)
+            for diag in _judged(step, diags, suppress):
+                merge_diagnostic(by_key, diag)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     for m in messages:
         for seg in m.segments:
@@ -376,8 +377,9 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         code=rule.code, name=rule.name, message=finding.message,
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,
         text=text, suggestion=finding.suggestion,
-        fix=_fix(rule, message, finding), script_id=message.script_id, channel=message.channel,
-        variant=message.variant, extra=extra,
+        # (asked only of a safe rule's replacement: most findings have none, and this runs for each)
+        fix=_fix(rule, message, finding) if rule.fix_safe and finding.replacement is not None else None,
+        script_id=message.script_id, channel=message.channel, variant=message.variant, extra=extra,
     )
 
 
@@ -557,8 +559,6 @@ def _file_wide(lines: list[str]) -> list[str] | None:
 
 def _config_problems(config: LintConfig) -> list[Diagnostic]:
     """Unknown selectors in the settings: warnings, unless ``ignore`` names SK800 itself."""
-    from scriptkit.config import CONFIG_CODE, CONFIG_NAME
-
     if any(s.text.upper() == CONFIG_CODE or s.text.lower() == CONFIG_NAME for s in config.ignore):
         return []
     # (found afresh when there are any, as diagnostics are mutable; most configs have none)

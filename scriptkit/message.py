@@ -286,25 +286,23 @@ class Message:
         """``locate(start)``, and the line and column of the span's last character (``locate(end - 1)``)
         when ``end > start`` and that is in the same file, not before the start; else None.
 
-        Every diagnostic asks for both. Most spans lie in one literal text on one line of the file:
-        its row is found once, and the last character's column follows from the offsets.
+        Every diagnostic asks for both. Most spans lie in literal text on one line of the file (in
+        one segment, or a few sentences of a reviewed reply): the start is located once, and the
+        last character's column follows from the offsets.
         """
         if end > start:
             table = self._table
             k = bisect_right(table, start, key=_row_start) - 1
-            if k >= 0:
-                s, e, seg, _ = table[k]
-                span = seg.source
-                # (end <= e: this row holds the last character too, see ``locate``; the rest as in
-                # ``SourceSpan.location_at``)
-                if (end <= e and span is not None and isinstance(seg, Text) and span.literal and span.offsets
-                        and (source := span.source) is not None):
-                    last = len(span.offsets) - 1
-                    a, b = span.offsets[min(start - s, last)], span.offsets[min(end - 1 - s, last)]
-                    location = source.location(a)
-                    if 0 <= a <= b <= len(source.text) and source.text.find("\n", a, b) < 0:
-                        return location, seg.slot, (location.line, location.col + b - a)
-                    return location, seg.slot, _after(location, source.location(b))
+            if k >= 0 and (first := _literal_at(table[k], start)) is not None:
+                a, source, start_slot = first
+                location = source.location(a)
+                row = table[k] if end <= table[k][1] else table[bisect_right(table, end - 1, k + 1, key=_row_start) - 1]
+                if (last := _literal_at(row, end - 1)) is None:
+                    return location, start_slot, _after(location, self.locate(end - 1)[0])
+                b, last_source, _ = last
+                if last_source is source and 0 <= a <= b <= len(source.text) and source.text.find("\n", a, b) < 0:
+                    return location, start_slot, (location.line, location.col + b - a)
+                return location, start_slot, _after(location, last_source.location(b))
         location, slot = self.locate(start)
         return location, slot, _after(location, self.locate(end - 1)[0]) if end > start else None
 
@@ -336,6 +334,17 @@ class Message:
 
 _row_start = itemgetter(0)
 _row_text = itemgetter(3)
+
+
+def _literal_at(row: tuple[int, int, Segment, str], index: int) -> tuple[int, SourceText, str] | None:
+    """The file offset of character ``index`` of the message (in ``row``, or past its end: None), its
+    file and the slot, when the row is literal text of a known file (as ``SourceSpan.location_at``)."""
+    s, e, seg, _ = row
+    span = seg.source
+    if index < e and span is not None and isinstance(seg, Text) and span.literal and span.offsets \
+            and (source := span.source) is not None:
+        return span.offsets[min(index - s, len(span.offsets) - 1)], source, seg.slot
+    return None
 
 
 def _after(start: Location, end: Location) -> tuple[int, int] | None:

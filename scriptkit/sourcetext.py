@@ -29,7 +29,8 @@ class SourceText:
         self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
 
     def location(self, offset: int) -> Location:
-        offset = max(0, min(offset, len(self.text)))
+        if not 0 <= offset <= len(self.text):  # (clamped only when out of the text: the builtins cost more)
+            offset = max(0, min(offset, len(self.text)))
         starts = self._line_starts
         line = bisect_right(starts, offset)
         # (every finding is located at its start and end: a frozen dataclass's __init__ sets
