@@ -234,7 +234,21 @@ def _whole(found: tuple[int, int] | None, s: str) -> bool:
 
 def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
-    return _cues_cached(text, pieces)
+    found = _cues_cached(text, pieces)
+    if len(pieces) > 1 and found[-2].signoff and not found[-1].signoff and _signature_line(text, *pieces[-1]):
+        found = (*found[:-1], found[-1]._replace(signoff=True))
+    return found
+
+
+# a name alone on the reply's last line, under a closing: "Mia", "Mia Chen", "- Mia C." (a sentence of
+# its own after "Take care!" or "See you soon!", which the closings' patterns then no longer reach)
+_NAME_LINE = re.compile(r"[-–—~]*[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]*\.?){0,2}")
+
+
+def _signature_line(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]``, the last sentence, is a name alone on the last line (after a closing)."""
+    return (_NAME_LINE.fullmatch(text[a:b].strip()) is not None and text[:a].rstrip(" \t").endswith("\n")
+            and not text[b:].strip())
 
 
 @lru_cache(maxsize=256)  # review infers slots and then lints the same text: read it once

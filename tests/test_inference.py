@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scriptkit.config import LintConfig, Selector
-from scriptkit.inference import INFERRED_SLOTS, cues, infer_slots
-from scriptkit.linting import lint_text
+from scriptkit.inference import INFERRED_SLOTS, body_sentences, cues, infer_slots
+from scriptkit.linting import lint_text, text_message
 from scriptkit.rules import lexicon
 
 WARM_REPLY = (
@@ -373,3 +373,22 @@ def test_every_thank_you_for_waiting_is_also_an_acknowledgment_opener() -> None:
     """SK301 counts them as acknowledging: only slot inference reads them as warm language."""
     openers = set(lexicon.words("acknowledgment_openers"))
     assert set(lexicon.words("thanks_for_waiting")) <= openers
+
+
+@pytest.mark.parametrize("closing", ["Take care!", "See you soon!", "Thanks again!"])
+@pytest.mark.parametrize("name", ["Mia", "Mia Chen", "- Mia C."])
+def test_a_name_alone_under_a_closing_that_ends_its_sentence_is_a_sign_off(closing: str, name: str) -> None:
+    # "!" ends the closing's sentence, so the name is a sentence of its own: it was read as the solution
+    text = f"I can see how annoying the double charge is. I've refunded you today.\n\n{closing}\n{name}\n"
+    message = text_message(text)[0]
+    assert [s.text for s in body_sentences(message)] == [
+        "I can see how annoying the double charge is.", "I've refunded you today."]
+
+
+@pytest.mark.parametrize("text", [
+    "I can see how annoying it is. I've refunded you today.\n\nRefunded\n",  # no closing above it
+    "I can see how annoying it is. I've refunded you today.\n\nTake care! Mia is on shift tomorrow.\n",
+])
+def test_a_last_line_that_is_not_a_signature_under_a_closing_stays_in_the_body(text: str) -> None:
+    last = body_sentences(text_message(text)[0])[-1].text
+    assert last in ("Refunded", "Mia is on shift tomorrow.")
