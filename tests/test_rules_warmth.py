@@ -518,3 +518,7 @@ def test_has_warm_language_on_free_text() -> None:
     assert has_warm_language("All sorted, your refund is on its way :)")
     assert not has_warm_language("Refund approved. You will receive it within 5 days.")
     assert not has_warm_language("Use the code 3:Done to finish.")  # not a smiley
+    # an apology counts unless it is the stock one SK204 reports
+    assert has_warm_language("I'm so sorry about the delay.") and has_warm_language("We're sorry this happened.")
+    assert not has_warm_language("We apologize for any inconvenience caused.")
+    assert not has_warm_language("I am sorry for any inconvenience.")

@@ -932,7 +932,8 @@ class NoWarmLanguage(Rule):
     Reports a reply in which no sentence sounds like a person who cares: no thanks ("thanks for
     sending the photos"), no gladness or reassurance ("I'm glad you asked", "I'm here to help"),
     no hope ("I hope the new one fits"), no apology or sympathy, no smile or heart emoji, and no
-    `warm_language` slot.
+    `warm_language` slot. An impersonal apology ("We apologize for any inconvenience", which
+    SK204 reports) is not a warm line.
     A greeting and a sign-off are not counted: nearly every reply has them. A channel whose
     script leaves the slot out on purpose (`by_channel: {sms: {warm_language: ""}}`, as a
     160-character text often must) is left alone.
@@ -998,8 +999,14 @@ def _sounds_warm(sentence: Sentence) -> bool:
 
 
 def _warm(c: Cues, text: str) -> bool:
-    """Thanks, gladness, reassurance or hope (the lexicon's ``warmth``), an apology, sympathy, or a warm emoji."""
-    return bool(c.warmth or c.apologies or c.reactions) or _WARM_EMOJI.search(text) is not None
+    """Thanks, gladness, reassurance or hope (the lexicon's ``warmth``), sympathy, a warm emoji, or an
+    apology that is not the impersonal kind SK204 reports ("We apologize for any inconvenience")."""
+    if c.warmth or _WARM_EMOJI.search(text) is not None:
+        return True
+    caring = (*c.reactions, *c.apologies, *c.personal_apologies)
+    cold = pattern("impersonal_apologies").spans(text) if caring else []
+    # ("I am sorry for any inconvenience": its "I am sorry" overlaps the stock phrase)
+    return any(all(b <= x or y <= a for x, y in cold) for a, b in caring)
 
 
 def has_warm_language(text: str) -> bool:
