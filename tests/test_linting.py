@@ -340,6 +340,7 @@ def test_a_warm_script_is_clean_and_its_cold_corporate_twin_is_not(make_pack: An
         ("SK201", "corporate-phrase"),  # "We regret any inconvenience caused", "Please be advised", ...
         ("SK202", "formal-tone"),
         ("SK203", "no-contractions"),
+        ("SK207", "no-warm-language"),  # its warm_language slot holds only stock phrases
         ("SK301", "missing-acknowledgment"),  # receipt of an inquiry names no feeling
         ("SK305", "dismissive-language"),  # "Per our policy"
         ("SK403", "no-owner"),  # "is being processed": by whom?

@@ -930,13 +930,13 @@ class NoWarmLanguage(Rule):
 
     ## What it does
     Reports a reply in which no sentence sounds like a person who cares: no thanks ("thanks for
-    sending the photos"), no gladness or reassurance ("I'm glad you asked", "I'm here to help"),
-    no hope ("I hope the new one fits"), no apology or sympathy, no smile or heart emoji, and no
-    `warm_language` slot. An impersonal apology ("We apologize for any inconvenience", which
-    SK204 reports) is not a warm line.
-    A greeting and a sign-off are not counted: nearly every reply has them. A channel whose
-    script leaves the slot out on purpose (`by_channel: {sms: {warm_language: ""}}`, as a
-    160-character text often must) is left alone.
+    sending the photos"), no gladness or reassurance ("I'm glad you asked", "you're not on your
+    own with this"), no hope ("I hope the new one fits"), no apology or sympathy, no smile or
+    heart emoji. What the `warm_language` slot says is judged like the rest: a stock apology
+    there ("We apologize for any inconvenience", "We regret any inconvenience caused", which
+    SK204 and SK201 report) is not a warm line. A greeting and a sign-off are not counted:
+    nearly every reply has them. A channel whose script leaves the slot out on purpose
+    (`by_channel: {sms: {warm_language: ""}}`, as a 160-character text often must) is left alone.
 
     ## Why it matters
     Acknowledgment shows the customer they were heard; warm language shows there is a person on
@@ -979,7 +979,7 @@ class NoWarmLanguage(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        if not body or any(_sounds_warm(s) for s in body) or _left_out_on_purpose(message, ctx):
+        if not body or any(_warm(s.cues, s.text) for s in body) or _left_out_on_purpose(message, ctx):
             return
         where = body[0]
         yield Finding(where.start, body[-1].end,
@@ -994,18 +994,17 @@ _WARM_EMOJI = re.compile("[\U0001F600\U0001F603\U0001F604\U0001F601\U0001F60A\u2
                          "\U0001F64F]" r"|(?<!\w)[:;]-?[)D](?!\w)")
 
 
-def _sounds_warm(sentence: Sentence) -> bool:
-    return sentence.slot == "warm_language" or _warm(sentence.cues, sentence.text)
-
-
 def _warm(c: Cues, text: str) -> bool:
     """Thanks, gladness, reassurance or hope (the lexicon's ``warmth``), sympathy, a warm emoji, or an
     apology that is not the impersonal kind SK204 reports ("We apologize for any inconvenience")."""
     if c.warmth or _WARM_EMOJI.search(text) is not None:
         return True
     caring = (*c.reactions, *c.apologies, *c.personal_apologies)
-    cold = pattern("impersonal_apologies").spans(text) if caring else []
-    # ("I am sorry for any inconvenience": its "I am sorry" overlaps the stock phrase)
+    if not caring:
+        return False
+    # an apology inside a stock phrase SK204 or SK201 reports is not warm ("I am sorry for any
+    # inconvenience": its "I am sorry" overlaps the phrase; "We regret any inconvenience caused")
+    cold = [*pattern("impersonal_apologies").spans(text), *corporate_table().matcher.spans(text)]
     return any(all(b <= x or y <= a for x, y in cold) for a, b in caring)
 
 
