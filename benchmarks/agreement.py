@@ -336,7 +336,7 @@ def report(root: Path) -> None:
             out.append(f"{name} flags {rate[0]:.0%} of tough and {rate[1]:.0%} of warm offers (n={len(d)})")
         return " | ".join(out)
 
-    _timed("no warm line (SK207) on Yeomans warm/tough offers", no_warm_line)
+    _timed("no warm line (SK207) vs Yeomans offers", no_warm_line)
 
     def polite() -> str:
         dev, test = stanford(root)
