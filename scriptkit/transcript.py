@@ -142,7 +142,8 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     both_sides = any(_is_agent(k) for k in roles) and any(_words(k) & CUSTOMER_WORDS and not _is_agent(k)
                                                           for k in roles)
     # (where the labels say who the agent and the customer are, a repeated "Reason code: " is theirs, no speaker)
-    speakers = roles if both_sides else roles | {k for k, n in counts.items() if n >= 2 and _a_name(k)}
+    names = {k for k, n in counts.items() if n >= 2 and _a_name(k)}
+    speakers = roles if both_sides else roles | (names if _someone_talks(text, keyed, ends, names) else set())
     if len(headers) >= 2:  # ("Dana (customer) · 10:41 AM" and "Maya · 10:43 AM", each once, are a chat)
         speakers |= headers
     if len(speakers) == 1:
@@ -160,6 +161,17 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
         speaker = " ".join(m.group("speaker").split())
         found += [Turn(speaker, lo, hi, i) for lo, hi in _said(text, m.end(), end)]
     return found
+
+
+def _someone_talks(text: str, keyed: list[tuple[str, re.Match[str]]], ends: list[int], names: set[str]) -> bool:
+    """Whether one of ``names`` says three words or more on its label's line somewhere: people talk, an
+    order's fields ("Product: Rain jacket / Size: Large", twice) do not (a terse "Dana: ok" beside one
+    who talks is a speaker). (The line, not the turn: the last field's turn runs on into the reply.)"""
+    def line_words(m: re.Match[str], end: int) -> int:  # (or the next line's, under a label alone on its line)
+        said = text[m.end():end].lstrip()
+        return len(said.split("\n", 1)[0].split())
+
+    return any(k in names and line_words(m, end) >= 3 for (k, m), end in zip(keyed, ends, strict=True))
 
 
 def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: str) -> set[str]:

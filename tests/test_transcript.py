@@ -505,3 +505,23 @@ def test_the_cli_notes_a_conversation_of_names_where_the_agent_spoke_once(tmp_pa
                      encoding="utf-8")
     plain = CliRunner().invoke(main, ["review", str(email), "--grammar", "off"])
     assert "note: this reads as a conversation" not in plain.stderr, plain.output
+
+
+@pytest.mark.parametrize("fields", [
+    "Product: Rain jacket\nSize: Large\nProduct: Walking boots\nSize: 42\n",
+    "Item: Blue mug\nQty: 2\nItem: Teapot\nQty: 1\n",
+])
+def test_an_orders_repeated_fields_in_a_reply_are_not_a_conversation(fields: str) -> None:
+    # no name says three words on its line: fields, though each label starts two lines (the last
+    # field's "turn" runs on into the reply, so the label's line is what is counted)
+    text = (f"Hi Sam,\n\nHere is what I've put on the new order:\n\n{fields}\n"
+            "I've shipped it today, and it'll be with you by Friday.\n\nMia\n")
+    assert turns(text) is None
+
+
+@pytest.mark.parametrize("layout", ["{who}: {said}\n", "{who}:\n{said}\n"])
+def test_a_terse_customer_beside_an_agent_who_talks_is_still_a_speaker(layout: str) -> None:
+    lines = [("Sam", "Hi Dana, I've refunded the double charge today."), ("Dana", "ok"),
+             ("Sam", "Anything else I can help with?"), ("Dana", "no thanks")]
+    found = turns("".join(layout.format(who=who, said=said) for who, said in lines))
+    assert found is not None and [t.speaker for t in found] == ["Sam", "Dana", "Sam", "Dana"]
