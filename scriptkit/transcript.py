@@ -113,7 +113,8 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     """The speaker turns of a transcript, or None when ``text`` does not read as one.
 
     A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, one
-    that starts two lines or more, a header line with a time where two of them have words
+    that starts two lines or more (where one such name says three words on a line: not an
+    order's "Size: Large" fields), a header line with a time where two of them have words
     below, or, where only one speaker is found so far, the one other name that starts a single
     line between two of theirs ("Dana: ... / Sam: ... / Dana: ...": an agent who answered once);
     any other "Word: " line ("Order number: 123", "Customer ID: 4471") belongs to the
