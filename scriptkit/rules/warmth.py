@@ -981,8 +981,7 @@ class NoWarmLanguage(Rule):
         body = body_sentences(message)
         if not body or any(_warm(s.cues, s.text) for s in body) or _left_out_on_purpose(message, ctx):
             return
-        where = body[0]
-        yield Finding(where.start, body[-1].end,
+        yield Finding(body[0].start, body[-1].end,
                       "the reply has no warm line: no thanks, reassurance, hope or apology",
                       suggestion='add a line such as "Thanks for letting me know" or "I\'m here to help"',
                       location=empty_slot_location(message, ctx, "warm_language"))
