@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from scriptkit.config import CONFIG_CODE, CONFIG_NAME, LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
+from scriptkit.inference import frame_slot, infer_slots
 from scriptkit.message import Message, SourceSpan, Text, with_alternatives
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
@@ -620,8 +621,6 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
     ``parts``: the ``(start, end)`` spans of ``text`` to take (a transcript's agent turns), in
     order; the message joins them with a blank line. Default: all of it.
     """
-    from scriptkit.inference import frame_slot, infer_slots
-
     source = SourceText(file, text)
     segments: list[Text] = []
     notes: list[SentenceNote] = []

@@ -293,16 +293,25 @@ class Message:
         if end > start:
             table = self._table
             k = bisect_right(table, start, key=_row_start) - 1
-            if k >= 0 and (first := _literal_at(table[k], start)) is not None:
-                a, source, start_slot = first
-                location = source.location(a)
-                row = table[k] if end <= table[k][1] else table[bisect_right(table, end - 1, k + 1, key=_row_start) - 1]
-                if (last := _literal_at(row, end - 1)) is None:
-                    return location, start_slot, _after(location, self.locate(end - 1)[0])
-                b, last_source, _ = last
-                if last_source is source and 0 <= a <= b <= len(source.text) and source.text.find("\n", a, b) < 0:
-                    return location, start_slot, (location.line, location.col + b - a)
-                return location, start_slot, _after(location, last_source.location(b))
+            if k >= 0:
+                s, e, seg, _ = table[k]
+                span = seg.source
+                # (the conditions of ``SourceSpan.location_at``, and of ``_literal_at`` for the last character)
+                if (start < e and span is not None and isinstance(seg, Text) and span.literal and span.offsets
+                        and (source := span.source) is not None):
+                    offsets = span.offsets
+                    a = offsets[min(start - s, len(offsets) - 1)]
+                    location = source.location(a)
+                    if end <= e:  # (most spans: the last character is in the same row)
+                        b, last_source = offsets[min(end - 1 - s, len(offsets) - 1)], source
+                    elif (found := _literal_at(table[bisect_right(table, end - 1, k + 1, key=_row_start) - 1],
+                                               end - 1)) is not None:
+                        b, last_source = found
+                    else:
+                        return location, seg.slot, _after(location, self.locate(end - 1)[0])
+                    if last_source is source and 0 <= a <= b <= len(source.text) and source.text.find("\n", a, b) < 0:
+                        return location, seg.slot, (location.line, location.col + b - a)
+                    return location, seg.slot, _after(location, last_source.location(b))
         location, slot = self.locate(start)
         return location, slot, _after(location, self.locate(end - 1)[0]) if end > start else None
 
@@ -336,14 +345,14 @@ _row_start = itemgetter(0)
 _row_text = itemgetter(3)
 
 
-def _literal_at(row: tuple[int, int, Segment, str], index: int) -> tuple[int, SourceText, str] | None:
-    """The file offset of character ``index`` of the message (in ``row``, or past its end: None), its
-    file and the slot, when the row is literal text of a known file (as ``SourceSpan.location_at``)."""
+def _literal_at(row: tuple[int, int, Segment, str], index: int) -> tuple[int, SourceText] | None:
+    """The file offset of character ``index`` of the message and its file, when ``row`` holds it
+    and is literal text of a known file (as ``SourceSpan.location_at`` reads it); else None."""
     s, e, seg, _ = row
     span = seg.source
     if index < e and span is not None and isinstance(seg, Text) and span.literal and span.offsets \
             and (source := span.source) is not None:
-        return span.offsets[min(index - s, len(span.offsets) - 1)], source, seg.slot
+        return span.offsets[min(index - s, len(span.offsets) - 1)], source
     return None
 
 
