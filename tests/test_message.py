@@ -104,3 +104,15 @@ def test_a_span_rebuilt_by_pickle_is_the_span_init_makes() -> None:
     assert rebuilt == made and hash(rebuilt) == hash(made) and rebuilt.start == source.location(5)
     with pytest.raises(FrozenInstanceError):
         rebuilt.literal = False  # type: ignore[misc]
+
+
+def test_a_span_over_two_sentences_of_a_reviewed_reply_ends_at_its_last_character() -> None:
+    # review's message has one segment per sentence: a finding about the whole reply runs into the next
+    from scriptkit.linting import text_message
+
+    text = "Hi Sam,\n\nI can see how annoying that is.\nI've refunded you today.\n"
+    message = text_message(text, file="reply.txt")[0]
+    start, end = text.index("I can"), text.index("today.") + len("today.")
+    location, _, last = message.locate_span(start, end)
+    assert (location.line, location.col) == (3, 1) and last == (4, 24)
+    assert message.locate_span(start, end) == _located_span(message, start, end)
