@@ -756,11 +756,10 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                           _close(name, sorted(scope.constants), "Did you mean '{}'? ")
                           + "Define constants under 'constants:' in pack.yaml.")]
     if isinstance(node, nodes.Filter) and node.name not in _REF_FILTERS and _is_ref(node.node, scope):
-        if node.name not in env.filters and _close(node.name, sorted(_REF_FILTERS), "{}"):
+        if node.name not in env.filters and (slip := _close(node.name, sorted(_REF_FILTERS), "Did you mean '{}'? ")):
             # ('fallbak'): a slip of the one filter a placeholder takes, not a wish to change it
             return [PackError(f"unknown filter '{node.name}'", src.location_of_line(line, node.name),
-                              _close(node.name, sorted(_REF_FILTERS), "Did you mean '{}'? ")
-                              + "It gives the placeholder a text for when it is empty: fallback('there').")]
+                              slip + "It gives the placeholder a text for when it is empty: fallback('there').")]
         return [PackError(f"filter '{node.name}' cannot change a placeholder or blank",
                           src.location_of_line(line, node.name),
                           "The helpdesk or the agent fills it in after the reply is built; "
