@@ -47,7 +47,9 @@ def test_text_in_every_place_the_writer_puts_it(text: str, other: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(_ALPHABET, min_size=1, max_size=40).filter(lambda t: "\n" in t))
+# (a line break built in, not filtered for: most drawn texts have none, and Hypothesis's health check
+# failed the test now and then for filtering out too many)
+@given(st.builds(lambda a, b: f"{a}\n{b}", st.text(_ALPHABET, max_size=20), st.text(_ALPHABET, max_size=19)))
 def test_literal_blocks(text: str) -> None:
     doc = CommentedMap()
     doc["acknowledgment"] = LiteralScalarString(text)
