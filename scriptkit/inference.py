@@ -235,7 +235,8 @@ def _whole(found: tuple[int, int] | None, s: str) -> bool:
 def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
     found = _cues_cached(text, pieces)
-    if len(pieces) > 1 and found[-2].signoff and not found[-1].signoff and _signature_line(text, *pieces[-1]):
+    if len(pieces) > 1 and not found[-1].signoff and _signature_line(text, *pieces[-1]) \
+            and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])):
         found = (*found[:-1], found[-1]._replace(signoff=True))
     return found
 
@@ -249,6 +250,17 @@ def _signature_line(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]``, the last sentence, is a name alone on the last line (after a closing)."""
     return (_NAME_LINE.fullmatch(text[a:b].strip()) is not None and text[:a].rstrip(" \t").endswith("\n")
             and not text[b:].strip())
+
+
+def _bare_name(last: Cues, text: str, before: tuple[int, int], name: tuple[int, int]) -> bool:
+    """Whether the name-shaped last line ``text[name[0]:name[1]]`` signs a reply that has no closing
+    ("...by Friday.\n\nMia"): the sentence above it is finished (it ends with ".", "!" or "?") and the
+    line says nothing. A one-word solution says something: its action ("Refunded", "Sent", a cue of
+    the lexicon), or, as "Approved" or "Done", it is one word in "-ed" or "done"; a name is neither
+    (a name in "-ed", such as "Fred", signs only with a surname or under a closing)."""
+    said = text[name[0]:name[1]].strip().lower()
+    return (text[before[1] - 1] in ".!?" and max(last.score_values()) <= 0.0
+            and not (" " not in said and (said.endswith("ed") or said == "done")))
 
 
 @lru_cache(maxsize=256)  # review infers slots and then lints the same text: read it once

@@ -165,14 +165,29 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
 
 
 def _someone_talks(text: str, keyed: list[tuple[str, re.Match[str]]], ends: list[int], names: set[str]) -> bool:
-    """Whether one of ``names`` says three words or more on its label's line somewhere: people talk, an
-    order's fields ("Product: Rain jacket / Size: Large", twice) do not (a terse "Dana: ok" beside one
-    who talks is a speaker). (The line, not the turn: the last field's turn runs on into the reply.)"""
-    def line_words(m: re.Match[str], end: int) -> int:  # (or the next line's, under a label alone on its line)
-        said = text[m.end():end].lstrip()
-        return len(said.split("\n", 1)[0].split())
+    """Whether one of ``names`` says something on its label's line somewhere: three words or more, one of
+    them a word people talk with ("I", "you", "is", "can't", "thanks") or a question. People talk; an
+    order's fields do not, short ("Product: Rain jacket / Size: Large", twice) or long ("Product:
+    Lightweight rain jacket with hood") (a terse "Dana: ok" beside one who talks is a speaker). (The
+    line, not the turn: the last field's turn runs on into the reply.)"""
+    def talks(m: re.Match[str], end: int) -> bool:  # (or the next line's, under a label alone on its line)
+        line = text[m.end():end].lstrip().split("\n", 1)[0].rstrip()
+        words = line.lower().replace("’", "'").split()
+        return len(words) >= 3 and (line.endswith("?") or not _SPOKEN_WORDS.isdisjoint(w.strip(".,!;:") for w in words))
 
-    return any(k in names and line_words(m, end) >= 3 for (k, m), end in zip(keyed, ends, strict=True))
+    return any(k in names and talks(m, end) for (k, m), end in zip(keyed, ends, strict=True))
+
+
+# Words of something said, which an order's field values ("Lightweight rain jacket", "Deep sea blue") lack:
+# pronouns, forms of "be", "have" and "do", modals, negation, greetings and thanks.
+_SPOKEN_WORDS = frozenset({
+    "i", "i'm", "i've", "i'll", "i'd", "im", "me", "my", "mine", "you", "you're", "you've", "you'll", "you'd",
+    "your", "yours", "u", "ur", "we", "we're", "we've", "we'll", "our", "us", "he", "she", "they", "it", "it's",
+    "its", "this", "that", "there", "here", "is", "isn't", "was", "wasn't", "are", "aren't", "were", "be", "been",
+    "am", "have", "has", "had", "haven't", "hasn't", "do", "does", "did", "don't", "doesn't", "didn't", "can",
+    "can't", "could", "couldn't", "will", "won't", "would", "wouldn't", "should", "not", "no", "never", "yes",
+    "yeah", "ok", "okay", "please", "thanks", "thank", "hi", "hello", "hey", "sorry", "just", "what", "why", "how",
+    "when", "where"})
 
 
 def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: str) -> set[str]:

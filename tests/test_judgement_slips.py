@@ -1,0 +1,85 @@
+"""Judgements of a reviewed reply that a support writer would dispute, fixed one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.inference import body_sentences
+from scriptkit.linting import lint_text, text_message
+from scriptkit.transcript import turns
+
+REPLY = "I can see how annoying the double charge is. I've refunded you today."
+
+
+def _body(text: str) -> list[str]:
+    return [s.text for s in body_sentences(text_message(text)[0])]
+
+
+# ---------------------------------------------------------------- a name signing a reply with no closing
+
+@pytest.mark.parametrize("name", ["Mia", "Mia Chen", "- Mia C.", "Fred Jones"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_name_alone_under_a_finished_sentence_signs_the_reply(name: str, gap: str) -> None:
+    assert _body(f"{REPLY}{gap}{name}\n") == ["I can see how annoying the double charge is.",
+                                              "I've refunded you today."]
+
+
+@pytest.mark.parametrize("last", ["Refunded", "Approved", "Done", "Cancelled"])
+def test_a_one_word_solution_on_the_last_line_stays_in_the_body(last: str) -> None:
+    assert _body(f"{REPLY}\n\n{last}\n")[-1] == last
+
+
+def test_a_name_under_an_unfinished_line_is_not_split_off() -> None:
+    # no full stop above it: the line may run on into the name ("...for you today\nMia" in a chat)
+    assert _body("I can see how annoying it is. I've refunded it for you today\nMia\n")[-1].endswith("Mia")
+
+
+def test_the_name_is_judged_as_no_part_of_the_solution() -> None:
+    # (a cue-less last sentence of the body is read as detail of the fix, and SK403 asked who acts in "Mia")
+    found = lint_text(f"Hi Sam,\n\n{REPLY}\n\nMia\n").diagnostics
+    assert not any(d.text == "Mia" or d.text.endswith("\nMia") for d in found), [d.format() for d in found]
+
+
+# ---------------------------------------------------------------- SK207: solidarity is a warm line
+
+@pytest.mark.parametrize("warm", [
+    "I'd feel the same way in your shoes.",
+    "I would be just as fed up too.",
+    "I’d feel exactly the same.",
+])
+def test_a_line_of_solidarity_is_warm_language(warm: str) -> None:
+    text = f"I can see why the missing parcel worried you. {warm} I've sent a replacement, and it arrives Friday."
+    assert "SK207" not in {d.code for d in lint_text(text).diagnostics}
+
+
+@pytest.mark.parametrize("cold", [
+    "Anyone would be frustrated by that.",  # validation with nobody in it: an acknowledgment, not warmth
+    "I'd be happy to send it too.",  # an offer, not a shared feeling
+])
+def test_validation_and_offers_are_not_solidarity(cold: str) -> None:
+    text = f"I can see why the missing parcel worried you. {cold} A replacement arrives Friday."
+    assert "SK207" in {d.code for d in lint_text(text).diagnostics}
+
+
+# ---------------------------------------------------------------- an order's fields with long values
+
+@pytest.mark.parametrize("fields", [
+    "Product: Lightweight rain jacket\nSize: Large\nProduct: Insulated winter boots\nSize: Medium\n",
+    "Item: Blue ceramic coffee mug\nColour: Deep sea blue\nItem: Cast iron teapot\nColour: Matte black\n",
+])
+def test_an_orders_fields_with_long_values_are_not_a_conversation(fields: str) -> None:
+    text = (f"Hi Sam,\n\nHere is what I've put on the new order:\n\n{fields}\n"
+            "I've shipped it today, and it'll be with you by Friday.\n\nMia\n")
+    assert turns(text) is None
+    assert not any("conversation" in d.message for d in lint_text(text).diagnostics)
+
+
+@pytest.mark.parametrize("lines", [
+    [("Dana", "my parcel never came"), ("Sam", "sorry to hear that"), ("Dana", "still nothing today"),
+     ("Sam", "I've sent a new one")],
+    [("Dana", "Where is my parcel?"), ("Sam", "Checking the courier now"), ("Dana", "Any news yet?"),
+     ("Sam", "Out for delivery today")],
+])
+def test_names_that_talk_without_full_stops_are_still_speakers(lines: list[tuple[str, str]]) -> None:
+    found = turns("".join(f"{who}: {said}\n" for who, said in lines))
+    assert found is not None and [t.speaker for t in found] == ["Dana", "Sam", "Dana", "Sam"]
