@@ -20,6 +20,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_contex
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.filters import do_default, do_join, do_replace
 from jinja2.nodes import EvalContext
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 
 from scriptkit.diagnostics import Location
@@ -117,6 +118,12 @@ def _default(value: object, default_value: object = "", boolean: bool = False) -
 
 class _SafeSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # Only the namespaces (customer.first_name) and a loop's own (loop.index) have fields a
+        # writer means; any other is Python's ('support_hours.upper' printed '<built-in method
+        # upper ...>' into the reply). The check refuses them where written; this stops the rest.
+        return isinstance(obj, (_Namespace, LoopContext)) and super().is_safe_attribute(obj, attr, value)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
@@ -407,11 +414,15 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     except TemplateSyntaxError as exc:
         char = _UNEXPECTED_CHAR.fullmatch(exc.message or "")
         if char is not None:  # (Jinja's "at 38" is an offset in the template: say where, and what)
-            curly = char[1] in "‘’“”"
+            found, at = char["char"], src.location_of(int(char["at"]))
+            if found in "'\"":  # (Jinja's lexer reads a quote it cannot pair as a stray character)
+                return [PackError(f"template syntax error in {src.slot}: the quote {found} inside '{{{{ }}}}' "
+                                  "is never closed", at,
+                                  f"Close the text with a second {found}, e.g. fallback({found}there{found}).")]
+            curly = found in "‘’“”"
             return [PackError(f"template syntax error in {src.slot}: "
-                              + (f"curly quote '{char[1]}' inside '{{{{ }}}}'" if curly
-                                 else f"unexpected character '{char[1]}'"),
-                              src.location_of(int(char[2])),
+                              + (f"curly quote '{found}' inside '{{{{ }}}}'" if curly
+                                 else f"unexpected character '{found}'"), at,
                               "Use straight quotes inside '{{ }}', e.g. fallback('there'); word processors curl them."
                               if curly else _BRACES_HINT)]
         block_problem = _block_problem(src, exc)
@@ -432,6 +443,9 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                               f"Write what it tests after '{bare[1]}', a constant of pack.yaml (e.g. "
                               f"{{% {bare[1]} refund_window_days > 14 %}}), or delete the tag. For text the agent "
                               "chooses, use flexibility: conditions.")]
+        slip = _unpaired_quote(src) or _spaced_name(src, scope) or _unclosed_print(src)
+        if slip is not None:
+            return [slip]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
                           src.location_of(_syntax_error_index(src.text, exc)), _BRACES_HINT)]
     problems: list[ScriptkitError] = []
@@ -456,10 +470,66 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     return problems + _nested_loops(tree, src) if "{%" in src.text else problems
 
 
-_UNEXPECTED_CHAR = re.compile(r"unexpected char '(.)' at (\d+)", re.DOTALL)
+_UNEXPECTED_CHAR = re.compile(r"unexpected char (['\"])(?P<char>.)\1 at (?P<at>\d+)", re.DOTALL)
 _STRAY_CLOSE = re.compile(r"\{\{[^{}]*\}\}\}")  # a placeholder and one closing brace more
 _EMPTY_PRINT = re.compile(r"\{\{-?\s*-?\}\}")  # '{{ }}', '{{- -}}'
 _BARE_TEST = re.compile(r"\{%-?\s*(if|elif)\s*-?%\}")  # '{% if %}', '{%- elif -%}'
+
+
+_PRINT = re.compile(r"\{\{-?(?P<inside>(?:(?!\{\{|\}\}|\{%).)*)\}\}", re.DOTALL)  # one '{{ ... }}'
+_WORDS_ONLY = re.compile(r"\s*(?P<words>[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)+)\s*-?")
+_LEADING_NAME = re.compile(r"-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)")
+
+
+def _unpaired_quote(src: TemplateSource) -> PackError | None:
+    """A quote inside '{{ }}' with no partner there ("fallback('yours) }}"): Jinja pairs it with an
+    apostrophe further on ("I'll") and says "expected token ',', got 'll'"."""
+    for found in _PRINT.finditer(src.text):
+        inside = found["inside"]
+        for quote in "'\"":
+            if inside.count(quote) % 2 and not ({"'", '"'} <= set(inside)):  # (one kind: "it's" in '"..."' pairs)
+                at = found.start("inside") + inside.rindex(quote)
+                return PackError(f"template syntax error in {src.slot}: the quote {quote} inside '{{{{ }}}}' "
+                                 "is never closed", src.location_of(at),
+                                 f"Close the text with a second {quote}, e.g. fallback({quote}there{quote}).")
+    return None
+
+
+def _spaced_name(src: TemplateSource, scope: _Scope) -> PackError | None:
+    """'{{ order number }}' or '{{ refund window days }}': a name written with spaces where the
+    '.' or the '_' goes (Jinja's words: "expected token 'end of print statement', got 'number'")."""
+    for found in _PRINT.finditer(src.text):
+        words = _WORDS_ONLY.fullmatch(found["inside"])
+        if words is None:
+            continue
+        parts = words["words"].split()
+        if any(word in ("and", "or", "not", "in", "is", "if", "else") for word in parts):
+            continue  # (Jinja's own words: '{{ a and b }}' is an expression, not a slip)
+        dotted, joined = ".".join(parts).lower(), "_".join(parts).lower()
+        meant = (dotted if len(parts) == 2 and dotted in scope.catalogue
+                 else joined if joined in scope.constants else None)
+        hint = (f"Did you mean {{{{ {meant} }}}}?" if meant else
+                "A placeholder is written namespace.field, e.g. {{ order.number }}; a constant as one word "
+                "with '_', as in pack.yaml, e.g. {{ refund_window_days }}.")
+        return PackError(f"template syntax error in {src.slot}: '{{{{ {words['words']} }}}}' has spaces inside "
+                         "a name", src.location_of(found.start()), hint)
+    return None
+
+
+def _unclosed_print(src: TemplateSource) -> PackError | None:
+    """A '{{' that nothing closes: no '}}' follows it before the next '{{' or '{%' (Jinja reads on
+    into the text and says "expected token 'end of print statement', got 'it'")."""
+    for opener in re.finditer(r"\{\{", src.text):
+        close = src.text.find("}}", opener.end())
+        after = _OPENER.search(src.text, opener.end())
+        if close >= 0 and (after is None or close < after.start()):
+            continue
+        name = _LEADING_NAME.match(src.text, opener.end())
+        return PackError(f"template syntax error in {src.slot}: this '{{{{' is never closed with '}}}}'",
+                         src.location_of(opener.start()),
+                         f"Add '}}}}' where the placeholder ends: {{{{ {name[1]} }}}}." if name
+                         else "Add '}}' where the placeholder ends, e.g. {{ order.number }}.")
+    return None
 
 
 def _unquoted_word(node: nodes.Node, scope: _Scope, stored: set[str]) -> bool:
@@ -705,6 +775,25 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             return [TemplateSecurityError(f"access to '{node.attr}' is not allowed in templates",
                                           src.location_of_line(line, node.attr),
                                           "Templates may use constants, placeholders and blanks only.")]
+        if isinstance(node.node, nodes.Name) and node.node.name in scope.constants and node.node.name not in stored:
+            # ('support_hours.upper'): Python's own attribute of the text, '<built-in method upper ...>' in the reply
+            base = node.node.name
+            return [PackError(f"'{base}' is a constant: it has no '.{node.attr}'",
+                              _at(src, line, rf"\b{re.escape(base)}\s*\.\s*({re.escape(node.attr)})\b", 1),
+                              f"To change its text, use a filter: {{{{ {base} | {node.attr} }}}}."
+                              if node.attr in env.filters else
+                              f"A constant is one text or number: write {{{{ {base} }}}}.")]
+        inner = node.node
+        if (isinstance(inner, nodes.Getattr) and isinstance(inner.node, nodes.Name) and _is_ref(inner, scope)
+                and inner.node.name not in stored and (f"{inner.node.name}.{inner.attr}" in scope.catalogue
+                                                       or inner.attr in scope.blanks)):
+            # ('order.number.upper'): the helpdesk or the agent fills the value in later; nothing is inside it yet
+            name, what = f"{inner.node.name}.{inner.attr}", "blank" if inner.node.name == BLANK_NAMESPACE \
+                else "placeholder"
+            return [PackError(f"'{name}' is a {what}: it has no '.{node.attr}'",
+                              _at(src, line, rf"\b{re.escape(inner.attr)}\s*\.\s*({re.escape(node.attr)})\b", 1),
+                              f"Write {{{{ {name} }}}}: it is filled in after scriptkit builds the reply, so "
+                              "nothing can change it or look inside it.")]
         if isinstance(node.node, nodes.Name):
             base = node.node.name
             if base == BLANK_NAMESPACE:

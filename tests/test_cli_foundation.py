@@ -105,8 +105,8 @@ def test_bad_pack_reports_every_problem_located_without_traceback(make_pack):
         f"{s}/a.yaml:2:15: error: YAML syntax error: a ': ' in a value that is not quoted. "
         "A value containing ': ' must be quoted, e.g. title: \"Billing: refund\".",
         f"{s}/b.yaml:3:1: error: unknown key 'acknowlegment'. Did you mean 'acknowledgment'?",
-        f"{s}/b.yaml:7:9: error: template syntax error in solution: unexpected end of template, expected "
-        "'end of print statement'. Check that every '{{' has a matching '}}' and every '{%' a '%}'.",
+        f"{s}/b.yaml:7:9: error: template syntax error in solution: this '{{{{' is never closed with '}}}}'. "
+        "Add '}}' where the placeholder ends: {{ oops }}.",
         f"{s}/c.yaml:3:21: error: undefined name 'refund_windw_days'. Did you mean 'refund_window_days'? "
         "Define constants under 'constants:' in pack.yaml.",
         f"{s}/c.yaml:4:21: error: unknown placeholder 'order.numbr'. Did you mean 'order.number'? "

@@ -156,8 +156,8 @@ def test_jinja_syntax_error_in_quoted_scalar(make_pack):
     text = 'id: a\ntitle: T\nacknowledgment: "I hear you."\nsolution: "Order {{ order.number } ships today."\n'
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:4:18: template syntax error in solution: unexpected '}}'. "
-        "Check that every '{{' has a matching '}}' and every '{%' a '%}'."
+        f"{root}/scripts/a.yaml:4:18: template syntax error in solution: this '{{{{' is never closed with '}}}}'. "
+        "Add '}}' where the placeholder ends: {{ order.number }}."
     )
 
 
@@ -190,8 +190,8 @@ def test_jinja_syntax_error_points_at_the_broken_expression_of_the_line(make_pac
     )
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:7:36: template syntax error in solution: unexpected '}}'. "
-        "Check that every '{{' has a matching '}}' and every '{%' a '%}'."
+        f"{root}/scripts/a.yaml:7:36: template syntax error in solution: this '{{{{' is never closed with '}}}}'. "
+        "Add '}}' where the placeholder ends: {{ ticket.id }}."
     )
 
 

@@ -1,0 +1,140 @@
+"""A writer's slips inside '{{ }}': said in a writer's words at the slip, exit 2, and nothing of
+Python's (a method, an internal class name) ever reaches the reply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit import load_pack
+from scriptkit.cli import main
+from scriptkit.errors import ScriptkitError
+from scriptkit.rendering import render_script
+
+PACK_YAML = "name: Slips\nconstants:\n  support_hours: 8am to 6pm\n  refund_window_days: 30\n"
+
+
+def script(template: str) -> str:
+    """A script whose solution (line 3, inside single quotes) is ``template``."""
+    return ("id: late\ntitle: Late\n"
+            f"solution: 'I''ve sent it today, and {template} I''ll email you by Friday.'\n"
+            "acknowledgment: I can see how frustrating this wait has been.\n"
+            "flexibility:\n  blanks:\n    - name: new_date\n      prompt: The new delivery date\n")
+
+
+def check(root: Path) -> Any:
+    return CliRunner().invoke(main, ["check", str(root), "--grammar", "off"], env={"NO_COLOR": "1"})
+
+
+def refused_at(make_pack: Any, template: str, needle: str) -> str:
+    """The one message for ``template``, after asserting exit 2 and its place: the column of ``needle``."""
+    root = make_pack({"late.yaml": script(template)}, PACK_YAML)
+    result = check(root)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(lines) == 1, result.output
+    col = script(template).splitlines()[2].index(needle) + 1
+    where = f"{root / 'scripts' / 'late.yaml'}:3:{col}: error: "
+    assert lines[0].startswith(where), (lines[0], where)
+    return lines[0][len(where):]
+
+
+@pytest.mark.parametrize(("template", "needle", "message"), [
+    ("we are here {{ support_hours.upper }}.", "upper",
+     "'support_hours' is a constant: it has no '.upper'. To change its text, use a filter: "
+     "{{ support_hours | upper }}."),
+    ("you have {{ refund_window_days.real }} days.", "real",
+     "'refund_window_days' is a constant: it has no '.real'. A constant is one text or number: "
+     "write {{ refund_window_days }}."),
+    ("order {{ order.number.upper }} is on its way.", "upper",
+     "'order.number' is a placeholder: it has no '.upper'. Write {{ order.number }}: it is filled in after "
+     "scriptkit builds the reply, so nothing can change it or look inside it."),
+    ("it arrives {{ blank.new_date . weekday }}.", "weekday",
+     "'blank.new_date' is a blank: it has no '.weekday'. Write {{ blank.new_date }}: it is filled in after "
+     "scriptkit builds the reply, so nothing can change it or look inside it."),
+])
+def test_a_field_of_a_constant_placeholder_or_blank_is_refused_where_written(
+        make_pack: Any, template: str, needle: str, message: str) -> None:
+    assert refused_at(make_pack, template, needle) == message
+
+
+def test_a_field_of_an_unknown_placeholder_is_told_once_as_the_unknown_placeholder(make_pack: Any) -> None:
+    message = refused_at(make_pack, "order {{ order.numbr.upper }} is on its way.", "numbr")
+    assert message.startswith("unknown placeholder 'order.numbr'. Did you mean 'order.number'?")
+
+
+@pytest.mark.parametrize("template", [
+    "{% set hours = support_hours %}we are here {{ hours.upper }}.",
+    "{% for hours in [support_hours] %}we are here {{ hours.upper }}.{% endfor %}",
+])
+def test_python_of_a_value_never_reaches_the_reply_even_past_the_check(make_pack: Any, template: str) -> None:
+    # (a name the template sets is not followed by the check: rendering refuses it)
+    root = make_pack({"late.yaml": script(template)}, PACK_YAML)
+    pack = load_pack(root)
+    with pytest.raises(ScriptkitError) as caught:
+        render_script(pack, pack.scripts[0], "email")
+    assert "'upper'" in str(caught.value)
+
+
+def test_a_loop_keeps_its_own_fields(make_pack: Any) -> None:
+    template = "{% for hours in [support_hours] %}we are here {{ loop.index }}: {{ hours }}.{% endfor %}"
+    root = make_pack({"late.yaml": script(template)}, PACK_YAML)
+    pack = load_pack(root)
+    assert "we are here 1: 8am to 6pm." in render_script(pack, pack.scripts[0], "email").text
+
+
+@pytest.mark.parametrize(("template", "needle", "message"), [
+    ("order {{ order.number is on its way.", "{{",
+     "template syntax error in solution: this '{{' is never closed with '}}'. "
+     "Add '}}' where the placeholder ends: {{ order.number }}."),
+    ("it arrives {{ blank.new_date, and {{ support_hours }} we are here.", "{{",
+     "template syntax error in solution: this '{{' is never closed with '}}'. "
+     "Add '}}' where the placeholder ends: {{ blank.new_date }}."),
+    ("you have {{ refund_window_days } days.", "{{",
+     "template syntax error in solution: this '{{' is never closed with '}}'. "
+     "Add '}}' where the placeholder ends: {{ refund_window_days }}."),
+    ("order {{ order number }} is on its way.", "{{",
+     "template syntax error in solution: '{{ order number }}' has spaces inside a name. "
+     "Did you mean {{ order.number }}?"),
+    ("you have {{ Refund Window Days }} days.", "{{",
+     "template syntax error in solution: '{{ Refund Window Days }}' has spaces inside a name. "
+     "Did you mean {{ refund_window_days }}?"),
+    ("you have {{ refund days }} days.", "{{",
+     "template syntax error in solution: '{{ refund days }}' has spaces inside a name. A placeholder is "
+     "written namespace.field, e.g. {{ order.number }}; a constant as one word with '_', as in pack.yaml, "
+     "e.g. {{ refund_window_days }}."),
+    ('order {{ order.number | fallback("your order) }} is on its way.', '"',
+     "template syntax error in solution: the quote \" inside '{{ }}' is never closed. "
+     "Close the text with a second \", e.g. fallback(\"there\")."),
+])
+def test_a_syntax_slip_is_said_in_a_writers_words_at_the_slip(make_pack: Any, template: str, needle: str,
+                                                             message: str) -> None:
+    told = refused_at(make_pack, template, needle)
+    assert told == message
+    assert "end of print statement" not in told and "unexpected" not in told
+
+
+def test_an_unclosed_single_quote_is_located_at_the_quote(make_pack: Any) -> None:
+    text = ("id: late\ntitle: Late\nacknowledgment: I can see how frustrating this wait has been.\n"
+            "solution: \"Order {{ order.number | fallback('yours) }} left today, and I'll email you by Friday.\"\n")
+    root = make_pack({"late.yaml": text}, PACK_YAML)
+    result = check(root)
+    assert result.exit_code == 2, result.output
+    assert (f"late.yaml:4:{text.splitlines()[3].index(chr(39)) + 1}: error: template syntax error in solution: "
+            "the quote ' inside '{{ }}' is never closed. Close the text with a second ', e.g. fallback('there')."
+            ) in result.output
+    assert " at " not in result.output.split("error: ", 1)[1]  # (Jinja's offset, 'at 75', meant nothing)
+
+
+@pytest.mark.parametrize("template", [
+    "{{ support_hours if refund_window_days > 10 else \"soon\" }} is fine,",
+    "{{ refund_window_days and support_hours }} is fine,",
+])
+def test_jinja_words_between_names_are_no_spaced_name(make_pack: Any, template: str) -> None:
+    root = make_pack({"late.yaml": script(template)}, PACK_YAML)
+    result = check(root)
+    assert result.exit_code == 1 and "error" not in result.output, result.output  # (the rules' warnings only)
