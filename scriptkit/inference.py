@@ -36,7 +36,8 @@ _SECOND_PERSON = re.compile(r"(?:y(?<!\wy)ou(?:r|rs|rself|'(?:ve|re|d|ll))?|u(?<
 _IMPERATIVE = re.compile(
     r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
-    r"remove|return|keep|contact|let\s+(?:me|us)\s+know|don't|do\s+not|make\s+sure|take|set|put|just\s+be|be)\b"
+    r"remove|return|keep|contact|let\s+(?:me|us)\s+know|(?:don't|do\s+not)(?!\s+hesitate\b)|make\s+sure|take|set|put|"
+    r"just\s+be|be)\b"
     # "please" and any verb of doing ("please report it to the author"), but not the formulas that ask nothing
     r"|^\s*please\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|forgive)\b"
     r"|don't\s+hesitate|do\s+not\s+hesitate)[a-z]+\b",

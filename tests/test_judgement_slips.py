@@ -83,3 +83,49 @@ def test_an_orders_fields_with_long_values_are_not_a_conversation(fields: str) -
 def test_names_that_talk_without_full_stops_are_still_speakers(lines: list[tuple[str, str]]) -> None:
     found = turns("".join(f"{who}: {said}\n" for who, said in lines))
     assert found is not None and [t.speaker for t in found] == ["Dana", "Sam", "Dana", "Sam"]
+
+
+# ---------------------------------------------------------------- SK403: a step the customer is told to take
+
+ACK = "I can see how annoying the lockout is."
+
+
+def _codes(text: str) -> set[str]:
+    return {d.code for d in lint_text(text).diagnostics}
+
+
+@pytest.mark.parametrize("solution", [
+    "Please reset your password from the sign-in page today.",
+    "You can reset your password from the sign-in page today.",
+    "You should use the new code to pair your phone today.",
+    "We recommend that you call your bank today.",
+])
+def test_a_step_the_customer_is_told_to_take_has_an_owner(solution: str) -> None:
+    assert "SK403" not in _codes(f"{ACK} {solution}")
+
+
+@pytest.mark.parametrize("solution", [
+    "Your case will be escalated today. Please reply with the order number.",  # the escalation is nobody's
+    "Your case will be reviewed by the end of the week. Don't hesitate to contact us.",  # no step asked
+    "A replacement will be sent today.",
+])
+def test_a_step_nobody_owns_is_still_reported(solution: str) -> None:
+    assert "SK403" in _codes(f"{ACK} {solution}")
+
+
+# ---------------------------------------------------------------- stock lines and patience
+
+@pytest.mark.parametrize("text, code", [
+    ("Thank you in advance for your patience and understanding.", "SK201"),
+    ("Thanks in advance for your understanding.", "SK201"),
+    ("We regret the inconvenience caused.", "SK201"),
+    ("We are sorry for any inconveniences caused.", "SK204"),  # as for one inconvenience
+])
+def test_stock_lines_in_their_other_forms_are_reported(text: str, code: str) -> None:
+    assert code in _codes(f"{ACK} {text} I'll send the new card today.")
+
+
+@pytest.mark.parametrize("patience", ["Take your time with the steps.", "There's no rush at all."])
+def test_patience_offered_is_a_warm_line(patience: str) -> None:
+    assert "SK207" in _codes(f"{ACK} I'll send the reset link today.")
+    assert "SK207" not in _codes(f"{ACK} I'll send the reset link today. {patience}")

@@ -439,7 +439,10 @@ class NoOwner(Rule):
     "let me", "let's", "I sent") and flags solutions that have none. A status update of an
     action already finished ("Your refund went through this morning.") is left alone: nothing
     is left for anyone to own. One still to happen, or handed on ("Your case has been
-    escalated."), is flagged.
+    escalated."), is flagged. A step the solution tells the customer to take ("Please reset your
+    password from the sign-in page.", "You can download the invoice under My Orders.") has its
+    owner, the customer, unless a step of the company's still has nobody in it ("Your case will
+    be escalated. Please reply with the order number.").
 
     ## Why it matters
     "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
@@ -469,11 +472,30 @@ class NoOwner(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _OWNER_FOLDED.span(text) or _finished(text):
+        if _OWNER_FOLDED.span(text) or _finished(text) or (_customer_acts(message) and not _NOBODYS_STEP.search(text)):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution does not say who will act",
                       "Own it: \"I'll ...\", \"I've ...\" or \"Let's ...\".")
+
+
+# a step of the company's with nobody in it, which the customer's own step does not excuse: "your case will be
+# escalated", "is being reviewed", "has been passed on"
+_NOBODYS_STEP = re.compile(r"\b(?:will|shall|is|are|has|have)\s+(?:[a-z]+ly\s+|now\s+|already\s+)?(?:be|been|being)\s+"
+                           r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b", re.IGNORECASE)
+
+
+def _customer_acts(message: Message) -> bool:
+    """A sentence of the solution tells the customer what to do, so they own the step: an instruction
+    ("Please reset your password from the sign-in page", not "Don't hesitate to contact us"), a step put to
+    them ("You can download the invoice under My Orders", "we recommend that you call your bank") or advice with
+    an action in it ("the quickest way is to reset it from the sign-in page")."""
+    for s in body_sentences(message):
+        if s.slot == "solution":
+            c = s.cues
+            if c.imperative or (c.advice and (c.actions or c.second_person)):
+                return True
+    return False
 
 
 @register
