@@ -24,6 +24,7 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
+from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import SourceText, byte_location
 
@@ -1111,6 +1112,22 @@ def pack_of(script_file: Path) -> Path | None:
     return None
 
 
+_LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")  # en, en-US, pt_BR, zh-Hant-TW
+
+
+def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
+    # 'locale: English' was taken as a language called 'english': the English rules stood down for
+    # every reply, and the exports told the helpdesk that language
+    locale = meta.locale.strip()
+    if _LOCALE.fullmatch(locale):
+        return
+    named = {name.lower(): code for code, name in NAMES.items()}.get(locale.split(" ")[0].lower())
+    errors.add(f"locale '{meta.locale}' is not a language code", origin.location(("locale",)),
+               (f"Did you mean '{LOCALES[named]}'? " if named else "")
+               + "Write a language code with its region, e.g. en-US, en-GB or de-DE: the helpdesk exports "
+                 "and the language checks read it.")
+
+
 def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | None, bool]:
     """The pack's settings from ``root``'s pack.yaml, where it is, and whether it could not be read at all."""
     parsed = read_yaml(root / PACK_FILE, errors)
@@ -1120,6 +1137,7 @@ def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | N
         built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
         meta = built or _salvage_meta(data, meta)
         _check_separators(meta, pack_origin, errors)
+        _check_locale(meta, pack_origin, errors)
     return meta, pack_origin, parsed is None  # (there, but not YAML)
 
 
