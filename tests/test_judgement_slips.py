@@ -99,6 +99,7 @@ def _codes(text: str) -> set[str]:
     "You can reset your password from the sign-in page today.",
     "You should use the new code to pair your phone today.",
     "We recommend that you call your bank today.",
+    "Can you DM us the order number so we can look?",
 ])
 def test_a_step_the_customer_is_told_to_take_has_an_owner(solution: str) -> None:
     assert "SK403" not in _codes(f"{ACK} {solution}")
@@ -129,3 +130,9 @@ def test_stock_lines_in_their_other_forms_are_reported(text: str, code: str) -> 
 def test_patience_offered_is_a_warm_line(patience: str) -> None:
     assert "SK207" in _codes(f"{ACK} I'll send the reset link today.")
     assert "SK207" not in _codes(f"{ACK} I'll send the reset link today. {patience}")
+
+
+@pytest.mark.parametrize("closing", ["Kind regards ^JR", "Cheers /AY", "Thanks again ~Mo"])
+def test_a_closing_with_a_social_replys_initials_is_the_sign_off(closing: str) -> None:
+    body = _body(f"{ACK} I'll send the reset link today. {closing}")
+    assert body == [ACK, "I'll send the reset link today."]

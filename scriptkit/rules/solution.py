@@ -440,9 +440,9 @@ class NoOwner(Rule):
     action already finished ("Your refund went through this morning.") is left alone: nothing
     is left for anyone to own. One still to happen, or handed on ("Your case has been
     escalated."), is flagged. A step the solution tells the customer to take ("Please reset your
-    password from the sign-in page.", "You can download the invoice under My Orders.") has its
-    owner, the customer, unless a step of the company's still has nobody in it ("Your case will
-    be escalated. Please reply with the order number.").
+    password from the sign-in page.", "You can download the invoice under My Orders.", "Can you
+    DM us the order number?") has its owner, the customer, unless a step of the company's still
+    has nobody in it ("Your case will be escalated. Please reply with the order number.").
 
     ## Why it matters
     "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
@@ -489,11 +489,12 @@ def _customer_acts(message: Message) -> bool:
     """A sentence of the solution tells the customer what to do, so they own the step: an instruction
     ("Please reset your password from the sign-in page", not "Don't hesitate to contact us"), a step put to
     them ("You can download the invoice under My Orders", "we recommend that you call your bank") or advice with
-    an action in it ("the quickest way is to reset it from the sign-in page")."""
+    an action in it ("the quickest way is to reset it from the sign-in page"), or a question to them ("Can you
+    DM us the order number?")."""
     for s in body_sentences(message):
         if s.slot == "solution":
             c = s.cues
-            if c.imperative or (c.advice and (c.actions or c.second_person)):
+            if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person):
                 return True
     return False
 
