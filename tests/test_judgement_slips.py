@@ -100,6 +100,7 @@ def _codes(text: str) -> set[str]:
     "You should use the new code to pair your phone today.",
     "We recommend that you call your bank today.",
     "Can you DM us the order number so we can look?",
+    "If the refund has not arrived by Friday, please send us your bank statement.",
 ])
 def test_a_step_the_customer_is_told_to_take_has_an_owner(solution: str) -> None:
     assert "SK403" not in _codes(f"{ACK} {solution}")
@@ -108,6 +109,7 @@ def test_a_step_the_customer_is_told_to_take_has_an_owner(solution: str) -> None
 @pytest.mark.parametrize("solution", [
     "Your case will be escalated today. Please reply with the order number.",  # the escalation is nobody's
     "Your case will be reviewed by the end of the week. Don't hesitate to contact us.",  # no step asked
+    "The form is checked by the end of the week. If you have questions, please do not hesitate to ask.",
     "A replacement will be sent today.",
 ])
 def test_a_step_nobody_owns_is_still_reported(solution: str) -> None:

@@ -489,14 +489,22 @@ def _customer_acts(message: Message) -> bool:
     """A sentence of the solution tells the customer what to do, so they own the step: an instruction
     ("Please reset your password from the sign-in page", not "Don't hesitate to contact us"), a step put to
     them ("You can download the invoice under My Orders", "we recommend that you call your bank") or advice with
-    an action in it ("the quickest way is to reset it from the sign-in page"), or a question to them ("Can you
-    DM us the order number?")."""
+    an action in it ("the quickest way is to reset it from the sign-in page"), a question to them ("Can you
+    DM us the order number?"), or "please" and a verb after a condition ("If it has not arrived, please send
+    us the statement")."""
     for s in body_sentences(message):
         if s.slot == "solution":
             c = s.cues
-            if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person):
+            if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
+                    or ("lease" in s.text and _PLEASE_DO.search(s.text) is not None):
                 return True
     return False
+
+
+# "please" and a verb of doing after a condition: "If the refund has not arrived, please send us the statement"
+# (the formulas that ask nothing aside, as inference's instructions leave them)
+_PLEASE_DO = re.compile(r"\bplease\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|"
+                        r"forgive)\b|don[\'’]t\s+hesitate|do\s+not\s+hesitate)[a-z]+\b", re.IGNORECASE)
 
 
 @register
