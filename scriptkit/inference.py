@@ -236,10 +236,17 @@ def _whole(found: tuple[int, int] | None, s: str) -> bool:
 def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
     found = _cues_cached(text, pieces)
+    if len(pieces) > 1 and found[0].greeting and not found[1].greeting and _no_words(text, *pieces[1]):
+        found = (found[0], found[1]._replace(greeting=True), *found[2:])  # ("Hello! 👋": the wave greets too)
     if len(pieces) > 1 and not found[-1].signoff and _signature_line(text, *pieces[-1]) \
             and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])):
         found = (*found[:-1], found[-1]._replace(signoff=True))
     return found
+
+
+def _no_words(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` has no letter or digit (an emoji, a dash)."""
+    return not any(ch.isalnum() for ch in text[a:b])
 
 
 # a name alone on the reply's last line, under a closing: "Mia", "Mia Chen", "- Mia C." (a sentence of

@@ -138,3 +138,9 @@ def test_patience_offered_is_a_warm_line(patience: str) -> None:
 def test_a_closing_with_a_social_replys_initials_is_the_sign_off(closing: str) -> None:
     body = _body(f"{ACK} I'll send the reset link today. {closing}")
     assert body == [ACK, "I'll send the reset link today."]
+
+
+@pytest.mark.parametrize("wave", ["\U0001F44B", "\U0001F44B\U0001F60A"])
+def test_an_emoji_after_the_greeting_greets_too(wave: str) -> None:
+    text = f"Hello! {wave}\n\n{ACK} I'll send the reset link today."
+    assert _body(text) == [ACK, "I'll send the reset link today."]
