@@ -236,12 +236,23 @@ def _whole(found: tuple[int, int] | None, s: str) -> bool:
 def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
     found = _cues_cached(text, pieces)
+    first = 1 if found[0].greeting else 0  # ("Hi Sam, Thanks! I've ...": the thanks opens the reply)
+    if len(pieces) > first + 1 and found[first].signoff and not all(c.signoff for c in found[first + 1:]):
+        a, b = pieces[first]
+        found = (*found[:first], _opening_thanks(fold(text[a:b])), *found[first + 1:])
     if len(pieces) > 1 and found[0].greeting and not found[1].greeting and _no_words(text, *pieces[1]):
         found = (found[0], found[1]._replace(greeting=True), *found[2:])  # ("Hello! 👋": the wave greets too)
     if len(pieces) > 1 and not found[-1].signoff and _signature_line(text, *pieces[-1]) \
             and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])):
         found = (*found[:-1], found[-1]._replace(signoff=True))
     return found
+
+
+def _opening_thanks(folded: str) -> Cues:
+    """The cues of a reply's first sentence that reads as a closing ("Thanks!", "Many thanks."), read as the
+    thanks it is there: a sign-off ends a reply, and sentences follow this one."""
+    found = _cue_matcher().spans(Tokens(folded))
+    return _make_cues(folded, {field: found[name] for field, name in _CUE_LISTS.items()})._replace(signoff=False)
 
 
 def _no_words(text: str, a: int, b: int) -> bool:

@@ -144,3 +144,11 @@ def test_a_closing_with_a_social_replys_initials_is_the_sign_off(closing: str) -
 def test_an_emoji_after_the_greeting_greets_too(wave: str) -> None:
     text = f"Hello! {wave}\n\n{ACK} I'll send the reset link today."
     assert _body(text) == [ACK, "I'll send the reset link today."]
+
+
+@pytest.mark.parametrize("thanks", ["Thanks.", "Thanks!", "Many thanks!"])
+@pytest.mark.parametrize("greeting", ["", "Hi Sam,\n\n"])
+def test_thanks_that_opens_the_reply_is_no_sign_off(greeting: str, thanks: str) -> None:
+    text = f"{greeting}{thanks} The new card is on its way and arrives by Friday.\n\nBest,\nMia"
+    assert _body(text) == [thanks, "The new card is on its way and arrives by Friday."]
+    assert "SK207" not in _codes(text)  # the thanks is the reply's warm line
