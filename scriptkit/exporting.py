@@ -25,7 +25,7 @@ from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.loading import load_pack
 from scriptkit.message import Message
-from scriptkit.models import Pack, Script
+from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.targets import resolve
 from scriptkit.targets.base import Problem, Rendered, Target, human_text, problem
@@ -110,6 +110,24 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     replaced = _not_written_again(out, files)
     write_atomically(out, files)
     return ExportResult(out, sorted(files), diagnostics, counts, replaced)
+
+
+def check_settings(pack: Pack) -> None:
+    """Raise ConfigError for the first ``export:`` setting an export would refuse: a target listed
+    under ``targets:`` that is not installed, an unknown or wrong setting of an installed one.
+
+    ``scriptkit check`` asks this, so a pack that checks clean does not then fail its export.
+    (Settings for a target that is not installed stay export's warning: a plug-in may be
+    missing only where the check runs.)"""
+    from scriptkit.targets import available, get
+
+    _configured_targets(pack)
+    installed = set(available())
+    named = {str(key) for conf in (pack.meta.export, *(s.export for s in pack.scripts)) for key in conf}
+    for name in sorted(named & installed):
+        target = get(name)
+        for script in pack.scripts:
+            target_settings(pack, script, target)
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:
@@ -312,10 +330,26 @@ def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any
             if problem_text:
                 loc = origin.location(("export", target.name, key)) if origin else None
                 raise ConfigError(f"{target.name} export setting '{key}' {problem_text}", loc)
+            if key == "placeholders":
+                _check_mapped_names(pack, target, value, origin)
             if key in ("placeholders", "limits") and isinstance(merged.get(key), Mapping):
                 value = {**merged[key], **value}  # the script's entries over the pack's, not instead of them
             merged[str(key)] = value
     return merged
+
+
+def _check_mapped_names(pack: Pack, target: Target, mapping: Mapping[str, Any], origin: Origin | None) -> None:
+    """Each name a ``placeholders`` setting maps is one the scripts can use: a misspelt one
+    ('order.numbr') mapped nothing, and SK503 went on asking for the mapping the writer had made."""
+    for name in mapping:
+        if str(name) in pack.catalogue:
+            continue
+        close = difflib.get_close_matches(str(name), pack.catalogue.names, n=1)
+        loc = origin.location(("export", target.name, "placeholders", name), key=True) if origin else None
+        raise ConfigError(f"{target.name} export setting 'placeholders' maps '{name}', which is not a placeholder",
+                          loc, (f"Did you mean '{close[0]}'? " if close else "")
+                          + "Map a name the scripts write, e.g. order.number, or declare it under 'placeholders:' "
+                            "in pack.yaml.")
 
 
 def _common_setting_problem(key: str, value: object) -> str | None:

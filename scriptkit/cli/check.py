@@ -89,6 +89,7 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
     Exit code 0 when clean, 1 when a finding is at or above the fail level, 2 for bad input.
     """
     from scriptkit import fixing
+    from scriptkit.exporting import check_settings
 
     if statistics and fmt != "text":
         raise click.UsageError(f"--statistics prints a table of counts; it has no --format {fmt} "
@@ -96,6 +97,7 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
     if write_baseline_file and (fix or diff):
         raise click.UsageError("--write-baseline records the findings as they are: run --fix first, then record")
     loaded = load_pack(pack, jobs=jobs)
+    check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
     config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
     read = [loaded.origin, *(script.origin for script in loaded.scripts)]
     inputs = [*(origin.source.path for origin in read if origin), *config.sources]
