@@ -23,6 +23,7 @@ numbers that contradict each other across macros, and placeholders that can rend
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
@@ -240,6 +241,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     for m in result.messages:
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
+    if library is not None:
+        _name_export_places(result.diagnostics, pack, origins, source)
     by_file = {s.file: s.id for s in pack.scripts}
     per_macro: dict[str, list[Diagnostic]] = defaultdict(list)
     library_level: list[Diagnostic] = []
@@ -295,6 +298,25 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         unreadable=list(library.problems) if library else [],
         skipped=list(library.skipped) if library else [],
         judged=judged, library_diagnostics=library_level)
+
+
+def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapping[str, Location],
+                        source: str) -> None:
+    """An audited export was imported into a temporary pack, gone by the time anyone reads the report:
+    a message that names a file of it (SK004's 'the same as 'x' (file:line:col)') names that macro's
+    place in the export instead, and any other file of it the export itself."""
+    root = pack.root.rstrip("/\\")
+    if not root:
+        return
+    places = {script.file: str(origins.get(script.id, source)) for script in pack.scripts}
+    named = re.compile("(?P<file>" + re.escape(root) + r"[/\\][^\s()'\"]*?\.ya?ml)(?::\d+:\d+)?")
+
+    def place(found: re.Match[str]) -> str:
+        return places.get(found.group("file"), source)
+
+    for d in diagnostics:
+        if root in d.message:
+            d.message = named.sub(place, d.message)
 
 
 def _highlights(message: Message, diagnostics: list[Diagnostic]) -> list[Highlight]:

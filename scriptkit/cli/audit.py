@@ -92,6 +92,12 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}"
 
 
+def _some(names: list[str], shown: int = 5) -> str:
+    """A few of ``names`` and how many more: a templated library's copies share a number by the thousand."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
+
+
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     n = len(report.macros)
     # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
@@ -132,9 +138,12 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print(f"  {g.kind}{sim}: {titles}{more}", markup=False, highlight=False)
     con.print(f"[bold]Contradictions[/bold]: {len(report.contradictions)}")
     for found in report.contradictions[:10]:
-        values = "; ".join(f"{v} {found.unit} in {', '.join(dict.fromkeys(q.macro for q in qs))}"
-                           for v, qs in found.values.items())
-        con.print(f"  {found.topic}: {values}", markup=False, highlight=False)
+        # the amounts most macros give first: the odd ones out are the ones to settle
+        said = sorted(((v, list(dict.fromkeys(q.macro for q in qs))) for v, qs in found.values.items()),
+                      key=lambda amount: -len(amount[1]))
+        values = "; ".join(f"{v} {found.unit} in {_some(macros)}" for v, macros in said[:4])
+        others = f"; and {len(said) - 4} other amount(s)" if len(said) > 4 else ""
+        con.print(f"  {found.topic}: {values}{others}", markup=False, highlight=False)
     risks = report.blank_risks
     con.print(f"[bold]Placeholders that can render blank[/bold]: {len(risks)}")
     for ident, name in risks[:10]:

@@ -296,7 +296,9 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
     for item in data[:20] if isinstance(data, list) else []:
         found = _helpdesk_of(item) if isinstance(item, dict) else None
         if found:
-            return None if found == fmt else f"This looks like a {HELPDESKS[found]} export: pass --from {found}."
+            name = HELPDESKS[found]
+            return None if found == fmt else \
+                f"This looks like {'an' if name[0] in 'AEIOU' else 'a'} {name} export: pass --from {found}."
     return None
 
 

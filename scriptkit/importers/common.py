@@ -164,7 +164,13 @@ def json_reason(exc: json.JSONDecodeError) -> str:
     return _JSON_REASONS.get(exc.msg, exc.msg.removesuffix(" at"))
 
 
+#: the hint for an export file with nothing in it (the download or the save did not finish)
+EMPTY_FILE = "Nothing was saved in it: export the macros again."
+
+
 def load_json(source: SourceText, what: str) -> Any:
+    if not source.text.strip():  # (json would say 'a value is missing' and call it truncated)
+        raise ImportFormatError(f"{what} is empty", source.location(0), EMPTY_FILE)
     try:
         data, repeated = loads_once(source.text)
     except json.JSONDecodeError as exc:

@@ -21,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import (
+    EMPTY_FILE,
     ItemProblem,
     Read,
     ReadOptions,
@@ -62,6 +63,9 @@ def read_yaml(path: Path, options: ReadOptions) -> Read:
         raise ImportFormatError(f"YAML file cannot be read: {exc.problem or exc.context}", where) from None
     except Exception as exc:  # ruamel raises a few unmarked errors
         raise ImportFormatError(f"YAML file cannot be read: {exc}".splitlines()[0], source.location(0)) from None
+    if data is None and all(not line.strip() or line.lstrip().startswith("#") for line in source.text.splitlines()):
+        comments = " (it holds comments only)" if source.text.strip() else ""
+        raise ImportFormatError(f"YAML file is empty{comments}", source.location(0), EMPTY_FILE)
     yield from _items(data, source, options, _yaml_line)
 
 
@@ -96,6 +100,8 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                 if item is not None:
                     yield item
             return
+        elif [] in data.values() and not any(column(list(map(str, data)), want, options) for want in ("title", "body")):
+            data = []  # a list response of no macros ({"macros": [], "count": 0}): an empty export, not one item
     if not isinstance(data, list):
         raise UnexpectedShape(f"unexpected shape: found {kind_of(data)}", source.location(start),
                                 "Expected a list of objects, {key: [objects]}, or {title: text}.")

@@ -1,0 +1,100 @@
+"""What a support lead meets importing and auditing a library: empty exports, a library whose
+copies share an amount by the dozen, an audit's findings that name other macros."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+
+REPLY = ("Hi {{ticket.requester.first_name}},\n\nI'm sorry your parcel is late, I know you were counting on it. "
+         "I've asked the courier to trace it today and I'll email you as soon as I hear back.\n\n"
+         "Best,\n{{current_user.first_name}}")
+
+
+def _zendesk(path: Path, bodies: dict[str, str]) -> Path:
+    macros = [{"id": n, "title": title, "active": True, "actions": [{"field": "comment_value", "value": body}]}
+              for n, (title, body) in enumerate(bodies.items(), start=1)]
+    path.write_text(json.dumps({"macros": macros, "next_page": None, "count": len(macros)}, indent=1),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_near_duplicate_found_in_an_export_is_named_by_its_place_in_the_export(tmp_path: Path) -> None:
+    """An export is audited through a temporary pack: SK004 pointed at a script file of that pack,
+    deleted before the report was read, instead of at the other macro in the export."""
+    export = _zendesk(tmp_path / "macros.json", {
+        "Late parcel": REPLY, "Late parcel (old)": REPLY.replace("today", "this morning")})
+    result = CliRunner().invoke(main, ["audit", str(export), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output[result.output.index("{"):])
+    places = {m["id"]: m["location"] for m in report["macros"]}
+    assert places["late-parcel"].startswith(f"{export}:5:") and places["late-parcel-old"].startswith(f"{export}:16:")
+    [(ident, message)] = [(m["id"], d["message"]) for m in report["macros"] for d in m["diagnostics"]
+                          if d["code"] == "SK004"]
+    other = next(i for i in places if i != ident)
+    assert message.endswith(f"the same as '{other}' ({places[other]})")
+    assert "scriptkit-audit-" not in result.output
+
+
+def test_contradictions_in_text_name_a_few_macros_and_amounts(tmp_path: Path) -> None:
+    """A templated library's copies share an amount by the dozen: the text report listed every macro
+    for every amount on one line (hundreds of kilobytes for 20,000 macros)."""
+    rows = [{"title": f"Refund {n}", "body": f"Your refund reaches your card within {3 + n % 7} days. "
+                                             f"Thanks for your patience with order {n}."} for n in range(70)]
+    library = tmp_path / "library.jsonl"
+    library.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(library)])
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if line.startswith("  refund:"))
+    assert line.count(" days in ") == 4 and line.endswith("; and 3 other amount(s)")
+    assert line.count(" and 5 more") == 4  # ten macros give each amount: five are named
+    assert line.count("refund-") == 20
+
+
+def test_an_export_of_no_macros_says_it_is_empty_without_from(tmp_path: Path) -> None:
+    """Zendesk's list response with an empty 'macros' (and Gorgias's 'data') was 'unexpected shape:
+    found an object. Expected ... {key: [objects]}', which is what the file is."""
+    for name, export in [("zendesk.json", {"macros": [], "next_page": None, "previous_page": None, "count": 0}),
+                         ("gorgias.json", {"data": [], "meta": {"next_cursor": None}, "object": "list",
+                                           "uri": "/api/macros"})]:
+        path = tmp_path / name
+        path.write_text(json.dumps(export), encoding="utf-8")
+        for command in (["import", str(path), "-o", str(tmp_path / "out")], ["audit", str(path)]):
+            result = CliRunner().invoke(main, command)
+            assert result.exit_code == 2, result.output
+            assert "Traceback" not in result.output
+            assert f"{path}:1:1: error: nothing to {command[0]}: the file holds no items" in result.output
+
+
+def test_one_object_with_an_empty_list_is_still_an_unexpected_shape(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text('{"title": "Refund", "tags": []}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "unexpected shape: found an object" in result.output
+
+
+def test_an_empty_file_is_called_empty_not_truncated(tmp_path: Path) -> None:
+    cases = {"macros.json": ("", [], "JSON file is empty"),
+             "zendesk.json": ("\n", ["--from", "zendesk"], "Zendesk export is empty"),
+             "replies.yaml": ("# exported replies\n\n", [], "YAML file is empty (it holds comments only)")}
+    for name, (text, options, said) in cases.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(main, ["import", str(path), *options, "-o", str(tmp_path / "out")])
+        assert result.exit_code == 2, result.output
+        assert f"{path}:1:1: error: {said}. Nothing was saved in it" in result.output
+        assert "truncated" not in result.output
+
+
+def test_the_helpdesk_a_file_looks_like_is_named_with_its_article(tmp_path: Path) -> None:
+    path = tmp_path / "intercom.json"
+    path.write_text(json.dumps({"type": "list", "data": [
+        {"type": "macro", "id": "7", "name": "Late parcel", "body": "<p>Sorry, it is on its way.</p>",
+         "body_text": "Sorry, it is on its way.", "visible_to": "everyone"}]}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(path), "--from", "zendesk", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "This looks like an Intercom export: pass --from intercom." in result.output
