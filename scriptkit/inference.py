@@ -236,13 +236,15 @@ def _whole(found: tuple[int, int] | None, s: str) -> bool:
 def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, ...]:
     """Cues of each piece of ``text``, from one pass over the whole text (offsets made relative)."""
     found = _cues_cached(text, pieces)
+    if len(pieces) < 2:
+        return found
     first = 1 if found[0].greeting else 0  # ("Hi Sam, Thanks! I've ...": the thanks opens the reply)
     if len(pieces) > first + 1 and found[first].signoff and not all(c.signoff for c in found[first + 1:]):
         a, b = pieces[first]
         found = (*found[:first], _opening_thanks(fold(text[a:b])), *found[first + 1:])
-    if len(pieces) > 1 and found[0].greeting and not found[1].greeting and _no_words(text, *pieces[1]):
+    if found[0].greeting and not found[1].greeting and _no_words(text, *pieces[1]):
         found = (found[0], found[1]._replace(greeting=True), *found[2:])  # ("Hello! 👋": the wave greets too)
-    if len(pieces) > 1 and not found[-1].signoff and _signature_line(text, *pieces[-1]) \
+    if not found[-1].signoff and _signature_line(text, *pieces[-1]) \
             and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])):
         found = (*found[:-1], found[-1]._replace(signoff=True))
     return found
@@ -398,7 +400,7 @@ def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
     cues_of = _cues_by_sentence(text, pieces)
     out: list[tuple[int, int, str, float]] = []
     for (a, b, slot, confidence), c in zip(_sentence_slots(pieces, cues_of), cues_of, strict=True):
-        clauses = _care_then_action(text[a:b], c) if slot != "solution" and _cares_and_acts(c) else None
+        clauses = _care_then_action(text[a:b], c) if slot != "solution" and _cares_and_acts(c, text[a:b]) else None
         if clauses is None:
             out.append((a, b, slot, confidence))
         else:
@@ -423,10 +425,12 @@ def _sentence_slots(pieces: tuple[tuple[int, int], ...],
     return out
 
 
-def _cares_and_acts(c: Cues) -> bool:
+def _cares_and_acts(c: Cues, sentence: str) -> bool:
     """Care (an acknowledgment, an apology, warmth) and an action in one sentence: worth reading by clause
-    (the action may be an instruction in a later clause: "thanks for the report, please send the file")."""
-    return bool(c.acts or c.actions) and (c.acknowledges or bool(c.apologies or c.warmth or c.reactions))
+    (the action may be an instruction in a later clause: "thanks for the report, please send the file", whose
+    verb the lexicon need not know: "please report it to its author")."""
+    return (bool(c.acts or c.actions) or ", please " in sentence) \
+        and (c.acknowledges or bool(c.apologies or c.warmth or c.reactions))
 
 
 # where one clause ends and the next starts: ", " "; " ": " " - ", a line break inside the sentence (a chat

@@ -106,6 +106,15 @@ def test_a_step_the_customer_is_told_to_take_has_an_owner(solution: str) -> None
     assert "SK403" not in _codes(f"{ACK} {solution}")
 
 
+@pytest.mark.parametrize("text", [
+    "Thanks for the report, but the plugin is not ours, please report the bug to its author.",  # after care
+    "Thanks for the report, but it would help if you attached the file that shows it.",  # a request
+])
+def test_a_request_after_thanks_is_the_customers_step(text: str) -> None:
+    assert not _codes(text) & {"SK401", "SK403"}
+
+
+
 @pytest.mark.parametrize("solution", [
     "Your case will be escalated today. Please reply with the order number.",  # the escalation is nobody's
     "Your case will be reviewed by the end of the week. Don't hesitate to contact us.",  # no step asked

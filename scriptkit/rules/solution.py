@@ -472,7 +472,8 @@ class NoOwner(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _OWNER_FOLDED.span(text) or _finished(text) or (_customer_acts(message) and not _NOBODYS_STEP.search(text)):
+        if _OWNER_FOLDED.span(text) or _finished(text) \
+                or (_customer_acts(message, text) and not _NOBODYS_STEP.search(text)):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution does not say who will act",
@@ -485,18 +486,19 @@ _NOBODYS_STEP = re.compile(r"\b(?:will|shall|is|are|has|have)\s+(?:[a-z]+ly\s+|n
                            r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b", re.IGNORECASE)
 
 
-def _customer_acts(message: Message) -> bool:
+def _customer_acts(message: Message, text: str) -> bool:
     """A sentence of the solution tells the customer what to do, so they own the step: an instruction
     ("Please reset your password from the sign-in page", not "Don't hesitate to contact us"), a step put to
     them ("You can download the invoice under My Orders", "we recommend that you call your bank") or advice with
     an action in it ("the quickest way is to reset it from the sign-in page"), a question to them ("Can you
     DM us the order number?"), or "please" and a verb after a condition ("If it has not arrived, please send
-    us the statement")."""
+    us the statement") or after care ("Thanks for the report, please send it to the author")."""
+    if "lease" in text and _PLEASE_DO.search(text) is not None:  # (in a clause of a sentence read as care too)
+        return True
     for s in body_sentences(message):
         if s.slot == "solution":
             c = s.cues
-            if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
-                    or ("lease" in s.text and _PLEASE_DO.search(s.text) is not None):
+            if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person):
                 return True
     return False
 
