@@ -406,6 +406,9 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     if stray is not None:
         return [PackError("'}}}' has one brace too many: the extra one is sent to the customer",
                           src.location_of(stray.end() - 1), "Write two braces on each side: {{ name }}.")]
+    spelled = _helpdesk_spelling(src, scope)
+    if spelled is not None:
+        return [spelled]
     if _simple_and_valid(src.text, scope):
         return []
     env = _env()
@@ -479,6 +482,57 @@ _BARE_TEST = re.compile(r"\{%-?\s*(if|elif)\s*-?%\}")  # '{% if %}', '{%- elif -
 _PRINT = re.compile(r"\{\{-?(?P<inside>(?:(?!\{\{|\}\}|\{%).)*)\}\}", re.DOTALL)  # one '{{ ... }}'
 _WORDS_ONLY = re.compile(r"\s*(?P<words>[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)+)\s*-?")
 _LEADING_NAME = re.compile(r"-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)")
+
+
+# A helpdesk's own spelling of a placeholder, pasted from a macro: '{{ticket.requester.first_name}}'
+# (Zendesk), '{%customer.firstName%}' (Help Scout), '{!Contact.FirstName}' (Salesforce). Each
+# was told as something else ("unknown placeholder 'ticket.requester'", "unknown tag 'customer'"),
+# or, Salesforce's, not at all: it reached the customer as written in every other helpdesk.
+_HELPDESK_NAMES = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "intercom": "Intercom", "gorgias": "Gorgias",
+                   "front": "Front"}
+_HELPDESK_VARIABLE = re.compile(r"\{\{-?\s*(?P<mustache>[A-Za-z_][\w.]*)\s*(?:\|[^{}]*)?-?\}\}"
+                                r"|\{%(?P<helpscout>[A-Za-z_][\w.]*)(?:,fallback=(?P<fallback>[^%{}]*))?%\}"
+                                r"|\{!(?P<salesforce>[A-Za-z_][\w.]*)\}")
+
+
+@lru_cache(maxsize=1)
+def _helpdesk_spellings() -> dict[str, dict[str, list[str]]]:
+    """Each helpdesk spelling -> the catalogue's name for it -> the helpdesks that mean that (Front's
+    'user.first_name' is the agent, Intercom's the customer)."""
+    from scriptkit.importers.dialects import DIALECTS, GENERIC
+
+    meanings: dict[str, dict[str, list[str]]] = {}
+    for helpdesk, table in DIALECTS.items():
+        for spelling, canonical in table.items():
+            if spelling != canonical and "." in spelling and helpdesk in _HELPDESK_NAMES:
+                meanings.setdefault(spelling, {}).setdefault(canonical, []).append(_HELPDESK_NAMES[helpdesk])
+    for spelling, canonical in GENERIC.items():  # (the rest: Salesforce's and Help Scout's)
+        if spelling != canonical and spelling not in meanings:
+            meanings[spelling] = {canonical: []}
+    return meanings
+
+
+def _helpdesk_spelling(src: TemplateSource, scope: _Scope) -> PackError | None:
+    if "{{" not in src.text and "{%" not in src.text and "{!" not in src.text:
+        return None
+    spellings = _helpdesk_spellings()
+    for found in _HELPDESK_VARIABLE.finditer(src.text):
+        name = found["mustache"] or found["helpscout"] or found["salesforce"]
+        meanings = spellings.get(name)
+        if meanings is None or name in scope.catalogue or name.split(".")[0] in scope.constants:
+            continue
+        fallback = found["fallback"]
+        with_fallback = f" | fallback('{fallback}')" if fallback and "'" not in fallback else ""
+        if found["helpscout"] or found["salesforce"]:
+            whose = "Help Scout's" if found["helpscout"] else "Salesforce's"
+        else:
+            helpdesks = [h for names in meanings.values() for h in names]
+            whose = f"{' and '.join(helpdesks)}'s" if helpdesks else "a helpdesk's"
+        writes = [f"{{{{ {canonical}{with_fallback} }}}}" + (f" ({' and '.join(names)})" if len(meanings) > 1 else "")
+                  for canonical, names in meanings.items()]
+        return PackError(f"'{found[0]}' is {whose} spelling of a placeholder", src.location_of(found.start()),
+                         f"Write {' or '.join(writes)}: the export spells it for each helpdesk.")
+    return None
 
 
 def _unpaired_quote(src: TemplateSource) -> PackError | None:

@@ -138,3 +138,31 @@ def test_jinja_words_between_names_are_no_spaced_name(make_pack: Any, template: 
     root = make_pack({"late.yaml": script(template)}, PACK_YAML)
     result = check(root)
     assert result.exit_code == 1 and "error" not in result.output, result.output  # (the rules' warnings only)
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ("we will write to {{ticket.requester.first_name}} soon,",
+     "'{{ticket.requester.first_name}}' is Zendesk's spelling of a placeholder. Write {{ customer.first_name }}: "
+     "the export spells it for each helpdesk."),
+    ("we will write to {%customer.firstName,fallback=you%} soon,",
+     "'{%customer.firstName,fallback=you%}' is Help Scout's spelling of a placeholder. Write "
+     "{{ customer.first_name | fallback('you') }}: the export spells it for each helpdesk."),
+    ("we will write to {!Contact.FirstName} soon,",
+     "'{!Contact.FirstName}' is Salesforce's spelling of a placeholder. Write {{ customer.first_name }}: "
+     "the export spells it for each helpdesk."),
+    ("we will write to {{ user.first_name }} soon,",
+     "'{{ user.first_name }}' is Intercom and Front's spelling of a placeholder. Write {{ customer.first_name }} "
+     "(Intercom) or {{ agent.first_name }} (Front): the export spells it for each helpdesk."),
+])
+def test_a_helpdesks_own_placeholder_pasted_in_is_named_with_the_one_to_write(
+        make_pack: Any, template: str, message: str) -> None:
+    # (Salesforce's passed the check and reached the customer as written in every other helpdesk)
+    needle = template[template.index("{"):][:2]
+    assert refused_at(make_pack, template, needle) == message
+
+
+def test_a_declared_placeholder_or_constant_with_a_helpdesks_name_is_the_writers_own(make_pack: Any) -> None:
+    pack_yaml = PACK_YAML.replace("constants:", "placeholders:\n  ticket.title: {sample: Late parcel}\nconstants:")
+    root = make_pack({"late.yaml": script("about {{ ticket.title }} we are here,")}, pack_yaml)
+    result = check(root)
+    assert result.exit_code != 2 and ": error:" not in result.output, result.output
