@@ -33,13 +33,15 @@ FRAME_SLOTS = ("greeting", "signoff", "layout")
 # starting with \b is tried at every position, one starting with literals skips ahead to them
 # (the word start is then looked behind for); the same matches, found about twice as fast
 _SECOND_PERSON = re.compile(r"(?:y(?<!\wy)ou(?:r|rs|rself|'(?:ve|re|d|ll))?|u(?<!\wu)r?)\b")
+# (after what may come before an instruction: an emoji, a bullet, bold, a step's number: "🔍 Send us the details",
+# "- Tap Settings", "1. Open the app")
 _IMPERATIVE = re.compile(
-    r"^\s*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|"
+    r"^(?:[\W_]|\d+[.)])*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|dm|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
     r"remove|return|keep|contact|let\s+(?:me|us)\s+know|(?:don't|do\s+not)(?!\s+hesitate\b)|make\s+sure|take|set|put|"
     r"just\s+be|be)\b"
     # "please" and any verb of doing ("please report it to the author"), but not the formulas that ask nothing
-    r"|^\s*please\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|forgive)\b"
+    r"|^(?:[\W_]|\d+[.)])*please\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|forgive)\b"
     r"|don't\s+hesitate|do\s+not\s+hesitate)[a-z]+\b",
 )
 # "that's such a hassle", "what a pain", "how annoying": a feeling aimed at the situation

@@ -161,3 +161,9 @@ def test_thanks_that_opens_the_reply_is_no_sign_off(greeting: str, thanks: str) 
     text = f"{greeting}{thanks} The new card is on its way and arrives by Friday.\n\nBest,\nMia"
     assert _body(text) == [thanks, "The new card is on its way and arrives by Friday."]
     assert "SK207" not in _codes(text)  # the thanks is the reply's warm line
+
+
+@pytest.mark.parametrize("step", ["\U0001F50D Send us the order number in a DM.", "- Send us the order number.",
+                                  "DM us the order number."])
+def test_an_instruction_after_an_emoji_or_a_bullet_or_by_dm_is_the_customers_step(step: str) -> None:
+    assert "SK403" not in _codes(f"{ACK}\n\n{step}")
