@@ -8,7 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from scriptkit.audit import AuditReport, audit
 from scriptkit.cli import main
+from scriptkit.reporters.html import render_html
 
 REPLY = ("Hi {{ticket.requester.first_name}},\n\nI'm sorry your parcel is late, I know you were counting on it. "
          "I've asked the courier to trace it today and I'll email you as soon as I hear back.\n\n"
@@ -40,19 +42,31 @@ def test_a_near_duplicate_found_in_an_export_is_named_by_its_place_in_the_export
     assert "scriptkit-audit-" not in result.output
 
 
-def test_contradictions_in_text_name_a_few_macros_and_amounts(tmp_path: Path) -> None:
-    """A templated library's copies share an amount by the dozen: the text report listed every macro
-    for every amount on one line (hundreds of kilobytes for 20,000 macros)."""
+def _refund_copies(tmp_path: Path) -> Path:
+    """Seventy copies of one reply giving seven refund times, ten copies each."""
     rows = [{"title": f"Refund {n}", "body": f"Your refund reaches your card within {3 + n % 7} days. "
                                              f"Thanks for your patience with order {n}."} for n in range(70)]
     library = tmp_path / "library.jsonl"
     library.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    result = CliRunner().invoke(main, ["audit", str(library)])
+    return library
+
+
+def test_contradictions_in_text_name_a_few_macros_and_amounts(tmp_path: Path) -> None:
+    """A templated library's copies share an amount by the dozen: the text report listed every macro
+    for every amount on one line (hundreds of kilobytes for 20,000 macros)."""
+    result = CliRunner().invoke(main, ["audit", str(_refund_copies(tmp_path))])
     assert result.exit_code == 0, result.output
     line = next(line for line in result.output.splitlines() if line.startswith("  refund:"))
     assert line.count(" days in ") == 4 and line.endswith("; and 3 other amount(s)")
     assert line.count(" and 5 more") == 4  # ten macros give each amount: five are named
     assert line.count("refund-") == 20
+
+
+def test_the_html_report_says_how_many_more_macros_give_an_amount(tmp_path: Path) -> None:
+    """The HTML report quotes four macros per amount: the other six read as if there were none."""
+    refunds = next(c for c in audit(_refund_copies(tmp_path)).contradictions if c.topic == "refund")
+    page = render_html(AuditReport("library.jsonl", "jsonl", [], [], [], [refunds]))
+    assert page.count("and 6 more macro(s)") == 7
 
 
 def test_an_export_of_no_macros_says_it_is_empty_without_from(tmp_path: Path) -> None:
@@ -98,3 +112,44 @@ def test_the_helpdesk_a_file_looks_like_is_named_with_its_article(tmp_path: Path
     result = CliRunner().invoke(main, ["import", str(path), "--from", "zendesk", "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "This looks like an Intercom export: pass --from intercom." in result.output
+
+
+def test_excels_sep_line_names_the_delimiter(tmp_path: Path) -> None:
+    """'sep=;' on the first line (Excel writes it, and teams add it so Excel opens the file in columns)
+    was read as the header: 'cannot tell which column holds the reply text (columns: sep=, )'."""
+    path = tmp_path / "macros.csv"
+    path.write_bytes(b"sep=;\r\nTitle;Body\r\nLate parcel;\"Sorry, it ships today; I'll send the number.\"\r\n"
+                     b"Bad row;one;two\r\n")
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "out"), "--skip-bad"])
+    assert result.exit_code == 0, result.output
+    assert f"{path}:4:1: row 2: has 3 cells; the header names 2" in result.output
+    script = (tmp_path / "out" / "scripts" / "late-parcel.yaml").read_text(encoding="utf-8")
+    assert "Sorry, it ships today; I'll send the number." in script
+    twice = tmp_path / "twice.csv"
+    twice.write_text("sep=,\nTitle,Body,Body\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(twice), "-o", str(tmp_path / "out2")])
+    assert result.exit_code == 2 and f"{twice}:2:12: error: CSV file names the column 'Body' twice" in result.output
+
+
+def test_a_windows_1252_csv_says_how_to_save_it_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "team macros.csv"
+    path.write_bytes(b"Title,Body\r\nLate,We\x92re sorry.\r\n")
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"{path}:2:8: error: CSV file is not valid UTF-8" in result.output
+    assert "Excel: Save As, 'CSV UTF-8'" in result.output
+    assert f"iconv -f WINDOWS-1252 -t UTF-8 '{path}' > '{tmp_path / 'team macros-utf8.csv'}'" in result.output
+
+
+def test_a_numbered_html_list_keeps_its_numbers(tmp_path: Path) -> None:
+    """'<ol>' steps became '- ' bullets, so a reply's 'as in step 2' pointed at nothing."""
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [{"id": 1, "title": "Reset", "actions": [{
+        "field": "comment_value_html",
+        "value": "<p>Sorry you're locked out. Here is how to get back in:</p><ol><li>Open the reset page</li>"
+                 "<li>Enter your email</li></ol><ol start=\"3\"><li>Sign in</li></ol><ul><li>No fee</li></ul>"
+                 "<p>If step 2 sends nothing, reply here.</p>"}]}]}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(export), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    script = (tmp_path / "out" / "scripts" / "reset.yaml").read_text(encoding="utf-8")
+    assert "1. Open the reset page\n  2. Enter your email\n\n  3. Sign in\n\n  - No fee" in script

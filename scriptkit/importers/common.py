@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import shlex
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -114,14 +115,21 @@ def read_text(path: Path, what: str) -> SourceText:
         source = SourceText(name, prefix)
         # UTF-8 letters before the bad byte: the file mixes encodings (rows pasted from elsewhere), and
         # converting all of it from Windows-1252 would garble the rows that were right ('CafÃ©')
+        excel = " (Excel: Save As, 'CSV UTF-8')" if what.startswith("CSV") else ""
         mixed = any(byte >= 0x80 for byte in raw[: exc.start].removeprefix(codecs.BOM_UTF8))
         raise ImportFormatError(
             f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
             source.location(len(prefix)),
             "The file mixes encodings: the text before this point is UTF-8, this character is not (likely "
             "Windows-1252). Retype it here, or re-export the file as UTF-8." if mixed else
-            "Re-export it as UTF-8, or convert it: iconv -f WINDOWS-1252 -t UTF-8 in > out.") from None
+            f"Save it as UTF-8{excel}, or convert it: "
+            f"iconv -f WINDOWS-1252 -t UTF-8 {shlex.quote(name)} > {shlex.quote(_utf8_name(path))}") from None
     return SourceText(name, text.replace("\r\n", "\n"))
+
+
+def _utf8_name(path: Path) -> str:
+    """Where a converted copy of ``path`` can go, beside it ('macros.csv' -> 'macros-utf8.csv')."""
+    return str(path.with_name(f"{path.stem}-utf8{path.suffix}"))
 
 
 #: how an archive's bytes start: a helpdesk's "download export" often hands over one of these

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv as _csv
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from scriptkit.importers.tabular import FIELDS, check_columns, column, from_reco
 from scriptkit.sourcetext import SourceText
 
 LABEL = "CSV with a header row (--map title=COL,body=COL)"
+_EXCEL_SEP = re.compile(r'"?sep=([,;\t|])"?', re.I)
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -21,9 +23,16 @@ def read(path: Path, options: ReadOptions) -> Read:
     # split on "\n" only: other line separators (U+2028...) belong to the cells
     lines = io.StringIO(source.text, newline="\n")
     header = source.text.split("\n", 1)[0]
+    # Excel's 'sep=;' line (written by some exports, added so Excel opens the file right) names the
+    # delimiter; the header is the line after it
+    named = _EXCEL_SEP.fullmatch(header.strip())
+    skipped = 0
+    if named:
+        skipped = len(lines.readline())
+        header = source.text[skipped:].split("\n", 1)[0]
     # the header names the delimiter; sniffing the bodies can be fooled by their punctuation
     counts = {d: header.count(d) for d in ",;\t|"}
-    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else None
+    delimiter = named.group(1) if named else max(counts, key=lambda d: counts[d]) if any(counts.values()) else None
     dialect: type[_csv.Dialect] = _csv.excel
     if delimiter is None:
         try:
@@ -42,9 +51,10 @@ def read(path: Path, options: ReadOptions) -> Read:
     if not fields:
         raise ImportFormatError("CSV file is empty (no header row)", source.location(0),
                                 "The first line must name the columns.")
-    check_columns(fields, options, source.location(0), "CSV file")
-    _refuse_repeated_columns(fields, options, header, delimiter, source)
-    start_line = 2
+    check_columns(fields, options, source.location(skipped), "CSV file")
+    _refuse_repeated_columns(fields, options, header, delimiter, source, skipped)
+    first_row = 3 if skipped else 2  # (the reader counts the lines it reads, from the header on)
+    start_line = first_row
     index = 0
     while True:
         try:
@@ -53,13 +63,13 @@ def read(path: Path, options: ReadOptions) -> Read:
             break
         except _csv.Error as exc:
             index += 1  # the reader goes on from the line after the error
-            last = reader.reader.line_num  # (DictReader.line_num is only updated by rows read whole)
+            last = reader.reader.line_num + first_row - 2  # (DictReader.line_num: rows read whole only)
             yield ItemProblem(source.at(start_line - 1, 0), f"row {index}",
                               _quoting_problem(str(exc), start_line, last))
             start_line = last + 1
             continue
         where = source.at(start_line - 1, 0)
-        start_line = reader.line_num + 1
+        start_line = reader.line_num + first_row - 1
         index += 1
         if None in row:
             yield ItemProblem(where, f"row {index}", f"has {len(fields) + len(row[None])} cells; the header "
@@ -71,7 +81,7 @@ def read(path: Path, options: ReadOptions) -> Read:
 
 
 def _refuse_repeated_columns(fields: list[str], options: ReadOptions, header: str, delimiter: str | None,
-                             source: SourceText) -> None:
+                             source: SourceText, start: int) -> None:
     """A column the import reads, named twice in the header: a row keeps only the last one's cell, so the
     first one's text would be dropped without a word."""
     read = {column(fields, f, options) for f in FIELDS} | set(options.where)
@@ -82,7 +92,7 @@ def _refuse_repeated_columns(fields: list[str], options: ReadOptions, header: st
             offset = sum(len(c) + 1 for c in cells[: at[1]]) if len(cells) == len(fields) else 0
             raise ImportFormatError(
                 f"CSV file names the column '{name}' twice (columns {at[0] + 1} and {at[1] + 1})",
-                source.location(offset),
+                source.location(start + offset),
                 "Rename one of them; each row would keep only the last one's cell and lose the other's text.")
 
 

@@ -1,10 +1,11 @@
 """HTML bodies -> clean text that keeps its paragraphs (stdlib ``html.parser``, no network).
 
 Block elements end a paragraph (blank line), ``<br>`` ends a line, list items become
-``- item`` lines, links keep their address when it differs from their text, and
-``<script>``/``<style>`` content is dropped. Intercom's ``<attribute key=.. default=../>``
-becomes the plain-text placeholder form ``{{key|fallback:"default"}}`` so one placeholder
-parser reads both bodies. Whitespace inside a paragraph collapses as a browser would.
+``- item`` lines (``1. item`` in a numbered list, whose steps a reply may refer to), links
+keep their address when it differs from their text, and ``<script>``/``<style>`` content is
+dropped. Intercom's ``<attribute key=.. default=../>`` becomes the plain-text placeholder form
+``{{key|fallback:"default"}}`` so one placeholder parser reads both bodies.
+Whitespace inside a paragraph collapses as a browser would.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class _Collector(HTMLParser):
         self.skip = 0
         self.links: list[tuple[str, int]] = []  # href, index in out where the link text starts
         self.pre = 0
+        self.lists: list[int | None] = []  # the open lists, inner last: an <ol>'s last number, None for <ul>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -39,13 +41,20 @@ class _Collector(HTMLParser):
         elif tag == "br":
             self.out.append(_LINE)
         elif tag == "li":
-            self.out.extend((_LINE, "- "))
+            if self.lists and self.lists[-1] is not None:
+                self.lists[-1] += 1
+                self.out.extend((_LINE, f"{self.lists[-1]}. "))
+            else:
+                self.out.extend((_LINE, "- "))
         elif tag in ("td", "th"):
             self.out.append(" ")
         elif tag in _BLOCK:
             self.out.append(_PARA)
             if tag == "pre":
                 self.pre += 1
+            elif tag in ("ol", "ul"):
+                start = dict(attrs).get("start") or ""
+                self.lists.append(None if tag == "ul" else int(start) - 1 if start.strip().isdigit() else 0)
         elif tag == "a":
             self.links.append((dict(attrs).get("href") or "", len(self.out)))
 
@@ -70,6 +79,8 @@ class _Collector(HTMLParser):
             self.out.append(_PARA)
             if tag == "pre":
                 self.pre = max(0, self.pre - 1)
+            elif tag in ("ol", "ul") and self.lists:
+                self.lists.pop()
         elif tag == "a" and self.links:
             href, start = self.links.pop()
             text = "".join(p for p in self.out[start:] if not p.startswith("\x00")).strip()

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from scriptkit.audit import PRACTICE_LABELS, PRACTICES, WEIGHTS, AuditReport, Highlight, MacroAudit
+from scriptkit.sprawl import Quantity
 
 _COLORS = {"template": "#8d6e63", "readability": "#5c6bc0", "warmth": "#ef6c00", "empathy": "#d81b60",
            "solution": "#2e7d32", "export": "#6d4c41", "custom": "#00838f", "grammar": "#7b1fa2", "other": "#757575"}
@@ -181,6 +182,12 @@ def _family(code: str) -> str:
     return family_of(code)
 
 
+def _more(said: list[Quantity], shown: int = 4) -> str:
+    """How many more macros give an amount than the first ``shown`` quotes of it name."""
+    more = len({q.macro for q in said[shown:]} - {q.macro for q in said[:shown]})
+    return f" <span class=muted>and {more} more macro(s)</span>" if more else ""
+
+
 def render_html(report: AuditReport) -> str:
     averages = report.averages
     n = len(report.macros)
@@ -202,7 +209,8 @@ def render_html(report: AuditReport) -> str:
         f"<tr><td>{_e(c.topic)}</td><td>{_e(c.unit)}</td><td><ul>"
         + "".join(f"<li><b>{_e(v)}</b>: " + "; ".join(
             f'<a href="#drill={_e(q.macro)}">{_e(titles.get(q.macro, q.macro))}</a> <span class=muted>'
-            f"&ldquo;{_e(q.sentence[:140])}&rdquo;</span>" for q in qs[:4]) + "</li>" for v, qs in c.values.items())
+            f"&ldquo;{_e(q.sentence[:140])}&rdquo;</span>" for q in qs[:4]) + _more(qs) + "</li>"
+            for v, qs in c.values.items())
         + "</ul></td></tr>" for c in report.contradictions[:50])
     unreadable = "".join(f"<li>{_e(p)}</li>" for p in report.unreadable)
     weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
