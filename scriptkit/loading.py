@@ -201,6 +201,11 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
                 hint = (f"If '{lone_key[1]}' is a new key, line it up with the keys above it; "
                         "if the ': ' is part of the text above, quote that text.")
                 where = source.location(lone_key.start(1))
+            # '-label: x' over '  text: y': the dash glued to 'label' made it a key, and 'text' the error
+            above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else line_start
+            glued = _glued_dash(text, line_start, source) or _glued_dash(text, above, source)
+            if glued is not None:
+                problem, where, hint = glued
         if mark is not None and (template := _unquoted_template(text, mark.index - mark.column)) is not None:
             # '{{ x }}' or '{% if %}' opening a value is read as a YAML mapping: quoting it is the fix
             problem = "this value starts with '{', which YAML reads as the start of a mapping"
@@ -517,6 +522,9 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
         if opening >= 0 and "\n" in text[opening:mark.index]:
             return (f"this quoted value is not closed on its line, so it runs on to the quote on line {closed_on}",
                     source.location(opening), "A quoted value is missing its closing quote.")
+    if (cmark is not None and problem in ("could not find expected ':'", "expected <block end>, but found '<scalar>'")
+            and (dash := _glued_dash(text, cmark.index - cmark.column, source)) is not None):
+        return dash
     if problem == "could not find expected ':'" and cmark is not None:
         # 'solution:\u00a0text', pasted: a no-break space does not end a key
         nbsp = text.find(":\u00a0", cmark.index, mark.index)
@@ -535,6 +543,39 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             return ("this line is neither a key with ':' nor indented under one", source.location(cmark.index),
                     "If it goes on with the text above, indent it; if it starts a new setting, put ':' after its key.")
     return None
+
+
+_GLUED_DASH = re.compile(r"([ \t]*)-(?=[^\s\d-])")  # '  -"I can see"', '  -Opening': no space after the dash
+_GLUED_DASH_PROBLEM = "a '-' with no space after it does not start a list item: YAML reads it as text"
+
+
+def _glued_dash(text: str, line_start: int, source: SourceText) -> tuple[str, Location, str] | None:
+    """A list item whose '-' has no space after it, on the line at ``line_start``: the problem,
+    where (its dash), and the line fixed."""
+    dash = _GLUED_DASH.match(text, line_start)
+    if dash is None:
+        return None
+    line = _rest_of_line(text, line_start).rstrip()
+    indent = len(dash[1])
+    return (_GLUED_DASH_PROBLEM, source.location(dash.end(1)),
+            f"Put a space after the '-': - {line[indent + 1:]}")
+
+
+def _check_glued_dashes(origin: Origin, errors: ErrorCollector) -> bool:
+    """Whether a value under its key starts with a dash glued to its text. ('acknowledgment:' then
+    '  -"I can see..."' and '  - "Opening..."' parses: one text, the two variants glued into it
+    with their dash and quotes, sent to the customer as written.)"""
+    text, found = origin.source.text, False
+    for path, start in origin.values.items():
+        key = origin.keys.get(path)
+        if key is None or text[start:start + 1] != "-" or "\n" not in text[key:start]:
+            continue  # (only a value on the lines under its key, as a list is written)
+        line_start = text.rfind("\n", 0, start) + 1
+        glued = _glued_dash(text, line_start, origin.source)
+        if glued is not None and not text[line_start:start].strip():
+            errors.add(f"YAML syntax error: {glued[0]}", glued[1], glued[2])
+            found = True
+    return found
 
 
 def _closed_early(text: str, mark: Any) -> tuple[int, int, str] | None:
@@ -917,6 +958,8 @@ def _load_script(path: Path, errors: ErrorCollector,
     if parsed is None:
         return None, None
     data, origin = parsed
+    if _check_glued_dashes(origin, errors):  # (said alone: 'tags must be a list' would follow from it)
+        return None, None
     script = _build(Script, data, origin, errors, "A script file")
     if script is not None:
         script._origin = origin
