@@ -6,8 +6,10 @@ means nobody turns the gate on. ``check --write-baseline FILE`` records today's 
 
 A finding is recorded by what it is, not where: its rule, file (relative to the pack), script,
 slot, the text it quotes and its message, so lines moved by an edit elsewhere still match.
-Each key keeps a count, so a second copy of an accepted phrase is new. Entries no longer found
-are counted as fixed, and rewriting the baseline drops them.
+Each key keeps a count, so a second copy of an accepted phrase is new. A finding of an edited
+slot whose message is the same but for its numbers ('email is 26 words' after a phrase was cut)
+matches an accepted one of that slot that is no longer found: the same problem, quoting the new
+text. Entries no longer found are counted as fixed, and rewriting the baseline drops them.
 """
 
 from __future__ import annotations
@@ -93,11 +95,33 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
                                                                                                Applied]:
     """The findings the baseline does not accept, and what it did."""
     left = Counter(accepted)
-    kept: list[Diagnostic] = []
+    unmatched: list[tuple[Diagnostic, Key]] = []
     for diag in diagnostics:
         k = key_of(diag, root)
         if left[k] > 0:
             left[k] -= 1
         else:
+            unmatched.append((diag, k))
+    # then what is still found in the same slot with the same message but other words or numbers: the
+    # slot was edited (a phrase fixed), and 'email is 26 words' became 34, or the whole solution
+    # SK404 quotes changed; a finding that names its phrase in its message is new when the phrase is
+    same: Counter[Key] = Counter()
+    for k, n in left.items():
+        same[_edited(k)] += n
+    kept: list[Diagnostic] = []
+    for diag, k in unmatched:
+        if same[_edited(k)] > 0:
+            same[_edited(k)] -= 1
+        else:
             kept.append(diag)
-    return kept, Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()))
+    return kept, Applied(hidden=len(diagnostics) - len(kept), fixed=sum(same.values()))
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _edited(key: Key) -> Key:
+    """A finding's key without what an edit of its slot changes: the text it quotes, the numbers it gives,
+    the case of a phrase it names (which now starts the sentence)."""
+    code, file, script, slot, _, message = key
+    return code, file, script, slot, _NUMBER.sub("#", message).casefold()
