@@ -487,6 +487,18 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             return (f"this '{opener}' {what} has no closing '{closer}' before the end of the file",
                     source.location(cmark.index),
                     f"Add the '{closer}' where {where_ends}, or quote the text if the '{opener}' is part of it.")
+    line_start = mark.index - mark.column
+    backslash = text.rfind("\\", line_start, mark.index + 1) if _UNKNOWN_ESCAPE.match(problem) else -1
+    if backslash >= 0:
+        # 'I\'m sorry', '10\%' or 'C:\Users' in double quotes: YAML knows \n, \t, \" and a few more, nothing else
+        line = _rest_of_line(text, line_start).rstrip()
+        at, char = backslash - line_start, text[backslash + 1:backslash + 2]
+        if char == "'":
+            how, fixed = "An apostrophe needs no backslash inside double quotes", line[:at] + line[at + 1:]
+        else:
+            how, fixed = "Delete the backslash, or write it twice to keep it", line[:at] + "\\" + line[at:]
+        return (f"'\\{char}' inside double quotes is not an escape YAML knows", source.location(backslash),
+                f"{how}: {fixed.strip()}")
     if problem == "expected <block end>, but found '<block mapping start>'":
         return ("this line is indented differently from the lines above it", source.location(mark.index),
                 "Keys of one mapping start in the same column: line this one up with the keys above it (spaces only).")
@@ -576,6 +588,10 @@ def _check_glued_dashes(origin: Origin, errors: ErrorCollector) -> bool:
             errors.add(f"YAML syntax error: {glued[0]}", glued[1], glued[2])
             found = True
     return found
+
+
+# ('\%', '\''; '\U' and '\x' start a number in hex, so 'C:\Users' fails on the 's')
+_UNKNOWN_ESCAPE = re.compile(r"found unknown escape character|expected escape sequence of \d+ hexdecimal numbers")
 
 
 def _closed_early(text: str, mark: Any) -> tuple[int, int, str] | None:
