@@ -7,6 +7,8 @@ import io
 import os
 import shlex
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
@@ -17,7 +19,7 @@ from scriptkit.cli.options import channel_option, grammar_option, report_options
 from scriptkit.cli.output import console, writing
 from scriptkit.config import LintConfig, check_selectors, load_config
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.linting import LintResult, lint_pack, lint_text
 from scriptkit.loading import load_pack
 from scriptkit.reporters import Reporter, display_path, get_reporter
@@ -48,6 +50,20 @@ def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter |
         raise ConfigError(f"cannot write the report: {target.parent} does not exist", Location(output, 1, 1))
     with writing("the report", output):
         write_atomic(target, buffer.getvalue())
+
+
+@contextmanager
+def _annotated(fmt: str) -> Iterator[None]:
+    """With ``--format github``, a pack that cannot be read is reported as annotations on standard
+    output too (where the workflow reads them), besides the messages on stderr."""
+    try:
+        yield
+    except ScriptkitError as exc:
+        if fmt == "github":
+            from scriptkit.reporters.github import report_errors
+
+            report_errors(exc, sys.stdout)
+        raise
 
 
 def _not_an_input(output: str | None, inputs: list[str], option: str = "-o", what: str = "the report") -> None:
@@ -96,9 +112,10 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
                                "(the JSON report's diagnostics can be counted instead)")
     if write_baseline_file and (fix or diff):
         raise click.UsageError("--write-baseline records the findings as they are: run --fix first, then record")
-    loaded = load_pack(pack, jobs=jobs)
-    check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
-    config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
+    with _annotated(fmt):
+        loaded = load_pack(pack, jobs=jobs)
+        check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
+        config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
     read = [loaded.origin, *(script.origin for script in loaded.scripts)]
     inputs = [*(origin.source.path for origin in read if origin), *config.sources]
     _not_an_input(output, inputs)

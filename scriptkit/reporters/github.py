@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Severity
+from scriptkit.errors import ErrorGroup, ScriptkitError, two_sentences
 from scriptkit.reporters import display_path, with_suggestion
 
 if TYPE_CHECKING:
@@ -29,3 +31,13 @@ def report(result: LintResult, stream: TextIO) -> None:
         props = (f"file={_prop(display_path(d.location.file))},line={d.location.line},col={d.location.col},"
                  f"{end}title={_prop(f'{d.code} [{d.name}]')}")
         stream.write(f"::{LEVELS[d.severity]} {props}::{_data(message)}\n")
+
+
+def report_errors(error: ScriptkitError, stream: TextIO) -> None:
+    """Input the run could not read (exit 2) as error annotations: without them a CI job failed
+    with nothing on the diff, and the reason only in its log."""
+    errors: Iterable[ScriptkitError] = error.errors if isinstance(error, ErrorGroup) else [error]
+    for e in errors:
+        where = (f"file={_prop(display_path(e.location.file))},line={e.location.line},col={e.location.col},"
+                 if e.location else "")
+        stream.write(f"::error {where}title=scriptkit::{_data(two_sentences(e.message, e.hint))}\n")
