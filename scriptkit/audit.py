@@ -121,7 +121,8 @@ class AuditReport:
     unreadable: list[ItemProblem] = field(default_factory=list)
     skipped: list[ItemProblem] = field(default_factory=list)
     judged: tuple[str, ...] = PRACTICES
-    library_diagnostics: list[Diagnostic] = field(default_factory=list)  # not tied to one macro
+    #: findings of the pack as a whole (pack.yaml's constants, its channels' greetings), not of one macro
+    library_diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
     def averages(self) -> dict[str, float | None]:
@@ -181,6 +182,7 @@ class AuditReport:
                 "unreadable": len(self.unreadable), "skipped": len(self.skipped),
                 "duplicate_groups": len(self.duplicates), "contradictions": len(self.contradictions),
                 "blank_risks": len(self.blank_risks), "not_judged_other_language": self.not_judged,
+                "pack_problems": len(self.library_diagnostics),
             },
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
                         "formula": "100 * product(1 - weight(severity)) over the practice's diagnostics"},
@@ -200,6 +202,9 @@ class AuditReport:
             "unreadable": [{"location": str(p.location), "item": p.item, "message": p.message}
                            for p in self.unreadable],
             "skipped": [{"location": str(p.location), "item": p.item, "message": p.message} for p in self.skipped],
+            "pack_problems": [{"location": str(d.location), "code": d.code, "name": d.name,
+                               "severity": d.severity.value, "message": d.message, "suggestion": d.suggestion}
+                              for d in self.library_diagnostics],
         }
 
 
@@ -252,6 +257,9 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             library_level.append(d)
         else:
             per_macro[ident].append(d)
+    if library is not None:  # (a macro's findings keep their place in its script: highlights read it)
+        for d in library_level:
+            d.location = origins.get(d.script_id or "") or Location(source, 1, 1)
     catalogue = pack.catalogue
     expected = expected_language(pack)
     macros: list[MacroAudit] = []

@@ -153,3 +153,20 @@ def test_a_numbered_html_list_keeps_its_numbers(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     script = (tmp_path / "out" / "scripts" / "reset.yaml").read_text(encoding="utf-8")
     assert "1. Open the reset page\n  2. Enter your email\n\n  3. Sign in\n\n  - No fee" in script
+
+
+def test_an_audited_packs_own_problems_are_listed_not_dropped(make_pack) -> None:  # type: ignore[no-untyped-def]
+    """pack.yaml's findings (an unused constant, a greeting's placeholder without a fallback) belong to
+    no macro: check reported them, the audit left them out of every output."""
+    pack = make_pack({"late.yaml": "id: late\ntitle: Late\nacknowledgment: \"I'm sorry your parcel is late.\"\n"
+                                   "solution: \"I've asked the courier to trace it today, {{ hours }}.\"\n"},
+                     pack_yaml="name: Team\nconstants:\n  hours: \"9 to 5\"\n  unused_line: \"spare\"\n")
+    result = CliRunner().invoke(main, ["audit", str(pack)])
+    assert result.exit_code == 0, result.output
+    assert "Problems of the pack as a whole: 1" in result.output
+    assert f"{pack / 'pack.yaml'}:4:3 SK002 unused-constant: constant 'unused_line' is not used" in result.output
+    data = json.loads(CliRunner().invoke(main, ["audit", str(pack), "--format", "json"]).output)
+    assert data["summary"]["pack_problems"] == 1
+    assert [(p["code"], p["location"]) for p in data["pack_problems"]] == [("SK002", f"{pack / 'pack.yaml'}:4:3")]
+    page = render_html(audit(pack))
+    assert '<section id="pack-problems">' in page and "unused_line" in page

@@ -148,6 +148,10 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     con.print(f"[bold]Placeholders that can render blank[/bold]: {len(risks)}")
     for ident, name in risks[:10]:
         con.print(f"  {ident}: {{{{ {name} }}}} has no fallback", markup=False, highlight=False)
+    if report.library_diagnostics:  # (no macro's score holds them, so they are listed whole)
+        con.print(f"[bold]Problems of the pack as a whole[/bold]: {len(report.library_diagnostics)}")
+        for d in report.library_diagnostics:
+            con.print(f"  {d.location} {d.code} {d.name}: {d.message}", markup=False, highlight=False)
 
 
 commands = [audit_command]

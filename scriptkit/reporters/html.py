@@ -213,6 +213,9 @@ def render_html(report: AuditReport) -> str:
             for v, qs in c.values.items())
         + "</ul></td></tr>" for c in report.contradictions[:50])
     unreadable = "".join(f"<li>{_e(p)}</li>" for p in report.unreadable)
+    pack_wide = "".join(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
+                        f'{_e(d.message)} <span class="muted">{_e(d.location)}</span></li>'
+                        for d in report.library_diagnostics)
     weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -235,6 +238,7 @@ def render_html(report: AuditReport) -> str:
 <section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
+{f'<section id="pack-problems"><h2>Problems of the pack as a whole</h2><ul class="problems">{pack_wide}</ul></section>' if pack_wide else ''}
 <p class="muted">Scores: 100 &times; the product of (1 &minus; weight) over a practice's problems; weights {_e(weights)}. Made by scriptkit audit.</p>
 </main><script>{_JS}</script></body></html>
 """
