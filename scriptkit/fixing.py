@@ -3,8 +3,9 @@
 Fixes are character edits of the file (never a re-dump of the YAML), so comments, quoting,
 key order and blank lines survive. Each file is re-parsed after editing: every value must
 be unchanged except the scalars an edit touched, and those must read exactly as the edit
-intended (a replacement that would need YAML escaping is refused, not written). Files are
-replaced atomically.
+intended. In quoted text the replacement is escaped as the quotes need ('don''t'); one that
+would need more (a ': ' in unquoted text) is refused, not written. Files are replaced
+atomically.
 """
 
 from __future__ import annotations
@@ -95,8 +96,7 @@ def fix_file(path: str, edits: list[Edit]) -> FileFix:
         if any(mark in edit.replacement for mark in ("{{", "{%", "{#")):
             result.refused.append((edit, "the replacement would add template syntax"))
             continue
-        candidate = current[:edit.start] + edit.replacement + current[edit.end:]
-        reason = verify(current, candidate, [edit])
+        candidate, reason = _edited(current, edit)
         if reason:
             result.refused.append((edit, reason))
             continue
@@ -106,6 +106,26 @@ def fix_file(path: str, edits: list[Edit]) -> FileFix:
     result.after = current
     result.applied.reverse()
     return result
+
+
+def _edited(text: str, edit: Edit) -> tuple[str, str | None]:
+    """``text`` with ``edit`` made, and None; or ``text`` and why the edit cannot be made. In
+    quoted YAML text the replacement is written as that quoting needs it ("don't" is 'don''t' in
+    single quotes): whichever spelling reads back as the intended text is the one written."""
+    first = text[:edit.start] + edit.replacement + text[edit.end:]
+    reason = verify(text, first, [edit])
+    if reason is None:
+        return first, None
+    escaped = []
+    if "'" in edit.replacement:
+        escaped.append(edit.replacement.replace("'", "''"))
+    if '"' in edit.replacement or "\\" in edit.replacement:
+        escaped.append(edit.replacement.replace("\\", "\\\\").replace('"', '\\"'))
+    for spelling in escaped:
+        candidate = text[:edit.start] + spelling + text[edit.end:]
+        if verify(text, candidate, [edit]) is None:
+            return candidate, None
+    return text, reason  # (the plain replacement's reason: the one a writer can act on)
 
 
 def verify(before: str, after: str, edits: list[Edit]) -> str | None:
