@@ -170,3 +170,22 @@ def test_an_audited_packs_own_problems_are_listed_not_dropped(make_pack) -> None
     assert [(p["code"], p["location"]) for p in data["pack_problems"]] == [("SK002", f"{pack / 'pack.yaml'}:4:3")]
     page = render_html(audit(pack))
     assert '<section id="pack-problems">' in page and "unused_line" in page
+
+
+def test_salesforce_quick_text_reads_from_a_query_or_data_loader(tmp_path: Path) -> None:
+    """What the guide says of Salesforce: Name, Message and Category, and merge fields mapped."""
+    body = "Hi {!Contact.FirstName},\n\nSorry for the double charge; I refunded it today.\n\nThanks,\n{!User.FirstName}"
+    query = tmp_path / "quicktext.json"
+    query.write_text(json.dumps({"totalSize": 1, "done": True, "records": [
+        {"attributes": {"type": "QuickText", "url": "/services/data/v60.0/sobjects/QuickText/0Q1"},
+         "Id": "0Q1", "Name": "Double charge", "Message": body, "Category": "Billing", "Channel": "Email"}]}),
+        encoding="utf-8")
+    loader = tmp_path / "quicktext.csv"
+    loader.write_text(f'Id,Name,Message,Category\n0Q1,Double charge,"{body}",Billing\n', encoding="utf-8")
+    for n, export in enumerate((query, loader)):
+        out = tmp_path / f"out{n}"
+        result = CliRunner().invoke(main, ["import", str(export), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        script = (out / "scripts" / "double-charge.yaml").read_text(encoding="utf-8")
+        assert "title: Double charge" in script and "tags: [Billing]" in script
+        assert "Hi {{ customer.first_name }},\n" in script and "Thanks,\n  {{ agent.first_name }}" in script
