@@ -1230,10 +1230,12 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
         meta_file = root / PACK_FILE
         if not meta_file.exists():
             inside = next((folder for folder in root.resolve().parents if (folder / PACK_FILE).is_file()), None)
+            # (`scriptkit init` writes only into a new or empty folder: for one that holds files, say what to write)
+            create = (f"Create {meta_file} holding at least the pack's name (name: {root.resolve().name})"
+                      if any(root.iterdir()) else "Create one with `scriptkit init`")
             raise PackError(f"{root} has no {PACK_FILE}", Location(str(meta_file), 1, 1),
                             f"{os.path.relpath(inside)} is the pack it is in: point at that folder."
-                            if inside is not None else
-                            "Create one with `scriptkit init`, or point at the pack's folder.")
+                            if inside is not None else f"{create}, or point at the pack's folder.")
         meta, pack_origin, unread = _read_meta(root, errors)
         packs: list[str] = []
         script_files = _script_files(root / SCRIPTS_DIR, packs) if (root / SCRIPTS_DIR).is_dir() else []
