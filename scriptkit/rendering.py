@@ -349,12 +349,12 @@ def check_script(pack: Pack, script: Script, pack_scope: _Scope | None = None) -
 _FLEX_PARTS = ("guidance", "alternatives", "conditions")
 
 
-def _slot_key(key: str, known: Iterable[str]) -> str | None:
+def _slot_key(key: str, known: Iterable[str], cutoff: float = 0.8) -> str | None:
     """The slot a raw YAML key stands for, also when misspelled (``acknowlegment``)."""
     known = list(known)
     if key in known:
         return key
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.8)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
@@ -384,13 +384,22 @@ def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> lis
                 if kind == "guidance" and isinstance(inner, str):
                     sources.append(TemplateSource(inner, "flexibility", origin, (key, part), label))
                 elif kind == "blanks" and isinstance(inner, list):
-                    blanks += [b["name"] for b in inner if isinstance(b, Mapping) and isinstance(b.get("name"), str)]
+                    blanks += [name for b in inner if isinstance(b, Mapping) and (name := _blank_name(b))]
                 elif kind in ("alternatives", "conditions") and isinstance(inner, list):
                     sources += [TemplateSource(item["text"], "flexibility", origin, (key, part, i, "text"), label)
                                 for i, item in enumerate(inner)
                                 if isinstance(item, Mapping) and isinstance(item.get("text"), str)]
     scope = _Scope(pack, None, blanks)
     return [p for src in sources for p in check_source(src, scope)]
+
+
+def _blank_name(item: Mapping[str, Any]) -> str | None:
+    """A blank's name, also under a misspelt 'name' key ('nmae: new_date'): that key is reported once,
+    and the blank must not then be called undeclared where the script uses it."""
+    for key, value in item.items():
+        if isinstance(value, str) and _slot_key(str(key).lower(), ("name",), 0.6) == "name":
+            return value
+    return None
 
 
 def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:

@@ -166,3 +166,14 @@ def test_a_declared_placeholder_or_constant_with_a_helpdesks_name_is_the_writers
     root = make_pack({"late.yaml": script("about {{ ticket.title }} we are here,")}, pack_yaml)
     result = check(root)
     assert result.exit_code != 2 and ": error:" not in result.output, result.output
+
+
+@pytest.mark.parametrize("key", ["nmae", "Name", "nam"])
+def test_a_misspelt_blank_name_key_is_the_one_problem(make_pack: Any, key: str) -> None:
+    # (the blank was also called undeclared where the script uses it, and told to declare it again)
+    text = script("it arrives {{ blank.new_date }},").replace("    - name: new_date", f"    - {key}: new_date")
+    root = make_pack({"late.yaml": text}, PACK_YAML)
+    result = check(root)
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and f"unknown key '{key}'. Did you mean 'name'?" in errors[0], result.output
