@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,6 +13,10 @@ from scriptkit.diagnostics import Diagnostic
 from scriptkit.exporting import ExportRefused, export
 from scriptkit.loading import load_pack
 from scriptkit.reporters import display_path
+
+if TYPE_CHECKING:
+    from scriptkit.models import Pack
+    from scriptkit.targets.base import Target
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:
@@ -66,12 +71,30 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     for name, count in result.counts.items():
         # (in the helpdesk's own word: Zendesk macros, Freshdesk canned responses; a third party's target may not say)
         one, many = getattr(get(name), "units", ("reply", "replies"))
-        con.print(f"{name}: {count} {one if count == 1 else many}", markup=False)
+        con.print(f"{name}: {count} {one if count == 1 else many}{_not_carried(loaded, get(name), channels)}",
+                  markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
     if result.replaced:  # (said, so that an export to another helpdesk into the same --out loses nothing unseen)
         folders = ", ".join(f"{name}/" for name in result.replaced)
         con.print(f"Replaced what an earlier export wrote there: {folders} (an export replaces its --out as a "
                   "whole). Export several helpdesks at once with --to, or give each its own --out.", markup=False)
+
+
+def _not_carried(pack: Pack, target: Target, wanted: tuple[str, ...]) -> str:
+    """The scripts left out because the target carries none of their channels (a phone script
+    in a helpdesk: none has call scripts), said after its count: they were missing without a word."""
+    left: dict[str, int] = {}
+    for script in pack.scripts:
+        mine = [c for c in script.channels if not wanted or c in wanted]
+        if mine and not set(mine) & set(target.channels):
+            key = " and ".join(mine)
+            left[key] = left.get(key, 0) + 1
+    if not left:
+        return ""
+    count = sum(left.values())
+    scripts = "1 script" if count == 1 else f"{count} scripts"
+    return (f" ({scripts} for {' or '.join(sorted(left))} only left out: {target.name} carries "
+            f"{', '.join(target.channels)}; the playbook export has every channel)")
 
 
 commands = [export_command]
