@@ -1110,11 +1110,12 @@ SCRIPT_PATTERN = "*.y*ml"
 _SCRIPT_NAME = re.compile(r"(?!\.)" + fnmatch.translate(SCRIPT_PATTERN), re.IGNORECASE)
 
 
-def _script_files(folder: Path, packs: list[str] | None = None) -> list[str]:
+def _script_files(folder: Path, packs: list[str] | None = None, saved_as_text: list[str] | None = None) -> list[str]:
     """Every entry below ``folder`` named like a YAML file in any case, as strings, without hidden
     files and folders (a name starting with '.'), symbolic links to folders listed but not
     entered, in path order (as ``sorted`` orders Paths). Nor any pack.yaml, or folder below one
-    holding a pack.yaml (another pack): their pack.yaml files go into ``packs``.
+    holding a pack.yaml (another pack): their pack.yaml files go into ``packs``. Files named like
+    a script saved as text ('refund.yaml.txt') go into ``saved_as_text``.
 
     By ``os.walk``, and strings rather than Paths: pathlib's recursive glob makes a Path for
     every entry it passes (5x slower on 10,000 files), and making a Path of each file found was
@@ -1131,7 +1132,14 @@ def _script_files(folder: Path, packs: list[str] | None = None) -> list[str]:
                 continue
         folders[:] = [name for name in folders if name[:1] != "."]  # not entered
         found += [join(parent, name) for name in (*folders, *files) if match(name) and name != PACK_FILE]
+        if saved_as_text is not None:
+            saved_as_text += [join(parent, name) for name in files if _SAVED_AS_TEXT.search(name)]
     return _in_path_order(found)
+
+
+# 'refund.yaml.txt': a script Notepad saved as text, shown as 'refund.yaml' where Windows hides
+# the extension; left out of the pack without a word
+_SAVED_AS_TEXT = re.compile(r"\.ya?ml\.txt$", re.IGNORECASE)
 
 
 _SCRIPT_KEYS = re.compile(r"(?m)^(?:acknowledgment|solution)\s*:")
@@ -1233,12 +1241,22 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
             # (`scriptkit init` writes only into a new or empty folder: for one that holds files, say what to write)
             create = (f"Create {meta_file} holding at least the pack's name (name: {root.resolve().name})"
                       if any(root.iterdir()) else "Create one with `scriptkit init`")
-            raise PackError(f"{root} has no {PACK_FILE}", Location(str(meta_file), 1, 1),
-                            f"{os.path.relpath(inside)} is the pack it is in: point at that folder."
-                            if inside is not None else f"{create}, or point at the pack's folder.")
+            hint = (f"{os.path.relpath(inside)} is the pack it is in: point at that folder." if inside is not None
+                    else f"{create}, or point at the pack's folder.")
+            misnamed = next((root / name for name in ("pack.yml", "Pack.yaml", "pack.yaml.txt")
+                             if (root / name).is_file() and name in os.listdir(root)), None)
+            if misnamed is not None:  # (os.listdir: a case-blind disk finds 'Pack.yaml' for 'pack.yaml' too)
+                hint = f"Rename {misnamed} to {PACK_FILE}: that is the name scriptkit reads."
+            raise PackError(f"{root} has no {PACK_FILE}", Location(str(meta_file), 1, 1), hint)
         meta, pack_origin, unread = _read_meta(root, errors)
         packs: list[str] = []
-        script_files = _script_files(root / SCRIPTS_DIR, packs) if (root / SCRIPTS_DIR).is_dir() else []
+        as_text: list[str] = []
+        script_files = _script_files(root / SCRIPTS_DIR, packs, as_text) if (root / SCRIPTS_DIR).is_dir() else []
+        for text_file in as_text:
+            name = os.path.basename(text_file)
+            errors.add(f"{name} is not read: its name ends in .txt, so it is not a YAML file",
+                       Location(text_file, 1, 1), f"Rename it to {name[:-4]}. (Windows may hide the .txt: in "
+                       "Notepad, save it with 'Save as type: All files'.)")
         for inner in packs:
             if os.path.dirname(inner) == str(root / SCRIPTS_DIR):
                 errors.add("this is a pack's settings file, in the scripts folder, where each file is a script",
