@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.importers import ItemProblem, Library, import_library
+from scriptkit.importers import ItemProblem, Library, import_libraries
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
@@ -121,6 +121,8 @@ class AuditReport:
     unreadable: list[ItemProblem] = field(default_factory=list)
     skipped: list[ItemProblem] = field(default_factory=list)
     judged: tuple[str, ...] = PRACTICES
+    #: each export file read, and the format it was read as (none for a pack)
+    read_as: dict[str, str] = field(default_factory=dict)
     #: findings of the pack as a whole (pack.yaml's constants, its channels' greetings), not of one macro
     library_diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -208,19 +210,21 @@ class AuditReport:
         }
 
 
-def audit(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
-          where: Mapping[str, str] | None = None, skip_bad: bool = False, grammar: str | None = None,
-          near_threshold: float = 0.7, stage: Stage | None = None) -> AuditReport:
-    """Audit a pack folder or an export file; see the module docs for the scores."""
+def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
+          mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None, skip_bad: bool = False,
+          grammar: str | None = None, near_threshold: float = 0.7, stage: Stage | None = None) -> AuditReport:
+    """Audit a pack folder, an export file, or several export files as one library; see the module
+    docs for the scores."""
     tell = stage or (lambda _: None)
-    source = Path(path)
-    if source.is_dir() and fmt is None:
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    source = Path(paths[0])
+    if len(paths) == 1 and source.is_dir() and fmt is None:
         tell("Loading the pack")
         pack = load_pack(source)
         return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)
     tell(f"Reading {source.name}")
-    library = import_library(source, fmt, mapping=mapping, where=where,
-                             progress=(lambda n: tell(f"Reading {source.name}: {n} items")) if stage else None)
+    library = import_libraries(paths, fmt, mapping=mapping, where=where,
+                               progress=(lambda n: tell(f"Reading {source.name}: {n} items")) if stage else None)
     if not skip_bad:
         library.raise_if_unreadable()
     library.raise_if_empty("audit", where, listed=False)  # (the import command lists them as it reads)
@@ -228,7 +232,7 @@ def audit(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str
         tell(f"Importing {len(library.macros)} macros")
         root = library.write(Path(tmp) / "pack", name=source.stem)
         pack = load_pack(root)
-        return _audit_pack(pack, str(source), library.format, library, grammar, near_threshold, tell)
+        return _audit_pack(pack, library.label, library.format, library, grammar, near_threshold, tell)
 
 
 def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
@@ -247,7 +251,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
     if library is not None:
-        _name_export_places(result.diagnostics, pack, origins, source)
+        _name_export_places(result.diagnostics, pack, origins, library.source)
     by_file = {s.file: s.id for s in pack.scripts}
     per_macro: dict[str, list[Diagnostic]] = defaultdict(list)
     library_level: list[Diagnostic] = []
@@ -259,7 +263,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             per_macro[ident].append(d)
     if library is not None:  # (a macro's findings keep their place in its script: highlights read it)
         for d in library_level:
-            d.location = origins.get(d.script_id or "") or Location(source, 1, 1)
+            d.location = origins.get(d.script_id or "") or Location(library.source, 1, 1)
     catalogue = pack.catalogue
     expected = expected_language(pack)
     macros: list[MacroAudit] = []
@@ -305,7 +309,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         contradictions=find_contradictions(in_file_order, duplicates),  # copies' numbers are compared too
         unreadable=list(library.problems) if library else [],
         skipped=list(library.skipped) if library else [],
-        judged=judged, library_diagnostics=library_level)
+        judged=judged, library_diagnostics=library_level,
+        read_as={part.source: part.format for part in library.parts or [library]} if library else {})
 
 
 def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapping[str, Location],

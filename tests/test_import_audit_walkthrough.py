@@ -189,3 +189,59 @@ def test_salesforce_quick_text_reads_from_a_query_or_data_loader(tmp_path: Path)
         script = (out / "scripts" / "double-charge.yaml").read_text(encoding="utf-8")
         assert "title: Double charge" in script and "tags: [Billing]" in script
         assert "Hi {{ customer.first_name }},\n" in script and "Thanks,\n  {{ agent.first_name }}" in script
+
+
+def _markdown_library(tmp_path: Path) -> list[Path]:
+    """A team library kept as one Markdown file per topic, as many are; one title is in both."""
+    billing = tmp_path / "billing.md"
+    billing.write_text("## Double charge\n\nSorry about the double charge. I've refunded it today.\n\n"
+                       "## Shared title\n\nThanks for waiting. Your invoice is attached.\n", encoding="utf-8")
+    shipping = tmp_path / "shipping.md"
+    shipping.write_text("## Late parcel\n\nSorry it is late. I've asked the courier to trace it today.\n\n"
+                        "## Shared title\n\nThanks for waiting. Your parcel ships tomorrow.\n", encoding="utf-8")
+    return [billing, shipping]
+
+
+def test_several_files_import_into_one_pack(tmp_path: Path) -> None:
+    """One pack from a library kept in several files: each file made a pack of its own, which no
+    single check, audit or export could see whole."""
+    files = _markdown_library(tmp_path)
+    out = tmp_path / "pack"
+    result = CliRunner().invoke(main, ["import", *map(str, files), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"Imported 4 macro(s) from {files[0]} and 1 more file(s) into {out}/." in result.output
+    assert "  billing.md 2, shipping.md 2" in result.output
+    scripts = sorted(p.name for p in (out / "scripts").iterdir())
+    assert scripts == ["double-charge.yaml", "late-parcel.yaml", "shared-title-2.yaml", "shared-title.yaml"]
+    late = (out / "scripts" / "late-parcel.yaml").read_text(encoding="utf-8")
+    assert late.startswith(f"# Imported by `scriptkit import` from shipping.md ({files[1]}:1:1,")
+    shared = (out / "scripts" / "shared-title-2.yaml").read_text(encoding="utf-8")
+    assert f"another item has the title 'Shared title' too (section 2 'Shared title' at {files[0]}:5:1)" in shared
+    assert "description: 4 macro(s) imported from 2 files (markdown)." in (out / "pack.yaml").read_text("utf-8")
+
+
+def test_several_files_audit_as_one_library(tmp_path: Path) -> None:
+    files = _markdown_library(tmp_path)
+    result = CliRunner().invoke(main, ["audit", *map(str, files), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["source"] == f"{files[0]} and 1 more file(s)" and report["summary"]["macros"] == 4
+    assert {m["location"].rsplit(":", 2)[0] for m in report["macros"]} == {str(f) for f in files}
+
+
+def test_a_file_named_twice_or_a_folder_among_files_is_refused(tmp_path: Path) -> None:
+    files = _markdown_library(tmp_path)
+    twice = CliRunner().invoke(main, ["import", str(files[0]), f"{tmp_path}/./billing.md",
+                                      "-o", str(tmp_path / "out")])
+    assert twice.exit_code == 2 and f"is given twice (as {files[0]} too)" in twice.output
+    folder = CliRunner().invoke(main, ["audit", str(files[0]), str(tmp_path)])
+    assert folder.exit_code == 2 and f"{tmp_path} is a folder" in folder.output
+    assert "Traceback" not in twice.output + folder.output
+
+
+def test_an_unreadable_file_among_several_is_named_where_it_is(tmp_path: Path) -> None:
+    files = _markdown_library(tmp_path)
+    broken = tmp_path / "macros.json"
+    broken.write_text('{"macros": [{"title": "Cut', encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", *map(str, files), str(broken)])
+    assert result.exit_code == 2 and f"{broken}:1:" in result.output and "not valid JSON" in result.output

@@ -35,7 +35,7 @@ def stages() -> Iterator[Callable[[str], None] | None]:
 
 
 @click.command("audit")
-@click.argument("source", type=click.Path())
+@click.argument("sources", metavar="SOURCE...", nargs=-1, required=True, type=click.Path())
 @source_options
 @grammar_option
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -49,10 +49,12 @@ def stages() -> Iterator[Callable[[str], None] | None]:
               help="Exit 1 when the library's overall score (the mean of every macro's overall score, "
                    "0-100) is under SCORE, for a CI gate. The report is still written; the reason, with "
                    "the macros under SCORE, goes to stderr.")
-def audit_command(source: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,
-                  grammar: str | None, out_format: str, html_path: str | None, top: int, near: float,
-                  fail_under: float | None) -> None:
+def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
+                  skip_bad: bool, grammar: str | None, out_format: str, html_path: str | None, top: int,
+                  near: float, fail_under: float | None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
+
+    Several export files (a folder of Markdown files, an export per language) are audited as one library.
 
     Scores (0-100) per practice and readability come from the diagnostics: each error
     costs half of what is left, a warning 30%, a suggestion 10%. Also lists the most common
@@ -61,16 +63,20 @@ def audit_command(source: str, fmt: str | None, mapping: str | None, where: tupl
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
-    if html_path and Path(source).is_file() and Path(html_path).resolve() == Path(source).resolve():
+    if html_path and any(Path(s).is_file() and Path(html_path).resolve() == Path(s).resolve() for s in sources):
         raise ConfigError(f"--html {html_path} is the file being audited: the report would replace it",
                           hint="Write the HTML report to a new file.")
+    if len(sources) > 1 and (folder := next((s for s in sources if Path(s).is_dir()), None)):
+        raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
+                          hint="Audit the pack by itself, or name the export files in the folder.")
     if html_path and not Path(html_path).absolute().parent.is_dir():  # before the long part, not after
         raise ConfigError(f"cannot write the HTML report to {html_path}: {Path(html_path).parent} is not a folder",
                           hint="Create the folder first, or choose another place.")
     with stages() as tell:
-        report = audit(source, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
+        report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
                        grammar=grammar, near_threshold=near, stage=tell)
-    say_detected(source, fmt, report.format)
+    for file, read_as in report.read_as.items():
+        say_detected(file, fmt, read_as)
     if html_path:
         from scriptkit.reporters.html import write_html
 

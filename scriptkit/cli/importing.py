@@ -11,7 +11,7 @@ import click
 
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
-from scriptkit.importers import DETECTED, FORMATS, Library, import_library
+from scriptkit.importers import DETECTED, FORMATS, Library, import_libraries
 from scriptkit.importers.tabular import parse_mapping, parse_where
 from scriptkit.importers.writer import destination, own_placeholders
 
@@ -54,12 +54,13 @@ def say_detected(file: str, given: str | None, read_as: str) -> None:
                                    "--from chooses another format.", markup=False, highlight=False)
 
 
-def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[str, ...],
+def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                  skip_bad: bool) -> Library:
-    with progress(f"Reading {Path(file).name}") as tick:
-        library = import_library(file, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
-                                 progress=tick)
-    say_detected(file, fmt, library.format)
+    with progress(f"Reading {Path(files[0]).name}") as tick:
+        library = import_libraries(files, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
+                                   progress=tick)
+    for part in library.parts or [library]:
+        say_detected(part.source, fmt, part.format)
     if not skip_bad:
         library.raise_if_unreadable()
     err = console(stderr=True)
@@ -69,14 +70,16 @@ def read_library(file: str, fmt: str | None, mapping: str | None, where: tuple[s
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @source_options
 @click.option("--out", "-o", "out", required=True, type=click.Path(file_okay=False), help="The pack folder to create.")
 @click.option("--name", help="The pack's display name (default: from the folder name).")
 @click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
-def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple[str, ...], skip_bad: bool,
-                   out: str, name: str | None, force: bool) -> None:
+def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
+                   skip_bad: bool, out: str, name: str | None, force: bool) -> None:
     """Turn FILE, a helpdesk export or a CSV/JSONL/JSON/YAML/Markdown library, into a pack.
+
+    Several files (a folder of Markdown files, an export per language) become one pack.
 
     \b
     Formats: zendesk, freshdesk, helpscout, intercom, gorgias, front (their API exports),
@@ -84,12 +87,15 @@ def import_command(file: str, fmt: str | None, mapping: str | None, where: tuple
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
     target = destination(Path(out), force)  # (before the read, which can be long: fail fast)
-    library = read_library(file, fmt, mapping, where, skip_bad)
+    library = read_library(files, fmt, mapping, where, skip_bad)
     library.raise_if_empty("import", parse_where(where))
     with writing("the pack", out):
         pack = library.write(target, name=name, force=force)
     con = console()
-    con.print(f"Imported {len(library.macros)} macro(s) from {file} into {pack}/.", markup=False)
+    con.print(f"Imported {len(library.macros)} macro(s) from {library.label} into {pack}/.", markup=False)
+    if len(library.parts) > 1:  # (a file that gave none is seen here, not lost in the total)
+        con.print("  " + ", ".join(f"{Path(part.source).name} {len(part.macros)}" for part in library.parts),
+                  markup=False)
     for item in library.skipped:
         con.print(f"skipped: {item}", markup=False)
     if library.problems:

@@ -1,7 +1,8 @@
 """Importers: helpdesk exports and generic files -> imported macros -> a pack folder.
 
 ``import_library(path, fmt)`` reads a file into a ``Library`` (macros plus every item that
-could not be read, by name); ``Library.write(out)`` writes the pack. One module per source
+could not be read, by name), ``import_libraries(paths)`` several files into one; ``Library.write(out)``
+writes the pack. One module per source
 format; each exposes ``read(path, options)`` and a ``LABEL``.
 """
 
@@ -11,7 +12,7 @@ import difflib
 import importlib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,15 @@ class Library:
     macros: list[ImportedMacro] = field(default_factory=list)
     problems: list[ItemProblem] = field(default_factory=list)  # unreadable items
     skipped: list[ItemProblem] = field(default_factory=list)  # items without reply text
+    #: the library of each file, when several were read as one (``import_libraries``)
+    parts: list[Library] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """How reports name where the library came from: its file, or its first file and how many more."""
+        if len(self.parts) < 2:
+            return self.source
+        return f"{self.parts[0].source} and {len(self.parts) - 1} more file(s)"
 
     @property
     def blank_count(self) -> int:
@@ -144,8 +154,9 @@ class Library:
 
     def raise_if_unreadable(self) -> None:
         """Every unreadable item as one located error (exit code 2)."""
-        if self.problems:
-            errors = [ImportFormatError(f"{p.item}: {p.message}", p.location, self.hint) for p in self.problems]
+        errors = [ImportFormatError(f"{p.item}: {p.message}", p.location, part.hint)
+                  for part in self.parts or [self] for p in part.problems]
+        if errors:
             raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
 
     def raise_if_empty(self, action: str, where: Mapping[str, str] | None = None, *, listed: bool = True) -> None:
@@ -153,6 +164,8 @@ class Library:
         caller has shown the unreadable items (--skip-bad), else they are named in the error too."""
         if self.macros:
             return
+        for part in self.parts:  # (none has a macro: the first says why)
+            part.raise_if_empty(action, where, listed=listed)
         if where:
             wanted = " and ".join(f"{column}={value}" for column, value in where.items())
             raise ImportFormatError(f"nothing to {action}: no item has {wanted}", Location(self.source, 1, 1),
@@ -178,15 +191,48 @@ class Library:
             raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
         exported = next((m.native.pack.get("name") for m in self.macros if m.native is not None), None)
         display = name or exported or " ".join(re.split(r"[-_\s]+", target.name)).strip().title() or "Imported"
-        return write_pack(self.macros, target, name=display, source=Path(self.source).name, fmt=self.format,
-                          force=force)
+        source = Path(self.source).name if len(self.parts) < 2 else f"{len(self.parts)} files"
+        return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force)
+
+
+def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
+                     mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
+                     progress: Callable[[int], None] | None = None) -> Library:
+    """Several exports read as one library: a folder of Markdown files, an export per language or per
+    brand. Each file is read as ``import_library`` reads it (its own format, told by its shape or
+    suffix, or ``fmt``); script ids stay distinct across the files, and macros of one title in
+    different files name each other, as they do within one. One path is ``import_library``.
+    """
+    if len(paths) == 1:
+        return import_library(paths[0], fmt, mapping=mapping, where=where, progress=progress)
+    seen: dict[Path, str | Path] = {}
+    for path in paths:  # (a glob and a name of the same file: every macro of it would be there twice)
+        if (first := seen.get(Path(path).resolve())) is not None:
+            also = f" (as {first} too)" if str(first) != str(path) else ""
+            raise ConfigError(f"{path} is given twice{also}", Location(str(path), 1, 1),
+                              "Name each file once.")
+        seen[Path(path).resolve()] = path
+    taken: set[str] = set()
+    parts = [import_library(path, fmt, mapping=mapping, where=where, progress=progress, taken=taken,
+                            titles_named=False) for path in paths]
+    formats = sorted({part.format for part in parts})
+    library = Library(parts[0].source, formats[0] if len(formats) == 1 else "+".join(formats), parts=parts)
+    for part in parts:
+        library.macros += part.macros
+        library.problems += part.problems
+        library.skipped += part.skipped
+    _name_repeated_titles(library.macros)
+    return library
 
 
 def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
                    where: Mapping[str, str] | None = None, dialect: str | None = None,
-                   progress: Callable[[int], None] | None = None) -> Library:
+                   progress: Callable[[int], None] | None = None, taken: set[str] | None = None,
+                   titles_named: bool = True) -> Library:
     """Read an export into a Library. ``fmt``, when omitted, is the helpdesk whose export a JSON file's
-    shape says it is (``detect_format``: Zendesk, Gorgias), else guessed from the suffix.
+    shape says it is (``detect_format``: Zendesk, Gorgias), else guessed from the suffix. ``taken``:
+    script ids other files of the library took (this one's are added); ``titles_named``: macros that
+    share a title are named here (else the caller names them, across its files).
 
     Raises ``ImportFormatError`` (located) when the file as a whole cannot be read; single
     unreadable items are collected in ``Library.problems`` by name.
@@ -210,7 +256,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
                           hint=f"Leave out {option}.")
     options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect)
     library = Library(str(file), fmt)
-    taken: set[str] = set()
+    taken = set() if taken is None else taken
     try:
         for n, item in enumerate(_read(reader, file, options, fmt), start=1):
             if isinstance(item, ItemProblem):
@@ -235,7 +281,8 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
     library.macros = merge_variants(library.macros)
     _name_repeated_ids(library.macros)
-    _name_repeated_titles(library.macros)
+    if titles_named:
+        _name_repeated_titles(library.macros)
     if library.problems and not library.macros and (other := _other_helpdesk(file, fmt)):
         library.hint = other  # no item could be read: the wrong --from, most likely
     return library
@@ -330,4 +377,4 @@ def _unique(slug: str, taken: set[str]) -> str:
 
 
 __all__ = ["DETECTED", "FORMATS", "ImportedMacro", "ItemProblem", "Library", "RawItem", "describe_formats",
-           "detect_format", "import_library"]
+           "detect_format", "import_libraries", "import_library"]

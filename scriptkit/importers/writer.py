@@ -273,9 +273,9 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
         pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
                              library_language(m.raw.body for m in macros))
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
-        for macro in macros:
-            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, source)),
-                                                               encoding="utf-8")
+        for macro in macros:  # (each names its own file: a library can be read from several)
+            own = Path(macro.raw.location.file).name or source
+            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, own)), encoding="utf-8")
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
         tmp.rename(out)
