@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.importers import ItemProblem, Library, import_libraries
+from scriptkit.importers import ItemProblem, Library, import_libraries, refuse_folder
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
@@ -219,6 +219,8 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     source = Path(paths[0])
     if len(paths) == 1 and source.is_dir() and fmt is None:
+        if not (source / "pack.yaml").exists():  # (a library kept in files, not a pack: say how to read it)
+            refuse_folder(source, "audit")
         tell("Loading the pack")
         pack = load_pack(source)
         return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)

@@ -245,3 +245,22 @@ def test_an_unreadable_file_among_several_is_named_where_it_is(tmp_path: Path) -
     broken.write_text('{"macros": [{"title": "Cut', encoding="utf-8")
     result = CliRunner().invoke(main, ["audit", *map(str, files), str(broken)])
     assert result.exit_code == 2 and f"{broken}:1:" in result.output and "not valid JSON" in result.output
+
+
+def test_a_folder_of_exports_says_how_to_read_its_files(tmp_path: Path) -> None:
+    """'audit macros/' said 'has no pack.yaml. Create one with scriptkit init', and 'import macros/'
+    gave click's 'is a directory': neither said that naming the files reads them as one library."""
+    _markdown_library(tmp_path)
+    (tmp_path / "README.md").write_text("# Our macros\n\nOne file per topic.\n", encoding="utf-8")
+    audited = CliRunner().invoke(main, ["audit", str(tmp_path)])
+    assert audited.exit_code == 2, audited.output
+    assert f"{tmp_path}:1:1: error: {tmp_path} is a folder, not a pack; it holds 2 export file(s): billing.md, " \
+           f"shipping.md. Name the export files, to audit them as one library: scriptkit audit {tmp_path}/*.md" \
+           in audited.output
+    imported = CliRunner().invoke(main, ["import", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert imported.exit_code == 2 and f"scriptkit import {tmp_path}/*.md -o PACK" in imported.output
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    result = CliRunner().invoke(main, ["import", str(bare), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "it holds no file scriptkit reads. Pass the export file itself." in result.output
+    assert "Traceback" not in audited.output + imported.output + result.output

@@ -11,7 +11,7 @@ import click
 
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
-from scriptkit.importers import DETECTED, FORMATS, Library, import_libraries
+from scriptkit.importers import DETECTED, FORMATS, Library, import_libraries, refuse_folder
 from scriptkit.importers.tabular import parse_mapping, parse_where
 from scriptkit.importers.writer import destination, own_placeholders
 
@@ -70,7 +70,7 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
 
 
 @click.command("import")
-@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path())
 @source_options
 @click.option("--out", "-o", "out", required=True, type=click.Path(file_okay=False), help="The pack folder to create.")
 @click.option("--name", help="The pack's display name (default: from the folder name).")
@@ -86,6 +86,8 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     csv, jsonl, json, yaml, js, markdown (with --map for the columns).
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
+    for folder in (Path(file) for file in files if Path(file).is_dir()):
+        refuse_folder(folder, "import")
     target = destination(Path(out), force)  # (before the read, which can be long: fail fast)
     library = read_library(files, fmt, mapping, where, skip_bad)
     library.raise_if_empty("import", parse_where(where))

@@ -70,6 +70,28 @@ def guess_format(path: Path) -> str | None:
     return _SUFFIXES.get(path.suffix.lower())
 
 
+def refuse_folder(folder: Path, action: str) -> None:
+    """A folder given as an export: when it holds export files, the error names them and how to read them
+    as one library. (audit reads a folder with a pack.yaml as a pack, and leaves one with no export
+    file in it to the pack loader's error.)"""
+    # (a README beside the exports describes them: it is no macro library)
+    exports = sorted(p.name for p in folder.iterdir()
+                     if p.is_file() and guess_format(p) and not p.name.lower().startswith("readme"))
+    if not exports and action == "audit":
+        return
+    what = f"{folder} is a folder, not {'a pack' if action == 'audit' else 'an export file'}"
+    if not exports:
+        raise ConfigError(f"{what}; it holds no file scriptkit reads", Location(str(folder), 1, 1),
+                          "Pass the export file itself.")
+    suffixes = {Path(name).suffix for name in exports}
+    pattern = folder / f"*{suffixes.pop()}" if len(suffixes) == 1 else " ".join(str(folder / n) for n in exports)
+    more = f" and {len(exports) - 3} more" if len(exports) > 3 else ""
+    out = " -o PACK" if action == "import" else ""
+    raise ConfigError(f"{what}; it holds {len(exports)} export file(s): {', '.join(exports[:3])}{more}",
+                      Location(str(folder), 1, 1),
+                      f"Name the export files, to {action} them as one library: scriptkit {action} {pattern}{out}")
+
+
 #: the helpdesk exports that a JSON file's shape alone tells apart, as the import's output names them
 DETECTED = {"zendesk": "a Zendesk macros export", "gorgias": "a Gorgias macros export"}
 
@@ -377,4 +399,4 @@ def _unique(slug: str, taken: set[str]) -> str:
 
 
 __all__ = ["DETECTED", "FORMATS", "ImportedMacro", "ItemProblem", "Library", "RawItem", "describe_formats",
-           "detect_format", "import_libraries", "import_library"]
+           "detect_format", "import_libraries", "import_library", "refuse_folder"]
