@@ -8,9 +8,11 @@ text (with a file offset per character), expression output, placeholders and bla
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain
@@ -426,7 +428,12 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     except TemplateSyntaxError as exc:
         char = _UNEXPECTED_CHAR.fullmatch(exc.message or "")
         if char is not None:  # (Jinja's "at 38" is an offset in the template: say where, and what)
-            found, at = char["char"], src.location_of(int(char["at"]))
+            found, at = _unescaped(char["char"]), src.location_of(int(char["at"]))
+            if unicodedata.category(found) in ("Cf", "Zs", "Zl", "Zp", "Cc"):  # (Jinja wrote it as '\u200b')
+                return [PackError(f"template syntax error in {src.slot}: an invisible character, U+{ord(found):04X} "
+                                  f"({unicodedata.name(found, 'a control character')}), inside '{{{{ }}}}'", at,
+                                  "Delete it (retype the placeholder): it comes with text pasted from a web page, "
+                                  "a chat or a word processor.")]
             if found in "'\"":  # (Jinja's lexer reads a quote it cannot pair as a stray character)
                 return [PackError(f"template syntax error in {src.slot}: the quote {found} inside '{{{{ }}}}' "
                                   "is never closed", at,
@@ -482,7 +489,13 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     return problems + _nested_loops(tree, src) if "{%" in src.text else problems
 
 
-_UNEXPECTED_CHAR = re.compile(r"unexpected char (['\"])(?P<char>.)\1 at (?P<at>\d+)", re.DOTALL)
+_UNEXPECTED_CHAR = re.compile(r"unexpected char (['\"])(?P<char>\\(?:u[0-9a-f]{4}|U[0-9a-f]{8}|x[0-9a-f]{2}|.)|.)\1 "
+                              r"at (?P<at>\d+)", re.DOTALL)
+
+
+def _unescaped(char: str) -> str:
+    """The character Jinja's message names in Python's spelling ('\\u200b', '\\t', '\\\\')."""
+    return codecs.decode(char, "unicode_escape") if char.startswith("\\") and len(char) > 1 else char
 _STRAY_CLOSE = re.compile(r"\{\{[^{}]*\}\}\}")  # a placeholder and one closing brace more
 _EMPTY_PRINT = re.compile(r"\{\{-?\s*-?\}\}")  # '{{ }}', '{{- -}}'
 _BARE_TEST = re.compile(r"\{%-?\s*(if|elif)\s*-?%\}")  # '{% if %}', '{%- elif -%}'

@@ -177,3 +177,22 @@ def test_a_misspelt_blank_name_key_is_the_one_problem(make_pack: Any, key: str) 
     assert result.exit_code == 2
     errors = [line for line in result.output.splitlines() if ": error: " in line]
     assert len(errors) == 1 and f"unknown key '{key}'. Did you mean 'name'?" in errors[0], result.output
+
+
+@pytest.mark.parametrize(("char", "name"), [("\u200b", "ZERO WIDTH SPACE"), ("\u00ad", "SOFT HYPHEN"),
+                                            ("\ufeff", "ZERO WIDTH NO-BREAK SPACE")])
+def test_an_invisible_character_inside_braces_is_named_at_its_place(make_pack: Any, char: str, name: str) -> None:
+    # (Jinja's words were "unexpected char '\\u200b' at 57", at the braces, naming what cannot be seen)
+    template = f"order {{{{ order.num{char}ber }}}} is on its way."
+    message = refused_at(make_pack, template, char)
+    assert message == (f"template syntax error in solution: an invisible character, U+{ord(char):04X} ({name}), "
+                       "inside '{{ }}'. Delete it (retype the placeholder): it comes with text pasted from a web "
+                       "page, a chat or a word processor.")
+
+
+def test_an_invisible_character_the_writer_quoted_is_shown_in_the_message(make_pack: Any) -> None:
+    # ("'\u200bchat' is not a channel. Did you mean 'chat'?" looked as if it named the right word)
+    text = script("we are here,").replace("id: late\n", "id: late\nchannels: [email, \u200bchat]\n")
+    result = check(make_pack({"late.yaml": text}, PACK_YAML))
+    assert result.exit_code == 2
+    assert "error: '<U+200B>chat' is not a channel. Did you mean 'chat'?" in result.output, result.output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,17 @@ def report_error(exc: ScriptkitError) -> None:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(_visible(text))
+
+
+# characters a terminal shows as nothing, or as a space: a message quoting the writer's text
+# ("'\u200bchat' is not a channel. Did you mean 'chat'?") read as if it named the right word
+_INVISIBLE = re.compile("[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff"
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # (not \t, \n or \r)
+
+
+def _visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m[0]):04X}>", text)
 
 
 @contextmanager
