@@ -543,6 +543,10 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
         if nbsp >= 0:
             return ("a no-break space follows the ':'", source.location(nbsp + 1),
                     "Type an ordinary space after the ':'.")
+        block = _block_not_indented(text, cmark.index - cmark.column)
+        if block is not None:
+            return ("this text is not indented under the '|' or '>' above it, so that text is empty",
+                    source.location(cmark.index), f"Indent each line of the text further than {block}.")
         if cmark.column == 0:  # a line at the left edge that YAML began to read as a key
             line = _rest_of_line(text, cmark.index).rstrip()
             if (glued := re.match(r"([A-Za-z_][\w.-]*):(?=\S)", line)) is not None:  # 'solution:I will'
@@ -591,6 +595,32 @@ def _check_glued_dashes(origin: Origin, errors: ErrorCollector) -> bool:
 
 
 # ('\%', '\''; '\U' and '\x' start a number in hex, so 'C:\Users' fails on the 's')
+# a line that opens a block text: 'solution: >', '  - |-', '    - text: >2 # note'
+_BLOCK_OPENER = re.compile(r"(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?:(?P<key>[^\s#'\"-][^#:]*):[ \t]+)?[|>][-+0-9]*"
+                           r"[ \t]*(?:#.*)?")
+
+
+def _block_not_indented(text: str, line_start: int) -> str | None:
+    """What the line at ``line_start`` should be indented further than, when the line above it
+    opens a '|' or '>' text and this one is not indented under it ('- >' with the text in the
+    dash's column: YAML ends the text there, empty, and fails on the next line)."""
+    above_end = text.rfind("\n", 0, line_start)
+    while above_end > 0 and not text[text.rfind("\n", 0, above_end) + 1:above_end].strip():
+        above_end = text.rfind("\n", 0, above_end)  # (blank lines between are part of the text)
+    if above_end <= 0:
+        return None
+    above = text[text.rfind("\n", 0, above_end) + 1:above_end].rstrip("\r")
+    opener = _BLOCK_OPENER.fullmatch(above)
+    if opener is None or not (opener["dash"] or opener["key"]):
+        return None
+    # (the column of the key the text belongs to, or of the dash)
+    owner = len(opener["indent"]) + (len(opener["dash"] or "") if opener["key"] else 0)
+    indent = len(text[line_start:]) - len(text[line_start:].lstrip(" "))
+    if indent > owner:
+        return None
+    return f"'{opener['key'].strip()}:'" if opener["key"] else "the '-' above it"
+
+
 _UNKNOWN_ESCAPE = re.compile(r"found unknown escape character|expected escape sequence of \d+ hexdecimal numbers")
 
 
