@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -89,6 +89,8 @@ class Cues(NamedTuple):
     thanks_for_waiting: tuple[tuple[int, int], ...]
     #: where an upbeat lead-in ("Good news:", "Happily,") at the sentence's start ends; 0 when there is none
     lead_in: int
+    #: thanks for praise: "the kind words", "your lovely review" (see ``replies_to_praise``)
+    praise: tuple[tuple[int, int], ...]
 
     @property
     def names_feeling(self) -> bool:
@@ -169,7 +171,7 @@ _CUE_LISTS = {
     "acknowledgment": "acknowledgment_openers", "feelings": "feelings", "situation": "situation_cues",
     "apologies": "apologies", "personal_apologies": "personal_apologies", "warmth": "warmth",
     "ownership": "ownership", "actions": "actions", "time_frames": "time_frames", "reactions": "emotional_reactions",
-    "advice": "advice", "thanks_for_waiting": "thanks_for_waiting",
+    "advice": "advice", "thanks_for_waiting": "thanks_for_waiting", "praise": "praise",
 }
 
 
@@ -197,7 +199,8 @@ def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
                 tuple(get("situation", ())), tuple(get("apologies", ())), tuple(get("personal_apologies", ())),
                 tuple(get("warmth", ())), tuple(get("ownership", ())), tuple(get("actions", ())),
                 tuple(get("time_frames", ())), tuple(get("advice", ())), second_person, deictic,
-                tuple(get("reactions", ())), asks, imperative, tuple(get("thanks_for_waiting", ())), lead_in)
+                tuple(get("reactions", ())), asks, imperative, tuple(get("thanks_for_waiting", ())), lead_in,
+                tuple(get("praise", ())))
 
 
 @lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels
@@ -240,12 +243,15 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
     found = _cues_cached(text, pieces)
     if len(pieces) < 2:
         return found
-    first = 1 if found[0].greeting else 0  # ("Hi Sam, Thanks! I've ...": the thanks opens the reply)
+    if found[0].greeting and not found[1].greeting and _no_words(text, *pieces[1]):
+        found = (found[0], found[1]._replace(greeting=True), *found[2:])  # ("Hello! 👋": the wave greets too)
+    # ("Hi Sam, Thanks! I've ...", "Hello! 👋 Thanks! I've ...": the thanks after the greeting opens the reply)
+    first = 0
+    while first < len(found) and found[first].greeting:
+        first += 1
     if len(pieces) > first + 1 and found[first].signoff and not all(c.signoff for c in found[first + 1:]):
         a, b = pieces[first]
         found = (*found[:first], _opening_thanks(fold(text[a:b])), *found[first + 1:])
-    if found[0].greeting and not found[1].greeting and _no_words(text, *pieces[1]):
-        found = (found[0], found[1]._replace(greeting=True), *found[2:])  # ("Hello! 👋": the wave greets too)
     if not found[-1].signoff and _signature_line(text, *pieces[-1]) \
             and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])):
         found = (*found[:-1], found[-1]._replace(signoff=True))
@@ -390,18 +396,23 @@ def _rstrip(text: str, a: int, b: int) -> int:
     return b
 
 
-def infer_slots(text: str) -> list[tuple[int, int, str, float]]:
+def infer_slots(text: str, *, frames: bool = False) -> list[tuple[int, int, str, float]]:
     """``(start, end, slot, confidence)`` for each sentence of ``text``.
 
     ``slot`` is one of acknowledgment, warm_language, solution, other (greetings, sign-offs
     and sentences with no cue). Spans are offsets into ``text``, in order, not overlapping.
     A sentence that acknowledges and then acts ("I can see how worrying this is, and I've
     refunded you today.") is two spans, one per clause: its care and its solution.
+    ``frames``: a greeting or a sign-off is "greeting" or "signoff" instead of other, as the
+    whole reply reads it (a wave after "Hello!", a name under a closing, not an opening "Thanks!").
     """
     pieces = _pieces(text)
     cues_of = _cues_by_sentence(text, pieces)
     out: list[tuple[int, int, str, float]] = []
     for (a, b, slot, confidence), c in zip(_sentence_slots(pieces, cues_of), cues_of, strict=True):
+        if frames and (c.greeting or c.signoff):
+            out.append((a, b, "greeting" if c.greeting else "signoff", confidence))
+            continue
         clauses = _care_then_action(text[a:b], c) if slot != "solution" and _cares_and_acts(c, text[a:b]) else None
         if clauses is None:
             out.append((a, b, slot, confidence))
@@ -416,15 +427,35 @@ def _sentence_slots(pieces: tuple[tuple[int, int], ...],
     """``infer_slots`` a whole sentence at a time (a slot per piece)."""
     out: list[tuple[int, int, str, float]] = []
     seen_body = False
+    fixing: bool | None = None  # (asked once, at the first sentence with no cue inside the body)
     for (a, b), c in zip(pieces, cues_of, strict=True):
         slot, confidence = classify(c)
         if slot == "other" and not (c.greeting or c.signoff) and seen_body:
-            # a sentence with no cue inside the body usually carries detail of the fix
-            slot, confidence = "solution", 0.35
+            if fixing is None:
+                fixing = not replies_to_praise(cues_of)
+            if fixing:
+                # a sentence with no cue inside the body usually carries detail of the fix (a reply to
+                # praise has none: "It made our day." says so)
+                slot, confidence = "solution", 0.35
         if slot != "other":
             seen_body = True
         out.append((a, b, slot, confidence))
     return out
+
+
+def replies_to_praise(cues_of: Sequence[Cues]) -> bool:
+    """Whether a reply (its sentences' cues) answers praise and only that: it thanks the customer for their
+    kind words, review or compliment ("Thank you for the kind words about Mia, I'll pass them on!"), and
+    nothing in it apologises, names a feeling, acknowledges a problem ("I can see..."), thanks them for
+    waiting or acts (a fix, an instruction, a step with its time): there is nothing to acknowledge or fix.
+    "Thanks for the feedback, sorry the parcel was late." is no such reply. Greetings and sign-offs are
+    not read."""
+    if not any(c.praise for c in cues_of):
+        return False
+    body = [c for c in cues_of if not (c.greeting or c.signoff)]
+    return any(c.praise for c in body) and not any(
+        c.apologies or c.personal_apologies or c.feelings or c.acknowledgment or c.thanks_for_waiting or c.acts
+        for c in body)
 
 
 def _cares_and_acts(c: Cues, sentence: str) -> bool:
@@ -569,6 +600,13 @@ def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sent
 def body_sentences(message: Message) -> list[Sentence]:
     """The sentences a customer reads as content: no greeting, sign-off or joiner."""
     return list(_analysis(message)[1])
+
+
+def only_thanks_for_praise(message: Message) -> bool:
+    """Whether the reply answers praise and only that (``replies_to_praise``): SK301 and SK401 stand down."""
+    body = _analysis(message)[1]
+    # (most replies thank nobody for praise: asked first, that is all they cost)
+    return any(s.cues.praise for s in body) and replies_to_praise([s.cues for s in body])
 
 
 def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:

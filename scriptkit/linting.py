@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from scriptkit.config import CONFIG_CODE, CONFIG_NAME, LintConfig, load_config, matches
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
-from scriptkit.inference import frame_slot, infer_slots
+from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, with_alternatives
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.rendering import render_pack
@@ -629,12 +629,11 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
             segments.append(Text("\n\n", "layout", None))
         pos = lo
         # (a layout span's start is located from its offsets only if something asks: SourceSpan(None, ...))
-        for a, b, slot, confidence in infer_slots(text[lo:hi]):
+        # (greetings and sign-offs as the rules read them: from the whole reply, not each sentence alone)
+        for a, b, slot, confidence in infer_slots(text[lo:hi], frames=True):
             a, b = a + lo, b + lo
             if pos < a:
                 segments.append(Text(text[pos:a], "layout", SourceSpan(None, True, range(pos, a), source)))
-            if slot == "other":
-                slot = frame_slot(text[a:b]) or "other"
             start, sentence = source.location(a), text[a:b]
             if a < b:
                 segments.append(Text(sentence, slot, SourceSpan(start, True, range(a, b), source)))

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
-from scriptkit.inference import Sentence, body_sentences
+from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise
 from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -53,6 +53,10 @@ class MissingAcknowledgment(Rule):
     "that sounds...", "I understand why...", and no feeling word aimed at them ("this must be
     so frustrating").
 
+    A reply that only thanks the customer for praise ("Thank you for the kind words about Mia,
+    I'll pass them on!") is left alone: it has no problem to acknowledge, and the thanks is what
+    hears them. A thank-you that also apologises, names a feeling or fixes something is judged.
+
     ## Why it matters
     A customer who writes in wants to feel heard before being helped. A reply that opens by
     naming what they feel earns the trust the fix needs; without it, even a correct fix feels cold.
@@ -88,7 +92,7 @@ class MissingAcknowledgment(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        if not body or _first_acknowledging(body) is not None:
+        if not body or _first_acknowledging(body) is not None or only_thanks_for_praise(message):
             return
         where = next((s for s in body if s.slot == "acknowledgment"), body[0])
         yield Finding(where.start, where.end,
@@ -161,7 +165,7 @@ class LateAcknowledgment(Rule):
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
 
 
-_THANKS = re.compile(r"\s*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\b", re.IGNORECASE)
+_THANKS = re.compile(r"[\W_]*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\b", re.IGNORECASE)
 
 
 # "No, the charge won't be repeated.": the answer to the customer's yes/no question, which they are

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import body_sentences
+from scriptkit.inference import body_sentences, only_thanks_for_praise
 from scriptkit.message import Blank, Message, Text
 from scriptkit.models import Pack, Script
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -325,6 +325,8 @@ _MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
 def short_reply_advice(message: Message) -> str:
     """What a short reply should add, from what it already has (SK105's advice): an acknowledgment, a
     next step, when it happens; or, when it has them all, that short may be enough."""
+    if only_thanks_for_praise(message):
+        return "A reply to praise has nothing to fix: if the thanks is all it needs to say, short is fine."
     body = body_sentences(message)
     missing = []
     if not any(s.cues.acknowledges for s in body):
@@ -352,7 +354,11 @@ class MissingSolution(Rule):
 
     ## What it does
     Flags a reply whose solution slot is empty or has fewer than three words of its own
-    (a blank alone does not count).
+    (a blank alone does not count). A reply that only thanks the customer for praise ("Thank you
+    for the lovely review!") has nothing to solve and is left alone; one that also apologises,
+    names a feeling or acknowledges a problem ("Thanks for the kind words, sorry the parcel was
+    late.") still owes the customer what happens next. SK402 to SK405 leave such a reply alone
+    too: there is no fix for them to judge.
 
     ## Why it matters
     Empathy without action is the seed's definition of sympathy: it "can feel shallow or
@@ -379,7 +385,7 @@ class MissingSolution(Rule):
                                 solution="I've sent a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        if _has_solution(message):
+        if _has_solution(message) or only_thanks_for_praise(message):
             return
         where = _solution_span(message)
         yield Finding(where[0], where[1], "the reply has no solution: nothing says what happens next",
@@ -423,7 +429,7 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_action(text):
+        if _has_action(text) or only_thanks_for_praise(message):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
@@ -473,7 +479,8 @@ class NoOwner(Rule):
             return
         text = solution_text(message)
         if _OWNER_FOLDED.span(text) or _finished(text) \
-                or (_customer_acts(message, text) and not _NOBODYS_STEP.search(text)):
+                or (_customer_acts(message, text) and not _NOBODYS_STEP.search(text)) \
+                or only_thanks_for_praise(message):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution does not say who will act",
@@ -525,6 +532,14 @@ class NoTimeFrame(Rule):
     hand-off is not finished: "I've escalated it" or "I've asked the courier" still owes
     the customer a when.
 
+    A solution that is only the customer's own step asks for no time frame of its own. A step
+    they take and are done with ("Please restart the app and try again.") leaves nobody waiting,
+    and is left alone. A step that hands something back ("Please send a photo of the label.",
+    "Reply with your order number.") is where the customer's wait starts: the finding then asks
+    what happens once they have sent it, and when ("Once I have the photo, I'll send the
+    replacement the same day."), not for a deadline on the customer. A reply that only thanks
+    the customer for praise has no solution to time (see SK401).
+
     ## Why it matters
     Not knowing when is what makes waiting hard. A time frame also tells the customer when
     it is reasonable to chase.
@@ -553,9 +568,18 @@ class NoTimeFrame(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_time(text) or _nothing_to_wait_for(text) or _finished(text):
+        if _has_time(text) or _nothing_to_wait_for(text) or _finished(text) or only_thanks_for_praise(message):
             return
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
+        if not vague and _customers_step_only(message, text):
+            if not _hands_back(message, text):
+                return  # (a step the customer takes and is done with, "Please restart the app": nobody waits)
+            a, b = _solution_span(message)
+            yield Finding(a, b, "the solution asks the customer for something but does not say what happens then, "
+                                "or when",
+                          "Say what you will do with it and when: \"Once I have the photo, I'll send the replacement "
+                          "the same day.\"")
+            return
         if vague:
             start = _slot_offset(message, "solution", vague[0])
             end = _slot_offset(message, "solution", vague[1] - 1) + 1
@@ -565,6 +589,38 @@ class NoTimeFrame(Rule):
             a, b = _solution_span(message)
             yield Finding(a, b, "the solution does not say when",
                           "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
+
+
+def _customers_step_only(message: Message, text: str) -> bool:
+    """The solution is the customer's step alone (``_customer_acts``): no step of the company's is in it,
+    owned ("I'll replace it") or not ("your case will be escalated")."""
+    return not _OWNER_FOLDED.span(text) and not _NOBODYS_STEP.search(text) and _customer_acts(message, text)
+
+
+# a step that hands something back to the company, after which the customer waits for it to act: "send us a
+# photo", "reply with the order number", "let us know", "return the item" (a verb that is also a noun only with
+# what it sends: "email us", not "our email support")
+_HANDS_BACK = re.compile(
+    r"\b(?:reply|respond|provide|share|upload|attach|confirm|specify|clarify|submit|return|"
+    r"(?:forward|e-?mail|message|dm)\s+(?:us|me|it|them|the|this|that|your)|(?:in|via|by)\s+(?:a\s+)?dm|"
+    r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
+    r"add\s+(?:[\w-]+\s+){1,3}?to\s+(?:the|this|your)\s+(?:report|ticket|issue|case|thread)|"
+    # "send" with what is sent to us ("send us the details", "send a photo"), not "you send the right amount"
+    r"send(?:ing)?\s+(?:\w+\s+){0,4}?(?:us|me|over|back|in|photos?|pictures?|screenshots?|images?|cop(?:y|ies)|"
+    r"scans?|receipts?|details|numbers?|files?|videos?|recordings?|proof|invoices?|statements?|dms?|messages?))\b",
+    re.IGNORECASE)
+# a request put as a question ("Could you restart the app?"): its verb says whether it hands anything back
+# ("Would you like to verify your account?" asks them, a question to answer)
+_REQUEST = re.compile(r"[\W_]*(?:please\s+)?(?:can|could|would|will)\s+you\b(?!\s+like\b)", re.IGNORECASE)
+
+
+def _hands_back(message: Message, text: str) -> bool:
+    """The customer's step hands something back: a verb of sending it to us (``_HANDS_BACK``), or a question
+    to answer ("What model are you using?", "Have you tried another device?")."""
+    if _HANDS_BACK.search(text):
+        return True
+    return "?" in text and any(s.slot == "solution" and s.text.rstrip().endswith("?") and not _REQUEST.match(s.text)
+                               for s in body_sentences(message))
 
 
 @register
@@ -618,6 +674,9 @@ class CareSolutionImbalance(Rule):
         floor = int(ctx.option("min_words", 12))
         care_ratio = float(ctx.option("max_care_ratio", 2.5))
         sol_ratio = float(ctx.option("max_solution_ratio", 8.0))
+        if ((care >= floor and care > care_ratio * sol) or (sol >= floor and sol > sol_ratio * care)) \
+                and only_thanks_for_praise(message):
+            return  # (a reply to praise has no solution to weigh its thanks against)
         if care >= floor and care > care_ratio * sol:
             a, b = slot_range(message, "acknowledgment") or slot_range(message, "warm_language") or (0, 0)
             yield Finding(a, b, f"{care} words of care but only {sol} of solution",
