@@ -206,6 +206,10 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             glued = _glued_dash(text, line_start, source) or _glued_dash(text, above, source)
             if glued is not None:
                 problem, where, hint = glued
+            elif (block := _block_not_indented(text, line_start)) is not None:  # ('solution: >' over 'It: x')
+                problem, where = _BLOCK_NOT_INDENTED, source.location(line_start + len(line) - len(line.lstrip()))
+                hint = _BLOCK_INDENT_HINT.format(block)
+
         if mark is not None and (template := _unquoted_template(text, mark.index - mark.column)) is not None:
             # '{{ x }}' or '{% if %}' opening a value is read as a YAML mapping: quoting it is the fix
             problem = "this value starts with '{', which YAML reads as the start of a mapping"
@@ -545,8 +549,7 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
                     "Type an ordinary space after the ':'.")
         block = _block_not_indented(text, cmark.index - cmark.column)
         if block is not None:
-            return ("this text is not indented under the '|' or '>' above it, so that text is empty",
-                    source.location(cmark.index), f"Indent each line of the text further than {block}.")
+            return _BLOCK_NOT_INDENTED, source.location(cmark.index), _BLOCK_INDENT_HINT.format(block)
         if cmark.column == 0:  # a line at the left edge that YAML began to read as a key
             line = _rest_of_line(text, cmark.index).rstrip()
             if (glued := re.match(r"([A-Za-z_][\w.-]*):(?=\S)", line)) is not None:  # 'solution:I will'
@@ -598,6 +601,10 @@ def _check_glued_dashes(origin: Origin, errors: ErrorCollector) -> bool:
 # a line that opens a block text: 'solution: >', '  - |-', '    - text: >2 # note'
 _BLOCK_OPENER = re.compile(r"(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?(?:(?P<key>[^\s#'\"-][^#:]*):[ \t]+)?[|>][-+0-9]*"
                            r"[ \t]*(?:#.*)?")
+
+
+_BLOCK_NOT_INDENTED = "this text is not indented under the '|' or '>' above it, so that text is empty"
+_BLOCK_INDENT_HINT = "Indent each line of the text further than {}."
 
 
 def _block_not_indented(text: str, line_start: int) -> str | None:
@@ -832,6 +839,13 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             continue
         if kind == "extra_forbidden":
             key = str(path[-1])
+            start = origin.keys.get(path)
+            text = origin.source.text
+            block = (_block_not_indented(text, text.rfind("\n", 0, start) + 1)
+                     if start is not None and " " in key else None)
+            if block is not None:  # ('solution: >' over 'It left today: ...' at the left edge: a key, to YAML)
+                errors.add(_BLOCK_NOT_INDENTED, origin.location(path, key=True), _BLOCK_INDENT_HINT.format(block))
+                continue
             options = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
             hint = (f"Did you mean '{close[0]}'?" if close

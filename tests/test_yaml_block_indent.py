@@ -35,3 +35,18 @@ def test_the_same_text_indented_loads(make_pack: Any) -> None:
     body = "solution:\n  - >\n    I've sent a new one today.\n    It arrives by Friday.\n"
     assert load_pack(make_pack({"late.yaml": HEAD + body})).scripts[0].solution == [
         "I've sent a new one today. It arrives by Friday.\n"]
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    # (YAML: "mapping values are not allowed here", told as a ': ' to quote)
+    ("solution: >\nIt left today: it arrives: Friday.\n", PROBLEM),
+    # (valid YAML: an empty text, then a key 'I've sent a new one' — "unknown key 'I've sent a new one'")
+    ("solution: >\nI've sent a new one: it arrives Friday.\n", PROBLEM.removeprefix("YAML syntax error: ")),
+])
+def test_a_colon_in_the_unindented_text_is_no_other_problem(make_pack: Any, body: str, message: str) -> None:
+    root = make_pack({"late.yaml": HEAD + body})
+    with pytest.raises(ScriptkitError) as caught:
+        load_pack(root)
+    problems = getattr(caught.value, "errors", [caught.value])
+    assert [p.message for p in problems] == [message]
+    assert problems[0].hint == "Indent each line of the text further than 'solution:'."
