@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from scriptkit.errors import ConfigError
@@ -21,5 +22,7 @@ def template_dir(name: str) -> Path:
     path = root / name
     if not (path / "pack.yaml").is_file():
         known = sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file()) if root.is_dir() else []
-        raise ConfigError(f"no built-in template named '{name}'", hint=f"Known: {', '.join(known)}.")
+        close = difflib.get_close_matches(name, known, n=1)
+        raise ConfigError(f"no built-in template named '{name}'",
+                          hint=(f"Did you mean '{close[0]}'? " if close else "") + f"Known: {', '.join(known)}.")
     return path
