@@ -138,6 +138,8 @@ class Cues(NamedTuple):
             warm += 0.35
         if self.thanks_for_waiting:
             warm += 0.25
+        if self.praise:  # ("Thank you for the kind words, I'll pass them on!": gratitude, not a step)
+            warm += 0.25
         if self.reactions and not self.personal_apologies:
             warm += 0.35
         sol = 0.0

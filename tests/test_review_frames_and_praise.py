@@ -70,7 +70,7 @@ def test_every_label_of_a_frame_is_a_frame_to_the_rules_and_no_other(text: str) 
 # ---------------------------------------------------------------- a reply to praise
 
 PRAISE = "Thank you so much for the kind words about Mia, I'll pass them on!"
-PRAISE_EMAIL = f"Hi Dana,\n\n{PRAISE} It made our day.\n\nBest,\nSam\n"
+PRAISE_EMAIL = f"Hi Dana,\n\n{PRAISE} She started in March.\n\nBest,\nSam\n"
 SOLUTION_RULES = {"SK301", "SK401", "SK402", "SK403", "SK404", "SK405"}
 
 
@@ -83,9 +83,16 @@ def test_a_reply_to_praise_is_not_asked_to_acknowledge_or_fix_a_problem(text: st
     assert all(a is not None and "reply to praise" in a for a in advice), advice
 
 
-def test_a_line_without_cues_in_a_reply_to_praise_is_not_read_as_a_fix() -> None:
+def test_a_reply_to_praise_reads_as_warm_and_a_line_without_cues_in_it_is_not_a_fix() -> None:
     notes = lint_text(PRAISE_EMAIL).sentences
-    assert [(n.text, n.slot) for n in notes if n.text == "It made our day."] == [("It made our day.", "other")]
+    assert [(n.slot, n.confidence >= 0.5) for n in notes[1:3]] == [("warm_language", True), ("other", False)]
+    assert lint_text("Aww, that made our day!").sentences[0].slot == "warm_language"
+
+
+def test_review_lists_the_length_of_a_reply_to_praise_under_the_whole_reply(tmp_path: Path) -> None:
+    # (its last line, with no cue, is the reply's as much as the thanks is)
+    report = _review(tmp_path, PRAISE_EMAIL, "text")
+    assert re.search(r"the whole reply:\n\s+SK105 ", report), report
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -72,11 +72,15 @@ def _samples(ctx: RuleContext) -> Mapping[str, str]:
 _DEFAULT_SAMPLES = DEFAULT_CATALOGUE.samples()
 
 
+# (a reviewed reply's sentence with no cue is "other", and as much the reply's as the rest: "It made our day.")
+_SPANNED = frozenset((*BODY, "other"))
+
+
 def body_span(message: Message) -> tuple[int, int]:
     """Offsets of the script's own slots (not the layout's greeting and sign-off)."""
     start = end = -1
     for a, b, seg in message.spans():
-        if seg.slot in BODY:
+        if seg.slot in _SPANNED:
             if start < 0:
                 start = a
             end = b
