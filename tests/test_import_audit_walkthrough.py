@@ -264,3 +264,21 @@ def test_a_folder_of_exports_says_how_to_read_its_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", str(bare), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "it holds no file scriptkit reads. Pass the export file itself." in result.output
     assert "Traceback" not in audited.output + imported.output + result.output
+
+
+def test_a_sheet_whose_headers_hold_the_usual_names_gets_a_map_to_paste(tmp_path: Path) -> None:
+    """'Macro name' and 'Macro text' are not read without asking (a 'Text length' column holds 'text' too),
+    but the hint said only '--map body=COLUMN'; a column named but for its case was 'no column' alone."""
+    sheet = tmp_path / "macros.csv"
+    sheet.write_text('Macro name,Macro text,Category\nLate,"Sorry, it ships today.",Shipping\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "Name it with --map 'title=Macro name,body=Macro text' (columns: Macro name, Macro text, Category)" \
+        in result.output
+    result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out), "--map", "body=Macro Text"])
+    assert result.exit_code == 2 and "has no column 'Macro Text'. Did you mean 'Macro text'?" in result.output
+    pasted = "title=Macro name,body=Macro text"
+    result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out), "--map", pasted])
+    assert result.exit_code == 0, result.output
+    assert "title: Late" in (out / "scripts" / "late.yaml").read_text(encoding="utf-8")

@@ -7,6 +7,9 @@ HTML body), id, tags, guidance. Without a mapping the usual column names are tri
 
 from __future__ import annotations
 
+import difflib
+import re
+import shlex
 from collections.abc import Mapping
 from typing import Any
 
@@ -79,13 +82,31 @@ def check_columns(fields: list[str], options: ReadOptions, where: Location, what
     missing += [c for c in options.where if c not in fields]
     names = ", ".join(fields[:20]) or "(none)"
     if missing:
-        raise ConfigError(f"{what} has no {unit} '{missing[0]}'", where, f"Its {unit}s: {names}.")
+        # (a column named as the header spells it but for case or a letter: 'Macro Text' for 'Macro text')
+        folded = {f.casefold(): f for f in fields}
+        close = difflib.get_close_matches(missing[0].casefold(), list(folded), n=1, cutoff=0.75)
+        meant = f"Did you mean '{folded[close[0]]}'? " if close else ""
+        raise ConfigError(f"{what} has no {unit} '{missing[0]}'", where, f"{meant}Its {unit}s: {names}.")
     if column(fields, "body", options) is None and column(fields, "html", options) is None:
         if "actions" in fields:  # (macros whose text is inside their actions: a helpdesk's own export)
             raise ConfigError(f"{what}: its items look like a helpdesk's macros, with the reply inside 'actions'",
                               where, f"Read it with --from zendesk or --from gorgias (its {unit}s: {names}).")
         raise ConfigError(f"{what}: cannot tell which {unit} holds the reply text", where,
-                          f"Name it with --map body={unit.upper()} ({unit}s: {names}).")
+                          f"Name it with --map {_likely_mapping(fields, options) or f'body={unit.upper()}'} "
+                          f"({unit}s: {names}).")
+
+
+def _likely_mapping(fields: list[str], options: ReadOptions) -> str:
+    """A --map for a sheet whose headers hold a usual name among other words ('Macro text', 'Macro name'),
+    to suggest: such a header is too loose a match to read without asking ('Text length' holds 'text')."""
+    pairs = []
+    for want in ("title", "body"):
+        if want == "title" and column(fields, "title", options):
+            continue
+        found = next((f for f in fields if set(re.findall(r"[a-z]+", f.casefold())) & set(DEFAULTS[want])), None)
+        if found is not None:
+            pairs.append(f"{want}={found}")
+    return shlex.quote(",".join(pairs)) if any(p.startswith("body=") for p in pairs) else ""
 
 
 def from_record(record: Mapping[str, Any], index: int, where: Location, options: ReadOptions,
