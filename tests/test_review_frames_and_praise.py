@@ -130,6 +130,7 @@ def test_a_step_that_hands_something_back_asks_what_happens_then(step: str) -> N
 @pytest.mark.parametrize("step", [
     "Please restart the app and try again.",
     "Could you clear the app's cache and sign in again?",
+    "Hi there, could you try reinstalling the app?",  # (a request put as a question, after a greeting)
     "You can download the invoice under My Orders.",
 ])
 def test_a_step_the_customer_takes_and_is_done_with_owes_no_time_frame(step: str) -> None:

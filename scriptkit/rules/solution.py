@@ -611,7 +611,7 @@ _HANDS_BACK = re.compile(
     re.IGNORECASE)
 # a request put as a question ("Could you restart the app?"): its verb says whether it hands anything back
 # ("Would you like to verify your account?" asks them, a question to answer)
-_REQUEST = re.compile(r"[\W_]*(?:please\s+)?(?:can|could|would|will)\s+you\b(?!\s+like\b)", re.IGNORECASE)
+_REQUEST = re.compile(r"\b(?:can|could|would|will)\s+you\b(?!\s+like\b)", re.IGNORECASE)
 
 
 def _hands_back(message: Message, text: str) -> bool:
@@ -619,7 +619,7 @@ def _hands_back(message: Message, text: str) -> bool:
     to answer ("What model are you using?", "Have you tried another device?")."""
     if _HANDS_BACK.search(text):
         return True
-    return "?" in text and any(s.slot == "solution" and s.text.rstrip().endswith("?") and not _REQUEST.match(s.text)
+    return "?" in text and any(s.slot == "solution" and s.text.rstrip().endswith("?") and not _REQUEST.search(s.text)
                                for s in body_sentences(message))
 
 
