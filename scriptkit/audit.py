@@ -51,6 +51,7 @@ _FAMILIES = {"0": "template", "1": "readability", "2": "warmth", "3": "empathy",
              "5": "export", "8": "custom", "9": "grammar"}
 
 Stage = Callable[[str], None]
+_PHRASE_CHARS = 60  # the longest quote the most common problems count as a phrase
 
 
 def family_of(code: str) -> str:
@@ -108,6 +109,9 @@ class CommonProblem:
     family: str
     count: int
     macros: int
+    #: the words it quotes most often, with how often (those quoted twice or more, at most three): a
+    #: handful of stock phrases is usually most of a rule's findings, and one substitution fixes each
+    phrases: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -195,7 +199,9 @@ class AuditReport:
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot} for d in m.diagnostics],
             } for m in self.macros],
-            "common_problems": [c.__dict__ for c in self.common],
+            "common_problems": [{"code": c.code, "name": c.name, "family": c.family, "count": c.count,
+                                 "macros": c.macros, "phrases": [{"text": t, "count": k} for t, k in c.phrases]}
+                                for c in self.common],
             "duplicates": [{"kind": g.kind, "similarity": g.similarity, "macros": g.members}
                            for g in self.duplicates],
             "contradictions": [{"topic": c.topic, "unit": c.unit, "copies": c.copies,
@@ -299,11 +305,17 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     in_file_order = sorted(texts, key=lambda t: order[t[0]])
     counts: Counter[tuple[str, str]] = Counter()
     spread: dict[tuple[str, str], set[str]] = defaultdict(set)
+    quoted: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    spelled: dict[str, str] = {}  # a phrase as first written, for its case-folded self
     for audited in macros:
         for d in audited.diagnostics:
             counts[(d.code, d.name)] += 1
             spread[(d.code, d.name)].add(audited.id)
-    common = [CommonProblem(code, name, family_of(code), n, len(spread[(code, name)]))
+            # (a phrase: not a whole reply, nor the title some rules quote to name the macro)
+            if d.text and len(d.text) <= _PHRASE_CHARS and d.text != audited.title:
+                quoted[(d.code, d.name)][spelled.setdefault(d.text.casefold(), d.text)] += 1
+    common = [CommonProblem(code, name, family_of(code), n, len(spread[(code, name)]),
+                            [(text, k) for text, k in quoted[(code, name)].most_common(3) if k > 1])
               for (code, name), n in sorted(counts.items(), key=lambda kv: (-len(spread[kv[0]]), -kv[1], kv[0]))]
     duplicates = find_duplicates(in_file_order, near_threshold)
     return AuditReport(

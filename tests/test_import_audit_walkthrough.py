@@ -282,3 +282,24 @@ def test_a_sheet_whose_headers_hold_the_usual_names_gets_a_map_to_paste(tmp_path
     result = CliRunner().invoke(main, ["import", str(sheet), "-o", str(out), "--map", pasted])
     assert result.exit_code == 0, result.output
     assert "title: Late" in (out / "scripts" / "late.yaml").read_text(encoding="utf-8")
+
+
+def test_the_most_common_problems_name_the_phrases_behind_them(tmp_path: Path) -> None:
+    """'SK201 corporate-phrase: 185 macro(s), 459 time(s)' said which rule, not which words: the guide's
+    first step (one substitution per stock phrase) needed the phrases, found by opening macros one by one."""
+    rows = [{"title": f"Order {n}", "body": f"Please be advised that order {n} ships on Friday. I'll send the "
+                                            f"tracking number today."} for n in range(3)]
+    rows += [{"title": "Refund", "body": "Please be advised that I refunded it today. Kindly check your card."},
+             {"title": "Card", "body": "Kindly check your card today. I've sent the new one by post."}]
+    library = tmp_path / "library.jsonl"
+    library.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    report = audit(library)
+    corporate = next(c for c in report.common if c.code == "SK201")
+    assert corporate.phrases[:2] == [("Please be advised that", 4), ("Kindly", 2)]
+    assert all(title not in dict(c.phrases) for c in report.common for title in ("Order 0", "Refund", "Card"))
+    result = CliRunner().invoke(main, ["audit", str(library)])
+    assert "time(s): “Please be advised that” 4, “Kindly” 2" in result.output
+    data = json.loads(CliRunner().invoke(main, ["audit", str(library), "--format", "json"]).output)
+    sk201 = next(c for c in data["common_problems"] if c["code"] == "SK201")
+    assert sk201["phrases"][0] == {"text": "Please be advised that", "count": 4}
+    assert "&ldquo;Please be advised that&rdquo; 4" in render_html(report)

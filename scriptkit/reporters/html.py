@@ -199,7 +199,9 @@ def render_html(report: AuditReport) -> str:
     practice_rows = [(PRACTICE_LABELS[p], float(averages[p] or 0), "#3949ab", "") for p in PRACTICES
                      if averages[p] is not None]
     common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.family)}</td>"
-                     f"<td>{c.macros}</td><td>{c.count}</td></tr>" for c in report.common[:15])
+                     f"<td>{c.macros}</td><td>{c.count}</td><td>"
+                     + "; ".join(f"&ldquo;{_e(t)}&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
+                     for c in report.common[:15])
     titles = {m.id: m.title for m in report.macros}
     dups = "".join(
         f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}</td><td>"
@@ -234,7 +236,7 @@ def render_html(report: AuditReport) -> str:
 <div class="toolbar"><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
 {"".join(_macro(m) for m in report.macros)}
 </section>
-<section id="common"><h2>Most common problems</h2><table><tr><th>code</th><th>rule</th><th>family</th><th>macros</th><th>times</th></tr>{common}</table></section>
+<section id="common"><h2>Most common problems</h2><table><tr><th>code</th><th>rule</th><th>family</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
 <section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
