@@ -303,3 +303,21 @@ def test_the_most_common_problems_name_the_phrases_behind_them(tmp_path: Path) -
     sk201 = next(c for c in data["common_problems"] if c["code"] == "SK201")
     assert sk201["phrases"][0] == {"text": "Please be advised that", "count": 4}
     assert "&ldquo;Please be advised that&rdquo; 4" in render_html(report)
+
+
+def test_excels_unicode_text_and_a_tsv_are_read_as_sheets(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" saves a tab-separated .txt in UTF-16: 'cannot tell the format of macros.txt',
+    with no place, though the guide says UTF-16 is read."""
+    sheet = "Title\tBody\r\nLate\tSorry it\u2019s late; it ships today and I'll send the number.\r\n"
+    unicode_text = tmp_path / "macros.txt"
+    unicode_text.write_bytes(sheet.encode("utf-16"))
+    tsv = tmp_path / "macros.tsv"
+    tsv.write_text(sheet, encoding="utf-8")
+    for n, export in enumerate((unicode_text, tsv)):
+        result = CliRunner().invoke(main, ["import", str(export), "-o", str(tmp_path / f"out{n}")])
+        assert result.exit_code == 0, result.output
+        assert "it ships today" in (tmp_path / f"out{n}" / "scripts" / "late.yaml").read_text(encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Late: sorry, it ships today.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(notes), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and f"{notes}:1:1: error: cannot tell the format of notes.txt" in result.output

@@ -8,6 +8,7 @@ format; each exposes ``read(path, options)`` and a ``LABEL``.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import importlib
 import json
@@ -48,7 +49,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "markdown": ("markdown", "read", "LABEL"),
     "scriptkit": ("native", "read_path", "LABEL"),
 }
-_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yml": "yaml",
+_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yml": "yaml",
              ".yaml": "yaml", ".js": "js", ".mjs": "js", ".md": "markdown", ".markdown": "markdown"}
 
 
@@ -67,7 +68,13 @@ def describe_formats() -> dict[str, str]:
 
 
 def guess_format(path: Path) -> str | None:
-    return _SUFFIXES.get(path.suffix.lower())
+    """The format a file's suffix names; a .txt that starts with UTF-16's byte order mark is what
+    Excel's "Unicode Text" writes, a tab-separated sheet."""
+    suffix = path.suffix.lower()
+    if suffix == ".txt" and path.is_file():
+        with path.open("rb") as file:
+            return "csv" if file.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else None
+    return _SUFFIXES.get(suffix)
 
 
 def refuse_folder(folder: Path, action: str) -> None:
@@ -268,7 +275,8 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         fmt = detect_format(file)  # (--map and --where are for the generic reader: the user chose it)
     fmt = fmt or guess_format(file)
     if fmt is None:
-        raise ConfigError(f"cannot tell the format of {file.name}", hint=f"Pass --from one of: {', '.join(FORMATS)}.")
+        raise ConfigError(f"cannot tell the format of {file.name} from its name", Location(str(file), 1, 1),
+                          f"Pass --from one of: {', '.join(FORMATS)}.")
     reader = _reader(fmt)
     if (mapping or where) and fmt not in _COLUMNS:
         # a helpdesk's export has fixed fields its reader knows: ignoring the option read every macro
