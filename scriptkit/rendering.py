@@ -46,6 +46,7 @@ _MARKER_CHARS = re.compile("[\ue000-\ue006]")
 
 MAX_OUTPUT = 50_000  # characters one slot may render to
 MAX_REPEAT = 10_000  # largest string/list repetition a template may ask for
+MAX_NESTING = 50  # levels of a template's tree: a writer's nest a handful; Python's compiler fails near 100
 BLANK_NAMESPACE = "blank"
 
 # Filters a content writer needs; the rest (center, indent, wordwrap, format...) can be
@@ -405,6 +406,31 @@ def _blank_name(item: Mapping[str, Any]) -> str | None:
 
 
 def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
+    try:
+        return _check_source(src, scope)
+    except RecursionError:  # (Jinja's parser recurses per bracket: '((((' a few hundred deep)
+        return [_too_deep(src, src.start)]
+
+
+def _too_deep(src: TemplateSource, where: Location) -> TemplateSecurityError:
+    return TemplateSecurityError(f"the template in {src.slot} nests tags or brackets too deeply to read "
+                                 f"(more than {MAX_NESTING} levels)", where,
+                                 "Write the text out, or split it: templates are for constants and placeholders.")
+
+
+def _nested_too_deep(tree: nodes.Template, src: TemplateSource) -> TemplateSecurityError | None:
+    """Whether the template nests deeper than MAX_NESTING: a hundred '{% if %}' in one another made
+    Python's compiler fail ('too many levels of indentation'), told as a bug in scriptkit."""
+    stack: list[tuple[nodes.Node, int]] = [(tree, 0)]  # (a loop, not recursion: the tree may be that deep)
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return _too_deep(src, src.location_of_line(getattr(node, "lineno", 1)))
+        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
+    return None
+
+
+def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     if "{" not in src.text:
         return []
     extra = src.text.find("{{{")
@@ -467,6 +493,9 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
             return [slip]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
                           src.location_of(_syntax_error_index(src.text, exc)), _BRACES_HINT)]
+    deep = _nested_too_deep(tree, src)
+    if deep is not None:
+        return [deep]
     problems: list[ScriptkitError] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     if "{%" in src.text:  # (a macro is a tag: most templates have none, and skip this walk)

@@ -196,3 +196,23 @@ def test_an_invisible_character_the_writer_quoted_is_shown_in_the_message(make_p
     result = check(make_pack({"late.yaml": text}, PACK_YAML))
     assert result.exit_code == 2
     assert "error: '<U+200B>chat' is not a channel. Did you mean 'chat'?" in result.output, result.output
+
+
+@pytest.mark.parametrize("template", [
+    "{% if refund_window_days > 1 %}" * 120 + "soon" + "{% endif %}" * 120,  # (Python's compiler failed)
+    "{% if refund_window_days > 1 %}" * 5000 + "soon" + "{% endif %}" * 5000,  # (Jinja's parser recursed)
+    "{{ " + "(" * 3000 + "1" + ")" * 3000 + " }}",
+])
+def test_a_template_nested_too_deep_is_refused_not_called_a_bug(make_pack: Any, template: str) -> None:
+    root = make_pack({"late.yaml": script(template)}, PACK_YAML)
+    result = check(root)
+    assert result.exit_code == 2
+    assert "the template in solution nests tags or brackets too deeply to read (more than 50 levels)" in result.output
+    assert "unexpected" not in result.output and "bug" not in result.output, result.output
+
+
+def test_tags_nested_a_few_deep_still_render(make_pack: Any) -> None:
+    template = "{% if refund_window_days > 1 %}" * 12 + "within a month," + "{% endif %}" * 12
+    root = make_pack({"late.yaml": script(template)}, PACK_YAML)
+    pack = load_pack(root)
+    assert "within a month," in render_script(pack, pack.scripts[0], "email").text
