@@ -1,7 +1,8 @@
 """``scriptkit audit``: the linter over a whole macro library, plus library-level findings.
 
-Input is a pack folder, or any export ``scriptkit import`` reads (imported into a temporary
-pack first, so every macro is judged exactly as its imported script would be).
+Input is a pack folder, or any export ``scriptkit import`` reads, or several read as one library
+(imported into a temporary pack first, so every macro is judged exactly as its imported script
+would be).
 
 Scores. Each macro gets a score from 0 to 100 on each of the four practices and on
 readability, computed from its diagnostics::
