@@ -96,6 +96,8 @@ class MacroAudit:
     blank_risks: list[str] = field(default_factory=list)  # placeholders that can render blank
     #: the language it reads as when the English rules did not judge it (SK006), else None
     other_language: str | None = None
+    #: the id its export gives it (the helpdesk's macro id), to find it there; None for a pack's script
+    export_id: str | None = None
 
     @property
     def overall(self) -> float:
@@ -194,7 +196,8 @@ class AuditReport:
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
                         "formula": "100 * product(1 - weight(severity)) over the practice's diagnostics"},
             "macros": [{
-                "id": m.id, "title": m.title, "location": str(m.location), "overall": m.overall,
+                "id": m.id, "export_id": m.export_id, "title": m.title, "location": str(m.location),
+                "overall": m.overall,
                 "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
@@ -259,6 +262,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     for m in result.messages:
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
+    export_ids = {m.id: m.raw.export_id for m in library.macros} if library else {}
     if library is not None:
         _name_export_places(result.diagnostics, pack, origins, library.source)
     by_file = {s.file: s.id for s in pack.scripts}
@@ -298,7 +302,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             id=script.id, title=script.title, text=message.text,
             location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
             diagnostics=diags, scores=scores, highlights=_highlights(message, diags),
-            blank_risks=list(dict.fromkeys(risks)), other_language=other))
+            blank_risks=list(dict.fromkeys(risks)), other_language=other, export_id=export_ids.get(script.id)))
     macros.sort(key=lambda m: (m.overall, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
     texts = [(m.id, m.text) for m in macros]

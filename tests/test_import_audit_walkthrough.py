@@ -321,3 +321,23 @@ def test_excels_unicode_text_and_a_tsv_are_read_as_sheets(tmp_path: Path) -> Non
     notes.write_text("Late: sorry, it ships today.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(notes), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and f"{notes}:1:1: error: cannot tell the format of notes.txt" in result.output
+
+
+def test_each_audited_macro_carries_the_id_its_helpdesk_gave_it(tmp_path: Path) -> None:
+    """A helpdesk's API export is one line of JSON: 'macros.json:1:3342774' finds nothing, and a
+    dashboard fed with --format json could not link a macro back to the helpdesk."""
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [
+        {"id": 360001, "title": "Late parcel", "actions": [{"field": "comment_value", "value": REPLY}]},
+        {"title": "No id", "actions": [{"field": "comment_value", "value": "Thanks! I've sent it today."}]}]}),
+        encoding="utf-8")
+    data = json.loads(CliRunner().invoke(main, ["audit", str(export), "--format", "json"]).stdout)
+    assert {m["title"]: m["export_id"] for m in data["macros"]} == {"Late parcel": "360001", "No id": None}
+    text = CliRunner().invoke(main, ["audit", str(export)]).output
+    assert f"Late parcel  (id 360001, {export}:1:" in text
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("id,title,body\nA-7,Late,\"Sorry, it ships today.\"\n,Other,\"Thanks, sent today.\"\n",
+                     encoding="utf-8")
+    rows = json.loads(CliRunner().invoke(main, ["audit", str(sheet), "--format", "json"]).output)["macros"]
+    assert {m["title"]: m["export_id"] for m in rows} == {"Late": "A-7", "Other": None}
+    assert "id 360001" in render_html(audit(export))

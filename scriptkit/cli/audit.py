@@ -127,7 +127,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         for m in report.macros[:top]:
             names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
             per = " ".join(_fmt(m.scores[p]) for p in PRACTICES)
-            con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({m.location})", markup=False, highlight=False)
+            where = f"id {m.export_id}, {m.location}" if m.export_id else str(m.location)
+            con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
             con.print(f"       scores {per} · {names}", markup=False, highlight=False)
     if report.common:
         con.print("[bold]Most common problems[/bold]")

@@ -51,6 +51,8 @@ class RawItem:
     label: str = ""  # how messages name it ("macro 12 'Refund'"), where its reader knows the noun
     script_id: str = ""  # the script id scriptkit's own export gave it (Gorgias external_id), else from the title
     source: SourceText | None = None  # the export's text, to locate a part of the body in it
+    #: the id the export gives the item (its helpdesk's macro id, a sheet's id column), None where it gives none
+    export_id: str | None = None
 
     def where(self, spelled: str) -> Location:
         """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""
@@ -429,7 +431,8 @@ class Entry:
 
     def item(self, body: str, *, html: bool, dialect: str, **more: Any) -> RawItem:
         return RawItem(key=self.key, title=self.title, body=body, location=self.where, html=html, dialect=dialect,
-                       label=self.name, source=self.source, **more)
+                       label=self.name, source=self.source, export_id=None if self.key.startswith("#") else self.key,
+                       **more)
 
 
 def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | ItemProblem]) -> Read:

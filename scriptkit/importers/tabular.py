@@ -144,7 +144,8 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
         html = True
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     return RawItem(key=key, title=title or _title_from(body), body=body, location=where, html=html,
-                   dialect=options.dialect or "generic", tags=tags, guidance=values["guidance"])
+                   dialect=options.dialect or "generic", tags=tags, guidance=values["guidance"],
+                   export_id=str(ident) if ident is not None and key == str(ident) else None)
 
 
 def _title_from(body: str) -> str:

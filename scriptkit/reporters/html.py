@@ -171,7 +171,7 @@ def _macro(m: MacroAudit) -> str:
     risks = "".join(f"<li>{{{{ {_e(r)} }}}} can be empty and has no fallback</li>" for r in m.blank_risks)
     return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.overall}" data-families="{_e(families)}">'
             f'<summary>{_score(m.overall)}<span class="t">{_e(m.title)}</span>{scores}</summary>'
-            f'<div class="muted">{_e(m.id)} · {_e(m.location)}</div>'
+            f'<div class="muted">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""} · {_e(m.location)}</div>'
             f'<div class="body">{_highlighted(m.text, m.highlights)}</div>'
             f'<ul class="problems">{"".join(items) or "<li>No problems found.</li>"}{risks}</ul></details>')
 
