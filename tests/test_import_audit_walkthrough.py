@@ -341,3 +341,18 @@ def test_each_audited_macro_carries_the_id_its_helpdesk_gave_it(tmp_path: Path) 
     rows = json.loads(CliRunner().invoke(main, ["audit", str(sheet), "--format", "json"]).output)["macros"]
     assert {m["title"]: m["export_id"] for m in rows} == {"Late": "A-7", "Other": None}
     assert "id 360001" in render_html(audit(export))
+
+
+def test_a_jsonl_export_cut_short_says_it_may_be_truncated(tmp_path: Path) -> None:
+    cut = tmp_path / "macros.jsonl"
+    cut.write_text('{"title": "Late", "body": "Sorry, it ships today."}\n{"title": "Refund", "body": "I refun',
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(cut), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"{cut}:2:29: error: line 2: is not valid JSON: a text value starts here and is never closed; it is the " \
+           "last line and stops short: the file may be truncated (export it again)." in result.output
+    typo = tmp_path / "typo.jsonl"
+    typo.write_text('{"title": oops, "body": "x"}\n{"title": "Late", "body": "Sorry, it ships today."}\n',
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(typo), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "truncated" not in result.output

@@ -17,15 +17,20 @@ LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "JSONL file")
     checked = False
-    for lineno, line in enumerate(source.text.split("\n"), start=1):
+    lines = source.text.split("\n")
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = source.at(lineno - 1, 0)
         try:
             record, repeated = loads_once(line)
         except json.JSONDecodeError as exc:
+            # the last line cut short, with no line break after it: the download or the copy stopped there
+            cut = lineno == len(lines) and (exc.pos >= len(line.rstrip()) or exc.msg.startswith("Unterminated"))
             yield ItemProblem(source.at(lineno - 1, exc.colno - 1), f"line {lineno}",
-                              f"is not valid JSON: {json_reason(exc)}")
+                              f"is not valid JSON: {json_reason(exc)}"
+                              + ("; it is the last line and stops short: the file may be truncated (export it "
+                                 "again)" if cut else ""))
             continue
         if repeated is not None:
             key, second, first = repeated
