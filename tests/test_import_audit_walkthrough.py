@@ -356,3 +356,23 @@ def test_a_jsonl_export_cut_short_says_it_may_be_truncated(tmp_path: Path) -> No
                     encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(typo), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "truncated" not in result.output
+
+
+def test_a_spreadsheet_is_told_to_be_saved_as_csv_not_unpacked(tmp_path: Path) -> None:
+    """A workbook is a zip of XML parts: 'a zip archive ... Unpack it, then import the export file inside
+    it' sent a lead who saved the sheet as .xlsx to unzip it, which gives no export."""
+    import zipfile
+
+    book = tmp_path / "macros.xlsx"
+    with zipfile.ZipFile(book, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    old = tmp_path / "macros.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100))
+    for sheet, kind in ((book, "an Excel workbook"), (old, "an Excel 97-2003 workbook")):
+        for options in ([], ["--from", "csv"]):
+            result = CliRunner().invoke(main, ["import", str(sheet), *options, "-o", str(tmp_path / "out")])
+            assert result.exit_code == 2, result.output
+            assert f"{sheet}:1:1: error: {sheet.name} is {kind}, not a CSV or export file. Save the sheet as CSV " \
+                   "(Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'" in result.output
+            assert "Unpack" not in result.output and "UTF-8 (byte" not in result.output

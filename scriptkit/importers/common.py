@@ -135,6 +135,15 @@ def _utf8_name(path: Path) -> str:
 
 
 #: how an archive's bytes start: a helpdesk's "download export" often hands over one of these
+_OLE2 = b"\xd0\xcf\x11\xe0"  # how an Excel 97-2003 workbook (a Compound File) starts
+
+
+def _spreadsheet(path: Path, kind: str) -> ImportFormatError:
+    return ImportFormatError(f"{path.name} is {kind}, not a CSV or export file", Location(str(path), 1, 1),
+                             "Save the sheet as CSV (Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'; "
+                             "LibreOffice: 'Text CSV', UTF-8), then import the .csv file.")
+
+
 _ARCHIVES = {b"PK\x03\x04": "zip", b"PK\x05\x06": "zip", b"\x1f\x8b": "gzip", b"7z\xbc\xaf": "7-Zip"}
 
 
@@ -146,6 +155,8 @@ def refuse_archive(path: Path) -> None:
             head = file.read(4)
     except OSError:
         return  # read_text says why the file cannot be read
+    if head.startswith(_OLE2):  # (Excel 97-2003's .xls; no export is written so)
+        raise _spreadsheet(path, "an Excel 97-2003 workbook")
     kind = next((name for magic, name in _ARCHIVES.items() if head.startswith(magic)), None)
     if kind is None:
         return
@@ -154,6 +165,10 @@ def refuse_archive(path: Path) -> None:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = [n for n in archive.namelist() if not n.endswith("/")]
+                opendocument = "mimetype" in names and b"spreadsheet" in archive.read("mimetype")
+            # a workbook is a zip of XML parts: unpacking it gives no export, saving it as CSV does
+            if "xl/workbook.xml" in names or opendocument:
+                raise _spreadsheet(path, "an Excel workbook" if not opendocument else "an OpenDocument spreadsheet")
             inside = f": it holds {', '.join(names[:8])}" + (f" and {len(names) - 8} more" if len(names) > 8 else "")
         except (zipfile.BadZipFile, OSError):
             inside = " (a damaged one)"
