@@ -376,3 +376,17 @@ def test_a_spreadsheet_is_told_to_be_saved_as_csv_not_unpacked(tmp_path: Path) -
             assert f"{sheet}:1:1: error: {sheet.name} is {kind}, not a CSV or export file. Save the sheet as CSV " \
                    "(Excel: File > Save As > 'CSV UTF-8 (Comma delimited)'" in result.output
             assert "Unpack" not in result.output and "UTF-8 (byte" not in result.output
+
+
+def test_the_html_report_links_fifty_members_of_a_big_duplicate_group(tmp_path: Path) -> None:
+    """A templated library is one near-duplicate group of thousands: the report linked every member in
+    one table cell (20,000 links for 20,000 macros)."""
+    rows = [{"title": f"Order {n}", "body": f"Thanks for waiting. Order {n} ships today and I'll email you the "
+                                            f"tracking number by Friday."} for n in range(60)]
+    library = tmp_path / "library.jsonl"
+    library.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    report = audit(library)
+    [group] = report.duplicates
+    assert len(group.members) == 60
+    section = render_html(report).split('<section id="duplicates">')[1].split("</section>")[0]
+    assert section.count('href="#drill=') == 50 and "and 10 more (all in --format json)" in section

@@ -182,6 +182,10 @@ def _family(code: str) -> str:
     return family_of(code)
 
 
+#: the members of a duplicate group the report links to: a templated library's one group can hold thousands
+_GROUP_SHOWN = 50
+
+
 def _more(said: list[Quantity], shown: int = 4) -> str:
     """How many more macros give an amount than the first ``shown`` quotes of it name."""
     more = len({q.macro for q in said[shown:]} - {q.macro for q in said[:shown]})
@@ -205,7 +209,9 @@ def render_html(report: AuditReport) -> str:
     titles = {m.id: m.title for m in report.macros}
     dups = "".join(
         f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}</td><td>"
-        + ", ".join(f'<a href="#drill={_e(i)}">{_e(titles.get(i, i))}</a>' for i in g.members) + "</td></tr>"
+        + ", ".join(f'<a href="#drill={_e(i)}">{_e(titles.get(i, i))}</a>' for i in g.members[:_GROUP_SHOWN])
+        + (f' <span class="muted">and {len(g.members) - _GROUP_SHOWN} more (all in --format json)</span>'
+           if len(g.members) > _GROUP_SHOWN else "") + "</td></tr>"
         for g in report.duplicates[:100])
     contra = "".join(
         f"<tr><td>{_e(c.topic)}</td><td>{_e(c.unit)}</td><td><ul>"
