@@ -616,6 +616,9 @@ _CONTRACTIONS: dict[str, str] = {
     "would not": "wouldn't", "could not": "couldn't", "should not": "shouldn't", "has not": "hasn't",
     "have not": "haven't", "had not": "hadn't",
     "i have": "I've", "we have": "we've", "you have": "you've",
+    # "will"/"would" before "not" contract with it: "we won't", not "we'll not"
+    "i will not": "I won't", "you will not": "you won't", "we will not": "we won't", "they will not": "they won't",
+    "i would not": "I wouldn't", "we would not": "we wouldn't", "you would not": "you wouldn't",
 }
 _PARTICIPLE = (r"(?:\w+ed|been|already|just|sent|made|taken|given|done|gone|seen|put|set|got|found|spoken|"
                r"written|heard|paid|kept|left|built|told|shown|chosen)\b")
@@ -627,6 +630,57 @@ _UNCONTRACTED = re.compile(
     + r")(?=\s+[A-Za-z]))\b",
     re.IGNORECASE,
 )
+# An auxiliary contracts onto its subject only when its complement follows it. Where the complement
+# has moved to the front ("how frustrating it is that...", "I know where it is now", "more than we
+# are today") or is left out ("yes, it is", "we are and always will be"), English keeps the full form.
+_FRONTING = _wordset("how what where who whom which whatever wherever however whoever than as")
+# a word that starts a new clause, so a fronting word before it is not this auxiliary's
+_CLAUSE_STARTS = _wordset("and but or nor so because")
+_COORDINATORS = _wordset("and but or nor")  # "we are and always will be"
+# words that cannot start the complement of "will"/"would": after a fronting word they mark the gap
+_AFTER_A_GAP = _wordset(
+    "that if whether when whenever while because since and but or nor so as than until unless though although "
+    "to for with in on at of from by into after before during without right now today tonight tomorrow "
+    "yesterday here there again anyway too either yet still i you we they he she"
+)
+# what may follow "is"/"are"/"am" when a fronting word took its complement: the rest of a verb phrase
+# ("what it is like", "where it is going", "than we are able to")
+_BE_CONTINUES = re.compile(r"\w+(?:ing|ed)|like|about|worth|able|supposed|meant|stuck|been|sent|made|taken|given|"
+                           r"done|gone|seen|put|set|got|found|spoken|written|heard|paid|kept|left|built|told|shown")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]\"\n\u2013\u2014]")
+_FOLLOWING_WORDS = re.compile(r"(\s+)([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+
+
+def _contracts_cleanly(text: str, start: int, end: int, rewrite: str) -> bool:
+    """Whether ``text[start:end]``, an uncontracted form, may become ``rewrite`` in its place."""
+    following = _FOLLOWING_WORDS.match(text, end)
+    if following is None or "\n" in following[1]:  # a line break ends the clause ("yes, it is" / "Thanks")
+        return False
+    if rewrite.endswith("n't"):  # a negative contraction is English wherever the full form is
+        return True
+    word = following[2].lower()
+    if word == "not":  # "how hard it is not to know": the gap is after "not"
+        word = (following[3] or "").lower()
+    if word in _COORDINATORS or (rewrite.lower() == "what's" and word == "it"):  # "what's it?"
+        return False
+    if not _fronted(text, start):
+        return True
+    if rewrite.endswith(("'s", "'re", "'m")):
+        return _BE_CONTINUES.fullmatch(word) is not None
+    return word not in _AFTER_A_GAP
+
+
+def _fronted(text: str, start: int) -> bool:
+    """Whether a fronting word ("how", "what", "than") comes shortly before ``start`` in its clause."""
+    before = text[max(0, start - 60):start]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    words = before[breaks[-1] if breaks else 0:].lower().split()[-5:]
+    for word in reversed(words):
+        if word in _FRONTING:
+            return True
+        if word in _CLAUSE_STARTS:
+            return False
+    return False
 
 
 def _by_first_letter(alternatives: list[str]) -> str:
@@ -710,8 +764,10 @@ class NoContractions(Rule):
     - `min_forms` (integer, default 2): how many uncontracted forms make a finding.
 
     ## Fix safety
-    Safe: each form is replaced by its contraction only where another word follows, so
-    sentence-final emphasis ("yes, it is.") is left alone, and "let us" is never touched.
+    Safe: a form is only reported where English contracts it. An auxiliary whose complement
+    is missing or has moved to the front keeps its full form and is left alone: "yes, it is.",
+    "I know where it is now", "how frustrating it is that...", "more than we are today". "Will
+    not" and "would not" contract with the "not" ("we won't"), and "let us" is never touched.
     """
 
     code = "SK203"
@@ -736,13 +792,15 @@ class NoContractions(Rule):
         if has_contraction(text):
             return
         norm = normalise(text)
-        found = _UNCONTRACTED_CASELESS.spans(norm)
+        found = []
+        for start, end in _UNCONTRACTED_CASELESS.spans(norm):
+            original = norm[start:end]
+            rewrite = match_case(_CONTRACTIONS[" ".join(original.lower().split())], original)
+            if _contracts_cleanly(norm, start, end, rewrite):
+                found.append((start, end, original, rewrite))
         if len(found) < min_forms:
             return
-        for start, end in found:
-            original = norm[start:end]
-            key = " ".join(original.lower().split())
-            rewrite = match_case(_CONTRACTIONS[key], original)
+        for start, end, original, rewrite in found:
             yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
 
