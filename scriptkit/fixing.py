@@ -121,11 +121,24 @@ def _edited(text: str, edit: Edit) -> tuple[str, str | None]:
         escaped.append(edit.replacement.replace("'", "''"))
     if '"' in edit.replacement or "\\" in edit.replacement:
         escaped.append(edit.replacement.replace("\\", "\\\\").replace('"', '\\"'))
+    if "\n" in edit.replacement:
+        escaped.extend(_line_break_spellings(text, edit))
     for spelling in escaped:
         candidate = text[:edit.start] + spelling + text[edit.end:]
         if verify(text, candidate, [edit]) is None:
             return candidate, None
     return text, reason  # (the plain replacement's reason: the one a writer can act on)
+
+
+def _line_break_spellings(text: str, edit: Edit) -> list[str]:
+    """The replacement's line breaks as the YAML around the edit may need them: the next line
+    indented like the edited one (a block), or further, and after a blank line (quoted and plain
+    text, where one line break folds into a space). ``verify`` keeps the one that reads right."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    line = text[text.rfind("\n", 0, edit.start) + 1:edit.start]
+    indent = len(line) - len(line.lstrip(" "))
+    return [edit.replacement.replace("\n", breaks + " " * width)
+            for width in (indent, indent + 2) for breaks in (newline, newline * 2)]
 
 
 def verify(before: str, after: str, edits: list[Edit]) -> str | None:
