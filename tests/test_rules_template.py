@@ -204,6 +204,42 @@ def test_near_duplicate_index_finds_exactly_what_all_pairs_would() -> None:
         assert any(sim < 1.0 for _, sim in found.values())
 
 
+def test_near_duplicates_among_many_copies_of_one_text_do_not_depend_on_where_the_walk_stops(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Copies of one text share most buckets, so candidates are walked in order and the rest
+    # counted at once after `_WALK_FIRST` entries: wherever that switch falls (1: nearly all
+    # counted, 10**9: all walked), the earliest candidate that is similar enough must be the one
+    # found. Some copies drift below the threshold from the first ones but stay close to later ones.
+    from scriptkit.rules import template
+
+    rng = random.Random(5)
+    vocab = [f"w{i}" for i in range(200)]
+    base = sorted(rng.sample(vocab, 30))
+    sets: list[frozenset[str]] = []
+    for _ in range(90):
+        items = list(base if rng.random() < 0.5 or not sets else rng.choice(sets))
+        for _ in range(rng.randint(0, 4)):
+            items[rng.randrange(len(items))] = rng.choice(vocab)
+        sets.append(frozenset(items))
+    sets += [frozenset(rng.sample(vocab, 30)) for _ in range(20)]
+    rng.shuffle(sets)
+    for threshold in (0.85, 0.6):
+        results = []
+        for walk_first in (1, 5, 64, 10**9):
+            monkeypatch.setattr(template, "_WALK_FIRST", walk_first)
+            results.append(near_duplicates(sets, threshold))
+        assert all(found == results[0] for found in results)
+        found = results[0]
+        for i, (j, sim) in found.items():  # each one found is earlier and as similar as it says
+            assert j < i and sim == pytest.approx(_jaccard(sets[i], sets[j])) and sim >= threshold - 1e-12
+        expected: dict[int, int] = {}
+        for i, j in itertools.combinations(range(len(sets)), 2):
+            if j not in expected and _jaccard(sets[i], sets[j]) >= threshold - 1e-12:
+                expected[j] = i
+        same = sum(found.get(i, (None,))[0] == j for i, j in expected.items())
+        assert len(expected) > 50 and same >= 0.8 * len(expected)  # (banding misses some earliest pairs)
+
+
 # words and separators that exercise the pieces a text is cut into: sentence ends followed by a
 # space or not, line breaks, runs of both, apostrophes of both kinds, a sign that lower() turns
 # into a token letter (the Kelvin sign), digits, and texts of no or one token
