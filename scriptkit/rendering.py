@@ -45,6 +45,10 @@ _TOKEN = re.compile(
 _MARKER_CHARS = re.compile("[\ue000-\ue006]")
 
 MAX_OUTPUT = 50_000  # characters one slot may render to
+# characters of one template as written: Jinja takes seconds to parse and compile a long one
+# (30,000 filter chains: 18 s) before the output limit could refuse it, so it is refused first.
+# A template renders to about its own length, so this is the output limit read off the source.
+MAX_TEMPLATE = MAX_OUTPUT
 MAX_REPEAT = 10_000  # largest string/list repetition a template may ask for
 MAX_NESTING = 50  # levels of a template's tree: a writer's nest a handful; Python's compiler fails near 100
 BLANK_NAMESPACE = "blank"
@@ -433,6 +437,8 @@ def _nested_too_deep(tree: nodes.Template, src: TemplateSource) -> TemplateSecur
 def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     if "{" not in src.text:
         return []
+    if len(src.text) > MAX_TEMPLATE:
+        return [_too_long(src)]
     extra = src.text.find("{{{")
     if extra >= 0:  # (Jinja reads '{{{ x }}}' as '{{ {x} }}': the braces reach the customer)
         return [PackError("'{{{' has one brace too many: the extra one is sent to the customer",
@@ -1069,6 +1075,8 @@ def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
     """Render one template into segments, each pointing back at its source."""
     if "{" not in src.text:  # fast path: plain text is all literal
         return _plain(src)
+    if len(src.text) > MAX_TEMPLATE:
+        raise _too_long(src)
     pieces = _simple_pieces(src.text, ctx)
     if pieces is not None:
         segments = _segments_of(pieces, src, ctx)
@@ -1084,6 +1092,11 @@ def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
 def _plain(src: TemplateSource) -> list[Segment]:
     """A template without expressions: one literal text."""
     return [Text(src.text, src.slot, _span(src, src.offsets(), 0, len(src.text), True))]
+
+
+def _too_long(src: TemplateSource) -> TemplateSecurityError:
+    return TemplateSecurityError(f"{src.slot} is a template of {len(src.text):,} characters "
+                                 f"(limit {MAX_TEMPLATE:,}), too long to read", src.start, "Shorten the text.")
 
 
 def _check_size(src: TemplateSource, size: int) -> None:
