@@ -217,7 +217,9 @@ def test_near_duplicates_among_many_copies_of_one_text_do_not_depend_on_where_th
     base = sorted(rng.sample(vocab, 30))
     sets: list[frozenset[str]] = []
     for _ in range(90):
-        items = list(base if rng.random() < 0.5 or not sets else rng.choice(sets))
+        # (sorted: a frozenset's order follows PYTHONHASHSEED, so which word the edit below replaces,
+        # and with it the data the thresholds below are checked on, changed from run to run)
+        items = sorted(base if rng.random() < 0.5 or not sets else rng.choice(sets))
         for _ in range(rng.randint(0, 4)):
             items[rng.randrange(len(items))] = rng.choice(vocab)
         sets.append(frozenset(items))
