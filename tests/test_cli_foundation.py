@@ -209,10 +209,11 @@ def test_wheel_ships_the_starter_pack(tmp_path):
     """A non-editable install finds templates/starter inside the package."""
     repo = Path(__file__).resolve().parent.parent
     wheels, target = tmp_path / "wheels", tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(repo),
+    offline = ["--no-deps", "--no-index", "--disable-pip-version-check", "-q"]  # pip asks no index, not even its own
+    subprocess.run([sys.executable, "-m", "pip", "wheel", *offline, "--no-build-isolation", str(repo),
                     "-w", str(wheels)], check=True, capture_output=True, timeout=300)
     (wheel,) = wheels.glob("scriptkit-*.whl")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+    subprocess.run([sys.executable, "-m", "pip", "install", *offline, "--target", str(target), str(wheel)],
                    check=True, capture_output=True, timeout=300)
     probe = (
         "import json, scriptkit\n"
