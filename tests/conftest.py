@@ -7,8 +7,15 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
+
+# No Hypothesis deadline anywhere, with or without CI set (CI=true picks Hypothesis's "ci" profile,
+# which has none; the default has 200 ms): on a loaded 2-core machine any example can take longer,
+# and a test's time is pytest-timeout's business, not a reason to fail it.
+settings.register_profile("scriptkit", settings(deadline=None))
+settings.load_profile("scriptkit")
 
 
 def require_external(reason: str) -> NoReturn:
