@@ -273,10 +273,9 @@ class TextArtifact(Rule):
     ## Use instead
     ```
     acknowledgment: "I can see how frustrating the wait has been."
-    solution: |
-      I'll send the tracking link today.
-      Thanks for your patience!
+    solution: "I'll send the tracking link today.\\nThanks for your patience!"
     ```
+    In double quotes `\\n` is a line break; a block (`solution: |`) keeps the lines as typed.
 
     ## Options
     None.
