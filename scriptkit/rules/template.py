@@ -283,7 +283,8 @@ class TextArtifact(Rule):
     ## Fix safety
     Safe: the quotes around a slot are deleted, and a `\\n` becomes the line break it was meant
     to be, written as the YAML around it needs (a blank line in quoted text). Quotes around a
-    slot with placeholders or on several lines are reported with no fix.
+    slot with placeholders, on several lines or with escapes in the YAML (`'I''ll'`) are
+    reported with no fix.
     """
 
     code = "SK007"
