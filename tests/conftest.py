@@ -11,6 +11,13 @@ from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The tests compare scriptkit's output as plain text, so what the shell or CI job running them says
+# about terminals must not reach it: FORCE_COLOR=1 (set by many CI setups) styled every report the
+# CLI tests read, and SCRIPTKIT_DEBUG turns located errors into tracebacks. A test that needs one
+# sets it itself.
+for _variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SCRIPTKIT_DEBUG"):
+    os.environ.pop(_variable, None)
+
 # No Hypothesis deadline anywhere, with or without CI set (CI=true picks Hypothesis's "ci" profile,
 # which has none; the default has 200 ms): on a loaded 2-core machine any example can take longer,
 # and a test's time is pytest-timeout's business, not a reason to fail it.

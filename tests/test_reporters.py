@@ -197,6 +197,7 @@ COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;)")
 def test_text_colour_only_without_no_color(result: LintResult, monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm")  # (a CI job's TERM=dumb turns colour off whatever FORCE_COLOR says)
     monkeypatch.delenv("NO_COLOR", raising=False)
     get_reporter("text")(result, sys.stdout)
     assert COLOUR.search(capsys.readouterr().out)
