@@ -95,8 +95,17 @@ _SPEAKERS = st.sampled_from(["Agent", "Customer"])
 _LINE = st.from_regex(r"[a-z][a-z ,.']{0,40}[a-z.]", fullmatch=True)
 
 
-@given(st.lists(st.tuples(_SPEAKERS, _LINE), min_size=2, max_size=8).filter(
-    lambda ts: {s for s, _ in ts} == {"Agent", "Customer"}))
+@st.composite
+def _conversations(draw: st.DrawFn) -> list[tuple[str, str]]:
+    """2-8 lines with both speakers: a line by the one the first line is not by, put in anywhere
+    (built in, not filtered for: filtering threw away about a fifth of the draws)."""
+    spoken = draw(st.lists(st.tuples(_SPEAKERS, _LINE), min_size=1, max_size=7))
+    other = "Customer" if spoken[0][0] == "Agent" else "Agent"
+    at = draw(st.integers(0, len(spoken)))
+    return [*spoken[:at], (other, draw(_LINE)), *spoken[at:]]
+
+
+@given(_conversations())
 def test_turns_give_back_each_line_with_its_speaker(spoken: list[tuple[str, str]]) -> None:
     text = "".join(f"{speaker}: {line}\n" for speaker, line in spoken)
     assert _spoken(text) == spoken
