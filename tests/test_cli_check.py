@@ -416,3 +416,20 @@ def test_statistics_honour_output_and_refuse_another_format(make_pack: Any, tmp_
                                                             "1 finding(s) in 1 script(s)."]
     result = run("check", str(root), "--statistics", "--format", "json")
     assert result.exit_code == 2 and "--statistics" in result.output and "--format json" in result.output
+
+
+def test_rules_takes_the_family_as_its_argument_too() -> None:
+    # `scriptkit rules warmth` was "Got unexpected extra argument (warmth)", exit 2
+    named = run("rules", "warmth", "--format", "json")
+    assert named.exit_code == 0, named.output
+    assert named.output == run("rules", "--family", "warmth", "--format", "json").output
+    assert {r["family"] for r in json.loads(named.output)} == {"warmth"}
+    assert run("rules", "Warmth", "--family", "warmth").exit_code == 0
+    both = run("rules", "warmth", "--family", "empathy")
+    assert both.exit_code == 2 and "two families asked for: 'warmth' and --family empathy" in both.output
+    # one rule asked for by its code or name: its docs are `scriptkit rule`
+    for rule in ("SK201", "corporate-phrase", "SK503"):
+        result = run("rules", rule)
+        assert result.exit_code == 2, result.output
+        assert f"'{rule}' is a rule, not a family. For its docs: `scriptkit rule {rule}`." in result.output
+    assert "Did you mean 'warmth'?" in run("rules", "warmthh").output

@@ -50,15 +50,28 @@ def _pool(pack: str | None) -> list[type[Rule]]:
 
 
 @click.command(name="rules")
+@click.argument("family_named", metavar="[FAMILY]", required=False)
 @click.option("--pack", type=click.Path(), help="Also list the custom rules this pack declares.")
 @click.option("--family", help="Only this family (template, readability, warmth, empathy, solution, custom, grammar, "
-                                "export).")
+                                "export). Also given as the argument: `scriptkit rules warmth`.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def rules_command(pack: str | None, family: str | None, fmt: str) -> None:
-    """List every rule: code, name, family, default severity and what it checks.
+def rules_command(family_named: str | None, pack: str | None, family: str | None, fmt: str) -> None:
+    """List every rule: code, name, family, default severity and what it checks; with FAMILY, that
+    family's rules only.
 
     The export checks (SK5xx, run by `scriptkit export`) are listed after the rules."""
+    if family_named and family and family_named.lower() != family.lower():
+        raise ConfigError(f"two families asked for: '{family_named}' and --family {family}",
+                          hint="Give one: `scriptkit rules warmth` or `scriptkit rules --family warmth`.")
+    family = family or family_named
     wanted = family.lower() if family else None
+    if wanted is not None and family_named and wanted not in FAMILIES.values():
+        # (`scriptkit rules SK201` or `scriptkit rules formal-apology`: one rule's docs were meant)
+        one = next((r for r in all_rules() if wanted in (r.code.lower(), r.name)), None) or \
+            find_export_check(family_named)
+        if one is not None:
+            raise ConfigError(f"'{family_named}' is a rule, not a family",
+                              hint=f"For its docs: `scriptkit rule {family_named}`.")
     if wanted is not None and wanted not in FAMILIES.values():  # a typo must not list nothing and pass
         close = difflib.get_close_matches(wanted, list(FAMILIES.values()), n=1)
         raise ConfigError(f"unknown rule family '{family}'",
