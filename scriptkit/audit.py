@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.errors import ConfigError
 from scriptkit.importers import ItemProblem, Library, import_libraries, refuse_folder
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
@@ -222,15 +223,20 @@ class AuditReport:
 
 def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
           mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None, skip_bad: bool = False,
-          grammar: str | None = None, near_threshold: float = 0.7, stage: Stage | None = None) -> AuditReport:
+          grammar: str | None = None, near_threshold: float = 0.7, stage: Stage | None = None,
+          channel: str | None = None) -> AuditReport:
     """Audit a pack folder, an export file, or several export files as one library; see the module
-    docs for the scores."""
+    docs for the scores. ``channel``: the one an export's macros are sent on (see ``Library.write``)."""
     tell = stage or (lambda _: None)
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     source = Path(paths[0])
     if len(paths) == 1 and source.is_dir() and fmt is None:
         if not (source / "pack.yaml").exists():  # (a library kept in files, not a pack: say how to read it)
             refuse_folder(source, "audit")
+        if channel is not None:
+            raise ConfigError(f"--channel {channel} is for an export: a pack's scripts say their own channels",
+                              Location(str(source / "pack.yaml"), 1, 1),
+                              hint="Leave out --channel, or set `channels:` in the scripts.")
         tell("Loading the pack")
         pack = load_pack(source)
         return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)
@@ -242,7 +248,7 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
     library.raise_if_empty("audit", where, listed=False)  # (the import command lists them as it reads)
     with tempfile.TemporaryDirectory(prefix="scriptkit-audit-") as tmp:
         tell(f"Importing {len(library.macros)} macros")
-        root = library.write(Path(tmp) / "pack", name=source.stem)
+        root = library.write(Path(tmp) / "pack", name=source.stem, channel=channel)
         pack = load_pack(root)
         return _audit_pack(pack, library.label, library.format, library, grammar, near_threshold, tell)
 

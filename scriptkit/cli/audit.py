@@ -50,8 +50,8 @@ def stages() -> Iterator[Callable[[str], None] | None]:
                    "0-100) is under SCORE, for a CI gate. The report is still written; the reason, with "
                    "the macros under SCORE, goes to stderr.")
 def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
-                  skip_bad: bool, grammar: str | None, out_format: str, html_path: str | None, top: int,
-                  near: float, fail_under: float | None) -> None:
+                  skip_bad: bool, channel: str | None, grammar: str | None, out_format: str, html_path: str | None,
+                  top: int, near: float, fail_under: float | None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
 
     Several export files (a folder of Markdown files, an export per language) are audited as one library.
@@ -74,7 +74,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
                           hint="Create the folder first, or choose another place.")
     with stages() as tell:
         report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
-                       grammar=grammar, near_threshold=near, stage=tell)
+                       grammar=grammar, near_threshold=near, stage=tell, channel=channel)
     for file, read_as in report.read_as.items():
         say_detected(file, fmt, read_as)
     if html_path:

@@ -14,10 +14,14 @@ from scriptkit.diagnostics import Location
 from scriptkit.importers import DETECTED, FORMATS, Library, import_libraries, refuse_folder
 from scriptkit.importers.tabular import parse_mapping, parse_where
 from scriptkit.importers.writer import destination, own_placeholders
+from scriptkit.models import CHANNELS
 
 
 def source_options(func: Callable[..., object]) -> Callable[..., object]:
-    """``--from``, ``--map``, ``--where`` and ``--skip-bad``: shared by import and audit."""
+    """``--from``, ``--map``, ``--where``, ``--skip-bad`` and ``--channel``: shared by import and audit."""
+    func = click.option("--channel", type=click.Choice(CHANNELS), default=None,
+                        help="The channel the macros are sent on, for its length limits (default: chat for an "
+                             "Intercom export, else email). Their paragraphs are kept either way.")(func)
     func = click.option("--skip-bad", is_flag=True,
                         help="Go on without the items that cannot be read (they are listed), instead of "
                              "stopping with exit code 2.")(func)
@@ -76,7 +80,7 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
 @click.option("--name", help="The pack's display name (default: from the folder name).")
 @click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
 def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
-                   skip_bad: bool, out: str, name: str | None, force: bool) -> None:
+                   skip_bad: bool, channel: str | None, out: str, name: str | None, force: bool) -> None:
     """Turn FILE, a helpdesk export or a CSV/JSONL/JSON/YAML/Markdown library, into a pack.
 
     Several files (a folder of Markdown files, an export per language) become one pack.
@@ -92,7 +96,7 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     library = read_library(files, fmt, mapping, where, skip_bad)
     library.raise_if_empty("import", parse_where(where))
     with writing("the pack", out):
-        pack = library.write(target, name=name, force=force)
+        pack = library.write(target, name=name, force=force, channel=channel)
     con = console()
     con.print(f"Imported {len(library.macros)} macro(s) from {library.label} into {pack}/.", markup=False)
     if len(library.parts) > 1:  # (a file that gave none is seen here, not lost in the total)

@@ -157,6 +157,11 @@ def _reader(fmt: str) -> Callable[[Path, ReadOptions], Any]:
 _UNREADABLE = "Fix the item, or pass --skip-bad to import the rest."
 
 
+#: The channel a helpdesk's macros are replies on, where it is not email: Intercom's are sent in its
+#: messenger, so they are judged by chat's length limits, not email's 50-125 words.
+CHANNEL_OF: dict[str, str] = {"intercom": "chat"}
+
+
 @dataclass
 class Library:
     """What an export holds: the macros scriptkit could read, and the items it could not."""
@@ -212,7 +217,10 @@ class Library:
                                     "Is it the right file? An export made before any macro existed is empty.")
         raise ImportFormatError(f"nothing to {action}: no item holds reply text", Location(self.source, 1, 1))
 
-    def write(self, out: str | Path, *, name: str | None = None, force: bool = False) -> Path:
+    def write(self, out: str | Path, *, name: str | None = None, force: bool = False,
+              channel: str | None = None) -> Path:
+        """The library as a pack at ``out``; its scripts are for ``channel`` (default: the channel the
+        source helpdesk sends its macros on, ``CHANNEL_OF``)."""
         from scriptkit.importers.writer import write_pack
 
         target = Path(out)
@@ -221,7 +229,8 @@ class Library:
         exported = next((m.native.pack.get("name") for m in self.macros if m.native is not None), None)
         display = name or exported or " ".join(re.split(r"[-_\s]+", target.name)).strip().title() or "Imported"
         source = Path(self.source).name if len(self.parts) < 2 else f"{len(self.parts)} files"
-        return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force)
+        return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force,
+                          channel=channel or CHANNEL_OF.get(self.format, "email"))
 
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,

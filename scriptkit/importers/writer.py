@@ -64,7 +64,7 @@ def _excerpt(text: str, n: int = 70) -> str:
     return json.dumps(text if len(text) <= n else text[: n - 1] + "…", ensure_ascii=False)
 
 
-def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
+def script_document(macro: ImportedMacro, source: str, channel: str = "email") -> CommentedMap:
     raw, native = macro.raw, macro.native
     names = {b.original: n for n, b in macro.blanks.items()}
     doc = CommentedMap()
@@ -75,7 +75,7 @@ def script_document(macro: ImportedMacro, source: str) -> CommentedMap:
             doc["scenario"] = _scalar(native.scenario)
         if native.emotion:
             doc["emotion"] = native.emotion
-    doc["channels"] = CommentedSeq(native.channels if native is not None else ["email"])
+    doc["channels"] = CommentedSeq(native.channels if native is not None else [channel])
     doc["channels"].fa.set_flow_style()
     if raw.tags:  # (an internal note says so in its notes and settings: a tag would reach the helpdesk's tickets)
         tags = CommentedSeq(dict.fromkeys(raw.tags))
@@ -175,8 +175,10 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
 
 
 def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None,
-                  own: dict[str, PlaceholderPiece] | None = None, language: str | None = None) -> CommentedMap:
-    """pack.yaml of an imported library; ``language``: the one its macros are written in, when not English."""
+                  own: dict[str, PlaceholderPiece] | None = None, language: str | None = None,
+                  channel: str = "email") -> CommentedMap:
+    """pack.yaml of an imported library; ``language``: the one its macros are written in, when not English;
+    ``channel``: the one its macros are sent on."""
     doc = CommentedMap()
     doc["name"] = name
     doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
@@ -191,28 +193,31 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
             doc["placeholders"] = CommentedMap((name, CommentedMap(spec)) for name, spec in native.placeholders.items())
         layouts = native.layouts
         channels = CommentedMap()
-        for channel, layout in layouts.items():
+        for each, layout in layouts.items():
             names = {p.original: p.hint for p in (*layout.greeting, *layout.signoff) if isinstance(p, BlankPiece)}
             frame = CommentedMap()
             frame["greeting"] = _scalar(template(layout.greeting, names))
             frame["signoff"] = _scalar(template(layout.signoff, names))
-            if layout.separator is not None and layout.separator != PackLayout().joiner(channel):
+            if layout.separator is not None and layout.separator != PackLayout().joiner(each):
                 frame["separator"] = layout.separator
-            channels[channel] = frame
+            channels[each] = frame
         doc["channels"] = channels
         doc.yaml_set_start_comment("Read back with `scriptkit import` from scriptkit's own JSON export.")
         return doc
     if own:
         _declare(doc, own)
-    email = CommentedMap()
-    email["greeting"] = ""
-    email["signoff"] = ""
-    doc["channels"] = CommentedMap(email=email)
+    frame = CommentedMap()
+    frame["greeting"] = ""
+    frame["signoff"] = ""
+    if PackLayout().joiner(channel) != "\n\n":  # (each macro's paragraphs stay paragraphs, as on email)
+        frame["separator"] = "\n\n"
+    doc["channels"] = CommentedMap({channel: frame})
     told = (f"\nThe macros read as {name_of(language)}, hence the locale; its region is a guess: set yours."
             if "locale" in doc and language is not None else "")
     doc.yaml_set_start_comment(
         "Imported with `scriptkit import`. The macros carry their own greetings and sign-offs, so the\n"
-        "email layout is empty: exporting reproduces each macro's text. Move greetings here to share them." + told)
+        f"{channel} layout is empty: exporting reproduces each macro's text. Move greetings here to share them."
+        + told)
     return doc
 
 
@@ -263,7 +268,7 @@ def destination(out: Path, force: bool) -> Path:
 
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
-               force: bool = False) -> Path:
+               force: bool = False, channel: str = "email") -> Path:
     out = destination(out, force)
     tmp = out.with_name(f".{out.name}.importing")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -271,11 +276,12 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
         (tmp / "scripts").mkdir(parents=True)
         native = next((m.native for m in macros if m.native is not None), None)
         pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
-                             library_language(m.raw.body for m in macros))
+                             library_language(m.raw.body for m in macros), channel)
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:  # (each names its own file: a library can be read from several)
             own = Path(macro.raw.location.file).name or source
-            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, own)), encoding="utf-8")
+            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, own, channel)),
+                                                               encoding="utf-8")
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
         tmp.rename(out)
