@@ -447,7 +447,8 @@ class NoOwner(Rule):
     is left for anyone to own. One still to happen, or handed on ("Your case has been
     escalated."), is flagged. A step the solution tells the customer to take ("Please reset your
     password from the sign-in page.", "You can download the invoice under My Orders.", "Can you
-    DM us the order number?") has its owner, the customer, unless a step of the company's still
+    DM us the order number?", "If anything else comes up, just drop me a line.") has its owner, the customer,
+    unless a step of the company's still
     has nobody in it ("Your case will be escalated. Please reply with the order number.").
 
     ## Why it matters
@@ -499,17 +500,25 @@ def _customer_acts(message: Message, text: str) -> bool:
     them ("You can download the invoice under My Orders", "we recommend that you call your bank") or advice with
     an action in it ("the quickest way is to reset it from the sign-in page"), a question to them ("Can you
     DM us the order number?"), or "please" and a verb after a condition ("If it has not arrived, please send
-    us the statement") or after care ("Thanks for the report, please send it to the author")."""
+    us the statement") or after care ("Thanks for the report, please send it to the author"), or its casual
+    form, "just" and a verb of getting in touch ("If anything else comes up, just drop me a line")."""
     if "lease" in text and _PLEASE_DO.search(text) is not None:  # (in a clause of a sentence read as care too)
         return True
     for s in body_sentences(message):
         if s.slot == "solution":
             c = s.cues
-            if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person):
+            if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
+                    or _CASUAL_ASK.match(s.text) is not None:
                 return True
     return False
 
 
+# the casual form of "Please let me know if anything comes up" (which _PLEASE_DO reads as the customer's step):
+# "If anything else comes up, just drop me a message", "Just give us a shout if it happens again"; without it the
+# formal reply's offer counted as the customer's step and the casual one's as nobody's
+_CASUAL_ASK = re.compile(r"\W*(?:if\b[^.!?,]*,\s*(?:just\s+|simply\s+)?|(?:just|simply)\s+)"
+                         r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|tell|ask|reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
+                         r"let\s+(?:me|us)\s+know)\b", re.IGNORECASE)
 # "please" and a verb of doing after a condition: "If the refund has not arrived, please send us the statement"
 # (the formulas that ask nothing aside, as inference's instructions leave them)
 _PLEASE_DO = re.compile(r"\bplease\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|"
@@ -603,7 +612,7 @@ def _customers_step_only(message: Message, text: str) -> bool:
 _HANDS_BACK = re.compile(
     r"\b(?:reply|respond|provide|share|upload|attach|confirm|specify|clarify|submit|return|"
     r"(?:forward|e-?mail|message|dm)\s+(?:us|me|it|them|the|this|that|your)|(?:in|via|by)\s+(?:a\s+)?dm|"
-    r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
+    r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:drop|shoot)\s+(?:me|us)\s+an?\s+(?:line|message|note|dm|email)|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
     r"add\s+(?:[\w-]+\s+){1,3}?to\s+(?:the|this|your)\s+(?:report|ticket|issue|case|thread)|"
     # "send" with what is sent to us ("send us the details", "send a photo"), not "you send the right amount"
     r"send(?:ing)?\s+(?:\w+\s+){0,4}?(?:us|me|over|back|in|photos?|pictures?|screenshots?|images?|cop(?:y|ies)|"
