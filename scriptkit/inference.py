@@ -464,7 +464,7 @@ def _cares_and_acts(c: Cues, sentence: str) -> bool:
     """Care (an acknowledgment, an apology, warmth) and an action in one sentence: worth reading by clause
     (the action may be an instruction in a later clause: "thanks for the report, please send the file", whose
     verb the lexicon need not know: "please report it to its author")."""
-    return (bool(c.acts or c.actions) or ", please " in sentence) \
+    return (bool(c.acts or c.actions) or ", please " in sentence or (bool(c.apologies) and bool(c.time_frames))) \
         and (c.acknowledges or bool(c.apologies or c.warmth or c.reactions))
 
 
@@ -491,17 +491,30 @@ def _care_then_action(sentence: str, whole: Cues) -> tuple[tuple[int, tuple[str,
         resume = len(sentence) - len(sentence[m.end():].lstrip())
         if resume >= len(sentence):
             break
-        if not (any(x >= resume for x, _ in whole.actions) or _IMPERATIVE.match(folded[resume:])):
-            continue  # (the rest neither names an action nor starts with an instruction: it cannot act)
+        if not (any(x >= resume for x, _ in (*whole.actions, *whole.time_frames))
+                or _IMPERATIVE.match(folded[resume:])):
+            continue  # (the rest names neither an action nor a time, nor starts with an instruction: it cannot act)
         care = _clause_cues(whole, folded, 0, cut)
         care_slot = classify(care)
         if care_slot[0] not in ("acknowledgment", "warm_language"):
             continue
         action = _clause_cues(whole, folded, resume, len(sentence))
         action_slot = classify(action)
-        if action_slot[0] == "solution" and action.acts:
+        if action_slot[0] == "solution" and (action.acts or _apology_then_news(care, action, folded[resume:])):
             return (cut, care_slot), (resume, action_slot)
     return None
+
+
+# a clause that goes on with the sentence before it, or asks something, rather than stating news of its own
+_NOT_NEWS = re.compile(r"(?:and|but|so|or|how|what|why|when|where|who|which|do|did|does|are|is|can|could|would|will)\b")
+
+
+def _apology_then_news(care: Cues, rest: Cues, folded_rest: str) -> bool:
+    """A bare apology followed by the fix, stated with nobody in it: "Sorry, it ships today.", "Apologies for
+    the mix-up, the refund went through this morning." (the apology had outweighed it, and the reply imported
+    with no solution). Not a reflection of feelings ("I'm sorry you feel this way, and ..."), nor a question."""
+    return bool(care.apologies) and not (care.feelings or care.acknowledgment) \
+        and bool(rest.actions or rest.time_frames) and not rest.asks and _NOT_NEWS.match(folded_rest) is None
 
 
 def _clause_cues(whole: Cues, folded: str, a: int, b: int) -> Cues:
