@@ -233,6 +233,8 @@ _PENDING = re.compile(
     rf"\b(?:will{_HAPPY}|shall|won{_APOS}t|going\s+to|being|once|pending|yet\s+to|soon|shortly|future|"
     # "should be credited", "may have received": still to happen, or not known to have
     r"should|would|could|may|might|"
+    # "you can expect the refund within 5 days" says what "you'll receive it within 5 days" says
+    r"can\s+expect|"
     r"escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|to|along)|forward\w*|referr\w*|rais(?:ed|ing)|"
     r"logg?ed|report\w*|flagg?ed|ask\w*|request\w*|submitt\w*|notif\w*|contact\w*|chas(?:ed|ing)|"
     r"look(?:ing)?\s+into|investigat\w*|review\w*|check(?:ing)?\s+with)\b"
@@ -245,7 +247,7 @@ _OFFER = re.compile(r"(?:^|(?<=[.!?]))\s*if\b[^.!?]*[.!?]*", re.IGNORECASE)
 
 # the words and word starts a match of _PENDING needs: a reply with none of them is not read by it
 _PENDING_WORDS = frozenset(["will", "shall", "won", "going", "being", "once", "pending", "yet", "soon", "shortly",
-                            "future", "should", "would", "could", "may", "might", "ll"])
+                            "future", "should", "would", "could", "may", "might", "ll", "expect"])
 _PENDING_HEADS = _heads(("escalat", "pass", "forward", "referr", "rais", "log", "report", "flag", "ask", "request",
                          "submitt", "notif", "contact", "chas", "look", "investigat", "review", "check"))
 
