@@ -110,8 +110,9 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
         same[_edited(k)] += n
     kept: list[Diagnostic] = []
     for diag, k in unmatched:
-        if same[_edited(k)] > 0:
-            same[_edited(k)] -= 1
+        edited = _edited(k)
+        if same[edited] > 0:
+            same[edited] -= 1
         else:
             kept.append(diag)
     return kept, Applied(hidden=len(diagnostics) - len(kept), fixed=sum(same.values()))

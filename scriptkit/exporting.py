@@ -126,8 +126,10 @@ def check_settings(pack: Pack) -> None:
     named = {str(key) for conf in (pack.meta.export, *(s.export for s in pack.scripts)) for key in conf}
     for name in sorted(named & installed):
         target = get(name)
-        for script in pack.scripts:
-            target_settings(pack, script, target)
+        # (the pack's own block is read with every script's: once is enough, then the scripts that add one)
+        for i, script in enumerate(pack.scripts):
+            if i == 0 or name in script.export:
+                target_settings(pack, script, target)
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:

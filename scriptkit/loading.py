@@ -586,8 +586,10 @@ def _check_glued_dashes(origin: Origin, errors: ErrorCollector) -> bool:
     with their dash and quotes, sent to the customer as written.)"""
     text, found = origin.source.text, False
     for path, start in origin.values.items():
+        if text[start:start + 1] != "-":
+            continue
         key = origin.keys.get(path)
-        if key is None or text[start:start + 1] != "-" or "\n" not in text[key:start]:
+        if key is None or "\n" not in text[key:start]:
             continue  # (only a value on the lines under its key, as a list is written)
         line_start = text.rfind("\n", 0, start) + 1
         glued = _glued_dash(text, line_start, origin.source)

@@ -467,9 +467,7 @@ def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                                   "Delete it (retype the placeholder): it comes with text pasted from a web page, "
                                   "a chat or a word processor.")]
             if found in "'\"":  # (Jinja's lexer reads a quote it cannot pair as a stray character)
-                return [PackError(f"template syntax error in {src.slot}: the quote {found} inside '{{{{ }}}}' "
-                                  "is never closed", at,
-                                  f"Close the text with a second {found}, e.g. fallback({found}there{found}).")]
+                return [_unclosed_quote(src, found, at)]
             curly = found in "‘’“”"
             return [PackError(f"template syntax error in {src.slot}: "
                               + (f"curly quote '{found}' inside '{{{{ }}}}'" if curly
@@ -545,8 +543,6 @@ _LEADING_NAME = re.compile(r"-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)")
 # (Zendesk), '{%customer.firstName%}' (Help Scout), '{!Contact.FirstName}' (Salesforce). Each
 # was told as something else ("unknown placeholder 'ticket.requester'", "unknown tag 'customer'"),
 # or, Salesforce's, not at all: it reached the customer as written in every other helpdesk.
-_HELPDESK_NAMES = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "intercom": "Intercom", "gorgias": "Gorgias",
-                   "front": "Front"}
 _HELPDESK_VARIABLE = re.compile(r"\{\{-?\s*(?P<mustache>[A-Za-z_][\w.]*)\s*(?:\|[^{}]*)?-?\}\}"
                                 r"|\{%(?P<helpscout>[A-Za-z_][\w.]*)(?:,fallback=(?P<fallback>[^%{}]*))?%\}"
                                 r"|\{!(?P<salesforce>[A-Za-z_][\w.]*)\}")
@@ -556,13 +552,14 @@ _HELPDESK_VARIABLE = re.compile(r"\{\{-?\s*(?P<mustache>[A-Za-z_][\w.]*)\s*(?:\|
 def _helpdesk_spellings() -> dict[str, dict[str, list[str]]]:
     """Each helpdesk spelling -> the catalogue's name for it -> the helpdesks that mean that (Front's
     'user.first_name' is the agent, Intercom's the customer)."""
+    from scriptkit.importers.convert import HELPDESKS
     from scriptkit.importers.dialects import DIALECTS, GENERIC
 
     meanings: dict[str, dict[str, list[str]]] = {}
     for helpdesk, table in DIALECTS.items():
         for spelling, canonical in table.items():
-            if spelling != canonical and "." in spelling and helpdesk in _HELPDESK_NAMES:
-                meanings.setdefault(spelling, {}).setdefault(canonical, []).append(_HELPDESK_NAMES[helpdesk])
+            if spelling != canonical and "." in spelling and helpdesk != "helpscout":  # (its spelling: below)
+                meanings.setdefault(spelling, {}).setdefault(canonical, []).append(HELPDESKS[helpdesk])
     for spelling, canonical in GENERIC.items():  # (the rest: Salesforce's and Help Scout's)
         if spelling != canonical and spelling not in meanings:
             meanings[spelling] = {canonical: []}
@@ -599,11 +596,13 @@ def _unpaired_quote(src: TemplateSource) -> PackError | None:
         inside = found["inside"]
         for quote in "'\"":
             if inside.count(quote) % 2 and not ({"'", '"'} <= set(inside)):  # (one kind: "it's" in '"..."' pairs)
-                at = found.start("inside") + inside.rindex(quote)
-                return PackError(f"template syntax error in {src.slot}: the quote {quote} inside '{{{{ }}}}' "
-                                 "is never closed", src.location_of(at),
-                                 f"Close the text with a second {quote}, e.g. fallback({quote}there{quote}).")
+                return _unclosed_quote(src, quote, src.location_of(found.start("inside") + inside.rindex(quote)))
     return None
+
+
+def _unclosed_quote(src: TemplateSource, quote: str, at: Location) -> PackError:
+    return PackError(f"template syntax error in {src.slot}: the quote {quote} inside '{{{{ }}}}' is never closed",
+                     at, f"Close the text with a second {quote}, e.g. fallback({quote}there{quote}).")
 
 
 def _spaced_name(src: TemplateSource, scope: _Scope) -> PackError | None:

@@ -70,8 +70,9 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     con = console(stderr=True)
     for name, count in result.counts.items():
         # (in the helpdesk's own word: Zendesk macros, Freshdesk canned responses; a third party's target may not say)
-        one, many = getattr(get(name), "units", ("reply", "replies"))
-        con.print(f"{name}: {count} {one if count == 1 else many}{_not_carried(loaded, get(name), channels)}",
+        target = get(name)
+        one, many = getattr(target, "units", ("reply", "replies"))
+        con.print(f"{name}: {count} {one if count == 1 else many}{_not_carried(loaded, target, channels)}",
                   markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
     if result.replaced:  # (said, so that an export to another helpdesk into the same --out loses nothing unseen)

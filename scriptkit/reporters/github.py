@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from scriptkit.diagnostics import Severity
+from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ErrorGroup, ScriptkitError, two_sentences
 from scriptkit.reporters import display_path, with_suggestion
 
@@ -28,8 +28,7 @@ def report(result: LintResult, stream: TextIO) -> None:
         message = with_suggestion(d)
         end = (f"endLine={d.extra['end_line']},endColumn={d.extra['end_col']},"
                if "end_line" in d.extra else "")
-        props = (f"file={_prop(display_path(d.location.file))},line={d.location.line},col={d.location.col},"
-                 f"{end}title={_prop(f'{d.code} [{d.name}]')}")
+        props = f"{_where(d.location)}{end}title={_prop(f'{d.code} [{d.name}]')}"
         stream.write(f"::{LEVELS[d.severity]} {props}::{_data(message)}\n")
 
 
@@ -38,6 +37,9 @@ def report_errors(error: ScriptkitError, stream: TextIO) -> None:
     with nothing on the diff, and the reason only in its log."""
     errors: Iterable[ScriptkitError] = error.errors if isinstance(error, ErrorGroup) else [error]
     for e in errors:
-        where = (f"file={_prop(display_path(e.location.file))},line={e.location.line},col={e.location.col},"
-                 if e.location else "")
+        where = _where(e.location) if e.location else ""
         stream.write(f"::error {where}title=scriptkit::{_data(two_sentences(e.message, e.hint))}\n")
+
+
+def _where(location: Location) -> str:
+    return f"file={_prop(display_path(location.file))},line={location.line},col={location.col},"
