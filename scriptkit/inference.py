@@ -252,19 +252,12 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
     while first < len(found) and found[first].greeting:
         first += 1
     if len(pieces) > first + 1 and found[first].signoff and not all(c.signoff for c in found[first + 1:]):
-        a, b = pieces[first]
-        found = (*found[:first], _opening_thanks(fold(text[a:b])), *found[first + 1:])
+        # (a sign-off ends a reply, and sentences follow this one: it is the thanks it reads as)
+        found = (*found[:first], found[first]._replace(signoff=False), *found[first + 1:])
     if not found[-1].signoff and _signature_line(text, *pieces[-1]) \
             and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])):
         found = (*found[:-1], found[-1]._replace(signoff=True))
     return found
-
-
-def _opening_thanks(folded: str) -> Cues:
-    """The cues of a reply's first sentence that reads as a closing ("Thanks!", "Many thanks."), read as the
-    thanks it is there: a sign-off ends a reply, and sentences follow this one."""
-    found = _cue_matcher().spans(Tokens(folded))
-    return _make_cues(folded, {field: found[name] for field, name in _CUE_LISTS.items()})._replace(signoff=False)
 
 
 def _no_words(text: str, a: int, b: int) -> bool:
@@ -455,9 +448,9 @@ def replies_to_praise(cues_of: Sequence[Cues]) -> bool:
     if not any(c.praise for c in cues_of):
         return False
     body = [c for c in cues_of if not (c.greeting or c.signoff)]
+    # (a thanks for waiting is an acknowledgment opener too)
     return any(c.praise for c in body) and not any(
-        c.apologies or c.personal_apologies or c.feelings or c.acknowledgment or c.thanks_for_waiting or c.acts
-        for c in body)
+        c.apologies or c.personal_apologies or c.feelings or c.acknowledgment or c.acts for c in body)
 
 
 def _cares_and_acts(c: Cues, sentence: str) -> bool:

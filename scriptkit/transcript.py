@@ -197,7 +197,7 @@ def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: s
     it are too few to be something said ("Size: Large" between two "Item: " lines of an order email).
     """
     others = [i for i, (k, m) in enumerate(keyed) if k != speaker and _a_name(k) and not _weak(m)]
-    if len({keyed[i][0] for i in others}) != 1 or len(others) != 1:
+    if len(others) != 1:
         return set()
     at = others[0]
     spoken_by = [i for i, (k, _) in enumerate(keyed) if k == speaker]

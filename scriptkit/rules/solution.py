@@ -685,14 +685,15 @@ class CareSolutionImbalance(Rule):
         floor = int(ctx.option("min_words", 12))
         care_ratio = float(ctx.option("max_care_ratio", 2.5))
         sol_ratio = float(ctx.option("max_solution_ratio", 8.0))
-        if ((care >= floor and care > care_ratio * sol) or (sol >= floor and sol > sol_ratio * care)) \
-                and only_thanks_for_praise(message):
+        care_heavy = care >= floor and care > care_ratio * sol
+        solution_heavy = sol >= floor and sol > sol_ratio * care
+        if (care_heavy or solution_heavy) and only_thanks_for_praise(message):
             return  # (a reply to praise has no solution to weigh its thanks against)
-        if care >= floor and care > care_ratio * sol:
+        if care_heavy:
             a, b = slot_range(message, "acknowledgment") or slot_range(message, "warm_language") or (0, 0)
             yield Finding(a, b, f"{care} words of care but only {sol} of solution",
                           "Trim the acknowledgment to a sentence or two and say more about the next step.")
-        elif sol >= floor and sol > sol_ratio * care:
+        elif solution_heavy:
             a, b = slot_range(message, "solution") or (0, 0)
             yield Finding(a, b, f"{sol} words of solution after only {care} of acknowledgment",
                           "Acknowledge how the customer feels before the steps.", severity=Severity.SUGGESTION)

@@ -28,6 +28,7 @@ from scriptkit.models import CHANNELS, Pack, Script
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.rendering import layout_sources, script_sources
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.text import trimmed
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
 _STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
@@ -353,9 +354,7 @@ def _wrapped_slots(message: Message) -> Iterator[Finding]:
 
 
 def _wrapped(text: str, start: int, end: int, slot: str) -> Finding | None:
-    chunk = text[start:end]
-    a = start + len(chunk) - len(chunk.lstrip())
-    b = start + len(chunk.rstrip())
+    a, b = trimmed(text, start, end)
     closing = _WRAPPING_QUOTES.get(text[a:a + 1])
     if closing is None or b - a < 3 or text[b - 1] != closing:
         return None
