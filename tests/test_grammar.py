@@ -337,6 +337,32 @@ def test_naive_package_loop_finds_what_the_batched_pass_finds(make_pack, lt_url,
     assert {"recieved", "the the", "i"} <= words, words
 
 
+def test_the_packages_own_server_runs_the_assembled_languagetool_offline(lt_url, monkeypatch) -> None:
+    """The benchmark's naive baseline as language-tool-python runs it: the package starts its own
+    server from the assembled LanguageTool, asks nothing of the network, and stops it."""
+    import socket
+
+    from scriptkit.engines.languagetool import Settings, check_one_by_one, package_server
+
+    asked: list[object] = []
+    real = socket.getaddrinfo
+
+    def loopback_only(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            asked.append(host)
+            raise OSError("network is unreachable (blocked by the test)")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", loopback_only)
+    with package_server() as url:
+        assert url != lt_url and url.startswith("http://127.0.0.1:")
+        assert check_one_by_one(url, ["I recieved your message.", "Thanks for waiting."], Settings()) == 1
+        port = int(url.rsplit(":", 1)[1])
+    assert not asked
+    with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=2):
+        pass  # stopped: nothing listens on its port any more
+
+
 def test_grammar_rule_examples(make_pack, lt_url, grammar_cache) -> None:
     from scriptkit.rules import all_rules
 

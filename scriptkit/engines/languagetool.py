@@ -20,14 +20,16 @@ have timeouts: 3 s to connect, ``SCRIPTKIT_LT_TIMEOUT`` = 60 s per check).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import hashlib
 import json
 import os
 import re
 import sqlite3
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -755,6 +757,35 @@ def _naive_tool(url: str, settings: Settings) -> ltp.LanguageTool:
     tool.enabled_categories.update(settings.enabled_categories)
     tool.picky = settings.picky
     return tool
+
+
+@contextlib.contextmanager
+def package_server() -> Iterator[str]:
+    """language-tool-python's own local server on the assembled LanguageTool, for the benchmark's
+    naive baseline as a user of the package gets it; yields its URL, stops it at the end.
+
+    The package starts the JVM its own way: no JVM options and no server settings, so no
+    sentence cache and a new analysis pipeline for every request (``lt_server`` starts ours with
+    both, and C1 only). It finds LanguageTool under ``LTP_PATH``, here a temporary folder naming
+    the assembled one as its version; ``LTP_JAR_DIR_PATH`` tells it to download nothing.
+    """
+    home = assemble().path
+    with tempfile.TemporaryDirectory(prefix="scriptkit-ltp-") as folder:
+        (Path(folder) / f"LanguageTool-{LT_VERSION}").symlink_to(home, target_is_directory=True)
+        saved = {name: os.environ.get(name) for name in ("LTP_PATH", "LTP_JAR_DIR_PATH")}
+        os.environ.update(LTP_PATH=folder, LTP_JAR_DIR_PATH=str(home))
+        try:
+            tool = ltp.LanguageTool("en-US", language_tool_download_version=LT_VERSION)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+        try:
+            yield tool.url.removesuffix("/").removesuffix("/v2")
+        finally:
+            tool.close()
 
 
 def check_one_by_one(url: str, texts: Iterable[str], settings: Settings) -> int:
