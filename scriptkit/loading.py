@@ -8,6 +8,7 @@ import errno
 import fnmatch
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from operator import attrgetter
@@ -25,7 +26,7 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
 from scriptkit.language import LOCALES, NAMES
-from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, is_placeholder_name
+from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import SourceText, byte_location
 
 PACK_FILE = "pack.yaml"
@@ -142,14 +143,14 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
                    "pack.yaml holds the pack's settings only: move text into the scripts, one per file."
                    if path.name == PACK_FILE else "Split it into one script per file.")
         return None
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # (Notepad's "Unicode")
-        errors.add("file is UTF-16, not UTF-8", Location(name, 1, 1), "Save the file as UTF-8 in your editor.")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(raw):  # (Notepad's "Unicode")
+        errors.add("file is UTF-16, not UTF-8", Location(name, 1, 1), _SAVE_AS_UTF8)
         return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         errors.add("file is not valid UTF-8", byte_location(name, exc.object, exc.start),
-                   "Save the file as UTF-8 in your editor.")
+                   _SAVE_AS_UTF8)
         return None
     source = SourceText(name, text)
     try:
@@ -159,6 +160,57 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         errors.add(f"lists or mappings are nested more than {MAX_NESTING} deep", source.location(deep or 0),
                    "A script needs a few levels at most; look for brackets that were never closed.")
         return None
+
+
+_SAVE_AS_UTF8 = "Save the file as UTF-8 in your editor."
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """UTF-16 saved with no byte order mark: every other byte of its English text is a NUL."""
+    if len(raw) < 4 or b"\x00" not in raw[:64]:
+        return False
+    head = raw[:400] if len(raw) % 2 == 0 else raw[:399]
+    # (little-endian: the NULs follow each letter; big-endian: they come first)
+    return any(zeros.count(0) >= len(zeros) * 0.8 for zeros in (head[1::2], head[0::2]))
+
+
+# characters YAML refuses in a file (its 'printable' set): pasted control characters, mostly
+_NOT_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# a space that is not one, where YAML needs a real one: indenting a line, or after a key's ':'
+_ODD_SPACE = r"\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_PASTED_SPACE = re.compile(rf"^(?:[ ]*(?P<indent>[{_ODD_SPACE}])"
+                           rf"|[ ]*(?:-[ ]+)?[A-Za-z_][\w.-]*:(?P<after>[{_ODD_SPACE}]))", re.M)
+
+
+def _odd_space_name(char: str) -> str:
+    return "a no-break space" if char == "\u00a0" else f"an odd space, U+{ord(char):04X} ({unicodedata.name(char)}),"
+
+
+def _pasted_space(text: str, upto: int, source: SourceText) -> tuple[str, Location, str] | None:
+    """A no-break space (a word processor's or web page's) indenting a line or after a key's ':', the
+    nearest before ``upto``: YAML reads it as text, and fails on a later line ('a : in a value')."""
+    line_end = text.find("\n", upto)
+    found = None
+    for found in _PASTED_SPACE.finditer(text, 0, line_end if line_end >= 0 else len(text)):  # noqa: B007 (the last)
+        pass
+    if found is None:
+        return None
+    if found["indent"] is not None:
+        return (f"{_odd_space_name(found['indent'])} indents this line", source.location(found.start("indent")),
+                "Delete the spaces at the start of the line and type ordinary ones: it was pasted from a "
+                "document or web page.")
+    return (f"{_odd_space_name(found['after'])} follows the ':'", source.location(found.start("after")),
+            "Type an ordinary space after the ':'.")
+
+
+def _control_character(text: str, source: SourceText) -> tuple[str, Location, str] | None:
+    """The first character YAML refuses (a control character pasted in), said where it is."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:
+        return None
+    char = found[0]
+    return (f"an invisible control character, U+{ord(char):04X}, is here", source.location(found.start()),
+            "Delete it (retype the word it sits in): it comes with text pasted from another program.")
 
 
 def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> tuple[Any, Origin] | None:
@@ -171,6 +223,10 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         mark = exc.problem_mark or exc.context_mark
         where = source.at(mark.line, mark.column) if mark else Location(name, 1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        pasted = _pasted_space(text, mark.index if mark is not None else len(text), source)
+        if pasted is not None:
+            errors.add(f"YAML syntax error: {pasted[0]}", pasted[1], pasted[2])
+            return None
         if isinstance(exc, _CollectionAlias):
             errors.add(problem, where, exc.hint)
             return None
@@ -227,7 +283,11 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
     except RecursionError:
         raise
     except Exception as exc:  # ruamel raises a few unmarked errors (e.g. duplicate keys)
-        errors.add(f"YAML error: {exc}".splitlines()[0], Location(name, 1, 1))
+        control = _control_character(text, source)  # (a ReaderError: 'unacceptable character #x0007')
+        if control is not None:
+            errors.add(control[0], control[1], control[2])
+        else:
+            errors.add(f"YAML error: {exc}".splitlines()[0], Location(name, 1, 1))
         return None
     origin = Origin(source)
     tagged: list[tuple[tuple[str | int, ...], str]] = []
@@ -848,10 +908,20 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             if block is not None:  # ('solution: >' over 'It left today: ...' at the left edge: a key, to YAML)
                 errors.add(_BLOCK_NOT_INDENTED, origin.location(path, key=True), _BLOCK_INDENT_HINT.format(block))
                 continue
+            odd = re.match(f"[ ]*([{_ODD_SPACE}])", key)
+            if odd is not None:  # ('\u00a0 guidance:' pasted: YAML took the no-break space for part of the key)
+                errors.add(f"YAML syntax error: {_odd_space_name(odd[1])} indents this line",
+                           origin.location(path, key=True),
+                           "Delete the spaces at the start of the line and type ordinary ones: it was pasted "
+                           "from a document or web page.")
+                continue
             options = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-            hint = (f"Did you mean '{close[0]}'?" if close
-                    else f"Known keys here: {', '.join(sorted(options))}.")
+            home = _home_of(key, model, loc) if not close else None
+            if home is not None:
+                misspelled.add((*prefix, key))  # (not also 'missing required key' for it)
+            hint = (f"Did you mean '{close[0]}'?" if close else home
+                    or f"Known keys here: {', '.join(sorted(options))}.")
             if close:
                 misspelled.add((*path[:-1], close[0]))
             errors.add(f"unknown key '{key}'", origin.location(path, key=True), hint)
@@ -952,6 +1022,19 @@ def _setting_example(key: str, value: Any) -> str | None:
                                 "placeholders: {order.carrier: {description: The delivery company}}.",
                 "grammar": "Write the settings under it, e.g. grammar: {mode: local}."}
     return examples.get(key)
+
+
+def _home_of(key: str, model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """Where a key in the wrong place belongs, when it is a script's key written one level off:
+    'guidance:' at the left edge under an empty 'flexibility:', or 'solution:' indented under it."""
+    if model is not Script:
+        return None
+    if len(loc) == 1 and key in Flexibility.model_fields:
+        return (f"'{key}' belongs under 'flexibility:': indent it two spaces under that key "
+                "(and the lines that go with it).")
+    if loc[:1] == ("flexibility",) and len(loc) == 2 and key in Script.model_fields:
+        return f"'{key}' is a key of the script itself: move it to the left edge, in line with 'id:' and 'title:'."
+    return None
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

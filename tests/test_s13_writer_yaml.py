@@ -1,0 +1,108 @@
+"""A writer's slips in a script's YAML, made on real files the way an editor or a paste makes them:
+each is one located message in a writer's words, exit code 2, no traceback, the file untouched."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+
+SWIM = textwrap.dedent("""\
+    id: lesson-moved
+    title: "Lessons::Moved to another day"
+    channels: [email, chat]
+    acknowledgment: I can see how frustrating it is that your lesson moved, when your week was planned around it.
+    warm_language: Thanks for bearing with us.
+    flexibility:
+      guidance: Offer the Saturday class first, it has the most room.
+    solution: I've booked the Saturday lesson for you, and you'll get the confirmation today.
+    """)
+
+
+def check(root: Path) -> Any:
+    result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception  # (no crash)
+    assert "Traceback" not in result.output
+    return result
+
+
+def written(make_pack: Any, raw: bytes) -> tuple[Path, Path]:
+    root = make_pack({})
+    script = root / "scripts" / "lesson-moved.yaml"
+    script.write_bytes(raw)
+    return root, script
+
+
+def assert_refused(make_pack: Any, raw: bytes, expected: str) -> None:
+    root, script = written(make_pack, raw)
+    result = check(root)
+    assert result.exit_code == 2, result.output
+    assert f"{script}:{expected}" in result.output, result.output
+    assert result.output.count(": error: ") == 1, result.output
+    assert script.read_bytes() == raw  # nothing rewritten
+
+
+def test_a_no_break_space_after_the_first_key_is_said_there(make_pack: Any) -> None:
+    # YAML read 'id:\u00a0lesson-moved' as text and failed on the next line ("a ': ' in a value")
+    assert_refused(make_pack, SWIM.replace("id: ", "id:\u00a0", 1).encode(),
+                   "1:4: error: YAML syntax error: a no-break space follows the ':'. "
+                   "Type an ordinary space after the ':'.")
+
+
+def test_a_no_break_space_after_a_later_key_is_said_there(make_pack: Any) -> None:
+    assert_refused(make_pack, SWIM.replace("solution: ", "solution:\u00a0").encode(),
+                   "8:10: error: YAML syntax error: a no-break space follows the ':'.")
+
+
+def test_a_line_indented_with_a_no_break_space_is_said_so(make_pack: Any) -> None:
+    # it was "unknown key '<U+00A0> guidance'" with the list of the script's keys
+    assert_refused(make_pack, SWIM.replace("  guidance:", "\u00a0 guidance:").encode(),
+                   "7:1: error: YAML syntax error: a no-break space indents this line. Delete the spaces at the "
+                   "start of the line and type ordinary ones")
+
+
+def test_a_thin_space_indenting_a_line_that_breaks_the_yaml_is_named(make_pack: Any) -> None:
+    text = SWIM.replace("  guidance: Offer", "  guidance:\n\u2009 Offer")
+    assert_refused(make_pack, text.encode(), "8:1: error: YAML syntax error: an odd space, U+2009 (THIN SPACE), "
+                                             "indents this line.")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named(make_pack: Any, encoding: str) -> None:
+    # it was "YAML error: unacceptable character #x0000: special characters are not allowed"
+    assert_refused(make_pack, SWIM.encode(encoding),
+                   "1:1: error: file is UTF-16, not UTF-8. Save the file as UTF-8 in your editor.")
+
+
+@pytest.mark.parametrize(("char", "name"), [("\x07", "U+0007"), ("\x9f", "U+009F"), ("\x0c", "U+000C")])
+def test_a_pasted_control_character_is_located(make_pack: Any, char: str, name: str) -> None:
+    text = SWIM.replace("the confirmation", f"the confir{char}mation")
+    column = text.split("\n")[7].index(char) + 1
+    assert_refused(make_pack, text.encode(),
+                   f"8:{column}: error: an invisible control character, {name}, is here. Delete it")
+
+
+def test_flexibility_parts_at_the_left_edge_are_told_to_indent(make_pack: Any) -> None:
+    text = SWIM.replace("  guidance:", "guidance:")
+    assert_refused(make_pack, text.encode(), "7:1: error: unknown key 'guidance'. 'guidance' belongs under "
+                                             "'flexibility:': indent it two spaces under that key")
+
+
+def test_a_slot_indented_under_flexibility_is_told_to_move_left_once(make_pack: Any) -> None:
+    # one problem: not also "missing required key 'solution'" for the slot that is there, misplaced
+    text = SWIM.replace("solution:", "  solution:")
+    assert_refused(make_pack, text.encode(), "8:3: error: unknown key 'solution'. 'solution' is a key of the "
+                                             "script itself: move it to the left edge")
+
+
+def test_a_no_break_space_inside_the_text_is_kept_and_passes(make_pack: Any) -> None:
+    """Inside a sentence a no-break space is text (a pasted '10\u00a0am'), sent as written."""
+    raw = SWIM.replace("today.", "by 10\u00a0am today.").encode()
+    root, script = written(make_pack, raw)
+    assert check(root).exit_code == 0
+    assert script.read_bytes() == raw
