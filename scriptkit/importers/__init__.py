@@ -100,7 +100,12 @@ def refuse_folder(folder: Path, action: str) -> None:
 
 
 #: the helpdesk exports that a JSON file's shape alone tells apart, as the import's output names them
-DETECTED = {"zendesk": "a Zendesk macros export", "gorgias": "a Gorgias macros export"}
+DETECTED = {"zendesk": "a Zendesk macros export", "gorgias": "a Gorgias macros export",
+            "freshdesk": "a Freshdesk canned responses export", "helpscout": "a Help Scout saved replies export",
+            "intercom": "an Intercom macros export", "front": "a Front message templates export"}
+#: where each helpdesk's API list puts its items, besides a bare list (Help Scout's inside "_embedded")
+_LISTED = {"freshdesk": ("canned_responses",), "helpscout": ("saved-replies", "savedReplies", "saved_replies"),
+           "intercom": ("data", "macros"), "front": ("_results", "message_templates", "results")}
 
 
 def detect_format(path: Path) -> str | None:
@@ -111,7 +116,8 @@ def detect_format(path: Path) -> str | None:
     value}`` and one sets ``comment_value`` or ``comment_value_html``; Gorgias's where every action
     is a ``{name, arguments}`` and one is ``setResponseText``. None where an item also has a field
     the generic JSON reader takes for the reply (``body``, ``text``...): the file is read as JSON,
-    as it is when it does not parse (where the JSON reader says why).
+    as it is when it does not parse (where the JSON reader says why). Freshdesk, Help Scout, Intercom
+    and Front exports are told by fields only their items have (``_own_fields``).
     """
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -119,6 +125,8 @@ def detect_format(path: Path) -> str | None:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None
+    if (fields := _fielded(data)) is not None:
+        return fields
     if isinstance(data, dict):
         found = next((data[k] for k in ("macros", "data", "results") if isinstance(data.get(k), list)), None)
         one = data["macro"] if isinstance(data.get("macro"), dict) else data if "actions" in data else None
@@ -143,6 +151,36 @@ def detect_format(path: Path) -> str | None:
             else:
                 return None
     return kinds.pop() if len(kinds) == 1 and replies else None
+
+
+def _fielded(data: Any) -> str | None:
+    """Freshdesk, Help Scout, Intercom or Front, where every item of the list has fields only that
+    helpdesk's items have (read generic, their folders, visibility, subjects and placeholders were lost)."""
+    for helpdesk, keys in _LISTED.items():
+        items, embedded = data, isinstance(data, dict) and isinstance(data.get("_embedded"), dict)
+        if isinstance(data, dict):
+            inner = data["_embedded"] if helpdesk == "helpscout" and embedded else data
+            items = next((inner[k] for k in keys if isinstance(inner.get(k), list)), None)
+        # (Help Scout's list wraps its saved replies in "_embedded": its items need only their name)
+        if isinstance(items, list) and items and all(
+                isinstance(i, dict) and (_own_fields(i) == helpdesk or (embedded and helpdesk == "helpscout"
+                                         and "name" in i)) for i in items):
+            return helpdesk
+    return None
+
+
+def _own_fields(item: Mapping[str, Any]) -> str | None:
+    """The helpdesk whose API gives an item these fields, where no other export or sheet has them."""
+    if "content_html" in item and ("folder_id" in item or "visibility" in item):
+        return "freshdesk"
+    if item.get("type") == "macro" and ("body_text" in item or "body" in item):
+        return "intercom"
+    if "chatText" in item and "name" in item:
+        return "helpscout"
+    if "body" in item and "name" in item and ("is_available_for_all_inboxes" in item
+                                              or str(item.get("id", "")).startswith("rsp_")):
+        return "front"
+    return None
 
 
 def _reader(fmt: str) -> Callable[[Path, ReadOptions], Any]:
@@ -268,7 +306,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
                    progress: Callable[[int], None] | None = None, taken: set[str] | None = None,
                    titles_named: bool = True) -> Library:
     """Read an export into a Library. ``fmt``, when omitted, is the helpdesk whose export a JSON file's
-    shape says it is (``detect_format``: Zendesk, Gorgias), else guessed from the suffix. ``taken``:
+    shape says it is (``detect_format``), else guessed from the suffix. ``taken``:
     script ids other files of the library took (this one's are added); ``titles_named``: macros that
     share a title are named here (else the caller names them, across its files).
 

@@ -26,7 +26,7 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE
 
 SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
 HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help Scout", "intercom": "Intercom",
-             "gorgias": "Gorgias", "front": "Front", "generic": "source"}
+             "gorgias": "Gorgias", "front": "Front", "salesforce": "Salesforce", "generic": "source"}
 #: the dialects that are a helpdesk with an export target of its own (a generic file's is none)
 TARGET_DIALECTS = frozenset(HELPDESKS) - {"generic"}
 

@@ -107,6 +107,12 @@ DIALECTS: dict[str, dict[str, str]] = {
 }
 
 
+#: the helpdesks whose own fields outside the catalogue are kept as placeholders ({!Asset.Name}: a
+#: Salesforce Quick Text read from its records; Salesforce stays out of DIALECTS, whose tables are for
+#: its {{ }} helpdesks' spellings)
+OWN_FIELDS = frozenset({*DIALECTS, "salesforce"})
+
+
 def _generic_table() -> dict[str, str]:
     table: dict[str, str] = {}
     for mapping in (*DIALECTS.values(), _SALESFORCE):
@@ -144,9 +150,13 @@ class PlaceholderPiece:
 _OWN_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+")
 
 
+#: a helpdesk's documented variables of one word, which no other field is spelled like (Front's CSAT link)
+_OWN_WORDS = {"front": frozenset({"survey"})}
+
+
 def own_placeholder(dialect: str, name: str, fallback: str | None, original: str) -> PlaceholderPiece | None:
     """The pack placeholder (``zendesk.dc_signature``) for a field of ``dialect`` outside the catalogue."""
-    if dialect not in DIALECTS or not _OWN_FIELD.fullmatch(name):
+    if dialect not in OWN_FIELDS or not (_OWN_FIELD.fullmatch(name) or name in _OWN_WORDS.get(dialect, ())):
         return None
     return PlaceholderPiece(f"{dialect}.{name.replace('.', '_')}", fallback, original, name)
 
@@ -196,7 +206,7 @@ _FOREIGN = re.compile(
 
 def parse_body(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     """Cut a plain-text body into pieces, mapping ``dialect``'s placeholders to the catalogue."""
-    table = DIALECTS.get(dialect, GENERIC)
+    table = _SALESFORCE if dialect == "salesforce" else DIALECTS.get(dialect, GENERIC)
     pieces: list[Piece] = []
     for piece in _liquid(text, dialect, helpdesk):
         if isinstance(piece, TextPiece):
@@ -214,7 +224,7 @@ def parse_body(text: str, dialect: str, helpdesk: str) -> list[Piece]:
 
 def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     """Liquid fallback idioms -> placeholders; other Liquid logic -> one blank per block."""
-    if "{%" not in text or dialect == "helpscout":
+    if "{%" not in text or dialect in ("helpscout", "salesforce"):  # (no Liquid: '{%' is text there)
         return [TextPiece(text)]
     table = DIALECTS.get(dialect, GENERIC)
     pieces: list[Piece] = []
@@ -307,7 +317,7 @@ def _block_end(text: str, opening: re.Match[str]) -> int:
 def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) -> list[Piece]:
     pieces: list[Piece] = []
     pos = 0
-    pattern = _HELPSCOUT_VAR if dialect == "helpscout" else _MUSTACHE
+    pattern = _HELPSCOUT_VAR if dialect == "helpscout" else _SALESFORCE_VAR if dialect == "salesforce" else _MUSTACHE
     extra = [_HELPSCOUT_VAR, _SALESFORCE_VAR] if dialect == "generic" else []
     matches = sorted([*pattern.finditer(text), *(m for p in extra for m in p.finditer(text))],
                      key=lambda m: m.start())

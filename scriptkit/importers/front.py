@@ -37,5 +37,26 @@ def _template(entry: Entry) -> RawItem | ItemProblem:
         settings["subject"] = subject
     if isinstance(inboxes, list) and inboxes and all(isinstance(i, str) for i in inboxes):
         settings["inbox_ids"] = inboxes
-    return entry.item(body, html=html, dialect="front", settings=settings,
-                      notes=attachment_note(entry.fields.get("attachments"), "Front"))
+    links = entry.fields.get("_links")
+    related = links.get("related") if isinstance(links, dict) else None
+    related = related if isinstance(related, dict) else {}
+    folder = entry.fields.get("folder_id") or _last_part(related.get("parent_folder"), "message_template_folders")
+    if isinstance(folder, str) and folder:
+        settings["folder_id"] = folder  # the API gives the folder as a link: its last part is the id
+    # an inline image is an attachment too: the text's image is named once, as the image it is
+    attached = entry.fields.get("attachments")
+    files = [a for a in attached if not (isinstance(a, dict) and isinstance(a.get("metadata"), dict)
+                                         and a["metadata"].get("is_inline") is True)
+             ] if isinstance(attached, list) else attached
+    notes = attachment_note(files, "Front")
+    if owner := _last_part(related.get("owner"), "teammates"):
+        notes.append(f"a private template of teammate {owner} in Front: exported back as a shared template "
+                     "(POST /teammates/{id}/message_templates keeps it private)")
+    return entry.item(body, html=html, dialect="front", settings=settings, notes=notes)
+
+
+def _last_part(link: Any, collection: str) -> str | None:
+    """The id at the end of a Front API link to ``collection`` ('.../message_template_folders/rsf_77')."""
+    if not isinstance(link, str) or f"/{collection}/" not in link:
+        return None
+    return link.rstrip("/").rsplit("/", 1)[-1] or None

@@ -23,6 +23,7 @@ from scriptkit.importers.common import (
     read_export,
     tags_from,
 )
+from scriptkit.importers.html import html_to_text
 from scriptkit.targets.gorgias import STATUSES
 
 LABEL = "Gorgias macros (API JSON)"
@@ -43,7 +44,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     actions = entry.fields.get("actions")
     if not isinstance(actions, list):
         return entry.problem("'actions' should be a list")
-    body, html, tags, notes = "", False, [], []
+    body, html, tags, notes, guidance = "", False, [], [], []
+    others: list[str] = []  # actions the pack has no setting for (priority, assignee, integrations...)
     settings: dict[str, Any] = {}
     intent = entry.fields.get("intent")
     if isinstance(intent, str) and intent.strip():
@@ -69,6 +71,20 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                              f"({', '.join(STATUSES)}): not carried over")
         elif action.get("name") == "addAttachments":
             notes.extend(attachment_note(args.get("attachments"), "Gorgias"))
+        elif action.get("name") == "addInternalNote":
+            # a note for the agents, never sent: the script's guidance keeps its words
+            note = entry.texts("body_text", "body_html", within=args)
+            if isinstance(note, ItemProblem):
+                return note
+            text = note[0].strip() or html_to_text(note[1])
+            guidance.append(text)
+            notes.append("its internal note is the script's guidance: exported back to Gorgias it is not an "
+                         "'Add internal note' action, so add that again if the agents need it on the ticket")
+        else:
+            others.append(str(action.get("title") or action.get("name")))
+    if others:
+        notes.append(f"its other action(s) in Gorgias ({', '.join(others)}) are not in the pack: exported back "
+                     "without them, so add them to the macro again")
     if not body.strip():
         return entry.problem("has no setResponseText action (no reply text); skipped", skipped=True)
     archived = entry.fields.get("archived_datetime")
@@ -81,8 +97,13 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     script_id = _script_id(external_id)
     if isinstance(external_id, str) and external_id.strip() and external_id != f"scriptkit:{script_id}":
         settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
+    language = entry.fields.get("language")
+    if isinstance(language, str) and language.strip() and language.strip().lower() != "en":
+        # (the Gorgias export writes the pack's locale as every macro's language)
+        notes.append(f"its language in Gorgias is '{language.strip()}': exported back with the pack's locale "
+                     "as its language, so keep it in a pack whose locale is that language")
     return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
-                      script_id=script_id)
+                      script_id=script_id, guidance="\n\n".join(guidance))
 
 
 def _script_id(external_id: Any) -> str:

@@ -41,6 +41,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         return entry.problem("'actions' should be a list of {field, value} objects")
     body, html, public, tags, reply_field, status = "", False, True, [], "comment_value", None
     comments: dict[str, list[str]] = {}  # field -> its texts: a second one of a field replaces the first
+    others: list[str] = []  # actions the pack has no setting for (priority, group, custom fields...)
+    replaced = ""  # set_tags' tags: the macro replaces the ticket's tags, the export adds them
     for action in actions:
         if not isinstance(action, dict) or not isinstance(action.get("field"), str):
             return entry.problem("an action is not a {field, value} object")
@@ -56,8 +58,11 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             public = str(value).lower() not in ("false", "0")
         elif field in ("current_tags", "set_tags"):
             tags.extend(tags_from(value))
+            replaced = " ".join(tags_from(value)) if field == "set_tags" else replaced
         elif field == "status":
             status = value
+        else:
+            others.append(f"{field} {value!r}")
     checked = entry.texts(reply_field, within={reply_field: body})  # the length limit
     if isinstance(checked, ItemProblem):
         return checked
@@ -71,6 +76,12 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             left = "; ".join(repr(t) for t in dict.fromkeys(texts[:-1]) if t != texts[-1])
             notes.append(f"has {'two' if len(texts) == 2 else len(texts)} '{field}' actions: the last is the "
                          f"reply imported, the text of the other(s) is not in the pack: {left}")
+    if others:
+        notes.append(f"its other action(s) in Zendesk ({', '.join(others)}) are not in the pack: "
+                     "exported back without them, so add them to the macro again")
+    if replaced:
+        notes.append(f"replaces the ticket's tags with '{replaced}' in Zendesk (set_tags): exported back it "
+                     "adds them (current_tags) and leaves the others")
     if entry.fields.get("active") is False:
         settings["active"] = False
         notes.append("switched off (inactive) in Zendesk: exported back switched off")
