@@ -492,7 +492,8 @@ def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                               f"Write what it tests after '{bare[1]}', a constant of pack.yaml (e.g. "
                               f"{{% {bare[1]} refund_window_days > 14 %}}), or delete the tag. For text the agent "
                               "chooses, use flexibility: conditions.")]
-        slip = _unpaired_quote(src) or _spaced_name(src, scope) or _unclosed_print(src)
+        slip = (_else_if(src) or _unpaired_quote(src) or _spaced_name(src, scope) or _unclosed_print(src)
+                or _unclosed_tag(src))
         if slip is not None:
             return [slip]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
@@ -640,6 +641,40 @@ def _unclosed_print(src: TemplateSource) -> PackError | None:
                          f"Add '}}}}' where the placeholder ends: {{{{ {name[1]} }}}}." if name
                          else "Add '}}' where the placeholder ends, e.g. {{ order.number }}.")
     return None
+
+
+def _unclosed_tag(src: TemplateSource) -> PackError | None:
+    """A '{%' that no '%}' closes before the next '{{' or '{%': left open ('{% endif'), or closed
+    with a placeholder's brace ('{% if has_waitlist }'). Jinja said "unexpected '}'" or "unexpected
+    end of template" at the start of the slot."""
+    for opener in re.finditer(r"\{%", src.text):
+        after = _OPENER.search(src.text, opener.end())
+        stop = after.start() if after is not None else len(src.text)
+        if "%}" in src.text[opener.end():stop]:
+            continue
+        tag = _TAG_WORDS.match(src.text, opener.end())
+        written = f"{{% {tag[1]} %}}" if tag and tag[1] else "{% if ... %}"
+        brace = src.text.find("}", opener.end(), stop)
+        if brace >= 0:
+            return PackError(f"template syntax error in {src.slot}: this '{{%' ends with '}}' instead of '%}}'",
+                             src.location_of(brace), f"End the tag with '%}}': {written}.")
+        return PackError(f"template syntax error in {src.slot}: this '{{%' is never closed with '%}}'",
+                         src.location_of(opener.start()), f"Add '%}}' where the tag ends: {written}.")
+    return None
+
+
+def _else_if(src: TemplateSource) -> PackError | None:
+    """'{% else if x %}' (as many languages write it): Jinja said "expected token 'end of statement
+    block', got 'if'"."""
+    found = _ELSE_IF.search(src.text)
+    if found is None:
+        return None
+    return PackError(f"template syntax error in {src.slot}: '{{% else if %}}' is written '{{% elif %}}' here",
+                     src.location_of(found.start()), f"Write {{% elif {found[1].strip()} %}}.")
+
+
+_TAG_WORDS = re.compile(r"-?\s*([^{}%]*?)\s*(?:\}|$)", re.M)  # what a tag says before its (wrong) end
+_ELSE_IF = re.compile(r"\{%-?\s*else\s+if\b\s*([^%{}]*)-?%\}")
 
 
 def _unquoted_word(node: nodes.Node, scope: _Scope, stored: set[str]) -> bool:
@@ -951,6 +986,14 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               f"Did you mean '{near}'? Placeholders and blanks are written namespace.field, "
                               f"e.g. {{{{ {near}.{'first_name' if near != BLANK_NAMESPACE else 'amount'} }}}}.")]
+        if name in scope.blanks:  # ('{{ refund_amount }}' for the blank the script declares)
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                              f"'{name}' is a blank of this script: write {{{{ blank.{name} }}}}.")]
+        fields = [n for n in scope.catalogue.names if n.split(".", 1)[-1] == name]
+        if fields and name not in scope.constants:  # ('{{ first_name }}': a placeholder without its namespace)
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                              "Did you mean " + " or ".join(f"{{{{ {n} }}}}" for n in sorted(fields))
+                              + "? Placeholders are written namespace.field.")]
         return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                           _close(name, sorted(scope.constants), "Did you mean '{}'? ")
                           + "Define constants under 'constants:' in pack.yaml.")]

@@ -1,0 +1,115 @@
+"""A writer's slips inside '{% %}' and '{{ }}', in real script files: each is said at the slip, in a
+writer's words, with the line to write; exit code 2, no traceback, the file untouched."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+
+PACK = textwrap.dedent("""\
+    name: Tidepool Swim School
+    constants:
+      has_waitlist: true
+      refund_days: 5
+    """)
+
+FULL = textwrap.dedent("""\
+    id: class-full
+    title: "Bookings::Class is full"
+    channels: [email]
+    acknowledgment: I know how disappointing it is to find the class you wanted is already full.
+    warm_language: Thanks so much for thinking of us.
+    flexibility:
+      blanks:
+        - name: refund_amount
+          prompt: The deposit refunded, with the currency
+    solution: >-
+      {% if has_waitlist %}I've added you to the waiting list today, and I'll email you when a place
+      opens.{% else %}I've refunded {{ blank.refund_amount }} today, within {{ refund_days }} days.{% endif %}
+    """)
+
+
+def at(new: str, needle: str, shift: int = 0) -> str:
+    """'line:col' of ``needle`` (and ``shift`` characters on) in FULL after the edit that wrote ``new``."""
+    text = FULL.replace(_edits[new], new, 1)
+    offset = text.index(needle) + shift
+    line = text.count("\n", 0, offset) + 1
+    return f"{line}:{offset - text.rfind(chr(10), 0, offset)}"
+
+
+_edits: dict[str, str] = {}
+
+
+def refused(make_pack: Any, old: str, new: str) -> str:
+    _edits[new] = old
+    assert old in FULL
+    text = FULL.replace(old, new, 1)
+    root = make_pack({"class-full.yaml": text}, pack_yaml=PACK)
+    script = root / "scripts" / "class-full.yaml"
+    result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert isinstance(result.exception, SystemExit) and "Traceback" not in result.output
+    assert result.exit_code == 2, result.output
+    assert result.output.count(": error: ") == 1, result.output
+    assert script.read_text(encoding="utf-8") == text
+    return result.output.replace(f"{script}:", "")
+
+
+def test_the_script_as_written_passes(make_pack: Any) -> None:
+    root = make_pack({"class-full.yaml": FULL}, pack_yaml=PACK)
+    result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+
+
+def test_an_end_tag_left_open_is_said_at_its_braces(make_pack: Any) -> None:
+    # it was "unexpected end of template, expected 'end of statement block'" at the slot's start
+    out = refused(make_pack, "{% endif %}", "{% endif")
+    assert out.startswith(at("{% endif", "{% endif") + ": error: template syntax error in solution: this '{%' is "
+                          "never closed with '%}'. Add '%}' where the tag ends: {% endif %}."), out
+
+
+def test_a_tag_closed_with_a_placeholders_brace_is_said_at_the_brace(make_pack: Any) -> None:
+    # it was "unexpected '}'" at the slot's start
+    out = refused(make_pack, "{% if has_waitlist %}", "{% if has_waitlist }")
+    brace = at("{% if has_waitlist }", "has_waitlist }", len("has_waitlist "))
+    assert out.startswith(brace + ": error: template syntax error in solution: this '{%' ends with '}' instead "
+                          "of '%}'. End the tag with '%}': {% if has_waitlist %}."), out
+
+
+def test_else_if_is_told_to_be_elif(make_pack: Any) -> None:
+    # it was "expected token 'end of statement block', got 'if'"
+    out = refused(make_pack, "{% else %}", "{% else if refund_days > 3 %}")
+    assert out.startswith(at("{% else if refund_days > 3 %}", "{% else if") + ": error: template syntax error in "
+                          "solution: '{% else if %}' is written '{% elif %}' here. "
+                          "Write {% elif refund_days > 3 %}."), out
+
+
+def test_a_blank_written_without_its_namespace_is_told_how(make_pack: Any) -> None:
+    # it was "Did you mean 'refund_days'?", a constant, for the blank the script declares
+    out = refused(make_pack, "{{ blank.refund_amount }}", "{{ refund_amount }}")
+    assert out.startswith(at("{{ refund_amount }}", "refund_amount }}") + ": error: undefined name 'refund_amount'. "
+                          "'refund_amount' is a blank of this script: write {{ blank.refund_amount }}."), out
+
+
+@pytest.mark.parametrize(("name", "meant"), [
+    ("first_name", "Did you mean {{ agent.first_name }} or {{ customer.first_name }}?"),
+    ("number", "Did you mean {{ order.number }}?"),
+])
+def test_a_placeholder_without_its_namespace_is_named(make_pack: Any, name: str, meant: str) -> None:
+    written = "{{ " + name + " }}"
+    out = refused(make_pack, "{{ refund_days }}", written)
+    assert out.startswith(at(written, name + " }}") + f": error: undefined name '{name}'. {meant} "
+                          "Placeholders are written namespace.field."), out
+
+
+def test_a_constant_still_wins_over_a_placeholder_field(make_pack: Any, tmp_path: Path) -> None:
+    """A pack whose constant is called 'number' means its constant: nothing to report."""
+    root = make_pack({"class-full.yaml": FULL.replace("{{ refund_days }}", "{{ number }}")},
+                     pack_yaml=PACK + "  number: 5\n")
+    result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
