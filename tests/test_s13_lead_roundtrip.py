@@ -191,3 +191,22 @@ def test_a_salesforce_quick_text_export_keeps_its_merge_fields_category_and_fold
     assert "callback-booked: its Channel in Salesforce is 'Email;Chat'" in imported.stdout
     checked = _run("check", str(tmp_path / "pack"), "--fail-on", "error")
     assert checked.exit_code == 0, checked.output
+
+
+def test_a_table_in_a_reply_keeps_its_rows_and_cells_apart(tmp_path: Path) -> None:
+    """A price table's cells ran together ('Express (1-2 days) $12.99', the header 'Country Return
+    cost' as one phrase), each row a paragraph of its own, and nothing said the table was gone."""
+    export = _write(tmp_path / "canned.json", [
+        {"id": 80012, "title": "Shipping rates", "folder_id": 12, "visibility": 0,
+         "content_html": "<p>Hi {{ticket.requester.firstname}},</p><p>Thanks for asking! Our rates are:</p>"
+                         "<table border=\"1\"><tbody><tr><th>Service</th><th>Price</th></tr>"
+                         "<tr><td>Standard (3-5 days)</td><td>$4.99</td></tr>"
+                         "<tr><td>Express (1-2 days)</td><td>$12.99</td></tr></tbody></table>"
+                         "<p>Cheers,<br>{{ticket.agent.name}}</p>"}])
+    imported, bundle = _round_trip(tmp_path, export, "freshdesk", "canned_responses.json")
+    script = (tmp_path / "pack" / "scripts" / "shipping-rates.yaml").read_text(encoding="utf-8")
+    assert "  Service | Price\n  Standard (3-5 days) | $4.99\n  Express (1-2 days) | $12.99\n" in script
+    assert "shipping-rates: its table(s) (3 row(s)) are lines of text, each cell apart by ' | '" in imported.stdout
+    [response] = bundle if isinstance(bundle, list) else bundle["canned_responses"]
+    assert "<p>Service | Price<br>Standard (3-5 days) | $4.99<br>Express (1-2 days) | $12.99</p>" \
+        in response["content_html"]

@@ -1,6 +1,7 @@
 """HTML bodies -> clean text that keeps its paragraphs (stdlib ``html.parser``, no network).
 
-Block elements end a paragraph (blank line), ``<br>`` ends a line, list items become
+Block elements end a paragraph (blank line), ``<br>`` ends a line, a table's rows are lines
+whose cells stand apart by `` | ``, list items become
 ``- item`` lines (``1. item`` in a numbered list, whose steps a reply may refer to), links
 keep their address when it differs from their text, and ``<script>``/``<style>`` content is
 dropped. Intercom's ``<attribute key=.. default=../>`` becomes the plain-text placeholder form
@@ -15,7 +16,7 @@ import re
 from html.parser import HTMLParser
 
 _BLOCK = frozenset({
-    "p", "div", "section", "article", "header", "footer", "blockquote", "pre", "table", "tr",
+    "p", "div", "section", "article", "header", "footer", "blockquote", "pre", "table",
     "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "form", "fieldset", "address", "main",
 })
 _SKIP = frozenset({"script", "style", "head", "title", "template", "noscript"})
@@ -31,6 +32,7 @@ class _Collector(HTMLParser):
         self.links: list[tuple[str, int]] = []  # href, index in out where the link text starts
         self.pre = 0
         self.lists: list[int | None] = []  # the open lists, inner last: an <ol>'s last number, None for <ul>
+        self.cells = 0  # the cells of the table row so far: a row is a line, its cells apart by ' | '
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -46,8 +48,12 @@ class _Collector(HTMLParser):
                 self.out.extend((_LINE, f"{self.lists[-1]}. "))
             else:
                 self.out.extend((_LINE, "- "))
+        elif tag == "tr":
+            self.out.append(_LINE)
+            self.cells = 0
         elif tag in ("td", "th"):
-            self.out.append(" ")
+            self.out.append(" | " if self.cells else " ")
+            self.cells += 1
         elif tag in _BLOCK:
             self.out.append(_PARA)
             if tag == "pre":
@@ -128,6 +134,12 @@ def html_field(value: str) -> tuple[str, bool]:
     if looks_like_html(value):
         return value, True
     return (html.unescape(value) if _ENTITY.search(value) else value), False
+
+
+def html_tables(text: str) -> list[int]:
+    """The number of rows of each table of an HTML body: the text keeps them as lines."""
+    return [len(re.findall(r"<tr\b", table, re.I))
+            for table in re.findall(r"<table\b.*?(?:</table>|$)", text, re.I | re.S)]
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
