@@ -79,8 +79,24 @@ def _not_an_input(output: str | None, inputs: list[str], option: str = "-o", wha
                           Location(output, 1, 1), f"Write {what} to a new file.")
 
 
+def _one_pack(paths: tuple[str, ...]) -> str:
+    """The one pack (or script) of the command line. Several are refused with the folder to give:
+    'scriptkit check scripts/*.yaml', as a shell expands it, was "Got unexpected extra argument"."""
+    if len(paths) == 1:
+        return paths[0]
+    if not paths:
+        raise click.UsageError("give the pack's folder to check, e.g. `scriptkit check my-pack`")
+    folders = {os.path.dirname(os.path.abspath(p)) for p in paths}
+    scripts_dir = next(iter(folders)) if len(folders) == 1 else None
+    whole = (f" To check every script, give the pack's folder: `scriptkit check "
+             f"{shlex.quote(os.path.relpath(os.path.dirname(scripts_dir)))}`."
+             if scripts_dir is not None and os.path.basename(scripts_dir) == "scripts" else "")
+    raise click.UsageError(f"check reads one pack folder, or one script of it; it was given {len(paths)} paths "
+                           f"({', '.join(paths[:3])}{', ...' if len(paths) > 3 else ''}).{whole}")
+
+
 @click.command()
-@click.argument("pack", type=click.Path())
+@click.argument("packs", nargs=-1, metavar="PACK", type=click.Path())
 @selection_options
 @report_options
 @channel_option()
@@ -94,7 +110,7 @@ def _not_an_input(output: str | None, inputs: list[str], option: str = "-o", wha
               help="Hide the findings recorded in FILE by --write-baseline: report, and fail on, new ones only.")
 @click.option("--write-baseline", "write_baseline_file", metavar="FILE", default=None,
               help="Record this run's findings in FILE (the ones the team accepts for now) and exit 0.")
-def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
+def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
           output: str | None, channels: tuple[str, ...], grammar: str | None, fix: bool, diff: bool,
           statistics: bool, jobs: int | None, baseline_file: str | None, write_baseline_file: str | None) -> None:
     """Judge every script of PACK: acknowledgment, warmth, room for the agent, a clear solution, readability.
@@ -107,6 +123,7 @@ def check(pack: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: 
     from scriptkit import fixing
     from scriptkit.exporting import check_settings
 
+    pack = _one_pack(packs)
     if statistics and fmt != "text":
         raise click.UsageError(f"--statistics prints a table of counts; it has no --format {fmt} "
                                "(the JSON report's diagnostics can be counted instead)")
