@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from scriptkit.message import Message, Text
 from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, pattern
-from scriptkit.text import sentence_spans
+from scriptkit.text import reading_spans, sentence_spans
 
 INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 #: Slots whose text is part of the reply's body (greeting, sign-off and joiners are not).
@@ -35,14 +35,24 @@ FRAME_SLOTS = ("greeting", "signoff", "layout")
 _SECOND_PERSON = re.compile(r"(?:y(?<!\wy)ou(?:r|rs|rself|'(?:ve|re|d|ll))?|u(?<!\wu)r?)\b")
 # (after what may come before an instruction: an emoji, a bullet, bold, a step's number: "🔍 Send us the details",
 # "- Tap Settings", "1. Open the app")
+# what asks the customer to do the verb after it: "please", "could I ask you to", "can I ask that you",
+# "may I ask for"
+_ASK = (r"(?:please|(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+)?ask\s+(?:you\s+to|that\s+you|for))"
+        r"\s+(?:please\s+)?")
+# ... but not in the formulas that ask for nothing: "please note", "please don't hesitate",
+# "may I ask for your patience"
+_ASKS_NOTHING = (r"(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|forgive)\b"
+                 r"|don['’]t\s+hesitate|do\s+not\s+hesitate|your\s+(?:patience|understanding)\b")
+#: a request of the customer, anywhere in a text ("Thanks for the report, please send it to the author"): SK403
+#: reads it as the customer's own step
+REQUEST = re.compile(rf"\b{_ASK}(?!{_ASKS_NOTHING})[a-z]+\b", re.IGNORECASE)
 _IMPERATIVE = re.compile(
     r"^(?:[\W_]|\d+[.)])*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|dm|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
     r"remove|return|keep|contact|let\s+(?:me|us)\s+know|(?:don't|do\s+not)(?!\s+hesitate\b)|make\s+sure|take|set|put|"
     r"just\s+be|be)\b"
-    # "please" and any verb of doing ("please report it to the author"), but not the formulas that ask nothing
-    r"|^(?:[\W_]|\d+[.)])*please\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|forgive)\b"
-    r"|don't\s+hesitate|do\s+not\s+hesitate)[a-z]+\b",
+    # a request and any verb of doing ("please report it to the author", "could I ask you to restart the app?")
+    rf"|^(?:[\W_]|\d+[.)])*{_ASK}(?!{_ASKS_NOTHING})[a-z]+\b",
 )
 # "that's such a hassle", "what a pain", "how annoying": a feeling aimed at the situation
 # (each split in two: the part at the start is matched there only, and the rest searched for
@@ -215,9 +225,27 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         bool(_SECOND_PERSON.search(s)),
         _deictic(s),
         _asks(s),
-        bool(_IMPERATIVE.match(s)),
+        _IMPERATIVE.match(s) is not None or (s.startswith("if") and _after_condition(s)),
         lead_in[1] if lead_in else 0,
     )
+
+
+# the condition before an instruction: "If it persists, restart the app", "If not - please subscribe to the issue"
+_CONDITION = re.compile(r"if\b[^,;:.!?\n–—-]{0,80}?(?:[,;:]|\s[-–—])\s*")
+# ... unless the instruction is to get in touch: "If you have any questions, please contact us" offers help for
+# later, it is no step
+_GET_IN_TOUCH = re.compile(r"(?:please\s+)?(?:just\s+)?(?:contact|let\s+(?:me|us)\s+know|reach|get\s+in\s+touch|call|"
+                           r"e-?mail|message|reply|write|drop|give\s+(?:me|us)|send\s+(?:me|us)\s+a\s+(?:message|note|line))\b")
+
+
+def _after_condition(s: str) -> bool:
+    """Whether folded sentence ``s`` is an instruction after its condition ("If it persists, restart the app"),
+    not an offer to get in touch ("If anything comes up, let us know")."""
+    m = _CONDITION.match(s)
+    if m is None:
+        return False
+    rest = s[m.end():]
+    return _IMPERATIVE.match(rest) is not None and _GET_IN_TOUCH.match(rest) is None
 
 
 def frame_slot(sentence: str) -> str | None:
@@ -254,10 +282,15 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
     if len(pieces) > first + 1 and found[first].signoff and not all(c.signoff for c in found[first + 1:]):
         # (a sign-off ends a reply, and sentences follow this one: it is the thanks it reads as)
         found = (*found[:first], found[first]._replace(signoff=False), *found[first + 1:])
-    if not found[-1].signoff and _signature_line(text, *pieces[-1]) \
-            and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])):
+    if not found[-1].signoff and (_INITIALS.fullmatch(text, *pieces[-1]) is not None or (
+            _signature_line(text, *pieces[-1]) and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])))):
         found = (*found[:-1], found[-1]._replace(signoff=True))
     return found
+
+
+# a social reply's initials after its last sentence: "... restarting the app? ^JR", "/AY", "2/2 ^JR" (a thread's
+# count before them), "^RR https://t.co/..." (the link of an attached picture after them)
+_INITIALS = re.compile(r"(?:\d+/\d+\s+)?[\^/~][A-Za-z]{1,12}(?:\s+https?://\S+)*")
 
 
 def _no_words(text: str, a: int, b: int) -> bool:
@@ -366,16 +399,17 @@ def _greeting_cut(sentence: str) -> int:
         if not m or cut + m[1] >= end:
             break
         cut += m[1]
-        while cut < end and sentence[cut].isspace():
+        while cut < end and (sentence[cut].isspace() or sentence.startswith("\\\n", cut)):  # (a hard break's "\\")
             cut += 1
     return cut
 
 
 @lru_cache(maxsize=256)  # slot inference and the rules' analysis split the same reply
 def _pieces(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentences, with a leading greeting split off its sentence ("Hi Sam, I can see...")."""
+    """Sentences (``reading_spans``: a hard line break ends one too), with a leading greeting split off its
+    sentence ("Hi Sam, I can see...")."""
     pieces: list[tuple[int, int]] = []
-    for a, b in sentence_spans(text):
+    for a, b in reading_spans(text):
         cut = a + _greeting_cut(text[a:b])
         if a < cut < b:
             pieces.append((a, _rstrip(text, a, cut)))
@@ -386,7 +420,10 @@ def _pieces(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _rstrip(text: str, a: int, b: int) -> int:
+    """``b`` moved back over whitespace, and over the "\\" of a hard line break ("Hi Sam,\\")."""
     while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and text[b - 1] == "\\" and text.startswith("\n", b):
         b -= 1
     return b
 
@@ -457,8 +494,17 @@ def _cares_and_acts(c: Cues, sentence: str) -> bool:
     """Care (an acknowledgment, an apology, warmth) and an action in one sentence: worth reading by clause
     (the action may be an instruction in a later clause: "thanks for the report, please send the file", whose
     verb the lexicon need not know: "please report it to its author")."""
-    return (bool(c.acts or c.actions) or ", please " in sentence or (bool(c.apologies) and bool(c.time_frames))) \
-        and (c.acknowledges or bool(c.apologies or c.warmth or c.reactions))
+    return (c.acknowledges or bool(c.apologies or c.warmth or c.reactions)) \
+        and (bool(c.acts or c.actions) or ", please " in sentence or (bool(c.apologies) and bool(c.time_frames))
+             or _instructs_later(sentence))
+
+
+@lru_cache(maxsize=4096)  # stock sentences recur across replies
+def _instructs_later(sentence: str) -> bool:
+    """A later clause opens with an instruction: "Sorry, DM us your order number", "Thanks for flagging this -
+    try the link below" (``Cues.imperative`` reads a sentence's first words only)."""
+    folded = fold(sentence)
+    return any(_IMPERATIVE.match(folded[m.end():]) for m in _CLAUSE_BREAK.finditer(folded))  # (its "^": a slice)
 
 
 # where one clause ends and the next starts: ", " "; " ": " " - ", a line break inside the sentence (a chat
@@ -488,6 +534,8 @@ def _care_then_action(sentence: str, whole: Cues) -> tuple[tuple[int, tuple[str,
                 or _IMPERATIVE.match(folded[resume:])):
             continue  # (the rest names neither an action nor a time, nor starts with an instruction: it cannot act)
         care = _clause_cues(whole, folded, 0, cut)
+        if care.signoff:  # ("Thanks, DM us your order number": a closing's words, but the sentence goes on)
+            care = care._replace(signoff=False)
         care_slot = classify(care)
         if care_slot[0] not in ("acknowledgment", "warm_language"):
             continue

@@ -50,6 +50,45 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A line its writer ended on purpose inside a sentence: a Markdown hard line break (the line ends in "\\" or in
+# two spaces or more) or an emoji ("Hello! 👋", "So sorry to hear this 😕"). A reader takes it as the sentence's
+# end, as a full stop would be: "Thanks for your patience  \nI've refunded it today." is two sentences. Group 1
+# is the break's mark (an emoji stays with its line).
+_LINE_END = re.compile(r"(\\|[ \t]{2,}|[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+                       r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*[ \t]*)\n")
+
+
+def reading_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans(text)``, each sentence also ended where its writer ended a line on purpose (a hard
+    line break, an emoji): the sentences slot inference reads. Not after a comma: "Best,  \nMia" and
+    "Hi Sam,\\" go on with the next line."""
+    spans = _sentence_spans(text)
+    if "\n" not in text:  # (most replies: nothing more to read)
+        return spans
+    return _line_ended(text, spans)
+
+
+@lru_cache(maxsize=1024)  # slot inference and the rules' analysis read the same reply
+def _line_ended(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        start = a
+        if "\n" in text[a:b]:
+            for m in _LINE_END.finditer(text, a, b):
+                mark = m.group(1)
+                end = m.start(1) if mark[0] in "\\ \t" else m.end(1)  # (the emoji is the line's last word)
+                x, y = trimmed(text, start, end)
+                if x < y and text[y - 1] == ",":
+                    continue  # ("Best,  \nMia": the line goes on)
+                if x < y:
+                    out.append((x, y))
+                start = m.end()  # (past a line that is a break alone too: "\\")
+        x, y = trimmed(text, start, b)
+        if x < y:
+            out.append((x, y))
+    return tuple(out)
+
+
 def trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     """``[a, b)`` without the whitespace at either end (empty when it is all whitespace)."""
     while a < b and text[a].isspace():

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import body_sentences, only_thanks_for_praise
+from scriptkit.inference import REQUEST, body_sentences, only_thanks_for_praise
 from scriptkit.message import Blank, Message, Text
 from scriptkit.models import Pack, Script
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -41,7 +41,9 @@ _ACTION = re.compile(
     r"|\b(?:" + "|".join(_IRREGULAR.split()) + r")\b"
     r"|\b(?:follow(?:ing|ed)? up|set(?:ting)? up|arriv(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|"
     r"here's how|here is how|step \d|"
-    r"here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated))\b",  # "here's a new link"
+    r"here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated)"  # "here's a new link"
+    # a request of the customer: "Could I ask for a photo of the label?" (not "for your patience")
+    r"|(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+)?ask\s+(?:you\s+)?for(?!\s+your\s+(?:patience|understanding)\b))\b",
     re.IGNORECASE,
 )
 # Single words that settle a search at once; the full regexes run only when none is present.
@@ -56,7 +58,7 @@ _LETTERS = re.compile(r"[a-z]+")
 # of the lower-cased text: the regex can only match when one of these words is among the runs. Real replies
 # mostly have none, and a set test is far cheaper than scanning the text with a long alternation.
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
-                "receiving here step")  # what _ACTION can match that _ACTION_WORDS does not hold
+                "receiving here step ask")  # what _ACTION can match that _ACTION_WORDS does not hold
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
@@ -504,7 +506,7 @@ def _customer_acts(message: Message, text: str) -> bool:
     DM us the order number?"), or "please" and a verb after a condition ("If it has not arrived, please send
     us the statement") or after care ("Thanks for the report, please send it to the author"), or its casual
     form, "just" and a verb of getting in touch ("If anything else comes up, just drop me a line")."""
-    if "lease" in text and _PLEASE_DO.search(text) is not None:  # (in a clause of a sentence read as care too)
+    if ("lease" in text or "ask" in text) and REQUEST.search(text) is not None:  # (in a clause read as care too)
         return True
     for s in body_sentences(message):
         if s.slot == "solution":
@@ -515,16 +517,12 @@ def _customer_acts(message: Message, text: str) -> bool:
     return False
 
 
-# the casual form of "Please let me know if anything comes up" (which _PLEASE_DO reads as the customer's step):
+# the casual form of "Please let me know if anything comes up" (which REQUEST reads as the customer's step):
 # "If anything else comes up, just drop me a message", "Just give us a shout if it happens again"; without it the
 # formal reply's offer counted as the customer's step and the casual one's as nobody's
 _CASUAL_ASK = re.compile(r"\W*(?:if\b[^.!?,]*,\s*(?:just\s+|simply\s+)?|(?:just|simply)\s+)"
                          r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|tell|ask|reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
                          r"let\s+(?:me|us)\s+know)\b", re.IGNORECASE)
-# "please" and a verb of doing after a condition: "If the refund has not arrived, please send us the statement"
-# (the formulas that ask nothing aside, as inference's instructions leave them)
-_PLEASE_DO = re.compile(r"\bplease\s+(?!(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow|find|see|excuse|"
-                        r"forgive)\b|don[\'’]t\s+hesitate|do\s+not\s+hesitate)[a-z]+\b", re.IGNORECASE)
 
 
 @register
@@ -620,9 +618,12 @@ _HANDS_BACK = re.compile(
     r"send(?:ing)?\s+(?:\w+\s+){0,4}?(?:us|me|over|back|in|photos?|pictures?|screenshots?|images?|cop(?:y|ies)|"
     r"scans?|receipts?|details|numbers?|files?|videos?|recordings?|proof|invoices?|statements?|dms?|messages?))\b",
     re.IGNORECASE)
-# a request put as a question ("Could you restart the app?"): its verb says whether it hands anything back
+# a request put as a question ("Could you restart the app?", "Could I ask you to restart the app?"): its verb says
+# whether it hands anything back ("Could I ask for a photo?" does)
 # ("Would you like to verify your account?" asks them, a question to answer)
-_REQUEST = re.compile(r"\b(?:can|could|would|will)\s+you\b(?!\s+like\b)", re.IGNORECASE)
+_REQUEST = re.compile(r"\b(?:(?:can|could|would|will)\s+you\b(?!\s+like\b)"
+                      r"|(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+)?ask\s+(?:you\s+to|that\s+you)\b)",
+                      re.IGNORECASE)
 
 
 def _hands_back(message: Message, text: str) -> bool:

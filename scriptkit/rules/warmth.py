@@ -596,7 +596,9 @@ class FormalTone(Rule):
         score = joined_formality(texts)
         if score <= ceiling:
             return
-        worst = max(range(len(body)), key=lambda i: formality(texts[i]))
+        # (a sentence of a word or two, such as a fill-in alone on its line, "**{explanation}**", has no tone to change)
+        worded = [i for i in range(len(body)) if len(_words(texts[i])) >= 3] or range(len(body))
+        worst = max(worded, key=lambda i: formality(texts[i]))
         shown, limit = _fmt_apart(score, ceiling)
         yield Finding(body[worst].start, body[worst].end,
                       f"reply formality {shown} is above the ceiling {limit}; "

@@ -1,0 +1,157 @@
+"""How ``review`` and the importers read real replies: Markdown hard line breaks, a line ended by an emoji,
+an opening "Cheers!", a request put as "Could I ask you to ...", and a tweet's instruction after its apology
+or before its initials."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.inference import REQUEST, cues, infer_slots
+from scriptkit.linting import lint_text
+from scriptkit.text import reading_spans, sentences
+
+
+def slots(text: str) -> list[tuple[str, str]]:
+    return [(text[a:b], slot) for a, b, slot, _ in infer_slots(text, frames=True)]
+
+
+def codes(text: str, channel: str = "email") -> set[str]:
+    return {d.code for d in lint_text(text, channel=channel).diagnostics}
+
+
+def findings(text: str, code: str, channel: str = "email") -> list[str]:
+    return [d.message for d in lint_text(text, channel=channel).diagnostics if d.code == code]
+
+
+# ---------------------------------------------------------------- lines ended on purpose
+
+@pytest.mark.parametrize("brk", ["\\\n", "  \n", "   \n", "\t\t\n"])
+def test_a_markdown_hard_line_break_ends_the_sentence(brk: str) -> None:
+    text = f"Thanks so much for waiting{brk}I've refunded the order today."
+    wait, fix = "Thanks so much for waiting", "I've refunded the order today."
+    assert [text[a:b] for a, b in reading_spans(text)] == [wait, fix]
+    assert slots(text) == [(wait, "warm_language"), (fix, "solution")]
+
+
+def test_a_soft_line_break_and_the_splitters_own_sentences_stay_as_they_were() -> None:
+    wrapped = "I can see how annoying\nthe double charge is. I've refunded it today."
+    assert [wrapped[a:b] for a, b in reading_spans(wrapped)] == sentences(wrapped)
+    one_line = "I can see how annoying this is. I've refunded it today."
+    assert reading_spans(one_line) == tuple((a, b) for a, b in reading_spans(one_line))
+    assert [one_line[a:b] for a, b in reading_spans(one_line)] == sentences(one_line)
+
+
+@pytest.mark.parametrize("brk", ["\\\n", "  \n"])
+def test_a_line_that_ends_with_a_comma_goes_on(brk: str) -> None:
+    text = f"I've refunded the order today.\n\nBest,{brk}Priya"
+    assert slots(text)[-1][1] == "signoff"
+    greeting = f"Hi Priya,{brk}I can see how annoying the double charge is."
+    assert slots(greeting) == [("Hi Priya,", "greeting"),
+                               ("I can see how annoying the double charge is.", "acknowledgment")]
+
+
+def test_a_line_of_a_break_alone_is_no_sentence() -> None:
+    text = "Thanks for the report!\\\n\\\nCould you attach the log file?\\\nThanks!"
+    assert [text[a:b] for a, b in reading_spans(text)] == ["Thanks for the report!", "Could you attach the log file?",
+                                                            "Thanks!"]
+
+
+def test_a_line_ended_by_an_emoji_ends_the_sentence() -> None:
+    assert slots("Hello! 👋\nThanks!\nI've refunded the order today.") == [
+        ("Hello!", "greeting"), ("👋", "greeting"), ("Thanks!", "warm_language"),
+        ("I've refunded the order today.", "solution")]
+    text = "Oh no, so sorry the blender arrived cracked 😟\nI've sent a new one by courier today."
+    assert slots(text)[-1] == ("I've sent a new one by courier today.", "solution")
+
+
+# ---------------------------------------------------------------- "Cheers"
+
+def test_an_opening_cheers_thanks_and_a_closing_one_signs_off() -> None:
+    assert slots("Cheers! I've refunded the order today.")[0] == ("Cheers!", "warm_language")
+    assert slots("Cheers for the heads-up! I've refunded the order today.")[0][1] == "warm_language"
+    assert slots("I've refunded the order today.\n\nCheers,\nPriya")[-1] == ("Cheers,\nPriya", "signoff")
+    assert "SK207" not in codes("Cheers! I've refunded the order today.")
+    assert "SK207" in codes("Right. I've refunded the order today.")
+
+
+# ---------------------------------------------------------------- requests of the customer
+
+@pytest.mark.parametrize("ask", ["Could I ask you to", "Can I ask you to", "May I ask you to",
+                                 "Could I please ask you to"])
+def test_could_i_ask_you_to_is_a_request_like_could_you(ask: str) -> None:
+    ack = "I can see how annoying the frozen screen is. "
+    mine, plain = f"{ack}{ask} restart the app?", f"{ack}Could you restart the app?"
+    assert slots(mine)[-1][1] == "solution"
+    assert cues(f"{ask} restart the app.").imperative
+    # (a step the customer takes and is done with: no time frame is owed, as for "Could you restart the app?")
+    assert "SK404" not in codes(mine) and "SK404" not in codes(plain)
+    assert "SK403" not in codes(mine)
+    sent = f"{ack}{ask} send me a photo of the screen?"
+    assert findings(sent, "SK404") == ["the solution asks the customer for something but does not say what "
+                                       "happens then, or when"]
+
+
+def test_could_i_ask_for_something_hands_it_back() -> None:
+    text = "I can see how annoying the torn parcel is. Could I ask for a photo of the label?"
+    assert slots(text)[-1] == ("Could I ask for a photo of the label?", "solution")
+    found = codes(text)
+    assert "SK402" not in found and "SK403" not in found
+    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
+                                       "happens then, or when"]
+
+
+@pytest.mark.parametrize("sentence", ["May I ask for your patience while I check?", "Please note the new address.",
+                                      "Please don't hesitate to get in touch."])
+def test_a_formula_that_asks_for_nothing_is_no_request(sentence: str) -> None:
+    assert not cues(sentence).imperative
+    assert REQUEST.search(sentence) is None
+
+
+def test_a_request_after_care_gives_the_customer_the_step() -> None:
+    text = ("I can see how worrying the error is. Thanks for the report, could I ask you to forward it to the "
+            "app's author.")
+    assert "SK403" not in codes(text)
+
+
+@pytest.mark.parametrize("sentence, instructs", [
+    ("If it happens again, restart the router.", True),
+    ("If not - please subscribe to the release notes.", True),
+    ("If you have any questions, please contact us.", False),  # (help offered for later, no step)
+    ("If anything else comes up, let us know.", False),
+    ("If it's easier, we can call you.", False),
+])
+def test_an_instruction_after_its_condition(sentence: str, instructs: bool) -> None:
+    assert cues(sentence).imperative == instructs
+
+
+# ---------------------------------------------------------------- tweets
+
+@pytest.mark.parametrize("care", ["Sorry", "Sorry to hear that", "Oh no", "Thanks"])
+def test_an_instruction_after_the_apology_in_one_sentence_is_the_solution(care: str) -> None:
+    text = f"{care}, DM us your order number ^JR"
+    assert slots(text) == [(f"{care},", "warm_language"), ("DM us your order number ^JR", "solution")]
+    assert "SK401" not in codes(text, "social")
+
+
+@pytest.mark.parametrize("initials", ["^JR", "/AY", "2/2 ^JR", "^RR https://t.co/abc123XYZ"])
+def test_initials_after_the_last_sentence_sign_off(initials: str) -> None:
+    text = f"So sorry about the wait! Have you tried restarting the app? {initials}"
+    assert slots(text)[-1] == (initials, "signoff")
+    assert slots(text)[-2] == ("Have you tried restarting the app?", "solution")
+    # (the initials are not a solution with no owner or time of its own)
+    assert not any(initials in message for message in findings(text, "SK403", "social"))
+
+
+def test_a_reply_with_only_initials_after_the_apology_has_no_solution() -> None:
+    text = "I appreciate the train is late, so hopefully you'll leave soon. We're sorry for the delay. 2/2 ^JR"
+    assert "SK401" in codes(text, "social")
+
+
+# ---------------------------------------------------------------- SK202's most formal sentence
+
+def test_the_most_formal_sentence_is_one_with_words_to_change() -> None:
+    text = ("Hello,\n\nPlease find below the information regarding your account:  \n**{explanation}**  \n\n"
+            "Should you require further clarification, do not hesitate to contact us.")
+    (sk202,) = [d for d in lint_text(text).diagnostics if d.code == "SK202"]
+    # (the fill-in alone on its line scores higher, and has no words to make less formal)
+    assert sk202.text == "Please find below the information regarding your account:"
