@@ -155,3 +155,16 @@ def test_the_most_formal_sentence_is_one_with_words_to_change() -> None:
     (sk202,) = [d for d in lint_text(text).diagnostics if d.code == "SK202"]
     # (the fill-in alone on its line scores higher, and has no words to make less formal)
     assert sk202.text == "Please find below the information regarding your account:"
+
+
+# ---------------------------------------------------------------- one list, written once
+
+def test_a_lexicon_list_can_include_another_once() -> None:
+    from scriptkit.rules import lexicon
+
+    openers, waiting = lexicon.words("acknowledgment_openers"), lexicon.words("thanks_for_waiting")
+    assert "@thanks_for_waiting" in lexicon.lexicon()["acknowledgment_openers"]
+    assert set(waiting) <= set(openers) and not any(e.startswith("@") for e in openers)
+    # (each phrase is written in one list only)
+    assert not set(lexicon.lexicon()["acknowledgment_openers"]) & set(waiting)
+    assert cues("Thanks for your patience.").acknowledgment

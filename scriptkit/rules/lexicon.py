@@ -8,7 +8,7 @@ handful of phrases would).
 
 Entry syntax in lexicon lists: spaces match any whitespace run, an apostrophe matches
 ``'`` or ``’``, a trailing ``*`` matches the rest of the word, and ``re:`` starts a raw
-regular expression.
+regular expression. ``@name`` stands for every entry of list ``name``.
 """
 
 from __future__ import annotations
@@ -89,11 +89,23 @@ def _check_entries(name: str, entries: list[object]) -> list[str]:
 
 
 def words(name: str) -> list[str]:
-    """One list of the shared lexicon, by name (KeyError names the known lists)."""
+    """One list of the shared lexicon, by name (KeyError names the known lists), with each ``@other`` entry
+    replaced by the entries of list ``other`` (a phrase two lists share is written once)."""
     lists = lexicon()
     if name not in lists:
         raise KeyError(f"no lexicon list '{name}'; known: {', '.join(sorted(lists))}")
-    return _check_entries(name, list(lists[name]))
+    entries = _check_entries(name, list(lists[name]))
+    if not any(e.startswith("@") for e in entries):
+        return entries
+    out: list[str] = []
+    for entry in entries:
+        if not entry.startswith("@"):
+            out.append(entry)
+        elif entry[1:] in lists and not any(e.startswith("@") for e in lists[entry[1:]]):
+            out += _check_entries(entry[1:], list(lists[entry[1:]]))
+        else:  # (one level only: an included list includes none)
+            raise ScriptkitError(f"lexicon list '{name}' includes '{entry}', which is no list without includes")
+    return out
 
 
 @cache
