@@ -16,7 +16,9 @@ practice of a diagnostic is its rule family: empathy (SK3xx) -> acknowledgment, 
 (no-flexibility, unfilled-blank) -> flexibility; readability (SK1xx) and grammar (SK9xx)
 -> readability. Template (SK0xx) and custom rules are listed but not scored. A practice
 whose rules did not run (deselected) has no score, nor has a macro in another language than the
-pack's (SK006) any but flexibility. ``overall`` is the mean of the scores.
+pack's (SK006) any but flexibility, nor an internal note (written for the agents: its findings on
+the other practices are left out too). ``overall`` is the mean of the scores. A macro its helpdesk
+keeps from the agents (switched off, archived) is judged, and marked ``unused``.
 
 Library findings: the most common problems, exact and near-duplicate macros (``sprawl``),
 numbers that contradict each other across macros, and placeholders that can render blank.
@@ -38,7 +40,7 @@ from scriptkit.importers import ItemProblem, Library, import_libraries, refuse_f
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
-from scriptkit.models import Pack
+from scriptkit.models import Pack, Script
 from scriptkit.rules.language import expected_language, judges
 from scriptkit.sprawl import Contradiction, DuplicateGroup, find_contradictions, find_duplicates
 
@@ -99,6 +101,12 @@ class MacroAudit:
     other_language: str | None = None
     #: the id its export gives it (the helpdesk's macro id), to find it there; None for a pack's script
     export_id: str | None = None
+    #: how its helpdesk keeps it from the agents ("switched off", "archived"), None when it is in use:
+    #: a lead fixes the macros in use first
+    unused: str | None = None
+    #: an internal note (for the agents, never sent to the customer): the rules that read a reply to a
+    #: customer do not judge it
+    internal: bool = False
 
     @property
     def overall(self) -> float:
@@ -168,6 +176,32 @@ class AuditReport:
         """Macros in another language, which the English rules did not judge: language name -> count."""
         return dict(Counter(name_of(m.other_language) for m in self.macros if m.other_language).most_common())
 
+    def set_aside(self) -> list[str]:
+        """What the report says of the macros scored on flexibility only (another language, internal
+        notes) and of those the helpdesk keeps from the agents, a line each."""
+        lines = []
+        if self.not_judged:
+            counts = ", ".join(f"{language} {count}" for language, count in self.not_judged.items())
+            lines.append(f"Not judged by the English rules (SK006), so scored on flexibility only: "
+                         f"{sum(self.not_judged.values())} macro(s) in another language ({counts})")
+        if self.internal_notes:
+            lines.append(f"Not judged as replies to a customer, so scored on flexibility only: "
+                         f"{self.internal_notes} internal note(s) (for the agents, never sent)")
+        if self.unused:
+            how = ", ".join(f"{count} {state}" for state, count in self.unused.items())
+            lines.append(f"Not in use in the helpdesk: {sum(self.unused.values())} macro(s) ({how}), marked "
+                         "beside them: fix the macros in use first")
+        return lines
+
+    @property
+    def internal_notes(self) -> int:
+        return sum(1 for m in self.macros if m.internal)
+
+    @property
+    def unused(self) -> dict[str, int]:
+        """Macros the helpdesk keeps from the agents, by how (switched off, archived) -> count."""
+        return dict(Counter(m.unused for m in self.macros if m.unused).most_common())
+
     @property
     def by_family(self) -> dict[str, int]:
         counts: Counter[str] = Counter()
@@ -192,6 +226,7 @@ class AuditReport:
                 "unreadable": len(self.unreadable), "skipped": len(self.skipped),
                 "duplicate_groups": len(self.duplicates), "contradictions": len(self.contradictions),
                 "blank_risks": len(self.blank_risks), "not_judged_other_language": self.not_judged,
+                "not_judged_internal_notes": self.internal_notes, "unused": self.unused,
                 "pack_problems": len(self.library_diagnostics),
             },
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
@@ -200,6 +235,7 @@ class AuditReport:
                 "id": m.id, "export_id": m.export_id, "title": m.title, "location": str(m.location),
                 "overall": m.overall,
                 "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
+                "internal": m.internal, "unused": m.unused,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot} for d in m.diagnostics],
@@ -253,6 +289,14 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
         return _audit_pack(pack, library.label, library.format, library, grammar, near_threshold, tell)
 
 
+def _zendesk_setting(script: Script, key: str) -> Any:
+    """A setting of a pack's script for its Zendesk export (``public: false``, ``active: false``, as the
+    import of an internal note or a switched-off macro writes it): auditing the imported pack marks
+    the macro as auditing the export did."""
+    zendesk = script.export.get("zendesk")
+    return zendesk.get(key) if isinstance(zendesk, Mapping) else None
+
+
 def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
                 near_threshold: float, tell: Stage) -> AuditReport:
     from scriptkit.config import load_config
@@ -269,6 +313,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
     export_ids = {m.id: m.raw.export_id for m in library.macros} if library else {}
+    raws = {m.id: m.raw for m in library.macros} if library else {}
     if library is not None:
         _name_export_places(result.diagnostics, pack, origins, library.source)
     by_file = {s.file: s.id for s in pack.scripts}
@@ -290,7 +335,11 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         message = first.get(script.id)
         if message is None:
             continue
-        diags = per_macro.get(script.id, [])
+        # an internal note is written for the agents: warmth, empathy, a solution and readability are a
+        # reply's, so their findings on it are left out (its flexibility and template findings stay)
+        internal = raws[script.id].internal if script.id in raws else _zendesk_setting(script, "public") is False
+        diags = [d for d in per_macro.get(script.id, [])
+                 if not internal or practice_of(d.code, d.name) in (None, "flexibility")]
         grouped: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in diags:
             practice = practice_of(d.code, d.name)
@@ -300,7 +349,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         # for what they would have scored, where a 100 would read as praise
         english = judges(message, expected)
         other = None if english else (language_of(message.text) or expected)
-        scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (english or p == "flexibility")
+        replies = english and not internal
+        scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (replies or p == "flexibility")
                                                else None) for p in PRACTICES}
         risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.fallback is None
                  and (spec := catalogue.get(seg.name)) is not None and spec.can_be_blank]
@@ -308,7 +358,10 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             id=script.id, title=script.title, text=message.text,
             location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
             diagnostics=diags, scores=scores, highlights=_highlights(message, diags),
-            blank_risks=list(dict.fromkeys(risks)), other_language=other, export_id=export_ids.get(script.id)))
+            blank_risks=list(dict.fromkeys(risks)), other_language=other, export_id=export_ids.get(script.id),
+            unused=(raws[script.id].unused if script.id in raws else
+                    "switched off" if _zendesk_setting(script, "active") is False else "") or None,
+            internal=internal))
     macros.sort(key=lambda m: (m.overall, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
     texts = [(m.id, m.text) for m in macros]

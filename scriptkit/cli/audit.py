@@ -117,17 +117,16 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             con.print(f"  skipped: {skipped}", markup=False, highlight=False)
     averages = report.averages
     con.print("Average scores: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
-    if report.not_judged:
-        counts = ", ".join(f"{language} {count}" for language, count in report.not_judged.items())
-        con.print(f"Not judged by the English rules (SK006), so scored on flexibility only: "
-                  f"{sum(report.not_judged.values())} macro(s) in another language ({counts})", highlight=False)
+    for line in report.set_aside():
+        con.print(line, markup=False, highlight=False)
     if report.macros:
         con.print(f"[bold]Worst {min(top, n)} macros[/bold] (overall, then "
                   + ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES) + ")")
         for m in report.macros[:top]:
             names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
             per = " ".join(_fmt(m.scores[p]) for p in PRACTICES)
-            where = f"id {m.export_id}, {m.location}" if m.export_id else str(m.location)
+            where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
+                                            "internal note" if m.internal else "", str(m.location))))
             con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
             con.print(f"       scores {per} · {names}", markup=False, highlight=False)
     if report.common:

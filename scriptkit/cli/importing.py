@@ -31,7 +31,7 @@ def source_options(func: Callable[..., object]) -> Callable[..., object]:
                         help="Generic formats: which columns hold title, body, html, id, tags, guidance, "
                              "e.g. --map title=Name,body=Text.")(func)
     func = click.option("--from", "fmt", type=click.Choice(list(FORMATS)), default=None,
-                        help="Source format (default: a Zendesk or Gorgias export told by its shape, "
+                        help="Source format (default: a helpdesk's export told by its shape, "
                              "else guessed from the file suffix).")(func)
     return func
 

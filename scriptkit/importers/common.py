@@ -53,6 +53,8 @@ class RawItem:
     source: SourceText | None = None  # the export's text, to locate a part of the body in it
     #: the id the export gives the item (its helpdesk's macro id, a sheet's id column), None where it gives none
     export_id: str | None = None
+    #: how the helpdesk keeps it from the agents ("switched off", "archived"), "" when it is in use
+    unused: str = ""
 
     def where(self, spelled: str) -> Location:
         """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""

@@ -103,7 +103,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         notes.append(f"its language in Gorgias is '{language.strip()}': exported back with the pack's locale "
                      "as its language, so keep it in a pack whose locale is that language")
     return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
-                      script_id=script_id, guidance="\n\n".join(guidance))
+                      script_id=script_id, guidance="\n\n".join(guidance), unused="archived" if archived else "")
 
 
 def _script_id(external_id: Any) -> str:

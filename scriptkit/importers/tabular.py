@@ -144,17 +144,18 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
         html = True
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     quick_text = _quick_text(record) if not options.mapping else None
-    settings, notes = quick_text or ({}, [])
+    settings, notes, unused = quick_text or ({}, [], "")
     return RawItem(key=key, title=title or _title_from(body), body=body, location=where, html=html,
                    dialect=options.dialect or ("salesforce" if quick_text else "generic"), tags=tags,
-                   guidance=values["guidance"], settings=settings, notes=notes,
+                   guidance=values["guidance"], settings=settings, notes=notes, unused=unused,
                    export_id=str(ident) if ident is not None and key == str(ident) else None)
 
 
-def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]] | None:
-    """A Salesforce Quick Text record's settings for the Salesforce export and its notes (None for any
-    other record): a REST query's record says its type; a Data Loader sheet has Message and the
-    object's own columns. Its merge fields are then Salesforce's own ({!Asset.Name} stays one)."""
+def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], str] | None:
+    """A Salesforce Quick Text record's settings for the Salesforce export, its notes, and "not
+    insertable" where it is kept from the agents (None for any other record): a REST query's record
+    says its type; a Data Loader sheet has Message and the object's own columns. Its merge fields
+    are then Salesforce's own ({!Asset.Name} stays one)."""
     typed = record.get("attributes")
     if not ((isinstance(typed, Mapping) and typed.get("type") == "QuickText")
             or ("Message" in record and {"FolderId", "IsInsertable", "Channel"} & set(record))):
@@ -171,10 +172,11 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]] |
         notes.append(f"its Channel in Salesforce is '{channel.strip()}': exported back, each of the script's "
                      "channels is a Quick Text of its own (Email for an email script; add chat under channels "
                      "for a Chat one)")
-    if str(record.get("IsInsertable", "")).strip().casefold() in ("false", "0"):
+    unused = "not insertable" if str(record.get("IsInsertable", "")).strip().casefold() in ("false", "0") else ""
+    if unused:
         notes.append("not included in its channels in Salesforce (IsInsertable false): exported back it is "
                      "included, so switch it off again")
-    return settings, notes
+    return settings, notes, unused
 
 
 def _title_from(body: str) -> str:

@@ -103,7 +103,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                      f"({', '.join(STATUSES)}): not carried over")
     guidance, prompts = _agent_notes(description if isinstance(description, str) else "")
     return entry.item(body, html=html, dialect="zendesk", tags=tags, guidance=guidance, prompts=prompts,
-                      internal=not public, settings=settings, notes=notes)
+                      internal=not public, settings=settings, notes=notes,
+                      unused="switched off" if entry.fields.get("active") is False else "")
 
 
 _PROMPT = re.compile(r"Replace (\[\[[^\[\]\n]+\]\]): (.+)")

@@ -170,10 +170,18 @@ def _macro(m: MacroAudit) -> str:
                      f"{_e(d.message)}{quoted}{rewrite}</li>")
     risks = "".join(f"<li>{{{{ {_e(r)} }}}} can be empty and has no fallback</li>" for r in m.blank_risks)
     return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.overall}" data-families="{_e(families)}">'
-            f'<summary>{_score(m.overall)}<span class="t">{_e(m.title)}</span>{scores}</summary>'
-            f'<div class="muted">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""} · {_e(m.location)}</div>'
+            f'<summary>{_score(m.overall)}<span class="t">{_e(m.title)}{_state(m)}</span>{scores}</summary>'
+            f'<div class="muted">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
+            f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
+            f'{" · <b>internal note</b>, not judged as a reply" if m.internal else ""} · {_e(m.location)}</div>'
             f'<div class="body">{_highlighted(m.text, m.highlights)}</div>'
             f'<ul class="problems">{"".join(items) or "<li>No problems found.</li>"}{risks}</ul></details>')
+
+
+def _state(m: MacroAudit) -> str:
+    """A macro's mark beside its title where it is not a reply in use (switched off, an internal note)."""
+    marks = [s for s in (m.unused, "internal note" if m.internal else None) if s]
+    return f' <span class="muted state">({_e(", ".join(marks))})</span>' if marks else ""
 
 
 def _family(code: str) -> str:
@@ -225,6 +233,7 @@ def render_html(report: AuditReport) -> str:
                         f'{_e(d.message)} <span class="muted">{_e(d.location)}</span></li>'
                         for d in report.library_diagnostics)
     weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
+    notes = "".join(f'<p class="muted">{_e(line)}.</p>' for line in report.set_aside())
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
@@ -238,13 +247,14 @@ def render_html(report: AuditReport) -> str:
 <div class="chart"><h2>Problems by family</h2>{_bars("chart-families", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}</div>
 </div>
-<section id="macros"><h2>Macros, worst first</h2>
+{notes}<nav class="toolbar" id="order">Work in this order: <a href="#common">1. most common problems</a> <a href="#duplicates">2. duplicates</a> <a href="#contradictions">3. contradictions</a> <a href="#macros">4. macros, worst first</a></nav>
+<section id="common"><h2>1. Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>family</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
+<section id="duplicates"><h2>2. Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
+<section id="contradictions"><h2>3. Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
+<section id="macros"><h2>4. Macros, worst first</h2>
 <div class="toolbar"><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
 {"".join(_macro(m) for m in report.macros)}
 </section>
-<section id="common"><h2>Most common problems</h2><table><tr><th>code</th><th>rule</th><th>family</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
-<section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
-<section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
 {f'<section id="pack-problems"><h2>Problems of the pack as a whole</h2><ul class="problems">{pack_wide}</ul></section>' if pack_wide else ''}
 <p class="muted">Scores: 100 &times; the product of (1 &minus; weight) over a practice's problems; weights {_e(weights)}. Made by scriptkit audit.</p>
