@@ -492,8 +492,8 @@ def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                               f"Write what it tests after '{bare[1]}', a constant of pack.yaml (e.g. "
                               f"{{% {bare[1]} refund_window_days > 14 %}}), or delete the tag. For text the agent "
                               "chooses, use flexibility: conditions.")]
-        slip = (_else_if(src) or _unpaired_quote(src) or _spaced_name(src, scope) or _unclosed_print(src)
-                or _unclosed_tag(src))
+        slip = (_else_if(src) or _unquoted_words(src) or _unpaired_quote(src) or _spaced_name(src, scope)
+                or _unclosed_print(src) or _unclosed_tag(src))
         if slip is not None:
             return [slip]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
@@ -597,8 +597,38 @@ def _unpaired_quote(src: TemplateSource) -> PackError | None:
         inside = found["inside"]
         for quote in "'\"":
             if inside.count(quote) % 2 and not ({"'", '"'} <= set(inside)):  # (one kind: "it's" in '"..."' pairs)
+                if quote == "'" and (apostrophe := _apostrophe(src)) is not None:
+                    return apostrophe
                 return _unclosed_quote(src, quote, src.location_of(found.start("inside") + inside.rindex(quote)))
     return None
+
+
+def _apostrophe(src: TemplateSource) -> PackError | None:
+    """An apostrophe inside a fallback in single quotes ("fallback('the family's')") ends its text."""
+    found = _APOSTROPHE_IN_FALLBACK.search(src.text)
+    if found is None:
+        return None
+    text = found["text"]
+    return PackError(f"template syntax error in {src.slot}: the apostrophe in '{text}' ends the fallback's "
+                     "quoted text", src.location_of(found.start("mark")),
+                     f"Write the apostrophe as ’, fallback('{text.replace(chr(39), chr(0x2019))}'), or put the "
+                     f"fallback in double quotes.")
+
+
+def _unquoted_words(src: TemplateSource) -> PackError | None:
+    """A fallback of several words with no quotes ('fallback(the family)'): Jinja said "expected token
+    ',', got 'family'" (one word is told at the fallback, as a constant the pack lacks)."""
+    found = _WORDS_FALLBACK.search(src.text)
+    if found is None:
+        return None
+    words = " ".join(found["words"].split())
+    return PackError(f"template syntax error in {src.slot}: {found['filter']}({words}) needs quotes",
+                     src.location_of(found.start("words")), f"Write {found['filter']}('{words}').")
+
+
+_APOSTROPHE_IN_FALLBACK = re.compile(
+    r"\b(?:fallback|default)\s*\(\s*'(?P<text>[^'{}()]*?\w(?P<mark>')\w[^'{}()]*)'?\s*\)")
+_WORDS_FALLBACK = re.compile(r"\b(?P<filter>fallback|default)\s*\(\s*(?P<words>[A-Za-z]\w*(?:[ \t]+\w+)+)\s*\)")
 
 
 def _unclosed_quote(src: TemplateSource, quote: str, at: Location) -> PackError:

@@ -113,3 +113,25 @@ def test_a_constant_still_wins_over_a_placeholder_field(make_pack: Any, tmp_path
                      pack_yaml=PACK + "  number: 5\n")
     result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
+
+
+def test_an_apostrophe_inside_a_fallback_is_said_with_two_ways_out(make_pack: Any) -> None:
+    # it was "the quote ' inside '{{ }}' is never closed. Close the text with a second '"
+    new = "Thanks, {{ customer.first_name | fallback('the family's') }}, for thinking of us."
+    out = refused(make_pack, "Thanks so much for thinking of us.", new)
+    assert out.startswith(at(new, "family's", len("family")) + ": error: template syntax error in warm_language: "
+                          "the apostrophe in 'the family's' ends the fallback's quoted text. Write the apostrophe "
+                          "as \u2019, fallback('the family\u2019s'), or put the fallback in double quotes."), out
+    # the first way out, as written in the hint, passes
+    root = make_pack({"class-full.yaml": FULL.replace(
+        "Thanks so much for thinking of us.",
+        "Thanks, {{ customer.first_name | fallback('the family\u2019s') }}, for thinking of us.")}, pack_yaml=PACK)
+    assert CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1"}).exit_code == 0
+
+
+def test_a_fallback_of_several_words_without_quotes_is_told_to_quote_them(make_pack: Any) -> None:
+    # it was Jinja's "expected token ',', got 'family'"
+    new = "Thanks, {{ customer.first_name | fallback(the family) }}, for thinking of us."
+    out = refused(make_pack, "Thanks so much for thinking of us.", new)
+    assert out.startswith(at(new, "the family)") + ": error: template syntax error in warm_language: "
+                          "fallback(the family) needs quotes. Write fallback('the family')."), out
