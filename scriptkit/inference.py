@@ -288,9 +288,11 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
     return found
 
 
-# a social reply's initials after its last sentence: "... restarting the app? ^JR", "/AY", "2/2 ^JR" (a thread's
-# count before them), "^RR https://t.co/..." (the link of an attached picture after them)
-_INITIALS = re.compile(r"(?:\d+/\d+\s+)?[\^/~][A-Za-z]{1,12}(?:\s+https?://\S+)*")
+# a social reply's initials or name after its last sentence: "... restarting the app? ^JR", "/AY", "-AD", "- Paige",
+# "2/2 ^JR" (a thread's count before or after them, or alone: "1/2"), "^RR https://t.co/..." (the link of an
+# attached picture after them)
+_INITIALS = re.compile(r"(?:\d+/\d+\s+)?(?:[\^/~][A-Za-z]{1,12}|[-–—]\s?[A-Z][A-Za-z]{0,11})(?:\s+\d+/\d+)?"
+                       r"(?:\s+https?://\S+)*|\d+/\d+")
 
 
 def _no_words(text: str, a: int, b: int) -> bool:
@@ -441,7 +443,7 @@ def infer_slots(text: str, *, frames: bool = False) -> list[tuple[int, int, str,
     pieces = _pieces(text)
     cues_of = _cues_by_sentence(text, pieces)
     out: list[tuple[int, int, str, float]] = []
-    for (a, b, slot, confidence), c in zip(_sentence_slots(pieces, cues_of), cues_of, strict=True):
+    for (a, b, slot, confidence), c in zip(_sentence_slots(text, pieces, cues_of), cues_of, strict=True):
         if frames and (c.greeting or c.signoff):
             out.append((a, b, "greeting" if c.greeting else "signoff", confidence))
             continue
@@ -454,7 +456,7 @@ def infer_slots(text: str, *, frames: bool = False) -> list[tuple[int, int, str,
     return out
 
 
-def _sentence_slots(pieces: tuple[tuple[int, int], ...],
+def _sentence_slots(text: str, pieces: tuple[tuple[int, int], ...],
                     cues_of: tuple[Cues, ...]) -> list[tuple[int, int, str, float]]:
     """``infer_slots`` a whole sentence at a time (a slot per piece)."""
     out: list[tuple[int, int, str, float]] = []
@@ -462,7 +464,8 @@ def _sentence_slots(pieces: tuple[tuple[int, int], ...],
     fixing: bool | None = None  # (asked once, at the first sentence with no cue inside the body)
     for (a, b), c in zip(pieces, cues_of, strict=True):
         slot, confidence = classify(c)
-        if slot == "other" and not (c.greeting or c.signoff) and seen_body:
+        if slot == "other" and not (c.greeting or c.signoff) and seen_body and not _no_words(text, a, b):
+            # (an emoji alone on its line, "🙏", carries no detail of the fix)
             if fixing is None:
                 fixing = not replies_to_praise(cues_of)
             if fixing:
@@ -627,7 +630,7 @@ def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sent
     slots = [slot for _, slot in layout]
     if _OWN_SLOTS.isdisjoint(slots):
         # (a slot per piece, in order: never a frame slot)
-        for (a, b, slot, _), c in zip(_sentence_slots(pieces, cues_of), cues_of, strict=True):
+        for (a, b, slot, _), c in zip(_sentence_slots(text, pieces, cues_of), cues_of, strict=True):
             sentence = Sentence(a, b, text[a:b], slot, True, c)
             found.append(sentence)
             if not (c.greeting or c.signoff):

@@ -168,3 +168,42 @@ def test_a_lexicon_list_can_include_another_once() -> None:
     # (each phrase is written in one list only)
     assert not set(lexicon.lexicon()["acknowledgment_openers"]) & set(waiting)
     assert cues("Thanks for your patience.").acknowledgment
+
+
+# ---------------------------------------------------------------- more of what real replies showed
+
+@pytest.mark.parametrize("signature", ["-AD", "- Paige", "1/2", "TY - Chris", "Thanks - Lee 2/2", "Cheers - Sam"])
+def test_a_social_replys_name_or_thread_count_after_its_last_sentence_signs_off(signature: str) -> None:
+    text = f"I can see how annoying the delay is. Please DM us the booking reference. {signature}"
+    assert slots(text)[-1] == (signature, "signoff")
+    assert not any(signature in (d.text or "") for d in lint_text(text, channel="social").diagnostics
+                   if d.code.startswith("SK4"))
+
+
+@pytest.mark.parametrize("sentence", ["I'm updating your address now.", "We're replacing the kettle today.",
+                                      "I'm shipping the new one today.", "I've cancelled the order today.",
+                                      "Could you try deleting the app and reinstalling it today?"])
+def test_an_action_spelt_with_a_dropped_e_or_a_doubled_letter_is_a_next_step(sentence: str) -> None:
+    text = f"I can see how annoying this is, and I'm sorry. {sentence}"
+    assert "SK402" not in codes(text)
+
+
+@pytest.mark.parametrize("reply", [
+    "You're welcome! If anything else comes up, just let us know.",
+    "That's great to hear! If anything comes up, just let us know.",
+])
+def test_an_answer_to_the_customers_thanks_or_good_news_has_nothing_to_fix(reply: str) -> None:
+    found = codes(reply, "social")
+    assert not found & {"SK207", "SK301", "SK401", "SK402", "SK403", "SK404"}, found
+
+
+def test_happy_to_hear_from_you_answers_nothing() -> None:
+    assert not cues("We're always happy to hear from you.").praise
+    assert "SK401" in codes("We're always happy to hear from you. Thanks for writing in.")
+    # (an answer to good news that also apologises is judged as any reply)
+    assert "SK301" in codes("Glad to hear it arrived! Sorry about the wait.")
+
+
+def test_an_emoji_alone_on_its_line_is_no_part_of_the_solution() -> None:
+    text = "I can see how annoying the double charge is.\n\nI've refunded it today, it'll show by Friday.\n🙏\n\nPriya"
+    assert ("🙏", "other") in slots(text)

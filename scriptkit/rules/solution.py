@@ -35,10 +35,15 @@ _VERBS = (
 _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped cleared clearing started "
               "applied reapplied verified verifies paused pausing lock freeze froze logged reported "
               "specify specified specifies")
+# the spellings the endings added to a verb above miss: "-ing" without the verb's final "e" ("updating",
+# "replacing"), a doubled last letter ("shipping", "resetting", British "cancelled", "transferred")
+_RESPELT = sorted({f"{pre}{verb[:-1]}ing" for verb in _VERBS.split() if verb.endswith("e") for pre in ("", "re")}
+                  | {f"{pre}{form}" for form in ("shipping", "swapping", "tapping", "resetting", "cancelled",
+                                                 "cancelling", "transferred", "transferring") for pre in ("", "re")})
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
-    r"|\b(?:" + "|".join(_IRREGULAR.split()) + r")\b"
+    r"|\b(?:" + "|".join(_IRREGULAR.split() + _RESPELT) + r")\b"
     r"|\b(?:follow(?:ing|ed)? up|set(?:ting)? up|arriv(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|"
     r"here's how|here is how|step \d|"
     r"here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated)"  # "here's a new link"
@@ -50,7 +55,7 @@ _ACTION = re.compile(
 _ACTION_WORDS = frozenset(
     f"{pre}{verb}{suffix}" for verb in _VERBS.split() for pre in ("", "re")
     for suffix in ("", "s", "es", "ed", "d", "ing")
-) | frozenset(_IRREGULAR.split())
+) | frozenset(_IRREGULAR.split()) | frozenset(_RESPELT)
 _TIME_WORDS = frozenset(["today", "tonight", "tomorrow", "now", "immediately", "monday", "tuesday", "wednesday",
                          "thursday", "friday", "saturday", "sunday"])
 _LETTERS = re.compile(r"[a-z]+")

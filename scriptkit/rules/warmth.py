@@ -1057,7 +1057,7 @@ _WARM_EMOJI = re.compile("[\U0001F600\U0001F603\U0001F604\U0001F601\U0001F60A\u2
 def _warm(c: Cues, text: str) -> bool:
     """Thanks, gladness, reassurance or hope (the lexicon's ``warmth``), sympathy, a warm emoji, or an
     apology that is not the impersonal kind SK204 reports ("We apologize for any inconvenience")."""
-    if c.warmth or _WARM_EMOJI.search(text) is not None:
+    if c.warmth or c.praise or _WARM_EMOJI.search(text) is not None:  # ("You're welcome!", "Glad to hear it")
         return True
     caring = (*c.reactions, *c.apologies, *c.personal_apologies)
     if not caring:
