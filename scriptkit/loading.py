@@ -278,6 +278,12 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             hint = _duplicate_hint(duplicate[1], text, mark, cmark, source)
         if "found character '\\t'" in problem:  # (the hint says which tab: after a key, or indenting)
             problem = "a tab, where YAML needs spaces"
+            before = text[mark.index - mark.column:mark.index] if mark is not None else ""
+            # ('I just<tab>sent': between two words of the text, not indenting it nor after a key)
+            if before.strip() not in ("", "-") and not before.rstrip(" \t").endswith(":"):
+                problem = "a tab inside the text, where YAML needs a space"
+                hint = ("Replace the tab with a space (it comes with text pasted from a table or another program), "
+                        "or put the text in double quotes to keep it.")
         errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, hint)
         return None
     except RecursionError:
@@ -939,9 +945,11 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             on_key = err["loc"][-1] == "[key]"  # a mapping's key (by_channel's and the layouts' channel names)
             errors.add(f"'{value}' is not a channel", origin.location(path, key=on_key), hint)
         elif kind == "string_pattern_mismatch":
-            hint = ("Use lower-case letters, digits and '_', starting with a letter, e.g. delay_reason."
+            hint = ("Use lower-case letters, digits and '_', starting with a letter, e.g. "
+                    f"{_slug(str(err.get('input')), '_') or 'delay_reason'}."
                     if "blanks" in path else
-                    "Use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit.")
+                    "Use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit"
+                    + (f", e.g. {slug}." if (slug := _slug(str(err.get("input")), "-")) else "."))
             errors.add(f"'{err.get('input')}' is not a valid {path[-1]}", origin.location(path), hint)
         elif kind == "too_short":
             errors.add(f"'{path[-1]}' needs at least one item", origin.location(path),
@@ -1022,6 +1030,11 @@ def _setting_example(key: str, value: Any) -> str | None:
                                 "placeholders: {order.carrier: {description: The delivery company}}.",
                 "grammar": "Write the settings under it, e.g. grammar: {mode: local}."}
     return examples.get(key)
+
+
+def _slug(name: str, joiner: str) -> str:
+    """``name`` as an id or a blank's name may be written ('Login Trouble' -> 'login-trouble')."""
+    return re.sub(r"[^a-z0-9]+", joiner, name.lower()).strip(joiner).lstrip("0123456789" if joiner == "_" else "")
 
 
 def _home_of(key: str, model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:

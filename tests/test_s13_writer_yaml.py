@@ -106,3 +106,32 @@ def test_a_no_break_space_inside_the_text_is_kept_and_passes(make_pack: Any) -> 
     root, script = written(make_pack, raw)
     assert check(root).exit_code == 0
     assert script.read_bytes() == raw
+
+
+def test_a_tab_inside_the_text_is_not_called_indentation(make_pack: Any) -> None:
+    # it was "YAML does not allow tabs for indentation", for a tab between two words
+    text = SWIM.replace("booked the Saturday", "booked the\tSaturday")
+    column = text.split("\n")[7].index("\t") + 1
+    assert_refused(make_pack, text.encode(), f"8:{column}: error: YAML syntax error: a tab inside the text, where "
+                                             "YAML needs a space. Replace the tab with a space")
+
+
+def test_a_tab_indenting_a_line_is_still_said_so(make_pack: Any) -> None:
+    assert_refused(make_pack, SWIM.replace("  guidance:", "\tguidance:").encode(),
+                   "7:1: error: YAML syntax error: a tab, where YAML needs spaces. YAML does not allow tabs for "
+                   "indentation; use spaces.")
+
+
+def test_an_id_written_as_a_title_gets_the_id_to_write(make_pack: Any) -> None:
+    assert_refused(make_pack, SWIM.replace("id: lesson-moved", "id: Lesson Moved (Saturday)").encode(),
+                   "1:5: error: 'Lesson Moved (Saturday)' is not a valid id. Use lower-case letters, digits, '-', "
+                   "'_' and '.', starting with a letter or digit, e.g. lesson-moved-saturday.")
+
+
+def test_a_blank_named_with_a_dash_is_one_problem_with_the_name_to_write(make_pack: Any) -> None:
+    # the use written as it should be ('blank.new_day') was also 'used but not declared (did you mean new-day?)'
+    text = SWIM.replace("  guidance: Offer the Saturday class first, it has the most room.\n",
+                        "  blanks:\n    - name: new-day\n      prompt: The day of the new lesson\n").replace(
+                        "booked the Saturday lesson", "booked the lesson on {{ blank.new_day }}")
+    assert_refused(make_pack, text.encode(), "8:13: error: 'new-day' is not a valid name. Use lower-case letters, "
+                                             "digits and '_', starting with a letter, e.g. new_day.")
