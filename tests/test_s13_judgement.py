@@ -207,3 +207,10 @@ def test_happy_to_hear_from_you_answers_nothing() -> None:
 def test_an_emoji_alone_on_its_line_is_no_part_of_the_solution() -> None:
     text = "I can see how annoying the double charge is.\n\nI've refunded it today, it'll show by Friday.\n🙏\n\nPriya"
     assert ("🙏", "other") in slots(text)
+
+
+@pytest.mark.parametrize("step", ["Have you tried restarting the app?", "Try clearing the cache and reinstalling it.",
+                                  "Could you try deleting the old card from your wallet?"])
+def test_a_suggested_step_in_its_ing_form_is_help_after_the_apology(step: str) -> None:
+    # (SK304: "says sorry but neither validates the feeling nor offers help")
+    assert "SK304" not in codes(f"So sorry about that! {step}", "social")
