@@ -419,6 +419,8 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
         data = next((v for v in inner.values() if isinstance(v, list)), [inner.get("macro", inner)])
     for item in data[:20] if isinstance(data, list) else []:
         found = _helpdesk_of(item) if isinstance(item, dict) else None
+        if found == "salesforce":  # (read as JSON: a Quick Text record says what it is)
+            return "This looks like a Salesforce Quick Text export: leave out --from, or pass --from json."
         if found:
             name = HELPDESKS[found]
             return None if found == fmt else \
@@ -428,6 +430,9 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
 
 def _helpdesk_of(item: Mapping[str, Any]) -> str | None:
     """The helpdesk whose export has an item like this: the fields only its items have."""
+    typed = item.get("attributes")
+    if isinstance(typed, Mapping) and typed.get("type") == "QuickText":
+        return "salesforce"
     actions = item.get("actions")
     first = actions[0] if isinstance(actions, list) and actions and isinstance(actions[0], dict) else {}
     if "field" in first:

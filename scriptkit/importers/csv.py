@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text
 from scriptkit.importers.tabular import FIELDS, check_columns, column, from_record
@@ -19,6 +20,7 @@ _EXCEL_SEP = re.compile(r'"?sep=([,;\t|])"?', re.I)
 
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "CSV file")
+    _refuse_json(source)
     _csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     # split on "\n" only: other line separators (U+2028...) belong to the cells
     lines = io.StringIO(source.text, newline="\n")
@@ -51,6 +53,10 @@ def read(path: Path, options: ReadOptions) -> Read:
     if not fields:
         raise ImportFormatError("CSV file is empty (no header row)", source.location(0),
                                 "The first line must name the columns.")
+    if delimiter is not None:
+        _refuse_other_delimiter(source, skipped + len(header) + 1, delimiter, len(fields))
+    if column(fields, "body", options) is None and column(fields, "html", options) is None:
+        _refuse_headless(fields, delimiter or ",", source.location(skipped))
     check_columns(fields, options, source.location(skipped), "CSV file")
     _refuse_repeated_columns(fields, options, header, delimiter, source, skipped)
     first_row = 3 if skipped else 2  # (the reader counts the lines it reads, from the header on)
@@ -78,6 +84,51 @@ def read(path: Path, options: ReadOptions) -> Read:
         item = from_record(row, index - 1, where, options)
         if item is not None:
             yield item
+
+
+def _refuse_json(source: SourceText) -> None:
+    """A JSON export read as CSV (--from csv, or a .csv name): its '{' line was taken for a header."""
+    start = len(source.text) - len(source.text.lstrip())
+    opening = source.text[start:start + 1]
+    first_line = source.text[start:].split("\n", 1)[0].strip()
+    if opening == "{" or (opening == "[" and (first_line == "[" or first_line.startswith(('[{', '["', "[]")))):
+        raise ImportFormatError("CSV file holds JSON, not comma-separated rows", source.location(start),
+                                "Read it as JSON: leave out --from (a .json name is read as JSON), or pass "
+                                "--from json, or the helpdesk whose export it is (--from zendesk, ...).")
+
+
+def _refuse_other_delimiter(source: SourceText, offset: int, delimiter: str, columns: int) -> None:
+    """The header split by one delimiter and the rows by another (a header typed by hand over an
+    export saved with another list separator): each row would be one cell, and nothing imported."""
+    if columns < 2 or offset >= len(source.text):
+        return
+    line = source.text[offset:].split("\n", 1)[0]
+    try:
+        cells = next(_csv.reader([line], delimiter=delimiter), [])
+        others = {d: next(_csv.reader([line], delimiter=d), []) for d in ",;\t|" if d != delimiter}
+    except _csv.Error:
+        return  # (a quoted cell over several lines: its row is read, and judged, as it is)
+    used = next((d for d, split in others.items() if len(split) == columns), None)
+    if len(cells) == 1 and used is not None:
+        def name(d: str) -> str:
+            return {"\t": "a tab", ",": "','", ";": "';'", "|": "'|'"}[d]
+        raise ImportFormatError(
+            f"CSV file's header is split by {name(delimiter)} but its first row by {name(used)}: each row "
+            f"would be one cell", source.location(offset),
+            f"Write the header with {name(used)} as the rows are, or save the file again with one list "
+            "separator.")
+
+
+def _refuse_headless(fields: list[str], delimiter: str, where: Location) -> None:
+    """A sheet saved without its header row: the first reply was taken for the column names."""
+    prose = next((f for f in fields if len(f) > 40 or (" " in f.strip() and f.rstrip()[-1:] in ".!?")), None)
+    if prose is not None:
+        quoted = prose if len(prose) <= 60 else prose[:57] + "..."
+        raise ImportFormatError(
+            f"CSV file's first line ('{quoted}') reads as a reply, not as a header naming the columns", where,
+            f"Add a first line that names them, such as {delimiter.join(['title', 'body', 'tags'][:len(fields)])}"
+            f"{'' if len(fields) <= 3 else delimiter + '...'}; the import reads title, body (or text, "
+            "message), tags and guidance by name.")
 
 
 def _refuse_repeated_columns(fields: list[str], options: ReadOptions, header: str, delimiter: str | None,
