@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.loading import load_pack
-from scriptkit.message import Message
-from scriptkit.models import Origin, Pack, Script
+from scriptkit.message import Message, Text
+from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.targets import resolve
 from scriptkit.targets.base import Problem, Rendered, Target, human_text, problem
@@ -403,11 +403,24 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
         return p.location
     if p.code == "SK506" and (setting := _setting_location(p.message, script, pack, target)) is not None:
         return setting
+    if p.code == "SK502" and (longest := _longest_slot(message)) is not None:
+        return longest  # (the slot to shorten: a 3,000-word warm_language, not the solution after it)
     if p.code == "SK502" and origin is not None:
         return origin.location(("solution",))
     if origin is not None:
         return origin.location(("title",))
     return Location(message.file or script.file, 1, 1)
+
+
+def _longest_slot(message: Message) -> Location | None:
+    """Where the reply's longest slot text is written (a channel's own text, where it has one)."""
+    sizes: dict[str, int] = {}
+    starts: dict[str, Location] = {}
+    for seg in message.segments:
+        if isinstance(seg, Text) and seg.source is not None and seg.slot in REPLY_SLOTS:
+            sizes[seg.slot] = sizes.get(seg.slot, 0) + len(seg.text)
+            starts.setdefault(seg.slot, seg.source.start)
+    return starts[max(sizes, key=lambda slot: sizes[slot])] if sizes else None
 
 
 def _setting_location(text: str, script: Script, pack: Pack, target: str) -> Location | None:

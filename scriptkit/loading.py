@@ -500,7 +500,13 @@ def _quoted(line: str, start: int) -> str:
     if len(value) > 1 and _CURLY.get(value[0]) == value[-1]:
         value = value[1:-1]
     value = value.replace("\\", "\\\\").replace('"', '\\"')
+    if len(value) > _QUOTED_MAX:  # (a pasted page on one line: its two ends show where the quotes go)
+        head, tail = value[:_QUOTED_MAX // 2], value[-_QUOTED_MAX // 3:]
+        value = f"{head.rsplit(' ', 1)[0]} \u2026 {tail.split(' ', 1)[-1]}"  # (whole words at both ends)
     return " ".join(filter(None, (line[:start].strip(), f'"{value}"')))
+
+
+_QUOTED_MAX = 120  # characters of a value quoted whole in a hint
 
 
 # where a line's value starts: after a dash and a key, if it has them

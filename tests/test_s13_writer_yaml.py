@@ -135,3 +135,16 @@ def test_a_blank_named_with_a_dash_is_one_problem_with_the_name_to_write(make_pa
                         "booked the Saturday lesson", "booked the lesson on {{ blank.new_day }}")
     assert_refused(make_pack, text.encode(), "8:13: error: 'new-day' is not a valid name. Use lower-case letters, "
                                              "digits and '_', starting with a letter, e.g. new_day.")
+
+
+def test_a_long_pasted_line_is_not_quoted_whole_in_the_hint(make_pack: Any) -> None:
+    # the hint quoted all 26,000 characters of a policy pasted on one line with 'Rule 1: ...' in it
+    policy = " ".join(f"Rule {n}: towels stay in the changing room." for n in range(1, 601))
+    root, script = written(make_pack, SWIM.replace("warm_language: Thanks for bearing with us.",
+                                                   f"warm_language: {policy}").encode())
+    result = check(root)
+    assert result.exit_code == 2
+    assert (f"{script}:5:22: error: YAML syntax error: a ': ' in a value that is not quoted. A value containing ': ' "
+            'must be quoted, e.g. warm_language: "Rule 1: towels stay in the changing room. Rule 2: towels \u2026 '
+            '600: towels stay in the changing room.".') in result.output
+    assert len(result.output) < 500
