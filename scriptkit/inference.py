@@ -283,7 +283,8 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
         # (a sign-off ends a reply, and sentences follow this one: it is the thanks it reads as)
         found = (*found[:first], found[first]._replace(signoff=False), *found[first + 1:])
     if not found[-1].signoff and (_INITIALS.fullmatch(text, *pieces[-1]) is not None or (
-            _signature_line(text, *pieces[-1]) and (found[-2].signoff or _bare_name(found[-1], text, *pieces[-2:])))):
+            _signature_line(text, *pieces[-1]) and (found[-2].signoff or _AGENT_LINE.fullmatch(text, *pieces[-1])
+                                                     or _bare_name(found[-1], text, *pieces[-2:])))):
         found = (*found[:-1], found[-1]._replace(signoff=True))
     return found
 
@@ -305,10 +306,16 @@ def _no_words(text: str, a: int, b: int) -> bool:
 _NAME_LINE = re.compile(r"[-–—~]*[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]*\.?){0,2}")
 
 
+# the agent's name as another helpdesk's fill-in: "{agent_name}", "{{ agent }}", "[Agent Name]", "<agent>"
+_AGENT_LINE = re.compile(r"[-–—~]*[ \t]*(?:\{\{?\s*agent[\w. ]*\}\}?|\[\s*agent[\w ]*\]|<\s*agent[\w ]*>)",
+                         re.IGNORECASE)
+
+
 def _signature_line(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]``, the last sentence, is a name alone on the last line (after a closing)."""
-    return (_NAME_LINE.fullmatch(text[a:b].strip()) is not None and text[:a].rstrip(" \t").endswith("\n")
-            and not text[b:].strip())
+    """Whether ``text[a:b]``, the last sentence, is a name alone on the last line (after a closing), or the
+    agent's name as a fill-in."""
+    return ((_NAME_LINE.fullmatch(text[a:b].strip()) is not None or _AGENT_LINE.fullmatch(text, a, b) is not None)
+            and text[:a].rstrip(" \t").endswith("\n") and not text[b:].strip())
 
 
 def _bare_name(last: Cues, text: str, before: tuple[int, int], name: tuple[int, int]) -> bool:

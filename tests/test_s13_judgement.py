@@ -214,3 +214,11 @@ def test_an_emoji_alone_on_its_line_is_no_part_of_the_solution() -> None:
 def test_a_suggested_step_in_its_ing_form_is_help_after_the_apology(step: str) -> None:
     # (SK304: "says sorry but neither validates the feeling nor offers help")
     assert "SK304" not in codes(f"So sorry about that! {step}", "social")
+
+
+@pytest.mark.parametrize("name", ["{agent_name}", "{{ agent }}", "[Agent Name]", "- {agent_first_name}"])
+def test_the_agents_name_as_another_helpdesks_fill_in_signs_the_reply(name: str) -> None:
+    text = f"I can see how annoying the delay is. I've refunded it today.\n\nThanks for bearing with us.\n\n{name}"
+    assert slots(text)[-1] == (name, "signoff")
+    assert slots("I can see how annoying the delay is. I've refunded it today, see the {agent_name} page.")[-1][1] \
+        == "solution"
