@@ -79,3 +79,18 @@ def test_a_salesforce_export_read_as_a_helpdesks_says_how_to_read_it(tmp_path: P
     said = _refused(export, "--from", "zendesk")
     assert said.startswith(f"{export}:1:1: error: Zendesk export has an unexpected shape")
     assert "This looks like a Salesforce Quick Text export: leave out --from, or pass --from json." in said
+
+
+def test_one_windows_1252_letter_before_utf8_text_is_not_told_to_convert_the_file(tmp_path: Path) -> None:
+    """A title pasted from a Windows-1252 sheet early in an export whose replies are UTF-8 was told to
+    run iconv over the whole file, which would garble every UTF-8 letter after it ('dÃ©solÃ©e')."""
+    export = tmp_path / "canned.json"
+    text = json.dumps([{"id": 1, "title": "Commande retard\u00e9e", "folder_id": 3, "visibility": 0,
+                        "content_html": "<p>Je suis d\u00e9sol\u00e9e, votre colis part aujourd'hui.</p>"}],
+                      ensure_ascii=False)
+    head, _, tail = text.partition("retard\u00e9e")
+    export.write_bytes(head.encode() + "retard\u00e9e".encode("cp1252") + tail.encode())
+    said = _refused(export)
+    line, col = 1, len(head) + len("retard") + 1
+    assert said.startswith(f"{export}:{line}:{col}: error: JSON file is not valid UTF-8 (byte 0xe9")
+    assert "The file mixes encodings: the text after this point is UTF-8" in said and "iconv" not in said

@@ -117,15 +117,18 @@ def read_text(path: Path, what: str) -> SourceText:
                                     Location(name, 1, 1), "Export it again.") from None
         prefix = raw[: exc.start].decode("utf-8", "replace")
         source = SourceText(name, prefix)
-        # UTF-8 letters before the bad byte: the file mixes encodings (rows pasted from elsewhere), and
-        # converting all of it from Windows-1252 would garble the rows that were right ('CafÃ©')
+        # UTF-8 letters before the bad byte, or after it: the file mixes encodings (rows pasted from
+        # elsewhere), and converting all of it from Windows-1252 would garble the rows that were right ('CafÃ©')
         excel = " (Excel: Save As, 'CSV UTF-8')" if what.startswith("CSV") else ""
         mixed = any(byte >= 0x80 for byte in raw[: exc.start].removeprefix(codecs.BOM_UTF8))
+        after = "" if mixed else raw[exc.end:].decode("utf-8", "replace")
+        rest = any(ord(ch) >= 0x80 and ch != "\ufffd" for ch in after)
         raise ImportFormatError(
             f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
             source.location(len(prefix)),
-            "The file mixes encodings: the text before this point is UTF-8, this character is not (likely "
-            "Windows-1252). Retype it here, or re-export the file as UTF-8." if mixed else
+            f"The file mixes encodings: the text {'before' if mixed else 'after'} this point is UTF-8, this "
+            "character is not (likely Windows-1252). Retype it here, or re-export the file as UTF-8."
+            if mixed or rest else
             f"Save it as UTF-8{excel}, or convert it: "
             f"iconv -f WINDOWS-1252 -t UTF-8 {shlex.quote(name)} > {shlex.quote(_utf8_name(path))}") from None
     return SourceText(name, text.replace("\r\n", "\n"))
