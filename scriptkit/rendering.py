@@ -930,7 +930,7 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               "only fallback() applies to it.")]
         return []
     if isinstance(node, (nodes.If, nodes.CondExpr)):
-        return _condition_on_ref(node, src, scope)
+        return _condition_on_ref(node, src, scope) or _condition_on_word(node, src, scope)
     if isinstance(node, nodes.Filter) and node.name == "fallback":
         return _check_fallback(node, src, scope, line, stored)
     if (isinstance(node, nodes.Filter) and node.name == "default" and node.args and _is_ref(node.node, scope)
@@ -1071,6 +1071,29 @@ def _condition_on_ref(node: nodes.If | nodes.CondExpr, src: TemplateSource, scop
                       src.location_of_line(getattr(ref, "lineno", 1), name),
                       f"For a value that may be missing, give it a fallback: {{{{ {name} | fallback('there') }}}}. "
                       "For text the agent chooses, use flexibility: alternatives or conditions.")]
+
+
+def _condition_on_word(node: nodes.If | nodes.CondExpr, src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
+    """A condition on a constant whose value is the text 'no' or 'false' ('has_waitlist: no' in pack.yaml:
+    YAML reads 'no' as text, and any text but '' is true): the reply took the 'yes' branch in silence."""
+    tested: list[nodes.Node] = [node.test]
+    while tested:
+        part = tested.pop()
+        if isinstance(part, nodes.Not):
+            tested.append(part.node)
+        elif isinstance(part, (nodes.And, nodes.Or)):
+            tested += [part.left, part.right]
+        elif isinstance(part, nodes.Name) and part.name in scope.constants:
+            value = scope.values.get(part.name)
+            if isinstance(value, str) and value.strip().lower() in _FALSE_WORDS:
+                return [PackError(f"the condition tests '{part.name}', which is the text '{value}': any text is true, "
+                                  "so this always takes the 'yes' branch", src.location_of_line(part.lineno, part.name),
+                                  f"In pack.yaml write {part.name}: false (no quotes), or compare the text: "
+                                  f"{{% if {part.name} == 'yes' %}}.")]
+    return []
+
+
+_FALSE_WORDS = frozenset(("no", "false", "off", "n", "0", "none", "null"))  # (YAML 1.2 reads 'no', 'off' as text)
 
 
 def _close(word: str, options: Iterable[str], template: str) -> str:

@@ -135,3 +135,23 @@ def test_a_fallback_of_several_words_without_quotes_is_told_to_quote_them(make_p
     out = refused(make_pack, "Thanks so much for thinking of us.", new)
     assert out.startswith(at(new, "the family)") + ": error: template syntax error in warm_language: "
                           "fallback(the family) needs quotes. Write fallback('the family')."), out
+
+
+@pytest.mark.parametrize("value", ["no", "No", "'false'", "off"])
+def test_a_condition_on_a_constant_written_no_is_refused(make_pack: Any, value: str) -> None:
+    """'has_waitlist: no' is the text 'no' in YAML 1.2, and any text is true: the reply promised a
+    place on the waiting list the school does not keep, with the check all clear."""
+    root = make_pack({"class-full.yaml": FULL}, pack_yaml=PACK.replace("has_waitlist: true", f"has_waitlist: {value}"))
+    result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    shown = value.strip("'")
+    assert (f"class-full.yaml:11:9: error: the condition tests 'has_waitlist', which is the text '{shown}': any "
+            "text is true, so this always takes the 'yes' branch. In pack.yaml write has_waitlist: false (no "
+            "quotes), or compare the text: {% if has_waitlist == 'yes' %}.") in result.output
+
+
+def test_a_condition_on_a_constant_that_is_false_renders_the_other_branch(make_pack: Any) -> None:
+    root = make_pack({"class-full.yaml": FULL}, pack_yaml=PACK.replace("has_waitlist: true", "has_waitlist: false"))
+    result = CliRunner().invoke(main, ["render", str(root), "--channel", "email"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert "I've refunded [[refund_amount]] today" in result.output and "waiting list" not in result.output
