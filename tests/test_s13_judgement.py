@@ -222,3 +222,13 @@ def test_the_agents_name_as_another_helpdesks_fill_in_signs_the_reply(name: str)
     assert slots(text)[-1] == (name, "signoff")
     assert slots("I can see how annoying the delay is. I've refunded it today, see the {agent_name} page.")[-1][1] \
         == "solution"
+
+
+def test_an_offer_of_more_help_has_nothing_to_time() -> None:
+    offer = ("I can see how annoying the double charge is. If you have any other questions, please don't hesitate to "
+             "contact us. We'll be more than happy to help.")
+    found = codes(offer)
+    assert "SK404" not in found and "SK402" in found  # (no next step: that is what is missing)
+    # (a step of yours before the offer still owes a when)
+    assert "SK404" in codes("I can see how annoying the double charge is. I'll look into it. If you have any "
+                            "other questions, let me know.")

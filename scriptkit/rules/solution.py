@@ -250,6 +250,9 @@ _PENDING = re.compile(
 )
 # a sentence that starts "If" offers help for later ("If anything else comes up, I'll help"): nothing pending
 _OFFER = re.compile(r"(?:^|(?<=[.!?]))\s*if\b[^.!?]*[.!?]*", re.IGNORECASE)
+# ... and one about more questions or help ("If you have any questions, please don't hesitate to contact us")
+_HELP_OFFER = re.compile(r"(?:^|(?<=[.!?]))\s*if\b[^.!?]*?\b(?:questions?|queries|query|concerns?|assistance|help|"
+                         r"anything(?:\s+else)?|something\s+else)\b", re.IGNORECASE)
 
 
 # the words and word starts a match of _PENDING needs: a reply with none of them is not read by it
@@ -552,7 +555,9 @@ class NoTimeFrame(Rule):
     "Reply with your order number.") is where the customer's wait starts: the finding then asks
     what happens once they have sent it, and when ("Once I have the photo, I'll send the
     replacement the same day."), not for a deadline on the customer. A reply that only thanks
-    the customer for praise has no solution to time (see SK401).
+    the customer for praise has no solution to time (see SK401), and nor has one that only offers
+    more help ("If you have any questions, please don't hesitate to contact us."): SK402 says
+    it names no next step.
 
     ## Why it matters
     Not knowing when is what makes waiting hard. A time frame also tells the customer when
@@ -599,7 +604,10 @@ class NoTimeFrame(Rule):
             end = _slot_offset(message, "solution", vague[1] - 1) + 1
             yield Finding(start, end, f"'{text[vague[0]:vague[1]]}' is not a time frame",
                           "Say when: \"today\", \"by Friday\", \"within 2 business days\".")
-        else:
+        elif not (_HELP_OFFER.search(text) and not _has_action(text) and not _pending(text)):
+            # (a solution that only offers help for later, "If you have any questions, please don't hesitate to
+            # reach out. We'll be happy to help.", does nothing to time: SK402 says it has no next step; "I'll look
+            # into it" before the offer still owes a when)
             a, b = _solution_span(message)
             yield Finding(a, b, "the solution does not say when",
                           "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
