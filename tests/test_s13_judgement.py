@@ -232,3 +232,10 @@ def test_an_offer_of_more_help_has_nothing_to_time() -> None:
     # (a step of yours before the offer still owes a when)
     assert "SK404" in codes("I can see how annoying the double charge is. I'll look into it. If you have any "
                             "other questions, let me know.")
+
+
+def test_i_cant_owns_nothing_and_a_comment_asked_for_is_handed_back() -> None:
+    text = ("Thanks so much for the report, I can see how annoying the crash is. I can't reproduce it with the "
+            "file you attached. Could you please comment with the steps that lead to it?")
+    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
+                                       "happens then, or when"]

@@ -145,7 +145,8 @@ def _letter_runs(text: str) -> frozenset[str]:
 
 _APOS = r"['’]"
 _OWNER = re.compile(
-    rf"\b(?:i|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can|would|just|already|personally))\b"
+    # ("I can't reproduce it" owns nothing)
+    rf"\b(?:i|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can(?!{_APOS}t)|would|just|already|personally))\b"
     rf"|\blet(?:{_APOS}s|\s+(?:me|us))\b"
     r"|\b(?:i|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b"
     # "our team will call you", "our billing team has confirmed": the company owning it, as "we'll" does
@@ -623,7 +624,7 @@ def _customers_step_only(message: Message, text: str) -> bool:
 # photo", "reply with the order number", "let us know", "return the item" (a verb that is also a noun only with
 # what it sends: "email us", not "our email support")
 _HANDS_BACK = re.compile(
-    r"\b(?:reply|respond|provide|share|upload|attach|confirm|specify|clarify|submit|return|"
+    r"\b(?:reply|respond|provide|share|upload|attach|confirm|specify|clarify|submit|return|comment\s+(?:with|below|here|back)|"
     r"(?:forward|e-?mail|message|dm)\s+(?:us|me|it|them|the|this|that|your)|(?:in|via|by)\s+(?:a\s+)?dm|"
     r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:drop|shoot)\s+(?:me|us)\s+an?\s+(?:line|message|note|dm|email)|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
     r"add\s+(?:[\w-]+\s+){1,3}?to\s+(?:the|this|your)\s+(?:report|ticket|issue|case|thread)|"
