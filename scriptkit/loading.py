@@ -929,6 +929,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 continue
             options = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
+            if not close and _KEY_SYNONYMS.get(key) in options:  # ('if:' for a condition's 'when:')
+                close = [_KEY_SYNONYMS[key]]
             home = _home_of(key, model, loc) if not close else None
             if home is not None:
                 misspelled.add((*prefix, key))  # (not also 'missing required key' for it)
@@ -983,7 +985,14 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             if model is PackMeta and len(path) == 2 and path[0] == "placeholders" and isinstance(err.get("input"), str):
                 how = (f"Put the text under description:, e.g. {path[1]}: "
                        f"{{description: {_excerpt(err['input'])}}}.")  # ('order.carrier: The delivery company')
-            errors.add(f"'{path[-1]}' must be a mapping of keys and values{shorthand}", origin.location(path), how)
+            what = f"'{path[-1]}'"
+            if isinstance(path[-1], int) and len(path) > 1:  # ('blanks: [item]': item 1 of a list, not '0')
+                what = f"item {path[-1] + 1} of '{path[-2]}'"
+                example = _ITEM_EXAMPLES.get(str(path[-2]))
+                given = err.get("input")
+                if example is not None:
+                    how = example.format(_excerpt(given) if isinstance(given, str) else "...")
+            errors.add(f"{what} must be a mapping of keys and values{shorthand}", origin.location(path), how)
         else:
             msg = err["msg"].removeprefix("Value error, ")
             errors.add(f"{'.'.join(map(str, path)) or 'document'}: {msg}", origin.location(path))
@@ -1036,6 +1045,20 @@ def _setting_example(key: str, value: Any) -> str | None:
                                 "placeholders: {order.carrier: {description: The delivery company}}.",
                 "grammar": "Write the settings under it, e.g. grammar: {mode: local}."}
     return examples.get(key)
+
+
+# how one item of each list of mappings in a script is written, the writer's text put in its place
+_ITEM_EXAMPLES = {
+    "blanks": "Write each blank with its name and a prompt for the agent: - name: {0} (then, under it, "
+              "prompt: What to fill in).",
+    "alternatives": "Write each alternative with a label for the agent and its text: - label: When to use it "
+                    "(then, under it, text: {0}).",
+    "conditions": "Write each condition with when it applies and its text: - when: the customer asks (then, "
+                  "under it, text: {0}).",
+}
+# a key written under another name a writer knows it by, where no spelling is close
+_KEY_SYNONYMS = {"if": "when", "condition": "when", "title": "label", "name": "label", "description": "prompt",
+                 "question": "prompt", "label": "prompt"}
 
 
 def _slug(name: str, joiner: str) -> str:

@@ -392,6 +392,7 @@ def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> lis
                     sources.append(TemplateSource(inner, "flexibility", origin, (key, part), label))
                 elif kind == "blanks" and isinstance(inner, list):
                     blanks += [name for b in inner if isinstance(b, Mapping) and (name := _blank_name(b))]
+                    blanks += [b for b in inner if isinstance(b, str)]  # ('blanks: [item]': told how to write it)
                     # a name refused for its spelling ('refund-amount') is reported there; where it is
                     # used as it should be written ('blank.refund_amount') it is not also undeclared
                     blanks += [re.sub(r"\W+", "_", name.lower()) for name in blanks]

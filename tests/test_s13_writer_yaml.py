@@ -148,3 +148,20 @@ def test_a_long_pasted_line_is_not_quoted_whole_in_the_hint(make_pack: Any) -> N
             'must be quoted, e.g. warm_language: "Rule 1: towels stay in the changing room. Rule 2: towels \u2026 '
             '600: towels stay in the changing room.".') in result.output
     assert len(result.output) < 500
+
+
+def test_blanks_written_as_a_list_of_names_are_told_how_once(make_pack: Any) -> None:
+    # it was "'0' must be a mapping of keys and values" (the list's index), then "blank 'day' is used but not
+    # declared" for the blank just written
+    text = SWIM.replace("  guidance: Offer the Saturday class first, it has the most room.\n", "  blanks: [day]\n"
+                        ).replace("booked the Saturday lesson", "booked the lesson on {{ blank.day }}")
+    assert_refused(make_pack, text.encode(), "7:12: error: item 1 of 'blanks' must be a mapping of keys and values. "
+                                             "Write each blank with its name and a prompt for the agent: - name: day "
+                                             "(then, under it, prompt: What to fill in).")
+
+
+def test_a_condition_written_with_if_is_told_when(make_pack: Any) -> None:
+    # two problems were reported: "missing required key 'when'" and "unknown key 'if'. Known keys here: text, when."
+    text = SWIM.replace("  guidance: Offer the Saturday class first, it has the most room.\n",
+                        "  conditions:\n    - if: they ask about Sundays\n      text: We're closed on Sundays.\n")
+    assert_refused(make_pack, text.encode(), "8:7: error: unknown key 'if'. Did you mean 'when'?")
