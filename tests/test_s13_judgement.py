@@ -239,3 +239,10 @@ def test_i_cant_owns_nothing_and_a_comment_asked_for_is_handed_back() -> None:
             "file you attached. Could you please comment with the steps that lead to it?")
     assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
                                        "happens then, or when"]
+
+
+def test_sk103_counts_the_words_of_each_line_ended_on_purpose() -> None:
+    line = "Thanks so much for the detailed report and for the screenshots you sent along with it yesterday"
+    text = f"{line}\\\n{line}.\n\nI've refunded the order today, and it'll show by Friday."
+    assert "SK103" not in codes(text)
+    assert "SK103" in codes(f"{line} {line}.\n\nI've refunded the order today, and it'll show by Friday.")

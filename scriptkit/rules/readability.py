@@ -20,7 +20,7 @@ from scriptkit.message import Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.text import run_table, sentence_spans, trimmed, word_findall
+from scriptkit.text import reading_spans, run_table, trimmed, word_findall
 
 NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
 NEUTRAL_BLANK = "the details"
@@ -297,7 +297,8 @@ class LongSentence(Rule):
     ## What it does
     Counts the words of each sentence of the reply (a placeholder or a blank counts as one
     word) and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
-    counts as a sentence of its own, full stop or not.
+    counts as a sentence of its own, full stop or not, and so does a line ended with a Markdown
+    hard line break (a backslash or two spaces at its end) or an emoji.
 
     ## Why it matters
     Long sentences hide the one thing the customer is looking for, and they are where
@@ -328,7 +329,7 @@ class LongSentence(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         limit = options.integer(type(self), ctx, "max_words", 1)
         text = message.text
-        for a, b in sentence_spans(text):
+        for a, b in reading_spans(text):  # (a hard line break ends a sentence too)
             if b - a < limit * 2:  # a sentence this short cannot hold limit+1 words
                 continue
             sentence = text[a:b]
