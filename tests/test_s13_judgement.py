@@ -246,3 +246,11 @@ def test_sk103_counts_the_words_of_each_line_ended_on_purpose() -> None:
     text = f"{line}\\\n{line}.\n\nI've refunded the order today, and it'll show by Friday."
     assert "SK103" not in codes(text)
     assert "SK103" in codes(f"{line} {line}.\n\nI've refunded the order today, and it'll show by Friday.")
+
+
+def test_we_need_your_details_is_a_request_not_a_step_of_ours() -> None:
+    text = ("Thanks for writing back, I can see how annoying the locked account is. Would you mind checking the "
+            "email address you gave us? We need the address linked to your account.")
+    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
+                                       "happens then, or when"]
+    assert "SK403" not in codes("I can see how annoying the wait is. We need more time to check your request.")

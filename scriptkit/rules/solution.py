@@ -148,7 +148,8 @@ _OWNER = re.compile(
     # ("I can't reproduce it" owns nothing)
     rf"\b(?:i|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can(?!{_APOS}t)|would|just|already|personally))\b"
     rf"|\blet(?:{_APOS}s|\s+(?:me|us))\b"
-    r"|\b(?:i|we)\s+(?:\w+ed|sent|made|set|put|got|gave|took|paid)\b"
+    # (not "we need your name", a request; "we need to check" and "we need more time" are the writer's)
+    r"|\b(?:i|we)\s+(?:(?!need\s+(?:a|an|the|your|some)\b)\w+ed|sent|made|set|put|got|gave|took|paid)\b"
     # "our team will call you", "our billing team has confirmed": the company owning it, as "we'll" does
     rf"|\bour\s+(?:[a-z-]+\s+){{0,2}}?(?:team|engineers?|technicians?|specialists?|experts?|staff|agents?|"
     rf"department|pharmacists?|drivers?|crew|developers?|devs)(?:{_APOS}ll|\s+(?:will|has|have|is|are|can|already|\w+ed|found|sent|made|"
@@ -626,7 +627,7 @@ def _customers_step_only(message: Message, text: str) -> bool:
 _HANDS_BACK = re.compile(
     r"\b(?:reply|respond|provide|share|upload|attach|confirm|specify|clarify|submit|return|comment\s+(?:with|below|here|back)|"
     r"(?:forward|e-?mail|message|dm)\s+(?:us|me|it|them|the|this|that|your)|(?:in|via|by)\s+(?:a\s+)?dm|"
-    r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:drop|shoot)\s+(?:me|us)\s+an?\s+(?:line|message|note|dm|email)|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
+    r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:i|we)(?:['’]ll|\s+will)?\s+need\s+(?:a|an|the|your|some|to\s+see)\b|(?:drop|shoot)\s+(?:me|us)\s+an?\s+(?:line|message|note|dm|email)|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
     r"add\s+(?:[\w-]+\s+){1,3}?to\s+(?:the|this|your)\s+(?:report|ticket|issue|case|thread)|"
     # "send" with what is sent to us ("send us the details", "send a photo"), not "you send the right amount"
     r"send(?:ing)?\s+(?:\w+\s+){0,4}?(?:us|me|over|back|in|photos?|pictures?|screenshots?|images?|cop(?:y|ies)|"
