@@ -254,3 +254,14 @@ def test_we_need_your_details_is_a_request_not_a_step_of_ours() -> None:
     assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
                                        "happens then, or when"]
     assert "SK403" not in codes("I can see how annoying the wait is. We need more time to check your request.")
+
+
+@pytest.mark.parametrize("when, vague", [
+    ("as soon as the bank confirms it", None),  # (an event to wait for: no vague word, still no time frame)
+    ("as soon as possible", "'as soon as possible' is not a time frame"),
+    ("as soon as we can", "'soon' is not a time frame"),
+    ("soon", "'soon' is not a time frame"),
+])
+def test_as_soon_as_an_event_is_no_vague_soon(when: str, vague: str | None) -> None:
+    text = f"I can see how worrying the missing transfer is, and I'm sorry. I'll email you {when}."
+    assert findings(text, "SK404") == [vague or "the solution does not say when"]

@@ -194,8 +194,11 @@ def _time_part(kind: str) -> re.Pattern[str]:
 
 
 _TIME_WORD, _TIME_UNIT, _TIME_LEAD, _TIME_NUMBER = map(_time_part, ("word", "unit", "lead", "number"))
-_VAGUE_TIME = re.compile(r"\b(?:soon|shortly|asap|as soon as possible|in due course|at some point|"
-                         r"in the near future|promptly|eventually)\b", re.IGNORECASE)
+# ("as soon as the check is over, I'll email you" waits for an event: no vague "soon" in it, though it may still
+# owe a time frame; "as soon as we can" is as vague as "soon")
+_VAGUE_TIME = re.compile(r"\b(?:(?<!\bas\s)soon(?!\s+as\b)|(?<=\bas\s)soon(?=\s+as\s+(?:(?:we|i)\s+can|"
+                         r"(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+able)\b)|shortly|asap|as soon as possible|"
+                         r"in due course|at some point|in the near future|promptly|eventually)\b", re.IGNORECASE)
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
 # you're ready", "until you tell me"): no time frame is owed. Searched only when the reply has one of the
