@@ -265,3 +265,13 @@ def test_we_need_your_details_is_a_request_not_a_step_of_ours() -> None:
 def test_as_soon_as_an_event_is_no_vague_soon(when: str, vague: str | None) -> None:
     text = f"I can see how worrying the missing transfer is, and I'm sorry. I'll email you {when}."
     assert findings(text, "SK404") == [vague or "the solution does not say when"]
+
+
+def test_what_was_done_to_the_customer_is_no_step_without_an_owner() -> None:
+    text = ("I can see how worrying a double charge is. If you have been charged twice, please send us the bank "
+            "statement that shows both payments.")
+    assert "SK403" not in codes(text)
+    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
+                                       "happens then, or when"]
+    # (a step of the company's with nobody in it still has no owner)
+    assert "SK403" in codes("I can see how worrying a double charge is. You will be refunded by Friday.")

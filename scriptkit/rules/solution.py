@@ -271,7 +271,9 @@ _PENDING_HEADS = _heads(("escalat", "pass", "forward", "referr", "rais", "log", 
 def _finished(text: str) -> bool:
     """The solution reports an action already done, with nothing left to happen."""
     # (cheapest first: the action words, then the finished forms, found in a third of real solutions)
-    return _has_action(text) and _FINISHED_FOLDED.span(text) is not None and not _pending(text)
+    # (a condition's "if you have been charged" is the customer's case, not a step finished)
+    return _has_action(text) and _FINISHED_FOLDED.span(text) is not None \
+        and _FINISHED_FOLDED.span(_OFFER.sub(" ", text)) is not None and not _pending(text)
 
 
 def _pending(text: str) -> bool:
@@ -507,8 +509,9 @@ class NoOwner(Rule):
 
 # a step of the company's with nobody in it, which the customer's own step does not excuse: "your case will be
 # escalated", "is being reviewed", "has been passed on"
-_NOBODYS_STEP = re.compile(r"\b(?:will|shall|is|are|has|have)\s+(?:[a-z]+ly\s+|now\s+|already\s+)?(?:be|been|being)\s+"
-                           r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b", re.IGNORECASE)
+# (not what was done to the customer, "if you have been charged twice": their situation, or a step finished)
+_NOBODYS_STEP = re.compile(r"\b(?:will|shall|is|are|(?<!you\s)has|(?<!you\s)have)\s+(?:[a-z]+ly\s+|now\s+|already\s+)?"
+                           r"(?:be|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b", re.IGNORECASE)
 
 
 def _customer_acts(message: Message, text: str) -> bool:
