@@ -597,7 +597,7 @@ class FormalTone(Rule):
         if score <= ceiling:
             return
         # (a sentence of a word or two, such as a fill-in alone on its line, "**{explanation}**", has no tone to change)
-        worded = [i for i in range(len(body)) if len(_words(texts[i])) >= 3] or range(len(body))
+        worded = [i for i in range(len(body)) if len(texts[i].split(None, 2)) >= 3] or range(len(body))
         worst = max(worded, key=lambda i: formality(texts[i]))
         shown, limit = _fmt_apart(score, ceiling)
         yield Finding(body[worst].start, body[worst].end,
