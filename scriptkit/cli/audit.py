@@ -83,7 +83,10 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
         with writing("the HTML report", html_path):
             write_html(report, Path(html_path))
     if out_format == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        # written as it is made: a library of 100,000 macros is a report of hundreds of MB
+        out = sys.stdout
+        json.dump(report.to_dict(), out, indent=2, ensure_ascii=False)
+        out.write("\n")
     else:
         print_text(report, console(), top)
     if html_path:
