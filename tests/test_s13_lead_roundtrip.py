@@ -210,3 +210,17 @@ def test_a_table_in_a_reply_keeps_its_rows_and_cells_apart(tmp_path: Path) -> No
     [response] = bundle if isinstance(bundle, list) else bundle["canned_responses"]
     assert "<p>Service | Price<br>Standard (3-5 days) | $4.99<br>Express (1-2 days) | $12.99</p>" \
         in response["content_html"]
+
+
+def test_a_data_loader_csv_of_quick_text_is_read_as_salesforce(tmp_path: Path) -> None:
+    """Data Loader writes the API names in capitals: the sheet is Salesforce's all the same."""
+    sheet = tmp_path / "extract.csv"
+    sheet.write_text("ID,NAME,MESSAGE,CATEGORY,CHANNEL,FOLDERID,ISINSERTABLE\n"
+                     "0QT1,Warranty covered,\"Hi {!Contact.FirstName}, your {!Asset.Name} is covered, so I've "
+                     "booked a free repair for Tuesday.\",Warranty,Email,00l5e000000AbCd,false\n", encoding="utf-8")
+    imported, bundle = _round_trip(tmp_path, sheet, "salesforce", "quick_text.json")
+    [record] = bundle["records"]
+    assert record["Message"] == ("Hi {!Contact.FirstName}, your {!Asset.Name} is covered, so I've booked a free "
+                                 "repair for Tuesday.")
+    assert record["Category"] == "Warranty" and record["FolderId"] == "00l5e000000AbCd"
+    assert "not included in its channels in Salesforce (IsInsertable false)" in imported.stdout

@@ -87,7 +87,8 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
 
     \b
     Formats: zendesk, freshdesk, helpscout, intercom, gorgias, front (their API exports),
-    csv, jsonl, json, yaml, js, markdown (with --map for the columns).
+    csv, jsonl, json, yaml, js, markdown (with --map for the columns); a Salesforce
+    Quick Text export (REST query JSON, Data Loader CSV) is read as json or csv.
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
     for folder in (Path(file) for file in files if Path(file).is_dir()):

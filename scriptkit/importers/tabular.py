@@ -157,22 +157,24 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], s
     says its type; a Data Loader sheet has Message and the object's own columns. Its merge fields
     are then Salesforce's own ({!Asset.Name} stays one)."""
     typed = record.get("attributes")
+    # (Data Loader may write the API names in capitals: MESSAGE, FOLDERID)
+    record = {str(k).casefold(): v for k, v in record.items()}
     if not ((isinstance(typed, Mapping) and typed.get("type") == "QuickText")
-            or ("Message" in record and {"FolderId", "IsInsertable", "Channel"} & set(record))):
+            or ("message" in record and {"folderid", "isinsertable", "channel"} & set(record))):
         return None
     settings: dict[str, Any] = {}
     notes: list[str] = []
-    category, folder = record.get("Category"), record.get("FolderId")
+    category, folder = record.get("category"), record.get("folderid")
     if isinstance(category, str) and category.strip():
         settings["category"] = category.strip()  # (its first word would be the title's otherwise)
     if isinstance(folder, str) and folder.strip():
         settings["folder_id"] = folder.strip()
-    channel = record.get("Channel")
+    channel = record.get("channel")
     if isinstance(channel, str) and channel.strip() and channel.strip().casefold() != "email":
         notes.append(f"its Channel in Salesforce is '{channel.strip()}': exported back, each of the script's "
                      "channels is a Quick Text of its own (Email for an email script; add chat under channels "
                      "for a Chat one)")
-    unused = "not insertable" if str(record.get("IsInsertable", "")).strip().casefold() in ("false", "0") else ""
+    unused = "not insertable" if str(record.get("isinsertable", "")).strip().casefold() in ("false", "0") else ""
     if unused:
         notes.append("not included in its channels in Salesforce (IsInsertable false): exported back it is "
                      "included, so switch it off again")
