@@ -947,7 +947,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                        f"Add '{key}:' to this {'item' if len(path) > 1 else 'script' if model is Script else 'file'}.")
         elif kind == "literal_error":  # (a channel's name: the one Literal of the models)
             value = str(err.get("input"))
-            close = difflib.get_close_matches(value, CHANNELS, n=1, cutoff=0.6)
+            # ('SMS', 'Email': the case alone; difflib finds no likeness in 'SMS' for 'sms')
+            close = difflib.get_close_matches(value.strip().lower(), CHANNELS, n=1, cutoff=0.6)
             hint = (f"Did you mean '{close[0]}'? " if close else "") + \
                 f"The channels are {', '.join(CHANNELS[:-1])} and {CHANNELS[-1]}."
             on_key = err["loc"][-1] == "[key]"  # a mapping's key (by_channel's and the layouts' channel names)

@@ -165,3 +165,10 @@ def test_a_condition_written_with_if_is_told_when(make_pack: Any) -> None:
     text = SWIM.replace("  guidance: Offer the Saturday class first, it has the most room.\n",
                         "  conditions:\n    - if: they ask about Sundays\n      text: We're closed on Sundays.\n")
     assert_refused(make_pack, text.encode(), "8:7: error: unknown key 'if'. Did you mean 'when'?")
+
+
+def test_a_channel_in_capitals_is_given_its_spelling(make_pack: Any) -> None:
+    # 'Chat' got "Did you mean 'chat'?", 'SMS' nothing: difflib sees no likeness in 'SMS' for 'sms'
+    assert_refused(make_pack, SWIM.replace("channels: [email, chat]", "channels: [email, SMS]").encode(),
+                   "3:19: error: 'SMS' is not a channel. Did you mean 'sms'? The channels are email, chat, sms, "
+                   "phone and social.")
