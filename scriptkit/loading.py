@@ -265,6 +265,10 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
             elif (block := _block_not_indented(text, line_start)) is not None:  # ('solution: >' over 'It: x')
                 problem, where = _BLOCK_NOT_INDENTED, source.location(line_start + len(line) - len(line.lstrip()))
                 hint = _BLOCK_INDENT_HINT.format(block)
+            elif (liquid := _LIQUID_FALLBACK.search(line)) is not None:  # ('{{ x | fallback: "there" }}')
+                problem, where = ("'| " + liquid["filter"] + ":' is how a helpdesk's Liquid writes a fallback",
+                                  source.location(line_start + liquid.start("colon")))
+                hint = f"Write {liquid['filter']}({liquid['arg']}): the export writes each helpdesk's own form."
 
         if mark is not None and (template := _unquoted_template(text, mark.index - mark.column)) is not None:
             # '{{ x }}' or '{% if %}' opening a value is read as a YAML mapping: quoting it is the fix
@@ -507,6 +511,9 @@ def _quoted(line: str, start: int) -> str:
 
 
 _QUOTED_MAX = 120  # characters of a value quoted whole in a hint
+# a fallback written as Zendesk's or Intercom's Liquid writes it, inside '{{ }}': '| fallback: "there"'
+_LIQUID_FALLBACK = re.compile(r"\{\{[^{}]*\|\s*(?P<filter>fallback|default)\s*(?P<colon>:)\s*"
+                              r"(?P<arg>'[^'{}]*'|\"[^\"{}]*\"|\w+)")
 
 
 # where a line's value starts: after a dash and a key, if it has them

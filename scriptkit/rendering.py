@@ -496,8 +496,8 @@ def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                               f"Write what it tests after '{bare[1]}', a constant of pack.yaml (e.g. "
                               f"{{% {bare[1]} refund_window_days > 14 %}}), or delete the tag. For text the agent "
                               "chooses, use flexibility: conditions.")]
-        slip = (_else_if(src) or _unquoted_words(src) or _unpaired_quote(src) or _spaced_name(src, scope)
-                or _unclosed_print(src) or _unclosed_tag(src))
+        slip = (_else_if(src) or _liquid_fallback(src) or _unclosed_fallback(src) or _unquoted_words(src)
+                or _unpaired_quote(src) or _spaced_name(src, scope) or _unclosed_print(src) or _unclosed_tag(src))
         if slip is not None:
             return [slip]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
@@ -513,7 +513,7 @@ def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
     kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test,
                                            nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, nodes.If,
-                                           nodes.CondExpr, *_FILE_TAGS)
+                                           nodes.CondExpr, nodes.Output, *_FILE_TAGS)
     # a bare word as a fallback (fallback(there)) is reported there, once, not also as an undefined
     # name: the walk meets a filter before its arguments
     quoted: set[int] = set()
@@ -630,6 +630,29 @@ def _unquoted_words(src: TemplateSource) -> PackError | None:
                      src.location_of(found.start("words")), f"Write {found['filter']}('{words}').")
 
 
+def _liquid_fallback(src: TemplateSource) -> PackError | None:
+    """'| fallback: "there"' or '| default: "there"', as Zendesk's and Intercom's Liquid write it: Jinja
+    said "expected token 'end of print statement', got ':'"."""
+    found = _LIQUID_FALLBACK.search(src.text)
+    if found is None:
+        return None
+    return PackError(f"template syntax error in {src.slot}: '| {found['filter']}:' is how a helpdesk's Liquid "
+                     "writes a fallback", src.location_of(found.start("colon")),
+                     f"Write {found['filter']}({found['arg']}): the export writes each helpdesk's own form.")
+
+
+def _unclosed_fallback(src: TemplateSource) -> PackError | None:
+    """'fallback('there' }}': the bracket never closed (Jinja: "unexpected '}', expected ')'")."""
+    found = _UNCLOSED_FALLBACK.search(src.text)
+    if found is None:
+        return None
+    return PackError(f"template syntax error in {src.slot}: this '(' is never closed with ')'",
+                     src.location_of(found.start("open")),
+                     f"Add ')' after the fallback's text: {found['filter']}({found['arg'].strip()}).")
+
+
+_LIQUID_FALLBACK = re.compile(r"\|\s*(?P<filter>fallback|default)\s*(?P<colon>:)\s*(?P<arg>'[^'{}]*'|\"[^\"{}]*\"|\w+)")
+_UNCLOSED_FALLBACK = re.compile(r"\|\s*(?P<filter>fallback|default)\s*(?P<open>\()(?P<arg>[^(){}]*?)\s*-?\}\}")
 _APOSTROPHE_IN_FALLBACK = re.compile(
     r"\b(?:fallback|default)\s*\(\s*'(?P<text>[^'{}()]*?\w(?P<mark>')\w[^'{}()]*)'?\s*\)")
 _WORDS_FALLBACK = re.compile(r"\b(?P<filter>fallback|default)\s*\(\s*(?P<words>[A-Za-z]\w*(?:[ \t]+\w+)+)\s*\)")
@@ -932,6 +955,8 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         return []
     if isinstance(node, (nodes.If, nodes.CondExpr)):
         return _condition_on_ref(node, src, scope) or _condition_on_word(node, src, scope)
+    if isinstance(node, nodes.Output):
+        return _or_on_ref(node, src, scope)
     if isinstance(node, nodes.Filter) and node.name == "fallback":
         return _check_fallback(node, src, scope, line, stored)
     if (isinstance(node, nodes.Filter) and node.name == "default" and node.args and _is_ref(node.node, scope)
@@ -1072,6 +1097,24 @@ def _condition_on_ref(node: nodes.If | nodes.CondExpr, src: TemplateSource, scop
                       src.location_of_line(getattr(ref, "lineno", 1), name),
                       f"For a value that may be missing, give it a fallback: {{{{ {name} | fallback('there') }}}}. "
                       "For text the agent chooses, use flexibility: alternatives or conditions.")]
+
+
+def _or_on_ref(node: nodes.Output, src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
+    """'{{ customer.first_name or 'the family' }}': 'or' is decided when scriptkit builds the reply, where
+    the placeholder is always there, so the text after it was dropped from every export in silence."""
+    for expr in node.nodes:
+        if not isinstance(expr, (nodes.Or, nodes.And)):
+            continue
+        ref = next((side for side in (expr.left, expr.right) if _is_ref(side, scope)), None)
+        if isinstance(ref, nodes.Getattr) and isinstance(ref.node, nodes.Name):
+            name, word = f"{ref.node.name}.{ref.attr}", "or" if isinstance(expr, nodes.Or) else "and"
+            other = expr.right if ref is expr.left else expr.left
+            text = other.value if isinstance(other, nodes.Const) and isinstance(other.value, str) else "there"
+            return [PackError(f"'{word}' cannot give the placeholder '{name}' a fallback: it is decided when "
+                              "scriptkit builds the reply, before the helpdesk fills the value in",
+                              _at(src, expr.lineno, r"\{\{[^}]*?\b(" + word + r")\b", 1),
+                              f"Write {{{{ {name} | fallback('{text}') }}}}.")]
+    return []
 
 
 def _condition_on_word(node: nodes.If | nodes.CondExpr, src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:

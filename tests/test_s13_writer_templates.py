@@ -155,3 +155,34 @@ def test_a_condition_on_a_constant_that_is_false_renders_the_other_branch(make_p
     result = CliRunner().invoke(main, ["render", str(root), "--channel", "email"], env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert "I've refunded [[refund_amount]] today" in result.output and "waiting list" not in result.output
+
+
+def test_or_on_a_placeholder_is_refused_with_the_fallback_to_write(make_pack: Any) -> None:
+    """'or' is decided when the reply is built, where the placeholder is always there: the export kept
+    '{{ticket.requester.first_name}}' alone, and a customer with no name read 'Thanks, , for...'."""
+    new = "Thanks, {{ customer.first_name or 'friend' }}, for thinking of us."
+    out = refused(make_pack, "Thanks so much for thinking of us.", new)
+    assert out.startswith(at(new, "or 'friend'") + ": error: 'or' cannot give the placeholder 'customer.first_name' "
+                          "a fallback: it is decided when scriptkit builds the reply, before the helpdesk fills the "
+                          "value in. Write {{ customer.first_name | fallback('friend') }}."), out
+
+
+@pytest.mark.parametrize(("new", "kind"), [
+    # in quotes, it was Jinja's "expected token 'end of print statement', got ':'"
+    ('"Thanks, {{ customer.first_name | fallback: \'friend\' }}, for thinking of us."', "template syntax error in "
+     "warm_language: "),
+    # unquoted, YAML's "a ': ' in a value that is not quoted", with the advice to quote it
+    ("Thanks, {{ customer.first_name | fallback: 'friend' }}, for thinking of us.", "YAML syntax error: "),
+])
+def test_a_liquid_fallback_is_told_the_form_to_write(make_pack: Any, new: str, kind: str) -> None:
+    out = refused(make_pack, "Thanks so much for thinking of us.", new)
+    assert out.startswith(at(new, ": 'friend'") + f": error: {kind}'| fallback:' is how a helpdesk's Liquid writes "
+                          "a fallback. Write fallback('friend'): the export writes each helpdesk's own form."), out
+
+
+def test_a_fallback_bracket_left_open_is_said_at_the_bracket(make_pack: Any) -> None:
+    # it was "unexpected '}', expected ')'" at the '{{'
+    new = "Thanks, {{ customer.first_name | fallback('friend' }}, for thinking of us."
+    out = refused(make_pack, "Thanks so much for thinking of us.", new)
+    assert out.startswith(at(new, "('friend'") + ": error: template syntax error in warm_language: this '(' is "
+                          "never closed with ')'. Add ')' after the fallback's text: fallback('friend')."), out
