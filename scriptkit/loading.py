@@ -1069,6 +1069,22 @@ _KEY_SYNONYMS = {"if": "when", "condition": "when", "title": "label", "name": "l
                  "question": "prompt", "label": "prompt"}
 
 
+def _misnamed_scripts_dir(root: Path) -> Path | None:
+    """A folder beside pack.yaml named almost 'scripts' ('Scripts', 'script') that holds YAML files:
+    where the writer put the scripts, under a name scriptkit does not read."""
+    try:
+        folders = sorted(p for p in root.iterdir()
+                         if p.is_dir() and p.name != SCRIPTS_DIR and not p.name.startswith("."))
+    except OSError:
+        return None
+    for folder in folders:
+        name = folder.name.lower()
+        if (name == SCRIPTS_DIR or difflib.SequenceMatcher(None, name, SCRIPTS_DIR).ratio() >= 0.8) and any(
+                p.suffix.lower() in (".yaml", ".yml") for p in folder.iterdir()):
+            return folder
+    return None
+
+
 def _slug(name: str, joiner: str) -> str:
     """``name`` as an id or a blank's name may be written ('Login Trouble' -> 'login-trouble')."""
     return re.sub(r"[^a-z0-9]+", joiner, name.lower()).strip(joiner).lstrip("0123456789" if joiner == "_" else "")
@@ -1453,8 +1469,10 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
             errors.add("this script is beside pack.yaml, where scripts are not read", Location(str(stray), 1, 1),
                        f"Move it into {SCRIPTS_DIR}/.")
         if not script_files and not (root / SCRIPTS_DIR).is_file():
+            misnamed = _misnamed_scripts_dir(root)
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
-                       "Add one YAML file per script under scripts/.")
+                       f"Rename {misnamed} to {SCRIPTS_DIR}: that is the folder scriptkit reads." if misnamed
+                       else "Add one YAML file per script under scripts/.")
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
     template_problems: list[ScriptkitError] = []  # each script's, found as it is parsed

@@ -172,3 +172,16 @@ def test_a_channel_in_capitals_is_given_its_spelling(make_pack: Any) -> None:
     assert_refused(make_pack, SWIM.replace("channels: [email, chat]", "channels: [email, SMS]").encode(),
                    "3:19: error: 'SMS' is not a channel. Did you mean 'sms'? The channels are email, chat, sms, "
                    "phone and social.")
+
+
+@pytest.mark.parametrize("folder", ["Scripts", "script"])
+def test_scripts_in_a_folder_named_almost_scripts_are_told_to_rename_it(tmp_path: Path, folder: str) -> None:
+    # it was "no scripts found in pack/scripts. Add one YAML file per script under scripts/."
+    root = tmp_path / "pack"
+    (root / folder).mkdir(parents=True)
+    (root / "pack.yaml").write_text("name: Tidepool\n", encoding="utf-8")
+    (root / folder / "lesson-moved.yaml").write_text(SWIM, encoding="utf-8")
+    result = check(root)
+    assert result.exit_code == 2
+    assert (f"{root}/pack.yaml:1:1: error: no scripts found in {root}/scripts. Rename {root}/{folder} to scripts: "
+            "that is the folder scriptkit reads.") in result.output
