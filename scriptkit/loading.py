@@ -1087,7 +1087,9 @@ def _misnamed_scripts_dir(root: Path) -> Path | None:
 
 def _slug(name: str, joiner: str) -> str:
     """``name`` as an id or a blank's name may be written ('Login Trouble' -> 'login-trouble')."""
-    return re.sub(r"[^a-z0-9]+", joiner, name.lower()).strip(joiner).lstrip("0123456789" if joiner == "_" else "")
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # ('Ça' -> 'Ca')
+    slug = re.sub(r"[^a-z0-9]+", joiner, plain.lower()).strip(joiner)
+    return slug.lstrip("0123456789").strip(joiner) if joiner == "_" else slug  # (a blank's name starts with a letter)
 
 
 def _home_of(key: str, model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:

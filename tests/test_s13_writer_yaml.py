@@ -185,3 +185,10 @@ def test_scripts_in_a_folder_named_almost_scripts_are_told_to_rename_it(tmp_path
     assert result.exit_code == 2
     assert (f"{root}/pack.yaml:1:1: error: no scripts found in {root}/scripts. Rename {root}/{folder} to scripts: "
             "that is the folder scriptkit reads.") in result.output
+
+
+@pytest.mark.parametrize(("written", "meant"), [("Leçon déplacée", "lecon-deplacee"), ("🔑 Login", "login")])
+def test_an_id_with_accents_or_an_emoji_gets_an_id_that_is_valid(make_pack: Any, written: str, meant: str) -> None:
+    assert_refused(make_pack, SWIM.replace("id: lesson-moved", f"id: {written}").encode(),
+                   f"1:5: error: '{written}' is not a valid id. Use lower-case letters, digits, '-', '_' and '.', "
+                   f"starting with a letter or digit, e.g. {meant}.")
