@@ -388,7 +388,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         unreadable=list(library.problems) if library else [],
         skipped=list(library.skipped) if library else [],
         judged=judged, library_diagnostics=library_level,
-        read_as={part.source: part.format for part in library.parts or [library]} if library else {})
+        read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
 
 
 def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapping[str, Location],

@@ -187,6 +187,7 @@ def test_a_salesforce_quick_text_export_keeps_its_merge_fields_category_and_fold
     assert covered["Category"] == "Warranty" and covered["FolderId"] == "00l5e000000AbCdAAK"
     assert "{!Case.Callback_Time__c}" in by_name["Callback booked"]["Message"]
     assert "{!Asset.Name} -> {{ salesforce.Asset_Name }}" in imported.stdout
+    assert f"{export}:1:1: note: read as a Salesforce Quick Text export (from its shape)" in imported.stderr
     assert "callback-booked: not included in its channels in Salesforce (IsInsertable false)" in imported.stdout
     assert "callback-booked: its Channel in Salesforce is 'Email;Chat'" in imported.stdout
     checked = _run("check", str(tmp_path / "pack"), "--fail-on", "error")

@@ -64,7 +64,7 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
         library = import_libraries(files, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
                                    progress=tick)
     for part in library.parts or [library]:
-        say_detected(part.source, fmt, part.format)
+        say_detected(part.source, fmt, part.read_as)
     if not skip_bad:
         library.raise_if_unreadable()
     err = console(stderr=True)

@@ -102,7 +102,8 @@ def refuse_folder(folder: Path, action: str) -> None:
 #: the helpdesk exports that a JSON file's shape alone tells apart, as the import's output names them
 DETECTED = {"zendesk": "a Zendesk macros export", "gorgias": "a Gorgias macros export",
             "freshdesk": "a Freshdesk canned responses export", "helpscout": "a Help Scout saved replies export",
-            "intercom": "an Intercom macros export", "front": "a Front message templates export"}
+            "intercom": "an Intercom macros export", "front": "a Front message templates export",
+            "salesforce": "a Salesforce Quick Text export"}
 #: where each helpdesk's API list puts its items, besides a bare list (Help Scout's inside "_embedded")
 _LISTED = {"freshdesk": ("canned_responses",), "helpscout": ("saved-replies", "savedReplies", "saved_replies"),
            "intercom": ("data", "macros"), "front": ("_results", "message_templates", "results")}
@@ -219,6 +220,14 @@ class Library:
         if len(self.parts) < 2:
             return self.source
         return f"{self.parts[0].source} and {len(self.parts) - 1} more file(s)"
+
+    @property
+    def read_as(self) -> str:
+        """What the file was read as, for the note that says so: its format, or "salesforce" for a
+        JSON or CSV file of Quick Text records (read as such, but through the generic reader)."""
+        if self.format in ("json", "csv") and self.macros and all(m.raw.dialect == "salesforce" for m in self.macros):
+            return "salesforce"
+        return self.format
 
     @property
     def blank_count(self) -> int:
