@@ -318,8 +318,10 @@ def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None
     for name in pack.constants:
         if not name.isidentifier() or name in reserved:
             loc = pack.origin.location(("constants", name), key=True) if pack.origin else None
+            written = re.sub(r"\W+", "_", name).strip("_")
+            example = f" (e.g. {written})" if written.isidentifier() and written not in reserved else ""
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
-                                      "Use letters, digits and '_', and not a placeholder namespace."))
+                                      f"Use letters, digits and '_'{example}, and not a placeholder namespace."))
         value = pack.constants[name]
         if isinstance(value, str) and "{{" in value and any(
                 m[1].split(".")[0] in known for m in _NAME_IN_BRACES.finditer(value)):
@@ -1045,6 +1047,8 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               f"Did you mean '{near}'? Placeholders and blanks are written namespace.field, "
                               f"e.g. {{{{ {near}.{'first_name' if near != BLANK_NAMESPACE else 'amount'} }}}}.")]
+        if any(re.sub(r"\W+", "_", c).strip("_") == name for c in scope.constants if not c.isidentifier()):
+            return []  # ('school name:' in pack.yaml, used as school_name): said once, at the constant's name
         if name in scope.blanks:  # ('{{ refund_amount }}' for the blank the script declares)
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               f"'{name}' is a blank of this script: write {{{{ blank.{name} }}}}.")]

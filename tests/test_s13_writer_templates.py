@@ -186,3 +186,14 @@ def test_a_fallback_bracket_left_open_is_said_at_the_bracket(make_pack: Any) -> 
     out = refused(make_pack, "Thanks so much for thinking of us.", new)
     assert out.startswith(at(new, "('friend'") + ": error: template syntax error in warm_language: this '(' is "
                           "never closed with ')'. Add ')' after the fallback's text: fallback('friend')."), out
+
+
+def test_a_constant_named_with_a_space_is_one_problem_at_its_name(make_pack: Any) -> None:
+    """'refund days: 5' in pack.yaml, used as {{ refund_days }}: it was also 'undefined name refund_days. Did
+    you mean refund days?' at every use, offering the name that cannot be written."""
+    root = make_pack({"class-full.yaml": FULL}, pack_yaml=PACK.replace("refund_days: 5", "refund days: 5"))
+    result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert result.output.count(": error: ") == 1, result.output
+    assert (f"{root}/pack.yaml:4:3: error: constant name 'refund days' is not allowed. Use letters, digits and '_' "
+            "(e.g. refund_days), and not a placeholder namespace.") in result.output
