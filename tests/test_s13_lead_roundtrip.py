@@ -225,3 +225,14 @@ def test_a_data_loader_csv_of_quick_text_is_read_as_salesforce(tmp_path: Path) -
                                  "repair for Tuesday.")
     assert record["Category"] == "Warranty" and record["FolderId"] == "00l5e000000AbCd"
     assert "not included in its channels in Salesforce (IsInsertable false)" in imported.stdout
+
+
+def test_an_empty_gorgias_internal_note_adds_no_guidance(tmp_path: Path) -> None:
+    export = _write(tmp_path / "gorgias.json", {"data": [{"id": 1, "name": "Refunded", "actions": [
+        {"name": "setResponseText", "type": "user", "arguments": {"body_text": "I've refunded it today.",
+                                                                  "body_html": ""}},
+        {"name": "addInternalNote", "type": "user", "arguments": {"body_text": "", "body_html": "<p> </p>"}}]}]})
+    result = _run("import", str(export), "-o", str(tmp_path / "pack"))
+    assert result.exit_code == 0, result.output
+    script = (tmp_path / "pack" / "scripts" / "refunded.yaml").read_text(encoding="utf-8")
+    assert "guidance" not in script and "internal note" not in result.stdout

@@ -76,7 +76,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             note = entry.texts("body_text", "body_html", within=args)
             if isinstance(note, ItemProblem):
                 return note
-            text = note[0].strip() or html_to_text(note[1])
+            if not (text := note[0].strip() or html_to_text(note[1])):
+                continue
             guidance.append(text)
             notes.append("its internal note is the script's guidance: exported back to Gorgias it is not an "
                          "'Add internal note' action, so add that again if the agents need it on the ticket")
