@@ -94,3 +94,12 @@ def test_one_windows_1252_letter_before_utf8_text_is_not_told_to_convert_the_fil
     line, col = 1, len(head) + len("retard") + 1
     assert said.startswith(f"{export}:{line}:{col}: error: JSON file is not valid UTF-8 (byte 0xe9")
     assert "The file mixes encodings: the text after this point is UTF-8" in said and "iconv" not in said
+
+
+def test_a_json_export_read_as_markdown_is_named_json(tmp_path: Path) -> None:
+    """It was 'no replies found in the Markdown file. Put each reply under its own heading'."""
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [{"id": 1, "title": "A", "actions": []}]}), encoding="utf-8")
+    said = _refused(export, "--from", "markdown")
+    assert said.startswith(f"{export}:1:1: error: Markdown file holds JSON, not replies under headings. "
+                           "Read it as JSON")

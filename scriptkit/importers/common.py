@@ -134,6 +134,18 @@ def read_text(path: Path, what: str) -> SourceText:
     return SourceText(name, text.replace("\r\n", "\n"))
 
 
+def refuse_json(source: SourceText, what: str, holds: str) -> None:
+    """A JSON export read as another format (--from csv or markdown, or a .csv name): its '{' line was
+    taken for a header, or no reply was found under a heading."""
+    start = len(source.text) - len(source.text.lstrip())
+    opening = source.text[start:start + 1]
+    first_line = source.text[start:].split("\n", 1)[0].strip()
+    if opening == "{" or (opening == "[" and (first_line == "[" or first_line.startswith(('[{', '["', "[]")))):
+        raise ImportFormatError(f"{what} holds JSON, not {holds}", source.location(start),
+                                "Read it as JSON: leave out --from (a .json name is read as JSON), or pass "
+                                "--from json, or the helpdesk whose export it is (--from zendesk, ...).")
+
+
 def _utf8_name(path: Path) -> str:
     """Where a converted copy of ``path`` can go, beside it ('macros.csv' -> 'macros-utf8.csv')."""
     return str(path.with_name(f"{path.stem}-utf8{path.suffix}"))

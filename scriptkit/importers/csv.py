@@ -10,7 +10,7 @@ from pathlib import Path
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text, refuse_json
 from scriptkit.importers.tabular import FIELDS, check_columns, column, from_record
 from scriptkit.sourcetext import SourceText
 
@@ -20,7 +20,7 @@ _EXCEL_SEP = re.compile(r'"?sep=([,;\t|])"?', re.I)
 
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "CSV file")
-    _refuse_json(source)
+    refuse_json(source, "CSV file", "comma-separated rows")
     _csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     # split on "\n" only: other line separators (U+2028...) belong to the cells
     lines = io.StringIO(source.text, newline="\n")
@@ -84,17 +84,6 @@ def read(path: Path, options: ReadOptions) -> Read:
         item = from_record(row, index - 1, where, options)
         if item is not None:
             yield item
-
-
-def _refuse_json(source: SourceText) -> None:
-    """A JSON export read as CSV (--from csv, or a .csv name): its '{' line was taken for a header."""
-    start = len(source.text) - len(source.text.lstrip())
-    opening = source.text[start:start + 1]
-    first_line = source.text[start:].split("\n", 1)[0].strip()
-    if opening == "{" or (opening == "[" and (first_line == "[" or first_line.startswith(('[{', '["', "[]")))):
-        raise ImportFormatError("CSV file holds JSON, not comma-separated rows", source.location(start),
-                                "Read it as JSON: leave out --from (a .json name is read as JSON), or pass "
-                                "--from json, or the helpdesk whose export it is (--from zendesk, ...).")
 
 
 def _refuse_other_delimiter(source: SourceText, offset: int, delimiter: str, columns: int) -> None:

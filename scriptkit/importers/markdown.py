@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from scriptkit.importers.common import MAX_BODY_CHARS, ItemProblem, RawItem, Read, ReadOptions, read_text
+from scriptkit.importers.common import (
+    MAX_BODY_CHARS,
+    ItemProblem,
+    RawItem,
+    Read,
+    ReadOptions,
+    read_text,
+    refuse_json,
+)
 
 LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 
@@ -23,6 +31,7 @@ _LABEL = re.compile(r"^\s*\*\*(.+?):?\*\*:?\s*$")
 
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "Markdown file")
+    refuse_json(source, "Markdown file", "replies under headings")
     lines = source.text.split("\n")
     sections: list[tuple[int, str, list[str]]] = []
     for lineno, line in enumerate(lines):
