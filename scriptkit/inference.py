@@ -248,15 +248,6 @@ def _after_condition(s: str) -> bool:
     return _IMPERATIVE.match(rest) is not None and _GET_IN_TOUCH.match(rest) is None
 
 
-def frame_slot(sentence: str) -> str | None:
-    """"greeting" or "signoff" when ``cues(sentence)`` says the sentence is one, else None.
-
-    Reads only the two flags, not the whole lexicon (``cues`` would match every list).
-    """
-    greeting, signoff, *_ = _flags(fold(sentence))
-    return "greeting" if greeting else "signoff" if signoff else None
-
-
 @lru_cache(maxsize=65_536)  # splitting a reply's greeting off and reading its flags ask about the same sentences
 def _greeting_at_start(folded: str) -> tuple[int, int] | None:
     """The longest greeting at the start of a folded text (``pattern("greetings").match``)."""

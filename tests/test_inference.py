@@ -353,10 +353,10 @@ def test_thanks_with_an_acknowledgment_stays_an_acknowledgment(sentence: str) ->
 @pytest.mark.parametrize("closing", ["See you then,\nMia", "See you soon!", "Speak to you soon,\nMia",
                                      "Take care,\nMia"])
 def test_see_you_then_signs_off(closing: str) -> None:
-    from scriptkit.inference import frame_slot
+    from scriptkit.inference import cues
 
     assert slots_of(f"I've booked the engineer for Tuesday at 10am.\n\n{closing}")[-1] == (closing, "other")
-    assert frame_slot(closing) == "signoff"
+    assert cues(closing).signoff
 
 
 @pytest.mark.parametrize("sentence", [
@@ -364,9 +364,9 @@ def test_see_you_then_signs_off(closing: str) -> None:
     "I'll see you at the Leeds store on Saturday.",
 ])
 def test_see_you_inside_a_sentence_does_not_sign_off(sentence: str) -> None:
-    from scriptkit.inference import frame_slot
+    from scriptkit.inference import cues
 
-    assert frame_slot(sentence) is None
+    assert not cues(sentence).signoff and not cues(sentence).greeting
 
 
 def test_every_thank_you_for_waiting_is_also_an_acknowledgment_opener() -> None:
