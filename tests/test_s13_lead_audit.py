@@ -117,3 +117,22 @@ def test_a_report_of_520_macros_opens_in_chromium_with_the_summary_first(tmp_pat
     opened = re.search(r'<details class="macro[^"]*" id="m-topic-4-reply-013"[^>]*>', dom)
     assert opened and " open" in opened.group(0)
     assert len(re.findall(r'<span class="muted state">\(switched off\)</span>', dom)) == 40  # 0, 13, ..., 507
+
+
+def test_the_worst_macros_list_each_exact_copy_once(tmp_path: Path) -> None:
+    """A library that copied its worst reply three times listed it three times among the worst ten,
+    leaving less room for the other replies to fix."""
+    cold = "Dear Customer,\n\nPlease be advised that your request has been forwarded to the relevant department."
+    warm = ("Hi {{ticket.requester.first_name}},\n\nI'm sorry the parcel is late. I've chased the courier today "
+            "and I'll email you by Friday.")
+    bodies = {"Cold 1": cold, "Cold 2": cold, "Cold 3": cold, "Warm": warm,
+              "Kindly": "Kindly send your order number at your earliest convenience."}
+    macros = [{"id": n, "title": t, "active": True, "actions": [{"field": "comment_value", "value": b}]}
+              for n, (t, b) in enumerate(bodies.items(), start=1)]
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": macros, "next_page": None, "count": len(macros)}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(export), "--top", "2"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    worst = result.stdout.split("Worst 2 macros")[1].split("Most common problems")[0]
+    assert worst.count("  Cold ") == 1 and "and 2 exact copies of it (under Macro sprawl)" in worst
+    assert "  Kindly  (id 5" in worst

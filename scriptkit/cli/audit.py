@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from scriptkit.audit import PRACTICE_LABELS, PRACTICES, AuditReport, audit
+from scriptkit.audit import PRACTICE_LABELS, PRACTICES, AuditReport, MacroAudit, audit
 from scriptkit.cli.importing import say_detected, source_options
 from scriptkit.cli.options import grammar_option
 from scriptkit.cli.output import console, writing
@@ -97,6 +97,19 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
         sys.exit(1)
 
 
+def _worst(macros: list[MacroAudit], copies: dict[str, list[str]], top: int) -> list[MacroAudit]:
+    """The first ``top`` macros, worst first, each exact duplicate group by its first member only."""
+    shown: list[MacroAudit] = []
+    seen: set[str] = set()
+    for m in macros:
+        if len(shown) >= top:
+            break
+        if m.id not in seen:
+            shown.append(m)
+            seen.update(copies.get(m.id, [m.id]))
+    return shown
+
+
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}"
 
@@ -123,15 +136,22 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     for line in report.set_aside():
         con.print(line, markup=False, highlight=False)
     if report.macros:
-        con.print(f"[bold]Worst {min(top, n)} macros[/bold] (overall, then "
+        # exact copies of a listed macro score as it does: one line says how many there are, so the
+        # list shows ten different replies (a templated library's worst ten were one reply ten times)
+        copies = {i: g.members for g in report.duplicates if g.kind == "exact" for i in g.members}
+        shown = _worst(report.macros, copies, top)
+        con.print(f"[bold]Worst {len(shown)} macros[/bold] (overall, then "
                   + ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES) + ")")
-        for m in report.macros[:top]:
+        for m in shown:
             names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
             per = " ".join(_fmt(m.scores[p]) for p in PRACTICES)
             where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
                                             "internal note" if m.internal else "", str(m.location))))
             con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
             con.print(f"       scores {per} · {names}", markup=False, highlight=False)
+            if len(copies.get(m.id, ())) > 1:
+                con.print(f"       and {len(copies[m.id]) - 1} exact cop{'y' if len(copies[m.id]) == 2 else 'ies'}"
+                          " of it (under Macro sprawl)", markup=False, highlight=False)
     if report.common:
         con.print("[bold]Most common problems[/bold]")
         for c in report.common[:10]:
