@@ -154,12 +154,68 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         return None
     source = SourceText(name, text)
     try:
-        return _parse(text, source, name, errors)
+        parsed = _parse(text, source, name, errors)
+        if parsed is not None and "- " in text and (slip := _dash_in_text(text, *parsed)) is not None:
+            errors.add(*slip)
+            return None
+        return parsed
     except RecursionError:  # nesting deeper than Python's stack: say where, not "maximum recursion depth"
         deep = _too_deep(text)
         errors.add(f"lists or mappings are nested more than {MAX_NESTING} deep", source.location(deep or 0),
                    "A script needs a few levels at most; look for brackets that were never closed.")
         return None
+
+
+def _dash_in_text(text: str, data: Any, origin: Origin) -> tuple[str, Location, str] | None:
+    """A list item's '- ' indented deeper than the '- ' above it: YAML reads it as more of the text
+    above (a plain text goes on over deeper lines), so two variants reach the customer as one text,
+    ' - ' and all, with nothing to say so."""
+    for path, start in origin.values.items():
+        if not path or text[start:start + 1] in _NOT_PLAIN_START:
+            continue
+        value = _value_at(data, path)
+        if not isinstance(value, str) or " - " not in value:
+            continue  # (a mapping's items, or a text with no dash folded into it)
+        line_start = text.rfind("\n", 0, start) + 1
+        dash = _DASH_BEFORE.fullmatch(text, line_start, start)  # ('- text' or 'key: text' on its line)
+        if dash is None:
+            continue
+        column = dash.start("at") - line_start
+        pos = text.find("\n", start) + 1
+        while 0 < pos < len(text):  # the text's next lines: indented past the dash, up to a blank line
+            end = text.find("\n", pos)
+            line = text[pos:end if end >= 0 else len(text)]
+            indent = len(line) - len(line.lstrip(" "))
+            if not line.strip() or indent <= column or line.lstrip().startswith("#"):
+                break
+            if line.lstrip().startswith("- "):
+                above = origin.source.location(dash.start("at")).line
+                if isinstance(path[-1], int):
+                    return ("this '- ' is indented deeper than the '- ' above it, so YAML reads it as more of the "
+                            "text above: the customer would get both as one text",
+                            origin.source.location(pos + indent),
+                            f"Start it in the same column as the '- ' on line {above}, so it is an item of its own "
+                            "(or quote the text above, if the dash is part of it).")
+                return (f"this '- ' goes on the text of '{path[-1]}' on line {above}, so YAML reads it as more of "
+                        "that text: the customer would get both as one", origin.source.location(pos + indent),
+                        f"For variants, put each on a '- ' line under '{path[-1]}:', with nothing after the ':' "
+                        "(or quote the text, if the dash is part of it).")
+            pos = end + 1 if end >= 0 else len(text)
+    return None
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+# from a line's start to its value: a list item's dash, or a key and its ':'
+_DASH_BEFORE = re.compile(r"[ ]*(?P<at>-|[^\s:#'\"-][^:#]*:)[ ]+")
+_NOT_PLAIN_START = frozenset("'\"|>{[&*!#")  # a value quoted, a block, a mapping or list: not plain text
 
 
 _SAVE_AS_UTF8 = "Save the file as UTF-8 in your editor."

@@ -192,3 +192,34 @@ def test_an_id_with_accents_or_an_emoji_gets_an_id_that_is_valid(make_pack: Any,
     assert_refused(make_pack, SWIM.replace("id: lesson-moved", f"id: {written}").encode(),
                    f"1:5: error: '{written}' is not a valid id. Use lower-case letters, digits, '-', '_' and '.', "
                    f"starting with a letter or digit, e.g. {meant}.")
+
+
+@pytest.mark.parametrize("indent", ["   ", "    "])
+def test_a_variant_indented_deeper_than_the_one_above_is_refused(make_pack: Any, indent: str) -> None:
+    """YAML reads '   - ...' under '  - ...' as more of the first variant's text: the customer got both
+    phrasings as one, ' - ' and all, and the check said all clear."""
+    text = SWIM.replace(
+        "acknowledgment: I can see how frustrating it is that your lesson moved, when your week was planned around it.",
+        "acknowledgment:\n  - I can see how frustrating it is that your lesson moved.\n"
+        f"{indent}- I know a moved lesson upsets the whole week's plans.")
+    assert_refused(make_pack, text.encode(), f"6:{len(indent) + 1}: error: this '- ' is indented deeper than the "
+                                             "'- ' above it, so YAML reads it as more of the text above: the "
+                                             "customer would get both as one text. Start it in the same column as "
+                                             "the '- ' on line 5")
+
+
+def test_a_second_phrasing_under_a_one_line_slot_is_refused(make_pack: Any) -> None:
+    text = SWIM.replace("warm_language: Thanks for bearing with us.",
+                        "warm_language: Thanks for bearing with us.\n  - Thanks so much for your patience.")
+    assert_refused(make_pack, text.encode(), "6:3: error: this '- ' goes on the text of 'warm_language' on line 5, "
+                                             "so YAML reads it as more of that text: the customer would get both as "
+                                             "one. For variants, put each on a '- ' line under 'warm_language:'")
+
+
+def test_a_dash_inside_quotes_or_a_block_is_text_not_a_slip(make_pack: Any) -> None:
+    quoted = SWIM.replace("acknowledgment: I can see", "acknowledgment: \"I can see").replace(
+        "planned around it.", "planned around it\n  - and I'm sorry.\"")
+    block = SWIM.replace("solution: I've booked", "solution: |\n  Here's what I've done:\n    - I've booked")
+    for text in (quoted, block):
+        root, _ = written(make_pack, text.encode())
+        assert check(root).exit_code != 2
