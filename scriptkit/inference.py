@@ -333,6 +333,7 @@ def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, 
     if new:
         if len(cache) + len(new) > _PIECE_CUES_SIZE:
             cache.clear()
+            new = list(dict.fromkeys(texts))  # the pieces found cached a moment ago are gone too
         cache.update(zip(new, _new_piece_cues(matcher, new), strict=True))
     return tuple(map(cache.__getitem__, texts))
 

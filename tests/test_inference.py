@@ -392,3 +392,20 @@ def test_a_name_alone_under_a_closing_that_ends_its_sentence_is_a_sign_off(closi
 def test_a_last_line_that_is_not_a_signature_under_a_closing_stays_in_the_body(text: str) -> None:
     last = body_sentences(text_message(text)[0])[-1].text
     assert last in ("Refunded", "Mia is on shift tomorrow.")
+
+
+def test_a_reply_read_as_the_sentence_cache_fills_up_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past its size the cache of each sentence's cues is cleared: a reply with some sentences cached
+    and some new is read as usual (it raised KeyError once a run passed 65,536 distinct sentences)."""
+    from scriptkit import inference
+
+    first = "I'm so sorry your parcel arrived late. I've sent a new one today."
+    second = "I'm so sorry your parcel arrived late. I know how annoying that is. I'll refund the postage now."
+    expected = [slots_of(first), slots_of(second)]
+    monkeypatch.setattr(inference, "_PIECE_CUES_SIZE", 3)
+    monkeypatch.setattr(inference, "_piece_cues", {})
+    inference._cues_cached.cache_clear()
+    try:
+        assert [slots_of(first), slots_of(second)] == expected
+    finally:
+        inference._cues_cached.cache_clear()
