@@ -6,28 +6,67 @@ judge them, export them.
 
 from __future__ import annotations
 
-from scriptkit.config import LintConfig
-from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.errors import (
-    ConfigError,
-    EngineUnavailable,
-    ErrorGroup,
-    ImportFormatError,
-    PackError,
-    ScriptkitError,
-    TemplateSecurityError,
-)
-from scriptkit.exporting import ExportRefused, ExportResult, export
-from scriptkit.importers import Library, import_library
-from scriptkit.linting import LintResult, lint_pack, lint_text
-from scriptkit.loading import load_pack
-from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
-from scriptkit.models import ChannelText, Flexibility, Pack, PackMeta, Script
-from scriptkit.placeholders import Catalogue, PlaceholderSpec
-from scriptkit.rendering import render_pack, render_script
-from scriptkit.templates import template_dir
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # (what a type checker and the API page read; at run time each name is imported when first used)
+    from scriptkit.config import LintConfig, load_config
+    from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+    from scriptkit.errors import (
+        ConfigError,
+        EngineUnavailable,
+        ErrorGroup,
+        ImportFormatError,
+        PackError,
+        ScriptkitError,
+        TemplateSecurityError,
+    )
+    from scriptkit.exporting import ExportRefused, ExportResult, export
+    from scriptkit.importers import Library, import_library
+    from scriptkit.linting import LintResult, SentenceNote, lint_pack, lint_text
+    from scriptkit.loading import load_pack
+    from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
+    from scriptkit.models import ChannelText, Flexibility, Pack, PackMeta, Script
+    from scriptkit.placeholders import Catalogue, PlaceholderSpec
+    from scriptkit.rendering import render_pack, render_script
+    from scriptkit.templates import template_dir
+    from scriptkit.transcript import Turn
 
 __version__ = "0.1.0"
+
+# Where each public name lives. `import scriptkit` imports none of these modules (Jinja, pydantic
+# and the YAML readers took most of a second and 30 MB): a helpdesk sidebar or a CI step that
+# imports scriptkit to review one reply pays only for what that reply needs.
+_HOME: dict[str, str] = {
+    **dict.fromkeys(("LintConfig", "load_config"), "scriptkit.config"),
+    **dict.fromkeys(("Diagnostic", "Edit", "Fix", "Location", "Severity"), "scriptkit.diagnostics"),
+    **dict.fromkeys(("ConfigError", "EngineUnavailable", "ErrorGroup", "ImportFormatError", "PackError",
+                     "ScriptkitError", "TemplateSecurityError"), "scriptkit.errors"),
+    **dict.fromkeys(("ExportRefused", "ExportResult", "export"), "scriptkit.exporting"),
+    **dict.fromkeys(("Library", "import_library"), "scriptkit.importers"),
+    **dict.fromkeys(("LintResult", "SentenceNote", "lint_pack", "lint_text"), "scriptkit.linting"),
+    "load_pack": "scriptkit.loading",
+    **dict.fromkeys(("AgentNote", "Blank", "Message", "Placeholder", "Segment", "Text"), "scriptkit.message"),
+    **dict.fromkeys(("ChannelText", "Flexibility", "Pack", "PackMeta", "Script"), "scriptkit.models"),
+    **dict.fromkeys(("Catalogue", "PlaceholderSpec"), "scriptkit.placeholders"),
+    **dict.fromkeys(("render_pack", "render_script"), "scriptkit.rendering"),
+    "template_dir": "scriptkit.templates",
+    "Turn": "scriptkit.transcript",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'scriptkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # (the next use is a plain attribute)
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "AgentNote",
@@ -57,14 +96,17 @@ __all__ = [
     "Script",
     "ScriptkitError",
     "Segment",
+    "SentenceNote",
     "Severity",
     "TemplateSecurityError",
     "Text",
+    "Turn",
     "__version__",
     "export",
     "import_library",
     "lint_pack",
     "lint_text",
+    "load_config",
     "load_pack",
     "render_pack",
     "render_script",

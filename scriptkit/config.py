@@ -25,12 +25,15 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector
 from scriptkit.rules.base import FAMILIES, Rule, RuleContext
 from scriptkit.sourcetext import SourceText, byte_location
+
+if TYPE_CHECKING:
+    from scriptkit.models import Pack
 
 try:  # Python 3.11+
     import tomllib
@@ -600,7 +603,7 @@ def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) 
     return _merge(config, _Raw(data, _toml_locator(source, table), path.parent, str(path)), errors)
 
 
-def load_config(pack: Any = None, start: str | Path | None = None, *, project: bool = True) -> LintConfig:
+def load_config(pack: Pack | None = None, start: str | Path | None = None, *, project: bool = True) -> LintConfig:
     """The settings for ``pack`` (a loaded Pack) or for free text under ``start``.
 
     Raises ``ConfigError``/``ErrorGroup`` (exit 2) for settings that cannot be read:

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from scriptkit.config import CONFIG_CODE, CONFIG_NAME, LintConfig, load_config, matches
+from scriptkit.config import CONFIG_CODE, CONFIG_NAME, LintConfig, load_config, matches, parse_severity
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, with_alternatives
-from scriptkit.models import Origin, Pack, Script
+from scriptkit.models import CHANNELS, Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
@@ -74,7 +74,8 @@ class LintResult:
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
 
     def count(self, severity: Severity | str) -> int:
-        sev = Severity.parse(severity) if isinstance(severity, str) else severity
+        # (a misspelt severity is a ConfigError, as in settings: not a bare ValueError from the enum)
+        sev = severity if isinstance(severity, Severity) else parse_severity(severity, None)
         return sum(1 for d in self.diagnostics if d.severity == sev)
 
     @property
@@ -108,7 +109,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     config = config if config is not None else load_config(pack)
     if grammar is not None:
         config = config.override(grammar=grammar)
-    wanted = list(channels) if channels else None
+    wanted = _known_channels(channels) if channels else None
     workers = parallel.jobs_for(pack, jobs)
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers)
@@ -143,6 +144,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         unquoted_parts,
     )
 
+    if channel is not None:
+        _known_channels([channel])
     config = config if config is not None else load_config(None, Path(file).parent if file != "<text>" else None)
     if grammar is not None:
         config = config.override(grammar=grammar)
@@ -182,6 +185,20 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     if problems:  # (lint_messages sorted the rest already)
         result.diagnostics = _sorted([*problems, *result.diagnostics])
     return result
+
+
+def _known_channels(channels: Iterable[str]) -> list[str]:
+    """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
+    (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
+    wanted = list(channels)
+    for name in wanted:
+        if name not in CHANNELS:
+            from difflib import get_close_matches
+
+            near = get_close_matches(name.lower(), CHANNELS, 1)
+            raise ConfigError(f"unknown channel '{name}'", hint=(f"Did you mean {near[0]}? " if near else "")
+                              + f"Channels: {', '.join(CHANNELS)}.")
+    return wanted
 
 
 def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -> None:

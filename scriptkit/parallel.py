@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Location
-from scriptkit.errors import ErrorCollector, ErrorGroup, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorCollector, ErrorGroup, ScriptkitError
 from scriptkit.message import Message
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.sourcetext import SourceText
@@ -73,7 +73,7 @@ def jobs_for(pack: Pack, jobs: int | None) -> int:
 
 def _workers(count: int, jobs: int | None) -> int:
     if jobs is not None and jobs < 1:
-        raise ScriptkitError(f"--jobs must be 1 or more, not {jobs}")
+        raise ConfigError(f"--jobs must be 1 or more, not {jobs}")  # (a setting: exit 2, as the CLI's own)
     wanted = _cpus() if jobs is None else jobs
     if wanted <= 1 or count <= MIN_SCRIPTS or "fork" not in multiprocessing.get_all_start_methods():
         return 1
@@ -102,6 +102,11 @@ class Found(NamedTuple):
 
 def per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:
     """Render ``pack`` and run its per-message rules on ``jobs`` worker processes."""
+    with _ONE_JOB:  # (two threads' runs at once would share _JOB and _SOURCES: one after the other)
+        return _per_message_diagnostics(pack, config, channels, jobs)
+
+
+def _per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str] | None, jobs: int) -> Found:
     global _JOB
     _JOB = (pack, config, channels)
     _SOURCES.update((o.source.path, o.source) for o in [pack.origin, *(s.origin for s in pack.scripts)]
@@ -437,6 +442,7 @@ def _merge(shards: list[Any], duplicates: Ahead | None) -> Found:
 # ---------------------------------------------------------------- in the workers
 
 _JOB: tuple[Pack, LintConfig, list[str] | None] | None = None
+_ONE_JOB = threading.Lock()  # held while _JOB is this process's one parallel run
 
 
 # What goes back to the parent is most of the cost of a worker's results: send messages without
