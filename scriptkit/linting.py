@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from scriptkit.config import CONFIG_CODE, CONFIG_NAME, LintConfig, load_config, matches, parse_severity
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
@@ -57,7 +57,8 @@ class LintResult:
     ``diagnostics`` are the findings, sorted by file and place (each a ``Diagnostic`` with its code,
     severity, message and location); ``count(severity)`` counts them, ``has_failures`` and
     ``exit_code`` say whether the configured ``fail_on`` level was reached (as ``scriptkit check``
-    exits), ``fixes`` are the safe automatic fixes. ``messages`` are the rendered replies that were
+    exits), ``fixes`` are the safe automatic fixes, ``report(stream, format)`` writes the result as
+    ``scriptkit check --format`` does (a CI job's JUnit or SARIF file). ``messages`` are the rendered replies that were
     judged and ``rules`` the rules that ran. For ``lint_text()`` (``scriptkit review``) ``sentences``
     gives each sentence's inferred practice, ``turns`` a transcript's agent turns, ``quoted_from``
     where a quoted email thread starts and ``read_as`` what pasted input was read as (``"HTML"``).
@@ -94,6 +95,13 @@ class LintResult:
     def files(self) -> list[str]:
         seen = dict.fromkeys(m.file for m in self.messages if m.file)
         return list(seen)
+
+    def report(self, stream: TextIO, format: str = "text") -> None:
+        """Write the result to ``stream`` as ``scriptkit check --format FORMAT`` prints it: ``"text"``,
+        ``"json"``, ``"sarif"``, ``"github"`` or ``"junit"`` (another name is a ConfigError)."""
+        from scriptkit.reporters import get_reporter
+
+        get_reporter(format)(self, stream)
 
 
 # ---------------------------------------------------------------- public API

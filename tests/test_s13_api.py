@@ -149,6 +149,26 @@ def test_a_pack_linted_on_a_channel_it_cannot_have_is_a_config_error(make_pack) 
     assert scriptkit.lint_pack(pack, channels=["email"]).messages  # a known one still works
 
 
+def test_a_ci_job_writes_the_check_commands_reports_from_the_result(make_pack) -> None:  # type: ignore[no-untyped-def]
+    # a CI step wanted JUnit for its test view: only reachable through scriptkit.reporters
+    import io
+    import xml.etree.ElementTree as ET
+
+    cold = "id: cold\ntitle: Cold\nacknowledgment: We have received your request.\n" \
+           "solution: Please be advised that it is processed.\n"
+    pack = scriptkit.load_pack(make_pack({"cold.yaml": cold}))
+    result = scriptkit.lint_pack(pack)
+    junit, sarif = io.StringIO(), io.StringIO()
+    result.report(junit, "junit")
+    result.report(sarif, "sarif")
+    suites = ET.fromstring(junit.getvalue())
+    assert int(suites.get("failures") or 0) == sum(result.config.fails(d.severity) for d in result.diagnostics) > 0
+    assert {r["ruleId"] for r in json.loads(sarif.getvalue())["runs"][0]["results"]} == \
+        {d.code for d in result.diagnostics}
+    with pytest.raises(scriptkit.ConfigError, match="unknown output format 'xml'"):
+        result.report(io.StringIO(), "xml")
+
+
 REVIEW_TEXTS = [
     "Hi Dana, I'm sorry the parcel arrived broken. I've sent a new one today and it reaches you by Friday.",
     "Please be advised that your ticket has been escalated. Kindly allow 5-7 business days for a response.",
@@ -246,6 +266,7 @@ def hooks() -> ModuleType:
         "fails: True exit code: 1",
         "2 messages checked by",
         "fails at suggestion: 1",
+        "::warning file=pack/scripts/broken-kettle.yaml,line=1,col=1,title=SK207 [no-warm-language]::",
         "zendesk/macros.json",
         "helpscout/saved_replies.json",
         "bad/scripts/x.yaml:3:32: unknown placeholder 'customer.frist_name'. Did you mean 'customer.first_name'?",
