@@ -245,6 +245,68 @@ def test_reviews_go_on_when_the_sentence_cache_fills(monkeypatch: pytest.MonkeyP
     assert result.sentences
 
 
+USER_PROGRAM = '''\
+"""A helpdesk tool's use of scriptkit, as docs/python shows it: every value typed, none Any."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import scriptkit
+from scriptkit import Diagnostic, LintResult, Message, SentenceNote, Severity, Turn
+
+
+def review(draft: str) -> list[tuple[str, int, int, str, str | None]]:
+    result: LintResult = scriptkit.lint_text(draft, channel="email")
+    notes: list[SentenceNote] = result.sentences
+    turns: list[Turn] = result.turns
+    assert len(notes) >= len(turns) - len(turns)
+    return [(d.code, d.location.line, d.location.col, d.message, d.suggestion) for d in result.diagnostics]
+
+
+def check(pack_dir: Path) -> int:
+    try:
+        pack = scriptkit.load_pack(pack_dir)
+    except scriptkit.ScriptkitError as error:
+        where = error.location
+        return error.exit_code if where is None else where.line
+    config = scriptkit.load_config(pack).override(fail_on="suggestion")
+    result = scriptkit.lint_pack(pack, config, jobs=1)
+    errors: list[Diagnostic] = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+    stream = io.StringIO()
+    result.report(stream, "junit")
+    messages: list[Message] = scriptkit.render_pack(pack, channels=["email"])
+    first = scriptkit.render_script(pack, pack.scripts[0], "email")
+    preview: str = first.preview(pack.catalogue.samples())
+    return len(errors) + len(messages) + len(preview) + result.count("warning") + result.exit_code
+
+
+def convert(export_file: Path, out: Path) -> list[str]:
+    library = scriptkit.import_library(export_file)
+    library.raise_if_unreadable()
+    written: Path = library.write(out / "pack", force=True)
+    exported = scriptkit.export(written, ["zendesk"], out / "export", force=True)
+    titles = [macro.id for macro in library.macros]
+    return [*titles, *exported.files, *(d.format() for d in exported.diagnostics)]
+'''
+
+
+def test_a_users_program_checks_under_mypy_strict_with_no_any_from_scriptkit(tmp_path: Path) -> None:
+    # the names a sidebar, a CI job and a converter annotate with come from `scriptkit` (the lazy
+    # imports are seen by the type checker), and no value they read from scriptkit is Any
+    pytest.importorskip("mypy", reason="mypy comes with the dev extra")
+    (tmp_path / "user_program.py").write_text(USER_PROGRAM, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--disallow-any-expr", "--no-incremental",
+                           "--config-file", "/dev/null", "user_program.py"],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=280)
+    assert done.returncode == 0, done.stdout + done.stderr
+    broken = USER_PROGRAM.replace("errors: list[Diagnostic]", "errors: list[str]")
+    (tmp_path / "user_program.py").write_text(broken, encoding="utf-8")  # (and the check can fail)
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", "/dev/null",
+                           "user_program.py"], capture_output=True, text=True, cwd=tmp_path, timeout=280)
+    assert done.returncode == 1 and "incompatible type list[diagnostic]" in done.stdout.lower(), done.stdout
+
+
 # ---------------------------------------------------------------- docs/python runs as written
 
 @pytest.fixture(scope="module")
