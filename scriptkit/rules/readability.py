@@ -377,8 +377,13 @@ class TooLongForChannel(Rule):
     characters, chat 90 words, phone 150 words (read aloud). Over the social limit the post
     fails, so that is an error; the others are warnings.
 
+    An SMS is counted as a phone counts it: in the GSM-7 alphabet `€ [ ] { } ^ ~ | \\` take two
+    characters each; one character outside GSM-7 (an emoji, a curly quote ’ or “, a dash —)
+    sends the whole text as UCS-2, which holds 70 characters (67 a part when split), and an
+    emoji counts as two. The message names the character that did it.
+
     ## Why it matters
-    An SMS over 160 characters arrives in pieces; a social reply over 280 characters cannot
+    An SMS over 160 characters (70 with an emoji) arrives in pieces; a social reply over 280 characters cannot
     be posted; a chat message that fills the screen gets skimmed and the next step is lost.
 
     ## Example
@@ -412,12 +417,10 @@ class TooLongForChannel(Rule):
             return
         text = sample_text(message, ctx)
         chars = limit.get("chars")
-        if chars is not None and len(text) > int(chars):
-            start, end = _to_shorten(message, ctx)
-            severity = Severity.ERROR if message.channel == "social" else None
-            yield Finding(start, end,
-                          f"{message.channel} reply is {len(text)} characters (limit {int(chars)})",
-                          _shorter(message, ctx), severity=severity)
+        if chars is not None:
+            finding = self._over_chars(message, ctx, text, int(chars))
+            if finding is not None:
+                yield finding
         words = limit.get("words")
         if words is not None and _at_most_words(text) > int(words):
             n = word_count(text)
@@ -425,6 +428,76 @@ class TooLongForChannel(Rule):
                 start, end = _to_shorten(message, ctx)
                 yield Finding(start, end, f"{message.channel} reply is {n} words (limit {int(words)})",
                               _shorter(message, ctx))
+
+    def _over_chars(self, message: Message, ctx: RuleContext, text: str, chars: int) -> Finding | None:
+        if message.channel != "sms":
+            if len(text) <= chars:
+                return None
+            severity = Severity.ERROR if message.channel == "social" else None
+            start, end = _to_shorten(message, ctx)
+            return Finding(start, end, f"{message.channel} reply is {len(text)} characters (limit {chars})",
+                           _shorter(message, ctx), severity=severity)
+        unicode_chars = _outside_gsm7(text)
+        if not unicode_chars:
+            n = _gsm7_length(text)
+            if n <= chars:
+                return None
+            start, end = _to_shorten(message, ctx)
+            extended = sorted({c for c in text if c in _GSM7_EXTENSION})
+            note = f"; {_listed(extended)} take two each in an SMS" if extended else ""
+            return Finding(start, end, f"sms reply is {n} characters (limit {chars}{note})", _shorter(message, ctx))
+        n, ucs2_limit = _utf16_length(text), _ucs2_limit(chars)
+        if n <= ucs2_limit:
+            return None
+        start, end = _to_shorten(message, ctx)
+        return Finding(
+            start, end,
+            f"sms reply is {n} characters sent as UCS-2 (limit {ucs2_limit}, not {chars}): "
+            f"{_listed(unicode_chars)} {'is' if len(unicode_chars) == 1 else 'are'} outside the GSM-7 set, "
+            "so the phone sends the whole text as UCS-2",
+            f"Replace {_listed(unicode_chars)} with plain characters (straight quotes, no emoji) to get "
+            f"the {chars}-character limit back, or shorten the text. " + _shorter(message, ctx))
+
+
+# SMS encodings, as a phone picks them: the GSM 03.38 basic set costs one septet a character,
+# its extension table two (escape + character); any other character makes the whole text UCS-2,
+# counted in UTF-16 units (an emoji outside the Basic Multilingual Plane is two)
+_GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+_GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+_GSM7 = _GSM7_BASIC | _GSM7_EXTENSION
+
+
+def _outside_gsm7(text: str) -> list[str]:
+    """The distinct characters of ``text`` that GSM-7 cannot carry, in order of first use."""
+    if set(text) <= _GSM7:
+        return []
+    return list(dict.fromkeys(c for c in text if c not in _GSM7))
+
+
+def _gsm7_length(text: str) -> int:
+    """Septets of a GSM-7 text: an extension-table character takes two."""
+    return len(text) + sum(1 for c in text if c in _GSM7_EXTENSION)
+
+
+def _utf16_length(text: str) -> int:
+    """UTF-16 code units: what a UCS-2 SMS counts (a character above U+FFFF takes two)."""
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+def _ucs2_limit(gsm7_limit: int) -> int:
+    """The UCS-2 length that fits the parts a ``gsm7_limit``-character text fits: one part holds
+    160 GSM-7 or 70 UCS-2 characters; a split text 153 or 67 a part."""
+    if gsm7_limit <= 160:
+        return gsm7_limit * 70 // 160
+    return gsm7_limit * 67 // 153
+
+
+def _listed(chars: list[str]) -> str:
+    shown = [repr(c) if c.isspace() or not c.isprintable() else f"'{c}'" for c in chars[:3]]
+    more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
+    return ", ".join(shown) + more
 
 
 def _to_shorten(message: Message, ctx: RuleContext) -> tuple[int, int]:

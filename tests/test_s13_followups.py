@@ -1,0 +1,78 @@
+"""Follow-ups from the session-13 walk-throughs: SMS encodings, slot-naming advice, blanks,
+locale names and helpdesk placeholders, each on a pack written to disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scriptkit import lint_pack, load_pack
+
+SMS_PACK = """\
+name: SMS pack
+channels:
+  sms:
+    greeting: "Hi {{ customer.first_name | fallback('there') }}!"
+    signoff: "- {{ agent.first_name }}"
+"""
+
+
+def _sms_script(acknowledgment: str, solution: str) -> str:
+    return (f"id: late-parcel\ntitle: Late parcel\nchannels: [sms]\n"
+            f"acknowledgment: {acknowledgment!r}\nsolution: {solution!r}\n")
+
+
+def _sk104(make_pack: Any, acknowledgment: str, solution: str) -> list[Any]:
+    root = make_pack({"late.yaml": _sms_script(acknowledgment, solution)}, SMS_PACK)
+    return [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK104"]
+
+
+PLAIN_ACK = "So sorry your parcel is late."
+PLAIN_SOLUTION = "It ships today and I'll text the tracking link."
+
+
+def test_a_plain_gsm7_sms_under_160_passes(make_pack: Any) -> None:
+    assert _sk104(make_pack, PLAIN_ACK, PLAIN_SOLUTION) == []
+
+
+def test_an_emoji_makes_the_sms_ucs2_with_a_limit_of_70(make_pack: Any) -> None:
+    (found,) = _sk104(make_pack, PLAIN_ACK + " \U0001F64F", PLAIN_SOLUTION)
+    assert "UCS-2" in found.message and "limit 70" in found.message
+    assert "'\U0001F64F'" in found.message  # the writer is told which character to take out
+    assert "Replace '\U0001F64F'" in (found.suggestion or "")
+
+
+def test_a_curly_quote_makes_the_sms_ucs2(make_pack: Any) -> None:
+    (found,) = _sk104(make_pack, PLAIN_ACK, PLAIN_SOLUTION.replace("'", "\u2019"))
+    assert "UCS-2" in found.message and "'\u2019'" in found.message
+    # the same text with a straight apostrophe is a GSM-7 text, well under 160
+    assert _sk104(make_pack, PLAIN_ACK, PLAIN_SOLUTION) == []
+
+
+def test_an_emoji_outside_the_bmp_counts_as_two_utf16_units() -> None:
+    from scriptkit.linting import lint_text
+
+    def sk104(text: str) -> list[str]:
+        return [d.message for d in lint_text(text, channel="sms", grammar="off").diagnostics if d.code == "SK104"]
+
+    assert sk104("a" * 69 + "\u00e9") == []  # é is GSM-7: 70 characters of 160
+    assert sk104("a" * 69 + "\u2013") == []  # an en dash is UCS-2, one unit: 70 of 70
+    (over,) = sk104("a" * 69 + "\U0001F642")  # an emoji is two units: 71 of 70
+    assert over.startswith("sms reply is 71 characters sent as UCS-2 (limit 70")
+
+
+def test_gsm7_extension_characters_count_as_two() -> None:
+    from scriptkit.linting import lint_text
+
+    text = "x" * 150 + "\u20ac" * 6  # 156 characters, 162 septets
+    (found,) = [d for d in lint_text(text, channel="sms", grammar="off").diagnostics if d.code == "SK104"]
+    assert found.message.startswith("sms reply is 162 characters (limit 160")
+    assert "'\u20ac'" in found.message
+    assert [d for d in lint_text("x" * 154 + "\u20ac" * 3, channel="sms", grammar="off").diagnostics
+            if d.code == "SK104"] == []  # 160 septets exactly
+
+
+def test_the_starter_pack_sms_texts_are_gsm7_and_pass() -> None:
+    starter = Path(__file__).resolve().parent.parent / "templates" / "starter"
+    result = lint_pack(load_pack(starter))
+    assert [d for d in result.diagnostics if d.code == "SK104"] == []
