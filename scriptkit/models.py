@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from scriptkit.diagnostics import Location
+from scriptkit.errors import ConfigError
 from scriptkit.placeholders import Catalogue, PlaceholderSpec
 from scriptkit.sourcetext import SourceText
 
@@ -246,6 +247,14 @@ class PackMeta(_Model):
         return self.channels.get(channel) or DEFAULT_LAYOUTS[channel]  # type: ignore[call-overload]
 
 
+class UnknownScript(ConfigError, KeyError):
+    """An id no script of the pack has (``Pack.script``): a ``ConfigError`` with the message, and a
+    ``KeyError`` as a lookup that found nothing has always been."""
+
+    def __str__(self) -> str:
+        return ConfigError.__str__(self)  # (not KeyError's quoted repr of the message)
+
+
 class Pack(_Model):
     """A loaded pack: its settings and its scripts, in file order."""
 
@@ -277,18 +286,23 @@ class Pack(_Model):
         )
 
     def script(self, script_id: str) -> Script:
+        """The script with id ``script_id``; an id the pack does not have raises ``UnknownScript``
+        (a ``ConfigError`` that is also a ``KeyError``)."""
         # by an index of positions (rules ask for the script of a finding: a scan each was quadratic
-        # in a large pack), checked at each use and rebuilt when the list changed under it
+        # in a large pack), checked at each use and rebuilt when the list changed under it; rebuilt
+        # aside and then swapped in, so that another thread never reads it half built
         index = self._positions
         at = index.get(script_id)
         scripts = self.scripts
         if at is None or at >= len(scripts) or scripts[at].id != script_id:
-            index.clear()
+            index = {}
             for i, script in enumerate(scripts):
                 index.setdefault(script.id, i)
+            self._positions = index
             at = index.get(script_id)
             if at is None:
-                raise KeyError(script_id)
+                raise UnknownScript(f"no script with id '{script_id}' in the pack '{self.name}'",
+                                    hint="pack.scripts holds its scripts, each with its id.")
         return scripts[at]
 
     @property

@@ -133,6 +133,17 @@ def test_a_callers_misspelt_argument_is_a_config_error(call) -> None:  # type: i
     assert raised.value.hint and raised.value.exit_code == 2
 
 
+def test_a_script_id_the_pack_lacks_is_a_config_error_and_still_a_key_error(make_pack) -> None:  # type: ignore[no-untyped-def]
+    pack = scriptkit.load_pack(make_pack({"a.yaml": "id: late-parcel\ntitle: A\nacknowledgment: I know it's a worry.\n"
+                                                    "solution: I've sent it today.\n"}))
+    assert pack.script("late-parcel").title == "A"
+    for call in (lambda: pack.script("late-parcle"), lambda: scriptkit.render_pack(pack, script_id="late-parcle")):
+        with pytest.raises(scriptkit.ConfigError) as raised:  # (it was a bare KeyError: 'late-parcle')
+            call()
+        assert str(raised.value).startswith("no script with id 'late-parcle' in the pack 'Test pack'")
+        assert isinstance(raised.value, KeyError)  # (what `except KeyError` around it caught still does)
+
+
 def test_count_takes_a_severity_or_its_name() -> None:
     result = scriptkit.lint_text("Please be advised that your ticket has been escalated.")
     warnings = result.count(scriptkit.Severity.WARNING)
