@@ -76,3 +76,40 @@ def test_the_starter_pack_sms_texts_are_gsm7_and_pass() -> None:
     starter = Path(__file__).resolve().parent.parent / "templates" / "starter"
     result = lint_pack(load_pack(starter))
     assert [d for d in result.diagnostics if d.code == "SK104"] == []
+
+
+CARE_PACK = "name: Care pack\n"
+
+
+def _care_script(acknowledgment: str, warm_language: str) -> str:
+    return (f"id: slow-refund\ntitle: Slow refund\nchannels: [email]\n"
+            f"acknowledgment: {acknowledgment!r}\nwarm_language: {warm_language!r}\n"
+            "solution: \"I'll check today.\"\n")
+
+
+LONG_CARE = ("I'm truly, deeply sorry for every part of this, and I really do appreciate the patience "
+             "you have shown us over these long weeks of waiting.")
+
+
+def _sk405(make_pack: Any, acknowledgment: str, warm_language: str) -> Any:
+    root = make_pack({"refund.yaml": _care_script(acknowledgment, warm_language)}, CARE_PACK)
+    (found,) = [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK405"]
+    return found
+
+
+def test_care_heavy_names_and_points_at_the_long_warm_language(make_pack: Any) -> None:
+    found = _sk405(make_pack, "I'm sorry it's slow.", LONG_CARE)
+    assert "Trim the warm language to a sentence or two" in (found.suggestion or "")
+    assert found.slot == "warm_language" and found.location.line == 5  # the warm_language line
+    assert found.text == LONG_CARE
+
+
+def test_care_heavy_names_the_long_acknowledgment(make_pack: Any) -> None:
+    found = _sk405(make_pack, LONG_CARE, "Thanks for waiting.")
+    assert "Trim the acknowledgment to a sentence or two" in (found.suggestion or "")
+    assert found.location.line == 4
+
+
+def test_care_heavy_with_both_slots_long_names_both(make_pack: Any) -> None:
+    found = _sk405(make_pack, LONG_CARE, LONG_CARE.replace("truly, deeply", "so very"))
+    assert "Trim the acknowledgment and the warm language" in (found.suggestion or "")

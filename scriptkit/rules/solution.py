@@ -700,7 +700,9 @@ class CareSolutionImbalance(Rule):
         solution="I've found your parcel at the depot, and I'll have it delivered to you by Friday."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        care = word_count(message.slot_text("acknowledgment")) + word_count(message.slot_text("warm_language"))
+        acknowledgment = word_count(message.slot_text("acknowledgment"))
+        warm = word_count(message.slot_text("warm_language"))
+        care = acknowledgment + warm
         sol = word_count(message.slot_text("solution"))
         if not care or not sol:
             return  # missing parts are other rules' business
@@ -712,9 +714,13 @@ class CareSolutionImbalance(Rule):
         if (care_heavy or solution_heavy) and only_thanks_for_praise(message):
             return  # (a reply to praise has no solution to weigh its thanks against)
         if care_heavy:
-            a, b = slot_range(message, "acknowledgment") or slot_range(message, "warm_language") or (0, 0)
+            # (at the longer care slot, and named: that is the one to trim)
+            long_slot = "warm_language" if warm > acknowledgment else "acknowledgment"
+            a, b = slot_range(message, long_slot) or (0, 0)
+            trim = (f"the {long_slot.replace('_', ' ')}" if min(acknowledgment, warm) * 2 < max(acknowledgment, warm)
+                    else "the acknowledgment and the warm language")  # (both long: both to trim)
             yield Finding(a, b, f"{care} words of care but only {sol} of solution",
-                          "Trim the acknowledgment to a sentence or two and say more about the next step.")
+                          f"Trim {trim} to a sentence or two and say more about the next step.")
         elif solution_heavy:
             a, b = slot_range(message, "solution") or (0, 0)
             yield Finding(a, b, f"{sol} words of solution after only {care} of acknowledgment",
