@@ -130,7 +130,7 @@ def _measure(label: str, scripts: list[Script], rounds: int, dump: Path | None) 
         compared = "comparisons not counted"
     else:
         stats = JoinStats()
-        _near_duplicates(fingerprints(map(script_text, scripts), 0.85), 0.85, stats)
+        _near_duplicates(fingerprints(map(script_text, scripts)), 0.85, stats)
         compared = f"{stats.compared:,} pairs compared ({stats.entries:,} index entries read)"
     exact = sum(1 for _, sim in ahead.matches.values() if sim >= 1.0)
     print(f"{label:>28}: {min(times):7.3f} s (best of {rounds}), {compared}; "

@@ -86,7 +86,7 @@ _TEXTS = st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=30).map(lambda parts:
 def test_the_join_on_script_texts_finds_what_all_pairs_find(texts: list[str], threshold: float, rng: Any) -> None:
     texts = texts + [t + " today" for t in texts if rng.random() < 0.5] + texts[: rng.randint(0, len(texts))]
     expected = all_pairs([shingles(t) for t in texts], threshold)
-    assert _near_duplicates(fingerprints(texts, threshold), threshold) == expected
+    assert _near_duplicates(fingerprints(texts), threshold) == expected
 
 
 def test_a_pair_exactly_at_the_threshold_is_found() -> None:
@@ -105,7 +105,7 @@ def test_thousands_of_near_copies_compare_each_copy_once() -> None:
               f"the tracking number by Friday, along with the name of the courier and the time slot they "
               f"gave us for your street." for n in range(5000)]
     stats = JoinStats()
-    found = _near_duplicates(fingerprints(copies, 0.85), 0.85, stats)
+    found = _near_duplicates(fingerprints(copies), 0.85, stats)
     assert found.keys() == set(range(1, 5000)) and {j for j, _ in found.values()} == {0}
     # (counting every earlier copy's index entries for each copy would read about 50 million)
     assert stats.compared == 4999 and stats.entries < 1000 * 5000
@@ -118,7 +118,7 @@ def test_form_letters_below_the_threshold_are_not_compared_one_by_one() -> None:
     letters = [f"Hi {n}, your {items[n % 4]} left on {days[n % 3]}. Order {n} reaches you in {n % 5 + 2} days "
                f"and ref {n * 7} tracks it. Thanks for waiting, {items[n % 3]} fans." for n in range(2000)]
     stats = JoinStats()
-    found = _near_duplicates(fingerprints(letters, 0.85), 0.85, stats)
+    found = _near_duplicates(fingerprints(letters), 0.85, stats)
     assert {i: m for i, m in found.items() if i < 300} == all_pairs([shingles(t) for t in letters[:300]], 0.85)
     assert stats.compared < 2000
 

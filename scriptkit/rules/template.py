@@ -500,15 +500,9 @@ class Fingerprint(NamedTuple):
     shingles: frozenset[str]
 
 
-def fingerprint(text: str, rows: int = 0, crc: object = None) -> Fingerprint:
-    """The straightforward definition (``fingerprints`` makes the same, faster, for many texts).
-    ``rows`` and ``crc`` are unused: they were MinHash's (tests/test_rules_template.py still passes them)."""
+def fingerprint(text: str) -> Fingerprint:
+    """The straightforward definition (``fingerprints`` makes the same, faster, for many texts)."""
     return Fingerprint(shingles(text))
-
-
-def rows_for(threshold: float) -> int:
-    """Unused since the exact join replaced MinHash banding; kept while tests/test_rules_template.py imports it."""
-    return 0
 
 
 # A templated pack's scripts are made of sentences that many other scripts use too, so a text's
@@ -556,8 +550,8 @@ class _Shingler:
         return Fingerprint(frozenset().union(*inner, across))
 
 
-def fingerprints(texts: Iterable[str], threshold: float) -> list[Fingerprint]:
-    """Each text's fingerprint for duplicate-script (``fingerprint`` of each; ``threshold`` is unused)."""
+def fingerprints(texts: Iterable[str]) -> list[Fingerprint]:
+    """Each text's fingerprint for duplicate-script (``fingerprint`` of each)."""
     return list(map(_Shingler(), texts))
 
 
@@ -716,7 +710,7 @@ class Ahead(NamedTuple):
 
 def work_ahead(scripts: list[Script], threshold: float) -> Ahead:
     texts = [script_text(s) for s in scripts]
-    return Ahead(threshold, scripts, _near_duplicates(fingerprints(texts, threshold), threshold))
+    return Ahead(threshold, scripts, _near_duplicates(fingerprints(texts), threshold))
 
 
 # matches found ahead, for check_pack to use on that very list of scripts (a worker found them on
@@ -790,7 +784,7 @@ class DuplicateScript(Rule):
         wanted = {m.script_id for m in messages}
         ahead = next((a for a in _AHEAD if a.threshold == threshold and a.scripts is scripts), None)
         matches = ahead.matches if ahead is not None else \
-            _near_duplicates(fingerprints([script_text(s) for s in scripts], threshold), threshold)
+            _near_duplicates(fingerprints([script_text(s) for s in scripts]), threshold)
         for i, (j, sim) in sorted(matches.items()):
             script, other = scripts[i], scripts[j]
             if script.id not in wanted:
