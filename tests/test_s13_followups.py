@@ -113,3 +113,32 @@ def test_care_heavy_names_the_long_acknowledgment(make_pack: Any) -> None:
 def test_care_heavy_with_both_slots_long_names_both(make_pack: Any) -> None:
     found = _sk405(make_pack, LONG_CARE, LONG_CARE.replace("truly, deeply", "so very"))
     assert "Trim the acknowledgment and the warm language" in (found.suggestion or "")
+
+
+BLANK_SCRIPT = """\
+id: refund
+title: Refund
+channels: [email]
+acknowledgment: "I'm sorry the refund has taken this long."
+flexibility:
+  blanks:
+    - {name: refund_amount, prompt: "The amount refunded"}
+solution: "I've refunded MARKER to your card today; it shows within 3 business days."
+"""
+
+
+def _sk407(make_pack: Any, marker: str) -> list[Any]:
+    root = make_pack({"refund.yaml": BLANK_SCRIPT.replace("MARKER", marker)}, CARE_PACK)
+    return [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK407"]
+
+
+def test_a_declared_blank_written_as_a_marker_is_told_how_to_use_it(make_pack: Any) -> None:
+    for marker in ("[[refund_amount]]", "[REFUND AMOUNT]", "[[blank.refund_amount]]"):
+        (found,) = _sk407(make_pack, marker)
+        assert "{{ blank.refund_amount }}" in (found.suggestion or ""), marker
+        assert "declare it" not in (found.suggestion or "")
+
+
+def test_an_undeclared_marker_is_still_told_to_declare_a_blank(make_pack: Any) -> None:
+    (found,) = _sk407(make_pack, "[[order_total]]")
+    assert "declare it as a blank" in (found.suggestion or "")

@@ -834,19 +834,30 @@ class UnfilledBlank(Rule):
                 for m in _LEFTOVER.finditer(seg.text):
                     yield Finding(a + m.start(), a + m.end(),
                                   f"'{m.group(0)}' is a fill-in marker that would be sent as is",
-                                  _marker_advice(m.group(0), ctx))
+                                  _marker_advice(m.group(0), ctx, message.script_id))
             elif isinstance(seg, Blank) and not seg.prompt.strip():
                 yield Finding(a, a + len(seg.marker), f"blank '{seg.name}' has no prompt for the agent",
                               "Add a prompt: flexibility: blanks: - name: ... prompt: what to write here.",
                               severity=Severity.WARNING)
 
 
-def _marker_advice(marker: str, ctx: RuleContext) -> str:
-    """How to mend a marker: '{ customer.first_name }' in a pack is a placeholder short of a brace."""
+def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
+    """How to mend a marker: '{ customer.first_name }' in a pack is a placeholder short of a brace;
+    '[[refund_amount]]' names a blank the script declares, to be used as {{ blank.refund_amount }}."""
     inner = marker.strip("{} ")
     if ctx.pack is not None and marker.startswith("{") and not marker.startswith("{{") \
             and (inner in ctx.pack.catalogue or inner in ctx.pack.constants or inner.startswith("blank.")):
         return f"Write two braces on each side: {{{{ {inner} }}}}."
+    if ctx.pack is not None and marker.startswith("["):
+        # ("[[refund_amount]]", "[[blank.refund_amount]]", "[REFUND AMOUNT]": one blank)
+        wanted = re.sub(r"[\s-]+", "_", marker.strip("[] ").removeprefix("blank.")).lower()
+        try:
+            declared = ctx.pack.script(script_id).blanks
+        except KeyError:  # (a message made for no script of the pack)
+            declared = {}
+        name = next((n for n in declared if n.lower() == wanted), None)
+        if name is not None:
+            return f"'{name}' is declared as a blank: write it as {{{{ blank.{name} }}}} and the agent is asked for it."
     return "Fill it in, or in a macro declare it as a blank: {{ blank.name }}."
 
 
