@@ -488,6 +488,7 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
         for i, item in enumerate(_split_list(value)):
             loc = raw.locate((key, i) if isinstance(value, list) else (key,), False)
             custom.extend(read_rule_file(raw.base / str(item), loc, errors))
+            changes["sources"] = (*changes["sources"], str(raw.base / str(item)))  # (rules files are read too)
     if custom:
         taken = list(config.custom)
         changes["custom"] = (*config.custom, *build_custom_rules(custom, taken, errors))

@@ -180,6 +180,34 @@ def test_a_ci_job_writes_the_check_commands_reports_from_the_result(make_pack) -
         result.report(io.StringIO(), "xml")
 
 
+def test_a_review_reads_the_project_settings_again_only_when_a_file_of_them_changed(tmp_path: Path) -> None:
+    # a sidebar reviews draft after draft with no settings of its own: the project's were read and
+    # their rules set up again for each one (5 ms of 6); now kept, and read again when they change
+    import os
+
+    draft = "Unfortunately, please be advised that your refund has been processed."
+    settings, words = tmp_path / "scriptkit.toml", tmp_path / "words.yaml"
+    settings.write_text('ignore = ["SK201"]\nfiles = ["words.yaml"]\n', encoding="utf-8")
+    words.write_text("- name: no-unfortunately\n  kind: existence\n  terms: [unfortunately]\n", encoding="utf-8")
+
+    def codes() -> set[str]:
+        return {d.code for d in scriptkit.lint_text(draft, file=str(tmp_path / "draft.txt")).diagnostics}
+
+    first = codes()
+    assert "SK201" not in first and "SK801" in first
+    assert scriptkit.lint_text(draft, file=str(tmp_path / "draft.txt")).config is \
+        scriptkit.lint_text(draft, file=str(tmp_path / "other.txt")).config  # (read once)
+    settings.write_text('files = ["words.yaml"]\n', encoding="utf-8")
+    os.utime(settings, ns=(1, 1))  # (a new time even where the file system's clock is coarse)
+    assert "SK201" in codes()
+    words.write_text("- name: no-refund\n  kind: existence\n  terms: [refund]\n", encoding="utf-8")
+    os.utime(words, ns=(2, 2))
+    found = scriptkit.lint_text(draft, file=str(tmp_path / "draft.txt")).diagnostics
+    assert [d.text for d in found if d.code == "SK801"] == ["refund"]
+    settings.unlink()
+    assert "SK801" not in codes()  # (no settings file: the defaults)
+
+
 REVIEW_TEXTS = [
     "Hi Dana, I'm sorry the parcel arrived broken. I've sent a new one today and it reaches you by Friday.",
     "Please be advised that your ticket has been escalated. Kindly allow 5-7 business days for a response.",
