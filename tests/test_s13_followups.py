@@ -142,3 +142,20 @@ def test_a_declared_blank_written_as_a_marker_is_told_how_to_use_it(make_pack: A
 def test_an_undeclared_marker_is_still_told_to_declare_a_blank(make_pack: Any) -> None:
     (found,) = _sk407(make_pack, "[[order_total]]")
     assert "declare it as a blank" in (found.suggestion or "")
+
+
+def test_a_custom_rule_mistake_gives_its_example_as_a_sentence(make_pack: Any) -> None:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    pack_yaml = ("name: Custom\nrules:\n  custom:\n    - name: plain-words\n      kind: substitution\n"
+                 "      swap: [store credit]\n    - kind: existence\n      terms: [sadly]\n")
+    root = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: \"Sorry.\"\nsolution: \"Done today.\"\n"},
+                     pack_yaml)
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "pack.yaml:6:13: error: a substitution rule needs 'swap': a mapping of term to replacement. " \
+           "For example: swap: {store credit: refund}" in result.output
+    assert "custom rule needs a kebab-case 'name'. For example: name: no-jargon" in result.output
+    assert ". e.g." not in result.output

@@ -568,7 +568,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
     ok = True
     if not isinstance(name, str) or not _NAME.match(name):
         bad("custom rule needs a kebab-case 'name'" if name is None else f"'{name}' is not a kebab-case name",
-            ("name",) if name is not None else (), "e.g. name: no-jargon")
+            ("name",) if name is not None else (), "For example: name: no-jargon")
         ok = False
     if kind not in KINDS:
         close = difflib.get_close_matches(str(kind), KINDS, n=1)
@@ -631,7 +631,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
         if not isinstance(swap, Mapping) or not swap or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
             bad("a substitution rule needs 'swap': a mapping of term to replacement",
-                ("swap",) if "swap" in data else (), "e.g. swap: {store credit: refund}")
+                ("swap",) if "swap" in data else (), "For example: swap: {store credit: refund}")
             ok = False
         else:
             out["swaps"] = {" ".join(str(k).split()): str(v) for k, v in swap.items()}
@@ -664,7 +664,7 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                         bad(slow, (key, i), SLOW_HINT)
                         ok = False
         if not terms and not patterns and ok:
-            bad(f"{_a(kind)} rule needs 'terms' or 'patterns'", (), "e.g. terms: [unfortunately]")
+            bad(f"{_a(kind)} rule needs 'terms' or 'patterns'", (), "For example: terms: [unfortunately]")
             ok = False
     if kind == "metric":
         metric = data.get("metric")
