@@ -119,3 +119,26 @@ def test_an_imported_macro_with_both_slips_loads_and_is_warned_about(tmp_path: P
                       "Slash,I'm so sorry your parcel is late.\\nI'll send the link today.\n", encoding="utf-8")
     assert run("import", str(export), "-o", str(tmp_path / "pack")).exit_code == 0
     assert sorted(d["script"] for d in findings(tmp_path / "pack")) == ["late", "slash"]
+
+
+def test_a_comment_typed_inside_a_text_block_is_located_and_left_for_the_writer(make_pack: Any) -> None:
+    """'# ...' inside 'solution: |' is text, not a YAML comment: the note would be sent."""
+    source = ("id: late\ntitle: Late\n" + ACK + "# a real comment, above the key\nsolution: |\n"
+              "  I'll send the link today.\n  # check the refund window with Sam\n  Order #4471 ships today.\n"
+              "#another real comment\n")
+    root = make_pack({"late.yaml": source})
+    assert "# check the refund window with Sam" in rendered(root)
+    [found] = findings(root)
+    assert (found["code"], found["line"], found["col"], found["text"]) == (
+        "SK007", 7, 3, "# check the refund window with Sam")
+    assert "Move the note above" in found["suggestion"]
+    assert run("check", str(root), "--select", "SK007", "--fix").exit_code == 1
+    assert (root / "scripts" / "late.yaml").read_text(encoding="utf-8") == source  # no fix: the writer decides
+
+
+def test_a_hash_line_in_reviewed_free_text_is_not_called_a_yaml_comment(tmp_path: Path) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hi Sam,\n\n# Steps\nI'm sorry the app keeps logging you out. I've reset your session.\n",
+                     encoding="utf-8")
+    result = run("review", str(reply), "--format", "json")
+    assert "SK007" not in result.output, result.output

@@ -242,38 +242,49 @@ _IN_A_WORD = re.compile(r"\w\\n[a-z]")
 _PATH_MARK = re.compile(r":\\|\\[^n]")  # "C:\\", or a backslash before another letter ("\\new\\folder")
 # the quotes a word processor or a document puts around a quotation, opening -> closing
 _WRAPPING_QUOTES = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", '"': '"'}
+# a line of a text block that starts "# ": a YAML comment everywhere else, text inside "|" or ">"
+# (a hashtag, "#1" or "#42 order" has no space after its "#")
+_COMMENT_LINE = re.compile(r"^[ \t]*(#(?:[ \t].*)?)$", re.MULTILINE)
 
 
 @register
 class TextArtifact(Rule):
-    """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot.
+    """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot, a `#` note.
 
     ## What it does
-    Finds two slips that look fine in the YAML and reach the customer as typed:
+    Finds three slips that look fine in the YAML and reach the customer as typed:
 
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
     - a slot wrapped entirely in quotes (`“I'm so sorry…”`), pasted from a document: the
-      customer sees the quotes, as if the reply quoted someone else.
+      customer sees the quotes, as if the reply quoted someone else;
+    - a line starting with `# ` inside a text block (`solution: |`): a YAML comment anywhere
+      else, but inside a block it is part of the text, so a note to colleagues is sent too.
 
     A `\\n` inside a word or a path (`C:\\new`) is left alone.
 
     ## Why it matters
     "Thanks!\\nSam" or a reply in quotation marks tells the customer a template was pasted
-    without anyone reading it.
+    without anyone reading it; "# check the refund window with Sam" tells them more than that.
 
     ## Example
     ```
     acknowledgment: "“I can see how frustrating the wait has been.”"
-    solution: 'I''ll send the tracking link today.\\nThanks for your patience!'
+    solution: |
+      I'll send the tracking link today.\\nThanks for your patience!
+      # check the refund window with Sam
     ```
 
     ## Use instead
     ```
     acknowledgment: "I can see how frustrating the wait has been."
-    solution: "I'll send the tracking link today.\\nThanks for your patience!"
+    # check the refund window with Sam
+    solution: |
+      I'll send the tracking link today.
+      Thanks for your patience!
     ```
-    In double quotes `\\n` is a line break; a block (`solution: |`) keeps the lines as typed.
+    A block (`solution: |`) keeps the lines as typed, and in double quotes `\\n` is a line
+    break. A `#` line above a key, outside any text, stays a comment.
 
     ## Options
     None.
@@ -282,7 +293,7 @@ class TextArtifact(Rule):
     Safe: the quotes around a slot are deleted, and a `\\n` becomes the line break it was meant
     to be, written as the YAML around it needs (a blank line in quoted text). Quotes around a
     slot with placeholders, on several lines or with escapes in the YAML (`'I''ll'`) are
-    reported with no fix.
+    reported with no fix, as is a `#` line: only the writer knows where that note belongs.
     """
 
     code = "SK007"
@@ -294,12 +305,16 @@ class TextArtifact(Rule):
                    solution="I'll send the tracking link today."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the tracking link today.\\nThanks for your patience!"),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link today.\n# check the refund window with Sam"),
     )
     good_examples = (
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the tracking link today.\nThanks for your patience!"),
         Example.of(acknowledgment="You wrote \u201cstill waiting\u201d, and I can see how frustrating that is.",
                    solution="I'll send the tracking link today."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="Order #4471 left our warehouse today.\n#1 on my list: the tracking link, by noon."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -308,6 +323,19 @@ class TextArtifact(Rule):
             yield from _typed_newlines(text)
         if any(q in text for q in _WRAPPING_QUOTES):
             yield from _wrapped_slots(message)
+        if "#" in text and message.file.endswith((".yaml", ".yml")):  # (free text may hold a Markdown heading)
+            yield from _comment_lines(message)
+
+
+def _comment_lines(message: Message) -> Iterator[Finding]:
+    slots = [(a, b) for a, b, seg in message.spans() if seg.slot not in ("layout", "greeting", "signoff")]
+    for m in _COMMENT_LINE.finditer(message.text):
+        a, b = m.span(1)
+        if any(start <= a < end for start, end in slots):
+            yield Finding(a, b, "a line starting with '#' reaches the customer: inside a text block (|), YAML "
+                                "keeps a comment as text",
+                          suggestion="Move the note above the slot's key, where it stays a comment, or into "
+                                     "flexibility guidance for agents.")
 
 
 def _typed_newlines(text: str) -> Iterator[Finding]:
