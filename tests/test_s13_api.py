@@ -255,6 +255,27 @@ def test_reviews_agree_from_four_threads_and_in_any_order() -> None:
         assert results == serial
 
 
+def test_reviewing_many_different_drafts_grows_no_unbounded_cache() -> None:
+    # a process reviews drafts all day (50,000 different ones level off at about 250 MB RSS): every
+    # cache that grows with what is reviewed has a size limit
+    import functools
+
+    def unbounded() -> dict[str, int]:
+        return {f"{module.__name__}.{name}": value.cache_info().currsize
+                for module in list(sys.modules.values()) if module and module.__name__.startswith("scriptkit")
+                for name, value in list(vars(module).items())
+                if isinstance(value, functools._lru_cache_wrapper) and value.cache_info().maxsize is None}
+
+    def review(drafts: range) -> None:
+        for i in drafts:
+            scriptkit.lint_text(f"Hi Olu, sorry about order {i}. Kindly note case {i * 7} is closed; I'll call at {i}.")
+
+    review(range(20))  # (the lexicon lists the rules compile when first needed: a fixed set)
+    before = unbounded()
+    review(range(20, 400))
+    assert unbounded() == before
+
+
 def test_packs_linted_from_four_threads_agree_with_a_serial_lint(make_pack) -> None:  # type: ignore[no-untyped-def]
     from concurrent.futures import ThreadPoolExecutor
 
