@@ -1433,6 +1433,28 @@ def pack_of(script_file: Path) -> Path | None:
 
 
 _LOCALE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")  # en, en-US, pt_BR, zh-Hant-TW
+# a region as people write it after or before a language name: "British English", "english (uk)"
+_REGIONS = {"british": "GB", "uk": "GB", "gb": "GB", "england": "GB", "britain": "GB", "american": "US", "us": "US",
+            "usa": "US", "america": "US", "australian": "AU", "australia": "AU", "canadian": "CA", "canada": "CA",
+            "irish": "IE", "ireland": "IE", "brazilian": "BR", "brazil": "BR", "portugal": "PT"}
+# a region's adjective says the language too, when no language is named ("British" is English)
+_REGION_LANGUAGES = {"GB": "en", "US": "en", "AU": "en", "CA": "en", "IE": "en", "BR": "pt"}
+_ADJECTIVES = ("british", "american", "australian", "canadian", "irish", "brazilian")
+
+
+def _meant_locale(locale: str) -> str | None:
+    """The language code ``locale`` most likely means: 'en-GB' for 'British English' or 'english (uk)'."""
+    words = re.findall(r"[a-z]+", locale.lower())
+    by_name = {name.lower(): code for code, name in NAMES.items()}
+    language = next((by_name[w] for w in words if w in by_name), None)
+    region = next((_REGIONS[w] for w in words if w in _REGIONS), None)
+    if language is None:  # ("British" says English; "en US" is left to be written as the code it nearly is)
+        language = next((_REGION_LANGUAGES[_REGIONS[w]] for w in words if w in _ADJECTIVES), None)
+    if language is None:
+        return None
+    if region is None and "european" in words:  # (European Portuguese, Spanish, French: the European country's)
+        region = {"pt": "PT", "es": "ES", "fr": "FR", "en": "GB"}.get(language)
+    return f"{language}-{region}" if region else LOCALES[language]
 
 
 def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
@@ -1441,10 +1463,10 @@ def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> Non
     locale = meta.locale.strip()
     if _LOCALE.fullmatch(locale):
         return
-    named = {name.lower(): code for code, name in NAMES.items()}.get(locale.split(" ")[0].lower())
+    meant = _meant_locale(locale)
     errors.add(f"locale '{meta.locale}' is not a language code", origin.location(("locale",)),
-               (f"Did you mean '{LOCALES[named]}'? " if named else "")
-               + "Write a language code with its region, e.g. en-US, en-GB or de-DE: the helpdesk exports "
+               (f"Did you mean '{meant}'? " if meant else "")
+               + "Write a language code with its region, such as en-US, en-GB or de-DE: the helpdesk exports "
                  "and the language checks read it.")
 
 

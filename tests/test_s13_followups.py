@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from scriptkit import lint_pack, load_pack
 
 SMS_PACK = """\
@@ -159,3 +161,30 @@ def test_a_custom_rule_mistake_gives_its_example_as_a_sentence(make_pack: Any) -
            "For example: swap: {store credit: refund}" in result.output
     assert "custom rule needs a kebab-case 'name'. For example: name: no-jargon" in result.output
     assert ". e.g." not in result.output
+
+
+@pytest.mark.parametrize(("locale", "meant"), [
+    ("British English", "en-GB"), ("American English", "en-US"), ("english (uk)", "en-GB"),
+    ("English (United States)", "en-US"), ("Brazilian Portuguese", "pt-BR"), ("British", "en-GB"),
+])
+def test_a_locale_written_as_words_is_offered_its_code(make_pack: Any, locale: str, meant: str) -> None:
+    from scriptkit.errors import ScriptkitError
+
+    root = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: Sorry.\nsolution: Done today.\n"},
+                     f"name: Locales\nlocale: {locale}\n")
+    with pytest.raises(ScriptkitError) as caught:
+        load_pack(root)
+    assert caught.value.location.line == 2  # type: ignore[union-attr]
+    assert (caught.value.hint or "").startswith(f"Did you mean '{meant}'? ")
+
+
+def test_an_underscore_locale_goes_to_gorgias_as_its_language(make_pack: Any, tmp_path: Path) -> None:
+    import json
+
+    from scriptkit import export
+
+    root = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: Sorry it's late.\nsolution: It ships today.\n"},
+                     "name: Locales\nlocale: en_GB\n")
+    export(load_pack(root), "gorgias", tmp_path / "out")
+    macros = json.loads(next((tmp_path / "out").rglob("*.json")).read_text(encoding="utf-8"))
+    assert {m["language"] for m in macros["macros"]} == {"en"}  # it was 'en_gb'

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
+from scriptkit.language import base_language
 from scriptkit.message import Message
 from scriptkit.targets.base import (
     BaseTarget,
@@ -110,7 +111,7 @@ so a later export can be matched to the macro.
         suffix = str(message.meta.get("record_suffix", ""))  # ":chat", ":v2": one macro per channel or variant
         out: dict[str, Any] = {"name": display_title(message), "actions": actions,
                                "external_id": _external_id(conf.get("external_id"), message.script_id) + suffix,
-                               "language": str(message.meta.get("locale") or "en").split("-")[0].lower()}
+                               "language": base_language(str(message.meta.get("locale") or "en"))}
         if conf.get("intent"):
             out["intent"] = str(conf["intent"])
         return out
