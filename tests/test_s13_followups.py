@@ -188,3 +188,29 @@ def test_an_underscore_locale_goes_to_gorgias_as_its_language(make_pack: Any, tm
     export(load_pack(root), "gorgias", tmp_path / "out")
     macros = json.loads(next((tmp_path / "out").rglob("*.json")).read_text(encoding="utf-8"))
     assert {m["language"] for m in macros["macros"]} == {"en"}  # it was 'en_gb'
+
+
+EMPTY_FALLBACK = """\
+id: late
+title: Late parcel
+acknowledgment: "Sorry it's late{{ customer.first_name | fallback('') }}."
+solution: "It ships today, and I'll email the tracking link."
+"""
+
+
+def test_an_empty_fallback_reaches_intercom_and_comes_back(make_pack: Any, tmp_path: Path) -> None:
+    import json
+
+    from scriptkit import export, import_library
+
+    root = make_pack({"late.yaml": EMPTY_FALLBACK.replace("late{{", "late, {{")}, "name: Fallbacks\n")
+    out = tmp_path / "out"
+    export(load_pack(root), "intercom", out)
+    text = (out / "intercom" / "macros" / "late.txt").read_text(encoding="utf-8")
+    assert 'Sorry it\'s late, {{user.first_name|fallback:""}}.' in text  # it was {{user.first_name}}
+    macros = json.loads((out / "intercom" / "macros.json").read_text(encoding="utf-8"))["macros"]
+    assert all('fallback:""' in m["body_text"] for m in macros)
+    # read back: the empty fallback is the script's again
+    import_library(out / "intercom" / "macros.json", "intercom").write(tmp_path / "back")
+    written = "".join(f.read_text(encoding="utf-8") for f in (tmp_path / "back" / "scripts").rglob("*.yaml"))
+    assert "customer.first_name | fallback('')" in written or 'customer.first_name | fallback("")' in written, written

@@ -47,7 +47,7 @@ def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -
     return write(PLACEHOLDERS[name], fallback, as_html)
 
 
-DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{{",))
+DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{{",), empty_fallback=True)  # (fallback:"": show nothing)
 
 _PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
