@@ -214,3 +214,44 @@ def test_an_empty_fallback_reaches_intercom_and_comes_back(make_pack: Any, tmp_p
     import_library(out / "intercom" / "macros.json", "intercom").write(tmp_path / "back")
     written = "".join(f.read_text(encoding="utf-8") for f in (tmp_path / "back" / "scripts").rglob("*.yaml"))
     assert "customer.first_name | fallback('')" in written or 'customer.first_name | fallback("")' in written, written
+
+
+SHOPIFY = "{{ticket.customer.integrations.shopify.orders[0].name}}"
+GORGIAS_REPLY = (f"I'm sorry order {SHOPIFY} is late, {{{{ticket.customer.firstname}}}}. "
+                 "I've sent a new one today, and it'll arrive by Friday.")
+
+
+def test_a_gorgias_shopify_placeholder_with_a_list_index_round_trips(tmp_path: Path) -> None:
+    import json
+
+    from scriptkit import export, import_library
+
+    source = tmp_path / "gorgias.json"
+    source.write_text(json.dumps({"data": [{"id": 71, "name": "Late order", "actions": [
+        {"name": "setResponseText", "title": "Response text", "type": "user",
+         "arguments": {"body_text": GORGIAS_REPLY, "body_html": f"<div>{GORGIAS_REPLY}</div>"}}]}]}, indent=2),
+        encoding="utf-8")
+    import_library(source, "gorgias").write(tmp_path / "pack")
+    pack_yaml = (tmp_path / "pack" / "pack.yaml").read_text(encoding="utf-8")
+    # kept as the pack's own placeholder (it was a blank to fill in by hand), mapped back to its field
+    assert "gorgias.ticket_customer_integrations_shopify_orders_0_name: " \
+           "ticket.customer.integrations.shopify.orders[0].name" in pack_yaml
+    export(load_pack(tmp_path / "pack"), "gorgias", tmp_path / "out")
+    macros = json.loads((tmp_path / "out" / "gorgias" / "macros.json").read_text(encoding="utf-8"))["macros"]
+    (action,) = [a for a in macros[0]["actions"] if a["name"] == "setResponseText"]
+    assert action["arguments"]["body_text"] == GORGIAS_REPLY
+
+
+def test_a_mapping_to_an_indexed_field_is_a_field_name(make_pack: Any, tmp_path: Path) -> None:
+    import json
+
+    from scriptkit import export
+
+    pack_yaml = ("name: Orders\nplaceholders:\n  order.name: {description: The last order, sample: '#1001'}\n"
+                 "export:\n  gorgias:\n    placeholders:\n"
+                 "      order.name: ticket.customer.integrations.shopify.orders[0].name\n")
+    script = ("id: late\ntitle: Late\nacknowledgment: \"I'm sorry order {{ order.name }} is late.\"\n"
+              "solution: \"I've sent a new one today, and it'll arrive by Friday.\"\n")
+    export(load_pack(make_pack({"late.yaml": script}, pack_yaml)), "gorgias", tmp_path / "out")  # no SK506
+    text = (tmp_path / "out" / "gorgias" / "macros.json").read_text(encoding="utf-8")
+    assert SHOPIFY in json.loads(text)["macros"][0]["actions"][0]["arguments"]["body_text"]

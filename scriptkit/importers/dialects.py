@@ -148,6 +148,10 @@ class PlaceholderPiece:
 # a helpdesk variable scriptkit has no canonical name for, but which is a plain field of that
 # helpdesk (custom fields, Zendesk's dynamic content {{dc.x}}): kept as the pack's own placeholder
 _OWN_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+")
+# a field with a list's item by index, in a helpdesk whose documented fields have them: Gorgias's
+# Shopify orders, {{ticket.customer.integrations.shopify.orders[0].name}}
+_INDEXED_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)+")
+_INDEXED = frozenset({"gorgias"})
 
 
 #: a helpdesk's documented variables of one word, which no other field is spelled like (Front's CSAT link)
@@ -156,9 +160,11 @@ _OWN_WORDS = {"front": frozenset({"survey"})}
 
 def own_placeholder(dialect: str, name: str, fallback: str | None, original: str) -> PlaceholderPiece | None:
     """The pack placeholder (``zendesk.dc_signature``) for a field of ``dialect`` outside the catalogue."""
-    if dialect not in OWN_FIELDS or not (_OWN_FIELD.fullmatch(name) or name in _OWN_WORDS.get(dialect, ())):
+    field = _INDEXED_FIELD if dialect in _INDEXED else _OWN_FIELD
+    if dialect not in OWN_FIELDS or not (field.fullmatch(name) or name in _OWN_WORDS.get(dialect, ())):
         return None
-    return PlaceholderPiece(f"{dialect}.{name.replace('.', '_')}", fallback, original, name)
+    # (the pack's name is one identifier, 'orders_0_name'; the field keeps its brackets for the export)
+    return PlaceholderPiece(f"{dialect}.{re.sub(r'[.[]', '_', name).replace(']', '')}", fallback, original, name)
 
 
 @dataclass(frozen=True)

@@ -386,7 +386,8 @@ def bundle_files(directory: str, key: str, rendered: Sequence[Rendered], wrap: C
     return out
 
 
-_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*")
+# a dotted field name, each part maybe with a list index ("ticket.customer.integrations.shopify.orders[0].name")
+_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)*")
 
 
 class BaseTarget(ABC):
