@@ -329,13 +329,16 @@ def _cues_cached(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[Cues, 
     # each piece reads as it would alone: its cues are cached by its text (stock sentences recur)
     cache = _piece_cues
     texts = [folded[a:b] for a, b in pieces]
-    new = [piece for piece in dict.fromkeys(texts) if piece not in cache]
+    # read into a dict of this call's own: another thread may empty the shared cache meanwhile
+    found = {piece: hit for piece in texts if (hit := cache.get(piece)) is not None}
+    new = [piece for piece in dict.fromkeys(texts) if piece not in found]
     if new:
-        if len(cache) + len(new) > _PIECE_CUES_SIZE:
+        fresh = dict(zip(new, _new_piece_cues(matcher, new), strict=True))
+        if len(cache) + len(fresh) > _PIECE_CUES_SIZE:
             cache.clear()
-            new = list(dict.fromkeys(texts))  # the pieces found cached a moment ago are gone too
-        cache.update(zip(new, _new_piece_cues(matcher, new), strict=True))
-    return tuple(map(cache.__getitem__, texts))
+        cache.update(fresh)
+        found.update(fresh)
+    return tuple(map(found.__getitem__, texts))
 
 
 def _new_piece_cues(matcher: MultiMatcher, new: list[str]) -> Iterator[Cues]:

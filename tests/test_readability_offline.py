@@ -180,3 +180,32 @@ def test_textstat_reads_the_same_through_the_stand_in_as_through_pkg_resources(t
     stand_in = _textstat_probe(tmp_path, "stand-in")
     assert {k: v for k, v in real.items() if k not in ("pkg_resources_loaded", "textstat_uses_real")} == \
         {k: v for k, v in stand_in.items() if k not in ("pkg_resources_loaded", "textstat_uses_real")}
+
+
+THREADS = '''
+import threading, warnings
+from scriptkit.engines import readability
+
+before = list(warnings.filters)
+start = threading.Barrier(16)
+
+def first_score():
+    start.wait()
+    readability.scores("I'm sorry the parcel is late. I've sent a new one today.")
+
+threads = [threading.Thread(target=first_score) for _ in range(16)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(warnings.filters == before)
+'''
+
+
+@pytest.mark.parametrize("run", range(3))
+def test_first_scores_from_many_threads_at_once_leave_the_warning_filters_as_they_were(run: int) -> None:
+    """Loading textstat hides a warning with catch_warnings, which swaps the process's filters: two
+    threads loading at once put back each other's and could leave every warning ignored."""
+    result = subprocess.run([sys.executable, "-c", THREADS], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONWARNINGS": "default"})
+    assert result.stdout.strip() == "True", result.stderr

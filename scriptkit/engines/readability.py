@@ -32,6 +32,7 @@ import importlib
 import io
 import re
 import sys
+import threading
 import types
 import warnings
 from dataclasses import dataclass
@@ -80,9 +81,14 @@ def _import_textstat() -> Any:
             del sys.modules["pkg_resources"]
 
 
+# catch_warnings swaps the process's warning filters and puts them back: two threads doing their
+# first review at once would put back each other's, leaving every warning ignored
+_LOADING = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _textstat() -> tuple[Any, Any, dict[str, dict[str, float]]]:
-    with warnings.catch_warnings():
+    with _LOADING, warnings.catch_warnings():
         # setuptools warns that pkg_resources is deprecated, when the real one is imported
         warnings.simplefilter("ignore")
         try:
