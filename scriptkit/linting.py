@@ -28,7 +28,7 @@ from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, with_alternatives
-from scriptkit.models import CHANNELS, Origin, Pack, Script
+from scriptkit.models import Origin, Pack, Script, known_channels
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext
@@ -126,7 +126,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     config = config if config is not None else load_config(pack)
     if grammar is not None:
         config = config.override(grammar=grammar)
-    wanted = _known_channels(channels) if channels else None
+    wanted = known_channels(channels) if channels else None
     workers = parallel.jobs_for(pack, jobs)
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers)
@@ -162,7 +162,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     )
 
     if channel is not None:
-        _known_channels([channel])
+        known_channels([channel])
     config = config if config is not None else _text_config(Path(file).parent if file != "<text>" else None)
     if grammar is not None:
         config = config.override(grammar=grammar)
@@ -233,20 +233,6 @@ def _stamp(path: str) -> tuple[int, int] | None:
     except OSError:
         return None
     return stat.st_size, stat.st_mtime_ns
-
-
-def _known_channels(channels: Iterable[str]) -> list[str]:
-    """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
-    (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
-    wanted = list(channels)
-    for name in wanted:
-        if name not in CHANNELS:
-            from difflib import get_close_matches
-
-            near = get_close_matches(name.lower(), CHANNELS, 1)
-            raise ConfigError(f"unknown channel '{name}'", hint=(f"Did you mean {near[0]}? " if near else "")
-                              + f"Channels: {', '.join(CHANNELS)}.")
-    return wanted
 
 
 def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -245,6 +245,20 @@ class PackMeta(_Model):
 
     def layout(self, channel: str) -> Layout:
         return self.channels.get(channel) or DEFAULT_LAYOUTS[channel]  # type: ignore[call-overload]
+
+
+def known_channels(channels: Iterable[str]) -> list[str]:
+    """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
+    (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
+    wanted = list(channels)
+    for name in wanted:
+        if name not in CHANNELS:
+            from difflib import get_close_matches
+
+            near = get_close_matches(name.lower(), CHANNELS, 1)
+            raise ConfigError(f"unknown channel '{name}'", hint=(f"Did you mean {near[0]}? " if near else "")
+                              + f"Channels: {', '.join(CHANNELS)}.")
+    return wanted
 
 
 class UnknownScript(ConfigError, KeyError):

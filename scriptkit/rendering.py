@@ -28,7 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from scriptkit.diagnostics import Location
 from scriptkit.errors import PackError, ScriptkitError, TemplateSecurityError
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
-from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script
+from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script, known_channels
 from scriptkit.placeholders import Catalogue
 from scriptkit.sourcetext import scalar_offsets
 
@@ -1496,7 +1496,7 @@ def _slice(seg: Text, a: int, b: int) -> Text:
 
 def render_script(pack: Pack, script: Script, channel: str | None = None, variant: int = 0) -> Message:
     """Render one script for one channel and variant into a Message."""
-    channel = channel or script.channels[0]
+    channel = known_channels([channel])[0] if channel else script.channels[0]
     return _ScriptRender(pack, script).message(channel, variant, _Frame(pack, channel))
 
 
@@ -1627,7 +1627,7 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
     """Render every script (or one) for each of its channels; all template errors together."""
     from scriptkit.errors import ErrorCollector
 
-    wanted = set(channels) if channels else None
+    wanted = set(known_channels(channels)) if channels else None
     errors = ErrorCollector()
     messages: list[Message] = []
     scripts = [pack.script(script_id)] if script_id else pack.scripts

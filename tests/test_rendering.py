@@ -426,3 +426,16 @@ def _template_problems(make_pack, solution: str) -> list[str]:
 ])
 def test_a_writers_template_slip_gets_one_located_message(make_pack, solution, expected):
     assert _template_problems(make_pack, solution) == [expected]
+
+
+@pytest.mark.parametrize("call", [
+    lambda pack: render_script(pack, pack.script("styles"), "Email"),
+    lambda pack: render_pack(pack, ["email", "fax"]),
+])
+def test_a_misspelt_channel_is_a_config_error_not_a_keyerror_or_nothing(pack: Pack, call) -> None:  # type: ignore[no-untyped-def]
+    """render_script raised a bare KeyError for 'Email'; render_pack rendered nothing for 'fax', silently."""
+    from scriptkit import ConfigError
+
+    with pytest.raises(ConfigError, match=r"unknown channel '(Email|fax)'"):
+        call(pack)
+    assert [m.channel for m in render_pack(pack, ["chat"], script_id="styles")] == ["chat"]
