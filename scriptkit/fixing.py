@@ -22,7 +22,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from scriptkit.diagnostics import Diagnostic, Edit
-from scriptkit.loading import plain_data
+from scriptkit.loading import plain_data, value_at
 from scriptkit.sourcetext import SourceText, scalar_offsets
 
 
@@ -159,9 +159,9 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
         if target is None:
             return "the text is not one literal YAML value"
         path, index_a, index_b = target
-        value = _get(expected, path)
+        value = value_at(expected, path)
         _set(expected, path, value[:index_a] + edit.replacement + value[index_b:])
-        anchor = getattr(getattr(_get(old, path), "anchor", None), "value", None)
+        anchor = getattr(getattr(value_at(old, path), "anchor", None), "value", None)
         if anchor:
             anchors.append(anchor)
     if plain_data(new) != expected:
@@ -174,7 +174,7 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
 def _scalar_for(origin: Any, data: Any, text: str, edit: Edit) -> tuple[tuple[Any, ...], int, int] | None:
     """The string value whose characters ``edit`` covers, and the covered value indexes."""
     for path, start in origin.values.items():
-        value = _get(data, path)
+        value = value_at(data, path)
         if not isinstance(value, str) or start > edit.start:
             continue
         offsets = scalar_offsets(text, start, value)
@@ -200,15 +200,6 @@ def _parse(text: str) -> Any:
         return YAML(typ="rt").load(text)
     except Exception:  # any parse failure means: do not touch this file
         return None
-
-
-def _get(data: Any, path: tuple[Any, ...]) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _set(data: Any, path: tuple[Any, ...], value: Any) -> None:

@@ -173,7 +173,7 @@ def _dash_in_text(text: str, data: Any, origin: Origin) -> tuple[str, Location, 
     for path, start in origin.values.items():
         if not path or text[start:start + 1] in _NOT_PLAIN_START:
             continue
-        value = _value_at(data, path)
+        value = value_at(data, path)
         if not isinstance(value, str) or " - " not in value:
             continue  # (a mapping's items, or a text with no dash folded into it)
         line_start = text.rfind("\n", 0, start) + 1
@@ -204,7 +204,8 @@ def _dash_in_text(text: str, data: Any, origin: Origin) -> tuple[str, Location, 
     return None
 
 
-def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+def value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path`` (keys and indexes) in parsed YAML, or None where the path leads nowhere."""
     for part in path:
         try:
             data = data[part]
