@@ -255,3 +255,16 @@ def test_a_mapping_to_an_indexed_field_is_a_field_name(make_pack: Any, tmp_path:
     export(load_pack(make_pack({"late.yaml": script}, pack_yaml)), "gorgias", tmp_path / "out")  # no SK506
     text = (tmp_path / "out" / "gorgias" / "macros.json").read_text(encoding="utf-8")
     assert SHOPIFY in json.loads(text)["macros"][0]["actions"][0]["arguments"]["body_text"]
+
+
+def test_an_sms_limit_of_two_parts_holds_two_ucs2_parts(make_pack: Any) -> None:
+    pack_yaml = SMS_PACK + "rules:\n  options:\n    SK104: {limits: {sms: {chars: 306}}}\n"
+    solution = "It ships today and I'll text the tracking link as soon as the courier has it. " * 2
+
+    def sk104(acknowledgment: str) -> list[str]:
+        root = make_pack({"late.yaml": _sms_script(acknowledgment, solution)}, pack_yaml)
+        return [d.message for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK104"]
+
+    assert sk104(PLAIN_ACK) == []  # about 200 GSM-7 characters: two parts of 153
+    (over,) = sk104(PLAIN_ACK + " \U0001F64F")  # the same in UCS-2: three parts of 67
+    assert "sent as UCS-2 (limit 134, not 306)" in over

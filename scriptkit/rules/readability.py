@@ -396,7 +396,8 @@ class TooLongForChannel(Rule):
 
     ## Options
     - `limits`: per channel, `{sms: {chars: 160}, social: {chars: 280}, chat: {words: 90}}`;
-      a channel may have `chars`, `words` or both.
+      a channel may have `chars`, `words` or both. SMS `chars` counts GSM-7 characters; a UCS-2
+      text gets the same number of parts (`chars: 306`, two parts, is 134 in UCS-2).
 
     ## Fix safety
     No automatic fix.
