@@ -58,6 +58,12 @@ _HOME: dict[str, str] = {
 def __getattr__(name: str) -> Any:
     home = _HOME.get(name)
     if home is None:
+        if not name.startswith("_"):  # a submodule (scriptkit.errors), reachable so when all was imported up front
+            try:
+                return importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{name}":
+                    raise
         raise AttributeError(f"module 'scriptkit' has no attribute {name!r}")
     value = getattr(importlib.import_module(home), name)
     globals()[name] = value  # (the next use is a plain attribute)

@@ -250,6 +250,9 @@ class PackMeta(_Model):
 def known_channels(channels: Iterable[str]) -> list[str]:
     """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
     (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
+    if isinstance(channels, str):  # ("email" would be read as the channels 'e', 'm', ...)
+        raise ConfigError(f"channels must be a list of names, not the text {channels!r}",
+                          hint=f"Pass [{channels!r}].")
     wanted = list(channels)
     for name in wanted:
         if name not in CHANNELS:

@@ -407,3 +407,16 @@ def test_every_python_docs_example_runs_and_prints_what_the_page_says(
     for line in shown:
         assert line in out, line
     assert "Traceback" not in out
+
+
+def test_submodules_are_reached_as_attributes_as_before_names_loaded_on_first_use() -> None:
+    code = ("import scriptkit, sys\n"
+            "print(scriptkit.errors.ConfigError is scriptkit.ConfigError, hasattr(scriptkit, 'no_such_thing'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False"]
+
+
+def test_one_channel_given_as_a_text_is_told_to_be_a_list(tmp_path: Path) -> None:
+    pack = scriptkit.load_pack(scriptkit.template_dir("starter"))
+    with pytest.raises(scriptkit.ConfigError, match=r"list of names, not the text 'email'"):
+        scriptkit.render_pack(pack, "email")

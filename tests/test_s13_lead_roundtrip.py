@@ -236,3 +236,16 @@ def test_an_empty_gorgias_internal_note_adds_no_guidance(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     script = (tmp_path / "pack" / "scripts" / "refunded.yaml").read_text(encoding="utf-8")
     assert "guidance" not in script and "internal note" not in result.stdout
+
+
+def test_a_hand_made_sheet_with_message_and_channel_columns_keeps_its_placeholders(tmp_path: Path) -> None:
+    """'message' and 'channel' are common column names: only Salesforce's own columns make a sheet
+    Quick Text (whose {!...} merge fields would leave {{...}} as raw braces for the customer)."""
+    sheet = tmp_path / "replies.csv"
+    sheet.write_text("title,message,channel\nLate parcel,\"Hi {{ticket.requester.first_name}}, I'm sorry the parcel "
+                     "is late. I've sent a new one today.\",chat\n", encoding="utf-8")
+    result = _run("import", str(sheet), "-o", str(tmp_path / "pack"))
+    assert result.exit_code == 0, result.output
+    assert "Salesforce" not in result.output
+    script = (tmp_path / "pack" / "scripts" / "late-parcel.yaml").read_text(encoding="utf-8")
+    assert "{{ customer.first_name" in script and "{{ '{' }}" not in script, script

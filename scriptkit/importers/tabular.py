@@ -160,7 +160,9 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], s
     # (Data Loader may write the API names in capitals: MESSAGE, FOLDERID)
     record = {str(k).casefold(): v for k, v in record.items()}
     if not ((isinstance(typed, Mapping) and typed.get("type") == "QuickText")
-            or ("message" in record and {"folderid", "isinsertable", "channel"} & set(record))):
+            or ("message" in record and {"folderid", "isinsertable", "developername"} & set(record))):
+        # (a hand-made sheet may well have 'message' and 'channel' columns: only the object's own
+        # columns say Quick Text, and with it Salesforce's {!...} merge fields instead of {{...}})
         return None
     settings: dict[str, Any] = {}
     notes: list[str] = []
