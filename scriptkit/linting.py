@@ -333,8 +333,10 @@ class _Plan:
 
 
 def _plan(config: LintConfig) -> _Plan:
+    available = all_rules()  # (loaded once a process; by the rule set, a config kept across reviews sees plug-ins)
+
     def make() -> _Plan:
-        active = tuple(config.rules(all_rules()))
+        active = tuple(config.rules(available))
         steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls), config.value_locations),
                             config.severity_for(cls))
                       for cls in active)
@@ -344,7 +346,7 @@ def _plan(config: LintConfig) -> _Plan:
                      frozenset(i for i, cls in enumerate(active) if reads_english(cls)),
                      frozenset(i for i, cls in enumerate(active) if cls.reads_alternatives))
 
-    return config.cached("lint-plan", make)
+    return config.cached(("lint-plan", available), make)
 
 
 def _steps(config: LintConfig, pack: Pack | None) -> tuple[_Plan, tuple[_Step, ...]]:
