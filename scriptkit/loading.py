@@ -28,6 +28,7 @@ from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
 from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import SourceText, byte_location
+from scriptkit.text import slug
 
 PACK_FILE = "pack.yaml"
 SCRIPTS_DIR = "scripts"
@@ -1019,10 +1020,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             errors.add(f"'{value}' is not a channel", origin.location(path, key=on_key), hint)
         elif kind == "string_pattern_mismatch":
             hint = ("Use lower-case letters, digits and '_', starting with a letter, e.g. "
-                    f"{_slug(str(err.get('input')), '_') or 'delay_reason'}."
+                    f"{slug(str(err.get('input')), '_') or 'delay_reason'}."
                     if "blanks" in path else
                     "Use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit"
-                    + (f", e.g. {slug}." if (slug := _slug(str(err.get("input")), "-")) else "."))
+                    + (f", e.g. {written}." if (written := slug(str(err.get("input")), "-")) else "."))
             errors.add(f"'{err.get('input')}' is not a valid {path[-1]}", origin.location(path), hint)
         elif kind == "too_short":
             errors.add(f"'{path[-1]}' needs at least one item", origin.location(path),
@@ -1136,17 +1137,13 @@ def _misnamed_scripts_dir(root: Path) -> Path | None:
         return None
     for folder in folders:
         name = folder.name.lower()
-        if (name == SCRIPTS_DIR or difflib.SequenceMatcher(None, name, SCRIPTS_DIR).ratio() >= 0.8) and any(
-                p.suffix.lower() in (".yaml", ".yml") for p in folder.iterdir()):
-            return folder
+        if name == SCRIPTS_DIR or difflib.SequenceMatcher(None, name, SCRIPTS_DIR).ratio() >= 0.8:
+            try:
+                if any(p.suffix.lower() in (".yaml", ".yml") for p in folder.iterdir()):
+                    return folder
+            except OSError:  # (a folder we may not read is not where the writer put the scripts)
+                continue
     return None
-
-
-def _slug(name: str, joiner: str) -> str:
-    """``name`` as an id or a blank's name may be written ('Login Trouble' -> 'login-trouble')."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # ('Ça' -> 'Ca')
-    slug = re.sub(r"[^a-z0-9]+", joiner, plain.lower()).strip(joiner)
-    return slug.lstrip("0123456789").strip(joiner) if joiner == "_" else slug  # (a blank's name starts with a letter)
 
 
 def _home_of(key: str, model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:

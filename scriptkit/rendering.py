@@ -31,6 +31,7 @@ from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, S
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script, known_channels
 from scriptkit.placeholders import Catalogue
 from scriptkit.sourcetext import scalar_offsets
+from scriptkit.text import slug
 
 BY_CHANNEL = "by_channel"  # a script's key for a channel's own slot text
 
@@ -318,7 +319,7 @@ def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None
     for name in pack.constants:
         if not name.isidentifier() or name in reserved:
             loc = pack.origin.location(("constants", name), key=True) if pack.origin else None
-            written = re.sub(r"\W+", "_", name).strip("_")
+            written = slug(name, "_")
             example = f" (e.g. {written})" if written.isidentifier() and written not in reserved else ""
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
                                       f"Use letters, digits and '_'{example}, and not a placeholder namespace."))
@@ -397,7 +398,7 @@ def check_raw_script(pack: Pack, data: Mapping[str, Any], origin: Origin) -> lis
                     blanks += [b for b in inner if isinstance(b, str)]  # ('blanks: [item]': told how to write it)
                     # a name refused for its spelling ('refund-amount') is reported there; where it is
                     # used as it should be written ('blank.refund_amount') it is not also undeclared
-                    blanks += [re.sub(r"\W+", "_", name.lower()) for name in blanks]
+                    blanks += [slug(name, "_") for name in blanks]
                 elif kind in ("alternatives", "conditions") and isinstance(inner, list):
                     sources += [TemplateSource(item["text"], "flexibility", origin, (key, part, i, "text"), label)
                                 for i, item in enumerate(inner)
@@ -1047,7 +1048,7 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               f"Did you mean '{near}'? Placeholders and blanks are written namespace.field, "
                               f"e.g. {{{{ {near}.{'first_name' if near != BLANK_NAMESPACE else 'amount'} }}}}.")]
-        if any(re.sub(r"\W+", "_", c).strip("_") == name for c in scope.constants if not c.isidentifier()):
+        if any(slug(c, "_") == name for c in scope.constants if not c.isidentifier()):
             return []  # ('school name:' in pack.yaml, used as school_name): said once, at the constant's name
         if name in scope.blanks:  # ('{{ refund_amount }}' for the blank the script declares)
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -161,3 +162,12 @@ def _runs_whole(rx: re.Pattern[str], spaced: str) -> bool:
             return False
         at = spaced.find("'", b)
     return True
+
+
+def slug(name: str, joiner: str) -> str:
+    """``name`` as an id ("-") or a blank's or constant's name ("_") may be written ('Login Trouble' ->
+    'login-trouble', 'Date de livraison prévue' -> 'date_de_livraison_prevue'): the one spelling that
+    hints suggest and the checks accept."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # ('Ça' -> 'Ca')
+    written = re.sub(r"[^a-z0-9]+", joiner, plain.lower()).strip(joiner)
+    return written.lstrip("0123456789").strip(joiner) if joiner == "_" else written  # (a name starts with a letter)

@@ -223,3 +223,36 @@ def test_a_dash_inside_quotes_or_a_block_is_text_not_a_slip(make_pack: Any) -> N
     for text in (quoted, block):
         root, _ = written(make_pack, text.encode())
         assert check(root).exit_code != 2
+
+
+@pytest.mark.parametrize("declared", ["Date de livraison prévue", "Refund Amount "])
+def test_a_blank_used_as_its_hint_spells_it_is_one_problem_not_two(make_pack: Any, declared: str) -> None:
+    """The hint for a blank's name and the check of where it is used spell it one way: used as the hint
+    says, it was still 'used but not declared (or did you mean ...?)'."""
+    from scriptkit.text import slug
+
+    used = slug(declared, "_")
+    text = SWIM.replace("  guidance: Offer the Saturday class first, it has the most room.",
+                        f"  guidance: Offer the Saturday class first.\n  blanks:\n    - name: \"{declared}\"\n"
+                        "      prompt: What to fill in") + f"  By {{{{ blank.{used} }}}}.\n"
+    text = text.replace("you'll get the confirmation today.\n", "you'll get the confirmation today.\n  ", 1)
+    result = check(make_pack({"lesson-moved.yaml": text}))
+    assert result.exit_code == 2, result.output
+    assert f"e.g. {used}." in result.output and "not declared" not in result.output, result.output
+
+
+def test_a_scripts_folder_that_cannot_be_read_is_not_a_traceback(make_pack: Any,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_pack({})
+    (root / "scripts").rmdir()
+    (root / "scriptz").mkdir()
+    real = Path.iterdir
+
+    def refused(self: Path):  # type: ignore[no-untyped-def]
+        if self.name == "scriptz":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    result = check(root)
+    assert result.exit_code == 2 and "no scripts found" in result.output, result.output
