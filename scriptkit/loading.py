@@ -246,12 +246,14 @@ def _odd_space_name(char: str) -> str:
 
 def _pasted_space(text: str, upto: int, source: SourceText) -> tuple[str, Location, str] | None:
     """A no-break space (a word processor's or web page's) indenting a line or after a key's ':', the
-    nearest before ``upto``: YAML reads it as text, and fails on a later line ('a : in a value')."""
+    nearest before ``upto``: YAML reads it as text, and fails on a later line ('a : in a value').
+    Only on the error's line or the line above it: one further up is more likely text in a block
+    ('solution: >'), where YAML takes it as it is, and the error another's."""
     line_end = text.find("\n", upto)
     found = None
     for found in _PASTED_SPACE.finditer(text, 0, line_end if line_end >= 0 else len(text)):  # noqa: B007 (the last)
         pass
-    if found is None:
+    if found is None or text.count("\n", found.start(), upto) > 1:
         return None
     if found["indent"] is not None:
         return (f"{_odd_space_name(found['indent'])} indents this line", source.location(found.start("indent")),

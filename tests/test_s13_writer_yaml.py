@@ -256,3 +256,11 @@ def test_a_scripts_folder_that_cannot_be_read_is_not_a_traceback(make_pack: Any,
     monkeypatch.setattr(Path, "iterdir", refused)
     result = check(root)
     assert result.exit_code == 2 and "no scripts found" in result.output, result.output
+
+
+def test_a_no_break_space_in_a_text_block_is_not_blamed_for_an_error_further_down(make_pack: Any) -> None:
+    """Inside 'solution: >' YAML takes a no-break space as text: the unclosed list below is the error."""
+    text = SWIM.replace("solution: I've booked the Saturday lesson for you, and you'll get the confirmation today.",
+                        "solution: >\n  I've booked the Saturday lesson.\n  Note:\u00a0keep it.\n\n\n"
+                        "  You'll get the confirmation today.\ntags: [swim, moved\n")
+    assert_refused(make_pack, text.encode(), "14:7: error: YAML syntax error: this '[' list has no closing ']'")
