@@ -125,13 +125,14 @@ def test_a_comment_typed_inside_a_text_block_is_located_and_left_for_the_writer(
     """'# ...' inside 'solution: |' is text, not a YAML comment: the note would be sent."""
     source = ("id: late\ntitle: Late\n" + ACK + "# a real comment, above the key\nsolution: |\n"
               "  I'll send the link today.\n  # check the refund window with Sam\n  Order #4471 ships today.\n"
+              "  # of boxes: 2\n  # 4471-B\n"
               "#another real comment\n")
     root = make_pack({"late.yaml": source})
     assert "# check the refund window with Sam" in rendered(root)
     [found] = findings(root)
     assert (found["code"], found["line"], found["col"], found["text"]) == (
         "SK007", 7, 3, "# check the refund window with Sam")
-    assert "Move the note above" in found["suggestion"]
+    assert "move it above the slot's key" in found["suggestion"]
     assert run("check", str(root), "--select", "SK007", "--fix").exit_code == 1
     assert (root / "scripts" / "late.yaml").read_text(encoding="utf-8") == source  # no fix: the writer decides
 

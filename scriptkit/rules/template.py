@@ -243,8 +243,9 @@ _PATH_MARK = re.compile(r":\\|\\[^n]")  # "C:\\", or a backslash before another 
 # the quotes a word processor or a document puts around a quotation, opening -> closing
 _WRAPPING_QUOTES = {"\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb", '"': '"'}
 # a line of a text block that starts "# ": a YAML comment everywhere else, text inside "|" or ">"
-# (a hashtag, "#1" or "#42 order" has no space after its "#")
-_COMMENT_LINE = re.compile(r"^[ \t]*(#(?:[ \t].*)?)$", re.MULTILINE)
+# (a hashtag, "#1" or "#42 order" has no space after its "#"; "# of boxes: 2" and "# 4471" are the
+# customer's, as helpdesk macros write a number)
+_COMMENT_LINE = re.compile(r"^[ \t]*(#(?:[ \t]+(?!of\b|\d).*)?)$", re.MULTILINE | re.IGNORECASE)
 
 
 @register
@@ -332,10 +333,11 @@ def _comment_lines(message: Message) -> Iterator[Finding]:
     for m in _COMMENT_LINE.finditer(message.text):
         a, b = m.span(1)
         if any(start <= a < end for start, end in slots):
-            yield Finding(a, b, "a line starting with '#' reaches the customer: inside a text block (|), YAML "
-                                "keeps a comment as text",
-                          suggestion="Move the note above the slot's key, where it stays a comment, or into "
-                                     "flexibility guidance for agents.")
+            yield Finding(a, b, "a line starting with '#' reaches the customer as it is: inside a text block "
+                                "(|), YAML keeps a comment as text",
+                          suggestion="If it is a note for colleagues, move it above the slot's key, where it stays "
+                                     "a comment, or into flexibility guidance; if it is for the customer, start the "
+                                     "line without the '#'.")
 
 
 def _typed_newlines(text: str) -> Iterator[Finding]:
