@@ -56,13 +56,14 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
 # end, as a full stop would be: "Thanks for your patience  \nI've refunded it today." is two sentences. Group 1
 # is the break's mark (an emoji stays with its line).
 _LINE_END = re.compile(r"(\\|[ \t]{2,}|[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
-                       r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*[ \t]*)\n")
+                       r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*[ \t]*)\r?\n")
 
 
 def reading_spans(text: str) -> tuple[tuple[int, int], ...]:
     """``sentence_spans(text)``, each sentence also ended where its writer ended a line on purpose (a hard
     line break, an emoji): the sentences slot inference reads. Not after a comma: "Best,  \nMia" and
-    "Hi Sam,\\" go on with the next line."""
+    "Hi Sam,\\" go on with the next line, nor, after a break, before a line in lower case.
+    Windows line ends ("\r\n") are line ends."""
     spans = _sentence_spans(text)
     if "\n" not in text:  # (most replies: nothing more to read)
         return spans
@@ -81,6 +82,8 @@ def _line_ended(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[in
                 x, y = trimmed(text, start, end)
                 if x < y and text[y - 1] == ",":
                     continue  # ("Best,  \nMia": the line goes on)
+                if mark[0] in "\\ \t" and text[m.end():m.end() + 1].islower():
+                    continue  # (an email wrapped with spaces left at the line ends: "I am so sorry  \nthat...")
                 if x < y:
                     out.append((x, y))
                 start = m.end()  # (past a line that is a break alone too: "\\")

@@ -41,6 +41,23 @@ def test_a_soft_line_break_and_the_splitters_own_sentences_stay_as_they_were() -
     assert [one_line[a:b] for a, b in reading_spans(one_line)] == sentences(one_line)
 
 
+@pytest.mark.parametrize("brk", ["  \n", "  \r\n", "\\\n"])
+def test_an_email_wrapped_with_spaces_at_the_line_ends_keeps_its_sentences_whole(brk: str) -> None:
+    """Hard-wrapped email leaves spaces at the line ends: a line in lower case after one goes on."""
+    text = f"I am so sorry{brk}that your parcel was lost, when{brk}you were counting on it. I've sent a new one today."
+    assert [text[a:b].replace("\r", "") for a, b in reading_spans(text)] == [
+        f"I am so sorry{brk}that your parcel was lost, when{brk}you were counting on it.".replace("\r", ""),
+        "I've sent a new one today."]
+
+
+@pytest.mark.parametrize("brk", ["  ", " \U0001f61e", ""])
+def test_windows_line_ends_read_as_unix_ones(brk: str) -> None:
+    lf = f"So sorry about the wait{brk}\nI've sent a new one today, and it arrives on Friday."
+    crlf = lf.replace("\n", "\r\n")
+    assert [crlf[a:b].replace("\r", "") for a, b in reading_spans(crlf)] == [lf[a:b] for a, b in reading_spans(lf)]
+    assert [slot for _, slot in slots(crlf)] == [slot for _, slot in slots(lf)]
+
+
 @pytest.mark.parametrize("brk", ["\\\n", "  \n"])
 def test_a_line_that_ends_with_a_comma_goes_on(brk: str) -> None:
     text = f"I've refunded the order today.\n\nBest,{brk}Priya"
