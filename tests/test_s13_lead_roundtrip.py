@@ -249,3 +249,22 @@ def test_a_hand_made_sheet_with_message_and_channel_columns_keeps_its_placeholde
     assert "Salesforce" not in result.output
     script = (tmp_path / "pack" / "scripts" / "late-parcel.yaml").read_text(encoding="utf-8")
     assert "{{ customer.first_name" in script and "{{ '{' }}" not in script, script
+
+
+def test_a_table_used_for_layout_adds_no_cell_marks_and_no_note(tmp_path: Path) -> None:
+    """An HTML reply laid out in a table (a logo cell beside the text) kept a lone '|' line that the
+    customer would get, and a one-cell table was reported as a table of text."""
+    text = ("<p>Hi there,</p><p>I'm so sorry your parcel is late, I know how frustrating that is.</p>"
+            "<p>I've upgraded it to express today, so it arrives tomorrow.</p>")
+    export = _write(tmp_path / "layout.json", {"macros": [
+        {"id": 1, "title": "Framed", "actions": [{"field": "comment_value_html",
+                                                  "value": f"<table width='100%'><tr><td>{text}</td></tr></table>"}]},
+        {"id": 2, "title": "Logo", "actions": [{"field": "comment_value_html", "value":
+                                                f"<table><tr><td><img src='logo.png' alt=''></td><td>{text}</td>"
+                                                "</tr></table>"}]}]})
+    result = _run("import", str(export), "-o", str(tmp_path / "pack"))
+    assert result.exit_code == 0, result.output
+    assert "its table(s)" not in result.output
+    for name in ("framed", "logo"):
+        script = (tmp_path / "pack" / "scripts" / f"{name}.yaml").read_text(encoding="utf-8")
+        assert "|\n" not in script.replace(": |", "").replace(": |-", "") and " | " not in script, script

@@ -32,7 +32,12 @@ class _Collector(HTMLParser):
         self.links: list[tuple[str, int]] = []  # href, index in out where the link text starts
         self.pre = 0
         self.lists: list[int | None] = []  # the open lists, inner last: an <ol>'s last number, None for <ul>
-        self.cells = 0  # the cells of the table row so far: a row is a line, its cells apart by ' | '
+        # a table's row is a line, its cells with text apart by ' | ': written before a cell's first
+        # text, once a cell before it in the row had some (a layout table's image cell adds nothing)
+        self.cells = 0  # cells of the row so far that had text
+        self.cell_text = False  # the open cell has text
+        self.tables: list[list[int]] = []  # the open tables, inner last: [rows, rows with cells set apart]
+        self.parted: list[int] = []  # the rows of each closed table with cells set apart in a row
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -50,11 +55,16 @@ class _Collector(HTMLParser):
                 self.out.extend((_LINE, "- "))
         elif tag == "tr":
             self.out.append(_LINE)
-            self.cells = 0
+            self.cells, self.cell_text = 0, False
+            if self.tables:
+                self.tables[-1][0] += 1
         elif tag in ("td", "th"):
-            self.out.append(" | " if self.cells else " ")
-            self.cells += 1
+            self.out.append(" ")
+            self.cells += self.cell_text
+            self.cell_text = False
         elif tag in _BLOCK:
+            if tag == "table":
+                self.tables.append([0, 0])
             self.out.append(_PARA)
             if tag == "pre":
                 self.pre += 1
@@ -83,6 +93,9 @@ class _Collector(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCK:
             self.out.append(_PARA)
+            if tag == "table" and self.tables:
+                rows, parted = self.tables.pop()
+                self.parted.append(rows if parted else 0)
             if tag == "pre":
                 self.pre = max(0, self.pre - 1)
             elif tag in ("ol", "ul") and self.lists:
@@ -96,6 +109,11 @@ class _Collector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
+        if self.tables and not self.cell_text and data.strip():
+            self.cell_text = True
+            if self.cells:
+                self.out.append(" | ")
+                self.tables[-1][1] += 1
         if self.pre:
             self.out.append(data.replace("\n", _LINE))
         else:
@@ -137,9 +155,12 @@ def html_field(value: str) -> tuple[str, bool]:
 
 
 def html_tables(text: str) -> list[int]:
-    """The number of rows of each table of an HTML body: the text keeps them as lines."""
-    return [len(re.findall(r"<tr\b", table, re.I))
-            for table in re.findall(r"<table\b.*?(?:</table>|$)", text, re.I | re.S)]
+    """For each table of an HTML body whose cells the text sets apart by ' | ', its number of such rows
+    (a table used for layout, one cell of text a row, is text as any other)."""
+    parser = _Collector()
+    parser.feed(text)
+    parser.close()
+    return [n for n in parser.parted + [rows for rows, parted in parser.tables if parted] if n]
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
