@@ -268,3 +268,28 @@ def test_a_table_used_for_layout_adds_no_cell_marks_and_no_note(tmp_path: Path) 
     for name in ("framed", "logo"):
         script = (tmp_path / "pack" / "scripts" / f"{name}.yaml").read_text(encoding="utf-8")
         assert "|\n" not in script.replace(": |", "").replace(": |-", "") and " | " not in script, script
+
+
+@pytest.mark.parametrize(("target", "bundle", "helpdesk", "channel"), [
+    ("front", "front/message_templates.json", "Front", "email"),
+    ("intercom", "intercom/macros.json", "Intercom", "chat"),
+])
+def test_scriptkits_own_export_is_read_back_as_its_helpdesk(tmp_path: Path, target: str, bundle: str,
+                                                           helpdesk: str, channel: str) -> None:
+    """Read as generic JSON, a Front export's sign-off {{user.first_name}} became the customer's name
+    and an Intercom export's chat replies became email ones."""
+    pack = tmp_path / "pack"
+    (pack / "scripts").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: Own\nchannels:\n  email:\n    signoff: \"Best,\\n{{ agent.first_name }}\"\n",
+                                    encoding="utf-8")
+    (pack / "scripts" / "late.yaml").write_text(
+        "id: late\ntitle: Late\nchannels: [email]\n"
+        "acknowledgment: I'm so sorry your parcel is late, I know you were counting on it.\n"
+        "solution: I've upgraded it to express today, so it reaches you by Wednesday.\n", encoding="utf-8")
+    exported = _run("export", str(pack), "--to", target, "-o", str(tmp_path / "out"), "--force")
+    assert exported.exit_code == 0, exported.output
+    result = _run("import", str(tmp_path / "out" / bundle), "-o", str(tmp_path / "back"))
+    assert result.exit_code == 0, result.output
+    assert f"read as a {helpdesk}" in result.output or f"read as an {helpdesk}" in result.output, result.output
+    texts = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "back" / "scripts").glob("*.yaml"))
+    assert f"channels: [{channel}]" in texts and "{{agent." in texts, texts

@@ -158,16 +158,26 @@ def _fielded(data: Any) -> str | None:
     """Freshdesk, Help Scout, Intercom or Front, where every item of the list has fields only that
     helpdesk's items have (read generic, their folders, visibility, subjects and placeholders were lost)."""
     for helpdesk, keys in _LISTED.items():
-        items, embedded = data, isinstance(data, dict) and isinstance(data.get("_embedded"), dict)
+        items, embedded, wrapper = data, isinstance(data, dict) and isinstance(data.get("_embedded"), dict), None
         if isinstance(data, dict):
             inner = data["_embedded"] if helpdesk == "helpscout" and embedded else data
-            items = next((inner[k] for k in keys if isinstance(inner.get(k), list)), None)
-        # (Help Scout's list wraps its saved replies in "_embedded": its items need only their name)
+            wrapper = next((k for k in keys if isinstance(inner.get(k), list)), None)
+            items = inner[wrapper] if wrapper is not None else None
+        # (Help Scout's list wraps its saved replies in "_embedded": its items need only their name;
+        # scriptkit's own Front and Intercom files are named by their wrapper, their items by the fields
+        # the import API takes, without the ids and types a helpdesk adds)
+        ours = wrapper is not None and _OWN_EXPORT.get(helpdesk, ("",))[0] == wrapper
         if isinstance(items, list) and items and all(
-                isinstance(i, dict) and (_own_fields(i) == helpdesk or (embedded and helpdesk == "helpscout"
-                                         and "name" in i)) for i in items):
+                isinstance(i, dict) and (_own_fields(i) == helpdesk
+                                         or (embedded and helpdesk == "helpscout" and "name" in i)
+                                         or (ours and "actions" not in i and set(_OWN_EXPORT[helpdesk][1]) <= set(i)))
+                for i in items):
             return helpdesk
     return None
+
+
+#: scriptkit's own export files that carry no id or type of the helpdesk's: their wrapper, their fields
+_OWN_EXPORT = {"front": ("message_templates", ("name", "body")), "intercom": ("macros", ("name", "body_text"))}
 
 
 def _own_fields(item: Mapping[str, Any]) -> str | None:
