@@ -171,6 +171,12 @@ def slug(name: str, joiner: str) -> str:
     """``name`` as an id ("-") or a blank's or constant's name ("_") may be written ('Login Trouble' ->
     'login-trouble', 'Date de livraison prévue' -> 'date_de_livraison_prevue'): the one spelling that
     hints suggest and the checks accept."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # ('Ça' -> 'Ca')
+    plain = unicodedata.normalize("NFKD", name.translate(_OWN_LETTERS)).encode("ascii", "ignore").decode()
     written = re.sub(r"[^a-z0-9]+", joiner, plain.lower()).strip(joiner)
     return written.lstrip("0123456789").strip(joiner) if joiner == "_" else written  # (a name starts with a letter)
+
+
+# letters that are no accented Latin letter, which NFKD would drop whole ('Straße' -> 'strae')
+_OWN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                              "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D",
+                              "ı": "i"})

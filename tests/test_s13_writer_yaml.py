@@ -264,3 +264,14 @@ def test_a_no_break_space_in_a_text_block_is_not_blamed_for_an_error_further_dow
                         "solution: >\n  I've booked the Saturday lesson.\n  Note:\u00a0keep it.\n\n\n"
                         "  You'll get the confirmation today.\ntags: [swim, moved\n")
     assert_refused(make_pack, text.encode(), "14:7: error: YAML syntax error: this '[' list has no closing ']'")
+
+
+@pytest.mark.parametrize(("title", "expected"), [("Ünïcode Straße", "unicode-strasse"), ("Ærø Øst", "aero-ost"),
+                                                 ("Leçon déplacée", "lecon-deplacee"), ("🔑", "macro")])
+def test_an_id_made_from_a_title_keeps_letters_nfkd_has_no_plain_form_for(title: str, expected: str) -> None:
+    """'ß', 'æ', 'ø' were dropped whole ('Straße' -> 'strae', 'Ærø Øst' -> 'r-st'), in the id hint and on import."""
+    from scriptkit.importers.convert import slugify
+    from scriptkit.text import slug
+
+    assert slugify(title) == expected
+    assert slug(title, "-") == ("" if expected == "macro" else expected)

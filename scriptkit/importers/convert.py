@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from scriptkit.importers.html import html_images, html_tables, html_to_text
 from scriptkit.inference import infer_slots
 from scriptkit.message import Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.text import slug
 
 SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
 HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help Scout", "intercom": "Intercom",
@@ -356,6 +356,5 @@ def _keep_spellings(macro: ImportedMacro, helpdesk: str) -> None:
 
 
 def slugify(title: str, fallback: str = "macro") -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-")
-    return slug or fallback
+    """A macro's title as a script id, as the id hints spell one ('Ærø Øst' -> 'aero-ost')."""
+    return slug(title, "-")[:60].strip("-") or fallback
