@@ -1136,7 +1136,7 @@ def _condition_on_word(node: nodes.If | nodes.CondExpr, src: TemplateSource, sco
             value = scope.values.get(part.name)
             if isinstance(value, str) and value.strip().lower() in _FALSE_WORDS:
                 return [PackError(f"the condition tests '{part.name}', which is the text '{value}': any text is true, "
-                                  "so this always takes the 'yes' branch", src.location_of_line(part.lineno, part.name),
+                                  f"so '{part.name}' is never false here", src.location_of_line(part.lineno, part.name),
                                   f"In pack.yaml write {part.name}: false (no quotes), or compare the text: "
                                   f"{{% if {part.name} == 'yes' %}}.")]
     return []

@@ -146,7 +146,7 @@ def test_a_condition_on_a_constant_written_no_is_refused(make_pack: Any, value: 
     assert result.exit_code == 2, result.output
     shown = value.strip("'")
     assert (f"class-full.yaml:11:9: error: the condition tests 'has_waitlist', which is the text '{shown}': any "
-            "text is true, so this always takes the 'yes' branch. In pack.yaml write has_waitlist: false (no "
+            "text is true, so 'has_waitlist' is never false here. In pack.yaml write has_waitlist: false (no "
             "quotes), or compare the text: {% if has_waitlist == 'yes' %}.") in result.output
 
 
