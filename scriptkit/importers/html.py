@@ -157,6 +157,8 @@ def html_field(value: str) -> tuple[str, bool]:
 def html_tables(text: str) -> list[int]:
     """For each table of an HTML body whose cells the text sets apart by ' | ', its number of such rows
     (a table used for layout, one cell of text a row, is text as any other)."""
+    if not _TABLE.search(text):  # (most bodies: no second parse of what html_to_text has read)
+        return []
     parser = _Collector()
     parser.feed(text)
     parser.close()
@@ -164,6 +166,7 @@ def html_tables(text: str) -> list[int]:
 
 
 _IMG = re.compile(r"<img\b[^>]*>", re.I)
+_TABLE = re.compile(r"<table\b", re.I)
 _IMG_ATTR = re.compile(r"""\b(alt|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
