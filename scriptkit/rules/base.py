@@ -34,6 +34,27 @@ FAMILIES: dict[str, str] = {
     "9": "grammar",
 }
 
+#: Family -> the practice its findings judge (what ``scriptkit audit`` scores); template, export and
+#: custom rules judge none: they are the script's hygiene.
+FAMILY_PRACTICES: dict[str, str] = {"empathy": "acknowledgment", "warmth": "warm_language", "solution": "solution",
+                                    "readability": "readability", "grammar": "readability"}
+#: The solution-family rules (SK4xx) that judge the room a script leaves the agent: its flexibility.
+FLEXIBILITY_RULES = ("no-flexibility", "unfilled-blank")
+
+
+def family_of(code: str) -> str:
+    """The family of a diagnostic's code (``SK301`` -> ``empathy``); ``other`` for a code not SK-numbered."""
+    return FAMILIES.get(code[2:3], "other") if code.startswith("SK") else "other"
+
+
+def practice_of(code: str, name: str) -> str | None:
+    """The practice a diagnostic (its rule's code and name) judges, or None for hygiene (template,
+    export, custom rules)."""
+    if name in FLEXIBILITY_RULES:
+        return "flexibility"
+    return FAMILY_PRACTICES.get(family_of(code))
+
+
 #: Sections every rule's docs must have, in this order.
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options", "Fix safety")
 
