@@ -179,6 +179,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     script's first variant, its other phrasings in the agent notes where the target keeps them
     (else SK508 names them); with the setting ``variants: each``, every variant is a macro of its own.
     """
+    from scriptkit.linting import internal_note
+
     scripts = {s.id: s for s in pack.scripts}
     one_body = target.variants == "first"
     confs: dict[str, dict[str, Any]] = {}
@@ -229,7 +231,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         problems = list(target.check(message))
         if phrasings and not getattr(target, "keeps_phrasings", False):
             problems.append(_dropped_variants(target, phrasings, dropped))
-        note = _internal_note(pack, script) if target.name != "zendesk" else None
+        note = internal_note(pack, script) if target.name != "zendesk" else None
         if note is not None:
             problems.append(problem("SK509", f"this is an internal note in zendesk (public: false); in {target.name} "
                                              "nothing marks it as one, and an agent may send it to the customer",
@@ -246,18 +248,6 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         found.extend(_diagnostic(p, target, message, script, pack) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
-
-
-def _internal_note(pack: Pack, script: Script) -> Location | None:
-    """Where ``script`` is made a Zendesk internal note (``export: {zendesk: {public: false}}``, its own
-    setting over the pack's), or None when it is not one."""
-    for owner, conf in ((script, script.export.get("zendesk")), (pack, pack.meta.export.get("zendesk"))):
-        if isinstance(conf, Mapping) and "public" in conf:
-            if conf["public"] is not False:
-                return None
-            origin = owner.origin
-            return origin.location(("export", "zendesk", "public")) if origin else Location(script.file, 1, 1)
-    return None
 
 
 def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], dropped: Sequence[Message]) -> Problem:
