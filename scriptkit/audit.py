@@ -41,6 +41,8 @@ from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
 from scriptkit.models import Pack, Script
+from scriptkit.rules.base import family_of as family_of  # (audit reports name a finding by its family)
+from scriptkit.rules.base import practice_of as practice_of
 from scriptkit.rules.language import expected_language, judges
 from scriptkit.sprawl import Contradiction, DuplicateGroup, find_contradictions, find_duplicates
 
@@ -48,24 +50,9 @@ PRACTICES = ("acknowledgment", "warm_language", "flexibility", "solution", "read
 PRACTICE_LABELS = {"acknowledgment": "Acknowledgment", "warm_language": "Warm language",
                    "flexibility": "Flexibility", "solution": "Solution", "readability": "Readability"}
 WEIGHTS = {Severity.ERROR: 0.5, Severity.WARNING: 0.3, Severity.SUGGESTION: 0.1}
-_FAMILY_PRACTICE = {"empathy": "acknowledgment", "warmth": "warm_language", "solution": "solution",
-                    "readability": "readability", "grammar": "readability"}
-_FLEXIBILITY_RULES = ("no-flexibility", "unfilled-blank")
-_FAMILIES = {"0": "template", "1": "readability", "2": "warmth", "3": "empathy", "4": "solution",
-             "5": "export", "8": "custom", "9": "grammar"}
 
 Stage = Callable[[str], None]
 _PHRASE_CHARS = 60  # the longest quote the most common problems count as a phrase
-
-
-def family_of(code: str) -> str:
-    return _FAMILIES.get(code[2:3], "other") if code.startswith("SK") else "other"
-
-
-def practice_of(code: str, name: str) -> str | None:
-    if name in _FLEXIBILITY_RULES:
-        return "flexibility"
-    return _FAMILY_PRACTICE.get(family_of(code))
 
 
 def score(diagnostics: list[Diagnostic]) -> float:
@@ -290,9 +277,8 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
 
 
 def _zendesk_setting(script: Script, key: str) -> Any:
-    """A setting of a pack's script for its Zendesk export (``public: false``, ``active: false``, as the
-    import of an internal note or a switched-off macro writes it): auditing the imported pack marks
-    the macro as auditing the export did."""
+    """A setting of a pack's script for its Zendesk export (``active: false``, as the import of a
+    switched-off macro writes it): auditing the imported pack marks the macro as auditing the export did."""
     zendesk = script.export.get("zendesk")
     return zendesk.get(key) if isinstance(zendesk, Mapping) else None
 
@@ -300,7 +286,7 @@ def _zendesk_setting(script: Script, key: str) -> Any:
 def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
                 near_threshold: float, tell: Stage) -> AuditReport:
     from scriptkit.config import load_config
-    from scriptkit.linting import lint_pack
+    from scriptkit.linting import judges_internal_notes, lint_pack
 
     tell(f"Linting {len(pack.scripts)} scripts")
     # an export has no pack.yaml of its own: the project's settings (scriptkit.toml,
@@ -330,16 +316,16 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             d.location = origins.get(d.script_id or "") or Location(library.source, 1, 1)
     catalogue = pack.catalogue
     expected = expected_language(pack)
+    notes = set(result.internal_notes)
     macros: list[MacroAudit] = []
     for script in pack.scripts:
         message = first.get(script.id)
         if message is None:
             continue
-        # an internal note is written for the agents: warmth, empathy, a solution and readability are a
-        # reply's, so their findings on it are left out (its flexibility and template findings stay)
-        internal = raws[script.id].internal if script.id in raws else _zendesk_setting(script, "public") is False
-        diags = [d for d in per_macro.get(script.id, [])
-                 if not internal or practice_of(d.code, d.name) in (None, "flexibility")]
+        # an internal note is written for the agents: the linter judged it on flexibility and hygiene
+        # only (linting.internal_note; an importer's note, should it not say so in its settings, too)
+        internal = script.id in notes or (script.id in raws and raws[script.id].internal)
+        diags = [d for d in per_macro.get(script.id, []) if not internal or judges_internal_notes(d)]
         grouped: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in diags:
             practice = practice_of(d.code, d.name)

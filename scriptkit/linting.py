@@ -31,7 +31,7 @@ from scriptkit.message import Message, SourceSpan, Text, with_alternatives
 from scriptkit.models import Origin, Pack, Script, known_channels
 from scriptkit.rendering import render_pack
 from scriptkit.rules import all_rules
-from scriptkit.rules.base import Finding, Rule, RuleContext
+from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
@@ -82,6 +82,8 @@ class LintResult:
     quoted_from: int | None = None  # review of an email: where the quoted thread under it starts (not judged)
     read_as: str | None = None  # review of pasted HTML or an email's source: what it was read as ("HTML")
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
+    #: the scripts judged as internal notes (see ``internal_note``): on flexibility and hygiene only
+    internal_notes: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity | str) -> int:
         # (a misspelt severity is a ConfigError, as in settings: not a bare ValueError from the enum)
@@ -135,10 +137,46 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
             result = lint_messages(found.messages, pack, config, ran=found.diagnostics)
     else:
         result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)
+    _judge_internal_notes(result, pack)
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config)]
     if problems:  # (lint_messages returns its diagnostics sorted)
         result.diagnostics = _sorted([*problems, *result.diagnostics])
     return result
+
+
+def internal_note(pack: Pack, script: Script) -> Location | None:
+    """Where ``script`` is made a Zendesk internal note (``export: {zendesk: {public: false}}``, its own
+    setting over the pack's, as the import of an internal note writes it), or None when it is not one.
+
+    An internal note is written for the agents and never sent to the customer: check, audit and
+    export all tell one by this."""
+    for owner, conf in ((script, script.export.get("zendesk")), (pack, pack.meta.export.get("zendesk"))):
+        if isinstance(conf, Mapping) and "public" in conf:
+            if conf["public"] is not False:
+                return None
+            origin = owner.origin
+            return origin.location(("export", "zendesk", "public")) if origin else Location(script.file, 1, 1)
+    return None
+
+
+def judges_internal_notes(diagnostic: Diagnostic) -> bool:
+    """Whether ``diagnostic``'s rule judges an internal note too: warmth, empathy, a solution and
+    readability are a reply's to a customer, so only the flexibility rules and those of the script's
+    hygiene (template, export, custom rules: no practice) do."""
+    return practice_of(diagnostic.code, diagnostic.name) in (None, "flexibility")
+
+
+def _judge_internal_notes(result: LintResult, pack: Pack) -> None:
+    """Leave out what the rules of a reply to a customer found in the pack's internal notes, and name
+    the notes judged (a writer told why a cold note has no warmth findings)."""
+    linted = {m.script_id for m in result.messages}
+    notes = {s.id for s in pack.scripts if s.id in linted and internal_note(pack, s) is not None}
+    if not notes:
+        return
+    by_file = {s.file: s.id for s in pack.scripts}
+    result.diagnostics = [d for d in result.diagnostics if judges_internal_notes(d)
+                          or (d.script_id or by_file.get(d.location.file)) not in notes]
+    result.internal_notes = [s.id for s in pack.scripts if s.id in notes]
 
 
 def lint_text(text: str, *, channel: str | None = None, config: LintConfig | None = None,

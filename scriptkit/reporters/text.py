@@ -171,6 +171,9 @@ def report(result: LintResult, stream: TextIO, *, export: bool = False) -> None:
             _diagnostic(con, d, lines)
         con.print()
     con.print(summary(result, export=export))
+    if result.internal_notes:  # (said once: a cold note's missing warmth findings are no oversight)
+        con.print(Text("Not judged as replies to a customer, so checked for flexibility and hygiene only: "
+                       f"{len(result.internal_notes)} internal note(s) (for the agents, never sent)", style="dim"))
 
 
 def summary(result: LintResult, *, export: bool = False) -> Text:

@@ -1,0 +1,96 @@
+"""A Zendesk internal note (``export: zendesk: public: false``: written for the agents, never sent to
+the customer) is judged by ``check`` as ``audit`` judges it: on flexibility and the script's hygiene
+(template rules) only, never by the rules that read a reply to a customer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from scriptkit.audit import audit
+from scriptkit.cli import main
+from scriptkit.linting import lint_pack
+from scriptkit.loading import load_pack
+from scriptkit.rules.base import practice_of
+
+# a typed "\n" (SK007, a template rule) made an error, so a hygiene error fails the check at fail-on error
+PACK = ('name: Notes\nversion: 0.1.0\nchannels: {email: {greeting: "", signoff: ""}}\n'
+        "rules:\n  severity: {SK007: error}\n  fail_on: error\n")
+# cold and corporate: as a reply to a customer it draws warmth, empathy and solution findings
+NOTE = """id: courier-escalation
+title: Courier escalation
+channels: [email]
+acknowledgment: "Dear Customer, please be advised that your request has been forwarded to the relevant department."
+solution: 'Ask for the tracking number.\\nLog it in the courier portal.'
+export:
+  zendesk: {public: PUBLIC}
+"""
+REPLY = """id: parcel-late
+title: Parcel late
+channels: [email]
+acknowledgment: "Dear Customer, we regret any inconvenience caused by the delay."
+solution: "Your parcel will be dispatched in due course."
+"""
+
+
+def _pack(root: Path, public: str, pack_yaml: str = PACK) -> Path:
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text(pack_yaml, encoding="utf-8")
+    (root / "scripts" / "note.yaml").write_text(NOTE.replace("PUBLIC", public), encoding="utf-8")
+    return root
+
+
+def _codes(root: Path, script_id: str = "courier-escalation") -> set[str]:
+    return {d.code for d in lint_pack(load_pack(root), jobs=1).diagnostics if d.script_id == script_id}
+
+
+def test_a_cold_internal_note_gets_its_hygiene_findings_and_none_of_a_replys(tmp_path: Path) -> None:
+    note, reply = _codes(_pack(tmp_path / "note", "false")), _codes(_pack(tmp_path / "reply", "true"))
+    # the same text as a public reply: warmth (SK201 corporate phrase), empathy (SK301) and solution findings
+    assert {"SK201", "SK301", "SK403"} <= reply and "SK007" in reply
+    # as an internal note: the template rule's finding and the flexibility rule's stay, nothing else
+    assert note == {"SK007", "SK406"}
+    assert all(practice_of(code, "") in (None, "flexibility") for code in note - {"SK406"})
+    assert note < reply
+
+
+def test_check_says_once_why_a_note_is_quiet_and_still_fails_on_its_hygiene_error(tmp_path: Path) -> None:
+    runner = CliRunner()
+    note = runner.invoke(main, ["check", str(_pack(tmp_path / "note", "false"))])
+    assert note.exit_code == 1, note.output  # the SK007 error of the note fails the check
+    assert "SK007" in note.output and "SK201" not in note.output and "SK301" not in note.output
+    assert note.output.count("internal note") == 1
+    assert ("Not judged as replies to a customer, so checked for flexibility and hygiene only: "
+            "1 internal note(s) (for the agents, never sent)") in note.output
+    reply = runner.invoke(main, ["check", str(_pack(tmp_path / "reply", "true"))])
+    assert reply.exit_code == 1 and "SK201" in reply.output and "internal note" not in reply.output
+    # json keeps its shape: the same keys, the note's findings only
+    data = json.loads(runner.invoke(main, ["check", str(tmp_path / "note"), "--format", "json"]).output)
+    assert set(data) == {"version", "summary", "diagnostics"}
+    assert {d["code"] for d in data["diagnostics"]} == {"SK007", "SK406"}
+
+
+def test_the_packs_setting_makes_every_script_a_note_unless_the_script_says_public(tmp_path: Path) -> None:
+    root = _pack(tmp_path / "p", "true", PACK + "export:\n  zendesk: {public: false}\n")
+    (root / "scripts" / "late.yaml").write_text(REPLY, encoding="utf-8")
+    result = lint_pack(load_pack(root), jobs=1)
+    assert result.internal_notes == ["parcel-late"]  # the script's own public: true keeps the other a reply
+    late = {d.code for d in result.diagnostics if d.script_id == "parcel-late"}
+    assert late and all(practice_of(d.code, d.name) in (None, "flexibility")
+                        for d in result.diagnostics if d.script_id == "parcel-late")
+    assert "SK201" in {d.code for d in result.diagnostics if d.script_id == "courier-escalation"}
+
+
+def test_check_and_audit_judge_a_note_alike(tmp_path: Path) -> None:
+    root = _pack(tmp_path / "note", "false")
+    (root / "scripts" / "late.yaml").write_text(REPLY, encoding="utf-8")
+    report = audit(root)
+    checked = lint_pack(load_pack(root), jobs=1).diagnostics
+    for macro in report.macros:
+        assert sorted(d.code for d in macro.diagnostics) == sorted(d.code for d in checked
+                                                                   if d.script_id == macro.id), macro.id
+    note = report.macro("courier-escalation")
+    assert note.internal and not report.macro("parcel-late").internal and report.internal_notes == 1
+    assert [p for p, v in note.scores.items() if v is not None] == ["flexibility"]
