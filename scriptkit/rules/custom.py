@@ -215,10 +215,45 @@ def _docs(spec: CustomSpec, description: str) -> str:
     fix = ("Safe: `--fix` swaps the term where it is literal text in the YAML."
            if spec.kind == "substitution" else "No automatic fix.")
     summary = description or f"Team rule ({spec.kind}): {what}"
+    example, instead = _example(spec)
     return (f"{summary}\n\n## What it does\n{what}{scope}\n\n## Why it matters\n"
             f"A {spec.kind} rule of this team's brand voice, declared in {spec.origin or 'the pack'}.\n\n"
-            f"## Example\n{spec.message}\n\n## Use instead\n{spec.suggestion or 'Follow the team style guide.'}\n\n"
+            f"## Example\n{example}\n\n## Use instead\n{instead}\n\n"
             f"## Options\nNone: edit the rule's YAML.\n\n## Fix safety\n{fix}")
+
+
+def _example(spec: CustomSpec) -> tuple[str, str]:
+    """The rule's Example and Use instead: what it reports on a reply, with the message filled in
+    as a finding shows it (the message as written, ``{match}`` and all, told a writer nothing)."""
+    terms = " or ".join(f"'{t}'" for t in spec.terms) or "the required phrase"
+    if spec.kind == "substitution":
+        term, replacement = next(iter(spec.swaps.items()))
+        said = spec.message.format(match=term, replacement=replacement)
+        return f"A reply that says '{term}' is reported: {said}", spec.suggestion or f"'{replacement}'"
+    if spec.kind == "existence":
+        term = spec.terms[0] if spec.terms else ""
+        said = spec.message.format(match=term or "...", replacement="")
+        where = f"says '{term}'" if term else "matches the rule's patterns"
+        return f"A reply that {where} is reported: {said}", spec.suggestion or "The reply without it."
+    if spec.kind == "occurrence":
+        if spec.minimum:
+            said = spec.message.format(terms=terms, count=0, expected=f"at least {spec.minimum:g} time(s)")
+            return (f"A reply without {terms} is reported: {said}",
+                    spec.suggestion or f"A reply that uses {terms} at least {spec.minimum:g} time(s).")
+        most = spec.maximum or 0
+        said = spec.message.format(terms=terms, count=int(most) + 1, expected=f"at most {most:g} time(s)")
+        return (f"A reply that uses {terms} {int(most) + 1} time(s) is reported: {said}",
+                spec.suggestion or f"A reply that uses {terms} at most {most:g} time(s).")
+    label = METRIC_LABELS[spec.metric]
+    if spec.maximum is not None:
+        value, expected = spec.maximum + 1, f"at most {spec.maximum:g}"
+    else:
+        value, expected = max((spec.minimum or 0) - 1, 0), f"at least {spec.minimum or 0:g}"
+    bounds = [f"at least {spec.minimum:g}" if spec.minimum is not None else "",
+              f"at most {spec.maximum:g}" if spec.maximum is not None else ""]
+    said = spec.message.format(metric=label, value=f"{value:g}", expected=expected)
+    return (f"A reply with a {label.lower()} of {value:g} is reported: {said}",
+            spec.suggestion or f"A reply with a {label.lower()} of {' and '.join(b for b in bounds if b)}.")
 
 
 def _describe(spec: CustomSpec) -> str:
