@@ -80,3 +80,7 @@ def test_a_custom_rule_page_shows_what_it_reports_and_what_to_write(make_pack: A
     assert _section(result.output, "Example") == example
     assert _section(result.output, "Use instead") == instead
     assert "{" not in _section(result.output, "Example")  # (no template field left unfilled)
+    kind = re.search(r"Team rule \((\w+)\)", result.output)
+    assert kind, result.output
+    article = "An" if kind.group(1) in ("existence", "occurrence") else "A"
+    assert _section(result.output, "Why it matters").startswith(f"{article} {kind.group(1)} rule of this team's")

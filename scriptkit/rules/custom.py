@@ -217,7 +217,8 @@ def _docs(spec: CustomSpec, description: str) -> str:
     summary = description or f"Team rule ({spec.kind}): {what}"
     example, instead = _example(spec)
     return (f"{summary}\n\n## What it does\n{what}{scope}\n\n## Why it matters\n"
-            f"A {spec.kind} rule of this team's brand voice, declared in {spec.origin or 'the pack'}.\n\n"
+            f"{_a(spec.kind).capitalize()} rule of this team's brand voice, "
+            f"declared in {spec.origin or 'the pack'}.\n\n"
             f"## Example\n{example}\n\n## Use instead\n{instead}\n\n"
             f"## Options\nNone: edit the rule's YAML.\n\n## Fix safety\n{fix}")
 
