@@ -7,17 +7,19 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
-from scriptkit.audit import PRACTICE_LABELS, PRACTICES, AuditReport, MacroAudit, audit
 from scriptkit.cli.importing import say_detected, source_options
 from scriptkit.cli.options import grammar_option
 from scriptkit.cli.output import console, writing
 from scriptkit.errors import ConfigError
-from scriptkit.importers.tabular import parse_mapping, parse_where
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from scriptkit.audit import AuditReport, MacroAudit
 
 
 @contextmanager
@@ -63,6 +65,9 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
+    from scriptkit.audit import audit
+    from scriptkit.importers.tabular import parse_mapping, parse_where
+
     if html_path and any(Path(s).is_file() and Path(html_path).resolve() == Path(s).resolve() for s in sources):
         raise ConfigError(f"--html {html_path} is the file being audited: the report would replace it",
                           hint="Write the HTML report to a new file.")
@@ -121,6 +126,10 @@ def _some(names: list[str], shown: int = 5) -> str:
 
 
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
+    from rich.markup import escape
+
+    from scriptkit.audit import PRACTICE_LABELS, PRACTICES
+
     n = len(report.macros)
     # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
     con.print(f"[bold]Audit of {escape(report.source)}[/bold] ({report.format}): {n} macro(s), "

@@ -10,26 +10,35 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from scriptkit.baseline import apply_baseline, read_baseline, write_baseline
 from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options
 from scriptkit.cli.output import console, writing
-from scriptkit.config import LintConfig, check_selectors, load_config
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ScriptkitError
-from scriptkit.linting import LintResult, lint_pack, lint_text
-from scriptkit.loading import load_pack
 from scriptkit.reporters import Reporter, display_path, get_reporter
-from scriptkit.rules import all_rules
+
+if TYPE_CHECKING:
+    from scriptkit.config import LintConfig
+    from scriptkit.linting import LintResult
+
+# (the linter, the pack loader and the rest are imported by the command that runs: `review` of one
+# reply is waited for, and loading a pack's models and templates is most of a start-up)
 
 MAX_FIX_ROUNDS = 10
+# a pack's settings file, and the largest text review reads: scriptkit.loading's PACK_FILE and
+# MAX_FILE_BYTES, written here because review does not import the loader (a test checks they agree)
+PACK_FILE = "pack.yaml"
+MAX_FILE_BYTES = 2_000_000
 
 
 def _configure(config: LintConfig, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,
                grammar: str | None) -> LintConfig:
+    from scriptkit.config import check_selectors
+    from scriptkit.rules import all_rules
+
     rules = [*all_rules(), *config.custom]
     check_selectors(select, rules, "--select")
     check_selectors(ignore, rules, "--ignore")
@@ -121,7 +130,11 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     Exit code 0 when clean, 1 when a finding is at or above the fail level, 2 for bad input.
     """
     from scriptkit import fixing
+    from scriptkit.baseline import apply_baseline, read_baseline, write_baseline
+    from scriptkit.config import load_config
     from scriptkit.exporting import check_settings
+    from scriptkit.linting import lint_pack
+    from scriptkit.loading import load_pack
 
     pack = _one_pack(packs)
     if statistics and fmt != "text":
@@ -216,7 +229,8 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     transcript (lines starting 'Agent: ', 'Customer: '...) only the agent's turns are judged;
     under an email, the quoted thread ('On Tue, ... wrote:', '> ...') is not.
     """
-    from scriptkit.loading import MAX_FILE_BYTES, PACK_FILE
+    from scriptkit.config import load_config
+    from scriptkit.linting import lint_text
 
     if file == "-":
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)

@@ -9,12 +9,10 @@ import click
 
 from scriptkit.cli.options import channel_option, grammar_option
 from scriptkit.cli.output import console, writing
-from scriptkit.diagnostics import Diagnostic
-from scriptkit.exporting import ExportRefused, export
-from scriptkit.loading import load_pack
 from scriptkit.reporters import display_path
 
 if TYPE_CHECKING:
+    from scriptkit.diagnostics import Diagnostic
     from scriptkit.models import Pack
     from scriptkit.targets.base import Target
 
@@ -48,6 +46,8 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     is 1, unless --force. Each target's limits and unsupported features are checked too
     (SK5xx). Output is byte-identical on rerun and written atomically.
     """
+    from scriptkit.exporting import ExportRefused, export
+    from scriptkit.loading import load_pack
     from scriptkit.targets import available, get
 
     if list_targets:

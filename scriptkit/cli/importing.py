@@ -6,20 +6,27 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from scriptkit.cli.options import LazyChoice, channel_choice
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
-from scriptkit.importers import DETECTED, FORMATS, Library, import_libraries, refuse_folder
-from scriptkit.importers.tabular import parse_mapping, parse_where
-from scriptkit.importers.writer import destination, own_placeholders
-from scriptkit.models import CHANNELS
+
+if TYPE_CHECKING:
+    from scriptkit.importers import Library
+
+
+def _formats() -> list[str]:
+    from scriptkit.importers import FORMATS
+
+    return list(FORMATS)
 
 
 def source_options(func: Callable[..., object]) -> Callable[..., object]:
     """``--from``, ``--map``, ``--where``, ``--skip-bad`` and ``--channel``: shared by import and audit."""
-    func = click.option("--channel", type=click.Choice(CHANNELS), default=None,
+    func = click.option("--channel", type=channel_choice(), default=None,
                         help="The channel the macros are sent on, for its length limits (default: chat for an "
                              "Intercom export, else email). Their paragraphs are kept either way.")(func)
     func = click.option("--skip-bad", is_flag=True,
@@ -30,7 +37,7 @@ def source_options(func: Callable[..., object]) -> Callable[..., object]:
     func = click.option("--map", "mapping", metavar="FIELD=COL,...",
                         help="Generic formats: which columns hold title, body, html, id, tags, guidance, "
                              "e.g. --map title=Name,body=Text.")(func)
-    func = click.option("--from", "fmt", type=click.Choice(list(FORMATS)), default=None,
+    func = click.option("--from", "fmt", type=LazyChoice(_formats), default=None,
                         help="Source format (default: a helpdesk's export told by its shape, "
                              "else guessed from the file suffix).")(func)
     return func
@@ -53,6 +60,8 @@ def progress(label: str) -> Iterator[Callable[[int], None] | None]:
 
 def say_detected(file: str, given: str | None, read_as: str) -> None:
     """The note that the file was read as the helpdesk export its shape says it is (no --from given)."""
+    from scriptkit.importers import DETECTED
+
     if given is None and read_as in DETECTED:
         console(stderr=True).print(f"{Location(file, 1, 1)}: note: read as {DETECTED[read_as]} (from its shape); "
                                    "--from chooses another format.", markup=False, highlight=False)
@@ -60,6 +69,9 @@ def say_detected(file: str, given: str | None, read_as: str) -> None:
 
 def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                  skip_bad: bool) -> Library:
+    from scriptkit.importers import import_libraries
+    from scriptkit.importers.tabular import parse_mapping, parse_where
+
     with progress(f"Reading {Path(files[0]).name}") as tick:
         library = import_libraries(files, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
                                    progress=tick)
@@ -91,6 +103,10 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     Quick Text export (REST query JSON, Data Loader CSV) is read as json or csv.
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
+    from scriptkit.importers import refuse_folder
+    from scriptkit.importers.tabular import parse_where
+    from scriptkit.importers.writer import destination, own_placeholders
+
     for folder in (Path(file) for file in files if Path(file).is_dir()):
         refuse_folder(folder, "import")
     target = destination(Path(out), force)  # (before the read, which can be long: fail fast)

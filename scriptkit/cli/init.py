@@ -12,7 +12,6 @@ import click
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
-from scriptkit.loading import pack_of
 from scriptkit.templates import template_dir
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
@@ -25,6 +24,8 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
 def init(path: str, name: str | None, source: str) -> None:
     """Create a pack folder at PATH with pack.yaml and an example script."""
+    from scriptkit.loading import pack_of
+
     try:
         target = Path(path).absolute()
     except OSError as exc:  # the working folder was deleted under us

@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import click
 
-from scriptkit.models import CHANNELS
 from scriptkit.reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class LazyChoice(click.Choice[str]):
+    """A ``click.Choice`` whose choices are read at first use (a ``--channel`` given, or ``--help``),
+    from the module that owns them: the command's start-up does not import that module (the
+    channels live with the pack models, and importing those loads pydantic)."""
+
+    def __init__(self, load: Callable[[], Iterable[str]], case_sensitive: bool = True) -> None:
+        # (not super().__init__: it would read the choices now)
+        self._load = load
+        self.case_sensitive = case_sensitive
+
+    def __getattr__(self, name: str) -> Any:  # (only attributes not set yet reach here)
+        if name != "choices" or "_load" not in self.__dict__:
+            raise AttributeError(name)
+        self.choices = tuple(self._load())
+        return self.choices
+
+
+def _channels() -> tuple[str, ...]:
+    from scriptkit.models import CHANNELS
+
+    return CHANNELS
+
+
+def channel_choice() -> click.Choice[str]:
+    """The channels (email, chat, ...) as a click type, read when first needed."""
+    return LazyChoice(_channels)
 
 
 def _grammar(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -60,6 +87,6 @@ def report_options(func: F) -> F:
 
 def channel_option(multiple: bool = True, help: str = "Only these channels (repeatable).") -> Callable[[F], F]:
     def deco(func: F) -> F:
-        return click.option("--channel", "channels", type=click.Choice(CHANNELS), multiple=multiple,
+        return click.option("--channel", "channels", type=channel_choice(), multiple=multiple,
                             default=None, help=help)(func)
     return deco

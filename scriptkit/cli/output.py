@@ -7,13 +7,17 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, two_sentences
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 
 def console(stderr: bool = False) -> Console:
+    from rich.console import Console  # (imported when something is printed: --format json needs none)
+
     no_color = bool(os.environ.get("NO_COLOR"))
     return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True)
 

@@ -7,17 +7,15 @@ import json
 
 import click
 
+from scriptkit.cli.options import channel_choice
 from scriptkit.cli.output import console
 from scriptkit.errors import ConfigError
-from scriptkit.loading import load_pack
-from scriptkit.models import CHANNELS
-from scriptkit.rendering import render_pack
 
 
 @click.command()
 @click.argument("pack", type=click.Path())
 @click.option("--script", "script_id", help="Render only the script with this id.")
-@click.option("--channel", type=click.Choice(CHANNELS), help="Render only this channel.")
+@click.option("--channel", type=channel_choice(), help="Render only this channel.")
 @click.option("--preview", is_flag=True, help="Fill placeholders with sample values.")
 @click.option("--variants", is_flag=True, help="Render every variant, not only the first.")
 @click.option("--notes/--no-notes", default=True, help="Show the agent's guidance and alternatives.")
@@ -25,6 +23,9 @@ from scriptkit.rendering import render_pack
 def render(pack: str, script_id: str | None, channel: str | None, preview: bool, variants: bool,
            notes: bool, fmt: str) -> None:
     """Print each script of PACK as the customer would read it."""
+    from scriptkit.loading import load_pack
+    from scriptkit.rendering import render_pack
+
     loaded = load_pack(pack)
     ids = [s.id for s in loaded.scripts]
     if script_id and script_id not in ids:

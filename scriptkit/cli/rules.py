@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import difflib
 import json
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.table import Table
 
 from scriptkit.cli.output import console
-from scriptkit.config import CONFIG_CODE, CONFIG_NAME, load_config
+from scriptkit.config import CONFIG_CODE, CONFIG_NAME
 from scriptkit.errors import ConfigError
-from scriptkit.loading import load_pack
 from scriptkit.rules import all_rules
-from scriptkit.rules.base import FAMILIES, Rule
-from scriptkit.targets.checks import export_checks
-from scriptkit.targets.checks import find as find_export_check
+from scriptkit.rules.base import FAMILIES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from scriptkit.rules.base import Rule
 
 CONFIG_DOCS = f"""{CONFIG_CODE} [{CONFIG_NAME}]: a rule selector or option in the settings names no rule.
 
@@ -45,6 +45,9 @@ No automatic fix.
 def _pool(pack: str | None) -> list[type[Rule]]:
     rules = list(all_rules())
     if pack:
+        from scriptkit.config import load_config
+        from scriptkit.loading import load_pack
+
         rules.extend(load_config(load_pack(pack)).custom)
     return sorted(rules, key=lambda r: r.code)
 
@@ -60,6 +63,9 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
     family's rules only.
 
     The export checks (SK5xx, run by `scriptkit export`) are listed after the rules."""
+    from scriptkit.targets.checks import export_checks
+    from scriptkit.targets.checks import find as find_export_check
+
     if family_named and family and family_named.lower() != family.lower():
         raise ConfigError(f"two families asked for: '{family_named}' and --family {family}",
                           hint="Give one: `scriptkit rules warmth` or `scriptkit rules --family warmth`.")
@@ -86,6 +92,8 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
         click.echo(json.dumps([{"code": code, "name": name, "family": fam, "severity": severity, "fix": fix,
                                 "summary": summary} for code, name, fam, severity, fix, summary in rows], indent=2))
         return
+    from rich.table import Table
+
     table = Table(show_lines=False, box=None, pad_edge=False)
     for col in ("code", "name", "family", "severity", "fix", "summary"):
         table.add_column(col, overflow="fold" if col == "summary" else "ellipsis", no_wrap=col != "summary")
@@ -104,6 +112,8 @@ def _show(con: Console, markdown: str) -> None:
     """A rule's docs: laid out for a terminal; piped or saved, the Markdown itself (rich pads each
     line of its layout to the terminal's width, and a saved page is better as its source)."""
     if con.is_terminal:
+        from rich.markdown import Markdown
+
         con.print(Markdown(markdown))
     else:
         click.echo(markdown.rstrip() + "\n")
@@ -114,6 +124,9 @@ def _show(con: Console, markdown: str) -> None:
 @click.option("--pack", type=click.Path(), help="Also look among this pack's custom rules.")
 def rule_command(selector: str, pack: str | None) -> None:
     """Show one rule's documentation: by code (SK201) or name (formal-apology)."""
+    from scriptkit.targets.checks import export_checks
+    from scriptkit.targets.checks import find as find_export_check
+
     con = console()
     # docs wrap to the terminal: the console's soft wrap, right for one-line findings, cut the
     # examples off at its edge

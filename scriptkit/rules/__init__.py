@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from importlib.metadata import entry_points
 from types import ModuleType
 
 from scriptkit.errors import ConfigError
@@ -30,6 +29,8 @@ def all_rules() -> tuple[type[Rule], ...]:
 
 
 def _load_plugins() -> None:
+    from importlib.metadata import entry_points  # (its import is a tenth of `scriptkit --help`)
+
     builtin = {code: rule for code, rule in _REGISTRY.items()}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
         where = f"rule plugin '{ep.name}' ({ep.value})"
