@@ -1,7 +1,8 @@
 """Help Scout saved replies: ``[{id, name, text, chatText}]`` (or ``{"_embedded": {"saved-replies": [...]}}``).
 
 ``text`` is the email version (HTML); ``chatText`` the chat version, kept as an alternative
-when it differs. Placeholders are Help Scout's ``{%customer.firstName,fallback=there%}``.
+labelled ``CHAT_VERSION`` when it differs, which the Help Scout export writes back as ``chatText``.
+Placeholders are Help Scout's ``{%customer.firstName,fallback=there%}``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
 from scriptkit.importers.html import html_field, looks_like_html
+from scriptkit.targets.helpscout import CHAT_VERSION
 
 LABEL = "Help Scout saved replies (API JSON)"
 EXPORT = Export("Help Scout export", ("saved-replies", "savedReplies", "saved_replies"), "saved reply",
@@ -28,5 +30,5 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
         return found
     text, chat = found
     body, html = html_field(text) if text else (chat, looks_like_html(chat))  # (chatText: plain text)
-    alternatives = [("Chat version", chat, False)] if text and chat.strip() else []
+    alternatives = [(CHAT_VERSION, chat, False)] if text and chat.strip() else []
     return entry.item(body, html=html, dialect="helpscout", alternatives=alternatives)

@@ -3,6 +3,11 @@
 Facts (see docs/targets.md): ``name`` (required), ``text`` (the email version, HTML) and
 ``chatText`` (the chat version, plain text). Placeholders are Help Scout's own
 ``{%customer.firstName,fallback=there%}`` syntax, not Liquid.
+
+``chatText`` is the chat version the import of a saved reply kept (its ``CHAT_VERSION``
+alternative) where the script has one, else the reply's own text, plain. A script sent on chat
+too (``channels: [email, chat]``) already has its chat rendering as a saved reply of its own,
+"... (chat)", whose ``chatText`` it is.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from scriptkit.targets.base import (
     display_title,
     escape_html,
     problem,
+    to_plain,
 )
 
 PLACEHOLDERS: Mapping[str, str] = {
@@ -54,6 +60,10 @@ def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -
 
 DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{%",), empty_fallback=True)
 
+#: The label of the alternative under which the import of a saved reply keeps its ``chatText`` when
+#: it differs from its email ``text``: exported back as ``chatText``, so the chat version survives.
+CHAT_VERSION = "Chat version"
+
 
 class HelpScoutTarget(BaseTarget):
     name = "helpscout"
@@ -69,7 +79,10 @@ Each file in `saved_replies/` is the JSON body of one
 `POST /v2/mailboxes/{mailboxId}/saved-replies` (saved replies belong to one mailbox, so
 choose it when you import); `saved_replies.json` lists them all.
 
-- `text` is the email version (HTML), `chatText` the plain-text chat version of the same reply.
+- `text` is the email version (HTML), `chatText` the plain-text chat version of the same reply: the
+  script's "Chat version" alternative where it has one (as `scriptkit import` keeps a saved reply's
+  own chat version), else the email text as plain text. A script also sent on chat is a saved reply
+  of its own, "... (chat)".
 - Placeholders use Help Scout's syntax: `{%customer.firstName,fallback=there%}`.
 - Help Scout documents no escape for a literal `{%`, so scriptkit refuses such text (SK505).
 - Saved replies have no notes field: guidance lives in the playbook export.
@@ -86,7 +99,16 @@ choose it when you import); `saved_replies.json` lists them all.
         return found
 
     def render(self, message: Message) -> Payload:
-        return {"name": display_title(message), "text": self.html(message), "chatText": self.plain(message)}
+        return {"name": display_title(message), "text": self.html(message), "chatText": self._chat_text(message)}
+
+    def _chat_text(self, message: Message) -> str:
+        """The reply's chat version, plain: its "Chat version" alternative (a saved reply's own chatText,
+        imported), else the reply itself."""
+        if message.channel != "chat":
+            for note in message.notes:
+                if note.kind == "alternative" and note.label == CHAT_VERSION:
+                    return to_plain(note.segments, DIALECT, self.names(message))
+        return self.plain(message)
 
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["name"]), str(payload["text"])
