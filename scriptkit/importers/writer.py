@@ -253,7 +253,7 @@ def destination(out: Path, force: bool) -> Path:
         return target
     if not force:
         raise ConfigError(f"{out} already exists and is not empty",
-                          hint="Choose a new folder, or pass --force to replace it; nothing was changed.")
+                          hint="Choose a new folder, or pass --force (force=True) to replace it; nothing was changed.")
     if not target.is_dir():
         raise ConfigError(f"{out} is a file, not a pack: --force (force=True) replaces only a pack or an empty folder",
                           hint="Choose a new folder; nothing was changed.")
