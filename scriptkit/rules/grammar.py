@@ -33,12 +33,12 @@ from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ConfigError
 from scriptkit.language import base_language, language_of
 from scriptkit.message import Blank, Message, Placeholder, Text
-from scriptkit.models import Pack
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 
 if TYPE_CHECKING:  # the engine imports language_tool_python: only when grammar checks are on
     from scriptkit.engines.languagetool import LTMatch, Settings
+    from scriptkit.models import Pack
 
 KEYS = ("mode", "language", "dictionary", "disabled_rules", "disabled_categories", "enabled_rules",
         "enabled_categories", "picky", "cache")

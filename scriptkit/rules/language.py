@@ -10,13 +10,16 @@ syllables), so the lint engine runs them only on replies that read as English (s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.language import LOCALES, base_language, language_of, name_of
 from scriptkit.message import Message
-from scriptkit.models import Pack
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.readability import body_span
+
+if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
+    from scriptkit.models import Pack
 
 #: the families whose rules read English (phrase lists, an English readability formula)
 ENGLISH_FAMILIES = frozenset({"readability", "warmth", "empathy", "solution"})

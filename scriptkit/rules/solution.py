@@ -10,15 +10,17 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import islice
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.inference import REQUEST, body_sentences, only_thanks_for_praise
 from scriptkit.message import Blank, Message, Text
-from scriptkit.models import Pack, Script
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, lowers_plainly
 from scriptkit.rules.readability import WORD, word_count
+
+if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
+    from scriptkit.models import Pack, Script
 
 _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose

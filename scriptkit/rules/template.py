@@ -20,15 +20,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, groupby, pairwise, repeat
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Message, Placeholder
-from scriptkit.models import CHANNELS, Pack, Script
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
-from scriptkit.rendering import layout_sources, script_sources
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import trimmed
+
+if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
+    from scriptkit.models import Pack, Script
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
 _STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
@@ -201,6 +202,8 @@ class GreetingRunOn(Rule):
                              channel="sms", pack=_SMS_GREETING),)
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        from scriptkit.models import CHANNELS
+
         layouts = {channel: pack.meta.layout(channel) for channel in CHANNELS}
         run_on = {channel for channel, layout in layouts.items()  # (most packs: none, and no message is read)
                   if layout.greeting and layout.greeting.rstrip().endswith(",") and "\n" not in layout.joiner(channel)}
@@ -433,6 +436,9 @@ class UnusedConstant(Rule):
         pack={"constants": {"refund_window_days": 30}}),)
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        from scriptkit.models import CHANNELS
+        from scriptkit.rendering import layout_sources, script_sources
+
         if not pack.constants or pack.partial:  # (one script checked alone: the others may use them)
             return
         unused = set(pack.constants)
@@ -489,6 +495,8 @@ class UnusedBlank(Rule):
                                 solution="I'll send a replacement today; it arrives {{ blank.delivery_date }}."),)
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        from scriptkit.rendering import script_sources
+
         for script in _wanted(pack, messages):
             if script.flexibility is None or not script.flexibility.blanks:
                 continue
