@@ -2,7 +2,8 @@
 
 The reply is the ``setResponseText`` action's ``arguments.body_text`` (preferred) or
 ``body_html``; ``addTags.tags`` is a comma-separated string; ``setStatus`` and ``intent`` become
-settings. Placeholders are ``{{…}}``; a fallback
+settings, and so does the macro's ``language`` (the pack has one locale; the export writes the
+setting back). Placeholders are ``{{…}}``; a fallback
 written ``|default("…")`` is kept, and the macro exported back to Gorgias writes it so again.
 """
 
@@ -24,7 +25,7 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import html_to_text
-from scriptkit.targets.gorgias import STATUSES
+from scriptkit.targets.gorgias import LANGUAGE, STATUSES
 
 LABEL = "Gorgias macros (API JSON)"
 EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
@@ -99,10 +100,17 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(external_id, str) and external_id.strip() and external_id != f"scriptkit:{script_id}":
         settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
     language = entry.fields.get("language")
-    if isinstance(language, str) and language.strip() and language.strip().lower() != "en":
-        # (the Gorgias export writes the pack's locale as every macro's language)
-        notes.append(f"its language in Gorgias is '{language.strip()}': exported back with the pack's locale "
-                     "as its language, so keep it in a pack whose locale is that language")
+    if isinstance(language, str) and language.strip():
+        if LANGUAGE.fullmatch(language.strip()):
+            # (written for every macro, English too: the pack's locale is the language most macros read as,
+            # which need not be this one's)
+            settings["language"] = language.strip()
+            if language.strip() != "en":
+                notes.append(f"its language in Gorgias is '{language.strip()}': kept as its gorgias setting "
+                             "'language', and exported back so")
+        else:
+            notes.append(f"its language in Gorgias is '{language.strip()}', not a two-letter ISO 639-1 code: "
+                         "exported back with the pack's locale's language")
     return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
                       script_id=script_id, guidance="\n\n".join(guidance), unused="archived" if archived else "")
 

@@ -1,8 +1,14 @@
 """Gorgias macros: ``POST /api/macros`` bodies with ``setResponseText`` (``body_html`` and
-``body_text``), ``addTags`` and ``setStatus`` actions; ``external_id`` keeps the script id."""
+``body_text``), ``addTags`` and ``setStatus`` actions; ``external_id`` keeps the script id.
+
+``language`` (ISO 639-1) is the ``language`` setting where a script has one (the import of a
+macro writes its own), else the pack's locale's language: a pack has one locale, a Gorgias
+library a language per macro.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -36,6 +42,8 @@ DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
 #: with ``default_filter: true``: fallbacks as ``|default("...")``, which the team's own macros already use
 DEFAULT_FILTER = Dialect(PLACEHOLDERS, write_default, spells=spells_default, unsafe=UNSAFE)
 STATUSES = ("open", "closed")
+#: a macro's ``language``: an ISO 639-1 code, as Gorgias documents it
+LANGUAGE = re.compile(r"[a-z]{2}")
 
 
 def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
@@ -61,6 +69,8 @@ class GorgiasTarget(BaseTarget):
                           "sets it where the library already uses it)",
         "external_id": "the macro's external_id, instead of scriptkit:<script id> (an import keeps one that "
                        "another tool gave the macro)",
+        "language": "the macro's language, a two-letter ISO 639-1 code such as fr (default: the pack's locale's; "
+                    "an import keeps each macro's own)",
     }
     readme = """
 # Gorgias macros
@@ -69,7 +79,8 @@ Each file in `macros/` is the JSON body of one `POST /api/macros`; `macros.json`
 The reply is a `setResponseText` action with both `body_html` and `body_text`; the script's
 tags become an `addTags` action (comma-separated) and a configured status a `setStatus` action.
 `external_id` is `scriptkit:<script id>` (or the `external_id` setting, which an import keeps)
-so a later export can be matched to the macro.
+so a later export can be matched to the macro. `language` is the script's `language` setting
+(which an import keeps from each macro), else the pack's locale's language.
 
 - Placeholders: `{{ticket.customer.firstname}}`, `{{current_user.firstname}}`, `{{ticket.id}}`.
   Gorgias documents no fallback (a missing value becomes blank), so fallbacks are dropped
@@ -97,6 +108,14 @@ so a later export can be matched to the macro.
         if own_id is not None and not (isinstance(own_id, str) and own_id.strip()):
             found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {own_id!r}",
                                  "Remove it to use scriptkit:<script id>.", severity=Severity.ERROR))
+        language = settings(message).get("language")
+        if language is not None and not (isinstance(language, str) and LANGUAGE.fullmatch(language)):
+            base = base_language(language) if isinstance(language, str) else ""
+            found.append(problem("SK506", f"gorgias setting 'language' must be a two-letter ISO 639-1 code such as "
+                                          f"'fr', not {language!r}",
+                                 f"Write '{base}'." if LANGUAGE.fullmatch(base) else
+                                 "Write the language's two-letter code (fr, de, es), or remove it to use the "
+                                 "pack's locale.", severity=Severity.ERROR))
         return found
 
     def render(self, message: Message) -> Payload:
@@ -111,7 +130,7 @@ so a later export can be matched to the macro.
         suffix = str(message.meta.get("record_suffix", ""))  # ":chat", ":v2": one macro per channel or variant
         out: dict[str, Any] = {"name": display_title(message), "actions": actions,
                                "external_id": _external_id(conf.get("external_id"), message.script_id) + suffix,
-                               "language": base_language(str(message.meta.get("locale") or "en"))}
+                               "language": _language(conf.get("language"), message)}
         if conf.get("intent"):
             out["intent"] = str(conf["intent"])
         return out
@@ -122,6 +141,13 @@ so a later export can be matched to the macro.
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         return {**bundle_files("gorgias", "macros", rendered, lambda p: p), **self.readme_file()}
+
+
+def _language(own: object, message: Message) -> str:
+    """The macro's own language (its setting), else the pack's locale's."""
+    if isinstance(own, str) and LANGUAGE.fullmatch(own):
+        return own
+    return base_language(str(message.meta.get("locale") or "en"))
 
 
 def _external_id(own: object, script_id: str) -> str:
