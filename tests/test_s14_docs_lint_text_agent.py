@@ -1,0 +1,23 @@
+"""`lint_text(text, agent=...)` in Python names its own argument when the agent is not found:
+its message spoke of --agent only, an option a Python caller never wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+import scriptkit
+
+CHAT = "Customer: my order never came\nRosa: I can see how annoying that is. I've reshipped it today.\n"
+
+
+def test_an_agent_not_in_the_transcript_names_agent_equals() -> None:
+    with pytest.raises(scriptkit.ConfigError) as caught:
+        scriptkit.lint_text(CHAT, agent="Rossa")
+    said = str(caught.value)
+    assert "no speaker 'Rossa' in the transcript: its speakers are Customer, Rosa" in said
+    assert "leave out --agent (agent=) for a plain reply" in said
+
+
+def test_a_transcript_with_no_agent_turns_names_agent_equals() -> None:
+    with pytest.raises(scriptkit.ConfigError, match=r"with --agent NAME \(agent=\)"):
+        scriptkit.lint_text("Customer: hello?\nCustomer: anyone there?\n")
