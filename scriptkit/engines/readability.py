@@ -161,20 +161,35 @@ def _pattern_trie(lang: str) -> dict[str, Any]:
     return walked(root)
 
 
-def _word_syllables(lang: str, ts: Any, word: str) -> int:
-    """``ts.syllable_count(word)`` of one word as ``scores`` splits them (lower-case, no punctuation).
+# words counted by looking their substrings up in pyphen's table before the trie is built: the
+# trie costs 30-50 ms to build (more than a reply's few dozen words cost without it), and pays
+# for itself over a pack's thousands of words
+TRIE_AFTER_WORDS = 2_000
+_LOOKED_UP: dict[str, int] = {}  # language -> words counted without the trie
 
-    textstat counts pyphen's hyphenation points plus one. Pyphen looks up every substring of
-    the word up to its longest pattern (28 characters in en_US) in its pattern table; here the
-    same patterns are found by walking a trie from each position, which stops as soon as no
-    pattern goes on, so the points are the same for a fraction of the work. Only for ASCII
-    words, where textstat's own lower-casing and punctuation removal change nothing; others
-    go to textstat.
-    """
-    if not word.isascii():
-        return int(ts.syllable_count(word))
+
+def _levels_by_table(ts: Any, pointed: str) -> list[int]:
+    """The hyphenation levels of ``pointed`` (".word."), as pyphen finds them: every substring up to
+    the longest pattern looked up in its pattern table."""
+    hd = ts.pyphen.hd
+    patterns, maxlen = hd.patterns, hd.maxlen
+    n = len(pointed)
+    levels = [0] * (n + 1)
+    for i in range(n - 1):
+        for j in range(i + 1, min(i + maxlen, n) + 1):
+            found = patterns.get(pointed[i:j])
+            if found:
+                offset, values = found
+                for k, value in enumerate(values, i + offset):
+                    if value > levels[k]:
+                        levels[k] = value
+    return levels
+
+
+def _levels_by_trie(lang: str, pointed: str) -> list[int]:
+    """``_levels_by_table``, walking the pattern trie from each position instead: a walk stops as soon
+    as no pattern goes on, so the levels are the same for a fraction of the lookups."""
     trie = _pattern_trie(lang)
-    pointed = f".{word}."
     n = len(pointed)
     levels = [0] * (n + 1)
     for i in range(n - 1):
@@ -188,6 +203,26 @@ def _word_syllables(lang: str, ts: Any, word: str) -> int:
                 for k, value in points:
                     if value > levels[i + k]:
                         levels[i + k] = value
+    return levels
+
+
+def _word_syllables(lang: str, ts: Any, word: str, trie: bool | None = None) -> int:
+    """``ts.syllable_count(word)`` of one word as ``scores`` splits them (lower-case, no punctuation).
+
+    textstat counts pyphen's hyphenation points plus one, found from the levels of its
+    patterns (see ``_levels_by_table`` and ``_levels_by_trie``: the first words by the table,
+    the rest by the trie, unless ``trie`` says which). Only for ASCII words, where textstat's
+    own lower-casing and punctuation removal change nothing; others go to textstat.
+    """
+    if not word.isascii():
+        return int(ts.syllable_count(word))
+    pointed = f".{word}."
+    if trie is None:
+        looked_up = _LOOKED_UP.get(lang, 0)
+        trie = looked_up >= TRIE_AFTER_WORDS
+        if not trie:
+            _LOOKED_UP[lang] = looked_up + 1
+    levels = _levels_by_trie(lang, pointed) if trie else _levels_by_table(ts, pointed)
     # an odd level at index i of the pointed word is a hyphenation point before word[i - 1];
     # pyphen keeps those at least `left` from the start and `right` from the end
     pyphen = ts.pyphen

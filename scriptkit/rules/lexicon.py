@@ -23,7 +23,6 @@ from itertools import compress, pairwise
 from typing import Any, ClassVar, TypeVar
 
 import yaml  # type: ignore[import-untyped]
-from ruamel.yaml import YAML
 
 from scriptkit.errors import ScriptkitError
 from scriptkit.text import run_table, word_findall
@@ -59,6 +58,8 @@ def parse_data(text: str, fast: bool = True) -> Any:
     """A data file's content: libyaml when available (``fast``), else the pure-Python parser."""
     if fast and _FastLoader is not None:
         return yaml.load(text, Loader=_FastLoader)  # a safe loader, with YAML 1.2 resolvers
+    from ruamel.yaml import YAML  # (only without libyaml: the pack loader's reader, not needed to review)
+
     return YAML(typ="safe", pure=True).load(text)
 
 
