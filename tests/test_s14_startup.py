@@ -7,6 +7,7 @@ top-level import), through the same click entry point the ``scriptkit`` command 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -164,3 +165,36 @@ def test_the_trie_is_built_only_after_many_words(monkeypatch: pytest.MonkeyPatch
     assert built == []
     engine._word_syllables("en_US", ts, "another")
     assert built == ["en_US"]
+
+
+def test_every_shipped_phrase_regex_compiles() -> None:
+    """The phrase lists' regexes are compiled when first run: a slip in one would show only on the
+    reply that needs it, so every one of them is compiled here."""
+    from importlib import resources
+
+    from scriptkit.rules import lexicon
+
+    matchers = [lexicon.pattern(name) for name in lexicon.lexicon()]
+    for file in resources.files(lexicon.DATA_DIR[0]).joinpath(lexicon.DATA_DIR[1]).iterdir():
+        content = lexicon.data(file.name)
+        for key, entries in content.items():
+            if entries and isinstance(entries[0], dict):  # (a phrase table, as robotic.yaml's openers)
+                matchers.append(lexicon.table(file.name, key).matcher)
+    regexes = [rx for m in matchers for rx in m._regexes]
+    assert len(regexes) > 50
+    for rx in regexes:
+        assert isinstance(rx, lexicon.LazyRegex)
+        assert rx.compiled.pattern == rx.pattern, rx.pattern
+
+
+def test_a_lazy_regex_finds_what_the_compiled_one_does() -> None:
+    from scriptkit.rules.lexicon import LazyRegex, piece_local, required_literals
+
+    source = r"sorry\s+for\s+(?:any|the)\s+(?:inconvenience|trouble)"
+    lazy, compiled = LazyRegex(source), re.compile(source)
+    assert required_literals(lazy) == required_literals(compiled) != ()
+    assert piece_local(lazy) == piece_local(compiled)
+    assert lazy._compiled is None  # (read from the source: not compiled for the analyses)
+    text = "we are sorry for the trouble, and sorry for any inconvenience"
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.match(text) is None and lazy.match(text[7:]) is not None

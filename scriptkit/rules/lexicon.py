@@ -269,6 +269,33 @@ def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
 _Phrase = tuple[tuple[str, ...], tuple[str, ...], bool]
 
 
+class LazyRegex:
+    """A regex compiled when it first runs. What is known of it beforehand (the strings its matches
+    need, whether it sees past a sentence: ``required_literals``, ``piece_local``) is read from its
+    source, and most of a list's regexes never run on a reply, whose text has none of the strings
+    they need: a review compiles only those that do (compiling them all took a tenth of its start-up)."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        rx = self._compiled
+        if rx is None:
+            rx = self._compiled = re.compile(self.pattern, self.flags)
+        return rx
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+
 class Matcher:
     """A phrase list compiled for speed, matched on folded text (see ``fold``).
 
@@ -308,8 +335,8 @@ class Matcher:
         # folded piece (see _pieces_of) -> its matches: stock sentences recur across a pack
         self._piece_spans: dict[str, tuple[tuple[int, int], ...]] = {}
         flags &= ~re.IGNORECASE
-        self._regexes = [re.compile(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
-        self._regexes += [re.compile(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
+        self._regexes = [LazyRegex(_trie_regex(trie) + r"(?![\w'])", flags)] if trie else []
+        self._regexes += [LazyRegex(r[2:] if r.startswith(r"\b") else r, flags) for r in self.raw_sources]
         # each regex with the strings its matches need: the most selective set apart (an empty
         # string, in every text, when there is none), as it rules out most texts on its own
         # (tuples, for _has_one and _has_all)
@@ -840,7 +867,13 @@ def _regex_parser() -> Any:
         return importlib.import_module("sre_parse")
 
 
-def required_literals(rx: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+@lru_cache(maxsize=16)  # (required_literals and piece_local read the same regex one after the other)
+def _parsed(pattern: str, flags: int) -> Any:
+    """The standard library's parse of a regex (the larger part of compiling it), shared by its analyses."""
+    return _regex_parser().parse(pattern, flags)
+
+
+def required_literals(rx: re.Pattern[str] | LazyRegex) -> tuple[frozenset[str], ...]:
     """Sets of strings such that every match of ``rx`` contains one string of each set.
 
     Substring tests for them (at C speed) tell when a regex cannot match a text without
@@ -849,7 +882,7 @@ def required_literals(rx: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     The most selective sets come first, and there are at most three.
     """
     try:
-        parsed = _regex_parser().parse(rx.pattern, rx.flags)
+        parsed = _parsed(rx.pattern, rx.flags)
         if parsed.state.flags & re.IGNORECASE:
             return ()
         needs = sorted(set(_sequence_needs(list(parsed))), key=_selectivity)
@@ -862,7 +895,7 @@ _SENTENCE_ENDS = frozenset(map(ord, ".!?"))
 _STEADY_CATEGORIES = frozenset(["CATEGORY_DIGIT", "CATEGORY_WORD", "CATEGORY_SPACE"])
 
 
-def piece_local(rx: re.Pattern[str]) -> bool:
+def piece_local(rx: re.Pattern[str] | LazyRegex) -> bool:
     """Whether ``rx`` finds the same in each piece of a text (see ``_pieces_of``) alone as in the whole.
 
     True when no match can take a sentence end (so none runs across two pieces, and an end
@@ -873,7 +906,7 @@ def piece_local(rx: re.Pattern[str]) -> bool:
     Read from the standard library's parse of the pattern; anything unknown counts as not local.
     """
     try:
-        items = list(_regex_parser().parse(rx.pattern, rx.flags))
+        items = list(_parsed(rx.pattern, rx.flags))
         return _starts_with_text(items) and _local(items)
     except Exception:  # a parser that changed shape: the regex is matched on whole texts
         return False
