@@ -48,6 +48,8 @@ def build(result: LintResult) -> dict[str, Any]:
         },
         "diagnostics": [diagnostic_dict(d, whole) for d in result.diagnostics],
     }
+    if result.internal_notes:  # (judged on flexibility and hygiene only: why a cold note has no warmth findings)
+        data["summary"]["internal_notes"] = len(result.internal_notes)
     if result.sentences:
         why = not_judged(result)
         if why:  # (no practice per sentence then: slot and confidence are null, not a guess)
