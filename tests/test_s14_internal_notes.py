@@ -66,10 +66,12 @@ def test_check_says_once_why_a_note_is_quiet_and_still_fails_on_its_hygiene_erro
             "1 internal note(s) (for the agents, never sent)") in note.output
     reply = runner.invoke(main, ["check", str(_pack(tmp_path / "reply", "true"))])
     assert reply.exit_code == 1 and "SK201" in reply.output and "internal note" not in reply.output
-    # json keeps its shape: the same keys, the note's findings only
+    # json keeps its shape: the same keys, the note's findings only, and the count of notes in the summary
     data = json.loads(runner.invoke(main, ["check", str(tmp_path / "note"), "--format", "json"]).output)
-    assert set(data) == {"version", "summary", "diagnostics"}
+    assert set(data) == {"version", "summary", "diagnostics"} and data["summary"]["internal_notes"] == 1
     assert {d["code"] for d in data["diagnostics"]} == {"SK007", "SK406"}
+    public = json.loads(runner.invoke(main, ["check", str(tmp_path / "reply"), "--format", "json"]).output)
+    assert "internal_notes" not in public["summary"]
 
 
 def test_the_packs_setting_makes_every_script_a_note_unless_the_script_says_public(tmp_path: Path) -> None:
