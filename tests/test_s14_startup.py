@@ -198,3 +198,48 @@ def test_a_lazy_regex_finds_what_the_compiled_one_does() -> None:
     text = "we are sorry for the trouble, and sorry for any inconvenience"
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert lazy.match(text) is None and lazy.match(text[7:]) is not None
+
+
+def test_hyphenation_tables_are_read_as_pyphen_reads_them() -> None:
+    """Every file pyphen ships that ``_read_patterns`` reads gives pyphen's own table; the others
+    (non-ASCII letters, nonstandard hyphenation) are left to pyphen."""
+    import pyphen
+
+    read = left = 0
+    for path in sorted(set(pyphen.LANGUAGES.values())):
+        patterns = engine._read_patterns(pyphen, path)
+        if patterns is None:
+            left += 1
+            continue
+        read += 1
+        expected = pyphen.HyphDict(path)
+        assert patterns == expected.patterns, path.name
+        assert max(map(len, patterns)) == expected.maxlen, path.name
+    assert read >= 30 and left >= 5  # (German and Hungarian, with nonstandard hyphenation, among the others)
+    assert engine._read_patterns(pyphen, pyphen.LANGUAGES["en_US"]) is not None
+
+
+def test_textstat_finds_the_preloaded_table_and_scores_as_before() -> None:
+    """In a fresh interpreter: textstat's instances use the table read by scriptkit (pyphen parses no
+    file), and textstat's own formulas give the scores they give with pyphen's table."""
+    script = """
+import pyphen
+parsed = []
+original = pyphen.HyphDict.__init__
+def counted(self, path):
+    parsed.append(path.name)
+    original(self, path)
+pyphen.HyphDict.__init__ = counted
+from scriptkit.engines import readability as engine
+text = "I have refunded the duplicate charge. It should reach your account within five business days."
+ours = engine.reference_scores(text)
+assert parsed == [], parsed
+pyphen.hdcache.clear()
+ts = engine._textstat()[0]()
+ts.set_rounding(False)
+assert parsed == ["hyph_en_US.dic"], parsed
+assert ours == (ts.flesch_reading_ease(text), ts.flesch_kincaid_grade(text)), ours
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.stdout.strip() == "ok", done.stderr

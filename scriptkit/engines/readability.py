@@ -15,6 +15,12 @@ Why textstat 0.7.4, pinned (each release checked by reading its wheel):
   with a small stand-in serving ``resource_stream`` from ``importlib.resources`` (see
   ``_import_textstat``). setuptools is not needed at all.
 
+Start-up: pyphen parses a hyphenation file (11,000 patterns for en_US) in about 0.1 s, a third
+of what a one-reply ``scriptkit review`` waits for, and textstat does so for en_US when it is
+imported. ``_read_patterns`` reads the same table from the same file several times faster (its
+result equals pyphen's, tested on every file pyphen ships that it reads) and puts it in pyphen's
+own cache of parsed files, where pyphen, textstat's default instance and ours then find it.
+
 textstat keeps its language in process-wide state; this adapter never touches the shared
 instance: it keeps one private ``textstatistics`` per language, set explicitly.
 
@@ -81,6 +87,63 @@ def _import_textstat() -> Any:
             del sys.modules["pkg_resources"]
 
 
+_DIGITS = b"0123456789"
+# a pattern line's shape, from its UTF-8: each letter a "." (the digits stay: ".a1b" -> "..1."), as
+# each character has one byte that does not continue a character (the digits are ASCII, in no other)
+_SHAPE = bytes(c if c in _DIGITS or c == ord("\n") else ord(".") for c in range(256))
+_CONTINUATION = bytes(range(0x80, 0xC0))
+# what pyphen reads that this does not: two-digit levels, other digits, hex escapes, nonstandard hyphenation
+_UNREAD = re.compile(r"[0-9][0-9]|(?![0-9])\d|\^\^|/")
+
+
+def _points(shape: str) -> tuple[int, tuple[int, ...]] | None:
+    """pyphen's entry for a pattern of this shape: the offset of its first non-zero level and its
+    levels from there to the last non-zero one; None when all are zero (pyphen keeps no entry)."""
+    levels = [int(d) if d else 0 for d in shape.split(".")]  # (the level before each letter, and after the last)
+    if not any(levels):
+        return None
+    start, end = 0, len(levels)
+    while not levels[start]:
+        start += 1
+    while not levels[end - 1]:
+        end -= 1
+    return start, tuple(levels[start:end])
+
+
+def _read_patterns(pyphen: Any, path: Any) -> dict[str, tuple[int, tuple[int, ...]]] | None:
+    """``pyphen.HyphDict(path).patterns``, read with a few calls over the whole file instead of a regex
+    per line; None for a file whose patterns are not letters and one-digit levels (pyphen reads those
+    itself)."""
+    with path.open("rb") as handle:
+        encoding = handle.readline().decode()
+    if encoding.lower() == "microsoft-cp1251":  # (as pyphen reads the name)
+        encoding = "cp1251"
+    lines = [line.strip() for line in path.read_text(encoding).split("\n")[1:]]
+    body = "\n".join([line for line in lines if line and not line.startswith(pyphen.ignored)])
+    if _UNREAD.search(body):
+        return None
+    raw = body.encode("utf-8")
+    keys = raw.translate(None, _DIGITS).decode("utf-8").split("\n")
+    shapes = raw.translate(_SHAPE, _CONTINUATION).decode("ascii").split("\n")
+    points = {shape: _points(shape) for shape in set(shapes)}  # (2,000 shapes for 11,000 patterns)
+    # (a later line of the same letters replaces an earlier one, unless all its levels are zero: as pyphen does)
+    return {key: found for key, found in zip(keys, map(points.__getitem__, shapes), strict=True) if found}
+
+
+def _preload(pyphen: Any, lang: str) -> None:
+    """Put ``lang``'s hyphenation table, read by ``_read_patterns``, in pyphen's cache of parsed files
+    (unless it is there, or the file is one pyphen must read itself)."""
+    path = pyphen.LANGUAGES.get(pyphen.language_fallback(lang) or "")
+    if path is None or path in pyphen.hdcache:
+        return
+    patterns = _read_patterns(pyphen, path)
+    if not patterns:
+        return
+    table = pyphen.HyphDict.__new__(pyphen.HyphDict)  # (what HyphDict.__init__ sets, read faster)
+    table.patterns, table.cache, table.maxlen = patterns, {}, max(map(len, patterns))
+    pyphen.hdcache[path] = table
+
+
 # catch_warnings swaps the process's warning filters and puts them back: two threads doing their
 # first review at once would put back each other's, leaving every warning ignored
 _LOADING = threading.Lock()
@@ -93,6 +156,7 @@ def _textstat() -> tuple[Any, Any, dict[str, dict[str, float]]]:
         warnings.simplefilter("ignore")
         try:
             import pyphen
+            _preload(pyphen, "en_US")  # (textstat's default instance, made as it is imported)
             module = _import_textstat()
         except ImportError as exc:  # pragma: no cover - depends on the installation
             raise EngineUnavailable(
@@ -116,7 +180,8 @@ def supports(locale: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _instance(lang: str) -> Any:
-    textstatistics, _, _ = _textstat()
+    textstatistics, pyphen, _ = _textstat()
+    _preload(pyphen, lang)
     ts = textstatistics()
     ts.set_lang(lang)  # explicit, on a private instance: never the process-wide default
     ts.set_rounding(False)
