@@ -127,9 +127,14 @@ def check_settings(pack: Pack) -> None:
     for name in sorted(named & installed):
         target = get(name)
         # (the pack's own block is read with every script's: once is enough, then the scripts that add one)
+        # (a plug-in target written before setting_problems existed reports its values at export only)
+        wrong_values = getattr(target, "setting_problems", None)
         for i, script in enumerate(pack.scripts):
             if i == 0 or name in script.export:
-                target_settings(pack, script, target)
+                merged = target_settings(pack, script, target)
+                for p in wrong_values(merged) if wrong_values is not None else ():
+                    if p.severity == Severity.ERROR:
+                        raise ConfigError(p.message, _setting_location(p.message, script, pack, name), p.hint)
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:

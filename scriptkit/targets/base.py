@@ -425,15 +425,25 @@ class BaseTarget(ABC):
         """The dialect one message is written in (a setting may change how fallbacks are spelled)."""
         return self.dialect
 
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        """Wrong values among one script's merged ``export: {<target>: ...}`` settings, whatever its text.
+        ``check`` reports them with the message's other problems, and ``scriptkit check`` asks for them
+        alone (no export rendering), so a pack that checks clean does not then fail its export."""
+        if self.dialect is None:
+            return []
+        mapped = conf.get("placeholders") or {}
+        pairs = mapped.items() if isinstance(mapped, Mapping) else ()
+        bad = [f"{k}: {v}" for k, v in pairs if not _FIELD.fullmatch(str(v))]
+        return [problem("SK506", f"{self.name} placeholder mapping '{b}' is not a field name",
+                        "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR)
+                for b in bad]
+
     def check(self, message: Message) -> list[Problem]:
+        found = self.setting_problems(settings(message))
         dialect = self.dialect_for(message)
         if dialect is None:
-            return []
-        bad = [f"{k}: {v}" for k, v in self.names(message).items() if not _FIELD.fullmatch(v)]
-        mapped = [problem("SK506", f"{self.name} placeholder mapping '{b}' is not a field name",
-                          "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR)
-                  for b in bad]
-        return (mapped + placeholder_problems(message, dialect, self.name, self.names(message))
+            return found
+        return (found + placeholder_problems(message, dialect, self.name, self.names(message))
                 + unsafe_literal_problems(message, dialect, self.name))
 
     @abstractmethod

@@ -100,12 +100,13 @@ is not configured yet.
     def _folder(self, message: Message) -> int | None:
         return _int(self._folder_setting(message))
 
-    def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
-        conf = settings(message)
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        found = super().setting_problems(conf)
         vis = conf.get("visibility", "all")
-        bad = [v for v in [self._folder_setting(message), *as_list(conf.get("group_ids"))]
-               if v is not None and _int(v) is None]
+        folders = conf.get("folders")
+        ids = [conf.get("folder_id"), *(folders.values() if isinstance(folders, Mapping) else ()),
+               *as_list(conf.get("group_ids"))]
+        bad = [v for v in ids if v is not None and _int(v) is None]
         if bad:
             found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {bad[0]!r}",
                                  "Use the numeric id Freshdesk shows for the folder or group.",
@@ -116,7 +117,14 @@ is not configured yet.
         elif vis == "groups" and not conf.get("group_ids"):
             found.append(problem("SK506", "freshdesk visibility 'groups' needs group_ids",
                                  "Add export: {freshdesk: {group_ids: [1, 2]}}.", severity=Severity.ERROR))
-        elif vis != "personal" and self._folder(message) is None:
+        return found
+
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        conf = settings(message)
+        vis = conf.get("visibility", "all")
+        usable = _known_visibility(vis) and not (vis == "groups" and not conf.get("group_ids"))
+        if usable and vis != "personal" and self._folder(message) is None:
             found.append(problem(
                 "SK506", f"no freshdesk folder id for folder '{folder_name(message)}': exported as a personal "
                          "response (visibility 1)",

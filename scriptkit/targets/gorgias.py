@@ -94,21 +94,21 @@ so a later export can be matched to the macro. `language` is the script's `langu
     def dialect_for(self, message: Message) -> Dialect:
         return DEFAULT_FILTER if settings(message).get("default_filter") is True else DIALECT
 
-    def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
-        flag = settings(message).get("default_filter")
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        found = super().setting_problems(conf)
+        flag = conf.get("default_filter")
         if flag is not None and not isinstance(flag, bool):
             found.append(problem("SK506", f"gorgias setting 'default_filter' must be true or false, not {flag!r}",
                                  severity=Severity.ERROR))
-        status = settings(message).get("status")
+        status = conf.get("status")
         if status is not None and status not in STATUSES:
             found.append(problem("SK506", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
                                  "Use open or closed.", severity=Severity.ERROR))
-        own_id = settings(message).get("external_id")
+        own_id = conf.get("external_id")
         if own_id is not None and not (isinstance(own_id, str) and own_id.strip()):
             found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {own_id!r}",
                                  "Remove it to use scriptkit:<script id>.", severity=Severity.ERROR))
-        language = settings(message).get("language")
+        language = conf.get("language")
         if language is not None and not (isinstance(language, str) and LANGUAGE.fullmatch(language)):
             base = base_language(language) if isinstance(language, str) else ""
             found.append(problem("SK506", f"gorgias setting 'language' must be a two-letter ISO 639-1 code such as "

@@ -86,9 +86,8 @@ posts them one by one (Zendesk has no bulk create for macros).
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """
 
-    def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
-        conf = settings(message)
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        found = super().setting_problems(conf)
         restriction = conf.get("restriction")
         if restriction is not None and not _valid_restriction(restriction):
             found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}} "

@@ -1,0 +1,74 @@
+"""A wrong *value* of a helpdesk setting (a status Gorgias does not have, a Freshdesk folder id in
+words) is refused by `scriptkit check`, located, as export refuses it: a pack that checks clean
+used to print "All clear" and then fail its export with SK506."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+
+SCRIPT = ("id: late\ntitle: Orders::Late\n"
+          "acknowledgment: I can see how frustrating it is that your parcel is late.\n"
+          "warm_language: Thanks for bearing with me while I sort it out.\n"
+          "flexibility:\n  guidance: Check the tracking page before you reply.\n"
+          "solution: I've sent a new one today, and it arrives by Friday.\n")
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, [*args, "--grammar", "off"] if args[0] == "check" else list(args),
+                              env={"NO_COLOR": "1", "COLUMNS": "200"})
+
+
+@pytest.mark.parametrize(("target", "settings", "where", "message"), [
+    ("gorgias", "    language: fr-FR\n", "scripts/late.yaml:10:15",
+     "gorgias setting 'language' must be a two-letter ISO 639-1 code such as 'fr', not 'fr-FR'. Write 'fr'."),
+    ("gorgias", "    language: French\n", "scripts/late.yaml:10:15",
+     "gorgias setting 'language' must be a two-letter ISO 639-1 code such as 'fr', not 'French'. Write the "
+     "language's two-letter code"),
+    ("gorgias", "    status: pending\n", "scripts/late.yaml:10:13",
+     "gorgias status 'pending' is not one of open, closed"),
+    ("zendesk", "    public: 'no'\n", "scripts/late.yaml:10:13",
+     "zendesk setting 'public' must be true or false, not 'no'"),
+    ("zendesk", "    status: waiting\n", "scripts/late.yaml:10:13",
+     "zendesk status 'waiting' is not one a macro can set"),
+    ("freshdesk", "    visibility: everyone\n", "scripts/late.yaml:10:17",
+     "freshdesk visibility 'everyone' is not one of"),
+    ("freshdesk", "    folders:\n      Orders: Shipping\n", "scripts/late.yaml:10:5",
+     "freshdesk folder and group ids are numbers, not 'Shipping'"),
+    ("zendesk", "    placeholders:\n      customer.first_name: first name\n", "scripts/late.yaml:10:5",
+     "zendesk placeholder mapping 'customer.first_name: first name' is not a field name"),
+])
+def test_check_refuses_a_setting_value_export_would_refuse(make_pack: Any, tmp_path: Path, target: str,
+                                                           settings: str, where: str, message: str) -> None:
+    root = make_pack({"late.yaml": SCRIPT + f"export:\n  {target}:\n" + settings})
+    checked = run("check", str(root))
+    assert checked.exit_code == 2, checked.output
+    assert f"{root}/{where}: error: {message}" in checked.output
+    assert "Traceback" not in checked.output and "All clear" not in checked.output
+    exported = run("export", str(root), "--to", target, "--out", str(tmp_path / "out"))
+    assert exported.exit_code == 1 and "SK506" in exported.output and "export refused" in exported.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_wrong_value_in_the_packs_block_is_located_in_pack_yaml(make_pack: Any) -> None:
+    root = make_pack({"late.yaml": SCRIPT}, "name: Settings\nexport:\n  gorgias:\n    status: pending\n")
+    checked = run("check", str(root))
+    assert checked.exit_code == 2 and f"{root}/pack.yaml:4:13: error: gorgias status 'pending'" in checked.output
+
+
+@pytest.mark.parametrize(("target", "settings"), [
+    ("gorgias", "    language: fr\n    status: closed\n"),
+    ("zendesk", "    public: false\n    status: solved\n"),
+    ("freshdesk", "    visibility: all\n    folders:\n      Orders: 42\n"),
+])
+def test_right_values_check_clean_and_export(make_pack: Any, tmp_path: Path, target: str, settings: str) -> None:
+    root = make_pack({"late.yaml": SCRIPT + f"export:\n  {target}:\n" + settings})
+    checked = run("check", str(root))
+    assert checked.exit_code == 0, checked.output
+    exported = run("export", str(root), "--to", target, "--out", str(tmp_path / "out"))
+    assert exported.exit_code == 0, exported.output
