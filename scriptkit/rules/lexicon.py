@@ -342,8 +342,15 @@ class Matcher:
         # (tuples, for _has_one and _has_all)
         self._regex_needs = [(rx, tuple((*needs, frozenset([""]))[0]), tuple(map(tuple, needs[1:])))
                              for rx in self._regexes for needs in [required_literals(rx)]]
-        # regexes that cannot see past a piece are matched a piece at a time too, with the words
-        self._by_piece = all(map(piece_local, self._regexes))
+        self._local: bool | None = None  # (see _by_piece: a list matched only through a MultiMatcher never asks)
+
+    @property
+    def _by_piece(self) -> bool:
+        """Whether the regexes cannot see past a piece, so are matched a piece at a time too, with the words."""
+        local = self._local
+        if local is None:
+            local = self._local = all(map(piece_local, self._regexes))
+        return local
 
     @property
     def has_regexes(self) -> bool:
