@@ -49,16 +49,16 @@ def _scriptkit() -> list[str]:
     return [sys.executable, "-c", "from scriptkit.cli import main; main()"]
 
 
-def _time(argv: list[str], runs: int, env: dict[str, str]) -> tuple[float, float, float, float]:
+def _time(argv: list[str], runs: int, env: dict[str, str], cwd: Path) -> tuple[float, float, float, float]:
     """Median and min wall seconds, median CPU seconds (user + system: less swayed by other jobs on the
     machine than wall time) and the peak resident MB of ``runs`` fresh processes (after a warm-up)."""
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env, check=False)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env, check=False)
     walls: list[float] = []
     cpus: list[float] = []
     peak_kb = 0
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
         _, _, usage = os.wait4(proc.pid, 0)  # (this child's own peak, not the largest child's so far)
         walls.append(time.perf_counter() - start)
         proc.returncode = 0  # reaped above: keep Popen from waiting for it again
@@ -67,13 +67,13 @@ def _time(argv: list[str], runs: int, env: dict[str, str]) -> tuple[float, float
     return statistics.median(walls), min(walls), statistics.median(cpus), peak_kb / 1024
 
 
-def _import_ms(module: str, runs: int, env: dict[str, str]) -> float:
+def _import_ms(module: str, runs: int, env: dict[str, str], cwd: Path) -> float:
     """Median cumulative import time of ``module`` in a fresh interpreter, in ms (``-X importtime``)."""
     times: list[float] = []
     pattern = re.compile(rf"import time:\s+\d+ \|\s+(\d+) \|\s*{re.escape(module)}$", re.MULTILINE)
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
-                              capture_output=True, text=True, cwd=ROOT, check=True, env=env)
+                              capture_output=True, text=True, cwd=cwd, check=True, env=env)
         found = pattern.search(done.stderr)
         if found:
             times.append(int(found[1]) / 1000)
@@ -88,6 +88,8 @@ def main() -> None:
     args = parser.parse_args()
     runs = max(1, args.runs)
     sk = _scriptkit()
+    # (run from a temporary folder: `python -c` puts the current folder first on the path, so the
+    # scriptkit imported is the installed one, or the one PYTHONPATH names, as for the command)
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ)
         if not args.no_bytecode:
@@ -112,13 +114,13 @@ def main() -> None:
               f"{'as the environment says' if args.no_bytecode else 'cached'})")
         print(f"{'command':40} {'median':>8} {'min':>8} {'CPU':>8} {'peak MB':>8}")
         for label, argv in commands:
-            median, fastest, cpu, peak = _time(argv, runs, env)
+            median, fastest, cpu, peak = _time(argv, runs, env, Path(tmp))
             print(f"{label:40} {median:7.3f}s {fastest:7.3f}s {cpu:7.3f}s {peak:8.1f}")
         if not proselint_cmd:
             print("proselint check REPLY                    SKIPPED: not installed (pip install '.[bench]' to compare)")
-        bare = _time([sys.executable, "-c", "pass"], runs, env)[0]
+        bare = _time([sys.executable, "-c", "pass"], runs, env, Path(tmp))[0]
         print(f"{'python -c pass (the floor)':40} {bare:7.3f}s")
-        print(f"{'import scriptkit.cli':40} {_import_ms('scriptkit.cli', runs, env):6.1f}ms "
+        print(f"{'import scriptkit.cli':40} {_import_ms('scriptkit.cli', runs, env, Path(tmp)):6.1f}ms "
               "(python -X importtime, cumulative)")
 
 
