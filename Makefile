@@ -47,6 +47,7 @@ bench: $(STAMP) languagetool
 	$(BIN)/python -m benchmarks.language
 	$(BIN)/python -m benchmarks.export
 	$(BIN)/python -m benchmarks.grammar
+	$(BIN)/python -m benchmarks.startup
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
