@@ -142,12 +142,24 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
         con.print()
         return
     clean = sum(1 for s, diags in zip(notes, inside, strict=True) if _shows_practice(s) and not diags)
-    # (out of the reply's own sentences: a greeting or a sign-off never acknowledges or solves)
+    # (out of the reply's own sentences: a greeting or a sign-off never acknowledges or solves; the
+    # marked ones are counted out of the same sentences, and a marked frame is named after them)
     body = sum(1 for s in notes if s.slot not in FRAME_SLOTS)
+    flagged = sum(1 for s, diags in zip(notes, inside, strict=True) if diags and s.slot not in FRAME_SLOTS)
     aside = " of the reply (greeting and sign-off aside)" if body < len(notes) else ""
     con.print(Text(f"  {clean} of {body} sentence(s){aside} acknowledge, show warmth or offer a solution cleanly; "
-                   f"{flagged} marked ! could improve.", style="dim"))
+                   f"{flagged} marked ! could improve.{_frames_marked(notes, inside)}", style="dim"))
     con.print()
+
+
+def _frames_marked(notes: list[SentenceNote], inside: list[list[Diagnostic]]) -> str:
+    """The greeting's or sign-off's own findings, named: they are outside the count of the reply's
+    sentences, so "3 marked !" beside "of 2 sentence(s)" read as a miscount."""
+    marked = [(SLOT_LABELS[s.slot], diags) for s, diags in zip(notes, inside, strict=True)
+              if diags and s.slot in FRAME_SLOTS]
+    return "".join(f" The {label}, outside that count, is marked ! too: "
+                   + ", ".join(dict.fromkeys(f"{d.code} [{d.name}]" for d in diags)) + "."
+                   for label, diags in marked)
 
 
 def _shows_practice(s: SentenceNote) -> bool:
