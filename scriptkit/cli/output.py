@@ -15,11 +15,12 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, emoji: bool = True) -> Console:
+    """A console for the command's output; ``emoji=False`` leaves ``:name:`` codes as written."""
     from rich.console import Console  # (imported when something is printed: --format json needs none)
 
     no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True, emoji=emoji)
 
 
 def report_error(exc: ScriptkitError) -> None:
