@@ -1042,9 +1042,17 @@ class NoWarmLanguage(Rule):
         body = body_sentences(message)
         if not body or any(_warm(s.cues, s.text) for s in body) or _left_out_on_purpose(message, ctx):
             return
-        yield Finding(body[0].start, body[-1].end,
-                      "the reply has no warm line: no thanks, reassurance, hope or apology",
-                      suggestion='add a line such as "Thanks for letting me know" or "I\'m here to help"',
+        formal = next(filter(None, (_formal_apology(s.cues, s.text) for s in body)), None)
+        # (the writer sees an apology in the reply: "no ... apology" would contradict them; say
+        # which one is not counted, and why)
+        said, instead = (
+            ("no thanks, reassurance, hope or apology",
+             'add a line such as "Thanks for letting me know" or "I\'m here to help"') if formal is None else
+            (f'its apology "{formal}" is the formal kind, not a person speaking, and there is '
+             "no thanks, reassurance or hope",
+             'apologize as yourself, for what happened: "I\'m sorry ...", or add a line such as '
+             '"Thanks for letting me know"'))
+        yield Finding(body[0].start, body[-1].end, f"the reply has no warm line: {said}", suggestion=instead,
                       location=empty_slot_location(message, ctx, "warm_language"))
 
 
@@ -1066,6 +1074,21 @@ def _warm(c: Cues, text: str) -> bool:
     # inconvenience": its "I am sorry" overlaps the phrase; "We regret any inconvenience caused")
     cold = [*pattern("impersonal_apologies").spans(text), *corporate_table().matcher.spans(text)]
     return any(all(b <= x or y <= a for x, y in cold) for a, b in caring)
+
+
+def _formal_apology(c: Cues, text: str) -> str | None:
+    """The formal or corporate apology in a sentence ``_warm`` does not count as warm ("We apologize
+    for", "Please accept our apologies"), as the text shows it; None when it has none."""
+    impersonal = pattern("impersonal_apologies").spans(text)
+    cold = [*impersonal, *corporate_table().matcher.spans(text)]
+    # an apology inside a stock phrase, as ``_warm`` tells it; else an apology by nobody the
+    # lexicon does not read as one ("The company regrets")
+    apologies = (*c.apologies, *c.personal_apologies)
+    for x, y in cold:
+        inside = [(a, b) for a, b in apologies if a < y and x < b]
+        if inside:  # (the whole of it: "We are sorry" and "sorry for any inconveniences" overlap)
+            return " ".join(text[min(x, *(a for a, _ in inside)):max(y, *(b for _, b in inside))].split())
+    return next((" ".join(text[x:y].split()) for x, y in impersonal), None)
 
 
 def has_warm_language(text: str) -> bool:

@@ -1,0 +1,43 @@
+"""SK207's message when the reply's only apology is the formal kind: "no ... apology" contradicted
+the writer, who sees "We apologize for ..." in their reply."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.config import LintConfig
+from scriptkit.diagnostics import Diagnostic
+from scriptkit.linting import lint_text
+
+SOLUTION = "A replacement has been sent and will arrive on Friday."
+
+
+def _sk207(reply: str) -> list[Diagnostic]:
+    result = lint_text(reply, file="reply.txt", config=LintConfig().override(grammar="off"))
+    return [d for d in result.diagnostics if d.code == "SK207"]
+
+
+@pytest.mark.parametrize(("opening", "quoted"), [
+    ("We apologize for the delay with your order.", "We apologize for"),
+    ("Please accept our apologies for the wait.", "Please accept our apologies"),
+    ("We are sorry for any inconveniences caused.", "We are sorry for any inconveniences"),
+    ("The company regrets the mix-up.", "The company regrets"),
+])
+def test_a_formal_apology_is_named_and_the_personal_form_offered(opening: str, quoted: str) -> None:
+    plain = _sk207(SOLUTION)
+    found = _sk207(f"{opening} {SOLUTION}")
+    assert len(plain) == len(found) == 1, found
+    d = found[0]
+    assert d.message == (f'the reply has no warm line: its apology "{quoted}" is the formal kind, not a person '
+                         "speaking, and there is no thanks, reassurance or hope"), d.message
+    assert "no thanks, reassurance, hope or apology" not in d.message
+    assert '"I\'m sorry ...' in (d.suggestion or ""), d.suggestion
+    # the finding itself is the same one: the whole reply, from its first sentence
+    assert (d.location.line, d.location.col, d.severity) == (1, 1, plain[0].severity)
+
+
+def test_a_reply_with_no_apology_keeps_the_message_and_a_personal_apology_is_warm() -> None:
+    (d,) = _sk207(f"Your order number is 4411. {SOLUTION}")
+    assert d.message == "the reply has no warm line: no thanks, reassurance, hope or apology"
+    assert d.suggestion == 'add a line such as "Thanks for letting me know" or "I\'m here to help"'
+    assert _sk207(f"I'm sorry the parcel is late. {SOLUTION}") == []
