@@ -166,13 +166,38 @@ class Rule:
 _REGISTRY: dict[str, type[Rule]] = {}
 
 
+#: The codes docs/python/plugins.md leaves free for a plug-in's own rules.
+PLUGIN_CODES = "SK850-SK899"
+
+
+class RuleCollision(ValueError):
+    """Two different rule classes registered under one code or one name."""
+
+
 def register(rule: type[Rule]) -> type[Rule]:
-    """Class decorator: add a rule to the registry (codes and names must be unique)."""
+    """Class decorator: add a rule to the registry (codes and names must be unique).
+
+    Two different rules under one code or name are an error naming both: the later one used to
+    replace the earlier silently, so a plug-in rule imported before the built-ins, under a built-in's
+    code, never ran. The same class again (a module reloaded) replaces itself.
+    """
     for other in _REGISTRY.values():
-        if other.name == rule.name and other.code != rule.code:
-            raise ValueError(f"rule name {rule.name} is used by {other.code} and {rule.code}")
+        if (other.code == rule.code or other.name == rule.name) and not _same_class(other, rule):
+            what = f"code {rule.code}" if other.code == rule.code else f"name {rule.name!r}"
+            raise RuleCollision(f"rule {what} is taken by two rules, {_qualified(other)} ({other.code} {other.name}) "
+                             f"and {_qualified(rule)} ({rule.code} {rule.name}): give your own rule a code in "
+                             f"{PLUGIN_CODES}, the range kept free for plug-in rules, and a name of its own")
     _REGISTRY[rule.code] = rule
     return rule
+
+
+def _same_class(a: type[Rule], b: type[Rule]) -> bool:
+    """``b`` is ``a`` or ``a`` defined again (``importlib.reload`` makes a new class of the same name)."""
+    return a is b or (a.__module__, a.__qualname__) == (b.__module__, b.__qualname__)
+
+
+def _qualified(rule: type[Rule]) -> str:
+    return f"{rule.__module__}.{rule.__qualname__}"
 
 
 def registered() -> Iterator[type[Rule]]:
