@@ -27,9 +27,7 @@ from scriptkit.config import (
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError
 from scriptkit.inference import infer_slots
-from scriptkit.message import Message, SourceSpan, Text, with_alternatives
-from scriptkit.models import Origin, Pack, Script, known_channels
-from scriptkit.rendering import render_pack
+from scriptkit.message import Message, SourceSpan, Text, known_channels, with_alternatives
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.language import expected_language, judges, reads_english
@@ -37,6 +35,7 @@ from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
 
 if TYPE_CHECKING:
+    from scriptkit.models import Origin, Pack, Script
     from scriptkit.transcript import PastedText, Turn
 
 # inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
@@ -136,6 +135,8 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
         with parallel.frozen_heap(), matches_ahead(found.duplicates):
             result = lint_messages(found.messages, pack, config, ran=found.diagnostics)
     else:
+        from scriptkit.rendering import render_pack  # (a pack's; one reply's judgement never renders)
+
         result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)
     _judge_internal_notes(result, pack)
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config)]
@@ -603,7 +604,7 @@ class _Suppressions:
 
 
 # a script's ignore selectors, and the origin whose comments count with those comments (None: none)
-_Place = tuple[tuple[str, ...], Origin | None, "_Comments | None"]
+_Place = tuple[tuple[str, ...], "Origin | None", "_Comments | None"]
 
 
 class _Comments:

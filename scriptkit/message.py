@@ -6,13 +6,34 @@ Rules read Messages; targets serialise them. Nothing downstream re-parses helpde
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, replace
 from operator import itemgetter
 from typing import Any, Generic, TypeVar, overload
 
 from scriptkit.diagnostics import Location
+from scriptkit.errors import ConfigError
 from scriptkit.sourcetext import SourceText
+
+#: the channels a reply is written for
+CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
+
+
+def known_channels(channels: Iterable[str]) -> list[str]:
+    """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
+    (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
+    if isinstance(channels, str):  # ("email" would be read as the channels 'e', 'm', ...)
+        raise ConfigError(f"channels must be a list of names, not the text {channels!r}",
+                          hint=f"Pass [{channels!r}].")
+    wanted = list(channels)
+    for name in wanted:
+        if name not in CHANNELS:
+            from difflib import get_close_matches
+
+            near = get_close_matches(name.lower(), CHANNELS, 1)
+            raise ConfigError(f"unknown channel '{name}'", hint=(f"Did you mean {near[0]}? " if near else "")
+                              + f"Channels: {', '.join(CHANNELS)}.")
+    return wanted
 
 
 class SourceSpan:

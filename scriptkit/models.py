@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -10,11 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
+
+# (they live beside Message, so judging one reply need not import pydantic; still importable from here)
+from scriptkit.message import CHANNELS as CHANNELS
+from scriptkit.message import known_channels as known_channels
 from scriptkit.placeholders import Catalogue, PlaceholderSpec
 from scriptkit.sourcetext import SourceText
 
 ChannelName = Literal["email", "chat", "sms", "phone", "social"]
-CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
 
 #: The four practices, in the order a reply uses them.
 SLOTS = ("acknowledgment", "warm_language", "flexibility", "solution")
@@ -245,23 +248,6 @@ class PackMeta(_Model):
 
     def layout(self, channel: str) -> Layout:
         return self.channels.get(channel) or DEFAULT_LAYOUTS[channel]  # type: ignore[call-overload]
-
-
-def known_channels(channels: Iterable[str]) -> list[str]:
-    """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
-    (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
-    if isinstance(channels, str):  # ("email" would be read as the channels 'e', 'm', ...)
-        raise ConfigError(f"channels must be a list of names, not the text {channels!r}",
-                          hint=f"Pass [{channels!r}].")
-    wanted = list(channels)
-    for name in wanted:
-        if name not in CHANNELS:
-            from difflib import get_close_matches
-
-            near = get_close_matches(name.lower(), CHANNELS, 1)
-            raise ConfigError(f"unknown channel '{name}'", hint=(f"Did you mean {near[0]}? " if near else "")
-                              + f"Channels: {', '.join(CHANNELS)}.")
-    return wanted
 
 
 class UnknownScript(ConfigError, KeyError):
