@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import LazyChoice, channel_choice
+from scriptkit.cli.options import LazyChoice
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
+from scriptkit.message import CHANNELS
 
 if TYPE_CHECKING:
     from scriptkit.importers import Library
@@ -26,7 +27,7 @@ def _formats() -> list[str]:
 
 def source_options(func: Callable[..., object]) -> Callable[..., object]:
     """``--from``, ``--map``, ``--where``, ``--skip-bad`` and ``--channel``: shared by import and audit."""
-    func = click.option("--channel", type=channel_choice(), default=None,
+    func = click.option("--channel", type=click.Choice(CHANNELS), default=None,
                         help="The channel the macros are sent on, for its length limits (default: chat for an "
                              "Intercom export, else email). Their paragraphs are kept either way.")(func)
     func = click.option("--skip-bad", is_flag=True,

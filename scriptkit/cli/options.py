@@ -7,15 +7,16 @@ from typing import Any, TypeVar
 
 import click
 
+from scriptkit.message import CHANNELS
 from scriptkit.reporters import FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 class LazyChoice(click.Choice[str]):
-    """A ``click.Choice`` whose choices are read at first use (a ``--channel`` given, or ``--help``),
-    from the module that owns them: the command's start-up does not import that module (the
-    channels live with the pack models, and importing those loads pydantic)."""
+    """A ``click.Choice`` whose choices are read at first use (the option given, or ``--help``), from
+    the module that owns them: the command's start-up does not import that module (``--from``'s
+    formats are the importers', which load every reader)."""
 
     def __init__(self, load: Callable[[], Iterable[str]], case_sensitive: bool = True) -> None:
         # (not super().__init__: it would read the choices now)
@@ -27,17 +28,6 @@ class LazyChoice(click.Choice[str]):
             raise AttributeError(name)
         self.choices = tuple(self._load())
         return self.choices
-
-
-def _channels() -> tuple[str, ...]:
-    from scriptkit.models import CHANNELS
-
-    return CHANNELS
-
-
-def channel_choice() -> click.Choice[str]:
-    """The channels (email, chat, ...) as a click type, read when first needed."""
-    return LazyChoice(_channels)
 
 
 def _grammar(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -87,6 +77,6 @@ def report_options(func: F) -> F:
 
 def channel_option(multiple: bool = True, help: str = "Only these channels (repeatable).") -> Callable[[F], F]:
     def deco(func: F) -> F:
-        return click.option("--channel", "channels", type=channel_choice(), multiple=multiple,
+        return click.option("--channel", "channels", type=click.Choice(CHANNELS), multiple=multiple,
                             default=None, help=help)(func)
     return deco

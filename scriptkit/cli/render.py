@@ -7,15 +7,15 @@ import json
 
 import click
 
-from scriptkit.cli.options import channel_choice
 from scriptkit.cli.output import console
 from scriptkit.errors import ConfigError
+from scriptkit.message import CHANNELS
 
 
 @click.command()
 @click.argument("pack", type=click.Path())
 @click.option("--script", "script_id", help="Render only the script with this id.")
-@click.option("--channel", type=channel_choice(), help="Render only this channel.")
+@click.option("--channel", type=click.Choice(CHANNELS), help="Render only this channel.")
 @click.option("--preview", is_flag=True, help="Fill placeholders with sample values.")
 @click.option("--variants", is_flag=True, help="Render every variant, not only the first.")
 @click.option("--notes/--no-notes", default=True, help="Show the agent's guidance and alternatives.")
