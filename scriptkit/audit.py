@@ -112,6 +112,20 @@ class CommonProblem:
     #: handful of stock phrases is usually most of a rule's findings, and one substitution fixes each
     phrases: list[tuple[str, int]] = field(default_factory=list)
 
+    @property
+    def practice(self) -> str | None:
+        """The practice its findings cost points in (``practice_of``): SK406 no-flexibility is a
+        solution-family rule that judges flexibility. None for hygiene (template, export, custom)."""
+        return practice_of(self.code, self.name)
+
+    @property
+    def label(self) -> str:
+        """What a report shows beside the rule: its practice as the score columns name it, or its family
+        where no score counts it. "SK406 no-flexibility (solution)" beside a Flexibility column read
+        as a solution finding."""
+        practice = self.practice
+        return PRACTICE_LABELS[practice].lower() if practice else f"{self.family}, not scored"
+
 
 @dataclass
 class AuditReport:
@@ -227,7 +241,8 @@ class AuditReport:
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot} for d in m.diagnostics],
             } for m in self.macros],
-            "common_problems": [{"code": c.code, "name": c.name, "family": c.family, "count": c.count,
+            "common_problems": [{"code": c.code, "name": c.name, "family": c.family, "practice": c.practice,
+                                 "count": c.count,
                                  "macros": c.macros, "phrases": [{"text": t, "count": k} for t, k in c.phrases]}
                                 for c in self.common],
             "duplicates": [{"kind": g.kind, "similarity": g.similarity, "macros": g.members}

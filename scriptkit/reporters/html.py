@@ -210,7 +210,7 @@ def render_html(report: AuditReport) -> str:
     families = [(f, float(c), _COLORS.get(f, "#757575"), f"#family={f}") for f, c in report.by_family.items()]
     practice_rows = [(PRACTICE_LABELS[p], float(averages[p] or 0), "#3949ab", "") for p in PRACTICES
                      if averages[p] is not None]
-    common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.family)}</td>"
+    common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
                      f"<td>{c.macros}</td><td>{c.count}</td><td>"
                      + "; ".join(f"&ldquo;{_e(t)}&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
                      for c in report.common[:15])
@@ -248,7 +248,7 @@ def render_html(report: AuditReport) -> str:
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}</div>
 </div>
 {notes}<nav class="toolbar" id="order">Work in this order: <a href="#common">1. most common problems</a> <a href="#duplicates">2. duplicates</a> <a href="#contradictions">3. contradictions</a> <a href="#macros">4. macros, worst first</a></nav>
-<section id="common"><h2>1. Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>family</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
+<section id="common"><h2>1. Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
 <section id="duplicates"><h2>2. Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="contradictions"><h2>3. Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="macros"><h2>4. Macros, worst first</h2>
