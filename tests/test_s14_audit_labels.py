@@ -56,3 +56,10 @@ def test_the_json_and_html_reports_name_the_practice(tmp_path: Path) -> None:
     html = render_html(audit(library))
     assert "<th>rule</th><th>practice</th>" in html
     assert "<td class=code>SK406</td><td>no-flexibility</td><td>flexibility</td>" in html, html
+
+
+def test_the_text_report_names_the_practice(tmp_path: Path) -> None:
+    run = CliRunner().invoke(main, ["audit", str(_library(tmp_path))], env={"NO_COLOR": "1", "COLUMNS": "200"})
+    assert run.exit_code == 0, run.output
+    assert "SK406 no-flexibility (flexibility):" in run.output
+    assert "(solution)" not in run.output.split("Most common problems")[1].split("SK403")[0]

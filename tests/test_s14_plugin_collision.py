@@ -100,3 +100,27 @@ def test_the_command_line_reports_a_plugin_entry_point_under_a_builtin_code_with
     assert run.exit_code == 2, run.output
     assert "Traceback" not in run.output
     assert "rule code SK301 is taken by two rules" in run.output and "acme_clash.StockPhrase" in run.output, run.output
+
+
+def test_a_plugin_loaded_by_entry_point_under_a_builtin_code_is_told_to_rename_it(tmp_path: Path) -> None:
+    all_rules()  # the built-ins first, as a command loads them
+    before = dict(_REGISTRY)
+    _write(tmp_path, "acme_taken", "SK201")
+    info = tmp_path / "acme_taken-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme_taken\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[scriptkit.rules]\nacme = acme_taken\n", encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    all_rules.cache_clear()
+    try:
+        run = CliRunner().invoke(main, ["review", "-", "--grammar", "off"], input="Thanks for writing in.\n")
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("acme_taken", None)
+        _REGISTRY.clear()
+        _REGISTRY.update(before)
+        all_rules.cache_clear()
+    assert run.exit_code == 2, run.output
+    assert "rule plugin 'acme' (acme_taken): rule code SK201 is taken by two rules" in run.output
+    assert "acme_taken.StockPhrase" in run.output and "Rename the plug-in's rule" in run.output
+    assert "installed and up to date" not in run.output and "Traceback" not in run.output

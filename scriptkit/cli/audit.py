@@ -165,7 +165,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print("[bold]Most common problems[/bold]")
         for c in report.common[:10]:
             often = ", ".join(f"“{' '.join(text.split())}” {k}" for text, k in c.phrases)
-            con.print(f"  {c.code} {c.name} ({c.family}): {c.macros} macro(s), {c.count} time(s)"
+            con.print(f"  {c.code} {c.name} ({c.label}): {c.macros} macro(s), {c.count} time(s)"
                       + (f": {often}" if often else ""), markup=False, highlight=False)
     exact = [g for g in report.duplicates if g.kind == "exact"]
     near = [g for g in report.duplicates if g.kind == "near"]

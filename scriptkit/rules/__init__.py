@@ -11,7 +11,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from scriptkit.errors import ConfigError
-from scriptkit.rules.base import _REGISTRY, Example, Finding, Rule, RuleContext, register, registered
+from scriptkit.rules.base import Example, Finding, Rule, RuleCollision, RuleContext, register, registered
 
 #: Entry-point group of third-party rules: each names a module (importing it registers its
 #: rules with ``@register``), a Rule class, or a callable returning Rule classes.
@@ -31,7 +31,6 @@ def all_rules() -> tuple[type[Rule], ...]:
 def _load_plugins() -> None:
     from importlib.metadata import entry_points  # (its import is a tenth of `scriptkit --help`)
 
-    builtin = {code: rule for code, rule in _REGISTRY.items()}
     for ep in sorted(entry_points(group=GROUP), key=lambda e: (e.name, e.value)):
         where = f"rule plugin '{ep.name}' ({ep.value})"
         try:
@@ -41,14 +40,12 @@ def _load_plugins() -> None:
             elif not isinstance(loaded, ModuleType) and callable(loaded):
                 for rule in loaded():
                     register(rule)
+        except RuleCollision as exc:  # (register refuses a second rule under a code or name: never a replacement)
+            raise ConfigError(f"{where}: {exc}",
+                              hint="Rename the plug-in's rule; scriptkit's own keep theirs.") from None
         except Exception as exc:  # a broken third-party package must not crash the CLI
             raise ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}",
                               hint="Check that the package providing it is installed and up to date.") from None
-        for code, rule in builtin.items():
-            if _REGISTRY.get(code) is not rule:  # a plug-in may add rules, never replace one
-                raise ConfigError(f"{where} registers {_REGISTRY[code].__name__} under {code}, "
-                                  f"which is scriptkit's {rule.name}",
-                                  hint="Give the plug-in's rules their own codes (SK850-SK899 are free).")
 
 
 __all__ = ["GROUP", "Example", "Finding", "Rule", "RuleContext", "all_rules", "register", "registered"]
