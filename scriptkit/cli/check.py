@@ -17,7 +17,7 @@ import click
 from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.reporters import Reporter, display_path, get_reporter
 
 if TYPE_CHECKING:
@@ -61,18 +61,52 @@ def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter |
         write_atomic(target, buffer.getvalue())
 
 
+# the code and name a load error is reported under in the machine-readable formats (no rule's: the
+# rules are SK001 up, and a plug-in cannot claim it)
+LOAD_ERROR_CODE, LOAD_ERROR_NAME = "SK000", "load-error"
+
+
 @contextmanager
-def _annotated(fmt: str) -> Iterator[None]:
-    """With ``--format github``, a pack that cannot be read is reported as annotations on standard
-    output too (where the workflow reads them), besides the messages on stderr."""
+def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
+    """A pack that cannot be read (exit 2) is reported in the chosen format too, besides the messages
+    on stderr: ``github`` as error annotations, ``json``, ``sarif`` and ``junit`` as results of the
+    code SK000 (load-error). Without them a CI job uploading the report found no file, or an empty
+    one, and the pull request showed nothing. ``text`` stays as it was: stderr says it all."""
     try:
         yield
     except ScriptkitError as exc:
-        if fmt == "github":
-            from scriptkit.reporters.github import report_errors
+        if fmt == "text":
+            raise
+        errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
+        given = Path(pack)
+        inputs = [pack, str(given / PACK_FILE), *(e.location.file for e in errors if e.location)]
+        if output and Path(output).suffix.lower() in (".yaml", ".yml") and given.is_dir() \
+                and Path(output).resolve().is_relative_to(given.resolve()):
+            inputs.append(output)  # (any script of the pack: which ones it has was not learnt)
+        try:
+            _not_an_input(output, inputs)  # (a pack that cannot be read is still not overwritten)
+            if fmt == "github":
+                from scriptkit.reporters.github import report_errors
 
-            report_errors(exc, sys.stdout)
+                failed = exc  # (the annotations it printed before, titled scriptkit; `exc` ends with the block)
+                _emit(_load_errors(errors, given), fmt, output, lambda _result, stream: report_errors(failed, stream))
+            else:
+                _emit(_load_errors(errors, given), fmt, output)
+        except ScriptkitError as unwritten:  # (no folder for -o...): said too, after the errors it would hold
+            raise ErrorGroup([*errors, unwritten]) from None
         raise
+
+
+def _load_errors(errors: list[ScriptkitError], pack: Path) -> LintResult:
+    """The errors as findings of a result the reporters write: severity error, located where each
+    is (one without a place, e.g. a bad --select, at the pack's settings), the hint as suggestion."""
+    from scriptkit.diagnostics import Diagnostic, Severity
+    from scriptkit.linting import LintResult
+
+    somewhere = Location(str(pack / PACK_FILE) if pack.is_dir() else str(pack), 1, 1)
+    return LintResult([Diagnostic(LOAD_ERROR_CODE, LOAD_ERROR_NAME, e.message, Severity.ERROR,
+                                  e.location or somewhere, suggestion=e.hint, extra={"family": "input"})
+                       for e in errors])
 
 
 def _not_an_input(output: str | None, inputs: list[str], option: str = "-o", what: str = "the report") -> None:
@@ -142,7 +176,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                                "(the JSON report's diagnostics can be counted instead)")
     if write_baseline_file and (fix or diff):
         raise click.UsageError("--write-baseline records the findings as they are: run --fix first, then record")
-    with _annotated(fmt):
+    with _reported(fmt, output, pack):
         loaded = load_pack(pack, jobs=jobs)
         check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
         config = _configure(load_config(loaded), select, ignore, fail_on, grammar)

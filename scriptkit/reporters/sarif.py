@@ -18,10 +18,11 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGEST
 
 
 def _rule(code: str, rule: Any, diag: Diagnostic | None) -> dict[str, Any]:
-    if rule is None:  # a config diagnostic (SK800): not a rule class
+    if rule is None:  # a config diagnostic (SK800) or a pack that cannot be read (SK000): not a rule class
         name = diag.name if diag else code
         return {"id": code, "name": name, "shortDescription": {"text": name.replace("-", " ")},
-                "defaultConfiguration": {"level": "warning"}, "properties": {"family": "config"}}
+                "defaultConfiguration": {"level": LEVELS[diag.severity] if diag else "warning"},
+                "properties": {"family": diag.extra.get("family", "config") if diag else "config"}}
     docs = rule.docs()
     return {
         "id": rule.code,
