@@ -3,7 +3,7 @@
 The same keys work in all three places::
 
     select: [empathy, SK2]          # code, name, family or prefix; default: everything
-    ignore: [formal-apology]
+    ignore: [corporate-phrase]
     severity: {SK201: error, readability: suggestion, SK104: off}
     options: {formal-tone: {ceiling: 0.5}}
     fail-on: warning                # error | warning | suggestion (default: warning)

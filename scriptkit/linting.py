@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
     from scriptkit.transcript import PastedText, Turn
 
-# inline suppressions: 'scriptkit: ignore SK201, formal-apology', 'scriptkit: noqa', or a bare noqa
+# inline suppressions: 'scriptkit: ignore SK305, corporate-phrase', 'scriptkit: noqa', or a bare noqa
 # (a verb is a whole word: 'ignore-files' is a typo, not 'ignore' of '-files')
 _INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)(?![\w-])|(?P<noqa>noqa)\b):?"
                      r"(?P<codes>[ \t]*[A-Za-z0-9_-]+(?:[ \t]*,?[ \t]*[A-Za-z0-9_-]+)*)?")

@@ -72,7 +72,7 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
     family = family or family_named
     wanted = family.lower() if family else None
     if wanted is not None and family_named and wanted not in FAMILIES.values():
-        # (`scriptkit rules SK201` or `scriptkit rules formal-apology`: one rule's docs were meant)
+        # (`scriptkit rules SK201` or `scriptkit rules corporate-phrase`: one rule's docs were meant)
         one = next((r for r in all_rules() if wanted in (r.code.lower(), r.name)), None) or \
             find_export_check(family_named)
         if one is not None:
@@ -124,7 +124,7 @@ def _show(con: Console, markdown: str) -> None:
 @click.argument("selector")
 @click.option("--pack", type=click.Path(), help="Also look among this pack's custom rules.")
 def rule_command(selector: str, pack: str | None) -> None:
-    """Show one rule's documentation: by code (SK201) or name (formal-apology)."""
+    """Show one rule's documentation: by code (SK201) or name (corporate-phrase)."""
     from scriptkit.targets.checks import export_checks
     from scriptkit.targets.checks import find as find_export_check
 
