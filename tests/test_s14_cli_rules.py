@@ -4,8 +4,10 @@ name real rules, and a pack's own rules are found where the messages say."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from scriptkit.cli import main
@@ -24,3 +26,32 @@ def test_rule_help_names_a_rule_that_exists() -> None:
     assert {r.code: r.name for r in all_rules()}[code] == name  # (the two examples are one rule)
     shown = run("rule", name)
     assert shown.exit_code == 0 and shown.stdout.startswith(f"# {code} {name}")
+
+
+VOICE = ("name: Team pack\nrules:\n  custom:\n    - name: say-parcel\n      kind: substitution\n"
+         "      swap: {package: parcel}\n")
+SCRIPT = "id: late\ntitle: Late\nacknowledgment: I can see the wait has been long.\nsolution: I've sent it today.\n"
+
+
+def test_a_teams_rule_asked_for_without_its_pack_says_to_name_the_pack(
+        make_pack: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=VOICE)
+    monkeypatch.chdir(tmp_path)  # (no pack here)
+    result = run("rule", "say-parcel")
+    assert result.exit_code == 2
+    assert "no rule 'say-parcel'. If it is a rule of your pack, name the pack: " \
+           "`scriptkit rule say-parcel --pack PACK`." in result.stderr
+    monkeypatch.chdir(root)  # in the pack's folder, the command to run as it is given
+    result = run("rule", "say-parcel")
+    command = re.search(r"`scriptkit (rule say-parcel --pack \.)`", result.stderr)
+    assert result.exit_code == 2 and command is not None, result.stderr
+    shown = run(*command.group(1).split())
+    assert shown.exit_code == 0 and shown.stdout.startswith("# SK801 say-parcel"), shown.output
+    assert "--pack" in run("rule", "SK801").stderr  # (SK8xx: the custom rules' codes)
+
+
+def test_a_typo_of_a_built_in_rule_is_still_a_did_you_mean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("rule", "corporate-phrse")
+    assert result.exit_code == 2 and "Did you mean 'corporate-phrase'?" in result.stderr
+    assert "--pack" not in result.stderr

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import re
+import shlex
 from typing import TYPE_CHECKING
 
 import click
@@ -120,6 +123,17 @@ def _show(con: Console, markdown: str) -> None:
         click.echo(markdown.rstrip() + "\n")
 
 
+def _pack_rule_hint(selector: str) -> str:
+    """Where a name no built-in rule has may be a team's rule (custom, in a pack's settings): say to
+    name the pack, the one in the working folder if there is one."""
+    from scriptkit.cli.check import PACK_FILE
+
+    here = os.path.isfile(PACK_FILE)
+    return (f"If it is a rule of {'the pack here' if here else 'your pack'}, name the pack: "
+            f"`scriptkit rule {shlex.quote(selector)} --pack {'.' if here else 'PACK'}`. "
+            "`scriptkit rules` lists the built-in rules.")
+
+
 @click.command(name="rule")
 @click.argument("selector")
 @click.option("--pack", type=click.Path(), help="Also look among this pack's custom rules.")
@@ -152,6 +166,9 @@ def rule_command(selector: str, pack: str | None) -> None:
             hint = f"'{selector}' is a family: `scriptkit rules --family {selector.lower()}` lists its rules."
         elif close and close[0] in families:
             hint = f"Did you mean the family '{close[0]}'? `scriptkit rules --family {close[0]}` lists its rules."
+        elif pack is None and (re.fullmatch(r"SK8\d\d", selector.upper())  # (the custom rules' codes)
+                               or (not close and not re.fullmatch(r"SK\d\d\d", selector.upper()))):
+            hint = _pack_rule_hint(selector)
         else:
             hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them."
         raise ConfigError(f"no rule '{selector}'", hint=hint)
