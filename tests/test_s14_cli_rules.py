@@ -3,6 +3,7 @@ name real rules, and a pack's own rules are found where the messages say."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -55,3 +56,31 @@ def test_a_typo_of_a_built_in_rule_is_still_a_did_you_mean(tmp_path: Path, monke
     result = run("rule", "corporate-phrse")
     assert result.exit_code == 2 and "Did you mean 'corporate-phrase'?" in result.stderr
     assert "--pack" not in result.stderr
+
+
+def test_rules_of_a_pack_end_with_the_command_that_shows_one_of_them(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": SCRIPT}, pack_yaml=VOICE)
+    result = run("rules", "--pack", str(root), "custom")
+    assert result.exit_code == 0 and "SK801  say-parcel" in result.stdout
+    last = result.stdout.splitlines()[-1]
+    assert last == f"1 rule(s). Details: scriptkit rule CODE --pack {root}"
+    shown = run(*last.split("Details: scriptkit ")[1].replace("CODE", "SK801").split())
+    assert shown.exit_code == 0 and shown.stdout.startswith("# SK801 say-parcel")
+    assert run("rules").stdout.splitlines()[-1].endswith("Details: scriptkit rule CODE")  # (no pack: as before)
+
+
+@pytest.mark.parametrize("given", ["", "/pack.yaml"])
+def test_a_pack_with_rules_but_no_scripts_yet_lists_them(make_pack: Any, given: str) -> None:
+    root = make_pack({}, pack_yaml=VOICE)
+    result = run("rules", "--pack", f"{root}{given}", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [r["name"] for r in json.loads(result.stdout) if r["family"] == "custom"] == ["say-parcel"]
+    shown = run("rule", "say-parcel", "--pack", str(root))
+    assert shown.exit_code == 0 and shown.stdout.startswith("# SK801 say-parcel")
+
+
+def test_a_bad_rule_in_the_settings_is_still_an_error_where_it_is(make_pack: Any) -> None:
+    root = make_pack({}, pack_yaml=VOICE.replace("kind: substitution", "kind: substitutoin"))
+    result = run("rules", "--pack", str(root))
+    assert result.exit_code == 2 and f"{root}/pack.yaml:5:" in result.stderr, result.stderr
+    assert run("rules", "--pack", str(root.parent / "nowhere")).exit_code == 2

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -20,6 +21,7 @@ from scriptkit.rules.base import FAMILIES
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from scriptkit.models import Pack
     from scriptkit.rules.base import Rule
 
 CONFIG_DOCS = f"""{CONFIG_CODE} [{CONFIG_NAME}]: a rule selector or option in the settings names no rule.
@@ -49,10 +51,29 @@ def _pool(pack: str | None) -> list[type[Rule]]:
     rules = list(all_rules())
     if pack:
         from scriptkit.config import load_config
-        from scriptkit.loading import load_pack
 
-        rules.extend(load_config(load_pack(pack)).custom)
+        rules.extend(load_config(_settings(pack)).custom)
     return sorted(rules, key=lambda r: r.code)
+
+
+def _settings(pack: str) -> Pack:
+    """The pack's settings without its scripts: its own rules are there, so a pack with rules and no
+    scripts yet lists them ("no scripts found" before), and a slip in a script does not hide them.
+    A path with no pack.yaml is loaded as a pack, to be told what is wrong with it as check tells."""
+    from scriptkit.errors import ErrorCollector
+    from scriptkit.loading import PACK_FILE, _read_meta, load_pack, pack_of
+    from scriptkit.models import Pack
+
+    path = Path(pack)
+    root = path.parent if path.name == PACK_FILE else pack_of(path) if path.is_file() else path
+    if root is None or not (root / PACK_FILE).is_file():
+        return load_pack(pack)
+    errors = ErrorCollector()
+    meta, origin, _unread = _read_meta(root, errors)
+    errors.raise_if_any()
+    settings = Pack(meta=meta, scripts=[], root=str(root))
+    settings._origin = origin  # (where each setting is: a bad custom rule's error points at its line)
+    return settings
 
 
 @click.command(name="rules")
@@ -109,7 +130,7 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
     con.print(table)
     checks = len(rows) - rule_count
     con.print(f"{rule_count} rule(s)" + (f" and {checks} export check(s)" if checks else "")
-              + ". Details: scriptkit rule CODE", markup=False)
+              + ". Details: scriptkit rule CODE" + (f" --pack {shlex.quote(pack)}" if pack else ""), markup=False)
 
 
 def _show(con: Console, markdown: str) -> None:
