@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -30,16 +31,30 @@ class LazyChoice(click.Choice[str]):
         return self.choices
 
 
+# a server named without its scheme: 'lt.internal:8081', 'localhost', '10.0.0.5:8010/v2'
+_BARE_SERVER = re.compile(r"(?:localhost|[\w-]+(?:\.[\w-]+)+|[\w.-]+:\d+)(?::\d+)?(?:/\S*)?", re.IGNORECASE)
+
+
 def _grammar(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from scriptkit.config import parse_grammar
+    import difflib
+
+    from scriptkit.config import GRAMMAR_MODES, parse_grammar
     from scriptkit.errors import ConfigError
 
     try:
         return parse_grammar(value, None)
     except ConfigError as exc:
-        raise click.BadParameter(f"{exc.message}. {exc.hint}") from None
+        text = value.strip()
+        close = difflib.get_close_matches(text.lower(), GRAMMAR_MODES, n=1)
+        if _BARE_SERVER.fullmatch(text):  # (before a mode: 'localhost' is a server, not 'local')
+            hint = f"A server is given by its URL: did you mean 'http://{text}'?"
+        elif close:
+            hint = f"Did you mean '{close[0]}'?"
+        else:
+            hint = exc.hint or ""
+        raise click.BadParameter(f"{exc.message}. {hint}") from None
 
 
 def grammar_option(func: F) -> F:
