@@ -267,6 +267,9 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     from scriptkit.linting import lint_text
 
     if file == "-":
+        if sys.stdin.isatty():  # (else it waited without a word, as if hung)
+            end = "Ctrl-Z, then Enter" if os.name == "nt" else "Ctrl-D"
+            click.echo(f"Paste the reply, then press {end} on a line of its own.", err=True)
         # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
         raw, name, start = sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>", Path.cwd()
     else:
