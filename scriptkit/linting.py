@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
@@ -138,7 +138,6 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
         from scriptkit.rendering import render_pack  # (a pack's; one reply's judgement never renders)
 
         result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)
-    _judge_internal_notes(result, pack)
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config)]
     if problems:  # (lint_messages returns its diagnostics sorted)
         result.diagnostics = _sorted([*problems, *result.diagnostics])
@@ -167,17 +166,23 @@ def judges_internal_notes(diagnostic: Diagnostic) -> bool:
     return practice_of(diagnostic.code, diagnostic.name) in (None, "flexibility")
 
 
-def _judge_internal_notes(result: LintResult, pack: Pack) -> None:
-    """Leave out what the rules of a reply to a customer found in the pack's internal notes, and name
-    the notes judged (a writer told why a cold note has no warmth findings)."""
-    linted = {m.script_id for m in result.messages}
-    notes = {s.id for s in pack.scripts if s.id in linted and internal_note(pack, s) is not None}
+def _reply_rules_in_notes(pack: Pack | None,
+                          messages: list[Message]) -> tuple[list[str], Callable[[Diagnostic], bool]]:
+    """The pack's internal notes among ``messages`` (named in the report: a writer told why a cold note
+    has no warmth findings), and whether a diagnostic is one a reply's rule found in one of them, to
+    be left out. Asked of each message's own diagnostic, before those of the same shared text (the
+    pack's sign-off) are merged: a merged one keeps the first script's id, and a note's copy would
+    take a public reply's finding with it."""
+    if pack is None:
+        return [], lambda d: False
+    linted = {m.script_id for m in messages}
+    notes = [s.id for s in pack.scripts if s.id in linted and internal_note(pack, s) is not None]
     if not notes:
-        return
+        return [], lambda d: False
+    note_ids = set(notes)
     by_file = {s.file: s.id for s in pack.scripts}
-    result.diagnostics = [d for d in result.diagnostics if judges_internal_notes(d)
-                          or (d.script_id or by_file.get(d.location.file)) not in notes]
-    result.internal_notes = [s.id for s in pack.scripts if s.id in notes]
+    return notes, lambda d: (not judges_internal_notes(d)
+                             and (d.script_id or by_file.get(d.location.file)) in note_ids)
 
 
 def lint_text(text: str, *, channel: str | None = None, config: LintConfig | None = None,
@@ -333,19 +338,23 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
         raise _rule_failed(current, exc) from exc
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     suppress = _suppressions(pack)
+    notes, in_note = _reply_rules_in_notes(pack, messages)
     for step, done, diags in zip(steps, kept, found, strict=True):
         for diag in done:
-            merge_diagnostic(by_key, diag)
+            if not in_note(diag):
+                merge_diagnostic(by_key, diag)
         if diags:  # (most rules find nothing in a reply: no judging to set up for them)
             for diag in _judged(step, diags, suppress):
-                merge_diagnostic(by_key, diag)
+                if not in_note(diag):
+                    merge_diagnostic(by_key, diag)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     for m in messages:
         for seg in m.segments:
             if (span := seg.source) is not None and (source := span.source) is not None \
                     and source.path not in sources:
                 sources[source.path] = source.text
-    return LintResult(_sorted(by_key.values()), messages, config, sources, rules=list(plan.active))
+    return LintResult(_sorted(by_key.values()), messages, config, sources, rules=list(plan.active),
+                      internal_notes=notes)
 
 
 _CHUNK = 64  # messages per chunk: within the per-message caches (analysis, tokens, formality)

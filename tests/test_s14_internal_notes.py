@@ -96,3 +96,28 @@ def test_check_and_audit_judge_a_note_alike(tmp_path: Path) -> None:
     note = report.macro("courier-escalation")
     assert note.internal and not report.macro("parcel-late").internal and report.internal_notes == 1
     assert [p for p, v in note.scores.items() if v is not None] == ["flexibility"]
+
+
+def test_a_finding_in_the_packs_shared_signoff_stays_when_a_note_comes_first(tmp_path: Path) -> None:
+    # the sign-off is pack.yaml's, shared by both scripts: its finding is merged into one, which used to
+    # keep the first script's id (the note's) and was then left out, though the public reply sends it
+    root = tmp_path / "shared"
+    (root / "scripts").mkdir(parents=True)
+    (root / "pack.yaml").write_text(
+        'name: Shared\nchannels:\n  email:\n    greeting: "Hi {{ customer.first_name | fallback(\'there\') }},"\n'
+        '    signoff: "Please do not hesitate to contact us with any questions."\n', encoding="utf-8")
+    body = ('acknowledgment: "I can see how worrying a missing parcel is."\n'
+            'solution: "I\'ve asked the courier to trace it today, and I\'ll email you by Friday."\n')
+    (root / "scripts" / "a-note.yaml").write_text(
+        "id: a-note\ntitle: A note\nchannels: [email]\n" + body + "export:\n  zendesk: {public: false}\n",
+        encoding="utf-8")
+    (root / "scripts" / "b-reply.yaml").write_text("id: b-reply\ntitle: A reply\nchannels: [email]\n" + body,
+                                                   encoding="utf-8")
+    for jobs in (1, 2):
+        result = lint_pack(load_pack(root), jobs=jobs)
+        signoff = [d for d in result.diagnostics if d.code == "SK201" and d.location.file.endswith("pack.yaml")]
+        assert len(signoff) == 1 and signoff[0].script_id == "b-reply", (jobs, result.diagnostics)
+        assert result.internal_notes == ["a-note"]
+    run = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--select", "SK201"],
+                             env={"NO_COLOR": "1"})
+    assert run.exit_code == 1 and "do not hesitate to contact us" in run.output, run.output
