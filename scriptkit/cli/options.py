@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import click
 
@@ -14,7 +14,13 @@ from scriptkit.reporters import FORMATS
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class LazyChoice(click.Choice[str]):
+if TYPE_CHECKING:
+    _Choice: TypeAlias = click.Choice[str]
+else:  # (click.Choice is generic from click 8.2 on; 8.1, which the package accepts, cannot be subscripted)
+    _Choice = click.Choice
+
+
+class LazyChoice(_Choice):
     """A ``click.Choice`` whose choices are read at first use (the option given, or ``--help``), from
     the module that owns them: the command's start-up does not import that module (``--from``'s
     formats are the importers', which load every reader)."""
