@@ -20,7 +20,6 @@ def _sk207(reply: str) -> list[Diagnostic]:
 @pytest.mark.parametrize(("opening", "quoted"), [
     ("We apologize for the delay with your order.", "We apologize for"),
     ("Please accept our apologies for the wait.", "Please accept our apologies"),
-    ("We are sorry for any inconveniences caused.", "We are sorry for any inconveniences"),
     ("The company regrets the mix-up.", "The company regrets"),
 ])
 def test_a_formal_apology_is_named_and_the_personal_form_offered(opening: str, quoted: str) -> None:
@@ -41,3 +40,16 @@ def test_a_reply_with_no_apology_keeps_the_message_and_a_personal_apology_is_war
     assert d.message == "the reply has no warm line: no thanks, reassurance, hope or apology"
     assert d.suggestion == 'add a line such as "Thanks for letting me know" or "I\'m here to help"'
     assert _sk207(f"I'm sorry the parcel is late. {SOLUTION}") == []
+
+
+@pytest.mark.parametrize(("opening", "quoted"), [
+    ("I'm sorry for any inconvenience caused.", "I'm sorry for any inconvenience"),
+    ("I apologize for any inconvenience.", "I apologize for any inconvenience"),
+    ("We are sorry for any inconveniences caused.", "We are sorry for any inconveniences"),
+])
+def test_a_person_saying_a_stock_apology_is_told_to_say_what_for(opening: str, quoted: str) -> None:
+    # (not "the formal kind, not a person speaking", then "I'm sorry ..." offered: the writer wrote that)
+    (d,) = _sk207(f"{opening} {SOLUTION}")
+    assert d.message == (f'the reply has no warm line: its apology "{quoted}" is a stock formula, sorry for no '
+                         "one thing, and there is no thanks, reassurance or hope"), d.message
+    assert (d.suggestion or "").startswith('say what you\'re sorry for: "I\'m sorry your order is late"')

@@ -1044,14 +1044,20 @@ class NoWarmLanguage(Rule):
             return
         formal = next(filter(None, (_formal_apology(s.cues, s.text) for s in body)), None)
         # (the writer sees an apology in the reply: "no ... apology" would contradict them; say
-        # which one is not counted, and why)
-        said, instead = (
-            ("no thanks, reassurance, hope or apology",
-             'add a line such as "Thanks for letting me know" or "I\'m here to help"') if formal is None else
-            (f'its apology "{formal}" is the formal kind, not a person speaking, and there is '
-             "no thanks, reassurance or hope",
-             'apologize as yourself, for what happened: "I\'m sorry ...", or add a line such as '
-             '"Thanks for letting me know"'))
+        # which one is not counted, and why: nobody speaking, or a person saying a stock formula)
+        if formal is None:
+            said, instead = ("no thanks, reassurance, hope or apology",
+                             'add a line such as "Thanks for letting me know" or "I\'m here to help"')
+        elif formal[1]:
+            said, instead = (f'its apology "{formal[0]}" is a stock formula, sorry for no one thing, and '
+                             "there is no thanks, reassurance or hope",
+                             'say what you\'re sorry for: "I\'m sorry your order is late", or add a line such '
+                             'as "Thanks for letting me know"')
+        else:
+            said, instead = (f'its apology "{formal[0]}" is the formal kind, not a person speaking, and there '
+                             "is no thanks, reassurance or hope",
+                             'apologize as yourself, for what happened: "I\'m sorry ...", or add a line such '
+                             'as "Thanks for letting me know"')
         yield Finding(body[0].start, body[-1].end, f"the reply has no warm line: {said}", suggestion=instead,
                       location=empty_slot_location(message, ctx, "warm_language"))
 
@@ -1076,9 +1082,10 @@ def _warm(c: Cues, text: str) -> bool:
     return any(all(b <= x or y <= a for x, y in cold) for a, b in caring)
 
 
-def _formal_apology(c: Cues, text: str) -> str | None:
+def _formal_apology(c: Cues, text: str) -> tuple[str, bool] | None:
     """The formal or corporate apology in a sentence ``_warm`` does not count as warm ("We apologize
-    for", "Please accept our apologies"), as the text shows it; None when it has none."""
+    for", "Please accept our apologies"), as the text shows it, and whether a person says it ("I'm sorry
+    for any inconvenience": a stock formula, not nobody speaking); None when it has none."""
     impersonal = pattern("impersonal_apologies").spans(text)
     cold = [*impersonal, *corporate_table().matcher.spans(text)]
     # an apology inside a stock phrase, as ``_warm`` tells it; else an apology by nobody the
@@ -1087,8 +1094,9 @@ def _formal_apology(c: Cues, text: str) -> str | None:
     for x, y in cold:
         inside = [(a, b) for a, b in apologies if a < y and x < b]
         if inside:  # (the whole of it: "We are sorry" and "sorry for any inconveniences" overlap)
-            return " ".join(text[min(x, *(a for a, _ in inside)):max(y, *(b for _, b in inside))].split())
-    return next((" ".join(text[x:y].split()) for x, y in impersonal), None)
+            personal = any(a < y and x < b for a, b in c.personal_apologies)
+            return " ".join(text[min(x, *(a for a, _ in inside)):max(y, *(b for _, b in inside))].split()), personal
+    return next(((" ".join(text[x:y].split()), False) for x, y in impersonal), None)
 
 
 def has_warm_language(text: str) -> bool:
