@@ -129,12 +129,17 @@ def check_settings(pack: Pack) -> None:
         # (the pack's own block is read with every script's: once is enough, then the scripts that add one)
         # (a plug-in target written before setting_problems existed reports its values at export only)
         wrong_values = getattr(target, "setting_problems", None)
-        for i, script in enumerate(pack.scripts):
-            if i == 0 or name in script.export:
-                merged = target_settings(pack, script, target)
-                for p in wrong_values(merged) if wrong_values is not None else ():
-                    if p.severity == Severity.ERROR:
-                        raise ConfigError(p.message, _setting_location(p.message, script, pack, name), p.hint)
+        pack_block_read = False
+        for script in pack.scripts:
+            if pack_block_read and name not in script.export:
+                continue
+            merged = target_settings(pack, script, target)
+            if merged.get("skip") is True:  # (left out of this target's export: its values are never read)
+                continue
+            pack_block_read = True
+            for p in wrong_values(merged) if wrong_values is not None else ():
+                if p.severity == Severity.ERROR:
+                    raise ConfigError(p.message, _setting_location(p, script, pack, name), p.hint)
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:
@@ -396,7 +401,7 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
     origin = script.origin
     if p.location is not None:
         return p.location
-    if p.code == "SK506" and (setting := _setting_location(p.message, script, pack, target)) is not None:
+    if p.code == "SK506" and (setting := _setting_location(p, script, pack, target)) is not None:
         return setting
     if p.code == "SK502" and (longest := _longest_slot(message)) is not None:
         return longest  # (the slot to shorten: a 3,000-word warm_language, not the solution after it)
@@ -418,17 +423,31 @@ def _longest_slot(message: Message) -> Location | None:
     return starts[max(sizes, key=lambda slot: sizes[slot])] if sizes else None
 
 
-def _setting_location(text: str, script: Script, pack: Pack, target: str) -> Location | None:
-    """Where the setting an SK506 ``text`` is about is written: the key it names in the script's
-    ``export: {<target>: ...}``, else in the pack's; else the first of those blocks there is."""
+def _setting_location(p: Problem, script: Script, pack: Pack, target: str) -> Location | None:
+    """Where the setting an SK506 problem is about is written, in the script's ``export: {<target>: ...}``
+    or else the pack's: the keys it names (``p.setting``: the value of a placeholder mapping, in the
+    block that maps that name), else a key its message names; else the first of those blocks there is."""
     owners = [(owner.origin, conf) for owner, conf in ((script, script.export.get(target)),
                                                        (pack, pack.meta.export.get(target)))
               if owner.origin is not None and isinstance(conf, Mapping) and conf]
+    if p.setting:
+        for depth in range(len(p.setting), 0, -1):  # (the whole path where one block holds it, else its key)
+            for origin, conf in owners:
+                if _holds(conf, p.setting[:depth]):
+                    return origin.location(("export", target, *p.setting[:depth]))
     for origin, conf in owners:
-        key = next((k for k in conf if f"'{k}'" in text or f" {k} " in f" {text} "), None)
+        key = next((k for k in conf if f"'{k}'" in p.message or f" {k} " in f" {p.message} "), None)
         if key is not None:
             return origin.location(("export", target, key))
     return owners[0][0].location(("export", target)) if owners else None
+
+
+def _holds(conf: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
+    for key in keys:
+        if not isinstance(conf, Mapping) or key not in conf:
+            return False
+        conf = conf[key]
+    return True
 
 
 def _slug(text: str) -> str:

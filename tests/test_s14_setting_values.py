@@ -38,9 +38,9 @@ def run(*args: str) -> Any:
      "zendesk status 'waiting' is not one a macro can set"),
     ("freshdesk", "    visibility: everyone\n", "scripts/late.yaml:10:17",
      "freshdesk visibility 'everyone' is not one of"),
-    ("freshdesk", "    folders:\n      Orders: Shipping\n", "scripts/late.yaml:10:5",
+    ("freshdesk", "    folders:\n      Orders: Shipping\n", "scripts/late.yaml:11:15",
      "freshdesk folder and group ids are numbers, not 'Shipping'"),
-    ("zendesk", "    placeholders:\n      customer.first_name: first name\n", "scripts/late.yaml:10:5",
+    ("zendesk", "    placeholders:\n      customer.first_name: first name\n", "scripts/late.yaml:11:28",
      "zendesk placeholder mapping 'customer.first_name: first name' is not a field name"),
 ])
 def test_check_refuses_a_setting_value_export_would_refuse(make_pack: Any, tmp_path: Path, target: str,
@@ -72,3 +72,27 @@ def test_right_values_check_clean_and_export(make_pack: Any, tmp_path: Path, tar
     assert checked.exit_code == 0, checked.output
     exported = run("export", str(root), "--to", target, "--out", str(tmp_path / "out"))
     assert exported.exit_code == 0, exported.output
+
+
+def test_a_bad_mapping_in_the_packs_block_is_located_there_when_the_script_has_a_block_too(make_pack: Any) -> None:
+    # (the message names no key: the place was guessed from it, and was the script's own block)
+    root = make_pack({"late.yaml": SCRIPT + "export:\n  gorgias:\n    status: open\n"},
+                     "name: Settings\nexport:\n  gorgias:\n    placeholders:\n      customer.first_name: first name\n")
+    checked = run("check", str(root))
+    assert checked.exit_code == 2
+    assert f"{root}/pack.yaml:5:28: error: gorgias placeholder mapping" in checked.output, checked.output
+
+
+def test_a_bad_folder_id_is_located_at_its_folder(make_pack: Any) -> None:
+    root = make_pack({"late.yaml": SCRIPT + "export:\n  freshdesk:\n    visibility: all\n"},
+                     "name: Settings\nexport:\n  freshdesk:\n    folders:\n      Orders: 12\n      Billing: Money\n")
+    checked = run("check", str(root))
+    assert checked.exit_code == 2
+    assert f"{root}/pack.yaml:6:16: error: freshdesk folder and group ids are numbers, not 'Money'" in checked.output
+
+
+def test_a_script_left_out_of_a_helpdesk_is_not_refused_for_its_values_there(make_pack: Any, tmp_path: Path) -> None:
+    root = make_pack({"late.yaml": SCRIPT + "export:\n  gorgias:\n    skip: true\n    status: pending\n"})
+    checked = run("check", str(root))
+    assert checked.exit_code == 0, checked.output
+    assert run("export", str(root), "--to", "gorgias", "--out", str(tmp_path / "out")).exit_code == 0

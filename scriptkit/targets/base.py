@@ -45,6 +45,9 @@ class Problem:
     severity: Severity
     hint: str = ""
     location: Location | None = None  # where in the pack; the exporter falls back to the script's title
+    #: the ``export: {<target>: ...}`` setting it is about, as keys ("placeholders", "order.number"): the
+    #: exporter points at it in whichever block (the script's or the pack's) holds it
+    setting: tuple[str, ...] = ()
 
 
 #: The export diagnostics: code -> (name, default severity, what it means).
@@ -67,9 +70,9 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
 
 
 def problem(code: str, message: str, hint: str = "", severity: Severity | None = None,
-            location: Location | None = None) -> Problem:
+            location: Location | None = None, setting: tuple[str, ...] = ()) -> Problem:
     name, default, _ = EXPORT_CODES[code]
-    return Problem(code, name, message, severity or default, hint, location)
+    return Problem(code, name, message, severity or default, hint, location, setting)
 
 
 # ---------------------------------------------------------------- the protocol
@@ -433,10 +436,11 @@ class BaseTarget(ABC):
             return []
         mapped = conf.get("placeholders") or {}
         pairs = mapped.items() if isinstance(mapped, Mapping) else ()
-        bad = [f"{k}: {v}" for k, v in pairs if not _FIELD.fullmatch(str(v))]
-        return [problem("SK506", f"{self.name} placeholder mapping '{b}' is not a field name",
-                        "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR)
-                for b in bad]
+        bad = [(str(k), v) for k, v in pairs if not _FIELD.fullmatch(str(v))]
+        return [problem("SK506", f"{self.name} placeholder mapping '{k}: {v}' is not a field name",
+                        "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR,
+                        setting=("placeholders", k))
+                for k, v in bad]
 
     def check(self, message: Message) -> list[Problem]:
         found = self.setting_problems(settings(message))

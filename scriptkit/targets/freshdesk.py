@@ -104,19 +104,22 @@ is not configured yet.
         found = super().setting_problems(conf)
         vis = conf.get("visibility", "all")
         folders = conf.get("folders")
-        ids = [conf.get("folder_id"), *(folders.values() if isinstance(folders, Mapping) else ()),
-               *as_list(conf.get("group_ids"))]
-        bad = [v for v in ids if v is not None and _int(v) is None]
+        ids: list[tuple[tuple[str, ...], object]] = [
+            (("folder_id",), conf.get("folder_id")),
+            *((("folders", str(name)), v) for name, v in (folders.items() if isinstance(folders, Mapping) else ())),
+            *((("group_ids",), v) for v in as_list(conf.get("group_ids")))]
+        bad = [(key, v) for key, v in ids if v is not None and _int(v) is None]
         if bad:
-            found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {bad[0]!r}",
+            found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {bad[0][1]!r}",
                                  "Use the numeric id Freshdesk shows for the folder or group.",
-                                 severity=Severity.ERROR))
+                                 severity=Severity.ERROR, setting=bad[0][0]))
         if not _known_visibility(vis):
             found.append(problem("SK506", f"freshdesk visibility '{vis}' is not one of {', '.join(VISIBILITY)}",
-                                 "Use all, personal or groups.", severity=Severity.ERROR))
+                                 "Use all, personal or groups.", severity=Severity.ERROR, setting=("visibility",)))
         elif vis == "groups" and not conf.get("group_ids"):
             found.append(problem("SK506", "freshdesk visibility 'groups' needs group_ids",
-                                 "Add export: {freshdesk: {group_ids: [1, 2]}}.", severity=Severity.ERROR))
+                                 "Add export: {freshdesk: {group_ids: [1, 2]}}.", severity=Severity.ERROR,
+                                 setting=("visibility",)))
         return found
 
     def check(self, message: Message) -> list[Problem]:

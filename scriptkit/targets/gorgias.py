@@ -99,15 +99,16 @@ so a later export can be matched to the macro. `language` is the script's `langu
         flag = conf.get("default_filter")
         if flag is not None and not isinstance(flag, bool):
             found.append(problem("SK506", f"gorgias setting 'default_filter' must be true or false, not {flag!r}",
-                                 severity=Severity.ERROR))
+                                 severity=Severity.ERROR, setting=("default_filter",)))
         status = conf.get("status")
         if status is not None and status not in STATUSES:
             found.append(problem("SK506", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
-                                 "Use open or closed.", severity=Severity.ERROR))
+                                 "Use open or closed.", severity=Severity.ERROR, setting=("status",)))
         own_id = conf.get("external_id")
         if own_id is not None and not (isinstance(own_id, str) and own_id.strip()):
             found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {own_id!r}",
-                                 "Remove it to use scriptkit:<script id>.", severity=Severity.ERROR))
+                                 "Remove it to use scriptkit:<script id>.", severity=Severity.ERROR,
+                                 setting=("external_id",)))
         language = conf.get("language")
         if language is not None and not (isinstance(language, str) and LANGUAGE.fullmatch(language)):
             base = base_language(language) if isinstance(language, str) else ""
@@ -115,7 +116,7 @@ so a later export can be matched to the macro. `language` is the script's `langu
                                           f"'fr', not {language!r}",
                                  f"Write '{base}'." if LANGUAGE.fullmatch(base) else
                                  "Write the language's two-letter code (fr, de, es), or remove it to use the "
-                                 "pack's locale.", severity=Severity.ERROR))
+                                 "pack's locale.", severity=Severity.ERROR, setting=("language",)))
         return found
 
     def render(self, message: Message) -> Payload:

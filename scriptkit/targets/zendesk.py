@@ -92,15 +92,15 @@ posts them one by one (Zendesk has no bulk create for macros).
         if restriction is not None and not _valid_restriction(restriction):
             found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}} "
                                           "or {type: User, id: ...}", "Fix the restriction setting.",
-                                 severity=Severity.ERROR))
+                                 severity=Severity.ERROR, setting=("restriction",)))
         for key in ("public", "active"):
             if key in conf and not isinstance(conf[key], bool):
                 found.append(problem("SK506", f"zendesk setting '{key}' must be true or false, not {conf[key]!r}",
-                                     severity=Severity.ERROR))
+                                     severity=Severity.ERROR, setting=(key,)))
         status = conf.get("status")
         if status is not None and status not in STATUSES:
             found.append(problem("SK506", f"zendesk status '{status}' is not one a macro can set",
-                                 f"Use one of: {', '.join(STATUSES)}.", severity=Severity.ERROR))
+                                 f"Use one of: {', '.join(STATUSES)}.", severity=Severity.ERROR, setting=("status",)))
         return found
 
     def render(self, message: Message) -> Payload:
