@@ -70,3 +70,13 @@ def test_a_language_that_is_not_a_two_letter_code_is_refused_at_its_line(tmp_pat
     assert (bad.location.file, bad.location.line) == (str(pack / "scripts" / "retour.yaml"), 7)
     assert "'language' must be a two-letter ISO 639-1 code" in bad.message and hint in (bad.suggestion or "")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_language_in_capitals_is_kept_as_its_code(tmp_path: Path) -> None:
+    source = tmp_path / "gorgias.json"
+    source.write_text(json.dumps({"data": [_macro(1, "Retour", "FR", "Bonjour, je vous rembourse aujourd'hui.")],
+                                  "meta": {"next_cursor": None}}), encoding="utf-8")
+    pack = import_library(source, "gorgias").write(tmp_path / "pack")
+    (script,) = load_pack(pack).scripts
+    assert script.export["gorgias"]["language"] == "fr"
+    assert _export_of(tmp_path, "out", pack)["Retour"]["language"] == "fr"

@@ -101,11 +101,12 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
     language = entry.fields.get("language")
     if isinstance(language, str) and language.strip():
-        if LANGUAGE.fullmatch(language.strip()):
+        code = language.strip().lower()  # ("FR" from a sheet someone edited is French all the same)
+        if LANGUAGE.fullmatch(code):
             # (written for every macro, English too: the pack's locale is the language most macros read as,
             # which need not be this one's)
-            settings["language"] = language.strip()
-            if language.strip() != "en":
+            settings["language"] = code
+            if code != "en":
                 notes.append(f"its language in Gorgias is '{language.strip()}': kept as its gorgias setting "
                              "'language', and exported back so")
         else:
