@@ -27,12 +27,12 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
 from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
+from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
+from scriptkit.sourcetext import PACK_FILE as PACK_FILE
 from scriptkit.sourcetext import SourceText, byte_location
 from scriptkit.text import slug
 
-PACK_FILE = "pack.yaml"
 SCRIPTS_DIR = "scripts"
-MAX_FILE_BYTES = 2_000_000  # a script file larger than this is a mistake, not a script
 
 
 def _yaml() -> YAML:

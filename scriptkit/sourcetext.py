@@ -14,6 +14,11 @@ from itertools import pairwise
 
 from scriptkit.diagnostics import Location
 
+#: a pack's settings file
+PACK_FILE = "pack.yaml"
+#: the largest source file scriptkit reads: a script (or a reply to review) larger than this is a mistake
+MAX_FILE_BYTES = 2_000_000
+
 _NEWLINE = re.compile("\n")
 _new = object.__new__
 _set = object.__setattr__

@@ -131,11 +131,12 @@ def test_an_unknown_channel_is_still_refused_with_the_channels_named(reply: Path
 
 
 def test_review_s_limits_are_the_loader_s() -> None:
-    """review reads a file without importing the loader: its copies of the loader's limits agree."""
+    """review reads a file without importing the loader: the limits it reads by are the loader's."""
     from scriptkit import loading
     from scriptkit.cli import check
 
-    assert (check.PACK_FILE, check.MAX_FILE_BYTES) == (loading.PACK_FILE, loading.MAX_FILE_BYTES)
+    assert (check.PACK_FILE, check.MAX_FILE_BYTES) == (loading.PACK_FILE, loading.MAX_FILE_BYTES) == \
+        ("pack.yaml", 2_000_000)
 
 
 def test_both_ways_of_counting_syllables_agree_with_textstat() -> None:

@@ -19,6 +19,7 @@ from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.reporters import Reporter, display_path, get_reporter
+from scriptkit.sourcetext import MAX_FILE_BYTES, PACK_FILE
 
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
@@ -28,10 +29,6 @@ if TYPE_CHECKING:
 # reply is waited for, and loading a pack's models and templates is most of a start-up)
 
 MAX_FIX_ROUNDS = 10
-# a pack's settings file, and the largest text review reads: scriptkit.loading's PACK_FILE and
-# MAX_FILE_BYTES, written here because review does not import the loader (a test checks they agree)
-PACK_FILE = "pack.yaml"
-MAX_FILE_BYTES = 2_000_000
 
 
 def _configure(config: LintConfig, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None,

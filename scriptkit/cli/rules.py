@@ -147,7 +147,7 @@ def _show(con: Console, markdown: str) -> None:
 def _pack_rule_hint(selector: str) -> str:
     """Where a name no built-in rule has may be a team's rule (custom, in a pack's settings): say to
     name the pack, the one in the working folder if there is one."""
-    from scriptkit.cli.check import PACK_FILE
+    from scriptkit.sourcetext import PACK_FILE
 
     here = os.path.isfile(PACK_FILE)
     return (f"If it is a rule of {'the pack here' if here else 'your pack'}, name the pack: "
