@@ -124,3 +124,28 @@ def test_a_plugin_loaded_by_entry_point_under_a_builtin_code_is_told_to_rename_i
     assert "rule plugin 'acme' (acme_taken): rule code SK201 is taken by two rules" in run.output
     assert "acme_taken.StockPhrase" in run.output and "Rename the plug-in's rule" in run.output
     assert "installed and up to date" not in run.output and "Traceback" not in run.output
+
+
+def test_two_rules_a_function_makes_under_one_code_collide() -> None:
+    from scriptkit.rules import Rule, register
+
+    def make(name: str) -> type[Rule]:
+        class Made(Rule):
+            """A team's rule made by a factory."""
+
+            code = "SK898"
+
+            def check(self, message, ctx):  # type: ignore[no-untyped-def]
+                return iter(())
+
+        Made.name = name
+        return Made
+
+    before = dict(_REGISTRY)
+    try:
+        register(make("acme-first"))
+        with pytest.raises(RuleCollision, match="SK898"):
+            register(make("acme-second"))
+    finally:
+        _REGISTRY.clear()
+        _REGISTRY.update(before)

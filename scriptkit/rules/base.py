@@ -192,8 +192,11 @@ def register(rule: type[Rule]) -> type[Rule]:
 
 
 def _same_class(a: type[Rule], b: type[Rule]) -> bool:
-    """``b`` is ``a`` or ``a`` defined again (``importlib.reload`` makes a new class of the same name)."""
-    return a is b or (a.__module__, a.__qualname__) == (b.__module__, b.__qualname__)
+    """``b`` is ``a`` or ``a`` defined again (``importlib.reload`` makes a new class of the same name).
+    Classes a function makes (``make.<locals>.Rule``) share one name however many it makes: only the
+    class itself is itself."""
+    return a is b or ("<locals>" not in a.__qualname__
+                      and (a.__module__, a.__qualname__) == (b.__module__, b.__qualname__))
 
 
 def _qualified(rule: type[Rule]) -> str:
