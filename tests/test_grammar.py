@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scriptkit.diagnostics import Diagnostic
+from scriptkit.engines.languagetool import CONNECT_TIMEOUT
 from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.linting import lint_pack
 from scriptkit.loading import load_pack
@@ -390,16 +391,16 @@ def test_unreachable_url_fails_fast_with_exit_2(make_pack, tmp_path: Path) -> No
         s.listen(1)
         url = f"http://127.0.0.1:{s.getsockname()[1]}"
         pack = make_pack({"a.yaml": _script("I'm sorry for the wait.")})
-        started = time.monotonic()
         cli = [sys.executable, "-c", "from scriptkit.cli import main; main()"]
         run = subprocess.run([*cli, "check", str(pack), "--grammar", url], capture_output=True, text=True, timeout=60,
                              env={**os.environ, "NO_COLOR": "1", "SCRIPTKIT_GRAMMAR_CACHE": "off"})
-        elapsed = time.monotonic() - started
     assert run.returncode == 2, run.stderr
     assert f"no LanguageTool server answers at {url}" in run.stderr
+    # it gave up on the health check's own short wait, not a check's 60 s (no wall-clock assertion: the
+    # subprocess timeout above only stops a hang)
+    assert f"within {CONNECT_TIMEOUT:.0f}s" in run.stderr
     assert "--grammar off" in run.stderr and "grammar:" in run.stderr
     assert "Traceback" not in run.stderr
-    assert elapsed < 20
 
 
 def test_unknown_grammar_setting_is_located(make_pack) -> None:
@@ -453,9 +454,8 @@ def test_assembly_is_idempotent() -> None:
 
     if assembled() is None:
         require_external("LanguageTool is not assembled (run `make languagetool`)")
-    started = time.monotonic()
     again = assemble()
-    assert not again.assembled_now and time.monotonic() - started < 1
+    assert not again.assembled_now  # (nothing fetched or built again: what it found is used)
     assert (again.path / "languagetool-server.jar").is_file()
     libs = {p.name for p in (again.path / "libs").iterdir()}
     assert "language-en.jar" in libs and "language-de.jar" not in libs  # English, not every language
