@@ -350,14 +350,26 @@ def parse_severity(value: Any, location: Location | None) -> Severity:
                           "Use one of: error, warning, suggestion.") from None
 
 
+# a server named without its scheme: 'lt.internal:8081', 'localhost', '10.0.0.5:8010/v2'
+_BARE_SERVER = re.compile(r"(?:localhost|[\w-]+(?:\.[\w-]+)+|[\w.-]+:\d+)(?::\d+)?(?:/\S*)?", re.IGNORECASE)
+
+
 def parse_grammar(value: Any, location: Location | None) -> str:
+    """A grammar setting (``--grammar`` or ``grammar:``): 'off', 'local' or a server's URL; a near miss
+    ('lcoal', a server without its scheme) is a ConfigError that says what was meant."""
     text = "off" if value is False else str(value).strip()
     if text.lower() in GRAMMAR_MODES:
         return text.lower()
     if re.match(r"^https?://[^\s/]+", text):
         return text.rstrip("/")
-    raise ConfigError(f"'{value}' is not a grammar mode", location,
-                      "Use 'off', 'local' (a LanguageTool server started for you) or the URL of a server.")
+    close = difflib.get_close_matches(text.lower(), GRAMMAR_MODES, n=1)
+    if _BARE_SERVER.fullmatch(text):  # (before a mode: 'localhost' is a server, not 'local')
+        hint = f"A server is given by its URL: did you mean 'http://{text}'?"
+    elif close:
+        hint = f"Did you mean '{close[0]}'?"
+    else:
+        hint = "Use 'off', 'local' (a LanguageTool server started for you) or the URL of a server."
+    raise ConfigError(f"'{value}' is not a grammar mode", location, hint)
 
 
 # ---------------------------------------------------------------- reading settings

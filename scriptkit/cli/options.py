@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -37,30 +36,16 @@ class LazyChoice(_Choice):
         return self.choices
 
 
-# a server named without its scheme: 'lt.internal:8081', 'localhost', '10.0.0.5:8010/v2'
-_BARE_SERVER = re.compile(r"(?:localhost|[\w-]+(?:\.[\w-]+)+|[\w.-]+:\d+)(?::\d+)?(?:/\S*)?", re.IGNORECASE)
-
-
 def _grammar(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    import difflib
-
-    from scriptkit.config import GRAMMAR_MODES, parse_grammar
+    from scriptkit.config import parse_grammar
     from scriptkit.errors import ConfigError
 
     try:
         return parse_grammar(value, None)
     except ConfigError as exc:
-        text = value.strip()
-        close = difflib.get_close_matches(text.lower(), GRAMMAR_MODES, n=1)
-        if _BARE_SERVER.fullmatch(text):  # (before a mode: 'localhost' is a server, not 'local')
-            hint = f"A server is given by its URL: did you mean 'http://{text}'?"
-        elif close:
-            hint = f"Did you mean '{close[0]}'?"
-        else:
-            hint = exc.hint or ""
-        raise click.BadParameter(f"{exc.message}. {hint}") from None
+        raise click.BadParameter(f"{exc.message}. {exc.hint or ''}") from None
 
 
 def grammar_option(func: F) -> F:
