@@ -319,12 +319,8 @@ class SympathyWithoutAction(Rule):
         sorry = [s for s in body if _apologies(s)]
         if not sorry:
             return
-        from scriptkit.rules.solution import owns_a_step
-
         validates = any(s.cues.feelings or _validates(s) for s in body)
-        # an owned step as SK402 and SK403 read the solution is help too: "I've reshipped it today" (the
-        # message said "neither ... offers help" beside SK105's "gives the next step")
-        helps = any(s.cues.acts for s in body) or owns_a_step(message)
+        helps = any(s.cues.acts for s in body)
         if validates or helps:
             return
         s = sorry[0]

@@ -332,13 +332,6 @@ def _has_solution(message: Message) -> bool:
     return _enough_words(solution_text(message))
 
 
-def owns_a_step(message: Message) -> bool:
-    """The solution names a concrete action (SK402) and someone who takes it (SK403): help, whichever
-    sentence the action and the owner are in."""
-    text = solution_text(message)
-    return _has_solution(message) and _has_action(text) and _OWNER_FOLDED.span(text) is not None
-
-
 @lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
 def _enough_words(text: str) -> bool:
     """``word_count(_MARKERS.sub("", text)) >= 3``, reading no further than the third word."""
