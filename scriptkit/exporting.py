@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Text
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
@@ -113,8 +113,9 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
 
 
 def check_settings(pack: Pack) -> None:
-    """Raise ConfigError for the first ``export:`` setting an export would refuse: a target listed
-    under ``targets:`` that is not installed, an unknown or wrong setting of an installed one.
+    """Raise ConfigError for an ``export:`` setting an export would refuse (ErrorGroup for several): a
+    target listed under ``targets:`` that is not installed, an unknown setting of an installed one (the
+    first), a wrong value (each: a run reports them all, as export does).
 
     ``scriptkit check`` asks this, so a pack that checks clean does not then fail its export.
     (Settings for a target that is not installed stay export's warning: a plug-in may be
@@ -124,22 +125,25 @@ def check_settings(pack: Pack) -> None:
     _configured_targets(pack)
     installed = set(available())
     named = {str(key) for conf in (pack.meta.export, *(s.export for s in pack.scripts)) for key in conf}
+    wrong: dict[tuple[str, Location | None], ConfigError] = {}
     for name in sorted(named & installed):
         target = get(name)
-        # (the pack's own block is read with every script's: once is enough, then the scripts that add one)
         # (a plug-in target written before setting_problems existed reports its values at export only)
         wrong_values = getattr(target, "setting_problems", None)
-        pack_block_read = False
+        # every script's settings as export merges them: the pack's block holds for a script only where
+        # the script's own block does not override it (the first script's override hid the pack's value)
         for script in pack.scripts:
-            if pack_block_read and name not in script.export:
-                continue
             merged = target_settings(pack, script, target)
             if merged.get("skip") is True:  # (left out of this target's export: its values are never read)
                 continue
-            pack_block_read = True
             for p in wrong_values(merged) if wrong_values is not None else ():
-                if p.severity == Severity.ERROR:
-                    raise ConfigError(p.message, _setting_location(p, script, pack, name), p.hint)
+                where = _setting_location(p, script, pack, name)
+                if p.severity == Severity.ERROR and (p.message, where) not in wrong:
+                    wrong[p.message, where] = ConfigError(p.message, where, p.hint)
+    if len(wrong) == 1:
+        raise next(iter(wrong.values()))
+    if wrong:
+        raise ErrorGroup(wrong.values())
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:

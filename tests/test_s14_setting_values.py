@@ -96,3 +96,35 @@ def test_a_script_left_out_of_a_helpdesk_is_not_refused_for_its_values_there(mak
     checked = run("check", str(root))
     assert checked.exit_code == 0, checked.output
     assert run("export", str(root), "--to", "gorgias", "--out", str(tmp_path / "out")).exit_code == 0
+
+
+def test_the_packs_wrong_value_is_refused_though_the_first_script_overrides_it(make_pack: Any, tmp_path: Path) -> None:
+    # (only the first script's merged settings were read for the pack's block: its own status hid the
+    # pack's, which every other script exports with)
+    root = make_pack({"a.yaml": SCRIPT.replace("id: late", "id: a") + "export:\n  gorgias:\n    status: open\n",
+                      "b.yaml": SCRIPT.replace("id: late", "id: b").replace("Orders::Late", "Orders::Later")},
+                     "name: Settings\nexport:\n  gorgias:\n    status: done\n")
+    checked = run("check", str(root))
+    assert checked.exit_code == 2 and f"{root}/pack.yaml:4:13: error: gorgias status 'done'" in checked.output
+    assert run("export", str(root), "--to", "gorgias", "--out", str(tmp_path / "out")).exit_code == 1
+
+
+def test_every_wrong_value_is_reported_in_one_run(make_pack: Any) -> None:
+    root = make_pack({"late.yaml": SCRIPT}, "name: Settings\nexport:\n  freshdesk:\n    visibility: everyone\n"
+                                            "  gorgias:\n    status: done\n    language: French\n")
+    checked = run("check", str(root))
+    assert checked.exit_code == 2
+    for where in ("pack.yaml:4:17: error: freshdesk visibility", "pack.yaml:6:13: error: gorgias status",
+                  "pack.yaml:7:15: error: gorgias setting 'language'"):
+        assert f"{root}/{where}" in checked.output, checked.output
+    assert "3 problems found" in checked.output
+
+
+@pytest.mark.parametrize(("value", "shown"), [("~", "null"), ("null", "null"), ("true", "true"), ("42", "42")])
+def test_a_placeholder_mapped_to_no_text_is_refused(make_pack: Any, value: str, shown: str) -> None:
+    # (YAML reads these as null, true and a number: 'None' and 'True' reached the helpdesk's body)
+    root = make_pack({"late.yaml": SCRIPT}, f"name: Settings\nexport:\n  front:\n    placeholders:\n"
+                                            f"      customer.first_name: {value}\n")
+    checked = run("check", str(root))
+    assert checked.exit_code == 2
+    assert f"front placeholder mapping 'customer.first_name: {shown}' is not a field name" in checked.output

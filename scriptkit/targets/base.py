@@ -436,7 +436,9 @@ class BaseTarget(ABC):
             return []
         mapped = conf.get("placeholders") or {}
         pairs = mapped.items() if isinstance(mapped, Mapping) else ()
-        bad = [(str(k), v) for k, v in pairs if not _FIELD.fullmatch(str(v))]
+        # (a value YAML reads as null or true is no field either: its text, 'None', reached the helpdesk)
+        bad = [(str(k), "null" if v is None else str(v).lower() if isinstance(v, bool) else v)
+               for k, v in pairs if not (isinstance(v, str) and _FIELD.fullmatch(v))]
         return [problem("SK506", f"{self.name} placeholder mapping '{k}: {v}' is not a field name",
                         "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR,
                         setting=("placeholders", k))
