@@ -43,3 +43,16 @@ def test_an_unmarked_sign_off_adds_nothing_to_the_summary(tmp_path: Path, monkey
     run = CliRunner().invoke(main, ["review", str(reply)])
     assert "sign-off" in run.output and "outside that count" not in run.output, run.output
     assert _summary(run.output).endswith("; 2 marked ! could improve."), run.output
+
+
+def test_a_settings_warning_is_shown_under_its_file_not_on_the_reply(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it was matched to a sentence by its offset alone: SK800 at scriptkit.toml 1:1 marked the reply's first)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "scriptkit.toml").write_text('ignore = ["warmthh"]\n', encoding="utf-8")
+    (tmp_path / "reply.txt").write_text("I can see how worrying a double charge is. I've refunded it today, and it "
+                                        "reaches your card by Tuesday. Thanks for telling me!\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["review", "reply.txt", "--grammar", "off"], env={"NO_COLOR": "1"})
+    reply, settings = run.output.split("scriptkit.toml", 1)
+    assert "SK800" not in reply and "  ! " not in reply and "0 marked !" in reply, run.output
+    assert "SK800 [unknown-selector] unknown rule selector 'warmthh'" in settings

@@ -72,7 +72,11 @@ def by_sentence(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagno
     starts = [sentences[i].start for i in order]
     inside: list[list[Diagnostic]] = [[] for _ in sentences]
     rest: list[Diagnostic] = []
+    file = sentences[0].location.file if sentences else ""
     for d in result.diagnostics:
+        if d.location.file != file:  # (a settings file's own, SK800 in scriptkit.toml: not the reply's at 1:1)
+            rest.append(d)
+            continue
         k = bisect_right(starts, d.location.offset) - 1
         if k >= 0 and d.location.offset < sentences[order[k]].end:
             inside[order[k]].append(d)
