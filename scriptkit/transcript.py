@@ -281,8 +281,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
             speakers = list(dict.fromkeys(" ".join(m.group("speaker").split()) for m in _LABEL.finditer(text)))
             where = f"its speakers are {', '.join(speakers)}" if speakers else "no line starts with 'Name: '"
             raise ConfigError(f"no speaker '{agent}' in the transcript: {where}", Location(file, 1, 1),
-                              "Name the agent as the transcript labels them, "
-                              "or leave out --agent (agent=) for a plain reply.")
+                              "Name the agent as the transcript labels them, or name no agent to judge the text "
+                              "as a plain reply.")
         return mine
     if found is None:
         return None
@@ -306,7 +306,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         if silent:  # ("Agent:" with nothing after it: the agent is there, their words are not)
             where = f"{' and '.join(silent)} wrote nothing"
         raise ConfigError(f"no agent turns in the transcript: {where}", Location(file, 1, 1),
-                          "Paste the agent's turns too, or name the agent's label with --agent NAME (agent=).")
+                          "Paste the agent's turns too, or name the label the agent writes under (--agent NAME "
+                          "in scriptkit review, agent=NAME in lint_text).")
     return None
 
 

@@ -15,9 +15,9 @@ def test_an_agent_not_in_the_transcript_names_agent_equals() -> None:
         scriptkit.lint_text(CHAT, agent="Rossa")
     said = str(caught.value)
     assert "no speaker 'Rossa' in the transcript: its speakers are Customer, Rosa" in said
-    assert "leave out --agent (agent=) for a plain reply" in said
+    assert "or name no agent to judge the text as a plain reply" in said and "--agent (" not in said
 
 
 def test_a_transcript_with_no_agent_turns_names_agent_equals() -> None:
-    with pytest.raises(scriptkit.ConfigError, match=r"with --agent NAME \(agent=\)"):
+    with pytest.raises(scriptkit.ConfigError, match=r"\(--agent NAME in scriptkit review, agent=NAME in lint_text\)"):
         scriptkit.lint_text("Customer: hello?\nCustomer: anyone there?\n")
