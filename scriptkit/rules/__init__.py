@@ -42,7 +42,7 @@ def _load_plugins() -> None:
                     register(rule)
         except RuleCollision as exc:  # (register refuses a second rule under a code or name: never a replacement)
             raise ConfigError(f"{where}: {exc}",
-                              hint="Rename the plug-in's rule; scriptkit's own keep theirs.") from None
+                              hint="Give the plug-in's rule a code and a name of its own.") from None
         except Exception as exc:  # a broken third-party package must not crash the CLI
             raise ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}",
                               hint="Check that the package providing it is installed and up to date.") from None

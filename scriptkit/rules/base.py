@@ -185,8 +185,8 @@ def register(rule: type[Rule]) -> type[Rule]:
         if (other.code == rule.code or other.name == rule.name) and not _same_class(other, rule):
             what = f"code {rule.code}" if other.code == rule.code else f"name {rule.name!r}"
             raise RuleCollision(f"rule {what} is taken by two rules, {_qualified(other)} ({other.code} {other.name}) "
-                             f"and {_qualified(rule)} ({rule.code} {rule.name}): give your own rule a code in "
-                             f"{PLUGIN_CODES}, the range kept free for plug-in rules, and a name of its own")
+                             f"and {_qualified(rule)} ({rule.code} {rule.name}): give your own rule a code no other "
+                             f"rule has ({PLUGIN_CODES} are kept for plug-in rules) and a name of its own")
     _REGISTRY[rule.code] = rule
     return rule
 
