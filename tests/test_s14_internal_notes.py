@@ -121,3 +121,12 @@ def test_a_finding_in_the_packs_shared_signoff_stays_when_a_note_comes_first(tmp
     run = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--select", "SK201"],
                              env={"NO_COLOR": "1"})
     assert run.exit_code == 1 and "do not hesitate to contact us" in run.output, run.output
+
+
+def test_statistics_say_how_many_scripts_were_notes(tmp_path: Path) -> None:
+    runner = CliRunner()
+    note = runner.invoke(main, ["check", str(_pack(tmp_path / "note", "false")), "--statistics"])
+    assert "1 of them internal note(s), for the agents and never sent: checked for flexibility and hygiene only." \
+        in note.output, note.output
+    reply = runner.invoke(main, ["check", str(_pack(tmp_path / "reply", "true")), "--statistics"])
+    assert "internal note" not in reply.output

@@ -240,6 +240,9 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
         stream.write(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else "") + "\n")
     stream.write(f"{len(result.diagnostics)} finding(s) in {len({m.script_id for m in result.messages})} "
                  "script(s).\n")
+    if result.internal_notes:  # (as the full report says it: why a cold note adds no warmth findings)
+        stream.write(f"{len(result.internal_notes)} of them internal note(s), for the agents and never sent: "
+                     "checked for flexibility and hygiene only.\n")
 
 
 @click.command()
