@@ -56,3 +56,13 @@ def test_a_settings_warning_is_shown_under_its_file_not_on_the_reply(tmp_path: P
     reply, settings = run.output.split("scriptkit.toml", 1)
     assert "SK800" not in reply and "  ! " not in reply and "0 marked !" in reply, run.output
     assert "SK800 [unknown-selector] unknown rule selector 'warmthh'" in settings
+
+
+def test_a_greeting_and_sign_off_alone_are_said_so_not_counted_as_0_of_0(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("Dear valued customer,\n\nBest regards,\nThe Support Team\n", encoding="utf-8")
+    run = CliRunner().invoke(main, ["review", str(tmp_path / "empty.txt"), "--grammar", "off"], env={"NO_COLOR": "1"})
+    said = " ".join(run.output.split())
+    assert "0 of 0" not in said and "outside that count" not in said, said
+    assert "the reply is a greeting and a sign-off only: nothing acknowledges the customer or offers a solution." \
+        in said
+    assert "The greeting is marked !: SK201 [corporate-phrase]." in said

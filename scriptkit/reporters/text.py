@@ -147,17 +147,22 @@ def _sentences(con: Console, result: LintResult, file: str) -> None:
     body = sum(1 for s in notes if s.slot not in FRAME_SLOTS)
     flagged = sum(1 for s, diags in zip(notes, inside, strict=True) if diags and s.slot not in FRAME_SLOTS)
     aside = " of the reply (greeting and sign-off aside)" if body < len(notes) else ""
-    con.print(Text(f"  {clean} of {body} sentence(s){aside} acknowledge, show warmth or offer a solution cleanly; "
-                   f"{flagged} marked ! could improve.{_frames_marked(notes, inside)}", style="dim"))
+    if body == 0:  # (a greeting and a sign-off with nothing between: "0 of 0" says nothing)
+        con.print(Text("  the reply is a greeting and a sign-off only: nothing acknowledges the customer or "
+                       f"offers a solution.{_frames_marked(notes, inside, counted=False)}", style="dim"))
+    else:
+        con.print(Text(f"  {clean} of {body} sentence(s){aside} acknowledge, show warmth or offer a solution "
+                       f"cleanly; {flagged} marked ! could improve.{_frames_marked(notes, inside)}", style="dim"))
     con.print()
 
 
-def _frames_marked(notes: list[SentenceNote], inside: list[list[Diagnostic]]) -> str:
+def _frames_marked(notes: list[SentenceNote], inside: list[list[Diagnostic]], counted: bool = True) -> str:
     """The greeting's or sign-off's own findings, named: they are outside the count of the reply's
-    sentences, so "3 marked !" beside "of 2 sentence(s)" read as a miscount."""
+    sentences (``counted``), so "3 marked !" beside "of 2 sentence(s)" read as a miscount."""
     marked = [(SLOT_LABELS[s.slot], diags) for s, diags in zip(notes, inside, strict=True)
               if diags and s.slot in FRAME_SLOTS]
-    return "".join(f" The {label}, outside that count, is marked ! too: "
+    apart = ", outside that count, is marked ! too" if counted else " is marked !"
+    return "".join(f" The {label}{apart}: "
                    + ", ".join(dict.fromkeys(f"{d.code} [{d.name}]" for d in diags)) + "."
                    for label, diags in marked)
 
