@@ -72,9 +72,10 @@ def test_a_language_that_is_not_a_two_letter_code_is_refused_at_its_line(tmp_pat
     assert not (tmp_path / "out").exists()
 
 
-def test_a_language_in_capitals_is_kept_as_its_code(tmp_path: Path) -> None:
+@pytest.mark.parametrize("written", ["FR", "fr-FR", "fr_CA"])
+def test_a_language_in_capitals_or_as_a_locale_is_kept_as_its_code(tmp_path: Path, written: str) -> None:
     source = tmp_path / "gorgias.json"
-    source.write_text(json.dumps({"data": [_macro(1, "Retour", "FR", "Bonjour, je vous rembourse aujourd'hui.")],
+    source.write_text(json.dumps({"data": [_macro(1, "Retour", written, "Bonjour, je vous rembourse aujourd'hui.")],
                                   "meta": {"next_cursor": None}}), encoding="utf-8")
     pack = import_library(source, "gorgias").write(tmp_path / "pack")
     (script,) = load_pack(pack).scripts

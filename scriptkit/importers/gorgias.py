@@ -25,6 +25,7 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import html_to_text
+from scriptkit.language import base_language
 from scriptkit.targets.gorgias import LANGUAGE, STATUSES
 
 LABEL = "Gorgias macros (API JSON)"
@@ -101,7 +102,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
     language = entry.fields.get("language")
     if isinstance(language, str) and language.strip():
-        code = language.strip().lower()  # ("FR" from a sheet someone edited is French all the same)
+        # ("FR" from a sheet someone edited, or a locale, "fr-FR", is French all the same)
+        code = base_language(language)
         if LANGUAGE.fullmatch(code):
             # (written for every macro, English too: the pack's locale is the language most macros read as,
             # which need not be this one's)
