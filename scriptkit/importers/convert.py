@@ -70,6 +70,9 @@ class NativeScript:
     by_channel: dict[str, dict[str, list[list[Piece]]]] = field(default_factory=dict)
     # the pack's own placeholders: name -> description, sample, can_be_blank (the scripts use them)
     placeholders: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # the export settings as written: the script's own (helpdesk -> settings), and the pack's
+    export: dict[str, Any] = field(default_factory=dict)
+    pack_export: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -3,7 +3,8 @@
 The export holds every script rendered per channel and variant, each segment tagged with its
 slot. So the slots, the variants (an option per variant, as ``options[variant % n]`` chose
 them), the blanks with their prompts, the guidance and alternatives, and each channel's
-greeting and sign-off all come back as they were. Pack constants were rendered into the text,
+greeting and sign-off all come back as they were, and so do the script's and the pack's ``export``
+settings (an internal note stays one). Pack constants were rendered into the text,
 so they come back as literal text; placeholders keep their canonical names and fallbacks.
 """
 
@@ -27,6 +28,8 @@ from scriptkit.targets.jsonfile import FORMAT, VERSION
 
 LABEL = "scriptkit's own JSON export (export --to json): slots, variants and notes read back exactly"
 CHANNEL_ORDER = ("email", "chat", "sms", "phone", "social")
+#: the format versions this scriptkit reads: its own, and the earlier one (1: without ``export`` settings)
+READS = tuple(range(1, VERSION + 1))
 AGAIN = "Export the pack again with `scriptkit export PACK --to json`."
 
 
@@ -47,6 +50,10 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
                                 places.top("pack"), AGAIN)
     pack = {k: str(v) for k, v in header.items() if isinstance(v, str) and v}
     declared = _declared(header.get("placeholders", {}), places)
+    pack_export = header.get("export", {})
+    if not _settings(pack_export):
+        raise ImportFormatError(f"'pack.export' should be an object of helpdesk settings (zendesk: {{...}}), "
+                                f"found {kind_of(pack_export)}", places.top("pack", "export"), AGAIN)
     by_script: dict[str, list[Mapping[str, Any]]] = {}
     faults: dict[str, ItemProblem] = {}  # a script with a bad message is left out whole, by name
     for index, message in enumerate(messages):
@@ -67,7 +74,7 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
             continue
         where = locate(source, script_id)
         try:
-            yield _macro(script_id, group, where, frames, pack, declared)
+            yield _macro(script_id, group, where, frames, pack, declared, pack_export)
         except (KeyError, TypeError, ValueError) as exc:
             yield ItemProblem(where, script_id, f"cannot be read back: {type(exc).__name__}: {exc}")
 
@@ -86,7 +93,8 @@ def _declared(value: Any, places: _Places) -> dict[str, dict[str, Any]]:
 
 
 def _check_version(data: Mapping[str, Any], source: SourceText, places: _Places) -> None:
-    """The export's format version must be the one this scriptkit writes: a later one may mean other things."""
+    """The export's format version must be one this scriptkit writes or wrote: a later one may mean other things
+    (or hold a field this one would skip, losing what it says). Version 1 had no ``export`` settings."""
     if "version" not in data:
         raise ImportFormatError("scriptkit export has no 'version': which export format it is cannot be told",
                                 source.location(0), AGAIN)
@@ -94,9 +102,10 @@ def _check_version(data: Mapping[str, Any], source: SourceText, places: _Places)
     if isinstance(version, bool) or not isinstance(version, int):
         raise ImportFormatError(f"'version' should be a whole number, found {kind_of(version)}",
                                 places.top("version"), AGAIN)
-    if version != VERSION:
+    if version not in READS:
         raise ImportFormatError(
-            f"this is version {version} of scriptkit's export format; this scriptkit reads version {VERSION}",
+            f"this is version {version} of scriptkit's export format; this scriptkit reads version "
+            f"{' or '.join(map(str, READS))}",
             places.top("version"),
             "Upgrade scriptkit to read it (a later scriptkit wrote it), or export the pack again with this one: "
             "`scriptkit export PACK --to json`.")
@@ -134,6 +143,11 @@ def _list(value: Any) -> bool:
     return isinstance(value, list)
 
 
+def _settings(value: Any) -> bool:
+    """Export settings as a pack writes them: an object with text keys (a helpdesk's name, or ``targets``)."""
+    return isinstance(value, dict) and all(isinstance(key, str) for key in value)
+
+
 # key -> (required, accepts, what it should be); in the order the export's reader needs them
 _MESSAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "channel": (True, _text, "text"),
@@ -142,6 +156,7 @@ _MESSAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "notes": (False, _list, "a list of notes"),
     "slots": (False, _slot_texts, "an object of slot texts"),
     "tags": (False, _texts, "a list of tags (text)"),
+    "export": (False, _settings, "an object of helpdesk settings (zendesk: {...})"),
     **{key: (False, _text_or_null, "text") for key in ("title", "scenario", "emotion", "text", "file")},
 }
 _NOTE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
@@ -266,8 +281,9 @@ class _Places:
             pos = self._members[pos][part]
         return pos
 
-    def top(self, key: str) -> Location:
-        return self.source.location(self._offset((key,)))
+    def top(self, *path: str) -> Location:
+        """A top-level value (``version``), or one within it (``pack``, ``export``)."""
+        return self.source.location(self._offset(path))
 
     def at(self, index: int, path: Path_) -> Location:
         """The message ``index`` of the list, or a value in it (``path``)."""
@@ -292,7 +308,8 @@ def _channel_rank(channel: str) -> int:
 
 
 def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
-           frames: dict[str, Layout], pack: dict[str, str], declared: dict[str, dict[str, Any]]) -> ImportedMacro:
+           frames: dict[str, Layout], pack: dict[str, str], declared: dict[str, dict[str, Any]],
+           pack_export: dict[str, Any]) -> ImportedMacro:
     channels = sorted({str(m["channel"]) for m in group}, key=_channel_rank)
     options, *others = [_channel_options(group, channel) for channel in channels]
     # the first channel's text is the script's; another channel's differing slots are its own
@@ -313,7 +330,8 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
                   location=where, dialect="scriptkit", tags=[str(t) for t in main.get("tags", [])], guidance=guidance)
     blanks = {name: _blank(name) for name in prompts}
     native = NativeScript(channels, str(main.get("scenario") or ""), str(main.get("emotion") or ""), options,
-                          prompts, conditions, pack, frames, examples, by_channel, declared)
+                          prompts, conditions, pack, frames, examples, by_channel, declared,
+                          dict(main.get("export", {})), dict(pack_export))
     return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
                          blanks, [], alternatives, native=native)
 

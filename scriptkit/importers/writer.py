@@ -111,7 +111,9 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email") -
         doc["by_channel"] = CommentedMap(
             (channel, CommentedMap((slot, _slot_text(opts, names)) for slot, opts in own.items()))
             for channel, own in native.by_channel.items())
-    if raw.settings:  # what the export said about the macro besides its text (an internal note, switched off, ...)
+    if native is not None and native.export:  # the script's settings as it wrote them
+        doc["export"] = _settings(native.export)
+    elif raw.settings:  # what the export said about the macro besides its text (an internal note, switched off, ...)
         doc["export"] = CommentedMap({raw.dialect: CommentedMap(raw.settings)})
     header = [f"Imported by `scriptkit import` from {source} ({raw.location}, {raw.name})."]
     header += [f"Note: {n}." for n in macro.notes]
@@ -146,6 +148,15 @@ def _entries(items: Sequence[tuple[str, Sequence[Piece]]], key: str, names: dict
         entry["text"] = _scalar(template(pieces, names))
         out.append(entry)
     return out
+
+
+def _settings(value: Any) -> Any:
+    """Export settings read back from JSON, as YAML writes them (objects and lists nested as they were)."""
+    if isinstance(value, dict):
+        return CommentedMap((key, _settings(v)) for key, v in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_settings(v) for v in value)
+    return value
 
 
 def own_placeholders(macros: Sequence[ImportedMacro]) -> dict[str, PlaceholderPiece]:
@@ -202,6 +213,8 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
                 frame["separator"] = layout.separator
             channels[each] = frame
         doc["channels"] = channels
+        if native.pack_export:
+            doc["export"] = _settings(native.pack_export)
         doc.yaml_set_start_comment("Read back with `scriptkit import` from scriptkit's own JSON export.")
         return doc
     if own:

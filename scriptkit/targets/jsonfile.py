@@ -11,7 +11,9 @@ from scriptkit.message import Blank, Message, Placeholder, Segment, SourceSpan, 
 from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, dump_json
 
 FORMAT = "scriptkit.export"
-VERSION = 1
+#: 2: each message's and the pack's ``export`` settings. A reader refuses a later version than its own: one that
+#: skipped a field it does not know would lose what the field holds (an internal note read back as a public reply)
+VERSION = 2
 
 
 def _relative(path: str, root: str) -> str:
@@ -43,6 +45,11 @@ def segment(seg: Segment, root: str) -> dict[str, Any]:
             "source": _source(seg.source, root)}
 
 
+def _export_block(settings: object) -> dict[str, Any]:
+    """``{"export": ...}``: the helpdesk settings as the pack or script writes them, where it has any."""
+    return {"export": settings} if isinstance(settings, dict) and settings else {}
+
+
 class JsonTarget(BaseTarget):
     name = "json"
     summary = "scriptkit's own lossless JSON (segments, slots, notes, source locations)"
@@ -55,9 +62,10 @@ class JsonTarget(BaseTarget):
 `pack.json` holds every script rendered for each of its channels and variants, without loss:
 each message's segments (`text`, `placeholder` with its canonical name and fallback, `blank`
 with its prompt and, where the writer gave one, its example), the slot each came from and its
-source location (file relative to the pack, line, column), the text per slot, and the agent
-notes (guidance, alternatives, conditions). `pack` names the pack, and declares its own
-placeholders (description, sample, whether it can be blank) where it has any.
+source location (file relative to the pack, line, column), the text per slot, the agent notes
+(guidance, alternatives, conditions), and the script's own `export` settings for the
+helpdesks where it has any. `pack` names the pack, declares its own placeholders (description,
+sample, whether it can be blank) and carries its `export` settings, where it has any.
 Placeholders use scriptkit's canonical names (`customer.first_name`), not a helpdesk's.
 """
 
@@ -77,6 +85,7 @@ Placeholders use scriptkit's canonical names (`customer.first_name`), not a help
             "segments": [segment(s, root) for s in message.segments],
             "notes": [{"kind": n.kind, "label": n.label, "text": n.text,
                        "segments": [segment(s, root) for s in n.segments]} for n in message.notes],
+            **_export_block(message.meta.get("script_export")),
         }
 
     def measure(self, payload: Payload) -> tuple[str, str]:
@@ -88,6 +97,7 @@ Placeholders use scriptkit's canonical names (`customer.first_name`), not a help
                   "locale": meta.get("locale", "")}
         if meta.get("pack_placeholders"):  # the pack's own placeholders: description, sample, can_be_blank
             header["placeholders"] = meta["pack_placeholders"]
+        header.update(_export_block(meta.get("pack_export")))
         doc = {"format": FORMAT, "version": VERSION, "pack": header, "messages": [r.payload for r in rendered]}
         return {"json/pack.json": dump_json(doc), **self.readme_file()}
 
