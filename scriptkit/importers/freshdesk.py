@@ -28,6 +28,16 @@ def read(path: Path, options: ReadOptions) -> Read:
 
 
 _VISIBILITY_NAMES = {number: name for name, number in VISIBILITY.items()}  # the export target's, read back
+_CODES = "0 all agents, 1 personal, 2 selected groups"
+
+
+def _number(value: Any) -> int | None:
+    """An id or code as Freshdesk writes it, or as a sheet or script re-typed it ("12"); None if it is not one."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
 
 
 def _canned_response(entry: Entry) -> RawItem | ItemProblem:
@@ -35,16 +45,21 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(found, ItemProblem):
         return found
     html, plain = found
-    # who may use it, as the Freshdesk export target's settings (visibility 0 all, 1 personal, 2 groups)
-    settings: dict[str, Any] = {}
-    shown = entry.fields.get("visibility")
-    visibility = _VISIBILITY_NAMES.get(shown) if isinstance(shown, int) else None
     listed = entry.fields.get("group_ids")
     if listed is not None and not isinstance(listed, list):
         return entry.problem(f"'group_ids' should be a list of group ids, not {kind_of(listed)}")
-    groups = [g for g in listed or [] if isinstance(g, int) and not isinstance(g, bool)]
-    folder = entry.fields.get("folder_id")
     notes = attachment_note(entry.fields.get("attachments"), "Freshdesk")
+    # who may use it, as the Freshdesk export target's settings (visibility 0 all, 1 personal, 2 groups); a value
+    # that cannot be read is named, with what the export writes instead, never dropped in silence
+    settings: dict[str, Any] = {}
+    shown, folder_shown = entry.fields.get("visibility"), entry.fields.get("folder_id")
+    code, folder = _number(shown), _number(folder_shown)
+    visibility = _VISIBILITY_NAMES.get(code) if code is not None else None
+    groups = [n for n in map(_number, listed or []) if n is not None]
+    unread = [g for g in listed or [] if _number(g) is None]
+    if unread:
+        notes.append(f"its Freshdesk group_ids hold {', '.join(map(repr, unread))}, not group numbers: left out, "
+                     "so add those groups again")
     if visibility and (visibility != "groups" or groups):
         settings["visibility"] = visibility
     if visibility == "groups" and groups:
@@ -52,6 +67,21 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
     elif visibility == "groups":
         notes.append("visible to selected groups in Freshdesk, but the export names none: exported back as a "
                      "personal response, so choose its groups again")
-    if isinstance(folder, int) and not isinstance(folder, bool):
+    if folder is not None:
         settings["folder_id"] = folder
+    shared = visibility == "all" or (visibility == "groups" and bool(groups))
+    instead = ("visible to all agents (visibility 0) in that folder" if folder is not None
+               else "a personal response (visibility 1)")
+    if shown is not None and visibility is None:
+        notes.append(f"its Freshdesk visibility {shown!r} is not one Freshdesk documents ({_CODES}): exported "
+                     f"back as {instead}, so set export: {{freshdesk: {{visibility: ...}}}} in the script if it "
+                     "should be another")
+    if folder_shown is not None and folder is None:
+        notes.append(f"its Freshdesk folder_id {folder_shown!r} is not a folder number: exported back without a "
+                     "folder" + (", so as a personal response (visibility 1): set export: {freshdesk: "
+                                 "{folder_id: <id>}} in the script to share it again" if shared else ""))
+    elif folder_shown is None and shared:
+        notes.append(f"shared in Freshdesk (visibility {code}) but the export gives no folder_id: exported back "
+                     "as a personal response (visibility 1), so set export: {freshdesk: {folder_id: <id>}} in the "
+                     "script to share it again")
     return entry.item(html or plain, html=bool(html), dialect="freshdesk", settings=settings, notes=notes)
