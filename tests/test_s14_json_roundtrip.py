@@ -170,3 +170,14 @@ def test_settings_not_as_written_are_refused_where_they_stand(tmp_path: Path, wh
     assert "Traceback" not in result.output
     # nothing is written: a script without its settings would export differently (--skip-bad leaves it out)
     assert result.exit_code == 2 and not (tmp_path / "back").exists()
+
+
+def test_a_setting_yaml_reads_as_a_date_is_written_as_its_text(tmp_path: Path) -> None:
+    pack = _pack(tmp_path / "pack")
+    with (pack / "scripts" / "refund-check.yaml").open("a", encoding="utf-8") as script:
+        script.write("  custom:\n    reviewed: 2026-03-01\n")  # (another tool's block: YAML reads a date)
+    back = _export_import(pack, tmp_path, "first")
+    doc = json.loads((tmp_path / "first-out" / "json" / "pack.json").read_text(encoding="utf-8"))
+    note = next(m for m in doc["messages"] if m["script_id"] == "refund-check")
+    assert note["export"]["custom"] == {"reviewed": "2026-03-01"}
+    assert "  custom:\n    reviewed: '2026-03-01'\n" in _yaml(back / "scripts" / "refund-check.yaml")

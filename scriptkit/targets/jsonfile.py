@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import date, time
 from typing import Any
 
 from scriptkit.message import Blank, Message, Placeholder, Segment, SourceSpan, Text
@@ -47,7 +48,19 @@ def segment(seg: Segment, root: str) -> dict[str, Any]:
 
 def _export_block(settings: object) -> dict[str, Any]:
     """``{"export": ...}``: the helpdesk settings as the pack or script writes them, where it has any."""
-    return {"export": settings} if isinstance(settings, dict) and settings else {}
+    return {"export": _plain(settings)} if isinstance(settings, dict) and settings else {}
+
+
+def _plain(value: object) -> object:
+    """A setting as JSON holds it: a YAML date (``since: 2026-01-01``) or other value JSON has no type for is
+    written as its text, which is what a helpdesk's export of it writes too."""
+    if isinstance(value, dict):
+        return {str(key): _plain(v) for key, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return value.isoformat() if isinstance(value, (date, time)) else str(value)
 
 
 class JsonTarget(BaseTarget):
