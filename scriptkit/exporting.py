@@ -240,7 +240,9 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         phrasings = _phrasings(m, dropped)
         meta = {**m.meta, "export": conf, "title_suffix": suffix, "record_suffix": record, "phrasings": phrasings,
                 "pack_name": pack.name, "pack_version": pack.meta.version, "locale": pack.meta.locale,
-                "pack_root": pack.root, "pack_placeholders": declared}
+                "pack_root": pack.root, "pack_placeholders": declared,
+                # (the export blocks as written, the script's and the pack's: the JSON export carries them to read back)
+                "script_export": script.export, "pack_export": pack.meta.export}
         message = replace(m, meta=meta)
         problems = list(target.check(message))
         if phrasings and not getattr(target, "keeps_phrasings", False):

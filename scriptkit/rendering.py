@@ -1600,9 +1600,7 @@ class _ScriptRender:
                                           tuple(self.segments(src)))
                                 for src in self.sources if src.slot == "flexibility")
         if self._meta is None:  # one mapping for all the script's messages (read only; an export copies it)
-            # (the export blocks as written, the script's and the pack's: the JSON export carries them to read back)
-            self._meta = {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
-                          "script_export": script.export, "pack_export": self.pack.meta.export}
+            self._meta = {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario}
         return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
                        segments=tuple(body), notes=self._notes, file=self.file, meta=self._meta)
 
