@@ -176,6 +176,11 @@ class CustomRule(Rule):
             if spec.metric == "sentence-words":
                 units = [(a + s, a + e, float(len(list(word_spans(chunk[s:e])))))
                          for s, e in sentence_spans(chunk)]
+            elif (a, b) == (0, len(text)):  # the whole reply, measured whole but placed on the script's own
+                # slots: at the shared greeting in pack.yaml it named no script (as SK105 is placed)
+                from scriptkit.rules.readability import body_span
+
+                units = [(*body_span(message), float(_measure(spec.metric, chunk)))]
             else:
                 units = [(a, b, float(_measure(spec.metric, chunk)))]
             for s, e, amount in units:
