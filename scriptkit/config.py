@@ -241,7 +241,7 @@ def option_errors(config: LintConfig, rules: Iterable[type[Rule]]) -> list[Confi
                 expected = _expected_kind(rule.options[opt], value)
                 if expected is not None:  # (said once, as the wrong kind, not again as out of range)
                     errors.append(ConfigError(
-                        f"option '{opt}' of rule {rule.code} [{rule.name}] must be {expected}, not {_kind(value)}",
+                        f"option '{opt}' of rule {rule.code} [{rule.name}] must be {expected}, not {value_kind(value)}",
                         config.value_locations.get((key, opt)) or config.option_locations.get(key),
                         f"Its default is {_shown(rule.options[opt])}."))
                 elif rule.__module__.startswith("scriptkit.rules.") and rule.family() != "grammar":
@@ -276,7 +276,8 @@ def _expected_kind(default: Any, value: Any) -> str | None:
     return None
 
 
-def _kind(value: Any) -> str:
+def value_kind(value: Any) -> str:
+    """A setting's value as a writer reads it in YAML ("text 'yes'", "nothing (null)"), not Python's repr."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -608,7 +609,7 @@ def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) 
         table = "tool.scriptkit"
         if not isinstance(data, dict):
             m = re.search(r"(?m)^\s*scriptkit\s*=", text)
-            raise ConfigError(f"[tool.scriptkit] must be a table of settings, not {_kind(data)}",
+            raise ConfigError(f"[tool.scriptkit] must be a table of settings, not {value_kind(data)}",
                               source.location(m.end() - len("scriptkit =") if m else 0),
                               "Write the settings under a [tool.scriptkit] header, one per line.")
     elif "rules" in data and isinstance(data["rules"], dict) and not (set(data) - {"rules"}):

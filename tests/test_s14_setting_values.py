@@ -128,3 +128,13 @@ def test_a_placeholder_mapped_to_no_text_is_refused(make_pack: Any, value: str, 
     checked = run("check", str(root))
     assert checked.exit_code == 2
     assert f"front placeholder mapping 'customer.first_name: {shown}' is not a field name" in checked.output
+
+
+@pytest.mark.parametrize(("value", "shown"), [("~", "nothing (null)"), ("[false]", "a list"), ("1", "the number 1"),
+                                              ("'no'", "'no'")])
+def test_a_wrong_value_is_shown_as_the_writer_wrote_it(make_pack: Any, value: str, shown: str) -> None:
+    # (Python's spelling reached the writer: "not None", "not [False]")
+    root = make_pack({"late.yaml": SCRIPT + f"export:\n  zendesk:\n    public: {value}\n"})
+    checked = run("check", str(root))
+    assert checked.exit_code == 2
+    assert f"zendesk setting 'public' must be true or false, not {shown}" in checked.output, checked.output

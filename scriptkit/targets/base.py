@@ -335,6 +335,14 @@ def settings(message: Message) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
+def written(value: object) -> str:
+    """A setting's value as the writer wrote it: 'text' quoted, else as YAML reads it ("nothing (null)",
+    "true", "the number 3"), not Python's None and True."""
+    from scriptkit.config import value_kind
+
+    return f"'{value}'" if isinstance(value, str) else value_kind(value)
+
+
 def as_list(value: object) -> list[str]:
     """A setting that may be one value or a list of them."""
     if value is None:

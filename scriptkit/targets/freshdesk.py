@@ -27,6 +27,7 @@ from scriptkit.targets.base import (
     dump_json,
     problem,
     settings,
+    written,
 )
 from scriptkit.targets.liquid import escape_liquid, write_liquid
 
@@ -110,7 +111,7 @@ is not configured yet.
             *((("group_ids",), v) for v in as_list(conf.get("group_ids")))]
         bad = [(key, v) for key, v in ids if v is not None and _int(v) is None]
         if bad:
-            found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {bad[0][1]!r}",
+            found.append(problem("SK506", f"freshdesk folder and group ids are numbers, not {written(bad[0][1])}",
                                  "Use the numeric id Freshdesk shows for the folder or group.",
                                  severity=Severity.ERROR, setting=bad[0][0]))
         if not _known_visibility(vis):

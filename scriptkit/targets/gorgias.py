@@ -27,6 +27,7 @@ from scriptkit.targets.base import (
     problem,
     settings,
     tags_of,
+    written,
 )
 from scriptkit.targets.curly import UNSAFE, spells_default, write_curly, write_default
 
@@ -98,7 +99,8 @@ so a later export can be matched to the macro. `language` is the script's `langu
         found = super().setting_problems(conf)
         flag = conf.get("default_filter")
         if flag is not None and not isinstance(flag, bool):
-            found.append(problem("SK506", f"gorgias setting 'default_filter' must be true or false, not {flag!r}",
+            found.append(problem("SK506", "gorgias setting 'default_filter' must be true or false, not "
+                                          f"{written(flag)}",
                                  severity=Severity.ERROR, setting=("default_filter",)))
         status = conf.get("status")
         if status is not None and status not in STATUSES:
@@ -106,14 +108,14 @@ so a later export can be matched to the macro. `language` is the script's `langu
                                  "Use open or closed.", severity=Severity.ERROR, setting=("status",)))
         own_id = conf.get("external_id")
         if own_id is not None and not (isinstance(own_id, str) and own_id.strip()):
-            found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {own_id!r}",
+            found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {written(own_id)}",
                                  "Remove it to use scriptkit:<script id>.", severity=Severity.ERROR,
                                  setting=("external_id",)))
         language = conf.get("language")
         if language is not None and not (isinstance(language, str) and LANGUAGE.fullmatch(language)):
             base = base_language(language) if isinstance(language, str) else ""
             found.append(problem("SK506", f"gorgias setting 'language' must be a two-letter ISO 639-1 code such as "
-                                          f"'fr', not {language!r}",
+                                          f"'fr', not {written(language)}",
                                  f"Write '{base}'." if LANGUAGE.fullmatch(base) else
                                  "Write the language's two-letter code (fr, de, es), or remove it to use the "
                                  "pack's locale.", severity=Severity.ERROR, setting=("language",)))

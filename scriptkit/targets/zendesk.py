@@ -26,6 +26,7 @@ from scriptkit.targets.base import (
     problem,
     settings,
     tags_of,
+    written,
 )
 from scriptkit.targets.liquid import escape_liquid, write_liquid
 
@@ -95,7 +96,8 @@ posts them one by one (Zendesk has no bulk create for macros).
                                  severity=Severity.ERROR, setting=("restriction",)))
         for key in ("public", "active"):
             if key in conf and not isinstance(conf[key], bool):
-                found.append(problem("SK506", f"zendesk setting '{key}' must be true or false, not {conf[key]!r}",
+                found.append(problem("SK506", f"zendesk setting '{key}' must be true or false, not "
+                                              f"{written(conf[key])}",
                                      severity=Severity.ERROR, setting=(key,)))
         status = conf.get("status")
         if status is not None and status not in STATUSES:
