@@ -89,3 +89,18 @@ def test_a_yes_or_no_is_not_a_visibility_code(tmp_path: Path) -> None:
     (macro,) = _import(tmp_path, _response(1, folder_id=12, visibility=True))
     assert "visibility" not in macro.raw.settings
     assert any("visibility True is not one Freshdesk documents" in note for note in macro.about)
+
+
+def test_a_digit_that_is_no_number_is_named_not_a_crash(tmp_path: Path) -> None:
+    # ("²".isdigit() is true, and int("²") fails: the import stopped as "a bug in scriptkit")
+    (macro,) = _import(tmp_path, _response(1, folder_id="\u00b2", visibility=0))
+    assert any("folder_id '\u00b2' is not a folder number" in note for note in macro.about), macro.about
+
+
+def test_check_names_a_folder_id_that_is_no_number(make_pack: Any) -> None:
+    root = make_pack({"late.yaml": "id: late\ntitle: Orders::Late\nacknowledgment: I can see the wait is a worry.\n"
+                                   "solution: I've sent a new one today.\nexport:\n  freshdesk:\n"
+                                   "    folder_id: \"\u00b2\"\n"})
+    run = CliRunner().invoke(main, ["check", str(root), "--grammar", "off"], env={"NO_COLOR": "1"})
+    assert run.exit_code == 2 and "bug in scriptkit" not in run.output, run.output
+    assert f"{root}/scripts/late.yaml:7:16: error: freshdesk folder and group ids are numbers" in run.output

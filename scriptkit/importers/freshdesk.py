@@ -35,7 +35,7 @@ def _number(value: Any) -> int | None:
     """An id or code as Freshdesk writes it, or as a sheet or script re-typed it ("12"); None if it is not one."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         return int(value.strip())
     return None
 
