@@ -34,7 +34,8 @@ _VERBS = (
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
 # "is valid for" as often: "the discount applies to orders over 20 pounds")
-_IRREGULAR = ("sent resent paid set put made gave got took brought sorted shipped reshipped cleared clearing started "
+# (not "resent": "customers resent this policy" is no step; "re-sent" is written apart)
+_IRREGULAR = ("sent paid set put made gave got took brought sorted shipped reshipped cleared clearing started "
               "applied reapplied verified verifies paused pausing lock freeze froze logged reported "
               "specify specified specifies")
 # the spellings the endings added to a verb above miss: "-ing" without the verb's final "e" ("updating",
