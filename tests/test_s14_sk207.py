@@ -53,3 +53,18 @@ def test_a_person_saying_a_stock_apology_is_told_to_say_what_for(opening: str, q
     assert d.message == (f'the reply has no warm line: its apology "{quoted}" is a stock formula, sorry for no '
                          "one thing, and there is no thanks, reassurance or hope"), d.message
     assert (d.suggestion or "").startswith('say what you\'re sorry for: "I\'m sorry your order is late"')
+
+
+@pytest.mark.parametrize(("reply", "said"), [
+    ("I'm sorry for any inconvenience. I've refunded your order today.",
+     'stock apology "sorry for any inconvenience": sorry for no one thing'),
+    ("We apologize for the inconvenience. I've refunded your order today.",
+     'impersonal apology "We apologize for the inconvenience": nobody in it is sorry'),
+])
+def test_sk204_and_sk207_say_the_same_of_one_apology(reply: str, said: str) -> None:
+    # (SK204 told a writer who wrote "I'm sorry" that nobody in it is sorry, beside SK207's "stock formula")
+    found = lint_text(reply, file="reply.txt", config=LintConfig().override(grammar="off")).diagnostics
+    (sk204,) = [d for d in found if d.code == "SK204"]
+    (sk207,) = [d for d in found if d.code == "SK207"]
+    assert sk204.message == said
+    assert ("stock formula" in sk207.message) == said.startswith("stock apology")

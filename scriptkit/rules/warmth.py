@@ -858,11 +858,17 @@ class ImpersonalApology(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         text = message.text
+        personal = pattern("personal_apologies").spans(text)
         for a, b in pattern("impersonal_apologies").spans(text):
             while a < b and not text[a].isalnum():  # "}} apologizes" starts at the placeholder
                 a += 1
-            yield Finding(a, b, f'impersonal apology "{text[a:b]}": nobody in it is sorry',
-                          suggestion='say it as yourself and name what went wrong: "I\'m really sorry we ..."')
+            if any(x < b and a < y for x, y in personal):  # "I'm sorry for any inconvenience": someone is
+                # sorry, for nothing in particular (as SK207 says it); "nobody in it is sorry" told them otherwise
+                yield Finding(a, b, f'stock apology "{text[a:b]}": sorry for no one thing',
+                              suggestion='name what went wrong: "I\'m really sorry your order is late"')
+            else:
+                yield Finding(a, b, f'impersonal apology "{text[a:b]}": nobody in it is sorry',
+                              suggestion='say it as yourself and name what went wrong: "I\'m really sorry we ..."')
 
 
 def _table_rule_check(tbl: PhraseTable, message: Message, what: str, ctx: RuleContext) -> Iterator[Finding]:
