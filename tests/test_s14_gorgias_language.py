@@ -81,3 +81,18 @@ def test_a_language_in_capitals_or_as_a_locale_is_kept_as_its_code(tmp_path: Pat
     (script,) = load_pack(pack).scripts
     assert script.export["gorgias"]["language"] == "fr"
     assert _export_of(tmp_path, "out", pack)["Retour"]["language"] == "fr"
+
+
+@pytest.mark.parametrize(("written", "kept", "note"), [
+    ("fr-FR", "fr", "its language in Gorgias is 'fr-FR': kept as its gorgias setting 'language', 'fr', and "
+                    "exported back as 'fr'"),
+    ("-de", None, "its language in Gorgias is '-de', not a two-letter ISO 639-1 code"),
+])
+def test_the_note_says_what_is_kept_and_a_malformed_code_is_not_english(tmp_path: Path, written: str,
+                                                                         kept: str | None, note: str) -> None:
+    source = tmp_path / "gorgias.json"
+    source.write_text(json.dumps({"data": [_macro(1, "Retour", written, "Bonjour, je vous rembourse aujourd'hui.")],
+                                  "meta": {"next_cursor": None}}), encoding="utf-8")
+    (macro,) = import_library(source, "gorgias").macros
+    assert macro.raw.settings.get("language") == kept
+    assert any(n.startswith(note) for n in macro.about), macro.about

@@ -25,7 +25,6 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import html_to_text
-from scriptkit.language import base_language
 from scriptkit.targets.gorgias import LANGUAGE, STATUSES
 
 LABEL = "Gorgias macros (API JSON)"
@@ -102,14 +101,18 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
     language = entry.fields.get("language")
     if isinstance(language, str) and language.strip():
-        # ("FR" from a sheet someone edited, or a locale, "fr-FR", is French all the same)
-        code = base_language(language)
+        # ("FR" from a sheet someone edited, or a locale, "fr-FR", is French all the same; not
+        # base_language, which reads "-de" as English)
+        code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
         if LANGUAGE.fullmatch(code):
             # (written for every macro, English too: the pack's locale is the language most macros read as,
             # which need not be this one's)
             settings["language"] = code
-            if code != "en":
+            if code != language.strip():
                 notes.append(f"its language in Gorgias is '{language.strip()}': kept as its gorgias setting "
+                             f"'language', '{code}', and exported back as '{code}'")
+            elif code != "en":
+                notes.append(f"its language in Gorgias is '{code}': kept as its gorgias setting "
                              "'language', and exported back so")
         else:
             notes.append(f"its language in Gorgias is '{language.strip()}', not a two-letter ISO 639-1 code: "
