@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from scriptkit import parallel
 from scriptkit.audit import audit
 from scriptkit.cli import main
 from scriptkit.linting import lint_pack
@@ -98,7 +100,9 @@ def test_check_and_audit_judge_a_note_alike(tmp_path: Path) -> None:
     assert [p for p, v in note.scores.items() if v is not None] == ["flexibility"]
 
 
-def test_a_finding_in_the_packs_shared_signoff_stays_when_a_note_comes_first(tmp_path: Path) -> None:
+def test_a_finding_in_the_packs_shared_signoff_stays_when_a_note_comes_first(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_SCRIPTS", 4)  # (jobs=2 on six scripts: the worker path, for real)
     # the sign-off is pack.yaml's, shared by both scripts: its finding is merged into one, which used to
     # keep the first script's id (the note's) and was then left out, though the public reply sends it
     root = tmp_path / "shared"
@@ -111,8 +115,10 @@ def test_a_finding_in_the_packs_shared_signoff_stays_when_a_note_comes_first(tmp
     (root / "scripts" / "a-note.yaml").write_text(
         "id: a-note\ntitle: A note\nchannels: [email]\n" + body + "export:\n  zendesk: {public: false}\n",
         encoding="utf-8")
-    (root / "scripts" / "b-reply.yaml").write_text("id: b-reply\ntitle: A reply\nchannels: [email]\n" + body,
-                                                   encoding="utf-8")
+    for reply in "bcdef":
+        (root / "scripts" / f"{reply}-reply.yaml").write_text(
+            f"id: {reply}-reply\ntitle: Reply {reply}\nchannels: [email]\n" + body, encoding="utf-8")
+    assert parallel.jobs_for(load_pack(root), 2) == 2
     for jobs in (1, 2):
         result = lint_pack(load_pack(root), jobs=jobs)
         signoff = [d for d in result.diagnostics if d.code == "SK201" and d.location.file.endswith("pack.yaml")]
