@@ -352,7 +352,8 @@ def parse_severity(value: Any, location: Location | None) -> Severity:
 
 
 # a server named without its scheme: 'lt.internal:8081', 'localhost', '10.0.0.5:8010/v2'
-_BARE_SERVER = re.compile(r"(?:localhost|[\w-]+(?:\.[\w-]+)+|[\w.-]+:\d+)(?::\d+)?(?:/\S*)?", re.IGNORECASE)
+# (not a bare number, "0.5": that is no server)
+_BARE_SERVER = re.compile(r"(?![\d.]+$)(?:localhost|[\w-]+(?:\.[\w-]+)+|[\w.-]+:\d+)(?::\d+)?(?:/\S*)?", re.IGNORECASE)
 
 
 def parse_grammar(value: Any, location: Location | None) -> str:
