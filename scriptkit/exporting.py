@@ -131,8 +131,14 @@ def check_settings(pack: Pack) -> None:
         # (a plug-in target written before setting_problems existed reports its values at export only)
         wrong_values = getattr(target, "setting_problems", None)
         # every script's settings as export merges them: the pack's block holds for a script only where
-        # the script's own block does not override it (the first script's override hid the pack's value)
+        # the script's own block does not override it (the first script's override hid the pack's value);
+        # the scripts without a block of their own all have the pack's alone, read once
+        pack_alone_read = False
         for script in pack.scripts:
+            own = name in script.export
+            if not own and pack_alone_read:
+                continue
+            pack_alone_read = pack_alone_read or not own
             merged = target_settings(pack, script, target)
             if merged.get("skip") is True:  # (left out of this target's export: its values are never read)
                 continue
