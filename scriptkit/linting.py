@@ -117,13 +117,24 @@ class LintResult:
 # ---------------------------------------------------------------- public API
 
 def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | None = None,
-              channels: Iterable[str] | None = None, jobs: int | None = None) -> LintResult:
+              channels: Iterable[str] | None = None, jobs: int | None = None,
+              export_settings: bool = True) -> LintResult:
     """Lint every script of ``pack`` on each of its channels, every variant.
 
     ``jobs``: worker processes for a large pack (None = one per CPU, 1 = this process only).
+
+    First, as ``scriptkit check`` does, the pack's ``export:`` settings are checked: a target under
+    ``targets:`` that is not installed, an unknown setting of an installed target or a wrong value
+    raises ConfigError at its place in the YAML (ErrorGroup for several wrong values), so a pack
+    that lints clean is not then refused by ``export``. ``export_settings=False`` judges the
+    scripts' text alone. (A Pack these settings were already found sound for is not read again.)
     """
     from scriptkit import parallel
 
+    if export_settings:
+        from scriptkit.exporting import check_settings_once
+
+        check_settings_once(pack)
     config = config if config is not None else load_config(pack)
     if grammar is not None:
         config = config.override(grammar=grammar)
