@@ -194,8 +194,12 @@ def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
     if opts.mode == "off":
         return out
     language = base_language(opts.language)
-    # (a reply in another language would be all misspellings to the checker: SK006 reports it instead)
-    checked = [i for i, m in enumerate(messages) if language_of(m.text) in (None, language)]
+    notes = _internal_notes(ctx.pack)
+    # (a reply in another language would be all misspellings to the checker: SK006 reports it instead;
+    # an internal note is never sent to the customer, and check drops a reply rule's findings in one:
+    # it is not sent to the server either)
+    checked = [i for i, m in enumerate(messages)
+               if m.script_id not in notes and language_of(m.text) in (None, language)]
     if not checked:
         return out
     parts = [document_parts(messages[i], ctx.pack) for i in checked]
@@ -203,6 +207,16 @@ def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
     for i, doc_parts, matches in zip(checked, parts, found, strict=True):
         out[i] = kept(messages[i], doc_parts, matches, opts)
     return out
+
+
+def _internal_notes(pack: Pack | None) -> frozenset[str]:
+    """The ids of the pack's scripts that are Zendesk internal notes (``export: zendesk: public: false``),
+    told as check tells them."""
+    if pack is None:
+        return frozenset()
+    from scriptkit.linting import internal_note  # (linting imports the rules)
+
+    return frozenset(s.id for s in pack.scripts if internal_note(pack, s) is not None)
 
 
 def settings(opts: GrammarOptions) -> Settings:
