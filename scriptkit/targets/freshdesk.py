@@ -59,6 +59,21 @@ def folder_name(message: Message) -> str:
     return " / ".join(cats) if cats else str(message.meta.get("pack_name") or "scriptkit")
 
 
+#: Freshdesk's folder names: 3 to 240 characters, and not the prefix of the personal folder it makes itself
+FOLDER_NAME_LENGTH = (3, 240)
+RESERVED_FOLDER_PREFIX = "Personal_"
+
+
+def folder_name_problem(name: str) -> str | None:
+    """Why Freshdesk would refuse a canned-response folder of this name, or None."""
+    shortest, longest = FOLDER_NAME_LENGTH
+    if not shortest <= len(name) <= longest:
+        return f"Freshdesk wants {shortest} to {longest} characters, not {len(name)}"
+    if name.startswith(RESERVED_FOLDER_PREFIX):
+        return f"Freshdesk keeps names starting '{RESERVED_FOLDER_PREFIX}' for its own personal folders"
+    return None
+
+
 class FreshdeskTarget(BaseTarget):
     name = "freshdesk"
     summary = "Freshdesk canned responses (single and create_multiple bodies)"
@@ -118,9 +133,13 @@ is not configured yet.
             found.append(problem("SK506", f"freshdesk visibility '{vis}' is not one of {', '.join(VISIBILITY)}",
                                  "Use all, personal or groups.", severity=Severity.ERROR, setting=("visibility",)))
         elif vis == "groups" and not conf.get("group_ids"):
-            found.append(problem("SK506", "freshdesk visibility 'groups' needs group_ids",
-                                 "Add export: {freshdesk: {group_ids: [1, 2]}}.", severity=Severity.ERROR,
-                                 setting=("visibility",)))
+            # (about the group_ids this script lacks, not the visibility the pack may set for all: no block
+            # holds them, so the problem is placed at the script's own freshdesk block where it has one; the
+            # message names no setting that a block holds, which would draw it back to the pack's)
+            found.append(problem("SK506", "freshdesk group_ids missing: the response is for selected groups "
+                                          "(visibility: groups) but names none",
+                                 "Add export: {freshdesk: {group_ids: [1, 2]}} to this script, or to pack.yaml "
+                                 "for every script.", severity=Severity.ERROR, setting=("group_ids",)))
         return found
 
     def check(self, message: Message) -> list[Problem]:
@@ -129,6 +148,11 @@ is not configured yet.
         vis = conf.get("visibility", "all")
         usable = _known_visibility(vis) and not (vis == "groups" and not conf.get("group_ids"))
         if usable and vis != "personal" and self._folder(message) is None:
+            if (why := folder_name_problem(folder_name(message))) is not None:
+                found.append(problem(
+                    "SK506", f"'{folder_name(message)}' cannot be a Freshdesk folder name ({why}): it is left "
+                             "out of folders.json", "Rename the title's category, or give the id of an existing "
+                             f"folder: export: {{freshdesk: {{folders: {{\"{folder_name(message)}\": <id>}}}}}}."))
             found.append(problem(
                 "SK506", f"no freshdesk folder id for folder '{folder_name(message)}': exported as a personal "
                          "response (visibility 1)",
@@ -157,7 +181,9 @@ is not configured yet.
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         out = bundle_files("freshdesk", "canned_responses", rendered, lambda p: p, batch=BULK_MAX)
-        missing = sorted({folder_name(r.message) for r in rendered if "folder_id" not in r.payload})
+        # (a name Freshdesk refuses is named by check, not written as a body that fails)
+        missing = sorted({name for r in rendered if "folder_id" not in r.payload
+                          and folder_name_problem(name := folder_name(r.message)) is None})
         out["freshdesk/folders.json"] = dump_json({"canned_response_folders": [{"name": n} for n in missing]})
         return {**out, **self.readme_file()}
 

@@ -91,8 +91,9 @@ posts them one by one (Zendesk has no bulk create for macros).
         found = super().setting_problems(conf)
         restriction = conf.get("restriction")
         if restriction is not None and not _valid_restriction(restriction):
-            found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}} "
-                                          "or {type: User, id: ...}", "Fix the restriction setting.",
+            found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}}, "
+                                          "{type: Group, id: ...} or {type: User, id: ...}",
+                                 "Give the numeric id of the group(s) or user who may use the macro.",
                                  severity=Severity.ERROR, setting=("restriction",)))
         for key in ("public", "active"):
             if key in conf and not isinstance(conf[key], bool):
@@ -138,9 +139,14 @@ posts them one by one (Zendesk has no bulk create for macros).
 
 
 def _valid_restriction(value: object) -> bool:
+    """Zendesk's restriction: ``type`` Group or User and the numeric ``id`` of one, or for groups ``ids``
+    (numeric group ids). Without an id Zendesk has nobody to restrict the macro to; ``ids`` names groups,
+    so a User restriction takes ``id`` alone."""
     if not isinstance(value, Mapping) or value.get("type") not in ("Group", "User"):
         return False
-    if set(value) - {"type", "id", "ids"}:
+    if set(value) - {"type", "id", "ids"} or not ({"id", "ids"} & set(value)):
+        return False
+    if "ids" in value and value["type"] != "Group":
         return False
     ids = value.get("ids", [1])
     one = value.get("id", 1)
