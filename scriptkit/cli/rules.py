@@ -183,6 +183,8 @@ def rule_command(selector: str, pack: str | None) -> None:
         families = list(FAMILIES.values())
         names = [r.code for r in pool] + [r.name for r in pool] + [c.code for c in export_checks()] + families
         close = difflib.get_close_matches(selector, names, n=1, cutoff=0.5)
+        if re.fullmatch(r"SK\d\d\d", selector.upper()):  # a code: the nearest of its own family, not a look-alike
+            close = _nearest_code(selector.upper(), [r.code for r in pool] + [c.code for c in export_checks()])
         if selector.lower() in families:
             hint = f"'{selector}' is a family: `scriptkit rules --family {selector.lower()}` lists its rules."
         elif close and close[0] in families:
@@ -190,6 +192,13 @@ def rule_command(selector: str, pack: str | None) -> None:
         elif pack is None and (re.fullmatch(r"SK8\d\d", selector.upper())  # (the custom rules' codes)
                                or (not close and not re.fullmatch(r"SK\d\d\d", selector.upper()))):
             hint = _pack_rule_hint(selector)
+        elif close and re.fullmatch(r"SK\d\d\d", selector.upper()):
+            family = FAMILIES.get(close[0][2], "")
+            same = sorted(c for c in names if re.fullmatch(rf"SK{close[0][2]}\d\d", c))
+            hint = (f"Did you mean '{close[0]}'? The {family} {'checks' if family == 'export' else 'rules'} are "
+                    f"{same[0]}-{same[-1]}; `scriptkit rules` lists every code.")
+        elif re.fullmatch(r"SK\d\d\d", selector.upper()):
+            hint = f"No family's codes are SK{selector[2]}xx; `scriptkit rules` lists every code."
         else:
             hint = f"Did you mean '{close[0]}'?" if close else "Run `scriptkit rules` to list them."
         raise ConfigError(f"no rule '{selector}'", hint=hint)
@@ -200,6 +209,21 @@ def rule_command(selector: str, pack: str | None) -> None:
     docs = found.docs()
     body = docs.split("\n", 1)[1].strip() if "\n" in docs else ""
     _show(con, (f"{head}\n\n{found.summary()}\n\n{body}" + (f"\n\nDefaults: {options}" if options else "")))
+
+
+def _nearest_code(code: str, codes: list[str]) -> list[str]:
+    """The code meant by ``code`` (SK299), which no rule has: one of its own family (the hundreds'
+    digit, SK2xx), first one a slip away (a digit changed or two swapped: SK210 for SK201), else the
+    nearest by number (SK207). None when no rule is in that family (SK6xx)."""
+    same = [c for c in codes if c[:3] == code[:3]]
+
+    def slip(other: str) -> bool:
+        diff = [i for i in range(len(code)) if code[i] != other[i]]
+        return len(diff) == 1 or (len(diff) == 2 and sorted(code[d] for d in diff) == sorted(other[d] for d in diff))
+
+    if not same:
+        return []
+    return [min(same, key=lambda c: (not slip(c), abs(int(c[2:]) - int(code[2:])), c))]
 
 
 commands = [rules_command, rule_command]

@@ -12,6 +12,8 @@ reuses it for every lint run with those settings (``scriptkit review`` lints rep
 from __future__ import annotations
 
 import inspect
+import re
+import textwrap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -57,6 +59,33 @@ def practice_of(code: str, name: str) -> str | None:
 
 #: Sections every rule's docs must have, in this order.
 DOC_SECTIONS = ("What it does", "Why it matters", "Example", "Use instead", "Options", "Fix safety")
+
+
+_PLAIN_HEADING = re.compile(r"(?P<name>[A-Z][A-Za-z ]+?)\s*:?")
+
+
+def _markdown_sections(docs: str) -> str:
+    """A docstring whose sections are headed in the plain style the plug-in docs show ("What it
+    does:" over an indented body, or numpy's "Example" over "-------"), with the built-ins' Markdown
+    headings instead ("## What it does"), so ``scriptkit rule``, the docs site and SARIF read it alike.
+    A docstring with Markdown headings already is kept as written."""
+    lines = docs.splitlines()
+    if any(line.startswith("## ") for line in lines):
+        return docs
+    known = {s.lower(): s for s in DOC_SECTIONS}
+    # the summary, then each section: (its heading, its lines)
+    parts: list[tuple[str | None, list[str]]] = [(None, [])]
+    for i, line in enumerate(lines):
+        heading = _PLAIN_HEADING.fullmatch(line.rstrip())
+        underlined = i + 1 < len(lines) and re.fullmatch(r"-{3,}", lines[i + 1].strip()) is not None
+        if heading and heading.group("name").lower() in known and (line.rstrip().endswith(":") or underlined):
+            parts.append((known[heading.group("name").lower()], []))
+        elif not (parts[-1][0] and not parts[-1][1] and re.fullmatch(r"-{3,}", line.strip())):
+            parts[-1][1].append(line)  # (not the underline of the heading just read)
+    out = ["\n".join(parts[0][1]).strip("\n")]
+    for name, body in parts[1:]:
+        out.append(f"## {name}\n" + textwrap.dedent("\n".join(body)).strip("\n"))
+    return "\n\n".join(out)
 
 
 @dataclass(frozen=True)
@@ -144,7 +173,7 @@ class Rule:
     def docs(cls) -> str:
         # cleandoc: docstrings keep their source indentation before Python 3.13, which Markdown
         # would read as a code block
-        return inspect.cleandoc(cls.__doc__ or "")
+        return _markdown_sections(inspect.cleandoc(cls.__doc__ or ""))
 
     @classmethod
     def summary(cls) -> str:
