@@ -70,13 +70,22 @@ class ExportResult:
 def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, out_dir: str | os.PathLike[str], *,
            force: bool = False, channels: Iterable[str] | None = None, grammar: str | None = None,
            config: LintConfig | None = None, lint: bool = True) -> ExportResult:
-    """Export ``pack`` to each of ``targets`` (names, or ``"all"``) under ``out_dir``.
+    """Export ``pack`` (a Pack, or the folder to load it from) to each of ``targets`` (names, or
+    ``"all"``; an empty list: those under ``export: targets:`` in pack.yaml) under ``out_dir``.
 
     Raises ExportRefused (exit code 1) when the linter or a target reports an error and
-    ``force`` is false; ConfigError (exit code 2) for bad settings. Nothing is written then.
+    ``force`` is false; PackError for a pack that cannot be loaded, ConfigError (exit code 2) for
+    bad settings or arguments. Nothing is written then.
     """
+    from scriptkit.linting import check_argument
+
+    check_argument(pack, (Pack, str, os.PathLike), "export", "the pack", "a Pack or a folder")
+    check_argument(out_dir, (str, os.PathLike), "export", "out_dir", "a folder (str or Path)")
+    names = [targets] if isinstance(targets, str) else list(targets) if isinstance(targets, Iterable) else None
+    if names is None or not all(isinstance(name, str) for name in names):
+        raise ConfigError(f"export() takes targets as a name or a list of names, not {targets!r:.60}",
+                          hint="Pass 'zendesk', ['zendesk', 'front'] or 'all'; [] for those under export: targets:.")
     loaded = pack if isinstance(pack, Pack) else load_pack(os.fspath(pack))
-    names = [targets] if isinstance(targets, str) else list(targets)
     if not names:
         names = _configured_targets(loaded)
     if not names:

@@ -116,6 +116,16 @@ class LintResult:
 
 # ---------------------------------------------------------------- public API
 
+def check_argument(value: object, kind: type | tuple[type, ...], function: str, name: str, wanted: str,
+                   hint: str | None = None) -> None:
+    """Raise ConfigError for an argument of the wrong type to a public function: a caller's mistake
+    said in scriptkit's words, as a bad setting is, not an AttributeError from deep inside."""
+    if not isinstance(value, kind):
+        given = ("None" if value is None else f"the {type(value).__name__} {value!r:.60}"
+                 if isinstance(value, str | bytes | int | float) else f"a {type(value).__name__}")
+        raise ConfigError(f"{function}() takes {name} as {wanted}, not {given}", hint=hint)
+
+
 def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | None = None,
               channels: Iterable[str] | None = None, jobs: int | None = None,
               export_settings: bool = True) -> LintResult:
@@ -130,7 +140,13 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     scripts' text alone. (A Pack these settings were already found sound for is not read again.)
     """
     from scriptkit import parallel
+    from scriptkit.models import Pack
 
+    check_argument(pack, Pack, "lint_pack", "the pack", "a Pack",
+                   f"Load it first: scriptkit.load_pack({pack!r})." if isinstance(pack, str | os.PathLike)
+                   else "Load it with scriptkit.load_pack(folder).")
+    check_argument(config, (LintConfig, type(None)), "lint_pack", "config", "a LintConfig or None",
+                   "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
     if export_settings:
         from scriptkit.exporting import check_settings_once
 
@@ -216,6 +232,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         unquoted_parts,
     )
 
+    check_argument(text, str, "lint_text", "the reply", "a str",
+                   "Decode it first: text.decode('utf-8')." if isinstance(text, bytes) else None)
+    check_argument(config, (LintConfig, type(None)), "lint_text", "config", "a LintConfig or None",
+                   "Read settings with scriptkit.load_config(), then .override(...) them.")
     if channel is not None:
         known_channels([channel])
     config = config if config is not None else _text_config(Path(file).parent if file != "<text>" else None)

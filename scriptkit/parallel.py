@@ -72,8 +72,10 @@ def jobs_for(pack: Pack, jobs: int | None) -> int:
 
 
 def _workers(count: int, jobs: int | None) -> int:
-    if jobs is not None and jobs < 1:
-        raise ConfigError(f"--jobs must be 1 or more, not {jobs}")  # (a setting: exit 2, as the CLI's own)
+    # (a setting: exit 2, as the CLI's own; '2' or 1.5 from a Python caller is one too, not a TypeError)
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
+        raise ConfigError(f"jobs (--jobs) must be a whole number, 1 or more, not {jobs!r}",
+                          hint="Pass None for one worker per CPU, or 1 for this process only.")
     wanted = _cpus() if jobs is None else jobs
     if wanted <= 1 or count <= MIN_SCRIPTS or "fork" not in multiprocessing.get_all_start_methods():
         return 1
