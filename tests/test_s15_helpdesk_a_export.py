@@ -261,3 +261,13 @@ def test_gorgias_macros_use_the_documented_actions(full: Path) -> None:
     assert "{{ticket.id}}" in text["body_text"] and "{{current_user.firstname" in text["body_text"]
     assert by_name["addTags"]["arguments"] == {"tags": "late delivery, orders, Été"}  # comma-separated text
     assert by_name["setStatus"]["arguments"] == {"status": "closed"}
+
+
+def test_a_tag_gorgias_would_split_at_its_comma_is_named(make_pack: Any, tmp_path: Path) -> None:
+    # Gorgias addTags: `tags` is one comma-separated string ("question, order-status")
+    root = make_pack({"late.yaml": SCRIPT + 'tags: [orders, "returns, refunds"]\n'})
+    exported = run("export", str(root), "--to", "gorgias", "--out", str(tmp_path / "out"))
+    assert exported.exit_code == 0, exported.output
+    assert "gorgias reads the tag 'returns, refunds' as 2 tags" in exported.output
+    clean = make_pack({"late.yaml": SCRIPT + "tags: [orders, returns]\n"})
+    assert "SK506" not in run("export", str(clean), "--to", "gorgias", "--out", str(tmp_path / "out2")).output

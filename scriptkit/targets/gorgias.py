@@ -121,6 +121,17 @@ so a later export can be matched to the macro. `language` is the script's `langu
                                  "pack's locale.", severity=Severity.ERROR, setting=("language",)))
         return found
 
+    def check(self, message: Message) -> list[Problem]:
+        found = super().check(message)
+        # addTags takes one comma-separated string, so Gorgias reads a tag holding a comma as several
+        split = [t for t in tags_of(message) if "," in t]
+        if split:
+            found.append(problem("SK506", f"gorgias reads the tag '{split[0]}' as "
+                                          f"{len([p for p in split[0].split(',') if p.strip()])} tags: addTags "
+                                          "takes the tags as one comma-separated text",
+                                 "Write it without the comma, or as separate tags."))
+        return found
+
     def render(self, message: Message) -> Payload:
         conf = settings(message)
         actions = [_action("setResponseText", "Response text",
