@@ -65,6 +65,9 @@ def write_baseline(diagnostics: Iterable[Diagnostic], path: Path, root: Path) ->
 def read_baseline(path: Path) -> Counter[Key]:
     """The keys a baseline file accepts; a file that is not one is a located ConfigError."""
     where = Location(str(path), 1, 1)
+    if path.is_dir():  # (not "no such file": it is there, as something else)
+        raise ConfigError(f"{path} is a folder, not a baseline file", where,
+                          "Pass the file `scriptkit check PACK --write-baseline FILE` wrote.")
     if not path.is_file():
         raise ConfigError(f"no such baseline file: {path}", where,
                           "Write one with `scriptkit check PACK --write-baseline FILE`.")

@@ -34,10 +34,12 @@ def test_each_documented_error_is_public_and_one_tree(name: str) -> None:
     (lambda pack: scriptkit.lint_text(b"Thanks for waiting."), "lint_text() takes the reply as a str, not the bytes"),
     (lambda pack: scriptkit.lint_text(None), "lint_text() takes the reply as a str, not None"),
     (lambda pack: scriptkit.lint_text("Hi.", config={}), "lint_text() takes config as a LintConfig or None"),
-    (lambda pack: scriptkit.export(5, "zendesk", "out"), "export() takes the pack as a Pack or a folder, not the int 5"),
+    (lambda pack: scriptkit.export(5, "zendesk", "out"),
+     "export() takes the pack as a Pack or a folder, not the int 5"),
     (lambda pack: scriptkit.export(pack, None, "out"), "export() takes targets as a name or a list of names, not None"),
     (lambda pack: scriptkit.export(pack, [1], "out"), "export() takes targets as a name or a list of names, not [1]"),
-    (lambda pack: scriptkit.export(pack, "zendesk", None), "export() takes out_dir as a folder (str or Path), not None"),
+    (lambda pack: scriptkit.export(pack, "zendesk", None),
+     "export() takes out_dir as a folder (str or Path), not None"),
     (lambda pack: scriptkit.load_pack(pack.root, jobs=1.5), "jobs (--jobs) must be a whole number, 1 or more, not 1.5"),
 ])
 def test_a_wrong_argument_is_a_config_error(make_pack: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -76,3 +78,14 @@ def test_a_wrong_jobs_from_the_command_line_is_still_refused_by_its_option(make_
     root = make_pack({"late.yaml": SCRIPT})
     result = CliRunner().invoke(main, ["check", str(root), "--jobs", "0", "--grammar", "off"])
     assert result.exit_code == 2 and "--jobs" in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_given_as_the_baseline_is_named_as_one(make_pack: Any, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    root = make_pack({"late.yaml": SCRIPT})
+    result = CliRunner().invoke(main, ["check", str(root), "--baseline", str(tmp_path), "--grammar", "off"])
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path}:1:1: error: {tmp_path} is a folder, not a baseline file" in result.output
