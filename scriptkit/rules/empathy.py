@@ -278,7 +278,9 @@ class SympathyWithoutAction(Rule):
     ## What it does
     Reports a reply that says sorry ("I'm sorry that happened") but neither validates the
     customer's feeling ("that must have been so frustrating") nor offers help (an owned next
-    step, an instruction or a time frame).
+    step, an instruction, a time frame, or a question to the customer about their problem:
+    "is it the app or the website?"; not one that only offers more help, "Is there anything
+    else I can help you with?").
 
     ## Why it matters
     Sympathy alone can feel shallow or dismissive: it pities instead of connecting, and
@@ -320,13 +322,23 @@ class SympathyWithoutAction(Rule):
         if not sorry:
             return
         validates = any(s.cues.feelings or _validates(s) for s in body)
-        helps = any(s.cues.acts for s in body)
+        helps = any(s.cues.acts or _asks_about_it(s) for s in body)
         if validates or helps:
             return
         s = sorry[0]
         yield Finding(s.start, s.end, "sympathy without empathy or action: the reply says sorry but neither "
                                       "validates the feeling nor offers help",
                       suggestion='name the feeling and act: "I can see how frustrating that was. Let me fix it now."')
+
+
+# a question that only offers more help ("Is there anything else I can help you with?") moves nothing on
+_OFFER_ONLY = re.compile(r"\banything\s+else\b|\bany\s+(?:other|more|further)\b|\bany\s+questions?\b", re.IGNORECASE)
+
+
+def _asks_about_it(s: Sentence) -> bool:
+    """A question put to the customer about their problem ("Sorry to hear that, is it the layout or the
+    speed?"): the first step of the help, as a step of the writer's is."""
+    return s.cues.asks and s.cues.second_person and _OFFER_ONLY.search(s.text) is None
 
 
 def _validates(s: Sentence) -> bool:

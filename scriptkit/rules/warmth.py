@@ -765,6 +765,9 @@ class NoContractions(Rule):
     ## Options
     - `min_forms` (integer, default 2): how many uncontracted forms make a finding.
 
+    A form inside a stock phrase that SK201 reports ("please do not hesitate to contact us") is
+    left to SK201, whose rewrite replaces the whole phrase; it still counts towards `min_forms`.
+
     ## Fix safety
     Safe: a form is only reported where English contracts it. An auxiliary whose complement
     is missing or has moved to the front keeps its full form and is left alone: "yes, it is.",
@@ -802,7 +805,13 @@ class NoContractions(Rule):
                 found.append((start, end, original, rewrite))
         if len(found) < min_forms:
             return
+        # (a form inside a stock phrase SK201 reports, "please do not hesitate to reach out", is left to it:
+        # its rewrite replaces the whole phrase, and "don't hesitate" beside it was a second finding on the
+        # same words; the form still counts towards min_forms: the reply is as stiff)
+        stock = [(a, b) for a, b, _ in corporate_table().finditer(text)]
         for start, end, original, rewrite in found:
+            if any(a <= start and end <= b for a, b in stock):
+                continue
             yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
 
