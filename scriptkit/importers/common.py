@@ -374,8 +374,10 @@ def text_field(item: Mapping[str, Any], key: str, where: Location, name: str) ->
 
 
 def tags_from(value: Any) -> list[str]:
+    """Tags from a list, or from text: split at commas where it has any (so 'late delivery, orders'
+    keeps its two-word tag, as scriptkit's CSV export writes it), else at spaces (Zendesk's tags)."""
     if isinstance(value, str):
-        return [t for t in re.split(r"[\s,]+", value) if t]
+        return [t.strip() for t in re.split(r"\s*,\s*" if "," in value else r"\s+", value) if t.strip()]
     if isinstance(value, list):
         return [str(t) for t in value if isinstance(t, (str, int))]
     return []

@@ -62,6 +62,7 @@ def read(path: Path, options: ReadOptions) -> Read:
     first_row = 3 if skipped else 2  # (the reader counts the lines it reads, from the header on)
     start_line = first_row
     index = 0
+    first_channels: dict[str, str] = {}  # (scriptkit's own CSV: each script's first channel)
     while True:
         try:
             row = next(reader)
@@ -81,7 +82,7 @@ def read(path: Path, options: ReadOptions) -> Read:
             yield ItemProblem(where, f"row {index}", f"has {len(fields) + len(row[None])} cells; the header "
                                                      f"names {len(fields)}")
             continue
-        item = from_record(row, index - 1, where, options)
+        item = from_record(row, index - 1, where, options, first_channels=first_channels)
         if item is not None:
             yield item
 

@@ -12,6 +12,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from scriptkit.placeholders import DEFAULT_CATALOGUE
+
 # helpdesk spelling -> canonical name, per dialect (the names the export targets write, plus
 # the common alternatives a team may have typed by hand)
 _ZENDESK = {
@@ -119,8 +121,9 @@ def _generic_table() -> dict[str, str]:
         mapping = {k: v for k, v in mapping.items() if k not in _INTERCOM_BARE}
         for key, value in mapping.items():
             table.setdefault(key, value)
-    # the catalogue's own spelling, for libraries exported by scriptkit itself
-    for value in {*table.values()}:
+    # the catalogue's own spelling, for libraries exported by scriptkit itself (its CSV writes
+    # {{order.number}}, which no helpdesk's table names)
+    for value in sorted({*table.values(), *DEFAULT_CATALOGUE.names}):
         table.setdefault(value, value)
     return table
 

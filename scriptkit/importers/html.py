@@ -85,7 +85,10 @@ class _Collector(HTMLParser):
         if not key:
             return
         default = attrs.get("default")
-        self.out.append("{{" + key + (f'|fallback:"{default}"' if default else "") + "}}")
+        # Intercom's own quoting: single quotes around a default that holds a double quote; an empty
+        # default (show nothing) is kept, as the body_text spells it
+        quote = "'" if default and '"' in default else '"'
+        self.out.append("{{" + key + ("" if default is None else f"|fallback:{quote}{default}{quote}") + "}}")
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()

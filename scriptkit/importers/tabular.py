@@ -109,9 +109,17 @@ def _likely_mapping(fields: list[str], options: ReadOptions) -> str:
     return shlex.quote(",".join(pairs)) if any(p.startswith("body=") for p in pairs) else ""
 
 
+#: the columns of scriptkit's own CSV export (targets/csvfile.py) that say a row is one of its rows
+OWN_COLUMNS = frozenset({"script_id", "channel", "variant", "category", "name", "text", "fallbacks"})
+_OWN_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+
+
 def from_record(record: Mapping[str, Any], index: int, where: Location, options: ReadOptions,
-                what: str = "row") -> RawItem | ItemProblem | None:
-    """One record as a raw item; None when --where filters it out."""
+                what: str = "row", first_channels: dict[str, str] | None = None) -> RawItem | ItemProblem | None:
+    """One record as a raw item; None when --where filters it out.
+
+    ``first_channels`` (one dict for the whole file) makes a row of scriptkit's own CSV export read
+    back as the export wrote it: see ``_own_row``."""
     fields = [str(k) for k in record]
     for wanted_col, wanted in options.where.items():
         if str(record.get(wanted_col, "")) != wanted:
@@ -145,10 +153,48 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     quick_text = _quick_text(record) if not options.mapping else None
     settings, notes, unused = quick_text or ({}, [], "")
-    return RawItem(key=key, title=title or _title_from(body), body=body, location=where, html=html,
+    item = RawItem(key=key, title=title or _title_from(body), body=body, location=where, html=html,
                    dialect=options.dialect or ("salesforce" if quick_text else "generic"), tags=tags,
                    guidance=values["guidance"], settings=settings, notes=notes, unused=unused,
                    export_id=str(ident) if ident is not None and key == str(ident) else None)
+    if first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS and not html:
+        _own_row(item, record, first_channels)
+    return item
+
+
+def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str, str]) -> None:
+    """A row of scriptkit's own CSV export, read as that export wrote it: its title is the category
+    and the name (``Orders / Delivery`` + ``Late`` -> ``Orders::Delivery::Late``), its placeholders take
+    the ``fallbacks`` column's fallbacks and its blanks the ``blanks`` column's prompts, alternatives and
+    conditions join the guidance, and the script keeps its id. A row of another channel or variant is
+    titled as a helpdesk export titles it (``Late (chat)``, ``Late (variant 2)``), so variants merge
+    back into their script (importers/variants.py) and each channel keeps its own text."""
+    script_id, channel = str(record.get("script_id") or "").strip(), str(record.get("channel") or "").strip()
+    variant = str(record.get("variant") or "1").strip()
+    category, name = str(record.get("category") or "").strip(), str(record.get("name") or "").strip()
+    if name:
+        item.title = "::".join([*(c.strip() for c in category.split(" / ") if c.strip()), name])
+    first = first_channels.setdefault(script_id, channel)
+    suffix = [channel] if channel and channel != first else []
+    if variant.isdigit() and int(variant) > 1:
+        suffix.append(f"variant {variant}")
+    if suffix:
+        item.title += f" ({', '.join(suffix)})"
+    if _OWN_ID.fullmatch(script_id):
+        # each row its own key, as the export's file stems name them, so rows of one script are not
+        # reported as items sharing one id
+        item.key = "-".join([script_id, *(s.replace(" ", "-") for s in suffix)])
+        item.export_id = None
+        if not (variant.isdigit() and int(variant) > 1):
+            item.script_id = item.key
+    item.body = _with_fallbacks(item.body, str(record.get("fallbacks") or ""), item.notes)
+    for line in str(record.get("blanks") or "").splitlines():
+        blank, sep, prompt = line.partition(": ")
+        if sep and prompt.strip():
+            item.prompts["[[" + blank.strip() + "]]"] = prompt.strip()
+    extra = [f"{head}:\n{text}" for head, key in (("Alternatives", "alternatives"), ("Conditions", "conditions"))
+             if (text := str(record.get(key) or "").strip())]
+    item.guidance = "\n\n".join(p for p in (item.guidance.strip(), *extra) if p)
 
 
 def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], str] | None:
@@ -181,6 +227,35 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], s
         notes.append("not included in its channels in Salesforce (IsInsertable false): exported back it is "
                      "included, so switch it off again")
     return settings, notes, unused
+
+
+def _with_fallbacks(text: str, column: str, notes: list[str]) -> str:
+    """``text`` with the ``fallbacks`` column's fallbacks on its bare ``{{name}}``: a single
+    ``name=fallback`` for every place of the name, else a line per place in the order of the text
+    (``name`` alone: none there), as scriptkit's CSV export writes them."""
+    listed: dict[str, list[str | None]] = {}
+    for line in column.splitlines():
+        name, sep, fallback = line.partition("=")
+        if name.strip():
+            listed.setdefault(name.strip(), []).append(fallback if sep else None)
+    for name, fallbacks in listed.items():
+        bare = "{{" + name + "}}"
+        count = text.count(bare)
+        if len(fallbacks) > 1 and count != len(fallbacks):
+            notes.append(f"the 'fallbacks' column gives {name} {len(fallbacks)} fallback(s) for its {count} "
+                         "place(s) in the text: it is kept without them, so add them again")
+            continue
+        parts = text.split(bare)
+        spelled = [_fallback(name, fallbacks[min(i, len(fallbacks) - 1)]) for i in range(count)]
+        text = parts[0] + "".join(s + p for s, p in zip(spelled, parts[1:], strict=True))
+    return text
+
+
+def _fallback(name: str, fallback: str | None) -> str:
+    if fallback is None:
+        return "{{" + name + "}}"
+    quote = "'" if '"' in fallback else '"'
+    return "{{" + f"{name}|fallback:{quote}{fallback}{quote}" + "}}"
 
 
 def _title_from(body: str) -> str:

@@ -25,13 +25,17 @@ class CsvTarget(BaseTarget):
 
 `scripts.csv` (UTF-8, comma-separated, RFC 4180 quoting) has one row per script, channel and
 variant. `text` is the customer-facing reply with placeholders as `{{customer.first_name}}`
-and blanks as `[[name]]`; `fallbacks` lists `name=fallback` pairs; `blanks` lists
+and blanks as `[[name]]`; `fallbacks` lists `name=fallback` pairs (a placeholder whose places differ
+has a line per place in the order of the text, `name` alone where it has none); `blanks` lists
 `name: prompt`; guidance, alternatives and conditions are for the agent only.
 """
 
     def render(self, message: Message) -> Payload:
         cats, name = categories(message.title)
-        fallbacks = {s.name: s.fallback for s in message.segments if isinstance(s, Placeholder) and s.fallback}
+        places: dict[str, list[str | None]] = {}
+        for s in message.segments:
+            if isinstance(s, Placeholder):
+                places.setdefault(s.name, []).append(s.fallback)
         blanks = {s.name: s.prompt for s in message.segments if isinstance(s, Blank)}
 
         def notes(kind: str) -> str:
@@ -42,9 +46,10 @@ and blanks as `[[name]]`; `fallbacks` lists `name=fallback` pairs; `blanks` list
             "script_id": message.script_id, "channel": message.channel, "variant": str(message.variant + 1),
             "category": " / ".join(cats), "name": name, "scenario": str(message.meta.get("scenario", "")),
             "emotion": str(message.meta.get("emotion", "")),
-            "tags": " ".join(str(t) for t in message.meta.get("tags", ())),  # type: ignore[attr-defined]
+            # (comma-separated: a tag may hold a space, 'late delivery', and the import splits at commas)
+            "tags": ", ".join(str(t) for t in message.meta.get("tags", ())),  # type: ignore[attr-defined]
             "text": message.text,
-            "fallbacks": "\n".join(f"{k}={v}" for k, v in sorted(fallbacks.items())),
+            "fallbacks": "\n".join(_fallback_lines(places)),
             "blanks": "\n".join(f"{k}: {v}" for k, v in blanks.items()),
             "guidance": notes("guidance"), "alternatives": notes("alternative"), "conditions": notes("condition"),
         }
@@ -59,6 +64,21 @@ and blanks as `[[name]]`; `fallbacks` lists `name=fallback` pairs; `blanks` list
         for r in rendered:
             writer.writerow(r.payload)
         return {"csv/scripts.csv": buf.getvalue().encode("utf-8"), **self.readme_file()}
+
+
+def _fallback_lines(places: dict[str, list[str | None]]) -> list[str]:
+    """``name=fallback`` once for a placeholder with one fallback wherever it stands; one line per place,
+    in the order of the text, for one whose places differ (``name`` alone where it has none), so the
+    import puts each fallback back where it was."""
+    lines: list[str] = []
+    for name, fallbacks in places.items():
+        if all(f is None for f in fallbacks):
+            continue
+        if len(set(fallbacks)) == 1:
+            lines.append(f"{name}={fallbacks[0]}")
+        else:
+            lines += [name if f is None else f"{name}={f}" for f in fallbacks]
+    return lines
 
 
 def target() -> CsvTarget:

@@ -1,7 +1,8 @@
 """Intercom macros (saved replies). Intercom's macro API is read-only (``GET /macros`` only),
 so this target writes what an admin pastes into the macro editor: HTML and plain text with
 Intercom's ``{{first_name|fallback:"there"}}`` attributes, plus a JSON list shaped like the
-API's read-back ``macro`` object (name, body, body_text) for comparing after import."""
+API's read-back ``macro`` object (name, body, body_text) for comparing after import: there, as
+``GET /macros`` returns it, ``body`` holds ``<attribute key=".." default=".."/>`` tags."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from scriptkit.targets.base import (
     dump_json,
     escape_html,
     problem,
+    to_html,
 )
 
 PLACEHOLDERS: Mapping[str, str] = {
@@ -48,6 +50,22 @@ def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -
 
 
 DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{{",), empty_fallback=True)  # (fallback:"": show nothing)
+
+
+def write_attribute(name: str, fallback: str | None = None, as_html: bool = True) -> str:
+    """``<attribute key="user.first_name" default="there"/>``: how Intercom's API returns a placeholder
+    in a macro's HTML ``body`` (its OpenAPI ``macro`` schema), the default HTML-escaped."""
+    default = "" if fallback is None else f' default="{_attr(fallback)}"'
+    return f'<attribute key="{_attr(name)}"{default}/>'
+
+
+def _attr(value: str) -> str:
+    """Text inside a double-quoted HTML attribute (an apostrophe stays as typed)."""
+    return escape_html(value).replace('"', "&quot;")
+
+
+#: the read-back body's spelling: what macros.json holds, so it compares with ``GET /macros``
+READ_BACK = Dialect(PLACEHOLDERS, write_attribute, unsafe=DIALECT.unsafe, empty_fallback=True)
 
 _PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
@@ -81,7 +99,9 @@ macro editor (Settings > Inbox > Macros):
 - `macros/<script>.html`: open in a browser, copy the reply, paste it as the macro body.
 - `macros/<script>.txt`: the same reply as plain text.
 - `macros.json`: every macro as `{name, body, body_text}`, the fields the API returns when
-  reading macros back, so an imported workspace can be compared with the pack.
+  reading macros back, so an imported workspace can be compared with the pack. As the API
+  returns it, `body` spells placeholders as `<attribute key="user.first_name" default="there"/>`
+  and `body_text` as `{{user.first_name|fallback:"there"}}`.
 
 Placeholders are Intercom attributes with fallbacks: `{{user.first_name|fallback:"there"}}`.
 Intercom documents no escape for a literal `{{`, so scriptkit refuses such text (SK505).
@@ -98,7 +118,8 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
         return found
 
     def render(self, message: Message) -> Payload:
-        return {"name": display_title(message), "body": self.html(message), "body_text": self.plain(message)}
+        body = to_html(message.segments, READ_BACK, self.names(message))
+        return {"name": display_title(message), "body": body, "body_text": self.plain(message)}
 
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["name"]), str(payload["body"])
@@ -107,8 +128,9 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
         out: dict[str, bytes] = {}
         for r in rendered:
             lang = str(r.message.meta.get("locale") or "en")
+            # the page is copied as text from a browser, which shows no <attribute> tag: {{...}} it is
             page = _PAGE.format(lang=html.escape(lang), title=html.escape(r.payload["name"]),
-                                body=r.payload["body"])
+                                body=self.html(r.message))
             out[f"intercom/macros/{r.stem}.html"] = page.encode("utf-8")
             out[f"intercom/macros/{r.stem}.txt"] = (r.payload["body_text"] + "\n").encode("utf-8")
         out["intercom/macros.json"] = dump_json({"macros": [r.payload for r in rendered]})

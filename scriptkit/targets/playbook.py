@@ -33,6 +33,11 @@ def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: 
     return "".join(out).strip()
 
 
+def channel_name(channel: str) -> str:
+    """A channel as a heading reads it: 'Email', 'Chat', 'SMS' (not 'Sms')."""
+    return "SMS" if channel == "sms" else channel.capitalize()
+
+
 def _md(segments: Iterable[Segment]) -> str:
     return spoken(segments, md_escape, lambda w: f"*{{{w}}}*", lambda b: f"**{b}**")
 
@@ -118,7 +123,7 @@ def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
                 out += [f"*When:* {md_escape(first['scenario'])}  ", f"*Customer feels:* {md_escape(first['emotion'])}",
                         ""]
             for p in s["replies"]:
-                out += [f"**{p['channel'].capitalize()}**", ""]
+                out += [f"**{channel_name(p['channel'])}**", ""]
                 out += _quote(p["md"])
                 out.append("")
             if s["others"]:
@@ -156,7 +161,7 @@ def _page(title: str, lang: str, groups: dict[str, dict[str, list[Payload]]]) ->
                 out.append(f"<p><strong>When:</strong> {esc(first['scenario'])}<br>"
                            f"<strong>Customer feels:</strong> {esc(first['emotion'])}</p>")
             for p in s["replies"]:
-                out.append(f"<h4>{esc(p['channel'].capitalize())}</h4><blockquote>{p['html']}</blockquote>")
+                out.append(f"<h4>{esc(channel_name(p['channel']))}</h4><blockquote>{p['html']}</blockquote>")
             if s["others"]:
                 out.append("<h4>Other ways to say it</h4><ul>")
                 out += [f"<li>({esc(p['channel'])}, variant {p['variant'] + 1}) {p['html']}</li>" for p in s["others"]]

@@ -1,0 +1,147 @@
+"""Front, Intercom, Salesforce and file exports checked against the vendors' documented facts
+(each fact is written into the test that relies on it; nothing is read from outside the project)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from export_fixtures import write_pack
+
+from scriptkit.exporting import export
+from scriptkit.importers import import_library
+
+# A script using every placeholder form: a fallback with an apostrophe and an ampersand, an empty
+# fallback ("show nothing"), a bare placeholder, a blank, and non-ASCII text.
+QUOTED = """\
+id: quoted
+title: "Orders::Café “late” & <b>"
+channels: [email, sms]
+tags: [orders, late delivery]
+acknowledgment: "I'm sorry, {{ customer.first_name | fallback(\\"O'Brien & co\\") }}, the parcel to Malmö is late."
+warm_language: "Thank you for waiting, {{ customer.full_name | fallback('') }}."
+flexibility:
+  blanks:
+    - name: new_date
+      prompt: The carrier's new date
+solution: "I've chased it for {{ customer.email }}: it arrives by {{ blank.new_date }}, and I'll check that day."
+"""
+
+# Intercom's OpenAPI (2.16), schema 'macro': "body: The body of the macro in HTML format with placeholders
+# transformed to XML-like format", example '<p>Hi <attribute key="user.name" default="there"/>, ...</p>';
+# "body_text: The plain text version of the macro body with original Intercom placeholder format",
+# example 'Hi {{user.name|fallback:"there"}}, ...'.
+_ATTRIBUTE = re.compile(r'<attribute key="([^"]+)"(?: default="([^"]*)")?/>')
+
+
+def _intercom(tmp_path: Path) -> tuple[list[dict[str, str]], Path]:
+    pack = write_pack(tmp_path / "p", {"quoted.yaml": QUOTED})
+    export(pack, ["intercom"], tmp_path / "out", lint=False)
+    listed = json.loads((tmp_path / "out/intercom/macros.json").read_text(encoding="utf-8"))["macros"]
+    return listed, tmp_path / "out/intercom"
+
+
+def test_intercom_macros_json_body_is_in_the_api_read_back_form(tmp_path: Path) -> None:
+    """macros.json says it holds what GET /macros returns, to compare a workspace with the pack: its HTML
+    body spelled placeholders as {{...}} text, which the API's body never holds."""
+    listed, _ = _intercom(tmp_path)
+    email = listed[0]
+    assert "{{" not in email["body"]
+    tags = _ATTRIBUTE.findall(email["body"])
+    assert tags == [("user.first_name", "there"), ("user.first_name", "O'Brien &amp; co"), ("user.name", ""),
+                    ("user.email", ""), ("teammate.name", "")]
+    assert '<attribute key="user.email"/>' in email["body"]  # no fallback: no default attribute at all
+    assert '<attribute key="user.name" default=""/>' in email["body"]  # the empty fallback is kept
+    # the plain text keeps Intercom's own placeholder syntax, as body_text does in the API
+    assert email["body_text"].startswith('Hi {{user.first_name|fallback:"there"}},\n\n')
+    assert '{{user.first_name|fallback:"O\'Brien & co"}}' in email["body_text"]
+    assert "<attribute" not in email["body_text"]
+
+
+def test_intercom_paste_page_keeps_the_text_an_admin_copies(tmp_path: Path) -> None:
+    """The page is copied from a browser, which shows nothing for an <attribute/> tag: it keeps {{...}}."""
+    _, out = _intercom(tmp_path)
+    page = (out / "macros/quoted.html").read_text(encoding="utf-8")
+    assert "<attribute" not in page
+    assert '{{user.first_name|fallback:"O\'Brien &amp; co"}}' in page
+
+
+def test_intercom_read_back_body_imports_to_the_same_script(tmp_path: Path) -> None:
+    """The read-back body alone (as GET /macros gives it, without body_text) gives the same text."""
+    listed, _ = _intercom(tmp_path)
+    with_text = tmp_path / "with_text.json"
+    with_text.write_text(json.dumps({"type": "list", "data": [dict(listed[0], type="macro", id="1")]}),
+                         encoding="utf-8")
+    html_only = tmp_path / "html_only.json"
+    html_only.write_text(json.dumps({"type": "list", "data": [
+        {"type": "macro", "id": "1", "name": listed[0]["name"], "body": listed[0]["body"]}]}), encoding="utf-8")
+    (a,), (b,) = import_library(with_text, "intercom").macros, import_library(html_only, "intercom").macros
+    assert a.text == b.text
+    assert "{{customer.first_name}}" in b.text
+
+
+def test_playbook_names_the_sms_channel_as_people_write_it(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"quoted.yaml": QUOTED})
+    export(pack, ["playbook"], tmp_path / "out", lint=False)
+    md = (tmp_path / "out/playbook/playbook.md").read_text(encoding="utf-8")
+    page = (tmp_path / "out/playbook/playbook.html").read_text(encoding="utf-8")
+    assert "**SMS**" in md and "**Sms**" not in md
+    assert "<h4>SMS</h4>" in page
+
+
+def test_csv_tags_keep_a_tag_with_a_space(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"quoted.yaml": QUOTED})
+    export(pack, ["csv"], tmp_path / "out", lint=False)
+    library = import_library(tmp_path / "out/csv/scripts.csv")
+    assert library.macros[0].raw.tags == ["orders", "late delivery"]
+
+
+MIXED_PACK = """\
+name: Mixed
+channels:
+  email:
+    greeting: "Hi {{ customer.first_name | fallback('there') }},"
+  chat:
+    greeting: "Hi {{ customer.first_name }}!"
+"""
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def test_csv_fallbacks_column_lists_each_place_where_they_differ(tmp_path: Path) -> None:
+    """A placeholder with a fallback in one place and none (or another) elsewhere: the column kept one
+    value per name, so the import gave the chat greeting the acknowledgment's fallback."""
+    pack = write_pack(tmp_path / "p", {"quoted.yaml": QUOTED.replace("[email, sms]", "[email, chat]")}, MIXED_PACK)
+    export(pack, ["csv"], tmp_path / "out", lint=False)
+    email, chat = (r for r in _rows(tmp_path / "out/csv/scripts.csv") if r["variant"] == "1")
+    assert email["fallbacks"].splitlines() == ["customer.first_name=there", "customer.first_name=O'Brien & co",
+                                               "customer.full_name="]
+    assert chat["fallbacks"].splitlines() == ["customer.first_name", "customer.first_name=O'Brien & co",
+                                              "customer.full_name="]
+
+
+def test_scriptkit_csv_reads_back_as_it_was_written(tmp_path: Path) -> None:
+    """Export to CSV, import, export again: each row's title, id, text, fallbacks, blanks and tags are the
+    same (the category came back as part of the name only, the fallbacks and prompts not at all, a catalogue
+    name such as order.number became a blank, and each channel's row was a duplicate of the script)."""
+    pack = write_pack(tmp_path / "p", {"quoted.yaml": QUOTED.replace("[email, sms]", "[email, chat]").replace(
+        "I've chased it", "I've chased order {{ order.number }}")}, MIXED_PACK)
+    export(pack, ["csv"], tmp_path / "one", lint=False)
+    library = import_library(tmp_path / "one/csv/scripts.csv")
+    assert [m.id for m in library.macros] == ["quoted", "quoted-chat"]
+    assert [m.title for m in library.macros] == ["Orders::Café “late” & <b>", "Orders::Café “late” & <b> (chat)"]
+    assert not [n for m in library.macros for n in m.about if "another item" in n]
+    export(library.write(tmp_path / "pack"), ["csv"], tmp_path / "two", lint=False)
+    keep = ("category", "name", "text", "fallbacks", "blanks", "tags")
+    before, after = _rows(tmp_path / "one/csv/scripts.csv"), _rows(tmp_path / "two/csv/scripts.csv")
+    def key(row: dict[str, str]) -> str:
+        return row["name"]
+
+    assert sorted(({k: r[k] for k in keep} for r in after), key=key) == sorted(
+        ({**{k: r[k] for k in keep}, "name": r["name"] + (" (chat)" if r["channel"] == "chat" else "")}
+         for r in before), key=key)
