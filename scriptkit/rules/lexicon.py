@@ -19,7 +19,7 @@ import string
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import compress, pairwise
+from itertools import pairwise
 from typing import Any, ClassVar, TypeVar
 
 import yaml  # type: ignore[import-untyped]
@@ -139,11 +139,13 @@ class Tokens:
     only when a phrase candidate is found (most texts have none).
     """
 
-    __slots__ = ("_ends", "_starts", "_words", "text")
+    __slots__ = ("_ends", "_heads", "_places", "_starts", "_vocabulary", "_words", "text")
 
     def __init__(self, folded: str) -> None:
         self.text = folded
         self._words: list[str] | None = None
+        self._places: dict[str, list[int]] | None = None
+        self._heads: dict[str, list[str]] | None = None
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
@@ -152,6 +154,30 @@ class Tokens:
         if self._words is None:
             self._words = tokenise(self.text)
         return self._words
+
+    @property
+    def places(self) -> dict[str, list[int]]:
+        """Each distinct word's indexes: every list looks its phrase starts up in it (see ``_candidates``)."""
+        if self._places is None:
+            places: dict[str, list[int]] = {}
+            for i, w in enumerate(self.words):
+                at = places.get(w)
+                if at is None:
+                    places[w] = [i]
+                else:
+                    at.append(i)
+            self._places = places
+        return self._places
+
+    @property
+    def heads(self) -> dict[str, list[str]]:
+        """The distinct words by their first three letters, which key the one-word prefix entries ("frustrat*")."""
+        if self._heads is None:
+            heads: dict[str, list[str]] = {}
+            for w in self.places:
+                heads.setdefault(w[:3], []).append(w)
+            self._heads = heads
+        return self._heads
 
     def offsets(self) -> tuple[list[int], list[int]]:
         if self._starts is None:
@@ -215,19 +241,36 @@ class _Keys:
     def __init__(self, exact: dict[str, Any], prefix: dict[str, Any]) -> None:
         self.singles = frozenset(k for k in exact if " " not in k)
         self.pairs = frozenset(k for k in exact if " " in k)
-        self.pair_firsts = frozenset(k.split(" ", 1)[0] for k in self.pairs)
         # the pairs as (first, second) words: a tuple of two words hashes from their cached
         # hashes, where joining them makes a new string to hash
         self.pair_words = frozenset(tuple(k.split(" ", 1)) for k in self.pairs)
+        self.starts = self.singles | {first for first, _ in self.pair_words}  # words a phrase may start with
         self.heads = frozenset(prefix)
-        # word -> what it is as a phrase start (see ``mark``), remembered: the words of texts recur
-        self.marks: dict[str, int] = {}
 
-    def mark(self, word: str) -> int:
-        """1: a phrase may start at this word; 2: only if the next word makes a known pair; 0: none can."""
-        if word in self.singles or word[:3] in self.heads:
-            return 1
-        return 2 if word in self.pair_firsts else 0
+
+def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
+    """Word indexes where some phrase may start, in order (most texts have none).
+
+    The text's distinct words (and their first three letters), shared by every list, are
+    intersected with the list's phrase starts at C speed, and only the words found are
+    visited: a list costs what its starts in the text cost, not a step per word.
+    """
+    places = tokens.places
+    starts = keys.starts.intersection(places)
+    heads = keys.heads.intersection(tokens.heads) if keys.heads else keys.heads
+    if not starts and not heads:
+        return []
+    words, singles, pairs = tokens.words, keys.singles, keys.pair_words
+    last = len(words) - 1
+    # a phrase starts at a word of its own, or at the first of two words that key longer phrases...
+    found = [i for w in starts for i in places[w]
+             if w in singles or (i < last and (w, words[i + 1]) in pairs)]
+    if heads:  # ... or at a word a "frustrat*" entry is a prefix of (which may be one of the above)
+        found += [i for head in heads for w in tokens.heads[head] for i in places[w]]
+        return sorted(set(found))
+    if len(starts) > 1:
+        found.sort()
+    return found
 
 
 _V = TypeVar("_V")
@@ -245,23 +288,6 @@ def memo_map(memo: dict[str, _V], keys: list[str], compute: Callable[[str], _V],
             if key not in memo:
                 memo[key] = compute(key)
         return list(map(memo.__getitem__, keys))
-
-
-def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
-    """Word indexes where some phrase may start, in order (most texts have none).
-
-    Each word's mark is looked up at C speed; a word seen for the first time is marked then.
-    """
-    words = tokens.words
-    found = memo_map(keys.marks, words, keys.mark, 100_000)
-    if not any(found):
-        return []
-    n = len(words)
-    if 2 not in found:
-        return list(compress(range(n), found))
-    pairs = keys.pair_words
-    return [i for i in compress(range(n), found)
-            if found[i] == 1 or (i + 1 < n and (words[i], words[i + 1]) in pairs)]
 
 
 # one literal phrase: its words, the separator before each later word ("-" or " "), and
