@@ -190,3 +190,30 @@ def test_a_broken_export_is_located_with_exit_2_and_writes_nothing(tmp_path: Pat
     assert f"{source}:{said}" in result.output, result.output
     assert "Traceback" not in result.output and "bug in scriptkit" not in result.output
     assert not (tmp_path / "pack").exists()
+
+
+def test_gorgias_arguments_as_json_text_or_null_on_an_action_not_read(tmp_path: Path) -> None:
+    # Gorgias's older API description types an action's `arguments` as a string (JSON text)
+    macro = {"id": 9, "name": "Old export", "language": "en", "actions": [
+        {"name": "setResponseText", "title": "Response text", "type": "user",
+         "arguments": json.dumps({"body_html": "<p>I've reshipped it today.</p>",
+                                  "body_text": "I've reshipped it today."})},
+        {"name": "addTags", "title": "Add tags", "type": "user", "arguments": "{\"tags\": \"reship\"}"},
+        {"name": "snoozeTicket", "title": "Snooze", "type": "user", "arguments": None}]}
+    source = tmp_path / "old.json"
+    source.write_text(json.dumps([macro]), encoding="utf-8")
+    imported = run("import", str(source), "--from", "gorgias", "-o", str(tmp_path / "pack"))
+    assert imported.exit_code == 0, imported.output
+    assert "its other action(s) in Gorgias (Snooze) are not in the pack" in imported.output
+    _, out = round_trip(tmp_path, "gorgias", [macro], name="again")
+    by_name = {a["name"]: a["arguments"] for a in out["old-export"]["actions"]}
+    assert by_name == {"setResponseText": {"body_html": "<p>I've reshipped it today.</p>",
+                                           "body_text": "I've reshipped it today."},
+                       "addTags": {"tags": "reship"}}
+
+
+def test_a_zendesk_group_restriction_with_an_empty_ids_keeps_its_id(tmp_path: Path) -> None:
+    macro = {"id": 4, "title": "Billing::Refund", "restriction": {"type": "Group", "id": 360077, "ids": []},
+             "actions": [{"field": "comment_value", "value": "I've refunded you today."}]}
+    _, out = round_trip(tmp_path, "zendesk", [macro])
+    assert out["billing-refund"]["macro"]["restriction"] == {"type": "Group", "ids": [360077]}

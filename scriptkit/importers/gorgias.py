@@ -9,6 +9,7 @@ written ``|default("…")`` is kept, and the macro exported back to Gorgias writ
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -52,9 +53,12 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(intent, str) and intent.strip():
         settings["intent"] = intent.strip()
     for action in actions:
-        args = action.get("arguments") if isinstance(action, dict) else None
-        if not isinstance(args, dict):
+        args = _arguments(action.get("arguments")) if isinstance(action, dict) else None
+        if not isinstance(action, dict) or (args is None and action.get("name") in _READ):
             return entry.problem("an action has no 'arguments' object")
+        if args is None:  # (an action the pack has no setting for needs none: snoozeTicket's may be null)
+            others.append(str(action.get("title") or action.get("name")))
+            continue
         if action.get("name") == "setResponseText":
             found = entry.texts("body_text", "body_html", within=args)
             if isinstance(found, ItemProblem):
@@ -119,6 +123,20 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                          "exported back with the pack's locale's language")
     return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
                       script_id=script_id, guidance="\n\n".join(guidance), unused="archived" if archived else "")
+
+
+#: the actions whose arguments the import reads
+_READ = ("setResponseText", "addTags", "setStatus", "addAttachments", "addInternalNote")
+
+
+def _arguments(value: Any) -> dict[str, Any] | None:
+    """An action's arguments: an object, or (as Gorgias's older API typed them) that object as JSON text."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) else None
 
 
 def _script_id(external_id: Any) -> str:

@@ -126,7 +126,8 @@ def _agent_notes(description: str) -> tuple[str, dict[str, str]]:
 
 def _restriction(value: dict[str, Any]) -> dict[str, Any] | None:
     """A macro's restriction as the Zendesk export target writes it, or None if it is not one."""
-    listed: list[Any] = value["ids"] if isinstance(value.get("ids"), list) else [value.get("id")]
+    # (Zendesk returns a group restriction with both; an empty ids beside an id still names that group)
+    listed: list[Any] = value["ids"] if isinstance(value.get("ids"), list) and value["ids"] else [value.get("id")]
     ids = [int(i) for i in listed if (isinstance(i, int) and not isinstance(i, bool)) or
            (isinstance(i, str) and i.isdigit())]
     if value.get("type") == "Group" and ids:
