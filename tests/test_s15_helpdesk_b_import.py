@@ -87,3 +87,20 @@ def test_a_jsonl_line_cut_short_is_located_and_writes_nothing(tmp_path: Path) ->
     assert result.exit_code == 2
     assert f"{lines}:2:24: error: line 2: is not valid JSON" in result.output and "truncated" in result.output
     assert not (tmp_path / "pack").exists()
+
+
+def test_a_markdown_heading_with_no_reply_is_named_and_a_title_heading_is_not(tmp_path: Path) -> None:
+    """An empty section among its equals is a reply whose text is missing: it vanished without a word,
+    where a CSV row without text is named as skipped. A heading over deeper ones (the file's title, a
+    category) is no reply and is not named."""
+    library = tmp_path / "library.md"
+    library.write_bytes("\ufeff# Team replies\r\n\r\n## Billing\r\n\r\n### Double charge\r\n\r\nI can see you were "
+                        "charged twice. I've refunded the second charge today.\r\n\r\n### Refund status\r\n\r\n"
+                        "### Late parcel\r\n\r\nSorry it's late; I've chased the carrier and will write by Friday."
+                        "\r\n".encode())
+    result = CliRunner().invoke(main, ["import", str(library), "-o", str(tmp_path / "pack")])
+    assert result.exit_code == 0, result.output
+    assert "Imported 2 macro(s)" in result.stdout
+    skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped:")]
+    assert skipped == [f"skipped: {library}:9:1: section 'Refund status': has no reply text under its heading; "
+                       "skipped"]

@@ -3,7 +3,8 @@
 When a section quotes its reply (``> …`` lines), the quote is the reply and the rest of the
 section (``**Use when:** …``) becomes guidance for the agent; several quotes in one section
 are several replies (variants, named by a ``**Label:**`` line before each, else numbered).
-Otherwise the whole section is the reply. Sections without text are not replies.
+Otherwise the whole section is the reply. A section without text is no reply: a heading over
+deeper ones (the file's title, a category) silently, one among its equals named as skipped.
 """
 
 from __future__ import annotations
@@ -34,17 +35,26 @@ def read(path: Path, options: ReadOptions) -> Read:
     refuse_json(source, "Markdown file", "replies under headings")
     lines = source.text.split("\n")
     sections: list[tuple[int, str, list[str]]] = []
+    levels: list[int] = []  # each heading's level: '## Title' 2, a '---- TITLE' line below every '#'
     for lineno, line in enumerate(lines):
         m = _HEADING.match(line)
         if m:
             sections.append((lineno, (m.group("atx") or m.group("dash")).strip(), []))
+            levels.append(len(line) - len(line.lstrip("#")) if m.group("atx") else 7)
         elif sections:
             sections[-1][2].append(line)
     seen = 0
     # in a file that quotes its replies, a section without a quote holds notes, not a reply
     quoting = any(ln.lstrip().startswith(">") for _, _, body in sections for ln in body)
-    for lineno, title, body_lines in sections:
+    for index, (lineno, title, body_lines) in enumerate(sections):
         title = _NUMBER.sub("", title.strip("*_ ")) or f"section {seen + 1}"
+        if not any(ln.strip() and not _RULE.match(ln) for ln in body_lines):
+            # a heading over deeper ones is the file's title or a category; one among its equals
+            # with nothing under it is a reply whose text is missing: say so, as for a CSV row
+            if index + 1 == len(sections) or levels[index + 1] <= levels[index]:
+                yield ItemProblem(source.at(lineno, 0), f"section {title!r}", "has no reply text under its "
+                                  "heading; skipped", skipped=True)
+            continue
         if quoting and not any(ln.lstrip().startswith(">") for ln in body_lines):
             if any(ln.strip() and not _RULE.match(ln) for ln in body_lines):
                 yield ItemProblem(source.at(lineno, 0), f"section {title!r}",
