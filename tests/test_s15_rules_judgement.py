@@ -75,3 +75,45 @@ def test_sorry_with_a_question_about_the_problem_is_not_sympathy_alone() -> None
 ])
 def test_sorry_alone_or_with_an_offer_of_more_help_is_still_sympathy_alone(text: str) -> None:
     assert "SK304" in codes(text)
+
+
+# ---------------------------------------------------------------- "you need to ...": the customer's own step
+
+HOW_TO = ("The security code is the three digits printed on the back of your card. "
+          "You need to type it into the CVV box when you pay.")
+
+
+def test_you_need_to_is_the_customers_step_not_a_step_nobody_owns() -> None:
+    # an answer telling the customer what to do owes no time frame and has its owner, the customer
+    assert not {"SK403", "SK404"} & set(codes(HOW_TO))
+    assert not {"SK403", "SK404"} & set(codes("You'll need to sign in again once the app has updated."))
+
+
+def test_you_dont_need_to_asks_nothing() -> None:
+    # "you don't need to" is no step: the reply still has no solution (SK401) or names none (SK402)
+    text = "Thanks for checking. You don't need to worry about the old card, it no longer works anywhere at all."
+    assert {"SK401", "SK402"} & set(codes(text))
+
+
+# ---------------------------------------------------------------- SK105's advice asks "when" only where SK404 does
+
+def _advice(text: str) -> str:
+    return next(d.suggestion or "" for d in lint_text(text).diagnostics if d.code == "SK105")
+
+
+def test_short_reply_advice_asks_no_time_of_a_step_owing_none() -> None:
+    # a step the customer takes and is done with: SK404 is silent, so the advice does not ask "when" either
+    text = "I can see how annoying that error is. Please clear the app's cache and open it again."
+    assert "SK404" not in codes(text)
+    assert "when" not in _advice(text)
+
+
+def test_short_reply_advice_still_asks_when_sk404_does() -> None:
+    text = "I can see how annoying that error is. I'll look into it and get back to you."
+    assert "SK404" in codes(text)
+    assert _advice(text) == "Add when the next step will happen."
+
+
+def test_a_finished_step_is_not_said_to_give_a_when() -> None:
+    advice = _advice("Thanks so much for waiting, I know it's been a worry. I've changed the email on your account.")
+    assert advice.startswith("It already acknowledges the customer and gives the next step:"), advice

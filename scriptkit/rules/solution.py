@@ -356,11 +356,12 @@ def short_reply_advice(message: Message) -> str:
     text = solution_text(message)
     if not (any(s.cues.acts for s in body) or (_has_solution(message) and _has_action(text))):
         missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
-    elif text and not (_has_time(text) or _nothing_to_wait_for(text) or _finished(text)):
+    elif text and _owes_a_when(message):
         missing.append("when the next step will happen")  # (what SK404 says is missing)
     if missing:
         return f"Add {' and '.join(missing)}."
-    return ("It already acknowledges the customer and gives the next step and when: if that is all they need, "
+    when = " and when" if text and _has_time(text) else ""  # (a step owing no time frame has none to give)
+    return (f"It already acknowledges the customer and gives the next step{when}: if that is all they need, "
             "short is fine; otherwise add what they will want to know next.")
 
 
@@ -561,7 +562,8 @@ class NoTimeFrame(Rule):
     the customer a when.
 
     A solution that is only the customer's own step asks for no time frame of its own. A step
-    they take and are done with ("Please restart the app and try again.") leaves nobody waiting,
+    they take and are done with ("Please restart the app and try again.", "You need to enter the
+    code when you pay.") leaves nobody waiting,
     and is left alone. A step that hands something back ("Please send a photo of the label.",
     "Reply with your order number.") is where the customer's wait starts: the finding then asks
     what happens once they have sent it, and when ("Once I have the photo, I'll send the
@@ -622,6 +624,12 @@ class NoTimeFrame(Rule):
             a, b = _solution_span(message)
             yield Finding(a, b, "the solution does not say when",
                           "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
+
+
+def _owes_a_when(message: Message) -> bool:
+    """Whether SK404 finds the solution owes the customer a time frame: SK105's advice on a short reply
+    asks for one only then (it asked "when" of a step the customer takes and is done with)."""
+    return next(iter(NoTimeFrame().check(message, RuleContext(None, {}))), None) is not None
 
 
 def _customers_step_only(message: Message, text: str) -> bool:
