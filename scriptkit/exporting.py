@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import load_pack
-from scriptkit.message import Message, Text
+from scriptkit.message import Message, Text, known_channels
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import render_pack
 from scriptkit.targets import resolve
@@ -77,10 +77,13 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     ``force`` is false; PackError for a pack that cannot be loaded, ConfigError (exit code 2) for
     bad settings or arguments. Nothing is written then.
     """
+    from scriptkit.config import LintConfig
     from scriptkit.linting import check_argument
 
     check_argument(pack, (Pack, str, os.PathLike), "export", "the pack", "a Pack or a folder")
     check_argument(out_dir, (str, os.PathLike), "export", "out_dir", "a folder (str or Path)")
+    check_argument(config, (LintConfig, type(None)), "export", "config", "a LintConfig or None",
+                   "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
     names = [targets] if isinstance(targets, str) else list(targets) if isinstance(targets, Iterable) else None
     if names is None or not all(isinstance(name, str) for name in names):
         raise ConfigError(f"export() takes targets as a name or a list of names, not {targets!r:.60}",
@@ -92,7 +95,8 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         raise ConfigError("no export target given", hint="Use --to TARGET (or --to all), or list targets "
                                                          "under export: targets: in pack.yaml.")
     chosen = resolve(names)
-    wanted = set(channels) if channels else None
+    # ('chat' alone is refused as not a list, not read as the channels 'c', 'h', 'a', 't')
+    wanted = set(known_channels(channels)) if channels else None
     diagnostics: list[Diagnostic] = _unknown_target_settings(loaded)
     if lint:
         diagnostics.extend(_lint(loaded, config, grammar, sorted(wanted) if wanted else None))

@@ -236,6 +236,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
                    "Decode it first: text.decode('utf-8')." if isinstance(text, bytes) else None)
     check_argument(config, (LintConfig, type(None)), "lint_text", "config", "a LintConfig or None",
                    "Read settings with scriptkit.load_config(), then .override(...) them.")
+    check_argument(channel, (str, type(None)), "lint_text", "channel", "a name such as 'email', or None")
+    check_argument(agent, (str, type(None)), "lint_text", "agent", "the agent's label in the transcript, or None")
+    check_argument(file, (str, os.PathLike), "lint_text", "file", "the name locations give (a str or Path)")
+    file = os.fspath(file)
     if channel is not None:
         known_channels([channel])
     config = config if config is not None else _text_config(Path(file).parent if file != "<text>" else None)
