@@ -117,3 +117,15 @@ def test_short_reply_advice_still_asks_when_sk404_does() -> None:
 def test_a_finished_step_is_not_said_to_give_a_when() -> None:
     advice = _advice("Thanks so much for waiting, I know it's been a worry. I've changed the email on your account.")
     assert advice.startswith("It already acknowledges the customer and gives the next step:"), advice
+
+
+# ---------------------------------------------------------------- a reply to the customer's thanks
+
+def test_youre_always_welcome_answers_thanks_with_nothing_to_fix() -> None:
+    text = "You're always welcome. If another question comes up, write to us again at any time."
+    assert not {"SK301", "SK401", "SK402"} & set(codes(text))
+    assert _advice(text).startswith("A reply to thanks or praise has nothing to fix")
+
+
+def test_youre_always_welcome_with_a_problem_is_judged_as_any_reply() -> None:
+    assert "SK301" in codes("You're always welcome. Your card was declined again, and we will look at it.")
