@@ -9,9 +9,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from export_fixtures import write_pack
 
-from scriptkit.exporting import export
+from scriptkit.exporting import ExportRefused, export
 from scriptkit.importers import import_library
 
 # A script using every placeholder form: a fallback with an apostrophe and an ampersand, an empty
@@ -145,3 +146,49 @@ def test_scriptkit_csv_reads_back_as_it_was_written(tmp_path: Path) -> None:
     assert sorted(({k: r[k] for k in keep} for r in after), key=key) == sorted(
         ({**{k: r[k] for k in keep}, "name": r["name"] + (" (chat)" if r["channel"] == "chat" else "")}
          for r in before), key=key)
+
+
+SETTINGS_PACK = """\
+name: Settings
+export:
+  salesforce:
+    channels: [Email, Chat]
+  front:
+    inbox_ids: []
+    subject: [Your refund]
+"""
+
+REFUND = """\
+id: refund
+title: Billing::Refund
+channels: [email, chat]
+acknowledgment: I know a double charge is worrying, and I'm sorry.
+solution: I've refunded the second charge today; it shows within five days.
+export:
+  salesforce:
+    channels: {email: Email, fax: Fax, chat: [Chat]}
+"""
+
+
+def test_front_and_salesforce_settings_of_the_wrong_shape_are_named_at_their_place(tmp_path: Path) -> None:
+    """Front wrote subject "['Your refund']" and dropped an empty inbox_ids (its schema: "Array should be
+    non-empty"; left out, the template is in every inbox); Salesforce ignored a channels list without a word."""
+    plain = REFUND.split("export:")[0].replace("id: refund", "id: plain").replace("::Refund", "::Plain")
+    pack = write_pack(tmp_path / "p", {"refund.yaml": REFUND, "plain.yaml": plain}, SETTINGS_PACK)
+    with pytest.raises(ExportRefused) as refused:
+        export(pack, ["front", "salesforce"], tmp_path / "out", lint=False)
+    found = sorted({(d.location.line, d.message) for d in refused.value.diagnostics if d.code == "SK506"})
+    assert found == [
+        (4, "salesforce setting 'channels' maps each scriptkit channel to a Channel picklist value; it is a list"),
+        (6, "front setting 'inbox_ids' must be an inbox id or a non-empty list of them, not an empty list"),
+        (7, "front setting 'subject' must be text, not a list"),
+        (8, "salesforce Channel value for chat must be a picklist value, not a list"),
+        (8, "salesforce setting 'channels' names 'fax', which is no channel a Quick Text is exported for"),
+    ]
+    assert not (tmp_path / "out").exists()
+    # forced, a wrong value is left out rather than written as Python's text of it
+    export(pack, ["front", "salesforce"], tmp_path / "out", lint=False, force=True)
+    template = json.loads((tmp_path / "out/front/message_templates/refund.json").read_text(encoding="utf-8"))
+    assert set(template) == {"name", "body"}
+    chat = json.loads((tmp_path / "out/salesforce/quick_text/refund-chat.json").read_text(encoding="utf-8"))
+    assert chat["Channel"] == "Chat"

@@ -6,17 +6,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
+from scriptkit.diagnostics import Severity
 from scriptkit.message import Message
 from scriptkit.targets.base import (
     BaseTarget,
     Dialect,
     Limits,
     Payload,
+    Problem,
     Rendered,
-    as_list,
     bundle_files,
     display_title,
+    problem,
     settings,
+    written,
 )
 from scriptkit.targets.curly import UNSAFE, write_curly
 
@@ -34,6 +37,11 @@ DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
 
 def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
     return write_curly(PLACEHOLDERS[name], fallback, as_html)
+
+
+def is_text(value: object) -> bool:
+    """A setting YAML read as text or a number (an id written 123), not a list, a mapping, null or true."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 class FrontTarget(BaseTarget):
@@ -62,15 +70,37 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """
 
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        found = super().setting_problems(conf)
+        for key in ("subject", "folder_id"):
+            if key in conf and not is_text(conf[key]):
+                found.append(problem("SK506", f"front setting '{key}' must be text, not {written(conf[key])}",
+                                     severity=Severity.ERROR, setting=(key,)))
+        inboxes = conf.get("inbox_ids", "absent")
+        if inboxes != "absent" and not is_text(inboxes) and not (
+                isinstance(inboxes, list) and inboxes and all(is_text(i) for i in inboxes)):
+            # Front's CreateSharedMessageTemplate: "If unspecified or null, then it will be available in all
+            # inboxes. Array should be non-empty."
+            what = "an empty list" if inboxes == [] else written(inboxes)
+            found.append(problem("SK506", f"front setting 'inbox_ids' must be an inbox id or a non-empty list of "
+                                          f"them, not {what}",
+                                 "Leave inbox_ids out to make the template available in every inbox.",
+                                 severity=Severity.ERROR, setting=("inbox_ids",)))
+        return found
+
     def render(self, message: Message) -> Payload:
         conf = settings(message)
         out: dict[str, Any] = {"name": display_title(message), "body": self.html(message)}
-        if conf.get("subject"):
+        # (only values check accepts: a forced export leaves a wrong one out rather than write "['a']")
+        if is_text(conf.get("subject")) and str(conf["subject"]).strip():
             out["subject"] = str(conf["subject"])
-        if conf.get("folder_id"):
+        if is_text(conf.get("folder_id")) and str(conf["folder_id"]).strip():
             out["folder_id"] = str(conf["folder_id"])
-        if conf.get("inbox_ids"):
-            out["inbox_ids"] = as_list(conf["inbox_ids"])
+        inboxes = conf.get("inbox_ids")
+        if is_text(inboxes):
+            out["inbox_ids"] = [str(inboxes)]
+        elif isinstance(inboxes, list) and inboxes and all(is_text(i) for i in inboxes):
+            out["inbox_ids"] = [str(i) for i in inboxes]
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
+from scriptkit.diagnostics import Severity
 from scriptkit.message import Message
 from scriptkit.targets.base import (
     BaseTarget,
@@ -20,7 +21,9 @@ from scriptkit.targets.base import (
     display_title,
     problem,
     settings,
+    written,
 )
+from scriptkit.targets.front import is_text
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "Contact.FirstName",
@@ -88,24 +91,49 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
                                           "and is cut short", "Set export: {salesforce: {category: <short name>}}."))
         return found
 
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        found = super().setting_problems(conf)
+        for key in ("category", "folder_id"):
+            if key in conf and not is_text(conf[key]):
+                found.append(problem("SK506", f"salesforce setting '{key}' must be text, not {written(conf[key])}",
+                                     severity=Severity.ERROR, setting=(key,)))
+        mapped = conf.get("channels")
+        if mapped is not None and not isinstance(mapped, Mapping):
+            found.append(problem("SK506", f"salesforce setting 'channels' maps each scriptkit channel to a Channel "
+                                          f"picklist value; it is {written(mapped)}",
+                                 "Write it as {email: Email, chat: Chat}.", severity=Severity.ERROR,
+                                 setting=("channels",)))
+        for channel, value in (mapped.items() if isinstance(mapped, Mapping) else ()):
+            if channel not in CHANNEL_VALUES:
+                found.append(problem("SK506", f"salesforce setting 'channels' names '{channel}', which is no channel "
+                                              "a Quick Text is exported for",
+                                     f"Use one of: {', '.join(CHANNEL_VALUES)}.", severity=Severity.ERROR,
+                                     setting=("channels", str(channel))))
+            elif not is_text(value) or not str(value).strip():
+                found.append(problem("SK506", f"salesforce Channel value for {channel} must be a picklist value, not "
+                                              f"{written(value)}", severity=Severity.ERROR,
+                                     setting=("channels", str(channel))))
+        return found
+
     def _category(self, message: Message) -> str | None:
         cats, _ = categories(message.title)
-        value = settings(message).get("category") or (cats[0] if cats else None)
+        value = settings(message).get("category")
+        value = value if is_text(value) and str(value).strip() else (cats[0] if cats else None)
         return str(value) if value else None
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)
         mapped = conf.get("channels")
-        mapped = mapped if isinstance(mapped, Mapping) else {}
+        value = mapped.get(message.channel) if isinstance(mapped, Mapping) else None
         out: dict[str, Any] = {
             "Name": display_title(message),
             "Message": self.plain(message),
-            "Channel": str(mapped.get(message.channel, CHANNEL_VALUES[message.channel])),
+            "Channel": str(value) if is_text(value) and str(value).strip() else CHANNEL_VALUES[message.channel],
         }
         category = self._category(message)
         if category:
             out["Category"] = category[:CATEGORY_MAX]
-        if conf.get("folder_id"):
+        if is_text(conf.get("folder_id")) and str(conf["folder_id"]).strip():
             out["FolderId"] = str(conf["folder_id"])
         return out
 
