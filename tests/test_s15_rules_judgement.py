@@ -129,3 +129,22 @@ def test_youre_always_welcome_answers_thanks_with_nothing_to_fix() -> None:
 
 def test_youre_always_welcome_with_a_problem_is_judged_as_any_reply() -> None:
     assert "SK301" in codes("You're always welcome. Your card was declined again, and we will look at it.")
+
+
+# ---------------------------------------------------------------- SK105 on a template pasted as a reply
+
+@pytest.mark.parametrize("marker", ["{explanation}", "[details of the fix]", "{step 1}", "<insert the workaround>"])
+def test_a_marker_for_sentences_leaves_the_length_unknown(marker: str) -> None:
+    text = f"Hi Jo, thanks for flagging this. Here is what is going on: {marker}. Let me know if it helps."
+    assert "SK105" not in codes(text)
+
+
+@pytest.mark.parametrize("marker", ["{customer_name}", "[DATE]", "{amount}"])
+def test_a_marker_for_one_word_still_leaves_a_short_reply_short(marker: str) -> None:
+    text = f"Hi {marker}, thanks for flagging this. I've refunded the order today."
+    assert "SK105" in codes(text)
+
+
+def test_a_long_template_is_still_long() -> None:
+    text = " ".join(["I've checked your order and the parcel is with the courier now."] * 12) + " {explanation}"
+    assert next(d.message for d in lint_text(text).diagnostics if d.code == "SK105").startswith("email is 1")
