@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector
 from scriptkit.rules.base import FAMILIES, Rule, RuleContext
-from scriptkit.sourcetext import SourceText, byte_location
+from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, byte_location, read_capped
 
 if TYPE_CHECKING:
     from scriptkit.models import Pack
@@ -566,7 +566,10 @@ def _has_tool_table(pyproject: Path) -> bool:
         stat = pyproject.stat()
         key = (str(pyproject), stat.st_size, stat.st_mtime_ns)
         if key not in _TOOL_TABLE:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8-sig"))
+            raw = read_capped(pyproject)
+            if len(raw) > MAX_FILE_BYTES:
+                return True  # (read_project_config says it is too large)
+            data = tomllib.loads(raw.decode("utf-8-sig"))
             _TOOL_TABLE[key] = isinstance(data.get("tool"), dict) and "scriptkit" in data["tool"]
         return _TOOL_TABLE[key]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -575,9 +578,12 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) -> LintConfig:
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path)
     except OSError as exc:
         raise ConfigError(f"cannot read {path}: {exc.strerror or exc}", Location(str(path), 1, 1)) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ConfigError(f"{path.name} is over {MAX_FILE_BYTES:,} bytes, too large for settings",
+                          Location(str(path), 1, 1), "Check that this is the file you meant.")
     try:
         text = raw.decode("utf-8-sig")  # (a byte order mark, as Windows editors write it, is not TOML)
     except UnicodeDecodeError as exc:

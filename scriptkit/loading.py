@@ -22,6 +22,7 @@ from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
+from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
@@ -29,7 +30,7 @@ from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
-from scriptkit.sourcetext import SourceText, byte_location
+from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, read_capped
 from scriptkit.text import slug
 
 SCRIPTS_DIR = "scripts"
@@ -40,7 +41,34 @@ def _yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.allow_duplicate_keys = False
     yaml.Composer = _BoundedAliases
+    yaml.Scanner = _BoundedDepth
     return yaml
+
+
+class _TooDeep(ScannerError):
+    """Lists or mappings nested past ``MAX_NESTING``, refused where the level past it opens."""
+
+    def __init__(self, mark: Any, hint: str) -> None:
+        super().__init__(None, None, f"lists or mappings are nested more than {MAX_NESTING} deep", mark)
+        self.hint = hint
+
+
+class _BoundedDepth(RoundTripScanner):
+    """ruamel's scanner, refusing a level of nesting past ``MAX_NESTING`` as it opens: its scanner
+    rechecks every open '[' and '{' at each token, so 3,000 of them took nine seconds to reach the
+    parser's recursion limit, and 300 levels of indented lists a recursion error first."""
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
+        if self.flow_level >= MAX_NESTING:
+            raise _TooDeep(self.reader.get_mark(), "A script needs a few levels at most; look for brackets "
+                                                   "that were never closed.")
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+    def add_indent(self, column: int) -> bool:
+        if len(self.indents) >= MAX_NESTING and self.indent < column:
+            raise _TooDeep(self.reader.get_mark(), "A script needs a few levels at most; look for lines "
+                                                   "indented further and further, each under the one above.")
+        return bool(super().add_indent(column))
 
 
 class _CollectionAlias(ComposerError):
@@ -128,7 +156,11 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
     """Parse one YAML file; on failure record a located error and return None."""
     name = display or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path)
+    except NotAFileError:
+        errors.add("this is a device, a pipe or a socket, not a file" + _link_note(path), Location(name, 1, 1),
+                   "Delete it, or put a YAML file in its place.")
+        return None
     except OSError as exc:
         if path.is_symlink() and exc.errno == errno.ELOOP:
             errors.add("this is a link that leads back to itself", Location(name, 1, 1),
@@ -140,7 +172,8 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
             errors.add(f"cannot read file: {exc.strerror}", Location(name, 1, 1))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        errors.add(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
+        size = _file_size(path, len(raw))
+        errors.add(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
                    "pack.yaml holds the pack's settings only: move text into the scripts, one per file."
                    if path.name == PACK_FILE else "Split it into one script per file.")
         return None
@@ -165,6 +198,18 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         errors.add(f"lists or mappings are nested more than {MAX_NESTING} deep", source.location(deep or 0),
                    "A script needs a few levels at most; look for brackets that were never closed.")
         return None
+
+
+def _link_note(path: Path) -> str:
+    return f" (a link to {os.readlink(path)})" if path.is_symlink() else ""
+
+
+def _file_size(path: Path, read: int) -> int:
+    """The size of a file read only up to its limit."""
+    try:
+        return max(path.stat().st_size, read)
+    except OSError:
+        return read
 
 
 def _dash_in_text(text: str, data: Any, origin: Origin) -> tuple[str, Location, str] | None:
@@ -287,7 +332,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         if pasted is not None:
             errors.add(f"YAML syntax error: {pasted[0]}", pasted[1], pasted[2])
             return None
-        if isinstance(exc, _CollectionAlias):
+        if isinstance(exc, (_CollectionAlias, _TooDeep)):
             errors.add(problem, where, exc.hint)
             return None
         context, cmark = exc.context, exc.context_mark

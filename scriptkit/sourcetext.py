@@ -6,11 +6,14 @@ edit the YAML text itself (keeping comments and formatting) instead of re-dumpin
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
 
 from scriptkit.diagnostics import Location
 
@@ -18,6 +21,28 @@ from scriptkit.diagnostics import Location
 PACK_FILE = "pack.yaml"
 #: the largest source file scriptkit reads: a script (or a reply to review) larger than this is a mistake
 MAX_FILE_BYTES = 2_000_000
+
+
+
+class NotAFileError(OSError):
+    """A path that names a device, a pipe or a socket (a link to /dev/zero, a FIFO), not a file."""
+
+
+def read_capped(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the file at ``path``, at most ``limit + 1`` of them: one byte over tells the
+    caller it is too large without reading it all. A link to /dev/zero read to its end took every
+    byte of memory the machine had, and a pipe waited for ever; both raise ``NotAFileError``."""
+    with open(path, "rb", opener=_open_nonblocking) as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise NotAFileError(0, "it is a device, a pipe or a socket, not a file", str(path))
+        return handle.read(limit + 1)
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    # (a pipe with no writer blocks open() itself; O_NONBLOCK only matters to pipes and devices,
+    # which are refused before a byte is read)
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
 
 _NEWLINE = re.compile("\n")
 _new = object.__new__

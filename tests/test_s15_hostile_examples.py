@@ -1,0 +1,98 @@
+"""What the hostile-pack fuzzer (test_s15_hostile.py) found, each kept as a plain example."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_s15_hostile import BASE_PACK, BASE_SCRIPT, SCRIPT_NAME, assert_contract, invoke, run_commands
+
+from scriptkit.errors import ConfigError
+from scriptkit.loading import MAX_NESTING
+
+
+@pytest.fixture
+def pack(make_pack: Any) -> Path:
+    root: Path = make_pack({SCRIPT_NAME: BASE_SCRIPT}, pack_yaml=BASE_PACK)
+    return root
+
+
+def errors_of(*args: str) -> str:
+    result = invoke(*args)
+    assert_contract(result, args[0])
+    assert result.exit_code == 2, result.output
+    return result.stderr
+
+
+def test_a_script_linked_to_dev_zero_is_refused_not_read_until_memory_runs_out(pack: Path) -> None:
+    # (the loader read the link to its end: 24 GB before the kernel stopped it)
+    (pack / "scripts" / "zero.yaml").symlink_to("/dev/zero")
+    stderr = errors_of("check", str(pack), "-j", "1")
+    assert (f"{pack}/scripts/zero.yaml:1:1: error: this is a device, a pipe or a socket, not a file "
+            "(a link to /dev/zero). Delete it, or put a YAML file in its place.") in stderr
+    run_commands(pack)
+
+
+def test_pack_yaml_linked_to_dev_zero(pack: Path) -> None:
+    (pack / "pack.yaml").unlink()
+    (pack / "pack.yaml").symlink_to("/dev/zero")
+    assert f"{pack}/pack.yaml:1:1: error: this is a device" in errors_of("render", str(pack))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_among_the_scripts_is_refused_without_waiting_for_a_writer(pack: Path) -> None:
+    os.mkfifo(pack / "scripts" / "pipe.yaml")
+    started = time.monotonic()
+    assert f"{pack}/scripts/pipe.yaml:1:1: error: this is a device, a pipe or a socket, not a file." \
+        in errors_of("check", str(pack), "-j", "1")
+    assert time.monotonic() - started < 10
+
+
+def test_a_scriptkit_toml_linked_to_a_device_is_refused(pack: Path) -> None:
+    from scriptkit.config import LintConfig, read_project_config
+    from scriptkit.errors import ErrorCollector
+
+    (pack / "scriptkit.toml").symlink_to("/dev/zero")
+    with pytest.raises(ConfigError, match="a device, a pipe or a socket"):
+        read_project_config(pack / "scriptkit.toml", LintConfig(), ErrorCollector())
+
+
+def test_a_script_too_large_is_named_with_its_whole_size(pack: Path) -> None:
+    (pack / "scripts" / "huge.yaml").write_bytes(b"# " + b"x" * 5_000_000 + b"\n")
+    assert f"{pack}/scripts/huge.yaml:1:1: error: file is 5,000,003 bytes; the limit is 2,000,000." \
+        in errors_of("check", str(pack), "-j", "1")
+
+
+@pytest.mark.parametrize("brackets", [MAX_NESTING + 1, 3_000, 300_000])
+def test_thousands_of_open_brackets_are_refused_at_once(pack: Path, brackets: int) -> None:
+    # ruamel's scanner rechecks every open bracket at each token: 3,000 took nine seconds to refuse
+    (pack / "scripts" / "deep.yaml").write_text("id: deep\ntitle: " + "[" * brackets + "\n", encoding="utf-8")
+    started = time.monotonic()
+    stderr = errors_of("check", str(pack), "-j", "1")
+    assert time.monotonic() - started < 5
+    assert (f"{pack}/scripts/deep.yaml:2:{8 + MAX_NESTING}: error: lists or mappings are nested more than "
+            f"{MAX_NESTING} deep. A script needs a few levels at most; look for brackets that were never closed.") \
+        in stderr
+
+
+def test_indented_lists_nested_too_deep_are_refused_where_they_pass_the_limit(pack: Path) -> None:
+    # (refused before as a recursion error at 1:1, with the hint about brackets)
+    nested = "".join(f"{'  ' * level}- \n" for level in range(1, 400))
+    (pack / "scripts" / "deep.yaml").write_text(f"id: deep\ntitle:\n{nested}", encoding="utf-8")
+    stderr = errors_of("render", str(pack))
+    line = 2 + MAX_NESTING
+    assert (f"{pack}/scripts/deep.yaml:{line}:{2 * MAX_NESTING + 1}: error: lists or mappings are nested more "
+            f"than {MAX_NESTING} deep. A script needs a few levels at most; look for lines indented further and "
+            "further, each under the one above.") in stderr
+
+
+def test_nesting_a_pack_needs_still_loads(pack: Path) -> None:
+    (pack / "scripts" / "nested.yaml").write_text(
+        BASE_SCRIPT.replace("late-parcel", "nested").replace("tags: [shipping]", "tags: [[a, [b, {c: [d]}]]]"),
+        encoding="utf-8")
+    stderr = errors_of("check", str(pack), "-j", "1")
+    # (the nesting is read; tags must be texts, which is its own error)
+    assert stderr == f"{pack}/scripts/nested.yaml:6:8: error: each item of 'tags' must be text, not a list\n"
