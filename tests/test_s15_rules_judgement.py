@@ -148,3 +148,12 @@ def test_a_marker_for_one_word_still_leaves_a_short_reply_short(marker: str) -> 
 def test_a_long_template_is_still_long() -> None:
     text = " ".join(["I've checked your order and the parcel is with the courier now."] * 12) + " {explanation}"
     assert next(d.message for d in lint_text(text).diagnostics if d.code == "SK105").startswith("email is 1")
+
+
+# ---------------------------------------------------------------- SK302 quotes what came first, not the thanks
+
+def test_a_late_acknowledgment_quotes_the_content_before_it_not_the_opening_thanks() -> None:
+    text = ("Thanks for your reply. Refunds go back to the card they came from. "
+            "I understand how annoying the wait is. I've started yours today.")
+    message = next(d.message for d in lint_text(text).diagnostics if d.code == "SK302")
+    assert message == 'the acknowledgment comes third in the reply, after "Refunds go back to the card they came from."'

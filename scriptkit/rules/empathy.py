@@ -156,12 +156,14 @@ class LateAcknowledgment(Rule):
             # closes the reply: moving it to the top would not help, so the next acknowledgment is judged)
             first = next((i for i, s in enumerate(body) if s.cues.acknowledges and not _thanks_only(s)), None)
         within = options.integer(type(self), ctx, "within", 1)
-        if first is None or first - _opening_courtesy(body[:first]) < within:
+        courtesy = _opening_courtesy(body[:first]) if first else 0
+        if first is None or first - courtesy < within:
             return
         ack = body[first]
+        # (quoted: the first sentence of content before it, not the opening thanks it may follow rightly)
         yield Finding(ack.start, ack.end,
                       f"the acknowledgment comes {_ordinal(first + 1)} in the reply, after "
-                      f'"{_clip(body[0].text)}"',
+                      f'"{_clip(body[courtesy].text)}"',
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
 
 
