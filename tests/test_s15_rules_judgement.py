@@ -157,3 +157,16 @@ def test_a_late_acknowledgment_quotes_the_content_before_it_not_the_opening_than
             "I understand how annoying the wait is. I've started yours today.")
     message = next(d.message for d in lint_text(text).diagnostics if d.code == "SK302")
     assert message == 'the acknowledgment comes third in the reply, after "Refunds go back to the card they came from."'
+
+
+# ---------------------------------------------------------------- SK201 finds the whole stock line
+
+@pytest.mark.parametrize(("line", "phrase"), [
+    ("If it comes up, please do not hesitate to reach out to us.", "please do not hesitate to reach out to us"),
+    ("If anything else comes up, please don't hesitate to reach out.", "please don't hesitate to reach out"),
+    ("If anything else comes up, do not hesitate to reach out to us.", "do not hesitate to reach out to us"),
+])
+def test_the_rewrite_replaces_the_whole_stock_line(line: str, phrase: str) -> None:
+    # the rewrite stands in for what is found: "please just reply here to us" was what was left
+    [diag] = [d for d in lint_text(line).diagnostics if d.code == "SK201"]
+    assert diag.text == phrase and diag.suggestion == '"just reply here"'
