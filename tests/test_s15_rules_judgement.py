@@ -170,3 +170,9 @@ def test_the_rewrite_replaces_the_whole_stock_line(line: str, phrase: str) -> No
     # the rewrite stands in for what is found: "please just reply here to us" was what was left
     [diag] = [d for d in lint_text(line).diagnostics if d.code == "SK201"]
     assert diag.text == phrase and diag.suggestion == '"just reply here"'
+
+
+def test_forms_all_inside_stock_phrases_are_still_reported() -> None:
+    # every stiff form sits in a stock line: the reply never contracts, and that is still said
+    text = "We have received your inquiry. If you need anything more, please do not hesitate to contact us."
+    assert found(text, "SK203") == ["We have", "do not"]

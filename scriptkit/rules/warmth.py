@@ -766,7 +766,8 @@ class NoContractions(Rule):
     - `min_forms` (integer, default 2): how many uncontracted forms make a finding.
 
     A form inside a stock phrase that SK201 reports ("please do not hesitate to contact us") is
-    left to SK201, whose rewrite replaces the whole phrase; it still counts towards `min_forms`.
+    left to SK201, whose rewrite replaces the whole phrase, when another form is reported; it
+    still counts towards `min_forms`.
 
     ## Fix safety
     Safe: a form is only reported where English contracts it. An auxiliary whose complement
@@ -805,13 +806,12 @@ class NoContractions(Rule):
                 found.append((start, end, original, rewrite))
         if len(found) < min_forms:
             return
-        # (a form inside a stock phrase SK201 reports, "please do not hesitate to reach out", is left to it:
-        # its rewrite replaces the whole phrase, and "don't hesitate" beside it was a second finding on the
-        # same words; the form still counts towards min_forms: the reply is as stiff)
+        # (a form inside a stock phrase SK201 reports, "please do not hesitate to reach out", is left to it
+        # when another form is reported: its rewrite replaces the whole phrase, and "don't hesitate" beside
+        # it was a second finding on the same words; the form still counts towards min_forms)
         stock = [(a, b) for a, b, _ in corporate_table().finditer(text)]
-        for start, end, original, rewrite in found:
-            if any(a <= start and end <= b for a, b in stock):
-                continue
+        outside = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in stock)]
+        for start, end, original, rewrite in outside or found:
             yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
 
