@@ -19,6 +19,7 @@ from itertools import chain
 from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_context
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.filters import do_default, do_join, do_replace
 from jinja2.nodes import EvalContext
@@ -124,8 +125,32 @@ def _default(value: object, default_value: object = "", boolean: bool = False) -
     return do_default(value, default_value, boolean)
 
 
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's compiler, with ``a ~ b`` joined by the sandbox (measured first), not by ``str``."""
+
+    def buffer(self, frame: Frame) -> None:
+        # the output of a '{% set x %}' or '{% filter %}' block, gathered before it is joined:
+        # a loop inside one filled a list with 500 MB before the join could refuse it
+        frame.buffer = self.temporary_identifier()
+        self.writeline(f"{frame.buffer} = environment.output_buffer()")
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.join_text((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+# Text is measured before it is built: a template of a few hundred characters can ask for
+# gigabytes ('{% set b = a ~ a ~ a ~ a %}' eight levels deep, a list of a list repeated, '%0999999999d'),
+# and building it took minutes and every byte of memory before the output limit could see it.
+MAX_BITS = 100_000  # of a number a template computes (30,000 digits)
+
+
 class _SafeSandbox(SandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    code_generator_class = _BoundedCodeGenerator
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Only the namespaces (customer.first_name) and a loop's own (loop.index) have fields a
@@ -134,18 +159,108 @@ class _SafeSandbox(SandboxedEnvironment):
         return isinstance(obj, (_Namespace, LoopContext)) and super().is_safe_attribute(obj, attr, value)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64:
-            raise SecurityError("exponent too large")
-        if operator == "*":
+        if operator == "**" and isinstance(right, (int, float)):
+            if abs(right) > 64 or (isinstance(left, int) and right > 0 and left.bit_length() * right > MAX_BITS):
+                raise SecurityError("exponent too large")
+        elif operator == "*":
             for seq, count in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and count > MAX_REPEAT:
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and \
+                        (count > MAX_REPEAT or (count > 0 and _size_past(seq) * count > MAX_OUTPUT)):
                     raise SecurityError("repetition too large")
+            if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_BITS:
+                raise SecurityError("number too large")
+        elif operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+            _refuse_long(_size_past(left) + _size_past(right))
+        elif operator == "%" and isinstance(left, str):
+            # printf-style widths and precisions ('%0999999999d') pad to any length asked for
+            _refuse_long(_widest_format(left) + len(left) + _size_past(right))
         return super().call_binop(context, operator, left, right)
+
+    @staticmethod
+    def output_buffer() -> list[str]:
+        return _OutputBuffer()
+
+    def join_text(self, values: Iterable[Any]) -> str:
+        """``a ~ b ~ c``: the values' text joined, measured before it is built."""
+        items = list(values)
+        _refuse_long(sum(_size_past(item) for item in items))
+        return "".join(map(str, items))
+
+
+_FORMAT_WIDTH = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?")
+
+
+def _widest_format(text: str) -> int:
+    """The largest width or precision a printf-style format asks for ('*': any, so too wide)."""
+    sizes = [MAX_OUTPUT + 1 if n == "*" else int(n) for pair in _FORMAT_WIDTH.findall(text) for n in pair if n]
+    return max(sizes, default=0)
+
+
+class _OutputBuffer(list[str]):
+    """A block's output as Jinja gathers it, refused once it passes twice the output limit."""
+
+    size = 0
+
+    def append(self, piece: str) -> None:
+        self._count(len(piece))
+        super().append(piece)
+
+    def extend(self, pieces: Iterable[str]) -> None:
+        items = list(pieces)
+        self._count(sum(map(len, items)))
+        super().extend(items)
+
+    def _count(self, size: int) -> None:
+        self.size += size
+        if self.size > 2 * MAX_OUTPUT:
+            _refuse_long(self.size)
+
+
+def _bounded_concat(pieces: Iterable[str]) -> str:
+    """Jinja's join of a template's (or a block's) output, stopped once it passes twice the
+    output limit: a loop yielding a long text thousands of times had no limit until it ended.
+    (Twice: the output still holds the markers that map it back to its source; the exact limit
+    is checked on the text itself.)"""
+    out: list[str] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if size > 2 * MAX_OUTPUT:
+            _refuse_long(size)
+        out.append(piece)
+    return "".join(out)
+
+
+def _size_past(value: object, limit: int = MAX_OUTPUT) -> int:
+    """The characters ``str(value)`` would have, counted only until it passes ``limit``: a list
+    holding a list nine times over, nine levels deep, takes a few bytes to hold and billions of
+    characters to print. Every value walked adds a character or more, so the walk stays short."""
+    if isinstance(value, str):
+        return len(value)
+    size = 0
+    stack = [value]
+    while stack and size <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            size += len(item) + 4  # (quoted in a list, and its ', ')
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            size += 2 + len(item)
+            stack.extend(item)
+        elif isinstance(item, dict):
+            size += 2 + len(item)
+            stack.extend(chain.from_iterable(item.items()))
+        elif isinstance(item, int) and not isinstance(item, bool):
+            size += max(1, item.bit_length() * 3 // 10)
+        else:
+            size += 1  # (a number, a placeholder: short)
+    return size
 
 
 def _finalize(value: object) -> str:
     if isinstance(value, (_PlaceholderRef, _BlankRef)):
         return str(value)
+    if not isinstance(value, str):
+        _refuse_long(_size_past(value))
     return f"{_EXPR_OPEN}{value}{_EXPR_CLOSE}"
 
 
@@ -153,6 +268,7 @@ def _finalize(value: object) -> str:
 # measured first, the output limit refuses it before it is built rather than after
 @pass_eval_context
 def _replace(eval_ctx: EvalContext, s: str, old: str, new: str, count: int | None = None) -> str:
+    _refuse_long(_size_past(s) + _size_past(old) + _size_past(new))
     text, old_text, new_text = str(s), str(old), str(new)
     found = text.count(old_text)
     _refuse_long(len(text) + (found if count is None else min(found, max(count, 0))) * (len(new_text) - len(old_text)))
@@ -162,13 +278,25 @@ def _replace(eval_ctx: EvalContext, s: str, old: str, new: str, count: int | Non
 @pass_eval_context
 def _join(eval_ctx: EvalContext, value: Iterable[Any], d: str = "", attribute: str | int | None = None) -> str:
     items = list(value)
-    _refuse_long(sum(len(str(item)) for item in items) + max(len(items) - 1, 0) * len(str(d)))
+    _refuse_long(sum(_size_past(item) for item in items) + max(len(items) - 1, 0) * _size_past(d))
     return str(do_join(eval_ctx, items, d, attribute))
 
 
 def _refuse_long(size: int) -> None:
     if size > MAX_OUTPUT:
         raise SecurityError(f"the text would be longer than {MAX_OUTPUT:,} characters")
+
+
+_TEXT_FILTERS = ("capitalize", "int", "lower", "string", "title", "trim", "upper", "wordcount")
+
+
+def _measured(text_filter: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(text_filter)
+    def measured(value: Any, *args: Any, **kwargs: Any) -> Any:
+        _refuse_long(_size_past(value))
+        return text_filter(value, *args, **kwargs)
+
+    return measured
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +307,9 @@ def _env() -> _SafeSandbox:
     env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
     env.filters["fallback"], env.filters["default"] = _fallback, _default
     env.filters["replace"], env.filters["join"] = _replace, _join
+    for name in _TEXT_FILTERS:  # (each prints its value first)
+        env.filters[name] = _measured(env.filters[name])
+    env.concat = _bounded_concat  # type: ignore[method-assign]  # (a template's join of its output)
     env.tests = {k: v for k, v in env.tests.items() if k in ("defined", "undefined", "none", "number",
                                                              "string", "eq", "ne", "gt", "lt", "ge", "le",
                                                              "in", "odd", "even")}

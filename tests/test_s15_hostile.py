@@ -321,6 +321,12 @@ HOSTILE_JINJA = [
     "{{ ((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))) }}", "{{" * 300, "{%" * 300,
     "{% for x in y %}" * 60 + "{% endfor %}" * 60, "{% raw %}{{ x }}", "{{ 'é' | urlencode }}",
     "{{ \"\\ud800\" }}", "{{ '\x00' }}", "{{ return_days * 10**7 }}", "{{ desk_hours * 99999 }}",
+    # a gigabyte from a few hundred characters: repeated, joined, formatted or printed at the end
+    "{{ [[1] * 9999] * 9999 }}", "{{ '%0999999999d' % 1 }}", "{{ '%*s' % (999999999, desk_hours) }}",
+    "{% set a = desk_hours * 999 %}{% set b = a ~ a ~ a ~ a ~ a ~ a %}{% set c = b ~ b ~ b ~ b ~ b ~ b %}{{ c }}",
+    "{% set a = [desk_hours] * 99 %}{% set b = [a, a, a, a, a, a] %}{% set c = [b, b, b, b, b, b] %}{{ c }}",
+    "{% set s %}{% for c in 'y' * 9999 %}{{ desk_hours * 999 }}{% endfor %}{% endset %}{{ s | length }}",
+    "{% set n = 10 ** 64 %}{% set m = n * n * n * n * n * n * n * n %}{{ m * m * m * m * m * m * m * m > 1 }}",
 ]
 
 TEXT_PATHS = [("acknowledgment", 0), ("warm_language",), ("solution",), ("flexibility", "guidance"),

@@ -96,3 +96,57 @@ def test_nesting_a_pack_needs_still_loads(pack: Path) -> None:
     stderr = errors_of("check", str(pack), "-j", "1")
     # (the nesting is read; tags must be texts, which is its own error)
     assert stderr == f"{pack}/scripts/nested.yaml:6:8: error: each item of 'tags' must be text, not a list\n"
+
+
+SET = "{% set a = 'x' * 9999 %}"
+EIGHT = ", ".join(["{}"] * 8)
+
+
+@pytest.mark.parametrize("template", [
+    # each built gigabytes (or minutes of work) before the output limit could see it
+    "{{ [[1] * 9999] * 9999 }}",  # 109 s and 900 MB to print
+    "{{ '%0999999999d' % 1 }}",  # 100 s, 3.8 GB, then 'unexpected MemoryError'
+    "{{ '%*d' % (999999999, 1) }}",
+    "{{ '%.999999999f' % 1.5 }}",
+    SET + "{% set b = a ~ a ~ a ~ a ~ a ~ a ~ a ~ a %}{% set c = b ~ b ~ b ~ b ~ b ~ b ~ b ~ b %}{{ c | length }}",
+    SET + "{% set b = a + a + a + a + a + a + a + a %}{% set c = b + b + b + b + b + b + b + b %}{{ c | length }}",
+    SET + "{% set l = [" + EIGHT.format(*"aaaaaaaa") + "] %}{% set m = [" + EIGHT.format(*"llllllll") + "] %}"
+          "{% set n = [" + EIGHT.format(*"mmmmmmmm") + "] %}{{ n }}",
+    SET + "{% set l = [a, a, a, a, a, a, a, a] %}{% set m = [l, l, l, l, l, l, l, l] %}{{ m | string | length }}",
+    SET + "{% for c in 'y' * 9999 %}{{ a }}{% endfor %}",
+    SET + "{% set s %}{% for c in 'y' * 9999 %}{{ a }}{% endfor %}{% endset %}{{ s | length }}",  # 430 MB
+    SET + "{% filter upper %}{% for c in 'y' * 9999 %}{{ a }}{% endfor %}{% endfilter %}",
+    SET + "{{ '%s%s%s%s%s%s' % (a, a, a, a, a, a) }}",
+])
+def test_templates_that_would_build_gigabytes_are_refused_before_they_build_them(pack: Path, template: str) -> None:
+    script = BASE_SCRIPT.replace("solution: >\n  I've sent", f"solution: >\n  {template} I've sent")
+    (pack / "scripts" / SCRIPT_NAME).write_text(script, encoding="utf-8")
+    started = time.monotonic()
+    stderr = errors_of("render", str(pack))
+    assert time.monotonic() - started < 10
+    assert stderr.startswith(f"{pack}/scripts/{SCRIPT_NAME}:23:11: error: refused by the template sandbox: "), stderr
+    assert any(why in stderr for why in ("the text would be longer than 50,000 characters", "repetition too large"))
+
+
+@pytest.mark.parametrize("template", [
+    "{% set a = 10 ** 64 %}{% set b = a * a * a * a * a * a * a * a %}{% set c = b * b * b * b * b * b * b * b %}"
+    "{% set d = c * c * c * c * c * c * c * c %}{% set e = d * d * d * d * d * d * d * d %}{{ e > 1 }}",
+    "{% set a = 10 ** 64 %}{% set b = a ** 64 %}{% set c = b ** 64 %}{{ c > 1 }}",
+])
+def test_numbers_of_millions_of_digits_are_refused(pack: Path, template: str) -> None:
+    script = BASE_SCRIPT.replace("solution: >\n  I've sent", f"solution: >\n  {template} I've sent")
+    (pack / "scripts" / SCRIPT_NAME).write_text(script, encoding="utf-8")
+    stderr = errors_of("render", str(pack))
+    assert stderr.startswith(f"{pack}/scripts/{SCRIPT_NAME}:23:11: error: refused by the template sandbox: "), stderr
+
+
+def test_text_and_numbers_a_writer_builds_still_render(pack: Path) -> None:
+    template = ("{{ [1, 2] + [3] }} {{ 'a' ~ return_days ~ '!' }} {{ '%05.1f' % 2.25 }} {{ 'x' | upper }} "
+                "{{ 3 * 4 }} {{ 2 ** 10 }} {{ 'ab' * 3 }} "
+                "{% set s %}{% for c in 'xyz' %}{{ c }}{% endfor %}{% endset %}{{ s | upper }} "
+                "{{ '%s days' % return_days }}")
+    script = BASE_SCRIPT.replace("solution: >\n  I've sent", f"solution: >\n  {template} I've sent")
+    (pack / "scripts" / SCRIPT_NAME).write_text(script, encoding="utf-8")
+    result = invoke("render", str(pack), "--channel", "chat", "--no-notes")
+    assert result.exit_code == 0, result.output
+    assert "[1, 2, 3] a14! 002.2 X 12 1024 ababab XYZ 14 days I've sent" in result.stdout
