@@ -63,3 +63,19 @@ def test_hyphenation_levels_bounded_by_the_longest_pattern_of_each_start_are_pyp
     for word in sorted(words):
         pointed = f".{word}."
         assert engine._levels_by_table(ts, pointed, reach) == engine._levels_by_table(ts, pointed), word
+
+
+_OPENERS = ["hi", "hello", "hi there", "good morning", "good morning team", "thanks", "thank you", "thank you so much",
+            "best", "best regards", "kind regards", "cheers", "frustrat*", "so"]
+_OPENER_WORDS = ["hi", "there", "hello", "good", "morning", "team", "thanks", "thank", "you", "so", "much", "best",
+                 "regards", "kind", "cheers", "frustrated", "x", ",", "-", "!"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_OPENER_WORDS), max_size=8).map(" ".join))
+def test_the_longest_phrase_at_the_start_is_the_first_of_all_the_word_matches(text: str) -> None:
+    """``match`` reads only the phrases at the first word: the same as finding every match and keeping one at 0."""
+    matcher = compile_phrases(_OPENERS)
+    folded = fold(text)
+    every = [b for a, b in matcher._word_spans(Tokens(folded)) if a == 0]
+    assert matcher.match(folded, folded=True) == ((0, every[0]) if every else None)

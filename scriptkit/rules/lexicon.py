@@ -139,13 +139,13 @@ class Tokens:
     only when a phrase candidate is found (most texts have none).
     """
 
-    __slots__ = ("_ends", "_heads", "_places", "_starts", "_vocabulary", "_words", "text")
+    __slots__ = ("_ends", "_heads", "_starts", "_vocabulary", "_words", "text")
 
     def __init__(self, folded: str) -> None:
         self.text = folded
         self._words: list[str] | None = None
-        self._places: dict[str, list[int]] | None = None
-        self._heads: dict[str, list[str]] | None = None
+        self._vocabulary: frozenset[str] | None = None
+        self._heads: frozenset[str] | None = None
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
@@ -156,27 +156,17 @@ class Tokens:
         return self._words
 
     @property
-    def places(self) -> dict[str, list[int]]:
-        """Each distinct word's indexes: every list looks its phrase starts up in it (see ``_candidates``)."""
-        if self._places is None:
-            places: dict[str, list[int]] = {}
-            for i, w in enumerate(self.words):
-                at = places.get(w)
-                if at is None:
-                    places[w] = [i]
-                else:
-                    at.append(i)
-            self._places = places
-        return self._places
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct words: every list asks whether it has a phrase start among them (see ``_candidates``)."""
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.words)
+        return self._vocabulary
 
     @property
-    def heads(self) -> dict[str, list[str]]:
-        """The distinct words by their first three letters, which key the one-word prefix entries ("frustrat*")."""
+    def heads(self) -> frozenset[str]:
+        """The distinct words' first three letters, which key the one-word prefix entries ("frustrat*")."""
         if self._heads is None:
-            heads: dict[str, list[str]] = {}
-            for w in self.places:
-                heads.setdefault(w[:3], []).append(w)
-            self._heads = heads
+            self._heads = frozenset([w[:3] for w in self.vocabulary])
         return self._heads
 
     def offsets(self) -> tuple[list[int], list[int]]:
@@ -249,28 +239,27 @@ class _Keys:
 
 
 def _candidates(tokens: Tokens, keys: _Keys) -> list[int]:
-    """Word indexes where some phrase may start, in order (most texts have none).
+    """Word indexes where some phrase may start, in order (most sentences have none).
 
     The text's distinct words (and their first three letters), shared by every list, are
-    intersected with the list's phrase starts at C speed, and only the words found are
-    visited: a list costs what its starts in the text cost, not a step per word.
+    intersected with the list's phrase starts at C speed: a list with none of them in the
+    text is done, and the others test only their own starts and heads found there. (Each
+    list used to mark every word it had not seen in a dictionary of its own: a new word
+    was marked once per list.)
     """
-    places = tokens.places
-    starts = keys.starts.intersection(places)
+    starts = keys.starts.intersection(tokens.vocabulary)
     heads = keys.heads.intersection(tokens.heads) if keys.heads else keys.heads
     if not starts and not heads:
         return []
     words, singles, pairs = tokens.words, keys.singles, keys.pair_words
     last = len(words) - 1
     # a phrase starts at a word of its own, or at the first of two words that key longer phrases...
-    found = [i for w in starts for i in places[w]
-             if w in singles or (i < last and (w, words[i + 1]) in pairs)]
-    if heads:  # ... or at a word a "frustrat*" entry is a prefix of (which may be one of the above)
-        found += [i for head in heads for w in tokens.heads[head] for i in places[w]]
-        return sorted(set(found))
-    if len(starts) > 1:
-        found.sort()
-    return found
+    if not heads:
+        return [i for i, w in enumerate(words)
+                if w in starts and (w in singles or (i < last and (w, words[i + 1]) in pairs))]
+    # ... or at a word a "frustrat*" entry is a prefix of
+    return [i for i, w in enumerate(words)
+            if (w in starts and (w in singles or (i < last and (w, words[i + 1]) in pairs))) or w[:3] in heads]
 
 
 _V = TypeVar("_V")
@@ -478,29 +467,33 @@ class Matcher:
         return found
 
     def _word_spans(self, tokens: Tokens) -> list[tuple[int, int]]:
-        words = tokens.words
-        exact, prefix = self._exact, self._prefix
-        n = len(words)
         found: list[tuple[int, int]] = []
         end = 0
         for i in _candidates(tokens, self._keys):
             if i < end:
                 continue  # inside the previous match
-            w = words[i]
-            best = 0
-            pair = exact.get(w + " " + words[i + 1]) if i + 1 < n else None
-            for cands in (exact.get(w), pair, prefix.get(w[:3])):
-                if not cands:
-                    continue
-                for pw, seps, wild in cands:
-                    k = len(pw)
-                    if k > best and i + k <= n and _phrase_ok(pw, seps, wild, words, tokens, i):
-                        best = k
+            best = self._longest_at(tokens, i)
             if best:
                 starts, ends = tokens.offsets()
                 found.append((starts[i], ends[i + best - 1]))
                 end = i + best
         return found
+
+    def _longest_at(self, tokens: Tokens, i: int) -> int:
+        """How many words the longest phrase starting at word ``i`` has (0: none starts there)."""
+        words = tokens.words
+        n = len(words)
+        w = words[i]
+        best = 0
+        pair = self._exact.get(w + " " + words[i + 1]) if i + 1 < n else None
+        for cands in (self._exact.get(w), pair, self._prefix.get(w[:3])):
+            if not cands:
+                continue
+            for pw, seps, wild in cands:
+                k = len(pw)
+                if k > best and i + k <= n and _phrase_ok(pw, seps, wild, words, tokens, i):
+                    best = k
+        return best
 
     def search(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> bool:
         return bool(self.spans(text, folded, tokens))
@@ -510,7 +503,10 @@ class Matcher:
         s = text if folded else fold(text)
         ends = [m.end() for rx in self._regexes if (m := rx.match(s)) and m.end() > 0]
         if (self._exact or self._prefix) and _TOKEN.match(s):
-            ends += [b for a, b in self._word_spans(Tokens(s)) if a == 0]
+            tokens = Tokens(s)  # (only the phrases at the first word are read, not every match of the text)
+            best = self._longest_at(tokens, 0)
+            if best:
+                ends.append(tokens.offsets()[1][best - 1])
         return (0, max(ends)) if ends else None
 
     def count(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> int:
