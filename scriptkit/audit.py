@@ -307,7 +307,9 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     # an export has no pack.yaml of its own: the project's settings (scriptkit.toml,
     # [tool.scriptkit]) where the audit runs apply to it
     config = load_config(None, Path.cwd()) if library is not None else None
-    result = lint_pack(pack, config, grammar=grammar)
+    # (the audit judges the replies: a helpdesk setting export would refuse, as an imported library
+    # may hold, is export's and check's to report, not a reason to audit nothing)
+    result = lint_pack(pack, config, grammar=grammar, export_settings=False)
     judged = tuple(p for p in PRACTICES if any(practice_of(r.code, r.name) == p for r in result.rules))
     first: dict[str, Message] = {}
     for m in result.messages:
