@@ -3,7 +3,8 @@
 The reply is the ``setResponseText`` action's ``arguments.body_text`` (preferred) or
 ``body_html``; ``addTags.tags`` is a comma-separated string; ``setStatus`` and ``intent`` become
 settings, and so does the macro's ``language`` (the pack has one locale; the export writes the
-setting back). Placeholders are ``{{…}}``; a fallback
+setting back). An action's ``arguments`` may be JSON text (Gorgias's older API typed them so); an
+action the pack does not read is named in the notes whatever its arguments. Placeholders are ``{{…}}``; a fallback
 written ``|default("…")`` is kept, and the macro exported back to Gorgias writes it so again.
 """
 
