@@ -192,12 +192,30 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         if parsed is not None and "- " in text and (slip := _dash_in_text(text, *parsed)) is not None:
             errors.add(*slip)
             return None
+        if parsed is not None and ("\\u" in text or "\\U" in text) and (half := _half_character(*parsed)):
+            errors.add(f"'\\u{half[0]:04x}' is half of a character (a surrogate), which no file or helpdesk can hold",
+                       half[1], "Write the character itself, or its full code: '\\U0001F600', not two '\\u' halves.")
+            return None
         return parsed
     except RecursionError:  # nesting deeper than Python's stack: say where, not "maximum recursion depth"
         deep = _too_deep(text)
         errors.add(f"lists or mappings are nested more than {MAX_NESTING} deep", source.location(deep or 0),
                    "A script needs a few levels at most; look for brackets that were never closed.")
         return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _half_character(data: Any, origin: Origin) -> tuple[int, Location] | None:
+    """A '\\ud83d' escape in a quoted text or key: a lone half of a UTF-16 pair, which Python keeps
+    as it is and every later write (the terminal, a report, an export) fails on."""
+    for table, is_key in ((origin.values, False), (origin.keys, True)):
+        for path, start in table.items():
+            text = path[-1] if is_key and path else value_at(data, path)
+            if isinstance(text, str) and (found := _SURROGATE.search(text)) is not None:
+                return ord(found[0]), origin.source.location(start)
+    return None
 
 
 def _link_note(path: Path) -> str:
@@ -1367,6 +1385,13 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
     """
     if not isinstance(data, dict):
         return fallback
+    try:
+        return _salvaged(data, fallback)
+    except ValidationError:  # (what is kept was each valid alone; together, the defaults will do)
+        return fallback
+
+
+def _salvaged(data: dict[str, Any], fallback: PackMeta) -> PackMeta:
     kept: dict[str, Any] = {"name": fallback.name}
 
     def valid(key: str, value: Any) -> bool:
@@ -1387,7 +1412,8 @@ def _salvage_meta(data: Any, fallback: PackMeta) -> PackMeta:
             key = close[0]
         if valid(key, value):
             kept[key] = value
-        elif isinstance(value, dict):  # constants, placeholders, layouts: keep the valid entries
+        elif isinstance(value, dict) and isinstance(getattr(fallback, key, None), dict):
+            # constants, placeholders, layouts: keep the valid entries ('name: {}' is no such setting)
             kept[key] = {name: entry for name, entry in value.items() if valid(key, {name: entry})}
             # an entry whose value is wrong keeps its name (with a stand-in value), so the scripts
             # that use it are not told it is unknown; a placeholder without a namespace stands in

@@ -1497,13 +1497,21 @@ def _segments_of(pieces: list[_Piece], src: TemplateSource, ctx: _Context) -> li
     return _merge(segments)
 
 
+_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
 def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, ...]]:
     compiled = _compile(src.text)
     try:
         if compiled is None:
             raise TemplateSyntaxError("cannot read this template", 1)
         template, starts = compiled
-        return template.render(ctx.vars), starts
+        output = template.render(ctx.vars)
+        if (half := _HALF_CHARACTER.search(output)) is not None:  # ('{{ "\\ud83d" }}': no write could hold it)
+            raise TemplateSecurityError(f"{src.slot} makes '\\u{ord(half[0]):04x}', half of a character (a "
+                                        "surrogate), which no file or helpdesk can hold", src.start,
+                                        "Write the character itself, or its full code: '\\U0001F600'.")
+        return output, starts
     except SecurityError as exc:
         raise TemplateSecurityError(f"refused by the template sandbox: {exc}", src.start,
                                     "Templates may use constants, placeholders and blanks only.") from None

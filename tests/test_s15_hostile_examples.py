@@ -150,3 +150,38 @@ def test_text_and_numbers_a_writer_builds_still_render(pack: Path) -> None:
     result = invoke("render", str(pack), "--channel", "chat", "--no-notes")
     assert result.exit_code == 0, result.output
     assert "[1, 2, 3] a14! 002.2 X 12 1024 ababab XYZ 14 days I've sent" in result.stdout
+
+
+def test_a_pack_name_written_as_a_mapping_is_named_not_a_bug(pack: Path) -> None:
+    # ('name: {}': the salvage of pack.yaml's valid settings kept it as an empty mapping of names)
+    (pack / "pack.yaml").write_text(BASE_PACK.replace("name: Harbor support", "name: {}"), encoding="utf-8")
+    stderr = errors_of("check", str(pack), "-j", "1")
+    assert stderr == f"{pack}/pack.yaml:1:7: error: 'name' must be text, not a mapping\n"
+
+
+@pytest.mark.parametrize(("line", "col", "written"), [
+    (10, 16, 'warm_language: "\\ud800 and more"'),
+    (10, 16, 'warm_language: "A smile \\ud83d\\ude00"'),  # (as JSON spells an emoji: YAML keeps both halves)
+    (10, 1, '"\\udfff": 1'),
+])
+def test_half_a_character_written_as_an_escape_is_refused_where_it_is(pack: Path, line: int, col: int,
+                                                                      written: str) -> None:
+    # (every later write failed on it: 'unexpected UnicodeEncodeError' from render, check and export)
+    script = BASE_SCRIPT.replace(BASE_SCRIPT.splitlines()[9], written)
+    (pack / "scripts" / SCRIPT_NAME).write_text(script, encoding="utf-8")
+    half = written.split("\\u")[1][:4]
+    for command in ("check", "render", "export"):
+        out = ["--to", "zendesk", "-o", str(pack.parent / "out")] if command == "export" else []
+        assert errors_of(command, str(pack), *out) == (
+            f"{pack}/scripts/{SCRIPT_NAME}:{line}:{col}: error: '\\u{half}' is half of a character (a surrogate), "
+            "which no file or helpdesk can hold. Write the character itself, or its full code: '\\U0001F600', "
+            "not two '\\u' halves.\n")
+    assert not (pack.parent / "out").exists()
+
+
+def test_half_a_character_made_by_a_template_is_refused_at_its_slot(pack: Path) -> None:
+    script = BASE_SCRIPT.replace(BASE_SCRIPT.splitlines()[9], """warm_language: '{{ "\\ud800" }} Thanks.'""")
+    (pack / "scripts" / SCRIPT_NAME).write_text(script, encoding="utf-8")
+    assert errors_of("render", str(pack)) == (
+        f"{pack}/scripts/{SCRIPT_NAME}:10:16: error: warm_language makes '\\ud800', half of a character (a surrogate), "
+        "which no file or helpdesk can hold. Write the character itself, or its full code: '\\U0001F600'.\n")
