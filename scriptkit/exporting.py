@@ -147,16 +147,21 @@ def check_settings(pack: Pack) -> None:
         # every script's settings as export merges them: the pack's block holds for a script only where
         # the script's own block does not override it (the first script's override hid the pack's value);
         # the scripts without a block of their own all have the pack's alone, read once
-        pack_alone_read = False
+        # (their problems are the same; where one is about a setting neither block holds, each script lacks
+        # it, and each is named at its own place)
+        pack_alone: list[Problem] | None = None
         for script in pack.scripts:
             own = name in script.export
-            if not own and pack_alone_read:
-                continue
-            pack_alone_read = pack_alone_read or not own
-            merged = target_settings(pack, script, target)
-            if merged.get("skip") is True:  # (left out of this target's export: its values are never read)
-                continue
-            for p in wrong_values(merged) if wrong_values is not None else ():
+            if own or pack_alone is None:
+                merged = target_settings(pack, script, target)
+                if merged.get("skip") is True:  # (left out of this target's export: its values are never read)
+                    continue
+                found = list(wrong_values(merged)) if wrong_values is not None else []
+                if not own:
+                    pack_alone = found
+            else:
+                found = pack_alone
+            for p in found:
                 where = _setting_location(p, script, pack, name)
                 if p.severity == Severity.ERROR and (p.message, where) not in wrong:
                     wrong[p.message, where] = ConfigError(p.message, where, p.hint)
@@ -477,6 +482,11 @@ def _setting_location(p: Problem, script: Script, pack: Pack, target: str) -> Lo
             for origin, conf in owners:
                 if _holds(conf, p.setting[:depth]):
                     return origin.location(("export", target, *p.setting[:depth]))
+        # a setting no block holds: this script lacks it (group_ids for visibility: groups), so name the
+        # script, at its own block where it has one
+        if script.origin is not None:
+            own = script.export.get(target)
+            return script.origin.location(("export", target) if isinstance(own, Mapping) and own else ("id",))
     for origin, conf in owners:
         key = next((k for k in conf if f"'{k}'" in p.message or f" {k} " in f" {p.message} "), None)
         if key is not None:

@@ -271,3 +271,14 @@ def test_a_tag_gorgias_would_split_at_its_comma_is_named(make_pack: Any, tmp_pat
     assert "gorgias reads the tag 'returns, refunds' as 2 tags" in exported.output
     clean = make_pack({"late.yaml": SCRIPT + "tags: [orders, returns]\n"})
     assert "SK506" not in run("export", str(clean), "--to", "gorgias", "--out", str(tmp_path / "out2")).output
+
+
+def test_check_names_every_script_without_group_ids_each_at_its_own_place(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": script(1), "b.yaml": script(2, export="export:\n  freshdesk:\n    group_ids: [4]\n"),
+                      "c.yaml": script(3), "d.yaml": script(4, export="export:\n  freshdesk:\n    folder_id: 9\n")},
+                     GROUPS_PACK)
+    checked = run("check", str(root))
+    assert checked.exit_code == 2, checked.output
+    for where in ("a.yaml:1:5", "c.yaml:1:5", "d.yaml:10:5"):
+        assert f"{root}/scripts/{where}: error: freshdesk group_ids missing" in checked.output
+    assert "b.yaml" not in checked.output and f"{root}/pack.yaml" not in checked.output
