@@ -56,7 +56,7 @@ def test_a_shared_response_with_text_ids_is_exported_back_shared(tmp_path: Path)
 @pytest.mark.parametrize(("fields", "said", "visibility"), [
     ({"folder_id": 12, "visibility": 3},
      "its Freshdesk visibility 3 is not one Freshdesk documents (0 all agents, 1 personal, 2 selected groups): "
-     "exported back as visible to all agents (visibility 0) in that folder", 0),
+     "exported back as a personal response (visibility 1) in that folder", 1),
     ({"visibility": "shared"},
      "its Freshdesk visibility 'shared' is not one Freshdesk documents (0 all agents, 1 personal, 2 selected "
      "groups): exported back as a personal response (visibility 1)", 1),
@@ -87,7 +87,7 @@ def test_a_personal_response_without_a_folder_says_nothing(tmp_path: Path) -> No
 
 def test_a_yes_or_no_is_not_a_visibility_code(tmp_path: Path) -> None:
     (macro,) = _import(tmp_path, _response(1, folder_id=12, visibility=True))
-    assert "visibility" not in macro.raw.settings
+    assert macro.raw.settings["visibility"] == "personal"  # narrower than all agents, until someone chooses
     assert any("visibility True is not one Freshdesk documents" in note for note in macro.about)
 
 

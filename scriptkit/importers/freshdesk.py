@@ -62,6 +62,10 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
                      "so add those groups again")
     if visibility and (visibility != "groups" or groups):
         settings["visibility"] = visibility
+    elif shown is not None and visibility is None:
+        # a code Freshdesk does not document may narrow access in a way the pack cannot say: exported back
+        # personal (only the importing agent sees it) rather than to every agent, until someone chooses
+        settings["visibility"] = "personal"
     if visibility == "groups" and groups:
         settings["group_ids"] = groups
     elif visibility == "groups":
@@ -70,8 +74,7 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
     if folder is not None:
         settings["folder_id"] = folder
     shared = visibility == "all" or (visibility == "groups" and bool(groups))
-    instead = ("visible to all agents (visibility 0) in that folder" if folder is not None
-               else "a personal response (visibility 1)")
+    instead = "a personal response (visibility 1)" + (" in that folder" if folder is not None else "")
     if shown is not None and visibility is None:
         notes.append(f"its Freshdesk visibility {shown!r} is not one Freshdesk documents ({_CODES}): exported "
                      f"back as {instead}, so set export: {{freshdesk: {{visibility: ...}}}} in the script if it "
