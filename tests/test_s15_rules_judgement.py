@@ -124,7 +124,7 @@ def test_a_finished_step_is_not_said_to_give_a_when() -> None:
 def test_youre_always_welcome_answers_thanks_with_nothing_to_fix() -> None:
     text = "You're always welcome. If another question comes up, write to us again at any time."
     assert not {"SK301", "SK401", "SK402"} & set(codes(text))
-    assert _advice(text).startswith("A reply to thanks or praise has nothing to fix")
+    assert _advice(text).startswith("A reply to praise or thanks has nothing to fix")
 
 
 def test_youre_always_welcome_with_a_problem_is_judged_as_any_reply() -> None:

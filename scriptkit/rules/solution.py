@@ -348,7 +348,7 @@ def short_reply_advice(message: Message) -> str:
     """What a short reply should add, from what it already has (SK105's advice): an acknowledgment, a
     next step, when it happens; or, when it has them all, that short may be enough."""
     if only_thanks_for_praise(message):
-        return "A reply to thanks or praise has nothing to fix: if that is all it needs to say, short is fine."
+        return "A reply to praise or thanks has nothing to fix: if that is all it needs to say, short is fine."
     body = body_sentences(message)
     missing = []
     if not any(s.cues.acknowledges for s in body):
