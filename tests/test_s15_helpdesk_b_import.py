@@ -104,3 +104,17 @@ def test_a_markdown_heading_with_no_reply_is_named_and_a_title_heading_is_not(tm
     skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped:")]
     assert skipped == [f"skipped: {library}:9:1: section 'Refund status': has no reply text under its heading; "
                        "skipped"]
+
+
+def test_markdown_emphasis_and_links_reach_the_customer_as_words(tmp_path: Path) -> None:
+    """'**twice**' was kept as typed and exported into a helpdesk's HTML body with its asterisks, and a
+    link as '[our policy](https://...)'; the HTML import gives the words and the address."""
+    library = tmp_path / "library.md"
+    library.write_text("## Double charge\n\nI can see you were charged **twice**, and _I know_ that's worrying.\n\n"
+                       "- I've refunded it today: see [our refund policy](https://example.org/refunds).\n"
+                       "- Write to [help@example.org](mailto:help@example.org) with `order_number` 5 * 3.\n",
+                       encoding="utf-8")
+    (macro,) = import_library(library).macros
+    assert macro.text == ("I can see you were charged twice, and I know that's worrying.\n\n"
+                          "- I've refunded it today: see our refund policy (https://example.org/refunds).\n"
+                          "- Write to help@example.org with order_number 5 * 3.")

@@ -69,8 +69,8 @@ def read(path: Path, options: ReadOptions) -> Read:
                 yield ItemProblem(where, f"section {name!r}", f"is {len(body):,} characters; the limit is "
                                                                f"{MAX_BODY_CHARS:,}")
                 continue
-            yield RawItem(key=f"section {seen}", title=name, body=body, location=where,
-                          dialect=options.dialect or "generic", guidance=_plain(guidance))
+            yield RawItem(key=f"section {seen}", title=name, body=_inline(body), location=where,
+                          dialect=options.dialect or "generic", guidance=_inline(guidance))
     if not seen:
         from scriptkit.errors import ImportFormatError
 
@@ -111,5 +111,27 @@ def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
             for n, (offset, lab, body, notes) in enumerate(out, start=1) if body]
 
 
-def _plain(text: str) -> str:
-    return re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+# inline Markdown a helpdesk would send as typed ('**twice**' in a Zendesk HTML body), as the HTML
+# import reads <strong> and <a href>: the words, and a link's address where it differs from its text
+_INLINE = [
+    (re.compile(r"(?<![\w*\\])(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1(?![\w*])"), r"\2"),  # **strong**, __strong__
+    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
+    (re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?!\w)"), r"\1"),  # _emphasis_ (not snake_case)
+    (re.compile(r"(?<!\\)`([^`\n]+)`"), r"\1"),  # `code`
+]
+_LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)[^\s)]+)\)")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]()#+\-.!>])")
+
+
+def _inline(text: str) -> str:
+    """A Markdown reply as the text a customer should read: emphasis and code marks dropped, links as
+    'text (address)', backslash escapes resolved; lists, line breaks and [[blanks]] kept."""
+    def link(m: re.Match[str]) -> str:
+        label, href = m.group(1), m.group(2)
+        address = href.removeprefix("mailto:")
+        return label if address in label else f"{label} ({address})"
+
+    text = _LINK.sub(link, text)
+    for pattern, repl in _INLINE:
+        text = pattern.sub(repl, text)
+    return _ESCAPED.sub(r"\1", text)
