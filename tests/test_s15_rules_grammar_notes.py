@@ -45,3 +45,19 @@ def test_an_internal_note_is_not_sent_to_languagetool(make_pack, lt_url: str) ->
     assert note_spelled == {"wrong-size"}
     # each SK9xx rule asks the checker about the documents it is given: two scripts' worth against one
     assert as_note > 0 and as_reply == 2 * as_note
+
+
+@pytest.mark.usefixtures("grammar_cache")
+def test_an_internal_note_is_not_sent_on_the_workers_path_either(make_pack, lt_url: str,  # noqa: F811
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from scriptkit import parallel
+
+    monkeypatch.setattr(parallel, "MIN_SCRIPTS", 4)  # (jobs=2 on six scripts: the worker path, for real)
+    replies = {f"reply{i}.yaml": REPLY.replace("wrong-size", f"wrong-size-{i}") for i in range(5)}
+    root = make_pack({"note.yaml": NOTE.replace("PUBLIC", "false"), **replies}, PACK)
+    before = checker(lt_url).stats.documents
+    result = lint_pack(load_pack(root), grammar=lt_url, channels=["email"], jobs=2)
+    spelled = {d.script_id for d in result.diagnostics if d.code == "SK901"}
+    assert "refund-note" not in spelled and len(spelled) == 5
+    # each of the three SK9xx rules asks about the five replies; the note made it six each (18) before
+    assert checker(lt_url).stats.documents - before == 3 * 5
