@@ -176,3 +176,13 @@ def test_forms_all_inside_stock_phrases_are_still_reported() -> None:
     # every stiff form sits in a stock line: the reply never contracts, and that is still said
     text = "We have received your inquiry. If you need anything more, please do not hesitate to contact us."
     assert found(text, "SK203") == ["We have", "do not"]
+
+
+# ---------------------------------------------------------------- SK207: watching over it is reassurance
+
+def test_keeping_an_eye_on_it_is_a_warm_line() -> None:
+    text = ("I've reproduced the crash on my side and sent it to our engineers. "
+            "I'll keep an eye on the ticket and update you by Thursday, even if nothing has moved.")
+    assert "SK207" not in codes(text)
+    assert "SK207" in codes("I've reproduced the crash on my side and sent it to our engineers. "
+                            "The ticket will be updated by Thursday.")
