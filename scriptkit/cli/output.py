@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def console(stderr: bool = False, emoji: bool = True) -> Console:
-    """A console for the command's output; ``emoji=False`` leaves ``:name:`` codes as written."""
+def console(stderr: bool = False, emoji: bool = False) -> Console:
+    """A console for the command's output. No emoji codes: a place in a file ('front.json:100:16') would
+    print as 'front.json💯16', and a writer's text may hold ':smile:' as written."""
     from rich.console import Console  # (imported when something is printed: --format json needs none)
 
     no_color = bool(os.environ.get("NO_COLOR"))

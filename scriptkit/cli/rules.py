@@ -123,8 +123,7 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
         table.add_column(col, overflow="fold" if col == "summary" else "ellipsis", no_wrap=col != "summary")
     for code, name, fam, severity, fix, summary in rows:
         table.add_row(code, name, fam, severity, "yes" if fix else "", summary)
-    # (no emoji codes: a rule's summary has none, and rich's table of them is a tenth of this command)
-    con = console(emoji=False)
+    con = console()
     if not con.is_terminal:  # piped or captured: one line per rule, never folded at 80 columns
         con.width = max(con.width, 240)
     con.print(table)
