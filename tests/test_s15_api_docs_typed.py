@@ -68,8 +68,5 @@ def test_the_plugin_page_s_rule_and_target_are_strictly_typed(plugin_errors: dic
     assert not {f: e for f, e in plugin_errors.items() if f != "try_target.py"}, plugin_errors
 
 
-@pytest.mark.xfail(strict=True, reason="scriptkit.targets.base.Target declares name, channels, limits... as settable "
-                                       "instance variables; BaseTarget's are ClassVars, so a BaseTarget subclass is "
-                                       "no Target to mypy until the protocol makes them read-only properties")
 def test_a_base_target_subclass_is_a_target_to_mypy(plugin_errors: dict[str, list[str]]) -> None:
     assert "try_target.py" not in plugin_errors, plugin_errors["try_target.py"]

@@ -89,15 +89,35 @@ class Rendered:
 @runtime_checkable
 class Target(Protocol):
     """An export target. Third parties register a zero-argument factory returning one of these
-    under the ``scriptkit.targets`` entry-point group, exactly as the built-in targets do."""
+    under the ``scriptkit.targets`` entry-point group, exactly as the built-in targets do.
 
-    name: str
-    summary: str
-    #: channels whose messages this target carries, in preference order
-    channels: tuple[str, ...]
-    #: "first": only a script's first variant (helpdesks hold one body); "all": every variant
-    variants: str
-    limits: Limits
+    The describing attributes are read-only (properties here), so a class that sets them as class
+    constants, as ``BaseTarget`` subclasses do, is a ``Target`` to a type checker too."""
+
+    @property
+    def name(self) -> str:
+        """The name ``export --to`` takes."""
+        ...
+
+    @property
+    def summary(self) -> str:
+        """One line on what the target writes, for ``export --list``."""
+        ...
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """Channels whose messages this target carries, in preference order."""
+        ...
+
+    @property
+    def variants(self) -> str:
+        """"first": only a script's first variant (helpdesks hold one body); "all": every variant."""
+        ...
+
+    @property
+    def limits(self) -> Limits:
+        """What the helpdesk accepts (title and body lengths, records per bulk request)."""
+        ...
 
     def settings_keys(self) -> Mapping[str, str]:
         """Setting name -> description, accepted under ``export: {<target>: {...}}``."""
