@@ -1519,7 +1519,11 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
         raise PackError(f"undefined value in {src.slot}: {exc.message}", src.start,
                         "Define it under 'constants:' in pack.yaml, or fix the name.") from None
     except TemplateError as exc:
-        raise PackError(f"template error in {src.slot}: {exc}", src.start) from None
+        # (its message alone: str() of a syntax error adds '\n  line 1', and a report has one line per error)
+        raise PackError(f"template error in {src.slot}: {exc.message or exc}", src.start) from None
+    except AssertionError as exc:  # (Jinja's own filters assert their arguments: truncate(-1))
+        raise PackError(f"a filter in {src.slot} was given a value it cannot take: {exc}", src.start,
+                        "Check the numbers given to the filters (a length, a count).") from None
     except (ArithmeticError, TypeError, ValueError, AttributeError, MemoryError, RecursionError) as exc:
         raise PackError(f"template failed in {src.slot}: {type(exc).__name__}: {exc}", src.start,
                         "Simplify the expression; templates are meant for text, constants and placeholders.") from None

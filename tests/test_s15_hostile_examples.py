@@ -185,3 +185,28 @@ def test_half_a_character_made_by_a_template_is_refused_at_its_slot(pack: Path) 
     assert errors_of("render", str(pack)) == (
         f"{pack}/scripts/{SCRIPT_NAME}:10:16: error: warm_language makes '\\ud800', half of a character (a surrogate), "
         "which no file or helpdesk can hold. Write the character itself, or its full code: '\\U0001F600'.\n")
+
+
+def test_a_filter_given_a_length_it_cannot_take_is_named_at_its_slot(pack: Path) -> None:
+    # (Jinja's truncate asserts its length: 'unexpected AssertionError')
+    script = BASE_SCRIPT.replace(BASE_SCRIPT.splitlines()[9], """warm_language: "{{ 'Thanks.' | truncate(-1) }}\"""")
+    (pack / "scripts" / SCRIPT_NAME).write_text(script, encoding="utf-8")
+    assert errors_of("render", str(pack)) == (
+        f"{pack}/scripts/{SCRIPT_NAME}:10:16: error: a filter in warm_language was given a value it cannot take: "
+        "expected length >= 3, got -1. Check the numbers given to the filters (a length, a count).\n")
+
+
+def test_a_template_error_is_one_line_of_the_report(pack: Path) -> None:
+    # (Jinja's message of a syntax error ends '\n  line 1', a line of the report with no file:line:col)
+    (pack / "scripts" / SCRIPT_NAME).write_text(
+        'id: a\ntitle: t\nacknowledgment: "\\r{{ \'ab\' * 10**8 }}"\nsolution: "I sent it today."\n', encoding="utf-8")
+    assert errors_of("check", str(pack), "-j", "1") == (
+        f"{pack}/scripts/{SCRIPT_NAME}:3:17: error: template error in acknowledgment: cannot read this template\n")
+
+
+def test_a_line_break_character_in_a_name_quoted_by_an_error_stays_on_its_line(pack: Path) -> None:
+    # (U+0085, NEL, quoted in the message split it, and the second half had no file:line:col)
+    (pack / "pack.yaml").write_text('name: P\nconstants:\n  "\\x85a": 1\n', encoding="utf-8")
+    assert errors_of("check", str(pack), "-j", "1").startswith(
+        f"{pack}/pack.yaml:3:3: error: constant name '<U+0085>a' is not allowed. Use letters, digits and '_' "
+        f"(e.g. a), and not a placeholder namespace.\n{pack}/scripts/")

@@ -45,10 +45,10 @@ def _escape(text: str) -> str:
 
 
 # characters a terminal shows as nothing, or as a space: a message quoting the writer's text
-# ("'\u200bchat' is not a channel. Did you mean 'chat'?") read as if it named the right word
+# ("'\u200bchat' is not a channel. Did you mean 'chat'?") read as if it named the right word; and
+# U+0085, which breaks the line, and a lone half of a character, which cannot be printed at all
 _INVISIBLE = re.compile("[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff"
-                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
-                        "\ud800-\udfff]")  # (not \t, \n or \r; a lone half of a character cannot even be printed)
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")  # (not \t, \n or \r)
 
 
 def _visible(text: str) -> str:
