@@ -20,6 +20,7 @@ from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, T
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 
 Payload = dict[str, Any]
+"""One message as a helpdesk's record, as a target's ``render`` shapes it (JSON-ready)."""
 
 
 # ---------------------------------------------------------------- limits and problems
@@ -71,6 +72,14 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
 
 def problem(code: str, message: str, hint: str = "", severity: Severity | None = None,
             location: Location | None = None, setting: tuple[str, ...] = ()) -> Problem:
+    """A ``Problem`` for one of the ``EXPORT_CODES``, with that code's name and default severity.
+
+    ``message`` says what the helpdesk cannot carry and ``hint`` what the writer can do about it;
+    ``severity`` overrides the code's default (``Severity.ERROR`` refuses the export).
+    ``location`` is where in the pack, when the problem is in the text (else the script's title);
+    ``setting`` names the ``export: {<target>: ...}`` key it is about, such as ``("lang",)``,
+    so the diagnostic points at that key's line. An unknown code is a ``KeyError``.
+    """
     name, default, _ = EXPORT_CODES[code]
     return Problem(code, name, message, severity or default, hint, location, setting)
 
@@ -228,13 +237,16 @@ def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, 
 
 
 def placeholder_words(seg: Placeholder) -> str:
-    """A placeholder as a person says it: ``customer's first name, or "there"``."""
+    """A placeholder as a person says it: ``customer's first name, or "there"``; an empty fallback
+    is ``..., or nothing`` (a pair of quotes with nothing between them reads as a typo)."""
     spec = DEFAULT_CATALOGUE.get(seg.name)
     if spec is not None and spec.description.startswith("The "):
         words = spec.description[4:]
     else:
         words = seg.name.replace("_", " ").replace(".", " ")
-    return words if seg.fallback is None else f'{words}, or "{seg.fallback}"'
+    if seg.fallback is None:
+        return words
+    return f"{words}, or nothing" if seg.fallback == "" else f'{words}, or "{seg.fallback}"'
 
 
 def human_text(segments: Iterable[Segment]) -> str:
@@ -327,24 +339,27 @@ def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> 
 
 def placeholder_problems(message: Message, dialect: Dialect, target: str,
                          names: Mapping[str, str] | None = None) -> list[Problem]:
+    """SK503 once per placeholder the helpdesk lacks; SK504 for each place whose fallback is lost (the
+    greeting's and a warm line's fallbacks for one name are two losses, each with its own wording to check)."""
     table = {**dialect.names, **(names or {})}
-    found: dict[str, Problem] = {}
+    found: dict[tuple[str, Location | str | None], Problem] = {}
     for seg in message.segments:
-        if not isinstance(seg, Placeholder) or seg.name in found:
+        if not isinstance(seg, Placeholder) or (seg.name, None) in found:
             continue
+        where = seg.source.start if seg.source else None
         if seg.name not in table:
-            found[seg.name] = problem(
+            found[seg.name, None] = problem(
                 "SK503", f"{target} has no placeholder for '{seg.name}'; exported as {blank_marker(seg.name)} "
                          "for the agent to fill in",
                 f"Map it under export: {{{target}: {{placeholders: {{{seg.name}: <{target} name>}}}}}} in pack.yaml.",
-                location=seg.source.start if seg.source else None)
-        elif seg.fallback and not dialect.keeps(seg.fallback):
+                location=where)
+        elif seg.fallback and not dialect.keeps(seg.fallback) and (seg.name, where or seg.fallback) not in found:
             why = "has no documented fallback" if not dialect.fallbacks else "cannot spell this fallback"
-            found[seg.name] = problem(
+            found[seg.name, where or seg.fallback] = problem(
                 "SK504", f"{target} {why}: when '{seg.name}' is empty the fallback "
                          f"\"{seg.fallback}\" is lost",
                 "Check the wording still reads well without the value, or pick a target with fallbacks.",
-                location=seg.source.start if seg.source else None)
+                location=where)
     return list(found.values())
 
 
