@@ -478,3 +478,17 @@ def test_review_any_bytes_in_a_file(raw: bytes, name: str) -> None:
         path = Path(tmp) / name
         path.write_bytes(raw)
         assert_contract(invoke("review", str(path)), "review")
+
+
+_SPEAKERS = st.sampled_from(["Agent", "Customer", "Me", "Support", "Rep", "Bot", "System", "agent", "AGENT", "Ana",
+                             "Customer (via chat)", "[10:02] Agent", "12:03 Customer", "", " ", ":", "Agent:Agent"])
+
+
+@fuzz_settings(30)
+@given(st.lists(st.tuples(_SPEAKERS, st.sampled_from([": ", ":", " - ", "> ", ": \n"]),
+                          st.lists(_WORDS | st.text(max_size=6), max_size=12).map(" ".join)), max_size=12),
+       st.sampled_from([None, "Agent", "Ana", "Customer", "nobody", ""]))
+def test_review_any_transcript(turns: list[tuple[str, str, str]], agent: str | None) -> None:
+    text = "\n".join(f"{who}{sep}{said}" for who, sep, said in turns)
+    args = ["review", "-"] + (["--agent", agent] if agent is not None else [])
+    assert_contract(invoke(*args, stdin=text.encode("utf-8", "surrogatepass")), "review of a transcript")
