@@ -274,8 +274,17 @@ def locate(source: SourceText, value: str, start: int = 0) -> Location:
     return source.location(0)
 
 
+#: one item as a helpdesk's API returns it alone (GET .../saved-replies/{id}), with no list around it, told by
+#: keys its items have together; by the key its list stands under, which names the helpdesk
+_BARE_ITEM: dict[str, tuple[frozenset[str], ...]] = {
+    "saved-replies": (frozenset({"name", "text"}), frozenset({"chatText"})),  # Help Scout {id, name, text, chatText}
+    "canned_responses": (frozenset({"title", "content"}), frozenset({"content_html"})),  # Freshdesk
+}
+
+
 def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> list[Any]:
-    """The list of items of an export: the document itself or the list under one of ``keys``."""
+    """The list of items of an export: the document itself, the list under one of ``keys``, or one item
+    (a Zendesk ``{"macro": {...}}``, a bare Gorgias macro, Help Scout saved reply or Freshdesk canned response)."""
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
@@ -287,6 +296,8 @@ def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> 
                 return [value]
         single = {"macro", "canned_response", "saved_reply", "message_template"}
         if data.get("type") in single or ("actions" in data and ("title" in data or "name" in data)):
+            return [data]
+        if any(shape <= data.keys() for key in keys for shape in _BARE_ITEM.get(key, ())):
             return [data]
     expected = " or ".join(f'{{"{k}": [...]}}' for k in keys[:2])
     raise UnexpectedShape(f"{what} has an unexpected shape: found {_shape(data)}", source.location(0),
