@@ -1570,6 +1570,9 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     if not root.exists():
         raise PackError(f"no such pack: {root}", Location(str(root), 1, 1),
                         "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
+    if not root.is_dir() and not root.is_file():  # (the folder's listing or the file's bytes: neither is there)
+        raise PackError(f"{root} is a device, a pipe or a socket, not a pack{_link_note(root)}",
+                        Location(str(root), 1, 1), "Pass a folder holding pack.yaml, or one script file of it.")
     if root.is_file() and root.name == PACK_FILE:
         root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack
     home = pack_of(root) if root.is_file() else None

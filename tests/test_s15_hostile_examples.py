@@ -210,3 +210,25 @@ def test_a_line_break_character_in_a_name_quoted_by_an_error_stays_on_its_line(p
     assert errors_of("check", str(pack), "-j", "1").startswith(
         f"{pack}/pack.yaml:3:3: error: constant name '<U+0085>a' is not allowed. Use letters, digits and '_' "
         f"(e.g. a), and not a placeholder namespace.\n{pack}/scripts/")
+
+
+@pytest.mark.parametrize("args", [["check"], ["render"], ["export", "--to", "zendesk", "-o", "never-written"]])
+def test_a_device_passed_as_the_pack_is_named_at_its_path(args: list[str]) -> None:
+    # (was 'error: Not a directory (/dev/zero)', with no file:line:col)
+    assert errors_of(args[0], "/dev/zero", *args[1:]) == (
+        "/dev/zero:1:1: error: /dev/zero is a device, a pipe or a socket, not a pack. Pass a folder holding "
+        "pack.yaml, or one script file of it.\n")
+    assert not Path("never-written").exists()
+
+
+def test_a_device_passed_to_review_is_not_called_missing() -> None:
+    assert errors_of("review", "/dev/zero") == ("/dev/zero:1:1: error: /dev/zero is a device, a pipe or a socket, not "
+                                                "a file. Pass a text file, or - to read stdin.\n")
+
+
+def test_an_export_folder_that_cannot_be_made_is_located(pack: Path) -> None:
+    blocker = pack.parent / "blocker"
+    blocker.write_text("a file where the folder would go\n", encoding="utf-8")
+    stderr = errors_of("export", str(pack), "--to", "zendesk", "-o", str(blocker / "out"))
+    assert stderr.startswith(f"{blocker}/out:1:1: error: cannot write the export to {blocker}/out: "), stderr
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder would go\n"

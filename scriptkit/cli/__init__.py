@@ -18,6 +18,7 @@ import click
 
 from scriptkit import __version__, engines
 from scriptkit.cli.output import report_error
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ScriptkitError
 
 COMMAND_MODULES = ("init", "render", "check", "rules", "export", "importing", "audit")
@@ -36,8 +37,9 @@ class _Group(click.Group):
         except BrokenPipeError:
             sys.exit(0)
         except OSError as exc:  # a file or folder the system refused: the user's to fix, not a crash
-            where = f" ({exc.filename})" if exc.filename else ""
-            report_error(ScriptkitError(f"{exc.strerror or exc}{where}",
+            # (located at the file it names, as every error is: an editor or CI annotation finds it)
+            where = Location(os.fsdecode(exc.filename), 1, 1) if exc.filename else None
+            report_error(ScriptkitError(f"{exc.strerror or exc}", where,
                                         hint="Check the path, and that you may read or write there."))
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.Abort):

@@ -278,7 +278,8 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
             raise ConfigError(f"{file} is a pack folder, and review judges free text (an agent's reply)",
                               Location(file, 1, 1), f"To check a pack, run `scriptkit check {file}`.")
         if not path.is_file():
-            what = f"{file} is a folder" if path.is_dir() else f"no such file: {file}"
+            what = f"{file} is a folder" if path.is_dir() else \
+                f"{file} is a device, a pipe or a socket, not a file" if path.exists() else f"no such file: {file}"
             raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
         if path.suffix.lower() in (".yaml", ".yml"):  # a pack's script or pack.yaml: its YAML is no reply
             raise ConfigError(f"{file} is a YAML file, and review judges free text (an agent's reply)",

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, two_sentences
 
 if TYPE_CHECKING:
@@ -62,5 +63,5 @@ def writing(what: str, path: str | Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise ConfigError(f"cannot write {what} to {path}: {exc.strerror or exc}",
-                          hint="Check that its folder exists and that you may write there.") from None
+        raise ConfigError(f"cannot write {what} to {path}: {exc.strerror or exc}", Location(str(path), 1, 1),
+                          "Check that its folder exists and that you may write there.") from None
