@@ -30,7 +30,7 @@ import re
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +94,9 @@ class MacroAudit:
     #: an internal note (for the agents, never sent to the customer): the rules that read a reply to a
     #: customer do not judge it
     internal: bool = False
+    #: the helpdesk it came from, where that cannot hold a placeholder's fallback (Front, Salesforce, Gorgias
+    #: without ``|default``): a placeholder that can render blank is reworded around, not given a fallback
+    no_fallbacks: str | None = None
 
     @property
     def overall(self) -> float:
@@ -236,7 +239,7 @@ class AuditReport:
                 "id": m.id, "export_id": m.export_id, "title": m.title, "location": str(m.location),
                 "overall": m.overall,
                 "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
-                "internal": m.internal, "unused": m.unused,
+                "internal": m.internal, "unused": m.unused, "no_fallbacks": m.no_fallbacks,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot} for d in m.diagnostics],
@@ -291,6 +294,39 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
         return _audit_pack(pack, library.label, library.format, library, grammar, near_threshold, tell)
 
 
+def reword_advice(helpdesk: str) -> str:
+    """What to do about a placeholder that can render blank in a helpdesk that holds no fallback."""
+    return (f"{helpdesk.capitalize()} cannot hold a fallback: reword so the sentence reads well without the "
+            "value (\"Hi,\" or \"Hello,\" rather than \"Hi {{ customer.first_name }},\"), "
+            "or leave the placeholder out.")
+
+
+def _fallbackless_helpdesks(pack: Pack, first: Mapping[str, Message], raws: Mapping[str, Any]) -> set[str]:
+    """The helpdesks of the library's macros whose export target writes no fallback for any of them, as
+    each script's settings say: a Gorgias library whose macros use ``|default`` somewhere can hold them (its
+    target's ``default_filter``), one that never does cannot. The targets know: no list is kept here."""
+    from scriptkit import targets
+    from scriptkit.exporting import target_settings
+    from scriptkit.targets.base import BaseTarget
+
+    holds: dict[str, bool] = {}
+    for script in pack.scripts:
+        helpdesk = raws[script.id].dialect if script.id in raws else None
+        message = first.get(script.id)
+        if helpdesk is None or message is None or holds.get(helpdesk) or helpdesk not in targets.available():
+            continue
+        target = targets.get(helpdesk)
+        if not isinstance(target, BaseTarget) or target.dialect is None:
+            continue
+        try:
+            conf = target_settings(pack, script, target)
+        except ConfigError:  # (a setting export would refuse is not the audit's to report: the defaults)
+            conf = {}
+        dialect = target.dialect_for(replace(message, meta={**message.meta, "export": conf}))
+        holds[helpdesk] = dialect is not None and dialect.fallbacks
+    return {helpdesk for helpdesk, held in holds.items() if not held}
+
+
 def _zendesk_setting(script: Script, key: str) -> Any:
     """A setting of a pack's script for its Zendesk export (``active: false``, as the import of a
     switched-off macro writes it): auditing the imported pack marks the macro as auditing the export did."""
@@ -334,6 +370,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     catalogue = pack.catalogue
     expected = expected_language(pack)
     notes = set(result.internal_notes)
+    fallbackless = _fallbackless_helpdesks(pack, first, raws)
     macros: list[MacroAudit] = []
     for script in pack.scripts:
         message = first.get(script.id)
@@ -357,6 +394,12 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
                                                else None) for p in PRACTICES}
         risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.fallback is None
                  and (spec := catalogue.get(seg.name)) is not None and spec.can_be_blank]
+        no_fallbacks = raws[script.id].dialect if risks and script.id in raws \
+            and raws[script.id].dialect in fallbackless else None
+        if no_fallbacks:
+            for d in diags:
+                if d.code == "SK001":
+                    d.suggestion = reword_advice(no_fallbacks)
         macros.append(MacroAudit(
             id=script.id, title=script.title, text=message.text,
             location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
@@ -364,7 +407,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             blank_risks=list(dict.fromkeys(risks)), other_language=other, export_id=export_ids.get(script.id),
             unused=(raws[script.id].unused if script.id in raws else
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
-            internal=internal))
+            internal=internal, no_fallbacks=no_fallbacks))
     macros.sort(key=lambda m: (m.overall, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
     texts = [(m.id, m.text) for m in macros]

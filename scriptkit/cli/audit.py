@@ -128,7 +128,7 @@ def _some(names: list[str], shown: int = 5) -> str:
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     from rich.markup import escape
 
-    from scriptkit.audit import PRACTICE_LABELS, PRACTICES
+    from scriptkit.audit import PRACTICE_LABELS, PRACTICES, reword_advice
 
     n = len(report.macros)
     # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
@@ -186,8 +186,13 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print(f"  {found.topic}: {values}{others}", markup=False, highlight=False)
     risks = report.blank_risks
     con.print(f"[bold]Placeholders that can render blank[/bold]: {len(risks)}")
+    # (Front, Salesforce...: a fallback cannot be added there, so the advice is to reword; said once per helpdesk)
+    fallbackless = {ident: helpdesk for ident, _ in risks if (helpdesk := report.macro(ident).no_fallbacks)}
+    for helpdesk in dict.fromkeys(fallbackless.values()):
+        con.print(f"  {reword_advice(helpdesk)}", markup=False, highlight=False)
     for ident, name in risks[:10]:
-        con.print(f"  {ident}: {{{{ {name} }}}} has no fallback", markup=False, highlight=False)
+        where = f" (in {fallbackless[ident].capitalize()}: reword)" if ident in fallbackless else ""
+        con.print(f"  {ident}: {{{{ {name} }}}} has no fallback{where}", markup=False, highlight=False)
     if report.library_diagnostics:  # (no macro's score holds them, so they are listed whole)
         con.print(f"[bold]Problems of the pack as a whole[/bold]: {len(report.library_diagnostics)}")
         for d in report.library_diagnostics:

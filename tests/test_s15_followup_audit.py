@@ -1,0 +1,76 @@
+"""The audit's advice on placeholders that can render blank fits the helpdesk the library came from: Front,
+Salesforce and Gorgias (without |default) cannot hold a fallback, so the lead is told to reword; a helpdesk
+that can (Zendesk; Gorgias whose macros write |default) is still told to add one. Real exports on disk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from scriptkit.cli import main
+
+REPLY = "I can see how frustrating the wait has been. I've chased the carrier and it arrives by Friday."
+
+FRONT = {"_results": [{"id": "rsp_1", "name": "Late parcel", "subject": "Your parcel",
+                       "body": f"<p>Hi {{{{recipient.first_name}}}},</p><p>{REPLY}</p>"}]}
+SALESFORCE = [{"attributes": {"type": "QuickText"}, "Id": "0NV1", "Name": "Late parcel",
+               "Message": f"Hi {{!Contact.FirstName}},\n\n{REPLY}", "Channel": "Email"}]
+
+
+def gorgias(refund_greeting: str) -> dict[str, Any]:
+    return {"data": [{"id": 11, "name": "Late parcel", "actions": [
+        {"name": "setResponseText", "title": "Set response text", "type": "user",
+         "arguments": {"body_text": f"Hi {{{{ticket.customer.firstname}}}},\n\n{REPLY}"}}]},
+        {"id": 12, "name": "Refund", "actions": [
+            {"name": "setResponseText", "title": "Set response text", "type": "user",
+             "arguments": {"body_text": f"{refund_greeting},\n\nI know a double charge is worrying. I've refunded "
+                                        "the second payment today."}}]}]}
+
+
+ZENDESK = {"macros": [{"id": 360, "title": "Late parcel", "active": True, "actions": [
+    {"field": "comment_value", "value": f"Hi {{{{ticket.requester.first_name}}}},\n\n{REPLY}"}]}]}
+
+
+def _audit(tmp_path: Path, data: object, helpdesk: str, *more: str) -> Result:
+    export = tmp_path / f"{helpdesk}.json"
+    export.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["audit", str(export), "--from", "json" if helpdesk == "salesforce"
+                                       else helpdesk, *more])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _sk001(result: Result) -> list[tuple[str, str, str | None]]:
+    report = json.loads(result.stdout)
+    return [(m["id"], d["suggestion"], m["no_fallbacks"]) for m in report["macros"]
+            for d in m["diagnostics"] if d["code"] == "SK001"]
+
+
+@pytest.mark.parametrize(("helpdesk", "data", "named"), [
+    ("front", FRONT, "Front"), ("salesforce", SALESFORCE, "Salesforce"),
+    ("gorgias", gorgias("Hello"), "Gorgias")])
+def test_a_helpdesk_without_fallbacks_is_told_to_reword(tmp_path: Path, helpdesk: str, data: object,
+                                                       named: str) -> None:
+    text = _audit(tmp_path, data, helpdesk).stdout
+    section = text[text.index("Placeholders that can render blank"):]
+    assert f"{named} cannot hold a fallback: reword so the sentence reads well without the value" in section
+    assert f"late-parcel: {{{{ customer.first_name }}}} has no fallback (in {named}: reword)" in section
+    found = _sk001(_audit(tmp_path, data, helpdesk, "--format", "json"))
+    assert found and all(s.startswith(f"{named} cannot hold a fallback") and h == helpdesk for _, s, h in found)
+    assert not any("Add one" in s for _, s, _ in found)
+
+
+@pytest.mark.parametrize(("helpdesk", "data"), [
+    ("zendesk", ZENDESK),
+    # the team's own macros write |default("..."): the import keeps it (default_filter), and so can the lead
+    ("gorgias", gorgias('Hi {{ticket.customer.firstname|default("there")}}')),
+])
+def test_a_helpdesk_that_holds_fallbacks_is_told_to_add_one(tmp_path: Path, helpdesk: str, data: object) -> None:
+    found = _sk001(_audit(tmp_path, data, helpdesk, "--format", "json"))
+    assert found and all(s.startswith("Add one") and h is None for _, s, h in found), found
+    text = _audit(tmp_path, data, helpdesk).stdout
+    assert "cannot hold a fallback" not in text and "late-parcel: {{ customer.first_name }} has no fallback\n" in text
