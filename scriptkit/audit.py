@@ -99,6 +99,12 @@ class MacroAudit:
     no_fallbacks: str | None = None
 
     @property
+    def judged_in_part(self) -> bool:
+        """Scored on flexibility only (another language, an internal note): its overall is that one score,
+        so it is ranked apart from the macros judged on every practice, not among the worst of them."""
+        return self.other_language is not None or self.internal
+
+    @property
     def overall(self) -> float:
         judged = [v for v in self.scores.values() if v is not None]
         return round(sum(judged) / len(judged), 1) if judged else 100.0
@@ -240,6 +246,7 @@ class AuditReport:
                 "overall": m.overall,
                 "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
                 "internal": m.internal, "unused": m.unused, "no_fallbacks": m.no_fallbacks,
+                "judged_in_part": m.judged_in_part,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot} for d in m.diagnostics],
@@ -408,7 +415,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             unused=(raws[script.id].unused if script.id in raws else
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
             internal=internal, no_fallbacks=no_fallbacks))
-    macros.sort(key=lambda m: (m.overall, -len(m.diagnostics), m.id))
+    # worst first among the macros judged on every practice; those judged in part after them, worst first too
+    macros.sort(key=lambda m: (m.judged_in_part, m.overall, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
     texts = [(m.id, m.text) for m in macros]
     order = {m.id: i for i, m in enumerate(pack.scripts)}

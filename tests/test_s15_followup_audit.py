@@ -74,3 +74,41 @@ def test_a_helpdesk_that_holds_fallbacks_is_told_to_add_one(tmp_path: Path, help
     assert found and all(s.startswith("Add one") and h is None for _, s, h in found), found
     text = _audit(tmp_path, data, helpdesk).stdout
     assert "cannot hold a fallback" not in text and "late-parcel: {{ customer.first_name }} has no fallback\n" in text
+
+
+GOOD = ("Hi {{ticket.requester.first_name}},\n\nI can see how frustrating the wait for your parcel has been, and I'm "
+        "sorry it hasn't arrived. I've chased the carrier this morning and they've promised delivery by Friday. If "
+        "it hasn't come by then, reply here and I'll send a replacement the same day.\n\nThanks for your patience,"
+        "\n{{current_user.first_name}}")
+SPANISH = ("Hola,\n\nGracias por escribirnos. Entiendo lo molesto que es esperar un reembolso. Hoy he tramitado la "
+           "devolución del pago y llegará a su tarjeta en un plazo de cinco días hábiles. Si tiene alguna pregunta, "
+           "responda a este correo y le ayudaré con gusto.\n\nUn saludo")
+
+
+def _zendesk(*bodies: tuple[str, str]) -> dict[str, Any]:
+    return {"macros": [{"id": n, "title": title, "actions": [{"field": "comment_value", "value": body}]}
+                       for n, (title, body) in enumerate(bodies, 1)]}
+
+
+def test_a_macro_judged_in_part_is_not_ranked_among_the_worst(tmp_path: Path) -> None:
+    """A Spanish macro scored on flexibility only (70 without alternatives) came first among the worst, above
+    English macros judged on every practice that scored higher on average."""
+    data = _zendesk(("Late parcel", GOOD), ("Reembolso", SPANISH))
+    text = _audit(tmp_path, data, "zendesk").stdout
+    worst = text[text.index("Worst 1 macros"):text.index("Judged in part")]
+    assert "Late parcel" in worst and "Reembolso" not in worst
+    apart = text[text.index("Judged in part"):text.index("Most common problems")]
+    assert apart.startswith("Judged in part: 1 macro(s) scored on flexibility only, so ranked apart from the worst")
+    assert "Reembolso  (id 2, Spanish," in apart
+    report = json.loads(_audit(tmp_path, data, "zendesk", "--format", "json").stdout)
+    listed = [(m["title"], m["judged_in_part"]) for m in report["macros"]]
+    assert listed == [("Late parcel", False), ("Reembolso", True)]
+    assert report["macros"][1]["overall"] < report["macros"][0]["overall"]  # (ranked apart, not by score)
+
+
+def test_a_library_wholly_in_another_language_still_lists_its_macros(tmp_path: Path) -> None:
+    text = _audit(tmp_path, _zendesk(("Reembolso", SPANISH), ("Reembolso 2", SPANISH.replace("cinco", "diez"))),
+                  "zendesk").stdout
+    assert "Worst" not in text
+    assert "Judged in part: 2 macro(s) scored on flexibility only, the worst 2 first (overall, then" in text
+    assert "Reembolso  (id 1, Spanish," in text and "Reembolso 2  (id 2, Spanish," in text

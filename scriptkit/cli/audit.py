@@ -125,6 +125,23 @@ def _some(names: list[str], shown: int = 5) -> str:
     return ", ".join(names[:shown]) + more
 
 
+def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Console) -> None:
+    from scriptkit.audit import PRACTICES
+    from scriptkit.language import name_of
+
+    for m in shown:
+        names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
+        per = " ".join(_fmt(m.scores[p]) for p in PRACTICES)
+        where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
+                                        "internal note" if m.internal else "",
+                                        name_of(m.other_language) if m.other_language else "", str(m.location))))
+        con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
+        con.print(f"       scores {per} · {names}", markup=False, highlight=False)
+        if len(copies.get(m.id, ())) > 1:
+            con.print(f"       and {len(copies[m.id]) - 1} exact cop{'y' if len(copies[m.id]) == 2 else 'ies'}"
+                      " of it (under Macro sprawl)", markup=False, highlight=False)
+
+
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     from rich.markup import escape
 
@@ -148,19 +165,22 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         # exact copies of a listed macro score as it does: one line says how many there are, so the
         # list shows ten different replies (a templated library's worst ten were one reply ten times)
         copies = {i: g.members for g in report.duplicates if g.kind == "exact" for i in g.members}
-        shown = _worst(report.macros, copies, top)
-        con.print(f"[bold]Worst {len(shown)} macros[/bold] (overall, then "
-                  + ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES) + ")")
-        for m in shown:
-            names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
-            per = " ".join(_fmt(m.scores[p]) for p in PRACTICES)
-            where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
-                                            "internal note" if m.internal else "", str(m.location))))
-            con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
-            con.print(f"       scores {per} · {names}", markup=False, highlight=False)
-            if len(copies.get(m.id, ())) > 1:
-                con.print(f"       and {len(copies[m.id]) - 1} exact cop{'y' if len(copies[m.id]) == 2 else 'ies'}"
-                          " of it (under Macro sprawl)", markup=False, highlight=False)
+        # (a macro scored on flexibility only has that one score as its overall: ranked among the others, a
+        # Spanish macro without alternatives came first among the worst, for what was never judged)
+        whole = [m for m in report.macros if not m.judged_in_part]
+        part = [m for m in report.macros if m.judged_in_part]
+        columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES)
+        if whole:
+            shown = _worst(whole, copies, top)
+            con.print(f"[bold]Worst {len(shown)} macros[/bold] (overall, then {columns})")
+            _print_macros(shown, copies, con)
+        if part:
+            shown = _worst(part, copies, top if not whole else min(top, 5))
+            how = (("so ranked apart from the worst macros" + (f"; the worst {len(shown)}" if len(shown) < len(part)
+                                                                 else "")) if whole
+                   else f"the worst {len(shown)} first (overall, then {columns})")
+            con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) scored on flexibility only, {how}")
+            _print_macros(shown, copies, con)
     if report.common:
         con.print("[bold]Most common problems[/bold]")
         for c in report.common[:10]:
