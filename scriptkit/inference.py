@@ -469,7 +469,7 @@ def _sentence_slots(text: str, pieces: tuple[tuple[int, int], ...],
         if slot == "other" and not (c.greeting or c.signoff) and seen_body and not _no_words(text, a, b):
             # (an emoji alone on its line, "🙏", carries no detail of the fix)
             if fixing is None:
-                fixing = not replies_to_praise(cues_of)
+                fixing = not replies_to_praise(cues_of, [text[a:b] for a, b in pieces])
             if fixing:
                 # a sentence with no cue inside the body usually carries detail of the fix (a reply to
                 # praise has none: "It made our day." says so)
@@ -480,19 +480,31 @@ def _sentence_slots(text: str, pieces: tuple[tuple[int, int], ...],
     return out
 
 
-def replies_to_praise(cues_of: Sequence[Cues]) -> bool:
-    """Whether a reply (its sentences' cues) answers praise and only that: it thanks the customer for their
-    kind words, review or compliment ("Thank you for the kind words about Mia, I'll pass them on!"), and
-    nothing in it apologises, names a feeling, acknowledges a problem ("I can see..."), thanks them for
-    waiting or acts (a fix, an instruction, a step with its time): there is nothing to acknowledge or fix.
-    "Thanks for the feedback, sorry the parcel was late." is no such reply. Greetings and sign-offs are
-    not read."""
+def replies_to_praise(cues_of: Sequence[Cues], sentences: Sequence[str]) -> bool:
+    """Whether a reply (its sentences' cues, and the sentences) answers praise and only that: it thanks the
+    customer for their kind words, review or compliment ("Thank you for the kind words about Mia, I'll pass
+    them on!"), and nothing in it apologises, names a feeling, acknowledges a problem ("I can see..."),
+    thanks them for waiting or acts (a fix, an instruction, a step with its time): there is nothing to
+    acknowledge or fix. An offer of more help acts on nothing ("If there's anything else we can help with,
+    just give us a shout."). "Thanks for the feedback, sorry the parcel was late." is no such reply.
+    Greetings and sign-offs are not read."""
     if not any(c.praise for c in cues_of):
         return False
-    body = [c for c in cues_of if not (c.greeting or c.signoff)]
+    body = [(c, s) for c, s in zip(cues_of, sentences, strict=True) if not (c.greeting or c.signoff)]
     # (a thanks for waiting is an acknowledgment opener too)
-    return any(c.praise for c in body) and not any(
-        c.apologies or c.personal_apologies or c.feelings or c.acknowledgment or c.acts for c in body)
+    return any(c.praise for c, _ in body) and not any(
+        c.apologies or c.personal_apologies or c.feelings or c.acknowledgment
+        or (c.acts and _MORE_HELP.match(fold(s)) is None) for c, s in body)
+
+
+# an offer of more help and nothing else: a condition about more questions or help, then a way to get in
+# touch ("If there's anything else we can help with, just give us a shout", "If you have any questions,
+# please don't hesitate to contact us"); not "If you need anything else, I've refunded it today"
+_MORE_HELP = re.compile(
+    r"\W*if\b[^.!?]*?\b(?:questions?|queries|query|concerns?|assistance|help|anything(?:\s+else)?|something\s+else)"
+    r"\b[^.!?,]*,\s*(?:please\s+|just\s+|simply\s+|feel\s+free\s+to\s+)?(?:do(?:n't|\s+not)\s+hesitate\s+to\s+)?"
+    r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|ask|reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
+    r"let\s+(?:me|us)\s+know|contact)\b[^.!?]*[.!?]*\W*$")
 
 
 def _cares_and_acts(c: Cues, sentence: str) -> bool:
@@ -667,7 +679,7 @@ def only_thanks_for_praise(message: Message) -> bool:
     """Whether the reply answers praise and only that (``replies_to_praise``): SK301 and SK401 stand down."""
     body = _analysis(message)[1]
     # (most replies thank nobody for praise: asked first, that is all they cost)
-    return any(s.cues.praise for s in body) and replies_to_praise([s.cues for s in body])
+    return any(s.cues.praise for s in body) and replies_to_praise([s.cues for s in body], [s.text for s in body])
 
 
 def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:

@@ -1,0 +1,38 @@
+"""A reply to thanks or praise that ends with an offer of more help has nothing to acknowledge or fix:
+the offer ('If there's anything else we can help with, just give us a shout.') acts on nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.config import LintConfig
+from scriptkit.linting import lint_text
+
+CONFIG = LintConfig().override(grammar="off")
+
+
+def codes(text: str) -> set[str]:
+    return {d.code for d in lint_text(text, config=CONFIG).diagnostics}
+
+
+@pytest.mark.parametrize("offer", [
+    "If there's anything else we can help with, just give us a shout.",
+    "If you have any other questions, please don't hesitate to reach out.",
+    "If anything else comes up, just drop me a line.",
+])
+def test_thanks_for_praise_and_an_offer_of_help_is_not_asked_for_care_or_a_step(offer: str) -> None:
+    found = codes(f"Hi Dana,\n\nThank you for the lovely review of our repair team! {offer}\n\nBest,\nOwen\n")
+    assert not found & {"SK301", "SK401", "SK402"}, found
+
+
+def test_a_real_step_after_the_condition_is_still_a_step() -> None:
+    # (it acts, so the reply is no mere answer to praise: the missing acknowledgment stays)
+    found = codes("Hi Dana,\n\nThank you for the lovely review of our repair team! "
+                  "If you need anything else, I've refunded the callout fee today.\n\nBest,\nOwen\n")
+    assert "SK301" in found
+
+
+def test_praise_with_a_complaint_is_still_judged() -> None:
+    found = codes("Hi Dana,\n\nThanks for the kind words. Sorry the parcel was late. "
+                  "If you have any questions, just let me know.\n\nBest,\nOwen\n")
+    assert found & {"SK402", "SK304", "SK401"}, found
