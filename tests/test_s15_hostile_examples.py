@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -232,3 +233,16 @@ def test_an_export_folder_that_cannot_be_made_is_located(pack: Path) -> None:
     stderr = errors_of("export", str(pack), "--to", "zendesk", "-o", str(blocker / "out"))
     assert stderr.startswith(f"{blocker}/out:1:1: error: cannot write the export to {blocker}/out: "), stderr
     assert blocker.read_text(encoding="utf-8") == "a file where the folder would go\n"
+
+
+def test_a_template_that_fails_as_it_renders_is_in_the_sarif_report(pack: Path) -> None:
+    # (the error came from linting, outside the block that writes load errors as SK000: stdout was empty)
+    script = BASE_SCRIPT.replace(BASE_SCRIPT.splitlines()[7], """  - "{{ '%s' % () }}\"""")
+    (pack / "scripts" / SCRIPT_NAME).write_text(script, encoding="utf-8")
+    result = invoke("check", str(pack), "-j", "1", "--format", "sarif")
+    assert_contract(result, "check --format sarif")
+    assert result.exit_code == 2
+    (found,) = json.loads(result.stdout)["runs"][0]["results"]
+    assert found["ruleId"] == "SK000"
+    assert found["message"]["text"].startswith("template failed in acknowledgment: TypeError: not enough arguments")
+    assert found["locations"][0]["physicalLocation"]["region"] == {"startLine": 8, "startColumn": 5}

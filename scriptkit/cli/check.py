@@ -182,7 +182,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _not_an_input(output, inputs)
     _not_an_input(write_baseline_file, inputs, "--write-baseline", "the baseline")
     accepted = read_baseline(Path(baseline_file)) if baseline_file else None  # (a bad file: said before the work)
-    result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
+    with _reported(fmt, output, pack):  # (a template that fails only as it renders is found here)
+        result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
     if write_baseline_file:
         count = write_baseline(result.diagnostics, Path(write_baseline_file), Path(loaded.root))
         console(stderr=True).print(
