@@ -246,3 +246,11 @@ def test_a_template_that_fails_as_it_renders_is_in_the_sarif_report(pack: Path) 
     assert found["ruleId"] == "SK000"
     assert found["message"]["text"].startswith("template failed in acknowledgment: TypeError: not enough arguments")
     assert found["locations"][0]["physicalLocation"]["region"] == {"startLine": 8, "startColumn": 5}
+
+
+def test_a_line_break_quoted_in_an_error_keeps_the_error_on_one_line(pack: Path) -> None:
+    # (a key written "\n" printed the message over two lines, the second with no file:line:col)
+    (pack / "scripts" / SCRIPT_NAME).write_text(BASE_SCRIPT + '"\\n": 1\n', encoding="utf-8")
+    stderr = errors_of("check", str(pack), "-j", "1")
+    assert stderr.startswith(f"{pack}/scripts/{SCRIPT_NAME}:25:1: error: unknown key '\\n'. Known keys here: "), stderr
+    assert stderr.count("\n") == 1

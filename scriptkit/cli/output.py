@@ -53,7 +53,9 @@ _INVISIBLE = re.compile("[\u00a0\u00ad\u115f\u1160\u180e\u2000-\u200f\u2028-\u20
 
 
 def _visible(text: str) -> str:
-    return _INVISIBLE.sub(lambda m: f"<U+{ord(m[0]):04X}>", text)
+    # (a line break quoted from the writer's text, as in a key written "\\n", is shown escaped: each
+    # error stays one line that starts with its file:line:col, as editors and CI annotations read them)
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m[0]):04X}>", text).replace("\r", "\\r").replace("\n", "\\n")
 
 
 @contextmanager
