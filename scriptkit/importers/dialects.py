@@ -134,7 +134,6 @@ GENERIC = _generic_table()
 @dataclass(frozen=True)
 class TextPiece:
     text: str
-    literal: bool = False  # Liquid's {% raw %} body: text as written, never a placeholder or a fill-in
 
 
 @dataclass(frozen=True)
@@ -219,13 +218,13 @@ def parse_body(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     table = _SALESFORCE if dialect == "salesforce" else DIALECTS.get(dialect, GENERIC)
     pieces: list[Piece] = []
     for piece in _liquid(text, dialect, helpdesk):
-        if isinstance(piece, TextPiece) and not piece.literal:
+        if isinstance(piece, TextPiece):
             pieces.extend(_variables(piece.text, table, dialect, helpdesk))
         else:
             pieces.append(piece)
     out: list[Piece] = []
     for piece in pieces:
-        if isinstance(piece, TextPiece) and not piece.literal:
+        if isinstance(piece, TextPiece):
             out.extend(_foreign(piece.text))
         else:
             out.append(piece)
@@ -246,7 +245,7 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
         pieces.append(TextPiece(text[pos:tag.start()]))
         raw = _LIQUID_RAW.match(text, tag.start())
         if raw:  # literal text the export escaped for Liquid
-            pieces.append(TextPiece(raw.group("inner"), literal=True))
+            pieces.append(TextPiece(raw.group("inner")))
             pos = raw.end()
             continue
         end = _block_end(text, tag)
