@@ -27,11 +27,13 @@ from scriptkit.importers.common import (
     ReadOptions,
     UnexpectedShape,
     refuse_archive,
+    refuse_not_a_file,
 )
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
 from scriptkit.importers.html import html_images
 from scriptkit.importers.tabular import DEFAULTS
 from scriptkit.importers.variants import merge_variants
+from scriptkit.sourcetext import read_capped
 
 #: format name -> (module, reader function, label constant)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -123,7 +125,7 @@ def detect_format(path: Path) -> str | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = json.loads(read_capped(path, MAX_FILE_BYTES).decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None
     if (fields := _fielded(data)) is not None:
@@ -335,6 +337,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     file = Path(path)
     if not file.exists():
         raise ImportFormatError(f"no such file: {file}", Location(str(file), 1, 1))
+    refuse_not_a_file(file)  # (before anything opens it: a pipe's open() waits for a writer)
     if fmt is None and file.is_file():
         refuse_archive(file)  # its suffix names no format: say what it is instead
     if fmt is None and guess_format(file) in ("json", None) and file.is_file() and not mapping and not where:
@@ -430,7 +433,7 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
     if fmt not in HELPDESKS:
         return None
     try:
-        data = json.loads(file.read_bytes().decode("utf-8-sig"))
+        data = json.loads(read_capped(file, MAX_FILE_BYTES).decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None
     if isinstance(data, dict):

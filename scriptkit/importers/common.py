@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 import shlex
+import stat
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.sourcetext import SourceText
+from scriptkit.sourcetext import NotAFileError, SourceText, read_capped
 
 if TYPE_CHECKING:
     from scriptkit.importers.convert import ImportedMacro
@@ -92,21 +94,47 @@ class ReadOptions:
     dialect: str | None = None  # override the placeholder dialect for generic formats
 
 
+def read_export_bytes(path: Path, what: str = "export file") -> bytes:
+    """At most ``MAX_FILE_BYTES + 1`` bytes of the file (one more says it is too large), or an
+    ImportFormatError at file:1:1: a link to /dev/zero read to its end took all the machine's
+    memory, and a named pipe waited for ever."""
+    try:
+        return read_capped(path, MAX_FILE_BYTES)
+    except NotAFileError:
+        raise _not_a_file(path) from None
+    except OSError as exc:
+        raise ImportFormatError(f"cannot read {what}: {exc.strerror}", Location(str(path), 1, 1)) from None
+
+
+def refuse_not_a_file(path: Path) -> None:
+    """An ImportFormatError at file:1:1 when ``path`` (or where its link leads) is a device, a pipe
+    or a socket; a folder or a missing file is left to the caller's own message."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise _not_a_file(path)
+
+
+def _not_a_file(path: Path) -> ImportFormatError:
+    link = f" (a link to {os.readlink(path)})" if path.is_symlink() else ""
+    return ImportFormatError(f"this is a device, a pipe or a socket{link}, not an export file",
+                             Location(str(path), 1, 1), "Pass the export file itself.")
+
+
 def read_text(path: Path, what: str) -> SourceText:
     """The file as text, or an ImportFormatError saying where it is not readable."""
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportFormatError(f"cannot read {what}: {exc.strerror}", Location(name, 1, 1)) from None
     if path.is_dir():
         raise ImportFormatError(f"{name} is a folder, not a {what}", Location(name, 1, 1),
                                 "Pass the export file itself.")
-    if size > MAX_FILE_BYTES:
+    raw = read_export_bytes(path, what)
+    if len(raw) > MAX_FILE_BYTES:
+        size = path.stat().st_size
         raise ImportFormatError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
                                 "Split the export into smaller files.")
     refuse_archive(path)
-    raw = path.read_bytes()
     # UTF-16 with its byte order mark (Excel's "Unicode Text", some helpdesk exports): nothing to guess
     encoding = "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
     try:
