@@ -44,6 +44,21 @@ def is_text(value: object) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
+def _blank(value: object) -> bool:
+    """Text that says nothing ("", " "), or a list holding such text."""
+    items = value if isinstance(value, list) else [value]
+    return any(isinstance(item, str) and not item.strip() for item in items)
+
+
+def _inbox_ids(value: object) -> list[str] | None:
+    """The inbox ids a setting names (one id, or a non-empty list of them), each non-blank text or a
+    number; None where it names none Front takes."""
+    ids = value if isinstance(value, list) else [value]
+    if not ids or not all(is_text(i) and str(i).strip() for i in ids):
+        return None
+    return [str(i) for i in ids]
+
+
 class FrontTarget(BaseTarget):
     name = "front"
     summary = "Front message templates (name, subject, HTML body)"
@@ -76,12 +91,11 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
             if key in conf and not is_text(conf[key]):
                 found.append(problem("SK506", f"front setting '{key}' must be text, not {written(conf[key])}",
                                      severity=Severity.ERROR, setting=(key,)))
-        inboxes = conf.get("inbox_ids", "absent")
-        if inboxes != "absent" and not is_text(inboxes) and not (
-                isinstance(inboxes, list) and inboxes and all(is_text(i) for i in inboxes)):
-            # Front's CreateSharedMessageTemplate: "If unspecified or null, then it will be available in all
-            # inboxes. Array should be non-empty."
-            what = "an empty list" if inboxes == [] else written(inboxes)
+        # Front's CreateSharedMessageTemplate: "If unspecified or null, then it will be available in all
+        # inboxes. Array should be non-empty." (a blank id, "" or [""], Front refuses)
+        inboxes = conf.get("inbox_ids")
+        if inboxes is not None and _inbox_ids(inboxes) is None:
+            what = "an empty list" if inboxes == [] else "a blank id" if _blank(inboxes) else written(inboxes)
             found.append(problem("SK506", f"front setting 'inbox_ids' must be an inbox id or a non-empty list of "
                                           f"them, not {what}",
                                  "Leave inbox_ids out to make the template available in every inbox.",
@@ -96,11 +110,8 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
             out["subject"] = str(conf["subject"])
         if is_text(conf.get("folder_id")) and str(conf["folder_id"]).strip():
             out["folder_id"] = str(conf["folder_id"])
-        inboxes = conf.get("inbox_ids")
-        if is_text(inboxes):
-            out["inbox_ids"] = [str(inboxes)]
-        elif isinstance(inboxes, list) and inboxes and all(is_text(i) for i in inboxes):
-            out["inbox_ids"] = [str(i) for i in inboxes]
+        if (inboxes := _inbox_ids(conf.get("inbox_ids"))) is not None:
+            out["inbox_ids"] = inboxes
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:
