@@ -448,7 +448,9 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
     origin = script.origin
     if p.location is not None:
         return p.location
-    if p.code == "SK506" and (setting := _setting_location(p, script, pack, target)) is not None:
+    # (a problem of the text that names no setting, such as a folder name made of the title, is placed at
+    # the title below, not at whatever the first export block holds)
+    if p.code == "SK506" and (setting := _setting_location(p, script, pack, target, any_block=False)) is not None:
         return setting
     if p.code == "SK502" and (longest := _longest_slot(message)) is not None:
         return longest  # (the slot to shorten: a 3,000-word warm_language, not the solution after it)
@@ -470,10 +472,12 @@ def _longest_slot(message: Message) -> Location | None:
     return starts[max(sizes, key=lambda slot: sizes[slot])] if sizes else None
 
 
-def _setting_location(p: Problem, script: Script, pack: Pack, target: str) -> Location | None:
+def _setting_location(p: Problem, script: Script, pack: Pack, target: str, *,
+                      any_block: bool = True) -> Location | None:
     """Where the setting an SK506 problem is about is written, in the script's ``export: {<target>: ...}``
     or else the pack's: the keys it names (``p.setting``: the value of a placeholder mapping, in the
-    block that maps that name), else a key its message names; else the first of those blocks there is."""
+    block that maps that name), else a key its message names; else (``any_block``) the first of those
+    blocks there is."""
     owners = [(owner.origin, conf) for owner, conf in ((script, script.export.get(target)),
                                                        (pack, pack.meta.export.get(target)))
               if owner.origin is not None and isinstance(conf, Mapping) and conf]
@@ -491,7 +495,7 @@ def _setting_location(p: Problem, script: Script, pack: Pack, target: str) -> Lo
         key = next((k for k in conf if f"'{k}'" in p.message or f" {k} " in f" {p.message} "), None)
         if key is not None:
             return origin.location(("export", target, key))
-    return owners[0][0].location(("export", target)) if owners else None
+    return owners[0][0].location(("export", target)) if owners and any_block else None
 
 
 def _holds(conf: Mapping[str, Any], keys: tuple[str, ...]) -> bool:

@@ -22,6 +22,7 @@ from scriptkit.targets.base import (
     Payload,
     Problem,
     Rendered,
+    as_list,
     bundle_files,
     display_title,
     problem,
@@ -124,12 +125,14 @@ so a later export can be matched to the macro. `language` is the script's `langu
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message)
         # addTags takes one comma-separated string, so Gorgias reads a tag holding a comma as several
-        split = [t for t in tags_of(message) if "," in t]
-        if split:
-            found.append(problem("SK506", f"gorgias reads the tag '{split[0]}' as "
-                                          f"{len([p for p in split[0].split(',') if p.strip()])} tags: addTags "
-                                          "takes the tags as one comma-separated text",
-                                 "Write it without the comma, or as separate tags."))
+        own = {t.strip() for t in as_list(settings(message).get("tags"))}
+        for tag in (t for t in tags_of(message) if "," in t):
+            # (placed at the gorgias block's tags where it is one of those; else at the script's title)
+            found.append(problem("SK506", f"gorgias reads the tag '{tag}' as "
+                                          f"{len([p for p in tag.split(',') if p.strip()])} tags: addTags "
+                                          "takes them as one comma-separated text",
+                                 "Write it without the comma, or as separate tags.",
+                                 setting=("tags",) if tag in own else ()))
         return found
 
     def render(self, message: Message) -> Payload:
