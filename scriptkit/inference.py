@@ -494,17 +494,19 @@ def replies_to_praise(cues_of: Sequence[Cues], sentences: Sequence[str]) -> bool
     # (a thanks for waiting is an acknowledgment opener too)
     return any(c.praise for c, _ in body) and not any(
         c.apologies or c.personal_apologies or c.feelings or c.acknowledgment
-        or (c.acts and _MORE_HELP.match(fold(s)) is None) for c, s in body)
+        or (c.acts and not (len(s) <= _MORE_HELP_LONGEST and _MORE_HELP.match(fold(s)))) for c, s in body)
 
 
 # an offer of more help and nothing else: a condition about more questions or help, then a way to get in
 # touch ("If there's anything else we can help with, just give us a shout", "If you have any questions,
-# please don't hesitate to contact us"); not "If you need anything else, I've refunded it today"
+# please don't hesitate to contact us"); not "If you need anything else, I've refunded it today". (Such an
+# offer is one short sentence: a longer one is not read, which also keeps this regex's work bounded.)
 _MORE_HELP = re.compile(
-    r"\W*if\b[^.!?]*?\b(?:questions?|queries|query|concerns?|assistance|help|anything(?:\s+else)?|something\s+else)"
-    r"\b[^.!?,]*,\s*(?:please\s+|just\s+|simply\s+|feel\s+free\s+to\s+)?(?:do(?:n't|\s+not)\s+hesitate\s+to\s+)?"
+    r"\W*if\b(?=[^.!?]*?\b(?:questions?|queries|query|concerns?|assistance|help|anything|something\s+else)\b)"
+    r"[^.!?]*?,\s*(?:please\s+|just\s+|simply\s+|feel\s+free\s+to\s+)?(?:do(?:n't|\s+not)\s+hesitate\s+to\s+)?"
     r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|ask|reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
-    r"let\s+(?:me|us)\s+know|contact)\b[^.!?]*[.!?]*\W*$")
+    r"let\s+(?:me|us)\s+know|contact)\b[^.!?]*+[.!?]*\W*$")
+_MORE_HELP_LONGEST = 300
 
 
 def _cares_and_acts(c: Cues, sentence: str) -> bool:

@@ -36,3 +36,12 @@ def test_praise_with_a_complaint_is_still_judged() -> None:
     found = codes("Hi Dana,\n\nThanks for the kind words. Sorry the parcel was late. "
                   "If you have any questions, just let me know.\n\nBest,\nOwen\n")
     assert found & {"SK402", "SK304", "SK401"}, found
+
+
+
+def test_only_a_short_sentence_is_read_as_an_offer_of_help() -> None:
+    # (an offer is one short sentence; a pasted 60,000-character one is not read, so the offer's pattern
+    # never scans it: it was quadratic there, a minute of review)
+    long_offer = "If you need help with " + "this and that, " * 2000 + "just let me know."
+    found = codes(f"Hi Dana,\n\nThank you for the lovely review of our repair team! {long_offer}\n\nBest,\nOwen\n")
+    assert "SK301" in found
