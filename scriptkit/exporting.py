@@ -16,7 +16,6 @@ import re
 import shutil
 import sys
 import tempfile
-import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -169,20 +168,6 @@ def check_settings(pack: Pack) -> None:
         raise next(iter(wrong.values()))
     if wrong:
         raise ErrorGroup(wrong.values())
-    key = id(pack)
-    _SOUND_SETTINGS[key] = weakref.ref(pack, lambda _gone: _SOUND_SETTINGS.pop(key, None))
-
-
-# the packs whose settings check_settings found sound, by id (a Pack is not hashable), while they
-# live: lint_pack does not read them again (`scriptkit check` asks check_settings before lint_pack)
-_SOUND_SETTINGS: dict[int, weakref.ref[Pack]] = {}
-
-
-def check_settings_once(pack: Pack) -> None:
-    """``check_settings(pack)``, unless it already found this Pack object sound."""
-    known = _SOUND_SETTINGS.get(id(pack))
-    if known is None or known() is not pack:
-        check_settings(pack)
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:

@@ -137,7 +137,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     ``targets:`` that is not installed, an unknown setting of an installed target or a wrong value
     raises ConfigError at its place in the YAML (ErrorGroup for several wrong values), so a pack
     that lints clean is not then refused by ``export``. ``export_settings=False`` judges the
-    scripts' text alone. (A Pack these settings were already found sound for is not read again.)
+    scripts' text alone.
     """
     from scriptkit import parallel
     from scriptkit.models import Pack
@@ -148,9 +148,9 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     check_argument(config, (LintConfig, type(None)), "lint_pack", "config", "a LintConfig or None",
                    "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
     if export_settings:
-        from scriptkit.exporting import check_settings_once
+        from scriptkit.exporting import check_settings
 
-        check_settings_once(pack)
+        check_settings(pack)
     config = config if config is not None else load_config(pack)
     if grammar is not None:
         config = config.override(grammar=grammar)

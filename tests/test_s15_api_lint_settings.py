@@ -66,7 +66,7 @@ def test_a_pack_fixed_after_a_refusal_lints(make_pack: Any) -> None:
     assert scriptkit.lint_pack(scriptkit.load_pack(root), config()).messages
 
 
-def test_sound_settings_are_read_once_by_the_command_line(make_pack: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_are_read_once_by_the_command_line(make_pack: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_pack({"late.yaml": SCRIPT}, "name: Once\nexport:\n  zendesk:\n    variants: first\n")
     checked: list[str] = []
     real = exporting.check_settings
@@ -79,10 +79,15 @@ def test_sound_settings_are_read_once_by_the_command_line(make_pack: Any, monkey
     result = CliRunner().invoke(main, ["check", str(root), "--grammar", "off"], env={"NO_COLOR": "1"})
     assert result.exit_code in (0, 1), result.output
     assert checked == ["Once"]
-    pack = scriptkit.load_pack(root)  # (another Pack object: checked afresh, once)
+
+
+def test_a_pack_changed_in_place_is_checked_again(make_pack: Any) -> None:
+    # (each lint_pack reads the settings as they are now: a Pack found sound once may be changed after)
+    pack = scriptkit.load_pack(make_pack({"late.yaml": SCRIPT}, "name: Live\n"))
     scriptkit.lint_pack(pack, config())
-    scriptkit.lint_pack(pack, config())
-    assert checked == ["Once", "Once"]
+    pack.meta.export["zendesk"] = {"restriction": {"type": "Group"}}
+    with pytest.raises(scriptkit.ConfigError, match="restriction"):
+        scriptkit.lint_pack(pack, config())
 
 
 def test_export_still_reports_a_wrong_value_as_a_finding_force_may_pass(make_pack: Any, tmp_path: Path) -> None:

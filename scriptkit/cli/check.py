@@ -183,7 +183,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _not_an_input(write_baseline_file, inputs, "--write-baseline", "the baseline")
     accepted = read_baseline(Path(baseline_file)) if baseline_file else None  # (a bad file: said before the work)
     with _reported(fmt, output, pack):  # (a template that fails only as it renders is found here)
-        result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
+        result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)  # (read above)
     if write_baseline_file:
         count = write_baseline(result.diagnostics, Path(write_baseline_file), Path(loaded.root))
         console(stderr=True).print(
@@ -213,7 +213,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             count += applied
             files.update(p.path for p in plans if p.changed)
             loaded = load_pack(pack, jobs=jobs)  # what remains, from the files as now written
-            result = lint_pack(loaded, config, channels=channels or None, jobs=jobs)
+            # (a fix never touches export settings: they were read once, above)
+            result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)
             plans = fixing.plan(result.diagnostics)
         for line in fixing.refused_messages(plans):  # what still cannot be applied, once
             err.print(line, markup=False, highlight=False)
