@@ -25,8 +25,14 @@ def known_channels(channels: Iterable[str]) -> list[str]:
     if isinstance(channels, str):  # ("email" would be read as the channels 'e', 'm', ...)
         raise ConfigError(f"channels must be a list of names, not the text {channels!r}",
                           hint=f"Pass [{channels!r}].")
-    wanted = list(channels)
+    try:
+        wanted = list(channels)
+    except TypeError:  # (a number, None: nothing to read names from)
+        raise ConfigError(f"channels must be a list of names, not {channels!r:.60}",
+                          hint=f"Channels: {', '.join(CHANNELS)}.") from None
     for name in wanted:
+        if not isinstance(name, str):
+            raise ConfigError(f"a channel is a name, not {name!r:.60}", hint=f"Channels: {', '.join(CHANNELS)}.")
         if name not in CHANNELS:
             from difflib import get_close_matches
 
