@@ -68,6 +68,9 @@ def read_baseline(path: Path) -> Counter[Key]:
     if path.is_dir():  # (not "no such file": it is there, as something else)
         raise ConfigError(f"{path} is a folder, not a baseline file", where,
                           "Pass the file `scriptkit check PACK --write-baseline FILE` wrote.")
+    if path.exists() and not path.is_file():  # (a device, a pipe: read, it may never end)
+        raise ConfigError(f"{path} is a device, a pipe or a socket, not a baseline file", where,
+                          "Pass the file `scriptkit check PACK --write-baseline FILE` wrote.")
     if not path.is_file():
         raise ConfigError(f"no such baseline file: {path}", where,
                           "Write one with `scriptkit check PACK --write-baseline FILE`.")

@@ -196,6 +196,8 @@ def rule_command(selector: str, pack: str | None) -> None:
             same = sorted(c for c in names if re.fullmatch(rf"SK{close[0][2]}\d\d", c))
             hint = (f"Did you mean '{close[0]}'? The {family} {'checks' if family == 'export' else 'rules'} are "
                     f"{same[0]}-{same[-1]}; `scriptkit rules` lists every code.")
+        elif re.fullmatch(r"SK8\d\d", selector.upper()):  # (a pack's own rules: this pack has none so numbered)
+            hint = f"The pack has no rule {selector.upper()}; `scriptkit rules --pack PACK` lists its rules."
         elif re.fullmatch(r"SK\d\d\d", selector.upper()):
             hint = f"No family's codes are SK{selector[2]}xx; `scriptkit rules` lists every code."
         else:

@@ -123,7 +123,7 @@ posts them one by one (Zendesk has no bulk create for macros).
         notes = agent_notes(message)
         if notes:
             macro["description"] = notes
-        if isinstance(conf.get("restriction"), Mapping):
+        if _valid_restriction(conf.get("restriction")):  # (a forced export leaves out one check refuses)
             macro["restriction"] = dict(conf["restriction"])
         return {"macro": macro}
 
