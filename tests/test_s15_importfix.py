@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from scriptkit.cli import main
+from scriptkit.importers import ImportedMacro, import_library
+from scriptkit.importers.dialects import PlaceholderPiece
 
 
 def _run(*args: str) -> Result:
@@ -41,3 +43,29 @@ def test_a_device_or_a_pipe_is_refused_at_its_first_line(tmp_path: Path, command
     assert f"{export}:1:1: error: this is a device, a pipe or a socket" in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+CSV_HEAD = "script_id,channel,variant,category,name,text,fallbacks\n"
+
+
+def _fallbacks_of(macro: ImportedMacro, name: str) -> list[str | None]:
+    return [p.fallback for slot in macro.slots.values() for p in slot if isinstance(p, PlaceholderPiece) and p.name == name]
+
+
+def test_own_csv_fallback_reaches_a_placeholder_written_with_spaces(tmp_path: Path) -> None:
+    sheet = tmp_path / "scripts.csv"
+    sheet.write_text(CSV_HEAD + 'late,email,1,Orders,Late,"Hi {{ customer.first_name }}, your parcel left us '
+                     'today and I will email you its tracking link by Friday.",customer.first_name=there\n',
+                     encoding="utf-8")
+    library = import_library(sheet)
+    assert _fallbacks_of(library.macros[0], "customer.first_name") == ["there"]
+    assert not any("fallback" in note for note in library.macros[0].notes)
+
+
+def test_own_csv_fallback_with_no_place_in_the_text_is_noted(tmp_path: Path) -> None:
+    sheet = tmp_path / "scripts.csv"
+    sheet.write_text(CSV_HEAD + 'late,email,1,Orders,Late,"Hi there, your parcel left us today and I will '
+                     'email you its tracking link by Friday.",customer.first_name=there\n', encoding="utf-8")
+    macro = import_library(sheet).macros[0]
+    assert "the 'fallbacks' column gives customer.first_name a fallback, but the text has no " \
+           "{{customer.first_name}} to put it on: it is left out, so add it where the text names it" in macro.notes

@@ -239,13 +239,19 @@ def _with_fallbacks(text: str, column: str, notes: list[str]) -> str:
         if name.strip():
             listed.setdefault(name.strip(), []).append(fallback if sep else None)
     for name, fallbacks in listed.items():
-        bare = "{{" + name + "}}"
-        count = text.count(bare)
+        # (a hand-edited sheet writes "{{ customer.first_name }}": the same place)
+        bare = re.compile(r"\{\{\s*" + re.escape(name) + r"\s*\}\}")
+        parts = bare.split(text)
+        count = len(parts) - 1
+        if count == 0:
+            if any(fallback is not None for fallback in fallbacks):
+                notes.append(f"the 'fallbacks' column gives {name} a fallback, but the text has no {{{{{name}}}}} "
+                             "to put it on: it is left out, so add it where the text names it")
+            continue
         if len(fallbacks) > 1 and count != len(fallbacks):
             notes.append(f"the 'fallbacks' column gives {name} {len(fallbacks)} fallback(s) for its {count} "
                          "place(s) in the text: it is kept without them, so add them again")
             continue
-        parts = text.split(bare)
         spelled = [_fallback(name, fallbacks[min(i, len(fallbacks) - 1)]) for i in range(count)]
         text = parts[0] + "".join(s + p for s, p in zip(spelled, parts[1:], strict=True))
     return text
