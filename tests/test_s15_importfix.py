@@ -49,7 +49,8 @@ CSV_HEAD = "script_id,channel,variant,category,name,text,fallbacks\n"
 
 
 def _fallbacks_of(macro: ImportedMacro, name: str) -> list[str | None]:
-    return [p.fallback for slot in macro.slots.values() for p in slot if isinstance(p, PlaceholderPiece) and p.name == name]
+    return [p.fallback for slot in macro.slots.values() for p in slot
+            if isinstance(p, PlaceholderPiece) and p.name == name]
 
 
 def test_own_csv_fallback_reaches_a_placeholder_written_with_spaces(tmp_path: Path) -> None:
