@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_context
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
-from jinja2.filters import do_default, do_join, do_replace
+from jinja2.filters import do_default, do_join, do_replace, do_round
 from jinja2.nodes import EvalContext
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
@@ -282,6 +282,17 @@ def _join(eval_ctx: EvalContext, value: Iterable[Any], d: str = "", attribute: s
     return str(do_join(eval_ctx, items, d, attribute))
 
 
+def _round(value: Any, precision: Any = 0, method: str = "common") -> float:
+    # (Python's round makes 10 ** -precision: 'round(-99999999)' computed for minutes)
+    if not isinstance(precision, int) or abs(precision) > MAX_ROUND_PRECISION:
+        raise SecurityError(f"round's precision must be a whole number from -{MAX_ROUND_PRECISION} to "
+                            f"{MAX_ROUND_PRECISION}, not {precision!r:.40}")
+    return float(do_round(value, precision, method))  # type: ignore[arg-type]  # (Jinja checks the method)
+
+
+MAX_ROUND_PRECISION = 20
+
+
 def _refuse_long(size: int) -> None:
     if size > MAX_OUTPUT:
         raise SecurityError(f"the text would be longer than {MAX_OUTPUT:,} characters")
@@ -307,6 +318,7 @@ def _env() -> _SafeSandbox:
     env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
     env.filters["fallback"], env.filters["default"] = _fallback, _default
     env.filters["replace"], env.filters["join"] = _replace, _join
+    env.filters["round"] = _round
     for name in _TEXT_FILTERS:  # (each prints its value first)
         env.filters[name] = _measured(env.filters[name])
     env.concat = _bounded_concat  # type: ignore[method-assign]  # (a template's join of its output)
@@ -1513,8 +1525,11 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
                                         "Write the character itself, or its full code: '\\U0001F600'.")
         return output, starts
     except SecurityError as exc:
+        # (the hint says what to do about this refusal: a template may use constant lists, joins, formats)
         raise TemplateSecurityError(f"refused by the template sandbox: {exc}", src.start,
-                                    "Templates may use constants, placeholders and blanks only.") from None
+                                    f"A slot renders to at most {MAX_OUTPUT:,} characters: shorten what the "
+                                    "template makes." if str(exc).startswith("the text would be longer") else
+                                    "Write the value out, or use a constant with the value you need.") from None
     except UndefinedError as exc:
         raise PackError(f"undefined value in {src.slot}: {exc.message}", src.start,
                         "Define it under 'constants:' in pack.yaml, or fix the name.") from None
