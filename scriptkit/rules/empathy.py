@@ -360,7 +360,12 @@ def _apologies(s: Sentence) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=16_384)  # three rules ask about the same sentences, and stock ones recur
 def _undeclined(sentence: str, found: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     text = normalise(sentence)
-    return tuple(span for span in found if not _DECLINED.search(text, 0, span[0]))
+    # (the declining words are at most four before the apology: reading only that far back keeps a long
+    # sentence of many apologies linear, where reading from its start each time took minutes)
+    return tuple(span for span in found if not _DECLINED.search(text, max(0, span[0] - _DECLINED_REACH), span[0]))
+
+
+_DECLINED_REACH = 160  # characters: "do not" and three words, with room for long ones
 
 
 @register
