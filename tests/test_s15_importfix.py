@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -70,3 +71,37 @@ def test_own_csv_fallback_with_no_place_in_the_text_is_noted(tmp_path: Path) -> 
     macro = import_library(sheet).macros[0]
     assert "the 'fallbacks' column gives customer.first_name a fallback, but the text has no " \
            "{{customer.first_name}} to put it on: it is left out, so add it where the text names it" in macro.notes
+
+
+def _gorgias(tmp_path: Path, deep_action: str) -> Path:
+    deep = "[" * 5000 + "]" * 5000  # (JSON text inside a flat file: the file itself is two levels deep)
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"data": [
+        {"id": 1, "name": "Refund", "actions": [
+            {"name": "setResponseText", "arguments": json.dumps({"body_text": "I've refunded your order today."})
+             if deep_action != "setResponseText" else deep},
+            {"name": deep_action, "arguments": deep}]},
+        {"id": 2, "name": "Thanks", "actions": [
+            {"name": "setResponseText", "arguments": {"body_text": "Thanks so much, I'll pass your words on today."}}]},
+    ]}), encoding="utf-8")
+    return export
+
+
+def test_gorgias_arguments_nested_too_deeply_are_that_item_s_problem(tmp_path: Path) -> None:
+    export = _gorgias(tmp_path, "setResponseText")
+    result = _run("import", str(export), "--from", "gorgias", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{export}:1:" in result.output
+    assert "macro 1 'Refund': the arguments of its setResponseText action are JSON text nested too deeply " \
+           "to read" in result.output
+    assert "the file is nested too deeply" not in result.output
+    result = _run("import", str(export), "--from", "gorgias", "-o", str(tmp_path / "out"), "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out/scripts").iterdir()] == ["thanks.yaml"]
+
+
+def test_gorgias_arguments_of_an_action_not_read_are_not_parsed(tmp_path: Path) -> None:
+    library = import_library(_gorgias(tmp_path, "snoozeTicket"), "gorgias")
+    assert not library.problems
+    assert [m.title for m in library.macros] == ["Refund", "Thanks"]
+    assert any("snoozeTicket" in note for note in library.macros[0].notes)

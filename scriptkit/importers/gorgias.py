@@ -54,12 +54,18 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(intent, str) and intent.strip():
         settings["intent"] = intent.strip()
     for action in actions:
-        args = _arguments(action.get("arguments")) if isinstance(action, dict) else None
-        if not isinstance(action, dict) or (args is None and action.get("name") in _READ):
+        if not isinstance(action, dict):
             return entry.problem("an action has no 'arguments' object")
-        if args is None:  # (an action the pack has no setting for needs none: snoozeTicket's may be null)
+        if action.get("name") not in _READ:  # (its arguments are not read: snoozeTicket's may be null)
             others.append(str(action.get("title") or action.get("name")))
             continue
+        try:
+            args = _arguments(action.get("arguments"))
+        except RecursionError:  # (JSON text nested thousands deep in a flat file: this item only)
+            return entry.problem(f"the arguments of its {action['name']} action are JSON text nested too "
+                                 "deeply to read")
+        if args is None:
+            return entry.problem("an action has no 'arguments' object")
         if action.get("name") == "setResponseText":
             found = entry.texts("body_text", "body_html", within=args)
             if isinstance(found, ItemProblem):
