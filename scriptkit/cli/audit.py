@@ -170,16 +170,16 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         whole = [m for m in report.macros if not m.judged_in_part]
         part = [m for m in report.macros if m.judged_in_part]
         columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES)
-        if whole:
+        if whole and top > 0:  # (--top 0: no list, and no "Worst 0 macros" heading)
             shown = _worst(whole, copies, top)
             con.print(f"[bold]Worst {len(shown)} macros[/bold] (overall, then {columns})")
             _print_macros(shown, copies, con)
         if part:
-            shown = _worst(part, copies, top if not whole else min(top, 5))
-            how = (("so ranked apart from the worst macros" + (f"; the worst {len(shown)}" if len(shown) < len(part)
-                                                                 else "")) if whole
-                   else f"the worst {len(shown)} first (overall, then {columns})")
-            con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) scored on flexibility only, {how}")
+            shown = _worst(part, copies, top if not whole else min(top, 5)) if top > 0 else []
+            some = f"; the worst {len(shown)}" if 0 < len(shown) < len(part) else ""
+            how = (", so ranked apart from the worst macros" + some if whole
+                   else f", the worst {len(shown)} first (overall, then {columns})" if shown else "")
+            con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) scored on flexibility only{how}")
             _print_macros(shown, copies, con)
     if report.common:
         con.print("[bold]Most common problems[/bold]")
