@@ -151,6 +151,15 @@ class RuleContext:
 
 
 class Rule:
+    """A rule: subclass it, set ``code`` (SK + family digit + two digits), a kebab-case ``name`` and a
+    ``severity``, give it a failing and a passing example (``bad_examples``, ``good_examples``), write its
+    docs in its docstring (a one-line summary, then the sections of ``DOC_SECTIONS``), and ``register`` it.
+
+    ``check(message, ctx)`` yields a ``Finding`` per problem in one rendered reply, as offsets into
+    ``message.text``; ``check_pack`` sees the whole pack at once (duplicates across scripts). A subclass's
+    docstring is its own: the rule's page and ``scriptkit rule CODE`` are made from it.
+    """
+
     code: ClassVar[str]
     name: ClassVar[str]
     severity: ClassVar[Severity] = Severity.WARNING
