@@ -105,3 +105,34 @@ def test_gorgias_arguments_of_an_action_not_read_are_not_parsed(tmp_path: Path) 
     assert not library.problems
     assert [m.title for m in library.macros] == ["Refund", "Thanks"]
     assert any("snoozeTicket" in note for note in library.macros[0].notes)
+
+
+@pytest.mark.parametrize("where", ["title", "value"])
+def test_half_a_character_is_that_macro_s_problem_at_its_escape(tmp_path: Path, where: str) -> None:
+    broken = {"title": "Refund", "value": "I'm so sorry about the delay. I've refunded you today."}
+    broken[where] = broken[where].replace("Refund", "Refund \ud83d").replace("delay.", "delay \ud83d.")
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [
+        {"id": 7, "title": "Thanks", "actions": [{"field": "comment_value", "value": "Thanks, I'll pass it on."}]},
+        {"id": 8, "title": broken["title"], "actions": [{"field": "comment_value", "value": broken["value"]}]},
+    ]}, indent=1), encoding="utf-8")  # (json writes the lone half as the escape '\ud83d')
+    text = export.read_text(encoding="utf-8")
+    at = text.index("\\ud83d")
+    line, col = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    result = _run("import", str(export), "--from", "zendesk", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{export}:{line}:{col}: error: macro 8 " in result.output
+    assert "'\\ud83d' is half of a character (a surrogate), which no file or helpdesk can hold" in result.output
+    assert "This is a bug" not in result.output
+    result = _run("import", str(export), "--from", "zendesk", "-o", str(tmp_path / "out"), "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (tmp_path / "out/scripts").iterdir()] == ["thanks.yaml"]
+
+
+def test_a_full_character_written_as_two_escapes_is_imported(tmp_path: Path) -> None:
+    export = tmp_path / "macros.json"
+    export.write_text(json.dumps({"macros": [{"id": 1, "title": "Thanks \U0001F600", "actions": [
+        {"field": "comment_value", "value": "Thanks so much \U0001F600, I'll pass it on today."}]}]}), encoding="utf-8")
+    assert "\\ud83d\\ude00" in export.read_text(encoding="utf-8")
+    library = import_library(export, "zendesk")
+    assert not library.problems and "\U0001F600" in library.macros[0].title

@@ -26,6 +26,7 @@ from scriptkit.importers.common import (
     RawItem,
     ReadOptions,
     UnexpectedShape,
+    half_character,
     refuse_archive,
     refuse_not_a_file,
 )
@@ -358,6 +359,8 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     taken = set() if taken is None else taken
     try:
         for n, item in enumerate(_read(reader, file, options, fmt), start=1):
+            if isinstance(item, RawItem) and (half := half_character(item)) is not None:
+                item = half
             if isinstance(item, ItemProblem):
                 (library.skipped if item.skipped else library.problems).append(item)
             elif isinstance(item, ImportedMacro):  # scriptkit's own export: read back, not converted

@@ -70,6 +70,37 @@ class RawItem:
         return f"{self.key} {self.title!r}" if self.title and self.title != self.key else self.key
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def half_character(item: RawItem) -> ItemProblem | None:
+    """The problem of an item whose text holds half a character: JSON's '\\ud83d' escape without its
+    other half, which Python keeps as it is and every later write (a script file, the terminal, an
+    export) fails on; located at the escape where the export's text shows it."""
+    texts = [item.title, item.body, item.guidance, item.script_id, *item.tags, *item.notes,
+             *(part for label, body, _ in item.alternatives for part in (label, body)),
+             *(part for pair in item.prompts.items() for part in pair),
+             *(value for value in item.settings.values() if isinstance(value, str))]
+    found = next((m for text in texts if (m := _SURROGATE.search(text)) is not None), None)
+    if found is None:
+        return None
+    code = ord(found[0])
+    return ItemProblem(_escape_location(item, code), item.label or item.name,
+                       f"'\\u{code:04x}' is half of a character (a surrogate), which no file or helpdesk can hold; "
+                       "write the character itself, or both halves of its escape ('\\ud83d\\ude00')")
+
+
+def _escape_location(item: RawItem, code: int) -> Location:
+    """Where the export writes the lone escape ``\\u<code>``, at or after the item (else the item)."""
+    if item.source is None:
+        return item.location
+    high = 0xD800 <= code < 0xDC00  # (a pair is a high half and then a low one: neither is lone)
+    paired = r"(?!\\u[dD][c-fC-F])" if high else r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})"
+    pattern = re.compile(r"(?<!\\)\\u" + f"{code:04x}" + paired, re.IGNORECASE)
+    found = pattern.search(item.source.text, max(item.location.offset, 0))
+    return item.source.location(found.start()) if found is not None else item.location
+
+
 class UnexpectedShape(ImportFormatError):
     """The document parses, but its items are not where the format keeps them (the wrong --from, often)."""
 
