@@ -3,8 +3,14 @@ their phrase data: sentences written for these tests, in the style of the replie
 
 from __future__ import annotations
 
-import pytest
+from typing import Any
 
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+from scriptkit.config import LintConfig
+from scriptkit.inference import infer_slots
 from scriptkit.linting import lint_text
 
 
@@ -16,22 +22,33 @@ def found(text: str, code: str) -> list[str]:
     return [d.text for d in lint_text(text).diagnostics if d.code == code]
 
 
-# ---------------------------------------------------------------- SK203 beside SK201: one finding per phrase
+# ---------------------------------------------------------------- SK203 inside a stock line SK201 rewrites
 
 STOCK = ("We are glad the card works again. We have added the new address to your account. "
          "If you need anything more, please do not hesitate to contact us.")
 
 
-def test_a_stiff_form_inside_a_stock_phrase_is_left_to_the_stock_phrase() -> None:
+def test_a_stiff_form_inside_a_stock_phrase_is_still_reported() -> None:
+    # SK201 rewrites the whole line, but it may be ignored, and check --fix does not apply its rewrite:
+    # SK203's safe contraction there is the one fix that is made
     assert "please do not hesitate to contact us" in found(STOCK, "SK201")
-    # "do not" sits inside the stock line SK201 rewrites whole: contracting it alone was a second finding
-    assert found(STOCK, "SK203") == ["We are", "We have"]
+    assert found(STOCK, "SK203") == ["We are", "We have", "do not"]
+    config = LintConfig().override(ignore=("SK201",))
+    assert [d.text for d in lint_text(STOCK, config=config).diagnostics if d.code == "SK203"] == \
+        ["We are", "We have", "do not"]
 
 
-def test_a_stock_phrase_still_counts_towards_min_forms() -> None:
-    # one form outside the stock line, one inside: the reply is as stiff as with two outside
-    text = "We are glad the card works. If you need anything more, please do not hesitate to contact us."
-    assert found(text, "SK203") == ["We are"]
+def test_check_fix_contracts_the_stiff_form_inside_a_stock_line(make_pack: Any) -> None:
+    script = ("id: card\ntitle: Card\n"
+              "acknowledgment: I can see the old address on the box was a worry.\n"
+              "warm_language: We are glad the card works again.\n"
+              "solution: We have added the new address, so the next box goes there. If you need anything\n"
+              "  more, please do not hesitate to contact us.\n")
+    root = make_pack({"card.yaml": script})
+    result = CliRunner().invoke(main, ["check", str(root), "--fix", "--grammar", "off"], env={"NO_COLOR": "1"})
+    after = (root / "scripts" / "card.yaml").read_text(encoding="utf-8")
+    assert "We're glad" in after and "We've added" in after, result.output
+    assert "please don't hesitate" in after, result.output
 
 
 def test_a_stiff_form_outside_any_stock_phrase_is_still_reported() -> None:
@@ -87,6 +104,17 @@ def test_you_need_to_is_the_customers_step_not_a_step_nobody_owns() -> None:
     # an answer telling the customer what to do owes no time frame and has its owner, the customer
     assert not {"SK403", "SK404"} & set(codes(HOW_TO))
     assert not {"SK403", "SK404"} & set(codes("You'll need to sign in again once the app has updated."))
+    assert not {"SK403", "SK404"} & set(codes("Thanks for asking. You'll need to sign in and open Billing."))
+
+
+@pytest.mark.parametrize("text", [
+    "I'm sorry about the wait. You need to wait for the refund.",
+    "I'm sorry about the wait. You need to contact your bank.",
+    "I'm sorry about the wait. You will need to be patient.",
+])
+def test_you_need_to_wait_or_go_elsewhere_is_no_step_of_theirs(text: str) -> None:
+    # a deflection, not a how-to step: still told nobody acts, when, and that the sorry is alone
+    assert {"SK304", "SK403", "SK404"} <= set(codes(text)), codes(text)
 
 
 def test_you_dont_need_to_asks_nothing() -> None:
@@ -129,6 +157,12 @@ def test_youre_always_welcome_answers_thanks_with_nothing_to_fix() -> None:
 
 def test_youre_always_welcome_with_a_problem_is_judged_as_any_reply() -> None:
     assert "SK301" in codes("You're always welcome. Your card was declined again, and we will look at it.")
+
+
+def test_welcome_to_do_something_is_a_policy_not_warmth() -> None:
+    text = "You're always welcome to return the item within 30 days for a full refund."
+    assert "SK207" in codes(text)
+    assert "SK207" not in codes("You're always welcome, anytime. " + text)
 
 
 # ---------------------------------------------------------------- SK105 on a template pasted as a reply
@@ -186,3 +220,22 @@ def test_keeping_an_eye_on_it_is_a_warm_line() -> None:
     assert "SK207" not in codes(text)
     assert "SK207" in codes("I've reproduced the crash on my side and sent it to our engineers. "
                             "The ticket will be updated by Thursday.")
+
+
+def test_keeping_an_eye_on_it_is_still_the_owned_next_step() -> None:
+    # the promise to watch is the reply's solution: not told it has none (SK401, an error), only that the
+    # step is vague and has no when
+    text = "Thanks for flagging this. I'll keep an eye on it over the weekend."
+    assert {"SK402", "SK404"} <= set(codes(text)) and "SK401" not in codes(text)
+    assert "SK207" not in codes(text)
+
+
+def test_asking_the_customer_to_keep_an_eye_out_is_not_reassurance() -> None:
+    assert "SK207" in codes("I've sent the fix to our engineers. Please keep an eye on your inbox for their note.")
+
+
+def test_keeping_an_eye_on_it_is_read_into_the_solution_slot() -> None:
+    # (import fills a macro's slots by this reading: read as warmth, the reply had no solution to export)
+    text = "Thanks for flagging this. I'll keep an eye on it over the weekend."
+    slots = {text[a:b]: slot for a, b, slot, _ in infer_slots(text)}
+    assert slots["I'll keep an eye on it over the weekend."] == "solution", slots

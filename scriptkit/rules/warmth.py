@@ -765,10 +765,6 @@ class NoContractions(Rule):
     ## Options
     - `min_forms` (integer, default 2): how many uncontracted forms make a finding.
 
-    A form inside a stock phrase that SK201 reports ("please do not hesitate to contact us") is
-    left to SK201, whose rewrite replaces the whole phrase, when another form is reported; it
-    still counts towards `min_forms`.
-
     ## Fix safety
     Safe: a form is only reported where English contracts it. An auxiliary whose complement
     is missing or has moved to the front keeps its full form and is left alone: "yes, it is.",
@@ -806,12 +802,9 @@ class NoContractions(Rule):
                 found.append((start, end, original, rewrite))
         if len(found) < min_forms:
             return
-        # (a form inside a stock phrase SK201 reports, "please do not hesitate to reach out", is left to it
-        # when another form is reported: its rewrite replaces the whole phrase, and "don't hesitate" beside
-        # it was a second finding on the same words; the form still counts towards min_forms)
-        stock = [(a, b) for a, b, _ in corporate_table().finditer(text)]
-        outside = [f for f in found if not any(a <= f[0] and f[1] <= b for a, b in stock)]
-        for start, end, original, rewrite in outside or found:
+        # (a form inside a stock phrase SK201 reports, "please do not hesitate", is reported too: SK201 may be
+        # ignored, and its rewrite is not applied by check --fix, where this safe contraction is)
+        for start, end, original, rewrite in found:
             yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
 
@@ -1087,6 +1080,10 @@ def _warm(c: Cues, text: str) -> bool:
     """Thanks, gladness, reassurance or hope (the lexicon's ``warmth``), sympathy, a warm emoji, or an
     apology that is not the impersonal kind SK204 reports ("We apologize for any inconvenience")."""
     if c.warmth or c.praise or _WARM_EMOJI.search(text) is not None:  # ("You're welcome!", "Glad to hear it")
+        return True
+    # ("I'll keep an eye on it": reassurance here, though not a warmth cue, which would take the owned step
+    # out of the solution slot)
+    if pattern("watching_over").search(text):
         return True
     caring = (*c.reactions, *c.apologies, *c.personal_apologies)
     if not caring:
