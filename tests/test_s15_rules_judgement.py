@@ -3,11 +3,14 @@ their phrase data: sentences written for these tests, in the style of the replie
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from scriptkit import load_pack
 from scriptkit.cli import main
 from scriptkit.config import LintConfig
 from scriptkit.inference import infer_slots
@@ -239,3 +242,14 @@ def test_keeping_an_eye_on_it_is_read_into_the_solution_slot() -> None:
     text = "Thanks for flagging this. I'll keep an eye on it over the weekend."
     slots = {text[a:b]: slot for a, b, slot, _ in infer_slots(text)}
     assert slots["I'll keep an eye on it over the weekend."] == "solution", slots
+
+
+def test_an_imported_reply_that_keeps_an_eye_on_it_keeps_its_solution(tmp_path: Path) -> None:
+    library = tmp_path / "lib.json"
+    library.write_text(json.dumps([{"title": "Watch", "body": "Thanks for flagging this. "
+                                    "I'll keep an eye on it over the weekend."}]), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["import", str(library), "--map", "title=title,body=body", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    script = load_pack(out).scripts[0]
+    assert "I'll keep an eye on it over the weekend." in str(script.solution), script
