@@ -7,6 +7,7 @@ import os
 import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,38 @@ def test_a_full_character_written_as_two_escapes_is_imported(tmp_path: Path) -> 
     assert "\\ud83d\\ude00" in export.read_text(encoding="utf-8")
     library = import_library(export, "zendesk")
     assert not library.problems and "\U0001F600" in library.macros[0].title
+
+
+def _markdown_body(tmp_path: Path, reply: str) -> str:
+    page = tmp_path / "replies.md"
+    page.write_text(f"# Replies\n\n## Late order\n\n{reply}\n", encoding="utf-8")
+    library = import_library(page, "markdown")
+    assert not library.problems
+    return library.macros[0].raw.body
+
+
+@pytest.mark.parametrize(("reply", "read"), [
+    ("See https://example.com/help/_orders_/late for details.", None),  # None: as written
+    ("Use the code SAVE_10 at checkout, or run __init__ again.", None),
+    ("Open www.example.com/_orders_/late today.", None),
+    ("See [**our guide**](https://example.com/a_b_/c) today.", "See our guide (https://example.com/a_b_/c) today."),
+    ("Type `*_SAVE_*` in the box, then **press send**.", "Type *_SAVE_* in the box, then press send."),
+    ("I'm **so** sorry, *really*. _Truly_ ***sorry***.", "I'm so sorry, really. Truly sorry."),
+    ("(*once*) and 2*3*4 and snake_case_name.", "(once) and 2*3*4 and snake_case_name."),
+    ("Write \\*stars\\* as they are.", "Write *stars* as they are."),
+])
+def test_markdown_emphasis_is_dropped_and_names_and_addresses_kept(tmp_path: Path, reply: str,
+                                                                  read: str | None) -> None:
+    assert _markdown_body(tmp_path, reply) == (reply if read is None else read)
+
+
+# (as CommonMark reads them, '*_*' is '_' in emphasis and '**a*' is '*' and 'a' in emphasis: not kept)
+@pytest.mark.parametrize(("unit", "kept"), [("**x ", True), ("_x ", True), ("*x ", True), ("*_", False),
+                                            ("**a* ", False)])
+def test_markdown_emphasis_is_read_in_linear_time(tmp_path: Path, unit: str, kept: bool) -> None:
+    reply = "I'm so sorry. " + (unit * 40_000)[:39_000]  # (a section may hold 40,000 characters)
+    started = time.perf_counter()
+    body = _markdown_body(tmp_path, reply)
+    assert time.perf_counter() - started < 3  # (18 s for "**x " * 9000 when each '**' was scanned to the end)
+    if kept:
+        assert body == reply.strip()  # none of those marks closes: all are kept

@@ -10,6 +10,8 @@ deeper ones (the file's title, a category) silently, one among its equals named 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from scriptkit.importers.common import (
@@ -113,25 +115,99 @@ def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
 
 # inline Markdown a helpdesk would send as typed ('**twice**' in a Zendesk HTML body), as the HTML
 # import reads <strong> and <a href>: the words, and a link's address where it differs from its text
-_INLINE = [
-    (re.compile(r"(?<![\w*\\])(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1(?![\w*])"), r"\2"),  # **strong**, __strong__
-    (re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
-    (re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?!\w)"), r"\1"),  # _emphasis_ (not snake_case)
-    (re.compile(r"(?<!\\)`([^`\n]+)`"), r"\1"),  # `code`
-]
 _LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)[^\s)]+)\)")
 _ESCAPED = re.compile(r"\\([\\`*_\[\]()#+\-.!>])")
+#: what keeps its '*' and '_' as written: `code`, and an address (its last character is no closing
+#: mark or sentence stop: 'see https://example.com/a_b.' ends at 'b')
+_CODE = re.compile(r"(?<!\\)`([^`\n]+)`")
+_ADDRESS = re.compile(r"(?<![\w/.@-])(?:https?://|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?)\]'\"*_]")
+_DELIMITERS = re.compile(r"\*+|_+")
 
 
 def _inline(text: str) -> str:
     """A Markdown reply as the text a customer should read: emphasis and code marks dropped, links as
-    'text (address)', backslash escapes resolved; lists, line breaks and [[blanks]] kept."""
+    'text (address)', backslash escapes resolved; lists, line breaks and [[blanks]] kept, and so are
+    addresses, code and words such as SAVE_10 or __init__ as they are written."""
+    kept: list[str] = []
+    mark = next(c for c in map(chr, range(0xE000, 0xF900)) if c not in text)  # (a private-use character)
+
+    def set_aside(found: str) -> str:
+        kept.append(found)
+        return f"{mark}{len(kept) - 1}{mark}"
+
     def link(m: re.Match[str]) -> str:
         label, href = m.group(1), m.group(2)
         address = href.removeprefix("mailto:")
-        return label if address in label else f"{label} ({address})"
+        return label if address in label else f"{label} ({set_aside(address)})"
 
+    text = _CODE.sub(lambda m: set_aside(m.group(1)), text)
     text = _LINK.sub(link, text)
-    for pattern, repl in _INLINE:
-        text = pattern.sub(repl, text)
-    return _ESCAPED.sub(r"\1", text)
+    text = _ADDRESS.sub(lambda m: set_aside(m.group(0)), text)
+    text = "\n".join(_without_emphasis(line) for line in text.split("\n"))
+    text = _ESCAPED.sub(r"\1", text)
+    return re.sub(f"{mark}(\\d+){mark}", lambda m: kept[int(m.group(1))], text)
+
+
+def _is_space(char: str) -> bool:
+    return char == "" or char.isspace()
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS" if char else False
+
+
+def _without_emphasis(line: str) -> str:
+    """``line`` without the '*' and '_' runs that open and close emphasis, in one pass over its runs
+    (CommonMark's delimiter stack, simplified): a run opens after a space, the start or punctuation,
+    before a non-space; it closes after a non-space, before a space, the end or punctuation. So
+    'SAVE_10', 'snake_case' and '2*3*4' keep their marks, and a line of ten thousand unmatched '**'
+    is read once, not once per '**'."""
+    @dataclass
+    class Run:
+        char: str
+        start: int
+        end: int
+        length: int  # as written: '__' around one word is a name (__init__), not emphasis
+
+    drop: list[tuple[int, int]] = []  # (start, end) of the marks that are emphasis
+    stack: list[Run] = []
+    bottom = {"*": 0, "_": 0}  # below this height the stack holds no opener of that mark (looked already)
+    for found in _DELIMITERS.finditer(line):
+        start, end = found.span()
+        if start and line[start - 1] == "\\":  # '\*': the first mark is a character, not a delimiter
+            start += 1
+            if start == end:
+                continue
+        before, after = line[start - 1] if start else "", line[end] if end < len(line) else ""
+        opens = not _is_space(after) and (_is_space(before) or _is_punctuation(before))
+        closes = not _is_space(before) and (_is_space(after) or _is_punctuation(after))
+        run = Run(found[0][0], start, end, end - start)
+        while closes and run.start < run.end:
+            at = next((i for i in range(len(stack) - 1, bottom[run.char] - 1, -1) if stack[i].char == run.char), None)
+            if at is None:
+                bottom[run.char] = len(stack)
+                break
+            opener = stack[at]
+            del stack[at + 1:]  # (marks between the two stay as written)
+            if run.char == "_" and opener.length > 1 and not any(c.isspace() for c in line[opener.end:run.start]):
+                stack.pop()  # a name such as __init__ or __name__: both runs kept
+                run.start = run.end
+                break
+            use = 2 if opener.end - opener.start > 1 and run.end - run.start > 1 else 1
+            drop.append((opener.end - use, opener.end))
+            drop.append((run.start, run.start + use))
+            opener.end -= use
+            run.start += use
+            if opener.start == opener.end:
+                stack.pop()
+        for mark in bottom:
+            bottom[mark] = min(bottom[mark], len(stack))
+        if opens and run.start < run.end:
+            stack.append(run)
+    if not drop:
+        return line
+    out, at = [], 0
+    for start, end in sorted(drop):
+        out.append(line[at:start])
+        at = end
+    return "".join(out) + line[at:]
