@@ -172,3 +172,14 @@ def test_markdown_emphasis_is_read_in_linear_time(tmp_path: Path, unit: str, kep
     assert time.perf_counter() - started < 3  # (18 s for "**x " * 9000 when each '**' was scanned to the end)
     if kept:
         assert body == reply.strip()  # none of those marks closes: all are kept
+
+
+def test_markdown_headings_are_read_in_linear_time_and_keep_a_closing_hash_of_a_word(tmp_path: Path) -> None:
+    page = tmp_path / "replies.md"
+    page.write_text("# Replies\n\n## Late order ##\n\nI've chased the courier today.\n\n"
+                    "## Help with C#\n\nI've sent you the guide today.\n\n"
+                    "## Refund" + " " * 40_000 + "now\n\nI've refunded you today.\n", encoding="utf-8")
+    started = time.perf_counter()
+    library = import_library(page, "markdown")
+    assert time.perf_counter() - started < 3  # (a heading and 1,000 spaces took 2 s; 4,000, two minutes)
+    assert [m.title for m in library.macros] == ["Late order", "Help with C#", "Refund now"]
