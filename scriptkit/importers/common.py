@@ -160,9 +160,13 @@ def read_text(path: Path, what: str) -> SourceText:
     if path.is_dir():
         raise ImportFormatError(f"{name} is a folder, not a {what}", Location(name, 1, 1),
                                 "Pass the export file itself.")
-    raw = read_export_bytes(path, what)
-    if len(raw) > MAX_FILE_BYTES:
+    try:  # (a file's size is known before a byte is read; a device or a pipe reads as 0)
         size = path.stat().st_size
+    except OSError as exc:
+        raise ImportFormatError(f"cannot read {what}: {exc.strerror}", Location(name, 1, 1)) from None
+    raw = read_export_bytes(path, what) if size <= MAX_FILE_BYTES else b""
+    if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:  # (or it grew while it was read)
+        size = max(size, len(raw))
         raise ImportFormatError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
                                 "Split the export into smaller files.")
     refuse_archive(path)
