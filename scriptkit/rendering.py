@@ -32,7 +32,7 @@ from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, S
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script, known_channels
 from scriptkit.placeholders import Catalogue
 from scriptkit.sourcetext import scalar_offsets
-from scriptkit.text import slug
+from scriptkit.text import is_text, slug
 
 BY_CHANNEL = "by_channel"  # a script's key for a channel's own slot text
 
@@ -1024,16 +1024,12 @@ def _at(src: TemplateSource, lineno: int, pattern: str, group: int = 0) -> Locat
     return src.location_of(sum(len(line) + 1 for line in lines[: lineno - 1]) + found.start(group))
 
 
-def _plain_text(value: object) -> bool:
-    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
-
-
 def _plain_fallback(node: nodes.Node, scope: _Scope) -> bool:
     """Text, a number or a constant holding one: a placeholder or an expression there would
     put the helpdesk's own syntax (or nothing sensible) into the fallback text."""
     if isinstance(node, nodes.Const):
-        return _plain_text(node.value)
-    return isinstance(node, nodes.Name) and node.name in scope.constants and _plain_text(scope.values[node.name])
+        return is_text(node.value)
+    return isinstance(node, nodes.Name) and node.name in scope.constants and is_text(scope.values[node.name])
 
 
 def _fallback_at(src: TemplateSource, lineno: int, scope: _Scope) -> tuple[Location, Location]:
@@ -1045,7 +1041,7 @@ def _fallback_at(src: TemplateSource, lineno: int, scope: _Scope) -> tuple[Locat
     for call in _FALLBACK_OPEN.finditer(line):
         plain = _PLAIN_ARGUMENT.match(line, call.end())
         if plain is None or (plain["name"] is not None and not (
-                plain["name"] in scope.constants and _plain_text(scope.values[plain["name"]]))):
+                plain["name"] in scope.constants and is_text(scope.values[plain["name"]]))):
             return src.location_of(before + call.start(1)), src.location_of(before + call.end())
     word = src.location_of_line(lineno, "fallback")
     return word, word

@@ -180,3 +180,9 @@ def slug(name: str, joiner: str) -> str:
 _OWN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
                               "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D",
                               "ı": "i"})
+
+
+def is_text(value: object) -> bool:
+    """A value YAML read as text or a number (an id written 123, a constant 14), not a list, a mapping,
+    null or true: what a setting or a fallback may print as it is."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)

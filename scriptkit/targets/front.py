@@ -22,6 +22,7 @@ from scriptkit.targets.base import (
     written,
 )
 from scriptkit.targets.curly import UNSAFE, write_curly
+from scriptkit.text import is_text
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "recipient.first_name",
@@ -37,11 +38,6 @@ DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
 
 def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
     return write_curly(PLACEHOLDERS[name], fallback, as_html)
-
-
-def is_text(value: object) -> bool:
-    """A setting YAML read as text or a number (an id written 123), not a list, a mapping, null or true."""
-    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def _blank(value: object) -> bool:

@@ -23,7 +23,7 @@ from scriptkit.targets.base import (
     settings,
     written,
 )
-from scriptkit.targets.front import is_text
+from scriptkit.text import is_text
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "Contact.FirstName",
