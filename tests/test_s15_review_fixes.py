@@ -46,3 +46,17 @@ def test_a_pack_rule_code_no_rule_has_points_at_the_packs_rules(make_pack: Any) 
     done = run("rule", "SK899", "--pack", str(make_pack({"late.yaml": SCRIPT})))
     assert done.exit_code == 2
     assert "The pack has no rule SK899" in done.output and "No family's codes" not in done.output
+
+
+def test_a_freshdesk_response_for_groups_that_names_none_goes_back_personal(tmp_path: Path) -> None:
+    # (the import note said "exported back as a personal response"; the export shared it with every agent)
+    export = tmp_path / "canned.json"
+    export.write_text(json.dumps({"canned_responses": [
+        {"id": 7, "title": "Late order", "visibility": 2, "group_ids": [], "folder_id": 5,
+         "content_html": "<p>I'm sorry it's late; I've sent a new one today.</p>"}]}), encoding="utf-8")
+    pack = tmp_path / "pack"
+    assert run("import", str(export), "--from", "freshdesk", "--out", str(pack)).exit_code == 0
+    done = run("export", str(pack), "--to", "freshdesk", "--out", str(tmp_path / "out"), "--force")
+    assert done.exit_code == 0, done.output
+    (written,) = (tmp_path / "out" / "freshdesk").rglob("late-order.json")
+    assert json.loads(written.read_text(encoding="utf-8"))["visibility"] == 1

@@ -69,6 +69,7 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
     if visibility == "groups" and groups:
         settings["group_ids"] = groups
     elif visibility == "groups":
+        settings["visibility"] = "personal"  # (as the note says: left unset, the export shares it with every agent)
         notes.append("visible to selected groups in Freshdesk, but the export names none: exported back as a "
                      "personal response, so choose its groups again")
     if folder is not None:
