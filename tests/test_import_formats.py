@@ -435,7 +435,7 @@ def test_a_freshdesk_reply_for_groups_that_names_none_says_it_comes_back_persona
     export.write_text(json.dumps([{"id": 4, "title": "Groups", "content_html": "<p>I've fixed it today.</p>",
                                    "visibility": 2}]), encoding="utf-8")
     (macro,) = import_library(export, "freshdesk").macros
-    assert "visibility" not in macro.raw.settings
+    assert macro.raw.settings.get("visibility") == "personal"  # (as the note says; unset, a folder made it shared)
     assert any("selected groups" in note and "names none" in note for note in macro.about)
 
 
