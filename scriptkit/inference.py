@@ -449,13 +449,19 @@ def infer_slots(text: str, *, frames: bool = False) -> list[tuple[int, int, str,
         if frames and (c.greeting or c.signoff):
             out.append((a, b, "greeting" if c.greeting else "signoff", confidence))
             continue
-        clauses = _care_then_action(text[a:b], c) if slot != "solution" and _cares_and_acts(c, text[a:b]) else None
+        # (a sentence is split by clause only where it is one a person wrote: a pasted run of thousands of
+        # clauses would be tried at every break, each copying the sentence's cues, gigabytes for 28 KB)
+        clauses = _care_then_action(text[a:b], c) if slot != "solution" and b - a <= _CLAUSES_LONGEST \
+            and _cares_and_acts(c, text[a:b]) else None
         if clauses is None:
             out.append((a, b, slot, confidence))
         else:
             (cut, care), (resume, solution) = clauses
             out += [(a, a + cut, *care), (a + resume, b, *solution)]
     return out
+
+
+_CLAUSES_LONGEST = 1_000  # characters: the longest sentence read clause by clause (a long one is read whole)
 
 
 def _sentence_slots(text: str, pieces: tuple[tuple[int, int], ...],
@@ -505,7 +511,7 @@ _MORE_HELP = re.compile(
     r"\W*if\b(?=[^.!?]*?\b(?:questions?|queries|query|concerns?|assistance|help|anything|something\s+else)\b)"
     r"[^.!?]*?,\s*(?:please\s+|just\s+|simply\s+|feel\s+free\s+to\s+)?(?:do(?:n't|\s+not)\s+hesitate\s+to\s+)?"
     r"(?:drop|shoot|ping|send|message|e-?mail|dm|write|ask|reply|reach\s+out|get\s+in\s+touch|give\s+(?:me|us)|"
-    r"let\s+(?:me|us)\s+know|contact)\b[^.!?]*+[.!?]*\W*$")
+    r"let\s+(?:me|us)\s+know|contact)\b(?:(?!\b(?:and|but|then|so)\s+(?:i|we)\b)[^.!?;,])*+[.!?]*\W*$")
 _MORE_HELP_LONGEST = 300
 
 

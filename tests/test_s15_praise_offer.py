@@ -45,3 +45,23 @@ def test_only_a_short_sentence_is_read_as_an_offer_of_help() -> None:
     long_offer = "If you need help with " + "this and that, " * 2000 + "just let me know."
     found = codes(f"Hi Dana,\n\nThank you for the lovely review of our repair team! {long_offer}\n\nBest,\nOwen\n")
     assert "SK301" in found
+
+
+@pytest.mark.parametrize("after", [
+    "If you have any questions, let me know; I've refunded the callout fee today.",
+    "If you have any questions, just reply, and I've refunded the callout fee today.",
+    "If anything else comes up, please contact us and we will refund your order today.",
+])
+def test_an_action_after_the_offer_of_help_is_still_an_action(after: str) -> None:
+    found = codes(f"Hi Dana,\n\nThank you for the lovely review of our repair team! {after}\n\nBest,\nOwen\n")
+    assert "SK301" in found, found
+
+
+def test_a_pasted_run_of_clauses_is_read_whole_not_clause_by_clause() -> None:
+    # (each clause break of a 28 KB run of "sorry, " was tried, copying the sentence's cues: 4.4 GB)
+    from scriptkit.inference import infer_slots
+
+    care_then_fix = "I can see how worrying this is, and I've refunded you today."
+    assert len(infer_slots(care_then_fix)) == 2  # a sentence a person wrote: its care, then its solution
+    long = "I can see how worrying this is, " + "and sorry again, " * 80 + "and I've refunded you today."
+    assert len(long) > 1_000 and len(infer_slots(long)) == 1

@@ -73,7 +73,7 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(normalise(text))]
 
 
-_SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+(?:\s|$)")  # (from a run's first mark: a long "!!!!x" run is read once)
 # a lower-case "i" as a word: "(?:^|\s)i(?:\s|['’])", written to start with its literal
 # (the regex engine then skips to each "i" instead of trying every position)
 _LOWER_I = re.compile(r"i(?<=(?<!\S)i)[\s'’]")
@@ -299,7 +299,7 @@ _FACTUALITY = re.compile(r"\b(?:actually|in fact|the fact that|obviously|clearly
 def warmth_features(text: str) -> dict[str, float]:
     """The features of the warmth score (per sentence counts, capped)."""
     norm = normalise(text)
-    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)) or 1)
+    sentences = max(1, len(_SENTENCE_END.findall(text)) or 1)
 
     folded = fold(text)
 
