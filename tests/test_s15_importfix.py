@@ -180,3 +180,17 @@ def test_markdown_headings_are_read_in_linear_time_and_keep_a_closing_hash_of_a_
                     "## Refund" + " " * 40_000 + "now\n\nI've refunded you today.\n", encoding="utf-8")
     library = import_library(page, "markdown")
     assert [m.title for m in library.macros] == ["Late order", "Help with C#", "Refund now"]
+
+
+def test_a_heading_with_no_title_is_a_section_of_its_own(tmp_path: Path) -> None:
+    page = tmp_path / "replies.md"
+    page.write_text("# Replies\n\n## Late order\n\nI've chased the courier today.\n\n##    \n\n"
+                    "I've refunded you today.\n\n## ##\n\nI've sent the guide today.\n", encoding="utf-8")
+    library = import_library(page, "markdown")
+    assert [m.title for m in library.macros] == ["Late order", "section 2", "section 3"]
+    assert all("##" not in m.raw.body for m in library.macros)
+
+
+def test_a_reply_holding_every_private_use_character_is_read(tmp_path: Path) -> None:
+    reply = "I've sent **the guide** today. " + "".join(map(chr, range(0xE000, 0xF900)))
+    assert _markdown_body(tmp_path, reply).startswith("I've sent the guide today. ")

@@ -28,7 +28,7 @@ LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 
 # (the title runs to the line's end; its closing '#'s are cut in _title: a pattern that cut them, '.+?\s*#*\s*$',
 # took 2 s for a heading followed by 1,000 spaces, and 8 times as long for twice as many)
-_HEADING = re.compile(r"^(?:#{1,6}\s+(?P<atx>\S.*)|-{2,}\s+(?P<dash>\S.*))$")
+_HEADING = re.compile(r"^(?:(?P<hashes>#{1,6})(?:\s+(?P<atx>\S.*)|\s*)|-{2,}\s+(?P<dash>\S.*))$")  # ('##': untitled)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _NUMBER = re.compile(r"^\d+[.)]\s+")
 _LABEL = re.compile(r"^\s*\*\*(.+?):?\*\*:?\s*$")
@@ -43,8 +43,9 @@ def read(path: Path, options: ReadOptions) -> Read:
     for lineno, line in enumerate(lines):
         m = _HEADING.match(line)
         if m:
-            sections.append((lineno, _title(m.group("atx")) if m.group("atx") else m.group("dash").strip(), []))
-            levels.append(len(line) - len(line.lstrip("#")) if m.group("atx") else 7)
+            title = m.group("dash").strip() if m.group("dash") else _title(m.group("atx") or "")
+            sections.append((lineno, title, []))
+            levels.append(len(m.group("hashes")) if m.group("hashes") else 7)
         elif sections:
             sections[-1][2].append(line)
     seen = 0
@@ -86,7 +87,7 @@ def _title(heading: str) -> str:
     """A '## Title ##' heading's title: without the closing '#'s that follow a space ('C#' stays)."""
     title = heading.rstrip()
     cut = title.rstrip("#")
-    return cut.rstrip() if cut != title and cut[-1:].isspace() else title
+    return cut.rstrip() if cut != title and (not cut or cut[-1:].isspace()) else title  # ('## ##': untitled)
 
 
 def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
@@ -138,7 +139,8 @@ def _inline(text: str) -> str:
     'text (address)', backslash escapes resolved; lists, line breaks and [[blanks]] kept, and so are
     addresses, code and words such as SAVE_10 or __init__ as they are written."""
     kept: list[str] = []
-    mark = next(c for c in map(chr, range(0xE000, 0xF900)) if c not in text)  # (a private-use character)
+    # (a private-use character the reply does not hold: the Basic Multilingual Plane's, else plane 15's)
+    mark = next(c for c in map(chr, (*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE))) if c not in text)
 
     def set_aside(found: str) -> str:
         kept.append(found)
