@@ -22,9 +22,9 @@ CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
 def known_channels(channels: Iterable[str]) -> list[str]:
     """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
     (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
-    if isinstance(channels, str):  # ("email" would be read as the channels 'e', 'm', ...)
-        raise ConfigError(f"channels must be a list of names, not the text {channels!r}",
-                          hint=f"Pass [{channels!r}].")
+    if isinstance(channels, str | bytes):  # ("email" would be read as the channels 'e', 'm', ...)
+        name = channels.decode(errors="replace") if isinstance(channels, bytes) else channels
+        raise ConfigError(f"channels must be a list of names, not the text {channels!r}", hint=f"Pass [{name!r}].")
     try:
         wanted = list(channels)
     except TypeError:  # (a number, None: nothing to read names from)

@@ -1524,7 +1524,8 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
         # (the hint says what to do about this refusal: a template may use constant lists, joins, formats)
         raise TemplateSecurityError(f"refused by the template sandbox: {exc}", src.start,
                                     f"A slot renders to at most {MAX_OUTPUT:,} characters: shorten what the "
-                                    "template makes." if str(exc).startswith("the text would be longer") else
+                                    "template makes." if str(exc).startswith(("the text would be longer",
+                                                                              "repetition too large")) else
                                     "Write the value out, or use a constant with the value you need.") from None
     except UndefinedError as exc:
         raise PackError(f"undefined value in {src.slot}: {exc.message}", src.start,

@@ -19,6 +19,7 @@ SCRIPT = ("id: late\ntitle: Late\n"
     ([1], "a channel is a name, not 1"),
     ([None], "a channel is a name, not None"),
     (5, "channels must be a list of names, not 5"),
+    (b"email", "channels must be a list of names, not the text b'email'"),
 ])
 def test_channels_that_are_not_names_are_refused_in_words(make_pack: Any, tmp_path: Path, channels: Any,
                                                           said: str) -> None:

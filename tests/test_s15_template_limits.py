@@ -44,3 +44,9 @@ def test_a_template_making_too_much_text_is_told_to_shorten_it(make_pack: Any) -
     assert "the text would be longer than 50,000 characters" in done.output
     assert "A slot renders to at most 50,000 characters" in done.output
     assert "constants, placeholders and blanks only" not in done.output
+
+
+def test_a_repetition_too_large_is_told_to_shorten_the_text(make_pack: Any) -> None:
+    done = render(make_pack, "I've sent {{ 'ab' * (9999 * 9999) }} today.")
+    assert done.exit_code == 2
+    assert "repetition too large" in done.output and "A slot renders to at most 50,000 characters" in done.output
