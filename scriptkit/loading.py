@@ -31,7 +31,7 @@ from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, P
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
 from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, read_capped
-from scriptkit.text import slug
+from scriptkit.text import HALF_CHARACTER, slug
 
 SCRIPTS_DIR = "scripts"
 
@@ -204,16 +204,13 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         return None
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _half_character(data: Any, origin: Origin) -> tuple[int, Location] | None:
     """A '\\ud83d' escape in a quoted text or key: a lone half of a UTF-16 pair, which Python keeps
     as it is and every later write (the terminal, a report, an export) fails on."""
     for table, is_key in ((origin.values, False), (origin.keys, True)):
         for path, start in table.items():
             text = path[-1] if is_key and path else value_at(data, path)
-            if isinstance(text, str) and (found := _SURROGATE.search(text)) is not None:
+            if isinstance(text, str) and (found := HALF_CHARACTER.search(text)) is not None:
                 return ord(found[0]), origin.source.location(start)
     return None
 

@@ -32,7 +32,7 @@ from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, S
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script, known_channels
 from scriptkit.placeholders import Catalogue
 from scriptkit.sourcetext import scalar_offsets
-from scriptkit.text import is_text, slug
+from scriptkit.text import HALF_CHARACTER, is_text, slug
 
 BY_CHANNEL = "by_channel"  # a script's key for a channel's own slot text
 
@@ -206,9 +206,8 @@ class _OutputBuffer(list[str]):
         super().append(piece)
 
     def extend(self, pieces: Iterable[str]) -> None:
-        items = list(pieces)
-        self._count(sum(map(len, items)))
-        super().extend(items)
+        for piece in pieces:  # (counted as it comes: a generator is not gathered whole first)
+            self.append(piece)
 
     def _count(self, size: int) -> None:
         self.size += size
@@ -221,13 +220,8 @@ def _bounded_concat(pieces: Iterable[str]) -> str:
     output limit: a loop yielding a long text thousands of times had no limit until it ended.
     (Twice: the output still holds the markers that map it back to its source; the exact limit
     is checked on the text itself.)"""
-    out: list[str] = []
-    size = 0
-    for piece in pieces:
-        size += len(piece)
-        if size > 2 * MAX_OUTPUT:
-            _refuse_long(size)
-        out.append(piece)
+    out = _OutputBuffer()
+    out.extend(pieces)
     return "".join(out)
 
 
@@ -1505,9 +1499,6 @@ def _segments_of(pieces: list[_Piece], src: TemplateSource, ctx: _Context) -> li
     return _merge(segments)
 
 
-_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
-
-
 def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, ...]]:
     compiled = _compile(src.text)
     try:
@@ -1515,7 +1506,7 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
             raise TemplateSyntaxError("cannot read this template", 1)
         template, starts = compiled
         output = template.render(ctx.vars)
-        if (half := _HALF_CHARACTER.search(output)) is not None:  # ('{{ "\\ud83d" }}': no write could hold it)
+        if (half := HALF_CHARACTER.search(output)) is not None:  # ('{{ "\\ud83d" }}': no write could hold it)
             raise TemplateSecurityError(f"{src.slot} makes '\\u{ord(half[0]):04x}', half of a character (a "
                                         "surrogate), which no file or helpdesk can hold", src.start,
                                         "Write the character itself, or its full code: '\\U0001F600'.")

@@ -186,3 +186,7 @@ def is_text(value: object) -> bool:
     """A value YAML read as text or a number (an id written 123, a constant 14), not a list, a mapping,
     null or true: what a setting or a fallback may print as it is."""
     return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+#: half of a UTF-16 pair ('\ud83d' escaped alone in JSON or YAML): Python keeps it, every later write fails
+HALF_CHARACTER = re.compile("[\ud800-\udfff]")

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.sourcetext import NotAFileError, SourceText, read_capped
+from scriptkit.text import HALF_CHARACTER
 
 if TYPE_CHECKING:
     from scriptkit.importers.convert import ImportedMacro
@@ -70,9 +71,6 @@ class RawItem:
         return f"{self.key} {self.title!r}" if self.title and self.title != self.key else self.key
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def half_character(item: RawItem) -> ItemProblem | None:
     """The problem of an item whose text holds half a character: JSON's '\\ud83d' escape without its
     other half, which Python keeps as it is and every later write (a script file, the terminal, an
@@ -81,7 +79,7 @@ def half_character(item: RawItem) -> ItemProblem | None:
              *(part for label, body, _ in item.alternatives for part in (label, body)),
              *(part for pair in item.prompts.items() for part in pair),
              *(value for value in item.settings.values() if isinstance(value, str))]
-    found = next((m for text in texts if (m := _SURROGATE.search(text)) is not None), None)
+    found = next((m for text in texts if (m := HALF_CHARACTER.search(text)) is not None), None)
     if found is None:
         return None
     code = ord(found[0])

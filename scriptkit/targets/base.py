@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.text import is_text
 
 Payload = dict[str, Any]
 """One message as a helpdesk's record, as a target's ``render`` shapes it (JSON-ready)."""
@@ -376,6 +377,19 @@ def written(value: object) -> str:
     from scriptkit.config import value_kind
 
     return f"'{value}'" if isinstance(value, str) else value_kind(value)
+
+
+def text_setting(value: object) -> str | None:
+    """A setting's text as an export writes it (text or a number, not blank), or None: a value check
+    refuses (a list, null, "") is left out of a forced export rather than written as "['a']"."""
+    return str(value) if is_text(value) and str(value).strip() else None
+
+
+def text_setting_problems(target: str, conf: Mapping[str, Any], keys: Iterable[str]) -> list[Problem]:
+    """SK506 for each of ``keys`` in ``conf`` that is not text or a number (a list, a mapping, null)."""
+    return [problem("SK506", f"{target} setting '{key}' must be text, not {written(conf[key])}",
+                    severity=Severity.ERROR, setting=(key,))
+            for key in keys if key in conf and not is_text(conf[key])]
 
 
 def as_list(value: object) -> list[str]:

@@ -19,10 +19,11 @@ from scriptkit.targets.base import (
     display_title,
     problem,
     settings,
+    text_setting,
+    text_setting_problems,
     written,
 )
 from scriptkit.targets.curly import UNSAFE, write_curly
-from scriptkit.text import is_text
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "recipient.first_name",
@@ -49,10 +50,8 @@ def _blank(value: object) -> bool:
 def _inbox_ids(value: object) -> list[str] | None:
     """The inbox ids a setting names (one id, or a non-empty list of them), each non-blank text or a
     number; None where it names none Front takes."""
-    ids = value if isinstance(value, list) else [value]
-    if not ids or not all(is_text(i) and str(i).strip() for i in ids):
-        return None
-    return [str(i) for i in ids]
+    ids = [text_setting(i) for i in (value if isinstance(value, list) else [value])]
+    return [i for i in ids if i is not None] if ids and None not in ids else None
 
 
 class FrontTarget(BaseTarget):
@@ -82,11 +81,7 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
 """
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        found = super().setting_problems(conf)
-        for key in ("subject", "folder_id"):
-            if key in conf and not is_text(conf[key]):
-                found.append(problem("SK506", f"front setting '{key}' must be text, not {written(conf[key])}",
-                                     severity=Severity.ERROR, setting=(key,)))
+        found = super().setting_problems(conf) + text_setting_problems(self.name, conf, ("subject", "folder_id"))
         # Front's CreateSharedMessageTemplate: "If unspecified or null, then it will be available in all
         # inboxes. Array should be non-empty." (a blank id, "" or [""], Front refuses)
         inboxes = conf.get("inbox_ids")
@@ -102,10 +97,9 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
         conf = settings(message)
         out: dict[str, Any] = {"name": display_title(message), "body": self.html(message)}
         # (only values check accepts: a forced export leaves a wrong one out rather than write "['a']")
-        if is_text(conf.get("subject")) and str(conf["subject"]).strip():
-            out["subject"] = str(conf["subject"])
-        if is_text(conf.get("folder_id")) and str(conf["folder_id"]).strip():
-            out["folder_id"] = str(conf["folder_id"])
+        for key in ("subject", "folder_id"):
+            if (value := text_setting(conf.get(key))) is not None:
+                out[key] = value
         if (inboxes := _inbox_ids(conf.get("inbox_ids"))) is not None:
             out["inbox_ids"] = inboxes
         return out

@@ -21,9 +21,10 @@ from scriptkit.targets.base import (
     display_title,
     problem,
     settings,
+    text_setting,
+    text_setting_problems,
     written,
 )
-from scriptkit.text import is_text
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "Contact.FirstName",
@@ -92,11 +93,7 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
         return found
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        found = super().setting_problems(conf)
-        for key in ("category", "folder_id"):
-            if key in conf and not is_text(conf[key]):
-                found.append(problem("SK506", f"salesforce setting '{key}' must be text, not {written(conf[key])}",
-                                     severity=Severity.ERROR, setting=(key,)))
+        found = super().setting_problems(conf) + text_setting_problems(self.name, conf, ("category", "folder_id"))
         mapped = conf.get("channels")
         if mapped is not None and not isinstance(mapped, Mapping):
             found.append(problem("SK506", f"salesforce setting 'channels' maps each scriptkit channel to a Channel "
@@ -109,7 +106,7 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
                                               "a Quick Text is exported for",
                                      f"Use one of: {', '.join(CHANNEL_VALUES)}.", severity=Severity.ERROR,
                                      setting=("channels", str(channel))))
-            elif not is_text(value) or not str(value).strip():
+            elif text_setting(value) is None:
                 found.append(problem("SK506", f"salesforce Channel value for {channel} must be a picklist value, not "
                                               f"{written(value)}", severity=Severity.ERROR,
                                      setting=("channels", str(channel))))
@@ -117,9 +114,7 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
 
     def _category(self, message: Message) -> str | None:
         cats, _ = categories(message.title)
-        value = settings(message).get("category")
-        value = value if is_text(value) and str(value).strip() else (cats[0] if cats else None)
-        return str(value) if value else None
+        return text_setting(settings(message).get("category")) or (cats[0] if cats else None)
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)
@@ -128,13 +123,13 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
         out: dict[str, Any] = {
             "Name": display_title(message),
             "Message": self.plain(message),
-            "Channel": str(value) if is_text(value) and str(value).strip() else CHANNEL_VALUES[message.channel],
+            "Channel": text_setting(value) or CHANNEL_VALUES[message.channel],
         }
         category = self._category(message)
         if category:
             out["Category"] = category[:CATEGORY_MAX]
-        if is_text(conf.get("folder_id")) and str(conf["folder_id"]).strip():
-            out["FolderId"] = str(conf["folder_id"])
+        if (folder := text_setting(conf.get("folder_id"))) is not None:
+            out["FolderId"] = folder
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:
