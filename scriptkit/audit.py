@@ -17,7 +17,9 @@ practice of a diagnostic is its rule family: empathy (SK3xx) -> acknowledgment, 
 -> readability. Template (SK0xx) and custom rules are listed but not scored. A practice
 whose rules did not run (deselected) has no score, nor has a macro in another language than the
 pack's (SK006) any but flexibility, nor an internal note (written for the agents: its findings on
-the other practices are left out too). ``overall`` is the mean of the scores. A macro its helpdesk
+the other practices are left out too). ``overall`` is the mean of the scores. The library's overall
+score is the mean of the overall scores of the macros judged on every practice: one judged in part has its
+flexibility score alone as its overall, which would skew it. A macro its helpdesk
 keeps from the agents (switched off, archived) is judged, and marked ``unused``.
 
 Library findings: the most common problems, exact and near-duplicate macros (``sprawl``),
@@ -161,25 +163,39 @@ class AuditReport:
         return out
 
     @property
+    def judged_in_full(self) -> list[MacroAudit]:
+        """The macros judged on every practice: the library's overall score is theirs alone."""
+        return [m for m in self.macros if not m.judged_in_part]
+
+    @property
+    def judged_in_part(self) -> int:
+        """How many macros were scored on flexibility only (another language, an internal note)."""
+        return sum(1 for m in self.macros if m.judged_in_part)
+
+    @property
     def overall(self) -> float | None:
-        if not self.macros:
-            return None
-        return round(sum(m.overall for m in self.macros) / len(self.macros), 1)
+        """The mean of the overall scores of the macros judged on every practice; None when there is none.
+        (A macro judged in part has its flexibility score alone as its overall: a Spanish macro's 100 for
+        having alternatives raised the library's score for what was never judged.)"""
+        whole = self.judged_in_full
+        return round(sum(m.overall for m in whole) / len(whole), 1) if whole else None
 
     def falls_short(self, bar: float) -> str | None:
         """Why the library fails a ``--fail-under bar`` gate, or None when its overall score reaches it.
 
-        The gate is the library's overall score (the mean of the macros' overall scores), so one
-        weak macro among many does not fail a build; the message names the macros under the bar.
-        A library with no macros has no score and passes.
+        The gate is the library's overall score (the mean of the overall scores of the macros judged on
+        every practice), so one weak macro among many does not fail a build; the message names the macros
+        under the bar. A library with no macro judged on every practice has no score and passes.
         """
         if self.overall is None or self.overall >= bar:
             return None
-        under = [m for m in self.macros if m.overall < bar]  # worst first
+        whole = self.judged_in_full
+        under = [m for m in whole if m.overall < bar]  # worst first
         worst = ", ".join(f"{m.title!r} {m.overall:.1f}" for m in under[:3])
         more = f" and {len(under) - 3} more" if len(under) > 3 else ""
+        apart = f" ({self.judged_in_part} judged in part left out)" if self.judged_in_part else ""
         return (f"overall score {self.overall:.1f} is under --fail-under {bar:g}; "
-                f"{len(under)} of {len(self.macros)} macro(s) score under it: {worst}{more}")
+                f"{len(under)} of {len(whole)} macro(s){apart} score under it: {worst}{more}")
 
     @property
     def not_judged(self) -> dict[str, int]:
@@ -197,6 +213,11 @@ class AuditReport:
         if self.internal_notes:
             lines.append(f"Not judged as replies to a customer, so scored on flexibility only: "
                          f"{self.internal_notes} internal note(s) (for the agents, never sent)")
+        if self.judged_in_part:
+            whole = len(self.judged_in_full)
+            lines.append(f"The overall score is the mean of the {whole} macro(s) judged on every practice; the "
+                         f"{self.judged_in_part} judged in part are left out of it" if whole else
+                         "No macro was judged on every practice, so the library has no overall score")
         if self.unused:
             how = ", ".join(f"{count} {state}" for state, count in self.unused.items())
             lines.append(f"Not in use in the helpdesk: {sum(self.unused.values())} macro(s) ({how}), marked "
@@ -232,6 +253,8 @@ class AuditReport:
             "format": self.format,
             "summary": {
                 "macros": len(self.macros), "overall": self.overall, "averages": self.averages,
+                # (overall is the mean of the macros judged on every practice: those judged in part are left out)
+                "judged_in_full": len(self.judged_in_full), "judged_in_part": self.judged_in_part,
                 "diagnostics": sum(len(m.diagnostics) for m in self.macros), "by_family": self.by_family,
                 "unreadable": len(self.unreadable), "skipped": len(self.skipped),
                 "duplicate_groups": len(self.duplicates), "contradictions": len(self.contradictions),

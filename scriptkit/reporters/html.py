@@ -59,7 +59,7 @@ _JS = """
   function route(){var h=decodeURIComponent(location.hash.slice(1));
     if(h.indexOf('drill=')===0){drill(h.slice(6));}
     else if(h.indexOf('bucket=')===0){var b=parseInt(h.slice(7),10);
-      show(function(m){return Math.min(9,Math.floor(parseFloat(m.dataset.score)/10))===b;},'Score '+(b*10)+'-'+(b*10+(b===9?10:9)));}
+      show(function(m){return !m.dataset.part&&Math.min(9,Math.floor(parseFloat(m.dataset.score)/10))===b;},'Score '+(b*10)+'-'+(b*10+(b===9?10:9)));}
     else if(h.indexOf('family=')===0){var f=h.slice(7);
       show(function(m){return (' '+m.dataset.families+' ').indexOf(' '+f+' ')>=0;},'Problems in '+f);}}
   window.addEventListener('hashchange',route);
@@ -86,7 +86,7 @@ def _score(value: float | None) -> str:
 
 def _histogram(report: AuditReport) -> str:
     buckets = [0] * 10
-    for m in report.macros:
+    for m in report.judged_in_full:  # (as the overall score: one judged in part has flexibility alone as its own)
         buckets[min(9, int(m.overall // 10))] += 1
     width, height, pad = 420, 200, 26
     top = max(buckets) or 1
@@ -169,7 +169,8 @@ def _macro(m: MacroAudit) -> str:
         items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
                      f"{_e(d.message)}{quoted}{rewrite}</li>")
     risks = "".join(f"<li>{{{{ {_e(r)} }}}} can be empty and has no fallback</li>" for r in m.blank_risks)
-    return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.overall}" data-families="{_e(families)}">'
+    part = ' data-part="1"' if m.judged_in_part else ""  # (not in the score distribution's buckets)
+    return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.overall}"{part} data-families="{_e(families)}">'
             f'<summary>{_score(m.overall)}<span class="t">{_e(m.title)}{_state(m)}</span>{scores}</summary>'
             f'<div class="muted">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
@@ -243,7 +244,7 @@ def render_html(report: AuditReport) -> str:
 <main>
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
 <div class="charts">
-<div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro; click a bar to list those macros.</p></div>
+<div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro{' judged on every practice' if report.judged_in_part else ''}; click a bar to list those macros.</p></div>
 <div class="chart"><h2>Problems by family</h2>{_bars("chart-families", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}</div>
 </div>
