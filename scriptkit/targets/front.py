@@ -49,8 +49,10 @@ def _blank(value: object) -> bool:
 
 def _inbox_ids(value: object) -> list[str] | None:
     """The inbox ids a setting names (one id, or a non-empty list of them), each non-blank text or a
-    number; None where it names none Front takes."""
-    ids = [text_setting(i) for i in (value if isinstance(value, list) else [value])]
+    whole number; None where it names none Front takes."""
+    # (a number YAML reads as a float, 1.5 or 1e3, is no id: Front's are whole numbers or inb_... text,
+    # and "1000.0" names no inbox)
+    ids = [None if isinstance(i, float) else text_setting(i) for i in (value if isinstance(value, list) else [value])]
     return [i for i in ids if i is not None] if ids and None not in ids else None
 
 
@@ -86,9 +88,13 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
         # inboxes. Array should be non-empty." (a blank id, "" or [""], Front refuses)
         inboxes = conf.get("inbox_ids")
         if inboxes is not None and _inbox_ids(inboxes) is None:
-            what = "an empty list" if inboxes == [] else "a blank id" if _blank(inboxes) else written(inboxes)
+            items = inboxes if isinstance(inboxes, list) else [inboxes]
+            fraction = next((i for i in items if isinstance(i, float)), None)
+            what = ("an empty list" if inboxes == [] else "a blank id" if _blank(inboxes)
+                    else written(fraction) if fraction is not None else written(inboxes))
             found.append(problem("SK506", f"front setting 'inbox_ids' must be an inbox id or a non-empty list of "
                                           f"them, not {what}",
+                                 "An inbox id is a whole number or text such as inb_1a2b." if fraction is not None else
                                  "Leave inbox_ids out to make the template available in every inbox.",
                                  severity=Severity.ERROR, setting=("inbox_ids",)))
         return found
