@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import load_pack
-from scriptkit.message import Message, Text, known_channels
+from scriptkit.message import Message, Text
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
-from scriptkit.rendering import render_pack
+from scriptkit.rendering import render_pack, wanted_channels
 from scriptkit.targets import resolve
 from scriptkit.targets.base import Problem, Rendered, Target, human_text, problem
 
@@ -94,8 +94,8 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         raise ConfigError("no export target given", hint="Use --to TARGET (or --to all), or list targets "
                                                          "under export: targets: in pack.yaml.")
     chosen = resolve(names)
-    # ('chat' alone is refused as not a list, not read as the channels 'c', 'h', 'a', 't')
-    wanted = set(known_channels(channels)) if channels else None
+    asked = wanted_channels(channels, "export")
+    wanted = set(asked) if asked is not None else None
     diagnostics: list[Diagnostic] = _unknown_target_settings(loaded)
     if lint:
         diagnostics.extend(_lint(loaded, config, grammar, sorted(wanted) if wanted else None))

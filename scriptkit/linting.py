@@ -154,7 +154,9 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     config = config if config is not None else load_config(pack)
     if grammar is not None:
         config = config.override(grammar=grammar)
-    wanted = known_channels(channels) if channels else None
+    from scriptkit.rendering import wanted_channels
+
+    wanted = wanted_channels(channels, "lint_pack")
     workers = parallel.jobs_for(pack, jobs)
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers)

@@ -27,7 +27,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import PackError, ScriptkitError, TemplateSecurityError
+from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script, known_channels
 from scriptkit.placeholders import Catalogue
@@ -1769,12 +1769,28 @@ def _note_label(script: Script, src: TemplateSource) -> str:
     return CONDITION_PREFIX + flex.conditions[i].when
 
 
+def wanted_channels(channels: Iterable[str] | None, function: str) -> list[str] | None:
+    """The channels a caller of ``function`` asked for, each one scriptkit knows, or None for every channel.
+    Only None means every channel: 0, "" or [] name none (they were read as None, and judged them all)."""
+    if channels is None:
+        return None
+    text = isinstance(channels, str | bytes)
+    if channels if text else isinstance(channels, Iterable):
+        names = known_channels(channels)  # ('chat' is refused as text, not read as 'c', 'h', 'a', 't')
+        if names:
+            return names
+    given = repr(channels) if text or not isinstance(channels, Iterable) else "an empty list"
+    raise ConfigError(f"{function}() takes channels as a list of names, or None for every channel, not {given}",
+                      hint="Leave channels out (or pass None) for every channel, or name them: ['email', 'chat'].")
+
+
 def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: str | None = None,
                 all_variants: bool = False) -> list[Message]:
     """Render every script (or one) for each of its channels; all template errors together."""
     from scriptkit.errors import ErrorCollector
 
-    wanted = set(known_channels(channels)) if channels else None
+    chosen = wanted_channels(channels, "render_pack")
+    wanted = set(chosen) if chosen is not None else None
     errors = ErrorCollector()
     messages: list[Message] = []
     scripts = [pack.script(script_id)] if script_id else pack.scripts
