@@ -168,6 +168,11 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         elif path.is_symlink() and exc.errno == errno.ENOENT:
             errors.add(f"this is a link to {os.readlink(path)}, which is not there", Location(name, 1, 1),
                        "Delete the link, or put the script back where it points.")
+        elif path.is_dir():  # (mkdir pack.yaml, or a folder named like a script: "Is a directory" said no more)
+            errors.add(f"{path.name} is a folder, not a file", Location(name, 1, 1),
+                       f"Delete this folder (move out anything in it) and write {PACK_FILE} as a file of the pack's "
+                       f"settings (at least name: {path.absolute().parent.name})." if path.name == PACK_FILE else
+                       "Rename the folder without .yaml, or move the script files in it up into scripts/.")
         else:
             errors.add(f"cannot read file: {exc.strerror}", Location(name, 1, 1))
         return None
