@@ -27,6 +27,7 @@ from scriptkit.importers.common import (
     ReadOptions,
     UnexpectedShape,
     half_character,
+    lone_item,
     refuse_archive,
     refuse_not_a_file,
 )
@@ -432,13 +433,16 @@ def _read(reader: Callable[[Path, ReadOptions], Any], file: Path, options: ReadO
 
 
 def _other_helpdesk(file: Path, fmt: str) -> str | None:
-    """'This looks like a Freshdesk export: ...' when the file's items look like another helpdesk's."""
-    if fmt not in HELPDESKS:
+    """'This looks like a Freshdesk export: ...' when the file's items look like another helpdesk's; for
+    a JSON file read as a generic library, when it is one helpdesk item, not wrapped in a list."""
+    if fmt not in HELPDESKS and fmt != "json":
         return None
     try:
         data = json.loads(read_capped(file, MAX_FILE_BYTES).decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None
+    if fmt == "json":
+        return _lone_item_hint(data)
     if isinstance(data, dict):
         inner: dict[str, Any] = data["_embedded"] if isinstance(data.get("_embedded"), dict) else data
         data = next((v for v in inner.values() if isinstance(v, list)), [inner.get("macro", inner)])
@@ -451,6 +455,20 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
             return None if found == fmt else \
                 f"This looks like {'an' if name[0] in 'AEIOU' else 'a'} {name} export: pass --from {found}."
     return None
+
+
+def _lone_item_hint(data: Any) -> str | None:
+    """'This looks like one Help Scout saved reply...' for an item as a helpdesk's API gives one alone
+    (GET .../saved-replies/{id}), which that helpdesk's reader takes but the shape does not tell apart
+    from a generic file's object."""
+    helpdesk = _helpdesk_of(data) if isinstance(data, dict) else None
+    if helpdesk not in FORMATS:  # (None, or a Salesforce record: the JSON reader's own)
+        return None
+    export = importlib.import_module(f"scriptkit.importers.{helpdesk}").EXPORT
+    if not lone_item(data, export.keys):
+        return None
+    name = HELPDESKS[str(helpdesk)]
+    return f"This looks like one {name} {export.noun} on its own, not a list: pass --from {helpdesk}."
 
 
 def _helpdesk_of(item: Mapping[str, Any]) -> str | None:

@@ -343,6 +343,15 @@ _BARE_ITEM: dict[str, tuple[frozenset[str], ...]] = {
 }
 
 
+def lone_item(data: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
+    """Whether ``data`` is one item as the API of the helpdesk whose list stands under ``keys`` returns it
+    alone (``records`` reads it as a list of one)."""
+    single = {"macro", "canned_response", "saved_reply", "message_template"}
+    if data.get("type") in single or ("actions" in data and ("title" in data or "name" in data)):
+        return True
+    return any(shape <= data.keys() for key in keys for shape in _BARE_ITEM.get(key, ()))
+
+
 def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> list[Any]:
     """The list of items of an export: the document itself, the list under one of ``keys``, or one item
     (a Zendesk ``{"macro": {...}}``, a bare Gorgias macro, Help Scout saved reply or Freshdesk canned response)."""
@@ -355,10 +364,7 @@ def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> 
                 return value
             if isinstance(value, dict) and key in ("macro", "canned_response", "message_template"):
                 return [value]
-        single = {"macro", "canned_response", "saved_reply", "message_template"}
-        if data.get("type") in single or ("actions" in data and ("title" in data or "name" in data)):
-            return [data]
-        if any(shape <= data.keys() for key in keys for shape in _BARE_ITEM.get(key, ())):
+        if lone_item(data, keys):
             return [data]
     expected = " or ".join(f'{{"{k}": [...]}}' for k in keys[:2])
     raise UnexpectedShape(f"{what} has an unexpected shape: found {_shape(data)}", source.location(0),
