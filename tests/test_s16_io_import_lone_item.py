@@ -1,5 +1,6 @@
-"""One Help Scout saved reply or Freshdesk canned response as the API gives it alone (GET .../{id}), not
-wrapped in a list: its reader takes it with --from, and without --from the error says which --from to pass."""
+"""One Help Scout saved reply, Freshdesk canned response or Intercom macro as the API gives it alone (GET
+.../{id}), not wrapped in a list: its reader takes it with --from, and without --from the error says which
+--from to pass (where every field is text, it is not read as a {title: text} library of its field names)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,14 @@ ITEMS: dict[str, tuple[dict[str, Any], str]] = {
     "intercom": ({"type": "macro", "id": "7", "name": "Late parcel", "body": "<p>Hi, your parcel is on its way.</p>",
                   "body_text": "Hi, your parcel is on its way.", "created_at": 1700000000},
                  "This looks like one Intercom macro on its own, not a list: pass --from intercom."),
+    # every field text: these were read as a {title: text} library of macros named 'name', 'text', 'chatText'...
+    "helpscout-all-text": ({"name": "Late parcel", "text": "<p>Hi, your parcel is on its way.</p>",
+                            "chatText": "Hi, your parcel is on its way."},
+                           "This looks like one Help Scout saved reply on its own, not a list: pass --from "
+                           "helpscout."),
+    "intercom-all-text": ({"type": "macro", "id": "7", "name": "Late parcel", "body_text": "Hi, it's on its way.",
+                           "body": "<p>Hi, your parcel is on its way.</p>"},
+                          "This looks like one Intercom macro on its own, not a list: pass --from intercom."),
 }
 
 

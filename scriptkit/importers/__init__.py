@@ -433,16 +433,13 @@ def _read(reader: Callable[[Path, ReadOptions], Any], file: Path, options: ReadO
 
 
 def _other_helpdesk(file: Path, fmt: str) -> str | None:
-    """'This looks like a Freshdesk export: ...' when the file's items look like another helpdesk's; for
-    a JSON file read as a generic library, when it is one helpdesk item, not wrapped in a list."""
-    if fmt not in HELPDESKS and fmt != "json":
+    """'This looks like a Freshdesk export: ...' when the file's items look like another helpdesk's."""
+    if fmt not in HELPDESKS:
         return None
     try:
         data = json.loads(read_capped(file, MAX_FILE_BYTES).decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return None
-    if fmt == "json":
-        return _lone_item_hint(data)
     if isinstance(data, dict):
         inner: dict[str, Any] = data["_embedded"] if isinstance(data.get("_embedded"), dict) else data
         data = next((v for v in inner.values() if isinstance(v, list)), [inner.get("macro", inner)])
@@ -457,11 +454,11 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
     return None
 
 
-def _lone_item_hint(data: Any) -> str | None:
-    """'This looks like one Help Scout saved reply...' for an item as a helpdesk's API gives one alone
-    (GET .../saved-replies/{id}), which that helpdesk's reader takes but the shape does not tell apart
-    from a generic file's object."""
-    helpdesk = _helpdesk_of(data) if isinstance(data, dict) else None
+def lone_item_hint(data: Mapping[str, Any]) -> str | None:
+    """'This looks like one Help Scout saved reply...' for a JSON document that is one item as a helpdesk's
+    API gives it alone (GET .../saved-replies/{id}), which that helpdesk's reader takes: read as a generic
+    library it was an unexpected shape, or a {title: text} of its field names."""
+    helpdesk = _helpdesk_of(data)
     if helpdesk not in FORMATS:  # (None, or a Salesforce record: the JSON reader's own)
         return None
     export = importlib.import_module(f"scriptkit.importers.{helpdesk}").EXPORT

@@ -48,6 +48,11 @@ def read_json(path: Path, options: ReadOptions) -> Read:
     if native.is_native(data):  # scriptkit's own export: read back exactly, no column mapping
         yield from native.read(data, source)
         return
+    if isinstance(data, dict):
+        from scriptkit.importers import lone_item_hint  # (the package's: it knows every helpdesk's reader)
+
+        if (hint := lone_item_hint(data)) is not None:  # (all text, it was read as {title: text}: 'name', 'text')
+            raise UnexpectedShape(f"unexpected shape: found {kind_of(data)}", source.location(0), hint)
     if (unread := later_pages(data, source, "item")) is not None:
         yield unread
     yield from _items(data, source, options, None)
