@@ -537,6 +537,26 @@ def _customer_acts(message: Message, text: str) -> bool:
     return False
 
 
+# a definition opening the solution: "A bank statement is a document issued by a bank that ...", "3D Secure
+# (Three-Domain Secure) is an online payment security protocol" (not "this is a known issue", "your order is a
+# pre-order", "what is a chargeback?": the reply's own matter, or a question)
+_DEFINITION = re.compile(
+    r"\W*(?!(?:this|that|it|there|here|what|which|who|he|she|they|these|those|we|i|you|your|our|my)\b)"
+    r"(?:(?:an?|the)\s+)?[\w'’().-]+(?:\s+[\w'’().-]+){0,5}?\s+(?:is|are|refers\s+to|means|stands\s+for)\s+"
+    r"(?:an?|the)\s+\w", re.IGNORECASE)
+# someone speaking or spoken to ("I", "we'll", "your card", "contact us")
+_PERSON = re.compile(r"\b(?:i|we|you|your|yours|our|ours|us|me|my)\b", re.IGNORECASE)
+
+
+def _explains(message: Message, text: str) -> bool:
+    """The solution explains what something is, and no more: it opens with a definition, and nothing in it
+    speaks for the company or to the customer, nor names a step, nobody's ("the card will be blocked") or the
+    customer's ("Download it from the app"). Nobody waits on an explanation."""
+    first = next((s.text for s in body_sentences(message) if s.slot == "solution"), text)
+    return _DEFINITION.match(first) is not None and _PERSON.search(text) is None \
+        and _NOBODYS_STEP.search(text) is None and not _customer_acts(message, text)
+
+
 # the casual form of "Please let me know if anything comes up" (which REQUEST reads as the customer's step):
 # "If anything else comes up, just drop me a message", "Just give us a shout if it happens again"; without it the
 # formal reply's offer counted as the customer's step and the casual one's as nobody's
@@ -567,7 +587,9 @@ class NoTimeFrame(Rule):
     and is left alone. A step that hands something back ("Please send a photo of the label.",
     "Reply with your order number.") is where the customer's wait starts: the finding then asks
     what happens once they have sent it, and when ("Once I have the photo, I'll send the
-    replacement the same day."), not for a deadline on the customer. A reply that only thanks
+    replacement the same day."), not for a deadline on the customer. A solution that only explains
+    what something is ("A bank statement is a document issued by a bank that lists ...", with no
+    step of anyone's and nobody speaking or spoken to) leaves nobody waiting either. A reply that only thanks
     the customer for praise has no solution to time (see SK401), and nor has one that only offers
     more help ("If you have any questions, please don't hesitate to contact us."): SK402 says
     it names no next step.
@@ -603,6 +625,8 @@ class NoTimeFrame(Rule):
         if _has_time(text) or _nothing_to_wait_for(text) or _finished(text) or only_thanks_for_praise(message):
             return
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
+        if not vague and _explains(message, text):
+            return  # (a definition, "A bank statement is a document that lists ...": nobody waits on it)
         if not vague and _customers_step_only(message, text):
             if not _hands_back(message, text):
                 return  # (a step the customer takes and is done with, "Please restart the app": nobody waits)
