@@ -433,6 +433,8 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
     origin = script.origin
     if p.location is not None:
         return p.location
+    if p.script_key and origin is not None:
+        return origin.location(p.script_key)
     # (a problem of the text that names no setting, such as a folder name made of the title, is placed at
     # the title below, not at whatever the first export block holds)
     if p.code == "SK506" and (setting := _setting_location(p, script, pack, target, any_block=False)) is not None:

@@ -50,6 +50,8 @@ class Problem:
     #: the ``export: {<target>: ...}`` setting it is about, as keys ("placeholders", "order.number"): the
     #: exporter points at it in whichever block (the script's or the pack's) holds it
     setting: tuple[str, ...] = ()
+    #: else the script's own value it is about, as a path (("tags", 1): its second tag): the exporter points at it
+    script_key: tuple[str | int, ...] = ()
 
 
 #: The export diagnostics: code -> (name, default severity, what it means).
@@ -72,17 +74,19 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
 
 
 def problem(code: str, message: str, hint: str = "", severity: Severity | None = None,
-            location: Location | None = None, setting: tuple[str, ...] = ()) -> Problem:
+            location: Location | None = None, setting: tuple[str, ...] = (),
+            script_key: tuple[str | int, ...] = ()) -> Problem:
     """A ``Problem`` for one of the ``EXPORT_CODES``, with that code's name and default severity.
 
     ``message`` says what the helpdesk cannot carry and ``hint`` what the writer can do about it;
     ``severity`` overrides the code's default (``Severity.ERROR`` refuses the export).
     ``location`` is where in the pack, when the problem is in the text (else the script's title);
     ``setting`` names the ``export: {<target>: ...}`` key it is about, such as ``("lang",)``,
-    so the diagnostic points at that key's line. An unknown code is a ``KeyError``.
+    so the diagnostic points at that key's line; ``script_key`` a value of the script itself, such as
+    ``("tags", 0)``. An unknown code is a ``KeyError``.
     """
     name, default, _ = EXPORT_CODES[code]
-    return Problem(code, name, message, severity or default, hint, location, setting)
+    return Problem(code, name, message, severity or default, hint, location, setting, script_key)
 
 
 # ---------------------------------------------------------------- the protocol

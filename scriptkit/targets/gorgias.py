@@ -126,13 +126,15 @@ so a later export can be matched to the macro. `language` is the script's `langu
         found = super().check(message)
         # addTags takes one comma-separated string, so Gorgias reads a tag holding a comma as several
         own = {t.strip() for t in as_list(settings(message).get("tags"))}
+        script_tags = [t.strip() for t in as_list(message.meta.get("tags"))]
         for tag in (t for t in tags_of(message) if "," in t):
-            # (placed at the gorgias block's tags where it is one of those; else at the script's title)
+            # (placed at the gorgias block's tags where it is one of those; else at the script's own tag)
             found.append(problem("SK506", f"gorgias reads the tag '{tag}' as "
                                           f"{len([p for p in tag.split(',') if p.strip()])} tags: addTags "
                                           "takes them as one comma-separated text",
                                  "Write it without the comma, or as separate tags.",
-                                 setting=("tags",) if tag in own else ()))
+                                 setting=("tags",) if tag in own else (),
+                                 script_key=("tags", script_tags.index(tag)) if tag not in own else ()))
         return found
 
     def render(self, message: Message) -> Payload:
