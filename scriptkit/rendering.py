@@ -45,6 +45,10 @@ _TOKEN = re.compile(
 )
 
 _MARKER_CHARS = re.compile("[\ue000-\ue006]")
+# a carriage return in a template's literal text, while Jinja reads it: Jinja turns every line end into
+# "\n" as it reads a template (a CRLF into one character), so the output no longer matched the text it
+# came from and the template could not be read at all; the CR is put back in the output
+_CR_MARK = "\ue007"
 
 MAX_OUTPUT = 50_000  # characters one slot may render to
 # characters of one template as written: Jinja takes seconds to parse and compile a long one
@@ -1286,28 +1290,32 @@ def _close(word: str, options: Iterable[str], template: str) -> str:
 # ---------------------------------------------------------------- rendering
 
 def _mark(text: str) -> tuple[str, list[int]] | None:
-    """The template with a marker before each literal run; returns the runs' start indexes."""
+    """The template with a marker before each literal run; returns the runs' start indexes.
+
+    (A carriage return is read as Jinja reads it, a line end, inside '{{ }}' and where '-' trims
+    space; in literal text it is kept, as ``_CR_MARK``, so the output is as long as the text it is of.)"""
     env = _env()
+    shadow = text.replace("\r", "\n")  # (one character for one: Jinja's own reading, without its CRLF -> LF)
     try:
-        tokens = list(env.lex(text))
+        tokens = list(env.lex(shadow))
     except TemplateSyntaxError:
         return None
     out: list[str] = []
     starts: list[int] = []
     cursor = 0
     for _, kind, value in tokens:
-        at = text.find(value, cursor)
+        at = shadow.find(value, cursor)
         if at < 0:
             return None
         if kind == "data" and value:
-            out.append(text[cursor:at])
+            out.append(shadow[cursor:at])
             out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
             starts.append(at)
-            out.append(value)
+            out.append(text[at:at + len(value)].replace("\r", _CR_MARK))
         else:
-            out.append(text[cursor:at + len(value)])
+            out.append(shadow[cursor:at + len(value)])
         cursor = at + len(value)
-    out.append(text[cursor:])
+    out.append(shadow[cursor:])
     return "".join(out), starts
 
 
@@ -1366,12 +1374,32 @@ def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
     else:
         output, starts = _render_jinja(src, ctx)
     _check_size(src, len(output))
-    return _split(output, starts, src, ctx)
+    segments = _split(output, starts, src, ctx)
+    return _line_breaks(segments) if "\r" in src.text else segments
 
 
 def _plain(src: TemplateSource) -> list[Segment]:
     """A template without expressions: one literal text."""
-    return [Text(src.text, src.slot, _span(src, src.offsets(), 0, len(src.text), True))]
+    segments: list[Segment] = [Text(src.text, src.slot, _span(src, src.offsets(), 0, len(src.text), True))]
+    return _line_breaks(segments) if "\r" in src.text else segments
+
+
+def _line_breaks(segments: list[Segment]) -> list[Segment]:
+    """A carriage return is a line break, as YAML, Jinja and the import read one ("\r" written in a
+    quoted text, or a Windows "\r\n"): each becomes "\n", so a paragraph or line of the reply is one in
+    every export and to every rule. A literal text keeps its offsets (a CRLF's CR is left out with its own)."""
+    out: list[Segment] = []
+    for seg in segments:
+        if isinstance(seg, Text) and "\r" in seg.text:
+            text = seg.text
+            keep = [i for i, char in enumerate(text) if not (char == "\r" and text[i + 1:i + 2] == "\n")]
+            src = seg.source
+            if src is not None and src.literal and len(src.offsets) == len(text):
+                offs = [src.offsets[i] for i in keep]
+                src = SourceSpan(None if offs and src.source else src.start, True, offs, src.source)
+            seg = Text("".join("\n" if text[i] == "\r" else text[i] for i in keep), seg.slot, src)
+        out.append(seg)
+    return out
 
 
 def _too_long(src: TemplateSource) -> TemplateSecurityError:
@@ -1506,6 +1534,8 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
             raise TemplateSyntaxError("cannot read this template", 1)
         template, starts = compiled
         output = template.render(ctx.vars)
+        if "\r" in src.text:
+            output = output.replace(_CR_MARK, "\r")
         if (half := HALF_CHARACTER.search(output)) is not None:  # ('{{ "\\ud83d" }}': no write could hold it)
             raise TemplateSecurityError(f"{src.slot} makes '\\u{ord(half[0]):04x}', half of a character (a "
                                         "surrogate), which no file or helpdesk can hold", src.start,
