@@ -48,9 +48,9 @@ def stages() -> Iterator[Callable[[str], None] | None]:
 @click.option("--near", "near", default=0.7, show_default=True, type=click.FloatRange(0.3, 1.0),
               help="Similarity (Jaccard of word pairs) from which two macros count as near duplicates.")
 @click.option("--fail-under", "fail_under", default=None, type=click.FloatRange(0, 100), metavar="SCORE",
-              help="Exit 1 when the library's overall score (the mean of every macro's overall score, "
-                   "0-100) is under SCORE, for a CI gate. The report is still written; the reason, with "
-                   "the macros under SCORE, goes to stderr.")
+              help="Exit 1 when the library's overall score (the mean of the overall scores of the macros "
+                   "judged on every practice, 0-100) is under SCORE, for a CI gate. The report is still written; "
+                   "the reason, with the macros under SCORE, goes to stderr.")
 def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                   skip_bad: bool, channel: str | None, grammar: str | None, out_format: str, html_path: str | None,
                   top: int, near: float, fail_under: float | None) -> None:
@@ -177,8 +177,9 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         if part:
             shown = _worst(part, copies, top if not whole else min(top, 5)) if top > 0 else []
             some = f"; the worst {len(shown)}" if 0 < len(shown) < len(part) else ""
-            how = (", so ranked apart from the worst macros" + some if whole
-                   else f", the worst {len(shown)} first (overall, then {columns})" if shown else "")
+            # (--top 0 lists no worst macros to be ranked apart from: say none is listed, not where they rank)
+            how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
+                   else f", the worst {len(shown)} first (overall, then {columns})")
             con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) scored on flexibility only{how}")
             _print_macros(shown, copies, con)
     if report.common:
