@@ -1804,12 +1804,12 @@ def wanted_channels(channels: Iterable[str] | None, function: str) -> list[str] 
     Only None means every channel: 0, "" or [] name none (they were read as None, and judged them all)."""
     if channels is None:
         return None
-    text = isinstance(channels, str | bytes)
-    if channels if text else isinstance(channels, Iterable):
-        names = known_channels(channels)  # ('chat' is refused as text, not read as 'c', 'h', 'a', 't')
-        if names:
-            return names
-    given = repr(channels) if text or not isinstance(channels, Iterable) else "an empty list"
+    # (known_channels says what is wrong with 'chat', 5 or ['fax']: 'chat' is not the channels 'c', 'h'...)
+    names = known_channels(channels) if channels else []
+    if names:
+        return names
+    given = "an empty list" if isinstance(channels, Iterable) and not isinstance(channels, str | bytes) \
+        else repr(channels)
     raise ConfigError(f"{function}() takes channels as a list of names, or None for every channel, not {given}",
                       hint="Leave channels out (or pass None) for every channel, or name them: ['email', 'chat'].")
 
