@@ -207,19 +207,64 @@ class LintConfig:
 
     # ------------------------------------------------------------ command-line overrides
 
-    def override(self, *, select: Sequence[str] | None = None, ignore: Sequence[str] = (),
-                 fail_on: str | None = None, grammar: str | None = None) -> LintConfig:
-        """A copy with command-line choices on top: ``--select`` replaces, ``--ignore`` adds."""
+    def override(self, *, select: str | Sequence[str] | None = None, ignore: str | Sequence[str] = (),
+                 fail_on: str | None = None, grammar: str | None = None, **unknown: object) -> LintConfig:
+        """A copy with command-line choices on top: ``--select`` replaces, ``--ignore`` adds.
+
+        ``select`` and ``ignore`` take a list of selectors, or one str read as ``--select`` reads
+        it: ``"SK201"`` or ``"SK201,warmth"``. A ``select`` naming no known rule is a ConfigError,
+        as in the settings; an unknown keyword is one too, naming the keywords there are.
+        """
+        if unknown:
+            name = next(iter(unknown))
+            close = difflib.get_close_matches(name, OVERRIDE_KEYWORDS, n=1)
+            raise ConfigError(f"LintConfig.override() has no keyword '{name}'",
+                              hint=(f"Did you mean '{close[0]}'? " if close else "")
+                              + f"Its keywords are {', '.join(OVERRIDE_KEYWORDS)}.")
         changes: dict[str, Any] = {}
         if select:
-            changes["select"] = tuple(Selector(s) for s in select)
+            chosen = _given_selectors(select, "select")
+            from scriptkit.rules import all_rules  # (the rules import this module)
+
+            errors = ErrorCollector()
+            errors.extend(selection_errors(chosen, [*all_rules(), *self.custom]))
+            errors.raise_if_any()
+            changes["select"] = chosen
         if ignore:
-            changes["ignore"] = (*self.ignore, *(Selector(s) for s in ignore))
+            changes["ignore"] = (*self.ignore, *_given_selectors(ignore, "ignore"))
         if fail_on:
             changes["fail_on"] = parse_severity(fail_on, None)
         if grammar:
             changes["grammar"] = parse_grammar(grammar, None)
         return replace(self, **changes)
+
+
+OVERRIDE_KEYWORDS = ("select", "ignore", "fail_on", "grammar")
+
+
+def _given_selectors(value: str | Sequence[str], keyword: str) -> tuple[Selector, ...]:
+    """``override``'s selectors: a str is one, or several split at commas, as ``--select`` reads
+    it (iterated, "SK201" was the five selectors 'S', 'K', '2', '0' and '1')."""
+    items = _split_list(value) if isinstance(value, str) else list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise ConfigError(f"LintConfig.override() takes {keyword} as rule codes, names or families, "
+                              f"not {value_kind(item)}", hint=f"Pass a list such as {keyword}=['SK201', 'warmth'].")
+    return tuple(Selector(item.strip()) for item in items if item.strip())
+
+
+def selection_errors(select: Sequence[Selector], rules: Sequence[type[Rule]]) -> list[ConfigError]:
+    """An error at each entry of a ``select`` none of whose entries is known: it would run no rule,
+    and a run checking nothing passes (``select: [warmthh]`` let a CI gate pass). Beside a known
+    entry, an unknown one is a warning (``LintConfig.problems``): the rest still runs."""
+    if any(is_known(s.text, rules) for s in select):
+        return []
+    errors = []
+    for sel in select:
+        warning = unknown_selector(sel.text, sel.location, rules, "select")
+        errors.append(ConfigError(f"{warning.message}, and select names no known rule beside it: no rule would run",
+                                  sel.location, warning.suggestion))
+    return errors
 
 
 def option_errors(config: LintConfig, rules: Iterable[type[Rule]]) -> list[ConfigError]:
@@ -628,8 +673,9 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
     """The settings for ``pack`` (a loaded Pack) or for free text under ``start``.
 
     Raises ``ConfigError``/``ErrorGroup`` (exit 2) for settings that cannot be read:
-    wrong types, unknown keys, bad severities, bad custom rules. Unknown selectors are
-    not errors: ``LintConfig.problems`` turns them into warnings.
+    wrong types, unknown keys, bad severities, bad custom rules, a ``select`` of which no entry is
+    known (no rule would run). An unknown selector beside known ones is not an error:
+    ``LintConfig.problems`` turns it into a warning.
     """
     errors = ErrorCollector()
     config = LintConfig()
@@ -666,9 +712,12 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
                     return Location(str(base / "pack.yaml"), 1, 1)
                 name = str(base / "pack.yaml")
             config = _merge(config, _Raw(meta.rules, locate, base, name), errors)
-    if config.options:
+    if config.options or config.select:
         from scriptkit.rules import all_rules
 
-        errors.extend(option_errors(config, [*all_rules(), *config.custom]))
+        rules = [*all_rules(), *config.custom]
+        errors.extend(selection_errors(config.select, rules))
+        if config.options:
+            errors.extend(option_errors(config, rules))
     errors.raise_if_any()
     return config

@@ -40,7 +40,9 @@ A typo in a selector silently turns a rule on or off; this says so instead.
 `ignore: [warmth]` (run `scriptkit rules` for every code, name and family)
 
 ## Options
-None. On the command line an unknown `--select`/`--ignore` is an error (exit 2).
+None. A `select` none of whose entries is known (`select: [warmthh]`) is an error (exit 2), not
+this warning: it would run no rule, and a check that runs none passes. On the command line an
+unknown `--select`/`--ignore` is an error (exit 2).
 
 ## Fix safety
 No automatic fix.
