@@ -138,7 +138,7 @@ class Script(_Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     title: str
     scenario: str = ""
-    emotion: str = "neutral"
+    emotion: str = ""  # (none written: no export claims a 'neutral' customer the writer never named)
     channels: list[ChannelName] = Field(default_factory=lambda: list[ChannelName](["email"]), min_length=1)
     tags: list[str] = Field(default_factory=list)
     acknowledgment: SlotText

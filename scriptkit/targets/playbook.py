@@ -119,9 +119,11 @@ def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
             s = _script_parts(items)
             first = s["first"]
             out += [f"### {md_escape(first['name'])}", ""]
-            if first["scenario"]:
-                out += [f"*When:* {md_escape(first['scenario'])}  ", f"*Customer feels:* {md_escape(first['emotion'])}",
-                        ""]
+            # (each as written, either alone: no scenario hid the emotion, and no emotion read 'neutral')
+            about = [*([f"*When:* {md_escape(first['scenario'])}"] if first["scenario"] else []),
+                     *([f"*Customer feels:* {md_escape(first['emotion'])}"] if first["emotion"] else [])]
+            if about:
+                out += ["  \n".join(about), ""]
             for p in s["replies"]:
                 out += [f"**{channel_name(p['channel'])}**", ""]
                 out += _quote(p["md"])
@@ -157,9 +159,10 @@ def _page(title: str, lang: str, groups: dict[str, dict[str, list[Payload]]]) ->
             s = _script_parts(items)
             first = s["first"]
             out.append(f'<article id="{esc(script_id)}"><h3>{esc(first["name"])}</h3>')
-            if first["scenario"]:
-                out.append(f"<p><strong>When:</strong> {esc(first['scenario'])}<br>"
-                           f"<strong>Customer feels:</strong> {esc(first['emotion'])}</p>")
+            about = [*([f"<strong>When:</strong> {esc(first['scenario'])}"] if first["scenario"] else []),
+                     *([f"<strong>Customer feels:</strong> {esc(first['emotion'])}"] if first["emotion"] else [])]
+            if about:
+                out.append(f"<p>{'<br>'.join(about)}</p>")
             for p in s["replies"]:
                 out.append(f"<h4>{esc(channel_name(p['channel']))}</h4><blockquote>{p['html']}</blockquote>")
             if s["others"]:
