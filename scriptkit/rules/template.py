@@ -26,6 +26,7 @@ from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Message, Placeholder
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
+from scriptkit.rules.lexicon import tokenise
 from scriptkit.text import trimmed
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
@@ -511,11 +512,10 @@ class UnusedBlank(Rule):
                                      suggestion=f"Use it as {{{{ blank.{blank.name} }}}} or delete it.")
 
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("’", "'"))
+    # the words the phrase lists read, in every script (Cyrillic, Greek, accented Latin): an
+    # ASCII-only tokenizer saw two different Russian replies as the same few Latin words
+    return tokenise(text.lower().replace("’", "'"))
 
 
 def shingles(text: str) -> frozenset[str]:
