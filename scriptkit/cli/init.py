@@ -26,6 +26,10 @@ def init(path: str, name: str | None, source: str) -> None:
     """Create a pack folder at PATH with pack.yaml and an example script."""
     from scriptkit.loading import pack_of
 
+    if not path:  # (Path("") is the working folder, which it would fill or call "not empty" by no name)
+        raise ConfigError("the new pack's folder name is empty",
+                          hint="Name a new folder: `scriptkit init my-pack` (or `scriptkit init .` to make an empty "
+                               "working folder the pack). Nothing was changed.")
     try:
         target = Path(path).absolute()
     except OSError as exc:  # the working folder was deleted under us
