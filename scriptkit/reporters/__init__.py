@@ -7,6 +7,7 @@ code-scanning dashboards; ``github`` for workflow annotations; ``junit`` for CI 
 from __future__ import annotations
 
 import importlib
+import io
 import os
 from bisect import bisect_right
 from collections.abc import Callable
@@ -29,7 +30,34 @@ def get_reporter(name: str) -> Reporter:
         raise ConfigError(f"unknown output format '{name}'", hint=f"Use one of: {', '.join(FORMATS)}.")
     module = importlib.import_module(f"scriptkit.reporters.{name}")
     report: Reporter = module.report
-    return report
+
+    def checked(result: LintResult, stream: TextIO) -> None:
+        check_stream(stream, name)
+        report(result, stream)
+
+    return checked
+
+
+def check_stream(stream: object, fmt: str) -> None:
+    """A ConfigError for what ``LintResult.report`` cannot write to, before anything is written:
+    given a file's name, or a binary file, a reporter's first write raised AttributeError or
+    TypeError from inside."""
+    if isinstance(stream, io.RawIOBase | io.BufferedIOBase):
+        raise ConfigError("report() writes text, and this stream is binary",
+                          hint="Open the file in text mode: open(path, 'w', encoding='utf-8').")
+    if callable(getattr(stream, "write", None)):
+        return
+    given = (f"the path '{stream}'" if isinstance(stream, Path) else "None" if stream is None
+             else f"the {type(stream).__name__} {stream!r:.60}" if isinstance(stream, str | bytes | int | float)
+             else f"a {type(stream).__name__}")
+    if isinstance(stream, str) and stream in FORMATS:
+        hint = f"The stream comes first, the format second: result.report(sys.stdout, {stream!r})."
+    elif isinstance(stream, str | Path):
+        hint = (f"To write a file, open it: with open({str(stream)!r}, 'w', encoding='utf-8') as out: "
+                f"result.report(out, {fmt!r}).")
+    else:
+        hint = f"Pass sys.stdout, or a file opened with open(path, 'w'): result.report(sys.stdout, {fmt!r})."
+    raise ConfigError(f"report() writes to an open text stream, not {given}", hint=hint)
 
 
 def display_path(file: str) -> str:
