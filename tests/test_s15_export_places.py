@@ -31,7 +31,7 @@ def test_each_tag_gorgias_would_split_is_named_where_it_is_written(make_pack: An
     lines = [line.split() for line in said.splitlines() if "gorgias reads the tag" in line]
     assert len(lines) == 2, said
     places = {line[0]: " ".join(line) for line in lines}
-    assert "'late, delayed'" in places["2:8"]  # the script's own tags: at its title
+    assert "'late, delayed'" in places["3:16"]  # the script's own tags: at the tag itself
     assert "'returns, refunds'" in places["11:11"]  # the gorgias block's tags
 
 

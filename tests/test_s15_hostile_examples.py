@@ -194,11 +194,13 @@ def test_a_filter_given_a_length_it_cannot_take_is_named_at_its_slot(pack: Path)
 
 
 def test_a_template_error_is_one_line_of_the_report(pack: Path) -> None:
-    # (Jinja's message of a syntax error ends '\n  line 1', a line of the report with no file:line:col)
+    # (Jinja's message of a syntax error ends '\n  line 1', a line of the report with no file:line:col; a \r is
+    # read as a line break, so the sandbox's refusal is what this template gets)
     (pack / "scripts" / SCRIPT_NAME).write_text(
         'id: a\ntitle: t\nacknowledgment: "\\r{{ \'ab\' * 10**8 }}"\nsolution: "I sent it today."\n', encoding="utf-8")
     assert errors_of("check", str(pack), "-j", "1") == (
-        f"{pack}/scripts/{SCRIPT_NAME}:3:17: error: template error in acknowledgment: cannot read this template\n")
+        f"{pack}/scripts/{SCRIPT_NAME}:3:17: error: refused by the template sandbox: repetition too large. A slot "
+        "renders to at most 50,000 characters: shorten what the template makes.\n")
 
 
 def test_a_line_break_character_in_a_name_quoted_by_an_error_stays_on_its_line(pack: Path) -> None:
