@@ -205,6 +205,8 @@ def cues(sentence: str) -> Cues:
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     """The cues of folded sentence ``s`` with the matches ``spans`` (by field; a field left out has none)."""
     greeting, signoff, second_person, deictic, asks, imperative, lead_in = _flags(s)
+    if spans and ("n't" in s or "not" in s or "never" in s or "unable" in s):
+        spans = _unnegated(s, spans)
     get = spans.get
     # (positional: a named tuple built from keywords costs twice as much, and one is made per new sentence)
     return Cues(greeting, signoff, tuple(get("acknowledgment", ())), tuple(get("feelings", ())),
@@ -213,6 +215,59 @@ def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
                 tuple(get("time_frames", ())), tuple(get("advice", ())), second_person, deictic,
                 tuple(get("reactions", ())), asks, imperative, tuple(get("thanks_for_waiting", ())), lead_in,
                 tuple(get("praise", ())))
+
+
+# The writer's own "not" right before an apology or thanks: "I'm not sorry", "I won't apologise", "we will
+# never apologize", a bare "Not sorry." (not the customer told "don't be sorry", nor "no need to apologise":
+# reassurance), with what may stand between ("not at all", "not going to", "will not be").
+_NEGATED = re.compile(
+    r"(?:^|\b(?:i|we)(?:'m|'re|'ll|'d)?\s*(?:(?:am|are|will|would|do|did|shall|should|can|could|wo|ca|sha)\s*)?)"
+    r"(?:not|n't|never)\s+(?:(?:at\s+all|really|even|ever|one\s+bit|in\s+the\s+least|going\s+to|gonna|be|feel|"
+    r"feeling|say|said|saying)\s+)*$")
+# ... unless the "not" says how much: "I can't apologise enough", "I cannot thank you enough"
+_ENOUGH = re.compile(r"\s*(?:you\s+)?enough\b")
+# thanks taken back: "Thanks for nothing"
+_FOR_NOTHING = re.compile(r"\s+for\s+nothing\b")
+_CARING = ("apologies", "personal_apologies", "reactions", "warmth", "praise", "thanks_for_waiting")
+#: the writer refusing a step, up to the step's verb: "we will not refund", "we won't be refunding", "we cannot
+#: replace", "we are unable to", "we do not offer refunds". A past "we couldn't" is no refusal ("I'm sorry we
+#: couldn't deliver on time"), nor a "not" before what spares the customer ("we won't charge you", no action).
+REFUSAL = re.compile(
+    r"\b(?:i|we)(?:'m|'re|'ll)?\s*(?:(?:am|are|will|shall|can|do|does|wo|ca|sha)\s*)?"
+    r"(?:(?:not|n't|never)\s+(?:(?:be|ever|going\s+to|able\s+to|allowed\s+to|in\s+a\s+position\s+to)\s+)*"
+    r"|unable\s+to\s+)"
+    r"(?:(?:offer|give|issue|provide|accept|do|make|grant|allow|process)\s+(?:(?:a|an|any|the|you|your)\s+)?)?"
+    r"(?=[a-z])")
+
+
+def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """``spans`` less what a "not" takes back in folded sentence ``s``: a negated apology or thanks is no
+    warmth, and a refused step ("we will not refund you today") no owned action, nor timed (its time frame
+    times the refusal), unless another action is left."""
+    out = dict(spans)
+    negations: list[tuple[int, int]] = []  # (and the "I will" of "I will never apologise" owns no step)
+    for field in _CARING:
+        kept = []
+        for a, b in out.get(field, ()):
+            m = _NEGATED.search(s, 0, a)
+            if m is not None and _ENOUGH.match(s, b) is None:
+                negations.append(m.span())
+            elif _FOR_NOTHING.match(s, b) is None:
+                kept.append((a, b))
+        if field in out:
+            out[field] = kept
+    actions = out.get("actions")
+    if actions:
+        refusals = [m.span() for m in REFUSAL.finditer(s)]
+        refused = [(a, b) for a, b in actions if any(x <= a <= y for x, y in refusals)]
+        if refused:
+            negations += refusals
+            out["actions"] = [span for span in actions if span not in refused]
+            if not out["actions"]:
+                out["time_frames"] = []
+    if negations and out.get("ownership"):
+        out["ownership"] = [(a, b) for a, b in out["ownership"] if not any(x <= a < y for x, y in negations)]
+    return out
 
 
 @lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels

@@ -13,10 +13,10 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import REQUEST, body_sentences, only_thanks_for_praise
+from scriptkit.inference import REFUSAL, REQUEST, body_sentences, only_thanks_for_praise
 from scriptkit.message import Blank, Message, Text
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
-from scriptkit.rules.lexicon import CaselessRegex, lowers_plainly
+from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly
 from scriptkit.rules.readability import WORD, word_count
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
@@ -291,6 +291,26 @@ def _has_action(text: str) -> bool:
                                               is not None)
 
 
+_REFUSED_VERB = re.compile(r"[a-z]+")
+
+
+def _offers_action(text: str) -> bool:
+    """``_has_action`` of what the solution does not refuse: "We will not refund you today." offers no step,
+    "We won't charge you for the return, and I'll send a label" does (see inference.REFUSAL)."""
+    if not _has_action(text):
+        return False
+    folded = fold(text)
+    if "n't" not in folded and "not" not in folded and "never" not in folded and "unable" not in folded:
+        return True
+    kept, at = [], 0
+    for m in REFUSAL.finditer(folded):
+        verb = _REFUSED_VERB.match(folded, m.end())
+        end = verb.end() if verb else m.end()
+        kept += [text[at:m.start()], " " * (end - m.start())]
+        at = end
+    return at == 0 or _has_action("".join(kept) + text[at:])
+
+
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
 _FINISHED_FOLDED, _PENDING_FOLDED = CaselessRegex(_FINISHED), CaselessRegex(_PENDING)
 _TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
@@ -354,7 +374,7 @@ def short_reply_advice(message: Message) -> str:
     if not any(s.cues.acknowledges for s in body):
         missing.append("an acknowledgment of how the customer feels")
     text = solution_text(message)
-    if not (any(s.cues.acts for s in body) or (_has_solution(message) and _has_action(text))):
+    if not (any(s.cues.acts for s in body) or (_has_solution(message) and _offers_action(text))):
         missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
     elif text and _owes_a_when(message):
         missing.append("when the next step will happen")  # (what SK404 says is missing)
@@ -422,7 +442,10 @@ class NoNextStep(Rule):
 
     ## What it does
     Looks in the solution for an action the customer can picture (send, refund, replace,
-    reset, book, call, ship, "follow up", "here's how"...) and flags solutions without one.
+    reset, book, call, ship, "follow up", "here's how"...) and flags solutions without one. A step
+    the writer refuses ("We will not refund you today.", "We can't replace it.") is not one;
+    a "not" that spares the customer refuses nothing ("We won't charge you for the return, and
+    I'll send a label today.").
 
     ## Why it matters
     "We will look into it" and "the matter is under review" leave the customer guessing,
@@ -452,7 +475,7 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_action(text) or only_thanks_for_praise(message):
+        if _offers_action(text) or only_thanks_for_praise(message):
             return
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",

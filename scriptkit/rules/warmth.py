@@ -1003,7 +1003,8 @@ class NoWarmLanguage(Rule):
     sympathy or solidarity ("I'd feel the same way in your shoes"), no smile or heart emoji.
     What the `warm_language` slot says is judged like the rest: a stock apology there ("We
     apologize for any inconvenience", "We regret any inconvenience caused", which SK204 and
-    SK201 report) is not a warm line. A greeting and a sign-off are not counted: nearly every
+    SK201 report) is not a warm line, nor is an apology or thanks taken back ("I'm not sorry",
+    "I won't apologise", "Thanks for nothing"). A greeting and a sign-off are not counted: nearly every
     reply has them. A channel whose script leaves the slot out on purpose
     (`by_channel: {sms: {warm_language: ""}}`, as a 160-character text often must) is left alone.
 
