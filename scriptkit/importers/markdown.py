@@ -1,10 +1,15 @@
 """Markdown libraries: one reply per heading (``## Title`` or ``---- TITLE`` lines).
 
-When a section quotes its reply (``> …`` lines), the quote is the reply and the rest of the
-section (``**Use when:** …``) becomes guidance for the agent; several quotes in one section
-are several replies (variants, named by a ``**Label:**`` line before each, else numbered).
-Otherwise the whole section is the reply. A section without text is no reply: a heading over
-deeper ones (the file's title, a category) silently, one among its equals named as skipped.
+A section either quotes its reply (``> …`` lines, the rest of it, ``**Use when:** …``, being
+guidance for the agent; several quotes are several replies, variants named by a ``**Label:**``
+line before each, else numbered) or gives it unquoted, the whole section being the reply. Which
+one is decided section by section, never for the whole file by one ``>`` line: a section that
+only quotes (besides ``**Label:**`` lines) quotes its reply, one without a quote gives it plain;
+a section with both free text and a quote is read as most of the file's sections are (a trailing
+quote, where the file does not say, as a note under a plain reply), and its note says which text
+became the reply. In a file whose sections mostly quote, a section without a quote holds notes,
+skipped by name. A section without text is no reply: a heading over deeper ones (the file's
+title, a category) silently, one among its equals named as skipped.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ _HEADING = re.compile(r"^(?:(?P<hashes>#{1,6})(?:\s+(?P<atx>\S.*)|\s*)|-{2,}\s+(
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _NUMBER = re.compile(r"^\d+[.)]\s+")
 _LABEL = re.compile(r"^\s*\*\*(.+?):?\*\*:?\s*$")
+#: a line that starts with a bold label ('**Use when:** the customer ...'): guidance beside a quoted reply
+_LEAD = re.compile(r"^\s*\*\*[^*\n]+?(?::\*\*|\*\*:)")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -49,8 +56,11 @@ def read(path: Path, options: ReadOptions) -> Read:
         elif sections:
             sections[-1][2].append(line)
     seen = 0
-    # in a file that quotes its replies, a section without a quote holds notes, not a reply
-    quoting = any(ln.lstrip().startswith(">") for _, _, body in sections for ln in body)
+    shapes = [_shape(body) for _, _, body in sections]
+    # the file's way, where its sections say one: most of those that are plainly one or the other
+    # (a section of both does not vote); None where as many quote as do not
+    votes = shapes.count("quoted") - shapes.count("plain")
+    quoting = True if votes > 0 else False if votes < 0 else None
     for index, (lineno, title, body_lines) in enumerate(sections):
         title = _NUMBER.sub("", title.strip("*_ ")) or f"section {seen + 1}"
         if not any(ln.strip() and not _RULE.match(ln) for ln in body_lines):
@@ -60,13 +70,21 @@ def read(path: Path, options: ReadOptions) -> Read:
                 yield ItemProblem(source.at(lineno, 0), f"section {title!r}", "has no reply text under its "
                                   "heading; skipped", skipped=True)
             continue
-        if quoting and not any(ln.lstrip().startswith(">") for ln in body_lines):
-            if any(ln.strip() and not _RULE.match(ln) for ln in body_lines):
-                yield ItemProblem(source.at(lineno, 0), f"section {title!r}",
-                                  "has no quoted reply (> lines) like the others; read as notes, skipped",
-                                  skipped=True)
+        if quoting and shapes[index] == "plain":
+            yield ItemProblem(source.at(lineno, 0), f"section {title!r}",
+                              "has no quoted reply (> lines) like the others; read as notes, skipped",
+                              skipped=True)
             continue
-        for offset, label, body, guidance in _replies(body_lines):
+        notes: list[str] = []
+        quoted = shapes[index] != "both"
+        if not quoted:  # free text and a quote: which is the reply is said, never swapped in silence
+            quoted = quoting if quoting is not None else not _trailing_quote(body_lines)
+            why = ("as most of the file's sections " + ("quote their reply" if quoting else "give it unquoted")
+                   if quoting is not None else "as the quote " + ("follows the text" if not quoted else "comes first"))
+            notes.append(("its quoted lines (> ...) are read as the reply and its other text as guidance for the agent"
+                          if quoted else "its unquoted text is read as the reply and its quoted lines (> ...) as "
+                          "guidance for the agent") + f", {why}: move them if it is the other way round")
+        for offset, label, body, guidance in (_replies(body_lines) if quoted else _plain(body_lines)):
             seen += 1
             where = source.at(lineno + offset, 0)
             name = f"{title} — {label}" if label else title
@@ -75,12 +93,40 @@ def read(path: Path, options: ReadOptions) -> Read:
                                                                f"{MAX_BODY_CHARS:,}")
                 continue
             yield RawItem(key=f"section {seen}", title=name, body=_inline(body), location=where,
-                          dialect=options.dialect or "generic", guidance=_inline(guidance))
+                          dialect=options.dialect or "generic", guidance=_inline(guidance), notes=list(notes))
     if not seen:
         from scriptkit.errors import ImportFormatError
 
         raise ImportFormatError("no replies found in the Markdown file", source.location(0),
                                 "Put each reply under its own heading (## Title or ---- TITLE).")
+
+
+def _shape(lines: list[str]) -> str:
+    """How a section gives its reply: "quoted" (quotes, besides them only ``**Label:**`` lines),
+    "plain" (no quote), "both" (quotes and free text), "" (no text)."""
+    quotes = free = False
+    for line in lines:
+        if line.lstrip().startswith(">"):
+            quotes = True
+        elif line.strip() and not (_RULE.match(line) or _LABEL.match(line) or _LEAD.match(line)):
+            free = True
+    return "both" if quotes and free else "quoted" if quotes else "plain" if free else ""
+
+
+def _trailing_quote(lines: list[str]) -> bool:
+    """The section's quoted lines all follow its free text (a note under a reply, as often written)."""
+    last_free = max((i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith(">")
+                     and not _RULE.match(ln)), default=-1)
+    first_quote = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith(">"))
+    return first_quote > last_free
+
+
+def _plain(lines: list[str]) -> list[tuple[int, str, str, str]]:
+    """(line offset, label, reply, guidance) of a section that gives its reply unquoted: its quoted lines
+    are a note for the agent."""
+    body = "\n".join(ln for ln in lines if not ln.lstrip().startswith(">") and not _RULE.match(ln)).strip()
+    notes = "\n".join(re.sub(r"^\s*>\s?", "", ln) for ln in lines if ln.lstrip().startswith(">")).strip()
+    return [(0, "", body, notes)] if body else []
 
 
 def _title(heading: str) -> str:

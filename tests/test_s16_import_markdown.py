@@ -1,0 +1,61 @@
+"""Markdown import: whether a section quotes its reply is decided section by section, and a section
+read one way or the other when it holds both says so (one '>' line no longer swaps a file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scriptkit.importers import import_library
+
+PLAIN_WITH_NOTE = """## Refund sent
+
+Hi there, your refund is on its way and should reach your card within 5 working days.
+
+## Empty heading
+
+## Discount code
+
+Here is your discount code SAVE10, valid until the end of the month.
+
+> Note for agents: only for VIPs
+"""
+
+
+def test_one_quote_does_not_switch_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "lib.md"
+    path.write_text(PLAIN_WITH_NOTE, encoding="utf-8")
+    lib = import_library(path, "markdown")
+    by_title = {m.title: m for m in lib.macros}
+    assert list(by_title) == ["Refund sent", "Discount code"]
+    assert by_title["Refund sent"].text.startswith("Hi there, your refund is on its way")
+    code = by_title["Discount code"]
+    assert code.text == "Here is your discount code SAVE10, valid until the end of the month."
+    assert code.raw.guidance == "Note for agents: only for VIPs"
+    assert any("quoted lines (> ...) as guidance" in n for n in code.notes)
+    assert [s.item for s in lib.skipped] == ["section 'Empty heading'"]
+
+
+def test_quoted_files_keep_their_convention(tmp_path: Path) -> None:
+    path = tmp_path / "lib.md"
+    path.write_text("## Late parcel\n\n**Use when:** the tracking has not moved.\n\n> Hi, I'm sorry it is late.\n\n"
+                    "## Refund\n\n> Your refund is on its way.\n\n"
+                    "## Broken\n\nSend with a photo request.\n\n> I'm sorry it arrived broken.\n\n"
+                    "## Notes on tone\n\n- Keep it short.\n", encoding="utf-8")
+    lib = import_library(path, "markdown")
+    by_title = {m.title: m for m in lib.macros}
+    assert by_title["Late parcel"].text == "Hi, I'm sorry it is late."
+    assert by_title["Late parcel"].raw.guidance == "Use when: the tracking has not moved."
+    assert not by_title["Late parcel"].notes
+    # a section of free text and a quote, in a file that quotes: the quote is the reply, and it says so
+    assert by_title["Broken"].text == "I'm sorry it arrived broken."
+    assert by_title["Broken"].raw.guidance == "Send with a photo request."
+    assert any("quoted lines (> ...) are read as the reply" in n for n in by_title["Broken"].notes)
+    assert [s.item for s in lib.skipped] == ["section 'Notes on tone'"]
+
+
+def test_a_lone_section_with_a_trailing_quote_keeps_its_text_as_the_reply(tmp_path: Path) -> None:
+    path = tmp_path / "lib.md"
+    path.write_text("## Code\n\nYour code is SAVE10.\n\n> Only for VIPs.\n", encoding="utf-8")
+    (macro,) = import_library(path, "markdown").macros
+    assert macro.text == "Your code is SAVE10." and macro.raw.guidance == "Only for VIPs."
+    assert macro.notes
