@@ -253,7 +253,11 @@ _UNITS: dict[str, tuple[str, float, str]] = {
 #: the quantity is about
 TOPICS: dict[str, tuple[str, ...]] = {
     "refund": ("refund", "reimburs", r"money[\s-]back", "credited", "chargeback"),
-    "return": ("return", "send it back", "exchange"),
+    # (a parcel the customer drops off or posts back is on its way back: "drop the parcel at any post office
+    # within 30 days" is the return window, though "parcel" alone would be a delivery)
+    "return": ("return", "send it back", "exchange",
+               r"drop(?:ping|ped|s)?\s+(?:it|them|(?:the|your)\s+(?:parcel|package|item|items|order|box))\s+(?:off\s+)?"
+               r"(?:at|in|with)\b", r"post(?:ing|ed)?\s+(?:it|them)\s+back"),
     "fee": (r"fees?\b", "surcharge"),
     "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage"),
     # our answer, not the customer's ("please reply within 7 days", "if we don't hear back from you")
