@@ -21,6 +21,7 @@ warning or error, while suggestions are shown but never fail it.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -677,6 +678,15 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
     known (no rule would run). An unknown selector beside known ones is not an error:
     ``LintConfig.problems`` turns it into a warning.
     """
+    from scriptkit.linting import check_argument  # (linting imports this module)
+
+    if pack is not None:  # (free text's settings load no pack models: `review` stays light)
+        from scriptkit.models import Pack
+
+        check_argument(pack, Pack, "load_config", "the pack", "a Pack or None",
+                       f"Load it first: scriptkit.load_config(scriptkit.load_pack({pack!r}))."
+                       if isinstance(pack, str | os.PathLike) else "Load it with scriptkit.load_pack(folder).")
+    check_argument(start, (str, os.PathLike, type(None)), "load_config", "start", "a folder's path or None")
     errors = ErrorCollector()
     config = LintConfig()
     root = Path(pack.root) if pack is not None and pack.root else Path(start) if start else Path.cwd()
