@@ -495,7 +495,9 @@ class NoOwner(Rule):
     password from the sign-in page.", "You can download the invoice under My Orders.", "Can you
     DM us the order number?", "If anything else comes up, just drop me a line.") has its owner, the customer,
     unless a step of the company's still
-    has nobody in it ("Your case will be escalated. Please reply with the order number.").
+    has nobody in it ("Your case will be escalated. Please reply with the order number."). A
+    solution that only explains what something is ("A bank statement is a document issued by a
+    bank that ...", nobody speaking or spoken to, no step of anyone's) has no step to own.
 
     ## Why it matters
     "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
@@ -527,8 +529,8 @@ class NoOwner(Rule):
         text = solution_text(message)
         if _OWNER_FOLDED.span(text) or _finished(text) \
                 or (_customer_acts(message, text) and not _NOBODYS_STEP.search(text)) \
-                or only_thanks_for_praise(message):
-            return
+                or only_thanks_for_praise(message) or _explains(message, text):
+            return  # (a definition, as SK404 reads it, has no step for anyone to own)
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution does not say who will act",
                       "Own it: \"I'll ...\", \"I've ...\" or \"Let's ...\".")
@@ -689,7 +691,10 @@ def _customers_step_only(message: Message, text: str) -> bool:
 # photo", "reply with the order number", "let us know", "return the item" (a verb that is also a noun only with
 # what it sends: "email us", not "our email support")
 _HANDS_BACK = re.compile(
-    r"\b(?:reply|respond|provide|share|upload|attach|confirm|specify|clarify|submit|return|comment\s+(?:with|below|here|back)|"
+    # (not what a thing is for: "3D Secure is designed to provide an extra layer of security")
+    r"\b(?:reply|respond|(?<!designed\sto\s)(?<!intended\sto\s)(?<!meant\sto\s)(?<!built\sto\s)(?<!aims\sto\s)"
+    r"(?<!helps\sto\s)(?<!serves\sto\s)provide|share|upload|attach|confirm|specify|clarify|submit|return|"
+    r"comment\s+(?:with|below|here|back)|"
     r"(?:forward|e-?mail|message|dm)\s+(?:us|me|it|them|the|this|that|your)|(?:in|via|by)\s+(?:a\s+)?dm|"
     r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:i|we)(?:['’]ll|\s+will)?\s+need\s+(?:a|an|the|your|some|to\s+see)\b|(?:drop|shoot)\s+(?:me|us)\s+an?\s+(?:line|message|note|dm|email)|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
     r"add\s+(?:[\w-]+\s+){1,3}?to\s+(?:the|this|your)\s+(?:report|ticket|issue|case|thread)|"

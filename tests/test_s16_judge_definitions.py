@@ -1,0 +1,34 @@
+"""What a thing is for ("designed to provide an extra layer of security") asks nothing of the customer, and a
+solution that only defines something (as SK404 reads it) owes no owner either."""
+
+from __future__ import annotations
+
+from scriptkit import lint_text
+
+STATEMENT = ("A bank statement is a document issued by a bank that summarizes an account's transactions over a "
+             "specific period, including deposits, withdrawals, transfers, and the account balance. It helps "
+             "account holders track their finances and verify transactions.")
+
+
+def _sk4(text: str) -> dict[str, str]:
+    return {d.code: d.message for d in lint_text(text).diagnostics if d.code.startswith("SK4")}
+
+
+def test_what_a_thing_is_designed_to_provide_is_no_request() -> None:
+    found = _sk4("I know this is confusing. 3D Secure is designed to provide an extra layer of security. Please "
+                 "approve the payment in your banking app when it asks.")
+    assert "asks the customer for something" not in found.get("SK404", "")
+    # a request to provide still hands something back
+    assert "asks the customer for something" in _sk4("I know this is confusing. Please provide a photo of the "
+                                                      "label.")["SK404"]
+    assert "asks the customer for something" in _sk4("I know this is confusing. To help, please provide the order "
+                                                      "number.")["SK404"]
+
+
+def test_a_definition_has_no_owner_to_name() -> None:
+    assert "SK403" not in _sk4(STATEMENT)
+    assert "SK403" not in _sk4("3D Secure (Three-Domain Secure) is an online payment security protocol designed to "
+                               "provide an extra layer of security for online card transactions.")
+    # a step with nobody in it still owes its owner, definition or not
+    assert "SK403" in _sk4("A chargeback is a reversal of a card payment. The payment will be reversed by the bank.")
+    assert "SK403" in _sk4("A replacement will be sent today.")
