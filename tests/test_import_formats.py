@@ -85,10 +85,12 @@ def test_intercom_body_text_and_attribute_html(tmp_path: Path) -> None:
     _roundtrip_pack(lib, tmp_path)
 
 
-def test_gorgias_prefers_body_text(tmp_path: Path) -> None:
+def test_gorgias_prefers_body_html_and_names_a_different_body_text(tmp_path: Path) -> None:
     lib = import_library(FIX / "gorgias_macros.json", "gorgias")
     (macro,) = lib.macros
-    assert macro.text.startswith("Hi {{customer.first_name}},\n\nI'm sorry the size didn't work out.")
+    # the HTML keeps what the plain text can lose (a link's address); a body_text that says more is named
+    assert macro.text == "Hi {{customer.first_name}},\n\nSwapping sizes is easy."
+    assert any("'body_text') say different things" in n for n in macro.notes)
     assert macro.raw.tags == ["exchange", "sizing"]
     assert [s.item for s in lib.skipped] == ["macro 802 'Close only'"]
     _roundtrip_pack(lib, tmp_path)

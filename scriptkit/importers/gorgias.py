@@ -1,11 +1,12 @@
 """Gorgias macros: ``{"data": [...]}`` or a list of ``{id, name, actions: [...]}``.
 
-The reply is the ``setResponseText`` action's ``arguments.body_text`` (preferred) or
-``body_html``; ``addTags.tags`` is a comma-separated string; ``setStatus`` and ``intent`` become
-settings, and so does the macro's ``language`` (the pack has one locale; the export writes the
-setting back). An action's ``arguments`` may be JSON text (Gorgias's older API typed them so); an
-action the pack does not read is named in the notes whatever its arguments. Placeholders are ``{{…}}``; a fallback
-written ``|default("…")`` is kept, and the macro exported back to Gorgias writes it so again.
+The reply is the ``setResponseText`` action's ``arguments.body_html`` (preferred: it keeps a link's
+address) or ``body_text``, and a note says where the two differ; ``addTags.tags`` is a
+comma-separated string; ``setStatus`` and ``intent`` become settings, and so does the macro's
+``language`` (the pack has one locale; the export writes the setting back). An action's
+``arguments`` may be JSON text (Gorgias's older API typed them so); an action the pack does not
+read is named in the notes whatever its arguments. Placeholders are ``{{…}}``; a fallback written
+``|default("…")`` is kept, and the macro exported back to Gorgias writes it so again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from scriptkit.importers.common import (
     read_export,
     tags_from,
 )
-from scriptkit.importers.html import html_to_text
+from scriptkit.importers.html import html_to_text, rich_or_plain
 from scriptkit.targets.gorgias import LANGUAGE, STATUSES
 
 LABEL = "Gorgias macros (API JSON)"
@@ -48,6 +49,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if not isinstance(actions, list):
         return entry.problem("'actions' should be a list")
     body, html, tags, notes, guidance = "", False, [], [], []
+    reply_notes: list[str] = []
     others: list[str] = []  # actions the pack has no setting for (priority, assignee, integrations...)
     settings: dict[str, Any] = {}
     intent = entry.fields.get("intent")
@@ -71,7 +73,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             if isinstance(found, ItemProblem):
                 return found
             text, rich = found
-            body, html = (text, False) if text.strip() else (rich, True)
+            reply_notes = []  # (a later setResponseText replaces the reply, and its notes)
+            body, html = rich_or_plain(rich, text, "body_html", "body_text", reply_notes)
         elif action.get("name") == "addTags":
             tags.extend(tags_from(args.get("tags")))
         elif action.get("name") == "setStatus":
@@ -88,13 +91,16 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             note = entry.texts("body_text", "body_html", within=args)
             if isinstance(note, ItemProblem):
                 return note
-            if not (text := note[0].strip() or html_to_text(note[1])):
+            rich, is_html = rich_or_plain(note[1], note[0], "addInternalNote body_html",
+                                          "addInternalNote body_text", notes)
+            if not (text := (html_to_text(rich) if is_html else rich).strip()):
                 continue
             guidance.append(text)
             notes.append("its internal note is the script's guidance: exported back to Gorgias it is not an "
                          "'Add internal note' action, so add that again if the agents need it on the ticket")
         else:
             others.append(str(action.get("title") or action.get("name")))
+    notes[:0] = reply_notes
     if others:
         notes.append(f"its other action(s) in Gorgias ({', '.join(others)}) are not in the pack: exported back "
                      "without them, so add them to the macro again")

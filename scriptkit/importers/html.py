@@ -11,6 +11,7 @@ Whitespace inside a paragraph collapses as a browser would.
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from html.parser import HTMLParser
@@ -184,3 +185,48 @@ def html_images(text: str) -> list[str]:
         found.append(attrs.get("alt", "").strip() or (named.group(1) if named else
                      src.split("?")[0].rstrip("/").rsplit("/", 1)[-1]) or "an image")
     return [name[:60] for name in found]
+
+
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+")
+_STEP = re.compile(r"^\s*\d+[.)]\s", re.M)
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    """A text's words as compared between a macro's plain and HTML versions: without case, punctuation, link
+    addresses (the HTML keeps an address the plain text often leaves out) or a numbered list's numbers."""
+    return _WORD.findall(_STEP.sub(" ", _ADDRESS.sub(" ", text)).casefold())
+
+
+def rich_or_plain(rich: str, plain: str, rich_field: str, plain_field: str,
+                  notes: list[str]) -> tuple[str, bool]:
+    """The body of an item that holds its text twice, as HTML and as plain text, and whether it is HTML:
+    the HTML where it has text, as it keeps what the plain version loses (a link's address), else the plain
+    text. Where the two say different things, a note in ``notes`` shows the first difference."""
+    text = html_to_text(rich) if rich.strip() else ""
+    if not text.strip():
+        return (plain, False) if plain.strip() else (rich, True)
+    if plain.strip():
+        ours, theirs = _words(text), _words(plain)
+        if ours != theirs:
+            notes.append(f"its HTML ('{rich_field}', imported) and plain text ('{plain_field}') say different "
+                         f"things: {_difference(ours, theirs)}; check which is right")
+    return rich, True
+
+
+def _difference(rich: list[str], plain: list[str]) -> str:
+    """Where two word lists first part, with the two words before: "the HTML says '... in 7 days' where
+    the plain text says '... in 3 days'"."""
+    _, i1, i2, j1, j2 = next(op for op in difflib.SequenceMatcher(None, rich, plain, autojunk=False).get_opcodes()
+                             if op[0] != "equal")
+
+    def excerpt(words: list[str], start: int, end: int) -> str:
+        cut = end > start + 12
+        shown = " ".join(words[max(0, start - 2):start + 12 if cut else end + 1])  # (and a word after)
+        return ("... " if start > 2 else "") + shown + (" ..." if cut or end + 1 < len(words) else "")
+
+    if i2 > i1 and j2 > j1:
+        return f"the HTML says '{excerpt(rich, i1, i2)}' where the plain text says '{excerpt(plain, j1, j2)}'"
+    if i2 > i1:
+        return f"the HTML has '{excerpt(rich, i1, i2)}', the plain text not"
+    return f"the plain text has '{excerpt(plain, j1, j2)}', the HTML not"

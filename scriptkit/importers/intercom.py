@@ -1,7 +1,8 @@
 """Intercom macros, read API shape: ``{"type": "list", "data": [macro...]}``, a list, or one macro.
 
-``body_text`` keeps the original placeholder syntax (``{{user.first_name|fallback:"there"}}``)
-and is preferred; ``body`` is HTML with ``<attribute key=.. default=../>`` placeholders.
+``body`` is HTML with ``<attribute key=.. default=../>`` placeholders, read as ``body_text`` spells
+them (``{{user.first_name|fallback:"there"}}``); it is preferred, as it keeps a link's address, and a
+note says where ``body_text`` says something else.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
+from scriptkit.importers.html import rich_or_plain
 
 LABEL = "Intercom macros (GET /macros JSON)"
 EXPORT = Export("Intercom export", ("data", "macros"), "macro", title_key="name")
@@ -25,8 +27,10 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     found = entry.reply("body_text", "body")
     if isinstance(found, ItemProblem):
         return found
-    text, html = found
+    text, rich = found
+    notes: list[str] = []
+    body, html = rich_or_plain(rich, text, "body", "body_text", notes)
     teams = entry.fields.get("visible_to_team_ids")
-    notes = [f"visible only to team(s) {', '.join(map(str, teams))} in Intercom: set it again after pasting"
-             ] if entry.fields.get("visible_to") == "specific_teams" and isinstance(teams, list) and teams else []
-    return entry.item(text or html, html=not text, dialect="intercom", notes=notes)
+    if entry.fields.get("visible_to") == "specific_teams" and isinstance(teams, list) and teams:
+        notes.append(f"visible only to team(s) {', '.join(map(str, teams))} in Intercom: set it again after pasting")
+    return entry.item(body, html=html, dialect="intercom", notes=notes)

@@ -1,9 +1,10 @@
 """Zendesk macros: the ``GET /api/v2/macros`` export (``{"macros": [...]}``, a list, or one macro).
 
 The reply is the ``comment_value_html`` action (HTML) or ``comment_value`` (a string, or a
-``["channel:all", text]`` pair). ``comment_mode_is_public: false`` marks an internal note.
-Tags come from ``current_tags``/``set_tags``; a ``status`` action becomes the ``status``
-setting. Placeholders are Liquid.
+``["channel:all", text]`` pair); a note says where a macro with both has them say different things.
+``comment_mode_is_public: false`` marks an internal note. Tags come from
+``current_tags``/``set_tags``; a ``status`` action becomes the ``status`` setting. Placeholders are
+Liquid.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from scriptkit.importers.common import (
     read_export,
     tags_from,
 )
+from scriptkit.importers.html import rich_or_plain
 from scriptkit.targets.zendesk import STATUSES
 
 LABEL = "Zendesk macros export (GET /api/v2/macros JSON)"
@@ -63,6 +65,11 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             status = value
         else:
             others.append(f"{field} {value!r}")
+    differ: list[str] = []
+    if "comment_value" in comments and "comment_value_html" in comments:  # the text twice: said where they differ
+        body, html = rich_or_plain(comments["comment_value_html"][-1], comments["comment_value"][-1],
+                                   "comment_value_html", "comment_value", differ)
+        reply_field = "comment_value_html" if html else "comment_value"
     checked = entry.texts(reply_field, within={reply_field: body})  # the length limit
     if isinstance(checked, ItemProblem):
         return checked
@@ -70,7 +77,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         return entry.problem("has no comment action (no reply text); skipped", skipped=True)
     description = entry.fields.get("description")
     settings: dict[str, Any] = {}
-    notes = attachment_note(entry.fields.get("attachments"), "Zendesk")
+    notes = [*differ, *attachment_note(entry.fields.get("attachments"), "Zendesk")]
     for field, texts in comments.items():
         if len(set(texts)) > 1:
             left = "; ".join(repr(t) for t in dict.fromkeys(texts[:-1]) if t != texts[-1])
