@@ -242,6 +242,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     check_argument(agent, (str, type(None)), "lint_text", "agent", "the agent's label in the transcript, or None")
     check_argument(file, (str, os.PathLike), "lint_text", "file", "the name locations give (a str or Path)")
     file = os.fspath(file)
+    if not text.strip():  # (as `scriptkit review` refuses it: an empty reply is no short one to judge)
+        raise ConfigError("nothing to review: the text is empty" if not text else
+                          "nothing to review: the text is only white space", Location(file, 1, 1),
+                          "Pass the reply's text (an agent's reply, or a transcript of Agent: and Customer: lines).")
     if channel is not None:
         known_channels([channel])
     config = config if config is not None else _text_config(Path(file).parent if file != "<text>" else None)

@@ -1671,10 +1671,41 @@ def _slice(seg: Text, a: int, b: int) -> Text:
     return Text(seg.text[a:b], seg.slot, src)
 
 
-def render_script(pack: Pack, script: Script, channel: str | None = None, variant: int = 0) -> Message:
-    """Render one script for one channel and variant into a Message."""
+def render_script(pack: Pack, script: Script | str, channel: str | None = None, variant: int = 0) -> Message:
+    """Render one script (a Script of the pack, or its id) for one channel and variant into a Message.
+
+    ``channel``: one the script declares (default its first); ``variant``: 0 for the first, up to the
+    script's variants on that channel. Anything else raises ConfigError naming what the script has."""
+    if not isinstance(pack, Pack):
+        raise ConfigError(f"render_script() takes the pack as a Pack, not {_given(pack)}",
+                          hint=f"Load it first: scriptkit.load_pack({pack!r})." if isinstance(pack, str)
+                          else "Load it with scriptkit.load_pack(folder).")
+    if isinstance(script, str):
+        script = pack.script(script)  # (an id the pack lacks: UnknownScript, a ConfigError)
+    elif not isinstance(script, Script):
+        raise ConfigError(f"render_script() takes the script as a Script or its id, not {_given(script)}",
+                          hint="Pass pack.script('its-id'), or the id alone.")
+    if channel is not None and not isinstance(channel, str):
+        raise ConfigError(f"render_script() takes channel as a name such as 'email', or None, not {_given(channel)}")
     channel = known_channels([channel])[0] if channel else script.channels[0]
-    return _ScriptRender(pack, script).message(channel, variant, _Frame(pack, channel))
+    if channel not in script.channels:
+        raise ConfigError(f"script '{script.id}' is not written for {channel}: its channels are "
+                          f"{', '.join(script.channels)}",
+                          hint=f"Render one of those, or add {channel} to the script's channels.")
+    state = _ScriptRender(pack, script)
+    count = state.variant_count(channel)
+    if isinstance(variant, bool) or not isinstance(variant, int) or not 0 <= variant < count:
+        which = "0" if count == 1 else f"a whole number from 0 to {count - 1}"
+        raise ConfigError(f"render_script() takes variant as {which} (script '{script.id}' has {count} "
+                          f"variant{'s' if count > 1 else ''} on {channel}), not {_given(variant)}",
+                          hint="0 is the first variant; render_pack(pack, all_variants=True) renders each.")
+    return state.message(channel, variant, _Frame(pack, channel))
+
+
+def _given(value: object) -> str:
+    """An argument as a message names it: 'the str 'x'', 'None', 'a dict'."""
+    return ("None" if value is None else f"the {type(value).__name__} {value!r:.60}"
+            if isinstance(value, str | bytes | int | float) else f"a {type(value).__name__}")
 
 
 _LAYOUTS: dict[tuple[object, ...], list[Segment]] = {}  # rendered greetings/sign-offs of the last pack

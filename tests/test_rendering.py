@@ -296,7 +296,7 @@ def _locate_by_scan(message: Message, start: int) -> tuple[Location, str | None]
 def test_locate_agrees_with_a_walk_over_every_segment(pack):
     from scriptkit.message import SourceSpan
 
-    rendered = [render(pack, sid, ch, v) for sid in ("styles", "folded") for ch in ("email", "chat") for v in (0, 1)]
+    rendered = [render(pack, s.id, ch, v) for s in pack.scripts for ch in s.channels for v in range(s.variant_count)]
     span = SourceSpan(Location("x.yaml", 3, 1, 20))
     # segments without a source, an empty one, and a placeholder with one: the walk's fallbacks
     segments = (Text("ab", "greeting"), Text("", "layout", span), Text("cd", "solution", span),
@@ -319,9 +319,9 @@ def _literal_span_by_scan(message: Message, start: int, end: int) -> tuple[int, 
 
 
 def test_literal_span_agrees_with_a_walk_over_every_segment(pack):
-    for sid in ("styles", "folded"):
-        for channel in ("email", "chat"):
-            message = render(pack, sid, channel)
+    for script in pack.scripts:
+        for channel in script.channels:
+            message = render(pack, script.id, channel)
             n = len(message.text)
             for start in range(n + 1):
                 for end in range(start, min(n, start + 40) + 1):
