@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
-from scriptkit.message import Message
+from scriptkit.message import Blank, Message, Placeholder
 from scriptkit.targets.base import (
     BaseTarget,
     Dialect,
@@ -21,8 +22,10 @@ from scriptkit.targets.base import (
     Problem,
     Rendered,
     agent_notes,
+    blank_marker,
     bundle_files,
     categories,
+    placeholder_words,
     problem,
     settings,
     tags_of,
@@ -84,7 +87,8 @@ posts them one by one (Zendesk has no bulk create for macros).
   as `{% if x and x != blank %}{{x}}{% else %}fallback{% endif %}`; literal `{{` or `{%` in
   the text is wrapped in `{% raw %}...{% endraw %}`.
 - Agent guidance, alternatives and blanks to fill in are in `description`, never in the reply.
-- `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
+- `[[...]]` markers (highlighted) are blanks the agent must replace before sending, and placeholders
+  Zendesk has no field for; the description says what each one is (`Replace [[order number]]: ...`).
 """
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
@@ -120,12 +124,28 @@ posts them one by one (Zendesk has no bulk create for macros).
         if tags:
             actions.append({"field": "current_tags", "value": " ".join(tags)})
         macro: Payload = {"title": title, "active": conf.get("active", True) is not False, "actions": actions}
-        notes = agent_notes(message)
+        notes = self._notes(message)
         if notes:
             macro["description"] = notes
         if _valid_restriction(conf.get("restriction")):  # (a forced export leaves out one check refuses)
             macro["restriction"] = dict(conf["restriction"])
         return {"macro": macro}
+
+    def _notes(self, message: Message) -> str:
+        """The description: the agent notes, then a line for each marker in the reply the agent replaces, in the
+        reply's order: a blank's, and a placeholder's Zendesk has no field for, which the reply shows as a marker
+        too. The import reads such a line back as the blank's prompt (without one for a placeholder, the
+        import's own prompt joined the description of a macro exported, imported and exported again)."""
+        names = {**PLACEHOLDERS, **self.names(message)}
+        lines = {agent_notes(replace(message, segments=())): None}  # (the notes and other phrasings)
+        for seg in message.segments:
+            if isinstance(seg, Blank):
+                lines[f"Replace {blank_marker(seg.name)}" + (f": {seg.prompt}" if seg.prompt else "")] = None
+            elif isinstance(seg, Placeholder) and seg.name not in names:
+                marker = blank_marker(seg.name)
+                if not any(line.startswith(f"Replace {marker}") for line in lines):
+                    lines[f"Replace {marker}: {placeholder_words(seg)} (Zendesk has no placeholder for it)"] = None
+        return "\n".join(line for line in lines if line)
 
     def measure(self, payload: Payload) -> tuple[str, str]:
         macro = payload["macro"]
