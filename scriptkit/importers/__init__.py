@@ -51,6 +51,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "yaml": ("structured", "read_yaml", "LABEL_YAML"),
     "js": ("structured", "read_js", "LABEL_JS"),
     "markdown": ("markdown", "read", "LABEL"),
+    "salesforce": ("salesforce", "read", "LABEL"),
     "scriptkit": ("native", "read_path", "LABEL"),
 }
 _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".yml": "yaml",
@@ -61,7 +62,7 @@ _SUFFIXES = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"
 _COLUMNS = frozenset({"csv", "jsonl", "json", "yaml", "js"})
 _FORMAT_NAMES = {"zendesk": "a Zendesk", "freshdesk": "a Freshdesk", "helpscout": "a Help Scout",
                  "intercom": "an Intercom", "gorgias": "a Gorgias", "front": "a Front", "markdown": "a Markdown",
-                 "scriptkit": "scriptkit's own"}
+                 "salesforce": "a Salesforce Quick Text", "scriptkit": "scriptkit's own"}
 
 
 def describe_formats() -> dict[str, str]:
@@ -280,18 +281,30 @@ class Library:
 
     def write(self, out: str | Path, *, name: str | None = None, force: bool = False,
               channel: str | None = None) -> Path:
-        """The library as a pack at ``out``; its scripts are for ``channel`` (default: the channel the
-        source helpdesk sends its macros on, ``CHANNEL_OF``)."""
+        """The library as a pack at ``out``; its scripts are for ``channel`` (default: the channel the export
+        names for every macro, else the one the source helpdesk sends its macros on, ``CHANNEL_OF``); a macro
+        the export gives another channel says so in its notes."""
         from scriptkit.importers.writer import write_pack
 
         target = Path(out)
         if not self.macros:
             raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
+        # the channel the export names for every macro (a sheet of SMS replies), where --channel names none
+        named = {m.raw.channel for m in self.macros if m.native is None}
+        channel = channel or (named.pop() if len(named) == 1 and "" not in named else None)
+        channel = channel or CHANNEL_OF.get(self.format, "email")
+        for macro in self.macros:  # (one pack has one channel for the scripts it imports: another is named)
+            if macro.native is None and macro.raw.channel and macro.raw.channel != channel:
+                note = (f"its channel in the export is {macro.raw.channel}, but the pack's scripts are for {channel}: "
+                        f"add {macro.raw.channel} under its channels")
+                if note not in macro.notes:
+                    macro.about.append(note)
+                    macro.notes.append(note)
         exported = next((m.native.pack.get("name") for m in self.macros if m.native is not None), None)
         display = name or exported or " ".join(re.split(r"[-_\s]+", target.name)).strip().title() or "Imported"
         source = Path(self.source).name if len(self.parts) < 2 else f"{len(self.parts)} files"
         return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force,
-                          channel=channel or CHANNEL_OF.get(self.format, "email"))
+                          channel=channel)
 
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
@@ -445,7 +458,7 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
         data = next((v for v in inner.values() if isinstance(v, list)), [inner.get("macro", inner)])
     for item in data[:20] if isinstance(data, list) else []:
         found = _helpdesk_of(item) if isinstance(item, dict) else None
-        if found == "salesforce":  # (read as JSON: a Quick Text record says what it is)
+        if found == "salesforce" and fmt != "salesforce":  # (read as JSON: a Quick Text record says what it is)
             return "This looks like a Salesforce Quick Text export: leave out --from, or pass --from json."
         if found:
             name = HELPDESKS[found]

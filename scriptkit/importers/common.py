@@ -58,6 +58,8 @@ class RawItem:
     export_id: str | None = None
     #: how the helpdesk keeps it from the agents ("switched off", "archived"), "" when it is in use
     unused: str = ""
+    #: the channel the export names for it, where scriptkit knows it ("sms"); "" where it names none
+    channel: str = ""
 
     def where(self, spelled: str) -> Location:
         """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""

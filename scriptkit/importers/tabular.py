@@ -25,6 +25,8 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import looks_like_html
+from scriptkit.message import CHANNELS
+from scriptkit.targets.salesforce import CHANNEL_VALUES
 
 FIELDS = ("title", "body", "html", "id", "tags", "guidance")
 DEFAULTS: dict[str, tuple[str, ...]] = {
@@ -109,6 +111,25 @@ def _likely_mapping(fields: list[str], options: ReadOptions) -> str:
     return shlex.quote(",".join(pairs)) if any(p.startswith("body=") for p in pairs) else ""
 
 
+#: the columns a row of scriptkit's own CSV export, or a Salesforce Quick Text, is read from besides the
+#: generic ones (``_own_row``, ``_quick_text``), and a record's ``channel`` (folded: Data Loader's MESSAGE)
+_OWN_READ = frozenset({"script_id", "channel", "variant", "category", "name", "text", "fallbacks", "blanks",
+                       "alternatives", "conditions"})
+_QUICK_TEXT_READ = frozenset({"attributes", "message", "name", "category", "folderid", "channel", "isinsertable"})
+
+
+def unread_columns(fields: list[str], options: ReadOptions) -> list[str]:
+    """The named columns no row is read from: said once for the file, as a helpdesk's import names the
+    fields it leaves out."""
+    read = {column(fields, f, options) for f in FIELDS} | set(options.where) | {"channel"}
+    if not options.mapping:
+        read |= _OWN_READ if set(fields) >= OWN_COLUMNS else set()
+        folded = {f.casefold() for f in fields}
+        if "message" in folded and {"folderid", "isinsertable", "developername"} & folded:
+            read |= _QUICK_TEXT_READ
+    return [f for f in dict.fromkeys(fields) if f.strip() and f not in read and f.casefold() not in read]
+
+
 #: the columns of scriptkit's own CSV export (targets/csvfile.py) that say a row is one of its rows
 OWN_COLUMNS = frozenset({"script_id", "channel", "variant", "category", "name", "text", "fallbacks"})
 _OWN_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
@@ -157,9 +178,33 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
                    dialect=options.dialect or ("salesforce" if quick_text else "generic"), tags=tags,
                    guidance=values["guidance"], settings=settings, notes=notes, unused=unused,
                    export_id=str(ident) if ident is not None and key == str(ident) else None)
+    said = next((record[f] for f in fields if f.casefold() == "channel"), None)
+    if isinstance(said, str) and said.strip():
+        _read_channel(item, said.strip(), "its Channel in Salesforce" if quick_text else "its channel")
     if first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS and not html:
         _own_row(item, record, first_channels)
     return item
+
+
+#: a Quick Text's Channel as the Salesforce export writes it (its picklist values), read back
+_SALESFORCE_CHANNELS = {value.casefold(): channel for channel, value in CHANNEL_VALUES.items()}
+
+
+def _read_channel(item: RawItem, said: str, what: str) -> None:
+    """The record's channel column (Salesforce's picklist may hold several: 'Email;Chat'): the first
+    channel scriptkit knows is the script's; any other is named in the notes, never dropped unsaid."""
+    parts = [part.strip() for part in said.split(";") if part.strip()]
+    known = [_SALESFORCE_CHANNELS.get(p.casefold(), p.casefold() if p.casefold() in CHANNELS else "") for p in parts]
+    item.channel = next((channel for channel in known if channel), "")
+    others = [c or p for p, c in zip(parts, known, strict=True) if not c or c != item.channel]
+    if not others:
+        return
+    if item.channel:
+        item.notes.append(f"{what} is '{said}': the script is for {item.channel}, so add "
+                          f"{', '.join(map(repr, others))} under its channels if it is sent there too")
+    else:
+        item.notes.append(f"{what} is '{said}', which is no scriptkit channel ({', '.join(CHANNELS)}): the "
+                          "script is for the pack's channel, so set its channels if another fits")
 
 
 def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str, str]) -> None:
@@ -217,11 +262,6 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], s
         settings["category"] = category.strip()  # (its first word would be the title's otherwise)
     if isinstance(folder, str) and folder.strip():
         settings["folder_id"] = folder.strip()
-    channel = record.get("channel")
-    if isinstance(channel, str) and channel.strip() and channel.strip().casefold() != "email":
-        notes.append(f"its Channel in Salesforce is '{channel.strip()}': exported back, each of the script's "
-                     "channels is a Quick Text of its own (Email for an email script; add chat under channels "
-                     "for a Chat one)")
     unused = "not insertable" if str(record.get("isinsertable", "")).strip().casefold() in ("false", "0") else ""
     if unused:
         notes.append("not included in its channels in Salesforce (IsInsertable false): exported back it is "
