@@ -80,7 +80,7 @@ def read(path: Path, options: ReadOptions) -> Read:
         if not quoted:  # free text and a quote: which is the reply is said, never swapped in silence
             quoted = quoting if quoting is not None else not _trailing_quote(body_lines)
             why = ("as most of the file's sections " + ("quote their reply" if quoting else "give it unquoted")
-                   if quoting is not None else "as the quote " + ("follows the text" if not quoted else "comes first"))
+                   if quoting is not None else "as the quote " + ("has text after it" if quoted else "ends it"))
             notes.append(("its quoted lines (> ...) are read as the reply and its other text as guidance for the agent"
                           if quoted else "its unquoted text is read as the reply and its quoted lines (> ...) as "
                           "guidance for the agent") + f", {why}: move them if it is the other way round")
