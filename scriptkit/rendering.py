@@ -29,7 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
-from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, Script, known_channels
+from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, known_channels
 from scriptkit.placeholders import Catalogue
 from scriptkit.sourcetext import scalar_offsets
 from scriptkit.text import HALF_CHARACTER, is_text, slug
@@ -1739,6 +1739,13 @@ class _Frame:
         return found
 
 
+def layout_segments(meta: PackMeta, channel: str) -> dict[str, list[Segment]]:
+    """The greeting and sign-off a pack with these settings frames ``channel``'s replies with, rendered
+    (the JSON export writes each channel the pack sets, one no script is sent on too)."""
+    frame = _Frame(Pack(meta=meta, scripts=[]), channel)
+    return {src.slot: frame.segments(src) for src in (frame.greeting, frame.signoff) if src is not None}
+
+
 class _ScriptRender:
     """One script's rendering, shared by its channels and variants: its slots render the same
     on every channel, so each template is rendered (and its context built) once per script."""
@@ -1807,7 +1814,10 @@ class _ScriptRender:
                                           tuple(self.segments(src)))
                                 for src in self.sources if src.slot == "flexibility")
         if self._meta is None:  # one mapping for all the script's messages (read only; an export copies it)
-            self._meta = {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario}
+            # (the rules the script switches off, and the pack's settings as written: the JSON export carries
+            # them, so that an import of it gives back the whole pack)
+            self._meta = {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
+                          "ignore": tuple(script.ignore), "pack_meta": self.pack.meta}
         return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
                        segments=tuple(body), notes=self._notes, file=self.file, meta=self._meta)
 

@@ -358,7 +358,9 @@ def test_every_message_carries_its_scripts_emotion_tags_and_scenario() -> None:
     assert len({m.script_id for m in messages}) < len(messages)  # scripts with several messages
     for m in messages:
         script = pack.script(m.script_id)
-        assert m.meta == {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario}
+        assert m.meta == {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
+                          "ignore": tuple(script.ignore), "pack_meta": pack.meta}
+        assert m.meta["pack_meta"] is pack.meta  # (shared, not copied: the JSON export writes its settings)
 
 
 def test_a_scripts_scope_is_the_pack_scope_with_the_scripts_blanks(pack):

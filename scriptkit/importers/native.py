@@ -2,9 +2,10 @@
 
 The export holds every script rendered per channel and variant, each segment tagged with its
 slot. So the slots, the variants (an option per variant, as ``options[variant % n]`` chose
-them), the blanks with their prompts, the guidance and alternatives, and each channel's
-greeting and sign-off all come back as they were, and so do the script's and the pack's ``export``
-settings (an internal note stays one). Pack constants were rendered into the text,
+them), the blanks with their prompts, the guidance and alternatives, the rules a script ignores, and
+the pack's description, ``rules`` and ``grammar`` settings and each channel it sets (version 3; before,
+the channels the messages show) all come back as they were, and so do the script's and the pack's
+``export`` settings (an internal note stays one). Pack constants were rendered into the text,
 so they come back as literal text; placeholders keep their canonical names and fallbacks.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,7 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
     if not _settings(pack_export):
         raise ImportFormatError(f"'pack.export' should be an object of helpdesk settings (zendesk: {{...}}), "
                                 f"found {kind_of(pack_export)}", places.top("pack", "export"), AGAIN)
+    settings = _pack_settings(header, places)
     by_script: dict[str, list[Mapping[str, Any]]] = {}
     faults: dict[str, ItemProblem] = {}  # a script with a bad message is left out whole, by name
     for index, message in enumerate(messages):
@@ -67,16 +70,75 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
         if fault is not None and script_id not in faults:
             path, what = fault
             faults[script_id] = ItemProblem(places.at(index, path), script_id, f"{_named(index, message)}: {what}")
-    frames = layouts([m for script_id, group in by_script.items() if script_id not in faults for m in group])
+    frames = layouts([m for script_id, group in by_script.items() if script_id not in faults for m in group]) \
+        if settings is None else settings.channels
     for script_id, group in by_script.items():
         if script_id in faults:
             yield faults[script_id]
             continue
         where = locate(source, script_id)
         try:
-            yield _macro(script_id, group, where, frames, pack, declared, pack_export)
+            yield _macro(script_id, group, where, frames, pack, declared, pack_export, settings)
         except (KeyError, TypeError, ValueError) as exc:
             yield ItemProblem(where, script_id, f"cannot be read back: {type(exc).__name__}: {exc}")
+
+
+@dataclass
+class ReadBack(NativeScript):
+    """What a version 3 export carries besides: the rules the script switches off, and the pack's description,
+    ``rules`` and ``grammar`` settings as written (its channels are the ``layouts``, those it sets)."""
+
+    ignore: list[str] = field(default_factory=list)
+    description: str = ""
+    rules: dict[str, Any] = field(default_factory=dict)
+    grammar: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _PackSettings:
+    description: str
+    channels: dict[str, Layout]
+    rules: dict[str, Any]
+    grammar: dict[str, Any]
+
+
+def _pack_settings(header: Mapping[str, Any], places: _Places) -> _PackSettings | None:
+    """The pack's settings a version 3 export carries (None for an earlier one: its channels are read from
+    the messages), each checked as the export writes it."""
+    if "channels" not in header:
+        return None
+    description, channels = header.get("description", ""), header["channels"]
+    if not isinstance(description, str):
+        raise ImportFormatError(f"'pack.description' should be text, found {kind_of(description)}",
+                                places.top("pack", "description"), AGAIN)
+    for key in ("rules", "grammar"):
+        if not _settings(header.get(key, {})):
+            raise ImportFormatError(f"'pack.{key}' should be an object of settings, found {kind_of(header[key])}",
+                                    places.top("pack", key), AGAIN)
+    frames: dict[str, Layout] = {}
+    if not isinstance(channels, dict):
+        raise ImportFormatError(f"'pack.channels' should be an object (a channel -> its greeting and sign-off), "
+                                f"found {kind_of(channels)}", places.top("pack", "channels"), AGAIN)
+    for channel, frame in channels.items():
+        fault = _frame_fault(channel, frame)
+        if fault is not None:
+            path, what = fault
+            raise ImportFormatError(f"'pack.channels.{channel}' {what}", places.top("pack", "channels", *path), AGAIN)
+        frames[channel] = Layout(tuple(_segment_pieces(frame["greeting"])), tuple(_segment_pieces(frame["signoff"])),
+                                 frame.get("separator"))
+    return _PackSettings(description, dict(sorted(frames.items(), key=lambda item: _channel_rank(item[0]))),
+                         dict(header.get("rules", {})), dict(header.get("grammar", {})))
+
+
+def _frame_fault(channel: str, frame: Any) -> tuple[tuple[str, ...], str] | None:
+    if channel not in CHANNEL_ORDER:
+        return (channel,), f"is no channel ({', '.join(CHANNEL_ORDER)})"
+    if not isinstance(frame, dict):
+        return (channel,), f"should be an object (greeting, signoff), found {kind_of(frame)}"
+    fault = _fields(frame, _FRAME_FIELDS)
+    for slot in ("greeting", "signoff"):
+        fault = fault or _segments_fault(frame[slot], (slot,), f"{slot} ")
+    return None if fault is None else ((channel, *map(str, fault[0])), fault[1])
 
 
 def _declared(value: Any, places: _Places) -> dict[str, dict[str, Any]]:
@@ -156,11 +218,15 @@ _MESSAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "notes": (False, _list, "a list of notes"),
     "slots": (False, _slot_texts, "an object of slot texts"),
     "tags": (False, _texts, "a list of tags (text)"),
+    "ignore": (False, _texts, "a list of rule selectors (text)"),
     "export": (False, _settings, "an object of helpdesk settings (zendesk: {...})"),
     **{key: (False, _text_or_null, "text") for key in ("title", "scenario", "emotion", "text", "file")},
 }
 _NOTE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "label": (True, _text, "text"), "text": (True, _text, "text"), "segments": (True, _list, "a list of segments")}
+_FRAME_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
+    "greeting": (True, _list, "a list of segments"), "signoff": (True, _list, "a list of segments"),
+    "separator": (False, _text_or_null, "text or null")}
 _SEGMENT_FIELDS: dict[str, dict[str, tuple[bool, Callable[[Any], bool], str]]] = {
     "text": {"text": (True, _text, "text"), "slot": (True, _text, "text")},
     "placeholder": {"name": (True, _text, "text"), "fallback": (False, _text_or_null, "text or null"),
@@ -309,8 +375,8 @@ def _channel_rank(channel: str) -> int:
 
 def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
            frames: dict[str, Layout], pack: dict[str, str], declared: dict[str, dict[str, Any]],
-           pack_export: dict[str, Any]) -> ImportedMacro:
-    channels = sorted({str(m["channel"]) for m in group}, key=_channel_rank)
+           pack_export: dict[str, Any], settings: _PackSettings | None = None) -> ImportedMacro:
+    channels = list(dict.fromkeys(str(m["channel"]) for m in group))  # in the script's order, as exported
     options, *others = [_channel_options(group, channel) for channel in channels]
     # the first channel's text is the script's; another channel's differing slots are its own
     by_channel = {channel: own for channel, theirs in zip(channels[1:], others, strict=True)
@@ -332,6 +398,9 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
     native = NativeScript(channels, str(main.get("scenario") or ""), str(main.get("emotion") or ""), options,
                           prompts, conditions, pack, frames, examples, by_channel, declared,
                           dict(main.get("export", {})), dict(pack_export))
+    if settings is not None:  # (version 3)
+        native = ReadBack(**vars(native), ignore=[str(s) for s in main.get("ignore", [])],
+                          description=settings.description, rules=settings.rules, grammar=settings.grammar)
     return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
                          blanks, [], alternatives, native=native)
 

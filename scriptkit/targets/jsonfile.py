@@ -9,12 +9,15 @@ from datetime import date, time
 from typing import Any
 
 from scriptkit.message import Blank, Message, Placeholder, Segment, SourceSpan, Text
+from scriptkit.models import PackMeta
 from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, dump_json
 
 FORMAT = "scriptkit.export"
-#: 2: each message's and the pack's ``export`` settings. A reader refuses a later version than its own: one that
-#: skipped a field it does not know would lose what the field holds (an internal note read back as a public reply)
-VERSION = 2
+#: 2: each message's and the pack's ``export`` settings. 3: the pack's description, ``rules`` and ``grammar``
+#: settings and each channel it sets (``channels``), and the rules a script ignores (each message's ``ignore``).
+#: A reader refuses a later version than its own: one that skipped a field it does not know would lose what
+#: the field holds (an internal note read back as a public reply)
+VERSION = 3
 
 
 def _relative(path: str, root: str) -> str:
@@ -63,6 +66,22 @@ def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, (date, time)) else str(value)
 
 
+def _settings(meta: PackMeta, root: str) -> dict[str, Any]:
+    """The pack's settings besides its scripts, so that an import gives them back: its description, the
+    ``rules`` and ``grammar`` settings as written, and each channel it sets, its greeting and sign-off rendered
+    (as every message's are: a constant is its text) with the text between slots where it sets one."""
+    from scriptkit.rendering import layout_segments
+
+    channels: dict[str, Any] = {}
+    for channel, layout in meta.channels.items():
+        frame = layout_segments(meta, channel)
+        channels[channel] = {slot: [segment(s, root) for s in frame.get(slot, [])] for slot in ("greeting", "signoff")}
+        if layout.separator is not None:
+            channels[channel]["separator"] = layout.separator
+    return {"description": meta.description, "channels": channels,
+            **{key: _plain(value) for key, value in (("rules", meta.rules), ("grammar", meta.grammar)) if value}}
+
+
 class JsonTarget(BaseTarget):
     name = "json"
     summary = "scriptkit's own lossless JSON (segments, slots, notes, source locations)"
@@ -76,9 +95,12 @@ class JsonTarget(BaseTarget):
 each message's segments (`text`, `placeholder` with its canonical name and fallback, `blank`
 with its prompt and, where the writer gave one, its example), the slot each came from and its
 source location (file relative to the pack, line, column), the text per slot, the agent notes
-(guidance, alternatives, conditions), and the script's own `export` settings for the
-helpdesks where it has any. `pack` names the pack, declares its own placeholders (description,
-sample, whether it can be blank) and carries its `export` settings, where it has any.
+(guidance, alternatives, conditions), the rules the script switches off (`ignore`) and its own
+`export` settings for the helpdesks where it has any. `pack` names and describes the pack,
+declares its own placeholders (description, sample, whether it can be blank), gives each channel
+the pack sets (its greeting and sign-off as segments, and its `separator` where it sets one), and
+carries its `rules`, `grammar` and `export` settings, where it has any. Constants are written as
+the text they render to.
 Placeholders use scriptkit's canonical names (`customer.first_name`), not a helpdesk's.
 """
 
@@ -98,6 +120,7 @@ Placeholders use scriptkit's canonical names (`customer.first_name`), not a help
             "segments": [segment(s, root) for s in message.segments],
             "notes": [{"kind": n.kind, "label": n.label, "text": n.text,
                        "segments": [segment(s, root) for s in n.segments]} for n in message.notes],
+            **({"ignore": list(ignore)} if (ignore := message.meta.get("ignore")) else {}),  # type: ignore[call-overload]
             **_export_block(message.meta.get("script_export")),
         }
 
@@ -106,11 +129,15 @@ Placeholders use scriptkit's canonical names (`customer.first_name`), not a help
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         meta = rendered[0].message.meta if rendered else {}
+        root = str(meta.get("pack_root") or "")
         header = {"name": meta.get("pack_name", ""), "version": meta.get("pack_version", ""),
                   "locale": meta.get("locale", "")}
         if meta.get("pack_placeholders"):  # the pack's own placeholders: description, sample, can_be_blank
             header["placeholders"] = meta["pack_placeholders"]
         header.update(_export_block(meta.get("pack_export")))
+        settings = meta.get("pack_meta")
+        if isinstance(settings, PackMeta):
+            header.update(_settings(settings, root))
         doc = {"format": FORMAT, "version": VERSION, "pack": header, "messages": [r.payload for r in rendered]}
         return {"json/pack.json": dump_json(doc), **self.readme_file()}
 
