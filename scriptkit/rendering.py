@@ -1817,7 +1817,8 @@ class _ScriptRender:
             # (the rules the script switches off, and the pack's settings as written: the JSON export carries
             # them, so that an import of it gives back the whole pack)
             self._meta = {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
-                          "ignore": tuple(script.ignore), "pack_meta": self.pack.meta}
+                          "ignore": tuple(script.ignore), "blanks": tuple(script.blanks.values()),
+                          "pack_meta": self.pack.meta}
         return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
                        segments=tuple(body), notes=self._notes, file=self.file, meta=self._meta)
 

@@ -359,7 +359,8 @@ def test_every_message_carries_its_scripts_emotion_tags_and_scenario() -> None:
     for m in messages:
         script = pack.script(m.script_id)
         assert m.meta == {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
-                          "ignore": tuple(script.ignore), "pack_meta": pack.meta}
+                          "ignore": tuple(script.ignore), "blanks": tuple(script.blanks.values()),
+                          "pack_meta": pack.meta}
         assert m.meta["pack_meta"] is pack.meta  # (shared, not copied: the JSON export writes its settings)
 
 

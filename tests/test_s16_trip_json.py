@@ -24,7 +24,8 @@ def _pack(tmp_path: Path) -> Path:
     yaml.write_text(yaml.read_text(encoding="utf-8")
                     + "rules: {ignore: [SK105], severity: {SK201: error}}\n", encoding="utf-8")
     lockout = pack / "scripts" / "account-lockout.yaml"
-    lockout.write_text(lockout.read_text(encoding="utf-8").replace("\nemotion: anxious\n", "\nignore: [SK207]\n"),
+    lockout.write_text(lockout.read_text(encoding="utf-8").replace("\nemotion: anxious\n", "\nignore: [SK207]\n")
+                       .replace("  blanks:\n", "  blanks:\n    - name: spare\n      prompt: A blank no text uses\n"),
                        encoding="utf-8")
     return pack
 
@@ -57,6 +58,8 @@ def test_json_round_trip_keeps_the_packs_settings_and_each_scripts_ignore(tmp_pa
         twin = after.script(script.id)
         assert (twin.channels, twin.ignore, twin.emotion, twin.tags) == \
             (script.channels, script.ignore, script.emotion, script.tags)
+        assert list(twin.blanks.values()) == list(script.blanks.values())  # (in the order declared)
+    assert list(lockout.blanks) == ["spare", "call_time"]
 
 
 def test_check_finds_the_same_before_and_after_the_round_trip(tmp_path: Path) -> None:
@@ -68,7 +71,7 @@ def test_check_finds_the_same_before_and_after_the_round_trip(tmp_path: Path) ->
         'acknowledgment: "I\'m sorry your parcel is late."\n'
         'solution: "Please be advised that I\'ve sent a new one today, and it arrives by Friday."\n', encoding="utf-8")
     found = _findings(pack)
-    assert found == Counter({("SK201", "short", "error"): 1})
+    assert found == Counter({("SK201", "short", "error"): 1, ("SK003", "account-lockout", "warning"): 1})
     assert _findings(_trip(tmp_path, pack)) == found
 
 
@@ -83,9 +86,11 @@ def test_an_earlier_version_of_the_export_still_reads_without_the_settings(tmp_p
         del doc["pack"][key]
     for message in doc["messages"]:
         message.pop("ignore", None)
+        message.pop("blanks", None)
     path.write_text(json.dumps(doc), encoding="utf-8")
     again = load_pack(import_library(path).write(tmp_path / "again"))
-    assert again.meta.rules == {} and again.script("account-lockout").ignore == []
+    lockout = again.script("account-lockout")
+    assert again.meta.rules == {} and lockout.ignore == [] and list(lockout.blanks) == ["call_time"]
     assert "imported from" in again.meta.description
     assert "social" not in again.meta.channels  # (the channels the messages show)
 

@@ -205,6 +205,14 @@ def _list(value: Any) -> bool:
     return isinstance(value, list)
 
 
+def _blank_specs(value: Any) -> bool:
+    """The blanks a script declares, as the export writes them: each a name, a prompt and maybe an example."""
+    fields = {"name": True, "prompt": True, "example": False}  # key -> required
+    return isinstance(value, list) and all(
+        isinstance(spec, dict) and set(spec) <= set(fields) and all(k in spec for k, need in fields.items() if need)
+        and all(isinstance(v, str) for v in spec.values()) for spec in value)
+
+
 def _settings(value: Any) -> bool:
     """Export settings as a pack writes them: an object with text keys (a helpdesk's name, or ``targets``)."""
     return isinstance(value, dict) and all(isinstance(key, str) for key in value)
@@ -219,6 +227,7 @@ _MESSAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "slots": (False, _slot_texts, "an object of slot texts"),
     "tags": (False, _texts, "a list of tags (text)"),
     "ignore": (False, _texts, "a list of rule selectors (text)"),
+    "blanks": (False, _blank_specs, "a list of blanks (name, prompt and example: text)"),
     "export": (False, _settings, "an object of helpdesk settings (zendesk: {...})"),
     **{key: (False, _text_or_null, "text") for key in ("title", "scenario", "emotion", "text", "file")},
 }
@@ -385,8 +394,10 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
     blank_segments = [s for m in group
                       for s in [*m["segments"], *(x for n in m.get("notes", []) for x in n["segments"])]
                       if s.get("type") == "blank"]
-    prompts = {str(s["name"]): str(s.get("prompt") or "") for s in blank_segments}
-    examples = {str(s["name"]): str(s["example"]) for s in blank_segments if s.get("example") is not None}
+    # (version 3: each blank the script declares, in its order, one no text uses too)
+    specs = [*main.get("blanks", []), *blank_segments]
+    prompts = {str(s["name"]): str(s.get("prompt") or "") for s in specs}
+    examples = {str(s["name"]): str(s["example"]) for s in specs if s.get("example") is not None}
     notes = main.get("notes", [])  # (each an object: read() left out messages with a fault)
     guidance = "\n\n".join(n["text"] for n in notes if n.get("kind") == "guidance")
     alternatives = [(str(n["label"]), _segment_pieces(n["segments"])) for n in notes if n.get("kind") == "alternative"]

@@ -9,7 +9,7 @@ from datetime import date, time
 from typing import Any
 
 from scriptkit.message import Blank, Message, Placeholder, Segment, SourceSpan, Text
-from scriptkit.models import PackMeta
+from scriptkit.models import BlankSpec, PackMeta
 from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, dump_json
 
 FORMAT = "scriptkit.export"
@@ -47,6 +47,10 @@ def segment(seg: Segment, root: str) -> dict[str, Any]:
     example = {"example": seg.example} if seg.example is not None else {}
     return {"type": "blank", "name": seg.name, "prompt": seg.prompt, **example, "slot": seg.slot,
             "source": _source(seg.source, root)}
+
+
+def _blank(spec: BlankSpec) -> dict[str, Any]:
+    return {"name": spec.name, "prompt": spec.prompt, **({"example": spec.example} if spec.example is not None else {})}
 
 
 def _export_block(settings: object) -> dict[str, Any]:
@@ -95,7 +99,8 @@ class JsonTarget(BaseTarget):
 each message's segments (`text`, `placeholder` with its canonical name and fallback, `blank`
 with its prompt and, where the writer gave one, its example), the slot each came from and its
 source location (file relative to the pack, line, column), the text per slot, the agent notes
-(guidance, alternatives, conditions), the rules the script switches off (`ignore`) and its own
+(guidance, alternatives, conditions), the blanks the script declares (`blanks`, in its order),
+the rules it switches off (`ignore`) and its own
 `export` settings for the helpdesks where it has any. `pack` names and describes the pack,
 declares its own placeholders (description, sample, whether it can be blank), gives each channel
 the pack sets (its greeting and sign-off as segments, and its `separator` where it sets one), and
@@ -121,6 +126,8 @@ Placeholders use scriptkit's canonical names (`customer.first_name`), not a help
             "notes": [{"kind": n.kind, "label": n.label, "text": n.text,
                        "segments": [segment(s, root) for s in n.segments]} for n in message.notes],
             **({"ignore": list(ignore)} if (ignore := message.meta.get("ignore")) else {}),  # type: ignore[call-overload]
+            # (every blank the script declares, in its order: one no text uses too)
+            **({"blanks": [_blank(b) for b in blanks]} if (blanks := message.meta.get("blanks")) else {}),  # type: ignore[attr-defined]
             **_export_block(message.meta.get("script_export")),
         }
 
