@@ -84,7 +84,7 @@ def test_the_json_export_carries_each_scripts_settings_and_the_packs(tmp_path: P
     pack = _pack(tmp_path / "pack")
     _run("export", str(pack), "--to", "json", "--out", str(tmp_path / "out"))
     doc = json.loads((tmp_path / "out" / "json" / "pack.json").read_text(encoding="utf-8"))
-    assert doc["version"] == 2
+    assert doc["version"] == 3
     jsonschema.validate(doc, schema("json"))  # the format's schema names the settings
     assert doc["pack"]["export"] == {"zendesk": {"restriction": {"type": "Group", "ids": [41, 42]}},
                                      "gorgias": {"status": "open"}}
@@ -146,7 +146,7 @@ def test_an_export_of_version_1_still_reads_without_settings(tmp_path: Path) -> 
 @pytest.mark.parametrize(("where", "message"), [
     ("message", "'export' should be an object of helpdesk settings (zendesk: {...}), found a list"),
     ("pack", "'pack.export' should be an object of helpdesk settings (zendesk: {...}), found text"),
-    ("version", "this is version 3 of scriptkit's export format; this scriptkit reads version 1 or 2"),
+    ("version", "this is version 4 of scriptkit's export format; this scriptkit reads version 1, 2 or 3"),
 ])
 def test_settings_not_as_written_are_refused_where_they_stand(tmp_path: Path, where: str, message: str) -> None:
     pack = _pack(tmp_path / "pack")
@@ -158,13 +158,13 @@ def test_settings_not_as_written_are_refused_where_they_stand(tmp_path: Path, wh
     elif where == "pack":
         doc["pack"]["export"] = "zendesk"
     else:
-        doc["version"] = 3
+        doc["version"] = 4
     text = json.dumps(doc, indent=2)
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "back")])
     assert message in result.output
     lines = text.splitlines()
-    marks = {"message": '"export": [', "pack": '"export": "zendesk"', "version": '"version": 3'}
+    marks = {"message": '"export": [', "pack": '"export": "zendesk"', "version": '"version": 4'}
     line = next(i for i, s in enumerate(lines, 1) if s.strip().startswith(marks[where]))
     assert f"pack.json:{line}:" in result.output
     assert "Traceback" not in result.output

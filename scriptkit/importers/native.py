@@ -165,9 +165,9 @@ def _check_version(data: Mapping[str, Any], source: SourceText, places: _Places)
         raise ImportFormatError(f"'version' should be a whole number, found {kind_of(version)}",
                                 places.top("version"), AGAIN)
     if version not in READS:
+        known = f"{', '.join(map(str, READS[:-1]))} or {READS[-1]}" if len(READS) > 1 else str(READS[0])
         raise ImportFormatError(
-            f"this is version {version} of scriptkit's export format; this scriptkit reads version "
-            f"{' or '.join(map(str, READS))}",
+            f"this is version {version} of scriptkit's export format; this scriptkit reads version {known}",
             places.top("version"),
             "Upgrade scriptkit to read it (a later scriptkit wrote it), or export the pack again with this one: "
             "`scriptkit export PACK --to json`.")
