@@ -42,10 +42,28 @@ def test_scriptkits_own_csv_export_keeps_each_rows_channel(tmp_path: Path) -> No
     chat = [m for m in library.macros if m.title.endswith("(chat)")]
     assert chat and all(m.raw.channel == "chat" for m in chat)
     pack = library.write(tmp_path / "pack")
-    for macro in library.macros:  # each keeps its channel, or says it could not
-        said = _channels(pack / "scripts" / f"{macro.id}.yaml")
-        assert said == f"channels: [{macro.raw.channel}]" or \
-            any(f"its channel in the export is {macro.raw.channel}" in note for note in macro.notes), macro.id
+    for macro in library.macros:  # each keeps its own channel, and the pack lays out every one of them
+        assert _channels(pack / "scripts" / f"{macro.id}.yaml") == f"channels: [{macro.raw.channel}]", macro.id
+    settings = (pack / "pack.yaml").read_text(encoding="utf-8")
+    assert all(f"\n  {m.raw.channel}:\n" in settings for m in library.macros)
+
+
+def test_a_mixed_sheet_keeps_each_rows_channel_unless_channel_is_given(tmp_path: Path) -> None:
+    sheet = tmp_path / "mix.csv"
+    sheet.write_text('title,body,channel\nCode,"Hi there, your code is 1234.",sms\n'
+                     'Refund,"I have refunded the charge today.",chat\nCard,"Your new card arrives Monday.",\n',
+                     encoding="utf-8")
+    pack = import_library(sheet).write(tmp_path / "own")
+    assert [_channels(pack / "scripts" / f"{n}.yaml") for n in ("code", "refund", "card")] == \
+        ["channels: [sms]", "channels: [chat]", "channels: [email]"]
+    result = CliRunner().invoke(main, ["check", str(pack)])
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+    # --channel is the writer's word for every script: each that the sheet gave another says so
+    library = import_library(sheet)
+    pack = library.write(tmp_path / "asked", channel="email")
+    assert {_channels(p) for p in (pack / "scripts").glob("*.yaml")} == {"channels: [email]"}
+    code = (pack / "scripts" / "code.yaml").read_text(encoding="utf-8")
+    assert "its channel in the export is sms; imported for email, as --channel asked" in code
 
 
 def test_salesforce_quick_text_is_a_format_and_keeps_its_channel(tmp_path: Path) -> None:

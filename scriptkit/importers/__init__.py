@@ -283,28 +283,31 @@ class Library:
               channel: str | None = None) -> Path:
         """The library as a pack at ``out``; its scripts are for ``channel`` (default: the channel the export
         names for every macro, else the one the source helpdesk sends its macros on, ``CHANNEL_OF``); a macro
-        the export gives another channel says so in its notes."""
+        the export gives a channel of its own keeps it, unless ``channel`` is given: then every script is for it,
+        and a macro the export gave another channel says so in its notes."""
         from scriptkit.importers.writer import write_pack
 
         target = Path(out)
         if not self.macros:
             raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
+        if channel is not None:  # (the writer asked for one channel: a macro the export named another says so)
+            for macro in self.macros:
+                if macro.native is None and macro.raw.channel and macro.raw.channel != channel:
+                    note = (f"its channel in the export is {macro.raw.channel}; imported for {channel}, "
+                            "as --channel asked")
+                    if note not in macro.notes:
+                        macro.about.append(note)
+                        macro.notes.append(note)
+        own_channels = channel is None
         # the channel the export names for every macro (a sheet of SMS replies), where --channel names none
         named = {m.raw.channel for m in self.macros if m.native is None}
         channel = channel or (named.pop() if len(named) == 1 and "" not in named else None)
         channel = channel or CHANNEL_OF.get(self.format, "email")
-        for macro in self.macros:  # (one pack has one channel for the scripts it imports: another is named)
-            if macro.native is None and macro.raw.channel and macro.raw.channel != channel:
-                note = (f"its channel in the export is {macro.raw.channel}, but the pack's scripts are for {channel}: "
-                        f"add {macro.raw.channel} under its channels")
-                if note not in macro.notes:
-                    macro.about.append(note)
-                    macro.notes.append(note)
         exported = next((m.native.pack.get("name") for m in self.macros if m.native is not None), None)
         display = name or exported or " ".join(re.split(r"[-_\s]+", target.name)).strip().title() or "Imported"
         source = Path(self.source).name if len(self.parts) < 2 else f"{len(self.parts)} files"
         return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force,
-                          channel=channel)
+                          channel=channel, own_channels=own_channels)
 
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,

@@ -65,7 +65,8 @@ def _excerpt(text: str, n: int = 70) -> str:
     return json.dumps(text if len(text) <= n else text[: n - 1] + "…", ensure_ascii=False)
 
 
-def script_document(macro: ImportedMacro, source: str, channel: str = "email") -> CommentedMap:
+def script_document(macro: ImportedMacro, source: str, channel: str = "email",
+                    own_channel: bool = True) -> CommentedMap:
     raw, native = macro.raw, macro.native
     names = {b.original: n for n, b in macro.blanks.items()}
     doc = CommentedMap()
@@ -76,7 +77,8 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email") -
             doc["scenario"] = _scalar(native.scenario)
         if native.emotion:
             doc["emotion"] = native.emotion
-    doc["channels"] = CommentedSeq(native.channels if native is not None else [channel])
+    mine = raw.channel if own_channel and raw.channel else channel
+    doc["channels"] = CommentedSeq(native.channels if native is not None else [mine])
     doc["channels"].fa.set_flow_style()
     if raw.tags:  # (an internal note says so in its notes and settings: a tag would reach the helpdesk's tickets)
         tags = CommentedSeq(dict.fromkeys(raw.tags))
@@ -191,9 +193,9 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
 
 def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None,
                   own: dict[str, PlaceholderPiece] | None = None, language: str | None = None,
-                  channel: str = "email") -> CommentedMap:
+                  channel: str = "email", others: Sequence[str] = ()) -> CommentedMap:
     """pack.yaml of an imported library; ``language``: the one its macros are written in, when not English;
-    ``channel``: the one its macros are sent on."""
+    ``channel``: the one its macros are sent on; ``others``: those some macros name for themselves."""
     doc = CommentedMap()
     doc["name"] = name
     doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
@@ -231,12 +233,14 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
         return doc
     if own:
         _declare(doc, own)
-    frame = CommentedMap()
-    frame["greeting"] = ""
-    frame["signoff"] = ""
-    if PackLayout().joiner(channel) != "\n\n":  # (each macro's paragraphs stay paragraphs, as on email)
-        frame["separator"] = "\n\n"
-    doc["channels"] = CommentedMap({channel: frame})
+    frames = CommentedMap()
+    for each in dict.fromkeys([channel, *others]):
+        frame = frames[each] = CommentedMap()
+        frame["greeting"] = ""
+        frame["signoff"] = ""
+        if PackLayout().joiner(each) != "\n\n":  # (each macro's paragraphs stay paragraphs, as on email)
+            frame["separator"] = "\n\n"
+    doc["channels"] = frames
     told = (f"\nThe macros read as {name_of(language)}, hence the locale; its region is a guess: set yours."
             if "locale" in doc and language is not None else "")
     doc.yaml_set_start_comment(
@@ -293,7 +297,9 @@ def destination(out: Path, force: bool) -> Path:
 
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
-               force: bool = False, channel: str = "email") -> Path:
+               force: bool = False, channel: str = "email", own_channels: bool = True) -> Path:
+    """``macros`` as a pack at ``out``, for ``channel``; with ``own_channels``, a macro the export gave a channel
+    of its own keeps it (and the pack gets that channel's layout)."""
     out = destination(out, force)
     tmp = out.with_name(f".{out.name}.importing")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -301,11 +307,13 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
         (tmp / "scripts").mkdir(parents=True)
         native = next((m.native for m in macros if m.native is not None), None)
         pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
-                             library_language(m.raw.body for m in macros), channel)
+                             library_language(m.raw.body for m in macros), channel,
+                             sorted({m.raw.channel for m in macros if m.native is None and m.raw.channel}
+                                    if own_channels else ()))
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:  # (each names its own file: a library can be read from several)
             own = Path(macro.raw.location.file).name or source
-            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, own, channel)),
+            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, own, channel, own_channels)),
                                                                encoding="utf-8")
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
