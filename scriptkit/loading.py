@@ -1564,9 +1564,12 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     Templates are checked too (syntax, undefined names, undeclared blanks). ``jobs``: worker
     processes that parse the script files of a large pack (None = one per CPU, 1 = none).
     """
+    from scriptkit.linting import check_argument
     from scriptkit.parallel import load_scripts
     from scriptkit.rendering import check_raw_script, check_templates, script_checker  # avoid an import cycle
 
+    check_argument(path, (str, os.PathLike), "load_pack", "the pack", "a folder's path (or one script file's)",
+                   "It is loaded already: pass it on as it is." if isinstance(path, Pack) else None)
     root = Path(path)
     errors = ErrorCollector()
     if not root.exists():

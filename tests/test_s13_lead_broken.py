@@ -78,7 +78,7 @@ def test_a_salesforce_export_read_as_a_helpdesks_says_how_to_read_it(tmp_path: P
         encoding="utf-8")
     said = _refused(export, "--from", "zendesk")
     assert said.startswith(f"{export}:1:1: error: Zendesk export has an unexpected shape")
-    assert "This looks like a Salesforce Quick Text export: leave out --from, or pass --from json." in said
+    assert "This looks like a Salesforce Quick Text export: leave out --from, or pass --from salesforce." in said
 
 
 def test_one_windows_1252_letter_before_utf8_text_is_not_told_to_convert_the_file(tmp_path: Path) -> None:

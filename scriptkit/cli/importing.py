@@ -99,9 +99,9 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     Several files (a folder of Markdown files, an export per language) become one pack.
 
     \b
-    Formats: zendesk, freshdesk, helpscout, intercom, gorgias, front (their API exports),
-    csv, jsonl, json, yaml, js, markdown (with --map for the columns); a Salesforce
-    Quick Text export (REST query JSON, Data Loader CSV) is read as json or csv.
+    Formats: zendesk, freshdesk, helpscout, intercom, gorgias, front, salesforce (their
+    API exports; Salesforce's Quick Text as REST query JSON or Data Loader CSV), csv,
+    jsonl, json, yaml, js, markdown (with --map for the columns).
     Placeholders become scriptkit's; ones it cannot map are kept as blanks and listed.
     """
     from scriptkit.importers import refuse_folder

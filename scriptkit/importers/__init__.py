@@ -462,7 +462,7 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
     for item in data[:20] if isinstance(data, list) else []:
         found = _helpdesk_of(item) if isinstance(item, dict) else None
         if found == "salesforce" and fmt != "salesforce":  # (read as JSON: a Quick Text record says what it is)
-            return "This looks like a Salesforce Quick Text export: leave out --from, or pass --from json."
+            return "This looks like a Salesforce Quick Text export: leave out --from, or pass --from salesforce."
         if found:
             name = HELPDESKS[found]
             return None if found == fmt else \
