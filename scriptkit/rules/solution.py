@@ -13,7 +13,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import REFUSAL, REQUEST, body_sentences, only_thanks_for_praise
+from scriptkit.inference import REFUSAL, REQUEST, analyse_message, body_sentences, only_thanks_for_praise
 from scriptkit.message import Blank, Message, Text
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly
@@ -719,6 +719,27 @@ def _hands_back(message: Message, text: str) -> bool:
                                for s in body_sentences(message))
 
 
+def _care_and_solution_words(message: Message) -> tuple[int, int, int]:
+    """Words of acknowledgment, warm language and solution that the customer reads as such.
+
+    A greeting or sign-off in a slot is neither care nor solution ("Hi {{ blank.name }}," alone in an
+    imported acknowledgment). Sentences that acknowledge and do not act, at the head of the solution
+    slot, are care: an import keeps a paragraph whole in one slot, so "I can see your parcel is late.
+    I've chased the courier." lands in the solution with its acknowledgment.
+    """
+    words = {slot: word_count(message.slot_text(slot)) for slot in ("acknowledgment", "warm_language", "solution")}
+    head = True  # (still at the solution's head, before its first sentence that is not care)
+    for s in analyse_message(message):
+        if s.slot not in words:
+            continue
+        if s.cues.greeting or s.cues.signoff:
+            words[s.slot] -= word_count(s.text)
+        elif s.slot == "solution" and head and (head := s.cues.acknowledges and not s.cues.acts):
+            words["solution"] -= (n := word_count(s.text))
+            words["acknowledgment"] += n
+    return words["acknowledgment"], words["warm_language"], words["solution"]
+
+
 @register
 class CareSolutionImbalance(Rule):
     """Care and solution are out of balance.
@@ -727,7 +748,9 @@ class CareSolutionImbalance(Rule):
     Compares the words of the acknowledgment and warm language (care) with the words of the
     solution. Flags a long acknowledgment with a thin solution (care more than
     `max_care_ratio` times the solution) and the reverse: a long solution with a token
-    acknowledgment (solution more than `max_solution_ratio` times the care).
+    acknowledgment (solution more than `max_solution_ratio` times the care). A greeting is
+    neither; sentences that acknowledge without acting at the head of the solution count as
+    care (an imported paragraph keeps its acknowledgment and its steps together).
 
     ## Why it matters
     Care and action belong together: a reply should weigh how the customer feels against
@@ -763,10 +786,8 @@ class CareSolutionImbalance(Rule):
         solution="I've found your parcel at the depot, and I'll have it delivered to you by Friday."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        acknowledgment = word_count(message.slot_text("acknowledgment"))
-        warm = word_count(message.slot_text("warm_language"))
+        acknowledgment, warm, sol = _care_and_solution_words(message)
         care = acknowledgment + warm
-        sol = word_count(message.slot_text("solution"))
         if not care or not sol:
             return  # missing parts are other rules' business
         floor = int(ctx.option("min_words", 12))
