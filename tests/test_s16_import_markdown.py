@@ -59,3 +59,37 @@ def test_a_lone_section_with_a_trailing_quote_keeps_its_text_as_the_reply(tmp_pa
     (macro,) = import_library(path, "markdown").macros
     assert macro.text == "Your code is SAVE10." and macro.raw.guidance == "Only for VIPs."
     assert macro.notes
+
+
+GUIDED = """## Late order
+
+Use when: the courier is late.
+
+> I'm sorry your order is late. I'll chase the courier today and email you by 5pm.
+
+## Refund
+
+When to use: the refund has gone through.
+
+> I've refunded your order today. It takes 3-5 days to show on your card.
+"""
+
+
+def test_a_plain_use_when_line_is_guidance_beside_the_quoted_reply(tmp_path: Path) -> None:
+    # (no section without a quote, none with only a quote: "Use when:" says the text is for the agent)
+    path = tmp_path / "guided.md"
+    path.write_text(GUIDED, encoding="utf-8")
+    by_title = {m.title: m for m in import_library(path, "markdown").macros}
+    assert by_title["Late order"].text.startswith("I'm sorry your order is late.")
+    assert by_title["Late order"].raw.guidance == "Use when: the courier is late."
+    assert by_title["Refund"].text.startswith("I've refunded your order today.")
+
+
+def test_a_section_of_labels_alone_is_skipped_as_notes(tmp_path: Path) -> None:
+    path = tmp_path / "labels.md"
+    path.write_text("## Refund\n\n**Use when:** refunded.\n\n> I've refunded your order today.\n\n"
+                    "## Internal\n\n**Owner:** billing team\n", encoding="utf-8")
+    lib = import_library(path, "markdown")
+    assert [m.title for m in lib.macros] == ["Refund"]
+    (skipped,) = lib.skipped
+    assert "'Internal'" in skipped.item and "only labelled lines" in skipped.message

@@ -1,15 +1,16 @@
 """Markdown libraries: one reply per heading (``## Title`` or ``---- TITLE`` lines).
 
-A section either quotes its reply (``> …`` lines, the rest of it, ``**Use when:** …``, being
-guidance for the agent; several quotes are several replies, variants named by a ``**Label:**``
-line before each, else numbered) or gives it unquoted, the whole section being the reply. Which
-one is decided section by section, never for the whole file by one ``>`` line: a section that
-only quotes (besides ``**Label:**`` lines) quotes its reply, one without a quote gives it plain;
-a section with both free text and a quote is read as most of the file's sections are (a trailing
-quote, where the file does not say, as a note under a plain reply), and its note says which text
-became the reply. In a file whose sections mostly quote, a section without a quote holds notes,
-skipped by name. A section without text is no reply: a heading over deeper ones (the file's
-title, a category) silently, one among its equals named as skipped.
+A section either quotes its reply (``> …`` lines, the rest of it, ``**Use when:** …`` or a plain
+``Use when: …``, being guidance for the agent; several quotes are several replies, variants named
+by a ``**Label:**`` line before each, else numbered) or gives it unquoted, the whole section being
+the reply. Which one is decided section by section, never for the whole file by one ``>`` line: a
+section that only quotes (besides ``**Label:**`` lines) quotes its reply, one without a quote gives
+it plain; a section with both free text and a quote is read as most of the file's sections are (a
+trailing quote, where the file does not say, as a note under a plain reply), and its note says
+which text became the reply. In a file whose sections mostly quote, a section without a quote
+holds notes, skipped by name, as is a section of ``**Label:**`` lines alone. A section without
+text is no reply: a heading over deeper ones (the file's title, a category) silently, one among
+its equals named as skipped.
 """
 
 from __future__ import annotations
@@ -37,8 +38,10 @@ _HEADING = re.compile(r"^(?:(?P<hashes>#{1,6})(?:\s+(?P<atx>\S.*)|\s*)|-{2,}\s+(
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 _NUMBER = re.compile(r"^\d+[.)]\s+")
 _LABEL = re.compile(r"^\s*\*\*(.+?):?\*\*:?\s*$")
-#: a line that starts with a bold label ('**Use when:** the customer ...'): guidance beside a quoted reply
-_LEAD = re.compile(r"^\s*\*\*[^*\n]+?(?::\*\*|\*\*:)")
+#: a line that starts with a bold label ('**Use when:** the customer ...'), or with a plain one that can only
+#: be meant for the agent ('Use when: ...', 'Note for agents: ...'): guidance beside a quoted reply
+_LEAD = re.compile(r"^\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*:)|(?:use\s+(?:this\s+|it\s+)?(?:when|if|for)|when\s+to\s+use|"
+                   r"(?:agent|internal)\s+notes?|notes?\s+for\s+(?:the\s+)?agents?)\s*:)", re.IGNORECASE)
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -75,6 +78,11 @@ def read(path: Path, options: ReadOptions) -> Read:
                               "has no quoted reply (> lines) like the others; read as notes, skipped",
                               skipped=True)
             continue
+        if not shapes[index]:  # ('**Owner:** billing team' alone: labels for the agent, no reply to send)
+            yield ItemProblem(source.at(lineno, 0), f"section {title!r}",
+                              "has only labelled lines (**Label:** ...), no reply; read as notes, skipped",
+                              skipped=True)
+            continue
         notes: list[str] = []
         quoted = shapes[index] != "both"
         if not quoted:  # free text and a quote: which is the reply is said, never swapped in silence
@@ -103,7 +111,7 @@ def read(path: Path, options: ReadOptions) -> Read:
 
 def _shape(lines: list[str]) -> str:
     """How a section gives its reply: "quoted" (quotes, besides them only ``**Label:**`` lines),
-    "plain" (no quote), "both" (quotes and free text), "" (no text)."""
+    "plain" (no quote), "both" (quotes and free text), "" (no text but labels and leads)."""
     quotes = free = False
     for line in lines:
         if line.lstrip().startswith(">"):
