@@ -254,10 +254,13 @@ _UNITS: dict[str, tuple[str, float, str]] = {
 TOPICS: dict[str, tuple[str, ...]] = {
     "refund": ("refund", "reimburs", r"money[\s-]back", "credited", "chargeback"),
     # (a parcel the customer drops off or posts back is on its way back: "drop the parcel at any post office
-    # within 30 days" is the return window, though "parcel" alone would be a delivery)
+    # within 30 days" is the return window, though "parcel" alone would be a delivery; where it is dropped
+    # says who drops it: a courier drops a parcel "at your door", the customer at a post office)
     "return": ("return", "send it back", "exchange",
                r"drop(?:ping|ped|s)?\s+(?:it|them|(?:the|your)\s+(?:parcel|package|item|items|order|box))\s+(?:off\s+)?"
-               r"(?:at|in|with)\b", r"post(?:ing|ed)?\s+(?:it|them)\s+back"),
+               r"(?:at|in|with)\s+(?:(?:a|an|any|the|your|one\s+of\s+our)\s+)?(?:(?:nearest|local|nearby)\s+)?"
+               r"(?:post\s+office|drop[\s-]?off|collection\s+point|parcel\s+(?:shop|locker)|locker|depot|store|shop|branch)",
+               r"post(?:ing|ed)?\s+(?:it|them)\s+back"),
     "fee": (r"fees?\b", "surcharge"),
     "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage"),
     # our answer, not the customer's ("please reply within 7 days", "if we don't hear back from you")
