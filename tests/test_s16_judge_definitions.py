@@ -32,3 +32,11 @@ def test_a_definition_has_no_owner_to_name() -> None:
     # a step with nobody in it still owes its owner, definition or not
     assert "SK403" in _sk4("A chargeback is a reversal of a card payment. The payment will be reversed by the bank.")
     assert "SK403" in _sk4("A replacement will be sent today.")
+
+
+def test_an_answer_that_only_names_the_fix_is_no_definition() -> None:
+    # ("X is the fastest fix": the reply's own answer, which still owes who acts and when)
+    for solution in ("A replacement is the fastest fix here.", "A full refund is the usual outcome in cases like this.",
+                     "A replacement is a good way to fix it.", "Customers are advised to consult the help centre."):
+        found = _sk4(f"I'm so sorry your kettle arrived broken. {solution}")
+        assert {"SK403", "SK404"} <= set(found), solution

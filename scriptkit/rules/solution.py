@@ -567,8 +567,12 @@ def _customer_acts(message: Message, text: str) -> bool:
 # pre-order", "what is a chargeback?": the reply's own matter, or a question)
 _DEFINITION = re.compile(
     r"\W*(?!(?:this|that|it|there|here|what|which|who|he|she|they|these|those|we|i|you|your|our|my)\b)"
-    r"(?:(?:an?|the)\s+)?[\w'’().-]+(?:\s+[\w'’().-]+){0,5}?\s+(?:is|are|refers\s+to|means|stands\s+for)\s+"
-    r"(?:an?|the)\s+\w", re.IGNORECASE)
+    r"(?:(?:an?|the)\s+)?[\w'’().-]+(?:\s+[\w'’().-]+){0,5}?\s+(?:(?:refers\s+to|means|stands\s+for)\s+(?:an?|the)\s+\w|"
+    # ("is a document issued by ...", "is a request to ...": a kind and what sets it apart, not "A replacement is
+    # the fastest fix here" or "is a good way to fix it", an answer that still owes its step)
+    r"(?:is|are)\s+an?\s+(?!(?:[\w'’-]+\s+){0,3}(?:way|option|fix|solution|choice|idea|answer|alternative|"
+    r"remedy)s?\b)[\w'’-]+(?:\s+[\w'’-]+){0,3}?\s+(?:that|which|who|whose|where|used|issued|designed|"
+    r"made|sent|given|provided|offered|created|of|for|by|to)\b)", re.IGNORECASE)
 # someone speaking or spoken to ("I", "we'll", "your card", "contact us")
 _PERSON = re.compile(r"\b(?:i|we|you|your|yours|our|ours|us|me|my)\b", re.IGNORECASE)
 
