@@ -440,6 +440,24 @@ def _split_list(value: Any) -> list[Any]:
     return [value]
 
 
+def rules_inline(rules: Mapping[str, Any], base: Path) -> dict[str, Any]:
+    """``rules`` settings with the rules of each file under ``files:`` (relative to ``base``) written into
+    ``custom:``, for settings carried whole where the files are not (the JSON export). As written when a file
+    cannot be read: the import then names it, located, as the check does."""
+    from scriptkit.rules.custom import read_rule_file
+
+    if rules.get("files") is None:
+        return dict(rules)
+    errors = ErrorCollector()
+    read = [spec for item in _split_list(rules["files"])
+            for spec, _, _ in read_rule_file(base / str(item), Location(str(base), 1, 1), errors)]
+    if errors.errors:
+        return dict(rules)
+    custom = rules.get("custom")
+    return {**{key: value for key, value in rules.items() if key != "files"},
+            "custom": [*(custom if isinstance(custom, list) else []), *read]}
+
+
 def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
     """``config`` with the settings of one source (a project file, or pack.yaml's ``rules:``) on top."""
     from scriptkit.rules.custom import build_custom_rules, read_rule_file

@@ -114,3 +114,19 @@ def test_a_bad_setting_in_the_export_is_named_where_it_is(tmp_path: Path, key: s
         import_library(path)
     assert caught.value.location is not None and caught.value.location.line > 1
     assert not (tmp_path / "again").exists()
+
+
+def test_a_rules_file_the_settings_name_comes_back_as_its_rules(tmp_path: Path) -> None:
+    # (the export holds the file's rules, not its path: the file is not beside the imported pack)
+    pack = tmp_path / "pack"
+    shutil.copytree(STARTER, pack)
+    (pack / "voice.yaml").write_text("- name: no-today\n  kind: existence\n  terms: [today]\n"
+                                     "  message: say when '{match}' is\n", encoding="utf-8")
+    yaml = pack / "pack.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8") + "rules: {files: [voice.yaml]}\n", encoding="utf-8")
+    again = _trip(tmp_path, pack)
+    rules = load_pack(again).meta.rules
+    assert "files" not in rules and [r["name"] for r in rules["custom"]] == ["no-today"]
+    found = _findings(pack)
+    assert any(code.startswith("SK8") for code, _, _ in found)  # (the rule of the file speaks)
+    assert _findings(again) == found

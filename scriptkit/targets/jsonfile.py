@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
+from scriptkit.config import rules_inline
 from scriptkit.message import Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import BlankSpec, PackMeta
 from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, dump_json
@@ -82,8 +84,10 @@ def _settings(meta: PackMeta, root: str) -> dict[str, Any]:
         channels[channel] = {slot: [segment(s, root) for s in frame.get(slot, [])] for slot in ("greeting", "signoff")}
         if layout.separator is not None:
             channels[channel]["separator"] = layout.separator
+    # (a rules file the settings name is not in the export: its rules are, under custom:)
+    rules = rules_inline(meta.rules, Path(root)) if meta.rules and root else meta.rules
     return {"description": meta.description, "channels": channels,
-            **{key: _plain(value) for key, value in (("rules", meta.rules), ("grammar", meta.grammar)) if value}}
+            **{key: _plain(value) for key, value in (("rules", rules), ("grammar", meta.grammar)) if value}}
 
 
 class JsonTarget(BaseTarget):
