@@ -35,6 +35,12 @@ def two_sentences(first: str, second: str | None) -> str:
     return f"{first}{'' if ended else '.'} {second}"
 
 
+def argument_named(value: object) -> str:
+    """A caller's argument as a message names it: "the str 'x'", "None", "a dict"."""
+    return ("None" if value is None else f"the {type(value).__name__} {value!r:.60}"
+            if isinstance(value, str | bytes | int | float) else f"a {type(value).__name__}")
+
+
 class PackError(ScriptkitError):
     """A problem in a pack's YAML or templates."""
 

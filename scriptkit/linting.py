@@ -25,7 +25,7 @@ from scriptkit.config import (
     parse_severity,
 )
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.errors import ConfigError, ScriptkitError
+from scriptkit.errors import ConfigError, ScriptkitError, argument_named
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, with_alternatives
 from scriptkit.rules import all_rules
@@ -121,9 +121,7 @@ def check_argument(value: object, kind: type | tuple[type, ...], function: str, 
     """Raise ConfigError for an argument of the wrong type to a public function: a caller's mistake
     said in scriptkit's words, as a bad setting is, not an AttributeError from deep inside."""
     if not isinstance(value, kind):
-        given = ("None" if value is None else f"the {type(value).__name__} {value!r:.60}"
-                 if isinstance(value, str | bytes | int | float) else f"a {type(value).__name__}")
-        raise ConfigError(f"{function}() takes {name} as {wanted}, not {given}", hint=hint)
+        raise ConfigError(f"{function}() takes {name} as {wanted}, not {argument_named(value)}", hint=hint)
 
 
 def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | None = None,

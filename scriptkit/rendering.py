@@ -27,7 +27,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError
+from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError, argument_named
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, known_channels
 from scriptkit.placeholders import Catalogue
@@ -1677,16 +1677,17 @@ def render_script(pack: Pack, script: Script | str, channel: str | None = None, 
     ``channel``: one the script declares (default its first); ``variant``: 0 for the first, up to the
     script's variants on that channel. Anything else raises ConfigError naming what the script has."""
     if not isinstance(pack, Pack):
-        raise ConfigError(f"render_script() takes the pack as a Pack, not {_given(pack)}",
+        raise ConfigError(f"render_script() takes the pack as a Pack, not {argument_named(pack)}",
                           hint=f"Load it first: scriptkit.load_pack({pack!r})." if isinstance(pack, str)
                           else "Load it with scriptkit.load_pack(folder).")
     if isinstance(script, str):
         script = pack.script(script)  # (an id the pack lacks: UnknownScript, a ConfigError)
     elif not isinstance(script, Script):
-        raise ConfigError(f"render_script() takes the script as a Script or its id, not {_given(script)}",
+        raise ConfigError(f"render_script() takes the script as a Script or its id, not {argument_named(script)}",
                           hint="Pass pack.script('its-id'), or the id alone.")
     if channel is not None and not isinstance(channel, str):
-        raise ConfigError(f"render_script() takes channel as a name such as 'email', or None, not {_given(channel)}")
+        raise ConfigError("render_script() takes channel as a name such as 'email', or None, "
+                          f"not {argument_named(channel)}")
     channel = known_channels([channel])[0] if channel else script.channels[0]
     if channel not in script.channels:
         raise ConfigError(f"script '{script.id}' is not written for {channel}: its channels are "
@@ -1697,15 +1698,9 @@ def render_script(pack: Pack, script: Script | str, channel: str | None = None, 
     if isinstance(variant, bool) or not isinstance(variant, int) or not 0 <= variant < count:
         which = "0" if count == 1 else f"a whole number from 0 to {count - 1}"
         raise ConfigError(f"render_script() takes variant as {which} (script '{script.id}' has {count} "
-                          f"variant{'s' if count > 1 else ''} on {channel}), not {_given(variant)}",
+                          f"variant{'s' if count > 1 else ''} on {channel}), not {argument_named(variant)}",
                           hint="0 is the first variant; render_pack(pack, all_variants=True) renders each.")
     return state.message(channel, variant, _Frame(pack, channel))
-
-
-def _given(value: object) -> str:
-    """An argument as a message names it: 'the str 'x'', 'None', 'a dict'."""
-    return ("None" if value is None else f"the {type(value).__name__} {value!r:.60}"
-            if isinstance(value, str | bytes | int | float) else f"a {type(value).__name__}")
 
 
 _LAYOUTS: dict[tuple[object, ...], list[Segment]] = {}  # rendered greetings/sign-offs of the last pack

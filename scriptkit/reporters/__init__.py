@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from scriptkit.errors import ConfigError, two_sentences
+from scriptkit.errors import ConfigError, argument_named, two_sentences
 
 if TYPE_CHECKING:
     from scriptkit.diagnostics import Diagnostic
@@ -47,9 +47,7 @@ def check_stream(stream: object, fmt: str) -> None:
                           hint="Open the file in text mode: open(path, 'w', encoding='utf-8').")
     if callable(getattr(stream, "write", None)):
         return
-    given = (f"the path '{stream}'" if isinstance(stream, Path) else "None" if stream is None
-             else f"the {type(stream).__name__} {stream!r:.60}" if isinstance(stream, str | bytes | int | float)
-             else f"a {type(stream).__name__}")
+    given = f"the path '{stream}'" if isinstance(stream, Path) else argument_named(stream)
     if isinstance(stream, str) and stream in FORMATS:
         hint = f"The stream comes first, the format second: result.report(sys.stdout, {stream!r})."
     elif isinstance(stream, str | Path):
