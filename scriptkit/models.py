@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -42,10 +43,14 @@ def _origin_of(model: BaseModel) -> Origin | None:
     return origin
 
 
+#: what a blank's name may be ("delay_reason"): it is written as ``{{ blank.<name> }}``
+BLANK_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
 class BlankSpec(_Model):
     """An agent fill-in: ``{{ blank.delay_reason }}`` in slot text."""
 
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(pattern=rf"^{BLANK_NAME.pattern}$")
     prompt: str = ""
     example: str | None = None
 

@@ -130,3 +130,17 @@ def test_a_rules_file_the_settings_name_comes_back_as_its_rules(tmp_path: Path) 
     found = _findings(pack)
     assert any(code.startswith("SK8") for code, _, _ in found)  # (the rule of the file speaks)
     assert _findings(again) == found
+
+
+def test_a_blank_name_no_pack_could_hold_is_named_where_it_is(tmp_path: Path) -> None:
+    # (it imported, and the pack it wrote was refused by check)
+    pack = _pack(tmp_path)
+    export(pack, ["json"], tmp_path / "out", lint=False)
+    path = tmp_path / "out" / "json" / "pack.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    message = next(m for m in doc["messages"] if m.get("blanks"))
+    message["blanks"][0]["name"] = "Bad Name"
+    path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    (problem,) = import_library(path).problems  # (the CLI refuses the import unless --skip-bad skips it)
+    assert "'blanks' should be a list of blanks" in problem.message and "each name in lower-case" in problem.message
+    assert problem.location is not None and problem.location.line > 1

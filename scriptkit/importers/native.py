@@ -23,7 +23,7 @@ from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, kind_of, load_json, locate, read_text
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
-from scriptkit.models import is_placeholder_name
+from scriptkit.models import BLANK_NAME, is_placeholder_name
 from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
 from scriptkit.targets.jsonfile import FORMAT, VERSION
@@ -210,7 +210,8 @@ def _blank_specs(value: Any) -> bool:
     fields = {"name": True, "prompt": True, "example": False}  # key -> required
     return isinstance(value, list) and all(
         isinstance(spec, dict) and set(spec) <= set(fields) and all(k in spec for k, need in fields.items() if need)
-        and all(isinstance(v, str) for v in spec.values()) for spec in value)
+        and all(isinstance(v, str) for v in spec.values()) and BLANK_NAME.fullmatch(spec["name"]) is not None
+        for spec in value)
 
 
 def _settings(value: Any) -> bool:
@@ -227,7 +228,8 @@ _MESSAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], bool], str]] = {
     "slots": (False, _slot_texts, "an object of slot texts"),
     "tags": (False, _texts, "a list of tags (text)"),
     "ignore": (False, _texts, "a list of rule selectors (text)"),
-    "blanks": (False, _blank_specs, "a list of blanks (name, prompt and example: text)"),
+    "blanks": (False, _blank_specs, "a list of blanks (name, prompt and example: text; each name in lower-case "
+                                    "letters, digits and '_', starting with a letter)"),
     "export": (False, _settings, "an object of helpdesk settings (zendesk: {...})"),
     **{key: (False, _text_or_null, "text") for key in ("title", "scenario", "emotion", "text", "file")},
 }
