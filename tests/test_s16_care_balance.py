@@ -1,5 +1,5 @@
-"""SK405 weighs the care and the solution a customer reads: a greeting alone in the acknowledgment is not care,
-and an acknowledgment at the head of the solution (where an import keeps a whole paragraph) is."""
+"""SK405 weighs the care and the solution a customer reads: an acknowledgment at the head of the solution (where
+an import keeps a whole paragraph) is care, and news of the solution after a feeling is not."""
 
 from __future__ import annotations
 
@@ -27,9 +27,11 @@ def test_an_acknowledgment_kept_with_the_solution_paragraph_is_care(make_pack: A
     assert _sk405(make_pack, "Hi {{ blank.name }},", head + SOLUTION) == []
 
 
-def test_a_greeting_alone_is_not_a_token_acknowledgment(make_pack: Any) -> None:
-    # (no care at all is SK301's to say, not "after only 4 words of acknowledgment")
-    assert _sk405(make_pack, "Hi {{ blank.name }},", SOLUTION + " " + SOLUTION) == []
+def test_news_of_the_solution_after_a_feeling_stays_solution(make_pack: Any) -> None:
+    # ("I know it's been frustrating, so I'm glad to say your refund is approved" gives the solution: not care)
+    solution = ("I know this has been frustrating, so I'm glad to let you know your refund has now been approved. "
+                "You'll receive $40 within 3 business days.")
+    assert _sk405(make_pack, "I know this has been a long wait.", solution) == []
 
 
 def test_a_token_acknowledgment_before_a_long_solution_is_still_flagged(make_pack: Any) -> None:

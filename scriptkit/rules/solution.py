@@ -13,7 +13,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import REFUSAL, REQUEST, analyse_message, body_sentences, only_thanks_for_praise
+from scriptkit.inference import REFUSAL, REQUEST, body_sentences, only_thanks_for_praise
 from scriptkit.message import Blank, Message, Text
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly
@@ -724,23 +724,22 @@ def _hands_back(message: Message, text: str) -> bool:
 
 
 def _care_and_solution_words(message: Message) -> tuple[int, int, int]:
-    """Words of acknowledgment, warm language and solution that the customer reads as such.
+    """Words of acknowledgment, warm language and solution, the solution's head counted as care.
 
-    A greeting or sign-off in a slot is neither care nor solution ("Hi {{ blank.name }}," alone in an
-    imported acknowledgment). Sentences that acknowledge and do not act, at the head of the solution
-    slot, are care: an import keeps a paragraph whole in one slot, so "I can see your parcel is late.
-    I've chased the courier." lands in the solution with its acknowledgment.
+    Sentences at the head of the solution slot that only acknowledge (no action, no time) are care: an import
+    keeps a paragraph whole in one slot, so "I can see your parcel is late. I've chased the courier." lands in
+    the solution with its acknowledgment. ("I know it's been frustrating, so I'm glad to say your refund is
+    approved" is news of the solution, and stays one.)
     """
     words = {slot: word_count(message.slot_text(slot)) for slot in ("acknowledgment", "warm_language", "solution")}
-    head = True  # (still at the solution's head, before its first sentence that is not care)
-    for s in analyse_message(message):
-        if s.slot not in words:
+    for s in body_sentences(message):
+        if s.slot != "solution":
             continue
-        if s.cues.greeting or s.cues.signoff:
-            words[s.slot] -= word_count(s.text)
-        elif s.slot == "solution" and head and (head := s.cues.acknowledges and not s.cues.acts):
-            words["solution"] -= (n := word_count(s.text))
-            words["acknowledgment"] += n
+        c = s.cues
+        if not c.acknowledges or c.acts or c.actions or c.time_frames:
+            break
+        words["solution"] -= (n := word_count(s.text))
+        words["acknowledgment"] += n
     return words["acknowledgment"], words["warm_language"], words["solution"]
 
 
@@ -752,9 +751,9 @@ class CareSolutionImbalance(Rule):
     Compares the words of the acknowledgment and warm language (care) with the words of the
     solution. Flags a long acknowledgment with a thin solution (care more than
     `max_care_ratio` times the solution) and the reverse: a long solution with a token
-    acknowledgment (solution more than `max_solution_ratio` times the care). A greeting is
-    neither; sentences that acknowledge without acting at the head of the solution count as
-    care (an imported paragraph keeps its acknowledgment and its steps together).
+    acknowledgment (solution more than `max_solution_ratio` times the care). Sentences that
+    only acknowledge (no action, no time) at the head of the solution count as care: an
+    imported paragraph keeps its acknowledgment and its steps together.
 
     ## Why it matters
     Care and action belong together: a reply should weigh how the customer feels against
