@@ -93,3 +93,26 @@ def test_a_section_of_labels_alone_is_skipped_as_notes(tmp_path: Path) -> None:
     assert [m.title for m in lib.macros] == ["Refund"]
     (skipped,) = lib.skipped
     assert "'Internal'" in skipped.item and "only labelled lines" in skipped.message
+
+
+INTRO_THEN_QUOTES = """# Refund replies
+These replies cover refunds. Pick the one that fits.
+## Refund approved
+> Hi there, I've refunded your order today. It'll reach your card within 5 business days.
+Use when the refund is approved.
+## Refund pending
+> Hi there, I've asked finance to approve your refund, and I'll email you by Friday.
+Use while finance decides.
+"""
+
+
+def test_a_quote_before_its_comment_is_the_reply_and_an_intro_does_not_outvote_it(tmp_path: Path) -> None:
+    # (the file's title and intro is no section of its own kind: it had made the comments the replies)
+    path = tmp_path / "intro.md"
+    path.write_text(INTRO_THEN_QUOTES, encoding="utf-8")
+    lib = import_library(path, "markdown")
+    by_title = {m.title: m for m in lib.macros}
+    assert list(by_title) == ["Refund approved", "Refund pending"]
+    assert by_title["Refund approved"].text.startswith("Hi there, I've refunded your order today.")
+    assert by_title["Refund approved"].raw.guidance == "Use when the refund is approved."
+    assert any("'Refund replies'" in p.item for p in lib.skipped)

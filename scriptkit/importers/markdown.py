@@ -60,9 +60,17 @@ def read(path: Path, options: ReadOptions) -> Read:
             sections[-1][2].append(line)
     seen = 0
     shapes = [_shape(body) for _, _, body in sections]
-    # the file's way, where its sections say one: most of those that are plainly one or the other
-    # (a section of both does not vote); None where as many quote as do not
-    votes = shapes.count("quoted") - shapes.count("plain")
+    # the file's way, where its sections say one: most of those that are plainly one or the other, a
+    # section of both voting for the quote when the quote comes first (a reply, then a comment on it),
+    # and not at all when its text does (a plain reply with a note under it, or guidance before the reply);
+    # a heading over deeper ones (the file's title with an intro, a category) does not vote either.
+    # None where as many quote as do not.
+    votes = 0
+    for index, ((_, _, body), shape) in enumerate(zip(sections, shapes, strict=True)):
+        if index + 1 < len(sections) and levels[index + 1] > levels[index]:
+            continue
+        votes += 1 if shape == "quoted" or (shape == "both" and not _trailing_quote(body, leading=True)) \
+            else -1 if shape == "plain" else 0
     quoting = True if votes > 0 else False if votes < 0 else None
     for index, (lineno, title, body_lines) in enumerate(sections):
         title = _NUMBER.sub("", title.strip("*_ ")) or f"section {seen + 1}"
@@ -121,12 +129,12 @@ def _shape(lines: list[str]) -> str:
     return "both" if quotes and free else "quoted" if quotes else "plain" if free else ""
 
 
-def _trailing_quote(lines: list[str]) -> bool:
-    """The section's quoted lines all follow its free text (a note under a reply, as often written)."""
-    last_free = max((i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith(">")
-                     and not _RULE.match(ln)), default=-1)
+def _trailing_quote(lines: list[str], leading: bool = False) -> bool:
+    """The section's quoted lines all follow its free text (a note under a reply, as often written); with
+    ``leading``, whether free text comes before the first quote at all (guidance before a quoted reply too)."""
+    free = [i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith(">") and not _RULE.match(ln)]
     first_quote = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith(">"))
-    return first_quote > last_free
+    return bool(free) and (free[0] if leading else free[-1]) < first_quote
 
 
 def _plain(lines: list[str]) -> list[tuple[int, str, str, str]]:
