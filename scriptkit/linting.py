@@ -331,8 +331,13 @@ def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -
                                                                  int(d.extra["end_col"]) - 2)))
                 d.extra = {**d.extra, "end_line": str(last.line), "end_col": str(last.col + 1)}
         if d.fix is not None:
-            d.fix = replace(d.fix, edits=tuple(replace(e, start=page.origin(e.start), end=page.origin_end(e.end))
-                                               if e.file == name else e for e in d.fix.edits))
+            edits = tuple(replace(e, start=page.origin(e.start), end=page.origin_end(e.end))
+                          if e.file == name else e for e in d.fix.edits)
+            # (only where the file spells the replaced text as it reads: not across '</b>', nor in
+            # base64, quoted-printable or '&amp;', which an edit of the file would corrupt)
+            literal = all(e.file != name or given[e.start:e.end] == page.text[o.start:o.end]
+                          for e, o in zip(edits, d.fix.edits, strict=True))
+            d.fix = replace(d.fix, edits=edits) if literal else None
     result.sentences = [replace(s, start=page.origin(s.start), end=page.origin_end(s.end),
                                 location=source.location(page.origin(s.start))) for s in result.sentences]
     result.turns = [replace(t, start=page.origin(t.start), end=page.origin_end(t.end), said=page.text[t.start:t.end])

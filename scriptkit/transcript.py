@@ -121,8 +121,9 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     turn it is in, and so do "Word - " and "Word:word" lines unless one of them says who speaks.
     A transcript has at least two speakers, or one whose label says who it is that speaks twice
     ("Agent: ..." twice), or ``agent`` (with whoever opens the text). It starts with a speaker's
-    label, or, where two speakers speak twice each, with a header (an export's "Chat #4471, 26
-    Nov"), which is no one's turn. A turn runs to the next speaker's label, so it may span
+    label, or with a header (an export's "Chat #4471, 26 Nov"), which is no one's turn: one short
+    line, no sentence nor greeting, above speakers of whom one talks on a label's line, or any text
+    where two speakers speak twice each. A turn runs to the next speaker's label, so it may span
     several lines; the lines in it that the speaker did not write (quoted "> ..." lines, "***
     Dana left ***") split it in parts, each a Turn.
     """
@@ -155,7 +156,8 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     one_says_who = named in speakers or (len(labels) >= 2 and _says_who(_key(labels[0]["speaker"])))
     if len(speakers) < 2 and not one_says_who:
         return None  # (a reply with a "Note: ..." line is not a transcript)
-    if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2:
+    if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2 \
+            and not (_a_header(text[:labels[0].start()]) and _someone_talks(text, keyed, ends, speakers)):
         return None  # (nor one that starts "Hi Sam," and has "Customer: Dana Whitfield" and "Agent: Maya" lines)
     found = []
     for i, (m, end) in enumerate(zip(labels, [*(n.start() for n in labels[1:]), len(text)], strict=True)):
@@ -207,6 +209,20 @@ def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: s
     if len(text[keyed[at][1].end():keyed[after][1].start()].split()) < 3:
         return set()
     return {keyed[at][0]}
+
+
+# First words of a line that opens a reply, not an export's header: "Hi Sam", "Dear Dana", "Good morning".
+_GREETING_WORDS = frozenset({"hi", "hello", "hey", "dear", "good", "greetings", "thanks", "thank", "morning",
+                             "afternoon", "evening", "hiya", "howdy"})
+
+
+def _a_header(before: str) -> bool:
+    """Whether the text before a transcript's first label is an export's header ("Chat #4471", "Chat #4471,
+    exported 26 Nov 2026"): one short line that is no sentence (no end punctuation) and no greeting ("Hi Sam,")."""
+    line = before.strip()
+    words = line.casefold().split()
+    return ("\n" not in line and len(words) <= 12 and not line.endswith((".", ",", "!", "?", ";", ":"))
+            and words[0].strip(",!") not in _GREETING_WORDS)
 
 
 def _lines_like_labels(text: str, enough: int) -> bool:
@@ -568,7 +584,9 @@ def email_text(raw: str) -> PastedText | None:
         _base64(raw, body, end, charset, decoded)
     else:
         decoded.add(raw[body:end], body, True)
-    text = decoded.text("an email")
+    # (base64 has no place for a word: the note says where its lines and columns point instead)
+    text = decoded.text("an email with its text base64-encoded (a line and column are those of the base64 "
+                        "that encodes the words)" if encoding == "base64" else "an email")
     return _read_html(text.text, text.what, text) if headers.get_content_type() == "text/html" else text
 
 
