@@ -661,6 +661,10 @@ def _contracts_cleanly(text: str, start: int, end: int, rewrite: str) -> bool:
     if rewrite.endswith("n't"):  # a negative contraction is English wherever the full form is
         return True
     word = following[2].lower()
+    if word == "not" and rewrite.endswith(("'ll", "'d")):
+        # ("will not" and "would not" contract with the "not", and are a form of their own when a
+        # word follows: here none does, "I'm sorry we will not.", and "we'll not" is no English)
+        return False
     if word == "not":  # "how hard it is not to know": the gap is after "not"
         word = (following[3] or "").lower()
     if word in _COORDINATORS or (rewrite.lower() == "what's" and word == "it"):  # "what's it?"
