@@ -14,8 +14,8 @@ import codecs
 import difflib
 import os
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -161,14 +161,92 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
         path, index_a, index_b = target
         value = value_at(expected, path)
         _set(expected, path, value[:index_a] + edit.replacement + value[index_b:])
-        anchor = getattr(getattr(value_at(old, path), "anchor", None), "value", None)
+        anchor = reused_anchor(old, path)
         if anchor:
             anchors.append(anchor)
     if plain_data(new) != expected:
         if anchors:  # (the edit changed each place that reuses the text too: not what was judged)
-            return f"the text has an anchor (&{anchors[0]}) that another place reuses (*{anchors[0]})"
+            return _anchor_reason(anchors[0])
         return "the replacement would change the YAML value differently (it needs quoting or escaping)"
     return None
+
+
+def _anchor_reason(anchor: str) -> str:
+    return f"the text has an anchor (&{anchor}) that another place reuses (*{anchor})"
+
+
+def reused_anchor(data: Any, path: tuple[Any, ...]) -> str | None:
+    """The anchor of the value at ``path`` in round-trip ``data``, or of a list or mapping holding
+    it ('acknowledgment: &a1 [...]'), that an alias elsewhere repeats; None when there is none.
+    (An alias is the anchored node itself, met again: it is counted by identity.)"""
+    anchored: dict[int, str] = {}
+    node = data
+    for part in (None, *path):
+        node = node if part is None else node[part]
+        name = getattr(getattr(node, "anchor", None), "value", None)
+        if name:
+            anchored[id(node)] = name
+    if not anchored:
+        return None
+    seen: dict[int, int] = {}
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if id(node) in anchored:
+            seen[id(node)] = seen.get(id(node), 0) + 1
+            if seen[id(node)] > 1:
+                return anchored[id(node)]
+            # (a list or mapping met again is not walked again: an alias repeats what it holds)
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
+def refused_by_anchors(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str]) -> dict[Edit, str]:
+    """The safe edits ``--fix`` would refuse because their text has an anchor another place reuses,
+    and why: found without making them (a report counts what --fix can do, and ``plan`` parses the
+    file twice for each edit). ``texts``: each file's text as loaded; only one with an alias is parsed."""
+    from scriptkit.loading import _index
+    from scriptkit.models import Origin
+
+    out: dict[Edit, str] = {}
+    for path, edits in edits_by_file(diagnostics).items():
+        text = texts.get(path)
+        if text is None or "*" not in text or "&" not in text:
+            continue
+        data = _parse(text)
+        if data is None:
+            continue
+        origin = Origin(SourceText("", text))
+        _index(data, (), origin)
+        plain = plain_data(data)
+        for edit in edits:
+            target = _scalar_for(origin, plain, text, edit)
+            anchor = reused_anchor(data, target[0]) if target is not None else None
+            if anchor:
+                out[edit] = _anchor_reason(anchor)
+    return out
+
+
+def not_fixable(diagnostics: Iterable[Diagnostic], refused: dict[Edit, str]) -> None:
+    """Mark the fix of each diagnostic with an edit in ``refused`` (edit -> why) not safe, saying why:
+    ``--fix`` will not make it, so it is not counted as fixable, yet it is still shown to make by hand."""
+    if not refused:
+        return
+    for d in diagnostics:
+        fix = d.fix
+        if fix is None or not fix.safe:
+            continue
+        reason = next((refused[e] for e in fix.edits if e in refused), None)
+        if reason is not None:
+            d.fix = replace(fix, safe=False, description=f"{fix.description} (--fix cannot: {reason})")
+
+
+def refused_edits(fixes: Iterable[FileFix]) -> dict[Edit, str]:
+    """Each edit ``plan`` refused, and why."""
+    return {edit: reason for fix in fixes for edit, reason in fix.refused}
 
 
 def _scalar_for(origin: Any, data: Any, text: str, edit: Edit) -> tuple[tuple[Any, ...], int, int] | None:

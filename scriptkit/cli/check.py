@@ -221,6 +221,10 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         if count:
             err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
                       markup=False, highlight=False)
+        fixing.not_fixable(result.diagnostics, fixing.refused_edits(plans))  # (not counted as fixable)
+    else:  # (what --fix would refuse is not counted as fixable: an anchor's text, reused by an alias)
+        texts = {origin.source.path: origin.source.text for origin in read if origin}
+        fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, texts))
     if accepted is not None:
         result.diagnostics, done = apply_baseline(result.diagnostics, accepted, Path(loaded.root))
         gone = (f"; {done.fixed} of its finding(s) are gone (rewrite it with --write-baseline to drop them)"
@@ -237,7 +241,7 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
     for d in result.diagnostics:
         row = counts.setdefault((d.code, d.name), [0, 0])
         row[0] += 1
-        row[1] += d.fix is not None
+        row[1] += d.fix is not None and d.fix.safe
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         stream.write(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else "") + "\n")
     stream.write(f"{len(result.diagnostics)} finding(s) in {len({m.script_id for m in result.messages})} "

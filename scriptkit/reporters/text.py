@@ -93,7 +93,7 @@ def _diagnostic(con: Console, d: Diagnostic, lines: _Lines) -> None:
     if d.suggestion:
         con.print(Text("         suggestion: ", style="green") + Text(d.suggestion))
     where = [w for w in (d.slot, d.extra.get("channels", d.channel or "").replace(",", ", "),
-                         "fixable" if d.fix else "") if w]
+                         "fixable" if d.fix is not None and d.fix.safe else "") if w]
     if where:
         con.print(Text("         " + " · ".join(where), style="dim"))
 
