@@ -112,6 +112,12 @@ def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
         line_start = j
         while j < n and text[j] == " ":
             j += 1
+        # an indentation indicator ('|2', '>-2') can leave spaces at the start of the value's first
+        # line: those are the value's, and the indentation is what is left of the line's spaces
+        first_line = value.split("\n", 1)[0]
+        own = len(first_line) - len(first_line.lstrip(" "))
+        if 0 < own <= j - line_start:
+            j -= own
         indent = j - line_start
     elif j < n and text[j] in "\"'":
         j += 1
