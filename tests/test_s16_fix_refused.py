@@ -68,3 +68,11 @@ def test_a_fix_that_will_be_made_is_still_counted(make_pack: Any, tmp_path: Path
     report = json.loads(run("check", str(root), "--format", "json").stdout)
     assert report["summary"]["fixable"] == 3
     assert "3 fixable with --fix" in run("check", str(root)).stdout
+
+
+def test_sarif_offers_no_fix_that_fix_would_refuse(make_pack: Any) -> None:
+    root = make_pack({"a.yaml": ANCHORED})
+    sarif = json.loads(run("check", str(root), "--format", "sarif").stdout)
+    results = sarif["runs"][0]["results"]
+    assert any(r["ruleId"] == "SK201" for r in results)
+    assert not any("fixes" in r for r in results)

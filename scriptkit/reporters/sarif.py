@@ -62,7 +62,7 @@ def _result(d: Diagnostic, index: int, slot: str | None) -> dict[str, Any]:
         }}],
         "properties": {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", "")},
     }
-    if d.fix is not None:
+    if d.fix is not None and d.fix.safe:  # (a tool may apply a SARIF fix: only one --fix would make)
         out["fixes"] = [{
             "description": {"text": d.fix.description},
             "artifactChanges": [{
