@@ -5,8 +5,8 @@ A transcript is text whose lines start with a speaker label (``Agent: ...``, ``[
 of the reply: their complaint as a late acknowledgment, their swearing as the agent's.
 
 The agent is the speaker named with ``agent`` (``review --agent Sam``), else every speaker whose
-label says it is the support side ("Agent", "Support", "Sam (Support)", "Me"). Text whose labels
-say nothing about the support side is read as a plain reply, unless ``agent`` names a speaker.
+label says it is the support side ("Agent", "Support", "Sam (Support)", "Me"). A transcript whose
+labels are only names must name its agent (else a ConfigError asks for it).
 
 ``quoted_thread`` finds, in an email reply, where the earlier messages quoted under it start.
 ``pasted_text`` reads what a support lead pastes besides plain text (HTML, an email's source) as
@@ -269,21 +269,39 @@ def _said(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def unquoted_parts(text: str, end: int) -> list[tuple[int, int]] | None:
     """The spans of ``text[:end]`` without its quoted lines ("> ...": a customer's question answered
-    in between), each stripped; None where it quotes nothing, or is all quote (then it is judged whole)."""
+    in between), each stripped, and without the "On ... wrote:" line over such quotes; None where it
+    quotes nothing, or is all quote (then it is judged whole)."""
     if not (_NOT_SAID.match(text) or _NOT_SAID_LINE.search(text, 0, end)):
         return None
-    return _said(text, 0, end) or None
+    spans = _said(text, 0, end)
+    for lo, hi in _attributions(text, end):  # (each is lines of its own: it cuts a span in two at most)
+        spans = [(a, b) for span in spans for a, b in _without(text, span, lo, hi)]
+    return spans or None
+
+
+def _without(text: str, span: tuple[int, int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """``span`` of ``text`` without ``text[lo:hi]``, each part stripped and none empty."""
+    a, b = span
+    parts = [(a, b)] if hi <= a or lo >= b else [(a, lo), (hi, b)]
+    stripped = []
+    for x, y in parts:
+        part = text[x:y]
+        if part.strip():
+            stripped.append((x + len(part) - len(part.lstrip()), x + len(part.rstrip())))
+    return stripped
 
 
 def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> list[Turn] | None:
     """The agent's turns of a transcript, or None for a plain reply (judge all of it).
 
     The agent is ``agent``, else every speaker whose label says support ("Agent", "Sam
-    (Support)"), else, where the others' labels say customer or bot, the one speaker left.
+    (Support)"), else, where the others' labels say customer or bot, the one speaker left, else
+    the one a chat event says joined ("*** Sam joined the chat ***").
 
     A ConfigError (located at the top of ``file``) when ``agent`` is no speaker of the text,
-    when the text is not a transcript though ``agent`` is given, or when every speaker is the
-    customer or a bot: there is no reply to judge.
+    when the text is not a transcript though ``agent`` is given, when every speaker is the
+    customer or a bot (there is no reply to judge), or when the labels are only names and none
+    of the above says which is the agent (``agent`` must say it).
     """
     if agent is not None:
         agent = agent.strip().removesuffix(":").rstrip()  # (a label copied with its colon is still the name)
@@ -324,7 +342,15 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         raise ConfigError(f"no agent turns in the transcript: {where}", Location(file, 1, 1),
                           "Paste the agent's turns too, or name the label the agent writes under (--agent NAME "
                           "in scriptkit review, agent=NAME in lint_text).")
-    return None
+    # Only names, and nothing says which is the support side: a guess judges the customer's words as the
+    # reply when wrong, and judging all of it does every time (their complaint read as the agent's).
+    names = list(labelled.values())
+    options = " or ".join(f'--agent "{n}"' for n in reversed(names))
+    raise ConfigError(f"cannot tell which speaker is the agent: the transcript's speakers are "
+                      f"{', '.join(names[:-1])} and {names[-1]}, and no label says Agent, Support or Customer",
+                      Location(file, 1, 1),
+                      f"Name the speaker whose turns are the reply: {options} in scriptkit review "
+                      f"(agent=NAME in lint_text).")
 
 
 # Where the earlier messages quoted under an email reply start: Gmail's and Apple Mail's "On Tue,
@@ -332,8 +358,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
 # Message-----" or its "From: ... / Sent: ..." block, a "Forwarded message" line; each also as a
 # mail program set to German, French, Spanish, Dutch or Italian writes it ("Am ... schrieb Dana <...>:").
 _THREAD = re.compile(
-    r"^[ \t]*(?:(?:On|Am|Le|El|Op|Il) [^\n]{1,200}?(?:\n[^\n]{1,200}?)?"
-    r"(?:wrote|schrieb[^\n]{0,100}?|a écrit[ \t]?|escribió|schreef|ha scritto):[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*>"
+    r"^[ \t]*(?:(?P<on>(?:On|Am|Le|El|Op|Il) [^\n]{1,200}?(?:\n[^\n]{1,200}?)?"
+    r"(?:wrote|schrieb[^\n]{0,100}?|a écrit[ \t]?|escribió|schreef|ha scritto):)[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*>"
     r"|-{3,}[ \t]*(?i:original message|forwarded message)[ \t]*-{3,}"
     r"|(?:From|Von|De|Van|Da)[ \t]?:[^\n]*\n[ \t]*"  # (not "From: 9am" then "To: 5pm")
     r"(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado(?: el)?|Verzonden|Inviato|Data)[ \t]?:)",
@@ -360,10 +386,34 @@ def quoted_thread(text: str) -> int | None:
     None too when nothing comes before the quote (a text that is only a quote is judged whole), and
     for quotes answered in between ("> And the fee?" then "There's none."): those answers are the reply.
     """
-    header = _THREAD.search(text)
-    found = [cut for cut in (header and header.start(), _quoted_tail(text)) if cut is not None]
-    cut = min(found, default=None)
+    cut = _quoted_tail(text)
+    for header in _THREAD.finditer(text):
+        if cut is not None and header.start() >= cut:
+            break
+        if header["on"] is None or not _answered_below(text, header.end()):
+            cut = header.start()  # ("On ... wrote:" over questions answered below it: the answers are the reply)
+            break
     return cut if cut is not None and text[:cut].strip() else None
+
+
+def _answered_below(text: str, quote: int) -> bool:
+    """Whether the "> " lines from the one that holds ``quote`` on are answered below: a line of the
+    writer's own comes after them ("> When will it arrive?" then "It ships today."), not a further
+    quoted thread or a signature."""
+    pos = text.find("\n", quote)
+    while pos >= 0:
+        start, pos = pos + 1, text.find("\n", pos + 1)
+        said = text[start:len(text) if pos < 0 else pos].strip()
+        if said and not said.startswith(">"):
+            return _THREAD.match(text, start) is None and _SIGNATURE.match(text, start) is None
+    return False
+
+
+def _attributions(text: str, end: int) -> list[tuple[int, int]]:
+    """The "On ... wrote:" lines of ``text[:end]`` over quotes answered below them (with the blank
+    lines under them): the writer's mail program wrote them, not the writer."""
+    return [(m.start(), text.rfind("\n", 0, m.end()) + 1) for m in _THREAD.finditer(text, 0, end)
+            if m["on"] is not None and _answered_below(text, m.end())]
 
 
 def _quoted_tail(text: str) -> int | None:

@@ -59,7 +59,8 @@ def test_replies_with_field_lines_are_not_transcripts(text: str) -> None:
 
 def test_the_agent_is_named_when_the_labels_do_not_say_it() -> None:
     text = "Dana: my parcel never came\nSam: I'm so sorry, Dana. I'll reship it today.\nDana: thanks\n"
-    assert agent_turns(text) is None  # two names: nothing says which is the agent, so a plain reply
+    with pytest.raises(ConfigError, match="cannot tell which speaker is the agent"):
+        agent_turns(text)  # two names: nothing says which is the agent, so it must be named
     assert [text[t.start:t.end] for t in agent_turns(text, "sam") or []] == [
         "I'm so sorry, Dana. I'll reship it today."]
     with pytest.raises(ConfigError) as caught:
@@ -217,10 +218,10 @@ def test_the_cli_takes_the_agents_label_as_written_and_says_when_it_cannot_tell(
     empty = run(main, ["review", str(chat), "--grammar", "off", "--agent", " "])
     assert empty.exit_code == 2 and "--agent is empty" in empty.stderr and "Traceback" not in empty.output
     unnamed = run(main, ["review", str(chat), "--grammar", "off"])
-    assert unnamed.exit_code == 1 and "Dana: my parcel never came" in unnamed.stdout  # judged whole, as before
-    assert (f"{chat}:1:1: note: this reads as a conversation between Dana and Maya Lee, but no label says which is "
-            "the agent, so all of it was judged") in unnamed.stderr
-    assert "--agent" in unnamed.stderr
+    assert unnamed.exit_code == 2 and "Dana: my parcel never came" not in unnamed.output  # never judged whole
+    assert (f"{chat}:1:1: error: cannot tell which speaker is the agent: the transcript's speakers are Dana and "
+            "Maya Lee") in unnamed.stderr
+    assert '--agent "Maya Lee"' in unnamed.stderr and "Traceback" not in unnamed.output
     folder = run(main, ["review", str(tmp_path), "--grammar", "off"])
     assert folder.exit_code == 2 and f"{tmp_path}:1:1: error: {tmp_path} is a folder" in folder.stderr
 
@@ -420,7 +421,8 @@ def test_the_speaker_who_joined_the_chat_is_the_agent() -> None:
     assert [text[t.start:t.end] for t in agent_turns(text) or []] == [
         "I'm sorry, Dana. I've refunded the second charge today.", "You're welcome!"]
     both = text.replace("*** Sam Lee joined", "*** Dana Whitfield joined the chat ***\n*** Sam Lee joined")
-    assert agent_turns(both) is None  # (both joined: nothing tells)
+    with pytest.raises(ConfigError, match="cannot tell which speaker is the agent"):
+        agent_turns(both)  # (both joined: nothing tells)
 
 
 @settings(max_examples=300, deadline=None)
@@ -475,7 +477,8 @@ def test_names_only_with_one_turn_by_one_of_them_is_a_conversation(text: str) ->
     spoken = _spoken(text)
     assert {speaker for speaker, _ in spoken} == {"Dana", "Sam"}
     assert all(":" not in said for _, said in spoken)  # no label read as part of a turn
-    assert agent_turns(text) is None  # names only: nothing says which is the agent, judged whole with a note
+    with pytest.raises(ConfigError, match="cannot tell which speaker is the agent"):
+        agent_turns(text)  # names only: nothing says which is the agent, so it must be named
     assert [text[t.start:t.end] for t in agent_turns(text, "Sam") or []] == [
         said for speaker, said in spoken if speaker == "Sam"]
     assert [text[t.start:t.end] for t in agent_turns(text, "Dana") or []] == [
@@ -498,7 +501,7 @@ def test_one_line_between_repeated_field_lines_is_no_conversation(text: str) -> 
     assert turns(text) is None and agent_turns(text) is None
 
 
-def test_the_cli_notes_a_conversation_of_names_where_the_agent_spoke_once(tmp_path: Path) -> None:
+def test_the_cli_asks_for_the_agent_of_a_conversation_of_names_where_the_agent_spoke_once(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from scriptkit.cli import main
@@ -506,14 +509,14 @@ def test_the_cli_notes_a_conversation_of_names_where_the_agent_spoke_once(tmp_pa
     chat = tmp_path / "chat.txt"
     chat.write_text("Dana: my parcel never came\nSam: Please be advised it ships today.\nDana: ok\n", encoding="utf-8")
     unnamed = CliRunner().invoke(main, ["review", str(chat), "--grammar", "off"])
-    assert unnamed.exit_code == 1, unnamed.output
-    assert (f"{chat}:1:1: note: this reads as a conversation between Dana and Sam, but no label says which is the "
-            "agent, so all of it was judged. To judge one speaker's turns only: --agent \"Sam\".") in unnamed.stderr
+    assert unnamed.exit_code == 2, unnamed.output
+    assert (f"{chat}:1:1: error: cannot tell which speaker is the agent: the transcript's speakers are Dana and Sam"
+            in unnamed.stderr and '--agent "Sam"' in unnamed.stderr)
     email = tmp_path / "email.txt"
     email.write_text("Hi Dana,\n\nOrder: 4471\nStatus: shipped\n\nI'm sorry for the wait; it ships today.\n",
                      encoding="utf-8")
     plain = CliRunner().invoke(main, ["review", str(email), "--grammar", "off"])
-    assert "note: this reads as a conversation" not in plain.stderr, plain.output
+    assert plain.exit_code != 2 and "cannot tell which speaker" not in plain.stderr, plain.output
 
 
 @pytest.mark.parametrize("fields", [

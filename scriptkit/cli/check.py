@@ -258,7 +258,7 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
 @channel_option(multiple=False, help="The channel the text is for (default: chat for a transcript, else email).")
 @click.option("--agent", metavar="NAME", default=None,
               help="In a transcript, the agent's speaker label (default: the speaker labelled Agent, "
-                   "Support, Rep, Me...).")
+                   "Support, Rep, Me...; needed where the labels are only names).")
 @grammar_option
 def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
            output: str | None, channels: str | None, agent: str | None, grammar: str | None) -> None:
@@ -307,26 +307,8 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
         given = "standard input" if file == "-" else "the file"
         console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {result.read_as}: only its text was "
                                    f"judged; lines and columns point into {given}.", markup=False, highlight=False)
-    if agent is None and not result.turns:
-        _unnamed_agent_note(result.messages[0].text if result.read_as else text, name)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
-
-
-def _unnamed_agent_note(text: str, name: str) -> None:
-    """Say so on stderr when the text reads as a conversation but no label says who the agent is:
-    it was judged whole, the other side's words too, and ``--agent`` would judge only the agent's."""
-    from scriptkit.transcript import turns
-
-    spoken = turns(text)
-    if spoken is None:
-        return
-    speakers = list(dict.fromkeys(t.speaker for t in spoken))
-    between = f"{', '.join(speakers[:-1])} and {speakers[-1]}" if len(speakers) > 1 else speakers[0]
-    console(stderr=True).print(
-        f"{Location(name, 1, 1)}: note: this reads as a conversation between {between}, but no label says which "
-        f"is the agent, so all of it was judged. To judge one speaker's turns only: --agent \"{speakers[-1]}\".",
-        markup=False, highlight=False)
 
 
 def _decode(raw: bytes, name: str) -> str:
