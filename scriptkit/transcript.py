@@ -349,8 +349,8 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     raise ConfigError(f"cannot tell which speaker is the agent: the transcript's speakers are "
                       f"{', '.join(names[:-1])} and {names[-1]}, and no label says Agent, Support or Customer",
                       Location(file, 1, 1),
-                      f"Name the speaker whose turns are the reply: {options} in scriptkit review "
-                      f"(agent=NAME in lint_text).")
+                      f"Name the speaker whose turns are the reply ({options} in scriptkit review, "
+                      f"agent=NAME in lint_text).")
 
 
 # Where the earlier messages quoted under an email reply start: Gmail's and Apple Mail's "On Tue,
