@@ -85,6 +85,30 @@ def test_a_plain_use_when_line_is_guidance_beside_the_quoted_reply(tmp_path: Pat
     assert by_title["Refund"].text.startswith("I've refunded your order today.")
 
 
+def test_replies_on_labelled_lines_still_import(tmp_path: Path) -> None:
+    # (a file of '**A:** reply' sections and no quotes: the labelled line holds the reply)
+    path = tmp_path / "faq.md"
+    path.write_text("## Password reset\n\n**Q:** I can't log in.\n\n**A:** I'm sorry you're locked out. I'll email "
+                    "you a reset link within 5 minutes.\n\n## Refund\n\n**Reply:** I've refunded your order today.\n",
+                    encoding="utf-8")
+    lib = import_library(path, "markdown")
+    assert [m.title for m in lib.macros] == ["Password reset", "Refund"] and not lib.skipped
+
+
+def test_a_bold_use_when_before_the_quote_and_a_comment_after_it_keep_the_quote(tmp_path: Path) -> None:
+    path = tmp_path / "guided.md"
+    path.write_text("## Refund delayed\n\n**Use when:** the refund is late.\n\n> Hi, I'm sorry your refund is late. "
+                    "I've chased the bank and it will arrive by Friday.\n\nKeep it short.\n\n## Lost\n\n**Use when:** no tracking."
+                    "\n\n> I'm sorry your order went missing. I've sent a new one today.\n\nOffer express.\n\n"
+                    "## Style notes\n\n"
+                    "Always sign with your first name.\n", encoding="utf-8")
+    lib = import_library(path, "markdown")
+    macro, lost = lib.macros
+    assert macro.text.startswith("Hi, I'm sorry your refund is late.") and "Keep it short." in macro.raw.guidance
+    assert lost.text.startswith("I'm sorry your order went missing.")
+    assert [p.item for p in lib.skipped] == ["section 'Style notes'"]
+
+
 def test_a_section_of_labels_alone_is_skipped_as_notes(tmp_path: Path) -> None:
     path = tmp_path / "labels.md"
     path.write_text("## Refund\n\n**Use when:** refunded.\n\n> I've refunded your order today.\n\n"

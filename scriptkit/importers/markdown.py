@@ -8,7 +8,7 @@ section that only quotes (besides ``**Label:**`` lines) quotes its reply, one wi
 it plain; a section with both free text and a quote is read as most of the file's sections are (a
 trailing quote, where the file does not say, as a note under a plain reply), and its note says
 which text became the reply. In a file whose sections mostly quote, a section without a quote
-holds notes, skipped by name, as is a section of ``**Label:**`` lines alone. A section without
+holds notes, skipped by name, as is a section of ``**Label:** …`` lines alone. A section without
 text is no reply: a heading over deeper ones (the file's title, a category) silently, one among
 its equals named as skipped.
 """
@@ -69,7 +69,7 @@ def read(path: Path, options: ReadOptions) -> Read:
     for index, ((_, _, body), shape) in enumerate(zip(sections, shapes, strict=True)):
         if index + 1 < len(sections) and levels[index + 1] > levels[index]:
             continue
-        votes += 1 if shape == "quoted" or (shape == "both" and not _trailing_quote(body, leading=True)) \
+        votes += 1 if shape == "quoted" or (shape == "both" and _quote_first(body)) \
             else -1 if shape == "plain" else 0
     quoting = True if votes > 0 else False if votes < 0 else None
     for index, (lineno, title, body_lines) in enumerate(sections):
@@ -86,10 +86,10 @@ def read(path: Path, options: ReadOptions) -> Read:
                               "has no quoted reply (> lines) like the others; read as notes, skipped",
                               skipped=True)
             continue
-        if not shapes[index]:  # ('**Owner:** billing team' alone: labels for the agent, no reply to send)
+        if quoting and not shapes[index]:  # ('**Owner:** billing team' alone, among quoted replies: notes)
             yield ItemProblem(source.at(lineno, 0), f"section {title!r}",
-                              "has only labelled lines (**Label:** ...), no reply; read as notes, skipped",
-                              skipped=True)
+                              "has only labelled lines (**Label:** ...) and no quoted reply like the others; read "
+                              "as notes, skipped", skipped=True)
             continue
         notes: list[str] = []
         quoted = shapes[index] != "both"
@@ -129,12 +129,20 @@ def _shape(lines: list[str]) -> str:
     return "both" if quotes and free else "quoted" if quotes else "plain" if free else ""
 
 
-def _trailing_quote(lines: list[str], leading: bool = False) -> bool:
-    """The section's quoted lines all follow its free text (a note under a reply, as often written); with
-    ``leading``, whether free text comes before the first quote at all (guidance before a quoted reply too)."""
-    free = [i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith(">") and not _RULE.match(ln)]
+def _trailing_quote(lines: list[str]) -> bool:
+    """The section's quoted lines all follow its free text (a note under a reply, as often written)."""
+    last_free = max((i for i, ln in enumerate(lines) if ln.strip() and not ln.lstrip().startswith(">")
+                     and not _RULE.match(ln)), default=-1)
     first_quote = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith(">"))
-    return bool(free) and (free[0] if leading else free[-1]) < first_quote
+    return first_quote > last_free
+
+
+def _quote_first(lines: list[str]) -> bool:
+    """The section quotes before any free text of its own (labels and leads such as ``**Use when:**`` aside):
+    a quoted reply with a comment under it."""
+    first_quote = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith(">"))
+    return not any(ln.strip() and not (_RULE.match(ln) or _LABEL.match(ln) or _LEAD.match(ln))
+                   for ln in lines[:first_quote])
 
 
 def _plain(lines: list[str]) -> list[tuple[int, str, str, str]]:
