@@ -98,8 +98,9 @@ def test_replies_on_labelled_lines_still_import(tmp_path: Path) -> None:
 def test_a_bold_use_when_before_the_quote_and_a_comment_after_it_keep_the_quote(tmp_path: Path) -> None:
     path = tmp_path / "guided.md"
     path.write_text("## Refund delayed\n\n**Use when:** the refund is late.\n\n> Hi, I'm sorry your refund is late. "
-                    "I've chased the bank and it will arrive by Friday.\n\nKeep it short.\n\n## Lost\n\n**Use when:** no tracking."
-                    "\n\n> I'm sorry your order went missing. I've sent a new one today.\n\nOffer express.\n\n"
+                    "I've chased the bank and it will arrive by Friday.\n\nKeep it short.\n\n## Lost\n\n"
+                    "**Use when:** no tracking.\n\n> I'm sorry your order went missing. I've sent a new one today.\n\n"
+                    "Offer express.\n\n"
                     "## Style notes\n\n"
                     "Always sign with your first name.\n", encoding="utf-8")
     lib = import_library(path, "markdown")
