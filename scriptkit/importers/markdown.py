@@ -66,10 +66,10 @@ def read(path: Path, options: ReadOptions) -> Read:
     # a heading over deeper ones (the file's title with an intro, a category) does not vote either.
     # None where as many quote as do not.
     votes = 0
-    for index, ((_, _, body), shape) in enumerate(zip(sections, shapes, strict=True)):
+    for index, ((_, _, under), shape) in enumerate(zip(sections, shapes, strict=True)):
         if index + 1 < len(sections) and levels[index + 1] > levels[index]:
             continue
-        votes += 1 if shape == "quoted" or (shape == "both" and _quote_first(body)) \
+        votes += 1 if shape == "quoted" or (shape == "both" and _quote_first(under)) \
             else -1 if shape == "plain" else 0
     quoting = True if votes > 0 else False if votes < 0 else None
     for index, (lineno, title, body_lines) in enumerate(sections):
