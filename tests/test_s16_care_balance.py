@@ -44,3 +44,23 @@ def test_care_after_the_first_step_stays_solution(make_pack: Any, tmp_path: Path
     tail = " I know how frustrating this is."
     (said,) = _sk405(make_pack, "Sorry!", SOLUTION + tail + " " + SOLUTION)
     assert "after only 1 of acknowledgment" in said
+
+
+def test_care_moved_from_the_solution_is_flagged_where_it_is(make_pack: Any) -> None:
+    # (an empty acknowledgment has no place: the finding had landed in the channel's layout)
+    care = ("I understand how upsetting this is, and I know how much you were looking forward to wearing it at the "
+            "wedding this weekend. I can only imagine how frustrating it has been to wait all this time for a parcel "
+            "that never came. ")
+    script = (f"id: late\ntitle: Late parcel\nacknowledgment: ''\nsolution: \"{care}I'll refund you today.\"\n"
+              "flexibility:\n  guidance: Check the tracking first.\n")
+    result = lint_pack(load_pack(make_pack({"late.yaml": script}, PACK)), grammar="off")
+    (found,) = [d for d in result.diagnostics if d.code == "SK405"]
+    assert found.location is not None and found.location.file.endswith("late.yaml") and found.location.line == 4
+    assert found.text.startswith("I understand how upsetting this is")
+
+
+def test_a_solution_of_sympathy_alone_is_the_thin_one(make_pack: Any) -> None:
+    acknowledgment = ("I can see how frustrating it has been to wait all week for this parcel, to chase it twice, and "
+                      "to still have no clear answer from us about where it is.")
+    (said,) = _sk405(make_pack, acknowledgment, "I completely understand how frustrating this must be.")
+    assert said.endswith("words of care but only 8 of solution")

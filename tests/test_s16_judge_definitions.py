@@ -3,6 +3,8 @@ solution that only defines something (as SK404 reads it) owes no owner either.""
 
 from __future__ import annotations
 
+import pytest
+
 from scriptkit import lint_text
 
 STATEMENT = ("A bank statement is a document issued by a bank that summarizes an account's transactions over a "
@@ -40,3 +42,22 @@ def test_an_answer_that_only_names_the_fix_is_no_definition() -> None:
                      "A replacement is a good way to fix it.", "Customers are advised to consult the help centre."):
         found = _sk4(f"I'm so sorry your kettle arrived broken. {solution}")
         assert {"SK403", "SK404"} <= set(found), solution
+
+
+def test_a_plain_kind_is_a_definition_and_an_outcome_is_not() -> None:
+    for definition in ("3D Secure (Three-Domain Secure) is an online payment security protocol.",
+                       "A pending charge is a temporary authorisation hold."):
+        assert "SK403" not in _sk4(definition), definition
+    for answer in ("A partial refund is a common outcome for damaged parcels.",
+                   "A store credit is a faster route to a new item.",
+                   "A replacement is a standard part of the warranty."):
+        assert "SK403" in _sk4(f"I'm so sorry your kettle arrived broken. {answer}"), answer
+
+
+@pytest.mark.timeout(60)
+def test_a_long_run_of_marks_before_the_words_is_read_once() -> None:
+    # (20 KB of dashes before a sentence took 30 s: the marks were tried again as the start of a word)
+    from scriptkit.rules.solution import _DEFINITION
+
+    for marks in ("-", "(", "'"):
+        assert _DEFINITION.match(marks * 50_000 + " x. A replacement will be sent.") is None
