@@ -257,9 +257,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
     # within 30 days" is the return window, though "parcel" alone would be a delivery; where it is dropped
     # says who drops it: a courier drops a parcel "at your door", the customer at a post office)
     "return": ("return", "send it back", "exchange",
-               r"drop(?:ping|ped|s)?\s+(?:it|them|(?:the|your)\s+(?:parcel|package|item|items|order|box))\s+(?:off\s+)?"
-               r"(?:at|in|with)\s+(?:(?:a|an|any|the|your|one\s+of\s+our)\s+)?(?:(?:nearest|local|nearby)\s+)?"
-               r"(?:post\s+office|drop[\s-]?off|collection\s+point|parcel\s+(?:shop|locker)|locker|depot|store|shop|branch)",
+               r"drop(?:ping|ped|s)?\s+(?:it|them|(?:the|your)\s+(?:parcel|package|item|items|order|box))\s+"
+               r"(?:off\s+with\b|(?:off\s+)?(?:at|in|with)\s+(?:[\w'’&-]+\s+){0,4}?(?:post\s+office|drop[\s-]?off|"
+               r"(?:collection|access|pick-?up|drop)\s+point|parcel\s+(?:shop|locker)|locker|depot|store|shop|branch)\b)",
                r"post(?:ing|ed)?\s+(?:it|them)\s+back"),
     "fee": (r"fees?\b", "surcharge"),
     "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage"),

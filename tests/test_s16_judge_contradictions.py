@@ -23,3 +23,13 @@ def test_a_parcel_dropped_off_is_returned_and_one_on_its_way_is_delivered() -> N
         == ["return"]
     assert [q.topic for q in quantities("a", "Your parcel will reach you within 3 days.")] == ["delivery"]
     assert [q.topic for q in quantities("a", "The parcel is held at the post office for 14 days.")] == ["delivery"]
+
+
+def test_a_drop_off_named_with_its_brand_or_carrier_is_a_return() -> None:
+    for text in ("Drop the parcel off at an InPost locker within 30 days.",
+                 "Drop it at a Royal Mail post office within 14 days.",
+                 "Drop the parcel off with any courier within 30 days.",
+                 "Drop it at your nearest UPS Access Point within 30 days."):
+        assert [q.topic for q in quantities("a", text)] == ["return"], text
+    assert find_contradictions([("shipping", "Your parcel will arrive within 3 days."),
+                                ("returns", "Drop the parcel off at an InPost locker within 30 days.")]) == []
