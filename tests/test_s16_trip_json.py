@@ -144,3 +144,18 @@ def test_a_blank_name_no_pack_could_hold_is_named_where_it_is(tmp_path: Path) ->
     (problem,) = import_library(path).problems  # (the CLI refuses the import unless --skip-bad skips it)
     assert "'blanks' should be a list of blanks" in problem.message and "each name in lower-case" in problem.message
     assert problem.location is not None and problem.location.line > 1
+
+
+def test_a_blank_segment_name_no_pack_could_hold_is_named_where_it_is(tmp_path: Path) -> None:
+    # (a renamed blank in the text, with no declared blanks: it wrote {{ blank.Bad Name }}, which check refused)
+    pack = _pack(tmp_path)
+    export(pack, ["json"], tmp_path / "out", lint=False)
+    path = tmp_path / "out" / "json" / "pack.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    message = next(m for m in doc["messages"] if any(s["type"] == "blank" for s in m["segments"]))
+    message.pop("blanks", None)
+    next(s for s in message["segments"] if s["type"] == "blank")["name"] = "Bad Name"
+    path.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    (problem,) = import_library(path).problems
+    assert "(blank) 'name' should be a blank's name" in problem.message
+    assert problem.location is not None and problem.location.line > 1

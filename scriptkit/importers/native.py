@@ -205,13 +205,16 @@ def _list(value: Any) -> bool:
     return isinstance(value, list)
 
 
+def _blank_name(value: Any) -> bool:
+    return isinstance(value, str) and BLANK_NAME.fullmatch(value) is not None
+
+
 def _blank_specs(value: Any) -> bool:
     """The blanks a script declares, as the export writes them: each a name, a prompt and maybe an example."""
     fields = {"name": True, "prompt": True, "example": False}  # key -> required
     return isinstance(value, list) and all(
         isinstance(spec, dict) and set(spec) <= set(fields) and all(k in spec for k, need in fields.items() if need)
-        and all(isinstance(v, str) for v in spec.values()) and BLANK_NAME.fullmatch(spec["name"]) is not None
-        for spec in value)
+        and all(isinstance(v, str) for v in spec.values()) and _blank_name(spec["name"]) for spec in value)
 
 
 def _settings(value: Any) -> bool:
@@ -242,7 +245,8 @@ _SEGMENT_FIELDS: dict[str, dict[str, tuple[bool, Callable[[Any], bool], str]]] =
     "text": {"text": (True, _text, "text"), "slot": (True, _text, "text")},
     "placeholder": {"name": (True, _text, "text"), "fallback": (False, _text_or_null, "text or null"),
                     "slot": (True, _text, "text")},
-    "blank": {"name": (True, _text, "text"), "prompt": (False, _text_or_null, "text or null"),
+    "blank": {"name": (True, _blank_name, "a blank's name (lower-case letters, digits and '_', starting with a "
+                                            "letter)"), "prompt": (False, _text_or_null, "text or null"),
               "example": (False, _text_or_null, "text or null"), "slot": (True, _text, "text")},
 }
 
