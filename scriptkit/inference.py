@@ -228,6 +228,7 @@ _NEGATED = re.compile(
 _ENOUGH = re.compile(r"\s*(?:you\s+)?enough\b")
 # thanks taken back: "Thanks for nothing"
 _FOR_NOTHING = re.compile(r"\s+for\s+nothing\b")
+_NEGATION_REACH = 80  # characters before an apology or thanks where its "not" may stand
 _CARING = ("apologies", "personal_apologies", "reactions", "warmth", "praise", "thanks_for_waiting")
 #: the writer refusing a step, up to the step's verb: "we will not refund", "we won't be refunding", "we cannot
 #: replace", "we are unable to", "we do not offer refunds". A past "we couldn't" is no refusal ("I'm sorry we
@@ -249,7 +250,9 @@ def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, lis
     for field in _CARING:
         kept = []
         for a, b in out.get(field, ()):
-            m = _NEGATED.search(s, 0, a)
+            # (the "not" stands a few words before it: read only those, not the whole sentence again for each
+            # apology, which took minutes for a pasted run of thousands of "I'm not sorry,")
+            m = _NEGATED.search(s, max(0, a - _NEGATION_REACH), a)
             if m is not None and _ENOUGH.match(s, b) is None:
                 negations.append(m.span())
             elif _FOR_NOTHING.match(s, b) is None:

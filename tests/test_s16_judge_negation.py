@@ -92,3 +92,10 @@ def test_the_audit_scores_a_refusal_without_warmth_below_full(tmp_path: Path) ->
                                    "delay, and we will not refund you today or ever."}) + "\n", encoding="utf-8")
     (macro,) = audit(library).macros
     assert (macro.scores["warm_language"] or 0) < 100 and (macro.scores["solution"] or 0) < 100, macro.scores
+
+
+@pytest.mark.timeout(60)
+def test_a_pasted_run_of_negated_apologies_is_read_once() -> None:
+    # (each apology's "not" was looked for from the sentence's start: 64 KB took 21 s, 256 KB four minutes)
+    found = lint_text("I am not sorry, " * 16_000 + "we will not refund you today.")
+    assert found.diagnostics
