@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from scriptkit.importers import import_library
 
 LINK = ('<p>Hi, you can start a return on <a href="https://shop.example.com/returns">our returns page</a> '
@@ -70,3 +72,13 @@ def test_zendesk_html_without_text_leaves_the_plain_reply(tmp_path: Path) -> Non
         {"field": "comment_value_html", "value": "<p></p>"}]}]}
     (macro,) = import_library(_write(tmp_path, "z.json", data), "zendesk").macros
     assert macro.text == "Your parcel arrives in 3 days."
+
+
+@pytest.mark.timeout(60)
+def test_two_long_bodies_of_repeated_words_are_compared_at_once() -> None:
+    # (a diff of the two word lists took 42 s for 20,000 repeated words, a body under the size limit)
+    from scriptkit.importers.html import rich_or_plain
+
+    notes: list[str] = []
+    _, rich = rich_or_plain("<p>" + "a " * 19_990 + "</p>", "a " * 19_989 + "b", "body", "body_text", notes)
+    assert rich and "the HTML says '... a a a' where the plain text says '... a a b'" in notes[0]

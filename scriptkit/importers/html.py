@@ -11,7 +11,6 @@ Whitespace inside a paragraph collapses as a browser would.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from html.parser import HTMLParser
@@ -217,8 +216,13 @@ def rich_or_plain(rich: str, plain: str, rich_field: str, plain_field: str,
 def _difference(rich: list[str], plain: list[str]) -> str:
     """Where two word lists first part, with the two words before: "the HTML says '... in 7 days' where
     the plain text says '... in 3 days'"."""
-    _, i1, i2, j1, j2 = next(op for op in difflib.SequenceMatcher(None, rich, plain, autojunk=False).get_opcodes()
-                             if op[0] != "equal")
+    # (the words the two share at the start and at the end, and what lies between: linear, where a diff of
+    # 20,000 repeated words took 40 s)
+    i1 = j1 = next((i for i, (a, b) in enumerate(zip(rich, plain, strict=False)) if a != b), min(len(rich), len(plain)))
+    tail = 0
+    while tail < min(len(rich), len(plain)) - i1 and rich[-1 - tail] == plain[-1 - tail]:
+        tail += 1
+    i2, j2 = len(rich) - tail, len(plain) - tail
 
     def excerpt(words: list[str], start: int, end: int) -> str:
         cut = end > start + 12
