@@ -156,8 +156,11 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     one_says_who = named in speakers or (len(labels) >= 2 and _says_who(_key(labels[0]["speaker"])))
     if len(speakers) < 2 and not one_says_who:
         return None  # (a reply with a "Note: ..." line is not a transcript)
+    # (under an export's header, each side talks: "Agent: Maya Lopez" over "Customer: I never got it" and an
+    # email below is a form quoted in that email, not a chat)
     if text[:labels[0].start()].strip() and sum(counts[k] >= 2 for k in speakers) < 2 \
-            and not (_a_header(text[:labels[0].start()]) and _someone_talks(text, keyed, ends, speakers)):
+            and not (_a_header(text[:labels[0].start()])
+                     and all(_someone_talks(text, keyed, ends, {k}) for k in speakers)):
         return None  # (nor one that starts "Hi Sam," and has "Customer: Dana Whitfield" and "Agent: Maya" lines)
     found = []
     for i, (m, end) in enumerate(zip(labels, [*(n.start() for n in labels[1:]), len(text)], strict=True)):
@@ -273,9 +276,17 @@ def unquoted_parts(text: str, end: int) -> list[tuple[int, int]] | None:
     quotes nothing, or is all quote (then it is judged whole)."""
     if not (_NOT_SAID.match(text) or _NOT_SAID_LINE.search(text, 0, end)):
         return None
-    spans = _said(text, 0, end)
-    for lo, hi in _attributions(text, end):  # (each is lines of its own: it cuts a span in two at most)
-        spans = [(a, b) for span in spans for a, b in _without(text, span, lo, hi)]
+    cuts = _attributions(text, end)  # (each is lines of its own, in order: it cuts a span in two at most)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    for span in _said(text, 0, end):  # (one pass over both: cutting every span by every line was quadratic)
+        while i < len(cuts) and cuts[i][1] <= span[0]:
+            i += 1
+        pieces, j = [span], i
+        while pieces and j < len(cuts) and cuts[j][0] < span[1]:
+            pieces += _without(text, pieces.pop(), *cuts[j])
+            j += 1
+        spans += pieces
     return spans or None
 
 
@@ -397,16 +408,33 @@ def quoted_thread(text: str) -> int | None:
 
 
 def _answered_below(text: str, quote: int) -> bool:
-    """Whether the "> " lines from the one that holds ``quote`` on are answered below: a line of the
-    writer's own comes after them ("> When will it arrive?" then "It ships today."), not a further
-    quoted thread or a signature."""
+    """Whether the "> " lines from the one that holds ``quote`` on are answered in between: a line of the
+    writer's own comes after them ("> When will it arrive?" then "It ships today.") and a further quote
+    after that, not a further quoted thread or a signature. A line the mail program wrapped, its ">" lost
+    (a long quoted line with no end, then a line in lower case), is the quote's; and what follows the last
+    quote alone (a company footer) answers nothing."""
     pos = text.find("\n", quote)
+    line = text[text.rfind("\n", 0, quote) + 1:len(text) if pos < 0 else pos].strip()
+    answered, last_quote = False, line if line.startswith(">") else ""
     while pos >= 0:
         start, pos = pos + 1, text.find("\n", pos + 1)
         said = text[start:len(text) if pos < 0 else pos].strip()
-        if said and not said.startswith(">"):
-            return _THREAD.match(text, start) is None and _SIGNATURE.match(text, start) is None
+        if not said:
+            last_quote = ""
+        elif said.startswith(">"):
+            if answered:
+                return True
+            last_quote = said
+        elif last_quote and (said[0].islower() or (len(last_quote) >= 60 and not last_quote.endswith(_ENDS))):
+            continue  # (the wrapped rest of the quoted line above)
+        elif _THREAD.match(text, start) is not None or _SIGNATURE.match(text, start) is not None:
+            return False
+        else:
+            answered, last_quote = True, ""
     return False
+
+
+_ENDS = (".", "!", "?", ":", ")", '"', "'")
 
 
 def _attributions(text: str, end: int) -> list[tuple[int, int]]:

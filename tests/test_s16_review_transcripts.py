@@ -94,3 +94,40 @@ def test_a_transcript_of_names_only_asks_for_the_agent(tmp_path: Path) -> None:
     texts = {d["text"] for d in report["diagnostics"]}
     assert not any("late" in t or "10:4" in t or t == "ok" for t in texts), texts
     assert not any(d["code"] == "SK105" for d in report["diagnostics"])  # (a chat, not an email)
+
+
+def test_a_form_quoted_in_an_email_under_an_order_line_is_no_transcript() -> None:
+    # (each side of a chat talks: "Agent: Maya Lopez" is a form's field, and the email below is the reply)
+    for header in ("Order #1234", "Ticket 4471 - refund request"):
+        text = (f"{header}\nAgent: Maya Lopez\nCustomer: I never got my parcel and I want a refund\n\nHi Dana,\n\n"
+                "I'm so sorry your parcel never arrived. I've sent a replacement today and it will be with you by "
+                "Friday.\n\nBest,\nSam\n")
+        assert turns(text) is None, header
+        assert "SK401" not in {d.code for d in lint_text(text, config=OFF).diagnostics}
+
+
+REPLY = "Hi Dana,\n\nI'm sorry about this. I've refunded you today; it arrives in 3 days.\n\nBest,\nSam\n\n"
+
+
+def test_a_quoted_line_the_mail_program_wrapped_is_still_the_customers() -> None:
+    text = (REPLY + "On Mon, 3 Nov 2026 at 10:00, Dana Whitfield <dana@example.com> wrote:\n"
+            "> Hi, I have been waiting for three weeks now and honestly your company is\n"
+            "useless and your agent just said we apologize for any inconvenience caused. Calm down, he said.\n"
+            "> Dana\n")
+    assert quoted_thread(text) == len(REPLY)
+    assert not {"SK204", "SK305"} & {d.code for d in lint_text(text, config=OFF).diagnostics}
+
+
+def test_a_footer_under_the_last_quote_answers_nothing() -> None:
+    text = (REPLY + "On Mon, 3 Nov 2026 at 10:00, Dana Whitfield <dana@example.com> wrote:\n> Where is my refund?\n\n"
+            "[cid:image001.png]\nAcme Ltd, we apologize for any inconvenience. Registered in England.\n")
+    assert quoted_thread(text) == len(REPLY)
+
+
+@pytest.mark.timeout(60)
+def test_many_inline_answers_are_read_in_one_pass() -> None:
+    # (each "On ... wrote:" line was cut from every judged span: 8,000 of them took 36 s)
+    text = "Hi Dana,\n\nOn Mon, Dana <d@example.com> wrote:\n" + "".join(
+        f"> Question {i}?\n\nAnswer {i}: I've sent it today.\n\n" for i in range(8_000)) + "Best,\nSam\n"
+    assert lint_text(text, config=OFF).diagnostics is not None
+    lint_text("On x wrote:\n>q\nOk.\n" * 8_000, config=OFF)
