@@ -261,15 +261,27 @@ def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, lis
             out[field] = kept
     actions = out.get("actions")
     if actions:
-        refusals = [m.span() for m in REFUSAL.finditer(s)]
-        refused = [(a, b) for a, b in actions if any(x <= a <= y for x, y in refusals)]
-        if refused:
+        refusals = [m.span() for m in REFUSAL.finditer(s)]  # (in order, apart)
+        starts = [x for x, _ in refusals]
+        kept_actions = [(a, b) for a, b in actions
+                        if (k := bisect_right(starts, a) - 1) < 0 or a > refusals[k][1]]  # (a refusal reaches it)
+        if len(kept_actions) < len(actions):
             negations += refusals
-            out["actions"] = [span for span in actions if span not in refused]
-            if not out["actions"]:
+            out["actions"] = kept_actions
+            if not kept_actions:
                 out["time_frames"] = []
     if negations and out.get("ownership"):
-        out["ownership"] = [(a, b) for a, b in out["ownership"] if not any(x <= a < y for x, y in negations)]
+        # (the negations merged, then a bisection for each owner: a sentence of thousands of refusals has
+        # thousands of each, and checking every pair took seconds)
+        merged: list[list[int]] = []
+        for x, y in sorted(negations):
+            if merged and x <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], y)
+            else:
+                merged.append([x, y])
+        starts = [x for x, _ in merged]
+        out["ownership"] = [(a, b) for a, b in out["ownership"]
+                            if (k := bisect_right(starts, a) - 1) < 0 or a >= merged[k][1]]
     return out
 
 
