@@ -318,6 +318,12 @@ def _stamp(path: str) -> tuple[int, int] | None:
     return stat.st_size, stat.st_mtime_ns
 
 
+def _spelled_as_read(written: str, read: str) -> bool:
+    """Whether ``written`` (the file's text) is ``read`` (the text judged) as it stands, or but for its white
+    space, with no markup, entity or soft line break in it: an edit of it changes just those words."""
+    return written == read or (written.split() == read.split() and not any(c in written for c in "<>&="))
+
+
 def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -> None:
     """Point what ``result`` found in the text of ``given`` (its sentences, turns, findings) at ``given``."""
     from dataclasses import replace
@@ -334,8 +340,9 @@ def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -
             edits = tuple(replace(e, start=page.origin(e.start), end=page.origin_end(e.end))
                           if e.file == name else e for e in d.fix.edits)
             # (only where the file spells the replaced text as it reads: not across '</b>', nor in
-            # base64, quoted-printable or '&amp;', which an edit of the file would corrupt)
-            literal = all(e.file != name or given[e.start:e.end] == page.text[o.start:o.end]
+            # base64, quoted-printable or '&amp;', which an edit of the file would corrupt; HTML's line
+            # breaks and runs of spaces read as one space, so "we are\n  unable to" is the same words)
+            literal = all(e.file != name or _spelled_as_read(given[e.start:e.end], page.text[o.start:o.end])
                           for e, o in zip(edits, d.fix.edits, strict=True))
             d.fix = replace(d.fix, edits=edits) if literal else None
     result.sentences = [replace(s, start=page.origin(s.start), end=page.origin_end(s.end),

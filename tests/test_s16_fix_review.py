@@ -60,3 +60,15 @@ def test_a_base64_part_offers_no_fix_and_says_where_its_locations_point(tmp_path
     result = lint_text(mail.read_text(encoding="utf-8"), file=str(mail), grammar="off")
     assert result.read_as is not None and "base64" in result.read_as
     assert result.fixes == []
+
+
+def test_html_line_breaks_and_spaces_inside_the_words_keep_the_fix(tmp_path: Path) -> None:
+    # (a browser reads "we are\n    unable to" as "we are unable to": the edit changes those words only)
+    page = tmp_path / "hw.html"
+    page.write_text("<p>Hi Dana,</p><p>Sorry. Sadly we are\n    unable to refund it today.</p>\n"
+                    "<p>We  are unable to wait.</p>\n", encoding="utf-8")
+    _, report = review(page, "--select", "SK201")
+    given = page.read_text(encoding="utf-8")
+    edits = [d["fix"]["edits"][0] for d in report["diagnostics"] if d["fix"] is not None]
+    assert [(given[e["start"]:e["end"]], e["replacement"]) for e in edits] == [
+        ("we are\n    unable to", "we can't"), ("We  are unable to", "We can't")]
