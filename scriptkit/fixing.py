@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -204,6 +205,11 @@ def reused_anchor(data: Any, path: tuple[Any, ...]) -> str | None:
     return None
 
 
+# an anchor's and an alias's name as YAML writes them ("&sol", "*sol"), after a space, a bracket or a key's colon
+_ANCHOR = re.compile(r"(?:^|(?<=[\s\[{,:-]))&([^\s,\[\]{}]+)", re.M)
+_ALIAS = re.compile(r"(?:^|(?<=[\s\[{,:-]))\*([^\s,\[\]{}]+)", re.M)
+
+
 def refused_by_anchors(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str]) -> dict[Edit, str]:
     """The safe edits ``--fix`` would refuse because their text has an anchor another place reuses,
     and why: found without making them (a report counts what --fix can do, and ``plan`` parses the
@@ -214,8 +220,9 @@ def refused_by_anchors(diagnostics: Iterable[Diagnostic], texts: Mapping[str, st
     out: dict[Edit, str] = {}
     for path, edits in edits_by_file(diagnostics).items():
         text = texts.get(path)
-        if text is None or "*" not in text or "&" not in text:
-            continue
+        if text is None or "*" not in text or "&" not in text or \
+                not set(_ANCHOR.findall(text)) & set(_ALIAS.findall(text)):
+            continue  # (no anchor that an alias names: a "Terms & Conditions *" comment is none)
         data = _parse(text)
         if data is None:
             continue
