@@ -200,6 +200,9 @@ def reused_anchor(data: Any, path: tuple[Any, ...]) -> str | None:
             # (a list or mapping met again is not walked again: an alias repeats what it holds)
         if isinstance(node, dict):
             stack.extend(node.values())
+            # (a merge key, '<<: *em', reuses the mapping it names: met again, as through an alias)
+            # (ruamel.yaml lists the merged mappings, older releases (position, mapping) pairs)
+            stack.extend(m[1] if isinstance(m, tuple) else m for m in getattr(node, "merge", ()))
         elif isinstance(node, list):
             stack.extend(node)
     return None

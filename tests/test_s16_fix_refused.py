@@ -76,3 +76,24 @@ def test_sarif_offers_no_fix_that_fix_would_refuse(make_pack: Any) -> None:
     results = sarif["runs"][0]["results"]
     assert any(r["ruleId"] == "SK201" for r in results)
     assert not any("fixes" in r for r in results)
+
+
+MERGED = """id: c
+title: Tests::C
+channels: [email, chat]
+acknowledgment: I can see how frustrating the wait has been.
+solution: I'll ship it today.
+by_channel:
+  email: &em
+    solution: I will ship it today, and we are unable to refund before Friday.
+  chat:
+    <<: *em
+"""
+
+
+def test_a_mapping_reused_through_a_merge_key_is_an_anchor_reused(make_pack: Any) -> None:
+    # (it was counted fixable, then refused as needing quoting)
+    root = make_pack({"c.yaml": MERGED})
+    assert "fixable with --fix" not in run("check", str(root)).stdout
+    fixed = run("check", str(root), "--fix")
+    assert "the text has an anchor (&em) that another place reuses (*em)" in fixed.output, fixed.output
