@@ -186,9 +186,9 @@ class AuditReport:
         The gate is the library's overall score (the mean of the overall scores of the macros judged on
         every practice), so one weak macro among many does not fail a build; the message names the macros
         under the bar. A library whose every macro is judged only in part has no score to hold to the bar,
-        and fails it, saying so: a gate that judged nothing must not pass in silence.
+        and fails it (unless the bar is 0), saying so: a gate that judged nothing must not pass in silence.
         """
-        if self.overall is None and self.macros:
+        if self.overall is None and self.macros and bar > 0:  # (a bar of 0 holds no library back)
             return (f"no macro is judged on every practice (all {len(self.macros)} are judged in part: in another "
                     f"language, or internal notes), so the library has no overall score to hold to --fail-under "
                     f"{bar:g}; gate a library of customer replies in English, or leave out --fail-under")

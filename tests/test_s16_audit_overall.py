@@ -55,6 +55,7 @@ def test_a_library_with_no_macro_judged_in_full_has_no_overall_score() -> None:
         "no macro is judged on every practice (all 1 are judged in part: in another language, or internal notes), "
         "so the library has no overall score to hold to --fail-under 10; gate a library of customer replies in "
         "English, or leave out --fail-under")
+    assert report.falls_short(0) is None  # (a bar of 0 holds nothing back)
     assert "No macro was judged on every practice, so the library has no overall score" in report.set_aside()
     assert report.to_dict()["summary"]["overall"] is None
 
