@@ -73,6 +73,12 @@ class NativeScript:
     # the export settings as written: the script's own (helpdesk -> settings), and the pack's
     export: dict[str, Any] = field(default_factory=dict)
     pack_export: dict[str, Any] = field(default_factory=dict)
+    # what a version 3 export carries besides: the rules the script switches off, and the pack's description
+    # (None from an earlier version, which carried none), ``rules`` and ``grammar`` settings as written
+    ignore: list[str] = field(default_factory=list)
+    description: str | None = None
+    rules: dict[str, Any] = field(default_factory=dict)
+    grammar: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

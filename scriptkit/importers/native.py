@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -81,17 +81,6 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
             yield _macro(script_id, group, where, frames, pack, declared, pack_export, settings)
         except (KeyError, TypeError, ValueError) as exc:
             yield ItemProblem(where, script_id, f"cannot be read back: {type(exc).__name__}: {exc}")
-
-
-@dataclass
-class ReadBack(NativeScript):
-    """What a version 3 export carries besides: the rules the script switches off, and the pack's description,
-    ``rules`` and ``grammar`` settings as written (its channels are the ``layouts``, those it sets)."""
-
-    ignore: list[str] = field(default_factory=list)
-    description: str = ""
-    rules: dict[str, Any] = field(default_factory=dict)
-    grammar: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -416,8 +405,8 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
                           prompts, conditions, pack, frames, examples, by_channel, declared,
                           dict(main.get("export", {})), dict(pack_export))
     if settings is not None:  # (version 3)
-        native = ReadBack(**vars(native), ignore=[str(s) for s in main.get("ignore", [])],
-                          description=settings.description, rules=settings.rules, grammar=settings.grammar)
+        native.ignore = [str(s) for s in main.get("ignore", [])]
+        native.description, native.rules, native.grammar = settings.description, settings.rules, settings.grammar
     return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
                          blanks, [], alternatives, native=native)
 

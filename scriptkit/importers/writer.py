@@ -26,7 +26,6 @@ from scriptkit.errors import ConfigError
 from scriptkit.importers import yamlout
 from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
-from scriptkit.importers.native import ReadBack
 from scriptkit.language import LOCALES, library_language, name_of
 from scriptkit.models import Layout as PackLayout
 
@@ -114,7 +113,7 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
         doc["by_channel"] = CommentedMap(
             (channel, CommentedMap((slot, _slot_text(opts, names)) for slot, opts in own.items()))
             for channel, own in native.by_channel.items())
-    if isinstance(native, ReadBack) and native.ignore:  # the rules it switches off, as it wrote them
+    if native is not None and native.ignore:  # the rules it switches off, as it wrote them
         doc["ignore"] = CommentedSeq(native.ignore)
         doc["ignore"].fa.set_flow_style()
     if native is not None and native.export:  # the script's settings as it wrote them
@@ -204,7 +203,7 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
     elif language is not None and language != "en":
         # (the English rules then leave its macros alone, and grammar checks them in their language)
         doc["locale"] = LOCALES.get(language, language)
-    if not isinstance(native, ReadBack):
+    if native is None or native.description is None:
         doc["description"] = f"{count} macro(s) imported from {source} ({fmt})."
     elif native.description:  # (a version 3 export: the pack's own, or none)
         doc["description"] = _scalar(native.description)
@@ -224,10 +223,9 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
         doc["channels"] = channels
         if native.pack_export:
             doc["export"] = _settings(native.pack_export)
-        if isinstance(native, ReadBack):  # the linter's and the grammar checker's settings as written
-            for key, value in (("rules", native.rules), ("grammar", native.grammar)):
-                if value:
-                    doc[key] = _settings(value)
+        for key, value in (("rules", native.rules), ("grammar", native.grammar)):  # (as written; version 3)
+            if value:
+                doc[key] = _settings(value)
         doc.yaml_set_start_comment("Read back with `scriptkit import` from scriptkit's own JSON export.\n"
                                    "Pack constants come back in the scripts as the text they rendered to.")
         return doc
