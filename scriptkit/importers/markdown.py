@@ -124,9 +124,15 @@ def _shape(lines: list[str]) -> str:
     for line in lines:
         if line.lstrip().startswith(">"):
             quotes = True
-        elif line.strip() and not (_RULE.match(line) or _LABEL.match(line) or _LEAD.match(line)):
+        elif _free(line):
             free = True
     return "both" if quotes and free else "quoted" if quotes else "plain" if free else ""
+
+
+def _free(line: str) -> bool:
+    """A line of a section's own text: not a quote, a rule, nor a ``**Label:**`` or guidance lead line."""
+    return bool(line.strip()) and not (line.lstrip().startswith(">") or _RULE.match(line) or _LABEL.match(line)
+                                       or _LEAD.match(line))
 
 
 def _trailing_quote(lines: list[str]) -> bool:
@@ -141,8 +147,7 @@ def _quote_first(lines: list[str]) -> bool:
     """The section quotes before any free text of its own (labels and leads such as ``**Use when:**`` aside):
     a quoted reply with a comment under it."""
     first_quote = next(i for i, ln in enumerate(lines) if ln.lstrip().startswith(">"))
-    return not any(ln.strip() and not (_RULE.match(ln) or _LABEL.match(ln) or _LEAD.match(ln))
-                   for ln in lines[:first_quote])
+    return not any(map(_free, lines[:first_quote]))
 
 
 def _plain(lines: list[str]) -> list[tuple[int, str, str, str]]:
