@@ -205,7 +205,7 @@ def cues(sentence: str) -> Cues:
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     """The cues of folded sentence ``s`` with the matches ``spans`` (by field; a field left out has none)."""
     greeting, signoff, second_person, deictic, asks, imperative, lead_in = _flags(s)
-    if spans and ("n't" in s or "not" in s or "never" in s or "unable" in s):
+    if spans and may_negate(s):
         spans = _unnegated(s, spans)
     get = spans.get
     # (positional: a named tuple built from keywords costs twice as much, and one is made per new sentence)
@@ -239,6 +239,12 @@ REFUSAL = re.compile(
     r"|unable\s+to\s+)"
     r"(?:(?:offer|give|issue|provide|accept|do|make|grant|allow|process)\s+(?:(?:a|an|any|the|you|your)\s+)?)?"
     r"(?=[a-z])")
+
+
+def may_negate(folded: str) -> bool:
+    """Whether folded text holds a word a refusal or a taken-back apology needs ("not", "n't", "never",
+    "unable"): most sentences do not, and skip the patterns."""
+    return "n't" in folded or "not" in folded or "never" in folded or "unable" in folded
 
 
 def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:

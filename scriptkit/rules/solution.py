@@ -13,7 +13,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import REFUSAL, REQUEST, body_sentences, only_thanks_for_praise
+from scriptkit.inference import REFUSAL, REQUEST, body_sentences, may_negate, only_thanks_for_praise
 from scriptkit.message import Blank, Message, Text
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly
@@ -300,7 +300,7 @@ def _offers_action(text: str) -> bool:
     if not _has_action(text):
         return False
     folded = fold(text)
-    if "n't" not in folded and "not" not in folded and "never" not in folded and "unable" not in folded:
+    if not may_negate(folded):
         return True
     kept, at = [], 0
     for m in REFUSAL.finditer(folded):
