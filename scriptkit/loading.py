@@ -30,7 +30,7 @@ from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
-from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, read_capped
+from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, link_note, read_capped
 from scriptkit.text import HALF_CHARACTER, slug
 
 SCRIPTS_DIR = "scripts"
@@ -158,7 +158,7 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
     try:
         raw = read_capped(path)
     except NotAFileError:
-        errors.add("this is a device, a pipe or a socket, not a file" + _link_note(path), Location(name, 1, 1),
+        errors.add("this is a device, a pipe or a socket, not a file" + link_note(path), Location(name, 1, 1),
                    "Delete it, or put a YAML file in its place.")
         return None
     except OSError as exc:
@@ -218,10 +218,6 @@ def _half_character(data: Any, origin: Origin) -> tuple[int, Location] | None:
             if isinstance(text, str) and (found := HALF_CHARACTER.search(text)) is not None:
                 return ord(found[0]), origin.source.location(start)
     return None
-
-
-def _link_note(path: Path) -> str:
-    return f" (a link to {os.readlink(path)})" if path.is_symlink() else ""
 
 
 def _file_size(path: Path, read: int) -> int:
@@ -1576,7 +1572,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
         raise PackError(f"no such pack: {root}", Location(str(root), 1, 1),
                         "Pass a folder holding pack.yaml, or run `scriptkit init NAME` to create one.")
     if not root.is_dir() and not root.is_file():  # (the folder's listing or the file's bytes: neither is there)
-        raise PackError(f"{root} is a device, a pipe or a socket, not a pack{_link_note(root)}",
+        raise PackError(f"{root} is a device, a pipe or a socket, not a pack{link_note(root)}",
                         Location(str(root), 1, 1), "Pass a folder holding pack.yaml, or one script file of it.")
     if root.is_file() and root.name == PACK_FILE:
         root = root.parent  # `scriptkit render my-pack/pack.yaml` means the pack

@@ -28,6 +28,11 @@ class NotAFileError(OSError):
     """A path that names a device, a pipe or a socket (a link to /dev/zero, a FIFO), not a file."""
 
 
+def link_note(path: Path) -> str:
+    """For a symbolic link, where it leads, as a message says it (" (a link to /dev/zero)"); else ""."""
+    return f" (a link to {os.readlink(path)})" if path.is_symlink() else ""
+
+
 def read_capped(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the file at ``path``, at most ``limit + 1`` of them: one byte over tells the
     caller it is too large without reading it all. A link to /dev/zero read to its end took every

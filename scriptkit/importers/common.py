@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import re
 import shlex
 import stat
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.sourcetext import NotAFileError, SourceText, read_capped
+from scriptkit.sourcetext import NotAFileError, SourceText, link_note, read_capped
 from scriptkit.text import HALF_CHARACTER
 
 if TYPE_CHECKING:
@@ -149,8 +148,7 @@ def refuse_not_a_file(path: Path) -> None:
 
 
 def _not_a_file(path: Path) -> ImportFormatError:
-    link = f" (a link to {os.readlink(path)})" if path.is_symlink() else ""
-    return ImportFormatError(f"this is a device, a pipe or a socket{link}, not an export file",
+    return ImportFormatError(f"this is a device, a pipe or a socket{link_note(path)}, not an export file",
                              Location(str(path), 1, 1), "Pass the export file itself.")
 
 
