@@ -69,7 +69,9 @@ class LintResult:
     ``scriptkit check --format`` does (a CI job's JUnit or SARIF file). ``messages`` are the rendered replies that were
     judged and ``rules`` the rules that ran. For ``lint_text()`` (``scriptkit review``) ``sentences``
     gives each sentence's inferred practice, ``turns`` a transcript's agent turns, ``quoted_from``
-    where a quoted email thread starts and ``read_as`` what pasted input was read as (``"HTML"``).
+    where a quoted email thread starts, ``events`` the lines of a plain reply left out as chat events
+    (``"*** Dana left the chat ***"``; a line that starts with a time, ``"[10:42] I've refunded it."``, is
+    judged without the time) and ``read_as`` what pasted input was read as (``"HTML"``).
     """
 
     diagnostics: list[Diagnostic]
@@ -80,6 +82,8 @@ class LintResult:
     turns: list[Turn] = field(default_factory=list)  # review of a transcript: the agent's turns, judged
     quoted_from: int | None = None  # review of an email: where the quoted thread under it starts (not judged)
     read_as: str | None = None  # review of pasted HTML or an email's source: what it was read as ("HTML")
+    #: review of a plain reply: the (start, end) of each line left out as a chat event ("*** Dana left the chat ***")
+    events: list[tuple[int, int]] = field(default_factory=list)
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
     #: the scripts judged as internal notes (see ``internal_note``): on flexibility and hygiene only
     internal_notes: list[str] = field(default_factory=list)
@@ -261,6 +265,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     channel = channel or ("email" if turns is None else "chat")
     parts = None if turns is None else [(t.start, t.end) for t in turns]
     thread = None
+    events: list[tuple[int, int]] = []  # (a plain reply's lines left out as chat events)
     if turns is None:
         thread = quoted_thread(text)
         # (the thread quoted under an email reply is the earlier messages, not the reply; nor is a
@@ -268,12 +273,14 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         # nor the signature under it, after "-- " or a phone's "Sent from my iPhone")
         cuts = [cut for cut in (thread, signature(text)) if cut is not None]
         end = min(cuts) if cuts else None
-        parts = unquoted_parts(text, len(text) if end is None else end) or (None if end is None else [(0, end)])
+        spans, events = unquoted_parts(text, len(text) if end is None else end)
+        parts = spans or (None if end is None else [(0, end)])
     message, notes = text_message(text, channel=channel, file=file, parts=parts)
     result = lint_messages([message], None, config)
     result.sentences = notes
     result.turns = turns or []
     result.quoted_from = thread
+    result.events = events
     result.sources[file] = text
     if page is not None:
         _in_the_given(result, page, given, file)
@@ -351,6 +358,7 @@ def _in_the_given(result: LintResult, page: PastedText, given: str, name: str) -
                     for t in result.turns]
     if result.quoted_from is not None:
         result.quoted_from = page.origin(result.quoted_from)
+    result.events = [(page.origin(lo), page.origin_end(hi)) for lo, hi in result.events]
     result.sources[name] = given
     result.read_as = page.what
 

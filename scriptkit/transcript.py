@@ -71,6 +71,10 @@ _NOT_SAID = re.compile(rf"[ \t]*(?:>|(?:{_STAMP})?\*\*\*|\[[^\]\n]{{0,25}}?{_TIM
 _JOINED = re.compile(
     rf"^[ \t]*(?:{_STAMP})?\**[ \t]*(?P<speaker>[^\n*]{{1,60}}?) (?:has )?joined the (?:chat|conversation)", re.M)
 _NOT_SAID_LINE = re.compile(rf"\n(?:{_NOT_SAID.pattern})")
+# A line's opening before a chat event's "***" ("[10:43] ", "10:43 AM ", or none), and a time in brackets that
+# opens a line of a plain reply, with the space after it ("[10:42] ", "(10:42 AM) "), which is cut from its words.
+_BEFORE_EVENT = re.compile(rf"[ \t]*(?:{_STAMP})?")
+_BRACKETED_TIME = re.compile(rf"[ \t]*(?:\[[^\]\n]{{0,25}}?{_TIME}[^\]\n]{{0,25}}\]|\({_TIME}\))[ \t]*")
 AGENT_WORDS = frozenset({"agent", "support", "rep", "representative", "advisor", "adviser", "staff", "operator",
                          "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me"})
 # With a customer word, the support side: "Customer Service", "Customer Care", "Guest Services".
@@ -270,16 +274,24 @@ def _said(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def unquoted_parts(text: str, end: int) -> list[tuple[int, int]] | None:
-    """The spans of ``text[:end]`` without its quoted lines ("> ...": a customer's question answered
-    in between), each stripped, and without the "On ... wrote:" line over such quotes; None where it
-    quotes nothing, or is all quote (then it is judged whole)."""
+def unquoted_parts(text: str, end: int) -> tuple[list[tuple[int, int]] | None, list[tuple[int, int]]]:
+    """The spans of a plain reply ``text[:end]`` (no transcript) to judge, each stripped, and the
+    lines left out as chat events.
+
+    Its quoted lines ("> ...": a customer's question answered in between) are left out, and so is
+    the "On ... wrote:" line over such quotes; a line that starts with a time stamp ("[10:42] I've
+    refunded the order.") is the writer's, judged without its stamp; a line framed as a chat event
+    ("*** Dana left the chat ***", perhaps after a stamp) is no one's words, left out and returned
+    (the second value) so that the caller says so. The spans are None where nothing is left out nor
+    stripped, or where it is all quote (then it is judged whole).
+    """
     if not (_NOT_SAID.match(text) or _NOT_SAID_LINE.search(text, 0, end)):
-        return None
+        return None, []
     cuts = _attributions(text, end)  # (each is lines of its own, in order: it cuts a span in two at most)
+    said, events = _plain_said(text, end)
     spans: list[tuple[int, int]] = []
     i = 0
-    for span in _said(text, 0, end):  # (one pass over both: cutting every span by every line was quadratic)
+    for span in said:  # (one pass over both: cutting every span by every line was quadratic)
         while i < len(cuts) and cuts[i][1] <= span[0]:
             i += 1
         pieces, j = [span], i
@@ -287,7 +299,40 @@ def unquoted_parts(text: str, end: int) -> list[tuple[int, int]] | None:
             pieces += _without(text, pieces.pop(), *cuts[j])
             j += 1
         spans += pieces
-    return spans or None
+    return spans or None, events
+
+
+def _plain_said(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The spans of ``text[:end]``, a plain reply, that its writer wrote, each stripped, and the chat
+    event lines in it, each stripped. In a transcript a stamped line with no label is a chat event
+    ("(10:43:30 AM) Dana left the chat"); in a reply it is the writer's words ("[10:42] I've refunded
+    the order."), judged after its stamp. A line whose "***" has a space after it is an event's frame
+    (Markdown's bold italic, "***Important***", has none), or a rule ("***" alone)."""
+    cuts, pos, events = [0], 0, []
+    for line in text[:end].splitlines(keepends=True):
+        if _NOT_SAID.match(line):
+            body = line.lstrip(" \t")
+            if body.startswith(">"):
+                cuts += [pos, pos + len(line)]
+            else:
+                before = _BEFORE_EVENT.match(line)  # (it matches "" at least)
+                after = line[before.end() if before is not None else 0:]
+                stamp = _BRACKETED_TIME.match(line)
+                if after.startswith("***") and after[3:4] in ("", " ", "\t", "\r", "\n"):
+                    cuts += [pos, pos + len(line)]
+                    if after.strip(" \t\r\n*"):  # (a rule, "***" alone, has no words to leave out)
+                        lo = pos + len(line) - len(line.lstrip())
+                        events.append((lo, lo + len(line.strip())))
+                elif stamp is not None:  # (the stamp is cut, the words after it judged)
+                    cuts += [pos, pos + stamp.end()]
+        pos += len(line)
+    cuts.append(end)
+    spans = []
+    for lo, hi in zip(cuts[::2], cuts[1::2], strict=True):
+        part = text[lo:hi]
+        if part.strip():
+            spans.append((lo + len(part) - len(part.lstrip()), lo + len(part.rstrip())))
+    return spans, events
 
 
 def _without(text: str, span: tuple[int, int], lo: int, hi: int) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.reporters import Reporter, display_path, get_reporter
-from scriptkit.sourcetext import MAX_FILE_BYTES, PACK_FILE
+from scriptkit.sourcetext import MAX_FILE_BYTES, PACK_FILE, SourceText
 
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
@@ -307,6 +307,13 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
         given = "standard input" if file == "-" else "the file"
         console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {result.read_as}: only its text was "
                                    f"judged; lines and columns point into {given}.", markup=False, highlight=False)
+    if result.events:  # (never silently: a line left out is words the judgement did not read)
+        source, (lo, hi) = SourceText(name, result.sources[name]), result.events[0]
+        line = result.sources[name][lo:hi]
+        shown = line if len(line) <= 60 else line[:57] + "..."
+        more = f" and {len(result.events) - 1} more line(s) like it" if len(result.events) > 1 else ""
+        console(stderr=True).print(f"{source.location(lo)}: note: {shown!r}{more} read as a chat event (no one's "
+                                   "words), not judged.", markup=False, highlight=False)
     _emit(result, fmt, output)
     sys.exit(result.exit_code)
 
