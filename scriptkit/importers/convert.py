@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scriptkit.importers.common import RawItem
@@ -34,6 +34,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff\ufeff]")
 _TRAILING = re.compile(r"[ \t]+\n")
 _GAPS = re.compile(r"\n{3,}")
 _TEMPLATE_MARKS = re.compile(r"\{\{-?|-?\}\}|\{%-?|-?%\}")
+# Liquid's escape for literal text: what stands between the tags is shown as written ({{ and all)
+_RAW_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_RAW_CLOSE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+#: the helpdesks whose bodies are no Liquid: '{% raw %}' is text there, as the dialects read it
+_NO_LIQUID = frozenset({"helpscout", "salesforce"})
+# the private-use characters that stand for the raw blocks while a body is parsed
+_HELD, _LAST_HELD = 0xE000, 0xF8FF
 
 
 @dataclass(frozen=True)
@@ -174,7 +181,8 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     templated, raw.title = (raw.title if untemplated != raw.title else ""), untemplated or script_id
     raw.tags = [t for t in (" ".join(_CONTROL.sub("", tag).split()) for tag in raw.tags) if t]
     text, removed = clean_text(raw.body, raw.html)
-    pieces = parse_body(text, raw.dialect, helpdesk)
+    literal: list[str] = []  # the text of each {% raw %} block, which the macro shows as written
+    pieces = parse_literal(text, raw.dialect, helpdesk, literal)
     blanks = name_blanks(pieces, {})
     names = {b.original: n for n, b in blanks.items()}
     slots, guesses = _place(pieces, flat_text(pieces, names), names)
@@ -184,7 +192,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         if alt_text == text:  # the reply again (Help Scout's chatText as scriptkit writes it): nothing new
             continue
         removed += alt_removed
-        alt = parse_body(alt_text, raw.dialect, helpdesk)
+        alt = parse_literal(alt_text, raw.dialect, helpdesk, literal)
         blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
     _keep_spellings(macro, helpdesk)
@@ -194,6 +202,12 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     raw.guidance = clean_text("\n".join([raw.guidance, *unused]), False)[0]  # a prompt of no blank: guidance again
     if removed:
         macro.notes.append(f"removed {removed} invisible control character(s)")
+    if shown := [t for t in dict.fromkeys(literal) if "{" in t or "}" in t]:
+        macro.notes.append(f"{', '.join(repr(t) for t in shown[:5])}{' and more' if len(shown) > 5 else ''} "
+                           f"stood in {{% raw %}} in {helpdesk} (text shown as written, braces and all): kept as "
+                           "text, not as a placeholder. A Liquid export (Zendesk, Freshdesk) writes it in "
+                           "{% raw %} again; Gorgias, Front and Intercom have no escape for '{{', so their export "
+                           "refuses it (SK505) until you reword it")
     for name, blank in blanks.items():
         if blank.logic:  # the macro no longer does what it did: said with where, besides the blanks' list
             macro.about.append(f"{raw.where(blank.original)}: {blank.original!r} ({blank.reason}) was kept whole as "
@@ -220,6 +234,56 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
                            "as such, so check how they read or make them a table again in the helpdesk")
     macro.notes.extend(macro.about)
     return macro
+
+
+def parse_literal(text: str, dialect: str, helpdesk: str, literal: list[str] | None = None) -> list[Piece]:
+    """``parse_body``, with the text of each ``{% raw %}...{% endraw %}`` block kept as text: Liquid shows
+    it as written, so a ``{{ name }}`` inside it is no placeholder and no blank. Each block's text is added
+    to ``literal``. A block inside a piece of template logic (kept whole as a blank) stays as it was
+    written there, tags and all; inside a fallback it is the fallback's text."""
+    if dialect in _NO_LIQUID or "{%" not in text:
+        return parse_body(text, dialect, helpdesk)
+    held, blocks = _hold_raw(text)
+    if not blocks:
+        return parse_body(text, dialect, helpdesk)
+    inner = {_HELD + i: block for i, (_, block) in enumerate(blocks)}
+    whole = {_HELD + i: written for i, (written, _) in enumerate(blocks)}
+    if literal is not None:
+        literal.extend(block for _, block in blocks)
+    out: list[Piece] = []
+    for piece in parse_body(held, dialect, helpdesk):
+        if isinstance(piece, TextPiece):
+            piece = TextPiece(piece.text.translate(inner))
+        elif isinstance(piece, PlaceholderPiece):
+            fallback = piece.fallback.translate(inner) if piece.fallback is not None else None
+            piece = replace(piece, fallback=fallback, original=piece.original.translate(whole))
+        else:
+            piece = replace(piece, original=piece.original.translate(whole))
+        out.append(piece)
+    return out
+
+
+def _hold_raw(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with each ``{% raw %}`` block replaced by a private-use character of its own (clean_text
+    removed every such character from the body), and each block as written and its text between the tags.
+    (Read in one pass: an opening tag with no closing one after it ends the search, so a body of many
+    openings is not read again from each one. A body with more blocks than such characters is left as it is.)"""
+    out: list[str] = []
+    blocks: list[tuple[str, str]] = []
+    pos = 0
+    for opening in _RAW_OPEN.finditer(text):
+        if opening.start() < pos:
+            continue  # (inside the block before)
+        closing = _RAW_CLOSE.search(text, opening.end())
+        if closing is None:
+            break
+        if len(blocks) > _LAST_HELD - _HELD:
+            return text, []
+        out.extend((text[pos:opening.start()], chr(_HELD + len(blocks))))
+        blocks.append((text[opening.start():closing.end()], text[opening.end():closing.start()]))
+        pos = closing.end()
+    out.append(text[pos:])
+    return "".join(out), blocks
 
 
 def name_blanks(pieces: list[Piece], taken: dict[str, BlankPiece]) -> dict[str, BlankPiece]:

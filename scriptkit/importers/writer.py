@@ -1,10 +1,10 @@
 """Imported macros -> a pack folder (pack.yaml + scripts/*.yaml) that ``load_pack`` reads.
 
 Placeholders are written in scriptkit's Jinja form, blanks as ``{{ blank.x }}`` declared
-under ``flexibility.blanks`` with a prompt naming the original; literal ``{``s that Jinja
-would read as syntax are written as ``{{ '{' }}``. Each script file starts with comments
-saying where it came from and how its slots were guessed. The folder appears whole or not
-at all (written beside it, then renamed).
+under ``flexibility.blanks`` with a prompt naming the original; literal text that Jinja
+would read as syntax is written as an expression: ``{{ '{{' }}`` (``{%``, ``{#`` likewise).
+Each script file starts with comments saying where it came from and how its slots were guessed.
+The folder appears whole or not at all (written beside it, then renamed).
 """
 
 from __future__ import annotations
@@ -29,13 +29,14 @@ from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, Te
 from scriptkit.language import LOCALES, library_language, name_of
 from scriptkit.models import Layout as PackLayout
 
-# a "{" that starts Jinja syntax: doubled, before % or #, or last (a placeholder may follow)
-_JINJA_OPEN = re.compile(r"\{(?=[{%#]|$)")
+# what starts Jinja syntax: "{{", "{%" or "{#", or a "{" last (a placeholder may follow)
+_JINJA_OPEN = re.compile(r"\{[{%#]|\{$")
 
 
 def escape_jinja(text: str) -> str:
-    """Literal text that Jinja renders back unchanged."""
-    return _JINJA_OPEN.sub("{{ '{' }}", text) if "{" in text else text
+    """Literal text that Jinja renders back unchanged: ``{{ '{{' }}`` for a literal ``{{`` (so
+    ``{{ '{{' }} name }}`` reads as the text ``{{ name }}``), likewise ``{%`` and ``{#``."""
+    return _JINJA_OPEN.sub(lambda found: "{{ '" + found[0] + "' }}", text) if "{" in text else text
 
 
 def template(pieces: Sequence[Piece], names: dict[str, str]) -> str:
@@ -192,9 +193,10 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
 
 def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None,
                   own: dict[str, PlaceholderPiece] | None = None, language: str | None = None,
-                  channel: str = "email", others: Sequence[str] = ()) -> CommentedMap:
+                  channel: str = "email", others: Sequence[str] = (), notes: Sequence[str] = ()) -> CommentedMap:
     """pack.yaml of an imported library; ``language``: the one its macros are written in, when not English;
-    ``channel``: the one its macros are sent on; ``others``: those some macros name for themselves."""
+    ``channel``: the one its macros are sent on; ``others``: those some macros name for themselves; ``notes``:
+    on the export as a whole (a CSV's columns not read), in the header comment."""
     doc = CommentedMap()
     doc["name"] = name
     doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
@@ -227,7 +229,8 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
             if value:
                 doc[key] = _settings(value)
         doc.yaml_set_start_comment("Read back with `scriptkit import` from scriptkit's own JSON export.\n"
-                                   "Pack constants come back in the scripts as the text they rendered to.")
+                                   "Pack constants come back in the scripts as the text they rendered to."
+                                   + "".join(f"\nNote: {n}." for n in notes))
         return doc
     if own:
         _declare(doc, own)
@@ -244,7 +247,7 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
     doc.yaml_set_start_comment(
         "Imported with `scriptkit import`. The macros carry their own greetings and sign-offs, so the\n"
         f"{channel} layout is empty: exporting reproduces each macro's text. Move greetings here to share them."
-        + told)
+        + told + "".join(f"\nNote: {n}." for n in notes))
     return doc
 
 
@@ -295,9 +298,11 @@ def destination(out: Path, force: bool) -> Path:
 
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
-               force: bool = False, channel: str = "email", own_channels: bool = True) -> Path:
+               force: bool = False, channel: str = "email", own_channels: bool = True,
+               notes: Sequence[str] = ()) -> Path:
     """``macros`` as a pack at ``out``, for ``channel``; with ``own_channels``, a macro the export gave a channel
-    of its own keeps it (and the pack gets that channel's layout)."""
+    of its own keeps it (and the pack gets that channel's layout); ``notes``: on the export as a whole, in
+    pack.yaml's header."""
     out = destination(out, force)
     tmp = out.with_name(f".{out.name}.importing")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -307,7 +312,7 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
         pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
                              library_language(m.raw.body for m in macros), channel,
                              sorted({m.raw.channel for m in macros if m.native is None and m.raw.channel}
-                                    if own_channels else ()))
+                                    if own_channels else ()), notes)
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:  # (each names its own file: a library can be read from several)
             own = Path(macro.raw.location.file).name or source
