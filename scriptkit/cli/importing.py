@@ -120,6 +120,8 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     if len(library.parts) > 1:  # (a file that gave none is seen here, not lost in the total)
         con.print("  " + ", ".join(f"{Path(part.source).name} {len(part.macros)}" for part in library.parts),
                   markup=False)
+    for note in library.notes:  # (about an export file as a whole, not one macro)
+        con.print(f"note (also in pack.yaml's header): {note}.", markup=False)
     for item in library.skipped:
         con.print(f"skipped: {item}", markup=False)
     if library.problems:

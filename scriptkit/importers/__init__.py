@@ -33,7 +33,7 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
 from scriptkit.importers.html import html_images
-from scriptkit.importers.tabular import DEFAULTS
+from scriptkit.importers.tabular import DEFAULTS, FileNote
 from scriptkit.importers.variants import merge_variants
 from scriptkit.sourcetext import read_capped
 
@@ -228,6 +228,8 @@ class Library:
     skipped: list[ItemProblem] = field(default_factory=list)  # items without reply text
     #: the library of each file, when several were read as one (``import_libraries``)
     parts: list[Library] = field(default_factory=list)
+    #: notes on an export file as a whole, not on one macro (a CSV's columns not read): in pack.yaml's header
+    notes: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -307,7 +309,7 @@ class Library:
         display = name or exported or " ".join(re.split(r"[-_\s]+", target.name)).strip().title() or "Imported"
         source = Path(self.source).name if len(self.parts) < 2 else f"{len(self.parts)} files"
         return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force,
-                          channel=channel, own_channels=own_channels)
+                          channel=channel, own_channels=own_channels, notes=self.notes)
 
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
@@ -336,6 +338,7 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
         library.macros += part.macros
         library.problems += part.problems
         library.skipped += part.skipped
+        library.notes += part.notes
     _name_repeated_titles(library.macros)
     return library
 
@@ -378,7 +381,9 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         for n, item in enumerate(_read(reader, file, options, fmt), start=1):
             if isinstance(item, RawItem) and (half := half_character(item)) is not None:
                 item = half
-            if isinstance(item, ItemProblem):
+            if isinstance(item, FileNote):  # (about the file, not an item: in pack.yaml, no script's)
+                library.notes.append(item.message)
+            elif isinstance(item, ItemProblem):
                 (library.skipped if item.skipped else library.problems).append(item)
             elif isinstance(item, ImportedMacro):  # scriptkit's own export: read back, not converted
                 item.id = _unique(item.id, taken)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.importers.common import ItemProblem, RawItem, Read, ReadOptions, read_text, refuse_json
-from scriptkit.importers.tabular import FIELDS, check_columns, column, from_record, unread_columns
+from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text, refuse_json
+from scriptkit.importers.tabular import FIELDS, FileNote, check_columns, column, from_record, unread_columns
 from scriptkit.sourcetext import SourceText
 
 LABEL = "CSV with a header row (--map title=COL,body=COL)"
@@ -63,7 +63,12 @@ def read(path: Path, options: ReadOptions) -> Read:
     start_line = first_row
     index = 0
     first_channels: dict[str, str] = {}  # (scriptkit's own CSV: each script's first channel)
-    unread = unread_columns(fields, options)  # (named once, on the first row imported)
+    unread = unread_columns(fields, options)
+    if unread:  # (named once, for the file: in pack.yaml, not in one script's file as if about that macro)
+        listed = ", ".join(f"'{c}'" for c in unread)
+        yield FileNote(source.location(skipped), path.name,
+                       f"{path.name}'s column(s) {listed} are not read, for any row: their cells are not in the "
+                       "pack (--map names a column that holds the title, body, html, id, tags or guidance)")
     while True:
         try:
             row = next(reader)
@@ -84,12 +89,6 @@ def read(path: Path, options: ReadOptions) -> Read:
                                                      f"names {len(fields)}")
             continue
         item = from_record(row, index - 1, where, options, first_channels=first_channels)
-        if isinstance(item, RawItem) and unread:
-            listed = ", ".join(f"'{c}'" for c in unread)
-            item.notes.append(f"the file's column(s) {listed} are not read, for this row or any other: their "
-                              "cells are not in the pack (--map names a column that holds the title, body, html, "
-                              "id, tags or guidance)")
-            unread = []
         if item is not None:
             yield item
 

@@ -11,6 +11,7 @@ import difflib
 import re
 import shlex
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from scriptkit.diagnostics import Location
@@ -116,6 +117,14 @@ def _likely_mapping(fields: list[str], options: ReadOptions) -> str:
 _OWN_READ = frozenset({"script_id", "channel", "variant", "category", "name", "text", "fallbacks", "blanks",
                        "alternatives", "conditions"})
 _QUICK_TEXT_READ = frozenset({"attributes", "message", "name", "category", "folderid", "channel", "isinsertable"})
+
+
+@dataclass
+class FileNote(ItemProblem):
+    """A note on the file as a whole, not on an item (its columns the import does not read): written once,
+    into pack.yaml's header, where a reader of the pack finds it, and shown with the import's summary.
+    An ItemProblem by type only, so that a reader that passes on the CSV reader's items (Salesforce's)
+    passes it on too; ``import_library`` takes it out before it looks for problems."""
 
 
 def unread_columns(fields: list[str], options: ReadOptions) -> list[str]:
