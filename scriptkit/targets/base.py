@@ -175,6 +175,9 @@ class Dialect:
     unsafe: tuple[str, ...] = ()
     #: an empty fallback is written (Help Scout's ``,fallback=``: "write nothing", as the writer said)
     empty_fallback: bool = False
+    #: what the helpdesk does with such text, for SK505: its name, what it takes ``{{…}}`` for ("a variable"),
+    #: and what the customer then reads; None where no more is said than that it is template syntax
+    misreads: tuple[str, str, str] | None = None
 
     def placeholder(self, seg: Placeholder, as_html: bool, names: Mapping[str, str] | None = None) -> str:
         table = {**self.names, **(names or {})}
@@ -326,7 +329,11 @@ def literal_texts(message: Message) -> Iterator[tuple[str, Locator]]:
         yield joined()
 
 
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
 def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> list[Problem]:
+    """SK505 at the first of ``dialect.unsafe`` in each literal text, saying what the helpdesk does with it."""
     found: list[Problem] = []
     for text, locate in literal_texts(message):
         for needle in dialect.unsafe:
@@ -335,11 +342,24 @@ def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> 
                 snippet = text[max(0, at - 20): at + 22].strip()
                 where = locate(at)
                 found.append(problem(
-                    "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax",
+                    "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax"
+                             + _misread(dialect, text, at, needle),
                     f"{target} documents no way to escape it: reword the text, or export with --force to keep it.",
                     location=where))
                 break
     return found
+
+
+def _misread(dialect: Dialect, text: str, at: int, needle: str) -> str:
+    """What the helpdesk does with the template syntax at ``at``, for SK505: "" where the dialect does not say."""
+    if dialect.misreads is None:
+        return ""
+    helpdesk, what, then = dialect.misreads
+    line_end = text.find("\n", at)
+    close = text.find(_CLOSERS.get(needle, "}"), at + len(needle), line_end if line_end >= 0 else len(text))
+    if close < 0 or close - at > 80:  # (no end on its line: the text from there on is taken for one)
+        return f": {helpdesk} takes the text from '{needle}' on for {what}, {then}"
+    return f": {helpdesk} takes '{text[at:close + len(_CLOSERS.get(needle, '}'))]}' for {what}, {then}"
 
 
 def placeholder_problems(message: Message, dialect: Dialect, target: str,

@@ -139,11 +139,16 @@ No automatic fix.
     "SK505": """
 ## What it does
 Reports literal text that the helpdesk would read as its own template syntax and that has no
-documented escape there (a literal `{!` in Salesforce, `{%` in Help Scout).
+documented escape there (a literal `{!` in Salesforce, `{%` in Help Scout, `{{` in Gorgias,
+Front and Intercom), at the line that holds it, and says what the helpdesk does with it where
+that is known. Zendesk and Freshdesk are not reported: their Liquid's `{% raw %}` escapes it,
+and a Zendesk or Freshdesk macro's `{% raw %}` text is what `scriptkit import` brings in as
+literal `{{` (`{{ '{{' }}` in the script).
 
 ## Why it matters
 The helpdesk would try to fill in what the writer meant as plain text, and the customer would
-read something else, or nothing.
+read something else, or nothing: Gorgias replaces a variable it has no value for with a blank
+space.
 
 ## Example
 This reply, exported to Help Scout:

@@ -34,7 +34,9 @@ PLACEHOLDERS: Mapping[str, str] = {
     "ticket.id": "conversation.ticket_id",
 }
 
-DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
+DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE,
+                  misreads=("Front", "a variable", "and documents neither an escape nor what it sends in place of "
+                            "a variable it does not know: the customer may read a gap there"))
 
 
 def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:

@@ -40,9 +40,12 @@ PLACEHOLDERS: Mapping[str, str] = {
     "ticket.id": "ticket.id",
 }
 
-DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE)
+#: Gorgias: "If the information isn't available, the variable will be replaced with a blank space."
+MISREADS = ("Gorgias", "a variable", "and a variable it has no value for is replaced with a blank space: the "
+            "customer reads a gap where the text stood")
+DIALECT = Dialect(PLACEHOLDERS, write_curly, fallbacks=False, unsafe=UNSAFE, misreads=MISREADS)
 #: with ``default_filter: true``: fallbacks as ``|default("...")``, which the team's own macros already use
-DEFAULT_FILTER = Dialect(PLACEHOLDERS, write_default, spells=spells_default, unsafe=UNSAFE)
+DEFAULT_FILTER = Dialect(PLACEHOLDERS, write_default, spells=spells_default, unsafe=UNSAFE, misreads=MISREADS)
 STATUSES = ("open", "closed")
 #: a macro's ``language``: an ISO 639-1 code, as Gorgias documents it
 LANGUAGE = re.compile(r"[a-z]{2}")

@@ -49,7 +49,10 @@ def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -
     return write(PLACEHOLDERS[name], fallback, as_html)
 
 
-DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{{",), empty_fallback=True)  # (fallback:"": show nothing)
+MISREADS = ("Intercom", "an attribute", "and documents neither an escape nor what it shows in place of an "
+            "attribute it does not know: the customer may read a gap there")
+DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{{",), empty_fallback=True,  # (fallback:"": show nothing)
+                  misreads=MISREADS)
 
 
 def write_attribute(name: str, fallback: str | None = None, as_html: bool = True) -> str:
@@ -65,7 +68,7 @@ def _attr(value: str) -> str:
 
 
 #: the read-back body's spelling: what macros.json holds, so it compares with ``GET /macros``
-READ_BACK = Dialect(PLACEHOLDERS, write_attribute, unsafe=DIALECT.unsafe, empty_fallback=True)
+READ_BACK = Dialect(PLACEHOLDERS, write_attribute, unsafe=DIALECT.unsafe, empty_fallback=True, misreads=MISREADS)
 
 _PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
