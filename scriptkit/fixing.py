@@ -16,13 +16,13 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from scriptkit.diagnostics import Diagnostic, Edit
+from scriptkit.diagnostics import Diagnostic, Edit, Fix
 from scriptkit.loading import plain_data, value_at
 from scriptkit.sourcetext import SourceText, scalar_offsets
 
@@ -59,9 +59,34 @@ def edits_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Edit]]:
     return {f: sorted(es.values(), key=lambda e: (e.start, e.end)) for f, es in out.items()}
 
 
+@dataclass(frozen=True)
+class RefusedFix(Fix):
+    """A fix ``--fix`` refuses (``not_fixable`` made it one): not safe, its description saying why,
+    and ``reason`` kept for ``plan``, which lists its edits as refused (``--fix`` and ``--diff`` say so)."""
+
+    reason: str = ""
+
+
 def plan(diagnostics: Iterable[Diagnostic]) -> list[FileFix]:
-    """What ``--fix`` would do to each file, verified, without writing anything."""
-    return [fix_file(path, edits) for path, edits in sorted(edits_by_file(diagnostics).items())]
+    """What ``--fix`` would do to each file, verified, without writing anything; the edits of a fix
+    already found refused (``RefusedFix``: an anchor's text that an alias reuses) are listed as refused."""
+    diagnostics = list(diagnostics)
+    fixes = {path: fix_file(path, edits) for path, edits in edits_by_file(diagnostics).items()}
+    known: dict[str, dict[Edit, str]] = {}
+    for d in diagnostics:
+        if isinstance(d.fix, RefusedFix):
+            for e in d.fix.edits:
+                known.setdefault(e.file, {}).setdefault(e, d.fix.reason)
+    for path, refused in known.items():
+        fix = fixes.get(path)
+        if fix is None:
+            try:
+                text = Path(path).read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue  # (no file to edit: nothing --fix would try either)
+            fix = fixes[path] = FileFix(path, text, text)
+        fix.refused = sorted([*fix.refused, *refused.items()], key=lambda r: (r[0].start, r[0].end), reverse=True)
+    return [fixes[path] for path in sorted(fixes)]
 
 
 def apply(fixes: Iterable[FileFix]) -> int:
@@ -251,7 +276,7 @@ def not_fixable(diagnostics: Iterable[Diagnostic], refused: dict[Edit, str]) -> 
             continue
         reason = next((refused[e] for e in fix.edits if e in refused), None)
         if reason is not None:
-            d.fix = replace(fix, safe=False, description=f"{fix.description} (--fix cannot: {reason})")
+            d.fix = RefusedFix(f"{fix.description} (--fix cannot: {reason})", fix.edits, False, reason)
 
 
 def refused_edits(fixes: Iterable[FileFix]) -> dict[Edit, str]:

@@ -65,7 +65,9 @@ class LintResult:
     ``diagnostics`` are the findings, sorted by file and place (each a ``Diagnostic`` with its code,
     severity, message and location); ``count(severity)`` counts them, ``has_failures`` and
     ``exit_code`` say whether the configured ``fail_on`` level was reached (as ``scriptkit check``
-    exits), ``fixes`` are the safe automatic fixes, ``report(stream, format)`` writes the result as
+    exits), ``fixes`` are the safe automatic fixes, the ones ``scriptkit check --fix`` applies (one whose
+    text has a YAML anchor that an alias or a ``<<:`` merge key reuses is not among them: its diagnostic's
+    ``fix`` has ``safe`` False and says why), ``report(stream, format)`` writes the result as
     ``scriptkit check --format`` does (a CI job's JUnit or SARIF file). ``messages`` are the rendered replies that were
     judged and ``rules`` the rules that ran. For ``lint_text()`` (``scriptkit review``) ``sentences``
     gives each sentence's inferred practice, ``turns`` a transcript's agent turns, ``quoted_from``
@@ -140,6 +142,11 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     raises ConfigError at its place in the YAML (ErrorGroup for several wrong values), so a pack
     that lints clean is not then refused by ``export``. ``export_settings=False`` judges the
     scripts' text alone.
+
+    A fix ``scriptkit check --fix`` would refuse because its text has a YAML anchor that an alias
+    or a ``<<:`` merge key reuses (the edit would change each place that reuses it) is marked not
+    safe, its description saying why: ``LintResult.fixes`` lists what ``--fix`` applies, and their
+    count is the CLI's "N fixable with --fix".
     """
     from scriptkit import parallel
     from scriptkit.models import Pack
@@ -172,6 +179,12 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config)]
     if problems:  # (lint_messages returns its diagnostics sorted)
         result.diagnostics = _sorted([*problems, *result.diagnostics])
+    from scriptkit import fixing
+
+    # (a fix --fix would refuse is no safe fix: its text has an anchor that an alias or a '<<:' merge key reuses,
+    # so the edit would change each place too; it stays shown, to make by hand, with the reason)
+    texts = {o.source.path: o.source.text for o in (pack.origin, *(s.origin for s in pack.scripts)) if o}
+    fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, texts))
     return result
 
 
