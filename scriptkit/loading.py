@@ -30,7 +30,7 @@ from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
-from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, link_note, read_capped
+from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, link_note, lone_cr_as_newline, read_capped
 from scriptkit.text import HALF_CHARACTER, slug
 
 SCRIPTS_DIR = "scripts"
@@ -192,6 +192,8 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
                    _SAVE_AS_UTF8)
         return None
     source = SourceText(name, text)
+    if "\r" in text:  # (old Mac files: each lone "\r" read as the "\n" it stands for, offsets unchanged, so
+        text = lone_cr_as_newline(text)  # every hint that reads the text by its lines reads those lines)
     try:
         parsed = _parse(text, source, name, errors)
         if parsed is not None and "- " in text and (slip := _dash_in_text(text, *parsed)) is not None:

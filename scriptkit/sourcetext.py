@@ -12,6 +12,7 @@ import stat
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -50,6 +51,8 @@ def _open_nonblocking(path: str, flags: int) -> int:
 
 
 _NEWLINE = re.compile("\n")
+# a line ends at "\n", "\r\n" or a "\r" alone (old Mac files), as YAML and the parsers' line numbers read them
+_ANY_NEWLINE = re.compile("\r\n?|\n")
 _new = object.__new__
 _set = object.__setattr__
 
@@ -61,7 +64,8 @@ class SourceText:
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
-        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+        breaks = _ANY_NEWLINE if "\r" in self.text else _NEWLINE
+        self._line_starts = [0, *(m.end() for m in breaks.finditer(self.text))]
 
     def location(self, offset: int) -> Location:
         if not 0 <= offset <= len(self.text):  # (clamped only when out of the text: the builtins cost more)
@@ -94,6 +98,15 @@ def byte_location(path: str, raw: bytes, offset: int) -> Location:
     return SourceText(path, before).location(len(before))
 
 
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+@lru_cache(maxsize=4)
+def lone_cr_as_newline(text: str) -> str:
+    """``text`` with each "\r" that no "\n" follows made a "\n" (a file's every scalar is walked in it)."""
+    return _LONE_CR.sub("\n", text)
+
+
 def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
     """File offset of each character of a YAML scalar's ``value`` that starts at ``start``.
 
@@ -101,6 +114,8 @@ def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
     characters the file spells differently (escapes, folded line breaks) map to the nearest
     file character, which is why a fix also checks that the file text equals the value.
     """
+    if "\r" in text:  # (a line that a "\r" alone ends is walked as one "\n" ends: same length, same offsets)
+        text = lone_cr_as_newline(text)
     n = len(text)
     j = start
     quote = text[j] if j < n and text[j] in "\"'" else ""
