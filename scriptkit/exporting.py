@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import difflib
 import errno
+import hashlib
 import os
 import re
 import shutil
@@ -33,9 +34,19 @@ from scriptkit.targets.base import Problem, Rendered, Target, human_text, proble
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
 
-#: Written into every export folder; only a folder holding it may be replaced by a new export.
+#: Written into every export folder; only a folder holding it may be replaced by a new export, and only
+#: when every file in it is one the marker lists, as the export wrote it (its SHA-256): a file the writer
+#: added or changed there stops the next export, which would delete it ("nothing lost").
 MARKER = ".scriptkit-export"
 MARKER_TEXT = b"This folder is written by `scriptkit export` and replaced as a whole on every export.\n"
+_MANIFEST_HEAD = (b"The files it wrote, each with its SHA-256: a file not listed here, or changed since, "
+                  b"stops the next export into this folder.\n")
+_MANIFEST_LINE = re.compile(r"([0-9a-f]{64})  (\S.*)")
+
+
+#: what a caller of ``export()`` does about a refusal (the command line says ``--force`` instead)
+API_FORCE_HINT = "Fix them, or pass force=True to export anyway (--force on the command line)."
+CLI_FORCE_HINT = "Fix them, or export anyway with --force."
 
 
 class ExportRefused(ScriptkitError):
@@ -45,10 +56,25 @@ class ExportRefused(ScriptkitError):
 
     def __init__(self, message: str, diagnostics: Sequence[Diagnostic], hint: str | None = None):
         super().__init__(message, None, hint)
+        #: every finding of the run (sorted by place, as the CLI reports them), warnings included
         self.diagnostics = list(diagnostics)
 
+    @property
+    def errors(self) -> list[Diagnostic]:
+        """The error-severity findings: the ones that refused the export."""
+        return [d for d in self.diagnostics if d.severity == Severity.ERROR]
+
     def __str__(self) -> str:
-        return "\n".join([*(d.format() for d in self.diagnostics), self.message])
+        # the refusal first, then what caused it; the warnings did not, and are only counted
+        errors = self.errors
+        others = len(self.diagnostics) - len(errors)
+        lines = [self.message, *(f"  {d.format()}" for d in errors)]
+        if others:
+            lines.append(f"  (and {others} warning(s) or suggestion(s) that do not stop an export: "
+                         "see its .diagnostics)")
+        if self.hint:
+            lines.append(self.hint)
+        return "\n".join(lines)
 
 
 @dataclass
@@ -118,7 +144,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     errors = [d for d in diagnostics if d.severity == Severity.ERROR]
     if errors and not force:
         raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
-                            diagnostics, "Fix them, or export anyway with --force.")
+                            diagnostics, API_FORCE_HINT)
     out = Path(out_dir)
     replaced = _not_written_again(out, files)
     write_atomically(out, files)
@@ -525,12 +551,88 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def marker_bytes(files: Mapping[str, bytes]) -> bytes:
+    """The marker an export writes: what the folder is, and the manifest of the files it wrote."""
+    lines = [f"{hashlib.sha256(files[rel]).hexdigest()}  {rel}\n".encode() for rel in sorted(files)]
+    return MARKER_TEXT + _MANIFEST_HEAD + b"".join(lines)
+
+
+def _manifest(folder: Path) -> dict[str, str] | None:
+    """The files an earlier export in ``folder`` wrote, with their SHA-256; None for a marker written
+    before the marker listed them."""
+    try:
+        text = (folder / MARKER).read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
+    if _MANIFEST_HEAD.decode() not in text:
+        return None
+    found = (_MANIFEST_LINE.fullmatch(line) for line in text.splitlines())
+    return {m.group(2): m.group(1) for m in found if m}
+
+
+def foreign_files(folder: Path) -> list[str]:
+    """The files in an earlier export's ``folder`` that the export did not write, or that were changed
+    since it wrote them (paths relative to the folder, "(changed)" after the changed ones): replacing the
+    folder would delete them. With a marker from before the marker listed the files, only the files
+    beside the helpdesk folders count (an export writes every file inside one)."""
+    manifest = _manifest(folder)
+    found: list[str] = []
+    for root, dirs, names in os.walk(folder):
+        here = Path(root)
+        # (a link is never one an export wrote: named, not followed)
+        links = [d for d in dirs if (here / d).is_symlink()]
+        dirs[:] = sorted(d for d in dirs if d not in links)
+        for name in sorted([*names, *links]):
+            path = here / name
+            rel = path.relative_to(folder).as_posix()
+            if rel == MARKER:
+                continue
+            if manifest is None:
+                if "/" not in rel or path.is_symlink():
+                    found.append(rel)
+            elif rel not in manifest or path.is_symlink() or not path.is_file():
+                found.append(rel)
+            elif _sha256(path) != manifest[rel]:
+                found.append(f"{rel} (changed)")
+    return found
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as file:
+            for block in iter(lambda: file.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
+
+
+def _refuse_foreign(given: Path, folder: Path) -> None:
+    """ConfigError (exit code 2) naming the files a replace of ``folder`` would lose, if any."""
+    foreign = foreign_files(folder)
+    if not foreign:
+        return
+    shown = ", ".join(foreign[:10]) + (f" and {len(foreign) - 10} more" if len(foreign) > 10 else "")
+    changed = any(f.endswith(" (changed)") for f in foreign)
+    count = f"{len(foreign)} file{'s' if len(foreign) > 1 else ''}"
+    them = "them" if len(foreign) > 1 else "it"
+    raise ConfigError(
+        f"--out {given} holds {count} that an earlier export did not write{', or changed since' if changed else ''}: "
+        f"{shown}; an export replaces the folder as a whole, so nothing was written rather than delete "
+        f"{them}", Location(str(given / foreign[0].removesuffix(" (changed)")), 1, 1),
+        f"Move {them} out of the folder (or delete {them} yourself if nobody needs {them}), or export to "
+        "another --out.")
+
+
 def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
     """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming.
 
     On any failure the temporary folder is removed and a previous export stays as it was.
-    A folder that exists, is not empty and was not written by scriptkit is never replaced.
+    A folder that exists, is not empty and was not written by scriptkit is never replaced, nor one
+    of scriptkit's that holds a file it did not write or that was changed since (ConfigError naming them).
     """
+    given = Path(out)
     # through a symlink to the folder it names (a team's shared folder): swapping folders at the
     # link itself replaced the link with a local folder and left the shared one as it was
     out = Path(os.path.realpath(out))
@@ -540,6 +642,7 @@ def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
         if any(out.iterdir()) and not (out / MARKER).is_file():
             raise ConfigError(f"--out {out} is a non-empty folder that scriptkit did not write",
                               hint="Choose an empty or new folder: an export replaces the whole folder.")
+        _refuse_foreign(given, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     old: Path | None = None
@@ -548,14 +651,21 @@ def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[rel])
-        (tmp / MARKER).write_bytes(MARKER_TEXT)
+        (tmp / MARKER).write_bytes(marker_bytes(files))
         os.chmod(tmp, 0o755)  # mkdtemp creates it private
         if out.exists() and _exchange(tmp, out):  # one step: `out` is never missing
+            # (a file added while this export ran: swapped back, not deleted)
+            if foreign_files(tmp):
+                _exchange(tmp, out)
+                _refuse_foreign(given, out)
             shutil.rmtree(tmp, ignore_errors=True)  # now the previous export
             return
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             os.rename(out, old / "previous")
+            if foreign_files(old / "previous"):
+                os.rename(old / "previous", out)
+                _refuse_foreign(given, out)
         try:
             os.rename(tmp, out)
         except BaseException:

@@ -46,7 +46,9 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     is 1, unless --force. Each target's limits and unsupported features are checked too
     (SK5xx). Output is byte-identical on rerun and written atomically.
     """
-    from scriptkit.exporting import ExportRefused, export
+    from rich.markup import escape
+
+    from scriptkit.exporting import CLI_FORCE_HINT, ExportRefused, export
     from scriptkit.loading import load_pack
     from scriptkit.targets import available, get
 
@@ -63,7 +65,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
             result = export(loaded, names, out, force=force, channels=channels or None, grammar=grammar)
     except ExportRefused as refused:
         _report(refused.diagnostics)
-        console(stderr=True).print(f"[bold red]{refused.message}[/bold red] {refused.hint}")
+        console(stderr=True).print(f"[bold red]{escape(refused.message)}[/bold red] {CLI_FORCE_HINT}")
         sys.exit(1)
     if result.diagnostics:
         _report(result.diagnostics)
