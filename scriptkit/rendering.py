@@ -654,7 +654,8 @@ def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     if "{%" in src.text:  # (a macro is a tag: most templates have none, and skip this walk)
         stored |= {n.name for n in tree.find_all(nodes.Macro)}  # (calling one is refused, once, at the call)
     # names used as ``customer.x`` or ``customer['x']``; any other use of a namespace is bare
-    bases = {id(getattr(n, "node", None)) for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
+    bases = {id(getattr(n, "node", None)): getattr(n, "attr", None)  # (-> the field read, for a hint)
+             for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
     kinds: tuple[type[nodes.Node], ...] = (nodes.Getattr, nodes.Getitem, nodes.Name, nodes.Filter, nodes.Test,
                                            nodes.Call, nodes.Mul, nodes.Pow, nodes.FilterBlock, nodes.If,
                                            nodes.CondExpr, nodes.Output, *_FILE_TAGS)
@@ -1072,7 +1073,7 @@ def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line
 
 
 def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str],
-                bases: set[int]) -> list[ScriptkitError]:
+                bases: Mapping[int, str | None]) -> list[ScriptkitError]:
     line = getattr(node, "lineno", 1)
     env = _env()
     tag = _FILE_TAGS.get(type(node))
@@ -1155,7 +1156,10 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             elif base in scope.namespaces and base not in stored:
                 name = f"{base}.{node.attr}"
                 if name not in scope.catalogue:
+                    meant = _in_lower_case(base, node.attr, scope)  # ('customer.FIRST_NAME': capitals typed)
                     return [PackError(f"unknown placeholder '{name}'", src.location_of_line(line, node.attr),
+                                      f"Did you mean '{meant}'? Placeholder names are written in lower case."
+                                      if meant is not None and "." in meant else
                                       _close(name, scope.catalogue.names, "Did you mean '{}'? ")
                                       + "Declare custom placeholders under 'placeholders:' in pack.yaml.")]
         return []
@@ -1179,12 +1183,16 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               "Placeholders and blanks are written namespace.field.")]
         if not scope.constants_known:
             return []  # (pack.yaml could not be read: the name may well be one of its constants)
+        meant = _in_lower_case(name, bases.get(id(node)), scope)
+        if meant is not None and "." in meant:  # ('Order.Number', 'CUSTOMER.FIRST_NAME': capitals typed)
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                              f"Did you mean {{{{ {meant} }}}}? Placeholder names are written in lower case.")]
         namespaces = sorted(scope.namespaces | {BLANK_NAMESPACE})
-        near = _close(name, namespaces, "{}")
+        near = meant or _close(name, namespaces, "{}")
         if near:  # ('custmer.first_name': a placeholder misspelt, not a constant missing)
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               f"Did you mean '{near}'? Placeholders and blanks are written namespace.field, "
-                              f"e.g. {{{{ {near}.{'first_name' if near != BLANK_NAMESPACE else 'amount'} }}}}.")]
+                              f"e.g. {{{{ {near}.{_example_field(near, scope)} }}}}.")]
         if any(slug(c, "_") == name for c in scope.constants if not c.isidentifier()):
             return []  # ('school name:' in pack.yaml, used as school_name): said once, at the constant's name
         if name in scope.blanks:  # ('{{ refund_amount }}' for the blank the script declares)
@@ -1277,6 +1285,35 @@ def _condition_on_word(node: nodes.If | nodes.CondExpr, src: TemplateSource, sco
                                   f"In pack.yaml write {part.name}: false (no quotes), or compare the text: "
                                   f"{{% if {part.name} == 'yes' %}}.")]
     return []
+
+
+def _fields(namespace: str, scope: _Scope) -> list[str]:
+    """The fields a namespace has: its placeholders', or the script's blanks."""
+    if namespace == BLANK_NAMESPACE:
+        return sorted(scope.blanks)
+    return [n.split(".", 1)[1] for n in scope.catalogue.names if n.startswith(namespace + ".")]
+
+
+def _example_field(namespace: str, scope: _Scope) -> str:
+    """A field of ``namespace`` to show in an example: one it has ('order' has no 'first_name')."""
+    fields = _fields(namespace, scope)
+    if "first_name" in fields:
+        return "first_name"
+    return fields[0] if fields else "amount" if namespace == BLANK_NAMESPACE else "name"
+
+
+def _in_lower_case(name: str, field: str | None, scope: _Scope) -> str | None:
+    """What ``name`` (and the ``field`` read of it, if any) stands for when it was typed with capitals
+    ('Order' and 'Number', 'CUSTOMER' and 'FIRST_NAME'): the placeholder or blank ('order.number'), the
+    namespace alone when no field of it matches, or None when ``name`` is no namespace in any case."""
+    folded = name.casefold()
+    namespace = next((n for n in sorted(scope.namespaces | {BLANK_NAMESPACE}) if n.casefold() == folded), None)
+    if namespace is None or field is None:
+        return namespace
+    fields = _fields(namespace, scope)
+    key = field.casefold()
+    found = next((f for f in fields if f.casefold() == key), None)
+    return f"{namespace}.{found}" if found is not None else namespace
 
 
 _FALSE_WORDS = frozenset(("no", "false", "off", "n", "0", "none", "null"))  # (YAML 1.2 reads 'no', 'off' as text)
@@ -1853,9 +1890,20 @@ def wanted_channels(channels: Iterable[str] | None, function: str) -> list[str] 
 
 def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: str | None = None,
                 all_variants: bool = False) -> list[Message]:
-    """Render every script (or one) for each of its channels; all template errors together."""
-    from scriptkit.errors import ErrorCollector
+    """Render every script (or one) for each of its channels; all template errors together.
 
+    ``channels``: a list of names, or None for every channel; ``script_id``: one script's id, or None
+    for all; ``all_variants``: each variant of a script, not only its first. An argument of another
+    type is a ConfigError."""
+    from scriptkit.errors import ErrorCollector
+    from scriptkit.linting import check_argument
+
+    check_argument(pack, Pack, "render_pack", "the pack", "a Pack",
+                   f"Load it first: scriptkit.load_pack({pack!r})." if isinstance(pack, str)
+                   else "Load it with scriptkit.load_pack(folder).")
+    check_argument(script_id, (str, type(None)), "render_pack", "script_id", "a script's id (a str), or None",
+                   "pack.scripts holds its scripts, each with its id.")
+    check_argument(all_variants, bool, "render_pack", "all_variants", "True or False")
     chosen = wanted_channels(channels, "render_pack")
     wanted = set(chosen) if chosen is not None else None
     errors = ErrorCollector()
