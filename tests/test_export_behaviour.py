@@ -344,7 +344,7 @@ def test_json_export_is_lossless(tmp_path: Path) -> None:
 def test_csv_rows(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "p", {"late.yaml": LATE})
     export(pack, ["csv"], tmp_path / "out", lint=False)
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "out/csv/scripts.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out/csv/scripts.csv").read_text(encoding="utf-8-sig"))))
     assert [(r["channel"], r["variant"]) for r in rows] == [
         ("email", "1"), ("email", "2"), ("chat", "1"), ("chat", "2"), ("phone", "1"), ("phone", "2")]
     assert rows[0]["category"] == "Orders / Delivery" and rows[0]["fallbacks"] == "customer.first_name=there"

@@ -111,7 +111,7 @@ channels:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
 
 
 def test_csv_fallbacks_column_lists_each_place_where_they_differ(tmp_path: Path) -> None:

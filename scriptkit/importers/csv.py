@@ -11,8 +11,17 @@ from pathlib import Path
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text, refuse_json
-from scriptkit.importers.tabular import FIELDS, FileNote, check_columns, column, from_record, unread_columns
+from scriptkit.importers.tabular import (
+    FIELDS,
+    OWN_COLUMNS,
+    FileNote,
+    check_columns,
+    column,
+    from_record,
+    unread_columns,
+)
 from scriptkit.sourcetext import SourceText
+from scriptkit.targets.csvfile import unguard_cell
 
 LABEL = "CSV with a header row (--map title=COL,body=COL)"
 _EXCEL_SEP = re.compile(r'"?sep=([,;\t|])"?', re.I)
@@ -63,6 +72,9 @@ def read(path: Path, options: ReadOptions) -> Read:
     start_line = first_row
     index = 0
     first_channels: dict[str, str] = {}  # (scriptkit's own CSV: each script's first channel)
+    # scriptkit's own CSV export guards a cell a spreadsheet would run as a formula with a "'"
+    # (targets/csvfile.py): taken off again, exactly
+    guarded = set(fields) >= OWN_COLUMNS
     unread = unread_columns(fields, options)
     if unread:  # (named once, for the file: in pack.yaml, not in one script's file as if about that macro)
         listed = ", ".join(f"'{c}'" for c in unread)
@@ -88,6 +100,8 @@ def read(path: Path, options: ReadOptions) -> Read:
             yield ItemProblem(where, f"row {index}", f"has {len(fields) + len(row[None])} cells; the header "
                                                      f"names {len(fields)}")
             continue
+        if guarded:
+            row = {key: unguard_cell(value) if isinstance(value, str) else value for key, value in row.items()}
         item = from_record(row, index - 1, where, options, first_channels=first_channels)
         if item is not None:
             yield item

@@ -23,11 +23,18 @@ class CsvTarget(BaseTarget):
     readme = """
 # scriptkit CSV
 
-`scripts.csv` (UTF-8, comma-separated, RFC 4180 quoting) has one row per script, channel and
-variant. `text` is the customer-facing reply with placeholders as `{{customer.first_name}}`
-and blanks as `[[name]]`; `fallbacks` lists `name=fallback` pairs (a placeholder whose places differ
-has a line per place in the order of the text, `name` alone where it has none); `blanks` lists
-`name: prompt`; guidance, alternatives and conditions are for the agent only.
+`scripts.csv` (UTF-8 with a byte order mark, so Excel reads its accents and emoji right;
+comma-separated, RFC 4180 quoting) has one row per script, channel and variant. `text` is the
+customer-facing reply with placeholders as `{{customer.first_name}}` and blanks as `[[name]]`;
+`fallbacks` lists `name=fallback` pairs (a placeholder whose places differ has a line per place
+in the order of the text, `name` alone where it has none); `blanks` lists `name: prompt`;
+guidance, alternatives and conditions are for the agent only.
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a `'` in
+front of it, so a spreadsheet shows it as text and never runs it as a formula (OWASP's advice
+against CSV injection); so is a cell that starts with `'` itself, so the guard can be told from
+the text. `scriptkit import` of this file takes the one `'` off again: the text comes back as
+it was.
 """
 
     def render(self, message: Message) -> Payload:
@@ -62,8 +69,25 @@ has a line per place in the order of the text, `name` alone where it has none); 
         writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for r in rendered:
-            writer.writerow(r.payload)
-        return {"csv/scripts.csv": buf.getvalue().encode("utf-8"), **self.readme_file()}
+            writer.writerow({key: guard_cell(str(value)) for key, value in r.payload.items()})
+        # with a byte order mark: Excel opening the file by double-click reads UTF-8 only with one
+        # ('CafÃ©' otherwise); scriptkit's own import reads it as utf-8-sig
+        return {"csv/scripts.csv": buf.getvalue().encode("utf-8-sig"), **self.readme_file()}
+
+
+#: what a spreadsheet takes for the start of a formula (OWASP, CSV injection), and the guard's own quote
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def guard_cell(text: str) -> str:
+    """``text`` as a spreadsheet shows it, never runs it: a ``'`` before a cell that starts a formula, and
+    before one that starts with ``'`` (so every cell that starts with one holds the guard)."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def unguard_cell(text: str) -> str:
+    """A cell of this export as it was before ``guard_cell``: its first ``'`` taken off."""
+    return text[1:] if text.startswith("'") else text
 
 
 def _fallback_lines(places: dict[str, list[str | None]]) -> list[str]:
