@@ -5,21 +5,35 @@ Input is a pack folder, or any export ``scriptkit import`` reads, or several rea
 would be).
 
 Scores. Each macro gets a score from 0 to 100 on each of the four practices and on
-readability, computed from its diagnostics::
+readability, computed from its diagnostics (``practice_score``)::
 
-    score(practice) = 100 * product over its diagnostics of (1 - weight(severity))
+    score(practice) = 0   when a finding says the practice is missing (``ABSENCE_RULES``:
+                          missing-acknowledgment, no-warm-language, no-flexibility, missing-solution)
+    score(practice) = 100 * product over its other findings of (1 - weight(severity))
     weight: error 0.5, warning 0.3, suggestion 0.1
 
-so one warning costs 30 points, two cost 51, and a score never goes below zero. The
-practice of a diagnostic is its rule family: empathy (SK3xx) -> acknowledgment, warmth
-(SK2xx) -> warm language, solution (SK4xx) -> solution, except the flexibility rules
-(no-flexibility, unfilled-blank) -> flexibility; readability (SK1xx) and grammar (SK9xx)
--> readability. Template (SK0xx) and custom rules are listed but not scored. A practice
-whose rules did not run (deselected) has no score, nor has a macro in another language than the
+so a missing practice scores 0, not a flaw's 70: a reply of "OK." has no acknowledgment, warmth,
+room or solution to score. One warning costs 30 points, two cost 51. The practice of a diagnostic
+is its rule family: empathy (SK3xx) -> acknowledgment, warmth (SK2xx) -> warm language, solution
+(SK4xx) -> solution, except the flexibility rules (no-flexibility, unfilled-blank) -> flexibility;
+readability (SK1xx) and grammar (SK9xx) -> readability. Dismissive language that shuts the door
+(SK305's policy and deflecting kinds: "per our policy", "this decision is final") counts against the
+solution too: a refusal is no way forward. Template (SK0xx) and custom rules are listed but not scored.
+
+Blanks. A blank the agent fills with what only the agent knows (a date, an amount, the reason) is
+room: flexibility. A blank for a value the helpdesk holds (the customer's or the agent's name, the ticket
+or order number: ``[Customer Name]``, ``{agent_name}`` as an export spells it), or a placeholder in a
+style no helpdesk fills (``{{ author }}`` in a CSV), is a placeholder that did not map (``Unmapped``):
+the customer gets it as written unless the agent spots it. It is no room, and a macro that would send it,
+or a fill-in marker SK407 finds in its text, is broken whatever else it does well: its overall score is at
+most ``CAP`` (50). A helpdesk's own placeholder scriptkit does not know (an unknown Zendesk field) is the
+helpdesk's to fill: no room either. A macro whose every blank is no room has no flexibility (0).
+
+A practice whose rules did not run (deselected) has no score, nor has a macro in another language than the
 pack's (SK006) any but flexibility, nor an internal note (written for the agents: its findings on
-the other practices are left out too). ``overall`` is the mean of the scores. The library's overall
-score is the mean of the overall scores of the macros judged on every practice: one judged in part has its
-flexibility score alone as its overall, which would skew it. A macro its helpdesk
+the other practices are left out too). ``overall`` is the mean of the scores (capped as above). The
+library's overall score is the mean of the overall scores of the macros judged on every practice: one
+judged in part has its flexibility score alone as its overall, which would skew it. A macro its helpdesk
 keeps from the agents (switched off, archived) is judged, and marked ``unused``.
 
 Library findings: the most common problems, exact and near-duplicate macros (``sprawl``),
@@ -39,10 +53,12 @@ from typing import Any
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError
 from scriptkit.importers import ItemProblem, Library, import_libraries, refuse_folder
+from scriptkit.importers.convert import ImportedMacro
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
 from scriptkit.models import Pack, Script
+from scriptkit.placeholders import Catalogue
 from scriptkit.rules.base import family_of as family_of  # (audit reports name a finding by its family)
 from scriptkit.rules.base import practice_of as practice_of
 from scriptkit.rules.language import expected_language, judges
@@ -52,16 +68,56 @@ PRACTICES = ("acknowledgment", "warm_language", "flexibility", "solution", "read
 PRACTICE_LABELS = {"acknowledgment": "Acknowledgment", "warm_language": "Warm language",
                    "flexibility": "Flexibility", "solution": "Solution", "readability": "Readability"}
 WEIGHTS = {Severity.ERROR: 0.5, Severity.WARNING: 0.3, Severity.SUGGESTION: 0.1}
+#: The rules whose finding says a practice is not there at all: that practice then scores 0.
+ABSENCE_RULES = {"missing-acknowledgment": "acknowledgment", "no-warm-language": "warm_language",
+                 "no-flexibility": "flexibility", "missing-solution": "solution"}
+#: The most a macro scores overall when it would send a marker as written (a placeholder that did not map,
+#: a fill-in marker left in its text): broken, however good the rest.
+CAP = 50.0
+#: SK305's kinds that refuse a way forward ("per our policy", "there is nothing we can do"): the solution's too
+_DOOR_SHUT = ("policy language", "deflecting language")
 
 Stage = Callable[[str], None]
 _PHRASE_CHARS = 60  # the longest quote the most common problems count as a phrase
 
 
 def score(diagnostics: list[Diagnostic]) -> float:
+    """The score of one practice from the diagnostics that count against it: 0 when one says the practice
+    is missing (``ABSENCE_RULES``), else 100 less a share of what is left per finding (``WEIGHTS``)."""
+    if any(d.name in ABSENCE_RULES for d in diagnostics):
+        return 0.0
     value = 100.0
     for d in diagnostics:
         value *= 1.0 - WEIGHTS.get(d.severity, 0.1)
     return round(value, 1)
+
+
+def counts_against(d: Diagnostic) -> tuple[str, ...]:
+    """The practices a diagnostic costs points in: its rule's (``practice_of``), and the solution too for
+    dismissive language that shuts the door ("per our policy", "this decision is final"): a reply that
+    refuses with no way forward has no solution, whatever its words of action."""
+    practice = practice_of(d.code, d.name)
+    if practice is None:
+        return ()
+    if d.name == "dismissive-language" and d.message.startswith(_DOOR_SHUT) and practice != "solution":
+        return (practice, "solution")
+    return (practice,)
+
+
+def sends_marker(d: Diagnostic) -> bool:
+    """A finding of a fill-in marker the customer would get as written (SK407's error, not its warning
+    about a blank with no prompt)."""
+    return d.name == "unfilled-blank" and d.severity is Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """A blank that stands for a value the helpdesk holds, or a placeholder in a style no helpdesk fills:
+    the customer gets ``text`` as written unless the agent replaces it."""
+
+    text: str  # as the export spelled it ("[Customer Name]"), or the pack's "{{ blank.customer_name }}"
+    blank: str  # the blank's name in the pack
+    placeholder: str | None  # the catalogue's placeholder for the value, where one holds it
 
 
 @dataclass
@@ -99,6 +155,21 @@ class MacroAudit:
     #: the helpdesk it came from, where that cannot hold a placeholder's fallback (Front, Salesforce, Gorgias
     #: without ``|default``): a placeholder that can render blank is reworded around, not given a fallback
     no_fallbacks: str | None = None
+    #: its blanks that are placeholders which did not map (``Unmapped``): sent as written unless replaced
+    unmapped: list[Unmapped] = field(default_factory=list)
+    #: why its flexibility is 0 though SK406 did not fire (its blanks are no room for the agent), else None
+    flexibility_note: str | None = None
+
+    @property
+    def sends_markers(self) -> bool:
+        """It would send a marker as written: a placeholder that did not map, or a fill-in marker (SK407).
+        (An internal note is never sent to the customer.)"""
+        return not self.internal and (bool(self.unmapped) or any(sends_marker(d) for d in self.diagnostics))
+
+    @property
+    def capped(self) -> bool:
+        """Its overall score is held at ``CAP`` because it would send a marker as written."""
+        return self.sends_markers and self.mean > CAP
 
     @property
     def judged_in_part(self) -> bool:
@@ -107,9 +178,15 @@ class MacroAudit:
         return self.other_language is not None or self.internal
 
     @property
-    def overall(self) -> float:
+    def mean(self) -> float:
+        """The mean of its practice scores."""
         judged = [v for v in self.scores.values() if v is not None]
         return round(sum(judged) / len(judged), 1) if judged else 100.0
+
+    @property
+    def overall(self) -> float:
+        """The mean of its practice scores, at most ``CAP`` when it would send a marker as written."""
+        return min(self.mean, CAP) if self.sends_markers else self.mean
 
 
 @dataclass
@@ -249,6 +326,11 @@ class AuditReport:
     def blank_risks(self) -> list[tuple[str, str]]:
         return [(m.id, p) for m in self.macros for p in m.blank_risks]
 
+    @property
+    def unmapped(self) -> list[tuple[str, Unmapped]]:
+        """Each placeholder that did not map, with its macro's id: sent as written unless the agent replaces it."""
+        return [(m.id, u) for m in self.macros for u in m.unmapped]
+
     def macro(self, ident: str) -> MacroAudit:
         return next(m for m in self.macros if m.id == ident)
 
@@ -263,16 +345,23 @@ class AuditReport:
                 "diagnostics": sum(len(m.diagnostics) for m in self.macros), "by_family": self.by_family,
                 "unreadable": len(self.unreadable), "skipped": len(self.skipped),
                 "duplicate_groups": len(self.duplicates), "contradictions": len(self.contradictions),
-                "blank_risks": len(self.blank_risks), "not_judged_other_language": self.not_judged,
+                "blank_risks": len(self.blank_risks), "unmapped_placeholders": len(self.unmapped),
+                "capped": sum(1 for m in self.macros if m.capped), "not_judged_other_language": self.not_judged,
                 "not_judged_internal_notes": self.internal_notes, "unused": self.unused,
                 "pack_problems": len(self.library_diagnostics),
             },
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
-                        "formula": "100 * product(1 - weight(severity)) over the practice's diagnostics"},
+                        "formula": "0 when a finding says the practice is missing (absent), else 100 * "
+                                   "product(1 - weight(severity)) over the practice's diagnostics; overall: the "
+                                   "mean, at most cap when the macro would send a marker as written",
+                        "absent": ABSENCE_RULES, "cap": CAP},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "title": m.title, "location": str(m.location),
-                "overall": m.overall,
-                "scores": m.scores, "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
+                "overall": m.overall, "capped": m.capped,
+                "scores": m.scores, "flexibility_note": m.flexibility_note,
+                "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder}
+                                          for u in m.unmapped],
+                "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
                 "internal": m.internal, "unused": m.unused, "no_fallbacks": m.no_fallbacks,
                 "judged_in_part": m.judged_in_part,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
@@ -388,6 +477,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
     export_ids = {m.id: m.raw.export_id for m in library.macros} if library else {}
     raws = {m.id: m.raw for m in library.macros} if library else {}
+    imported = {m.id: m for m in library.macros} if library else {}
     if library is not None:
         _name_export_places(result.diagnostics, pack, origins, library.source)
     by_file = {s.file: s.id for s in pack.scripts}
@@ -417,8 +507,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         diags = [d for d in per_macro.get(script.id, []) if not internal or judges_internal_notes(d)]
         grouped: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in diags:
-            practice = practice_of(d.code, d.name)
-            if practice:
+            for practice in counts_against(d):
                 grouped[practice].append(d)
         # a macro in another language (SK006) is not judged by the rules that read English: no score
         # for what they would have scored, where a 100 would read as praise
@@ -427,6 +516,12 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         replies = english and not internal
         scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (replies or p == "flexibility")
                                                else None) for p in PRACTICES}
+        # (an internal note is never sent: its blanks are the agents' business)
+        unmapped, no_room = ([], set()) if internal else _blanks_of(script, imported.get(script.id), catalogue)
+        flexibility_note = None
+        if no_room and scores["flexibility"] and not _has_room(script, no_room):
+            scores["flexibility"] = 0.0
+            flexibility_note = _no_room_note(unmapped, no_room)
         risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.fallback is None
                  and (spec := catalogue.get(seg.name)) is not None and spec.can_be_blank]
         no_fallbacks = raws[script.id].dialect if risks and script.id in raws \
@@ -442,7 +537,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             blank_risks=list(dict.fromkeys(risks)), other_language=other, export_id=export_ids.get(script.id),
             unused=(raws[script.id].unused if script.id in raws else
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
-            internal=internal, no_fallbacks=no_fallbacks))
+            internal=internal, no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note))
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
     macros.sort(key=lambda m: (m.judged_in_part, m.overall, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
@@ -471,6 +566,87 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         skipped=list(library.skipped) if library else [],
         judged=judged, library_diagnostics=library_level,
         read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
+
+
+#: A blank's name -> the catalogue's placeholder for the value it stands for, a value the helpdesk holds: a
+#: fill-in for it ("[Customer Name]", "{agent_name}", "[Order Number]") is a placeholder that did not map.
+#: (Besides these, a blank named as a placeholder of the pack's catalogue is, "order_number".)
+_HELD_VALUES: dict[str, str] = {
+    **dict.fromkeys(("name", "customer", "customer_name", "customer_first_name", "first_name", "firstname",
+                     "client_name", "client_first_name", "recipient_name", "requester_name", "contact_name"),
+                    "customer.first_name"),
+    **dict.fromkeys(("last_name", "lastname", "surname", "customer_last_name", "customer_surname"),
+                    "customer.last_name"),
+    **dict.fromkeys(("full_name", "fullname", "customer_full_name", "client_full_name", "first_and_last",
+                     "first_and_last_name", "first_last_name"), "customer.full_name"),
+    **dict.fromkeys(("email_address", "customer_email", "customer_email_address"), "customer.email"),
+    **dict.fromkeys(("agent", "agent_name", "agent_first_name", "my_name", "your_name", "rep_name",
+                     "advisor_name"), "agent.first_name"),
+    "agent_full_name": "agent.full_name",
+    **dict.fromkeys(("ticket_id", "ticket_number", "ticket_no", "case_number", "case_id", "case_no"), "ticket.id"),
+    **dict.fromkeys(("order_number", "order_id", "order_no", "order_num"), "order.number"),
+    **dict.fromkeys(("company_name", "brand_name", "store_name", "shop_name"), "brand.name"),
+}
+_IMPORTED_AS = " in the original ("  # the prompt an import writes: "Was [Customer Name] in the original (reason)."
+
+
+def held_value(blank: str, catalogue: Catalogue) -> str | None:
+    """The placeholder of ``catalogue`` for the value a blank named ``blank`` stands for, when the helpdesk
+    holds it (the customer's or the agent's name, the ticket or order number), else None."""
+    key = blank.lower().strip("_")
+    return next((spec.name for spec in catalogue if spec.name.replace(".", "_") == key), None) or \
+        _HELD_VALUES.get(key)
+
+
+def _imported_origin(prompt: str) -> tuple[str, str] | None:
+    """How an imported blank was spelled in the export, and why it became a blank, from the prompt the import
+    wrote for it ("Was [Customer Name] in the original (fill-in written as [Name]). ..."); None for another."""
+    at, end = prompt.find(_IMPORTED_AS), prompt.rfind(").")
+    if not prompt.startswith("Was ") or at < 0 or end < at:
+        return None
+    return prompt[4:at], prompt[at + len(_IMPORTED_AS):end]
+
+
+def _blanks_of(script: Script, imported: ImportedMacro | None,
+               catalogue: Catalogue) -> tuple[list[Unmapped], set[str]]:
+    """A script's blanks that are placeholders which did not map, and the names of all its blanks that are no
+    room for the agent (those, and the helpdesk's own placeholders scriptkit does not know: the helpdesk fills
+    them). Read from the export's macro when it is audited directly, else from the prompt its import wrote."""
+    unmapped: list[Unmapped] = []
+    no_room: set[str] = set()
+    for name, spec in script.blanks.items():
+        piece = imported.blanks.get(name) if imported is not None else None
+        origin = (piece.original, piece.reason) if piece is not None else _imported_origin(spec.prompt)
+        original, reason = origin if origin is not None else ("{{ blank." + name + " }}", "")
+        held = held_value(name, catalogue)
+        if held or "cannot map" in reason:  # (a {{ … }} in a CSV: no helpdesk's placeholder, none fills it)
+            unmapped.append(Unmapped(original, name, held))
+            no_room.add(name)
+        elif reason.startswith("unknown ") or "template logic" in reason or "filter" in reason:
+            no_room.add(name)  # (a field of the helpdesk's own: it fills it, the agent does not)
+    return unmapped, no_room
+
+
+def _has_room(script: Script, no_room: set[str]) -> bool:
+    """The script leaves the agent room (as SK406 reads it) besides the blanks that are none."""
+    flex = script.flexibility
+    return script.variant_count > 1 or (flex is not None and bool(
+        flex.guidance or flex.alternatives or flex.conditions or any(b.name not in no_room for b in flex.blanks)))
+
+
+def _no_room_note(unmapped: list[Unmapped], no_room: set[str]) -> str:
+    if unmapped:
+        texts = ", ".join(repr(u.text) for u in unmapped[:3])
+        return (f"no room for the agent: its blank(s) ({texts}) are placeholders that did not map, not "
+                "fill-ins for the agent")
+    return f"no room for the agent: its blank(s) ({', '.join(sorted(no_room))}) are the helpdesk's to fill"
+
+
+def unmapped_advice(u: Unmapped) -> str:
+    """What to do about a placeholder that did not map."""
+    if u.placeholder:
+        return f"use {{{{ {u.placeholder} }}}} (the helpdesk fills it)"
+    return "map it to a placeholder of the catalogue, or write the text"
 
 
 def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapping[str, Location],

@@ -96,4 +96,4 @@ def test_every_report_of_the_cli_leaves_them_out(tmp_path: Path) -> None:
     # the score distribution counts the English macro only, and its bars list no macro judged in part
     counts = [int(n) for n in re.findall(r'data-bucket="\d" data-count="(\d+)"', page)]
     assert sum(counts) == 1
-    assert 'id="m-reembolso" data-score="70.0" data-part="1"' in page
+    assert 'id="m-reembolso" data-score="0.0" data-part="1"' in page  # (no flexibility: 0, s17)

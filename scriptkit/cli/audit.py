@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,6 +37,35 @@ def stages() -> Iterator[Callable[[str], None] | None]:
         yield lambda label: bar.update(task, description=label)
 
 
+if TYPE_CHECKING:  # (click's ParamType takes its value's type from 8.2 on; 8.1, which pyproject allows, does not)
+    _FloatParam = click.ParamType[float]
+else:
+    _FloatParam = click.ParamType
+
+
+class _Bounded(_FloatParam):
+    """A number from ``low`` to ``high``: click's FloatRange lets "nan" through (no comparison with it holds),
+    and a --fail-under of nan failed every library, saying its score was under nan."""
+
+    name = "float"
+
+    def __init__(self, low: float, high: float, what: str) -> None:
+        self.low, self.high, self.what = low, high, what
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        if isinstance(value, float) and math.isfinite(value):
+            number = value
+        else:
+            try:
+                number = float(str(value).strip())
+            except ValueError:
+                self.fail(f"{value!r} is not a number: give {self.what} from {self.low:g} to {self.high:g}",
+                          param, ctx)
+        if not math.isfinite(number) or not self.low <= number <= self.high:
+            self.fail(f"{value} is not {self.what} from {self.low:g} to {self.high:g}", param, ctx)
+        return number
+
+
 @click.command("audit")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True, type=click.Path())
 @source_options
@@ -45,9 +75,9 @@ def stages() -> Iterator[Callable[[str], None] | None]:
               help="Also write a self-contained HTML report (charts, drill-down) to this file.")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
               help="How many of the worst macros to list in text output.")
-@click.option("--near", "near", default=0.7, show_default=True, type=click.FloatRange(0.3, 1.0),
+@click.option("--near", "near", default=0.7, show_default=True, type=_Bounded(0.3, 1.0, "a similarity"),
               help="Similarity (Jaccard of word pairs) from which two macros count as near duplicates.")
-@click.option("--fail-under", "fail_under", default=None, type=click.FloatRange(0, 100), metavar="SCORE",
+@click.option("--fail-under", "fail_under", default=None, type=_Bounded(0, 100, "a score"), metavar="SCORE",
               help="Exit 1 when the library's overall score (the mean of the overall scores of the macros "
                    "judged on every practice, 0-100) is under SCORE, for a CI gate. The report is still written; "
                    "the reason, with the macros under SCORE, goes to stderr.")
@@ -58,10 +88,13 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
 
     Several export files (a folder of Markdown files, an export per language) are audited as one library.
 
-    Scores (0-100) per practice and readability come from the diagnostics: each error
-    costs half of what is left, a warning 30%, a suggestion 10%. Also lists the most common
-    problems, duplicate and near-duplicate macros, macros that contradict each other on a
-    number, and placeholders that can render blank.
+    Scores (0-100) per practice and readability come from the diagnostics: a practice the
+    reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution)
+    scores 0; otherwise each error costs half of what is left, a warning 30%, a suggestion 10%.
+    A macro's overall score is the mean, held at 50 when it would send a marker as written (a
+    placeholder that did not map, such as [Customer Name]). Also lists the most common problems,
+    duplicate and near-duplicate macros, macros that contradict each other on a number, and
+    placeholders that can render blank or did not map.
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
@@ -126,7 +159,7 @@ def _some(names: list[str], shown: int = 5) -> str:
 
 
 def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Console) -> None:
-    from scriptkit.audit import PRACTICES
+    from scriptkit.audit import CAP, PRACTICES
     from scriptkit.language import name_of
 
     for m in shown:
@@ -137,6 +170,12 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
                                         name_of(m.other_language) if m.other_language else "", str(m.location))))
         con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
         con.print(f"       scores {per} · {names}", markup=False, highlight=False)
+        if m.capped:
+            sent = ", ".join(repr(u.text) for u in m.unmapped[:3]) or "a fill-in marker (unfilled-blank)"
+            con.print(f"       overall held at {CAP:g} (from {m.mean:.0f}): it would send {sent} as written",
+                      markup=False, highlight=False)
+        if m.flexibility_note:
+            con.print(f"       flexibility 0: {m.flexibility_note}", markup=False, highlight=False)
         if len(copies.get(m.id, ())) > 1:
             con.print(f"       and {len(copies[m.id]) - 1} exact cop{'y' if len(copies[m.id]) == 2 else 'ies'}"
                       " of it (under Macro sprawl)", markup=False, highlight=False)
@@ -145,7 +184,7 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     from rich.markup import escape
 
-    from scriptkit.audit import PRACTICE_LABELS, PRACTICES, reword_advice
+    from scriptkit.audit import CAP, PRACTICE_LABELS, PRACTICES, reword_advice, unmapped_advice
 
     n = len(report.macros)
     # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
@@ -214,6 +253,14 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     for ident, name in risks[:10]:
         where = f" (in {fallbackless[ident].capitalize()}: reword)" if ident in fallbackless else ""
         con.print(f"  {ident}: {{{{ {name} }}}} has no fallback{where}", markup=False, highlight=False)
+    unmapped = report.unmapped
+    con.print(f"[bold]Placeholders that did not map[/bold]: {len(unmapped)}"
+              + (" (sent as written unless the agent replaces them: each macro's overall is held at "
+                 f"{CAP:g})" if unmapped else ""))
+    for ident, u in unmapped[:10]:
+        con.print(f"  {ident}: {u.text}: {unmapped_advice(u)}", markup=False, highlight=False)
+    if len(unmapped) > 10:
+        con.print(f"  and {len(unmapped) - 10} more (--format json lists them all)", markup=False, highlight=False)
     if report.library_diagnostics:  # (no macro's score holds them, so they are listed whole)
         con.print(f"[bold]Problems of the pack as a whole[/bold]: {len(report.library_diagnostics)}")
         for d in report.library_diagnostics:
