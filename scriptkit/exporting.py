@@ -450,9 +450,46 @@ def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: s
 
 def _diagnostic(p: Problem, target: Target, message: Message, script: Script, pack: Pack) -> Diagnostic:
     location = _where(p, message, script, pack, target.name)
-    return Diagnostic(code=p.code, name=p.name, message=p.message, severity=p.severity, location=location,
-                      suggestion=p.hint or None, script_id=message.script_id, channel=message.channel,
+    text, hint = p.message, p.hint or None
+    layout = _DEFAULT_LAYOUT.fullmatch(location.file)
+    if layout is not None:
+        text, hint, location = _in_default_layout(p, layout.group(1), target.name, pack, location)
+    return Diagnostic(code=p.code, name=p.name, message=text, severity=p.severity, location=location,
+                      suggestion=hint, script_id=message.script_id, channel=message.channel,
                       variant=message.variant, extra={"target": target.name})
+
+
+_DEFAULT_LAYOUT = re.compile(r"<default (\w+) layout>")
+
+
+def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,
+                       where: Location) -> tuple[str, str | None, Location]:
+    """A problem of the greeting or sign-off scriptkit adds for a channel pack.yaml gives none (a pack made
+    by hand, with only a name): said as that, at pack.yaml, with what to write there. (It was placed at
+    "<default email layout> 1:1" and asked the writer to "pick a target with fallbacks", of a greeting
+    the writer never wrote.)"""
+    from scriptkit.models import DEFAULT_LAYOUTS
+
+    layout = DEFAULT_LAYOUTS.get(channel)
+    names = re.findall(r"'([\w.]+)'", p.message)
+    slots = [(slot, text) for slot in ("greeting", "signoff")
+             if layout is not None and (text := getattr(layout, slot))
+             and (not names or any(name in text for name in names))]
+    slot, written = slots[0] if len(slots) == 1 else ("greeting", None)
+    said = {"greeting": "greeting", "signoff": "sign-off"}[slot]
+    shown = f", {written}," if written and "\n" not in written else ""
+    text = f"{p.message} (in scriptkit's default {channel} {said}{shown} as pack.yaml sets none)"
+    if p.code == "SK504":
+        example = "Hello," if channel == "email" else "Hello!"
+        hint = (f"Write your own {said} in pack.yaml, one that reads well without the name on {target}: "
+                f"channels: {{{channel}: {{{slot}: \"{example}\"}}}}.")
+    else:
+        hint = ((p.hint + " ") if p.hint else "") + f"Or write your own {said} under channels: {channel}: in pack.yaml."
+    if pack.origin is not None:
+        where = pack.origin.location(("channels", channel), key=True)
+    elif pack.root:
+        where = Location(os.path.join(pack.root, "pack.yaml"), 1, 1)
+    return text, hint, where
 
 
 def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str) -> Location:
