@@ -42,6 +42,9 @@ MARKER_TEXT = b"This folder is written by `scriptkit export` and replaced as a w
 _MANIFEST_HEAD = (b"The files it wrote, each with its SHA-256: a file not listed here, or changed since, "
                   b"stops the next export into this folder.\n")
 _MANIFEST_LINE = re.compile(r"([0-9a-f]{64})  (\S.*)")
+#: what a file browser writes into any folder it shows (macOS Finder, Windows Explorer's thumbnails): no
+#: one's work, and replaced with the folder rather than stop every export after a look at it
+_OS_CACHES = frozenset({".DS_Store", "Thumbs.db"})
 
 
 #: what a caller of ``export()`` does about a refusal (the command line says ``--force`` instead)
@@ -622,7 +625,7 @@ def foreign_files(folder: Path) -> list[str]:
         for name in sorted([*names, *links]):
             path = here / name
             rel = path.relative_to(folder).as_posix()
-            if rel == MARKER:
+            if rel == MARKER or (name in _OS_CACHES and path.is_file() and not path.is_symlink()):
                 continue
             if manifest is None:
                 if "/" not in rel or path.is_symlink():

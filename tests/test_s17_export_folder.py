@@ -66,8 +66,12 @@ def test_only_its_own_files_it_replaces_and_says_so(tmp_path: Path) -> None:
     # the marker lists what this export wrote, so the next one knows its own files
     listed = (out / MARKER).read_text(encoding="utf-8")
     assert "zendesk/macros.json" in listed and "freshdesk" not in listed
+    # what a file browser leaves in any folder it shows is no one's work: it does not stop the export
+    (out / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (out / "zendesk" / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
     again = run("export", str(pack), "--to", "zendesk", "--out", str(out))
     assert again.exit_code == 0, again.output
+    assert not (out / ".DS_Store").exists()
 
 
 def test_a_marker_from_before_the_manifest_still_keeps_files_beside_the_helpdesk_folders(tmp_path: Path) -> None:
