@@ -81,3 +81,14 @@ def test_import_takes_exactly_the_guard_off(tmp_path: Path) -> None:
                      encoding="utf-8")
     macro = import_library(sheet).macros[0].raw
     assert macro.title == "'Tis the season" and macro.body.startswith("'Tis the season to be patient")
+
+
+def test_the_guard_covers_each_formula_start_and_comes_off_exactly() -> None:
+    from scriptkit.targets.csvfile import guard_cell, unguard_cell
+
+    for start in ("=", "+", "-", "@", "\t", "\r", "\0", "'", "''", "a", " =", ""):
+        cell = start + "SUM(A1:A9)"
+        guarded = guard_cell(cell)
+        assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r", "\0"))
+        assert unguard_cell(guarded) == cell
+    assert guard_cell("") == "" and guard_cell("Hello") == "Hello"

@@ -30,10 +30,10 @@ customer-facing reply with placeholders as `{{customer.first_name}}` and blanks 
 in the order of the text, `name` alone where it has none); `blanks` lists `name: prompt`;
 guidance, alternatives and conditions are for the agent only.
 
-A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a `'` in
-front of it, so a spreadsheet shows it as text and never runs it as a formula (OWASP's advice
-against CSV injection); so is a cell that starts with `'` itself, so the guard can be told from
-the text. `scriptkit import` of this file takes the one `'` off again: the text comes back as
+A cell that starts with `=`, `+`, `-`, `@`, a tab, a carriage return or a NUL is written with a
+`'` in front of it, so a spreadsheet shows it as text and never runs it as a formula (OWASP's
+advice against CSV injection); so is a cell that starts with `'` itself, so the guard can be told
+from the text. `scriptkit import` of this file takes the one `'` off again: the text comes back as
 it was.
 """
 
@@ -75,8 +75,9 @@ it was.
         return {"csv/scripts.csv": buf.getvalue().encode("utf-8-sig"), **self.readme_file()}
 
 
-#: what a spreadsheet takes for the start of a formula (OWASP, CSV injection), and the guard's own quote
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+#: what a spreadsheet takes for the start of a formula (OWASP, CSV injection; OWASP ASVS adds a NUL), and the
+#: guard's own quote
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0", "'")
 
 
 def guard_cell(text: str) -> str:
