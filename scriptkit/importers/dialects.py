@@ -196,8 +196,11 @@ _BLANKVALUE = re.compile(r"BLANKVALUE\(\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<q>
 _LIQUID_SET = re.compile(r"(?P<a>[\w.]+)(?:\s+and\s+(?P=a))?(?:\s*!=\s*(?:blank|empty|nil|\"\"|''))?")
 _LIQUID_UNSET = re.compile(r"(?P<a>[\w.]+)\s*==\s*(?:blank|empty|nil|\"\"|'')")
 _LIQUID_CONDITION = re.compile(r"\{%-?\s*(?P<tag>if|unless)\s+(?P<condition>[^%]*?)\s*-?%\}")
-_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<inner>.*?)\{%-?\s*endraw\s*-?%\}", re.S)
-_LIQUID_TAG = re.compile(r"\{%-?\s*(?P<tag>\w+)[^%]*?-?%\}", re.S)
+_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_LIQUID_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+# (the word ends where no word character follows: a "{%" with no "%}" after it is given up at once, not tried
+# at every split of its word, which took 40 s on 50 KB)
+_LIQUID_TAG = re.compile(r"\{%-?\s*(?P<tag>\w+)(?!\w)[^%]*%\}")
 _LIQUID_BLOCK_END = {"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor",
                      "capture": "endcapture", "raw": "endraw", "comment": "endcomment"}
 
@@ -238,17 +241,22 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     table = DIALECTS.get(dialect, GENERIC)
     pieces: list[Piece] = []
     pos = 0
+    ends = _block_ends(text)
+    endraw: re.Match[str] | None = None  # the last '{% endraw %}' looked for (linear: each is looked for once)
+    endraw_from = len(text) + 1  # where that search started
     while pos < len(text):
         tag = _LIQUID_TAG.search(text, pos)
         if tag is None:
             break
         pieces.append(TextPiece(text[pos:tag.start()]))
-        raw = _LIQUID_RAW.match(text, tag.start())
-        if raw:  # literal text the export escaped for Liquid
-            pieces.append(TextPiece(raw.group("inner")))
-            pos = raw.end()
-            continue
-        end = _block_end(text, tag)
+        if _LIQUID_RAW.fullmatch(tag.group()):
+            if not (endraw_from <= tag.end() and (endraw is None or endraw.start() >= tag.end())):
+                endraw, endraw_from = _LIQUID_ENDRAW.search(text, tag.end()), tag.end()
+            if endraw is not None:  # literal text the export escaped for Liquid
+                pieces.append(TextPiece(text[tag.end():endraw.start()]))
+                pos = endraw.end()
+                continue
+        end = ends.get(tag.start(), tag.end())
         original = text[tag.start():end]
         if (idiom := _fallback_idiom(original, table, dialect)) is not None:
             pieces.extend(idiom)
@@ -307,20 +315,21 @@ def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Pie
     return [p for p in (TextPiece(before), placeholder, TextPiece(after)) if not isinstance(p, TextPiece) or p.text]
 
 
-def _block_end(text: str, opening: re.Match[str]) -> int:
-    name = opening.group("tag")
-    closing = _LIQUID_BLOCK_END.get(name)
-    if closing is None:
-        return opening.end()
-    depth = 1
-    for m in _LIQUID_TAG.finditer(text, opening.end()):
-        if m.group("tag") == name:
-            depth += 1
-        elif m.group("tag") == closing:
-            depth -= 1
-            if depth == 0:
-                return m.end()
-    return opening.end()  # unclosed: keep just the tag
+def _block_ends(text: str) -> dict[int, int]:
+    """Where each block tag's block ends (after its closing tag), by where the block starts: the first
+    closing tag that leaves as many of its openers open as before it (nested ones of the same name
+    close first). An unclosed block is not in it (the tag alone is what it covers). One pass, with a
+    stack of open tags for each name, where a search from each opener took quadratic time."""
+    closers = {end: name for name, end in _LIQUID_BLOCK_END.items()}
+    open_tags: dict[str, list[int]] = {}
+    ends: dict[int, int] = {}
+    for m in _LIQUID_TAG.finditer(text):
+        name = m.group("tag")
+        if name in _LIQUID_BLOCK_END:
+            open_tags.setdefault(name, []).append(m.start())
+        elif name in closers and open_tags.get(closers[name]):
+            ends[open_tags[closers[name]].pop()] = m.end()
+    return ends
 
 
 def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) -> list[Piece]:

@@ -117,7 +117,11 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(external_id, str) and external_id.strip() and external_id != f"scriptkit:{script_id}":
         settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
     language = entry.fields.get("language")
-    if isinstance(language, str) and language.strip():
+    if "language" in entry.fields and language is None:
+        settings["language"] = None  # (a macro with no language set: exported back with none, not the pack's)
+        notes.append("has no language in Gorgias (null): kept as its gorgias setting 'language: null', and "
+                     "exported back so")
+    elif isinstance(language, str) and language.strip():
         # ("FR" from a sheet someone edited, or a locale, "fr-FR", is French all the same; not
         # base_language, which reads "-de" as English)
         code = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]

@@ -3,6 +3,10 @@
 ``body`` is HTML with ``<attribute key=.. default=../>`` placeholders, read as ``body_text`` spells
 them (``{{user.first_name|fallback:"there"}}``); it is preferred, as it keeps a link's address, and a
 note says where ``body_text`` says something else.
+
+A list response (``GET /macros``) may leave ``body`` null: Intercom renders no bodies in a list of 30
+or more macros. Such macros are named in one error that says how to fetch them (``GET /macros/{id}``),
+not one error a macro.
 """
 
 from __future__ import annotations
@@ -16,14 +20,35 @@ LABEL = "Intercom macros (GET /macros JSON)"
 EXPORT = Export("Intercom export", ("data", "macros"), "macro", title_key="name")
 
 
+#: the problem of a macro whose body the list response did not render
+_UNRENDERED = "its 'body' is null"
+
+
 def read(path: Path, options: ReadOptions) -> Read:
-    return read_export(path, EXPORT, _macro)
+    unrendered: list[ItemProblem] = []
+    for item in read_export(path, EXPORT, _macro):
+        if isinstance(item, ItemProblem) and item.message.startswith(_UNRENDERED):
+            unrendered.append(item)
+        else:
+            yield item
+    if len(unrendered) == 1:
+        yield unrendered[0]
+    elif unrendered:
+        first = unrendered[0]
+        names = ", ".join(p.item for p in unrendered[:3]) + (", ..." if len(unrendered) > 3 else "")
+        yield ItemProblem(first.location, f"{len(unrendered)} macros ({names})",
+                          "have 'body' null: Intercom's list response (GET /macros) does not render the bodies "
+                          "of 30 or more macros. Fetch each macro with GET /macros/{id} and import those "
+                          "responses (a list of them in one file is read too)")
 
 
 def _macro(entry: Entry) -> RawItem | ItemProblem:
     kind = entry.fields.get("type", "macro")
     if kind != "macro":
         return entry.problem(f"is a '{kind}', not a macro")
+    if entry.fields.get("body") is None and "body" in entry.fields and not entry.fields.get("body_text"):
+        return entry.problem(f"{_UNRENDERED} (a list response of 30 or more macros leaves it out): fetch the "
+                             "macro with GET /macros/{id}")
     found = entry.reply("body_text", "body")
     if isinstance(found, ItemProblem):
         return found

@@ -50,6 +50,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             return entry.problem("an action is not a {field, value} object")
         field, value = action["field"], action.get("value")
         if field in ("comment_value", "comment_value_html"):
+            if value is None:  # (a null value is no text: the other comment action, if any, is the reply)
+                continue
             text = _comment(value)
             if text is None:
                 return entry.problem(f"'{field}' should be text or a [\"channel:all\", text] pair")

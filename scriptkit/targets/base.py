@@ -270,11 +270,13 @@ def human_text(segments: Iterable[Segment]) -> str:
     return "".join(out).strip()
 
 
-def agent_notes(message: Message, blanks: Mapping[str, str] | None = None) -> str:
-    """Everything the agent should know and the customer must never see, as plain text."""
+def agent_notes(message: Message, blanks: Mapping[str, str] | None = None, headed: bool = True) -> str:
+    """Everything the agent should know and the customer must never see, as plain text. ``headed=False``
+    writes the guidance as it stands, without its 'Guidance: ' heading (a description that is the guidance)."""
     lines: list[str] = []
     for note in message.notes:
-        lines.append(f"{_note_heading(note)}: {human_text(note.segments)}")
+        text = human_text(note.segments)
+        lines.append(text if note.kind == "guidance" and not headed else f"{_note_heading(note)}: {text}")
     for slot, text in message.meta.get("phrasings", ()):  # type: ignore[attr-defined]
         lines.append(f"Or say ({slot.replace('_', ' ')}): {text}")
     for seg in message.segments:

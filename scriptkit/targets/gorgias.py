@@ -152,7 +152,8 @@ so a later export can be matched to the macro. `language` is the script's `langu
         suffix = str(message.meta.get("record_suffix", ""))  # ":chat", ":v2": one macro per channel or variant
         out: dict[str, Any] = {"name": display_title(message), "actions": actions,
                                "external_id": _external_id(conf.get("external_id"), message.script_id) + suffix,
-                               "language": _language(conf.get("language"), message)}
+                               "language": None if "language" in conf and conf["language"] is None
+                               else _language(conf.get("language"), message)}
         if conf.get("intent"):
             out["intent"] = str(conf["intent"])
         return out
