@@ -26,10 +26,10 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError, ErrorCollector
+from scriptkit.errors import ConfigError, ErrorCollector, argument_named
 from scriptkit.rules.base import FAMILIES, Rule, RuleContext
 from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, byte_location, read_capped
 
@@ -147,7 +147,7 @@ class LintConfig:
 
     def rules(self, available: Iterable[type[Rule]]) -> list[type[Rule]]:
         """The enabled rules among ``available`` plus this config's custom rules, by code."""
-        available = tuple(available)
+        available = _rule_classes(available, "rules")
         key = ("rules", available)
         if key not in self._memo:
             pool = {r.code: r for r in (*available, *self.custom)}
@@ -158,6 +158,9 @@ class LintConfig:
         return list(self._memo[key])
 
     def options_for(self, rule: type[Rule]) -> dict[str, Any]:
+        """``rule``'s options: its defaults, with the settings' values for it on top."""
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            _not_rules(rule, "options_for", "rule", "a rule class (one of scriptkit.rules.all_rules())")
         key = ("options", rule)
         if key not in self._memo:
             self._memo[key] = self._options_for(rule)
@@ -171,14 +174,21 @@ class LintConfig:
             merged["mode"] = self.grammar
         return merged
 
-    def fails(self, severity: Severity) -> bool:
+    def fails(self, severity: Severity | str) -> bool:
+        """Whether a finding of ``severity`` (a Severity, or its name: ``"error"``) fails a run."""
+        if not isinstance(severity, Severity):
+            from scriptkit.linting import check_argument  # (linting imports this module)
+
+            check_argument(severity, str, "LintConfig.fails", "severity",
+                           "a Severity or its name ('error', 'warning' or 'suggestion')")
+            severity = parse_severity(severity, None)
         return severity.rank >= self.fail_on.rank
 
     # ------------------------------------------------------------ problems
 
     def problems(self, available: Iterable[type[Rule]]) -> list[Diagnostic]:
         """A warning for every selector or option name that matches no rule."""
-        rules = [*available, *self.custom]
+        rules = [*_rule_classes(available, "problems"), *self.custom]
         out: list[Diagnostic] = []
         seen: set[tuple[str, Location | None]] = set()
         for what, sel in [*(("select", s) for s in self.select), *(("ignore", s) for s in self.ignore),
@@ -215,6 +225,8 @@ class LintConfig:
         ``select`` and ``ignore`` take a list of selectors, or one str read as ``--select`` reads
         it: ``"SK201"`` or ``"SK201,warmth"``. A ``select`` naming no known rule is a ConfigError,
         as in the settings; an unknown keyword is one too, naming the keywords there are.
+        ``fail_on``: a Severity or its name; ``grammar``: ``"off"`` (or False), ``"local"`` or a
+        server's URL. A value of another type (a number, a dict for a list) is a ConfigError too.
         """
         if unknown:
             name = next(iter(unknown))
@@ -223,19 +235,20 @@ class LintConfig:
                               hint=(f"Did you mean '{close[0]}'? " if close else "")
                               + f"Its keywords are {', '.join(OVERRIDE_KEYWORDS)}.")
         changes: dict[str, Any] = {}
-        if select:
-            chosen = _given_selectors(select, "select")
+        chosen = _given_selectors(select, "select") if select is not None else ()
+        if chosen:
             from scriptkit.rules import all_rules  # (the rules import this module)
 
             errors = ErrorCollector()
             errors.extend(selection_errors(chosen, [*all_rules(), *self.custom]))
             errors.raise_if_any()
             changes["select"] = chosen
-        if ignore:
-            changes["ignore"] = (*self.ignore, *_given_selectors(ignore, "ignore"))
-        if fail_on:
+        dropped = _given_selectors(ignore, "ignore") if ignore is not None else ()
+        if dropped:
+            changes["ignore"] = (*self.ignore, *dropped)
+        if fail_on is not None:
             changes["fail_on"] = parse_severity(fail_on, None)
-        if grammar:
+        if grammar is not None:  # (False is 'off', as a YAML `grammar: off` reads)
             changes["grammar"] = parse_grammar(grammar, None)
         return replace(self, **changes)
 
@@ -246,12 +259,34 @@ OVERRIDE_KEYWORDS = ("select", "ignore", "fail_on", "grammar")
 def _given_selectors(value: str | Sequence[str], keyword: str) -> tuple[Selector, ...]:
     """``override``'s selectors: a str is one, or several split at commas, as ``--select`` reads
     it (iterated, "SK201" was the five selectors 'S', 'K', '2', '0' and '1')."""
+    if not isinstance(value, str) and (not isinstance(value, Iterable) or isinstance(value, Mapping | bytes)):
+        raise ConfigError(f"LintConfig.override() takes {keyword} as a list of rule codes, names or families "
+                          f"(or one str), not {argument_named(value)}",
+                          hint=f"Pass a list such as {keyword}=['SK201', 'warmth'], or {keyword}='SK201,warmth'.")
     items = _split_list(value) if isinstance(value, str) else list(value)
     for item in items:
         if not isinstance(item, str):
             raise ConfigError(f"LintConfig.override() takes {keyword} as rule codes, names or families, "
                               f"not {value_kind(item)}", hint=f"Pass a list such as {keyword}=['SK201', 'warmth'].")
     return tuple(Selector(item.strip()) for item in items if item.strip())
+
+
+def _rule_classes(available: object, function: str) -> tuple[type[Rule], ...]:
+    """``available`` as ``LintConfig.rules`` and ``problems`` take it: rule classes."""
+    wanted = "rule classes (scriptkit.rules.all_rules())"
+    if not isinstance(available, Iterable) or isinstance(available, str | bytes | Mapping):
+        _not_rules(available, function, "available", wanted)
+    rules = tuple(available)
+    for rule in rules:
+        if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            _not_rules(rule, function, "available", wanted, " among them")
+    return rules
+
+
+def _not_rules(value: object, function: str, name: str, wanted: str, among: str = "") -> NoReturn:
+    raise ConfigError(f"LintConfig.{function}() takes {name} as {wanted}, not {argument_named(value)}{among}",
+                      hint="scriptkit.rules.all_rules() lists the built-in rules; a pack's own are in "
+                      "LintConfig.custom.")
 
 
 def selection_errors(select: Sequence[Selector], rules: Sequence[type[Rule]]) -> list[ConfigError]:
@@ -390,6 +425,8 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[type[Rule]], optio
 
 
 def parse_severity(value: Any, location: Location | None) -> Severity:
+    if isinstance(value, Severity):  # (str() of one is 'Severity.ERROR')
+        return value
     try:
         return Severity.parse(str(value))
     except ValueError:
@@ -705,6 +742,7 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
                        f"Load it first: scriptkit.load_config(scriptkit.load_pack({pack!r}))."
                        if isinstance(pack, str | os.PathLike) else "Load it with scriptkit.load_pack(folder).")
     check_argument(start, (str, os.PathLike, type(None)), "load_config", "start", "a folder's path or None")
+    check_argument(project, bool, "load_config", "project", "True or False")
     errors = ErrorCollector()
     config = LintConfig()
     root = Path(pack.root) if pack is not None and pack.root else Path(start) if start else Path.cwd()

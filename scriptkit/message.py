@@ -5,14 +5,16 @@ Rules read Messages; targets serialise them. Nothing downstream re-parses helpde
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, replace
+from numbers import Number
 from operator import itemgetter
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, NoReturn, TypeVar, overload
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, argument_named
 from scriptkit.sourcetext import SourceText
 
 #: the channels a reply is written for
@@ -261,11 +263,27 @@ class Message:
             parts.setdefault(seg.slot, []).append(text)
         return {slot: "".join(texts) for slot, texts in parts.items()}
 
-    def preview(self, samples: Mapping[str, str]) -> str:
-        """The text with placeholders filled with sample values (fallback when none)."""
-        return plain_text(self.segments, samples)
+    def preview(self, samples: Mapping[str, object]) -> str:
+        """The text with placeholders filled with sample values: ``samples`` maps a placeholder's name to
+        its value (``pack.catalogue.samples()`` has each one's sample). A placeholder with no value,
+        or an empty one, shows its fallback (else nothing), as the helpdesk sends it.
+
+        A value is a str, or a number (an order number, an amount), written as ``str()`` writes it;
+        None, and a float NaN (a pandas table's empty cell), count as no value. Anything else, or
+        ``samples`` not a mapping, is a ConfigError."""
+        if not isinstance(samples, Mapping):
+            raise ConfigError(f"Message.preview() takes samples as a dict of placeholder name to value, "
+                              f"not {argument_named(samples)}",
+                              hint="Pass pack.catalogue.samples() (each placeholder's sample), or {} to show "
+                              "the fallbacks; message.text is the text with the placeholders as {{name}}.")
+        return "".join(_sample(seg, samples) if isinstance(seg, Placeholder) else render_segment(seg)
+                       for seg in self.segments)
 
     def slot_text(self, slot: str) -> str:
+        """The text of one slot (``"acknowledgment"``...), or "" when the message has none."""
+        if not isinstance(slot, str):
+            raise ConfigError(f"Message.slot_text() takes slot as a slot's name, not {argument_named(slot)}",
+                              hint=f"This message's slots: {', '.join(self.slots)}.")
         return self._slot_texts.get(slot, "")
 
     def alternatives(self) -> tuple[Message, ...]:
@@ -289,6 +307,8 @@ class Message:
 
     def locate(self, start: int) -> tuple[Location, str | None]:
         """Map an offset in ``self.text`` back to a source location and slot."""
+        if not isinstance(start, int):
+            _not_offset("locate", "start", start)
         # The segment holding the offset, by bisection (every finding is located twice). Segments
         # are contiguous, so the last one starting at or before it is the only one that can hold it.
         # (bisected by key, not over a list of starts kept per message: a pack holds many messages)
@@ -317,6 +337,8 @@ class Message:
         one segment, or a few sentences of a reviewed reply): the start is located once, and the
         last character's column follows from the offsets.
         """
+        if not (isinstance(start, int) and isinstance(end, int)):
+            _not_offset("locate_span", *(("start", start) if not isinstance(start, int) else ("end", end)))
         if end > start:
             table = self._table
             k = bisect_right(table, start, key=_row_start) - 1
@@ -344,11 +366,17 @@ class Message:
 
     def literal_span(self, start: int, end: int) -> tuple[int, int] | None:
         """File offsets ``[a, b)`` when text ``[start, end)`` is one literal run in the source."""
+        if not (isinstance(start, int) and isinstance(end, int)):
+            _not_offset("literal_span", *(("start", start) if not isinstance(start, int) else ("end", end)))
         run = self.literal_run(start, end)
         return (run[0], run[1]) if run is not None else None
 
     def literal_run(self, start: int, end: int) -> tuple[int, int, SourceText | None] | None:
         """``literal_span``, and the file it is in (the source of the segment holding ``start``)."""
+        if not (isinstance(start, int) and isinstance(end, int)):
+            _not_offset("literal_run", *(("start", start) if not isinstance(start, int) else ("end", end)))
+        if end < start:
+            return None  # (no run of text ends before it starts)
         if end > start:  # only the segment holding ``start`` can hold the run (see ``locate``)
             table = self._table
             k = bisect_right(table, start, key=_row_start) - 1
@@ -366,6 +394,11 @@ class Message:
                     return None
                 return a, b, src.source
         return None
+
+
+def _not_offset(method: str, name: str, value: object) -> NoReturn:
+    raise ConfigError(f"Message.{method}() takes {name} as an offset in message.text (an int), "
+                      f"not {argument_named(value)}", hint="Message.spans() gives each segment's offsets.")
 
 
 _row_start = itemgetter(0)
@@ -398,6 +431,21 @@ def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> st
             return seg.canonical
         return samples.get(seg.name) or seg.fallback or ""
     return seg.marker
+
+
+def _sample(seg: Placeholder, samples: Mapping[str, object]) -> str:
+    """The value ``Message.preview`` shows for ``seg``: the sample (a number as str() writes it), else its fallback."""
+    value = samples.get(seg.name)
+    if isinstance(value, str):
+        text = value
+    elif value is None or (isinstance(value, float) and math.isnan(value)):  # (NaN: a table's empty cell)
+        text = ""
+    elif isinstance(value, Number) and not isinstance(value, bool):
+        text = str(value)
+    else:
+        raise ConfigError(f"Message.preview() takes each sample as a str or a number, not {argument_named(value)} "
+                          f"(for {seg.name})", hint=f"Pass the text to show, such as {{{seg.name!r}: 'Sam'}}.")
+    return text or seg.fallback or ""
 
 
 def plain_text(segments: object, samples: Mapping[str, str] | None = None) -> str:

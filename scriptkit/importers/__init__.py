@@ -12,6 +12,7 @@ import codecs
 import difflib
 import importlib
 import json
+import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named
 from scriptkit.importers.common import (
     MAX_FILE_BYTES,
     ItemProblem,
@@ -35,6 +36,7 @@ from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugi
 from scriptkit.importers.html import html_images
 from scriptkit.importers.tabular import DEFAULTS, FileNote
 from scriptkit.importers.variants import merge_variants
+from scriptkit.message import known_channels
 from scriptkit.sourcetext import read_capped
 
 #: format name -> (module, reader function, label constant)
@@ -288,7 +290,14 @@ class Library:
         the export gives a channel of its own keeps it, unless ``channel`` is given: then every script is for it,
         and a macro the export gave another channel says so in its notes."""
         from scriptkit.importers.writer import write_pack
+        from scriptkit.linting import check_argument
 
+        check_argument(out, (str, os.PathLike), "Library.write", "out", "the new pack's folder (a str or Path)")
+        check_argument(name, (str, type(None)), "Library.write", "name", "the pack's name (a str), or None")
+        check_argument(force, bool, "Library.write", "force", "True or False")
+        check_argument(channel, (str, type(None)), "Library.write", "channel", "a name such as 'email', or None")
+        if channel is not None:
+            channel = known_channels([channel])[0]  # (one scriptkit does not know: a ConfigError naming those it does)
         target = Path(out)
         if not self.macros:
             raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
@@ -352,9 +361,15 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     script ids other files of the library took (this one's are added); ``titles_named``: macros that
     share a title are named here (else the caller names them, across its files).
 
+    ``mapping``: ``{field: column}`` (``{"title": "Name", "body": "Text"}``, what ``--map title=Name,body=Text``
+    says); ``where``: ``{column: value}``, the rows to read; ``dialect``: the helpdesk whose placeholders a
+    generic file's text holds (``"zendesk"``...); ``progress``: called with the count of items read so far.
+
     Raises ``ImportFormatError`` (located) when the file as a whole cannot be read; single
-    unreadable items are collected in ``Library.problems`` by name.
+    unreadable items are collected in ``Library.problems`` by name. An argument of the wrong type
+    (``mapping="title=Name"``, a list for ``taken``) is a ConfigError saying what to pass.
     """
+    _check_import_arguments(path, fmt, mapping, where, dialect, progress, taken, titles_named)
     file = Path(path)
     if not file.exists():
         raise ImportFormatError(f"no such file: {file}", Location(str(file), 1, 1))
@@ -410,6 +425,50 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     if library.problems and not library.macros and (other := _other_helpdesk(file, fmt)):
         library.hint = other  # no item could be read: the wrong --from, most likely
     return library
+
+
+def _check_import_arguments(path: Any, fmt: Any, mapping: Any, where: Any, dialect: Any,
+                            progress: Any, taken: Any, titles_named: Any) -> None:
+    """A ConfigError for an argument of ``import_library`` of the wrong type, saying what to pass."""
+    from scriptkit.linting import check_argument
+
+    function = "import_library"
+    check_argument(path, (str, os.PathLike), function, "the path", "a file's path (a str or Path)")
+    check_argument(fmt, (str, type(None)), function, "fmt", "a format's name, or None to tell it from the file",
+                   f"Formats: {', '.join(FORMATS)}.")
+    for name, value, example, cli in (("mapping", mapping, "{'title': 'Name', 'body': 'Text'}", "--map"),
+                                      ("where", where, "{'inbound': 'False'}", "--where")):
+        hint = f"Pass a dict of {'field to column' if name == 'mapping' else 'column to value'}: {name}={example}."
+        if isinstance(value, str) and "=" in value:  # (the command line's spelling)
+            pairs = dict(part.partition("=")[::2] for part in value.split(",") if "=" in part)
+            hint = f"Pass a dict: {name}={pairs!r} ({cli} {value} on the command line)."
+        check_argument(value, (Mapping, type(None)), function, name, "a dict of str, or None", hint)
+        for key, item in (value or {}).items():
+            if not isinstance(key, str) or not isinstance(item, str):
+                raise ConfigError(f"{function}() takes {name} as a dict of str, not one holding "
+                                  f"{argument_named(key if not isinstance(key, str) else item)}", hint=hint)
+    if mapping:
+        unknown = [key for key in mapping if key not in DEFAULTS]
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], list(DEFAULTS), n=1)
+            raise ConfigError(f"{function}() takes mapping's keys as the fields {', '.join(DEFAULTS)}; "
+                              f"'{unknown[0]}' is none of them",
+                              hint=(f"Did you mean '{close[0]}'? " if close else "")
+                              + "Each key is a field; its value, the file's column that holds it.")
+    dialects = sorted(HELPDESKS)
+    check_argument(dialect, (str, type(None)), function, "dialect", "a helpdesk's name, or None",
+                   f"Dialects: {', '.join(dialects)}.")
+    if dialect is not None and dialect not in dialects:
+        close = difflib.get_close_matches(dialect, dialects, n=1)
+        raise ConfigError(f"{function}() has no dialect '{dialect}'",
+                          hint=(f"Did you mean '{close[0]}'? " if close else "") + f"Dialects: {', '.join(dialects)}.")
+    if progress is not None and not callable(progress):
+        raise ConfigError(f"{function}() takes progress as a function called with a count, or None, "
+                          f"not {argument_named(progress)}")
+    check_argument(taken, (set, type(None)), function, "taken",
+                   "a set of script ids (this file's ids are added to it), or None",
+                   f"Pass a set: taken=set({taken!r})." if isinstance(taken, list | tuple | frozenset) else None)
+    check_argument(titles_named, bool, function, "titles_named", "True or False")
 
 
 def _name_repeated_ids(macros: list[ImportedMacro]) -> None:
