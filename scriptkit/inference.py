@@ -60,6 +60,8 @@ _IMPERATIVE = re.compile(
 _DEICTIC_START = re.compile(r"(?:\W*\w+\W+)?(?:that|this|it)(?:'s|\s+(?:is|was|has\s+been|must\s+be|sounds|seems))\b")
 _DEICTIC_EXCLAIM = re.compile(r"(?:w(?<!\ww)hat\s+an?|s(?<!\ws)uch\s+an?|h(?<!\wh)ow)\s+\w+")  # (\b first, as above)
 # "\b(?:could|can|would|will)\s+you\b" (or a question: "?" ends the sentence), starting with its letters
+# "\b(?:i|i'm|i've|i'd|i'll|im|me|my|myself)\b", starting with its letters (as _SECOND_PERSON)
+_FIRST_PERSON = re.compile(r"(?:i(?<!\wi)(?:'(?:m|ve|d|ll)|m)?|m(?<!\wm)(?:e|y|yself))\b")
 _ASKS_YOU = re.compile(r"(?:c(?<!\wc)(?:ould|an)|w(?<!\ww)(?:ould|ill))\s+you\b")
 
 
@@ -101,6 +103,8 @@ class Cues(NamedTuple):
     lead_in: int
     #: thanks for praise: "the kind words", "your lovely review" (see ``replies_to_praise``)
     praise: tuple[tuple[int, int], ...]
+    #: the writer speaks of themselves: "I", "I'm", "my", "me"
+    first_person: bool = False
 
     @property
     def names_feeling(self) -> bool:
@@ -112,8 +116,12 @@ class Cues(NamedTuple):
 
     @property
     def acknowledges(self) -> bool:
-        """An acknowledging stance, or a feeling word aimed at the customer or their situation."""
-        return bool(self.acknowledgment) or (bool(self.feelings) and (self.second_person or self.deictic))
+        """An acknowledging stance, or a feeling word aimed at the customer or their situation: "you", "that's
+        ...", "what a ...", or what happened named with it ("Two hours on hold is miserable", "Moving house is
+        stressful enough without the internet going down"), unless the writer tells of their own ("I was
+        stressed for weeks" is their feeling, not the customer's heard)."""
+        return bool(self.acknowledgment) or (bool(self.feelings) and (
+            self.second_person or self.deictic or (bool(self.situation) and not self.first_person)))
 
     @property
     def acts(self) -> bool:
@@ -204,7 +212,7 @@ def cues(sentence: str) -> Cues:
 
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     """The cues of folded sentence ``s`` with the matches ``spans`` (by field; a field left out has none)."""
-    greeting, signoff, second_person, deictic, asks, imperative, lead_in = _flags(s)
+    greeting, signoff, second_person, deictic, asks, imperative, lead_in, first_person = _flags(s)
     if spans and may_negate(s):
         spans = _unnegated(s, spans)
     get = spans.get
@@ -214,7 +222,7 @@ def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
                 tuple(get("warmth", ())), tuple(get("ownership", ())), tuple(get("actions", ())),
                 tuple(get("time_frames", ())), tuple(get("advice", ())), second_person, deictic,
                 tuple(get("reactions", ())), asks, imperative, tuple(get("thanks_for_waiting", ())), lead_in,
-                tuple(get("praise", ())))
+                tuple(get("praise", ())), first_person)
 
 
 # The writer's own "not" right before an apology or thanks: "I'm not sorry", "I won't apologise", "we will
@@ -292,8 +300,9 @@ def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, lis
 
 
 @lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels
-def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
-    """greeting, signoff, second_person, deictic, asks, imperative and lead_in of one folded sentence."""
+def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int, bool]:
+    """greeting, signoff, second_person, deictic, asks, imperative, lead_in and first_person of one folded
+    sentence."""
     lead_in = pattern("upbeat_lead_ins").match(s, folded=True)
     return (
         _whole(_greeting_at_start(s), s),
@@ -303,6 +312,7 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         _asks(s),
         _IMPERATIVE.match(s) is not None or (s.startswith("if") and _after_condition(s)),
         lead_in[1] if lead_in else 0,
+        _FIRST_PERSON.search(s) is not None,
     )
 
 

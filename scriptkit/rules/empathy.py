@@ -51,7 +51,11 @@ class MissingAcknowledgment(Rule):
     ## What it does
     Reports a reply in which no sentence acknowledges the customer: no "I can see how...",
     "that sounds...", "I understand why...", and no feeling word aimed at them ("this must be
-    so frustrating").
+    so frustrating"), at what happened ("Two hours on hold is miserable", "What a shame the
+    jacket doesn't fit") or said of their week ("You've had a rotten week with us"). Owning the
+    cause ("that's on me") and telling back their patience ("You've been more than patient
+    with us") acknowledge too; a feeling the writer tells of as their own ("I was stressed
+    too") does not.
 
     A reply that only thanks the customer for praise ("Thank you for the kind words about Mia,
     I'll pass them on!") is left alone: it has no problem to acknowledge, and the thanks is what
@@ -112,7 +116,9 @@ class LateAcknowledgment(Rule):
     the acknowledgment it means. A thank-you that opens the reply ("Thanks for sending
     the photo.") is a courtesy, as the greeting is, and is not counted; nor is a short yes or
     no that answers the customer's question first ("No, the charge won't be repeated."): a
-    worried customer wants the answer before anything else.
+    worried customer wants the answer before anything else. An acknowledgment may also open
+    by telling back what happened to the customer ("You ordered it for the party and it came
+    broken. That's so disappointing."): the facts it is about, not content before it.
 
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
@@ -159,6 +165,8 @@ class LateAcknowledgment(Rule):
         courtesy = _opening_courtesy(body[:first]) if first else 0
         if first is None or first - courtesy < within:
             return
+        if all(_restates(s) for s in body[courtesy:first]):
+            return  # (the acknowledgment opens by telling back what happened to them, then how it feels)
         ack = body[first]
         # (quoted: the first sentence of content before it, not the opening thanks it may follow rightly)
         yield Finding(ack.start, ack.end,
@@ -181,6 +189,29 @@ def _opening_courtesy(lead: list[Sentence]) -> int:
     the customer's question first, and opening thanks."""
     answer = 1 if lead and _ANSWER.match(lead[0].text) and len(lead[0].text.split()) <= _ANSWER_WORDS else 0
     return answer + _opening_thanks(lead[answer:])
+
+
+def _restates(s: Sentence) -> bool:
+    """A sentence that tells the customer back what happened to them ("You ordered it for your daughter's
+    birthday and it turned up smashed."): it is about them and their situation, and nothing in it acts,
+    apologises, asks or times a step. An acknowledgment that opens so has not come second: the feeling
+    follows the facts it is about. ("Your order has been reshipped." does something: the fix came first.)"""
+    c = s.cues
+    if not (c.second_person and c.situation) or _ABOUT_THEM.match(s.text) is None or (
+            c.ownership or c.time_frames or c.apologies or c.advice or c.imperative or c.asks):
+        return False
+    # (an action the customer took is what happened to them: "You booked the table...", "you cancelled it")
+    text = normalise(s.text)
+    return all(_THEIR_ACTION.search(text, max(0, a - 40), a) for a, _ in c.actions)
+
+
+# the customer doing the action that follows: "you booked", "you've cancelled", "you had already sent"
+_THEIR_ACTION = re.compile(r"\byou(?:['’]ve|['’]d|\s+have|\s+had)?\s+(?:already\s+|just\s+|even\s+)?$", re.IGNORECASE)
+# the customer as the sentence's subject, telling what they did or went through ("You ordered...", "Your parcel
+# turned up..."): not what they will or may do next ("You'll get...", "You can..."), and not a sentence about
+# someone else that names their things ("Nobody can see your card details": reassurance, content before it)
+_ABOUT_THEM = re.compile(r"[\W_]*(?:you(?:['’](?:ve|re|d))?|your)\b"
+                         r"(?!['’]ll|\s+(?:will|can|could|may|might|should|need|must|would)\b)", re.IGNORECASE)
 
 
 def _thanks_for_waiting(s: Sentence) -> bool:
@@ -375,8 +406,10 @@ class DismissiveLanguage(Rule):
     ## What it does
     Finds phrases that dismiss the customer's feeling ("calm down"), talk down to them ("as I
     already said", "obviously"), shrink their problem ("just simply", "it's not a big deal"),
-    blame them ("you should have", "you failed to") or hide behind policy ("per our policy",
-    "unfortunately there is nothing we can do"). The list is data in `dismissive.yaml`.
+    blame them ("you should have", "you failed to"), hide behind policy ("per our policy",
+    "that is our policy", "unfortunately there is nothing further we can do"), set the
+    records against their word ("our records show it was delivered") or declare their problem
+    no problem ("this is working as intended"). The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer
@@ -446,16 +479,22 @@ _HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet),?\s+(?:also|I
 
 @register
 class ApologyThenBut(Rule):
-    """Apology undone by "but" or "however".
+    """Apology or acknowledgment undone by "but" or "however".
 
     ## What it does
     Finds an apology followed by "but", "however" or "although", in the same sentence or at
-    the start of the next ("I'm sorry, but our policy...", "We apologise. However, ...").
-    A "but" that goes on to your own action ("but I've already sent a new one") is allowed.
+    the start of the next ("I'm sorry, but our policy...", "We apologise. However, ..."), and
+    an acknowledgment undone the same way ("I completely understand your frustration, however
+    there is nothing more to be done", "I can see you're upset. However, ..."): one that names
+    the feeling, or says little else ("I hear you, but"). A "but" that goes on to your own
+    action ("but I've already sent a new one", "however, I've refunded you today") is allowed,
+    and so is an "I can see" that reports a fact before its "but" ("I can see the order was
+    placed on Monday, but the courier hasn't collected it"). "I understand, but" and "I get that
+    you're upset, but" are SK305's phrases, and reported there.
 
     ## Why it matters
-    Everything before "but" is heard as not meant. The apology turns into a preamble for a
-    refusal or an excuse.
+    Everything before "but" is heard as not meant. The apology or the understanding turns into
+    a preamble for a refusal or an excuse.
 
     ## Example
     ```
@@ -485,39 +524,82 @@ class ApologyThenBut(Rule):
         Example.of(acknowledgment="I understand how frustrating the double charge is.",
                    warm_language="I'm so sorry. However, refunds take ten days.",
                    solution="I've started yours today."),
+        Example.of(acknowledgment="I can see how annoying the double charge is, but refunds take ten days.",
+                   warm_language="Thanks for flagging it.",
+                   solution="I've started yours today."),
     )
     good_examples = (
         Example.of(acknowledgment="I can see the parcel is late, and I know how annoying that is.",
                    warm_language="I'm sorry about the delay.",
                    solution="I've chased the courier and your parcel will arrive tomorrow."),
+        Example.of(acknowledgment="I can see how annoying the double charge is; however, I've refunded it today.",
+                   warm_language="Thanks for flagging it.",
+                   solution="It will show on your statement within 3 days."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
+        reported: list[tuple[int, int]] | None = None  # (SK305's phrases, read only when an acknowledgment is undone)
         for i, s in enumerate(body):
             apologies = _apologies(s)
-            if not apologies:
+            what, after = ("apology", apologies[0][1]) if apologies else ("acknowledgment", _validation_end(s))
+            if after is None:
                 continue
-            after = apologies[0][1]
-            rest = normalise(s.text)[after:]
+            text = normalise(s.text)
+            rest = text[after:]
             m = _BUT.search(rest)
-            if m and not _HARMLESS_BUT.match(rest[m.start():].lstrip(",; ")):
-                a, b = s.span_of((after + m.start(), after + m.end()))
-                yield self._finding(message, a, b)
-                continue
-            if i + 1 < len(body):
+            found: tuple[int, int] | None = None
+            if m and not _HARMLESS_BUT.match(rest[m.start():].lstrip(",; ")) and (
+                    what == "apology" or _validates_before(s, text, after, after + m.start())):
+                found = s.span_of((after + m.start(), after + m.end()))
+            if found is None and i + 1 < len(body):
                 nxt = body[i + 1]
                 m = _BUT.match(normalise(nxt.text))
-                if m and not _HARMLESS_BUT.match(normalise(nxt.text)):
-                    yield self._finding(message, nxt.start + m.start(), nxt.start + m.end())
+                if m and not _HARMLESS_BUT.match(normalise(nxt.text)) and (
+                        what == "apology" or _validates_before(s, text, after, len(text))):
+                    found = nxt.start + m.start(), nxt.start + m.end()
+            if found is None:
+                continue
+            if what == "acknowledgment":
+                # (SK305 already reports "I understand, but" and "I get that you're upset, but" as its phrases)
+                if reported is None:
+                    reported = [(a, b) for a, b, _ in table("dismissive.yaml").finditer(message.text)]
+                if any(a < found[1] and found[0] < b for a, b in reported):
+                    continue
+            yield self._finding(message, *found, what)
 
     @staticmethod
-    def _finding(message: Message, a: int, b: int) -> Finding:
+    def _finding(message: Message, a: int, b: int, what: str = "apology") -> Finding:
         text = message.text
         while a < b and not text[a].isalpha():
             a += 1
-        return Finding(a, b, f'the apology is undone by "{text[a:b]}"',
-                       suggestion='end the apology with a full stop, then say what you will do')
+        return Finding(a, b, f'the {what} is undone by "{text[a:b]}"',
+                       suggestion=f"end the {what} with a full stop, then say what you will do")
+
+
+def _validation_end(s: Sentence) -> int | None:
+    """Where the sentence's first acknowledging stance ends ("I completely understand", "I can see", "I hear
+    you"), in its normalised text; None when it has none. A thank-you ("Thanks for your patience", "thanks for
+    letting me know") is not one: thanks with a "but" after it takes nothing back the customer was told."""
+    c = s.cues
+    for a, b in c.acknowledgment:
+        if any(x <= a and b <= y for x, y in c.thanks_for_waiting) or _THANKS.match(s.text, a):
+            continue
+        return b
+    return None
+
+
+_BARE_VALIDATION_WORDS = 4  # "I understand your concern, but": words between the stance and its "but"
+
+
+def _validates_before(s: Sentence, text: str, start: int, end: int) -> bool:
+    """Whether the stance that ends at ``start`` validates the customer before ``end`` (a "but"): it names
+    a feeling ("I completely understand your frustration, however...") or says little else ("I hear you,
+    but", "You're right, but"). "I can see your order was placed on Monday, but the courier..." tells a fact
+    it found, and its "but" undoes no feeling."""
+    if any(a < end for a, _ in s.cues.feelings):
+        return True
+    return len(text[start:end].split()) <= _BARE_VALIDATION_WORDS
 
 
 @register

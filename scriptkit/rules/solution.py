@@ -59,6 +59,34 @@ _ACTION_WORDS = frozenset(
     f"{pre}{verb}{suffix}" for verb in _VERBS.split() for pre in ("", "re")
     for suffix in ("", "s", "es", "ed", "d", "ing")
 ) | frozenset(_IRREGULAR.split()) | frozenset(_RESPELT)
+# verbs that switch an account, a card or a service off or on, and their reversals ("I've frozen the card",
+# "we've blocked the payment", "I'll suspend the direct debit", "I've re-enabled your login"): a step taken for
+# the customer, whichever way it switches; not the state it leaves ("your card is locked", "the account stays
+# frozen", "it's still blocked"), which is as often the problem the customer wrote about
+_SWITCHES = "block lock freeze suspend pause disable enable activate deactivate"
+
+
+_UNDONE = "block lock freeze suspend pause"  # (the ones "un-" reverses: "unfreeze", not "undisable")
+
+
+def _switch_forms() -> list[str]:
+    forms = {"froze", "frozen", "unfroze", "unfrozen", "refroze", "refrozen"}
+    for verb in _SWITCHES.split():
+        for pre in ("", "re", *(("un",) if verb in _UNDONE.split() else ())):
+            stem = pre + verb
+            past = () if verb == "freeze" else (stem + ("d" if verb.endswith("e") else "ed"),)
+            forms |= {stem, stem + "s", *past, (stem[:-1] if verb.endswith("e") else stem) + "ing"}
+    return sorted(forms - _ACTION_WORDS)  # (what the verbs above already count stays as it was)
+
+
+_SWITCH_FORMS = _switch_forms()
+_SWITCH_WORDS = frozenset(_SWITCH_FORMS)
+# (and the noun after an article: "there's a block on your card", "a short pause")
+_STATE_BEFORE = ("is are was were been be being stays stay stayed remains remain remained still gets get got 's ’s "
+                 "a an the this that")
+_SWITCH = re.compile("".join(f"(?<!{re.escape(w)} )" if w[0] in "'’" else f"(?<!\\b{w} )"
+                             for w in _STATE_BEFORE.split())
+                     + r"\b(?:" + "|".join(_SWITCH_FORMS) + r")\b", re.IGNORECASE)
 _TIME_WORDS = frozenset(["today", "tonight", "tomorrow", "now", "immediately", "monday", "tuesday", "wednesday",
                          "thursday", "friday", "saturday", "sunday"])
 _LETTERS = re.compile(r"[a-z]+")
@@ -288,7 +316,8 @@ def _pending(text: str) -> bool:
 
 def _has_action(text: str) -> bool:
     return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
-                                              is not None)
+                                              is not None) \
+        or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None)
 
 
 _REFUSED_VERB = re.compile(r"[a-z]+")
@@ -442,7 +471,10 @@ class NoNextStep(Rule):
 
     ## What it does
     Looks in the solution for an action the customer can picture (send, refund, replace,
-    reset, book, call, ship, "follow up", "here's how"...) and flags solutions without one. A step
+    reset, book, call, ship, "follow up", "here's how"; switching a card, an account or a
+    service off or on: "I've frozen the card", "we've blocked the payment", "I'll pause the
+    plan", though not the state alone, "your card is locked"...) and flags solutions without
+    one. A step
     the writer refuses ("We will not refund you today.", "We can't replace it.") is not one;
     a "not" that spares the customer refuses nothing ("We won't charge you for the return, and
     I'll send a label today.").
