@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Message, Placeholder
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
+from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
-from scriptkit.text import trimmed
+from scriptkit.text import sentence_spans, trimmed
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
     from scriptkit.models import Pack, Script
@@ -398,6 +399,388 @@ def _wrapped(text: str, start: int, end: int, slot: str) -> Finding | None:
     return Finding(a, b, f"{f'the {slot}' if slot else 'the reply'} is wrapped in quotes ({text[a]}...{closing}) "
                          "that the customer will see",
                    suggestion="Delete the quotes around it.", replacement=inner if "\n" not in inner else None)
+
+
+# ---------------------------------------------------------------- a reply pasted from an email
+
+_BODY_SLOTS = ("acknowledgment", "warm_language", "solution")
+
+
+def _body(message: Message) -> list[tuple[str, int, int]]:
+    """Each run of customer-facing slot text (acknowledgment, warm language, solution) in reading order,
+    as (slot, start, end) in ``message.text``, when a layout greeting or sign-off frames them."""
+    runs: list[tuple[str, int, int]] = []
+    for a, b, seg in message.spans():
+        if seg.slot in _BODY_SLOTS:
+            if runs and runs[-1][0] == seg.slot and runs[-1][2] == a:
+                runs[-1] = (seg.slot, runs[-1][1], b)
+            else:
+                runs.append((seg.slot, a, b))
+    return runs
+
+
+def _frame(message: Message, slot: str) -> str:
+    """The text the channel's layout puts in the ``greeting`` or ``signoff`` of this reply ("" for none)."""
+    return "".join(message.text[a:b] for a, b, seg in message.spans() if seg.slot == slot).strip()
+
+
+# a greeting opening a slot: the word, up to four words or placeholders (a name, "there", "again"), then
+# punctuation or the end of the line ("Hi {{customer.first_name}},", "Hello there!", "Dear Maya", "Hi, I...")
+_GREETING_AT_START = re.compile(
+    r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|afternoon|evening|day))"
+    r"(?:[ \t]+(?:\{\{[^{}\n]{1,80}\}\}|[^\W\d_][\w'’.-]{0,30})){0,4}?"
+    r"(?:[ \t]*[,!.:;]|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))", re.I)
+# a line that closes a letter ("Kind regards,", "Best", "Thanks!") and, for the less certain ones, what
+# tells it is one: a name under it, or a comma after it
+_CLOSING = re.compile(
+    r"[ \t]*(?P<closing>(?:kind|best|warm|warmest|warmly|with)[ \t]+(?:regards|wishes|thanks)|regards|"
+    r"(?:yours[ \t]+)?(?:sincerely|truly|faithfully)|all[ \t]+the[ \t]+best|best|cheers|take[ \t]+care|warmly|"
+    r"(?:many[ \t]+)?thanks(?:[ \t]+again)?|thank[ \t]+you|speak[ \t]+soon|talk[ \t]+soon)"
+    r"[ \t]*(?P<mark>[,!.]?)[ \t]*", re.I)
+_ALWAYS_A_CLOSING = ("regards", "sincerely", "truly", "faithfully", "wishes", "all the best")
+_NAME_LINE = re.compile(r"[ \t]*[^\s.?:;][^\n]{0,59}")  # a short line under a closing: a name, a team, a phone
+
+
+def _signoff_at_end(text: str, start: int, end: int) -> int | None:
+    """Where a sign-off ("Kind regards,", then up to three short lines: a name, a team) ends
+    ``text[start:end]``, or None."""
+    lines: list[tuple[int, int]] = []
+    pos = end
+    while pos > start and len(lines) < 4:  # (the last four lines, bottom up, blank ones skipped)
+        line_start = max(text.rfind("\n", start, pos) + 1, start)
+        if text[line_start:pos].strip():
+            lines.append((line_start, pos))
+        elif lines:
+            break  # (a blank line above the sign-off: the reply's own text is above it)
+        pos = line_start - 1
+    for k in range(len(lines) - 1, -1, -1):  # the topmost closing line with only names under it
+        a, b = lines[k]
+        m = _CLOSING.fullmatch(text, a, b)
+        if m is None:
+            continue
+        names = lines[:k]
+        if not all(_NAME_LINE.fullmatch(text, x, y) and not text[x:y].rstrip().endswith((".", "?", "!"))
+                   and len(text[x:y].split()) <= 5 and not text[x:y].lstrip()[:1].islower() for x, y in names):
+            continue
+        closing = " ".join(m["closing"].lower().split())
+        if names or m["mark"] == "," or closing.endswith(_ALWAYS_A_CLOSING):
+            return a + len(text[a:b]) - len(text[a:b].lstrip())
+    return None
+
+
+# what every email thread header the quoted-thread search knows holds (a quote's ">", a "-----Original
+# Message-----" line, a "From: ... Sent: ..." block): a reply with none of them is not searched
+_THREAD_HINTS = (">", "---")
+_FROM_WORDS = ("From", "Von", "De", "Van", "Da")
+
+
+@lru_cache(maxsize=4096)
+def _thread_in(text: str) -> int | None:
+    """Where an email thread pasted into ``text`` (one slot's text) starts, at its header line ("On ...
+    wrote:", "-----Original Message-----", "From: ... Sent: ..."); None for none, and for "> " lines with
+    no header above them (an arrow, a quoted line of the customer's, a step: not a pasted thread)."""
+    if not any(h in text for h in _THREAD_HINTS) and not (text.count(":") >= 2 and any(w in text for w in _FROM_WORDS)):
+        return None
+    from scriptkit.transcript import quoted_thread  # (what `review` leaves out of a reply; not loaded by most checks)
+
+    cut = quoted_thread("-\n" + text)  # (a line before it: a slot that is only the thread is one too)
+    if cut is None:
+        return None
+    cut = max(cut - 2, 0)
+    return None if text[cut:].lstrip().startswith(">") else cut
+
+
+@register
+class DuplicateGreeting(Rule):
+    """A slot opens with a greeting of its own where the channel's layout already greets the customer.
+
+    ## What it does
+    On a channel whose layout in pack.yaml (or the default layout) adds a greeting, reads the start of
+    the reply's first slot. Where it opens with one too ("Hi {{ customer.first_name }},", "Hello
+    there!", "Dear Maya"), the customer gets two. A greeting later in the text ("so, hi again") is
+    left alone, as is a channel whose layout has no greeting.
+
+    ## Why it matters
+    "Hi Maya,\\n\\nHi Maya," is the first thing the customer reads, and it shows a reply pasted from an
+    email without anyone reading it through.
+
+    ## Example
+    With the default email layout (`greeting: "Hi {{ customer.first_name | fallback('there') }},"`):
+    ```
+    acknowledgment: |
+      Hi {{ customer.first_name | fallback('there') }},
+
+      I can see how frustrating the wait has been.
+    ```
+
+    ## Use instead
+    ```
+    acknowledgment: I can see how frustrating the wait has been.
+    ```
+    The layout's greeting opens every reply of the channel. A script that needs its own opening for
+    one channel can set `greeting: ""` for that channel in pack.yaml and greet in its own slot.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the greeting may hold a placeholder, and a slot read on other channels too.
+    """
+
+    code = "SK008"
+    name = "duplicate-greeting"
+    bad_examples = (
+        Example.of(acknowledgment="Hi {{ customer.first_name | fallback('there') }},\n\n"
+                                  "I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link today."),
+        Example.of(channel="chat", acknowledgment="Hello there! I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link today."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link today, so hi again from me tomorrow if it hasn't come."),
+        Example.of(channel="sms", acknowledgment="Hi! So sorry the parcel is late.",
+                   solution="I'll text you the tracking link today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = _body(message)
+        if not body or not _frame(message, "greeting"):
+            return
+        slot, start, end = body[0]
+        text = message.text
+        a = start + len(text[start:end]) - len(text[start:end].lstrip())
+        m = _GREETING_AT_START.match(text, a, end)
+        if m is None:
+            return
+        b = trimmed(text, a, m.end())[1]
+        yield Finding(a, b, f"the {slot.replace('_', ' ')} opens with a greeting of its own, after the layout's: "
+                            "the customer reads two",
+                      suggestion="Delete it here: the layout in pack.yaml greets the customer in every reply.")
+
+
+@register
+class DuplicateSignoff(Rule):
+    """A slot ends with a sign-off of its own where the channel's layout already signs the reply off.
+
+    ## What it does
+    On a channel whose layout adds a sign-off, reads the end of the reply's last slot (above a pasted
+    email thread, if there is one). Where it ends with a closing line and a name under it ("Kind
+    regards,\\nSam\\nNorthwind Support"), or a closing that can only be one ("Best regards", "Thanks,"
+    with its comma), the customer gets two sign-offs, often from two different people. A last line of
+    thanks with no name ("Thanks again!") is left alone.
+
+    ## Why it matters
+    "Kind regards, Sam" over the layout's "Warm wishes, Priya" tells the customer the reply was written
+    for someone else, by someone else.
+
+    ## Example
+    With the default email layout (`signoff: "Warm wishes,\\n{{ agent.first_name }}"`):
+    ```
+    solution: |
+      I've sent the refund again today.
+
+      Kind regards,
+      Sam, Northwind Support
+    ```
+
+    ## Use instead
+    ```
+    solution: I've sent the refund again today.
+    ```
+    The layout's sign-off ends every reply of the channel, with the name of the agent who sends it.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: only the writer knows whether the name under it belongs in the reply.
+    """
+
+    code = "SK009"
+    name = "duplicate-signoff"
+    bad_examples = (
+        Example.of(acknowledgment="I can see how frustrating the wait for your refund has been.",
+                   solution="I've sent the refund again today.\n\nKind regards,\nSam\nNorthwind Support"),
+        Example.of(acknowledgment="I can see how frustrating the wait for your refund has been.",
+                   solution="I've sent the refund again today.\n\nBest regards"),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how frustrating the wait for your refund has been.",
+                   solution="I've sent the refund again today.\n\nThanks again for bearing with us!"),
+        Example.of(channel="sms", acknowledgment="So sorry the refund is late.",
+                   solution="I've sent it again today.\nThanks,\nSam"),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        body = _body(message)
+        if not body or not _frame(message, "signoff"):
+            return
+        slot, start, end = body[-1]
+        text = message.text
+        thread = _thread_in(text[start:end]) if "\n" in text[start:end] else None
+        end = trimmed(text, start, start + thread if thread is not None else end)[1]
+        a = _signoff_at_end(text, start, end)
+        if a is None:
+            return
+        yield Finding(a, end, f"the {slot.replace('_', ' ')} ends with a sign-off of its own, before the layout's: "
+                              "the customer reads two",
+                      suggestion="Delete it here: the layout in pack.yaml signs off every reply, with the name "
+                                 "of the agent who sends it.")
+
+
+@register
+class QuotedThread(Rule):
+    """An email thread is pasted into a slot: every reply would send an earlier message, and whose it was.
+
+    ## What it does
+    Finds, in each slot, the start of an email thread quoted under a reply, as `scriptkit review`
+    finds it to leave it out: a mail program's "On Mon, 3 Nov 2025 at 10:02, Jane Doe
+    <jane.doe@example.com> wrote:" over "> " lines (also as mail programs set to German, French,
+    Spanish, Dutch or Italian write it), Outlook's "-----Original Message-----" or its "From: ... /
+    Sent: ..." block, a "Forwarded message" line. Lines starting with ">" with no such header above
+    them (an arrow, "> Settings", one quoted line) are left alone.
+
+    ## Why it matters
+    A macro is sent to every customer: a thread pasted with it sends one customer's words, name and
+    email address to all the others. That is a data leak, not a slip of style.
+
+    ## Example
+    ```
+    solution: |
+      I've sent the refund again today.
+
+      On Mon, 3 Nov 2025 at 10:02, Jane Doe <jane.doe@example.com> wrote:
+      > I have been waiting three weeks for my money.
+    ```
+
+    ## Use instead
+    ```
+    solution: I've sent the refund again today.
+    ```
+    Keep only the reply. If the customer's words matter to the agent, say so in
+    `flexibility: guidance:`, which is never sent.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: delete the thread by hand, and check the rest of the pack for it.
+    """
+
+    code = "SK010"
+    name = "quoted-thread"
+    severity = Severity.ERROR
+    bad_examples = (
+        Example.of(acknowledgment="I can see how frustrating the wait for your refund has been.",
+                   solution="I've sent the refund again today.\n\nOn Mon, 3 Nov 2025 at 10:02, Jane Doe "
+                            "<jane.doe@example.com> wrote:\n> I have been waiting three weeks for my money."),
+        Example.of(acknowledgment="I can see how frustrating the wait for your refund has been.",
+                   solution="I've sent the refund again today.\n\n-----Original Message-----\n"
+                            "From: Jane Doe\nSent: Monday\nWhere is my money?"),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see how frustrating the wait for your refund has been.",
+                   solution="To see it, open the app:\n> Settings > Payments > Refunds\n"
+                            "I've sent the refund again today."),
+        Example.of(acknowledgment="You wrote:\n> still waiting\nand I can see how frustrating that is.",
+                   solution="I've sent the refund again today."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = message.text
+        for slot, start, end in _body(message):
+            cut = _thread_in(text[start:end]) if "\n" in text[start:end] else None
+            if cut is None:
+                continue
+            a, b = trimmed(text, start + cut, end)
+            address = " and email address" if "@" in text[a:b] else ""
+            yield Finding(a, b, f"an email thread is pasted into the {slot.replace('_', ' ')}: every customer "
+                                f"would get another person's message{address}",
+                          suggestion="Delete the thread: keep only the reply. Notes for the agent go under "
+                                     "flexibility: guidance.")
+
+
+@register
+class RepeatedText(Rule):
+    """A sentence or a paragraph of the reply says again, word for word, what the reply said already.
+
+    ## What it does
+    Reads the sentences of the reply's slots in order and flags each run of sentences that repeats,
+    word for word (case and punctuation aside), sentences earlier in the same reply: a paragraph
+    pasted twice, a line copied into two slots, a sentence pasted over and over. One finding per run,
+    at the repeat, saying how often it appears. Sentences shorter than `min_words` words ("Thank
+    you.", "I'm so sorry.") are left alone: said twice on purpose, they can read fine.
+
+    ## Why it matters
+    The customer reads the same words twice and concludes no one read the reply before sending it;
+    a long paste also buries the next step they are looking for.
+
+    ## Example
+    ```
+    solution: |
+      I've chased the courier, and they've promised it will be with you by Friday.
+      I've chased the courier, and they've promised it will be with you by Friday.
+    ```
+
+    ## Use instead
+    ```
+    solution: I've chased the courier, and they've promised it will be with you by Friday.
+    ```
+
+    ## Options
+    - `min_words` (default 5): the fewest words a sentence needs for its repeat to be reported.
+
+    ## Fix safety
+    No automatic fix: which copy to keep, and what the pasted text replaced, is the writer's call.
+    """
+
+    code = "SK011"
+    name = "repeated-text"
+    options: ClassVar[Mapping[str, Any]] = {"min_words": 5}
+    bad_examples = (
+        Example.of(acknowledgment="I can see how frustrating it is to wait this long for your parcel.",
+                   solution="I've chased the courier, and they've promised it will be with you by Friday.\n"
+                            "I've chased the courier, and they've promised it will be with you by Friday."),
+        Example.of(acknowledgment="I can see how frustrating it is to wait this long for your parcel.",
+                   warm_language="Thanks for bearing with me while I looked into it.",
+                   solution="I've chased the courier today. Thanks for bearing with me while I looked into it."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I'm so sorry. I can see how frustrating it is to wait this long.",
+                   solution="I've chased the courier, and it will be with you by Friday. I'm so sorry."),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        least = options.integer(type(self), ctx, "min_words", 1)
+        text = message.text
+        first: dict[str, int] = {}  # a sentence's words -> how many times it is said
+        runs: list[list[tuple[int, int, str]]] = []  # the repeats, in runs of consecutive sentences
+        for _slot, start, end in _body(message):
+            run: list[tuple[int, int, str]] | None = None
+            for a, b in sentence_spans(text[start:end]):
+                words = _tokens(text[start + a:start + b])
+                key = " ".join(words)
+                times = first.get(key, 0)
+                if len(words) >= least:
+                    first[key] = times + 1
+                if times and len(words) >= least:
+                    if run is None:
+                        run = []
+                        runs.append(run)
+                    run.append((start + a, start + b, key))
+                else:
+                    run = None
+        for run in runs:
+            keys = dict.fromkeys(key for _, _, key in run)
+            if len(keys) == 1:
+                said = first[next(iter(keys))]
+                what = f"this sentence is said {said} times in the reply" if said > 2 else \
+                    "this sentence repeats one earlier in the reply, word for word"
+            else:
+                what = f"these {len(run)} sentences repeat ones earlier in the reply, word for word"
+            copies = "copy" if max(first[key] for key in keys) <= 2 else "copies"
+            yield Finding(run[0][0], run[-1][1], what, suggestion=f"Delete the {copies}: say it once.")
 
 
 @register
@@ -878,5 +1261,6 @@ class DuplicateScript(Rule):
                                         "alternative, a condition or a blank.")
 
 
-__all__ = ["DuplicateScript", "PlaceholderWithoutFallback", "TextArtifact", "UnusedBlank", "UnusedConstant",
-           "blanks_used", "names_used", "near_duplicates", "shingles"]
+__all__ = ["DuplicateGreeting", "DuplicateScript", "DuplicateSignoff", "PlaceholderWithoutFallback", "QuotedThread",
+           "RepeatedText", "TextArtifact", "UnusedBlank", "UnusedConstant", "blanks_used", "names_used",
+           "near_duplicates", "shingles"]
