@@ -13,7 +13,11 @@ Contradictions: each sentence's quantities (number + unit: "14 days", "a 14-day 
 "3-5 business days", "48 hours", "10%", "$4.99") are tied to a topic keyword of their clause or
 near them ("refund", "return", "delivery"...; the first topic in ``TOPICS`` order wins when
 several are). Two replies contradict when one topic has different amounts of one kind, e.g. a
-refund window of 14 days in one and 30 (or 3 weeks) in another. A number that is part of an
+refund window of 14 days in one and 30 (or 3 weeks) in another. A delivery time is compared with the
+same delivery option only (``Quantity.option``: "express", "next-day", "replacement"; "" for the standard
+one), so options named side by side in one reply are no contradiction, and a replacement's delivery is
+neither the shop's delivery time nor the warranty's length; an exchange window is its own topic, not a
+return window. A number that is part of an
 id, a phone number, a date or a rate ("24 hours a day") is no quantity. Quantities with no
 topic near them are compared between copies of one reply (near duplicates, or the same text
 but for its numbers), where the words around them say what they are about: two copies that
@@ -25,9 +29,11 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
+from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from scriptkit.text import sentence_spans
 
@@ -256,11 +262,14 @@ TOPICS: dict[str, tuple[str, ...]] = {
     # (a parcel the customer drops off or posts back is on its way back: "drop the parcel at any post office
     # within 30 days" is the return window, though "parcel" alone would be a delivery; where it is dropped
     # says who drops it: a courier drops a parcel "at your door", the customer at a post office)
-    "return": ("return", "send it back", "exchange",
+    "return": ("return", "send it back",
                r"drop(?:ping|ped|s)?\s+(?:it|them|(?:the|your)\s+(?:parcel|package|item|items|order|box))\s+"
                r"(?:off\s+with\b|(?:off\s+)?(?:at|in|with)\s+(?:[\w'’&-]+\s+){0,4}?(?:post\s+office|drop[\s-]?off|"
                r"(?:collection|access|pick-?up|drop)\s+point|parcel\s+(?:shop|locker)|locker|depot|store|shop|branch)\b)",
                r"post(?:ing|ed)?\s+(?:it|them)\s+back"),
+    # (an exchange window is its own policy: "exchanges within 60 days" says nothing of a 30-day return window;
+    # "return or exchange it within 30 days" is the return window, the first topic in this order)
+    "exchange": ("exchang",),
     "fee": (r"fees?\b", "surcharge"),
     "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage"),
     # our answer, not the customer's ("please reply within 7 days", "if we don't hear back from you")
@@ -291,6 +300,95 @@ _PAST = re.compile(r"\b(?:(?:waited|waiting|been|taken|took|spent)\s+(?:(?:for|o
 _REFERENCE = re.compile(r"\b(?:of|from|after|since|before)\s+(?:the\s+|your\s+|its\s+)?$", re.IGNORECASE)
 
 
+# a delivery option named beside its time: "standard delivery takes 5 days and express 2" gives two options side
+# by side, not two answers to one question ("standard" is the delivery every other reply means)
+_DELIVERY_OPTION = re.compile(
+    r"\b(?:(?P<default>standard|regular|normal)|(?P<named>express|expedited|priority|next[\s-]day|same[\s-]day|"
+    r"overnight|economy|international|domestic|premium|tracked))\b", re.IGNORECASE)
+# what is sent is a replacement, an exchange or a new size named before its time ("I've sent a replacement;
+# it arrives within 3 days"): its own delivery, not the shop's delivery time nor the warranty's length
+_REPLACEMENT = re.compile(r"\b(?:replac(?:ement|ements|e|ed|es|ing)|exchang\w*|new\s+(?:size|colou?r|one|unit|item|"
+                          r"pair|part|device))\b", re.IGNORECASE)
+# the warranty's own length: "a 2-year warranty", "90-day money-back guarantee" (after the quantity), "the
+# warranty lasts 2 years", "guaranteed for 12 months" (before it)
+_WARRANTY_AFTER = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?(?:warrant|guarant)", re.IGNORECASE)
+_WARRANTY_BEFORE = re.compile(r"(?:warrant|guarant)\w*\s+(?:\w+\s+){0,2}?(?:of|for|lasts?|is|runs?|covers?)\s+"
+                              r"(?:up\s+to\s+|a\s+full\s+|an?\s+)?$", re.IGNORECASE)
+
+
+class _Cues:
+    """Where a sentence names delivery options and replacements, read once: each of its quantities asks
+    about its own clause and what comes before it (asked of the text each time, a 50 KB sentence of
+    quantities took minutes)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._options: tuple[list[int], list[int], list[str]] | None = None
+        self._defaults: tuple[list[int], list[int]] | None = None
+        self._replacements: tuple[list[int], list[int]] | None = None
+
+    def _read_options(self) -> None:
+        starts, ends, names, d_starts, d_ends = [], [], [], [], []
+        for m in _DELIVERY_OPTION.finditer(self.sentence):
+            if m.group("named"):
+                starts.append(m.start())
+                ends.append(m.end())
+                names.append(" ".join(m.group(0).lower().replace("-", " ").split()).replace(" ", "-"))
+            else:
+                d_starts.append(m.start())
+                d_ends.append(m.end())
+        self._options, self._defaults = (starts, ends, names), (d_starts, d_ends)
+        # the next option of another name after each: a span holds two names when the first's is inside it
+        self._next_other = [len(names)] * len(names)
+        for i in range(len(names) - 2, -1, -1):
+            self._next_other[i] = i + 1 if names[i + 1] != names[i] else self._next_other[i + 1]
+
+    def option(self, first: int, last: int, at: int) -> str:
+        """The delivery option a delivery time at ``at`` (in the clause ``first``-``last``) is for: the one
+        named in its clause, else the one the sentence names before it, else "replacement" when a replacement
+        (an exchange, a new size) is named before it; "" for the standard delivery."""
+        if self._options is None:
+            self._read_options()
+        assert self._options is not None and self._defaults is not None
+        starts, ends, names = self._options
+        d_starts, d_ends = self._defaults
+        for lo, hi in ((first, last), (0, at)):
+            i, j = bisect_left(starts, lo), bisect_right(ends, hi)
+            named = j - i if j > i and starts[i] >= lo else 0
+            default = bisect_right(d_ends, hi) > bisect_left(d_starts, lo)
+            if named and not default and self._next_other[i] >= j:
+                return names[i]
+            if named or default:
+                return ""
+        return "replacement" if self.replacement(0, at) else ""
+
+    def replacement(self, lo: int, hi: int) -> bool:
+        """A replacement is named within ``lo``-``hi``."""
+        if self._replacements is None:
+            found = list(_REPLACEMENT.finditer(self.sentence))
+            self._replacements = ([m.start() for m in found], [m.end() for m in found])
+        starts, ends = self._replacements
+        i = bisect_left(starts, lo)
+        return i < len(starts) and ends[i] <= hi
+
+
+# "return or exchange it within 30 days": the exchange named with the return is the return window
+_RETURN_OR = re.compile(r"\breturn\w*\s*(?:or|and|&|/)\s*$", re.IGNORECASE)
+
+
+def _topic_of(sentence: str, keyword: re.Match[str]) -> str:
+    topic = _TOPIC_NAMES[int(str(keyword.lastgroup)[1:])]
+    if topic == "exchange" and _RETURN_OR.search(sentence, max(0, keyword.start() - 20), keyword.start()):
+        return "return"
+    return topic
+
+
+def _warranty_length(sentence: str, m: re.Match[str]) -> bool:
+    """The quantity is the warranty's own length ("a 2-year warranty", "the warranty lasts 90 days")."""
+    return _WARRANTY_AFTER.match(sentence, m.end(), min(len(sentence), m.end() + 60)) is not None or \
+        _WARRANTY_BEFORE.search(sentence, max(0, m.start() - 60), m.start()) is not None
+
+
 @dataclass(frozen=True)
 class Quantity:
     macro: str
@@ -303,6 +401,9 @@ class Quantity:
     # a quantity with no topic: the words either side ("please allow … for the money"), what copies of
     # one reply share and are compared by (the others are compared by topic: "")
     context: str = ""
+    #: the delivery option it is for ("express", "next-day", "replacement"), "" for the standard one: options
+    #: named side by side in one reply are no contradiction, and each compares with the same option elsewhere
+    option: str = ""
 
 
 @dataclass
@@ -334,8 +435,14 @@ def _shown(value: float) -> str:
 
 def _context(sentence: str, start: int, end: int, width: int = 3) -> str:
     """The words either side of a quantity, the quantity left out: 'checked, please allow … for the money'."""
-    before = list(_TOKEN.finditer(sentence, 0, start))[-width:]
-    after = list(_TOKEN.finditer(sentence, end))[:width]
+    lo = start
+    while True:  # (the words just before, not every word of a long sentence each time)
+        lo = max(0, lo - 200)
+        before = list(_TOKEN.finditer(sentence, lo, start))
+        if len(before) > width or lo == 0:
+            break
+    before = before[-width:]
+    after = list(islice(_TOKEN.finditer(sentence, end), width))
     left = sentence[before[0].start():start] if before else ""
     right = sentence[end:after[-1].end()] if after else ""
     return " ".join(f"{left}…{right}".split())
@@ -370,24 +477,51 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
         found = list(_found(sentence))
         if not found:
             continue
-        topics = [(m.start(), m.end(), _TOPIC_NAMES[int(str(m.lastgroup)[1:])]) for m in _TOPIC.finditer(sentence)
-                  if not _REFERENCE.search(sentence[max(0, m.start() - 16):m.start()])]
+        said = " ".join(sentence.split())
+        places: dict[str, tuple[list[int], list[int]]] = {}  # topic -> where its keywords start, and end
+        for m in _TOPIC.finditer(sentence):
+            if not _REFERENCE.search(sentence[max(0, m.start() - 16):m.start()]):
+                starts, ends = places.setdefault(_topic_of(sentence, m), ([], []))
+                starts.append(m.start())
+                ends.append(m.end())
         breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
+        cues = _Cues(sentence)
         for m, dimension, factor, unit, low, high in found:
             lo, hi = _number(low), _number(high)
             if lo > hi or _PAST.search(sentence[max(0, m.start() - 30):m.start()]):  # "order 4471-30 days": an id
                 continue
-            money = dimension.startswith("money")
-            allowed = [(at, end, t) for at, end, t in topics if t in _MONEY_TOPICS or not money]
-            first = max((x for x in breaks if x < m.start()), default=0)
-            last = min((x for x in breaks if x >= m.end()), default=len(sentence))
-            near = [t for at, _, t in allowed if first <= at < last] or \
-                [t for at, end, t in allowed if max(m.start() - end, at - m.end()) <= window]  # the gap between
-            topic = min(near, key=_TOPIC_NAMES.index) if near else None
+            at = bisect_left(breaks, m.start())
+            first = breaks[at - 1] if at else 0
+            at = bisect_left(breaks, m.end())
+            last = breaks[at] if at < len(breaks) else len(sentence)
+            topic = _nearest(places, dimension.startswith("money"), (first, last), m, window)
+            # a replacement's time under a warranty ("under warranty, a replacement takes 3 days") is its
+            # delivery, not the warranty's length (months and years are that, however worded)
+            if topic == "warranty" and dimension != "months" and cues.replacement(first, last) \
+                    and not _warranty_length(sentence, m):
+                topic = "delivery"
+            option = cues.option(first, last, m.start()) if topic == "delivery" else ""
             value = _shown(lo) if lo == hi else f"{_shown(lo)}-{_shown(hi)}"
-            yield Quantity(ident, topic, unit, value, " ".join(sentence.split()), dimension,
-                           (lo * factor, hi * factor),
-                           "" if topic is not None else _context(sentence, m.start(), m.end()))
+            yield Quantity(ident, topic, unit, value, said, dimension, (lo * factor, hi * factor),
+                           "" if topic is not None else _context(sentence, m.start(), m.end()), option)
+
+
+def _nearest(places: dict[str, tuple[list[int], list[int]]], money: bool, clause: tuple[int, int],
+             m: re.Match[str], window: int) -> str | None:
+    """The first topic in ``TOPICS`` order with a keyword in the quantity's clause, else with one at most
+    ``window`` characters from it (the gap between them); a sum of money has the money topics only."""
+    names = [t for t in _TOPIC_NAMES if t in places and (not money or t in _MONEY_TOPICS)]
+    for t in names:
+        starts = places[t][0]
+        i = bisect_left(starts, clause[0])
+        if i < len(starts) and starts[i] < clause[1]:
+            return t
+    for t in names:
+        starts, ends = places[t]
+        i = bisect_left(ends, m.start() - window)  # (keywords do not overlap: their ends are in order too)
+        if i < len(ends) and starts[i] <= m.end() + window:
+            return t
+    return None
 
 
 def _disagreement(topic: str, found: list[Quantity], copies: bool = False) -> Contradiction | None:
@@ -420,15 +554,16 @@ def find_contradictions(texts: Sequence[tuple[str, str]],
     members of a near-duplicate group (``duplicates``, found here when not given): two copies
     that differ in "14 days" vs "30 days" disagree, whatever the sentence is about.
     """
-    by_topic: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    by_topic: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
     loose: dict[str, list[Quantity]] = defaultdict(list)
     for ident, text in texts:
         for q in quantities(ident, text):
             if q.topic is None:
                 loose[ident].append(q)
             else:
-                by_topic[(q.topic, q.dimension)].append(q)
-    out = [c for (topic, _), found in by_topic.items() if (c := _disagreement(topic, found))]
+                by_topic[(q.topic, q.option, q.dimension)].append(q)
+    out = [c for (topic, option, _), found in by_topic.items()
+           if (c := _disagreement(f"{topic} ({option})" if option else topic, found))]
     if loose:
         for group in find_duplicates(texts) if duplicates is None else duplicates:
             by_context: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
