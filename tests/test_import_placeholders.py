@@ -110,7 +110,7 @@ def test_html_paragraphs_lines_lists_links_and_entities() -> None:
             '<p>Read <a href="https://example.test/help">our guide</a> &amp; reply.</p>'
             "<script>alert(1)</script><style>p{color:red}</style><p>Bye &lt;3</p></div>")
     assert html_to_text(html) == ("Hi Sam,\n\nFirst line\nsecond line\n\n- one\n- two\n\n"
-                                  "Read our guide (https://example.test/help) & reply.\n\nBye <3")
+                                  "Read [our guide](https://example.test/help) & reply.\n\nBye <3")
 
 
 def test_html_soup_still_gives_clean_text() -> None:

@@ -28,7 +28,7 @@ def _gorgias(body_html: str, body_text: str) -> dict[str, object]:
 
 def test_gorgias_keeps_the_link_address_of_its_html(tmp_path: Path) -> None:
     (macro,) = import_library(_write(tmp_path, "g.json", {"data": [_gorgias(LINK, LINK_TEXT)]}), "gorgias").macros
-    assert "our returns page (https://shop.example.com/returns)" in macro.text
+    assert "[our returns page](https://shop.example.com/returns)" in macro.text
     assert not macro.notes  # (the same words: only the address is more)
 
 
@@ -44,7 +44,7 @@ def test_intercom_keeps_the_link_address_of_its_body(tmp_path: Path) -> None:
     data = {"type": "list", "data": [{"type": "macro", "id": "1", "name": "Returns", "body": LINK,
                                       "body_text": LINK_TEXT}]}
     (macro,) = import_library(_write(tmp_path, "i.json", data), "intercom").macros
-    assert "our returns page (https://shop.example.com/returns)" in macro.text
+    assert "[our returns page](https://shop.example.com/returns)" in macro.text
     assert not macro.notes
 
 

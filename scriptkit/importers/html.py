@@ -2,8 +2,10 @@
 
 Block elements end a paragraph (blank line), ``<br>`` ends a line, a table's rows are lines
 whose cells stand apart by `` | ``, list items become
-``- item`` lines (``1. item`` in a numbered list, whose steps a reply may refer to), links
-keep their address when it differs from their text, and ``<script>``/``<style>`` content is
+``- item`` lines (``1. item`` in a numbered list, whose steps a reply may refer to; a paragraph inside an
+item, as Zendesk's editor writes ``<li><p>``, is the item's text, not a paragraph of its own), a link
+whose text is not its address is written ``[text](address)`` (any address: a placeholder, a relative
+path, ``tel:``), which the HTML exports write back as the link, and ``<script>``/``<style>`` content is
 dropped. Intercom's ``<attribute key=.. default=../>`` becomes the plain-text placeholder form
 ``{{key|fallback:"default"}}`` so one placeholder parser reads both bodies.
 Whitespace inside a paragraph collapses as a browser would.
@@ -38,6 +40,7 @@ class _Collector(HTMLParser):
         self.cell_text = False  # the open cell has text
         self.tables: list[list[int]] = []  # the open tables, inner last: [rows, rows with cells set apart]
         self.parted: list[int] = []  # the rows of each closed table with cells set apart in a row
+        self.fresh = False  # a list item's marker was written and no text yet: a <p> in it starts no line
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -53,6 +56,7 @@ class _Collector(HTMLParser):
                 self.out.extend((_LINE, f"{self.lists[-1]}. "))
             else:
                 self.out.extend((_LINE, "- "))
+            self.fresh = True
         elif tag == "tr":
             self.out.append(_LINE)
             self.cells, self.cell_text = 0, False
@@ -65,7 +69,10 @@ class _Collector(HTMLParser):
         elif tag in _BLOCK:
             if tag == "table":
                 self.tables.append([0, 0])
-            self.out.append(_PARA)
+            if not self.lists:
+                self.out.append(_PARA)
+            elif not self.fresh:  # (a block inside a list item: a line of the item; its first, the item's own)
+                self.out.append(_LINE)
             if tag == "pre":
                 self.pre += 1
             elif tag in ("ol", "ul"):
@@ -89,13 +96,15 @@ class _Collector(HTMLParser):
         # default (show nothing) is kept, as the body_text spells it
         quote = "'" if default and '"' in default else '"'
         self.out.append("{{" + key + ("" if default is None else f"|fallback:{quote}{default}{quote}") + "}}")
+        self.fresh = False
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCK:
-            self.out.append(_PARA)
+            if not self.lists or (tag in ("ol", "ul") and len(self.lists) == 1):
+                self.out.append(_PARA)
             if tag == "table" and self.tables:
                 rows, parted = self.tables.pop()
                 self.parted.append(rows if parted else 0)
@@ -105,13 +114,35 @@ class _Collector(HTMLParser):
                 self.lists.pop()
         elif tag == "a" and self.links:
             href, start = self.links.pop()
-            text = "".join(p for p in self.out[start:] if not p.startswith("\x00")).strip()
-            if href.startswith(("http://", "https://", "mailto:")) and href.removeprefix("mailto:") not in text:
-                self.out.append(f" ({href.removeprefix('mailto:')})" if text else href)
+            self._link(href.strip(), start)
+
+    def _link(self, href: str, start: int) -> None:
+        """The link whose text starts at ``start``: ``[text](address)``, the address as written (a placeholder,
+        a relative path, ``tel:``); the text alone where it holds the address; the address where there is
+        no text. Text with a bracket or a line break in it keeps the address after it, ``text (address)``."""
+        parts = self.out[start:]
+        text = "".join(p for p in parts if not p.startswith("\x00")).strip()
+        address = _address(href)
+        if not href or address in text:
+            return
+        if not text:
+            self.out.append(href)
+            return
+        joined = "".join(parts)
+        if any(p.startswith("\x00") for p in parts) or _UNLINKABLE.search(text):
+            self.out.append(f" ({address})")
+            return
+        core = joined.strip()
+        lead = joined[:len(joined) - len(joined.lstrip())]
+        trail = joined[len(joined.rstrip()):]
+        self.out[start:] = [lead, f"[{core}]({_link_target(href)})", trail]
+        self.fresh = False
 
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
+        if data.strip():
+            self.fresh = False
         if self.tables and not self.cell_text and data.strip():
             self.cell_text = True
             if self.cells:
@@ -121,6 +152,45 @@ class _Collector(HTMLParser):
             self.out.append(data.replace("\n", _LINE))
         else:
             self.out.append(data)
+
+
+# link text that cannot stand between [ and ]: a bracket would end it early
+_UNLINKABLE = re.compile(r"[\[\]]")
+# what of an address is written %-escaped in (...): a space or a parenthesis, outside a placeholder's braces
+_TEMPLATE_SPAN = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}%]*%\}")
+_URL_UNSAFE = re.compile(r"[\s()]")
+
+
+def _address(href: str) -> str:
+    """An address as a reader sees it: without 'mailto:' or 'tel:'."""
+    return href.removeprefix("mailto:").removeprefix("tel:")
+
+
+def _link_target(href: str) -> str:
+    """``href`` as it stands between ( and ): a space or parenthesis escaped as in a URL (%20, %28, %29),
+    except inside a placeholder's braces, which the body's placeholder reading converts."""
+    out: list[str] = []
+    pos = 0
+    for span in _TEMPLATE_SPAN.finditer(href):
+        out.extend((_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", href[pos:span.start()]), span.group()))
+        pos = span.end()
+    out.append(_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", href[pos:]))
+    return "".join(out)
+
+
+_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|\{\{|\{%|//")
+
+
+def html_relative_links(text: str) -> list[str]:
+    """Each link of an HTML body whose address is relative ('/hc/en-us/requests/new', '#top'): the import
+    keeps it, but it leads somewhere only from the helpdesk the body came from."""
+    found = []
+    for m in _HREF.finditer(text):
+        href = html.unescape(m.group(1) or m.group(2) or m.group(3) or "").strip()
+        if href and not _ABSOLUTE.match(href):
+            found.append(href[:80])
+    return list(dict.fromkeys(found))
 
 
 def html_to_text(html: str) -> str:
@@ -186,7 +256,8 @@ def html_images(text: str) -> list[str]:
     return [name[:60] for name in found]
 
 
-_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+")
+# (a link's address in ``[text](address)``, which may hold a placeholder with spaces in its braces)
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+|\]\((?:\{\{[^{}]*\}\}|[^()\s{])*\)")
 _STEP = re.compile(r"^\s*\d+[.)]\s", re.M)
 _WORD = re.compile(r"\w+")
 

@@ -208,39 +208,144 @@ def escape_html(text: str) -> str:
 # ---------------------------------------------------------------- serialisers
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+# a placeholder or blank among the text while links and lists are found: its index between \x00 and \x01 (a
+# \x00 of the text itself stands as \x00\x02)
+_HOLE = re.compile(r"\x00(?:(\d+)\x01|\x02)")
+#: a link as the pack writes it (and an import of an HTML link): ``[text](address)``, the address without a space
+#: or parenthesis (an import writes them %-escaped); text and address may hold placeholders
+LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+#: a line of a list: ``- item`` or ``1. item``, as an import writes an HTML list (numbered lines make a list
+#: where they count up one by one, as an HTML list numbers them)
+_ITEM = re.compile(r"(?:(?P<bullet>-)|(?P<number>\d{1,9})\.) (?P<text>\S.*)")
+
+
+def _flatten(segments: Iterable[Segment]) -> tuple[str, list[Segment]]:
+    """The segments as one text in which each placeholder and blank stands as ``\\x00<n>\\x01``, so links and
+    lists are found across segments (a link's address may start with a placeholder)."""
+    out: list[str] = []
+    holes: list[Segment] = []
+    for seg in segments:
+        if isinstance(seg, Text):
+            out.append(seg.text.replace("\x00", "\x00\x02"))
+        else:
+            out.append(f"\x00{len(holes)}\x01")
+            holes.append(seg)
+    return "".join(out), holes
+
+
+def _text(flat: str) -> str:
+    """Literal text of ``_flatten``'s, its own \\x00 put back."""
+    return flat.replace("\x00\x02", "\x00")
+
+
+def _address(href: str) -> str:
+    """An address as a reader sees it in plain text: without 'mailto:' or 'tel:'."""
+    return href.removeprefix("mailto:").removeprefix("tel:")
 
 
 def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
-    """Paragraphs become ``<p>``, single line breaks ``<br>``; literal text is HTML-escaped and
-    then made inert for the helpdesk's template engine."""
-    paragraphs: list[list[str]] = [[]]
-    for seg in segments:
-        if isinstance(seg, Text):
-            for i, part in enumerate(_PARAGRAPH.split(seg.text)):
-                if i:
-                    paragraphs.append([])
-                lines = part.split("\n")
-                for j, line in enumerate(lines):
-                    if j:
-                        paragraphs[-1].append("<br>")
-                    if line:
-                        paragraphs[-1].append(dialect.escape(escape_html(line)))
-        elif isinstance(seg, Placeholder):
-            paragraphs[-1].append(dialect.placeholder(seg, True, names))
-        else:
-            paragraphs[-1].append(_blank_html(seg.name))
-    return "".join(f"<p>{''.join(p)}</p>" for p in paragraphs if "".join(p).replace("<br>", "").strip())
+    """Paragraphs become ``<p>``, single line breaks ``<br>``, a paragraph's ``- item`` or ``1. item`` lines a
+    ``<ul>`` or ``<ol>``, and ``[text](address)`` a link; literal text is HTML-escaped and then made inert for
+    the helpdesk's template engine."""
+    flat, holes = _flatten(segments)
+
+    def literal(text: str, attribute: bool = False) -> str:
+        out: list[str] = []
+        pos = 0
+        for m in _HOLE.finditer(text):
+            if m.group(1) is None:  # (a \x00 of the text)
+                continue
+            if m.start() > pos:
+                out.append(dialect.escape(html.escape(_text(text[pos:m.start()]), quote=attribute)))
+            seg = holes[int(m.group(1))]
+            if isinstance(seg, Placeholder):
+                out.append(dialect.placeholder(seg, not attribute, names))
+            elif isinstance(seg, Blank):
+                out.append(blank_marker(seg.name) if attribute else _blank_html(seg.name))
+            pos = m.end()
+        if pos < len(text):
+            out.append(dialect.escape(html.escape(_text(text[pos:]), quote=attribute)))
+        return "".join(out)
+
+    def line_html(line: str) -> str:
+        out: list[str] = []
+        pos = 0
+        for m in LINK.finditer(line):
+            out.append(literal(line[pos:m.start()]))
+            href = literal(m.group(2), attribute=True)
+            quote = "'" if '"' in href and "'" not in href else '"'
+            href = href if quote == "'" else href.replace('"', "&quot;")
+            out.append(f"<a href={quote}{href}{quote}>{literal(m.group(1))}</a>")
+            pos = m.end()
+        out.append(literal(line[pos:]))
+        return "".join(out)
+
+    blocks: list[str] = []
+    for part in _PARAGRAPH.split(flat):
+        lines: list[str] = []  # the paragraph's lines before a list, or between lists
+        items: list[re.Match[str]] = []  # the list being read
+        for line in [*part.split("\n"), None]:  # (None: the paragraph's end)
+            item = _ITEM.fullmatch(line) if line is not None else None
+            if items and (item is None or not _continues(items, item)):
+                blocks.append(_list_html(items, line_html))
+                items = []
+            if item is not None:
+                if lines:
+                    blocks.append(_paragraph_html(lines, line_html))
+                    lines = []
+                items.append(item)
+            elif line is not None:
+                lines.append(line)
+        if lines:
+            blocks.append(_paragraph_html(lines, line_html))
+    return "".join(b for b in blocks if b)
+
+
+def _continues(items: list[re.Match[str]], item: re.Match[str]) -> bool:
+    """Whether ``item`` is the next of the list ``items``: a bullet after bullets, the next number after a number."""
+    last = items[-1].group("number")
+    if last is None:
+        return item.group("number") is None
+    return item.group("number") is not None and int(item.group("number")) == int(last) + 1
+
+
+def _paragraph_html(lines: list[str], line_html: Callable[[str], str]) -> str:
+    body = "<br>".join(line_html(line) if line else "" for line in lines)
+    return f"<p>{body}</p>" if body.replace("<br>", "").strip() else ""
+
+
+def _list_html(items: list[re.Match[str]], line_html: Callable[[str], str]) -> str:
+    numbered = items[0].group("number")
+    tag = "ol" if numbered else "ul"
+    start = f' start="{int(numbered)}"' if numbered and int(numbered) != 1 else ""
+    return f"<{tag}{start}>" + "".join(f"<li>{line_html(m.group('text'))}</li>" for m in items) + f"</{tag}>"
 
 
 def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
+    """The text as written, each placeholder in the helpdesk's spelling, a link ``[text](address)`` as
+    ``text (address)`` (the address alone where it is the text; no 'mailto:' or 'tel:')."""
+    flat, holes = _flatten(segments)
+
+    def plain_link(m: re.Match[str]) -> str:
+        text, address = m.group(1), _address(m.group(2))
+        return address if address == text else f"{text} ({address})"
+
+    flat = LINK.sub(plain_link, flat)
     out: list[str] = []
-    for seg in segments:
-        if isinstance(seg, Text):
-            out.append(dialect.escape(seg.text))
-        elif isinstance(seg, Placeholder):
+    pos = 0
+    for m in _HOLE.finditer(flat):
+        if m.group(1) is None:  # (a \x00 of the text)
+            continue
+        if m.start() > pos:
+            out.append(dialect.escape(_text(flat[pos:m.start()])))
+        seg = holes[int(m.group(1))]
+        if isinstance(seg, Placeholder):
             out.append(dialect.placeholder(seg, False, names))
-        else:
+        elif isinstance(seg, Blank):
             out.append(blank_marker(seg.name))
+        pos = m.end()
+    if pos < len(flat):
+        out.append(dialect.escape(_text(flat[pos:])))
     return "".join(out).strip()
 
 

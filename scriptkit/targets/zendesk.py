@@ -147,9 +147,12 @@ posts them one by one (Zendesk has no bulk create for macros).
                     lines[f"Replace {marker}: {placeholder_words(seg)} (Zendesk has no placeholder for it)"] = None
         if len(lines) == 1 and all(note.kind == "guidance" for note in message.notes) \
                 and not message.meta.get("phrasings"):
-            # the guidance alone: written as it stands, with no 'Guidance: ' to set it apart from other lines
-            # (a macro's description, imported as its guidance, is exported back unchanged)
-            return agent_notes(replace(message, segments=()), headed=False)
+            # one line of guidance alone: written as it stands, with no 'Guidance: ' to set it apart from other
+            # lines (a macro's one-line description, imported as its guidance, is exported back unchanged;
+            # guidance of several lines keeps the heading, as the import of scriptkit's export reads it)
+            bare = agent_notes(replace(message, segments=()), headed=False)
+            if "\n" not in bare:
+                return bare
         return "\n".join(line for line in lines if line)
 
     def measure(self, payload: Payload) -> tuple[str, str]:
