@@ -26,8 +26,9 @@ or order number: ``[Customer Name]``, ``{agent_name}`` as an export spells it), 
 style no helpdesk fills (``{{ author }}`` in a CSV), is a placeholder that did not map (``Unmapped``):
 the customer gets it as written unless the agent spots it. It is no room, and a macro that would send it,
 or a fill-in marker SK407 finds in its text, is broken whatever else it does well: its overall score is at
-most ``CAP`` (50). A helpdesk's own placeholder scriptkit does not know (an unknown Zendesk field) is the
-helpdesk's to fill: no room either. A macro whose every blank is no room has no flexibility (0).
+most ``CAP`` (50), as is a reply with no solution (SK401: an apology alone is sympathy, not a reply).
+A helpdesk's own placeholder scriptkit does not know (an unknown Zendesk field) is the helpdesk's to fill:
+no room either. A macro whose every blank is no room has no flexibility (0).
 
 A practice whose rules did not run (deselected) has no score, nor has a macro in another language than the
 pack's (SK006) any but flexibility, nor an internal note (written for the agents: its findings on
@@ -72,7 +73,7 @@ WEIGHTS = {Severity.ERROR: 0.5, Severity.WARNING: 0.3, Severity.SUGGESTION: 0.1}
 ABSENCE_RULES = {"missing-acknowledgment": "acknowledgment", "no-warm-language": "warm_language",
                  "no-flexibility": "flexibility", "missing-solution": "solution"}
 #: The most a macro scores overall when it would send a marker as written (a placeholder that did not map,
-#: a fill-in marker left in its text): broken, however good the rest.
+#: a fill-in marker left in its text), or has no solution: broken or empty, however good the rest.
 CAP = 50.0
 #: SK305's kinds that refuse a way forward ("per our policy", "there is nothing we can do"): the solution's too
 _DOOR_SHUT = ("policy language", "deflecting language")
@@ -167,9 +168,20 @@ class MacroAudit:
         return not self.internal and (bool(self.unmapped) or any(sends_marker(d) for d in self.diagnostics))
 
     @property
+    def held_because(self) -> str | None:
+        """Why its overall score is at most ``CAP``, else None: it would send a marker as written, or it has
+        no solution (SK401: an apology alone is sympathy, not a reply)."""
+        if self.sends_markers:
+            sent = ", ".join(repr(u.text) for u in self.unmapped[:3]) or "a fill-in marker (unfilled-blank)"
+            return f"it would send {sent} as written"
+        if self.scores.get("solution") is not None and any(d.name == "missing-solution" for d in self.diagnostics):
+            return "it has no solution: nothing says what happens next (missing-solution)"
+        return None
+
+    @property
     def capped(self) -> bool:
-        """Its overall score is held at ``CAP`` because it would send a marker as written."""
-        return self.sends_markers and self.mean > CAP
+        """Its overall score is held at ``CAP`` (``held_because`` says why)."""
+        return self.held_because is not None and self.mean > CAP
 
     @property
     def judged_in_part(self) -> bool:
@@ -185,8 +197,9 @@ class MacroAudit:
 
     @property
     def overall(self) -> float:
-        """The mean of its practice scores, at most ``CAP`` when it would send a marker as written."""
-        return min(self.mean, CAP) if self.sends_markers else self.mean
+        """The mean of its practice scores, at most ``CAP`` when it would send a marker as written or has no
+        solution (``held_because``)."""
+        return min(self.mean, CAP) if self.held_because is not None else self.mean
 
 
 @dataclass
@@ -353,11 +366,12 @@ class AuditReport:
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
                         "formula": "0 when a finding says the practice is missing (absent), else 100 * "
                                    "product(1 - weight(severity)) over the practice's diagnostics; overall: the "
-                                   "mean, at most cap when the macro would send a marker as written",
+                                   "mean, at most cap when the macro would send a marker as written or has "
+                                   "no solution",
                         "absent": ABSENCE_RULES, "cap": CAP},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "title": m.title, "location": str(m.location),
-                "overall": m.overall, "capped": m.capped,
+                "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,
                 "scores": m.scores, "flexibility_note": m.flexibility_note,
                 "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder}
                                           for u in m.unmapped],

@@ -77,6 +77,15 @@ def test_an_empty_or_cold_reply_scores_below_a_good_one(library: Path) -> None:
     assert plain.overall >= 80 > max(bare.overall, refusal.overall, by["Broken"].overall)
 
 
+def test_a_reply_with_no_solution_is_held_at_the_cap(tmp_path: Path) -> None:
+    # an apology alone, however warm, and with a fill-in for the agent: sympathy, not a reply
+    sorry = "I'm really sorry to hear that your {gadget} stopped working, that must be so frustrating."
+    [macro] = audit(_library(tmp_path, [("Sorry only", sorry)])).macros
+    assert "missing-solution" in {d.name for d in macro.diagnostics}
+    assert macro.mean > CAP and macro.overall == CAP and macro.capped
+    assert macro.held_because == "it has no solution: nothing says what happens next (missing-solution)"
+
+
 def test_the_imported_pack_scores_as_the_export_does(library: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     imported = runner.invoke(main, ["import", str(library), "-o", str(tmp_path / "pack")])

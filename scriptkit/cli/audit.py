@@ -92,7 +92,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution)
     scores 0; otherwise each error costs half of what is left, a warning 30%, a suggestion 10%.
     A macro's overall score is the mean, held at 50 when it would send a marker as written (a
-    placeholder that did not map, such as [Customer Name]). Also lists the most common problems,
+    placeholder that did not map, such as [Customer Name]) or has no solution. Also lists the most common problems,
     duplicate and near-duplicate macros, macros that contradict each other on a number, and
     placeholders that can render blank or did not map.
 
@@ -171,9 +171,8 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
         con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
         con.print(f"       scores {per} · {names}", markup=False, highlight=False)
         if m.capped:
-            sent = ", ".join(repr(u.text) for u in m.unmapped[:3]) or "a fill-in marker (unfilled-blank)"
-            con.print(f"       overall held at {CAP:g} (from {m.mean:.0f}): it would send {sent} as written",
-                      markup=False, highlight=False)
+            con.print(f"       overall held at {CAP:g} (from {m.mean:.0f}): {m.held_because}", markup=False,
+                      highlight=False)
         if m.flexibility_note:
             con.print(f"       flexibility 0: {m.flexibility_note}", markup=False, highlight=False)
         if len(copies.get(m.id, ())) > 1:

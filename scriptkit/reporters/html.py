@@ -181,7 +181,7 @@ def _macro(m: MacroAudit) -> str:
     risks += "".join(f"<li><b>{_e(u.text)}</b> is a placeholder that did not map: the customer gets it as written "
                      f"unless the agent replaces it; {_e(unmapped_advice(u))}</li>" for u in m.unmapped)
     if m.capped:
-        risks += f"<li>Overall score held at {CAP:g} (from {m.mean:.0f}): it would send a marker as written.</li>"
+        risks += f"<li>Overall score held at {CAP:g} (from {m.mean:.0f}): {_e(m.held_because or '')}.</li>"
     if m.flexibility_note:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
     part = ' data-part="1"' if m.judged_in_part else ""  # (not in the score distribution's buckets)
@@ -273,7 +273,7 @@ def render_html(report: AuditReport) -> str:
 </section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
 {f'<section id="pack-problems"><h2>Problems of the pack as a whole</h2><ul class="problems">{pack_wide}</ul></section>' if pack_wide else ''}
-<p class="muted">Scores: a practice the reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution) scores 0; otherwise 100 &times; the product of (1 &minus; weight) over its problems, weights {_e(weights)}. A macro's overall score is the mean of its scores, at most {CAP:g} when it would send a marker as written (a placeholder that did not map, a fill-in marker). Made by scriptkit audit.</p>
+<p class="muted">Scores: a practice the reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution) scores 0; otherwise 100 &times; the product of (1 &minus; weight) over its problems, weights {_e(weights)}. A macro's overall score is the mean of its scores, at most {CAP:g} when it would send a marker as written (a placeholder that did not map, a fill-in marker) or has no solution. Made by scriptkit audit.</p>
 </main><script>{_JS}</script></body></html>
 """
 
