@@ -406,22 +406,32 @@ def _wrapped(text: str, start: int, end: int, slot: str) -> Finding | None:
 _BODY_SLOTS = ("acknowledgment", "warm_language", "solution")
 
 
-def _body(message: Message) -> list[tuple[str, int, int]]:
-    """Each run of customer-facing slot text (acknowledgment, warm language, solution) in reading order,
-    as (slot, start, end) in ``message.text``, when a layout greeting or sign-off frames them."""
+class _Parts(NamedTuple):
+    """A reply's customer-facing slot text (acknowledgment, warm language, solution) as runs of
+    (slot, start, end) in ``message.text``, in reading order; and whether the channel's layout puts a
+    greeting before them and a sign-off after them."""
+
+    runs: list[tuple[str, int, int]]
+    greeted: bool
+    signed: bool
+
+
+def _parts(message: Message) -> _Parts:
     runs: list[tuple[str, int, int]] = []
+    greeted = signed = False
+    text = message.text
     for a, b, seg in message.spans():
-        if seg.slot in _BODY_SLOTS:
-            if runs and runs[-1][0] == seg.slot and runs[-1][2] == a:
-                runs[-1] = (seg.slot, runs[-1][1], b)
+        slot = seg.slot
+        if slot in _BODY_SLOTS:
+            if runs and runs[-1][0] == slot and runs[-1][2] == a:
+                runs[-1] = (slot, runs[-1][1], b)
             else:
-                runs.append((seg.slot, a, b))
-    return runs
-
-
-def _frame(message: Message, slot: str) -> str:
-    """The text the channel's layout puts in the ``greeting`` or ``signoff`` of this reply ("" for none)."""
-    return "".join(message.text[a:b] for a, b, seg in message.spans() if seg.slot == slot).strip()
+                runs.append((slot, a, b))
+        elif slot == "greeting":
+            greeted = greeted or (a < b and not text[a:b].isspace())
+        elif slot == "signoff":
+            signed = signed or (a < b and not text[a:b].isspace())
+    return _Parts(runs, greeted, signed)
 
 
 # a greeting opening a slot: the word, up to four words or placeholders (a name, "there", "again"), then
@@ -430,6 +440,7 @@ _GREETING_AT_START = re.compile(
     r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|afternoon|evening|day))"
     r"(?:[ \t]+(?:\{\{[^{}\n]{1,80}\}\}|[^\W\d_][\w'’.-]{0,30})){0,4}?"
     r"(?:[ \t]*[,!.:;]|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))", re.I)
+_GREETING_LETTERS = frozenset("HhDdGg")
 # a line that closes a letter ("Kind regards,", "Best", "Thanks!") and, for the less certain ones, what
 # tells it is one: a name under it, or a comma after it
 _CLOSING = re.compile(
@@ -544,12 +555,14 @@ class DuplicateGreeting(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        body = _body(message)
-        if not body or not _frame(message, "greeting"):
+        parts = _parts(message)
+        if not parts.runs or not parts.greeted:
             return
-        slot, start, end = body[0]
+        slot, start, end = parts.runs[0]
         text = message.text
         a = start + len(text[start:end]) - len(text[start:end].lstrip())
+        if text[a:a + 1] not in _GREETING_LETTERS:  # (most replies: no pattern run)
+            return
         m = _GREETING_AT_START.match(text, a, end)
         if m is None:
             return
@@ -613,11 +626,13 @@ class DuplicateSignoff(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        body = _body(message)
-        if not body or not _frame(message, "signoff"):
+        parts = _parts(message)
+        if not parts.runs or not parts.signed:
             return
-        slot, start, end = body[-1]
+        slot, start, end = parts.runs[-1]
         text = message.text
+        if "\n" not in text[start:end]:  # (a closing is a line of its own, under the reply's last line)
+            return
         thread = _thread_in(text[start:end]) if "\n" in text[start:end] else None
         end = trimmed(text, start, start + thread if thread is not None else end)[1]
         a = _signoff_at_end(text, start, end)
@@ -689,7 +704,7 @@ class QuotedThread(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         text = message.text
-        for slot, start, end in _body(message):
+        for slot, start, end in _parts(message).runs:
             cut = _thread_in(text[start:end]) if "\n" in text[start:end] else None
             if cut is None:
                 continue
@@ -701,13 +716,16 @@ class QuotedThread(Rule):
                                      "flexibility: guidance.")
 
 
+_SENTENCE_MARKS = ".!?…"
+
+
 @register
 class RepeatedText(Rule):
     """A sentence or a paragraph of the reply says again, word for word, what the reply said already.
 
     ## What it does
     Reads the sentences of the reply's slots in order and flags each run of sentences that repeats,
-    word for word (case and punctuation aside), sentences earlier in the same reply: a paragraph
+    word for word (case, line breaks and the closing mark aside), sentences earlier in the same reply: a paragraph
     pasted twice, a line copied into two slots, a sentence pasted over and over. One finding per run,
     at the repeat, saying how often it appears. Sentences shorter than `min_words` words ("Thank
     you.", "I'm so sorry.") are left alone: said twice on purpose, they can read fine.
@@ -756,11 +774,11 @@ class RepeatedText(Rule):
         text = message.text
         first: dict[str, int] = {}  # a sentence's words -> how many times it is said
         runs: list[list[tuple[int, int, str]]] = []  # the repeats, in runs of consecutive sentences
-        for _slot, start, end in _body(message):
+        for _slot, start, end in _parts(message).runs:
             run: list[tuple[int, int, str]] | None = None
             for a, b in sentence_spans(text[start:end]):
-                words = _tokens(text[start + a:start + b])
-                key = " ".join(words)
+                words = text[start + a:start + b].lower().split()  # (as said: its case and line breaks aside)
+                key = " ".join(words).rstrip(_SENTENCE_MARKS)
                 times = first.get(key, 0)
                 if len(words) >= least:
                     first[key] = times + 1
