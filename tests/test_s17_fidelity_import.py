@@ -92,3 +92,25 @@ def test_liquid_blocks_and_raw_text_read_as_before() -> None:
     assert "{{ x }}" in "".join(texts)
     assert "{% if a %}{% if b %}1{% endif %}{% endif %}" in texts
     assert "{% raw %}" in texts
+
+
+def _quick_text(tmp_path: Path) -> Path:
+    return _write(tmp_path / "quick_text.json", {"totalSize": 2, "done": True, "records": [
+        {"attributes": {"type": "QuickText"}, "Id": "0Q1", "Name": "Parcel late",
+         "Message": "Hi {!Contact.FirstName}, I'm sorry the parcel is late. I've chased the courier today; it "
+                    "reaches you within 2 days.", "Category": "Shipping", "Channel": "Email;Chat"},
+        {"attributes": {"type": "QuickText"}, "Id": "0Q2", "Name": "Case number",
+         "Message": "Your case {!Case.CaseNumber} is open. I'll update you by Friday.", "Channel": "Messaging"}]})
+
+
+def test_a_quick_text_for_email_and_chat_is_one_script_and_one_record_again(tmp_path: Path) -> None:
+    library = import_library(_quick_text(tmp_path))
+    late = next(m for m in library.macros if m.title == "Parcel late")
+    assert not any("add 'chat'" in note for note in late.notes)
+    pack = library.write(tmp_path / "pack")
+    assert {s.title: list(s.channels) for s in load_pack(pack).scripts} == \
+        {"Parcel late": ["email", "chat"], "Case number": ["sms"]}
+    export(pack, ["salesforce"], tmp_path / "out", lint=False)
+    records = json.loads((tmp_path / "out/salesforce/quick_text.json").read_text(encoding="utf-8"))["records"]
+    assert sorted((r["Name"], r["Channel"]) for r in records) == [("Case number", "Messaging"),
+                                                                  ("Parcel late", "Email;Chat")]

@@ -59,6 +59,8 @@ class RawItem:
     unused: str = ""
     #: the channel the export names for it, where scriptkit knows it ("sms"); "" where it names none
     channel: str = ""
+    #: the other channels the export names for it (Salesforce's Channel 'Email;Chat': chat), after ``channel``
+    more_channels: list[str] = field(default_factory=list)
 
     def where(self, spelled: str) -> Location:
         """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""

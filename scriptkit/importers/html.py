@@ -32,6 +32,7 @@ class _Collector(HTMLParser):
         self.out: list[str] = []
         self.skip = 0
         self.links: list[tuple[str, int]] = []  # href, index in out where the link text starts
+        self.hrefs: list[str] = []  # every link's address, in order
         self.pre = 0
         self.lists: list[int | None] = []  # the open lists, inner last: an <ol>'s last number, None for <ul>
         # a table's row is a line, its cells with text apart by ' | ': written before a cell's first
@@ -80,6 +81,7 @@ class _Collector(HTMLParser):
                 self.lists.append(None if tag == "ul" else int(start) - 1 if start.strip().isdigit() else 0)
         elif tag == "a":
             self.links.append((dict(attrs).get("href") or "", len(self.out)))
+            self.hrefs.append(self.links[-1][0])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag.lower() == "attribute":
@@ -178,18 +180,18 @@ def _link_target(href: str) -> str:
     return "".join(out)
 
 
-_HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|\{\{|\{%|//")
 
 
 def html_relative_links(text: str) -> list[str]:
     """Each link of an HTML body whose address is relative ('/hc/en-us/requests/new', '#top'): the import
     keeps it, but it leads somewhere only from the helpdesk the body came from."""
-    found = []
-    for m in _HREF.finditer(text):
-        href = html.unescape(m.group(1) or m.group(2) or m.group(3) or "").strip()
-        if href and not _ABSOLUTE.match(href):
-            found.append(href[:80])
+    if "href" not in text.lower():  # (most bodies: no second parse of what html_to_text has read)
+        return []
+    parser = _Collector()
+    parser.feed(text)
+    parser.close()
+    found = [href.strip()[:80] for href in parser.hrefs if href.strip() and not _ABSOLUTE.match(href.strip())]
     return list(dict.fromkeys(found))
 
 
@@ -257,7 +259,8 @@ def html_images(text: str) -> list[str]:
 
 
 # (a link's address in ``[text](address)``, which may hold a placeholder with spaces in its braces)
-_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|\S+@\S+|\]\((?:\{\{[^{}]*\}\}|[^()\s{])*\)")
+# (an e-mail address from a word's start: tried from every character of a long word, it took quadratic time)
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|(?<!\S)\S+@\S+|\]\((?:\{\{[^{}]*\}\}|[^()\s{])*\)")
 _STEP = re.compile(r"^\s*\d+[.)]\s", re.M)
 _WORD = re.compile(r"\w+")
 

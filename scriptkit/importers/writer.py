@@ -78,7 +78,8 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
         if native.emotion:
             doc["emotion"] = native.emotion
     mine = raw.channel if own_channel and raw.channel else channel
-    doc["channels"] = CommentedSeq(native.channels if native is not None else [mine])
+    more = [c for c in raw.more_channels if c != mine] if own_channel and raw.channel else []
+    doc["channels"] = CommentedSeq(native.channels if native is not None else list(dict.fromkeys([mine, *more])))
     doc["channels"].fa.set_flow_style()
     if raw.tags:  # (an internal note says so in its notes and settings: a tag would reach the helpdesk's tickets)
         tags = CommentedSeq(dict.fromkeys(raw.tags))
@@ -311,7 +312,8 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
         native = next((m.native for m in macros if m.native is not None), None)
         pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
                              library_language(m.raw.body for m in macros), channel,
-                             sorted({m.raw.channel for m in macros if m.native is None and m.raw.channel}
+                             sorted({c for m in macros if m.native is None and m.raw.channel
+                                     for c in (m.raw.channel, *m.raw.more_channels)}
                                     if own_channels else ()), notes)
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:  # (each names its own file: a library can be read from several)

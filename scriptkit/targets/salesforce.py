@@ -5,6 +5,7 @@ text, at most 4096 characters), Category, Channel, with merge fields such as
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
@@ -136,11 +137,34 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
         return str(payload["Name"]), str(payload["Message"])
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        rendered = _one_per_text(rendered)
         out = bundle_files(
             "salesforce", "quick_text", rendered, lambda p: p, batch=COLLECTION_MAX,
             bundle=lambda items: {"allOrNone": False,
                                   "records": [{"attributes": {"type": "QuickText"}, **i} for i in items]})  # type: ignore[dict-item]
         return {**out, **self.readme_file()}
+
+
+def _one_per_text(rendered: Sequence[Rendered]) -> list[Rendered]:
+    """A script exported for several channels with the same text is one Quick Text whose Channel holds each
+    channel's value ('Email;Chat', as Salesforce's multi-select picklist writes them), named as its first
+    channel's record; where the text (or category, folder) differs by channel, each channel keeps its own."""
+    merged: dict[tuple[str, int, str, str, str], int] = {}
+    out: list[Rendered] = []
+    for r in rendered:
+        p = r.payload
+        key = (r.message.script_id, r.message.variant, str(p.get("Message")), str(p.get("Category")),
+               str(p.get("FolderId")))
+        if key in merged:
+            first = out[merged[key]]
+            values = str(first.payload["Channel"]).split(";")
+            if p["Channel"] not in values:
+                joined = ";".join([*values, str(p["Channel"])])
+                out[merged[key]] = replace(first, payload={**first.payload, "Channel": joined})
+            continue
+        merged[key] = len(out)
+        out.append(r)
+    return out
 
 
 def target() -> SalesforceTarget:
