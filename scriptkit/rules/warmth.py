@@ -1011,7 +1011,6 @@ class NoWarmLanguage(Rule):
     "I won't apologise", "Thanks for nothing"). A greeting and a sign-off are not counted: nearly every
     reply has them. A channel whose script leaves the slot out on purpose
     (`by_channel: {sms: {warm_language: ""}}`, as a 160-character text often must) is left alone.
-    The finding points at the reply's first sentence, once for all the channels that report it.
 
     ## Why it matters
     Acknowledgment shows the customer they were heard; warm language shows there is a person on
@@ -1072,9 +1071,7 @@ class NoWarmLanguage(Rule):
                              "is no thanks, reassurance or hope",
                              'apologize as yourself, for what happened: "I\'m sorry ...", or add a line such '
                              'as "Thanks for letting me know"')
-        # (at the reply's first sentence, not the whole reply: channels join sentences differently, and one
-        # finding at one place reads better once than once per channel)
-        yield Finding(body[0].start, body[0].end, f"the reply has no warm line: {said}", suggestion=instead,
+        yield Finding(body[0].start, body[-1].end, f"the reply has no warm line: {said}", suggestion=instead,
                       location=empty_slot_location(message, ctx, "warm_language"))
 
 
