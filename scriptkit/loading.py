@@ -989,6 +989,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                   errors: ErrorCollector, prefix: tuple[str | int, ...] = (), data: Any = None) -> None:
     slot_types_reported: set[tuple[str | int, ...]] = set()  # (and constants: one message each)
     misspelled: set[tuple[str | int, ...]] = set()  # required keys that an unknown key is a typo of
+    unknown, more_at = 0, None  # unknown keys: the first MAX_UNKNOWN_KEYS each, then how many more
     # unknown keys first, so a missing key that is only misspelled is reported once
     for err in sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden"):
         loc, slot_tag, slot_value = _clean_loc(tuple(err["loc"]), data)
@@ -1056,6 +1057,11 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                            origin.location(path, key=True),
                            "Delete the spaces at the start of the line and type ordinary ones: it was pasted "
                            "from a document or web page.")
+                continue
+            unknown += 1
+            if unknown > MAX_UNKNOWN_KEYS:  # (10,000 keys: a pasted table, not typos; no suggestion each)
+                if unknown == MAX_UNKNOWN_KEYS + 1:
+                    more_at = origin.location(path, key=True)
                 continue
             options = _fields_at(model, loc[:-1])
             close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
@@ -1127,6 +1133,13 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
         else:
             msg = err["msg"].removeprefix("Value error, ")
             errors.add(f"{'.'.join(map(str, path)) or 'document'}: {msg}", origin.location(path))
+    if more_at is not None:
+        errors.add(f"{unknown - MAX_UNKNOWN_KEYS:,} more unknown keys in this file, from here on (the first "
+                   f"{MAX_UNKNOWN_KEYS} are listed one by one)", more_at,
+                   "Was a table or another file pasted in? Take those lines out, then run check again.")
+
+
+MAX_UNKNOWN_KEYS = 50  # unknown keys of one file reported one by one, each with its suggestion
 
 
 _UNION_TAGS = {"str", "list[str]", "Flexibility", "int", "float", "bool"}
