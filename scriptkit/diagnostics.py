@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from scriptkit.errors import ConfigError, argument_named
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -19,7 +21,16 @@ class Location:
         return f"{self.file}:{self.line}:{self.col}"
 
 
+class UnknownSeverity(ConfigError, ValueError):
+    """A name that is no severity (``Severity.parse``): a ``ConfigError`` with the message, and a
+    ``ValueError`` as an unknown enum value has always been."""
+
+    def __str__(self) -> str:
+        return ConfigError.__str__(self)  # (not ValueError's)
+
+
 _RANKS = {"error": 3, "warning": 2, "suggestion": 1}
+_ALIASES = {"info": "suggestion", "hint": "suggestion", "warn": "warning"}
 
 
 class Severity(str, Enum):
@@ -36,8 +47,15 @@ class Severity(str, Enum):
 
     @classmethod
     def parse(cls, value: str) -> Severity:
-        aliases = {"info": "suggestion", "hint": "suggestion", "warn": "warning"}
-        return cls(aliases.get(value.lower(), value.lower()))
+        """A severity from its name (``"warn"``, ``"info"`` and ``"hint"`` too, any case); anything
+        else raises ``UnknownSeverity``, a ConfigError that is also the ValueError it always was."""
+        if isinstance(value, str):
+            name = value.lower()
+            name = _ALIASES.get(name, name)
+            if name in _RANKS:
+                return cls(name)
+        raise UnknownSeverity(f"Severity.parse() takes a severity's name, not {argument_named(value)}",
+                              hint="Use one of: error, warning, suggestion.")
 
 
 @dataclass(frozen=True)

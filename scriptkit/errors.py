@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from scriptkit.diagnostics import Location
+if TYPE_CHECKING:  # (only named in annotations: diagnostics imports this module)
+    from scriptkit.diagnostics import Location
 
 
 class ScriptkitError(Exception):

@@ -110,6 +110,8 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
 
     check_argument(pack, (Pack, str, os.PathLike), "export", "the pack", "a Pack or a folder")
     check_argument(out_dir, (str, os.PathLike), "export", "out_dir", "a folder (str or Path)")
+    check_argument(force, bool, "export", "force", "True or False")  # ("no" is truthy: it would force)
+    check_argument(lint, bool, "export", "lint", "True or False")
     check_argument(config, (LintConfig, type(None)), "export", "config", "a LintConfig or None",
                    "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
     names = [targets] if isinstance(targets, str) else list(targets) if isinstance(targets, Iterable) else None

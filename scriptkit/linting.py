@@ -156,6 +156,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
                    else "Load it with scriptkit.load_pack(folder).")
     check_argument(config, (LintConfig, type(None)), "lint_pack", "config", "a LintConfig or None",
                    "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
+    check_argument(export_settings, bool, "lint_pack", "export_settings", "True or False")
     if export_settings:
         from scriptkit.exporting import check_settings
 

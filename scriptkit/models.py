@@ -10,7 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, argument_named
 
 # (they live beside Message, so judging one reply need not import pydantic; still importable from here)
 from scriptkit.message import CHANNELS as CHANNELS
@@ -299,6 +299,9 @@ class Pack(_Model):
         # by an index of positions (rules ask for the script of a finding: a scan each was quadratic
         # in a large pack), checked at each use and rebuilt when the list changed under it; rebuilt
         # aside and then swapped in, so that another thread never reads it half built
+        if not isinstance(script_id, str):
+            raise ConfigError(f"Pack.script() takes a script's id, not {argument_named(script_id)}",
+                              hint="pack.scripts holds its scripts, each with its id.")
         index = self._positions
         at = index.get(script_id)
         scripts = self.scripts

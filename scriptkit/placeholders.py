@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from scriptkit.errors import ConfigError, argument_named
+
 
 @dataclass(frozen=True)
 class PlaceholderSpec:
@@ -58,6 +60,9 @@ class Catalogue:
         return iter(self._specs.values())
 
     def get(self, name: str) -> PlaceholderSpec | None:
+        if not isinstance(name, str):
+            raise ConfigError(f"Catalogue.get() takes a placeholder's name, not {argument_named(name)}",
+                              hint="Pass its dotted name, e.g. 'customer.first_name'.")
         return self._specs.get(name)
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, argument_named
 
 
 def templates_root() -> Path:
@@ -18,6 +18,9 @@ def templates_root() -> Path:
 def template_dir(name: str) -> Path:
     """The folder of a built-in pack (``"starter"``: 24 scripts to start from; ``"new"``: what
     ``scriptkit init`` writes); ``ConfigError`` names the known ones for any other name."""
+    if not isinstance(name, str):
+        raise ConfigError(f"template_dir() takes a built-in pack's name, not {argument_named(name)}",
+                          hint="Pass 'starter' or 'new'; a pack of your own loads with scriptkit.load_pack(folder).")
     root = templates_root()
     path = root / name
     if not (path / "pack.yaml").is_file():
