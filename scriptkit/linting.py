@@ -577,7 +577,9 @@ def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnos
     """One diagnostic per place and message (or per ``key``); remember every channel that reported it."""
     if key is None:
         location = diag.location
-        key = (diag.code, location.file, location.line, location.col, diag.message, diag.text)
+        # the text up to whitespace: email joins a reply's sentences with blank lines, chat with spaces,
+        # and a finding on the same words must be shown once for both
+        key = (diag.code, location.file, location.line, location.col, diag.message, " ".join(diag.text.split()))
     kept = by_key.get(key)
     if kept is None:
         if diag.channel:

@@ -189,8 +189,6 @@ def test_the_state_of_a_card_is_not_a_next_step(make_pack: MakePack, solution: s
 # ---------------------------------------------------------------- SK207: one finding for two channels
 
 @pytest.mark.timeout(60)
-@pytest.mark.xfail(reason="linting.merge_diagnostic keys on the finding's text, which email and chat join with "
-                          "different whitespace: the fix belongs there, not in SK207", strict=False)
 def test_no_warm_line_is_reported_once_for_email_and_chat(make_pack: MakePack) -> None:
     # two identical lines at the same place, one per channel (their sentences are joined differently)
     found = _lint(make_pack, "SK207", acknowledgment="The card was used twice in Rome, which is alarming.",
