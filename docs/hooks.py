@@ -216,7 +216,8 @@ def process_markdown(markdown: str, workspace: Path, page_name: str = "page") ->
                 target = _inside(workspace, arg)
                 if not target.is_file():
                     raise PluginError(f"`show: {arg}`: no such file (the commands above did not write it)")
-                text = target.read_text(encoding="utf-8").rstrip()
+                # (utf-8-sig: the CSV export for spreadsheets starts with a byte order mark)
+                text = target.read_text(encoding="utf-8-sig").rstrip()
                 out.append(_fence(_truncate(text, opts.get("lines")), opts.get("lang", "")))
             else:
                 name, *args = arg.split()
@@ -476,7 +477,8 @@ FIELD_DOCS: dict[str, str] = {
     "PackMeta.constants": "Values filled in when the pack is built: `{{ refund_days }}` in any script.",
     "PackMeta.placeholders": "Extra helpdesk placeholders for this pack, as `namespace.field` keys "
     "(see [Placeholders](placeholders.md)).",
-    "PackMeta.channels": "Per-channel layout: greeting, sign-off and separator (see [Channel layouts](#channel-layouts)).",
+    "PackMeta.channels": "Per-channel layout: greeting, sign-off and separator "
+    "(see [Channel layouts](#channel-layouts)).",
     "PackMeta.rules": "Lint settings: select, ignore, severity, options, custom rules "
     "(see [Configure](../rules/configure.md)).",
     "PackMeta.export": "Settings for `scriptkit export`, per target.",
