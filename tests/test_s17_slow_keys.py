@@ -34,3 +34,19 @@ def test_a_few_unknown_keys_are_each_listed_with_a_suggestion(make_pack: Any) ->
     assert "unknown key 'tittle'. Did you mean 'title'?" in result.output
     assert "unknown key 'chanels'. Did you mean 'channels'?" in result.output
     assert "more unknown keys" not in result.output
+
+
+@pytest.mark.timeout(60)
+def test_a_flood_of_problems_in_one_file_prints_the_first_hundred_then_how_many_more(make_pack: Any) -> None:
+    variants = "".join("  -\n" for _ in range(300))  # 300 empty variants: one problem each
+    root = make_pack({"b.yaml": "id: b\ntitle: Billing\nacknowledgment:\n" + variants
+                      + "solution: I will fix it today.\n", "ok.yaml": "id: ok\ntitle: OK\nacknowledgment: I see.\n"
+                      "solution: I will fix it today.\nwarm_language: [\n"})
+    result = CliRunner().invoke(main, ["check", str(root), "-j1", "--format", "text"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    out = result.output
+    assert out.count("error: variant ") == 100, out[-2000:]
+    where = root / "scripts" / "b.yaml"
+    assert f"{where}: 200 more problems in this file not shown (the first 100 are above)" in out, out[-2000:]
+    assert f"{root / 'scripts' / 'ok.yaml'}:" in out  # another file's problem is still printed
+    assert "301 problems found." in out, out[-500:]

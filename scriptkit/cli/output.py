@@ -29,14 +29,29 @@ def report_error(exc: ScriptkitError) -> None:
     """Print every problem as ``file:line:col: error: message. hint`` on stderr."""
     err = console(stderr=True)
     errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
+    lines: list[str] = []
+    per_file: dict[str, int] = {}  # problems of each file; past MAX_PER_FILE, counted, not printed
     for e in errors:
+        file = e.location.file if e.location else ""
+        per_file[file] = per_file.get(file, 0) + 1
+        if file and per_file[file] > MAX_PER_FILE:
+            continue
         where = f"{e.location}: " if e.location else ""
         text = two_sentences(e.message, e.hint)
         hint_at = len(text) - len(e.hint or "")  # the hint ends the text and is printed dimmed
         hint = f"[dim]{_escape(e.hint)}[/dim]" if e.hint else ""
-        err.print(f"{_escape(where)}[bold red]error:[/bold red] {_escape(text[:hint_at])}{hint}")
+        lines.append(f"{_escape(where)}[bold red]error:[/bold red] {_escape(text[:hint_at])}{hint}")
+    for file, count in per_file.items():
+        if file and count > MAX_PER_FILE:
+            more = count - MAX_PER_FILE
+            lines.append(f"{_escape(file)}: {more:,} more problem{'s' if more > 1 else ''} in this file "
+                         f"not shown (the first {MAX_PER_FILE} are above); fix those and run again.")
     if len(errors) > 1:
-        err.print(f"{len(errors)} problems found.")
+        lines.append(f"{len(errors)} problems found.")
+    err.print("\n".join(lines))  # (one print: rich's own cost is per call)
+
+
+MAX_PER_FILE = 100  # problems of one file printed one by one (then how many more)
 
 
 def _escape(text: str) -> str:
