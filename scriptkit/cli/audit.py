@@ -15,6 +15,7 @@ import click
 from scriptkit.cli.importing import say_detected, source_options
 from scriptkit.cli.options import grammar_option
 from scriptkit.cli.output import console, writing
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -104,6 +105,10 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     if html_path and any(Path(s).is_file() and Path(html_path).resolve() == Path(s).resolve() for s in sources):
         raise ConfigError(f"--html {html_path} is the file being audited: the report would replace it",
                           hint="Write the HTML report to a new file.")
+    if html_path and (inside := _file_of_a_folder(html_path, sources)):
+        raise ConfigError(f"--html {html_path} is a file of {inside}, which is being audited: the report would "
+                          "replace it", Location(html_path, 1, 1),
+                          "Write the HTML report outside that folder, or to a new .html file.")
     if len(sources) > 1 and (folder := next((s for s in sources if Path(s).is_dir()), None)):
         raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
                           hint="Audit the pack by itself, or name the export files in the folder.")
@@ -267,3 +272,13 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
 
 
 commands = [audit_command]
+
+
+def _file_of_a_folder(html_path: str, sources: tuple[str, ...]) -> str | None:
+    """The source folder that holds ``html_path`` as one of its files (pack.yaml, a script, an
+    export file), if any: only an .html file there (an earlier report) may be replaced."""
+    target = Path(html_path)
+    if not target.is_file() or target.suffix.lower() in (".html", ".htm"):
+        return None
+    resolved = target.resolve()
+    return next((s for s in sources if Path(s).is_dir() and Path(s).resolve() in resolved.parents), None)
