@@ -93,6 +93,13 @@ def test_a_greeting_word_that_does_not_open_the_reply_is_left_alone(make_pack: A
     assert [d["code"] for d in clean(make_pack, ack="Hello there! " + ack)] == ["SK008"]
 
 
+def test_a_letter_pasted_into_a_later_slot_opens_with_its_greeting_line(make_pack: Any) -> None:
+    pasted = "Hi {{ customer.first_name | fallback('there') }},\n\n" + SOLUTION
+    (found,) = clean(make_pack, solution=pasted)
+    assert (found["code"], found["line"], found["col"]) == ("SK008", 8, 12)  # (after the opening quote)
+    assert not clean(make_pack, solution="Hi again from me! " + SOLUTION)  # (not a letter's greeting line)
+
+
 @pytest.mark.parametrize("solution", [
     SOLUTION + "\n\nThanks again for bearing with us!",
     SOLUTION + "\n\nThank you.",

@@ -508,8 +508,9 @@ class DuplicateGreeting(Rule):
     ## What it does
     On a channel whose layout in pack.yaml (or the default layout) adds a greeting, reads the start of
     the reply's first slot. Where it opens with one too ("Hi {{ customer.first_name }},", "Hello
-    there!", "Dear Maya"), the customer gets two. A greeting later in the text ("so, hi again") is
-    left alone, as is a channel whose layout has no greeting.
+    there!", "Dear Maya"), the customer gets two. A later slot counts only when it opens with a
+    letter's greeting line ("Hi Maya," alone on its line, over the text pasted with it). A greeting
+    inside the text ("so, hi again") is left alone, as is a channel whose layout has no greeting.
 
     ## Why it matters
     "Hi Maya,\\n\\nHi Maya," is the first thing the customer reads, and it shows a reply pasted from an
@@ -558,15 +559,22 @@ class DuplicateGreeting(Rule):
         parts = _parts(message)
         if not parts.runs or not parts.greeted:
             return
-        slot, start, end = parts.runs[0]
         text = message.text
-        a = start + len(text[start:end]) - len(text[start:end].lstrip())
-        if text[a:a + 1] not in _GREETING_LETTERS:  # (most replies: no pattern run)
+        for k, (slot, start, end) in enumerate(parts.runs):
+            a = start + len(text[start:end]) - len(text[start:end].lstrip())
+            if text[a:a + 1] not in _GREETING_LETTERS:  # (most replies: no pattern run)
+                continue
+            m = _GREETING_AT_START.match(text, a, end)
+            if m is None:
+                continue
+            b = trimmed(text, a, m.end())[1]
+            # (a later slot: only a letter's greeting line, "Hi {{customer.first_name}}," over the text pasted with it)
+            if k and not (text[b - 1] == "," and text[b:end].lstrip(" \t")[:1] in ("\n", "")):
+                continue
+            yield from self._found(slot, a, b)
             return
-        m = _GREETING_AT_START.match(text, a, end)
-        if m is None:
-            return
-        b = trimmed(text, a, m.end())[1]
+
+    def _found(self, slot: str, a: int, b: int) -> Iterator[Finding]:
         yield Finding(a, b, f"the {slot.replace('_', ' ')} opens with a greeting of its own, after the layout's: "
                             "the customer reads two",
                       suggestion="Delete it here: the layout in pack.yaml greets the customer in every reply.")
