@@ -104,3 +104,11 @@ def test_the_html_exports_give_back_links_and_lists_and_plain_text_stays_readabl
     assert link in gorgias["actions"][0]["arguments"]["body_html"]
     quick = json.loads((tmp_path / "out/salesforce/quick_text.json").read_text(encoding="utf-8"))["records"][0]
     assert "follow it here (https://example.com/where)" in quick["Message"] and "[" not in quick["Message"]
+
+
+def test_a_relative_address_inside_the_link_text_is_still_kept() -> None:
+    from scriptkit.importers.html import html_to_text
+
+    text = html_to_text('<p>Go <a href="/">home/page</a>, call <a href="tel:+15550100">+15550100</a> or see '
+                        '<a href="https://example.com/faq">https://example.com/faq</a>.</p>')
+    assert text == "Go [home/page](/), call +15550100 or see https://example.com/faq."

@@ -125,7 +125,8 @@ class _Collector(HTMLParser):
         parts = self.out[start:]
         text = "".join(p for p in parts if not p.startswith("\x00")).strip()
         address = _address(href)
-        if not href or address in text:
+        # (the text holds the address: the text says it all; "/" within "home/page" is no address of it)
+        if not href or address == text or (address in text and _ABSOLUTE.match(href) and len(address) > 3):
             return
         if not text:
             self.out.append(href)
