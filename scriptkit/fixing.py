@@ -44,8 +44,9 @@ class FileFix:
 
     def diff(self, label: str | None = None) -> str:
         name = label or self.path
-        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
-                                            f"a/{name}", f"b/{name}"))
+        # (lines without their own ends, so that a file whose lines end in a lone CR reads in a terminal)
+        return "".join(line + "\n" for line in difflib.unified_diff(
+            self.before.splitlines(), self.after.splitlines(), f"a/{name}", f"b/{name}", lineterm=""))
 
 
 def edits_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Edit]]:
@@ -160,8 +161,8 @@ def _line_break_spellings(text: str, edit: Edit) -> list[str]:
     """The replacement's line breaks as the YAML around the edit may need them: the next line
     indented like the edited one (a block), or further, and after a blank line (quoted and plain
     text, where one line break folds into a space). ``verify`` keeps the one that reads right."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    line = text[text.rfind("\n", 0, edit.start) + 1:edit.start]
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"  # (old Mac: CR)
+    line = text[max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1:edit.start]
     indent = len(line) - len(line.lstrip(" "))
     return [edit.replacement.replace("\n", breaks + " " * width)
             for width in (indent, indent + 2) for breaks in (newline, newline * 2)]

@@ -71,3 +71,25 @@ def test_a_yaml_error_quotes_its_own_line_only(tmp_path: Path) -> None:
     assert "scripts/a.yaml:3:26: error: YAML syntax error" in out.output
     assert '"I can see: how frustrating it is to wait."' in out.output
     assert "\r" not in out.output
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n", "\n"])
+def test_a_fix_that_breaks_a_line_writes_the_files_own_line_ending(tmp_path: Path, newline: str) -> None:
+    # SK007 turns a typed \n into a real line break: in an old-Mac file that break is a CR too
+    root = write_pack(tmp_path, [*LINES, "solution: |", "  I have chased it today.\\nIt will reach you by Friday."],
+                      newline)
+    fixed = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--fix"])
+    assert "Traceback" not in fixed.output
+    written = (root / "scripts" / "a.yaml").read_bytes().decode()
+    assert written.count(newline) == len(LINES) + 3
+    if newline == "\r":
+        assert "\n" not in written
+    assert "chased it today." + newline + "  It will reach you by Friday." in written
+
+
+def test_the_diff_of_an_old_mac_file_reads_line_by_line(tmp_path: Path) -> None:
+    root = write_pack(tmp_path, [*LINES, f"solution: I have chased it today. {STIFF}"], "\r")
+    out = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--diff"])
+    lines = out.output.splitlines()
+    assert f"-solution: I have chased it today. {STIFF}" in lines
+    assert f"+solution: I have chased it today. {EASY}" in lines
