@@ -199,9 +199,15 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         if parsed is not None and "- " in text and (slip := _dash_in_text(text, *parsed)) is not None:
             errors.add(*slip)
             return None
-        if parsed is not None and ("\\u" in text or "\\U" in text) and (half := _half_character(*parsed)):
+        if parsed is not None and ("\\u" in text or "\\U" in text) and (half := _escaped(*parsed, HALF_CHARACTER)):
             errors.add(f"'\\u{half[0]:04x}' is half of a character (a surrogate), which no file or helpdesk can hold",
                        half[1], "Write the character itself, or its full code: '\\U0001F600', not two '\\u' halves.")
+            return None
+        if parsed is not None and "\\" in text and (control := _escaped(*parsed, _ESCAPED_CONTROL)):
+            errors.add(f"an escape in this text writes an invisible control character, U+{control[0]:04X}, which the "
+                       "customer's helpdesk would get as it is", control[1],
+                       "Delete the escape ('\\x1b', '\\0', '\\a', '\\u0007' ...): a reply needs none "
+                       "('\\n' breaks a line, '\\t' is a tab).")
             return None
         return parsed
     except RecursionError:  # nesting deeper than Python's stack: say where, not "maximum recursion depth"
@@ -211,13 +217,20 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         return None
 
 
-def _half_character(data: Any, origin: Origin) -> tuple[int, Location] | None:
-    """A '\\ud83d' escape in a quoted text or key: a lone half of a UTF-16 pair, which Python keeps
-    as it is and every later write (the terminal, a report, an export) fails on."""
+_LONG_NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d_]{4299,}")
+# what a double-quoted '\\x1b', '\\0', '\\a' or '\\u0007' makes: a control character (a raw one in the file
+# YAML refuses), which reached the export and the terminal as it was (ESC ] 0; retitles a window)
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _escaped(data: Any, origin: Origin, pattern: re.Pattern[str]) -> tuple[int, Location] | None:
+    """The first character of ``pattern`` an escape put in a quoted text or key, and where: a
+    '\\ud83d' (a lone half of a UTF-16 pair, which Python keeps as it is and every later write
+    fails on) or a control character."""
     for table, is_key in ((origin.values, False), (origin.keys, True)):
         for path, start in table.items():
             text = path[-1] if is_key and path else value_at(data, path)
-            if isinstance(text, str) and (found := HALF_CHARACTER.search(text)) is not None:
+            if isinstance(text, str) and (found := pattern.search(text)) is not None:
                 return ord(found[0]), origin.source.location(start)
     return None
 
@@ -419,6 +432,10 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         control = _control_character(text, source)  # (a ReaderError: 'unacceptable character #x0007')
         if control is not None:
             errors.add(control[0], control[1], control[2])
+        elif isinstance(exc, ValueError) and (long := _LONG_NUMBER.search(text)) is not None:
+            # (Python reads at most 4,300 digits as an int: its own message names sys.set_int_max_str_digits)
+            errors.add(f"a number of {len(long[0])} digits is here, longer than YAML can read as a number",
+                       source.location(long.start()), "Put it in double quotes to keep it as text.")
         else:
             errors.add(f"YAML error: {exc}".splitlines()[0], Location(name, 1, 1))
         return None

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 def console(stderr: bool = False, emoji: bool = False) -> Console:
     """A console for the command's output. No emoji codes: a place in a file ('front.json:100:16') would
     print as 'front.json💯16', and a writer's text may hold ':smile:' as written."""
-    from rich.console import Console  # (imported when something is printed: --format json needs none)
+    from scriptkit.reporters.text import SafeConsole  # (rich, when something is printed: --format json needs none)
 
     no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True, emoji=emoji)
+    return SafeConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True, emoji=emoji)
 
 
 def report_error(exc: ScriptkitError) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -25,12 +25,37 @@ EMPATHY_SLOTS = ("acknowledgment", "warm_language", "solution")
 FRAME_SLOTS = ("greeting", "signoff")
 
 
+# A control character shown as its picture ('␛' for ESC), one character for one so that every
+# span of a Text stays where it was: a reviewed file or an excerpt holding ESC ] 52 ... would
+# otherwise reach the terminal as a command (write the clipboard, retitle the window, clear it).
+_VISIBLE = {**{c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20))},
+            0x7F: 0x2421, **dict.fromkeys(range(0x80, 0xA0), 0xFFFD)}
+
+
+class SafeConsole(Console):
+    """A rich Console that prints the control characters of what it is given as visible pictures,
+    never as terminal commands (its own styles are written after, so they are kept)."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        super().print(*(_visible(o) for o in objects), **options)
+
+
+def _visible(value: Any) -> Any:
+    if isinstance(value, Text):
+        plain = value.plain
+        if plain.translate(_VISIBLE) != plain:
+            value = value.copy()
+            value.plain = plain.translate(_VISIBLE)
+        return value
+    return value.translate(_VISIBLE) if isinstance(value, str) else value
+
+
 def make_console(stream: TextIO) -> Console:
     # Colour only on this process's own output, where a terminal (or FORCE_COLOR) asks for it: a
     # report written to a file (-o) or into a caller's stream is read in an editor, not a terminal.
     own = stream is sys.stdout or stream is sys.stderr
-    return Console(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True,
-                   emoji=False, force_terminal=None if own else False)
+    return SafeConsole(file=stream, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True,
+                       emoji=False, force_terminal=None if own else False)
 
 
 class _Lines:
