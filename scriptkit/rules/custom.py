@@ -127,7 +127,7 @@ class CustomRule(Rule):
         # terms inside a placeholder ({{order.number}}) or a blank are not words of the reply
         allowed = self._scoped(message, text_only=True)
         for a, b in self._scoped(message):
-            for m in self.spec.pattern.finditer(text, a, b):
+            for m in bounded_finditer(self.spec.pattern, text, a, b):
                 if any(s <= m.start() and m.end() <= e for s, e in allowed):
                     yield m
 
@@ -189,6 +189,39 @@ class CustomRule(Rule):
                     if bound is not None and bad:
                         yield Finding(s, e, spec.message.format(metric=METRIC_LABELS[spec.metric], value=f"{amount:g}",
                                                                 expected=f"{word} {bound:g}"), spec.suggestion)
+
+
+# A long text (a 2 MB reply given to review) is searched a window at a time: a loop that passes
+# the slow-pattern check ("\w+!", ".*policy") still tries every start against the text after it,
+# the square of the text's length in all (40,000 letters: seconds), and the check cannot see
+# every shape. In windows the work grows with the text's length. A match is taken from a window
+# with at least _REACH characters of text after it in view (or the text's end); a match longer
+# than _WINDOW - _REACH characters is cut there. Texts up to _LONG characters (every script and
+# ordinary reply) are searched whole, as before.
+_LONG = 5000
+_WINDOW = 1000
+_REACH = 250
+
+
+def bounded_finditer(pattern: re.Pattern[str], text: str, a: int, b: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, a, b)``, in windows when ``b - a`` is long (see above)."""
+    if b - a <= _LONG:
+        yield from pattern.finditer(text, a, b)
+        return
+    pos = a
+    while pos <= b:
+        hi = min(b, pos + _WINDOW)
+        m = pattern.search(text, pos, hi)
+        if m is None:
+            if hi == b:
+                return
+            pos = hi - _REACH  # (starts before it were tried with _REACH characters after them)
+            continue
+        if hi < b and m.end() > hi - _REACH and m.start() > pos:
+            pos = m.start()  # try it again with the text after it in view
+            continue
+        yield m
+        pos = m.end() + (m.end() == m.start())
 
 
 def _measure(metric: str, chunk: str) -> int:
@@ -282,7 +315,7 @@ _MAX_STATES = 400  # positions of a pattern the check reads; a longer one is ref
 _MAX_LOOP_STATES = 80  # positions of one loop the pairwise comparison reads (its cost grows as the fourth power)
 _SAMPLE = "".join(map(chr, range(128))) + "\u00a0\u00e9\u00c9\u00df\u00f1\u2019\u201c\u2014\u0663\u3000\u20ac\u4e00"
 SLOW_HINT = ("Give each stretch of text one way to match: write (a+)+ as a+, (a|aa)+ as a+, "
-             "(\\w+\\s?)+ as \\w+(\\s\\w+)*, or list plain words under terms:.")
+             "(\\w+\\s?)+ as \\w+(\\s\\w+)*, \\w*\\w*! as \\w*!, or list plain words under terms:.")
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 
@@ -297,6 +330,8 @@ class _Automaton:
     def __init__(self) -> None:
         self.items: list[tuple[Any, Any]] = []  # the (op, argument) each position matches
         self.edges: dict[int, dict[int, int]] = {}  # position -> next position -> routes
+        self.groups: dict[int, Any] = {}  # group number -> its parsed pattern (a back-reference reads it again)
+        self.checks: list[int] = []  # where a zero-width test ($, \b, a lookahead) stands: before this position
 
     def _link(self, sources: Iterable[int], targets: Iterable[int]) -> None:
         for a in sources:
@@ -324,7 +359,10 @@ class _Automaton:
             self.items.append((op, arg))
             return False, {len(self.items) - 1}, {len(self.items) - 1}
         if op is _sre.SUBPATTERN:
-            return self.read(arg[-1])
+            inner = self.read(arg[-1])
+            if arg[0] is not None:  # (after reading it: "(a\1)" refers to itself)
+                self.groups[arg[0]] = arg[-1]
+            return inner
         if op is _sre.BRANCH or op is _sre.GROUPREF_EXISTS:
             options = arg[1] if op is _sre.BRANCH else [arg[1], arg[2] or []]
             read = [self.read(option) for option in options]
@@ -333,9 +371,16 @@ class _Automaton:
             return self._repeat(*arg)
         if op is getattr(_sre, "ATOMIC_GROUP", None):
             return self.read(arg)
+        if op is _sre.GROUPREF:
+            # "(.*)\1x": the back-reference reads text as its group did, as long as it, and costs as much to
+            # try: read as a copy of the group, "(.*)(.*)x" (one it cannot see yet, "\1(a)", as anything)
+            self.checks.append(len(self.items))
+            group = self.groups.get(arg)
+            return self.read(group) if group is not None else self._repeat(0, _sre.MAXREPEAT, [(_sre.ANY, None)])
+        self.checks.append(len(self.items))  # (it can fail, as a character can)
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
             self.read(arg[1])  # backtracks like the rest, but consumes nothing here
-        return True, set(), set()  # anchors (^, \b), back-references
+        return True, set(), set()  # anchors (^, \b)
 
     def _repeat(self, low: int, high: int, body: Any) -> tuple[bool, set[int], set[int]]:
         unbounded = high == _sre.MAXREPEAT or high > _UNROLL
@@ -368,7 +413,8 @@ class _Automaton:
 
 
 def _matches(ch: str, op: Any, arg: Any) -> bool:
-    forms = {form for form in (ch, ch.lower(), ch.upper()) if len(form) == 1}  # ('ß'.upper() is 'SS')
+    # ('ß'.upper() is 'SS'; 'ſ' folds to 's' and the Kelvin sign to 'k', as re's IGNORECASE folds them)
+    forms = {form for form in (ch, ch.lower(), ch.upper(), ch.upper().lower(), ch.lower().upper()) if len(form) == 1}
     if op is _sre.ANY:
         return True
     if op is _sre.LITERAL:
@@ -433,10 +479,15 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
     """Why ``pattern`` (a valid one) could backtrack for a very long time, or None when it cannot."""
     too_complex = "regular expression is too complex to check for slow matching; split it into several patterns"
     automaton = _Automaton()
+    # a search tries the pattern at every place in the text, as if it began with ".*": position 0 reads
+    # the text before a match, and a loop the pattern starts with is a second loop in a row
+    automaton.items.append((_sre.ANY, None))
+    automaton.edges[0] = {0: 1}
     try:
-        automaton.read(_sre.parse(pattern, flags))
+        _, first, _ = automaton.read(_sre.parse(pattern, flags))
     except (_TooComplex, RecursionError):
         return too_complex
+    automaton.edges[0].update(dict.fromkeys(first, 1))
     edges = automaton.edges
     positions = range(len(automaton.items))
     component = _components(positions, lambda p: edges.get(p, {}))
@@ -453,9 +504,9 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
         if _two_routes(members, edges, masks):
             return ("regular expression could take exponential time "
                     "(a repeated part can match the same text in two ways)")
-    if _chain_of_loops(loops, component, edges, masks) >= 2:
+    if _chain_of_loops(loops, component, edges, masks, automaton.checks) >= 2:
         return ("regular expression could take too long on a long reply "
-                "(three or more repeats in a row can match the same text)")
+                "(repeats in a row can read the same text, and a search tries them at every place in it)")
     return None
 
 
@@ -483,10 +534,11 @@ def _two_routes(members: list[int], edges: dict[int, dict[int, int]], masks: lis
 
 
 def _chain_of_loops(loops: dict[int, list[int]], component: dict[int, int], edges: dict[int, dict[int, int]],
-                    masks: list[int]) -> int:
-    """The longest run of loops each of which can pass text it reads on to the next: a power
-    of the text's length in the time a failing match takes. (Judged by characters: the text
-    between two loops must be readable by both.)"""
+                    masks: list[int], checks: list[int]) -> int:
+    """The longest run of loops each of which can pass text it reads on to the next, the last
+    followed by something that can fail: a power of the text's length in the time a search
+    takes. (Judged by characters: the text between two loops must be readable by both. A last
+    loop that ends the pattern, as in ".*policy.*", never gives back what it read.)"""
     reads = {c: functools.reduce(operator.or_, (masks[p] for p in members), 0) for c, members in loops.items()}
 
     def feeds(a: int, b: int) -> bool:
@@ -503,11 +555,18 @@ def _chain_of_loops(loops: dict[int, list[int]], component: dict[int, int], edge
                     todo.append(nxt)
         return False
 
+    def can_fail_after(a: int) -> bool:
+        inside = set(loops[a])
+        return (any(nxt not in inside for p in loops[a] for nxt in edges.get(p, {}))
+                or any(check > max(inside) for check in checks))
+
     longest: dict[int, int] = {}
+    never = -len(loops) - 1  # (a run with nothing that can fail after it costs nothing)
 
     def chain(a: int) -> int:  # (the loops form a DAG: two in one component are one loop)
         if a not in longest:
-            longest[a] = max((1 + chain(b) for b in loops if b != a and feeds(a, b)), default=0)
+            longest[a] = max([0 if can_fail_after(a) else never,
+                              *(1 + chain(b) for b in loops if b != a and feeds(a, b))])
         return longest[a]
 
     return max((chain(a) for a in loops), default=0)
