@@ -15,6 +15,7 @@ its equals named as skipped.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -200,7 +201,9 @@ def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
 
 # inline Markdown a helpdesk would send as typed ('**twice**' in a Zendesk HTML body), as the HTML
 # import reads <strong> and <a href>: the words, and a link's address where it differs from its text
-_LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)[^\s)]+)\)")
+#: (an address runs to the next ')' or space, and stops before another link's '[text](': where a line holds
+#: many '[text](https://' and no ')', each is looked at once, not read to the line's end from each '[')
+_LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)(?:[^\s)\[]|\[(?![^\[\]\n]+\]\())+)\)")
 _ESCAPED = re.compile(r"\\([\\`*_\[\]()#+\-.!>])")
 #: what keeps its '*' and '_' as written: `code`, and an address (its last character is no closing
 #: mark or sentence stop: 'see https://example.com/a_b.' ends at 'b')
@@ -214,8 +217,11 @@ def _inline(text: str) -> str:
     'text (address)', backslash escapes resolved; lists, line breaks and [[blanks]] kept, and so are
     addresses, code and words such as SAVE_10 or __init__ as they are written."""
     kept: list[str] = []
-    # (a private-use character the reply does not hold: the Basic Multilingual Plane's, else plane 15's)
-    mark = next(c for c in map(chr, (*range(0xE000, 0xF900), *range(0xF0000, 0xFFFFE))) if c not in text)
+    # (a private-use character the reply does not hold: the Basic Multilingual Plane's, else plane 15's;
+    # looked up among the reply's characters once, not by a scan of the reply per candidate)
+    held = set(text)
+    mark = next(c for c in map(chr, itertools.chain(range(0xE000, 0xF900), range(0xF0000, 0xFFFFE)))
+                if c not in held)
 
     def set_aside(found: str) -> str:
         kept.append(found)
@@ -242,22 +248,34 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS" if char else False
 
 
+@dataclass(slots=True)
+class _Run:
+    """A run of '*' or '_' in a line: its mark, the span still unmatched, and its length as written."""
+
+    char: str
+    start: int
+    end: int
+    length: int  # as written: '__' around one word is a name (__init__), not emphasis
+
+
+def _spaced(line: str, spaces: list[int], start: int, end: int) -> bool:
+    """``line[start:end]`` holds a space, looked up in ``spaces`` (filled on first use with how many spaces
+    come before each position): '(__a(__a…b__)b__)' is read once, not once per pair of '__'."""
+    if not spaces:
+        spaces.extend(itertools.accumulate((c.isspace() for c in line), initial=0))
+    return spaces[end] > spaces[start]
+
+
 def _without_emphasis(line: str) -> str:
     """``line`` without the '*' and '_' runs that open and close emphasis, in one pass over its runs
     (CommonMark's delimiter stack, simplified): a run opens after a space, the start or punctuation,
     before a non-space; it closes after a non-space, before a space, the end or punctuation. So
     'SAVE_10', 'snake_case' and '2*3*4' keep their marks, and a line of ten thousand unmatched '**'
     is read once, not once per '**'."""
-    @dataclass
-    class Run:
-        char: str
-        start: int
-        end: int
-        length: int  # as written: '__' around one word is a name (__init__), not emphasis
-
     drop: list[tuple[int, int]] = []  # (start, end) of the marks that are emphasis
-    stack: list[Run] = []
+    stack: list[_Run] = []
     bottom = {"*": 0, "_": 0}  # below this height the stack holds no opener of that mark (looked already)
+    spaces: list[int] = []  # (how many spaces come before each position, counted once where asked)
     for found in _DELIMITERS.finditer(line):
         start, end = found.span()
         if start and line[start - 1] == "\\":  # '\*': the first mark is a character, not a delimiter
@@ -267,7 +285,7 @@ def _without_emphasis(line: str) -> str:
         before, after = line[start - 1] if start else "", line[end] if end < len(line) else ""
         opens = not _is_space(after) and (_is_space(before) or _is_punctuation(before))
         closes = not _is_space(before) and (_is_space(after) or _is_punctuation(after))
-        run = Run(found[0][0], start, end, end - start)
+        run = _Run(found[0][0], start, end, end - start)
         while closes and run.start < run.end:
             at = next((i for i in range(len(stack) - 1, bottom[run.char] - 1, -1) if stack[i].char == run.char), None)
             if at is None:
@@ -275,7 +293,7 @@ def _without_emphasis(line: str) -> str:
                 break
             opener = stack[at]
             del stack[at + 1:]  # (marks between the two stay as written)
-            if run.char == "_" and opener.length > 1 and not any(c.isspace() for c in line[opener.end:run.start]):
+            if run.char == "_" and opener.length > 1 and not _spaced(line, spaces, opener.end, run.start):
                 stack.pop()  # a name such as __init__ or __name__: both runs kept
                 run.start = run.end
                 break
