@@ -20,7 +20,7 @@ from scriptkit.importers.tabular import (
     from_record,
     unread_columns,
 )
-from scriptkit.sourcetext import SourceText
+from scriptkit.sourcetext import SourceText, lone_cr_as_newline
 from scriptkit.targets.csvfile import unguard_cell
 
 LABEL = "CSV with a header row (--map title=COL,body=COL)"
@@ -29,6 +29,9 @@ _EXCEL_SEP = re.compile(r'"?sep=([,;\t|])"?', re.I)
 
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "CSV file")
+    if "\r" in source.text:  # (a "\r" alone ends each row of Excel for Mac's "CSV (Macintosh)": read as the
+        # "\n" it stands for, as the rest of a file's lines are; each offset, so each line and column, unchanged)
+        source = SourceText(source.path, lone_cr_as_newline(source.text))
     refuse_json(source, "CSV file", "comma-separated rows")
     _csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     # split on "\n" only: other line separators (U+2028...) belong to the cells
