@@ -13,6 +13,7 @@ import json
 import re
 import shlex
 import stat
+import sys
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -78,7 +79,9 @@ def half_character(item: RawItem) -> ItemProblem | None:
     """The problem of an item whose text holds half a character: JSON's '\\ud83d' escape without its
     other half, which Python keeps as it is and every later write (a script file, the terminal, an
     export) fails on; located at the escape where the export's text shows it."""
-    texts = [item.title, item.body, item.guidance, item.script_id, *item.tags, *item.notes,
+    # (its ids too: a helpdesk's id '\ud800' was written into the script's file name and comment, and failed there)
+    texts = [item.key, item.export_id or "", item.label, item.title, item.body, item.guidance, item.script_id,
+             item.unused, item.channel, *item.tags, *item.notes,
              *(part for label, body, _ in item.alternatives for part in (label, body)),
              *(part for pair in item.prompts.items() for part in pair),
              *(value for value in item.settings.values() if isinstance(value, str))]
@@ -98,7 +101,10 @@ def _escape_location(item: RawItem, code: int) -> Location:
     high = 0xD800 <= code < 0xDC00  # (a pair is a high half and then a low one: neither is lone)
     paired = r"(?!\\u[dD][c-fC-F])" if high else r"(?<!\\u[dD][89abAB][0-9a-fA-F]{2})"
     pattern = re.compile(r"(?<!\\)\\u" + f"{code:04x}" + paired, re.IGNORECASE)
-    found = pattern.search(item.source.text, max(item.location.offset, 0))
+    at = max(item.location.offset, 0)
+    found = pattern.search(item.source.text, at)
+    if found is None:  # (an id written before the title the item is located at: the nearest before it, close by)
+        found = next(reversed(list(pattern.finditer(item.source.text, max(at - 2_000, 0), at))), None)
     return item.source.location(found.start()) if found is not None else item.location
 
 
@@ -114,6 +120,12 @@ class ItemProblem:
     item: str  # id and title, or position
     message: str
     skipped: bool = False  # True: not an error, the item simply holds no reply text
+
+    def __post_init__(self) -> None:
+        # (an item named by an id or title that holds half a character: named with its escape, which the
+        # terminal and the report can show, where the half itself failed them)
+        self.item = HALF_CHARACTER.sub(lambda m: f"\\u{ord(m[0]):04x}", self.item)
+        self.message = HALF_CHARACTER.sub(lambda m: f"\\u{ord(m[0]):04x}", self.message)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.item}: {self.message}"
@@ -278,6 +290,8 @@ def load_json(source: SourceText, what: str) -> Any:
         raise ImportFormatError(f"{what} is empty", source.location(0), EMPTY_FILE)
     try:
         data, repeated = loads_once(source.text)
+    except LongNumberError as exc:
+        raise ImportFormatError(f"{what} has {json_reason(exc)}", source.location(exc.pos), LONG_NUMBER) from None
     except json.JSONDecodeError as exc:
         raise ImportFormatError(f"{what} is not valid JSON: {json_reason(exc)}", source.location(exc.pos),
                                 "The file may be truncated; export it again.") from None
@@ -303,8 +317,40 @@ def loads_once(text: str) -> tuple[Any, tuple[str, int, int] | None]:
         seen_twice = seen_twice or len(value) < len(items)
         return value
 
-    data = json.loads(text, object_pairs_hook=pairs)
+    data = json_loads(text, object_pairs_hook=pairs)
     return data, (_repeated_key(text) if seen_twice else None)
+
+
+class LongNumberError(json.JSONDecodeError):
+    """A whole number longer than Python reads (4,300 digits): located at it, as a JSON error is."""
+
+
+#: the hint for a whole number too long to read (a 5,000-digit id: no helpdesk gives one)
+LONG_NUMBER = "No helpdesk writes a number that long: export the file again, or write the value in quotes."
+
+_LONG_NUMBER_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def json_loads(text: str, **kwargs: Any) -> Any:
+    """``json.loads``, where a whole number too long for Python to read (``"id": 999…``, 5,000 digits) is a
+    ``LongNumberError`` at its place, not a ValueError that names no place."""
+    try:
+        return json.loads(text, **kwargs)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        limit = sys.get_int_max_str_digits()
+        if not limit:
+            raise
+        if limit not in _LONG_NUMBER_CACHE:  # (text values skipped whole; a number read from its first digit, once)
+            _LONG_NUMBER_CACHE[limit] = re.compile(
+                r'"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])(-?\d{%d,}+)(?![.eE])' % (limit + 1))
+        found = next((m for m in _LONG_NUMBER_CACHE[limit].finditer(text) if m.group(1)), None)
+        if found is None:
+            raise
+        digits = len(found.group(1).lstrip("-"))
+        raise LongNumberError(f"a whole number of {digits:,} digits, longer than the {limit:,} that can be read",
+                              text, found.start(1)) from None
 
 
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"(?:\s*:)?|[{}\[\]]')

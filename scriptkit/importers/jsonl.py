@@ -8,7 +8,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scriptkit.importers.common import ItemProblem, Read, ReadOptions, json_reason, kind_of, loads_once, read_text
+from scriptkit.importers.common import (
+    ItemProblem,
+    LongNumberError,
+    Read,
+    ReadOptions,
+    json_reason,
+    kind_of,
+    loads_once,
+    read_text,
+)
 from scriptkit.importers.tabular import check_columns, from_record
 
 LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
@@ -24,6 +33,9 @@ def read(path: Path, options: ReadOptions) -> Read:
         where = source.at(lineno - 1, 0)
         try:
             record, repeated = loads_once(line)
+        except LongNumberError as exc:
+            yield ItemProblem(source.at(lineno - 1, exc.colno - 1), f"line {lineno}", f"has {json_reason(exc)}")
+            continue
         except json.JSONDecodeError as exc:
             # the last line cut short, with no line break after it: the download or the copy stopped there
             cut = lineno == len(lines) and (exc.pos >= len(line.rstrip()) or exc.msg.startswith("Unterminated"))

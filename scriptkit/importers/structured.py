@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -22,6 +21,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import (
     EMPTY_FILE,
+    LONG_NUMBER,
     ItemProblem,
     Read,
     ReadOptions,
@@ -33,6 +33,10 @@ from scriptkit.importers.common import (
     read_text,
 )
 from scriptkit.importers.tabular import check_columns, column, from_record
+from scriptkit.loading import _LONG_NUMBER as LONG_YAML_NUMBER
+from scriptkit.loading import MAX_NESTING
+from scriptkit.loading import _too_deep as too_deep
+from scriptkit.loading import _yaml as bounded_yaml
 from scriptkit.sourcetext import SourceText
 
 LABEL_JSON = "JSON library: a list of objects, {key: [objects]}, or {title: text}"
@@ -60,12 +64,25 @@ def read_json(path: Path, options: ReadOptions) -> Read:
 
 def read_yaml(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "YAML file")
+    # (check's loader: nesting past its limit, and an alias inside what it repeats or repeating too much, are
+    # refused where they are, before Python's recursion limit or an endless merge)
+    yaml = bounded_yaml()
+    yaml.preserve_quotes = False  # (the values as text, as an export's are read)
     try:
-        data = YAML(typ="rt").load(source.text)
+        data = yaml.load(source.text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = source.at(mark.line, mark.column) if mark else source.location(0)
-        raise ImportFormatError(f"YAML file cannot be read: {exc.problem or exc.context}", where) from None
+        raise ImportFormatError(f"YAML file cannot be read: {exc.problem or exc.context}", where,
+                                getattr(exc, "hint", None)) from None
+    except RecursionError:  # (deeper than Python's stack before the loader's limit: where the limit is passed)
+        raise ImportFormatError(f"YAML file cannot be read: lists or mappings are nested more than {MAX_NESTING} "
+                                "deep", source.location(too_deep(source.text) or 0)) from None
+    except ValueError as exc:  # (a whole number longer than Python reads: 'id: 999…', 5,000 digits)
+        if (long := LONG_YAML_NUMBER.search(source.text)) is None:
+            raise ImportFormatError(f"YAML file cannot be read: {exc}".splitlines()[0], source.location(0)) from None
+        raise ImportFormatError(f"YAML file has a whole number of {len(long[0]):,} digits here, longer than can be "
+                                "read", source.location(long.start()), LONG_NUMBER) from None
     except Exception as exc:  # ruamel raises a few unmarked errors
         raise ImportFormatError(f"YAML file cannot be read: {exc}".splitlines()[0], source.location(0)) from None
     if data is None and all(not line.strip() or line.lstrip().startswith("#") for line in source.text.splitlines()):
