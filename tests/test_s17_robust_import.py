@@ -178,3 +178,34 @@ def test_a_csv_with_old_mac_line_endings_locates_a_bad_row(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert f"{path}:3:1: error: row 2: the quoted cell that starts on line 3 is never closed" in result.output
     shutil.rmtree(tmp_path / "out", ignore_errors=True)
+
+
+def test_a_javascript_whole_number_too_long_to_read_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "lib.js"
+    path.write_text('export const replies = [\n  {title: "a", body: "I am sorry. I will refund you today.", id: '
+                    + "9" * 5_000 + "},\n];\n", encoding="utf-8")
+    result = _run("import", str(path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"{path}:2:66: error: JavaScript file has a whole number of 5,000 digits" in result.output
+
+
+def test_half_a_character_in_the_id_of_scriptkits_own_export(tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    assert _run("init", str(pack)).exit_code == 0
+    (script,) = (pack / "scripts").glob("*.yaml")
+    copied = re.sub(r"(?m)^id: .*$", "id: order-late", script.read_text(encoding="utf-8"))
+    (pack / "scripts" / "order-late.yaml").write_text(copied.replace("Arrived damaged", "Late"), encoding="utf-8")
+    exported = _run("export", str(pack), "--to", "json", "--out", str(tmp_path / "dist"))
+    assert exported.exit_code == 0, exported.output
+    (export,) = (tmp_path / "dist").rglob("*.json")
+    text = export.read_text(encoding="utf-8")
+    first = re.search(r'"script_id": "([^"]+)"', text)
+    assert first is not None
+    count = len(set(re.findall(r'"script_id": "([^"]+)"', text)))
+    export.write_text(text.replace(first[0], '"script_id": "\\ud800"'), encoding="utf-8")
+    line = export.read_text(encoding="utf-8").split("\\ud800")[0].count("\n") + 1
+    out = tmp_path / "out"
+    result = _run("import", str(export), "--out", str(out), "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert f"{export}:{line}:" in result.output and "'\\ud800' is half of a character" in result.output
+    assert len(list((out / "scripts").glob("*.yaml"))) == count - 1 >= 1

@@ -394,7 +394,9 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     taken = set() if taken is None else taken
     try:
         for n, item in enumerate(_read(reader, file, options, fmt), start=1):
-            if isinstance(item, RawItem) and (half := half_character(item)) is not None:
+            # (half a character in an id, a title or a text, of any format's item, scriptkit's own export's too)
+            if isinstance(item, (RawItem, ImportedMacro)) and (half := half_character(
+                    item if isinstance(item, RawItem) else item.raw)) is not None:
                 item = half
             if isinstance(item, FileNote):  # (about the file, not an item: in pack.yaml, no script's)
                 library.notes.append(item.message)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -203,7 +204,11 @@ def _js_value(tokens: list[tuple[str, str, int]], i: int, source: SourceText) ->
     depth = 0
     j = i
     while j < len(tokens):
-        kind, value, _ = tokens[j]
+        kind, value, at = tokens[j]
+        if kind == "num" and "." not in value and len(value.lstrip("-")) > (sys.get_int_max_str_digits() or len(value)):
+            raise ImportFormatError(f"JavaScript file has a whole number of {len(value.lstrip('-')):,} digits, longer "
+                                    f"than the {sys.get_int_max_str_digits():,} that can be read", source.location(at),
+                                    LONG_NUMBER)
         if kind == "punct" and value in "[{":
             depth += 1
             parts.append(value)
