@@ -618,6 +618,48 @@ def _yaml_locator(origin: Any, prefix: tuple[str | int, ...]) -> Locator:
     return lambda path, key: origin.location((*prefix, *path), key=key)
 
 
+def _toml_item(text: str, pos: int, index: int) -> int:
+    """Where item ``index`` of the inline array after the key at ``pos`` starts (``pos`` if not found)."""
+    eq = text.find("=", pos)
+    start = text.find("[", eq) if eq >= 0 else -1
+    if start < 0 or text[eq + 1:start].strip():
+        return pos
+    depth, count, quote, k = 0, 0, "", start + 1
+    item_at: int | None = None
+    while k < len(text):
+        ch = text[k]
+        if quote:
+            if ch == "\\" and quote == '"':
+                k += 1
+            elif ch == quote:
+                quote = ""
+        elif ch == "#":
+            k = text.find("\n", k)
+            if k < 0:
+                break
+            continue
+        elif not ch.isspace() and item_at is None and ch not in ",]":
+            item_at = k
+            if count == index and depth == 0:
+                return k
+            if ch in "'\"":
+                quote = ch
+            elif ch in "[{":
+                depth += 1
+        elif ch in "'\"":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            if depth == 0:
+                break
+            depth -= 1
+        elif ch == "," and depth == 0:
+            count, item_at = count + 1, None
+        k += 1
+    return pos
+
+
 def _toml_locator(source: SourceText, table: str) -> Locator:
     """tomllib keeps no positions: find the key (or the value's text) after the table header."""
     text = source.text
@@ -626,8 +668,16 @@ def _toml_locator(source: SourceText, table: str) -> Locator:
 
     def locate(path: tuple[str | int, ...], key: bool) -> Location:
         pos = base
+        header: str | None = None  # the [[name]] of the tables found last, whose n-th an index picks
         for part in path:
             if isinstance(part, int):
+                if header is not None:  # ([[custom]] twice: the second rule is at the second header)
+                    tables = rf"(?m)^[ \t]*\[\[[ \t]*(?:[^\]\n]*\.)?{re.escape(header)}[ \t]*\]\]"
+                    found = [m.start() for m in re.finditer(tables, text)]
+                    pos = found[part] if part < len(found) else pos
+                else:  # (patterns = ['a', 'b']: the second pattern is at its own quote)
+                    pos = _toml_item(text, pos, part)
+                header = None
                 continue
             m = re.search(rf"(?m)(^|[\s{{,\"'])\"?{re.escape(str(part))}\"?\s*=", text[pos:])
             if m is None:
@@ -636,8 +686,10 @@ def _toml_locator(source: SourceText, table: str) -> Locator:
                 if m2 is None:
                     break
                 pos += m2.start()
+                header = str(part) if "[[" in text[pos - 1:pos + 2] else None  # (a [[custom]] table)
                 continue
             pos += m.start() + len(m.group(1))
+            header = None
         return source.location(pos)
 
     return locate

@@ -89,3 +89,18 @@ def test_a_long_text_searched_in_windows_finds_what_a_whole_search_finds() -> No
         whole = [m.span() for m in compiled.finditer(text, 3, len(text) - 2)]
         assert [m.span() for m in bounded_finditer(compiled, text, 3, len(text) - 2)] == whole, pattern
     assert len(text) > 20_000
+
+
+def test_each_rule_of_scriptkit_toml_is_located_at_its_own_pattern(tmp_path: Path) -> None:
+    (tmp_path / "scriptkit.toml").write_text(
+        '[[custom]]\nname = "no-unfortunately"\nkind = "existence"\npatterns = ["(a+)+"]\n\n'
+        "[[custom]]\nname = \"no-shouting\"\nkind = \"existence\"\npatterns = ['\\bas per\\b', '\\w*\\w*!']\n",
+        encoding="utf-8")
+    reply = tmp_path / "reply.txt"
+    reply.write_text("I understand. I will fix it today.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(reply)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    toml = tmp_path / "scriptkit.toml"
+    assert f"{toml}:4:13: error: regular expression could take exponential time" in result.output, result.output
+    # the second [[custom]] rule's second pattern, not the first rule's line
+    assert f"{toml}:9:27: error: regular expression could take too long" in result.output, result.output
