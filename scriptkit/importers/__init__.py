@@ -392,6 +392,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect)
     library = Library(str(file), fmt)
     taken = set() if taken is None else taken
+    tried: dict[str, int] = {}
     try:
         for n, item in enumerate(_read(reader, file, options, fmt), start=1):
             # (half a character in an id, a title or a text, of any format's item, scriptkit's own export's too)
@@ -403,10 +404,10 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
             elif isinstance(item, ItemProblem):
                 (library.skipped if item.skipped else library.problems).append(item)
             elif isinstance(item, ImportedMacro):  # scriptkit's own export: read back, not converted
-                item.id = _unique(item.id, taken)
+                item.id = _unique(item.id, taken, tried)
                 library.macros.append(item)
                 library.format = "scriptkit"
-            elif (macro := convert(item, _unique(item.script_id or slugify(item.title), taken))).pieces:
+            elif (macro := convert(item, _unique(item.script_id or slugify(item.title), taken, tried))).pieces:
                 library.macros.append(macro)
             else:  # only markup: an image, an empty paragraph
                 images = ", ".join(html_images(item.body)) if item.html else ""
@@ -482,10 +483,25 @@ def _name_repeated_ids(macros: list[ImportedMacro]) -> None:
             by_id.setdefault(macro.raw.key, []).append(macro)
     for same in (group for group in by_id.values() if len(group) > 1):
         for macro in same:
-            others = "; ".join(f"{m.title!r} at {m.raw.location}" for m in same if m is not macro)
-            note = f"the export gives id {macro.raw.key} to another item too ({others}): both were imported"
+            others = _others(same, macro, lambda m: f"{m.title!r} at {m.raw.location}")
+            note = f"the export gives id {macro.raw.key} to another item too ({others}): {_all(same)} imported"
             macro.about.append(note)
             macro.notes.append(note)
+
+
+_NAMED_OTHERS = 5  # items of the same title or id a macro's note names (then: how many more)
+
+
+def _others(same: list[ImportedMacro], macro: ImportedMacro, name: Callable[[ImportedMacro], str]) -> str:
+    """The first few of ``same`` but ``macro``, named, and how many more: 4,000 replies of one title each
+    named the 3,999 others (a pack of 800 MB, written in minutes)."""
+    named = [m for m in same[:_NAMED_OTHERS + 1] if m is not macro][:_NAMED_OTHERS]
+    more = len(same) - 1 - len(named)
+    return "; ".join(map(name, named)) + (f"; and {more:,} more" if more else "")
+
+
+def _all(same: list[ImportedMacro]) -> str:
+    return "both were" if len(same) == 2 else f"all {len(same):,} were"
 
 
 def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
@@ -497,8 +513,8 @@ def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
             by_title.setdefault(macro.title, []).append(macro)
     for same in (group for group in by_title.values() if len(group) > 1):
         for macro in same:
-            others = "; ".join(f"{m.raw.name} at {m.raw.location}" for m in same if m is not macro)
-            note = (f"another item has the title {macro.title!r} too ({others}): both were imported; an export "
+            others = _others(same, macro, lambda m: f"{m.raw.name} at {m.raw.location}")
+            note = (f"another item has the title {macro.title!r} too ({others}): {_all(same)} imported; an export "
                     "asks for distinct titles (SK507)")
             macro.about.append(note)
             macro.notes.append(note)
@@ -572,11 +588,17 @@ def _helpdesk_of(item: Mapping[str, Any]) -> str | None:
     return None
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
+def _unique(slug: str, taken: set[str], tried: dict[str, int] | None = None) -> str:
+    """``slug``, else ``slug-2``, ``slug-3``..., the first not ``taken``; ``tried``: the number each slug's
+    last search reached (taken only grows), so that the 4,000th reply of one title is not 4,000 tries."""
+    candidate, n = slug, (tried or {}).get(slug, 2)
+    if n > 2:
+        candidate = f"{slug}-{n - 1}"
     while candidate in taken:
         candidate, n = f"{slug}-{n}", n + 1
     taken.add(candidate)
+    if tried is not None:
+        tried[slug] = n
     return candidate
 
 
