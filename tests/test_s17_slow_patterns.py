@@ -104,3 +104,14 @@ def test_each_rule_of_scriptkit_toml_is_located_at_its_own_pattern(tmp_path: Pat
     assert f"{toml}:4:13: error: regular expression could take exponential time" in result.output, result.output
     # the second [[custom]] rule's second pattern, not the first rule's line
     assert f"{toml}:9:27: error: regular expression could take too long" in result.output, result.output
+
+
+def test_a_slow_pattern_in_a_rules_file_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = _pack(tmp_path, r"\bkindly\b")
+    (root / "pack.yaml").write_text("name: Voice\nrules:\n  files: [voice.yaml]\n", encoding="utf-8")
+    (root / "voice.yaml").write_text("- name: no-shouting\n  kind: existence\n  patterns:\n    - '\\bASAP\\b'\n"
+                                     "    - '\\w*\\w*!'\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(root), "-j1", "--format", "text"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    assert (f"{root / 'voice.yaml'}:5:7: error: regular expression could take too long on a long reply"
+            in result.output), result.output
