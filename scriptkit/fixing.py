@@ -44,9 +44,15 @@ class FileFix:
 
     def diff(self, label: str | None = None) -> str:
         name = label or self.path
-        # (lines without their own ends, so that a file whose lines end in a lone CR reads in a terminal)
-        return "".join(line + "\n" for line in difflib.unified_diff(
-            self.before.splitlines(), self.after.splitlines(), f"a/{name}", f"b/{name}", lineterm=""))
+        return "".join(difflib.unified_diff(_diff_lines(self.before), _diff_lines(self.after),
+                                            f"a/{name}", f"b/{name}"))
+
+
+def _diff_lines(text: str) -> list[str]:
+    """The lines of a diff, each with its own end: "\r\n" kept, so that `patch` applies the diff of a
+    Windows file, and a lone "\r" (old Mac) shown as "\n", which a terminal would otherwise write the
+    next line over."""
+    return [line[:-1] + "\n" if line.endswith("\r") else line for line in text.splitlines(keepends=True)]
 
 
 def edits_by_file(diagnostics: Iterable[Diagnostic]) -> dict[str, list[Edit]]:

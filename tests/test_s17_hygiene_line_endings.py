@@ -6,6 +6,8 @@ working, and --fix writes the file's own line endings back."""
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,13 @@ def test_the_diff_of_an_old_mac_file_reads_line_by_line(tmp_path: Path) -> None:
     lines = out.output.splitlines()
     assert f"-solution: I have chased it today. {STIFF}" in lines
     assert f"+solution: I have chased it today. {EASY}" in lines
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs the patch program")
+def test_the_diff_of_a_windows_file_applies_with_patch(tmp_path: Path) -> None:
+    root = write_pack(tmp_path, [*LINES, f"solution: I have chased it today. {STIFF}"], "\r\n")
+    out = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--diff"])
+    assert b"\r\n" in out.stdout_bytes  # (the bytes written: Result.output turns CRLF into LF)
+    patched = subprocess.run(["patch", "--dry-run", str(root / "scripts" / "a.yaml")], input=out.stdout_bytes,
+                             capture_output=True, check=False)
+    assert patched.returncode == 0, patched.stdout + patched.stderr
