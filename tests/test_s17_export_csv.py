@@ -92,3 +92,16 @@ def test_the_guard_covers_each_formula_start_and_comes_off_exactly() -> None:
         assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r", "\0"))
         assert unguard_cell(guarded) == cell
     assert guard_cell("") == "" and guard_cell("Hello") == "Hello"
+
+
+def test_an_export_made_before_the_guard_keeps_its_quotes(tmp_path: Path) -> None:
+    # scriptkit's own columns, written by an earlier version (no guard) or edited by hand: "'Tis" is text
+    sheet = exported(tmp_path)
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+    old = tmp_path / "old.csv"
+    with old.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerow({**rows[0], "name": "'Tis the season", "category": "Seasonal", "tags": "'quoted"})
+    macro = import_library(old).macros[0].raw
+    assert macro.title == "Seasonal::'Tis the season" and macro.tags == ["'quoted"]

@@ -87,8 +87,10 @@ def guard_cell(text: str) -> str:
 
 
 def unguard_cell(text: str) -> str:
-    """A cell of this export as it was before ``guard_cell``: its first ``'`` taken off."""
-    return text[1:] if text.startswith("'") else text
+    """A cell of this export as it was before ``guard_cell``: its first ``'`` taken off, where one is
+    the guard (before what ``guard_cell`` guards), so "'Tis the season" from an export made before the
+    guard, or edited by hand, keeps its quote."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
 
 
 def _fallback_lines(places: dict[str, list[str | None]]) -> list[str]:
