@@ -178,6 +178,10 @@ class Dialect:
     #: what the helpdesk does with such text, for SK505: its name, what it takes ``{{…}}`` for ("a variable"),
     #: and what the customer then reads; None where no more is said than that it is template syntax
     misreads: tuple[str, str, str] | None = None
+    #: the helpdesk fills in a placeholder inside a link's address; where it has no documented way to (Intercom:
+    #: its ``<attribute/>`` is an element, which no ``href`` can hold), such a link is written as its text and
+    #: the address after it, ``text (address)``, and ``link_problems`` warns
+    linked_placeholders: bool = True
 
     def placeholder(self, seg: Placeholder, as_html: bool, names: Mapping[str, str] | None = None) -> str:
         table = {**self.names, **(names or {})}
@@ -272,6 +276,11 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
         pos = 0
         for m in LINK.finditer(line):
             out.append(literal(line[pos:m.start()]))
+            if not dialect.linked_placeholders and _placeholder_in(m.group(2), holes) is not None:
+                # (no href can hold it: the link as the plain text export writes it)
+                out.append(f"{literal(m.group(1))} ({literal(_address(m.group(2)))})")
+                pos = m.end()
+                continue
             href = literal(m.group(2), attribute=True)
             quote = "'" if '"' in href and "'" not in href else '"'
             href = href if quote == "'" else href.replace('"', "&quot;")
@@ -299,6 +308,42 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
         if lines:
             blocks.append(_paragraph_html(lines, line_html))
     return "".join(b for b in blocks if b)
+
+
+def _placeholder_in(address: str, holes: list[Segment]) -> Placeholder | None:
+    """The first placeholder among ``_flatten``'s holes in a link's ``address``, or None."""
+    for m in _HOLE.finditer(address):
+        seg = holes[int(m.group(1))] if m.group(1) is not None else None
+        if isinstance(seg, Placeholder):
+            return seg
+    return None
+
+
+def _words_of(seg: Segment) -> str:
+    if isinstance(seg, Placeholder):
+        return "{" + placeholder_words(seg) + "}"
+    return blank_marker(seg.name) if isinstance(seg, Blank) else ""
+
+
+def link_problems(message: Message, dialect: Dialect, target: str) -> list[Problem]:
+    """SK503 (a warning) at each link whose address holds a placeholder the helpdesk cannot fill in there
+    (``Dialect.linked_placeholders``): the export writes it as ``text (address)``, not as a link."""
+    if dialect.linked_placeholders:
+        return []
+    flat, holes = _flatten(message.segments)
+    found: list[Problem] = []
+    for m in LINK.finditer(flat):
+        seg = _placeholder_in(m.group(2), holes)
+        if seg is None:
+            continue
+        link = _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]), m.group(0))
+        found.append(problem(
+            "SK503", f"{target} has no documented way to fill in '{seg.name}' inside a link's address; "
+                     f"'{link}' is exported as its text and address, not as a link",
+            "For a link there, write an address without a placeholder; as it is, the customer reads the address "
+            "after the text.",
+            location=seg.source.start if seg.source else None))
+    return found
 
 
 def _continues(items: list[re.Match[str]], item: re.Match[str]) -> bool:
@@ -638,7 +683,7 @@ class BaseTarget(ABC):
         if dialect is None:
             return found
         return (found + placeholder_problems(message, dialect, self.name, self.names(message))
-                + unsafe_literal_problems(message, dialect, self.name))
+                + unsafe_literal_problems(message, dialect, self.name) + link_problems(message, dialect, self.name))
 
     @abstractmethod
     def render(self, message: Message) -> Payload: ...
