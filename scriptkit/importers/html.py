@@ -35,6 +35,7 @@ class _Collector(HTMLParser):
         self.hrefs: list[str] = []  # every link's address, in order
         self.pre = 0
         self.lists: list[int | None] = []  # the open lists, inner last: an <ol>'s last number, None for <ul>
+        self.items: list[bool] = []  # for each open list, whether an item of it is open (an <li> not yet closed)
         # a table's row is a line, its cells with text apart by ' | ': written before a cell's first
         # text, once a cell before it in the row had some (a layout table's image cell adds nothing)
         self.cells = 0  # cells of the row so far that had text
@@ -52,6 +53,8 @@ class _Collector(HTMLParser):
         elif tag == "br":
             self.out.append(_LINE)
         elif tag == "li":
+            if self.items:
+                self.items[-1] = True
             if self.lists and self.lists[-1] is not None:
                 self.lists[-1] += 1
                 self.out.extend((_LINE, f"{self.lists[-1]}. "))
@@ -68,6 +71,8 @@ class _Collector(HTMLParser):
             self.cells += self.cell_text
             self.cell_text = False
         elif tag in _BLOCK:
+            if tag not in ("ol", "ul"):
+                self._close_lists()
             if tag == "table":
                 self.tables.append([0, 0])
             if not self.lists:
@@ -79,9 +84,19 @@ class _Collector(HTMLParser):
             elif tag in ("ol", "ul"):
                 start = dict(attrs).get("start") or ""
                 self.lists.append(None if tag == "ul" else int(start) - 1 if start.strip().isdigit() else 0)
+                self.items.append(False)
         elif tag == "a":
             self.links.append((dict(attrs).get("href") or "", len(self.out)))
             self.hrefs.append(self.links[-1][0])
+
+    def _close_lists(self) -> None:
+        """A block that is in a list but in none of its items (``<ol><li>..</li><p>..``, the list left unclosed)
+        ends the list, as a browser shows it: its paragraphs are the reply's, not lines of the list."""
+        while self.lists and not self.items[-1]:
+            self.lists.pop()
+            self.items.pop()
+            if not self.lists:
+                self.out.append(_PARA)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag.lower() == "attribute":
@@ -114,6 +129,9 @@ class _Collector(HTMLParser):
                 self.pre = max(0, self.pre - 1)
             elif tag in ("ol", "ul") and self.lists:
                 self.lists.pop()
+                self.items.pop()
+        elif tag == "li" and self.items:
+            self.items[-1] = False
         elif tag == "a" and self.links:
             href, start = self.links.pop()
             self._link(href.strip(), start)

@@ -1,0 +1,29 @@
+"""HTML import of lists: a list left unclosed does not swallow the paragraphs after it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scriptkit import import_library
+
+
+def _zendesk(tmp_path: Path, html: str) -> Path:
+    source = tmp_path / "zendesk.json"
+    source.write_text(json.dumps({"macros": [{"id": 1, "title": "Reply", "actions": [
+        {"field": "comment_value_html", "value": html}]}]}), encoding="utf-8")
+    return source
+
+
+def test_a_paragraph_after_an_unclosed_list_is_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    html = ("<p>Sorry the app keeps closing.</p><ol><li>Update it</li><li>Restart the phone</li>"
+            "<p>If it still closes, write back.</p><p>We are here all week.</p>")
+    text = import_library(_zendesk(tmp_path, html), "zendesk").macros[0].text
+    assert text == ("Sorry the app keeps closing.\n\n1. Update it\n2. Restart the phone\n\n"
+                    "If it still closes, write back.\n\nWe are here all week.")
+
+
+def test_paragraphs_inside_an_item_stay_in_the_list(tmp_path: Path) -> None:
+    html = "<ol><li><p>Update it</p></li><li><p>Restart</p></li></ol><p>Then write back.</p>"
+    text = import_library(_zendesk(tmp_path, html), "zendesk").macros[0].text
+    assert text == "1. Update it\n2. Restart\n\nThen write back."
