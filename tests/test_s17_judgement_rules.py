@@ -83,7 +83,8 @@ def test_a_but_that_sk305_already_names_is_reported_once(make_pack: MakePack) ->
     # was wrong: each passed SK305
     ("Sadly this is our policy, and I'll close the ticket today.", "this is our policy"),
     ("The app is working as designed, so I'll close the ticket today.", "working as designed"),
-    ("Our system indicates the voucher was used, so I'll close the ticket today.", "Our system indicates"),
+    ("Our system indicates the voucher was used, so I'll close the ticket today.",
+     "Our system indicates the voucher was used"),
     ("There is nothing else we are able to do, so I'll close the ticket today.", "nothing else we are able to do"),
     ("That pop-up is by design, so I'll close the ticket today.", "is by design"),
 ])

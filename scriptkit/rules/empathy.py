@@ -590,6 +590,12 @@ def _validation_end(s: Sentence) -> int | None:
 
 
 _BARE_VALIDATION_WORDS = 4  # "I understand your concern, but": words between the stance and its "but"
+# what a bare validation takes as its object ("your concern", "where you're coming from", "that"): a
+# word beyond these tells a fact ("I can see it shipped, but the courier lost it"), which "but" does not undo
+_BARE_OBJECTS = frozenset(("you", "your", "you're", "you’re", "are", "that", "this", "it", "where", "how", "why",
+                           "what", "coming", "from", "feel", "feels", "mean", "completely", "totally", "fully",
+                           "really", "so", "the", "concern", "concerns", "point", "points", "position", "view",
+                           "perspective", "situation", "side", "worry", "worries", "reasoning"))
 
 
 def _validates_before(s: Sentence, text: str, start: int, end: int) -> bool:
@@ -599,7 +605,8 @@ def _validates_before(s: Sentence, text: str, start: int, end: int) -> bool:
     it found, and its "but" undoes no feeling."""
     if any(a < end for a, _ in s.cues.feelings):
         return True
-    return len(text[start:end].split()) <= _BARE_VALIDATION_WORDS
+    words = [word.strip(".,;:!?'\"’”").lower() for word in text[start:end].split()]
+    return len(words) <= _BARE_VALIDATION_WORDS and all(word in _BARE_OBJECTS for word in words if word)
 
 
 @register
