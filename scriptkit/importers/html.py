@@ -86,6 +86,11 @@ class _Collector(HTMLParser):
                 self.lists.append(None if tag == "ul" else int(start) - 1 if start.strip().isdigit() else 0)
                 self.items.append(False)
         elif tag == "a":
+            # (a link inside an open link ends it, as in a browser: each part of the text is read by one link, where
+            # nested unclosed links read it once each, quadratic time)
+            while self.links:
+                href, start = self.links.pop()
+                self._link(href.strip(), start)
             self.links.append((dict(attrs).get("href") or "", len(self.out)))
             self.hrefs.append(self.links[-1][0])
 
