@@ -89,8 +89,8 @@ class _Collector(HTMLParser):
             # (a link inside an open link ends it, as in a browser: each part of the text is read by one link, where
             # nested unclosed links read it once each, quadratic time)
             while self.links:
-                href, start = self.links.pop()
-                self._link(href.strip(), start)
+                href, begun = self.links.pop()
+                self._link(href.strip(), begun)
             self.links.append((dict(attrs).get("href") or "", len(self.out)))
             self.hrefs.append(self.links[-1][0])
 
