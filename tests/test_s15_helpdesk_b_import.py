@@ -107,8 +107,8 @@ def test_a_markdown_heading_with_no_reply_is_named_and_a_title_heading_is_not(tm
 
 
 def test_markdown_emphasis_and_links_reach_the_customer_as_words(tmp_path: Path) -> None:
-    """'**twice**' was kept as typed and exported into a helpdesk's HTML body with its asterisks, and a
-    link as '[our policy](https://...)'; the HTML import gives the words and the address."""
+    """'**twice**' was kept as typed and exported into a helpdesk's HTML body with its asterisks; a link is
+    written as the pack writes one, '[our policy](https://...)', which the HTML exports write as a link."""
     library = tmp_path / "library.md"
     library.write_text("## Double charge\n\nI can see you were charged **twice**, and _I know_ that's worrying.\n\n"
                        "- I've refunded it today: see [our refund policy](https://example.org/refunds).\n"
@@ -116,5 +116,5 @@ def test_markdown_emphasis_and_links_reach_the_customer_as_words(tmp_path: Path)
                        encoding="utf-8")
     (macro,) = import_library(library).macros
     assert macro.text == ("I can see you were charged twice, and I know that's worrying.\n\n"
-                          "- I've refunded it today: see our refund policy (https://example.org/refunds).\n"
+                          "- I've refunded it today: see [our refund policy](https://example.org/refunds).\n"
                           "- Write to help@example.org with order_number 5 * 3.")

@@ -150,7 +150,7 @@ def _markdown_body(tmp_path: Path, reply: str) -> str:
     ("See https://example.com/help/_orders_/late for details.", None),  # None: as written
     ("Use the code SAVE_10 at checkout, or run __init__ again.", None),
     ("Open www.example.com/_orders_/late today.", None),
-    ("See [**our guide**](https://example.com/a_b_/c) today.", "See our guide (https://example.com/a_b_/c) today."),
+    ("See [**our guide**](https://example.com/a_b_/c) today.", "See [our guide](https://example.com/a_b_/c) today."),
     ("Type `*_SAVE_*` in the box, then **press send**.", "Type *_SAVE_* in the box, then press send."),
     ("I'm **so** sorry, *really*. _Truly_ ***sorry***.", "I'm so sorry, really. Truly sorry."),
     ("(*once*) and 2*3*4 and snake_case_name.", "(once) and 2*3*4 and snake_case_name."),

@@ -60,4 +60,4 @@ def test_links_and_emphasis_read_as_before(tmp_path: Path) -> None:
     path.write_text("## Track\n\nSee **[your parcel](https://t.example/a[1])** and __init__, SAVE_10.\n",
                     encoding="utf-8")
     (macro,) = import_library(path, "markdown").macros
-    assert macro.text == "See your parcel (https://t.example/a[1]) and __init__, SAVE_10."
+    assert macro.text == "See [your parcel](https://t.example/a[1]) and __init__, SAVE_10."  # (a pack link)

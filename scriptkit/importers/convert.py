@@ -19,7 +19,13 @@ from typing import Any
 from scriptkit.importers import salesforce
 from scriptkit.importers.common import RawItem
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece, parse_body
-from scriptkit.importers.html import html_images, html_relative_links, html_tables, html_to_text
+from scriptkit.importers.html import (
+    html_images,
+    html_relative_links,
+    html_tables,
+    html_to_text,
+    relative_links_note,
+)
 from scriptkit.inference import infer_slots
 from scriptkit.message import Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
@@ -231,9 +237,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         macro.about.append(f"{len(images)} inline image(s) ({', '.join(images)}) are not in the pack: "
                            "add them again after export")
     if raw.html and (relative := html_relative_links(raw.body)):
-        macro.about.append(f"its link(s) to {', '.join(map(repr, relative))} are kept, but the address is relative: "
-                           f"it leads somewhere only from {HELPDESKS.get(raw.dialect, 'the helpdesk')}, so write the "
-                           "full address before you export it to another helpdesk")
+        macro.about.append(relative_links_note(relative, HELPDESKS.get(raw.dialect, "the helpdesk")))
     if raw.html and (tables := html_tables(raw.body)):
         rows = " and ".join(f"{n} row(s)" for n in tables)
         macro.about.append(f"its table(s) ({rows}) are lines of text, each cell apart by ' | ': exported back "

@@ -149,7 +149,7 @@ class _Collector(HTMLParser):
         text = "".join(p for p in parts if not p.startswith("\x00")).strip()
         address = _address(href)
         # (the text holds the address: the text says it all; "/" within "home/page" is no address of it)
-        if not href or address == text or (address in text and _ABSOLUTE.match(href) and len(address) > 3):
+        if not href or address == text or (address in text and ABSOLUTE.match(href) and len(address) > 3):
             return
         if not text:
             self.out.append(href)
@@ -204,7 +204,15 @@ def _link_target(href: str) -> str:
     return "".join(out)
 
 
-_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|\{\{|\{%|//")
+#: the start of an address that leads somewhere from anywhere: a scheme ('https:', 'mailto:'), '//' or a placeholder
+ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|\{\{|\{%|//")
+
+
+def relative_links_note(links: list[str], where: str) -> str:
+    """The note on a reply's relative link addresses ('/hc/en-us/requests/new'), which lead somewhere only from
+    ``where`` ('Zendesk')."""
+    return (f"its link(s) to {', '.join(map(repr, links))} are kept, but the address is relative: it leads "
+            f"somewhere only from {where}, so write the full address before you export it to another helpdesk")
 
 
 def html_relative_links(text: str) -> list[str]:
@@ -215,7 +223,7 @@ def html_relative_links(text: str) -> list[str]:
     parser = _Collector()
     parser.feed(text)
     parser.close()
-    found = [href.strip()[:80] for href in parser.hrefs if href.strip() and not _ABSOLUTE.match(href.strip())]
+    found = [href.strip()[:80] for href in parser.hrefs if href.strip() and not ABSOLUTE.match(href.strip())]
     return list(dict.fromkeys(found))
 
 

@@ -30,6 +30,7 @@ from scriptkit.importers.common import (
     read_text,
     refuse_json,
 )
+from scriptkit.importers.html import ABSOLUTE, relative_links_note
 
 LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 
@@ -110,7 +111,9 @@ def read(path: Path, options: ReadOptions) -> Read:
                                                                f"{MAX_BODY_CHARS:,}")
                 continue
             yield RawItem(key=f"section {seen}", title=name, body=_inline(body), location=where,
-                          dialect=options.dialect or "generic", guidance=_inline(guidance), notes=list(notes))
+                          dialect=options.dialect or "generic", guidance=_inline(guidance, links=False),
+                          notes=[*notes, *([relative_links_note(found, "the site the Markdown was written for")]
+                                           if (found := relative_links(body)) else [])])
     if not seen:
         from scriptkit.errors import ImportFormatError
 
@@ -200,7 +203,8 @@ def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
 
 
 # inline Markdown a helpdesk would send as typed ('**twice**' in a Zendesk HTML body), as the HTML
-# import reads <strong> and <a href>: the words, and a link's address where it differs from its text
+# import reads <strong> and <a href>: the words, and a link as the pack writes one, [text](address), where the
+# address differs from the text (in guidance for the agent, 'text (address)')
 #: (an address runs to the next ')' or space, and stops before another link's '[text](': where a line holds
 #: many '[text](https://' and no ')', each is looked at once, not read to the line's end from each '[')
 _LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)(?:[^\s)\[]|\[(?![^\[\]\n]+\]\())+)\)")
@@ -212,10 +216,11 @@ _ADDRESS = re.compile(r"(?<![\w/.@-])(?:https?://|mailto:|www\.)[^\s<>]*[^\s<>.,
 _DELIMITERS = re.compile(r"\*+|_+")
 
 
-def _inline(text: str) -> str:
+def _inline(text: str, links: bool = True) -> str:
     """A Markdown reply as the text a customer should read: emphasis and code marks dropped, links as
-    'text (address)', backslash escapes resolved; lists, line breaks and [[blanks]] kept, and so are
-    addresses, code and words such as SAVE_10 or __init__ as they are written."""
+    the pack writes them, '[text](address)' (``links=False``: 'text (address)'), a list's '* item' and
+    '1) item' lines as the pack writes them, '- item' and '1. item'; backslash escapes resolved; line breaks
+    and [[blanks]] kept, and so are addresses, code and words such as SAVE_10 or __init__ as they are written."""
     kept: list[str] = []
     # (a private-use character the reply does not hold: the Basic Multilingual Plane's, else plane 15's;
     # looked up among the reply's characters once, not by a scan of the reply per candidate)
@@ -230,14 +235,29 @@ def _inline(text: str) -> str:
     def link(m: re.Match[str]) -> str:
         label, href = m.group(1), m.group(2)
         address = href.removeprefix("mailto:")
-        return label if address in label else f"{label} ({set_aside(address)})"
+        if address in label:
+            return label
+        return f"[{label}]({set_aside(href)})" if links else f"{label} ({set_aside(address)})"
 
     text = _CODE.sub(lambda m: set_aside(m.group(1)), text)
     text = _LINK.sub(link, text)
     text = _ADDRESS.sub(lambda m: set_aside(m.group(0)), text)
+    text = _MARKER.sub(lambda m: f"{m.group(1)}{m.group(2) + '.' if m.group(2) else '-'} ", text)
     text = "\n".join(_without_emphasis(line) for line in text.split("\n"))
     text = _ESCAPED.sub(r"\1", text)
     return re.sub(f"{mark}(\\d+){mark}", lambda m: kept[int(m.group(1))], text)
+
+
+#: a list item's marker other than the pack's '- ' and '1. ': '* item', '+ item', '1) item'
+_MARKER = re.compile(r"^([ \t]*)(?:[*+]|(\d{1,9})\)) (?=\S)", re.M)
+#: a link whose address is relative ('/hc/en-us/requests/new'): kept as written, with a note
+_TEXT_LINK = re.compile(r"(?<![\[!])\[[^\[\]\n]+\]\(([^()\s]+)\)")
+
+
+def relative_links(text: str) -> list[str]:
+    """The relative addresses of a Markdown reply's links, each once."""
+    found = [m.group(1)[:80] for m in _TEXT_LINK.finditer(text) if not ABSOLUTE.match(m.group(1))]
+    return list(dict.fromkeys(found))
 
 
 def _is_space(char: str) -> bool:

@@ -9,8 +9,20 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from scriptkit.message import Blank, Message, Placeholder, Segment, Text
-from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, blank_marker, categories, placeholder_words
+from scriptkit.message import Blank, Message, Placeholder, Segment
+from scriptkit.targets.base import (
+    _HOLE,
+    LINK,
+    BaseTarget,
+    Limits,
+    Payload,
+    Rendered,
+    _flatten,
+    _text,
+    blank_marker,
+    categories,
+    placeholder_words,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -20,17 +32,46 @@ def md_escape(text: str) -> str:
 
 
 def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: Callable[[str], str],
-           blank: Callable[[str], str]) -> str:
-    """Segments as a person reads them: placeholders named in words, blanks marked."""
+           blank: Callable[[str], str], link: Callable[[str, str], str] | None = None) -> str:
+    """Segments as a person reads them: placeholders named in words, blanks marked; with ``link`` (the text
+    as written, the address), a ``[text](address)`` of the pack is a link, except where the address holds a
+    placeholder or is no web, mail or phone address: then the text and the address after it."""
+    flat, holes = _flatten(segments)
+
+    def words(part: str) -> str:
+        out: list[str] = []
+        pos = 0
+        for m in _HOLE.finditer(part):
+            if m.group(1) is None:  # (a \x00 of the text)
+                continue
+            out.append(esc(_text(part[pos:m.start()])))
+            seg = holes[int(m.group(1))]
+            if isinstance(seg, Placeholder):
+                out.append(placeholder(esc(placeholder_words(seg))))
+            elif isinstance(seg, Blank):
+                out.append(blank(esc(blank_marker(seg.name))))
+            pos = m.end()
+        out.append(esc(_text(part[pos:])))
+        return "".join(out)
+
+    if link is None:
+        return words(flat).strip()
     out: list[str] = []
-    for seg in segments:
-        if isinstance(seg, Text):
-            out.append(esc(seg.text))
-        elif isinstance(seg, Placeholder):
-            out.append(placeholder(esc(placeholder_words(seg))))
-        elif isinstance(seg, Blank):
-            out.append(blank(esc(blank_marker(seg.name))))
+    pos = 0
+    for m in LINK.finditer(flat):
+        out.append(words(flat[pos:m.start()]))
+        address = m.group(2)
+        if _HOLE.search(address) or _UNSAFE_SCHEME.match(address):
+            out.append(f"{words(m.group(1))} ({words(address.removeprefix('mailto:').removeprefix('tel:'))})")
+        else:
+            out.append(link(words(m.group(1)), address))
+        pos = m.end()
+    out.append(words(flat[pos:]))
     return "".join(out).strip()
+
+
+# (an address that runs a script or holds a file in the page, not one an agent follows)
+_UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.I)
 
 
 def channel_name(channel: str) -> str:
@@ -39,12 +80,15 @@ def channel_name(channel: str) -> str:
 
 
 def _md(segments: Iterable[Segment]) -> str:
-    return spoken(segments, md_escape, lambda w: f"*{{{w}}}*", lambda b: f"**{b}**")
+    # (a link stays a link: its text escaped, its address as written, which holds no space or parenthesis)
+    return spoken(segments, md_escape, lambda w: f"*{{{w}}}*", lambda b: f"**{b}**",
+                  lambda text, address: f"[{text}]({address})")
 
 
 def _html(segments: Iterable[Segment]) -> str:
     text = spoken(segments, lambda t: html.escape(t, quote=True), lambda w: f'<em class="ph">{{{w}}}</em>',
-                  lambda b: f"<mark>{b}</mark>")
+                  lambda b: f"<mark>{b}</mark>",
+                  lambda text, address: f'<a href="{html.escape(address, quote=True)}">{text}</a>')
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
