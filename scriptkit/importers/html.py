@@ -17,6 +17,8 @@ import html
 import re
 from html.parser import HTMLParser
 
+from scriptkit.targets.base import link_address
+
 _BLOCK = frozenset({
     "p", "div", "section", "article", "header", "footer", "blockquote", "pre", "table",
     "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "form", "fieldset", "address", "main",
@@ -147,7 +149,7 @@ class _Collector(HTMLParser):
         no text. Text with a bracket or a line break in it keeps the address after it, ``text (address)``."""
         parts = self.out[start:]
         text = "".join(p for p in parts if not p.startswith("\x00")).strip()
-        address = _address(href)
+        address = link_address(href)
         # (the text holds the address: the text says it all; "/" within "home/page" is no address of it)
         if not href or address == text or (address in text and ABSOLUTE.match(href) and len(address) > 3):
             return
@@ -185,11 +187,6 @@ _UNLINKABLE = re.compile(r"[\[\]]")
 # what of an address is written %-escaped in (...): a space or a parenthesis, outside a placeholder's braces
 _TEMPLATE_SPAN = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}%]*%\}")
 _URL_UNSAFE = re.compile(r"[\s()]")
-
-
-def _address(href: str) -> str:
-    """An address as a reader sees it: without 'mailto:' or 'tel:'."""
-    return href.removeprefix("mailto:").removeprefix("tel:")
 
 
 def _link_target(href: str) -> str:

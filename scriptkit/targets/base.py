@@ -242,8 +242,9 @@ def _text(flat: str) -> str:
     return flat.replace("\x00\x02", "\x00")
 
 
-def _address(href: str) -> str:
-    """An address as a reader sees it in plain text: without 'mailto:' or 'tel:'."""
+def link_address(href: str) -> str:
+    """An address as a reader sees it in plain text: without 'mailto:' or 'tel:' (the HTML import compares a
+    link's text with it; the plain exports write it after the text)."""
     return href.removeprefix("mailto:").removeprefix("tel:")
 
 
@@ -278,7 +279,7 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
             out.append(literal(line[pos:m.start()]))
             if not dialect.linked_placeholders and _placeholder_in(m.group(2), holes) is not None:
                 # (no href can hold it: the link as the plain text export writes it)
-                out.append(f"{literal(m.group(1))} ({literal(_address(m.group(2)))})")
+                out.append(f"{literal(m.group(1))} ({literal(link_address(m.group(2)))})")
                 pos = m.end()
                 continue
             href = literal(m.group(2), attribute=True)
@@ -372,7 +373,7 @@ def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, 
     flat, holes = _flatten(segments)
 
     def plain_link(m: re.Match[str]) -> str:
-        text, address = m.group(1), _address(m.group(2))
+        text, address = m.group(1), link_address(m.group(2))
         return address if address == text else f"{text} ({address})"
 
     flat = LINK.sub(plain_link, flat)

@@ -21,6 +21,7 @@ from scriptkit.targets.base import (
     _text,
     blank_marker,
     categories,
+    link_address,
     placeholder_words,
 )
 
@@ -62,7 +63,7 @@ def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: 
         out.append(words(flat[pos:m.start()]))
         address = m.group(2)
         if _HOLE.search(address) or _UNSAFE_SCHEME.match(address):
-            out.append(f"{words(m.group(1))} ({words(address.removeprefix('mailto:').removeprefix('tel:'))})")
+            out.append(f"{words(m.group(1))} ({words(link_address(address))})")
         else:
             out.append(link(words(m.group(1)), address))
         pos = m.end()
