@@ -79,7 +79,9 @@ class _Collector(HTMLParser):
                 self.tables.append([0, 0])
             if not self.lists:
                 self.out.append(_PARA)
-            elif not self.fresh:  # (a block inside a list item: a line of the item; its first, the item's own)
+            elif not self.fresh and tag not in ("ol", "ul"):
+                # (a block inside a list item: a line of the item; its first, the item's own; a list inside the
+                # item starts no line of its own, each of its items does: no empty line splits the outer list)
                 self.out.append(_LINE)
             if tag == "pre":
                 self.pre += 1
