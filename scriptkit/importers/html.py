@@ -178,6 +178,9 @@ class _Collector(HTMLParser):
             if self.cells:
                 self.out.append(" | ")
                 self.tables[-1][1] += 1
+        # (a bracket of the text is escaped, '\\[', so no text reads as a link once the parts are joined
+        # ('[1]<b>(2)</b>'); the escape stays only where the text would read as one, html_to_text decides)
+        data = data.replace("[", "\\[")
         if self.pre:
             self.out.append(data.replace("\n", _LINE))
         else:
@@ -238,10 +241,16 @@ def html_to_text(html: str) -> str:
             lines.pop(0)
         while lines and not lines[-1]:
             lines.pop()
-        text = "\n".join(lines)
+        text = _LITERAL_BRACKET.sub("[", "\n".join(lines))
         if text:
             paragraphs.append(text)
     return "\n\n".join(paragraphs)
+
+
+#: an escaped bracket of the text that would not start a link (no '](' after it on its line): written as is.
+#: (the pack reads '\\[' as a bracket that starts no link, '\\[1](2)' as the text '[1](2)'; a bracket stops
+#: the look ahead, so a line of 50,000 of them is read once)
+_LITERAL_BRACKET = re.compile(r"\\\[(?![^\[\]\n]*\]\()")
 
 
 def looks_like_html(text: str) -> bool:

@@ -217,7 +217,8 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 _HOLE = re.compile(r"\x00(?:(\d+)\x01|\x02)")
 #: a link as the pack writes it (and an import of an HTML link): ``[text](address)``, the address without a space
 #: or parenthesis (an import writes them %-escaped); text and address may hold placeholders
-LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+#: ``\\[`` is a bracket that starts no link (the HTML import writes ``\\[1](2)`` for text that reads so), written ``[``
+LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\(([^()\s]+)\)")
 #: a line of a list: ``- item`` or ``1. item``, as an import writes an HTML list (numbered lines make a list
 #: where they count up one by one, as an HTML list numbers them)
 _ITEM = re.compile(r"(?:(?P<bullet>-)|(?P<number>\d{1,9})\.) (?P<text>\S.*)")
@@ -238,8 +239,9 @@ def _flatten(segments: Iterable[Segment]) -> tuple[str, list[Segment]]:
 
 
 def _text(flat: str) -> str:
-    """Literal text of ``_flatten``'s, its own \\x00 put back."""
-    return flat.replace("\x00\x02", "\x00")
+    """Literal text of ``_flatten``'s, its own \\x00 put back and a bracket escaped from reading as a link, ``\\[``,
+    written as the bracket the customer reads."""
+    return flat.replace("\x00\x02", "\x00").replace("\\[", "[")
 
 
 def link_address(href: str) -> str:
@@ -297,18 +299,28 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
         for line in [*part.split("\n"), None]:  # (None: the paragraph's end)
             item = _ITEM.fullmatch(line) if line is not None else None
             if items and (item is None or not _continues(items, item)):
-                blocks.append(_list_html(items, line_html))
+                if _signature(items, lines):
+                    lines.append(items[0].group(0))
+                else:
+                    if lines:
+                        blocks.append(_paragraph_html(lines, line_html))
+                        lines = []
+                    blocks.append(_list_html(items, line_html))
                 items = []
             if item is not None:
-                if lines:
-                    blocks.append(_paragraph_html(lines, line_html))
-                    lines = []
                 items.append(item)
             elif line is not None:
                 lines.append(line)
         if lines:
             blocks.append(_paragraph_html(lines, line_html))
     return "".join(b for b in blocks if b)
+
+
+def _signature(items: list[re.Match[str]], lines: list[str]) -> bool:
+    """Whether ``items`` is a writer's sign-off, not a list: one ``- `` line alone, right under a line that ends
+    in a comma ('Thanks,' then '- Sam')."""
+    return (len(items) == 1 and items[0].group("bullet") is not None and bool(lines)
+            and lines[-1].rstrip().endswith(","))
 
 
 def _placeholder_in(address: str, holes: list[Segment]) -> Placeholder | None:
