@@ -41,3 +41,18 @@ def test_a_list_inside_a_list_is_lines_of_the_outer_list_with_their_own_marks(tm
     macro = json.loads((tmp_path / "out" / "zendesk" / "macros.json").read_text(encoding="utf-8"))["macros"][0]
     body = next(a["value"] for a in macro["actions"] if a["field"] == "comment_value_html")
     assert '<ol><li>Open Settings</li></ol><ul><li>Cards</li></ul><ol start="2"><li>Press Delete</li></ol>' in body
+
+
+def test_a_line_break_or_a_second_paragraph_in_an_item_stays_in_the_item(tmp_path: Path) -> None:
+    from scriptkit import export
+
+    html = ("<p>Sorry it keeps closing.</p><ul><li>Open it<br>then close it</li><li><p>Restart</p><p>and wait a "
+            "minute</p></li></ul><p>Write back if it stays.</p>")
+    library = import_library(_zendesk(tmp_path, html), "zendesk")
+    assert library.macros[0].text == ("Sorry it keeps closing.\n\n- Open it\n  then close it\n- Restart\n"
+                                      "  and wait a minute\n\nWrite back if it stays.")
+    export(library.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
+    macro = json.loads((tmp_path / "out" / "zendesk" / "macros.json").read_text(encoding="utf-8"))["macros"][0]
+    body = next(a["value"] for a in macro["actions"] if a["field"] == "comment_value_html")
+    assert body == ("<p>Sorry it keeps closing.</p><ul><li>Open it<br>then close it</li><li>Restart<br>and wait a "
+                    "minute</li></ul><p>Write back if it stays.</p>")

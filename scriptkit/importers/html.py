@@ -25,6 +25,9 @@ _BLOCK = frozenset({
 })
 _SKIP = frozenset({"script", "style", "head", "title", "template", "noscript"})
 _PARA, _LINE = "\x00P", "\x00L"  # markers resolved when the text is assembled
+# a line that goes on a list item (its <br>, its second <p>): written indented, '  more', which the HTML exports
+# write back inside the item
+_MORE = "\x00L\x00M"
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
@@ -53,7 +56,7 @@ class _Collector(HTMLParser):
         elif tag == "attribute":
             self._attribute(dict(attrs))
         elif tag == "br":
-            self.out.append(_LINE)
+            self.out.append(self._break())
         elif tag == "li":
             if self.items:
                 self.items[-1] = True
@@ -82,7 +85,7 @@ class _Collector(HTMLParser):
             elif not self.fresh and tag not in ("ol", "ul"):
                 # (a block inside a list item: a line of the item; its first, the item's own; a list inside the
                 # item starts no line of its own, each of its items does: no empty line splits the outer list)
-                self.out.append(_LINE)
+                self.out.append(self._break())
             if tag == "pre":
                 self.pre += 1
             elif tag in ("ol", "ul"):
@@ -97,6 +100,10 @@ class _Collector(HTMLParser):
                 self._link(href.strip(), begun)
             self.links.append((dict(attrs).get("href") or "", len(self.out)))
             self.hrefs.append(self.links[-1][0])
+
+    def _break(self) -> str:
+        """A line break: in an open list item, a line that goes on the item."""
+        return _MORE if self.items and self.items[-1] and not self.pre else _LINE
 
     def _close_lists(self) -> None:
         """A block that is in a list but in none of its items (``<ol><li>..</li><p>..``, the list left unclosed)
@@ -237,6 +244,8 @@ def html_to_text(html: str) -> str:
     paragraphs: list[str] = []
     for block in "".join(parser.out).split(_PARA):
         lines = [_SPACE.sub(" ", line).strip() for line in block.split(_LINE)]
+        lines = ["  " + line[2:].strip() if line.startswith("\x00M") and line[2:].strip() else
+                 line.removeprefix("\x00M") for line in lines]
         while lines and not lines[0]:
             lines.pop(0)
         while lines and not lines[-1]:

@@ -296,19 +296,24 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
     for part in _PARAGRAPH.split(flat):
         lines: list[str] = []  # the paragraph's lines before a list, or between lists
         items: list[re.Match[str]] = []  # the list being read
+        more: list[list[str]] = []  # for each of its items, the lines that go on it
         for line in [*part.split("\n"), None]:  # (None: the paragraph's end)
+            if items and line is not None and line[:1] in (" ", "\t") and line.strip():
+                more[len(items) - 1].append(line.strip())  # (an indented line under an item goes on the item)
+                continue
             item = _ITEM.fullmatch(line) if line is not None else None
             if items and (item is None or not _continues(items, item)):
-                if _signature(items, lines):
+                if _signature(items, lines) and not more[0]:
                     lines.append(items[0].group(0))
                 else:
                     if lines:
                         blocks.append(_paragraph_html(lines, line_html))
                         lines = []
-                    blocks.append(_list_html(items, line_html))
-                items = []
+                    blocks.append(_list_html(items, more, line_html))
+                items, more = [], []
             if item is not None:
                 items.append(item)
+                more.append([])
             elif line is not None:
                 lines.append(line)
         if lines:
@@ -372,11 +377,14 @@ def _paragraph_html(lines: list[str], line_html: Callable[[str], str]) -> str:
     return f"<p>{body}</p>" if body.replace("<br>", "").strip() else ""
 
 
-def _list_html(items: list[re.Match[str]], line_html: Callable[[str], str]) -> str:
+def _list_html(items: list[re.Match[str]], more: list[list[str]], line_html: Callable[[str], str]) -> str:
+    """A list of ``items``, each with its indented lines (``more``) after a ``<br>``."""
     numbered = items[0].group("number")
     tag = "ol" if numbered else "ul"
     start = f' start="{int(numbered)}"' if numbered and int(numbered) != 1 else ""
-    return f"<{tag}{start}>" + "".join(f"<li>{line_html(m.group('text'))}</li>" for m in items) + f"</{tag}>"
+    return f"<{tag}{start}>" + "".join(
+        "<li>" + "<br>".join(line_html(text) for text in [m.group("text"), *lines]) + "</li>"
+        for m, lines in zip(items, more, strict=True)) + f"</{tag}>"
 
 
 def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
