@@ -54,3 +54,16 @@ def test_the_playbook_keeps_a_link_a_link(tmp_path: Path) -> None:
     # read back, the playbook's reply is the pack's
     assert "[track it here](https://example.com/track_1)" in import_library(
         tmp_path / "out" / "playbook" / "playbook.md").macros[0].text
+
+
+def test_an_escaped_bracket_in_markdown_stays_text(tmp_path: Path) -> None:
+    source = tmp_path / "reply.md"
+    source.write_text("# Codes\n\nSorry for the wait. Type \\[1](2) in the box, then [read this](https://e.com/a).\n",
+                      encoding="utf-8")
+    library = import_library(source)
+    assert library.macros[0].text == ("Sorry for the wait. Type \\[1](2) in the box, then "
+                                      "[read this](https://e.com/a).")
+    export(library.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
+    macro = json.loads((tmp_path / "out" / "zendesk" / "macros.json").read_text(encoding="utf-8"))["macros"][0]
+    body = next(a["value"] for a in macro["actions"] if a["field"] == "comment_value_html")
+    assert 'Type [1](2) in the box, then <a href="https://e.com/a">read this</a>.' in body

@@ -240,6 +240,8 @@ def _inline(text: str, links: bool = True) -> str:
         return f"[{label}]({set_aside(href)})" if links else f"{label} ({set_aside(address)})"
 
     text = _CODE.sub(lambda m: set_aside(m.group(1)), text)
+    # ('\\[1](2)' is text that reads as a link: it stays escaped, as the pack writes a bracket that starts no link)
+    text = _LITERAL_LINK.sub(lambda m: set_aside(m.group(0)), text)
     text = _LINK.sub(link, text)
     text = _ADDRESS.sub(lambda m: set_aside(m.group(0)), text)
     text = _MARKER.sub(lambda m: f"{m.group(1)}{m.group(2) + '.' if m.group(2) else '-'} ", text)
@@ -248,6 +250,8 @@ def _inline(text: str, links: bool = True) -> str:
     return re.sub(f"{mark}(\\d+){mark}", lambda m: kept[int(m.group(1))], text)
 
 
+#: an escaped bracket that would start a link without its backslash (a bracket stops the look ahead: linear)
+_LITERAL_LINK = re.compile(r"\\\[(?=[^\[\]\n]*\\?\]\()")
 #: a list item's marker other than the pack's '- ' and '1. ': '* item', '+ item', '1) item'
 _MARKER = re.compile(r"^([ \t]*)(?:[*+]|(\d{1,9})\)) (?=\S)", re.M)
 #: a link whose address is relative ('/hc/en-us/requests/new'): kept as written, with a note
