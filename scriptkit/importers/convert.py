@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from scriptkit.importers import salesforce
 from scriptkit.importers.common import RawItem
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece, parse_body
 from scriptkit.importers.html import (
@@ -181,7 +180,6 @@ def flat_text(pieces: list[Piece], names: dict[str, str] | None = None) -> str:
 
 def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     helpdesk = HELPDESKS.get(raw.dialect, raw.dialect)
-    salesforce.read_channels(raw)  # (a Quick Text's Channel 'Email;Chat': the script is for both)
     # the pack loader refuses private-use and control characters anywhere in a script file
     raw.title = " ".join(_CONTROL.sub("", raw.title).split()) or script_id
     # a script's title is used as written and may not hold a template (Zendesk's dynamic-content titles do)

@@ -189,7 +189,8 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
                    export_id=str(ident) if ident is not None and key == str(ident) else None)
     said = next((record[f] for f in fields if f.casefold() == "channel"), None)
     if isinstance(said, str) and said.strip():
-        _read_channel(item, said.strip(), "its Channel in Salesforce" if quick_text else "its channel")
+        _read_channel(item, said.strip(), "its Channel in Salesforce" if quick_text else "its channel",
+                      several=item.dialect == "salesforce")
     if first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS and not html:
         _own_row(item, record, first_channels)
     return item
@@ -199,14 +200,22 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
 _SALESFORCE_CHANNELS = {value.casefold(): channel for channel, value in CHANNEL_VALUES.items()}
 
 
-def _read_channel(item: RawItem, said: str, what: str) -> None:
+def _read_channel(item: RawItem, said: str, what: str, several: bool = False) -> None:
     """The record's channel column (Salesforce's picklist may hold several: 'Email;Chat'): the first
-    channel scriptkit knows is the script's; any other is named in the notes, never dropped unsaid."""
+    channel scriptkit knows is the script's; any other is named in the notes, never dropped unsaid.
+    With ``several`` (a Quick Text), a Channel whose values scriptkit all knows gives the script each of
+    them (``more_channels``), which the Salesforce export writes back as one Quick Text: read from the
+    record itself, so a record without an Id (scriptkit's own export, a Data Loader sheet) keeps them."""
     parts = [part.strip() for part in said.split(";") if part.strip()]
     known = [_SALESFORCE_CHANNELS.get(p.casefold(), p.casefold() if p.casefold() in CHANNELS else "") for p in parts]
     item.channel = next((channel for channel in known if channel), "")
     others = [c or p for p, c in zip(parts, known, strict=True) if not c or c != item.channel]
     if not others:
+        return
+    if several and all(known):
+        item.more_channels = list(dict.fromkeys(others))
+        item.notes.append(f"{what} is '{said}': the script is for {' and '.join(dict.fromkeys(known))}, and the "
+                          f"Salesforce export writes it back as one Quick Text with Channel '{said}'")
         return
     if item.channel:
         item.notes.append(f"{what} is '{said}': the script is for {item.channel}, so add "
