@@ -34,13 +34,17 @@ from scriptkit.targets.base import Problem, Rendered, Target, human_text, proble
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
 
-#: Written into every export folder; only a folder holding it may be replaced by a new export, and only
-#: when every file in it is one the marker lists, as the export wrote it (its SHA-256): a file the writer
-#: added or changed there stops the next export, which would delete it ("nothing lost").
+#: Written into every export folder; only a folder holding it may be replaced by a new export. It lists each
+#: file the export wrote, with its SHA-256: the next export carries every other file (the writer's) into the
+#: new folder, and stops at a listed file the writer changed unless told to overwrite it ("nothing lost").
 MARKER = ".scriptkit-export"
-MARKER_TEXT = b"This folder is written by `scriptkit export` and replaced as a whole on every export.\n"
-_MANIFEST_HEAD = (b"The files it wrote, each with its SHA-256: a file not listed here, or changed since, "
-                  b"stops the next export into this folder.\n")
+MARKER_TEXT = (b"This folder is written by `scriptkit export` and replaced on every export; files you add to it "
+               b"are kept.\n")
+_MANIFEST_HEAD = (b"The files it wrote, each with its SHA-256: the next export into this folder replaces them "
+                  b"(one changed since only when told to overwrite it) and keeps every other file.\n")
+#: what the marker said before (an export that refused every file it did not write): its list reads the same
+_MANIFEST_HEADS = (_MANIFEST_HEAD, b"The files it wrote, each with its SHA-256: a file not listed here, or "
+                                   b"changed since, stops the next export into this folder.\n")
 _MANIFEST_LINE = re.compile(r"([0-9a-f]{64})  (\S.*)")
 #: what a file browser writes into any folder it shows (macOS Finder, Windows Explorer's thumbnails): no
 #: one's work, and replaced with the folder rather than stop every export after a look at it
@@ -93,17 +97,27 @@ class ExportResult:
     #: folders an earlier export wrote into ``out_dir`` that this one replaced without writing again
     #: (another helpdesk's export, say: the folder is replaced as a whole)
     replaced: list[str] = field(default_factory=list)
+    #: files in ``out_dir`` that no export wrote (the writer's notes), carried into the new export folder
+    kept: list[str] = field(default_factory=list)
+    #: files the earlier export wrote and the writer edited, replaced (or, if this export does not write
+    #: them again, removed) because ``overwrite`` was given
+    overwritten: list[str] = field(default_factory=list)
 
 
 def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, out_dir: str | os.PathLike[str], *,
            force: bool = False, channels: Iterable[str] | None = None, grammar: str | None = None,
-           config: LintConfig | None = None, lint: bool = True) -> ExportResult:
+           config: LintConfig | None = None, lint: bool = True, overwrite: bool = False) -> ExportResult:
     """Export ``pack`` (a Pack, or the folder to load it from) to each of ``targets`` (names, or
     ``"all"``; an empty list: those under ``export: targets:`` in pack.yaml) under ``out_dir``.
 
     Raises ExportRefused (exit code 1) when the linter or a target reports an error and
     ``force`` is false; PackError for a pack that cannot be loaded, ConfigError (exit code 2) for
     bad settings or arguments. Nothing is written then.
+
+    Into the folder of an earlier export, files that no export wrote are kept (carried into the new
+    folder); ConfigError names one that stands where this export writes, and a file the earlier export
+    wrote that was edited since, unless ``overwrite`` (then it is replaced, and listed in
+    ``ExportResult.overwritten``). ``force`` does not overwrite edits: it is about the pack's errors.
     """
     from scriptkit.config import LintConfig
     from scriptkit.linting import check_argument
@@ -111,6 +125,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     check_argument(pack, (Pack, str, os.PathLike), "export", "the pack", "a Pack or a folder")
     check_argument(out_dir, (str, os.PathLike), "export", "out_dir", "a folder (str or Path)")
     check_argument(force, bool, "export", "force", "True or False")  # ("no" is truthy: it would force)
+    check_argument(overwrite, bool, "export", "overwrite", "True or False")
     check_argument(lint, bool, "export", "lint", "True or False")
     check_argument(config, (LintConfig, type(None)), "export", "config", "a LintConfig or None",
                    "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
@@ -152,8 +167,8 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
                             diagnostics, API_FORCE_HINT)
     out = Path(out_dir)
     replaced = _not_written_again(out, files)
-    write_atomically(out, files)
-    return ExportResult(out, sorted(files), diagnostics, counts, replaced)
+    done = write_atomically(out, files, overwrite=overwrite)
+    return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten)
 
 
 def check_settings(pack: Pack) -> None:
@@ -202,11 +217,16 @@ def check_settings(pack: Pack) -> None:
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:
-    """The folders of an earlier export in ``out`` that ``files`` does not write again."""
+    """The folders of an earlier export in ``out`` that ``files`` does not write again (a folder of the
+    writer's own, which no export wrote, is kept, not replaced)."""
     if not (out / MARKER).is_file():
         return []
     written = {rel.split("/", 1)[0] for rel in files}
-    return sorted(p.name for p in out.iterdir() if p.is_dir() and p.name not in written)
+    manifest = _manifest(out)
+    if manifest is not None:
+        earlier = {rel.split("/", 1)[0] for rel in manifest if "/" in rel}
+        return sorted(name for name in earlier - written if (out / name).is_dir())
+    return sorted(p.name for p in out.iterdir() if p.is_dir() and not p.is_symlink() and p.name not in written)
 
 
 def _configured_targets(pack: Pack) -> list[str]:
@@ -606,85 +626,182 @@ def _manifest(folder: Path) -> dict[str, str] | None:
         text = (folder / MARKER).read_bytes().decode("utf-8", "replace")
     except OSError:
         return None
-    if _MANIFEST_HEAD.decode() not in text:
+    if not any(head.decode() in text for head in _MANIFEST_HEADS):
         return None
     found = (_MANIFEST_LINE.fullmatch(line) for line in text.splitlines())
     return {m.group(2): m.group(1) for m in found if m}
 
 
-def foreign_files(folder: Path) -> list[str]:
-    """The files in an earlier export's ``folder`` that the export did not write, or that were changed
-    since it wrote them (paths relative to the folder, "(changed)" after the changed ones): replacing the
-    folder would delete them. With a marker from before the marker listed the files, only the files
-    beside the helpdesk folders count (an export writes every file inside one)."""
-    manifest = _manifest(folder)
-    found: list[str] = []
-    for root, dirs, names in os.walk(folder):
+@dataclass(frozen=True)
+class _Entry:
+    """One thing found in an export folder: a file (``digest`` its SHA-256), a link (where it leads, never
+    followed), an empty folder, or something else (a pipe, a socket)."""
+
+    kind: str  # "file", "link", "dir" or "other"
+    digest: str = ""
+
+
+def _raise(error: OSError) -> None:
+    raise error  # (a folder that cannot be read is not one to replace: what it holds is unknown)
+
+
+def _survey(folder: Path) -> dict[str, _Entry]:
+    """Every file, link and empty folder under ``folder`` (paths relative to it), but the marker and what a
+    file browser leaves in any folder it shows."""
+    found: dict[str, _Entry] = {}
+    for root, dirs, names in os.walk(folder, onerror=_raise):
         here = Path(root)
-        # (a link is never one an export wrote: named, not followed)
         links = [d for d in dirs if (here / d).is_symlink()]
         dirs[:] = sorted(d for d in dirs if d not in links)
+        if not dirs and not names and not links and here != folder:
+            found[here.relative_to(folder).as_posix()] = _Entry("dir")
         for name in sorted([*names, *links]):
             path = here / name
             rel = path.relative_to(folder).as_posix()
             if rel == MARKER or (name in _OS_CACHES and path.is_file() and not path.is_symlink()):
                 continue
-            if manifest is None:
-                if "/" not in rel or path.is_symlink():
-                    found.append(rel)
-            elif rel not in manifest or path.is_symlink() or not path.is_file():
-                found.append(rel)
-            elif _sha256(path) != manifest[rel]:
-                found.append(f"{rel} (changed)")
+            if path.is_symlink():
+                found[rel] = _Entry("link", os.readlink(path))
+            elif path.is_file():
+                found[rel] = _Entry("file", _sha256(path))
+            else:
+                found[rel] = _Entry("other")
     return found
 
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    try:
-        with path.open("rb") as file:
-            for block in iter(lambda: file.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return ""
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
     return digest.hexdigest()
 
 
-def _refuse_foreign(given: Path, folder: Path) -> None:
-    """ConfigError (exit code 2) naming the files a replace of ``folder`` would lose, if any."""
-    foreign = foreign_files(folder)
-    if not foreign:
+@dataclass
+class _Plan:
+    """What replacing an earlier export's folder with ``files`` does to what is in it."""
+
+    before: dict[str, _Entry]  # everything in the folder, as it was read
+    keep: dict[str, _Entry] = field(default_factory=dict)  # the writer's own: carried into the new export
+    edited: list[str] = field(default_factory=list)  # written by the last export, changed since
+    clashes: list[str] = field(default_factory=list)  # the writer's own, at a path the new export writes
+
+
+def _plan(folder: Path, files: Mapping[str, bytes]) -> _Plan:
+    """Sort what ``folder`` (an earlier export) holds: the files that export wrote (replaced), those of
+    them edited since, and everything else, which is the writer's and kept, unless it stands where the new
+    export writes a file. A marker from before the marker listed its files: the files beside the helpdesk
+    folders are the writer's (an export writes every file inside one)."""
+    manifest = _manifest(folder)
+    plan = _Plan(_survey(folder))
+    folders = {parent.as_posix() for rel in files for parent in PurePosixPath(rel).parents}
+    for rel, entry in plan.before.items():
+        own = (entry.kind != "link" and "/" in rel) if manifest is None else rel in manifest
+        if own:
+            if manifest is not None and (entry.kind != "file" or entry.digest != manifest[rel]):
+                plan.edited.append(rel)
+            continue
+        above = {parent.as_posix() for parent in PurePosixPath(rel).parents}
+        if entry.kind == "other" or rel in files or (rel in folders and entry.kind != "dir") or above & set(files):
+            plan.clashes.append(rel)
+        elif not (entry.kind == "dir" and rel in folders):  # (an empty folder the export fills: nothing to keep)
+            plan.keep[rel] = entry
+    return plan
+
+
+def _names(paths: Sequence[str]) -> str:
+    return ", ".join(paths[:10]) + (f" and {len(paths) - 10:,} more" if len(paths) > 10 else "")
+
+
+def _files(paths: Sequence[str]) -> str:
+    return f"{len(paths):,} file{'s' if len(paths) > 1 else ''}"
+
+
+def overwrite_hint(count: int) -> str:
+    """What to do about edited files of the last export (``count`` of them) that stopped an export."""
+    them = "them" if count > 1 else "it"
+    return (f"To replace {them} with this export, export again with --overwrite-edits (overwrite=True from "
+            f"Python); to keep your edits, copy {them} out of the folder first.")
+
+
+def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
+    """ConfigError (exit code 2) when replacing the folder would lose an edit (unless ``overwrite``) or a
+    file of the writer's that stands where the new export writes."""
+    edited = [] if overwrite else plan.edited
+    if not edited and not plan.clashes:
         return
-    shown = ", ".join(foreign[:10]) + (f" and {len(foreign) - 10} more" if len(foreign) > 10 else "")
-    changed = any(f.endswith(" (changed)") for f in foreign)
-    count = f"{len(foreign)} file{'s' if len(foreign) > 1 else ''}"
-    them = "them" if len(foreign) > 1 else "it"
-    raise ConfigError(
-        f"--out {given} holds {count} that an earlier export did not write{', or changed since' if changed else ''}: "
-        f"{shown}; an export replaces the folder as a whole, so nothing was written rather than delete "
-        f"{them}", Location(str(given / foreign[0].removesuffix(" (changed)")), 1, 1),
-        f"Move {them} out of the folder (or delete {them} yourself if nobody needs {them}), or export to "
-        "another --out.")
+    parts, hints = [], []
+    if edited:
+        parts.append(f"{_files(edited)} that the last export wrote and that {'were' if len(edited) > 1 else 'was'} "
+                     f"edited since: {_names(edited)}")
+        hints.append(overwrite_hint(len(edited)))
+    if plan.clashes:
+        parts.append(f"{_files(plan.clashes)} that no export wrote, where this export writes: {_names(plan.clashes)}")
+        hints.append("Move or rename the files of yours in its way (your other files there are kept), or "
+                     "export to another --out.")
+    lost = [*edited, *plan.clashes]
+    raise ConfigError(f"--out {given} holds {'; and '.join(parts)}; nothing was written, rather than lose "
+                      f"{'them' if len(lost) > 1 else 'it'}", Location(str(given / lost[0]), 1, 1), " ".join(hints))
 
 
-def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
+def _refuse_late(given: Path, late: Sequence[str]) -> None:
+    raise ConfigError(f"--out {given} changed while the export ran: {_names(late)} "
+                      f"{'were' if len(late) > 1 else 'was'} added or changed there; nothing was written, rather "
+                      f"than lose {'them' if len(late) > 1 else 'it'}", Location(str(given / late[0]), 1, 1),
+                      "Export again: the files of yours in the folder are kept, carried into the new export.")
+
+
+def _late(previous: Path, plan: _Plan) -> list[str]:
+    """What was added to the folder, or changed, after ``plan`` read it (while the export ran)."""
+    return [rel for rel, entry in _survey(previous).items() if entry.kind != "dir" and plan.before.get(rel) != entry]
+
+
+def _carry(source: Path, target: Path, keep: Mapping[str, _Entry]) -> None:
+    """Copy the writer's own files (links as links, empty folders) from the earlier export into the new one."""
+    for rel, entry in sorted(keep.items()):
+        src, dst = source / rel, target / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if entry.kind == "dir":
+            dst.mkdir(exist_ok=True)
+        elif entry.kind == "link":
+            os.symlink(os.readlink(src), dst)
+        else:
+            shutil.copy2(src, dst, follow_symlinks=False)
+
+
+@dataclass
+class Written:
+    """What ``write_atomically`` did besides writing the export: the writer's files it kept (carried into
+    the new folder) and the edited files of the last export it replaced (``overwrite``)."""
+
+    kept: list[str] = field(default_factory=list)
+    overwritten: list[str] = field(default_factory=list)
+
+
+def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool = False) -> Written:
     """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming.
 
     On any failure the temporary folder is removed and a previous export stays as it was.
-    A folder that exists, is not empty and was not written by scriptkit is never replaced, nor one
-    of scriptkit's that holds a file it did not write or that was changed since (ConfigError naming them).
+    A folder that exists, is not empty and was not written by scriptkit is never replaced. In one that an
+    earlier export wrote, the files that export did not write (the writer's notes) are copied into the new
+    folder, unless one stands where the new export writes (ConfigError naming it); a file the export wrote
+    and the writer edited since stops it too, unless ``overwrite``. What is added or changed there while
+    the export runs is swapped back, never deleted.
     """
     given = Path(out)
     # through a symlink to the folder it names (a team's shared folder): swapping folders at the
     # link itself replaced the link with a local folder and left the shared one as it was
     out = Path(os.path.realpath(out))
+    plan = _Plan({})
     if out.exists():
         if not out.is_dir():
             raise ConfigError(f"--out {out} is a file, not a folder")
         if any(out.iterdir()) and not (out / MARKER).is_file():
             raise ConfigError(f"--out {out} is a non-empty folder that scriptkit did not write",
                               hint="Choose an empty or new folder: an export replaces the whole folder.")
-        _refuse_foreign(given, out)
+        plan = _plan(out, files)
+        _refuse(given, plan, overwrite)
+    done = Written(sorted(plan.keep), sorted(plan.edited))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     old: Path | None = None
@@ -693,21 +810,22 @@ def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[rel])
+        _carry(out, tmp, plan.keep)
         (tmp / MARKER).write_bytes(marker_bytes(files))
         os.chmod(tmp, 0o755)  # mkdtemp creates it private
         if out.exists() and _exchange(tmp, out):  # one step: `out` is never missing
-            # (a file added while this export ran: swapped back, not deleted)
-            if foreign_files(tmp):
+            # (a file added or changed while this export ran: swapped back, not deleted)
+            if late := _late(tmp, plan):
                 _exchange(tmp, out)
-                _refuse_foreign(given, out)
+                _refuse_late(given, late)
             shutil.rmtree(tmp, ignore_errors=True)  # now the previous export
-            return
+            return done
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
             os.rename(out, old / "previous")
-            if foreign_files(old / "previous"):
+            if late := _late(old / "previous", plan):
                 os.rename(old / "previous", out)
-                _refuse_foreign(given, out)
+                _refuse_late(given, late)
         try:
             os.rename(tmp, out)
         except BaseException:
@@ -721,3 +839,4 @@ def write_atomically(out: Path, files: Mapping[str, bytes]) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+    return done

@@ -32,19 +32,28 @@ def _report(diagnostics: list[Diagnostic]) -> None:
 @click.option("--to", "targets", multiple=True, metavar="TARGET", help="Export target (repeatable, or 'all'); "
               "default: export.targets in pack.yaml. `scriptkit export --list` shows them.")
 @click.option("--out", "-o", "out", type=click.Path(file_okay=False), default=None,
-              help="Output folder; replaced as a whole, atomically, on every export.")
-@click.option("--force", is_flag=True, help="Export even when the linter or a target reports errors.")
+              help="Output folder; replaced atomically on every export. Files in it that no export wrote "
+                   "(your notes) are kept.")
+@click.option("--force", is_flag=True, help="Export even when the linter or a target reports errors. (It does "
+                                             "not overwrite your edits: see --overwrite-edits.)")
+@click.option("--overwrite-edits", "overwrite", is_flag=True,
+              help="Replace files of the last export in --out that were edited since (each is named); "
+                   "without it such an export writes nothing and exits with code 2.")
 @click.option("--list", "list_targets", is_flag=True, help="List the installed targets and exit.")
 @channel_option()
 @grammar_option
-def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, force: bool, list_targets: bool,
-                   channels: tuple[str, ...], grammar: str | None) -> None:
+def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, force: bool, overwrite: bool,
+                   list_targets: bool, channels: tuple[str, ...], grammar: str | None) -> None:
     """Export PACK to helpdesk macros (zendesk, freshdesk, helpscout, gorgias, front, intercom,
     salesforce), csv, json or an agent playbook.
 
     The linter runs first: with error-severity findings nothing is written and the exit code
     is 1, unless --force. Each target's limits and unsupported features are checked too
     (SK5xx). Output is byte-identical on rerun and written atomically.
+
+    An export into the --out of an earlier one keeps the files you added there (carried into the new
+    folder; one where the export writes stops it, exit code 2). A file the earlier export wrote that
+    you edited stops it too, unless --overwrite-edits.
     """
     from rich.markup import escape
 
@@ -62,7 +71,8 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
     try:
         with writing("the export", out):
-            result = export(loaded, names, out, force=force, channels=channels or None, grammar=grammar)
+            result = export(loaded, names, out, force=force, overwrite=overwrite, channels=channels or None,
+                            grammar=grammar)
     except ExportRefused as refused:
         _report(refused.diagnostics)
         console(stderr=True).print(f"[bold red]{escape(refused.message)}[/bold red] {CLI_FORCE_HINT}")
@@ -79,8 +89,28 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
     if result.replaced:  # (said, so that an export to another helpdesk into the same --out loses nothing unseen)
         folders = ", ".join(f"{name}/" for name in result.replaced)
-        con.print(f"Replaced what an earlier export wrote there: {folders} (an export replaces its --out as a "
-                  "whole). Export several helpdesks at once with --to, or give each its own --out.", markup=False)
+        con.print(f"Replaced what an earlier export wrote there: {folders} (an export replaces all an earlier "
+                  "one wrote in its --out). Export several helpdesks at once with --to, or give each its own --out.",
+                  markup=False)
+    if result.kept:
+        con.print(f"Kept {_count(result.kept)} that no export wrote, carried into the new export: "
+                  f"{_shown(result.kept)}", markup=False)
+    written = set(result.files)
+    edits = [rel for rel in result.overwritten if rel in written]
+    gone = [rel for rel in result.overwritten if rel not in written]
+    if edits:
+        con.print(f"Overwrote your edits (--overwrite-edits) to {_count(edits)}: {_shown(edits)}", markup=False)
+    if gone:
+        con.print(f"Removed {_count(gone)} you had edited, which this export does not write (--overwrite-edits): "
+                  f"{_shown(gone)}", markup=False)
+
+
+def _count(paths: list[str]) -> str:
+    return f"{len(paths):,} file{'' if len(paths) == 1 else 's'}"
+
+
+def _shown(paths: list[str]) -> str:
+    return ", ".join(paths[:20]) + (f" and {len(paths) - 20:,} more" if len(paths) > 20 else "")
 
 
 def _not_carried(pack: Pack, target: Target, wanted: tuple[str, ...]) -> str:
