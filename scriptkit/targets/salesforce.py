@@ -136,6 +136,11 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["Name"]), str(payload["Message"])
 
+    def records(self, rendered: Sequence[Rendered]) -> int:
+        """How many Quick Texts ``files`` writes for ``rendered``: a script for several channels with one text
+        is one record ('Email;Chat'), so the export's summary counts it once."""
+        return len(_one_per_text(rendered))
+
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         rendered = _one_per_text(rendered)
         out = bundle_files(
