@@ -246,9 +246,12 @@ class AuditReport:
 
     @property
     def averages(self) -> dict[str, float | None]:
+        """Each practice's mean score over the macros judged on every practice, those the overall score is
+        the mean of (an internal note's flexibility 0 pulled the library's flexibility down, for a note no
+        customer reads); None for a practice none of them was scored on."""
         out: dict[str, float | None] = {}
         for practice in PRACTICES:
-            values = [v for m in self.macros if (v := m.scores.get(practice)) is not None]
+            values = [v for m in self.judged_in_full if (v := m.scores.get(practice)) is not None]
             out[practice] = round(sum(values) / len(values), 1) if values else None
         return out
 
@@ -353,7 +356,8 @@ class AuditReport:
             "format": self.format,
             "summary": {
                 "macros": len(self.macros), "overall": self.overall, "averages": self.averages,
-                # (overall is the mean of the macros judged on every practice: those judged in part are left out)
+                # (overall, and each practice's average, are over the macros judged on every practice: those
+                # judged in part are left out)
                 "judged_in_full": len(self.judged_in_full), "judged_in_part": self.judged_in_part,
                 "diagnostics": sum(len(m.diagnostics) for m in self.macros), "by_family": self.by_family,
                 "unreadable": len(self.unreadable), "skipped": len(self.skipped),
@@ -368,7 +372,9 @@ class AuditReport:
                                    "product(1 - weight(severity)) over the practice's diagnostics; overall: the "
                                    "mean, at most cap when the macro would send a marker as written or has "
                                    "no solution",
-                        "absent": ABSENCE_RULES, "cap": CAP},
+                        "absent": ABSENCE_RULES, "cap": CAP,
+                        "averages": "each practice's mean over the macros judged on every practice "
+                                    "(judged_in_full), the macros overall is the mean of"},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "title": m.title, "location": str(m.location),
                 "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,

@@ -201,7 +201,9 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         for skipped in report.skipped:
             con.print(f"  skipped: {skipped}", markup=False, highlight=False)
     averages = report.averages
-    con.print("Average scores: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
+    # (over the macros the overall score is the mean of: an internal note's flexibility 0 is left out of both)
+    of = f" (of the {len(report.judged_in_full)} macro(s) judged on every practice)" if report.judged_in_part else ""
+    con.print(f"Average scores{of}: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
     for line in report.set_aside():
         con.print(line, markup=False, highlight=False)
     if report.macros:

@@ -226,6 +226,10 @@ def render_html(report: AuditReport) -> str:
     families = [(f, float(c), _COLORS.get(f, "#757575"), f"#family={f}") for f, c in report.by_family.items()]
     practice_rows = [(PRACTICE_LABELS[p], float(averages[p] or 0), "#3949ab", "") for p in PRACTICES
                      if averages[p] is not None]
+    # (over the macros the overall score is the mean of, as the text report says)
+    practice_note = (f'<p class="muted">Mean of the {len(report.judged_in_full)} macro(s) judged on every practice, '
+                     f'as the overall score; the {report.judged_in_part} judged in part are left out.</p>'
+                     if report.judged_in_part else "")
     common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
                      f"<td>{c.macros}</td><td>{c.count}</td><td>"
                      + "; ".join(f"&ldquo;{_e(t)}&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
@@ -261,7 +265,7 @@ def render_html(report: AuditReport) -> str:
 <div class="charts">
 <div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro{' judged on every practice' if report.judged_in_part else ''}; click a bar to list those macros.</p></div>
 <div class="chart"><h2>Problems by family</h2>{_bars("chart-families", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
-<div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}</div>
+<div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}{practice_note}</div>
 </div>
 {notes}<nav class="toolbar" id="order">Work in this order: <a href="#common">1. most common problems</a> <a href="#duplicates">2. duplicates</a> <a href="#contradictions">3. contradictions</a> <a href="#macros">4. macros, worst first</a></nav>
 <section id="common"><h2>1. Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
