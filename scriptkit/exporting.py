@@ -685,6 +685,7 @@ class _Plan:
     keep: dict[str, _Entry] = field(default_factory=dict)  # the writer's own: carried into the new export
     edited: list[str] = field(default_factory=list)  # written by the last export, changed since
     clashes: list[str] = field(default_factory=list)  # the writer's own, at a path the new export writes
+    odd: list[str] = field(default_factory=list)  # neither file, folder nor link (a pipe): cannot be carried
 
 
 def _plan(folder: Path, files: Mapping[str, bytes]) -> _Plan:
@@ -702,7 +703,9 @@ def _plan(folder: Path, files: Mapping[str, bytes]) -> _Plan:
                 plan.edited.append(rel)
             continue
         above = {parent.as_posix() for parent in PurePosixPath(rel).parents}
-        if entry.kind == "other" or rel in files or (rel in folders and entry.kind != "dir") or above & set(files):
+        if entry.kind == "other":
+            plan.odd.append(rel)
+        elif rel in files or (rel in folders and entry.kind != "dir") or above & set(files):
             plan.clashes.append(rel)
         elif not (entry.kind == "dir" and rel in folders):  # (an empty folder the export fills: nothing to keep)
             plan.keep[rel] = entry
@@ -728,7 +731,7 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
     """ConfigError (exit code 2) when replacing the folder would lose an edit (unless ``overwrite``) or a
     file of the writer's that stands where the new export writes."""
     edited = [] if overwrite else plan.edited
-    if not edited and not plan.clashes:
+    if not edited and not plan.clashes and not plan.odd:
         return
     parts, hints = [], []
     if edited:
@@ -739,7 +742,12 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
         parts.append(f"{_files(plan.clashes)} that no export wrote, where this export writes: {_names(plan.clashes)}")
         hints.append("Move or rename the files of yours in its way (your other files there are kept), or "
                      "export to another --out.")
-    lost = [*edited, *plan.clashes]
+    if plan.odd:
+        many = len(plan.odd) > 1
+        parts.append(f"{len(plan.odd):,} item{'s' if many else ''} that {'are' if many else 'is'} neither a file, a "
+                     f"folder nor a link, which an export cannot carry into its new folder: {_names(plan.odd)}")
+        hints.append(f"Move {'them' if many else 'it'} out of the folder.")
+    lost = [*edited, *plan.clashes, *plan.odd]
     raise ConfigError(f"--out {given} holds {'; and '.join(parts)}; nothing was written, rather than lose "
                       f"{'them' if len(lost) > 1 else 'it'}", Location(str(given / lost[0]), 1, 1), " ".join(hints))
 

@@ -3,6 +3,7 @@ default, naming it; --overwrite-edits (overwrite=True) replaces it and names it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +83,11 @@ def test_a_file_of_the_writers_where_the_export_writes_is_refused_and_kept(tmp_p
 def test_help_says_what_each_flag_does() -> None:
     shown = run("export", "--help").output
     assert "--overwrite-edits" in shown and "does not overwrite your" in " ".join(shown.split())
+
+
+def test_a_pipe_in_the_folder_is_named_not_copied(tmp_path: Path) -> None:
+    pack, out = exported(tmp_path)
+    os.mkfifo(out / "pipe")
+    with pytest.raises(ConfigError, match=r"1 item that is neither a file, a folder nor a link.*: pipe"):
+        export(pack, ["csv"], out, lint=False)
+    assert (out / "pipe").exists()
