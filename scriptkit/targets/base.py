@@ -216,9 +216,18 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # \x00 of the text itself stands as \x00\x02)
 _HOLE = re.compile(r"\x00(?:(\d+)\x01|\x02)")
 #: a link as the pack writes it (and an import of an HTML link): ``[text](address)``, the address without a space
-#: or parenthesis (an import writes them %-escaped); text and address may hold placeholders
+#: (an import writes it %-escaped), its parentheses in balanced pairs one level deep as a writer types them
+#: (``https://en.wikipedia.org/wiki/Router_(computing)``); text and address may hold placeholders
 #: ``\\[`` is a bracket that starts no link (the HTML import writes ``\\[1](2)`` for text that reads so), written ``[``
-LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\(([^()\s]+)\)")
+LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
+# (an address that runs a script or holds a file in the page, not one a reader follows)
+_UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.I)
+
+
+def unsafe_address(address: str) -> bool:
+    """Whether a link's address is a ``javascript:``, ``vbscript:``, ``data:`` or ``file:`` one: it runs a script
+    or holds a file in the page, so no export writes it as a link (the text and the address after it)."""
+    return _UNSAFE_SCHEME.match(address) is not None
 #: a line of a list: ``- item`` or ``1. item``, as an import writes an HTML list (numbered lines make a list
 #: where they count up one by one, as an HTML list numbers them)
 _ITEM = re.compile(r"(?:(?P<bullet>-)|(?P<number>\d{1,9})\.) (?P<text>\S.*)")
@@ -279,8 +288,8 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
         pos = 0
         for m in LINK.finditer(line):
             out.append(literal(line[pos:m.start()]))
-            if not dialect.linked_placeholders and _placeholder_in(m.group(2), holes) is not None:
-                # (no href can hold it: the link as the plain text export writes it)
+            if _unlinkable(m.group(2), holes, dialect, names) is not None:
+                # (no href can hold it, or none should: the link as the plain text export writes it)
                 out.append(f"{literal(m.group(1))} ({literal(link_address(m.group(2)))})")
                 pos = m.end()
                 continue
@@ -328,12 +337,33 @@ def _signature(items: list[re.Match[str]], lines: list[str]) -> bool:
             and lines[-1].rstrip().endswith(","))
 
 
-def _placeholder_in(address: str, holes: list[Segment]) -> Placeholder | None:
-    """The first placeholder among ``_flatten``'s holes in a link's ``address``, or None."""
+def _unlinkable(address: str, holes: list[Segment], dialect: Dialect,
+                names: Mapping[str, str] | None = None) -> Segment | str | None:
+    """Why the link to ``address`` (``_flatten``'s text, with its holes) is written as its text and address, not an
+    ``<a href>``: the first blank in it (the agent cannot see it there to fill it in), or placeholder the helpdesk
+    cannot fill in there (one it has no name for, written as a blank; any, where ``Dialect.linked_placeholders``
+    is false); else "scheme" for an ``unsafe_address``; else None, a link."""
+    table = {**dialect.names, **(names or {})}
     for m in _HOLE.finditer(address):
         seg = holes[int(m.group(1))] if m.group(1) is not None else None
-        if isinstance(seg, Placeholder):
+        if isinstance(seg, Blank) or (isinstance(seg, Placeholder) and (
+                not dialect.linked_placeholders or seg.name not in table)):
             return seg
+    return "scheme" if unsafe_address(address) else None
+
+
+def _location_in(segments: Iterable[Segment], at: int) -> Location | None:
+    """Where in the pack the character at ``at`` of ``_flatten``'s text is, when it is text."""
+    count = 0
+    for seg in segments:
+        if not isinstance(seg, Text):
+            at -= len(f"\x00{count}\x01")
+            count += 1
+            continue
+        length = len(seg.text) + seg.text.count("\x00")
+        if at < length:
+            return seg.source.location_at(at - seg.text[:at].count("\x00")) if seg.source else None
+        at -= length
     return None
 
 
@@ -343,24 +373,34 @@ def _words_of(seg: Segment) -> str:
     return blank_marker(seg.name) if isinstance(seg, Blank) else ""
 
 
-def link_problems(message: Message, dialect: Dialect, target: str) -> list[Problem]:
-    """SK503 (a warning) at each link whose address holds a placeholder the helpdesk cannot fill in there
-    (``Dialect.linked_placeholders``): the export writes it as ``text (address)``, not as a link."""
-    if dialect.linked_placeholders:
-        return []
+def link_problems(message: Message, dialect: Dialect, target: str,
+                  names: Mapping[str, str] | None = None) -> list[Problem]:
+    """SK503 (a warning) at each link the export writes as ``text (address)``, not as a link (``_unlinkable``):
+    its address holds a blank, or a placeholder the helpdesk cannot fill in there, or runs a script."""
     flat, holes = _flatten(message.segments)
     found: list[Problem] = []
     for m in LINK.finditer(flat):
-        seg = _placeholder_in(m.group(2), holes)
-        if seg is None:
+        why = _unlinkable(m.group(2), holes, dialect, names)
+        if why is None:
             continue
         link = _HOLE.sub(lambda h: "" if h.group(1) is None else _words_of(holes[int(h.group(1))]), m.group(0))
+        if isinstance(why, str):
+            scheme = m.group(2).strip().split(":", 1)[0].lower()
+            found.append(problem(
+                "SK503", f"'{link}' is a '{scheme}:' address, which runs a script or holds a file, not a page to "
+                         f"open; exported to {target} as its text and address, not as a link",
+                "Link to a web page, or write the address as text.",
+                location=_location_in(message.segments, m.start())))
+            continue
+        assert isinstance(why, (Placeholder, Blank))
+        what = (f"the blank '{why.name}' is inside a link's address, where the {target} agent cannot see it to "
+                "fill it in" if isinstance(why, Blank) else
+                f"{target} has no documented way to fill in '{why.name}' inside a link's address")
         found.append(problem(
-            "SK503", f"{target} has no documented way to fill in '{seg.name}' inside a link's address; "
-                     f"'{link}' is exported as its text and address, not as a link",
-            "For a link there, write an address without a placeholder; as it is, the customer reads the address "
-            "after the text.",
-            location=seg.source.start if seg.source else None))
+            "SK503", f"{what}; '{link}' is exported as its text and address, not as a link",
+            "For a link there, write an address without a placeholder or blank; as it is, the customer reads the "
+            "address after the text.",
+            location=why.source.start if why.source else None))
     return found
 
 
@@ -704,7 +744,8 @@ class BaseTarget(ABC):
         if dialect is None:
             return found
         return (found + placeholder_problems(message, dialect, self.name, self.names(message))
-                + unsafe_literal_problems(message, dialect, self.name) + link_problems(message, dialect, self.name))
+                + unsafe_literal_problems(message, dialect, self.name)
+                + link_problems(message, dialect, self.name, self.names(message)))
 
     @abstractmethod
     def render(self, message: Message) -> Payload: ...

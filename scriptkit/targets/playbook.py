@@ -23,6 +23,7 @@ from scriptkit.targets.base import (
     categories,
     link_address,
     placeholder_words,
+    unsafe_address,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -62,17 +63,13 @@ def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: 
     for m in LINK.finditer(flat):
         out.append(words(flat[pos:m.start()]))
         address = m.group(2)
-        if _HOLE.search(address) or _UNSAFE_SCHEME.match(address):
+        if _HOLE.search(address) or unsafe_address(address):
             out.append(f"{words(m.group(1))} ({words(link_address(address))})")
         else:
             out.append(link(words(m.group(1)), address))
         pos = m.end()
     out.append(words(flat[pos:]))
     return "".join(out).strip()
-
-
-# (an address that runs a script or holds a file in the page, not one an agent follows)
-_UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.I)
 
 
 def channel_name(channel: str) -> str:
