@@ -268,6 +268,23 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     return [p for p in pieces if not (isinstance(p, TextPiece) and not p.text)]
 
 
+def _raw_blocks(text: str) -> tuple[str, str]:
+    """``text`` without its ``{% raw %}`` and ``{% endraw %}`` tags, the text between them kept; and ``text`` with
+    each such block, tags and all, as spaces, so a look for Liquid outside the blocks finds none of theirs. (Linear:
+    an opening with no closing after it ends the search.)"""
+    out: list[str] = []
+    masked: list[str] = []
+    pos = 0
+    while (opening := _LIQUID_RAW.search(text, pos)) is not None:
+        closing = _LIQUID_ENDRAW.search(text, opening.end())
+        if closing is None:
+            break
+        out += [text[pos:opening.start()], text[opening.end():closing.start()]]
+        masked += [text[pos:opening.start()], " " * (closing.end() - opening.start())]
+        pos = closing.end()
+    return "".join([*out, text[pos:]]), "".join([*masked, text[pos:]])
+
+
 def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Piece] | None:
     """A whole ``{% if %}`` or ``{% unless %}`` block that only chooses between a variable's value and
     a fallback, as the placeholder with its fallback; else None (other logic is not safe to convert).
@@ -290,7 +307,9 @@ def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Pie
         return None
     name = found.group("a")
     inner = block[opening.end():]
-    closing = list(_LIQUID_TAG.finditer(inner))
+    # (a {% raw %} block is text, as the Liquid exports write a fallback's braces: its tags are no branch's end)
+    shown = _raw_blocks(inner)[1]
+    closing = list(_LIQUID_TAG.finditer(shown))
     if not closing or closing[-1].group("tag") != ("endunless" if unless else "endif"):
         return None
     middle = closing[:-1]  # the tags between: at most one else, nothing else
@@ -299,9 +318,12 @@ def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Pie
     split = middle[0] if middle else closing[-1]
     first, second = inner[:split.start()], inner[split.end():closing[-1].start()] if middle else ""
     present, absent = (second, first) if negated else (first, second)
+    # (a fallback's '{' written in {% raw %} is its text: the tags go, the text stays; a '}' alone is text to
+    # Liquid too, as in 'x}}' after '{% raw %}{{{% endraw %}')
+    absent, markup = _raw_blocks(absent)
     outputs = list(_MUSTACHE.finditer(present))
     if (len(outputs) != 1 or outputs[0].group("name") != name or outputs[0].group("filters").strip()
-            or "{" in absent or "}" in absent):
+            or "{" in markup):
         return None
     before, after = present[:outputs[0].start()], present[outputs[0].end():]
     if "{" in before + after or "}" in before + after or len(absent) < len(before) + len(after) \
