@@ -393,9 +393,13 @@ def link_problems(message: Message, dialect: Dialect, target: str,
                 location=_location_in(message.segments, m.start())))
             continue
         assert isinstance(why, (Placeholder, Blank))
-        what = (f"the blank '{why.name}' is inside a link's address, where the {target} agent cannot see it to "
-                "fill it in" if isinstance(why, Blank) else
-                f"{target} has no documented way to fill in '{why.name}' inside a link's address")
+        if isinstance(why, Blank):
+            what = f"the blank '{why.name}' is inside a link's address, where the {target} agent cannot see it"
+        elif why.name not in {**dialect.names, **(names or {})}:
+            what = (f"{target} has no placeholder for '{why.name}', which is inside a link's address, where the "
+                    "agent cannot see it to fill it in")
+        else:
+            what = f"{target} has no documented way to fill in '{why.name}' inside a link's address"
         found.append(problem(
             "SK503", f"{what}; '{link}' is exported as its text and address, not as a link",
             "For a link there, write an address without a placeholder or blank; as it is, the customer reads the "
