@@ -153,7 +153,9 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         diagnostics.extend(found)
         for path, data in target.files(rendered).items():
             files[_safe_relpath(path, target.name)] = data
-        counts[target.name] = len(rendered)
+        # what the target writes, where it says (a Salesforce Quick Text for email and chat with one text is
+        # one record); else one per message
+        counts[target.name] = int(getattr(target, "records", len)(rendered))
     from scriptkit.linting import merge_diagnostic
 
     # one per place, message and target, with every channel that met it (it named only the last)
