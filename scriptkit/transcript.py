@@ -266,6 +266,12 @@ def _said(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts += [pos, pos + len(line)]
         pos += len(line)
     cuts.append(end)
+    return _kept(text, cuts)
+
+
+def _kept(text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """The spans of ``text`` between each pair of ``cuts`` (start, end, start, end...) that hold words, each
+    stripped."""
     spans = []
     for lo, hi in zip(cuts[::2], cuts[1::2], strict=True):
         part = text[lo:hi]
@@ -327,12 +333,7 @@ def _plain_said(text: str, end: int) -> tuple[list[tuple[int, int]], list[tuple[
                     cuts += [pos, pos + stamp.end()]
         pos += len(line)
     cuts.append(end)
-    spans = []
-    for lo, hi in zip(cuts[::2], cuts[1::2], strict=True):
-        part = text[lo:hi]
-        if part.strip():
-            spans.append((lo + len(part) - len(part.lstrip()), lo + len(part.rstrip())))
-    return spans, events
+    return _kept(text, cuts), events
 
 
 def _without(text: str, span: tuple[int, int], lo: int, hi: int) -> list[tuple[int, int]]:
