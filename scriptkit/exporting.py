@@ -153,9 +153,10 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         diagnostics.extend(found)
         for path, data in target.files(rendered).items():
             files[_safe_relpath(path, target.name)] = data
-        # what the target writes, where it says (a Salesforce Quick Text for email and chat with one text is
-        # one record); else one per message
-        counts[target.name] = int(getattr(target, "records", len)(rendered))
+        # what the target writes, where it says (BaseTarget.records: a Salesforce Quick Text for email and chat
+        # with one text is one record); a plug-in's target that does not say, one per message
+        records = getattr(target, "records", None)
+        counts[target.name] = int(records(rendered)) if callable(records) else len(rendered)
     from scriptkit.linting import merge_diagnostic
 
     # one per place, message and target, with every channel that met it (it named only the last)

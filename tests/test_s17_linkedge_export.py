@@ -89,3 +89,14 @@ def test_the_link_pattern_reads_floods_in_linear_time() -> None:
     for flood in ("[a](" * 50_000, "(" * 200_000, "[a](" + "(" * 200_000, "[a](x" + "(x" * 100_000,
                   "[a](" + "(b)" * 66_000 + "(", "[a](b" * 40_000, "[a](" + "b" * 200_000):
         assert LINK.search(flood) is None
+
+
+def test_a_plain_text_helpdesk_gets_no_link_warning(tmp_path: Path) -> None:
+    # Salesforce's Message is plain text: every link is its text and address there, so there is nothing to warn of
+    pack = _pack(tmp_path, "Follow it on [the tracking page](https://t.example.com/{{ blank.code }}) today.",
+                 "flexibility:\n  blanks:\n    - {name: code, prompt: The tracking code}\n")
+    result = export(pack, ["salesforce", "zendesk"], tmp_path / "out", lint=False)
+    warned = [d for d in result.diagnostics if d.code == "SK503" and "link" in d.message]
+    assert len(warned) == 1 and "where the zendesk agent" in warned[0].message
+    text = (tmp_path / "out" / "salesforce" / "quick_text.json").read_text(encoding="utf-8")
+    assert "the tracking page (https://t.example.com/[[code]]) today" in text

@@ -712,6 +712,14 @@ class BaseTarget(ABC):
 
     #: the other variants' phrasings reach the agent (a notes field): no SK508 when they are not exported
     keeps_phrasings: ClassVar[bool] = False
+    #: the helpdesk shows the reply as HTML, where a link is a link: SK503 names each one written as text instead
+    #: (a plain-text helpdesk shows every link as its text and address, and no warning is needed)
+    writes_links: ClassVar[bool] = True
+
+    def records(self, rendered: Sequence[Rendered]) -> int:
+        """How many items ``files`` writes for ``rendered``, as the export's summary counts them: one per message
+        unless the helpdesk keeps several in one."""
+        return len(rendered)
 
     def settings_keys(self) -> Mapping[str, str]:
         one_body = {"variants": "'each' to export every variant of a script as a macro of its own, titled "
@@ -749,7 +757,7 @@ class BaseTarget(ABC):
             return found
         return (found + placeholder_problems(message, dialect, self.name, self.names(message))
                 + unsafe_literal_problems(message, dialect, self.name)
-                + link_problems(message, dialect, self.name, self.names(message)))
+                + (link_problems(message, dialect, self.name, self.names(message)) if self.writes_links else []))
 
     @abstractmethod
     def render(self, message: Message) -> Payload: ...

@@ -64,6 +64,7 @@ class SalesforceTarget(BaseTarget):
     limits = Limits(title_max=NAME_MAX, body_max=MESSAGE_MAX, batch_max=COLLECTION_MAX,
                     source="QuickText field lengths")
     dialect = DIALECT
+    writes_links = False  # (Message is plain text: a link is its text and address, as every customer reads it)
     own_settings: ClassVar[dict[str, str]] = {
         "category": "the Category picklist value (default: the title's first category, at most 40 characters)",
         "channels": "Channel picklist values by scriptkit channel, e.g. {chat: Chat, sms: SMS}",
