@@ -403,8 +403,8 @@ def _foreign(text: str) -> list[Piece]:
     for m in _FOREIGN.finditer(text):
         kind = m.lastgroup
         original = m.group(0)
-        if kind == "square" and _is_plain_bracket(m.group("qname")):
-            continue
+        if kind == "square" and (_is_plain_bracket(m.group("qname")) or text[m.start() - 1:m.start()] == "\\"):
+            continue  # (an escaped '\\[Submit]' is a bracket the text shows)
         if kind == "single" and not re.search(r"[a-z_]", m.group("sname")):
             continue
         groups = ("mname", "xname", "dname", "sname", "qname", "aname")

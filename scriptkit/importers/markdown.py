@@ -240,7 +240,7 @@ def _inline(text: str, links: bool = True) -> str:
         return f"[{label}]({set_aside(href)})" if links else f"{label} ({set_aside(address)})"
 
     text = _CODE.sub(lambda m: set_aside(m.group(1)), text)
-    # ('\\[1](2)' is text that reads as a link: it stays escaped, as the pack writes a bracket that starts no link)
+    # ('\\[1](2)', '\\[Submit\\]': text that reads as a link or a fill-in stays escaped, as the pack writes it)
     text = _LITERAL_LINK.sub(lambda m: set_aside(m.group(0)), text)
     text = _LINK.sub(link, text)
     text = _ADDRESS.sub(lambda m: set_aside(m.group(0)), text)
@@ -250,12 +250,13 @@ def _inline(text: str, links: bool = True) -> str:
     return re.sub(f"{mark}(\\d+){mark}", lambda m: kept[int(m.group(1))], text)
 
 
-#: an escaped bracket that would start a link without its backslash (a bracket stops the look ahead: linear)
-_LITERAL_LINK = re.compile(r"\\\[(?=[^\[\]\n]*\\?\]\()")
+#: an escaped bracket: without its backslash it would start a link ('\\[1](2)') or a fill-in ('\\[Submit\\]'), so it
+#: stays escaped, as the pack writes a bracket that starts neither
+_LITERAL_LINK = re.compile(r"\\\[")
 #: a list item's marker other than the pack's '- ' and '1. ': '* item', '+ item', '1) item'
 _MARKER = re.compile(r"^([ \t]*)(?:[*+]|(\d{1,9})\)) (?=\S)", re.M)
 #: a link whose address is relative ('/hc/en-us/requests/new'): kept as written, with a note
-_TEXT_LINK = re.compile(r"(?<![\[!])\[[^\[\]\n]+\]\(([^()\s]+)\)")
+_TEXT_LINK = re.compile(r"(?<![\[!\\])\[[^\[\]\n]+\]\(([^()\s]+)\)")
 
 
 def relative_links(text: str) -> list[str]:
