@@ -75,3 +75,11 @@ def test_a_data_loader_row_without_id_is_for_both_channels_and_an_unknown_value_
     assert not any("add 'chat'" in note for note in both.notes)
     assert (fax.raw.channel, fax.raw.more_channels) == ("email", [])  # (Fax is no scriptkit channel: asked by hand)
     assert any("add 'Fax' under its channels" in note for note in fax.notes)
+
+
+def test_a_channel_the_salesforce_export_cannot_write_is_named_in_the_note(tmp_path: Path) -> None:
+    sheet = tmp_path / "dl.csv"
+    sheet.write_text("Name,DeveloperName,Message,Channel\nCard,Card,\"I'm sorry your card was declined. I've "
+                     "unblocked it now.\",Email;Chat;Phone\n", encoding="utf-8")
+    notes = " ".join(import_library(sheet, fmt="salesforce").macros[0].raw.notes)
+    assert "Channel 'Email;Chat' (phone left out" in notes and "'Email;Chat;Phone'" in notes

@@ -214,8 +214,13 @@ def _read_channel(item: RawItem, said: str, what: str, several: bool = False) ->
         return
     if several and all(known):
         item.more_channels = list(dict.fromkeys(others))
-        item.notes.append(f"{what} is '{said}': the script is for {' and '.join(dict.fromkeys(known))}, and the "
-                          f"Salesforce export writes it back as one Quick Text with Channel '{said}'")
+        channels = list(dict.fromkeys(known))
+        written = ";".join(CHANNEL_VALUES[c] for c in channels if c in CHANNEL_VALUES)
+        left = [c for c in channels if c not in CHANNEL_VALUES]  # ('Phone': no Quick Text channel the export writes)
+        item.notes.append(f"{what} is '{said}': the script is for {' and '.join(channels)}, and the Salesforce "
+                          f"export writes it back as one Quick Text with Channel '{written}'"
+                          + (f" ({' and '.join(left)} left out: the Salesforce export has no such Quick Text channel)"
+                             if left else ""))
         return
     if item.channel:
         item.notes.append(f"{what} is '{said}': the script is for {item.channel}, so add "
