@@ -22,6 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.importers import yamlout
 from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
@@ -295,7 +296,33 @@ def destination(out: Path, force: bool) -> Path:
     if not (target / "pack.yaml").is_file():
         raise ConfigError(f"{out} is not a pack (it has no pack.yaml): --force (force=True) replaces only a pack "
                           "or an empty folder", hint="Choose a new folder; nothing was changed.")
+    others = _not_of_a_pack(target)
+    if others:
+        shown = ", ".join(others[:5]) + (f" and {len(others) - 5:,} more" if len(others) > 5 else "")
+        raise ConfigError(f"{out} holds files an import does not write: {shown}; --force (force=True) would delete "
+                          "them with the pack", Location(str(target / others[0]), 1, 1),
+                          "Move them out of the folder (the library you import among them), or choose a new "
+                          "folder; nothing was changed.")
     return target
+
+
+#: what a file browser leaves in a folder: replaced with the pack, as no one's work
+_CLUTTER = frozenset((".DS_Store", "Thumbs.db", "desktop.ini"))
+
+
+def _not_of_a_pack(folder: Path) -> list[str]:
+    """The files and folders under ``folder`` that are not a pack's (pack.yaml, scripts/*.yaml), by path:
+    a library beside its pack, a notes file, a .git folder, which replacing the pack would delete."""
+    found = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name in _CLUTTER or (entry.name == "pack.yaml" and entry.is_file()):
+            continue
+        if entry.name == "scripts" and entry.is_dir() and not entry.is_symlink():
+            found += [f"scripts/{e.name}" for e in sorted(entry.iterdir())
+                      if e.name not in _CLUTTER and not (e.is_file() and e.suffix in (".yaml", ".yml"))]
+            continue
+        found.append(entry.name + ("/" if entry.is_dir() else ""))
+    return found
 
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
