@@ -110,4 +110,5 @@ def test_multiline_text_keeps_its_paragraphs(target: str, text: str) -> None:
     msg = message(Text(text, "solution"))
     read = html_text(liquid(body(target, get(target).render(msg)), ticket(target, "Maya")))
     paragraphs = [p for p in re.split(r"\n[ \t]*\n\s*", text) if p.replace("\n", "").strip()]
-    assert read == "\n\n".join(paragraphs)
+    # ('\\[' in a pack is a bracket that starts no link, which every export writes '[')
+    assert read == "\n\n".join(paragraphs).replace("\\[", "[")
