@@ -417,6 +417,19 @@ class _Parts(NamedTuple):
 
 
 def _parts(message: Message) -> _Parts:
+    global _last_parts
+    last = _last_parts  # (SK008 to SK011 each ask for the message they read in turn: found once)
+    if last is not None and last[0] is message:
+        return last[1]
+    parts = _parts_of(message)
+    _last_parts = (message, parts)  # (one assignment: another thread reads this pair or the one before)
+    return parts
+
+
+_last_parts: tuple[Message, _Parts] | None = None
+
+
+def _parts_of(message: Message) -> _Parts:
     runs: list[tuple[str, int, int]] = []
     greeted = signed = False
     text = message.text

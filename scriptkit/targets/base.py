@@ -266,22 +266,9 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
     flat, holes = _flatten(segments)
 
     def literal(text: str, attribute: bool = False) -> str:
-        out: list[str] = []
-        pos = 0
-        for m in _HOLE.finditer(text):
-            if m.group(1) is None:  # (a \x00 of the text)
-                continue
-            if m.start() > pos:
-                out.append(dialect.escape(html.escape(_text(text[pos:m.start()]), quote=attribute)))
-            seg = holes[int(m.group(1))]
-            if isinstance(seg, Placeholder):
-                out.append(dialect.placeholder(seg, not attribute, names))
-            elif isinstance(seg, Blank):
-                out.append(blank_marker(seg.name) if attribute else _blank_html(seg.name))
-            pos = m.end()
-        if pos < len(text):
-            out.append(dialect.escape(html.escape(_text(text[pos:]), quote=attribute)))
-        return "".join(out)
+        return _filled(text, holes, lambda words: dialect.escape(html.escape(words, quote=attribute)),
+                       lambda seg: dialect.placeholder(seg, not attribute, names),
+                       blank_marker if attribute else _blank_html)
 
     def line_html(line: str) -> str:
         out: list[str] = []
@@ -441,22 +428,30 @@ def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, 
         return address if address == text else f"{text} ({address})"
 
     flat = LINK.sub(plain_link, flat)
+    return _filled(flat, holes, dialect.escape, lambda seg: dialect.placeholder(seg, False, names),
+                   blank_marker).strip()
+
+
+def _filled(text: str, holes: list[Segment], literal: Callable[[str], str], placeholder: Callable[[Placeholder], str],
+            blank: Callable[[str], str]) -> str:
+    """``text`` of ``_flatten`` written out: its words through ``literal``, each hole as its placeholder
+    or its blank (by name) is written."""
     out: list[str] = []
     pos = 0
-    for m in _HOLE.finditer(flat):
+    for m in _HOLE.finditer(text):
         if m.group(1) is None:  # (a \x00 of the text)
             continue
         if m.start() > pos:
-            out.append(dialect.escape(_text(flat[pos:m.start()])))
+            out.append(literal(_text(text[pos:m.start()])))
         seg = holes[int(m.group(1))]
         if isinstance(seg, Placeholder):
-            out.append(dialect.placeholder(seg, False, names))
+            out.append(placeholder(seg))
         elif isinstance(seg, Blank):
-            out.append(blank_marker(seg.name))
+            out.append(blank(seg.name))
         pos = m.end()
-    if pos < len(flat):
-        out.append(dialect.escape(_text(flat[pos:])))
-    return "".join(out).strip()
+    if pos < len(text):
+        out.append(literal(_text(text[pos:])))
+    return "".join(out)
 
 
 def placeholder_words(seg: Placeholder) -> str:
