@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -169,8 +170,9 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
                             diagnostics, API_FORCE_HINT)
     out = Path(out_dir)
-    replaced = _not_written_again(out, files)
-    done = write_atomically(out, files, overwrite=overwrite)
+    known = _older_exports(out, loaded, messages, [t.name for t in chosen])
+    replaced = _not_written_again(out, files, known)
+    done = write_atomically(out, files, overwrite=overwrite, known=known)
     return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten)
 
 
@@ -219,17 +221,40 @@ def check_settings(pack: Pack) -> None:
         raise ErrorGroup(wrong.values())
 
 
-def _not_written_again(out: Path, files: Mapping[str, bytes]) -> list[str]:
+def _not_written_again(out: Path, files: Mapping[str, bytes], known: Mapping[str, str] | None = None) -> list[str]:
     """The folders of an earlier export in ``out`` that ``files`` does not write again (a folder of the
-    writer's own, which no export wrote, is kept, not replaced)."""
+    writer's own, which no export wrote, is kept, not replaced). For a marker that lists no files, the
+    helpdesk folders whose files ``known`` (``_older_exports``) shows to be an export's."""
     if not (out / MARKER).is_file():
         return []
     written = {rel.split("/", 1)[0] for rel in files}
     manifest = _manifest(out)
-    if manifest is not None:
-        earlier = {rel.split("/", 1)[0] for rel in manifest if "/" in rel}
-        return sorted(name for name in earlier - written if (out / name).is_dir())
-    return sorted(p.name for p in out.iterdir() if p.is_dir() and not p.is_symlink() and p.name not in written)
+    earlier = {rel.split("/", 1)[0] for rel in (manifest if manifest is not None else known or {}) if "/" in rel}
+    return sorted(name for name in earlier - written if (out / name).is_dir() and not (out / name).is_symlink())
+
+
+def _older_exports(out: Path, pack: Pack, messages: Sequence[Message], exported: Sequence[str]) -> dict[str, str]:
+    """For an ``out`` whose marker lists no files (an older scriptkit wrote it): the SHA-256 of each file the
+    installed targets that are not exported now would write at their place for ``pack``, one per path. A
+    file there that reads the same is one an export wrote; any other is not known to be (``_plan``)."""
+    from scriptkit.targets import available, get
+
+    if not (out / MARKER).is_file() or _manifest(out) is not None:
+        return {}
+    known: dict[str, str] = {}
+    for name in available():
+        if name in exported or not (out / name).is_dir():
+            continue
+        try:
+            target = get(name)
+            rendered, _ = build(pack, target, messages)
+            written = target.files(rendered)
+        except (ScriptkitError, ValueError, KeyError, TypeError):  # (then none of its files is known to be one)
+            continue
+        for path, data in written.items():
+            if PurePosixPath(path).parts[:1] == (name,):
+                known[PurePosixPath(path).as_posix()] = hashlib.sha256(data).hexdigest()
+    return known
 
 
 def _configured_targets(pack: Pack) -> list[str]:
@@ -689,18 +714,43 @@ class _Plan:
     edited: list[str] = field(default_factory=list)  # written by the last export, changed since
     clashes: list[str] = field(default_factory=list)  # the writer's own, at a path the new export writes
     odd: list[str] = field(default_factory=list)  # neither file, folder nor link (a pipe): cannot be carried
+    #: the writer's own, inside a folder the new export fills with one file per reply (zendesk/macros/), whose
+    #: files the export guides post to the helpdesk one by one
+    inside: list[str] = field(default_factory=list)
+    #: in a folder whose marker lists no files: a file inside a helpdesk folder that this export does not
+    #: write and that is not what an export writes there now (the writer's, or an older export's)
+    unknown: list[str] = field(default_factory=list)
 
 
-def _plan(folder: Path, files: Mapping[str, bytes]) -> _Plan:
+def record_folders(files: Iterable[str]) -> set[str]:
+    """The folders below a helpdesk's own that an export fills with one file per reply (``zendesk/macros``):
+    the export guides post each file in them to the helpdesk, so nothing else belongs there."""
+    return {PurePosixPath(rel).parent.as_posix() for rel in files if len(PurePosixPath(rel).parts) > 2}
+
+
+def _plan(folder: Path, files: Mapping[str, bytes], known: Mapping[str, str] | None = None) -> _Plan:
     """Sort what ``folder`` (an earlier export) holds: the files that export wrote (replaced), those of
     them edited since, and everything else, which is the writer's and kept, unless it stands where the new
-    export writes a file. A marker from before the marker listed its files: the files beside the helpdesk
-    folders are the writer's (an export writes every file inside one)."""
+    export writes a file or inside a folder it fills with replies (``record_folders``).
+
+    A marker from before the marker listed its files: the files beside the helpdesk folders are the
+    writer's (an export writes every file inside one); a file inside one is the export's where this export
+    writes it again, or where it reads as what an export to that helpdesk writes there now (``known``:
+    SHA-256 by path); any other may be the writer's or an older export's, and is named (``unknown``)."""
     manifest = _manifest(folder)
     plan = _Plan(_survey(folder))
     folders = {parent.as_posix() for rel in files for parent in PurePosixPath(rel).parents}
+    records = record_folders(files)
     for rel, entry in plan.before.items():
-        own = (entry.kind != "link" and "/" in rel) if manifest is None else rel in manifest
+        if manifest is not None:
+            own = rel in manifest
+        elif "/" not in rel or entry.kind in ("link", "dir"):  # (an export writes files, each in a folder)
+            own = False
+        elif rel in files or (entry.kind == "file" and (known or {}).get(rel) == entry.digest):
+            own = True
+        else:
+            plan.unknown.append(rel)
+            continue
         if own:
             if manifest is not None and (entry.kind != "file" or entry.digest != manifest[rel]):
                 plan.edited.append(rel)
@@ -710,6 +760,8 @@ def _plan(folder: Path, files: Mapping[str, bytes]) -> _Plan:
             plan.odd.append(rel)
         elif rel in files or (rel in folders and entry.kind != "dir") or above & set(files):
             plan.clashes.append(rel)
+        elif entry.kind != "dir" and above & records:
+            plan.inside.append(rel)
         elif not (entry.kind == "dir" and rel in folders):  # (an empty folder the export fills: nothing to keep)
             plan.keep[rel] = entry
     return plan
@@ -734,7 +786,7 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
     """ConfigError (exit code 2) when replacing the folder would lose an edit (unless ``overwrite``) or a
     file of the writer's that stands where the new export writes."""
     edited = [] if overwrite else plan.edited
-    if not edited and not plan.clashes and not plan.odd:
+    if not edited and not plan.clashes and not plan.odd and not plan.inside and not plan.unknown:
         return
     parts, hints = [], []
     if edited:
@@ -750,7 +802,23 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
         parts.append(f"{len(plan.odd):,} item{'s' if many else ''} that {'are' if many else 'is'} neither a file, a "
                      f"folder nor a link, which an export cannot carry into its new folder: {_names(plan.odd)}")
         hints.append(f"Move {'them' if many else 'it'} out of the folder.")
-    lost = [*edited, *plan.clashes, *plan.odd]
+    if plan.inside:
+        many = len(plan.inside) > 1
+        home = PurePosixPath(plan.inside[0]).parts[0]
+        parts.append(f"{_files(plan.inside)} that no export wrote, inside a folder this export fills with its "
+                     f"replies, one file each: {_names(plan.inside)}")
+        hints.append(f"The export's guide posts each file of such a folder to the helpdesk, so it holds only "
+                     f"what the export writes: move {'them' if many else 'it'} up into {home}/ (beside the folder; "
+                     f"your files there are kept) or out of --out.")
+    if plan.unknown:
+        many = len(plan.unknown) > 1
+        parts.append(f"{_files(plan.unknown)} inside its helpdesk folders that this export does not write and "
+                     f"that an older scriptkit's export may have written or you may have added (its {MARKER} "
+                     f"lists no files, so they cannot be told apart): {_names(plan.unknown)}")
+        hints.append("Move the files of yours among them to the top of --out (kept there) or out of it, and "
+                     "delete the others (replies of an earlier export, such as one since removed from the pack); "
+                     "this export lists the files it writes, so the next one tells them apart.")
+    lost = [*edited, *plan.clashes, *plan.odd, *plan.inside, *plan.unknown]
     raise ConfigError(f"--out {given} holds {'; and '.join(parts)}; nothing was written, rather than lose "
                       f"{'them' if len(lost) > 1 else 'it'}", Location(str(given / lost[0]), 1, 1), " ".join(hints))
 
@@ -767,17 +835,27 @@ def _late(previous: Path, plan: _Plan) -> list[str]:
     return [rel for rel, entry in _survey(previous).items() if entry.kind != "dir" and plan.before.get(rel) != entry]
 
 
-def _carry(source: Path, target: Path, keep: Mapping[str, _Entry]) -> None:
-    """Copy the writer's own files (links as links, empty folders) from the earlier export into the new one."""
+def _carry(source: Path, target: Path, keep: Mapping[str, _Entry], written: Iterable[str] = ()) -> None:
+    """Copy the writer's own files (links as links, empty folders) from the earlier export into the new one,
+    each with its permissions and times, as are the writer's folders that hold them (those the export does
+    not write into: ``written`` lists its files)."""
+    exported = {parent.as_posix() for rel in written for parent in PurePosixPath(rel).parents}
+    folders: set[str] = set()
     for rel, entry in sorted(keep.items()):
         src, dst = source / rel, target / rel
         dst.parent.mkdir(parents=True, exist_ok=True)
+        folders.update(p.as_posix() for p in PurePosixPath(rel).parents if p.as_posix() not in exported)
         if entry.kind == "dir":
             dst.mkdir(exist_ok=True)
+            folders.add(rel)
         elif entry.kind == "link":
             os.symlink(os.readlink(src), dst)
+            shutil.copystat(src, dst, follow_symlinks=False)  # (its times; a link's mode is not its own)
         else:
             shutil.copy2(src, dst, follow_symlinks=False)
+    # the deepest first, once all they hold is in place (what is written into a folder changes its time)
+    for rel in sorted(folders, key=lambda r: (-len(PurePosixPath(r).parts), r)):
+        shutil.copystat(source / rel, target / rel)
 
 
 @dataclass
@@ -789,15 +867,19 @@ class Written:
     overwritten: list[str] = field(default_factory=list)
 
 
-def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool = False) -> Written:
+def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool = False,
+                     known: Mapping[str, str] | None = None) -> Written:
     """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming.
 
     On any failure the temporary folder is removed and a previous export stays as it was.
     A folder that exists, is not empty and was not written by scriptkit is never replaced. In one that an
     earlier export wrote, the files that export did not write (the writer's notes) are copied into the new
     folder, unless one stands where the new export writes (ConfigError naming it); a file the export wrote
-    and the writer edited since stops it too, unless ``overwrite``. What is added or changed there while
-    the export runs is swapped back, never deleted.
+    and the writer edited since stops it too, unless ``overwrite``, as does one inside a folder the export
+    fills with replies (``record_folders``). In a folder whose marker lists no files (an older scriptkit's),
+    a file inside a helpdesk folder that ``files`` does not write, and that ``known`` (SHA-256 by path) does
+    not show to be an export's, stops it. What is added or changed there while the export runs is swapped
+    back, never deleted. The writer's files keep their permissions and times, and the folder its permissions.
     """
     given = Path(out)
     # through a symlink to the folder it names (a team's shared folder): swapping folders at the
@@ -810,7 +892,7 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
         if any(out.iterdir()) and not (out / MARKER).is_file():
             raise ConfigError(f"--out {out} is a non-empty folder that scriptkit did not write",
                               hint="Choose an empty or new folder: an export replaces the whole folder.")
-        plan = _plan(out, files)
+        plan = _plan(out, files, known)
         _refuse(given, plan, overwrite)
     done = Written(sorted(plan.keep), sorted(plan.edited))
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -821,9 +903,10 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[rel])
-        _carry(out, tmp, plan.keep)
+        _carry(out, tmp, plan.keep, files)
         (tmp / MARKER).write_bytes(marker_bytes(files))
-        os.chmod(tmp, 0o755)  # mkdtemp creates it private
+        # mkdtemp creates it private: as the folder it replaces was, else readable by all
+        os.chmod(tmp, stat.S_IMODE(out.stat().st_mode) if out.exists() else 0o755)
         if out.exists() and _exchange(tmp, out):  # one step: `out` is never missing
             # (a file added or changed while this export ran: swapped back, not deleted)
             if late := _late(tmp, plan):
