@@ -807,7 +807,7 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
         home = PurePosixPath(plan.inside[0]).parts[0]
         parts.append(f"{_files(plan.inside)} that no export wrote, inside a folder this export fills with its "
                      f"replies, one file each: {_names(plan.inside)}")
-        hints.append(f"The export's guide posts each file of such a folder to the helpdesk, so it holds only "
+        hints.append(f"The helpdesk's export guide posts each file of such a folder, so it holds only "
                      f"what the export writes: move {'them' if many else 'it'} up into {home}/ (beside the folder; "
                      f"your files there are kept) or out of --out.")
     if plan.unknown:
@@ -818,9 +818,13 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
         hints.append("Move the files of yours among them to the top of --out (kept there) or out of it, and "
                      "delete the others (replies of an earlier export, such as one since removed from the pack); "
                      "this export lists the files it writes, so the next one tells them apart.")
-    lost = [*edited, *plan.clashes, *plan.odd, *plan.inside, *plan.unknown]
-    raise ConfigError(f"--out {given} holds {'; and '.join(parts)}; nothing was written, rather than lose "
-                      f"{'them' if len(lost) > 1 else 'it'}", Location(str(given / lost[0]), 1, 1), " ".join(hints))
+    lost = [*edited, *plan.clashes, *plan.odd, *plan.unknown]
+    named = [*lost, *plan.inside]
+    them = "them" if len(named) > 1 else "it"
+    # (a file inside a folder of replies would be kept, but posted to the helpdesk with them)
+    why = f"lose {them}" if lost else f"leave {them} where {'they' if len(named) > 1 else 'it'} would be posted"
+    raise ConfigError(f"--out {given} holds {'; and '.join(parts)}; nothing was written, rather than {why}",
+                      Location(str(given / named[0]), 1, 1), " ".join(hints))
 
 
 def _refuse_late(given: Path, late: Sequence[str]) -> None:

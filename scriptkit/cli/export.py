@@ -52,8 +52,9 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     (SK5xx). Output is byte-identical on rerun and written atomically.
 
     An export into the --out of an earlier one keeps the files you added there (carried into the new
-    folder; one where the export writes stops it, exit code 2). A file the earlier export wrote that
-    you edited stops it too, unless --overwrite-edits.
+    folder with their permissions and times; one where the export writes, or inside a folder of replies
+    such as zendesk/macros/, which the helpdesk guides post file by file, stops it, exit code 2). A
+    file the earlier export wrote that you edited stops it too, unless --overwrite-edits.
     """
     from rich.markup import escape
 
