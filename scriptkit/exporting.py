@@ -249,7 +249,7 @@ def _older_exports(out: Path, pack: Pack, messages: Sequence[Message], exported:
             target = get(name)
             rendered, _ = build(pack, target, messages)
             written = target.files(rendered)
-        except (ScriptkitError, ValueError, KeyError, TypeError):  # (then none of its files is known to be one)
+        except Exception:  # (a target that fails here: none of its files is known to be one, each is named)
             continue
         for path, data in written.items():
             if PurePosixPath(path).parts[:1] == (name,):
@@ -722,7 +722,7 @@ class _Plan:
     unknown: list[str] = field(default_factory=list)
 
 
-def record_folders(files: Iterable[str]) -> set[str]:
+def _record_folders(files: Iterable[str]) -> set[str]:
     """The folders below a helpdesk's own that an export fills with one file per reply (``zendesk/macros``):
     the export guides post each file in them to the helpdesk, so nothing else belongs there."""
     return {PurePosixPath(rel).parent.as_posix() for rel in files if len(PurePosixPath(rel).parts) > 2}
@@ -731,7 +731,7 @@ def record_folders(files: Iterable[str]) -> set[str]:
 def _plan(folder: Path, files: Mapping[str, bytes], known: Mapping[str, str] | None = None) -> _Plan:
     """Sort what ``folder`` (an earlier export) holds: the files that export wrote (replaced), those of
     them edited since, and everything else, which is the writer's and kept, unless it stands where the new
-    export writes a file or inside a folder it fills with replies (``record_folders``).
+    export writes a file or inside a folder it fills with replies (``_record_folders``).
 
     A marker from before the marker listed its files: the files beside the helpdesk folders are the
     writer's (an export writes every file inside one); a file inside one is the export's where this export
@@ -740,7 +740,7 @@ def _plan(folder: Path, files: Mapping[str, bytes], known: Mapping[str, str] | N
     manifest = _manifest(folder)
     plan = _Plan(_survey(folder))
     folders = {parent.as_posix() for rel in files for parent in PurePosixPath(rel).parents}
-    records = record_folders(files)
+    records = _record_folders(files)
     for rel, entry in plan.before.items():
         if manifest is not None:
             own = rel in manifest
@@ -880,7 +880,7 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
     earlier export wrote, the files that export did not write (the writer's notes) are copied into the new
     folder, unless one stands where the new export writes (ConfigError naming it); a file the export wrote
     and the writer edited since stops it too, unless ``overwrite``, as does one inside a folder the export
-    fills with replies (``record_folders``). In a folder whose marker lists no files (an older scriptkit's),
+    fills with replies (``_record_folders``). In a folder whose marker lists no files (an older scriptkit's),
     a file inside a helpdesk folder that ``files`` does not write, and that ``known`` (SHA-256 by path) does
     not show to be an export's, stops it. What is added or changed there while the export runs is swapped
     back, never deleted. The writer's files keep their permissions and times, and the folder its permissions.
