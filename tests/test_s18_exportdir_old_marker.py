@@ -87,3 +87,24 @@ def test_another_helpdesks_folder_is_replaced_only_when_it_is_what_an_export_wri
     assert result.replaced == ["freshdesk"]
     assert sorted(result.kept) == ["drafts", "folder-ids.txt", "refund.txt"]  # (the emptied folder too)
     assert not (out / "freshdesk").exists()
+
+
+@pytest.mark.timeout(60)
+def test_a_target_that_fails_while_its_files_are_checked_leaves_them_named_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scriptkit import exporting
+
+    pack, out = older_export(tmp_path, "zendesk", "freshdesk")
+    real = exporting.build
+
+    def failing(pack: Any, target: Any, messages: Any) -> Any:
+        if target.name == "freshdesk":
+            raise RuntimeError("a plug-in's bug")
+        return real(pack, target, messages)
+
+    monkeypatch.setattr(exporting, "build", failing)
+    before = snapshot(out)
+    with pytest.raises(ConfigError) as refused:
+        export(pack, ["zendesk"], out, lint=False)
+    assert "freshdesk/canned_responses.json" in refused.value.message
+    assert snapshot(out) == before
