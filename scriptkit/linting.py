@@ -33,6 +33,7 @@ from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
+from scriptkit.text import read_text
 
 if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
@@ -68,12 +69,13 @@ class LintResult:
     exits), ``fixes`` are the safe automatic fixes, the ones ``scriptkit check --fix`` applies (one whose
     text has a YAML anchor that an alias or a ``<<:`` merge key reuses is not among them: its diagnostic's
     ``fix`` has ``safe`` False and says why), ``report(stream, format)`` writes the result as
-    ``scriptkit check --format`` does (a CI job's JUnit or SARIF file). ``messages`` are the rendered replies that were
-    judged and ``rules`` the rules that ran. For ``lint_text()`` (``scriptkit review``) ``sentences``
-    gives each sentence's inferred practice, ``turns`` a transcript's agent turns, ``quoted_from``
-    where a quoted email thread starts, ``events`` the lines of a plain reply left out as chat events
-    (``"*** Dana left the chat ***"``; a line that starts with a time, ``"[10:42] I've refunded it."``, is
-    judged without the time) and ``read_as`` what pasted input was read as (``"HTML"``).
+    ``scriptkit check --format`` does (a CI job's JUnit or SARIF file). ``messages`` are the rendered replies
+    as they were judged (``Message.as_read``: a link as its text) and ``rules`` the rules that ran. For
+    ``lint_text()`` (``scriptkit review``) ``sentences`` gives each sentence's inferred practice, ``turns``
+    a transcript's agent turns, ``quoted_from`` where a quoted email thread starts, ``events`` the lines
+    of a plain reply left out as chat events (``"*** Dana left the chat ***"``; a line that starts with a
+    time, ``"[10:42] I've refunded it."``, is judged without the time) and ``read_as`` what pasted input
+    was read as (``"HTML"``).
     """
 
     diagnostics: list[Diagnostic]
@@ -385,6 +387,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     ``per_message_rules``: their suppressions and severities are applied).
     """
     plan, steps = _steps(config, pack)
+    written, messages = messages, judged(messages)
     found: list[list[Diagnostic]] = [[] for _ in steps]  # to be judged by suppressions and severities
     kept: list[Sequence[Diagnostic]] = [()] * len(steps)  # judged already (by a worker)
     if ran is not None:  # scriptkit.parallel ran the per-message rules in worker processes
@@ -421,11 +424,12 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                 if not in_note(diag):
                     merge_diagnostic(by_key, diag)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
-    for m in messages:
+    for m in written:
         for seg in m.segments:
             if (span := seg.source) is not None and (source := span.source) is not None \
                     and source.path not in sources:
                 sources[source.path] = source.text
+    # (the replies as judged, which the findings quote: an audit marks each finding's words in its reply)
     return LintResult(_sorted(by_key.values()), messages, config, sources, rules=list(plan.active),
                       internal_notes=notes)
 
@@ -488,7 +492,14 @@ def per_message_rules(messages: list[Message], pack: Pack | None, config: LintCo
     plan, steps = _steps(config, pack)
     suppress = _suppressions(pack)
     return [list(_judged(steps[i], diags, suppress))
-            for i, diags in zip(plan.per_message, _per_message(messages, plan, steps), strict=True)]
+            for i, diags in zip(plan.per_message, _per_message(judged(messages), plan, steps), strict=True)]
+
+
+def judged(messages: list[Message]) -> list[Message]:
+    """``messages`` as the rules judge them: as the customer reads each (``Message.as_read``: a link as its
+    text, not its markup and address). The one place the rules are given what they read; what they find
+    is located through it, into the YAML as written."""
+    return [m.as_read for m in messages]
 
 
 def _judged(step: _Step, diagnostics: Iterable[Diagnostic], suppress: _Suppressions | None) -> Iterator[Diagnostic]:
@@ -804,10 +815,15 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
         if segments:  # (the lines between two turns are the other side's: not in the reply)
             segments.append(Text("\n\n", "layout", None))
         pos = lo
+        # (the sentences as the customer reads them, a link as its text: '[What About Formatting?](...) It'
+        # is two sentences, as it reads; each sentence is the text as written, with its link's brackets
+        # and address, from the character before it that is read to the next one that is: the rules
+        # judge the message as read, ``Message.as_read``)
+        read, where = read_text(text[lo:hi])
         # (a layout span's start is located from its offsets only if something asks: SourceSpan(None, ...))
         # (greetings and sign-offs as the rules read them: from the whole reply, not each sentence alone)
-        for a, b, slot, confidence in infer_slots(text[lo:hi], frames=True):
-            a, b = a + lo, b + lo
+        for a, b, slot, confidence in infer_slots(read, frames=True):
+            a, b = max(lo + (where[a - 1] + 1 if a else 0), pos), lo + where[b]
             if pos < a:
                 segments.append(Text(text[pos:a], "layout", SourceSpan(None, True, range(pos, a), source)))
             start, sentence = source.location(a), text[a:b]

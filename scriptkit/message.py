@@ -6,6 +6,7 @@ Rules read Messages; targets serialise them. Nothing downstream re-parses helpde
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, replace
@@ -16,6 +17,7 @@ from typing import Any, Generic, NoReturn, TypeVar, overload
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, argument_named
 from scriptkit.sourcetext import SourceText
+from scriptkit.text import DROPPED, MARKUP, SPACE, link_marks, unsafe_address
 
 #: the channels a reply is written for
 CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
@@ -81,8 +83,9 @@ class SourceSpan:
         return start
 
     def location_at(self, index: int) -> Location:
-        """The file location of character ``index`` of the segment's text."""
-        if self.literal and self.offsets and self.source is not None:
+        """The file location of character ``index`` of the segment's text (by its offset, when known: a
+        text that is not literal may know them too, the address of a link read out, which no fix edits)."""
+        if self.offsets and self.source is not None:
             index = max(0, min(index, len(self.offsets) - 1))
             return self.source.location(self.offsets[index])
         return self.start
@@ -242,7 +245,8 @@ class Message:
     # dataclass is frozen, so they cannot go stale; _computed_once writes to __dict__ directly)
     @_computed_once
     def text(self) -> str:
-        """The customer-facing text, placeholders as ``{{canonical.name}}``, blanks as ``[[name]]``."""
+        """The customer-facing text, placeholders as ``{{canonical.name}}``, blanks as ``[[name]]``, a link
+        as the pack writes it, ``[text](address)`` (``as_read`` is the text as the customer reads it)."""
         return "".join(map(_row_text, self._table))
 
     @_computed_once
@@ -262,6 +266,24 @@ class Message:
         for _, _, seg, text in self._table:
             parts.setdefault(seg.slot, []).append(text)
         return {slot: "".join(texts) for slot, texts in parts.items()}
+
+    @_computed_once
+    def as_read(self) -> Message:
+        """The message as the customer reads it, which the rules judge: each link ``[text](address)`` as its
+        text (``scriptkit.text.link_marks``), ``\\[`` as ``[``; the message itself when it holds no link.
+
+        Its text still locates into the pack's YAML, character by character, and a fix of it is made only
+        where it spans text written as it reads (``literal_run``): never across a link's brackets or address.
+        ``text`` and ``segments`` of the message itself stay as written, links and all, for the exports.
+        """
+        segments = read_segments(self.segments)
+        notes = tuple(note if (read := read_segments(note.segments)) is note.segments
+                      else replace(note, segments=read) for note in self.notes)
+        if segments is self.segments and all(a is b for a, b in zip(notes, self.notes, strict=True)):
+            return self
+        message = replace(self, segments=segments, notes=notes)
+        message.__dict__["as_read"] = message  # (read already)
+        return message
 
     def preview(self, samples: Mapping[str, object]) -> str:
         """The text with placeholders filled with sample values: ``samples`` maps a placeholder's name to
@@ -421,6 +443,119 @@ def _after(start: Location, end: Location) -> tuple[int, int] | None:
     if end.file == start.file and (end.line, end.col) >= (start.line, start.col):
         return end.line, end.col
     return None
+
+
+def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """``segments`` as the customer reads them (``Message.as_read``): ``segments`` itself when no text of
+    them holds a link or an escaped bracket.
+
+    Links are found across segments, as the exports find them (a placeholder may stand in a link's
+    text, or start its address). A link's brackets and address are left out, and so is a placeholder
+    in the address; a link every export writes out as "text (address)" (its address holds a blank, or
+    runs a script) reads so, its "(address)" a text of its own that no fix edits, its blanks kept.
+    Each character kept is where it was in the YAML: a text cut by a link keeps the offsets of the
+    characters left, so a finding points at them and a fix across a cut is refused (``literal_run``).
+    """
+    if not any(seg.__class__ is Text and "[" in seg.text for seg in segments):
+        return segments
+    starts: list[int] = []
+    pieces: list[str] = []
+    at = 0
+    blanks: list[int] = []
+    for seg in segments:
+        starts.append(at)
+        if isinstance(seg, Text):
+            pieces.append(seg.text)
+            at += len(seg.text)
+        else:
+            if isinstance(seg, Blank):
+                blanks.append(at)
+            pieces.append("\x00")  # (a placeholder or blank: one character, inside a link or not)
+            at += 1
+    flat = "".join(pieces)
+
+    def written_out(m: re.Match[str]) -> bool:  # (the exports write it as text and address: SK503)
+        return unsafe_address(m.group(2)) or any(m.start(2) <= b < m.end(2) for b in blanks)
+
+    marks = link_marks(flat, written_out)
+    if not marks:
+        return segments
+    out: list[Segment] = []
+    k = 0  # the first mark that may reach the segment
+    for seg, start in zip(segments, starts, strict=True):
+        end = start + (len(seg.text) if isinstance(seg, Text) else 1)
+        while k < len(marks) and marks[k][1] <= start:
+            k += 1
+        if k >= len(marks) or marks[k][0] >= end:  # (no mark in it)
+            out.append(seg)
+        elif not isinstance(seg, Text):
+            if marks[k][2] != DROPPED:  # (a placeholder or blank of an address the customer reads)
+                out.append(seg)
+        else:
+            out += _read_text_segment(seg, start, marks, k)
+    return tuple(out)
+
+
+def _read_text_segment(seg: Text, start: int, marks: list[tuple[int, int, str]], k: int) -> list[Segment]:
+    """``seg`` (at ``start`` of the flat text) as read through ``marks`` (from the ``k``-th): its characters
+    as written, each where it is; the markup read (a space, an address written out), texts of their own
+    that locate at their first character but are no literal text to edit."""
+    text, span = seg.text, seg.source
+    offsets = span.offsets if span is not None and span.literal and len(span.offsets) == len(text) else None
+    out: list[Segment] = []
+    kept: list[str] = []
+    where: list[int] = []
+
+    def literal(a: int, b: int) -> None:
+        kept.append(text[a:b])
+        where.extend(range(a, b))
+
+    def flush() -> None:
+        if kept:
+            words = "".join(kept)
+            if offsets is None or span is None:  # (text the renderer made, or no offsets: located as a whole)
+                out.append(Text(words, seg.slot, span if span is None or not span.literal
+                                else SourceSpan(span.start, False)))  # (its offsets no longer fit it)
+            else:
+                read = tuple(offsets[i] for i in where)
+                out.append(Text(words, seg.slot, SourceSpan(None if span.source is not None else span.start,
+                                                            True, read, span.source)))
+            kept.clear()
+            where.clear()
+
+    def markup(a: int, b: int, words: str) -> None:
+        flush()
+        if offsets is not None and span is not None and span.source is not None:
+            # (located character by character, as the rest, but no literal text: no fix edits it)
+            source: SourceSpan | None = SourceSpan(None, False, tuple(offsets[a:b]), span.source)
+        else:
+            source = SourceSpan(span.start, False) if span is not None else None
+        last = out[-1] if out else None
+        if isinstance(last, Text) and last.source is not None and not last.source.literal and source is not None \
+                and last.source.source is source.source and last.source.offsets and source.offsets:
+            # (' ' then '(address)': one text)
+            out[-1] = Text(last.text + words, seg.slot,
+                           SourceSpan(None, False, (*last.source.offsets, *source.offsets), source.source))
+        else:
+            out.append(Text(words, seg.slot, source))
+
+    pos = 0
+    size = len(text)
+    for a, b, what in marks[k:]:
+        a, b = max(a - start, 0), min(b - start, size)
+        if a >= size:
+            break
+        if pos < a:
+            literal(pos, a)
+        if what == SPACE:
+            markup(a, b, " ")
+        elif what == MARKUP:
+            markup(a, b, text[a:b])
+        pos = max(pos, b)
+    if pos < size:
+        literal(pos, size)
+    flush()
+    return out
 
 
 def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> str:

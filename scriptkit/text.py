@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a blank line.
@@ -190,3 +190,99 @@ def is_text(value: object) -> bool:
 
 #: half of a UTF-16 pair ('\ud83d' escaped alone in JSON or YAML): Python keeps it, every later write fails
 HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
+# ---------------------------------------------------------------- links, as a reader reads them
+
+#: a link as a pack writes it (an import of an HTML ``<a href>``, or a writer's): ``[text](address)``, the address
+#: without a space, its parentheses in balanced pairs one level deep; ``\\[`` is a bracket that starts no link.
+#: (the pattern the exports read, ``scriptkit.targets.base.LINK``: what they write as a link is read as one here)
+LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
+# an address that runs a script or holds a file: no export writes it as a link, but as the text and the address
+_UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.I)
+
+#: what ``link_marks`` says of a run of characters: left out of what the customer reads (a link's brackets
+#: and address) ...
+DROPPED = "dropped"
+#: ... read as a space (the ']' of a link written out as "text (address)") ...
+SPACE = "space"
+#: ... or read as written, but markup all the same, which no fix may edit (the "(address)" written out)
+MARKUP = "markup"
+
+
+def unsafe_address(address: str) -> bool:
+    """Whether a link's address is a ``javascript:``, ``vbscript:``, ``data:`` or ``file:`` one, which no
+    export writes as a link (it runs a script or holds a file), but as the text and the address after it."""
+    return _UNSAFE_SCHEME.match(address) is not None
+
+
+def link_marks(text: str, written_out: Callable[[re.Match[str]], bool] | None = None
+               ) -> list[tuple[int, int, str]]:
+    """Where the text a customer reads is not ``text`` as written, in order: ``(start, end, what)`` runs,
+    ``what`` one of ``DROPPED``, ``SPACE``, ``MARKUP``. Empty for most text (no '[' in it).
+
+    A link ``[text](address)`` reads as its text (an HTML helpdesk shows the words, not the address):
+    its '[' and its '](address)' are dropped. A link every export writes out as "text (address)"
+    (``written_out(match)``: by default one whose address runs a script, ``unsafe_address``) reads so:
+    '[' dropped, ']' a space, the "(address)" markup read as written, less a 'mailto:' or 'tel:'. The
+    backslash of ``\\[`` (a bracket that starts no link) is dropped, as every export writes it.
+    """
+    if "[" not in text:
+        return []
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in LINK.finditer(text):
+        _escapes(text, pos, m.start(), out)
+        out.append((m.start(), m.start() + 1, DROPPED))
+        if (written_out or _unsafe_link)(m):
+            close = m.end(1)
+            out.append((close, close + 1, SPACE))
+            at = m.start(2)
+            prefix = next((p for p in ("mailto:", "tel:") if text.startswith(p, at)), "")
+            if prefix == "mailto:" and text.startswith("tel:", at + len(prefix)):
+                prefix += "tel:"  # (as link_address reads it: 'mailto:' then 'tel:' taken off)
+            out.append((close + 1, at, MARKUP))
+            if prefix:
+                out.append((at, at + len(prefix), DROPPED))
+            out.append((at + len(prefix), m.end(), MARKUP))
+        else:
+            out.append((m.end(1), m.end(), DROPPED))
+        pos = m.end()
+    _escapes(text, pos, len(text), out)
+    return [run for run in out if run[0] < run[1]]
+
+
+def _unsafe_link(m: re.Match[str]) -> bool:
+    return unsafe_address(m.group(2))
+
+
+def _escapes(text: str, start: int, end: int, out: list[tuple[int, int, str]]) -> None:
+    """The backslash of each ``\\[`` in ``text[start:end]``, dropped."""
+    at = text.find("\\[", start, end)
+    while at >= 0:
+        out.append((at, at + 1, DROPPED))
+        at = text.find("\\[", at + 2, end)
+
+
+def read_text(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` as the customer reads it (``link_marks``), and where in ``text`` each of its characters is
+    written, then ``len(text)``. ``text`` itself, each character where it is, when it holds no link."""
+    marks = link_marks(text)
+    if not marks:
+        return text, range(len(text) + 1)
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for a, b, what in marks:
+        out.append(text[pos:a])
+        where += range(pos, a)
+        if what == SPACE:
+            out.append(" ")
+            where.append(a)
+        elif what == MARKUP:
+            out.append(text[a:b])
+            where += range(a, b)
+        pos = b
+    out.append(text[pos:])
+    where += range(pos, len(text) + 1)
+    return "".join(out), where
