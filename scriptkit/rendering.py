@@ -559,9 +559,43 @@ def _blank_name(item: Mapping[str, Any]) -> str | None:
 
 def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     try:
-        return _check_source(src, scope)
+        read = _read(src, scope)
+        if not isinstance(read, list):
+            return _check_tree(read, src, scope)
     except RecursionError:  # (Jinja's parser recurses per bracket: '((((' a few hundred deep)
         return [_too_deep(src, src.start)]
+    return _read_on(src, scope, read) if read else read
+
+
+MAX_SLIPS = 20  # slips told per text: past that, the first ones are fixed before the rest matter
+
+
+def _read_on(src: TemplateSource, scope: _Scope, slip: list[ScriptkitError]) -> list[ScriptkitError]:
+    """Every slip of one text in one run: Jinja stops reading at the first ('{{ order number }}'), so
+    the writer fixed one, ran check, and met the next. A slip inside a '{{ }}' is blanked out (the
+    text keeps its length, so locations hold) and the rest read again, in the file's order."""
+    offsets = src.offsets() if src.origin is not None else ()  # (of the text as written: copies keep its length)
+    if not offsets:  # (no file to point into: every location would be the text's start)
+        return slip
+    text, found = src.text, list(slip)
+    for _ in range(MAX_SLIPS):
+        at = found[-1].location.offset if found[-1].location is not None else -1
+        span = next((m.span() for m in _PRINT.finditer(text) if offsets[m.start()] <= at <= offsets[m.end() - 1]), None)
+        if span is None:
+            break
+        text = text[:span[0]] + re.sub(r"[^\n]", " ", text[span[0]:span[1]]) + text[span[1]:]
+        copy = src._replace(text=text)
+        try:
+            read = _read(copy, scope)
+            if not isinstance(read, list):
+                found += _check_tree(read, copy, scope)
+                break
+        except RecursionError:
+            break
+        found += read
+        if not read:
+            break
+    return sorted(found, key=lambda p: p.location.offset if p.location is not None else -1)
 
 
 def _too_deep(src: TemplateSource, where: Location) -> TemplateSecurityError:
@@ -582,7 +616,8 @@ def _nested_too_deep(tree: nodes.Template, src: TemplateSource) -> TemplateSecur
     return None
 
 
-def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
+def _read(src: TemplateSource, scope: _Scope) -> list[ScriptkitError] | nodes.Template:
+    """The text's first slip (Jinja stops there), no problems at all, or its tree to check."""
     if "{" not in src.text:
         return []
     if len(src.text) > MAX_TEMPLATE:
@@ -641,11 +676,17 @@ def _check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
                               f"{{% {bare[1]} refund_window_days > 14 %}}), or delete the tag. For text the agent "
                               "chooses, use flexibility: conditions.")]
         slip = (_else_if(src) or _liquid_fallback(src) or _unclosed_fallback(src) or _unquoted_words(src)
+                or _double_bar(src) or _extra_bracket(src)
                 or _unpaired_quote(src) or _spaced_name(src, scope) or _unclosed_print(src) or _unclosed_tag(src))
         if slip is not None:
             return [slip]
         return [PackError(f"template syntax error in {src.slot}: {exc.message}",
                           src.location_of(_syntax_error_index(src.text, exc)), _BRACES_HINT)]
+    return tree
+
+
+def _check_tree(tree: nodes.Template, src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
+    """Every problem of a text Jinja read to the end."""
     deep = _nested_too_deep(tree, src)
     if deep is not None:
         return [deep]
@@ -875,6 +916,41 @@ def _else_if(src: TemplateSource) -> PackError | None:
                      src.location_of(found.start()), f"Write {{% elif {found[1].strip()} %}}.")
 
 
+def _double_bar(src: TemplateSource) -> PackError | None:
+    """'{{ customer.first_name || fallback('there') }}', an 'or' in other languages: Jinja said
+    "expected token 'name', got '|'" and blamed the braces."""
+    for found in _PRINT.finditer(src.text):
+        bars = found["inside"].find("||")
+        if bars >= 0:
+            name, after = found["inside"][:bars].strip(), found["inside"][bars + 2:]
+            filtered = _FILTER_CALL.match(after)
+            return PackError(f"template syntax error in {src.slot}: '||' has one '|' too many",
+                             src.location_of(found.start("inside") + bars),
+                             f"A filter follows one '|': write {{{{ {name} | {filtered[1]} }}}}." if filtered else
+                             f"For text to show where it is empty, write {{{{ {name} | fallback('...') }}}}.")
+    return None
+
+
+def _extra_bracket(src: TemplateSource) -> PackError | None:
+    """"fallback('there'))": a ')' that closes nothing (Jinja: "unexpected ')'", and the braces blamed)."""
+    for found in _PRINT.finditer(src.text):
+        depth, quote = 0, ""
+        for i, char in enumerate(found["inside"]):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth < 0:
+                    return PackError(f"template syntax error in {src.slot}: this ')' closes no '('",
+                                     src.location_of(found.start("inside") + i), "Delete it.")
+    return None
+
+
+_FILTER_CALL = re.compile(r"\s*([A-Za-z_]\w*(?:\([^(){}]*\))?)\s*-?$")  # 'fallback('there')' after '||'
 _TAG_WORDS = re.compile(r"-?\s*([^{}%]*?)\s*(?:\}|$)", re.M)  # what a tag says before its (wrong) end
 _ELSE_IF = re.compile(r"\{%-?\s*else\s+if\b\s*([^%{}]*)-?%\}")
 
@@ -1244,7 +1320,9 @@ def _condition_on_ref(node: nodes.If | nodes.CondExpr, src: TemplateSource, scop
     what = "blank" if ref.node.name == BLANK_NAMESPACE else "placeholder"
     return [PackError(f"a condition cannot test the {what} '{name}': it is filled in after scriptkit builds "
                       "the reply, so the condition would read the same for every customer",
-                      src.location_of_line(getattr(ref, "lineno", 1), name),
+                      # (at the test, not at the first '{{ name }}' of the line, where the writer looks in vain)
+                      _at(src, getattr(ref, "lineno", 1), (r"\{%-?\s*(?:el)?if\b[^%]*?" if isinstance(node, nodes.If)
+                                                          else r"\bif\b[^%}]*?") + rf"\b({re.escape(name)})\b", 1),
                       f"For a value that may be missing, give it a fallback: {{{{ {name} | fallback('there') }}}}. "
                       "For text the agent chooses, use flexibility: alternatives or conditions.")]
 
