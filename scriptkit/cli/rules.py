@@ -186,8 +186,14 @@ def rule_command(selector: str, pack: str | None) -> None:
         close = difflib.get_close_matches(selector, names, n=1, cutoff=0.5)
         if re.fullmatch(r"SK\d\d\d", selector.upper()):  # a code: the nearest of its own family, not a look-alike
             close = _nearest_code(selector.upper(), [r.code for r in pool] + [c.code for c in export_checks()])
+        prefixed = (sorted(c for c in names if c.startswith(selector.upper()) and re.fullmatch(r"SK\d\d\d", c))
+                    if re.fullmatch(r"SK\d\d?", selector.upper()) else [])
         if selector.lower() in families:
             hint = f"'{selector}' is a family: `scriptkit rules --family {selector.lower()}` lists its rules."
+        elif prefixed:  # (a prefix, as --select takes it: name what it selects, not one look-alike)
+            hint = (f"'{selector}' is a prefix of {len(prefixed)} code{'s' if len(prefixed) > 1 else ''}: "
+                    f"{', '.join(prefixed) if len(prefixed) <= 8 else prefixed[0] + '-' + prefixed[-1]}. "
+                    f"Run `scriptkit rule` with one of them.")
         elif close and close[0] in families:
             hint = f"Did you mean the family '{close[0]}'? `scriptkit rules --family {close[0]}` lists its rules."
         elif pack is None and (re.fullmatch(r"SK8\d\d", selector.upper())  # (the custom rules' codes)
