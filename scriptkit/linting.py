@@ -27,7 +27,7 @@ from scriptkit.config import (
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named
 from scriptkit.inference import infer_slots
-from scriptkit.message import Message, SourceSpan, Text, known_channels, with_alternatives
+from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.language import expected_language, judges, reads_english
@@ -291,7 +291,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         end = min(cuts) if cuts else None
         spans, events = unquoted_parts(text, len(text) if end is None else end)
         parts = spans or (None if end is None else [(0, end)])
-    message, notes = text_message(text, channel=channel, file=file, parts=parts)
+    # (pasted HTML or an email's source shows a '[text](address)' of its text as it is written: no link)
+    message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None)
     result = lint_messages([message], None, config)
     result.sentences = notes
     result.turns = turns or []
@@ -301,8 +302,9 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     if page is not None:
         _in_the_given(result, page, given, file)
     elif given is not written:  # (no-break spaces, lone "\r": each finding quotes the text as written)
-        for d in result.diagnostics:
-            if d.text and d.location.file == file and d.location.offset >= 0:
+        for d in result.diagnostics:  # (not one read across a link's markup: its text is not written so)
+            if d.text and d.location.file == file and d.location.offset >= 0 \
+                    and given.startswith(d.text, d.location.offset):
                 d.text = written[d.location.offset:d.location.offset + len(d.text)]
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)
@@ -802,11 +804,13 @@ def _comment_selectors(text: str) -> Iterator[tuple[str, int, str]]:
 # ---------------------------------------------------------------- free text
 
 def text_message(text: str, *, channel: str = "email", file: str = "<text>", script_id: str = "review",
-                 parts: Sequence[tuple[int, int]] | None = None) -> tuple[Message, list[SentenceNote]]:
+                 parts: Sequence[tuple[int, int]] | None = None,
+                 links: bool = True) -> tuple[Message, list[SentenceNote]]:
     """A Message from plain text: one literal segment per inferred sentence, with its slot.
 
     ``parts``: the ``(start, end)`` spans of ``text`` to take (a transcript's agent turns), in
-    order; the message joins them with a blank line. Default: all of it.
+    order; the message joins them with a blank line. Default: all of it. ``links``: a ``[text](address)``
+    is a link, read as its text, as Markdown shows it (``Message.as_read``); False, text read as written.
     """
     source = SourceText(file, text)
     segments: list[Text] = []
@@ -819,7 +823,7 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
         # is two sentences, as it reads; each sentence is the text as written, with its link's brackets
         # and address, from the character before it that is read to the next one that is: the rules
         # judge the message as read, ``Message.as_read``)
-        read, where = read_text(text[lo:hi])
+        read, where = read_text(text[lo:hi]) if links else (text[lo:hi], range(hi - lo + 1))
         # (a layout span's start is located from its offsets only if something asks: SourceSpan(None, ...))
         # (greetings and sign-offs as the rules read them: from the whole reply, not each sentence alone)
         for a, b, slot, confidence in infer_slots(read, frames=True):
@@ -835,4 +839,4 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
             segments.append(Text(text[pos:hi], "layout", SourceSpan(None, True, range(pos, hi), source)))
     message = Message(script_id=script_id, title=Path(file).name if file != "<text>" else "text",
                       channel=channel, variant=0, segments=tuple(segments), file=file)
-    return message, notes
+    return (message if links else read_as_written(message)), notes

@@ -276,6 +276,8 @@ class Message:
         where it spans text written as it reads (``literal_run``): never across a link's brackets or address.
         ``text`` and ``segments`` of the message itself stay as written, links and all, for the exports.
         """
+        if "[" not in self.text and not any(_bracketed(note.segments) for note in self.notes):
+            return self  # (most messages: the rules read their text anyway)
         segments = read_segments(self.segments)
         notes = tuple(note if (read := read_segments(note.segments)) is note.segments
                       else replace(note, segments=read) for note in self.notes)
@@ -445,6 +447,13 @@ def _after(start: Location, end: Location) -> tuple[int, int] | None:
     return None
 
 
+def read_as_written(message: Message) -> Message:
+    """``message``, read as it is written (its ``as_read`` itself): text whose brackets are no link markup, as
+    pasted HTML's text shows a '[1](2)' of its words."""
+    message.__dict__["as_read"] = message
+    return message
+
+
 def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     """``segments`` as the customer reads them (``Message.as_read``): ``segments`` itself when no text of
     them holds a link or an escaped bracket.
@@ -456,7 +465,7 @@ def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     Each character kept is where it was in the YAML: a text cut by a link keeps the offsets of the
     characters left, so a finding points at them and a fix across a cut is refused (``literal_run``).
     """
-    if not any(seg.__class__ is Text and "[" in seg.text for seg in segments):
+    if not _bracketed(segments):
         return segments
     starts: list[int] = []
     pieces: list[str] = []
@@ -494,6 +503,11 @@ def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
         else:
             out += _read_text_segment(seg, start, marks, k)
     return tuple(out)
+
+
+def _bracketed(segments: tuple[Segment, ...]) -> bool:
+    """Whether a text of ``segments`` holds a '[' (which may start a link, or be escaped)."""
+    return any(seg.__class__ is Text and "[" in seg.text for seg in segments)
 
 
 def _read_text_segment(seg: Text, start: int, marks: list[tuple[int, int, str]], k: int) -> list[Segment]:

@@ -178,3 +178,21 @@ def test_review_of_a_markdown_reply_reads_its_links_as_their_text(tmp_path: Path
     where = {s["text"]: (s["line"], s["col"]) for s in data["sentences"]}
     assert where["[Why No Formatting Rules?](https://acme.example/docs/formatting)"] == \
         (3, line.index("[Why No") + 1)
+
+
+@pytest.mark.timeout(60)
+def test_review_quotes_a_finding_across_a_link_as_read_and_pasted_html_has_no_markdown_links() -> None:
+    # (a no-break space makes review quote each finding from the text as written: not one read across a link)
+    written = ("Hi Sam,\n\nPlease [use our issue search](https://x.example/s) to check,\u00a0it is quick. "
+               "I can see how annoying this is.\n\nBest,\nMia")
+    read = written.replace("[use our issue search](https://x.example/s)", "use our issue search")
+    result = lint_text(written, grammar="off")
+    assert result.diagnostics
+    for d in result.diagnostics:
+        assert d.text in written or d.text in read.replace("\u00a0", " "), d.text
+    assert any("use our issue search to check" in d.text for d in result.diagnostics)
+    # pasted HTML shows '[our page](...)' of its text as it is written: a link there is an <a>
+    page = lint_text("<p>Hi Sam,</p><p>Please see [our page](https://x.example/s) to check. "
+                     "I will reply by <a href='https://x.example/d'>Friday</a>.</p>", grammar="off")
+    assert page.messages[0].as_read.text == ("Hi Sam,\n\nPlease see [our page](https://x.example/s) to check. "
+                                             "I will reply by Friday.")
