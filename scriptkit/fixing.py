@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from scriptkit.diagnostics import Diagnostic, Edit, Fix
 from scriptkit.loading import plain_data, value_at
 from scriptkit.sourcetext import SourceText, scalar_offsets
+from scriptkit.text import keeps_links
 
 
 @dataclass
@@ -193,6 +194,8 @@ def verify(before: str, after: str, edits: list[Edit]) -> str | None:
             return "the text is not one literal YAML value"
         path, index_a, index_b = target
         value = value_at(expected, path)
+        if isinstance(value, str) and not keeps_links(value, index_a, index_b, edit.replacement):
+            return "the edit would change a link's brackets or address, not just its words"
         _set(expected, path, value[:index_a] + edit.replacement + value[index_b:])
         anchor = reused_anchor(old, path)
         if anchor:

@@ -33,7 +33,7 @@ from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText
-from scriptkit.text import read_text
+from scriptkit.text import keeps_links, read_text
 
 if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
@@ -581,6 +581,11 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     a, b, source = run
     if source is None or source.text[a:b] != message.text[finding.start:finding.end]:
         return None  # escapes or folded lines: the file spells it differently
+    # (a link's words only, never its brackets or address: the lines of the file it is on, as a link is on one)
+    lo, hi = source.text.rfind("\n", 0, a) + 1, source.text.find("\n", b)
+    hi = len(source.text) if hi < 0 else hi
+    if not keeps_links(source.text[lo:hi], a - lo, b - lo, finding.replacement):
+        return None
     description = f"replace '{source.text[a:b]}' with '{finding.replacement}'"
     return Fix(description, (Edit(source.path, a, b, finding.replacement),))
 

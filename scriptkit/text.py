@@ -286,3 +286,30 @@ def read_text(text: str) -> tuple[str, Sequence[int]]:
     out.append(text[pos:])
     where += range(pos, len(text) + 1)
     return "".join(out), where
+
+
+# a template expression or tag, which may stand in a link's text or address: one run of stand-ins there
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}")
+
+
+def keeps_links(text: str, a: int, b: int, replacement: str) -> bool:
+    """Whether writing ``replacement`` over ``text[a:b]`` leaves the links of ``text`` as they are: it edits
+    no link's brackets or address, nor the backslash of a ``\\[`` (``link_marks``), and makes or breaks no
+    link; only the words a customer reads. (A fix must not take a link's markup with it: "[use our issue
+    search](...)" with "issue search" made "[search]" would send the brackets and the address as text.)"""
+    if "[" not in text and "[" not in replacement:
+        return True  # (no link before, nor after)
+    after = text[:a] + replacement + text[b:]
+    shift = len(replacement) - (b - a)
+    before = _TEMPLATE.sub(_stand_in, text)
+    wanted: list[tuple[int, int, str, str]] = []
+    for x, y, what in link_marks(before):
+        if x < b and y > a if a < b else x < a < y:
+            return False  # (the edit is in a link's markup)
+        wanted.append((x, y, what, before[x:y]) if y <= a else (x + shift, y + shift, what, before[x:y]))
+    edited = _TEMPLATE.sub(_stand_in, after)
+    return [(x, y, what, edited[x:y]) for x, y, what in link_marks(edited)] == wanted
+
+
+def _stand_in(m: re.Match[str]) -> str:
+    return "\x00" * len(m.group())
