@@ -154,6 +154,8 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
         speakers |= headers
     if len(speakers) == 1:
         speakers |= _answered_once(text, keyed, next(iter(speakers)))
+    elif not speakers:
+        speakers = _two_names_talk(text, keyed, ends)
     if named in speakers and not text[:keyed[0][1].start()].strip():  # (the agent is named: who opens is a speaker)
         speakers.add(keyed[0][0])
     labels = [m for k, m in keyed if k in speakers]
@@ -197,6 +199,39 @@ _SPOKEN_WORDS = frozenset({
     "can't", "could", "couldn't", "will", "won't", "would", "wouldn't", "should", "not", "no", "never", "yes",
     "yeah", "ok", "okay", "please", "thanks", "thank", "hi", "hello", "hey", "sorry", "just", "what", "why", "how",
     "when", "where"})
+
+
+def _two_names_talk(text: str, keyed: list[tuple[str, re.Match[str]]], ends: list[int]) -> set[str]:
+    """Two names, each once ("Dana: my kettle broke ... / Sam: I've sent a new one ..."): a chat of
+    one turn each, where judging the text as one reply read the customer's complaint as the agent's.
+    Only where the labels are the whole text, each a capitalised word followed on its line by a
+    sentence in the first person; else an empty set ("Refunds: we ... / Hours: ..." stays a reply's lines)."""
+    if len(keyed) != 2 or text[:keyed[0][1].start()].strip():
+        return set()
+    keys = {k for k, _ in keyed}
+    if len(keys) != 2:
+        return set()
+    for (key, label), end in zip(keyed, ends, strict=True):
+        written = label["speaker"]
+        if (_weak(label) or label["header"] is not None or " " in key or not _a_name(key) or key in _PROSE_LABELS
+                or not written[:1].isupper() or written.isupper()
+                or len(text[label.end():end].split()) < 3 or not _FIRST_PERSON.search(text, label.end(), end)):
+            return set()  # (each says "I" or "my", as people in a chat do; a reply's lines say "we" and "you")
+    return keys
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|my|me|mine)\b", re.I)
+
+
+# Labels a reply's lines start with, each once, that are no person: "Reminder: ...", "Hours: ...".
+_PROSE_LABELS = frozenset({"reminder", "summary", "answer", "question", "reason", "result", "example", "hint",
+                           "steps", "solution", "issue", "problem", "cause", "fix", "workaround", "details", "info",
+                           "faq", "edit", "disclaimer", "notice", "next", "today", "tomorrow", "hours", "price",
+                           "cost", "fee", "refund", "delivery", "shipping", "returns", "return", "exchange",
+                           "warranty", "policy", "location", "website", "web", "app", "contact", "attention",
+                           "please", "also", "meanwhile", "yes", "no", "ok", "okay", "first", "second", "then",
+                           "finally", "option", "alternatively", "tldr", "why", "what", "how", "when", "where",
+                           "who", "good", "heads", "update", "urgent", "important", "attachment", "attachments"})
 
 
 def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: str) -> set[str]:
