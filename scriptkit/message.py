@@ -314,8 +314,12 @@ class Message:
         """Each alternative and condition of the script's flexibility (text the agent may send
         instead, or add) as a message of its own: the rules that read phrases read them too
         (``Rule.reads_alternatives``). Guidance is for the agent only, and is left out."""
-        return tuple(replace(self, segments=note.segments, notes=()) for note in self.notes
-                     if note.kind in ("alternative", "condition"))
+        parts = tuple(replace(self, segments=note.segments, notes=()) for note in self.notes
+                      if note.kind in ("alternative", "condition"))
+        if self.__dict__.get("as_read") is self:  # (read already, as its notes are: not to be read again)
+            for part in parts:
+                read_as_written(part)
+        return parts
 
     @property
     def slots(self) -> tuple[str, ...]:

@@ -132,6 +132,7 @@ def test_alternatives_are_read_as_the_customer_reads_them(make_pack: Any) -> Non
     root = make_pack({"a.yaml": script("a", "I will refund you today.", alternative)}, PACK)
     message = render_pack(load_pack(root), ["email"])[0]
     assert [m.text for m in message.as_read.alternatives()] == ["I will send you a photo today."]
+    assert all(m.as_read is m for m in message.as_read.alternatives())  # (read once, not read again)
 
 
 @pytest.mark.timeout(120)
