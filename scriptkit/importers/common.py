@@ -58,6 +58,9 @@ class RawItem:
     export_id: str | None = None
     #: how the helpdesk keeps it from the agents ("switched off", "archived"), "" when it is in use
     unused: str = ""
+    #: a plain body is written in the pack's notation ('[text](address)' a link, '\\[' a bracket): a Markdown
+    #: reply, a row of scriptkit's own CSV export; any other plain body's brackets are escaped from reading as a link
+    pack_text: bool = False
     #: the channel the export names for it, where scriptkit knows it ("sms"); "" where it names none
     channel: str = ""
     #: the other channels the export names for it (Salesforce's Channel 'Email;Chat': chat), after ``channel``

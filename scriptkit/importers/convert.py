@@ -23,11 +23,13 @@ from scriptkit.importers.html import (
     html_relative_links,
     html_tables,
     html_to_text,
+    literal_brackets,
     relative_links_note,
 )
 from scriptkit.inference import infer_slots
 from scriptkit.message import Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.targets.base import ESCAPED_ITEM, plain_links
 from scriptkit.text import slug
 
 SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
@@ -157,13 +159,22 @@ class ImportedMacro:
                        file=str(self.raw.location.file), meta={"tags": tuple(self.raw.tags)})
 
 
-def clean_text(body: str, html: bool) -> tuple[str, int]:
-    """Plain text with tidy whitespace, and how many invisible characters were removed."""
-    text = html_to_text(body) if html else body
+def clean_text(body: str, html: bool, as_written: bool = False) -> tuple[str, int]:
+    """Plain text with tidy whitespace, and how many invisible characters were removed. A plain body's brackets
+    that would read as a link are escaped, as an HTML body's are ('\\[1](2)'), unless it is ``as_written`` in the
+    pack's notation (``RawItem.pack_text``)."""
+    text = html_to_text(body) if html else body if as_written else literal_brackets(body)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, removed = _CONTROL.subn("", text)
     text = _GAPS.sub("\n\n", _TRAILING.sub("\n", text.replace("\u00a0", " ")))
     return text.strip(), removed
+
+
+def _same_reply(plain: str, text: str) -> bool:
+    """Whether the plain ``plain`` is the reply ``text`` again as its helpdesk's plain version writes it: a link
+    'text (address)', a line escaped from reading as a list's item as the item. (Any other difference, a space or a
+    line break, is the plain version's own: kept as written.)"""
+    return plain == text or ESCAPED_ITEM.sub(r"\1", plain_links(plain)) == ESCAPED_ITEM.sub(r"\1", plain_links(text))
 
 
 def render_piece(piece: Piece, names: dict[str, str] | None = None) -> str:
@@ -186,7 +197,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     untemplated = " ".join(_TEMPLATE_MARKS.sub(" ", raw.title).split())
     templated, raw.title = (raw.title if untemplated != raw.title else ""), untemplated or script_id
     raw.tags = [t for t in (" ".join(_CONTROL.sub("", tag).split()) for tag in raw.tags) if t]
-    text, removed = clean_text(raw.body, raw.html)
+    text, removed = clean_text(raw.body, raw.html, raw.pack_text)
     literal: list[str] = []  # the text of each {% raw %} block, which the macro shows as written
     pieces = parse_literal(text, raw.dialect, helpdesk, literal)
     blanks = name_blanks(pieces, {})
@@ -194,8 +205,9 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     slots, guesses = _place(pieces, flat_text(pieces, names), names)
     macro = ImportedMacro(raw, script_id, slots, blanks, guesses)
     for label, body, html in raw.alternatives:
-        alt_text, alt_removed = clean_text(body, html)
-        if alt_text == text:  # the reply again (Help Scout's chatText as scriptkit writes it): nothing new
+        alt_text, alt_removed = clean_text(body, html, raw.pack_text)
+        # the reply again (Help Scout's chatText as scriptkit writes it): nothing new
+        if _same_reply(alt_text, text):
             continue
         removed += alt_removed
         alt = parse_literal(alt_text, raw.dialect, helpdesk, literal)
@@ -205,7 +217,7 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     spelled = {b.original for b in blanks.values()}
     unused = [f"Replace {original}: {prompt}" for original, prompt in raw.prompts.items() if original not in spelled]
     raw.prompts = {original: prompt for original, prompt in raw.prompts.items() if original in spelled}
-    raw.guidance = clean_text("\n".join([raw.guidance, *unused]), False)[0]  # a prompt of no blank: guidance again
+    raw.guidance = clean_text("\n".join([raw.guidance, *unused]), False, True)[0]  # (a prompt of no blank: guidance)
     if removed:
         macro.notes.append(f"removed {removed} invisible control character(s)")
     if shown := [t for t in dict.fromkeys(literal) if "{" in t or "}" in t]:

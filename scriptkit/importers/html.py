@@ -17,7 +17,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from scriptkit.targets.base import link_address
+from scriptkit.targets.base import LINK_ADDRESS, link_address
 
 _BLOCK = frozenset({
     "p", "div", "section", "article", "header", "footer", "blockquote", "pre", "table",
@@ -28,6 +28,8 @@ _PARA, _LINE = "\x00P", "\x00L"  # markers resolved when the text is assembled
 # a line that goes on a list item (its <br>, its second <p>): written indented, '  more', which the HTML exports
 # write back inside the item
 _MORE = "\x00L\x00M"
+# the start of a list item's line ('1. ', '- '): any other line that reads as an item is escaped ('2024\\. What')
+_ITEM_MARK = "\x00I"
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
@@ -62,9 +64,9 @@ class _Collector(HTMLParser):
                 self.items[-1] = True
             if self.lists and self.lists[-1] is not None:
                 self.lists[-1] += 1
-                self.out.extend((_LINE, f"{self.lists[-1]}. "))
+                self.out.extend((_LINE, f"{_ITEM_MARK}{self.lists[-1]}. "))
             else:
-                self.out.extend((_LINE, "- "))
+                self.out.extend((_LINE, f"{_ITEM_MARK}- "))
             self.fresh = True
         elif tag == "tr":
             self.out.append(_LINE)
@@ -199,17 +201,25 @@ _UNLINKABLE = re.compile(r"[\[\]]")
 # what of an address is written %-escaped in (...): a space or a parenthesis, outside a placeholder's braces
 _TEMPLATE_SPAN = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}%]*%\}")
 _URL_UNSAFE = re.compile(r"[\s()]")
+_URL_SPACE = re.compile(r"\s")
 
 
 def _link_target(href: str) -> str:
-    """``href`` as it stands between ( and ): a space or parenthesis escaped as in a URL (%20, %28, %29),
-    except inside a placeholder's braces, which the body's placeholder reading converts."""
+    """``href`` as it stands between ( and ): a space escaped as in a URL (%20), and a parenthesis (%28, %29) unless
+    they stand in pairs the pack's link reads (``https://en.wikipedia.org/wiki/Foo_(bar)``, kept as written), except
+    inside a placeholder's braces, which the body's placeholder reading converts."""
+    spaced = _escaped(href, _URL_SPACE)
+    return spaced if LINK_ADDRESS.fullmatch(_TEMPLATE_SPAN.sub("x", spaced)) else _escaped(href, _URL_UNSAFE)
+
+
+def _escaped(href: str, unsafe: re.Pattern[str]) -> str:
+    """``href`` with each of ``unsafe`` %-escaped, outside a placeholder's braces."""
     out: list[str] = []
     pos = 0
     for span in _TEMPLATE_SPAN.finditer(href):
-        out.extend((_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", href[pos:span.start()]), span.group()))
+        out.extend((unsafe.sub(lambda m: f"%{ord(m.group()):02X}", href[pos:span.start()]), span.group()))
         pos = span.end()
-    out.append(_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", href[pos:]))
+    out.append(unsafe.sub(lambda m: f"%{ord(m.group()):02X}", href[pos:]))
     return "".join(out)
 
 
@@ -250,16 +260,49 @@ def html_to_text(html: str) -> str:
             lines.pop(0)
         while lines and not lines[-1]:
             lines.pop()
-        text = _LITERAL_BRACKET.sub("[", "\n".join(lines))
+        text = _LITERAL_BRACKET.sub("[", "\n".join(_not_items(lines)))
         if text:
             paragraphs.append(text)
     return "\n\n".join(paragraphs)
+
+
+def _not_items(lines: list[str]) -> list[str]:
+    """A block's lines, each list item's without its mark, and each other line that the HTML exports would make a
+    list's item escaped as in Markdown, ``2024\\. What a year``, ``\\- Sam``: a line of a paragraph, written as one.
+    (A lone '- ' line right under one that ends in a comma is a sign-off, which the exports keep a line.)"""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if line.startswith(_ITEM_MARK):
+            out.append(line.removeprefix(_ITEM_MARK))
+            continue
+        item = _ITEM_LINE.match(line)
+        if item is None:
+            out.append(line)
+        elif item.group(1):
+            out.append(f"{item.group(1)}\\{line[len(item.group(1)):]}")
+        elif i and lines[i - 1].rstrip().endswith(",") and not (
+                i + 1 < len(lines) and _BULLET_LINE.match(lines[i + 1].removeprefix(_ITEM_MARK))):
+            out.append(line)  # (the sign-off: '- Sam' under 'Thanks,')
+        else:
+            out.append("\\" + line)
+    return out
+
+
+#: a line that reads as a list's item to the HTML exports (targets/base.py): '2024. ' or '- ' and text
+_ITEM_LINE = re.compile(r"(\d{1,9})?(?(1)\.|-) \S")
+_BULLET_LINE = re.compile(r"- \S")
 
 
 #: an escaped bracket of the text that would not start a link (no '](' after it on its line): written as is.
 #: (the pack reads '\\[' as a bracket that starts no link, '\\[1](2)' as the text '[1](2)'; a bracket stops
 #: the look ahead, so a line of 50,000 of them is read once)
 _LITERAL_BRACKET = re.compile(r"\\\[(?![^\[\]\n]*\]\()")
+
+
+def literal_brackets(text: str) -> str:
+    """Plain text as the pack writes it: a bracket that would start a link (``[1](2)``) escaped, ``\\[1](2)``, as
+    ``html_to_text`` writes an HTML body's, so the text is read back as written."""
+    return _LITERAL_BRACKET.sub("[", text.replace("[", "\\["))
 
 
 def looks_like_html(text: str) -> bool:

@@ -111,7 +111,7 @@ def read(path: Path, options: ReadOptions) -> Read:
                                                                f"{MAX_BODY_CHARS:,}")
                 continue
             yield RawItem(key=f"section {seen}", title=name, body=_inline(body), location=where,
-                          dialect=options.dialect or "generic", guidance=_inline(guidance, links=False),
+                          dialect=options.dialect or "generic", guidance=_inline(guidance, links=False), pack_text=True,
                           notes=[*notes, *([relative_links_note(found, "the site the Markdown was written for")]
                                            if (found := relative_links(body)) else [])])
     if not seen:
@@ -242,6 +242,8 @@ def _inline(text: str, links: bool = True) -> str:
     text = _CODE.sub(lambda m: set_aside(m.group(1)), text)
     # ('\\[1](2)', '\\[Submit\\]': text that reads as a link or a fill-in stays escaped, as the pack writes it)
     text = _LITERAL_LINK.sub(lambda m: set_aside(m.group(0)), text)
+    # ('2024\\. What a year', '\\- Sam': a line that would read as a list's item stays escaped, as the pack writes it)
+    text = _LITERAL_ITEM.sub(lambda m: set_aside(m.group(0)), text)
     text = _LINK.sub(link, text)
     text = _ADDRESS.sub(lambda m: set_aside(m.group(0)), text)
     text = _MARKER.sub(lambda m: f"{m.group(1)}{m.group(2) + '.' if m.group(2) else '-'} ", text)
@@ -253,6 +255,8 @@ def _inline(text: str, links: bool = True) -> str:
 #: an escaped bracket: without its backslash it would start a link ('\\[1](2)') or a fill-in ('\\[Submit\\]'), so it
 #: stays escaped, as the pack writes a bracket that starts neither
 _LITERAL_LINK = re.compile(r"\\\[")
+#: a line's escape from reading as a list's item: '2024\\. ' or '\\- ' at its start
+_LITERAL_ITEM = re.compile(r"^\d{1,9}\\(?=\. \S)|^\\(?=- \S)", re.M)
 #: a list item's marker other than the pack's '- ' and '1. ': '* item', '+ item', '1) item'
 _MARKER = re.compile(r"^([ \t]*)(?:[*+]|(\d{1,9})\)) (?=\S)", re.M)
 #: a link whose address is relative ('/hc/en-us/requests/new'): kept as written, with a note

@@ -256,6 +256,7 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
         if not (variant.isdigit() and int(variant) > 1):
             item.script_id = item.key
     item.body = _with_fallbacks(item.body, str(record.get("fallbacks") or ""), item.notes)
+    item.pack_text = True  # (the export writes a script's text as the pack does: '[text](address)' a link)
     for line in str(record.get("blanks") or "").splitlines():
         blank, sep, prompt = line.partition(": ")
         if sep and prompt.strip():

@@ -219,7 +219,8 @@ _HOLE = re.compile(r"\x00(?:(\d+)\x01|\x02)")
 #: (an import writes it %-escaped), its parentheses in balanced pairs one level deep as a writer types them
 #: (``https://en.wikipedia.org/wiki/Router_(computing)``); text and address may hold placeholders
 #: ``\\[`` is a bracket that starts no link (the HTML import writes ``\\[1](2)`` for text that reads so), written ``[``
-LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")
+LINK_ADDRESS = re.compile(r"(?:[^()\s]|\([^()\s]*\))+")
+LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\((" + LINK_ADDRESS.pattern + r")\)")
 # (an address that runs a script or holds a file in the page, not one a reader follows)
 _UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.I)
 
@@ -249,8 +250,15 @@ def _flatten(segments: Iterable[Segment]) -> tuple[str, list[Segment]]:
 
 def _text(flat: str) -> str:
     """Literal text of ``_flatten``'s, its own \\x00 put back and a bracket escaped from reading as a link, ``\\[``,
-    written as the bracket the customer reads."""
-    return flat.replace("\x00\x02", "\x00").replace("\\[", "[")
+    written as the bracket the customer reads; so is a line escaped from reading as a list's item, as in Markdown
+    (``2024\\. What a year``, ``\\- Sam``): the line as the customer reads it."""
+    return ESCAPED_ITEM.sub(r"\1", flat.replace("\x00\x02", "\x00").replace("\\[", "["))
+
+
+#: the backslash of a line escaped from reading as a list's item: ``2024\\. What a year`` and ``\\- Sam`` are lines of
+#: a paragraph, which no HTML export makes a list (an HTML import writes a paragraph's line so where it reads as an
+#: item); at a line's start, or a part's after a placeholder
+ESCAPED_ITEM = re.compile(r"^(\d{1,9})?\\(?=(?(1)\.|-) \S)", re.M)
 
 
 def link_address(href: str) -> str:
@@ -418,16 +426,22 @@ def _list_html(items: list[re.Match[str]], more: list[list[str]], line_html: Cal
         for m, lines in zip(items, more, strict=True)) + f"</{tag}>"
 
 
-def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
-    """The text as written, each placeholder in the helpdesk's spelling, a link ``[text](address)`` as
-    ``text (address)`` (the address alone where it is the text; no 'mailto:' or 'tel:')."""
-    flat, holes = _flatten(segments)
+def plain_links(text: str) -> str:
+    """``text`` with each link ``[text](address)`` written as the plain exports write it, ``text (address)`` (the
+    address alone where it is the text; no 'mailto:' or 'tel:')."""
 
     def plain_link(m: re.Match[str]) -> str:
         text, address = m.group(1), link_address(m.group(2))
         return address if address == text else f"{text} ({address})"
 
-    flat = LINK.sub(plain_link, flat)
+    return LINK.sub(plain_link, text)
+
+
+def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
+    """The text as written, each placeholder in the helpdesk's spelling, a link ``[text](address)`` as
+    ``text (address)`` (the address alone where it is the text; no 'mailto:' or 'tel:')."""
+    flat, holes = _flatten(segments)
+    flat = plain_links(flat)
     return _filled(flat, holes, dialect.escape, lambda seg: dialect.placeholder(seg, False, names),
                    blank_marker).strip()
 
