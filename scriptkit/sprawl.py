@@ -17,7 +17,9 @@ refund window of 14 days in one and 30 (or 3 weeks) in another. A delivery time 
 same delivery option only (``Quantity.option``: "express", "next-day", "replacement"; "" for the standard
 one), so options named side by side in one reply are no contradiction, and a replacement's delivery is
 neither the shop's delivery time nor the warranty's length; an exchange window is its own topic, not a
-return window. A number that is part of an
+return window, and a card check's hold being released ("card hold") is not a refund. An amount that lies inside
+another's range agrees with it ("3 business days" and "3-5 business days"): only amounts that clash, neither
+inside the other, are listed. A number that is part of an
 id, a phone number, a date or a rate ("24 hours a day") is no quantity. Quantities with no
 topic near them are compared between copies of one reply (near duplicates, or the same text
 but for its numbers), where the words around them say what they are about: two copies that
@@ -29,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -258,6 +260,11 @@ _UNITS: dict[str, tuple[str, float, str]] = {
 #: topic -> keywords (regexes, matched at a word start); the keyword near a quantity names what
 #: the quantity is about
 TOPICS: dict[str, tuple[str, ...]] = {
+    # a card check's temporary hold being released ("the verification charge is credited back within 3-5 business
+    # days", "the pending authorisation drops off") is its own policy, not a refund: before "refund" in this order
+    "card hold": (r"(?:temporary|pending|authori[sz]ation|pre-?authori[sz]ation|verification)\s+(?:hold|charge|amount|"
+                  r"payment|transaction|deposit)s?\b", r"(?:hold|holds)\s+on\s+(?:your|the)\s+(?:card|funds)\b",
+                  r"pre-?authori[sz]", r"authori[sz]ation\s+holds?\b"),
     "refund": ("refund", "reimburs", r"money[\s-]back", "credited", "chargeback"),
     # (a parcel the customer drops off or posts back is on its way back: "drop the parcel at any post office
     # within 30 days" is the return window, though "parcel" alone would be a delivery; where it is dropped
@@ -524,8 +531,47 @@ def _nearest(places: dict[str, tuple[list[int], list[int]]], money: bool, clause
     return None
 
 
+def _clashing(amounts: set[tuple[float, float]]) -> set[tuple[float, float]]:
+    """The amounts (low, high) that clash with another: neither lies inside the other. "3 business days" lies
+    inside "3-5 business days", so the two agree; "3-5" and "4-7", or "14" and "30", clash. Linear after sorting,
+    however many amounts a library states: [a, b] clashes when some other amount ends before a or starts after b,
+    or straddles one of its ends (starts before a and ends inside it, or starts inside it and ends after b)."""
+    if len(amounts) < 2:
+        return set()
+    lowest_high = min(hi for _, hi in amounts)
+    highest_low = max(lo for lo, _ in amounts)
+    out = {(lo, hi) for lo, hi in amounts if lowest_high < lo or highest_low > hi}
+    # starts before a, ends in [a, b): the ends of the amounts starting before a, as a grows
+    highs: list[float] = []
+    by_low = sorted(amounts)
+    i = 0
+    for lo, hi in by_low:
+        while i < len(by_low) and by_low[i][0] < lo:
+            insort(highs, by_low[i][1])
+            i += 1
+        j = bisect_left(highs, lo)
+        if j < len(highs) and highs[j] < hi:
+            out.add((lo, hi))
+    # starts in (a, b], ends after b: the starts of the amounts ending after b, as b falls
+    lows: list[float] = []
+    by_high = sorted(amounts, key=lambda amount: amount[1], reverse=True)
+    i = 0
+    for lo, hi in by_high:
+        while i < len(by_high) and by_high[i][1] > hi:
+            insort(lows, by_high[i][0])
+            i += 1
+        j = bisect_right(lows, lo)
+        if j < len(lows) and lows[j] <= hi:
+            out.add((lo, hi))
+    return out
+
+
 def _disagreement(topic: str, found: list[Quantity], copies: bool = False) -> Contradiction | None:
-    """The finding when two replies give different amounts, in the smallest unit any of them used."""
+    """The finding when two replies give different amounts, in the smallest unit any of them used. An amount that
+    lies inside another's range ("3 business days" and "3-5 business days") agrees with it and is not listed: the
+    finding lists the amounts that clash with another, and there is none when no two clash."""
+    clashing = _clashing({q.amount for q in found})
+    found = [q for q in found if q.amount in clashing]
     amounts = {q.amount for q in found}
     if len(amounts) < 2 or len({q.macro for q in found}) < 2:
         return None
