@@ -270,13 +270,15 @@ class Message:
     @_computed_once
     def as_read(self) -> Message:
         """The message as the customer reads it, which the rules judge: each link ``[text](address)`` as its
-        text (``scriptkit.text.link_marks``), ``\\[`` as ``[``; the message itself when it holds no link.
+        text (``scriptkit.text.link_marks``), ``\\[`` as ``[``, a line escaped from reading as a list's item
+        (``2024\\. What a year``) without its backslash; the message itself when it holds none.
 
         Its text still locates into the pack's YAML, character by character, and a fix of it is made only
         where it spans text written as it reads (``literal_run``): never across a link's brackets or address.
         ``text`` and ``segments`` of the message itself stay as written, links and all, for the exports.
         """
-        if "[" not in self.text and not any(_bracketed(note.segments) for note in self.notes):
+        text = self.text
+        if "[" not in text and "\\" not in text and not any(_bracketed(note.segments) for note in self.notes):
             return self  # (most messages: the rules read their text anyway)
         segments = read_segments(self.segments)
         notes = tuple(note if (read := read_segments(note.segments)) is note.segments
@@ -510,8 +512,8 @@ def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
 
 
 def _bracketed(segments: tuple[Segment, ...]) -> bool:
-    """Whether a text of ``segments`` holds a '[' (which may start a link, or be escaped)."""
-    return any(seg.__class__ is Text and "[" in seg.text for seg in segments)
+    """Whether a text of ``segments`` holds a '[' (which may start a link, or be escaped) or a backslash."""
+    return any(seg.__class__ is Text and ("[" in seg.text or "\\" in seg.text) for seg in segments)
 
 
 def _read_text_segment(seg: Text, start: int, marks: list[tuple[int, int, str]], k: int) -> list[Segment]:

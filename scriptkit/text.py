@@ -225,9 +225,10 @@ def link_marks(text: str, written_out: Callable[[re.Match[str]], bool] | None = 
     its '[' and its '](address)' are dropped. A link every export writes out as "text (address)"
     (``written_out(match)``: by default one whose address runs a script, ``unsafe_address``) reads so:
     '[' dropped, ']' a space, the "(address)" markup read as written, less a 'mailto:' or 'tel:'. The
-    backslash of ``\\[`` (a bracket that starts no link) is dropped, as every export writes it.
+    backslash of ``\\[`` (a bracket that starts no link) is dropped, as every export writes it, and so is
+    that of a line escaped from reading as a list's item (``2024\\. What a year``, ``\\- Sam``).
     """
-    if "[" not in text:
+    if "[" not in text and "\\" not in text:
         return []
     out: list[tuple[int, int, str]] = []
     pos = 0
@@ -249,7 +250,16 @@ def link_marks(text: str, written_out: Callable[[re.Match[str]], bool] | None = 
             out.append((m.end(1), m.end(), DROPPED))
         pos = m.end()
     _escapes(text, pos, len(text), out)
+    if "\\" in text:  # (a line escaped from reading as a list's item: never in a link, which holds no line break)
+        out += [(m.end() - 1, m.end(), DROPPED) for m in _ESCAPED_ITEM.finditer(text)]
+        out.sort()
     return [run for run in out if run[0] < run[1]]
+
+
+#: the backslash of a line escaped from reading as a list's item, as in Markdown: ``2024\\. What a year`` and
+#: ``\\- Sam`` are lines of a paragraph, read (and exported) as ``2024. What a year`` and ``- Sam``
+#: (the pattern the exports read, ``scriptkit.targets.base.ESCAPED_ITEM``)
+_ESCAPED_ITEM = re.compile(r"^(\d{1,9})?\\(?=(?(1)\.|-) \S)", re.M)
 
 
 def _unsafe_link(m: re.Match[str]) -> bool:
@@ -297,7 +307,7 @@ def keeps_links(text: str, a: int, b: int, replacement: str) -> bool:
     no link's brackets or address, nor the backslash of a ``\\[`` (``link_marks``), and makes or breaks no
     link; only the words a customer reads. (A fix must not take a link's markup with it: "[use our issue
     search](...)" with "issue search" made "[search]" would send the brackets and the address as text.)"""
-    if "[" not in text and "[" not in replacement:
+    if "[" not in text and "[" not in replacement and "\\" not in text and "\\" not in replacement:
         return True  # (no link before, nor after)
     after = text[:a] + replacement + text[b:]
     shift = len(replacement) - (b - a)

@@ -197,3 +197,13 @@ def test_review_quotes_a_finding_across_a_link_as_read_and_pasted_html_has_no_ma
                      "I will reply by <a href='https://x.example/d'>Friday</a>.</p>", grammar="off")
     assert page.messages[0].as_read.text == ("Hi Sam,\n\nPlease see [our page](https://x.example/s) to check. "
                                              "I will reply by Friday.")
+
+
+def test_a_line_escaped_from_reading_as_a_list_item_is_read_without_its_backslash() -> None:
+    from scriptkit.message import Message
+    from scriptkit.text import read_text
+
+    written = "What a year it was.\n2024\\. What a year.\n\\- Sam, and \\- not this one"
+    message = Message("a", "A", "email", 0, (Text(written, "solution"),))
+    assert message.as_read.text == "What a year it was.\n2024. What a year.\n- Sam, and \\- not this one"
+    assert read_text(written)[0] == message.as_read.text
