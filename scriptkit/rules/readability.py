@@ -25,7 +25,7 @@ from scriptkit.text import reading_spans, run_table, trimmed, word_findall
 NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
 NEUTRAL_BLANK = "the details"
 BODY = ("acknowledgment", "warm_language", "solution")
-_MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
+_MARKERS = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")  # (no bracket inside: a run of "[" is linear)
 #: a word, as word_count counts them
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 # WORD's ASCII characters (see ``word_findall``): a run of them without an apostrophe is one word

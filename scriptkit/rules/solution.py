@@ -390,7 +390,7 @@ def _enough_words(text: str) -> bool:
     return sum(1 for _ in islice(WORD.finditer(text), 3)) >= 3
 
 
-_MARKERS = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]")
+_MARKERS = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")  # (no bracket inside: a run of "[" is linear)
 
 
 def short_reply_advice(message: Message) -> str:
