@@ -214,3 +214,14 @@ def test_reading_the_new_escapes_takes_linear_time() -> None:
     assert len(literal_brackets("[" * 50_000 + "](x)")) > 50_000
     assert ESCAPED_ITEM.sub(r"\1", "123456789\\" * 5_000 + "\n" + "\\" * 50_000).count("\\") == 55_000
 
+
+
+def test_a_help_scout_chat_text_keeps_a_bracketed_text_as_written(tmp_path: Path) -> None:
+    source = tmp_path / "helpscout.json"
+    source.write_text(json.dumps([{"id": 5, "name": "Footnote", "text": "<p>I'm sorry the footnote confused you.</p>",
+                                   "chatText": "Sorry the footnote [1](2) confused you!"}]), encoding="utf-8")
+    library = import_library(source, "helpscout")
+    assert len(library.macros[0].alternatives) == 1  # (the chat version differs from the reply)
+    export(library.write(tmp_path / "pack"), ["helpscout"], tmp_path / "out", lint=False)
+    record = json.loads((tmp_path / "out/helpscout/saved_replies.json").read_text(encoding="utf-8"))
+    assert record["saved_replies"][0]["chatText"] == "Sorry the footnote [1](2) confused you!"
