@@ -57,6 +57,26 @@ API_FORCE_HINT = "Fix them, or pass force=True to export anyway (--force on the 
 CLI_FORCE_HINT = "Fix them, or export anyway with --force."
 
 
+@dataclass(frozen=True)
+class Wording:
+    """How an export's errors name what the caller gave: a caller of ``export()`` passed arguments
+    (``targets``, ``out_dir``, ``overwrite=True``), ``scriptkit export`` was given flags (``--to``, ``--out``,
+    ``--overwrite-edits``)."""
+
+    out: str  # the output folder
+    no_target: str  # what to do when no target is given, nor one under export: targets:
+    overwrite: str  # how to say "replace the edited files": "with overwrite=True"
+
+
+#: the Python API's words (``export()``)
+API_WORDING = Wording(out="out_dir", overwrite="with overwrite=True",
+                      no_target="Pass targets: 'zendesk', ['zendesk', 'front'] or 'all'; or list targets under "
+                                "export: targets: in pack.yaml for targets=[] to export them.")
+#: the command line's words (``scriptkit export``)
+CLI_WORDING = Wording(out="--out", overwrite="with --overwrite-edits",
+                      no_target="Use --to TARGET (or --to all), or list targets under export: targets: in pack.yaml.")
+
+
 class ExportRefused(ScriptkitError):
     """The pack has error-severity findings (lint or SK5xx) and ``force`` was not given."""
 
@@ -120,6 +140,16 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     wrote that was edited since, unless ``overwrite`` (then it is replaced, and listed in
     ``ExportResult.overwritten``). ``force`` does not overwrite edits: it is about the pack's errors.
     """
+    return export_worded(pack, targets, out_dir, force=force, channels=channels, grammar=grammar, config=config,
+                         lint=lint, overwrite=overwrite, wording=API_WORDING)
+
+
+def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str,
+                  out_dir: str | os.PathLike[str], *, force: bool = False, channels: Iterable[str] | None = None,
+                  grammar: str | None = None, config: LintConfig | None = None, lint: bool = True,
+                  overwrite: bool = False, wording: Wording = API_WORDING) -> ExportResult:
+    """``export()``, its errors naming what the caller gave in ``wording``'s words: ``scriptkit export`` passes
+    CLI_WORDING, so that they name its flags (``--out``), not the Python arguments (``out_dir``)."""
     from scriptkit.config import LintConfig
     from scriptkit.linting import check_argument
 
@@ -138,8 +168,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     if not names:
         names = _configured_targets(loaded)
     if not names:
-        raise ConfigError("no export target given", hint="Use --to TARGET (or --to all), or list targets "
-                                                         "under export: targets: in pack.yaml.")
+        raise ConfigError("no export target given", hint=wording.no_target)
     chosen = resolve(names)
     asked = wanted_channels(channels, "export")
     wanted = set(asked) if asked is not None else None
@@ -172,7 +201,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     out = Path(out_dir)
     known = _older_exports(out, loaded, messages, [t.name for t in chosen])
     replaced = _not_written_again(out, files, known)
-    done = write_atomically(out, files, overwrite=overwrite, known=known)
+    done = write_atomically(out, files, overwrite=overwrite, known=known, wording=wording)
     return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten)
 
 
@@ -775,14 +804,14 @@ def _files(paths: Sequence[str]) -> str:
     return f"{len(paths):,} file{'s' if len(paths) > 1 else ''}"
 
 
-def overwrite_hint(count: int) -> str:
+def overwrite_hint(count: int, wording: Wording = API_WORDING) -> str:
     """What to do about edited files of the last export (``count`` of them) that stopped an export."""
     them = "them" if count > 1 else "it"
-    return (f"To replace {them} with this export, export again with --overwrite-edits (overwrite=True from "
-            f"Python); to keep your edits, copy {them} out of the folder first.")
+    return (f"To replace {them} with this export, export again {wording.overwrite}; to keep your edits, copy "
+            f"{them} out of the folder first.")
 
 
-def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
+def _refuse(given: Path, plan: _Plan, overwrite: bool, wording: Wording) -> None:
     """ConfigError (exit code 2) when replacing the folder would lose an edit (unless ``overwrite``) or a
     file of the writer's that stands where the new export writes."""
     edited = [] if overwrite else plan.edited
@@ -792,11 +821,11 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
     if edited:
         parts.append(f"{_files(edited)} that the last export wrote and that {'were' if len(edited) > 1 else 'was'} "
                      f"edited since: {_names(edited)}")
-        hints.append(overwrite_hint(len(edited)))
+        hints.append(overwrite_hint(len(edited), wording))
     if plan.clashes:
         parts.append(f"{_files(plan.clashes)} that no export wrote, where this export writes: {_names(plan.clashes)}")
         hints.append("Move or rename the files of yours in its way (your other files there are kept), or "
-                     "export to another --out.")
+                     f"export to another {wording.out}.")
     if plan.odd:
         many = len(plan.odd) > 1
         parts.append(f"{len(plan.odd):,} item{'s' if many else ''} that {'are' if many else 'is'} neither a file, a "
@@ -809,13 +838,13 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
                      f"replies, one file each: {_names(plan.inside)}")
         hints.append(f"The helpdesk's export guide posts each file of such a folder, so it holds only "
                      f"what the export writes: move {'them' if many else 'it'} up into {home}/ (beside the folder; "
-                     f"your files there are kept) or out of --out.")
+                     f"your files there are kept) or out of {wording.out}.")
     if plan.unknown:
         many = len(plan.unknown) > 1
         parts.append(f"{_files(plan.unknown)} inside its helpdesk folders that this export does not write and "
                      f"that an older scriptkit's export may have written or you may have added (its {MARKER} "
                      f"lists no files, so they cannot be told apart): {_names(plan.unknown)}")
-        hints.append("Move the files of yours among them to the top of --out (kept there) or out of it, and "
+        hints.append(f"Move the files of yours among them to the top of {wording.out} (kept there) or out of it, and "
                      "delete the others (replies of an earlier export, such as one since removed from the pack); "
                      "this export lists the files it writes, so the next one tells them apart.")
     lost = [*edited, *plan.clashes, *plan.odd, *plan.unknown]
@@ -823,12 +852,12 @@ def _refuse(given: Path, plan: _Plan, overwrite: bool) -> None:
     them = "them" if len(named) > 1 else "it"
     # (a file inside a folder of replies would be kept, but posted to the helpdesk with them)
     why = f"lose {them}" if lost else f"leave {them} where {'they' if len(named) > 1 else 'it'} would be posted"
-    raise ConfigError(f"--out {given} holds {'; and '.join(parts)}; nothing was written, rather than {why}",
+    raise ConfigError(f"{wording.out} {given} holds {'; and '.join(parts)}; nothing was written, rather than {why}",
                       Location(str(given / named[0]), 1, 1), " ".join(hints))
 
 
-def _refuse_late(given: Path, late: Sequence[str]) -> None:
-    raise ConfigError(f"--out {given} changed while the export ran: {_names(late)} "
+def _refuse_late(given: Path, late: Sequence[str], wording: Wording) -> None:
+    raise ConfigError(f"{wording.out} {given} changed while the export ran: {_names(late)} "
                       f"{'were' if len(late) > 1 else 'was'} added or changed there; nothing was written, rather "
                       f"than lose {'them' if len(late) > 1 else 'it'}", Location(str(given / late[0]), 1, 1),
                       "Export again: the files of yours in the folder are kept, carried into the new export.")
@@ -872,7 +901,7 @@ class Written:
 
 
 def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool = False,
-                     known: Mapping[str, str] | None = None) -> Written:
+                     known: Mapping[str, str] | None = None, wording: Wording = API_WORDING) -> Written:
     """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming.
 
     On any failure the temporary folder is removed and a previous export stays as it was.
@@ -884,6 +913,7 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
     a file inside a helpdesk folder that ``files`` does not write, and that ``known`` (SHA-256 by path) does
     not show to be an export's, stops it. What is added or changed there while the export runs is swapped
     back, never deleted. The writer's files keep their permissions and times, and the folder its permissions.
+    Errors name the folder in ``wording``'s words (``out_dir``, or ``--out`` for the command line).
     """
     given = Path(out)
     # through a symlink to the folder it names (a team's shared folder): swapping folders at the
@@ -892,12 +922,12 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
     plan = _Plan({})
     if out.exists():
         if not out.is_dir():
-            raise ConfigError(f"--out {out} is a file, not a folder")
+            raise ConfigError(f"{wording.out} {out} is a file, not a folder")
         if any(out.iterdir()) and not (out / MARKER).is_file():
-            raise ConfigError(f"--out {out} is a non-empty folder that scriptkit did not write",
+            raise ConfigError(f"{wording.out} {out} is a non-empty folder that scriptkit did not write",
                               hint="Choose an empty or new folder: an export replaces the whole folder.")
         plan = _plan(out, files, known)
-        _refuse(given, plan, overwrite)
+        _refuse(given, plan, overwrite, wording)
     done = Written(sorted(plan.keep), sorted(plan.edited))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
@@ -915,7 +945,7 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
             # (a file added or changed while this export ran: swapped back, not deleted)
             if late := _late(tmp, plan):
                 _exchange(tmp, out)
-                _refuse_late(given, late)
+                _refuse_late(given, late, wording)
             shutil.rmtree(tmp, ignore_errors=True)  # now the previous export
             return done
         if out.exists():
@@ -923,7 +953,7 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
             os.rename(out, old / "previous")
             if late := _late(old / "previous", plan):
                 os.rename(old / "previous", out)
-                _refuse_late(given, late)
+                _refuse_late(given, late, wording)
         try:
             os.rename(tmp, out)
         except BaseException:

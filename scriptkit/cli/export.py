@@ -58,7 +58,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     """
     from rich.markup import escape
 
-    from scriptkit.exporting import CLI_FORCE_HINT, ExportRefused, export
+    from scriptkit.exporting import CLI_FORCE_HINT, CLI_WORDING, ExportRefused, export_worded
     from scriptkit.loading import load_pack
     from scriptkit.targets import available, get
 
@@ -72,8 +72,9 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
     try:
         with writing("the export", out):
-            result = export(loaded, names, out, force=force, overwrite=overwrite, channels=channels or None,
-                            grammar=grammar)
+            # (its errors name this command's flags, --out and --overwrite-edits, not export()'s arguments)
+            result = export_worded(loaded, names, out, force=force, overwrite=overwrite, channels=channels or None,
+                                   grammar=grammar, wording=CLI_WORDING)
     except ExportRefused as refused:
         _report(refused.diagnostics)
         console(stderr=True).print(f"[bold red]{escape(refused.message)}[/bold red] {CLI_FORCE_HINT}")
