@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import functools
+import inspect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -257,6 +258,8 @@ def _size_past(value: object, limit: int = MAX_OUTPUT) -> int:
 def _finalize(value: object) -> str:
     if isinstance(value, (_PlaceholderRef, _BlankRef)):
         return str(value)
+    if inspect.isroutine(value):  # (a method reached past the check: its repr holds a memory address, never text)
+        raise SecurityError("a template printed a Python method, not text")
     if not isinstance(value, str):
         _refuse_long(_size_past(value))
     return f"{_EXPR_OPEN}{value}{_EXPR_CLOSE}"
@@ -1204,6 +1207,14 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               f"To change its text, use a filter: {{{{ {base} | {node.attr} }}}}."
                               if node.attr in env.filters else
                               f"A constant is one text or number: write {{{{ {base} }}}}.")]
+        if not isinstance(node.node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+            # ("{{ 'abc'.format }}", "{{ (a ~ b).upper }}"): Python's method of a value, its repr and memory
+            # address in the reply, and a different one in each export
+            return [PackError(f"text, numbers and lists have no '.{node.attr}' here",
+                              _at(src, line, rf"\.\s*({re.escape(node.attr)})\b", 1),
+                              f"To change the text, use a filter: {{{{ ... | {node.attr} }}}}."
+                              if node.attr in env.filters else
+                              "Write the text itself, or a constant's or placeholder's name.")]
         inner = node.node
         if (isinstance(inner, nodes.Getattr) and isinstance(inner.node, nodes.Name) and _is_ref(inner, scope)
                 and inner.node.name not in stored and (f"{inner.node.name}.{inner.attr}" in scope.catalogue
