@@ -472,16 +472,75 @@ class CorporatePhrase(Rule):
                         named = _opens_to_a_named_person(message)
                     if named:
                         continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
-                yield self._finding(start, end, text[start:end], entry, ctx)
+                yield self._finding(start, end, text, entry, ctx)
 
     @staticmethod
-    def _finding(start: int, end: int, found: str, entry: dict[str, Any], ctx: RuleContext) -> Finding:
-        rewrite = match_case(str(entry.get("replacement", "")), found)
+    def _finding(start: int, end: int, text: str, entry: dict[str, Any], ctx: RuleContext) -> Finding:
+        found = text[start:end]
+        replacement = str(entry.get("replacement", ""))
+        safe = bool(entry.get("safe"))
         note = str(entry.get("note", "")).strip()
         message = f'corporate phrase "{found}"' + (f": {note}" if note else "")
+        fix_end = end
+        split = _phrasal_object(replacement, text, end)
+        if split is not None:  # "expedite it" -> "speed it up", not "speed up it"
+            replacement, fix_end = split
+        if safe and _customers_time(str(entry.get("phrase", ""))) and _not_the_customers_action(text, start):
+            # "your refund will be processed at your earliest convenience": the customer does not process it,
+            # so "when you get a moment" would change what the sentence says
+            why = "Here it times what is done for the customer, not by them."
+            return Finding(start, end, message + (" " if note else ": ") + why,
+                           suggestion=f'say when it will happen, e.g. "by Friday" or "as soon as I can" '
+                                      f'("{replacement}" would say the customer does it)')
+        rewrite = match_case(replacement, found)
         suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
-        return Finding(start, end, message, suggestion=suggestion,
-                       replacement=rewrite if entry.get("safe") else None)
+        return Finding(start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
+
+
+# the particle a phrasal verb ends with ("speed up", "find out"), and an object pronoun, which goes before it
+_PARTICLE = frozenset({"up", "out", "off", "down", "back", "over", "away"})
+_OBJECT_PRONOUN = re.compile(r"\s+(it|them|him|me|us|you)\b(?!['’\w])", re.IGNORECASE)
+
+
+def _phrasal_object(replacement: str, text: str, end: int) -> tuple[str, int] | None:
+    """A phrasal verb rewrite ("speed up") whose object after the phrase is a pronoun ("expedite it"): the
+    rewrite with the pronoun inside it ("speed it up") and the end of that pronoun; else None. (English puts
+    a pronoun object before the particle: "speed up it" is no sentence.)"""
+    words = replacement.split()
+    if len(words) < 2 or words[-1].lower() not in _PARTICLE:
+        return None
+    m = _OBJECT_PRONOUN.match(text, end)
+    if m is None:
+        return None
+    return " ".join([*words[:-1], m.group(1), words[-1]]), m.end()
+
+
+def _customers_time(phrase: str) -> bool:
+    """Whether the phrase times something by the customer's convenience ("at your earliest convenience"),
+    and its rewrite so says the customer acts ("when you get a moment")."""
+    return "your" in phrase.lower().split() and "convenience" in phrase.lower()
+
+
+# before the phrase, in its sentence: a passive ("will be processed") or our own action ("we will send it")
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|sent|done|made|paid|"
+                      r"sold|held|kept|dealt|built|brought|bought|told|found|put|set|cut)\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(?:(I|we|our)|(you|please|kindly))\b", re.IGNORECASE)
+_SENTENCE_CUT = re.compile(r"[.!?\n]")
+
+
+def _not_the_customers_action(text: str, start: int) -> bool:
+    """Whether what is timed "at your convenience" is done by us or by nobody named (a passive), not asked
+    of the customer: the last of I/we/our and you/please/kindly before it in its sentence is ours, or there is
+    none and the verb is passive. "Please reply at your earliest convenience" and "could you send it at your
+    convenience" are the customer's."""
+    cut = max((m.end() for m in _SENTENCE_CUT.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    before = text[cut:start]
+    last = None
+    for m in _SUBJECT.finditer(before):
+        last = m
+    if last is not None:
+        return last.group(1) is not None
+    return _PASSIVE.search(before) is not None
 
 
 _PLACEHOLDER_IN_REWRITE = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)[^}]*\}\}")
