@@ -22,6 +22,11 @@ from scriptkit.text import DROPPED, MARKUP, SPACE, link_marks, unsafe_address
 #: the channels a reply is written for
 CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
 
+#: the channels whose customer reads a link as its text and its address, "text (address)", as the plain-text
+#: exports write it: a text message shows no link markup, and on the phone the address is said, not clicked.
+#: ``Message.as_read`` reads a link so there (a length rule counts the address), elsewhere as its text alone.
+PLAIN_TEXT_CHANNELS: frozenset[str] = frozenset({"sms", "phone"})
+
 
 def known_channels(channels: Iterable[str]) -> list[str]:
     """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
@@ -271,7 +276,9 @@ class Message:
     def as_read(self) -> Message:
         """The message as the customer reads it, which the rules judge: each link ``[text](address)`` as its
         text (``scriptkit.text.link_marks``), ``\\[`` as ``[``, a line escaped from reading as a list's item
-        (``2024\\. What a year``) without its backslash; the message itself when it holds none.
+        (``2024\\. What a year``) without its backslash; the message itself when it holds none. On a plain-text
+        channel (``PLAIN_TEXT_CHANNELS``: SMS, phone) a link reads as its text and address, "text (address)", as
+        the plain exports write it (the address alone where it is the text).
 
         Its text still locates into the pack's YAML, character by character, and a fix of it is made only
         where it spans text written as it reads (``literal_run``): never across a link's brackets or address.
@@ -280,8 +287,9 @@ class Message:
         text = self.text
         if "[" not in text and "\\" not in text and not any(_bracketed(note.segments) for note in self.notes):
             return self  # (most messages: the rules read their text anyway)
-        segments = read_segments(self.segments)
-        notes = tuple(note if (read := read_segments(note.segments)) is note.segments
+        plain = self.channel in PLAIN_TEXT_CHANNELS
+        segments = read_segments(self.segments, plain)
+        notes = tuple(note if (read := read_segments(note.segments, plain)) is note.segments
                       else replace(note, segments=read) for note in self.notes)
         if segments is self.segments and all(a is b for a, b in zip(notes, self.notes, strict=True)):
             return self
@@ -460,7 +468,7 @@ def read_as_written(message: Message) -> Message:
     return message
 
 
-def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+def read_segments(segments: tuple[Segment, ...], plain: bool = False) -> tuple[Segment, ...]:
     """``segments`` as the customer reads them (``Message.as_read``): ``segments`` itself when no text of
     them holds a link or an escaped bracket.
 
@@ -470,6 +478,8 @@ def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     runs a script) reads so, its "(address)" a text of its own that no fix edits, its blanks kept.
     Each character kept is where it was in the YAML: a text cut by a link keeps the offsets of the
     characters left, so a finding points at them and a fix across a cut is refused (``literal_run``).
+    ``plain``: read for a plain-text channel, where every link reads "text (address)" (the address alone
+    where it is the link's text, as ``plain_links`` writes it).
     """
     if not _bracketed(segments):
         return segments
@@ -490,6 +500,8 @@ def read_segments(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
     flat = "".join(pieces)
 
     def written_out(m: re.Match[str]) -> bool:  # (the exports write it as text and address: SK503)
+        if plain:  # (every link, but one whose text is its address: written once)
+            return m.group(2).removeprefix("mailto:").removeprefix("tel:") != m.group(1)
         return unsafe_address(m.group(2)) or any(m.start(2) <= b < m.end(2) for b in blanks)
 
     marks = link_marks(flat, written_out)
