@@ -1329,13 +1329,17 @@ def _condition_on_ref(node: nodes.If | nodes.CondExpr, src: TemplateSource, scop
         return []
     name = f"{ref.node.name}.{ref.attr}"
     what = "blank" if ref.node.name == BLANK_NAMESPACE else "placeholder"
+    from scriptkit.placeholders import missing_value_advice  # (the words to suggest for this placeholder)
+
+    advice = missing_value_advice(scope.catalogue.get(name), name) if what == "placeholder" else ""
     return [PackError(f"a condition cannot test the {what} '{name}': it is filled in after scriptkit builds "
                       "the reply, so the condition would read the same for every customer",
                       # (at the test, not at the first '{{ name }}' of the line, where the writer looks in vain)
                       _at(src, getattr(ref, "lineno", 1), (r"\{%-?\s*(?:el)?if\b[^%]*?" if isinstance(node, nodes.If)
                                                           else r"\bif\b[^%}]*?") + rf"\b({re.escape(name)})\b", 1),
-                      f"For a value that may be missing, give it a fallback: {{{{ {name} | fallback('there') }}}}. "
-                      "For text the agent chooses, use flexibility: alternatives or conditions.")]
+                      (f"For a value that may be missing, {advice[0].lower()}{advice[1:]}" if advice else
+                       f"For a value that may be missing, give it a fallback: {{{{ {name} | fallback('there') }}}}.")
+                      + " For text the agent chooses, use flexibility: alternatives or conditions.")]
 
 
 def _or_on_ref(node: nodes.Output, src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:

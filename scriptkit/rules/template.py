@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.message import Message, Placeholder
-from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
+from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec, fallback_word
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
@@ -88,6 +88,92 @@ def _blank_reads_badly(text: str, start: int, end: int, slot: str, name: str) ->
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+_WRITTEN_PLACEHOLDER = re.compile(r"\{\{([^{}\s]+)\}\}")
+_SHOWN = 90  # characters of a sentence quoted in a finding, at most
+
+
+def _sentence_around(text: str, a: int, b: int) -> tuple[int, int]:
+    """The sentence of ``text`` holding ``[a, b)``: from after the last sentence end before it to its own end."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text, max(0, a - 400), a):
+        start = m.end()
+    stop = _SENTENCE_END.search(text, b, b + 400)
+    end = (stop.end() if stop.group() != "\n" else stop.start()) if stop else min(len(text), b + 400)
+    while start < a and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _as_written(text: str) -> str:
+    """Text of ``Message.text`` as the writer writes it: placeholders as '{{ name }}'."""
+    return _WRITTEN_PLACEHOLDER.sub(r"{{ \1 }}", " ".join(text.split()))
+
+
+def _quoted(text: str, at: int) -> str:
+    """``text``, cut to about ``_SHOWN`` characters around ``at`` with '...'."""
+    if len(text) <= _SHOWN:
+        return text
+    first = max(0, at - _SHOWN // 2)
+    last = min(len(text), first + _SHOWN)
+    return ("..." if first else "") + text[first:last] + ("..." if last < len(text) else "")
+
+
+def _without_it(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec) -> str:
+    """What the finding says: where the placeholder is, and what the customer reads where it is empty."""
+    start, end = _sentence_around(text, a, b)
+    before, after = text[start:a], text[b:end]
+    read = _quoted(_as_written(before + after), len(before))
+    what = spec.description[0].lower() + spec.description[1:] if spec.description.startswith("The ") else name
+    return f"{name} has no fallback {why}: if {what} is missing, the reply reads '{read.strip()}'"
+
+
+# a greeting word right before the placeholder, at a sentence's start: "Hi {{ customer.first_name }},"
+_GREETED = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\s+$", re.IGNORECASE)
+_VOCATIVE_BEFORE = re.compile(r",?\s*$")
+_VOCATIVE_AFTER = re.compile(r"^,\s*")
+
+
+def _left_out(text: str, a: int, b: int) -> str:
+    """The sentence around ``[a, b)`` without the placeholder and the comma or space that set it apart:
+    'Thanks so much for your patience.', 'I can see how frustrating this is.'."""
+    start, end = _sentence_around(text, a, b)
+    before, after = text[start:a], text[b:end]
+    if before.strip():
+        before = _VOCATIVE_BEFORE.sub("", before)
+        if not _PUNCT_AFTER.match(after) and after[:1] not in ("", " "):
+            before += " "
+    else:
+        after = _VOCATIVE_AFTER.sub("", after).lstrip()
+        after = after[:1].upper() + after[1:]
+    return _as_written(before + after)
+
+
+def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec) -> str:
+    """How to write the placeholder so the reply reads without it, for where it is: a fallback word in
+    the greeting; a sentence reworded, or a fallback that reads there, elsewhere."""
+    word = fallback_word(spec, name)
+    if why == "in the greeting" or (word and _GREETED.search(text, max(0, a - 20), a)):  # ("Hi {{ name }},")
+        if word:
+            return f"Add one: {{{{ {name} | fallback('{word}') }}}}."
+        return "Greet without it, or add a fallback that reads in its place."
+    vocative = _PUNCT_AFTER.match(text[b:b + 1]) is not None  # ("Thanks, Maya." / "Maya, I can see...")
+    if vocative:
+        shown = _quoted(_left_out(text, a, b), 0)
+        opener = (f"Add a fallback that opens the sentence ({{{{ {name} | fallback('Hello') }}}}), or reword"
+                  if _sentence_around(text, a, b)[0] == a and text[b:b + 1] == "," and word else "Reword")
+        gap = "a missing name leaves no gap" if "name" in name else "the sentence reads without it"
+        return f"{opener} so {gap}, e.g. '{shown}'"
+    if spec.called:
+        start, end = _sentence_around(text, a, b)
+        called = spec.called[0].upper() + spec.called[1:] if start == a else spec.called
+        reworded = _quoted(_as_written(text[start:a] + f"{called} " + text[a:end]), 0)
+        return (f"Start the sentence with words that say what it is, e.g. '{reworded}', or add a fallback that "
+                f"starts a sentence: {{{{ {name} | fallback('{called}') }}}}.")
+    return (f"Start the sentence with words that read without it, or add a fallback that starts a sentence: "
+            f"{{{{ {name} | fallback('...') }}}}.")
+
+
 @register
 class PlaceholderWithoutFallback(Rule):
     """A placeholder that can be empty has no fallback where an empty value would read badly.
@@ -97,7 +183,11 @@ class PlaceholderWithoutFallback(Rule):
     name, a ticket with no order number) and that have no `fallback(...)` where a blank
     reads badly: in the greeting, at the start of a sentence, or (for names, the value most
     often missing) right before punctuation.
-    Layout greetings and sign-offs are checked once per channel.
+    Layout greetings and sign-offs are checked once per channel. The finding quotes what the
+    customer would read with the value missing ("Thanks so much for your patience, ."), and the
+    suggestion fits the place: a fallback word in the greeting (`fallback('there')` for a name),
+    the sentence reworded so a missing name leaves no gap, or words before the value that say
+    what it is ("Your order {{ order.number }} is on its way").
 
     ## Why it matters
     "Hi ," is the first thing the customer reads, and it tells them no person looked at the
@@ -107,7 +197,10 @@ class PlaceholderWithoutFallback(Rule):
     `greeting: "Hi {{ customer.first_name }},"`
 
     ## Use instead
-    `greeting: "Hi {{ customer.first_name | fallback('there') }},"`
+    `greeting: "Hi {{ customer.first_name | fallback('there') }},"`, and in a sentence, words
+    that read without the value: "Thanks so much for your patience." rather than "...patience,
+    {{ customer.first_name }}.", "Your order {{ order.number }} is back in stock" rather than
+    "{{ order.number }} is back in stock".
 
     ## Options
     None.
@@ -141,8 +234,8 @@ class PlaceholderWithoutFallback(Rule):
                 continue
             why = _blank_reads_badly(text, a, b, seg.slot, seg.name)
             if why:
-                yield Finding(a, b, f"{seg.name} can be empty and has no fallback {why}",
-                              f"Add one: {{{{ {seg.name} | fallback('there') }}}}.")
+                yield Finding(a, b, _without_it(text, a, b, seg.name, why, spec),
+                              _advice(text, a, b, seg.name, why, spec))
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         catalogue = _catalogue(ctx)
