@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, ErrorGroup
 from scriptkit.importers import yamlout
 from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
@@ -298,11 +298,11 @@ def destination(out: Path, force: bool) -> Path:
                           "or an empty folder", hint="Choose a new folder; nothing was changed.")
     others = _not_of_a_pack(target)
     if others:
-        shown = ", ".join(others[:5]) + (f" and {len(others) - 5:,} more" if len(others) > 5 else "")
-        raise ConfigError(f"{out} holds files an import does not write: {shown}; --force (force=True) would delete "
-                          "them with the pack", Location(str(target / others[0]), 1, 1),
-                          "Move them out of the folder (the library you import among them), or choose a new "
-                          "folder; nothing was changed.")
+        errors = [ConfigError(f"{out} holds {path}, which no import wrote: --force (force=True) would delete it "
+                              "with the pack", Location(str(target / path.rstrip("/")), 1, 1),
+                              "Move it out of the folder (the library you import among them), or choose a new "
+                              "folder; nothing was changed.") for path in others]
+        raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
     return target
 
 
@@ -311,18 +311,38 @@ _CLUTTER = frozenset((".DS_Store", "Thumbs.db", "desktop.ini"))
 
 
 def _not_of_a_pack(folder: Path) -> list[str]:
-    """The files and folders under ``folder`` that are not a pack's (pack.yaml, scripts/*.yaml), by path:
-    a library beside its pack, a notes file, a .git folder, which replacing the pack would delete."""
+    """The files and folders under ``folder`` that no import wrote, by path: a library beside its pack or in
+    its scripts/ folder, a notes file, a .git folder, which replacing the pack would delete. An import's
+    files say so on their first line (pack.yaml "Imported with" or "Read back with", each script
+    "Imported by"); an edited file that keeps that line is the import's to replace."""
     found = []
     for entry in sorted(folder.iterdir()):
-        if entry.name in _CLUTTER or (entry.name == "pack.yaml" and entry.is_file()):
+        if entry.name in _CLUTTER or (entry.name == "pack.yaml" and _written_by_import(entry, _PACK_HEADERS)):
             continue
         if entry.name == "scripts" and entry.is_dir() and not entry.is_symlink():
             found += [f"scripts/{e.name}" for e in sorted(entry.iterdir())
-                      if e.name not in _CLUTTER and not (e.is_file() and e.suffix in (".yaml", ".yml"))]
+                      if e.name not in _CLUTTER
+                      and not (e.suffix == ".yaml" and _written_by_import(e, _SCRIPT_HEADERS))]
             continue
-        found.append(entry.name + ("/" if entry.is_dir() else ""))
+        found.append(entry.name + ("/" if entry.is_dir() and not entry.is_symlink() else ""))
     return found
+
+
+#: the first line of the files an import writes (pack.yaml; each script)
+_PACK_HEADERS = ("# Imported with `scriptkit import`", "# Read back with `scriptkit import`")
+_SCRIPT_HEADERS = ("# Imported by `scriptkit import`",)
+
+
+def _written_by_import(path: Path, headers: tuple[str, ...]) -> bool:
+    """Whether ``path`` is a file (not a link) an import wrote: its first line says so."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            first = handle.read(200)
+    except OSError:
+        return False
+    return first.startswith(tuple(h.encode() for h in headers))
 
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
