@@ -78,6 +78,7 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
                                    progress=tick)
     for part in library.parts or [library]:
         say_detected(part.source, fmt, part.read_as)
+    library.hold_back_too_long()  # (a macro check would refuse once written: unreadable, named)
     if not skip_bad:
         library.raise_if_unreadable()
     err = console(stderr=True)

@@ -259,6 +259,21 @@ class Library:
         if errors:
             raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
 
+    def hold_back_too_long(self) -> None:
+        """Move the macros whose text, as the pack's templates, is longer than check reads to ``problems``
+        (each located, naming the limit): an import never writes a pack its own check refuses."""
+        from scriptkit.importers.writer import too_long
+
+        for part in self.parts or [self]:
+            held = [(macro, problem) for macro in part.macros if (problem := too_long(macro)) is not None]
+            if held:
+                gone = {id(macro) for macro, _ in held}
+                part.macros = [m for m in part.macros if id(m) not in gone]
+                part.problems += [problem for _, problem in held]
+                if part is not self:
+                    self.macros = [m for m in self.macros if id(m) not in gone]
+                    self.problems += [problem for _, problem in held]
+
     def raise_if_empty(self, action: str, where: Mapping[str, str] | None = None, *, listed: bool = True) -> None:
         """No macro to ``action`` (import, audit) is an error (exit code 2) that says why; ``listed``: the
         caller has shown the unreadable items (--skip-bad), else they are named in the error too."""
@@ -289,7 +304,7 @@ class Library:
         names for every macro, else the one the source helpdesk sends its macros on, ``CHANNEL_OF``); a macro
         the export gives a channel of its own keeps it, unless ``channel`` is given: then every script is for it,
         and a macro the export gave another channel says so in its notes."""
-        from scriptkit.importers.writer import write_pack
+        from scriptkit.importers.writer import too_long, write_pack
         from scriptkit.linting import check_argument
 
         check_argument(out, (str, os.PathLike), "Library.write", "out", "the new pack's folder (a str or Path)")
@@ -301,6 +316,12 @@ class Library:
         target = Path(out)
         if not self.macros:
             raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
+        long = [problem for macro in self.macros if (problem := too_long(macro)) is not None]
+        if long:  # (more than check reads: the pack would be refused)
+            errors = [ImportFormatError(f"{p.item}: {p.message}", p.location,
+                                        "Shorten it, or leave it out of the library; nothing was written.")
+                      for p in long]
+            raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
         if channel is not None:  # (the writer asked for one channel: a macro the export named another says so)
             for macro in self.macros:
                 if macro.native is None and macro.raw.channel and macro.raw.channel != channel:

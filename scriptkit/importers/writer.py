@@ -25,6 +25,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup
 from scriptkit.importers import yamlout
+from scriptkit.importers.common import ItemProblem
 from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.language import LOCALES, library_language, name_of
@@ -165,6 +166,32 @@ def _settings(value: Any) -> Any:
     if isinstance(value, list):
         return CommentedSeq(_settings(v) for v in value)
     return value
+
+
+def too_long(macro: ImportedMacro) -> ItemProblem | None:
+    """A macro whose text, as the template the pack holds, is longer than check reads (``MAX_TEMPLATE``):
+    each literal ``{{`` grows to ``{{ '{{' }}``, so a body under the import's own limit can be over it.
+    Refused at the item, so the import never writes a pack its check refuses."""
+    from scriptkit.rendering import MAX_TEMPLATE
+
+    names = {b.original: n for n, b in macro.blanks.items()}
+    native = macro.native
+    texts: list[tuple[str, str]] = []
+    for slot in SLOT_ORDER:
+        options = native.options.get(slot, []) if native is not None else \
+            [macro.slots.get(slot, []), *macro.variants.get(slot, [])]
+        texts += [(slot, template(pieces, names)) for pieces in options]
+    texts += [(f"alternative '{label}'", template(pieces, names)) for label, pieces in macro.alternatives]
+    if macro.raw.guidance.strip():
+        texts.append(("guidance", escape_jinja(macro.raw.guidance.strip())))
+    for part, text in texts:
+        if len(text) > MAX_TEMPLATE:
+            grown = " once its literal '{{', '{%' and '{#' are written for Jinja" if len(text) > len(
+                macro.raw.body) else ""
+            return ItemProblem(macro.raw.location, macro.raw.label or macro.raw.name,
+                               f"its {part} would be a template of {len(text):,} characters{grown}; "
+                               f"check reads at most {MAX_TEMPLATE:,}")
+    return None
 
 
 def own_placeholders(macros: Sequence[ImportedMacro]) -> dict[str, PlaceholderPiece]:
