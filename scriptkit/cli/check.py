@@ -23,7 +23,9 @@ from scriptkit.sourcetext import MAX_FILE_BYTES, PACK_FILE, SourceText
 
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
+    from scriptkit.fixing import FileFix
     from scriptkit.linting import LintResult
+    from scriptkit.models import Pack
 
 # (the linter, the pack loader and the rest are imported by the command that runs: `review` of one
 # reply is waited for, and loading a pack's models and templates is most of a start-up)
@@ -193,7 +195,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if fix or diff:
         plans = fixing.plan(result.diagnostics)
         err = console(stderr=True)
-        if diff:
+        if diff:  # (what --fix writes: one fix can reveal another, so its rounds are made too, in a copy)
+            plans = _fixed_in_a_copy(pack, loaded, plans, config, channels or None, jobs) or plans
             for line in fixing.refused_messages(plans):
                 err.print(line, markup=False, highlight=False)
             changed = [p for p in plans if p.changed]
@@ -233,6 +236,57 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                                    markup=False, highlight=False)
     _emit(result, fmt, output, _statistics if statistics else None)
     sys.exit(result.exit_code)
+
+
+def _fixed_in_a_copy(pack: str, loaded: Pack, plans: list[FileFix], config: LintConfig,
+                     channels: tuple[str, ...] | None, jobs: int | None) -> list[FileFix] | None:
+    """What ``--fix`` would write, round after round as it makes it (a fix can reveal another: 'we will'
+    becomes "we'll", then "we'll endeavour" is found), made in a copy of the pack's files: each changed file
+    with its text before and after, and the fixes it would still refuse, located in the text the diff leaves.
+    ``plans``: the first round's. None where no copy can stand for the pack (a file outside its folder)."""
+    import tempfile
+
+    from scriptkit import fixing
+    from scriptkit.linting import lint_pack
+    from scriptkit.loading import load_pack
+
+    if not any(p.changed for p in plans):
+        return plans  # (no first round: no other)
+    base = Path(loaded.root) if Path(loaded.root).is_dir() else Path(loaded.root).parent
+    files = [origin.source.path for origin in [loaded.origin, *(s.origin for s in loaded.scripts)] if origin]
+    where = {f: os.path.relpath(os.path.abspath(f), os.path.abspath(base)) for f in files}
+    given = os.path.relpath(os.path.abspath(pack), os.path.abspath(base))
+    if any(rel.startswith("..") or os.path.isabs(rel) for rel in [*where.values(), given]):
+        return None
+    with tempfile.TemporaryDirectory(prefix="scriptkit-diff-") as tmp:
+        copies = {f: Path(tmp, rel) for f, rel in where.items()}
+        for f, copy in copies.items():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_bytes(Path(f).read_bytes())
+        for p in plans:
+            if p.changed and p.path in copies:
+                fixing.write_atomic(copies[p.path], p.bom + p.after)
+        last = [p for p in plans if not p.changed]  # (a file the first round refused all of: said as it is)
+        try:
+            for _ in range(MAX_FIX_ROUNDS - 1):
+                result = lint_pack(load_pack(Path(tmp, given), jobs=jobs), config, channels=channels, jobs=jobs,
+                                   export_settings=False)
+                last = fixing.plan(result.diagnostics)
+                if not fixing.apply(last):
+                    break
+        except ScriptkitError:  # (fixes are verified as they are made: a copy that no longer loads is unlooked for)
+            return None
+        out: list[FileFix] = []
+        for f, copy in copies.items():
+            before = Path(f).read_bytes().decode("utf-8-sig")
+            after = copy.read_bytes().decode("utf-8-sig")
+            if after != before:
+                out.append(fixing.FileFix(f, before, after))
+        back = {str(copy): f for f, copy in copies.items()}
+        # (what is still refused, located in the text the last round read: the one the diff leaves)
+        out += [fixing.FileFix(back[p.path], p.before, p.before, refused=p.refused)
+                for p in last if p.refused and p.path in back]
+        return out
 
 
 def _statistics(result: LintResult, stream: TextIO) -> None:
