@@ -429,7 +429,11 @@ class CorporatePhrase(Rule):
     ## Fix safety
     Safe only for entries whose rewrite is a drop-in with the same grammar ("kindly" ->
     "please", "prior to" -> "before"); those are applied by `--fix` when the text is literal
-    in the YAML. Other rewrites are shown as suggestions for a person to make.
+    in the YAML. A phrasal verb takes a pronoun object inside it ("expedite it" -> "speed it
+    up"), and "at your (earliest) convenience" -> "when you get a moment" is made only where the
+    customer is asked to act ("Please reply ..."): after a passive or our own action ("your
+    refund will be processed ...") it is reported with no fix, since the rewrite would say the
+    customer does it. Other rewrites are shown as suggestions for a person to make.
     """
 
     code = "SK201"
