@@ -95,8 +95,8 @@ _SHOWN = 90  # characters of a sentence quoted in a finding, at most
 
 def _sentence_around(text: str, a: int, b: int) -> tuple[int, int]:
     """The sentence of ``text`` holding ``[a, b)``: from after the last sentence end before it to its own end."""
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, a - 400), a):
+    start = max(0, a - 400)  # (a sentence of its own is shown at most so far back: linear in a long run)
+    for m in _SENTENCE_END.finditer(text, start, a):
         start = m.end()
     stop = _SENTENCE_END.search(text, b, b + 400)
     end = (stop.end() if stop.group() != "\n" else stop.start()) if stop else min(len(text), b + 400)
