@@ -403,8 +403,9 @@ def _foreign(text: str) -> list[Piece]:
     for m in _FOREIGN.finditer(text):
         kind = m.lastgroup
         original = m.group(0)
-        if kind == "square" and (_is_plain_bracket(m.group("qname")) or text[m.start() - 1:m.start()] == "\\"):
-            continue  # (an escaped '\\[Submit]' is a bracket the text shows)
+        if kind in ("square", "marker") and (text[m.start() - 1:m.start()] == "\\"
+                                             or (kind == "square" and _is_plain_bracket(m.group("qname")))):
+            continue  # (an escaped '\\[Submit]' or '\\[[name]]' is a bracket the text shows, as the pack writes it)
         if kind == "single" and not re.search(r"[a-z_]", m.group("sname")):
             continue
         groups = ("mname", "xname", "dname", "sname", "qname", "aname")

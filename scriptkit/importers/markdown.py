@@ -207,7 +207,9 @@ def _replies(lines: list[str]) -> list[tuple[int, str, str, str]]:
 # address differs from the text (in guidance for the agent, 'text (address)')
 #: (an address runs to the next ')' or space, and stops before another link's '[text](': where a line holds
 #: many '[text](https://' and no ')', each is looked at once, not read to the line's end from each '[')
-_LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)(?:[^\s)\[]|\[(?![^\[\]\n]+\]\())+)\)")
+#: (an escaped parenthesis, '\\)', is the address's own, as CommonMark reads it: written %-escaped)
+_LINK = re.compile(r"(?<![\[!])\[([^\[\]\n]+)\]\(((?:https?://|mailto:)"
+                   r"(?:\\[()]|\\(?![()])|[^\s)\[\\]|\[(?![^\[\]\n]+\]\())+)\)")
 _ESCAPED = re.compile(r"\\([\\`*_\[\]()#+\-.!>])")
 #: what keeps its '*' and '_' as written: `code`, and an address (its last character is no closing
 #: mark or sentence stop: 'see https://example.com/a_b.' ends at 'b')
@@ -233,7 +235,7 @@ def _inline(text: str, links: bool = True) -> str:
         return f"{mark}{len(kept) - 1}{mark}"
 
     def link(m: re.Match[str]) -> str:
-        label, href = m.group(1), m.group(2)
+        label, href = m.group(1), m.group(2).replace("\\(", "%28").replace("\\)", "%29")
         address = href.removeprefix("mailto:")
         if address in label:
             return label
