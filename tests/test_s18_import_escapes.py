@@ -41,3 +41,17 @@ def test_markdown_escaped_bracket_and_parenthesis_stay_text(tmp_path: Path) -> N
     assert "Type [[code]] in the box" in value
     assert '<a href="https://shop.test/a%29b">the page</a> now.' in value
 
+
+@pytest.mark.timeout(60)
+def test_fill_in_markers_of_either_case_become_blanks(tmp_path: Path) -> None:
+    body = "Hi xxxopenerxxx, the desk ships today. XXXSTEPSXXX Then XxxwhenXxx we call."
+    data = tmp_path / "macros.json"
+    data.write_text(json.dumps({"macros": [{"id": 7, "title": "Desk", "actions": [
+        {"field": "comment_value", "value": body}]}]}), encoding="utf-8")
+    pack = tmp_path / "pack"
+    result = _run("import", str(data), "--out", str(pack))
+    assert result.exit_code == 0, result.output
+    script = (pack / "scripts" / "desk.yaml").read_text(encoding="utf-8")
+    for name in ("opener", "steps", "when"):
+        assert f"{{{{ blank.{name} }}}}" in script
+    assert "XXX" not in script.split("\nid:")[1].replace("Was XXXSTEPSXXX", "").replace("Was XxxwhenXxx", "")

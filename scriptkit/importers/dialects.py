@@ -207,7 +207,7 @@ _LIQUID_BLOCK_END = {"if": "endif", "unless": "endunless", "case": "endcase", "f
 _FOREIGN = re.compile(
     r"(?P<marker>\[\[(?P<mname>[^\[\]\n]{1,60})\]\])"  # scriptkit's own blank marker [[name]]
     r"|"
-    r"(?P<xxx>xxx(?P<xname>[a-z][a-z0-9]*?)xxx)"  # xxxlastxnamexxx
+    r"(?P<xxx>(?i:xxx)(?P<xname>[A-Za-z][A-Za-z0-9]*?)(?i:xxx))"  # xxxlastxnamexxx, XXXSTEPSXXX
     r"|(?P<run>(?<![\w])(?:X{3,}|x{3,})(?![\w])|_{3,})"  # XXXXXXX, ___: an unnamed fill-in
     r"|(?P<dollar>\$\{(?P<dname>[A-Za-z_]\w{0,40})\})"  # ${name}
     r"|(?P<single>(?<!\{)\{(?P<sname>[A-Za-z][\w ./-]{0,40}?)\}(?!\}))"  # {name}
@@ -411,7 +411,7 @@ def _foreign(text: str) -> list[Piece]:
         groups = ("mname", "xname", "dname", "sname", "qname", "aname")
         name = next((g for g in (m.group(k) for k in groups) if g), "")
         if m.group("xxx"):
-            name = name.replace("x", "_")  # xxxlastxnamexxx: x stands for a space
+            name = name.lower().replace("x", "_")  # xxxlastxnamexxx: x stands for a space
         if m.group("run"):
             name = "fill_in"
         pieces.append(TextPiece(text[pos:m.start()]))
@@ -429,7 +429,7 @@ def _is_plain_bracket(inner: str) -> bool:
 def _style(original: str) -> str:
     if set(original) <= {"x", "X", "_"}:
         return "a run of X or _ (an unnamed fill-in)"
-    if original.startswith("xxx"):
+    if original[:3].lower() == "xxx":
         return "xxxnamexxx"
     if original.startswith("${"):
         return "${name}"
