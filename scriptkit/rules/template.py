@@ -170,8 +170,8 @@ def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpe
         reworded = _quoted(_as_written(text[start:a] + f"{called} " + text[a:end]), 0)
         return (f"Start the sentence with words that say what it is, e.g. '{reworded}', or add a fallback that "
                 f"starts a sentence: {{{{ {name} | fallback('{called}') }}}}.")
-    return (f"Start the sentence with words that read without it, or add a fallback that starts a sentence: "
-            f"{{{{ {name} | fallback('...') }}}}.")
+    return (f"Start the sentence with words of its own, so it reads without {{{{ {name} }}}}, or add a fallback "
+            "that reads in its place at the start of a sentence.")
 
 
 @register
