@@ -922,10 +922,12 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
     plan = _Plan({})
     if out.exists():
         if not out.is_dir():
-            raise ConfigError(f"{wording.out} {out} is a file, not a folder")
+            raise ConfigError(f"{wording.out} {out} is a file, not a folder", Location(str(given), 1, 1),
+                              "Name a folder for the export, a new one or one an earlier export wrote.")
         if any(out.iterdir()) and not (out / MARKER).is_file():
             raise ConfigError(f"{wording.out} {out} is a non-empty folder that scriptkit did not write",
-                              hint="Choose an empty or new folder: an export replaces the whole folder.")
+                              Location(str(given), 1, 1),
+                              "Choose an empty or new folder: an export replaces the whole folder.")
         plan = _plan(out, files, known)
         _refuse(given, plan, overwrite, wording)
     done = Written(sorted(plan.keep), sorted(plan.edited))

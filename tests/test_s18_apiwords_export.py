@@ -60,7 +60,7 @@ def test_a_folder_not_written_by_scriptkit_names_out_dir_or_out(tmp_path: Path) 
     folder.mkdir()
     (folder / "plans.txt").write_text("Ideas for next week.\n", encoding="utf-8")
     said = _api_error(pack, ["csv"], folder, lint=False)
-    assert said.startswith(f"out_dir {folder} is a non-empty folder"), said
+    assert said.startswith(f"{folder}:1:1: out_dir {folder} is a non-empty folder"), said  # (located: the folder)
     assert not any(flag in said for flag in FLAGS), said
     said = _cli_error(str(pack), "--to", "csv", "--out", str(folder))
     assert f"--out {folder} is a non-empty folder" in said and "out_dir" not in said, said
@@ -91,3 +91,12 @@ def test_a_file_in_the_exports_way_names_out_dir_or_out(tmp_path: Path) -> None:
     said = _cli_error(str(pack), "--to", "zendesk", "--out", str(out))
     assert "export to another --out" in said and "out_dir" not in said, said
     assert (out / "zendesk" / "macros.json").read_text(encoding="utf-8") == "[]\n"
+
+
+def test_a_file_given_as_the_folder_is_located_there(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML)
+    file = tmp_path / "notes.txt"
+    file.write_text("mine\n", encoding="utf-8")
+    said = _api_error(pack, ["csv"], file, lint=False)
+    assert said.startswith(f"{file}:1:1: out_dir {file} is a file, not a folder"), said
+    assert file.read_text(encoding="utf-8") == "mine\n"
