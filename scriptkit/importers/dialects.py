@@ -358,7 +358,9 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
     pieces: list[Piece] = []
     pos = 0
     pattern = _HELPSCOUT_VAR if dialect == "helpscout" else _SALESFORCE_VAR if dialect == "salesforce" else _MUSTACHE
-    extra = [_HELPSCOUT_VAR, _SALESFORCE_VAR] if dialect == "generic" else []
+    # ('{{ name }}' in Help Scout or Salesforce is no placeholder: sent as written, so it is one that did not map)
+    extra = [_HELPSCOUT_VAR, _SALESFORCE_VAR] if dialect == "generic" else [_MUSTACHE] if pattern is not _MUSTACHE \
+        else []
     matches = sorted([*pattern.finditer(text), *(m for p in extra for m in p.finditer(text))],
                      key=lambda m: m.start())
     for m in matches:
@@ -377,10 +379,11 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
             fallback = fb.group("value") if fb else None
             if fb is None:
                 name = ""  # a filter scriptkit cannot express: keep the whole thing as a blank
-        canonical = table.get(name) if name else None
+        foreign = m.re is not pattern and dialect != "generic"  # ('{{ x }}' in Help Scout or Salesforce)
+        canonical = table.get(name) if name and not foreign else None
         if canonical is None and m.re is _SALESFORCE_VAR:
             canonical = _SALESFORCE.get(name)
-        own = own_placeholder(dialect, name, fallback, m.group(0)) if name and not canonical else None
+        own = own_placeholder(dialect, name, fallback, m.group(0)) if name and not canonical and not foreign else None
         if canonical:
             pieces.append(PlaceholderPiece(canonical, fallback, m.group(0), spelled=name))
         elif own is not None:
@@ -388,13 +391,31 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
         else:
             style = "{{ … }}" if m.re is _MUSTACHE else "{! … }" if m.re is _SALESFORCE_VAR else "{% … %}"
             filtered = f" ({' '.join(filters.split())})" if filters and name == "" else ""
-            reason = (f"{helpdesk} placeholder with a filter scriptkit cannot keep{filtered}" if filtered and
-                      dialect != "generic" else f"unknown {helpdesk} placeholder" if dialect != "generic"
+            reason = (f"placeholder in a style scriptkit cannot map ({style}): {helpdesk} sends it as written"
+                      if foreign else
+                      f"{helpdesk} placeholder with a filter scriptkit cannot keep{filtered}" if filtered and
+                      dialect != "generic" else _unknown(name, dialect, helpdesk) if dialect != "generic"
                       else f"placeholder in a style scriptkit cannot map ({style})")
             pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), reason, logic=bool(filtered)))
         pos = m.end()
     pieces.append(TextPiece(text[pos:]))
     return pieces
+
+
+#: the helpdesks whose '{{ x }}' is Liquid: a name that is none of their fields is sent empty
+_LIQUID_HELPDESKS = frozenset({"zendesk", "freshdesk"})
+
+
+def _unknown(name: str, dialect: str, helpdesk: str) -> str:
+    """Why a ``{{ name }}`` of ``dialect`` that scriptkit does not know became a blank. A field's path
+    (``ticket.tags[0]``) may be one of the helpdesk's, which it fills; a name of one word is none of its
+    fields (``{{ author }}``): a placeholder that did not map, as it would be in a CSV, and the customer gets
+    it empty (Liquid) or as the helpdesk sends an unknown name."""
+    if "." in name or not name:
+        return f"unknown {helpdesk} placeholder"
+    sends = f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
+        f"{helpdesk} sends it empty or as written"
+    return f"no {helpdesk} field, a name scriptkit cannot map: {sends}"
 
 
 def _foreign(text: str) -> list[Piece]:
