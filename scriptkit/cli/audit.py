@@ -104,7 +104,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
 
     if html_path and any(Path(s).is_file() and Path(html_path).resolve() == Path(s).resolve() for s in sources):
         raise ConfigError(f"--html {html_path} is the file being audited: the report would replace it",
-                          hint="Write the HTML report to a new file.")
+                          Location(html_path, 1, 1), "Write the HTML report to a new file.")
     if html_path and (inside := _file_of_a_folder(html_path, sources)):
         raise ConfigError(f"--html {html_path} is a file of {inside}, which is being audited: the report would "
                           "replace it", Location(html_path, 1, 1),
@@ -280,7 +280,7 @@ def _file_of_a_folder(html_path: str, sources: tuple[str, ...]) -> str | None:
     """The source folder that holds ``html_path`` as one of its files (pack.yaml, a script, an
     export file), if any: only an .html file there (an earlier report) may be replaced."""
     target = Path(html_path)
-    if not target.is_file() or target.suffix.lower() in (".html", ".htm"):
+    resolved = target.resolve()  # (a link named report.html that leads to a script is the script)
+    if not target.is_file() or resolved.suffix.lower() in (".html", ".htm"):
         return None
-    resolved = target.resolve()
     return next((s for s in sources if Path(s).is_dir() and Path(s).resolve() in resolved.parents), None)
