@@ -398,8 +398,9 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     if agent is not None:
         agent = agent.strip().removesuffix(":").rstrip()  # (a label copied with its colon is still the name)
         if not agent:
-            raise ConfigError("--agent is empty", Location(file, 1, 1),
-                              "Name the agent as the transcript labels them (--agent Sam), or leave it out.")
+            raise ConfigError("the agent's name is empty", Location(file, 1, 1),
+                              "Name the agent as the transcript labels them (--agent Sam in scriptkit review, "
+                              "agent='Sam' in lint_text), or leave it out.")
     found = turns(text, agent)
     if agent is not None:
         mine = [t for t in found or () if _key(t.speaker) == _key(agent)]

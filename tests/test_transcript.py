@@ -216,7 +216,7 @@ def test_the_cli_takes_the_agents_label_as_written_and_says_when_it_cannot_tell(
     copied = run(main, ["review", str(chat), "--grammar", "off", "--agent", "Maya Lee:"])  # pasted with its colon
     assert copied.exit_code == 1 and "2 turn(s) by Maya Lee" in copied.stdout, copied.output
     empty = run(main, ["review", str(chat), "--grammar", "off", "--agent", " "])
-    assert empty.exit_code == 2 and "--agent is empty" in empty.stderr and "Traceback" not in empty.output
+    assert empty.exit_code == 2 and "the agent's name is empty" in empty.stderr and "Traceback" not in empty.output
     unnamed = run(main, ["review", str(chat), "--grammar", "off"])
     assert unnamed.exit_code == 2 and "Dana: my parcel never came" not in unnamed.output  # never judged whole
     assert (f"{chat}:1:1: error: cannot tell which speaker is the agent: the transcript's speakers are Dana and "
