@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -127,14 +128,11 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
         con.print(f"skipped: {item}", markup=False)
     if library.problems:
         con.print(f"left out {len(library.problems)} unreadable item(s), listed above.", markup=False)
-    about = [(m, note) for m in library.macros for note in m.about]
+    about = [(m.id, note) for m in library.macros for note in m.about]
     if about:
         con.print(f"{len(about)} note(s) on settings and content besides the text (also in each script file):",
                   markup=False)
-        for macro, note in about[:50]:
-            con.print(f"  {macro.id}: {note}", markup=False)
-        if len(about) > 50:
-            con.print(f"  ... and {len(about) - 50} more (see the comments in each script file).", markup=False)
+        _list_notes(about)
     own = own_placeholders(library.macros)
     if own:
         con.print(f"{len(own)} field(s) of the helpdesk's own kept as placeholders, declared in pack.yaml "
@@ -145,11 +143,31 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     blanks = [(m, n, b) for m in library.macros if m.native is None for n, b in m.blanks.items()]
     if blanks:
         con.print(f"{len(blanks)} placeholder(s) kept as blanks to review:", markup=False)
-        for macro, blank_name, blank in blanks[:50]:
-            con.print(f"  {macro.id}: {blank.original} -> {{{{ blank.{blank_name} }}}} ({blank.reason})", markup=False)
-        if len(blanks) > 50:
-            con.print(f"  ... and {len(blanks) - 50} more (see the comments in each script file).", markup=False)
+        _list_notes([(macro.id, f"{blank.original} -> {{{{ blank.{blank_name} }}}} ({blank.reason})")
+                     for macro, blank_name, blank in blanks])
     con.print(f"Next: scriptkit audit {pack}   (or scriptkit render {pack} --preview)", markup=False)
+
+
+#: a note this many macros share is one line with their count, not one line each
+_SHARED = 3
+#: the notes of single macros listed, at most
+_LISTED = 50
+
+
+def _list_notes(notes: list[tuple[str, str]]) -> None:
+    """``(script id, note)`` pairs, a line each; a note shared by several macros (489 times "has no language in
+    Gorgias") once, with their count and the first of them, so the notes of single macros are not buried."""
+    con = console()
+    counts = Counter(note for _, note in notes)
+    for note, count in counts.items():
+        if count >= _SHARED:
+            ids = [script for script, said in notes if said == note]
+            con.print(f"  {count} macros ({', '.join(ids[:3])}{', ...' if count > 3 else ''}): {note}", markup=False)
+    single = [(script, note) for script, note in notes if counts[note] < _SHARED]
+    for script, note in single[:_LISTED]:
+        con.print(f"  {script}: {note}", markup=False)
+    if len(single) > _LISTED:
+        con.print(f"  ... and {len(single) - _LISTED} more (see the comments in each script file).", markup=False)
 
 
 commands = [import_command]
