@@ -13,7 +13,7 @@ reply is read once whichever rules run.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -213,7 +213,7 @@ def cues(sentence: str) -> Cues:
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     """The cues of folded sentence ``s`` with the matches ``spans`` (by field; a field left out has none)."""
     greeting, signoff, second_person, deictic, asks, imperative, lead_in, first_person = _flags(s)
-    if spans and may_negate(s):
+    if spans and may_refuse(s):
         spans = _unnegated(s, spans)
     get = spans.get
     # (positional: a named tuple built from keywords costs twice as much, and one is made per new sentence)
@@ -249,16 +249,84 @@ REFUSAL = re.compile(
     r"(?=[a-z])")
 
 
-def may_negate(folded: str) -> bool:
-    """Whether folded text holds a word a refusal or a taken-back apology needs ("not", "n't", "never",
-    "unable"): most sentences do not, and skip the patterns."""
-    return "n't" in folded or "not" in folded or "never" in folded or "unable" in folded
+#: a step refused with nobody refusing it, where the refusal is said: "refunds are not possible", "a replacement
+#: isn't available", "you are no longer eligible for a refund", "the item cannot be refunded", "your refund was
+#: declined", "we've rejected the claim", "no refunds are given". Its whole clause is refused (``refused_spans``):
+#: the step it names may come before it ("refunds are not possible after 14 days") or after it ("it is not
+#: possible to refund used items").
+_IMPERSONAL_REFUSAL = re.compile(
+    r"\b(?:(?:is|are|was|were)\s*(?:not|n't|no\s+longer)|(?:will|would)\s+(?:not|no\s+longer)\s+be|won't\s+be"
+    r"|wouldn't\s+be)\s+(?:[a-z]+ly\s+)?(?:possible|available|allowed|permitted|an\s+option|eligible|offered|accepted|"
+    r"granted|given|issued|provided|covered)\b"
+    r"|\b(?:is|are|was|were|'s|'re)\s+(?:impossible|ineligible)\b"
+    # (a participle: not "that can't be right")
+    r"|\b(?:cannot|can\s+not|can't)\s+be\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en)|sent|resent|set|reset|put|done|made|"
+    r"paid|kept)\b"
+    r"|\bno\s+(?:[a-z]+\s+){0,2}?(?:is|are|can\s+be|will\s+be)\s+(?:possible|available|allowed|permitted|offered|"
+    r"accepted|granted|given|issued|provided)\b"
+    # (not "your refund was not declined")
+    r"|(?<!not\s)(?<!n't\s)\b(?:is|are|was|were|been|be|got)\s+(?:[a-z]+ly\s+)?(?:declined|denied|rejected|refused|"
+    r"turned\s+down|disallowed)\b"
+    # the writer's refusal in its own verb: "we've declined your refund request", "I'm afraid we have to decline it"
+    r"|\b(?:i|we)(?:'ve|'d|'ll|'m|'re)?\s+(?:(?:have|had|will|must|need|to|am|are|afraid|sadly|unfortunately|"
+    r"respectfully|already|going|forced|been)\s+){0,4}(?:declin|deni|deny|reject|refus)[a-z]*")
+# what ends the clause an impersonal refusal refuses: a mark, a dash, or a word that joins clauses ("Refunds are not
+# possible, but I'll send a replacement today", "as the item has been used")
+_CLAUSE_BREAK = re.compile(r"[,;:()!?\n\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:and|but|so|or|as|because|since|though|"
+                           r"although|while|whereas|however|unless|until|once|when|if|then|instead)\b")
+_REFUSAL_WORDS = ("n't", "not", "never", "unable", "longer", "declin", "deni", "deny", "reject", "refus", "turned",
+                  "impossible", "ineligible", "no ")
+
+
+def may_refuse(folded: str) -> bool:
+    """Whether folded text holds a word a refusal or a taken-back apology needs: "not", "n't", "never",
+    "unable", or one of a refusal said by nobody ("declined", "no longer", "impossible"). Most sentences do
+    not, and skip the patterns."""
+    return any(map(folded.__contains__, _REFUSAL_WORDS))
+
+
+def refused_spans(folded: str) -> list[tuple[int, int]]:
+    """Where folded text refuses a step, in order and apart: the writer's refusal through the verb it refuses
+    ("we will not refund", ``REFUSAL``), and the whole clause of a refusal said by nobody ("refunds are not
+    possible after 14 days", ``_IMPERSONAL_REFUSAL``). An action there is no step offered."""
+    spans: list[tuple[int, int]] = []
+    for m in REFUSAL.finditer(folded):
+        verb = _VERB.match(folded, m.end())
+        spans.append((m.start(), verb.end() if verb else m.end()))
+    anchors = [m.span() for m in _IMPERSONAL_REFUSAL.finditer(folded)] if may_refuse(folded) else []
+    if anchors:
+        breaks = [m.span() for m in _CLAUSE_BREAK.finditer(folded)]
+        ends = [b for _, b in breaks]
+        starts = [a for a, _ in breaks]
+        for a, b in anchors:
+            k = bisect_right(ends, a) - 1  # (the last break that ends before the anchor)
+            start = ends[k] if k >= 0 else 0
+            k = bisect_left(starts, b)  # (the first break from the anchor's end)
+            spans.append((start, starts[k] if k < len(starts) else len(folded)))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for x, y in spans:
+        if merged and x <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], y))
+        else:
+            merged.append((x, y))
+    return merged
+
+
+_VERB = re.compile(r"[a-z]+")
+
+
+def refused(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    """Whether ``(a, b)`` overlaps one of ``spans`` (``refused_spans``; ``starts`` their starts)."""
+    k = bisect_right(starts, b - 1) - 1
+    return k >= 0 and spans[k][1] > a
 
 
 def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
     """``spans`` less what a "not" takes back in folded sentence ``s``: a negated apology or thanks is no
-    warmth, and a refused step ("we will not refund you today") no owned action, nor timed (its time frame
-    times the refusal), unless another action is left."""
+    warmth, and a refused step ("we will not refund you today", "refunds are not possible after 14 days",
+    "the refund was declined") no owned action, nor timed (its time frame times the refusal), unless another
+    action is left."""
     out = dict(spans)
     negations: list[tuple[int, int]] = []  # (and the "I will" of "I will never apologise" owns no step)
     for field in _CARING:
@@ -275,10 +343,9 @@ def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, lis
             out[field] = kept
     actions = out.get("actions")
     if actions:
-        refusals = [m.span() for m in REFUSAL.finditer(s)]  # (in order, apart)
+        refusals = refused_spans(s)  # (in order, apart)
         starts = [x for x, _ in refusals]
-        kept_actions = [(a, b) for a, b in actions
-                        if (k := bisect_right(starts, a) - 1) < 0 or a > refusals[k][1]]  # (a refusal reaches it)
+        kept_actions = [(a, b) for a, b in actions if not refused(refusals, starts, a, b)]
         if len(kept_actions) < len(actions):
             negations += refusals
             out["actions"] = kept_actions

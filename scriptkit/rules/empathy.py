@@ -110,15 +110,16 @@ class LateAcknowledgment(Rule):
     """Acknowledgment comes after other content instead of first.
 
     ## What it does
-    Reports a reply whose acknowledgment is not among the first `within` sentences after
-    the greeting (for example an apology, a policy or the fix comes first, and "I understand
-    how stressful this is" only later). A closing thank-you for the customer's patience is not
-    the acknowledgment it means. A thank-you that opens the reply ("Thanks for sending
-    the photo.") is a courtesy, as the greeting is, and is not counted; nor is a short yes or
-    no that answers the customer's question first ("No, the charge won't be repeated."): a
-    worried customer wants the answer before anything else. An acknowledgment may also open
-    by telling back what happened to the customer ("You ordered it for the party and it came
-    broken. That's so disappointing."): the facts it is about, not content before it.
+    Reports a reply whose acknowledgment is not among the first `within` sentences after the
+    greeting (for example an apology, a policy or the fix comes first, and "I understand how
+    stressful this is" only later). A closing thank-you for the customer's patience ("Thank you
+    for your patience.", "We appreciate your patience.") is not the acknowledgment it means. A
+    thank-you that opens the reply ("Thanks for sending the photo.") is a courtesy, as the
+    greeting is, and is not counted; nor is a short yes or no that answers the customer's
+    question first ("No, the charge won't be repeated."): a worried customer wants the answer
+    before anything else. An acknowledgment may also open by telling back what happened to the
+    customer ("You ordered it for the party and it came broken. That's so disappointing."): the
+    facts it is about, not content before it.
 
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
@@ -176,6 +177,10 @@ class LateAcknowledgment(Rule):
 
 
 _THANKS = re.compile(r"[\W_]*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\b", re.IGNORECASE)
+# ... and thanks said as appreciation ("We appreciate your patience.", "I really appreciate you waiting"), which
+# closes or opens a reply as a thank-you does
+_GRATITUDE = re.compile(r"[\W_]*(?:(?:many\s+|big\s+)?(?:thanks|thank\s+you)|(?:i|we)\s+(?:(?:really|truly|greatly|"
+                        r"genuinely|sincerely|deeply|so|do|very\s+much|certainly)\s+){0,2}appreciate)\b", re.IGNORECASE)
 
 
 # "No, the charge won't be repeated.": the answer to the customer's yes/no question, which they are
@@ -220,8 +225,8 @@ def _thanks_for_waiting(s: Sentence) -> bool:
 
 
 def _thanks_only(s: Sentence) -> bool:
-    """A thank-you ("Thanks for your patience.") that names no feeling."""
-    return not s.cues.feelings and _THANKS.match(s.text) is not None
+    """A thank-you ("Thanks for your patience.", "We appreciate your patience.") that names no feeling."""
+    return not s.cues.feelings and _GRATITUDE.match(s.text) is not None
 
 
 def _opening_thanks(lead: list[Sentence]) -> int:
@@ -230,7 +235,7 @@ def _opening_thanks(lead: list[Sentence]) -> int:
     unless the thanks carries the fix ("Thanks for waiting, I've refunded you")."""
     count = 0
     for s in lead:
-        if not _THANKS.match(s.text) or s.cues.acts or s.cues.apologies:
+        if not _GRATITUDE.match(s.text) or s.cues.acts or s.cues.apologies:
             break
         count += 1
     return count
@@ -253,8 +258,9 @@ class VagueAcknowledgment(Rule):
     Reports an acknowledgment ("I understand.", "I hear you.", "I understand your concern.")
     that names neither what the customer feels (frustrated, worried, disappointed...) nor what
     happened to them (the late parcel, the double charge, the hours on hold). A thank-you for
-    the customer's patience ("Thanks for waiting while I looked into it!") is warm language, not
-    an acknowledgment that could be vague, and is not judged here; an acknowledgment after it is.
+    the customer's patience ("Thanks for waiting while I looked into it!", "I appreciate your
+    patience.") is warm language, not an acknowledgment that could be vague, and is not judged
+    here; an acknowledgment after it is.
 
     ## Why it matters
     A generic "I understand" is what every script says; it proves nothing was read. Naming the
@@ -408,8 +414,10 @@ class DismissiveLanguage(Rule):
     already said", "obviously"), shrink their problem ("just simply", "it's not a big deal"),
     blame them ("you should have", "you failed to"), hide behind policy ("per our policy",
     "that is our policy", "unfortunately there is nothing further we can do"), set the
-    records against their word ("our records show it was delivered") or declare their problem
-    no problem ("this is working as intended"). The list is data in `dismissive.yaml`.
+    records against their word ("our records show it was delivered", "according to our records,
+    the parcel was delivered", "it was delivered according to our records"; not good news from
+    them, "our system shows your refund went through") or declare their problem no problem
+    ("this is working as intended"). The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer
@@ -442,6 +450,8 @@ class DismissiveLanguage(Rule):
                    solution="As I already said, you should have checked your spam folder."),
         Example.of(acknowledgment="I understand the refund is taking longer than you hoped.",
                    solution="Per our policy, there is nothing we can do before day 30."),
+        Example.of(acknowledgment="I can see the parcel hasn't reached you.",
+                   solution="According to our records, the parcel was delivered on Monday."),
     )
     good_examples = (
         Example.of(acknowledgment="I can see the reset email hasn't arrived, which is so annoying.",
@@ -470,8 +480,10 @@ _BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though)\b|[,;]\s*yet\b(
                   r"|^\s*(?:but|however|although|though)\b",
                   re.IGNORECASE)
 # "but" that does not take the apology back: "not only... but", "all but", "but also", or that goes on
-# to the customer ("sorry, I can't share it, even though I know it would be quicker for you")
+# to the customer ("sorry, I can't share it, even though I know it would be quicker for you"), or to good news
+# ("but the good news is I've already refunded you", "however, happily, it's on its way")
 _HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet),?\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|"
+                           r"(?:(?:the|some)\s+)?(?:good|great)\s+news|(?:happily|fortunately|luckily|thankfully)\b|"
                            r"I['’]m\s+going\s+to|we['’]ve|we['’]ll|let\s+me|let['’]s|"
                            r"I\s+(?:know|understand|reali[sz]e|can\s+see)\b(?!\s+(?:that\s+)?(?:our|the)\s+polic))\b",
                            re.IGNORECASE)
@@ -487,8 +499,9 @@ class ApologyThenBut(Rule):
     an acknowledgment undone the same way ("I completely understand your frustration, however
     there is nothing more to be done", "I can see you're upset. However, ..."): one that names
     the feeling, or says little else ("I hear you, but"). A "but" that goes on to your own
-    action ("but I've already sent a new one", "however, I've refunded you today") is allowed,
-    and so is an "I can see" that reports a fact before its "but" ("I can see the order was
+    action ("but I've already sent a new one", "however, I've refunded you today") or to good
+    news ("but the good news is I've already refunded you today", "but luckily it's on its
+    way") is allowed, and so is an "I can see" that reports a fact before its "but" ("I can see the order was
     placed on Monday, but the courier hasn't collected it"). "I understand, but" and "I get that
     you're upset, but" are SK305's phrases, and reported there.
 
@@ -535,6 +548,10 @@ class ApologyThenBut(Rule):
         Example.of(acknowledgment="I can see how annoying the double charge is; however, I've refunded it today.",
                    warm_language="Thanks for flagging it.",
                    solution="It will show on your statement within 3 days."),
+        Example.of(acknowledgment="I understand how annoying the double charge is, but the good news is it's "
+                                  "refunded.",
+                   warm_language="Thanks for flagging it.",
+                   solution="I've refunded it today; it will show on your statement within 3 days."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import REFUSAL, REQUEST, body_sentences, may_negate, only_thanks_for_praise
+from scriptkit.inference import REQUEST, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
 from scriptkit.message import Blank, Message, Text
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly
@@ -302,8 +302,9 @@ _PENDING_HEADS = _heads(("escalat", "pass", "forward", "referr", "rais", "log", 
 def _finished(text: str) -> bool:
     """The solution reports an action already done, with nothing left to happen."""
     # (cheapest first: the action words, then the finished forms, found in a third of real solutions)
-    # (a condition's "if you have been charged" is the customer's case, not a step finished)
-    return _has_action(text) and _FINISHED_FOLDED.span(text) is not None \
+    # (a condition's "if you have been charged" is the customer's case, not a step finished; a refusal, "the
+    # refund was declined", is no step, finished or not)
+    return _offers_action(text) and _FINISHED_FOLDED.span(text) is not None \
         and _FINISHED_FOLDED.span(_OFFER.sub(" ", text)) is not None and not _pending(text)
 
 
@@ -320,22 +321,18 @@ def _has_action(text: str) -> bool:
         or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None)
 
 
-_REFUSED_VERB = re.compile(r"[a-z]+")
-
-
 def _offers_action(text: str) -> bool:
-    """``_has_action`` of what the solution does not refuse: "We will not refund you today." offers no step,
-    "We won't charge you for the return, and I'll send a label" does (see inference.REFUSAL)."""
+    """``_has_action`` of what the solution does not refuse: "We will not refund you today." and "Refunds are not
+    possible after 14 days." offer no step, "We won't charge you for the return, and I'll send a label" does (see
+    inference.refused_spans)."""
     if not _has_action(text):
         return False
     folded = fold(text)
-    if not may_negate(folded):
+    if not may_refuse(folded):
         return True
     kept, at = [], 0
-    for m in REFUSAL.finditer(folded):
-        verb = _REFUSED_VERB.match(folded, m.end())
-        end = verb.end() if verb else m.end()
-        kept += [text[at:m.start()], " " * (end - m.start())]
+    for start, end in refused_spans(folded):
+        kept += [text[at:start], " " * (end - start)]
         at = end
     return at == 0 or _has_action("".join(kept) + text[at:])
 
@@ -475,9 +472,12 @@ class NoNextStep(Rule):
     service off or on: "I've frozen the card", "we've blocked the payment", "I'll pause the
     plan", though not the state alone, "your card is locked"...) and flags solutions without
     one. A step
-    the writer refuses ("We will not refund you today.", "We can't replace it.") is not one;
-    a "not" that spares the customer refuses nothing ("We won't charge you for the return, and
-    I'll send a label today.").
+    the writer refuses ("We will not refund you today.", "We can't replace it.") is not one,
+    nor is one refused with nobody refusing it ("Unfortunately refunds are not possible after
+    14 days.", "The refund was declined.", "The voucher cannot be refunded.", "You are no longer
+    eligible for a refund."): a step offered in another clause still counts ("Refunds are not
+    possible, but I'll send a replacement today."). A "not" that spares the customer refuses
+    nothing ("We won't charge you for the return, and I'll send a label today.").
 
     ## Why it matters
     "We will look into it" and "the matter is under review" leave the customer guessing,
@@ -499,9 +499,13 @@ class NoNextStep(Rule):
     code = "SK402"
     name = "no-next-step"
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
-                               solution="Your feedback is important and the matter will be reviewed by us today."),)
+                               solution="Your feedback is important and the matter will be reviewed by us today."),
+                    Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="Unfortunately refunds are not possible after 14 days."),)
     good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
-                                solution="I'll reset your password today and email you a new link."),)
+                                solution="I'll reset your password today and email you a new link."),
+                     Example.of(acknowledgment="I can see how frustrating this is.",
+                                solution="Refunds are not possible after 14 days, but I'll send a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if not _has_solution(message):
@@ -523,13 +527,15 @@ class NoOwner(Rule):
     "let me", "let's", "I sent") and flags solutions that have none. A status update of an
     action already finished ("Your refund went through this morning.") is left alone: nothing
     is left for anyone to own. One still to happen, or handed on ("Your case has been
-    escalated."), is flagged. A step the solution tells the customer to take ("Please reset your
-    password from the sign-in page.", "You can download the invoice under My Orders.", "Can you
-    DM us the order number?", "If anything else comes up, just drop me a line.") has its owner, the customer,
-    unless a step of the company's still
-    has nobody in it ("Your case will be escalated. Please reply with the order number."). A
-    solution that only explains what something is ("A bank statement is a document issued by a
-    bank that ...", nobody speaking or spoken to, no step of anyone's) has no step to own.
+    escalated."), is flagged, and so is a refusal ("The refund was declined.", "Refunds are not
+    possible as the item has been used."): no step was taken for the customer. A step the
+    solution tells the customer to take ("Please reset your password from the sign-in page.",
+    "You can download the invoice under My Orders.", "Can you DM us the order number?", "If
+    anything else comes up, just drop me a line.") has its owner, the customer, unless a step
+    of the company's still has nobody in it ("Your case will be escalated. Please reply with
+    the order number."). A solution that only explains what something is ("A bank statement is
+    a document issued by a bank that ...", nobody speaking or spoken to, no step of anyone's)
+    has no step to own.
 
     ## Why it matters
     "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
@@ -912,7 +918,9 @@ _LEFTOVER = re.compile(
     r"[^\]\n]{0,40})\]"
     r"|\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?"
     r"|<(?:[A-Z][A-Z0-9_ ]{1,30}|(?i:insert|name|date|customer|agent|order)[^>\n]{0,30})>"
-    r"|\b[xX]{3,}\b|\b(?:TBD|TODO|FIXME|TKTK)\b|_{3,}"
+    # "xxx", and a name between x's in either case, "XXXSTEPSXXX", "xxxopenerxxx" (not "XXXL"; possessive: a
+    # long word of x's is read once)
+    r"|\b[xX]{3}(?:\w*+(?<=[xX]{3}))?\b|\b(?:TBD|TODO|FIXME|TKTK)\b|_{3,}"
 )
 
 
@@ -922,7 +930,7 @@ class UnfilledBlank(Rule):
 
     ## What it does
     In any text segment, flags leftover fill-in markers such as `[[reason]]`, `[NAME]`,
-    `{name}`, `<insert date>`, `xxx`, `TBD` or `___` as errors: the helpdesk will send
+    `{name}`, `<insert date>`, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD` or `___` as errors: the helpdesk will send
     them to the customer as they are. In a macro, a declared blank (`{{ blank.x }}`) is meant
     for the agent; it is flagged (warning) only when it has no prompt telling the agent what
     to write. `scriptkit review` reads an agent's actual reply, so every marker there is a

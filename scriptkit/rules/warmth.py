@@ -1065,15 +1065,17 @@ class NoWarmLanguage(Rule):
 
     ## What it does
     Reports a reply in which no sentence sounds like a person who cares: no thanks ("thanks for
-    sending the photos"), no gladness or reassurance ("I'm glad you asked", "you're not on your
-    own with this", "I'll keep an eye on it"), no hope ("I hope the new one fits"), no apology,
-    sympathy or solidarity ("I'd feel the same way in your shoes"), no smile or heart emoji.
-    What the `warm_language` slot says is judged like the rest: a stock apology there ("We
-    apologize for any inconvenience", "We regret any inconvenience caused", which SK204 and
-    SK201 report) is not a warm line, nor is an apology or thanks taken back ("I'm not sorry",
-    "I won't apologise", "Thanks for nothing"). A greeting and a sign-off are not counted: nearly every
-    reply has them. A channel whose script leaves the slot out on purpose
-    (`by_channel: {sms: {warm_language: ""}}`, as a 160-character text often must) is left alone.
+    sending the photos", "we appreciate your patience", not "we appreciate your business",
+    which SK206 reports, nor "we would appreciate it if you could", a request), no gladness or
+    reassurance ("I'm glad you asked", "you're not on your own with this", "I'll keep an eye on
+    it"), no hope ("I hope the new one fits"), no apology, sympathy or solidarity ("I'd feel
+    the same way in your shoes"), no smile or heart emoji. What the `warm_language` slot says
+    is judged like the rest: a stock apology there ("We apologize for any inconvenience", "We
+    regret any inconvenience caused", which SK204 and SK201 report) is not a warm line, nor is
+    an apology or thanks taken back ("I'm not sorry", "I won't apologise", "Thanks for
+    nothing"). A greeting and a sign-off are not counted: nearly every reply has them. A
+    channel whose script leaves the slot out on purpose (`by_channel: {sms: {warm_language:
+    ""}}`, as a 160-character text often must) is left alone.
 
     ## Why it matters
     Acknowledgment shows the customer they were heard; warm language shows there is a person on
@@ -1111,6 +1113,9 @@ class NoWarmLanguage(Rule):
                    warm_language="Thanks for letting me know so quickly.",
                    solution="I've sent a replacement, and it will arrive on Friday."),
         Example.of(acknowledgment="I can see why the missing parcel worried you, and I'm sorry it's late.",
+                   solution="I've sent a replacement, and it will arrive on Friday."),
+        Example.of(acknowledgment="I can see why the missing parcel worried you.",
+                   warm_language="We appreciate your patience while we tracked it down.",
                    solution="I've sent a replacement, and it will arrive on Friday."),
     )
 
