@@ -38,7 +38,8 @@ LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 # took 2 s for a heading followed by 1,000 spaces, and 8 times as long for twice as many)
 _HEADING = re.compile(r"^(?:(?P<hashes>#{1,6})(?:\s+(?P<atx>\S.*)|\s*)|-{2,}\s+(?P<dash>\S.*))$")  # ('##': untitled)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
-_NUMBER = re.compile(r"^\d+[.)]\s+")
+#: a heading's own number, '3. Refund denied' (not a year, '2024. Review', which is the title's: kept)
+_NUMBER = re.compile(r"^(\d{1,3}[.)])\s+(?=\S)")
 _LABEL = re.compile(r"^\s*\*\*(.+?):?\*\*:?\s*$")
 #: a line that starts with a bold label ('**Use when:** the customer ...'), or with a plain one that can only
 #: be meant for the agent ('Use when: ...', 'Note for agents: ...'): guidance beside a quoted reply
@@ -75,7 +76,9 @@ def read(path: Path, options: ReadOptions) -> Read:
             else -1 if shape == "plain" else 0
     quoting = True if votes > 0 else False if votes < 0 else None
     for index, (lineno, title, body_lines) in enumerate(sections):
-        title = _NUMBER.sub("", title.strip("*_ ")) or f"section {seen + 1}"
+        title = title.strip("*_ ")
+        numbered = _NUMBER.match(title)
+        title = (title[numbered.end():] if numbered else title) or f"section {seen + 1}"
         if not any(ln.strip() and not _RULE.match(ln) for ln in body_lines):
             # a heading over deeper ones is the file's title or a category; one among its equals
             # with nothing under it is a reply whose text is missing: say so, as for a CSV row
@@ -93,7 +96,7 @@ def read(path: Path, options: ReadOptions) -> Read:
                               "has only labelled lines (**Label:** ...) and no quoted reply like the others; read "
                               "as notes, skipped", skipped=True)
             continue
-        notes: list[str] = []
+        notes: list[str] = [f"its heading's number '{numbered.group(1)}' is left out of its title"] if numbered else []
         quoted = shapes[index] != "both"
         if not quoted:  # free text and a quote: which is the reply is said, never swapped in silence
             quoted = quoting if quoting is not None else not _trailing_quote(body_lines)
