@@ -60,12 +60,14 @@ def missing_value_advice(spec: PlaceholderSpec | None, name: str) -> str:
     """How to write ``name``, which may be missing, so the reply reads either way: after the words that say
     what it is (``called``), or with its fallback word."""
     if spec is not None and spec.called:
-        return (f"Write it after words that say what it is, so the sentence reads without it: "
-                f"'{spec.called} {{{{ {name} }}}}'.")
+        return (f"Write it after words that say what it is, so the sentence reads without it ('{spec.called} "
+                f"{{{{ {name} }}}}'), or give it a fallback that reads in its place: "
+                f"{{{{ {name} | fallback('{spec.called}') }}}}.")
     word = fallback_word(spec, name)
     if word:
         return f"Give it a fallback: {{{{ {name} | fallback('{word}') }}}}."
-    return "Write the sentence so it reads without it, or give it a fallback that reads in its place."
+    return (f"Write the sentence so it reads without it, or give it a fallback of words that read in its place: "
+            f"{{{{ {name} | fallback('...') }}}}.")
 
 
 #: The namespaces a template may use for placeholders.
