@@ -495,7 +495,7 @@ class CorporatePhrase(Rule):
             why = "Here it times what is done for the customer, not by them."
             return Finding(start, end, message + (" " if note else ": ") + why,
                            suggestion=f'say when it will happen, e.g. "by Friday" or "as soon as I can" '
-                                      f'("{replacement}" would say the customer does it)')
+                                      f'("{replacement}" fits only where the customer chooses the time)')
         rewrite = match_case(replacement, found)
         suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
         return Finding(start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
