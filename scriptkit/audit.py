@@ -689,22 +689,43 @@ def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapp
 
 
 def _highlights(message: Message, diagnostics: list[Diagnostic]) -> list[Highlight]:
-    """Where each diagnostic's text sits in the message (the occurrence its location points at)."""
+    """Where each diagnostic's text sits in the message (the occurrence its location points at, else
+    the first). Each text's occurrences are located once, as far as a finding asks: a long macro that
+    repeats a phrase has a finding for each time, and each looked from the start, 30 s for 4,500."""
     text = message.text
     out: list[Highlight] = []
+    places: dict[str, _Places] = {}
     for d in diagnostics:
         if not d.text or len(d.text) > len(text):
             continue
-        start, best = text.find(d.text), None
-        while start >= 0:
-            loc, _ = message.locate(start)
-            if best is None or (loc.line, loc.col) == (d.location.line, d.location.col):
-                best = start
-                if (loc.line, loc.col) == (d.location.line, d.location.col):
-                    break
-            start = text.find(d.text, start + 1)
+        if d.text not in places:
+            places[d.text] = _Places(message, d.text)
+        best = places[d.text].find((d.location.line, d.location.col))
         if best is not None:
             out.append(Highlight(best, best + len(d.text), d.code, d.name, d.message, d.severity.value,
                                  d.suggestion))
     out.sort(key=lambda h: (h.start, -h.end))
     return out
+
+
+class _Places:
+    """The occurrences of ``needle`` in a message's text (overlapping ones too), located in order as
+    far as a search needs: the first offset at each line and column."""
+
+    def __init__(self, message: Message, needle: str) -> None:
+        self.message, self.needle = message, needle
+        self.first = self.next = message.text.find(needle)
+        self.at: dict[tuple[int, int], int] = {}
+
+    def find(self, where: tuple[int, int]) -> int | None:
+        """The first occurrence at ``where``, else the first occurrence; None when there is none."""
+        if where in self.at:
+            return self.at[where]
+        while self.next >= 0:
+            start = self.next
+            loc, _ = self.message.locate(start)
+            self.at.setdefault((loc.line, loc.col), start)
+            self.next = self.message.text.find(self.needle, start + 1)
+            if (loc.line, loc.col) == where:
+                return start
+        return self.first if self.first >= 0 else None
