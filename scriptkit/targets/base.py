@@ -18,7 +18,9 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
 from scriptkit.text import is_text
+from scriptkit.text import unsafe_address as unsafe_address
 
 Payload = dict[str, Any]
 """One message as a helpdesk's record, as a target's ``render`` shapes it (JSON-ready)."""
@@ -220,15 +222,9 @@ _HOLE = re.compile(r"\x00(?:(\d+)\x01|\x02)")
 #: (``https://en.wikipedia.org/wiki/Router_(computing)``); text and address may hold placeholders
 #: ``\\[`` is a bracket that starts no link (the HTML import writes ``\\[1](2)`` for text that reads so), written ``[``
 LINK_ADDRESS = re.compile(r"(?:[^()\s]|\([^()\s]*\))+")
-LINK = re.compile(r"(?<!\\)\[([^\[\]\n]+)\]\((" + LINK_ADDRESS.pattern + r")\)")
-# (an address that runs a script or holds a file in the page, not one a reader follows)
-_UNSAFE_SCHEME = re.compile(r"\s*(?:javascript|vbscript|data|file):", re.I)
-
-
-def unsafe_address(address: str) -> bool:
-    """Whether a link's address is a ``javascript:``, ``vbscript:``, ``data:`` or ``file:`` one: it runs a script
-    or holds a file in the page, so no export writes it as a link (the text and the address after it)."""
-    return _UNSAFE_SCHEME.match(address) is not None
+# (the link itself, and whether its address runs a script, are read as the lint reads them: scriptkit.text's LINK
+# and unsafe_address, the one source of both; LINK_ADDRESS is its address's pattern, for a written address:
+# tests/test_s18_import_patterns.py holds them together)
 #: a line of a list: ``- item`` or ``1. item``, as an import writes an HTML list (numbered lines make a list
 #: where they count up one by one, as an HTML list numbers them)
 _ITEM = re.compile(r"(?:(?P<bullet>-)|(?P<number>\d{1,9})\.) (?P<text>\S.*)")
