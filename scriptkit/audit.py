@@ -348,7 +348,18 @@ class AuditReport:
         return [(m.id, u) for m in self.macros for u in m.unmapped]
 
     def macro(self, ident: str) -> MacroAudit:
-        return next(m for m in self.macros if m.id == ident)
+        """The (first) macro of that id. By an index built once for the list of macros: the text report
+        asks for a macro for each blank risk and duplicate, and a search each was quadratic."""
+        index = self.__dict__.get("_index")
+        if index is None or index[0] is not self.macros or index[1] != len(self.macros):
+            by_id: dict[str, MacroAudit] = {}
+            for m in self.macros:
+                by_id.setdefault(m.id, m)
+            self.__dict__["_index"] = index = (self.macros, len(self.macros), by_id)
+        found = index[2].get(ident)
+        if found is not None and found.id == ident:
+            return found
+        return next(m for m in self.macros if m.id == ident)  # (an id changed since: StopIteration if none)
 
     def to_dict(self) -> dict[str, Any]:
         return {

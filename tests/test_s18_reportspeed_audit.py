@@ -62,3 +62,18 @@ def test_sixty_thousand_highlights_in_one_macro_are_each_marked_or_left_under_a_
     assert page.count('data-code="SK999"') == 20_000
     assert page.count('data-code="SK998"') == 0
     assert page.count('data-code="SK997"') == 20_000  # (a mark of nothing, between two words, overlaps none)
+
+
+@pytest.mark.timeout(60)
+def test_each_of_a_hundred_thousand_macros_is_found_by_its_id(tmp_path: Path) -> None:
+    found = audit(_pack(tmp_path, "I'll send a new one today."))
+    one = found.macros[0]
+    macros = [dataclasses.replace(one, id=f"macro-{i}", title=f"Macro {i}") for i in range(100_000)]
+    report = dataclasses.replace(found, macros=[*macros, dataclasses.replace(one, id="macro-5", title="Copy")])
+    assert [report.macro(f"macro-{i}").title for i in range(100_000)] == \
+        [f"Macro {i}" for i in range(100_000)]
+    assert report.macro("macro-5").title == "Macro 5"  # (the first of an id)
+    report.macros[5].id = "renamed"
+    assert report.macro("renamed").title == "Macro 5"
+    with pytest.raises(StopIteration):
+        report.macro("nothing")
