@@ -257,7 +257,7 @@ REFUSAL = re.compile(
 _IMPERSONAL_REFUSAL = re.compile(
     r"\b(?:(?:is|are|was|were)\s*(?:not|n't|no\s+longer)|(?:will|would)\s+(?:not|no\s+longer)\s+be|won't\s+be"
     r"|wouldn't\s+be)\s+(?:[a-z]+ly\s+)?(?:possible|available|allowed|permitted|an\s+option|eligible|offered|accepted|"
-    r"granted|given|issued|provided|covered)\b"
+    r"granted|given|issued|provided|covered)\b(?!\s+yet\b)"  # (not "your refund isn't available yet": a status)
     r"|\b(?:is|are|was|were|'s|'re)\s+(?:impossible|ineligible)\b"
     # (a participle: not "that can't be right")
     r"|\b(?:cannot|can\s+not|can't)\s+be\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en)|sent|resent|set|reset|put|done|made|"

@@ -89,6 +89,12 @@ def test_a_step_beside_a_refusal_still_counts(tmp_path: Path, line: str) -> None
     assert not {"SK401", "SK402", "SK403"} & _codes(tmp_path, _wrap(line))
 
 
+@pytest.mark.timeout(60)
+def test_a_status_is_no_refusal(tmp_path: Path) -> None:
+    # "not available yet" tells where the refund is: its step still counts
+    assert "SK402" not in _codes(tmp_path, _wrap("Your refund is not available yet, but it will be by Friday."))
+
+
 # ---------------------------------------------------------------- SK305: "according to our records"
 
 @pytest.mark.timeout(60)
