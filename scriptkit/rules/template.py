@@ -915,6 +915,71 @@ class RepeatedText(Rule):
             yield Finding(run[0][0], run[-1][1], what, suggestion=f"Delete the {copies}: say it once.")
 
 
+# Characters a reader never sees that change what the text does: the bidirectional controls reorder the
+# line on screen (a "Trojan Source" disguise: the customer reads other words than the writer checked),
+# and the zero-width ones split a word for every search, copy and spell check. Not the joiners
+# (U+200C, U+200D): emoji sequences and scripts such as Persian need them.
+_HIDDEN = {"\u061c": "ARABIC LETTER MARK", "\u200b": "ZERO WIDTH SPACE", "\u200e": "LEFT-TO-RIGHT MARK",
+           "\u200f": "RIGHT-TO-LEFT MARK", "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+           "\u202b": "RIGHT-TO-LEFT EMBEDDING", "\u202c": "POP DIRECTIONAL FORMATTING",
+           "\u202d": "LEFT-TO-RIGHT OVERRIDE", "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2060": "WORD JOINER",
+           "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
+           "\u2068": "FIRST STRONG ISOLATE", "\u2069": "POP DIRECTIONAL ISOLATE", "\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
+_HIDDEN_RUN = re.compile(f"[{''.join(_HIDDEN)}]+")
+
+
+@register
+class HiddenCharacter(Rule):
+    """The reply holds a character no one sees: a direction control or a zero-width space.
+
+    ## What it does
+    Flags each run of invisible characters in the reply: the bidirectional controls (U+202A-U+202E,
+    U+2066-U+2069, the left-to-right and right-to-left marks) and the zero-width space, word joiner
+    and byte order mark (U+200B, U+2060, U+FEFF). They come with text pasted from a web page, a chat
+    or a word processor, or with an imported macro. The zero-width joiners that emoji and some
+    scripts need are left alone.
+
+    ## Why it matters
+    A direction control reorders the line on the customer's screen, so the customer can read other
+    words than the ones the writer checked (a file name written "invoice\\u202efdp.exe" shows as
+    "invoiceexe.pdf"); a zero-width space splits a word for every search, spell check and copy.
+
+    ## Example
+    `solution: "I've refunded\\u200b you today."` (written here as the escape; in a file it is invisible)
+
+    ## Use instead
+    `solution: "I've refunded you today."`
+
+    ## Options
+    None.
+
+    ## Fix safety
+    Safe: `--fix` deletes the characters where the file holds them as written (not as a `\\u` escape);
+    what the reader sees is unchanged, or shown in the order it was typed.
+    """
+
+    code = "SK012"
+    name = "hidden-character"
+    fix_safe = True
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="I've refunded\u200b you today, and it reaches you by Friday."),
+                    Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="I've refunded you \u202etoday\u202c, and it reaches you by Friday."))
+    good_examples = (Example.of(acknowledgment="I can see how frustrating this is \U0001F469\u200d\U0001F4BB.",
+                                solution="I've refunded you today, and it reaches you by Friday."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        text = message.text
+        for found in _HIDDEN_RUN.finditer(text):
+            names = list(dict.fromkeys(f"U+{ord(c):04X} ({_HIDDEN[c]})" for c in found[0]))
+            what = " and ".join(names) if len(names) <= 2 else f"{', '.join(names[:2])} and {len(names) - 2} more"
+            yield Finding(found.start(), found.end(),
+                          f"an invisible character is in the text: {what}",
+                          suggestion="Delete it: it came with pasted or imported text, and it changes how the reply "
+                                     "reads or is searched, not what it says.",
+                          replacement="")
+
+
 @register
 class UnusedConstant(Rule):
     """A constant in pack.yaml is not used by any script or layout.
