@@ -274,10 +274,12 @@ def _escapes(text: str, start: int, end: int, out: list[tuple[int, int, str]]) -
         at = text.find("\\[", at + 2, end)
 
 
-def read_text(text: str) -> tuple[str, Sequence[int]]:
-    """``text`` as the customer reads it (``link_marks``), and where in ``text`` each of its characters is
-    written, then ``len(text)``. ``text`` itself, each character where it is, when it holds no link."""
-    marks = link_marks(text)
+def read_text(text: str, written_out: Callable[[re.Match[str]], bool] | None = None
+              ) -> tuple[str, Sequence[int]]:
+    """``text`` as the customer reads it (``link_marks``, with its ``written_out``), and where in ``text`` each
+    of its characters is written, then ``len(text)``. ``text`` itself, each character where it is, when it
+    holds no link."""
+    marks = link_marks(text, written_out)
     if not marks:
         return text, range(len(text) + 1)
     out: list[str] = []

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 
 import click
 
 from scriptkit.cli.output import console
 from scriptkit.errors import ConfigError
 from scriptkit.message import CHANNELS
+from scriptkit.text import read_text
 
 
 @click.command()
@@ -51,11 +53,17 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
     for m in messages:
         variant = f" variant {m.variant + 1}" if variants else ""
         con.rule(f"[bold]{m.script_id}[/bold] · {m.channel}{variant} · {m.title}", align="left")
-        con.print(m.preview(samples) if preview else m.text, markup=False)
+        # (as the customer reads it: the pack's escapes, '\\[' and '2024\\.', without their backslash; a link
+        # as its text and address, as a terminal shows no link)
+        con.print(read_text(m.preview(samples) if preview else m.text, _every_link)[0], markup=False)
         if notes:
             for note in m.notes:
                 con.print(f"[dim]agent · {note.label}: {note.text}[/dim]", markup=True)
         con.print()
+
+
+def _every_link(_link: re.Match[str]) -> bool:
+    return True
 
 
 commands = [render]

@@ -1,0 +1,31 @@
+"""`scriptkit render` prints a script as the customer reads it: the pack's escapes without their
+backslash, a link as its text and address, and no direction control that would reorder the terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+
+
+def test_render_shows_escapes_and_links_as_read(make_pack: Any) -> None:
+    script = ("id: r\ntitle: R\nacknowledgment: I can see how frustrating this is.\n"
+              "solution: \"Please \\\\[file an issue](https://example.com/i) or read [our guide](https://example.com/g)."
+              "\\n2024\\\\. What a year.\"\n")
+    root = make_pack({"r.yaml": script})
+    result = CliRunner().invoke(main, ["render", str(root), "--channel", "email"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert "Please [file an issue](https://example.com/i) or read our guide (https://example.com/g)." in result.output
+    assert "\n2024. What a year." in result.output and "\\" not in result.output
+
+
+def test_check_and_render_show_direction_controls_as_a_picture(make_pack: Any) -> None:
+    script = ("id: r\ntitle: R\nacknowledgment: I can see how frustrating this is.\n"
+              "solution: I've refunded you \u202etoday\u202c, and it reaches you by Friday.\n")
+    root = make_pack({"r.yaml": script})
+    for args in (["check", str(root), "--grammar", "off"], ["render", str(root)]):
+        result = CliRunner().invoke(main, args, env={"NO_COLOR": "1"})
+        assert "\u202e" not in result.output and "\u202c" not in result.output, args
+        assert "you \ufffdtoday\ufffd, and" in result.output, args
