@@ -164,7 +164,8 @@ def _context(con: _Page, d: Diagnostic, lines: _Lines) -> None:
     if d.extra.get("end_line") == str(d.location.line):  # the file's own extent of the text
         first = " " * (int(d.extra["end_col"]) - col)
     width = max(1, min(len(first) or 1, len(line) - col + 1))
-    shown, col, width = _window(line.expandtabs(1), col, width)  # (a tab as one space keeps the columns)
+    shown, col, width = _window(line, col, width)
+    shown = shown.replace("\t", " ")  # (a tab as one space keeps the columns; the window only: a line may be long)
     gutter = f"{d.location.line:>6} │ "
     con.print((gutter, "dim"), (shown, ""))
     con.print((" " * 6 + " │ ", "dim"), (" " * (col - 1) + "^" * width, STYLES[d.severity]))
