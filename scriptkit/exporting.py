@@ -241,9 +241,11 @@ def check_settings(pack: Pack) -> None:
             else:
                 found = pack_alone
             for p in found:
-                where = _setting_location(p, script, pack, name)
+                wide = None if own else _pack_wide(p, pack, name)
+                where = wide or _setting_location(p, script, pack, name)
                 if p.severity == Severity.ERROR and (p.message, where) not in wrong:
-                    wrong[p.message, where] = ConfigError(p.message, where, p.hint)
+                    hint = _pack_wide_hint(p, name) if wide else p.hint
+                    wrong[p.message, where] = ConfigError(p.message, where, hint)
     if len(wrong) == 1:
         raise next(iter(wrong.values()))
     if wrong:
@@ -582,6 +584,8 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
         return origin.location(p.script_key)
     # (a problem of the text that names no setting, such as a folder name made of the title, is placed at
     # the title below, not at whatever the first export block holds)
+    if p.code == "SK506" and target not in script.export and (wide := _pack_wide(p, pack, target)) is not None:
+        return wide
     if p.code == "SK506" and (setting := _setting_location(p, script, pack, target, any_block=False)) is not None:
         return setting
     if p.code == "SK502" and (longest := _longest_slot(message)) is not None:
@@ -628,6 +632,24 @@ def _setting_location(p: Problem, script: Script, pack: Pack, target: str, *,
         if key is not None:
             return origin.location(("export", target, key))
     return owners[0][0].location(("export", target)) if owners and any_block else None
+
+
+def _pack_wide(p: Problem, pack: Pack, target: str) -> Location | None:
+    """Where pack.yaml's block sets what makes a setting needed that no block of the pack holds ('visibility:
+    groups' and no group_ids anywhere): a script with no block of its own has the pack's alone, so the problem
+    is the pack's, told once there, not at each such script (24 scripts, 24 errors alike)."""
+    conf = pack.meta.export.get(target)
+    if not p.setting or pack.origin is None or not isinstance(conf, Mapping) or _holds(conf, p.setting):
+        return None
+    if any(isinstance(own := s.export.get(target), Mapping) and _holds(own, p.setting) for s in pack.scripts):
+        return None  # (some scripts give it: each that does not is named, as one that forgot it)
+    key = next((k for k in conf if f"({k}:" in p.message or f"'{k}'" in p.message), None)
+    return pack.origin.location(("export", target, key) if key is not None else ("export", target))
+
+
+def _pack_wide_hint(p: Problem, target: str) -> str:
+    return (f"Add {p.setting[-1]} here, for every script without an export: {{{target}: ...}} block of its own, "
+            "or to each script's own block.")
 
 
 def _holds(conf: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
