@@ -271,9 +271,11 @@ _IMPERSONAL_REFUSAL = re.compile(
     r"|\b(?:i|we)(?:'ve|'d|'ll|'m|'re)?\s+(?:(?:have|had|will|must|need|to|am|are|afraid|sadly|unfortunately|"
     r"respectfully|already|going|forced|been)\s+){0,4}(?:declin|deni|deny|reject|refus)[a-z]*")
 # what ends the clause an impersonal refusal refuses: a mark, a dash, or a word that joins clauses ("Refunds are not
-# possible, but I'll send a replacement today", "as the item has been used")
-_CLAUSE_BREAK = re.compile(r"[,;:()!?\n\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:and|but|so|or|as|because|since|though|"
-                           r"although|while|whereas|however|unless|until|once|when|if|then|instead)\b")
+# possible, but I'll send a replacement today", "as the item has been used"), or starts one inside another ("I've
+# refunded the payment that was declined": the payment's clause, not the step)
+_REFUSAL_BREAK = re.compile(r"[,;:()!?\n\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:and|but|so|or|as|because|since|though|"
+                            r"although|while|whereas|however|unless|until|once|when|if|then|instead|that|which|"
+                            r"who|whom)\b")
 _REFUSAL_WORDS = ("n't", "not", "never", "unable", "longer", "declin", "deni", "deny", "reject", "refus", "turned",
                   "impossible", "ineligible", "no ")
 
@@ -295,7 +297,7 @@ def refused_spans(folded: str) -> list[tuple[int, int]]:
         spans.append((m.start(), verb.end() if verb else m.end()))
     anchors = [m.span() for m in _IMPERSONAL_REFUSAL.finditer(folded)] if may_refuse(folded) else []
     if anchors:
-        breaks = [m.span() for m in _CLAUSE_BREAK.finditer(folded)]
+        breaks = [m.span() for m in _REFUSAL_BREAK.finditer(folded)]
         ends = [b for _, b in breaks]
         starts = [a for a, _ in breaks]
         for a, b in anchors:
