@@ -492,6 +492,7 @@ def _zendesk_setting(script: Script, key: str) -> Any:
 def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
                 near_threshold: float, tell: Stage) -> AuditReport:
     from scriptkit.config import load_config
+    from scriptkit.linting import judged as as_read
     from scriptkit.linting import judges_internal_notes, lint_pack
 
     tell(f"Linting {len(pack.scripts)} scripts")
@@ -503,7 +504,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     result = lint_pack(pack, config, grammar=grammar, export_settings=False)
     judged = tuple(p for p in PRACTICES if any(practice_of(r.code, r.name) == p for r in result.rules))
     first: dict[str, Message] = {}
-    for m in result.messages:
+    for m in as_read(result.messages):  # (the replies as judged, which the findings quote: each is marked in them)
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
     export_ids = {m.id: m.raw.export_id for m in library.macros} if library else {}

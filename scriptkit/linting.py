@@ -70,7 +70,8 @@ class LintResult:
     text has a YAML anchor that an alias or a ``<<:`` merge key reuses is not among them: its diagnostic's
     ``fix`` has ``safe`` False and says why), ``report(stream, format)`` writes the result as
     ``scriptkit check --format`` does (a CI job's JUnit or SARIF file). ``messages`` are the rendered replies
-    as they were judged (``Message.as_read``: a link as its text) and ``rules`` the rules that ran. For
+    as written (a link as ``[text](address)``; each one's ``as_read`` is what the rules judged, a link as its
+    text) and ``rules`` the rules that ran. For
     ``lint_text()`` (``scriptkit review``) ``sentences`` gives each sentence's inferred practice, ``turns``
     a transcript's agent turns, ``quoted_from`` where a quoted email thread starts, ``events`` the lines
     of a plain reply left out as chat events (``"*** Dana left the chat ***"``; a line that starts with a
@@ -431,8 +432,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             if (span := seg.source) is not None and (source := span.source) is not None \
                     and source.path not in sources:
                 sources[source.path] = source.text
-    # (the replies as judged, which the findings quote: an audit marks each finding's words in its reply)
-    return LintResult(_sorted(by_key.values()), messages, config, sources, rules=list(plan.active),
+    return LintResult(_sorted(by_key.values()), written, config, sources, rules=list(plan.active),
                       internal_notes=notes)
 
 

@@ -166,7 +166,7 @@ def not_judged(result: LintResult) -> str | None:
 
     if not result.sentences or not result.messages:
         return None
-    reply = result.messages[0]
+    reply = result.messages[0].as_read  # (as the rules read it)
     if judges(reply, expected_language(None)):  # (the linter's own test: free text is expected in English)
         return None
     return (f"not judged: the reply reads as {name_of(language_of(reply.text) or '')}, and the empathy, warmth, "
