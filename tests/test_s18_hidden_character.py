@@ -35,3 +35,10 @@ def test_fix_deletes_them_from_the_file(make_pack: Any) -> None:
     assert "Traceback" not in result.output
     fixed = (Path(root) / "scripts" / "r.yaml").read_text(encoding="utf-8")
     assert "solution: I've refunded you today, and it reaches you by Friday.\n" in fixed
+
+
+def test_a_right_to_left_replys_own_marks_are_left_alone() -> None:
+    hebrew = "I can see how frustrating this is. The \u05de\u05d7\u05d9\u05e8 is 50%\u200f, refunded today."
+    assert codes(hebrew) == []
+    found = [d for d in lint_text(hebrew.replace("\u200f", "\u202e"), config=None).diagnostics if d.code == "SK012"]
+    assert len(found) == 1 and (found[0].fix is None or not found[0].fix.safe)  # (an override: told, not fixed)

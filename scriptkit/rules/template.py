@@ -926,6 +926,10 @@ _HIDDEN = {"\u061c": "ARABIC LETTER MARK", "\u200b": "ZERO WIDTH SPACE", "\u200e
            "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
            "\u2068": "FIRST STRONG ISOLATE", "\u2069": "POP DIRECTIONAL ISOLATE", "\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
 _HIDDEN_RUN = re.compile(f"[{''.join(_HIDDEN)}]+")
+# the marks, embeddings and isolates a right-to-left reply needs to place its numbers and punctuation
+_ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
+_DIRECTION_AIDS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic and their kin
 
 
 @register
@@ -937,7 +941,8 @@ class HiddenCharacter(Rule):
     U+2066-U+2069, the left-to-right and right-to-left marks) and the zero-width space, word joiner
     and byte order mark (U+200B, U+2060, U+FEFF). They come with text pasted from a web page, a chat
     or a word processor, or with an imported macro. The zero-width joiners that emoji and some
-    scripts need are left alone.
+    scripts need are left alone. In a reply with Hebrew or Arabic letters, the marks and isolates that
+    place its numbers and punctuation (U+200E, U+200F, U+061C, U+202A-U+202C, U+2066-U+2069) are its own.
 
     ## Why it matters
     A direction control reorders the line on the customer's screen, so the customer can read other
@@ -955,7 +960,8 @@ class HiddenCharacter(Rule):
 
     ## Fix safety
     Safe: `--fix` deletes the characters where the file holds them as written (not as a `\\u` escape);
-    what the reader sees is unchanged, or shown in the order it was typed.
+    what the reader sees is unchanged, or shown in the order it was typed. In a right-to-left reply
+    only the zero-width ones are deleted: a direction control there is the writer's to judge.
     """
 
     code = "SK012"
@@ -970,14 +976,26 @@ class HiddenCharacter(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         text = message.text
+        right_to_left = None  # (whether the reply has Hebrew or Arabic letters: asked once, where it matters)
         for found in _HIDDEN_RUN.finditer(text):
-            names = list(dict.fromkeys(f"U+{ord(c):04X} ({_HIDDEN[c]})" for c in found[0]))
+            hidden = found[0]
+            if not set(hidden) - _DIRECTION_AIDS:
+                if right_to_left is None:
+                    right_to_left = _RIGHT_TO_LEFT.search(text) is not None
+                if right_to_left:
+                    continue  # (a right-to-left reply's own marks: they place its numbers and punctuation)
+            names = list(dict.fromkeys(f"U+{ord(c):04X} ({_HIDDEN[c]})" for c in hidden))
             what = " and ".join(names) if len(names) <= 2 else f"{', '.join(names[:2])} and {len(names) - 2} more"
+            # (in a right-to-left reply, deleting a direction control moves what the customer sees: no fix)
+            safe = set(hidden) <= _ZERO_WIDTH or not (right_to_left if right_to_left is not None
+                                                       else _RIGHT_TO_LEFT.search(text) is not None)
             yield Finding(found.start(), found.end(),
                           f"an invisible character is in the text: {what}",
                           suggestion="Delete it: it came with pasted or imported text, and it changes how the reply "
-                                     "reads or is searched, not what it says.",
-                          replacement="")
+                                     "reads or is searched, not what it says." if safe else
+                          "Delete it unless it is there to show the right-to-left text in order: it can reorder "
+                          "the line on the customer's screen.",
+                          replacement="" if safe else None)
 
 
 @register
