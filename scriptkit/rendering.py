@@ -923,7 +923,7 @@ def _double_bar(src: TemplateSource) -> PackError | None:
     """'{{ customer.first_name || fallback('there') }}', an 'or' in other languages: Jinja said
     "expected token 'name', got '|'" and blamed the braces."""
     for found in _PRINT.finditer(src.text):
-        bars = found["inside"].find("||")
+        bars = _unquoted_find(found["inside"], "||")
         if bars >= 0:
             name, after = found["inside"][:bars].strip(), found["inside"][bars + 2:]
             filtered = _FILTER_CALL.match(after)
@@ -932,6 +932,19 @@ def _double_bar(src: TemplateSource) -> PackError | None:
                              f"A filter follows one '|': write {{{{ {name} | {filtered[1]} }}}}." if filtered else
                              f"For text to show where it is empty, write {{{{ {name} | fallback('...') }}}}.")
     return None
+
+
+def _unquoted_find(inside: str, needle: str) -> int:
+    """Where ``needle`` is in ``inside`` (a '{{ }}''s text) outside quoted text ("fallback('you || me')"), or -1."""
+    quote = ""
+    for i, char in enumerate(inside):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif inside.startswith(needle, i):
+            return i
+    return -1
 
 
 def _extra_bracket(src: TemplateSource) -> PackError | None:
@@ -1207,7 +1220,8 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               f"To change its text, use a filter: {{{{ {base} | {node.attr} }}}}."
                               if node.attr in env.filters else
                               f"A constant is one text or number: write {{{{ {base} }}}}.")]
-        if not isinstance(node.node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
+        if not isinstance(node.node, (nodes.Name, nodes.Getattr)) and not (
+                isinstance(node.node, nodes.Getitem) and isinstance(node.node.node, (nodes.Name, nodes.Getattr))):
             # ("{{ 'abc'.format }}", "{{ (a ~ b).upper }}"): Python's method of a value, its repr and memory
             # address in the reply, and a different one in each export
             return [PackError(f"text, numbers and lists have no '.{node.attr}' here",

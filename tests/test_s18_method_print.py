@@ -18,6 +18,7 @@ from scriptkit.rendering import _finalize
     ("ref {{ 'abc'.format }}", "format", "Write the text itself"),
     ("ref {{ ('abc' ~ 'd').upper }}", "upper", "use a filter: {{ ... | upper }}"),
     ("ref {{ [1, 2].append }}", "append", "Write the text itself"),
+    ("ref {{ ['a'][0].upper }}", "upper", "use a filter: {{ ... | upper }}"),
 ])
 def test_a_method_of_a_value_is_refused_where_written(make_pack: Any, template: str, attr: str, hint: str) -> None:
     line = f'solution: "I have refunded you today, {template}."'

@@ -76,3 +76,9 @@ def test_a_slip_with_bars_or_brackets_is_told_at_the_slip(make_pack: Any, soluti
     told = errors(make_pack, solution)
     at = col(solution, needle) if needle != ")) }}" else f"{int(col(solution, needle)[:-1]) + 1}:"
     assert told == [f"{at} error: {message}"]
+
+
+def test_bars_inside_quoted_text_are_no_slip(make_pack: Any) -> None:
+    solution = "Thanks {{ order.number | fallback('yours || mine') }} and {{ order number }}."
+    told = errors(make_pack, solution)
+    assert len(told) == 1 and "has spaces inside a name" in told[0], told
