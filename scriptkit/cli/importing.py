@@ -159,10 +159,13 @@ def _list_notes(notes: list[tuple[str, str]]) -> None:
     Gorgias") once, with their count and the first of them, so the notes of single macros are not buried."""
     con = console()
     counts = Counter(note for _, note in notes)
-    for note, count in counts.items():
-        if count >= _SHARED:
-            ids = [script for script, said in notes if said == note]
-            con.print(f"  {count} macros ({', '.join(ids[:3])}{', ...' if count > 3 else ''}): {note}", markup=False)
+    first: dict[str, list[str]] = {}  # (each shared note's first three macros, in one pass: not a pass per note)
+    for script, note in notes:
+        if counts[note] >= _SHARED and len(ids := first.setdefault(note, [])) < 3:
+            ids.append(script)
+    for note, ids in first.items():
+        count = counts[note]
+        con.print(f"  {count} macros ({', '.join(ids)}{', ...' if count > 3 else ''}): {note}", markup=False)
     single = [(script, note) for script, note in notes if counts[note] < _SHARED]
     for script, note in single[:_LISTED]:
         con.print(f"  {script}: {note}", markup=False)

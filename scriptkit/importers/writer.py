@@ -369,7 +369,7 @@ def _written_by_import(path: Path, headers: tuple[str, ...]) -> bool:
             first = handle.read(200)
     except OSError:
         return False
-    return first.startswith(tuple(h.encode() for h in headers))
+    return first.removeprefix(b"\xef\xbb\xbf").startswith(tuple(h.encode() for h in headers))  # (a BOM: Notepad's save)
 
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
