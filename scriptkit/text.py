@@ -251,15 +251,16 @@ def link_marks(text: str, written_out: Callable[[re.Match[str]], bool] | None = 
         pos = m.end()
     _escapes(text, pos, len(text), out)
     if "\\" in text:  # (a line escaped from reading as a list's item: never in a link, which holds no line break)
-        out += [(m.end() - 1, m.end(), DROPPED) for m in _ESCAPED_ITEM.finditer(text)]
+        out += [(m.end() - 1, m.end(), DROPPED) for m in ESCAPED_ITEM.finditer(text)]
         out.sort()
     return [run for run in out if run[0] < run[1]]
 
 
 #: the backslash of a line escaped from reading as a list's item, as in Markdown: ``2024\\. What a year`` and
-#: ``\\- Sam`` are lines of a paragraph, read (and exported) as ``2024. What a year`` and ``- Sam``
-#: (the pattern the exports read, ``scriptkit.targets.base.ESCAPED_ITEM``)
-_ESCAPED_ITEM = re.compile(r"^(\d{1,9})?\\(?=(?(1)\.|-) \S)", re.M)
+#: ``\\- Sam`` are lines of a paragraph, read (and exported) as ``2024. What a year`` and ``- Sam``, which no HTML
+#: export makes a list (an HTML import writes a paragraph's line so where it reads as an item); at a line's start,
+#: or a part's after a placeholder
+ESCAPED_ITEM = re.compile(r"^(\d{1,9})?\\(?=(?(1)\.|-) \S)", re.M)
 
 
 def _unsafe_link(m: re.Match[str]) -> bool:

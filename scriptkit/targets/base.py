@@ -18,6 +18,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
 from scriptkit.text import is_text
 from scriptkit.text import unsafe_address as unsafe_address
@@ -250,11 +251,6 @@ def _text(flat: str) -> str:
     (``2024\\. What a year``, ``\\- Sam``): the line as the customer reads it."""
     return ESCAPED_ITEM.sub(r"\1", flat.replace("\x00\x02", "\x00").replace("\\[", "["))
 
-
-#: the backslash of a line escaped from reading as a list's item: ``2024\\. What a year`` and ``\\- Sam`` are lines of
-#: a paragraph, which no HTML export makes a list (an HTML import writes a paragraph's line so where it reads as an
-#: item); at a line's start, or a part's after a placeholder
-ESCAPED_ITEM = re.compile(r"^(\d{1,9})?\\(?=(?(1)\.|-) \S)", re.M)
 
 
 def link_address(href: str) -> str:
