@@ -517,6 +517,10 @@ FIELD_DOCS: dict[str, str] = {
     "CustomPlaceholder.description": "What the helpdesk fills in.",
     "CustomPlaceholder.sample": "The value `--preview` shows.",
     "CustomPlaceholder.can_be_blank": "Whether a real ticket can leave it empty (then greetings need a fallback).",
+    "CustomPlaceholder.fallback": "A word that reads in its place when it is empty (`there` for a name); SK001 "
+                                  "suggests it.",
+    "CustomPlaceholder.called": "Words that say what it is, to write before it (`your plan`); SK001 suggests "
+                                "them where it starts a sentence.",
 }
 
 

@@ -356,7 +356,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
     titles: dict[str, str] = {}
-    declared = {name: spec.model_dump() for name, spec in pack.meta.placeholders.items()}  # (json keeps them)
+    declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
+                for name, spec in pack.meta.placeholders.items()}  # (json keeps them; SK001's words where given)
     for m in selected:
         script = scripts[m.script_id]
         conf = conf_of(m.script_id)

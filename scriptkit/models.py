@@ -215,6 +215,8 @@ class CustomPlaceholder(_Model):
     description: str = ""
     sample: str = "sample"
     can_be_blank: bool = True
+    fallback: str = ""
+    called: str = ""
 
 
 def is_placeholder_name(name: str) -> bool:
@@ -289,7 +291,7 @@ class Pack(_Model):
     @property
     def catalogue(self) -> Catalogue:
         return Catalogue(
-            PlaceholderSpec(n, p.description, p.sample, p.can_be_blank)
+            PlaceholderSpec(n, p.description, p.sample, p.can_be_blank, p.fallback, p.called)
             for n, p in self.meta.placeholders.items()
         )
 

@@ -131,8 +131,9 @@ def _frame_fault(channel: str, frame: Any) -> tuple[tuple[str, ...], str] | None
 
 
 def _declared(value: Any, places: _Places) -> dict[str, dict[str, Any]]:
-    """The pack's own placeholders as the export declares them (name -> description, sample, can_be_blank)."""
-    fields = {"description": str, "sample": str, "can_be_blank": bool}
+    """The pack's own placeholders as the export declares them (name -> description, sample, can_be_blank, and
+    fallback and called where the pack gives them)."""
+    fields = {"description": str, "sample": str, "can_be_blank": bool, "fallback": str, "called": str}
     good = isinstance(value, dict) and all(
         is_placeholder_name(name) and isinstance(spec, dict)
         and all(key in fields and isinstance(v, fields[key]) for key, v in spec.items())
