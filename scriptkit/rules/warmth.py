@@ -528,7 +528,9 @@ def _customers_time(phrase: str) -> bool:
 # before the phrase, in its sentence: a passive ("will be processed") or our own action ("we will send it")
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|sent|done|made|paid|"
                       r"sold|held|kept|dealt|built|brought|bought|told|found|put|set|cut)\b", re.IGNORECASE)
-_SUBJECT = re.compile(r"\b(?:(I|we|our)|(you|please|kindly))\b", re.IGNORECASE)
+# (our only where it opens the clause, "our team will call": not an object's, "please visit our help centre")
+_SUBJECT = re.compile(r"\b(I|we)\b|(?:^\s*|[,;:]\s*|\b(?:and|but|so|then)\s+)(our)\b|\b(you|please|kindly)\b",
+                      re.IGNORECASE)
 _SENTENCE_CUT = re.compile(r"[.!?\n]")
 
 
@@ -543,7 +545,7 @@ def _not_the_customers_action(text: str, start: int) -> bool:
     for m in _SUBJECT.finditer(before):
         last = m
     if last is not None:
-        return last.group(1) is not None
+        return last.group(3) is None
     return _PASSIVE.search(before) is not None
 
 
