@@ -9,7 +9,9 @@ slot, the text it quotes and its message, so lines moved by an edit elsewhere st
 Each key keeps a count, so a second copy of an accepted phrase is new. A finding of an edited
 slot whose message is the same but for its numbers ('email is 26 words' after a phrase was cut)
 matches an accepted one of that slot that is no longer found: the same problem, quoting the new
-text. Entries no longer found are counted as fixed, and rewriting the baseline drops them.
+text. A finding of the same rule at the same words whose message is worded otherwise (a scriptkit
+upgrade rewords its advice) matches too. Entries no longer found are counted as fixed, and
+rewriting the baseline drops them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,20 +113,39 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
     # then what is still found in the same slot with the same message but other words or numbers: the
     # slot was edited (a phrase fixed), and 'email is 26 words' became 34, or the whole solution
     # SK404 quotes changed; a finding that names its phrase in its message is new when the phrase is
-    same: Counter[Key] = Counter()
+    # and last what is still found at the same words by the same rule with its message worded otherwise: a
+    # scriptkit upgrade rewords a rule's message (its advice), and an accepted finding must stay accepted
+    # (a baseline written before an upgrade failed CI on findings nobody had touched)
+    kept = _match(unmatched, left, _edited)
+    kept = _match(kept, left, _reworded)
+    return [d for d, _ in kept], Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()))
+
+
+def _match(found: list[tuple[Diagnostic, Key]], left: Counter[Key], loose: Callable[[Key], Key]
+           ) -> list[tuple[Diagnostic, Key]]:
+    """``found`` less those that match, by ``loose`` keys, an accepted entry in ``left``, which each match
+    takes from (so ``left`` ends as the entries no finding matched)."""
+    by_loose: dict[Key, list[Key]] = {}
     for k, n in left.items():
-        same[_edited(k)] += n
-    kept: list[Diagnostic] = []
-    for diag, k in unmatched:
-        edited = _edited(k)
-        if same[edited] > 0:
-            same[edited] -= 1
+        if n > 0:
+            by_loose.setdefault(loose(k), []).append(k)
+    kept: list[tuple[Diagnostic, Key]] = []
+    for diag, k in found:
+        entries = by_loose.get(loose(k), [])
+        entry = next((e for e in entries if left[e] > 0), None)
+        if entry is None:
+            kept.append((diag, k))
         else:
-            kept.append(diag)
-    return kept, Applied(hidden=len(diagnostics) - len(kept), fixed=sum(same.values()))
+            left[entry] -= 1
+    return kept
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _reworded(key: Key) -> Key:
+    """A finding's key without its message: the rule, its place and the words it quotes."""
+    return key[:5]
 
 
 def _edited(key: Key) -> Key:
