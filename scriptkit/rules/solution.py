@@ -970,6 +970,8 @@ class UnfilledBlank(Rule):
                 if not _segment_may_hold_marker(seg.text):
                     continue
                 for m in _LEFTOVER.finditer(seg.text):
+                    if m.group(0)[0] == "[" and _escaped_in_file(seg, m.start()):
+                        continue  # ('\[[name]]', '\[STEPS]': a bracket the writer escaped is text, sent as '[')
                     yield Finding(a + m.start(), a + m.end(),
                                   f"'{m.group(0)}' is a fill-in marker that would be sent as is",
                                   _marker_advice(m.group(0), ctx, message.script_id))
@@ -977,6 +979,16 @@ class UnfilledBlank(Rule):
                 yield Finding(a, a + len(seg.marker), f"blank '{seg.name}' has no prompt for the agent",
                               "Add a prompt: flexibility: blanks: - name: ... prompt: what to write here.",
                               severity=Severity.WARNING)
+
+
+def _escaped_in_file(seg: Text, i: int) -> bool:
+    """Whether the character at ``i`` of ``seg`` (as read: a backslash escape already taken off) is written
+    after a backslash in its file."""
+    src = seg.source
+    if src is None or src.source is None or not src.offsets or i >= len(src.offsets):
+        return False
+    at = src.offsets[i]
+    return at > 0 and src.source.text[at - 1] == "\\"
 
 
 def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
