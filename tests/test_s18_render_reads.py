@@ -29,3 +29,19 @@ def test_check_and_render_show_direction_controls_as_a_picture(make_pack: Any) -
         result = CliRunner().invoke(main, args, env={"NO_COLOR": "1"})
         assert "\u202e" not in result.output and "\u202c" not in result.output, args
         assert "you \ufffdtoday\ufffd, and" in result.output, args
+
+
+def test_a_slot_that_starts_with_an_escaped_line_reads_without_its_backslash_on_chat(make_pack: Any,
+                                                                                       tmp_path: Any) -> None:
+    # (chat joins the slots into one paragraph: the slot's first line is mid-line there, and was sent as '2024\.')
+    script = ("id: r\ntitle: R\nchannels: [chat]\nacknowledgment: I can see how frustrating this is.\n"
+              "warm_language: \"2024\\\\. What a year it has been for orders.\"\n"
+              "solution: I've sent a new one today, and it reaches you by Friday.\n")
+    root = make_pack({"r.yaml": script})
+    rendered = CliRunner().invoke(main, ["render", str(root)], env={"NO_COLOR": "1"})
+    assert "this is. 2024. What a year" in rendered.output, rendered.output
+    done = CliRunner().invoke(main, ["export", str(root), "--to", "intercom", "--out", str(tmp_path / "x"),
+                                     "--grammar", "off"])
+    assert done.exit_code == 0, done.output
+    text = next((tmp_path / "x" / "intercom" / "macros").glob("*.txt")).read_text(encoding="utf-8")
+    assert "2024. What a year" in text and "\\" not in text
