@@ -35,7 +35,7 @@ def test_averages_leave_out_the_internal_note_in_text_json_and_html(tmp_path: Pa
     html = tmp_path / "report.html"
     assert runner.invoke(main, ["audit", str(FIXTURE), "--html", str(html)]).exit_code in (0, 1)
     page = html.read_text(encoding="utf-8")
-    assert "Mean of the 2 macro(s) judged on every practice" in page
+    assert "Over the same 2 macro(s) as the overall score" in page
     chart = page[page.index('id="chart-practices"'):]
     assert re.search(r"Flexibility.{0,400}?\b50\b", chart, re.S), chart[:800]
 

@@ -234,9 +234,9 @@ def render_html(report: AuditReport) -> str:
     practice_rows = [(PRACTICE_LABELS[p], float(averages[p] or 0), "#3949ab", "") for p in PRACTICES
                      if averages[p] is not None]
     # (over the macros the overall score is the mean of, as the text report says)
-    practice_note = (f'<p class="muted">Mean of the {len(report.judged_in_full)} macro(s) judged on every practice, '
-                     f'as the overall score; the {report.judged_in_part} judged in part are left out.</p>'
-                     if report.judged_in_part else "")
+    # (the page says once, above, which macros those are and why: here only that these are the same)
+    practice_note = (f'<p class="muted">Over the same {len(report.judged_in_full)} macro(s) as the overall '
+                     'score.</p>' if report.judged_in_part else "")
     common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
                      f"<td>{c.macros}</td><td>{c.count}</td><td>"
                      + "; ".join(f"&ldquo;{_e(t)}&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
