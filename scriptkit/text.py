@@ -259,10 +259,10 @@ def link_marks(text: str, written_out: Callable[[re.Match[str]], bool] | None = 
 #: the backslash of a line escaped from reading as a list's item, as in Markdown: ``2024\\. What a year`` and
 #: ``\\- Sam`` are lines of a paragraph, read (and exported) as ``2024. What a year`` and ``- Sam``, which no HTML
 #: export makes a list (an HTML import writes a paragraph's line so where it reads as an item); at a line's start,
-#: or a part's after a placeholder; and after a space, where a channel that joins the slots into one paragraph
-#: (chat) puts a slot's first line, or the writer wrote it mid-line: no list starts there, and the customer would
-#: see the backslash
-ESCAPED_ITEM = re.compile(r"(?:^|(?<=\s))(\d{1,9})?\\(?=(?(1)\.|-) \S)", re.M)
+#: or a part's after a placeholder; and after a sentence's end and a space, where a channel that joins the slots
+#: into one paragraph (chat) puts a slot's first line: no list starts there, and the customer would see the
+#: backslash (elsewhere mid-line, "type \\- draft", the backslash is the writer's own)
+ESCAPED_ITEM = re.compile(r"(?:^|(?<=[.!?…] ))(\d{1,9})?\\(?=(?(1)\.|-) \S)", re.M)
 
 
 def _unsafe_link(m: re.Match[str]) -> bool:

@@ -203,9 +203,9 @@ def test_a_line_escaped_from_reading_as_a_list_item_is_read_without_its_backslas
     from scriptkit.message import Message
     from scriptkit.text import read_text
 
-    # (mid-line, after a space, as where chat joins a slot's first line to the one before: no list starts
-    # there, and the exports write it without the backslash too; inside a word it is the writer's own)
-    written = "What a year it was.\n2024\\. What a year.\n\\- Sam, and \\- this one, not a\\- b"
+    # (after a sentence's end, as where chat joins a slot's first line to the one before: no list starts
+    # there, and the exports write it without the backslash too; elsewhere mid-line it is the writer's own)
+    written = "What a year it was.\n2024\\. What a year.\n\\- Sam. \\- this one, not type \\- draft"
     message = Message("a", "A", "email", 0, (Text(written, "solution"),))
-    assert message.as_read.text == "What a year it was.\n2024. What a year.\n- Sam, and - this one, not a\\- b"
+    assert message.as_read.text == "What a year it was.\n2024. What a year.\n- Sam. - this one, not type \\- draft"
     assert read_text(written)[0] == message.as_read.text

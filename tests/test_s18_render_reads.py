@@ -45,3 +45,11 @@ def test_a_slot_that_starts_with_an_escaped_line_reads_without_its_backslash_on_
     assert done.exit_code == 0, done.output
     text = next((tmp_path / "x" / "intercom" / "macros").glob("*.txt")).read_text(encoding="utf-8")
     assert "2024. What a year" in text and "\\" not in text
+
+
+def test_a_backslash_mid_sentence_is_the_writers_own(make_pack: Any, tmp_path: Any) -> None:
+    script = ("id: r\ntitle: R\nacknowledgment: I can see how frustrating this is.\n"
+              "solution: 'I''ve sent it today: type \\- draft to hide drafts, by Friday.'\n")
+    root = make_pack({"r.yaml": script})
+    rendered = CliRunner().invoke(main, ["render", str(root), "--channel", "email"], env={"NO_COLOR": "1"})
+    assert "type \\- draft" in rendered.output, rendered.output
