@@ -570,6 +570,13 @@ def check_source(src: TemplateSource, scope: _Scope) -> list[ScriptkitError]:
     return _read_on(src, scope, read) if read else read
 
 
+def _holds_blanked(text: str, offsets: Sequence[int], problem: ScriptkitError, blanked: list[tuple[int, int]]) -> bool:
+    """Whether ``problem`` is at a '{{ }}' of ``text`` that holds a span ``_read_on`` blanked out."""
+    at = problem.location.offset if problem.location is not None else -1
+    return any(offsets[m.start()] <= at <= offsets[m.end() - 1] and any(m.start() <= a < m.end() for a, _ in blanked)
+               for m in re.finditer(r"\{\{.*?\}\}", text, re.DOTALL))
+
+
 MAX_SLIPS = 20  # slips told per text: past that, the first ones are fixed before the rest matter
 
 
@@ -581,12 +588,14 @@ def _read_on(src: TemplateSource, scope: _Scope, slip: list[ScriptkitError]) -> 
     if not offsets:  # (no file to point into: every location would be the text's start)
         return slip
     text, found = src.text, list(slip)
+    blanked: list[tuple[int, int]] = []
     for _ in range(MAX_SLIPS):
         at = found[-1].location.offset if found[-1].location is not None else -1
         span = next((m.span() for m in _PRINT.finditer(text) if offsets[m.start()] <= at <= offsets[m.end() - 1]), None)
         if span is None:
             break
         text = text[:span[0]] + re.sub(r"[^\n]", " ", text[span[0]:span[1]]) + text[span[1]:]
+        blanked.append(span)
         copy = src._replace(text=text)
         try:
             read = _read(copy, scope)
@@ -595,6 +604,8 @@ def _read_on(src: TemplateSource, scope: _Scope, slip: list[ScriptkitError]) -> 
                 break
         except RecursionError:
             break
+        if any(_holds_blanked(text, offsets, p, blanked) for p in read):
+            break  # (a slip of the blanking itself, '{{ {{ x y }} }}' read as an empty '{{ }}': not the writer's)
         found += read
         if not read:
             break
@@ -789,7 +800,8 @@ def _unpaired_quote(src: TemplateSource) -> PackError | None:
     for found in _PRINT.finditer(src.text):
         inside = found["inside"]
         for quote in "'\"":
-            if inside.count(quote) % 2 and not ({"'", '"'} <= set(inside)):  # (one kind: "it's" in '"..."' pairs)
+            # (one kind: "it's" in '"..."' pairs; a quote after a backslash is text: 'it\'s')
+            if (inside.count(quote) - inside.count("\\" + quote)) % 2 and not ({"'", '"'} <= set(inside)):
                 if quote == "'" and (apostrophe := _apostrophe(src)) is not None:
                     return apostrophe
                 return _unclosed_quote(src, quote, src.location_of(found.start("inside") + inside.rindex(quote)))
@@ -936,10 +948,10 @@ def _double_bar(src: TemplateSource) -> PackError | None:
 
 def _unquoted_find(inside: str, needle: str) -> int:
     """Where ``needle`` is in ``inside`` (a '{{ }}''s text) outside quoted text ("fallback('you || me')"), or -1."""
-    quote = ""
+    quote, escaped = "", False
     for i, char in enumerate(inside):
-        if quote:
-            quote = "" if char == quote else quote
+        if quote:  # (a backslash in quoted text escapes the next character: 'it\'s')
+            quote, escaped = ("" if char == quote and not escaped else quote), (char == "\\" and not escaped)
         elif char in "'\"":
             quote = char
         elif inside.startswith(needle, i):
@@ -950,10 +962,10 @@ def _unquoted_find(inside: str, needle: str) -> int:
 def _extra_bracket(src: TemplateSource) -> PackError | None:
     """"fallback('there'))": a ')' that closes nothing (Jinja: "unexpected ')'", and the braces blamed)."""
     for found in _PRINT.finditer(src.text):
-        depth, quote = 0, ""
+        depth, quote, escaped = 0, "", False
         for i, char in enumerate(found["inside"]):
             if quote:
-                quote = "" if char == quote else quote
+                quote, escaped = ("" if char == quote and not escaped else quote), (char == "\\" and not escaped)
             elif char in "'\"":
                 quote = char
             elif char == "(":

@@ -82,3 +82,16 @@ def test_bars_inside_quoted_text_are_no_slip(make_pack: Any) -> None:
     solution = "Thanks {{ order.number | fallback('yours || mine') }} and {{ order number }}."
     told = errors(make_pack, solution)
     assert len(told) == 1 and "has spaces inside a name" in told[0], told
+
+
+def test_an_escaped_quote_inside_a_fallback_is_no_slip(make_pack: Any) -> None:
+    # (YAML's "\\'" is Jinja's \' : the quote is the fallback's text, not its end)
+    solution = "Thanks {{ order.number | fallback('it\\\\'s yours || (mine') }} and {{ order number }}."
+    told = errors(make_pack, solution)
+    assert len(told) == 1 and "has spaces inside a name" in told[0], told
+
+
+def test_a_slip_made_by_reading_on_is_not_told(make_pack: Any) -> None:
+    told = errors(make_pack, "Thanks {{ {{ order number }} }} today.")
+    assert all("   " not in t for t in told), told
+    assert any("has spaces inside a name" in t for t in told), told
