@@ -231,7 +231,13 @@ _PROSE_LABELS = frozenset({"reminder", "summary", "answer", "question", "reason"
                            "warranty", "policy", "location", "website", "web", "app", "contact", "attention",
                            "please", "also", "meanwhile", "yes", "no", "ok", "okay", "first", "second", "then",
                            "finally", "option", "alternatively", "tldr", "why", "what", "how", "when", "where",
-                           "who", "good", "heads", "update", "urgent", "important", "attachment", "attachments"})
+                           "who", "good", "heads", "update", "urgent", "important", "attachment", "attachments",
+                           "sorry", "thanks", "thank", "hi", "hello", "hey", "dear", "welcome", "congratulations",
+                           "apologies", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
+                           "saturday", "sunday", "weekdays", "weekends", "january", "february", "march", "april",
+                           "may", "june", "july", "august", "september", "october", "november", "december",
+                           "morning", "afternoon", "evening", "tonight", "now", "later", "soon", "before", "after",
+                           "done", "fixed", "sent", "status", "plan", "goal", "outcome", "note", "tip"})
 
 
 def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: str) -> set[str]:

@@ -38,6 +38,8 @@ def test_review_refuses_it_located_with_exit_2(tmp_path: object) -> None:
     "Reminder: your order shipped today and arrives Friday.\nHours: we are here nine to five every weekday.",
     "NOTE: I checked the order and it left today.\nSAM: I will email you on Friday with the tracking.",
     "Dana: thanks\nSam: I've sent a new one today, it arrives Friday.",
+    "Monday: I'll call the courier and chase your parcel.\nFriday: I'll refund you if it still hasn't arrived.",
+    "Sorry: I know this has been a long wait for you.\nThanks: I appreciate you bearing with me.",
 ])
 def test_a_replys_labelled_lines_stay_one_reply(text: str) -> None:
     assert lint_text(text).turns in (None, [])
