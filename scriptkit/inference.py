@@ -276,6 +276,9 @@ _IMPERSONAL_REFUSAL = re.compile(
 _REFUSAL_BREAK = re.compile(r"[,;:()!?\n\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:and|but|so|or|as|because|since|though|"
                             r"although|while|whereas|however|unless|until|once|when|if|then|instead|that|which|"
                             r"who|whom)\b")
+# the writer's own action before a refusal in its clause: what is refused there is what the customer met before
+_OWNED_BEFORE = re.compile(r"\b(?:i|we)(?:'ve|'ll|'d)?\s+(?:have\s+|will\s+|had\s+)?(?:just\s+|already\s+)?[a-z]+ed\b"
+                           r"|\b(?:i|we)'ve\b|\b(?:i|we)\s+(?:have|will)\b")
 _REFUSAL_WORDS = ("n't", "not", "never", "unable", "longer", "declin", "deni", "deny", "reject", "refus", "turned",
                   "impossible", "ineligible", "no ")
 
@@ -300,9 +303,15 @@ def refused_spans(folded: str) -> list[tuple[int, int]]:
         breaks = [m.span() for m in _REFUSAL_BREAK.finditer(folded)]
         ends = [b for _, b in breaks]
         starts = [a for a, _ in breaks]
+        owned: dict[int, int] = {}
         for a, b in anchors:
             k = bisect_right(ends, a) - 1  # (the last break that ends before the anchor)
             start = ends[k] if k >= 0 else 0
+            if start not in owned:  # (where the writer's first own action in the clause ends: searched once a clause)
+                own = _OWNED_BEFORE.search(folded, start)
+                owned[start] = own.end() if own else len(folded) + 1
+            if owned[start] <= a:  # ("I've approved the refund you were denied": ours, done)
+                start = a
             k = bisect_left(starts, b)  # (the first break from the anchor's end)
             spans.append((start, starts[k] if k < len(starts) else len(folded)))
     spans.sort()

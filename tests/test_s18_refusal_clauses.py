@@ -18,6 +18,8 @@ def steps_missing(line: str) -> set[str]:
     "Refunds are not possible after 14 days but I will send a replacement today.",
     "I've refunded the payment that was declined, and it reaches you by Friday.",
     "I've re-sent the parcel that was rejected, and it reaches you by Friday.",
+    "I've approved the refund you were denied last week, and it reaches you by Friday.",
+    "I've refunded the order it wasn't possible to ship, and the money reaches you by Friday.",
 ])
 def test_a_step_beside_a_refusal_still_counts(line: str) -> None:
     assert steps_missing(line) == set()
