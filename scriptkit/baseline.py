@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -112,7 +112,7 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
             unmatched.append((diag, k))
     # then what is still found in the same slot with the same message but other words or numbers: the
     # slot was edited (a phrase fixed), and 'email is 26 words' became 34, or the whole solution
-    # SK404 quotes changed; a finding that names its phrase in its message is new when the phrase is
+    # SK404 quotes changed (a finding that names its phrase in its message is new when the phrase is);
     # and last what is still found at the same words by the same rule with its message worded otherwise: a
     # scriptkit upgrade rewords a rule's message (its advice), and an accepted finding must stay accepted
     # (a baseline written before an upgrade failed CI on findings nobody had touched)
@@ -125,18 +125,19 @@ def _match(found: list[tuple[Diagnostic, Key]], left: Counter[Key], loose: Calla
            ) -> list[tuple[Diagnostic, Key]]:
     """``found`` less those that match, by ``loose`` keys, an accepted entry in ``left``, which each match
     takes from (so ``left`` ends as the entries no finding matched)."""
-    by_loose: dict[Key, list[Key]] = {}
+    by_loose: dict[Key, deque[Key]] = {}
     for k, n in left.items():
         if n > 0:
-            by_loose.setdefault(loose(k), []).append(k)
+            by_loose.setdefault(loose(k), deque()).append(k)
     kept: list[tuple[Diagnostic, Key]] = []
     for diag, k in found:
-        entries = by_loose.get(loose(k), [])
-        entry = next((e for e in entries if left[e] > 0), None)
-        if entry is None:
+        entries = by_loose.get(loose(k))
+        while entries and left[entries[0]] <= 0:  # (an entry used up is dropped once: linear in all)
+            entries.popleft()
+        if not entries:
             kept.append((diag, k))
         else:
-            left[entry] -= 1
+            left[entries[0]] -= 1
     return kept
 
 

@@ -529,8 +529,8 @@ def _customers_time(phrase: str) -> bool:
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|sent|done|made|paid|"
                       r"sold|held|kept|dealt|built|brought|bought|told|found|put|set|cut)\b", re.IGNORECASE)
 # (our only where it opens the clause, "our team will call": not an object's, "please visit our help centre")
-_SUBJECT = re.compile(r"\b(I|we)\b|(?:^\s*|[,;:]\s*|\b(?:and|but|so|then)\s+)(our)\b|\b(you|please|kindly)\b",
-                      re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(I|we)\b|(?:^\s*|[,;:]\s*|\b(?:and|but|so|then|because|since|once|when|if|as|while|until|"
+                      r"after|before|that)\s+)(our)\b|\b(you|please|kindly)\b", re.IGNORECASE)
 _SENTENCE_CUT = re.compile(r"[.!?\n]")
 
 
