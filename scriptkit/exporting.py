@@ -229,6 +229,7 @@ def check_settings(pack: Pack) -> None:
         # (their problems are the same; where one is about a setting neither block holds, each script lacks
         # it, and each is named at its own place)
         pack_alone: list[Problem] | None = None
+        given: dict[tuple[str, ...], bool] = {}  # (a setting some script gives: see _pack_wide)
         for script in pack.scripts:
             own = name in script.export
             if own or pack_alone is None:
@@ -241,7 +242,7 @@ def check_settings(pack: Pack) -> None:
             else:
                 found = pack_alone
             for p in found:
-                wide = None if own else _pack_wide(p, pack, name)
+                wide = None if own else _pack_wide(p, pack, name, given)
                 where = wide or _setting_location(p, script, pack, name)
                 if p.severity == Severity.ERROR and (p.message, where) not in wrong:
                     hint = _pack_wide_hint(p, name) if wide else p.hint
@@ -334,6 +335,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     scripts = {s.id: s for s in pack.scripts}
     one_body = target.variants == "first"
     confs: dict[str, dict[str, Any]] = {}
+    given: dict[tuple[str, ...], bool] = {}  # (a setting some script gives: see _pack_wide)
 
     def conf_of(script_id: str) -> dict[str, Any]:
         if script_id not in confs:
@@ -398,7 +400,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                 problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{titles[title]}'",
                                         "Give one of the scripts a distinct title."))
             titles.setdefault(title, m.script_id)
-        found.extend(_diagnostic(p, target, message, script, pack) for p in problems)
+        found.extend(_diagnostic(p, target, message, script, pack, given) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
 
@@ -533,8 +535,9 @@ def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: s
     return found
 
 
-def _diagnostic(p: Problem, target: Target, message: Message, script: Script, pack: Pack) -> Diagnostic:
-    location = _where(p, message, script, pack, target.name)
+def _diagnostic(p: Problem, target: Target, message: Message, script: Script, pack: Pack,
+                given: dict[tuple[str, ...], bool]) -> Diagnostic:
+    location = _where(p, message, script, pack, target.name, given)
     text, hint = p.message, p.hint or None
     layout = _DEFAULT_LAYOUT.fullmatch(location.file)
     if layout is not None:
@@ -577,7 +580,8 @@ def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,
     return text, hint, where
 
 
-def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str) -> Location:
+def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str,
+           given: dict[tuple[str, ...], bool]) -> Location:
     origin = script.origin
     if p.location is not None:
         return p.location
@@ -585,7 +589,7 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
         return origin.location(p.script_key)
     # (a problem of the text that names no setting, such as a folder name made of the title, is placed at
     # the title below, not at whatever the first export block holds)
-    if p.code == "SK506" and target not in script.export and (wide := _pack_wide(p, pack, target)) is not None:
+    if p.code == "SK506" and target not in script.export and (wide := _pack_wide(p, pack, target, given)) is not None:
         return wide
     if p.code == "SK506" and (setting := _setting_location(p, script, pack, target, any_block=False)) is not None:
         return setting
@@ -635,14 +639,18 @@ def _setting_location(p: Problem, script: Script, pack: Pack, target: str, *,
     return owners[0][0].location(("export", target)) if owners and any_block else None
 
 
-def _pack_wide(p: Problem, pack: Pack, target: str) -> Location | None:
+def _pack_wide(p: Problem, pack: Pack, target: str, given: dict[tuple[str, ...], bool]) -> Location | None:
     """Where pack.yaml's block sets what makes a setting needed that no block of the pack holds ('visibility:
     groups' and no group_ids anywhere): a script with no block of its own has the pack's alone, so the problem
-    is the pack's, told once there, not at each such script (24 scripts, 24 errors alike)."""
+    is the pack's, told once there, not at each such script (24 scripts, 24 errors alike). ``given``: whether
+    a script gives a setting, asked once per setting of a run (each script's problem asks it)."""
     conf = pack.meta.export.get(target)
     if not p.setting or pack.origin is None or not isinstance(conf, Mapping) or _holds(conf, p.setting):
         return None
-    if any(isinstance(own := s.export.get(target), Mapping) and _holds(own, p.setting) for s in pack.scripts):
+    if p.setting not in given:
+        given[p.setting] = any(isinstance(own := s.export.get(target), Mapping) and _holds(own, p.setting)
+                               for s in pack.scripts)
+    if given[p.setting]:
         return None  # (some scripts give it: each that does not is named, as one that forgot it)
     key = next((k for k in conf if f"({k}:" in p.message or f"'{k}'" in p.message), None)
     return pack.origin.location(("export", target, key) if key is not None else ("export", target))
