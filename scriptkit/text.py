@@ -188,6 +188,9 @@ def is_text(value: object) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
+#: the direction controls: marks, embeddings, overrides and isolates, which reorder the rest of a line on screen
+DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 #: half of a UTF-16 pair ('\ud83d' escaped alone in JSON or YAML): Python keeps it, every later write fails
 HALF_CHARACTER = re.compile("[\ud800-\udfff]")
 

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from scriptkit.diagnostics import Diagnostic, Severity
 from scriptkit.reporters import by_sentence, display_path, not_judged, whole_reply_apart
+from scriptkit.text import DIRECTION_CONTROLS
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult, SentenceNote
@@ -34,7 +35,7 @@ _VISIBLE = {**{c: 0x2400 + c for c in (*range(0x00, 0x09), *range(0x0B, 0x0D), *
             0x7F: 0x2421, **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
             # the direction controls, which reorder the rest of the terminal's line (the report would show
             # other words than the file holds): '�' in their place
-            **dict.fromkeys((0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)), 0xFFFD)}
+            **dict.fromkeys(map(ord, DIRECTION_CONTROLS), 0xFFFD)}
 # (found by a search, then replaced: ``str.translate`` with a table is some 15 times slower on a
 # text that is not ASCII, 0.3 s on a report of 2 MB)
 _CONTROL = re.compile("[" + "".join(map(chr, _VISIBLE)) + "]")

@@ -14,6 +14,7 @@ import math
 import random
 import re
 import struct
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -28,7 +29,7 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
-from scriptkit.text import sentence_spans, trimmed
+from scriptkit.text import DIRECTION_CONTROLS, sentence_spans, trimmed
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
     from scriptkit.models import Pack, Script
@@ -919,16 +920,11 @@ class RepeatedText(Rule):
 # line on screen (a "Trojan Source" disguise: the customer reads other words than the writer checked),
 # and the zero-width ones split a word for every search, copy and spell check. Not the joiners
 # (U+200C, U+200D): emoji sequences and scripts such as Persian need them.
-_HIDDEN = {"\u061c": "ARABIC LETTER MARK", "\u200b": "ZERO WIDTH SPACE", "\u200e": "LEFT-TO-RIGHT MARK",
-           "\u200f": "RIGHT-TO-LEFT MARK", "\u202a": "LEFT-TO-RIGHT EMBEDDING",
-           "\u202b": "RIGHT-TO-LEFT EMBEDDING", "\u202c": "POP DIRECTIONAL FORMATTING",
-           "\u202d": "LEFT-TO-RIGHT OVERRIDE", "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2060": "WORD JOINER",
-           "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
-           "\u2068": "FIRST STRONG ISOLATE", "\u2069": "POP DIRECTIONAL ISOLATE", "\ufeff": "ZERO WIDTH NO-BREAK SPACE"}
-_HIDDEN_RUN = re.compile(f"[{''.join(_HIDDEN)}]+")
-# the marks, embeddings and isolates a right-to-left reply needs to place its numbers and punctuation
 _ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
-_DIRECTION_AIDS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
+_HIDDEN = DIRECTION_CONTROLS | _ZERO_WIDTH
+_HIDDEN_RUN = re.compile(f"[{''.join(sorted(_HIDDEN))}]+")
+# the marks, embeddings and isolates a right-to-left reply needs to place its numbers and punctuation
+_DIRECTION_AIDS = DIRECTION_CONTROLS - {"\u202d", "\u202e"}
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic and their kin
 
 
@@ -984,7 +980,7 @@ class HiddenCharacter(Rule):
                     right_to_left = _RIGHT_TO_LEFT.search(text) is not None
                 if right_to_left:
                     continue  # (a right-to-left reply's own marks: they place its numbers and punctuation)
-            names = list(dict.fromkeys(f"U+{ord(c):04X} ({_HIDDEN[c]})" for c in hidden))
+            names = list(dict.fromkeys(f"U+{ord(c):04X} ({unicodedata.name(c)})" for c in hidden))
             what = " and ".join(names) if len(names) <= 2 else f"{', '.join(names[:2])} and {len(names) - 2} more"
             # (in a right-to-left reply, deleting a direction control moves what the customer sees: no fix)
             safe = set(hidden) <= _ZERO_WIDTH or not (right_to_left if right_to_left is not None
