@@ -1097,7 +1097,9 @@ def _is_ref(node: nodes.Node | None, scope: _Scope) -> bool:
     """Whether ``node`` evaluates to a placeholder or blank (known only after the build)."""
     if isinstance(node, nodes.Filter) and node.name in _REF_FILTERS:
         return _is_ref(node.node, scope)
-    return (isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name)
+    named = isinstance(node, nodes.Getattr) or (  # (order.number, or order['number'])
+        isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str))
+    return (named and isinstance(node, (nodes.Getattr, nodes.Getitem)) and isinstance(node.node, nodes.Name)
             and (node.node.name in scope.namespaces or node.node.name == BLANK_NAMESPACE))
 
 
@@ -1177,7 +1179,9 @@ def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line
 
 
 def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str],
-                bases: Mapping[int, str | None]) -> list[ScriptkitError]:
+                bases: Mapping[int, str | None], at: Location | None = None) -> list[ScriptkitError]:
+    """The problems of one node of a template's tree; ``at``, where a field it reads is written, when
+    that is not where its name is found on its line (``order['x']``, read as ``order.x``)."""
     line = getattr(node, "lineno", 1)
     env = _env()
     tag = _FILE_TAGS.get(type(node))
@@ -1232,8 +1236,19 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               f"To change its text, use a filter: {{{{ {base} | {node.attr} }}}}."
                               if node.attr in env.filters else
                               f"A constant is one text or number: write {{{{ {base} }}}}.")]
+        if isinstance(node.node, nodes.Getitem) and isinstance(node.node.node, nodes.Name) \
+                and node.node.node.name in scope.constants and node.node.node.name not in stored \
+                and not (isinstance(node.node.arg, nodes.Const) and isinstance(node.node.arg.value, str)):
+            # ('support_hours[0].upper'): a letter of a constant's text has Python's methods only; the
+            # sandbox's refusal named 'str' objects
+            return [PackError(f"text, numbers and lists have no '.{node.attr}' here",
+                              _at(src, line, rf"\]\s*\.\s*({re.escape(node.attr)})\b", 1),
+                              f"To change the text, use a filter: {{{{ ... | {node.attr} }}}}."
+                              if node.attr in env.filters else
+                              "Write the text itself, or a constant's or placeholder's name.")]
         if not isinstance(node.node, (nodes.Name, nodes.Getattr)) and not (
-                isinstance(node.node, nodes.Getitem) and isinstance(node.node.node, (nodes.Name, nodes.Getattr))):
+                isinstance(node.node, nodes.Getitem) and (isinstance(node.node.node, (nodes.Name, nodes.Getattr))
+                                                          or _ref_name(node.node.node, scope, stored))):
             # ("{{ 'abc'.format }}", "{{ (a ~ b).upper }}"): Python's method of a value, its repr and memory
             # address in the reply, and a different one in each export
             return [PackError(f"text, numbers and lists have no '.{node.attr}' here",
@@ -1241,36 +1256,33 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               f"To change the text, use a filter: {{{{ ... | {node.attr} }}}}."
                               if node.attr in env.filters else
                               "Write the text itself, or a constant's or placeholder's name.")]
-        inner = node.node
-        if (isinstance(inner, nodes.Getattr) and isinstance(inner.node, nodes.Name) and _is_ref(inner, scope)
-                and inner.node.name not in stored and (f"{inner.node.name}.{inner.attr}" in scope.catalogue
-                                                       or inner.attr in scope.blanks)):
-            # ('order.number.upper'): the helpdesk or the agent fills the value in later; nothing is inside it yet
-            name, what = f"{inner.node.name}.{inner.attr}", "blank" if inner.node.name == BLANK_NAMESPACE \
-                else "placeholder"
-            return [PackError(f"'{name}' is a {what}: it has no '.{node.attr}'",
-                              _at(src, line, rf"\b{re.escape(inner.attr)}\s*\.\s*({re.escape(node.attr)})\b", 1),
-                              f"Write {{{{ {name} }}}}: it is filled in after scriptkit builds the reply, so "
-                              "nothing can change it or look inside it.")]
+        name = _known_ref(node.node, scope, stored)
+        if name is not None:
+            # ('order.number.upper', "order['number'].upper", '(order.number).upper'): the helpdesk or the
+            # agent fills the value in later; nothing is inside it yet
+            field = re.escape(name.split(".", 1)[1])
+            return [PackError(f"'{name}' is a {_ref_kind(name)}: it has no '.{node.attr}'",
+                              _at(src, line, rf"\b{field}\b(?:['\"]\s*\])?[\s)]*\.\s*({re.escape(node.attr)})\b", 1),
+                              _REF_UNCHANGED.format(name=name))]
         if isinstance(node.node, nodes.Name):
             base = node.node.name
             if base == BLANK_NAMESPACE:
                 if node.attr not in scope.blanks:
                     if src.path[:1] == ("channels",):  # a layout in pack.yaml: no script's blanks are there
                         return [PackError(f"blank '{node.attr}' cannot be in pack.yaml's {src.path[1]} {src.slot}",
-                                          src.location_of_line(line, node.attr),
+                                          at or src.location_of_line(line, node.attr),
                                           "A blank belongs to one script, which declares it; pack.yaml's greetings "
                                           "and sign-offs are shared. Use a placeholder or a constant here, e.g. "
                                           "{{ customer.first_name | fallback('there') }}.")]
                     return [PackError(f"blank '{node.attr}' is used but not declared",
-                                      src.location_of_line(line, node.attr),
+                                      at or src.location_of_line(line, node.attr),
                                       f"Declare it under flexibility: blanks: - name: {node.attr}"
                                       + _close(node.attr, scope.blanks, " (or did you mean '{}'?)"))]
             elif base in scope.namespaces and base not in stored:
                 name = f"{base}.{node.attr}"
                 if name not in scope.catalogue:
                     meant = _in_lower_case(base, node.attr, scope)  # ('customer.FIRST_NAME': capitals typed)
-                    return [PackError(f"unknown placeholder '{name}'", src.location_of_line(line, node.attr),
+                    return [PackError(f"unknown placeholder '{name}'", at or src.location_of_line(line, node.attr),
                                       f"Did you mean '{meant}'? Placeholder names are written in lower case."
                                       if meant is not None and "." in meant else
                                       _close(name, scope.catalogue.names, "Did you mean '{}'? ")
@@ -1280,7 +1292,7 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         if isinstance(node.arg, nodes.Const) and str(node.arg.value).startswith("_"):
             return [TemplateSecurityError("access to private attributes is not allowed in templates",
                                           src.location_of_line(line), None)]
-        return []
+        return _subscript_problems(node, src, scope, stored, line)
     if isinstance(node, nodes.Name) and node.ctx == "load":
         name = node.name
         if name in scope.constants or name in stored or name in ("loop", "true", "false", "none"):
@@ -1341,6 +1353,91 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                  if callee else src.location_of_line(line))
         return [TemplateSecurityError("calling functions is not allowed in templates",
                                       where, "Use constants, placeholders and filters.")]
+    return []
+
+
+_REF_UNCHANGED = ("Write {{{{ {name} }}}}: it is filled in after scriptkit builds the reply, so nothing can change it "
+                  "or look inside it.")
+
+
+def _ref_kind(name: str) -> str:
+    return "blank" if name.startswith(BLANK_NAMESPACE + ".") else "placeholder"
+
+
+def _ref_name(node: nodes.Node, scope: _Scope, stored: set[str]) -> str | None:
+    """The placeholder or blank ``node`` reads, written ``order.number`` or ``order['number']``
+    ('order.number', known or not), or None when it reads none; through its fallback, which leaves it one."""
+    if isinstance(node, nodes.Filter) and node.name in _REF_FILTERS and node.node is not None:
+        return _ref_name(node.node, scope, stored)
+    if isinstance(node, nodes.Getattr):
+        field = node.attr
+    elif isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+        field = node.arg.value
+    else:
+        return None
+    base = node.node
+    if not isinstance(base, nodes.Name) or base.name in stored or (
+            base.name not in scope.namespaces and base.name != BLANK_NAMESPACE):
+        return None
+    return f"{base.name}.{field}"
+
+
+def _known_ref(node: nodes.Node, scope: _Scope, stored: set[str]) -> str | None:
+    """``_ref_name`` where the pack knows it (a placeholder of its catalogue, a blank the script declares)."""
+    name = _ref_name(node, scope, stored)
+    if name is None:
+        return None
+    if name in scope.catalogue or (_ref_kind(name) == "blank" and name.split(".", 1)[1] in scope.blanks):
+        return name
+    return None
+
+
+def _subscript(node: nodes.Getitem) -> str:
+    """What a subscript picks, for a message: 'part [0]', "part ['x']", 'part [1:3]'; 'parts' for any other."""
+    def part(value: nodes.Node | None) -> str | None:
+        if value is None:
+            return ""
+        if isinstance(value, nodes.Const) and isinstance(value.value, (str, int)) and not isinstance(value.value, bool):
+            return repr(value.value) if len(repr(value.value)) <= 40 else None
+        return None
+    arg = node.arg
+    if isinstance(arg, nodes.Slice):
+        pieces = [part(arg.start), part(arg.stop)] + ([part(arg.step)] if arg.step is not None else [])
+        shown = [p for p in pieces if p is not None]
+        return "part [" + ":".join(shown) + "]" if len(shown) == len(pieces) else "parts"
+    one = part(arg) if arg is not None else None
+    return f"part [{one}]" if one else "parts"
+
+
+def _subscript_problems(node: nodes.Getitem, src: TemplateSource, scope: _Scope, stored: set[str],
+                        line: int) -> list[ScriptkitError]:
+    """A subscript of a placeholder or blank ('order.number[0]'), of a namespace with no field name
+    ('order[0]'), a field name in brackets that is no placeholder ("order['x']"), or a name in brackets
+    on a constant ("support_hours['x']"): said where written, not as Python's objects when the slot is built."""
+    inner = node.node
+    name = _known_ref(inner, scope, stored)
+    if name is not None:  # ('order.number[0]', '(order.number)[0]'): nothing is inside it yet
+        field = re.escape(name.split(".", 1)[1])
+        return [PackError(f"'{name}' is a {_ref_kind(name)}: it has no {_subscript(node)}",
+                          _at(src, line, rf"\b{field}\b[^\[]{{0,200}}?(\[)", 1),
+                          _REF_UNCHANGED.format(name=name))]
+    if not isinstance(inner, nodes.Name) or inner.name in stored:
+        return []
+    base = inner.name
+    if base in scope.namespaces or base == BLANK_NAMESPACE:
+        arg = node.arg
+        if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
+            # ("order['x']"): order.x written in brackets, checked as that
+            return _check_node(nodes.Getattr(inner, arg.value, "load", lineno=line), src, scope, stored,
+                               {id(inner): arg.value}, at=_at(src, line, rf"\b{re.escape(base)}\s*\[\s*['\"]()", 1))
+        return [PackError(f"'{base}' needs a field, e.g. {{{{ {base}.{_example_field(base, scope)} }}}}",
+                          _at(src, line, rf"\b{re.escape(base)}\s*(\[)", 1),
+                          "Placeholders and blanks are written namespace.field.")]
+    if base in scope.constants and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+        # ("support_hours['x']"): a constant is one text or number, with no named parts
+        return [PackError(f"'{base}' is a constant: it has no {_subscript(node)}",
+                          _at(src, line, rf"\b{re.escape(base)}\s*(\[)", 1),
+                          f"A constant is one text or number: write {{{{ {base} }}}}.")]
     return []
 
 
