@@ -432,8 +432,8 @@ class CorporatePhrase(Rule):
     in the YAML. A phrasal verb takes a pronoun object inside it ("expedite it" -> "speed it
     up"), and "at your (earliest) convenience" -> "when you get a moment" is made only where the
     customer is asked to act ("Please reply ..."): after a passive or our own action ("your
-    refund will be processed ...") it is reported with no fix, since the rewrite would say the
-    customer does it. Other rewrites are shown as suggestions for a person to make.
+    refund will be processed ...", "we'll refund you ...") it is reported with no fix, since the
+    rewrite would say the customer does it. Other rewrites are shown as suggestions for a person to make.
     """
 
     code = "SK201"
@@ -532,17 +532,45 @@ _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?(?:\w
 _SUBJECT = re.compile(r"\b(I|we)\b|(?:^\s*|[,;:]\s*|\b(?:and|but|so|then|because|since|once|when|if|as|while|until|"
                       r"after|before|that)\s+)(our)\b|\b(you|please|kindly)\b", re.IGNORECASE)
 _SENTENCE_CUT = re.compile(r"[.!?\n]")
+# the words after which "you" is who acts: a clause's start ("and you can"), a question's or a condition's
+# verb ("could you", "should you"), a request ("we suggest you call", "we ask that you"), or what comes from the
+# customer ("we look forward to hearing from you")
+_YOU_ACTS_AFTER = frozenset((
+    "and", "but", "or", "so", "then", "because", "since", "once", "when", "whenever", "if", "as", "while",
+    "until", "after", "before", "that", "where", "unless", "please", "kindly", "from",
+    "can", "could", "will", "would", "should", "do", "does", "did", "may", "might", "shall", "must", "are",
+    "were", "have", "has", "had",
+    "ask", "asked", "need", "needs", "want", "wants", "suggest", "recommend", "request", "require", "invite",
+    "encourage", "urge", "expect", "prefer"))
+# ... or before which: its verb ("you're", "you can", "we need you to")
+_YOU_ACT = re.compile(r"['’](?:re|ll|d|ve)\b|\s+(?:to|can|could|will|would|should|may|might|must|need|needs|want|"
+                      r"wish|are|were|have|had|do|did|don['’]t|can['’]t|won['’]t)\b", re.IGNORECASE)
+
+
+def _you_acts(before: str, m: re.Match[str]) -> bool:
+    """Whether the "you" that ``m`` found in ``before`` is who acts there ("could you send it", "you can
+    visit"), not the object of what we do ("we'll refund you", "I'll call you back", "we'll get back to you")."""
+    if _YOU_ACT.match(before, m.end()):
+        return True
+    head = before[:m.start()].rstrip()
+    if not head or head[-1] in ",;:(":
+        return True
+    word = head.rsplit(None, 1)[-1].strip("\"'“”‘’(").lower()
+    return word in _YOU_ACTS_AFTER or word.endswith(("n't", "n’t"))  # ("can't you", "won't you")
 
 
 def _not_the_customers_action(text: str, start: int) -> bool:
     """Whether what is timed "at your convenience" is done by us or by nobody named (a passive), not asked
     of the customer: the last of I/we/our and you/please/kindly before it in its sentence is ours, or there is
     none and the verb is passive. "Please reply at your earliest convenience" and "could you send it at your
-    convenience" are the customer's."""
+    convenience" are the customer's; a "you" that is what we act on ("we'll refund you", "I'll call you back")
+    names no one acting, so "We'll refund you at your convenience" is ours."""
     cut = max((m.end() for m in _SENTENCE_CUT.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
     before = text[cut:start]
     last = None
     for m in _SUBJECT.finditer(before):
+        if m.group(3) is not None and m.group(3).lower() == "you" and not _you_acts(before, m):
+            continue
         last = m
     if last is not None:
         return last.group(3) is None
