@@ -537,8 +537,10 @@ def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: s
 
 def _diagnostic(p: Problem, target: Target, message: Message, script: Script, pack: Pack,
                 given: dict[tuple[str, ...], bool]) -> Diagnostic:
-    location = _where(p, message, script, pack, target.name, given)
-    text, hint = p.message, p.hint or None
+    location, wide = _where(p, message, script, pack, target.name, given)
+    # (told at pack.yaml for every script without a block of its own: the hint says so, as check's does,
+    # not "add it to this script")
+    text, hint = p.message, (_pack_wide_hint(p, target.name) if wide else p.hint) or None
     layout = _DEFAULT_LAYOUT.fullmatch(location.file)
     if layout is not None:
         text, hint, location = _in_default_layout(p, layout.group(1), target.name, pack, location)
@@ -581,7 +583,16 @@ def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,
 
 
 def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str,
-           given: dict[tuple[str, ...], bool]) -> Location:
+           given: dict[tuple[str, ...], bool]) -> tuple[Location, bool]:
+    """Where an export problem is told, and whether that is pack.yaml's block for every script without
+    one of its own (``_pack_wide``)."""
+    if p.code == "SK506" and p.location is None and not (p.script_key and script.origin is not None) \
+            and target not in script.export and (wide := _pack_wide(p, pack, target, given)) is not None:
+        return wide, True
+    return _where_in_script(p, message, script, pack, target), False
+
+
+def _where_in_script(p: Problem, message: Message, script: Script, pack: Pack, target: str) -> Location:
     origin = script.origin
     if p.location is not None:
         return p.location
@@ -589,8 +600,6 @@ def _where(p: Problem, message: Message, script: Script, pack: Pack, target: str
         return origin.location(p.script_key)
     # (a problem of the text that names no setting, such as a folder name made of the title, is placed at
     # the title below, not at whatever the first export block holds)
-    if p.code == "SK506" and target not in script.export and (wide := _pack_wide(p, pack, target, given)) is not None:
-        return wide
     if p.code == "SK506" and (setting := _setting_location(p, script, pack, target, any_block=False)) is not None:
         return setting
     if p.code == "SK502" and (longest := _longest_slot(message)) is not None:
