@@ -71,12 +71,12 @@ def say_detected(file: str, given: str | None, read_as: str) -> None:
 
 def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                  skip_bad: bool) -> Library:
-    from scriptkit.importers import import_libraries
+    from scriptkit.importers import CLI_WORDING, import_libraries
     from scriptkit.importers.tabular import parse_mapping, parse_where
 
     with progress(f"Reading {Path(files[0]).name}") as tick:
         library = import_libraries(files, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
-                                   progress=tick)
+                                   progress=tick, wording=CLI_WORDING)
     for part in library.parts or [library]:
         say_detected(part.source, fmt, part.read_as)
     library.hold_back_too_long()  # (a macro check would refuse once written: unreadable, named)

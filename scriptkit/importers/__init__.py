@@ -22,11 +22,14 @@ from typing import Any
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named
 from scriptkit.importers.common import (
+    API_WORDING,
+    CLI_WORDING,
     MAX_FILE_BYTES,
     ItemProblem,
     RawItem,
     ReadOptions,
     UnexpectedShape,
+    Wording,
     half_character,
     lone_item,
     refuse_archive,
@@ -210,9 +213,6 @@ def _reader(fmt: str) -> Callable[[Path, ReadOptions], Any]:
     return getattr(importlib.import_module(f"scriptkit.importers.{module}"), func)  # type: ignore[no-any-return]
 
 
-_UNREADABLE = "Fix the item, or pass --skip-bad to import the rest."
-
-
 #: The channel a helpdesk's macros are replies on, where it is not email: Intercom's are sent in its
 #: messenger, so they are judged by chat's length limits, not email's 50-125 words.
 CHANNEL_OF: dict[str, str] = {"intercom": "chat"}
@@ -224,7 +224,8 @@ class Library:
 
     source: str
     format: str
-    hint: str = _UNREADABLE  # for every unreadable item
+    #: for every unreadable item: the helpdesk whose export the file looks like, else None (the wording's skip_bad)
+    hint: str | None = None
     macros: list[ImportedMacro] = field(default_factory=list)
     problems: list[ItemProblem] = field(default_factory=list)  # unreadable items
     skipped: list[ItemProblem] = field(default_factory=list)  # items without reply text
@@ -232,6 +233,8 @@ class Library:
     parts: list[Library] = field(default_factory=list)
     #: notes on an export file as a whole, not on one macro (a CSV's columns not read): in pack.yaml's header
     notes: list[str] = field(default_factory=list)
+    #: whose words its errors and notes speak in: the Python API's (``fmt``) or the command line's (``--from``)
+    wording: Wording = API_WORDING
 
     @property
     def label(self) -> str:
@@ -254,7 +257,7 @@ class Library:
 
     def raise_if_unreadable(self) -> None:
         """Every unreadable item as one located error (exit code 2)."""
-        errors = [ImportFormatError(f"{p.item}: {p.message}", p.location, part.hint)
+        errors = [ImportFormatError(f"{p.item}: {p.message}", p.location, part.hint or part.wording.skip_bad)
                   for part in self.parts or [self] for p in part.problems]
         if errors:
             raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
@@ -284,13 +287,13 @@ class Library:
         if where:
             wanted = " and ".join(f"{column}={value}" for column, value in where.items())
             raise ImportFormatError(f"nothing to {action}: no item has {wanted}", Location(self.source, 1, 1),
-                                    "--where matches the whole value of the column, exactly (case too).")
+                                    f"{self.wording.where} matches the whole value of the column, exactly (case too).")
         if self.problems:  # --skip-bad left out every item
             nothing = ImportFormatError(f"nothing to {action}: none of the items could be read",
                                         Location(self.source, 1, 1), "Fix the items listed above.")
             if listed:
                 raise nothing
-            hint = "Fix the item." if self.hint == _UNREADABLE else self.hint  # (or the helpdesk it looks like)
+            hint = self.hint or "Fix the item."  # (or the helpdesk it looks like)
             raise ErrorGroup([*(ImportFormatError(f"{p.item}: {p.message}", p.location, hint) for p in self.problems),
                               nothing])
         if not self.skipped:
@@ -344,14 +347,19 @@ class Library:
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
                      mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
-                     progress: Callable[[int], None] | None = None) -> Library:
+                     progress: Callable[[int], None] | None = None, wording: Wording = CLI_WORDING) -> Library:
     """Several exports read as one library: a folder of Markdown files, an export per language or per
     brand. Each file is read as ``import_library`` reads it (its own format, told by its shape or
     suffix, or ``fmt``); script ids stay distinct across the files, and macros of one title in
     different files name each other, as they do within one. One path is ``import_library``.
+
+    ``wording``: whose words the errors speak in. This is what the commands read through (``scriptkit import``,
+    and ``audit`` of export files, whose ``scriptkit.audit.audit`` speaks in flags too), so the command
+    line's by default (``--from zendesk``); ``import_library``, the public API, speaks in its keywords
+    (``fmt='zendesk'``), and so does this given ``API_WORDING``.
     """
     if len(paths) == 1:
-        return import_library(paths[0], fmt, mapping=mapping, where=where, progress=progress)
+        return import_library(paths[0], fmt, mapping=mapping, where=where, progress=progress, wording=wording)
     seen: dict[Path, str | Path] = {}
     for path in paths:  # (a glob and a name of the same file: every macro of it would be there twice)
         if (first := seen.get(Path(path).resolve())) is not None:
@@ -361,9 +369,10 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
         seen[Path(path).resolve()] = path
     taken: set[str] = set()
     parts = [import_library(path, fmt, mapping=mapping, where=where, progress=progress, taken=taken,
-                            titles_named=False) for path in paths]
+                            titles_named=False, wording=wording) for path in paths]
     formats = sorted({part.format for part in parts})
-    library = Library(parts[0].source, formats[0] if len(formats) == 1 else "+".join(formats), parts=parts)
+    library = Library(parts[0].source, formats[0] if len(formats) == 1 else "+".join(formats), parts=parts,
+                      wording=wording)
     for part in parts:
         library.macros += part.macros
         library.problems += part.problems
@@ -376,7 +385,7 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
 def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
                    where: Mapping[str, str] | None = None, dialect: str | None = None,
                    progress: Callable[[int], None] | None = None, taken: set[str] | None = None,
-                   titles_named: bool = True) -> Library:
+                   titles_named: bool = True, wording: Wording = API_WORDING) -> Library:
     """Read an export into a Library. ``fmt``, when omitted, is the helpdesk whose export a JSON file's
     shape says it is (``detect_format``), else guessed from the suffix. ``taken``:
     script ids other files of the library took (this one's are added); ``titles_named``: macros that
@@ -384,13 +393,16 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
 
     ``mapping``: ``{field: column}`` (``{"title": "Name", "body": "Text"}``, what ``--map title=Name,body=Text``
     says); ``where``: ``{column: value}``, the rows to read; ``dialect``: the helpdesk whose placeholders a
-    generic file's text holds (``"zendesk"``...); ``progress``: called with the count of items read so far.
+    generic file's text holds (``"zendesk"``...); ``progress``: called with the count of items read so far;
+    ``wording``: whose words the errors speak in, the Python API's by default (``fmt='zendesk'``; ``scriptkit
+    import`` passes ``CLI_WORDING``, its flags, ``--from zendesk``).
 
     Raises ``ImportFormatError`` (located) when the file as a whole cannot be read; single
     unreadable items are collected in ``Library.problems`` by name. An argument of the wrong type
     (``mapping="title=Name"``, a list for ``taken``) is a ConfigError saying what to pass.
     """
-    _check_import_arguments(path, fmt, mapping, where, dialect, progress, taken, titles_named)
+    _check_import_arguments(path, fmt, mapping, where, dialect, progress, taken, titles_named, wording)
+    w = wording
     file = Path(path)
     if not file.exists():
         raise ImportFormatError(f"no such file: {file}", Location(str(file), 1, 1))
@@ -402,16 +414,17 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     fmt = fmt or guess_format(file)
     if fmt is None:
         raise ConfigError(f"cannot tell the format of {file.name} from its name", Location(str(file), 1, 1),
-                          f"Pass --from one of: {', '.join(FORMATS)}.")
+                          f"Pass {w.fmt} one of: {', '.join(FORMATS)}." if w.command_line else
+                          f"Pass fmt, one of: {', '.join(map(repr, FORMATS))}.")
     reader = _reader(fmt)
     if (mapping or where) and fmt not in _COLUMNS:
         # a helpdesk's export has fixed fields its reader knows: ignoring the option read every macro
-        option, does = ("--map", "renames the columns") if mapping else ("--where", "picks the rows")
+        option, does = (w.mapping, "renames the columns") if mapping else (w.where, "picks the rows")
         raise ConfigError(f"{option} {does} of a CSV, JSON, JSON lines, YAML or JavaScript file; "
                           f"{_FORMAT_NAMES.get(fmt, fmt)} export has fixed fields, and every item in it is read",
                           hint=f"Leave out {option}.")
-    options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect)
-    library = Library(str(file), fmt)
+    options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect, w)
+    library = Library(str(file), fmt, wording=w)
     taken = set() if taken is None else taken
     tried: dict[str, int] = {}
     try:
@@ -446,13 +459,13 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     _name_repeated_ids(library.macros)
     if titles_named:
         _name_repeated_titles(library.macros)
-    if library.problems and not library.macros and (other := _other_helpdesk(file, fmt)):
+    if library.problems and not library.macros and (other := _other_helpdesk(file, fmt, w)):
         library.hint = other  # no item could be read: the wrong --from, most likely
     return library
 
 
 def _check_import_arguments(path: Any, fmt: Any, mapping: Any, where: Any, dialect: Any,
-                            progress: Any, taken: Any, titles_named: Any) -> None:
+                            progress: Any, taken: Any, titles_named: Any, wording: Any) -> None:
     """A ConfigError for an argument of ``import_library`` of the wrong type, saying what to pass."""
     from scriptkit.linting import check_argument
 
@@ -493,6 +506,7 @@ def _check_import_arguments(path: Any, fmt: Any, mapping: Any, where: Any, diale
                    "a set of script ids (this file's ids are added to it), or None",
                    f"Pass a set: taken=set({taken!r})." if isinstance(taken, list | tuple | frozenset) else None)
     check_argument(titles_named, bool, function, "titles_named", "True or False")
+    check_argument(wording, Wording, function, "wording", "API_WORDING or CLI_WORDING (scriptkit.importers)")
 
 
 def _name_repeated_ids(macros: list[ImportedMacro]) -> None:
@@ -546,12 +560,12 @@ def _read(reader: Callable[[Path, ReadOptions], Any], file: Path, options: ReadO
     try:
         yield from reader(file, options)
     except UnexpectedShape as exc:
-        if other := _other_helpdesk(file, fmt):
+        if other := _other_helpdesk(file, fmt, options.wording):
             exc.hint = other
         raise
 
 
-def _other_helpdesk(file: Path, fmt: str) -> str | None:
+def _other_helpdesk(file: Path, fmt: str, wording: Wording) -> str | None:
     """'This looks like a Freshdesk export: ...' when the file's items look like another helpdesk's."""
     if fmt not in HELPDESKS:
         return None
@@ -565,15 +579,16 @@ def _other_helpdesk(file: Path, fmt: str) -> str | None:
     for item in data[:20] if isinstance(data, list) else []:
         found = _helpdesk_of(item) if isinstance(item, dict) else None
         if found == "salesforce" and fmt != "salesforce":  # (read as JSON: a Quick Text record says what it is)
-            return "This looks like a Salesforce Quick Text export: leave out --from, or pass --from salesforce."
+            return (f"This looks like a Salesforce Quick Text export: leave out {wording.fmt}, or pass "
+                    f"{wording.given(wording.fmt, 'salesforce')}.")
         if found:
             name = HELPDESKS[found]
-            return None if found == fmt else \
-                f"This looks like {'an' if name[0] in 'AEIOU' else 'a'} {name} export: pass --from {found}."
+            return None if found == fmt else (f"This looks like {'an' if name[0] in 'AEIOU' else 'a'} {name} export: "
+                                              f"pass {wording.given(wording.fmt, found)}.")
     return None
 
 
-def lone_item_hint(data: Mapping[str, Any]) -> str | None:
+def lone_item_hint(data: Mapping[str, Any], wording: Wording = API_WORDING) -> str | None:
     """'This looks like one Help Scout saved reply...' for a JSON document that is one item as a helpdesk's
     API gives it alone (GET .../saved-replies/{id}), which that helpdesk's reader takes: read as a generic
     library it was an unexpected shape, or a {title: text} of its field names."""
@@ -584,7 +599,8 @@ def lone_item_hint(data: Mapping[str, Any]) -> str | None:
     if not lone_item(data, export.keys):
         return None
     name = HELPDESKS[str(helpdesk)]
-    return f"This looks like one {name} {export.noun} on its own, not a list: pass --from {helpdesk}."
+    return (f"This looks like one {name} {export.noun} on its own, not a list: "
+            f"pass {wording.given(wording.fmt, helpdesk)}.")
 
 
 def _helpdesk_of(item: Mapping[str, Any]) -> str | None:
@@ -623,5 +639,5 @@ def _unique(slug: str, taken: set[str], tried: dict[str, int] | None = None) -> 
     return candidate
 
 
-__all__ = ["DETECTED", "FORMATS", "ImportedMacro", "ItemProblem", "Library", "RawItem", "describe_formats",
-           "detect_format", "import_libraries", "import_library", "refuse_folder"]
+__all__ = ["API_WORDING", "CLI_WORDING", "DETECTED", "FORMATS", "ImportedMacro", "ItemProblem", "Library", "RawItem",
+           "Wording", "describe_formats", "detect_format", "import_libraries", "import_library", "refuse_folder"]

@@ -134,11 +134,44 @@ class ItemProblem:
         return f"{self.location}: {self.item}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Wording:
+    """How an import's errors name what the caller gave: a caller of ``import_library()`` passed arguments
+    (``fmt='zendesk'``, ``mapping={'body': 'Text'}``), ``scriptkit import`` was given flags (``--from zendesk``,
+    ``--map body=Text``); as an export's errors do (``scriptkit.exporting.Wording``). Each message is written
+    in the caller's words where it is made, never rewritten afterwards."""
+
+    fmt: str  # the format: "--from", "fmt"
+    mapping: str  # the column mapping: "--map", "mapping"
+    where: str  # the rows to read: "--where", "where"
+    skip_bad: str  # how to go on without the items that cannot be read
+    command_line: bool  # flags (True) or keyword arguments (False)
+
+    def given(self, option: str, value: str | Mapping[str, str]) -> str:
+        """``option`` (one of the names above) given ``value``, as the caller writes it: ``--from zendesk`` or
+        ``fmt='zendesk'``; ``--map 'title=Macro name,body=Text'`` or ``mapping={'title': 'Macro name', ...}``."""
+        if not self.command_line:
+            return f"{option}={dict(value) if isinstance(value, Mapping) else value!r}"
+        text = ",".join(f"{key}={column}" for key, column in value.items()) if isinstance(value, Mapping) else value
+        return f"{option} {shlex.quote(text)}"
+
+
+#: the Python API's words (``import_library()``)
+API_WORDING = Wording(fmt="fmt", mapping="mapping", where="where",
+                      skip_bad="Fix the item, or go on without it: Library.problems lists it, and Library.macros "
+                               "holds the items that could be read.",
+                      command_line=False)
+#: the command line's words (``scriptkit import``, ``scriptkit audit``)
+CLI_WORDING = Wording(fmt="--from", mapping="--map", where="--where",
+                      skip_bad="Fix the item, or pass --skip-bad to import the rest.", command_line=True)
+
+
 @dataclass
 class ReadOptions:
     mapping: Mapping[str, str] = field(default_factory=dict)  # canonical field -> column/key
     where: Mapping[str, str] = field(default_factory=dict)  # only rows whose column equals value
     dialect: str | None = None  # override the placeholder dialect for generic formats
+    wording: Wording = API_WORDING  # whose words the errors speak in
 
 
 def read_export_bytes(path: Path, what: str = "export file") -> bytes:
@@ -212,16 +245,18 @@ def read_text(path: Path, what: str) -> SourceText:
     return SourceText(name, text.replace("\r\n", "\n"))
 
 
-def refuse_json(source: SourceText, what: str, holds: str) -> None:
+def refuse_json(source: SourceText, what: str, holds: str, wording: Wording) -> None:
     """A JSON export read as another format (--from csv or markdown, or a .csv name): its '{' line was
     taken for a header, or no reply was found under a heading."""
     start = len(source.text) - len(source.text.lstrip())
     opening = source.text[start:start + 1]
     first_line = source.text[start:].split("\n", 1)[0].strip()
     if opening == "{" or (opening == "[" and (first_line == "[" or first_line.startswith(('[{', '["', "[]")))):
+        fmt = wording.fmt
         raise ImportFormatError(f"{what} holds JSON, not {holds}", source.location(start),
-                                "Read it as JSON: leave out --from (a .json name is read as JSON), or pass "
-                                "--from json, or the helpdesk whose export it is (--from zendesk, ...).")
+                                f"Read it as JSON: leave out {fmt} (a .json name is read as JSON), or pass "
+                                f"{wording.given(fmt, 'json')}, or the helpdesk whose export it is "
+                                f"({wording.given(fmt, 'zendesk')}, ...).")
 
 
 def _utf8_name(path: Path) -> str:
@@ -403,7 +438,7 @@ def lone_item(data: Mapping[str, Any], keys: tuple[str, ...]) -> bool:
     return any(shape <= data.keys() for key in keys for shape in _BARE_ITEM.get(key, ()))
 
 
-def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> list[Any]:
+def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str, wording: Wording) -> list[Any]:
     """The list of items of an export: the document itself, the list under one of ``keys``, or one item
     (a Zendesk ``{"macro": {...}}``, a bare Gorgias macro, Help Scout saved reply or Freshdesk canned response)."""
     if isinstance(data, list):
@@ -419,7 +454,7 @@ def records(data: Any, keys: tuple[str, ...], source: SourceText, what: str) -> 
             return [data]
     expected = " or ".join(f'{{"{k}": [...]}}' for k in keys[:2])
     raise UnexpectedShape(f"{what} has an unexpected shape: found {_shape(data)}", source.location(0),
-                            f"Expected a list of items or {expected}. Is --from right?")
+                            f"Expected a list of items or {expected}. Is {wording.fmt} right?")
 
 
 # Where each helpdesk's list response says it continues: (path to the key, path to how to fetch the next page)
@@ -598,7 +633,8 @@ class Entry:
                        **more)
 
 
-def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | ItemProblem]) -> Read:
+def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | ItemProblem],
+                options: ReadOptions) -> Read:
     """Every item of a helpdesk's JSON export, read by ``parse`` (which knows that helpdesk's fields).
 
     What all of them share is done here: reading and parsing the file, finding the list of
@@ -612,7 +648,7 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
     if export.within and isinstance(data, dict) and isinstance(data.get(export.within), dict):
         data = data[export.within]
     after = 0  # items stand in file order: each is looked for after the one before it (not at an earlier namesake)
-    items = records(data, export.keys, source, export.what)
+    items = records(data, export.keys, source, export.what, options.wording)
     starts: list[int] | None = None  # where each item begins, worked out only for one that is not an object
     for index, item in enumerate(items):
         if not isinstance(item, dict):

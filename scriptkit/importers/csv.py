@@ -32,7 +32,7 @@ def read(path: Path, options: ReadOptions) -> Read:
     if "\r" in source.text:  # (a "\r" alone ends each row of Excel for Mac's "CSV (Macintosh)": read as the
         # "\n" it stands for, as the rest of a file's lines are; each offset, so each line and column, unchanged)
         source = SourceText(source.path, lone_cr_as_newline(source.text))
-    refuse_json(source, "CSV file", "comma-separated rows")
+    refuse_json(source, "CSV file", "comma-separated rows", options.wording)
     _csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     # split on "\n" only: other line separators (U+2028...) belong to the cells
     lines = io.StringIO(source.text, newline="\n")
@@ -83,7 +83,8 @@ def read(path: Path, options: ReadOptions) -> Read:
         listed = ", ".join(f"'{c}'" for c in unread)
         yield FileNote(source.location(skipped), path.name,
                        f"{path.name}'s column(s) {listed} are not read, for any row: their cells are not in the "
-                       "pack (--map names a column that holds the title, body, html, id, tags or guidance)")
+                       f"pack ({options.wording.mapping} names a column that holds the title, body, html, id, tags or "
+                       "guidance)")
     while True:
         try:
             row = next(reader)

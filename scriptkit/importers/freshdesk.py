@@ -24,7 +24,7 @@ EXPORT = Export("Freshdesk export", ("canned_responses", "canned_response"), "ca
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    return read_export(path, EXPORT, _canned_response)
+    return read_export(path, EXPORT, _canned_response, options)
 
 
 _VISIBILITY_NAMES = {number: name for name, number in VISIBILITY.items()}  # the export target's, read back

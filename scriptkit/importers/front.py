@@ -23,7 +23,7 @@ EXPORT = Export("Front export", ("_results", "message_templates", "results"), "m
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    return read_export(path, EXPORT, _template)
+    return read_export(path, EXPORT, _template, options)
 
 
 def _template(entry: Entry) -> RawItem | ItemProblem:

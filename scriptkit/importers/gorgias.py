@@ -39,7 +39,7 @@ _OWN_ID = re.compile(r"scriptkit:(?P<id>[a-z0-9][a-z0-9._-]*)(?::(?P<suffix>[a-z
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    return read_export(path, EXPORT, _macro)
+    return read_export(path, EXPORT, _macro, options)
 
 
 def _macro(entry: Entry) -> RawItem | ItemProblem:

@@ -19,7 +19,7 @@ EXPORT = Export("Help Scout export", ("saved-replies", "savedReplies", "saved_re
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    return read_export(path, EXPORT, _saved_reply)
+    return read_export(path, EXPORT, _saved_reply, options)
 
 
 def _saved_reply(entry: Entry) -> RawItem | ItemProblem:

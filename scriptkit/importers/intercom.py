@@ -26,7 +26,7 @@ _UNRENDERED = "its 'body' is null"
 
 def read(path: Path, options: ReadOptions) -> Read:
     unrendered: list[ItemProblem] = []
-    for item in read_export(path, EXPORT, _macro):
+    for item in read_export(path, EXPORT, _macro, options):
         if isinstance(item, ItemProblem) and item.message.startswith(_UNRENDERED):
             unrendered.append(item)
         else:

@@ -49,7 +49,7 @@ _LEAD = re.compile(r"^\s*(?:\*\*[^*\n]+?(?::\*\*|\*\*:)|(?:use\s+(?:this\s+|it\s
 
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "Markdown file")
-    refuse_json(source, "Markdown file", "replies under headings")
+    refuse_json(source, "Markdown file", "replies under headings", options.wording)
     lines = source.text.split("\n")
     sections: list[tuple[int, str, list[str]]] = []
     levels: list[int] = []  # each heading's level: '## Title' 2, a '---- TITLE' line below every '#'

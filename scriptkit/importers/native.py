@@ -455,11 +455,13 @@ def _blank(name: str) -> BlankPiece:
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[ImportedMacro | ItemProblem]:
-    """``--from scriptkit``: the file must be scriptkit's own export."""
-    del options  # the export needs no column mapping
+    """``--from scriptkit``: the file must be scriptkit's own export (it needs no column mapping)."""
     source = read_text(path, "scriptkit export")
     data = load_json(source, "scriptkit export")
     if not is_native(data):
         raise ImportFormatError(f"not a scriptkit export: no \"format\": \"{FORMAT}\" at the top", source.location(0),
-                                "Pass a pack.json written by `scriptkit export --to json`, or choose another --from.")
+                                "Pass a pack.json written by " + ("`scriptkit export --to json`" if
+                                                                  options.wording.command_line else
+                                                                  "scriptkit.export(pack, 'json', out_dir)")
+                                + f", or choose another {options.wording.fmt}.")
     yield from read(data, source)

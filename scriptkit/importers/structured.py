@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,8 @@ def read_json(path: Path, options: ReadOptions) -> Read:
     if isinstance(data, dict):
         from scriptkit.importers import lone_item_hint  # (the package's: it knows every helpdesk's reader)
 
-        if (hint := lone_item_hint(data)) is not None:  # (all text, it was read as {title: text}: 'name', 'text')
+        # (all text, it was read as {title: text}: 'name', 'text')
+        if (hint := lone_item_hint(data, options.wording)) is not None:
             raise UnexpectedShape(f"unexpected shape: found {kind_of(data)}", source.location(0), hint)
     if (unread := later_pages(data, source, "item")) is not None:
         yield unread
@@ -119,7 +121,7 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
             for index, (title, body) in enumerate(data.items()):
                 where = (locator(data, title, source) if locator else None) or locate(source, str(title), start)
                 item = from_record({"title": str(title), "body": body}, index, where,
-                                   ReadOptions({}, options.where, options.dialect))
+                                   replace(options, mapping={}))
                 if item is not None:
                     yield item
             return

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -92,24 +91,26 @@ def check_columns(fields: list[str], options: ReadOptions, where: Location, what
         raise ConfigError(f"{what} has no {unit} '{missing[0]}'", where, f"{meant}Its {unit}s: {names}.")
     if column(fields, "body", options) is None and column(fields, "html", options) is None:
         if "actions" in fields:  # (macros whose text is inside their actions: a helpdesk's own export)
+            fmt = options.wording.fmt
             raise ConfigError(f"{what}: its items look like a helpdesk's macros, with the reply inside 'actions'",
-                              where, f"Read it with --from zendesk or --from gorgias (its {unit}s: {names}).")
+                              where, f"Read it with {options.wording.given(fmt, 'zendesk')} or "
+                                     f"{options.wording.given(fmt, 'gorgias')} (its {unit}s: {names}).")
+        likely = _likely_mapping(fields, options) or {"body": unit.upper()}
         raise ConfigError(f"{what}: cannot tell which {unit} holds the reply text", where,
-                          f"Name it with --map {_likely_mapping(fields, options) or f'body={unit.upper()}'} "
-                          f"({unit}s: {names}).")
+                          f"Name it with {options.wording.given(options.wording.mapping, likely)} ({unit}s: {names}).")
 
 
-def _likely_mapping(fields: list[str], options: ReadOptions) -> str:
-    """A --map for a sheet whose headers hold a usual name among other words ('Macro text', 'Macro name'),
+def _likely_mapping(fields: list[str], options: ReadOptions) -> dict[str, str]:
+    """A mapping for a sheet whose headers hold a usual name among other words ('Macro text', 'Macro name'),
     to suggest: such a header is too loose a match to read without asking ('Text length' holds 'text')."""
-    pairs = []
+    pairs: dict[str, str] = {}
     for want in ("title", "body"):
         if want == "title" and column(fields, "title", options):
             continue
         found = next((f for f in fields if set(re.findall(r"[a-z]+", f.casefold())) & set(DEFAULTS[want])), None)
         if found is not None:
-            pairs.append(f"{want}={found}")
-    return shlex.quote(",".join(pairs)) if any(p.startswith("body=") for p in pairs) else ""
+            pairs[want] = found
+    return pairs if "body" in pairs else {}
 
 
 #: the columns a row of scriptkit's own CSV export, or a Salesforce Quick Text, is read from besides the

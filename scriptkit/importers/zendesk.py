@@ -32,7 +32,7 @@ EXPORT = Export("Zendesk export", ("macros", "macro", "results"), "macro")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    return read_export(path, EXPORT, _macro)
+    return read_export(path, EXPORT, _macro, options)
 
 
 def _macro(entry: Entry) -> RawItem | ItemProblem:
