@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from scriptkit import __version__, engines
-from scriptkit.cli.output import report_error
+from scriptkit.cli.output import printable_streams, report_error
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ScriptkitError
 
@@ -25,6 +25,11 @@ COMMAND_MODULES = ("init", "render", "check", "rules", "export", "importing", "a
 
 
 class _Group(click.Group):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # (first: a usage error quoting an argument is printed before any command runs)
+        printable_streams()
+        return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

@@ -1,9 +1,12 @@
-"""Shared terminal output: consoles that honour NO_COLOR, and located error reports."""
+"""Shared terminal output: consoles that honour NO_COLOR, located error reports, and standard
+streams that print every character, whatever their encoding."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +17,81 @@ from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, two_senten
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+#: what a standard stream that cannot encode a character writes instead (see ``printable_streams``)
+ESCAPE = "scriptkit-escape"
+_ESCAPE_KEEPING_BYTES = "scriptkit-escape-surrogates"  # (for a stream that had errors='surrogateescape')
+
+
+def escape_unencodable(text: str) -> str:
+    """``text``'s characters as JSON writes them escaped: ``\\u2713``, and a character past U+FFFF
+    as its two halves (``\\ud83d\\ude00``, as JSON has it). Valid inside a JSON string, and
+    plain text in a report or an XML document."""
+    out = []
+    for char in text:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out)
+
+
+def _escape_error(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return escape_unencodable(exc.object[exc.start:exc.end]), exc.end
+
+
+def _escape_keeping_bytes(exc: UnicodeError) -> tuple[str | bytes, int]:
+    # a byte the system's encoding could not decode (a file's name, read with surrogateescape) is
+    # written back as that byte, as the stream did; any other character is escaped
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    text, start, end = exc.object, exc.start, exc.end
+    if "\udc80" <= text[start] <= "\udcff":
+        stop = start + 1
+        while stop < end and "\udc80" <= text[stop] <= "\udcff":
+            stop += 1
+        return bytes(ord(c) - 0xDC00 for c in text[start:stop]), stop
+    stop = start + 1
+    while stop < end and not "\udc80" <= text[stop] <= "\udcff":
+        stop += 1
+    return escape_unencodable(text[start:stop]), stop
+
+
+codecs.register_error(ESCAPE, _escape_error)
+codecs.register_error(_ESCAPE_KEEPING_BYTES, _escape_keeping_bytes)
+
+
+def printable_streams() -> None:
+    """Let stdout and stderr write every character, whatever their encoding.
+
+    A pipe on Windows (cp1252), ``PYTHONIOENCODING=ascii`` or a C locale cannot encode a '✓', an
+    arrow or a customer's emoji, and the first one ended the command with a UnicodeEncodeError,
+    the report half written. Such a stream now writes what it cannot encode as its escape
+    (``\\u2713``), which keeps a JSON or SARIF report valid JSON and a JUnit report valid XML; what
+    it can encode is written as before, and a UTF-8 stream is left as it is (byte for byte).
+    Files written with --output are UTF-8 whatever the streams are."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = getattr(stream, "encoding", None)
+        if reconfigure is None or not encoding or getattr(stream, "errors", None) in (ESCAPE, _ESCAPE_KEEPING_BYTES):
+            continue
+        try:
+            "\U0001f600\u2713".encode(encoding)
+            continue  # (UTF-8, UTF-16, GB 18030: every character; a lone surrogate is the stream's own business)
+        except UnicodeEncodeError:
+            pass
+        except LookupError:  # (an encoding Python does not know: nothing can be written anyway)
+            continue
+        keep = getattr(stream, "errors", None) == "surrogateescape"
+        try:
+            reconfigure(errors=_ESCAPE_KEEPING_BYTES if keep else ESCAPE)
+        except (OSError, ValueError):  # (a closed stream)
+            continue
 
 
 def console(stderr: bool = False, emoji: bool = False) -> Console:

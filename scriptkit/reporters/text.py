@@ -93,8 +93,35 @@ class _Page:
         self.colour = self.console.color_system is not None
         self.lines: list[Line | Text] = []  # (with colour)
         self.plain: list[str] = []  # (without)
+        self.encoding, self.errors = _narrow(stream)
+        self.tick, self.bar, self.dot, self.more = (self.symbol(s) for s in ("✓", "│", "·", "…"))
+
+    def symbol(self, char: str) -> str:
+        """The report's own ``char``, or its ASCII stand-in where the stream cannot encode it."""
+        return char if self.encoding is None or self.can_encode(char) else ASCII_SYMBOLS[char]
+
+    def can_encode(self, text: str) -> bool:
+        if self.encoding is None or text.isascii():
+            return True
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    def shown(self, text: str) -> str:
+        """``text`` as the stream writes it: on a stream that cannot encode every character (a
+        Windows pipe, PYTHONIOENCODING=ascii), with those characters escaped as the stream escapes
+        them (``\\u2713``; ``\\x..`` where it would have raised), so that a caret stays under its
+        words and nothing is left for the stream to fail on. Unchanged on UTF-8."""
+        if self.encoding is None or text.isascii():
+            return text
+        text = _pictures(_STRIPPED.sub("", text))
+        return text.encode(self.encoding, self.errors).decode(self.encoding, "surrogateescape")
 
     def print(self, *pieces: tuple[str, str]) -> None:
+        if self.encoding is not None:
+            pieces = tuple((self.shown(piece), style) for piece, style in pieces)
         if self.colour:
             self.lines.append(pieces)
         else:
@@ -116,6 +143,27 @@ class _Page:
         self.stream.write(page)
         self.stream.write("\n")
         self.stream.flush()
+
+
+#: the report's own symbols where the stream cannot encode them
+ASCII_SYMBOLS = {"✓": "+", "│": "|", "·": "-", "…": "..."}
+
+
+def _narrow(stream: TextIO) -> tuple[str | None, str]:
+    """The stream's encoding and errors handler where it cannot encode every character, else
+    (None, ""). A stream that would raise is given Python's backslash escapes instead."""
+    encoding = getattr(stream, "encoding", None)
+    if not isinstance(encoding, str) or not encoding:  # (a StringIO: text, no bytes)
+        return None, ""
+    try:
+        "\U0001f600\u2713".encode(encoding)
+        return None, ""
+    except UnicodeEncodeError:
+        pass
+    except LookupError:
+        return None, ""
+    errors = getattr(stream, "errors", None)
+    return encoding, errors if isinstance(errors, str) and errors != "strict" else "backslashreplace"
 
 
 def _text(line: Line | Text) -> Text:
@@ -165,11 +213,14 @@ def _context(con: _Page, d: Diagnostic, lines: _Lines) -> None:
     if d.extra.get("end_line") == str(d.location.line):  # the file's own extent of the text
         first = " " * (int(d.extra["end_col"]) - col)
     width = max(1, min(len(first) or 1, len(line) - col + 1))
-    shown, col, width = _window(line, col, width)
+    shown, col, width = _window(line, col, width, con.more)
     shown = shown.replace("\t", " ")  # (a tab as one space keeps the columns; the window only: a line may be long)
-    gutter = f"{d.location.line:>6} │ "
+    if not con.can_encode(shown):  # (each character escaped as the stream will: the caret under the same words)
+        before, words = con.shown(shown[:col - 1]), con.shown(shown[col - 1:col - 1 + width])
+        shown, col, width = before + words + con.shown(shown[col - 1 + width:]), len(before) + 1, max(1, len(words))
+    gutter = f"{d.location.line:>6} {con.bar} "
     con.print((gutter, "dim"), (shown, ""))
-    con.print((" " * 6 + " │ ", "dim"), (" " * (col - 1) + "^" * width, STYLES[d.severity]))
+    con.print((" " * 6 + f" {con.bar} ", "dim"), (" " * (col - 1) + "^" * width, STYLES[d.severity]))
 
 
 #: a source line longer than this is shown as a window around the finding: a paragraph written
@@ -178,14 +229,14 @@ WINDOW = 120
 LEAD = 40  # characters of the window before the finding
 
 
-def _window(line: str, col: int, width: int) -> tuple[str, int, int]:
-    """The part of ``line`` to show, with the caret's column and width in it."""
+def _window(line: str, col: int, width: int, more: str = "…") -> tuple[str, int, int]:
+    """The part of ``line`` to show, with the caret's column and width in it (``more`` marks a cut)."""
     if len(line) <= WINDOW:
         return line, col, width
     start = max(0, min(col - 1 - LEAD, len(line) - WINDOW))
     end = start + WINDOW
-    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
-    return shown, col - start + (1 if start else 0), max(1, min(width, end - (col - 1)))
+    shown = (more if start else "") + line[start:end] + (more if end < len(line) else "")
+    return shown, col - start + (len(more) if start else 0), max(1, min(width, end - (col - 1)))
 
 
 def _diagnostic(con: _Page, d: Diagnostic, lines: _Lines) -> None:
@@ -199,7 +250,7 @@ def _diagnostic(con: _Page, d: Diagnostic, lines: _Lines) -> None:
     where = [w for w in (d.slot, d.extra.get("channels", d.channel or "").replace(",", ", "),
                          "fixable" if d.fix is not None and d.fix.safe else "") if w]
     if where:
-        con.print(("         " + " · ".join(where), "dim"))
+        con.print(("         " + f" {con.dot} ".join(where), "dim"))
 
 
 def _sentences(con: _Page, result: LintResult, file: str) -> None:
@@ -223,7 +274,7 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
         con.print((f"  {why}", "dim"))
     for s, diags in zip(notes, inside, strict=True):
         good = not why and _shows_practice(s) and not diags
-        mark = ("  ✓ ", "green") if good else ("  ! ", "yellow") if diags else ("    ", "")
+        mark = (f"  {con.tick} ", "green") if good else ("  ! ", "yellow") if diags else ("    ", "")
         practice = "not judged" if why else SLOT_LABELS.get(s.slot, s.slot)
         con.print(mark, (f"{s.location.line}:{s.location.col}".ljust(7), ""),
                   (f"{practice:<13}", "green" if good else "dim"), (" ".join(s.text.split()), ""))
