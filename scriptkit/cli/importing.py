@@ -26,6 +26,12 @@ def _formats() -> list[str]:
     return list(FORMATS)
 
 
+def _bodies() -> tuple[str, ...]:
+    from scriptkit.importers.common import BODIES
+
+    return BODIES
+
+
 def source_options(func: Callable[..., object]) -> Callable[..., object]:
     """``--from``, ``--map``, ``--where``, ``--skip-bad`` and ``--channel``: shared by import and audit."""
     func = click.option("--channel", type=click.Choice(CHANNELS), default=None,
@@ -70,13 +76,13 @@ def say_detected(file: str, given: str | None, read_as: str) -> None:
 
 
 def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
-                 skip_bad: bool) -> Library:
+                 skip_bad: bool, bodies: str | None = None) -> Library:
     from scriptkit.importers import CLI_WORDING, import_libraries
     from scriptkit.importers.tabular import parse_mapping, parse_where
 
     with progress(f"Reading {Path(files[0]).name}") as tick:
         library = import_libraries(files, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
-                                   progress=tick, wording=CLI_WORDING)
+                                   bodies=bodies, progress=tick, wording=CLI_WORDING)
     for part in library.parts or [library]:
         say_detected(part.source, fmt, part.read_as)
     library.hold_back_too_long()  # (a macro check would refuse once written: unreadable, named)
@@ -94,8 +100,13 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
 @click.option("--out", "-o", "out", required=True, type=click.Path(file_okay=False), help="The pack folder to create.")
 @click.option("--name", help="The pack's display name (default: from the folder name).")
 @click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
+@click.option("--bodies", type=LazyChoice(_bodies), default=None,
+              help="Generic formats (CSV, JSON lines, JSON, YAML, JavaScript): read each plain body word for word "
+                   "('plain', the default) or as Markdown ('markdown': [text](url) is a link, **bold** the word), "
+                   "as --from markdown reads a reply. An HTML body is read as HTML either way.")
 def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
-                   skip_bad: bool, channel: str | None, out: str, name: str | None, force: bool) -> None:
+                   skip_bad: bool, channel: str | None, out: str, name: str | None, force: bool,
+                   bodies: str | None) -> None:
     """Turn FILE, a helpdesk export or a CSV/JSONL/JSON/YAML/Markdown library, into a pack.
 
     Several files (a folder of Markdown files, an export per language) become one pack.
@@ -113,7 +124,7 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     for folder in (Path(file) for file in files if Path(file).is_dir()):
         refuse_folder(folder, "import")
     target = destination(Path(out), force)  # (before the read, which can be long: fail fast)
-    library = read_library(files, fmt, mapping, where, skip_bad)
+    library = read_library(files, fmt, mapping, where, skip_bad, bodies)
     library.raise_if_empty("import", parse_where(where))
     with writing("the pack", out):
         pack = library.write(target, name=name, force=force, channel=channel)

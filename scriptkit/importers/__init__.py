@@ -23,6 +23,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named
 from scriptkit.importers.common import (
     API_WORDING,
+    BODIES,
     CLI_WORDING,
     MAX_FILE_BYTES,
     ItemProblem,
@@ -347,7 +348,8 @@ class Library:
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
                      mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
-                     progress: Callable[[int], None] | None = None, wording: Wording = CLI_WORDING) -> Library:
+                     bodies: str | None = None, progress: Callable[[int], None] | None = None,
+                     wording: Wording = CLI_WORDING) -> Library:
     """Several exports read as one library: a folder of Markdown files, an export per language or per
     brand. Each file is read as ``import_library`` reads it (its own format, told by its shape or
     suffix, or ``fmt``); script ids stay distinct across the files, and macros of one title in
@@ -359,7 +361,8 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
     (``fmt='zendesk'``), and so does this given ``API_WORDING``.
     """
     if len(paths) == 1:
-        return import_library(paths[0], fmt, mapping=mapping, where=where, progress=progress, wording=wording)
+        return import_library(paths[0], fmt, mapping=mapping, where=where, bodies=bodies, progress=progress,
+                              wording=wording)
     seen: dict[Path, str | Path] = {}
     for path in paths:  # (a glob and a name of the same file: every macro of it would be there twice)
         if (first := seen.get(Path(path).resolve())) is not None:
@@ -368,7 +371,7 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
                               "Name each file once.")
         seen[Path(path).resolve()] = path
     taken: set[str] = set()
-    parts = [import_library(path, fmt, mapping=mapping, where=where, progress=progress, taken=taken,
+    parts = [import_library(path, fmt, mapping=mapping, where=where, bodies=bodies, progress=progress, taken=taken,
                             titles_named=False, wording=wording) for path in paths]
     formats = sorted({part.format for part in parts})
     library = Library(parts[0].source, formats[0] if len(formats) == 1 else "+".join(formats), parts=parts,
@@ -383,7 +386,7 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
 
 
 def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
-                   where: Mapping[str, str] | None = None, dialect: str | None = None,
+                   where: Mapping[str, str] | None = None, dialect: str | None = None, bodies: str | None = None,
                    progress: Callable[[int], None] | None = None, taken: set[str] | None = None,
                    titles_named: bool = True, wording: Wording = API_WORDING) -> Library:
     """Read an export into a Library. ``fmt``, when omitted, is the helpdesk whose export a JSON file's
@@ -393,15 +396,17 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
 
     ``mapping``: ``{field: column}`` (``{"title": "Name", "body": "Text"}``, what ``--map title=Name,body=Text``
     says); ``where``: ``{column: value}``, the rows to read; ``dialect``: the helpdesk whose placeholders a
-    generic file's text holds (``"zendesk"``...); ``progress``: called with the count of items read so far;
-    ``wording``: whose words the errors speak in, the Python API's by default (``fmt='zendesk'``; ``scriptkit
-    import`` passes ``CLI_WORDING``, its flags, ``--from zendesk``).
+    generic file's text holds (``"zendesk"``...); ``bodies``: how a generic file's (CSV, JSON lines, JSON, YAML,
+    JavaScript) plain bodies are read, ``"plain"`` word for word (the default) or ``"markdown"`` as a Markdown
+    library's replies are (``[text](address)`` a link, ``**twice**`` the word); ``progress``: called with the
+    count of items read so far; ``wording``: whose words the errors speak in, the Python API's by default
+    (``fmt='zendesk'``; ``scriptkit import`` passes ``CLI_WORDING``, its flags, ``--from zendesk``).
 
     Raises ``ImportFormatError`` (located) when the file as a whole cannot be read; single
     unreadable items are collected in ``Library.problems`` by name. An argument of the wrong type
     (``mapping="title=Name"``, a list for ``taken``) is a ConfigError saying what to pass.
     """
-    _check_import_arguments(path, fmt, mapping, where, dialect, progress, taken, titles_named, wording)
+    _check_import_arguments(path, fmt, mapping, where, dialect, bodies, progress, taken, titles_named, wording)
     w = wording
     file = Path(path)
     if not file.exists():
@@ -423,7 +428,8 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
         raise ConfigError(f"{option} {does} of a CSV, JSON, JSON lines, YAML or JavaScript file; "
                           f"{_FORMAT_NAMES.get(fmt, fmt)} export has fixed fields, and every item in it is read",
                           hint=f"Leave out {option}.")
-    options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect, w)
+    _check_bodies(bodies, fmt, file, w)
+    options = ReadOptions(dict(mapping or {}), dict(where or {}), dialect, bodies or "plain", w)
     library = Library(str(file), fmt, wording=w)
     taken = set() if taken is None else taken
     tried: dict[str, int] = {}
@@ -464,7 +470,7 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     return library
 
 
-def _check_import_arguments(path: Any, fmt: Any, mapping: Any, where: Any, dialect: Any,
+def _check_import_arguments(path: Any, fmt: Any, mapping: Any, where: Any, dialect: Any, bodies: Any,
                             progress: Any, taken: Any, titles_named: Any, wording: Any) -> None:
     """A ConfigError for an argument of ``import_library`` of the wrong type, saying what to pass."""
     from scriptkit.linting import check_argument
@@ -507,6 +513,39 @@ def _check_import_arguments(path: Any, fmt: Any, mapping: Any, where: Any, diale
                    f"Pass a set: taken=set({taken!r})." if isinstance(taken, list | tuple | frozenset) else None)
     check_argument(titles_named, bool, function, "titles_named", "True or False")
     check_argument(wording, Wording, function, "wording", "API_WORDING or CLI_WORDING (scriptkit.importers)")
+    check_argument(bodies, (str, type(None)), function, "bodies",
+                   "how a generic file's bodies are read: 'plain' or 'markdown', or None",
+                   "Pass bodies='markdown' to read them as Markdown.")
+    if bodies is not None and bodies not in BODIES:
+        close = difflib.get_close_matches(bodies.casefold(), list(BODIES), n=1)
+        raise ConfigError(f"{function}() has no bodies={bodies!r}",
+                          hint=(f"Did you mean '{close[0]}'? " if close else "")
+                          + "Pass bodies='markdown' to read a generic file's bodies as Markdown, 'plain' (the "
+                            "default) to keep them word for word.")
+
+
+def _check_bodies(bodies: str | None, fmt: str, file: Path, wording: Wording) -> None:
+    """A ConfigError (at the file) for ``bodies`` given with a format whose bodies are what its format says: a
+    helpdesk's export (HTML, or its own plain text), a Markdown library given 'plain'. Ignoring the option would
+    read every reply otherwise than the caller asked, unsaid. (scriptkit's own export, in the pack's notation,
+    reads back exactly either way, as it does when a JSON file given ``bodies`` turns out to be one.)"""
+    if bodies is None or fmt in _COLUMNS or fmt == "scriptkit" or (fmt, bodies) == ("markdown", "markdown"):
+        return
+    given = wording.given(wording.bodies, bodies)
+    generic = "a CSV, JSON, JSON lines, YAML or JavaScript file"
+    if fmt == "markdown":
+        raise ConfigError(f"{given} is for the bodies of {generic}; a Markdown library's replies are Markdown, "
+                          "and read as such", Location(str(file), 1, 1),
+                          f"Leave out {wording.bodies}, or pass {wording.given(wording.fmt, 'yaml')} (or csv, json...) "
+                          "if the file is a generic library.")
+    what = _FORMAT_NAMES.get(fmt, fmt)
+    generic_fmt = suffix if (suffix := guess_format(file)) in _COLUMNS else "json"  # (a Data Loader sheet: csv)
+    holds = ("plain text with its merge fields, read as such" if fmt == "salesforce" else
+             "HTML (or its plain-text version), read as such: its links and lists are read from the HTML")
+    raise ConfigError(f"{given} is for the bodies of {generic}; {what} export's replies are {holds}",
+                      Location(str(file), 1, 1), f"Leave out {wording.bodies}, or pass "
+                      f"{wording.given(wording.fmt, generic_fmt)} if the file is a generic library of Markdown "
+                      "replies.")
 
 
 def _name_repeated_ids(macros: list[ImportedMacro]) -> None:

@@ -144,6 +144,7 @@ class Wording:
     fmt: str  # the format: "--from", "fmt"
     mapping: str  # the column mapping: "--map", "mapping"
     where: str  # the rows to read: "--where", "where"
+    bodies: str  # how a generic file's bodies are read: "--bodies", "bodies"
     skip_bad: str  # how to go on without the items that cannot be read
     command_line: bool  # flags (True) or keyword arguments (False)
 
@@ -157,13 +158,17 @@ class Wording:
 
 
 #: the Python API's words (``import_library()``)
-API_WORDING = Wording(fmt="fmt", mapping="mapping", where="where",
+API_WORDING = Wording(fmt="fmt", mapping="mapping", where="where", bodies="bodies",
                       skip_bad="Fix the item, or go on without it: Library.problems lists it, and Library.macros "
                                "holds the items that could be read.",
                       command_line=False)
 #: the command line's words (``scriptkit import``, ``scriptkit audit``)
-CLI_WORDING = Wording(fmt="--from", mapping="--map", where="--where",
+CLI_WORDING = Wording(fmt="--from", mapping="--map", where="--where", bodies="--bodies",
                       skip_bad="Fix the item, or pass --skip-bad to import the rest.", command_line=True)
+
+
+#: how a generic file's bodies are read (``--bodies``): word for word, or as Markdown
+BODIES = ("plain", "markdown")
 
 
 @dataclass
@@ -171,6 +176,8 @@ class ReadOptions:
     mapping: Mapping[str, str] = field(default_factory=dict)  # canonical field -> column/key
     where: Mapping[str, str] = field(default_factory=dict)  # only rows whose column equals value
     dialect: str | None = None  # override the placeholder dialect for generic formats
+    #: a generic file's plain bodies: "plain", word for word, or "markdown", read as a Markdown library's are
+    bodies: str = "plain"
     wording: Wording = API_WORDING  # whose words the errors speak in
 
 

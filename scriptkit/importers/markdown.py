@@ -113,15 +113,23 @@ def read(path: Path, options: ReadOptions) -> Read:
                 yield ItemProblem(where, f"section {name!r}", f"is {len(body):,} characters; the limit is "
                                                                f"{MAX_BODY_CHARS:,}")
                 continue
-            yield RawItem(key=f"section {seen}", title=name, body=_inline(body), location=where,
+            reply, about = markdown_reply(body)
+            yield RawItem(key=f"section {seen}", title=name, body=reply, location=where,
                           dialect=options.dialect or "generic", guidance=_inline(guidance, links=False), pack_text=True,
-                          notes=[*notes, *([relative_links_note(found, "the site the Markdown was written for")]
-                                           if (found := relative_links(body)) else [])])
+                          notes=[*notes, *about])
     if not seen:
         from scriptkit.errors import ImportFormatError
 
         raise ImportFormatError("no replies found in the Markdown file", source.location(0),
                                 "Put each reply under its own heading (## Title or ---- TITLE).")
+
+
+def markdown_reply(body: str) -> tuple[str, list[str]]:
+    """A reply written in Markdown as the words a customer should read, in the pack's notation (``_inline``:
+    a link ``[text](address)``, emphasis marks dropped), and the notes on it (its relative link addresses):
+    a Markdown library's section, or a generic file's body read with ``--bodies markdown``."""
+    found = relative_links(body)
+    return _inline(body), [relative_links_note(found, "the site the Markdown was written for")] if found else []
 
 
 def _shape(lines: list[str]) -> str:

@@ -184,15 +184,24 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     quick_text = _quick_text(record) if not options.mapping else None
     settings, notes, unused = quick_text or ({}, [], "")
+    own = first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS and not html
+    # (--bodies markdown: a plain body as a Markdown library's reply is read; scriptkit's own CSV export's row is
+    # in the pack's notation already, and an HTML body is read as HTML)
+    markdown = options.bodies == "markdown" and not html and not own
+    if markdown:
+        from scriptkit.importers.markdown import markdown_reply
+
+        body, about = markdown_reply(body)
+        notes = [*notes, *about]
     item = RawItem(key=key, title=title or _title_from(body), body=body, location=where, html=html,
                    dialect=options.dialect or ("salesforce" if quick_text else "generic"), tags=tags,
-                   guidance=values["guidance"], settings=settings, notes=notes, unused=unused,
+                   guidance=values["guidance"], settings=settings, notes=notes, unused=unused, pack_text=markdown,
                    export_id=str(ident) if ident is not None and key == str(ident) else None)
     said = next((record[f] for f in fields if f.casefold() == "channel"), None)
     if isinstance(said, str) and said.strip():
         _read_channel(item, said.strip(), "its Channel in Salesforce" if quick_text else "its channel",
                       several=item.dialect == "salesforce")
-    if first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS and not html:
+    if own and first_channels is not None:
         _own_row(item, record, first_channels)
     return item
 
