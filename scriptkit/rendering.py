@@ -24,8 +24,9 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.filters import do_default, do_join, do_replace, do_round
 from jinja2.nodes import EvalContext
-from jinja2.runtime import LoopContext
+from jinja2.runtime import LoopContext, Undefined
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import missing
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError, argument_named
@@ -57,6 +58,9 @@ MAX_OUTPUT = 50_000  # characters one slot may render to
 # A template renders to about its own length, so this is the output limit read off the source.
 MAX_TEMPLATE = MAX_OUTPUT
 MAX_REPEAT = 10_000  # largest string/list repetition a template may ask for
+_NO_FIELD = re.compile(r"has no field '(\w+)'$")
+_REF_SAID = re.compile(r"'([\w.]+)' is a (?:placeholder|blank): ")
+_REF_TYPES = re.compile(r"\b_(?:PlaceholderRef|BlankRef|Namespace)\b")
 MAX_NESTING = 50  # levels of a template's tree: a writer's nest a handful; Python's compiler fails near 100
 BLANK_NAMESPACE = "blank"
 
@@ -112,6 +116,56 @@ class _Namespace:
         raise UndefinedError(f"'{self._prefix}' needs a field, e.g. {self._prefix}.{sorted(self._known)[0]}")
 
 
+def _described(value: object) -> str:
+    """What a value in a template is, in a content writer's words (for a message that Jinja would word with
+    Python's class names: 'scriptkit.rendering._PlaceholderRef object')."""
+    if isinstance(value, _PlaceholderRef):
+        return f"the placeholder '{value.name}'"
+    if isinstance(value, _BlankRef):
+        return f"the blank '{value.name}'"
+    if isinstance(value, _Namespace):
+        return f"'{value._prefix}'"  # (its own name: a namespace has only its fields)
+    if isinstance(value, bool) or value is None:
+        return "true, false or none"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return "this value"
+
+
+def _picked(key: object) -> str:
+    """A subscript's key as a message shows it: [0], ['x'], or the key described ([the placeholder 'order.number'])."""
+    if isinstance(key, (int, str)) and not isinstance(key, bool) and len(repr(key)) <= 40:
+        return f"[{key!r}]"
+    if isinstance(key, slice):
+        return "[" + ":".join("" if v is None else repr(v) for v in (key.start, key.stop)) + "]"
+    return f"[{_described(key)}]"
+
+
+class _Undefined(StrictUndefined):
+    """Jinja's strict undefined, whose message names what the writer wrote, not Python's objects: "the
+    placeholder 'order.number' has no '.upper'", not "'scriptkit.rendering._PlaceholderRef object' has no
+    attribute 'upper'"."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        obj, name = self._undefined_obj, self._undefined_name
+        if self._undefined_hint or obj is missing:
+            return str(super()._undefined_message)
+        if isinstance(obj, _Namespace) and isinstance(name, str):
+            return f"'{obj._prefix}' has no field '{name}'"
+        what = f"'{obj.name}' is a {'blank' if isinstance(obj, _BlankRef) else 'placeholder'}: it" \
+            if isinstance(obj, (_PlaceholderRef, _BlankRef)) else _described(obj)
+        if isinstance(name, str) and name.isidentifier():
+            return f"{what} has no '.{name}'"
+        return f"{what} has no part {_picked(name)}"
+
+
 def _fallback(value: object, default: str = "") -> object:
     # (the check refuses these where they are written; this keeps a bypassed check from
     # writing a placeholder's markers into another's fallback)
@@ -156,6 +210,11 @@ MAX_BITS = 100_000  # of a number a template computes (30,000 digits)
 class _SafeSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "+", "%"})
     code_generator_class = _BoundedCodeGenerator
+
+    def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
+        # (Jinja's said "access to attribute 'upper' of 'str' object is unsafe")
+        return self.undefined(f"{_described(obj)} has no field '{attribute}'", name=attribute, obj=obj,
+                              exc=SecurityError)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         # Only the namespaces (customer.first_name) and a loop's own (loop.index) have fields a
@@ -313,7 +372,7 @@ def _measured(text_filter: Callable[..., Any]) -> Callable[..., Any]:
 
 @lru_cache(maxsize=1)
 def _env() -> _SafeSandbox:
-    env = _SafeSandbox(undefined=StrictUndefined, autoescape=False, finalize=_finalize,
+    env = _SafeSandbox(undefined=_Undefined, autoescape=False, finalize=_finalize,
                        keep_trailing_newline=True)
     env.globals.clear()  # no cycler, joiner, namespace, lipsum, range, dict
     env.filters = {name: env.filters[name] for name in SAFE_FILTERS}
@@ -1796,13 +1855,21 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
         return output, starts
     except SecurityError as exc:
         # (the hint says what to do about this refusal: a template may use constant lists, joins, formats)
+        method = _NO_FIELD.search(str(exc))  # ('{% set h = hours %}{{ h.upper }}': Python's method of a text)
         raise TemplateSecurityError(f"refused by the template sandbox: {exc}", src.start,
                                     f"A slot renders to at most {MAX_OUTPUT:,} characters: shorten what the "
                                     "template makes." if str(exc).startswith(("the text would be longer",
                                                                               "repetition too large")) else
+                                    f"To change the text, use a filter: {{{{ ... | {method[1]} }}}}."
+                                    if method is not None and method[1] in SAFE_FILTERS else
                                     "Write the value out, or use a constant with the value you need.") from None
     except UndefinedError as exc:
-        raise PackError(f"undefined value in {src.slot}: {exc.message}", src.start,
+        said = exc.message or ""
+        if (ref := _REF_SAID.match(said)) is not None:  # (read through a name set to it, past the check)
+            raise PackError(f"{said} (in {src.slot})", src.start, _REF_UNCHANGED.format(name=ref[1])) from None
+        raise PackError(f"undefined value in {src.slot}: {said}", src.start,
+                        "Use the whole value: a constant is one text or number."
+                        if said.startswith(("a text ", "a number ", "a list ", "true, false or none ")) else
                         "Define it under 'constants:' in pack.yaml, or fix the name.") from None
     except TemplateError as exc:
         # (its message alone: str() of a syntax error adds '\n  line 1', and a report has one line per error)
@@ -1811,6 +1878,10 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
         raise PackError(f"a filter in {src.slot} was given a value it cannot take: {exc}", src.start,
                         "Check the numbers given to the filters (a length, a count).") from None
     except (ArithmeticError, TypeError, ValueError, AttributeError, MemoryError, RecursionError) as exc:
+        if _REF_TYPES.search(str(exc)):  # ("'_PlaceholderRef' object is not subscriptable", "... for +: ...")
+            raise PackError(f"a placeholder or blank in {src.slot} is computed with or looked inside: it is "
+                            "filled in after scriptkit builds the reply", src.start,
+                            "Write it as it is, e.g. {{ order.number }}: only fallback() applies to it.") from None
         raise PackError(f"template failed in {src.slot}: {type(exc).__name__}: {exc}", src.start,
                         "Simplify the expression; templates are meant for text, constants and placeholders.") from None
 

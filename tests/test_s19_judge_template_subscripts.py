@@ -66,3 +66,24 @@ def test_what_renders_still_renders(make_pack: Any, template: str) -> None:
     result = CliRunner().invoke(main, ["render", str(root)], env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     assert "error" not in result.output, result.output
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("template", "said"), [
+    ("{% set ref = order.number %}{{ ref[0] }}", "'order.number' is a placeholder: it has no part [0] (in solution)"),
+    ("{% set ref = order.number %}{{ ref.upper }}",
+     "'order.number' is a placeholder: it has no '.upper' (in solution)"),
+    ("{{ order.number + 1 }}", "a placeholder or blank in solution is computed with or looked inside"),
+    ("{% set ref = order.number %}{{ ref[1:2] }}", "a placeholder or blank in solution is computed with or looked"),
+    ("{{ hours[99] }}", "undefined value in solution: a text has no part [99]"),
+    ("{% set h = hours %}{{ h.upper }}", "refused by the template sandbox: a text has no field 'upper'. To change "
+                                         "the text, use a filter: {{ ... | upper }}."),
+])
+def test_what_only_building_the_reply_finds_is_told_in_words_too(make_pack: Any, template: str, said: str) -> None:
+    line = f'solution: "I have refunded order ref {template} today."'
+    root = make_pack({"r.yaml": "id: r\ntitle: R\nacknowledgment: I can see how frustrating this is.\n" + line + "\n"},
+                     pack_yaml="name: Test pack\nconstants:\n  hours: 9 to 5\n")
+    result = CliRunner().invoke(main, ["check", str(root)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    assert f"{Path(root) / 'scripts' / 'r.yaml'}:4:11: error: {said}" in result.output, result.output
+    assert not any(word in result.output for word in PYTHON_WORDS), result.output
