@@ -156,13 +156,16 @@ class _Collector(HTMLParser):
 
     def _link(self, href: str, start: int) -> None:
         """The link whose text starts at ``start``: ``[text](address)``, the address as written (a placeholder,
-        a relative path, ``tel:``); the text alone where it holds the address; the address where there is
-        no text. Text with a bracket or a line break in it keeps the address after it, ``text (address)``."""
+        a relative path, ``tel:``); the text alone where it is the address or holds it whole; the address where
+        there is no text. Text with a bracket or a line break in it keeps the address after it,
+        ``text (address)``."""
         parts = self.out[start:]
         text = "".join(p for p in parts if not p.startswith("\x00")).strip()
         address = link_address(href)
-        # (the text holds the address: the text says it all; "/" within "home/page" is no address of it)
-        if not href or address == text or (address in text and ABSOLUTE.match(href) and len(address) > 3):
+        # (the text is the address, or holds it whole: the text says it all, as the pack writes an address, bare.
+        # "/" within "home/page" is no address of it, nor is "https://x.example/help" within
+        # "https://x.example/help-center", a page of its own)
+        if not href or address == text or (ABSOLUTE.match(href) and len(address) > 3 and holds_address(text, address)):
             return
         if not text:
             self.out.append(href)
@@ -225,6 +228,32 @@ def _escaped(href: str, unsafe: re.Pattern[str]) -> str:
 
 #: the start of an address that leads somewhere from anywhere: a scheme ('https:', 'mailto:'), '//' or a placeholder
 ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|\{\{|\{%|//")
+
+
+#: what may stand before an address that stands whole in a text: a space, an opening mark ('(', '<', a quote)
+_BEFORE_ADDRESS = frozenset(" \t\n([{<\"'“‘")
+#: what may follow it: a space, a closing mark, or a sentence's stop with a space (or the end) after it
+_AFTER_ADDRESS = frozenset(" \t\n)]}>\"'”’")
+_STOPS = frozenset(".,;:!?")
+
+
+def holds_address(text: str, address: str) -> bool:
+    """Whether ``address`` stands whole in ``text`` ('Visit https://x.example/help today', 'write to
+    help@x.example.', 'https://x.example/' for https://x.example), not as the start or part of another address
+    ('https://x.example/help-center', 'https://x.example/help.html'): a link whose text holds its address says
+    it all as text; one whose text names another page keeps its own address."""
+    at = text.find(address)
+    while at >= 0:
+        end = at + len(address)
+        if text.startswith("/", end) and not address.endswith("/"):  # (the same page: a slash after its name)
+            end += 1
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if before in _BEFORE_ADDRESS and (after in _AFTER_ADDRESS or (
+                after in _STOPS and (end + 1 == len(text) or text[end + 1] in _AFTER_ADDRESS))):
+            return True
+        at = text.find(address, at + 1)
+    return False
 
 
 def relative_links_note(links: list[str], where: str) -> str:

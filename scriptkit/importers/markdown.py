@@ -30,7 +30,7 @@ from scriptkit.importers.common import (
     read_text,
     refuse_json,
 )
-from scriptkit.importers.html import ABSOLUTE, relative_links_note
+from scriptkit.importers.html import ABSOLUTE, holds_address, relative_links_note
 
 LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 
@@ -248,9 +248,16 @@ def _inline(text: str, links: bool = True) -> str:
     def link(m: re.Match[str]) -> str:
         label, href = m.group(1), m.group(2).replace("\\(", "%28").replace("\\)", "%29")
         address = href.removeprefix("mailto:")
-        if address in label:
+        # (a link whose text is its address, or holds it whole, is its text, as the HTML import reads one: 'see
+        # https://x.example today'; one whose text is another address keeps its own, 'https://x.example/help-center')
+        if address == label or holds_address(label, address):
             return label
-        return f"[{label}]({set_aside(href)})" if links else f"{label} ({set_aside(address)})"
+        if not links:
+            return f"{label} ({set_aside(address)})"
+        # (an address in the text is set aside now: the address pass below would read on from it into
+        # '](address)', and the link would lose its address)
+        shown = _ADDRESS.sub(lambda a: set_aside(a.group(0)), label)
+        return f"[{shown}]({set_aside(href)})"
 
     text = _CODE.sub(lambda m: set_aside(m.group(1)), text)
     # ('\\[1](2)', '\\[Submit\\]': text that reads as a link or a fill-in stays escaped, as the pack writes it)
