@@ -509,6 +509,18 @@ class Matcher:
                 ends.append(tokens.offsets()[1][best - 1])
         return (0, max(ends)) if ends else None
 
+    def match_at(self, folded: str, at: int) -> int | None:
+        """The end of the longest match of a regex entry starting at offset ``at`` of folded text, its
+        lookarounds reading the text around it, less the white space it ends with (as ``spans`` gives it);
+        None when there is none."""
+        ends = [m.end() for rx in self._regexes if (m := rx.compiled.match(folded, at)) and m.end() > at]
+        if not ends:
+            return None
+        end = max(ends)
+        while end > at and folded[end - 1].isspace():  # (a raw pattern ending in \s*$ takes the newline)
+            end -= 1
+        return end
+
     def count(self, text: str, folded: bool = False, tokens: Tokens | None = None) -> int:
         return len(self.spans(text, folded, tokens))
 
@@ -696,11 +708,18 @@ class PhraseTable:
             folded = tokens.text
             spans = self.matcher.spans(folded, folded=True, tokens=tokens)
         for a, b in spans:
-            entry = self.entry_for(folded[a:b])
+            entry = self.entry_for(folded[a:b], folded, a)
             if entry is not None:
                 yield a, b, entry
 
-    def entry_for(self, matched: str) -> dict[str, Any] | None:
+    def entry_for(self, matched: str, context: str | None = None, at: int = 0) -> dict[str, Any] | None:
+        """The entry whose phrase ``matched`` is: a literal one, else the first other one (in the file's order)
+        that matches it whole.
+
+        ``context`` (folded text, with ``matched`` at offset ``at``) lets a regex entry's lookarounds see
+        the words around it, so two entries can share a phrase in different company: "the majority of"
+        before "the refunds" (rewritten "most of") and before "customers" (rewritten "most").
+        """
         found = self._literal.get(_key(matched))
         if found is not None:
             return found
@@ -708,7 +727,10 @@ class PhraseTable:
             own = self._own.get(i)
             if own is None:
                 own = self._own[i] = compile_phrases([e["phrase"]], self.flags)
-            if own.match(matched) == (0, len(matched)):
+            if context is not None and own.has_regexes and e["phrase"].startswith("re:"):
+                if own.match_at(context, at) == at + len(matched):
+                    return e
+            elif own.match(matched) == (0, len(matched)):
                 return e
         return None
 
