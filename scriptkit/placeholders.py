@@ -5,6 +5,8 @@ Targets map these names to each helpdesk's own spelling; importers map back to t
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -73,6 +75,103 @@ def missing_value_advice(spec: PlaceholderSpec | None, name: str) -> str:
 #: The namespaces a template may use for placeholders.
 NAMESPACES = ("customer", "agent", "ticket", "order", "brand")
 
+# What writers type for a placeholder, by what they mean: a namespace as helpdesks and other tools
+# call it, and a field's other names. Read before any likeness of spelling: by spelling alone
+# 'customer.name' is nearest 'customer.last_name' and 'customer.fname' 'customer.full_name', and a
+# writer who took either sent "Hi Okafor".
+_NAMESPACE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("customer", "customers", "requester", "requestor", "user", "client", "contact", "visitor",
+                     "end_user", "enduser", "recipient", "member", "guest", "patient", "person", "buyer"),
+                    "customer"),
+    **dict.fromkeys(("agent", "assignee", "current_user", "currentuser", "staff", "rep", "representative",
+                     "sender", "teammate", "admin"), "agent"),
+    **dict.fromkeys(("ticket", "tickets", "case", "conversation", "request", "issue", "thread"), "ticket"),
+    **dict.fromkeys(("order", "orders", "purchase", "shipment"), "order"),
+    **dict.fromkeys(("brand", "company", "business", "store", "shop", "site", "organisation_brand"), "brand"),
+}
+_FIELD_WORDS: dict[str, str] = {
+    # a name, said alone, is the name a greeting uses: the first one ("Hi Maya", never "Hi Okafor")
+    **dict.fromkeys(("name", "fname", "f_name", "firstname", "first", "forename", "forenames", "given_name",
+                     "givenname", "given", "first_nm", "fn", "nickname", "nick", "preferred_name",
+                     "name_first", "christian_name", "short_name"), "first_name"),
+    **dict.fromkeys(("lname", "l_name", "lastname", "last", "surname", "family_name", "familyname",
+                     "second_name", "name_last", "ln"), "last_name"),
+    **dict.fromkeys(("fullname", "full", "display_name", "displayname", "complete_name", "name_full",
+                     "long_name"), "full_name"),
+    **dict.fromkeys(("mail", "e_mail", "email_address", "emailaddress", "mail_address"), "email"),
+    **dict.fromkeys(("number", "no", "num", "nr", "id", "ref", "reference", "order_number", "order_id",
+                     "ticket_id", "ticket_number", "case_number"), "number"),
+    **dict.fromkeys(("title", "topic", "summary", "subject_line"), "subject"),
+}
+# a field word that names another field in a namespace that has no field of the word's name
+# ('ticket.number' is its id, 'order.id' its number, 'brand.title' its name)
+_FIELD_IN: dict[tuple[str, str], str] = {("ticket", "number"): "id", ("order", "id"): "number",
+                                         ("brand", "first_name"): "name", ("brand", "full_name"): "name",
+                                         ("brand", "subject"): "name"}
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def _word(text: str) -> str:
+    """A namespace or field as written, in lower case with underscores ('FirstName', 'first-name',
+    'First Name': 'first_name')."""
+    return _SEPARATORS.sub("_", _CAMEL.sub("_", text.strip())).lower().strip("_")
+
+
+def nearest_placeholder(name: str, names: Iterable[str]) -> str | None:
+    """The placeholder among ``names`` a writer most likely meant by ``name`` (``customer.name``,
+    ``requester.FirstName``, ``first-name``), or None when none is near.
+
+    What writers mean is read first: a namespace as helpdesks call it (``requester``, ``user``,
+    ``client``: the customer), a field by its other names (``name``, ``fname``, ``forename``: the
+    first name, the one a greeting uses); a name without a namespace is read as the customer's.
+    Only then the nearest spelling, among the fields of the namespace meant first. Of names
+    equally near, the first name is preferred: a last name in a greeting is the worse slip."""
+    if not isinstance(name, str):
+        return None
+    known = [n for n in names if isinstance(n, str)]
+    if not known or not name.strip():
+        return None
+    if name in known:
+        return name
+    head, dot, tail = name.strip().rpartition(".")
+    words = [_word(w) for w in head.split(".")] if dot else []
+    field = _word(tail)
+    spaces = sorted({n.split(".", 1)[0] for n in known if "." in n})
+    meant = [_NAMESPACE_WORDS.get(w, w) for w in reversed(words)]  # ('ticket.requester.name': the requester)
+    namespace = next((w for w in meant if w in spaces), None)
+    if namespace is None:  # ('custmer.first_name': a namespace misspelt; 'fname': the customer's)
+        namespace = _closest(words[-1], spaces) if words else "customer" if "customer" in spaces else None
+    if namespace is None:
+        return None
+    fields = sorted(n.split(".", 1)[1] for n in known if n.startswith(namespace + "."))
+    for word in (field, _anagram(field, [*fields, *_FIELD_WORDS])):  # ('nmae': 'name' typed out of order)
+        if word is None:
+            continue
+        for candidate in (word, _FIELD_WORDS.get(word, word)):
+            candidate = _FIELD_IN.get((namespace, candidate), candidate)
+            if candidate in fields:
+                return f"{namespace}.{candidate}"
+    found = _closest(field, fields)
+    return f"{namespace}.{found}" if found is not None else None
+
+
+def _anagram(word: str, options: Iterable[str]) -> str | None:
+    """The option spelt with the same letters as ``word`` in another order ('nmae': 'name'), if any."""
+    letters = sorted(word)
+    return next((o for o in options if len(o) == len(word) > 2 and sorted(o) == letters), None)
+
+
+def _closest(word: str, options: list[str]) -> str | None:
+    """The option nearest ``word`` by spelling (difflib's likeness, at least 0.6); of those equally
+    near, one that is a first name."""
+    scored = []
+    for option in options:
+        matcher = difflib.SequenceMatcher(None, word, option)
+        if matcher.real_quick_ratio() >= 0.6 and matcher.quick_ratio() >= 0.6 and (ratio := matcher.ratio()) >= 0.6:
+            scored.append((ratio, option.endswith("first_name"), option))
+    return max(scored)[2] if scored else None
+
 
 class Catalogue:
     """The built-in placeholders plus a pack's own additions."""
@@ -104,6 +203,11 @@ class Catalogue:
 
     def samples(self) -> Mapping[str, str]:
         return {name: spec.sample for name, spec in self._specs.items()}
+
+    def nearest(self, name: str) -> str | None:
+        """The placeholder of this catalogue a writer most likely meant by ``name``, which is none
+        of them ('customer.name', 'requester.FirstName', 'fname'), or None (``nearest_placeholder``)."""
+        return nearest_placeholder(name, self._specs)
 
 
 DEFAULT_CATALOGUE = Catalogue()
