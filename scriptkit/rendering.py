@@ -1078,8 +1078,8 @@ def _simple_and_valid(text: str, scope: _Scope) -> bool:
         elif attr.startswith("_") or base in scope.constants:
             return False
         elif base == BLANK_NAMESPACE:
-            if attr not in scope.blanks:
-                return False
+            if attr not in scope.blanks or m["s"] is not None or m["d"] is not None:
+                return False  # (a blank's fallback is refused: the full check says so)
         elif base not in scope.namespaces or f"{base}.{attr}" not in scope.catalogue:
             return False
         pos = m.end()
@@ -1214,6 +1214,9 @@ def _fallback_at(src: TemplateSource, lineno: int, scope: _Scope) -> tuple[Locat
 def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line: int,
                     stored: set[str]) -> list[ScriptkitError]:
     args = [*node.args, *(kw.value for kw in node.kwargs if kw.key == "default")]
+    on_blank = _fallback_on_blank(node, src, scope, line, stored)
+    if on_blank is not None:
+        return [on_blank]
     others = [kw.key for kw in node.kwargs if kw.key != "default"]
     unpacked = node.dyn_args is not None or node.dyn_kwargs is not None  # fallback(*x), fallback(**x)
     if not others and not unpacked and len(args) == 1 and _plain_fallback(args[0], scope):
@@ -1235,6 +1238,51 @@ def _check_fallback(node: nodes.Filter, src: TemplateSource, scope: _Scope, line
     if len(args) > 1:
         return [PackError(f"fallback() takes one text, not {len(args)}", word, _FALLBACK_HINT)]
     return [PackError(_NOT_PLAIN_FALLBACK, argument, _NOT_PLAIN_HINT)]
+
+
+def _fallback_on_blank(node: nodes.Filter, src: TemplateSource, scope: _Scope, line: int,
+                       stored: set[str]) -> PackError | None:
+    """'{{ blank.new_date | fallback('early next week') }}': the agent fills a blank in, so there is no
+    empty value for the fallback to stand in for, and its words reached no reply and no export in silence."""
+    name = _ref_name(node.node, scope, stored) if node.node is not None else None
+    if name is None or _ref_kind(name) != "blank":
+        return None
+    args = [*node.args, *(kw.value for kw in node.kwargs if kw.key == "default")]
+    text = _fallback_words(args[0], scope) if len(args) == 1 else None
+    lines = src.text.split("\n")
+    line = max(1, min(line, len(lines)))
+    found = _blank_fallbacks(lines[line - 1], name.split(".", 1)[1], node.name)
+    # (at the fallback; of two on one line, the one with this text: Jinja gives a node's line only)
+    where = next((at for at, written in found if written == text), found[0][0] if found else None)
+    at = src.location_of(sum(len(each) + 1 for each in lines[: line - 1]) + where) if where is not None \
+        else src.location_of_line(line, node.name)
+    return _blank_fallback(name, "a fallback has no effect on", text, at)
+
+
+@lru_cache(maxsize=64)
+def _blank_fallbacks(line: str, field: str, name: str) -> tuple[tuple[int, str | None], ...]:
+    """Where each fallback on the blank ``field`` starts on ``line``, with its quoted text, if any
+    (found once per line: a line of a thousand of them was searched a thousand times)."""
+    pattern = (rf"\b{re.escape(field)}\b(?:['\"]\s*\])?\s*\|\s*({name})\b"
+               r"""(?:\s*\(\s*(?:'(?P<s>[^'\n]{0,500})'|"(?P<d>[^"\n]{0,500})"))?""")
+    return tuple((m.start(1), m["s"] if m["s"] is not None else m["d"]) for m in re.finditer(pattern, line))
+
+
+def _fallback_words(arg: nodes.Node, scope: _Scope) -> str | None:
+    """The text a fallback's argument gives ('early next week', a constant's value), if it is text."""
+    value = arg.value if isinstance(arg, nodes.Const) else \
+        scope.values.get(arg.name) if isinstance(arg, nodes.Name) and arg.name in scope.constants else None
+    return str(value) if is_text(value) and not isinstance(value, bool) else None
+
+
+def _blank_fallback(name: str, how: str, text: str | None, at: Location) -> PackError:
+    said = f"'{text}'" if text else "its text"
+    words = text or "the words"
+    return PackError(f"{how} the blank '{name}': the agent fills a blank in before the reply is sent, so {said} "
+                     "would reach no customer and no export", at,
+                     f"Write the words into the text itself, tell the agent in the blank's prompt (e.g. '..., or "
+                     f"{words} if not known'), or use a placeholder, which the helpdesk fills in and which takes "
+                     f"a fallback: {{{{ namespace.field | fallback('{words}') }}}}.")
 
 
 def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: set[str],
@@ -1267,6 +1315,9 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         return _or_on_ref(node, src, scope)
     if isinstance(node, nodes.Filter) and node.name == "fallback":
         return _check_fallback(node, src, scope, line, stored)
+    if isinstance(node, nodes.Filter) and node.name == "default" and _is_ref(node.node, scope) and (
+            blank := _fallback_on_blank(node, src, scope, line, stored)) is not None:
+        return [blank]
     if (isinstance(node, nodes.Filter) and node.name == "default" and node.args and _is_ref(node.node, scope)
             and not _plain_fallback(node.args[0], scope)):  # (on a placeholder, default('x') is its fallback)
         return [PackError(_NOT_PLAIN_FALLBACK, _at(src, line, r"\|\s*default\s*\(\s*()", 1), _NOT_PLAIN_HINT)]
@@ -1534,10 +1585,12 @@ def _or_on_ref(node: nodes.Output, src: TemplateSource, scope: _Scope) -> list[S
         if isinstance(ref, nodes.Getattr) and isinstance(ref.node, nodes.Name):
             name, word = f"{ref.node.name}.{ref.attr}", "or" if isinstance(expr, nodes.Or) else "and"
             other = expr.right if ref is expr.left else expr.left
+            at = _at(src, expr.lineno, r"\{\{[^}]*?\b(" + word + r")\b", 1)
+            if ref.node.name == BLANK_NAMESPACE:  # (a fallback would not carry its words either)
+                return [_blank_fallback(name, f"'{word}' cannot give a fallback to", _fallback_words(other, scope), at)]
             text = other.value if isinstance(other, nodes.Const) and isinstance(other.value, str) else "there"
             return [PackError(f"'{word}' cannot give the placeholder '{name}' a fallback: it is decided when "
-                              "scriptkit builds the reply, before the helpdesk fills the value in",
-                              _at(src, expr.lineno, r"\{\{[^}]*?\b(" + word + r")\b", 1),
+                              "scriptkit builds the reply, before the helpdesk fills the value in", at,
                               f"Write {{{{ {name} | fallback('{text}') }}}}.")]
     return []
 
