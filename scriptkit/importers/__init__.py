@@ -31,6 +31,7 @@ from scriptkit.importers.common import (
     ReadOptions,
     UnexpectedShape,
     Wording,
+    decode_export,
     half_character,
     lone_item,
     refuse_archive,
@@ -134,7 +135,7 @@ def detect_format(path: Path) -> str | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             return None
-        data = json.loads(read_capped(path, MAX_FILE_BYTES).decode("utf-8-sig"))
+        data = json.loads(decode_export(read_capped(path, MAX_FILE_BYTES)))
     except (OSError, ValueError, RecursionError):
         return None
     if (fields := _fielded(data)) is not None:
@@ -609,7 +610,7 @@ def _other_helpdesk(file: Path, fmt: str, wording: Wording) -> str | None:
     if fmt not in HELPDESKS:
         return None
     try:
-        data = json.loads(read_capped(file, MAX_FILE_BYTES).decode("utf-8-sig"))
+        data = json.loads(decode_export(read_capped(file, MAX_FILE_BYTES)))
     except (OSError, ValueError, RecursionError):
         return None
     if isinstance(data, dict):

@@ -209,6 +209,18 @@ def _not_a_file(path: Path) -> ImportFormatError:
                              Location(str(path), 1, 1), "Pass the export file itself.")
 
 
+def encoding_of(raw: bytes) -> str:
+    """The encoding a file's byte order mark names: UTF-16 with its mark (Excel's "Unicode Text", some
+    helpdesk exports), else UTF-8 (its mark, Notepad's, left out). Every reader of an export's bytes asks
+    here, so a file that reads with --from is also recognised by its shape."""
+    return "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+
+
+def decode_export(raw: bytes) -> str:
+    """An export's bytes as text, as ``read_text`` reads them (UnicodeDecodeError where they are not)."""
+    return raw.decode(encoding_of(raw))
+
+
 def read_text(path: Path, what: str) -> SourceText:
     """The file as text, or an ImportFormatError saying where it is not readable."""
     name = str(path)
@@ -225,8 +237,7 @@ def read_text(path: Path, what: str) -> SourceText:
         raise ImportFormatError(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", Location(name, 1, 1),
                                 "Split the export into smaller files.")
     refuse_archive(path)
-    # UTF-16 with its byte order mark (Excel's "Unicode Text", some helpdesk exports): nothing to guess
-    encoding = "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+    encoding = encoding_of(raw)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:

@@ -310,19 +310,20 @@ def destination(out: Path, force: bool) -> Path:
         target = Path(os.path.realpath(target))
     if not target.exists() or (target.is_dir() and not any(target.iterdir())):
         return target
+    here = Location(str(out), 1, 1)  # (the folder as it was named: where init says its own refusal)
     if not force:
-        raise ConfigError(f"{out} already exists and is not empty",
+        raise ConfigError(f"{out} already exists and is not empty", here,
                           hint="Choose a new folder, or pass --force (force=True) to replace it; nothing was changed.")
     if not target.is_dir():
         raise ConfigError(f"{out} is a file, not a pack: --force (force=True) replaces only a pack or an empty folder",
-                          hint="Choose a new folder; nothing was changed.")
-    resolved, here = target.resolve(), Path.cwd().resolve()
-    if resolved == here or resolved in here.parents:
+                          here, hint="Choose a new folder; nothing was changed.")
+    resolved, cwd = target.resolve(), Path.cwd().resolve()
+    if resolved == cwd or resolved in cwd.parents:
         raise ConfigError(f"{out} is the folder you are in (or holds it): --force (force=True) would delete it",
-                          hint="Write from another folder, or choose a new one; nothing was changed.")
+                          here, hint="Write from another folder, or choose a new one; nothing was changed.")
     if not (target / "pack.yaml").is_file():
         raise ConfigError(f"{out} is not a pack (it has no pack.yaml): --force (force=True) replaces only a pack "
-                          "or an empty folder", hint="Choose a new folder; nothing was changed.")
+                          "or an empty folder", here, hint="Choose a new folder; nothing was changed.")
     others = _not_of_a_pack(target)
     if others:
         errors = [ConfigError(f"{out} holds {path}, which no import wrote: --force (force=True) would delete it "
