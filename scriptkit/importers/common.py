@@ -65,6 +65,9 @@ class RawItem:
     channel: str = ""
     #: the other channels the export names for it (Salesforce's Channel 'Email;Chat': chat), after ``channel``
     more_channels: list[str] = field(default_factory=list)
+    #: the script's scenario and customer's emotion, where the export carries them (scriptkit's own CSV)
+    scenario: str = ""
+    emotion: str = ""
 
     def where(self, spelled: str) -> Location:
         """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""

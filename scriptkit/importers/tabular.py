@@ -116,7 +116,7 @@ def _likely_mapping(fields: list[str], options: ReadOptions) -> dict[str, str]:
 #: the columns a row of scriptkit's own CSV export, or a Salesforce Quick Text, is read from besides the
 #: generic ones (``_own_row``, ``_quick_text``), and a record's ``channel`` (folded: Data Loader's MESSAGE)
 _OWN_READ = frozenset({"script_id", "channel", "variant", "category", "name", "text", "fallbacks", "blanks",
-                       "alternatives", "conditions"})
+                       "alternatives", "conditions", "scenario", "emotion"})
 _QUICK_TEXT_READ = frozenset({"attributes", "message", "name", "category", "folderid", "channel", "isinsertable"})
 
 
@@ -267,6 +267,8 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
             item.script_id = item.key
     item.body = _with_fallbacks(item.body, str(record.get("fallbacks") or ""), item.notes)
     item.pack_text = True  # (the export writes a script's text as the pack does: '[text](address)' a link)
+    item.scenario = " ".join(str(record.get("scenario") or "").split())
+    item.emotion = " ".join(str(record.get("emotion") or "").split())
     for line in str(record.get("blanks") or "").splitlines():
         blank, sep, prompt = line.partition(": ")
         if sep and prompt.strip():

@@ -74,11 +74,11 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
     doc = CommentedMap()
     doc["id"] = macro.id
     doc["title"] = raw.title
-    if native is not None:
-        if native.scenario:
-            doc["scenario"] = _scalar(native.scenario)
-        if native.emotion:
-            doc["emotion"] = native.emotion
+    scenario, emotion = (native.scenario, native.emotion) if native is not None else (raw.scenario, raw.emotion)
+    if scenario:
+        doc["scenario"] = _scalar(scenario)
+    if emotion:
+        doc["emotion"] = emotion
     mine = raw.channel if own_channel and raw.channel else channel
     more = [c for c in raw.more_channels if c != mine] if own_channel and raw.channel else []
     doc["channels"] = CommentedSeq(native.channels if native is not None else list(dict.fromkeys([mine, *more])))
