@@ -923,14 +923,76 @@ _LEFTOVER = re.compile(
     r"|\b[xX]{3}(?:\w*+(?<=[xX]{3}))?\b|\b(?:TBD|TODO|FIXME|TKTK)\b|_{3,}"
 )
 
+# More markers, as writers leave them: '[amount]', '[Refund amount]', '[phone number]' (a bracket the importer
+# reads as a fill-in: its rule is asked, see _bracket_is_fill_in), '<phone number>', '£XX', '$XX.XX', '__/__'
+# and a fill-in word in capitals standing in lower-case text ('on DATE', 'ORDER NUMBER'; not an acronym such
+# as SIM or EEA, nor a capitals heading or shout, 'PLEASE NOTE THE DATE'). Not '[text](url)', '[1]', '\\[x]'.
+_FILL_IN_WORD = (r"(?:DATE|AMOUNT|NAME|FIRSTNAME|LASTNAME|FULLNAME|ADDRESS|PHONE|NUMBER|TIME|PRICE|TOTAL|COUNTRY|CITY"
+                 r"|REASON)")
+_MORE = re.compile(
+    r"(?P<square>(?<!\\)\[[A-Za-z][\w .'/-]{0,40}?\](?![(\[:]))"
+    r"|<[a-z]{2,20}(?: [a-z]{2,20}){1,3}>"
+    r"|(?<![\w£$€¥₹])[£$€¥₹] ?[xX]++(?:[.,][xX]++)?(?![\w.,])"
+    r"|(?<![_/])_{2,}+(?:/_{2,}+)+"
+    rf"|(?P<caps>\b(?:(?:ORDER|FIRST|LAST|FULL|TRACKING|REFUND|ACCOUNT|CUSTOMER|AGENT|DELIVERY|CARD|PHONE)[ _])?"
+    rf"{_FILL_IN_WORD}[0-9]?\b)"
+)
+_CAPS_WORD = re.compile(r"[A-Z]{2,}\b")
+_CAPS_HINT = re.compile(_FILL_IN_WORD)
+
+
+def _markers(text: str) -> list[tuple[int, int]]:
+    """The fill-in markers of a text: ``_LEFTOVER``'s and ``_MORE``'s, leftmost first, none inside another."""
+    found = [m.span() for m in _LEFTOVER.finditer(text)]
+    for m in _MORE.finditer(text):
+        if m.lastgroup == "square" and not _bracket_is_fill_in(text, m.start(), m.end()):
+            continue
+        if m.lastgroup == "caps" and _among_capitals(text, m.start(), m.end()):
+            continue
+        found.append(m.span())
+    found.sort(key=lambda ab: (ab[0], -ab[1]))
+    kept: list[tuple[int, int]] = []
+    for a, b in found:
+        if not kept or a >= kept[-1][1]:
+            kept.append((a, b))
+    return kept
+
+
+def _bracket_is_fill_in(text: str, start: int, end: int) -> bool:
+    """Whether the importer reads the bracket ``text[start:end]`` as a fill-in ('[amount]', '[phone number]';
+    not '[x]', '[sic]'): the same rule, so a macro audited after import and a reply reviewed agree."""
+    from scriptkit.importers.dialects import _FOREIGN, _is_plain_bracket  # (only a reply with such a bracket)
+
+    m = _FOREIGN.match(text, start)
+    if m is None or m.lastgroup != "square" or m.end() != end or _is_plain_bracket(m.group("qname")):
+        return False
+    # (and an aside is no fill-in: "the refund [see below]", "[optional]", "[if needed]")
+    return m.group("qname").split()[0].lower().rstrip(".") not in _ASIDE_START
+
+
+_ASIDE_START = frozenset({"see", "cf", "e.g", "eg", "i.e", "ie", "optional", "optionally", "if", "as", "or", "and",
+                          "but", "and/or", "via", "from", "with", "without", "only", "also", "etc", "continued",
+                          "redacted", "removed", "emphasis", "translated", "laughs", "sighs", "smiles"})
+
+
+def _among_capitals(text: str, start: int, end: int) -> bool:
+    """Whether a word next to ``text[start:end]`` is in capitals too: a heading or a shout, not a marker."""
+    before = text[max(0, start - 40):start].split()
+    after = text[end:end + 40].split()
+    near = [w.strip(".,;:!?()\"'") for w in (before[-1:] + after[:1])]
+    return any(_CAPS_WORD.fullmatch(w) for w in near)
+
 
 @register
 class UnfilledBlank(Rule):
     """Fill-in markers left in text that is about to be sent, or blanks the agent cannot fill.
 
     ## What it does
-    In any text segment, flags leftover fill-in markers such as `[[reason]]`, `[NAME]`,
-    `{name}`, `<insert date>`, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD` or `___` as errors: the helpdesk will send
+    In any text segment, flags leftover fill-in markers such as `[[reason]]`, `[NAME]`, `[amount]`,
+    `[phone number]`, `{name}`, `<insert date>`, `<phone number>`, `£XX`, `$XX.XX`, `DATE` in lower-case
+    text, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD`, `___` or `__/__` as errors (a bracket counts as one
+    where `scriptkit import` reads it as a fill-in; not a Markdown link, a `[1]` footnote, an escaped `\\[`
+    or an aside such as `[see below]`): the helpdesk will send
     them to the customer as they are. In a macro, a declared blank (`{{ blank.x }}`) is meant
     for the agent; it is flagged (warning) only when it has no prompt telling the agent what
     to write. `scriptkit review` reads an agent's actual reply, so every marker there is a
@@ -969,12 +1031,12 @@ class UnfilledBlank(Rule):
             if isinstance(seg, Text):
                 if not _segment_may_hold_marker(seg.text):
                     continue
-                for m in _LEFTOVER.finditer(seg.text):
-                    if m.group(0)[0] == "[" and _escaped_in_file(seg, m.start()):
+                for start, end in _markers(seg.text):
+                    marker = seg.text[start:end]
+                    if marker[0] == "[" and _escaped_in_file(seg, start):
                         continue  # ('\[[name]]', '\[STEPS]': a bracket the writer escaped is text, sent as '[')
-                    yield Finding(a + m.start(), a + m.end(),
-                                  f"'{m.group(0)}' is a fill-in marker that would be sent as is",
-                                  _marker_advice(m.group(0), ctx, message.script_id))
+                    yield Finding(a + start, a + end, f"'{marker}' is a fill-in marker that would be sent as is",
+                                  _marker_advice(marker, ctx, message.script_id))
             elif isinstance(seg, Blank) and not seg.prompt.strip():
                 yield Finding(a, a + len(seg.marker), f"blank '{seg.name}' has no prompt for the agent",
                               "Add a prompt: flexibility: blanks: - name: ... prompt: what to write here.",
@@ -1011,12 +1073,15 @@ def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
     return "Fill it in, or in a macro declare it as a blank: {{ blank.name }}."
 
 
-_HINTS = ("[", "{", "<", "_", "xxx", "tbd", "todo", "fixme", "tktk")
+_HINTS = ("[", "{", "<", "_", "xxx", "tbd", "todo", "fixme", "tktk", "£x", "$x", "€x", "¥x", "₹x", "£ x", "$ x",
+          "€ x", "¥ x", "₹ x")
 _MARKER_HINT = re.compile("|".join(map(re.escape, _HINTS)), re.IGNORECASE)
 
 
 def _maybe_marker(text: str) -> bool:
     """A cheap pre-check: most text has none of the characters a marker needs."""
+    if _CAPS_HINT.search(text) is not None:  # ('on DATE': a fill-in word in capitals)
+        return True
     if text.isascii():  # then IGNORECASE is plain lower-casing, and substring tests are many times faster
         return any(map(text.lower().__contains__, _HINTS))
     return _MARKER_HINT.search(text) is not None
