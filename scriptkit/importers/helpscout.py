@@ -1,7 +1,8 @@
 """Help Scout saved replies: ``[{id, name, text, chatText}]`` (or ``{"_embedded": {"saved-replies": [...]}}``).
 
 ``text`` is the email version (HTML); ``chatText`` the chat version, kept as an alternative
-labelled ``CHAT_VERSION`` when it differs, which the Help Scout export writes back as ``chatText``.
+labelled ``CHAT_VERSION`` when it differs, which the Help Scout export writes back as ``chatText``. A saved
+reply with no email text (``"text": ""``) is a chat-only one: a script for chat, exported back chat-only.
 Placeholders are Help Scout's ``{%customer.firstName,fallback=there%}``.
 """
 
@@ -31,4 +32,7 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
     text, chat = found
     body, html = html_field(text) if text else (chat, looks_like_html(chat))  # (chatText: plain text)
     alternatives = [(CHAT_VERSION, chat, False)] if text and chat.strip() else []
-    return entry.item(body, html=html, dialect="helpscout", alternatives=alternatives)
+    item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives)
+    if not text:  # a chat-only saved reply: a chat script, which the Help Scout export writes back so
+        item.channel = "chat"
+    return item

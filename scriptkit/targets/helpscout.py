@@ -7,7 +7,8 @@ Facts (see docs/targets.md): ``name`` (required), ``text`` (the email version, H
 ``chatText`` is the chat version the import of a saved reply kept (its ``CHAT_VERSION``
 alternative) where the script has one, else the reply's own text, plain. A script sent on chat
 too (``channels: [email, chat]``) already has its chat rendering as a saved reply of its own,
-"... (chat)", whose ``chatText`` it is.
+"... (chat)", whose ``chatText`` it is. A script for chat only (first on chat) is a chat-only saved
+reply: its ``text`` empty, as Help Scout exports one, and its ``chatText`` the reply.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ choose it when you import); `saved_replies.json` lists them all.
 - `text` is the email version (HTML), `chatText` the plain-text chat version of the same reply: the
   script's "Chat version" alternative where it has one (as `scriptkit import` keeps a saved reply's
   own chat version), else the email text as plain text. A script also sent on chat is a saved reply
-  of its own, "... (chat)".
+  of its own, "... (chat)". A script for chat only is a chat-only saved reply: `text` empty, the reply
+  in `chatText`.
 - Placeholders use Help Scout's syntax: `{%customer.firstName,fallback=there%}`.
 - Help Scout documents no escape for a literal `{%`, so scriptkit refuses such text (SK505).
 - Saved replies have no notes field: guidance lives in the playbook export.
@@ -99,7 +101,10 @@ choose it when you import); `saved_replies.json` lists them all.
         return found
 
     def render(self, message: Message) -> Payload:
-        return {"name": display_title(message), "text": self.html(message), "chatText": self._chat_text(message)}
+        # a script whose first channel is chat (a chat-only saved reply, as imported): its chat version alone,
+        # no email text, as Help Scout writes such a reply ('text' empty)
+        text = "" if _chat_only(message) else self.html(message)
+        return {"name": display_title(message), "text": text, "chatText": self._chat_text(message)}
 
     def _chat_text(self, message: Message) -> str:
         """The reply's chat version, plain: its "Chat version" alternative (a saved reply's own chatText,
@@ -111,12 +116,18 @@ choose it when you import); `saved_replies.json` lists them all.
         return self.plain(message)
 
     def measure(self, payload: Payload) -> tuple[str, str]:
-        return str(payload["name"]), str(payload["text"])
+        return str(payload["name"]), str(payload["text"] or payload["chatText"])
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         out = bundle_files("helpscout", "saved_replies", rendered, lambda p: p,
                            bundle=lambda items: {"saved_replies": items})
         return {**out, **self.readme_file()}
+
+
+def _chat_only(message: Message) -> bool:
+    """Whether ``message`` is a chat saved reply of its own: the chat text of a script whose first channel is
+    chat, not the "... (chat)" copy of a script sent on email first."""
+    return message.channel == "chat" and not message.meta.get("record_suffix")
 
 
 def target() -> HelpScoutTarget:
