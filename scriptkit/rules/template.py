@@ -23,16 +23,17 @@ from functools import lru_cache
 from itertools import chain, groupby, pairwise, repeat
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
-from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.message import Message, Placeholder
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec, fallback_word
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
+from scriptkit.sourcetext import scalar_offsets
 from scriptkit.text import DIRECTION_CONTROLS, sentence_spans, trimmed
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
-    from scriptkit.models import Pack, Script
+    from scriptkit.models import Origin, Pack, Script
 
 _EXPR = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.S)
 _STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
@@ -355,12 +356,15 @@ class TextArtifact(Rule):
     """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot, a `#` note.
 
     ## What it does
-    Finds three slips that look fine in the YAML and reach the customer as typed:
+    Finds four slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
 
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
     - a slot wrapped entirely in quotes (`“I'm so sorry…”`), pasted from a document: the
       customer sees the quotes, as if the reply quoted someone else;
+    - a name the export gives the helpdesk wrapped in quotes: a title or one of its `::` parts
+      (`title: “Orders::Late parcel”`), a `category` setting or a `folders` name under `export:`.
+      Every export keeps them: the macro is filed under the category `“Orders`;
     - a line starting with `# ` inside a text block (`solution: |`): a YAML comment anywhere
       else, but inside a block it is part of the text, so a note to colleagues is sent too.
 
@@ -372,6 +376,7 @@ class TextArtifact(Rule):
 
     ## Example
     ```
+    title: “Orders::Late parcel”
     acknowledgment: "“I can see how frustrating the wait has been.”"
     solution: |
       I'll send the tracking link today.\\nThanks for your patience!
@@ -380,6 +385,7 @@ class TextArtifact(Rule):
 
     ## Use instead
     ```
+    title: Orders::Late parcel
     acknowledgment: "I can see how frustrating the wait has been."
     # check the refund window with Sam
     solution: |
@@ -393,10 +399,11 @@ class TextArtifact(Rule):
     None.
 
     ## Fix safety
-    Safe: the quotes around a slot are deleted, and a `\\n` becomes the line break it was meant
-    to be, written as the YAML around it needs (a blank line in quoted text). Quotes around a
-    slot with placeholders, on several lines or with escapes in the YAML (`'I''ll'`) are
-    reported with no fix, as is a `#` line: only the writer knows where that note belongs.
+    Safe: the quotes around a slot, a title or a setting are deleted, and a `\\n` becomes the line
+    break it was meant to be, written as the YAML around it needs (a blank line in quoted text).
+    Quotes around a slot with placeholders, on several lines or with escapes in the YAML
+    (`'I''ll'`), or around a `folders` name (a key), are reported with no fix, as is a `#` line:
+    only the writer knows where that note belongs.
     """
 
     code = "SK007"
@@ -410,11 +417,15 @@ class TextArtifact(Rule):
                    solution="I'll send the tracking link today.\\nThanks for your patience!"),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the tracking link today.\n# check the refund window with Sam"),
+        Example.of(title="\u201cOrders::Late parcel\u201d",
+                   acknowledgment="I can see how frustrating the wait has been.",
+                   solution="I'll send the tracking link today."),
     )
     good_examples = (
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the tracking link today.\nThanks for your patience!"),
-        Example.of(acknowledgment="You wrote \u201cstill waiting\u201d, and I can see how frustrating that is.",
+        Example.of(title="Orders::The \u201cdelivered\u201d parcel that never came",
+                   acknowledgment="You wrote \u201cstill waiting\u201d, and I can see how frustrating that is.",
                    solution="I'll send the tracking link today."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="Order #4471 left our warehouse today.\n#1 on my list: the tracking link, by noon."),
@@ -428,6 +439,42 @@ class TextArtifact(Rule):
             yield from _wrapped_slots(message)
         if "#" in text and message.file.endswith((".yaml", ".yml")):  # (free text may hold a Markdown heading)
             yield from _comment_lines(message)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        """The names an export gives the helpdesk (a title, its categories, a category or folder setting):
+        quotes pasted around one become part of the macro's name, category and folder."""
+        wanted = {m.script_id for m in messages}
+        for script in pack.scripts:
+            if script.id in wanted:
+                yield from self._quoted_names(script.origin, script.id, _exported_names(script.title, script.export))
+        if pack.origin is not None and not pack.partial:
+            yield from self._quoted_names(pack.origin, None, _exported_names(None, pack.meta.export))
+
+    def _quoted_names(self, origin: Origin | None, script_id: str | None,
+                      names: Iterable[tuple[tuple[str | int, ...], bool, str]]) -> Iterator[Diagnostic]:
+        if origin is None:
+            return
+        for path, is_key, value in names:
+            found = _wrapped_name(value)
+            if found is None:
+                continue
+            a, b = found
+            what = ("the title" if path == ("title",) else f"the {path[1]} folder name '{value}'" if is_key
+                    else f"the {path[1]} setting '{path[2]}'")
+            source = origin.source
+            start = origin.keys.get(path) if is_key else origin.values.get(path)
+            offsets = scalar_offsets(source.text, start, value) if start is not None else ()
+            at = source.location(offsets[a]) if len(offsets) == len(value) else origin.location(path, key=is_key)
+            fix = None
+            if len(offsets) == len(value) and not is_key and source.text[offsets[a]:offsets[b - 1] + 1] == value[a:b]:
+                inner = value[a + 1:b - 1]
+                fix = Fix(f"delete the quotes around '{inner}'",
+                          (Edit(source.path, offsets[a], offsets[b - 1] + 1, inner),))
+            yield Diagnostic(self.code, self.name, f"{what} is wrapped in quotes ({value[a]}...{value[b - 1]}), which "
+                             f"the export keeps: {_named(path, value)}", self.severity, at, text=value[a:b],
+                             script_id=script_id,
+                             suggestion="Delete the quotes (a word processor adds them when the text is pasted); "
+                                        "YAML needs none around a name.", fix=fix)
 
 
 def _comment_lines(message: Message) -> Iterator[Finding]:
@@ -493,6 +540,60 @@ def _wrapped(text: str, start: int, end: int, slot: str) -> Finding | None:
     return Finding(a, b, f"{f'the {slot}' if slot else 'the reply'} is wrapped in quotes ({text[a]}...{closing}) "
                          "that the customer will see",
                    suggestion="Delete the quotes around it.", replacement=inner if "\n" not in inner else None)
+
+
+# the quotes that can wrap a name pasted from a document (an apostrophe inside it stays: “Sam’s order”)
+_NAME_OPENING = "\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\"'"
+_NAME_QUOTES = "\u201c\u201d\u201e\u00ab\u00bb\""
+#: the settings that name something in the helpdesk: a category, a folder (by its name)
+_NAME_SETTINGS = ("category",)
+_NAME_KEYS = ("folders",)
+
+
+def _exported_names(title: str | None, export: Mapping[str, Any]) -> Iterator[tuple[tuple[str | int, ...], bool, str]]:
+    """(YAML path, whether it is a key, text) of each name an export gives the helpdesk."""
+    if title is not None:
+        yield ("title",), False, title
+    for target, conf in export.items():
+        if not isinstance(conf, Mapping):
+            continue
+        for key in _NAME_SETTINGS:
+            if isinstance(conf.get(key), str):
+                yield ("export", target, key), False, conf[key]
+        for key in _NAME_KEYS:
+            if isinstance(folders := conf.get(key), Mapping):
+                yield from ((("export", target, key, name), True, name) for name in folders if isinstance(name, str))
+
+
+def _named(path: tuple[str | int, ...], value: str) -> str:
+    """What the helpdesk would call the thing ``value`` names ("its category would be '“Orders'")."""
+    if path != ("title",):
+        return f"the helpdesk's {'folder' if path[2] == 'folders' else path[2]} would be '{value.strip()}'"
+    parts = [p.strip() for p in value.split("::") if p.strip()]
+    if len(parts) > 1:
+        return f"the helpdesk's category would be '{parts[0]}' and the macro '{parts[-1]}'"
+    return f"the helpdesk's macro would be '{value.strip()}'"
+
+
+def _wrapped_name(name: str) -> tuple[int, int] | None:
+    """Where a pair of quotes wraps ``name`` or one of its '::' parts (“Orders::Late parcel”,
+    “Orders”::Late parcel): the span from the opening quote to the closing one."""
+    start = 0
+    for part in [*name.split("::"), None]:  # (each part, then the whole name)
+        a, b = trimmed(name, start, start + len(part)) if part is not None else trimmed(name, 0, len(name))
+        if b - a >= 3 and name[a] in _NAME_OPENING and name[b - 1] in _NAME_OPENING \
+                and _one_quotation(name[a + 1:b - 1]):
+            return a, b
+        start += len(part) + 2 if part is not None else 0
+    return None
+
+
+def _one_quotation(inner: str) -> bool:
+    """Whether ``inner``, between two quotes, holds no other quotation ('Hold' or 'Wait'): a quote or an
+    apostrophe other than one inside a word (“Sam’s order”)."""
+    return not any(q in inner for q in _NAME_QUOTES) and all(
+        0 < i < len(inner) - 1 and inner[i - 1].isalnum() and inner[i + 1].isalnum()
+        for i, char in enumerate(inner) if char in "\u2018\u2019'")
 
 
 # ---------------------------------------------------------------- a reply pasted from an email
