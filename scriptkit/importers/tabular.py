@@ -220,6 +220,12 @@ def _read_channel(item: RawItem, said: str, what: str, several: bool = False) ->
     known = [_SALESFORCE_CHANNELS.get(p.casefold(), p.casefold() if p.casefold() in CHANNELS else "") for p in parts]
     item.channel = next((channel for channel in known if channel), "")
     others = [c or p for p, c in zip(parts, known, strict=True) if not c or c != item.channel]
+    if several and item.channel and all(c not in CHANNEL_VALUES for c in known if c):
+        # ('Phone' alone: a script for phone, which no helpdesk export carries, left out of it unsaid)
+        carried = ", ".join(CHANNEL_VALUES)
+        item.notes.append(f"{what} is '{said}': the script is for {item.channel}, which the Salesforce export "
+                          f"leaves out (it writes Quick Texts for {carried}; the playbook export keeps it): "
+                          "add a channel it writes under the script's channels to export it back to Salesforce")
     if not others:
         return
     if several and all(known):
