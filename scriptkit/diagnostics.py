@@ -58,6 +58,12 @@ class Severity(str, Enum):
                               hint="Use one of: error, warning, suggestion.")
 
 
+#: The key of ``Diagnostic.extra`` that marks a region running over more than the finding's own text: one on
+#: the whole reply runs from its first slot to its last, over their YAML keys (a report quotes no file text there).
+#: A region is ``location`` to ``extra["end_line"]`` and ``extra["end_col"]`` (one past its last character).
+SPREAD = "spread"
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace characters ``[start, end)`` of ``file`` with ``replacement``."""

@@ -24,7 +24,7 @@ from scriptkit.config import (
     matches,
     parse_severity,
 )
-from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
@@ -32,7 +32,7 @@ from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
-from scriptkit.sourcetext import SourceText
+from scriptkit.sourcetext import SourceText, extent_of
 from scriptkit.text import keeps_links, read_text
 
 if TYPE_CHECKING:
@@ -427,11 +427,19 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                 if not in_note(diag):
                     merge_diagnostic(by_key, diag)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
+    texts: dict[str, SourceText] = {}
     for m in written:
         for seg in m.segments:
             if (span := seg.source) is not None and (source := span.source) is not None \
                     and source.path not in sources:
                 sources[source.path] = source.text
+                texts[source.path] = source
+    if pack is not None and pack.origin is not None:  # (a rule's finding in pack.yaml, where no layout is)
+        texts.setdefault(pack.origin.source.path, pack.origin.source)
+        sources.setdefault(pack.origin.source.path, pack.origin.source.text)
+    for diag in by_key.values():
+        if "end_line" not in diag.extra and diag.text and (source := texts.get(diag.location.file)) is not None:
+            _extend(diag, source)
     return LintResult(_sorted(by_key.values()), written, config, sources, rules=list(plan.active),
                       internal_notes=notes)
 
@@ -560,6 +568,8 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         location, slot, last = message.locate_span(finding.start, finding.end)
         # where the offending text ends (exclusive column), when that is in the same file
         extra = {"end_line": str(last[0]), "end_col": str(last[1] + 1)} if last is not None else {}
+        if last is not None and not message.one_text(finding.start, finding.end):
+            extra[SPREAD] = "1"  # (the region runs over what is not the text's: slots' keys, another file)
         text = message.text[finding.start:finding.end]
     return Diagnostic(
         code=rule.code, name=rule.name, message=finding.message,
@@ -569,6 +579,17 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         fix=_fix(rule, message, finding) if rule.fix_safe and finding.replacement is not None else None,
         script_id=message.script_id, channel=message.channel, variant=message.variant, extra=extra,
     )
+
+
+def _extend(diag: Diagnostic, source: SourceText) -> None:
+    """The end of a finding a rule located itself (a layout's placeholder in pack.yaml, an unused constant's
+    name), where its text is written at its location: its words, each placeholder as its ``{{ expression }}``."""
+    where = diag.location
+    start = where.offset if where.offset >= 0 else source.offset(where.line - 1, where.col - 1)
+    end = extent_of(source.text, start, diag.text)
+    if end is not None and end > start:
+        last = source.location(end - 1)
+        diag.extra = {**diag.extra, "end_line": str(last.line), "end_col": str(last.col + 1)}
 
 
 def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:

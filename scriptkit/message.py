@@ -16,7 +16,7 @@ from typing import Any, Generic, NoReturn, TypeVar, overload
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, argument_named
-from scriptkit.sourcetext import SourceText
+from scriptkit.sourcetext import SourceText, expression_end
 from scriptkit.text import DROPPED, MARKUP, SPACE, link_marks, unsafe_address
 
 #: the channels a reply is written for
@@ -369,7 +369,8 @@ class Message:
 
     def locate_span(self, start: int, end: int) -> tuple[Location, str | None, tuple[int, int] | None]:
         """``locate(start)``, and the line and column of the span's last character (``locate(end - 1)``)
-        when ``end > start`` and that is in the same file, not before the start; else None.
+        when ``end > start`` and that is in the same file, not before the start; else None. In the output of a
+        ``{{ expression }}`` (a placeholder, a blank, a constant), the last character is its closing brace.
 
         Every diagnostic asks for both. Most spans lie in literal text on one line of the file (in
         one segment, or a few sentences of a reviewed reply): the start is located once, and the
@@ -395,12 +396,61 @@ class Message:
                                                end - 1)) is not None:
                         b, last_source = found
                     else:
-                        return location, seg.slot, _after(location, self.locate(end - 1)[0])
+                        return location, seg.slot, _after(location, self._last_location(end - 1))
                     if last_source is source and 0 <= a <= b <= len(source.text) and source.text.find("\n", a, b) < 0:
                         return location, seg.slot, (location.line, location.col + b - a)
                     return location, seg.slot, _after(location, last_source.location(b))
         location, slot = self.locate(start)
-        return location, slot, _after(location, self.locate(end - 1)[0]) if end > start else None
+        return location, slot, _after(location, self._last_location(end - 1)) if end > start else None
+
+    def _last_location(self, index: int) -> Location:
+        """Where the file holds character ``index`` of the text, as the last character of a span: ``locate``'s,
+        but in the output of a ``{{ expression }}`` (a placeholder, a blank, a constant filled in), its
+        closing brace. Told at its opening braces, a finding on '{{ customer.first_name }}' covered the
+        '{' alone in the file."""
+        location = self.locate(index)[0]
+        table = self._table
+        k = bisect_right(table, index, key=_row_start) - 1
+        if k < 0 or index >= table[k][1]:
+            return location
+        seg = table[k][2]
+        span = seg.source
+        if span is None or (seg.__class__ is Text and span.literal) or span.offsets:
+            return location  # (literal text, or text whose every character is located)
+        source = self._source_of(location.file)
+        if source is None:
+            return location
+        at = location.offset if location.offset >= 0 else source.offset(location.line - 1, location.col - 1)
+        end = expression_end(source.text, at)
+        return source.location(end - 1) if end is not None else location
+
+    def _source_of(self, file: str) -> SourceText | None:
+        """The text of ``file``, when a segment of the message was read from it."""
+        for _, _, seg, _ in self._table:
+            span = seg.source
+            if span is not None and span.source is not None and span.source.path == file:
+                return span.source
+        return None
+
+    def one_text(self, start: int, end: int) -> bool:
+        """Whether text ``[start, end)`` was read from one piece of one file: every segment it touches has a
+        source, in one file, and no text the renderer made (the space between slots) lies between them. A
+        finding on the whole reply is not: between its slots the file holds their YAML keys, and the next
+        slot may be in another file (the layout's greeting in pack.yaml)."""
+        table = self._table
+        k = max(0, bisect_right(table, start, key=_row_start) - 1)
+        file = None
+        for s, _, seg, _ in table[k:]:
+            if s >= end and s > start:
+                break
+            span = seg.source
+            if span is None:
+                return False
+            where = span.source.path if span.source is not None else span.start.file
+            if file is not None and where != file:
+                return False
+            file = where
+        return file is not None
 
     def literal_span(self, start: int, end: int) -> tuple[int, int] | None:
         """File offsets ``[a, b)`` when text ``[start, end)`` is one literal run in the source."""

@@ -173,3 +173,56 @@ def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
     if out and out[-1] - out[0] == len(out) - 1 and all(b - a == 1 for a, b in pairwise(out)):
         return range(out[0], out[-1] + 1)  # one unbroken run (most scalars): no int object per character
     return tuple(out)
+
+
+#: the longest ``{{ expression }}`` read back from a file (a slot's is a line; a file is read once per finding)
+MAX_EXPRESSION = 2000
+
+
+def expression_end(text: str, start: int) -> int | None:
+    """Where the ``{{ expression }}`` that starts at ``start`` of ``text`` ends (after its ``}}``), or
+    None when none starts there or it does not end within ``MAX_EXPRESSION`` characters. A ``}}``
+    inside a quoted string (``fallback('}}')``) does not end it."""
+    if not text.startswith("{{", start):
+        return None
+    quote = ""
+    stop = min(len(text), start + MAX_EXPRESSION)
+    i = start + 2
+    while i < stop:
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "}" and text.startswith("}}", i):
+            return i + 2
+        i += 1
+    if quote:  # (a quote the YAML escapes or doubles may leave one open: the first '}}' then)
+        end = text.find("}}", start + 2, stop)
+        return end + 2 if end >= 0 else None
+    return None
+
+
+#: a placeholder or a blank as a message's text holds it: '{{customer.first_name}}', '[[day]]'
+_MARKER = re.compile(r"\{\{[\w.]+\}\}|\[\[\w+\]\]")
+
+
+def extent_of(text: str, start: int, rendered: str) -> int | None:
+    """Where the source of ``rendered`` (a message's text: placeholders and blanks as ``{{name}}`` and
+    ``[[name]]``) ends when it is written at ``start`` of ``text``: its words as they are, each
+    placeholder or blank as a ``{{ expression }}``. None when the file does not spell it so there."""
+    if not rendered or start < 0:
+        return None
+    pos = start
+    last = 0
+    for m in _MARKER.finditer(rendered):
+        words = rendered[last:m.start()]
+        if not text.startswith(words, pos):
+            return None
+        end = expression_end(text, pos + len(words))
+        if end is None:
+            return None
+        pos, last = end, m.end()
+    words = rendered[last:]
+    return pos + len(words) if text.startswith(words, pos) else None

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
-from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
 from scriptkit.reporters import display_path, rule_lookup, slot_shown, whole_reply, with_suggestion
+from scriptkit.sourcetext import SourceText
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -44,13 +45,43 @@ def _uri(file: str) -> str:
     return quote(shown, safe="/")
 
 
-def _result(d: Diagnostic, index: int, slot: str | None) -> dict[str, Any]:
+class _Files:
+    """The texts of the files the findings are in (``LintResult.sources``), each read into lines once."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        self.sources = sources
+        self.read: dict[str, SourceText] = {}
+
+    def snippet(self, d: Diagnostic) -> str | None:
+        """The file's text in ``d``'s region, as SARIF's snippet is: None where the region is a point (a
+        finding on a whole script, at its start), or runs over more than the finding's text (the YAML keys
+        between the slots of a finding on the whole reply), or the file's text is not known."""
+        if "end_line" not in d.extra or SPREAD in d.extra:
+            return None
+        where = d.location
+        text = self.sources.get(where.file)
+        if text is None:
+            return None
+        end_line, end_col = int(d.extra["end_line"]), int(d.extra["end_col"])
+        if end_line == where.line and 0 <= where.offset <= len(text):  # (most: on one line, from the offset)
+            start, end = where.offset, where.offset + end_col - where.col
+        else:  # (the file read into lines once)
+            if where.file not in self.read:
+                self.read[where.file] = SourceText(where.file, text)
+            source = self.read[where.file]
+            start, end = source.offset(where.line - 1, where.col - 1), source.offset(end_line - 1, end_col - 1)
+        return text[start:end] if start < end else None
+
+
+def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[str, Any]:
     text = with_suggestion(d)
     region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
     if "end_line" in d.extra:
         region["endLine"], region["endColumn"] = int(d.extra["end_line"]), int(d.extra["end_col"])
-    if d.text:
-        region["snippet"] = {"text": d.text}
+    # (the file's own text: the reply's, as the rules read it, is the property 'text')
+    snippet = files.snippet(d)
+    if snippet is not None:
+        region["snippet"] = {"text": snippet}
     out: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": index,
@@ -60,7 +91,8 @@ def _result(d: Diagnostic, index: int, slot: str | None) -> dict[str, Any]:
             "artifactLocation": {"uri": _uri(d.location.file)},
             "region": region,
         }}],
-        "properties": {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", "")},
+        "properties": {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", ""),
+                       **({"text": d.text} if d.text else {})},
     }
     if d.fix is not None and d.fix.safe:  # (a tool may apply a SARIF fix: only one --fix would make)
         out["fixes"] = [{
@@ -83,13 +115,14 @@ def build(result: LintResult) -> dict[str, Any]:
     rules = [_rule(c, lookup.get(c), first.get(c)) for c in codes]
     index = {c: i for i, c in enumerate(codes)}
     whole = whole_reply(result)
+    files = _Files(result.sources)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "scriptkit", "version": __version__, "rules": rules}},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index[d.code], slot_shown(d, whole)) for d in result.diagnostics],
+            "results": [_result(d, index[d.code], slot_shown(d, whole), files) for d in result.diagnostics],
         }],
     }
 
