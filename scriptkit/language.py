@@ -2,7 +2,8 @@
 is never passed on a Spanish or Russian reply.
 
 Latin-script languages are told apart by their commonest short words (articles, pronouns,
-prepositions, "thank you"), which make up a third or more of any reply; other scripts by their
+prepositions, "thank you"), which make up a third or more of any reply, sentence by sentence, so
+that the language of most of a reply decides (see ``language_of``); other scripts by their
 letters. No model, no download: the lists below are this project's, a few dozen words each.
 A reply too short to tell (fewer than ``_MIN_HITS`` such words) is undecided: ``None``.
 """
@@ -13,8 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-
-from scriptkit.text import run_table
 
 #: language code -> its name, for messages
 NAMES = {
@@ -41,10 +40,13 @@ _COMMON_WORDS = {
     "nl": "de het een en van ik je uw wij niet met op voor dat die zijn hebben heeft bedankt dank graag ons"
           " onze naar bij ook maar om",
 }
+_ORDER = tuple(_COMMON_WORDS)
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
 for _code, _words in _COMMON_WORDS.items():
     for _word in _words.split():
         _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _code)
+_ENGLISH = frozenset(_COMMON_WORDS["en"].split())
+_ENGLISH_ONLY = frozenset(word for word in _ENGLISH if _LANGS_OF[word] == ("en",))
 
 # Letters of other scripts, and the language each most likely means (Cyrillic with і, ї, є or ґ: Ukrainian).
 _SCRIPTS = (
@@ -57,61 +59,76 @@ _SCRIPTS = (
 _OTHER_SCRIPT = re.compile("[\u0370-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _LATIN = re.compile("[a-zA-Z\u00c0-\u024f]")
 _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
-# ASCII letters, digits and "_" stay, other ASCII characters part tokens; UTF-8's other bytes stay (see text.run_table)
-_TOKEN_BYTES = run_table("abcdefghijklmnopqrstuvwxyz0123456789_")
 _LETTERS = (("es", re.compile("[ñ¿¡]")), ("pt", re.compile("[ãõ]")), ("de", re.compile("[ßäöü]")))
-# Four of these make a reply English at once; no reply in another language of the corpus had more than one.
-_ENGLISH_MARKERS = (" you", " the ", " to ", " and ", " your ", " I ", " i ", " we ", " for ", " is ", " it ",
-                    " this ", " that ")
-_MIN_MARKERS = 4
-_MIN_HITS = 3  # different common words it takes to tell a language
-_READ = 600  # characters read: a language shows in its first few sentences
-_HEAD = 300  # ...and most English replies in their first two
+# The words of a reply, sentence by sentence: bytes.translate keeps ASCII letters, digits and "_" (an
+# order number "A1E0" is no "e"), makes the ends of sentences and lines a line break, and every other ASCII
+# character a space ("you're": "you re"; "your" is never "you"); UTF-8's other bytes stay (see text.run_table)
+_TOKEN_BYTES = bytes(10 if chr(c) in ".!?\n" else c if c >= 128 or chr(c).isalnum() or c == 95 else 32
+                     for c in range(256))
+# ...and the other alphabets' stops, and the marks that stick to a word, for a reply that is not ASCII
+_OTHER_STOPS = re.compile("[…。！？]")
+_OTHER_MARKS = re.compile("[\u00a0\u00ab\u00bb\u00a1\u00bf\u2010-\u2015\u2018-\u201f\u2022\u2039\u203a]")
+_MIN_HITS = 3  # different common words it takes to tell the language of a reply
+_READ = 2000  # characters read: a language shows in its first paragraphs
+
+
+def _hits(words: Iterable[str]) -> dict[str, int]:
+    """How many of ``words`` (common words, each once: "NA, NA, NA" is no Portuguese) each language has."""
+    hits: dict[str, int] = {}
+    for word in words:
+        for code in _LANGS_OF[word]:
+            hits[code] = hits.get(code, 0) + 1
+    return hits
+
+
+def _sentence_language(common: set[str]) -> str:
+    """``en`` or ``*`` (another language) for a sentence holding the ``common`` words."""
+    if common <= _ENGLISH_ONLY:  # (most sentences of most replies, told without counting)
+        return "en"
+    hits = _hits(common)
+    english = hits.pop("en", 0)
+    # (a tie is English's: an English reply left unjudged is the error that costs most)
+    return "en" if english >= max(hits.values(), default=0) else "*"
 
 
 @lru_cache(maxsize=4096)  # (every channel and variant of a script asks)
 def language_of(text: str) -> str | None:
-    """The language ``text`` is written in (a code of ``NAMES``), or None when it is too short to tell."""
+    """The language ``text`` is written in (a code of ``NAMES``), or None when it is too short to tell.
+
+    Other scripts are told by their letters. In Latin letters, each sentence (or line) reads as
+    English or as another language by its common words, and weighs as many as it has; the
+    reply reads as the language that weighs most (English on a tie). So a Spanish reply with
+    an English line or footer is Spanish, an English reply with a Spanish greeting or sign-off
+    is English, and names, addresses and order numbers, being no language's common words,
+    weigh nothing.
+    """
     text = text[:_READ]
-    head = text[:_HEAD]
-    found = 0
-    for marker in _ENGLISH_MARKERS:  # (most English replies, told by a few scans in C of their start)
-        if marker in head:
-            found += 1
-            if found == _MIN_MARKERS:
-                return "en"
-    lowered = text.lower()
-    spaced = f" {lowered.replace(chr(10), ' ')} "
-    found = 0
-    for marker in _ENGLISH_MARKERS:  # (the same over the whole text read, in lower case)
-        if marker in spaced:
-            found += 1
-            if found == _MIN_MARKERS:
-                return "en"
-    ascii_only = text.isascii()
-    if not ascii_only and _OTHER_SCRIPT.search(text):
+    if not text.isascii() and _OTHER_SCRIPT.search(text):
         latin = len(_LATIN.findall(text))
         for code, letters in _SCRIPTS:
             if len(letters.findall(text)) > latin:
                 return "uk" if code == "ru" and _UKRAINIAN.search(text) else code
-    hits: dict[str, int] = {}
-    # (whole tokens: no "e" out of an order number "A1E0"; each word once: "NA, NA, NA" is no Portuguese)
-    tokens = lowered.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("utf-8", "surrogatepass")
-    for word in _LANGS_OF.keys() & tokens.split():
-        for code in _LANGS_OF[word]:
-            hits[code] = hits.get(code, 0) + 1
-    for code, letters in () if ascii_only else _LETTERS:  # (a tie of Spanish and Portuguese: "ñ" or "ã" decides)
+    weight = {"en": 0, "*": 0}  # the common words of the sentences read as English, and as another language
+    common: dict[str, set[str]] = {"en": set(), "*": set()}  # ...each once
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = _OTHER_MARKS.sub(" ", _OTHER_STOPS.sub("\n", lowered))
+    spaced = lowered.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("utf-8", "surrogatepass")
+    for line in spaced.splitlines():
+        sentence = _LANGS_OF.keys() & line.split()
+        if sentence:
+            told = _sentence_language(sentence)
+            weight[told] += len(sentence)
+            common[told] |= sentence
+    if weight["en"] >= weight["*"]:
+        return "en" if len(common["en"] & _ENGLISH) >= _MIN_HITS else None
+    hits = _hits(common["*"])
+    hits.pop("en", None)
+    for code, letters in _LETTERS:  # (a tie of Spanish and Portuguese: "ñ" or "ã" decides)
         if code in hits and letters.search(text):
             hits[code] += 1
-    if not hits:
-        return None
-    best = max(hits, key=lambda code: (hits[code], code == "en"))
-    if hits[best] < _MIN_HITS:
-        return None
-    english = hits.get("en", 0)
-    if best != "en" and hits[best] < 2 * english:
-        return None  # mixed (a German product name in an English reply, a quoted English line): unsure
-    return best
+    best = max(hits, key=lambda code: (hits[code], -_ORDER.index(code)))  # (a tie: the first of _COMMON_WORDS)
+    return best if hits[best] >= _MIN_HITS else None
 
 
 @lru_cache(maxsize=64)  # (asked for every message)

@@ -59,7 +59,9 @@ class OtherLanguage(Rule):
     the agent (SK406), unfilled blanks (SK407), template, export and your own rules still run.
     In a pack whose `locale` is not English, the English rules judge only the replies that read
     as English, and this rule says so once, at the `locale` line. A reply too short to tell (a
-    few words) counts as the pack's language.
+    few words) counts as the pack's language. A reply in two languages counts as the one most
+    of it is written in, sentence by sentence: a Spanish reply with an English line or footer
+    is Spanish, an English reply with a Spanish greeting, a foreign name or sign-off English.
 
     ## Why it matters
     The empathy and warmth rules know English phrases. On "Sentimos mucho la demora" they
