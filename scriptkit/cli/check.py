@@ -193,7 +193,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             f"{shlex.quote(write_baseline_file)}` reports only new ones.", markup=False, highlight=False)
         sys.exit(0)
     if fix or diff:
-        plans = fixing.plan(result.diagnostics)
+        # (--fix: each file's text as the findings were made in it; one saved since, during the run, is not written)
+        plans = fixing.plan(result.diagnostics, None if diff else _texts(loaded))
         err = console(stderr=True)
         if diff:  # (what --fix writes: one fix can reveal another, so its rounds are made too, in a copy)
             plans = _fixed_in_a_copy(pack, loaded, plans, config, channels or None, jobs) or plans
@@ -209,8 +210,16 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                           markup=False, highlight=False)
             sys.exit(1 if changed else 0)
         count, files = 0, set[str]()
+        unwritten: fixing.FixesNotWritten | None = None
         for _ in range(MAX_FIX_ROUNDS):  # one fix can reveal another (ruff does the same)
-            applied = fixing.apply(plans)
+            try:
+                applied = fixing.apply(plans)
+            except fixing.FixesNotWritten as exc:  # (the other files are written: said, then the error)
+                unwritten, applied = exc, exc.written
+                refused = {e.location.file for e in exc.errors if e.location}
+                files.update(p.path for p in plans if p.changed and p.path not in refused)
+                count += applied
+                break
             if not applied:
                 break
             count += applied
@@ -218,12 +227,14 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             loaded = load_pack(pack, jobs=jobs)  # what remains, from the files as now written
             # (a fix never touches export settings: they were read once, above)
             result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)
-            plans = fixing.plan(result.diagnostics)
+            plans = fixing.plan(result.diagnostics, _texts(loaded))
         for line in fixing.refused_messages(plans):  # what still cannot be applied, once
             err.print(line, markup=False, highlight=False)
         if count:
             err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
                       markup=False, highlight=False)
+        if unwritten is not None:
+            raise ErrorGroup(unwritten.errors) if len(unwritten.errors) > 1 else unwritten.errors[0]
         fixing.not_fixable(result.diagnostics, fixing.refused_edits(plans))  # (not counted as fixable)
     else:  # (what --fix would refuse is not counted as fixable: an anchor's text, reused by an alias)
         texts = {origin.source.path: origin.source.text for origin in read if origin}
@@ -236,6 +247,12 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                                    markup=False, highlight=False)
     _emit(result, fmt, output, _statistics if statistics else None)
     sys.exit(result.exit_code)
+
+
+def _texts(loaded: Pack) -> dict[str, str]:
+    """Each file of the pack, by path, with the text it was read with."""
+    return {origin.source.path: origin.source.text for origin in [loaded.origin, *(s.origin for s in loaded.scripts)]
+            if origin}
 
 
 def _fixed_in_a_copy(pack: str, loaded: Pack, plans: list[FileFix], config: LintConfig,
