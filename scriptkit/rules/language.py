@@ -48,7 +48,7 @@ def judges(message: Message, expected: str) -> bool:
 
 @register
 class OtherLanguage(Rule):
-    """A reply in another language than the pack's: the English-only rules did not judge it.
+    """A reply in another language than the pack's: the English-only rules judge English replies only.
 
     ## What it does
     Tells the language of each rendered reply from its commonest words (or its script: Cyrillic,
@@ -109,9 +109,12 @@ class OtherLanguage(Rule):
                           "readability rules read English only, so they did not judge it",
                           "Its length and blanks were still checked; judge the rest by hand.")
             return
+        # (an English reply in a Spanish pack is the one the rules that read English do judge: say which)
+        judged = ("the rules that read English judged it, as they judge every English reply" if found == "en"
+                  else "the rules that read English did not judge it")
         yield Finding(start, end, f"the reply reads as {name_of(found)}, not {name_of(expected)} (the pack's locale)",
                       f"Keep it in a pack of its own with locale: {LOCALES.get(found, found)}, or translate it; "
-                      "the rules that read English did not judge it.")
+                      f"{judged}.")
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         expected = expected_language(pack)
