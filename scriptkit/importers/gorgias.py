@@ -2,7 +2,8 @@
 
 The reply is the ``setResponseText`` action's ``arguments.body_html`` (preferred: it keeps a link's
 address) or ``body_text``, and a note says where the two differ; ``addTags.tags`` is a
-comma-separated string; ``setStatus`` and ``intent`` become settings, and so does the macro's
+comma-separated string; ``setStatus`` and ``intent`` become settings, and so do the macro's
+``id`` (the export writes it back, so the file updates the macro it came from) and its
 ``language`` (the pack has one locale; the export writes the setting back). An action's
 ``arguments`` may be JSON text (Gorgias's older API typed them so); an action the pack does not
 read is named in the notes whatever its arguments. Placeholders are ``{{…}}``; a fallback written
@@ -28,6 +29,7 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import html_to_text, rich_or_plain
+from scriptkit.targets.base import whole_number
 from scriptkit.targets.gorgias import LANGUAGE, STATUSES
 
 LABEL = "Gorgias macros (API JSON)"
@@ -112,6 +114,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if _DEFAULT_FILTER.search(body):
         settings["default_filter"] = True
         notes.append('its fallbacks are written |default("..."): exported back to Gorgias the same way')
+    if (ident := whole_number(entry.fields.get("id"))) is not None:
+        settings["id"] = ident  # exported back as the macro's id: its file updates this macro, not a copy of it
     external_id = entry.fields.get("external_id")
     script_id = _script_id(external_id)
     if isinstance(external_id, str) and external_id.strip() and external_id != f"scriptkit:{script_id}":

@@ -3,8 +3,9 @@
 The reply is the ``comment_value_html`` action (HTML) or ``comment_value`` (a string, or a
 ``["channel:all", text]`` pair); a note says where a macro with both has them say different things.
 ``comment_mode_is_public: false`` marks an internal note. Tags come from
-``current_tags``/``set_tags``; a ``status`` action becomes the ``status`` setting. Placeholders are
-Liquid.
+``current_tags``/``set_tags``; a ``status`` action becomes the ``status`` setting, and the macro's
+``id`` and ``position`` the settings of the same names (the export writes them back, so the file
+updates the macro it came from). Placeholders are Liquid.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import rich_or_plain
+from scriptkit.targets.base import whole_number
 from scriptkit.targets.zendesk import STATUSES
 
 LABEL = "Zendesk macros export (GET /api/v2/macros JSON)"
@@ -103,6 +105,14 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             settings["restriction"] = kept
             who = f"group {', '.join(map(str, kept['ids']))}" if "ids" in kept else f"user {kept['id']}"
             notes.append(f"only {who} may use it in Zendesk: exported back with the same restriction")
+    if (ident := whole_number(entry.fields.get("id"))) is not None:
+        settings["id"] = ident  # exported back as the macro's id: its file updates this macro, not a copy of it
+    position = entry.fields.get("position")
+    if whole_number(position, least=0) is not None:
+        settings["position"] = whole_number(position, least=0)  # its place in the agents' list of macros
+    elif position is not None:
+        notes.append(f"its position in Zendesk's list of macros, {position!r}, is not a whole number: not carried "
+                     "over, so the macro is exported back without one")
     if not public:
         settings["public"] = False  # an internal note stays one when exported back
     if status in STATUSES:

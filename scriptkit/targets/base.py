@@ -634,6 +634,54 @@ def text_setting_problems(target: str, conf: Mapping[str, Any], keys: Iterable[s
             for key in keys if key in conf and not is_text(conf[key])]
 
 
+def whole_number(value: object, least: int = 1) -> int | None:
+    """A helpdesk's id or position as a setting holds it: a whole number of at least ``least``, or its digits as
+    text ("360001", as a sheet or a quoting writer gives it); None for anything else (true, 1.5, "abc", -3)."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) < 19:
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and value >= least:
+        return value
+    return None
+
+
+def own_id(message: Message, target: str) -> int | None:
+    """The helpdesk id of the macro a script was imported from (its ``id`` setting), written on the script's
+    first record only: the macro of another channel or variant (a ``record_suffix``) is a macro of its own, and
+    an id in pack.yaml's block names no one script's macro (``pack_wide_id``: the check refuses it)."""
+    if message.meta.get("record_suffix") or pack_wide_id(message, target):
+        return None
+    return whole_number(settings(message).get("id"))
+
+
+def pack_wide_id(message: Message, target: str) -> bool:
+    """Whether the ``id`` setting a script has is pack.yaml's, which would send every script to one macro."""
+    pack, own = message.meta.get("pack_export"), message.meta.get("script_export")
+    block = pack.get(target) if isinstance(pack, Mapping) else None
+    mine = own.get(target) if isinstance(own, Mapping) else None
+    return isinstance(block, Mapping) and "id" in block and not (isinstance(mine, Mapping) and "id" in mine)
+
+
+def id_problems(target: str, conf: Mapping[str, Any]) -> list[Problem]:
+    """SK506 for an ``id`` setting that is not a helpdesk id (a whole number above 0)."""
+    if "id" not in conf or whole_number(conf["id"]) is not None:
+        return []
+    return [problem("SK506", f"{target} setting 'id' must be the macro's {target} id, a whole number, not "
+                             f"{written(conf['id'])}",
+                    f"Write the id {target}'s API gives the macro (scriptkit import writes it), or remove it to "
+                    "create a new macro.",
+                    severity=Severity.ERROR, setting=("id",))]
+
+
+def pack_wide_id_problem(message: Message, target: str) -> list[Problem]:
+    """SK506 for an ``id`` in pack.yaml's block: every script would update that one macro."""
+    if not pack_wide_id(message, target):
+        return []
+    return [problem("SK506", f"{target} setting 'id' in pack.yaml gives every script the id of one macro: each "
+                             "would replace that macro when its file is sent",
+                    f"Set id in a script's own export: {{{target}: ...}} block (scriptkit import writes it there), "
+                    "not in pack.yaml.", severity=Severity.ERROR, setting=("id",))]
+
+
 def as_list(value: object) -> list[str]:
     """A setting that may be one value or a list of them."""
     if value is None:
@@ -670,12 +718,25 @@ def dump_json(data: object) -> bytes:
     return (json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+def record_order(record: Rendered) -> tuple[list[tuple[int, int, str]], str]:
+    """A record's place in a bundle: by its file stem, part by part, a number as a number ("x", "x-2", "x-10",
+    "x-chat"), as an import numbers the macros that share a title in the order it reads them."""
+    parts = re.split(r"[-._]", record.stem)
+    # (a number of more digits than any count of macros is text: int() refuses one of thousands)
+    return [(0, int(p), "") if p.isascii() and p.isdigit() and len(p) < 19 else (1, 0, p) for p in parts], \
+        record.stem
+
+
 def bundle_files(directory: str, key: str, rendered: Sequence[Rendered], wrap: Callable[[Payload], object],
                  batch: int | None = None, bundle: Callable[[list[object]], object] | None = None,
                  ) -> dict[str, bytes]:
     """One JSON file per record under ``directory/key/`` and the bundle ``directory/key.json``
     (split into ``key-002.json``... when a bulk request holds at most ``batch`` records)."""
     out: dict[str, bytes] = {}
+    # (the bundle in the scripts' own order, 'x' before 'x-2' before 'x-10': an import names the first of two
+    # macros sharing a title 'x' and the second 'x-2', so importing the bundle again gives each script its id
+    # back; in file-name order, 'x-2.yaml' before 'x.yaml', the two swapped ids and texts)
+    rendered = sorted(rendered, key=record_order)
     records = [wrap(r.payload) for r in rendered]
     for r, record in zip(rendered, records, strict=True):
         out[f"{directory}/{key}/{r.stem}.json"] = dump_json(record)

@@ -25,6 +25,9 @@ from scriptkit.targets.base import (
     as_list,
     bundle_files,
     display_title,
+    id_problems,
+    own_id,
+    pack_wide_id_problem,
     problem,
     settings,
     tags_of,
@@ -76,6 +79,8 @@ class GorgiasTarget(BaseTarget):
                        "another tool gave the macro)",
         "language": "the macro's language, a two-letter ISO 639-1 code such as fr (default: the pack's locale's; "
                     "an import keeps each macro's own)",
+        "id": "the macro's Gorgias id (an import keeps it): written as the macro's id, so the file updates that "
+              "macro (PUT /api/macros/{id}) instead of adding another",
     }
     readme = """
 # Gorgias macros
@@ -84,8 +89,11 @@ Each file in `macros/` is the JSON body of one `POST /api/macros`; `macros.json`
 The reply is a `setResponseText` action with both `body_html` and `body_text`; the script's
 tags become an `addTags` action (comma-separated) and a configured status a `setStatus` action.
 `external_id` is `scriptkit:<script id>` (or the `external_id` setting, which an import keeps)
-so a later export can be matched to the macro. `language` is the script's `language` setting
-(which an import keeps from each macro), else the pack's locale's language.
+so a later export can be matched to the macro; a macro imported from Gorgias also keeps its `id`
+(the script's `export: {gorgias: {id: ...}}`): send that file without the `id` field with
+`PUT /api/macros/{id}`, which updates the macro, and a file without one with `POST`.
+`language` is the script's `language` setting (which an import keeps from each macro), else the
+pack's locale's language.
 
 - Placeholders: `{{ticket.customer.firstname}}`, `{{current_user.firstname}}`, `{{ticket.id}}`.
   Gorgias documents no fallback (a missing value becomes blank), so fallbacks are dropped
@@ -100,7 +108,7 @@ so a later export can be matched to the macro. `language` is the script's `langu
         return DEFAULT_FILTER if settings(message).get("default_filter") is True else DIALECT
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        found = super().setting_problems(conf)
+        found = super().setting_problems(conf) + id_problems("gorgias", conf)
         flag = conf.get("default_filter")
         if flag is not None and not isinstance(flag, bool):
             found.append(problem("SK506", "gorgias setting 'default_filter' must be true or false, not "
@@ -126,7 +134,7 @@ so a later export can be matched to the macro. `language` is the script's `langu
         return found
 
     def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
+        found = super().check(message) + pack_wide_id_problem(message, "gorgias")
         # addTags takes one comma-separated string, so Gorgias reads a tag holding a comma as several
         own = {t.strip() for t in as_list(settings(message).get("tags"))}
         script_tags = [t.strip() for t in as_list(message.meta.get("tags"))]
@@ -156,6 +164,8 @@ so a later export can be matched to the macro. `language` is the script's `langu
                                else _language(conf.get("language"), message)}
         if conf.get("intent"):
             out["intent"] = str(conf["intent"])
+        if (ident := own_id(message, "gorgias")) is not None:
+            out["id"] = ident  # (the macro it was imported from: the file updates it)
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:

@@ -25,10 +25,14 @@ from scriptkit.targets.base import (
     blank_marker,
     bundle_files,
     categories,
+    id_problems,
+    own_id,
+    pack_wide_id_problem,
     placeholder_words,
     problem,
     settings,
     tags_of,
+    whole_number,
     written,
 )
 from scriptkit.targets.liquid import escape_liquid, write_liquid
@@ -74,6 +78,9 @@ class ZendeskTarget(BaseTarget):
         "tags": "extra tags the macro adds (besides the script's tags)",
         "restriction": "who may use it: {type: Group, ids: [123]} or {type: User, id: 456}",
         "active": "false to import the macro switched off",
+        "id": "the macro's Zendesk id (an import keeps it): written as the macro's id, so the file updates that "
+              "macro (PUT /api/v2/macros/{id}) instead of adding another",
+        "position": "the macro's place in Zendesk's list of macros, a whole number (an import keeps it)",
     }
     readme = """
 # Zendesk macros
@@ -81,6 +88,10 @@ class ZendeskTarget(BaseTarget):
 Each file in `macros/` is the JSON body of one `POST /api/v2/macros` request
 (`{"macro": {...}}`); `macros.json` holds them all as `{"macros": [...]}` for a script that
 posts them one by one (Zendesk has no bulk create for macros).
+
+- A macro imported from Zendesk keeps its `id` (the script's `export: {zendesk: {id: ...}}`):
+  send that file without the `id` field with `PUT /api/v2/macros/{id}`, which updates the macro;
+  a file without an `id` is a new macro for `POST /api/v2/macros`.
 
 - Title: categories are separated by `::`, which Zendesk shows as macro categories.
 - The reply is the `comment_value_html` action. Placeholders are Liquid; a fallback is written
@@ -92,7 +103,11 @@ posts them one by one (Zendesk has no bulk create for macros).
 """
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        found = super().setting_problems(conf)
+        found = super().setting_problems(conf) + id_problems("zendesk", conf)
+        if "position" in conf and whole_number(conf["position"], least=0) is None:
+            found.append(problem("SK506", "zendesk setting 'position' must be a whole number (the macro's place in "
+                                          f"the list), not {written(conf['position'])}",
+                                 severity=Severity.ERROR, setting=("position",)))
         restriction = conf.get("restriction")
         if restriction is not None and not _valid_restriction(restriction):
             found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}}, "
@@ -109,6 +124,9 @@ posts them one by one (Zendesk has no bulk create for macros).
             found.append(problem("SK506", f"zendesk status '{status}' is not one a macro can set",
                                  f"Use one of: {', '.join(STATUSES)}.", severity=Severity.ERROR, setting=("status",)))
         return found
+
+    def check(self, message: Message) -> list[Problem]:
+        return super().check(message) + pack_wide_id_problem(message, "zendesk")
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)
@@ -129,6 +147,10 @@ posts them one by one (Zendesk has no bulk create for macros).
             macro["description"] = notes
         if _valid_restriction(conf.get("restriction")):  # (a forced export leaves out one check refuses)
             macro["restriction"] = dict(conf["restriction"])
+        if (ident := own_id(message, "zendesk")) is not None:
+            macro["id"] = ident  # (the macro it was imported from: the file updates it)
+        if (position := whole_number(conf.get("position"), least=0)) is not None:
+            macro["position"] = position
         return {"macro": macro}
 
     def _notes(self, message: Message) -> str:
