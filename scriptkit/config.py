@@ -23,6 +23,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector, argument_named
 from scriptkit.rules.base import FAMILIES, Rule, RuleContext
-from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, byte_location, read_capped
+from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, byte_location, link_note, read_capped
 
 if TYPE_CHECKING:
     from scriptkit.models import Pack
@@ -702,12 +703,33 @@ def find_project_config(start: Path) -> Path | None:
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+        if _settings_file(candidate):
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _settings_file(pyproject) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _settings_file(path: Path) -> bool:
+    """Whether ``path`` is a file to read settings from (False: there is nothing there). A folder, a pipe, a
+    device or a socket under the name, or a link to one or to nothing, is a ``ConfigError`` located at it:
+    passed over, the team's settings were dropped without a word. (Told by ``stat``: opening a pipe waits.)"""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if not path.is_symlink():
+            return False
+        raise ConfigError(f"{path.name} is a link to {os.readlink(path)}, which is not there",
+                          Location(str(path), 1, 1), "Point the link at the settings file, or delete it.") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}{link_note(path)}", Location(str(path), 1, 1),
+                          "Check that you may read it.") from None
+    if stat.S_ISREG(mode):
+        return True
+    what = "a folder" if stat.S_ISDIR(mode) else "a device, a pipe or a socket"
+    raise ConfigError(f"{path.name} is {what}, not a file of settings{link_note(path)}", Location(str(path), 1, 1),
+                      f"Write {path.name} as a file (TOML), or move it out of the way.")
 
 
 _TOOL_TABLE: dict[tuple[str, int, int], bool] = {}
@@ -716,8 +738,8 @@ _TOOL_TABLE: dict[tuple[str, int, int], bool] = {}
 def _has_tool_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml has ``[tool.scriptkit]``; cached by size and mtime (review runs often)."""
     try:
-        stat = pyproject.stat()
-        key = (str(pyproject), stat.st_size, stat.st_mtime_ns)
+        info = pyproject.stat()
+        key = (str(pyproject), info.st_size, info.st_mtime_ns)
         if key not in _TOOL_TABLE:
             raw = read_capped(pyproject)
             if len(raw) > MAX_FILE_BYTES:

@@ -9,6 +9,7 @@ import re
 import click
 
 from scriptkit.cli.output import console
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.message import CHANNELS
 from scriptkit.text import read_text
@@ -32,14 +33,15 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
     ids = [s.id for s in loaded.scripts]
     if script_id and script_id not in ids:
         close = difflib.get_close_matches(script_id, ids, n=1)
-        raise ConfigError(f"no script with id '{script_id}' in {pack}",
-                          hint=f"Did you mean '{close[0]}'?" if close else "Known ids: " + ", ".join(ids[:20]))
+        # (located at the pack given, as every error is: an editor or a CI annotation finds it)
+        raise ConfigError(f"no script with id '{script_id}' in {pack}", Location(pack, 1, 1),
+                          f"Did you mean '{close[0]}'?" if close else "Known ids: " + ", ".join(ids[:20]))
     messages = render_pack(loaded, [channel] if channel else None, script_id, all_variants=variants)
     if not messages and channel:
         which = f"script '{script_id}' is not" if script_id else "no script in this pack is"
         origin = loaded.script(script_id).origin if script_id else None
         raise ConfigError(f"{which} written for the {channel} channel",
-                          origin.location(("channels",)) if origin else None,
+                          origin.location(("channels",)) if origin else Location(pack, 1, 1),
                           f"Add {channel} to a script's channels: list to render it there.")
     samples = loaded.catalogue.samples()
     if fmt == "json":

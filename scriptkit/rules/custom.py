@@ -31,6 +31,7 @@ import difflib
 import functools
 import importlib
 import operator
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -583,8 +584,17 @@ def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> li
                    f"Name the YAML files in it, e.g. files: [{path.name}/rules.yaml].", ConfigError)
         return []
     if not path.is_file():
-        errors.add(f"rules file not found: {path}", location, "Paths are relative to the file that lists them.",
-                   ConfigError)
+        if path.exists():  # (a device, a pipe or a socket, or a link to one: there, but no file to read rules from)
+            from scriptkit.sourcetext import link_note
+
+            errors.add(f"{path} is a device, a pipe or a socket, not a rules file{link_note(path)}", location,
+                       "Name a YAML file of rules.", ConfigError)
+        elif path.is_symlink():
+            errors.add(f"{path} is a link to {os.readlink(path)}, which is not there", location,
+                       "Point the link at a YAML file of rules, or take it out of files:.", ConfigError)
+        else:
+            errors.add(f"rules file not found: {path}", location, "Paths are relative to the file that lists them.",
+                       ConfigError)
         return []
     before = len(errors.errors)
     parsed = read_yaml(path, errors)
