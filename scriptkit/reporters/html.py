@@ -87,6 +87,27 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _quote(text: str, limit: int) -> str:
+    """``text`` in quotes, escaped; a text longer than ``limit`` characters is cut at a word and ends with an
+    ellipsis inside the quotes, so a shortened quote never reads as the whole (the whole is in --format json,
+    and a finding quoting its whole reply has it shown in full above)."""
+    if len(text) <= limit:
+        return f"&ldquo;{_e(text)}&rdquo;"
+    cut = text[:limit]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space > limit * 2 // 3:  # (at a word, unless that loses a third of it)
+        cut = cut[:space]
+    return f'&ldquo;{_e(cut.rstrip())}&hellip;&rdquo;'
+
+
+def _more_rows(shown: int, total: int, what: str, columns: int) -> str:
+    """A table's last row saying how many of its rows were left out, where some were."""
+    if total <= shown:
+        return ""
+    return (f'<tr><td colspan={columns} class="muted">and {total - shown} more {what} '
+            "(all in --format json)</td></tr>")
+
+
 def _score(value: float | None) -> str:
     if value is None:
         return '<span class="score s-none" title="not judged">-</span>'
@@ -179,9 +200,9 @@ def _macro(m: MacroAudit) -> str:
     for d in m.diagnostics:
         rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
         if d.fix is not None and d.fix.edits and d.text:
-            rewrite += (f'<br><span class="rewrite">Rewrite: &ldquo;{_e(d.text[:120])}&rdquo; &rarr; '
-                        f'&ldquo;{_e(d.fix.edits[0].replacement[:160])}&rdquo;</span>')
-        quoted = f' &ldquo;{_e(d.text[:160])}&rdquo;' if d.text else ""
+            rewrite += (f'<br><span class="rewrite">Rewrite: {_quote(d.text, 120)} &rarr; '
+                        f'{_quote(d.fix.edits[0].replacement, 160)}</span>')
+        quoted = f" {_quote(d.text, 160)}" if d.text else ""
         items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
                      f"{_e(d.message)}{quoted}{rewrite}</li>")
     risks = "".join(f"<li>{{{{ {_e(r)} }}}} can be empty and has no fallback</li>" for r in m.blank_risks)
@@ -240,21 +261,22 @@ def render_html(report: AuditReport) -> str:
     common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
                      f"<td>{c.macros}</td><td>{c.count}</td><td>"
                      + "; ".join(f"&ldquo;{_e(t)}&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
-                     for c in report.common[:15])
+                     for c in report.common[:15]) + _more_rows(15, len(report.common), "kind(s) of problem", 6)
     titles = {m.id: m.title for m in report.macros}
     dups = "".join(
         f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}</td><td>"
         + ", ".join(f'<a href="#drill={_e(i)}">{_e(titles.get(i, i))}</a>' for i in g.members[:_GROUP_SHOWN])
         + (f' <span class="muted">and {len(g.members) - _GROUP_SHOWN} more (all in --format json)</span>'
            if len(g.members) > _GROUP_SHOWN else "") + "</td></tr>"
-        for g in report.duplicates[:100])
+        for g in report.duplicates[:100]) + _more_rows(100, len(report.duplicates), "group(s)", 3)
     contra = "".join(
         f"<tr><td>{_e(c.topic)}</td><td>{_e(c.unit)}</td><td><ul>"
         + "".join(f"<li><b>{_e(v)}</b>: " + "; ".join(
             f'<a href="#drill={_e(q.macro)}">{_e(titles.get(q.macro, q.macro))}</a> <span class=muted>'
-            f"&ldquo;{_e(q.sentence[:140])}&rdquo;</span>" for q in qs[:4]) + _more(qs) + "</li>"
+            f"{_quote(q.sentence, 140)}</span>" for q in qs[:4]) + _more(qs) + "</li>"
             for v, qs in c.values.items())
-        + "</ul></td></tr>" for c in report.contradictions[:50])
+        + "</ul></td></tr>" for c in report.contradictions[:50]) + _more_rows(50, len(report.contradictions),
+                                                                             "contradiction(s)", 3)
     unreadable = "".join(f"<li>{_e(p)}</li>" for p in report.unreadable)
     pack_wide = "".join(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
                         f'{_e(d.message)} <span class="muted">{_e(d.location)}</span></li>'
