@@ -119,7 +119,11 @@ class LateAcknowledgment(Rule):
     question first ("No, the charge won't be repeated."): a worried customer wants the answer
     before anything else. An acknowledgment may also open by telling back what happened to the
     customer ("You ordered it for the party and it came broken. That's so disappointing."): the
-    facts it is about, not content before it.
+    facts it is about, not content before it. The acknowledgment slot a script's writer filled
+    first is its acknowledgment, whatever words it uses ("Losing access mid-shift is a total
+    write-off."), as long as it does nothing else (no fix, step, time frame or apology): an
+    apology after it is not reported as the acknowledgment coming second; if the slot names
+    neither a feeling nor the situation, SK303 says so at it.
 
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
@@ -168,6 +172,8 @@ class LateAcknowledgment(Rule):
             return
         if all(_restates(s) for s in body[courtesy:first]):
             return  # (the acknowledgment opens by telling back what happened to them, then how it feels)
+        if all(_writers_acknowledgment(s) for s in body[courtesy:first]):
+            return  # (the writer's acknowledgment slot comes first; whether it names enough is SK303's to say)
         ack = body[first]
         # (quoted: the first sentence of content before it, not the opening thanks it may follow rightly)
         yield Finding(ack.start, ack.end,
@@ -208,6 +214,26 @@ def _restates(s: Sentence) -> bool:
     # (an action the customer took is what happened to them: "You booked the table...", "you cancelled it")
     text = normalise(s.text)
     return all(_THEIR_ACTION.search(text, max(0, a - 40), a) for a, _ in c.actions)
+
+
+def _writers_acknowledgment(s: Sentence) -> bool:
+    """A sentence of the acknowledgment slot the writer filled ("Losing access mid-shift is such a headache."),
+    telling of the customer or what happened to them (not reassurance: "Nobody can see your card details."),
+    that does nothing else: no fix, step, time frame,
+    apology, advice or question. Whatever cue it lacks, it is the acknowledgment the writer put first, not
+    content before one ("Refunds take 5-7 days." in that slot times a step: content)."""
+    c = s.cues
+    if s.slot != "acknowledgment" or s.inferred or not (
+            c.feelings or _ABOUT_THEM.match(s.text) or (c.second_person and _WHAT_HAPPENED.match(s.text))) or (
+            c.ownership or c.time_frames or c.apologies or c.advice or c.imperative or c.asks):
+        return False
+    text = normalise(s.text)  # (an action the customer took is what happened to them: "you wrote on Monday")
+    return all(_THEIR_ACTION.search(text, max(0, a - 40), a) for a, _ in c.actions)
+
+
+# what happened to them as the subject, told to judge it: "Losing access to your dashboard mid-shift is ...",
+# "Waiting three weeks for your refund is ...", "Having your card declined at the till is ..."
+_WHAT_HAPPENED = re.compile(r"[\W_]*[A-Za-z]+ing\s", re.IGNORECASE)
 
 
 # the customer doing the action that follows: "you booked", "you've cancelled", "you had already sent"
@@ -298,8 +324,14 @@ class VagueAcknowledgment(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        group = acknowledgment_group(body_sentences(message))
+        body = body_sentences(message)
+        group = acknowledgment_group(body)
         acknowledging = [s for s in group if s.cues.acknowledges and not _thanks_for_waiting(s)]
+        if not acknowledging:
+            # the writer's acknowledgment slot, first in the reply, that no cue reads as one while a later
+            # sentence acknowledges (so SK301 is silent, and SK302 leaves the slot where the writer put it)
+            acknowledging = [s for s in group[:1] if _writers_acknowledgment(s) and s is body[0]
+                             and any(t.cues.acknowledges for t in body)]
         if not acknowledging:
             return  # nothing acknowledges at all (SK301's finding), or only a thank-you for waiting
         if any(s.cues.names_feeling or s.cues.names_situation for s in group):
