@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
@@ -314,9 +315,69 @@ def keeps_links(text: str, a: int, b: int, replacement: str) -> bool:
     """Whether writing ``replacement`` over ``text[a:b]`` leaves the links of ``text`` as they are: it edits
     no link's brackets or address, nor the backslash of a ``\\[`` (``link_marks``), and makes or breaks no
     link; only the words a customer reads. (A fix must not take a link's markup with it: "[use our issue
-    search](...)" with "issue search" made "[search]" would send the brackets and the address as text.)"""
-    if "[" not in text and "[" not in replacement and "\\" not in text and "\\" not in replacement:
+    search](...)" with "issue search" made "[search]" would send the brackets and the address as text.)
+
+    Read on the lines the edit is on (a link, and an escape, is on one line; a template that spans lines
+    is read whole): called for each finding of a long reply, reading all of it each time was quadratic."""
+    if "[" not in replacement and "\\" not in replacement and _link_free(text):
         return True  # (no link before, nor after)
+    if "{" in replacement or "}" in replacement or "{" in text[a:b] or "}" in text[a:b]:
+        return _keeps_links(text, a, b, replacement)  # (it may make or end a template: all of it is read)
+    lo, hi = _lines_of(text, a, b)
+    return _keeps_links(text[lo:hi], a - lo, b - lo, replacement)
+
+
+def _link_free(text: str) -> bool:
+    """Whether ``text`` holds no '[' and no backslash. (Remembered for the text last asked about, by identity:
+    a long reply's findings are each asked about in the same text, and hashing it for a cache costs more than
+    reading it.)"""
+    global _last_link_free
+    last, free = _last_link_free
+    if last is not text:
+        free = "[" not in text and "\\" not in text
+        _last_link_free = text, free
+    return free
+
+
+_last_link_free: tuple[str, bool] = ("", True)
+
+
+def _template_spans(text: str) -> tuple[list[int], list[int]]:
+    """Where each template expression or tag of ``text`` starts, and where each ends (remembered as
+    ``_link_free`` is)."""
+    global _last_template_spans
+    last, spans = _last_template_spans
+    if last is not text:
+        found = [m.span() for m in _TEMPLATE.finditer(text)] if "{" in text else []
+        spans = [x for x, _ in found], [y for _, y in found]
+        _last_template_spans = text, spans
+    return spans
+
+
+_last_template_spans: tuple[str, tuple[list[int], list[int]]] = ("", ([], []))
+
+
+def _lines_of(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[lo, hi)``: the lines ``text[a:b]`` is on, without their line break, and those of a template
+    that starts or ends on them (a link is read across the stand-in of a template that spans lines)."""
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    hi = len(text) if hi < 0 else hi
+    starts, ends = _template_spans(text)
+    while starts:
+        i = bisect_left(starts, lo) - 1  # (the template that starts before lo, and may run past it)
+        j = bisect_left(starts, hi) - 1  # (the last that starts before hi, and may run past it)
+        if i >= 0 and ends[i] > lo:
+            lo = text.rfind("\n", 0, starts[i]) + 1
+        elif j >= 0 and ends[j] > hi:
+            found = text.find("\n", ends[j])
+            hi = len(text) if found < 0 else found
+        else:
+            break
+    return lo, hi
+
+
+def _keeps_links(text: str, a: int, b: int, replacement: str) -> bool:
     after = text[:a] + replacement + text[b:]
     shift = len(replacement) - (b - a)
     before = _TEMPLATE.sub(_stand_in, text)
