@@ -1,7 +1,10 @@
 """scriptkit: empathetic customer-support scripts and helpdesk macros as structured, tested source.
 
 The public API, in the order data flows: load a pack, render its scripts to Messages,
-judge them, export them.
+judge them, export them; import a helpdesk's library, audit it; keep a baseline of accepted findings.
+
+``scriptkit.audit`` is the module of the audit (``import scriptkit.audit`` and ``from scriptkit.audit
+import ...`` keep working); the function is ``audit_library``, as reading a library is ``import_library``.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # (what a type checker and the API page read; at run time each name is imported when first used)
+    from scriptkit.audit import AuditReport, MacroAudit, audit_library
+    from scriptkit.baseline import BaselineComparison, compare_baseline, record_baseline
     from scriptkit.config import LintConfig, load_config
     from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
     from scriptkit.errors import (
@@ -38,6 +43,8 @@ __version__ = "0.1.0"
 # and the YAML readers took most of a second and 30 MB): a helpdesk sidebar or a CI step that
 # imports scriptkit to review one reply pays only for what that reply needs.
 _HOME: dict[str, str] = {
+    **dict.fromkeys(("AuditReport", "MacroAudit", "audit_library"), "scriptkit.audit"),
+    **dict.fromkeys(("BaselineComparison", "compare_baseline", "record_baseline"), "scriptkit.baseline"),
     **dict.fromkeys(("LintConfig", "load_config"), "scriptkit.config"),
     **dict.fromkeys(("Diagnostic", "Edit", "Fix", "Location", "Severity"), "scriptkit.diagnostics"),
     **dict.fromkeys(("ConfigError", "EngineUnavailable", "ErrorGroup", "ImportFormatError", "PackError",
@@ -76,6 +83,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "AgentNote",
+    "AuditReport",
+    "BaselineComparison",
     "Blank",
     "Catalogue",
     "ChannelText",
@@ -93,6 +102,7 @@ __all__ = [
     "LintConfig",
     "LintResult",
     "Location",
+    "MacroAudit",
     "Message",
     "Pack",
     "PackError",
@@ -108,12 +118,15 @@ __all__ = [
     "Text",
     "Turn",
     "__version__",
+    "audit_library",
+    "compare_baseline",
     "export",
     "import_library",
     "lint_pack",
     "lint_text",
     "load_config",
     "load_pack",
+    "record_baseline",
     "render_pack",
     "render_script",
     "template_dir",

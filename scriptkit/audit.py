@@ -43,6 +43,7 @@ numbers that contradict each other across macros, and placeholders that can rend
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from collections import Counter, defaultdict
@@ -52,8 +53,17 @@ from pathlib import Path
 from typing import Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError
-from scriptkit.importers import ItemProblem, Library, import_libraries, refuse_folder
+from scriptkit.errors import ConfigError, argument_named
+from scriptkit.importers import (
+    API_WORDING,
+    CLI_WORDING,
+    ItemProblem,
+    Library,
+    Wording,
+    guess_format,
+    import_libraries,
+    refuse_folder,
+)
 from scriptkit.importers.convert import ImportedMacro
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
@@ -134,6 +144,10 @@ class Highlight:
 
 @dataclass
 class MacroAudit:
+    """One macro of an audit (``AuditReport.macros``): its ``scores`` (0-100 per practice and readability, None
+    where it was not judged), its ``overall`` score, the ``diagnostics`` that cost the points, its ``text`` and
+    where it is (``location``: the item in the export, or the script file)."""
+
     id: str
     title: str
     text: str
@@ -230,6 +244,12 @@ class CommonProblem:
 
 @dataclass
 class AuditReport:
+    """What ``audit_library`` found in a library: the ``macros``, worst first, each a ``MacroAudit``; the
+    library's ``overall`` score (the mean over the macros judged on every practice, None when there is none)
+    and each practice's ``averages``; the most ``common`` problems, the ``duplicates`` and the
+    ``contradictions``; the items that could not be read (``unreadable``, with ``skip_bad=True``).
+    ``to_dict()`` is ``scriptkit audit --format json``'s document, ``write_html(path)`` its ``--html`` page."""
+
     source: str
     format: str
     macros: list[MacroAudit]  # worst first
@@ -361,7 +381,28 @@ class AuditReport:
             return found
         return next(m for m in self.macros if m.id == ident)  # (an id changed since: StopIteration if none)
 
+    def write_html(self, path: str | os.PathLike[str]) -> Path:
+        """Write the report as one self-contained HTML page (``scriptkit audit --html``), atomically; the
+        file written. A folder, or a place whose folder does not exist, is a ConfigError."""
+        from scriptkit.linting import check_argument
+        from scriptkit.reporters.html import write_html
+
+        check_argument(path, (str, os.PathLike), "AuditReport.write_html", "path", "the file to write (a str or Path)")
+        target = Path(path)
+        if target.is_dir():
+            raise ConfigError(f"cannot write the HTML report to {target}: it is a folder",
+                              Location(str(target), 1, 1), "Name a file in it, such as report.html.")
+        if not target.absolute().parent.is_dir():
+            raise ConfigError(f"cannot write the HTML report to {target}: {target.parent} is not a folder",
+                              Location(str(target), 1, 1), "Create the folder first, or choose another place.")
+        try:
+            return write_html(self, target)
+        except OSError as exc:
+            raise ConfigError(f"cannot write the HTML report to {target}: {exc.strerror}",
+                              Location(str(target), 1, 1)) from None
+
     def to_dict(self) -> dict[str, Any]:
+        """The report as ``scriptkit audit --format json`` prints it."""
         return {
             "source": self.source,
             "format": self.format,
@@ -417,27 +458,97 @@ class AuditReport:
         }
 
 
+#: ``scriptkit audit``'s words in its errors: its flags (``--from``, ``--skip-bad``)
+AUDIT_CLI_WORDING = replace(CLI_WORDING, skip_bad="Fix the item, or pass --skip-bad to audit the rest.")
+#: ``audit_library()``'s: its keywords (``fmt='zendesk'``, ``skip_bad=True``)
+AUDIT_API_WORDING = replace(API_WORDING, skip_bad="Fix the item, or pass skip_bad=True to audit the rest: the "
+                                                  "report's unreadable then lists it.")
+
+
+def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], fmt: str | None = None, *,
+                  mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
+                  skip_bad: bool = False, channel: str | None = None, grammar: str | None = None,
+                  near_threshold: float = 0.7) -> AuditReport:
+    """Audit a macro library as ``scriptkit audit`` does: a pack folder, a helpdesk's export or a sheet, or
+    several export files read as one library (a list of paths). Returns the ``AuditReport``: each macro's
+    scores (``report.macros``, worst first), the library's ``overall`` score, the most common problems,
+    duplicates and contradictions; ``report.to_dict()`` is ``--format json``'s document and
+    ``report.write_html(path)`` writes ``--html``'s page.
+
+    ``fmt``, ``mapping``, ``where``: how to read an export, as ``import_library`` takes them (``--from``,
+    ``--map``, ``--where``); ``skip_bad``: go on without the items that cannot be read (``report.unreadable``
+    lists them) instead of raising ``ImportFormatError``; ``channel``: the one an export's macros are sent on,
+    for its length limits (``--channel``; a pack's scripts name their own); ``grammar``: ``"off"``,
+    ``"local"`` or a LanguageTool URL (``--grammar``; default: the pack's setting, else off);
+    ``near_threshold``: the similarity, from 0.3 to 1, from which two macros count as near duplicates
+    (``--near``). Errors name these keywords, not the command's flags.
+    """
+    from scriptkit.linting import check_argument
+
+    function = "audit_library"
+    path_like = (str, os.PathLike)
+    if isinstance(source, path_like):
+        paths: list[str | Path] = [Path(source)]
+    elif isinstance(source, Sequence) and source and all(isinstance(p, path_like) for p in source):
+        paths = [Path(p) for p in source]
+    elif isinstance(source, Sequence) and not source:
+        raise ConfigError(f"{function}() takes at least one source: the list is empty",
+                          hint="Pass a pack folder, an export file, or several export files in a list.")
+    else:
+        raise ConfigError(f"{function}() takes source as a path (a str or Path), or a list of export files' "
+                          f"paths, not {argument_named(source)}",
+                          hint="Pass a pack folder, an export file, or several export files in a list.")
+    check_argument(fmt, (str, type(None)), function, "fmt", "a format's name such as 'zendesk', or None")
+    for name, value, example in (("mapping", mapping, "{'title': 'Name', 'body': 'Text'}"),
+                                 ("where", where, "{'status': 'active'}")):
+        if value is not None and not (isinstance(value, Mapping)
+                                      and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+            raise ConfigError(f"{function}() takes {name} as a dict of str to str, or None, not "
+                              f"{argument_named(value)}", hint=f"Pass a dict: {name}={example}.")
+    check_argument(skip_bad, bool, function, "skip_bad", "True or False")
+    check_argument(channel, (str, type(None)), function, "channel", "a name such as 'email', or None")
+    check_argument(grammar, (str, type(None)), function, "grammar", "'off', 'local' or a LanguageTool URL, or None")
+    if isinstance(near_threshold, bool) or not isinstance(near_threshold, (int, float)) \
+            or not 0.3 <= near_threshold <= 1.0:  # (nan is in no range)
+        raise ConfigError(f"{function}() takes near_threshold as a similarity from 0.3 to 1, not "
+                          f"{argument_named(near_threshold)}", hint="0.7, the default, counts macros that share "
+                                                                    "most of their word pairs as near duplicates.")
+    if len(paths) > 1 and (folder := next((p for p in paths if Path(p).is_dir()), None)):
+        raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
+                          Location(str(folder), 1, 1), "Audit the pack by itself, or name the export files in "
+                                                       "the folder, in a list.")
+    return audit(paths, fmt, mapping=mapping, where=where, skip_bad=skip_bad, grammar=grammar,
+                 near_threshold=float(near_threshold), channel=channel, wording=AUDIT_API_WORDING)
+
+
 def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
           mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None, skip_bad: bool = False,
           grammar: str | None = None, near_threshold: float = 0.7, stage: Stage | None = None,
-          channel: str | None = None) -> AuditReport:
+          channel: str | None = None, wording: Wording = AUDIT_CLI_WORDING) -> AuditReport:
     """Audit a pack folder, an export file, or several export files as one library; see the module
-    docs for the scores. ``channel``: the one an export's macros are sent on (see ``Library.write``)."""
+    docs for the scores. ``channel``: the one an export's macros are sent on (see ``Library.write``).
+    ``wording``: whose words the errors speak in, the command line's by default (``scriptkit audit``);
+    ``audit_library``, the public API, passes ``AUDIT_API_WORDING``."""
     tell = stage or (lambda _: None)
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     source = Path(paths[0])
     if len(paths) == 1 and source.is_dir() and fmt is None:
         if not (source / "pack.yaml").exists():  # (a library kept in files, not a pack: say how to read it)
-            refuse_folder(source, "audit")
+            if wording.command_line:
+                refuse_folder(source, "audit")
+            else:
+                _refuse_folder(source)
         if channel is not None:
-            raise ConfigError(f"--channel {channel} is for an export: a pack's scripts say their own channels",
+            given = f"--channel {channel}" if wording.command_line else f"channel={channel!r}"
+            raise ConfigError(f"{given} is for an export: a pack's scripts say their own channels",
                               Location(str(source / "pack.yaml"), 1, 1),
-                              hint="Leave out --channel, or set `channels:` in the scripts.")
+                              hint=f"Leave out {'--channel' if wording.command_line else 'channel'}, or set "
+                                   "`channels:` in the scripts.")
         tell("Loading the pack")
         pack = load_pack(source)
         return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)
     tell(f"Reading {source.name}")
-    library = import_libraries(paths, fmt, mapping=mapping, where=where,
+    library = import_libraries(paths, fmt, mapping=mapping, where=where, wording=wording,
                                progress=(lambda n: tell(f"Reading {source.name}: {n} items")) if stage else None)
     if not skip_bad:
         library.raise_if_unreadable()
@@ -598,6 +709,19 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         skipped=list(library.skipped) if library else [],
         judged=judged, library_diagnostics=library_level,
         read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
+
+
+def _refuse_folder(folder: Path) -> None:
+    """``refuse_folder`` in a Python caller's words: a folder with no pack.yaml that holds export files is
+    audited as a list of them (the pack loader says what a folder with none lacks)."""
+    exports = sorted(p.name for p in folder.iterdir()
+                     if p.is_file() and guess_format(p) and not p.name.lower().startswith("readme"))
+    if exports:
+        more = f" and {len(exports) - 3} more" if len(exports) > 3 else ""
+        raise ConfigError(f"{folder} is a folder, not a pack; it holds {len(exports)} export file(s): "
+                          f"{', '.join(exports[:3])}{more}", Location(str(folder), 1, 1),
+                          "Pass the export files in a list, to audit them as one library: "
+                          f"audit_library(sorted(Path({str(folder)!r}).glob('*{Path(exports[0]).suffix}'))).")
 
 
 #: A blank's name -> the catalogue's placeholder for the value it stands for, a value the helpdesk holds: a

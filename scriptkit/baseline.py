@@ -12,6 +12,9 @@ matches an accepted one of that slot that is no longer found: the same problem, 
 text. A finding of the same rule at the same words whose message is worded otherwise (a scriptkit
 upgrade rewords its advice) matches too. Entries no longer found are counted as fixed, and
 rewriting the baseline drops them.
+
+From Python: ``record_baseline(result, path, pack=pack)`` writes one from a ``lint_pack`` result, and
+``compare_baseline(result, path, pack=pack)`` returns the result with the accepted findings taken out.
 """
 
 from __future__ import annotations
@@ -22,11 +25,16 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scriptkit.diagnostics import Diagnostic, Location
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, argument_named
+
+if TYPE_CHECKING:
+    from scriptkit.linting import LintResult
+    from scriptkit.models import Pack
 
 VERSION = 1
 _FIELDS = ("code", "file", "script", "slot", "text", "message")
@@ -64,37 +72,48 @@ def write_baseline(diagnostics: Iterable[Diagnostic], path: Path, root: Path) ->
     return sum(counts.values())
 
 
-def read_baseline(path: Path) -> Counter[Key]:
+@dataclass(frozen=True)
+class _Wording:
+    """How a baseline's errors name the way to write one: the command line's flag, or the Python function."""
+
+    writes: str  # what writes a baseline file
+    again: str  # ...said as "write it again with ..."
+
+
+_CLI_WORDING = _Wording("`scriptkit check PACK --write-baseline FILE`", "--write-baseline")
+_API_WORDING = _Wording("scriptkit.record_baseline(result, FILE, pack=pack)", "scriptkit.record_baseline()")
+
+
+def read_baseline(path: Path, wording: _Wording = _CLI_WORDING) -> Counter[Key]:
     """The keys a baseline file accepts; a file that is not one is a located ConfigError."""
     where = Location(str(path), 1, 1)
     if path.is_dir():  # (not "no such file": it is there, as something else)
         raise ConfigError(f"{path} is a folder, not a baseline file", where,
-                          "Pass the file `scriptkit check PACK --write-baseline FILE` wrote.")
+                          f"Pass the file {wording.writes} wrote.")
     if path.exists() and not path.is_file():  # (a device, a pipe: read, it may never end)
         raise ConfigError(f"{path} is a device, a pipe or a socket, not a baseline file", where,
-                          "Pass the file `scriptkit check PACK --write-baseline FILE` wrote.")
+                          f"Pass the file {wording.writes} wrote.")
     if not path.is_file():
-        raise ConfigError(f"no such baseline file: {path}", where,
-                          "Write one with `scriptkit check PACK --write-baseline FILE`.")
+        raise ConfigError(f"no such baseline file: {path}", where, f"Write one with {wording.writes}.")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"the baseline is not UTF-8 text ({exc.reason})", where,
-                          "Write it again with --write-baseline.") from None
+                          f"Write it again with {wording.again}.") from None
     except json.JSONDecodeError as exc:
         raise ConfigError(f"the baseline is not valid JSON: {exc.msg}", Location(str(path), exc.lineno, exc.colno),
-                          "Fix it, or write it again with --write-baseline.") from None
+                          f"Fix it, or write it again with {wording.again}.") from None
     if not isinstance(data, dict) or data.get("scriptkit_baseline") != VERSION \
             or not isinstance(data.get("findings"), list):
         raise ConfigError("this is not a scriptkit baseline (version 1)", where,
-                          "Write it again with --write-baseline.")
+                          f"Write it again with {wording.again}.")
     counts: Counter[Key] = Counter()
     for i, row in enumerate(data["findings"], 1):
         values = tuple(row.get(f, "") for f in _FIELDS) if isinstance(row, dict) else ()
         count = row.get("count", 1) if isinstance(row, dict) else 0
         if not values or not all(isinstance(v, str) for v in values) or type(count) is not int or count < 1:
             raise ConfigError(f"baseline entry {i} is not a finding ({', '.join(_FIELDS)} as text, count a "
-                              "whole number)", where, "Write the baseline again with --write-baseline.")
+                              "whole number)", where, f"Write the baseline again with {wording.again}.")
         counts[values] += count
     return counts
 
@@ -154,3 +173,60 @@ def _edited(key: Key) -> Key:
     the case of a phrase it names (which now starts the sentence)."""
     code, file, script, slot, _, message = key
     return code, file, script, slot, _NUMBER.sub("#", message).casefold()
+
+
+@dataclass(frozen=True)
+class BaselineComparison:
+    """What ``compare_baseline`` found: ``result``, the lint result with only the findings the baseline does not
+    accept (new ones: its ``exit_code`` and ``has_failures`` are a CI gate's, as ``check --baseline`` exits);
+    ``hidden``, how many it took out; ``fixed``, how many of the baseline's entries are no longer found."""
+
+    result: LintResult
+    hidden: int
+    fixed: int
+
+
+def record_baseline(result: LintResult, path: str | os.PathLike[str], *, pack: Pack | str | os.PathLike[str]) -> int:
+    """Write the findings of ``result`` (of ``lint_pack(pack)``) to the baseline file ``path``, as ``scriptkit
+    check --write-baseline`` does; how many it records. ``pack``: the pack linted, or its folder: findings are
+    recorded by file relative to it, so the baseline holds wherever the pack is checked out."""
+    function = "record_baseline"
+    root = _arguments(function, result, path, pack)
+    target = Path(path)
+    if target.is_dir():
+        raise ConfigError(f"cannot write the baseline to {target}: it is a folder", Location(str(target), 1, 1),
+                          "Name a file in it, such as baseline.json.")
+    if not target.absolute().parent.is_dir():
+        raise ConfigError(f"cannot write the baseline to {target}: {target.parent} is not a folder",
+                          Location(str(target), 1, 1), "Create the folder first, or choose another place.")
+    try:
+        return write_baseline(result.diagnostics, target, root)
+    except OSError as exc:
+        raise ConfigError(f"cannot write the baseline to {target}: {exc.strerror}", Location(str(target), 1, 1)) \
+            from None
+
+
+def compare_baseline(result: LintResult, path: str | os.PathLike[str], *,
+                     pack: Pack | str | os.PathLike[str]) -> BaselineComparison:
+    """``result`` (of ``lint_pack(pack)``) without the findings the baseline file ``path`` accepts, as
+    ``scriptkit check --baseline`` reports it; ``result`` itself is left as it was. A file that is not a
+    baseline is a located ConfigError."""
+    root = _arguments("compare_baseline", result, path, pack)
+    accepted = read_baseline(Path(path), _API_WORDING)
+    kept, applied = apply_baseline(list(result.diagnostics), accepted, root)
+    return BaselineComparison(replace(result, diagnostics=kept), applied.hidden, applied.fixed)
+
+
+def _arguments(function: str, result: LintResult, path: object, pack: object) -> Path:
+    """The pack's folder, once the arguments are what ``function`` takes (else a ConfigError saying so)."""
+    from scriptkit.linting import LintResult, check_argument
+    from scriptkit.models import Pack
+
+    check_argument(result, LintResult, function, "result", "the LintResult of lint_pack(pack)",
+                   "Lint the pack first: result = scriptkit.lint_pack(pack).")
+    check_argument(path, (str, os.PathLike), function, "path", "the baseline file's path (a str or Path)")
+    if isinstance(pack, Pack):
+        return Path(pack.root)
+    if isinstance(pack, (str, os.PathLike)):
+        return Path(pack)
+    raise ConfigError(f"{function}() takes pack as the Pack linted or its folder, not {argument_named(pack)}")
