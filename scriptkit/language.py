@@ -114,6 +114,9 @@ def language_of(text: str) -> str | None:
     if not lowered.isascii():
         lowered = _OTHER_MARKS.sub(" ", _OTHER_STOPS.sub("\n", lowered))
     spaced = lowered.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("utf-8", "surrogatepass")
+    every = _LANGS_OF.keys() & spaced.split()
+    if every <= _ENGLISH_ONLY:  # (no other language's word anywhere: most English replies, told at once)
+        return "en" if len(every) >= _MIN_HITS else None
     for line in spaced.splitlines():
         sentence = _LANGS_OF.keys() & line.split()
         if sentence:
