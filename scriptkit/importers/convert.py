@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scriptkit.importers.common import RawItem
-from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece, parse_body
+from scriptkit.importers.dialects import BlankPiece, Chosen, Piece, PlaceholderPiece, TextPiece, parse_body
 from scriptkit.importers.html import (
     html_images,
     html_relative_links,
@@ -110,6 +110,8 @@ class ImportedMacro:
     native: NativeScript | None = None  # read from scriptkit's own export: nothing was guessed
     # slot -> its other options, from macros exported one per variant and merged back (importers.variants)
     variants: dict[str, list[list[Piece]]] = field(default_factory=dict)
+    # when -> text the helpdesk's logic sent only then ('ticket.priority == "Urgent"'): the agent's conditions
+    conditions: list[tuple[str, list[Piece]]] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -125,10 +127,14 @@ class ImportedMacro:
                 out.extend(self.slots[slot])
         return out
 
+    def all_pieces(self) -> list[Piece]:
+        """The pieces of the reply, of its alternatives and of its conditions."""
+        return [*self.pieces, *(p for _, alt in (*self.alternatives, *self.conditions) for p in alt)]
+
     def own_fields(self) -> dict[str, PlaceholderPiece]:
         """The helpdesk's own fields this macro uses (reply and alternatives), by pack name, first seen."""
         found: dict[str, PlaceholderPiece] = {}
-        for piece in (*self.pieces, *(p for _, alt in self.alternatives for p in alt)):
+        for piece in self.all_pieces():
             if isinstance(piece, PlaceholderPiece) and piece.field:
                 found.setdefault(piece.name, piece)
         return found
@@ -199,7 +205,8 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     raw.tags = [t for t in (" ".join(_CONTROL.sub("", tag).split()) for tag in raw.tags) if t]
     text, removed = clean_text(raw.body, raw.html, raw.pack_text)
     literal: list[str] = []  # the text of each {% raw %} block, which the macro shows as written
-    pieces = parse_literal(text, raw.dialect, helpdesk, literal)
+    chosen: list[Chosen] = []  # the Liquid logic read as the text most customers got
+    pieces = parse_literal(text, raw.dialect, helpdesk, literal, chosen)
     blanks = name_blanks(pieces, {})
     names = {b.original: n for n, b in blanks.items()}
     slots, guesses = _place(pieces, flat_text(pieces, names), names)
@@ -210,9 +217,10 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         if _same_reply(alt_text, text):
             continue
         removed += alt_removed
-        alt = parse_literal(alt_text, raw.dialect, helpdesk, literal)
+        alt = parse_literal(alt_text, raw.dialect, helpdesk, literal, chosen)
         blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
+    _chosen_notes(macro, chosen, helpdesk, literal)
     _keep_spellings(macro, helpdesk)
     spelled = {b.original for b in blanks.values()}
     unused = [f"Replace {original}: {prompt}" for original, prompt in raw.prompts.items() if original not in spelled]
@@ -234,6 +242,11 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
                                "rewrite it that way, every export asks the agent to fill it in")
         else:
             macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
+    for piece in {p.original: p for p in macro.all_pieces() if isinstance(p, PlaceholderPiece) and p.dropped}.values():
+        macro.about.append(f"{raw.where(piece.original)}: {piece.original!r} changes only the letters' case "
+                           f"({piece.dropped}), which a pack's placeholder cannot do: kept as placeholder "
+                           f"'{piece.name}' without it, so it reads as {helpdesk} holds it (the same words), and "
+                           f"exported back it is written without {piece.dropped}")
     for piece in macro.own_fields().values():
         macro.notes.append(f"{piece.original!r} ({helpdesk}'s own field) kept as placeholder '{piece.name}', "
                            f"declared in pack.yaml")
@@ -256,22 +269,32 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     return macro
 
 
-def parse_literal(text: str, dialect: str, helpdesk: str, literal: list[str] | None = None) -> list[Piece]:
+def parse_literal(text: str, dialect: str, helpdesk: str, literal: list[str] | None = None,
+                  chosen: list[Chosen] | None = None) -> list[Piece]:
     """``parse_body``, with the text of each ``{% raw %}...{% endraw %}`` block kept as text: Liquid shows
     it as written, so a ``{{ name }}`` inside it is no placeholder and no blank. Each block's text is added
     to ``literal``. A block inside a piece of template logic (kept whole as a blank) stays as it was
-    written there, tags and all; inside a fallback it is the fallback's text."""
+    written there, tags and all; inside a fallback it is the fallback's text. With ``chosen``, the logic
+    that chose the customer's text is read as ``parse_body`` reads it, and said there."""
     if dialect in _NO_LIQUID or "{%" not in text:
-        return parse_body(text, dialect, helpdesk)
+        return parse_body(text, dialect, helpdesk, chosen)
     held, blocks = _hold_raw(text)
     if not blocks:
-        return parse_body(text, dialect, helpdesk)
+        return parse_body(text, dialect, helpdesk, chosen)
     inner = {_HELD + i: block for i, (_, block) in enumerate(blocks)}
     whole = {_HELD + i: written for i, (written, _) in enumerate(blocks)}
     if literal is not None:
         literal.extend(block for _, block in blocks)
+    found: list[Chosen] = []
     out: list[Piece] = []
-    for piece in parse_body(held, dialect, helpdesk):
+    if chosen is not None:  # (what it chose with its raw blocks' text; where it stands as written)
+        found = []
+        pieces = parse_body(held, dialect, helpdesk, found)
+        chosen.extend(replace(c, original=c.original.translate(whole), kept=c.kept.translate(inner),
+                              other=c.other.translate(inner)) for c in found)
+    else:
+        pieces = parse_body(held, dialect, helpdesk)
+    for piece in pieces:
         if isinstance(piece, TextPiece):
             piece = TextPiece(piece.text.translate(inner))
         elif isinstance(piece, PlaceholderPiece):
@@ -281,6 +304,36 @@ def parse_literal(text: str, dialect: str, helpdesk: str, literal: list[str] | N
             piece = replace(piece, original=piece.original.translate(whole))
         out.append(piece)
     return out
+
+
+def _chosen_notes(macro: ImportedMacro, chosen: list[Chosen], helpdesk: str, literal: list[str]) -> None:
+    """Where the macro's Liquid chose the customer's text, what the reply keeps and what Liquid sent otherwise,
+    said with where it stands; text sent only on a condition is the agent's condition of that name."""
+    raw = macro.raw
+    for choice in chosen:
+        where, original = raw.where(choice.original), choice.original
+        if choice.greeting and choice.kept == choice.other:
+            continue  # (the same words without the name: only a case filter was left out, as its note says)
+        if choice.greeting:
+            macro.about.append(
+                f"{where}: {original!r} ({helpdesk} template logic) greets the customer by name, and with "
+                f"{choice.other!r} where {choice.when}: a placeholder's fallback stands only where the name "
+                f"stands, so the reply greets by name as before, and reads {choice.kept!r} where the name is "
+                "empty; write other words in its fallback('...') if those do not fit")
+            continue
+        other = choice.other.strip()
+        when = f"in {helpdesk}, {choice.when}"
+        if other:
+            pieces = parse_literal(other, raw.dialect, helpdesk, literal)
+            macro.blanks.update(name_blanks(pieces, macro.blanks))
+            macro.conditions.append((when, pieces))
+        kept = repr(choice.kept.strip()) if choice.kept.strip() else "no text"
+        macro.about.append(
+            f"{where}: {original!r} ({helpdesk} template logic) sent "
+            + (f"{other!r} only where {choice.when}" if other else f"nothing where {choice.when}")
+            + f": the reply keeps {kept} in its place, what it sent otherwise"
+            + (f", and {other!r} is the agent's condition under flexibility (when: {when})" if other else "")
+            + f". Exported back, {helpdesk} sends the reply's text whatever the ticket")
 
 
 def _hold_raw(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -435,7 +488,7 @@ def _keep_spellings(macro: ImportedMacro, helpdesk: str) -> None:
     if raw.dialect not in TARGET_DIALECTS:
         return
     written: dict[str, str] = dict(importlib.import_module(f"scriptkit.targets.{raw.dialect}").PLACEHOLDERS)
-    pieces: Iterable[Piece] = (*macro.pieces, *(p for _, alt in macro.alternatives for p in alt))
+    pieces: Iterable[Piece] = macro.all_pieces()
     spellings: dict[str, list[str]] = {}
     for piece in pieces:
         if isinstance(piece, PlaceholderPiece) and piece.spelled and piece.spelled not in spellings.get(piece.name, []):

@@ -146,6 +146,22 @@ class PlaceholderPiece:
     # the helpdesk's name for a catalogued one, as the export spelled it ({{ticket.assignee.first_name}});
     # ``original`` already tells two spellings apart
     spelled: str = dataclasses.field(default="", compare=False)
+    # a filter that changed only the letters' case ('| capitalize'), which a pack's placeholder cannot take:
+    # left out, as the import notes say with where it stands
+    dropped: str = dataclasses.field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A piece of Liquid logic that chose the customer's text, read as the text most customers got: the reply
+    keeps ``kept`` in its place; ``other`` is what Liquid sent ``when`` (a greeting's words with no name, or text
+    sent only on a condition), which the import notes say, with where the logic stands (``original``)."""
+
+    original: str
+    kept: str
+    other: str
+    when: str
+    greeting: bool = False
 
 
 # a helpdesk variable scriptkit has no canonical name for, but which is a plain field of that
@@ -186,7 +202,12 @@ _MUSTACHE = re.compile(
     r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]'\"]*)\s*"
     r"(?P<filters>(?:\|[^{}]*?)?)\s*-?\}\}"
 )
-_FALLBACK = re.compile(r"^\|\s*(?:fallback|default)\s*(?::\s*|\(\s*)(?P<q>[\"'])(?P<value>.*?)(?P=q)\s*\)?\s*$", re.S)
+# one filter of a chain: its name, and a quoted argument where it has one ('| default: "there"', '|fallback("x")')
+_FILTER = re.compile(r"""\|\s*(?P<name>[A-Za-z_]\w*)\s*"""
+                     r"""(?:(?::\s*|\(\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*\)?)?\s*""")
+#: the filters that change only the letters' case (Liquid's and Jinja's names): the words stay the same
+_CASE_FILTERS = {"capitalize": lambda t: t[:1].upper() + t[1:].lower(), "upcase": str.upper, "upper": str.upper,
+                 "downcase": str.lower, "lower": str.lower, "title": str.title}
 _HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>[^%]*))?%\}")
 # a merge field {!Contact.FirstName}, or a formula {!BLANKVALUE(Contact.FirstName, "there")} (never text)
 _SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][^{}\n]{0,200}?)\}")
@@ -195,7 +216,9 @@ _BLANKVALUE = re.compile(r"BLANKVALUE\(\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<q>
 # (and, negated, "x == blank"): the test a Liquid "value or fallback" idiom makes
 _LIQUID_SET = re.compile(r"(?P<a>[\w.]+)(?:\s+and\s+(?P=a))?(?:\s*!=\s*(?:blank|empty|nil|\"\"|''))?")
 _LIQUID_UNSET = re.compile(r"(?P<a>[\w.]+)\s*==\s*(?:blank|empty|nil|\"\"|'')")
-_LIQUID_CONDITION = re.compile(r"\{%-?\s*(?P<tag>if|unless)\s+(?P<condition>[^%]*?)\s*-?%\}")
+# (the condition is all up to '%}', its spaces and a '-' before it taken off by _condition: a lazy condition
+# before '\s*-?%}' was tried at every split of a run of spaces, 20 s on 50 KB)
+_LIQUID_CONDITION = re.compile(r"\{%-?\s*(?P<tag>if|unless)\s(?P<condition>[^%]*)%\}")
 _LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}")
 _LIQUID_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 # (the word ends where no word character follows: a "{%" with no "%}" after it is given up at once, not tried
@@ -216,13 +239,39 @@ _FOREIGN = re.compile(
 )
 
 
-def parse_body(text: str, dialect: str, helpdesk: str) -> list[Piece]:
-    """Cut a plain-text body into pieces, mapping ``dialect``'s placeholders to the catalogue."""
+def read_filters(filters: str) -> tuple[str | None, list[str]] | None:
+    """A placeholder's filters as its fallback (``| fallback: "there"``, ``| default("there")``) and the filters
+    that change only its case (``| capitalize``), which a pack cannot apply to a placeholder: the fallback as the
+    customer read it (a case filter after it applied to it); None where a filter is any other, or written otherwise."""
+    fallback: str | None = None
+    case: list[str] = []
+    pos = 0
+    while pos < len(filters):
+        found = _FILTER.match(filters, pos)
+        if found is None:
+            return None
+        name, value = found.group("name"), found.group("dq") if found.group("dq") is not None else found.group("sq")
+        if name in ("fallback", "default") and value is not None and fallback is None:
+            fallback = value
+        elif name in _CASE_FILTERS and value is None:
+            case.append(name)
+            fallback = _CASE_FILTERS[name](fallback) if fallback is not None else None
+        else:
+            return None
+        pos = found.end()
+    return fallback, case
+
+
+def parse_body(text: str, dialect: str, helpdesk: str, chosen: list[Chosen] | None = None) -> list[Piece]:
+    """Cut a plain-text body into pieces, mapping ``dialect``'s placeholders to the catalogue. Without ``chosen``
+    what the pack cannot say word for word stays whole, a blank; with it (the converter, whose notes say it), Liquid
+    logic that chose the text is read as the text most customers got, and said in ``chosen``, and a placeholder
+    whose filter changes only its case (``| capitalize``) is the placeholder, the filter named in its ``dropped``."""
     table = _SALESFORCE if dialect == "salesforce" else DIALECTS.get(dialect, GENERIC)
     pieces: list[Piece] = []
-    for piece in _liquid(text, dialect, helpdesk):
+    for piece in _liquid(text, dialect, helpdesk, chosen):
         if isinstance(piece, TextPiece):
-            pieces.extend(_variables(piece.text, table, dialect, helpdesk))
+            pieces.extend(_variables(piece.text, table, dialect, helpdesk, chosen is not None))
         else:
             pieces.append(piece)
     out: list[Piece] = []
@@ -234,8 +283,10 @@ def parse_body(text: str, dialect: str, helpdesk: str) -> list[Piece]:
     return _join(out)
 
 
-def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
-    """Liquid fallback idioms -> placeholders; other Liquid logic -> one blank per block."""
+def _liquid(text: str, dialect: str, helpdesk: str, chosen: list[Chosen] | None = None) -> list[Piece]:
+    """Liquid fallback idioms -> placeholders; logic that chose the customer's text, where ``chosen`` is given
+    (``_choose_branch``) -> the text most customers got, and a ``Chosen`` in ``chosen``; other Liquid logic ->
+    one blank per block."""
     if "{%" not in text or dialect in ("helpscout", "salesforce"):  # (no Liquid: '{%' is text there)
         return [TextPiece(text)]
     table = DIALECTS.get(dialect, GENERIC)
@@ -262,6 +313,13 @@ def _liquid(text: str, dialect: str, helpdesk: str) -> list[Piece]:
             pieces.extend(idiom)
             pos = end
             continue
+        if chosen is not None and (choice := _choose_branch(original, table, dialect)) is not None:
+            pieces.extend(choice[0])
+            chosen.append(choice[1])
+            # (no text in its place: one space, not the two around it, 'now open.  I'll update you')
+            gap = text[tag.start() - 1:tag.start()] in (" ", "\n", "") and text[end:end + 1] == " "
+            pos = end + 1 if not choice[1].kept and gap else end
+            continue
         pieces.append(BlankPiece(original, _hint(tag.group("tag")), f"{helpdesk} template logic", logic=True))
         pos = end
     pieces.append(TextPiece(text[pos:]))
@@ -285,6 +343,12 @@ def _raw_blocks(text: str) -> tuple[str, str]:
     return "".join([*out, text[pos:]]), "".join([*masked, text[pos:]])
 
 
+def _condition(opening: re.Match[str]) -> str:
+    """An ``{% if %}`` tag's condition as written, without the spaces around it and a ``-`` before ``%}``."""
+    condition = opening.group("condition")
+    return (condition[:-1] if condition.endswith("-") else condition).strip()
+
+
 def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Piece] | None:
     """A whole ``{% if %}`` or ``{% unless %}`` block that only chooses between a variable's value and
     a fallback, as the placeholder with its fallback; else None (other logic is not safe to convert).
@@ -298,7 +362,7 @@ def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Pie
     opening = _LIQUID_CONDITION.match(block)
     if opening is None:
         return None
-    condition, unless = opening.group("condition"), opening.group("tag") == "unless"
+    condition, unless = _condition(opening), opening.group("tag") == "unless"
     found = _LIQUID_SET.fullmatch(condition)
     negated = unless
     if found is None and (found := _LIQUID_UNSET.fullmatch(condition)) is not None:
@@ -324,17 +388,111 @@ def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Pie
     outputs = list(_MUSTACHE.finditer(present))
     if (len(outputs) != 1 or outputs[0].group("name") != name or outputs[0].group("filters").strip()
             or "{" in markup):
-        return None
+        return None  # (a filter that changes only the case, '| capitalize': _greeting, which says it is left out)
     before, after = present[:outputs[0].start()], present[outputs[0].end():]
     if "{" in before + after or "}" in before + after or len(absent) < len(before) + len(after) \
             or not absent.startswith(before) or not absent.endswith(after):
         return None
     fallback = absent[len(before):len(absent) - len(after)]
-    placeholder = PlaceholderPiece(table[name], fallback, block, spelled=name) if name in table else \
-        own_placeholder(dialect, name, fallback, block)
+    placeholder = _named(name, fallback, block, table, dialect, [])
     if placeholder is None:
         return None
     return [p for p in (TextPiece(before), placeholder, TextPiece(after)) if not isinstance(p, TextPiece) or p.text]
+
+
+def _named(name: str, fallback: str | None, block: str, table: dict[str, str], dialect: str,
+           case: list[str]) -> PlaceholderPiece | None:
+    """The placeholder a piece of logic on ``name`` stands for (the catalogue's, or the helpdesk's own field)."""
+    dropped = " ".join(f"| {c}" for c in case)
+    if name in table:
+        return PlaceholderPiece(table[name], fallback, block, spelled=name, dropped=dropped)
+    own = own_placeholder(dialect, name, fallback, block)
+    return dataclasses.replace(own, dropped=dropped) if own is not None else None
+
+
+def _branches(block: str) -> tuple[str, bool, str, str] | None:
+    """An ``{% if %}`` or ``{% unless %}`` block of at most two branches: its condition, whether it is an
+    ``unless``, and the text of each branch (the second "" where it has no ``else``); None for any other."""
+    opening = _LIQUID_CONDITION.match(block)
+    if opening is None:
+        return None
+    unless, inner = opening.group("tag") == "unless", block[opening.end():]
+    closing = list(_LIQUID_TAG.finditer(_raw_blocks(inner)[1]))
+    if not closing or closing[-1].group("tag") != ("endunless" if unless else "endif"):
+        return None
+    middle = closing[:-1]
+    if len(middle) > 1 or (middle and middle[0].group("tag") != "else"):
+        return None
+    split = middle[0] if middle else closing[-1]
+    second = inner[split.end():closing[-1].start()] if middle else ""
+    return _condition(opening), unless, inner[:split.start()], second
+
+
+# a condition that compares one field with one value: "ticket.priority == 'Urgent'", "ticket.tags contains 'vip'"
+_LIQUID_COMPARE = re.compile(r"(?P<a>[A-Za-z_][\w.]*)(?P<op>\s*==|\s*!=|\s+contains\s)\s*"
+                             r"(?P<v>\"[^\"{}%]*\"|'[^'{}%]*'|-?\d+(?:\.\d+)?|true|false)")
+# the private-use characters that stand for {% raw %} blocks while the converter parses a body
+_HELD_RAW = re.compile("[\ue000-\uf8ff]")
+#: the greetings a name follows, in English, whose words without the name read well with 'there'
+_HELLO = frozenset({"hi", "hey", "hello", "hiya"})
+
+
+def _choose_branch(block: str, table: dict[str, str], dialect: str) -> tuple[list[Piece], Chosen] | None:
+    """A block of logic that chose the customer's text, as the text most customers got, and what it chose
+    otherwise (for the import's notes): a greeting by name with other words where there is none ('Hi
+    {{x}}' / 'Hello'), as the placeholder (its fallback 'there' after an English greeting); or text on a
+    comparison ('ticket.priority == "Urgent"'), as the text sent where it does not hold. None for any other."""
+    parts = _branches(block)
+    if parts is None:
+        return None
+    condition, unless, first, second = parts
+    if "{%" in first + second or _HELD_RAW.search(first + second):
+        return None  # (a {% raw %} block in a branch, as the converter holds it: text, with no place in a fallback)
+    found, negated = _LIQUID_SET.fullmatch(condition), unless
+    if found is None and (found := _LIQUID_UNSET.fullmatch(condition)) is not None:
+        negated = not negated
+    if found is not None:
+        present, absent = (second, first) if negated else (first, second)
+        return _greeting(block, found.group("a"), present, absent, table, dialect)
+    compared = _LIQUID_COMPARE.fullmatch(condition)
+    if compared is None:
+        return None
+    op = compared.group("op").strip()
+    holds_first = (op != "!=") != unless  # (the first branch is sent where the field is, or holds, the value)
+    rare, common = (first, second) if holds_first else (second, first)
+    if not (rare.strip() or common.strip()) or "{" in rare or "}" in rare:
+        return None
+    when = f"{compared.group('a')} {'contains' if op == 'contains' else '=='} {compared.group('v')}"
+    kept: list[Piece] = [TextPiece(common)] if common else []
+    return kept, Chosen(block, common, rare, when)
+
+
+def _greeting(block: str, name: str, present: str, absent: str, table: dict[str, str],
+              dialect: str) -> tuple[list[Piece], Chosen] | None:
+    """'Hi {{x}}' where ``name`` has a value, other words ('Hello') where it has none: a greeting of a few
+    words, then the name. The reply keeps the greeting by name; a placeholder's fallback stands only where
+    the name stands, so the words without a name become the greeting's with 'there' (after an English
+    greeting) or with nothing. (Where they were the greeting's with other words, 'Hi there', those words are
+    the fallback: the name had a filter that changes its case, which ``_fallback_idiom`` leaves.)"""
+    outputs = list(_MUSTACHE.finditer(present))
+    read = read_filters(outputs[0].group("filters").strip()) if len(outputs) == 1 else None
+    if read is None or read[0] is not None or outputs[0].group("name") != name:
+        return None
+    before, after = present[:outputs[0].start()], present[outputs[0].end():]
+    words = before.split()
+    if (not words or len(words) > 3 or len(absent.split()) > 6 or len(after) > 3 or not absent.strip()
+            or any(c in before + after + absent for c in "{}\n")):
+        return None
+    if len(absent) >= len(before) + len(after) and absent.startswith(before) and absent.endswith(after):
+        fallback: str | None = absent[len(before):len(absent) - len(after)]  # ('Hi there': the words as they were)
+    else:
+        fallback = "there" if len(words) == 1 and words[0].lower() in _HELLO else None
+    placeholder = _named(name, fallback, block, table, dialect, read[1])
+    if placeholder is None:
+        return None
+    pieces: list[Piece] = [p for p in (TextPiece(before), placeholder, TextPiece(after))
+                           if not isinstance(p, TextPiece) or p.text]
+    return pieces, Chosen(block, before + (fallback or "") + after, absent, f"{name} is empty", greeting=True)
 
 
 def _block_ends(text: str) -> dict[int, int]:
@@ -354,7 +512,7 @@ def _block_ends(text: str) -> dict[int, int]:
     return ends
 
 
-def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) -> list[Piece]:
+def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str, lenient: bool = False) -> list[Piece]:
     pieces: list[Piece] = []
     pos = 0
     pattern = _HELPSCOUT_VAR if dialect == "helpscout" else _SALESFORCE_VAR if dialect == "salesforce" else _MUSTACHE
@@ -369,25 +527,30 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str) ->
         pieces.append(TextPiece(text[pos:m.start()]))
         name = m.group("name").strip()
         fallback: str | None = None
+        dropped = ""  # the case filters left out
         filters = m.groupdict().get("filters") or ""
         if m.re is _HELPSCOUT_VAR:
             fallback = m.group("fallback")  # (",fallback=": an explicit "write nothing", not none)
         elif m.re is _SALESFORCE_VAR and (formula := _BLANKVALUE.fullmatch(name)):
             name, fallback = formula.group("name"), formula.group("value") or None
         elif filters:
-            fb = _FALLBACK.match(filters)
-            fallback = fb.group("value") if fb else None
-            if fb is None:
+            read = read_filters(filters)
+            if read is not None and read[1] and not lenient:
+                read = None  # (a case filter is left out only where a note says so)
+            if read is None:
                 name = ""  # a filter scriptkit cannot express: keep the whole thing as a blank
+            else:
+                fallback, case = read
+                dropped = " ".join(f"| {c}" for c in case)
         foreign = m.re is not pattern and dialect != "generic"  # ('{{ x }}' in Help Scout or Salesforce)
         canonical = table.get(name) if name and not foreign else None
         if canonical is None and m.re is _SALESFORCE_VAR:
             canonical = _SALESFORCE.get(name)
         own = own_placeholder(dialect, name, fallback, m.group(0)) if name and not canonical and not foreign else None
         if canonical:
-            pieces.append(PlaceholderPiece(canonical, fallback, m.group(0), spelled=name))
+            pieces.append(PlaceholderPiece(canonical, fallback, m.group(0), spelled=name, dropped=dropped))
         elif own is not None:
-            pieces.append(own)
+            pieces.append(dataclasses.replace(own, dropped=dropped))
         else:
             style = "{{ … }}" if m.re is _MUSTACHE else "{! … }" if m.re is _SALESFORCE_VAR else "{% … %}"
             filtered = f" ({' '.join(filters.split())})" if filters and name == "" else ""

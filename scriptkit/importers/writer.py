@@ -111,6 +111,8 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
         flex["alternatives"] = _entries(macro.alternatives, "label", names)
     if native is not None and native.conditions:
         flex["conditions"] = _entries(native.conditions, "when", names)
+    elif macro.conditions:  # (text the helpdesk's logic sent only on a condition)
+        flex["conditions"] = _entries(macro.conditions, "when", names)
     if flex:
         doc.insert(len(doc) - 1, "flexibility", flex)  # before solution, in the order of the practices
     if native is not None and native.by_channel:
