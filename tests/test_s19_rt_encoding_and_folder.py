@@ -52,3 +52,15 @@ def test_an_output_folder_import_will_not_write_to_is_located(tmp_path: Path, mo
     assert "keep:1:1: error: keep is not a pack (it has no pack.yaml)" in result.output
     assert Path("keep/mine.txt").read_text(encoding="utf-8") == "my notes"
     assert sorted(p.name for p in Path("keep").iterdir()) == ["mine.txt"]
+
+
+@pytest.mark.timeout(60)
+def test_a_file_given_as_the_output_folder_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("u8.json").write_text(json.dumps(_MACROS), encoding="utf-8")
+    Path("notes.txt").write_text("mine", encoding="utf-8")
+    for force in ((), ("--force",)):
+        result = _run("import", "u8.json", "-o", "notes.txt", *force)
+        assert result.exit_code == 2
+        assert "notes.txt:1:1: error: notes.txt is a file, not a pack" in result.output
+    assert Path("notes.txt").read_text(encoding="utf-8") == "mine"

@@ -313,12 +313,12 @@ def destination(out: Path, force: bool) -> Path:
     if not target.exists() or (target.is_dir() and not any(target.iterdir())):
         return target
     here = Location(str(out), 1, 1)  # (the folder as it was named: where init says its own refusal)
-    if not force:
-        raise ConfigError(f"{out} already exists and is not empty", here,
-                          hint="Choose a new folder, or pass --force (force=True) to replace it; nothing was changed.")
     if not target.is_dir():
         raise ConfigError(f"{out} is a file, not a pack: --force (force=True) replaces only a pack or an empty folder",
                           here, hint="Choose a new folder; nothing was changed.")
+    if not force:
+        raise ConfigError(f"{out} already exists and is not empty", here,
+                          hint="Choose a new folder, or pass --force (force=True) to replace it; nothing was changed.")
     resolved, cwd = target.resolve(), Path.cwd().resolve()
     if resolved == cwd or resolved in cwd.parents:
         raise ConfigError(f"{out} is the folder you are in (or holds it): --force (force=True) would delete it",
