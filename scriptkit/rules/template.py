@@ -30,6 +30,7 @@ from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
 from scriptkit.sourcetext import scalar_offsets
+from scriptkit.sprawl import _is_number, normalise
 from scriptkit.text import DIRECTION_CONTROLS, sentence_spans, trimmed
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
@@ -1208,18 +1209,48 @@ class UnusedBlank(Rule):
 
 
 def _tokens(text: str) -> list[str]:
-    # the words the phrase lists read, in every script (Cyrillic, Greek, accented Latin): an
-    # ASCII-only tokenizer saw two different Russian replies as the same few Latin words
-    return tokenise(text.lower().replace("’", "'"))
+    """The words the audit's duplicate finder (``scriptkit.sprawl``) compares replies by: lower case, of
+    every script (Cyrillic, Greek, accented Latin), a placeholder or blank one token, every number one
+    token ('3-5' and '7' read alike: which numbers differ is the contradictions' to say)."""
+    # (``normalise``'s tokens, the words found as the phrase lists find them, several times faster: by
+    # ``reading``, a placeholder is '{{}}' here)
+    folded = text.lower().replace("’", "'")
+    words = tokenise(folded) if "{{}}" not in folded else \
+        [*chain.from_iterable([_VAR, *tokenise(part)] for part in folded.split("{{}}"))][1:]
+    return list(map(_folded, words))
+
+
+_VAR = "<var>"  # (the audit's token for a placeholder or blank)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    """A word as the audit's duplicate finder compares it: '#' for a number ('42', 'three', '3rd')."""
+    return "#" if _is_number(word) else word
+
+
+# a template's '{{ }}' (its fallback and filters are no words of the reply), '{% %}' and '{# #}';
+# a '[[fill-in]]' as written (bounded: a template is at most 50,000 characters, read once)
+_TEMPLATE_PART = re.compile(r"\{\{[^}]{0,500}\}\}|\[\[[^\]]{0,500}\]\]|\{%[^%]{0,500}%\}|\{#[^#]{0,500}#\}")
+
+
+def reading(text: str) -> str:
+    """What the customer reads of a template, as the words to compare: each placeholder, blank or fill-in
+    one token ('{{}}', as the audit reads each of a reply's), a tag or comment none."""
+    if "{" not in text and "[[" not in text:
+        return text
+    return _TEMPLATE_PART.sub(lambda m: " " if m[0][1] in "%#" else "{{}}", text)
 
 
 def shingles(text: str) -> frozenset[str]:
-    """Word bigrams of the normalised text (lower case, punctuation and markup dropped).
+    """Word bigrams of what the customer reads of the text (``reading``), as the audit's duplicate finder
+    makes them: lower case, punctuation dropped, each placeholder one token whatever its fallback, each
+    number one token.
 
     Bigrams rather than longer shingles: one changed word in a 30-word script then keeps it
     above 0.85, which is what "near-identical" should mean for texts this short.
     """
-    tokens = _tokens(text)
+    tokens = _tokens(reading(text))
     if len(tokens) < 2:
         return frozenset(tokens)
     return frozenset(map(" ".join, pairwise(tokens)))
@@ -1352,6 +1383,7 @@ class _Fingerprints:
         return piece
 
     def __call__(self, text: str) -> Fingerprint:
+        text = reading(text)  # (before it is cut: a placeholder's '{{ }}' may hold a '. ')
         known = self.pieces
         parts = [known.get(p) or self._piece(p) for p in
                  text.replace(". ", "\n").replace("? ", "\n").replace("! ", "\n").split("\n")]
@@ -1512,9 +1544,14 @@ class DuplicateScript(Rule):
     ## What it does
     Compares the customer-facing text of every script (all variants of acknowledgment, warm
     language and solution) as sets of word bigrams and flags a script whose Jaccard
-    similarity with an earlier one is at least `threshold` (default 0.85). Identical scripts
-    show 100%. Scales to packs of tens of thousands of scripts: MinHash with LSH banding
-    proposes candidates, and only those are compared exactly (no all-pairs comparison).
+    similarity with an earlier one is at least `threshold` (default 0.85). It reads the words
+    as the customer does and as `scriptkit audit` compares macros: case and punctuation aside,
+    each placeholder or blank one word whatever its fallback (`{{ customer.first_name }}` and
+    `{{ customer.first_name | fallback('there') }}` read alike), tags such as `{% if %}` left
+    out, and each number one word, so that scripts that differ only in a number ("3-5 days",
+    "7 days") are said to be the same but for their numbers. Scales to packs of tens of
+    thousands of scripts: MinHash with LSH banding proposes candidates, and only those are
+    compared exactly (no all-pairs comparison).
 
     ## Why it matters
     Near-duplicates drift apart as one copy gets fixed and the other does not; agents pick
@@ -1564,13 +1601,22 @@ class DuplicateScript(Rule):
             script, other = scripts[i], scripts[j]
             if script.id not in wanted:
                 continue
-            what = "identical to" if sim >= 1.0 else f"{sim:.0%} the same as"
+            what = _how_alike(script, other) if sim >= 1.0 else f"is {sim:.0%} the same as"
             where = _script_loc(other, ("id",), key=True)
-            yield Diagnostic(self.code, self.name, f"script '{script.id}' is {what} '{other.id}' ({where})",
+            yield Diagnostic(self.code, self.name, f"script '{script.id}' {what} '{other.id}' ({where})",
                              self.severity, _script_loc(script, ("id",), key=True), text=script.title,
                              script_id=script.id, extra={"duplicate_of": other.id, "similarity": f"{sim:.3f}"},
                              suggestion="Merge them: keep one script and move the difference into an "
                                         "alternative, a condition or a blank.")
+
+
+def _how_alike(script: Script, other: Script) -> str:
+    """How two scripts of one set of word pairs are alike: the same words as the customer reads them (the
+    audit's exact duplicates: case, punctuation and a placeholder's fallback aside), or the same words around
+    other numbers (which, the audit's contradictions say)."""
+    if normalise(reading(script_text(script))) == normalise(reading(script_text(other))):
+        return "is identical to"
+    return "is the same, but for its numbers, as"
 
 
 __all__ = ["DuplicateGreeting", "DuplicateScript", "DuplicateSignoff", "PlaceholderWithoutFallback", "QuotedThread",
