@@ -403,10 +403,13 @@ SUPPRESSION_VERBS = ("ignore", "ignore-file", "noqa")
 def unknown_suppression(verb: str, location: Location) -> Diagnostic:
     """A '# scriptkit: VERB' comment whose verb is none of SUPPRESSION_VERBS: a typo that would
     otherwise switch nothing off without a word."""
-    close = difflib.get_close_matches(verb.lower(), SUPPRESSION_VERBS, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(verb.lower(), SUPPRESSION_VERBS, n=1, cutoff=0.6) if verb else []
     hint = (f"Did you mean '# scriptkit: {close[0]}'?" if close else
             "A suppression reads '# scriptkit: ignore CODES' (its line) or '# scriptkit: ignore-file CODES' "
             "(the whole file).")
+    if not verb:  # a bare '# scriptkit:'
+        return _config_warning("empty suppression '# scriptkit:': it names no verb and switches nothing off",
+                               location, hint)
     warning = _config_warning(f"unknown suppression '# scriptkit: {verb}': it switches nothing off", location, hint)
     warning.text = verb  # (the text report underlines the whole verb, not its first letter)
     return warning

@@ -8,6 +8,7 @@ report at the same place, and sorts the result so the same pack always reads the
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -41,10 +42,11 @@ if TYPE_CHECKING:
 
 # inline suppressions: 'scriptkit: ignore SK305, corporate-phrase', 'scriptkit: noqa', or a bare noqa
 # (a verb is a whole word: 'ignore-files' is a typo, not 'ignore' of '-files')
-_INLINE = re.compile(r"#\s*(?:scriptkit:\s*(?P<verb>ignore-file|ignore|noqa)(?![\w-])|(?P<noqa>noqa)\b):?"
+_INLINE = re.compile(r"#[ \t]*(?:scriptkit:[ \t]*(?P<verb>ignore-file|ignore|noqa)(?![\w-])|(?P<noqa>noqa)\b):?"
                      r"(?P<codes>[ \t]*[A-Za-z0-9_-]+(?:[ \t]*,?[ \t]*[A-Za-z0-9_-]+)*)?")
 # any '# scriptkit: VERB' comment, to warn of a verb _INLINE does not know
-_DIRECTIVE = re.compile(r"#\s*scriptkit:\s*(?P<verb>[A-Za-z][\w-]*)")
+# (on its own line: a bare '# scriptkit:' read the next line's key as its verb)
+_DIRECTIVE = re.compile(r"#[ \t]*scriptkit:[ \t]*(?P<verb>[A-Za-z][\w-]*)?")
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     a ticket comment's ``html_body``) or an email's source is judged as the text a reader sees,
     and every location points into ``text`` as given (``LintResult.read_as`` says so); such
     input with no text in it raises ConfigError.
+
+    ``config``: default, the settings (``scriptkit.toml``, ``[tool.scriptkit]``) beside ``file``
+    where it names a file on disk, else the defaults. The working folder is never read: pass
+    ``config=scriptkit.load_config()`` for the settings ``scriptkit review`` would use there.
     """
     from scriptkit.transcript import (  # (review only: not loaded by check)
         agent_turns,
@@ -267,7 +273,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
                           "Pass the reply's text (an agent's reply, or a transcript of Agent: and Customer: lines).")
     if channel is not None:
         known_channels([channel])
-    config = config if config is not None else _text_config(Path(file).parent if file != "<text>" else None)
+    if config is None:  # (the settings beside a file given; never the working folder's, which a service inherits)
+        config = _text_config(Path(file).parent) if file != "<text>" and Path(file).is_file() else _default_config()
     if grammar is not None:
         config = config.override(grammar=grammar)
     written = text
@@ -316,6 +323,11 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
 # lint_text's settings when the caller passes none, by the project file they come from (None: there
 # is none), with the size and time of each file they were read from
 _TEXT_CONFIGS: dict[Path | None, tuple[LintConfig, tuple[tuple[str, tuple[int, int] | None], ...]]] = {}
+
+
+@functools.cache
+def _default_config() -> LintConfig:
+    return LintConfig()
 
 
 def _text_config(start: Path | None) -> LintConfig:
@@ -803,7 +815,8 @@ def _script_ignore_problems(pack: Pack, config: LintConfig) -> list[Diagnostic]:
     for source in commented.values():
         out.extend(unknown_selector(sel, source.location(at), rules, f"a '# {verb}' comment")
                    for sel, at, verb in _comment_selectors(source.text) if not is_known(sel, rules))
-        out.extend(unknown_suppression(m.group("verb"), source.location(m.start("verb")))
+        out.extend(unknown_suppression(m.group("verb") or "", source.location(m.start("verb") if m.group("verb")
+                                                                              else m.start()))
                    for m in _DIRECTIVE.finditer(source.text) if m.group("verb") not in SUPPRESSION_VERBS)
     return out
 
