@@ -68,7 +68,7 @@ def test_a_gorgias_macro_without_a_language_is_exported_without_one(tmp_path: Pa
     library = import_library(source, "gorgias")
     assert any("null" in note for note in library.macros[0].notes)
     pack = library.write(tmp_path / "pack")
-    assert load_pack(pack).scripts[0].export["gorgias"] == {"language": None}
+    assert load_pack(pack).scripts[0].export["gorgias"] == {"id": 5, "language": None}
     export(pack, ["gorgias"], tmp_path / "out", lint=False)
     macro = json.loads((tmp_path / "out/gorgias/macros.json").read_text(encoding="utf-8"))["macros"][0]
     assert macro["language"] is None
