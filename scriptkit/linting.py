@@ -247,8 +247,9 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     input with no text in it raises ConfigError.
 
     ``config``: default, the settings (``scriptkit.toml``, ``[tool.scriptkit]``) beside ``file``
-    where it names a file on disk, else the defaults. The working folder is never read: pass
-    ``config=scriptkit.load_config()`` for the settings ``scriptkit review`` would use there.
+    where it is a path (a file on disk, or a name with its folder), else the defaults. The working
+    folder is never read: pass ``config=scriptkit.load_config()`` for the settings ``scriptkit
+    review`` would use there.
     """
     from scriptkit.transcript import (  # (review only: not loaded by check)
         agent_turns,
@@ -274,7 +275,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     if channel is not None:
         known_channels([channel])
     if config is None:  # (the settings beside a file given; never the working folder's, which a service inherits)
-        config = _text_config(Path(file).parent) if file != "<text>" and Path(file).is_file() else _default_config()
+        beside = file != "<text>" and (os.path.dirname(file) != "" or os.path.isfile(file))  # (not a label)
+        config = _text_config(Path(file).parent) if beside else _default_config()
     if grammar is not None:
         config = config.override(grammar=grammar)
     written = text
@@ -614,10 +616,9 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     a, b, source = run
     if source is None or source.text[a:b] != message.text[finding.start:finding.end]:
         return None  # escapes or folded lines: the file spells it differently
-    # (a link's words only, never its brackets or address: the lines of the file it is on, as a link is on one)
-    lo, hi = source.text.rfind("\n", 0, a) + 1, source.text.find("\n", b)
-    hi = len(source.text) if hi < 0 else hi
-    if not keeps_links(source.text[lo:hi], a - lo, b - lo, finding.replacement):
+    # (a link's words only, never its brackets or address; keeps_links reads the edit's lines itself:
+    # a slice here copied a 2 MB one-line reply for each of its findings)
+    if not keeps_links(source.text, a, b, finding.replacement):
         return None
     description = f"replace '{source.text[a:b]}' with '{finding.replacement}'"
     return Fix(description, (Edit(source.path, a, b, finding.replacement),))

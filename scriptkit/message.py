@@ -440,7 +440,8 @@ class Message:
         table = self._table
         k = max(0, bisect_right(table, start, key=_row_start) - 1)
         file = None
-        for s, _, seg, _ in table[k:]:
+        for i in range(k, len(table)):  # (not table[k:]: a copy of the rest of the table for each finding)
+            s, _, seg, _ = table[i]
             if s >= end and s > start:
                 break
             span = seg.source

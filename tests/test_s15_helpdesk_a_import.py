@@ -134,7 +134,7 @@ def test_helpscout_replies_keep_fallbacks_and_their_own_chat_version(tmp_path: P
     assert "{%customer.firstName,fallback=mon ami &amp; co%}" in billing["text"] and "😟" in billing["text"]
     assert billing["chatText"] == "Hi {%customer.firstName,fallback=%}! Sorry about the double charge. Refunded today."
     assert shipping["chatText"] == "Your parcel ships today. Thanks for your patience, {%customer.fullName%}!"
-    assert "{%customer.fullName%}" in shipping["text"]  # an empty email version: the chat text, as HTML
+    assert shipping["text"] == ""  # a chat-only saved reply stays chat-only
     assert extra == {"name": "Extra fields", "text": "<p>We've fixed it today.</p>",
                      "chatText": "We've fixed it today."}  # chatText null: the email text, plain
 

@@ -315,6 +315,6 @@ def write_html(report: AuditReport, path: Path) -> Path:
     """Write the report atomically; through a symlink, to the file it names (``write_atomic``)."""
     from scriptkit.fixing import write_atomic
 
-    path = Path(os.path.realpath(path))
-    write_atomic(path, render_html(report))
-    return path
+    # (write_atomic follows a link to a file itself, and writes into a device or a pipe: /dev/stdout)
+    write_atomic(Path(path), render_html(report))
+    return Path(os.path.realpath(path)) if os.path.isfile(path) else Path(path)
