@@ -30,7 +30,18 @@ from scriptkit.message import Message, Text
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import render_pack, wanted_channels
 from scriptkit.targets import resolve
-from scriptkit.targets.base import Problem, Rendered, Target, human_text, problem
+from scriptkit.targets.base import (
+    Problem,
+    Rendered,
+    Target,
+    human_text,
+    id_is_pack_wide,
+    own_id,
+    pack_wide_id_found,
+    problem,
+    repeated_id_problem,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
@@ -247,10 +258,40 @@ def check_settings(pack: Pack) -> None:
                 if p.severity == Severity.ERROR and (p.message, where) not in wrong:
                     hint = _pack_wide_hint(p, name) if wide else p.hint
                     wrong[p.message, where] = ConfigError(p.message, where, hint)
+        if getattr(target, "macro_ids", False):
+            for p, where in _id_problems(pack, target):
+                wrong.setdefault((p.message, where), ConfigError(p.message, where, p.hint))
     if len(wrong) == 1:
         raise next(iter(wrong.values()))
     if wrong:
         raise ErrorGroup(wrong.values())
+
+
+def _id_problems(pack: Pack, target: Target) -> list[tuple[Problem, Location | None]]:
+    """What export's ``build`` finds of the ``id`` settings of a target that keeps the helpdesk's macro ids, each
+    where it is told: an id in pack.yaml's block that a script exports with (at pack.yaml's id), and an id an
+    earlier script already gives (at the later script's id)."""
+    found: list[tuple[Problem, Location | None]] = []
+    ids: dict[int, str] = {}
+    pack_wide = False
+    for script in pack.scripts:
+        if target_settings(pack, script, target).get("skip") is True:
+            continue
+        if id_is_pack_wide(pack.meta.export, script.export, target.name):
+            pack_wide = True
+            continue
+        own = script.export.get(target.name)
+        ident = whole_number(own.get("id")) if isinstance(own, Mapping) else None
+        if ident is None:
+            continue
+        if ident in ids:
+            found.append((repeated_id_problem(target.name, ident, ids[ident]),
+                          script.origin.location(("export", target.name, "id")) if script.origin else None))
+        ids.setdefault(ident, script.id)
+    if pack_wide:
+        where = pack.origin.location(("export", target.name, "id")) if pack.origin else None
+        found.insert(0, (pack_wide_id_found(target.name), where))
+    return found
 
 
 def _not_written_again(out: Path, files: Mapping[str, bytes], known: Mapping[str, str] | None = None) -> list[str]:
@@ -358,6 +399,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
     titles: dict[str, str] = {}
+    ids: dict[int, str] = {}  # helpdesk id -> the first script giving it (SK506 at another that does)
     declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
                 for name, spec in pack.meta.placeholders.items()}  # (json keeps them; SK001's words where given)
     for m in selected:
@@ -383,7 +425,14 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                 # (the export blocks as written, the script's and the pack's: the JSON export carries them to read back)
                 "script_export": script.export, "pack_export": pack.meta.export}
         message = replace(m, meta=meta)
-        problems = list(target.check(message))
+        repeated: Problem | None = None
+        if getattr(target, "macro_ids", False) and (ident := own_id(message, target.name)) is not None:
+            if ident in ids:  # (a copied script file: both would update one macro, the second over the first)
+                repeated = repeated_id_problem(target.name, ident, ids[ident])
+                # (forced, the copy goes without it: a new macro, as the hint says, not one sent over the first)
+                message = replace(message, meta={**meta, "id_given_to": ids[ident]})
+            ids.setdefault(ident, m.script_id)
+        problems = list(target.check(message)) + ([repeated] if repeated else [])
         if phrasings and not getattr(target, "keeps_phrasings", False):
             problems.append(_dropped_variants(target, phrasings, dropped))
         note = internal_note(pack, script) if target.name != "zendesk" else None

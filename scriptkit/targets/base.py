@@ -647,17 +647,23 @@ def whole_number(value: object, least: int = 1) -> int | None:
 def own_id(message: Message, target: str) -> int | None:
     """The helpdesk id of the macro a script was imported from (its ``id`` setting), written on the script's
     first record only: the macro of another channel or variant (a ``record_suffix``) is a macro of its own, and
-    an id in pack.yaml's block names no one script's macro (``pack_wide_id``: the check refuses it)."""
-    if message.meta.get("record_suffix") or pack_wide_id(message, target):
+    an id in pack.yaml's block names no one script's macro (``pack_wide_id``: the check refuses it), nor one an
+    earlier script gives (``id_given_to``: the export refuses it; forced, the copy is a new macro)."""
+    if message.meta.get("record_suffix") or message.meta.get("id_given_to") or pack_wide_id(message, target):
         return None
     return whole_number(settings(message).get("id"))
 
 
 def pack_wide_id(message: Message, target: str) -> bool:
     """Whether the ``id`` setting a script has is pack.yaml's, which would send every script to one macro."""
-    pack, own = message.meta.get("pack_export"), message.meta.get("script_export")
-    block = pack.get(target) if isinstance(pack, Mapping) else None
-    mine = own.get(target) if isinstance(own, Mapping) else None
+    return id_is_pack_wide(message.meta.get("pack_export"), message.meta.get("script_export"), target)
+
+
+def id_is_pack_wide(pack_export: object, script_export: object, target: str) -> bool:
+    """Whether a script whose ``export:`` block is ``script_export`` has pack.yaml's ``id`` (``pack_export``'s)
+    for ``target``: the pack's block gives one and the script's own does not."""
+    block = pack_export.get(target) if isinstance(pack_export, Mapping) else None
+    mine = script_export.get(target) if isinstance(script_export, Mapping) else None
     return isinstance(block, Mapping) and "id" in block and not (isinstance(mine, Mapping) and "id" in mine)
 
 
@@ -674,12 +680,24 @@ def id_problems(target: str, conf: Mapping[str, Any]) -> list[Problem]:
 
 def pack_wide_id_problem(message: Message, target: str) -> list[Problem]:
     """SK506 for an ``id`` in pack.yaml's block: every script would update that one macro."""
-    if not pack_wide_id(message, target):
-        return []
-    return [problem("SK506", f"{target} setting 'id' in pack.yaml gives every script the id of one macro: each "
-                             "would replace that macro when its file is sent",
-                    f"Set id in a script's own export: {{{target}: ...}} block (scriptkit import writes it there), "
-                    "not in pack.yaml.", severity=Severity.ERROR, setting=("id",))]
+    return [pack_wide_id_found(target)] if pack_wide_id(message, target) else []
+
+
+def pack_wide_id_found(target: str) -> Problem:
+    """The SK506 of an ``id`` in pack.yaml's block, as export and ``scriptkit check`` tell it."""
+    return problem("SK506", f"{target} setting 'id' in pack.yaml gives every script the id of one macro: each "
+                            "would replace that macro when its file is sent",
+                   f"Set id in a script's own export: {{{target}: ...}} block (scriptkit import writes it there), "
+                   "not in pack.yaml.", severity=Severity.ERROR, setting=("id",))
+
+
+def repeated_id_problem(target: str, ident: int, other: str) -> Problem:
+    """SK506 for a script's ``id`` that an earlier script (``other``) of the pack already gives: both files
+    would update that one macro, the second over the first (a script file copied to make a new one)."""
+    return problem("SK506", f"{target} id {ident} is also given to '{other}'",
+                   f"Remove the id from the script that is a copy (a new macro): without one, its file creates a "
+                   f"macro instead of replacing the other's; else give it its own macro's {target} id.",
+                   severity=Severity.ERROR, setting=("id",))
 
 
 def as_list(value: object) -> list[str]:
@@ -777,6 +795,9 @@ class BaseTarget(ABC):
     #: the helpdesk shows the reply as HTML, where a link is a link: SK503 names each one written as text instead
     #: (a plain-text helpdesk shows every link as its text and address, and no warning is needed)
     writes_links: ClassVar[bool] = True
+    #: the ``id`` setting is the helpdesk's id of the script's macro (``own_id``): two scripts may not share one,
+    #: and pack.yaml may give none
+    macro_ids: ClassVar[bool] = False
 
     def records(self, rendered: Sequence[Rendered]) -> int:
         """How many items ``files`` writes for ``rendered``, as the export's summary counts them: one per message

@@ -173,7 +173,8 @@ Reports an export setting in `pack.yaml` or a script's `export:` block that the 
 in another form (a Zendesk restriction without the id of a group or user, a status the macro
 cannot set, Freshdesk `visibility: groups` without `group_ids`, an over-long Salesforce
 category, a placeholder mapping that is not a field name, a Zendesk or Gorgias macro `id` that is
-not a whole number, or one set in pack.yaml, which would send every script to that one macro),
+not a whole number, one set in pack.yaml, which would send every script to that one macro, or one
+that an earlier script already gives, as a copied script file does),
 and what the helpdesk would read otherwise than written (a folder name Freshdesk refuses, a
 Gorgias tag holding a comma).
 

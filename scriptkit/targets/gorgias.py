@@ -66,6 +66,7 @@ class GorgiasTarget(BaseTarget):
     name = "gorgias"
     summary = "Gorgias macros (setResponseText, addTags, setStatus actions)"
     units = ("macro", "macros")
+    macro_ids = True  # (the id setting: the macro an import read, which its file updates)
     channels = ("email", "chat", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT

@@ -67,6 +67,7 @@ class ZendeskTarget(BaseTarget):
     name = "zendesk"
     summary = "Zendesk Support macros (POST /api/v2/macros bodies)"
     units = ("macro", "macros")
+    macro_ids = True  # (the id setting: the macro an import read, which its file updates)
     channels = ("email", "chat", "social", "sms")
     # Not documented by Zendesk; 255 matches its string columns and 64 KB its comment bodies.
     limits = Limits(title_max=255, body_max=65_535, source="assumed; override with export.zendesk.limits")
