@@ -30,7 +30,6 @@ from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
 from scriptkit.sourcetext import scalar_offsets
-from scriptkit.sprawl import _is_number, normalise
 from scriptkit.text import DIRECTION_CONTROLS, sentence_spans, trimmed
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
@@ -386,7 +385,7 @@ class TextArtifact(Rule):
 
     ## Use instead
     ```
-    title: Orders::Late parcel
+    title: "Orders::Late parcel"
     acknowledgment: "I can see how frustrating the wait has been."
     # check the refund window with Sam
     solution: |
@@ -1226,6 +1225,8 @@ _VAR = "<var>"  # (the audit's token for a placeholder or blank)
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> str:
     """A word as the audit's duplicate finder compares it: '#' for a number ('42', 'three', '3rd')."""
+    from scriptkit.sprawl import _is_number  # (once per distinct word; `review` of one reply does not load it)
+
     return "#" if _is_number(word) else word
 
 
@@ -1614,6 +1615,8 @@ def _how_alike(script: Script, other: Script) -> str:
     """How two scripts of one set of word pairs are alike: the same words as the customer reads them (the
     audit's exact duplicates: case, punctuation and a placeholder's fallback aside), or the same words around
     other numbers (which, the audit's contradictions say)."""
+    from scriptkit.sprawl import normalise
+
     if normalise(reading(script_text(script))) == normalise(reading(script_text(other))):
         return "is identical to"
     return "is the same, but for its numbers, as"
