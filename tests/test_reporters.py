@@ -137,8 +137,9 @@ def test_junit(result: LintResult) -> None:
 def test_github(result: LintResult) -> None:
     lines = render(result, "github").splitlines()
     assert len(lines) == 3
-    pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),"
-                         r"(?:endLine=\d+,endColumn=\d+,)?title=([^:]+)::(.+)$")
+    # columns only for a region on one line (GitHub refuses col/endColumn where endLine is another line)
+    pattern = re.compile(r"^::(error|warning|notice) file=([^,]+),line=(\d+),"
+                         r"(?:col=(\d+),(?:endLine=\3,endColumn=\d+,)?|endLine=(?!\3,)\d+,)title=([^:]+)::(.+)$")
     parsed = [pattern.match(line) for line in lines]
     assert all(parsed)
     levels = {m.group(1) for m in parsed if m}
@@ -147,6 +148,26 @@ def test_github(result: LintResult) -> None:
     assert first.group(2).endswith("bad.yaml") and first.group(3) == "6"
     assert first.group(5) == "SK802 [no-unfortunately]"
     assert "line=6,col=12,endLine=6,endColumn=25," in first.group(0)  # "Unfortunately" is 13 characters
+
+
+def test_github_gives_a_region_over_several_lines_its_lines_without_columns(tmp_path: Path) -> None:
+    # a finding on the whole reply (and on a paragraph of two lines) spans lines: GitHub Actions takes col and
+    # endColumn only on a one-line annotation, so such a one is told by line and endLine alone
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hi Dana,\n\nPer our policy we cannot reship.\nUnfortunately that is final.\n\nRegards\n",
+                     encoding="utf-8")
+    result = lint_text(reply.read_text(encoding="utf-8"), file=str(reply))
+    spans = [d for d in result.diagnostics if d.extra.get("end_line", str(d.location.line)) != str(d.location.line)]
+    assert spans  # (the reply's own findings: the test is about them)
+    lines = render(result, "github").splitlines()
+    for d in spans:
+        line = next(x for x in lines if f"title={d.code} " in x)
+        assert f",line={d.location.line},endLine={d.extra['end_line']},title=" in line, line
+        assert "col=" not in line and "endColumn=" not in line, line
+    one_line = next(d for d in result.diagnostics if d.extra.get("end_line") == str(d.location.line))
+    line = next(x for x in lines if f"title={one_line.code} " in x and f"col={one_line.location.col}," in x)
+    assert (f",line={one_line.location.line},col={one_line.location.col},endLine={one_line.location.line},"
+            f"endColumn={one_line.extra['end_col']},") in line
 
 
 def test_sarif_and_github_end_the_message_before_the_suggestion() -> None:
@@ -430,7 +451,8 @@ def test_review_formats_give_a_finding_about_the_whole_reply_no_slot_nor_sentenc
     # where SARIF and GitHub need a line, SK006 points at the start of the reply
     sk006 = next(d for d in spanish.diagnostics if d.code == "SK006")
     assert (sk006.location.line, sk006.location.col) == (1, 1)
-    assert "file=es.txt,line=1,col=1," in render(spanish, "github")
+    # (over the whole reply, lines 1 to 6: GitHub takes no columns for an annotation over several lines)
+    assert "file=es.txt,line=1,endLine=6,title=SK006 " in render(spanish, "github")
     assert sk006.extra["end_line"] == "6"  # (the whole reply, for the formats that show an extent)
     # a finding inside one sentence keeps that sentence and its slot
     data = json.loads(render(english, "json"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Location, Severity
@@ -26,9 +26,7 @@ def _prop(text: str) -> str:
 def report(result: LintResult, stream: TextIO) -> None:
     for d in result.diagnostics:
         message = with_suggestion(d)
-        end = (f"endLine={d.extra['end_line']},endColumn={d.extra['end_col']},"
-               if "end_line" in d.extra else "")
-        props = f"{_where(d.location)}{end}title={_prop(f'{d.code} [{d.name}]')}"
+        props = f"{_region(d.location, d.extra)}title={_prop(f'{d.code} [{d.name}]')}"
         stream.write(f"::{LEVELS[d.severity]} {props}::{_data(message)}\n")
 
 
@@ -43,3 +41,14 @@ def report_errors(error: ScriptkitError, stream: TextIO) -> None:
 
 def _where(location: Location) -> str:
     return f"file={_prop(display_path(location.file))},line={location.line},col={location.col},"
+
+
+def _region(location: Location, extra: Mapping[str, str]) -> str:
+    """A finding's place: its columns on one line; over several lines (a whole reply, a paragraph), the lines
+    alone. GitHub takes col and endColumn only where the annotation starts and ends on one line: the Actions
+    runner drops the columns of one that spans lines."""
+    end_line = str(extra.get("end_line", ""))
+    if not end_line or end_line == str(location.line):
+        end = f"endLine={end_line},endColumn={extra['end_col']}," if end_line and "end_col" in extra else ""
+        return _where(location) + end
+    return f"file={_prop(display_path(location.file))},line={location.line},endLine={end_line},"
