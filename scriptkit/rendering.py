@@ -1395,7 +1395,7 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                     return [PackError(f"unknown placeholder '{name}'", at or src.location_of_line(line, node.attr),
                                       f"Did you mean '{meant}'? Placeholder names are written in lower case."
                                       if meant is not None and "." in meant else
-                                      _close(name, scope.catalogue.names, "Did you mean '{}'? ")
+                                      _meant_placeholder(name, scope)
                                       + "Declare custom placeholders under 'placeholders:' in pack.yaml.")]
         return []
     if isinstance(node, nodes.Getitem):
@@ -1428,6 +1428,11 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               f"Did you mean '{near}'? Placeholders and blanks are written namespace.field, "
                               f"e.g. {{{{ {near}.{_example_field(near, scope)} }}}}.")]
+        attr = bases.get(id(node))
+        if attr and (placeholder := scope.catalogue.nearest(f"{name}.{attr}")) is not None:
+            # ('requester.name', 'client.firstName': a helpdesk's or a form's word for the namespace)
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                              f"Did you mean {{{{ {placeholder} }}}}? Placeholders are written namespace.field.")]
         if any(slug(c, "_") == name for c in scope.constants if not c.isidentifier()):
             return []  # ('school name:' in pack.yaml, used as school_name): said once, at the constant's name
         if name in scope.blanks:  # ('{{ refund_amount }}' for the blank the script declares)
@@ -1645,6 +1650,13 @@ def _in_lower_case(name: str, field: str | None, scope: _Scope) -> str | None:
 
 
 _FALSE_WORDS = frozenset(("no", "false", "off", "n", "0", "none", "null"))  # (YAML 1.2 reads 'no', 'off' as text)
+
+
+def _meant_placeholder(name: str, scope: _Scope) -> str:
+    """"Did you mean 'customer.first_name'? " for the placeholder a writer meant by ``name``, or "": read from
+    the words writers use first ('customer.name' is the first name), then by spelling (``Catalogue.nearest``)."""
+    near = scope.catalogue.nearest(name)
+    return f"Did you mean '{near}'? " if near is not None else ""
 
 
 def _close(word: str, options: Iterable[str], template: str) -> str:
