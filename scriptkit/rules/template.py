@@ -1084,8 +1084,9 @@ class HiddenCharacter(Rule):
             names = list(dict.fromkeys(f"U+{ord(c):04X} ({unicodedata.name(c)})" for c in hidden))
             what = " and ".join(names) if len(names) <= 2 else f"{', '.join(names[:2])} and {len(names) - 2} more"
             # (in a right-to-left reply, deleting a direction control moves what the customer sees: no fix)
-            safe = set(hidden) <= _ZERO_WIDTH or not (right_to_left if right_to_left is not None
-                                                       else _RIGHT_TO_LEFT.search(text) is not None)
+            if not set(hidden) <= _ZERO_WIDTH and right_to_left is None:  # (kept: asked of each run, quadratic)
+                right_to_left = _RIGHT_TO_LEFT.search(text) is not None
+            safe = set(hidden) <= _ZERO_WIDTH or not right_to_left
             yield Finding(found.start(), found.end(),
                           f"an invisible character is in the text: {what}",
                           suggestion="Delete it: it came with pasted or imported text, and it changes how the reply "
