@@ -211,3 +211,22 @@ class Catalogue:
 
 
 DEFAULT_CATALOGUE = Catalogue()
+
+
+# A fill-in a helpdesk's or a writer's text leaves for the agent ('[Name]', 'xxxnamexxx', '<insert issue>'):
+# the importer turns each into a blank, and SK407 reports one left in a reply (one rule for both).
+FILL_IN = re.compile(
+    r"(?P<marker>\[\[(?P<mname>[^\[\]\n]{1,60})\]\])"  # scriptkit's own blank marker [[name]]
+    r"|"
+    r"(?P<xxx>(?i:xxx)(?P<xname>[A-Za-z][A-Za-z0-9]*?)(?i:xxx))"  # xxxlastxnamexxx, XXXSTEPSXXX
+    r"|(?P<run>(?<![\w])(?:X{3,}|x{3,})(?![\w])|_{3,})"  # XXXXXXX, ___: an unnamed fill-in
+    r"|(?P<dollar>\$\{(?P<dname>[A-Za-z_]\w{0,40})\})"  # ${name}
+    r"|(?P<single>(?<!\{)\{(?P<sname>[A-Za-z][\w ./-]{0,40}?)\}(?!\}))"  # {name}
+    r"|(?P<square>\[(?P<qname>[A-Za-z][\w .'/-]{0,40}?)\](?![(\[:]))"  # [Name], not a Markdown link
+    r"|(?P<angle><(?P<aname>(?:insert|enter|add|your|customer|agent|name)[\w .'/-]{0,40}?)>)"  # <insert issue>
+)
+
+
+def is_plain_bracket(inner: str) -> bool:
+    """Whether ``[inner]`` is text, not a fill-in: [x] checkboxes, [1] footnotes and [sic]-style asides."""
+    return len(inner) < 2 or inner.lower() in {"sic", "sic!", "edit", "update", "note", "en", "de", "fr", "es"}

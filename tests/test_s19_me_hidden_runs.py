@@ -19,3 +19,14 @@ def test_a_right_to_left_reply_keeps_its_direction_controls_unfixed() -> None:
     text = "I've refunded you today \u202e\u200bשלום\u202c and it reaches you by Friday."
     found = [d for d in scriptkit.lint_text(text).diagnostics if d.code == "SK012"]
     assert found and all(d.fix is None for d in found)
+
+
+def test_review_of_a_fill_in_does_not_load_the_importers() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, scriptkit; r = scriptkit.lint_text('I have refunded the extra [amount] today.'); "
+            "assert any(d.code == 'SK407' for d in r.diagnostics), r.diagnostics; "
+            "print(sorted(m for m in sys.modules if m.startswith('scriptkit.importers')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

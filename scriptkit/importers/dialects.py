@@ -12,7 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.placeholders import DEFAULT_CATALOGUE, FILL_IN, is_plain_bracket
 
 # helpdesk spelling -> canonical name, per dialect (the names the export targets write, plus
 # the common alternatives a team may have typed by hand)
@@ -226,17 +226,6 @@ _LIQUID_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _LIQUID_TAG = re.compile(r"\{%-?\s*(?P<tag>\w+)(?!\w)[^%]*%\}")
 _LIQUID_BLOCK_END = {"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor",
                      "capture": "endcapture", "raw": "endraw", "comment": "endcomment"}
-
-_FOREIGN = re.compile(
-    r"(?P<marker>\[\[(?P<mname>[^\[\]\n]{1,60})\]\])"  # scriptkit's own blank marker [[name]]
-    r"|"
-    r"(?P<xxx>(?i:xxx)(?P<xname>[A-Za-z][A-Za-z0-9]*?)(?i:xxx))"  # xxxlastxnamexxx, XXXSTEPSXXX
-    r"|(?P<run>(?<![\w])(?:X{3,}|x{3,})(?![\w])|_{3,})"  # XXXXXXX, ___: an unnamed fill-in
-    r"|(?P<dollar>\$\{(?P<dname>[A-Za-z_]\w{0,40})\})"  # ${name}
-    r"|(?P<single>(?<!\{)\{(?P<sname>[A-Za-z][\w ./-]{0,40}?)\}(?!\}))"  # {name}
-    r"|(?P<square>\[(?P<qname>[A-Za-z][\w .'/-]{0,40}?)\](?![(\[:]))"  # [Name], not a Markdown link
-    r"|(?P<angle><(?P<aname>(?:insert|enter|add|your|customer|agent|name)[\w .'/-]{0,40}?)>)"  # <insert issue>
-)
 
 
 def read_filters(filters: str) -> tuple[str | None, list[str]] | None:
@@ -584,11 +573,11 @@ def _unknown(name: str, dialect: str, helpdesk: str) -> str:
 def _foreign(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     pos = 0
-    for m in _FOREIGN.finditer(text):
+    for m in FILL_IN.finditer(text):
         kind = m.lastgroup
         original = m.group(0)
         if kind in ("square", "marker") and (text[m.start() - 1:m.start()] == "\\"
-                                             or (kind == "square" and _is_plain_bracket(m.group("qname")))):
+                                             or (kind == "square" and is_plain_bracket(m.group("qname")))):
             continue  # (an escaped '\\[Submit]' or '\\[[name]]' is a bracket the text shows, as the pack writes it)
         if kind == "single" and not re.search(r"[a-z_]", m.group("sname")):
             continue
@@ -603,11 +592,6 @@ def _foreign(text: str) -> list[Piece]:
         pos = m.end()
     pieces.append(TextPiece(text[pos:]))
     return pieces
-
-
-def _is_plain_bracket(inner: str) -> bool:
-    # [x] checkboxes, [1] footnotes and [sic]-style asides are text, not fill-ins
-    return len(inner) < 2 or inner.lower() in {"sic", "sic!", "edit", "update", "note", "en", "de", "fr", "es"}
 
 
 def _style(original: str) -> str:

@@ -961,10 +961,10 @@ def _markers(text: str) -> list[tuple[int, int]]:
 def _bracket_is_fill_in(text: str, start: int, end: int) -> bool:
     """Whether the importer reads the bracket ``text[start:end]`` as a fill-in ('[amount]', '[phone number]';
     not '[x]', '[sic]'): the same rule, so a macro audited after import and a reply reviewed agree."""
-    from scriptkit.importers.dialects import _FOREIGN, _is_plain_bracket  # (only a reply with such a bracket)
+    from scriptkit.placeholders import FILL_IN, is_plain_bracket
 
-    m = _FOREIGN.match(text, start)
-    if m is None or m.lastgroup != "square" or m.end() != end or _is_plain_bracket(m.group("qname")):
+    m = FILL_IN.match(text, start)
+    if m is None or m.lastgroup != "square" or m.end() != end or is_plain_bracket(m.group("qname")):
         return False
     # (and an aside is no fill-in: "the refund [see below]", "[optional]", "[if needed]")
     return m.group("qname").split()[0].lower().rstrip(".") not in _ASIDE_START
