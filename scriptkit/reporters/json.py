@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -77,5 +78,20 @@ def _line_col(source: SourceText, offset: int) -> dict[str, int]:
     return {"line": where.line, "col": where.col}
 
 
+def writes_utf8(stream: object) -> bool:
+    """Whether ``stream`` writes what it is given as UTF-8 (or keeps it as text: a StringIO, which has no
+    encoding). A report on another (a Windows pipe in cp1252, ``PYTHONIOENCODING=ascii``) is written in
+    ASCII, each other character as the format's escape: cp1252's bytes for 'é' or a curly quote made JSON
+    that is not UTF-8, and a JUnit file that said UTF-8 and was not."""
+    encoding = getattr(stream, "encoding", None)
+    if not isinstance(encoding, str) or not encoding:
+        return True
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
+
+
 def report(result: LintResult, stream: TextIO) -> None:
-    stream.write(json.dumps(build(result), indent=2, ensure_ascii=False, sort_keys=False) + "\n")
+    # (ASCII, each other character as its \\u escape, on a stream that is not UTF-8: valid UTF-8 JSON)
+    stream.write(json.dumps(build(result), indent=2, ensure_ascii=not writes_utf8(stream), sort_keys=False) + "\n")

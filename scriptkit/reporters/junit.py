@@ -3,18 +3,22 @@ above the fail level; a file with nothing to report is one passing case."""
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.reporters import display_path, slot_shown, whole_reply
+from scriptkit.reporters.json import writes_utf8
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
 
 #: characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/U+FFFF)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: what a document in ASCII writes as a character reference
+NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _xml(text: str) -> str:
@@ -61,4 +65,23 @@ def report(result: LintResult, stream: TextIO) -> None:
     root.set("failures", str(failures))
     root.set("errors", "0")
     ET.indent(root)
-    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+    text = ET.tostring(root, encoding="unicode")
+    declared = "UTF-8"
+    if not writes_utf8(stream):
+        # ASCII, each other character as its reference (&#xE9;): in the stream's own encoding, 'é' was a byte
+        # that is no UTF-8, in a document that says it is
+        text = NOT_ASCII.sub(lambda m: f"&#x{ord(m.group()):X};", text)
+        declared = _ascii_declared(getattr(stream, "encoding", ""))
+    stream.write(f'<?xml version="1.0" encoding="{declared}"?>\n' + text + "\n")
+
+
+def _ascii_declared(encoding: str) -> str:
+    """What an XML declaration says of an ASCII document written in ``encoding``: UTF-8 where the encoding
+    writes ASCII as ASCII (cp1252, latin-1, ascii: the bytes are UTF-8's), else the encoding's own name (UTF-16
+    writes two bytes a character)."""
+    try:
+        if "<?xml".encode(encoding) == b"<?xml":
+            return "UTF-8"
+        return codecs.lookup(encoding).name.upper()
+    except (LookupError, UnicodeError, TypeError):
+        return "UTF-8"

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
 from scriptkit.reporters import display_path, rule_lookup, slot_shown, whole_reply, with_suggestion
+from scriptkit.reporters.json import writes_utf8
 from scriptkit.sourcetext import SourceText
 
 if TYPE_CHECKING:
@@ -128,4 +129,5 @@ def build(result: LintResult) -> dict[str, Any]:
 
 
 def report(result: LintResult, stream: TextIO) -> None:
-    stream.write(json.dumps(build(result), indent=2, ensure_ascii=False) + "\n")
+    # (ASCII, each other character as its \\u escape, on a stream that is not UTF-8: valid UTF-8 JSON)
+    stream.write(json.dumps(build(result), indent=2, ensure_ascii=not writes_utf8(stream)) + "\n")
