@@ -247,7 +247,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     input with no text in it raises ConfigError.
 
     ``config``: default, the settings (``scriptkit.toml``, ``[tool.scriptkit]``) beside ``file``
-    where it is a path (a file on disk, or a name with its folder), else the defaults. The working
+    where it is a file on disk or an absolute path, else the defaults. The working
     folder is never read: pass ``config=scriptkit.load_config()`` for the settings ``scriptkit
     review`` would use there.
     """
@@ -275,7 +275,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     if channel is not None:
         known_channels([channel])
     if config is None:  # (the settings beside a file given; never the working folder's, which a service inherits)
-        beside = file != "<text>" and (os.path.dirname(file) != "" or os.path.isfile(file))  # (not a label)
+        # (a file on disk, or a whole path: "tickets/4521" is a label, read against the working folder)
+        beside = file != "<text>" and (os.path.isfile(file) or os.path.isabs(file))
         config = _text_config(Path(file).parent) if beside else _default_config()
     if grammar is not None:
         config = config.override(grammar=grammar)

@@ -25,6 +25,8 @@ def test_the_working_folders_settings_are_not_read(tmp_path: Path, monkeypatch: 
     (tmp_path / "pyproject.toml").write_text('[tool.scriptkit]\nselect = ["SK9"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert _codes(scriptkit.lint_text(COLD)) == expected
+    (tmp_path / "tickets").mkdir()
+    assert _codes(scriptkit.lint_text(COLD, file="tickets/4521")) == expected  # (a label, not a file)
     (tmp_path / "pyproject.toml").write_text('[tool.scriptkit]\nfail-on = "fatal"\n', encoding="utf-8")
     assert _codes(scriptkit.lint_text(COLD)) == expected  # (an invalid setting there raised ConfigError)
 
