@@ -207,6 +207,12 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     literal: list[str] = []  # the text of each {% raw %} block, which the macro shows as written
     chosen: list[Chosen] = []  # the Liquid logic read as the text most customers got
     pieces = parse_literal(text, raw.dialect, helpdesk, literal, chosen)
+    if chosen and not any(isinstance(p, TextPiece) and p.text.strip() for p in pieces):
+        # (all its words were sent on a condition: as the agent's condition, the reply would hold none of them and
+        # be skipped; the logic stays whole, a blank with its text in the blank's prompt, as the team can see it)
+        chosen.clear()
+        literal.clear()
+        pieces = parse_literal(text, raw.dialect, helpdesk, literal)
     blanks = name_blanks(pieces, {})
     names = {b.original: n for n, b in blanks.items()}
     slots, guesses = _place(pieces, flat_text(pieces, names), names)
