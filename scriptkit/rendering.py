@@ -1548,8 +1548,9 @@ def _subscript_problems(node: nodes.Getitem, src: TemplateSource, scope: _Scope,
         return [PackError(f"'{base}' needs a field, e.g. {{{{ {base}.{_example_field(base, scope)} }}}}",
                           _at(src, line, rf"\b{re.escape(base)}\s*(\[)", 1),
                           "Placeholders and blanks are written namespace.field.")]
-    if base in scope.constants and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-        # ("support_hours['x']"): a constant is one text or number, with no named parts
+    if base in scope.constants:
+        # ("support_hours['x']", "support_hours[0]", "support_hours[0:3]"): a constant is one text or number,
+        # with no parts (its first letter printed in silence)
         return [PackError(f"'{base}' is a constant: it has no {_subscript(node)}",
                           _at(src, line, rf"\b{re.escape(base)}\s*(\[)", 1),
                           f"A constant is one text or number: write {{{{ {base} }}}}.")]

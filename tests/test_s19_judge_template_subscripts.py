@@ -32,7 +32,8 @@ HINT = "it is filled in after scriptkit builds the reply, so nothing can change 
     ("{{ order[0] }}", "[0]", "'order' needs a field, e.g. {{ order.number }}"),
     ("{{ blank['day'] }}", "day'", "blank 'day' is used but not declared"),
     ("{{ hours['x'].upper }}", "['x']", "'hours' is a constant: it has no part ['x']"),
-    ("{{ hours[0].upper }}", "upper", "text, numbers and lists have no '.upper' here"),
+    ("{{ hours[0].upper }}", "[0]", "'hours' is a constant: it has no part [0]"),
+    ("{{ hours[99] }}", "[99]", "'hours' is a constant: it has no part [99]"),
 ])
 def test_a_subscript_is_told_in_words_where_written(make_pack: Any, template: str, at: str, said: str) -> None:
     line = f'solution: "I have refunded order ref {template} today."'
@@ -57,7 +58,7 @@ def test_the_placeholder_message_gives_the_same_advice_as_a_dotted_one(make_pack
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("template", ["{{ order['number'] }}", "{{ hours[0] }}",
+@pytest.mark.parametrize("template", ["{{ order['number'] }}", "{{ hours }}",
                                       "{{ customer['first_name'] | fallback('there') }}"])
 def test_what_renders_still_renders(make_pack: Any, template: str) -> None:
     line = f'solution: "I have refunded order ref {template} today."'
@@ -75,7 +76,6 @@ def test_what_renders_still_renders(make_pack: Any, template: str) -> None:
      "'order.number' is a placeholder: it has no '.upper' (in solution)"),
     ("{{ order.number + 1 }}", "a placeholder or blank in solution is computed with or looked inside"),
     ("{% set ref = order.number %}{{ ref[1:2] }}", "a placeholder or blank in solution is computed with or looked"),
-    ("{{ hours[99] }}", "undefined value in solution: a text has no part [99]"),
     ("{% set h = hours %}{{ h.upper }}", "refused by the template sandbox: a text has no field 'upper'. To change "
                                          "the text, use a filter: {{ ... | upper }}."),
 ])
