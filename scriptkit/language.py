@@ -68,6 +68,11 @@ _TOKEN_BYTES = bytes(10 if chr(c) in ".!?\n" else c if c >= 128 or chr(c).isalnu
 # ...and the other alphabets' stops, and the marks that stick to a word, for a reply that is not ASCII
 _OTHER_STOPS = re.compile("[…。！？]")
 _OTHER_MARKS = re.compile("[\u00a0\u00ab\u00bb\u00a1\u00bf\u2010-\u2015\u2018-\u201f\u2022\u2039\u203a]")
+# The small words of names, addresses and firms in the languages above ("Juan de la Cruz y Santos", "Calle de
+# los Reyes", "Rue de la Paix", "Van der Berg", "Müller und Söhne"): between two capitalised words they are part of
+# a name, which says nothing of the language the reply is written in (see ``_name_words``)
+_PARTICLE_WORDS = "de la las los le les del della di da das dos du des van von der den y e et und en al el"
+_PARTICLES = frozenset(_PARTICLE_WORDS.split()) - _ENGLISH
 _MIN_HITS = 3  # different common words it takes to tell the language of a reply
 _READ = 2000  # characters read: a language shows in its first paragraphs
 
@@ -79,6 +84,39 @@ def _hits(words: Iterable[str]) -> dict[str, int]:
         for code in _LANGS_OF[word]:
             hits[code] = hits.get(code, 0) + 1
     return hits
+
+
+def _name_word(token: str, lowered: str) -> bool:
+    """Whether ``token`` is a capitalised word that is no language's common word ("Cruz", "Nación", "GmbH")."""
+    return token[:1].isupper() and lowered not in _LANGS_OF
+
+
+def _name_words(tokens: list[str], lowered: list[str]) -> set[int]:
+    """The places in a sentence's ``tokens`` of the small words that are part of a name, not of its language.
+
+    A run of ``_PARTICLES`` is part of a name when a capitalised word that is no common word follows
+    it, and either such a word comes before it ("Casa de la Cultura", "Cruz y Santos") or it starts
+    with a capital itself ("Van der Berg", "De la Cruz", "from El Corte Inglés"; at the start of a
+    sentence, of two words or more: "Das Paket" is German). "Ihnen den Betrag", "vielen Dank für
+    Ihre" and "de la empresa" are language: "Ihnen" and "Ihre" are common words, "empresa" no name.
+    """
+    names: set[int] = set()
+    count = len(tokens)
+    start = 0
+    while start < count:
+        if lowered[start] not in _PARTICLES:
+            start += 1
+            continue
+        end = start
+        while end < count and lowered[end] in _PARTICLES:
+            end += 1
+        # (a capital that starts a sentence is no name's: "Das Paket" is German, "De la Cruz" a name)
+        capital = tokens[start][:1].isupper() and (start > 0 or end - start > 1)
+        if end < count and _name_word(tokens[end], lowered[end]) and (
+                capital or (start > 0 and _name_word(tokens[start - 1], lowered[start - 1]))):
+            names.update(range(start, end))
+        start = end
+    return names
 
 
 def _sentence_language(common: set[str]) -> str:
@@ -99,8 +137,9 @@ def language_of(text: str) -> str | None:
     English or as another language by its common words, and weighs as many as it has; the
     reply reads as the language that weighs most (English on a tie). So a Spanish reply with
     an English line or footer is Spanish, an English reply with a Spanish greeting or sign-off
-    is English, and names, addresses and order numbers, being no language's common words,
-    weigh nothing.
+    is English, and names, addresses and order numbers weigh nothing: their words are no
+    language's common words, and the small words between their capitals ("Juan de la Cruz y
+    Santos", "Calle de la Paz", "Van der Berg GmbH") are a name's, not a language's.
     """
     text = text[:_READ]
     if not text.isascii() and _OTHER_SCRIPT.search(text):
@@ -110,15 +149,18 @@ def language_of(text: str) -> str | None:
                 return "uk" if code == "ru" and _UKRAINIAN.search(text) else code
     weight = {"en": 0, "*": 0}  # the common words of the sentences read as English, and as another language
     common: dict[str, set[str]] = {"en": set(), "*": set()}  # ...each once
-    lowered = text.lower()
-    if not lowered.isascii():
-        lowered = _OTHER_MARKS.sub(" ", _OTHER_STOPS.sub("\n", lowered))
-    spaced = lowered.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("utf-8", "surrogatepass")
-    every = _LANGS_OF.keys() & spaced.split()
+    plain = text if text.isascii() else _OTHER_MARKS.sub(" ", _OTHER_STOPS.sub("\n", text))
+    spaced = plain.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("utf-8", "surrogatepass")
+    every = _LANGS_OF.keys() & spaced.lower().split()
     if every <= _ENGLISH_ONLY:  # (no other language's word anywhere: most English replies, told at once)
         return "en" if len(every) >= _MIN_HITS else None
     for line in spaced.splitlines():
-        sentence = _LANGS_OF.keys() & line.split()
+        tokens = line.split()
+        lowered = [token.lower() for token in tokens]
+        sentence = _LANGS_OF.keys() & lowered
+        if sentence & _PARTICLES:  # (the small words of a name are no language's: "Casa de la Cultura")
+            names = _name_words(tokens, lowered)
+            sentence = _LANGS_OF.keys() & {word for place, word in enumerate(lowered) if place not in names}
         if sentence:
             told = _sentence_language(sentence)
             weight[told] += len(sentence)

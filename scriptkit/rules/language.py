@@ -62,6 +62,8 @@ class OtherLanguage(Rule):
     few words) counts as the pack's language. A reply in two languages counts as the one most
     of it is written in, sentence by sentence: a Spanish reply with an English line or footer
     is Spanish, an English reply with a Spanish greeting, a foreign name or sign-off English.
+    Names, addresses and firms are no language: the "de la" of "Juan de la Cruz", "Calle de la
+    Paz" or "Banco de la Nación" and the "van der" of "Van der Berg GmbH" count for no language.
 
     ## Why it matters
     The empathy and warmth rules know English phrases. On "Sentimos mucho la demora" they
