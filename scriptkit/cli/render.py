@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 
 import click
 
@@ -49,7 +50,9 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
                 "text": m.preview(samples) if preview else m.text,
                 "notes": [{"kind": n.kind, "label": n.label, "text": n.text} for n in m.notes]}
                for m in messages]
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
+
+        click.echo(json.dumps(out, indent=2, ensure_ascii=not writes_utf8(sys.stdout)))
         return
     con = console()
     for m in messages:
