@@ -39,7 +39,6 @@ HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help 
 TARGET_DIALECTS = frozenset(HELPDESKS) - {"generic"}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ue000-\uf8ff\ufeff]")
-_TRAILING = re.compile(r"[ \t]+\n")
 _GAPS = re.compile(r"\n{3,}")
 _TEMPLATE_MARKS = re.compile(r"\{\{-?|-?\}\}|\{%-?|-?%\}")
 # Liquid's escape for literal text: what stands between the tags is shown as written ({{ and all)
@@ -172,7 +171,10 @@ def clean_text(body: str, html: bool, as_written: bool = False) -> tuple[str, in
     text = html_to_text(body) if html else body if as_written else literal_brackets(body)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, removed = _CONTROL.subn("", text)
-    text = _GAPS.sub("\n\n", _TRAILING.sub("\n", text.replace("\u00a0", " ")))
+    # (each line's spaces and tabs at its end taken off line by line: '[ \t]+\n' tried each start in a run of
+    # spaces, quadratic, 5 s on 38,000 spaces)
+    text = "\n".join(line.rstrip(" \t") for line in text.replace("\u00a0", " ").split("\n"))
+    text = _GAPS.sub("\n\n", text)
     return text.strip(), removed
 
 
