@@ -306,7 +306,7 @@ def _liquid(text: str, dialect: str, helpdesk: str, chosen: list[Chosen] | None 
                 continue
         end = ends.get(tag.start(), tag.end())
         original = text[tag.start():end]
-        if (idiom := _fallback_idiom(original, table, dialect)) is not None:
+        if (idiom := _fallback_idiom(original, table, dialect, chosen is not None)) is not None:
             pieces.extend(idiom)
             pos = end
             continue
@@ -346,7 +346,7 @@ def _condition(opening: re.Match[str]) -> str:
     return (condition[:-1] if condition.endswith("-") else condition).strip()
 
 
-def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Piece] | None:
+def _fallback_idiom(block: str, table: dict[str, str], dialect: str, lenient: bool = False) -> list[Piece] | None:
     """A whole ``{% if %}`` or ``{% unless %}`` block that only chooses between a variable's value and
     a fallback, as the placeholder with its fallback; else None (other logic is not safe to convert).
 
@@ -383,15 +383,17 @@ def _fallback_idiom(block: str, table: dict[str, str], dialect: str) -> list[Pie
     # Liquid too, as in 'x}}' after '{% raw %}{{{% endraw %}')
     absent, markup = _raw_blocks(absent)
     outputs = list(_MUSTACHE.finditer(present))
-    if (len(outputs) != 1 or outputs[0].group("name") != name or _filters(outputs[0])
+    # (a filter that changes only the case, '| capitalize', is left out where the import's notes say so: lenient)
+    read = read_filters(_filters(outputs[0])) if len(outputs) == 1 else None
+    if (read is None or read[0] is not None or (read[1] and not lenient) or outputs[0].group("name") != name
             or "{" in markup):
-        return None  # (a filter that changes only the case, '| capitalize': _greeting, which says it is left out)
+        return None
     before, after = present[:outputs[0].start()], present[outputs[0].end():]
     if "{" in before + after or "}" in before + after or len(absent) < len(before) + len(after) \
             or not absent.startswith(before) or not absent.endswith(after):
         return None
     fallback = absent[len(before):len(absent) - len(after)]
-    placeholder = _named(name, fallback, block, table, dialect, [])
+    placeholder = _named(name, fallback, block, table, dialect, read[1])
     if placeholder is None:
         return None
     return [p for p in (TextPiece(before), placeholder, TextPiece(after)) if not isinstance(p, TextPiece) or p.text]
