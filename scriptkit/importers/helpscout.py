@@ -2,7 +2,8 @@
 
 ``text`` is the email version (HTML); ``chatText`` the chat version, kept as an alternative
 labelled ``CHAT_VERSION`` when it differs, which the Help Scout export writes back as ``chatText``. A saved
-reply with no email text (``"text": ""``) is a chat-only one: a script for chat, exported back chat-only.
+reply with no email text (``"text": ""``, or HTML that shows none, ``<p><br></p>``) is a chat-only
+one: a script for chat, exported back chat-only.
 Placeholders are Help Scout's ``{%customer.firstName,fallback=there%}``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
+from scriptkit.importers.convert import clean_text
 from scriptkit.importers.html import html_field, looks_like_html
 from scriptkit.targets.helpscout import CHAT_VERSION
 
@@ -30,6 +32,9 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(found, ItemProblem):
         return found
     text, chat = found
+    # (an email text that shows nothing, '<p><br></p>' or '<p>&nbsp;</p>', is none: the reply is its chatText)
+    if text and chat.strip() and not clean_text(*html_field(text))[0]:
+        text = ""
     body, html = html_field(text) if text else (chat, looks_like_html(chat))  # (chatText: plain text)
     alternatives = [(CHAT_VERSION, chat, False)] if text and chat.strip() else []
     item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives)
