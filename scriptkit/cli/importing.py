@@ -98,7 +98,8 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
 @click.argument("files", metavar="FILE...", nargs=-1, required=True, type=click.Path())
 @source_options
 # (a file given as --out is refused by the import itself, at file:1:1, as every other folder it will not write to)
-@click.option("--out", "-o", "out", required=True, type=click.Path(), help="The pack folder to create.")
+@click.option("--out", "-o", "out", required=True, type=click.Path(), metavar="DIRECTORY",
+              help="The pack folder to create.")
 @click.option("--name", help="The pack's display name (default: from the folder name).")
 @click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
 @click.option("--bodies", type=LazyChoice(_bodies), default=None,
