@@ -64,6 +64,7 @@ from scriptkit.importers import (
     import_libraries,
     refuse_folder,
 )
+from scriptkit.importers.common import BODIES
 from scriptkit.importers.convert import ImportedMacro
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
@@ -468,7 +469,7 @@ AUDIT_API_WORDING = replace(API_WORDING, skip_bad="Fix the item, or pass skip_ba
 def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], fmt: str | None = None, *,
                   mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
                   skip_bad: bool = False, channel: str | None = None, grammar: str | None = None,
-                  near_threshold: float = 0.7) -> AuditReport:
+                  near_threshold: float = 0.7, bodies: str | None = None) -> AuditReport:
     """Audit a macro library as ``scriptkit audit`` does: a pack folder, a helpdesk's export or a sheet, or
     several export files read as one library (a list of paths). Returns the ``AuditReport``: each macro's
     scores (``report.macros``, worst first), the library's ``overall`` score, the most common problems,
@@ -481,7 +482,9 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     for its length limits (``--channel``; a pack's scripts name their own); ``grammar``: ``"off"``,
     ``"local"`` or a LanguageTool URL (``--grammar``; default: the pack's setting, else off);
     ``near_threshold``: the similarity, from 0.3 to 1, from which two macros count as near duplicates
-    (``--near``). Errors name these keywords, not the command's flags.
+    (``--near``); ``bodies``: how a generic file's plain bodies are read, ``"plain"`` word for word (the
+    default) or ``"markdown"`` (``--bodies``), as ``import_library`` reads them, so the audit judges the replies the
+    import writes. Errors name these keywords, not the command's flags.
     """
     from scriptkit.linting import check_argument
 
@@ -508,6 +511,13 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     check_argument(skip_bad, bool, function, "skip_bad", "True or False")
     check_argument(channel, (str, type(None)), function, "channel", "a name such as 'email', or None")
     check_argument(grammar, (str, type(None)), function, "grammar", "'off', 'local' or a LanguageTool URL, or None")
+    check_argument(bodies, (str, type(None)), function, "bodies",
+                   "how a generic file's bodies are read: 'plain' or 'markdown', or None",
+                   "Pass bodies='markdown' to read them as Markdown.")
+    if bodies is not None and bodies not in BODIES:
+        raise ConfigError(f"{function}() has no bodies={bodies!r}",
+                          hint="Pass bodies='markdown' to read a generic file's bodies as Markdown, 'plain' (the "
+                               "default) to keep them word for word.")
     if isinstance(near_threshold, bool) or not isinstance(near_threshold, (int, float)) \
             or not 0.3 <= near_threshold <= 1.0:  # (nan is in no range)
         raise ConfigError(f"{function}() takes near_threshold as a similarity from 0.3 to 1, not "
@@ -518,17 +528,18 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
                           Location(str(folder), 1, 1), "Audit the pack by itself, or name the export files in "
                                                        "the folder, in a list.")
     return audit(paths, fmt, mapping=mapping, where=where, skip_bad=skip_bad, grammar=grammar,
-                 near_threshold=float(near_threshold), channel=channel, wording=AUDIT_API_WORDING)
+                 near_threshold=float(near_threshold), channel=channel, wording=AUDIT_API_WORDING, bodies=bodies)
 
 
 def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
           mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None, skip_bad: bool = False,
           grammar: str | None = None, near_threshold: float = 0.7, stage: Stage | None = None,
-          channel: str | None = None, wording: Wording = AUDIT_CLI_WORDING) -> AuditReport:
+          channel: str | None = None, wording: Wording = AUDIT_CLI_WORDING, bodies: str | None = None) -> AuditReport:
     """Audit a pack folder, an export file, or several export files as one library; see the module
     docs for the scores. ``channel``: the one an export's macros are sent on (see ``Library.write``).
     ``wording``: whose words the errors speak in, the command line's by default (``scriptkit audit``);
-    ``audit_library``, the public API, passes ``AUDIT_API_WORDING``."""
+    ``audit_library``, the public API, passes ``AUDIT_API_WORDING``. ``bodies``: how a generic file's plain
+    bodies are read (``import_library``'s)."""
     tell = stage or (lambda _: None)
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     source = Path(paths[0])
@@ -544,11 +555,16 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
                               Location(str(source / "pack.yaml"), 1, 1),
                               hint=f"Leave out {'--channel' if wording.command_line else 'channel'}, or set "
                                    "`channels:` in the scripts.")
+        if bodies is not None:
+            given = wording.given(wording.bodies, bodies)
+            raise ConfigError(f"{given} is for an export's bodies: a pack's scripts are read as the pack writes them",
+                              Location(str(source / "pack.yaml"), 1, 1),
+                              hint=f"Leave out {wording.bodies}.")
         tell("Loading the pack")
         pack = load_pack(source)
         return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)
     tell(f"Reading {source.name}")
-    library = import_libraries(paths, fmt, mapping=mapping, where=where, wording=wording,
+    library = import_libraries(paths, fmt, mapping=mapping, where=where, wording=wording, bodies=bodies,
                                progress=(lambda n: tell(f"Reading {source.name}: {n} items")) if stage else None)
     if not skip_bad:
         library.raise_if_unreadable()

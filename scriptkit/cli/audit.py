@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.importing import say_detected, source_options
+from scriptkit.cli.importing import bodies_option, say_detected, source_options
 from scriptkit.cli.options import grammar_option
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
@@ -70,6 +70,7 @@ class _Bounded(_FloatParam):
 @click.command("audit")
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True, type=click.Path())
 @source_options
+@bodies_option
 @grammar_option
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
@@ -84,7 +85,7 @@ class _Bounded(_FloatParam):
                    "the reason, with the macros under SCORE, goes to stderr.")
 def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                   skip_bad: bool, channel: str | None, grammar: str | None, out_format: str, html_path: str | None,
-                  top: int, near: float, fail_under: float | None) -> None:
+                  top: int, near: float, fail_under: float | None, bodies: str | None = None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
 
     Several export files (a folder of Markdown files, an export per language) are audited as one library.
@@ -117,7 +118,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
                           hint="Create the folder first, or choose another place.")
     with stages() as tell:
         report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
-                       grammar=grammar, near_threshold=near, stage=tell, channel=channel)
+                       grammar=grammar, near_threshold=near, stage=tell, channel=channel, bodies=bodies)
     for file, read_as in report.read_as.items():
         say_detected(file, fmt, read_as)
     if html_path:

@@ -51,6 +51,16 @@ def source_options(func: Callable[..., object]) -> Callable[..., object]:
     return func
 
 
+def bodies_option(func: Callable[..., object]) -> Callable[..., object]:
+    """``--bodies``: how a generic file's plain bodies are read, shared by import and audit (which judges the
+    replies the import writes)."""
+    return click.option("--bodies", type=LazyChoice(_bodies), default=None,
+                        help="Generic formats (CSV, JSON lines, JSON, YAML, JavaScript): read each plain body word "
+                             "for word ('plain', the default) or as Markdown ('markdown': [text](url) is a link, "
+                             "**bold** the word), as --from markdown reads a reply. An HTML body is read as HTML "
+                             "either way.")(func)
+
+
 @contextmanager
 def progress(label: str) -> Iterator[Callable[[int], None] | None]:
     """A live count on stderr for long runs, only when stderr is a terminal."""
@@ -102,10 +112,7 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
               help="The pack folder to create.")
 @click.option("--name", help="The pack's display name (default: from the folder name).")
 @click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
-@click.option("--bodies", type=LazyChoice(_bodies), default=None,
-              help="Generic formats (CSV, JSON lines, JSON, YAML, JavaScript): read each plain body word for word "
-                   "('plain', the default) or as Markdown ('markdown': [text](url) is a link, **bold** the word), "
-                   "as --from markdown reads a reply. An HTML body is read as HTML either way.")
+@bodies_option
 def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                    skip_bad: bool, channel: str | None, out: str, name: str | None, force: bool,
                    bodies: str | None) -> None:
