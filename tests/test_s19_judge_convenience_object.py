@@ -23,11 +23,11 @@ def _convenience(line: str) -> tuple[bool, str]:
 
 @pytest.mark.parametrize("line", [
     "We'll refund you at your convenience.",
-    "I'll call you back at your earliest convenience.",
+    "I'll process the return for you at your earliest convenience.",
     "We will send you a replacement at your convenience.",
     "We'll get back to you at your earliest convenience.",
     "I will email you the label at your earliest convenience.",
-    "Our team will contact you at your convenience.",
+    "Our team will update you at your convenience.",
     "I'll let you know at your earliest convenience.",
 ])
 def test_our_action_on_the_customer_is_ours(line: str) -> None:

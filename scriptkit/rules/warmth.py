@@ -433,7 +433,8 @@ class CorporatePhrase(Rule):
     up"), and "at your (earliest) convenience" -> "when you get a moment" is made only where the
     customer is asked to act ("Please reply ..."): after a passive or our own action ("your
     refund will be processed ...", "we'll refund you ...") it is reported with no fix, since the
-    rewrite would say the customer does it. Other rewrites are shown as suggestions for a person to make.
+    rewrite would say the customer does it; an appointment at their time ("we'll call you back ...")
+    keeps it. Other rewrites are shown as suggestions for a person to make.
     """
 
     code = "SK201"
@@ -563,8 +564,9 @@ def _not_the_customers_action(text: str, start: int) -> bool:
     """Whether what is timed "at your convenience" is done by us or by nobody named (a passive), not asked
     of the customer: the last of I/we/our and you/please/kindly before it in its sentence is ours, or there is
     none and the verb is passive. "Please reply at your earliest convenience" and "could you send it at your
-    convenience" are the customer's; a "you" that is what we act on ("we'll refund you", "I'll call you back")
-    names no one acting, so "We'll refund you at your convenience" is ours."""
+    convenience" are the customer's; a "you" that is what we act on ("we'll refund you", "we'll get back to you")
+    names no one acting, so "We'll refund you at your convenience" is ours. An appointment we keep ("we'll call
+    you back", "our technician will visit you") is at the customer's time, so not "ours" here."""
     cut = max((m.end() for m in _SENTENCE_CUT.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
     before = text[cut:start]
     last = None
@@ -572,9 +574,18 @@ def _not_the_customers_action(text: str, start: int) -> bool:
         if m.group(3) is not None and m.group(3).lower() == "you" and not _you_acts(before, m):
             continue
         last = m
-    if last is not None:
-        return last.group(3) is None
-    return _PASSIVE.search(before) is not None
+    ours = last.group(3) is None if last is not None else _PASSIVE.search(before) is not None
+    # an appointment we keep at a time the customer picks ("we'll call you back", "our technician will visit
+    # you", "a call can be scheduled"): their convenience sets the time, so "whenever suits you" says it right
+    return ours and _APPOINTMENT.search(before, last.end() if last is not None else 0) is None
+
+
+# what we do at a time the customer chooses, not a deliverable of ours ("refund", "send", "get back to you")
+_APPOINTMENT = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|ring(?:s|ing)?|phone(?:s|d)?|phoning|schedul(?:e|es|ed|ing)|book(?:s|ed|ing)?|"
+    r"visit(?:s|ed|ing)?|meet(?:s|ing)?|met|deliver(?:s|ed|ing)?|collect(?:s|ed|ing)?|contact(?:s|ed|ing)?|"
+    r"reach(?:es|ed|ing)?|walk(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?through|pick(?:s|ed|ing)?\s+(?:\w+\s+){0,3}?up)\b",
+    re.IGNORECASE)
 
 
 _PLACEHOLDER_IN_REWRITE = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)[^}]*\}\}")
