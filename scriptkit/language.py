@@ -73,6 +73,10 @@ _OTHER_MARKS = re.compile("[\u00a0\u00ab\u00bb\u00a1\u00bf\u2010-\u2015\u2018-\u
 # a name, which says nothing of the language the reply is written in (see ``_name_words``)
 _PARTICLE_WORDS = "de la las los le les del della di da das dos du des van von der den y e et und en al el"
 _PARTICLES = frozenset(_PARTICLE_WORDS.split()) - _ENGLISH
+# A quoted passage ('the customer wrote: "Je suis très déçu..."'), of three words or more: someone else's words
+_QUOTED = re.compile('"[^"\n]*"|\u201c[^\u201c\u201d\n]*\u201d|\u00ab[^\u00ab\u00bb\n]*\u00bb'
+                     '|\u201e[^\u201c\u201d\u201e\n]*[\u201c\u201d]')
+_QUOTES = "\"\u201c\u00ab\u201e"
 _MIN_HITS = 3  # different common words it takes to tell the language of a reply
 _READ = 2000  # characters read: a language shows in its first paragraphs
 
@@ -142,6 +146,17 @@ def language_of(text: str) -> str | None:
     Santos", "Calle de la Paz", "Van der Berg GmbH") are a name's, not a language's.
     """
     text = text[:_READ]
+    if any(mark in text for mark in _QUOTES):
+        # (what the customer wrote, quoted, is not the reply's language: the rest decides when it can)
+        unquoted = _QUOTED.sub(lambda quote: " " if quote[0].count(" ") >= 2 else quote[0], text)
+        told = _language(unquoted) if unquoted != text else None
+        if told is not None:
+            return told
+    return _language(text)
+
+
+def _language(text: str) -> str | None:
+    """``language_of`` of a ``text`` read as a whole (quotes and all)."""
     if not text.isascii() and _OTHER_SCRIPT.search(text):
         latin = len(_LATIN.findall(text))
         for code, letters in _SCRIPTS:
@@ -154,6 +169,7 @@ def language_of(text: str) -> str | None:
     every = _LANGS_OF.keys() & spaced.lower().split()
     if every <= _ENGLISH_ONLY:  # (no other language's word anywhere: most English replies, told at once)
         return "en" if len(every) >= _MIN_HITS else None
+    told_lines: list[tuple[str, set[str]]] = []  # (each sentence holding common words: how it reads, and its words)
     for line in spaced.splitlines():
         tokens = line.split()
         lowered = [token.lower() for token in tokens]
@@ -162,9 +178,19 @@ def language_of(text: str) -> str | None:
             names = _name_words(tokens, lowered)
             sentence = _LANGS_OF.keys() & {word for place, word in enumerate(lowered) if place not in names}
         if sentence:
-            told = _sentence_language(sentence)
-            weight[told] += len(sentence)
-            common[told] |= sentence
+            told_lines.append((_sentence_language(sentence), sentence))
+    # An opening clearly in English decides: a greeting and the first sentences are the reply's own language,
+    # a footer, sign-off or disclaimer comes last ("Vielen Dank für Ihre Geduld." closing an English reply).
+    # (A foreign opening does not: "¡Hola María! Gracias por escribirnos." may open an English reply.)
+    opening = told_lines[:len(told_lines) // 2] if len(told_lines) >= 4 else []
+    english = sum(len(sentence) for told, sentence in opening if told == "en")
+    other = sum(len(sentence) for told, sentence in opening if told != "en")
+    words = set().union(*(sentence for told, sentence in opening if told == "en")) & _ENGLISH
+    if english >= 2 * other and len(words) >= _MIN_HITS:
+        return "en"
+    for told, sentence in told_lines:
+        weight[told] += len(sentence)
+        common[told] |= sentence
     if weight["en"] >= weight["*"]:
         return "en" if len(common["en"] & _ENGLISH) >= _MIN_HITS else None
     hits = _hits(common["*"])
