@@ -931,7 +931,7 @@ _FILL_IN_WORD = (r"(?:DATE|AMOUNT|NAME|FIRSTNAME|LASTNAME|FULLNAME|ADDRESS|PHONE
                  r"|REASON)")
 _MORE = re.compile(
     r"(?P<square>(?<!\\)\[[A-Za-z][\w .'/-]{0,40}?\](?![(\[:]))"
-    r"|<[a-z]{2,20}(?: [a-z]{2,20}){1,3}>"
+    r"|(?P<angle><[a-z]{2,20}(?: [a-z]{2,20}){1,3}>)"
     r"|(?<![\w£$€¥₹])[£$€¥₹] ?[xX]++(?:[.,][xX]++)?(?![\w.,])"
     r"|(?<![_/])_{2,}+(?:/_{2,}+)+"
     rf"|(?P<caps>\b(?:(?:ORDER|FIRST|LAST|FULL|TRACKING|REFUND|ACCOUNT|CUSTOMER|AGENT|DELIVERY|CARD|PHONE)[ _])?"
@@ -945,9 +945,13 @@ def _markers(text: str) -> list[tuple[int, int]]:
     """The fill-in markers of a text: ``_LEFTOVER``'s and ``_MORE``'s, leftmost first, none inside another."""
     found = [m.span() for m in _LEFTOVER.finditer(text)]
     for m in _MORE.finditer(text):
-        if m.lastgroup == "square" and not _bracket_is_fill_in(text, m.start(), m.end()):
+        if m.lastgroup == "square" and not (_bracket_is_fill_in(text, m.start(), m.end())
+                                            and _names_a_value(m.group(0))):
             continue
-        if m.lastgroup == "caps" and _among_capitals(text, m.start(), m.end()):
+        if m.lastgroup == "angle" and not _names_a_value(m.group(0)):
+            continue
+        if m.lastgroup == "caps" and (_among_capitals(text, m.start(), m.end())
+                                      or _names_a_ui_part(text, m.start(), m.end())):
             continue
         found.append(m.span())
     found.sort(key=lambda ab: (ab[0], -ab[1]))
@@ -975,6 +979,53 @@ _ASIDE_START = frozenset({"see", "cf", "e.g", "eg", "i.e", "ie", "optional", "op
                           "redacted", "removed", "emphasis", "translated", "laughs", "sighs", "smiles"})
 
 
+# A bracket of words is a fill-in when they name a value ('[refund amount]', '[phone number]', '<first name>') or
+# ask for one ('[insert date]', '[your reference]'); not a button, menu or aside ('[Continue]', '[Save changes]',
+# '[Refunds]', '[Security]', '[top right]', '[Form W-9]'), nor a part of a screen ('[Account settings]').
+_VALUE_NOUNS = frozenset({
+    "name", "names", "firstname", "lastname", "surname", "fullname", "username", "amount", "sum", "fee", "cost",
+    "date", "dates", "time", "day", "deadline", "number", "phone", "mobile", "email", "e-mail", "address",
+    "postcode", "zip", "order", "ticket", "tracking", "reference", "ref", "id", "price", "total", "link", "url",
+    "code", "company", "product", "account", "agent", "customer", "invoice", "quantity", "dob"})
+_FILL_START = frozenset({"insert", "enter", "add", "your", "customer", "agent", "customer's", "agent's"})
+_UI_NOUNS = frozenset({"field", "fields", "button", "buttons", "column", "columns", "tab", "tabs", "menu", "box",
+                       "option", "options", "key", "list", "page", "setting", "settings", "section", "screen",
+                       "link", "icon", "label", "panel", "history", "dropdown"})
+_SCREEN_PARTS = frozenset({"button", "tab", "menu", "page", "setting", "settings", "section", "screen", "icon",
+                           "panel", "history", "dropdown"})
+_WORDS = re.compile(r"[a-z0-9']+")
+
+
+def _names_a_value(bracket: str) -> bool:
+    """Whether the words of a bracket ('[refund amount]', '<insert date>') name or ask for a value to fill in."""
+    words = _WORDS.findall(bracket.lower())
+    if not words:
+        return False
+    if words[0] in _FILL_START:
+        return True
+    if any(w in _SCREEN_PARTS for w in words[1:]):  # ('[Account settings]', '[Order history]': a part of a screen)
+        return False
+    return any(w in _VALUE_NOUNS for w in words)
+
+
+_UI_VERBS = frozenset({"the", "choose", "select", "press", "click", "tap", "pick", "hit", "tick", "untick"})
+
+
+def _names_a_ui_part(text: str, start: int, end: int) -> bool:
+    """Whether the capitals word ``text[start:end]`` names a part of a screen, not a value to fill in: next to a
+    field, button or column ('the DATE field', 'the field REASON'), after 'the' or a verb such as choose or press
+    ('choose COUNTRY'), or what a field is set to ('Set the column to NUMBER'). Not 'on DATE', 'Dear NAME'."""
+    before = [w.strip(".,;:!?()\"'").lower() for w in text[max(0, start - 60):start].split()]
+    after = [w.strip(".,;:!?()\"'").lower() for w in text[end:end + 40].split()[:1]]
+    if after and after[0] in _UI_NOUNS:
+        return True
+    if not before:
+        return False
+    if before[-1] in _UI_NOUNS or before[-1] in _UI_VERBS:
+        return True
+    return before[-1] in ("to", "as") and any(w in _UI_NOUNS for w in before[-4:-1])
+
+
 def _among_capitals(text: str, start: int, end: int) -> bool:
     """Whether a word next to ``text[start:end]`` is in capitals too: a heading or a shout, not a marker."""
     before = text[max(0, start - 40):start].split()
@@ -991,8 +1042,10 @@ class UnfilledBlank(Rule):
     In any text segment, flags leftover fill-in markers such as `[[reason]]`, `[NAME]`, `[amount]`,
     `[phone number]`, `{name}`, `<insert date>`, `<phone number>`, `£XX`, `$XX.XX`, `DATE` in lower-case
     text, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD`, `___` or `__/__` as errors (a bracket counts as one
-    where `scriptkit import` reads it as a fill-in; not a Markdown link, a `[1]` footnote, an escaped `\\[`
-    or an aside such as `[see below]`): the helpdesk will send
+    where `scriptkit import` reads it as a fill-in and its words name a value, `[refund amount]`, or ask for
+    one, `[insert date]`; not a button or menu such as `[Continue]`, a Markdown link, a `[1]` footnote, an escaped
+    `\\[` or an aside such as `[see below]`; nor a capitals word naming a part of a screen, `the DATE field`,
+    `choose COUNTRY`): the helpdesk will send
     them to the customer as they are. In a macro, a declared blank (`{{ blank.x }}`) is meant
     for the agent; it is flagged (warning) only when it has no prompt telling the agent what
     to write. `scriptkit review` reads an agent's actual reply, so every marker there is a
