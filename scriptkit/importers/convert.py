@@ -250,6 +250,15 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
                                "rewrite it that way, every export asks the agent to fill it in")
         else:
             macro.notes.append(f"{blank.original!r} ({blank.reason}) kept as blank '{name}'")
+    logic = [c.original for c in chosen if not c.greeting] + [b.original for b in blanks.values() if b.logic]
+    if logic and "id" in raw.settings:
+        # (the docs' loop sends a file with an id to that macro: its Liquid would be replaced by the pack's text)
+        ident = raw.settings.pop("id")
+        macro.about.append(f"its {helpdesk} id {ident} is not carried over: its template logic "
+                           f"({', '.join(repr(t) for t in logic[:2])}{' and more' if len(logic) > 2 else ''}) is "
+                           f"not in the pack, and the export sent to that id would replace it with plain text. "
+                           f"Exported, it is a new macro beside the original; once the reply says what the logic "
+                           f"did, add export: {{{raw.dialect}: {{id: {ident}}}}} to the script to update the original")
     for piece in {p.original: p for p in macro.all_pieces() if isinstance(p, PlaceholderPiece) and p.dropped}.values():
         macro.about.append(f"{raw.where(piece.original)}: {piece.original!r} changes only the letters' case "
                            f"({piece.dropped}), which a pack's placeholder cannot do: kept as placeholder "
