@@ -1,4 +1,4 @@
-"""render --format json on a stream that is not UTF-8 (a Windows pipe in cp1252) is still JSON in
+"""render and audit --format json on a stream that is not UTF-8 (a Windows pipe in cp1252) is still JSON in
 UTF-8 bytes: 'é' and '—' were written as cp1252's bytes."""
 
 from __future__ import annotations
@@ -25,3 +25,15 @@ def test_render_json_on_a_cp1252_stream_is_utf8_json(tmp_path: Path) -> None:
     plain = subprocess.run([SCRIPTKIT, "render", str(tmp_path / "pk"), "--format", "json"], capture_output=True,
                            env={**os.environ, "PYTHONIOENCODING": "utf-8"}, check=True)
     assert "Orders::Late — café".encode() in plain.stdout  # (UTF-8 output as before)
+
+
+def test_audit_json_on_a_cp1252_stream_is_utf8_json(tmp_path: Path) -> None:
+    subprocess.run([SCRIPTKIT, "init", str(tmp_path / "pk")], check=True, capture_output=True)
+    script = next((tmp_path / "pk" / "scripts").glob("*.yaml"))
+    text = script.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    script.write_text(text.replace(title, 'title: "Orders::Late — café"'), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run([SCRIPTKIT, "audit", str(tmp_path / "pk"), "--format", "json"], capture_output=True, env=env)
+    assert done.returncode in (0, 1), done.stderr
+    assert "Orders::Late — café" in json.dumps(json.loads(done.stdout.decode("utf-8")), ensure_ascii=False)

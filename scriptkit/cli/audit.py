@@ -128,8 +128,10 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
             write_html(report, Path(html_path))
     if out_format == "json":
         # written as it is made: a library of 100,000 macros is a report of hundreds of MB
+        from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
+
         out = sys.stdout
-        json.dump(report.to_dict(), out, indent=2, ensure_ascii=False)
+        json.dump(report.to_dict(), out, indent=2, ensure_ascii=not writes_utf8(out))
         out.write("\n")
     else:
         print_text(report, console(), top)
