@@ -12,12 +12,17 @@ from pathlib import Path
 SCRIPTKIT = str(Path(sys.executable).with_name("scriptkit"))
 
 
-def test_render_json_on_a_cp1252_stream_is_utf8_json(tmp_path: Path) -> None:
+def _starter_with_title(tmp_path: Path) -> None:
+    """The starter pack in tmp_path/pk, its first script titled with characters cp1252 has ('—', 'é')."""
     subprocess.run([SCRIPTKIT, "init", str(tmp_path / "pk")], check=True, capture_output=True)
     script = next((tmp_path / "pk" / "scripts").glob("*.yaml"))
     text = script.read_text(encoding="utf-8")
     title = next(line for line in text.splitlines() if line.startswith("title:"))
     script.write_text(text.replace(title, 'title: "Orders::Late — café"'), encoding="utf-8")
+
+
+def test_render_json_on_a_cp1252_stream_is_utf8_json(tmp_path: Path) -> None:
+    _starter_with_title(tmp_path)
     env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
     done = subprocess.run([SCRIPTKIT, "render", str(tmp_path / "pk"), "--format", "json"],
                           capture_output=True, env=env, check=True)
@@ -28,11 +33,7 @@ def test_render_json_on_a_cp1252_stream_is_utf8_json(tmp_path: Path) -> None:
 
 
 def test_audit_json_on_a_cp1252_stream_is_utf8_json(tmp_path: Path) -> None:
-    subprocess.run([SCRIPTKIT, "init", str(tmp_path / "pk")], check=True, capture_output=True)
-    script = next((tmp_path / "pk" / "scripts").glob("*.yaml"))
-    text = script.read_text(encoding="utf-8")
-    title = next(line for line in text.splitlines() if line.startswith("title:"))
-    script.write_text(text.replace(title, 'title: "Orders::Late — café"'), encoding="utf-8")
+    _starter_with_title(tmp_path)
     env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
     done = subprocess.run([SCRIPTKIT, "audit", str(tmp_path / "pk"), "--format", "json"], capture_output=True, env=env)
     assert done.returncode in (0, 1), done.stderr
