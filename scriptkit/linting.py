@@ -317,6 +317,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
             if d.text and d.location.file == file and d.location.offset >= 0 \
                     and given.startswith(d.text, d.location.offset):
                 d.text = written[d.location.offset:d.location.offset + len(d.text)]
+    if parts is not None:  # (a finding over the judged parts quotes them joined, which the text given never holds)
+        for d in result.diagnostics:
+            if d.extra.get(SPREAD) and d.text and d.location.file == file and d.text not in written:
+                d.text = ""
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)
         result.diagnostics = _sorted([*problems, *result.diagnostics])

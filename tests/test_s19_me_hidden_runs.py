@@ -30,3 +30,10 @@ def test_review_of_a_fill_in_does_not_load_the_importers() -> None:
             "print(sorted(m for m in sys.modules if m.startswith('scriptkit.importers')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_finding_over_the_judged_parts_quotes_only_what_the_text_holds() -> None:
+    # (a quoted line between two of the writer's: the reply judged is its two parts joined, '0\n\n0')
+    text = "0\r>\x850"
+    for d in scriptkit.lint_text(text).diagnostics:
+        assert d.text == "" or d.text in text, d
