@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from click.testing import CliRunner, Result
 from hypothesis import settings
+
+from scriptkit.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -23,6 +26,14 @@ for _variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SCRIPTKIT
 # and a test's time is pytest-timeout's business, not a reason to fail it.
 settings.register_profile("scriptkit", settings(deadline=None))
 settings.load_profile("scriptkit")
+
+
+def run_cli(*args: str) -> Result:
+    """``scriptkit ARGS`` in this process; it must end without a traceback or an unexpected exception."""
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
 
 
 def require_external(reason: str) -> NoReturn:

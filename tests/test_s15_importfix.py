@@ -10,18 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from scriptkit.cli import main
 from scriptkit.importers import ImportedMacro, import_library
 from scriptkit.importers.dialects import PlaceholderPiece
-
-
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
+from tests.conftest import run_cli as _run
 
 
 def _limit_memory() -> None:  # (a link to /dev/zero read to its end took all the machine's memory)

@@ -7,18 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from scriptkit.cli import main
+from tests.conftest import run_cli as _run
 
 _BODY = "Hey @{{ author }}! I have posted the new lamp today and it will be with you on Friday."
 
 
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 def _exports(folder: Path) -> dict[str, Path]:

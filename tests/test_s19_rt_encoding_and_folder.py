@@ -7,20 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from scriptkit.cli import main
+from tests.conftest import run_cli as _run
 
 _MACROS = {"macros": [{"id": 7, "title": "Parcel delayed", "actions": [
     {"field": "comment_value", "value": "Hi {{ticket.requester.first_name}}, I'm sorry the parcel is slow. "
                                         "I've sent a second one by express today."}]}]}
 
 
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(main, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
 
 
 @pytest.mark.timeout(60)
