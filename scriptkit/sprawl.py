@@ -55,7 +55,8 @@ def normalise(text: str) -> list[str]:
     return out
 
 
-def _is_number(token: str) -> bool:
+def is_number(token: str) -> bool:
+    """Whether a word is a number ('42', '3-5', 'three', 'thirty'): duplicates compare them as one token."""
     return any(c.isdigit() for c in token) or token in _SMALL_NUMBERS or token in _TENS
 
 
@@ -109,7 +110,7 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
         if len(tokens) < min_tokens:
             continue
         exact[" ".join(tokens)].append(ident)
-        sets[ident] = shingles(["#" if _is_number(t) else t for t in tokens])
+        sets[ident] = shingles(["#" if is_number(t) else t for t in tokens])
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     # near duplicates among one representative per exact group
     reps = [ids[0] for ids in exact.values()]
@@ -589,7 +590,7 @@ def _disagreement(topic: str, found: list[Quantity], copies: bool = False) -> Co
 
 
 def _masked(text: str) -> str:
-    return " ".join("#" if _is_number(t) else t for t in normalise(text))
+    return " ".join("#" if is_number(t) else t for t in normalise(text))
 
 
 def find_contradictions(texts: Sequence[tuple[str, str]],

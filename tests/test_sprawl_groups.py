@@ -20,8 +20,8 @@ from scriptkit.sprawl import (
     _BANDS,
     _ROWS,
     DuplicateGroup,
-    _is_number,
     find_duplicates,
+    is_number,
     jaccard,
     minhash,
     normalise,
@@ -39,7 +39,7 @@ def _find_duplicates_before(texts: Sequence[tuple[str, str]], threshold: float =
         if len(tokens) < min_tokens:
             continue
         exact[" ".join(tokens)].append(ident)
-        sets[ident] = shingles(["#" if _is_number(t) else t for t in tokens])
+        sets[ident] = shingles(["#" if is_number(t) else t for t in tokens])
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     reps = [ids[0] for ids in exact.values()]
     alike: dict[frozenset[str], list[str]] = defaultdict(list)

@@ -1226,9 +1226,9 @@ _VAR = "<var>"  # (the audit's token for a placeholder or blank)
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> str:
     """A word as the audit's duplicate finder compares it: '#' for a number ('42', 'three', '3rd')."""
-    from scriptkit.sprawl import _is_number  # (once per distinct word; `review` of one reply does not load it)
+    from scriptkit.sprawl import is_number  # (once per distinct word; `review` of one reply does not load it)
 
-    return "#" if _is_number(word) else word
+    return "#" if is_number(word) else word
 
 
 # a template's '{{ }}' (its fallback and filters are no words of the reply), '{% %}' and '{# #}';
