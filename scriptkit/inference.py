@@ -293,12 +293,13 @@ def may_refuse(folded: str) -> bool:
 def refused_spans(folded: str) -> list[tuple[int, int]]:
     """Where folded text refuses a step, in order and apart: the writer's refusal through the verb it refuses
     ("we will not refund", ``REFUSAL``), and the whole clause of a refusal said by nobody ("refunds are not
-    possible after 14 days", ``_IMPERSONAL_REFUSAL``). An action there is no step offered."""
+    possible after 14 days", ``_IMPERSONAL_REFUSAL``). An action there is no step offered. (Asked only of
+    text that ``may_refuse``: both callers ask that first.)"""
     spans: list[tuple[int, int]] = []
     for m in REFUSAL.finditer(folded):
         verb = _VERB.match(folded, m.end())
         spans.append((m.start(), verb.end() if verb else m.end()))
-    anchors = [m.span() for m in _IMPERSONAL_REFUSAL.finditer(folded)] if may_refuse(folded) else []
+    anchors = [m.span() for m in _IMPERSONAL_REFUSAL.finditer(folded)]
     if anchors:
         breaks = [m.span() for m in _REFUSAL_BREAK.finditer(folded)]
         ends = [b for _, b in breaks]

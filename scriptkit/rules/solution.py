@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.inference import REQUEST, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
 from scriptkit.message import Blank, Message, Text
+from scriptkit.placeholders import FILL_IN, is_plain_bracket
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly
 from scriptkit.rules.readability import WORD, word_count
@@ -965,8 +966,6 @@ def _markers(text: str) -> list[tuple[int, int]]:
 def _bracket_is_fill_in(text: str, start: int, end: int) -> bool:
     """Whether the importer reads the bracket ``text[start:end]`` as a fill-in ('[amount]', '[phone number]';
     not '[x]', '[sic]'): the same rule, so a macro audited after import and a reply reviewed agree."""
-    from scriptkit.placeholders import FILL_IN, is_plain_bracket
-
     m = FILL_IN.match(text, start)
     if m is None or m.lastgroup != "square" or m.end() != end or is_plain_bracket(m.group("qname")):
         return False
