@@ -7,6 +7,9 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any, TypeVar, cast
+
+_T = TypeVar("_T")
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a blank line.
 # (the mark or line break is matched first, as one character set, and told apart by looking
@@ -327,34 +330,33 @@ def keeps_links(text: str, a: int, b: int, replacement: str) -> bool:
     return _keeps_links(text[lo:hi], a - lo, b - lo, replacement)
 
 
+def _of_the_last_text(read: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``read`` remembered for the text last asked about, by identity: a long reply's findings are each asked
+    about in the same text, and hashing it for a cache costs more than reading it. (One tuple, replaced whole:
+    a thread never sees one text's answer for another's.)"""
+    last: list[tuple[str | None, Any]] = [(None, None)]
+
+    def remembered(text: str) -> _T:
+        seen, answer = last[0]
+        if seen is not text:
+            answer = read(text)
+            last[0] = (text, answer)
+        return cast("_T", answer)
+
+    return remembered
+
+
+@_of_the_last_text
 def _link_free(text: str) -> bool:
-    """Whether ``text`` holds no '[' and no backslash. (Remembered for the text last asked about, by identity:
-    a long reply's findings are each asked about in the same text, and hashing it for a cache costs more than
-    reading it.)"""
-    global _last_link_free
-    last, free = _last_link_free
-    if last is not text:
-        free = "[" not in text and "\\" not in text
-        _last_link_free = text, free
-    return free
+    """Whether ``text`` holds no '[' and no backslash."""
+    return "[" not in text and "\\" not in text
 
 
-_last_link_free: tuple[str, bool] = ("", True)
-
-
+@_of_the_last_text
 def _template_spans(text: str) -> tuple[list[int], list[int]]:
-    """Where each template expression or tag of ``text`` starts, and where each ends (remembered as
-    ``_link_free`` is)."""
-    global _last_template_spans
-    last, spans = _last_template_spans
-    if last is not text:
-        found = [m.span() for m in _TEMPLATE.finditer(text)] if "{" in text else []
-        spans = [x for x, _ in found], [y for _, y in found]
-        _last_template_spans = text, spans
-    return spans
-
-
-_last_template_spans: tuple[str, tuple[list[int], list[int]]] = ("", ([], []))
+    """Where each template expression or tag of ``text`` starts, and where each ends."""
+    found = [m.span() for m in _TEMPLATE.finditer(text)] if "{" in text else []
+    return [x for x, _ in found], [y for _, y in found]
 
 
 def _lines_of(text: str, a: int, b: int) -> tuple[int, int]:
