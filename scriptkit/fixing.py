@@ -371,9 +371,9 @@ def refused_by_anchors(diagnostics: Iterable[Diagnostic], texts: Mapping[str, st
             continue
         origin = Origin(SourceText("", text))
         _index(data, (), origin)
-        plain = plain_data(data)
+        scalars = _Scalars(origin, plain_data(data), text)  # (once a file: it sorts the file's values)
         for edit in edits:
-            target = _scalar_for(origin, plain, text, edit)
+            target = scalars.find(edit)
             anchor = reused_anchor(data, target[0]) if target is not None else None
             if anchor:
                 out[edit] = _anchor_reason(anchor)
@@ -397,11 +397,6 @@ def not_fixable(diagnostics: Iterable[Diagnostic], refused: dict[Edit, str]) -> 
 def refused_edits(fixes: Iterable[FileFix]) -> dict[Edit, str]:
     """Each edit ``plan`` refused, and why."""
     return {edit: reason for fix in fixes for edit, reason in fix.refused}
-
-
-def _scalar_for(origin: Any, data: Any, text: str, edit: Edit) -> tuple[tuple[Any, ...], int, int] | None:
-    """The string value whose characters ``edit`` covers, and the covered value indexes."""
-    return _Scalars(origin, data, text).find(edit)
 
 
 class _Scalars:

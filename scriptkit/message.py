@@ -417,7 +417,9 @@ class Message:
         span = seg.source
         if span is None or (seg.__class__ is Text and span.literal) or span.offsets:
             return location  # (literal text, or text whose every character is located)
-        source = self._source_of(location.file)
+        # (the segment's own file, as a rule: the table is walked only where it is another's)
+        own = span.source
+        source = own if own is not None and own.path == location.file else self._source_of(location.file)
         if source is None:
             return location
         at = location.offset if location.offset >= 0 else source.offset(location.line - 1, location.col - 1)

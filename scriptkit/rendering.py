@@ -1154,12 +1154,7 @@ _REF_FILTERS = ("fallback", "default")  # filters that leave a placeholder for t
 
 def _is_ref(node: nodes.Node | None, scope: _Scope) -> bool:
     """Whether ``node`` evaluates to a placeholder or blank (known only after the build)."""
-    if isinstance(node, nodes.Filter) and node.name in _REF_FILTERS:
-        return _is_ref(node.node, scope)
-    named = isinstance(node, nodes.Getattr) or (  # (order.number, or order['number'])
-        isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str))
-    return (named and isinstance(node, (nodes.Getattr, nodes.Getitem)) and isinstance(node.node, nodes.Name)
-            and (node.node.name in scope.namespaces or node.node.name == BLANK_NAMESPACE))
+    return node is not None and _ref_name(node, scope, set()) is not None
 
 
 def _big_int(node: nodes.Node, limit: int) -> bool:

@@ -179,8 +179,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         loaded = load_pack(pack, jobs=jobs)
         check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
         config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
-    read = [loaded.origin, *(script.origin for script in loaded.scripts)]
-    inputs = [*(origin.source.path for origin in read if origin), *config.sources]
+    inputs = [*_texts(loaded), *config.sources]
     _not_an_input(output, inputs)
     _not_an_input(write_baseline_file, inputs, "--write-baseline", "the baseline")
     accepted = read_baseline(Path(baseline_file)) if baseline_file else None  # (a bad file: said before the work)
@@ -237,8 +236,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             raise ErrorGroup(unwritten.errors) if len(unwritten.errors) > 1 else unwritten.errors[0]
         fixing.not_fixable(result.diagnostics, fixing.refused_edits(plans))  # (not counted as fixable)
     else:  # (what --fix would refuse is not counted as fixable: an anchor's text, reused by an alias)
-        texts = {origin.source.path: origin.source.text for origin in read if origin}
-        fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, texts))
+        fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, _texts(loaded)))
     if accepted is not None:
         result.diagnostics, done = apply_baseline(result.diagnostics, accepted, Path(loaded.root))
         gone = (f"; {done.fixed} of its finding(s) are gone (rewrite it with --write-baseline to drop them)"
@@ -270,7 +268,7 @@ def _fixed_in_a_copy(pack: str, loaded: Pack, plans: list[FileFix], config: Lint
     if not any(p.changed for p in plans):
         return plans  # (no first round: no other)
     base = Path(loaded.root) if Path(loaded.root).is_dir() else Path(loaded.root).parent
-    files = [origin.source.path for origin in [loaded.origin, *(s.origin for s in loaded.scripts)] if origin]
+    files = list(_texts(loaded))
     where = {f: os.path.relpath(os.path.abspath(f), os.path.abspath(base)) for f in files}
     given = os.path.relpath(os.path.abspath(pack), os.path.abspath(base))
     if any(rel.startswith("..") or os.path.isabs(rel) for rel in [*where.values(), given]):
