@@ -60,7 +60,6 @@ from scriptkit.importers import (
     ItemProblem,
     Library,
     Wording,
-    guess_format,
     import_libraries,
     refuse_folder,
 )
@@ -545,16 +544,12 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
     source = Path(paths[0])
     if len(paths) == 1 and source.is_dir() and fmt is None:
         if not (source / "pack.yaml").exists():  # (a library kept in files, not a pack: say how to read it)
-            if wording.command_line:
-                refuse_folder(source, "audit")
-            else:
-                _refuse_folder(source)
+            refuse_folder(source, "audit", command_line=wording.command_line)
         if channel is not None:
-            given = f"--channel {channel}" if wording.command_line else f"channel={channel!r}"
+            given = wording.given(wording.channel, channel)
             raise ConfigError(f"{given} is for an export: a pack's scripts say their own channels",
                               Location(str(source / "pack.yaml"), 1, 1),
-                              hint=f"Leave out {'--channel' if wording.command_line else 'channel'}, or set "
-                                   "`channels:` in the scripts.")
+                              hint=f"Leave out {wording.channel}, or set `channels:` in the scripts.")
         if bodies is not None:
             given = wording.given(wording.bodies, bodies)
             raise ConfigError(f"{given} is for an export's bodies: a pack's scripts are read as the pack writes them",
@@ -725,19 +720,6 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         skipped=list(library.skipped) if library else [],
         judged=judged, library_diagnostics=library_level,
         read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
-
-
-def _refuse_folder(folder: Path) -> None:
-    """``refuse_folder`` in a Python caller's words: a folder with no pack.yaml that holds export files is
-    audited as a list of them (the pack loader says what a folder with none lacks)."""
-    exports = sorted(p.name for p in folder.iterdir()
-                     if p.is_file() and guess_format(p) and not p.name.lower().startswith("readme"))
-    if exports:
-        more = f" and {len(exports) - 3} more" if len(exports) > 3 else ""
-        raise ConfigError(f"{folder} is a folder, not a pack; it holds {len(exports)} export file(s): "
-                          f"{', '.join(exports[:3])}{more}", Location(str(folder), 1, 1),
-                          "Pass the export files in a list, to audit them as one library: "
-                          f"audit_library(sorted(Path({str(folder)!r}).glob('*{Path(exports[0]).suffix}'))).")
 
 
 #: A blank's name -> the catalogue's placeholder for the value it stands for, a value the helpdesk holds: a

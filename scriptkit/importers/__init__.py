@@ -89,26 +89,31 @@ def guess_format(path: Path) -> str | None:
     return _SUFFIXES.get(suffix)
 
 
-def refuse_folder(folder: Path, action: str) -> None:
+def refuse_folder(folder: Path, action: str, *, command_line: bool = True) -> None:
     """A folder given as an export: when it holds export files, the error names them and how to read them
-    as one library. (audit reads a folder with a pack.yaml as a pack, and leaves one with no export
-    file in it to the pack loader's error.)"""
+    as one library, in the command line's words or (``command_line=False``) ``audit_library``'s. (audit
+    reads a folder with a pack.yaml as a pack, and leaves one with no export file in it to the pack
+    loader's error.)"""
     # (a README beside the exports describes them: it is no macro library)
     exports = sorted(p.name for p in folder.iterdir()
                      if p.is_file() and guess_format(p) and not p.name.lower().startswith("readme"))
     if not exports and action == "audit":
         return
     what = f"{folder} is a folder, not {'a pack' if action == 'audit' else 'an export file'}"
+    more = f" and {len(exports) - 3} more" if len(exports) > 3 else ""
     if not exports:
         raise ConfigError(f"{what}; it holds no file scriptkit reads", Location(str(folder), 1, 1),
                           "Pass the export file itself.")
-    suffixes = {Path(name).suffix for name in exports}
-    pattern = folder / f"*{suffixes.pop()}" if len(suffixes) == 1 else " ".join(str(folder / n) for n in exports)
-    more = f" and {len(exports) - 3} more" if len(exports) > 3 else ""
-    out = " -o PACK" if action == "import" else ""
+    if command_line:
+        suffixes = {Path(name).suffix for name in exports}
+        pattern = folder / f"*{suffixes.pop()}" if len(suffixes) == 1 else " ".join(str(folder / n) for n in exports)
+        out = " -o PACK" if action == "import" else ""
+        hint = f"Name the export files, to {action} them as one library: scriptkit {action} {pattern}{out}"
+    else:  # (audit_library: only audit reaches here in a Python caller's words)
+        hint = ("Pass the export files in a list, to audit them as one library: "
+                f"audit_library(sorted(Path({str(folder)!r}).glob('*{Path(exports[0]).suffix}'))).")
     raise ConfigError(f"{what}; it holds {len(exports)} export file(s): {', '.join(exports[:3])}{more}",
-                      Location(str(folder), 1, 1),
-                      f"Name the export files, to {action} them as one library: scriptkit {action} {pattern}{out}")
+                      Location(str(folder), 1, 1), hint)
 
 
 #: the helpdesk exports that a JSON file's shape alone tells apart, as the import's output names them

@@ -148,6 +148,7 @@ class Wording:
     mapping: str  # the column mapping: "--map", "mapping"
     where: str  # the rows to read: "--where", "where"
     bodies: str  # how a generic file's bodies are read: "--bodies", "bodies"
+    channel: str  # the channel an export's replies are read for (audit): "--channel", "channel"
     skip_bad: str  # how to go on without the items that cannot be read
     command_line: bool  # flags (True) or keyword arguments (False)
 
@@ -161,12 +162,12 @@ class Wording:
 
 
 #: the Python API's words (``import_library()``)
-API_WORDING = Wording(fmt="fmt", mapping="mapping", where="where", bodies="bodies",
+API_WORDING = Wording(fmt="fmt", mapping="mapping", where="where", bodies="bodies", channel="channel",
                       skip_bad="Fix the item, or go on without it: Library.problems lists it, and Library.macros "
                                "holds the items that could be read.",
                       command_line=False)
 #: the command line's words (``scriptkit import``, ``scriptkit audit``)
-CLI_WORDING = Wording(fmt="--from", mapping="--map", where="--where", bodies="--bodies",
+CLI_WORDING = Wording(fmt="--from", mapping="--map", where="--where", bodies="--bodies", channel="--channel",
                       skip_bad="Fix the item, or pass --skip-bad to import the rest.", command_line=True)
 
 
