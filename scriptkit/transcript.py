@@ -113,7 +113,7 @@ class Turn:
     said: str | None = None
 
 
-def turns(text: str, agent: str | None = None) -> list[Turn] | None:
+def turns(text: str, agent: str | None = None, speakers_out: dict[str, str] | None = None) -> list[Turn] | None:
     """The speaker turns of a transcript, or None when ``text`` does not read as one.
 
     A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, one
@@ -130,6 +130,9 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     where two speakers speak twice each. A turn runs to the next speaker's label, so it may span
     several lines; the lines in it that the speaker did not write (quoted "> ..." lines, "***
     Dana left ***") split it in parts, each a Turn.
+
+    ``speakers_out``: where given, filled with every speaker of the transcript (by key, as first
+    written), those whose labels have nothing after them too (who have no Turn).
     """
     if not _lines_like_labels(text, 1 if agent is not None else 2) and not _other_labels_like(text):
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
@@ -172,6 +175,9 @@ def turns(text: str, agent: str | None = None) -> list[Turn] | None:
     for i, (m, end) in enumerate(zip(labels, [*(n.start() for n in labels[1:]), len(text)], strict=True)):
         speaker = " ".join(m.group("speaker").split())
         found += [Turn(speaker, lo, hi, i) for lo, hi in _said(text, m.end(), end)]
+    if speakers_out is not None:  # (each speaker's label as first written, those who wrote nothing too)
+        for m in labels:
+            speakers_out.setdefault(_key(m["speaker"]), " ".join(m["speaker"].split()))
     return found
 
 
@@ -399,7 +405,9 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     A ConfigError (located at the top of ``file``) when ``agent`` is no speaker of the text,
     when the text is not a transcript though ``agent`` is given, when every speaker is the
     customer or a bot (there is no reply to judge), or when the labels are only names and none
-    of the above says which is the agent (``agent`` must say it).
+    of the above says which is the agent (``agent`` must say it). Where no label has words after it
+    (its lines are stamped ones, "[10:00] parcel sorry please", which a transcript reads as chat
+    events) and none is the agent's, the text is judged as a plain reply (None).
     """
     if agent is not None:
         agent = agent.strip().removesuffix(":").rstrip()  # (a label copied with its colon is still the name)
@@ -407,35 +415,49 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
             raise ConfigError("the agent's name is empty", Location(file, 1, 1),
                               "Name the agent as the transcript labels them (--agent Sam in scriptkit review, "
                               "agent='Sam' in lint_text), or leave it out.")
-    found = turns(text, agent)
+    speakers: dict[str, str] = {}  # every speaker, by key, as first written (those who wrote nothing too)
+    found = turns(text, agent, speakers)
     if agent is not None:
         mine = [t for t in found or () if _key(t.speaker) == _key(agent)]
-        if not mine:
-            speakers = list(dict.fromkeys(" ".join(m.group("speaker").split()) for m in _LABEL.finditer(text)))
-            where = f"its speakers are {', '.join(speakers)}" if speakers else "no line starts with 'Name: '"
-            raise ConfigError(f"no speaker '{agent}' in the transcript: {where}", Location(file, 1, 1),
-                              "Name the agent as the transcript labels them, or name no agent to judge the text "
-                              "as a plain reply.")
-        return mine
+        if mine:
+            return mine
+        if found is not None and _key(agent) in speakers:  # ("[10:00] Sam:" lines, their words on none)
+            raise ConfigError(f"no words of '{agent}' in the transcript: each line labelled "
+                              f"{speakers[_key(agent)]} has nothing after its label", Location(file, 1, 1),
+                              f"Write the agent's words after their label ('{speakers[_key(agent)]}: ...'), or "
+                              "name no agent to judge the text as a plain reply.")
+        if found is not None:
+            where = f"its speakers are {', '.join(speakers.values())}"
+        else:
+            labels = _written_labels(text)
+            where = (f"its speakers are {', '.join(labels)}" if labels else
+                     "the text reads as a plain reply, with no line that starts with a speaker's label")
+        raise ConfigError(f"no speaker '{agent}' in the transcript: {where}", Location(file, 1, 1),
+                          "Name the agent as the transcript labels them, or name no agent to judge the text "
+                          "as a plain reply.")
     if found is None:
         return None
     mine = [t for t in found if _is_agent(t.speaker)]
     if mine:
         return mine
-    labelled: dict[str, str] = {}  # each speaker's label as first written
+    labelled: dict[str, str] = {}  # each speaker with words, by their label as first written
     for t in found:
         labelled.setdefault(_key(t.speaker), t.speaker)
     people = [k for k in labelled if not _words(k) & (CUSTOMER_WORDS | BOT_WORDS)]
-    if len(people) == 1 and len(labelled) > 1:  # the others are labelled customer or bot: this one is the agent
-        return [t for t in found if _key(t.speaker) == people[0]]
+    others = [k for k in speakers if k not in people]  # (the customer and bots, and speakers who wrote nothing)
+    if len(people) == 1 and (len(labelled) > 1 or (others and all(_words(k) & (CUSTOMER_WORDS | BOT_WORDS)
+                                                                    for k in others))):
+        return [t for t in found if _key(t.speaker) == people[0]]  # (the others are the customer or bots)
     joined = {_key(m["speaker"]) for m in _JOINED.finditer(text)} & set(people)
     if len(joined) == 1 and len(people) > 1:  # ("*** Sam joined the chat ***": who joins a customer's chat answers it)
         return [t for t in found if _key(t.speaker) in joined]
     if not people:
-        names = list(labelled.values())
-        where = f"its only speaker is {names[0]}" if len(names) == 1 else f"its speakers are {', '.join(names)}"
         silent = [n for n in dict.fromkeys(" ".join(m["speaker"].split()) for m in _LABEL.finditer(text))
                   if _is_agent(n) and _key(n) not in labelled]
+        if not found and not silent:  # (no label has words after it: the lines that do are no one's turn)
+            return None  # (judged as the plain reply they read as, each stamp cut: nothing refused, nothing lost)
+        names = list(labelled.values())
+        where = f"its only speaker is {names[0]}" if len(names) == 1 else f"its speakers are {', '.join(names)}"
         if silent:  # ("Agent:" with nothing after it: the agent is there, their words are not)
             where = f"{' and '.join(silent)} wrote nothing"
         raise ConfigError(f"no agent turns in the transcript: {where}", Location(file, 1, 1),
@@ -445,11 +467,27 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
     # reply when wrong, and judging all of it does every time (their complaint read as the agent's).
     names = list(labelled.values())
     options = " or ".join(f'--agent "{n}"' for n in reversed(names))
+    if len(names) == 1:  # (the others wrote nothing: "[10:00] Sam" lines with no words under them)
+        quiet = [n for k, n in speakers.items() if k not in labelled and (n[:1].isupper() or _says_who(k))]
+        besides = f" ({' and '.join(quiet)} wrote nothing)" if quiet else ""
+        raise ConfigError(f"cannot tell whether {names[0]} is the agent: {names[0]} is the only speaker with words"
+                          f"{besides}, and no label says Agent, Support or Customer", Location(file, 1, 1),
+                          f"Name the agent ({options} in scriptkit review, agent=NAME in lint_text), or label "
+                          f"the other side's lines 'Customer: ...'.")
     raise ConfigError(f"cannot tell which speaker is the agent: the transcript's speakers are "
                       f"{', '.join(names[:-1])} and {names[-1]}, and no label says Agent, Support or Customer",
                       Location(file, 1, 1),
                       f"Name the speaker whose turns are the reply ({options} in scriptkit review, "
                       f"agent=NAME in lint_text).")
+
+
+def _written_labels(text: str) -> list[str]:
+    """The names that start lines as a label would, as written, for a message: not fields ("Order number: "),
+    nor a stamped line's lower-case words ("[10:00] parcel sorry please" is no Teams header's name)."""
+    return list(dict.fromkeys(
+        " ".join(m["speaker"].split()) for m in _LABEL.finditer(text)
+        if _a_name(_key(m["speaker"])) and not _a_field(_key(m["speaker"]))
+        and (m["header"] is None or m["speaker"][:1].isupper())))
 
 
 # Where the earlier messages quoted under an email reply start: Gmail's and Apple Mail's "On Tue,
