@@ -715,7 +715,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     duplicates = find_duplicates(in_file_order, near_threshold)
     return AuditReport(
         source=source, format=fmt, macros=macros, common=common, duplicates=duplicates,
-        contradictions=find_contradictions(in_file_order, duplicates),  # copies' numbers are compared too
+        contradictions=find_contradictions(in_file_order, near_threshold),  # copies' numbers are compared too
         unreadable=list(library.problems) if library else [],
         skipped=list(library.skipped) if library else [],
         judged=judged, library_diagnostics=library_level,

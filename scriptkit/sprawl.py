@@ -1,13 +1,16 @@
 """Library-level findings over many replies: duplicates and numbers that contradict each other.
 
 Duplicates ("macro sprawl"): texts are normalised (case, punctuation, placeholders and
-blanks folded to one token each), cut into word 2-shingles (word pairs) with every number
-folded to one token, and compared by Jaccard similarity. Exact duplicates share a normalised
-text, numbers included; near duplicates reach ``threshold`` (default 0.7: the same reply with
-a sentence reworded). Copies that differ only in their numbers are near duplicates of
-similarity 1.0, however short: the contradictions say which numbers differ. Candidate pairs come
-from MinHash signatures (32 hashes) bucketed in 8 bands of 4 rows, so thousands of replies
-cost about linear time; every candidate is then checked with its true Jaccard.
+blanks folded to one token each), cut into word 2-shingles (word pairs) with every id (an order,
+ticket or reference number: ``fold_identifiers``) folded to one token, and compared by Jaccard
+similarity. Exact duplicates share a normalised text, numbers included; near duplicates reach
+``threshold`` (default 0.7: the same reply with a sentence reworded). Copies that differ only in
+their ids are near duplicates of similarity 1.0, however short: the same reply filled in for
+another customer. An amount is a word like any other ("refunds take 5 days" and "refunds take 30
+days" say different things): copies that differ in one are as alike as their other words make them,
+and the contradictions say which amounts differ. Candidate pairs come from MinHash signatures (32
+hashes) bucketed in 8 bands of 4 rows, so thousands of replies cost about linear time; every
+candidate is then checked with its true Jaccard.
 
 Contradictions: each sentence's quantities (number + unit: "14 days", "a 14-day window",
 "3-5 business days", "48 hours", "10%", "$4.99") are tied to a topic keyword of their clause or
@@ -21,8 +24,8 @@ return window, and a card check's hold being released ("card hold") is not a ref
 another's range agrees with it ("3 business days" and "3-5 business days"): only amounts that clash, neither
 inside the other, are listed. A number that is part of an
 id, a phone number, a date or a rate ("24 hours a day") is no quantity. Quantities with no
-topic near them are compared between copies of one reply (near duplicates, or the same text
-but for its numbers), where the words around them say what they are about: two copies that
+topic near them are compared between copies of one reply (near duplicates when every number
+reads alike, however short), where the words around them say what they are about: two copies that
 differ only in "14 days" vs "30 days" are the contradiction a support lead must see.
 """
 
@@ -33,7 +36,7 @@ import re
 import struct
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -41,7 +44,7 @@ from scriptkit.text import sentence_spans
 
 # ---------------------------------------------------------------- duplicates
 
-_TOKEN = re.compile(r"\{\{[^}]*\}\}|\[\[[^\]]*\]\]|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_TOKEN = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _PERMUTATIONS = 32
 _BANDS, _ROWS = 8, 4
 
@@ -56,8 +59,72 @@ def normalise(text: str) -> list[str]:
 
 
 def is_number(token: str) -> bool:
-    """Whether a word is a number ('42', '3-5', 'three', 'thirty'): duplicates compare them as one token."""
+    """Whether a word is a number ('42', '3-5', 'three', 'thirty')."""
     return any(c.isdigit() for c in token) or token in _SMALL_NUMBERS or token in _TENS
+
+
+#: words after which a number names one thing rather than counting anything: "order 4471", "ticket 88",
+#: "reference number 7870", "tracking code 5531"
+_ID_WORDS = frozenset({
+    "order", "orders", "ticket", "tickets", "case", "ref", "reference", "references", "number", "numbers", "id",
+    "ids", "invoice", "invoices", "tracking", "account", "booking", "confirmation", "claim", "request", "rma",
+    "sku", "code", "po", "receipt", "transaction", "membership", "serial", "incident", "phone", "extension", "ext",
+    "pin", "postcode", "zip", "shipment", "consignment",
+})
+#: a short word for "number" after one of those ("order no. 4471", "case nr 12")
+_NUMBER_WORDS = frozenset({"no", "nr", "num"})
+_DIGITS_THEN_LETTERS = re.compile(r"\d+[^\W\d_]{1,3}")  # "24h", "5pm", "3rd", "10kg": an amount or a rank
+
+
+def _word_like_id(token: str) -> bool:
+    """A token of letters and digits that is a code, not a number with its unit ('inc0012345', 'a1b2', 'ps5';
+    not '24h', '3rd')."""
+    return not token.isdigit() and any(c.isdigit() for c in token) and _DIGITS_THEN_LETTERS.fullmatch(token) is None
+
+
+def fold_identifiers(tokens: Sequence[str]) -> list[str]:
+    """The words as duplicates compare them: each number that names a thing ('#' for it) and every other word
+    as it is.
+
+    A number names a thing, an id, when it follows a word such as "order", "ticket", "reference" or "number"
+    ("order 4471", "ticket no 88"), when it holds letters ("inc0012345"), has five digits or more, starts with
+    a 0 ("0800") or is a group of three digits or more after an id's own ("0800 123 4567"). Two copies of a
+    reply that differ only in ids are the same reply, filled in for another customer. Every other number is
+    an amount, a count or a time: "refunds take 5 days" and "refunds take 30 days", "$5" and "$50", "3 items"
+    and "10 items" say different things, and a number followed by its unit ("days", "hours", "percent"...)
+    is that even after such a word ("a ticket 2 days ago"). Word numbers ("thirty") are never ids.
+    """
+    if not any(map(_has_digit, tokens)):
+        return list(tokens)
+    out: list[str] = []
+    before, ident = "", False  # the previous token, and whether it is (part of) an id
+    for i, token in enumerate(tokens):
+        if not _has_digit(token):
+            out.append(token)
+            before, ident = token, False
+            continue
+        if token.isdigit():
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            ident = after not in _COUNTED and (
+                before in _ID_WORDS or (ident and len(token) >= 3) or len(token) >= 5
+                or (before in _NUMBER_WORDS and i >= 2 and tokens[i - 2] in _ID_WORDS)
+                or (token[0] == "0" and len(token) > 1 and not before.isdigit()))
+        else:
+            ident = _word_like_id(token)
+        out.append("#" if ident else token)
+        before = token
+    return out
+
+
+def fold_depends_across(last: str, first: str) -> bool:
+    """Whether ``fold_identifiers`` may fold the tokens either side of a cut between ``last`` and ``first``
+    otherwise when it reads them together than when it reads each side alone (texts cut in pieces check it
+    at each cut)."""
+    return first.isdigit() or (last.isdigit() and first in _COUNTED)
+
+
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
 
 
 def shingles(tokens: Sequence[str], k: int = 2) -> set[str]:
@@ -99,9 +166,11 @@ class DuplicateGroup:
     similarity: float  # the lowest similarity of the pairs that joined the group (1.0 for exact)
 
 
-def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
-                    min_tokens: int = 4) -> list[DuplicateGroup]:
-    """Groups of (id, text) pairs that are exact or near duplicates; tiny texts are ignored."""
+def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, min_tokens: int = 4,
+                    fold: Callable[[Sequence[str]], list[str]] | None = None) -> list[DuplicateGroup]:
+    """Groups of (id, text) pairs that are exact or near duplicates; tiny texts are ignored. Near duplicates
+    compare the words as ``fold`` leaves them (default ``fold_identifiers``: ids alike, amounts as written)."""
+    fold = fold_identifiers if fold is None else fold
     order = {ident: i for i, (ident, _) in enumerate(texts)}
     exact: dict[str, list[str]] = defaultdict(list)
     sets: dict[str, set[str]] = {}
@@ -110,12 +179,12 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
         if len(tokens) < min_tokens:
             continue
         exact[" ".join(tokens)].append(ident)
-        sets[ident] = shingles(["#" if is_number(t) else t for t in tokens])
+        sets[ident] = shingles(fold(tokens))
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     # near duplicates among one representative per exact group
     reps = [ids[0] for ids in exact.values()]
-    # representatives with the same word pairs (copies that differ only in their numbers: a templated
-    # library's "order 1", "order 2", ...) compare alike with every text and 1.0 with each other: one
+    # representatives with the same word pairs (copies that differ only in their ids: a templated
+    # library's "order 1001", "order 1002", ...) compare alike with every text and 1.0 with each other: one
     # stands for them all in the buckets (comparing every pair of thousands took minutes and gigabytes)
     alike: dict[frozenset[str], list[str]] = defaultdict(list)
     for ident in reps:
@@ -258,6 +327,9 @@ _UNITS: dict[str, tuple[str, float, str]] = {
     **dict.fromkeys(("year", "years"), ("months", 12.0, "years")),
     **dict.fromkeys(("%", "percent"), ("percent", 1.0, "percent")),
 }
+#: the words after a number that say it is an amount (a time, a share, a sum, a count), not an id
+_COUNTED = frozenset({*_UNITS, *_CURRENCIES, "dollars", "euros", "pounds", "yen", "rupees",
+                      *_CURRENCY_CODES.lower().split("|"), "business", "working", "calendar", "times", "items"})
 #: topic -> keywords (regexes, matched at a word start); the keyword near a quantity names what
 #: the quantity is about
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -589,17 +661,22 @@ def _disagreement(topic: str, found: list[Quantity], copies: bool = False) -> Co
     return out
 
 
+def _numbers_folded(tokens: Sequence[str]) -> list[str]:
+    """Every number one token: copies of one reply whatever their numbers, whose numbers are compared."""
+    return ["#" if is_number(t) else t for t in tokens]
+
+
 def _masked(text: str) -> str:
-    return " ".join("#" if is_number(t) else t for t in normalise(text))
+    return " ".join(_numbers_folded(normalise(text)))
 
 
-def find_contradictions(texts: Sequence[tuple[str, str]],
-                        duplicates: Sequence[DuplicateGroup] | None = None) -> list[Contradiction]:
+def find_contradictions(texts: Sequence[tuple[str, str]], threshold: float = 0.7) -> list[Contradiction]:
     """Topics where different replies state different amounts of the same kind (time, percent, money).
 
-    Quantities with no topic word near them are compared between copies of one reply, the
-    members of a near-duplicate group (``duplicates``, found here when not given): two copies
-    that differ in "14 days" vs "30 days" disagree, whatever the sentence is about.
+    Quantities with no topic word near them are compared between copies of one reply: replies that are
+    near duplicates at ``threshold`` when every number reads alike (however short: as duplicates they differ,
+    "We can hold the booking for 2 days." and "... for five days."), so that two copies that differ in
+    "14 days" vs "30 days" disagree, whatever the sentence is about.
     """
     by_topic: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
     loose: dict[str, list[Quantity]] = defaultdict(list)
@@ -612,7 +689,7 @@ def find_contradictions(texts: Sequence[tuple[str, str]],
     out = [c for (topic, option, _), found in by_topic.items()
            if (c := _disagreement(f"{topic} ({option})" if option else topic, found))]
     if loose:
-        for group in find_duplicates(texts) if duplicates is None else duplicates:
+        for group in find_duplicates([t for t in texts if t[0] in loose], threshold, fold=_numbers_folded):
             by_context: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
             for ident in group.members if group.kind == "near" else ():
                 for q in loose.get(ident, ()):

@@ -1208,27 +1208,25 @@ class UnusedBlank(Rule):
                                      suggestion=f"Use it as {{{{ blank.{blank.name} }}}} or delete it.")
 
 
-def _tokens(text: str) -> list[str]:
-    """The words the audit's duplicate finder (``scriptkit.sprawl``) compares replies by: lower case, of
-    every script (Cyrillic, Greek, accented Latin), a placeholder or blank one token, every number one
-    token ('3-5' and '7' read alike: which numbers differ is the contradictions' to say)."""
+def _words(text: str) -> list[str]:
+    """The words the audit's duplicate finder (``scriptkit.sprawl``) reads in a reply: lower case, of every
+    script (Cyrillic, Greek, accented Latin), a placeholder or blank one token."""
     # (``normalise``'s tokens, the words found as the phrase lists find them, several times faster: by
     # ``reading``, a placeholder is '{{}}' here)
     folded = text.lower().replace("’", "'")
-    words = tokenise(folded) if "{{}}" not in folded else \
+    return tokenise(folded) if "{{}}" not in folded else \
         [*chain.from_iterable([_VAR, *tokenise(part)] for part in folded.split("{{}}"))][1:]
-    return list(map(_folded, words))
+
+
+def _tokens(text: str) -> list[str]:
+    """The words as the audit's duplicate finder compares them: ``_words`` with each id ('order 4471',
+    'INC0012345') one token; an amount ('5 days', '$30', '3 items') stays itself (``sprawl.fold_identifiers``)."""
+    from scriptkit.sprawl import fold_identifiers  # (`review` of one reply does not load it)
+
+    return fold_identifiers(_words(text))
 
 
 _VAR = "<var>"  # (the audit's token for a placeholder or blank)
-
-
-@lru_cache(maxsize=1 << 16)
-def _folded(word: str) -> str:
-    """A word as the audit's duplicate finder compares it: '#' for a number ('42', 'three', '3rd')."""
-    from scriptkit.sprawl import is_number  # (once per distinct word; `review` of one reply does not load it)
-
-    return "#" if is_number(word) else word
 
 
 # a template's '{{ }}' (its fallback and filters are no words of the reply), '{% %}' and '{# #}';
@@ -1247,7 +1245,7 @@ def reading(text: str) -> str:
 def shingles(text: str) -> frozenset[str]:
     """Word bigrams of what the customer reads of the text (``reading``), as the audit's duplicate finder
     makes them: lower case, punctuation dropped, each placeholder one token whatever its fallback, each
-    number one token.
+    id (an order or ticket number) one token.
 
     Bigrams rather than longer shingles: one changed word in a 30-word script then keeps it
     above 0.85, which is what "near-identical" should mean for texts this short.
@@ -1258,9 +1256,17 @@ def shingles(text: str) -> frozenset[str]:
     return frozenset(map(" ".join, pairwise(tokens)))
 
 
-def script_text(script: Script) -> str:
-    """The customer-facing slots of a script, every variant, as written."""
-    return "\n".join(v for slot in ("acknowledgment", "warm_language", "solution") for v in script.variants(slot))
+def script_text(script: Script, constants: Mapping[str, object] | None = None) -> str:
+    """The customer-facing slots of a script, every variant, as written; with ``constants`` (the pack's), each
+    '{{ name }}' of one of them is its value, as the customer reads it (a constant's filters aside)."""
+    text = "\n".join(v for slot in ("acknowledgment", "warm_language", "solution") for v in script.variants(slot))
+    if not constants or "{{" not in text:
+        return text
+    return _CONSTANT.sub(lambda m: str(constants[m[1]]) if m[1] in constants else m[0], text)
+
+
+# a '{{ name }}' or '{{ name | filter(...) }}' (bounded, as _TEMPLATE_PART)
+_CONSTANT = re.compile(r"\{\{-?\s{0,50}([A-Za-z_]\w{0,200})\s{0,50}(?:\|[^}]{0,500})?-?\}\}")
 
 
 # MinHash by one-permutation hashing: one CRC-32 per shingle, split into bins, the minimum
@@ -1349,6 +1355,7 @@ def fingerprint(text: str, rows: int, crc: Mapping[str, int] | None = None) -> F
 class _Piece(NamedTuple):
     first: str  # its first and last tokens ("" if it has none)
     last: str
+    words: tuple[str, str]  # its first and last words before ids are folded (("", "") if it has none)
     inner: frozenset[str]  # its bigrams
     lowest: dict[int, int]  # as in minhash: bin -> the value its least hash among them leaves there
 
@@ -1369,6 +1376,9 @@ class _Fingerprints:
     """``fingerprint`` at one number of rows, for many texts: pieces and hashes are remembered."""
 
     def __init__(self, rows: int) -> None:
+        from scriptkit.sprawl import fold_depends_across, fold_identifiers
+
+        self.fold, self.depends = fold_identifiers, fold_depends_across
         self.rows = rows
         self.bins = rows * BANDS
         self.crc = _Crc()
@@ -1378,10 +1388,12 @@ class _Fingerprints:
         self.format = _rows_format(self.bins)
 
     def _piece(self, text: str) -> _Piece:
-        tokens = _tokens(text)
+        words = _words(text)
+        tokens = self.fold(words)
         inner = frozenset(map(" ".join, pairwise(tokens)))
         lowest = dict(map(self.split.__getitem__, sorted(map(self.crc.__getitem__, inner), reverse=True)))
-        piece = self.pieces[text] = _Piece(tokens[0], tokens[-1], inner, lowest) if tokens else _NO_TOKENS
+        piece = self.pieces[text] = _Piece(tokens[0], tokens[-1], (words[0], words[-1]), inner, lowest) \
+            if tokens else _NO_TOKENS
         return piece
 
     def __call__(self, text: str) -> Fingerprint:
@@ -1390,12 +1402,14 @@ class _Fingerprints:
         parts = [known.get(p) or self._piece(p) for p in
                  text.replace(". ", "\n").replace("? ", "\n").replace("! ", "\n").split("\n")]
         across: list[str] = []
-        last = ""
+        last, word = "", ""
         for part in parts:
             if part.first:
                 if last:
+                    if self.depends(word, part.words[0]):  # ("order no. 4471": an id read across the cut)
+                        return fingerprint(text, self.rows, self.crc)
                     across.append(f"{last} {part.first}")
-                last = part.last
+                last, word = part.last, part.words[1]
         inner = [p.inner for p in parts if p.inner]
         if not inner and not across:
             return fingerprint(text, self.rows, self.crc)  # fewer than two tokens: the set is the tokens
@@ -1423,7 +1437,7 @@ class _Fingerprints:
         return Fingerprint(found, self.format.pack(*sig))
 
 
-_NO_TOKENS = _Piece("", "", frozenset(), {})
+_NO_TOKENS = _Piece("", "", ("", ""), frozenset(), {})
 _EMPTY_BIN = 1 << 32  # above any value a bin keeps
 
 
@@ -1511,16 +1525,24 @@ def _candidates(met: list[list[int]]) -> Iterator[int]:
 
 class Ahead(NamedTuple):
     """duplicate-script's matches on a whole pack, found ahead of check_pack (by scriptkit.parallel,
-    while its workers run): for the pack whose list of scripts is ``scripts``, at ``threshold``."""
+    while its workers run): for the pack whose list of scripts is ``scripts``, at ``threshold``, its texts
+    read with ``constants`` (the pack's; None: none, as for a pack without constants)."""
 
     threshold: float
     scripts: list[Script]
     matches: dict[int, tuple[int, float]]
+    constants: Mapping[str, object] | None = None
 
 
-def work_ahead(scripts: list[Script], threshold: float) -> Ahead:
-    texts = [script_text(s) for s in scripts]
-    return Ahead(threshold, scripts, _near_duplicates(fingerprints(texts, threshold), threshold))
+def work_ahead(scripts: list[Script], threshold: float, constants: Mapping[str, object] | None = None) -> Ahead:
+    """duplicate-script's matches among ``scripts``, each read with the pack's ``constants`` filled in."""
+    return Ahead(threshold, scripts, _matches(scripts, threshold, constants), dict(constants) if constants else None)
+
+
+def _matches(scripts: list[Script], threshold: float,
+             constants: Mapping[str, object] | None) -> dict[int, tuple[int, float]]:
+    texts = [script_text(s, constants) for s in scripts]
+    return _near_duplicates(fingerprints(texts, threshold), threshold)
 
 
 # matches found ahead, for check_pack to use on that very list of scripts (a worker found them on
@@ -1549,11 +1571,16 @@ class DuplicateScript(Rule):
     similarity with an earlier one is at least `threshold` (default 0.85). It reads the words
     as the customer does and as `scriptkit audit` compares macros: case and punctuation aside,
     each placeholder or blank one word whatever its fallback (`{{ customer.first_name }}` and
-    `{{ customer.first_name | fallback('there') }}` read alike), tags such as `{% if %}` left
-    out, and each number one word, so that scripts that differ only in a number ("3-5 days",
-    "7 days") are said to be the same but for their numbers. Scales to packs of tens of
-    thousands of scripts: MinHash with LSH banding proposes candidates, and only those are
-    compared exactly (no all-pairs comparison).
+    `{{ customer.first_name | fallback('there') }}` read alike), each of the pack's constants
+    its value (`{{ refund_days }}` reads as "30" where pack.yaml says `refund_days: 30`), tags
+    such as `{% if %}` left out, and each id one word: scripts that differ only in an order,
+    ticket or reference number ("order 4471", "ticket no 88", "INC0012345") are said to be the
+    same but for their reference numbers. An amount is a word like any other: "refunds take 5
+    days" and "refunds take 30 days", "$5" and "$50", or `{{ refund_days }}` and
+    `{{ exchange_days }}` tell the customer different things, and scripts that differ in one
+    are only as alike as the rest of their words. Scales to packs of tens of thousands of
+    scripts: MinHash with LSH banding proposes candidates, and only those are compared exactly
+    (no all-pairs comparison).
 
     ## Why it matters
     Near-duplicates drift apart as one copy gets fixed and the other does not; agents pick
@@ -1596,14 +1623,16 @@ class DuplicateScript(Rule):
         threshold = self.threshold(ctx)
         scripts = pack.scripts
         wanted = {m.script_id for m in messages}
-        ahead = next((a for a in _AHEAD if a.threshold == threshold and a.scripts is scripts), None)
-        matches = ahead.matches if ahead is not None else \
-            _near_duplicates(fingerprints([script_text(s) for s in scripts], threshold), threshold)
+        constants = dict(pack.constants)
+        # (matches found ahead with the pack's constants, or with none where it has none)
+        ahead = next((a for a in _AHEAD if a.threshold == threshold and a.scripts is scripts
+                      and (a.constants or {}) == constants), None)
+        matches = ahead.matches if ahead is not None else _matches(scripts, threshold, constants)
         for i, (j, sim) in sorted(matches.items()):
             script, other = scripts[i], scripts[j]
             if script.id not in wanted:
                 continue
-            what = _how_alike(script, other) if sim >= 1.0 else f"is {sim:.0%} the same as"
+            what = _how_alike(script, other, constants) if sim >= 1.0 else f"is {sim:.0%} the same as"
             where = _script_loc(other, ("id",), key=True)
             yield Diagnostic(self.code, self.name, f"script '{script.id}' {what} '{other.id}' ({where})",
                              self.severity, _script_loc(script, ("id",), key=True), text=script.title,
@@ -1612,15 +1641,15 @@ class DuplicateScript(Rule):
                                         "alternative, a condition or a blank.")
 
 
-def _how_alike(script: Script, other: Script) -> str:
+def _how_alike(script: Script, other: Script, constants: Mapping[str, object]) -> str:
     """How two scripts of one set of word pairs are alike: the same words as the customer reads them (the
     audit's exact duplicates: case, punctuation and a placeholder's fallback aside), or the same words around
-    other numbers (which, the audit's contradictions say)."""
+    other ids (an order, ticket or reference number: amounts and counts are words like any other)."""
     from scriptkit.sprawl import normalise
 
-    if normalise(reading(script_text(script))) == normalise(reading(script_text(other))):
+    if normalise(reading(script_text(script, constants))) == normalise(reading(script_text(other, constants))):
         return "is identical to"
-    return "is the same, but for its numbers, as"
+    return "is the same, but for its reference numbers, as"
 
 
 __all__ = ["DuplicateGreeting", "DuplicateScript", "DuplicateSignoff", "PlaceholderWithoutFallback", "QuotedThread",
