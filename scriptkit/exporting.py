@@ -31,16 +31,19 @@ from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import render_pack, wanted_channels
 from scriptkit.targets import resolve
 from scriptkit.targets.base import (
+    MacroId,
     Problem,
     Rendered,
     Target,
     human_text,
     id_is_pack_wide,
+    id_owner,
+    id_setting,
     own_id,
     pack_wide_id_found,
     problem,
     repeated_id_problem,
-    whole_number,
+    script_ids,
 )
 
 if TYPE_CHECKING:
@@ -272,25 +275,26 @@ def _id_problems(pack: Pack, target: Target) -> list[tuple[Problem, Location | N
     where it is told: an id in pack.yaml's block that a script exports with (at pack.yaml's id), and an id an
     earlier script already gives (at the later script's id)."""
     found: list[tuple[Problem, Location | None]] = []
-    ids: dict[int, str] = {}
-    pack_wide = False
+    ids: dict[MacroId, str] = {}  # id -> the record first given it, as id_owner names it
+    kind = getattr(target, "id_kind", "number")
+    pack_wide: list[str] = []
     for script in pack.scripts:
         if target_settings(pack, script, target).get("skip") is True:
             continue
-        if id_is_pack_wide(pack.meta.export, script.export, target.name):
-            pack_wide = True
-            continue
         own = script.export.get(target.name)
-        ident = whole_number(own.get("id")) if isinstance(own, Mapping) else None
-        if ident is None:
+        for key in ("id", "variant_ids"):
+            if id_is_pack_wide(pack.meta.export, script.export, target.name, key):
+                pack_wide += [key] if key not in pack_wide else []
+        if not isinstance(own, Mapping):
             continue
-        if ident in ids:
-            found.append((repeated_id_problem(target.name, ident, ids[ident]),
-                          script.origin.location(("export", target.name, "id")) if script.origin else None))
-        ids.setdefault(ident, script.id)
-    if pack_wide:
-        where = pack.origin.location(("export", target.name, "id")) if pack.origin else None
-        found.insert(0, (pack_wide_id_found(target.name), where))
+        for ident, setting in script_ids(own, kind):
+            if ident in ids:
+                found.append((repeated_id_problem(target.name, ident, ids[ident], setting),
+                              script.origin.location(("export", target.name, *setting)) if script.origin else None))
+            ids.setdefault(ident, id_owner(script.id, setting))
+    for key in reversed(pack_wide):
+        where = pack.origin.location(("export", target.name, key)) if pack.origin else None
+        found.insert(0, (pack_wide_id_found(target.name, key), where))
     return found
 
 
@@ -399,7 +403,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
     titles: dict[str, str] = {}
-    ids: dict[int, str] = {}  # helpdesk id -> the first script giving it (SK506 at another that does)
+    ids: dict[MacroId, str] = {}  # helpdesk id -> the first record giving it (SK506 at another that does)
     declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
                 for name, spec in pack.meta.placeholders.items()}  # (json keeps them; SK001's words where given)
     for m in selected:
@@ -417,21 +421,31 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             record += f":v{m.variant + 1}"
             named += [f"variant {m.variant + 1}"] if each else []
         suffix = f" ({', '.join(named)})" if named else ""
+        title = m.title
+        if named == [f"variant {m.variant + 1}"] and (own := _CHANNEL_TITLE.search(title)) is not None:
+            # a script imported from a channel's own macro ("Parcel late (chat)"): its variant is titled as the
+            # export first titled it, "Parcel late (chat, variant 2)", which an import merges back into it (not
+            # "(chat) (variant 2)", which an update by its id would rename the helpdesk's macro to)
+            title, suffix = title[:own.start()], f" ({own[1]}, {named[0]})"
         dropped = [] if each else others.get((m.script_id, m.channel), [])
         phrasings = _phrasings(m, dropped)
         meta = {**m.meta, "export": conf, "title_suffix": suffix, "record_suffix": record, "phrasings": phrasings,
+                # (what the title adds, "chat, variant 2": the record's key in the variant_ids setting)
+                "record_label": ", ".join(named),
                 "pack_name": pack.name, "pack_version": pack.meta.version, "locale": pack.meta.locale,
                 "pack_root": pack.root, "pack_placeholders": declared,
                 # (the export blocks as written, the script's and the pack's: the JSON export carries them to read back)
                 "script_export": script.export, "pack_export": pack.meta.export}
-        message = replace(m, meta=meta)
+        message = replace(m, title=title, meta=meta)
         repeated: Problem | None = None
-        if getattr(target, "macro_ids", False) and (ident := own_id(message, target.name)) is not None:
+        if getattr(target, "macro_ids", False) and \
+                (ident := own_id(message, target.name, getattr(target, "id_kind", "number"))) is not None:
+            setting = id_setting(message)
             if ident in ids:  # (a copied script file: both would update one macro, the second over the first)
-                repeated = repeated_id_problem(target.name, ident, ids[ident])
+                repeated = repeated_id_problem(target.name, ident, ids[ident], setting)
                 # (forced, the copy goes without it: a new macro, as the hint says, not one sent over the first)
                 message = replace(message, meta={**meta, "id_given_to": ids[ident]})
-            ids.setdefault(ident, m.script_id)
+            ids.setdefault(ident, id_owner(m.script_id, setting))
         problems = list(target.check(message)) + ([repeated] if repeated else [])
         if phrasings and not getattr(target, "keeps_phrasings", False):
             problems.append(_dropped_variants(target, phrasings, dropped))
@@ -452,6 +466,10 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         found.extend(_diagnostic(p, target, message, script, pack, given) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
+
+
+#: a title ending in a channel's name, as the export titles a script's macro for its second channel
+_CHANNEL_TITLE = re.compile(r" \((email|chat|social|sms)\)$")
 
 
 def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], dropped: Sequence[Message]) -> Problem:

@@ -1,5 +1,7 @@
 """Freshdesk canned responses: a list (or ``{"canned_responses": [...]}``) of
-``{id, title, content_html, content, folder_id, ...}``. Placeholders are Liquid."""
+``{id, title, content_html, content, folder_id, ...}``. Placeholders are Liquid. The response's ``id``
+becomes the ``id`` setting, which the export writes back, so the file updates the response it came
+from (``PUT /api/v2/canned_responses/{id}``)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from scriptkit.importers.common import (
     kind_of,
     read_export,
 )
+from scriptkit.targets.base import whole_number
 from scriptkit.targets.freshdesk import VISIBILITY
 
 LABEL = "Freshdesk canned responses (API JSON)"
@@ -74,6 +77,8 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
                      "personal response, so choose its groups again")
     if folder is not None:
         settings["folder_id"] = folder
+    if (ident := whole_number(entry.fields.get("id"))) is not None:
+        settings["id"] = ident  # exported back as its id: its file updates this response, not a copy of it
     shared = visibility == "all" or (visibility == "groups" and bool(groups))
     instead = "a personal response (visibility 1)" + (" in that folder" if folder is not None else "")
     if shown is not None and visibility is None:

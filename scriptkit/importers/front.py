@@ -1,5 +1,7 @@
 """Front message templates: ``{"_results": [...]}`` or a list of ``{id, name, subject, body}``;
-``body`` is HTML. Placeholders are ``{{recipient.first_name}}``-style variables."""
+``body`` is HTML. Placeholders are ``{{recipient.first_name}}``-style variables. The template's ``id``
+(``rsp_16yc``) becomes the ``id`` setting, which the export writes back, so the file updates the
+template it came from (``PATCH /message_templates/{id}``)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from scriptkit.importers.common import (
     read_export,
 )
 from scriptkit.importers.html import html_field
+from scriptkit.targets.base import macro_id
 
 LABEL = "Front message templates (API JSON)"
 EXPORT = Export("Front export", ("_results", "message_templates", "results"), "message template", title_key="name")
@@ -43,6 +46,8 @@ def _template(entry: Entry) -> RawItem | ItemProblem:
     folder = entry.fields.get("folder_id") or _last_part(related.get("parent_folder"), "message_template_folders")
     if isinstance(folder, str) and folder:
         settings["folder_id"] = folder  # the API gives the folder as a link: its last part is the id
+    if (ident := macro_id(entry.fields.get("id"), "text")) is not None:
+        settings["id"] = ident  # exported back as its id: its file updates this template, not a copy of it
     # an inline image is an attachment too: the text's image is named once, as the image it is
     attached = entry.fields.get("attachments")
     files = [a for a in attached if not (isinstance(a, dict) and isinstance(a.get("metadata"), dict)

@@ -4,7 +4,9 @@
 labelled ``CHAT_VERSION`` when it differs, which the Help Scout export writes back as ``chatText``. A saved
 reply with no email text (``"text": ""``, or HTML that shows none, ``<p><br></p>``) is a chat-only
 one: a script for chat, exported back chat-only.
-Placeholders are Help Scout's ``{%customer.firstName,fallback=there%}``.
+Placeholders are Help Scout's ``{%customer.firstName,fallback=there%}``. The saved reply's ``id``
+becomes the ``id`` setting, which the export writes back, so the file updates the saved reply it came
+from (``PUT /v2/mailboxes/{mailboxId}/saved-replies/{id}``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
 from scriptkit.importers.convert import clean_text
 from scriptkit.importers.html import html_field, looks_like_html
+from scriptkit.targets.base import whole_number
 from scriptkit.targets.helpscout import CHAT_VERSION
 
 LABEL = "Help Scout saved replies (API JSON)"
@@ -37,7 +40,10 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
         text = ""
     body, html = html_field(text) if text else (chat, looks_like_html(chat))  # (chatText: plain text)
     alternatives = [(CHAT_VERSION, chat, False)] if text and chat.strip() else []
-    item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives)
+    ident = whole_number(entry.fields.get("id"))
+    # (exported back as its id: its file updates this saved reply, not a copy of it)
+    item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives,
+                      settings={"id": ident} if ident is not None else {})
     if not text:  # a chat-only saved reply: a chat script, which the Help Scout export writes back so
         item.channel = "chat"
     return item

@@ -6,7 +6,8 @@ channel). Read back, such a macro is merged into the macro with the title it nam
 paragraphs are lined up with that macro's, and each slot whose text differs gains an option.
 A macro that does not line up (or names no macro of the export) stays a script of its own. The
 script keeps ``export: {<helpdesk>: {variants: each}}``, so exporting it again gives the same macros
-(a generic file, CSV or JSON, names no helpdesk to keep it for).
+(a generic file, CSV or JSON, names no helpdesk to keep it for), and each variant macro's helpdesk id
+as ``variant_ids: {'variant 2': <id>}``, so the export updates that macro rather than adding a copy.
 """
 
 from __future__ import annotations
@@ -42,11 +43,26 @@ def merge_variants(macros: list[ImportedMacro]) -> list[ImportedMacro]:
             merged.add(id(macro))
             if base.raw.dialect in TARGET_DIALECTS:  # (a CSV names no helpdesk)
                 base.raw.settings["variants"] = "each"  # exported back to it as it was: a macro per variant
+                _keep_id(base, macro, n)
             base.notes.append(f"variant {n} was the macro {macro.raw.name} ({macro.raw.location})")
         else:
             macro.notes.append(f"its title names it variant {n} of {base.title!r}, but its text does not line up "
                                "with that macro's paragraph by paragraph: imported as a script of its own")
     return [m for m in macros if id(m) not in merged]
+
+
+def _keep_id(base: ImportedMacro, variant: ImportedMacro, n: int) -> None:
+    """The helpdesk id of a variant's own macro, kept in the script as ``variant_ids: {'variant N': id}``: the
+    export writes it on that variant's macro (titled "... (variant N)"), so sending the library again updates
+    each macro, not the script's own alone. (Its template logic lost, the variant's import gave up its id.)"""
+    ident = variant.raw.settings.get("id")
+    if ident is None or base.raw.dialect != variant.raw.dialect:
+        return
+    ids = base.raw.settings.setdefault("variant_ids", {})
+    ids.setdefault(f"variant {n}", ident)
+    if (position := variant.raw.settings.get("position")) is not None and base.raw.dialect == "zendesk":
+        # (its own place in Zendesk's list: the update leaves it there, not at the script's own macro's)
+        base.raw.settings.setdefault("variant_positions", {}).setdefault(f"variant {n}", position)
 
 
 def _merge(base: ImportedMacro, variant: ImportedMacro) -> bool:

@@ -644,60 +644,170 @@ def whole_number(value: object, least: int = 1) -> int | None:
     return None
 
 
-def own_id(message: Message, target: str) -> int | None:
-    """The helpdesk id of the macro a script was imported from (its ``id`` setting), written on the script's
-    first record only: the macro of another channel or variant (a ``record_suffix``) is a macro of its own, and
-    an id in pack.yaml's block names no one script's macro (``pack_wide_id``: the check refuses it), nor one an
-    earlier script gives (``id_given_to``: the export refuses it; forced, the copy is a new macro)."""
-    if message.meta.get("record_suffix") or message.meta.get("id_given_to") or pack_wide_id(message, target):
+#: a helpdesk's id of one macro: a whole number (Zendesk, Gorgias, Freshdesk, Help Scout), or text (Front's
+#: ``rsp_16yc``)
+MacroId = int | str
+
+#: a text id as Front gives one (``rsp_16yc``): letters, digits, ``_`` and ``-``, as it stands in the address of
+#: the update (``PATCH /message_templates/{id}``)
+_TEXT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+#: the record of a script besides its own macro, as the export titles it ("... (chat, variant 2)"): the key of
+#: a ``variant_ids`` entry
+VARIANT_LABEL = re.compile(r"(?:(?P<channel>[a-z]+)(?:, )?)?(?:variant (?P<n>[1-9][0-9]{0,5}))?")
+
+
+def macro_id(value: object, kind: str = "number") -> MacroId | None:
+    """A macro's id as a setting holds it: for a helpdesk whose ids are numbers (``kind`` "number") a whole
+    number above 0 (``whole_number``); for one whose ids are text (``kind`` "text", Front) text such as
+    ``rsp_16yc``; None for anything else."""
+    if kind == "text":
+        return value.strip() if isinstance(value, str) and _TEXT_ID.fullmatch(value.strip()) else None
+    return whole_number(value)
+
+
+def variant_label(key: object) -> str | None:
+    """``key`` of a ``variant_ids`` entry if it names a record the export may write besides the script's own
+    macro: a channel ("chat"), a variant ("variant 2") or both ("chat, variant 2"); else None."""
+    if not isinstance(key, str) or not key or (found := VARIANT_LABEL.fullmatch(key)) is None:
         return None
-    return whole_number(settings(message).get("id"))
+    channel, n = found["channel"], found["n"]
+    if n is not None and int(n) < 2:  # (variant 1 is the script's own macro: its id is 'id')
+        return None
+    if channel is not None and channel not in ("email", "chat", "social", "sms"):
+        return None
+    if channel is not None and n is not None and key != f"{channel}, variant {n}":
+        return None
+    if channel is not None and n is None and key != channel:
+        return None
+    return key if (channel or n) else None
 
 
-def pack_wide_id(message: Message, target: str) -> bool:
-    """Whether the ``id`` setting a script has is pack.yaml's, which would send every script to one macro."""
-    return id_is_pack_wide(message.meta.get("pack_export"), message.meta.get("script_export"), target)
+def own_id(message: Message, target: str, kind: str = "number") -> MacroId | None:
+    """The helpdesk id of the macro a record updates: for the script's own macro its ``id`` setting (the macro
+    it was imported from); for the macro of another channel or variant (a ``record_suffix``) the entry of its
+    ``variant_ids`` its title names (``record_label``: "chat", "variant 2", "chat, variant 2"), else none: it is
+    a macro of its own. An id in pack.yaml's block names no one script's macro (``pack_wide_id``: the check
+    refuses it), nor one an earlier record gives (``id_given_to``: the export refuses it; forced, the copy is a
+    new macro)."""
+    if message.meta.get("id_given_to"):
+        return None
+    conf = settings(message)
+    if message.meta.get("record_suffix"):
+        label = message.meta.get("record_label")
+        ids = conf.get("variant_ids")
+        if not label or not isinstance(ids, Mapping) or pack_wide_id(message, target, "variant_ids"):
+            return None
+        return macro_id(ids.get(label), kind)
+    if pack_wide_id(message, target):
+        return None
+    return macro_id(conf.get("id"), kind)
 
 
-def id_is_pack_wide(pack_export: object, script_export: object, target: str) -> bool:
+def id_setting(message: Message) -> tuple[str, ...]:
+    """The setting that gives a record's id: ``id``, or the ``variant_ids`` entry of another channel's or
+    variant's macro."""
+    label = message.meta.get("record_label")
+    return ("variant_ids", str(label)) if message.meta.get("record_suffix") and label else ("id",)
+
+
+def pack_wide_id(message: Message, target: str, key: str = "id") -> bool:
+    """Whether the ``id`` (or ``variant_ids``) setting a script has is pack.yaml's, which would send every script
+    to one macro."""
+    return id_is_pack_wide(message.meta.get("pack_export"), message.meta.get("script_export"), target, key)
+
+
+def id_is_pack_wide(pack_export: object, script_export: object, target: str, key: str = "id") -> bool:
     """Whether a script whose ``export:`` block is ``script_export`` has pack.yaml's ``id`` (``pack_export``'s)
-    for ``target``: the pack's block gives one and the script's own does not."""
+    for ``target`` (or its ``variant_ids``: ``key``): the pack's block gives one and the script's own does not."""
     block = pack_export.get(target) if isinstance(pack_export, Mapping) else None
     mine = script_export.get(target) if isinstance(script_export, Mapping) else None
-    return isinstance(block, Mapping) and "id" in block and not (isinstance(mine, Mapping) and "id" in mine)
+    return isinstance(block, Mapping) and key in block and not (isinstance(mine, Mapping) and key in mine)
 
 
-def id_problems(target: str, conf: Mapping[str, Any]) -> list[Problem]:
-    """SK506 for an ``id`` setting that is not a helpdesk id (a whole number above 0)."""
-    if "id" not in conf or whole_number(conf["id"]) is not None:
-        return []
-    return [problem("SK506", f"{target} setting 'id' must be the macro's {target} id, a whole number, not "
-                             f"{written(conf['id'])}",
-                    f"Write the id {target}'s API gives the macro (scriptkit import writes it), or remove it to "
-                    "create a new macro.",
-                    severity=Severity.ERROR, setting=("id",))]
+def _id_kind_words(target: str, kind: str) -> str:
+    return (f"the {target} id of a macro, text such as rsp_16yc" if kind == "text"
+            else f"the macro's {target} id, a whole number")
+
+
+def id_problems(target: str, conf: Mapping[str, Any], kind: str = "number") -> list[Problem]:
+    """SK506 for an ``id`` setting that is not a helpdesk id (a whole number above 0, or for a helpdesk whose ids
+    are text, such text), and for a ``variant_ids`` entry whose key names no record the export writes or whose
+    value is no id."""
+    found: list[Problem] = []
+    if "id" in conf and macro_id(conf["id"], kind) is None:
+        found.append(problem("SK506", f"{target} setting 'id' must be {_id_kind_words(target, kind)}, not "
+                                      f"{written(conf['id'])}",
+                             f"Write the id {target}'s API gives the macro (scriptkit import writes it), or remove "
+                             "it to create a new macro.", severity=Severity.ERROR, setting=("id",)))
+    if "variant_ids" not in conf:
+        return found
+    ids = conf["variant_ids"]
+    if not isinstance(ids, Mapping):
+        found.append(problem("SK506", f"{target} setting 'variant_ids' must map each other macro of the script, "
+                                      f"as its title names it, to its id, not {written(ids)}",
+                             "Write variant_ids: {'variant 2': <id>, chat: <id>, 'chat, variant 2': <id>}.",
+                             severity=Severity.ERROR, setting=("variant_ids",)))
+        return found
+    for key, value in ids.items():
+        if variant_label(key) is None:
+            found.append(problem("SK506", f"{target} variant_ids entry {written(key)} names no macro the export "
+                                          "writes besides the script's own",
+                                 "Name it as the export titles it: 'variant 2', chat, or 'chat, variant 2' (the "
+                                 "script's own macro takes id).",
+                                 severity=Severity.ERROR, setting=("variant_ids", str(key))))
+        elif macro_id(value, kind) is None:
+            found.append(problem("SK506", f"{target} variant_ids entry '{key}' must be "
+                                          f"{_id_kind_words(target, kind)}, not {written(value)}",
+                                 f"Write the id {target}'s API gives that macro (scriptkit import writes it), or "
+                                 "remove the entry to create a new macro.",
+                                 severity=Severity.ERROR, setting=("variant_ids", str(key))))
+    return found
+
+
+def script_ids(conf: Mapping[str, Any], kind: str = "number") -> list[tuple[MacroId, tuple[str, ...]]]:
+    """Every id a script's own settings give, each with its setting: ``id``, then ``variant_ids``' entries in
+    their order (those the checks accept)."""
+    found: list[tuple[MacroId, tuple[str, ...]]] = []
+    if (ident := macro_id(conf.get("id"), kind)) is not None:
+        found.append((ident, ("id",)))
+    ids = conf.get("variant_ids")
+    for key, value in (ids.items() if isinstance(ids, Mapping) else ()):
+        if variant_label(key) is not None and (ident := macro_id(value, kind)) is not None:
+            found.append((ident, ("variant_ids", str(key))))
+    return found
 
 
 def pack_wide_id_problem(message: Message, target: str) -> list[Problem]:
-    """SK506 for an ``id`` in pack.yaml's block: every script would update that one macro."""
-    return [pack_wide_id_found(target)] if pack_wide_id(message, target) else []
+    """SK506 for an ``id`` (or ``variant_ids``) in pack.yaml's block: every script would update that one macro."""
+    return [pack_wide_id_found(target, key) for key in ("id", "variant_ids") if pack_wide_id(message, target, key)]
 
 
-def pack_wide_id_found(target: str) -> Problem:
-    """The SK506 of an ``id`` in pack.yaml's block, as export and ``scriptkit check`` tell it."""
-    return problem("SK506", f"{target} setting 'id' in pack.yaml gives every script the id of one macro: each "
-                            "would replace that macro when its file is sent",
-                   f"Set id in a script's own export: {{{target}: ...}} block (scriptkit import writes it there), "
-                   "not in pack.yaml.", severity=Severity.ERROR, setting=("id",))
+def pack_wide_id_found(target: str, key: str = "id") -> Problem:
+    """The SK506 of an ``id`` (or ``variant_ids``) in pack.yaml's block, as export and ``scriptkit check`` tell
+    it."""
+    return problem("SK506", f"{target} setting '{key}' in pack.yaml gives every script the id of "
+                            f"{'one macro' if key == 'id' else 'the same macros'}: each would replace "
+                            f"{'that macro' if key == 'id' else 'them'} when its file is sent",
+                   f"Set {key} in a script's own export: {{{target}: ...}} block (scriptkit import writes it there), "
+                   "not in pack.yaml.", severity=Severity.ERROR, setting=(key,))
 
 
-def repeated_id_problem(target: str, ident: int, other: str) -> Problem:
-    """SK506 for a script's ``id`` that an earlier script (``other``) of the pack already gives: both files
-    would update that one macro, the second over the first (a script file copied to make a new one)."""
-    return problem("SK506", f"{target} id {ident} is also given to '{other}'",
+def id_owner(script_id: str, setting: Sequence[str]) -> str:
+    """The record an id is given to, as an SK506 names it: 'parcel-late', or 'parcel-late' (variant 2)."""
+    return f"'{script_id}'" + (f" ({setting[1]})" if len(setting) > 1 else "")
+
+
+def repeated_id_problem(target: str, ident: MacroId, other: str, setting: tuple[str, ...] = ("id",)) -> Problem:
+    """SK506 for an id that an earlier record of the pack already gives (``other``, a script's id, or as
+    ``id_owner`` names a record): both files would update that one macro, the second over the first (a script
+    file copied to make a new one). ``setting``: where the repeated id is given (``id``, or a ``variant_ids``
+    entry)."""
+    named = other if other.startswith("'") else f"'{other}'"
+    return problem("SK506", f"{target} id {ident} is also given to {named}",
                    f"Remove the id from the script that is a copy (a new macro): without one, its file creates a "
                    f"macro instead of replacing the other's; else give it its own macro's {target} id.",
-                   severity=Severity.ERROR, setting=("id",))
+                   severity=Severity.ERROR, setting=setting)
 
 
 def as_list(value: object) -> list[str]:
@@ -795,9 +905,11 @@ class BaseTarget(ABC):
     #: the helpdesk shows the reply as HTML, where a link is a link: SK503 names each one written as text instead
     #: (a plain-text helpdesk shows every link as its text and address, and no warning is needed)
     writes_links: ClassVar[bool] = True
-    #: the ``id`` setting is the helpdesk's id of the script's macro (``own_id``): two scripts may not share one,
-    #: and pack.yaml may give none
+    #: the ``id`` setting is the helpdesk's id of the script's macro (``own_id``), ``variant_ids`` those of its
+    #: other channels' and variants' macros: two records may not share one, and pack.yaml may give none
     macro_ids: ClassVar[bool] = False
+    #: what the helpdesk's ids are: "number" (a whole number) or "text" (Front's rsp_16yc)
+    id_kind: ClassVar[str] = "number"
 
     def records(self, rendered: Sequence[Rendered]) -> int:
         """How many items ``files`` writes for ``rendered``, as the export's summary counts them: one per message

@@ -25,6 +25,9 @@ from scriptkit.targets.base import (
     categories,
     display_title,
     dump_json,
+    id_problems,
+    own_id,
+    pack_wide_id_problem,
     problem,
     settings,
     written,
@@ -81,20 +84,29 @@ class FreshdeskTarget(BaseTarget):
     channels = ("email", "chat", "social", "sms")
     limits = Limits(title_min=3, title_max=240, batch_max=BULK_MAX, source="Freshdesk's API validation")
     dialect = DIALECT
+    macro_ids = True  # (the id setting: the canned response an import read, which its file updates)
     own_settings: ClassVar[dict[str, str]] = {
         "folder_id": "the canned-response folder id for every script (or per script)",
         "folders": "folder ids by folder name (the title's categories joined by ' / '), e.g. {Orders: 12}",
         "visibility": "all (default when a folder is known), personal, or groups (with group_ids)",
         "group_ids": "group ids that may use the responses when visibility is groups",
+        "id": "the canned response's Freshdesk id (an import keeps it): written as its id, so the file updates that "
+              "canned response (PUT /api/v2/canned_responses/{id}) instead of adding another",
+        "variant_ids": "the ids of the script's other canned responses (an import keeps them), by what the title "
+                       "adds: {'variant 2': 4002, chat: 4003}",
     }
     readme = """
 # Freshdesk canned responses
 
 Each file in `canned_responses/` is the JSON body of one `POST /api/v2/canned_responses`;
 `canned_responses.json` (and `canned_responses-002.json`... past 500) is the body of
-`POST /api/v2/canned_responses/create_multiple`. `folders.json` lists the folders the
-responses belong in (`POST /api/v2/canned_response_folders` bodies) for any folder whose id
-is not configured yet.
+`POST /api/v2/canned_responses/create_multiple`. A response imported from Freshdesk keeps its
+`id` (the script's `export: {freshdesk: {id: ...}}`, and a variant's under `variant_ids`): its
+file carries it, and is sent without the `id` field with `PUT /api/v2/canned_responses/{id}`,
+which updates the response. The bundle lists it with its id too: create_multiple takes only the
+responses without one (new ones).
+`folders.json` lists the folders the responses belong in (`POST /api/v2/canned_response_folders`
+bodies) for any folder whose id is not configured yet.
 
 - Folder ids: set `export: {freshdesk: {folders: {"Orders": 12}}}` (or `folder_id`) in
   pack.yaml. Without one a response is exported as personal (visibility 1), which Freshdesk
@@ -117,7 +129,7 @@ is not configured yet.
         return _int(self._folder_setting(message))
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        found = super().setting_problems(conf)
+        found = super().setting_problems(conf) + id_problems("freshdesk", conf)
         vis = conf.get("visibility", "all")
         folders = conf.get("folders")
         ids: list[tuple[tuple[str, ...], object]] = [
@@ -143,7 +155,7 @@ is not configured yet.
         return found
 
     def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
+        found = super().check(message) + pack_wide_id_problem(message, "freshdesk")
         conf = settings(message)
         vis = conf.get("visibility", "all")
         usable = _known_visibility(vis) and not (vis == "groups" and not conf.get("group_ids"))
@@ -174,12 +186,16 @@ is not configured yet.
                 out["group_ids"] = [i for i in map(_int, as_list(conf.get("group_ids"))) if i is not None]
         if folder is not None and vis == "personal":
             out["folder_id"] = folder
+        if (ident := own_id(message, "freshdesk")) is not None:
+            out["id"] = ident  # (the canned response it was imported from: the file updates it)
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["title"]), str(payload["content_html"])
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
+        # (a response with an id, imported from Freshdesk, is listed with it, as in its own file: create_multiple
+        # takes only the new ones, so the docs' bulk request leaves those out, and re-importing keeps each id)
         out = bundle_files("freshdesk", "canned_responses", rendered, lambda p: p, batch=BULK_MAX)
         # (a name Freshdesk refuses is named by check, not written as a body that fails)
         missing = sorted({name for r in rendered if "folder_id" not in r.payload

@@ -17,6 +17,9 @@ from scriptkit.targets.base import (
     Rendered,
     bundle_files,
     display_title,
+    id_problems,
+    own_id,
+    pack_wide_id_problem,
     problem,
     settings,
     text_setting,
@@ -65,10 +68,16 @@ class FrontTarget(BaseTarget):
     channels = ("email", "chat", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT
+    macro_ids = True  # (the id setting: the template an import read, which its file updates)
+    id_kind = "text"  # (Front's ids are text: rsp_16yc)
     own_settings: ClassVar[dict[str, str]] = {
         "subject": "the template's subject line",
         "folder_id": "message template folder id (rsf_...)",
         "inbox_ids": "inbox ids the template is available in (default: all inboxes)",
+        "id": "the message template's Front id, text such as rsp_16yc (an import keeps it): written as its id, "
+              "so the file updates that message template (PATCH /message_templates/{id}) instead of adding another",
+        "variant_ids": "the ids of the script's other message templates (an import keeps them), by what the title "
+                       "adds: {'variant 2': rsp_2b, chat: rsp_2c}",
     }
     readme = """
 # Front message templates
@@ -76,6 +85,9 @@ class FrontTarget(BaseTarget):
 Each file in `message_templates/` is the JSON body of one `POST /message_templates` (or
 `POST /teams/{team_id}/message_templates` to pick the workspace); `message_templates.json`
 lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's OpenAPI.
+A template imported from Front keeps its `id` (the script's `export: {front: {id: rsp_...}}`, and a
+variant's under `variant_ids`): send that file without the `id` field with
+`PATCH /message_templates/{id}`, which updates the template.
 
 - Placeholders: `{{recipient.first_name}}`, `{{user.first_name}}`, `{{conversation.ticket_id}}`.
   Front documents no fallback, so fallbacks are dropped with a warning (SK504), and no escape
@@ -85,7 +97,8 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
 """
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        found = super().setting_problems(conf) + text_setting_problems(self.name, conf, ("subject", "folder_id"))
+        found = (super().setting_problems(conf) + text_setting_problems(self.name, conf, ("subject", "folder_id"))
+                 + id_problems("front", conf, "text"))
         # Front's CreateSharedMessageTemplate: "If unspecified or null, then it will be available in all
         # inboxes. Array should be non-empty." (a blank id, "" or [""], Front refuses)
         inboxes = conf.get("inbox_ids")
@@ -101,6 +114,9 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
                                  severity=Severity.ERROR, setting=("inbox_ids",)))
         return found
 
+    def check(self, message: Message) -> list[Problem]:
+        return super().check(message) + pack_wide_id_problem(message, "front")
+
     def render(self, message: Message) -> Payload:
         conf = settings(message)
         out: dict[str, Any] = {"name": display_title(message), "body": self.html(message)}
@@ -110,6 +126,8 @@ lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's
                 out[key] = value
         if (inboxes := _inbox_ids(conf.get("inbox_ids"))) is not None:
             out["inbox_ids"] = inboxes
+        if (ident := own_id(message, "front", "text")) is not None:
+            out["id"] = ident  # (the template it was imported from: the file updates it)
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:

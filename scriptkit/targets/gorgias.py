@@ -82,6 +82,8 @@ class GorgiasTarget(BaseTarget):
                     "an import keeps each macro's own)",
         "id": "the macro's Gorgias id (an import keeps it): written as the macro's id, so the file updates that "
               "macro (PUT /api/macros/{id}) instead of adding another",
+        "variant_ids": "the ids of the script's other macros (an import keeps them), by what the title adds: "
+                       "{'variant 2': 9002, chat: 9003, 'chat, variant 2': 9004}",
     }
     readme = """
 # Gorgias macros
@@ -91,7 +93,8 @@ The reply is a `setResponseText` action with both `body_html` and `body_text`; t
 tags become an `addTags` action (comma-separated) and a configured status a `setStatus` action.
 `external_id` is `scriptkit:<script id>` (or the `external_id` setting, which an import keeps)
 so a later export can be matched to the macro; a macro imported from Gorgias also keeps its `id`
-(the script's `export: {gorgias: {id: ...}}`): send that file without the `id` field with
+(the script's `export: {gorgias: {id: ...}}`, and a variant's or chat macro's under
+`variant_ids`): send that file without the `id` field with
 `PUT /api/macros/{id}`, which updates the macro, and a file without one with `POST`.
 `language` is the script's `language` setting (which an import keeps from each macro), else the
 pack's locale's language.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 from scriptkit.message import Message, Placeholder
 from scriptkit.targets.base import (
@@ -27,6 +28,9 @@ from scriptkit.targets.base import (
     bundle_files,
     display_title,
     escape_html,
+    id_problems,
+    own_id,
+    pack_wide_id_problem,
     problem,
     to_plain,
 )
@@ -73,12 +77,22 @@ class HelpScoutTarget(BaseTarget):
     channels = ("email", "chat", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT
+    macro_ids = True  # (the id setting: the saved reply an import read, which its file updates)
+    own_settings: ClassVar[dict[str, str]] = {
+        "id": "the saved reply's Help Scout id (an import keeps it): written as its id, so the file updates that "
+              "saved reply (PUT /v2/mailboxes/{mailboxId}/saved-replies/{id}) instead of adding another",
+        "variant_ids": "the ids of the script's other saved replies (an import keeps them), by what the title "
+                       "adds: {'variant 2': 5002, chat: 5003}",
+    }
     readme = """
 # Help Scout saved replies
 
 Each file in `saved_replies/` is the JSON body of one
 `POST /v2/mailboxes/{mailboxId}/saved-replies` (saved replies belong to one mailbox, so
-choose it when you import); `saved_replies.json` lists them all.
+choose it when you import); `saved_replies.json` lists them all. A saved reply imported from
+Help Scout keeps its `id` (the script's `export: {helpscout: {id: ...}}`, and a variant's under
+`variant_ids`): send that file without the `id` field with
+`PUT /v2/mailboxes/{mailboxId}/saved-replies/{id}`, which updates the saved reply.
 
 - `text` is the email version (HTML), `chatText` the plain-text chat version of the same reply: the
   script's "Chat version" alternative where it has one (as `scriptkit import` keeps a saved reply's
@@ -91,8 +105,11 @@ choose it when you import); `saved_replies.json` lists them all.
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """
 
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        return super().setting_problems(conf) + id_problems("helpscout", conf)
+
     def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
+        found = super().check(message) + pack_wide_id_problem(message, "helpscout")
         for seg in message.segments:
             if isinstance(seg, Placeholder) and seg.fallback and "%" in seg.fallback:
                 found.append(problem("SK505", f"the fallback \"{seg.fallback}\" contains '%', which ends a Help Scout "
@@ -104,7 +121,10 @@ choose it when you import); `saved_replies.json` lists them all.
         # a script whose first channel is chat (a chat-only saved reply, as imported): its chat version alone,
         # no email text, as Help Scout writes such a reply ('text' empty)
         text = "" if _chat_only(message) else self.html(message)
-        return {"name": display_title(message), "text": text, "chatText": self._chat_text(message)}
+        out: dict[str, Any] = {"name": display_title(message), "text": text, "chatText": self._chat_text(message)}
+        if (ident := own_id(message, "helpscout")) is not None:
+            out["id"] = ident  # (the saved reply it was imported from: the file updates it)
+        return out
 
     def _chat_text(self, message: Message) -> str:
         """The reply's chat version, plain: its "Chat version" alternative (a saved reply's own chatText,

@@ -32,6 +32,7 @@ from scriptkit.targets.base import (
     problem,
     settings,
     tags_of,
+    variant_label,
     whole_number,
     written,
 )
@@ -82,6 +83,10 @@ class ZendeskTarget(BaseTarget):
         "id": "the macro's Zendesk id (an import keeps it): written as the macro's id, so the file updates that "
               "macro (PUT /api/v2/macros/{id}) instead of adding another",
         "position": "the macro's place in Zendesk's list of macros, a whole number (an import keeps it)",
+        "variant_ids": "the ids of the script's other macros (an import keeps them), by what the title adds: "
+                       "{'variant 2': 360002, chat: 360003, 'chat, variant 2': 360004}",
+        "variant_positions": "the places of the script's other macros in the list (an import keeps them), by what "
+                             "the title adds: {'variant 2': 7}; the others take position",
     }
     readme = """
 # Zendesk macros
@@ -90,9 +95,10 @@ Each file in `macros/` is the JSON body of one `POST /api/v2/macros` request
 (`{"macro": {...}}`); `macros.json` holds them all as `{"macros": [...]}` for a script that
 posts them one by one (Zendesk has no bulk create for macros).
 
-- A macro imported from Zendesk keeps its `id` (the script's `export: {zendesk: {id: ...}}`):
-  send that file without the `id` field with `PUT /api/v2/macros/{id}`, which updates the macro;
-  a file without an `id` is a new macro for `POST /api/v2/macros`.
+- A macro imported from Zendesk keeps its `id` (the script's `export: {zendesk: {id: ...}}`, and
+  a variant's or chat macro's under `variant_ids`): send that file without the `id` field with
+  `PUT /api/v2/macros/{id}`, which updates the macro; a file without an `id` is a new macro for
+  `POST /api/v2/macros`.
 
 - Title: categories are separated by `::`, which Zendesk shows as macro categories.
 - The reply is the `comment_value_html` action. Placeholders are Liquid; a fallback is written
@@ -109,6 +115,7 @@ posts them one by one (Zendesk has no bulk create for macros).
             found.append(problem("SK506", "zendesk setting 'position' must be a whole number (the macro's place in "
                                           f"the list), not {written(conf['position'])}",
                                  severity=Severity.ERROR, setting=("position",)))
+        found.extend(_variant_position_problems(conf))
         restriction = conf.get("restriction")
         if restriction is not None and not _valid_restriction(restriction):
             found.append(problem("SK506", f"zendesk restriction {restriction!r} is not {{type: Group, ids: [...]}}, "
@@ -150,7 +157,7 @@ posts them one by one (Zendesk has no bulk create for macros).
             macro["restriction"] = dict(conf["restriction"])
         if (ident := own_id(message, "zendesk")) is not None:
             macro["id"] = ident  # (the macro it was imported from: the file updates it)
-        if (position := whole_number(conf.get("position"), least=0)) is not None:
+        if (position := _position(message, conf)) is not None:
             macro["position"] = position
         return {"macro": macro}
 
@@ -187,6 +194,42 @@ posts them one by one (Zendesk has no bulk create for macros).
         out = bundle_files("zendesk", "macros", rendered, lambda p: p,
                            bundle=lambda items: {"macros": [i["macro"] for i in items]})  # type: ignore[index]
         return {**out, **self.readme_file()}
+
+
+def _position(message: Message, conf: Mapping[str, Any]) -> int | None:
+    """The macro's place in the list: a variant's or chat macro's own (``variant_positions``, which an import
+    keeps with its id, so an update leaves it where it was), else the script's ``position``."""
+    label = message.meta.get("record_label")
+    own = conf.get("variant_positions")
+    if message.meta.get("record_suffix") and label and isinstance(own, Mapping) and label in own \
+            and (position := whole_number(own[label], least=0)) is not None:
+        return position
+    return whole_number(conf.get("position"), least=0)
+
+
+def _variant_position_problems(conf: Mapping[str, Any]) -> list[Problem]:
+    """SK506 for a ``variant_positions`` that is not a mapping of the export's record names to whole numbers."""
+    if "variant_positions" not in conf:
+        return []
+    own = conf["variant_positions"]
+    if not isinstance(own, Mapping):
+        return [problem("SK506", "zendesk setting 'variant_positions' must map each other macro of the script, as "
+                                 f"its title names it, to its place in the list, not {written(own)}",
+                        "Write variant_positions: {'variant 2': 7}.", severity=Severity.ERROR,
+                        setting=("variant_positions",))]
+    found: list[Problem] = []
+    for key, value in own.items():
+        if variant_label(key) is None:
+            found.append(problem("SK506", f"zendesk variant_positions entry {written(key)} names no macro the "
+                                          "export writes besides the script's own",
+                                 "Name it as the export titles it: 'variant 2', chat, or 'chat, variant 2' (the "
+                                 "script's own macro takes position).", severity=Severity.ERROR,
+                                 setting=("variant_positions", str(key))))
+        elif whole_number(value, least=0) is None:
+            found.append(problem("SK506", f"zendesk variant_positions entry '{key}' must be a whole number (the "
+                                          f"macro's place in the list), not {written(value)}",
+                                 severity=Severity.ERROR, setting=("variant_positions", str(key))))
+    return found
 
 
 def _valid_restriction(value: object) -> bool:
