@@ -185,3 +185,28 @@ def test_variant_ids_in_pack_yaml_are_refused(tmp_path: Path) -> None:
     assert result.exit_code != 0, result.output
     assert "zendesk setting 'variant_ids' in pack.yaml gives every script the id of the same macros" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.timeout(60)
+def test_a_variant_the_script_cannot_give_back_keeps_no_id_and_says_so(tmp_path: Path) -> None:
+    """Variants that differ in different slots merge into options that mix (variant 2's acknowledgment with
+    variant 3's solution): an update sent to either macro's id would replace its text with one it never had."""
+    def macro(ident: int, title: str, first: str, second: str) -> dict[str, Any]:
+        return _zendesk_macro(ident, ident, title, f"<p>{first}</p><p>{second}</p>")
+    courier = "A new one leaves by courier this afternoon."
+    source = tmp_path / "macros.json"
+    source.write_text(json.dumps({"macros": [macro(31, "Late", SORRY, SENT),
+                                             macro(32, "Late (variant 2)", SO_SORRY, SENT),
+                                             macro(33, "Late (variant 3)", SORRY, courier)]}), encoding="utf-8")
+    (merged,) = import_library(source, "zendesk").macros
+    assert merged.raw.settings == {"id": 31, "position": 31, "variants": "each"}
+    for n, ident in ((2, 32), (3, 33)):
+        assert any(note.startswith(f"the zendesk id {ident} of variant {n}'s own macro") and "not carried over"
+                   in note for note in merged.about), merged.about
+    run_cli("import", str(source), "-o", str(tmp_path / "v2"))
+    script = (tmp_path / "v2" / "scripts" / "late.yaml").read_text(encoding="utf-8")
+    assert "# Note: the zendesk id 32 of variant 2's own macro" in script
+    export(tmp_path / "v2", ["zendesk"], tmp_path / "out", lint=False)
+    ids = {m["title"]: m.get("id") for m in
+           json.loads((tmp_path / "out/zendesk/macros.json").read_text(encoding="utf-8"))["macros"]}
+    assert ids == {"Late": 31, "Late (variant 2)": None}
