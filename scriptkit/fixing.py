@@ -23,11 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
-from scriptkit.loading import plain_data, value_at
+from scriptkit.loading import YAML, plain_data, value_at  # (ruamel.yaml, imported there keeping the warnings filters)
 from scriptkit.sourcetext import SourceText, scalar_offsets
 from scriptkit.text import keeps_links
 
