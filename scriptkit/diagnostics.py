@@ -64,7 +64,7 @@ class Severity(str, Enum):
 SPREAD = "spread"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace characters ``[start, end)`` of ``file`` with ``replacement``."""
 
@@ -74,7 +74,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A rewrite of a finding's text, as edits to its file; ``--fix`` applies only ``safe`` ones."""
 
@@ -83,9 +83,13 @@ class Fix:
     safe: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
-    """One finding, pointing back at the source it came from."""
+    """One finding, pointing back at the source it came from.
+
+    (Slotted, as are ``Fix`` and ``Edit``: a 2 MB reply has 100,000 findings or more, and an instance's
+    ``__dict__`` was most of what each one held.)
+    """
 
     code: str
     name: str

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,7 @@ _INLINE = re.compile(r"#[ \t]*(?:scriptkit:[ \t]*(?P<verb>ignore-file|ignore|noq
 _DIRECTIVE = re.compile(r"#[ \t]*scriptkit:[ \t]*(?P<verb>[A-Za-z][\w-]*)?")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceNote:
     """``scriptkit review``: one sentence of free text, the practice it shows, and its confidence."""
 
@@ -586,14 +587,14 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
     else:
         location, slot, last = message.locate_span(finding.start, finding.end)
         # where the offending text ends (exclusive column), when that is in the same file
-        extra = {"end_line": str(last[0]), "end_col": str(last[1] + 1)} if last is not None else {}
+        extra = {"end_line": _one(str(last[0])), "end_col": _one(str(last[1] + 1))} if last is not None else {}
         if last is not None and not message.one_text(finding.start, finding.end):
             extra[SPREAD] = "1"  # (the region runs over what is not the text's: slots' keys, another file)
-        text = message.text[finding.start:finding.end]
+        text = _one(message.text[finding.start:finding.end])
     return Diagnostic(
-        code=rule.code, name=rule.name, message=finding.message,
+        code=rule.code, name=rule.name, message=_one(finding.message),
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,
-        text=text, suggestion=finding.suggestion,
+        text=text, suggestion=None if finding.suggestion is None else _one(finding.suggestion),
         # (asked only of a safe rule's replacement: most findings have none, and this runs for each)
         fix=_fix(rule, message, finding) if rule.fix_safe and finding.replacement is not None else None,
         script_id=message.script_id, channel=message.channel, variant=message.variant, extra=extra,
@@ -625,8 +626,16 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     # a slice here copied a 2 MB one-line reply for each of its findings)
     if not keeps_links(source.text, a, b, finding.replacement):
         return None
-    description = f"replace '{source.text[a:b]}' with '{finding.replacement}'"
-    return Fix(description, (Edit(source.path, a, b, finding.replacement),))
+    description = _one(f"replace '{source.text[a:b]}' with '{finding.replacement}'")
+    return Fix(description, (Edit(source.path, a, b, _one(finding.replacement)),))
+
+
+# One copy of each string that findings repeat (a reply that says "I am so sorry." 100,000 times has as many
+# findings quoting it, each with the same message, suggestion and fix): equal strings, each kept once while
+# a finding holds it (an interned string is freed with its last holder). A str subclass a plug-in's rule
+# gives (Markup) is kept as given: sys.intern takes str only.
+def _one(text: str) -> str:
+    return sys.intern(text) if text.__class__ is str else text
 
 
 def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic,
@@ -875,7 +884,7 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
             a, b = max(lo + (where[a - 1] + 1 if a else 0), pos), lo + where[b]
             if pos < a:
                 segments.append(Text(text[pos:a], "layout", SourceSpan(None, True, range(pos, a), source)))
-            start, sentence = source.location(a), text[a:b]
+            start, sentence = source.location(a), _one(text[a:b])  # (a sentence said again: one copy)
             if a < b:
                 segments.append(Text(sentence, slot, SourceSpan(start, True, range(a, b), source)))
             notes.append(SentenceNote(a, b, sentence, slot, confidence, start))

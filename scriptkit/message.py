@@ -140,7 +140,7 @@ def _literal_span(start: int, stop: int, source: SourceText | None) -> SourceSpa
     return span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Plain text of one slot of a rendered message, as the customer reads it.
 
