@@ -11,6 +11,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -1130,7 +1131,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                        "List the channels this script is written for, e.g. [email, chat]."
                        if path[-1] == "channels" else None)
         elif kind in _WRONG_TYPE:
-            wrong, how = _wrong_type(kind, path, err.get("input"))
+            wrong, how = _wrong_type(kind, path, err.get("input"), _written(origin, path))
             if model is PackMeta and path == ("channels",) and isinstance(err.get("input"), list):
                 how = ("Here each channel names how its replies open and close, e.g. channels: {email: {greeting: "
                        "'Hi!'}}; a script lists the channels it is sent on in its own channels: [email, chat].")
@@ -1182,8 +1183,10 @@ _LIST_EXAMPLES = {"channels": "[email, chat]", "tags": "[billing, refund]", "ign
 _TEXT_LISTS = ("channels", "tags", "ignore")
 
 
-def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str, str | None]:
-    """The message and hint for a value of the wrong type: what the key takes, and how to write it."""
+def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any,
+                written: str | None = None) -> tuple[str, str | None]:
+    """The message and hint for a value of the wrong type: what the key takes, and how to write it
+    (``written``: the value as its line writes it, 'version: 1.10' quoted as "1.10", not as the 1.1 read)."""
     item = bool(path) and isinstance(path[-1], int)
     key = str(path[-2] if item and len(path) > 1 else path[-1] if path else "document")
     subject = f"each item of '{key}'" if item else f"'{key}'"
@@ -1201,7 +1204,8 @@ def _wrong_type(kind: str, path: tuple[str | int, ...], value: Any) -> tuple[str
     if isinstance(value, list | dict):
         return f"{subject} must be {expected}, not {'a list' if isinstance(value, list) else 'a mapping'}", None
     if kind == "string_type" and isinstance(value, int | float):  # (bool is an int)
-        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        shown = written if written is not None and '"' not in written else \
+            str(value).lower() if isinstance(value, bool) else str(value)
         example = f'"{shown}"' if item else f'{key}: "{shown}"'
         return f"{subject} must be text", f"Quote a value that YAML reads as a number or true/false, e.g. {example}."
     return f"{subject} must be {expected}", None
@@ -1583,12 +1587,53 @@ def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> Non
                  "and the language checks read it.")
 
 
+def _constants_as_written(data: Any, origin: Origin) -> None:
+    """Each constant YAML reads as a number it cannot print as written, or as a date, kept as the text
+    written: 'freephone: 08001234567' was the number 8001234567 in every reply and export, 'fee: 4.50'
+    was 4.5, '+4420...' lost its '+', '1e3' was 1000.0, and a date was refused. A constant is
+    text to print: what the writer typed is what they mean (a number that prints as written, such as
+    30 or 2.5, stays a number)."""
+    constants = data.get("constants") if isinstance(data, dict) else None
+    if not isinstance(constants, dict):
+        return
+    for name, value in list(constants.items()):
+        if isinstance(value, bool) or not isinstance(value, int | float | date):
+            continue
+        written = _written(origin, ("constants", str(name)))
+        if written is None:
+            continue  # (quoted, tagged or a block: YAML read it as written)
+        if not isinstance(value, date):
+            printed = str(int(value)) if isinstance(value, int) else str(float(value))
+            if written == printed:
+                continue
+        again = _scalars().resolver.resolve(RuamelScalarNode, written, (True, False)) if written else None
+        if str(again) not in _NUMBER_TAGS:
+            continue  # (the value is not the one written on its line: left as YAML read it)
+        constants[name] = written
+
+
+def _written(origin: Origin, path: tuple[str | int, ...]) -> str | None:
+    """The plain (unquoted) value at ``path`` as its line writes it, or None for a quoted one, a block,
+    a tag or an alias."""
+    start = origin.values.get(path)
+    text = origin.source.text
+    if start is None or text[start:start + 1] in _NOT_PLAIN_START:
+        return None
+    return _PLAIN_END.split(_rest_of_line(text, start), 1)[0].rstrip() or None
+
+
+_NUMBER_TAGS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "timestamp"))
+# where a plain value on its line ends: a comment, or the ',' or bracket after it in [...] or {...}
+_PLAIN_END = re.compile(r"[ \t]#|[,\]}]")
+
+
 def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | None, bool]:
     """The pack's settings from ``root``'s pack.yaml, where it is, and whether it could not be read at all."""
     parsed = read_yaml(root / PACK_FILE, errors)
     meta, pack_origin = PackMeta(name=root.name), None
     if parsed is not None:
         data, pack_origin = parsed
+        _constants_as_written(data, pack_origin)
         built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
         meta = built or _salvage_meta(data, meta)
         _check_separators(meta, pack_origin, errors)
