@@ -895,16 +895,45 @@ _KNOWN_KEYS = frozenset((*Script.model_fields, *PackMeta.model_fields))
 
 
 def _comment_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:
-    """For a key with no value whose line goes on with '#': the text, read as a comment, quoted."""
-    start = origin.keys.get(path)
-    if start is None:
-        return None
-    line = _rest_of_line(origin.source.text, start)
-    comment = re.match(r"[^:#]+:[ \t]+(?=#)", line)
+    """For a key (or a list item) with no value whose line goes on with '#': the text, read as a
+    comment, quoted."""
+    text = origin.source.text
+    if path and isinstance(path[-1], int):  # ('- #1 worst feeling': the item's dash, then '#')
+        start = origin.values.get(path)
+        if start is None:
+            return None
+        line = _rest_of_line(text, text.rfind("\n", 0, start) + 1)
+        comment = re.match(r"[ \t]*-[ \t]+(?=#)", line)
+        after = "'- '"
+    else:
+        start = origin.keys.get(path)
+        if start is None:
+            return None
+        line = _rest_of_line(text, start)
+        comment = re.match(r"[^:#]+:[ \t]+(?=#)", line)
+        after = "': '"
     if comment is None:
         return None
-    return ("'#' after ': ' starts a comment, so YAML reads no text: quote it, "
+    return (f"'#' after {after} starts a comment, so YAML reads no text: quote it, "
             f"e.g. {_quoted(line, comment.end())}.")
+
+
+# a key's line whose value YAML read as a comment that reads as text: '#1 priority', '#thanks' (a
+# '# ' with a space is a writer's comment, left to be one)
+_COMMENT_TEXT = re.compile(r"[^:#\n]+:[ \t]+#[^\s#]")
+
+
+def _check_comment_texts(data: Any, origin: Origin, errors: ErrorCollector) -> set[tuple[str | int, ...]]:
+    """Keys left with no value because their text starts with '#', which YAML reads as a comment:
+    'warm_language: #1 priority for us' lost its text without a word where the key may be empty
+    (an optional slot, guidance, a channel's own text). Reported at the key; the paths said, so
+    that validation does not say them again."""
+    text, said = origin.source.text, set()
+    for path, start in origin.keys.items():
+        if value_at(data, path) is None and _COMMENT_TEXT.match(text, start) is not None:
+            errors.add(f"'{path[-1]}' has no value", origin.location(path, key=True), _comment_hint(origin, path))
+            said.add(path)
+    return said
 
 
 def _colon_hint(origin: Origin, path: tuple[str | int, ...]) -> str:
@@ -1016,7 +1045,8 @@ def _clean_loc(raw_loc: tuple[Any, ...], data: Any) -> tuple[tuple[str | int, ..
 
 
 def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
-                  errors: ErrorCollector, prefix: tuple[str | int, ...] = (), data: Any = None) -> None:
+                  errors: ErrorCollector, prefix: tuple[str | int, ...] = (), data: Any = None,
+                  said: set[tuple[str | int, ...]] | frozenset[tuple[str | int, ...]] = frozenset()) -> None:
     slot_types_reported: set[tuple[str | int, ...]] = set()  # (and constants: one message each)
     misspelled: set[tuple[str | int, ...]] = set()  # required keys that an unknown key is a typo of
     unknown, more_at = 0, None  # unknown keys: the first MAX_UNKNOWN_KEYS each, then how many more
@@ -1025,6 +1055,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
         loc, slot_tag, slot_value = _clean_loc(tuple(err["loc"]), data)
         path = (*prefix, *loc)
         kind = err["type"]
+        if path in said or (slot_tag is not None and (*prefix, *loc[:slot_tag]) in said):
+            continue  # (a text YAML read as a comment: said already, at its key)
         if model is PackMeta and path == ("placeholders",) and kind == "value_error":
             for name in data.get("placeholders", {}) if isinstance(data, dict) else ():
                 if not is_placeholder_name(str(name)):  # (each at its key, with an example)
@@ -1056,7 +1088,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                     for i, item in enumerate(slot_value):
                         if item is None:
                             errors.add(f"variant {i + 1} of '{field[-1]}' is empty", origin.location((*field, i)),
-                                       "Write text after the dash, or delete the line.")
+                                       _comment_hint(origin, (*field, i))
+                                       or "Write text after the dash, or delete the line.")
                     continue
                 if isinstance(slot_value, list) and any(isinstance(item, dict) for item in slot_value):
                     for i, item in enumerate(slot_value):  # ("- I know: it's late": each at its text)
@@ -1136,7 +1169,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 how = ("Here each channel names how its replies open and close, e.g. channels: {email: {greeting: "
                        "'Hi!'}}; a script lists the channels it is sent on in its own channels: [email, chat].")
             empty = err.get("input") is None and bool(path) and not isinstance(path[-1], int)
-            if empty:  # ('title: #1 pick': a comment, not text)
+            if err.get("input") is None and path:  # ('title: #1 pick', '- #billing': a comment, not text)
                 how = _comment_hint(origin, path) or how
             if kind == "string_type" and isinstance(err.get("input"), dict):
                 how = _quote_template_hint(origin, path) or how
@@ -1297,7 +1330,7 @@ def _model_in(annotation: Any) -> Any:
 
 
 def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorCollector,
-           what: str) -> Any:
+           what: str, said: set[tuple[str | int, ...]] | frozenset[tuple[str | int, ...]] = frozenset()) -> Any:
     if data is None:  # (nothing but comments, or nothing at all)
         if model is PackMeta:
             errors.add("pack.yaml is empty", origin.source.location(0),
@@ -1320,7 +1353,7 @@ def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorColle
     try:
         return model.model_validate(plain)
     except ValidationError as exc:
-        _model_errors(exc, model, origin, errors, data=plain)
+        _model_errors(exc, model, origin, errors, data=plain, said=said)
         return None
 
 
@@ -1338,7 +1371,8 @@ def _load_script(path: Path, errors: ErrorCollector,
     data, origin = parsed
     if _check_glued_dashes(origin, errors):  # (said alone: 'tags must be a list' would follow from it)
         return None, None
-    script = _build(Script, data, origin, errors, "A script file")
+    said = _check_comment_texts(data, origin, errors)
+    script = _build(Script, data, origin, errors, "A script file", said)
     if script is not None:
         script._origin = origin
         _check_private_use(script, origin, errors)
@@ -1634,7 +1668,8 @@ def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | N
     if parsed is not None:
         data, pack_origin = parsed
         _constants_as_written(data, pack_origin)
-        built = _build(PackMeta, data, pack_origin, errors, "pack.yaml")
+        said = _check_comment_texts(data, pack_origin, errors)
+        built = _build(PackMeta, data, pack_origin, errors, "pack.yaml", said)
         meta = built or _salvage_meta(data, meta)
         _check_separators(meta, pack_origin, errors)
         _check_locale(meta, pack_origin, errors)
