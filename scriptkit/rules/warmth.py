@@ -468,6 +468,7 @@ class CorporatePhrase(Rule):
                                               e.get("safe", False)) for e in extra)))
         text = message.text
         named: bool | None = None  # (read once, and only for a letter's closing)
+        quoted: list[tuple[int, int]] | None = None  # (read once, and only when a phrase is found)
         for tbl in tables:
             for start, end, entry in tbl.finditer(text):
                 if " ".join(text[start:end].lower().split()) in allow:
@@ -477,13 +478,31 @@ class CorporatePhrase(Rule):
                         named = _opens_to_a_named_person(message)
                     if named:
                         continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
-                yield self._finding(start, end, text, entry, ctx)
+                if quoted is None:
+                    quoted = quoted_spans(text)
+                if any(a <= start and end <= b for a, b in quoted):
+                    continue  # someone else's words, quoted ('you asked us to "kindly refund ..."'): not ours to change
+                if _in_a_name(text, start, end):
+                    continue  # "our Roadside Assistance team": a name, not a phrase
+                locale = entry.get("only_locale")
+                if locale is not None and not _pack_locale_is(ctx, str(locale)):
+                    continue  # "whilst" is everyday British English: only a US pack hears it as stiff
+                safe = bool(entry.get("safe"))
+                if entry.get("opens"):
+                    place = _request_place(text, start)
+                    if place is None:
+                        continue  # "Sam kindly let us know": a kind act told, not a request
+                    safe = safe and place
+                after = entry.get("unsafe_after")
+                if after and _clause_before(text, start, str(after)):
+                    # "Please keep this email for your records": no "keep ... to keep handy", just "keep this email"
+                    safe, entry = False, {**entry, "replacement": ""}
+                yield self._finding(start, end, text, entry, ctx, safe)
 
     @staticmethod
-    def _finding(start: int, end: int, text: str, entry: dict[str, Any], ctx: RuleContext) -> Finding:
+    def _finding(start: int, end: int, text: str, entry: dict[str, Any], ctx: RuleContext, safe: bool) -> Finding:
         found = text[start:end]
         replacement = str(entry.get("replacement", ""))
-        safe = bool(entry.get("safe"))
         note = str(entry.get("note", "")).strip()
         message = f'corporate phrase "{found}"' + (f": {note}" if note else "")
         fix_end = end
@@ -499,7 +518,128 @@ class CorporatePhrase(Rule):
                                       f'("{replacement}" fits only where the customer chooses the time)')
         rewrite = match_case(replacement, found)
         suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
-        return Finding(start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
+        fix_start = start
+        if safe and rewrite:
+            article = _article_before(text, start)
+            if article is not None:  # "an assistance dog" -> "a help dog", not "an help dog"
+                wanted = _indefinite_article(rewrite)
+                if wanted is None:
+                    safe = False  # (a sound not told from the spelling: left for a person)
+                elif wanted != text[article:start].split()[0].lower():
+                    fix_start, rewrite = article, match_case(wanted, text[article:start]) + " " + rewrite
+                    suggestion = f'"{_for_reader(rewrite, ctx)}"'
+        return Finding(fix_start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
+
+
+# a quotation: someone else's words ('you asked us to "kindly refund ..."', 'you wrote ‘at your earliest
+# convenience’'), on one line; a straight single quote only where no word is next to it outside (not "don't")
+_QUOTATION = re.compile("\"[^\"\n]{1,400}\"|\u201c[^\u201c\u201d\n]{1,400}\u201d"
+                        "|\u2018(?:[^\u2018\u2019\n]|\u2019(?=\\w)){1,400}\u2019(?!\\w)|(?<!\\w)'(?:[^'\n]|'(?=\\w)){1,400}'(?!\\w)")
+_QUOTE_MARKS = "\"'\u201c\u2018"
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each quotation in ``text``, quote marks and all: what the reply quotes (the customer's
+    own words, a form's label), not what it says. Quotes around the whole text are no quotation (a template
+    pasted with its quotes)."""
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return []
+    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
+    return [m.span() for m in _QUOTATION.finditer(text) if m.span() != whole]
+
+
+# what may come before the first word of a sentence or clause: space, opening quotes and brackets, a list mark
+_OPENING = " \t\"'(\u201c\u2018[*\u2022-\u2013\u2014>"
+_GREETINGS = _wordset("dear hi hello hey")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence or line: nothing but space, opening quotes or a list mark between it
+    and the text's start, a line break, or a sentence end (. ! ? : ;)."""
+    before = text[max(0, start - 200):start].rstrip(_OPENING)
+    return not before or before[-1] in ".!?:;\n\r"
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the phrase found at ``text[start:end]`` is part of a name: capitalised inside a sentence ("our
+    Roadside Assistance team", "the Customer Assistance Centre"), where a rewrite would rename it. "I" is
+    capitalised anywhere, a greeting's words are capitalised by custom ("Dear Valued Customer"), and a line in
+    capitals shouts rather than names."""
+    found = text[start:end]
+    first = found.split(None, 1)[0] if found.strip() else ""
+    if not first[:1].isupper() or first == "I" or first.startswith(("I'", "I\u2019")) or found.isupper():
+        return False
+    if _opens_sentence(text, start):
+        return False
+    window = text[max(0, start - 200):start]
+    cuts = [m.end() for m in _CLAUSE_EDGE.finditer(window)]
+    words = window[cuts[-1] if cuts else 0:].split()
+    # ("Hi Valued Customer", "Hi Ben, Kindly send ...": a greeting's line is capitalised by custom)
+    return not words or words[0].strip(",").lower() not in _GREETINGS
+
+
+def _pack_locale_is(ctx: RuleContext, locale: str) -> bool:
+    """Whether the pack says in its ``pack.yaml`` that it writes for ``locale`` (``review`` has no pack, and a
+    pack that names no locale has not said where its readers are)."""
+    pack = ctx.pack
+    return pack is not None and "locale" in pack.meta.model_fields_set and pack.meta.locale.lower() == locale.lower()
+
+
+# words after which a request's "kindly" may stand inside a sentence ("I'd ask you to kindly send ...", "if you
+# can, kindly reply"): a rewrite there is a suggestion; after any other word it tells what someone kindly did
+_REQUEST_LEAD = _wordset("to then but or")
+
+
+def _request_place(text: str, start: int) -> bool | None:
+    """Where a request word ("kindly") stands: True where it opens a sentence or clause ("Kindly send ...",
+    "...; kindly reply"), so it asks; False after a comma or a word that may lead into a request ("to", "then"),
+    where it may; None after anything else ("Sam kindly let us know", "you kindly sent"), where it tells a kind act."""
+    if _opens_sentence(text, start):
+        return True
+    before = text[max(0, start - 40):start].rstrip()
+    if before.endswith(","):
+        return False
+    words = before.split()
+    return False if words and words[-1].lower() in _REQUEST_LEAD else None
+
+
+_CLAUSE_EDGE = re.compile(r"[.!?;:\n]")
+
+
+def _clause_before(text: str, start: int, rx: str) -> bool:
+    """Whether ``rx`` (case-insensitive) is found in the clause before ``start`` (from its last . ! ? ; : or
+    line break)."""
+    window = text[max(0, start - 200):start]
+    cuts = [m.end() for m in _CLAUSE_EDGE.finditer(window)]
+    return re.search(rx, window[cuts[-1] if cuts else 0:], re.IGNORECASE) is not None
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(an?)\s+$", re.IGNORECASE)
+
+
+def _article_before(text: str, start: int) -> int | None:
+    """Where an "a" or "an" right before ``start`` begins, if there is one."""
+    m = _ARTICLE_BEFORE.search(text, max(0, start - 10), start)
+    return m.start() if m is not None else None
+
+
+# spellings whose sound the first letter does not tell: "a use", "a one-off", "a European"; "an hour", "an honest"
+_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ure", "eu", "one", "once", "ubiq", "ufo", "ukr", "uk ")
+_VOWEL_SOUND = ("hour", "honest", "honou", "heir")
+
+
+def _indefinite_article(phrase: str) -> str | None:
+    """"a" or "an" for the first word of ``phrase``, as spoken; None when the spelling does not tell (a number,
+    an abbreviation, a template)."""
+    word = phrase.lstrip().split(None, 1)[0] if phrase.strip() else ""
+    low = word.lower()
+    if not low[:1].isalpha() or (len(word) > 1 and word.isupper()):
+        return None
+    if low.startswith(_VOWEL_SOUND):
+        return "an"
+    if low.startswith(_CONSONANT_SOUND) or (low + " ").startswith(_CONSONANT_SOUND):
+        return "a"
+    return "an" if low[0] in "aeiou" else "a"
 
 
 # the particle a phrasal verb ends with ("speed up", "find out"), and an object pronoun, which goes before it
@@ -773,11 +913,41 @@ def _contracts_cleanly(text: str, start: int, end: int, rewrite: str) -> bool:
         word = (following[3] or "").lower()
     if word in _COORDINATORS or (rewrite.lower() == "what's" and word == "it"):  # "what's it?"
         return False
+    if _verb_left_unsaid(text, end, word, rewrite):
+        return False
     if not _fronted(text, start):
         return True
     if rewrite.endswith(("'s", "'re", "'m")):
         return _BE_CONTINUES.fullmatch(word) is not None
     return word not in _AFTER_A_GAP
+
+
+# An auxiliary whose verb is left unsaid keeps its full form: "We would if we could", "I would too", "I will
+# again." ("We'd if we could", "I'd too" are no English). After "will"/"would"/"have" a clause's start says so...
+_STARTS_A_CLAUSE = _wordset("if unless whether when whenever because since though although once until till than "
+                            "while where")
+# ... and so does an adverb with nothing after it in its clause ("I will again.", "I would as well, but ...")
+_BARE_ADVERBS = _wordset("too again also either already still anyway anyhow though now yet indeed so")
+_MODAL_ADVERBS = _wordset("today tonight tomorrow soon later always never sometimes often gladly happily")
+_ADVERB_THEN = re.compile(r"\s+(?:as\s+well|[A-Za-z]+)(?=(\s*(?:[\n.,;:!?)\]\"\u201d\u2013\u2014]|$))|\s+([A-Za-z]+))")
+
+
+def _verb_left_unsaid(text: str, end: int, word: str, rewrite: str) -> bool:
+    """Whether the auxiliary ending at ``end`` (its next word ``word``, lower-cased) has no verb after it: a clause
+    starts there ("we would if we could", for "will", "would" and "have": "it's because ..." is English), or
+    an adverb ends its clause ("I would too.", "I will again, if ...", "it is now.")."""
+    modal = rewrite.endswith(("'ll", "'d", "'ve"))
+    if modal and word in _STARTS_A_CLAUSE:
+        return True
+    m = _ADVERB_THEN.match(text, end)
+    if m is None:
+        return False
+    adverb = " ".join(text[end:m.end()].lower().split())
+    if not (adverb in _BARE_ADVERBS or adverb == "as well"
+            or (modal and (adverb in _MODAL_ADVERBS or (adverb.endswith("ly") and len(adverb) > 4)))):
+        return False
+    after = (m[2] or "").lower()
+    return m[1] is not None or after in _STARTS_A_CLAUSE or after in _COORDINATORS
 
 
 def _fronted(text: str, start: int) -> bool:
