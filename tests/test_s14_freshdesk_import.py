@@ -41,8 +41,8 @@ def _exported(tmp_path: Path, *responses: dict[str, Any]) -> dict[str, dict[str,
 def test_ids_and_codes_written_as_text_are_the_numbers(tmp_path: Path) -> None:
     (shared, groups) = _import(tmp_path, _response(1, folder_id="12", visibility="0"),
                                _response(2, folder_id=" 40 ", visibility="2", group_ids=["7", 9]))
-    assert shared.raw.settings == {"visibility": "all", "folder_id": 12}
-    assert groups.raw.settings == {"visibility": "groups", "group_ids": [7, 9], "folder_id": 40}
+    assert shared.raw.settings == {"visibility": "all", "folder_id": 12, "id": 1}
+    assert groups.raw.settings == {"visibility": "groups", "group_ids": [7, 9], "folder_id": 40, "id": 2}
     assert not shared.about and not groups.about  # nothing lost, so nothing to say
 
 
@@ -81,7 +81,7 @@ def test_what_cannot_be_read_is_named_with_what_the_export_writes(tmp_path: Path
 
 def test_a_personal_response_without_a_folder_says_nothing(tmp_path: Path) -> None:
     (macro,) = _import(tmp_path, _response(1, folder_id=None, visibility=1))
-    assert macro.raw.settings == {"visibility": "personal"}
+    assert macro.raw.settings == {"visibility": "personal", "id": 1}  # (its id: the export updates it)
     assert not macro.about
 
 

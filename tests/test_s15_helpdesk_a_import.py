@@ -121,7 +121,7 @@ def test_freshdesk_responses_keep_folder_visibility_and_groups(tmp_path: Path) -
     delayed, groups, mine = out["delayed-order-apology"], out["grupo-reembolso"], out["mine-only"]
     assert (delayed["visibility"], delayed["folder_id"], delayed["title"]) == (0, 12, "Delayed order – apology")
     assert (groups["visibility"], groups["folder_id"], groups["group_ids"]) == (2, 13, [5, 6])
-    assert mine == {"title": "Mine only", "visibility": 1,
+    assert mine == {"title": "Mine only", "visibility": 1, "id": 73,
                     "content_html": "<p>Thanks for waiting. I've reset your password today; use the link in the "
                                     "email.</p>"}  # the plain content, when content_html is empty
     assert "{% else %}cliente{% endif %}" in groups["content_html"]
@@ -135,7 +135,7 @@ def test_helpscout_replies_keep_fallbacks_and_their_own_chat_version(tmp_path: P
     assert billing["chatText"] == "Hi {%customer.firstName,fallback=%}! Sorry about the double charge. Refunded today."
     assert shipping["chatText"] == "Your parcel ships today. Thanks for your patience, {%customer.fullName%}!"
     assert shipping["text"] == ""  # a chat-only saved reply stays chat-only
-    assert extra == {"name": "Extra fields", "text": "<p>We've fixed it today.</p>",
+    assert extra == {"name": "Extra fields", "text": "<p>We've fixed it today.</p>", "id": 9003,
                      "chatText": "We've fixed it today."}  # chatText null: the email text, plain
 
 

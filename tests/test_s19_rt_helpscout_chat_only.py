@@ -31,5 +31,5 @@ def test_a_chat_only_saved_reply_round_trips_chat_only(tmp_path: Path) -> None:
     export(pack, "helpscout", tmp_path / "out", lint=False)
     replies = json.loads((tmp_path / "out" / "helpscout" / "saved_replies.json").read_text(encoding="utf-8"))
     by_name = {r["name"]: r for r in replies["saved_replies"]}
-    assert by_name["Courier update"] == {"name": "Courier update", "text": "", "chatText": CHAT}
+    assert by_name["Courier update"] == {"name": "Courier update", "text": "", "chatText": CHAT, "id": 1}
     assert by_name["Refund resent"]["text"] == EMAIL
