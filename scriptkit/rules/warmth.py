@@ -434,7 +434,17 @@ class CorporatePhrase(Rule):
     customer is asked to act ("Please reply ..."): after a passive or our own action ("your
     refund will be processed ...", "we'll refund you ...") it is reported with no fix, since the
     rewrite would say the customer does it; an appointment at their time ("we'll call you back ...")
-    keeps it. Other rewrites are shown as suggestions for a person to make.
+    keeps it. After "a" or "an" the fix changes the article with the word ("an X" -> "a Y"), and
+    a rewrite is a suggestion, not a fix, where the words around it need a person: "kindly" after
+    a comma or "to" ("I'd ask you to kindly send ..."), "require us to ...", "keep this email for
+    your records" (just drop the words). Other rewrites are shown as suggestions for a person to make.
+
+    Not reported: words in quotation marks (the customer's own, quoted: you asked us to "kindly
+    refund ..."), a phrase capitalised inside a sentence, which names something ("our Roadside
+    Assistance team"), "kindly" telling a kind act ("Sam kindly let us know", "Kindly, I've also
+    ..."), "said" the verb ("You said order 1234 ..."), a thing's name ("an assistance animal"), a
+    number asked for ("a number of at least six digits"), and "whilst"/"amongst", everyday British
+    English, unless the pack sets `locale: en-US`.
     """
 
     code = "SK201"
@@ -1048,6 +1058,8 @@ class NoContractions(Rule):
     is missing or has moved to the front keeps its full form and is left alone: "yes, it is.",
     "I know where it is now", "how frustrating it is that...", "more than we are today". "Will
     not" and "would not" contract with the "not" ("we won't"), and "let us" is never touched.
+    An auxiliary whose verb is left unsaid keeps its full form too: "We would if we could", "I
+    would too", "I will again." ("We'd if we could" is no English).
     """
 
     code = "SK203"
