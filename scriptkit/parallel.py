@@ -31,7 +31,7 @@ import selectors
 import signal
 import struct
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
@@ -125,7 +125,7 @@ def _per_message_diagnostics(pack: Pack, config: LintConfig, channels: list[str]
     from scriptkit.rules.template import Ahead  # (the rules are not imported to load a pack)
 
     ahead = results[0]  # (threshold, matches): the parent's own list of scripts is what they are of
-    return _merge(results[1:], Ahead(ahead[0], pack.scripts, ahead[1]) if ahead is not None else None)
+    return _merge(results[1:], Ahead(ahead[0], pack.scripts, ahead[1], ahead[2]) if ahead is not None else None)
 
 
 def _warm(pack: Pack, config: LintConfig, channels: list[str] | None) -> None:
@@ -505,7 +505,8 @@ def _run_item(item: tuple[int, int] | None) -> Any:
     return _duplicates_ahead(_JOB[0], _JOB[1])
 
 
-def _duplicates_ahead(pack: Pack, config: LintConfig) -> tuple[float, dict[int, tuple[int, float]]] | None:
+def _duplicates_ahead(pack: Pack, config: LintConfig
+                      ) -> tuple[float, dict[int, tuple[int, float]], Mapping[str, object] | None] | None:
     """duplicate-script's threshold and matches on the whole pack (not its list of scripts: the
     parent has its own)."""
     from scriptkit.rules import all_rules
@@ -516,10 +517,10 @@ def _duplicates_ahead(pack: Pack, config: LintConfig) -> tuple[float, dict[int, 
         return None
     try:
         threshold = DuplicateScript.threshold(RuleContext(pack, config.options_for(DuplicateScript)))
-        ahead = work_ahead(pack.scripts, threshold)
+        ahead = work_ahead(pack.scripts, threshold, pack.constants)  # (the constants read as their values)
     except Exception:  # a bad threshold option: check_pack fails on it, as the serial run does
         return None
-    return ahead.threshold, ahead.matches
+    return ahead.threshold, ahead.matches, ahead.constants
 
 
 def _per_message(messages: list[Message], pack: Pack, config: LintConfig) -> list[list[Diagnostic]]:

@@ -55,20 +55,21 @@ def test_a_fallback_alone_is_no_difference_for_check_nor_audit(make_pack: Any) -
 @pytest.mark.timeout(120)
 def test_a_fallback_and_a_number_apart_are_near_duplicates_for_both(make_pack: Any) -> None:
     root = make_pack({"a.yaml": _script("a", "{{ customer.first_name }}", "3-5"),
-                      "b.yaml": _script("b", "{{ customer.first_name | fallback(\"there\") }}", "7")})
+                      "b.yaml": _script("b", "{{ customer.first_name | fallback(\"there\") }}", "3-5")
+                      .replace("Thursday", "Friday")})
     (found,) = _check(root)
     said = re.search(r"is (\d+)% the same as 'a'", found["message"])
     assert found["script"] == "b" and said is not None, found["message"]
     ((kind, similarity),) = _groups(_audit(root))
     # the same measure (the audit's reply also holds the greeting and sign-off every script shares)
-    assert kind == "near" and similarity >= 0.95 and int(said[1]) >= 95, (similarity, found["message"])
+    assert kind == "near" and similarity >= 0.9 and int(said[1]) >= 90, (similarity, found["message"])
 
 
 @pytest.mark.timeout(120)
 def test_scripts_apart_only_in_a_number_are_said_to_be(make_pack: Any) -> None:
     root = make_pack({"a.yaml": _script("a", "Sam", "14"), "b.yaml": _script("b", "Sam", "30")})
-    (found,) = _check(root)
-    assert "is the same, but for its numbers, as 'a'" in found["message"], found["message"]
+    (found,) = _check(root)  # an amount (14 or 30 working days) is a word like any other (session 20)
+    assert "the same, but for" not in found["message"] and "% the same as 'a'" in found["message"], found["message"]
 
 
 def test_shingles_read_a_template_as_the_customer_does() -> None:
@@ -76,4 +77,5 @@ def test_shingles_read_a_template_as_the_customer_does() -> None:
         shingles("Hi {{customer.first_name}}, it's here") == frozenset({"hi <var>", "<var> it's", "it's here"})
     assert shingles("{% if vip %}Thanks{% else %}Thank you{% endif %} {# note #}") == \
         shingles("Thanks Thank you")
-    assert shingles("Back in 3-5 days") == shingles("Back in 7 7 days")
+    assert shingles("Back in 3-5 days") != shingles("Back in 7 7 days")  # amounts count (session 20)
+    assert shingles("Order 4471 is back") == shingles("Order 90210 is back")  # ids do not

@@ -21,7 +21,7 @@ from scriptkit.sprawl import (
     _ROWS,
     DuplicateGroup,
     find_duplicates,
-    is_number,
+    fold_identifiers,
     jaccard,
     minhash,
     normalise,
@@ -39,7 +39,7 @@ def _find_duplicates_before(texts: Sequence[tuple[str, str]], threshold: float =
         if len(tokens) < min_tokens:
             continue
         exact[" ".join(tokens)].append(ident)
-        sets[ident] = shingles(["#" if is_number(t) else t for t in tokens])
+        sets[ident] = shingles(fold_identifiers(tokens))
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     reps = [ids[0] for ids in exact.values()]
     alike: dict[frozenset[str], list[str]] = defaultdict(list)
