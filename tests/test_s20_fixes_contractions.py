@@ -25,6 +25,7 @@ def _contracted(sentence: str) -> str:
     # the verb left unsaid: the full form stays (the reply's other forms still contract)
     ("We would if we could. I am sorry, and I will send it today.",
      "We would if we could. I'm sorry, and I'll send it today."),
+    ("We will as soon as it arrives. I am sorry it is late.", "We will as soon as it arrives. I'm sorry it's late."),
     ("I would too. I am sorry, and I will send it today.", "I would too. I'm sorry, and I'll send it today."),
     ("I have, and I will again. I am sorry it is late.", "I have, and I will again. I'm sorry it's late."),
     ("I will again, if you like. I am sorry it is late.", "I will again, if you like. I'm sorry it's late."),

@@ -39,6 +39,8 @@ def _rewritten(sentence: str) -> tuple[str, list[str]]:
      "Your neighbour kindly left it in the porch for you."),
     ("Kindly note I will be away on Friday.", "Please note I will be away on Friday.",
      "Kindly, I've also added a discount to your account."),
+    ("Hi Sam, kindly send the label too.", "Hi Sam, please send the label too.",
+     "Sam kindly let us know the parcel was damaged."),
     ("Thanks for the photo; kindly send the label too.", "Thanks for the photo; please send the label too.",
      "The courier kindly rang ahead to check."),
     ("If you need any assistance, just reply here.", "If you need any help, just reply here.",

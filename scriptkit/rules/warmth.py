@@ -608,7 +608,9 @@ def _request_place(text: str, start: int) -> bool | None:
         return True
     before = text[max(0, start - 40):start].rstrip()
     if before.endswith(","):
-        return False
+        # ("Hi Sam, kindly send ...": a greeting's comma, and the request opens what follows it)
+        words = before[max(before.rfind(c) for c in ".!?:;\n") + 1:].split()
+        return 0 < len(words) <= 3 and words[0].strip(",").lower() in _GREETINGS
     words = before.split()
     return False if words and words[-1].lower() in _REQUEST_LEAD else None
 
@@ -935,7 +937,7 @@ def _contracts_cleanly(text: str, start: int, end: int, rewrite: str) -> bool:
 # An auxiliary whose verb is left unsaid keeps its full form: "We would if we could", "I would too", "I will
 # again." ("We'd if we could", "I'd too" are no English). After "will"/"would"/"have" a clause's start says so...
 _STARTS_A_CLAUSE = _wordset("if unless whether when whenever because since though although once until till than "
-                            "while where")
+                            "while where as")
 # ... and so does an adverb with nothing after it in its clause ("I will again.", "I would as well, but ...")
 _BARE_ADVERBS = _wordset("too again also either already still anyway anyhow though now yet indeed so")
 _MODAL_ADVERBS = _wordset("today tonight tomorrow soon later always never sometimes often gladly happily")
