@@ -1373,21 +1373,21 @@ def _load_script(path: Path, errors: ErrorCollector,
         return None, None
     said = _check_comment_texts(data, origin, errors)
     script = _build(Script, data, origin, errors, "A script file", said)
+    _check_private_use(origin, errors)
+    if isinstance(data, dict):
+        # (on the text as written, valid or not: a mistake elsewhere in the script hides none of these)
+        plain = data if type(data) is dict else plain_data(data)
+        _check_own_channels(plain, origin, errors)
+        _check_blank_variants(plain, origin, errors)
+        _check_twice(plain, origin, errors)
+        _check_used_as_written(plain, origin, errors)
     if script is not None:
         script._origin = origin
-        _check_private_use(script, origin, errors)
-        _check_own_channels(script, origin, errors)
-        _check_blank_variants(script, origin, errors)
-        _check_twice(script, origin, errors)
-        if (found := _TEMPLATE_TAG.search(script.title)) is not None:  # the macro's name, never rendered
-            errors.add(f"the title is used as written, so '{found[0]}' would not be filled in",
-                       origin.location(("title",)),
-                       "Write the value itself: constants and placeholders work in the reply's text only.")
         return script, None
     return None, ((plain_data(data), origin) if isinstance(data, dict) else None)
 
 
-def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+def _check_private_use(origin: Origin, errors: ErrorCollector) -> None:
     # rendering marks source positions with private-use characters; text may not carry them
     text = origin.source.text
     found = None if text.isascii() else _PRIVATE_USE.search(text)
@@ -1399,52 +1399,105 @@ def _check_private_use(script: Script, origin: Origin, errors: ErrorCollector) -
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
-def _check_own_channels(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+def _channels_written(data: dict[str, Any]) -> list[str] | None:
+    """The script's channels as written, when each is one scriptkit knows (a script without any is
+    sent by email); None where they are not (that mistake is validation's to report)."""
+    channels = data.get("channels", ["email"])
+    if not isinstance(channels, list) or not channels or not all(c in CHANNELS for c in channels):
+        return None
+    return channels
+
+
+def _channel_texts(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """by_channel's entries for channels scriptkit knows, each a mapping (others are validation's)."""
+    own = data.get("by_channel")
+    return {c: v for c, v in own.items() if c in CHANNELS and isinstance(v, dict)} if isinstance(own, dict) else {}
+
+
+def _check_own_channels(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -> None:
     # text for a channel the script is not sent on would never be rendered, linted or exported
-    for channel in script.by_channel:
-        if channel not in script.channels:
+    channels = _channels_written(data)
+    if channels is None:
+        return  # (a misspelt channel: by_channel's may well be the one meant)
+    for channel in _channel_texts(data):
+        if channel not in channels:
             errors.add(f"by_channel has text for '{channel}', which is not one of the script's channels "
-                       f"({', '.join(script.channels)})", origin.location(("by_channel", channel), key=True),
+                       f"({', '.join(channels)})", origin.location(("by_channel", channel), key=True),
                        f"Add {channel} to channels, or remove its by_channel entry.")
 
 
 _TEMPLATE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\{%")
 
+# the prompt `scriptkit import` writes for a placeholder it could not map: "Was {{ author }} in the
+# original (placeholder in a style scriptkit cannot map ({{ … }})). Fill it in or replace it."
+_IMPORTED_PROMPT = (" in the original (", "). Fill it in or replace it.")
+# text the agent or the helpdesk reads as written, never rendered: what it is called, and its path
+_AS_WRITTEN = (("blanks", "prompt", "a blank's prompt"), ("blanks", "example", "a blank's example"),
+               ("alternatives", "label", "an alternative's label"), ("conditions", "when", "a condition's 'when'"))
 
-def _check_twice(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+
+def _check_used_as_written(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -> None:
+    """'{{ }}' or '{% %}' in text used as written: the title (the macro's name), and the agent's
+    notes beside a reply (a blank's prompt and example, an alternative's label, a condition's
+    'when'), which went to every export with the braces in them."""
+    title = data.get("title")
+    if isinstance(title, str) and (found := _TEMPLATE_TAG.search(title)) is not None:
+        errors.add(f"the title is used as written, so '{found[0]}' would not be filled in",
+                   origin.location(("title",)),
+                   "Write the value itself: constants and placeholders work in the reply's text only.")
+    flexibility = data.get("flexibility")
+    if not isinstance(flexibility, dict):
+        return
+    for part, key, what in _AS_WRITTEN:
+        items = flexibility.get(part)
+        for i, item in enumerate(items if isinstance(items, list) else ()):
+            text = item.get(key) if isinstance(item, dict) else None
+            if key == "prompt" and isinstance(text, str) and text.startswith("Was ") and \
+                    text.endswith(_IMPORTED_PROMPT[1]) and _IMPORTED_PROMPT[0] in text:
+                continue  # (the import's note of what the original held, braces and all: the audit reads it)
+            if isinstance(text, str) and (found := _TEMPLATE_TAG.search(text)) is not None:
+                errors.add(f"{what} is used as written (the agent reads it), so '{found[0]}' would not be filled in",
+                           origin.location(("flexibility", part, i, key)),
+                           "Write it in words: constants and placeholders are filled in the reply's text only.")
+
+
+def _check_twice(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -> None:
     # a channel listed twice was rendered and exported twice; a blank declared twice kept one prompt
+    channels = data.get("channels")
     seen: set[str] = set()
-    for i, channel in enumerate(script.channels):
+    for i, channel in enumerate(channels if isinstance(channels, list) else ()):
+        if not isinstance(channel, str) or channel not in CHANNELS:
+            continue
         if channel in seen:
             errors.add(f"'{channel}' is listed twice in channels", origin.location(("channels", i)),
                        "Delete the second one.")
         seen.add(channel)
     seen.clear()
-    for i, blank in enumerate(script.flexibility.blanks if script.flexibility else []):
-        if blank.name in seen:
-            errors.add(f"blank '{blank.name}' is declared twice",
+    flexibility = data.get("flexibility")
+    blanks = flexibility.get("blanks") if isinstance(flexibility, dict) else None
+    for i, blank in enumerate(blanks if isinstance(blanks, list) else ()):
+        name = blank.get("name") if isinstance(blank, dict) else None
+        if not isinstance(name, str):
+            continue
+        if name in seen:
+            errors.add(f"blank '{name}' is declared twice",
                        origin.location(("flexibility", "blanks", i, "name")),
                        "Give each blank its own name, or delete the second one.")
-        seen.add(blank.name)
+        seen.add(name)
 
 
-def _check_blank_variants(script: Script, origin: Origin, errors: ErrorCollector) -> None:
+def _check_blank_variants(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -> None:
     # a blank variant among others: a reply without that slot, picked at random. (A slot left empty
     # on purpose, or not yet written, is the linter's: SK301 and SK401 point at its key.)
-    lists: list[tuple[tuple[str | int, ...], Any]] = [((slot,), getattr(script, slot)) for slot in REPLY_SLOTS]
-    lists += [(("by_channel", channel, slot), getattr(own, slot)) for channel, own in script.by_channel.items()
+    lists: list[tuple[tuple[str | int, ...], Any]] = [((slot,), data.get(slot)) for slot in REPLY_SLOTS]
+    lists += [(("by_channel", channel, slot), own.get(slot)) for channel, own in _channel_texts(data).items()
               for slot in REPLY_SLOTS]
     for path, value in lists:
-        if isinstance(value, list) and not _is_empty(value):
+        if isinstance(value, list) and not all(not (isinstance(item, str) and item.strip()) for item in value):
             for i, item in enumerate(value):
-                if not item.strip():
+                if isinstance(item, str) and not item.strip():
                     errors.add(f"variant {i + 1} of '{path[-1]}' is empty", origin.location((*path, i)),
                                "Write text after the dash, or delete the line.")
-
-
-def _is_empty(text: str | list[str]) -> bool:
-    """No words in the text, or in any of its variants."""
-    return all(not item.strip() for item in ([text] if isinstance(text, str) else text))
 
 
 def _check_separators(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
@@ -1776,6 +1829,15 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
         seen[script.id] = script
         scripts.append(script)
         template_problems.extend(problems)
+    taken = {script_id: script.file for script_id, script in seen.items()}
+    for data, origin in invalid:  # (a script with a mistake still holds its id: a second use is said now)
+        script_id = data.get("id")
+        if not isinstance(script_id, str):
+            continue
+        if script_id in taken:
+            errors.add(f"duplicate script id '{script_id}' (also used in {taken[script_id]})",
+                       origin.location(("id",)), "Give every script a unique id.")
+        taken.setdefault(script_id, origin.source.path)
     pack = Pack(meta=meta, scripts=scripts, root=str(root))
     pack._origin = pack_origin
     pack._settings_unread = unread
