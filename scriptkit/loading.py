@@ -1661,11 +1661,38 @@ def _meant_locale(locale: str) -> str | None:
     return f"{language}-{region}" if region else LOCALES[language]
 
 
+# codes written for what they are not: 'UK' for the United Kingdom, whose region code is GB, and a
+# country's code for its language ('jp-JP'), neither of which any helpdesk or language check knows
+_NOT_REGIONS = {"UK": ("GB", "the United Kingdom's region code is GB")}
+_NOT_LANGUAGES = {"jp": ("ja", "Japan"), "cn": ("zh", "China"), "dk": ("da", "Denmark"), "gr": ("el", "Greece"),
+                  "cz": ("cs", "the Czech Republic"), "ua": ("uk", "Ukraine")}
+
+
+def _check_locale_parts(locale: str, meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
+    """A code shaped like a language code that is none: 'en-UK' (the exports wrote lang="en-UK")."""
+    language, *rest = re.split(r"[-_]", locale)
+    region = rest[0] if rest and len(rest[0]) == 2 and rest[0].isalpha() else None
+    wrong_language = _NOT_LANGUAGES.get(language.lower())
+    wrong_region = _NOT_REGIONS.get(region.upper()) if region is not None else None
+    if wrong_language is None and wrong_region is None:
+        return
+    code = wrong_language[0] if wrong_language else language.lower()
+    parts = list(rest)
+    if region is not None:
+        parts[0] = wrong_region[0] if wrong_region else region.upper()
+    meant = "-".join([code, *parts]) if parts else LOCALES.get(code, code)
+    why = (wrong_region[1] if wrong_region else "") if wrong_language is None else \
+        f"'{language}' is {wrong_language[1]}'s country code; its language is '{code}'"
+    errors.add(f"locale '{meta.locale}' is not a language code: {why}", origin.location(("locale",)),
+               f"Write {meant}: the helpdesk exports and the language checks read it.")
+
+
 def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
     # 'locale: English' was taken as a language called 'english': the English rules stood down for
     # every reply, and the exports told the helpdesk that language
     locale = meta.locale.strip()
     if _LOCALE.fullmatch(locale):
+        _check_locale_parts(locale, meta, origin, errors)
         return
     meant = _meant_locale(locale)
     errors.add(f"locale '{meta.locale}' is not a language code", origin.location(("locale",)),
