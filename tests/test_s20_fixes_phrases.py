@@ -41,6 +41,8 @@ def _rewritten(sentence: str) -> tuple[str, list[str]]:
      "Kindly, I've also added a discount to your account."),
     ("Hi Sam, kindly send the label too.", "Hi Sam, please send the label too.",
      "Sam kindly let us know the parcel was damaged."),
+    ("If you can, kindly reply by Friday.", "If you can, please reply by Friday.",
+     "Your neighbour, Sam, kindly left it in the porch."),
     ("Thanks for the photo; kindly send the label too.", "Thanks for the photo; please send the label too.",
      "The courier kindly rang ahead to check."),
     ("If you need any assistance, just reply here.", "If you need any help, just reply here.",
@@ -91,7 +93,7 @@ def test_no_corporate_phrase_is_reported_where_the_words_are_something_else(sent
 @pytest.mark.parametrize(("sentence", "left"), [
     ("UK law may require us to see a photo ID before I can release the funds.", "require"),
     ("We require you to sign the form before we ship.", "require"),
-    ("If you can, kindly reply by Friday.", "kindly"),
+    ("Your neighbour, Sam, kindly left it in the porch.", "kindly"),
     ("I'd ask you to kindly send the receipt.", "kindly"),
     ("Is there an assistance fee for this?", "assistance"),
     ("Please keep this email for your records.", "for your records"),
@@ -100,6 +102,11 @@ def test_where_no_rewrite_fits_the_phrase_is_a_suggestion_for_a_person(sentence:
     out, suggested = _rewritten(sentence)
     assert out == sentence
     assert suggested == [left]
+
+
+def test_shall_not_becomes_won_t_not_ll_not() -> None:
+    assert _rewritten("We shall send it today.")[0] == "We'll send it today."
+    assert _rewritten("It isn't ours, so we shall not refund it.")[0] == "It isn't ours, so we won't refund it."
 
 
 def test_keeping_an_email_for_your_records_is_told_to_drop_the_words() -> None:

@@ -598,19 +598,25 @@ def _pack_locale_is(ctx: RuleContext, locale: str) -> bool:
 # words after which a request's "kindly" may stand inside a sentence ("I'd ask you to kindly send ...", "if you
 # can, kindly reply"): a rewrite there is a suggestion; after any other word it tells what someone kindly did
 _REQUEST_LEAD = _wordset("to then but or")
+# a clause before a comma that leaves the main clause to a request: "If you can, kindly reply", "Once it arrives, ..."
+_LEADS_INTO_A_REQUEST = _wordset("if when whenever once after before until while since because as unless")
 
 
 def _request_place(text: str, start: int) -> bool | None:
     """Where a request word ("kindly") stands: True where it opens a sentence or clause ("Kindly send ...",
-    "...; kindly reply"), so it asks; False after a comma or a word that may lead into a request ("to", "then"),
-    where it may; None after anything else ("Sam kindly let us know", "you kindly sent"), where it tells a kind act."""
+    "...; kindly reply", "If you can, kindly reply"), so it asks; False after another comma or a word that may
+    lead into a request ("to", "then"), where it may; None after anything else ("Sam kindly let us know", "you
+    kindly sent"), where it tells a kind act."""
     if _opens_sentence(text, start):
         return True
     before = text[max(0, start - 40):start].rstrip()
     if before.endswith(","):
-        # ("Hi Sam, kindly send ...": a greeting's comma, and the request opens what follows it)
+        # after a greeting ("Hi Sam, kindly send ...") or a clause that sets when or if ("After you request it,
+        # kindly wait ..."), the request opens the main clause; after a name told ("Your neighbour, Sam, kindly
+        # left it") it does not
         words = before[max(before.rfind(c) for c in ".!?:;\n") + 1:].split()
-        return 0 < len(words) <= 3 and words[0].strip(",").lower() in _GREETINGS
+        first = words[0].strip(",").lower() if words else ""
+        return (len(words) <= 3 and first in _GREETINGS) or first in _LEADS_INTO_A_REQUEST
     words = before.split()
     return False if words and words[-1].lower() in _REQUEST_LEAD else None
 
