@@ -60,8 +60,23 @@ _IMPERATIVE = re.compile(
 _DEICTIC_START = re.compile(r"(?:\W*\w+\W+)?(?:that|this|it)(?:'s|\s+(?:is|was|has\s+been|must\s+be|sounds|seems))\b")
 _DEICTIC_EXCLAIM = re.compile(r"(?:w(?<!\ww)hat\s+an?|s(?<!\ws)uch\s+an?|h(?<!\wh)ow)\s+\w+")  # (\b first, as above)
 # "\b(?:could|can|would|will)\s+you\b" (or a question: "?" ends the sentence), starting with its letters
-# "\b(?:i|i'm|i've|i'd|i'll|im|me|my|myself)\b", starting with its letters (as _SECOND_PERSON)
+# the writer speaking of themselves ("I", "I'm", "me", "my"), starting with its letters (as _SECOND_PERSON): before
+# a feeling word in its clause, the feeling is theirs ("I was stressed for weeks", "my week was awful")
 _FIRST_PERSON = re.compile(r"(?:i(?<!\wi)(?:'(?:m|ve|d|ll)|m)?|m(?<!\wm)(?:e|y|yself))\b")
+# what ends a clause before a feeling word: "Two hours on hold is miserable, and I'm sorry" keeps the writer's "I"
+# apart from the customer's hours; "I'm sorry, that is so sad" the "I'm" apart from the "sad"
+_CLAUSE_ENDS = ",;:.!?()\n"
+# a feeling said of something, right before its word: "Two hours on hold is miserable", "Those settings are
+# genuinely confusing", "a late parcel is the worst" (not "less confusing than the old one": no comparison)
+_SAID_OF = re.compile(
+    r"(?:\b(?:is|are|was|were|been|be|gets|get|got|feels|felt|seems|seemed|sounds|sounded|looks|looked)|'s|'re)\s+"
+    r"(?:(?:so|really|very|genuinely|truly|incredibly|such|quite|pretty|super|seriously|properly|absolutely|totally|"
+    r"completely|utterly|just|rather|deeply|extremely|downright|frankly|honestly|always|a\s+bit|a\s+little|"
+    r"a\s+real|a\s+total|an\s+absolute|a\s+complete|a\s+huge|such\s+a)\s+){0,2}$")
+# ... unless it tells how hard a thing is to do ("Quitting is hard to stick to", "it's really hard to focus"), or
+# for whom ("stressful for me"): a difficulty, no feeling heard
+_NOT_HEARD = re.compile(r"\s+(?:to\s+[a-z]|for\s+(?:me|us|myself)\b)")
+_FEELING_REACH = 60  # characters before a feeling word where its subject and verb are read
 _ASKS_YOU = re.compile(r"(?:c(?<!\wc)(?:ould|an)|w(?<!\ww)(?:ould|ill))\s+you\b")
 
 
@@ -103,8 +118,11 @@ class Cues(NamedTuple):
     lead_in: int
     #: thanks for praise: "the kind words", "your lovely review" (see ``replies_to_praise``)
     praise: tuple[tuple[int, int], ...]
-    #: the writer speaks of themselves: "I", "I'm", "my", "me"
-    first_person: bool = False
+    #: every feeling named is the writer's own: "I was stressed for weeks", "we're disappointed"
+    own_feeling: bool = False
+    #: a feeling is said of something (not the writer): "Two hours on hold is miserable", "Those settings are
+    #: genuinely confusing"
+    said_of: bool = False
 
     @property
     def names_feeling(self) -> bool:
@@ -118,10 +136,12 @@ class Cues(NamedTuple):
     def acknowledges(self) -> bool:
         """An acknowledging stance, or a feeling word aimed at the customer or their situation: "you", "that's
         ...", "what a ...", or what happened named with it ("Two hours on hold is miserable", "Moving house is
-        stressful enough without the internet going down"), unless the writer tells of their own ("I was
-        stressed for weeks" is their feeling, not the customer's heard)."""
+        stressful enough without the internet going down", "Those settings are genuinely confusing": a feeling
+        said of it), unless the writer tells of their own ("I was stressed for weeks" is their feeling, not the
+        customer's heard; "Two hours on hold is miserable, and I'm sorry" is the customer's, the writer's "I"
+        apart from it)."""
         return bool(self.acknowledgment) or (bool(self.feelings) and (
-            self.second_person or self.deictic or (bool(self.situation) and not self.first_person)))
+            self.second_person or self.deictic or ((bool(self.situation) or self.said_of) and not self.own_feeling)))
 
     @property
     def acts(self) -> bool:
@@ -212,17 +232,34 @@ def cues(sentence: str) -> Cues:
 
 def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     """The cues of folded sentence ``s`` with the matches ``spans`` (by field; a field left out has none)."""
-    greeting, signoff, second_person, deictic, asks, imperative, lead_in, first_person = _flags(s)
+    greeting, signoff, second_person, deictic, asks, imperative, lead_in = _flags(s)
     if spans and may_refuse(s):
         spans = _unnegated(s, spans)
     get = spans.get
+    own, said_of = _whose_feelings(s, spans["feelings"]) if spans.get("feelings") else (False, False)
     # (positional: a named tuple built from keywords costs twice as much, and one is made per new sentence)
     return Cues(greeting, signoff, tuple(get("acknowledgment", ())), tuple(get("feelings", ())),
                 tuple(get("situation", ())), tuple(get("apologies", ())), tuple(get("personal_apologies", ())),
                 tuple(get("warmth", ())), tuple(get("ownership", ())), tuple(get("actions", ())),
                 tuple(get("time_frames", ())), tuple(get("advice", ())), second_person, deictic,
                 tuple(get("reactions", ())), asks, imperative, tuple(get("thanks_for_waiting", ())), lead_in,
-                tuple(get("praise", ())), first_person)
+                tuple(get("praise", ())), own, said_of)
+
+
+def _whose_feelings(s: str, feelings: list[tuple[int, int]]) -> tuple[bool, bool]:
+    """Whether every feeling of folded sentence ``s`` is the writer's own (the writer speaks of themselves before
+    it in its clause), and whether one of the others is said of something (``_SAID_OF`` before it)."""
+    said_of = False
+    every_own = True
+    for a, b in feelings:
+        start = max(0, a - _FEELING_REACH)
+        clause = max(start, *(s.rfind(ch, start, a) + 1 for ch in _CLAUSE_ENDS))
+        if _FIRST_PERSON.search(s, clause, a) is not None:
+            continue
+        every_own = False
+        if not said_of and _SAID_OF.search(s, start, a) is not None and _NOT_HEARD.match(s, b) is None:
+            said_of = True
+    return every_own, said_of
 
 
 # The writer's own "not" right before an apology or thanks: "I'm not sorry", "I won't apologise", "we will
@@ -379,9 +416,8 @@ def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, lis
 
 
 @lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels
-def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int, bool]:
-    """greeting, signoff, second_person, deictic, asks, imperative, lead_in and first_person of one folded
-    sentence."""
+def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
+    """greeting, signoff, second_person, deictic, asks, imperative and lead_in of one folded sentence."""
     lead_in = pattern("upbeat_lead_ins").match(s, folded=True)
     return (
         _whole(_greeting_at_start(s), s),
@@ -391,7 +427,6 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int, bool]:
         _asks(s),
         _IMPERATIVE.match(s) is not None or (s.startswith("if") and _after_condition(s)),
         lead_in[1] if lead_in else 0,
-        _FIRST_PERSON.search(s) is not None,
     )
 
 

@@ -17,7 +17,7 @@ from scriptkit.inference import REQUEST, body_sentences, may_refuse, only_thanks
 from scriptkit.message import Blank, Message, Text
 from scriptkit.placeholders import FILL_IN, is_plain_bracket
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
-from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly
+from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
@@ -263,11 +263,35 @@ _DONE_FORM = r"(?:\w+ed|sent|made|set|put|got|given|taken|paid|done|built|brough
 # determined by your number" describe how things work, not something done)
 # (each alternative starts with its letters and looks behind for the word start, where "\b" would come
 # first: the regex engine then skips ahead to those letters instead of trying every position)
+_NOT_A_THING = r"(?!(?:i|we|you|they|he|she|it|sorry|thanks|thank|hi|hello|hey)\b)"  # (a headline's thing, below)
 _FINISHED = re.compile(
     rf"(?:i(?<!\wi)(?:{_APOS}ve|\s+have)?|we(?<!\wwe)(?:{_APOS}ve|\s+have)?|h(?<!\wh)a(?:s|ve|d)|w(?<!\ww)(?:as|ere))\s+"
     rf"(?:(?:already|just|now|also|since|all|[a-z]+ly)\s+)*(?:been\s+(?:[a-z]+ly\s+)?)?{_DONE_FORM}\b"
     rf"|(?:i(?<!\wi)s|a(?<!\wa)re)\s+(?:(?:now|already)\s+{_DONE_FORM}|{_DONE_FORM}\s+(?:now|already))\b"
     r"|w(?<!\ww)ent\s+through\b",
+    re.IGNORECASE,
+)
+# ... and a step done told as news, with nobody in it (a regex of its own: _FINISHED reads as its reference test
+# spells it)
+_DONE_NEWS = re.compile(
+    # ("your password's reset as of now", "it's all sorted", "the card's now frozen")
+    rf"(?:{_APOS}s|{_APOS}re|(?:i(?<!\wi)s|a(?<!\wa)re)(?=\s+(?:all|{_DONE_FORM}\s+as\s+of)\b))\s+"
+    rf"(?:(?:now|already|all)\s+{_DONE_FORM}|{_DONE_FORM}\s+(?:now|already|as\s+of\s+(?:now|today|this\s+"
+    r"(?:morning|afternoon|evening))))\b"
+    # the customer's own thing in the state the step left it, told as news: "Your table's confirmed for 7pm
+    # tonight.", "your refund is approved" (with "your", and ending its clause: not "transfers are sent within
+    # minutes" nor "your refund is processed within 5 days", how things work)
+    rf"|y(?<!\wy)our\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?:{_APOS}s|{_APOS}re|\s+is|\s+are)\s+(?:(?:all|now|already)\s+)?"
+    rf"{_DONE_FORM}(?=\s*(?:[.!;,:]|$)|\s+(?:for|and|as\s+of)\b)"
+    # a thing the step was done to, then its verb in the past with when: "The replacement shipped this morning.",
+    # "your refund cleared an hour ago" (not the customer's own past: "the item you ordered yesterday")
+    rf"|(?:t(?<!\wt)he|y(?<!\wy)our|o(?<!\wo)ur)\s+(?:(?!(?:you|i|we|they|he|she|it|{_DONE_FORM})\b)[a-z-]+\s+){{1,3}}?"
+    rf"(?:\w+ed|sent|left|went\s+out)\s+(?:(?:out|off|through|back|over)\s+)?(?:this\s+(?:morning|afternoon|evening)|"
+    r"yesterday|earlier|last\s+night|just\s+now|an?\s+(?:few\s+)?(?:minutes?|hours?)\s+ago|\d+\s+(?:minutes?|hours?)\s+ago)\b"
+    # a headline of the step done, at a sentence's start: "New code sent: check your texts", "Refund processed.",
+    # "Done!", "All sorted."
+    rf"|(?:^|(?<=[.!?]\s))\W{{0,4}}+(?:(?:a|the|your|new|fresh)\s+)?(?:{_NOT_A_THING}[a-z-]+\s+)?"
+    rf"(?:{_NOT_A_THING}[a-z-]+\s+{_DONE_FORM}|(?:all\s+)?(?:done|sorted|fixed))(?=\s*(?:[:!.;]|\s[-–—]|$))",
     re.IGNORECASE,
 )
 # ... unless something is still to happen ("and will send the new card", "is being processed") or the
@@ -305,8 +329,12 @@ def _finished(text: str) -> bool:
     # (cheapest first: the action words, then the finished forms, found in a third of real solutions)
     # (a condition's "if you have been charged" is the customer's case, not a step finished; a refusal, "the
     # refund was declined", is no step, finished or not)
-    return _offers_action(text) and _FINISHED_FOLDED.span(text) is not None \
-        and _FINISHED_FOLDED.span(_OFFER.sub(" ", text)) is not None and not _pending(text)
+    return _offers_action(text) and _done_in(text) and _done_in(_OFFER.sub(" ", text)) and not _pending(text)
+
+
+def _done_in(text: str) -> bool:
+    """A finished form (``_FINISHED``) or a step done told as news (``_DONE_NEWS``) in the text."""
+    return _FINISHED_FOLDED.span(text) is not None or _DONE_NEWS_FOLDED.span(text) is not None
 
 
 def _pending(text: str) -> bool:
@@ -317,9 +345,13 @@ def _pending(text: str) -> bool:
 
 
 def _has_action(text: str) -> bool:
+    """A verb of doing in the solution: one of the verbs above, or any verb the writer owns with what it is done
+    to or when ("I've emailed the invoice", "I'll ring you tomorrow", "I can hold the item for you", "I've re-run
+    it": the lexicon's ``owned_steps``, which slot inference reads as an action too)."""
     return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
                                               is not None) \
-        or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None)
+        or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None) \
+        or pattern("owned_steps").search(text)
 
 
 def _offers_action(text: str) -> bool:
@@ -340,6 +372,7 @@ def _offers_action(text: str) -> bool:
 
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
 _FINISHED_FOLDED, _PENDING_FOLDED = CaselessRegex(_FINISHED), CaselessRegex(_PENDING)
+_DONE_NEWS_FOLDED = CaselessRegex(_DONE_NEWS)
 _TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
 
 
@@ -792,6 +825,12 @@ def _care_and_solution_words(message: Message) -> tuple[int, int, int, tuple[int
             (head[0][0], head[-1][1]) if head else None)
 
 
+def _complete_step(text: str) -> bool:
+    """The solution is a whole step: an action the writer owns, with when ("I've refunded your shipping today."),
+    or one already finished ("Your refund went through this morning.")."""
+    return _offers_action(text) and (_finished(text) or (_OWNER_FOLDED.span(text) is not None and _has_time(text)))
+
+
 @register
 class CareSolutionImbalance(Rule):
     """Care and solution are out of balance.
@@ -802,7 +841,11 @@ class CareSolutionImbalance(Rule):
     `max_care_ratio` times the solution) and the reverse: a long solution with a token
     acknowledgment (solution more than `max_solution_ratio` times the care). Sentences that
     only acknowledge (no action, no time) at the head of the solution count as care: an
-    imported paragraph keeps its acknowledgment and its steps together.
+    imported paragraph keeps its acknowledgment and its steps together. A short reply whose
+    care is a sentence or two (under twice `min_words`) before a whole step, owned and timed
+    ("Thanks for getting in touch about the late delivery, I can see how annoying that is.
+    I've refunded your shipping today.") or already done, is not out of balance: the step
+    needs no more words.
 
     ## Why it matters
     Care and action belong together: a reply should weigh how the customer feels against
@@ -849,6 +892,8 @@ class CareSolutionImbalance(Rule):
         solution_heavy = sol >= floor and sol > sol_ratio * care
         if (care_heavy or solution_heavy) and only_thanks_for_praise(message):
             return  # (a reply to praise has no solution to weigh its thanks against)
+        if care_heavy and care < 2 * floor and _complete_step(solution_text(message)):
+            return  # (a sentence or two of care before a whole step, owned and timed: short, not out of balance)
         if care_heavy:
             # (at the longer care slot, and named: that is the one to trim)
             long_slot = "warm_language" if warm > acknowledgment else "acknowledgment"
