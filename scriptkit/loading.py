@@ -664,6 +664,30 @@ def _quoted(line: str, start: int) -> str:
 
 
 _QUOTED_MAX = 120  # characters of a value quoted whole in a hint
+
+
+def _clip(line: str, at: int) -> str:
+    """A writer's line as a hint shows it fixed: whole when short; when long (a pasted page on one
+    line), its start, the words around column ``at`` (where the fix is) and its end, '…' between."""
+    if len(line) <= _QUOTED_MAX:
+        return line
+    at = min(max(at, 0), len(line))
+    spans: list[list[int]] = []
+    for start, end in ((0, 50), (at - 30, at + 30), (len(line) - 30, len(line))):
+        start, end = max(start, 0), min(end, len(line))
+        if spans and start <= spans[-1][1] + 10:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    pieces = []
+    for start, end in spans:
+        piece = line[start:end]
+        if start > 0 and " " in piece[:15]:
+            piece = piece.split(" ", 1)[1]  # (whole words at a cut)
+        if end < len(line) and " " in piece[-15:]:
+            piece = piece.rsplit(" ", 1)[0]
+        pieces.append(piece)
+    return " \u2026 ".join(pieces)
 # a fallback written as Zendesk's or Intercom's Liquid writes it, inside '{{ }}': '| fallback: "there"'
 _LIQUID_FALLBACK = re.compile(r"\{\{[^{}]*\|\s*(?P<filter>fallback|default)\s*(?P<colon>:)\s*"
                               r"(?P<arg>'[^'{}]*'|\"[^\"{}]*\"|\w+)")
@@ -734,7 +758,7 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
         else:
             how, fixed = "Delete the backslash, or write it twice to keep it", line[:at] + "\\" + line[at:]
         return (f"'\\{char}' inside double quotes is not an escape YAML knows", source.location(backslash),
-                f"{how}: {fixed.strip()}")
+                f"{how}: {_clip(fixed.strip(), at - (len(fixed) - len(fixed.lstrip())))}")
     if problem == "expected <block end>, but found '<block mapping start>'":
         return ("this line is indented differently from the lines above it", source.location(mark.index),
                 "Keys of one mapping start in the same column: line this one up with the keys above it (spaces only).")
@@ -753,8 +777,9 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
         inner = _rest_of_line(text, opening + 1).rstrip()
         if opening >= 0 and inner.endswith("'"):
             fixed = text[line_start:opening].strip() + ' "' + inner[:-1].replace('"', '\\"') + '"'
+            at = len(fixed) - len(inner) + mark.index - 1 - opening  # (the apostrophe, in the line fixed)
             return ("the apostrophe ends the single quotes the text starts with", source.location(mark.index - 1),
-                    f"Use double quotes: {fixed.strip()} (or write the apostrophe twice: '').")
+                    f"Use double quotes: {_clip(fixed.strip(), at)} (or write the apostrophe twice: '').")
     if problem == "expected <block end>, but found '<scalar>'" and (closed := _closed_early(text, mark)) is not None:
         return (f"this quote ends the quoted text that starts at column {closed[0] - line_start + 1}",
                 source.location(closed[1]), closed[2])
@@ -786,11 +811,11 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             line = _rest_of_line(text, cmark.index).rstrip()
             if (glued := re.match(r"([A-Za-z_][\w.-]*):(?=\S)", line)) is not None:  # 'solution:I will'
                 return ("there is no space after the ':'", source.location(cmark.index + glued.end()),
-                        f"Write it so: {glued[0]} {line[glued.end():]}")
+                        f"Write it so: {_clip(glued[0] + ' ' + line[glued.end():], glued.end())}")
             first, _, rest = line.partition(" ")
             if first in _KNOWN_KEYS and rest.strip():  # 'solution I will'
                 return (f"'{first}' has no ':' after it", source.location(cmark.index + len(first)),
-                        f"Write it so: {first}: {rest.strip()}")
+                        f"Write it so: {_clip(first + ': ' + rest.strip(), len(first))}")
             return ("this line is neither a key with ':' nor indented under one", source.location(cmark.index),
                     "If it goes on with the text above, indent it; if it starts a new setting, put ':' after its key.")
     return None
@@ -809,7 +834,7 @@ def _glued_dash(text: str, line_start: int, source: SourceText) -> tuple[str, Lo
     line = _rest_of_line(text, line_start).rstrip()
     indent = len(dash[1])
     return (_GLUED_DASH_PROBLEM, source.location(dash.end(1)),
-            f"Put a space after the '-': - {line[indent + 1:]}")
+            f"Put a space after the '-': {_clip('- ' + line[indent + 1:], 0)}")
 
 
 def _check_glued_dashes(origin: Origin, errors: ErrorCollector) -> bool:
@@ -888,7 +913,8 @@ def _closed_early(text: str, mark: Any) -> tuple[int, int, str] | None:
         how, fixed = "Write each ' inside the text twice", "'" + inner.replace("'", "''") + "'"
     else:
         how, fixed = 'Write each " inside the text as \\"', '"' + inner.replace('"', '\\"') + '"'
-    return opening, closing, f"{how}: {' '.join(filter(None, (key, fixed)))}"
+    written = ' '.join(filter(None, (key, fixed)))
+    return opening, closing, f"{how}: {_clip(written, len(written) - len(fixed) + closing - opening)}"
 
 
 _KNOWN_KEYS = frozenset((*Script.model_fields, *PackMeta.model_fields))
@@ -1332,12 +1358,15 @@ def _model_in(annotation: Any) -> Any:
 def _build(model: type[BaseModel], data: Any, origin: Origin, errors: ErrorCollector,
            what: str, said: set[tuple[str | int, ...]] | frozenset[tuple[str | int, ...]] = frozenset()) -> Any:
     if data is None:  # (nothing but comments, or nothing at all)
+        lines = [line.strip() for line in origin.source.text.splitlines() if line.strip()]
+        comments = bool(lines) and all(line.startswith("#") for line in lines)
         if model is PackMeta:
-            errors.add("pack.yaml is empty", origin.source.location(0),
+            errors.add("pack.yaml holds only comments" if comments else "pack.yaml is empty", origin.source.location(0),
                        "Give the pack its settings, at least its name: name: Our support replies")
         else:
-            errors.add("the file is empty", origin.source.location(0),
-                       "Write a script in it (`scriptkit init` makes an example), or delete it.")
+            errors.add("the file holds only comments" if comments else "the file is empty", origin.source.location(0),
+                       "Write a script below them (`scriptkit init` makes an example), or delete the file."
+                       if comments else "Write a script in it (`scriptkit init` makes an example), or delete it.")
         return None
     if isinstance(data, list) and model is not PackMeta:  # (several scripts written as a list)
         errors.add("this file is a list ('- ' at the start), where a script is keys and values",
