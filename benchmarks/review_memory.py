@@ -2,14 +2,15 @@
 
 Each case writes a reply of one shape and size to a temporary file, runs ``scriptkit review`` on it in
 a process of its own (text and JSON reports, to /dev/null) and prints that process's peak resident set
-size (``wait4``'s ``ru_maxrss``, as ``/usr/bin/time -v`` shows it), its time and its findings' count.
+size (``/usr/bin/time -v``'s "Maximum resident set size"), its time and its findings' count.
 Shapes: one sentence said again ("I am so sorry. "), a mix of three sentences, a line said again.
-Sizes: 0.5 MB and 1.99 MB (review refuses over 2,000,000 bytes). Unix only (``os.wait4``).
+Sizes: 0.5 MB and 1.99 MB (review refuses over 2,000,000 bytes). Needs GNU time (``/usr/bin/time -v``).
 """
 
 from __future__ import annotations
 
-import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,17 +31,18 @@ def _scriptkit() -> list[str]:
 
 
 def peak(args: list[str]) -> tuple[float, float, str]:
-    """The peak RSS in MB, the seconds taken and the report's last line of running ``args``."""
-    with tempfile.TemporaryFile("w+") as out:
+    """The peak RSS in MB, the seconds taken and the report's last line of running ``args``, measured by
+    ``/usr/bin/time -v`` (a figure per process; ``wait4``'s ``ru_maxrss`` here gave the highest one so far)."""
+    timer = shutil.which("time") or "/usr/bin/time"
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
-        child = subprocess.Popen(args, stdout=out, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(child.pid, 0)
-        child.returncode = 0  # (reaped by wait4)
+        subprocess.run([timer, "-v", *args], stdout=out, stderr=err, check=False)
         took = time.perf_counter() - started
         out.seek(0)
+        err.seek(0)
         lines = out.read().rstrip().splitlines()
-    kb = usage.ru_maxrss / (1024 if sys.platform == "darwin" else 1)  # (bytes on macOS, KB on Linux)
-    return kb / 1024, took, lines[-1] if lines else ""
+        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err.read())
+    return (int(found[1]) / 1024 if found else float("nan")), took, lines[-1] if lines else ""
 
 
 def main() -> None:
@@ -48,6 +50,8 @@ def main() -> None:
     print(f"{'shape':16} {'size':8} {'format':6} {'peak RSS':>10} {'time':>7}  report")
     with tempfile.TemporaryDirectory() as folder:
         for shape, unit in SHAPES.items():
+            if len(sys.argv) > 1 and shape not in sys.argv[1:]:
+                continue  # (python -m benchmarks.review_memory "one line": that shape only)
             for size_name, size in SIZES.items():
                 reply = Path(folder) / "reply.txt"
                 reply.write_text((unit * (size // len(unit) + 1))[:size], encoding="utf-8")
