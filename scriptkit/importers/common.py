@@ -650,9 +650,33 @@ class Entry:
         return ItemProblem(self.where, self.name, message, skipped=skipped)
 
     def item(self, body: str, *, html: bool, dialect: str, **more: Any) -> RawItem:
-        return RawItem(key=self.key, title=self.title, body=body, location=self.where, html=html, dialect=dialect,
+        item = RawItem(key=self.key, title=self.title, body=body, location=self.where, html=html, dialect=dialect,
                        label=self.name, source=self.source, export_id=None if self.key.startswith("#") else self.key,
                        **more)
+        item.notes.extend(broken_notes(item))
+        return item
+
+
+def broken_notes(item: RawItem) -> list[str]:
+    """A located note for each placeholder of the item's reply written with a brace (or Help Scout's '%') missing:
+    the helpdesk sends it as written, so the customer would get the raw marker (the import keeps it as a blank)."""
+    from scriptkit.importers.convert import HELPDESKS
+    from scriptkit.importers.dialects import PlaceholderPiece, broken_placeholders, parse_body
+
+    helpdesk = HELPDESKS.get(item.dialect, "the helpdesk")
+    found: dict[str, str] = {}
+    for text in (item.body, *(body for _, body, _ in item.alternatives)):
+        for written, whole in broken_placeholders(text, item.dialect):
+            found.setdefault(written, whole)
+    notes = []
+    for written, whole in found.items():
+        mapped = [p for p in parse_body(whole, item.dialect, helpdesk) if isinstance(p, PlaceholderPiece)]
+        script = f" (in the script: {{{{ {mapped[0].name} }}}})" if len(mapped) == 1 else ""
+        notes.append(f"{item.where(written)}: {written!r} is a placeholder with "
+                     f"{chr(39) + '%' + chr(39) if whole.startswith('{%') else 'a brace'} missing: {helpdesk} "
+                     f"sends it as written, and the customer would get it so. Kept as a blank for the agent to "
+                     f"fill in until you write it {whole}{script}")
+    return notes
 
 
 def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | ItemProblem],

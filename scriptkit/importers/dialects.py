@@ -216,7 +216,17 @@ _FILTER = re.compile(r"""\|\s*(?P<name>[A-Za-z_]\w*)\s*"""
 #: the filters that change only the letters' case (Liquid's and Jinja's names): the words stay the same
 _CASE_FILTERS = {"capitalize": lambda t: t[:1].upper() + t[1:].lower(), "upcase": str.upper, "upper": str.upper,
                  "downcase": str.lower, "lower": str.lower, "title": str.title}
-_HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>[^%]*))?%\}")
+# (a fallback may hold a '%' that does not close it, 'fallback=10% off'; it holds no '{', so a '{%' never closed is
+# given up at the next one, not read to the end of the text from each)
+_HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>(?:[^%{]|%(?!\}))*))?%\}")
+# a placeholder written with a brace (or Help Scout's '%') missing, which no helpdesk fills and each sends as written:
+# '{{ticket.requester.first_name}' and '{first_name}}'; '{%customer.firstName,fallback=there}' and '{customer.x%}'
+_BROKEN_CLOSE = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]]*)\s*-?\}(?!\})")
+_BROKEN_OPEN = re.compile(r"(?<!\{)\{\s*(?P<name>[A-Za-z_][\w.\-\[\]]*)\s*\}\}")
+_BROKEN_HELPSCOUT_CLOSE = re.compile(r"\{%(?P<name>[A-Za-z_][\w.]*)(?P<fallback>,fallback=[^%{}\n]*)?\}")
+_BROKEN_HELPSCOUT_OPEN = re.compile(r"(?<![{%])\{(?P<name>[A-Za-z_][\w.]*)(?P<fallback>,fallback=[^%{}\n]*)?%\}")
+_BROKEN = (_BROKEN_CLOSE, _BROKEN_OPEN)
+_BROKEN_HELPSCOUT = (_BROKEN_HELPSCOUT_CLOSE, _BROKEN_HELPSCOUT_OPEN)
 # a merge field {!Contact.FirstName}, or a formula {!BLANKVALUE(Contact.FirstName, "there")} (never text)
 _SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][^{}\n]{0,200}?)\}")
 _BLANKVALUE = re.compile(r"BLANKVALUE\(\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<q>[\"'])(?P<value>[^\"']*)(?P=q)\s*\)")
@@ -518,12 +528,17 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str, le
     # ('{{ name }}' in Help Scout or Salesforce is no placeholder: sent as written, so it is one that did not map)
     extra = [_HELPSCOUT_VAR, _SALESFORCE_VAR] if dialect == "generic" else [_MUSTACHE] if pattern is not _MUSTACHE \
         else []
-    matches = sorted([*pattern.finditer(text), *(m for p in extra for m in p.finditer(text))],
-                     key=lambda m: m.start())
+    broken = _broken_patterns(dialect)
+    matches = sorted([*pattern.finditer(text), *(m for p in (*extra, *broken) for m in p.finditer(text))],
+                     key=lambda m: (m.start(), m.re in broken))  # (a whole placeholder first, where both start)
     for m in matches:
         if m.start() < pos:
             continue
         pieces.append(TextPiece(text[pos:m.start()]))
+        if m.re in broken:
+            pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), _broken_reason(m, table, helpdesk)))
+            pos = m.end()
+            continue
         name = m.group("name").strip()
         fallback: str | None = None
         dropped = ""  # the case filters left out
@@ -546,7 +561,10 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str, le
         if canonical is None and m.re is _SALESFORCE_VAR:
             canonical = _SALESFORCE.get(name)
         own = own_placeholder(dialect, name, fallback, m.group(0)) if name and not canonical and not foreign else None
-        if canonical:
+        meant = _meant(name, table) if own is not None else None
+        if meant is not None:  # ('ticket.requester.frist_name': a slip, not a field of the team's own)
+            pieces.append(BlankPiece(m.group(0), _hint(meant), _typo_reason(meant, m, dialect, helpdesk)))
+        elif canonical:
             pieces.append(PlaceholderPiece(canonical, fallback, m.group(0), spelled=name, dropped=dropped))
         elif own is not None:
             pieces.append(dataclasses.replace(own, dropped=dropped))
@@ -566,6 +584,97 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str, le
 
 #: the helpdesks whose '{{ x }}' is Liquid: a name that is none of their fields is sent empty
 _LIQUID_HELPDESKS = frozenset({"zendesk", "freshdesk"})
+
+
+def _broken_patterns(dialect: str) -> tuple[re.Pattern[str], ...]:
+    """The spellings of a placeholder with a brace (or a '%') missing that ``dialect``'s text is read for."""
+    return (*_BROKEN, *_BROKEN_HELPSCOUT) if dialect in ("helpscout", "generic") else _BROKEN
+
+
+def _whole(found: re.Match[str]) -> str:
+    """A placeholder written with a brace (or a '%') missing, as it is written whole."""
+    written = found.group(0)
+    if found.re is _BROKEN_HELPSCOUT_CLOSE:
+        return written[:-1] + "%}"
+    if found.re is _BROKEN_HELPSCOUT_OPEN:
+        return "{%" + written[1:]
+    return written + "}" if found.re is _BROKEN_CLOSE else "{" + written
+
+
+def _broken_reason(found: re.Match[str], table: dict[str, str], helpdesk: str) -> str:
+    """Why a placeholder with a brace missing became a blank (its reason says 'cannot map', which the audit
+    reads as a marker sent as written), and how it is written whole: the helpdesk's spelling the name is
+    near, where it is none."""
+    whole = _whole(found)
+    name = found.group("name")
+    meant = _meant(name, table) if name not in table else None
+    if meant is not None:
+        whole = whole.replace(name, meant, 1)
+    missing = "'%'" if found.re in _BROKEN_HELPSCOUT else "a brace"
+    sender = helpdesk if helpdesk and helpdesk != "generic" else "the helpdesk"
+    return (f"a placeholder with {missing} missing, which scriptkit cannot map and {sender} sends as written; "
+            f"did you mean {whole}?")
+
+
+def _typo_reason(meant: str, found: re.Match[str], dialect: str, helpdesk: str) -> str:
+    """Why a name one slip away from a placeholder of ``dialect`` became a blank ('cannot map', as the audit
+    reads it: the customer gets it empty or as written)."""
+    whole = found.group(0).replace(found.group("name"), meant, 1)
+    sends = f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
+        f"{helpdesk} sends it empty or as written"
+    return f"unknown {helpdesk} placeholder: no field of {helpdesk}'s, so {sends} (scriptkit cannot map it); " \
+        f"did you mean {whole}?"
+
+
+def _meant(name: str, table: dict[str, str]) -> str | None:
+    """The helpdesk's placeholder of ``table`` that ``name``, which is none of them, is one slip away from
+    ('ticket.requester.frist_name': ticket.requester.first_name), else None. The same fields but one, which
+    differs by one letter typed, left out, added or swapped (two in a word of 8 letters or more)."""
+    parts = name.split(".")
+    found: dict[str, int] = {}
+    for known in table:
+        other = known.split(".")
+        if len(other) != len(parts) or known == name:
+            continue
+        differ = [(a, b) for a, b in zip(parts, other, strict=True) if a != b]
+        if len(differ) == 1:
+            a, b = differ[0]
+            slips = _slips(a.lower(), b.lower())
+            if slips <= (2 if min(len(a), len(b)) >= 8 else 1):
+                found[known] = slips
+    least = min(found.values(), default=None)
+    nearest = [known for known, slips in found.items() if slips == least]
+    return nearest[0] if len(nearest) == 1 else None  # (as near two: a guess would be no better than none)
+
+
+def _slips(a: str, b: str) -> int:
+    """How many letters typed, left out, added or swapped with the next turn ``a`` into ``b`` (at most 3 is told
+    apart: words much longer than that are not compared letter by letter)."""
+    if abs(len(a) - len(b)) > 2 or max(len(a), len(b)) > 60:
+        return 3
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return min(rows[-1][-1], 3)
+
+
+def broken_placeholders(text: str, dialect: str) -> list[tuple[str, str]]:
+    """Each placeholder of ``text`` written with a brace (or Help Scout's '%') missing, and how it reads whole:
+    the helpdesk sends it as written (the import keeps it as a blank, and its notes say where it stands)."""
+    table = _SALESFORCE if dialect == "salesforce" else DIALECTS.get(dialect, GENERIC)
+    out: dict[str, str] = {}
+    for pattern in _broken_patterns(dialect):
+        for found in pattern.finditer(text):
+            whole = _whole(found)
+            name = found.group("name")
+            meant = _meant(name, table) if name not in table else None
+            out.setdefault(found.group(0), whole.replace(name, meant, 1) if meant is not None else whole)
+    return list(out.items())
 
 
 def _unknown(name: str, dialect: str, helpdesk: str) -> str:
