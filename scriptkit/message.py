@@ -300,7 +300,9 @@ class Message:
     def preview(self, samples: Mapping[str, object]) -> str:
         """The text with placeholders filled with sample values: ``samples`` maps a placeholder's name to
         its value (``pack.catalogue.samples()`` has each one's sample). A placeholder with no value,
-        or an empty one, shows its fallback (else nothing), as the helpdesk sends it.
+        or an empty one, shows its fallback (else nothing), as the helpdesk sends it. Links and escapes stay as
+        the pack writes them (``[text](address)``, ``\\[``): ``scriptkit.text.read_text`` of it is what the
+        customer reads.
 
         A value is a str, or a number (an order number, an amount), written as ``str()`` writes it;
         None, and a float NaN (a pandas table's empty cell), count as no value. Anything else, or

@@ -43,3 +43,18 @@ def test_brackets_in_titles_and_notes_print_as_written(tmp_path: Path) -> None:
     assert "Tick [urgent] and [bold]VIP[/bold] in the admin, close with [/urgent], then fill [[new_date]]." \
         in result.output
     assert "Lost [red]: I've sent a replacement today." in result.output
+
+
+def test_render_json_gives_the_text_as_written_and_as_the_customer_reads_it(tmp_path: Path) -> None:
+    import json
+
+    root = _pack(tmp_path)
+    script = root / "scripts" / "tagged.yaml"
+    script.write_text(script.read_text(encoding="utf-8").replace(
+        "solution: \"I've chased", "solution: \"See \\\\[our FAQ](https://example.com/faq) or [our help centre]"
+        "(https://example.com/help). I've chased"), encoding="utf-8")
+    result = run_cli("render", str(root), "--format", "json", "--preview")
+    assert result.exit_code == 0, result.output
+    (shown,) = json.loads(result.output)
+    assert "See \\[our FAQ](https://example.com/faq) or [our help centre](https://example.com/help)." in shown["text"]
+    assert "See [our FAQ](https://example.com/faq) or our help centre." in shown["reads"]

@@ -13,7 +13,7 @@ from rich.markup import escape
 from scriptkit.cli.output import console
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
-from scriptkit.message import CHANNELS
+from scriptkit.message import CHANNELS, PLAIN_TEXT_CHANNELS
 from scriptkit.text import read_text
 
 
@@ -24,7 +24,9 @@ from scriptkit.text import read_text
 @click.option("--preview", is_flag=True, help="Fill placeholders with sample values.")
 @click.option("--variants", is_flag=True, help="Render every variant, not only the first.")
 @click.option("--notes/--no-notes", default=True, help="Show the agent's guidance and alternatives.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              help="text, or json: each message's text as the pack writes it (text) and as the customer reads it "
+              "(reads), with its notes.")
 def render(pack: str, script_id: str | None, channel: str | None, preview: bool, variants: bool,
            notes: bool, fmt: str) -> None:
     """Print each script of PACK as the customer would read it."""
@@ -47,8 +49,11 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
                           f"Add {channel} to a script's channels: list to render it there.")
     samples = loaded.catalogue.samples()
     if fmt == "json":
+        # "text" as the pack writes it (Markdown links, '\\[' escapes), for tools; "reads" as the customer reads
+        # it, as Message.as_read does: escapes resolved, a link as its text ("text (address)" on SMS and phone)
         out = [{"script": m.script_id, "channel": m.channel, "variant": m.variant, "title": m.title,
-                "text": m.preview(samples) if preview else m.text,
+                "text": (shown := m.preview(samples) if preview else m.text),
+                "reads": read_text(shown, _every_link if m.channel in PLAIN_TEXT_CHANNELS else None)[0],
                 "notes": [{"kind": n.kind, "label": n.label, "text": n.text} for n in m.notes]}
                for m in messages]
         from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
