@@ -13,8 +13,10 @@ Whitespace inside a paragraph collapses as a browser would.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from scriptkit.targets.base import LINK_ADDRESS, link_address
@@ -115,6 +117,14 @@ class _Collector(HTMLParser):
             self.items.pop()
             if not self.lists:
                 self.out.append(_PARA)
+
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![CDATA[...`` and Office's ``<![if ...]>``, as the stdlib reads them; any other ``<![`` (``<![ x``,
+        ``<![foo[``), where the stdlib raises, is a bogus comment up to the next ``>``, as a browser reads it."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            return self.parse_bogus_comment(i, report)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag.lower() == "attribute":
@@ -266,20 +276,31 @@ def relative_links_note(links: list[str], where: str) -> str:
 def html_relative_links(text: str) -> list[str]:
     """Each link of an HTML body whose address is relative ('/hc/en-us/requests/new', '#top'): the import
     keeps it, but it leads somewhere only from the helpdesk the body came from."""
-    if "href" not in text.lower():  # (most bodies: no second parse of what html_to_text has read)
+    if "href" not in text.lower():
         return []
-    parser = _Collector()
-    parser.feed(text)
-    parser.close()
-    found = [href.strip()[:80] for href in parser.hrefs if href.strip() and not ABSOLUTE.match(href.strip())]
+    found = [href.strip()[:80] for href in _parse(text).hrefs if href.strip() and not ABSOLUTE.match(href.strip())]
     return list(dict.fromkeys(found))
 
 
 def html_to_text(html: str) -> str:
     """The readable text of an HTML fragment, paragraphs separated by one blank line."""
+    return _parse(html).text
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """What an HTML body is read as: its text, its links' addresses, and its tables' rows with cells set apart."""
+
+    text: str
+    hrefs: tuple[str, ...]
+    tables: tuple[int, ...]
+
+
+# (a body is parsed once: the import reads its text, its links and its tables, each of which parsed it again)
+@functools.lru_cache(maxsize=8)
+def _parse(body: str) -> _Parsed:
     parser = _Collector()
-    parser.feed(html)
-    parser.close()
+    _feed(parser, body)
     paragraphs: list[str] = []
     for block in "".join(parser.out).split(_PARA):
         lines = [_SPACE.sub(" ", line).strip() for line in block.split(_LINE)]
@@ -292,7 +313,51 @@ def html_to_text(html: str) -> str:
         text = _LITERAL_BRACKET.sub("[", "\n".join(_not_items(lines)))
         if text:
             paragraphs.append(text)
-    return "\n\n".join(paragraphs)
+    tables = tuple(n for n in parser.parted + [rows for rows, parted in parser.tables if parted] if n)
+    return _Parsed("\n\n".join(paragraphs), tuple(parser.hrefs), tables)
+
+
+#: how far the stdlib parser reads a start tag (html.parser's own pattern, as of Python 3.11): a tag whose
+#: reading stops at the body's end, or before '=' with a quote that never closes, is left unfinished
+_START_TAG = re.compile(r"""
+  <[a-zA-Z][^\t\n\r\f />\x00]*
+  (?:[\s/]*
+    (?:(?<=['"\s/])[^\s/>][^\s/=>]*
+      (?:\s*=+\s*
+        (?:'[^']*'
+          |"[^"]*"
+          |(?!['"])[^>\s]*
+         )
+        \s*
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*
+""", re.VERBOSE)
+
+
+def _feed(parser: _Collector, body: str) -> None:
+    """``body`` through ``parser``, in time linear in its length. The stdlib parser reads all it can and stops
+    at markup left unfinished (a tag whose quote never closes, ``<a href="``, a comment never closed); at the
+    end it reads that markup as text up to the next ``>`` (or ``<``), reads on, and reads each unfinished
+    piece after it again to the body's end: 38,000 characters of ``<a href="`` took 6 s, and a 1 MB file
+    minutes. Here the unfinished markup is text as written just as the stdlib writes it, and where the
+    parser read it to the body's end (no ``>`` or ``-->`` closes it), so is the rest of the body: it is read
+    once, and no word of it is lost (a browser shows none of it)."""
+    parser.feed(body)
+    while not parser.cdata_elem and len(rest := parser.rawdata) > 1 and rest.startswith("<"):
+        if rest[1:2].isascii() and rest[1:2].isalpha():
+            found = _START_TAG.match(rest)
+            read = found.end() if found else 1
+        else:  # ('</', '<!--', '<!', '<?': unfinished, they were read to the end for their '>' or '-->')
+            read = len(rest)
+        close = rest.find(">", 1)
+        upto = close + 1 if close >= 0 else rest.find("<", 1)
+        upto = len(rest) if read >= len(rest) else max(read, upto if upto > 0 else 1)
+        parser.rawdata = ""
+        parser.handle_data(html.unescape(rest[:upto]))
+        parser.feed(rest[upto:])
+    parser.close()
 
 
 def _not_items(lines: list[str]) -> list[str]:
@@ -353,23 +418,34 @@ def html_field(value: str) -> tuple[str, bool]:
 def html_tables(text: str) -> list[int]:
     """For each table of an HTML body whose cells the text sets apart by ' | ', its number of such rows
     (a table used for layout, one cell of text a row, is text as any other)."""
-    if not _TABLE.search(text):  # (most bodies: no second parse of what html_to_text has read)
+    if not _TABLE.search(text):
         return []
-    parser = _Collector()
-    parser.feed(text)
-    parser.close()
-    return [n for n in parser.parted + [rows for rows, parted in parser.tables if parted] if n]
+    return list(_parse(text).tables)
 
 
-_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_IMG = re.compile(r"<img\b", re.I)
 _TABLE = re.compile(r"<table\b", re.I)
 _IMG_ATTR = re.compile(r"""\b(alt|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def _img_tags(text: str) -> list[str]:
+    """Each ``<img ...>`` of ``text``, from its '<' to its '>'. (A pattern '<img[^>]*>' read on from each '<img' to
+    the end where no '>' closes them: quadratic, 2 s for 38,000 characters of '<img src=x '.)"""
+    tags: list[str] = []
+    at = 0
+    while (found := _IMG.search(text, at)) is not None:
+        end = text.find(">", found.end())
+        if end < 0:
+            break
+        tags.append(text[found.start():end + 1])
+        at = end + 1
+    return tags
 
 
 def html_images(text: str) -> list[str]:
     """Each inline image of an HTML body, by its alt text or file name: the text keeps no image."""
     found = []
-    for tag in _IMG.findall(text):
+    for tag in _img_tags(text):
         attrs = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
                  for m in _IMG_ATTR.finditer(tag)}
         src = attrs.get("src", "")
