@@ -52,6 +52,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from scriptkit.config import LintConfig, find_project_config, load_config
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, argument_named
 from scriptkit.importers import (
@@ -468,7 +469,8 @@ AUDIT_API_WORDING = replace(API_WORDING, skip_bad="Fix the item, or pass skip_ba
 def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], fmt: str | None = None, *,
                   mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
                   skip_bad: bool = False, channel: str | None = None, grammar: str | None = None,
-                  near_threshold: float = 0.7, bodies: str | None = None) -> AuditReport:
+                  near_threshold: float = 0.7, bodies: str | None = None,
+                  config: LintConfig | None = None) -> AuditReport:
     """Audit a macro library as ``scriptkit audit`` does: a pack folder, a helpdesk's export or a sheet, or
     several export files read as one library (a list of paths). Returns the ``AuditReport``: each macro's
     scores (``report.macros``, worst first), the library's ``overall`` score, the most common problems,
@@ -483,7 +485,11 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     ``near_threshold``: the similarity, from 0.3 to 1, from which two macros count as near duplicates
     (``--near``); ``bodies``: how a generic file's plain bodies are read, ``"plain"`` word for word (the
     default) or ``"markdown"`` (``--bodies``), as ``import_library`` reads them, so the audit judges the replies the
-    import writes. Errors name these keywords, not the command's flags.
+    import writes; ``config``: the settings to judge the library by (a ``LintConfig``, as
+    ``scriptkit.load_config(...)`` reads them), used as given, as ``lint_pack`` uses it. By default an export is
+    judged by the project's settings (``scriptkit.toml``, ``[tool.scriptkit]``) found from its file's folder
+    upward, else the defaults, and a pack by its own (``load_config(pack)``): the working folder's are never
+    read (pass ``config=scriptkit.load_config()`` for them). Errors name these keywords, not the command's flags.
     """
     from scriptkit.linting import check_argument
 
@@ -510,6 +516,8 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     check_argument(skip_bad, bool, function, "skip_bad", "True or False")
     check_argument(channel, (str, type(None)), function, "channel", "a name such as 'email', or None")
     check_argument(grammar, (str, type(None)), function, "grammar", "'off', 'local' or a LanguageTool URL, or None")
+    check_argument(config, (LintConfig, type(None)), function, "config", "a LintConfig or None",
+                   "Read settings with scriptkit.load_config(), then .override(...) them.")
     check_argument(bodies, (str, type(None)), function, "bodies",
                    "how a generic file's bodies are read: 'plain' or 'markdown', or None",
                    "Pass bodies='markdown' to read them as Markdown.")
@@ -527,18 +535,21 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
                           Location(str(folder), 1, 1), "Audit the pack by itself, or name the export files in "
                                                        "the folder, in a list.")
     return audit(paths, fmt, mapping=mapping, where=where, skip_bad=skip_bad, grammar=grammar,
-                 near_threshold=float(near_threshold), channel=channel, wording=AUDIT_API_WORDING, bodies=bodies)
+                 near_threshold=float(near_threshold), channel=channel, wording=AUDIT_API_WORDING, bodies=bodies,
+                 config=config)
 
 
 def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
           mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None, skip_bad: bool = False,
           grammar: str | None = None, near_threshold: float = 0.7, stage: Stage | None = None,
-          channel: str | None = None, wording: Wording = AUDIT_CLI_WORDING, bodies: str | None = None) -> AuditReport:
+          channel: str | None = None, wording: Wording = AUDIT_CLI_WORDING, bodies: str | None = None,
+          config: LintConfig | None = None) -> AuditReport:
     """Audit a pack folder, an export file, or several export files as one library; see the module
     docs for the scores. ``channel``: the one an export's macros are sent on (see ``Library.write``).
     ``wording``: whose words the errors speak in, the command line's by default (``scriptkit audit``);
     ``audit_library``, the public API, passes ``AUDIT_API_WORDING``. ``bodies``: how a generic file's plain
-    bodies are read (``import_library``'s)."""
+    bodies are read (``import_library``'s). ``config``: the settings to judge by, else a pack's own and an
+    export's beside it (``export_config``)."""
     tell = stage or (lambda _: None)
     paths = [path] if isinstance(path, (str, Path)) else list(path)
     source = Path(paths[0])
@@ -557,7 +568,9 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
                               hint=f"Leave out {wording.bodies}.")
         tell("Loading the pack")
         pack = load_pack(source)
-        return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell)
+        return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell, config)
+    if config is None:  # (before the long part: settings that cannot be read are refused first)
+        config = export_config(paths)
     tell(f"Reading {source.name}")
     library = import_libraries(paths, fmt, mapping=mapping, where=where, wording=wording, bodies=bodies,
                                progress=(lambda n: tell(f"Reading {source.name}: {n} items")) if stage else None)
@@ -568,7 +581,43 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
         tell(f"Importing {len(library.macros)} macros")
         root = library.write(Path(tmp) / "pack", name=source.stem, channel=channel)
         pack = load_pack(root)
-        return _audit_pack(pack, library.label, library.format, library, grammar, near_threshold, tell)
+        return _audit_pack(pack, library.label, library.format, library, grammar, near_threshold, tell, config)
+
+
+def export_config(paths: Sequence[str | Path]) -> LintConfig:
+    """The settings an export is judged by: the project's (``scriptkit.toml``, else ``pyproject.toml`` with
+    ``[tool.scriptkit]``) found from the export file's folder upward, as ``scriptkit check`` finds a pack's and
+    ``scriptkit review FILE`` a reply's; the defaults where there is none. Never the working folder's: a
+    program or a service auditing a file got the settings of wherever it ran (every rule ignored, a score of
+    100; a broken file, an error about settings it was never given). Export files under different settings
+    are refused: the library would be judged by one of them in silence."""
+    found: dict[Path | None, str] = {}
+    for path in paths:
+        found.setdefault(find_project_config(Path(path).absolute().parent), str(path))
+    if len(found) > 1:
+        (one, first), (other, second) = list(found.items())[:2]
+        said = [f"{name} under {settings or 'no settings (the defaults)'}" for settings, name in
+                ((one, first), (other, second))]
+        raise ConfigError(f"the export files are under different settings: {said[0]}, {said[1]}; a library is "
+                          "judged by one", Location(second, 1, 1),
+                          "Audit them apart, or put them in one folder with the settings to judge them by.")
+    return load_config(None, Path(paths[0]).absolute().parent)
+
+
+def settings_at(place: str | os.PathLike[str], option: str = "--config") -> LintConfig:
+    """The settings named by ``scriptkit audit --config``: a ``scriptkit.toml`` (or ``pyproject.toml`` with
+    ``[tool.scriptkit]``), or a folder to find them from, upward (``--config .``: the working folder's)."""
+    path = Path(place)
+    if path.is_dir():
+        return load_config(None, path)
+    if not path.is_file():
+        raise ConfigError(f"{option} {place}: no such file or folder", Location(str(place), 1, 1),
+                          "Name a scriptkit.toml, or the folder whose settings to use (. for this one).")
+    if find_project_config(path) != path.resolve():
+        raise ConfigError(f"{option} {place} is not a settings file: scriptkit reads scriptkit.toml, or "
+                          "pyproject.toml with a [tool.scriptkit] table", Location(str(place), 1, 1),
+                          "Name a scriptkit.toml, or the folder whose settings to use.")
+    return load_config(None, path.parent)
 
 
 def reword_advice(helpdesk: str) -> str:
@@ -612,15 +661,13 @@ def _zendesk_setting(script: Script, key: str) -> Any:
 
 
 def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
-                near_threshold: float, tell: Stage) -> AuditReport:
-    from scriptkit.config import load_config
+                near_threshold: float, tell: Stage, config: LintConfig | None = None) -> AuditReport:
     from scriptkit.linting import judged as as_read
     from scriptkit.linting import judges_internal_notes, lint_pack
 
     tell(f"Linting {len(pack.scripts)} scripts")
-    # an export has no pack.yaml of its own: the project's settings (scriptkit.toml,
-    # [tool.scriptkit]) where the audit runs apply to it
-    config = load_config(None, Path.cwd()) if library is not None else None
+    # (an export has no pack.yaml of its own: ``audit`` passes the settings beside it, ``export_config``; a
+    # pack's own are read by lint_pack when none are given)
     # (the audit judges the replies: a helpdesk setting export would refuse, as an imported library
     # may hold, is export's and check's to report, not a reason to audit nothing)
     result = lint_pack(pack, config, grammar=grammar, export_settings=False)

@@ -199,11 +199,9 @@ def test_html_drill_down_shows_highlights_suggestions_and_rewrites() -> None:
     assert 'id="m-m1"' in page and "T &lt;1&gt;" in page
 
 
-def test_project_settings_apply_to_an_export(library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "scriptkit.toml").write_text('ignore = ["warmth"]\n', encoding="utf-8")
-    monkeypatch.chdir(project)
+def test_project_settings_apply_to_an_export(library: Path, tmp_path: Path) -> None:
+    # (the settings found from the export's folder upward; the working folder's are never read)
+    (tmp_path / "scriptkit.toml").write_text('ignore = ["warmth"]\n', encoding="utf-8")
     report = audit(library, "jsonl")
     assert "warm_language" not in report.judged
     assert all(m.scores["warm_language"] is None for m in report.macros)

@@ -79,13 +79,18 @@ class _Bounded(_FloatParam):
               help="How many of the worst macros to list in text output.")
 @click.option("--near", "near", default=0.7, show_default=True, type=_Bounded(0.3, 1.0, "a similarity"),
               help="Similarity (Jaccard of word pairs) from which two macros count as near duplicates.")
+@click.option("--config", "settings", type=click.Path(), default=None, metavar="PATH",
+              help="The settings to judge the library by: a scriptkit.toml (or pyproject.toml with "
+                   "[tool.scriptkit]), or a folder to find them from (--config . for this folder's). Default: an "
+                   "export's are those found from its folder upward, a pack's its own.")
 @click.option("--fail-under", "fail_under", default=None, type=_Bounded(0, 100, "a score"), metavar="SCORE",
               help="Exit 1 when the library's overall score (the mean of the overall scores of the macros "
                    "judged on every practice, 0-100) is under SCORE, for a CI gate. The report is still written; "
                    "the reason, with the macros under SCORE, goes to stderr.")
 def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                   skip_bad: bool, channel: str | None, grammar: str | None, out_format: str, html_path: str | None,
-                  top: int, near: float, fail_under: float | None, bodies: str | None = None) -> None:
+                  top: int, near: float, fail_under: float | None, bodies: str | None = None,
+                  settings: str | None = None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
 
     Several export files (a folder of Markdown files, an export per language) are audited as one library.
@@ -100,7 +105,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
-    from scriptkit.audit import audit
+    from scriptkit.audit import audit, settings_at
     from scriptkit.importers.tabular import parse_mapping, parse_where
 
     if html_path and any(Path(s).is_file() and Path(html_path).resolve() == Path(s).resolve() for s in sources):
@@ -116,9 +121,10 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     if html_path and not Path(html_path).absolute().parent.is_dir():  # before the long part, not after
         raise ConfigError(f"cannot write the HTML report to {html_path}: {Path(html_path).parent} is not a folder",
                           hint="Create the folder first, or choose another place.")
+    config = settings_at(settings) if settings is not None else None
     with stages() as tell:
         report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
-                       grammar=grammar, near_threshold=near, stage=tell, channel=channel, bodies=bodies)
+                       grammar=grammar, near_threshold=near, stage=tell, channel=channel, bodies=bodies, config=config)
     for file, read_as in report.read_as.items():
         say_detected(file, fmt, read_as)
     if html_path:
