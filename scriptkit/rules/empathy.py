@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise
+from scriptkit.language import _QUOTED
 from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -42,6 +43,25 @@ def acknowledgment_group(body: list[Sentence]) -> list[Sentence]:
             break
         group.append(s)
     return group
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each quotation in ``text``, its marks included: 'You wrote "calm down and just
+    refund me".', 'The last agent called it “working as intended”'. Words in quotation marks are someone
+    else's (the customer's, another agent's, a page's), told back, not the writer speaking: they are not judged as
+    the writer's. (The quotation marks of ``scriptkit.language``, which leaves quoted passages out of a reply's
+    language for the same reason: straight and curly double quotes, « » and „ “; a quotation ends at its line.)"""
+    if not any(q in text for q in _QUOTE_MARKS):
+        return []
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+_QUOTE_MARKS = ('"', "\u201c", "\u00ab", "\u201e")
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` starts inside one of ``spans`` (a quotation), past its opening mark."""
+    return any(x < a < y for x, y in spans)
 
 
 @register
@@ -197,9 +217,24 @@ _ANSWER_WORDS = 15
 
 def _opening_courtesy(lead: list[Sentence]) -> int:
     """How many of the sentences before the acknowledgment are not content: a yes or no that answers
-    the customer's question first, and opening thanks."""
+    the customer's question first, or the good news they are waiting for ("Great news, your visa letter is
+    approved!"), and opening thanks."""
     answer = 1 if lead and _ANSWER.match(lead[0].text) and len(lead[0].text.split()) <= _ANSWER_WORDS else 0
+    if not answer:
+        answer = _good_news(lead)
     return answer + _opening_thanks(lead[answer:])
+
+
+def _good_news(lead: list[Sentence]) -> int:
+    """How many sentences at the start of ``lead`` tell the good news first: one that opens upbeat ("Great news,
+    your visa letter is approved!", "Good news: ...", "Happily, ...") and apologises for nothing, and the news
+    after a lead-in said alone ("Good news! Your refund is approved."). The customer waits for it more than for
+    anything; how they felt may follow it."""
+    if not lead or not lead[0].cues.lead_in or lead[0].cues.apologies:
+        return 0
+    first = lead[0]
+    alone = not first.text[first.cues.lead_in:].strip(" \t\n!.:;,-\u2013\u2014")
+    return 2 if alone and len(lead) > 1 and not lead[1].cues.apologies else 1
 
 
 def _restates(s: Sentence) -> bool:
@@ -211,9 +246,11 @@ def _restates(s: Sentence) -> bool:
     if not (c.second_person and c.situation) or _ABOUT_THEM.match(s.text) is None or (
             c.ownership or c.time_frames or c.apologies or c.advice or c.imperative or c.asks):
         return False
-    # (an action the customer took is what happened to them: "You booked the table...", "you cancelled it")
+    # (an action the customer took is what happened to them: "You booked the table...", "you cancelled it"; and
+    # one in the words they wrote, quoted, is theirs: 'You wrote "calm down and just refund me".')
     text = normalise(s.text)
-    return all(_THEIR_ACTION.search(text, max(0, a - 40), a) for a, _ in c.actions)
+    quoted = quoted_spans(s.text)
+    return all(_THEIR_ACTION.search(text, max(0, a - 40), a) or _inside(quoted, a, b) for a, b in c.actions)
 
 
 def _writers_acknowledgment(s: Sentence) -> bool:
@@ -421,7 +458,9 @@ _DECLINED = re.compile(r"\b(?:no|don't|do\s+not|never|nothing)(?:\s+\w+){0,3}\s*
 
 
 def _apologies(s: Sentence) -> tuple[tuple[int, int], ...]:
-    """The apologies of a sentence (spans in its normalised text), less any that "no need to" declines."""
+    """The apologies of a sentence (spans in its normalised text), less any that "no need to" declines, that
+    says sorry in another sense ("Sorry, what was the order number?", "We're sorry to see you go!", "Sorry to
+    bother you") or that is quoted ('You said "sorry isn't enough"')."""
     found = s.cues.apologies
     return _undeclined(s.text, found) if found else ()
 
@@ -429,9 +468,30 @@ def _apologies(s: Sentence) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=16_384)  # three rules ask about the same sentences, and stock ones recur
 def _undeclined(sentence: str, found: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     text = normalise(sentence)
+    quoted = quoted_spans(sentence)
     # (the declining words are at most four before the apology: reading only that far back keeps a long
     # sentence of many apologies linear, where reading from its start each time took minutes)
-    return tuple(span for span in found if not _DECLINED.search(text, max(0, span[0] - _DECLINED_REACH), span[0]))
+    return tuple(span for span in found if not _DECLINED.search(text, max(0, span[0] - _DECLINED_REACH), span[0])
+                 and not _OTHER_SORRY.match(text, span[0]) and not _pardon(text, span[0])
+                 and not _inside(quoted, *span))
+
+
+# "sorry" that is no sympathy: leaving ("We're sorry to see you go!", "sorry to lose you") and a polite
+# interruption ("Sorry to bother you, could you ...")
+_OTHER_SORRY = re.compile(r"sorry\s+to\s+(?:see\s+you\s+(?:go|leave)|lose\s+you|hear\s+(?:that\s+)?you(?:'re|\s+are)\s+"
+                          r"leaving|(?:bother|trouble|disturb|interrupt|chase)\s+you)\b", re.IGNORECASE)
+# "Sorry, what was the order number?": the bare "sorry" that opens a question asks the customer to say it again
+_PARDON = re.compile(r"[\W_]*(?:(?:oh|oops|ah)\W+)?sorry\s*(?:[,\u2013\u2014-]|\.{3}|\u2026)", re.IGNORECASE)
+
+
+def _pardon(text: str, at: int) -> bool:
+    """Whether the apology at ``at`` is the bare "Sorry," that opens a question: "Sorry, what was the order
+    number?", "Sorry, could you send the photo again?" ("I'm sorry, could you..." apologises; "Sorry for the
+    wait, could you..." too)."""
+    if text[:at].strip(" \t\n\"'(,.!-").lower() not in ("", "oh", "oops", "ah"):
+        return False
+    m = _PARDON.match(text)
+    return m is not None and m.end() > at and text.rstrip(" \t\n\"')").endswith("?")
 
 
 _DECLINED_REACH = 160  # characters: "do not" and three words, with room for long ones
@@ -496,25 +556,68 @@ class DismissiveLanguage(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         allow = options.phrases(type(self), ctx, "allow")
         text = message.text
+        quoted: list[tuple[int, int]] | None = None
         for start, end, entry in table("dismissive.yaml").finditer(text):
             found = text[start:end]
             if " ".join(found.lower().split()) in allow:
                 continue
+            if quoted is None:
+                quoted = quoted_spans(text)
+            if _inside(quoted, start, end):
+                continue  # (someone else's words, told back: 'You wrote "calm down and just refund me".')
+            if entry.get("opens_sentence") and not _opens_sentence(text, start):
+                continue
+            if entry.get("fine_after_reassurance") and _REASSURED.search(_lead_up(text, start)):
+                continue  # ("No worries at all, these things happen!": their slip forgiven, not their problem shrunk)
             kind = str(entry.get("kind", "dismissive"))
             yield Finding(start, end, f'{kind} language "{found}"',
                           suggestion=str(entry.get("advice", "")) or None,
                           severity=Severity.SUGGESTION if kind in self.SOFT_KINDS else None)
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` starts a sentence of ``text``: nothing but quotes or brackets between it and a sentence end,
+    a line break or the start ("Clearly the address was wrong." opens one; "it's clearly the wrong size" does not)."""
+    i = at
+    while i > 0 and text[i - 1] in " \t\"'(\u201c\u2018*_":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:\n"
+
+
+def _lead_up(text: str, at: int) -> str:
+    """The words before ``at`` in its paragraph, up to two sentences back (the sentence before may be the
+    reassurance: "No worries at all! These things happen.")."""
+    start = max(text.rfind("\n\n", 0, at), at - _LEAD_UP)
+    return text[max(0, start):at]
+
+
+_LEAD_UP = 80  # characters: "No worries at all, honestly!" and the sentence's own start
+# the customer's own slip forgiven ("No worries, these things happen!", "Don't worry, it's no big deal"): the words
+# that would shrink their problem reassure them instead
+_REASSURED = re.compile(r"\b(?:no\s+worries|(?:don['’]t|do\s+not|never)\s+worry|no\s+problem|not\s+a\s+problem|"
+                        r"no\s+harm\s+done|easily\s+done|easy\s+mistake|no\s+need\s+to\s+(?:apologi[sz]e|be\s+sorry)|"
+                        r"happens\s+to\s+(?:the\s+best\s+of\s+us|everyone|all\s+of\s+us)|"
+                        r"(?:it['’]s|it\s+is|that['’]s|that\s+is)\s+(?:totally\s+|completely\s+|absolutely\s+|"
+                        r"perfectly\s+|quite\s+|all\s+)?(?:fine|ok(?:ay)?|alright|all\s+right|understandable))\b",
+                        re.IGNORECASE)
+
+
 # "yet" only as a conjunction, after a comma or semicolon and going on ("sorry, yet the policy..."): the
 # adverb ends a clause ("I'm sorry it hasn't arrived yet") and takes nothing back
-_BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though)\b|[,;]\s*yet\b(?!\s*(?:[.,;:!?)]|$))"
-                  r"|^\s*(?:but|however|although|though)\b",
+# "that said", "even so", "nevertheless", and "yet" opening a sentence, take it back as "but" does
+_BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though|nevertheless|nonetheless)\b"
+                  r"|[,;]\s*yet\b(?!\s*(?:[.,;:!?)]|$))"
+                  r"|[,;\u2013\u2014]\s*(?:that\s+said|having\s+said\s+that|that\s+being\s+said|with\s+that\s+said|"
+                  r"even\s+so|all\s+the\s+same)\b"
+                  r"|^\s*(?:but|however|although|though|nevertheless|nonetheless|that\s+said|having\s+said\s+that|"
+                  r"that\s+being\s+said|with\s+that\s+said|even\s+so|all\s+the\s+same|"
+                  r"yet\b(?!\s+(?:another|again|more|still)\b))\b",
                   re.IGNORECASE)
 # "but" that does not take the apology back: "not only... but", "all but", "but also", or that goes on
 # to the customer ("sorry, I can't share it, even though I know it would be quicker for you"), or to good news
 # ("but the good news is I've already refunded you", "however, happily, it's on its way")
-_HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet),?\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|"
+_HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet|nevertheless|nonetheless|that\s+said|having\s+said\s+"
+                           r"that|that\s+being\s+said|with\s+that\s+said|even\s+so|all\s+the\s+same),?\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|"
                            r"(?:(?:the|some)\s+)?(?:good|great)\s+news|(?:happily|fortunately|luckily|thankfully)\b|"
                            r"I['’]m\s+going\s+to|we['’]ve|we['’]ll|let\s+me|let['’]s|"
                            r"I\s+(?:know|understand|reali[sz]e|can\s+see)\b(?!\s+(?:that\s+)?(?:our|the)\s+polic))\b",
@@ -598,7 +701,7 @@ class ApologyThenBut(Rule):
             rest = text[after:]
             m = _BUT.search(rest)
             found: tuple[int, int] | None = None
-            if m and not _HARMLESS_BUT.match(rest[m.start():].lstrip(",; ")) and (
+            if m and not _HARMLESS_BUT.match(rest[m.start():].lstrip(",;\u2013\u2014 ")) and (
                     what == "apology" or _validates_before(s, text, after, after + m.start())):
                 found = s.span_of((after + m.start(), after + m.end()))
             if found is None and i + 1 < len(body):
