@@ -136,8 +136,9 @@ class LateAcknowledgment(Rule):
     for your patience.", "We appreciate your patience.") is not the acknowledgment it means. A
     thank-you that opens the reply ("Thanks for sending the photo.") is a courtesy, as the
     greeting is, and is not counted; nor is a short yes or no that answers the customer's
-    question first ("No, the charge won't be repeated."): a worried customer wants the answer
-    before anything else. An acknowledgment may also open by telling back what happened to the
+    question first ("No, the charge won't be repeated."), nor the good news told first ("Great
+    news, your visa letter is approved!", "Good news: ...", "Happily, ..."): a worried customer
+    wants the answer before anything else. An acknowledgment may also open by telling back what happened to the
     customer ("You ordered it for the party and it came broken. That's so disappointing."): the
     facts it is about, not content before it. The acknowledgment slot a script's writer filled
     first is its acknowledgment, whatever words it uses ("Losing access mid-shift is a total
@@ -388,7 +389,9 @@ class SympathyWithoutAction(Rule):
     customer's feeling ("that must have been so frustrating") nor offers help (an owned next
     step, an instruction, a time frame, or a question to the customer about their problem:
     "is it the app or the website?"; not one that only offers more help, "Is there anything
-    else I can help you with?").
+    else I can help you with?"). A "sorry" in another sense is no sympathy: asking again
+    ("Sorry, what was the order number?"), saying goodbye ("We're sorry to see you go!") or
+    interrupting ("Sorry to bother you, ..."); nor is one quoted from someone else.
 
     ## Why it matters
     Sympathy alone can feel shallow or dismissive: it pities instead of connecting, and
@@ -509,7 +512,17 @@ class DismissiveLanguage(Rule):
     records against their word ("our records show it was delivered", "according to our records,
     the parcel was delivered", "it was delivered according to our records"; not good news from
     them, "our system shows your refund went through") or declare their problem no problem
-    ("this is working as intended"). The list is data in `dismissive.yaml`.
+    ("this is working as intended"). It hears blame dressed as help too: advice as a telling-off
+    ("Next time, please make sure you enter the right address"), their mistake as the cause ("This
+    happened because you entered the wrong postcode", "If you had updated the app, this wouldn't
+    have happened", "You didn't confirm your email", "you must have clicked twice"), their report
+    doubted ("No other customer has reported this"), the fault put on their side ("There's nothing
+    wrong on our end", "This is your responsibility"), the work handed back ("You'll need to
+    contact the courier yourself"), their feeling judged ("There's no need to get angry"), and
+    plain sarcasm ("thanks for your patience, I guess"). A feeling is not blame ("You must have
+    felt so let down"), nor a slip of the customer's forgiven ("No worries, these things
+    happen!"), nor words in quotation marks, which are someone else's told back ('You wrote "calm
+    down and just refund me"'). The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer
@@ -629,8 +642,9 @@ class ApologyThenBut(Rule):
     """Apology or acknowledgment undone by "but" or "however".
 
     ## What it does
-    Finds an apology followed by "but", "however" or "although", in the same sentence or at
-    the start of the next ("I'm sorry, but our policy...", "We apologise. However, ..."), and
+    Finds an apology followed by "but", "however" or "although" (or "yet", "nevertheless",
+    "that said", "even so"), in the same sentence or at the start of the next ("I'm sorry, but
+    our policy...", "We apologise. However, ...", "I'm sorry. That said, ..."), and
     an acknowledgment undone the same way ("I completely understand your frustration, however
     there is nothing more to be done", "I can see you're upset. However, ..."): one that names
     the feeling, or says little else ("I hear you, but"). A "but" that goes on to your own
