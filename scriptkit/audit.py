@@ -160,8 +160,12 @@ class MacroAudit:
     blank_risks: list[str] = field(default_factory=list)  # placeholders that can render blank
     #: the language it reads as when the English rules did not judge it (SK006), else None
     other_language: str | None = None
-    #: the id its export gives it (the helpdesk's macro id), to find it there; None for a pack's script
+    #: the id its helpdesk gives it, to find it there: the export's (the helpdesk's macro id, a sheet's id
+    #: column), or for a pack's script its ``export: {<helpdesk>: {id}}``, that of the helpdesk whose ids most of
+    #: the pack's scripts carry where it has several (``export_ids`` lists them all); None where it has none
     export_id: str | None = None
+    #: each helpdesk's id for it (helpdesk, or the export's format -> id), ``export_id``'s first
+    export_ids: dict[str, str] = field(default_factory=dict)
     #: how its helpdesk keeps it from the agents ("switched off", "archived"), None when it is in use:
     #: a lead fixes the macros in use first
     unused: str | None = None
@@ -429,7 +433,8 @@ class AuditReport:
                         "averages": "each practice's mean over the macros judged on every practice "
                                     "(judged_in_full), the macros overall is the mean of"},
             "macros": [{
-                "id": m.id, "export_id": m.export_id, "title": m.title, "location": str(m.location),
+                "id": m.id, "export_id": m.export_id, "export_ids": m.export_ids, "title": m.title,
+                "location": str(m.location),
                 "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,
                 "scores": m.scores, "flexibility_note": m.flexibility_note,
                 "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder}
@@ -653,6 +658,27 @@ def _fallbackless_helpdesks(pack: Pack, first: Mapping[str, Message], raws: Mapp
     return {helpdesk for helpdesk, held in holds.items() if not held}
 
 
+def _pack_export_ids(pack: Pack) -> dict[str, dict[str, str]]:
+    """Each script's helpdesk ids (``export: {<helpdesk>: {id}}`` in its own file, as an import writes it; an id in
+    pack.yaml names no one macro), the helpdesk whose ids most of the pack's scripts carry first (the one it was
+    imported from, where it was exported elsewhere since), then by name: auditing an imported pack gives each
+    macro the id auditing its export did."""
+    from scriptkit import targets
+    from scriptkit.targets.base import BaseTarget, macro_id
+
+    found: dict[str, dict[str, str]] = {}
+    for script in pack.scripts:
+        for helpdesk, block in script.export.items():
+            if not isinstance(block, Mapping) or "id" not in block or helpdesk not in targets.available():
+                continue
+            target = targets.get(helpdesk)
+            ident = macro_id(block["id"], target.id_kind if isinstance(target, BaseTarget) else "number")
+            if ident is not None:
+                found.setdefault(script.id, {})[helpdesk] = str(ident)
+    carried = Counter(helpdesk for ids in found.values() for helpdesk in ids)
+    return {ident: dict(sorted(ids.items(), key=lambda kv: (-carried[kv[0]], kv[0]))) for ident, ids in found.items()}
+
+
 def _zendesk_setting(script: Script, key: str) -> Any:
     """A setting of a pack's script for its Zendesk export (``active: false``, as the import of a
     switched-off macro writes it): auditing the imported pack marks the macro as auditing the export did."""
@@ -676,7 +702,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     for m in as_read(result.messages):  # (the replies as judged, which the findings quote: each is marked in them)
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
-    export_ids = {m.id: m.raw.export_id for m in library.macros} if library else {}
+    export_ids = {m.id: {library.format: m.raw.export_id} for m in library.macros if m.raw.export_id} if library \
+        else _pack_export_ids(pack)
     raws = {m.id: m.raw for m in library.macros} if library else {}
     imported = {m.id: m for m in library.macros} if library else {}
     if library is not None:
@@ -735,7 +762,9 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             id=script.id, title=script.title, text=message.text,
             location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
             diagnostics=diags, scores=scores, highlights=_highlights(message, diags),
-            blank_risks=list(dict.fromkeys(risks)), other_language=other, export_id=export_ids.get(script.id),
+            blank_risks=list(dict.fromkeys(risks)), other_language=other,
+            export_id=next(iter(export_ids.get(script.id, {}).values()), None),
+            export_ids=export_ids.get(script.id, {}),
             unused=(raws[script.id].unused if script.id in raws else
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
             internal=internal, no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note))
