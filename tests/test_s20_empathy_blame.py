@@ -175,5 +175,6 @@ def test_words_quoted_from_someone_else_are_not_the_writers(tmp_path: Path, body
 @pytest.mark.timeout(60)
 def test_long_runs_of_near_misses_read_in_time(tmp_path: Path) -> None:
     for unit in ("next time you a b c ", "make sure your a, b, ", "if you had a, b, ", "i don't know ",
-                 "as we mentioned ", "thanks a b c ", "you'll need to contact a ", '"', "clearly, "):
+                 "as we mentioned ", "thanks a b c ", "you'll need to contact a ", '"', "clearly, ", '"sorry" ',
+                 "sorry, ", "no worries, these things happen "):
         sk305(tmp_path, unit * (50_000 // len(unit)))

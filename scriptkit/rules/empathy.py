@@ -9,6 +9,7 @@ shared lexicon (``scriptkit/rules/data/lexicon.yaml``). Dismissive phrases are d
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -60,8 +61,9 @@ _QUOTE_MARKS = ('"', "\u201c", "\u00ab", "\u201e")
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether ``[a, b)`` starts inside one of ``spans`` (a quotation), past its opening mark."""
-    return any(x < a < y for x, y in spans)
+    """Whether ``[a, b)`` starts inside one of ``spans`` (quotations, in order, apart), past its opening mark."""
+    i = bisect_left(spans, (a, a)) - 1  # (the last quotation that opens before ``a``: a long text has many)
+    return i >= 0 and spans[i][0] < a < spans[i][1]
 
 
 @register
@@ -487,11 +489,14 @@ _OTHER_SORRY = re.compile(r"sorry\s+to\s+(?:see\s+you\s+(?:go|leave)|lose\s+you|
 _PARDON = re.compile(r"[\W_]*(?:(?:oh|oops|ah)\W+)?sorry\s*(?:[,\u2013\u2014-]|\.{3}|\u2026)", re.IGNORECASE)
 
 
+_PARDON_REACH = 12  # characters before the "sorry" of a pardon: "Oh, " or "Oops! " and quotes
+
+
 def _pardon(text: str, at: int) -> bool:
     """Whether the apology at ``at`` is the bare "Sorry," that opens a question: "Sorry, what was the order
     number?", "Sorry, could you send the photo again?" ("I'm sorry, could you..." apologises; "Sorry for the
     wait, could you..." too)."""
-    if text[:at].strip(" \t\n\"'(,.!-").lower() not in ("", "oh", "oops", "ah"):
+    if at > _PARDON_REACH or text[:at].strip(" \t\n\"'(,.!-").lower() not in ("", "oh", "oops", "ah"):
         return False
     m = _PARDON.match(text)
     return m is not None and m.end() > at and text.rstrip(" \t\n\"')").endswith("?")
@@ -600,7 +605,7 @@ def _opens_sentence(text: str, at: int) -> bool:
 def _lead_up(text: str, at: int) -> str:
     """The words before ``at`` in its paragraph, up to two sentences back (the sentence before may be the
     reassurance: "No worries at all! These things happen.")."""
-    start = max(text.rfind("\n\n", 0, at), at - _LEAD_UP)
+    start = max(text.rfind("\n\n", max(0, at - _LEAD_UP), at), at - _LEAD_UP)
     return text[max(0, start):at]
 
 
