@@ -71,7 +71,7 @@ def test_zendesk_macro_shape(out: Path) -> None:
     assert macro["title"] == "Orders::Delivery::Parcel is late"
     actions = {a["field"]: a["value"] for a in macro["actions"]}
     assert actions["comment_mode_is_public"] == "true"
-    assert actions["current_tags"] == "late_delivery orders"
+    assert actions["current_tags"] == "orders late_delivery"  # (the tags in the order written)
     body = actions["comment_value_html"]
     assert body.startswith("<p>Hi {% if ticket.requester.first_name and ticket.requester.first_name != blank %}"
                            "{{ticket.requester.first_name}}{% else %}there{% endif %},</p>")
@@ -96,7 +96,7 @@ def test_zendesk_settings_status_restriction_private(tmp_path: Path) -> None:
     jsonschema.validate({"macro": macro}, schema("zendesk"))
     actions = {a["field"]: a["value"] for a in macro["actions"]}
     assert actions["status"] == "pending" and actions["comment_mode_is_public"] == "false"
-    assert actions["current_tags"] == "late_delivery orders vip"
+    assert actions["current_tags"] == "orders late_delivery vip"
     assert macro["restriction"] == {"type": "Group", "ids": [42]}
     bundle = json.loads((tmp_path / "out/zendesk/macros.json").read_text())
     assert bundle == {"macros": [macro]}
@@ -159,7 +159,7 @@ def test_gorgias_actions(out: Path) -> None:
     macro = records(out, "gorgias")["parcel-late"]
     names = [a["name"] for a in macro["actions"]]
     assert names == ["setResponseText", "addTags"]
-    assert macro["actions"][1]["arguments"] == {"tags": "late delivery, orders"}
+    assert macro["actions"][1]["arguments"] == {"tags": "orders, late delivery"}
     assert macro["external_id"] == "scriptkit:parcel-late" and macro["language"] == "en"
     assert "{{ticket.customer.firstname}}" in macro["actions"][0]["arguments"]["body_text"]
 

@@ -311,7 +311,7 @@ def test_a_zendesk_macro_comes_back_with_its_own_tags_and_guidance(tmp_path: Pat
     first = import_library(source, "zendesk")
     export(first.write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
     (macro,) = json.loads((tmp_path / "out/zendesk/macros.json").read_text())["macros"]
-    assert {"field": "current_tags", "value": "tier2 vip"} in macro["actions"]
+    assert {"field": "current_tags", "value": "vip tier2"} in macro["actions"]
     assert {"field": "comment_mode_is_public", "value": "false"} in macro["actions"]
     (again,) = import_library(tmp_path / "out/zendesk/macros.json", "zendesk").macros
     assert again.raw.guidance == first.macros[0].raw.guidance == "Use for VIPs only."

@@ -205,7 +205,7 @@ def test_zendesk_macros_use_the_documented_actions_and_spellings(full: Path) -> 
             "{{ticket.requester.first_name}}{% else %}à vous{% endif %}") in body
     assert "Merci &amp; à bientôt" in body and "<mark>[[new date]]</mark>" in body
     # tags are space-delimited (current_tags adds them), so a tag holds no space
-    assert actions["current_tags"] == "late_delivery orders scriptkit été"
+    assert actions["current_tags"] == "orders late_delivery été scriptkit"
     assert actions["status"] in ("open", "pending", "hold", "solved")  # macros take neither new nor closed
     assert late["active"] is False and late["restriction"] == {"type": "Group", "ids": [360011]}
     assert late["title"] == "Orders::Late parcel <urgent> & co"  # '::' makes Zendesk's categories
@@ -259,7 +259,7 @@ def test_gorgias_macros_use_the_documented_actions(full: Path) -> None:
     assert "<p>" in text["body_html"] and "<" not in text["body_text"]
     assert "{{ticket.customer.firstname|default(\"à vous\")}}" in text["body_text"]
     assert "{{ticket.id}}" in text["body_text"] and "{{current_user.firstname" in text["body_text"]
-    assert by_name["addTags"]["arguments"] == {"tags": "late delivery, orders, Été"}  # comma-separated text
+    assert by_name["addTags"]["arguments"] == {"tags": "orders, late delivery, Été"}  # comma-separated text
     assert by_name["setStatus"]["arguments"] == {"status": "closed"}
 
 

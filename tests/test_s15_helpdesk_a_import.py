@@ -106,7 +106,7 @@ def test_zendesk_macros_keep_restriction_status_tags_and_internal_note(tmp_path:
     assert returns["title"] == "Retours::Colis abîmé" and returns["active"] is True
     assert returns["restriction"] == {"type": "Group", "ids": [360011, 360012]}  # the id written as text, a number
     assert (actions["status"], actions["current_tags"], actions["comment_mode_is_public"]) == (
-        "pending", "colis_abime retours", "true")
+        "pending", "retours colis_abime", "true")
     body = actions["comment_value_html"]
     assert "{% else %}à vous{% endif %}" in body and "— c'est frustrant" in body and "&amp; il arrive" in body
     assert "#{{ticket.id}}" in body and "{{current_user.first_name}}" in body

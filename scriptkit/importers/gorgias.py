@@ -76,7 +76,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                 return found
             text, rich = found
             reply_notes = []  # (a later setResponseText replaces the reply, and its notes)
-            body, html = rich_or_plain(rich, text, "body_html", "body_text", reply_notes)
+            body, html = rich_or_plain(rich, _addresses_out(text, rich), "body_html", "body_text", reply_notes)
         elif action.get("name") == "addTags":
             tags.extend(tags_from(args.get("tags")))
         elif action.get("name") == "setStatus":
@@ -121,7 +121,10 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(external_id, str) and external_id.strip() and external_id != f"scriptkit:{script_id}":
         settings["external_id"] = external_id  # another tool's, or a chat macro's: exported back unchanged
     language = entry.fields.get("language")
-    if "language" in entry.fields and language is None:
+    if "language" not in entry.fields:
+        # (no language: exported back with none, not the pack's locale's, which would set one in Gorgias)
+        settings["language"] = None
+    elif language is None:
         settings["language"] = None  # (a macro with no language set: exported back with none, not the pack's)
         notes.append("has no language in Gorgias (null): kept as its gorgias setting 'language: null', and "
                      "exported back so")
@@ -144,6 +147,21 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                          "exported back with the pack's locale's language")
     return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
                       script_id=script_id, guidance="\n\n".join(guidance), unused="archived" if archived else "")
+
+
+#: a link whose address is a placeholder, as the HTML writes it ('<a href="{{...order_status_url}}">')
+_PLACEHOLDER_HREF = re.compile(r"""href\s*=\s*["']\s*(\{\{[^{}"']*\}\})\s*["']""", re.IGNORECASE)
+
+
+def _addresses_out(plain: str, rich: str) -> str:
+    """The plain text without the addresses of the HTML's links that are placeholders, as the plain version writes
+    them after the link's text ('track it here ({{...tracking_url}})', as Gorgias and scriptkit's export do): the
+    words compared with the HTML's, which leave a link's address out, are the same. (Only the comparison reads it:
+    the HTML, where it has text, is the reply.)"""
+    addresses = {found.group(1) for found in _PLACEHOLDER_HREF.finditer(rich)}
+    for address in addresses:
+        plain = plain.replace(f"({address})", "")
+    return plain
 
 
 #: the actions whose arguments the import reads

@@ -822,9 +822,10 @@ def as_list(value: object) -> list[str]:
 
 
 def tags_of(message: Message) -> list[str]:
-    """The script's tags plus the target's extra ``tags`` setting, stripped, unique, sorted."""
-    found = {t.strip() for t in as_list(message.meta.get("tags")) + as_list(settings(message).get("tags"))}
-    return sorted(t for t in found if t)
+    """The script's tags plus the target's extra ``tags`` setting, stripped, unique, in the order written (the
+    writer's order: no helpdesk needs them sorted, and a macro exported back keeps the tags as it had them)."""
+    found = [t.strip() for t in as_list(message.meta.get("tags")) + as_list(settings(message).get("tags"))]
+    return list(dict.fromkeys(t for t in found if t))
 
 
 def categories(title: str) -> tuple[list[str], str]:
