@@ -315,7 +315,8 @@ _UNROLL = 5  # copies of a counted repeat before it is read as unbounded: "x{2,1
 _MAX_STATES = 400  # positions of a pattern the check reads; a longer one is refused as too complex
 _MAX_LOOP_STATES = 80  # positions of one loop the pairwise comparison reads (its cost grows as the fourth power)
 _SAMPLE = "".join(map(chr, range(128))) + "\u00a0\u00e9\u00c9\u00df\u00f1\u2019\u201c\u2014\u0663\u3000\u20ac\u4e00"
-SLOW_HINT = ("Give each stretch of text one way to match: write (a+)+ as a+, (a|aa)+ as a+, "
+SLOW_HINT = ("Give each stretch of text one way to match: write (a+)+ as a+, (a|aa)+ and (a|a)+ as a+, "
+             "(a?){30} as a{0,30}, "
              "(\\w+\\s?)+ as \\w+(\\s\\w+)*, \\w*\\w*! as \\w*!, or list plain words under terms:.")
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
@@ -323,6 +324,25 @@ _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_S
 
 class _TooComplex(Exception):
     pass
+
+
+class _SharedCopies(Exception):
+    """A counted repeat of more than _UNROLL copies of a part that can match nothing or something."""
+
+
+_Read = tuple[int, dict[int, int], dict[int, int]]  # ways to match nothing, first and last positions (with routes)
+
+
+def _ways(n: int) -> int:
+    return min(n, 2)  # (one route or more than one: all the check needs to know)
+
+
+def _add(into: Mapping[int, int], more: Mapping[int, int], times: int = 1) -> dict[int, int]:
+    out = dict(into)
+    if times:
+        for p, n in more.items():
+            out[p] = _ways(out.get(p, 0) + n * times)
+    return out
 
 
 class _Automaton:
@@ -334,40 +354,46 @@ class _Automaton:
         self.groups: dict[int, Any] = {}  # group number -> its parsed pattern (a back-reference reads it again)
         self.checks: list[int] = []  # where a zero-width test ($, \b, a lookahead) stands: before this position
 
-    def _link(self, sources: Iterable[int], targets: Iterable[int]) -> None:
-        for a in sources:
+    def _link(self, sources: Mapping[int, int], targets: Mapping[int, int]) -> None:
+        for a, ways_a in sources.items():
             row = self.edges.setdefault(a, {})
-            for b in targets:
-                row[b] = row.get(b, 0) + 1
+            for b, ways_b in targets.items():
+                row[b] = _ways(row.get(b, 0) + ways_a * ways_b)
 
-    def read(self, pattern: Any) -> tuple[bool, set[int], set[int]]:
-        """Reads a parsed (sub)pattern: whether it can match nothing, its first and last positions."""
+    def read(self, pattern: Any) -> _Read:
+        """Reads a parsed (sub)pattern: in how many ways it can match nothing (0: it cannot), and its
+        first and last positions, each with the number of routes that reach it (or leave from it)."""
         return self._sequence(self._item(op, arg) for op, arg in pattern)
 
-    def _sequence(self, parts: Iterable[tuple[bool, set[int], set[int]]]) -> tuple[bool, set[int], set[int]]:
-        empty, first, last = True, set[int](), set[int]()
+    def _sequence(self, parts: Iterable[_Read]) -> _Read:
+        empty, first, last = 1, dict[int, int](), dict[int, int]()
         for e, f, la in parts:
             self._link(last, f)
-            first |= f if empty else set()
-            last = la | (last if e else set())
-            empty = empty and e
+            first = _add(first, f, empty)
+            last = _add(la, last, e)
+            empty = _ways(empty * e)
         return empty, first, last
 
-    def _item(self, op: Any, arg: Any) -> tuple[bool, set[int], set[int]]:
+    def _item(self, op: Any, arg: Any) -> _Read:
         if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN):
             if len(self.items) >= _MAX_STATES:
                 raise _TooComplex
             self.items.append((op, arg))
-            return False, {len(self.items) - 1}, {len(self.items) - 1}
+            return 0, {len(self.items) - 1: 1}, {len(self.items) - 1: 1}
         if op is _sre.SUBPATTERN:
             inner = self.read(arg[-1])
             if arg[0] is not None:  # (after reading it: "(a\1)" refers to itself)
                 self.groups[arg[0]] = arg[-1]
             return inner
-        if op is _sre.BRANCH or op is _sre.GROUPREF_EXISTS:
-            options = arg[1] if op is _sre.BRANCH else [arg[1], arg[2] or []]
-            read = [self.read(option) for option in options]
-            return (any(r[0] for r in read), set().union(*(r[1] for r in read)), set().union(*(r[2] for r in read)))
+        if op is _sre.BRANCH:
+            # every option is a route: "(?:a|a)" is read as "a(?:|)", which leaves the a in two ways
+            read = [self.read(option) for option in arg[1]]
+            return (_ways(sum(r[0] for r in read)), functools.reduce(_add, (r[1] for r in read), {}),
+                    functools.reduce(_add, (r[2] for r in read), {}))
+        if op is _sre.GROUPREF_EXISTS:  # (one option or the other, as the group matched)
+            yes, no = self.read(arg[1]), self.read(arg[2] or [])
+            return (max(yes[0], no[0]), {p: max(yes[1].get(p, 0), no[1].get(p, 0)) for p in yes[1] | no[1]},
+                    {p: max(yes[2].get(p, 0), no[2].get(p, 0)) for p in yes[2] | no[2]})
         if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
             return self._repeat(*arg)
         if op is getattr(_sre, "ATOMIC_GROUP", None):
@@ -381,16 +407,26 @@ class _Automaton:
         self.checks.append(len(self.items))  # (it can fail, as a character can)
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
             self.read(arg[1])  # backtracks like the rest, but consumes nothing here
-        return True, set(), set()  # anchors (^, \b)
+        return 1, {}, {}  # anchors (^, \b)
 
-    def _repeat(self, low: int, high: int, body: Any) -> tuple[bool, set[int], set[int]]:
+    def _repeat(self, low: int, high: int, body: Any) -> _Read:
+        # re ends a repeat at an iteration that matched nothing, once it has its minimum: below it, each
+        # copy of a part that can match nothing may or may not read the text ("(a?){30}": the a's of a
+        # text can be shared among the 30 copies in 2**30 ways); past it, a copy that matches nothing
+        # is one more way to stop ("(a?)*" stops in two ways)
         unbounded = high == _sre.MAXREPEAT or high > _UNROLL
-        copies = [False] * min(low, _UNROLL) + [True] * ((0 if unbounded else high) - min(low, _UNROLL))
-        parts = [(e or optional, f, la) for optional in copies for e, f, la in [self.read(body)]]
+        parts: list[_Read] = []
+        for _ in range(min(low, _UNROLL)):
+            parts.append(self.read(body))
+        if low > _UNROLL and parts and parts[0][0] and parts[0][1]:
+            raise _SharedCopies
+        for _ in range((0 if unbounded else high) - min(low, _UNROLL)):
+            e, f, la = self.read(body)
+            parts.append((_ways(1 + e), f, la))
         if unbounded:
-            _, f, la = self.read(body)
+            e, f, la = self.read(body)
             self._link(la, f)  # the loop
-            parts.append((True, f, la))
+            parts.append((_ways(1 + e), f, _add({}, la, 1 + e)))
         return self._sequence(parts)
 
     def masks(self) -> list[int]:
@@ -488,6 +524,10 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
         _, first, _ = automaton.read(_sre.parse(pattern, flags))
     except (_TooComplex, RecursionError):
         return too_complex
+    except _SharedCopies:
+        return (f"regular expression could take exponential time (a part repeated more than {_UNROLL} times "
+                "that can also match nothing, as in (a?){30}, can share the same text among its copies "
+                "in very many ways)")
     automaton.edges[0].update(dict.fromkeys(first, 1))
     edges = automaton.edges
     positions = range(len(automaton.items))
