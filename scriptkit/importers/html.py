@@ -400,7 +400,47 @@ def literal_brackets(text: str) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(re.search(r"</?(p|div|br|span|a|ul|ol|li|strong|em|b|i|h[1-6]|table)\b[^>]*>", text, re.I))
+    """Whether a body given as plain text (a CSV's or a JSON file's ``body``, Help Scout's chat text) is HTML: only
+    on markup no plain reply writes, an element closed after it opens (``<p>..</p>``, ``<b>..</b>``), a tag with
+    an attribute's value (``<a href="..">``), a line break set in the words (``sorry.<br>I've``), or a tag set in
+    them on both sides (``<p>Hi<p>there``, the body's start or end as a side). A
+    reply that names a tag or a key ('Use the <b> key, then press <Enter>', 'Wrap it in <p> tags', 'the <br>
+    tag') is text, read word for word."""
+    opened: set[str] = set()
+    for tag in _TAG.finditer(text):
+        closing, name, attrs = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name not in _ELEMENTS:
+            continue
+        if closing:
+            if name in opened:
+                return True
+        elif _ATTR_VALUE.match(attrs):
+            return True
+        else:
+            start, end = tag.span()
+            glued = (start > 0 and not text[start - 1].isspace(), end < len(text) and not text[end].isspace())
+            # (a line break set in the words, 'sorry.<br>I've'; any tag set in them on both sides, '<p>Hi<p>there',
+            # where the body's start or end is a side)
+            if (name in _VOID and any(glued)) or ((glued[0] or not start) and (glued[1] or end == len(text))):
+                return True
+            opened.add(name)
+    return False
+
+
+#: a tag: '<', '/' for a closing one, its name, what follows up to its '>' ('<' ends it: each is read once)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,9})((?:\s[^<>]*)?)/?>")
+#: an attribute with its value, quoted or not: 'href="...', "class='x'", 'width=3'
+_ATTR_VALUE = re.compile(r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*\s*=\s*(?:"|'|[^\s"'=<>`]+)""")
+_VOID = frozenset({"br", "hr", "img", "wbr"})
+#: the elements a reply's HTML is written with
+_ELEMENTS = frozenset({
+    "a", "abbr", "b", "big", "blockquote", "body", "br", "caption", "center", "cite", "code", "col", "colgroup",
+    "dd", "del", "div", "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "html", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strike", "strong",
+    "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul", "wbr",
+})
+#: a tag a helpdesk's HTML field holds ('<p>', '<br/>'): such a field is HTML, its '<' otherwise escaped
+_HTML_TAG = re.compile(r"</?(p|div|br|span|a|ul|ol|li|strong|em|b|i|h[1-6]|table)\b[^<>]*>", re.I)
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -410,7 +450,7 @@ def html_field(value: str) -> tuple[str, bool]:
     """A field the helpdesk stores as HTML (Front's body, Help Scout's text): the body, and whether
     to read it as markup. Without a tag it is text whose line breaks matter but whose entities are
     still escaped ('&amp;' is an '&' the customer sees), so they are decoded here."""
-    if looks_like_html(value):
+    if _HTML_TAG.search(value):
         return value, True
     return (html.unescape(value) if _ENTITY.search(value) else value), False
 
