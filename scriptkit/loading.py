@@ -9,27 +9,18 @@ import fnmatch
 import os
 import re
 import unicodedata
-import warnings
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, cast
-
-# ruamel.yaml adds 'once' filters for two of its warnings to the process's warnings filters as it is
-# first imported, and scriptkit leaves a program's filters as they were: the ones it added are taken
-# out again (those alone, where catch_warnings would put back the whole list over another thread's change)
-try:
-    _FILTERS_BEFORE = [*warnings.filters]
-    from ruamel.yaml import YAML as YAML  # (fixing.py's too: it imports ruamel.yaml from here)
-finally:
-    for _added in [f for f in warnings.filters if f not in _FILTERS_BEFORE
-                   and str(getattr(f[2], "__module__", "")).startswith("ruamel.")]:
-        cast(list[Any], warnings.filters).remove(_added)  # (typed as a Sequence: it is the list itself)
-    getattr(warnings, "_filters_mutated", lambda: None)()  # (the warnings module's caches read them again)
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
+
+from scriptkit.quiet_ruamel import YAML as YAML  # (first: the ruamel imports below then change no filters)
+
+# isort: split
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError
@@ -494,7 +485,6 @@ class _Unusual(Exception):
 
 @lru_cache(maxsize=1)
 def _scalars() -> Any:
-    from ruamel.yaml import YAML
 
     return YAML(typ="safe", pure=True)
 

@@ -1013,8 +1013,8 @@ def test_yaml_slips_are_said_in_a_writers_words(make_pack, text, expected):
 
 @pytest.mark.parametrize(("raw", "expected"), [
     (b"", "1:1: the file is empty. Write a script in it (`scriptkit init` makes an example), or delete it."),
-    (b"# only a comment\n", "1:1: the file is empty. Write a script in it (`scriptkit init` makes an example), "
-                            "or delete it."),
+    (b"# only a comment\n", "1:1: the file holds only comments. Write a script below them (`scriptkit init` makes "
+                            "an example), or delete the file."),
     (GOOD.encode("utf-16"), "1:1: file is UTF-16, not UTF-8. Save the file as UTF-8 in your editor."),
 ])
 def test_an_empty_or_utf16_script_is_said_so(make_pack, raw, expected):

@@ -1,5 +1,5 @@
 """scriptkit leaves a program's warnings filters as they were (docs/python/index.md): ruamel.yaml adds
-'once' filters for two of its warnings as it is first imported, and the loader takes them out again."""
+'once' filters for two of its warnings as it is first imported, and scriptkit.quiet_ruamel takes them out again."""
 
 from __future__ import annotations
 
@@ -58,8 +58,6 @@ def test_the_fixer_imported_first_adds_no_warnings_filter(tmp_path: Path) -> Non
 
 
 @pytest.mark.timeout(120)
-@pytest.mark.xfail(strict=True, reason="importers/structured.py and writer.py import ruamel.yaml before the loader "
-                                       "(see /tmp/s20/loading-importers-filters.patch): remove this mark with it")
 def test_importing_a_library_and_writing_it_adds_no_warnings_filter(tmp_path: Path) -> None:
     library = tmp_path / "macros.json"
     library.write_text(json.dumps([{"title": "Late parcel", "body": "Sorry your parcel is late. I've chased the "

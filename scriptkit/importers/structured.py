@@ -16,6 +16,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import scriptkit.quiet_ruamel  # noqa: F401  (before any ruamel import: it keeps the warnings filters)
+
+# isort: split
 from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ruamel.yaml import YAML
+from scriptkit.quiet_ruamel import YAML  # (before any ruamel import: it keeps the warnings filters)
+
+# isort: split
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver

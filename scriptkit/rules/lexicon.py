@@ -58,7 +58,7 @@ def parse_data(text: str, fast: bool = True) -> Any:
     """A data file's content: libyaml when available (``fast``), else the pure-Python parser."""
     if fast and _FastLoader is not None:
         return yaml.load(text, Loader=_FastLoader)  # a safe loader, with YAML 1.2 resolvers
-    from ruamel.yaml import YAML  # (only without libyaml: the pack loader's reader, not needed to review)
+    from scriptkit.quiet_ruamel import YAML  # (only without libyaml: the pack loader's reader, not needed to review)
 
     return YAML(typ="safe", pure=True).load(text)
 
