@@ -13,10 +13,12 @@ hashes) bucketed in 8 bands of 4 rows, so thousands of replies cost about linear
 candidate is then checked with its true Jaccard.
 
 Contradictions: each sentence's quantities (number + unit: "14 days", "a 14-day window",
-"3-5 business days", "48 hours", "10%", "$4.99") are tied to a topic keyword of their clause or
-near them ("refund", "return", "delivery"...; the first topic in ``TOPICS`` order wins when
-several are). Two replies contradict when one topic has different amounts of one kind, e.g. a
-refund window of 14 days in one and 30 (or 3 weeks) in another. A delivery time is compared with the
+"3-5 business days", "48 hours", "10%", "$4.99") are tied to the topic keyword that governs them
+("refund", "return", "delivery"...): the noun the amount measures ("a 30-day return window"), else one
+named before it in its clause ("return it within 30 days for a full refund" is the return window), else
+one after it there, else one near it (``_nearest``; the first in ``TOPICS`` order where several are
+alike). Two replies contradict when one topic has different amounts of one kind, e.g. a refund window
+of 14 days in one and 30 (or 3 weeks) in another. A delivery time is compared with the
 same delivery option only (``Quantity.option``: "express", "next-day", "replacement"; "" for the standard
 one), so options named side by side in one reply are no contradiction, and a replacement's delivery is
 neither the shop's delivery time nor the warranty's length; an exchange window is its own topic, not a
@@ -370,7 +372,8 @@ _TOPIC = re.compile("|".join(rf"(?P<t{i}>\b(?:{'|'.join(kws)}))" for i, kws in e
                     re.IGNORECASE)
 _TOPIC_NAMES = list(TOPICS)
 # a sentence's clauses: "returns are accepted within 30 days, and your refund takes 5 days" holds two
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|or|so|because|although|then)\b",
+# ("you'll get a full refund if you return it within 30 days": the condition's number is the return window)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|or|so|because|although|then|if|unless)\b",
                            re.IGNORECASE)
 # nor is a time the customer already spent: "you've waited 5 days", "for the past 3 weeks", "it took 10 days"
 # ("lasts 2 years", "bought in the last 30 days" are promises)
@@ -547,9 +550,10 @@ def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str,
 def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
     """The quantities of a reply with the topic each is about (None when no topic word is near).
 
-    A quantity's topic is the first topic in ``TOPICS`` order ("your refund arrives in 5 days"
-    is about the refund) among the keywords of its clause, or else of its sentence at most
-    ``window`` characters away. Not the previous sentence's: that is often a courtesy ("Thank you for
+    A quantity's topic is the one whose keyword governs it in its clause (``_nearest``: "return it
+    within 30 days for a full refund" is the return window, "your refund arrives in 5 days" is about the
+    refund), or else the first in ``TOPICS`` order among the keywords of its sentence at most ``window``
+    characters away. Not the previous sentence's: that is often a courtesy ("Thank you for
     your reply.") that says nothing of the number.
     """
     for a, b in sentence_spans(text):
@@ -586,16 +590,36 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
                            "" if topic is not None else _context(sentence, m.start(), m.end()), option)
 
 
+# the words between a quantity and the noun it measures: "30-day return window", "$5 delivery fee", "14-day free
+# trial" (not a preposition's: "30 days for a full refund" is no refund's)
+_HEAD = re.compile(r"[\s-]*(?:(?!(?:for|to|of|from|after|before|since|until|by|in|on|at|with|within|and|or|if|unless|"
+                   r"so|then|but|is|are|was|will|we|you|it|they|your|our|the|a|an)\b)[\w'’]+[\s-]+){0,2}",
+                   re.IGNORECASE)
+
+
 def _nearest(places: dict[str, tuple[list[int], list[int]]], money: bool, clause: tuple[int, int],
              m: re.Match[str], window: int) -> str | None:
-    """The first topic in ``TOPICS`` order with a keyword in the quantity's clause, else with one at most
-    ``window`` characters from it (the gap between them); a sum of money has the money topics only."""
+    """The topic whose word governs the quantity: one named in its clause before it ("return it within 30 days
+    for a full refund" is the return window, "your refund takes 5 days" a refund time), the first in ``TOPICS``
+    order where several are ("your refund arrives in 5 days" is the refund's); else the first named after it in
+    its clause ("30 days to return it for a refund"); else the first in ``TOPICS`` order with a keyword at most
+    ``window`` characters from it (the gap between them). A sum of money has the money topics only."""
     names = [t for t in _TOPIC_NAMES if t in places and (not money or t in _MONEY_TOPICS)]
+    before: str | None = None
+    after: tuple[int, str] | None = None
     for t in names:
         starts = places[t][0]
         i = bisect_left(starts, clause[0])
+        if before is None and i < len(starts) and starts[i] < m.start():
+            before = t
+        i = bisect_left(starts, m.start(), i)
         if i < len(starts) and starts[i] < clause[1]:
-            return t
+            if starts[i] - m.end() <= 40 and _HEAD.fullmatch(m.string, m.end(), starts[i]):
+                return t  # (the noun it measures: "a 30-day return window", "a flat $4.99 fee")
+            if after is None or starts[i] < after[0]:
+                after = (starts[i], t)
+    if before is not None or after is not None:
+        return before or (after[1] if after else None)
     for t in names:
         starts, ends = places[t]
         i = bisect_left(ends, m.start() - window)  # (keywords do not overlap: their ends are in order too)
