@@ -133,6 +133,8 @@ def apply(fixes: Iterable[FileFix]) -> int:
         except OSError as exc:
             errors.append(ConfigError(f"cannot write the fixes: {exc.strerror or exc}; the file was not changed",
                                       Location(fix.path, 1, 1),
+                                      "Make it writable (chmod u+w) if --fix may change it, then run --fix again; "
+                                      "or leave it as it is." if isinstance(exc, ReadOnlyFileError) else
                                       "Check that you may write to the file and its folder, then run --fix again."))
             continue
         written += len(fix.applied)
@@ -465,6 +467,10 @@ class FileChangedError(Exception):
     """``write_atomic``'s file no longer held what the caller read: nothing was written."""
 
 
+class ReadOnlyFileError(PermissionError):
+    """``write_atomic``'s file may not be written (its mode, or the user's rights): nothing was written."""
+
+
 def write_atomic(path: Path, text: str, *, unchanged: bytes | None = None) -> None:
     """Write to a temporary file beside ``path`` and rename it over: never a half-written file.
 
@@ -472,7 +478,8 @@ def write_atomic(path: Path, text: str, *, unchanged: bytes | None = None) -> No
     renaming over the link would replace it with a copy. A device or a pipe (``/dev/stdout`` in a
     pipeline, a FIFO, ``/dev/null``) is written into, as a shell's ``>`` does: renaming over it
     replaced the device with a file (and ``/dev/stdout`` named a pipe no rename can reach). A folder
-    or a socket is refused (``OSError``, naming ``path``). ``unchanged``: the bytes the file must
+    or a socket is refused (``OSError``, naming ``path``), and so is a file without write permission
+    (``ReadOnlyFileError``: a rename would replace it all the same). ``unchanged``: the bytes the file must
     still hold (compared just before it is replaced; else ``FileChangedError``, nothing written).
     """
     try:
@@ -495,6 +502,11 @@ def write_atomic(path: Path, text: str, *, unchanged: bytes | None = None) -> No
     path = Path(os.path.realpath(path))
     # the file's own mode, or a new file's as open() would make it (mkstemp's is 0600: owner only)
     mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+    if kind is not None and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        # a read-only file (chmod 444) in a folder one may write to: renaming over it would replace it
+        # all the same, so it is refused as a write into it would be (and even for root, who may write
+        # anything: no write permission at all says the file is not to be changed)
+        raise ReadOnlyFileError(errno.EACCES, "the file is read-only", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
