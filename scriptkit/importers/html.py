@@ -198,7 +198,7 @@ class _Collector(HTMLParser):
         if self.tables and not self.cell_text and data.strip():
             self.cell_text = True
             if self.cells:
-                self.out.append(" | ")
+                self.out.append(TABLE_CELLS)
                 self.tables[-1][1] += 1
         # (a bracket of the text is escaped, '\\[', so no text reads as a link once the parts are joined
         # ('[1]<b>(2)</b>'); the escape stays only where the text would read as one, html_to_text decides)
@@ -264,6 +264,16 @@ def holds_address(text: str, address: str) -> bool:
             return True
         at = text.find(address, at + 1)
     return False
+
+
+#: what stands between a table's cells in its row's line (an HTML table's, a Markdown one's)
+TABLE_CELLS = " | "
+
+
+def tables_note(rows: list[int]) -> str:
+    """The note on a reply's tables, each by its rows whose cells stand apart: they are lines of text now."""
+    return (f"its table(s) ({' and '.join(f'{n} row(s)' for n in rows)}) are lines of text, each cell apart by "
+            "' | ': exported back as such, so check how they read or make them a table again in the helpdesk")
 
 
 def relative_links_note(links: list[str], where: str) -> str:

@@ -30,7 +30,7 @@ from scriptkit.importers.common import (
     read_text,
     refuse_json,
 )
-from scriptkit.importers.html import ABSOLUTE, holds_address, relative_links_note
+from scriptkit.importers.html import ABSOLUTE, TABLE_CELLS, holds_address, relative_links_note, tables_note
 
 LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 
@@ -39,7 +39,18 @@ LABEL = "Markdown: one reply per heading (## Title, or ---- TITLE lines)"
 _HEADING = re.compile(r"^(?:(?P<hashes>#{1,6})(?:\s+(?P<atx>\S.*)|\s*)|-{2,}\s+(?P<dash>\S.*))$")  # ('##': untitled)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 #: a heading's own number, '3. Refund denied' (not a year, '2024. Review', which is the title's: kept)
-_NUMBER = re.compile(r"^(\d{1,3}[.)])\s+(?=\S)")
+_NUMBER = re.compile(r"(\d{1,3}[.)])\s+(?=\S)")
+#: what a heading's leading emoji or symbols are made of ('💳 ', '★ ', '➡️ ', '👩‍💻 '): symbols, the joiners,
+#: variation selectors and marks that build an emoji, and the spaces after them
+_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Sm", "Cf", "Mn", "Me", "Zs"})
+
+
+def _symbol_run(title: str) -> str:
+    """The emoji or symbols a heading's title starts with, and the spaces after them ('' for none)."""
+    end = 0
+    while end < len(title) and (unicodedata.category(title[end]) in _SYMBOL_CATEGORIES or title[end] == " "):
+        end += 1
+    return title[:end] if end < len(title) and title[:end].strip() else ""
 _LABEL = re.compile(r"^\s*\*\*(.+?):?\*\*:?\s*$")
 #: a line that starts with a bold label ('**Use when:** the customer ...'), or with a plain one that can only
 #: be meant for the agent ('Use when: ...', 'Note for agents: ...'): guidance beside a quoted reply
@@ -75,10 +86,22 @@ def read(path: Path, options: ReadOptions) -> Read:
         votes += 1 if shape == "quoted" or (shape == "both" and _quote_first(under)) \
             else -1 if shape == "plain" else 0
     quoting = True if votes > 0 else False if votes < 0 else None
+    # the file's title ('# Support replies') over the replies, each under a deeper heading, with an introduction
+    # under it and no quote: the introduction is the file's, not a reply
+    titled = len(sections) > 1 and shapes[0] == "plain" and all(level > levels[0] for level in levels[1:]) \
+        and any(shapes[1:])
     for index, (lineno, title, body_lines) in enumerate(sections):
         title = title.strip("*_ ")
-        numbered = _NUMBER.match(title)
-        title = (title[numbered.end():] if numbered else title) or f"section {seen + 1}"
+        # (a number after a leading emoji or symbol, '💳 1. Card declined', is the heading's number too: the emoji
+        # stays in the title, which the script's id leaves out)
+        lead = _symbol_run(title)
+        numbered = _NUMBER.match(title, len(lead))
+        title = (lead + title[numbered.end():] if numbered else title) or f"section {seen + 1}"
+        if index == 0 and titled:
+            yield ItemProblem(source.at(lineno, 0), f"section {title!r}", "is the file's title, over the replies "
+                              "under its deeper headings: its text is read as the file's introduction, not as a "
+                              "reply; skipped", skipped=True)
+            continue
         if not any(ln.strip() and not _RULE.match(ln) for ln in body_lines):
             # a heading over deeper ones is the file's title or a category; one among its equals
             # with nothing under it is a reply whose text is missing: say so, as for a CSV row
@@ -127,9 +150,80 @@ def read(path: Path, options: ReadOptions) -> Read:
 def markdown_reply(body: str) -> tuple[str, list[str]]:
     """A reply written in Markdown as the words a customer should read, in the pack's notation (``_inline``:
     a link ``[text](address)``, emphasis marks dropped), and the notes on it (its relative link addresses):
-    a Markdown library's section, or a generic file's body read with ``--bodies markdown``."""
-    found = relative_links(body)
-    return _inline(body), [relative_links_note(found, "the site the Markdown was written for")] if found else []
+    a Markdown library's section, or a generic file's body read with ``--bodies markdown``. A table's rows are
+    lines whose cells stand apart by `` | ``, as the HTML import writes an HTML table's, without the line under
+    its header; a code block's lines are kept as written, without its ``` fences."""
+    out: list[str] = []
+    text: list[str] = []
+    tables: list[int] = []
+    found: list[str] = []
+
+    def flush() -> None:
+        if text:
+            joined = "\n".join(text)
+            found.extend(relative_links(joined))
+            out.append(_inline(joined))
+            text.clear()
+
+    lines = body.split("\n")
+    i = 0
+    while i < len(lines):
+        fence = _FENCE.match(lines[i])
+        if fence:
+            mark = fence.group(1)
+            end = next((j for j in range(i + 1, len(lines)) if _closes(lines[j], mark)), len(lines))
+            flush()
+            out.append("\n".join(lines[i + 1:end]))
+            i = end + 1
+            continue
+        header = _cells(lines[i]) if "|" in lines[i] else None
+        if header and i + 1 < len(lines) and _is_delimiter_row(lines[i + 1], len(header)):
+            rows = [header]
+            i += 2
+            while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+                rows.append(_cells(lines[i]))
+                i += 1
+            kept = [[cell for cell in row if cell] for row in rows]
+            text.extend(TABLE_CELLS.join(row) for row in kept if row)
+            if parted := sum(len(row) > 1 for row in kept):
+                tables.append(parted)
+            continue
+        text.append(lines[i])
+        i += 1
+    flush()
+    found = list(dict.fromkeys(found))
+    notes = [relative_links_note(found, "the site the Markdown was written for")] if found else []
+    if tables:
+        notes.append(tables_note(tables))
+    return "\n".join(out), notes
+
+
+#: a code block's opening fence, ``` or ~~~ (with the code's language after it, '```bash')
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_PIPE = re.compile(r"(?<!\\)\|")
+
+
+def _closes(line: str, mark: str) -> bool:
+    """``line`` closes a code block opened by ``mark``: the same character, at least as many, nothing after."""
+    stripped = line.strip()
+    return len(line) - len(line.lstrip(" ")) < 4 and stripped.startswith(mark) and stripped == mark[0] * len(stripped)
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells, without the pipes at its ends ('| Pro | $10 |'); an escaped pipe, '\\|', is a cell's."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.strip().replace("\\|", "|") for cell in _PIPE.split(row)]
+
+
+def _is_delimiter_row(line: str, count: int) -> bool:
+    """The line under a table's header, '|------|:----:|': as many cells as the header, each dashes with a colon
+    at either end or none."""
+    if "|" not in line or "-" not in line:
+        return False
+    cells = _cells(line)
+    return len(cells) == count and all(set(cell.removeprefix(":").removesuffix(":") or "x") == {"-"} for cell in cells)
 
 
 def _shape(lines: list[str]) -> str:
