@@ -109,9 +109,10 @@ def refuse_folder(folder: Path, action: str, *, command_line: bool = True) -> No
         pattern = folder / f"*{suffixes.pop()}" if len(suffixes) == 1 else " ".join(str(folder / n) for n in exports)
         out = " -o PACK" if action == "import" else ""
         hint = f"Name the export files, to {action} them as one library: scriptkit {action} {pattern}{out}"
-    else:  # (audit_library: only audit reaches here in a Python caller's words)
-        hint = ("Pass the export files in a list, to audit them as one library: "
-                f"audit_library(sorted(Path({str(folder)!r}).glob('*{Path(exports[0]).suffix}'))).")
+    else:  # (audit_library's or import_library's words: a list of the files)
+        function = "audit_library" if action == "audit" else "import_library"
+        hint = (f"Pass the export files in a list, to {action} them as one library: "
+                f"{function}(sorted(Path({str(folder)!r}).glob('*{Path(exports[0]).suffix}'))).")
     raise ConfigError(f"{what}; it holds {len(exports)} export file(s): {', '.join(exports[:3])}{more}",
                       Location(str(folder), 1, 1), hint)
 
@@ -367,8 +368,8 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
     (``fmt='zendesk'``), and so does this given ``API_WORDING``.
     """
     if len(paths) == 1:
-        return import_library(paths[0], fmt, mapping=mapping, where=where, bodies=bodies, progress=progress,
-                              wording=wording)
+        return _read_library(paths[0], fmt, mapping=mapping, where=where, bodies=bodies, progress=progress,
+                             wording=wording)
     seen: dict[Path, str | Path] = {}
     for path in paths:  # (a glob and a name of the same file: every macro of it would be there twice)
         if (first := seen.get(Path(path).resolve())) is not None:
@@ -377,8 +378,8 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
                               "Name each file once.")
         seen[Path(path).resolve()] = path
     taken: set[str] = set()
-    parts = [import_library(path, fmt, mapping=mapping, where=where, bodies=bodies, progress=progress, taken=taken,
-                            titles_named=False, wording=wording) for path in paths]
+    parts = [_read_library(path, fmt, mapping=mapping, where=where, bodies=bodies, progress=progress, taken=taken,
+                           titles_named=False, wording=wording) for path in paths]
     formats = sorted({part.format for part in parts})
     library = Library(parts[0].source, formats[0] if len(formats) == 1 else "+".join(formats), parts=parts,
                       wording=wording)
@@ -391,12 +392,19 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
     return library
 
 
-def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
-                   where: Mapping[str, str] | None = None, dialect: str | None = None, bodies: str | None = None,
+def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
+                   mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
+                   dialect: str | None = None, bodies: str | None = None,
                    progress: Callable[[int], None] | None = None, taken: set[str] | None = None,
                    titles_named: bool = True, wording: Wording = API_WORDING) -> Library:
-    """Read an export into a Library. ``fmt``, when omitted, is the helpdesk whose export a JSON file's
-    shape says it is (``detect_format``), else guessed from the suffix. ``taken``:
+    """Read an export into a Library; a list of export files is read as one library, as ``scriptkit import`` and
+    ``audit_library`` read several (``import_libraries``; ``dialect``, ``taken`` and ``titles_named`` are for one
+    file). A folder is refused, naming the export files in it, and so is an export that holds no item to import
+    (an empty list, or items none of which holds reply text), as the command refuses them: an ``ImportFormatError``
+    (located); items that cannot be read are in ``Library.problems``, as below.
+
+    ``fmt``, when omitted, is the helpdesk whose export a JSON file's shape says it is (``detect_format``), else
+    guessed from the suffix. ``taken``:
     script ids other files of the library took (this one's are added); ``titles_named``: macros that
     share a title are named here (else the caller names them, across its files).
 
@@ -412,12 +420,44 @@ def import_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping
     unreadable items are collected in ``Library.problems`` by name. An argument of the wrong type
     (``mapping="title=Name"``, a list for ``taken``) is a ConfigError saying what to pass.
     """
+    if isinstance(path, Sequence) and not isinstance(path, str):
+        odd = next((p for p in path if not isinstance(p, (str, os.PathLike))), None)
+        if not path or odd is not None:
+            raise ConfigError("import_library() takes a file's path (a str or Path), or a list of export files' "
+                              f"paths, not {'a list holding ' + argument_named(odd) if path else 'an empty list'}",
+                              hint="Pass an export file, or several export files in a list.")
+        for name, value in (("dialect", dialect), ("taken", taken)):
+            if value is not None:
+                raise ConfigError(f"import_library() takes {name} for one file, not for a list of files",
+                                  hint=f"Read each file with its own import_library(path, {name}=...).")
+        paths = list(path)
+        library = import_libraries(paths, fmt, mapping=mapping, where=where, bodies=bodies, progress=progress,
+                                   wording=wording) if len(paths) > 1 else \
+            _read_library(paths[0], fmt, mapping=mapping, where=where, bodies=bodies, progress=progress,
+                          titles_named=titles_named, wording=wording)
+    else:
+        library = _read_library(path, fmt, mapping=mapping, where=where, dialect=dialect, bodies=bodies,
+                                progress=progress, taken=taken, titles_named=titles_named, wording=wording)
+    if not library.problems:  # (else Library.problems says why no macro could be read)
+        library.raise_if_empty("import")
+    return library
+
+
+def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[str, str] | None = None,
+                  where: Mapping[str, str] | None = None, dialect: str | None = None, bodies: str | None = None,
+                  progress: Callable[[int], None] | None = None, taken: set[str] | None = None,
+                  titles_named: bool = True, wording: Wording = API_WORDING) -> Library:
+    """One file read into a Library, as ``import_library`` reads it (an empty one is the caller's to refuse:
+    several files are one library, and an audit says 'nothing to audit').
+    """
     _check_import_arguments(path, fmt, mapping, where, dialect, bodies, progress, taken, titles_named, wording)
     w = wording
     file = Path(path)
     if not file.exists():
         raise ImportFormatError(f"no such file: {file}", Location(str(file), 1, 1))
     refuse_not_a_file(file)  # (before anything opens it: a pipe's open() waits for a writer)
+    if file.is_dir():  # (the files in it, and how to read them as one library, as the command says)
+        refuse_folder(file, "import", command_line=w.command_line)
     if fmt is None and file.is_file():
         refuse_archive(file)  # its suffix names no format: say what it is instead
     if fmt is None and guess_format(file) in ("json", None) and file.is_file() and not mapping and not where:
