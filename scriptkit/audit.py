@@ -22,7 +22,8 @@ solution too: a refusal is no way forward. Template (SK0xx) and custom rules are
 
 Blanks. A blank the agent fills with what only the agent knows (a date, an amount, the reason) is
 room: flexibility. A blank for a value the helpdesk holds (the customer's or the agent's name, the ticket
-or order number: ``[Customer Name]``, ``{agent_name}`` as an export spells it), or a placeholder in a
+or order number: ``[Customer Name]``, ``{agent_name}`` as an export spells it; a helpdesk's field by its
+path in single braces, ``{ticket.requester.first_name}``: ``field_placeholder``), or a placeholder in a
 style no helpdesk fills (``{{ author }}`` in a CSV), is a placeholder that did not map (``Unmapped``):
 the customer gets it as written unless the agent spots it. It is no room, and a macro that would send it,
 or a fill-in marker SK407 finds in its text, is broken whatever else it does well: its overall score is at
@@ -49,6 +50,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -828,6 +830,62 @@ def held_value(blank: str, catalogue: Catalogue) -> str | None:
         _HELD_VALUES.get(key)
 
 
+# a helpdesk's field written with single braces, '{ticket.requester.first_name}', '{customer.firstName}': no
+# helpdesk fills it (Zendesk's and Gorgias's take two, Help Scout's '{%...%}'), so the customer gets it as written
+_SINGLE_BRACE_FIELD = re.compile(r"\{\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\s*\}")
+_DOTTED = re.compile(r"[{%\s]*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)[}%\s]*")
+#: the field of a person an unknown dotted name ends in -> that field in the catalogue's words
+_PERSON_FIELDS = {**dict.fromkeys(("first_name", "firstname"), "first_name"),
+                  **dict.fromkeys(("last_name", "lastname", "surname"), "last_name"),
+                  **dict.fromkeys(("name", "full_name", "fullname"), "full_name"), "email": "email"}
+#: whose field it is, by the object that holds it ("user" is the customer in Intercom, the agent in Front)
+_ROLES = {**dict.fromkeys(("requester", "customer", "contact", "client", "recipient", "end_user", "visitor",
+                           "lead"), "customer"),
+          **dict.fromkeys(("agent", "assignee", "current_user", "currentuser", "teammate", "rep", "advisor",
+                           "staff"), "agent")}
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()
+
+
+@lru_cache(maxsize=1)
+def _helpdesk_fields() -> dict[str, str | None]:
+    """Every helpdesk's field (its path, snake case) -> the catalogue's placeholder for it; None where two
+    helpdesks mean different values by one path ('user.first_name': Intercom's customer, Front's agent)."""
+    from scriptkit.importers.dialects import DIALECTS
+
+    table: dict[str, str | None] = {}
+    for fields in DIALECTS.values():
+        for path, placeholder in fields.items():
+            if "." not in path:
+                continue
+            key = ".".join(_snake(part) for part in path.split("."))
+            table[key] = placeholder if table.get(key, placeholder) == placeholder else None
+    return table
+
+
+def field_placeholder(original: str, catalogue: Catalogue) -> tuple[bool, str | None]:
+    """Whether ``original`` (as the export spelled a blank) names a value a helpdesk holds by its field's path
+    ('{ticket.requester.first_name}', '{{ customer.firstname }}', '{current_user.first_name}'), and the
+    catalogue's placeholder for it where one is known: (False, None) for any other spelling."""
+    found = _DOTTED.fullmatch(original.strip())
+    if found is None:
+        return False, None
+    parts = [_snake(part) for part in found.group(1).split(".")]
+    path = ".".join(parts)
+    if path in (known := _helpdesk_fields()):
+        placeholder = known[path]
+    elif path in (names := {spec.name for spec in catalogue}):
+        placeholder = path
+    else:
+        field, owner = _PERSON_FIELDS.get(parts[-1]), _ROLES.get(parts[-2] if len(parts) > 1 else "")
+        placeholder = f"{owner}.{field}" if field and owner and f"{owner}.{field}" in names else None
+        if not (field and (owner or parts[-2] == "user")) and not _SINGLE_BRACE_FIELD.fullmatch(original.strip()):
+            return False, None
+    return True, placeholder
+
+
 def _imported_origin(prompt: str) -> tuple[str, str] | None:
     """How an imported blank was spelled in the export, and why it became a blank, from the prompt the import
     wrote for it ("Was [Customer Name] in the original (fill-in written as [Name]). ..."); None for another."""
@@ -849,8 +907,11 @@ def _blanks_of(script: Script, imported: ImportedMacro | None,
         origin = (piece.original, piece.reason) if piece is not None else _imported_origin(spec.prompt)
         original, reason = origin if origin is not None else ("{{ blank." + name + " }}", "")
         held = held_value(name, catalogue)
-        if held or "cannot map" in reason:  # (a {{ … }} in a CSV: no helpdesk's placeholder, none fills it)
-            unmapped.append(Unmapped(original, name, held))
+        # (a helpdesk's field by its path, '{ticket.requester.first_name}': the import names the blank by its last
+        # fields, 'requester_first_name', but the customer gets the marker as written all the same)
+        by_field, placeholder = field_placeholder(original, catalogue) if not held else (False, None)
+        if held or by_field or "cannot map" in reason:  # (a {{ … }} in a CSV: no helpdesk's placeholder fills it)
+            unmapped.append(Unmapped(original, name, held or placeholder))
             no_room.add(name)
         elif reason.startswith("unknown ") or "template logic" in reason or "filter" in reason:
             no_room.add(name)  # (a field of the helpdesk's own: it fills it, the agent does not)
