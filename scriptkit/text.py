@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from bisect import bisect_left
@@ -197,6 +198,36 @@ DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 
 #: half of a UTF-16 pair ('\ud83d' escaped alone in JSON or YAML): Python keeps it, every later write fails
 HALF_CHARACTER = re.compile("[\ud800-\udfff]")
+
+
+# ---------------------------------------------------------------- text saved as UTF-16 or UTF-32
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # (UTF-32's LE mark starts as UTF-16's)
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """The encoding of text saved as UTF-16 or UTF-32 (Notepad's and Excel's "Unicode"): "utf-32" or "utf-16" where
+    it starts with its byte order mark; without one, told by its NULs, as English text in it has one after (or
+    before) each letter in UTF-16, three in UTF-32: "utf-32-le", "utf-32-be", "utf-16-le" or "utf-16-be". None for
+    any other text (UTF-8) or for bytes that are not text."""
+    for mark, name in _BOMS:
+        if raw.startswith(mark):
+            return name
+    if len(raw) < 4 or b"\x00" not in raw[:64]:
+        return None
+    head = raw[:min(len(raw), 400) // 4 * 4]  # (whole characters of either)
+
+    def zeros(*offsets: int, step: int) -> bool:  # (each such byte of the head, or nearly each, a NUL)
+        picked = [b for offset in offsets for b in head[offset::step]]
+        return bool(picked) and picked.count(0) >= len(picked) * 0.8
+
+    for offsets, step, name in (((1, 2, 3), 4, "utf-32-le"), ((0, 1, 2), 4, "utf-32-be"), ((1,), 2, "utf-16-le"),
+                                ((0,), 2, "utf-16-be")):
+        # (a UTF-32 letter's first or last byte is not a NUL: 'a' in UTF-16 would be NULs in every one of four)
+        if zeros(*offsets, step=step) and (step == 2 or not zeros(*({0, 1, 2, 3} - set(offsets)), step=step)):
+            return name
+    return None
 
 
 # ---------------------------------------------------------------- links, as a reader reads them

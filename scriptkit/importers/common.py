@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.sourcetext import NotAFileError, SourceText, link_note, read_capped
-from scriptkit.text import HALF_CHARACTER
+from scriptkit.text import HALF_CHARACTER, wide_encoding
 
 if TYPE_CHECKING:
     from scriptkit.importers.convert import ImportedMacro
@@ -214,10 +214,11 @@ def _not_a_file(path: Path) -> ImportFormatError:
 
 
 def encoding_of(raw: bytes) -> str:
-    """The encoding a file's byte order mark names: UTF-16 with its mark (Excel's "Unicode Text", some
-    helpdesk exports), else UTF-8 (its mark, Notepad's, left out). Every reader of an export's bytes asks
-    here, so a file that reads with --from is also recognised by its shape."""
-    return "utf-16" if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
+    """The file's encoding: UTF-16 or UTF-32, with its byte order mark (Excel's "Unicode Text", some helpdesk
+    exports) or without (``wide_encoding``: Notepad's "Unicode" saved with none), else UTF-8 (its mark, Notepad's,
+    left out). Every reader of an export's bytes asks here, so a file that reads with --from is also recognised
+    by its shape."""
+    return wide_encoding(raw) or "utf-8-sig"
 
 
 def decode_export(raw: bytes) -> str:
@@ -245,8 +246,9 @@ def read_text(path: Path, what: str) -> SourceText:
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        if encoding == "utf-16":
-            raise ImportFormatError(f"{what} starts as UTF-16 but is cut or damaged at byte {exc.start}",
+        if encoding != "utf-8-sig":
+            wide = encoding[:6].upper()
+            raise ImportFormatError(f"{what} starts as {wide} but is cut or damaged at byte {exc.start}",
                                     Location(name, 1, 1), "Export it again.") from None
         prefix = raw[: exc.start].decode("utf-8", "replace")
         source = SourceText(name, prefix)
