@@ -349,8 +349,18 @@ class Library:
         exported = next((m.native.pack.get("name") for m in self.macros if m.native is not None), None)
         display = name or exported or " ".join(re.split(r"[-_\s]+", target.name)).strip().title() or "Imported"
         source = Path(self.source).name if len(self.parts) < 2 else f"{len(self.parts)} files"
+        # (an item with no reply text is skipped, not refused: pack.yaml's header keeps where each stands, as the
+        # import's output said)
+        skipped = [f"not imported, as it holds no reply text: {p}".removesuffix("; skipped")
+                   for p in self.skipped[:_SKIPPED_NOTED]]
+        if len(self.skipped) > _SKIPPED_NOTED:
+            skipped.append(f"and {len(self.skipped) - _SKIPPED_NOTED} more item(s) with no reply text, not imported")
         return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force,
-                          channel=channel, own_channels=own_channels, notes=self.notes)
+                          channel=channel, own_channels=own_channels, notes=[*self.notes, *skipped])
+
+
+#: the items with no reply text pack.yaml's header names one by one (the rest are counted)
+_SKIPPED_NOTED = 20
 
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
