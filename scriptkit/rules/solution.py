@@ -504,8 +504,11 @@ class NoNextStep(Rule):
     Looks in the solution for an action the customer can picture (send, refund, replace,
     reset, book, call, ship, "follow up", "here's how"; switching a card, an account or a
     service off or on: "I've frozen the card", "we've blocked the payment", "I'll pause the
-    plan", though not the state alone, "your card is locked"...) and flags solutions without
-    one. A step
+    plan", though not the state alone, "your card is locked"...), or any verb the writer owns
+    with what it is done to or when ("I've emailed the invoice", "I'll ring you at 9am", "I'll
+    post it first class today", "I can hold the item for you until Sunday", "I've re-run it";
+    not a verb of feeling, knowing or waiting, nor an offer of more help: "I can see how...",
+    "Is there anything else I can help you with?") and flags solutions without one. A step
     the writer refuses ("We will not refund you today.", "We can't replace it.") is not one,
     nor is one refused with nobody refusing it ("Unfortunately refunds are not possible after
     14 days.", "The refund was declined.", "The voucher cannot be refunded.", "You are no longer
@@ -559,8 +562,10 @@ class NoOwner(Rule):
     ## What it does
     Looks in the solution for a first-person commitment ("I'll", "I've", "I will", "we'll",
     "let me", "let's", "I sent") and flags solutions that have none. A status update of an
-    action already finished ("Your refund went through this morning.") is left alone: nothing
-    is left for anyone to own. One still to happen, or handed on ("Your case has been
+    action already finished ("Your refund went through this morning.", "The replacement shipped
+    this morning.", "Your table's confirmed for 7pm tonight.", "Done! Your password's reset as
+    of now.", "New code sent: check your texts.") is left alone: nothing is left for anyone to
+    own. One still to happen, or handed on ("Your case has been
     escalated."), is flagged, and so is a refusal ("The refund was declined.", "Refunds are not
     possible as the item has been used."): no step was taken for the customer. A step the
     solution tells the customer to take ("Please reset your password from the sign-in page.",
