@@ -40,12 +40,16 @@ from scriptkit.text import HALF_CHARACTER, slug
 SCRIPTS_DIR = "scripts"
 
 
-def _yaml() -> YAML:
+def _yaml(written: int = 0) -> YAML:
+    """The round-trip reader, bounding nesting and what aliases repeat. ``written``: the characters
+    of the document to be read, counted with those its aliases add against ``MAX_FILE_BYTES`` (a
+    script's); with 0 (an import file, which may be larger) its aliases alone may add that many."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.allow_duplicate_keys = False
     yaml.Composer = _BoundedAliases
     yaml.Scanner = _BoundedDepth
+    yaml.composer.written = written
     return yaml
 
 
@@ -90,14 +94,22 @@ MAX_ALIASED_VALUES = 10_000
 
 
 class _BoundedAliases(Composer):
-    """ruamel's composer, counting what each alias of a list or mapping repeats (its values,
-    nested ones included, each node counted once however often the graph shares it) and refusing
-    the alias that takes a document past ``MAX_ALIASED_VALUES``, or one inside the list it names."""
+    """ruamel's composer, counting what each alias repeats and refusing the alias that takes the
+    document past a bound: the values an alias of a list or mapping repeats (nested ones included,
+    each node counted once however often the graph shares it) past ``MAX_ALIASED_VALUES``, or the
+    characters of its text (a scalar's, or every key and value in a list or mapping) past
+    ``MAX_FILE_BYTES`` with the document's own (``written``): a 55 KB script of a thousand aliases
+    of one 52 KB text was a 52 MB script, which check took minutes and a gigabyte to read; also an
+    alias inside the list or mapping it names."""
+
+    written = 0  # characters of the document itself (see _yaml)
 
     def compose_document(self) -> Any:
         self._open: set[str] = set()  # anchors of the lists and mappings being read
         self._sizes: dict[int, int] = {}
+        self._chars: dict[int, int] = {}
         self._repeated = 0
+        self._added = 0  # characters the aliases repeat
         return super().compose_document()
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -115,6 +127,17 @@ class _BoundedAliases(Composer):
                                            f"{MAX_ALIASED_VALUES:,} a file may", event.start_mark,
                                            "Write the values out where they are needed: aliases may share a list "
                                            "or mapping (a merge key, common tags), not nest copies of copies.")
+            if target is not None:
+                self._added += _chars(target, self._chars)
+                if self.written + self._added > MAX_FILE_BYTES:
+                    raise _CollectionAlias(
+                        (f"with its aliases written out, this file holds {self.written + self._added:,} characters "
+                         f"by here ({self._added:,} of them repeated by aliases), more than the "
+                         f"{MAX_FILE_BYTES:,} a file may") if self.written else
+                        (f"aliases repeat {self._added:,} characters by here, more than the {MAX_FILE_BYTES:,} "
+                         "they may add to a file"), event.start_mark,
+                        "Write the text out once, where it is needed, and shorten it: an alias may share a short "
+                        "text or list (a signature, common tags), and every copy counts toward the file's size.")
             return super().compose_node(parent, index)
         anchor = getattr(event, "anchor", None)
         if anchor is None:
@@ -126,14 +149,27 @@ class _BoundedAliases(Composer):
             self._open.discard(anchor)
 
 
+def _children(node: Any) -> list[Any]:
+    value = node.value
+    return [] if isinstance(node, RuamelScalarNode) else \
+        [n for pair in value for n in pair] if value and isinstance(value[0], tuple) else value
+
+
 def _size(node: Any, sizes: dict[int, int]) -> int:
     """The values ``node`` holds once every alias in it is written out (memoised by node)."""
     found = sizes.get(id(node))
     if found is None:
-        value = node.value
-        children = [] if isinstance(node, RuamelScalarNode) else \
-            [n for pair in value for n in pair] if value and isinstance(value[0], tuple) else value
-        found = sizes[id(node)] = 1 + sum(_size(child, sizes) for child in children)
+        found = sizes[id(node)] = 1 + sum(_size(child, sizes) for child in _children(node))
+    return found
+
+
+def _chars(node: Any, sizes: dict[int, int]) -> int:
+    """The characters of the text ``node`` holds (its keys' and values') once every alias in it is
+    written out (memoised by node; at least 1, so an alias of an empty text counts too)."""
+    found = sizes.get(id(node))
+    if found is None:
+        found = sizes[id(node)] = max(len(node.value), 1) if isinstance(node, RuamelScalarNode) else \
+            1 + sum(_chars(child, sizes) for child in _children(node))
     return found
 
 
@@ -166,17 +202,21 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
                    "Delete it, or put a YAML file in its place.")
         return None
     except OSError as exc:
-        if path.is_symlink() and exc.errno == errno.ELOOP:
+        if _is_link(path) and exc.errno == errno.ELOOP:
             errors.add("this is a link that leads back to itself", Location(name, 1, 1),
                        "Delete the link, or point it at a script file.")
-        elif path.is_symlink() and exc.errno == errno.ENOENT:
+        elif _is_link(path) and exc.errno == errno.ENOENT:
             errors.add(f"this is a link to {os.readlink(path)}, which is not there", Location(name, 1, 1),
                        "Delete the link, or put the script back where it points.")
-        elif path.is_dir():  # (mkdir pack.yaml, or a folder named like a script: "Is a directory" said no more)
+        elif exc.errno != errno.EACCES and path.is_dir():
+            # (mkdir pack.yaml, or a folder named like a script: "Is a directory" said no more)
             errors.add(f"{path.name} is a folder, not a file", Location(name, 1, 1),
                        f"Delete this folder (move out anything in it) and write {PACK_FILE} as a file of the pack's "
                        f"settings (at least name: {path.absolute().parent.name})." if path.name == PACK_FILE else
                        "Rename the folder without .yaml, or move the script files in it up into scripts/.")
+        elif exc.errno in (errno.EACCES, errno.EPERM):
+            errors.add(f"cannot read file: {exc.strerror}", Location(name, 1, 1),
+                       "Give yourself permission to read it (chmod u+r on the file, u+rx on its folder).")
         else:
             errors.add(f"cannot read file: {exc.strerror}", Location(name, 1, 1))
         return None
@@ -225,6 +265,15 @@ _LONG_NUMBER = re.compile(r"(?<![\w.])[-+]?\d[\d_]{4299,}")
 # what a double-quoted '\\x1b', '\\0', '\\a' or '\\u0007' makes: a control character (a raw one in the file
 # YAML refuses), which reached the export and the terminal as it was (ESC ] 0; retitles a window)
 _ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _is_link(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link; False where that cannot be known (pathlib raises for
+    a file in a folder that may be listed but not opened, 'chmod a-x scripts')."""
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
 
 
 def _escaped(data: Any, origin: Origin, pattern: re.Pattern[str]) -> tuple[int, Location] | None:
@@ -358,7 +407,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
     if fast is not None:
         return fast
     try:
-        data = _yaml().load(text)
+        data = _yaml(len(text)).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = source.at(mark.line, mark.column) if mark else Location(name, 1, 1)
@@ -1586,12 +1635,14 @@ SCRIPT_PATTERN = "*.y*ml"
 _SCRIPT_NAME = re.compile(r"(?!\.)" + fnmatch.translate(SCRIPT_PATTERN), re.IGNORECASE)
 
 
-def _script_files(folder: Path, packs: list[str] | None = None, saved_as_text: list[str] | None = None) -> list[str]:
+def _script_files(folder: Path, packs: list[str] | None = None, saved_as_text: list[str] | None = None,
+                  unreadable: list[OSError] | None = None) -> list[str]:
     """Every entry below ``folder`` named like a YAML file in any case, as strings, without hidden
     files and folders (a name starting with '.'), symbolic links to folders listed but not
     entered, in path order (as ``sorted`` orders Paths). Nor any pack.yaml, or folder below one
     holding a pack.yaml (another pack): their pack.yaml files go into ``packs``. Files named like
-    a script saved as text ('refund.yaml.txt') go into ``saved_as_text``.
+    a script saved as text ('refund.yaml.txt') go into ``saved_as_text``; a folder that cannot be
+    listed (no permission to read it), the error, into ``unreadable`` (os.walk skips it without a word).
 
     By ``os.walk``, and strings rather than Paths: pathlib's recursive glob makes a Path for
     every entry it passes (5x slower on 10,000 files), and making a Path of each file found was
@@ -1599,7 +1650,7 @@ def _script_files(folder: Path, packs: list[str] | None = None, saved_as_text: l
     """
     found: list[str] = []
     join, match = os.path.join, _SCRIPT_NAME.match
-    for parent, folders, files in os.walk(folder):
+    for parent, folders, files in os.walk(folder, onerror=None if unreadable is None else unreadable.append):
         if PACK_FILE in files:
             if packs is not None:
                 packs.append(join(parent, PACK_FILE))
@@ -1623,8 +1674,12 @@ _SCRIPT_KEYS = re.compile(r"(?m)^(?:acknowledgment|solution)\s*:")
 
 def _scripts_beside(root: Path) -> list[Path]:
     """YAML files next to pack.yaml that read like scripts (other YAML, a CI file, is left alone)."""
-    found = []
-    for path in sorted(root.iterdir()):
+    found: list[Path] = []
+    try:  # (a pack folder that may be entered but not listed: its pack.yaml and scripts/ are read all the same)
+        entries = sorted(root.iterdir())
+    except OSError:
+        return found
+    for path in entries:
         if path.name == PACK_FILE or not _SCRIPT_NAME.match(path.name) or not path.is_file():
             continue
         try:
@@ -1635,6 +1690,14 @@ def _scripts_beside(root: Path) -> list[Path]:
         if _SCRIPT_KEYS.search(head):
             found.append(path)
     return found
+
+
+def _listing(folder: Path) -> list[str] | None:
+    """The names in ``folder``, or None where it may not be listed."""
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return None
 
 
 def _in_path_order(files: Iterable[str]) -> list[str]:
@@ -1784,12 +1847,45 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     processes that parse the script files of a large pack (None = one per CPU, 1 = none).
     """
     from scriptkit.linting import check_argument
-    from scriptkit.parallel import load_scripts
-    from scriptkit.rendering import check_raw_script, check_templates, script_checker  # avoid an import cycle
 
     check_argument(path, (str, os.PathLike), "load_pack", "the pack", "a folder's path (or one script file's)",
                    "It is loaded already: pass it on as it is." if isinstance(path, Pack) else None)
-    root = Path(path)
+    path = os.fspath(path)
+    if isinstance(path, bytes):  # (a bytes path: os.PathLike may give one)
+        path = os.fsdecode(path)
+    try:
+        return _load_pack(Path(path), jobs)
+    except OSError as exc:  # (a path the system refuses: too long, or a folder above it that may not be opened)
+        raise _path_error(exc, str(path)) from None
+
+
+def _path_error(exc: OSError, path: str) -> PackError:
+    """A path's OSError as a located PackError: what cannot be read, and why."""
+    name = exc.filename if isinstance(exc.filename, str) else path
+    shown = name if len(name) <= 80 else f"{name[:60]}…{name[-10:]} ({len(name):,} characters)"
+    if exc.errno == errno.ENAMETOOLONG:
+        hint = ("Check the path: a name between two '/' may be 255 bytes long at most on most systems, "
+                "a whole path a few thousand.")
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        hint = ("Give yourself permission to read it and the folders above it (chmod u+rx on the folders, "
+                "u+r on the files), or copy the pack somewhere you may read.")
+    else:
+        hint = "Check the path, and that you may read it."
+    return PackError(f"cannot read {shown}: {exc.strerror or exc}", Location(name, 1, 1), hint)
+
+
+def _unreadable_folder(exc: OSError) -> tuple[str, Location, str]:
+    """A folder of scripts that cannot be listed, as a located error (its scripts are not read)."""
+    folder = exc.filename if isinstance(exc.filename, str) else ""
+    return (f"cannot read the folder {folder}: {exc.strerror or exc}, so its scripts are not read",
+            Location(folder, 1, 1), f"Give yourself permission to list and open it (chmod u+rx {folder}), "
+            "or move its scripts into a folder you may read.")
+
+
+def _load_pack(root: Path, jobs: int | None) -> Pack:
+    from scriptkit.parallel import load_scripts
+    from scriptkit.rendering import check_raw_script, check_templates, script_checker  # avoid an import cycle
+
     errors = ErrorCollector()
     if not root.exists():
         raise PackError(f"no such pack: {root}", Location(str(root), 1, 1),
@@ -1812,19 +1908,24 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
         if not meta_file.exists():
             inside = next((folder for folder in root.resolve().parents if (folder / PACK_FILE).is_file()), None)
             # (`scriptkit init` writes only into a new or empty folder: for one that holds files, say what to write)
+            listed = _listing(root)
             create = (f"Create {meta_file} holding at least the pack's name (name: {root.resolve().name})"
-                      if any(root.iterdir()) else "Create one with `scriptkit init`")
+                      if listed is None or listed else "Create one with `scriptkit init`")
             hint = (f"{os.path.relpath(inside)} is the pack it is in: point at that folder." if inside is not None
                     else f"{create}, or point at the pack's folder.")
             misnamed = next((root / name for name in ("pack.yml", "Pack.yaml", "pack.yaml.txt")
-                             if (root / name).is_file() and name in os.listdir(root)), None)
+                             if (root / name).is_file() and name in (listed or ())), None)
             if misnamed is not None:  # (os.listdir: a case-blind disk finds 'Pack.yaml' for 'pack.yaml' too)
                 hint = f"Rename {misnamed} to {PACK_FILE}: that is the name scriptkit reads."
             raise PackError(f"{root} has no {PACK_FILE}", Location(str(meta_file), 1, 1), hint)
         meta, pack_origin, unread = _read_meta(root, errors)
         packs: list[str] = []
         as_text: list[str] = []
-        script_files = _script_files(root / SCRIPTS_DIR, packs, as_text) if (root / SCRIPTS_DIR).is_dir() else []
+        unreadable: list[OSError] = []
+        script_files = _script_files(root / SCRIPTS_DIR, packs, as_text, unreadable) \
+            if (root / SCRIPTS_DIR).is_dir() else []
+        for exc in unreadable:  # ('chmod 000 scripts' was said to be a pack with no scripts)
+            errors.add(*_unreadable_folder(exc))
         for text_file in as_text:
             name = os.path.basename(text_file)
             errors.add(f"{name} is not read: its name ends in .txt, so it is not a YAML file",
@@ -1846,7 +1947,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
         for stray in _scripts_beside(root):
             errors.add("this script is beside pack.yaml, where scripts are not read", Location(str(stray), 1, 1),
                        f"Move it into {SCRIPTS_DIR}/.")
-        if not script_files and not (root / SCRIPTS_DIR).is_file():
+        if not script_files and not (root / SCRIPTS_DIR).is_file() and not unreadable:
             misnamed = _misnamed_scripts_dir(root)
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
                        f"Rename {misnamed} to {SCRIPTS_DIR}: that is the folder scriptkit reads." if misnamed
