@@ -272,9 +272,15 @@ def test_the_cli_reads_utf16_with_its_mark_and_refuses_text_with_nul_bytes(tmp_p
     assert read.exit_code in (0, 1) and '"speaker": "Agent"' in read.stdout, read.output
     bare = tmp_path / "no-mark.txt"
     bare.write_bytes(chat.encode("utf-16-le"))
+    # without its mark (and in UTF-32), told by its NULs, as import tells an export (session 20)
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32", "utf-32-le"):
+        bare.write_bytes(chat.encode(encoding))
+        also = run(main, ["review", str(bare), "--grammar", "off", "--format", "json"])
+        assert also.exit_code in (0, 1) and '"speaker": "Agent"' in also.stdout, (encoding, also.output)
+    bare.write_bytes(b"Agent: I've sent it\x00\x01\x02 today")  # (a NUL in UTF-8 text: not text)
     refused = run(main, ["review", str(bare), "--grammar", "off"])
     assert refused.exit_code == 2 and "Traceback" not in refused.output
-    assert f"{bare}:1:2: error: the text has a NUL character" in refused.stderr
+    assert f"{bare}:1:20: error: the text has a NUL character" in refused.stderr
     latin = tmp_path / "latin.txt"
     latin.write_bytes("Agent: Olá, já enviei o café\n".encode("cp1252"))
     wrong = run(main, ["review", str(latin), "--grammar", "off"])

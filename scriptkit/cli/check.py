@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import io
 import os
 import shlex
@@ -388,19 +387,22 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
 
 
 def _decode(raw: bytes, name: str) -> str:
-    """The text: UTF-8 (a byte order mark dropped) or UTF-16 with its mark (Notepad's "Unicode"),
-    or an error where it stops being text."""
+    """The text: UTF-8 (a byte order mark dropped), or UTF-16 or UTF-32 with or without its mark (Notepad's and
+    Excel's "Unicode", ``wide_encoding``), or an error where it stops being text."""
     from scriptkit.sourcetext import byte_location
+    from scriptkit.text import wide_encoding
 
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    wide = wide_encoding(raw)
+    if wide is not None:
         try:
-            return raw.decode("utf-16")
+            return raw.decode(wide).removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
-            raise ConfigError(f"the text starts as UTF-16 but is cut or damaged at byte {exc.start}",
+            raise ConfigError(f"the text starts as {wide[:6].upper()} but is cut or damaged at byte {exc.start}",
                               Location(name, 1, 1), "Save it again, as UTF-8.") from None
     nul = raw.find(b"\0")
     if nul >= 0:  # (UTF-16 without its mark, or a binary file: judged, it would be every other letter)
-        raise ConfigError("the text has a NUL character: it is UTF-16 without its byte order mark, or not text",
+        raise ConfigError("the text has a NUL character: it is not text, or in an encoding other than UTF-8, "
+                          "UTF-16 or UTF-32",
                           byte_location(name, raw, nul), "Save it as UTF-8.")
     try:
         return raw.decode("utf-8-sig")
