@@ -8,6 +8,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any, TypeVar, cast
 
 _T = TypeVar("_T")
@@ -53,7 +54,52 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     a, b = trimmed(text, start, len(text))
     if a < b:
         spans.append((a, b))
+    if "\n" in text and _ITEM_START.search(text) is not None:  # (a list: its items are sentences)
+        return _list_cut(text, spans)
     return spans
+
+
+# A line that starts a list item: "- ", "* ", "+ ", "• ", "· ", "– ", "1. ", "2) ". A reader takes each item as
+# a sentence of its own, full stop or not, and the line before the list (its lead-in, "Here's what I've done:")
+# as one too. An item goes on over the lines that wrap it ("- Set it to ship today, so it\n  arrives by Friday"):
+# a line indented, or one that starts with no capital, or one after a line that cannot end there (its last word
+# "to", "the", "and", or a comma); any other line after an item starts a sentence ("- Gift wrapped\nThanks, Ben").
+_ITEM_START = re.compile(r"^[ \t]*+(?:[-*+•·–]|\d{1,2}[.)])[ \t]++(?=\S)", re.MULTILINE)
+_LINE_START = re.compile(r"\n(?=[A-Z])")
+_GOES_ON = re.compile(r"(?:[,&/+–-]|\b(?:a|an|the|to|of|in|on|at|by|for|with|from|into|via|per|and|or|but|nor|so|as|"
+                      r"if|than|that|our|your|my|their|his|her|its|this|these|those|is|are|was|were|be|will|can|I|we)"
+                      r")[ \t]*+\r?$", re.IGNORECASE)
+
+
+def list_item_at(text: str, a: int) -> bool:
+    """Whether the sentence starting at ``a`` (of ``sentence_spans(text)``) is a list item."""
+    line = text.rfind("\n", 0, a) + 1
+    return _ITEM_START.match(text, line) is not None and not text[line:a].strip(" \t")
+
+
+def _list_cut(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans``, each cut before each list item in it and after each item's last line."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        line = text.rfind("\n", 0, a) + 1  # (the span's line: its first item may be indented)
+        items = [max(m.start(), a) for m in _ITEM_START.finditer(text, line, b) if not text[m.start():a].strip()]
+        if not items:
+            out.append((a, b))
+            continue
+        cuts = [a]
+        for i, start in enumerate(items):
+            cuts.append(start)
+            end = items[i + 1] if i + 1 < len(items) else b
+            for m in _LINE_START.finditer(text, start, end):
+                if _GOES_ON.search(text, max(start, text.rfind("\n", start, m.start()) + 1), m.start()) is None:
+                    cuts.append(m.start() + 1)  # (the item ends: what follows, up to the next item, is no item)
+                    break
+        cuts.append(b)
+        for x, y in pairwise(cuts):
+            x, y = trimmed(text, x, y)
+            if x < y:
+                out.append((x, y))
+    return out
 
 
 # A line its writer ended on purpose inside a sentence: a Markdown hard line break (the line ends in "\\" or in

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,7 +18,42 @@ from scriptkit.text import _ABBREVIATIONS, sentence_spans, sentences, word_finda
 _LOOKBEHIND = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
 
 
+_ITEM_LINE = re.compile(r"[ \t]*(?:[-*+•·–]|\d{1,2}[.)])[ \t]+\S")
+_GOES_ON_WORDS = {"a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "with", "from", "into", "via", "per",
+                  "and", "or", "but", "nor", "so", "as", "if", "than", "that", "our", "your", "my", "their", "his",
+                  "her", "its", "this", "these", "those", "is", "are", "was", "were", "be", "will", "can", "i", "we"}
+
+
 def _by_definition(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences, each then cut before each list item's line and after an item's last line (a line that
+    starts with a capital after an item line that can end: not after a comma or "to", "the", ...)."""
+    for a, b in _by_marks(text):
+        cuts = [a]
+        in_item = False
+        line = text.rfind("\n", 0, a) + 1
+        while line < b:
+            nl = text.find("\n", line, b)
+            end = b if nl < 0 else nl
+            start = max(line, a)
+            if _ITEM_LINE.match(text[line:end]) and not text[line:start].strip():
+                cuts.append(start)
+                in_item = True
+            elif in_item and line > a and text[line:line + 1].isupper() and "A" <= text[line] <= "Z":
+                before = text[text.rfind("\n", 0, line - 1) + 1:line - 1].rstrip(" \t\r")
+                last = re.split(r"\W+", before)[-1].lower() if before else ""
+                if not (before.endswith((",", "&", "/", "+", "–", "-")) or last in _GOES_ON_WORDS):
+                    cuts.append(line)
+                    in_item = False
+            line = end + 1
+        cuts.append(b)
+        for x, y in pairwise(cuts):
+            x += len(text[x:y]) - len(text[x:y].lstrip())
+            y -= len(text[x:y]) - len(text[x:y].rstrip())
+            if x < y:
+                yield x, y
+
+
+def _by_marks(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _LOOKBEHIND.finditer(text):
         if text[start:m.start()].rstrip().endswith(_ABBREVIATIONS):
@@ -55,8 +91,8 @@ def test_sentence_spans_follow_the_definition_on_random_text() -> None:
 
 def test_a_numbered_list_item_keeps_its_number() -> None:
     text = "Here is what to do:\n1. Open the app.\n2. Tap Settings, then Reset.\n\nWe shipped 3. Then 4.\n\n5.\n\nBye"
-    assert sentences(text) == ["Here is what to do:\n1. Open the app.", "2. Tap Settings, then Reset.", "We shipped 3.",
-                               "Then 4.", "5.", "Bye"]
+    assert sentences(text) == ["Here is what to do:", "1. Open the app.", "2. Tap Settings, then Reset.",
+                               "We shipped 3.", "Then 4.", "5.", "Bye"]
 
 
 def test_words_keep_contractions_together() -> None:

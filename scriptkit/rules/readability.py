@@ -20,7 +20,7 @@ from scriptkit.message import Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.text import reading_spans, run_table, trimmed, word_findall
+from scriptkit.text import list_item_at, reading_spans, run_table, sentence_spans, word_findall
 
 NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
 NEUTRAL_BLANK = "the details"
@@ -151,10 +151,39 @@ def _sub_in_words(text: str, mark: re.Pattern[str], pattern: re.Pattern[str]) ->
     return "".join(out)
 
 
+# where a sentence has ended, to the Flesch formulas: a mark, and any quotes or brackets after it
+_ENDED = re.compile(r"[.!?…][\"'”’)\]]*")
+
+
+def items_ended(text: str) -> str:
+    """``text`` with a full stop after each list item and the lead-in of each list ("Here's what I've done:")
+    that has no . ! or ?: the Flesch formulas end sentences at those marks only, and a reader takes each item
+    as a sentence, as SK103 does (``sentence_spans``)."""
+    if "\n" not in text:
+        return text
+    spans = tuple(sentence_spans(text))
+    items = [list_item_at(text, a) for a, _ in spans]
+    out: list[str] = []
+    done = 0
+    for i, (a, b) in enumerate(spans):
+        if (items[i] or (i + 1 < len(spans) and items[i + 1])) \
+                and _ENDED.fullmatch(text, _last_mark(text, a, b), b) is None:
+            out += (text[done:b], ".")
+            done = b
+    return "".join([*out, text[done:]]) if out else text
+
+
+def _last_mark(text: str, a: int, b: int) -> int:
+    """Where the closing quotes and brackets at the end of ``text[a:b]`` start, less one: its last mark."""
+    while b > a and text[b - 1] in "\"'”’)]":
+        b -= 1
+    return max(a, b - 1)
+
+
 @lru_cache(maxsize=32_768)  # SK101 and SK102 score the same texts; rules may run rule by rule
 def _scores(text: str, locale: str) -> engine.Scores | None:
     try:
-        return engine.scores(plain_identifiers(text), locale)
+        return engine.scores(plain_identifiers(items_ended(text)), locale)
     except EngineUnavailable:
         return None  # no hyphenation data for this language: nothing to judge
 
@@ -337,25 +366,10 @@ class LongSentence(Rule):
                 continue
             if "{{" in sentence or "[[" in sentence:
                 sentence = _MARKERS.sub("X", sentence)
-            for x, y in _list_items(sentence):
-                n = word_count(sentence[x:y])
-                if n > limit:
-                    yield Finding(a + x, a + y, f"sentence has {n} words (limit {limit})",
-                                  "Split it in two, or cut the words that do not help the customer.")
-
-
-# a line that starts a list item ("- ", "* ", "• ", "1. ", "2) "): a list with no full stops is
-# one "sentence" to the splitter, but each item is read on its own
-_LIST_ITEM = re.compile(r"\n[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+")
-
-
-def _list_items(sentence: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of the lead-in and each list item of ``sentence`` (the whole of it when it holds no list)."""
-    if "\n" not in sentence:
-        return [(0, len(sentence))]
-    cuts = [m.start() for m in _LIST_ITEM.finditer(sentence)]
-    items = [trimmed(sentence, a, b) for a, b in zip([0, *cuts], [*cuts, len(sentence)], strict=True)]
-    return [(a, b) for a, b in items if a < b]
+            n = word_count(sentence)
+            if n > limit:
+                yield Finding(a, b, f"sentence has {n} words (limit {limit})",
+                              "Split it in two, or cut the words that do not help the customer.")
 
 
 #: channel -> (unit, limit); "chars" counts characters of the sample reply, "words" its words

@@ -34,7 +34,7 @@ from scriptkit.rules.lexicon import (
     table,
     tokenise,
 )
-from scriptkit.text import run_table, sentence_spans, word_findall
+from scriptkit.text import list_item_at, run_table, sentence_spans, word_findall
 
 # ---------------------------------------------------------------- scores
 
@@ -855,16 +855,24 @@ class FormalTone(Rule):
             return
         # sentences as written: "Hi Sam, thank you..." leaves "thank you..." once the greeting is split off
         texts = [t if t[:1] == t[:1].upper() else t[:1].upper() + t[1:] for t in [s.text for s in body]]
-        score = joined_formality(texts)
+        # a list's lead-in and items are sentences, full stop or not ("Here's what I've done:\n- Sent a label"); its
+        # short items make the prose around it no less formal ("We kindly ask you to provide:\n- your full name")
+        listed = [list_item_at(message.text, s.start) for s in body]
+        ended = [t + "." if any(listed[i:i + 2]) and t[-1:] not in ".!?" else t for i, t in enumerate(texts)]
+        prose = [t for t, item in zip(ended, listed, strict=True) if not item]
+        score = max(joined_formality(ended), joined_formality(prose) if prose else 0.0)
         if score <= ceiling:
             return
         # (a sentence of a word or two, such as a fill-in alone on its line, "**{explanation}**", has no tone to change)
         worded = [i for i in range(len(body)) if len(texts[i].split(None, 2)) >= 3] or range(len(body))
         worst = max(worded, key=lambda i: formality(texts[i]))
         shown, limit = _fmt_apart(score, ceiling)
+        most = formality(texts[worst])
         yield Finding(body[worst].start, body[worst].end,
-                      f"reply formality {shown} is above the ceiling {limit}; "
-                      f"this sentence is the most formal ({_fmt(formality(texts[worst]))})",
+                      f"reply formality {shown} is above the ceiling {limit}; this sentence is the most formal "
+                      f"({_fmt_apart(most, ceiling)[0]})" if most > ceiling else
+                      f"reply formality {shown} is above the ceiling {limit}; no sentence is above it alone, "
+                      f"and the most formal sentence is this one ({_fmt(most)})",
                       suggestion="use contractions, 'I' and 'you', shorter sentences and everyday words")
 
 
