@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from scriptkit.message import Message, Text
 from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, pattern
-from scriptkit.text import reading_spans, sentence_spans
+from scriptkit.text import list_item_at, reading_spans, sentence_spans
 
 INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 #: Slots whose text is part of the reply's body (greeting, sign-off and joiners are not).
@@ -511,12 +511,13 @@ def _signature_line(text: str, a: int, b: int) -> bool:
 
 def _bare_name(last: Cues, text: str, before: tuple[int, int], name: tuple[int, int]) -> bool:
     """Whether the name-shaped last line ``text[name[0]:name[1]]`` signs a reply that has no closing
-    ("...by Friday.\n\nMia"): the sentence above it is finished (it ends with ".", "!" or "?") and the
-    line says nothing. A one-word solution says something: its action ("Refunded", "Sent", a cue of
-    the lexicon), or, as "Approved" or "Done", it is one word in "-ed" or "done"; a name is neither
-    (a name in "-ed", such as "Fred", signs only with a surname or under a closing)."""
+    ("...by Friday.\n\nMia"): the sentence above it is finished (it ends with ".", "!" or "?", or is a list's
+    item, which needs no full stop) and the line says nothing. A one-word solution says something: its
+    action ("Refunded", "Sent", a cue of the lexicon), or, as "Approved" or "Done", it is one word in "-ed"
+    or "done"; a name is neither (a name in "-ed", such as "Fred", signs only with a surname or under a
+    closing)."""
     said = text[name[0]:name[1]].strip().lower()
-    return (text[before[1] - 1] in ".!?" and max(last.score_values()) <= 0.0
+    return ((text[before[1] - 1] in ".!?" or list_item_at(text, before[0])) and max(last.score_values()) <= 0.0
             and not (" " not in said and (said.endswith("ed") or said == "done")))
 
 
