@@ -246,6 +246,49 @@ DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e
 HALF_CHARACTER = re.compile("[\ud800-\udfff]")
 
 
+# ---------------------------------------------------------------- quotations and sentence starts
+
+# a quotation: straight or curly double quotes, « », „ “, and single quotes that are not an apostrophe ("don't",
+# "the customers' orders"); a straight double quote not an inch mark ('our 12" and 15" screens'); on one line and at
+# most 400 characters (a stray mark quotes nothing)
+_QUOTATION = re.compile("(?<![\\w\"])\"[^\"\n]{1,400}\"(?!\\w)|\u201c[^\u201c\u201d\n]{1,400}\u201d"
+                        "|\u00ab[^\u00ab\u00bb\n]{1,400}\u00bb"
+                        "|\u201e[^\u201c\u201d\u201e\n]{1,400}[\u201c\u201d]"
+                        "|\u2018(?:[^\u2018\u2019\n]|\u2019(?=\\w)){1,400}\u2019(?!\\w)"
+                        "|(?<!\\w)'(?:[^'\n]|'(?=\\w)){1,400}'(?!\\w)")
+_QUOTE_MARKS = "\"'\u201c\u2018\u00ab\u201e"
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each quotation in ``text``, in order, quote marks and all: what the reply quotes (the
+    customer's own words, another agent's, a form's label), not what it says, so the rules do not judge it as
+    the writer's ('You wrote "calm down and just refund me".'). Quotes around the whole text are no quotation
+    (a template pasted with its quotes)."""
+    if not any(mark in text for mark in _QUOTE_MARKS):
+        return []
+    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
+    return [m.span() for m in _QUOTATION.finditer(text) if m.span() != whole]
+
+
+def in_quotation(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside one of ``spans`` (``quoted_spans(text)``: in order, apart)."""
+    i = bisect_left(spans, (start + 1, -1)) - 1  # (the last quotation that opens at or before ``start``)
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+# what may come before the first word of a sentence or clause: space, opening quotes and brackets, a list's mark,
+# emphasis
+_OPENING = " \t\"'(\u201c\u2018[*_\u2022-\u2013\u2014>"
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` begins a sentence or line of ``text``: nothing but space, opening quotes, a list's mark
+    or emphasis between it and the text's start, a line break, or a sentence end (. ! ? : ;): "Clearly the
+    address was wrong." opens one; "it's clearly the wrong size" does not. (Read 200 characters back at most.)"""
+    before = text[max(0, start - 200):start].rstrip(_OPENING)
+    return not before or before[-1] in ".!?:;\n\r"
+
+
 # ---------------------------------------------------------------- text saved as UTF-16 or UTF-32
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # (UTF-32's LE mark starts as UTF-16's)

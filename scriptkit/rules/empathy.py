@@ -9,18 +9,17 @@ shared lexicon (``scriptkit/rules/data/lexicon.yaml``). Dismissive phrases are d
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise
-from scriptkit.language import _QUOTED
 from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import normalise, pattern, table
+from scriptkit.text import in_quotation, opens_sentence, quoted_spans
 
 
 def _first_acknowledging(body: list[Sentence]) -> int | None:
@@ -44,26 +43,6 @@ def acknowledgment_group(body: list[Sentence]) -> list[Sentence]:
             break
         group.append(s)
     return group
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of each quotation in ``text``, its marks included: 'You wrote "calm down and just
-    refund me".', 'The last agent called it “working as intended”'. Words in quotation marks are someone
-    else's (the customer's, another agent's, a page's), told back, not the writer speaking: they are not judged as
-    the writer's. (The quotation marks of ``scriptkit.language``, which leaves quoted passages out of a reply's
-    language for the same reason: straight and curly double quotes, « » and „ “; a quotation ends at its line.)"""
-    if not any(q in text for q in _QUOTE_MARKS):
-        return []
-    return [m.span() for m in _QUOTED.finditer(text)]
-
-
-_QUOTE_MARKS = ('"', "\u201c", "\u00ab", "\u201e")
-
-
-def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether ``[a, b)`` starts inside one of ``spans`` (quotations, in order, apart), past its opening mark."""
-    i = bisect_left(spans, (a, a)) - 1  # (the last quotation that opens before ``a``: a long text has many)
-    return i >= 0 and spans[i][0] < a < spans[i][1]
 
 
 @register
@@ -253,7 +232,7 @@ def _restates(s: Sentence) -> bool:
     # one in the words they wrote, quoted, is theirs: 'You wrote "calm down and just refund me".')
     text = normalise(s.text)
     quoted = quoted_spans(s.text)
-    return all(_THEIR_ACTION.search(text, max(0, a - 40), a) or _inside(quoted, a, b) for a, b in c.actions)
+    return all(_THEIR_ACTION.search(text, max(0, a - 40), a) or in_quotation(quoted, a, b) for a, b in c.actions)
 
 
 def _writers_acknowledgment(s: Sentence) -> bool:
@@ -478,13 +457,14 @@ def _undeclined(sentence: str, found: tuple[tuple[int, int], ...]) -> tuple[tupl
     # sentence of many apologies linear, where reading from its start each time took minutes)
     return tuple(span for span in found if not _DECLINED.search(text, max(0, span[0] - _DECLINED_REACH), span[0])
                  and not _OTHER_SORRY.match(text, span[0]) and not _pardon(text, span[0])
-                 and not _inside(quoted, *span))
+                 and not in_quotation(quoted, *span))
 
 
 # "sorry" that is no sympathy: leaving ("We're sorry to see you go!", "sorry to lose you") and a polite
-# interruption ("Sorry to bother you, could you ...")
+# interruption ("Sorry to bother you, could you ..."); not "sorry to see you go through this", which is
 _OTHER_SORRY = re.compile(r"sorry\s+to\s+(?:see\s+you\s+(?:go|leave)|lose\s+you|hear\s+(?:that\s+)?you(?:'re|\s+are)\s+"
-                          r"leaving|(?:bother|trouble|disturb|interrupt|chase)\s+you)\b", re.IGNORECASE)
+                          r"leaving|(?:bother|trouble|disturb|interrupt|chase)\s+you)\b"
+                          r"(?!\s+(?:through|thru|into|without|back|on|down)\b)", re.IGNORECASE)
 # "Sorry, what was the order number?": the bare "sorry" that opens a question asks the customer to say it again
 _PARDON = re.compile(r"[\W_]*(?:(?:oh|oops|ah)\W+)?sorry\s*(?:[,\u2013\u2014-]|\.{3}|\u2026)", re.IGNORECASE)
 
@@ -581,9 +561,9 @@ class DismissiveLanguage(Rule):
                 continue
             if quoted is None:
                 quoted = quoted_spans(text)
-            if _inside(quoted, start, end):
+            if in_quotation(quoted, start, end):
                 continue  # (someone else's words, told back: 'You wrote "calm down and just refund me".')
-            if entry.get("opens_sentence") and not _opens_sentence(text, start):
+            if entry.get("opens_sentence") and not opens_sentence(text, start):
                 continue
             if entry.get("fine_after_reassurance") and _REASSURED.search(_lead_up(text, start)):
                 continue  # ("No worries at all, these things happen!": their slip forgiven, not their problem shrunk)
@@ -591,15 +571,6 @@ class DismissiveLanguage(Rule):
             yield Finding(start, end, f'{kind} language "{found}"',
                           suggestion=str(entry.get("advice", "")) or None,
                           severity=Severity.SUGGESTION if kind in self.SOFT_KINDS else None)
-
-
-def _opens_sentence(text: str, at: int) -> bool:
-    """Whether ``at`` starts a sentence of ``text``: nothing but quotes or brackets between it and a sentence end,
-    a line break or the start ("Clearly the address was wrong." opens one; "it's clearly the wrong size" does not)."""
-    i = at
-    while i > 0 and text[i - 1] in " \t\"'(\u201c\u2018*_":
-        i -= 1
-    return i == 0 or text[i - 1] in ".!?:\n"
 
 
 def _lead_up(text: str, at: int) -> str:

@@ -34,7 +34,15 @@ from scriptkit.rules.lexicon import (
     table,
     tokenise,
 )
-from scriptkit.text import list_item_at, run_table, sentence_spans, word_findall
+from scriptkit.text import (
+    in_quotation,
+    list_item_at,
+    opens_sentence,
+    quoted_spans,
+    run_table,
+    sentence_spans,
+    word_findall,
+)
 
 # ---------------------------------------------------------------- scores
 
@@ -490,7 +498,7 @@ class CorporatePhrase(Rule):
                         continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
                 if quoted is None:
                     quoted = quoted_spans(text)
-                if any(a <= start and end <= b for a, b in quoted):
+                if in_quotation(quoted, start, end):
                     continue  # someone else's words, quoted ('you asked us to "kindly refund ..."'): not ours to change
                 if _in_a_name(text, start, end):
                     continue  # "our Roadside Assistance team": a name, not a phrase
@@ -541,33 +549,7 @@ class CorporatePhrase(Rule):
         return Finding(fix_start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
 
 
-# a quotation: someone else's words ('you asked us to "kindly refund ..."', 'you wrote ‘at your earliest
-# convenience’'), on one line; a straight single quote only where no word is next to it outside (not "don't")
-_QUOTATION = re.compile("\"[^\"\n]{1,400}\"|\u201c[^\u201c\u201d\n]{1,400}\u201d"
-                        "|\u2018(?:[^\u2018\u2019\n]|\u2019(?=\\w)){1,400}\u2019(?!\\w)|(?<!\\w)'(?:[^'\n]|'(?=\\w)){1,400}'(?!\\w)")
-_QUOTE_MARKS = "\"'\u201c\u2018"
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each quotation in ``text``, quote marks and all: what the reply quotes (the customer's
-    own words, a form's label), not what it says. Quotes around the whole text are no quotation (a template
-    pasted with its quotes)."""
-    if not any(mark in text for mark in _QUOTE_MARKS):
-        return []
-    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
-    return [m.span() for m in _QUOTATION.finditer(text) if m.span() != whole]
-
-
-# what may come before the first word of a sentence or clause: space, opening quotes and brackets, a list mark
-_OPENING = " \t\"'(\u201c\u2018[*\u2022-\u2013\u2014>"
 _GREETINGS = _wordset("dear hi hello hey")
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether ``start`` begins a sentence or line: nothing but space, opening quotes or a list mark between it
-    and the text's start, a line break, or a sentence end (. ! ? : ;)."""
-    before = text[max(0, start - 200):start].rstrip(_OPENING)
-    return not before or before[-1] in ".!?:;\n\r"
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -579,7 +561,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     first = found.split(None, 1)[0] if found.strip() else ""
     if not first[:1].isupper() or first == "I" or first.startswith(("I'", "I\u2019")) or found.isupper():
         return False
-    if _opens_sentence(text, start):
+    if opens_sentence(text, start):
         return False
     window = text[max(0, start - 200):start]
     cuts = [m.end() for m in _CLAUSE_EDGE.finditer(window)]
@@ -607,7 +589,7 @@ def _request_place(text: str, start: int) -> bool | None:
     "...; kindly reply", "If you can, kindly reply"), so it asks; False after another comma or a word that may
     lead into a request ("to", "then"), where it may; None after anything else ("Sam kindly let us know", "you
     kindly sent"), where it tells a kind act."""
-    if _opens_sentence(text, start):
+    if opens_sentence(text, start):
         return True
     before = text[max(0, start - 40):start].rstrip()
     if before.endswith(","):
