@@ -297,9 +297,9 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # (U
 
 def wide_encoding(raw: bytes) -> str | None:
     """The encoding of text saved as UTF-16 or UTF-32 (Notepad's and Excel's "Unicode"): "utf-32" or "utf-16" where
-    it starts with its byte order mark; without one, told by its NULs, as English text in it has one after (or
-    before) each letter in UTF-16, three in UTF-32: "utf-32-le", "utf-32-be", "utf-16-le" or "utf-16-be". None for
-    any other text (UTF-8) or for bytes that are not text."""
+    it starts with its byte order mark; without one, told by its NULs: "utf-32-le", "utf-32-be", "utf-16-le" or
+    "utf-16-be". None for any other text (UTF-8) or for bytes that are not text in them. (UTF-16 text without its
+    mark and with no letter of the Latin alphabets, all Chinese, has no NUL to tell it by: it reads as not UTF-8.)"""
     for mark, name in _BOMS:
         if raw.startswith(mark):
             return name
@@ -307,15 +307,26 @@ def wide_encoding(raw: bytes) -> str | None:
         return None
     head = raw[:min(len(raw), 400) // 4 * 4]  # (whole characters of either)
 
-    def zeros(*offsets: int, step: int) -> bool:  # (each such byte of the head, or nearly each, a NUL)
-        picked = [b for offset in offsets for b in head[offset::step]]
-        return bool(picked) and picked.count(0) >= len(picked) * 0.8
+    def nuls(offset: int, step: int) -> float:  # the share of NULs at ``offset`` of each ``step`` bytes
+        picked = head[offset::step]
+        return picked.count(0) / len(picked) if picked else 0.0
 
-    for offsets, step, name in (((1, 2, 3), 4, "utf-32-le"), ((0, 1, 2), 4, "utf-32-be"), ((1,), 2, "utf-16-le"),
-                                ((0,), 2, "utf-16-be")):
-        # (a UTF-32 letter's first or last byte is not a NUL: 'a' in UTF-16 would be NULs in every one of four)
-        if zeros(*offsets, step=step) and (step == 2 or not zeros(*({0, 1, 2, 3} - set(offsets)), step=step)):
-            return name
+    # UTF-32: a character's top byte is always NUL and the next nearly always (below U+10000: every letter of a
+    # living script), its lowest byte almost never
+    if nuls(3, 4) == 1 and nuls(2, 4) >= 0.8 and nuls(0, 4) < 0.5:
+        return "utf-32-le"
+    if nuls(0, 4) == 1 and nuls(1, 4) >= 0.8 and nuls(3, 4) < 0.5:
+        return "utf-32-be"
+    # UTF-16: a Latin letter, a digit, a space or a line break has a NUL high byte, so the NULs stand mostly in
+    # one of each two places; it is text if it decodes, printable (a binary file with NULs is not)
+    for name, high, low in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
+        if nuls(high, 2) > max(0.05, 2 * nuls(low, 2)):
+            try:
+                text = codecs.getincrementaldecoder(name)().decode(head)  # (a pair cut at the head's end: no error)
+            except UnicodeDecodeError:
+                continue
+            if sum(c.isprintable() or c in "\t\r\n" for c in text) >= 0.95 * len(text):
+                return name
     return None
 
 
