@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import difflib
 import errno
 import fnmatch
@@ -35,7 +34,7 @@ from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, P
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
 from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, link_note, lone_cr_as_newline, read_capped
-from scriptkit.text import HALF_CHARACTER, slug
+from scriptkit.text import HALF_CHARACTER, slug, wide_encoding
 
 SCRIPTS_DIR = "scripts"
 
@@ -226,8 +225,8 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
                    "pack.yaml holds the pack's settings only: move text into the scripts, one per file."
                    if path.name == PACK_FILE else "Split it into one script per file.")
         return None
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(raw):  # (Notepad's "Unicode")
-        errors.add("file is UTF-16, not UTF-8", Location(name, 1, 1), _SAVE_AS_UTF8)
+    if (wide := wide_encoding(raw)) is not None:  # (Notepad's "Unicode")
+        errors.add(f"file is {wide[:6].upper()}, not UTF-8", Location(name, 1, 1), _SAVE_AS_UTF8)
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -350,15 +349,6 @@ _NOT_PLAIN_START = frozenset("'\"|>{[&*!#")  # a value quoted, a block, a mappin
 
 
 _SAVE_AS_UTF8 = "Save the file as UTF-8 in your editor."
-
-
-def _utf16_without_bom(raw: bytes) -> bool:
-    """UTF-16 saved with no byte order mark: every other byte of its English text is a NUL."""
-    if len(raw) < 4 or b"\x00" not in raw[:64]:
-        return False
-    head = raw[:400] if len(raw) % 2 == 0 else raw[:399]
-    # (little-endian: the NULs follow each letter; big-endian: they come first)
-    return any(zeros.count(0) >= len(zeros) * 0.8 for zeros in (head[1::2], head[0::2]))
 
 
 # characters YAML refuses in a file (its 'printable' set): pasted control characters, mostly
@@ -1783,15 +1773,54 @@ def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> Non
                  "and the language checks read it.")
 
 
-def _constants_as_written(data: Any, origin: Origin) -> None:
-    """Each constant YAML reads as a number it cannot print as written, or as a date, kept as the text
-    written: 'freephone: 08001234567' was the number 8001234567 in every reply and export, 'fee: 4.50'
-    was 4.5, '+4420...' lost its '+', '1e3' was 1000.0, and a date was refused. A constant is
-    text to print: what the writer typed is what they mean (a number that prints as written, such as
-    30 or 2.5, stays a number)."""
+class WrittenInt(int):
+    """A constant's whole number as the writer typed it ('freephone: 08001234567', 'postcode: 01234'): printed
+    so, and the number in a sum or a comparison (``{{ postcode + 1 }}``)."""
+
+    written: str
+
+    def __new__(cls, value: int, written: str) -> WrittenInt:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __str__(self) -> str:
+        return self.written
+
+    def __reduce__(self) -> tuple[Any, ...]:  # (to a worker process and back, written and all)
+        return type(self), (int(self), self.written)
+
+
+class WrittenFloat(float):
+    """A constant's number as the writer typed it ('fee: 4.50', 'limit: 1e3'): printed so, and the number in a
+    sum or a comparison (``{{ fee * 2 }}``, ``{% if fee > 4 %}``)."""
+
+    written: str
+
+    def __new__(cls, value: float, written: str) -> WrittenFloat:
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __str__(self) -> str:
+        return self.written
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (float(self), self.written)
+
+
+def _constants_as_written(data: Any, origin: Origin) -> dict[str, int | float]:
+    """Each constant YAML reads as a number it cannot print as written, or as a date, as the writer wrote it:
+    'freephone: 08001234567' was the number 8001234567 in every reply and export, 'fee: 4.50' was 4.5, '+4420...'
+    lost its '+', '1e3' was 1000.0, and a date was refused. A constant is text to print, and what the writer
+    typed is what they mean; a number still counts as one in a template's sum or comparison (``WrittenInt``,
+    ``WrittenFloat``); a date is its text. A number that prints as written, such as 30 or 2.5, stays as read.
+    The dates are put in ``data`` (the model takes text); the numbers are returned, to put in the model built
+    (which would make them plain numbers again)."""
     constants = data.get("constants") if isinstance(data, dict) else None
+    numbers: dict[str, int | float] = {}
     if not isinstance(constants, dict):
-        return
+        return numbers
     for name, value in list(constants.items()):
         if isinstance(value, bool) or not isinstance(value, int | float | date):
             continue
@@ -1805,7 +1834,11 @@ def _constants_as_written(data: Any, origin: Origin) -> None:
         again = _scalars().resolver.resolve(RuamelScalarNode, written, (True, False)) if written else None
         if str(again) not in _NUMBER_TAGS:
             continue  # (the value is not the one written on its line: left as YAML read it)
-        constants[name] = written
+        if isinstance(value, date):
+            constants[name] = written
+        else:
+            numbers[str(name)] = WrittenInt(value, written) if isinstance(value, int) else WrittenFloat(value, written)
+    return numbers
 
 
 def _written(origin: Origin, path: tuple[str | int, ...]) -> str | None:
@@ -1829,10 +1862,11 @@ def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | N
     meta, pack_origin = PackMeta(name=root.name), None
     if parsed is not None:
         data, pack_origin = parsed
-        _constants_as_written(data, pack_origin)
+        numbers = _constants_as_written(data, pack_origin)
         said = _check_comment_texts(data, pack_origin, errors)
         built = _build(PackMeta, data, pack_origin, errors, "pack.yaml", said)
         meta = built or _salvage_meta(data, meta)
+        meta.constants.update((name, value) for name, value in numbers.items() if name in meta.constants)
         _check_separators(meta, pack_origin, errors)
         _check_locale(meta, pack_origin, errors)
     return meta, pack_origin, parsed is None  # (there, but not YAML)
