@@ -552,6 +552,10 @@ class CorporatePhrase(Rule):
 _GREETINGS = _wordset("dear hi hello hey")
 
 
+# a dash or a colon between words, after which a capital opens a new thought, not a name
+_AFTER_A_BREAK = re.compile(r"(?:\s[-\u2013\u2014]|[:\u2013\u2014])\s*$")
+
+
 def _in_a_name(text: str, start: int, end: int) -> bool:
     """Whether the phrase found at ``text[start:end]`` is part of a name: capitalised inside a sentence ("our
     Roadside Assistance team", "the Customer Assistance Centre"), where a rewrite would rename it. "I" is
@@ -561,8 +565,8 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     first = found.split(None, 1)[0] if found.strip() else ""
     if not first[:1].isupper() or first == "I" or first.startswith(("I'", "I\u2019")) or found.isupper():
         return False
-    if opens_sentence(text, start):
-        return False
+    if opens_sentence(text, start) or _AFTER_A_BREAK.search(text, max(0, start - 4), start):
+        return False  # (a capital after a dash or a colon starts what follows: "Thanks for waiting - Kindly send")
     window = text[max(0, start - 200):start]
     cuts = [m.end() for m in _CLAUSE_EDGE.finditer(window)]
     words = window[cuts[-1] if cuts else 0:].split()
@@ -586,11 +590,13 @@ _LEADS_INTO_A_REQUEST = _wordset("if when whenever once after before until while
 
 def _request_place(text: str, start: int) -> bool | None:
     """Where a request word ("kindly") stands: True where it opens a sentence or clause ("Kindly send ...",
-    "...; kindly reply", "If you can, kindly reply"), so it asks; False after another comma or a word that may
-    lead into a request ("to", "then"), where it may; None after anything else ("Sam kindly let us know", "you
+    "...; kindly reply", "If you can, kindly reply"), so it asks; False after another comma, a dash or a word that
+    may lead into a request ("to", "then"), where it may; None after anything else ("Sam kindly let us know", "you
     kindly sent"), where it tells a kind act."""
     if opens_sentence(text, start):
         return True
+    if _AFTER_A_BREAK.search(text, max(0, start - 4), start):
+        return False  # ("Thanks for waiting - kindly send a photo" asks; "the courier - kindly - rang" tells)
     before = text[max(0, start - 40):start].rstrip()
     if before.endswith(","):
         # after a greeting ("Hi Sam, kindly send ...") or a clause that sets when or if ("After you request it,
