@@ -17,3 +17,12 @@ def test_a_request_after_a_dash_is_found_and_suggested() -> None:
 def test_a_request_opening_its_sentence_is_still_fixed() -> None:
     found = _kindly("Thanks for waiting. Kindly send a photo.")
     assert len(found) == 1 and found[0][1], found
+
+
+def test_the_article_a_fix_writes_is_the_spoken_one() -> None:
+    from scriptkit.rules.warmth import _indefinite_article
+
+    said = {word: _indefinite_article(word) for word in ("onerous", "one-off", "once", "unidentified", "uninstalled",
+                                                         "unique", "united", "useful", "hour", "apple")}
+    assert said == {"onerous": "an", "one-off": "a", "once": "a", "unidentified": "an", "uninstalled": "an",
+                    "unique": "a", "united": "a", "useful": "a", "hour": "an", "apple": "an"}

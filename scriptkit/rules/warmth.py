@@ -630,7 +630,9 @@ def _article_before(text: str, start: int) -> int | None:
 
 
 # spellings whose sound the first letter does not tell: "a use", "a one-off", "a European"; "an hour", "an honest"
-_CONSONANT_SOUND = ("uni", "use", "usu", "uti", "ure", "eu", "one", "once", "ubiq", "ufo", "ukr", "uk ")
+# (not every "uni": "an unidentified", "an uninstalled"; and "one" only as the word: "an onerous")
+_CONSONANT_SOUND = ("unique", "unit", "univers", "unif", "union", "unicorn", "unilateral", "use", "usu", "uti", "ure",
+                    "eu", "one ", "one-", "once ", "ubiq", "ufo", "ukr", "uk ")
 _VOWEL_SOUND = ("hour", "honest", "honou", "heir")
 
 
@@ -643,7 +645,7 @@ def _indefinite_article(phrase: str) -> str | None:
         return None
     if low.startswith(_VOWEL_SOUND):
         return "an"
-    if low.startswith(_CONSONANT_SOUND) or (low + " ").startswith(_CONSONANT_SOUND):
+    if (low + " ").startswith(_CONSONANT_SOUND):
         return "a"
     return "an" if low[0] in "aeiou" else "a"
 
