@@ -23,9 +23,13 @@ def template_dir(name: str) -> Path:
                           hint="Pass 'starter' or 'new'; a pack of your own loads with scriptkit.load_pack(folder).")
     root = templates_root()
     path = root / name
-    if not (path / "pack.yaml").is_file():
+    try:
+        found = (path / "pack.yaml").is_file()
+    except OSError:  # (a name the system refuses, 'File name too long': no built-in pack is named so)
+        found = False
+    if not found:
         known = sorted(p.name for p in root.iterdir() if (p / "pack.yaml").is_file()) if root.is_dir() else []
         close = difflib.get_close_matches(name, known, n=1)
-        raise ConfigError(f"no built-in template named '{name}'",
+        raise ConfigError(f"no built-in template named '{name if len(name) <= 80 else name[:60] + '…'}'",
                           hint=(f"Did you mean '{close[0]}'? " if close else "") + f"Known: {', '.join(known)}.")
     return path
