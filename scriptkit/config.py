@@ -824,7 +824,13 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
     config = LintConfig()
     root = Path(pack.root) if pack is not None and pack.root else Path(start) if start else Path.cwd()
     if project:
-        found = find_project_config(root)
+        try:
+            found = find_project_config(root)
+        except OSError as exc:  # (a path the system refuses: too long, a folder above it that may not be opened)
+            from scriptkit.loading import _path_error  # (the located shape load_pack gives)
+
+            error = _path_error(exc, str(root))
+            raise ConfigError(error.message, error.location, error.hint) from None
         if found is not None:
             config = read_project_config(found, config, errors)
     if pack is not None:
