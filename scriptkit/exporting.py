@@ -154,8 +154,16 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     wrote that was edited since, unless ``overwrite`` (then it is replaced, and listed in
     ``ExportResult.overwritten``). ``force`` does not overwrite edits: it is about the pack's errors.
     """
-    return export_worded(pack, targets, out_dir, force=force, channels=channels, grammar=grammar, config=config,
-                         lint=lint, overwrite=overwrite, wording=API_WORDING)
+    try:
+        return export_worded(pack, targets, out_dir, force=force, channels=channels, grammar=grammar,
+                             config=config, lint=lint, overwrite=overwrite, wording=API_WORDING)
+    except OSError as exc:  # (a path the system refuses: too long, a folder above it that may not be opened)
+        from scriptkit.loading import _path_error  # (the located shape load_pack gives)
+
+        error = _path_error(exc, os.fsdecode(os.fspath(out_dir)))
+        hint = ("Give yourself permission to write there (chmod u+rwx on the folder and those above it), "
+                "or pass an out_dir you may write to.") if exc.errno in (errno.EACCES, errno.EPERM) else error.hint
+        raise ConfigError(error.message.replace("cannot read", "cannot write to", 1), error.location, hint) from None
 
 
 def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str,
