@@ -158,6 +158,8 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
         return export_worded(pack, targets, out_dir, force=force, channels=channels, grammar=grammar,
                              config=config, lint=lint, overwrite=overwrite, wording=API_WORDING)
     except OSError as exc:  # (a path the system refuses: too long, a folder above it that may not be opened)
+        if exc.errno not in (errno.ENAMETOOLONG, errno.EACCES, errno.EPERM):
+            raise  # (a full disk, an I/O error: not the path's fault)
         from scriptkit.loading import _path_error  # (the located shape load_pack gives)
 
         error = _path_error(exc, os.fsdecode(os.fspath(out_dir)))
