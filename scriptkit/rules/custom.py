@@ -28,6 +28,7 @@ In pack.yaml (``rules: custom: [...]``), a rules file (``rules: files: [voice.ya
 from __future__ import annotations
 
 import difflib
+import errno
 import functools
 import importlib
 import operator
@@ -617,8 +618,15 @@ def _chain_of_loops(loops: dict[int, list[int]], component: dict[int, int], edge
 
 def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> list[tuple[Any, Locator, str]]:
     """The rule specs of a rules file (a list, or a mapping with ``rules:``), located."""
-    from scriptkit.loading import read_yaml
+    from scriptkit.loading import _path_error, read_yaml
 
+    try:
+        path.stat()  # (is_dir/is_file would raise for a file in a folder that may not be opened, or too long a name)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.ENAMETOOLONG):
+            error = _path_error(exc, str(path))
+            errors.add(error.message, location, error.hint, ConfigError)
+            return []
     if path.is_dir():
         errors.add(f"{path} is a folder, not a rules file", location,
                    f"Name the YAML files in it, e.g. files: [{path.name}/rules.yaml].", ConfigError)
