@@ -1773,14 +1773,13 @@ def _check_locale(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> Non
                  "and the language checks read it.")
 
 
-class WrittenInt(int):
-    """A constant's whole number as the writer typed it ('freephone: 08001234567', 'postcode: 01234'): printed
-    so, and the number in a sum or a comparison (``{{ postcode + 1 }}``)."""
+class _Written:
+    """A constant's number as the writer typed it: printed so, and the number in a sum or a comparison."""
 
     written: str
 
-    def __new__(cls, value: int, written: str) -> WrittenInt:
-        number = super().__new__(cls, value)
+    def __new__(cls, value: float, written: str) -> Any:
+        number = super().__new__(cls, value)  # type: ignore[call-arg]  # (int's or float's, after this one)
         number.written = written
         return number
 
@@ -1788,25 +1787,15 @@ class WrittenInt(int):
         return self.written
 
     def __reduce__(self) -> tuple[Any, ...]:  # (to a worker process and back, written and all)
-        return type(self), (int(self), self.written)
+        return type(self), (type(self).__mro__[2](self), self.written)
 
 
-class WrittenFloat(float):
-    """A constant's number as the writer typed it ('fee: 4.50', 'limit: 1e3'): printed so, and the number in a
-    sum or a comparison (``{{ fee * 2 }}``, ``{% if fee > 4 %}``)."""
+class WrittenInt(_Written, int):
+    """A whole number as written ('freephone: 08001234567', 'postcode: 01234'; ``{{ postcode + 1 }}`` counts)."""
 
-    written: str
 
-    def __new__(cls, value: float, written: str) -> WrittenFloat:
-        number = super().__new__(cls, value)
-        number.written = written
-        return number
-
-    def __str__(self) -> str:
-        return self.written
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (float(self), self.written)
+class WrittenFloat(_Written, float):
+    """A number as written ('fee: 4.50', 'limit: 1e3'; ``{{ fee * 2 }}`` and ``{% if fee > 4 %}`` count)."""
 
 
 def _constants_as_written(data: Any, origin: Origin) -> dict[str, int | float]:
