@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError, ErrorCollector, argument_named
+from scriptkit.errors import ConfigError, ErrorCollector, argument_named, path_error
 from scriptkit.rules.base import FAMILIES, Rule, RuleContext
 from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, byte_location, link_note, read_capped
 
@@ -827,10 +827,7 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
         try:
             found = find_project_config(root)
         except OSError as exc:  # (a path the system refuses: too long, a folder above it that may not be opened)
-            from scriptkit.loading import _path_error  # (the located shape load_pack gives)
-
-            error = _path_error(exc, str(root))
-            raise ConfigError(error.message, error.location, error.hint) from None
+            raise path_error(exc, root, ConfigError) from None
         if found is not None:
             config = read_project_config(found, config, errors)
     if pack is not None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # (only named in annotations: diagnostics imports this module)
     from scriptkit.diagnostics import Location
@@ -102,3 +104,29 @@ class ErrorCollector:
             if len(self.errors) == 1:
                 raise self.errors[0]
             raise ErrorGroup(self.errors)
+
+
+_Error = TypeVar("_Error", bound=ScriptkitError)
+
+
+def path_error(exc: OSError, path: str | os.PathLike[str], kind: type[_Error], *, writing: bool = False) -> _Error:
+    """A path's OSError (too long a name, a folder that may not be opened) as a located error of
+    ``kind``: what cannot be read (or, ``writing``, written to), and why. One wording for every
+    entry point that takes a path: load_pack, load_config, import_library, export, rules files."""
+    from scriptkit.diagnostics import Location
+
+    name = exc.filename if isinstance(exc.filename, str) else os.fspath(path)
+    shown = name if len(name) <= 80 else f"{name[:60]}…{name[-10:]} ({len(name):,} characters)"
+    if exc.errno == errno.ENAMETOOLONG:
+        hint = ("Check the path: a name between two '/' may be 255 bytes long at most on most systems, "
+                "a whole path a few thousand.")
+    elif exc.errno in (errno.EACCES, errno.EPERM) and writing:
+        hint = ("Give yourself permission to write there (chmod u+rwx on the folder and those above it), "
+                "or choose a folder you may write to.")
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        hint = ("Give yourself permission to read it and the folders above it (chmod u+rx on the folders, "
+                "u+r on the files), or copy the pack somewhere you may read.")
+    else:
+        hint = "Check the path, and that you may read it."
+    verb = "write to" if writing else "read"
+    return kind(f"cannot {verb} {shown}: {exc.strerror or exc}", Location(name, 1, 1), hint)

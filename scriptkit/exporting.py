@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, path_error
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Text
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
@@ -160,12 +160,7 @@ def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, ou
     except OSError as exc:  # (a path the system refuses: too long, a folder above it that may not be opened)
         if exc.errno not in (errno.ENAMETOOLONG, errno.EACCES, errno.EPERM):
             raise  # (a full disk, an I/O error: not the path's fault)
-        from scriptkit.loading import _path_error  # (the located shape load_pack gives)
-
-        error = _path_error(exc, os.fsdecode(os.fspath(out_dir)))
-        hint = ("Give yourself permission to write there (chmod u+rwx on the folder and those above it), "
-                "or pass an out_dir you may write to.") if exc.errno in (errno.EACCES, errno.EPERM) else error.hint
-        raise ConfigError(error.message.replace("cannot read", "cannot write to", 1), error.location, hint) from None
+        raise path_error(exc, os.fsdecode(os.fspath(out_dir)), ConfigError, writing=True) from None
 
 
 def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str,

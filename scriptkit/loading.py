@@ -28,7 +28,7 @@ from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
 from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ErrorCollector, PackError, ScriptkitError
+from scriptkit.errors import ErrorCollector, PackError, ScriptkitError, path_error
 from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
@@ -1879,22 +1879,7 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
     try:
         return _load_pack(Path(path), jobs)
     except OSError as exc:  # (a path the system refuses: too long, or a folder above it that may not be opened)
-        raise _path_error(exc, str(path)) from None
-
-
-def _path_error(exc: OSError, path: str) -> PackError:
-    """A path's OSError as a located PackError: what cannot be read, and why."""
-    name = exc.filename if isinstance(exc.filename, str) else path
-    shown = name if len(name) <= 80 else f"{name[:60]}…{name[-10:]} ({len(name):,} characters)"
-    if exc.errno == errno.ENAMETOOLONG:
-        hint = ("Check the path: a name between two '/' may be 255 bytes long at most on most systems, "
-                "a whole path a few thousand.")
-    elif exc.errno in (errno.EACCES, errno.EPERM):
-        hint = ("Give yourself permission to read it and the folders above it (chmod u+rx on the folders, "
-                "u+r on the files), or copy the pack somewhere you may read.")
-    else:
-        hint = "Check the path, and that you may read it."
-    return PackError(f"cannot read {shown}: {exc.strerror or exc}", Location(name, 1, 1), hint)
+        raise path_error(exc, path, PackError) from None
 
 
 def _unreadable_folder(exc: OSError) -> tuple[str, Location, str]:

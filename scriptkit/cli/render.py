@@ -13,7 +13,7 @@ from rich.markup import escape
 from scriptkit.cli.output import console
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
-from scriptkit.message import CHANNELS, PLAIN_TEXT_CHANNELS
+from scriptkit.message import CHANNELS
 from scriptkit.text import read_text
 
 
@@ -50,10 +50,10 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
     samples = loaded.catalogue.samples()
     if fmt == "json":
         # "text" as the pack writes it (Markdown links, '\\[' escapes), for tools; "reads" as the customer reads
-        # it, as Message.as_read does: escapes resolved, a link as its text ("text (address)" on SMS and phone)
+        # it (Message.as_read, what the rules judge): escapes resolved, a link as its text ("text (address)" on SMS)
         out = [{"script": m.script_id, "channel": m.channel, "variant": m.variant, "title": m.title,
-                "text": (shown := m.preview(samples) if preview else m.text),
-                "reads": read_text(shown, _every_link if m.channel in PLAIN_TEXT_CHANNELS else None)[0],
+                "text": m.preview(samples) if preview else m.text,
+                "reads": m.as_read.preview(samples) if preview else m.as_read.text,
                 "notes": [{"kind": n.kind, "label": n.label, "text": n.text} for n in m.notes]}
                for m in messages]
         from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named
+from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named, path_error
 from scriptkit.importers.common import (
     API_WORDING,
     BODIES,
@@ -450,10 +450,7 @@ def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = No
             library = _read_library(path, fmt, mapping=mapping, where=where, dialect=dialect, bodies=bodies,
                                     progress=progress, taken=taken, titles_named=titles_named, wording=wording)
         except OSError as exc:  # (a path the system refuses: too long, a folder above it that may not be opened)
-            from scriptkit.loading import _path_error  # (the located shape load_pack gives)
-
-            error = _path_error(exc, os.fsdecode(os.fspath(path)))
-            raise ImportFormatError(error.message, error.location, error.hint) from None
+            raise path_error(exc, os.fsdecode(os.fspath(path)), ImportFormatError) from None
     if not library.problems:  # (else Library.problems says why no macro could be read)
         library.raise_if_empty("import")
     return library

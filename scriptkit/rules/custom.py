@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Location, Severity
-from scriptkit.errors import ConfigError, ErrorCollector
+from scriptkit.errors import ConfigError, ErrorCollector, path_error
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.text import sentence_spans, word_spans
@@ -618,13 +618,13 @@ def _chain_of_loops(loops: dict[int, list[int]], component: dict[int, int], edge
 
 def read_rule_file(path: Path, location: Location, errors: ErrorCollector) -> list[tuple[Any, Locator, str]]:
     """The rule specs of a rules file (a list, or a mapping with ``rules:``), located."""
-    from scriptkit.loading import _path_error, read_yaml
+    from scriptkit.loading import read_yaml
 
     try:
         path.stat()  # (is_dir/is_file would raise for a file in a folder that may not be opened, or too long a name)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.ENAMETOOLONG):
-            error = _path_error(exc, str(path))
+            error = path_error(exc, path, ConfigError)
             errors.add(error.message, location, error.hint, ConfigError)
             return []
     if path.is_dir():
