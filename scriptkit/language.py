@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from scriptkit.text import quoted_spans
+
 #: language code -> its name, for messages
 NAMES = {
     "en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French", "de": "German", "it": "Italian",
@@ -146,10 +148,13 @@ def language_of(text: str) -> str | None:
     Santos", "Calle de la Paz", "Van der Berg GmbH") are a name's, not a language's.
     """
     text = text[:_READ]
-    if any(mark in text for mark in _QUOTES):
-        # (what the customer wrote, quoted, is not the reply's language: the rest decides when it can)
-        unquoted = _QUOTED.sub(lambda quote: " " if quote[0].count(" ") >= 2 else quote[0], text)
-        told = _language(unquoted) if unquoted != text else None
+    # (a quoted passage of three words or more, 'the customer wrote: "Je suis très déçu..."', is someone
+    # else's words, not the reply's language: the rest decides when it can)
+    quoted = [(start, end) for start, end in quoted_spans(text) if text.count(" ", start, end) >= 2]
+    if quoted:
+        told = _language(" ".join(text[end:start] for end, start in
+                                  zip([0] + [end for _, end in quoted], [start for start, _ in quoted] + [len(text)],
+                                      strict=True)))
         if told is not None:
             return told
     return _language(text)
