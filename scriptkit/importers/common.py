@@ -638,14 +638,22 @@ class Entry:
 
     def reply(self, *keys: str, hint: str = "") -> tuple[str, ...] | ItemProblem:
         """The reply fields ``keys`` of the item, the first non-empty one being its reply; or the
-        problem of a field that is not text, of a missing title, or of no reply (plus ``hint``)."""
+        problem of a field that is not text, of a missing title, or of no reply (plus ``hint``).
+
+        An item that has its reply fields, all empty, holds no reply: skipped, as every format skips one
+        (there is no text to lose). One that has none of them is an error: its text is elsewhere (another
+        helpdesk's export, or ``hint``'s list export that holds a preview only)."""
         found = self.texts(*keys)
         if isinstance(found, ItemProblem):
             return found
         if untitled := self.untitled():
             return untitled
         if not next((value for value in found if value), "").strip():
-            return self.problem("has no " + " or ".join(f"'{key}'" for key in keys) + hint)
+            given = [f"'{key}'" for key in keys if key in self.fields]
+            if not given or hint:
+                return self.problem("has no " + " or ".join(f"'{key}'" for key in keys) + hint)
+            empty = f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} empty"
+            return self.problem(f"its {empty} (no reply text); skipped", skipped=True)
         return found
 
     def problem(self, message: str, *, skipped: bool = False) -> ItemProblem:
