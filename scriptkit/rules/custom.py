@@ -769,9 +769,16 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
     from scriptkit.message import BODY_SLOTS
     from scriptkit.models import CHANNELS
 
-    for key, known in (("slots", BODY_SLOTS), ("channels", CHANNELS)):
+    # (flexibility: the alternatives and conditions an agent may send, which existence and substitution rules read)
+    counts = kind in ("occurrence", "metric")
+    for key, known in (("slots", BODY_SLOTS if counts else (*BODY_SLOTS, "flexibility")), ("channels", CHANNELS)):
         for i, value in enumerate(out.get(key, ())):
-            if value not in known:
+            if key == "slots" and value == "flexibility" and counts:
+                bad(f"{_a(kind)} rule reads the reply the customer gets, not the flexibility's alternatives and "
+                    "conditions", (keys_written[key], i),
+                    f"Take 'flexibility' out of slots; {_a(kind)} rule counts and measures the reply itself.")
+                ok = False
+            elif value not in known:
                 close = difflib.get_close_matches(value, known, n=1)
                 bad(f"unknown {key[:-1]} '{value}'", (keys_written[key], i),
                     f"Did you mean '{close[0]}'?" if close else f"Use: {', '.join(known)}.")
