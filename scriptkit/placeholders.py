@@ -221,7 +221,9 @@ FILL_IN = re.compile(
     r"(?P<xxx>(?i:xxx)(?P<xname>[A-Za-z][A-Za-z0-9]*?)(?i:xxx))"  # xxxlastxnamexxx, XXXSTEPSXXX
     r"|(?P<run>(?<![\w])(?:X{3,}|x{3,})(?![\w])|_{3,})"  # XXXXXXX, ___: an unnamed fill-in
     r"|(?P<dollar>\$\{(?P<dname>[A-Za-z_]\w{0,40})\})"  # ${name}
-    r"|(?P<single>(?<!\{)\{(?P<sname>[A-Za-z][\w ./-]{0,40}?)\}(?!\}))"  # {name}
+    # {name}, {team/partner}, {menu or button}, {clear, short explanation}: words, not code ('{a: 1}', '{"k": 2}',
+    # '{ return x; }', '{draft,final}')
+    r"|(?P<single>(?<!\{)\{(?P<sname>[A-Za-z](?:[\w ./'’–—-]|,(?= )){0,80}?)\}(?!\}))"
     r"|(?P<square>\[(?P<qname>[A-Za-z][\w .'/-]{0,40}?)\](?![(\[:]))"  # [Name], not a Markdown link
     r"|(?P<angle><(?P<aname>(?:insert|enter|add|your|customer|agent|name)[\w .'/-]{0,40}?)>)"  # <insert issue>
 )

@@ -982,6 +982,8 @@ _FILL_IN_WORD = (r"(?:DATE|AMOUNT|NAME|FIRSTNAME|LASTNAME|FULLNAME|ADDRESS|PHONE
                  r"|REASON)")
 _MORE = re.compile(
     r"(?P<square>(?<!\\)\[[A-Za-z][\w .'/-]{0,40}?\](?![(\[:]))"
+    # words in single braces, '{app/website}', '{menu or button}', '{clear, short explanation}' (see _brace_is_fill_in)
+    r"|(?P<brace>(?<![{$])\{[A-Za-z][^{}\n]{0,80}\}(?!\}))"
     r"|(?P<angle><[a-z]{2,20}(?: [a-z]{2,20}){1,3}>)"
     r"|(?<![\w£$€¥₹])[£$€¥₹] ?[xX]++(?:[.,][xX]++)?(?![\w.,])"
     r"|(?<![_/])_{2,}+(?:/_{2,}+)+"
@@ -998,6 +1000,8 @@ def _markers(text: str) -> list[tuple[int, int]]:
     for m in _MORE.finditer(text):
         if m.lastgroup == "square" and not (_bracket_is_fill_in(text, m.start(), m.end())
                                             and _names_a_value(m.group(0))):
+            continue
+        if m.lastgroup == "brace" and not _brace_is_fill_in(text, m.start(), m.end()):
             continue
         if m.lastgroup == "angle" and not _names_a_value(m.group(0)):
             continue
@@ -1021,6 +1025,15 @@ def _bracket_is_fill_in(text: str, start: int, end: int) -> bool:
         return False
     # (and an aside is no fill-in: "the refund [see below]", "[optional]", "[if needed]")
     return m.group("qname").split()[0].lower().rstrip(".") not in _ASIDE_START
+
+
+def _brace_is_fill_in(text: str, start: int, end: int) -> bool:
+    """Whether the braces ``text[start:end]`` hold a fill-in as the importer reads one (``FILL_IN``): words
+    ('{app/website}', '{menu or button}', '{clear, short explanation}'), not code or data ('{a: 1}', '{ return x; }',
+    '{draft,final}'). Unlike a square bracket, which prose uses for a button or an aside ('[Continue]', '[see
+    below]'), single braces around words are nothing a reply means to send: what the words name is not asked."""
+    m = FILL_IN.match(text, start)
+    return m is not None and m.lastgroup == "single" and m.end() == end
 
 
 _ASIDE_START = frozenset({"see", "cf", "e.g", "eg", "i.e", "ie", "optional", "optionally", "if", "as", "or", "and",
@@ -1089,8 +1102,10 @@ class UnfilledBlank(Rule):
 
     ## What it does
     In any text segment, flags leftover fill-in markers such as `[[reason]]`, `[NAME]`, `[amount]`,
-    `[phone number]`, `{name}`, `<insert date>`, `<phone number>`, `£XX`, `$XX.XX`, `DATE` in lower-case
-    text, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD`, `___` or `__/__` as errors (a bracket counts as one
+    `[phone number]`, `{name}`, words in single braces such as `{menu or button}` or `{clear, short
+    explanation}` (not code or data: `{a: 1}`, `{ return x; }`), `<insert date>`, `<phone number>`, `£XX`,
+    `$XX.XX`, `DATE` in lower-case text, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD`, `___` or `__/__` as
+    errors (a bracket counts as one
     where `scriptkit import` reads it as a fill-in and its words name a value, `[refund amount]`, or ask for
     one, `[insert date]`; not a button or menu such as `[Continue]`, a Markdown link, a `[1]` footnote, an escaped
     `\\[` or an aside such as `[see below]`; nor a capitals word naming a part of a screen, `the DATE field`,
