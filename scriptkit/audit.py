@@ -67,7 +67,7 @@ from scriptkit.importers import (
     refuse_folder,
 )
 from scriptkit.importers.common import BODIES
-from scriptkit.importers.convert import ImportedMacro
+from scriptkit.importers.convert import TARGET_DIALECTS, ImportedMacro
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Placeholder
@@ -166,7 +166,8 @@ class MacroAudit:
     #: column), or for a pack's script its ``export: {<helpdesk>: {id}}``, that of the helpdesk whose ids most of
     #: the pack's scripts carry where it has several (``export_ids`` lists them all); None where it has none
     export_id: str | None = None
-    #: each helpdesk's id for it (helpdesk, or the export's format -> id), ``export_id``'s first
+    #: each helpdesk's id for it (the helpdesk, 'salesforce' for a Quick Text sheet too, or a generic sheet's format,
+    #: 'csv' -> id), ``export_id``'s first
     export_ids: dict[str, str] = field(default_factory=dict)
     #: how its helpdesk keeps it from the agents ("switched off", "archived"), None when it is in use:
     #: a lead fixes the macros in use first
@@ -704,8 +705,10 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     for m in as_read(result.messages):  # (the replies as judged, which the findings quote: each is marked in them)
         first.setdefault(m.script_id, m)
     origins = {m.id: m.raw.location for m in library.macros} if library else {}
-    export_ids = {m.id: {library.format: m.raw.export_id} for m in library.macros if m.raw.export_id} if library \
-        else _pack_export_ids(pack)
+    # (an export's id is its helpdesk's, named as the pack's export block names it: a Quick Text record read from a
+    # CSV is Salesforce's, a Zendesk macro of a two-helpdesk library Zendesk's; a sheet's id column, the sheet's)
+    export_ids = {m.id: {m.raw.dialect if m.raw.dialect in TARGET_DIALECTS else library.format: m.raw.export_id}
+                  for m in library.macros if m.raw.export_id} if library else _pack_export_ids(pack)
     raws = {m.id: m.raw for m in library.macros} if library else {}
     imported = {m.id: m for m in library.macros} if library else {}
     if library is not None:

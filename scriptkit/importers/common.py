@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
 from scriptkit.sourcetext import NotAFileError, SourceText, link_note, read_capped
+from scriptkit.targets.base import BaseTarget, MacroId, macro_id
 from scriptkit.text import HALF_CHARACTER, wide_encoding
 
 if TYPE_CHECKING:
@@ -665,6 +666,14 @@ class Entry:
                        **more)
         item.notes.extend(broken_notes(item))
         return item
+
+
+def kept_id(target: type[BaseTarget], value: object) -> MacroId | None:
+    """The item's id as ``target``, its helpdesk's export, writes it back (the ``id`` setting: the file updates
+    the macro it came from, not a copy of it), read as that helpdesk's ids are (``id_kind``); None where ``value``
+    is none, or where that export keeps no ids (``macro_ids``), which would refuse the setting in check and
+    export."""
+    return macro_id(value, target.id_kind) if target.macro_ids else None
 
 
 def broken_notes(item: RawItem) -> list[str]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
+from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, kept_id, read_export
 from scriptkit.importers.html import rich_or_plain
+from scriptkit.targets.intercom import IntercomTarget
 
 LABEL = "Intercom macros (GET /macros JSON)"
 EXPORT = Export("Intercom export", ("data", "macros"), "macro", title_key="name")
@@ -58,4 +59,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     teams = entry.fields.get("visible_to_team_ids")
     if entry.fields.get("visible_to") == "specific_teams" and isinstance(teams, list) and teams:
         notes.append(f"visible only to team(s) {', '.join(map(str, teams))} in Intercom: set it again after pasting")
-    return entry.item(body, html=html, dialect="intercom", notes=notes)
+    # (kept as its id, as every helpdesk's is: the export names the macro it came from, and audit links to it)
+    ident = kept_id(IntercomTarget, None if entry.key.startswith("#") else entry.key)
+    return entry.item(body, html=html, dialect="intercom", notes=notes,
+                      settings={"id": ident} if ident is not None else {})

@@ -21,12 +21,13 @@ from scriptkit.importers.common import (
     ItemProblem,
     RawItem,
     ReadOptions,
+    kept_id,
     kind_of,
     tags_from,
 )
 from scriptkit.importers.html import looks_like_html
 from scriptkit.message import CHANNELS
-from scriptkit.targets.salesforce import CHANNEL_VALUES
+from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
 
 FIELDS = ("title", "body", "html", "id", "tags", "guidance")
 DEFAULTS: dict[str, tuple[str, ...]] = {
@@ -304,6 +305,8 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], s
         settings["category"] = category.strip()  # (its first word would be the title's otherwise)
     if isinstance(folder, str) and folder.strip():
         settings["folder_id"] = folder.strip()
+    if (ident := kept_id(SalesforceTarget, record.get("id"))) is not None:
+        settings["id"] = ident  # exported back as its Id: its file updates this Quick Text, not a copy of it
     unused = "not insertable" if str(record.get("isinsertable", "")).strip().casefold() in ("false", "0") else ""
     if unused:
         notes.append("not included in its channels in Salesforce (IsInsertable false): exported back it is "
