@@ -44,7 +44,7 @@ from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector, path_error
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
-from scriptkit.text import sentence_spans, word_spans
+from scriptkit.text import opens_sentence, sentence_spans, word_spans
 
 Locator = Callable[[tuple[str | int, ...], bool], Location]
 
@@ -96,10 +96,54 @@ def _term_regex(terms: Sequence[str], patterns: Sequence[str]) -> str:
     return "|".join(p for p in ([words] if words else []) + [f"(?:{p})" for p in patterns])
 
 
-def _match_case(original: str, replacement: str) -> str:
-    if original[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
+# a word that opens a noun phrase: one before the term ("our customer service team") and one opening the
+# replacement ("the Kitchen Crew") would be two ("our the Kitchen Crew team"); the text's own is kept
+_DETERMINERS = frozenset({"a", "an", "the", "our", "your", "my", "their", "its", "this", "these", "those"})
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:a|an|the|our|your|my|their|its|this|these|those)\s+$",
+                                re.IGNORECASE)
+# words a name in capitals leaves small ("the Bank of England")
+_SMALL_WORDS = _DETERMINERS | {"and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from"}
+
+
+def _cased(found: str, term: str, value: str, opens: bool) -> str:
+    """``value`` (a swap's replacement as the rule writes it) cased as the text cases ``found`` where the rule's
+    own ``term`` does not: in capitals where the text shouts ("MEAL KIT": "BOX"), each word capitalised where a
+    capital mid-sentence makes it a name ("our Customer Service team": "our Kitchen Crew team"), the first letter
+    at a sentence's start. Capitals the term has too ("ASAP", "Zendesk") tell nothing of the text."""
+    if sum(c.isalpha() for c in found) > 1 and found.isupper() and not term.isupper():
+        return value.upper()
+    if found[:1].isupper() and not term[:1].isupper() and not opens:
+        return " ".join(w[:1].upper() + w[1:] if w[:1].islower() and w.lower() not in _SMALL_WORDS else w
+                        for w in value.split(" "))
+    if opens and found[:1].isupper():
+        return value[:1].upper() + value[1:]
+    return value
+
+
+def _swap(text: str, lo: int, start: int, end: int, term: str, value: str) -> tuple[int, str | None, str]:
+    """The rewrite of ``text[start:end]`` (``term`` found there; ``lo``: where the text the rule reads begins) as
+    ``value``: where it starts, at an "a" or "an" before it that the new word changes ("an account": "a profile");
+    that article as it is rewritten, with a space ("" when it stays; None when the spelling does not tell it,
+    "a SMS code" or "an SMS code", so the swap is left to the writer); and the words put in place of the term."""
+    from scriptkit.rules.warmth import _article_before, _indefinite_article, match_case
+
+    found = text[start:end]
+    words = value.split(None, 1)
+    if len(words) == 2 and words[0].lower() in _DETERMINERS and _DETERMINER_BEFORE.search(text, max(lo, start - 8),
+                                                                                           start):
+        value = words[1]  # "our customer service team" -> "our Kitchen Crew team", not "our the Kitchen Crew team"
+    rewrite = _cased(found, term, value, opens_sentence(text, start))
+    article = _article_before(text, start)
+    if article is None or article < lo:
+        return start, "", rewrite
+    wanted = _indefinite_article(value)  # (of the words as the rule writes them: "BOX" would read as an abbreviation)
+    said = text[article:start].split()[0]
+    if wanted is None:
+        return start, None, rewrite
+    if wanted == said.lower():
+        return start, "", rewrite
+    shouts = rewrite.isupper() and rewrite != value  # ("A MEAL KIT": "AN E-GIFT CARD")
+    return article, (wanted.upper() if shouts else match_case(wanted, said)) + " ", rewrite
 
 
 class CustomRule(Rule):
@@ -123,6 +167,10 @@ class CustomRule(Rule):
         return ranges
 
     def _hits(self, message: Message) -> Iterator[re.Match[str]]:
+        return (m for m, _ in self._hits_in(message))
+
+    def _hits_in(self, message: Message) -> Iterator[tuple[re.Match[str], int]]:
+        """Each match, with where the run of the reply's own words it is found in begins."""
         if self.spec.pattern is None:
             return
         text = message.text
@@ -130,8 +178,9 @@ class CustomRule(Rule):
         allowed = self._scoped(message, text_only=True)
         for a, b in self._scoped(message):
             for m in bounded_finditer(self.spec.pattern, text, a, b):
-                if any(s <= m.start() and m.end() <= e for s, e in allowed):
-                    yield m
+                lo = next((s for s, e in allowed if s <= m.start() and m.end() <= e), None)
+                if lo is not None:
+                    yield m, lo
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         spec = self.spec
@@ -140,12 +189,19 @@ class CustomRule(Rule):
                 yield Finding(m.start(), m.end(), spec.message.format(match=m.group(0), replacement=""),
                               spec.suggestion)
         elif spec.kind == "substitution":
-            lowered = {k.lower(): v for k, v in spec.swaps.items()}
-            for m in self._hits(message):
+            lowered = {k.lower(): (k, v) for k, v in spec.swaps.items()}
+            text = message.text
+            for m, lo in self._hits_in(message):
                 found = m.group(0)
-                repl = _match_case(found, lowered.get(" ".join(found.lower().split()), ""))
-                yield Finding(m.start(), m.end(), spec.message.format(match=found, replacement=repl),
-                              spec.suggestion or f"'{repl}'", replacement=repl)
+                term, value = lowered.get(" ".join(found.lower().split()), ("", ""))
+                start, article, repl = _swap(text, lo, m.start(), m.end(), term, value)
+                said = spec.message.format(match=found, replacement=repl)
+                if article is None:  # (the swap said, to be made by hand with the article it takes)
+                    yield Finding(m.start(), m.end(), said,
+                                  spec.suggestion or f"'{repl}', with 'a' or 'an' before it as it is said")
+                else:
+                    yield Finding(start, m.end(), said, spec.suggestion or f"'{article}{repl}'",
+                                  replacement=article + repl)
         elif spec.kind == "occurrence":
             if spec.channels and message.channel not in spec.channels:
                 return
@@ -252,8 +308,10 @@ def _docs(spec: CustomSpec, description: str) -> str:
         scope += f" Only in slots: {', '.join(spec.slots)}."
     if spec.channels:
         scope += f" Only on channels: {', '.join(spec.channels)}."
-    fix = ("Safe: `--fix` swaps the term where it is literal text in the YAML."
-           if spec.kind == "substitution" else "No automatic fix.")
+    fix = ("Safe: `--fix` swaps the term where it is literal text in the YAML, with 'a' or 'an' before it as the "
+           "new words are said, one determiner (the text's), and the text's capitals; where the spelling does not "
+           "tell the article (an abbreviation), the swap is left to you." if spec.kind == "substitution"
+           else "No automatic fix.")
     summary = description or f"Team rule ({spec.kind}): {what}"
     example, instead = _example(spec)
     return (f"{summary}\n\n## What it does\n{what}{scope}\n\n## Why it matters\n"
