@@ -33,7 +33,15 @@ from scriptkit.language import LOCALES, NAMES
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
-from scriptkit.sourcetext import NotAFileError, SourceText, byte_location, link_note, lone_cr_as_newline, read_capped
+from scriptkit.sourcetext import (
+    NotAFileError,
+    SourceText,
+    byte_location,
+    link_note,
+    lone_cr_as_newline,
+    read_capped,
+    scalar_offsets,
+)
 from scriptkit.text import HALF_CHARACTER, slug, wide_encoding
 
 SCRIPTS_DIR = "scripts"
@@ -796,6 +804,16 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
                 "Start each '- ' of a list in the same column.")
     quote = text[mark.index - 1:mark.index]
     line_start = mark.index - mark.column
+    if problem == "expected <block end>, but found '<scalar>'" and not text[line_start:mark.index].strip() \
+            and (cut := _cut_above(text, line_start)) is not None:
+        # 'solution: box #2 of' over '  your order.': the comment ended the text, and this line is left over
+        return (f"YAML reads ' #' as the start of a comment, so the text stops before "
+                f"'{_excerpt(_rest_of_line(text, cut).rstrip(), 30)}' and the line under it is left over",
+                source.location(cut), "Put the whole text in double quotes to keep the '#' in it "
+                "(a comment here needs a line of its own).")
+    if cmark is not None and (exc.context or "").startswith("while parsing a flow") \
+            and (flow := _cut_flow(text, cmark.index, source)) is not None:
+        return flow
     if problem == "expected <block end>, but found '<scalar>'" and not text[line_start:mark.index].strip():
         # a line of a '|' text less indented than its first: the text ended, and this line is no key
         return ("this line is indented differently from the lines above it", source.location(mark.index),
@@ -848,6 +866,59 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             return ("this line is neither a key with ':' nor indented under one", source.location(cmark.index),
                     "If it goes on with the text above, indent it; if it starts a new setting, put ':' after its key.")
     return None
+
+
+def _cut_above(text: str, line_start: int) -> int | None:
+    """Where a ' #' (or a '#' opening it) ends the plain text on the line above the one at
+    ``line_start`` (blank lines between skipped), or None."""
+    above_end = text.rfind("\n", 0, line_start)
+    while above_end > 0 and not text[text.rfind("\n", 0, above_end) + 1:above_end].strip():
+        above_end = text.rfind("\n", 0, above_end)
+    if above_end <= 0:
+        return None
+    above = text.rfind("\n", 0, above_end) + 1
+    line = text[above:above_end]
+    value = _VALUE_START.match(line)  # (every line matches: each part is optional)
+    at = value.end() if value is not None else 0
+    if line[at:at + 1] == "#" and at == len(line) - len(line.lstrip()):
+        return above + at  # (a comment line where more of the text was)
+    if line[at:at + 1] in _NOT_PLAIN_START:
+        return None
+    cut = _PLAIN_CUT.search(line, at)
+    return above + cut.end() - 1 if cut is not None else None
+
+
+_PLAIN_CUT = re.compile(r"[ \t]#")
+
+
+def _cut_flow(text: str, opening: int, source: SourceText) -> tuple[str, Location, str] | None:
+    """A list or mapping in brackets ('tags: [delivery, box #2]') that a ' #' on its line left open:
+    the comment took the rest of the line, ']' and all. The problem, where (the '#'), and the line with
+    the item quoted."""
+    bracket = text[opening:opening + 1]
+    if bracket not in ("[", "{"):
+        return None
+    line_start = text.rfind("\n", 0, opening) + 1
+    line = _rest_of_line(text, line_start).rstrip("\r")
+    at = opening - line_start
+    cut = _PLAIN_CUT.search(line, at)
+    if cut is None or any(ch in line[at:cut.start()] for ch in "]}'\""):
+        return None  # (closed before it, or quoted text: another slip)
+    hash_at = cut.end() - 1
+    item = max(line.rfind(",", at, hash_at), at) + 1
+    ends = [i for i in (line.find(",", hash_at), line.find("]" if bracket == "[" else "}", hash_at)) if i >= 0]
+    item_end = min(ends) if ends else len(line)
+    written = line[item:item_end]
+    if bracket == "{" and ": " in written:  # (the value of 'label: Refund #2')
+        item += written.index(": ") + 2
+        written = line[item:item_end]
+    lead = len(written) - len(written.lstrip())
+    fixed = f'{line[:item + lead]}"{written.strip()}"{line[item_end:]}' if '"' not in written else None
+    what = "list" if bracket == "[" else "mapping"
+    return (f"YAML reads ' #' as the start of a comment, so the {what} stops before "
+            f"'{_excerpt(line[hash_at:], 30)}' and is never closed", source.location(line_start + hash_at),
+            f"Quote the text: {_clip(fixed.strip(), hash_at)}." if fixed is not None else
+            "Put the text with the '#' in single quotes.")
 
 
 _GLUED_DASH = re.compile(r"([ \t]*)-(?=[^\s\d-])")  # '  -"I can see"', '  -Opening': no space after the dash
@@ -989,6 +1060,97 @@ def _check_comment_texts(data: Any, origin: Origin, errors: ErrorCollector) -> s
             errors.add(f"'{path[-1]}' has no value", origin.location(path, key=True), _comment_hint(origin, path))
             said.add(path)
     return said
+
+
+# the values that are text someone reads (the customer, the agent, whoever picks a macro by its name);
+# a setting's (an id, a tag, a locale, a rule's) note after it is a comment, however it is written
+_SCRIPT_TEXTS = re.compile(r"(?:by_channel/[^/]+/)?(?:acknowledgment|warm_language|solution)(?:/\d+)?|title"
+                           r"|scenario|flexibility(?:/guidance)?|flexibility/(?:blanks/\d+/(?:prompt|example)"
+                           r"|alternatives/\d+/(?:label|text)|conditions/\d+/(?:when|text))")
+_PACK_TEXTS = re.compile(r"name|description|constants/[^/]+|placeholders/[^/]+/(?:description|sample|fallback|called)"
+                         r"|channels/[^/]+/(?:greeting|signoff|separator)")
+# where a plain text ends at a comment on its line: the spaces before the '#', and the comment
+_CUT = re.compile(r"([ \t]+)#([^\n]*)")
+# a comment written as one: after two spaces, with a space after its '#' (or nothing). (YAML refuses a tab
+# before a comment after text)
+_KEPT_COMMENT = re.compile(r"(?<![ ])[ ]{2,}#(?:[ \t]|$)")  # (from a run's first space: one pass over a run)
+_COMMENT_HINT = "(A comment after text needs two spaces before its '# '.)"
+
+
+def _reads_as_text(gap: str, comment: str) -> bool:
+    """Whether a comment after a plain text (``gap``: the spaces before its '#'; ``comment``: what
+    follows the '#') reads as more of the text: a '#' glued to a word or number ('#2', '#FORKED10'),
+    or, after one space, words that go on with the sentence ('# 2 of 3', '# of boxes'). Two spaces
+    and '# ', or '# TODO', is a writer's note."""
+    first = comment[:1]
+    if first and not first.isspace() and first != "#":
+        return True
+    words = comment.lstrip()
+    return len(gap) == 1 and (words[:1].isdigit() or words[:1].islower())
+
+
+def _owner_column(text: str, origin: Origin, path: tuple[str | int, ...], start: int) -> int:
+    """The column a plain text's further lines must be indented past: its key's, or its list item's dash's."""
+    at = origin.keys.get(path)
+    if at is None:
+        line_start = text.rfind("\n", 0, start) + 1
+        dash = text.rfind("-", line_start, start)
+        at = dash if dash >= 0 else start
+    return at - (text.rfind("\n", 0, at) + 1)
+
+
+def _check_cut_texts(data: Any, origin: Origin, errors: ErrorCollector, texts: re.Pattern[str]) -> None:
+    """Plain (unquoted) text that a ' #' ended: 'box #2 of your order hasn't arrived.' was 'box' in
+    every preview and export, and check said nothing. YAML reads ' #' as a comment's start; one that
+    reads as more of the text (``_reads_as_text``), on the text's line or a line of its own under it,
+    is reported at its '#'. ``texts``: the paths ('solution', 'flexibility/guidance') holding text."""
+    text = origin.source.text
+    if "#" not in text:
+        return
+    if "\r" in text:
+        text = lone_cr_as_newline(text)
+    source = origin.source
+    seen: set[int] = set()
+    for path, start in origin.values.items():
+        value = value_at(data, path)
+        if not isinstance(value, str) or not value or texts.fullmatch("/".join(map(str, path))) is None \
+                or start in seen:  # (an alias's value is where its anchor's is: said there once)
+            continue
+        seen.add(start)
+        if text[start:start + 1] == "&" and (anchor := _ANCHOR_BEFORE.match(text, start)) is not None:
+            start = anchor.end()  # ('title: &box Box #2': the text after its anchor's name)
+        if text[start:start + 1] in _NOT_PLAIN_START:
+            continue
+        end = start + len(value) if text.startswith(value, start) else scalar_offsets(text, start, value)[-1] + 1
+        name = f"variant {path[-1] + 1} of '{path[-2]}'" if isinstance(path[-1], int) else f"'{path[-1]}'"
+        first, last = source.location(start).line, source.location(end).line
+        cut = _CUT.match(text, end)
+        if cut is not None and _reads_as_text(cut[1], cut[2]):
+            line_start = text.rfind("\n", 0, end) + 1  # (the text's last line: the one the comment is on)
+            line = _rest_of_line(text, line_start).rstrip("\r")
+            hash_at = cut.end(1) - line_start
+            kept = _KEPT_COMMENT.search(line, hash_at + 1)  # (a note after it stays a note, out of the quotes)
+            written = line[:kept.start()] if kept else line
+            if first == last:
+                quoted = _quoted(written, start - line_start) + (line[kept.start():] if kept else "")
+                how = f"Quote the text to keep it all: {_clip(quoted, hash_at)}."
+            else:
+                how = _QUOTE_LINES.format(first, last)
+            errors.add(f"YAML reads ' #' as the start of a comment, so {name} ends before "
+                       f"'{_excerpt(written[hash_at:], 30)}'", source.location(cut.end(1)), f"{how} {_COMMENT_HINT}")
+            continue
+        # a line of its own under the text, indented as more of it, starting with a '#' glued to a word
+        below = text.find("\n", end)
+        after = _COMMENT_LINE.match(text, below + 1) if below >= 0 and not text[end:below].strip() else None
+        if after is not None and len(after[1]) > _owner_column(text, origin, path, start):
+            errors.add(f"YAML reads this line as a comment (it starts with '#'), so {name} ends on the line above",
+                       source.location(after.end(1)),
+                       f"{_QUOTE_LINES.format(first, last + 1)} (A comment needs a space after its '#'.)")
+
+
+_ANCHOR_BEFORE = re.compile(r"&[^\s\[\]{},]+[ \t]+")
+_QUOTE_LINES = "Put the whole text, lines {} to {}, in double quotes to keep it all."
+_COMMENT_LINE = re.compile(r"([ ]*)#[^\s#]")
 
 
 def _colon_hint(origin: Origin, path: tuple[str | int, ...]) -> str:
@@ -1430,6 +1592,7 @@ def _load_script(path: Path, errors: ErrorCollector,
     if _check_glued_dashes(origin, errors):  # (said alone: 'tags must be a list' would follow from it)
         return None, None
     said = _check_comment_texts(data, origin, errors)
+    _check_cut_texts(data, origin, errors, _SCRIPT_TEXTS)
     script = _build(Script, data, origin, errors, "A script file", said)
     _check_private_use(origin, errors)
     if isinstance(data, dict):
@@ -1853,6 +2016,7 @@ def _read_meta(root: Path, errors: ErrorCollector) -> tuple[PackMeta, Origin | N
         data, pack_origin = parsed
         numbers = _constants_as_written(data, pack_origin)
         said = _check_comment_texts(data, pack_origin, errors)
+        _check_cut_texts(data, pack_origin, errors, _PACK_TEXTS)
         built = _build(PackMeta, data, pack_origin, errors, "pack.yaml", said)
         meta = built or _salvage_meta(data, meta)
         meta.constants.update((name, value) for name, value in numbers.items() if name in meta.constants)
