@@ -1044,6 +1044,21 @@ def _comment_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:
             f"e.g. {_quoted(line, comment.end())}.")
 
 
+_NULLS = frozenset(("null", "Null", "NULL", "~"))  # what YAML 1.2 reads as no value
+
+
+def _null_hint(origin: Origin, path: tuple[str | int, ...]) -> str | None:
+    """For a key (or a list item) with no value because its text is one YAML reads as none ('title:
+    Null'): why, and the writer's line with it quoted."""
+    written = _written(origin, path)
+    if written not in _NULLS:
+        return None
+    start = origin.values[path]
+    line_start = origin.source.text.rfind("\n", 0, start) + 1
+    line = origin.source.text[line_start:start + len(written)]
+    return f"YAML reads {written} as no value; quote it: {_quoted(line, start - line_start)}."
+
+
 # a key's line whose value YAML read as a comment that reads as text: '#1 priority', '#thanks' (a
 # '# ' with a space is a writer's comment, left to be one)
 _COMMENT_TEXT = re.compile(r"[^:#\n]+:[ \t]+#[^\s#]")
@@ -1289,7 +1304,8 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 slot_types_reported.add(path)
                 errors.add(f"constant '{path[1]}' must be text or a number",
                            origin.location(path, key=err.get("input") is None),
-                           _quote_template_hint(origin, path) or "A constant is text or a number, "
+                           _quote_template_hint(origin, path) or _null_hint(origin, path)
+                           or "A constant is text or a number, "
                            "e.g. refund_days: 5; write lists and sentences into the scripts.")
             continue
         if slot_tag is not None and kind.endswith("_type"):
@@ -1299,13 +1315,14 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                 slot_types_reported.add(field)
                 if slot_value is None:  # "solution:" with nothing after it (an optional slot may be left so)
                     errors.add(f"'{field[-1]}' has no value", origin.location(field, key=True),
-                               _comment_hint(origin, field) or f"Write the text after '{field[-1]}:'.")
+                               _comment_hint(origin, field) or _null_hint(origin, field)
+                               or f"Write the text after '{field[-1]}:'.")
                     continue
                 if isinstance(slot_value, list) and None in slot_value:  # "- " with no text: each at its dash
                     for i, item in enumerate(slot_value):
                         if item is None:
                             errors.add(f"variant {i + 1} of '{field[-1]}' is empty", origin.location((*field, i)),
-                                       _comment_hint(origin, (*field, i))
+                                       _comment_hint(origin, (*field, i)) or _null_hint(origin, (*field, i))
                                        or "Write text after the dash, or delete the line.")
                     continue
                 if isinstance(slot_value, list) and any(isinstance(item, dict) for item in slot_value):
@@ -1387,7 +1404,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                        "'Hi!'}}; a script lists the channels it is sent on in its own channels: [email, chat].")
             empty = err.get("input") is None and bool(path) and not isinstance(path[-1], int)
             if err.get("input") is None and path:  # ('title: #1 pick', '- #billing': a comment, not text)
-                how = _comment_hint(origin, path) or how
+                how = _comment_hint(origin, path) or _null_hint(origin, path) or how
             if kind == "string_type" and isinstance(err.get("input"), dict):
                 how = _quote_template_hint(origin, path) or how
             if model is PackMeta and kind == "dict_type" and len(path) == 1 and not empty and how is None:
