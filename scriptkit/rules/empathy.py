@@ -368,9 +368,10 @@ class SympathyWithoutAction(Rule):
     ## What it does
     Reports a reply that says sorry ("I'm sorry that happened") but neither validates the
     customer's feeling ("that must have been so frustrating") nor offers help (an owned next
-    step, an instruction, a time frame, or a question to the customer about their problem:
-    "is it the app or the website?"; not one that only offers more help, "Is there anything
-    else I can help you with?"). A "sorry" in another sense is no sympathy: asking again
+    step, an instruction, a time frame, or a question to the customer about their problem,
+    whether or not it says "you": "Is it the app or the website?"; not one that only offers
+    more help, "Is there anything else I can help you with?", nor one that asks nothing, "What
+    more can I say?"). A "sorry" in another sense is no sympathy: asking again
     ("Sorry, what was the order number?"), saying goodbye ("We're sorry to see you go!") or
     interrupting ("Sorry to bother you, ..."); nor is one quoted from someone else.
 
@@ -406,6 +407,7 @@ class SympathyWithoutAction(Rule):
         Example.of(acknowledgment="I'm sorry that happened, and I can see how frustrating it was.",
                    solution="Let me reset your password for you now."),
         Example.of(acknowledgment="I'm sorry that happened.", solution="I'll reset your password for you today."),
+        Example.of(acknowledgment="I'm sorry that happened.", solution="Is it the app or the website?"),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -414,7 +416,7 @@ class SympathyWithoutAction(Rule):
         if not sorry:
             return
         validates = any(s.cues.feelings or _validates(s) for s in body)
-        helps = any(s.cues.acts or _asks_about_it(s) for s in body)
+        helps = any((s.cues.acts and not _offers_more_help(s)) or asks_about_it(s) for s in body)
         if validates or helps:
             return
         s = sorry[0]
@@ -425,12 +427,30 @@ class SympathyWithoutAction(Rule):
 
 # a question that only offers more help ("Is there anything else I can help you with?") moves nothing on
 _OFFER_ONLY = re.compile(r"\banything\s+else\b|\bany\s+(?:other|more|further)\b|\bany\s+questions?\b", re.IGNORECASE)
+# ... nor does one that asks nothing: "What more can I say?", "what did you expect?", a tag ("..., okay?"), or the
+# writer's own "why", answered next ("Why is it late? The van broke down.")
+_ASKS_NOTHING = re.compile(r"\b(?:who\s+knew|what\s+(?:else|more)\s+(?:can|could|is\s+there\s+to)\s+(?:i\s+|we\s+)?"
+                           r"(?:say|do)|what\s+(?:did|do|were)\s+you\s+expect(?:ing)?)\b"
+                           r"|(?:^|[,;]\s*)(?:right|ok(?:ay)?|alright|all\s+right|eh|yeah|agreed)\s*\?+\W*$",
+                           re.IGNORECASE)
+_WHY = re.compile(r"[\W_]*why\b", re.IGNORECASE)
 
 
-def _asks_about_it(s: Sentence) -> bool:
-    """A question put to the customer about their problem ("Sorry to hear that, is it the layout or the
-    speed?"): the first step of the help, as a step of the writer's is."""
-    return s.cues.asks and s.cues.second_person and _OFFER_ONLY.search(s.text) is None
+def _offers_more_help(s: Sentence) -> bool:
+    """A question that only offers more help: "Is there anything else I can help with?" names a step of the writer's
+    ("I can help"), but on nothing the customer asked."""
+    return s.cues.asks and _OFFER_ONLY.search(s.text) is not None
+
+
+def asks_about_it(s: Sentence) -> bool:
+    """A question put to the customer about their problem ("Is it the app or the website?", "Sorry to hear that,
+    is it the layout or the speed?", "can I ask if it's the layout or the speed?"): the first step of the help, as a
+    step of the writer's is, and what happens next (they answer). It need not say "you": the question is theirs to
+    answer. Not one that only offers more help ("Is there anything else I can help you with?"), nor one that asks
+    nothing ("What more can I say?", "..., okay?", the writer's own "Why is it late?")."""
+    c = s.cues
+    return c.asks and _OFFER_ONLY.search(s.text) is None and _ASKS_NOTHING.search(s.text) is None and (
+        c.second_person or _WHY.match(s.text) is None)
 
 
 def _validates(s: Sentence) -> bool:
