@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.conftest import run_cli
-
 from scriptkit import lint_pack, load_pack
+from tests.conftest import run_cli
 
 SCRIPT = ("id: b\ntitle: B\nchannels: [email]\n"
           "acknowledgment: I can see how frustrating a late box is, and I understand why you wrote in.\n"
