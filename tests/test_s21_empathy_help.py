@@ -1,5 +1,7 @@
 """SK304 hears help where a support lead would: a question to the customer about their problem ("Is it the app or
-the website?"), whether or not it says "you"."""
+the website?"), whether or not it says "you", and the corrected item handed over ("Here's the right one: SPRING20.");
+SK301 hears an apology that owns the writer's own mistake ("Sorry about the wrong link!") as acknowledging what
+happened, as "that's on me" does."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from click.testing import CliRunner
 from scriptkit import lint_text
 from scriptkit.cli import main
 from scriptkit.inference import body_sentences
-from scriptkit.rules.empathy import asks_about_it
+from scriptkit.rules.empathy import asks_about_it, hands_over
 
 
 def review(tmp_path: Path, body: str) -> set[str]:
@@ -57,3 +59,59 @@ def _sentences(text: str) -> list[str]:
 def test_asks_about_it_is_public_for_the_other_rules() -> None:
     assert _sentences("Sorry to hear that. Is it the app or the website? Anything else?") == [
         "Is it the app or the website?"]
+
+
+# ---------------------------------------------------------------- SK304: the corrected item handed over
+
+@pytest.mark.parametrize("body", [
+    "I'm really sorry, I gave you the wrong code yesterday - that's on me. Here's the right one: SPRING20. It's "
+    "valid until midnight on Sunday.",
+    "Hi Chris, I'm really sorry, I gave you the wrong code yesterday - that's on me. Here's the right one: "
+    "SPRING20. It's valid until midnight on Sunday.",
+    "Sorry about the wrong link! Here's the correct one: example.com/reset. It works for 24 hours.",
+    "Apologies for the mix-up, here is the invoice you asked for: INV-2231.",
+    "So sorry about that. Here you go: example.com/track/4471.",
+])
+def test_the_corrected_item_handed_over_is_help(tmp_path: Path, body: str) -> None:
+    assert "SK304" not in review(tmp_path, body)
+
+
+@pytest.mark.parametrize(("text", "gives"), [
+    ("Here's the right one: SPRING20.", True),
+    ("Here is your new code: SPRING20.", True),
+    ("Sorry about that, here are the steps again: open Settings, then Account.", True),
+    ("Here you go: example.com/reset.", True),
+    ("Please find the corrected invoice attached.", True),
+    ("Here's hoping it arrives soon.", False),
+    ("Here's what happened: the courier lost it.", False),
+    ("Here's the thing: we can't refund it.", False),
+    ("Here's to many more years!", False),
+    ("We're here to help.", False),
+    ("The office is here in Leeds.", False),
+])
+def test_hands_over_reads_the_item_given_not_other_heres(text: str, gives: bool) -> None:
+    assert hands_over(text) is gives
+
+
+def test_sorry_with_only_an_explanation_is_still_sympathy_alone(tmp_path: Path) -> None:
+    assert "SK304" in review(tmp_path, "I'm sorry the parcel is late. Here's what happened: the van broke down.")
+
+
+# ---------------------------------------------------------------- SK301: an apology owning the writer's mistake
+
+@pytest.mark.parametrize("body", [
+    "Sorry about the wrong link! Here's the correct one: example.com/reset. It works for 24 hours.",
+    "Apologies for sending the wrong size. I've sent the right one today; it arrives on Friday.",
+    "Sorry for my mistake with the address. I've corrected it and the parcel goes out today.",
+])
+def test_an_apology_owning_the_writers_mistake_acknowledges_what_happened(tmp_path: Path, body: str) -> None:
+    assert "SK301" not in review(tmp_path, body)
+
+
+@pytest.mark.parametrize("body", [
+    "I'm sorry about the wait. Your order will ship on Friday.",
+    "Sorry for any inconvenience. Your order will ship on Friday.",
+    "Sorry, you entered the wrong address. I've corrected it and the parcel goes out today.",
+])
+def test_an_apology_for_no_mistake_of_ours_still_needs_an_acknowledgment(tmp_path: Path, body: str) -> None:
+    assert "SK301" in review(tmp_path, body)

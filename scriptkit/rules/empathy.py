@@ -54,9 +54,10 @@ class MissingAcknowledgment(Rule):
     "that sounds...", "I understand why...", and no feeling word aimed at them ("this must be
     so frustrating"), at what happened ("Two hours on hold is miserable", "What a shame the
     jacket doesn't fit") or said of their week ("You've had a rotten week with us"). Owning the
-    cause ("that's on me") and telling back their patience ("You've been more than patient
-    with us") acknowledge too; a feeling the writer tells of as their own ("I was stressed
-    too") does not.
+    cause ("that's on me", or an apology naming the writer's own slip: "Sorry about the wrong
+    link!", "Apologies for sending the wrong size") and telling back their patience ("You've been
+    more than patient with us") acknowledge too; a feeling the writer tells of as their own ("I
+    was stressed too") does not.
 
     A reply that only thanks the customer for praise ("Thank you for the kind words about Mia,
     I'll pass them on!") is left alone: it has no problem to acknowledge, and the thanks is what
@@ -93,17 +94,37 @@ class MissingAcknowledgment(Rule):
     good_examples = (
         Example.of(acknowledgment="I can see how disappointing it is that your order still hasn't arrived.",
                    solution="I've reshipped it and it will be with you on Friday."),
+        Example.of(acknowledgment="Sorry about the wrong link!", solution="Here's the right one: example.com/reset."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        if not body or _first_acknowledging(body) is not None or only_thanks_for_praise(message):
+        if not body or _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
+                or any(_owns_a_slip(s) for s in body):
             return
         where = next((s for s in body if s.slot == "acknowledgment"), body[0])
         yield Finding(where.start, where.end,
                       "the reply never acknowledges how the customer feels or what happened to them",
                       suggestion='start with an acknowledgment such as "I can see how frustrating it is that ..."',
                       location=empty_slot_location(message, ctx, "acknowledgment"))
+
+
+# an apology that owns the writer's own slip: "Sorry about the wrong link!", "Apologies for sending the wrong size",
+# "sorry for my mistake", "I'm sorry we gave you the wrong code" (not "sorry for any inconvenience", "Sorry, you
+# entered the wrong address": no slip of ours named)
+_OWNED_SLIP = re.compile(
+    r"(?:sorry|apolog(?:y|ies|i[sz]e))\s+(?:again\s+)?"
+    r"(?:(?:about|for)\s+(?:(?:the|that|this|my|our)\s+)?(?:(?:sending|giving|quoting|sharing|linking|attaching|"
+    r"using|charging|posting|shipping|packing)\s+(?:you\s+)?(?:the\s+|a\s+|an\s+)?)?"
+    r"(?:(?:wrong|incorrect|mistaken|faulty|broken|dead|outdated|expired)\b|(?:mistake|error|oversight|slip|typo|"
+    r"mix-?up)s?\b)"
+    r"|(?:that\s+)?(?:i|we)\s+(?:[\w'’]+\s+){1,4}?(?:the\s+|a\s+|an\s+)?(?:wrong|incorrect)\b)", re.IGNORECASE)
+
+
+def _owns_a_slip(s: Sentence) -> bool:
+    """An apology that names the writer's own slip ("Sorry about the wrong link!"): it owns the cause, as "that's on
+    me" does, and so acknowledges what happened to the customer."""
+    return any(_OWNED_SLIP.match(normalise(s.text), a) for a, _ in _apologies(s))
 
 
 @register
@@ -368,10 +389,11 @@ class SympathyWithoutAction(Rule):
     ## What it does
     Reports a reply that says sorry ("I'm sorry that happened") but neither validates the
     customer's feeling ("that must have been so frustrating") nor offers help (an owned next
-    step, an instruction, a time frame, or a question to the customer about their problem,
-    whether or not it says "you": "Is it the app or the website?"; not one that only offers
-    more help, "Is there anything else I can help you with?", nor one that asks nothing, "What
-    more can I say?"). A "sorry" in another sense is no sympathy: asking again
+    step, an instruction, a time frame, the thing they need handed over, "Here's the right one:
+    SPRING20." (not an explanation: "Here's what happened: ..."), or a question to the customer
+    about their problem, whether or not it says "you": "Is it the app or the website?"; not one
+    that only offers more help, "Is there anything else I can help you with?", nor one that asks
+    nothing, "What more can I say?"). A "sorry" in another sense is no sympathy: asking again
     ("Sorry, what was the order number?"), saying goodbye ("We're sorry to see you go!") or
     interrupting ("Sorry to bother you, ..."); nor is one quoted from someone else.
 
@@ -408,6 +430,7 @@ class SympathyWithoutAction(Rule):
                    solution="Let me reset your password for you now."),
         Example.of(acknowledgment="I'm sorry that happened.", solution="I'll reset your password for you today."),
         Example.of(acknowledgment="I'm sorry that happened.", solution="Is it the app or the website?"),
+        Example.of(acknowledgment="Sorry about the wrong link!", solution="Here's the right one: example.com/reset."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -416,7 +439,7 @@ class SympathyWithoutAction(Rule):
         if not sorry:
             return
         validates = any(s.cues.feelings or _validates(s) for s in body)
-        helps = any((s.cues.acts and not _offers_more_help(s)) or asks_about_it(s) for s in body)
+        helps = any((s.cues.acts and not _offers_more_help(s)) or asks_about_it(s) or hands_over(s.text) for s in body)
         if validates or helps:
             return
         s = sorry[0]
@@ -451,6 +474,22 @@ def asks_about_it(s: Sentence) -> bool:
     c = s.cues
     return c.asks and _OFFER_ONLY.search(s.text) is None and _ASKS_NOTHING.search(s.text) is None and (
         c.second_person or _WHY.match(s.text) is None)
+
+
+# the item handed over: "Here's the right one: SPRING20.", "here is your new code", "Here you go: ...", "here are
+# the steps again", "Please find the corrected invoice attached" (not "Here's hoping", "here's to ...", "Here's what
+# happened", "here's why", "Here's the thing": a wish, a toast or an explanation gives them nothing)
+_HANDS_OVER = re.compile(
+    r"\bhere(?:['’]s|['’]re|\s+(?:is|are|you\s+go|it\s+is|they\s+are))\b"
+    r"(?!\s+(?:hoping|to\b|the\s+(?:thing|story|background|reason)|(?:some|a\s+bit\s+of|the)\s+(?:background|context)|"
+    r"what\s+(?:happened|went\s+wrong)|why\b|how\s+(?:it|this|that)\s+happened))"
+    r"|\bplease\s+find\s+(?:[\w'’-]+\s+){0,4}?(?:attached|below|enclosed)\b", re.IGNORECASE)
+
+
+def hands_over(text: str) -> bool:
+    """Whether ``text`` hands the customer the thing they need ("Here's the right one: SPRING20.", "Here you go:
+    example.com/reset", "Please find the invoice attached"): help given, with nothing left for anyone to do."""
+    return _HANDS_OVER.search(text) is not None
 
 
 def _validates(s: Sentence) -> bool:
