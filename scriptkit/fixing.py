@@ -178,11 +178,44 @@ def fix_file(path: str, edits: list[Edit], expected: str | None = None) -> FileF
         else:
             candidates.append(edit)
     spellings = _likely_spellings(before, data, candidates)
-    # (from the end, so that earlier offsets stay valid; an edit overlapping a kept one is refused)
-    result.after, _ = _make(before, candidates, len(before) + 1, spellings, result)
+    # An edit inside another (a team's word swap inside a corporate phrase's rewrite) gives way to it: the whole
+    # phrase is rewritten, as ruff makes the fix that starts first, where the word's edit would leave half a
+    # phrase that no rule finds any more. Where the outer edit cannot be made, the edits inside it are tried in
+    # its place (rarely: a file is then made again without it).
+    refused, given_up = list(result.refused), dict[Edit, str]()
+    while True:
+        outer, inner = _outermost([e for e in candidates if e not in given_up])
+        result.applied, result.refused = [], [*refused, *given_up.items()]
+        # (from the end, so that earlier offsets stay valid; an edit overlapping a kept one is refused)
+        result.after, _ = _make(before, outer, len(before) + 1, spellings, result)
+        covering = set(inner.values())
+        failed = {edit: why for edit, why in result.refused if edit in covering and edit not in given_up}
+        if not failed:
+            break
+        given_up.update(failed)
+    result.refused += [(edit, _OVERLAPS) for edit in inner]
     result.applied.reverse()
     result.refused.sort(key=lambda r: (r[0].start, r[0].end), reverse=True)
     return result
+
+
+_OVERLAPS = "overlaps another fix"
+
+
+def _outermost(edits: list[Edit]) -> tuple[list[Edit], dict[Edit, Edit]]:
+    """``edits`` (in their order) without those inside another, and each of those with the outermost edit it
+    lies inside (a second edit of the same text lies inside the first; an insertion at an edit's edge does not)."""
+    inner: dict[Edit, Edit] = {}
+    cover: Edit | None = None
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if edit == cover:
+            continue  # (the same edit twice: _make makes it once)
+        if cover is not None and edit.end <= cover.end and (edit.start < edit.end
+                                                            or cover.start < edit.start < cover.end):
+            inner[edit] = cover
+        elif cover is None or edit.end > cover.end:
+            cover = edit
+    return [e for e in edits if e not in inner], inner
 
 
 def _make(text: str, edits: list[Edit], floor: int, spellings: Mapping[Edit, str],
@@ -198,7 +231,7 @@ def _make(text: str, edits: list[Edit], floor: int, spellings: Mapping[Edit, str
         chosen.append(edit)
         at = edit.start
     if not chosen:
-        result.refused.extend((edit, "overlaps another fix") for edit in edits)
+        result.refused.extend((edit, _OVERLAPS) for edit in edits)
         return text, floor
     if len(edits) == 1:  # (one edit: each spelling in turn, the plain one first, as before)
         made, reason = _edited(text, chosen[0])
@@ -215,7 +248,7 @@ def _make(text: str, edits: list[Edit], floor: int, spellings: Mapping[Edit, str
     candidate = "".join(reversed(pieces))
     if verify(text, candidate, chosen) is None:
         result.applied.extend(chosen)
-        result.refused.extend((edit, "overlaps another fix") for edit in skipped)
+        result.refused.extend((edit, _OVERLAPS) for edit in skipped)
         return candidate, at
     half = len(edits) // 2
     text, floor = _make(text, edits[:half], floor, spellings, result)
