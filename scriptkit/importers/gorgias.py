@@ -76,7 +76,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                 return found
             text, rich = found
             reply_notes = []  # (a later setResponseText replaces the reply, and its notes)
-            body, html = rich_or_plain(rich, _addresses_out(text, rich), "body_html", "body_text", reply_notes)
+            body, html = rich_or_plain(rich, _addresses_out(text, rich), "body_html", "body_text", reply_notes,
+                                       "gorgias")
         elif action.get("name") == "addTags":
             tags.extend(tags_from(args.get("tags")))
         elif action.get("name") == "setStatus":
@@ -94,7 +95,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             if isinstance(note, ItemProblem):
                 return note
             rich, is_html = rich_or_plain(note[1], note[0], "addInternalNote body_html",
-                                          "addInternalNote body_text", notes)
+                                          "addInternalNote body_text", notes, "gorgias")
             if not (text := (html_to_text(rich) if is_html else rich).strip()):
                 continue
             guidance.append(text)

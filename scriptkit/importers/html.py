@@ -13,12 +13,14 @@ Whitespace inside a paragraph collapses as a browser would.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from scriptkit.importers.dialects import BlankPiece, PlaceholderPiece, parse_body
 from scriptkit.targets.base import LINK_ADDRESS, link_address
 
 _BLOCK = frozenset({
@@ -512,42 +514,67 @@ _STEP = re.compile(r"^\s*\d+[.)]\s", re.M)
 _WORD = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    """A text's words as compared between a macro's plain and HTML versions: without case, punctuation, link
-    addresses (the HTML keeps an address the plain text often leaves out) or a numbered list's numbers."""
-    return _WORD.findall(_STEP.sub(" ", _ADDRESS.sub(" ", text)).casefold())
+def _words(text: str, dialect: str) -> list[str]:
+    """A text's words as compared between a macro's plain and HTML versions, the words a customer reads: without
+    case, punctuation, link addresses (the HTML keeps an address the plain text often leaves out) or a numbered
+    list's numbers; each of ``dialect``'s placeholders one word, read as the import reads it (``{{ customer.first_name
+    }}``, whatever its filter of case or fallback: '| capitalize', a Liquid '{% if ... != blank %}' fallback), and
+    each piece of template logic the import keeps whole one word too (its text as written)."""
+    words: list[str] = []
+    # (Liquid that chose the text is read as the text most customers got, as the import reads it: both versions alike)
+    for piece in parse_body(_STEP.sub(" ", _ADDRESS.sub(" ", text)), dialect, dialect, []):
+        if isinstance(piece, PlaceholderPiece):
+            words.append(f"{{{{ {piece.name} }}}}")
+        elif isinstance(piece, BlankPiece):
+            words.append(" ".join(piece.original.split()))
+        else:
+            words.extend(_WORD.findall(piece.text.casefold()))
+    return words
 
 
 def rich_or_plain(rich: str, plain: str, rich_field: str, plain_field: str,
-                  notes: list[str]) -> tuple[str, bool]:
+                  notes: list[str], dialect: str = "generic") -> tuple[str, bool]:
     """The body of an item that holds its text twice, as HTML and as plain text, and whether it is HTML:
     the HTML where it has text, as it keeps what the plain version loses (a link's address), else the plain
-    text. Where the two say different things, a note in ``notes`` shows the first difference."""
+    text. Where the two say different things (their words, and ``dialect``'s placeholders each as one), a note
+    in ``notes`` shows the first difference."""
     text = html_to_text(rich) if rich.strip() else ""
     if not text.strip():
         return (plain, False) if plain.strip() else (rich, True)
     if plain.strip():
-        ours, theirs = _words(text), _words(plain)
+        ours, theirs = _words(text, dialect), _words(plain, dialect)
         if ours != theirs:
             notes.append(f"its HTML ('{rich_field}', imported) and plain text ('{plain_field}') say different "
                          f"things: {_difference(ours, theirs)}; check which is right")
     return rich, True
 
 
+#: how many words after the two lists part are compared to find where they meet again
+_DIFF_WINDOW = 60
+
+
 def _difference(rich: list[str], plain: list[str]) -> str:
     """Where two word lists first part, with the two words before: "the HTML says '... in 7 days' where
-    the plain text says '... in 3 days'"."""
-    # (the words the two share at the start and at the end, and what lies between: linear, where a diff of
-    # 20,000 repeated words took 40 s)
+    the plain text says '... in 3 days'", or "the HTML has '... late I know you were counting on it', the
+    plain text not" where they meet again after it."""
+    # (the words the two share at the start, then a diff of the next words only: linear, where a diff of 20,000
+    # repeated words took 40 s; and where one adds a sentence, the words after it meet again, not all to the end)
     i1 = j1 = next((i for i, (a, b) in enumerate(zip(rich, plain, strict=False)) if a != b), min(len(rich), len(plain)))
-    tail = 0
-    while tail < min(len(rich), len(plain)) - i1 and rich[-1 - tail] == plain[-1 - tail]:
-        tail += 1
-    i2, j2 = len(rich) - tail, len(plain) - tail
+    ours, theirs = rich[i1:i1 + _DIFF_WINDOW], plain[j1:j1 + _DIFF_WINDOW]
+    matcher = difflib.SequenceMatcher(None, ours, theirs, autojunk=False)
+    _, _, a2, _, b2 = next(op for op in matcher.get_opcodes() if op[0] != "equal")
+    i2, j2 = i1 + a2, j1 + b2
+    # (words one has and the other not, moved back where they read as a phrase: 'late [I know you were counting
+    # on it] I checked', not 'late I [know you were counting on it I] checked', the same words to a diff)
+    while (i2 == i1) != (j2 == j1) and i1 > 0 and j1 > 0 and (rich[i2 - 1] == rich[i1 - 1] if i2 > i1
+                                                             else plain[j2 - 1] == plain[j1 - 1]):
+        i1, i2, j1, j2 = i1 - 1, i2 - 1, j1 - 1, j2 - 1
 
     def excerpt(words: list[str], start: int, end: int) -> str:
         cut = end > start + 12
-        shown = " ".join(words[max(0, start - 2):start + 12 if cut else end + 1])  # (and a word after)
+        # (and a word after; template logic kept whole, a word here, shown by its start)
+        shown = " ".join(w if len(w) <= 40 else w[:39] + "…" for w in words[max(0, start - 2):start + 12 if cut
+                                                                           else end + 1])
         return ("... " if start > 2 else "") + shown + (" ..." if cut or end + 1 < len(words) else "")
 
     if i2 > i1 and j2 > j1:

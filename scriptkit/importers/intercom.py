@@ -55,7 +55,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         return found
     text, rich = found
     notes: list[str] = []
-    body, html = rich_or_plain(rich, text, "body", "body_text", notes)
+    body, html = rich_or_plain(rich, text, "body", "body_text", notes, "intercom")
     teams = entry.fields.get("visible_to_team_ids")
     if entry.fields.get("visible_to") == "specific_teams" and isinstance(teams, list) and teams:
         notes.append(f"visible only to team(s) {', '.join(map(str, teams))} in Intercom: set it again after pasting")

@@ -72,7 +72,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     differ: list[str] = []
     if "comment_value" in comments and "comment_value_html" in comments:  # the text twice: said where they differ
         body, html = rich_or_plain(comments["comment_value_html"][-1], comments["comment_value"][-1],
-                                   "comment_value_html", "comment_value", differ)
+                                   "comment_value_html", "comment_value", differ, "zendesk")
         reply_field = "comment_value_html" if html else "comment_value"
     checked = entry.texts(reply_field, within={reply_field: body})  # the length limit
     if isinstance(checked, ItemProblem):
