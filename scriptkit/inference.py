@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from scriptkit.message import Message, Text
 from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, pattern
-from scriptkit.text import list_item_at, reading_spans, sentence_spans
+from scriptkit.text import list_item_at, reading_spans, sentence_spans, trimmed
 
 INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 #: Slots whose text is part of the reply's body (greeting, sign-off and joiners are not).
@@ -473,11 +473,49 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
     if len(pieces) > first + 1 and found[first].signoff and not all(c.signoff for c in found[first + 1:]):
         # (a sign-off ends a reply, and sentences follow this one: it is the thanks it reads as)
         found = (*found[:first], found[first]._replace(signoff=False), *found[first + 1:])
-    if not found[-1].signoff and (_INITIALS.fullmatch(text, *pieces[-1]) is not None or (
-            _signature_line(text, *pieces[-1]) and (found[-2].signoff or _AGENT_LINE.fullmatch(text, *pieces[-1])
-                                                     or _bare_name(found[-1], text, *pieces[-2:])))):
-        found = (*found[:-1], found[-1]._replace(signoff=True))
+    signed = _signature_from(text, pieces, found)
+    if not all(c.signoff for c in found[signed:]):
+        found = (*found[:signed], *(c._replace(signoff=True) for c in found[signed:]))
     return found
+
+
+def _signature_from(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[Cues, ...]) -> int:
+    """The first of the pieces that sign the reply off and are not read as a sign-off yet, or ``len(pieces)``: a
+    social reply's initials ("^JR"), a name alone on the last line under a closing ("Take care!\nMia"), signing a
+    reply that has no closing ("...by Friday.\n\nMia") or as the agent's fill-in; and the lines a signature has
+    under its name, a job title, a team, a phone number, an email or web address ("Kind regards,\nSam Jones\n
+    Senior Support Specialist", "Sam\nAcme Support\n0800 123 456"), under a closing or a name: none of them is
+    a sentence of the reply (read as one, the lines had made a solution with no step)."""
+    n = len(pieces)
+    a, b = pieces[-1]
+    if _details_from(text, a, b) == b and (found[-1].signoff or _INITIALS.fullmatch(text, a, b) is not None or (
+            _signature_line(text, a, b) and (found[-2].signoff or _AGENT_LINE.fullmatch(text, a, b) is not None
+                                             or _bare_name(found[-1], text, pieces[-2], (a, b))))):
+        return n - 1 if not found[-1].signoff else n  # (no lines under it: the last piece alone)
+    # the closing or the name the lines are under: the last piece's first line, or that of a piece above those
+    # that are only such lines (a hard break ended each: "Sam  \nSupport Lead  \n0800 123 456")
+    for k in range(n - 1, max(0, n - _DETAIL_LINES), -1):
+        a, b = pieces[k]
+        cut = _details_from(text, a, b)
+        if k < n - 1 or cut < b:
+            if found[k].signoff:
+                return k
+            if _signs(text, pieces, found, k, _rstrip(text, a, cut)):
+                return k if any(not (c.greeting or c.signoff) for c in found[:k]) else n
+        if not _details_only(text, a, b):
+            break
+    return n
+
+
+def _signs(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[Cues, ...], k: int, b: int) -> bool:
+    """Whether ``text[pieces[k][0]:b]``, the top of piece ``k`` with only a signature's lines under it, is a
+    closing ("Kind regards,\nSam Jones") or a name alone on its line under one, or signing a reply that has
+    none."""
+    a = pieces[k][0]
+    head = fold(text[a:b])
+    return _whole(pattern("signoffs").match(head, folded=True), head) or (_signature_line(text, a, b) and (
+        found[k - 1].signoff or _AGENT_LINE.fullmatch(text, a, b) is not None
+        or _bare_name(cues(text[a:b]), text, pieces[k - 1], (a, b))))
 
 
 # a social reply's initials or name after its last sentence: "... restarting the app? ^JR", "/AY", "-AD", "- Paige",
@@ -503,10 +541,62 @@ _AGENT_LINE = re.compile(r"[-–—~]*[ \t]*(?:\{\{?\s*agent[\w. ]*\}\}?|\[\s*ag
 
 
 def _signature_line(text: str, a: int, b: int) -> bool:
-    """Whether ``text[a:b]``, the last sentence, is a name alone on the last line (after a closing), or the
-    agent's name as a fill-in."""
+    """Whether ``text[a:b]`` is a name alone on its line, or the agent's name as a fill-in (``_signature_from``
+    reads it at the reply's end, with only a signature's details under it)."""
     return ((_NAME_LINE.fullmatch(text[a:b].strip()) is not None or _AGENT_LINE.fullmatch(text, a, b) is not None)
-            and text[:a].rstrip(" \t").endswith("\n") and not text[b:].strip())
+            and _starts_line(text, a))
+
+
+def _starts_line(text: str, a: int) -> bool:
+    """Whether only spaces stand between ``a`` and the line break before it (read back from ``a``: a copy of all
+    the text before it, for each piece of a reply of thousands of lines, took seconds)."""
+    while a > 0 and text[a - 1] in " \t":
+        a -= 1
+    return a > 0 and text[a - 1] == "\n"
+
+
+# a line of a signature under the name: a job title, a team or a company ("Senior Support Specialist", "Head of
+# Customer Care", "Acme Ltd"), a phone number ("0800 123 456", "Tel: +44 (0)20 7946 0958 ext. 12"), an email
+# or web address; or several, set apart ("Senior Support Specialist | Acme Ltd", "Acme - www.acme.com"). A line
+# a person writes to the customer has words in lower case ("Please reply with your order number") or a mark.
+_DETAIL_ITEM = (r"(?:(?i:tel|phone|mobile|mob|direct|office|fax|email|e-mail|web|website|[tmpew])\.?[ \t]*:?[ \t]*)?"
+                r"(?:\+?\(?\d[\d() ./-]{4,}\d(?:[ \t]*(?i:ext\.?|x)[ \t]*\d{1,6})?"
+                r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                r"|(?i:https?://|www\.)\S+"
+                r"|[A-Z][\w'’.&+–-]*(?:[ \t]+(?:[A-Z0-9][\w'’.&+–-]*|of|and|for|at|in|on|to|the|de|du|von|van|&|@|/))"
+                r"{0,7})")
+_SIGNATURE_DETAIL = re.compile(rf"{_DETAIL_ITEM}(?:(?:[ \t]*[|·•,/][ \t]*|[ \t]+[-–—][ \t]+){_DETAIL_ITEM}){{0,3}}")
+_DETAIL_LONGEST = 100  # characters: a longer line is the reply's own (and the pattern reads no more)
+_DETAIL_LINES = 6  # at most under a name
+
+
+def _detail(text: str, a: int, b: int) -> bool:
+    """Whether the line ``text[a:b]`` is one of a signature's under its name (``_SIGNATURE_DETAIL``)."""
+    a, b = trimmed(text, a, b)
+    if b > a and text[b - 1] == "\\":  # (a Markdown hard break's)
+        b -= 1
+    return 0 < b - a <= _DETAIL_LONGEST and _SIGNATURE_DETAIL.fullmatch(text, a, b) is not None
+
+
+def _details_from(text: str, a: int, b: int) -> int:
+    """Where the lines of a signature's details that end ``text[a:b]`` start (the line break before them; ``b``
+    when its last line is none): its first line is not read (the closing or the name above them)."""
+    cut = b
+    for _ in range(_DETAIL_LINES):
+        line = text.rfind("\n", a, cut)
+        if line < 0 or not _detail(text, line + 1, cut):
+            break
+        cut = line
+    return cut
+
+
+def _details_only(text: str, a: int, b: int) -> bool:
+    """Whether every line of ``text[a:b]``, a piece starting its own line, is one of a signature's details."""
+    first = text.find("\n", a, b)
+    if first < 0:
+        first = b
+    return _starts_line(text, a) and text.count("\n", a, b) < _DETAIL_LINES and _detail(text, a, first) \
+        and (first == b or _details_from(text, a, b) == first)
 
 
 def _bare_name(last: Cues, text: str, before: tuple[int, int], name: tuple[int, int]) -> bool:
