@@ -937,11 +937,14 @@ _FRAME_SLOTS = frozenset(FRAME_SLOTS)
 def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sentence, ...], tuple[Sentence, ...]]:
     """The sentences of a message's text and those of its body (``Sentence.is_frame`` false), in one pass."""
     pieces = _pieces(text)
+    slots = [slot for _, slot in layout]
+    own = not _OWN_SLOTS.isdisjoint(slots)
+    if own:
+        pieces = _frames_apart(text, pieces, layout)
     cues_of = _cues_by_sentence(text, pieces)
     found: list[Sentence] = []
     body: list[Sentence] = []
-    slots = [slot for _, slot in layout]
-    if _OWN_SLOTS.isdisjoint(slots):
+    if not own:
         # (a slot per piece, in order: never a frame slot)
         for (a, b, slot, _), c in zip(_sentence_slots(text, pieces, cues_of), cues_of, strict=True):
             sentence = Sentence(a, b, text[a:b], slot, True, c)
@@ -967,6 +970,33 @@ def _analyse(text: str, layout: tuple[tuple[int, str], ...]) -> tuple[tuple[Sent
         if not (slot in _FRAME_SLOTS or c.greeting or c.signoff):
             body.append(sentence)
     return tuple(found), tuple(body)
+
+
+def _frames_apart(text: str, pieces: tuple[tuple[int, int], ...],
+                  layout: tuple[tuple[int, str], ...]) -> tuple[tuple[int, int], ...]:
+    """``pieces``, each cut where the message's greeting or sign-off meets its body: a greeting with no full stop
+    ("Freshly Forked:", "Hi Sam -") runs into the acknowledgment's first sentence, and a sign-off on the line of
+    the solution's last, with no mark between. The pieces take their slot from their first word, and the
+    sentence would have been the greeting's, its acknowledgment lost."""
+    cuts: list[int] = []
+    before: bool | None = None  # (whether the last segment with a slot of its own was a frame)
+    for start, slot in layout:
+        if slot != "layout":
+            frame = slot in _FRAME_SLOTS
+            if before is not None and frame != before:
+                cuts.append(start)
+            before = frame
+    if not cuts:
+        return pieces
+    out: list[tuple[int, int]] = []
+    for a, b in pieces:
+        for cut in cuts[bisect_right(cuts, a):bisect_left(cuts, b)]:
+            x, y = trimmed(text, a, cut)
+            if x < y and cut < _rstrip(text, cut, b):
+                out.append((x, y))
+                a = cut
+        out.append(trimmed(text, a, b))
+    return tuple(out)
 
 
 def body_sentences(message: Message) -> list[Sentence]:
