@@ -29,7 +29,7 @@ _VERBS = (
     "correct create credit deliver delete dispatch email escalate expedite extend fix forward issue "
     "merge move phone process provide push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
-    "schedule send ship swap switch track transfer unblock unlock update upgrade "
+    "schedule send ship skip swap switch track transfer unblock unlock update upgrade "
     "downgrade verify waive click tap sign enter select dm sell upload"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
@@ -42,14 +42,21 @@ _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped reshi
 # the spellings the endings added to a verb above miss: "-ing" without the verb's final "e" ("updating",
 # "replacing"), a doubled last letter ("shipping", "resetting", British "cancelled", "transferred")
 _RESPELT = sorted({f"{pre}{verb[:-1]}ing" for verb in _VERBS.split() if verb.endswith("e") for pre in ("", "re")}
-                  | {f"{pre}{form}" for form in ("shipping", "swapping", "tapping", "resetting", "cancelled",
-                                                 "cancelling", "transferred", "transferring") for pre in ("", "re")})
+                  | {f"{pre}{form}" for form in ("shipping", "skipped", "skipping", "swapping", "tapping", "resetting",
+                                                 "cancelled", "cancelling", "transferred", "transferring")
+                     for pre in ("", "re")})
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
     r"|\b(?:" + "|".join(_IRREGULAR.split() + _RESPELT) + r")\b"
     r"|\b(?:follow(?:ing|ed)? up|set(?:ting)? up|arriv(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|"
     r"here's how|here is how|step \d|"
+    # "posted" as sent, not "I'll keep you posted": after who or what was posted ("was posted this morning")
+    r"(?:i|we|['’]ve|was|were|been|has|have|had|just|already)\s+(?:re)?posted|"
+    # a payment or refund that went through, told as news ("It went through this morning."), not what went
+    # wrong ("the order went through twice") nor looking ("I went through your account")
+    r"went\s+through(?=\s*(?:[.!,;:)]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|earlier|last\s+night|"
+    r"just\s+now|now|fine|ok|okay|successfully|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d|and|so)\b)|"
     r"here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated)"  # "here's a new link"
     # a request of the customer: "Could I ask for a photo of the label?" (not "for your patience")
     r"|(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+)?ask\s+(?:you\s+)?for(?!\s+your\s+(?:patience|understanding)\b))\b",
@@ -94,8 +101,9 @@ _LETTERS = re.compile(r"[a-z]+")
 # Every match of _ACTION or _VAGUE_TIME is bounded by non-word characters, so its words are whole letter runs
 # of the lower-cased text: the regex can only match when one of these words is among the runs. Real replies
 # mostly have none, and a set test is far cheaper than scanning the text with a long alternation.
+# (what _ACTION can match that _ACTION_WORDS does not hold)
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
-                "receiving here step ask")  # what _ACTION can match that _ACTION_WORDS does not hold
+                "receiving here step ask posted reposted went")
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
@@ -258,7 +266,8 @@ def _nothing_to_wait_for(text: str) -> bool:
 # it ("your refund went through this morning") needs nobody to own a next step. Done by the writer
 # ("I've reissued the ticket", "we refunded it"), or reported ("has shipped", "has been reversed",
 # "was sent yesterday", "is unlocked now", "went through").
-_DONE_FORM = r"(?:\w+ed|sent|made|set|put|got|given|taken|paid|done|built|brought|kept|found|frozen|undone|shown|split)"
+_DONE_FORM = (r"(?:\w+ed|sent|made|set|reset|put|got|given|taken|paid|done|built|brought|kept|found|frozen|undone|"
+              r"shown|split)")
 # ("is" and "are" only with "now" or "already": "transfers are sent within minutes" and "the country is
 # determined by your number" describe how things work, not something done)
 # (each alternative starts with its letters and looks behind for the word start, where "\b" would come
@@ -287,7 +296,7 @@ _DONE_NEWS = re.compile(
     # "your refund cleared an hour ago" (not the customer's own past: "the item you ordered yesterday")
     rf"|(?:t(?<!\wt)he|y(?<!\wy)our|o(?<!\wo)ur)\s+(?:(?!(?:you|i|we|they|he|she|it|{_DONE_FORM})\b)[a-z-]+\s+){{1,3}}?"
     rf"(?:\w+ed|sent|left|went\s+out)\s+(?:(?:out|off|through|back|over)\s+)?(?:this\s+(?:morning|afternoon|evening)|"
-    r"yesterday|earlier|last\s+night|just\s+now|an?\s+(?:few\s+)?(?:minutes?|hours?)\s+ago|\d+\s+(?:minutes?|hours?)\s+ago)\b"
+    r"today|yesterday|earlier|last\s+night|just\s+now|an?\s+(?:few\s+)?(?:minutes?|hours?)\s+ago|\d+\s+(?:minutes?|hours?)\s+ago)\b"
     # a headline of the step done, at a sentence's start: "New code sent: check your texts", "Refund processed.",
     # "Done!", "All sorted."
     rf"|(?:^|(?<=[.!?]\s))\W{{0,4}}+(?:(?:a|the|your|new|fresh)\s+)?(?:{_NOT_A_THING}[a-z-]+\s+)?"
@@ -325,11 +334,83 @@ _PENDING_HEADS = _heads(("escalat", "pass", "forward", "referr", "rais", "log", 
 
 @lru_cache(maxsize=4096)  # SK403, SK404 and SK105's advice ask about the same solution text
 def _finished(text: str) -> bool:
-    """The solution reports an action already done, with nothing left to happen."""
+    """The solution reports an action already done, with nothing left to happen (what it means for the customer
+    aside: ``_consequences``)."""
     # (cheapest first: the action words, then the finished forms, found in a third of real solutions)
     # (a condition's "if you have been charged" is the customer's case, not a step finished; a refusal, "the
     # refund was declined", is no step, finished or not)
-    return _offers_action(text) and _done_in(text) and _done_in(_OFFER.sub(" ", text)) and not _pending(text)
+    return _offers_action(text) and _done_in(text) and _done_in(_OFFER.sub(" ", text)) \
+        and not _pending(_consequences(text)[0])
+
+
+# What a step done means for the customer, told after it: "so you'll see it on your statement by Wednesday", "so
+# you'll only be charged once", "which means you won't be charged again", "and it should show on your statement",
+# "It should reach your account within 3 days." Its "you'll" or "should" is no step still to happen: read as one,
+# it made "It went through this morning" a step nobody owned (SK403) or timed (SK404). Not a step of the
+# company's put in the passive ("you will be refunded", "it will be processed"): that is still to happen.
+_YOU_WILL = (rf"you(?:{_APOS}ll|\s+will|\s+won{_APOS}t|\s+will\s+not|\s+should(?:n{_APOS}t)?|\s+may|\s+might|"
+             r"\s+can\s+expect\s+to)")
+# (what the customer sees, gets or no longer pays; "wait" verbs are the ones a time frame still answers, _WAIT;
+# not "you'll hear from us", which is the writer's step)
+_YOU_SEE = (r"see|notice|spot|find|receive|get|have|need|be\s+able|be\s+(?:all\s+)?set|"
+            r"be\s+(?:charged|billed|debited)")
+_IT_WILL = (r"(?:it|they|this|that|(?:the|your)(?:\s+[a-z-]+){1,2}?)"
+            rf"(?:{_APOS}ll|\s+will|\s+should|\s+may|\s+might|\s+can|\s+could)")
+_IT_SHOWS = (r"show|appear|arrive|reach|land|clear|take|reflect|come\s+through|go\s+through|drop\s+off|fall\s+off|"
+             r"be\s+(?:back|visible|there|available|reflected|with\s+you|on\s+your|in\s+your)")
+_CONSEQUENCE = re.compile(
+    # where it starts: a sentence, a clause after a comma, or "so", "and", "which means"
+    r"(?:(?<=[.!?;:,])|^|\b(?:so|and|which\s+means|meaning)\b)\s*(?:(?:so|and)\s+)?(?:that\s+)?"
+    rf"(?P<who>{_YOU_WILL}|{_IT_WILL})\s+(?P<adverbs>(?:(?:only|also|now|then|just|still|usually|normally|no\s+longer|"
+    rf"not|never)\s+)*)(?P<verb>{_YOU_SEE}|{_IT_SHOWS})\b(?P<what>(?:\s+[\w'’-]+){{0,3}})"
+    # ... to the end of its clause: the sentence's, or where the writer's own step goes on ("..., and I'll send")
+    r"[^.!?;]*?(?=[.!?;]|,?\s+(?:and|but|so|then)\s+(?:i|we|let|our)\b|$)",
+    re.IGNORECASE)
+# the wait verbs: a consequence with one is still waited for, and a time frame still answers it (SK404)
+_WAIT = re.compile(r"see|notice|spot|find|receive|get|hear|show|appear|arrive|reach|land|clear|take|reflect|come|go|"
+                   r"be\s+(?:back|visible|there|available|reflected|with|on|in)", re.IGNORECASE)
+# a decision only promises its step: after "your claim has been accepted", "you'll receive the credit" is a step
+# still to happen, owned by nobody
+_DECISION = re.compile(r"\b(?:approved|accepted|authori[sz]ed|granted|agreed)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _consequences(text: str) -> tuple[str, bool]:
+    """The text with what its step means for the customer blanked out (``_CONSEQUENCE``), and whether one of
+    those is still waited for ("you'll see it on your statement"; not "you'll only be charged once", "you won't
+    see the charge again"). A decision's consequences are its step still to happen: nothing is blanked."""
+    if not _may_match(_CONSEQUENCE_WORDS, text) or _DECISION.search(text):
+        return text, False
+    kept, at, waits = [], 0, False
+    for m in _CONSEQUENCE.finditer(text):
+        if _GETS.fullmatch(m.group("verb")) and not _got_back(m.group("what"), text[:m.start()]):
+            continue  # ("so you'll get a refund": a step still to happen, not what the step done sent)
+        kept += [text[at:m.start()], " " * (m.end() - m.start())]
+        at = m.end()
+        negated = _NEGATED.search(m.group("who")) or _NEGATED.search(m.group("adverbs"))
+        waits = waits or (not negated and _WAIT.match(m.group("verb")) is not None)
+    return ("".join(kept) + text[at:], waits) if at else (text, False)
+
+
+_CONSEQUENCE_WORDS = frozenset(["you", "it", "they", "this", "that", "the", "your"])
+_GETS = re.compile(r"receive|get|have", re.IGNORECASE)
+_BACK_TO_IT = frozenset(["it", "them", "this", "that", "these", "those", "back"])
+_NEW_THING = frozenset(["a", "an", "some", "any", "another", "new", "more", "further"])
+_DETERMINERS = frozenset(["the", "your", "my", "our", "its", "their", "full", "whole"])
+
+
+def _got_back(what: str, before: str) -> bool:
+    """Whether what the customer will receive or get is what the step done sent: "it", "them", or a thing the
+    solution named before ("Your refund has been issued, so you'll get the refund by Friday"); not a new thing,
+    "a refund", "the credit" after "your claim was accepted", which is a step still to happen."""
+    words = _WORDS.findall(what.lower())
+    if not words or words[0] in _NEW_THING:
+        return False
+    if words[0] in _BACK_TO_IT:
+        return True
+    named = set(_WORDS.findall(before.lower()))
+    return any(w in named for w in words if w not in _DETERMINERS and len(w) > 2)
+_NEGATED = re.compile(rf"n{_APOS}t\b|\b(?:not|never|no)\b", re.IGNORECASE)
 
 
 def _done_in(text: str) -> bool:
@@ -565,9 +646,13 @@ class NoOwner(Rule):
     action already finished ("Your refund went through this morning.", "The replacement shipped
     this morning.", "Your table's confirmed for 7pm tonight.", "Done! Your password's reset as
     of now.", "New code sent: check your texts.") is left alone: nothing is left for anyone to
-    own. One still to happen, or handed on ("Your case has been
-    escalated."), is flagged, and so is a refusal ("The refund was declined.", "Refunds are not
-    possible as the item has been used."): no step was taken for the customer. A step the
+    own, and what it means for the customer, told after it, leaves nothing either ("It went
+    through this morning, so you'll see it on your statement by Wednesday.", "and it should
+    arrive by Friday"). One still to happen, or handed on ("Your case has been escalated."),
+    or only promised ("The order was cancelled, so you'll get a refund.", "Your claim has been
+    accepted. You'll receive the credit..."), is flagged, and so is a refusal ("The refund was
+    declined.", "Refunds are not possible as the item has been used."): no step was taken for
+    the customer. A step the
     solution tells the customer to take ("Please reset your password from the sign-in page.",
     "You can download the invoice under My Orders.", "Can you DM us the order number?", "If
     anything else comes up, just drop me a line.") has its owner, the customer, unless a step
@@ -687,7 +772,10 @@ class NoTimeFrame(Rule):
     such as "soon" or "shortly" do not count, and the message says so. A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
     the customer ("whenever you're ready", "until you tell me") needs no time frame, and
-    neither does an action already finished ("I've already reissued the ticket."). A
+    neither does an action already finished ("I've already reissued the ticket.", "I've cancelled
+    the duplicate order, so you'll only be charged once."), unless the customer still waits for
+    what it sent ("I've refunded the fee, so you'll see it on your statement." says when it was
+    sent, not when it shows). A
     hand-off is not finished: "I've escalated it" or "I've asked the courier" still owes
     the customer a when.
 
@@ -732,8 +820,9 @@ class NoTimeFrame(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _has_time(text) or _nothing_to_wait_for(text) or _finished(text) or only_thanks_for_praise(message):
-            return
+        if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
+                or only_thanks_for_praise(message):
+            return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if not vague and _explains(message, text):
             return  # (a definition, "A bank statement is a document that lists ...": nobody waits on it)
