@@ -48,6 +48,19 @@ def test_a_replacement_with_its_own_determiner_keeps_the_texts(make_pack: Any) -
         "The Kitchen Crew sent a gift card today."
 
 
+def test_a_replacement_with_its_own_determiner_after_a_possessive_or_a_name(make_pack: Any) -> None:
+    # the noun phrase is begun already: by a possessive, or by the name the term goes on ("Paysend Customer Support")
+    swap = "{customer support: the Help Crew}"
+    assert _fixed(make_pack, swap, "Thanks for reaching out to Paysend Customer Support today.") == \
+        "Thanks for reaching out to Paysend Help Crew today."
+    assert _fixed(make_pack, swap, "Paysend's customer support team will call.") == \
+        "Paysend's Help Crew team will call."
+    # (not after a contraction's 's, nor after a name that only ends the clause before)
+    assert _fixed(make_pack, swap, "Now it's customer support that calls.") == "Now it's the Help Crew that calls."
+    assert _fixed(make_pack, swap, "I told Sam customer support would call.") == \
+        "I told Sam the Help Crew would call."
+
+
 def test_a_name_capitalised_mid_sentence_is_renamed_in_capitals(make_pack: Any) -> None:
     swap = "{customer service: the kitchen crew, store credit: refund}"
     assert _fixed(make_pack, swap, "Our Customer Service team will add your Store Credit today.") == \

@@ -99,8 +99,10 @@ def _term_regex(terms: Sequence[str], patterns: Sequence[str]) -> str:
 # a word that opens a noun phrase: one before the term ("our customer service team") and one opening the
 # replacement ("the Kitchen Crew") would be two ("our the Kitchen Crew team"); the text's own is kept
 _DETERMINERS = frozenset({"a", "an", "the", "our", "your", "my", "their", "its", "this", "these", "those"})
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:a|an|the|our|your|my|their|its|this|these|those)\s+$",
-                                re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])[\w'\u2019-]+\s+$")
+# "it's" is "it is", not a possessive
+_NOT_POSSESSIVE = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's", "where's",
+                             "how's", "let's"})
 # words a name in capitals leaves small ("the Bank of England")
 _SMALL_WORDS = _DETERMINERS | {"and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "from"}
 
@@ -120,6 +122,22 @@ def _cased(found: str, term: str, value: str, opens: bool) -> str:
     return value
 
 
+def _begun(text: str, lo: int, start: int) -> bool:
+    """Whether the word before ``start`` opens the noun phrase the term is in, where a replacement's own determiner
+    would be a second one: a determiner ("our customer service"), a possessive ("Paysend's customer service"), or
+    a name that a capitalised term goes on ("Paysend Customer Support"). (An adjective, "our friendly customer
+    service", is not told from a verb, "it reached customer service".)"""
+    m = _WORD_BEFORE.search(text, max(lo, start - 40), start)
+    if m is None:
+        return False
+    word = m.group(0).split()[0].replace("\u2019", "'")
+    low = word.lower()
+    if low in _DETERMINERS or (low.endswith(("'s", "s'")) and low not in _NOT_POSSESSIVE):
+        return True
+    return (text[start:start + 1].isupper() and word[:1].isupper() and word != "I"
+            and not opens_sentence(text, m.start()))
+
+
 def _swap(text: str, lo: int, start: int, end: int, term: str, value: str) -> tuple[int, str | None, str]:
     """The rewrite of ``text[start:end]`` (``term`` found there; ``lo``: where the text the rule reads begins) as
     ``value``: where it starts, at an "a" or "an" before it that the new word changes ("an account": "a profile");
@@ -129,8 +147,7 @@ def _swap(text: str, lo: int, start: int, end: int, term: str, value: str) -> tu
 
     found = text[start:end]
     words = value.split(None, 1)
-    if len(words) == 2 and words[0].lower() in _DETERMINERS and _DETERMINER_BEFORE.search(text, max(lo, start - 8),
-                                                                                           start):
+    if len(words) == 2 and words[0].lower() in _DETERMINERS and _begun(text, lo, start):
         value = words[1]  # "our customer service team" -> "our Kitchen Crew team", not "our the Kitchen Crew team"
     rewrite = _cased(found, term, value, opens_sentence(text, start))
     article = _article_before(text, start)
