@@ -306,7 +306,8 @@ def _liquid(text: str, dialect: str, helpdesk: str, chosen: list[Chosen] | None 
         tag = _LIQUID_TAG.search(text, pos)
         if tag is None:
             break
-        pieces.append(TextPiece(text[pos:tag.start()]))
+        if tag.start() > pos:  # (only text: the last piece is what stands before the tag, for _tidy_gap)
+            pieces.append(TextPiece(text[pos:tag.start()]))
         if _LIQUID_RAW.fullmatch(tag.group()):
             if not (endraw_from <= tag.end() and (endraw is None or endraw.start() >= tag.end())):
                 endraw, endraw_from = _LIQUID_ENDRAW.search(text, tag.end()), tag.end()
@@ -323,14 +324,41 @@ def _liquid(text: str, dialect: str, helpdesk: str, chosen: list[Chosen] | None 
         if chosen is not None and (choice := _choose_branch(original, table, dialect)) is not None:
             pieces.extend(choice[0])
             chosen.append(choice[1])
-            # (no text in its place: one space, not the two around it, 'now open.  I'll update you')
-            gap = text[tag.start() - 1:tag.start()] in (" ", "\n", "") and text[end:end + 1] == " "
-            pos = end + 1 if not choice[1].kept and gap else end
+            pos = _tidy_gap(text, end, pieces) if not choice[1].kept else end
             continue
         pieces.append(BlankPiece(original, _hint(tag.group("tag")), f"{helpdesk} template logic", logic=True))
         pos = end
     pieces.append(TextPiece(text[pos:]))
     return [p for p in pieces if not (isinstance(p, TextPiece) and not p.text)]
+
+
+def _tidy_gap(text: str, end: int, pieces: list[Piece]) -> int:
+    """Where to read on after logic that left no text in its place (ending at ``end``), the spaces around it
+    taken as a hand edit takes them, ``pieces`` (the body's so far) trimmed to suit. One space between words, not
+    the two around it ('now open.  I'll update you'); none at a line's end ('a full refund. ' and a line break);
+    and a line that held only the logic goes, not left empty."""
+    before = pieces[-1] if pieces else TextPiece("")
+    if not isinstance(before, TextPiece):
+        return end  # (a placeholder just before it: its words, and the spaces after, stay as written)
+    first = not pieces  # (nothing before it but logic that left no text)
+    spaces = end
+    while text[spaces:spaces + 1] in (" ", "\t"):  # (each run of spaces is walked once: linear)
+        spaces += 1
+    trimmed = before.text.rstrip(" \t")
+    line_start = trimmed.endswith("\n") or (first and not trimmed)
+    if text[spaces:spaces + 1] in ("\n", ""):  # at a line's end
+        if pieces:
+            pieces[-1] = TextPiece(trimmed)
+        if not line_start:
+            return spaces
+        # (a line of its own: its line break goes, and after a paragraph's break, the empty lines after it)
+        at = spaces + 1
+        while (trimmed.endswith("\n\n") or not trimmed) and text[at:at + 1] == "\n":
+            at += 1
+        return min(at, len(text))
+    if spaces > end and (before.text[-1:] in (" ", "\n") or (first and not before.text)):
+        return end + 1
+    return end
 
 
 def _raw_blocks(text: str) -> tuple[str, str]:
