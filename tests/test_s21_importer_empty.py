@@ -79,7 +79,7 @@ def test_an_empty_item_is_skipped_by_the_api_and_audit(tmp_path: Path, fmt: str,
     assert report.unreadable == [] and [p.item for p in report.skipped] == [name]
     ran = CliRunner().invoke(main, ["audit", str(export), "--from", fmt, "--grammar", "off", "--format", "json"])
     assert ran.exit_code == 0, ran.output
-    found = json.loads(ran.output)
+    found = json.loads(ran.stdout)
     assert [s["item"] for s in found["skipped"]] == [name] and len(found["macros"]) == 1
 
 
