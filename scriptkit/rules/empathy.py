@@ -290,6 +290,14 @@ def _thanks_for_waiting(s: Sentence) -> bool:
     return bool(s.cues.thanks_for_waiting) and not s.cues.feelings
 
 
+def _thanks_for(s: Sentence) -> bool:
+    """A thank-you for what the customer did ("Thanks for letting me know.", "Thank you for flagging this"), with no
+    other stance and no feeling in it: warm language, as a thank-you for waiting is, and nothing to be vague about
+    (a stiff "Thank you for bringing this to our attention", rewritten so by SK201, must not become a finding)."""
+    c = s.cues
+    return bool(c.acknowledgment) and not c.feelings and all(_GRATITUDE.match(s.text, a) for a, _ in c.acknowledgment)
+
+
 def _thanks_only(s: Sentence) -> bool:
     """A thank-you ("Thanks for your patience.", "We appreciate your patience.") that names no feeling."""
     return not s.cues.feelings and _GRATITUDE.match(s.text) is not None
@@ -325,8 +333,8 @@ class VagueAcknowledgment(Rule):
     that names neither what the customer feels (frustrated, worried, disappointed...) nor what
     happened to them (the late parcel, the double charge, the hours on hold). A thank-you for
     the customer's patience ("Thanks for waiting while I looked into it!", "I appreciate your
-    patience.") is warm language, not an acknowledgment that could be vague, and is not judged
-    here; an acknowledgment after it is.
+    patience.") or for telling you ("Thanks for letting me know.") is warm language, not an
+    acknowledgment that could be vague, and is not judged here; an acknowledgment after it is.
 
     ## Why it matters
     A generic "I understand" is what every script says; it proves nothing was read. Naming the
@@ -366,7 +374,7 @@ class VagueAcknowledgment(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
         group = acknowledgment_group(body)
-        acknowledging = [s for s in group if s.cues.acknowledges and not _thanks_for_waiting(s)]
+        acknowledging = [s for s in group if s.cues.acknowledges and not _thanks_for_waiting(s) and not _thanks_for(s)]
         if not acknowledging:
             # the writer's acknowledgment slot, first in the reply, that no cue reads as one while a later
             # sentence acknowledges (so SK301 is silent, and SK302 leaves the slot where the writer put it)
@@ -565,11 +573,12 @@ class DismissiveLanguage(Rule):
     their side ("There's nothing wrong on our end", "It's probably something on your end", "This
     is your responsibility"), the work handed back ("You'll need to contact the courier
     yourself"), the door shown ("You're free to shop elsewhere"), a shrug ("Your order will ship
-    when it ships"), their feeling judged ("There's no need to get angry"), and plain sarcasm
-    ("thanks for your patience, I guess"). A feeling is not blame ("You must have felt so let
-    down"), nor a slip of the customer's forgiven ("No worries, these things happen!"), nor words
-    in quotation marks, which are someone else's told back ('You wrote "calm down and just refund
-    me"'). The list is data in `dismissive.yaml`.
+    when it ships"), their feeling judged ("There's no need to get angry"), the wait put on them
+    ("Please be patient", "Kindly be patient"; the finding offers a thank-you instead, "Thanks
+    for bearing with us"), and plain sarcasm ("thanks for your patience, I guess"). A feeling is
+    not blame ("You must have felt so let down"), nor a slip of the customer's forgiven ("No
+    worries, these things happen!"), nor words in quotation marks, which are someone else's told
+    back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer

@@ -450,7 +450,8 @@ class CorporatePhrase(Rule):
     Not reported: words in quotation marks (the customer's own, quoted: you asked us to "kindly
     refund ..."), a phrase capitalised inside a sentence, which names something ("our Roadside
     Assistance team"), "kindly" telling a kind act ("Sam kindly let us know", "Kindly, I've also
-    ..."), "said" the verb ("You said order 1234 ..."), a thing's name ("an assistance animal"), a
+    ..."), "Kindly be patient" (SK305 reports asking for patience; "Please be patient" would be no
+    warmer), "said" the verb ("You said order 1234 ..."), a thing's name ("an assistance animal"), a
     number asked for ("a number of at least six digits"), and "whilst"/"amongst", everyday British
     English, unless the pack sets `locale: en-US`.
     """
