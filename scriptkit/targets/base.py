@@ -13,10 +13,13 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
+from scriptkit.models import BlankSpec
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
@@ -487,21 +490,52 @@ def human_text(segments: Iterable[Segment]) -> str:
 
 
 def agent_notes(message: Message, blanks: Mapping[str, str] | None = None, headed: bool = True) -> str:
-    """Everything the agent should know and the customer must never see, as plain text. ``headed=False``
-    writes the guidance as it stands, without its 'Guidance: ' heading (a description that is the guidance)."""
+    """Everything the agent should know and the customer must never see, as plain text: ``note_lines``, then a
+    ``replace_line`` for each of ``blanks_of``. ``headed=False`` writes the guidance as it stands, without its
+    'Guidance: ' heading (a description that is the guidance)."""
+    lines = note_lines(message, headed)
+    for blank in blanks_of(message):
+        if (line := replace_line(blank)) not in lines:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def note_lines(message: Message, headed: bool = True) -> list[str]:
+    """The agent notes as lines of plain text, each headed by its kind ('Guidance: ', 'Alternative (...): ',
+    a condition's 'If ...: '), then the other variants' phrasings a one-body helpdesk leaves out ('Or say
+    (acknowledgment): ...'). ``headed=False`` writes the guidance without its heading."""
     lines: list[str] = []
     for note in message.notes:
         text = human_text(note.segments)
         lines.append(text if note.kind == "guidance" and not headed else f"{_note_heading(note)}: {text}")
     for slot, text in message.meta.get("phrasings", ()):  # type: ignore[attr-defined]
         lines.append(f"Or say ({slot.replace('_', ' ')}): {text}")
-    for seg in message.segments:
+    return lines
+
+
+def blanks_of(message: Message) -> list[Blank]:
+    """Every blank the agent fills in for ``message``, once each: the reply's, in its order, then those only the
+    agent notes hold (an alternative or condition sent instead of the reply, or with it, has blanks of its own),
+    then those only the other phrasings a one-body helpdesk lists in its notes hold (``phrasings``: text, in
+    which such a blank is its marker; its prompt is the one the script declares)."""
+    found: dict[str, Blank] = {}
+    for seg in chain(message.segments, *(note.segments for note in message.notes)):
         if isinstance(seg, Blank):
-            prompt = f": {seg.prompt}" if seg.prompt else ""
-            line = f"Replace {blank_marker(seg.name)}{prompt}"
-            if line not in lines:
-                lines.append(line)
-    return "\n".join(lines)
+            found.setdefault(seg.name, seg)
+    phrasings: Iterable[tuple[str, str]] = message.meta.get("phrasings", ())  # type: ignore[assignment]
+    declared: Sequence[BlankSpec] = message.meta.get("blanks", ())  # type: ignore[assignment]
+    for slot, text in phrasings:
+        held = [(at, spec) for spec in declared if spec.name not in found
+                and (at := text.find(blank_marker(spec.name))) >= 0]
+        for _, spec in sorted(held, key=itemgetter(0)):  # (in the phrasing's order)
+            found.setdefault(spec.name, Blank(spec.name, slot, spec.prompt, example=spec.example))
+    return list(found.values())
+
+
+def replace_line(blank: Blank) -> str:
+    """The line that tells the agent what to put in place of ``blank``: ``Replace [[new date]]: <its prompt>``
+    (the Zendesk import reads it back as the prompt)."""
+    return f"Replace {blank_marker(blank.name)}" + (f": {blank.prompt}" if blank.prompt else "")
 
 
 def _note_heading(note: AgentNote) -> str:

@@ -6,8 +6,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from scriptkit.message import Blank, Message, Placeholder
-from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, categories, human_text
+from scriptkit.message import Message, Placeholder
+from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, blanks_of, categories, human_text
 
 COLUMNS = ("script_id", "channel", "variant", "category", "name", "scenario", "emotion", "tags", "text",
            "fallbacks", "blanks", "guidance", "alternatives", "conditions")
@@ -43,7 +43,6 @@ it was.
         for s in message.segments:
             if isinstance(s, Placeholder):
                 places.setdefault(s.name, []).append(s.fallback)
-        blanks = {s.name: s.prompt for s in message.segments if isinstance(s, Blank)}
 
         def notes(kind: str) -> str:
             return "\n".join((f"{n.label}: " if kind != "guidance" else "") + human_text(n.segments)
@@ -57,7 +56,8 @@ it was.
             "tags": ", ".join(str(t) for t in message.meta.get("tags", ())),  # type: ignore[attr-defined]
             "text": message.text,
             "fallbacks": "\n".join(_fallback_lines(places)),
-            "blanks": "\n".join(f"{k}: {v}" for k, v in blanks.items()),
+            # (the text's and those only the row's alternatives or conditions hold)
+            "blanks": "\n".join(f"{b.name}: {b.prompt}" for b in blanks_of(message)),
             "guidance": notes("guidance"), "alternatives": notes("alternative"), "conditions": notes("condition"),
         }
 

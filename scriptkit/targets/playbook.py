@@ -20,6 +20,7 @@ from scriptkit.targets.base import (
     _flatten,
     _text,
     blank_marker,
+    blanks_of,
     categories,
     link_address,
     placeholder_words,
@@ -114,7 +115,8 @@ guidance, alternatives, conditions and the blanks to fill in. Placeholders are n
             "channel": message.channel, "variant": message.variant,
             "md": _md(message.segments), "html": _html(message.segments),
             "notes": [(n.kind, n.label, _md(n.segments), _html(n.segments)) for n in message.notes],
-            "blanks": [(blank_marker(s.name), s.prompt) for s in message.segments if isinstance(s, Blank)],
+            # (the reply's and those only an alternative or condition holds: the notes above name them too)
+            "blanks": [(blank_marker(b.name), b.prompt) for b in blanks_of(message)],
         }
 
     def measure(self, payload: Payload) -> tuple[str, str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
@@ -21,15 +20,17 @@ from scriptkit.targets.base import (
     Payload,
     Problem,
     Rendered,
-    agent_notes,
     blank_marker,
+    blanks_of,
     bundle_files,
     categories,
     id_problems,
+    note_lines,
     own_id,
     pack_wide_id_problem,
     placeholder_words,
     problem,
+    replace_line,
     settings,
     tags_of,
     variant_label,
@@ -162,15 +163,21 @@ posts them one by one (Zendesk has no bulk create for macros).
         return {"macro": macro}
 
     def _notes(self, message: Message) -> str:
-        """The description: the agent notes, then a line for each marker in the reply the agent replaces, in the
-        reply's order: a blank's, and a placeholder's Zendesk has no field for, which the reply shows as a marker
-        too. The import reads such a line back as the blank's prompt (without one for a placeholder, the
-        import's own prompt joined the description of a macro exported, imported and exported again)."""
+        """The description: the agent notes, then a line for each marker the agent replaces: first each blank
+        only the notes hold (an alternative's, another phrasing's: ``blanks_of``), then the reply's, in its order
+        (a blank's, and a placeholder's Zendesk has no field for, which the reply shows as a marker too). The
+        import reads such a line back as the blank's prompt (without one for a placeholder, the import's own
+        prompt joined the description of a macro exported, imported and exported again), and keeps the line of a
+        blank its reply does not hold in the guidance, which is written first: hence the notes' blanks first."""
         names = {**PLACEHOLDERS, **self.names(message)}
-        lines = {agent_notes(replace(message, segments=())): None}  # (the notes and other phrasings)
+        lines = {"\n".join(note_lines(message)): None}  # (the notes and other phrasings)
+        held = {seg.name for seg in message.segments if isinstance(seg, Blank)}
+        for blank in blanks_of(message):
+            if blank.name not in held:
+                lines[replace_line(blank)] = None
         for seg in message.segments:
             if isinstance(seg, Blank):
-                lines[f"Replace {blank_marker(seg.name)}" + (f": {seg.prompt}" if seg.prompt else "")] = None
+                lines[replace_line(seg)] = None
             elif isinstance(seg, Placeholder) and seg.name not in names:
                 marker = blank_marker(seg.name)
                 if not any(line.startswith(f"Replace {marker}") for line in lines):
@@ -180,7 +187,7 @@ posts them one by one (Zendesk has no bulk create for macros).
             # one line of guidance alone: written as it stands, with no 'Guidance: ' to set it apart from other
             # lines (a macro's one-line description, imported as its guidance, is exported back unchanged;
             # guidance of several lines keeps the heading, as the import of scriptkit's export reads it)
-            bare = agent_notes(replace(message, segments=()), headed=False)
+            bare = "\n".join(note_lines(message, headed=False))
             if "\n" not in bare:
                 return bare
         return "\n".join(line for line in lines if line)
