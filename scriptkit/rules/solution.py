@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs
 _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
     "activate add adjust apply arrange attach book call cancel change chase check collect confirm connect "
-    "correct create credit deliver delete dispatch email escalate expedite extend fix forward issue "
+    "create credit deliver delete dispatch email escalate expedite extend fix forward issue "
     "merge move phone process provide push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship skip swap switch track transfer unblock unlock update upgrade "
@@ -36,7 +36,9 @@ _VERBS = (
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
 # "is valid for" as often: "the discount applies to orders over 20 pounds")
 # (not "resent": "customers resent this policy" is no step; "re-sent" is written apart)
+# ("corrected", not "correct", as often "the charge is correct": the verb with what it corrects is read below)
 _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped reshipped cleared clearing started "
+              "corrects corrected correcting "
               "applied reapplied verified verifies paused pausing lock freeze froze logged reported "
               "specify specified specifies")
 # the spellings the endings added to a verb above miss: "-ing" without the verb's final "e" ("updating",
@@ -51,6 +53,7 @@ _ACTION = re.compile(
     r"|\b(?:" + "|".join(_IRREGULAR.split() + _RESPELT) + r")\b"
     r"|\b(?:follow(?:ing|ed)? up|set(?:ting)? up|arriv(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|"
     r"here's how|here is how|step \d|"
+    r"correct(?=\s+(?:it|this|that|them|these|those|the|your|my|our|their|his|her|an?|any)\b)|"  # "correct the address"
     # "posted" as sent, not "I'll keep you posted": after who or what was posted ("was posted this morning")
     r"(?:i|we|['’]ve|was|were|been|has|have|had|just|already)\s+(?:re)?posted|"
     # a payment or refund that went through, told as news ("It went through this morning."), not what went
@@ -103,7 +106,7 @@ _LETTERS = re.compile(r"[a-z]+")
 # mostly have none, and a set test is far cheaper than scanning the text with a long alternation.
 # (what _ACTION can match that _ACTION_WORDS does not hold)
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
-                "receiving here step ask posted reposted went")
+                "receiving here step ask posted reposted went correct")
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
@@ -339,8 +342,9 @@ def _finished(text: str) -> bool:
     # (cheapest first: the action words, then the finished forms, found in a third of real solutions)
     # (a condition's "if you have been charged" is the customer's case, not a step finished; a refusal, "the
     # refund was declined", is no step, finished or not)
+    # (nor is a look the writer took, "I've reviewed your account and refunded the fee", still to happen)
     return _offers_action(text) and _done_in(text) and _done_in(_OFFER.sub(" ", text)) \
-        and not _pending(_consequences(text)[0])
+        and not _pending(_without_looks(_consequences(text)[0]))
 
 
 # What a step done means for the customer, told after it: "so you'll see it on your statement by Wednesday", "so
@@ -428,11 +432,38 @@ def _pending(text: str) -> bool:
 def _has_action(text: str) -> bool:
     """A verb of doing in the solution: one of the verbs above, or any verb the writer owns with what it is done
     to or when ("I've emailed the invoice", "I'll ring you tomorrow", "I can hold the item for you", "I've re-run
-    it": the lexicon's ``owned_steps``, which slot inference reads as an action too)."""
+    it": the lexicon's ``owned_steps``, which slot inference reads as an action too). Not a look the writer took
+    with what it looked at (``_LOOKED``): "We've looked at your account", "we have followed the procedure"."""
+    text = _without_looks(text)
     return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
                                               is not None) \
         or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None) \
         or pattern("owned_steps").search(text)
+
+
+# A look the writer took, or a procedure followed, with what it was done to: "We've looked at your account", "I've
+# reviewed your refund request", "we have followed the correct procedure", "I've taken a look at it". It does
+# nothing for the customer: what it found, or a step after it ("..., and I've refunded the fee"), is the solution.
+# (Not "I'll check your account", a look still to take, nor "Have you checked your spam folder?", the customer's;
+# not "followed up".)
+_LOOK = (r"(?:(?:just|already|now|also|then|carefully|fully|thoroughly|personally|closely|since|both)\s+)*"
+         r"(?:(?:re-?|double[- ]?)?checked|re-?reviewed|reviewed|looked|investigated|examined|considered|assessed|"
+         r"(?:gone|went)\s+(?:over|through)|followed(?!\s+up\b)|(?:taken|had|took)\s+an?\s+"
+         r"(?:(?:quick|close|closer|good|careful|full|thorough|detailed)\s+)?look)\b"
+         # ... and what it was done to, to the end of its clause ("..., and refunded the fee": a step after it)
+         r"[^.!?;,:]*?(?=\s+(?:and|but|so|then|which)\b|[.!?;,:]|$)")
+_LOOKED = re.compile(rf"\b(?:i|we)(?:{_APOS}ve|\s+have|\s+had)?\s+{_LOOK}(?:\s+and\s+{_LOOK})*", re.IGNORECASE)
+# (the words a match of _LOOKED needs one of: see _may_match)
+_LOOK_LIST = ("checked rechecked reviewed rereviewed looked investigated examined considered assessed gone went "
+              "followed look")
+_LOOK_WORDS = frozenset(_LOOK_LIST.split())
+
+
+def _without_looks(text: str) -> str:
+    """The text with each look the writer took (``_LOOKED``) blanked out."""
+    if not _may_match(_LOOK_WORDS, text):
+        return text
+    return _LOOKED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _offers_action(text: str) -> bool:
@@ -589,7 +620,11 @@ class NoNextStep(Rule):
     with what it is done to or when ("I've emailed the invoice", "I'll ring you at 9am", "I'll
     post it first class today", "I can hold the item for you until Sunday", "I've re-run it";
     not a verb of feeling, knowing or waiting, nor an offer of more help: "I can see how...",
-    "Is there anything else I can help you with?") and flags solutions without one. A step
+    "Is there anything else I can help you with?") and flags solutions without one. A look the
+    writer took, or a procedure followed, does nothing for the customer by itself ("We've looked
+    at your account.", "I've reviewed it and the charge is correct.", "We have followed the
+    correct procedure."): what it found must come with a step ("I've checked your account and
+    refunded the extra charge today."). A step
     the writer refuses ("We will not refund you today.", "We can't replace it.") is not one,
     nor is one refused with nobody refusing it ("Unfortunately refunds are not possible after
     14 days.", "The refund was declined.", "The voucher cannot be refunded.", "You are no longer
@@ -840,10 +875,12 @@ class NoTimeFrame(Rule):
             end = _slot_offset(message, "solution", vague[1] - 1) + 1
             yield Finding(start, end, f"'{text[vague[0]:vague[1]]}' is not a time frame",
                           "Say when: \"today\", \"by Friday\", \"within 2 business days\".")
-        elif not (_HELP_OFFER.search(text) and not _has_action(text) and not _pending(text)):
+        elif _has_action(text) or _pending(looked := _without_looks(text)) \
+                or not (_HELP_OFFER.search(text) or looked != text):
             # (a solution that only offers help for later, "If you have any questions, please don't hesitate to
-            # reach out. We'll be happy to help.", does nothing to time: SK402 says it has no next step; "I'll look
-            # into it" before the offer still owes a when)
+            # reach out. We'll be happy to help.", or tells of a look taken and how things stand, "We've looked at
+            # your account. The charge is correct.", has no step to time: SK402 says it has no next step; "I'll
+            # look into it" before the offer still owes a when)
             a, b = _solution_span(message)
             yield Finding(a, b, "the solution does not say when",
                           "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
