@@ -190,6 +190,9 @@ _APOS = r"['’]"
 _OWNER = re.compile(
     # ("I can't reproduce it" owns nothing)
     rf"\b(?:i|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can(?!{_APOS}t)|would|just|already|personally))\b"
+    # a chat's "ive cancelled it", "weve sent it", "im sending it" (with the verb after: "ive" and "im" alone may
+    # be a name or an instant message)
+    r"|\b(?:i|we)ve\s+(?:(?:just|already|also|now)\s+)?\w+(?:ed|en|t)\b|\bim\s+(?:(?:just|also|now)\s+)?\w+ing\b"
     rf"|\blet(?:{_APOS}s|\s+(?:me|us))\b"
     # (not "we need your name", a request; "we need to check" and "we need more time" are the writer's)
     r"|\b(?:i|we)\s+(?:(?!need\s+(?:a|an|the|your|some)\b)\w+ed|sent|made|set|put|got|gave|took|paid)\b"
@@ -277,7 +280,7 @@ _DONE_FORM = (r"(?:\w+ed|sent|made|set|reset|put|got|given|taken|paid|done|built
 # first: the regex engine then skips ahead to those letters instead of trying every position)
 _NOT_A_THING = r"(?!(?:i|we|you|they|he|she|it|sorry|thanks|thank|hi|hello|hey)\b)"  # (a headline's thing, below)
 _FINISHED = re.compile(
-    rf"(?:i(?<!\wi)(?:{_APOS}ve|\s+have)?|we(?<!\wwe)(?:{_APOS}ve|\s+have)?|h(?<!\wh)a(?:s|ve|d)|w(?<!\ww)(?:as|ere))\s+"
+    rf"(?:i(?<!\wi)(?:{_APOS}?ve|\s+have)?|we(?<!\wwe)(?:{_APOS}?ve|\s+have)?|h(?<!\wh)a(?:s|ve|d)|w(?<!\ww)(?:as|ere))\s+"
     rf"(?:(?:already|just|now|also|since|all|[a-z]+ly)\s+)*(?:been\s+(?:[a-z]+ly\s+)?)?{_DONE_FORM}\b"
     rf"|(?:i(?<!\wi)s|a(?<!\wa)re)\s+(?:(?:now|already)\s+{_DONE_FORM}|{_DONE_FORM}\s+(?:now|already))\b"
     r"|w(?<!\ww)ent\s+through\b",
