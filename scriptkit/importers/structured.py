@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,11 +24,12 @@ from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ImportFormatError
+from scriptkit.errors import ErrorCollector, ImportFormatError
 from scriptkit.importers.common import (
     EMPTY_FILE,
     LONG_NUMBER,
     ItemProblem,
+    RawItem,
     Read,
     ReadOptions,
     UnexpectedShape,
@@ -40,8 +42,13 @@ from scriptkit.importers.common import (
 from scriptkit.importers.tabular import check_columns, column, from_record
 from scriptkit.loading import _LONG_NUMBER as LONG_YAML_NUMBER
 from scriptkit.loading import MAX_NESTING
+from scriptkit.loading import _check_comment_texts as check_comment_texts
+from scriptkit.loading import _check_cut_texts as check_cut_texts
+from scriptkit.loading import _index as index_yaml
+from scriptkit.loading import _slip as yaml_slip
 from scriptkit.loading import _too_deep as too_deep
 from scriptkit.loading import _yaml as bounded_yaml
+from scriptkit.models import Origin
 from scriptkit.sourcetext import SourceText
 
 LABEL_JSON = "JSON library: a list of objects, {key: [objects]}, or {title: text}"
@@ -79,8 +86,12 @@ def read_yaml(path: Path, options: ReadOptions) -> Read:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = source.at(mark.line, mark.column) if mark else source.location(0)
-        raise ImportFormatError(f"YAML file cannot be read: {exc.problem or exc.context}", where,
-                                getattr(exc, "hint", None)) from None
+        problem, hint = exc.problem or exc.context, getattr(exc, "hint", None)
+        # (a writer's slip in check's words: a ' #' that cut a text and left its next line over, or took the
+        # '}' closing an item, is said at the '#' with the fix)
+        if hint is None and (slip := yaml_slip(exc, source.text, source)) is not None:
+            problem, where, hint = slip
+        raise ImportFormatError(f"YAML file cannot be read: {problem}", where, hint) from None
     except RecursionError:  # (deeper than Python's stack before the loader's limit: where the limit is passed)
         raise ImportFormatError(f"YAML file cannot be read: lists or mappings are nested more than {MAX_NESTING} "
                                 "deep", source.location(too_deep(source.text) or 0)) from None
@@ -94,7 +105,9 @@ def read_yaml(path: Path, options: ReadOptions) -> Read:
     if data is None and all(not line.strip() or line.lstrip().startswith("#") for line in source.text.splitlines()):
         comments = " (it holds comments only)" if source.text.strip() else ""
         raise ImportFormatError(f"YAML file is empty{comments}", source.location(0), EMPTY_FILE)
-    yield from _items(data, source, options, _yaml_line)
+    origin = Origin(source)
+    index_yaml(data, (), origin)
+    yield from _items(data, source, options, _yaml_line, origin=origin)
 
 
 def read_js(path: Path, options: ReadOptions) -> Read:
@@ -115,16 +128,26 @@ def _yaml_line(node: Any, index: int, source: SourceText) -> Location | None:
     return source.at(line, col)
 
 
-def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, start: int = 0) -> Read:
+def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, start: int = 0,
+           origin: Origin | None = None) -> Read:
+    """``origin``: where a YAML document's keys and values are, to find the texts YAML cut at a ' #'."""
+    document = data
+    within: tuple[str | int, ...] = ()  # (the path to the list of items in the document)
+    cut: dict[int, tuple[Location, str]] = {}  # (the items whose text YAML cut at a ' #')
     if isinstance(data, dict):
         lists = [(k, v) for k, v in data.items() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
         if lists:
-            data = lists[0][1]
+            within, data = (str(lists[0][0]),), lists[0][1]
         elif data and all(isinstance(v, str) for v in data.values()):
+            if origin is not None:
+                cut = _cut_texts(document, origin, {index: ((str(title),), [()]) for index, title in enumerate(data)},
+                                 key=True)
             for index, (title, body) in enumerate(data.items()):
                 where = (locator(data, title, source) if locator else None) or locate(source, str(title), start)
                 item = from_record({"title": str(title), "body": body}, index, where,
                                    replace(options, mapping={}))
+                if index in cut and isinstance(item, RawItem | ItemProblem):
+                    item = _cut_item(item, cut[index])
                 if item is not None:
                     yield item
             return
@@ -133,6 +156,11 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
     if not isinstance(data, list):
         raise UnexpectedShape(f"unexpected shape: found {kind_of(data)}", source.location(start),
                                 "Expected a list of objects, {key: [objects]}, or {title: text}.")
+    if origin is not None:  # (the fields each record's text is read from: as from_record reads them)
+        cut = _cut_texts(document, origin, {
+            index: ((*within, index), [(name,) for name in {column(list(map(str, record)), field, options)
+                                                           for field in _TEXT_FIELDS} if name is not None])
+            for index, record in enumerate(data) if isinstance(record, dict)})
     checked = False
     after = start  # (items stand in file order: each title looked for after the one before it, not from the start
     # of the file each time, which took 40 s for 40,000 items and placed every namesake at the first)
@@ -154,8 +182,52 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                     where = locate(source, title, start)
                 after = max(after, where.offset + 1)
         item = from_record(dict(record), index, where, options, what="item")
+        if index in cut and isinstance(item, RawItem | ItemProblem):
+            item = _cut_item(item, cut[index])
         if item is not None:
             yield item
+
+
+#: the fields of an item that hold text someone reads (an id's or a tag's note after it is a comment)
+_TEXT_FIELDS = ("title", "body", "html", "guidance")
+
+
+def _cut_texts(data: Any, origin: Origin, items: Mapping[int, tuple[tuple[str | int, ...], list[tuple[str, ...]]]],
+               key: bool = False) -> dict[int, tuple[Location, str]]:
+    """The items whose text YAML cut where a ' #' starts what it reads as a comment ('Use code #FORKED10' read
+    as 'Use code'), or read as none ('body: #1 tip'), found as check finds them in a pack (scriptkit.loading):
+    by index, where (the '#', or the key) and the problem with its fix. ``items``: each item's path in the
+    document and the paths of its text fields within it (``()``: the item itself, a {title: text}'s text);
+    ``key``: the items start at their keys."""
+    paths = {(*at, *field) for at, fields in items.values() for field in fields}
+    texts = Origin(origin.source, {p: at for p, at in origin.values.items() if p in paths},
+                   {p: at for p, at in origin.keys.items() if p in paths})
+    errors = ErrorCollector()
+    check_comment_texts(data, texts, errors)
+    check_cut_texts(data, texts, errors, _ANY_PATH)
+    if not errors.errors:
+        return {}
+    table = origin.keys if key else origin.values
+    starts = sorted((table[at], index) for index, (at, _) in items.items() if at in table)
+    offsets = [offset for offset, _ in starts]
+    found: dict[int, tuple[Location, str]] = {}
+    for error in errors.errors:
+        if error.location is None or (at := bisect_right(offsets, error.location.offset) - 1) < 0:
+            continue
+        hint = f"; {error.hint[:1].lower()}{error.hint[1:]}" if error.hint else ""
+        found.setdefault(starts[at][1], (error.location, f"{error.message}{hint}"))
+    return found
+
+
+def _cut_item(item: RawItem | ItemProblem, cut: tuple[Location, str]) -> ItemProblem:
+    """The problem of an item YAML cut a text of: the cut, where the item was read (or skipped for no reply
+    text, which it held); an item that cannot be read for another reason keeps that problem."""
+    if isinstance(item, ItemProblem) and not item.skipped:
+        return item
+    return ItemProblem(cut[0], item.name if isinstance(item, RawItem) else item.item, cut[1])
+
+
+_ANY_PATH = re.compile(r"(?s:.*)")  # (the paths to check are chosen by the Origin given: each text's)
 
 
 _JS_TOKEN = re.compile(
