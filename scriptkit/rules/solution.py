@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs
 _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
     "activate add adjust apply arrange attach book call cancel change chase check collect confirm connect "
-    "create credit deliver delete dispatch email escalate expedite extend fix forward issue "
+    "create credit deliver delete dispatch escalate expedite extend fix forward issue "
     "merge move phone process provide push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship skip swap switch track transfer unblock unlock update upgrade "
@@ -38,7 +38,7 @@ _VERBS = (
 # (not "resent": "customers resent this policy" is no step; "re-sent" is written apart)
 # ("corrected", not "correct", as often "the charge is correct": the verb with what it corrects is read below)
 _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped reshipped cleared clearing started "
-              "corrects corrected correcting "
+              "corrects corrected correcting emailed emailing reemailed "
               "applied reapplied verified verifies paused pausing lock freeze froze logged reported "
               "specify specified specifies")
 # the spellings the endings added to a verb above miss: "-ing" without the verb's final "e" ("updating",
@@ -54,6 +54,13 @@ _ACTION = re.compile(
     r"|\b(?:follow(?:ing|ed)? up|set(?:ting)? up|arriv(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|"
     r"here's how|here is how|step \d|"
     r"correct(?=\s+(?:it|this|that|them|these|those|the|your|my|our|their|his|her|an?|any)\b)|"  # "correct the address"
+    # "email" the verb ("I'll email you", "please email us the photo"), not the noun ("reply to this email")
+    r"(?:(?:i|we|to|will|ll|can|could|please|just|also|then|and|or|simply|kindly)\s+)e-?mails?\b|"
+    r"e-?mails?(?=\s+(?:you|us|me|it|them|him|her|the|your|our|this|that|an?|over|back|through|directly)\b)|"
+    # getting in touch with someone else, who can act ("contact your bank", "I've contacted the courier"; not "contact
+    # us", "we'll contact you": an offer of being in touch)
+    r"contact(?:s|ed|ing)?\s+(?!(?:us|me|you|our|we|them|him|her|it|again|anyone|anybody|someone|support|customer|this|"
+    r"that|the\s+(?:support|customer|help|team))\b)(?=[a-z])|"
     # "posted" as sent, not "I'll keep you posted": after who or what was posted ("was posted this morning")
     r"(?:i|we|['’]ve|was|were|been|has|have|had|just|already)\s+(?:re)?posted|"
     # a payment or refund that went through, told as news ("It went through this morning."), not what went
@@ -106,7 +113,8 @@ _LETTERS = re.compile(r"[a-z]+")
 # mostly have none, and a set test is far cheaper than scanning the text with a long alternation.
 # (what _ACTION can match that _ACTION_WORDS does not hold)
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
-                "receiving here step ask posted reposted went correct")
+                "receiving here step ask posted reposted went correct email emails mail mails contact contacts "
+                "contacted contacting")
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
@@ -820,7 +828,8 @@ class NoTimeFrame(Rule):
     A solution that is only the customer's own step asks for no time frame of its own. A step
     they take and are done with ("Please restart the app and try again.", "You need to enter the
     code when you pay.") leaves nobody waiting,
-    and is left alone. A step that hands something back ("Please send a photo of the label.",
+    and is left alone, as is one forbidden ("Please do not reply to this email.": it asks for
+    nothing). A step that hands something back ("Please send a photo of the label.",
     "Reply with your order number.") is where the customer's wait starts: the finding then asks
     what happens once they have sent it, and when ("Once I have the photo, I'll send the
     replacement the same day."), not for a deadline on the customer. A solution that only explains
@@ -916,6 +925,9 @@ _HANDS_BACK = re.compile(
     r"send(?:ing)?\s+(?:\w+\s+){0,4}?(?:us|me|over|back|in|photos?|pictures?|screenshots?|images?|cop(?:y|ies)|"
     r"scans?|receipts?|details|numbers?|files?|videos?|recordings?|proof|invoices?|statements?|dms?|messages?))\b",
     re.IGNORECASE)
+# a verb forbidden just before it ("do not reply", "don't respond", "never reply", "no need to reply"; not "don't
+# forget to send", where the verb is asked for)
+_FORBIDDEN = re.compile(rf"(?:n{_APOS}t|\bnot|\bnever|\bno\s+need\s+to|\bwithout)\s+$", re.IGNORECASE)
 # a request put as a question ("Could you restart the app?", "Could I ask you to restart the app?"): its verb says
 # whether it hands anything back ("Could I ask for a photo?" does)
 # ("Would you like to verify your account?" asks them, a question to answer)
@@ -925,9 +937,10 @@ _REQUEST = re.compile(r"\b(?:(?:can|could|would|will)\s+you\b(?!\s+like\b)"
 
 
 def _hands_back(message: Message, text: str) -> bool:
-    """The customer's step hands something back: a verb of sending it to us (``_HANDS_BACK``), or a question
-    to answer ("What model are you using?", "Have you tried another device?")."""
-    if _HANDS_BACK.search(text):
+    """The customer's step hands something back: a verb of sending it to us (``_HANDS_BACK``), not forbidden
+    ("Please do not reply to this email" asks for nothing), or a question to answer ("What model are you
+    using?", "Have you tried another device?")."""
+    if any(_FORBIDDEN.search(text, max(0, m.start() - 30), m.start()) is None for m in _HANDS_BACK.finditer(text)):
         return True
     return "?" in text and any(s.slot == "solution" and s.text.rstrip().endswith("?") and not _REQUEST.search(s.text)
                                for s in body_sentences(message))
