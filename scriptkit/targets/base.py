@@ -19,8 +19,8 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
-from scriptkit.models import BlankSpec
-from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.models import BlankSpec, PackMeta
+from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec
 from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
 from scriptkit.text import is_text
@@ -463,27 +463,45 @@ def _filled(text: str, holes: list[Segment], literal: Callable[[str], str], plac
     return "".join(out)
 
 
-def placeholder_words(seg: Placeholder) -> str:
-    """A placeholder as a person says it: ``customer's first name, or "there"``; an empty fallback
-    is ``..., or nothing`` (a pair of quotes with nothing between them reads as a typo)."""
-    spec = DEFAULT_CATALOGUE.get(seg.name)
-    if spec is not None and spec.description.startswith("The "):
-        words = spec.description[4:]
-    else:
-        words = seg.name.replace("_", " ").replace(".", " ")
+def catalogue_of(message: Message) -> Catalogue:
+    """The placeholders ``message``'s pack knows, each with its description: the built-in ones and those its
+    pack.yaml declares (``pack_meta``, which rendering gives every message); the built-in ones alone for a
+    message without it."""
+    meta = message.meta.get("pack_meta")
+    if not isinstance(meta, PackMeta) or not meta.placeholders:
+        return DEFAULT_CATALOGUE
+    return Catalogue(PlaceholderSpec(name, p.description, p.sample, p.can_be_blank, p.fallback, p.called)
+                     for name, p in meta.placeholders.items())
+
+
+#: the article a description starts with ("The customer's first name"), left out where it names a placeholder
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+
+
+def placeholder_words(seg: Placeholder, catalogue: Catalogue = DEFAULT_CATALOGUE) -> str:
+    """A placeholder as a person says it: its description in ``catalogue`` (a pack's own, as pack.yaml gives
+    it: ``catalogue_of``) without its first 'The', on one line and without a closing full stop, else its
+    name in words, ``customer's first name, or "there"``; an empty fallback is ``..., or nothing`` (a pair of
+    quotes with nothing between them reads as a typo)."""
+    spec = catalogue.get(seg.name)
+    described = " ".join(spec.description.split()).removesuffix(".") if spec is not None else ""
+    if (article := _ARTICLE.match(described)) is not None:
+        described = described[article.end():]
+    words = described or seg.name.replace("_", " ").replace(".", " ")
     if seg.fallback is None:
         return words
     return f"{words}, or nothing" if seg.fallback == "" else f'{words}, or "{seg.fallback}"'
 
 
-def human_text(segments: Iterable[Segment]) -> str:
-    """Text for a person to read (agent notes, playbooks): placeholders spelled as words."""
+def human_text(segments: Iterable[Segment], catalogue: Catalogue = DEFAULT_CATALOGUE) -> str:
+    """Text for a person to read (agent notes, playbooks): placeholders spelled as words (``placeholder_words``,
+    by ``catalogue``'s descriptions)."""
     out: list[str] = []
     for seg in segments:
         if isinstance(seg, Text):
             out.append(seg.text)
         elif isinstance(seg, Placeholder):
-            out.append("{" + placeholder_words(seg) + "}")
+            out.append("{" + placeholder_words(seg, catalogue) + "}")
         else:
             out.append(blank_marker(seg.name))
     return "".join(out).strip()
@@ -505,8 +523,9 @@ def note_lines(message: Message, headed: bool = True) -> list[str]:
     a condition's 'If ...: '), then the other variants' phrasings a one-body helpdesk leaves out ('Or say
     (acknowledgment): ...'). ``headed=False`` writes the guidance without its heading."""
     lines: list[str] = []
+    catalogue = catalogue_of(message)
     for note in message.notes:
-        text = human_text(note.segments)
+        text = human_text(note.segments, catalogue)
         lines.append(text if note.kind == "guidance" and not headed else f"{_note_heading(note)}: {text}")
     for slot, text in message.meta.get("phrasings", ()):  # type: ignore[attr-defined]
         lines.append(f"Or say ({slot.replace('_', ' ')}): {text}")

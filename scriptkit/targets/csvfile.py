@@ -7,7 +7,16 @@ import io
 from collections.abc import Sequence
 
 from scriptkit.message import Message, Placeholder
-from scriptkit.targets.base import BaseTarget, Limits, Payload, Rendered, blanks_of, categories, human_text
+from scriptkit.targets.base import (
+    BaseTarget,
+    Limits,
+    Payload,
+    Rendered,
+    blanks_of,
+    catalogue_of,
+    categories,
+    human_text,
+)
 
 COLUMNS = ("script_id", "channel", "variant", "category", "name", "scenario", "emotion", "tags", "text",
            "fallbacks", "blanks", "guidance", "alternatives", "conditions")
@@ -44,8 +53,10 @@ it was.
             if isinstance(s, Placeholder):
                 places.setdefault(s.name, []).append(s.fallback)
 
+        catalogue = catalogue_of(message)
+
         def notes(kind: str) -> str:
-            return "\n".join((f"{n.label}: " if kind != "guidance" else "") + human_text(n.segments)
+            return "\n".join((f"{n.label}: " if kind != "guidance" else "") + human_text(n.segments, catalogue)
                              for n in message.notes if n.kind == kind)
 
         return {

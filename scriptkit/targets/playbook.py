@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from scriptkit.message import Blank, Message, Placeholder, Segment
+from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.targets.base import (
     _HOLE,
     LINK,
@@ -21,6 +22,7 @@ from scriptkit.targets.base import (
     _text,
     blank_marker,
     blanks_of,
+    catalogue_of,
     categories,
     link_address,
     placeholder_words,
@@ -35,10 +37,12 @@ def md_escape(text: str) -> str:
 
 
 def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: Callable[[str], str],
-           blank: Callable[[str], str], link: Callable[[str, str], str] | None = None) -> str:
-    """Segments as a person reads them: placeholders named in words, blanks marked; with ``link`` (the text
-    as written, the address), a ``[text](address)`` of the pack is a link, except where the address holds a
-    placeholder or is no web, mail or phone address: then the text and the address after it."""
+           blank: Callable[[str], str], link: Callable[[str, str], str] | None = None,
+           catalogue: Catalogue = DEFAULT_CATALOGUE) -> str:
+    """Segments as a person reads them: placeholders named in words (by ``catalogue``'s descriptions), blanks
+    marked; with ``link`` (the text as written, the address), a ``[text](address)`` of the pack is a link,
+    except where the address holds a placeholder or is no web, mail or phone address: then the text and the
+    address after it."""
     flat, holes = _flatten(segments)
 
     def words(part: str) -> str:
@@ -50,7 +54,7 @@ def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: 
             out.append(esc(_text(part[pos:m.start()])))
             seg = holes[int(m.group(1))]
             if isinstance(seg, Placeholder):
-                out.append(placeholder(esc(placeholder_words(seg))))
+                out.append(placeholder(esc(placeholder_words(seg, catalogue))))
             elif isinstance(seg, Blank):
                 out.append(blank(esc(blank_marker(seg.name))))
             pos = m.end()
@@ -78,16 +82,16 @@ def channel_name(channel: str) -> str:
     return "SMS" if channel == "sms" else channel.capitalize()
 
 
-def _md(segments: Iterable[Segment]) -> str:
+def _md(segments: Iterable[Segment], catalogue: Catalogue) -> str:
     # (a link stays a link: its text escaped, its address as written, which holds no space or parenthesis)
     return spoken(segments, md_escape, lambda w: f"*{{{w}}}*", lambda b: f"**{b}**",
-                  lambda text, address: f"[{text}]({address})")
+                  lambda text, address: f"[{text}]({address})", catalogue)
 
 
-def _html(segments: Iterable[Segment]) -> str:
+def _html(segments: Iterable[Segment], catalogue: Catalogue) -> str:
     text = spoken(segments, lambda t: html.escape(t, quote=True), lambda w: f'<em class="ph">{{{w}}}</em>',
                   lambda b: f"<mark>{b}</mark>",
-                  lambda text, address: f'<a href="{html.escape(address, quote=True)}">{text}</a>')
+                  lambda text, address: f'<a href="{html.escape(address, quote=True)}">{text}</a>', catalogue)
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
@@ -109,12 +113,14 @@ guidance, alternatives, conditions and the blanks to fill in. Placeholders are n
 
     def render(self, message: Message) -> Payload:
         cats, name = categories(message.title)
+        catalogue = catalogue_of(message)  # (a pack's own placeholder is named by its description)
         return {
             "script_id": message.script_id, "category": " / ".join(cats) or "General", "name": name,
             "scenario": str(message.meta.get("scenario", "")), "emotion": str(message.meta.get("emotion", "")),
             "channel": message.channel, "variant": message.variant,
-            "md": _md(message.segments), "html": _html(message.segments),
-            "notes": [(n.kind, n.label, _md(n.segments), _html(n.segments)) for n in message.notes],
+            "md": _md(message.segments, catalogue), "html": _html(message.segments, catalogue),
+            "notes": [(n.kind, n.label, _md(n.segments, catalogue), _html(n.segments, catalogue))
+                      for n in message.notes],
             # (the reply's and those only an alternative or condition holds: the notes above name them too)
             "blanks": [(blank_marker(b.name), b.prompt) for b in blanks_of(message)],
         }

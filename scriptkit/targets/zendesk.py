@@ -23,6 +23,7 @@ from scriptkit.targets.base import (
     blank_marker,
     blanks_of,
     bundle_files,
+    catalogue_of,
     categories,
     id_problems,
     note_lines,
@@ -170,6 +171,7 @@ posts them one by one (Zendesk has no bulk create for macros).
         prompt joined the description of a macro exported, imported and exported again), and keeps the line of a
         blank its reply does not hold in the guidance, which is written first: hence the notes' blanks first."""
         names = {**PLACEHOLDERS, **self.names(message)}
+        catalogue = catalogue_of(message)  # (a pack's own placeholder is named by its description)
         lines = {"\n".join(note_lines(message)): None}  # (the notes and other phrasings)
         held = {seg.name for seg in message.segments if isinstance(seg, Blank)}
         for blank in blanks_of(message):
@@ -181,7 +183,8 @@ posts them one by one (Zendesk has no bulk create for macros).
             elif isinstance(seg, Placeholder) and seg.name not in names:
                 marker = blank_marker(seg.name)
                 if not any(line.startswith(f"Replace {marker}") for line in lines):
-                    lines[f"Replace {marker}: {placeholder_words(seg)} (Zendesk has no placeholder for it)"] = None
+                    lines[f"Replace {marker}: {placeholder_words(seg, catalogue)} (Zendesk has no placeholder for "
+                          "it)"] = None
         if len(lines) == 1 and all(note.kind == "guidance" for note in message.notes) \
                 and not message.meta.get("phrasings"):
             # one line of guidance alone: written as it stands, with no 'Guidance: ' to set it apart from other
