@@ -307,7 +307,16 @@ class Library:
         if not self.skipped:
             raise ImportFormatError(f"nothing to {action}: the file holds no items", Location(self.source, 1, 1),
                                     "Is it the right file? An export made before any macro existed is empty.")
-        raise ImportFormatError(f"nothing to {action}: no item holds reply text", Location(self.source, 1, 1))
+        raise self._no_reply_text(action)
+
+    def _no_reply_text(self, action: str) -> ImportFormatError:
+        """The error of a library whose every item was skipped for holding no reply text: the items named,
+        each where it is and why (a few, then how many more), since none is imported to say so after it."""
+        skipped = [str(p).removesuffix("; skipped") for p in self.skipped[:_SKIPPED_SAID]]
+        more = len(self.skipped) - len(skipped)
+        listed = "; ".join(skipped) + (f"; and {more:,} more" if more else "")
+        return ImportFormatError(f"nothing to {action}: no item holds reply text" + (f" ({listed})" if listed else ""),
+                                 Location(self.source, 1, 1))
 
     def write(self, out: str | Path, *, name: str | None = None, force: bool = False,
               channel: str | None = None) -> Path:
@@ -326,7 +335,7 @@ class Library:
             channel = known_channels([channel])[0]  # (one scriptkit does not know: a ConfigError naming those it does)
         target = Path(out)
         if not self.macros:
-            raise ImportFormatError("nothing to import: no item holds reply text", Location(self.source, 1, 1))
+            raise self._no_reply_text("import")
         long = [problem for macro in self.macros if (problem := too_long(macro)) is not None]
         if long:  # (more than check reads: the pack would be refused)
             errors = [ImportFormatError(f"{p.item}: {p.message}", p.location,
@@ -361,6 +370,8 @@ class Library:
 
 #: the items with no reply text pack.yaml's header names one by one (the rest are counted)
 _SKIPPED_NOTED = 20
+#: the items with no reply text the error of a library of none else names (the rest are counted)
+_SKIPPED_SAID = 3
 
 
 def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,

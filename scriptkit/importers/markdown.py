@@ -140,7 +140,7 @@ def read(path: Path, options: ReadOptions) -> Read:
             yield RawItem(key=f"section {seen}", title=name, body=reply, location=where,
                           dialect=options.dialect or "generic", guidance=_inline(guidance, links=False), pack_text=True,
                           notes=[*notes, *about])
-    if not seen:
+    if not sections:  # (headings with no reply under them were each skipped by name: the import names them)
         from scriptkit.errors import ImportFormatError
 
         raise ImportFormatError("no replies found in the Markdown file", source.location(0),
