@@ -589,7 +589,8 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
         tell(f"Importing {len(library.macros)} macros")
         root = library.write(Path(tmp) / "pack", name=source.stem, channel=channel)
         pack = load_pack(root)
-        return _audit_pack(pack, library.label, library.format, library, grammar, near_threshold, tell, config)
+        # (named as read: a Quick Text sheet or query is Salesforce's, as its ids are, not 'csv' or 'json')
+        return _audit_pack(pack, library.label, library.read_as, library, grammar, near_threshold, tell, config)
 
 
 def export_config(paths: Sequence[str | Path]) -> LintConfig:

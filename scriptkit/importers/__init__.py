@@ -253,8 +253,11 @@ class Library:
 
     @property
     def read_as(self) -> str:
-        """What the file was read as, for the note that says so: its format, or "salesforce" for a
-        JSON or CSV file of Quick Text records (read as such, but through the generic reader)."""
+        """What the file was read as, for the note that says so and the audit's report: its format, or
+        "salesforce" for a JSON or CSV file of Quick Text records (read as such, but through the generic reader);
+        for several files, each one's ('csv+salesforce'), as ``format`` joins them."""
+        if self.parts:
+            return "+".join(sorted({part.read_as for part in self.parts}))
         if self.format in ("json", "csv") and self.macros and all(m.raw.dialect == "salesforce" for m in self.macros):
             return "salesforce"
         return self.format
