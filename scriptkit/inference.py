@@ -153,13 +153,17 @@ class Cues(NamedTuple):
     def score_values(self) -> tuple[float, float, float]:
         """The scores of acknowledgment, warm_language and solution (``INFERRED_SLOTS`` order)."""
         # a thank-you for waiting is an acknowledgment opener too (SK301 counts it), but it says thanks, not
-        # that the writer sees how the customer feels: it weighs as warm language, as strongly as an opener would
-        stance = _not_within(self.acknowledgment, self.thanks_for_waiting)
+        # that the writer sees how the customer feels: it weighs as warm language, as strongly as an opener would;
+        # their patience told back with no thanks in it ("You've been more than patient with us") acknowledges
+        thanks = _holding(self.thanks_for_waiting, self.warmth)
+        stance = _not_within(self.acknowledgment, thanks)
         ack = 0.0
         if stance:
             ack += 0.6
         if self.feelings:
-            ack += 0.35 if (self.second_person or _has(stance)) else 0.15
+            # (a feeling said of what happened is aimed at it as one said to "you" is: "Waiting on a refund is the
+            # worst" hears the customer, whatever the "refund" in it names; "Oh no, that's a shame!" reacts, warmly)
+            ack += 0.35 if (self.second_person or _has(stance) or (self.said_of and not self.reactions)) else 0.15
         if self.situation and (stance or self.feelings):
             ack += 0.1
         warm = 0.0
@@ -174,7 +178,7 @@ class Cues(NamedTuple):
             warmth = tuple(span for span in warmth if span[1] > self.lead_in)
         if warmth:
             warm += 0.35
-        if self.thanks_for_waiting:
+        if thanks:
             warm += 0.25
         if self.praise:  # ("Thank you for the kind words, I'll pass them on!": gratitude, not a step)
             warm += 0.25
@@ -198,6 +202,13 @@ class Cues(NamedTuple):
 
 def _has(spans: tuple[tuple[int, int], ...]) -> bool:
     return bool(spans)
+
+
+def _holding(spans: tuple[tuple[int, int], ...], inner: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """The spans of ``spans`` that hold one of ``inner``."""
+    if not inner:
+        return ()
+    return tuple((x, y) for x, y in spans if any(x <= a and b <= y for a, b in inner))
 
 
 def _not_within(spans: tuple[tuple[int, int], ...], outer: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
