@@ -779,6 +779,8 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
             return ("this quoted value has no closing quote: it runs on to the end of the file",
                     source.location(cmark.index), f"Add the closing {opener} where the text ends.")
         if opener in ("[", "{"):
+            if (flow := _cut_flow(text, cmark.index, source)) is not None:
+                return flow  # ('tags: [delivery, box #2]' on the last line: the comment took the ']')
             closer, what = ("]", "list") if opener == "[" else ("}", "mapping")
             where_ends = "the list ends" if opener == "[" else "it ends"
             return (f"this '{opener}' {what} has no closing '{closer}' before the end of the file",
