@@ -778,18 +778,19 @@ def id_is_pack_wide(pack_export: object, script_export: object, target: str, key
     return isinstance(block, Mapping) and key in block and not (isinstance(mine, Mapping) and key in mine)
 
 
-def _id_kind_words(target: str, kind: str) -> str:
-    return (f"the {target} id of a macro, text such as rsp_16yc" if kind == "text"
+def _id_kind_words(target: str, kind: str, example: str) -> str:
+    return (f"the {target} id of a macro, text such as {example}" if kind == "text"
             else f"the macro's {target} id, a whole number")
 
 
-def id_problems(target: str, conf: Mapping[str, Any], kind: str = "number") -> list[Problem]:
+def id_problems(target: str, conf: Mapping[str, Any], kind: str = "number", example: str = "rsp_16yc",
+                ) -> list[Problem]:
     """SK506 for an ``id`` setting that is not a helpdesk id (a whole number above 0, or for a helpdesk whose ids
-    are text, such text), and for a ``variant_ids`` entry whose key names no record the export writes or whose
-    value is no id."""
+    are text, such text: ``example`` is one of that helpdesk's), and for a ``variant_ids`` entry whose key names
+    no record the export writes or whose value is no id."""
     found: list[Problem] = []
     if "id" in conf and macro_id(conf["id"], kind) is None:
-        found.append(problem("SK506", f"{target} setting 'id' must be {_id_kind_words(target, kind)}, not "
+        found.append(problem("SK506", f"{target} setting 'id' must be {_id_kind_words(target, kind, example)}, not "
                                       f"{written(conf['id'])}",
                              f"Write the id {target}'s API gives the macro (scriptkit import writes it), or remove "
                              "it to create a new macro.", severity=Severity.ERROR, setting=("id",)))
@@ -811,7 +812,7 @@ def id_problems(target: str, conf: Mapping[str, Any], kind: str = "number") -> l
                                  severity=Severity.ERROR, setting=("variant_ids", str(key))))
         elif macro_id(value, kind) is None:
             found.append(problem("SK506", f"{target} variant_ids entry '{key}' must be "
-                                          f"{_id_kind_words(target, kind)}, not {written(value)}",
+                                          f"{_id_kind_words(target, kind, example)}, not {written(value)}",
                                  f"Write the id {target}'s API gives that macro (scriptkit import writes it), or "
                                  "remove the entry to create a new macro.",
                                  severity=Severity.ERROR, setting=("variant_ids", str(key))))

@@ -1,13 +1,15 @@
 """Intercom macros (saved replies). Intercom's macro API is read-only (``GET /macros`` only),
 so this target writes what an admin pastes into the macro editor: HTML and plain text with
 Intercom's ``{{first_name|fallback:"there"}}`` attributes, plus a JSON list shaped like the
-API's read-back ``macro`` object (name, body, body_text) for comparing after import: there, as
-``GET /macros`` returns it, ``body`` holds ``<attribute key=".." default=".."/>`` tags."""
+API's read-back ``macro`` object (id, name, body, body_text) for comparing after import: there, as
+``GET /macros`` returns it, ``body`` holds ``<attribute key=".." default=".."/>`` tags. A macro an import read
+keeps its id, which names the macro to paste it into."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
 
 from scriptkit.message import Message, Placeholder
 from scriptkit.targets.base import (
@@ -20,6 +22,9 @@ from scriptkit.targets.base import (
     display_title,
     dump_json,
     escape_html,
+    id_problems,
+    own_id,
+    pack_wide_id_problem,
     problem,
     to_html,
 )
@@ -78,7 +83,7 @@ _PAGE = """<!DOCTYPE html>
 <head><meta charset="utf-8"><title>{title}</title></head>
 <body>
 <!-- Intercom has no API to create macros: open this page, copy the reply below and paste it
-     into Settings > Inbox > Macros. Placeholders are Intercom attributes. -->
+     into {where}. Placeholders are Intercom attributes. -->
 <h1>{title}</h1>
 <div class="reply">
 {body}
@@ -95,6 +100,14 @@ class IntercomTarget(BaseTarget):
     channels = ("chat", "email", "social", "sms")
     limits = Limits(source="none documented")
     dialect = DIALECT
+    macro_ids = True  # (the id setting: the macro an import read, which its page names to paste into)
+    id_kind = "text"  # (the API gives each macro's id as text: "123")
+    own_settings: ClassVar[dict[str, str]] = {
+        "id": "the macro's Intercom id, text such as 123 (an import keeps it): written as its id in macros.json, "
+              "and its page says to paste the reply into that macro instead of creating another",
+        "variant_ids": "the ids of the script's other macros (an import keeps them), by what the title adds: "
+                       "{'variant 2': '124', chat: '125'}",
+    }
     readme = """
 # Intercom macros — paste, do not post
 
@@ -104,18 +117,25 @@ macro editor (Settings > Inbox > Macros):
 
 - `macros/<script>.html`: open in a browser, copy the reply, paste it as the macro body.
 - `macros/<script>.txt`: the same reply as plain text.
-- `macros.json`: every macro as `{name, body, body_text}`, the fields the API returns when
+- `macros.json`: every macro as `{id, name, body, body_text}`, the fields the API returns when
   reading macros back, so an imported workspace can be compared with the pack. As the API
   returns it, `body` spells placeholders as `<attribute key="user.first_name" default="there"/>`
   and `body_text` as `{{user.first_name|fallback:"there"}}`.
+
+A macro imported from Intercom keeps its `id` (the script's `export: {intercom: {id: ...}}`, and
+a variant's under `variant_ids`): `macros.json` lists it with it, and its page says which macro
+to paste the reply into, so the macro is updated rather than copied. A new macro has no `id`.
 
 Placeholders are Intercom attributes with fallbacks: `{{user.first_name|fallback:"there"}}`.
 Intercom documents no escape for a literal `{{`, so scriptkit refuses such text (SK505).
 `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """
 
+    def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
+        return super().setting_problems(conf) + id_problems("intercom", conf, "text", "'123'")
+
     def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
+        found = super().check(message) + pack_wide_id_problem(message, "intercom")
         for seg in message.segments:
             if isinstance(seg, Placeholder) and seg.fallback and '"' in seg.fallback and "'" in seg.fallback:
                 found.append(problem("SK505", f"the fallback \"{seg.fallback}\" holds both quote kinds, which an "
@@ -125,7 +145,10 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
 
     def render(self, message: Message) -> Payload:
         body = to_html(message.segments, READ_BACK, self.names(message))
-        return {"name": display_title(message), "body": body, "body_text": self.plain(message)}
+        out: dict[str, Any] = {"name": display_title(message), "body": body, "body_text": self.plain(message)}
+        if (ident := own_id(message, "intercom", "text")) is not None:
+            out["id"] = ident  # (the macro it was imported from, which its page names)
+        return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["name"]), str(payload["body"])
@@ -135,8 +158,11 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
         for r in rendered:
             lang = str(r.message.meta.get("locale") or "en")
             # the page is copied as text from a browser, which shows no <attribute> tag: {{...}} it is
+            ident = r.payload.get("id")
+            where = (f"macro {ident} in Settings > Inbox > Macros, in place of its text" if ident is not None
+                     else "Settings > Inbox > Macros")
             page = _PAGE.format(lang=html.escape(lang), title=html.escape(r.payload["name"]),
-                                body=self.html(r.message))
+                                body=self.html(r.message), where=where)  # (an id is letters, digits, _ and -)
             out[f"intercom/macros/{r.stem}.html"] = page.encode("utf-8")
             out[f"intercom/macros/{r.stem}.txt"] = (r.payload["body_text"] + "\n").encode("utf-8")
         out["intercom/macros.json"] = dump_json({"macros": [r.payload for r in rendered]})

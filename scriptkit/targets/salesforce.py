@@ -1,6 +1,7 @@
 """Salesforce Service Cloud Quick Text records (``QuickText`` sObject): Name, Message (plain
 text, at most 4096 characters), Category, Channel, with merge fields such as
-``{!Contact.FirstName}``. Also the sObject Collections body (200 records per request)."""
+``{!Contact.FirstName}``. Also the sObject Collections bodies (200 records per request): one to create the new
+records, one to update those an import kept the Id of (Salesforce refuses an Id on create)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,12 @@ from scriptkit.targets.base import (
     bundle_files,
     categories,
     display_title,
+    dump_json,
+    id_problems,
+    own_id,
+    pack_wide_id_problem,
     problem,
+    record_order,
     settings,
     text_setting,
     text_setting_problems,
@@ -42,6 +48,8 @@ PLACEHOLDERS: Mapping[str, str] = {
 #: Channel picklist values are defined per org; these are the common defaults (override: channels).
 CHANNEL_VALUES = {"email": "Email", "chat": "Chat", "sms": "Messaging", "social": "Social"}
 NAME_MAX, MESSAGE_MAX, CATEGORY_MAX, COLLECTION_MAX = 255, 4096, 40, 200
+#: a Quick Text's Id as Salesforce gives it (15 or 18 characters; QuickText's key prefix is 0QT)
+ID_EXAMPLE = "0QT000000000001"
 
 
 def write(name: str, fallback: str | None = None, as_html: bool = False) -> str:
@@ -65,10 +73,16 @@ class SalesforceTarget(BaseTarget):
                     source="QuickText field lengths")
     dialect = DIALECT
     writes_links = False  # (Message is plain text: a link is its text and address, as every customer reads it)
+    macro_ids = True  # (the id setting: the Quick Text an import read, which its record updates)
+    id_kind = "text"  # (Salesforce's Ids are text: 0QT000000000001)
     own_settings: ClassVar[dict[str, str]] = {
         "category": "the Category picklist value (default: the title's first category, at most 40 characters)",
         "channels": "Channel picklist values by scriptkit channel, e.g. {chat: Chat, sms: SMS}",
         "folder_id": "the Quick Text folder id (FolderId)",
+        "id": f"the Quick Text's Salesforce Id, text such as {ID_EXAMPLE} (an import keeps it): written as its Id, "
+              "so its record updates that Quick Text (PATCH /composite/sobjects) instead of adding another",
+        "variant_ids": "the Ids of the script's other Quick Texts (an import keeps them), by what the name adds: "
+                       "{'variant 2': 0QT000000000002, chat: 0QT000000000003}",
     }
     readme = """
 # Salesforce Quick Text
@@ -76,6 +90,14 @@ class SalesforceTarget(BaseTarget):
 Each file in `quick_text/` is the body of one `POST /services/data/vXX.X/sobjects/QuickText/`;
 `quick_text.json` (and `quick_text-002.json`... past 200 records) is an sObject Collections
 body for `POST /services/data/vXX.X/composite/sobjects`.
+
+A Quick Text imported from Salesforce keeps its `Id` (the script's `export: {salesforce: {id: ...}}`,
+and another channel's or variant's under `variant_ids`). Salesforce refuses an Id on create, so
+its record is not in `quick_text.json` but in `quick_text_update.json` (and
+`quick_text_update-002.json`...), the body of `PATCH /services/data/vXX.X/composite/sobjects`,
+which updates each Quick Text; its own file in `quick_text/` carries the `Id` too: send it without
+the `Id` field with `PATCH /services/data/vXX.X/sobjects/QuickText/{Id}`. With no new record,
+there is no `quick_text.json`.
 
 - `Message` is plain text (at most 4096 characters); merge fields such as `{!Contact.FirstName}`.
 - Quick Text documents no fallback for an empty merge field, so fallbacks are dropped with a
@@ -87,7 +109,7 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
 """
 
     def check(self, message: Message) -> list[Problem]:
-        found = super().check(message)
+        found = super().check(message) + pack_wide_id_problem(message, "salesforce")
         category = self._category(message)
         if category and len(category) > CATEGORY_MAX:
             found.append(problem("SK506", f"salesforce Category '{category}' is longer than {CATEGORY_MAX} characters "
@@ -95,7 +117,8 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
         return found
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        found = super().setting_problems(conf) + text_setting_problems(self.name, conf, ("category", "folder_id"))
+        found = (super().setting_problems(conf) + text_setting_problems(self.name, conf, ("category", "folder_id"))
+                 + id_problems("salesforce", conf, "text", ID_EXAMPLE))
         mapped = conf.get("channels")
         if mapped is not None and not isinstance(mapped, Mapping):
             found.append(problem("SK506", f"salesforce setting 'channels' maps each scriptkit channel to a Channel "
@@ -132,6 +155,8 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
             out["Category"] = category[:CATEGORY_MAX]
         if (folder := text_setting(conf.get("folder_id"))) is not None:
             out["FolderId"] = folder
+        if (ident := own_id(message, "salesforce", "text")) is not None:
+            out["Id"] = ident  # (the Quick Text it was imported from: its record updates it)
         return out
 
     def measure(self, payload: Payload) -> tuple[str, str]:
@@ -144,31 +169,51 @@ body for `POST /services/data/vXX.X/composite/sobjects`.
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         rendered = _one_per_text(rendered)
-        out = bundle_files(
-            "salesforce", "quick_text", rendered, lambda p: p, batch=COLLECTION_MAX,
-            bundle=lambda items: {"allOrNone": False,
-                                  "records": [{"attributes": {"type": "QuickText"}, **i} for i in items]})  # type: ignore[dict-item]
+        out = bundle_files("salesforce", "quick_text", rendered, lambda p: p)  # (each record's file)
+        # (Salesforce refuses a record with an Id in a create: those go to a collection of their own, for the
+        # update, and the create's holds the new ones alone; it is left out where every record is an update, as
+        # an empty collection is no request, and written empty only for a pack of no record, as before)
+        known = [r for r in rendered if "Id" in r.payload]
+        _bundles(out, "quick_text", [r for r in rendered if "Id" not in r.payload], keep_empty=not known)
+        _bundles(out, "quick_text_update", known)
         return {**out, **self.readme_file()}
+
+
+def _collection(items: Sequence[Payload]) -> dict[str, object]:
+    """An sObject Collections body: each record with its type."""
+    return {"allOrNone": False, "records": [{"attributes": {"type": "QuickText"}, **i} for i in items]}
+
+
+def _bundles(out: dict[str, bytes], key: str, rendered: Sequence[Rendered], keep_empty: bool = False) -> None:
+    """``out`` with ``salesforce/<key>.json`` (``<key>-002.json``... past 200 records) the collections of
+    ``rendered``, in the scripts' order (``record_order``), in place of the one ``bundle_files`` wrote; none
+    for no record unless ``keep_empty``."""
+    out.pop(f"salesforce/{key}.json", None)
+    records = [r.payload for r in sorted(rendered, key=record_order)]
+    chunks = [records[i:i + COLLECTION_MAX] for i in range(0, len(records), COLLECTION_MAX)]
+    for n, chunk in enumerate(chunks or ([[]] if keep_empty else []), 1):
+        out[f"salesforce/{key}.json" if n == 1 else f"salesforce/{key}-{n:03d}.json"] = dump_json(_collection(chunk))
 
 
 def _one_per_text(rendered: Sequence[Rendered]) -> list[Rendered]:
     """A script exported for several channels with the same text is one Quick Text whose Channel holds each
     channel's value ('Email;Chat', as Salesforce's multi-select picklist writes them), named as its first
-    channel's record; where the text (or category, folder) differs by channel, each channel keeps its own."""
+    channel's record, with its Id (the script's own); where the text (or category, folder) differs by channel,
+    or a channel has a Quick Text of its own (an Id under variant_ids), each channel keeps its own."""
     merged: dict[tuple[str, int, str, str, str], int] = {}
     out: list[Rendered] = []
     for r in rendered:
         p = r.payload
         key = (r.message.script_id, r.message.variant, str(p.get("Message")), str(p.get("Category")),
                str(p.get("FolderId")))
-        if key in merged:
+        if key in merged and p.get("Id") in (None, out[merged[key]].payload.get("Id")):
             first = out[merged[key]]
             values = str(first.payload["Channel"]).split(";")
             if p["Channel"] not in values:
                 joined = ";".join([*values, str(p["Channel"])])
                 out[merged[key]] = replace(first, payload={**first.payload, "Channel": joined})
             continue
-        merged[key] = len(out)
+        merged.setdefault(key, len(out))  # (a channel kept for its own Id leaves the first the one merged into)
         out.append(r)
     return out
 
