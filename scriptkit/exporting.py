@@ -35,6 +35,7 @@ from scriptkit.targets.base import (
     Problem,
     Rendered,
     Target,
+    catalogue_of,
     human_text,
     id_is_pack_wide,
     id_owner,
@@ -480,8 +481,9 @@ _CHANNEL_TITLE = re.compile(r" \((email|chat|social|sms)\)$")
 def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], dropped: Sequence[Message]) -> Problem:
     """SK508 at the first phrasing a one-body helpdesk without agent notes leaves out."""
     slot = phrasings[0][0]
-    where = next((seg.source.start for m in dropped for seg in m.segments
-                  if seg.slot == slot and seg.source is not None and human_text([seg]) in phrasings[0][1]), None)
+    # (each segment spelled as _phrasings spelled it: a placeholder by its pack's description)
+    where = next((seg.source.start for m in dropped for seg in m.segments if seg.slot == slot
+                  and seg.source is not None and human_text([seg], catalogue_of(m)) in phrasings[0][1]), None)
     slots = ", ".join(dict.fromkeys(s.replace("_", " ") for s, _ in phrasings))
     count = "1 other phrasing" if len(phrasings) == 1 else f"{len(phrasings)} other phrasings"
     verb = "is" if len(phrasings) == 1 else "are"
@@ -513,12 +515,14 @@ def _unknown_target_settings(pack: Pack) -> list[Diagnostic]:
 
 
 def _phrasings(message: Message, others: Sequence[Message]) -> tuple[tuple[str, str], ...]:
-    """Other variants' wording of each slot, for the agent notes of a one-body helpdesk."""
+    """Other variants' wording of each slot, for the agent notes of a one-body helpdesk: a placeholder the pack
+    declares named by its description (``catalogue_of``), as the rest of the notes name it."""
     found: list[tuple[str, str]] = []
+    catalogue = catalogue_of(message)
     for slot in ("acknowledgment", "warm_language", "solution"):
-        seen = {human_text(s for s in message.segments if s.slot == slot)}
+        seen = {human_text((s for s in message.segments if s.slot == slot), catalogue)}
         for other in others:
-            text = human_text(s for s in other.segments if s.slot == slot)
+            text = human_text((s for s in other.segments if s.slot == slot), catalogue)
             if text and text not in seen:
                 seen.add(text)
                 found.append((slot, text))
