@@ -17,6 +17,7 @@ from scriptkit.inference import REQUEST, body_sentences, may_refuse, only_thanks
 from scriptkit.message import Blank, Message, Text
 from scriptkit.placeholders import FILL_IN, is_plain_bracket
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
+from scriptkit.rules.empathy import asks_about_it
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 
@@ -584,7 +585,9 @@ class MissingSolution(Rule):
     for the lovely review!") has nothing to solve and is left alone; one that also apologises,
     names a feeling or acknowledges a problem ("Thanks for the kind words, sorry the parcel was
     late.") still owes the customer what happens next. SK402 to SK405 leave such a reply alone
-    too: there is no fix for them to judge.
+    too: there is no fix for them to judge. A question to the customer about their problem ("Sorry
+    to hear that, is it the layout or the speed?") is what happens next, wherever it stands: they
+    answer it (not one that only offers more help, "Is there anything else I can help with?").
 
     ## Why it matters
     Empathy without action is the seed's definition of sympathy: it "can feel shallow or
@@ -611,8 +614,9 @@ class MissingSolution(Rule):
                                 solution="I've sent a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        if _has_solution(message) or only_thanks_for_praise(message):
-            return
+        if _has_solution(message) or only_thanks_for_praise(message) \
+                or any(asks_about_it(s) for s in body_sentences(message)):
+            return  # (a question about the problem, "is it the layout or the speed?": they answer, that is what's next)
         where = _solution_span(message)
         yield Finding(where[0], where[1], "the reply has no solution: nothing says what happens next",
                       "Say what you will do, or what the customer can do, and when.",
@@ -641,7 +645,8 @@ class NoNextStep(Rule):
     14 days.", "The refund was declined.", "The voucher cannot be refunded.", "You are no longer
     eligible for a refund."): a step offered in another clause still counts ("Refunds are not
     possible, but I'll send a replacement today."). A "not" that spares the customer refuses
-    nothing ("We won't charge you for the return, and I'll send a label today.").
+    nothing ("We won't charge you for the return, and I'll send a label today."). A question
+    to the customer about their problem ("Is it the app or the website?") is a step, theirs.
 
     ## Why it matters
     "We will look into it" and "the matter is under review" leave the customer guessing,
@@ -675,8 +680,8 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _offers_action(text) or only_thanks_for_praise(message):
-            return
+        if _offers_action(text) or only_thanks_for_praise(message) or _asks_about_it(message):
+            return  # (a question about the problem is the customer's step: "Is it the app or the website?")
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
                       "Name the action: what will be sent, refunded, replaced, booked or reset.")
@@ -700,7 +705,8 @@ class NoOwner(Rule):
     declined.", "Refunds are not possible as the item has been used."): no step was taken for
     the customer. A step the
     solution tells the customer to take ("Please reset your password from the sign-in page.",
-    "You can download the invoice under My Orders.", "Can you DM us the order number?", "If
+    "You can download the invoice under My Orders.", "Can you DM us the order number?", "Is it
+    the app or the website?", "If
     anything else comes up, just drop me a line.") has its owner, the customer, unless a step
     of the company's still has nobody in it ("Your case will be escalated. Please reply with
     the order number."). A solution that only explains what something is ("A bank statement is
@@ -765,9 +771,15 @@ def _customer_acts(message: Message, text: str) -> bool:
         if s.slot == "solution":
             c = s.cues
             if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
-                    or _CASUAL_ASK.match(s.text) is not None:
+                    or _CASUAL_ASK.match(s.text) is not None or asks_about_it(s):
                 return True
     return False
+
+
+def _asks_about_it(message: Message) -> bool:
+    """A sentence of the solution asks the customer about their problem (``empathy.asks_about_it``: "Is it the app
+    or the website?", with or without "you"): theirs to answer, and what happens next."""
+    return any(s.slot == "solution" and asks_about_it(s) for s in body_sentences(message))
 
 
 # a definition opening the solution: "A bank statement is a document issued by a bank that ...", "3D Secure
