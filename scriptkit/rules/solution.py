@@ -17,7 +17,7 @@ from scriptkit.inference import REQUEST, body_sentences, may_refuse, only_thanks
 from scriptkit.message import Blank, Message, Text
 from scriptkit.placeholders import FILL_IN, is_plain_bracket
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
-from scriptkit.rules.empathy import asks_about_it
+from scriptkit.rules.empathy import asks_about_it, hands_over
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 
@@ -355,8 +355,17 @@ def _finished(text: str) -> bool:
     # (a condition's "if you have been charged" is the customer's case, not a step finished; a refusal, "the
     # refund was declined", is no step, finished or not)
     # (nor is a look the writer took, "I've reviewed your account and refunded the fee", still to happen)
-    return _offers_action(text) and _done_in(text) and _done_in(_OFFER.sub(" ", text)) \
+    # (the thing handed over, "Here's the right one: SPRING20.", is a step the writer has just taken and finished)
+    return ((_offers_action(text) and _done_in(text) and _done_in(_OFFER.sub(" ", text))) or _hands_over(text)) \
         and not _pending(_without_looks(_consequences(text)[0]))
+
+
+def _hands_over(text: str) -> bool:
+    """``empathy.hands_over``, read only when a word it needs is there."""
+    return _may_match(_HAND_OVER_WORDS, text) and hands_over(text)
+
+
+_HAND_OVER_WORDS = frozenset(["here", "find"])
 
 
 # What a step done means for the customer, told after it: "so you'll see it on your statement by Wednesday", "so
@@ -450,7 +459,7 @@ def _has_action(text: str) -> bool:
     return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
                                               is not None) \
         or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None) \
-        or pattern("owned_steps").search(text)
+        or pattern("owned_steps").search(text) or _hands_over(text)
 
 
 # A look the writer took, or a procedure followed, with what it was done to: "We've looked at your account", "I've
@@ -646,7 +655,9 @@ class NoNextStep(Rule):
     eligible for a refund."): a step offered in another clause still counts ("Refunds are not
     possible, but I'll send a replacement today."). A "not" that spares the customer refuses
     nothing ("We won't charge you for the return, and I'll send a label today."). A question
-    to the customer about their problem ("Is it the app or the website?") is a step, theirs.
+    to the customer about their problem ("Is it the app or the website?") is a step, theirs, and
+    the thing they need handed over ("Here's the right one: SPRING20.", "Please find the invoice
+    attached"; not "Here's what happened: ...") is one of the writer's.
 
     ## Why it matters
     "We will look into it" and "the matter is under review" leave the customer guessing,
@@ -696,8 +707,8 @@ class NoOwner(Rule):
     "let me", "let's", "I sent") and flags solutions that have none. A status update of an
     action already finished ("Your refund went through this morning.", "The replacement shipped
     this morning.", "Your table's confirmed for 7pm tonight.", "Done! Your password's reset as
-    of now.", "New code sent: check your texts.") is left alone: nothing is left for anyone to
-    own, and what it means for the customer, told after it, leaves nothing either ("It went
+    of now.", "New code sent: check your texts.", "Here's the right one: SPRING20.") is left
+    alone: nothing is left for anyone to own, and what it means for the customer, told after it, leaves nothing either ("It went
     through this morning, so you'll see it on your statement by Wednesday.", "and it should
     arrive by Friday"). One still to happen, or handed on ("Your case has been escalated."),
     or only promised ("The order was cancelled, so you'll get a refund.", "Your claim has been
@@ -830,7 +841,8 @@ class NoTimeFrame(Rule):
     such as "soon" or "shortly" do not count, and the message says so. A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
     the customer ("whenever you're ready", "until you tell me") needs no time frame, and
-    neither does an action already finished ("I've already reissued the ticket.", "I've cancelled
+    neither does an action already finished ("I've already reissued the ticket.", "Here's the
+    right one: SPRING20.", "I've cancelled
     the duplicate order, so you'll only be charged once."), unless the customer still waits for
     what it sent ("I've refunded the fee, so you'll see it on your statement." says when it was
     sent, not when it shows). A
