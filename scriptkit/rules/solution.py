@@ -703,26 +703,25 @@ class NoOwner(Rule):
     """Nobody owns the next step.
 
     ## What it does
-    Looks in the solution for a first-person commitment ("I'll", "I've", "I will", "we'll",
-    "let me", "let's", "I sent") and flags solutions that have none. A status update of an
-    action already finished ("Your refund went through this morning.", "The replacement shipped
-    this morning.", "Your table's confirmed for 7pm tonight.", "Done! Your password's reset as
-    of now.", "New code sent: check your texts.", "Here's the right one: SPRING20.") is left
-    alone: nothing is left for anyone to own, and what it means for the customer, told after it, leaves nothing either ("It went
-    through this morning, so you'll see it on your statement by Wednesday.", "and it should
-    arrive by Friday"). One still to happen, or handed on ("Your case has been escalated."),
-    or only promised ("The order was cancelled, so you'll get a refund.", "Your claim has been
-    accepted. You'll receive the credit..."), is flagged, and so is a refusal ("The refund was
-    declined.", "Refunds are not possible as the item has been used."): no step was taken for
-    the customer. A step the
-    solution tells the customer to take ("Please reset your password from the sign-in page.",
-    "You can download the invoice under My Orders.", "Can you DM us the order number?", "Is it
-    the app or the website?", "If
-    anything else comes up, just drop me a line.") has its owner, the customer, unless a step
-    of the company's still has nobody in it ("Your case will be escalated. Please reply with
-    the order number."). A solution that only explains what something is ("A bank statement is
-    a document issued by a bank that ...", nobody speaking or spoken to, no step of anyone's)
-    has no step to own.
+    Looks in the solution for a first-person commitment ("I'll", "I've", "I will", "we'll", "let
+    me", "let's", "I sent") and flags solutions that have none. A status update of an action
+    already finished ("Your refund went through this morning.", "The replacement shipped this
+    morning.", "Your table's confirmed for 7pm tonight.", "Done! Your password's reset as of
+    now.", "New code sent: check your texts.", "Here's the right one: SPRING20.") is left alone:
+    nothing is left for anyone to own, and what it means for the customer, told after it, leaves
+    nothing either ("It went through this morning, so you'll see it on your statement by
+    Wednesday.", "and it should arrive by Friday"). One still to happen, or handed on ("Your
+    case has been escalated."), or only promised ("The order was cancelled, so you'll get a
+    refund.", "Your claim has been accepted. You'll receive the credit..."), is flagged, and so
+    is a refusal ("The refund was declined.", "Refunds are not possible as the item has been
+    used."): no step was taken for the customer. A step the solution tells the customer to take
+    ("Please reset your password from the sign-in page.", "You can download the invoice under My
+    Orders.", "Can you DM us the order number?", "Is it the app or the website?", "If anything
+    else comes up, just drop me a line.") has its owner, the customer, unless a step of the
+    company's still has nobody in it ("Your case will be escalated. Please reply with the order
+    number."). A solution that only explains what something is ("A bank statement is a document
+    issued by a bank that ...", nobody speaking or spoken to, no step of anyone's) has no step
+    to own.
 
     ## Why it matters
     "Your case will be escalated" has no person behind it; "I'll escalate it" does. Owning
