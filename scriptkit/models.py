@@ -256,6 +256,13 @@ class PackMeta(_Model):
     def layout(self, channel: str) -> Layout:
         return self.channels.get(channel) or DEFAULT_LAYOUTS[channel]  # type: ignore[call-overload]
 
+    @property
+    def catalogue(self) -> Catalogue:
+        """The placeholders the pack's scripts may use: the built-in ones and those ``placeholders`` declares,
+        each with its description (what the exports name it by where they tell the agent what to fill in)."""
+        return Catalogue(PlaceholderSpec(n, p.description, p.sample, p.can_be_blank, p.fallback, p.called)
+                         for n, p in self.placeholders.items())
+
 
 class UnknownScript(ConfigError, KeyError):
     """An id no script of the pack has (``Pack.script``): a ``ConfigError`` with the message, and a
@@ -290,10 +297,8 @@ class Pack(_Model):
 
     @property
     def catalogue(self) -> Catalogue:
-        return Catalogue(
-            PlaceholderSpec(n, p.description, p.sample, p.can_be_blank, p.fallback, p.called)
-            for n, p in self.meta.placeholders.items()
-        )
+        """The pack's placeholders: ``PackMeta.catalogue``."""
+        return self.meta.catalogue
 
     def script(self, script_id: str) -> Script:
         """The script with id ``script_id``; an id the pack does not have raises ``UnknownScript``

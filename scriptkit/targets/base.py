@@ -15,16 +15,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
-from scriptkit.models import BlankSpec, PackMeta
-from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec
+from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.text import ESCAPED_ITEM as ESCAPED_ITEM  # (re-exported, as LINK)
 from scriptkit.text import LINK as LINK  # (re-exported: the exports and importers read links through base)
 from scriptkit.text import is_text
 from scriptkit.text import unsafe_address as unsafe_address
+
+if TYPE_CHECKING:  # (a pack's models load pydantic: `rules` and import's --help read the targets without them)
+    from scriptkit.models import BlankSpec
 
 Payload = dict[str, Any]
 """One message as a helpdesk's record, as a target's ``render`` shapes it (JSON-ready)."""
@@ -465,13 +467,14 @@ def _filled(text: str, holes: list[Segment], literal: Callable[[str], str], plac
 
 def catalogue_of(message: Message) -> Catalogue:
     """The placeholders ``message``'s pack knows, each with its description: the built-in ones and those its
-    pack.yaml declares (``pack_meta``, which rendering gives every message); the built-in ones alone for a
-    message without it."""
+    pack.yaml declares (``pack_meta``, which rendering gives every message: ``PackMeta.catalogue``); the
+    built-in ones alone for a message without it."""
     meta = message.meta.get("pack_meta")
-    if not isinstance(meta, PackMeta) or not meta.placeholders:
+    if meta is None:
         return DEFAULT_CATALOGUE
-    return Catalogue(PlaceholderSpec(name, p.description, p.sample, p.can_be_blank, p.fallback, p.called)
-                     for name, p in meta.placeholders.items())
+    from scriptkit.models import PackMeta  # (here, not at start-up: see TYPE_CHECKING above)
+
+    return meta.catalogue if isinstance(meta, PackMeta) else DEFAULT_CATALOGUE
 
 
 #: the article a description starts with ("The customer's first name"), left out where it names a placeholder
