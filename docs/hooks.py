@@ -514,7 +514,9 @@ FIELD_DOCS: dict[str, str] = {
     "Alternative.text": "The text that replaces the solution.",
     "Condition.when": "The condition, as the agent reads it.",
     "Condition.text": "The text to add when it holds.",
-    "CustomPlaceholder.description": "What the helpdesk fills in.",
+    "CustomPlaceholder.description": "What the helpdesk fills in. The exports name the placeholder by it where "
+                                     "they tell the agent what to fill in (Zendesk's description, the playbook, "
+                                     "the CSV's notes): `{delivery date of the box}`, not `{order box date}`.",
     "CustomPlaceholder.sample": "The value `--preview` shows.",
     "CustomPlaceholder.can_be_blank": "Whether a real ticket can leave it empty (then greetings need a fallback).",
     "CustomPlaceholder.fallback": "A word that reads in its place when it is empty (`there` for a name); SK001 "
