@@ -25,7 +25,7 @@ CASES = [
     ("intercom", "intercom_macros.json", "intercom/macros.json"),
     ("gorgias", "gorgias_macros.json", "gorgias/macros.json"),
     ("front", "front_templates.json", "front/message_templates.json"),
-    ("salesforce", "salesforce_quick_text.json", "salesforce/quick_text.json"),
+    ("salesforce", "salesforce_quick_text.json", "salesforce/quick_text_update.json"),
 ]
 
 

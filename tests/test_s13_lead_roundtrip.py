@@ -178,7 +178,7 @@ def test_a_salesforce_quick_text_export_keeps_its_merge_fields_category_and_fold
         record("0QT2", "Callback booked", "Hi {!Contact.FirstName},\n\nI've booked a call back for "
                "{!Case.Callback_Time__c}. Reply here if you need another time.", Category="General",
                IsInsertable=False, Channel="Email;Chat")]})
-    imported, bundle = _round_trip(tmp_path, export, "salesforce", "quick_text.json")
+    imported, bundle = _round_trip(tmp_path, export, "salesforce", "quick_text_update.json")
     by_name = {r["Name"]: r for r in bundle["records"]}
     covered = by_name["Warranty covered"]
     assert covered["Message"] == ("Hi {!Contact.FirstName},\n\nYour {!Asset.Name} is under warranty until "
@@ -219,7 +219,7 @@ def test_a_data_loader_csv_of_quick_text_is_read_as_salesforce(tmp_path: Path) -
     sheet.write_text("ID,NAME,MESSAGE,CATEGORY,CHANNEL,FOLDERID,ISINSERTABLE\n"
                      "0QT1,Warranty covered,\"Hi {!Contact.FirstName}, your {!Asset.Name} is covered, so I've "
                      "booked a free repair for Tuesday.\",Warranty,Email,00l5e000000AbCd,false\n", encoding="utf-8")
-    imported, bundle = _round_trip(tmp_path, sheet, "salesforce", "quick_text.json")
+    imported, bundle = _round_trip(tmp_path, sheet, "salesforce", "quick_text_update.json")
     [record] = bundle["records"]
     assert record["Message"] == ("Hi {!Contact.FirstName}, your {!Asset.Name} is covered, so I've booked a free "
                                  "repair for Tuesday.")

@@ -111,6 +111,6 @@ def test_a_quick_text_for_email_and_chat_is_one_script_and_one_record_again(tmp_
     assert {s.title: list(s.channels) for s in load_pack(pack).scripts} == \
         {"Parcel late": ["email", "chat"], "Case number": ["sms"]}
     export(pack, ["salesforce"], tmp_path / "out", lint=False)
-    records = json.loads((tmp_path / "out/salesforce/quick_text.json").read_text(encoding="utf-8"))["records"]
+    records = json.loads((tmp_path / "out/salesforce/quick_text_update.json").read_text(encoding="utf-8"))["records"]
     assert sorted((r["Name"], r["Channel"]) for r in records) == [("Case number", "Messaging"),
                                                                   ("Parcel late", "Email;Chat")]

@@ -1,6 +1,7 @@
 """A Salesforce Quick Text whose Channel holds several values ('Email;Chat') keeps each of them through
-import -> export -> import, whether or not its record has an Id: scriptkit's own export writes none, and
-a Data Loader sheet may leave the column empty. The channels are read from the record itself."""
+import -> export -> import, whether or not its record has an Id: the export writes it back (as an update,
+in quick_text_update.json), and a Data Loader sheet may leave the column empty. The channels are read from
+the record itself."""
 
 from __future__ import annotations
 
@@ -54,10 +55,10 @@ def test_email_and_chat_survive_import_export_import(tmp_path: Path, make: Calla
     first = import_library(make(tmp_path, ident)).write(tmp_path / "p1")
     assert _channels(first) == {"Refund resent": ["email", "chat"]}
     export(first, ["salesforce"], tmp_path / "e1", lint=False)
-    exported = tmp_path / "e1/salesforce/quick_text.json"
+    exported = tmp_path / ("e1/salesforce/quick_text_update.json" if ident else "e1/salesforce/quick_text.json")
     records = json.loads(exported.read_text(encoding="utf-8"))["records"]
     assert [(r["Name"], r["Channel"]) for r in records] == [("Refund resent", "Email;Chat")]
-    assert not any("Id" in r for r in records)  # (scriptkit's export writes none: the case that lost chat)
+    assert [r.get("Id") for r in records] == [ident or None]  # (kept, so a re-send updates the Quick Text)
     second = import_library(exported).write(tmp_path / "p2")
     assert _channels(second) == {"Refund resent": ["email", "chat"]}
     assert _body(second) == _body(first)

@@ -167,11 +167,13 @@ def test_a_plain_reply_keeps_a_bracketed_text_as_written(tmp_path: Path, fmt: st
     assert "\\[1](2)" in first.macros[0].text and "\\[see](here)" in first.macros[0].text
     pack = first.write(tmp_path / "pack")
     export(pack, ["salesforce", "zendesk"], tmp_path / "out", lint=False)
-    quick = json.loads((tmp_path / "out/salesforce/quick_text.json").read_text(encoding="utf-8"))["records"][0]
+    # (a Quick Text imported with its Id goes back as an update)
+    sent = tmp_path / "out/salesforce" / ("quick_text_update.json" if fmt == "salesforce" else "quick_text.json")
+    quick = json.loads(sent.read_text(encoding="utf-8"))["records"][0]
     assert "footnote [1](2) confused you. The note [see](here) is" in quick["Message"]
     assert "footnote [1](2) confused" in _zendesk_body(tmp_path / "out") and "href" not in _zendesk_body(
         tmp_path / "out")
-    again = import_library(tmp_path / "out/salesforce/quick_text.json", "salesforce")
+    again = import_library(sent, "salesforce")
     assert "\\[1](2)" in again.macros[0].text and "1 (2)" not in again.macros[0].text
     if fmt == "csv":  # (a row of scriptkit's own CSV export is the pack's text: its links stay links)
         export(_tricky_pack(tmp_path / "tricky"), ["csv"], tmp_path / "own", lint=False, force=True)
