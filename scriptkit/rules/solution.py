@@ -197,8 +197,9 @@ def _letter_runs(text: str) -> frozenset[str]:
 
 _APOS = r"['’]"
 _OWNER = re.compile(
-    # ("I can't reproduce it" owns nothing)
-    rf"\b(?:i|we)(?:{_APOS}(?:ll|ve|m|re|d)|\s+(?:will|have|am|are|can(?!{_APOS}t)|would|just|already|personally))\b"
+    # ("I can't reproduce it" owns nothing, and nor does "we are unable to", SK201's "we can't" said formally)
+    rf"\b(?:i|we)(?:(?:{_APOS}(?:m|re)|\s+(?:am|are))(?!\s+(?:(?:currently|still|sadly|unfortunately)\s+)?"
+    rf"(?:unable|not\s+able)\b)|{_APOS}(?:ll|ve|d)|\s+(?:will|have|can(?!{_APOS}t)|would|just|already|personally))\b"
     # a chat's "ive cancelled it", "weve sent it", "im sending it" (with the verb after: "ive" and "im" alone may
     # be a name or an instant message)
     r"|\b(?:i|we)ve\s+(?:(?:just|already|also|now)\s+)?\w+(?:ed|en|t)\b|\bim\s+(?:(?:just|also|now)\s+)?\w+ing\b"
@@ -256,11 +257,14 @@ _VAGUE_TIME = re.compile(r"\b(?:(?<!\bas\s)soon(?!\s+as\b)|(?<=\bas\s)soon(?=\s+
                          r"in due course|at some point|in the near future|promptly|eventually)\b", re.IGNORECASE)
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
-# you're ready", "until you tell me"): no time frame is owed. Searched only when the reply has one of the
-# words "all", "whenever", "until", "log", "sign" or "anything".
+# you're ready", "whenever suits you", "at your convenience", "until you tell me"): no time frame is owed.
+# Searched only when the reply has one of the words "all", "whenever", "until", "log", "sign", "anything",
+# "convenience" or "own".
 _NO_WAIT = re.compile(
     rf"\b(?:(?:you{_APOS}re|you\s+are|you{_APOS}ll\s+be|it{_APOS}s|that{_APOS}s|everything{_APOS}s|everything\s+is)"
     rf"\s+(?:now\s+)?all\s+(?:set|sorted|done)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it))"
+    # ("whenever suits you", SK201's rewrite of "at your convenience", leaves it to them as that does)
+    rf"|whenever\s+(?:it\s+)?suits\s+you|at\s+your\s+convenience|in\s+your\s+own\s+time"
     rf"|until\s+you(?:{_APOS}re\s+ready|\s+(?:tell|let)\s+(?:me|us))"
     # "you'll see it when you next log in": it is there already, waiting for them
     rf"|(?:when|next\s+time)\s+you\s+(?:next\s+)?(?:log|sign)\s+(?:back\s+)?(?:in|on)"
@@ -268,7 +272,7 @@ _NO_WAIT = re.compile(
     rf"|you\s+(?:don{_APOS}t|do\s+not)\s+need\s+to\s+(?:do|pay|send\s+us)\s+anything)\b",
     re.IGNORECASE,
 )
-_NO_WAIT_GATES = (" all ", " whenever ", " until ", " log ", " sign ", " anything ")
+_NO_WAIT_GATES = (" all ", " whenever ", " until ", " log ", " sign ", " anything ", " convenience ", " own ")
 
 
 @lru_cache(maxsize=4096)  # SK404 and SK105's advice ask about the same solution text
@@ -839,7 +843,8 @@ class NoTimeFrame(Rule):
     left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. Vague words
     such as "soon" or "shortly" do not count, and the message says so. A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
-    the customer ("whenever you're ready", "until you tell me") needs no time frame, and
+    the customer ("whenever you're ready", "whenever suits you", "until you tell me") needs no
+    time frame, and
     neither does an action already finished ("I've already reissued the ticket.", "Here's the
     right one: SPRING20.", "I've cancelled
     the duplicate order, so you'll only be charged once."), unless the customer still waits for
