@@ -48,3 +48,11 @@ def test_a_hand_over_with_a_step_still_to_happen_still_owes_its_when(tmp_path: P
     codes = review(tmp_path, "Sorry about the wrong link! Here's the correct one: example.com/reset. "
                              "A refund will be sent too.")
     assert {"SK403", "SK404"} <= codes
+
+
+@pytest.mark.parametrize("body", [
+    "Thanks for your message. After reviewing your account, here's what I found: the fee was charged twice.",
+    "No worries at all. Here's the simple version: the fee covers the courier.",
+])
+def test_an_explanation_introduced_by_here_is_hands_nothing_over(tmp_path: Path, body: str) -> None:
+    assert "SK402" in review(tmp_path, body)

@@ -486,11 +486,15 @@ def asks_about_it(s: Sentence) -> bool:
 
 # the item handed over: "Here's the right one: SPRING20.", "here is your new code", "Here you go: ...", "here are
 # the steps again", "Please find the corrected invoice attached" (not "Here's hoping", "here's to ...", "Here's what
-# happened", "here's why", "Here's the thing": a wish, a toast or an explanation gives them nothing)
+# happened", "here's why", "Here's the thing", "Here's an update": a wish, a toast or an explanation gives them
+# nothing)
 _HANDS_OVER = re.compile(
     r"\bhere(?:['’]s|['’]re|\s+(?:is|are|you\s+go|it\s+is|they\s+are))\b"
     r"(?!\s+(?:hoping|to\b|the\s+(?:thing|story|background|reason)|(?:some|a\s+bit\s+of|the)\s+(?:background|context)|"
-    r"what\s+(?:happened|went\s+wrong)|why\b|how\s+(?:it|this|that)\s+happened))"
+    # (nor "Here's what I found:", "here's an update on ...", "Here's the simple version:": an explanation)
+    r"what\b|why\b|how\s+(?:it|this|that)\s+happened|an?\s+(?:(?:quick|brief|short|full)\s+)?(?:update|summary|"
+    r"explanation|overview|rundown|recap)\b|the\s+(?:(?:simple|short|long|full)\s+)?(?:version|explanation|"
+    r"summary|update)\b))"
     r"|\bplease\s+find\s+(?:[\w'’-]+\s+){0,4}?(?:attached|below|enclosed)\b", re.IGNORECASE)
 
 
