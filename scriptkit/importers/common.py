@@ -724,7 +724,11 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
         ident, title = item.get("id"), item.get(export.title_key)
         key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"
         title = title if isinstance(title, str) else ""
-        where = locate(source, title or key, after)
+        if not title.strip():  # (its title is the problem: point at it, not at an id's digits found anywhere)
+            starts = _item_starts(source.text, data, items) if starts is None else starts
+            where = _title_location(source, starts, index, export.title_key) or locate(source, key, after)
+        else:
+            where = locate(source, title, after)
         if where.offset == 0 and after:  # not after the item before it (a document out of order): anywhere
             where = locate(source, title or key)
         after = max(after, where.offset + 1)
@@ -732,6 +736,27 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
                       export.title_key, source)
         yield parse(entry)
 
+
+
+def _title_location(source: SourceText, starts: list[int], index: int, title_key: str) -> Location | None:
+    """Where item ``index`` writes its own ``title_key`` field (``"title": 123``, not an action's ``"name"``
+    inside it), else where the item begins; None when the item's place is not known."""
+    if index >= len(starts):
+        return None
+    text, decoder = source.text, json.JSONDecoder()
+    at = starts[index]
+    try:  # (its keys one by one, each value skipped whole)
+        at = _past_space(text, at + 1) if text.startswith("{", at) else len(text)
+        while text.startswith('"', at):
+            key, after = decoder.raw_decode(text, at)
+            if key == title_key:
+                return source.location(at)
+            after = _past_space(text, after)
+            after = _past_space(text, decoder.raw_decode(text, _past_space(text, after + 1))[1])
+            at = _past_space(text, after + 1) if text.startswith(",", after) else len(text)
+    except (ValueError, RecursionError):
+        pass
+    return source.location(starts[index])
 
 
 def _past_space(text: str, at: int) -> int:
