@@ -120,6 +120,20 @@ def _not_an_input(output: str | None, inputs: list[str], option: str = "-o", wha
                           Location(output, 1, 1), f"Write {what} to a new file.")
 
 
+def _not_a_script(output: str | None, root: str, option: str = "-o", what: str = "the report") -> None:
+    """Refuse ``-o`` naming a new YAML file in the pack's scripts folder: every later run would
+    read the report as a script, and the pack no longer loads ("unknown key 'All clear'")."""
+    from scriptkit.loading import SCRIPTS_DIR
+
+    if output is None or not root or Path(output).suffix.lower() not in (".yaml", ".yml"):
+        return
+    scripts = Path(root, SCRIPTS_DIR)
+    if Path(output).resolve().is_relative_to(scripts.resolve()):
+        raise ConfigError(f"{option} {output} is in the pack's {SCRIPTS_DIR} folder: the next run would read "
+                          f"{what} as a script", Location(output, 1, 1),
+                          f"Write {what} outside {display_path(str(scripts))}, or under another extension.")
+
+
 def _one_pack(paths: tuple[str, ...]) -> str:
     """The one pack (or script) of the command line. Several are refused with the folder to give:
     'scriptkit check scripts/*.yaml', as a shell expands it, was "Got unexpected extra argument"."""
@@ -181,6 +195,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     inputs = [*_texts(loaded), *config.sources]
     _not_an_input(output, inputs)
     _not_an_input(write_baseline_file, inputs, "--write-baseline", "the baseline")
+    _not_a_script(output, loaded.root)
+    _not_a_script(write_baseline_file, loaded.root, "--write-baseline", "the baseline")
     accepted = read_baseline(Path(baseline_file)) if baseline_file else None  # (a bad file: said before the work)
     with _reported(fmt, output, pack):  # (a template that fails only as it renders is found here)
         result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)  # (read above)
