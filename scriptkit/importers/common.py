@@ -251,16 +251,19 @@ def read_text(path: Path, what: str) -> SourceText:
             wide = encoding[:6].upper()
             raise ImportFormatError(f"{what} starts as {wide} but is cut or damaged at byte {exc.start}",
                                     Location(name, 1, 1), "Export it again.") from None
-        prefix = raw[: exc.start].decode("utf-8", "replace")
+        # (the codec counts from after the byte order mark, which the text leaves out: the file's own offset is past it)
+        mark = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+        start, end = exc.start + mark, exc.end + mark
+        prefix = raw[mark:start].decode("utf-8", "replace")
         source = SourceText(name, prefix)
         # UTF-8 letters before the bad byte, or after it: the file mixes encodings (rows pasted from
         # elsewhere), and converting all of it from Windows-1252 would garble the rows that were right ('CafÃ©')
         excel = " (Excel: Save As, 'CSV UTF-8')" if what.startswith("CSV") else ""
-        mixed = any(byte >= 0x80 for byte in raw[: exc.start].removeprefix(codecs.BOM_UTF8))
-        after = "" if mixed else raw[exc.end:].decode("utf-8", "replace")
+        mixed = any(byte >= 0x80 for byte in raw[mark:start])
+        after = "" if mixed else raw[end:].decode("utf-8", "replace")
         rest = any(ord(ch) >= 0x80 and ch != "\ufffd" for ch in after)
         raise ImportFormatError(
-            f"{what} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+            f"{what} is not valid UTF-8 (byte 0x{raw[start]:02x} at offset {start})",
             source.location(len(prefix)),
             f"The file mixes encodings: the text {'before' if mixed else 'after'} this point is UTF-8, this "
             "character is not (likely Windows-1252). Retype it here, or re-export the file as UTF-8."
