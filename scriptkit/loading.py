@@ -882,15 +882,34 @@ def _cut_above(text: str, line_start: int) -> int | None:
     line = text[above:above_end]
     value = _VALUE_START.match(line)  # (every line matches: each part is optional)
     at = value.end() if value is not None else 0
-    if line[at:at + 1] == "#" and at == len(line) - len(line.lstrip()):
-        return above + at  # (a comment line where more of the text was)
-    if line[at:at + 1] in _NOT_PLAIN_START:
+    indent = len(line) - len(line.lstrip())
+    if line[at:at + 1] == "#" and at == indent:
+        # a comment line where more of the text was: '#2 of your order' (one written as a comment, '# note', is one)
+        return above + at if line[at + 1:at + 2].strip() and line[at + 1:at + 2] != "#" else None
+    if line[at:at + 1] in _NOT_PLAIN_START or (at == indent and _in_block_text(text, above, indent)):
         return None
     cut = _PLAIN_CUT.search(line, at)
     return above + cut.end() - 1 if cut is not None else None
 
 
 _PLAIN_CUT = re.compile(r"[ \t]#")
+_BLOCK_START = re.compile(r"[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _in_block_text(text: str, line_start: int, indent: int) -> bool:
+    """Whether the line at ``line_start``, indented ``indent`` and holding no key, is a line of a '|' or '>'
+    text (where '#' is text): the nearest line above it indented less ends with '|' or '>'. (200 lines back
+    at most.)"""
+    end = line_start - 1
+    for _ in range(200):
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip("\r")
+        if line.strip() and len(line) - len(line.lstrip()) < indent:
+            return _BLOCK_START.search(line.rstrip()) is not None
+        end = start - 1
+    return False
 
 
 def _cut_flow(text: str, opening: int, source: SourceText) -> tuple[str, Location, str] | None:
@@ -1094,16 +1113,16 @@ _KEPT_COMMENT = re.compile(r"(?<![ ])[ ]{2,}#(?:[ \t]|$)")  # (from a run's firs
 _COMMENT_HINT = "(A comment after text needs two spaces before its '# '.)"
 
 
-def _reads_as_text(gap: str, comment: str) -> bool:
-    """Whether a comment after a plain text (``gap``: the spaces before its '#'; ``comment``: what
-    follows the '#') reads as more of the text: a '#' glued to a word or number ('#2', '#FORKED10'),
-    or, after one space, words that go on with the sentence ('# 2 of 3', '# of boxes'). Two spaces
-    and '# ', or '# TODO', is a writer's note."""
+def _reads_as_text(gap: str, comment: str, value: str) -> bool:
+    """Whether a comment after a plain text (``value``; ``gap``: the spaces before its '#'; ``comment``:
+    what follows the '#') reads as more of the text: a '#' glued to a word or number ('#2', '#FORKED10'),
+    or, after one space, words that go on with the sentence ('box # 2 of 3', '# of boxes'). Two spaces
+    and '# ', '# TODO', or a '# ' after a finished sentence ('...happened. # check with Sam') is a note."""
     first = comment[:1]
     if first and not first.isspace() and first != "#":
         return True
     words = comment.lstrip()
-    return len(gap) == 1 and (words[:1].isdigit() or words[:1].islower())
+    return len(gap) == 1 and (words[:1].isdigit() or words[:1].islower()) and value.rstrip()[-1:] not in ".!?"
 
 
 def _owner_column(text: str, origin: Origin, path: tuple[str | int, ...], start: int) -> int:
@@ -1142,7 +1161,7 @@ def _check_cut_texts(data: Any, origin: Origin, errors: ErrorCollector, texts: r
         name = f"variant {path[-1] + 1} of '{path[-2]}'" if isinstance(path[-1], int) else f"'{path[-1]}'"
         first, last = source.location(start).line, source.location(end).line
         cut = _CUT.match(text, end)
-        if cut is not None and _reads_as_text(cut[1], cut[2]):
+        if cut is not None and _reads_as_text(cut[1], cut[2], value):
             line_start = text.rfind("\n", 0, end) + 1  # (the text's last line: the one the comment is on)
             line = _rest_of_line(text, line_start).rstrip("\r")
             hash_at = cut.end(1) - line_start
