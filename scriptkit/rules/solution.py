@@ -61,7 +61,8 @@ _ACTION = re.compile(
     # getting in touch with someone else, who can act ("contact your bank", "I've contacted the courier"; not "contact
     # us", "we'll contact you": an offer of being in touch)
     r"contact(?:s|ed|ing)?\s+(?!(?:us|me|you|our|we|them|him|her|it|again|anyone|anybody|someone|support|customer|this|"
-    r"that|the\s+(?:support|customer|help|team))\b)(?=[a-z])|"
+    r"that|the\s+(?:support|customer|help|team)|details?|info|information|numbers?|forms?|page|preferences?|"
+    r"list|centre|center)\b)(?=[a-z])|"
     # "posted" as sent, not "I'll keep you posted": after who or what was posted ("was posted this morning")
     r"(?:i|we|['’]ve|was|were|been|has|have|had|just|already)\s+(?:re)?posted|"
     # a payment or refund that went through, told as news ("It went through this morning."), not what went
@@ -472,7 +473,8 @@ def _has_action(text: str) -> bool:
 # (Not "I'll check your account", a look still to take, nor "Have you checked your spam folder?", the customer's;
 # not "followed up".)
 _LOOK = (r"(?:(?:just|already|now|also|then|carefully|fully|thoroughly|personally|closely|since|both)\s+)*"
-         r"(?:(?:re-?|double[- ]?)?checked|re-?reviewed|reviewed|looked|investigated|examined|considered|assessed|"
+         r"(?:(?:re-?|double[- ]?)?checked(?!\s+(?:you\s+|them\s+)?(?:in|out)\b)|re-?reviewed|reviewed|"
+         r"looked(?!\s+after\b)|investigated|examined|considered|assessed|"
          r"(?:gone|went)\s+(?:over|through)|followed(?!\s+up\b)|(?:taken|had|took)\s+an?\s+"
          r"(?:(?:quick|close|closer|good|careful|full|thorough|detailed)\s+)?look)\b"
          # ... and what it was done to, to the end of its clause ("..., and refunded the fee": a step after it)
