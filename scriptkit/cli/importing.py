@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import LazyChoice
+from scriptkit.cli.options import LazyChoice, one_line
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
 from scriptkit.message import CHANNELS
@@ -110,7 +110,8 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
 # (a file given as --out is refused by the import itself, at file:1:1, as every other folder it will not write to)
 @click.option("--out", "-o", "out", required=True, type=click.Path(), metavar="DIRECTORY",
               help="The pack folder to create.")
-@click.option("--name", help="The pack's display name (default: from the folder name).")
+@click.option("--name", callback=one_line("a pack's name"),
+              help="The pack's display name (default: from the folder name).")
 @click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
 @bodies_option
 def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],

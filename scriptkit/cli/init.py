@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from scriptkit.cli.options import one_line
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.templates import template_dir
@@ -18,8 +19,8 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
 
 
 @click.command()
-@click.argument("path", type=click.Path())
-@click.option("--name", help="The pack's display name (default: the folder name).")
+@click.argument("path", type=click.Path(), callback=one_line("a folder name"))
+@click.option("--name", callback=one_line("a pack's name"), help="The pack's display name (default: the folder name).")
 @click.option("--from", "source", default="new", show_default=True,
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
 def init(path: str, name: str | None, source: str) -> None:

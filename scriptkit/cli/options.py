@@ -57,6 +57,22 @@ def grammar_option(func: F) -> F:
     )(func)
 
 
+def one_line(what: str) -> Callable[[click.Context, click.Parameter, str | None], str | None]:
+    """A callback refusing a control character (a line break, a tab, an ESC) in ``what``: a pack's
+    name with one was written, and then refused by every `check` (pack.yaml:2:7); a folder's
+    broke the "Next:" line printed to paste."""
+    import unicodedata
+
+    def check(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        found = next((c for c in value or "" if unicodedata.category(c) == "Cc"), None)
+        if found is not None:  # (the value shown escaped: a raw ESC would act on the terminal)
+            raise click.BadParameter(f"{value!r} holds a control character, U+{ord(found):04X}: {what} is one line "
+                                     "of visible text. Nothing was changed.")
+        return value
+
+    return check
+
+
 def _split(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for item in value for part in item.split(",") if part.strip())
 
