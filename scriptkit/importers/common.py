@@ -720,7 +720,7 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
     starts: list[int] | None = None  # where each item begins, worked out only for one that is not an object
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            starts = _item_starts(source.text, data, items) if starts is None else starts
+            starts = item_starts(source.text, data, items) if starts is None else starts
             yield ItemProblem(source.location(starts[index] if index < len(starts) else 0), f"#{index + 1}",
                               f"each {export.noun} should be an object, found {kind_of(item)}")
             continue
@@ -728,8 +728,8 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
         key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"
         title = title if isinstance(title, str) else ""
         if not title.strip():  # (its title is the problem: point at it, not at an id's digits found anywhere)
-            starts = _item_starts(source.text, data, items) if starts is None else starts
-            where = _title_location(source, starts, index, export.title_key) or locate(source, key, after)
+            starts = item_starts(source.text, data, items) if starts is None else starts
+            where = title_location(source, starts, index, export.title_key) or locate(source, key, after)
         else:
             where = locate(source, title, after)
         if where.offset == 0 and after:  # not after the item before it (a document out of order): anywhere
@@ -741,7 +741,7 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
 
 
 
-def _title_location(source: SourceText, starts: list[int], index: int, title_key: str) -> Location | None:
+def title_location(source: SourceText, starts: list[int], index: int, title_key: str) -> Location | None:
     """Where item ``index`` writes its own ``title_key`` field (``"title": 123``, not an action's ``"name"``
     inside it), else where the item begins; None when the item's place is not known."""
     if index >= len(starts):
@@ -768,7 +768,7 @@ def _past_space(text: str, at: int) -> int:
     return at
 
 
-def _item_starts(text: str, data: Any, items: list[Any]) -> list[int]:
+def item_starts(text: str, data: Any, items: list[Any]) -> list[int]:
     """Where each item of the export's list begins in ``text`` (the list itself, or the one under the key
     that holds ``items``); [] when it cannot be found."""
     if isinstance(data, list):

@@ -33,11 +33,13 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     UnexpectedShape,
+    item_starts,
     kind_of,
     later_pages,
     load_json,
     locate,
     read_text,
+    title_location,
 )
 from scriptkit.importers.tabular import check_columns, column, from_record
 from scriptkit.loading import _LONG_NUMBER as LONG_YAML_NUMBER
@@ -72,7 +74,7 @@ def read_json(path: Path, options: ReadOptions) -> Read:
             raise UnexpectedShape(f"unexpected shape: found {kind_of(data)}", source.location(0), hint)
     if (unread := later_pages(data, source, "item")) is not None:
         yield unread
-    yield from _items(data, source, options, None)
+    yield from _items(data, source, options, None, json=True)
 
 
 def read_yaml(path: Path, options: ReadOptions) -> Read:
@@ -129,8 +131,10 @@ def _yaml_line(node: Any, index: int, source: SourceText) -> Location | None:
 
 
 def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, start: int = 0,
-           origin: Origin | None = None) -> Read:
-    """``origin``: where a YAML document's keys and values are, to find the texts YAML cut at a ' #'."""
+           origin: Origin | None = None, json: bool = False) -> Read:
+    """``origin``: where a YAML document's keys and values are, to find the texts YAML cut at a ' #';
+    ``json``: the source is the JSON document ``data`` was parsed from (an item without a text title is
+    placed by its own text)."""
     document = data
     within: tuple[str | int, ...] = ()  # (the path to the list of items in the document)
     cut: dict[int, tuple[Location, str]] = {}  # (the items whose text YAML cut at a ' #')
@@ -162,6 +166,7 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                                                            for field in _TEXT_FIELDS} if name is not None])
             for index, record in enumerate(data) if isinstance(record, dict)})
     checked = False
+    starts: list[int] | None = None  # (where each item begins, worked out only for one whose title is not text)
     after = start  # (items stand in file order: each title looked for after the one before it, not from the start
     # of the file each time, which took 40 s for 40,000 items and placed every namesake at the first)
     for index, record in enumerate(data):
@@ -181,6 +186,9 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                 if where.offset == 0 and after:  # (not after the item before it: anywhere)
                     where = locate(source, title, start)
                 after = max(after, where.offset + 1)
+            elif json and title_col:  # (a title of 404, which a Quick Text refuses: at it, not at the file's start)
+                starts = item_starts(source.text, document, data) if starts is None else starts
+                where = title_location(source, starts, index, title_col) or where
         item = from_record(dict(record), index, where, options, what="item")
         if index in cut and isinstance(item, RawItem | ItemProblem):
             item = _cut_item(item, cut[index])

@@ -162,13 +162,19 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     raw_title = record.get(cols["title"]) if cols["title"] else None
     title = str(raw_title) if isinstance(raw_title, (str, int)) and str(raw_title).strip() else ""
     name = f"{key} {title!r}" if title else key
+    quick_text = _quick_text(record) if not options.mapping else None
+    # (a number is read as text from a file someone wrote (YAML's 'title: 2024'); a Quick Text record is Salesforce's
+    # own, which writes every Name and Message as text, so a number there is damage, refused as every helpdesk's is)
+    scalars: tuple[type, ...] = (str,) if quick_text is not None else (str, int, float)
+    if quick_text is not None and raw_title is not None and not isinstance(raw_title, str):
+        return ItemProblem(where, key, f"'{cols['title']}' should be text but is {kind_of(raw_title)}")
     values: dict[str, str] = {}
     for f in ("body", "html", "guidance"):
         name_of = cols[f]
         value = record.get(name_of) if name_of else None
         if value is None:
             values[f] = ""
-        elif isinstance(value, (str, int, float)):
+        elif isinstance(value, scalars):
             values[f] = str(value)
         else:
             return ItemProblem(where, name, f"'{name_of}' should be text but is {kind_of(value)}")
@@ -183,7 +189,6 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     if not html and looks_like_html(body):
         html = True
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
-    quick_text = _quick_text(record) if not options.mapping else None
     settings, notes, unused = quick_text or ({}, [], "")
     own = first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS and not html
     # (--bodies markdown: a plain body as a Markdown library's reply is read; scriptkit's own CSV export's row is
