@@ -29,6 +29,7 @@ from itertools import islice, pairwise
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
+from scriptkit.sourcetext import SourceText
 
 # Emoji and their joiners, which helpdesks let people put in display names ("🌸 Dana", "Maya 💬").
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d"
@@ -670,9 +671,10 @@ class _Runs:
                           under)
 
 
-def pasted_text(raw: str) -> PastedText | None:
-    """The text to judge in ``raw`` where it is an email's source or HTML, else None (judge ``raw``)."""
-    return email_text(raw) or html_text(raw)
+def pasted_text(raw: str, file: str = "<text>") -> PastedText | None:
+    """The text to judge in ``raw`` where it is an email's source or HTML, else None (judge ``raw``).
+    A ConfigError, located in ``file``, for an email whose parts nest too deeply to read."""
+    return email_text(raw, file) or html_text(raw)
 
 
 def html_text(raw: str) -> PastedText | None:
@@ -760,8 +762,9 @@ _MAIL_HEADERS = _ONLY_MAIL_HEADERS | {"from", "to", "cc", "bcc", "reply-to", "se
 _QUOTED_PRINTABLE = re.compile(r"=([0-9A-Fa-f]{2})|(=[ \t]*\r?\n)|[^=]+|=")
 
 
-def email_text(raw: str) -> PastedText | None:
-    """The text of ``raw`` if it is an email's source (the text/plain part, else the text/html one), else None."""
+def email_text(raw: str, file: str = "<text>") -> PastedText | None:
+    """The text of ``raw`` if it is an email's source (the text/plain part, else the text/html one), else None.
+    A ConfigError, located in ``file``, for MIME parts nested more than MAX_MIME_NESTING deep."""
     start = len(raw) - len(raw.lstrip())
     read = _headers(raw, start, len(raw)) if _HEADER_LINE.match(raw, start) else None
     if read is None:
@@ -770,7 +773,12 @@ def email_text(raw: str) -> PastedText | None:
     names = {k.lower() for k in headers}
     if not names & _ONLY_MAIL_HEADERS or (len(names & _MAIL_HEADERS) < 2 and names != {"subject"}):
         return None  # ("Order number: 4471", "From: 9am" and "To: 5pm" on top of a reply; "Subject:" alone is one)
-    part = _text_part(raw, start, len(raw))
+    try:
+        part = _text_part(raw, start, len(raw))
+    except _TooDeep as exc:  # (its text unread, the headers were judged as the reply)
+        raise ConfigError(f"the email's MIME parts are nested more than {MAX_MIME_NESTING} deep, past where "
+                          "review reads them", SourceText(file, raw).location(exc.args[0]),
+                          "Paste the reply's text itself, or the email as the mail program shows it.") from None
     if part is None:
         return None
     headers, body, end = part
@@ -810,12 +818,20 @@ def _headers(raw: str, start: int, end: int) -> tuple[Message, int] | None:
     return None
 
 
+# how deeply MIME parts may nest (a real email's: 3 or 4): each level scans its part's text again
+MAX_MIME_NESTING = 8
+
+
+class _TooDeep(Exception):
+    """A multipart entity nested past MAX_MIME_NESTING; its offset in the text."""
+
+
 def _text_part(raw: str, start: int, end: int, depth: int = 0) -> tuple[Message, int, int] | None:
     """The text part of the MIME entity at ``raw[start:end]``: its headers, where its body starts and ends."""
     read = _headers(raw, start, end)
     if read is None and depth:  # (a part with no headers of its own is text/plain)
         read = (HeaderParser().parsestr(""), start)
-    if read is None or depth > 8:
+    if read is None:
         return None
     headers, body = read
     kind = headers.get_content_type()
@@ -824,6 +840,8 @@ def _text_part(raw: str, start: int, end: int, depth: int = 0) -> tuple[Message,
     boundary = headers.get_param("boundary") if kind.startswith("multipart/") else None
     if not isinstance(boundary, str):
         return None
+    if depth >= MAX_MIME_NESTING:
+        raise _TooDeep(start)
     marks = list(re.compile(rf"^--{re.escape(boundary)}(--)?[ \t]*\r?$", re.M).finditer(raw, body, end))
     found = None
     for mark, after in pairwise(marks):

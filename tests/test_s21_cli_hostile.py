@@ -56,3 +56,42 @@ def test_a_name_of_visible_text_is_kept(tmp_path: Path) -> None:
     assert run_cli("init", "--name", "Café: orders (EU)", str(root)).exit_code == 0
     assert "Café: orders (EU)" in (root / "pack.yaml").read_text(encoding="utf-8")
     assert run_cli("check", str(root)).exit_code == 0
+
+
+def _nested_email(levels: int) -> str:
+    parts = "".join(f"--b{i}\nContent-Type: multipart/mixed; boundary=b{i + 1}\n\n" for i in range(levels - 1))
+    return ("From: a@example.com\nSubject: Your order\nMIME-Version: 1.0\n"
+            "Content-Type: multipart/mixed; boundary=b0\n\n" + parts
+            + f"--b{levels - 1}\nContent-Type: text/plain\n\n"
+            + "I'm so sorry your order was late. I've sent a refund today.\n"
+            + "".join(f"--b{i}--\n" for i in reversed(range(levels))))
+
+
+def test_an_email_nested_too_deeply_is_refused_where_it_nests(tmp_path: Path) -> None:
+    # MIME parts nested 10 deep: review judged the raw headers as the reply
+    from scriptkit.errors import ConfigError
+    from scriptkit.transcript import MAX_MIME_NESTING, pasted_text
+
+    raw = _nested_email(MAX_MIME_NESTING + 2)
+    try:
+        pasted_text(raw, "n10.eml")
+    except ConfigError as exc:
+        assert exc.location is not None
+        assert (exc.location.file, exc.location.line) == ("n10.eml", 4 + 3 * MAX_MIME_NESTING)
+        assert f"nested more than {MAX_MIME_NESTING} deep" in exc.message
+    else:
+        raise AssertionError("no error")
+    eml = tmp_path / "n10.eml"
+    eml.write_text(raw, encoding="utf-8")
+    result = run_cli("review", str(eml))
+    assert result.exit_code == 2, result.output
+    assert "MIME parts are nested more than" in result.output
+    assert "Content-Type" not in result.output
+
+
+def test_an_email_nested_as_deep_as_read_is_judged_by_its_text(tmp_path: Path) -> None:
+    from scriptkit.transcript import MAX_MIME_NESTING, pasted_text
+
+    page = pasted_text(_nested_email(MAX_MIME_NESTING), "n8.eml")
+    assert page is not None
+    assert page.text.strip() == "I'm so sorry your order was late. I've sent a refund today."
