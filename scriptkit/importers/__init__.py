@@ -150,21 +150,23 @@ def detect_format(path: Path) -> str | None:
         found = next((data[k] for k in ("macros", "data", "results") if isinstance(data.get(k), list)), None)
         one = data["macro"] if isinstance(data.get("macro"), dict) else data if "actions" in data else None
         data = found if found is not None else [one] if one is not None else None
-    if not isinstance(data, list) or not data:
-        return None
+    # (a malformed item (a stray 123, 'actions': 'x' or an 'x' among them) does not hide whose export the
+    # well-formed ones are: read as that helpdesk's, it is named at its line; with none well-formed, no guess)
+    data = [item for item in data if isinstance(item, dict)] if isinstance(data, list) else None
     generic = {name for field in ("body", "html") for name in DEFAULTS[field]}
+    if not data or any("actions" not in item or generic & {str(key).lower() for key in item} for item in data):
+        return None
     kinds: set[str] = set()
     replies = False
     for item in data:
-        if not isinstance(item, dict) or not isinstance(item.get("actions"), list) \
-                or generic & {str(key).lower() for key in item}:
-            return None
+        if not isinstance(item["actions"], list) or not all(isinstance(a, dict) for a in item["actions"]):
+            continue
         for action in item["actions"]:
-            if isinstance(action, dict) and isinstance(action.get("field"), str) and "arguments" not in action:
+            if isinstance(action.get("field"), str) and "arguments" not in action:
                 kinds.add("zendesk")
                 replies = replies or action["field"] in ("comment_value", "comment_value_html")
-            elif isinstance(action, dict) and isinstance(action.get("name"), str) \
-                    and isinstance(action.get("arguments"), dict) and "field" not in action:
+            elif isinstance(action.get("name"), str) and isinstance(action.get("arguments"), dict) \
+                    and "field" not in action:
                 kinds.add("gorgias")
                 replies = replies or action["name"] == "setResponseText"
             else:
@@ -185,11 +187,10 @@ def _fielded(data: Any) -> str | None:
         # scriptkit's own Front and Intercom files are named by their wrapper, their items by the fields
         # the import API takes, without the ids and types a helpdesk adds)
         ours = wrapper is not None and _OWN_EXPORT.get(helpdesk, ("",))[0] == wrapper
-        if isinstance(items, list) and items and all(
-                isinstance(i, dict) and (_own_fields(i) == helpdesk
-                                         or (embedded and helpdesk == "helpscout" and "name" in i)
-                                         or (ours and "actions" not in i and set(_OWN_EXPORT[helpdesk][1]) <= set(i)))
-                for i in items):
+        objects = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []  # (as detect_format)
+        if objects and all(_own_fields(i) == helpdesk or (embedded and helpdesk == "helpscout" and "name" in i)
+                           or (ours and "actions" not in i and set(_OWN_EXPORT[helpdesk][1]) <= set(i))
+                           for i in objects):
             return helpdesk
     return None
 
