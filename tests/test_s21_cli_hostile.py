@@ -4,6 +4,9 @@ names, a too deeply nested email, an interrupted --fix."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.conftest import run_cli
 
@@ -95,3 +98,44 @@ def test_an_email_nested_as_deep_as_read_is_judged_by_its_text(tmp_path: Path) -
     page = pasted_text(_nested_email(MAX_MIME_NESTING), "n8.eml")
     assert page is not None
     assert page.text.strip() == "I'm so sorry your order was late. I've sent a refund today."
+
+
+_VOICE = """name: Test pack
+rules:
+  select: [custom]
+  custom:
+    - name: say-refund
+      kind: substitution
+      swap: {store credit: refund}
+"""
+_BAD = """id: {id}
+title: Refund
+acknowledgment: "I can see how frustrating this is."
+solution: "I can offer store credit today."
+"""
+
+
+def test_an_interrupted_fix_says_how_many_files_it_fixed(make_pack: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C during `check --fix` left some files rewritten and said only "interrupted"
+    from scriptkit import fixing
+
+    root = make_pack({f"{n}.yaml": _BAD.format(id=n) for n in ("a", "b", "c")}, pack_yaml=_VOICE)
+    write, calls = fixing.write_atomic, []
+
+    def interrupted(path: Path, text: str, **kwargs: Any) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        write(path, text, **kwargs)
+
+    monkeypatch.setattr(fixing, "write_atomic", interrupted)
+    result = run_cli("check", str(root), "--fix")
+    assert result.exit_code == 130, result.output
+    assert f"interrupted: 2 file(s) already fixed (each whole, the others as they were); run `scriptkit check " \
+           f"{root} --fix` again to finish" in result.output
+    texts = [(root / "scripts" / f"{n}.yaml").read_text(encoding="utf-8") for n in ("a", "b", "c")]
+    assert sum("store credit" not in t for t in texts) == 2
+    monkeypatch.setattr(fixing, "write_atomic", write)
+    result = run_cli("check", str(root), "--fix")
+    assert result.exit_code == 0, result.output
+    assert "Fixed 1 problem in 1 file(s)." in result.output

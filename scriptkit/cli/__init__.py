@@ -48,8 +48,8 @@ class _Group(click.Group):
         except ScriptkitError as exc:
             report_error(exc)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+        except KeyboardInterrupt as exc:  # (a command may say what it had done: `check --fix`, the files fixed)
+            click.echo(exc.args[0] if exc.args and isinstance(exc.args[0], str) else "interrupted", err=True)
             sys.exit(130)
         except BrokenPipeError:
             sys.exit(0)

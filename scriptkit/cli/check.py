@@ -134,6 +134,14 @@ def _not_a_script(output: str | None, root: str, option: str = "-o", what: str =
                           f"Write {what} outside {display_path(str(scripts))}, or under another extension.")
 
 
+def _written(fix: FileFix) -> bool:
+    """Whether ``fix``'s file holds its fixed text (written before an interrupt)."""
+    try:
+        return Path(fix.path).read_bytes() == (fix.bom + fix.after).encode("utf-8")
+    except OSError:
+        return False
+
+
 def _one_pack(paths: tuple[str, ...]) -> str:
     """The one pack (or script) of the command line. Several are refused with the folder to give:
     'scriptkit check scripts/*.yaml', as a shell expands it, was "Got unexpected extra argument"."""
@@ -225,23 +233,28 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             sys.exit(1 if changed else 0)
         count, files = 0, set[str]()
         unwritten: fixing.FixesNotWritten | None = None
-        for _ in range(MAX_FIX_ROUNDS):  # one fix can reveal another (ruff does the same)
-            try:
-                applied = fixing.apply(plans)
-            except fixing.FixesNotWritten as exc:  # (the other files are written: said, then the error)
-                unwritten, applied = exc, exc.written
-                refused = {e.location.file for e in exc.errors if e.location}
-                files.update(p.path for p in plans if p.changed and p.path not in refused)
+        try:
+            for _ in range(MAX_FIX_ROUNDS):  # one fix can reveal another (ruff does the same)
+                try:
+                    applied = fixing.apply(plans)
+                except fixing.FixesNotWritten as exc:  # (the other files are written: said, then the error)
+                    unwritten, applied = exc, exc.written
+                    refused = {e.location.file for e in exc.errors if e.location}
+                    files.update(p.path for p in plans if p.changed and p.path not in refused)
+                    count += applied
+                    break
+                if not applied:
+                    break
                 count += applied
-                break
-            if not applied:
-                break
-            count += applied
-            files.update(p.path for p in plans if p.changed)
-            loaded = load_pack(pack, jobs=jobs)  # what remains, from the files as now written
-            # (a fix never touches export settings: they were read once, above)
-            result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)
-            plans = fixing.plan(result.diagnostics, _texts(loaded))
+                files.update(p.path for p in plans if p.changed)
+                loaded = load_pack(pack, jobs=jobs)  # what remains, from the files as now written
+                # (a fix never touches export settings: they were read once, above)
+                result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)
+                plans = fixing.plan(result.diagnostics, _texts(loaded))
+        except KeyboardInterrupt:  # (Ctrl-C: what is fixed so far is said; each file is written whole, or not)
+            whole = files | {p.path for p in plans if p.changed and _written(p)}
+            raise KeyboardInterrupt(f"interrupted: {len(whole)} file(s) already fixed (each whole, the others as they "
+                                    f"were); run `scriptkit check {shlex.quote(pack)} --fix` again to finish") from None
         for line in fixing.refused_messages(plans):  # what still cannot be applied, once
             err.print(line, markup=False, highlight=False)
         if count:
