@@ -283,7 +283,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         config = config.override(grammar=grammar)
     written = text
     given = text = unified_spacing(text)  # (lines ending in "\r" alone are lines; offsets are kept)
-    page = pasted_text(given)
+    page = pasted_text(given, file)
     if page is not None:
         text = page.text
         if not text.strip():

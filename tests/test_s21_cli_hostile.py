@@ -89,6 +89,7 @@ def test_an_email_nested_too_deeply_is_refused_where_it_nests(tmp_path: Path) ->
     result = run_cli("review", str(eml))
     assert result.exit_code == 2, result.output
     assert "MIME parts are nested more than" in result.output
+    assert f"n10.eml:{4 + 3 * MAX_MIME_NESTING}:1:" in result.output  # (the file, not '<text>')
     assert "Content-Type" not in result.output
 
 
