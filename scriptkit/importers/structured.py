@@ -144,8 +144,9 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
             within, data = (str(lists[0][0]),), lists[0][1]
         elif data and all(isinstance(v, str) for v in data.values()):
             if origin is not None:
-                cut = _cut_texts(document, origin, {index: ((str(title),), [()]) for index, title in enumerate(data)},
-                                 key=True)
+                # (keyed as the origin's paths are, by text: a number key ('101: ...') is checked too)
+                cut = _cut_texts({str(title): body for title, body in data.items()}, origin,
+                                 {index: ((str(title),), [()]) for index, title in enumerate(data)}, key=True)
             for index, (title, body) in enumerate(data.items()):
                 where = (locator(data, title, source) if locator else None) or locate(source, str(title), start)
                 item = from_record({"title": str(title), "body": body}, index, where,
