@@ -139,7 +139,10 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
     within: tuple[str | int, ...] = ()  # (the path to the list of items in the document)
     cut: dict[int, tuple[Location, str]] = {}  # (the items whose text YAML cut at a ' #')
     if isinstance(data, dict):
-        lists = [(k, v) for k, v in data.items() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+        # (the list of items: one all objects first, else one with objects among a malformed item or two,
+        # which are listed as such rather than the whole file refused)
+        lists = sorted(((k, v) for k, v in data.items() if isinstance(v, list) and any(isinstance(i, dict) for i in v)),
+                       key=lambda kv: not all(isinstance(i, dict) for i in kv[1]))
         if lists:
             within, data = (str(lists[0][0]),), lists[0][1]
         elif data and all(isinstance(v, str) for v in data.values()):
@@ -173,6 +176,9 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
     for index, record in enumerate(data):
         where = (locator(data, index, source) if locator else None) or source.location(start)
         if not isinstance(record, dict):
+            if json:  # (at the item, not at the file's start)
+                starts = item_starts(source.text, document, data) if starts is None else starts
+                where = source.location(starts[index]) if index < len(starts) else where
             yield ItemProblem(where, f"item {index + 1}", f"should be an object, found {kind_of(record)}")
             continue
         fields = [str(k) for k in record]
