@@ -23,7 +23,10 @@ def _records(**second: object) -> dict[str, object]:
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("given", [["--from", "salesforce"], []])
 @pytest.mark.parametrize(("field", "record"), [("Message", {"Message": 123, "Name": "Late parcel (chat)"}),
-                                               ("Name", {"Message": _REPLY, "Name": 123})])
+                                               ("Name", {"Message": _REPLY, "Name": 123}),
+                                               # (its settings too: they were dropped without a word)
+                                               ("Category", {"Message": _REPLY, "Name": "Late", "Category": 7}),
+                                               ("FolderId", {"Message": _REPLY, "Name": "Late", "FolderId": 0})])
 def test_a_number_is_refused_at_its_record(tmp_path: Path, given: list[str], field: str,
                                            record: dict[str, object]) -> None:
     path = tmp_path / "quick-texts.json"
@@ -44,3 +47,14 @@ def test_a_hand_written_file_s_number_is_still_text(tmp_path: Path) -> None:
     path.write_text(json.dumps([{"title": 404, "body": _REPLY}]))
     [macro] = import_library(path).macros
     assert macro.title == "404"
+
+
+@pytest.mark.timeout(60)
+def test_a_channel_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "quick-texts.json"
+    path.write_text(json.dumps({"records": [{"attributes": {"type": "QuickText"}, "Name": "Late parcel",
+                                             "Message": _REPLY, "Channel": ["Email"]}]}, indent=2))
+    library = import_library(path)
+    assert library.macros == []
+    [problem] = library.problems
+    assert "'Channel' should be text but is a list" in problem.message and problem.location.line == 7  # (at its Name)

@@ -119,6 +119,8 @@ def _likely_mapping(fields: list[str], options: ReadOptions) -> dict[str, str]:
 _OWN_READ = frozenset({"script_id", "channel", "variant", "category", "name", "text", "fallbacks", "blanks",
                        "alternatives", "conditions", "scenario", "emotion"})
 _QUICK_TEXT_READ = frozenset({"attributes", "message", "name", "category", "folderid", "channel", "isinsertable"})
+#: a Quick Text's fields read as settings or its channel: text in every record Salesforce writes
+_QUICK_TEXT_SETTINGS = frozenset({"category", "folderid", "channel"})
 
 
 @dataclass
@@ -168,6 +170,11 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     scalars: tuple[type, ...] = (str,) if quick_text is not None else (str, int, float)
     if quick_text is not None and raw_title is not None and not isinstance(raw_title, str):
         return ItemProblem(where, key, f"'{cols['title']}' should be text but is {kind_of(raw_title)}")
+    if quick_text is not None:  # (its picklists and folder too: a number there was dropped without a word)
+        damaged = next((f for f in fields if f.casefold() in _QUICK_TEXT_SETTINGS
+                        and record[f] is not None and not isinstance(record[f], str)), None)
+        if damaged is not None:
+            return ItemProblem(where, name, f"'{damaged}' should be text but is {kind_of(record[damaged])}")
     values: dict[str, str] = {}
     for f in ("body", "html", "guidance"):
         name_of = cols[f]
