@@ -510,9 +510,11 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     elif isinstance(source, Sequence) and not source:
         raise ConfigError(f"{function}() takes at least one source: the list is empty",
                           hint="Pass a pack folder, an export file, or several export files in a list.")
-    else:
+    else:  # (a list with one wrong item: that item named)
+        odd = [p for p in source if not isinstance(p, path_like)] if isinstance(source, Sequence) else []
+        wrong = f"a list holding {argument_named(odd[0])}" if odd else argument_named(source)
         raise ConfigError(f"{function}() takes source as a path (a str or Path), or a list of export files' "
-                          f"paths, not {argument_named(source)}",
+                          f"paths, not {wrong}",
                           hint="Pass a pack folder, an export file, or several export files in a list.")
     check_argument(fmt, (str, type(None)), function, "fmt", "a format's name such as 'zendesk', or None")
     for name, value, example in (("mapping", mapping, "{'title': 'Name', 'body': 'Text'}"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scriptkit import import_library
+from scriptkit import audit_library, import_library
 from scriptkit.errors import ConfigError, ImportFormatError
 
 _REPLY = "I'm sorry the parcel is late. I have sent a new one today and it arrives by Friday."
@@ -56,3 +56,8 @@ def test_a_list_of_files_is_one_library(tmp_path: Path) -> None:
     assert [p.source for p in library.parts] == [str(first), str(second)]
     with pytest.raises(ConfigError, match="not an empty list"):
         import_library([])
+    # (a None in the list is named, as a number is: it was a bare TypeError from deep in the path handling)
+    with pytest.raises(ConfigError, match="not a list holding None"):
+        import_library([first, None])
+    with pytest.raises(ConfigError, match="not a list holding None"):
+        audit_library([first, None])

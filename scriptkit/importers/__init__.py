@@ -446,10 +446,12 @@ def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = No
     (``mapping="title=Name"``, a list for ``taken``) is a ConfigError saying what to pass.
     """
     if isinstance(path, Sequence) and not isinstance(path, str):
-        odd = next((p for p in path if not isinstance(p, (str, os.PathLike))), None)
+        # (by position: a None in the list is as wrong as a number)
+        odd = next((i for i, p in enumerate(path) if not isinstance(p, (str, os.PathLike))), None)
         if not path or odd is not None:
+            wrong = "an empty list" if odd is None else f"a list holding {argument_named(path[odd])}"
             raise ConfigError("import_library() takes a file's path (a str or Path), or a list of export files' "
-                              f"paths, not {'a list holding ' + argument_named(odd) if path else 'an empty list'}",
+                              f"paths, not {wrong}",
                               hint="Pass an export file, or several export files in a list.")
         for name, value in (("dialect", dialect), ("taken", taken)):
             if value is not None:
