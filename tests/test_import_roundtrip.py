@@ -442,3 +442,16 @@ def test_variant_macros_of_a_csv_merge_without_settings_for_a_helpdesk_that_is_n
     assert macro.variants and "variants" not in macro.raw.settings
     result = export(import_library(sheet).write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
     assert [d.message for d in result.diagnostics if d.code == "SK506"] == []
+
+
+@pytest.mark.parametrize("description", ["Use when a parcel is late.\nCheck the tracking first.",
+                                         "Check the tracking first."])
+def test_a_zendesk_description_of_guidance_alone_comes_back_as_written(tmp_path: Path, description: str) -> None:
+    """A description of several lines came back headed 'Guidance: ', which the agents had never written."""
+    source = tmp_path / "macros.json"
+    source.write_text(json.dumps({"macros": [{"id": 7, "title": "Late parcel", "description": description, "actions": [
+        {"field": "comment_value", "value": "I'm sorry it's late. I've sent a new one, and it arrives Friday."}]}]}),
+        encoding="utf-8")
+    export(import_library(source, "zendesk").write(tmp_path / "pack"), ["zendesk"], tmp_path / "out", lint=False)
+    [macro] = json.loads((tmp_path / "out/zendesk/macros.json").read_text(encoding="utf-8"))["macros"]
+    assert macro["description"] == description

@@ -54,6 +54,8 @@ PLACEHOLDERS: Mapping[str, str] = {
 
 DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid)
 STATUSES = ("open", "pending", "hold", "solved")  # macros take neither "new" nor "closed"
+# a line of a description as scriptkit writes another agent note than guidance ('base.note_lines', 'replace_line')
+_NOTE_LINE = re.compile(r"\s*(?:Alternative \(|Or say \(|If |Replace \[\[)[^:\n]*:")
 
 
 def placeholder(name: str, fallback: str | None = None, as_html: bool = False) -> str:
@@ -187,11 +189,12 @@ posts them one by one (Zendesk has no bulk create for macros).
                           "it)"] = None
         if len(lines) == 1 and all(note.kind == "guidance" for note in message.notes) \
                 and not message.meta.get("phrasings"):
-            # one line of guidance alone: written as it stands, with no 'Guidance: ' to set it apart from other
-            # lines (a macro's one-line description, imported as its guidance, is exported back unchanged;
-            # guidance of several lines keeps the heading, as the import of scriptkit's export reads it)
+            # guidance alone: written as it stands, with no 'Guidance: ' to set it apart from other lines (a
+            # macro's description, imported as its guidance, is exported back unchanged), unless a line of it
+            # reads as another note's ('If ...: ', 'Replace [[...]]: '), as scriptkit's own export of a
+            # condition or blank, imported back as guidance, does: that export's description is kept too
             bare = "\n".join(note_lines(message, headed=False))
-            if "\n" not in bare:
+            if not any(_NOTE_LINE.match(line) for line in bare.split("\n")):
                 return bare
         return "\n".join(line for line in lines if line)
 
