@@ -34,6 +34,7 @@ import importlib
 import operator
 import os
 import re
+import string
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -63,6 +64,13 @@ DEFAULT_MESSAGES = {
     "substitution": "Say '{replacement}' instead of '{match}'.",
     "occurrence": "Use {terms} {expected} (found {count}).",
     "metric": "{metric} is {value}; the limit is {expected}.",
+}
+# the fields a kind's message may name: each plain, as {match} (checked at load, see _message_problem)
+MESSAGE_FIELDS = {
+    "existence": ("match",),
+    "substitution": ("match", "replacement"),
+    "occurrence": ("terms", "count", "expected"),
+    "metric": ("metric", "value", "expected"),
 }
 MAX_PATTERN = 500
 _BODY = ("acknowledgment", "warm_language", "solution", "other")
@@ -203,7 +211,7 @@ class CustomRule(Rule):
         spec = self.spec
         if spec.kind == "existence":
             for m in self._hits(message):
-                yield Finding(m.start(), m.end(), spec.message.format(match=m.group(0), replacement=""),
+                yield Finding(m.start(), m.end(), _fill(spec.message, match=m.group(0)),
                               spec.suggestion)
         elif spec.kind == "substitution":
             lowered = {k.lower(): (k, v) for k, v in spec.swaps.items()}
@@ -212,7 +220,7 @@ class CustomRule(Rule):
                 found = m.group(0)
                 term, value = lowered.get(" ".join(found.lower().split()), ("", ""))
                 start, article, repl = _swap(text, lo, m.start(), m.end(), term, value)
-                said = spec.message.format(match=found, replacement=repl)
+                said = _fill(spec.message, match=found, replacement=repl)
                 if article is None:  # (the swap said, to be made by hand with the article it takes)
                     yield Finding(m.start(), m.end(), said,
                                   spec.suggestion or f"'{repl}', with 'a' or 'an' before it as it is said")
@@ -231,14 +239,14 @@ class CustomRule(Rule):
                 first = ranges[0][0] if ranges else 0
                 body = [s for s, _, seg in message.spans() if seg.slot in _BODY and s >= first]
                 start = body[0] if body else first
-                yield Finding(start, start, spec.message.format(terms=terms, count=count,
-                                                                expected=f"at least {spec.minimum:g} time(s)"),
+                yield Finding(start, start, _fill(spec.message, terms=terms, count=count,
+                                                  expected=f"at least {spec.minimum:g} time(s)"),
                               spec.suggestion)
             if spec.maximum is not None and count > spec.maximum:
                 extra = hits[int(spec.maximum)]
                 yield Finding(extra.start(), extra.end(),
-                              spec.message.format(terms=terms, count=count,
-                                                  expected=f"at most {spec.maximum:g} time(s)"),
+                              _fill(spec.message, terms=terms, count=count,
+                                    expected=f"at most {spec.maximum:g} time(s)"),
                               spec.suggestion)
         else:
             yield from self._metric(message)
@@ -262,8 +270,8 @@ class CustomRule(Rule):
                 for bound, bad, word in ((spec.maximum, amount > (spec.maximum or 0), "at most"),
                                          (spec.minimum, amount < (spec.minimum or 0), "at least")):
                     if bound is not None and bad:
-                        yield Finding(s, e, spec.message.format(metric=METRIC_LABELS[spec.metric], value=f"{amount:g}",
-                                                                expected=f"{word} {bound:g}"), spec.suggestion)
+                        yield Finding(s, e, _fill(spec.message, metric=METRIC_LABELS[spec.metric],
+                                                  value=f"{amount:g}", expected=f"{word} {bound:g}"), spec.suggestion)
 
 
 # A long text (a 2 MB reply given to review) is searched a window at a time: a loop that passes
@@ -344,20 +352,20 @@ def _example(spec: CustomSpec) -> tuple[str, str]:
     terms = " or ".join(f"'{t}'" for t in spec.terms) or "the required phrase"
     if spec.kind == "substitution":
         term, replacement = next(iter(spec.swaps.items()))
-        said = spec.message.format(match=term, replacement=replacement)
+        said = _fill(spec.message, match=term, replacement=replacement)
         return f"A reply that says '{term}' is reported: {said}", spec.suggestion or f"'{replacement}'"
     if spec.kind == "existence":
         term = spec.terms[0] if spec.terms else ""
-        said = spec.message.format(match=term or "...", replacement="")
+        said = _fill(spec.message, match=term or "...")
         where = f"says '{term}'" if term else "matches the rule's patterns"
         return f"A reply that {where} is reported: {said}", spec.suggestion or "The reply without it."
     if spec.kind == "occurrence":
         if spec.minimum:
-            said = spec.message.format(terms=terms, count=0, expected=f"at least {spec.minimum:g} time(s)")
+            said = _fill(spec.message, terms=terms, count=0, expected=f"at least {spec.minimum:g} time(s)")
             return (f"A reply without {terms} is reported: {said}",
                     spec.suggestion or f"A reply that uses {terms} at least {spec.minimum:g} time(s).")
         most = spec.maximum or 0
-        said = spec.message.format(terms=terms, count=int(most) + 1, expected=f"at most {most:g} time(s)")
+        said = _fill(spec.message, terms=terms, count=int(most) + 1, expected=f"at most {most:g} time(s)")
         return (f"A reply that uses {terms} {int(most) + 1} time(s) is reported: {said}",
                 spec.suggestion or f"A reply that uses {terms} at most {most:g} time(s).")
     label = METRIC_LABELS[spec.metric]
@@ -367,7 +375,7 @@ def _example(spec: CustomSpec) -> tuple[str, str]:
         value, expected = max((spec.minimum or 0) - 1, 0), f"at least {spec.minimum or 0:g}"
     bounds = [f"at least {spec.minimum:g}" if spec.minimum is not None else "",
               f"at most {spec.maximum:g}" if spec.maximum is not None else ""]
-    said = spec.message.format(metric=label, value=f"{value:g}", expected=expected)
+    said = _fill(spec.message, metric=label, value=f"{value:g}", expected=expected)
     return (f"A reply with a {label.lower()} of {value:g} is reported: {said}",
             spec.suggestion or f"A reply with a {label.lower()} of {' and '.join(b for b in bounds if b)}.")
 
@@ -935,13 +943,39 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
     out["terms"] = tuple(terms)
     out["message"] = data.get("message") or DEFAULT_MESSAGES[kind]
     out["suggestion"] = data.get("suggestion")
-    try:  # a message with an unknown {field} would fail at lint time; refuse it now
-        out["message"].format(match="", replacement="", terms="", count=0, expected="", metric="", value="")
-    except (KeyError, IndexError, ValueError) as exc:
-        bad(f"message has an unknown field {exc}", (keys_written.get("message", "message"),),
-            "Fields: {match}, {replacement}, {terms}, {count}, {expected}, {metric}, {value}.")
+    problem = _message_problem(out["message"], kind)
+    if problem:  # (it would fail, or fill in more than a word, on every reply the rule reads: refused now)
+        bad(problem, (keys_written.get("message", "message"),),
+            f"{_a(kind).capitalize()} rule's message may name " + ", ".join(f"{{{f}}}" for f in MESSAGE_FIELDS[kind])
+            + "; write {{ and }} for a brace itself.")
         return None
     return out
+
+
+def _message_problem(message: str, kind: str) -> str | None:
+    """Why ``message`` cannot be a message of a ``kind`` rule, or None. Only plain fields the kind fills in: a
+    format spec ("{match:>999999999}") would build a string of gigabytes, and an attribute or an index
+    ("{match.__class__}") reads into Python's objects; a field the kind does not fill in failed on every reply."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(message)
+                  if name is not None]
+    except ValueError:  # "Single '}' encountered in format string"
+        return "message has a '{' or '}' that opens or closes no field"
+    for name, spec, conversion in fields:
+        written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if name not in MESSAGE_FIELDS[kind]:
+            plain = name.split(".")[0].split("[")[0]  # ("{match.__class__}", "{match[0]}")
+            if plain != name and plain in MESSAGE_FIELDS[kind]:
+                return f"message field '{written}' reads into the value; a field is a plain name, as {{{plain}}}"
+            return f"message has an unknown field '{name}'" if name else "message has a field with no name ('{}')"
+        if spec or conversion:
+            return f"message field '{written}' has a format; a field is a plain name, as {{{name}}}"
+    return None
+
+
+def _fill(message: str, **fields: object) -> str:
+    """``message`` with its fields filled in: checked at load (``_message_problem``) to name plain fields only."""
+    return message.format_map(fields)
 
 
 def _a(kind: str) -> str:
