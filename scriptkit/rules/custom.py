@@ -877,12 +877,23 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
     if kind == "substitution":
         swap = data.get("swap")
         if not isinstance(swap, Mapping) or not swap or not all(
-                isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
+                isinstance(k, str) and isinstance(v, (str, type(None))) for k, v in swap.items()):
             bad("a substitution rule needs 'swap': a mapping of term to replacement",
                 ("swap",) if "swap" in data else (), "For example: swap: {store credit: refund}")
             ok = False
         else:
-            out["swaps"] = {" ".join(str(k).split()): str(v) for k, v in swap.items()}
+            for term, value in swap.items():
+                # a blank term matched between every two characters; a blank replacement deleted the word and left
+                # its spaces and commas around a hole ("Please  reply, and , we ..."), not a rewrite
+                if not term.strip():
+                    bad("a swap's term is blank", ("swap", term), "Write the word or phrase to replace.", key=True)
+                    ok = False
+                elif value is None or not value.strip():  # ("kindly:" with nothing after it is null)
+                    bad(f"'{term}' is swapped for nothing", ("swap", term),
+                        f"Give the words to say instead; to flag '{term}' for the writer to leave out, list it in an "
+                        f"existence rule: kind: existence, terms: [{term}].", key=value is None)
+                    ok = False
+            out["swaps"] = {" ".join(str(k).split()): " ".join(str(v).split()) for k, v in swap.items()}
             out["fix"] = data.get("fix", True) is not False
             terms = list(out["swaps"])
     elif kind in ("existence", "occurrence"):
