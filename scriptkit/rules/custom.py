@@ -36,6 +36,7 @@ import os
 import re
 import string
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -908,13 +909,24 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
             if key == "patterns":
                 for i, pat in enumerate(value):
                     try:
-                        re.compile(pat)
-                        re.compile(f"(?:{pat})")  # as _term_regex joins it with the others
+                        with warnings.catch_warnings(record=True) as caught:
+                            warnings.simplefilter("always")
+                            re.compile(pat)
+                            re.compile(f"(?:{pat})")  # as _term_regex joins it with the others
+                            _sre.parse(pat, flags)  # (re.compile's cache warns only the first time)
                     except re.error as exc:
                         bad(f"invalid regular expression: {exc.msg}", (key, i),
                             "Write a flag for a part of the pattern, e.g. (?-i:ASAP); case is ignored unless "
                             "the rule says ignore-case: false." if "global flags" in exc.msg else
                             "Escape special characters such as '(' or '+' with a backslash.")
+                        ok = False
+                        continue
+                    warned = next((str(w.message) for w in caught
+                                   if issubclass(w.category, (FutureWarning, DeprecationWarning))), None)
+                    if warned is not None or _POSIX.search(pat):  # (said at the pattern, not printed to the terminal;
+                        # "[^[:space:]]" draws no warning, and never matches what it names either)
+                        said, hint = _warned_pattern(pat, warned or "")
+                        bad(said, (key, i), hint)
                         ok = False
                         continue
                     slow = f"regular expression is longer than {MAX_PATTERN}" if len(pat) > MAX_PATTERN \
@@ -987,6 +999,28 @@ def _message_problem(message: str, kind: str) -> str | None:
 def _fill(message: str, **fields: object) -> str:
     """``message`` with its fields filled in: checked at load (``_message_problem``) to name plain fields only."""
     return message.format_map(fields)
+
+
+# a POSIX class ("[[:digit:]]"), which Python's re reads as a set of the characters "[:digt" and never as digits
+_POSIX_CLASSES = {"digit": "\\d (or [0-9])", "space": "\\s", "alpha": "[a-zA-Z]", "alnum": "[a-zA-Z0-9]",
+                  "upper": "[A-Z]", "lower": "[a-z]", "word": "\\w", "xdigit": "[0-9a-fA-F]", "blank": "[ \\t]",
+                  "punct": "the marks themselves, as in [.,!?],", "print": "\\S or .", "graph": "\\S",
+                  "cntrl": "[\\x00-\\x1f]"}
+_POSIX = re.compile(rf"\[:({'|'.join(_POSIX_CLASSES)}):\]")
+
+
+def _warned_pattern(pattern: str, warning: str) -> tuple[str, str]:
+    """The error and hint for a pattern Python warns about as it compiles it: a POSIX class, which never matches
+    what it names, or a '[' or a '--' inside a [...] that a later Python will read as a set operation."""
+    posix = _POSIX.search(pattern)
+    if posix:
+        name = posix.group(1)
+        instead, short = _POSIX_CLASSES[name], _POSIX_CLASSES[name].split()[0]
+        example = f": [[:{name}:]]+ as {short}+." if short[0] in "\\[" else "."
+        return (f"regular expression uses the POSIX class '{posix.group(0)}', which Python's regular expressions do "
+                "not know: it would never match what it names", f"Write {instead} instead{example}")
+    return (f"regular expression reads differently in later Python versions ({warning.lower()})",
+            "Write a backslash before a '[' inside [...], and before a doubled '-', '&', '~' or '|' there.")
 
 
 def _a(kind: str) -> str:
