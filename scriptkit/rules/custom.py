@@ -401,7 +401,7 @@ _MAX_STATES = 400  # positions of a pattern the check reads; a longer one is ref
 _MAX_LOOP_STATES = 80  # positions of one loop the pairwise comparison reads (its cost grows as the fourth power)
 _SAMPLE = "".join(map(chr, range(128))) + "\u00a0\u00e9\u00c9\u00df\u00f1\u2019\u201c\u2014\u0663\u3000\u20ac\u4e00"
 SLOW_HINT = ("Give each stretch of text one way to match: write (a+)+ as a+, (a|aa)+ and (a|a)+ as a+, "
-             "(a?){30} as a{0,30}, "
+             "(a|)+ and (a?)* as a*, (a?){30} as a{0,30}, "
              "(\\w+\\s?)+ as \\w+(\\s\\w+)*, \\w*\\w*! as \\w*!, or list plain words under terms:.")
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
@@ -438,6 +438,7 @@ class _Automaton:
         self.edges: dict[int, dict[int, int]] = {}  # position -> next position -> routes
         self.groups: dict[int, Any] = {}  # group number -> its parsed pattern (a back-reference reads it again)
         self.checks: list[int] = []  # where a zero-width test ($, \b, a lookahead) stands: before this position
+        self.empty_loop = False  # a repeat without end of a part that can match nothing ("(a|)+", "(a?)*")
 
     def _link(self, sources: Mapping[int, int], targets: Mapping[int, int]) -> None:
         for a, ways_a in sources.items():
@@ -510,6 +511,10 @@ class _Automaton:
             parts.append((_ways(1 + e), f, la))
         if unbounded:
             e, f, la = self.read(body)
+            # each copy may read a character or nothing, and re tries both at every character of every start:
+            # "(a|)+x" takes eight times as long as "a+x", the same text, and "(a|){2,}x" twenty times ("(a?){0,30}"
+            # tries at most 30 copies: no slower than "a{0,30}")
+            self.empty_loop = self.empty_loop or (e > 0 and high == _sre.MAXREPEAT)
             self._link(la, f)  # the loop
             parts.append((_ways(1 + e), f, _add({}, la, 1 + e)))
         return self._sequence(parts)
@@ -633,6 +638,9 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
     if _chain_of_loops(loops, component, edges, masks, automaton.checks) >= 2:
         return ("regular expression could take too long on a long reply "
                 "(repeats in a row can read the same text, and a search tries them at every place in it)")
+    if automaton.empty_loop:
+        return ("regular expression could take too long on a long reply (a repeated part that can match nothing, "
+                "as in (a|)+ or (a?)*, is tried both ways at every character, from every place a search starts)")
     return None
 
 
