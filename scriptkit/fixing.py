@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location
+from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import YAML, plain_data, value_at  # (ruamel.yaml, imported there keeping the warnings filters)
 from scriptkit.sourcetext import SourceText, scalar_offsets
-from scriptkit.text import keeps_links
+from scriptkit.text import keeps_links, sentence_spans
 
 
 @dataclass
@@ -85,7 +85,13 @@ def plan(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = No
     edit (``FileFix.late``)."""
     diagnostics = list(diagnostics)
     texts = texts or {}
-    fixes = {path: fix_file(path, edits, texts.get(path)) for path, edits in edits_by_file(diagnostics).items()}
+    held = inside_phrases(diagnostics, texts)
+    fixes = {}
+    for path, edits in edits_by_file(diagnostics).items():
+        fixes[path] = fix_file(path, [e for e in edits if e not in held], texts.get(path))
+        if not fixes[path].late:
+            fixes[path].refused = sorted([*fixes[path].refused, *((e, held[e]) for e in edits if e in held)],
+                                         key=lambda r: (r[0].start, r[0].end), reverse=True)
     known: dict[str, dict[Edit, str]] = {}
     for d in diagnostics:
         if isinstance(d.fix, RefusedFix):
@@ -101,6 +107,78 @@ def plan(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = No
             fix = fixes[path] = FileFix(path, text, text)
         fix.refused = sorted([*fix.refused, *refused.items()], key=lambda r: (r[0].start, r[0].end), reverse=True)
     return [fixes[path] for path in sorted(fixes)]
+
+
+_INSIDE = "it lies inside"
+_PHRASE = 200  # characters: a phrase to rewrite is a part of a sentence
+
+
+def inside_phrases(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = None) -> dict[Edit, str]:
+    """The safe edits that lie inside a phrase another rule reports with no fix, a part of a sentence to rewrite
+    whole (SK201's "at your earliest convenience" where it times what is done for the customer), and why: a team's
+    word swap there ("at your earliest ease") garbles the phrase and hides the finding that says what to write.
+    (A finding about a whole sentence or slot, its length or what it lacks, holds back no edit: it is no phrase.)"""
+    diagnostics = list(diagnostics)
+    phrases: dict[str, list[tuple[int, Diagnostic]]] = {}
+    for d in diagnostics:
+        if d.fix is None and 0 < len(d.text) <= _PHRASE and d.location.offset >= 0 and SPREAD not in d.extra:
+            phrases.setdefault(d.location.file, []).append((d.location.offset, d))
+    out: dict[Edit, str] = {}
+    if not phrases:
+        return out
+    codes: dict[Edit, set[str]] = {}  # (a rule's own finding holds back none of its edits)
+    for d in diagnostics:
+        if d.fix is not None and d.fix.safe:
+            for e in d.fix.edits:
+                codes.setdefault(e, set()).add(d.code)
+    for path, edits in edits_by_file(diagnostics).items():
+        found = sorted(phrases.get(path, ()), key=lambda p: p[0])
+        starts = [at for at, _ in found]
+        around = []
+        for e in edits:  # (the phrases starting up to _PHRASE characters before the edit: 100,000 findings stay quick)
+            for i in range(bisect.bisect_right(starts, e.start) - 1, bisect.bisect_left(starts, e.start - _PHRASE) - 1,
+                           -1):
+                at, d = found[i]
+                if (e.start < e.end and e.end <= at + len(d.text) and (e.start, e.end) != (at, at + len(d.text))
+                        and d.code not in codes.get(e, ())):
+                    around.append((e, d))
+        if not around:
+            continue
+        text = (texts or {}).get(path)
+        if text is None:
+            try:
+                text = Path(path).read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+        data = _parse(text)
+        if data is None:
+            continue
+        from scriptkit.loading import _index
+        from scriptkit.models import Origin
+
+        origin = Origin(SourceText("", text))
+        _index(data, (), origin)
+        plain = plain_data(data)
+        scalars = _Scalars(origin, plain, text)
+        sentences: dict[tuple[Any, ...], list[tuple[int, int]]] = {}  # (each value's, split once)
+        for edit, d in around:
+            start = d.location.offset
+            if edit in out or text[start:start + len(d.text)] != d.text:
+                continue  # (the finding's words are not written so in the file: a folded line, an escape)
+            target = scalars.find(Edit(path, start, start + len(d.text), ""))
+            if target is None:
+                continue
+            value = value_at(plain, target[0])
+            a, b = target[1], target[2]
+            if target[0] not in sentences:
+                sentences[target[0]] = list(sentence_spans(value))
+            spans = sentences[target[0]]
+            i = bisect.bisect_right(spans, (a, len(value) + 1)) - 1
+            sentence = spans[i] if i >= 0 and b <= spans[i][1] else None
+            if sentence is not None and any(c.isalnum() for c in value[sentence[0]:a] + value[b:sentence[1]]):
+                out[edit] = (f'{_INSIDE} "{d.text}", which {d.code} asks you to rewrite whole '
+                             f"({d.suggestion or d.message})")
+    return out
 
 
 class FixesNotWritten(ErrorGroup):
@@ -387,12 +465,14 @@ _ALIAS = re.compile(r"(?:^|(?<=[\s\[{,:-]))\*([^\s,\[\]{}]+)", re.M)
 
 
 def refused_by_anchors(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str]) -> dict[Edit, str]:
-    """The safe edits ``--fix`` would refuse because their text has an anchor another place reuses,
-    and why: found without making them (a report counts what --fix can do, and ``plan`` parses the
-    file twice for each edit). ``texts``: each file's text as loaded; only one with an alias is parsed."""
+    """The safe edits ``--fix`` would refuse because their text has an anchor another place reuses (or they lie
+    inside a phrase to rewrite whole: ``inside_phrases``), and why: found without making them (a report counts
+    what --fix can do, and ``plan`` parses the file twice for each edit). ``texts``: each file's text as loaded;
+    only one with an alias is parsed."""
     from scriptkit.loading import _index
     from scriptkit.models import Origin
 
+    diagnostics = list(diagnostics)
     out: dict[Edit, str] = {}
     for path, edits in edits_by_file(diagnostics).items():
         text = texts.get(path)
@@ -410,7 +490,8 @@ def refused_by_anchors(diagnostics: Iterable[Diagnostic], texts: Mapping[str, st
             anchor = reused_anchor(data, target[0]) if target is not None else None
             if anchor:
                 out[edit] = _anchor_reason(anchor)
-    return out
+    # (and those inside a phrase another rule asks to be rewritten whole: --fix leaves them too)
+    return {**inside_phrases(diagnostics, texts), **out}
 
 
 def not_fixable(diagnostics: Iterable[Diagnostic], refused: dict[Edit, str]) -> None:
@@ -575,6 +656,7 @@ def refused_messages(fixes: Iterable[FileFix]) -> list[str]:
     for fix in fixes:
         source = SourceText(fix.path, fix.before)
         for edit, reason in fix.refused:
-            by_hand = f"; to make it by hand, replace {fix.before[edit.start:edit.end]!r} with {edit.replacement!r}"
+            by_hand = "" if reason.startswith(_INSIDE) else \
+                f"; to make it by hand, replace {fix.before[edit.start:edit.end]!r} with {edit.replacement!r}"
             out.append(f"{source.location(edit.start)}: fix not applied: {reason}{by_hand}")
     return out
