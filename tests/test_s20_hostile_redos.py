@@ -83,7 +83,7 @@ def test_the_hint_says_what_to_write_for_the_new_shapes() -> None:
 
 # ordinary patterns of a team's voice stay accepted (a guard: these passed before as well)
 ORDINARY = [r"\bASAP\b", "per our policy", "colou?r", "e-?mail", r"\bper (our|the) policy\b",
-            r"\b(?:refund|return)s?\b", r"(?:\d{3}-){2}\d{4}", r"(?-i:ASAP)", "(?i:a|A)+x", "(?:a|)+x",
+            r"\b(?:refund|return)s?\b", r"(?:\d{3}-){2}\d{4}", r"(?-i:ASAP)", "(?i:a|A)+x",
             "(a?){5}x", "(a?){0,30}x", r"\bkind(?:ly)? regards\b", r"\w+!"]
 
 
