@@ -14,7 +14,7 @@ import click
 
 from scriptkit.cli.importing import bodies_option, say_detected, source_options
 from scriptkit.cli.options import grammar_option
-from scriptkit.cli.output import console, writing
+from scriptkit.cli.output import console, escape_markup, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 
@@ -195,16 +195,14 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
 
 
 def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
-    from rich.markup import escape
-
     from scriptkit.audit import CAP, PRACTICE_LABELS, PRACTICES, reword_advice, unmapped_advice
 
     n = len(report.macros)
     # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
-    con.print(f"[bold]Audit of {escape(report.source)}[/bold] ({report.format}): {n} macro(s), "
+    con.print(f"[bold]Audit of {escape_markup(report.source)}[/bold] ({report.format}): {n} macro(s), "
               f"{sum(len(m.diagnostics) for m in report.macros)} problem(s), overall score {_fmt(report.overall)}/100")
     for item in report.unreadable:
-        con.print(f"[red]unreadable:[/red] {escape(str(item))}", highlight=False)
+        con.print(f"[red]unreadable:[/red] {escape_markup(str(item))}", highlight=False)
     if report.skipped:
         con.print(f"{len(report.skipped)} item(s) without reply text were skipped:")
         for skipped in report.skipped:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from scriptkit.cli.options import channel_option, grammar_option
-from scriptkit.cli.output import console, writing
+from scriptkit.cli.output import console, escape_markup, writing
 from scriptkit.reporters import display_path
 
 if TYPE_CHECKING:
@@ -56,8 +56,6 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     such as zendesk/macros/, which the helpdesk guides post file by file, stops it, exit code 2). A
     file the earlier export wrote that you edited stops it too, unless --overwrite-edits.
     """
-    from rich.markup import escape
-
     from scriptkit.exporting import CLI_FORCE_HINT, CLI_WORDING, ExportRefused, export_worded
     from scriptkit.loading import load_pack
     from scriptkit.targets import available, get
@@ -77,7 +75,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
                                    grammar=grammar, wording=CLI_WORDING)
     except ExportRefused as refused:
         _report(refused.diagnostics)
-        console(stderr=True).print(f"[bold red]{escape(refused.message)}[/bold red] {CLI_FORCE_HINT}")
+        console(stderr=True).print(f"[bold red]{escape_markup(refused.message)}[/bold red] {CLI_FORCE_HINT}")
         sys.exit(1)
     if result.diagnostics:
         _report(result.diagnostics)

@@ -133,9 +133,19 @@ MAX_PER_FILE = 100  # problems of one file printed one by one (then how many mor
 
 
 def _escape(text: str) -> str:
+    return escape_markup(_visible(text))
+
+
+# a backslash before a '[' that opens no tag: rich reads the pair as an escaped '[' and drops the backslash
+_LONE_ESCAPE = re.compile(r"\\\[(?![a-z#/@][^\[]*?\])")
+
+
+def escape_markup(text: str) -> str:
+    """``text`` as rich console markup that prints it as written: rich's own escape, and a backslash kept
+    before a bracket that opens no tag (a hint's '\\[0-9]' or a path's 'C:\\[x' printed without it)."""
     from rich.markup import escape
 
-    return escape(_visible(text))
+    return _LONE_ESCAPE.sub(r"\\\\[", escape(text))
 
 
 # characters a terminal shows as nothing, or as a space: a message quoting the writer's text

@@ -8,9 +8,8 @@ import re
 import sys
 
 import click
-from rich.markup import escape
 
-from scriptkit.cli.output import console
+from scriptkit.cli.output import console, escape_markup
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.message import CHANNELS
@@ -64,13 +63,14 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
     for m in messages:
         variant = f" variant {m.variant + 1}" if variants else ""
         # (the writer's words are escaped: '[urgent]' in a title or a note is text, not terminal markup)
-        con.rule(f"[bold]{escape(m.script_id)}[/bold] · {m.channel}{variant} · {escape(m.title)}", align="left")
+        con.rule(f"[bold]{escape_markup(m.script_id)}[/bold] · {m.channel}{variant} · {escape_markup(m.title)}",
+                 align="left")
         # (as the customer reads it: the pack's escapes, '\\[' and '2024\\.', without their backslash; a link
         # as its text and address, as a terminal shows no link)
         con.print(read_text(m.preview(samples) if preview else m.text, _every_link)[0], markup=False)
         if notes:
             for note in m.notes:
-                con.print(f"[dim]agent · {escape(note.label)}: {escape(note.text)}[/dim]", markup=True)
+                con.print(f"[dim]agent · {escape_markup(note.label)}: {escape_markup(note.text)}[/dim]", markup=True)
         con.print()
 
 
