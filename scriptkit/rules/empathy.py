@@ -118,7 +118,11 @@ _OWNED_SLIP = re.compile(
     r"using|charging|posting|shipping|packing)\s+(?:you\s+)?(?:the\s+|a\s+|an\s+)?)?"
     r"(?:(?:wrong|incorrect|mistaken|faulty|broken|dead|outdated|expired)\b|(?:mistake|error|oversight|slip|typo|"
     r"mix-?up)s?\b)"
-    r"|(?:that\s+)?(?:i|we)\s+(?:[\w'’]+\s+){1,4}?(?:the\s+|a\s+|an\s+)?(?:wrong|incorrect)\b)", re.IGNORECASE)
+    # (the writer's act, not their view of the customer's: "we think you typed the wrong postcode", "we can see you
+    # picked the wrong plan" is blame, not a slip owned; "we gave you the wrong code" is owned)
+    r"|(?:that\s+)?(?:i|we)\s+(?!(?:think|believe|guess|reckon|suspect|assume|noticed?|see|can\s+see|found|feel)\b)"
+    r"(?:(?!you\s+(?!(?:the|a|an)\b))[\w'’]+\s+){1,4}?(?:the\s+|a\s+|an\s+)?(?:wrong|incorrect)\b)",
+    re.IGNORECASE)
 
 
 def _owns_a_slip(s: Sentence) -> bool:
@@ -484,17 +488,20 @@ def asks_about_it(s: Sentence) -> bool:
         c.second_person or _WHY.match(s.text) is None)
 
 
-# the item handed over: "Here's the right one: SPRING20.", "here is your new code", "Here you go: ...", "here are
-# the steps again", "Please find the corrected invoice attached" (not "Here's hoping", "here's to ...", "Here's what
-# happened", "here's why", "Here's the thing", "Here's an update": a wish, a toast or an explanation gives them
-# nothing)
+# the item handed over, named: "Here's the right one: SPRING20.", "here is your new code", "Here you go: ...", "here
+# are the steps again", "Please find the corrected invoice attached". Not "Here's hoping", "here's to ...", "Here's
+# what happened", "Here's the thing", "Here's the deal: we can't do anything", "Here's an update": a wish, a toast or
+# an explanation gives them nothing, so the thing after "here's" must be an item (with up to two words before it)
+_HANDED_ITEMS = (r"codes?|links?|labels?|numbers?|invoices?|receipts?|vouchers?|coupons?|passwords?|steps?|"
+                 r"instructions?|guides?|forms?|address(?:es)?|details|info(?:rmation)?|one|ones|cop(?:y|ies)|replacements?|files?|"
+                 r"documents?|references?|confirmations?|discounts?|credits?|keys?|pins?|urls?|pages?|articles?|"
+                 r"emails?|tracking|bookings?|tickets?|lists?|screenshots?|attachments?|videos?|downloads?|"
+                 r"certificates?|statements?|quotes?|options?|alternatives?|tutorials?|templates?|apps?|portal|"
+                 r"usernames?|refunds?")
 _HANDS_OVER = re.compile(
-    r"\bhere(?:['’]s|['’]re|\s+(?:is|are|you\s+go|it\s+is|they\s+are))\b"
-    r"(?!\s+(?:hoping|to\b|the\s+(?:thing|story|background|reason)|(?:some|a\s+bit\s+of|the)\s+(?:background|context)|"
-    # (nor "Here's what I found:", "here's an update on ...", "Here's the simple version:": an explanation)
-    r"what\b|why\b|how\s+(?:it|this|that)\s+happened|an?\s+(?:(?:quick|brief|short|full)\s+)?(?:update|summary|"
-    r"explanation|overview|rundown|recap)\b|the\s+(?:(?:simple|short|long|full)\s+)?(?:version|explanation|"
-    r"summary|update)\b))"
+    r"\bhere\s+(?:you\s+go|it\s+is|they\s+are)\b"
+    r"|\bhere(?:['’]s|['’]re|\s+(?:is|are))\s+(?:(?:your|the|a|an|my|our|that|this|these|those|some)\s+)?"
+    r"(?:(?!(?:with|about|on|for|of|to|what|why|how|that)\b)[\w'’-]+\s+){0,2}?(?:" + _HANDED_ITEMS + r")\b"
     r"|\bplease\s+find\s+(?:[\w'’-]+\s+){0,4}?(?:attached|below|enclosed)\b", re.IGNORECASE)
 
 

@@ -1,0 +1,49 @@
+"""Help and owned slips read by what the sentence says: "Here's the deal: we can't do anything" hands nothing over
+(an item must be named after "here's"), and "we think you typed the wrong postcode" blames, where "we gave you the
+wrong code" owns the slip."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit import lint_text
+from scriptkit.rules.empathy import _OWNED_SLIP, hands_over
+
+
+@pytest.mark.parametrize(("text", "gives"), [
+    ("Here's the deal: we can't do anything.", False),
+    ("Here's the situation with your order.", False),
+    ("I know it's confusing, so here's a simple explanation:", False),
+    ("Here's an update on your order.", False),
+    ("Here's the right one: SPRING20.", True),
+    ("Here is your new tracking link: example.com/t/1.", True),
+    ("Here are the steps again: open Settings, then Account.", True),
+    ("Here's the correct information about your plan:", True),
+    ("Here you go: example.com/reset.", True),
+])
+def test_hands_over_needs_an_item(text: str, gives: bool) -> None:
+    assert hands_over(text) is gives
+
+
+@pytest.mark.parametrize(("text", "owned"), [
+    ("sorry we gave you the wrong code", True),
+    ("sorry I sent your order to the wrong address", True),
+    ("sorry we sent you a wrong item", True),
+    ("sorry we think you typed the wrong postcode", False),
+    ("sorry we can see you picked the wrong plan", False),
+    ("sorry I believe the wrong box was chosen by you", False),
+])
+def test_an_owned_slip_is_the_writers_act(text: str, owned: bool) -> None:
+    assert (_OWNED_SLIP.match(text) is not None) is owned
+
+
+def test_sympathy_then_the_deal_is_still_sympathy_without_help() -> None:
+    codes = {d.code for d in lint_text("I'm sorry your parcel is late. Here's the deal: we can't do anything about "
+                                       "couriers.", channel="chat").diagnostics}
+    assert "SK304" in codes
+
+
+def test_blame_dressed_as_a_slip_is_no_acknowledgment() -> None:
+    codes = {d.code for d in lint_text("Sorry, we think you typed the wrong postcode. Please check it and order "
+                                       "again.", channel="chat").diagnostics}
+    assert "SK301" in codes
