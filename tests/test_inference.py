@@ -10,6 +10,7 @@ from scriptkit.config import LintConfig, Selector
 from scriptkit.inference import INFERRED_SLOTS, body_sentences, cues, infer_slots
 from scriptkit.linting import lint_text, text_message
 from scriptkit.rules import lexicon
+from scriptkit.text import read_text
 
 WARM_REPLY = (
     "Hi Priya,\n\n"
@@ -173,8 +174,9 @@ def test_inference_and_rules_hold_on_any_text(text: str) -> None:
         last = b
     if text.strip():
         result = lint_text(text, config=LintConfig(select=(Selector("SK2"), Selector("SK3"))))
+        read = read_text(text)[0]  # (as Markdown shows it, as rules judge it: '0\\[' reads '0[')
         for d in result.diagnostics:
-            assert d.text == "" or d.text in text
+            assert d.text == "" or d.text in text or d.text in read
 
 
 # the definitions of two of a sentence's flags, as single regexes (the code splits each in two)
