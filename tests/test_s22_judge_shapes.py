@@ -66,3 +66,19 @@ def test_an_apology_for_what_went_wrong_told_of_it_acknowledges(text: str) -> No
 ])
 def test_a_sorry_naming_nothing_wrong_is_no_acknowledgment(text: str) -> None:
     assert "SK301" in {d.code for d in lint_text(text, channel="email").diagnostics}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "update" the noun is news, no step: the step itself is judged
+    ("Hi Sam, I'm sorry it's late. Here's an update: it shipped this morning and arrives Friday.", set()),
+    ("Sure thing. We'll keep an eye out for your update.", {"SK402", "SK404"}),
+    # "update" the verb is a step
+    ("I'm sorry it's late. I'll update you by Friday.", set()),
+    ("I'm sorry it's late. We've updated your address, so the next box goes to the new flat.", set()),
+    ("I'm sorry the app crashed. Please update the app from the store and sign in again.", set()),
+    # finished news told of "it" needs nobody to own it (as "The replacement shipped this morning" does)
+    ("Hi Sam, I'm sorry it's late. It shipped this morning and arrives Friday.", set()),
+])
+def test_update_and_news_of_it(text: str, expected: set[str]) -> None:
+    codes = {d.code for d in lint_text(text, channel="chat").diagnostics}
+    assert codes & {"SK401", "SK402", "SK403", "SK404"} == expected

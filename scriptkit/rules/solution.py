@@ -30,7 +30,7 @@ _VERBS = (
     "create credit deliver delete dispatch escalate expedite extend fix forward issue "
     "merge move phone process provide push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
-    "schedule send ship skip swap switch track transfer unblock unlock update upgrade "
+    "schedule send ship skip swap switch track transfer unblock unlock upgrade "
     "downgrade verify waive click tap sign enter select dm sell upload"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
@@ -38,7 +38,9 @@ _VERBS = (
 # "is valid for" as often: "the discount applies to orders over 20 pounds")
 # (not "resent": "customers resent this policy" is no step; "re-sent" is written apart)
 # ("corrected", not "correct", as often "the charge is correct": the verb with what it corrects is read below)
+# ("update" only as a verb: "updated", "I'll update you", not the news "Here's an update", "Quick update:")
 _IRREGULAR = ("sent paid set put made gave got took brought sorted shipped reshipped cleared clearing started "
+              "updated updating reupdated "
               "corrects corrected correcting emailed emailing reemailed "
               "applied reapplied verified verifies paused pausing lock freeze froze logged reported "
               "specify specified specifies")
@@ -69,7 +71,8 @@ _ACTION = re.compile(
     # wrong ("the order went through twice") nor looking ("I went through your account")
     r"went\s+through(?=\s*(?:[.!,;:)]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|earlier|last\s+night|"
     r"just\s+now|now|fine|ok|okay|successfully|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+\d|and|so)\b)|"
-    r"here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated)"  # "here's a new link"
+    r"here(?:['’]s|\s+is)\s+(?:a|an|the|your)\s+(?:new|fresh|replacement|working|updated)|"  # "here's a new link"
+    r"update[sd]?(?=\s+(?:it|them|you|your|the|this|that|my|our|their|his|her|an?|any|all|everything)\b)"
     # a request of the customer: "Could I ask for a photo of the label?" (not "for your patience")
     r"|(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+)?ask\s+(?:you\s+)?for(?!\s+your\s+(?:patience|understanding)\b))\b",
     re.IGNORECASE,
@@ -116,7 +119,7 @@ _LETTERS = re.compile(r"[a-z]+")
 # (what _ACTION can match that _ACTION_WORDS does not hold)
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
                 "receiving here step ask posted reposted went correct email emails mail mails contact contacts "
-                "contacted contacting")
+                "contacted contacting update updates")
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
@@ -313,8 +316,10 @@ _DONE_NEWS = re.compile(
     rf"|y(?<!\wy)our\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?:{_APOS}s|{_APOS}re|\s+is|\s+are)\s+(?:(?:all|now|already)\s+)?"
     rf"{_DONE_FORM}(?=\s*(?:[.!;,:]|$)|\s+(?:for|and|as\s+of)\b)"
     # a thing the step was done to, then its verb in the past with when: "The replacement shipped this morning.",
-    # "your refund cleared an hour ago" (not the customer's own past: "the item you ordered yesterday")
-    rf"|(?:t(?<!\wt)he|y(?<!\wy)our|o(?<!\wo)ur)\s+(?:(?!(?:you|i|we|they|he|she|it|{_DONE_FORM})\b)[a-z-]+\s+){{1,3}}?"
+    # "your refund cleared an hour ago", or told of it: "It shipped this morning." (not the customer's own past: "the
+    # item you ordered yesterday")
+    rf"|(?:(?:t(?<!\wt)he|y(?<!\wy)our|o(?<!\wo)ur)\s+(?:(?!(?:you|i|we|they|he|she|it|{_DONE_FORM})\b)[a-z-]+\s+){{1,3}}?"
+    r"|(?:i(?<!\wi)t|t(?<!\wt)hey)\s+)"
     rf"(?:\w+ed|sent|left|went\s+out)\s+(?:(?:out|off|through|back|over)\s+)?(?:this\s+(?:morning|afternoon|evening)|"
     r"today|yesterday|earlier|last\s+night|just\s+now|an?\s+(?:few\s+)?(?:minutes?|hours?)\s+ago|\d+\s+(?:minutes?|hours?)\s+ago)\b"
     # a headline of the step done, at a sentence's start: "New code sent: check your texts", "Refund processed.",
