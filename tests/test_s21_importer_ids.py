@@ -54,16 +54,13 @@ def _export_blocks(pack: Path) -> dict[str, object]:
     return {doc["id"]: doc.get("export") for doc in (yaml.load(f) for f in sorted((pack / "scripts").glob("*.yaml")))}
 
 
-@pytest.fixture
-def ids_written_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The Salesforce and Intercom exports keeping ids, as Zendesk's and Front's do (text ids, as theirs are)."""
+def test_salesforce_and_intercom_keep_text_ids() -> None:
+    """The Salesforce and Intercom exports keep ids, as Zendesk's and Front's do (text ids, as theirs are)."""
     for target in (SalesforceTarget, IntercomTarget):
-        monkeypatch.setattr(target, "macro_ids", True)
-        monkeypatch.setattr(target, "id_kind", "text")
+        assert target.macro_ids and target.id_kind == "text"
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.usefixtures("ids_written_back")
 @pytest.mark.parametrize(("make", "helpdesk", "ids"), [
     (_quick_text_csv, "salesforce", {"refund-issued": "0QT000000000001", "chat-hello": "0QT000000000002"}),
     (_quick_text_json, "salesforce", {"refund-issued": "0QT000000000009"}),

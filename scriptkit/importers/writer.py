@@ -214,7 +214,8 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
     for name, piece in own.items():
         helpdesk = name.split(".", 1)[0]
         spec = CommentedMap()
-        spec["description"] = f"{HELPDESKS.get(helpdesk, helpdesk)}'s own {piece.field}, kept from the import"
+        # (read where the agent is told what to fill in: 'Zendesk field ticket.organization.name')
+        spec["description"] = f"{HELPDESKS.get(helpdesk, helpdesk)} field {piece.field}"
         spec["sample"] = piece.field.rsplit(".", 1)[-1].replace("_", " ")
         if helpdesk == "zendesk" and piece.field.startswith("dc."):  # dynamic content always has a text
             spec["can_be_blank"] = False
