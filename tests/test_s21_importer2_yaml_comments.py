@@ -70,12 +70,14 @@ def test_the_api_lists_the_cut_item_among_the_problems(tmp_path: Path) -> None:
     ("Discount code: Use code #FORKED10 on your next box.\n", "1:25", "so 'Discount code' ends before '#FORKED10"),
     # ... and a title YAML reads as a number (a macro numbered 101)
     ("101: Use code #FORKED10 on your next box.\n", "1:15", "so '101' ends before '#FORKED10"),
+    # ... and a title whose text YAML read as none (the file was 'unexpected shape' at 1:1)
+    ("Welcome: Hello there.\n102: #1 tip\n", "2:1", "'102' has no value"),
     # the list under a key, and the text's next line held the '#'
     ("replies:\n  - title: Late\n    body: Sorry, your box is late.\n      #2 is on its way.\n", "4:7",
      "this line as a comment"),
     # a text YAML read as none: its '#' right after the ': '
     ("- title: Code\n  body: #FORKED10 is your code.\n", "2:3", "'body' has no value"),
-], ids=["title", "title-to-text", "number-title", "line-below", "no-value"])
+], ids=["title", "title-to-text", "number-title", "title-no-value", "line-below", "no-value"])
 def test_every_shape_of_cut_text_is_refused_where_it_is(tmp_path: Path, text: str, where: str, said: str) -> None:
     path = _write(tmp_path, text)
     result = _run("import", str(path), "--out", str(tmp_path / "out"))

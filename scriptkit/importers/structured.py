@@ -145,7 +145,9 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                        key=lambda kv: not all(isinstance(i, dict) for i in kv[1]))
         if lists:
             within, data = (str(lists[0][0]),), lists[0][1]
-        elif data and all(isinstance(v, str) for v in data.values()):
+        # (or a YAML title whose text YAML read as none, '102: #1 tip': said at its key, below, as check says it)
+        elif data and all(isinstance(v, str) or (v is None and origin is not None) for v in data.values()) \
+                and any(isinstance(v, str) for v in data.values()):
             if origin is not None:
                 # (keyed as the origin's paths are, by text: a number key ('101: ...') is checked too)
                 cut = _cut_texts({str(title): body for title, body in data.items()}, origin,
