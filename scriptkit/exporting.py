@@ -643,7 +643,7 @@ def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,
              and (not names or any(name in text for name in names))]
     slot, written = slots[0] if len(slots) == 1 else ("greeting", None)
     said = {"greeting": "greeting", "signoff": "sign-off"}[slot]
-    shown = f", {written}," if written and "\n" not in written else ""
+    shown = f' "{written}",' if written and "\n" not in written else ""  # (quoted: its own comma ends it)
     text = f"{p.message} (in scriptkit's default {channel} {said}{shown} as pack.yaml sets none)"
     if p.code == "SK504":
         example = "Hello," if channel == "email" else "Hello!"

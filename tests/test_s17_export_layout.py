@@ -35,6 +35,9 @@ def test_a_default_greetings_lost_fallback_points_at_pack_yaml(tmp_path: Path) -
     for d in found:
         assert (d.location.file, d.location.line) == (str(pack / "pack.yaml"), 1)
         assert f"default {d.channel} greeting" in d.message and "pack.yaml sets none" in d.message
+        assert ",," not in d.message  # (the greeting's own comma ran into the sentence's)
+        if d.channel == "email":
+            assert 'greeting "Hi {{ customer.first_name' in d.message and ',", as pack.yaml sets none' in d.message
         assert "pick a target" not in (d.suggestion or "")
         assert f"channels: {{{d.channel}: {{greeting: " in (d.suggestion or "")
     # the warning is right: the export does write the bare name, which is blank for a customer without one
