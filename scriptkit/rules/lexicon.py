@@ -357,6 +357,11 @@ class Matcher:
         # (tuples, for _has_one and _has_all)
         self._regex_needs = [(rx, tuple((*needs, frozenset([""]))[0]), tuple(map(tuple, needs[1:])))
                              for rx in self._regexes for needs in [required_literals(rx)]]
+        # every string one of which some regex needs, as one test that rules them all out (most
+        # texts have none of them): one call for the list, not one per regex (None: a regex needs none)
+        firsts = [first for _, first, _ in self._regex_needs]
+        self._any_need = (None if any("" in first for first in firsts)
+                          else tuple(dict.fromkeys(need for first in firsts for need in first)))
         self._local: bool | None = None  # (see _by_piece: a list matched only through a MultiMatcher never asks)
 
     @property
@@ -394,6 +399,8 @@ class Matcher:
         if not self._regexes:
             return found  # (word matches come leftmost first, never overlapping)
         # only the regexes whose required text is there can match (most texts have none)
+        if self._any_need is not None and not _has_one(s, self._any_need):
+            return found
         live = [rx for rx, first, rest in self._regex_needs if _has_one(s, first) and (not rest or _has_all(s, rest))]
         for rx in live:
             for m in rx.finditer(s):
