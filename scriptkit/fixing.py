@@ -113,6 +113,13 @@ _INSIDE = "it lies inside"
 _PHRASE = 200  # characters: a phrase to rewrite is a part of a sentence
 
 
+def _built_in(codes: set[str]) -> bool:
+    """Whether only scriptkit's own rules make an edit: their safe fixes are drop-ins inside any phrase ('please do
+    not hesitate' contracted to 'please don't hesitate' still reads, and SK201 still says to rewrite it); a team's
+    swap (SK8xx) or a plug-in's is not written to know the phrase around it."""
+    return bool(codes) and all(code[:2] == "SK" and code[2:3] in "01234567" for code in codes)
+
+
 def inside_phrases(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = None) -> dict[Edit, str]:
     """The safe edits that lie inside a phrase another rule reports with no fix, a part of a sentence to rewrite
     whole (SK201's "at your earliest convenience" where it times what is done for the customer), and why: a team's
@@ -140,7 +147,7 @@ def inside_phrases(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] |
                            -1):
                 at, d = found[i]
                 if (e.start < e.end and e.end <= at + len(d.text) and (e.start, e.end) != (at, at + len(d.text))
-                        and d.code not in codes.get(e, ())):
+                        and d.code not in codes.get(e, ()) and not _built_in(codes.get(e, set()))):
                     around.append((e, d))
         if not around:
             continue
