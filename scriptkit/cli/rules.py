@@ -112,7 +112,7 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
     rows = [(r.code, r.name, r.family(), r.severity.value, bool(r.fix_safe), r.summary())
             for r in _pool(pack) if wanted is None or r.family() == wanted]
     rule_count = len(rows)
-    rows += [(c.code, c.name, c.family, c.severity.value, False, c.summary)
+    rows += [(c.code, c.name, c.family, c.severity.value, False, _as_sentence(c.summary))
              for c in export_checks() if wanted in (None, c.family)]
     if fmt == "json":
         click.echo(json.dumps([{"code": code, "name": name, "family": fam, "severity": severity, "fix": fix,
@@ -126,9 +126,13 @@ def rules_command(family_named: str | None, pack: str | None, family: str | None
     for code, name, fam, severity, fix, summary in rows:
         table.add_row(code, name, fam, severity, "yes" if fix else "", summary)
     con = console()
-    if not con.is_terminal:  # piped or captured: one line per rule, never folded at 80 columns
+    if con.is_terminal:
+        con.print(table)
+    else:  # piped or captured: one line per rule, never folded at 80 columns, with no padding after its summary
         con.width = max(con.width, 240)
-    con.print(table)
+        with con.capture() as captured:
+            con.print(table)
+        con.out("\n".join(line.rstrip() for line in captured.get().splitlines()), highlight=False)
     checks = len(rows) - rule_count
     con.print(f"{rule_count} rule(s)" + (f" and {checks} export check(s)" if checks else "")
               + ". Details: scriptkit rule CODE" + (f" --pack {shlex.quote(pack)}" if pack else ""), markup=False)
@@ -175,8 +179,7 @@ def rule_command(selector: str, pack: str | None) -> None:
     if check is not None:
         head = (f"# {check.code} {check.name}\n\nFamily: **export** (checked by `scriptkit export`, per helpdesk) "
                 f"· default severity: **{check.severity.value}** · fix: **none**")
-        summary = f"{check.summary[:1].upper()}{check.summary[1:]}."
-        _show(con, f"{head}\n\n{summary}\n\n{check.docs}")
+        _show(con, f"{head}\n\n{_as_sentence(check.summary)}\n\n{check.docs}")
         return
     pool = _pool(pack)
     found = next((r for r in pool if selector.upper() == r.code or selector.lower() == r.name), None)
@@ -236,3 +239,8 @@ def _nearest_code(code: str, codes: list[str]) -> list[str]:
 
 
 commands = [rules_command, rule_command]
+
+
+def _as_sentence(summary: str) -> str:
+    """An export check's summary ('the reply is longer than ...') as a rule's reads: a sentence."""
+    return f"{summary[:1].upper()}{summary[1:]}."
