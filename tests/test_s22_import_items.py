@@ -40,3 +40,12 @@ def test_a_malformed_item_is_located_and_the_rest_import(tmp_path: Path, name: s
     assert [m.title for m in library.macros] == ["Late box"]
     [problem] = library.problems
     assert f"{problem.location.line}:{problem.location.col}" == where
+
+
+def test_a_title_with_no_letters_an_id_holds_takes_its_helpdesk_id(tmp_path: Path) -> None:
+    """'配送の遅れ' and '返金' were 'macro' and 'macro-2': files and Gorgias external ids told nothing apart."""
+    path = tmp_path / "macros.json"
+    path.write_text('[{"id": 78, "title": "配送の遅れ", "body": "大変申し訳ございません。"},'
+                    ' {"id": 79, "title": "返金", "body": "返金しました。"},'
+                    ' {"title": "注文", "body": "ご注文ありがとうございます。"}]', encoding="utf-8")
+    assert [m.id for m in import_library(path).macros] == ["macro-78", "macro-79", "macro"]

@@ -417,6 +417,12 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
     return library
 
 
+def _script_id(item: RawItem) -> str:
+    """A script id from the macro's title; where the title has no letters an id can hold ('配送の遅れ'), from its
+    helpdesk id ('macro-78'), so each such macro's files are told apart by more than 'macro-2'."""
+    return slugify(item.title, slugify(f"macro {item.export_id}") if item.export_id else "macro")
+
+
 def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
                    mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
                    dialect: str | None = None, bodies: str | None = None,
@@ -523,7 +529,7 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
                 item.id = _unique(item.id, taken, tried)
                 library.macros.append(item)
                 library.format = "scriptkit"
-            elif (macro := convert(item, _unique(item.script_id or slugify(item.title), taken, tried))).pieces:
+            elif (macro := convert(item, _unique(item.script_id or _script_id(item), taken, tried))).pieces:
                 library.macros.append(macro)
             else:  # only markup: an image, an empty paragraph
                 images = ", ".join(html_images(item.body)) if item.html else ""
