@@ -1992,8 +1992,7 @@ class _Written:
 
 
 class WrittenInt(_Written, int):
-    """A whole number as written ('freephone: 08001234567', 'postcode: 01234'; ``{{ postcode + 1 }}`` counts), or a
-    yes or no ('open_today: true' is 1, printed 'true': ``{% if open_today %}`` holds)."""
+    """A whole number as written ('freephone: 08001234567', 'postcode: 01234'; ``{{ postcode + 1 }}`` counts)."""
 
 
 class WrittenFloat(_Written, float):
@@ -2013,15 +2012,11 @@ def _constants_as_written(data: Any, origin: Origin) -> dict[str, int | float]:
     if not isinstance(constants, dict):
         return numbers
     for name, value in list(constants.items()):
-        if not isinstance(value, int | float | date):
+        if isinstance(value, bool) or not isinstance(value, int | float | date):
             continue
         written = _written(origin, ("constants", str(name)))
         if written is None:
             continue  # (quoted, tagged or a block: YAML read it as written)
-        if isinstance(value, bool):  # ('true' printed 'True'; still true or false in an {% if %})
-            if written != str(value):
-                numbers[str(name)] = WrittenInt(int(value), written)
-            continue
         if not isinstance(value, date):
             printed = str(int(value)) if isinstance(value, int) else str(float(value))
             if written == printed:

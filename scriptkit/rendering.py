@@ -319,7 +319,9 @@ def _finalize(value: object) -> str:
         return str(value)
     if inspect.isroutine(value):  # (a method reached past the check: its repr holds a memory address, never text)
         raise SecurityError("a template printed a Python method, not text")
-    if not isinstance(value, str):
+    if isinstance(value, bool):  # ('open_today: true' in pack.yaml, or a comparison: as YAML spells it, not 'True')
+        value = "true" if value else "false"
+    elif not isinstance(value, str):
         _refuse_long(_size_past(value))
     return f"{_EXPR_OPEN}{value}{_EXPR_CLOSE}"
 

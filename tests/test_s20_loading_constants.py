@@ -68,18 +68,18 @@ def test_a_flow_mapping_of_constants_is_read_as_written_too(tmp_path: Path) -> N
                          "zero": 0, "flag": True, "quoted": "0800", "opens": "9:30", "answer": "no"}
     assert [str(v) for v in constants.values()][:2] == ["0800123", "01234"]
     assert [type(v).__name__ for v in constants.values()] == ["WrittenInt", "WrittenInt", "int", "float", "float",
-                                                              "int", "WrittenInt", "str", "str", "str"]
+                                                              "int", "bool", "str", "str", "str"]
 
 
-def test_a_yes_or_no_is_printed_as_written_and_still_tells_an_if(tmp_path: Path) -> None:
+def test_a_yes_or_no_is_printed_as_yaml_spells_it_and_still_tells_an_if(tmp_path: Path) -> None:
     """'open_today: true' reached the customer as 'True', Python's spelling."""
     script = SCRIPT.replace("Ring us free on {{ freephone }}, or post it to postcode {{ postcode }}.",
                             "{% if open_today %}We're open today.{% endif %}{% if closed %} Shut.{% endif %} "
-                            "Open: {{ open_today }}, shut: {{ closed }}, {{ loud }}.")
+                            "Open: {{ open_today }}, shut: {{ closed }}, {{ loud }}, {{ 3 > 2 }}.")
     root = _pack(tmp_path / "shop", "name: Shop\nconstants:\n  open_today: true\n  closed: false\n  loud: TRUE\n",
                  script)
     pack = load_pack(root)
-    assert "We're open today. Open: true, shut: false, TRUE." in render_script(pack, pack.scripts[0]).text
+    assert "We're open today. Open: true, shut: false, true, true." in render_script(pack, pack.scripts[0]).text
 
 
 def test_a_quoting_example_shows_the_value_as_written(tmp_path: Path) -> None:
