@@ -461,6 +461,11 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                                              "nothing marks it as one, and an agent may send it to the customer",
                                     f"Leave it out with export: {{{target.name}: {{skip: true}}}} in the script, or "
                                     "title it as a note once its text is safe to read.", location=note))
+        for where, state in _withheld(pack, script, target.name):
+            problems.append(problem("SK510", f"{state}; the {target.name} export does not carry that, so every "
+                                             "agent there can insert it as a reply like any other",
+                                    f"Leave it out with export: {{{target.name}: {{skip: true}}}} in the script, or "
+                                    f"remove that setting if it should be in use everywhere.", location=where))
         payload = target.render(message)
         if one_body:
             title, body = target.measure(payload)
@@ -472,6 +477,50 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         found.extend(_diagnostic(p, target, message, script, pack, given) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
+
+
+def _withheld(pack: Pack, script: Script, target: str) -> list[tuple[Location, str]]:
+    """Where and how another helpdesk keeps ``script`` from some agents (Zendesk ``active: false`` or a
+    ``restriction``, Freshdesk ``visibility`` personal or groups, as ``scriptkit import`` writes them), each
+    setting read as export reads it (the script's own over the pack's): for SK510 in a target without it."""
+    found: list[tuple[Location, str]] = []
+    for helpdesk, keys in (("zendesk", ("active", "restriction")), ("freshdesk", ("visibility",))):
+        if helpdesk == target:
+            continue
+        for key in keys:
+            for owner, conf in ((script, script.export.get(helpdesk)), (pack, pack.meta.export.get(helpdesk))):
+                if not isinstance(conf, Mapping) or key not in conf:
+                    continue
+                state = _withheld_state(helpdesk, key, conf[key], conf)
+                if state:
+                    where = owner.origin.location(("export", helpdesk, key)) if owner.origin \
+                        else Location(script.file, 1, 1)
+                    found.append((where, f"in {helpdesk} this is {state}"))
+                break  # (the script's own setting over the pack's, even one that shares it)
+    return found
+
+
+def _withheld_state(helpdesk: str, key: str, value: Any, conf: Mapping[str, Any]) -> str:
+    """How ``key: value`` keeps the macro from agents in ``helpdesk`` ("switched off (active: false)"), or ""."""
+    if key == "active":
+        return "switched off (active: false)" if value is False else ""
+    if key == "restriction":
+        if not isinstance(value, Mapping):
+            return ""
+        kind = str(value.get("type", "")).lower() or "group"
+        listed = value.get("ids")
+        ids = [i for i in (listed if isinstance(listed, list) else [value.get("id")]) if i is not None]
+        named = ", ".join(str(i) for i in ids)
+        return f"restricted to {kind}{'s' if len(ids) > 1 else ''} {named} (restriction)" if named \
+            else "restricted to some agents (restriction)"
+    if value == "personal":
+        return "a personal response, for its author only (visibility: personal)"
+    if value == "groups":
+        groups = conf.get("group_ids")
+        named = ", ".join(str(g) for g in groups) if isinstance(groups, list) and groups else ""
+        return f"shared with groups {named} only (visibility: groups)" if named \
+            else "shared with some groups only (visibility: groups)"
+    return ""
 
 
 #: a title ending in a channel's name, as the export titles a script's macro for its second channel

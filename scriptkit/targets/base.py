@@ -78,6 +78,8 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
               "the helpdesk keeps one phrasing per macro and no notes: the other variants are left out"),
     "SK509": ("internal-note", Severity.WARNING,
               "a Zendesk internal note becomes an ordinary reply in another helpdesk"),
+    "SK510": ("withheld-macro", Severity.WARNING,
+              "a macro switched off or kept from some agents in one helpdesk is in use for all in another"),
 }
 
 

@@ -277,6 +277,41 @@ None.
 ## Fix safety
 No automatic fix.
 """,
+    "SK510": """
+## What it does
+Reports a script that another helpdesk keeps from some agents, exported to a helpdesk that has no
+such setting: a Zendesk macro switched off (`active: false`) or restricted to a group or user
+(`restriction`), or a Freshdesk canned response that is personal or shared with some groups only
+(`visibility: personal` or `groups`), as `scriptkit import` writes them under `export:`. In the
+new helpdesk it becomes a reply every agent can insert. The setting is read as export reads it:
+the script's own over the pack's.
+
+## Why it matters
+A macro is switched off because it is out of date or wrong, and restricted because only some
+agents should send it (VIP apologies, refunds above a limit). Migrated silently, it is live for
+everyone.
+
+## Example
+A Zendesk macro with `active: false` imported and exported with `--to front`.
+
+## Use instead
+Leave it out of that helpdesk in the script:
+
+```yaml
+export:
+  front:
+    skip: true
+```
+
+Or, if it should be in use everywhere, remove the setting (then its own helpdesk gets it in use
+for all agents too); set the new helpdesk's own sharing by hand after the import.
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
 }
 
 
