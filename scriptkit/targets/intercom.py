@@ -1,9 +1,9 @@
 """Intercom macros (saved replies). Intercom's macro API is read-only (``GET /macros`` only),
 so this target writes what an admin pastes into the macro editor: HTML and plain text with
-Intercom's ``{{first_name|fallback:"there"}}`` attributes, plus a JSON list shaped like the
-API's read-back ``macro`` object (id, name, body, body_text) for comparing after import: there, as
-``GET /macros`` returns it, ``body`` holds ``<attribute key=".." default=".."/>`` tags. A macro an import read
-keeps its id, which names the macro to paste it into."""
+Intercom's ``{{first_name|fallback:"there"}}`` attributes, plus ``{"macros": [...]}`` holding the fields of the
+API's read-back ``macro`` object a pack decides (id, name, body, body_text; not a ``GET /macros`` response) for
+comparing after import: as the API spells it, ``body`` holds ``<attribute key=".." default=".."/>`` tags. A macro
+an import read keeps its id, which names the macro to paste it into."""
 
 from __future__ import annotations
 
@@ -117,10 +117,12 @@ macro editor (Settings > Inbox > Macros):
 
 - `macros/<script>.html`: open in a browser, copy the reply, paste it as the macro body.
 - `macros/<script>.txt`: the same reply as plain text.
-- `macros.json`: every macro as `{id, name, body, body_text}`, the fields the API returns when
-  reading macros back, so an imported workspace can be compared with the pack. As the API
-  returns it, `body` spells placeholders as `<attribute key="user.first_name" default="there"/>`
-  and `body_text` as `{{user.first_name|fallback:"there"}}`.
+- `macros.json`: `{"macros": [...]}`, each macro as `{id, name, body, body_text}` (`id` only for
+  a macro an import read): the fields of the API's macro object that the pack decides, not a
+  whole `GET /macros` response (no `type`, dates, `visible_to` or `available_on`), so an
+  imported workspace can be compared with the pack field by field. As the API spells them,
+  `body` writes placeholders as `<attribute key="user.first_name" default="there"/>` and
+  `body_text` as `{{user.first_name|fallback:"there"}}`.
 
 A macro imported from Intercom keeps its `id` (the script's `export: {intercom: {id: ...}}`, and
 a variant's under `variant_ids`): `macros.json` lists it with it, and its page says which macro
