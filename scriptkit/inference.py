@@ -578,6 +578,10 @@ _DETAIL_ITEM = (r"(?:(?i:tel|phone|mobile|mob|direct|office|fax|email|e-mail|web
                 r"{0,7})")
 _SIGNATURE_DETAIL = re.compile(rf"{_DETAIL_ITEM}(?:(?:[ \t]*[|·•,/][ \t]*|[ \t]+[-–—][ \t]+){_DETAIL_ITEM}){{0,3}}")
 _DETAIL_LONGEST = 100  # characters: a longer line is the reply's own (and the pattern reads no more)
+# ... or the company's legal line a signature ends with ("Registered in England and Wales, company number 01234567,
+# 1 High Street, Leeds", "VAT no. GB123456789", "Registered office: ..."), as long as such lines run
+_LEGAL_LINE = re.compile(r"(?i:registered\s+(?:in|office|address|number|no\.?)|(?:company|vat|registration)\s+"
+                         r"(?:registration\s+)?(?:number|no\.?)|reg\.?\s+no\.?)\b[^\n]{0,200}")
 _DETAIL_LINES = 6  # at most under a name
 
 
@@ -586,7 +590,8 @@ def _detail(text: str, a: int, b: int) -> bool:
     a, b = trimmed(text, a, b)
     if b > a and text[b - 1] == "\\":  # (a Markdown hard break's)
         b -= 1
-    return 0 < b - a <= _DETAIL_LONGEST and _SIGNATURE_DETAIL.fullmatch(text, a, b) is not None
+    return (0 < b - a <= _DETAIL_LONGEST and _SIGNATURE_DETAIL.fullmatch(text, a, b) is not None) \
+        or _LEGAL_LINE.fullmatch(text, a, b) is not None
 
 
 def _details_from(text: str, a: int, b: int) -> int:

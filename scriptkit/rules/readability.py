@@ -44,6 +44,27 @@ def neutral_text(message: Message) -> str:
     ])
 
 
+def _long_signoff(message: Message) -> bool:
+    return any(seg.slot == "signoff" and isinstance(seg, Text) and seg.text.count("\n") > 1 for seg in message.segments)
+
+
+def _without_signature(message: Message) -> str:
+    """``neutral_text`` with the sign-off cut after its closing and name: the lines a signature holds under them
+    (a title, the company, a phone, a legal line) are no words of the reply, and made a 22-word email 60."""
+    out: list[str] = []
+    lines = 0  # (the sign-off's line breaks so far: its first two lines count)
+    for seg in message.segments:
+        text = seg.text if isinstance(seg, Text) else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
+        if seg.slot == "signoff":
+            if lines >= 2:
+                continue
+            if isinstance(seg, Text) and seg.text.count("\n") + lines >= 2:
+                text = "\n".join(seg.text.split("\n")[:2 - lines])
+            lines += text.count("\n")
+        out.append(text)
+    return "".join(out)
+
+
 def sample_text(message: Message, ctx: RuleContext) -> str:
     """The reply as a customer would see it, with sample values: for length limits."""
     if _literal_only(message):
@@ -358,8 +379,10 @@ class LongSentence(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         limit = options.integer(type(self), ctx, "max_words", 1)
         text = message.text
+        # (the sign-off is no sentence: a signature's lines, title, company and legal line, read as one)
+        signed = next((a for a, _b, seg in message.spans() if seg.slot == "signoff"), len(text))
         for a, b in reading_spans(text):  # (a hard line break ends a sentence too)
-            if b - a < limit * 2:  # a sentence this short cannot hold limit+1 words
+            if b - a < limit * 2 or a >= signed:  # a sentence this short cannot hold limit+1 words
                 continue
             sentence = text[a:b]
             if _at_most_words(sentence) <= limit:
@@ -570,7 +593,8 @@ class EmailLength(Rule):
     """An email reply is shorter or longer than the usual sweet spot.
 
     ## What it does
-    Counts the words of an email reply, greeting and sign-off included (placeholders as one
+    Counts the words of an email reply, greeting and sign-off included (the sign-off's closing and name: a
+    signature's title, company and phone lines under them are left out; placeholders as one
     word each) and suggests a change when it is under `min_words` (default 50) or over
     `max_words` (default 125). A reply whose text still holds a fill-in marker for sentences
     ("{explanation}", "[details]", "{step 1}") is not called short: its length is known once the
@@ -609,7 +633,7 @@ class EmailLength(Rule):
         low, high = options.integer(type(self), ctx, "min_words", 0), options.integer(type(self), ctx, "max_words", 1)
         if message.channel != "email":
             return
-        n = word_count(neutral_text(message))
+        n = word_count(_without_signature(message) if _long_signoff(message) else neutral_text(message))
         if low <= n <= high:
             return
         start, end = body_span(message)
