@@ -12,7 +12,7 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
@@ -192,6 +192,9 @@ class Dialect:
     #: its ``<attribute/>`` is an element, which no ``href`` can hold), such a link is written as its text and
     #: the address after it, ``text (address)``, and ``link_problems`` warns
     linked_placeholders: bool = True
+    #: placeholders exported as a near equivalent, canonical name -> what the helpdesk's one gives instead
+    #: ("the teammate's full name"): SK503 says so unless the pack maps the name itself
+    stand_ins: Mapping[str, str] = field(default_factory=dict)
 
     def placeholder(self, seg: Placeholder, as_html: bool, names: Mapping[str, str] | None = None) -> str:
         table = {**self.names, **(names or {})}
@@ -654,7 +657,14 @@ def placeholder_problems(message: Message, dialect: Dialect, target: str,
                          "for the agent to fill in",
                 f"Map it under export: {{{target}: {{placeholders: {{{seg.name}: <{target} name>}}}}}} in pack.yaml.",
                 location=where)
-        elif seg.fallback and not dialect.keeps(seg.fallback) and (seg.name, where or seg.fallback) not in found:
+        elif seg.name in dialect.stand_ins and seg.name not in (names or {}):
+            found[seg.name, None] = problem(
+                "SK503", f"{target} documents no placeholder for '{seg.name}'; exported as "
+                         f"{dialect.write(table[seg.name], None, False)}, {dialect.stand_ins[seg.name]}",
+                "Check the wording reads well with it, or, if your helpdesk has one, map it under export: "
+                f"{{{target}: {{placeholders: {{{seg.name}: <{target} name>}}}}}} in pack.yaml.", location=where)
+        if seg.fallback and not dialect.keeps(seg.fallback) and (seg.name, where or seg.fallback) not in found \
+                and seg.name in table:
             why = "has no documented fallback" if not dialect.fallbacks else "cannot spell this fallback"
             found[seg.name, where or seg.fallback] = problem(
                 "SK504", f"{target} {why}: when '{seg.name}' is empty the fallback "

@@ -58,8 +58,11 @@ MISREADS = ("Intercom", "an attribute", "and documents neither an escape nor wha
             "attribute it does not know: the customer may read a gap there")
 # (Intercom documents no way to fill in an attribute inside a link's address: read back, the body spells it as an
 # <attribute/> element, which no href can hold; such a link is written as its text and address)
+#: (the importer reads {{teammate.first_name}} as agent.first_name and keeps it mapped so, but Intercom documents
+#: no such attribute: an export of a pack's agent.first_name writes the documented one, and says so)
+STAND_INS: Mapping[str, str] = {"agent.first_name": "the teammate's full name"}
 DIALECT = Dialect(PLACEHOLDERS, write, unsafe=("{{",), empty_fallback=True,  # (fallback:"": show nothing)
-                  misreads=MISREADS, linked_placeholders=False)
+                  misreads=MISREADS, linked_placeholders=False, stand_ins=STAND_INS)
 
 
 def write_attribute(name: str, fallback: str | None = None, as_html: bool = True) -> str:
@@ -76,7 +79,7 @@ def _attr(value: str) -> str:
 
 #: the read-back body's spelling: what macros.json holds, so it compares with ``GET /macros``
 READ_BACK = Dialect(PLACEHOLDERS, write_attribute, unsafe=DIALECT.unsafe, empty_fallback=True, misreads=MISREADS,
-                    linked_placeholders=False)
+                    linked_placeholders=False, stand_ins=STAND_INS)
 
 _PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
