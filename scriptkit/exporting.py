@@ -455,6 +455,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         problems = list(target.check(message)) + ([repeated] if repeated else [])
         if phrasings and not getattr(target, "keeps_phrasings", False):
             problems.append(_dropped_variants(target, phrasings, dropped))
+        if one_body and first and not m.variant and (chat := _chat_version(script, target)) is not None:
+            problems.append(chat)
         note = internal_note(pack, script) if target.name != "zendesk" else None
         if note is not None:
             problems.append(problem("SK509", f"this is an internal note in zendesk (public: false); in {target.name} "
@@ -540,6 +542,25 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
     return problem("SK508", f"{target.name} keeps one phrasing per {unit}: {count} of the {slots} {verb} not exported",
                    f"Set export: {{{target.name}: {{variants: each}}}} to export every variant as a {unit} of its "
                    "own, or give agents the playbook export.", location=where)
+
+
+def _chat_version(script: Script, target: Target) -> Problem | None:
+    """SK508 at a script's "Chat version" alternative (a Help Scout saved reply's chat text, as ``scriptkit
+    import`` keeps it) for a one-body helpdesk that exports neither it nor agent notes: a reply is lost."""
+    from scriptkit.targets.helpscout import CHAT_VERSION
+
+    if getattr(target, "keeps_phrasings", False) or getattr(target, "keeps_chat_version", False):
+        return None  # (in the notes with the other alternatives, or as the helpdesk's own chat text)
+    alternatives = script.flexibility.alternatives if script.flexibility else []
+    index = next((i for i, alt in enumerate(alternatives) if alt.label.strip() == CHAT_VERSION), None)
+    if index is None:
+        return None
+    unit = getattr(target, "units", ("macro", "macros"))[0]
+    where = script.origin.location(("flexibility", "alternatives", index, "label")) if script.origin else None
+    return problem("SK508", f"{target.name} keeps one phrasing per {unit}: the script's chat version (its "
+                            f"'{CHAT_VERSION}' alternative, as Help Scout's chat text is imported) is not exported",
+                   f"To use it in {target.name}, copy it into a script of its own with channels: [chat]; or give "
+                   "agents the playbook export.", location=where)
 
 
 def _unknown_target_settings(pack: Pack) -> list[Diagnostic]:

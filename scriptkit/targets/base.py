@@ -972,6 +972,8 @@ class BaseTarget(ABC):
 
     #: the other variants' phrasings reach the agent (a notes field): no SK508 when they are not exported
     keeps_phrasings: ClassVar[bool] = False
+    #: the script's "Chat version" alternative reaches the helpdesk (Help Scout's chatText): no SK508 for it
+    keeps_chat_version: ClassVar[bool] = False
     #: the helpdesk shows the reply as HTML, where a link is a link: SK503 names each one written as text instead
     #: (a plain-text helpdesk shows every link as its text and address, and no warning is needed)
     writes_links: ClassVar[bool] = True

@@ -228,6 +228,11 @@ macro holds one reply and has no notes field: Freshdesk, Help Scout, Intercom, G
 Salesforce. The first variant is exported; the message names the slots whose other phrasings are
 not. Zendesk keeps them in the macro's description, so it is not reported there.
 
+It reports in the same way a script's chat version, the `Chat version` alternative `scriptkit
+import` writes for a Help Scout saved reply's own chat text, exported to such a helpdesk other
+than Help Scout (which exports it as the saved reply's `chatText`): the reply exported is the
+script's own, and the chat version is not.
+
 ## Why it matters
 A writer who wrote three ways to say it finds one in the helpdesk and no word of the others.
 

@@ -78,6 +78,7 @@ class HelpScoutTarget(BaseTarget):
     limits = Limits(source="none documented")
     dialect = DIALECT
     macro_ids = True  # (the id setting: the saved reply an import read, which its file updates)
+    keeps_chat_version = True  # (as chatText: see _chat_text)
     own_settings: ClassVar[dict[str, str]] = {
         "id": "the saved reply's Help Scout id (an import keeps it): written as its id, so the file updates that "
               "saved reply (PUT /v2/mailboxes/{mailboxId}/saved-replies/{id}) instead of adding another",
