@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
-from scriptkit.language import base_language
-from scriptkit.message import Message
+from scriptkit.language import base_language, language_of, name_of
+from scriptkit.message import Message, plain_text
+from scriptkit.models import REPLY_SLOTS
 from scriptkit.targets.base import (
     BaseTarget,
     Dialect,
@@ -97,7 +98,8 @@ so a later export can be matched to the macro; a macro imported from Gorgias als
 `variant_ids`): send that file without the `id` field with
 `PUT /api/macros/{id}`, which updates the macro, and a file without one with `POST`.
 `language` is the script's `language` setting (which an import keeps from each macro), else the
-pack's locale's language.
+pack's locale's language; a reply that reads as another language without that setting is
+named (SK506) with the setting to write, not given a guessed one.
 
 - Placeholders: `{{ticket.customer.firstname}}`, `{{current_user.firstname}}`, `{{ticket.id}}`.
   Gorgias documents no fallback (a missing value becomes blank), so fallbacks are dropped
@@ -150,7 +152,7 @@ pack's locale's language.
                                  "Write it without the comma, or as separate tags.",
                                  setting=("tags",) if tag in own else (),
                                  script_key=("tags", script_tags.index(tag)) if tag not in own else ()))
-        return found
+        return found + _language_problems(message)
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)
@@ -178,6 +180,25 @@ pack's locale's language.
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         return {**bundle_files("gorgias", "macros", rendered, lambda p: p), **self.readme_file()}
+
+
+def _language_problems(message: Message) -> list[Problem]:
+    """SK506 for a macro given the pack's locale's language (no ``language`` setting of its own) whose text
+    reads as another: the export writes the pack's, as the writer set it, and names the setting to write
+    rather than guess one (a reply may quote another language, and SK006 reads only so far)."""
+    if "language" in settings(message):
+        return []
+    # (the script's own words: the pack's greeting and sign-off are its locale's, and outweigh a short reply in
+    # letters of another script)
+    own = plain_text(seg for seg in message.segments if seg.slot in REPLY_SLOTS)
+    told, written_as = language_of(own), _language(None, message)
+    if told is None or told == written_as or not LANGUAGE.fullmatch(told):
+        return []
+    locale = message.meta.get("locale") or "en-US"
+    return [problem("SK506", f"gorgias macro language is written as '{written_as}' (the pack's locale, {locale}), "
+                             f"but the reply reads as {name_of(told)}",
+                    f"Set export: {{gorgias: {{language: {told}}}}} in the script if it is {name_of(told)}, or "
+                    "language: en if it is not; a pack all in one language says so with its locale.")]
 
 
 def _language(own: object, message: Message) -> str:
