@@ -41,3 +41,11 @@ def test_the_full_name_is_not_named(tmp_path: Path) -> None:
     pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML.replace("agent.first_name", "agent.full_name"))
     found = export(pack, ["intercom"], tmp_path / "out", lint=False).diagnostics
     assert not [d for d in found if d.code == "SK503" and "agent." in d.message]
+
+
+def test_freshdesk_says_the_same_of_its_full_name(tmp_path: Path) -> None:
+    # (Freshdesk documents only {{ticket.agent.name}}: the same stand-in, said the same way)
+    pack = write_pack(tmp_path / "p", {"late.yaml": LATE}, PACK_YAML + "export:\n  freshdesk: {folder_id: 3}\n")
+    found = [d for d in export(pack, ["freshdesk"], tmp_path / "out", lint=False).diagnostics
+             if d.code == "SK503" and "agent.first_name" in d.message]
+    assert len(found) == 1 and "{{ticket.agent.name}}" in found[0].message and "full name" in found[0].message
