@@ -82,3 +82,14 @@ def test_a_sorry_naming_nothing_wrong_is_no_acknowledgment(text: str) -> None:
 def test_update_and_news_of_it(text: str, expected: set[str]) -> None:
     codes = {d.code for d in lint_text(text, channel="chat").diagnostics}
     assert codes & {"SK401", "SK402", "SK403", "SK404"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hello Sam, sorry you're locked out — that's no fun. Use this link to reset it.",
+    "Hello Sam, sorry you're locked out. Use this link to reset it.",
+    "Hello Sam, being locked out is no fun at all. Use this link to reset it.",
+    "Hi Ana, sorry you are still waiting. I've chased the courier and it arrives tomorrow.",
+])
+def test_sorry_you_are_and_no_fun_acknowledge(text: str) -> None:
+    """As 'sorry you were' and 'being locked out is a pain' did (the migration review's false alarms)."""
+    assert "SK301" not in {d.code for d in lint_text(text, channel="email").diagnostics}
