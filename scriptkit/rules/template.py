@@ -134,6 +134,10 @@ def _without_it(text: str, a: int, b: int, name: str, why: str, spec: Placeholde
 _GREETED = re.compile(r"(?:^|[.!?\n]\s*)(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))\s+$", re.IGNORECASE)
 _VOCATIVE_BEFORE = re.compile(r",?\s*$")
 _VOCATIVE_AFTER = re.compile(r"^,\s*")
+# the words left hanging when the placeholder that ended its clause goes: "Assigned to Sam in {{ group }}." is
+# "Assigned to Sam.", not "Assigned to Sam in."
+_DANGLING = re.compile(r"(?:\s+(?:in|on|at|to|for|from|with|by|of|about|into|via|the|a|an|your|our|my|their|his|her))+"
+                       r"\s*$", re.IGNORECASE)
 
 
 def _left_out(text: str, a: int, b: int) -> str:
@@ -143,6 +147,8 @@ def _left_out(text: str, a: int, b: int) -> str:
     before, after = text[start:a], text[b:end]
     if before.strip():
         before = _VOCATIVE_BEFORE.sub("", before)
+        if _PUNCT_AFTER.match(after) and (kept := _DANGLING.sub("", before)).strip():
+            before = kept
         if not _PUNCT_AFTER.match(after) and after[:1] not in ("", " "):
             before += " "
     else:
