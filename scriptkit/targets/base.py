@@ -611,6 +611,18 @@ def literal_texts(message: Message) -> Iterator[tuple[str, Locator]]:
 _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
 
+def _snippet(text: str, at: int, size: int, reach: int = 20) -> str:
+    """The words around ``text[at:at + size]`` on its own line, whole, on one line: "y.\\n\\nLiteral braces: {{..."
+    quoted the end of the paragraph before it."""
+    lo, hi = max(text.rfind("\n", 0, at) + 1, at - reach), text.find("\n", at)
+    hi = min(len(text) if hi < 0 else hi, at + size + reach)
+    if lo > 0 and text[lo - 1].isalnum():  # (from the start of a word)
+        lo = next((i + 1 for i in range(lo, at) if text[i].isspace()), lo)  # (a word glued to it: as it stands)
+    if hi < len(text) and text[hi].isalnum():  # (to the end of one)
+        hi = next((i for i in range(hi - 1, at + size - 1, -1) if text[i].isspace()), hi)
+    return " ".join(text[lo:hi].split())
+
+
 def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> list[Problem]:
     """SK505 at the first of ``dialect.unsafe`` in each literal text, saying what the helpdesk does with it."""
     found: list[Problem] = []
@@ -618,7 +630,7 @@ def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> 
         for needle in dialect.unsafe:
             if needle in text:
                 at = text.index(needle)
-                snippet = text[max(0, at - 20): at + 22].strip()
+                snippet = _snippet(text, at, len(needle))
                 where = locate(at)
                 found.append(problem(
                     "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax"
