@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from scriptkit.diagnostics import Severity
 from scriptkit.engines import readability as engine
 from scriptkit.errors import EngineUnavailable
-from scriptkit.message import Message, Placeholder, Text
+from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -37,24 +37,24 @@ def neutral_text(message: Message) -> str:
     if _literal_only(message):
         return message.text
     # (a list, not a generator: join builds one anyway; most segments are exactly Text)
-    return "".join([
-        seg.text if seg.__class__ is Text or isinstance(seg, Text)
-        else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
-        for seg in message.segments
-    ])
+    return "".join([_neutral(seg) for seg in message.segments])
 
 
-def _long_signoff(message: Message) -> bool:
-    return any(seg.slot == "signoff" and isinstance(seg, Text) and seg.text.count("\n") > 1 for seg in message.segments)
+def _neutral(seg: Text | Placeholder | Blank) -> str:
+    """A segment's words for scoring: its text, or a neutral word for a placeholder or blank."""
+    return seg.text if isinstance(seg, Text) else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
 
 
 def _without_signature(message: Message) -> str:
     """``neutral_text`` with the sign-off cut after its closing and name: the lines a signature holds under them
     (a title, the company, a phone, a legal line) are no words of the reply, and made a 22-word email 60."""
+    if not any(seg.slot == "signoff" and isinstance(seg, Text) and seg.text.count("\n") > 1
+               for seg in message.segments):
+        return neutral_text(message)
     out: list[str] = []
     lines = 0  # (the sign-off's line breaks so far: its first two lines count)
     for seg in message.segments:
-        text = seg.text if isinstance(seg, Text) else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
+        text = _neutral(seg)
         if seg.slot == "signoff":
             if lines >= 2:
                 continue
@@ -633,7 +633,7 @@ class EmailLength(Rule):
         low, high = options.integer(type(self), ctx, "min_words", 0), options.integer(type(self), ctx, "max_words", 1)
         if message.channel != "email":
             return
-        n = word_count(_without_signature(message) if _long_signoff(message) else neutral_text(message))
+        n = word_count(_without_signature(message))
         if low <= n <= high:
             return
         start, end = body_span(message)
