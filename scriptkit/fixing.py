@@ -20,14 +20,18 @@ import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import YAML, plain_data, value_at  # (ruamel.yaml, imported there keeping the warnings filters)
 from scriptkit.sourcetext import SourceText, scalar_offsets
 from scriptkit.text import keeps_links, sentence_spans
+
+if TYPE_CHECKING:
+    from scriptkit.rules.base import Rule
 
 
 @dataclass
@@ -116,8 +120,18 @@ _PHRASE = 200  # characters: a phrase to rewrite is a part of a sentence
 def _built_in(codes: set[str]) -> bool:
     """Whether only scriptkit's own rules make an edit: their safe fixes are drop-ins inside any phrase ('please do
     not hesitate' contracted to 'please don't hesitate' still reads, and SK201 still says to rewrite it); a team's
-    swap (SK8xx) or a plug-in's is not written to know the phrase around it."""
-    return bool(codes) and all(code[:2] == "SK" and code[2:3] in "01234567" for code in codes)
+    swap (SK8xx) or a plug-in's is not written to know the phrase around it, whatever code the plug-in took."""
+    from scriptkit.rules import all_rules
+
+    return bool(codes) and codes <= _own_codes(all_rules())
+
+
+@lru_cache(maxsize=2)
+def _own_codes(rules: tuple[type[Rule], ...]) -> frozenset[str]:
+    """The codes of the rules scriptkit ships: told by where a rule class lives, not by its code's digits (a
+    plug-in may take a free code in a built-in family; a team's YAML rules are classes made in ``custom``)."""
+    return frozenset(rule.code for rule in rules if rule.__module__.startswith("scriptkit.rules.")
+                     and rule.__module__ != "scriptkit.rules.custom")
 
 
 def inside_phrases(diagnostics: Iterable[Diagnostic], texts: Mapping[str, str] | None = None) -> dict[Edit, str]:
