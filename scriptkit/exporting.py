@@ -35,6 +35,7 @@ from scriptkit.targets.base import (
     Problem,
     Rendered,
     Target,
+    as_list,
     catalogue_of,
     human_text,
     id_is_pack_wide,
@@ -481,29 +482,42 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     return rendered, found
 
 
+#: the settings by which a helpdesk keeps a macro from some agents, as ``scriptkit import`` writes them
+_WITHHOLDING: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("zendesk", ("active", "restriction")), ("freshdesk", ("visibility",)), ("front", ("inbox_ids",)),
+    ("intercom", ("visible_to",)))
+
+
 def _withheld(pack: Pack, script: Script, target: str) -> list[tuple[Location, str]]:
     """Where and how another helpdesk keeps ``script`` from some agents (Zendesk ``active: false`` or a
-    ``restriction``, Freshdesk ``visibility`` personal or groups, as ``scriptkit import`` writes them), each
-    setting read as export reads it (the script's own over the pack's): for SK510 in a target without it."""
+    ``restriction``, Freshdesk ``visibility`` personal or groups, Front ``inbox_ids``, Intercom ``visible_to:
+    specific_teams``, as ``scriptkit import`` writes them), each setting read as export reads it (the script's own
+    over the pack's): for SK510 in a target without it."""
     found: list[tuple[Location, str]] = []
-    for helpdesk, keys in (("zendesk", ("active", "restriction")), ("freshdesk", ("visibility",))):
+    for helpdesk, keys in _WITHHOLDING:
         if helpdesk == target:
             continue
+        written = ((script, script.export.get(helpdesk)), (pack, pack.meta.export.get(helpdesk)))
+        blocks = [(owner, conf) for owner, conf in written if isinstance(conf, Mapping)]
+        # (the group or team ids beside a visibility are read as export reads them too: the script's over the pack's)
+        merged = {k: v for _, conf in reversed(blocks) for k, v in conf.items()}
         for key in keys:
-            for owner, conf in ((script, script.export.get(helpdesk)), (pack, pack.meta.export.get(helpdesk))):
-                if not isinstance(conf, Mapping) or key not in conf:
+            for owner, conf in blocks:
+                if key not in conf:
                     continue
-                state = _withheld_state(helpdesk, key, conf[key], conf)
+                state = _withheld_state(key, conf[key], merged)
                 if state:
-                    where = owner.origin.location(("export", helpdesk, key)) if owner.origin \
+                    # (at the key: a list of inboxes or teams written one a line starts on the line after it)
+                    where = owner.origin.location(("export", helpdesk, key), key=True) if owner.origin \
                         else Location(script.file, 1, 1)
                     found.append((where, f"in {helpdesk} this is {state}"))
                 break  # (the script's own setting over the pack's, even one that shares it)
     return found
 
 
-def _withheld_state(helpdesk: str, key: str, value: Any, conf: Mapping[str, Any]) -> str:
-    """How ``key: value`` keeps the macro from agents in ``helpdesk`` ("switched off (active: false)"), or ""."""
+def _withheld_state(key: str, value: Any, conf: Mapping[str, Any]) -> str:
+    """How ``key: value`` keeps the macro from agents ("switched off (active: false)"), or ""; ``conf`` holds
+    the helpdesk's other settings (the groups or teams a visibility names)."""
     if key == "active":
         return "switched off (active: false)" if value is False else ""
     if key == "restriction":
@@ -512,9 +526,16 @@ def _withheld_state(helpdesk: str, key: str, value: Any, conf: Mapping[str, Any]
         kind = str(value.get("type", "")).lower() or "group"
         listed = value.get("ids")
         ids = [i for i in (listed if isinstance(listed, list) else [value.get("id")]) if i is not None]
-        named = ", ".join(str(i) for i in ids)
-        return f"restricted to {kind}{'s' if len(ids) > 1 else ''} {named} (restriction)" if named \
-            else "restricted to some agents (restriction)"
+        return f"restricted to {_named(kind, ids)} (restriction)" if ids else "restricted to some agents (restriction)"
+    if key == "inbox_ids":  # (null, or no list at all, is every inbox: Front's own default)
+        inboxes = [i for i in (value if isinstance(value, list) else [value]) if i is not None and str(i).strip()]
+        return f"limited to {_named('inbox', inboxes)} (inbox_ids)" if inboxes else ""
+    if key == "visible_to":
+        if value != "specific_teams":
+            return ""
+        teams = [t for t in as_list(conf.get("visible_to_team_ids")) if t.strip()]
+        return f"visible to {_named('team', teams)} only (visible_to: specific_teams)" if teams \
+            else "visible to some teams only (visible_to: specific_teams)"
     if value == "personal":
         return "a personal response, for its author only (visibility: personal)"
     if value == "groups":
@@ -523,6 +544,12 @@ def _withheld_state(helpdesk: str, key: str, value: Any, conf: Mapping[str, Any]
         return f"shared with groups {named} only (visibility: groups)" if named \
             else "shared with some groups only (visibility: groups)"
     return ""
+
+
+def _named(kind: str, ids: Sequence[object]) -> str:
+    """'group 123', 'inboxes inb_5, inb_7': the ids a limit names, after their kind."""
+    plural = "es" if kind.endswith("x") else "s"
+    return f"{kind}{plural if len(ids) > 1 else ''} {', '.join(str(i) for i in ids)}"
 
 
 #: a title ending in a channel's name, as the export titles a script's macro for its second channel

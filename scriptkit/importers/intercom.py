@@ -12,10 +12,11 @@ not one error a macro.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, kept_id, read_export
 from scriptkit.importers.html import rich_or_plain
-from scriptkit.targets.intercom import IntercomTarget
+from scriptkit.targets.intercom import IntercomTarget, team_id
 
 LABEL = "Intercom macros (GET /macros JSON)"
 EXPORT = Export("Intercom export", ("data", "macros"), "macro", title_key="name")
@@ -56,10 +57,15 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     text, rich = found
     notes: list[str] = []
     body, html = rich_or_plain(rich, text, "body", "body_text", notes, "intercom")
-    teams = entry.fields.get("visible_to_team_ids")
-    if entry.fields.get("visible_to") == "specific_teams" and isinstance(teams, list) and teams:
-        notes.append(f"visible only to team(s) {', '.join(map(str, teams))} in Intercom: set it again after pasting")
     # (kept as its id, as every helpdesk's is: the export names the macro it came from, and audit links to it)
     ident = kept_id(IntercomTarget, None if entry.key.startswith("#") else entry.key)
-    return entry.item(body, html=html, dialect="intercom", notes=notes,
-                      settings={"id": ident} if ident is not None else {})
+    settings: dict[str, Any] = {"id": ident} if ident is not None else {}
+    listed = entry.fields.get("visible_to_team_ids")
+    teams = [t for t in map(team_id, listed) if t is not None] if isinstance(listed, list) else []
+    if entry.fields.get("visible_to") == "specific_teams" and teams:
+        # (kept as the Intercom export's settings, as the API spells them: its page says to set them again, and
+        # another helpdesk's export names the macro (SK510), which would be every agent's there)
+        settings.update(visible_to="specific_teams", visible_to_team_ids=teams)
+        notes.append(f"visible only to team(s) {', '.join(teams)} in Intercom: kept as its intercom setting "
+                     "visible_to_team_ids, and its page says to set it again after pasting")
+    return entry.item(body, html=html, dialect="intercom", notes=notes, settings=settings)

@@ -286,18 +286,21 @@ No automatic fix.
 ## What it does
 Reports a script that another helpdesk keeps from some agents, exported to a helpdesk that has no
 such setting: a Zendesk macro switched off (`active: false`) or restricted to a group or user
-(`restriction`), or a Freshdesk canned response that is personal or shared with some groups only
-(`visibility: personal` or `groups`), as `scriptkit import` writes them under `export:`. In the
-new helpdesk it becomes a reply every agent can insert. The setting is read as export reads it:
-the script's own over the pack's.
+(`restriction`), a Freshdesk canned response that is personal or shared with some groups only
+(`visibility: personal` or `groups`), a Front message template available in some inboxes only
+(`inbox_ids`), or an Intercom macro visible to some teams only (`visible_to: specific_teams` with
+`visible_to_team_ids`), as `scriptkit import` writes them under `export:`. In the new helpdesk it
+becomes a reply every agent can insert. The setting is read as export reads it: the script's own
+over the pack's. Its own helpdesk keeps the setting, so exporting there is not reported.
 
 ## Why it matters
 A macro is switched off because it is out of date or wrong, and restricted because only some
-agents should send it (VIP apologies, refunds above a limit). Migrated silently, it is live for
-everyone.
+agents should send it (VIP apologies, refunds above a limit, one brand's inbox). Migrated
+silently, it is live for everyone.
 
 ## Example
-A Zendesk macro with `active: false` imported and exported with `--to front`.
+A Zendesk macro with `active: false` imported and exported with `--to front`, or a Front template
+with `inbox_ids: [inb_5]` exported with `--to zendesk`.
 
 ## Use instead
 Leave it out of that helpdesk in the script:

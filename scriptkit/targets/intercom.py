@@ -11,6 +11,7 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
+from scriptkit.diagnostics import Severity
 from scriptkit.message import Message, Placeholder
 from scriptkit.targets.base import (
     BaseTarget,
@@ -23,10 +24,13 @@ from scriptkit.targets.base import (
     dump_json,
     escape_html,
     id_problems,
+    macro_id,
     own_id,
     pack_wide_id_problem,
     problem,
+    settings,
     to_html,
+    written,
 )
 
 PLACEHOLDERS: Mapping[str, str] = {
@@ -86,7 +90,7 @@ _PAGE = """<!DOCTYPE html>
 <head><meta charset="utf-8"><title>{title}</title></head>
 <body>
 <!-- Intercom has no API to create macros: open this page, copy the reply below and paste it
-     into {where}. Placeholders are Intercom attributes. -->
+     into {where}. Placeholders are Intercom attributes.{who} -->
 <h1>{title}</h1>
 <div class="reply">
 {body}
@@ -110,6 +114,11 @@ class IntercomTarget(BaseTarget):
               "and its page says to paste the reply into that macro instead of creating another",
         "variant_ids": "the ids of the script's other macros (an import keeps them), by what the title adds: "
                        "{'variant 2': '124', chat: '125'}",
+        "visible_to": "everyone (the default) or specific_teams, with visible_to_team_ids (an import keeps both): "
+                      "who may use the macro, which Intercom's API cannot set, so its page says to set it in the "
+                      "macro editor",
+        "visible_to_team_ids": "the ids of the teams that may use the macro when visible_to is specific_teams: "
+                               "['814', '815']",
     }
     readme = """
 # Intercom macros — paste, do not post
@@ -130,6 +139,8 @@ macro editor (Settings > Inbox > Macros):
 A macro imported from Intercom keeps its `id` (the script's `export: {intercom: {id: ...}}`, and
 a variant's under `variant_ids`): `macros.json` lists it with it, and its page says which macro
 to paste the reply into, so the macro is updated rather than copied. A new macro has no `id`.
+A macro visible to some teams only keeps them too (`visible_to: specific_teams` and
+`visible_to_team_ids`), and its page says which teams to make it visible to: the API cannot set it.
 
 Placeholders are Intercom attributes with fallbacks: `{{user.first_name|fallback:"there"}}`.
 Intercom documents no escape for a literal `{{`, so scriptkit refuses such text (SK505).
@@ -137,7 +148,7 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
 """
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
-        return super().setting_problems(conf) + id_problems("intercom", conf, "text", "'123'")
+        return super().setting_problems(conf) + id_problems("intercom", conf, "text", "'123'") + _team_problems(conf)
 
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message) + pack_wide_id_problem(message, "intercom")
@@ -166,12 +177,54 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
             ident = r.payload.get("id")
             where = (f"macro {ident} in Settings > Inbox > Macros, in place of its text" if ident is not None
                      else "Settings > Inbox > Macros")
+            teams = _teams(settings(r.message))
+            # (who may use it, which the API cannot set either: a team-only macro pasted as new is everyone's)
+            who = (f"\n     Make it visible to {'team' if len(teams) == 1 else 'teams'} {', '.join(teams)} only "
+                   "(Visible to: specific teams)." if teams else "")
             page = _PAGE.format(lang=html.escape(lang), title=html.escape(r.payload["name"]),
-                                body=self.html(r.message), where=where)  # (an id is letters, digits, _ and -)
+                                body=self.html(r.message), where=where, who=who)  # (ids: letters, digits, _ and -)
             out[f"intercom/macros/{r.stem}.html"] = page.encode("utf-8")
             out[f"intercom/macros/{r.stem}.txt"] = (r.payload["body_text"] + "\n").encode("utf-8")
         out["intercom/macros.json"] = dump_json({"macros": [r.payload for r in rendered]})
         return {**out, **self.readme_file()}
+
+
+def team_id(value: object) -> str | None:
+    """A team's id as Intercom gives it, text such as '814' (or a whole number YAML read as one); else None."""
+    # (as a macro's own id: it stands as it is in the page that names it, and 1.5 or true names no team)
+    ident = macro_id(str(value), "text") if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    return None if ident is None else str(ident)
+
+
+def _teams(conf: Mapping[str, Any]) -> list[str]:
+    """The teams a macro is visible to, where ``visible_to`` is specific_teams and names them; else []."""
+    listed = conf.get("visible_to_team_ids")
+    ids = [team_id(i) for i in (listed if isinstance(listed, list) else [listed])]
+    return [i for i in ids if i is not None] if conf.get("visible_to") == "specific_teams" and None not in ids else []
+
+
+def _team_problems(conf: Mapping[str, Any]) -> list[Problem]:
+    """SK506 for a ``visible_to`` that is not Intercom's, team ids that are none, or specific teams naming none."""
+    shown = conf.get("visible_to", "everyone")
+    if shown not in ("everyone", "specific_teams"):
+        return [problem("SK506", f"intercom setting 'visible_to' must be everyone or specific_teams, not "
+                                 f"{written(shown)}",
+                        "Leave it out for every teammate, or write specific_teams with visible_to_team_ids.",
+                        severity=Severity.ERROR, setting=("visible_to",))]
+    listed = conf.get("visible_to_team_ids")
+    items = listed if isinstance(listed, list) else [] if listed is None else [listed]
+    if (wrong := next((i for i in items if team_id(i) is None), None)) is not None or None in items:
+        return [problem("SK506", f"intercom setting 'visible_to_team_ids' must be a team id or a list of them, not "
+                                 f"{written(wrong)}",
+                        "Write the ids Intercom gives the teams (scriptkit import writes them): ['814', '815'].",
+                        severity=Severity.ERROR, setting=("visible_to_team_ids",))]
+    if shown == "specific_teams" and not items:
+        return [problem("SK506", "intercom setting 'visible_to_team_ids' missing: the macro is for specific teams "
+                                 "(visible_to: specific_teams) but names none",
+                        "Add export: {intercom: {visible_to_team_ids: ['814']}} to this script, or leave "
+                        "visible_to out for every teammate.", severity=Severity.ERROR,
+                        setting=("visible_to_team_ids",) if "visible_to_team_ids" in conf else ("visible_to",))]
+    return []
 
 
 def target() -> IntercomTarget:
