@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from scriptkit.diagnostics import Location
@@ -27,6 +28,7 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.html import looks_like_html
 from scriptkit.message import CHANNELS
+from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
 
 FIELDS = ("title", "body", "html", "id", "tags", "guidance")
@@ -262,8 +264,9 @@ def _read_channel(item: RawItem, said: str, what: str, several: bool = False) ->
 def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str, str]) -> None:
     """A row of scriptkit's own CSV export, read as that export wrote it: its title is the category
     and the name (``Orders / Delivery`` + ``Late`` -> ``Orders::Delivery::Late``), its placeholders take
-    the ``fallbacks`` column's fallbacks and its blanks the ``blanks`` column's prompts, alternatives and
-    conditions join the guidance, and the script keeps its id. A row of another channel or variant is
+    the ``fallbacks`` column's fallbacks and its blanks the ``blanks`` column's prompts, each entry of the
+    ``alternatives`` column is an alternative again, the conditions join the guidance (said in a note), and
+    the script keeps its id. A row of another channel or variant is
     titled as a helpdesk export titles it (``Late (chat)``, ``Late (variant 2)``), so variants merge
     back into their script (importers/variants.py) and each channel keeps its own text."""
     script_id, channel = str(record.get("script_id") or "").strip(), str(record.get("channel") or "").strip()
@@ -284,17 +287,34 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
         item.export_id = None
         if not (variant.isdigit() and int(variant) > 1):
             item.script_id = item.key
-    item.body = _with_fallbacks(item.body, str(record.get("fallbacks") or ""), item.notes)
     item.pack_text = True  # (the export writes a script's text as the pack does: '[text](address)' a link)
     item.scenario = " ".join(str(record.get("scenario") or "").split())
     item.emotion = " ".join(str(record.get("emotion") or "").split())
-    for line in str(record.get("blanks") or "").splitlines():
-        blank, sep, prompt = line.partition(": ")
-        if sep and prompt.strip():
+    examples: dict[str, str] = {}
+    for blank, prompt in _entries(str(record.get("blanks") or "")):
+        prompt, _, example = prompt.partition("\nexample: ")
+        if prompt.strip():
             item.prompts["[[" + blank.strip() + "]]"] = prompt.strip()
-    extra = [f"{head}:\n{text}" for head, key in (("Alternatives", "alternatives"), ("Conditions", "conditions"))
-             if (text := str(record.get(key) or "").strip())]
-    item.guidance = "\n\n".join(p for p in (item.guidance.strip(), *extra) if p)
+        if example.strip():
+            examples[blank.strip()] = example.strip()
+    declared = {spelled[2:-2] for spelled in item.prompts}
+    alternatives = [(label, _legacy_words(text, declared, f"its alternative {label!r}", item.notes))
+                    for label, text in _entries(str(record.get("alternatives") or ""))]
+    conditions = [(when, _legacy_words(text, declared, f"its condition {when!r}", item.notes))
+                  for when, text in _entries(str(record.get("conditions") or ""))]
+    # (an alternative's and a condition's placeholders take their fallbacks after the text's, in the column's order)
+    item.body, *texts = _with_fallbacks([item.body, *(t for _, t in (*alternatives, *conditions))],
+                                        str(record.get("fallbacks") or ""), item.notes)
+    written, kept = texts[:len(alternatives)], texts[len(alternatives):]
+    item.alternatives = [(label, text, False) for (label, _), text in zip(alternatives, written, strict=True)]
+    if conditions:  # (a RawItem has no conditions: kept where the agent reads them, and said)
+        lines = [f"{when}: {text}" for (when, _), text in zip(conditions, kept, strict=True)]
+        item.guidance = "\n\n".join(p for p in (item.guidance.strip(), "Conditions:\n" + "\n".join(lines)) if p)
+        item.notes.append(f"its {len(conditions)} condition(s) ({', '.join(repr(w) for w, _ in conditions)}) are "
+                          "in its guidance: move each under flexibility.conditions (when: ..., text: ...)")
+    for name, example in examples.items():
+        item.notes.append(f"blank '{name}''s example ({example!r}) is not kept: add it again under "
+                          "flexibility.blanks (example: ...)")
 
 
 def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], str] | None:
@@ -326,10 +346,10 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], s
     return settings, notes, unused
 
 
-def _with_fallbacks(text: str, column: str, notes: list[str]) -> str:
-    """``text`` with the ``fallbacks`` column's fallbacks on its bare ``{{name}}``: a single
-    ``name=fallback`` for every place of the name, else a line per place in the order of the text
-    (``name`` alone: none there), as scriptkit's CSV export writes them."""
+def _with_fallbacks(texts: list[str], column: str, notes: list[str]) -> list[str]:
+    """``texts`` (the reply's, then each alternative's and condition's) with the ``fallbacks`` column's fallbacks
+    on their bare ``{{name}}``: a single ``name=fallback`` for every place of the name, else a line per place in
+    the order of the texts (``name`` alone: none there), as scriptkit's CSV export writes them."""
     listed: dict[str, list[str | None]] = {}
     for line in column.splitlines():
         name, sep, fallback = line.partition("=")
@@ -338,8 +358,8 @@ def _with_fallbacks(text: str, column: str, notes: list[str]) -> str:
     for name, fallbacks in listed.items():
         # (a hand-edited sheet writes "{{ customer.first_name }}": the same place)
         bare = re.compile(r"\{\{\s*" + re.escape(name) + r"\s*\}\}")
-        parts = bare.split(text)
-        count = len(parts) - 1
+        split = [bare.split(text) for text in texts]
+        count = sum(len(parts) - 1 for parts in split)
         if count == 0:
             if any(fallback is not None for fallback in fallbacks):
                 notes.append(f"the 'fallbacks' column gives {name} a fallback, but the text has no {{{{{name}}}}} "
@@ -349,9 +369,78 @@ def _with_fallbacks(text: str, column: str, notes: list[str]) -> str:
             notes.append(f"the 'fallbacks' column gives {name} {len(fallbacks)} fallback(s) for its {count} "
                          "place(s) in the text: it is kept without them, so add them again")
             continue
-        spelled = [_fallback(name, fallbacks[min(i, len(fallbacks) - 1)]) for i in range(count)]
-        text = parts[0] + "".join(s + p for s, p in zip(spelled, parts[1:], strict=True))
+        spelled = iter([_fallback(name, fallbacks[min(i, len(fallbacks) - 1)]) for i in range(count)])
+        texts = [parts[0] + "".join(next(spelled) + p for p in parts[1:]) for parts in split]
+    return texts
+
+
+def _entries(cell: str) -> list[tuple[str, str]]:
+    """The ``label: text`` entries of a column of scriptkit's CSV export (``alternatives``, ``conditions``,
+    ``blanks``): an entry starts at a line that is not indented and holds ``: `` (after its label's closing
+    quote where the label is quoted, ``"Refund: partial": ...``); any other line is the entry's text going on,
+    its two spaces of indent taken off. (An export before the indent wrote a text's further lines as they
+    were: such a line holding no ``: `` is read as going on too.)"""
+    out: list[tuple[str, str]] = []
+    for line in cell.split("\n"):
+        head = None if line[:1].isspace() or not line.strip() else _entry_head(line)
+        if head is not None or not out:
+            out.append(head or (line.strip(), ""))
+        else:
+            label, text = out[-1]
+            out[-1] = (label, f"{text}\n{line.removeprefix('  ')}")
+    return [(label, text.strip()) for label, text in out if label or text.strip()]
+
+
+def _entry_head(line: str) -> tuple[str, str] | None:
+    """``(label, text)`` of an entry's first line, None where the line starts none."""
+    if line.startswith('"'):
+        quoted = _QUOTED_LABEL.match(line)
+        if quoted is not None:
+            return quoted[1].replace('""', '"'), line[quoted.end():]
+    label, sep, text = line.partition(": ")
+    return (label.strip(), text) if sep else None
+
+
+_QUOTED_LABEL = re.compile(r'"((?:[^"]|"")*)": ')
+#: a placeholder as an export before scriptkit wrote them in the notes, in words ('{customer's first name, or
+#: "there"}'), and a blank as its marker ('[[new date]]')
+_WORDS = re.compile(r'(?<!\{)\{([^{}\n]{1,200})\}(?!\})')
+_WORDS_FALLBACK = re.compile(r'(?P<words>.*?)(?:, or (?:"(?P<fallback>[^"\n]*)"|(?P<nothing>nothing)))?')
+_MARKER = re.compile(r"\[\[([a-z][a-z0-9 ]{0,100})\]\]")
+
+
+def _legacy_words(text: str, declared: set[str], what: str, notes: list[str]) -> str:
+    """An alternative's or condition's text as an export before this one wrote it, in the ``text`` column's
+    notation: a blank's marker (``[[new date]]``) its ``[[new_date]]``, a built-in placeholder in words its
+    ``{{name}}``; one in words that is no built-in's (a pack's own) is read as the text has it, and said."""
+    text = _MARKER.sub(lambda m: f"[[{n}]]" if (n := m[1].replace(" ", "_")) in declared else m[0], text)
+    unknown: list[str] = []
+
+    def placeholder(m: re.Match[str]) -> str:
+        said = _WORDS_FALLBACK.fullmatch(m[1])
+        name = _built_in_words().get(said["words"]) if said is not None else None
+        if said is None or name is None:
+            if " " in m[1]:  # (words: a name in words has a space for its dot; '{x}' is text as written)
+                unknown.append(m[0])
+            return m[0]
+        fallback = "" if said["nothing"] else said["fallback"]
+        return _fallback(name, fallback)
+
+    text = _WORDS.sub(placeholder, text) if "{" in text else text
+    if unknown:
+        notes.append(f"{what} names {', '.join(map(repr, unknown[:3]))} in words, as scriptkit's CSV export wrote a "
+                     "placeholder before it wrote {{name}}: which placeholder cannot be told from the sheet, so "
+                     "write it as the one it stands for ({{ namespace.field }})")
     return text
+
+
+@cache
+def _built_in_words() -> dict[str, str]:
+    """A built-in placeholder's words, as ``placeholder_words`` writes them, -> its name."""
+    from scriptkit.message import Placeholder
+    from scriptkit.targets.base import placeholder_words
+
+    return {placeholder_words(Placeholder(spec.name, "")): spec.name for spec in DEFAULT_CATALOGUE}
 
 
 def _fallback(name: str, fallback: str | None) -> str:

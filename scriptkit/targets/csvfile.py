@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Sequence
 
-from scriptkit.message import Message, Placeholder
+from scriptkit.message import AgentNote, Blank, Message, Placeholder, plain_text
 from scriptkit.targets.base import (
     BaseTarget,
     Limits,
@@ -36,8 +36,13 @@ class CsvTarget(BaseTarget):
 comma-separated, RFC 4180 quoting) has one row per script, channel and variant. `text` is the
 customer-facing reply with placeholders as `{{customer.first_name}}` and blanks as `[[name]]`;
 `fallbacks` lists `name=fallback` pairs (a placeholder whose places differ has a line per place
-in the order of the text, `name` alone where it has none); `blanks` lists `name: prompt`;
-guidance, alternatives and conditions are for the agent only.
+in the order of the text, then of the alternatives and conditions, `name` alone where it has none);
+`blanks` lists `name: prompt`, with an indented `example: ...` line under it where the blank has one.
+Guidance, alternatives and conditions are for the agent only. `alternatives` has an entry per
+alternative, `label: text`, and `conditions` one per condition, `If when: text`, their text written
+as `text` writes it; a text's further lines are indented by two spaces, and a label holding `: `
+is in double quotes (`"Refund: partial": ...`, a quote in it doubled), so that `scriptkit import`
+tells each entry and its placeholders and blanks apart.
 
 A cell that starts with `=`, `+`, `-`, `@`, a tab, a carriage return or a NUL is written with a
 `'` in front of it, so a spreadsheet shows it as text and never runs it as a formula (OWASP's
@@ -48,16 +53,16 @@ it was.
 
     def render(self, message: Message) -> Payload:
         cats, name = categories(message.title)
+        # (an alternative's and a condition's placeholders too, after the text's: written as the text writes
+        # them, {{name}}, they take their fallbacks from this column as the text's do)
+        sent = [n for n in message.notes if n.kind != "guidance"]
         places: dict[str, list[str | None]] = {}
-        for s in message.segments:
+        for s in (*message.segments, *(s for n in sent for s in n.segments)):
             if isinstance(s, Placeholder):
                 places.setdefault(s.name, []).append(s.fallback)
 
         catalogue = catalogue_of(message)
-
-        def notes(kind: str) -> str:
-            return "\n".join((f"{n.label}: " if kind != "guidance" else "") + human_text(n.segments, catalogue)
-                             for n in message.notes if n.kind == kind)
+        guidance = "\n".join(human_text(n.segments, catalogue) for n in message.notes if n.kind == "guidance")
 
         return {
             "script_id": message.script_id, "channel": message.channel, "variant": str(message.variant + 1),
@@ -68,8 +73,10 @@ it was.
             "text": message.text,
             "fallbacks": "\n".join(_fallback_lines(places)),
             # (the text's and those only the row's alternatives or conditions hold)
-            "blanks": "\n".join(f"{b.name}: {b.prompt}" for b in blanks_of(message)),
-            "guidance": notes("guidance"), "alternatives": notes("alternative"), "conditions": notes("condition"),
+            "blanks": "\n".join(map(_blank_entry, blanks_of(message))),
+            "guidance": guidance,
+            **{f"{kind}s": "\n".join(note_entry(n) for n in sent if n.kind == kind)
+               for kind in ("alternative", "condition")},
         }
 
     def measure(self, payload: Payload) -> tuple[str, str]:
@@ -102,6 +109,28 @@ def unguard_cell(text: str) -> str:
     the guard (before what ``guard_cell`` guards), so "'Tis the season" from an export made before the
     guard, or edited by hand, keeps its quote."""
     return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+
+
+def note_entry(note: AgentNote) -> str:
+    """An alternative or condition as its column writes it: ``label: text``, the text as the ``text`` column
+    writes the reply's (``{{name}}``, ``[[blank]]``), its further lines indented by two spaces (so a line of
+    the text is never read as the next entry), and the label in double quotes where it holds ``: `` or
+    starts with one (a quote in it doubled, as a CSV cell writes one)."""
+    label = note.label
+    if ": " in label or label.startswith('"'):
+        label = '"' + label.replace('"', '""') + '"'
+    return f"{label}: " + indented(plain_text(note.segments).strip())
+
+
+def _blank_entry(blank: Blank) -> str:
+    """``name: prompt``, and ``  example: ...`` under it where the blank has one."""
+    example = f"\n  example: {indented(blank.example)}" if blank.example is not None else ""
+    return f"{blank.name}: {indented(blank.prompt)}{example}"
+
+
+def indented(text: str) -> str:
+    """``text``'s lines after the first indented by two spaces (an empty line left empty)."""
+    return "\n".join(line and "  " + line if i else line for i, line in enumerate(text.split("\n")))
 
 
 def _fallback_lines(places: dict[str, list[str | None]]) -> list[str]:
