@@ -458,13 +458,14 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             problems.append(_dropped_variants(target, phrasings, dropped))
         if one_body and first and not m.variant and (chat := _chat_version(script, target)) is not None:
             problems.append(chat)
-        note = internal_note(pack, script) if target.name != "zendesk" else None
+        kept = getattr(target, "keeps_export_settings", False)  # (scriptkit's JSON: each export: block as written)
+        note = internal_note(pack, script) if target.name != "zendesk" and not kept else None
         if note is not None:
             problems.append(problem("SK509", f"this is an internal note in zendesk (public: false); in {target.name} "
                                              "nothing marks it as one, and an agent may send it to the customer",
                                     f"Leave it out with export: {{{target.name}: {{skip: true}}}} in the script, or "
                                     "title it as a note once its text is safe to read.", location=note))
-        for where, state in _withheld(pack, script, target.name):
+        for where, state in [] if kept else _withheld(pack, script, target.name):
             problems.append(problem("SK510", f"{state}; the {target.name} export does not carry that, so every "
                                              "agent there can insert it as a reply like any other",
                                     f"Leave it out with export: {{{target.name}: {{skip: true}}}} in the script, or "

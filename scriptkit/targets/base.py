@@ -984,6 +984,9 @@ class BaseTarget(ABC):
 
     #: the other variants' phrasings reach the agent (a notes field): no SK508 when they are not exported
     keeps_phrasings: ClassVar[bool] = False
+    #: the export keeps every script's and the pack's ``export:`` blocks (scriptkit's own JSON): what another
+    #: helpdesk's settings say (an internal note, a macro withheld from some agents) is not lost, no SK509/SK510
+    keeps_export_settings: ClassVar[bool] = False
     #: the script's "Chat version" alternative reaches the helpdesk (Help Scout's chatText): no SK508 for it
     keeps_chat_version: ClassVar[bool] = False
     #: the helpdesk shows the reply as HTML, where a link is a link: SK503 names each one written as text instead

@@ -96,6 +96,7 @@ class JsonTarget(BaseTarget):
     channels = ("email", "chat", "sms", "phone", "social")
     variants = "all"
     limits = Limits()
+    keeps_export_settings = True  # (script_export and pack_export: read back by scriptkit import)
     readme = """
 # scriptkit JSON
 
