@@ -381,7 +381,7 @@ def _entries(cell: str) -> list[tuple[str, str]]:
     its two spaces of indent taken off. (An export before the indent wrote a text's further lines as they
     were: such a line holding no ``: `` is read as going on too.)"""
     out: list[tuple[str, str]] = []
-    for line in cell.split("\n"):
+    for line in cell.replace("\r\n", "\n").split("\n"):  # (a sheet saved on Windows ends its cells' lines so)
         head = None if line[:1].isspace() or not line.strip() else _entry_head(line)
         if head is not None or not out:
             out.append(head or (line.strip(), ""))
