@@ -743,8 +743,13 @@ class _Suppressions:
         if wide is not None and (not wide or self._any(wide, rule)):
             return True
         candidates = {diag.location.line}
-        if diag.slot and (diag.slot,) in origin.keys and origin is not self.pack_origin:
-            candidates.add(origin.source.location(origin.keys[(diag.slot,)]).line)
+        if diag.slot and origin is not self.pack_origin:
+            # (a comment on the slot's key covers its block text; a channel's own text for the slot is its own
+            # block, under by_channel, which the comment on the main slot's line does not cover)
+            own: tuple[str | int, ...] = ("by_channel", diag.channel or "", diag.slot)
+            key = own if diag.channel and own in origin.keys else (diag.slot,)
+            if key in origin.keys:
+                candidates.add(origin.source.location(origin.keys[key]).line)
         for line in candidates:
             if 0 < line <= len(lines):
                 codes = comments.inline(line)
