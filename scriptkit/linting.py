@@ -747,9 +747,9 @@ class _Suppressions:
             # (a comment on the slot's key covers its block text; a channel's own text for the slot is its own
             # block, under by_channel, which the comment on the main slot's line does not cover)
             own: tuple[str | int, ...] = ("by_channel", diag.channel or "", diag.slot)
-            key = own if diag.channel and own in origin.keys else (diag.slot,)
-            if key in origin.keys:
-                candidates.add(origin.source.location(origin.keys[key]).line)
+            slot_key = own if diag.channel and own in origin.keys else (diag.slot,)
+            if slot_key in origin.keys:
+                candidates.add(origin.source.location(origin.keys[slot_key]).line)
         for line in candidates:
             if 0 < line <= len(lines):
                 codes = comments.inline(line)
