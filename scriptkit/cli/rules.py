@@ -160,6 +160,21 @@ def _pack_rule_hint(selector: str) -> str:
             "`scriptkit rules` lists the built-in rules.")
 
 
+def _here_has_rule(selector: str) -> bool:
+    """Whether the pack in the working folder has a rule of its own by this code or name (a pack that does not
+    load has none to name: the other hints stand)."""
+    from scriptkit.errors import ScriptkitError
+    from scriptkit.sourcetext import PACK_FILE
+
+    if not os.path.isfile(PACK_FILE):
+        return False
+    try:
+        own = _pool(".")
+    except ScriptkitError:
+        return False
+    return any(selector.upper() == r.code or selector.lower() == r.name for r in own)
+
+
 @click.command(name="rule")
 @click.argument("selector")
 @click.option("--pack", type=click.Path(), help="Also look among this pack's custom rules.")
@@ -187,11 +202,15 @@ def rule_command(selector: str, pack: str | None) -> None:
         families = list(FAMILIES.values())
         names = [r.code for r in pool] + [r.name for r in pool] + [c.code for c in export_checks()] + families
         close = difflib.get_close_matches(selector, names, n=1, cutoff=0.5)
+        if close and close[0] in families and difflib.SequenceMatcher(None, selector.lower(), close[0]).ratio() < 0.75:
+            close = []  # (a family is named for a slip of its own word: 'say-subscription' is no 'solution')
         if re.fullmatch(r"SK\d\d\d", selector.upper()):  # a code: the nearest of its own family, not a look-alike
             close = _nearest_code(selector.upper(), [r.code for r in pool] + [c.code for c in export_checks()])
         prefixed = (sorted(c for c in names if c.startswith(selector.upper()) and re.fullmatch(r"SK\d\d\d", c))
                     if re.fullmatch(r"SK\d\d?", selector.upper()) else [])
-        if selector.lower() in families:
+        if pack is None and _here_has_rule(selector):
+            hint = f"It is a rule of the pack here: `scriptkit rule {shlex.quote(selector)} --pack .` shows it."
+        elif selector.lower() in families:
             hint = f"'{selector}' is a family: `scriptkit rules --family {selector.lower()}` lists its rules."
         elif prefixed:  # (a prefix, as --select takes it: name what it selects, not one look-alike)
             hint = (f"'{selector}' is a prefix of {len(prefixed)} code{'s' if len(prefixed) > 1 else ''}: "
