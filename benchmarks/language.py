@@ -4,6 +4,9 @@
 
 - Real support macros with the language their library gives (``../shared/corpus/real_macros.jsonl``,
   field ``lang``): how many of each language are told, left undecided, or told wrong.
+- The same macros framed as a pack sends them, between an English greeting and sign-off
+  ("Hi {{ customer.first_name }},", "Best,"): how many are told otherwise than alone (the frame
+  is no evidence of the reply's language).
 - English text written by people (``../shared/eval/``: Reddit peer support, Stack Exchange and
   Wikipedia requests, sentences rated for formality, negotiation offers): how many are wrongly
   told to be another language. This is the error that costs a user most: an English reply the
@@ -27,6 +30,8 @@ from pathlib import Path
 from scriptkit.language import language_of
 
 REPO = Path(__file__).resolve().parent.parent
+#: the greeting and sign-off a pack puts around each reply
+FRAME = ("Hi {{ customer.first_name }},\n\n", "\n\nBest,\n{{ agent.first_name }}")
 # (file under eval/, the column holding English text written by people)
 ENGLISH_SOURCES = (
     ("epitome/emotional-reactions-reddit.csv", "response_post"),
@@ -62,6 +67,19 @@ def corpus(shared: Path) -> None:
     told = sum(n for (lab, kind), n in outcome.items() if lab != "en" and kind == "told")
     wrong_en = sum(n for (lab, kind), n in outcome.items() if lab == "en" and kind.startswith("wrong"))
     print(f"  other languages told: {told}/{foreign}; English macros told as another language: {wrong_en}")
+
+
+def framed(shared: Path) -> None:
+    rows = [json.loads(line) for line in (shared / "corpus" / "real_macros.jsonl").read_text(encoding="utf-8")
+            .splitlines() if line.strip()]
+    changed: Counter[tuple[str, str]] = Counter()
+    for row in rows:
+        body = str(row.get("body") or "")
+        alone, told = language_of(body), language_of(f"{FRAME[0]}{body}{FRAME[1]}")
+        if told != alone:
+            changed[str(row.get("lang") or "en"), f"{alone} -> {told}"] += 1
+    print(f"\n== the same macros between an English greeting and sign-off: told otherwise than alone: "
+          f"{sum(changed.values())}/{len(rows)} {dict(changed) or ''}")
 
 
 def english_text(shared: Path) -> None:
@@ -100,6 +118,7 @@ def main() -> int:
         print("SKIPPED: no ../shared/corpus/real_macros.jsonl (set SCRIPTKIT_SHARED to the folder holding corpus/)")
         return 0
     corpus(shared)
+    framed(shared)
     english_text(shared)
     speed(shared)
     return 0

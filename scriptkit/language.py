@@ -4,8 +4,10 @@ is never passed on a Spanish or Russian reply.
 Latin-script languages are told apart by their commonest short words (articles, pronouns,
 prepositions, "thank you"), which make up a third or more of any reply, sentence by sentence, so
 that the language of most of a reply decides (see ``language_of``); other scripts by their
-letters. No model, no download: the lists below are this project's, a few dozen words each.
-A reply too short to tell (fewer than ``_MIN_HITS`` such words) is undecided: ``None``.
+letters. The greeting line, the sign-off and the template's placeholders are the frame a pack or
+a team puts around every reply, not its body: the body is read first. No model, no download:
+the lists below are this project's, a few dozen words each. A reply too short to tell (fewer
+than ``_MIN_HITS`` such words) is undecided: ``None``.
 """
 
 from __future__ import annotations
@@ -81,6 +83,28 @@ _QUOTED = re.compile('"[^"\n]*"|\u201c[^\u201c\u201d\n]*\u201d|\u00ab[^\u00ab\u0
 _QUOTES = "\"\u201c\u00ab\u201e"
 _MIN_HITS = 3  # different common words it takes to tell the language of a reply
 _READ = 2000  # characters read: a language shows in its first paragraphs
+_BODY_MARGIN = 2  # times the Latin letters another script's letters exceed in a body read alone (see _language)
+# Japanese writes Chinese characters among its kana, which Chinese has none of: Japanese when at least one in
+# this many of the two is kana (it is more than a third in any Japanese sentence; a katakana product name in
+# a Chinese reply is far less)
+_KANA_SHARE = 5
+
+# The frame a pack or a team puts around a reply in any language, which is not the reply's body: template code
+# ("{{ customer.first_name | fallback('there') }}"; its braces close the pattern's runs, so it stays linear)...
+_TEMPLATE_CODE = re.compile(r"\{\{[^{}]*\}\}|\{%[^{}]*%\}|\{#[^{}]*#\}")
+# ...a greeting line ("Hi Ana,", "Hey {{ customer.first_name }}!", "Hi there, thanks for writing in!"), a closing
+# ("Best,", "Thanks so much,", "Un saludo cordial,") and the signature lines under it (a name, a title, a team, an
+# address); lines in Latin letters, each of at most so many words, ending as a greeting or a closing does
+_GREETING_WORDS = 10
+_CLOSING_WORDS = 5
+_SIGNATURE_WORDS = 8
+_SIGNATURE_LINES = 4
+_FRAME_CHARS = 80
+# A word that is code, an address or a number, no language's: "first_name", "help.acme.com", "https://...",
+# "sam@acme.com", "A1E0", "[AMOUNT]"
+_CODE_WORD = re.compile(r"[\d_/@#=<>{}\[\]\\|~]|\w\.\w")
+_WORD_MARKS = ".,;:!?()[]\"'\u00ab\u00bb\u201c\u201d\u2018\u2019\u00a1\u00bf"  # (around a word: "(Pro)", "¡Hola")
+_STOPS = re.compile("[…。！？]|[.!?](?!\\S)")  # (the ends of sentences of any alphabet, for a reply in two)
 
 
 def _hits(words: Iterable[str]) -> dict[str, int]:
@@ -95,6 +119,12 @@ def _hits(words: Iterable[str]) -> dict[str, int]:
 def _name_word(token: str, lowered: str) -> bool:
     """Whether ``token`` is a capitalised word that is no language's common word ("Cruz", "Nación", "GmbH")."""
     return token[:1].isupper() and lowered not in _LANGS_OF
+
+
+def _named(word: str) -> bool:
+    """Whether ``word``, as written in a sentence ("Store", "iPhone", "Pro,"), is a name: it has a capital and is
+    no language's common word."""
+    return not word.islower() and word.strip(_WORD_MARKS).lower() not in _LANGS_OF
 
 
 def _name_words(tokens: list[str], lowered: list[str]) -> set[int]:
@@ -139,7 +169,13 @@ def _sentence_language(common: set[str]) -> str:
 def language_of(text: str) -> str | None:
     """The language ``text`` is written in (a code of ``NAMES``), or None when it is too short to tell.
 
-    Other scripts are told by their letters. In Latin letters, each sentence (or line) reads as
+    Its body decides: the greeting line, the closing and signature under it and the template's
+    placeholders are the frame a pack or a team puts around replies in every language ("Hi
+    {{ customer.first_name }},", "Best,\\nSam"), so a short Japanese or Spanish reply between an
+    English greeting and sign-off is Japanese or Spanish; the whole text decides only where the
+    body alone is too short to tell. Other scripts are told by their letters against the Latin
+    letters of the words around them (not of code, addresses or numbers, nor of a name inside a
+    sentence of another script: "iPhone 15 Proの修理は"). In Latin letters, each sentence (or line) reads as
     English or as another language by its common words, and weighs as many as it has; the
     reply reads as the language that weighs most (English on a tie). So a Spanish reply with
     an English line or footer is Spanish, an English reply with a Spanish greeting or sign-off
@@ -148,25 +184,62 @@ def language_of(text: str) -> str | None:
     Santos", "Calle de la Paz", "Van der Berg GmbH") are a name's, not a language's.
     """
     text = text[:_READ]
+    body = _body(text)
+    told = _unquoted_first(body, alone=True) if body != text else None
+    return told if told is not None else _unquoted_first(text)
+
+
+def _body(text: str) -> str:
+    """``text`` without its frame: template code, a greeting line and a sign-off (a closing, and the signature
+    lines under it), each in Latin letters; at least one line of ``text`` is kept as the body."""
+    if "{" in text:
+        text = _TEMPLATE_CODE.sub(" ", text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    start = 1 if len(lines) > 1 and _frame_line(lines[0], _GREETING_WORDS, closes=True) else 0
+    end = len(lines)
+    # (from the last line up: the signature lines, then the closing above them; a line above it stays the body)
+    for k in range(len(lines) - 1, max(start, len(lines) - 2 - _SIGNATURE_LINES), -1):
+        if _frame_line(lines[k], _CLOSING_WORDS, closes=True):
+            end = k
+            break
+        if not _frame_line(lines[k], _SIGNATURE_WORDS, closes=False):
+            break
+    return text if start == 0 and end == len(lines) else "\n".join(lines[start:end])
+
+
+def _frame_line(line: str, words: int, closes: bool) -> bool:
+    """Whether ``line`` can be part of a reply's frame: short, in Latin letters, and (``closes``) ending as a
+    greeting or a closing does, with "," or "!"."""
+    line = line.strip()
+    return (len(line) <= _FRAME_CHARS and len(line.split()) <= words and (not closes or line.endswith((",", "!")))
+            and (line.isascii() or _OTHER_SCRIPT.search(line) is None))
+
+
+def _unquoted_first(text: str, alone: bool = False) -> str | None:
+    """``_language`` of ``text`` without its quotations, else of all of it."""
     # (a quoted passage of three words or more, 'the customer wrote: "Je suis très déçu..."', is someone
     # else's words, not the reply's language: the rest decides when it can)
     quoted = [(start, end) for start, end in quoted_spans(text) if text.count(" ", start, end) >= 2]
     if quoted:
         told = _language(" ".join(text[end:start] for end, start in
                                   zip([0] + [end for _, end in quoted], [start for start, _ in quoted] + [len(text)],
-                                      strict=True)))
+                                      strict=True)), alone)
         if told is not None:
             return told
-    return _language(text)
+    return _language(text, alone)
 
 
-def _language(text: str) -> str | None:
-    """``language_of`` of a ``text`` read as a whole (quotes and all)."""
-    if not text.isascii() and _OTHER_SCRIPT.search(text):
-        latin = len(_LATIN.findall(text))
-        for code, letters in _SCRIPTS:
-            if len(letters.findall(text)) > latin:
-                return "uk" if code == "ru" and _UKRAINIAN.search(text) else code
+def _language(text: str, alone: bool = False) -> str | None:
+    """``language_of`` of a ``text`` read as a whole (quotes and all).
+
+    A reply's body read ``alone``, without the frame a reader sees around it, is told only where it clearly
+    is one language: not where its English and other words weigh the same, nor where another script has
+    fewer than twice its Latin letters ("Your refund is done." over a Russian address): the whole reply
+    decides those, as it did a body that is half English.
+    """
+    if (not text.isascii() and _OTHER_SCRIPT.search(text)
+            and (code := _other_script(text, _BODY_MARGIN if alone else 1)) is not None):
+        return code
     weight = {"en": 0, "*": 0}  # the common words of the sentences read as English, and as another language
     common: dict[str, set[str]] = {"en": set(), "*": set()}  # ...each once
     plain = text if text.isascii() else _OTHER_MARKS.sub(" ", _OTHER_STOPS.sub("\n", text))
@@ -196,6 +269,8 @@ def _language(text: str) -> str | None:
     for told, sentence in told_lines:
         weight[told] += len(sentence)
         common[told] |= sentence
+    if weight["en"] == weight["*"] and alone:
+        return None
     if weight["en"] >= weight["*"]:
         return "en" if len(common["en"] & _ENGLISH) >= _MIN_HITS else None
     hits = _hits(common["*"])
@@ -205,6 +280,35 @@ def _language(text: str) -> str | None:
             hits[code] += 1
     best = max(hits, key=lambda code: (hits[code], -_ORDER.index(code)))  # (a tie: the first of _COMMON_WORDS)
     return best if hits[best] >= _MIN_HITS else None
+
+
+def _other_script(text: str, margin: int) -> str | None:
+    """The script other than Latin that ``text`` is written in (a code of ``_SCRIPTS``), when its letters
+    outnumber ``margin`` times the Latin letters of its words. A word that is code, an address or a number
+    counts for neither. In a sentence with letters of that script, a name counts for neither ("iPhone 15 Pro
+    の修理は", "Подписка Premium Plan"), and its other Latin words only where that script's letters are no
+    more than ``margin`` times theirs."""
+    letters = dict.fromkeys((code for code, _ in _SCRIPTS), 0)
+    latin = 0
+    for sentence in _STOPS.sub("\n", text).splitlines():
+        words = [word for word in sentence.split() if _CODE_WORD.search(word) is None]
+        if sentence.isascii() or _OTHER_SCRIPT.search(sentence) is None:
+            latin += sum(len(_LATIN.findall(word)) for word in words)
+            continue
+        theirs = 0
+        for code, pattern in _SCRIPTS:
+            found = len(pattern.findall(sentence))
+            letters[code] += found
+            theirs += found
+        own = sum(len(_LATIN.findall(word)) for word in words if not _named(word))
+        if theirs <= margin * own:
+            latin += own
+    kana, han = letters.pop("ja"), letters.pop("zh")
+    letters["ja" if kana and kana * _KANA_SHARE >= kana + han else "zh"] = kana + han
+    code = max(letters, key=letters.__getitem__)
+    if letters[code] <= margin * latin:
+        return None
+    return "uk" if code == "ru" and _UKRAINIAN.search(text) else code
 
 
 @lru_cache(maxsize=64)  # (asked for every message)
