@@ -188,8 +188,9 @@ def _language_problems(message: Message) -> list[Problem]:
     rather than guess one (a reply may quote another language, and SK006 reads only so far)."""
     if "language" in settings(message):
         return []
-    # (the script's own words: the pack's greeting and sign-off are its locale's, and outweigh a short reply in
-    # letters of another script)
+    # (the script's own words: the pack's greeting and sign-off are its locale's, known here by their slots, not
+    # guessed from their lines as language_of must for a whole reply; and a script's channels share them, so one
+    # reading of its reply, which language_of keeps, serves all its macros)
     own = plain_text(seg for seg in message.segments if seg.slot in REPLY_SLOTS)
     told, written_as = language_of(own), _language(None, message)
     if told is None or told == written_as or not LANGUAGE.fullmatch(told):
