@@ -37,5 +37,5 @@ def test_the_agent_notes_name_a_pack_placeholder_by_its_description(tmp_path: Pa
     assert "If the box was late too: I've also taken [[credit]] off the box of {delivery date of the box}." in lines
     assert "Replace [[order box date]]: delivery date of the box (Zendesk has no placeholder for it)" in lines
     (row,) = _rows(tmp_path / "out")
-    assert row["conditions"] == "If the box was late too: I've also taken [[credit]] off the box of " \
-                                "{delivery date of the box}."
+    # (the CSV's conditions are written as its text is, so that scriptkit import reads them back)
+    assert row["conditions"] == "If the box was late too: I've also taken [[credit]] off the box of {{order.box_date}}."

@@ -100,13 +100,15 @@ def test_alternatives_come_back_as_alternatives_with_their_blanks_and_fallbacks(
 
 
 @pytest.mark.timeout(60)
-def test_a_condition_is_never_dropped_and_its_place_is_said(tmp_path: Path) -> None:
-    _, text = _import(_export(tmp_path), tmp_path / "back")
-    assert "the order is over 60 days old" in text
-    assert "exception for" in text
-    # (the pipeline has no conditions for a sheet's row: in the guidance, and said in the script's header notes)
-    assert "condition(s) ('If the order is over 60 days old') are in its guidance" in text.split("\nid:")[0]
-    assert "blank 'refund_amount''s example ('$20') is not kept" in text.split("\nid:")[0]
+def test_conditions_and_blank_examples_come_back_as_they_were(tmp_path: Path) -> None:
+    script, _ = _import(_export(tmp_path), tmp_path / "back")
+    flexibility = script["flexibility"]
+    assert isinstance(flexibility, dict)
+    assert flexibility["conditions"] == [
+        {"when": "the order is over 60 days old",
+         "text": "This is outside our window, but I've made an exception for {{ order.number }}."}]
+    assert {"name": "refund_amount", "prompt": "The amount refunded", "example": "$20"} in flexibility["blanks"]
+    assert flexibility["guidance"] == "Check the order date first."
 
 
 LEGACY = """\

@@ -47,8 +47,10 @@ class RawItem:
     dialect: str = "generic"
     tags: list[str] = field(default_factory=list)
     alternatives: list[tuple[str, str, bool]] = field(default_factory=list)  # label, body, html
+    conditions: list[tuple[str, str, bool]] = field(default_factory=list)  # when, body, html: text added only then
     guidance: str = ""  # agent-facing text found in the export (usage notes, internal note)
     prompts: dict[str, str] = field(default_factory=dict)  # a blank's original spelling -> its prompt, where given
+    examples: dict[str, str] = field(default_factory=dict)  # a blank's original spelling -> its example, where given
     internal: bool = False  # an internal note, not a customer reply
     settings: dict[str, Any] = field(default_factory=dict)  # export settings for its own helpdesk (active, ...)
     notes: list[str] = field(default_factory=list)  # what the export says that the pack cannot hold
@@ -89,8 +91,8 @@ def half_character(item: RawItem) -> ItemProblem | None:
     # (its ids too: a helpdesk's id '\ud800' was written into the script's file name and comment, and failed there)
     texts = [item.key, item.export_id or "", item.label, item.title, item.body, item.guidance, item.script_id,
              item.unused, item.channel, *item.tags, *item.notes,
-             *(part for label, body, _ in item.alternatives for part in (label, body)),
-             *(part for pair in item.prompts.items() for part in pair),
+             *(part for label, body, _ in (*item.alternatives, *item.conditions) for part in (label, body)),
+             *(part for pair in (*item.prompts.items(), *item.examples.items()) for part in pair),
              *(value for value in item.settings.values() if isinstance(value, str))]
     found = next((m for text in texts if (m := HALF_CHARACTER.search(text)) is not None), None)
     if found is None:

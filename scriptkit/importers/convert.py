@@ -93,6 +93,8 @@ class NativeScript:
     description: str | None = None
     rules: dict[str, Any] = field(default_factory=dict)
     grammar: dict[str, Any] = field(default_factory=dict)
+    # the guidance as the export's segments give it (placeholders and blanks in it too): written as a template
+    guidance: list[Piece] = field(default_factory=list)
 
 
 @dataclass
@@ -228,6 +230,12 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         alt = parse_literal(alt_text, raw.dialect, helpdesk, literal, chosen)
         blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
+    for when, body, html in raw.conditions:  # (scriptkit's own CSV export: the script's conditions)
+        cond_text, cond_removed = clean_text(body, html, raw.pack_text)
+        removed += cond_removed
+        cond = parse_literal(cond_text, raw.dialect, helpdesk, literal, chosen)
+        blanks.update(name_blanks(cond, blanks))
+        macro.conditions.append((when, cond))
     _chosen_notes(macro, chosen, helpdesk, literal)
     _keep_spellings(macro, helpdesk)
     spelled = {b.original for b in blanks.values()}

@@ -405,21 +405,14 @@ def _macro(script_id: str, group: Sequence[Mapping[str, Any]], where: Location,
     native = NativeScript(channels, str(main.get("scenario") or ""), str(main.get("emotion") or ""), options,
                           prompts, conditions, pack, frames, examples, by_channel, declared,
                           dict(main.get("export", {})), dict(pack_export))
+    for n in notes:  # (the guidance's placeholders and blanks too: written back as a template)
+        if n.get("kind") == "guidance":
+            native.guidance += [TextPiece("\n\n")] * bool(native.guidance) + _segment_pieces(n["segments"])
     if settings is not None:  # (version 3)
         native.ignore = [str(s) for s in main.get("ignore", [])]
         native.description, native.rules, native.grammar = settings.description, settings.rules, settings.grammar
-    macro = ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
-                          blanks, [], alternatives, native=native)
-    # (an imported script's guidance is written as text, its braces escaped: a placeholder in it would read back as
-    # its braces, shown to the agent as written, not as the words a playbook names it by; said, where it stands)
-    named = dict.fromkeys(str(s["name"]) for n in notes if n.get("kind") == "guidance" for s in n["segments"]
-                          if s.get("type") == "placeholder")
-    if named:
-        listed = ", ".join("{{ " + name + " }}" for name in named)
-        macro.about.append(f"{where}: its guidance's placeholder(s) {listed} come back as text, braces and all: "
-                           "write each in the guidance again as a placeholder")
-        macro.notes.extend(macro.about)
-    return macro
+    return ImportedMacro(raw, script_id, {slot: opts[0] if opts else [] for slot, opts in options.items()},
+                         blanks, [], alternatives, native=native)
 
 
 def _channel_options(group: Sequence[Mapping[str, Any]], channel: str) -> dict[str, list[list[Piece]]]:

@@ -265,8 +265,8 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
     """A row of scriptkit's own CSV export, read as that export wrote it: its title is the category
     and the name (``Orders / Delivery`` + ``Late`` -> ``Orders::Delivery::Late``), its placeholders take
     the ``fallbacks`` column's fallbacks and its blanks the ``blanks`` column's prompts, each entry of the
-    ``alternatives`` column is an alternative again, the conditions join the guidance (said in a note), and
-    the script keeps its id. A row of another channel or variant is
+    ``alternatives`` and ``conditions`` columns an alternative and a condition again, and the script keeps its
+    id. A row of another channel or variant is
     titled as a helpdesk export titles it (``Late (chat)``, ``Late (variant 2)``), so variants merge
     back into their script (importers/variants.py) and each channel keeps its own text."""
     script_id, channel = str(record.get("script_id") or "").strip(), str(record.get("channel") or "").strip()
@@ -290,31 +290,26 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
     item.pack_text = True  # (the export writes a script's text as the pack does: '[text](address)' a link)
     item.scenario = " ".join(str(record.get("scenario") or "").split())
     item.emotion = " ".join(str(record.get("emotion") or "").split())
-    examples: dict[str, str] = {}
     for blank, prompt in _entries(str(record.get("blanks") or "")):
         prompt, _, example = prompt.partition("\nexample: ")
         if prompt.strip():
             item.prompts["[[" + blank.strip() + "]]"] = prompt.strip()
         if example.strip():
-            examples[blank.strip()] = example.strip()
+            item.examples["[[" + blank.strip() + "]]"] = example.strip()
+    from scriptkit.rendering import CONDITION_PREFIX  # (not at import: `scriptkit import --help` loads no renderer)
+
     declared = {spelled[2:-2] for spelled in item.prompts}
     alternatives = [(label, _legacy_words(text, declared, f"its alternative {label!r}", item.notes))
                     for label, text in _entries(str(record.get("alternatives") or ""))]
-    conditions = [(when, _legacy_words(text, declared, f"its condition {when!r}", item.notes))
+    conditions = [(when.removeprefix(CONDITION_PREFIX), _legacy_words(text, declared, f"its condition {when!r}",
+                                                                      item.notes))
                   for when, text in _entries(str(record.get("conditions") or ""))]
     # (an alternative's and a condition's placeholders take their fallbacks after the text's, in the column's order)
     item.body, *texts = _with_fallbacks([item.body, *(t for _, t in (*alternatives, *conditions))],
                                         str(record.get("fallbacks") or ""), item.notes)
-    written, kept = texts[:len(alternatives)], texts[len(alternatives):]
+    written, added = texts[:len(alternatives)], texts[len(alternatives):]
     item.alternatives = [(label, text, False) for (label, _), text in zip(alternatives, written, strict=True)]
-    if conditions:  # (a RawItem has no conditions: kept where the agent reads them, and said)
-        lines = [f"{when}: {text}" for (when, _), text in zip(conditions, kept, strict=True)]
-        item.guidance = "\n\n".join(p for p in (item.guidance.strip(), "Conditions:\n" + "\n".join(lines)) if p)
-        item.notes.append(f"its {len(conditions)} condition(s) ({', '.join(repr(w) for w, _ in conditions)}) are "
-                          "in its guidance: move each under flexibility.conditions (when: ..., text: ...)")
-    for name, example in examples.items():
-        item.notes.append(f"blank '{name}''s example ({example!r}) is not kept: add it again under "
-                          "flexibility.blanks (example: ...)")
+    item.conditions = [(when, text, False) for (when, _), text in zip(conditions, added, strict=True)]
 
 
 def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], str] | None:

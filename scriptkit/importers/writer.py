@@ -96,7 +96,9 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
         if text or slot != "warm_language":
             doc[slot] = text
     flex = CommentedMap()
-    if raw.guidance.strip():
+    if native is not None and native.guidance:  # (its placeholders stay placeholders)
+        flex["guidance"] = _scalar(template(native.guidance, names))
+    elif raw.guidance.strip():
         flex["guidance"] = _scalar(escape_jinja(raw.guidance.strip()))
     if macro.blanks:
         blanks = CommentedSeq()
@@ -105,8 +107,9 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
             spec["name"] = name
             spec["prompt"] = (native.prompts.get(name, "") if native is not None else raw.prompts.get(blank.original)
                               or f"Was {blank.original} in the original ({blank.reason}). Fill it in or replace it.")
-            if native is not None and name in native.examples:
-                spec["example"] = _scalar(native.examples[name])
+            example = native.examples.get(name) if native is not None else raw.examples.get(blank.original)
+            if example is not None:
+                spec["example"] = _scalar(example)
             blanks.append(spec)
         flex["blanks"] = blanks
     if macro.alternatives:
