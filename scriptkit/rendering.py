@@ -732,7 +732,7 @@ def _read(src: TemplateSource, scope: _Scope) -> list[ScriptkitError] | nodes.Te
                                  else f"unexpected character '{found}'"), at,
                               "Use straight quotes inside '{{ }}', e.g. fallback('there'); word processors curl them."
                               if curly else _BRACES_HINT)]
-        block_problem = _block_problem(src, exc)
+        block_problem = _block_problem(src, exc) or _unknown_tag(src, exc)
         if block_problem is not None:
             return [block_problem]
         expected = (exc.message or "").startswith("Expected an expression")
@@ -1118,6 +1118,28 @@ def _block_problem(src: TemplateSource, exc: TemplateSyntaxError) -> PackError |
                          "is still open", where, f"Close the inner block first: '{{% end{inner} %}}' before it.")
     return PackError(f"template syntax error in {src.slot}: '{{% {end} %}}' closes nothing", where,
                      f"Delete it, or add the '{{% {end[3:]} ... %}}' it closes before it.")
+
+
+_UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'\.(?: Jinja was looking for the following tags: (.*?)\.)?")
+_TAGS = ("if", "elif", "else", "endif", "for", "endfor", "raw", "endraw", "set")  # (what a writer's slip is close to)
+
+
+def _unknown_tag(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | None:
+    """A tag Jinja does not know ('{% esle %}'): pointed at itself, on the line Jinja names, with the tag it is
+    closest to. (Jinja's message named the tags it was looking for, and the location was the '{% if %}' before.)"""
+    found = _UNKNOWN_TAG.match(exc.message or "")
+    if found is None or _STRAY_END.match(exc.message or ""):  # (an end tag that closes nothing: _block_problem)
+        return None
+    tag = found[1]
+    lines = src.text.split("\n")
+    line_start = sum(len(line) + 1 for line in lines[:max(0, min(exc.lineno or 1, len(lines)) - 1)])
+    at = re.compile(r"\{%-?\s*" + re.escape(tag) + r"\b").search(src.text, line_start)
+    wanted = re.findall(r"'(\w+)'", found[2] or "")
+    close = difflib.get_close_matches(tag, wanted or _TAGS, n=1, cutoff=0.6)
+    hint = (f"Did you mean '{{% {close[0]} %}}'?" if close else
+            "Check its spelling: a script's tags are Jinja's, such as if, elif, else, endif, for and endfor.")
+    return PackError(f"template syntax error in {src.slot}: '{{% {tag} %}}' is not a tag",
+                     src.location_of(at.start() if at else line_start), hint)
 
 
 def _syntax_error_index(text: str, exc: TemplateSyntaxError) -> int:
