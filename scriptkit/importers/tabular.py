@@ -195,11 +195,14 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     body, html = (values["html"], True) if values["html"].strip() else (values["body"], False)
     if not body.strip():
         return ItemProblem(where, name, "has no reply text; skipped", skipped=True)
-    if not html and looks_like_html(body):
+    # (a row of scriptkit's own CSV export is in the pack's notation, where a tag is text the writer typed, 'press
+    # <b>Ctrl</b>': read as HTML it lost its paragraphs, its fallbacks and its id, and its tags unsaid)
+    own_sheet = first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS
+    if not html and not own_sheet and looks_like_html(body):
         html = True
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     settings, notes, unused = quick_text or ({}, [], "")
-    own = first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS and not html
+    own = own_sheet and not html
     # (--bodies markdown: a plain body as a Markdown library's reply is read; scriptkit's own CSV export's row is
     # in the pack's notation already, and an HTML body is read as HTML)
     markdown = options.bodies == "markdown" and not html and not own
