@@ -761,6 +761,8 @@ def _indicator(mark: Any, text: str, source: SourceText) -> tuple[str, Location,
     first = line[value.end():value.end() + 1] if value is not None else ""
     if value is None or first not in _INDICATORS or value.end() > mark.column:
         return None
+    if first in "[{" and line[value.end() + 1:value.end() + 2] in ("'", '"'):
+        return None  # (['I get it', 'I see']: a list of quoted texts meant as one; the slip is inside it)
     meaning = _INDICATORS[first]
     return (f"this value starts with '{first}', which YAML " + (f"reads as {meaning}" if meaning else "reserves"),
             source.location(line_start + value.end()), f"Quote the text: {_quoted(line, value.end())}.")
@@ -824,8 +826,13 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
         # 'Shipping's late': the apostrophe closed the quotes
         opening = text.rfind("'", line_start, mark.index - 1)
         inner = _rest_of_line(text, opening + 1).rstrip()
+        after = ""
+        if opening >= 0 and exc.context is not None and exc.context.startswith("while parsing a flow") \
+                and (item_end := re.compile(r"'(?=\s*[,\]}])").search(inner, mark.index - opening - 1)):
+            # (['I see', 'I get why you'd like a break']: the item with the apostrophe ends at its quote)
+            inner, after = inner[:item_end.end()], inner[item_end.end():]
         if opening >= 0 and inner.endswith("'"):
-            fixed = text[line_start:opening].strip() + ' "' + inner[:-1].replace('"', '\\"') + '"'
+            fixed = text[line_start:opening].strip() + ' "' + inner[:-1].replace('"', '\\"') + '"' + after
             at = len(fixed) - len(inner) + mark.index - 1 - opening  # (the apostrophe, in the line fixed)
             return ("the apostrophe ends the single quotes the text starts with", source.location(mark.index - 1),
                     f"Use double quotes: {_clip(fixed.strip(), at)} (or write the apostrophe twice: '').")
