@@ -439,6 +439,18 @@ def looks_like_html(text: str) -> bool:
     return False
 
 
+def html_tags(text: str, most: int = 3) -> list[str]:
+    """The first ``most`` distinct tags of a reply's HTML elements in ``text``, as written (``<b>``, ``</b>``):
+    for a note on a plain text body that holds some."""
+    found: dict[str, None] = {}
+    for tag in _TAG.finditer(text):
+        if tag.group(2).lower() in _ELEMENTS:
+            found.setdefault(f"<{tag.group(1)}{tag.group(2)}>")
+            if len(found) == most:
+                break
+    return list(found)
+
+
 #: a tag: '<', '/' for a closing one, its name, what follows up to its '>' ('<' ends it: each is read once)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,9})((?:\s[^<>]*)?)/?>")
 #: an attribute with its value, quoted or not: 'href="...', "class='x'", 'width=3'

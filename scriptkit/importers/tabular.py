@@ -26,7 +26,7 @@ from scriptkit.importers.common import (
     kind_of,
     tags_from,
 )
-from scriptkit.importers.html import looks_like_html
+from scriptkit.importers.html import html_tags, looks_like_html
 from scriptkit.message import CHANNELS
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
@@ -198,10 +198,15 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     # (a row of scriptkit's own CSV export is in the pack's notation, where a tag is text the writer typed, 'press
     # <b>Ctrl</b>': read as HTML it lost its paragraphs, its fallbacks and its id, and its tags unsaid)
     own_sheet = first_channels is not None and not options.mapping and set(fields) >= OWN_COLUMNS
-    if not html and not own_sheet and looks_like_html(body):
-        html = True
-    tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     settings, notes, unused = quick_text or ({}, [], "")
+    if not html and not own_sheet and looks_like_html(body):
+        if quick_text is None:
+            html = True
+        else:  # (a Quick Text's Message is plain text, which Salesforce shows as typed: read as HTML it lost its
+            # tags and paragraphs unsaid, and its export then wrote another Message)
+            notes = [*notes, f"its Message is plain text, so its tags ({', '.join(html_tags(body))}) are kept as "
+                             "written: take them out if they were meant as formatting"]
+    tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     own = own_sheet and not html
     # (--bodies markdown: a plain body as a Markdown library's reply is read; scriptkit's own CSV export's row is
     # in the pack's notation already, and an HTML body is read as HTML)
