@@ -20,7 +20,6 @@ from typing import Any
 import scriptkit.quiet_ruamel  # noqa: F401  (before any ruamel import: it keeps the warnings filters)
 
 # isort: split
-from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from scriptkit.diagnostics import Location
@@ -46,6 +45,7 @@ from scriptkit.loading import _LONG_NUMBER as LONG_YAML_NUMBER
 from scriptkit.loading import MAX_NESTING
 from scriptkit.loading import _check_comment_texts as check_comment_texts
 from scriptkit.loading import _check_cut_texts as check_cut_texts
+from scriptkit.loading import _fast_parse as fast_parse
 from scriptkit.loading import _index as index_yaml
 from scriptkit.loading import _slip as yaml_slip
 from scriptkit.loading import _too_deep as too_deep
@@ -74,11 +74,23 @@ def read_json(path: Path, options: ReadOptions) -> Read:
             raise UnexpectedShape(f"unexpected shape: found {kind_of(data)}", source.location(0), hint)
     if (unread := later_pages(data, source, "item")) is not None:
         yield unread
-    yield from _items(data, source, options, None, json=True)
+    yield from _items(data, source, options, json=True)
 
 
 def read_yaml(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "YAML file")
+    # (libyaml's C parser, as check reads a pack: ruamel's round-trip parser, pure Python, took 16 of the 42 CPU
+    # seconds a 20,000-item library's import took (2 now); what libyaml's reading does not take (a syntax error, a
+    # tag, an alias, a tab, a key with no value) is read by ruamel, which words and places the problem)
+    data, origin = fast_parse(source.text, source) or _round_trip(source)
+    if data is None and all(not line.strip() or line.lstrip().startswith("#") for line in source.text.splitlines()):
+        comments = " (it holds comments only)" if source.text.strip() else ""
+        raise ImportFormatError(f"YAML file is empty{comments}", source.location(0), EMPTY_FILE)
+    yield from _items(data, source, options, origin=origin)
+
+
+def _round_trip(source: SourceText) -> tuple[Any, Origin]:
+    """The document read by ruamel's round-trip parser, and where each key and value is in it."""
     # (check's loader: nesting past its limit, and an alias inside what it repeats or repeating too much, are
     # refused where they are, before Python's recursion limit or an endless merge)
     yaml = bounded_yaml()
@@ -104,12 +116,9 @@ def read_yaml(path: Path, options: ReadOptions) -> Read:
                                 "read", source.location(long.start()), LONG_NUMBER) from None
     except Exception as exc:  # ruamel raises a few unmarked errors
         raise ImportFormatError(f"YAML file cannot be read: {exc}".splitlines()[0], source.location(0)) from None
-    if data is None and all(not line.strip() or line.lstrip().startswith("#") for line in source.text.splitlines()):
-        comments = " (it holds comments only)" if source.text.strip() else ""
-        raise ImportFormatError(f"YAML file is empty{comments}", source.location(0), EMPTY_FILE)
     origin = Origin(source)
     index_yaml(data, (), origin)
-    yield from _items(data, source, options, _yaml_line, origin=origin)
+    return data, origin
 
 
 def read_js(path: Path, options: ReadOptions) -> Read:
@@ -119,20 +128,13 @@ def read_js(path: Path, options: ReadOptions) -> Read:
         raise ImportFormatError("no array literal of objects found in the JavaScript file", source.location(0),
                                 "Expected e.g. export const macros = [{title: '…', text: '…'}].")
     for data, start in arrays:
-        yield from _items(data, source, options, None, start)
+        yield from _items(data, source, options, start)
 
 
-def _yaml_line(node: Any, index: int, source: SourceText) -> Location | None:
-    try:
-        line, col = node.lc.item(index) if isinstance(node, CommentedSeq) else node.lc.key(index)
-    except (AttributeError, KeyError, TypeError):
-        return None
-    return source.at(line, col)
-
-
-def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, start: int = 0,
-           origin: Origin | None = None, json: bool = False) -> Read:
-    """``origin``: where a YAML document's keys and values are, to find the texts YAML cut at a ' #';
+def _items(data: Any, source: SourceText, options: ReadOptions, start: int = 0, origin: Origin | None = None,
+           json: bool = False) -> Read:
+    """``origin``: where a YAML document's keys and values are, to place its items and find the texts YAML cut at
+    a ' #';
     ``json``: the source is the JSON document ``data`` was parsed from (an item without a text title is
     placed by its own text)."""
     document = data
@@ -153,7 +155,8 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
                 cut = _cut_texts({str(title): body for title, body in data.items()}, origin,
                                  {index: ((str(title),), [()]) for index, title in enumerate(data)}, key=True)
             for index, (title, body) in enumerate(data.items()):
-                where = (locator(data, title, source) if locator else None) or locate(source, str(title), start)
+                at = origin.keys.get((str(title),)) if origin else None
+                where = locate(source, str(title), start) if at is None else source.location(at)
                 item = from_record({"title": str(title), "body": body}, index, where,
                                    replace(options, mapping={}))
                 if index in cut and isinstance(item, RawItem | ItemProblem):
@@ -176,7 +179,8 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
     after = start  # (items stand in file order: each title looked for after the one before it, not from the start
     # of the file each time, which took 40 s for 40,000 items and placed every namesake at the first)
     for index, record in enumerate(data):
-        where = (locator(data, index, source) if locator else None) or source.location(start)
+        at = origin.values.get((*within, index)) if origin else None
+        where = source.location(start if at is None else at)
         if not isinstance(record, dict):
             if json:  # (at the item, not at the file's start)
                 starts = item_starts(source.text, document, data) if starts is None else starts
@@ -187,7 +191,7 @@ def _items(data: Any, source: SourceText, options: ReadOptions, locator: Any, st
         if not checked:
             check_columns(fields, options, where, f"{source.path.rsplit('.', 1)[-1].upper()} file", "field")
             checked = True
-        if locator is None:
+        if origin is None:
             title_col = column(fields, "title", options)
             title = record.get(title_col) if title_col else None
             if isinstance(title, str):
