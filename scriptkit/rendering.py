@@ -946,6 +946,10 @@ def _spaced_name(src: TemplateSource, scope: _Scope) -> PackError | None:
     return None
 
 
+# a placeholder as written up to where its '}}' belongs: its name and each filter, with the filter's arguments
+_WRITTEN_PRINT = re.compile(r"""-?\s*([A-Za-z_][\w.]*(?:\s*\|\s*\w+(?:\s*\((?:[^()'"]|'[^']*'|"[^"]*")*\))?)*)\s*""")
+
+
 def _unclosed_print(src: TemplateSource) -> PackError | None:
     """A '{{' that nothing closes: no '}}' follows it before the next '{{' or '{%' (Jinja reads on
     into the text and says "expected token 'end of print statement', got 'it'")."""
@@ -954,10 +958,11 @@ def _unclosed_print(src: TemplateSource) -> PackError | None:
         after = _OPENER.search(src.text, opener.end())
         if close >= 0 and (after is None or close < after.start()):
             continue
-        name = _LEADING_NAME.match(src.text, opener.end())
+        written = _WRITTEN_PRINT.match(src.text, opener.end())
+        name = written[1] if written else None  # (the name and its filters as written: the fallback kept)
         return PackError(f"template syntax error in {src.slot}: this '{{{{' is never closed with '}}}}'",
                          src.location_of(opener.start()),
-                         f"Add '}}}}' where the placeholder ends: {{{{ {name[1]} }}}}." if name
+                         f"Add '}}}}' where the placeholder ends: {{{{ {name} }}}}." if name
                          else "Add '}}' where the placeholder ends, e.g. {{ order.number }}.")
     return None
 
