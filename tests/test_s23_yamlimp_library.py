@@ -109,3 +109,40 @@ def test_what_libyaml_does_not_take_is_read_and_said_by_the_round_trip_parser(
         return
     assert result.exit_code == 2, result.output
     assert f"{path}:{where}: error: " in result.output and said in result.output, result.output
+
+
+@pytest.mark.parametrize(("written", "title", "script"), [
+    ("true", "true", "true"), ("~", "~", None), ("0x1F", "0x1F", "0x1f"), ("1.50", "1.50", "1-50"),
+    ("2024-01-01", "2024-01-01", "2024-01-01"), ("Null", "Null", "null"), (".inf", ".inf", "inf"),
+])
+def test_a_title_yaml_reads_as_no_text_is_named_as_written(tmp_path: Path, written: str, title: str,
+                                                           script: str | None) -> None:
+    path = _write(tmp_path, f"Refund: Your refund is on its way.\n{written}: Thanks for writing, it is done.\n")
+    library = import_library(path)
+    assert not library.problems
+    assert [m.title for m in library.macros] == ["Refund", title]
+    assert library.macros[1].raw.location.line == 2
+    if script is not None:
+        assert library.macros[1].id == script
+
+
+def test_a_title_yaml_reads_as_no_text_is_named_as_written_by_the_round_trip_reader_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(structured, "fast_parse", lambda *_: None)
+    path = _write(tmp_path, 'true: Thanks for writing.\n~: Hello there.\n"False": Quoted, as text.\n0o17: An octal.\n')
+    assert [m.title for m in import_library(path).macros] == ["true", "~", "False", "0o17"]
+
+
+def test_messages_name_such_a_title_as_written(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Welcome: Hello there.\ntrue: Use code #FORKED10 on your next box.\n~: #1 tip\n")
+    result = _run("import", str(path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert f"{path}:2:16: error: item 2 'true': YAML reads ' #' as the start of a comment, so 'true' ends " \
+           "before '#FORKED10" in result.output
+    assert f"{path}:3:1: error: item 3 '~': '~' has no value" in result.output
+    assert "True" not in result.output and "None" not in result.output
+
+
+def test_a_flow_mapping_library_names_its_titles_as_written(tmp_path: Path) -> None:
+    path = _write(tmp_path, "{yes: Yes we can., null: Nothing to add., 1e3: A thousand thanks.}\n")
+    assert [m.title for m in import_library(path).macros] == ["yes", "null", "1e3"]

@@ -9,6 +9,7 @@ read (keys unquoted, strings in ' " or ` quotes); code is never run.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 from bisect import bisect_right
@@ -21,6 +22,7 @@ import scriptkit.quiet_ruamel  # noqa: F401  (before any ruamel import: it keeps
 
 # isort: split
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import ScalarNode
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, ImportFormatError
@@ -41,12 +43,15 @@ from scriptkit.importers.common import (
     title_location,
 )
 from scriptkit.importers.tabular import check_columns, column, from_record
+from scriptkit.loading import _ANCHOR_BEFORE as ANCHOR_BEFORE
 from scriptkit.loading import _LONG_NUMBER as LONG_YAML_NUMBER
+from scriptkit.loading import _NOT_PLAIN_START as NOT_PLAIN_START
 from scriptkit.loading import MAX_NESTING
 from scriptkit.loading import _check_comment_texts as check_comment_texts
 from scriptkit.loading import _check_cut_texts as check_cut_texts
 from scriptkit.loading import _fast_parse as fast_parse
 from scriptkit.loading import _index as index_yaml
+from scriptkit.loading import _scalar as plain_scalar
 from scriptkit.loading import _slip as yaml_slip
 from scriptkit.loading import _too_deep as too_deep
 from scriptkit.loading import _yaml as bounded_yaml
@@ -150,15 +155,22 @@ def _items(data: Any, source: SourceText, options: ReadOptions, start: int = 0, 
         # (or a YAML title whose text YAML read as none, '102: #1 tip': said at its key, below, as check says it)
         elif data and all(isinstance(v, str) or (v is None and origin is not None) for v in data.values()) \
                 and any(isinstance(v, str) for v in data.values()):
+            # (each title as the file writes it: YAML reads 'true:', '~:' or '0x1F:' as true, none or 31, which
+            # Python spells 'True', 'None', '31'; with the origin's path to it, by text)
+            entries = [(_as_written(title, origin.keys.get((str(title),)) if origin else None, source.text),
+                        (str(title),), body) for title, body in data.items()]
             if origin is not None:
-                # (keyed as the origin's paths are, by text: a number key ('101: ...') is checked too)
-                cut = _cut_texts({str(title): body for title, body in data.items()}, origin,
-                                 {index: ((str(title),), [()]) for index, title in enumerate(data)}, key=True)
-            for index, (title, body) in enumerate(data.items()):
-                at = origin.keys.get((str(title),)) if origin else None
-                where = locate(source, str(title), start) if at is None else source.location(at)
-                item = from_record({"title": str(title), "body": body}, index, where,
-                                   replace(options, mapping={}))
+                # (by the titles as written, so that a cut is said in the file's words: a number key ('101: ...')
+                # is checked too)
+                named = Origin(source, {(t,): origin.values[k] for t, k, _ in entries if k in origin.values},
+                               {(t,): origin.keys[k] for t, k, _ in entries if k in origin.keys})
+                cut = _cut_texts({t: body for t, _, body in entries}, named,
+                                 {index: ((t,), [()]) for index, (t, _, _) in enumerate(entries)}, key=True)
+            for index, (written, key, body) in enumerate(entries):
+                at = origin.keys.get(key) if origin else None
+                where = locate(source, written, start) if at is None else source.location(at)
+                item = from_record({"title": written, "body": body}, index, where, replace(options, mapping={}),
+                                   what="item")
                 if index in cut and isinstance(item, RawItem | ItemProblem):
                     item = _cut_item(item, cut[index])
                 if item is not None:
@@ -207,6 +219,37 @@ def _items(data: Any, source: SourceText, options: ReadOptions, start: int = 0, 
             item = _cut_item(item, cut[index])
         if item is not None:
             yield item
+
+
+def _as_written(key: Any, at: int | None, text: str) -> str:
+    """A YAML key as the file writes it (``at``: where it starts in ``text``), where YAML reads it as something
+    other than text: 'true', '~', '0x1F', which ``str`` spells 'True', 'None', '31' (and libyaml's reading has
+    spelled so already); a key whose text is not at hand as YAML spells its value ('true', 'null')."""
+    if at is not None:
+        if text[at:at + 1] == "&" and (anchor := ANCHOR_BEFORE.match(text, at)) is not None:
+            at = anchor.end()  # ('&a true: ...')
+        if text[at:at + 1] not in NOT_PLAIN_START:  # (a quoted key is text as written)
+            end = text.find("\n", at)  # (searched in place: a flow mapping's keys may share one long line)
+            stop = _KEY_END.search(text, at, end if end >= 0 else len(text))
+            written = text[at:stop.start() if stop else end if end >= 0 else len(text)].rstrip()
+            if written == str(key):
+                return written  # (text, the commonest: no need to read it again)
+            try:  # (only the key's own text: what YAML reads it as is the key)
+                if written and str(plain_scalar(ScalarNode("", written))) == str(key):
+                    return written
+            except Exception:  # (a number too long to read, a text YAML does not take: not the key)
+                pass
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool) or key is None:
+        return {True: "true", False: "false", None: "null"}[key]
+    if isinstance(key, float) and not math.isfinite(key):
+        return ".nan" if math.isnan(key) else ".inf" if key > 0 else "-.inf"
+    return str(key)
+
+
+#: where a plain key ends on its line: the ': ' after it, or in a flow mapping the ',' or bracket after it
+_KEY_END = re.compile(r":(?:[ \t]|$)|[ \t]#|[,\[\]{}]")
 
 
 #: the fields of an item that hold text someone reads (an id's or a tag's note after it is a comment)
