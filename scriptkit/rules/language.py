@@ -64,6 +64,10 @@ class OtherLanguage(Rule):
     is Spanish, an English reply with a Spanish greeting, a foreign name or sign-off English.
     Names, addresses and firms are no language: the "de la" of "Juan de la Cruz", "Calle de la
     Paz" or "Banco de la Nación" and the "van der" of "Van der Berg GmbH" count for no language.
+    The greeting line, sign-off and placeholders are the frame around the reply, not the reply: a
+    short Japanese or Spanish reply between an English greeting and sign-off ("Hi {{ customer.first_name }},"
+    ... "Best,") is Japanese or Spanish, and a product name in Latin letters inside a Japanese
+    sentence ("iPhone 15 Proの修理は") is part of it.
 
     ## Why it matters
     The empathy and warmth rules know English phrases. On "Sentimos mucho la demora" they
