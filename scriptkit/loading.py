@@ -467,6 +467,8 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         duplicate = _DUPLICATE_KEY.match(problem)
         if duplicate is not None and mark is not None:
             hint = _duplicate_hint(duplicate[1], text, mark, cmark, source)
+            if (values := _DUPLICATE_VALUES.search(problem)) is not None and values[2].startswith("{"):
+                hint = f"{hint[:-1]}: put what both hold under one '{duplicate[1]}:'."
         if "found character '\\t'" in problem:  # (the hint says which tab: after a key, or indenting)
             problem = "a tab, where YAML needs spaces"
             before = text[mark.index - mark.column:mark.index] if mark is not None else ""
@@ -475,7 +477,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
                 problem = "a tab inside the text, where YAML needs a space"
                 hint = ("Replace the tab with a space (it comes with text pasted from a table or another program), "
                         "or put the text in double quotes to keep it.")
-        errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem)}", where, hint)
+        errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem).rstrip()}", where, hint)
         return None
     except RecursionError:
         raise
@@ -651,6 +653,8 @@ _DUPLICATE_VALUES = re.compile(r'(with value )"(.*)" (\(original value: )"(.*)"\
 
 
 def _excerpts(match: re.Match[str]) -> str:
+    if match[2].startswith(("{", "[")) or match[4].startswith(("{", "[")):
+        return ""  # (a block of settings, which ruamel shows as Python's dict: its line says more than that)
     return f'{match[1]}"{_excerpt(match[2])}" {match[3]}"{_excerpt(match[4])}")'
 
 
