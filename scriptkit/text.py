@@ -13,11 +13,29 @@ from typing import Any, TypeVar, cast
 
 _T = TypeVar("_T")
 
-# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a blank line.
-# (the mark or line break is matched first, as one character set, and told apart by looking
-# behind: a pattern that starts with a character set lets the regex engine skip ahead to the
-# next candidate, twice as fast as an alternation of the two; group 1 starts where the sentence ends)
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])([\"'”’)\]]*\s+)|(?<=\n)\s*\n)")
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a blank line, or at an emoji or
+# emoticon followed by space and a capital ("So sorry about the mix-up 😔 I've sent the right size today"): a writer
+# who ends a sentence with one leaves the full stop out, and a reader takes it as the end; one before a word in lower
+# case is inside its sentence ("I ❤️ this"). Emoji right after a mark ("Hey Sam! 👋 So sorry") end the sentence the
+# mark ends. (the mark, line break or emoji is matched first, as one character set, and told apart by looking
+# behind: a pattern that starts with a character set lets the regex engine skip ahead to the next candidate, twice
+# as fast as an alternation. Group 1 is the emoji after a mark, group 2 the space after it, group 3 the space after
+# an emoji: none matches at a blank line)
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_EMOJI_MORE = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"  # a variation selector, a keycap, a skin tone
+_EMOJI_JOINED = f"[{_EMOJI_MORE}]*+(?:\u200d[{_EMOJI}][{_EMOJI_MORE}]*+)*+"  # what builds on an emoji: "👩‍💻"
+_EMOTICON_END = r"-?[)(DPp](?![\w)(])"  # (after ":" or ";" and a space before them: " :)", " ;-)", " :D")
+_SENTENCE_END = re.compile(
+    f"[.!?\n:;{_EMOJI}](?:"
+    rf"(?<=[.!?])[\"'”’)\]]*+((?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+)?(\s+|(?(1)\Z|(?!)))"
+    r"|(?<=\n)\s*\n"
+    # (an emoji that follows another, or builds on one, is no run's first: the first's match reads it)
+    f"|(?:(?<=[{_EMOJI}])(?<![{_EMOJI}{_EMOJI_MORE}\u200d].){_EMOJI_JOINED}(?:[{_EMOJI}]{_EMOJI_JOINED})*+"
+    f"|(?<=\\s[:;]){_EMOTICON_END})"
+    r"(\s+)(?=[\"'“‘(\[]?[A-Z\u00c0-\u00de])"
+    ")")
+# the emoji or emoticons that end a sentence in place of its mark (``emoji_ended``)
+_LAST_EMOJI = re.compile(rf"(?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+\Z")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}\.")  # a line that starts with it starts a numbered list item
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "vs.", "approx.", "No.", "St.")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
@@ -37,16 +55,20 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.start(1)
-        if end < 0:  # a blank line
+        if m.start(2) >= 0:  # a mark, and any emoji after it
+            mark = m.start() + 1
+            end = m.end(1) if m.group(1) else mark  # (the sentence ends with its mark, or the emoji after it)
+            if text.endswith(_ABBREVIATIONS, start, mark):
+                continue
+            if (text[mark - 2:mark - 1].isdigit() and "\n" not in m.group(2)
+                    and _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, mark) + 1, mark)):
+                continue  # "1. " opening a line numbers a list item: the item goes on
+        elif m.start(3) >= 0:  # an emoji or emoticon, and a capital after it
+            end = m.start(3)
+        else:  # a blank line
             end = m.start()
             if text[start:end].rstrip().endswith(_ABBREVIATIONS):
                 continue
-        elif text.endswith(_ABBREVIATIONS, start, end):  # (the sentence ends with its mark)
-            continue
-        elif (text[end - 2:end - 1].isdigit() and "\n" not in m.group(1)
-              and _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, end) + 1, end)):
-            continue  # "1. " opening a line numbers a list item: the item goes on
         a, b = trimmed(text, start, end)
         if a < b:
             spans.append((a, b))
@@ -57,6 +79,15 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     if "\n" in text and _ITEM_START.search(text) is not None:  # (a list: its items are sentences)
         return _list_cut(text, spans)
     return spans
+
+
+def emoji_ended(text: str, a: int, b: int) -> bool:
+    """Whether the sentence ``text[a:b]`` ends with an emoji or emoticon and no . ! or ? before it: it ends there,
+    as at a full stop ("So sorry about the mix-up 😔"), to a reader and so to the readability formulas."""
+    if b - a < 2 or (text[b - 1].isascii() and text[b - 1] not in ")(DPp"):  # (most sentences: no emoji at the end)
+        return False
+    m = _LAST_EMOJI.search(text, max(a, b - 64), b)
+    return m is not None and m.start() > a and text[a:m.start()].rstrip("\"'”’)]")[-1:] not in ".!?"
 
 
 # A line that starts a list item: "- ", "* ", "+ ", "• ", "· ", "– ", "1. ", "2) ". A reader takes each item as

@@ -20,7 +20,14 @@ from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
-from scriptkit.text import list_item_at, reading_spans, run_table, sentence_spans, word_findall
+from scriptkit.text import (
+    emoji_ended,
+    list_item_at,
+    reading_spans,
+    run_table,
+    sentence_spans,
+    word_findall,
+)
 
 NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
 NEUTRAL_BLANK = "the details"
@@ -178,17 +185,18 @@ _ENDED = re.compile(r"[.!?…][\"'”’)\]]*")
 
 def items_ended(text: str) -> str:
     """``text`` with a full stop after each list item and the lead-in of each list ("Here's what I've done:")
-    that has no . ! or ?: the Flesch formulas end sentences at those marks only, and a reader takes each item
-    as a sentence, as SK103 does (``sentence_spans``)."""
-    if "\n" not in text:
+    that has no . ! or ?, and after each sentence ended by an emoji ("So sorry about the mix-up 😔"): the Flesch
+    formulas end sentences at those marks only, and a reader takes each as a sentence, as SK103 does
+    (``sentence_spans``)."""
+    if "\n" not in text and text.isascii() and ":" not in text and ";" not in text:
         return text
     spans = tuple(sentence_spans(text))
-    items = [list_item_at(text, a) for a, _ in spans]
+    items = [list_item_at(text, a) for a, _ in spans] if "\n" in text else [False] * len(spans)
     out: list[str] = []
     done = 0
     for i, (a, b) in enumerate(spans):
-        if (items[i] or (i + 1 < len(spans) and items[i + 1])) \
-                and _ENDED.fullmatch(text, _last_mark(text, a, b), b) is None:
+        if emoji_ended(text, a, b) or ((items[i] or (i + 1 < len(spans) and items[i + 1]))
+                                       and _ENDED.fullmatch(text, _last_mark(text, a, b), b) is None):
             out += (text[done:b], ".")
             done = b
     return "".join([*out, text[done:]]) if out else text
@@ -242,6 +250,8 @@ class LowReadingEase(Rule):
     formula through textstat, and flags replies below the minimum for their channel
     (default 60, "plain English"). Placeholders count as a short name, blanks as a short
     phrase, and links, email addresses and reference codes ("INV-1043") as one short word.
+    A sentence ended by an emoji or an emoticon ends there, as at a full stop ("So sorry
+    about the mix-up 😔 I've sent the right size"), and so does each item of a list.
     Replies shorter than `min_words` are not scored: the formula is unstable there.
 
     ## Why it matters
@@ -292,7 +302,8 @@ class HighGradeLevel(Rule):
     ## What it does
     Computes the Flesch-Kincaid grade level of the whole rendered reply through textstat
     and flags replies above the maximum for their channel (default grade 8). Links, email
-    addresses and reference codes count as one short word, as in SK101.
+    addresses and reference codes count as one short word, and an emoji that ends a sentence
+    ends it, as in SK101.
 
     ## Why it matters
     Grade 8 is about what most adults read comfortably. Support replies are read in a hurry,
@@ -346,9 +357,11 @@ class LongSentence(Rule):
 
     ## What it does
     Counts the words of each sentence of the reply (a placeholder or a blank counts as one
-    word) and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
+    word; an emoji counts as none) and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
     counts as a sentence of its own, full stop or not, and so does a line ended with a Markdown
-    hard line break (a backslash or two spaces at its end) or an emoji.
+    hard line break (a backslash or two spaces at its end) or an emoji. An emoji or an emoticon
+    before a capital ends a sentence as a full stop would ("So sorry about the mix-up 😔 I've
+    sent the right size"); one before a word in lower case is inside it ("I ❤️ this").
 
     ## Why it matters
     Long sentences hide the one thing the customer is looking for, and they are where
