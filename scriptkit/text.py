@@ -54,6 +54,7 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
+    quotes: list[tuple[int, int]] | None = None  # (read when a sentence first ends, if at all)
     for m in _SENTENCE_END.finditer(text):
         if m.start(2) >= 0:  # a mark, and any emoji after it
             mark = m.start() + 1
@@ -69,6 +70,15 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
             end = m.start()
             if text[start:end].rstrip().endswith(_ABBREVIATIONS):
                 continue
+        if m.start(3) >= 0 or m.start(2) >= 0:
+            if quotes is None:
+                quotes = quoted_spans(text)
+            if quotes:
+                i = bisect_left(quotes, (m.start() + 1, -1)) - 1  # (the last quotation that opens at or before it)
+                if i >= 0 and quotes[i][0] <= m.start() < quotes[i][1] \
+                        and (m.end() < quotes[i][1] or text[m.end():m.end() + 1].islower()):
+                    continue  # (it goes on: 'You wrote: "I was charged twice. It's ridiculous."', 'click
+                    # "Forgot password?" and we'll email you a link')
         a, b = trimmed(text, start, end)
         if a < b:
             spans.append((a, b))

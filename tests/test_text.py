@@ -10,11 +10,12 @@ from itertools import pairwise
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scriptkit.text import _ABBREVIATIONS, sentence_spans, sentences, word_findall, words
+from scriptkit.text import _ABBREVIATIONS, quoted_spans, sentence_spans, sentences, word_findall, words
 
 # the definition: a sentence ends after . ! ? (and closing quotes or brackets) where white space
 # follows, or at a blank line, but not after an abbreviation, nor after the number that opens a line's
-# list item ("1. Open the app") where the line goes on
+# list item ("1. Open the app") where the line goes on, nor inside a quotation (nor at its end before a
+# word in lower case: 'click "Forgot password?" and we'll email you')
 _LOOKBEHIND = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n")
 
 
@@ -55,8 +56,12 @@ def _by_definition(text: str) -> Iterator[tuple[int, int]]:
 
 def _by_marks(text: str) -> Iterator[tuple[int, int]]:
     start = 0
+    quotes = quoted_spans(text)
     for m in _LOOKBEHIND.finditer(text):
         if text[start:m.start()].rstrip().endswith(_ABBREVIATIONS):
+            continue
+        quote = next(((qa, qb) for qa, qb in quotes if qa < m.start() <= qb), None)
+        if quote is not None and (m.end() < quote[1] or text[m.end():m.end() + 1].islower()):
             continue
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         if "\n" not in m.group() and re.fullmatch(r"[ \t]*\d{1,2}\.", line):

@@ -361,7 +361,8 @@ class LongSentence(Rule):
     counts as a sentence of its own, full stop or not, and so does a line ended with a Markdown
     hard line break (a backslash or two spaces at its end) or an emoji. An emoji or an emoticon
     before a capital ends a sentence as a full stop would ("So sorry about the mix-up 😔 I've
-    sent the right size"); one before a word in lower case is inside it ("I ❤️ this").
+    sent the right size"); one before a word in lower case is inside it ("I ❤️ this"). A
+    quotation is no place to split ('You wrote: "I was charged twice. It's ridiculous."').
 
     ## Why it matters
     Long sentences hide the one thing the customer is looking for, and they are where
