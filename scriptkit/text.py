@@ -207,6 +207,53 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# ---------------------------------------------------------------- links, addresses and codes as words
+
+# A link, an email address or a reference code (INV-1043, RF-88213-XK, JD0002219938472) is copied or
+# clicked, not read: scored or counted as written, its dots end "sentences", its letters make long words
+# and its parts many words ("https://cal.example.com/team/jess-smith/15-minute-call" is eleven).
+# None of them holds a space, so each search runs only on the words that hold its mark ("://" or
+# "www.", "@", a digit): one pattern of all three, tried at every position of every reply, took a
+# tenth of a reply's lint time.
+_ADDRESS = re.compile(r"(?<![\w./])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]")
+_ADDRESS_MARK = re.compile(r"://|www\.")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_MARK = re.compile("@")
+# a run of capitals, digits and hyphens with a digit and a capital in it, not inside a word
+_CODE = re.compile(r"(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b")
+_DIGIT = re.compile(r"\d")
+
+
+def plain_identifiers(text: str) -> str:
+    """``text`` with each link, email address and reference code as one short word: as a reader reads it, for
+    readability scores, word counts and formality."""
+    for pattern, mark in ((_ADDRESS, _ADDRESS_MARK), (_EMAIL, _EMAIL_MARK), (_CODE, _DIGIT)):
+        text = _sub_in_words(text, mark, pattern)
+    return text
+
+
+def _sub_in_words(text: str, mark: re.Pattern[str], pattern: re.Pattern[str]) -> str:
+    """``pattern.sub("ref", text)`` for a pattern that never spans whitespace, run only on the
+    whitespace-delimited words that hold ``mark`` (the same result: a word's edge is a space or
+    an end of the text either way)."""
+    found = mark.search(text)
+    if found is None:
+        return text
+    out: list[str] = []
+    done, end = 0, len(text)
+    while found is not None:
+        a = b = found.start()
+        while a > done and not text[a - 1].isspace():
+            a -= 1
+        while b < end and not text[b].isspace():
+            b += 1
+        out += (text[done:a], pattern.sub("ref", text[a:b]))
+        done = b
+        found = mark.search(text, b)
+    out.append(text[done:])
+    return "".join(out)
+
+
 # ---------------------------------------------------------------- word regexes, fast
 
 def run_table(kept: str) -> bytes:

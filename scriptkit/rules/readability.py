@@ -23,6 +23,7 @@ from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import (
     emoji_ended,
     list_item_at,
+    plain_identifiers,
     reading_spans,
     run_table,
     sentence_spans,
@@ -117,7 +118,9 @@ def body_span(message: Message) -> tuple[int, int]:
 
 @lru_cache(maxsize=16_384)  # several rules count the same slot texts
 def word_count(text: str) -> int:
-    return len(word_findall(WORD, text, WORD_TABLE))
+    """The words of ``text``, a link, an email address or a reference code one word (``plain_identifiers``: a
+    customer clicks or copies it, and a long address made a 14-word sentence 26); an emoji is none."""
+    return len(word_findall(WORD, plain_identifiers(text), WORD_TABLE))
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -134,49 +137,6 @@ def _at_most_words(text: str) -> int:
     if not text.isascii():
         return len(text)
     return 1 + len(text.encode("ascii").translate(None, _ASCII_LETTERS))
-
-
-# A link, an email address or a reference code (INV-1043, RF-88213-XK, JD0002219938472) is copied or
-# clicked, not read: scored as written, its dots end "sentences" and its letters make long words.
-# None of them holds a space, so each search runs only on the words that hold its mark ("://" or
-# "www.", "@", a digit): one pattern of all three, tried at every position of every reply, took a
-# tenth of a reply's lint time.
-_LINK = re.compile(r"(?<![\w./])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]]")
-_LINK_MARK = re.compile(r"://|www\.")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_EMAIL_MARK = re.compile("@")
-# a run of capitals, digits and hyphens with a digit and a capital in it, not inside a word
-_CODE = re.compile(r"(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b")
-_DIGIT = re.compile(r"\d")
-
-
-def plain_identifiers(text: str) -> str:
-    """``text`` with each link, email address and reference code as one short word."""
-    for pattern, mark in ((_LINK, _LINK_MARK), (_EMAIL, _EMAIL_MARK), (_CODE, _DIGIT)):
-        text = _sub_in_words(text, mark, pattern)
-    return text
-
-
-def _sub_in_words(text: str, mark: re.Pattern[str], pattern: re.Pattern[str]) -> str:
-    """``pattern.sub("ref", text)`` for a pattern that never spans whitespace, run only on the
-    whitespace-delimited words that hold ``mark`` (the same result: a word's edge is a space or
-    an end of the text either way)."""
-    found = mark.search(text)
-    if found is None:
-        return text
-    out: list[str] = []
-    done, end = 0, len(text)
-    while found is not None:
-        a = b = found.start()
-        while a > done and not text[a - 1].isspace():
-            a -= 1
-        while b < end and not text[b].isspace():
-            b += 1
-        out += (text[done:a], pattern.sub("ref", text[a:b]))
-        done = b
-        found = mark.search(text, b)
-    out.append(text[done:])
-    return "".join(out)
 
 
 # where a sentence has ended, to the Flesch formulas: a mark, and any quotes or brackets after it
@@ -357,7 +317,8 @@ class LongSentence(Rule):
 
     ## What it does
     Counts the words of each sentence of the reply (a placeholder or a blank counts as one
-    word; an emoji counts as none) and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
+    word, and so does a link, an email address or a reference code; an emoji counts as none)
+    and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
     counts as a sentence of its own, full stop or not, and so does a line ended with a Markdown
     hard line break (a backslash or two spaces at its end) or an emoji. An emoji or an emoticon
     before a capital ends a sentence as a full stop would ("So sorry about the mix-up 😔 I've
@@ -425,8 +386,9 @@ class TooLongForChannel(Rule):
     ## What it does
     Measures the reply as the customer will see it (placeholders filled with sample values,
     blanks with a short phrase) against the channel's limit: SMS 160 characters, social 280
-    characters, chat 90 words, phone 150 words (read aloud). Over the social limit the post
-    fails, so that is an error; the others are warnings.
+    characters, chat 90 words, phone 150 words (read aloud); a link, an email address or a
+    reference code is one word. Over the social limit the post fails, so that is an error; the
+    others are warnings.
 
     An SMS is counted as a phone counts it: in the GSM-7 alphabet `€ [ ] { } ^ ~ | \\` take two
     characters each; one character outside GSM-7 (an emoji, a curly quote ’ or “, a dash —)
@@ -608,11 +570,11 @@ class EmailLength(Rule):
 
     ## What it does
     Counts the words of an email reply, greeting and sign-off included (the sign-off's closing and name: a
-    signature's title, company and phone lines under them are left out; placeholders as one
-    word each) and suggests a change when it is under `min_words` (default 50) or over
-    `max_words` (default 125). A reply whose text still holds a fill-in marker for sentences
-    ("{explanation}", "[details]", "{step 1}") is not called short: its length is known once the
-    marker is filled in, and SK407 reports the marker.
+    signature's title, company and phone lines under them are left out; placeholders, links,
+    email addresses and reference codes as one word each) and suggests a change when it is under
+    `min_words` (default 50) or over `max_words` (default 125). A reply whose text still holds a
+    fill-in marker for sentences ("{explanation}", "[details]", "{step 1}") is not called short:
+    its length is known once the marker is filled in, and SK407 reports the marker.
 
     ## Why it matters
     Under about 50 words an email rarely has room to acknowledge the customer and still give
