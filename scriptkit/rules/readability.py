@@ -27,6 +27,7 @@ from scriptkit.text import (
     reading_spans,
     run_table,
     sentence_spans,
+    trimmed,
     word_findall,
 )
 
@@ -323,7 +324,9 @@ class LongSentence(Rule):
     hard line break (a backslash or two spaces at its end) or an emoji. An emoji or an emoticon
     before a capital ends a sentence as a full stop would ("So sorry about the mix-up 😔 I've
     sent the right size"); one before a word in lower case is inside it ("I ❤️ this"). A
-    quotation is no place to split ('You wrote: "I was charged twice. It's ridiculous."').
+    quotation is no place to split ('You wrote: "I was charged twice. It's ridiculous."'). The
+    greeting is no word of the first sentence, on its line or the line above ("Hi Sam,"), and
+    the sign-off is no sentence.
 
     ## Why it matters
     Long sentences hide the one thing the customer is looking for, and they are where
@@ -354,9 +357,13 @@ class LongSentence(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         limit = options.integer(type(self), ctx, "max_words", 1)
         text = message.text
-        # (the sign-off is no sentence: a signature's lines, title, company and legal line, read as one)
-        signed = next((a for a, _b, seg in message.spans() if seg.slot == "signoff"), len(text))
+        # (the greeting is no word of the sentence it shares a paragraph with: "Hi Sam,\nI'm so sorry..." reads as a
+        # greeting and a sentence; the sign-off is no sentence: a signature's lines, title, company and legal line,
+        # read as one)
+        greeted, signed = _frame_bounds(message)
         for a, b in reading_spans(text):  # (a hard line break ends a sentence too)
+            if a < greeted:
+                a, b = trimmed(text, greeted, b)
             if b - a < limit * 2 or a >= signed:  # a sentence this short cannot hold limit+1 words
                 continue
             sentence = text[a:b]
@@ -368,6 +375,21 @@ class LongSentence(Rule):
             if n > limit:
                 yield Finding(a, b, f"sentence has {n} words (limit {limit})",
                               "Split it in two, or cut the words that do not help the customer.")
+
+
+def _frame_bounds(message: Message) -> tuple[int, int]:
+    """Where the greeting that opens ``message`` ends (0 when none does), and where its sign-off starts."""
+    greeted, signed = 0, len(message.text)
+    body = False
+    for a, b, seg in message.spans():
+        if seg.slot == "greeting" and not body:
+            greeted = b
+        elif seg.slot == "signoff":
+            signed = a
+            break
+        elif seg.slot in _SPANNED:
+            body = True
+    return greeted, signed
 
 
 #: channel -> (unit, limit); "chars" counts characters of the sample reply, "words" its words
