@@ -494,7 +494,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
         return None
     origin = Origin(source)
     tagged: list[tuple[tuple[str | int, ...], str]] = []
-    _index(data, (), origin, tagged)
+    _index(data, (), origin, tagged, merges=True)
     users = "pack.yaml does" if Path(name).name == PACK_FILE else "scripts do"
     for path, tag in tagged:  # ('warm_language: !Thanks': a tag, and the slot was lost without a word)
         start = origin.values.get(path, 0)
@@ -1244,8 +1244,10 @@ def _yaml_hint(problem: str, after_colon: bool = False) -> str:
 
 
 def _index(node: Any, path: tuple[str | int, ...], origin: Origin,
-           tagged: list[tuple[tuple[str | int, ...], str]] | None = None) -> None:
-    """Record where each key and value starts, and (into ``tagged``) each value with a tag of its own."""
+           tagged: list[tuple[tuple[str | int, ...], str]] | None = None, merges: bool = False) -> None:
+    """Record where each key and value starts, and (into ``tagged``) each value with a tag of its own; with
+    ``merges``, a key a '<<:' merge brought in too, where its anchored mapping writes it (a pack's origins: a
+    finding there points at that text. --fix's checks read each place by its own path, and leave them out)."""
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag is not None and tagged is not None and not (tag == _STR_TAG and isinstance(node, TaggedScalar)):
         tagged.append((path, tag))  # (YAML's own tag for text, '!!str', is read as text by plain_data)
@@ -1256,11 +1258,14 @@ def _index(node: Any, path: tuple[str | int, ...], origin: Origin,
                 kl, kc = node.lc.key(key)
                 vl, vc = node.lc.value(key)
             except (KeyError, TypeError):
-                continue
+                merged = _merged_position(node, key) if merges else None
+                if merged is None:
+                    continue
+                (kl, kc), (vl, vc) = merged
             child = (*path, str(key))
             origin.keys[child] = src.offset(kl, kc)
             origin.values[child] = src.offset(vl, vc)
-            _index(node[key], child, origin, tagged)
+            _index(node[key], child, origin, tagged, merges)
     elif isinstance(node, CommentedSeq):
         for i, item in enumerate(node):
             try:
@@ -1268,7 +1273,19 @@ def _index(node: Any, path: tuple[str | int, ...], origin: Origin,
             except (KeyError, TypeError):
                 continue
             origin.values[(*path, i)] = src.offset(il, ic)
-            _index(item, (*path, i), origin, tagged)
+            _index(item, (*path, i), origin, tagged, merges)
+
+
+def _merged_position(node: CommentedMap, key: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where a key that a '<<: *anchor' merge brought into ``node`` is written (its key and value), in the
+    anchored mapping: a finding in its text points there, as one through a plain alias does."""
+    for source in getattr(node, "merge", None) or ():
+        if isinstance(source, CommentedMap) and key in source:
+            try:
+                return source.lc.key(key), source.lc.value(key)
+            except (KeyError, TypeError):
+                return _merged_position(source, key)
+    return None
 
 
 def plain_data(node: Any) -> Any:
