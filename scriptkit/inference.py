@@ -484,7 +484,7 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
     if len(pieces) > first + 1 and found[first].signoff and not all(c.signoff for c in found[first + 1:]):
         # (a sign-off ends a reply, and sentences follow this one: it is the thanks it reads as)
         found = (*found[:first], found[first]._replace(signoff=False), *found[first + 1:])
-    signed = _signature_from(text, pieces, found)
+    signed = min(_signature_from(text, pieces, found), _signed_below(text, pieces, found))
     if not all(c.signoff for c in found[signed:]):
         found = (*found[:signed], *(c._replace(signoff=True) for c in found[signed:]))
     return found
@@ -515,6 +515,29 @@ def _signature_from(text: str, pieces: tuple[tuple[int, int], ...], found: tuple
                 return k if any(not (c.greeting or c.signoff) for c in found[:k]) else n
         if not _details_only(text, a, b):
             break
+    return n
+
+
+def _signed_below(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[Cues, ...]) -> int:
+    """The piece that starts with a closing alone on its line ("Best regards,") when every line under it is a
+    signature's, or ``len(pieces)``: a name, a job title, a phone, an address, a legal line, a disclaimer, each
+    line whole ("London EC1A 1BB. Registered in England No. 01234567." is two pieces of one line, which
+    ``_signature_from``, reading piece by piece, does not reach)."""
+    n = len(pieces)
+    start, cut = pieces[0][0], pieces[-1][1]
+    for _ in range(2 * _DETAIL_LINES + 4):  # (a closing, a name, the details and blank lines between)
+        line = text.rfind("\n", start, cut)
+        a, b = trimmed(text, line + 1 if line >= 0 else start, cut)
+        if a < b and not (_signature_line(text, a, b) or _detail(text, a, b)):
+            head = fold(text[a:b])
+            if not _whole(pattern("signoffs").match(head, folded=True), head):
+                return n
+            k = bisect_left(pieces, (a, a))
+            signs = k < n and pieces[k][0] == a and any(not (c.greeting or c.signoff) for c in found[:k])
+            return k if signs else n
+        if line < 0:
+            return n
+        cut = line
     return n
 
 
@@ -568,30 +591,51 @@ def _starts_line(text: str, a: int) -> bool:
 
 # a line of a signature under the name: a job title, a team or a company ("Senior Support Specialist", "Head of
 # Customer Care", "Acme Ltd"), a phone number ("0800 123 456", "Tel: +44 (0)20 7946 0958 ext. 12"), an email
-# or web address; or several, set apart ("Senior Support Specialist | Acme Ltd", "Acme - www.acme.com"). A line
-# a person writes to the customer has words in lower case ("Please reply with your order number") or a mark.
+# or web address, a postal address ("12 High Street, London EC1A 1BB."); or several, set apart ("Senior Support
+# Specialist | Acme Ltd", "Acme - www.acme.com"). A line a person writes to the customer has words in lower case
+# ("Please reply with your order number") or a mark.
 _DETAIL_ITEM = (r"(?:(?i:tel|phone|mobile|mob|direct|office|fax|email|e-mail|web|website|[tmpew])\.?[ \t]*:?[ \t]*)?"
                 r"(?:\+?\(?\d[\d() ./-]{4,}\d(?:[ \t]*(?i:ext\.?|x)[ \t]*\d{1,6})?"
                 r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
                 r"|(?i:https?://|www\.)\S+"
-                r"|[A-Z][\w'’.&+–-]*(?:[ \t]+(?:[A-Z0-9][\w'’.&+–-]*|of|and|for|at|in|on|to|the|de|du|von|van|&|@|/))"
+                r"|(?:\d{1,5}[A-Za-z]?(?:[-–]\d{1,5})?[ \t]+)?"  # (a house number: "12 High Street", "12-14 Mill Lane")
+                r"[A-Z][\w'’.&+–-]*(?:[ \t]+(?:[A-Z0-9][\w'’.&+–-]*|of|and|for|at|in|on|to|the|de|du|von|van|&|@|/))"
                 r"{0,7})")
-_SIGNATURE_DETAIL = re.compile(rf"{_DETAIL_ITEM}(?:(?:[ \t]*[|·•,/][ \t]*|[ \t]+[-–—][ \t]+){_DETAIL_ITEM}){{0,3}}")
+_SIGNATURE_DETAIL = re.compile(rf"{_DETAIL_ITEM}(?:(?:[ \t]*[|·•,/][ \t]*|[ \t]+[-–—][ \t]+){_DETAIL_ITEM}){{0,5}}")
 _DETAIL_LONGEST = 100  # characters: a longer line is the reply's own (and the pattern reads no more)
 # ... or the company's legal line a signature ends with ("Registered in England and Wales, company number 01234567,
 # 1 High Street, Leeds", "VAT no. GB123456789", "Registered office: ..."), as long as such lines run
 _LEGAL_LINE = re.compile(r"(?i:registered\s+(?:in|office|address|number|no\.?)|(?:company|vat|registration)\s+"
                          r"(?:registration\s+)?(?:number|no\.?)|reg\.?\s+no\.?)\b[^\n]{0,200}")
+# ... or the email's disclaimer under it all ("This email and any attachments are confidential and intended solely
+# for the addressee.", "If you have received this message in error, please delete it.", "Please consider the
+# environment before printing this email.")
+_DISCLAIMER = re.compile(r"(?i:(?:this|the\s+information\s+in\s+this|the\s+contents?\s+of\s+this)\s+(?:e-?mail|message|"
+                         r"communication|transmission)\b[^\n]{0,200}?\b(?:confidential|privileged|intended\s+(?:solely|only)"
+                         r"|not\s+the\s+intended)|if\s+you\s+(?:have\s+received|are\s+not\s+the\s+intended\s+recipient)"
+                         r"|please\s+(?:consider\s+the\s+environment|think\s+before\s+(?:you\s+)?print))\b[^\n]{0,300}")
 _DETAIL_LINES = 6  # at most under a name
+# a line of a signature's details may hold more than one ("Acme Ltd, 12 High Street, London EC1A 1BB. Registered
+# in England No. 01234567."): each of its sentences is then one
+_DETAIL_SENTENCE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
 
 
 def _detail(text: str, a: int, b: int) -> bool:
-    """Whether the line ``text[a:b]`` is one of a signature's under its name (``_SIGNATURE_DETAIL``)."""
+    """Whether the line ``text[a:b]`` is one of a signature's under its name (``_SIGNATURE_DETAIL``), its company's
+    legal line (``_LEGAL_LINE``) or the email's disclaimer (``_DISCLAIMER``), or holds only such sentences."""
     a, b = trimmed(text, a, b)
     if b > a and text[b - 1] == "\\":  # (a Markdown hard break's)
         b -= 1
+    if _one_detail(text, a, b):
+        return True
+    cuts = [m.span() for m in _DETAIL_SENTENCE.finditer(text, a, b)] if b - a <= 4 * _DETAIL_LONGEST else []
+    return bool(cuts) and all(_one_detail(text, x, y) for x, y in zip(
+        (a, *(end for _, end in cuts)), (*(start for start, _ in cuts), b), strict=True))
+
+
+def _one_detail(text: str, a: int, b: int) -> bool:
     return (0 < b - a <= _DETAIL_LONGEST and _SIGNATURE_DETAIL.fullmatch(text, a, b) is not None) \
-        or _LEGAL_LINE.fullmatch(text, a, b) is not None
+        or _LEGAL_LINE.fullmatch(text, a, b) is not None or _DISCLAIMER.fullmatch(text, a, b) is not None
 
 
 def _details_from(text: str, a: int, b: int) -> int:
