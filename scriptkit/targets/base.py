@@ -203,6 +203,13 @@ class Dialect:
             return _blank_html(seg.name) if as_html else blank_marker(seg.name)
         return self.write(native, seg.fallback if self.keeps(seg.fallback) else None, as_html)
 
+    def written_fallback(self, seg: Placeholder, names: Mapping[str, str] | None = None) -> str | None:
+        """The fallback of ``seg`` as the helpdesk gets it; None where none is written: a placeholder it lacks
+        (written as a blank marker, SK503), or a fallback it cannot hold (the bare placeholder, SK504)."""
+        if seg.name not in self.names and seg.name not in (names or {}):
+            return None
+        return seg.fallback if self.keeps(seg.fallback) else None
+
     def keeps(self, fallback: str | None) -> bool:
         """Whether a placeholder's fallback is written (else the bare placeholder, and SK504)."""
         wanted = bool(fallback) or (fallback == "" and self.empty_fallback)
@@ -576,10 +583,12 @@ def _note_heading(note: AgentNote) -> str:
 Locator = Callable[[int], "Location | None"]
 
 
-def literal_texts(message: Message) -> Iterator[tuple[str, Locator]]:
+def literal_texts(message: Message, dialect: Dialect | None = None,
+                  names: Mapping[str, str] | None = None) -> Iterator[tuple[str, Locator]]:
     """Customer-facing literal text, including fallbacks, joined across neighbouring segments
     (two ``{`` from two segments still make ``{{``), each with a function from an offset in
-    that text to its source location."""
+    that text to its source location. Given the helpdesk's ``dialect`` (and the pack's ``names`` for it), only
+    the fallbacks it writes: one it never gets cannot be misread."""
     run: list[Text] = []
 
     def joined() -> tuple[str, Locator]:
@@ -601,9 +610,11 @@ def literal_texts(message: Message) -> Iterator[tuple[str, Locator]]:
         if run:
             yield joined()
         run = []
-        if isinstance(seg, Placeholder) and seg.fallback:
+        fallback = seg.fallback if isinstance(seg, Placeholder) and (
+            dialect is None or dialect.written_fallback(seg, names) is not None) else None
+        if isinstance(seg, Placeholder) and fallback:
             start = seg.source.start if seg.source else None
-            yield seg.fallback, lambda _index, start=start: start  # type: ignore[misc]
+            yield fallback, lambda _index, start=start: start  # type: ignore[misc]
     if run:
         yield joined()
 
@@ -623,10 +634,12 @@ def _snippet(text: str, at: int, size: int, reach: int = 20) -> str:
     return " ".join(text[lo:hi].split())
 
 
-def unsafe_literal_problems(message: Message, dialect: Dialect, target: str) -> list[Problem]:
-    """SK505 at the first of ``dialect.unsafe`` in each literal text, saying what the helpdesk does with it."""
+def unsafe_literal_problems(message: Message, dialect: Dialect, target: str,
+                            names: Mapping[str, str] | None = None) -> list[Problem]:
+    """SK505 at the first of ``dialect.unsafe`` in each literal text the helpdesk gets, saying what it does with it
+    (a fallback it never writes is none: a placeholder it lacks is a [[marker]] for the agent)."""
     found: list[Problem] = []
-    for text, locate in literal_texts(message):
+    for text, locate in literal_texts(message, dialect, names):
         for needle in dialect.unsafe:
             if needle in text:
                 at = text.index(needle)
@@ -1038,7 +1051,7 @@ class BaseTarget(ABC):
         if dialect is None:
             return found
         return (found + placeholder_problems(message, dialect, self.name, self.names(message))
-                + unsafe_literal_problems(message, dialect, self.name)
+                + unsafe_literal_problems(message, dialect, self.name, self.names(message))
                 + (link_problems(message, dialect, self.name, self.names(message)) if self.writes_links else []))
 
     @abstractmethod

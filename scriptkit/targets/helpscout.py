@@ -111,8 +111,10 @@ Help Scout keeps its `id` (the script's `export: {helpscout: {id: ...}}`, and a 
 
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message) + pack_wide_id_problem(message, "helpscout")
+        names = self.names(message)
         for seg in message.segments:
-            if isinstance(seg, Placeholder) and seg.fallback and "%" in seg.fallback:
+            # (a fallback Help Scout never gets, of a placeholder it lacks, cannot end one)
+            if isinstance(seg, Placeholder) and "%" in (DIALECT.written_fallback(seg, names) or ""):
                 found.append(problem("SK505", f"the fallback \"{seg.fallback}\" contains '%', which ends a Help Scout "
                                               "placeholder", "Write the fallback without '%'.",
                                      location=seg.source.start if seg.source else None))

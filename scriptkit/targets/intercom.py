@@ -152,11 +152,22 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
 
     def check(self, message: Message) -> list[Problem]:
         found = super().check(message) + pack_wide_id_problem(message, "intercom")
+        names = self.names(message)
         for seg in message.segments:
-            if isinstance(seg, Placeholder) and seg.fallback and '"' in seg.fallback and "'" in seg.fallback:
-                found.append(problem("SK505", f"the fallback \"{seg.fallback}\" holds both quote kinds, which an "
+            # (a fallback Intercom never gets, of an attribute it lacks, cannot break its placeholder)
+            fallback = DIALECT.written_fallback(seg, names) if isinstance(seg, Placeholder) else None
+            where = seg.source.start if isinstance(seg, Placeholder) and seg.source else None
+            if fallback and '"' in fallback and "'" in fallback:
+                found.append(problem("SK505", f"the fallback \"{fallback}\" holds both quote kinds, which an "
                                               "Intercom fallback cannot", "Use only one kind of quote.",
-                                     location=seg.source.start if seg.source else None))
+                                     location=where))
+            elif fallback and "}}" in fallback and "{{" not in fallback:
+                # (written inside the attribute's own braces, '{{user.first_name|fallback:"friend }} of ours"}}':
+                # its '}}' ends the attribute there, and the customer reads the rest of it; with a '{{', the
+                # literal text's SK505 says so already)
+                found.append(problem("SK505", f"the fallback \"{fallback}\" holds '}}}}', which would end the "
+                                              "Intercom attribute it is written in", "Write the fallback without '}}'.",
+                                     location=where))
         return found
 
     def render(self, message: Message) -> Payload:
