@@ -36,6 +36,9 @@ _SENTENCE_END = re.compile(
     ")")
 # the emoji or emoticons that end a sentence in place of its mark (``emoji_ended``)
 _LAST_EMOJI = re.compile(rf"(?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+\Z")
+# a single quote that may open a quotation (``_QUOTATION``): not an apostrophe after a letter ("I'm"); written to
+# start with the mark, so the regex engine skips ahead to each
+_OPENING_SINGLE = re.compile("'(?<!\\w')")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}\.")  # a line that starts with it starts a numbered list item
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "vs.", "approx.", "No.", "St.")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
@@ -54,7 +57,9 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
 def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    quotes: list[tuple[int, int]] | None = None  # (read when a sentence first ends, if at all)
+    # (read when a sentence first ends, if at all; most replies open no quotation: an apostrophe after a letter,
+    # "I'm", opens none)
+    quotes: list[tuple[int, int]] | None = None if _may_quote(text) else []
     for m in _SENTENCE_END.finditer(text):
         if m.start(2) >= 0:  # a mark, and any emoji after it
             mark = m.start() + 1
@@ -89,6 +94,12 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     if "\n" in text and _ITEM_START.search(text) is not None:  # (a list: its items are sentences)
         return _list_cut(text, spans)
     return spans
+
+
+def _may_quote(text: str) -> bool:
+    """Whether ``text`` has a mark that may open a quotation (``quoted_spans``): where none is, there is none."""
+    return ('"' in text or "\u201c" in text or "\u00ab" in text or "\u201e" in text or "\u2018" in text
+            or _OPENING_SINGLE.search(text) is not None)
 
 
 def emoji_ended(text: str, a: int, b: int) -> bool:
