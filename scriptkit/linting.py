@@ -183,7 +183,8 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
         from scriptkit.rendering import render_pack  # (a pack's; one reply's judgement never renders)
 
         result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)
-    problems = [*_config_problems(config), *_script_ignore_problems(pack, config)]
+    problems = [*_config_problems(config), *_script_ignore_problems(pack, config), *_other_branches(pack, config,
+                                                                                                   wanted, result)]
     if problems:  # (lint_messages returns its diagnostics sorted)
         result.diagnostics = _sorted([*problems, *result.diagnostics])
     from scriptkit import fixing
@@ -193,6 +194,50 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     texts = {o.source.path: o.source.text for o in (pack.origin, *(s.origin for s in pack.scripts)) if o}
     fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, texts))
     return result
+
+
+def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
+                    today: LintResult) -> list[Diagnostic]:
+    """What the phrase rules (those that read alternatives too: SK201, SK305, a team's swaps...) find in the text
+    of an ``{% if %}`` branch that a yes-or-no constant does not take today (``closed_for_holidays: false``): that
+    text ships the day the constant flips, unjudged till then. The scripts that test the constant are rendered again
+    with it flipped, and each finding in text today's replies do not have is said with when it is sent."""
+    from scriptkit.rendering import render_pack, tested_constants
+
+    tested = tested_constants(pack)
+    if not tested:
+        return []
+    plan, steps = _steps(config, pack)
+    phrase_rules = [i for i in plan.per_message if i in plan.reads_alternatives]
+    seen = {_branch_key(d) for d in today.diagnostics}
+    suppress = _suppressions(pack)
+    expected = expected_language(pack)
+    by_key: dict[tuple[object, ...], Diagnostic] = {}
+    for name, script_ids in tested.items():
+        flipped_value = not pack.constants[name]
+        meta = pack.meta.model_copy(update={"constants": {**pack.meta.constants, name: flipped_value}})
+        flipped = pack.model_copy(update={"meta": meta})
+        try:
+            messages = judged([m for sid in script_ids for m in render_pack(flipped, channels, sid, all_variants=True)])
+        except ScriptkitError:
+            continue  # (a branch that does not render is a template problem, reported as one already)
+        when = f"(in the text sent when {name} is {'true' if flipped_value else 'false'})"
+        for i in phrase_rules:
+            step = steps[i]
+            rule, ctx, severity = step
+            found = [_diagnostic(rule, part, f, severity) for m in messages
+                     if i not in plan.english_only or judges(m, expected)
+                     for part in (m, *(m.alternatives() if m.notes and m.variant == 0 else ()))
+                     for f in rule.check(part, ctx)]
+            for diag in _judged(step, found, suppress):
+                if _branch_key(diag) not in seen:
+                    diag.message = f"{diag.message} {when}"
+                    merge_diagnostic(by_key, diag)
+    return list(by_key.values())
+
+
+def _branch_key(d: Diagnostic) -> tuple[object, ...]:
+    return d.code, d.location.file, d.location.line, d.location.col, " ".join(d.text.split())
 
 
 def internal_note(pack: Pack, script: Script) -> Location | None:

@@ -2085,6 +2085,30 @@ def _slice(seg: Text, a: int, b: int) -> Text:
     return Text(seg.text[a:b], seg.slot, src)
 
 
+def tested_constants(pack: Pack) -> dict[str, list[str]]:
+    """Each yes-or-no constant that an ``{% if %}`` or ``{% elif %}`` of a script tests, with the ids of those
+    scripts, in pack order: flipped, it sends the other branch's text (see ``linting._other_branches``)."""
+    yes_no = {name for name, value in pack.constants.items() if isinstance(value, bool)}
+    tested: dict[str, list[str]] = {}
+    if not yes_no:
+        return tested
+    for script in pack.scripts:
+        for src in script_sources(script):
+            if "{%" not in src.text:
+                continue
+            try:
+                tree = _env().parse(src.text)
+            except TemplateSyntaxError:
+                continue  # (reported by check_templates)
+            for branch in tree.find_all(nodes.If):
+                for name in (branch.test, *branch.test.find_all(nodes.Name)):  # (find_all: below the node only)
+                    if not isinstance(name, nodes.Name):
+                        continue
+                    if name.name in yes_no and script.id not in tested.setdefault(name.name, []):
+                        tested[name.name].append(script.id)
+    return tested
+
+
 def render_script(pack: Pack, script: Script | str, channel: str | None = None, variant: int = 0) -> Message:
     """Render one script (a Script of the pack, or its id) for one channel and variant into a Message.
 
