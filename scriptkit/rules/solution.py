@@ -13,11 +13,11 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import REQUEST, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
+from scriptkit.inference import REQUEST, Sentence, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
 from scriptkit.message import Blank, Message, Text
 from scriptkit.placeholders import FILL_IN, is_plain_bracket
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
-from scriptkit.rules.empathy import asks_about_it, hands_over
+from scriptkit.rules.empathy import _offers_more_help, asks_about_it, hands_over
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 
@@ -902,6 +902,8 @@ class NoTimeFrame(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
+        if message.channel == "chat" and _may_match(_CHAT_LOOK_WORDS, text):
+            text = _CHAT_LOOK.sub(lambda m: " " * len(m.group(0)), text)  # (taken while the customer waits)
         if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
                 or only_thanks_for_praise(message):
             return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
@@ -931,6 +933,16 @@ class NoTimeFrame(Rule):
             a, b = _solution_span(message)
             yield Finding(a, b, "the solution does not say when",
                           "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
+
+
+# a look the agent takes in a chat while the customer waits on the line, its outcome the next message: "Let me
+# take a look.", "Let me just check that for you.", "Let's have a quick look." (not "Let me check with the
+# warehouse", a step that takes its own time and owes a when)
+_CHAT_LOOK = re.compile(rf"\blet(?:{_APOS}s|\s+(?:me|us))\s+(?:(?:just|quickly|quick)\s+)?(?:check|see|look|"
+                        r"(?:take|have)\s+an?\s+(?:(?:quick|closer|close)\s+)?(?:look|peek))"
+                        r"(?:\s+(?:into\s+)?(?:that|this|it|your\s+account))?(?:\s+for\s+you)?(?:\s+(?:now|quickly))?"
+                        r"\s*(?:[.!]+|$)", re.IGNORECASE)
+_CHAT_LOOK_WORDS = frozenset(("check", "see", "look", "peek"))
 
 
 def _owes_a_when(message: Message) -> bool:
@@ -978,7 +990,20 @@ def _hands_back(message: Message, text: str) -> bool:
     if any(_FORBIDDEN.search(text, max(0, m.start() - 30), m.start()) is None for m in _HANDS_BACK.finditer(text)):
         return True
     return "?" in text and any(s.slot == "solution" and s.text.rstrip().endswith("?") and not _REQUEST.search(s.text)
-                               for s in body_sentences(message))
+                               and not _offers_help(s) for s in body_sentences(message))
+
+
+# a question that only offers help, the chat's opener or its closer: "How can I help?", "What can I do for you
+# today?", "Anything else I can help with?" (``empathy``'s offer of more help): it asks for nothing to be handed
+# back, and is no step of its own
+_HELP_QUESTION = re.compile(r"\W*(?:how\s+(?:can|may|could)\s+(?:i|we)\s+help(?:\s+you)?|what\s+(?:can|could)\s+"
+                            r"(?:i|we)\s+do\s+for\s+you)(?:\s+today)?\s*\?+\W*$", re.IGNORECASE)
+
+
+def _offers_help(s: Sentence) -> bool:
+    """Whether the sentence is a question that only offers help (``_HELP_QUESTION``)."""
+    return s.text.rstrip().endswith("?") and (_HELP_QUESTION.match(s.text) is not None or _offers_more_help(s))
+
 
 
 def _care_and_solution_words(message: Message) -> tuple[int, int, int, tuple[int, int] | None]:
