@@ -867,7 +867,12 @@ class NoTimeFrame(Rule):
     nothing). A step that hands something back ("Please send a photo of the label.",
     "Reply with your order number.") is where the customer's wait starts: the finding then asks
     what happens once they have sent it, and when ("Once I have the photo, I'll send the
-    replacement the same day."), not for a deadline on the customer. A solution that only explains
+    replacement the same day."), not for a deadline on the customer. A question that only offers
+    help ("How can I help?", "Anything else I can help with?") hands nothing back, and in a chat
+    the look the agent takes while the customer waits ("Let me take a look.", "Let me just check
+    that for you.", answered in the next message) is no step to time, so a chat's "You can update
+    it under Billing > Payment method." is left alone (an email's "Let me take a look.", or a
+    chat's "Let me check with the warehouse", still owes a when). A solution that only explains
     what something is ("A bank statement is a document issued by a bank that lists ...", with no
     step of anyone's and nobody speaking or spoken to) leaves nobody waiting either. A reply that only thanks
     the customer for praise has no solution to time (see SK401), and nor has one that only offers
