@@ -23,6 +23,25 @@ def _codes(tmp_path: Path, text: str) -> list[str]:
     return [d["code"] for d in json.loads(run.output)["diagnostics"]]
 
 
+SETTLED = ("Agent: Hi Dev, thanks for waiting!\nCustomer: no worries. the new password worked, thanks so much\n"
+           "Agent: That's brilliant, glad it's sorted! 🎉\nAgent: {offer}\nCustomer: nope all good\n"
+           "Agent: Have a great weekend!\n")
+
+
+@pytest.mark.parametrize("offer", ["Anything else I can help with today?",
+                                   "Is there anything else I can help you with?",
+                                   "Is there anything else we can do for you today?"])
+def test_a_closing_offer_in_a_settled_chat_is_no_failed_solution(tmp_path: Path, offer: str) -> None:
+    assert "SK402" not in _codes(tmp_path, SETTLED.format(offer=offer))
+
+
+def test_the_offer_after_an_apology_still_owes_a_step(tmp_path: Path) -> None:
+    """A reply that apologises for a problem and then only offers more help has not solved it."""
+    text = ("Agent: Hi Dev, I'm so sorry the reset link didn't work.\nCustomer: yeah it's annoying\n"
+            "Agent: Anything else I can help with today?\n")
+    assert "SK402" in _codes(tmp_path, text)
+
+
 CHAT = ("Agent: Hi! Thanks for waiting. How can I help?\nCustomer: my card got declined\n"
         "Agent: Oh no, sorry about that! {look}\n"
         "Agent: Found it - your card expired last month. You can update it under Billing > Payment method.\n"

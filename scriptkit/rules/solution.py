@@ -669,6 +669,10 @@ class NoNextStep(Rule):
     to the customer about their problem ("Is it the app or the website?") is a step, theirs, and
     the thing they need handed over ("Here's the right one: SPRING20.", "Please find the invoice
     attached"; not "Here's what happened: ...") is one of the writer's.
+    A solution that only offers more help ("Anything else I can help with today?") in a reply
+    that otherwise only thanks the customer or confirms the problem is settled ("That's
+    brilliant, glad it's sorted!") is the reply's closer, not a failed solution, and is left
+    alone; after an apology or a problem named, the offer alone still names no step.
 
     ## Why it matters
     "We will look into it" and "the matter is under review" leave the customer guessing,
@@ -702,7 +706,8 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _offers_action(text) or only_thanks_for_praise(message) or _asks_about_it(message):
+        if _offers_action(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
+                or _closes_a_settled_reply(message):
             return  # (a question about the problem is the customer's step: "Is it the app or the website?")
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
@@ -1009,6 +1014,16 @@ def _offers_help(s: Sentence) -> bool:
     """Whether the sentence is a question that only offers help (``_HELP_QUESTION``)."""
     return s.text.rstrip().endswith("?") and (_HELP_QUESTION.match(s.text) is not None or _offers_more_help(s))
 
+
+def _closes_a_settled_reply(message: Message) -> bool:
+    """The solution only offers more help ("Anything else I can help with today?") in a reply that otherwise only
+    thanks or confirms ("Thanks for waiting!", "That's brilliant, glad it's sorted!"): the closer of a reply whose
+    problem is settled, not a solution that failed (nothing in it apologises, names a feeling or a problem)."""
+    body = body_sentences(message)
+    solution = [s for s in body if s.slot == "solution"]
+    return bool(solution) and all(_offers_help(s) for s in solution) and not any(
+        s.cues.apologies or s.cues.personal_apologies or s.cues.feelings
+        or (s.cues.acknowledgment and not s.cues.thanks_for_waiting) for s in body)
 
 
 def _care_and_solution_words(message: Message) -> tuple[int, int, int, tuple[int, int] | None]:
