@@ -521,7 +521,9 @@ try:
 except ImportError:  # pragma: no cover - PyYAML without libyaml: the round-trip path does it all
     _CLoader = None
 
-_TAG_OR_MERGE = re.compile(r"(?:^|[\s\[{,:-])!|<<\s*:")
+# a tag can only open a node: at a line's start (after its indent), after 'key: ', '- ' or '? ', or in brackets
+# after '[', '{' or ','; a '!' inside text ("Merci !", "Thanks !!") is text, and keeps the fast path
+_TAG_OR_MERGE = re.compile(r"(?m)(?:^[ \t]*|[:?-][ \t]+|[\[{,][ \t]*)!|<<\s*:")
 # an anchor where a node starts ("&x" after a space or an opening bracket): an alias needs one, and
 # "Q&A" or "T&Cs" in a reply is none (a file with both characters would leave the fast path)
 _ANCHOR = re.compile(r"(?m)(?:^|[\s\[{,:])&[^\s\[\]{},]")
