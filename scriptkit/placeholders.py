@@ -232,3 +232,48 @@ FILL_IN = re.compile(
 def is_plain_bracket(inner: str) -> bool:
     """Whether ``[inner]`` is text, not a fill-in: [x] checkboxes, [1] footnotes and [sic]-style asides."""
     return len(inner) < 2 or inner.lower() in {"sic", "sic!", "edit", "update", "note", "en", "de", "fr", "es"}
+
+
+#: what opens a span of a template that is not text: a raw block, a '{{ }}' or '{% %}' (whose quoted strings are
+#: text the writer marked literal), and a comment
+_TEMPLATE_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}|\{\{|\{%|\{#")
+_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+#: inside '{{ }}' or '{% %}': a quoted string (a backslash escapes its quote, as in Jinja) or the block's end
+_IN_BLOCK = re.compile(r"""'(?:[^'\\]++|\\.)*+'|"(?:[^"\\]++|\\.)*+"|['"]|%\}|\}\}""", re.DOTALL)
+
+
+def marked_literal_spans(template: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of a Jinja ``template`` its writer marked as text to show as written: the body of
+    each ``{% raw %}...{% endraw %}`` and each quoted string in a ``{{ ... }}`` or ``{% ... %}``. A code written so
+    ('{% raw %}{!Contact.Name}{% endraw %}', "{{ '{{ticket.id}}' }}") is the customer's to read, not a placeholder
+    or a fill-in left in. Read once, left to right: an unclosed block or string ends the scan."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (opened := _TEMPLATE_OPEN.search(template, at)) is not None:
+        token = opened.group(0)
+        if token == "{#":
+            end = template.find("#}", opened.end())
+            at = len(template) if end < 0 else end + 2
+        elif token not in ("{{", "{%"):  # (a raw block)
+            close = _ENDRAW.search(template, opened.end())
+            spans.append((opened.end(), len(template) if close is None else close.start()))
+            at = len(template) if close is None else close.end()
+        else:
+            closer, at = ("}}" if token == "{{" else "%}"), len(template)
+            for part in _IN_BLOCK.finditer(template, opened.end()):
+                if part.group(0) == closer:
+                    at = part.end()
+                    break
+                if len(part.group(0)) == 1:  # (a quote never closed)
+                    break
+                if part.group(0)[0] in "'\"":
+                    spans.append((part.start() + 1, part.end() - 1))
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether ``index`` falls inside one of ``spans`` (in order, not overlapping, as ``marked_literal_spans``'s)."""
+    from bisect import bisect_right
+
+    i = bisect_right(spans, index, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= index < spans[i][1]

@@ -46,6 +46,7 @@ from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector, path_error
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
+from scriptkit.rules.lexicon import address_spans
 from scriptkit.text import opens_sentence, sentence_spans, word_spans
 
 Locator = Callable[[tuple[str | int, ...], bool], Location]
@@ -78,6 +79,8 @@ _BODY = ("acknowledgment", "warm_language", "solution", "other")
 METRIC_LABELS = {"words": "Word count", "characters": "Length in characters", "sentences": "Sentence count",
                  "sentence-words": "Sentence length in words", "exclamations": "Exclamation marks"}
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+# a match of words alone (not "bit.ly/" or "@"), which inside a web or email address is no word of the reply
+_WORDS_ONLY = re.compile(r"[\w'\u2019\s-]*")
 _CODE = re.compile(r"^SK8\d\d$")
 
 
@@ -202,11 +205,20 @@ class CustomRule(Rule):
         text = message.text
         # terms inside a placeholder ({{order.number}}) or a blank are not words of the reply
         allowed = self._scoped(message, text_only=True)
+        addresses: list[tuple[int, int]] | None = None  # (read once, and only when a term is found)
         for a, b in self._scoped(message):
             for m in bounded_finditer(self.spec.pattern, text, a, b):
                 lo = next((s for s, e in allowed if s <= m.start() and m.end() <= e), None)
-                if lo is not None:
-                    yield m, lo
+                if lo is None:
+                    continue
+                if _WORDS_ONLY.fullmatch(m.group(0)):
+                    # nor are words inside a web or email address ("example.com/plan/faq", "plan@example.com"):
+                    # clicked, not read (a pattern of the address's own, "bit\.ly/", still finds it)
+                    if addresses is None:
+                        addresses = address_spans(text)
+                    if any(x <= m.start() and m.end() <= y for x, y in addresses):
+                        continue
+                yield m, lo
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         spec = self.spec

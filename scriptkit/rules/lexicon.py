@@ -120,6 +120,48 @@ def compile_phrases(entries: Iterable[str], flags: int = 0) -> Matcher:
     return Matcher(entries, flags)
 
 
+# A web address or an email address is clicked, not read: the words in it ("emberbean.example/plan/faq",
+# "plan@emberbean.example") are no phrase of the reply, and a fix must never rewrite them. An address holds
+# no white space, so each search runs only in the whitespace-delimited words that hold one's mark ("://",
+# "www.", "@", or a domain's ".com/"), and each pattern starts only where a run of its characters does
+# (its lookbehind): linear on any text. (Case-insensitive: the phrase lists read folded text, the rules
+# the text as written.)
+_ADDRESS_MARK = re.compile(r"://|www\.|@|[a-z0-9]\.[a-z]{2,24}/", re.IGNORECASE)
+_ADDRESS = re.compile(
+    r"(?<![\w./@+-])(?:[a-z][a-z0-9+.-]*://|www\.|(?:[a-z0-9-]+\.)+[a-z]{2,24}/)[^\s<>\"]*[^\s<>\".,;:!?)\]'*]"
+    r"|(?<![\w./@+-])(?:[a-z0-9-]+\.)+[a-z]{2,24}/"  # (a domain and a bare "/" after it)
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each web or email address written out in ``text`` (not a Markdown link's
+    address: the rules read a link as its text, see ``Message.as_read``)."""
+    found: list[tuple[int, int]] = []
+    m = _ADDRESS_MARK.search(text)
+    end = len(text)
+    while m is not None:
+        a = b = m.start()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < end and not text[b].isspace():
+            b += 1
+        found += [x.span() for x in _ADDRESS.finditer(text, a, b)]
+        m = _ADDRESS_MARK.search(text, b)
+    return found
+
+
+def outside_addresses(text: str, spans: list[tuple[int, int]],
+                      keeps: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
+    """``spans`` of ``text`` less those inside a web or email address (``address_spans``), where words
+    are no phrase of the reply; ``keeps``: a match it is true of stays (a rule's own pattern for an
+    address, "bit.ly/")."""
+    if not spans or _ADDRESS_MARK.search(text) is None:  # (nearly every text)
+        return spans
+    addresses = address_spans(text)
+    return [(a, b) for a, b in spans
+            if not any(x <= a and b <= y for x, y in addresses) or (keeps is not None and keeps(text[a:b]))]
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "'" or ch == "_"
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
@@ -387,12 +429,14 @@ class Matcher:
             _, pieces, texts = _pieces_of(text, folded)
             return self._cached_spans(pieces, texts, tokens)
         s, pieces, texts = _pieces_of(text, folded)
-        return self._with_regex_spans(s, self._cached_spans(pieces, texts, tokens))
+        return outside_addresses(s, self._with_regex_spans(s, self._cached_spans(pieces, texts, tokens)))
 
     def _whole_spans(self, tokens: Tokens) -> list[tuple[int, int]]:
-        """The matches of a whole text (the word matches only, when the regexes are not matched by piece)."""
+        """The matches of a whole text (the word matches only, when the regexes are not matched by piece),
+        none inside a web or email address (an address is within a piece: the pieces cache this too)."""
         found = self._word_spans(tokens) if self._exact or self._prefix else []
-        return self._with_regex_spans(tokens.text, found) if self._by_piece else found
+        found = self._with_regex_spans(tokens.text, found) if self._by_piece else found
+        return outside_addresses(tokens.text, found)
 
     def _with_regex_spans(self, s: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``found`` (word matches of ``s``) with the regex matches added, overlaps resolved."""

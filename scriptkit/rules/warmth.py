@@ -452,8 +452,9 @@ class CorporatePhrase(Rule):
     Assistance team"), "kindly" telling a kind act ("Sam kindly let us know", "Kindly, I've also
     ..."), "Kindly be patient" (SK305 reports asking for patience; "Please be patient" would be no
     warmer), "said" the verb ("You said order 1234 ..."), a thing's name ("an assistance animal"), a
-    number asked for ("a number of at least six digits"), and "whilst"/"amongst", everyday British
-    English, unless the pack sets `locale: en-US`.
+    number asked for ("a number of at least six digits"), "whilst"/"amongst", everyday British
+    English, unless the pack sets `locale: en-US`, and words inside a web or email address
+    ("example.com/expedite", "kindly@example.com"): clicked, not read, and never rewritten.
     """
 
     code = "SK201"
