@@ -150,6 +150,39 @@ def _begun(text: str, lo: int, start: int) -> bool:
             and not opens_sentence(text, m.start()))
 
 
+# The words before a verb, not a noun: a subject ("we plan", "they'll plan"), a modal or "do" ("can plan", "don't
+# plan"); "you" only before "to" ("you plan to"), as it is an object too ("I'll send you plan details").
+_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "let's"})
+_MODALS = frozenset({"will", "would", "can", "could", "should", "must", "may", "might", "shall", "do", "does", "did",
+                     "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't"})
+_WORD_AFTER = re.compile(r"[ \t]+([\w'\u2019]+)")
+# a word that is only ever a noun: a verb's place ("we subscription") reads wrong with it
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ship", "ance", "ence", "ancy", "ency", "ism", "hood", "dom")
+# a label after a capitalised word makes a name: "Plan B", "Tier 2" (not "I", the pronoun: "the Plan I chose")
+_LABEL = re.compile(r"[ \t]+(?:[A-HJ-Z]|\d+)(?![\w'\u2019-])")
+
+
+def _reads_wrong(text: str, lo: int, start: int, end: int, value: str) -> str | None:
+    """Why swapping ``text[start:end]`` for ``value`` would not read as the sentence means it, or None: a name
+    the word is part of ("Plan B" is no "Subscription B"), or a verb's place taken by a word that is only a noun
+    ("We plan to ship" is no "We subscription to ship"). (No tagger: only the signs that tell it plainly.)"""
+    found = text[start:end]
+    label = _LABEL.match(text, end) if found[:1].isupper() else None
+    if label is not None:
+        return f'"{found}{label.group(0)}" reads as a name'
+    if " " in value.strip() or not value.lower().endswith(_NOUN_ENDINGS):
+        return None  # (a word that may be a verb too, "use", "help": the swap may read right)
+    m = _WORD_BEFORE.search(text, max(lo, start - 40), start)
+    before = m.group(0).split()[0].replace("\u2019", "'").lower() if m else ""
+    after = _WORD_AFTER.match(text, end)
+    to = after is not None and after.group(1).lower() == "to"
+    if (before in _SUBJECTS or before in _MODALS or before.endswith(("'ll", "'d"))
+            or (to and (before == "you" or opens_sentence(text, start)))):
+        said = (text[m.start():end] if m else found) + (" to" if to else "")
+        return f'"{found}" is a verb here ("{said}"), which "{value}" is not'
+    return None
+
+
 def _swap(text: str, lo: int, start: int, end: int, term: str, value: str) -> tuple[int, str | None, str]:
     """The rewrite of ``text[start:end]`` (``term`` found there; ``lo``: where the text the rule reads begins) as
     ``value``: where it starts, at an "a" or "an" before it that the new word changes ("an account": "a profile");
@@ -234,7 +267,11 @@ class CustomRule(Rule):
                 term, value = lowered.get(" ".join(found.lower().split()), ("", ""))
                 start, article, repl = _swap(text, lo, m.start(), m.end(), term, value)
                 said = _fill(spec.message, match=found, replacement=repl)
-                if article is None:  # (the swap said, to be made by hand with the article it takes)
+                wrong = _reads_wrong(text, lo, m.start(), m.end(), value)
+                if wrong is not None:  # (the finding stands; the words around it are the writer's to mend)
+                    yield Finding(m.start(), m.end(), said,
+                                  (spec.suggestion or f"'{repl}'") + f", by hand: no automatic fix, as {wrong}")
+                elif article is None:  # (the swap said, to be made by hand with the article it takes)
                     yield Finding(m.start(), m.end(), said,
                                   spec.suggestion or f"'{repl}', with 'a' or 'an' before it as it is said")
                 else:
@@ -348,7 +385,8 @@ def _docs(spec: CustomSpec, description: str) -> str:
         scope += f" Only on channels: {', '.join(spec.channels)}."
     fix = ("Safe: `--fix` swaps the term where it is literal text in the YAML, with 'a' or 'an' before it as the "
            "new words are said, one determiner (the text's), and the text's capitals; where the spelling does not "
-           "tell the article (an abbreviation), the swap is left to you." if spec.kind == "substitution"
+           "tell the article (an abbreviation), where the term is part of a name ('Plan B'), or where it is a verb "
+           "('we plan to') and the new word only a noun, the swap is left to you." if spec.kind == "substitution"
            else "No automatic fix.")
     summary = description or f"Team rule ({spec.kind}): {what}"
     example, instead = _example(spec)
