@@ -1238,8 +1238,9 @@ class RoboticCloser(Rule):
     "Thank you for choosing...", "Please do not reply to this email", and a team or a department
     signed alone on the line under the closing ("Customer Support", "Your Acme team.", "The
     {{ brand.name }} Billing Department" under "Best,") instead of a person. A person's name on
-    that line, with or without their team ("Sam" above "Customer Support", "Sam from Billing"),
-    is a warm signature and is left alone, as is "customer support" in a sentence of the reply.
+    that line, with or without their team ("Sam" above "Customer Support", "Sam from Billing",
+    "Kind regards, Priya" above "The Acme Support Team"), is a warm signature and is left alone,
+    as is "customer support" in a sentence of the reply.
 
     ## Why it matters
     The last words are what the customer remembers. A stock closer undoes the warmth of the
@@ -1283,7 +1284,7 @@ class RoboticCloser(Rule):
         # so the table's "Support Team" inside "The Acme Support Team" gives way to it.
         signatures = _department_signatures(text)
         for f in _table_rule_check(table("robotic.yaml", "closers", re.MULTILINE), message, "robotic closing", ctx):
-            if not any(a <= f.start and f.end <= b for a, b in signatures):
+            if not any(a <= f.start and f.end <= b for a, b in signatures) and not _under_a_name(text, f.start, f.end):
                 yield f
         for a, b in signatures:
             yield Finding(a, b, f'robotic closing "{text[a:b]}": Sign as a person; a team name feels like nobody.',
@@ -1449,6 +1450,23 @@ def _department_signatures(text: str) -> list[tuple[int, int]]:
             spans.append(signed.span(1))
         start = end + 1
     return spans
+
+
+def _under_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is on a team's line signed under a person's name ("Kind regards\\nPriya\\nSupport
+    Team"): the person signs, and the team says where they work."""
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", end)
+    if not line or not _DEPARTMENT_LINE.fullmatch(text, line, len(text) if stop < 0 else stop):
+        return False
+    above = text[text.rfind("\n", 0, line - 1) + 1:line - 1]
+    return bool(_NAME_LINE.fullmatch(above) and not _DEPARTMENT_LINE.fullmatch(above)
+                and not _ENDS_WITH_A_CLOSING.search(above))
+
+
+# A person's name on a line of its own: "Priya", "Priya S.", "{{agent.first_name}}", "Jo-Anne O'Neil,"
+_NAME_LINE = re.compile(r"[ \t]*(?:\{\{\s*agent\.[^{}\n]*\}\}|[A-Z][\w'.\u2019-]*)"
+                        r"(?:[ \t]+(?:\{\{\s*agent\.[^{}\n]*\}\}|[A-Z][\w'.\u2019-]*)){0,2}[ \t]*,?[ \t]*")
 
 
 # A signature that is a team or a department and nobody, less a final full stop: "Customer Support",
