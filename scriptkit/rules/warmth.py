@@ -26,6 +26,7 @@ from scriptkit.rules.lexicon import (
     CaselessRegex,
     Matcher,
     PhraseTable,
+    address_spans,
     fold,
     joins_words,
     memo_map,
@@ -143,8 +144,21 @@ def _packed_counts(words: list[str]) -> list[int]:
     return fields
 
 
+def _one_word_links(text: str) -> str:
+    """``text`` with each web or email address as one plain word, as a Markdown link reads as its text: the
+    pieces of "cal.example.com/team/jess-smith/15-minute-call" are no words of the sentence, and made it read
+    long-worded and formal."""
+    out: list[str] = []
+    at = 0
+    for a, b in address_spans(text):  # (none in nearly every text)
+        out += (text[at:a], "link")
+        at = b
+    return "".join(out) + text[at:] if out else text
+
+
 @lru_cache(maxsize=65_536)
 def _counts(text: str) -> _Counts:
+    text = _one_word_links(text)
     norm = text if text.isascii() else normalise(text)
     if norm.isascii() and len(text) < _FIELD:  # nearly always: typographic quotes are made ASCII
         low = norm.lower()
@@ -800,7 +814,9 @@ class FormalTone(Rule):
     per word (up), mean word length and log mean sentence length (up), a closed-class
     Heylighen-Dewaele F-score (articles and prepositions minus pronouns and interjections, up),
     informal marks such as "!", emoticons and slang (down), and corporate phrases per sentence
-    (up). The weights were fitted on the development split of human formality ratings and
+    (up). A web or email address written out counts as one plain word, as a Markdown link reads
+    as its text: its pieces ("cal.example.com/team/15-minute-call") are no words of the sentence.
+    The weights were fitted on the development split of human formality ratings and
     are listed in `scriptkit.rules.warmth.FORMALITY_WEIGHTS`.
 
     ## Why it matters
