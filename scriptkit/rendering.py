@@ -32,7 +32,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError, argument_named
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, known_channels
-from scriptkit.placeholders import Catalogue
+from scriptkit.placeholders import Catalogue, in_spans, marked_literal_spans
 from scriptkit.sourcetext import scalar_offsets
 from scriptkit.text import HALF_CHARACTER, is_text, slug
 
@@ -836,11 +836,15 @@ def _helpdesk_spelling(src: TemplateSource, scope: _Scope) -> PackError | None:
     if "{{" not in src.text and "{%" not in src.text and "{!" not in src.text:
         return None
     spellings = _helpdesk_spellings()
+    literal: list[tuple[int, int]] | None = None
     for found in _HELPDESK_VARIABLE.finditer(src.text):
         name = found["mustache"] or found["helpscout"] or found["salesforce"]
         meanings = spellings.get(name)
         if meanings is None or name in scope.catalogue or name.split(".")[0] in scope.constants:
             continue
+        literal = marked_literal_spans(src.text) if literal is None else literal
+        if in_spans(literal, found.start()):
+            continue  # (in '{% raw %}' or a quoted string: the code as the writer means the customer to read it)
         fallback = found["fallback"]
         with_fallback = f" | fallback('{fallback}')" if fallback and "'" not in fallback else ""
         if found["helpscout"] or found["salesforce"]:
@@ -851,7 +855,8 @@ def _helpdesk_spelling(src: TemplateSource, scope: _Scope) -> PackError | None:
         writes = [f"{{{{ {canonical}{with_fallback} }}}}" + (f" ({' and '.join(names)})" if len(meanings) > 1 else "")
                   for canonical, names in meanings.items()]
         return PackError(f"'{found[0]}' is {whose} spelling of a placeholder", src.location_of(found.start()),
-                         f"Write {' or '.join(writes)}: the export spells it for each helpdesk.")
+                         f"Write {' or '.join(writes)}: the export spells it for each helpdesk. To show the code "
+                         f"itself (the codes an old email showed), write {{% raw %}}{found[0]}{{% endraw %}}.")
     return None
 
 

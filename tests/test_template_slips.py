@@ -158,7 +158,9 @@ def test_a_helpdesks_own_placeholder_pasted_in_is_named_with_the_one_to_write(
         make_pack: Any, template: str, message: str) -> None:
     # (Salesforce's passed the check and reached the customer as written in every other helpdesk)
     needle = template[template.index("{"):][:2]
-    assert refused_at(make_pack, template, needle) == message
+    code = template[template.index("{"):template.rindex("}") + 1]  # (to send the code itself: in {% raw %})
+    assert refused_at(make_pack, template, needle) == (f"{message} To show the code itself (the codes an old email "
+                                                        f"showed), write {{% raw %}}{code}{{% endraw %}}.")
 
 
 def test_a_declared_placeholder_or_constant_with_a_helpdesks_name_is_the_writers_own(make_pack: Any) -> None:

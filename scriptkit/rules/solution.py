@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.inference import REQUEST, Sentence, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
 from scriptkit.message import Blank, Message, Text
-from scriptkit.placeholders import FILL_IN, is_plain_bracket
+from scriptkit.placeholders import FILL_IN, in_spans, is_plain_bracket, marked_literal_spans
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.empathy import _offers_more_help, asks_about_it, hands_over
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
@@ -1189,7 +1189,8 @@ _LEFTOVER = re.compile(
     r"\[\[[^\]\n]{0,60}\]\]"
     r"|\[(?:[A-Z][A-Z0-9 _'’-]{1,40}|(?i:insert|add|enter|your|customer|agent|name|date|order|first|last)"
     r"[^\]\n]{0,40})\]"
-    r"|\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?"
+    # (a '$' before the brace is the marker's own, '${x}', as the import names it: not a price sign)
+    r"|\$?\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?"
     r"|<(?:[A-Z][A-Z0-9_ ]{1,30}|(?i:insert|name|date|customer|agent|order)[^>\n]{0,30})>"
     # "xxx", and a name between x's in either case, "XXXSTEPSXXX", "xxxopenerxxx" (not "XXXL"; possessive: a
     # long word of x's is read once)
@@ -1374,6 +1375,8 @@ class UnfilledBlank(Rule):
                     marker = seg.text[start:end]
                     if marker[0] == "[" and _escaped_in_file(seg, start):
                         continue  # ('\[[name]]', '\[STEPS]': a bracket the writer escaped is text, sent as '[')
+                    if _marked_literal_in_file(seg, start):
+                        continue  # ('{% raw %}{{ticket.id}}{% endraw %}': text the writer marked to be sent as written)
                     yield Finding(a + start, a + end, f"'{marker}' is a fill-in marker that would be sent as is",
                                   _marker_advice(marker, ctx, message.script_id))
             elif isinstance(seg, Blank) and not seg.prompt.strip():
@@ -1390,6 +1393,18 @@ def _escaped_in_file(seg: Text, i: int) -> bool:
         return False
     at = src.offsets[i]
     return at > 0 and src.source.text[at - 1] == "\\"
+
+
+def _marked_literal_in_file(seg: Text, i: int) -> bool:
+    """Whether the character at ``i`` of ``seg`` is written in its file inside ``{% raw %}`` or a quoted string of a
+    ``{{ }}`` ("{{ '{{ticket.id}}' }}"): the writer marked it as text to show as written, as an escaped bracket is."""
+    src = seg.source
+    if src is None or src.source is None or i >= len(src.offsets):
+        return False
+    return in_spans(_literal_spans(src.source.text), src.offsets[i])
+
+
+_literal_spans = lru_cache(maxsize=256)(marked_literal_spans)
 
 
 def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
