@@ -207,8 +207,9 @@ class LowReadingEase(Rule):
     """The reply scores below the channel's minimum Flesch reading ease.
 
     ## What it does
-    Scores the whole rendered reply (greeting to sign-off) with the Flesch reading ease
-    formula through textstat, and flags replies below the minimum for their channel
+    Scores the whole rendered reply (greeting to the sign-off's closing and name: the title,
+    address and phone lines of a signature under them are not prose) with the Flesch reading
+    ease formula through textstat, and flags replies below the minimum for their channel
     (default 60, "plain English"). Placeholders count as a short name, blanks as a short
     phrase, and links, email addresses and reference codes ("INV-1043") as one short word.
     A sentence ended by an emoji or an emoticon ends there, as at a full stop ("So sorry
@@ -243,7 +244,7 @@ class LowReadingEase(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         floor = options.integer(type(self), ctx, "min_words", 0)
-        text = neutral_text(message)
+        text = _without_signature(message)  # (a signature's title, address and phone lines are no prose)
         found = _scores(text, _locale(ctx))
         if found is None or found.words < floor:
             return
@@ -264,7 +265,7 @@ class HighGradeLevel(Rule):
     Computes the Flesch-Kincaid grade level of the whole rendered reply through textstat
     and flags replies above the maximum for their channel (default grade 8). Links, email
     addresses and reference codes count as one short word, and an emoji that ends a sentence
-    ends it, as in SK101.
+    ends it, as in SK101; the lines of a signature under the closing and name are not scored.
 
     ## Why it matters
     Grade 8 is about what most adults read comfortably. Support replies are read in a hurry,
@@ -293,7 +294,7 @@ class HighGradeLevel(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         floor = options.integer(type(self), ctx, "min_words", 0)
-        found = _scores(neutral_text(message), _locale(ctx))
+        found = _scores(_without_signature(message), _locale(ctx))
         if found is None or found.words < floor:
             return
         maximum = float(per_channel(ctx, "max", message.channel, 8.0))
