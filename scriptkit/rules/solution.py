@@ -654,7 +654,9 @@ class NoNextStep(Rule):
     plan", though not the state alone, "your card is locked"...), or any verb the writer owns
     with what it is done to or when ("I've emailed the invoice", "I'll ring you at 9am", "I'll
     post it first class today", "I can hold the item for you until Sunday", "I've re-run it";
-    not a verb of feeling, knowing or waiting, nor an offer of more help: "I can see how...",
+    a reply promised with a time, "I'll answer your message first thing on Monday", "I'll get
+    back to you by noon tomorrow", though not a bare "I'll get back to you" or "we'll be in touch
+    soon"; not a verb of feeling, knowing or waiting, nor an offer of more help: "I can see how...",
     "Is there anything else I can help you with?") and flags solutions without one. A look the
     writer took, or a procedure followed, does nothing for the customer by itself ("We've looked
     at your account.", "I've reviewed it and the charge is correct.", "We have followed the
