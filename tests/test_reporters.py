@@ -418,7 +418,7 @@ def test_review_of_a_reply_in_another_language_says_no_sentence_was_judged_in_ev
     data = json.loads(render(result, "json"))
     assert "reads as Spanish" in data["not_judged"]
     sk006 = next(d for d in data["diagnostics"] if d["code"] == "SK006")
-    assert sk006["line"] == 1 and sk006["end_line"] > 3, sk006  # the whole reply, with its extent
+    assert sk006["line"] == 3 and sk006["end_line"] == 3, sk006  # the body, between "Hola Marta," and "Un saludo,"
     assert [(s["slot"], s["confidence"], s["judged"]) for s in data["sentences"]] == [(None, None, False)] * 5
     # the formats without a sentence view carry SK006, whose message says the same
     for fmt in ("sarif", "github", "junit"):
@@ -448,12 +448,12 @@ def test_review_formats_give_a_finding_about_the_whole_reply_no_slot_nor_sentenc
         assert "slot:" not in body and f"{code} [" in body, body
         sarif = json.loads(render(result, "sarif"))["runs"][0]["results"]
         assert next(r for r in sarif if r["ruleId"] == code)["properties"]["slot"] is None
-    # where SARIF and GitHub need a line, SK006 points at the start of the reply
+    # where SARIF and GitHub need a line, SK006 points at the start of the reply's body: "Hola Marta," greets and
+    # "Saludos,\nAna" signs off, as an English greeting and sign-off do
     sk006 = next(d for d in spanish.diagnostics if d.code == "SK006")
-    assert (sk006.location.line, sk006.location.col) == (1, 1)
-    # (over the whole reply, lines 1 to 6: GitHub takes no columns for an annotation over several lines)
-    assert "file=es.txt,line=1,endLine=6,title=SK006 " in render(spanish, "github")
-    assert sk006.extra["end_line"] == "6"  # (the whole reply, for the formats that show an extent)
+    assert (sk006.location.line, sk006.location.col) == (3, 1)
+    assert "file=es.txt,line=3,col=1,endLine=3,endColumn=66,title=SK006 " in render(spanish, "github")
+    assert sk006.extra["end_line"] == "3"  # (the body, for the formats that show an extent)
     # a finding inside one sentence keeps that sentence and its slot
     data = json.loads(render(english, "json"))
     assert next(d for d in data["diagnostics"] if d["code"] == "SK401")["slot"] == "solution"
