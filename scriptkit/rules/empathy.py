@@ -187,7 +187,10 @@ class LateAcknowledgment(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        body = body_sentences(message)
+        # (a sentence that mostly quotes the customer, 'You wrote: "I've been charged twice."', is their words told
+        # back, not the reply's first word)
+        quoted = quoted_spans(message.text)
+        body = [s for s in body_sentences(message) if not (quoted and _mostly_quoted(quoted, s))]
         first = _first_acknowledging(body)
         if first and _thanks_only(body[first]):
             # (a thank-you for the customer's patience acknowledges the wait, but after other content it
@@ -207,6 +210,12 @@ class LateAcknowledgment(Rule):
                       f"the acknowledgment comes {_ordinal(first + 1)} in the reply, after "
                       f'"{_clip(body[courtesy].text)}"',
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
+
+
+def _mostly_quoted(quoted: list[tuple[int, int]], s: Sentence) -> bool:
+    """Whether half or more of sentence ``s`` is inside the quotations ``quoted`` (``quoted_spans`` of its text)."""
+    inside = sum(min(b, s.end) - max(a, s.start) for a, b in quoted if a < s.end and b > s.start)
+    return inside * 2 >= s.end - s.start
 
 
 _THANKS = re.compile(r"[\W_]*(?:many\s+|big\s+)?(?:thanks|thank\s+you)\b", re.IGNORECASE)
