@@ -16,3 +16,8 @@ REPLY = ("Hi Aisha,\n\nThank you for letting us know, and I'm sorry the replacem
 def test_a_signature_does_not_raise_the_grade() -> None:
     codes = {d.code for d in lint_text(REPLY, channel="email", config=LintConfig().override(grammar="off")).diagnostics}
     assert not {"SK101", "SK102"} & codes, codes
+
+
+def test_a_one_word_email_is_one_word() -> None:
+    found = lint_text("https://help.example.com/returns", channel="email", config=LintConfig().override(grammar="off"))
+    assert "email is 1 word; 50-125 usually reads best" in {d.message for d in found.diagnostics}

@@ -641,7 +641,7 @@ class EmailLength(Rule):
         if n < low:
             from scriptkit.rules.solution import short_reply_advice  # (solution.py imports this module)
 
-            yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
+            yield Finding(start, end, f"email is {n} word{'' if n == 1 else 's'}; {low}-{high} usually reads best",
                           short_reply_advice(message))
         else:
             yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
