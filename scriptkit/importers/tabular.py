@@ -150,6 +150,11 @@ OWN_COLUMNS = frozenset({"script_id", "channel", "variant", "category", "name", 
 _OWN_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
+def _spelled(value: object) -> str:
+    """A JSON or YAML scalar as the file spells it: true, false, 1.5, text as it is (not Python's True)."""
+    return ("true" if value else "false") if isinstance(value, bool) else "" if value is None else str(value)
+
+
 def from_record(record: Mapping[str, Any], index: int, where: Location, options: ReadOptions,
                 what: str = "row", first_channels: dict[str, str] | None = None) -> RawItem | ItemProblem | None:
     """One record as a raw item; None when --where filters it out.
@@ -158,13 +163,14 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     back as the export wrote it: see ``_own_row``."""
     fields = [str(k) for k in record]
     for wanted_col, wanted in options.where.items():
-        if str(record.get(wanted_col, "")) != wanted:
+        value = record.get(wanted_col, "")
+        if wanted != _spelled(value) and wanted != str(value):  # ('active=true' for JSON's true; 'True' as before)
             return None
     cols = {f: column(fields, f, options) for f in FIELDS}
     ident = record.get(cols["id"]) if cols["id"] else None
-    key = str(ident) if isinstance(ident, (str, int)) and str(ident).strip() else f"{what} {index + 1}"
+    key = _spelled(ident) if isinstance(ident, (str, int)) and str(ident).strip() else f"{what} {index + 1}"
     raw_title = record.get(cols["title"]) if cols["title"] else None
-    title = str(raw_title) if isinstance(raw_title, (str, int)) and str(raw_title).strip() else ""
+    title = _spelled(raw_title) if isinstance(raw_title, (str, int, float)) and str(raw_title).strip() else ""
     name = f"{key} {title!r}" if title else key
     quick_text = _quick_text(record) if not options.mapping else None
     # (a number is read as text from a file someone wrote (YAML's 'title: 2024'); a Quick Text record is Salesforce's
@@ -184,7 +190,7 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
         if value is None:
             values[f] = ""
         elif isinstance(value, scalars):
-            values[f] = str(value)
+            values[f] = _spelled(value)
         else:
             return ItemProblem(where, name, f"'{name_of}' should be text but is {kind_of(value)}")
         if len(values[f]) > MAX_BODY_CHARS:
