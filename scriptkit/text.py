@@ -39,6 +39,9 @@ _LAST_EMOJI = re.compile(rf"(?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_
 # a single quote that may open a quotation (``_QUOTATION``): not an apostrophe after a letter ("I'm"); written to
 # start with the mark, so the regex engine skips ahead to each
 _OPENING_SINGLE = re.compile("'(?<!\\w')")
+# a closing of one to three words with its comma on a line of its own, and a name or sign-off line under it that
+# ends the text ("\nBest wishes,\nJo Bloggs")
+_CLOSING_BELOW = re.compile(r"\n[ \t]*[A-Z][a-z']*(?:[ \t]+[a-z']+){0,2},[ \t]*\n[ \t]*[^\n.!?]{1,40}\s*\Z")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}\.")  # a line that starts with it starts a numbered list item
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "vs.", "approx.", "No.", "St.")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
@@ -90,6 +93,12 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     a, b = trimmed(text, start, len(text))
     if a < b:
+        # (a closing on the line under the last words, which end with no mark: "...if it doesn't\nBest wishes,\nJo"
+        # is a sentence, then the sign-off, as with a full stop)
+        closing = _CLOSING_BELOW.search(text, a, b) if "\n" in text[a:b] else None
+        if closing is not None and (cut := trimmed(text, a, closing.start()))[0] < cut[1]:
+            spans.append(cut)
+            a = closing.start() + 1
         spans.append((a, b))
     if "\n" in text and _ITEM_START.search(text) is not None:  # (a list: its items are sentences)
         return _list_cut(text, spans)
