@@ -22,6 +22,12 @@ _T = TypeVar("_T")
 # as fast as an alternation. Group 1 is the emoji after a mark, group 2 the space after it, group 3 the space after
 # an emoji: none matches at a blank line)
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+# the emoji among them that show as emoji alone (Unicode's Emoji_Presentation): the rest of the symbols before
+# U+1F000 are text (an arrow in "Settings ➜ Billing", a check mark, a star, ☎) unless U+FE0F follows ("❤️")
+_EMOJI_ALONE = ("\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1"
+                "\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a"
+                "\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55"
+                "\U0001f000-\U0001faff")
 _EMOJI_MORE = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"  # a variation selector, a keycap, a skin tone
 _EMOJI_JOINED = f"[{_EMOJI_MORE}]*+(?:\u200d[{_EMOJI}][{_EMOJI_MORE}]*+)*+"  # what builds on an emoji: "👩‍💻"
 _EMOTICON_END = r"-?[)(DPp](?![\w)(])"  # (after ":" or ";" and a space before them: " :)", " ;-)", " :D")
@@ -30,7 +36,8 @@ _SENTENCE_END = re.compile(
     rf"(?<=[.!?])[\"'”’)\]]*+((?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+)?(\s+|(?(1)\Z|(?!)))"
     r"|(?<=\n)\s*\n"
     # (an emoji that follows another, or builds on one, is no run's first: the first's match reads it)
-    f"|(?:(?<=[{_EMOJI}])(?<![{_EMOJI}{_EMOJI_MORE}\u200d].){_EMOJI_JOINED}(?:[{_EMOJI}]{_EMOJI_JOINED})*+"
+    f"|(?:(?<=[{_EMOJI}])(?<![{_EMOJI}{_EMOJI_MORE}\u200d].)(?:(?<=[{_EMOJI_ALONE}])|(?=\ufe0f))"
+    f"{_EMOJI_JOINED}(?:[{_EMOJI}]{_EMOJI_JOINED})*+"
     f"|(?<=\\s[:;]){_EMOTICON_END})"
     r"(\s+)(?=[\"'“‘(\[]?[A-Z\u00c0-\u00de])"
     ")")

@@ -71,3 +71,13 @@ def test_splitting_stays_linear_on_adversarial_emoji() -> None:
                  "👩\u200d" * 25_000, " :) " * 12_000, 'a "b. c" ' * 6_000, "😊 A" * 16_000):
         sentences(text)  # (a quadratic pattern takes minutes here; each of these takes milliseconds)
     assert len(sentences("😊 A" * 16_000)) == 16_001  # ("😊", "A 😊", ..., "A")
+
+
+def test_an_arrow_check_mark_star_or_phone_sign_is_text_not_an_emoji_that_ends_a_sentence() -> None:
+    from scriptkit.text import sentence_spans
+
+    for text in ("Go to Settings ➜ Billing ➜ Invoices and click Download.", "Your order ★ Premium ★ ships today.",
+                 "Open ☎ Contacts to call us.", "Tick ✓ Remember me and sign in."):
+        assert len(list(sentence_spans(text))) == 1, text
+    for text in ("Love it ❤️ Thanks again", "Done ✅ All set"):  # (shown as emoji: with U+FE0F, or by default)
+        assert len(list(sentence_spans(text))) == 2, text
