@@ -44,3 +44,9 @@ def test_a_sentence_that_starts_with_a_time_of_day_is_no_greeting(sentence: str)
     slots = _slots(f"Hi Sam,\n\n{sentence} I've booked you in for Friday at 9am instead.\n")
     assert (sentence, "greeting") not in slots
     assert all(slot != "greeting" for text, slot in slots if text.startswith(sentence.split()[0]))
+
+
+@pytest.mark.parametrize("sentence", ["Morning works!", "Evening is fine!", "Afternoon suits!", "Morning delivery!"])
+def test_what_a_sentence_says_of_a_time_of_day_is_no_greeting(sentence: str) -> None:
+    slots = _slots(f"Hi Sam,\n\nThanks for asking about a call slot. {sentence}\nI've booked you in for Friday.\n")
+    assert (sentence, "greeting") not in slots
