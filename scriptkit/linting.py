@@ -199,9 +199,12 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
 def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
                     today: LintResult) -> list[Diagnostic]:
     """What the phrase rules (those that read alternatives too: SK201, SK305, a team's swaps...) find in the text
-    of an ``{% if %}`` branch that a yes-or-no constant does not take today (``closed_for_holidays: false``): that
-    text ships the day the constant flips, unjudged till then. The scripts that test the constant are rendered again
-    with it flipped, and each finding in text today's replies do not have is said with when it is sent."""
+    of an ``{% if %}`` branch (or an inline ``... if x else ...``) that the yes-or-no constants do not take today
+    (``closed_for_holidays: false``): that text ships the day they flip, unjudged till then. Each script that tests
+    such constants is rendered again with every other choice of them (the first three it tests: an ``{% elif %}``
+    may need two flipped), and each finding in text today's replies do not have is said with when it is sent."""
+    from itertools import product
+
     from scriptkit.rendering import render_pack, tested_constants
 
     tested = tested_constants(pack)
@@ -213,27 +216,37 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     suppress = _suppressions(pack)
     expected = expected_language(pack)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
-    for name, script_ids in tested.items():
-        flipped_value = not pack.constants[name]
-        meta = pack.meta.model_copy(update={"constants": {**pack.meta.constants, name: flipped_value}})
-        flipped = pack.model_copy(update={"meta": meta})
-        try:
-            messages = judged([m for sid in script_ids for m in render_pack(flipped, channels, sid, all_variants=True)])
-        except ScriptkitError:
-            continue  # (a branch that does not render is a template problem, reported as one already)
-        when = f"(in the text sent when {name} is {'true' if flipped_value else 'false'})"
-        for i in phrase_rules:
-            step = steps[i]
-            rule, ctx, severity = step
-            found = [_diagnostic(rule, part, f, severity) for m in messages
-                     if i not in plan.english_only or judges(m, expected)
-                     for part in (m, *(m.alternatives() if m.notes and m.variant == 0 else ()))
-                     for f in rule.check(part, ctx)]
-            for diag in _judged(step, found, suppress):
-                if _branch_key(diag) not in seen:
-                    diag.message = f"{diag.message} {when}"
-                    merge_diagnostic(by_key, diag)
+    for script_id, names in tested.items():
+        names = names[:_BRANCH_CONSTANTS]
+        for values in product((False, True), repeat=len(names)):
+            changed = {n: v for n, v in zip(names, values, strict=True) if v != pack.constants[n]}
+            if not changed:
+                continue  # (today's choice: judged already)
+            meta = pack.meta.model_copy(update={"constants": {**pack.meta.constants, **changed}})
+            try:
+                messages = judged(render_pack(pack.model_copy(update={"meta": meta}), channels, script_id,
+                                              all_variants=True))
+            except ScriptkitError:
+                continue  # (a branch that does not render is a template problem, reported as one already)
+            when = "(in the text sent when " + " and ".join(
+                f"{n} is {'true' if v else 'false'}" for n, v in changed.items()) + ")"
+            for i in phrase_rules:
+                step = steps[i]
+                rule, ctx, severity = step
+                found = [_diagnostic(rule, part, f, severity) for m in messages
+                         if i not in plan.english_only or judges(m, expected)
+                         for part in (m, *(m.alternatives() if m.notes and m.variant == 0 else ()))
+                         for f in rule.check(part, ctx)]
+                for diag in _judged(step, found, suppress):
+                    key = _branch_key(diag)
+                    if key not in seen or key in by_key:  # (each text once: with the first choice that sends it)
+                        diag.message = f"{diag.message} {when}"
+                        merge_diagnostic(by_key, diag, key)
+                        seen.add(key)
     return list(by_key.values())
+
+
+_BRANCH_CONSTANTS = 3  # yes-or-no constants of one script whose every choice is judged (2 ** 3 - 1 renders at most)
 
 
 def _branch_key(d: Diagnostic) -> tuple[object, ...]:

@@ -2091,27 +2091,28 @@ def _slice(seg: Text, a: int, b: int) -> Text:
 
 
 def tested_constants(pack: Pack) -> dict[str, list[str]]:
-    """Each yes-or-no constant that an ``{% if %}`` or ``{% elif %}`` of a script tests, with the ids of those
-    scripts, in pack order: flipped, it sends the other branch's text (see ``linting._other_branches``)."""
+    """Each script that tests a yes-or-no constant in an ``{% if %}``, ``{% elif %}`` or inline ``... if x else ...``,
+    with those constants in the order it tests them: flipped, they send another branch's text (see
+    ``linting._other_branches``)."""
     yes_no = {name for name, value in pack.constants.items() if isinstance(value, bool)}
     tested: dict[str, list[str]] = {}
     if not yes_no:
         return tested
     for script in pack.scripts:
         for src in script_sources(script):
-            if "{%" not in src.text:
+            if "{%" not in src.text and " if " not in src.text:  # (no block, no inline choice)
                 continue
             try:
                 tree = _env().parse(src.text)
             except TemplateSyntaxError:
                 continue  # (reported by check_templates)
-            for branch in tree.find_all(nodes.If):
-                for name in (branch.test, *branch.test.find_all(nodes.Name)):  # (find_all: below the node only)
-                    if not isinstance(name, nodes.Name):
-                        continue
-                    if name.name in yes_no and script.id not in tested.setdefault(name.name, []):
-                        tested[name.name].append(script.id)
-    return tested
+            for branch in tree.find_all((nodes.If, nodes.CondExpr)):
+                test = branch.test if isinstance(branch, (nodes.If, nodes.CondExpr)) else None
+                for name in (test, *test.find_all(nodes.Name)) if test is not None else ():  # (find_all: below it)
+                    if isinstance(name, nodes.Name) and name.name in yes_no \
+                            and name.name not in tested.setdefault(script.id, []):
+                        tested[script.id].append(name.name)
+    return {script_id: names for script_id, names in tested.items() if names}
 
 
 def render_script(pack: Pack, script: Script | str, channel: str | None = None, variant: int = 0) -> Message:

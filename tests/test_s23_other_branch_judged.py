@@ -51,3 +51,23 @@ def test_a_constant_that_is_no_yes_or_no_flips_nothing(make_pack: Any) -> None:
     script = SCRIPT.replace("{% if closed_for_holidays %}", "{% if holiday_reopen == 'never' %}")
     assert [message for *_, message in _found(make_pack, script)] == [
         "corporate phrase \"Kindly\": \"Kindly\" reads as stiff or passive-aggressive in a request."]  # (today's)
+
+
+def test_an_elif_two_constants_choose_is_judged_too(make_pack: Any) -> None:
+    pack = "name: T\nconstants:\n  closed: true\n  vip: false\n"
+    script = ("id: closure\ntitle: Closure\n"
+              "acknowledgment: I know it's annoying to wait for an answer over the holidays.\n"
+              "solution: \"{% if closed %}We're closed till Monday, and I'll reset it then.{% elif vip %}Kindly call "
+              "your account manager, and I'll reset it today.{% else %}I'll reset it today.{% endif %}\"\n")
+    assert [message for *_, message in _found(make_pack, script, pack)] == [
+        "corporate phrase \"Kindly\": \"Kindly\" reads as stiff or passive-aggressive in a request. "
+        "(in the text sent when closed is false and vip is true)"]
+
+
+def test_an_inline_choice_is_judged_too(make_pack: Any) -> None:
+    script = ("id: closure\ntitle: Closure\n"
+              "acknowledgment: I know it's annoying to wait for an answer over the holidays.\n"
+              "solution: \"{{ 'We are closed till Monday, and I will reset it then.' if closed_for_holidays else "
+              "'Kindly reply, and I will reset it today.' }}\"\n")
+    assert [message[-52:] for *_, message in _found(make_pack, script)] == [
+        "request. (in the text sent when closed_for_holidays is false)"[-52:]]
