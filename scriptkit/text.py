@@ -263,22 +263,27 @@ def _sub_in_words(text: str, mark: re.Pattern[str], pattern: re.Pattern[str]) ->
     """``pattern.sub("ref", text)`` for a pattern that never spans whitespace, run only on the
     whitespace-delimited words that hold ``mark`` (the same result: a word's edge is a space or
     an end of the text either way)."""
-    found = mark.search(text)
-    if found is None:
-        return text
     out: list[str] = []
-    done, end = 0, len(text)
+    done = 0
+    for a, b in words_holding(text, mark):
+        out += (text[done:a], pattern.sub("ref", text[a:b]))
+        done = b
+    return "".join([*out, text[done:]]) if out else text
+
+
+def words_holding(text: str, mark: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of each whitespace-delimited word of ``text`` that holds a match of ``mark``, in order: where
+    a pattern that never spans whitespace (an address, a code) can match, so that it is run there only."""
+    end = len(text)
+    found = mark.search(text)
     while found is not None:
         a = b = found.start()
-        while a > done and not text[a - 1].isspace():
+        while a > 0 and not text[a - 1].isspace():
             a -= 1
         while b < end and not text[b].isspace():
             b += 1
-        out += (text[done:a], pattern.sub("ref", text[a:b]))
-        done = b
+        yield a, b
         found = mark.search(text, b)
-    out.append(text[done:])
-    return "".join(out)
 
 
 # ---------------------------------------------------------------- word regexes, fast

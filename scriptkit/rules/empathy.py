@@ -460,7 +460,7 @@ class SympathyWithoutAction(Rule):
         if not sorry:
             return
         validates = any(s.cues.feelings or _validates(s) for s in body)
-        helps = any((s.cues.acts and not _offers_more_help(s)) or asks_about_it(s) or hands_over(s.text) for s in body)
+        helps = any((s.cues.acts and not offers_more_help(s)) or asks_about_it(s) or hands_over(s.text) for s in body)
         if validates or helps:
             return
         s = sorry[0]
@@ -480,7 +480,7 @@ _ASKS_NOTHING = re.compile(r"\b(?:who\s+knew|what\s+(?:else|more)\s+(?:can|could
 _WHY = re.compile(r"[\W_]*why\b", re.IGNORECASE)
 
 
-def _offers_more_help(s: Sentence) -> bool:
+def offers_more_help(s: Sentence) -> bool:
     """A question that only offers more help: "Is there anything else I can help with?" names a step of the writer's
     ("I can help"), but on nothing the customer asked."""
     return s.cues.asks and _OFFER_ONLY.search(s.text) is not None

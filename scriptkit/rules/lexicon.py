@@ -25,7 +25,7 @@ from typing import Any, ClassVar, TypeVar
 import yaml  # type: ignore[import-untyped]
 
 from scriptkit.errors import ScriptkitError
-from scriptkit.text import run_table, word_findall
+from scriptkit.text import run_table, word_findall, words_holding
 
 DATA_DIR = ("scriptkit.rules", "data")
 LEXICON_FILE = "lexicon.yaml"
@@ -136,18 +136,7 @@ _ADDRESS = re.compile(
 def address_spans(text: str) -> list[tuple[int, int]]:
     """``[start, end)`` of each web or email address written out in ``text`` (not a Markdown link's
     address: the rules read a link as its text, see ``Message.as_read``)."""
-    found: list[tuple[int, int]] = []
-    m = _ADDRESS_MARK.search(text)
-    end = len(text)
-    while m is not None:
-        a = b = m.start()
-        while a > 0 and not text[a - 1].isspace():
-            a -= 1
-        while b < end and not text[b].isspace():
-            b += 1
-        found += [x.span() for x in _ADDRESS.finditer(text, a, b)]
-        m = _ADDRESS_MARK.search(text, b)
-    return found
+    return [x.span() for a, b in words_holding(text, _ADDRESS_MARK) for x in _ADDRESS.finditer(text, a, b)]
 
 
 def outside_addresses(text: str, spans: list[tuple[int, int]],

@@ -17,7 +17,7 @@ from scriptkit.inference import REQUEST, Sentence, body_sentences, may_refuse, o
 from scriptkit.message import Blank, Message, Text
 from scriptkit.placeholders import FILL_IN, in_spans, is_plain_bracket, marked_literal_spans
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
-from scriptkit.rules.empathy import _offers_more_help, asks_about_it, hands_over
+from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 
@@ -1014,7 +1014,7 @@ _HELP_QUESTION = re.compile(r"\W*(?:how\s+(?:can|may|could)\s+(?:i|we)\s+help(?:
 
 def _offers_help(s: Sentence) -> bool:
     """Whether the sentence is a question that only offers help (``_HELP_QUESTION``)."""
-    return s.text.rstrip().endswith("?") and (_HELP_QUESTION.match(s.text) is not None or _offers_more_help(s))
+    return s.text.rstrip().endswith("?") and (_HELP_QUESTION.match(s.text) is not None or offers_more_help(s))
 
 
 def _closes_a_settled_reply(message: Message) -> bool:
