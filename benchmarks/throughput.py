@@ -8,7 +8,9 @@ Prints figures against the targets (benchmarks/README.md); it does not assert th
   memory is the sampled Pss of the process and its workers (max RSS when serial);
 - per rule: each rule's own time over the same rendered messages;
 - per text: the whole rule set on one reply (``lint_text``, as ``scriptkit review`` runs it)
-  beside proselint on the same texts (a bench-only dependency: ``pip install .[bench]``).
+  beside proselint on the same texts (a bench-only dependency: ``pip install .[bench]``), and
+  cold in fresh interpreters, with and without ``scriptkit.linting.warm()`` first (what a
+  long-running process pays once at its start).
 """
 
 from __future__ import annotations
@@ -256,6 +258,15 @@ def _compare(label: str, texts: list[tuple[str, str]]) -> None:
     print(f"\n== per text, {label}: {len(ours)} replies, mean "
           f"{statistics.mean(len(t) for t, _ in texts[1:]):.0f} characters")
     print(f"scriptkit (all rules, lint_text)  {ours_ms:8.3f} ms/text  (median {statistics.median(ours) * 1e3:.3f})")
+    # The lines above pay one-off costs (each phrase list's regexes compiled as a first text reaches them)
+    # that a long-running process (a review service, an editor plug-in) pays once, at start, by calling
+    # scriptkit.linting.warm(). The same cold loop in two fresh interpreters, one that called it first
+    # (CPU time: the machine may be busy), says how much of a cold reply's time they are.
+    cold, ready = _fresh_run(texts, False), _fresh_run(texts, True)
+    if cold is not None and ready is not None:
+        print(f"scriptkit (fresh process, CPU)    {cold[0]:8.3f} ms/text  (median {cold[1]:.3f})")
+        print(f"scriptkit (fresh, after warm())   {ready[0]:8.3f} ms/text  (median {ready[1]:.3f}; CPU, "
+              f"{(1 - ready[0] / cold[0]) * 100:.0f}% less; warm() took {ready[2]:.0f} ms once, outside the figure)")
     # The same replies again: every sentence is then one lint_text has read, so what is left is the
     # per-reply work (splitting, the Message, locating findings, the rules' cached answers); the
     # difference from the line above is the first reading of new sentences.
@@ -282,6 +293,48 @@ def _compare(label: str, texts: list[tuple[str, str]]) -> None:
     print(f"proselint (default checks)        {theirs_ms:8.3f} ms/text  (median {statistics.median(theirs) * 1e3:.3f})")
     print(f"speed-up  {speedup:6.1f}x                           target >= {TARGET_SPEEDUP:.0f}x  "
           f"{_verdict(speedup >= TARGET_SPEEDUP)}")
+
+
+def _fresh_run(texts: list[tuple[str, str]], prepared: bool) -> tuple[float, float, float] | None:
+    """(mean, median) CPU ms per text of ``_compare``'s cold loop in a fresh interpreter, and the CPU ms
+    ``scriptkit.linting.warm()`` took there when ``prepared`` (it is called first)."""
+    import json
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as out:
+        json.dump(texts, out)
+    command = [sys.executable, "-m", "benchmarks.throughput", "--fresh-of", out.name, *(["--warm"] if prepared else [])]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, check=False,
+                              cwd=Path(__file__).resolve().parent.parent)
+    finally:
+        os.unlink(out.name)
+    if done.returncode != 0 or not done.stdout.strip():
+        print(f"scriptkit (fresh process)  FAILED: {done.stderr.strip()[-300:]}")
+        return None
+    mean, median, warm_ms = map(float, done.stdout.split()[-3:])
+    return mean, median, warm_ms
+
+
+def _fresh_texts(path: Path, prepared: bool) -> None:
+    """The ``--fresh-of`` run (see ``_fresh_run``): prints mean and median CPU ms per text, and warm()'s."""
+    import json
+
+    from scriptkit.config import LintConfig
+    from scriptkit.linting import lint_text, warm
+
+    texts = [(t, c) for t, c in json.loads(path.read_text(encoding="utf-8"))]
+    config = LintConfig().override(grammar="off")
+    start = time.process_time()
+    if prepared:
+        warm(config)
+    warm_s = time.process_time() - start
+    lint_text(texts[0][0], channel=texts[0][1], config=config)  # (as _compare: one warm-up text)
+    ours: list[float] = []
+    for text, channel in texts[1:]:
+        start = time.process_time()
+        lint_text(text, channel=channel, config=config)
+        ours.append(time.process_time() - start)
+    print(f"{statistics.mean(ours) * 1e3:.4f} {statistics.median(ours) * 1e3:.4f} {warm_s * 1e3:.1f}")
 
 
 def _rules_only(texts: list[tuple[str, str]], config: Any) -> None:
@@ -316,7 +369,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-rules", action="store_true", help="skip the per-rule table")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per CPU; 1: none)")
     parser.add_argument("--memory-of", type=Path, help=argparse.SUPPRESS)  # (the memory run, see throughput())
+    parser.add_argument("--fresh-of", type=Path, help=argparse.SUPPRESS)  # (see _fresh_run)
+    parser.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.fresh_of is not None:
+        _fresh_texts(args.fresh_of, args.warm)
+        return 0
     if args.memory_of is not None:
         with _TreeMemory() as tree:
             _load_and_lint(args.memory_of, args.jobs)

@@ -386,6 +386,23 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     return result
 
 
+_WARM_REPLY = ("Hi Sam,\n\nI'm so sorry the refund hasn't reached you yet; I can see how frustrating that is. "
+               "I've asked our billing team to send it today, and I'll email you once it's done.\n\nBest,\nJo")
+
+
+def warm(config: LintConfig | None = None) -> None:
+    """Pay the one-off costs of linting now, in a process that will lint many replies (a review
+    service, an editor plug-in, the parent of forked lint workers): the lazy imports and phrase
+    data a first reply loads, and every phrase list's regexes, which replies otherwise compile as
+    their texts first reach them (about a seventh of a first few hundred replies' time). Findings
+    are the same with or without it. ``config``: the settings the replies will be linted with
+    (which rules load their data); default, every default rule with grammar off."""
+    from scriptkit.rules.lexicon import prepare
+
+    lint_text(_WARM_REPLY, config=config or LintConfig().override(grammar="off"))
+    prepare()
+
+
 # lint_text's settings when the caller passes none, by the project file they come from (None: there
 # is none), with the size and time of each file they were read from
 _TEXT_CONFIGS: dict[Path | None, tuple[LintConfig, tuple[tuple[str, tuple[int, int] | None], ...]]] = {}

@@ -42,11 +42,13 @@ BY_CHANNEL = "by_channel"  # a script's key for a channel's own slot text
 _DATA_OPEN, _DATA_CLOSE = "\ue000", "\ue001"
 _REF_OPEN, _REF_CLOSE, _REF_SEP = "\ue002", "\ue003", "\ue006"
 _EXPR_OPEN, _EXPR_CLOSE = "\ue004", "\ue005"
+# opens the text of a quoted string printed alone ('{{ "{{ticket.id}}" }}'), closed by _DATA_CLOSE (see ``_mark``)
+_QUOTE_OPEN = "\ue008"
 _TOKEN = re.compile(
-    "\ue000(\\d+)\ue001|\ue002([pb])([^\ue003]*)\ue003|(\ue004)|(\ue005)"
+    "\ue000(\\d+)\ue001|\ue002([pb])([^\ue003]*)\ue003|(\ue004)|(\ue005)|\ue008(\\d+)\ue001"
 )
 
-_MARKER_CHARS = re.compile("[\ue000-\ue006]")
+_MARKER_CHARS = re.compile("[\ue000-\ue006\ue008]")
 # a carriage return in a template's literal text, while Jinja reads it: Jinja turns every line end into
 # "\n" as it reads a template (a CRLF into one character), so the output no longer matched the text it
 # came from and the template could not be read at all; the CR is put back in the output
@@ -1699,6 +1701,11 @@ def _close(word: str, options: Iterable[str], template: str) -> str:
 def _mark(text: str) -> tuple[str, list[int]] | None:
     """The template with a marker before each literal run; returns the runs' start indexes.
 
+    A quoted string printed alone ("{{ '{{ticket.id}}' }}", the way to write a helpdesk's code as text) is
+    marked too, inside its quotes: its text is the writer's as written, and is located there (as ``{% raw %}``'s
+    is), so SK407 reads it as text the writer marked literal. (Only one without a backslash: an escape would
+    make its text differ from the file's.)
+
     (A carriage return is read as Jinja reads it, a line end, inside '{{ }}' and where '-' trims
     space; in literal text it is kept, as ``_CR_MARK``, so the output is as long as the text it is of.)"""
     env = _env()
@@ -1710,15 +1717,24 @@ def _mark(text: str) -> tuple[str, list[int]] | None:
     out: list[str] = []
     starts: list[int] = []
     cursor = 0
+    kinds = [kind for _, kind, _ in tokens if kind != "whitespace"]
+    k = -1  # (the index in kinds of the token read)
     for _, kind, value in tokens:
         at = shadow.find(value, cursor)
         if at < 0:
             return None
+        k += kind != "whitespace"
         if kind == "data" and value:
             out.append(shadow[cursor:at])
             out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
             starts.append(at)
             out.append(text[at:at + len(value)].replace("\r", _CR_MARK))
+        elif kind == "string" and 0 < k < len(kinds) - 1 and kinds[k - 1] == "variable_begin" \
+                and kinds[k + 1] == "variable_end" and "\\" not in value and "\r" not in text[at:at + len(value)]:
+            out.append(shadow[cursor:at + 1])  # (up to its opening quote)
+            out.append(f"{_QUOTE_OPEN}{len(starts)}{_DATA_CLOSE}")
+            starts.append(at + 1)
+            out.append(value[1:])
         else:
             out.append(shadow[cursor:at + len(value)])
         cursor = at + len(value)
@@ -2006,8 +2022,10 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
     depth = 0
     pos = 0
 
+    quoted: int | None = None  # index in src.text of a quoted string printed alone, whose text is being read
+
     def emit(text: str) -> None:
-        nonlocal run
+        nonlocal run, quoted
         if not text:
             return
         if _MARKER_CHARS.search(text):  # a filter rewrote a placeholder's marker (upper, replace...)
@@ -2016,8 +2034,15 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
         if depth == 0 and run is not None:
             segments.append(Text(text, src.slot, _span(src, offs, run, run + len(text), True)))
             run += len(text)
-        else:
-            segments.append(Text(text, src.slot, _point(src, offs, expr_at if depth else None)))
+            return
+        point = _point(src, offs, expr_at if depth else None)
+        if quoted is not None and point is not None and point.source is None and src.origin is not None \
+                and src.text.startswith(text, quoted) and quoted + len(text) <= len(offs):
+            # (its text as written, each character where the file has it; not literal: no fix edits inside a
+            # quoted string. Its start stays the '{{' it is printed by.)
+            point = SourceSpan(point.start, False, offs[quoted:quoted + len(text)], src.origin.source)
+        quoted = None
+        segments.append(Text(text, src.slot, point))
 
     for m in _TOKEN.finditer(output):
         emit(output[pos:m.start()])
@@ -2042,20 +2067,33 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
         elif m.group(5):
             depth -= 1
             run = None  # text after an expression belongs to no literal run until the next marker
+        else:
+            quoted = starts[int(m.group(6))] if int(m.group(6)) < len(starts) else None
+            continue
+        quoted = None
     emit(output[pos:])
     return _merge(segments)
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
-    """Join neighbouring non-literal texts so rules see natural runs."""
+    """Join neighbouring non-literal texts so rules see natural runs. A quoted string's text (which knows where
+    each of its characters is written) joins only another's, as literal text stays a text of its own: joined to
+    a value's ("{{ ref }}{{ '{{ticket.id}}' }}"), the code the writer quoted would no longer read as theirs."""
     out: list[Segment] = []
     for seg in segments:
         prev = out[-1] if out else None
         if (isinstance(seg, Text) and isinstance(prev, Text) and prev.slot == seg.slot
                 and not (seg.source and seg.source.literal) and not (prev.source and prev.source.literal)):
-            out[-1] = Text(prev.text + seg.text, seg.slot, prev.source)
-        else:
-            out.append(seg)
+            first, second = prev.source, seg.source
+            if not (first and first.offsets) and not (second and second.offsets):
+                out[-1] = Text(prev.text + seg.text, seg.slot, first)
+                continue
+            if first and first.offsets and second and second.offsets and first.source is second.source:
+                # ("{{ '{{' }}{{ 'ticket.id}}' }}": both quoted)
+                out[-1] = Text(prev.text + seg.text, seg.slot,
+                               SourceSpan(first.start, False, (*first.offsets, *second.offsets), first.source))
+                continue
+        out.append(seg)
     return out
 
 
@@ -2087,6 +2125,8 @@ def _slice(seg: Text, a: int, b: int) -> Text:
     if src is not None and src.literal and src.offsets:
         offs = src.offsets[a:b]
         src = SourceSpan(None if (offs and src.source) else src.start, True, offs, src.source)
+    elif src is not None and src.offsets:  # (a quoted string's text: located by character, its start kept)
+        src = SourceSpan(src.start, False, src.offsets[a:b], src.source)
     return Text(seg.text[a:b], seg.slot, src)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 import string
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
@@ -107,6 +108,25 @@ def words(name: str) -> list[str]:
         else:  # (one level only: an included list includes none)
             raise ScriptkitError(f"lexicon list '{name}' includes '{entry}', which is no list without includes")
     return out
+
+
+# every matcher and phrase table made, for ``prepare`` (held weakly: tests and custom rules make many)
+_MADE: weakref.WeakSet[Matcher | PhraseTable] = weakref.WeakSet()
+
+
+def prepare() -> None:
+    """Do now what matching does the first time each list meets a text: build every lexicon list's
+    matcher, and compile the regexes of every list and phrase table made so far.
+
+    For a long-running process (a review service, an editor plug-in, the parent of forked lint
+    workers), which then pays it once instead of in its first replies (a cold reply otherwise
+    compiles the regexes its text reaches: about a tenth of its time). Nothing calls it at import:
+    a ``scriptkit review`` of one reply compiles only the regexes its text needs.
+    """
+    for name in lexicon():
+        pattern(name)
+    for made in list(_MADE):
+        made.prepare()
 
 
 @cache
@@ -394,6 +414,13 @@ class Matcher:
         self._any_need = (None if any("" in first for first in firsts)
                           else tuple(dict.fromkeys(need for first in firsts for need in first)))
         self._local: bool | None = None  # (see _by_piece: a list matched only through a MultiMatcher never asks)
+        _MADE.add(self)
+
+    def prepare(self) -> None:
+        """Compile the regexes now (see ``lexicon.prepare``)."""
+        for rx in self._regexes:
+            rx.compiled  # noqa: B018 (compiled on first access)
+        self._by_piece  # noqa: B018
 
     @property
     def _by_piece(self) -> bool:
@@ -736,6 +763,20 @@ class PhraseTable:
         self._literal = {_key(e["phrase"]): e for e in self.entries if _is_literal(e["phrase"])}
         self._others = [e for e in self.entries if not _is_literal(e["phrase"])]
         self._own: dict[int, Matcher] = {}
+        _MADE.add(self)
+
+    def prepare(self) -> None:
+        """Compile the table's matcher and each non-literal entry's own one now (see ``lexicon.prepare``)."""
+        self.matcher.prepare()
+        for i in range(len(self._others)):
+            self._own_matcher(i).prepare()
+
+    def _own_matcher(self, i: int) -> Matcher:
+        """The matcher of the ``i``th non-literal entry alone, made when first asked."""
+        own = self._own.get(i)
+        if own is None:
+            own = self._own[i] = compile_phrases([self._others[i]["phrase"]], self.flags)
+        return own
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -764,9 +805,7 @@ class PhraseTable:
         if found is not None:
             return found
         for i, e in enumerate(self._others):
-            own = self._own.get(i)
-            if own is None:
-                own = self._own[i] = compile_phrases([e["phrase"]], self.flags)
+            own = self._own_matcher(i)
             if context is not None and own.has_regexes and e["phrase"].startswith("re:"):
                 if own.match_at(context, at) == at + len(matched):
                     return e
