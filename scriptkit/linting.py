@@ -394,7 +394,7 @@ def warm(config: LintConfig | None = None) -> None:
     """Pay the one-off costs of linting now, in a process that will lint many replies (a review
     service, an editor plug-in, the parent of forked lint workers): the lazy imports and phrase
     data a first reply loads, and every phrase list's regexes, which replies otherwise compile as
-    their texts first reach them (about a seventh of a first few hundred replies' time). Findings
+    their texts first reach them (a tenth of the CPU of a first 300 real replies). It takes ~0.5 s. Findings
     are the same with or without it. ``config``: the settings the replies will be linted with
     (which rules load their data); default, every default rule with grammar off."""
     from scriptkit.rules.lexicon import prepare

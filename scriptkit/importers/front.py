@@ -1,7 +1,10 @@
 """Front message templates: ``{"_results": [...]}`` or a list of ``{id, name, subject, body}``;
 ``body`` is HTML. Placeholders are ``{{recipient.first_name}}``-style variables. The template's ``id``
 (``rsp_16yc``) becomes the ``id`` setting, which the export writes back, so the file updates the
-template it came from (``PATCH /message_templates/{id}``)."""
+template it came from (``PATCH /message_templates/{id}``). A teammate's private template (its
+``_links.related.owner`` a teammate's link, or an item of scriptkit's own ``teammates/<teammate>/``
+bundle) keeps that teammate as the ``teammate_id`` setting, so the export sends it back to them, not
+to every teammate as a shared template."""
 
 from __future__ import annotations
 
@@ -20,29 +23,51 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.html import html_field
 from scriptkit.targets.base import macro_id
+from scriptkit.targets.front import teammate
 
 LABEL = "Front message templates (API JSON)"
 EXPORT = Export("Front export", ("_results", "message_templates", "results"), "message template", title_key="name")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
-    return read_export(path, EXPORT, _template, options)
+    owner = _bundle_owner(path)
+    return read_export(path, EXPORT, lambda entry: _template(entry, owner), options)
 
 
-def _template(entry: Entry) -> RawItem | ItemProblem:
+def _bundle_owner(path: Path) -> str | None:
+    """The teammate whose private templates the Front export's ``teammates/<teammate>/message_templates.json``
+    holds (its bodies name no owner: their folder does), else None."""
+    folder = path.absolute().parent
+    return teammate(folder.name) if folder.parent.name == "teammates" and path.name == "message_templates.json" \
+        else None
+
+
+def _template(entry: Entry, bundle_owner: str | None = None) -> RawItem | ItemProblem:
     found = entry.reply("body")
     if isinstance(found, ItemProblem):
         return found
     body, html = html_field(found[0])
     settings: dict[str, Any] = {}  # the Front export target's settings, so the template comes back as it was
+    notes: list[str] = []
+    links = entry.fields.get("_links")
+    related = links.get("related") if isinstance(links, dict) else None
+    related = related if isinstance(related, dict) else {}
+    # a teammate's private template stays theirs: exported back shared, every teammate would see it. (An owner
+    # link whose id is not a teammate's is kept as written too: check names it, rather than share the template;
+    # a body of scriptkit's own teammate bundle names no owner, and its folder does.)
+    owner = _last_part(related.get("owner"), "teammates") if "owner" in related else bundle_owner
+    if owner:
+        settings["teammate_id"] = owner
+        notes.append(f"a private template of teammate {owner} in Front: kept as its front setting teammate_id, "
+                     "so the export sends it back to that teammate's templates, not as a shared one")
     subject, inboxes = entry.fields.get("subject"), entry.fields.get("inbox_ids")
     if isinstance(subject, str) and subject.strip():
         settings["subject"] = subject
     if isinstance(inboxes, list) and inboxes and all(isinstance(i, str) for i in inboxes):
-        settings["inbox_ids"] = inboxes
-    links = entry.fields.get("_links")
-    related = links.get("related") if isinstance(links, dict) else None
-    related = related if isinstance(related, dict) else {}
+        if owner:  # (Front's private templates take no inboxes: CreatePrivateMessageTemplate has no inbox_ids)
+            notes.append(f"its inboxes in Front ({', '.join(inboxes)}) are not kept: a private template has none")
+        else:
+            settings["inbox_ids"] = inboxes
     folder = entry.fields.get("folder_id") or _last_part(related.get("parent_folder"), "message_template_folders")
     if isinstance(folder, str) and folder:
         settings["folder_id"] = folder  # the API gives the folder as a link: its last part is the id
@@ -53,10 +78,7 @@ def _template(entry: Entry) -> RawItem | ItemProblem:
     files = [a for a in attached if not (isinstance(a, dict) and isinstance(a.get("metadata"), dict)
                                          and a["metadata"].get("is_inline") is True)
              ] if isinstance(attached, list) else attached
-    notes = attachment_note(files, "Front")
-    if owner := _last_part(related.get("owner"), "teammates"):
-        notes.append(f"a private template of teammate {owner} in Front: exported back as a shared template "
-                     "(POST /teammates/{id}/message_templates keeps it private)")
+    notes[:0] = attachment_note(files, "Front")
     return entry.item(body, html=html, dialect="front", settings=settings, notes=notes)
 
 

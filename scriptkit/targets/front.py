@@ -1,8 +1,11 @@
-"""Front message templates: ``POST /message_templates`` (or the team, teammate and folder
-variants) bodies, valid against Front's own OpenAPI schema (CreateSharedMessageTemplate)."""
+"""Front message templates: ``POST /message_templates`` (or the team and folder variants) bodies, valid
+against Front's own OpenAPI schema (CreateSharedMessageTemplate); a teammate's private template (the
+``teammate_id`` setting) is a ``POST /teammates/{teammate_id}/message_templates`` body
+(CreatePrivateMessageTemplate), written in that teammate's folder, never among the shared ones."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -61,6 +64,31 @@ def _inbox_ids(value: object) -> list[str] | None:
     return [i for i in ids if i is not None] if ids and None not in ids else None
 
 
+#: a teammate as ``POST /teammates/{teammate_id}/message_templates`` takes one: the id (``tea_6r55a``), or the
+#: email address, which Front takes as the alias ``alt:email:<address>`` (written with or without it); ASCII
+#: alone, as it names the teammate's folder of the export too
+_TEAMMATE = re.compile(r"(?P<id>tea_[A-Za-z0-9]{1,64})|(?:alt:email:)?"
+                       r"(?P<email>[A-Za-z0-9_%+-][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})")
+
+
+def teammate(value: object) -> str | None:
+    """The teammate whose private template a ``teammate_id`` setting makes it, as their folder of the export
+    names them: the id (``tea_6r55a``) or the email address (lower case: one teammate, one folder); None where
+    the setting names none Front takes."""
+    found = _TEAMMATE.fullmatch(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    return found["id"] or found["email"].lower()
+
+
+def _owner(message: Message) -> str | None:
+    """The teammate whose private template ``message`` is (their folder's name), None for a shared one, or ""
+    where its ``teammate_id`` names none Front takes (check refuses it; a forced export leaves the template out
+    rather than share what the writer meant private)."""
+    given = settings(message).get("teammate_id")
+    return None if given is None else teammate(given) or ""
+
+
 class FrontTarget(BaseTarget):
     name = "front"
     summary = "Front message templates (name, subject, HTML body)"
@@ -73,7 +101,10 @@ class FrontTarget(BaseTarget):
     own_settings: ClassVar[dict[str, str]] = {
         "subject": "the template's subject line",
         "folder_id": "message template folder id (rsf_...)",
-        "inbox_ids": "inbox ids the template is available in (default: all inboxes)",
+        "inbox_ids": "inbox ids the template is available in (default: all inboxes); a shared template's only",
+        "teammate_id": "the teammate whose private template this is, their id (tea_6r55a) or email address (an "
+                       "import keeps it): written under teammates/<teammate>/ for POST /teammates/{teammate_id}/"
+                       "message_templates, so it stays theirs instead of shared (default: shared)",
         "id": "the message template's Front id, text such as rsp_16yc (an import keeps it): written as its id, "
               "so the file updates that message template (PATCH /message_templates/{id}) instead of adding another",
         "variant_ids": "the ids of the script's other message templates (an import keeps them), by what the title "
@@ -82,9 +113,19 @@ class FrontTarget(BaseTarget):
     readme = """
 # Front message templates
 
-Each file in `message_templates/` is the JSON body of one `POST /message_templates` (or
-`POST /teams/{team_id}/message_templates` to pick the workspace); `message_templates.json`
-lists them all. Bodies validate against `CreateSharedMessageTemplate` in Front's OpenAPI.
+Each file in `message_templates/` is the JSON body of one shared template's
+`POST /message_templates` (or `POST /teams/{team_id}/message_templates` to pick the workspace);
+`message_templates.json` lists them all. Bodies validate against `CreateSharedMessageTemplate` in
+Front's OpenAPI.
+
+A teammate's private template (the script's `export: {front: {teammate_id: tea_...}}`, which an
+import of a private template writes) is in `teammates/<teammate>/message_templates/` instead, with
+that teammate's `message_templates.json` beside it: send each with
+`POST /teammates/<teammate>/message_templates` (a folder named by an email address is the teammate
+`alt:email:<address>`), which keeps it private. Those bodies validate against
+`CreatePrivateMessageTemplate`, which has no `inbox_ids`. Never send them to `/message_templates`:
+that would share them with everyone.
+
 A template imported from Front keeps its `id` (the script's `export: {front: {id: rsp_...}}`, and a
 variant's under `variant_ids`): send that file without the `id` field with
 `PATCH /message_templates/{id}`, which updates the template.
@@ -99,10 +140,24 @@ variant's under `variant_ids`): send that file without the `id` field with
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
         found = (super().setting_problems(conf) + text_setting_problems(self.name, conf, ("subject", "folder_id"))
                  + id_problems("front", conf, "text"))
+        inboxes, owner = conf.get("inbox_ids"), conf.get("teammate_id")
+        if owner is not None and teammate(owner) is None:
+            what = "a blank id" if _blank(owner) else written(owner)
+            found.append(problem("SK506", f"front setting 'teammate_id' must be a teammate's id such as tea_6r55a or "
+                                          f"their email address, not {what}",
+                                 "Write the id at the end of the teammate's Front link (scriptkit import writes it) or "
+                                 "their email address; remove the setting to export a shared template. (A forced "
+                                 "export leaves the template out rather than share it.)",
+                                 severity=Severity.ERROR, setting=("teammate_id",)))
+        elif owner is not None and inboxes is not None:
+            # (CreatePrivateMessageTemplate has no inbox_ids: left out unsaid, the writer's inboxes were lost)
+            found.append(problem("SK506", f"front setting 'inbox_ids' does not apply to a private template "
+                                          f"(teammate_id {owner}): Front's private templates take no inboxes",
+                                 "Remove inbox_ids, or remove teammate_id to export a shared template available in "
+                                 "those inboxes.", severity=Severity.ERROR, setting=("inbox_ids",)))
         # Front's CreateSharedMessageTemplate: "If unspecified or null, then it will be available in all
         # inboxes. Array should be non-empty." (a blank id, "" or [""], Front refuses)
-        inboxes = conf.get("inbox_ids")
-        if inboxes is not None and _inbox_ids(inboxes) is None:
+        elif inboxes is not None and _inbox_ids(inboxes) is None:
             items = inboxes if isinstance(inboxes, list) else [inboxes]
             fraction = next((i for i in items if isinstance(i, float)), None)
             what = ("an empty list" if inboxes == [] else "a blank id" if _blank(inboxes)
@@ -124,7 +179,8 @@ variant's under `variant_ids`): send that file without the `id` field with
         for key in ("subject", "folder_id"):
             if (value := text_setting(conf.get(key))) is not None:
                 out[key] = value
-        if (inboxes := _inbox_ids(conf.get("inbox_ids"))) is not None:
+        # (a private template takes none: CreatePrivateMessageTemplate has no inbox_ids, which check refuses there)
+        if (inboxes := _inbox_ids(conf.get("inbox_ids"))) is not None and conf.get("teammate_id") is None:
             out["inbox_ids"] = inboxes
         if (ident := own_id(message, "front", "text")) is not None:
             out["id"] = ident  # (the template it was imported from: the file updates it)
@@ -133,8 +189,19 @@ variant's under `variant_ids`): send that file without the `id` field with
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["name"]), str(payload["body"])
 
+    def records(self, rendered: Sequence[Rendered]) -> int:
+        return sum(1 for r in rendered if _owner(r.message) != "")
+
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
-        return {**bundle_files("front", "message_templates", rendered, lambda p: p), **self.readme_file()}
+        # a private template in its teammate's folder, as the address it is sent to names it: a loop that sends
+        # every file of message_templates/ to the shared address never shares a teammate's own
+        owned = [(r, _owner(r.message)) for r in rendered]
+        shared = [r for r, owner in owned if owner is None]
+        out = bundle_files("front", "message_templates", shared, lambda p: p) if shared or not rendered else {}
+        for teammate_id in sorted({owner for _, owner in owned if owner}):
+            own = [r for r, owner in owned if owner == teammate_id]
+            out.update(bundle_files(f"front/teammates/{teammate_id}", "message_templates", own, lambda p: p))
+        return {**out, **self.readme_file()}
 
 
 def target() -> FrontTarget:
