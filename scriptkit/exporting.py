@@ -485,15 +485,15 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
 
 #: the settings by which a helpdesk keeps a macro from some agents, as ``scriptkit import`` writes them
 _WITHHOLDING: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("zendesk", ("active", "restriction")), ("freshdesk", ("visibility",)), ("front", ("inbox_ids",)),
+    ("zendesk", ("active", "restriction")), ("freshdesk", ("visibility",)), ("front", ("inbox_ids", "teammate_id")),
     ("intercom", ("visible_to",)))
 
 
 def _withheld(pack: Pack, script: Script, target: str) -> list[tuple[Location, str]]:
     """Where and how another helpdesk keeps ``script`` from some agents (Zendesk ``active: false`` or a
-    ``restriction``, Freshdesk ``visibility`` personal or groups, Front ``inbox_ids``, Intercom ``visible_to:
-    specific_teams``, as ``scriptkit import`` writes them), each setting read as export reads it (the script's own
-    over the pack's): for SK510 in a target without it."""
+    ``restriction``, Freshdesk ``visibility`` personal or groups, Front ``inbox_ids`` or ``teammate_id``,
+    Intercom ``visible_to: specific_teams``, as ``scriptkit import`` writes them), each setting read as export
+    reads it (the script's own over the pack's): for SK510 in a target without it."""
     found: list[tuple[Location, str]] = []
     for helpdesk, keys in _WITHHOLDING:
         if helpdesk == target:
@@ -528,6 +528,9 @@ def _withheld_state(key: str, value: Any, conf: Mapping[str, Any]) -> str:
         listed = value.get("ids")
         ids = [i for i in (listed if isinstance(listed, list) else [value.get("id")]) if i is not None]
         return f"restricted to {_named(kind, ids)} (restriction)" if ids else "restricted to some agents (restriction)"
+    if key == "teammate_id":  # (an empty one, a script's own, makes the pack's private template shared again)
+        private = isinstance(value, str) and value.strip()
+        return f"a private template of teammate {value} (teammate_id)" if private else ""
     if key == "inbox_ids":  # (null, or no list at all, is every inbox: Front's own default)
         inboxes = [i for i in (value if isinstance(value, list) else [value]) if i is not None and str(i).strip()]
         return f"limited to {_named('inbox', inboxes)} (inbox_ids)" if inboxes else ""

@@ -162,7 +162,10 @@ def test_a_front_templates_folder_and_survey_come_back(tmp_path: Path) -> None:
     assert "lost-parcel: 1 inline image(s) (card.png)" in imported.stdout
     assert "attachment(s) in Front" not in imported.stdout
     assert "ticket-reference: a private template of teammate tea_4 in Front" in imported.stdout
-    assert "{{conversation.ticket_id}}" in by_name["Ticket reference"]["body"]
+    assert "Ticket reference" not in by_name  # (a teammate's private template: not among the shared ones)
+    mine = json.loads((tmp_path / "out/front/teammates/tea_4/message_templates.json").read_text(encoding="utf-8"))
+    assert [t["name"] for t in mine["message_templates"]] == ["Ticket reference"]
+    assert "{{conversation.ticket_id}}" in mine["message_templates"][0]["body"]
 
 
 def test_a_salesforce_quick_text_export_keeps_its_merge_fields_category_and_folder(tmp_path: Path) -> None:
