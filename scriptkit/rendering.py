@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_context
@@ -2130,29 +2130,145 @@ def _slice(seg: Text, a: int, b: int) -> Text:
     return Text(seg.text[a:b], seg.slot, src)
 
 
-def tested_constants(pack: Pack) -> dict[str, list[str]]:
-    """Each script that tests a yes-or-no constant in an ``{% if %}``, ``{% elif %}`` or inline ``... if x else ...``,
-    with those constants in the order it tests them: flipped, they send another branch's text (see
-    ``linting._other_branches``)."""
-    yes_no = {name for name, value in pack.constants.items() if isinstance(value, bool)}
-    tested: dict[str, list[str]] = {}
-    if not yes_no:
-        return tested
-    for script in pack.scripts:
-        for src in script_sources(script):
-            if "{%" not in src.text and " if " not in src.text:  # (no block, no inline choice)
+class BranchChoice(NamedTuple):
+    """A value a constant a script tests may be given, choosing which branch's text is sent (see
+    ``branch_choices``)."""
+
+    name: str  # the constant's
+    value: object  # to render the script with
+    said: str  # when the text it sends is sent: 'open_today is false', 'delivery_fee is 5', 'region is not "EU"'
+    today: bool  # the constant's own value in pack.yaml (today's replies, judged already)
+
+
+MAX_BRANCH_VALUES = 4  # choices of one constant judged (today's and three others): an elif ladder has a few rungs
+
+# a comparison a branch's test makes of a constant (the constant on the left) and the values it holds true for
+_HOLDS: dict[str, Callable[[Any, Any], bool]] = {
+    "gt": lambda a, b: bool(a > b), "gteq": lambda a, b: bool(a >= b), "lt": lambda a, b: bool(a < b),
+    "lteq": lambda a, b: bool(a <= b), "eq": lambda a, b: bool(a == b), "ne": lambda a, b: bool(a != b),
+    "in": lambda a, b: a in b, "notin": lambda a, b: a not in b}
+_MIRRORED = {"gt": "lt", "gteq": "lteq", "lt": "gt", "lteq": "gteq", "eq": "eq", "ne": "ne"}  # (4 < fee: fee > 4)
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _literal(node: nodes.Node) -> object:
+    """The number, text or list of them ``node`` writes (``-4``, ``"EU"``, ``["pro", "team"]``), else None."""
+    if isinstance(node, nodes.Const) and (_number(node.value) or isinstance(node.value, str)):
+        return node.value
+    if isinstance(node, nodes.Neg) and isinstance(node.node, nodes.Const) and _number(node.node.value):
+        return -node.node.value
+    if isinstance(node, (nodes.List, nodes.Tuple)):
+        items = [_literal(item) for item in node.items]
+        return items if items and all(item is not None and not isinstance(item, list) for item in items) else None
+    return None
+
+
+def _comparisons(test: nodes.Compare, constants: Mapping[str, object]) -> Iterator[tuple[str, str, object]]:
+    """Each (constant, comparison, literal) ``test`` makes of a constant that is a number or a text, the constant
+    on the left: ``delivery_fee > 4``, ``region == "EU"``, ``plan in ["pro", "team"]``, ``4 < delivery_fee``."""
+    left = test.expr
+    for operand in test.ops:
+        right, op = operand.expr, operand.op
+        for name, other, how in ((left, right, op), (right, left, _MIRRORED.get(op))):
+            if not (isinstance(name, nodes.Name) and how is not None and name.name in constants):
                 continue
+            value, literal = constants[name.name], _literal(other)
+            kinds_fit = (_number(value) and _number(literal)) or (isinstance(value, str) and isinstance(literal, str))
+            if how in ("in", "notin"):
+                kinds_fit = isinstance(literal, list) and all(
+                    _number(item) if _number(value) else isinstance(item, str) for item in literal)
+            elif how not in ("eq", "ne") and not _number(value):
+                kinds_fit = False  # ('region > "M"': no value a writer means)
+            if kinds_fit and (_number(value) or isinstance(value, str)):
+                yield name.name, how, literal
+                break
+        left = right
+
+
+def _said(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def _choices(name: str, today: object, tests: list[tuple[str, object]]) -> tuple[BranchChoice, ...]:
+    """``today`` and the values of constant ``name`` that choose otherwise in ``tests`` (its comparisons): one for
+    each way the comparisons can come out (a number on each side of each one: 4 and 5 for '> 4'; the text
+    compared and any other for '== "EU"'; a member and none for 'in [...]'), at most MAX_BRANCH_VALUES."""
+    if isinstance(today, bool):
+        return (BranchChoice(name, today, "", True),
+                BranchChoice(name, not today, f"{name} is {'false' if today else 'true'}", False))
+    literals = [item for _, literal in tests for item in (literal if isinstance(literal, list) else [literal])]
+    candidates: list[tuple[object, str]] = []
+    if _number(today):
+        # (each piece of the number line they cut holds a candidate: a number compared, one on either side of
+        # them all, one between each two)
+        points = sorted({item for item in literals if isinstance(item, (int, float))})
+        numbers = [*points, points[0] - 1, points[-1] + 1, *((a + b) / 2 for a, b in pairwise(points))]
+        candidates = [(number, _said(number)) for number in numbers]
+    else:
+        texts = list(dict.fromkeys(literals))
+        candidates = [(text, _said(text)) for text in texts]
+        other = next(word for word in ("", "other", "another") if word not in texts)  # (a value none of them is)
+        candidates.append((other, f"not {_said(texts[0])}" if len(texts) == 1
+                           else "none of " + ", ".join(map(_said, texts))))
+
+    def outcome(value: object) -> tuple[bool, ...]:
+        return tuple(_HOLDS[how](value, literal) for how, literal in tests)
+
+    seen = {outcome(today)}
+    found = [BranchChoice(name, today, "", True)]
+    for value, said in candidates:
+        if len(found) < MAX_BRANCH_VALUES and (result := outcome(value)) not in seen:
+            seen.add(result)
+            found.append(BranchChoice(name, value, f"{name} is {said}", False))
+    return tuple(found)
+
+
+def branch_choices(pack: Pack) -> dict[str, list[tuple[BranchChoice, ...]]]:
+    """Each script whose ``{% if %}``, ``{% elif %}`` or inline ``... if x else ...`` tests a constant, with each
+    such constant's choices (today's first), in the order the script tests them: a yes-or-no constant's other
+    value; a number's or a text's that flip a comparison of it with what the template writes (``delivery_fee >
+    4``, ``region == "EU"``, ``plan in ["pro", "team"]``). Rendered with them, the script sends another branch's
+    text (``linting._other_branches`` judges it, with each choice's ``said`` for when it is sent)."""
+    constants = pack.constants
+    if not constants:
+        return {}
+    yes_no = {name for name, value in constants.items() if isinstance(value, bool)}
+    found: dict[str, list[tuple[BranchChoice, ...]]] = {}
+    for script in pack.scripts:
+        tests: dict[str, list[tuple[str, object]]] = {}  # (by constant, in the order tested)
+        for src in script_sources(script):
+            if ("{%" not in src.text and " if " not in src.text) or not any(name in src.text for name in constants):
+                continue  # (no block, no inline choice, or no constant to test)
             try:
                 tree = _env().parse(src.text)
             except TemplateSyntaxError:
                 continue  # (reported by check_templates)
             for branch in tree.find_all((nodes.If, nodes.CondExpr)):
                 test = branch.test if isinstance(branch, (nodes.If, nodes.CondExpr)) else None
-                for name in (test, *test.find_all(nodes.Name)) if test is not None else ():  # (find_all: below it)
-                    if isinstance(name, nodes.Name) and name.name in yes_no \
-                            and name.name not in tested.setdefault(script.id, []):
-                        tested[script.id].append(name.name)
-    return {script_id: names for script_id, names in tested.items() if names}
+                # (find_all: the nodes below it)
+                for node in () if test is None else (test, *test.find_all((nodes.Name, nodes.Compare))):
+                    if isinstance(node, nodes.Name) and node.name in yes_no:
+                        tests.setdefault(node.name, [])
+                    elif isinstance(node, nodes.Compare):
+                        for name, how, literal in _comparisons(node, constants):
+                            if name not in yes_no and (how, literal) not in tests.setdefault(name, []):
+                                tests[name].append((how, literal))
+        choices = [_choices(name, constants[name], named) for name, named in tests.items()]
+        if any(len(options) > 1 for options in choices):
+            found[script.id] = [options for options in choices if len(options) > 1]
+    return found
+
+
+def tested_constants(pack: Pack) -> dict[str, list[str]]:
+    """Each script that tests a yes-or-no constant in an ``{% if %}``, ``{% elif %}`` or inline ``... if x else ...``,
+    with those constants in the order it tests them: flipped, they send another branch's text (``branch_choices``
+    has the choices of every constant a script tests)."""
+    found = {script_id: [options[0].name for options in choices if isinstance(options[0].value, bool)]
+             for script_id, choices in branch_choices(pack).items()}
+    return {script_id: names for script_id, names in found.items() if names}
 
 
 def render_script(pack: Pack, script: Script | str, channel: str | None = None, variant: int = 0) -> Message:
