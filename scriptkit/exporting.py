@@ -139,6 +139,8 @@ class ExportResult:
     #: files the earlier export wrote and the writer edited, replaced (or, if this export does not write
     #: them again, removed) because ``overwrite`` was given
     overwritten: list[str] = field(default_factory=list)
+    #: what a target's count in the summary goes on to say (" (2 private, under front/teammates/)"), by target name
+    count_notes: dict[str, str] = field(default_factory=dict)
 
 
 def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, out_dir: str | os.PathLike[str], *,
@@ -199,6 +201,7 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     messages = render_pack(loaded, sorted(wanted) if wanted else None, all_variants=True)
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
+    count_notes: dict[str, str] = {}
     for target in chosen:
         rendered, found = build(loaded, target, messages)
         diagnostics.extend(found)
@@ -208,6 +211,8 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
         # with one text is one record); a plug-in's target that does not say, one per message
         records = getattr(target, "records", None)
         counts[target.name] = int(records(rendered)) if callable(records) else len(rendered)
+        if callable(note := getattr(target, "records_note", None)) and (said := str(note(rendered))):
+            count_notes[target.name] = said
     from scriptkit.linting import merge_diagnostic
 
     # one per place, message and target, with every channel that met it (it named only the last)
@@ -223,7 +228,7 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     known = _older_exports(out, loaded, messages, [t.name for t in chosen])
     replaced = _not_written_again(out, files, known)
     done = write_atomically(out, files, overwrite=overwrite, known=known, wording=wording)
-    return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten)
+    return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten, count_notes)
 
 
 def check_settings(pack: Pack) -> None:

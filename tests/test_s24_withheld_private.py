@@ -38,3 +38,17 @@ def test_a_teammates_private_front_template_is_named_when_exported_elsewhere(tmp
 
 def test_exported_back_to_front_it_stays_private_and_nothing_is_said(tmp_path: Path) -> None:
     assert _sk510(tmp_path, ["front"]) == {}
+
+
+def test_the_export_summary_says_how_many_front_templates_are_private(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    file = tmp_path / "front.json"
+    file.write_text(json.dumps(FRONT), encoding="utf-8")
+    pack = import_library(file, "front").write(tmp_path / "pack")
+    done = CliRunner().invoke(main, ["export", str(pack), "--to", "front", "-o", str(tmp_path / "out")],
+                              env={"NO_COLOR": "1"})
+    assert done.exit_code == 0, done.output
+    assert "front: 1 message template (1 private, under front/teammates/)" in done.output

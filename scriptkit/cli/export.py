@@ -84,7 +84,8 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         # (in the helpdesk's own word: Zendesk macros, Freshdesk canned responses; a third party's target may not say)
         target = get(name)
         one, many = getattr(target, "units", ("reply", "replies"))
-        con.print(f"{name}: {count} {one if count == 1 else many}{_not_carried(loaded, target, channels)}",
+        said = result.count_notes.get(name, "")
+        con.print(f"{name}: {count} {one if count == 1 else many}{said}{_not_carried(loaded, target, channels)}",
                   markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
     if result.replaced:  # (said, so that an export to another helpdesk into the same --out loses nothing unseen)

@@ -1016,6 +1016,11 @@ class BaseTarget(ABC):
         unless the helpdesk keeps several in one."""
         return len(rendered)
 
+    def records_note(self, rendered: Sequence[Rendered]) -> str:
+        """What the summary says after the count of ``records``, when some of them go elsewhere (Front's private
+        templates, in their teammates' folders): "" unless the helpdesk has such a split."""
+        return ""
+
     def settings_keys(self) -> Mapping[str, str]:
         one_body = {"variants": "'each' to export every variant of a script as a macro of its own, titled "
                                 "'... (variant 2)'; 'first' (the default) exports the first"}

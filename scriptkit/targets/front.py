@@ -192,6 +192,10 @@ variant's under `variant_ids`): send that file without the `id` field with
     def records(self, rendered: Sequence[Rendered]) -> int:
         return sum(1 for r in rendered if _owner(r.message) != "")
 
+    def records_note(self, rendered: Sequence[Rendered]) -> str:
+        private = sum(1 for r in rendered if _owner(r.message))
+        return f" ({private} private, under front/teammates/)" if private else ""
+
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         # a private template in its teammate's folder, as the address it is sent to names it: a loop that sends
         # every file of message_templates/ to the shared address never shares a teammate's own
