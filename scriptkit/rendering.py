@@ -1730,7 +1730,8 @@ def _mark(text: str) -> tuple[str, list[int]] | None:
             starts.append(at)
             out.append(text[at:at + len(value)].replace("\r", _CR_MARK))
         elif kind == "string" and 0 < k < len(kinds) - 1 and kinds[k - 1] == "variable_begin" \
-                and kinds[k + 1] == "variable_end" and "\\" not in value and "\r" not in text[at:at + len(value)]:
+                and kinds[k + 1] == "variable_end" and len(value) > 2 \
+                and "\\" not in value and "\r" not in text[at:at + len(value)]:  # (an empty one: nothing to locate)
             out.append(shadow[cursor:at + 1])  # (up to its opening quote)
             out.append(f"{_QUOTE_OPEN}{len(starts)}{_DATA_CLOSE}")
             starts.append(at + 1)
