@@ -199,15 +199,17 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
 def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
                     today: LintResult) -> list[Diagnostic]:
     """What the phrase rules (those that read alternatives too: SK201, SK305, a team's swaps...) find in the text
-    of an ``{% if %}`` branch (or an inline ``... if x else ...``) that the yes-or-no constants do not take today
-    (``closed_for_holidays: false``): that text ships the day they flip, unjudged till then. Each script that tests
-    such constants is rendered again with every other choice of them (the first three it tests: an ``{% elif %}``
-    may need two flipped), and each finding in text today's replies do not have is said with when it is sent."""
+    of an ``{% if %}`` branch (or an inline ``... if x else ...``) that the constants do not choose today
+    (``closed_for_holidays: false``, ``delivery_fee: 3.50`` under ``{% if delivery_fee > 4 %}``): that text ships
+    the day they change, unjudged till then. Each script that tests constants is rendered again with every other
+    choice of them (the first three it tests: an ``{% elif %}`` may need two changed; see
+    ``rendering.branch_choices``), and each finding in text today's replies do not have is said with when it is
+    sent."""
     from itertools import product
 
-    from scriptkit.rendering import render_pack, tested_constants
+    from scriptkit.rendering import branch_choices, render_pack
 
-    tested = tested_constants(pack)
+    tested = branch_choices(pack)
     if not tested:
         return []
     plan, steps = _steps(config, pack)
@@ -216,20 +218,19 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     suppress = _suppressions(pack)
     expected = expected_language(pack)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
-    for script_id, names in tested.items():
-        names = names[:_BRANCH_CONSTANTS]
-        for values in product((False, True), repeat=len(names)):
-            changed = {n: v for n, v in zip(names, values, strict=True) if v != pack.constants[n]}
+    for script_id, choices in tested.items():
+        for picked in product(*choices[:_BRANCH_CONSTANTS]):
+            changed = [choice for choice in picked if not choice.today]
             if not changed:
                 continue  # (today's choice: judged already)
-            meta = pack.meta.model_copy(update={"constants": {**pack.meta.constants, **changed}})
+            meta = pack.meta.model_copy(update={"constants": {**pack.meta.constants,
+                                                              **{c.name: c.value for c in changed}}})
             try:
                 messages = judged(render_pack(pack.model_copy(update={"meta": meta}), channels, script_id,
                                               all_variants=True))
             except ScriptkitError:
                 continue  # (a branch that does not render is a template problem, reported as one already)
-            when = "(in the text sent when " + " and ".join(
-                f"{n} is {'true' if v else 'false'}" for n, v in changed.items()) + ")"
+            when = "(in the text sent when " + " and ".join(c.said for c in changed) + ")"
             for i in phrase_rules:
                 step = steps[i]
                 rule, ctx, severity = step
@@ -246,7 +247,8 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     return list(by_key.values())
 
 
-_BRANCH_CONSTANTS = 3  # yes-or-no constants of one script whose every choice is judged (2 ** 3 - 1 renders at most)
+_BRANCH_CONSTANTS = 3  # constants of one script whose every choice is judged (a yes or no has 2, a number or text
+# compared a few: rendering.MAX_BRANCH_VALUES)
 
 
 def _branch_key(d: Diagnostic) -> tuple[object, ...]:
