@@ -111,7 +111,7 @@ def words(name: str) -> list[str]:
 
 
 # every matcher and phrase table made, for ``prepare`` (held weakly: tests and custom rules make many)
-_MADE: weakref.WeakSet[Matcher | PhraseTable] = weakref.WeakSet()
+_MADE: weakref.WeakSet[Matcher | MultiMatcher | PhraseTable] = weakref.WeakSet()
 
 
 def prepare() -> None:
@@ -362,6 +362,47 @@ class LazyRegex:
         return self.compiled.match(text)
 
 
+# A list whose regexes need this many strings or more finds those in a text by one scan (a trie of them, in a
+# lookahead: every position's longest one), not one ``in`` test each: 228 strings, 67 -> 36 us on a real reply.
+_SCAN_FROM = 40
+
+
+class _Needs:
+    """The strings some regexes need (see ``required_literals``), and which of them a text holds."""
+
+    __slots__ = ("_prefixes", "_scan", "strings")
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = tuple(dict.fromkeys(strings))
+        self._scan: LazyRegex | None = None
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+        found = [n for n in self.strings if n]  # ("" is in every text: a regex that needs nothing)
+        if len(found) >= _SCAN_FROM:
+            trie: _Trie = {}
+            for need in found:
+                node = trie
+                for ch in need:
+                    node = node.setdefault(re.escape(ch), {})
+                node[_END] = {}
+            self._scan = LazyRegex(f"(?=({_trie_regex(trie)}))", re.DOTALL)
+            # the scan finds the longest string at each position: the others there are its prefixes
+            self._prefixes = {n: (*(p for p in found if n.startswith(p)), *([""] if "" in self.strings else []))
+                              for n in found}
+
+    def found_in(self, text: str) -> list[str] | set[str]:
+        """The strings ``text`` holds."""
+        if self._scan is None:
+            return [need for need in self.strings if need in text]
+        hits = self._scan.compiled.findall(text)
+        if not hits:
+            return [""] if "" in self.strings else []
+        return set().union(*map(self._prefixes.__getitem__, set(hits)))
+
+    def prepare(self) -> None:
+        if self._scan is not None:
+            self._scan.compiled  # noqa: B018 (compiled on first access)
+
+
 class Matcher:
     """A phrase list compiled for speed, matched on folded text (see ``fold``).
 
@@ -408,11 +449,16 @@ class Matcher:
         # (tuples, for _has_one and _has_all)
         self._regex_needs = [(rx, tuple((*needs, frozenset([""]))[0]), tuple(map(tuple, needs[1:])))
                              for rx in self._regexes for needs in [required_literals(rx)]]
-        # every string one of which some regex needs, as one test that rules them all out (most
-        # texts have none of them): one call for the list, not one per regex (None: a regex needs none)
-        firsts = [first for _, first, _ in self._regex_needs]
-        self._any_need = (None if any("" in first for first in firsts)
-                          else tuple(dict.fromkeys(need for first in firsts for need in first)))
+        # every string one of which some regex needs -> the regexes (by index) whose most selective
+        # set holds it: one test of each string names the regexes that may match a text (most texts
+        # have none of the strings), where a test of each regex's own strings tested a string that
+        # several need again for each, a call each ("" is in every text: a regex that needs nothing)
+        by_need: dict[str, list[int]] = {}
+        for i, (_, first, _) in enumerate(self._regex_needs):
+            for need in first:
+                by_need.setdefault(need, []).append(i)
+        self._by_need = {need: tuple(at) for need, at in by_need.items()}
+        self._needs = _Needs(by_need)
         self._local: bool | None = None  # (see _by_piece: a list matched only through a MultiMatcher never asks)
         _MADE.add(self)
 
@@ -420,6 +466,7 @@ class Matcher:
         """Compile the regexes now (see ``lexicon.prepare``)."""
         for rx in self._regexes:
             rx.compiled  # noqa: B018 (compiled on first access)
+        self._needs.prepare()
         self._by_piece  # noqa: B018
 
     @property
@@ -459,10 +506,14 @@ class Matcher:
         if not self._regexes:
             return found  # (word matches come leftmost first, never overlapping)
         # only the regexes whose required text is there can match (most texts have none)
-        if self._any_need is not None and not _has_one(s, self._any_need):
+        present = self._needs.found_in(s)
+        if not present:
             return found
-        live = [rx for rx, first, rest in self._regex_needs if _has_one(s, first) and (not rest or _has_all(s, rest))]
-        for rx in live:
+        by_need, needs = self._by_need, self._regex_needs
+        for i in sorted(set().union(*map(by_need.__getitem__, present))):  # (each regex once, in the list's order)
+            rx, _, rest = needs[i]
+            if rest and not _has_all(s, rest):
+                continue
             for m in rx.finditer(s):
                 a, b = m.span()
                 if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
@@ -856,14 +907,29 @@ class MultiMatcher:
         # "nothing here" scan costs more than it saves: the regexes start with literals the engine
         # skips ahead to, an alternation of them is scanned position by position, and a reply of a
         # few sentences nearly always has some match, so the scan is wasted; 100 -> 60 us on a real reply.)
-        # Each regex with the strings one of which its matches need (see ``required_literals``) when
-        # there are few of them, as a test of the text that rules it out (42 -> 34 us per real reply's
-        # new sentences): a long list of them ("frustrat", "annoy"...) costs more than it saves.
-        self._regex_lists = [(name, [(rx, first if len(first) <= 8 else None) for rx, first, _ in m._regex_needs])
-                             for name, m in self._matchers.items() if m._regexes]
+        # Each regex is run only on a text with one of the strings its matches need (see
+        # ``required_literals``; 42 -> 34 us per real reply's new sentences). Every such string of
+        # every list -> the regexes (list, index) that need it: a text tests each string once, for
+        # all the lists (one call per regex tested a string several need once for each).
+        self._regex_lists = [(name, [rx for rx, _, _ in m._regex_needs]) for name, m in self._matchers.items()
+                             if m._regexes]
+        by_need: dict[str, list[tuple[int, int]]] = {}
+        for k, (name, _) in enumerate(self._regex_lists):
+            for j, (_, first, _) in enumerate(self._matchers[name]._regex_needs):
+                for need in first:
+                    by_need.setdefault(need, []).append((k, j))
+        self._by_need = {need: tuple(at) for need, at in by_need.items()}
+        self._needs = _Needs(by_need)
         self._piece_cache: dict[str, tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = {}
         self._regexes_local = not any(_SEES_PAST.search(rx.pattern)
                                       for m in self._matchers.values() for rx in m._regexes)
+        _MADE.add(self)
+
+    def prepare(self) -> None:
+        """Compile the lists' regexes and the scan for the strings they need now (see ``lexicon.prepare``)."""
+        for m in self._matchers.values():
+            m.prepare()
+        self._needs.prepare()
 
     def spans(self, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         out = self._word_spans(tokens)
@@ -961,12 +1027,18 @@ class MultiMatcher:
         return tuple(sure), tuple(unsure)
 
     def _add_regex_spans(self, out: dict[str, list[tuple[int, int]]], s: str) -> None:
-        for name, regexes in self._regex_lists:
-            found = out[name]  # (word matches come leftmost first, never overlapping)
-            for rx, needs in regexes:
-                if needs is not None and not _has_one(s, needs):
-                    continue
-                for mt in rx.finditer(s):
+        by_need = self._by_need
+        live: list[tuple[int, int]] = []
+        for need in self._needs.found_in(s):
+            live += by_need[need]
+        by_list: dict[int, list[int]] = {}  # (list by list, each one's regexes in order)
+        for k, j in sorted(set(live)):
+            by_list.setdefault(k, []).append(j)
+        for k, at in by_list.items():
+            name, regexes = self._regex_lists[k]
+            found = out[name]  # (word matches come leftmost first, never overlapping: a list with no regex run is done)
+            for j in at:
+                for mt in regexes[j].finditer(s):
                     a, b = mt.span()
                     if a == b or (a > 0 and _is_word(s[a]) and _is_word(s[a - 1])):
                         continue
