@@ -71,26 +71,31 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     # "I'm", opens none)
     quotes: list[tuple[int, int]] | None = None if _may_quote(text) else []
     for m in _SENTENCE_END.finditer(text):
+        at = m.start()
         if m.start(2) >= 0:  # a mark, and any emoji after it
-            mark = m.start() + 1
+            mark = at + 1
             end = m.end(1) if m.group(1) else mark  # (the sentence ends with its mark, or the emoji after it)
-            if text.endswith(_ABBREVIATIONS, start, mark):
-                continue
-            if (text[mark - 2:mark - 1].isdigit() and "\n" not in m.group(2)
-                    and _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, mark) + 1, mark)):
-                continue  # "1. " opening a line numbers a list item: the item goes on
+            if text[at] == ".":  # (every abbreviation, and a list item's number, ends with a full stop)
+                if text.endswith(_ABBREVIATIONS, start, mark):
+                    continue
+                if (text[mark - 2:mark - 1].isdigit() and "\n" not in m.group(2)
+                        and _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, mark) + 1, mark)):
+                    continue  # "1. " opening a line numbers a list item: the item goes on
+            quoted = quotes != []
         elif m.start(3) >= 0:  # an emoji or emoticon, and a capital after it
             end = m.start(3)
-        else:  # a blank line
-            end = m.start()
+            quoted = quotes != []
+        else:  # a blank line (a quotation is on one line)
+            end = at
             if text[start:end].rstrip().endswith(_ABBREVIATIONS):
                 continue
-        if m.start(3) >= 0 or m.start(2) >= 0:
+            quoted = False
+        if quoted:  # (it may end inside a quotation)
             if quotes is None:
                 quotes = quoted_spans(text)
             if quotes:
-                i = bisect_left(quotes, (m.start() + 1, -1)) - 1  # (the last quotation that opens at or before it)
-                if i >= 0 and quotes[i][0] <= m.start() < quotes[i][1] \
+                i = bisect_left(quotes, (at + 1, -1)) - 1  # (the last quotation that opens at or before it)
+                if i >= 0 and quotes[i][0] <= at < quotes[i][1] \
                         and (m.end() < quotes[i][1] or text[m.end():m.end() + 1].islower()):
                     continue  # (it goes on: 'You wrote: "I was charged twice. It's ridiculous."', 'click
                     # "Forgot password?" and we'll email you a link')
@@ -107,7 +112,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append(cut)
             a = closing.start() + 1
         spans.append((a, b))
-    if "\n" in text and _ITEM_START.search(text) is not None:  # (a list: its items are sentences)
+    if "\n" in text and (_ITEM_START.match(text) or _ITEM_AFTER_BREAK.search(text)):  # (a list: items are sentences)
         return _list_cut(text, spans)
     return spans
 
@@ -133,6 +138,9 @@ def emoji_ended(text: str, a: int, b: int) -> bool:
 # a line indented, or one that starts with no capital, or one after a line that cannot end there (its last word
 # "to", "the", "and", or a comma); any other line after an item starts a sentence ("- Gift wrapped\nThanks, Ben").
 _ITEM_START = re.compile(r"^[ \t]*+(?:[-*+•·–]|\d{1,2}[.)])[ \t]++(?=\S)", re.MULTILINE)
+# (_ITEM_START after a line break: searched for, a regex that starts with "^" is tried at every position, one that
+# starts with "\n" only at the line breaks)
+_ITEM_AFTER_BREAK = re.compile(r"\n[ \t]*+(?:[-*+•·–]|\d{1,2}[.)])[ \t]++(?=\S)")
 _LINE_START = re.compile(r"\n(?=[A-Z])")
 _GOES_ON = re.compile(r"(?:[,&/+–-]|\b(?:a|an|the|to|of|in|on|at|by|for|with|from|into|via|per|and|or|but|nor|so|as|"
                       r"if|than|that|our|your|my|their|his|her|its|this|these|those|is|are|was|were|be|will|can|I|we)"
@@ -248,15 +256,20 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMAIL_MARK = re.compile("@")
 # a run of capitals, digits and hyphens with a digit and a capital in it, not inside a word
 _CODE = re.compile(r"(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b")
-_DIGIT = re.compile(r"\d")
+# what a code holds: a capital and a digit in one run of capitals, digits and hyphens (not "14 days", "10:30",
+# "£20", "2pm": most words with a digit); starting with a character set, so the regex engine skips ahead to one
+_CODE_MARK = re.compile(r"[A-Z\d](?:(?<=[A-Z])[A-Z\d-]*\d|(?<=\d)[A-Z\d-]*[A-Z])")
 
 
 def plain_identifiers(text: str) -> str:
     """``text`` with each link, email address and reference code as one short word: as a reader reads it, for
     readability scores, word counts and formality."""
-    for pattern, mark in ((_ADDRESS, _ADDRESS_MARK), (_EMAIL, _EMAIL_MARK), (_CODE, _DIGIT)):
-        text = _sub_in_words(text, mark, pattern)
-    return text
+    # (an address's and an email's marks told by an `in` test first: most texts hold neither)
+    if "://" in text or "www." in text:
+        text = _sub_in_words(text, _ADDRESS_MARK, _ADDRESS)
+    if "@" in text:
+        text = _sub_in_words(text, _EMAIL_MARK, _EMAIL)
+    return _sub_in_words(text, _CODE_MARK, _CODE)
 
 
 def _sub_in_words(text: str, mark: re.Pattern[str], pattern: re.Pattern[str]) -> str:
@@ -274,16 +287,17 @@ def _sub_in_words(text: str, mark: re.Pattern[str], pattern: re.Pattern[str]) ->
 def words_holding(text: str, mark: re.Pattern[str]) -> Iterator[tuple[int, int]]:
     """``[start, end)`` of each whitespace-delimited word of ``text`` that holds a match of ``mark``, in order: where
     a pattern that never spans whitespace (an address, a code) can match, so that it is run there only."""
-    end = len(text)
     found = mark.search(text)
     while found is not None:
-        a = b = found.start()
+        a = found.start()
         while a > 0 and not text[a - 1].isspace():
             a -= 1
-        while b < end and not text[b].isspace():
-            b += 1
+        b = _NON_SPACE.match(text, found.start()).end()  # (in C: an address is a long word)
         yield a, b
         found = mark.search(text, b)
+
+
+_NON_SPACE = re.compile(r"\S*")  # (\S is what str.isspace() is not)
 
 
 # ---------------------------------------------------------------- word regexes, fast
