@@ -618,8 +618,9 @@ _DISCLAIMER = re.compile(r"(?i:(?:this|the\s+information\s+in\s+this|the\s+conte
                          r"|please\s+(?:consider\s+the\s+environment|think\s+before\s+(?:you\s+)?print))\b[^\n]{0,300}")
 _DETAIL_LINES = 6  # at most under a name
 # a line of a signature's details may hold more than one ("Acme Ltd, 12 High Street, London EC1A 1BB. Registered
-# in England No. 01234567."): each of its sentences is then one
-_DETAIL_SENTENCE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z])")
+# in England No. 01234567."): each of its sentences is then one (the space after its mark looked back from: a regex
+# that starts with a lookbehind is tried at every position)
+_DETAIL_SENTENCE = re.compile(r"[ \t](?<=[.!?][ \t])[ \t]*(?=[A-Z])")
 
 
 def _detail(text: str, a: int, b: int) -> bool:

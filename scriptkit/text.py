@@ -112,7 +112,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append(cut)
             a = closing.start() + 1
         spans.append((a, b))
-    if "\n" in text and (_ITEM_START.match(text) or _ITEM_AFTER_BREAK.search(text)):  # (a list: items are sentences)
+    if holds_list(text):  # (a list: its items are sentences)
         return _list_cut(text, spans)
     return spans
 
@@ -121,6 +121,21 @@ def _may_quote(text: str) -> bool:
     """Whether ``text`` has a mark that may open a quotation (``quoted_spans``): where none is, there is none."""
     return ('"' in text or "\u201c" in text or "\u00ab" in text or "\u201e" in text or "\u2018" in text
             or _OPENING_SINGLE.search(text) is not None)
+
+
+_AN_EMOJI = re.compile(f"[{_EMOJI}]")
+_AN_EMOTICON = re.compile(r"[:;](?<=\s[:;])-?[)(DPp]")  # (what _EMOTICON_END needs, from its mark)
+
+
+def may_end_with_emoji(text: str) -> bool:
+    """Whether a sentence of ``text`` may be ``emoji_ended``: it holds an emoji or an emoticon (" :)")."""
+    return (not text.isascii() and _AN_EMOJI.search(text) is not None) or (
+        (":" in text or ";" in text) and _AN_EMOTICON.search(text) is not None)
+
+
+def holds_list(text: str) -> bool:
+    """Whether a line of ``text`` starts a list item (``list_item_at`` is true of some sentence)."""
+    return "\n" in text and (_ITEM_START.match(text) is not None or _ITEM_AFTER_BREAK.search(text) is not None)
 
 
 def emoji_ended(text: str, a: int, b: int) -> bool:

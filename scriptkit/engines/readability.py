@@ -251,19 +251,21 @@ def _levels_by_table(ts: Any, pointed: str, reach: dict[str, int] | None = None)
     longer than the longest pattern with their first two characters: one of 28 characters sets pyphen's
     bound, where most patterns have 3 to 6, so this looks up a third of the substrings for the same levels."""
     hd = ts.pyphen.hd
-    patterns, maxlen = hd.patterns, hd.maxlen
+    get, maxlen = hd.patterns.get, hd.maxlen
     n = len(pointed)
     levels = [0] * (n + 1)
     for i in range(n - 1):
         # (a pair no pattern starts with may still start a one-character pattern)
-        longest = maxlen if reach is None else reach.get(pointed[i:i + 2], 1)
-        for j in range(i + 1, min(i + longest, n) + 1):
-            found = patterns.get(pointed[i:j])
+        end = i + (maxlen if reach is None else reach.get(pointed[i:i + 2], 1))
+        for j in range(i + 1, (end if end < n else n) + 1):
+            found = get(pointed[i:j])
             if found:
                 offset, values = found
-                for k, value in enumerate(values, i + offset):
+                k = i + offset  # (counted by hand: a fifth faster than enumerate in this innermost loop)
+                for value in values:
                     if value > levels[k]:
                         levels[k] = value
+                    k += 1
     return levels
 
 

@@ -22,7 +22,9 @@ from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import (
     emoji_ended,
+    holds_list,
     list_item_at,
+    may_end_with_emoji,
     plain_identifiers,
     reading_spans,
     run_table,
@@ -149,7 +151,7 @@ def items_ended(text: str) -> str:
     that has no . ! or ?, and after each sentence ended by an emoji ("So sorry about the mix-up 😔"): the Flesch
     formulas end sentences at those marks only, and a reader takes each as a sentence, as SK103 does
     (``sentence_spans``)."""
-    if "\n" not in text and text.isascii() and ":" not in text and ";" not in text:
+    if not (may_end_with_emoji(text) or holds_list(text)):  # (most replies: no sentence to end, no split)
         return text
     spans = tuple(sentence_spans(text))
     items = [list_item_at(text, a) for a, _ in spans] if "\n" in text else [False] * len(spans)
