@@ -169,6 +169,12 @@ class Placeholder:
     def canonical(self) -> str:
         return "{{" + self.name + "}}"
 
+    @property
+    def may_read_blank(self) -> bool:
+        """Whether the customer may read nothing in its place: no fallback, or one of only spaces (``fallback('')``,
+        as Help Scout's ``{%customer.firstName,fallback=%}`` imports) that reads "Hi ," all the same."""
+        return self.fallback is None or not self.fallback.strip()
+
 
 @dataclass(frozen=True)
 class Blank:

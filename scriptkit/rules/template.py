@@ -121,13 +121,15 @@ def _quoted(text: str, at: int) -> str:
     return ("..." if first else "") + text[first:last] + ("..." if last < len(text) else "")
 
 
-def _without_it(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec) -> str:
-    """What the finding says: where the placeholder is, and what the customer reads where it is empty."""
+def _without_it(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec, empty: bool = False) -> str:
+    """What the finding says: where the placeholder is (``empty``: its fallback is blank), and what the customer
+    reads where it is empty."""
     start, end = _sentence_around(text, a, b)
     before, after = text[start:a], text[b:end]
     read = _quoted(_as_written(before + after), len(before))
     what = spec.description[0].lower() + spec.description[1:] if spec.description.startswith("The ") else name
-    return f"{name} has no fallback {why}: if {what} is missing, the reply reads '{read.strip()}'"
+    has = "has an empty fallback" if empty else "has no fallback"
+    return f"{name} {has} {why}: if {what} is missing, the reply reads '{read.strip()}'"
 
 
 # a greeting word right before the placeholder, at a sentence's start: "Hi {{ customer.first_name }},"
@@ -188,8 +190,8 @@ class PlaceholderWithoutFallback(Rule):
 
     ## What it does
     Flags placeholders that the catalogue marks as possibly blank (a requester with no first
-    name, a ticket with no order number) and that have no `fallback(...)` where a blank
-    reads badly: in the greeting, at the start of a sentence, or (for names, the value most
+    name, a ticket with no order number) and that have no `fallback(...)`, or an empty one
+    (`fallback('')`, as Help Scout's `fallback=` imports), where a blank reads badly: in the greeting, at the start of a sentence, or (for names, the value most
     often missing) right before punctuation.
     Layout greetings and sign-offs are checked once per channel. The finding quotes what the
     customer would read with the value missing ("Thanks so much for your patience, ."), and the
@@ -226,14 +228,14 @@ class PlaceholderWithoutFallback(Rule):
         solution="I'll send a replacement to {{ customer.first_name }} today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        if not any(isinstance(seg, Placeholder) and seg.fallback is None for seg in message.segments):
+        if not any(isinstance(seg, Placeholder) and seg.may_read_blank for seg in message.segments):
             return
         yield from self._findings(message, _catalogue(ctx), layout=False)
 
     def _findings(self, message: Message, catalogue: Catalogue, layout: bool) -> Iterator[Finding]:
         text = message.text
         for a, b, seg in message.spans():
-            if not isinstance(seg, Placeholder) or seg.fallback is not None:
+            if not isinstance(seg, Placeholder) or not seg.may_read_blank:
                 continue
             if (seg.slot in ("greeting", "signoff")) != layout:
                 continue
@@ -242,7 +244,7 @@ class PlaceholderWithoutFallback(Rule):
                 continue
             why = _blank_reads_badly(text, a, b, seg.slot, seg.name)
             if why:
-                yield Finding(a, b, _without_it(text, a, b, seg.name, why, spec),
+                yield Finding(a, b, _without_it(text, a, b, seg.name, why, spec, seg.fallback is not None),
                               _advice(text, a, b, seg.name, why, spec))
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
