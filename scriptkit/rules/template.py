@@ -191,8 +191,9 @@ class PlaceholderWithoutFallback(Rule):
     ## What it does
     Flags placeholders that the catalogue marks as possibly blank (a requester with no first
     name, a ticket with no order number) and that have no `fallback(...)`, or an empty one
-    (`fallback('')`, as Help Scout's `fallback=` imports), where a blank reads badly: in the greeting, at the start of a sentence, or (for names, the value most
-    often missing) right before punctuation.
+    (`fallback('')`, as Help Scout's `fallback=` imports), where a blank reads badly: in the
+    greeting, at the start of a sentence, or (for names, the value most often missing) right
+    before punctuation.
     Layout greetings and sign-offs are checked once per channel. The finding quotes what the
     customer would read with the value missing ("Thanks so much for your patience, ."), and the
     suggestion fits the place: a fallback word in the greeting (`fallback('there')` for a name),
