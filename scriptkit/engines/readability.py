@@ -212,18 +212,19 @@ def _pattern_trie(lang: str) -> dict[str, Any]:
     """``lang``'s hyphenation patterns as a trie: each character maps to the node after it and the
     points of the pattern ending there (empty when none ends there), its non-zero levels only,
     (index from the pattern's start, level), as only those can raise a level."""
+    # (built as it is walked, in one pass: one lookup per character of a walk, a node and its points together)
     root: dict[str, Any] = {}
     for key, (offset, values) in _instance(lang).pyphen.hd.patterns.items():
         node = root
-        for ch in key:
-            node = node.setdefault(ch, {})
-        node[""] = tuple((k, value) for k, value in enumerate(values, offset) if value)
-
-    def walked(node: dict[str, Any]) -> dict[str, Any]:
-        # (one lookup per character of a walk: a node and its points together)
-        return {ch: (walked(child), child.get("", ())) for ch, child in node.items() if ch}
-
-    return walked(root)
+        for ch in key[:-1]:
+            entry = node.get(ch)
+            if entry is None:
+                entry = node[ch] = ({}, ())
+            node = entry[0]
+        entry = node.get(key[-1])
+        node[key[-1]] = (entry[0] if entry is not None else {},
+                         tuple((k, value) for k, value in enumerate(values, offset) if value))
+    return root
 
 
 # words counted by looking their substrings up in pyphen's table before the trie is built: the

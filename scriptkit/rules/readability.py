@@ -56,9 +56,21 @@ def _neutral(seg: Text | Placeholder | Blank) -> str:
     return seg.text if isinstance(seg, Text) else NEUTRAL_NAME if isinstance(seg, Placeholder) else NEUTRAL_BLANK
 
 
+# where a message keeps its ``_without_signature`` text, in its own __dict__ (as inference keeps its analysis):
+# SK101, SK102 and SK105 each ask for it
+_UNSIGNED = "_scriptkit_unsigned"
+
+
 def _without_signature(message: Message) -> str:
     """``neutral_text`` with the sign-off cut after its closing and name: the lines a signature holds under them
     (a title, the company, a phone, a legal line) are no words of the reply, and made a 22-word email 60."""
+    kept: str | None = message.__dict__.get(_UNSIGNED)
+    if kept is None:
+        kept = message.__dict__[_UNSIGNED] = _unsigned(message)
+    return kept
+
+
+def _unsigned(message: Message) -> str:
     if not any(seg.slot == "signoff" and isinstance(seg, Text) and seg.text.count("\n") > 1
                for seg in message.segments):
         return neutral_text(message)
