@@ -407,7 +407,6 @@ _QUOTATION = re.compile("\"(?<![\\w\"]\")[^\"\n]{1,400}\"(?!\\w)|\u201c[^\u201c\
                         "|\u201e[^\u201c\u201d\u201e\n]{1,400}[\u201c\u201d]"
                         "|\u2018(?:[^\u2018\u2019\n]|\u2019(?=\\w)){1,400}\u2019(?!\\w)"
                         "|'(?<!\\w')(?:[^'\n]|'(?=\\w)){1,400}'(?!\\w)")
-_QUOTE_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -415,10 +414,12 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     customer's own words, another agent's, a form's label), not what it says, so the rules do not judge it as
     the writer's ('You wrote "calm down and just refund me".'). Quotes around the whole text are no quotation
     (a template pasted with its quotes)."""
-    if not any(mark in text for mark in _QUOTE_MARKS):
-        return []
+    # (the regex skips ahead to the quote marks in C: most texts have an apostrophe, few a quotation)
+    found = [m.span() for m in _QUOTATION.finditer(text)]
+    if not found:
+        return found
     whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
-    return [m.span() for m in _QUOTATION.finditer(text) if m.span() != whole]
+    return [span for span in found if span != whole]
 
 
 def in_quotation(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
