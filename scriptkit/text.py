@@ -307,7 +307,8 @@ def words_holding(text: str, mark: re.Pattern[str]) -> Iterator[tuple[int, int]]
         a = found.start()
         while a > 0 and not text[a - 1].isspace():
             a -= 1
-        b = _NON_SPACE.match(text, found.start()).end()  # (in C: an address is a long word)
+        run = _NON_SPACE.match(text, found.start())  # (the word's end found in C: an address is a long word)
+        b = run.end() if run is not None else found.start()  # (never None: \S* matches an empty run)
         yield a, b
         found = mark.search(text, b)
 
