@@ -61,7 +61,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         if not isinstance(action, dict):
             return entry.problem("an action has no 'arguments' object")
         if action.get("name") not in _READ:  # (its arguments are not read: snoozeTicket's may be null)
-            others.append(str(action.get("title") or action.get("name")))
+            others.append(_what_it_does(action))
             continue
         try:
             args = _arguments(action.get("arguments"))
@@ -102,7 +102,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             notes.append("its internal note is the script's guidance: exported back to Gorgias it is not an "
                          "'Add internal note' action, so add that again if the agents need it on the ticket")
         else:
-            others.append(str(action.get("title") or action.get("name")))
+            others.append(_what_it_does(action))
     notes[:0] = reply_notes
     if others:
         notes.append(f"its other action(s) in Gorgias ({', '.join(others)}) are not in the pack: exported back "
@@ -167,6 +167,38 @@ def _addresses_out(plain: str, rich: str) -> str:
 
 #: the actions whose arguments the import reads
 _READ = ("setResponseText", "addTags", "setStatus", "addAttachments", "addInternalNote")
+
+
+def _what_it_does(action: dict[str, Any]) -> str:
+    """An action the pack does not keep, named by what it does ("setPriority 'high'"), as the Zendesk note names
+    one ("priority 'low'"): its title is free text a writer chose ("prio"), and says nothing of it."""
+    name = action.get("name")
+    if not isinstance(name, str) or not name.strip():
+        title = action.get("title")
+        return repr(title) if isinstance(title, str) and title.strip() else "an action with no name"
+    try:
+        args = _arguments(action.get("arguments")) or {}
+    except RecursionError:  # (JSON text nested thousands deep: the action is named without them)
+        args = {}
+    values = [(key, shown) for key, value in args.items() if (shown := _shown(value)) is not None]
+    if len(values) == 1:
+        return f"{name} {values[0][1]}"
+    return " ".join([name, ", ".join(f"{key}={shown}" for key, shown in values)]).strip()
+
+
+def _shown(value: Any) -> str | None:
+    """An argument's value as the note shows it (text cut short), or None for one not worth a word: empty, or
+    a list or an object (an HTTP action's headers), other than a user's or team's {id, name}."""
+    if isinstance(value, dict):
+        value = value.get("name") if isinstance(value.get("name"), str) else value.get("id")
+    if isinstance(value, (bool, int, float)):
+        return repr(value)
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    if not text:
+        return None
+    return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
 def _arguments(value: Any) -> dict[str, Any] | None:
