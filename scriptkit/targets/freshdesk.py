@@ -106,7 +106,9 @@ file carries it, and is sent without the `id` field with `PUT /api/v2/canned_res
 which updates the response. The bundle lists it with its id too: create_multiple takes only the
 responses without one (new ones).
 `folders.json` lists the folders the responses belong in (`POST /api/v2/canned_response_folders`
-bodies) for any folder whose id is not configured yet.
+bodies) for any folder whose id is not configured yet. A personal response (`visibility:
+personal`) needs none: Freshdesk files it in the agent's own personal folder, so it is written
+without a `folder_id` and its folder is not listed.
 
 - Folder ids: set `export: {freshdesk: {folders: {"Orders": 12}}}` (or `folder_id`) in
   pack.yaml. Without one a response is exported as personal (visibility 1), which Freshdesk
@@ -178,14 +180,14 @@ bodies) for any folder whose id is not configured yet.
         vis = conf.get("visibility", "all")
         out: dict[str, Any] = {"title": display_title(message), "content_html": self.html(message)}
         if vis == "personal" or not _known_visibility(vis) or folder is None:
+            # (with no folder_id even where one is set: Freshdesk files a personal response in the agent's own
+            # personal folder, putting that folder's id in place of any it is sent)
             out["visibility"] = VISIBILITY["personal"]
         else:
             out["visibility"] = VISIBILITY[vis]
             out["folder_id"] = folder
             if vis == "groups":
                 out["group_ids"] = [i for i in map(_int, as_list(conf.get("group_ids"))) if i is not None]
-        if folder is not None and vis == "personal":
-            out["folder_id"] = folder
         if (ident := own_id(message, "freshdesk")) is not None:
             out["id"] = ident  # (the canned response it was imported from: the file updates it)
         return out
@@ -197,8 +199,11 @@ bodies) for any folder whose id is not configured yet.
         # (a response with an id, imported from Freshdesk, is listed with it, as in its own file: create_multiple
         # takes only the new ones, so the docs' bulk request leaves those out, and re-importing keeps each id)
         out = bundle_files("freshdesk", "canned_responses", rendered, lambda p: p, batch=BULK_MAX)
-        # (a name Freshdesk refuses is named by check, not written as a body that fails)
+        # (a name Freshdesk refuses is named by check, not written as a body that fails; a response set personal
+        # goes in the agent's personal folder, so it asks for none: only one exported personal for want of a
+        # folder id does)
         missing = sorted({name for r in rendered if "folder_id" not in r.payload
+                          and settings(r.message).get("visibility", "all") != "personal"
                           and folder_name_problem(name := folder_name(r.message)) is None})
         out["freshdesk/folders.json"] = dump_json({"canned_response_folders": [{"name": n} for n in missing]})
         return {**out, **self.readme_file()}
