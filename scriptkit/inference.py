@@ -531,8 +531,7 @@ def _signed_below(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[C
         line = text.rfind("\n", start, cut)
         a, b = trimmed(text, line + 1 if line >= 0 else start, cut)
         if a < b and not (_signature_line(text, a, b) or _detail(text, a, b)):
-            head = fold(text[a:b])
-            if not _whole(pattern("signoffs").match(head, folded=True), head):
+            if not _closing(text[a:b]):
                 return n
             k = bisect_left(pieces, (a, a))
             signs = k < n and pieces[k][0] == a and any(not (c.greeting or c.signoff) for c in found[:k])
@@ -543,13 +542,19 @@ def _signed_below(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[C
     return n
 
 
+@lru_cache(maxsize=4096)  # (asked of each reply's last lines: a team's closing recurs in every reply)
+def _closing(lines: str) -> bool:
+    """Whether ``lines`` are a closing and what may stand under it, whole ("Kind regards,", "Best,\nSam")."""
+    head = fold(lines)
+    return _whole(pattern("signoffs").match(head, folded=True), head)
+
+
 def _signs(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[Cues, ...], k: int, b: int) -> bool:
     """Whether ``text[pieces[k][0]:b]``, the top of piece ``k`` with only a signature's lines under it, is a
     closing ("Kind regards,\nSam Jones") or a name alone on its line under one, or signing a reply that has
     none."""
     a = pieces[k][0]
-    head = fold(text[a:b])
-    return _whole(pattern("signoffs").match(head, folded=True), head) or (_signature_line(text, a, b) and (
+    return _closing(text[a:b]) or (_signature_line(text, a, b) and (
         found[k - 1].signoff or _AGENT_LINE.fullmatch(text, a, b) is not None
         or _bare_name(cues(text[a:b]), text, pieces[k - 1], (a, b))))
 
