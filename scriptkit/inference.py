@@ -632,6 +632,17 @@ def _detail(text: str, a: int, b: int) -> bool:
     """Whether the line ``text[a:b]`` is one of a signature's under its name (``_SIGNATURE_DETAIL``), its company's
     legal line (``_LEGAL_LINE``) or the email's disclaimer (``_DISCLAIMER``), or holds only such sentences."""
     a, b = trimmed(text, a, b)
+    # (a line of a few hundred characters is remembered: a team's closing and signature recur in every reply)
+    return _line_detail(text[a:b]) if b - a <= 4 * _DETAIL_LONGEST else _trimmed_detail(text, a, b)
+
+
+@lru_cache(maxsize=4096)
+def _line_detail(line: str) -> bool:
+    return _trimmed_detail(line, 0, len(line))
+
+
+def _trimmed_detail(text: str, a: int, b: int) -> bool:
+    """``_detail`` of ``text[a:b]``, trimmed. (Its patterns read nothing outside the line.)"""
     if b > a and text[b - 1] == "\\":  # (a Markdown hard break's)
         b -= 1
     if _one_detail(text, a, b):
