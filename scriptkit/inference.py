@@ -1068,8 +1068,11 @@ def _frames_apart(text: str, pieces: tuple[tuple[int, int], ...],
     if not cuts:
         return pieces
     out: list[tuple[int, int]] = []
+    k = 0  # (the first cut after the piece's start: the pieces are in order, so it only moves on)
     for a, b in pieces:
-        for cut in cuts[bisect_right(cuts, a):bisect_left(cuts, b)]:
+        while k < len(cuts) and cuts[k] <= a:
+            k += 1
+        for cut in cuts[k:bisect_left(cuts, b, k)] if k < len(cuts) and cuts[k] < b else ():
             x, y = trimmed(text, a, cut)
             if x < y and cut < _rstrip(text, cut, b):
                 out.append((x, y))

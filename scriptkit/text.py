@@ -99,7 +99,9 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
                         and (m.end() < quotes[i][1] or text[m.end():m.end() + 1].islower()):
                     continue  # (it goes on: 'You wrote: "I was charged twice. It's ridiculous."', 'click
                     # "Forgot password?" and we'll email you a link')
-        a, b = trimmed(text, start, end)
+        a, b = start, end
+        if a < b and (text[a].isspace() or text[b - 1].isspace()):  # (most sentences: nothing to trim)
+            a, b = trimmed(text, a, b)
         if a < b:
             spans.append((a, b))
         start = m.end()
