@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from scriptkit.sprawl import (
     _BANDS,
     _ROWS,
+    ALL_PAIRS,
     DuplicateGroup,
     find_duplicates,
     fold_identifiers,
@@ -54,7 +55,9 @@ def _find_duplicates_before(texts: Sequence[tuple[str, str]], threshold: float =
             weakest[same[0]] = 1.0
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
     cache: dict[str, tuple[int, ...]] = {}
-    for same in alike.values():
+    if len(alike) <= ALL_PAIRS:  # (every pair a candidate, as find_duplicates compares a small library)
+        buckets[(0, ())] = [same[0] for same in alike.values()]
+    for same in alike.values() if len(alike) > ALL_PAIRS else ():
         sig = minhash(sets[same[0]], cache)
         for band in range(_BANDS):
             buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS])].append(same[0])
