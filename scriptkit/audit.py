@@ -269,8 +269,22 @@ class AuditReport:
     judged: tuple[str, ...] = PRACTICES
     #: each export file read, and the format it was read as (none for a pack)
     read_as: dict[str, str] = field(default_factory=dict)
-    #: findings of the pack as a whole (pack.yaml's constants, its channels' greetings), not of one macro
+    #: findings of the pack as a whole (pack.yaml's constants, its channels' greetings) and of the settings it was
+    #: judged by (scriptkit.toml's unknown selectors), not of one macro: ``pack_problems`` and ``settings_problems``
     library_diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: the settings files the library was judged by (``scriptkit.toml``, ``pyproject.toml``), as absolute paths
+    settings_files: tuple[str, ...] = ()
+
+    @property
+    def settings_problems(self) -> list[Diagnostic]:
+        """The findings of the settings files (an unknown selector in ``scriptkit.toml``), at their own place."""
+        return [d for d in self.library_diagnostics if str(Path(d.location.file).absolute()) in self.settings_files]
+
+    @property
+    def pack_problems(self) -> list[Diagnostic]:
+        """The findings of the pack as a whole (pack.yaml's, an export's file), not of its settings nor one macro."""
+        settings = self.settings_problems
+        return [d for d in self.library_diagnostics if not any(d is s for s in settings)]
 
     @property
     def averages(self) -> dict[str, float | None]:
@@ -425,7 +439,7 @@ class AuditReport:
                 "blank_risks": len(self.blank_risks), "unmapped_placeholders": len(self.unmapped),
                 "capped": sum(1 for m in self.macros if m.capped), "not_judged_other_language": self.not_judged,
                 "not_judged_internal_notes": self.internal_notes, "unused": self.unused,
-                "pack_problems": len(self.library_diagnostics),
+                "pack_problems": len(self.pack_problems), "settings_problems": len(self.settings_problems),
             },
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
                         "formula": "0 when a finding says the practice is missing (absent), else 100 * "
@@ -461,9 +475,10 @@ class AuditReport:
             "unreadable": [{"location": str(p.location), "item": p.item, "message": p.message}
                            for p in self.unreadable],
             "skipped": [{"location": str(p.location), "item": p.item, "message": p.message} for p in self.skipped],
-            "pack_problems": [{"location": str(d.location), "code": d.code, "name": d.name,
-                               "severity": d.severity.value, "message": d.message, "suggestion": d.suggestion}
-                              for d in self.library_diagnostics],
+            **{key: [{"location": str(d.location), "code": d.code, "name": d.name, "severity": d.severity.value,
+                      "message": d.message, "suggestion": d.suggestion} for d in found]
+               for key, found in (("pack_problems", self.pack_problems),
+                                  ("settings_problems", self.settings_problems))},
         }
 
 
@@ -725,9 +740,12 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             library_level.append(d)
         else:
             per_macro[ident].append(d)
+    settings = tuple(str(Path(f).absolute()) for f in result.config.sources)
     if library is not None:  # (a macro's findings keep their place in its script: highlights read it)
-        for d in library_level:
-            d.location = origins.get(d.script_id or "") or Location(library.source, 1, 1)
+        for d in library_level:  # (the temporary pack's files are gone: its findings point at the export; the
+            # settings file's, 'scriptkit.toml:5:1', keep their place, as `scriptkit check` gives it)
+            if str(Path(d.location.file).absolute()) not in settings:
+                d.location = origins.get(d.script_id or "") or Location(library.source, 1, 1)
     catalogue = pack.catalogue
     expected = expected_language(pack)
     notes = set(result.internal_notes)
@@ -802,7 +820,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         contradictions=find_contradictions(in_file_order, near_threshold),  # copies' numbers are compared too
         unreadable=list(library.problems) if library else [],
         skipped=list(library.skipped) if library else [],
-        judged=judged, library_diagnostics=library_level,
+        judged=judged, library_diagnostics=library_level, settings_files=settings,
         read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
 
 

@@ -274,10 +274,13 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print(f"  {ident}: {u.text}: {unmapped_advice(u)}", markup=False, highlight=False)
     if len(unmapped) > 10:
         con.print(f"  and {len(unmapped) - 10} more (--format json lists them all)", markup=False, highlight=False)
-    if report.library_diagnostics:  # (no macro's score holds them, so they are listed whole)
-        con.print(f"[bold]Problems of the pack as a whole[/bold]: {len(report.library_diagnostics)}")
-        for d in report.library_diagnostics:
-            con.print(f"  {d.location} {d.code} {d.name}: {d.message}", markup=False, highlight=False)
+    # (no macro's score holds them, so they are listed whole)
+    for heading, problems in (("Problems of the pack as a whole", report.pack_problems),
+                              ("Problems of the settings", report.settings_problems)):
+        if problems:
+            con.print(f"[bold]{heading}[/bold]: {len(problems)}")
+            for d in problems:
+                con.print(f"  {d.location} {d.code} {d.name}: {d.message}", markup=False, highlight=False)
 
 
 commands = [audit_command]
