@@ -364,43 +364,54 @@ class LazyRegex:
 
 # A list whose regexes need this many strings or more finds those in a text by one scan (a trie of them, in a
 # lookahead: every position's longest one), not one ``in`` test each: 228 strings, 67 -> 36 us on a real reply.
+# The scan is built (and compiled) once the list has been asked about that many texts: a review of one reply
+# would spend more on building it than it saves (``prepare`` builds it at once).
 _SCAN_FROM = 40
+_SCAN_AFTER = 16
 
 
 class _Needs:
     """The strings some regexes need (see ``required_literals``), and which of them a text holds."""
 
-    __slots__ = ("_prefixes", "_scan", "strings")
+    __slots__ = ("_asked", "_prefixes", "_scan", "strings")
 
     def __init__(self, strings: Iterable[str]) -> None:
         self.strings = tuple(dict.fromkeys(strings))
         self._scan: LazyRegex | None = None
         self._prefixes: dict[str, tuple[str, ...]] = {}
-        found = [n for n in self.strings if n]  # ("" is in every text: a regex that needs nothing)
-        if len(found) >= _SCAN_FROM:
-            trie: _Trie = {}
-            for need in found:
-                node = trie
-                for ch in need:
-                    node = node.setdefault(re.escape(ch), {})
-                node[_END] = {}
-            self._scan = LazyRegex(f"(?=({_trie_regex(trie)}))", re.DOTALL)
-            # the scan finds the longest string at each position: the others there are its prefixes
-            self._prefixes = {n: (*(p for p in found if n.startswith(p)), *([""] if "" in self.strings else []))
-                              for n in found}
+        # texts asked about before the scan is built (never built: a short list's tests cost less)
+        self._asked = 0 if sum(map(bool, self.strings)) >= _SCAN_FROM else -1
 
     def found_in(self, text: str) -> list[str] | set[str]:
         """The strings ``text`` holds."""
-        if self._scan is None:
-            return [need for need in self.strings if need in text]
-        hits = self._scan.compiled.findall(text)
+        scan = self._scan
+        if scan is None:
+            if self._asked < _SCAN_AFTER:  # (-1: never)
+                self._asked += self._asked >= 0
+                return [need for need in self.strings if need in text]
+            scan = self._build()
+        hits = scan.compiled.findall(text)
         if not hits:
             return [""] if "" in self.strings else []
         return set().union(*map(self._prefixes.__getitem__, set(hits)))
 
+    def _build(self) -> LazyRegex:
+        found = [n for n in self.strings if n]  # ("" is in every text: a regex that needs nothing)
+        trie: _Trie = {}
+        for need in found:
+            node = trie
+            for ch in need:
+                node = node.setdefault(re.escape(ch), {})
+            node[_END] = {}
+        # the scan finds the longest string at each position: the others there are its prefixes
+        self._prefixes = {n: (*(p for p in found if n.startswith(p)), *([""] if "" in self.strings else []))
+                          for n in found}
+        self._scan = LazyRegex(f"(?=({_trie_regex(trie)}))", re.DOTALL)
+        return self._scan
+
     def prepare(self) -> None:
-        if self._scan is not None:
-            self._scan.compiled  # noqa: B018 (compiled on first access)
+        if self._asked >= 0:
+            (self._scan or self._build()).compiled  # noqa: B018 (compiled on first access)
 
 
 class Matcher:
