@@ -19,7 +19,7 @@ Contradictions: each sentence's quantities (number + unit: "14 days", "a 14-day 
 ("refund", "return", "delivery"...): the noun the amount measures ("a 30-day return window"), else one
 named before it in its clause ("return it within 30 days for a full refund" is the return window), else
 one after it there, else one near it (``_nearest``; the first in ``TOPICS`` order where several are
-alike). Two replies contradict when one topic has different amounts of one kind, e.g. a refund window
+alike). A placeholder is one opaque word there, however long its name, and its words are no keyword. Two replies contradict when one topic has different amounts of one kind, e.g. a refund window
 of 14 days in one and 30 (or 3 weeks) in another. A delivery time is compared with the
 same delivery option only (``Quantity.option``: "express", "next-day", "replacement"; "" for the standard
 one), so options named side by side in one reply are no contradiction, and a replacement's delivery is
@@ -559,6 +559,32 @@ def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str,
         yield m, f"money {name}", 1.0, name, amount, amount
 
 
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")
+
+
+def _opaque(sentence: str) -> tuple[str, list[int], list[int]]:
+    """The sentence with each placeholder or blank one word ('x'), where each ends in it, and how far the
+    original is ahead of it from there (``_back``)."""
+    parts: list[str] = []
+    ends: list[int] = []
+    shifts: list[int] = []
+    at = size = 0
+    for m in _PLACEHOLDER.finditer(sentence):
+        parts += (sentence[at:m.start()], "x")
+        size += m.start() - at + 1
+        ends.append(size)
+        shifts.append(m.end() - size)
+        at = m.end()
+    parts.append(sentence[at:])
+    return "".join(parts), ends, shifts
+
+
+def _back(at: int, ends: list[int], shifts: list[int]) -> int:
+    """A place in ``_opaque``'s sentence, in the original (never inside a placeholder)."""
+    i = bisect_right(ends, at)
+    return at + shifts[i - 1] if i else at
+
+
 def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
     """The quantities of a reply with the topic each is about (None when no topic word is near).
 
@@ -569,11 +595,15 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
     your reply.") that says nothing of the number.
     """
     for a, b in sentence_spans(text):
-        sentence = text[a:b]
+        original = text[a:b]
+        # a placeholder is one opaque word: its name's length put the topic out of reach ("I've refunded
+        # {{ zendesk.ticket_ticket_field_360099 }} today; you'll see it within 14 days"), and its words are no
+        # keyword of the sentence
+        sentence, cut, shift = _opaque(original) if "{{" in original or "[[" in original else (original, [], [])
         found = list(_found(sentence))
         if not found:
             continue
-        said = " ".join(sentence.split())
+        said = " ".join(original.split())
         places: dict[str, tuple[list[int], list[int]]] = {}  # topic -> where its keywords start, and end
         for m in _TOPIC.finditer(sentence):
             if not _REFERENCE.search(sentence[max(0, m.start() - 16):m.start()]):
@@ -599,7 +629,8 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
             option = cues.option(first, last, m.start()) if topic == "delivery" else ""
             value = _shown(lo) if lo == hi else f"{_shown(lo)}-{_shown(hi)}"
             yield Quantity(ident, topic, unit, value, said, dimension, (lo * factor, hi * factor),
-                           "" if topic is not None else _context(sentence, m.start(), m.end()), option)
+                           "" if topic is not None else _context(original, _back(m.start(), cut, shift),
+                                                                 _back(m.end(), cut, shift)), option)
 
 
 # the words between a quantity and the noun it measures: "30-day return window", "$5 delivery fee", "14-day free
