@@ -141,7 +141,7 @@ def test_a_gorgias_internal_note_is_the_scripts_guidance_and_other_actions_are_n
     imported, bundle = _round_trip(tmp_path, export, "gorgias", "macros.json")
     script = (tmp_path / "pack" / "scripts" / "return-window-closed.yaml").read_text(encoding="utf-8")
     assert "guidance: Check with a lead before any credit over $100." in script
-    assert "its other action(s) in Gorgias (Set priority) are not in the pack" in imported.stdout
+    assert "its other action(s) in Gorgias (setPriority 'high') are not in the pack" in imported.stdout
     assert "its language in Gorgias is 'fr'" in imported.stdout
     [macro] = bundle["macros"]
     assert macro["intent"] == "return/request"

@@ -204,7 +204,7 @@ def test_gorgias_arguments_as_json_text_or_null_on_an_action_not_read(tmp_path: 
     source.write_text(json.dumps([macro]), encoding="utf-8")
     imported = run("import", str(source), "--from", "gorgias", "-o", str(tmp_path / "pack"))
     assert imported.exit_code == 0, imported.output
-    assert "its other action(s) in Gorgias (Snooze) are not in the pack" in imported.output
+    assert "its other action(s) in Gorgias (snoozeTicket) are not in the pack" in imported.output
     _, out = round_trip(tmp_path, "gorgias", [macro], name="again")
     by_name = {a["name"]: a["arguments"] for a in out["old-export"]["actions"]}
     assert by_name == {"setResponseText": {"body_html": "<p>I've reshipped it today.</p>",

@@ -98,6 +98,11 @@ REGEX_SAMPLES = (
     "Nevertheless, the parcel arrived late.",
     "In addition to this, I've added a voucher.",
     "Kindly be patient while we look into it.",
+    "Kindly be aware that the parcel left our warehouse today.",
+    "Kindly advise if the parcel turns up.",
+    "Kindly revert with the order number.",
+    "Kindly confirm receipt of the new card.",
+    "Kindly confirm receipt when the parcel arrives.",
 )
 CARRIERS = ("{P} the parcel left our warehouse today.", "I've checked the order, and {p} it will arrive on Friday.",
             "{P}.")
