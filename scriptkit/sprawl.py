@@ -19,8 +19,9 @@ Contradictions: each sentence's quantities (number + unit: "14 days", "a 14-day 
 ("refund", "return", "delivery"...): the noun the amount measures ("a 30-day return window"), else one
 named before it in its clause ("return it within 30 days for a full refund" is the return window), else
 one after it there, else one near it (``_nearest``; the first in ``TOPICS`` order where several are
-alike). A placeholder is one opaque word there, however long its name, and its words are no keyword. Two replies contradict when one topic has different amounts of one kind, e.g. a refund window
-of 14 days in one and 30 (or 3 weeks) in another. A delivery time is compared with the
+alike). A placeholder is one opaque word there, however long its name, and its words are no keyword.
+Two replies contradict when one topic has different amounts of one kind, e.g. a refund window of 14 days
+in one and 30 (or 3 weeks) in another. A delivery time is compared with the
 same delivery option only (``Quantity.option``: "express", "next-day", "replacement"; "" for the standard
 one), so options named side by side in one reply are no contradiction, and a replacement's delivery is
 neither the shop's delivery time nor the warranty's length; an exchange window is its own topic, not a
