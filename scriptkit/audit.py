@@ -13,12 +13,16 @@ readability, computed from its diagnostics (``practice_score``)::
     weight: error 0.5, warning 0.3, suggestion 0.1
 
 so a missing practice scores 0, not a flaw's 70: a reply of "OK." has no acknowledgment, warmth,
-room or solution to score. One warning costs 30 points, two cost 51. The practice of a diagnostic
+room or solution to score. One warning costs 30 points, two cost 51. A reply over its channel's length limit
+(SK104, SK105) weighs ``1 - sqrt(limit / length)`` where that is more than its severity's: 1,152 words
+against email's 125 cost 67% of readability, 140 words a suggestion's 10% (``weight``). The practice of a diagnostic
 is its rule family: empathy (SK3xx) -> acknowledgment, warmth (SK2xx) -> warm language, solution
 (SK4xx) -> solution, except the flexibility rules (no-flexibility, unfilled-blank) -> flexibility;
 readability (SK1xx) and grammar (SK9xx) -> readability. Dismissive language that shuts the door
 (SK305's policy and deflecting kinds: "per our policy", "this decision is final") counts against the
-solution too: a refusal is no way forward. Template (SK0xx) and custom rules are listed but not scored.
+solution too: a refusal is no way forward. Template (SK0xx) and custom rules are listed but not scored,
+except a sentence said again word for word (SK011 repeated-text: the customer reads it), which costs
+readability (``audit_practice``).
 
 Blanks. A blank the agent fills with what only the agent knows (a date, an amount, the reason) is
 room: flexibility. A blank for a value the helpdesk holds (the customer's or the agent's name, the ticket
@@ -27,7 +31,8 @@ path in single braces, ``{ticket.requester.first_name}``: ``field_placeholder``)
 style no helpdesk fills (``{{ author }}`` in a CSV), is a placeholder that did not map (``Unmapped``):
 the customer gets it as written unless the agent spots it. It is no room, and a macro that would send it,
 or a fill-in marker SK407 finds in its text, is broken whatever else it does well: its overall score is at
-most ``CAP`` (50), as is a reply with no solution (SK401: an apology alone is sympathy, not a reply).
+most ``CAP`` (50), as is a reply with no solution (SK401: an apology alone is sympathy, not a reply) and
+one more than a third of whose text repeats what it said already (SK011: a broken paste, ``REPEATED_SHARE``).
 A helpdesk's own placeholder scriptkit does not know (an unknown Zendesk field) is the helpdesk's to fill:
 no room either. A macro whose every blank is no room has no flexibility (0).
 
@@ -95,22 +100,53 @@ Stage = Callable[[str], None]
 _PHRASE_CHARS = 60  # the longest quote the most common problems count as a phrase
 
 
+#: Template rules whose finding the customer reads, so it costs readability: a sentence or paragraph said again
+#: word for word (SK011 repeated-text; a paste gone wrong reads as no one having read the reply).
+READ_BY_CUSTOMER = {"repeated-text": "readability"}
+#: The length rules (SK104 too-long-for-channel, SK105 email-length), whose cost grows with how far over its
+#: channel's limit a reply runs (``weight``).
+LENGTH_RULES = ("too-long-for-channel", "email-length")
+#: The share of a reply its repeats (SK011) may be before it is a broken paste, held at ``CAP``.
+REPEATED_SHARE = 1 / 3
+# the count and the limit a length finding states: "email is 1152 words; 50-125 usually reads best", "chat reply
+# is 140 words (limit 90)", "sms reply is 400 characters (limit 160)"
+_LENGTH = re.compile(r"\bis (\d+) (?:words|characters)\b(?:; \d+-(\d+)| [^(]*\(limit (\d+))")
+
+
+def weight(d: Diagnostic) -> float:
+    """The share of a practice's points a diagnostic takes (``WEIGHTS`` by its severity). A reply over its channel's
+    length limit takes at least that, and ``1 - sqrt(limit / length)`` when more: 1,152 words against email's
+    125 take 70% of readability, 250 words 29%, 140 words a suggestion's 10%. (A length finding weighed the same
+    for 21 words over as for a thousand, so a paste of one sentence sixty times ranked above ordinary replies.)"""
+    base = WEIGHTS.get(d.severity, 0.1)
+    if d.name not in LENGTH_RULES or (found := _LENGTH.search(d.message)) is None:
+        return base
+    count, limit = int(found.group(1)), int(found.group(2) or found.group(3))
+    return max(base, 1.0 - (limit / count) ** 0.5) if count > limit > 0 else base
+
+
 def score(diagnostics: list[Diagnostic]) -> float:
     """The score of one practice from the diagnostics that count against it: 0 when one says the practice
-    is missing (``ABSENCE_RULES``), else 100 less a share of what is left per finding (``WEIGHTS``)."""
+    is missing (``ABSENCE_RULES``), else 100 less a share of what is left per finding (``weight``)."""
     if any(d.name in ABSENCE_RULES for d in diagnostics):
         return 0.0
     value = 100.0
     for d in diagnostics:
-        value *= 1.0 - WEIGHTS.get(d.severity, 0.1)
+        value *= 1.0 - weight(d)
     return round(value, 1)
 
 
+def audit_practice(code: str, name: str) -> str | None:
+    """The practice a rule's findings cost points in, in an audit: its rule's (``practice_of``), and readability
+    for the template rules whose finding the customer reads (``READ_BY_CUSTOMER``)."""
+    return practice_of(code, name) or READ_BY_CUSTOMER.get(name)
+
+
 def counts_against(d: Diagnostic) -> tuple[str, ...]:
-    """The practices a diagnostic costs points in: its rule's (``practice_of``), and the solution too for
+    """The practices a diagnostic costs points in: its rule's (``audit_practice``), and the solution too for
     dismissive language that shuts the door ("per our policy", "this decision is final"): a reply that
     refuses with no way forward has no solution, whatever its words of action."""
-    practice = practice_of(d.code, d.name)
+    practice = audit_practice(d.code, d.name)
     if practice is None:
         return ()
     if d.name == "dismissive-language" and d.message.startswith(_DOOR_SHUT) and practice != "solution":
@@ -198,7 +234,16 @@ class MacroAudit:
             return f"it would send {sent} as written"
         if self.scores.get("solution") is not None and any(d.name == "missing-solution" for d in self.diagnostics):
             return "it has no solution: nothing says what happens next (missing-solution)"
+        if self.scores.get("readability") is not None and self.repeated_share > REPEATED_SHARE:
+            return (f"{self.repeated_share:.0%} of it repeats what it said already, word for word: a broken paste "
+                    "(repeated-text)")
         return None
+
+    @property
+    def repeated_share(self) -> float:
+        """The share of its text that says again what it said already (SK011's findings)."""
+        repeated = sum(len(d.text) for d in self.diagnostics if d.name == "repeated-text")
+        return repeated / len(self.text) if self.text else 0.0
 
     @property
     def capped(self) -> bool:
@@ -237,9 +282,10 @@ class CommonProblem:
 
     @property
     def practice(self) -> str | None:
-        """The practice its findings cost points in (``practice_of``): SK406 no-flexibility is a
-        solution-family rule that judges flexibility. None for hygiene (template, export, custom)."""
-        return practice_of(self.code, self.name)
+        """The practice its findings cost points in (``audit_practice``): SK406 no-flexibility is a
+        solution-family rule that judges flexibility, SK011 repeated-text a template rule that costs readability.
+        None for hygiene (template, export, custom)."""
+        return audit_practice(self.code, self.name)
 
     @property
     def label(self) -> str:
@@ -443,9 +489,11 @@ class AuditReport:
             },
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
                         "formula": "0 when a finding says the practice is missing (absent), else 100 * "
-                                   "product(1 - weight(severity)) over the practice's diagnostics; overall: the "
-                                   "mean, at most cap when the macro would send a marker as written or has "
-                                   "no solution",
+                                   "product(1 - weight(severity)) over the practice's diagnostics (a reply over "
+                                   "its channel's length limit: at least 1 - sqrt(limit / length)); overall: the "
+                                   "mean, at most cap when the macro would send a marker as written, has "
+                                   "no solution, or repeats itself for more than a third of its text",
+                        "repeated_text": "readability",
                         "absent": ABSENCE_RULES, "cap": CAP,
                         "averages": "each practice's mean over the macros judged on every practice "
                                     "(judged_in_full), the macros overall is the mean of"},
