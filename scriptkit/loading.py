@@ -8,6 +8,7 @@ import fnmatch
 import os
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import lru_cache
@@ -559,25 +560,97 @@ def _fast_parse(text: str, source: SourceText) -> tuple[Any, Origin] | None:
     # (the regex only when a tag or merge key can be there at all: most files have neither character)
     if _CLoader is None or (("!" in text or "<<" in text) and _TAG_OR_MERGE.search(text)):
         return None
-    if "&" in text and "*" in text and _ANCHOR.search(text):
-        return None  # an alias may repeat a list, which the round-trip composer bounds before it is expanded
-    if "\t" in text:
-        return None  # libyaml takes a tab after 'key:', which the round-trip parser (and so --fix) refuses
     try:
         node = _ccompose(text, Loader=_Composer)
         origin = Origin(source)
         if node is None:
             return None, origin
+        if "&" in text and "*" in text and _ANCHOR.search(text) and _has_alias(node):
+            return None  # an alias may repeat a list, which the round-trip composer bounds before it is expanded
+        if "\t" in text and not _tabs_quoted(node, text):
+            return None  # libyaml takes a tab after 'key:', which the round-trip parser (and so --fix) refuses
         # a node's offset is libyaml's mark index, except where libyaml breaks lines at characters
         # SourceText does not (a lone CR, NEL, LS, PS): there it is SourceText.offset of its line and column
-        start = _START_INDEX if _OTHER_BREAKS.search(text) is None else _start_offset(source)
+        start = _START_INDEX if _ODD_BREAKS.search(text) is None else _start_offset(source)
         return _construct(node, (), origin, start), origin
     except Exception:  # any parse problem: the round-trip path reports it, located
         return None
 
 
+def _has_alias(node: Any) -> bool:
+    """Whether a node of the document is met twice (an alias is its anchored node again): each
+    node is visited once, so what aliases would repeat is never expanded. ('&amp;' in a text, or
+    '&' and a '*' that is no alias, keep the fast path.)"""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, _CMap):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, _CSeq):
+            stack.extend(node.value)
+    return False
+
+
+def _tabs_quoted(node: Any, text: str) -> bool:
+    """Whether every tab of ``text`` is inside a quoted or block text, where both parsers read it as
+    text; a tab anywhere else (after 'key:', indenting, in a plain text, a comment, a flow list)
+    is for the round-trip parser, which refuses most of them, or reads them its own way."""
+    if _ODD_BREAKS.search(text) is not None:
+        return False  # (mark indexes are offsets only where breaks are '\n' and '\r\n')
+    spans: list[tuple[int, int]] = []
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _CMap):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, _CSeq):
+            stack.extend(node.value)
+        elif node.style in ("'", '"'):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif node.style in ("|", ">") and (below := text.find("\n", node.start_mark.index)) >= 0:
+            spans.append((below, node.end_mark.index))  # (its lines below the '|': ruamel refuses a tab on that line)
+    spans.sort()
+    starts = [begin for begin, _ in spans]
+    at = text.find("\t")
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i < 0 or not spans[i][0] < at < spans[i][1]:
+            return False
+        at = text.find("\t", at + 1)
+    return True
+
+
+_ODD_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+
+
+def _empty_value_at(text: str, at: int) -> int:
+    """Where the round-trip parser puts the empty value of 'key:' (a None), libyaml putting it just
+    after the ':' (``at``): where the next key or the end of its mapping is, past blank and comment lines."""
+    if text[at - 1:at] != ":":
+        raise _Unusual  # (an anchor with nothing after it, an explicit '? key'...)
+    end, i = len(text), at
+    while i < end and text[i] == " ":
+        i += 1
+    if i < end and text[i] == "#":
+        raise _Unusual  # ('key: # note': ruamel keeps the comment with the ':' or the next token, by what follows)
+    while i < end:
+        if text[i] in " \r\n":
+            i += 1
+        elif text[i] == "#":
+            i = text.find("\n", i)
+            i = end if i < 0 else i
+        elif text[i] in "?:" or text.startswith(("---", "..."), i):
+            raise _Unusual  # (an explicit key or value, a document marker: their tokens end elsewhere)
+        else:
+            break
+    return i
+
+
 _START_INDEX = attrgetter("start_mark.index")
-_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 _RESOLVED = frozenset(("true", "false", "null"))  # see _scalar
 
 
@@ -612,8 +685,13 @@ def _construct(node: Any, path: tuple[str | int, ...], origin: Origin, start: Ca
             values[child] = start(value_node)
             if type(value_node) is _CScalar:
                 value = value_node.value
-                out[key] = value if value_node.style or (value[:1].isalpha() and value.lower() not in _RESOLVED) \
-                    else _scalar(value_node)
+                if value_node.style or (value[:1].isalpha() and value.lower() not in _RESOLVED):
+                    out[key] = value
+                elif value or node.flow_style or start is not _START_INDEX:
+                    out[key] = _scalar(value_node)
+                else:  # 'guidance:' in a block mapping: no value, placed where the round-trip parser places it
+                    out[key] = None
+                    values[child] = _empty_value_at(origin.source.text, values[child])
             else:
                 out[key] = _construct(value_node, child, origin, start)
         return out
@@ -625,7 +703,9 @@ def _construct(node: Any, path: tuple[str | int, ...], origin: Origin, start: Ca
             values[child] = start(item)
             if type(item) is _CScalar:
                 value = item.value
+                # ('- ' with nothing after it in a block list: None, at the end of its dash in both parsers)
                 items.append(value if item.style or (value[:1].isalpha() and value.lower() not in _RESOLVED)
+                             else None if not value and not node.flow_style and start is _START_INDEX
                              else _scalar(item))
             else:
                 items.append(_construct(item, child, origin, start))
