@@ -13,6 +13,7 @@ import operator
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any, ClassVar, NamedTuple
@@ -459,7 +460,11 @@ class CorporatePhrase(Rule):
     keeps it. After "a" or "an" the fix changes the article with the word ("an X" -> "a Y"), and
     a rewrite is a suggestion, not a fix, where the words around it need a person: "kindly" after
     a comma or "to" ("I'd ask you to kindly send ..."), "require us to ...", "keep this email for
-    your records" (just drop the words). Other rewrites are shown as suggestions for a person to make.
+    your records" (just drop the words). A fix whose words another listed phrase would report ("Could
+    you kindly advise if" -> "Could you please advise if") or a sentence opener after "you" ("Could you
+    please be aware that") is a suggestion too: a fix settles its finding. A "kindly" on a stock notice
+    ("Kindly be informed that") is reported whole, with the notice's rewrite. Other rewrites are shown as
+    suggestions for a person to make.
 
     Not reported: words in quotation marks (the customer's own, quoted: you asked us to "kindly
     refund ..."), a phrase capitalised inside a sentence, which names something ("our Roadside
@@ -531,7 +536,10 @@ class CorporatePhrase(Rule):
                 if after and _clause_before(text, start, str(after)):
                     # "Please keep this email for your records": no "keep ... to keep handy", just "keep this email"
                     safe, entry = False, {**entry, "replacement": ""}
-                yield self._finding(start, end, text, entry, ctx, safe)
+                found = self._finding(start, end, text, entry, ctx, safe)
+                if found.replacement and _still_corporate(text, found, tables):
+                    found = replace(found, replacement=None)  # (the suggestion stays, for a person to word)
+                yield found
 
     @staticmethod
     def _finding(start: int, end: int, text: str, entry: dict[str, Any], ctx: RuleContext, safe: bool) -> Finding:
@@ -553,6 +561,8 @@ class CorporatePhrase(Rule):
         rewrite = match_case(replacement, found)
         suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
         fix_start = start
+        if safe and rewrite.lower().startswith("just ") and _YOU_BEFORE.search(text, max(0, start - 8), start):
+            safe = False  # ("Could you please be aware that": "Could you just a heads-up that" is no sentence)
         if safe and rewrite:
             article = _article_before(text, start)
             if article is not None:  # "an assistance dog" -> "a help dog", not "an help dog"
@@ -566,6 +576,18 @@ class CorporatePhrase(Rule):
 
 
 _GREETINGS = _wordset("dear hi hello hey")
+_YOU_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
+
+
+def _still_corporate(text: str, found: Finding, tables: list[PhraseTable]) -> bool:
+    """Whether ``found``'s fix makes words some table still reports: "Could you kindly advise if" fixed to
+    "Could you please advise if" meets "please advise if". A fix must settle its finding, so such a rewrite is
+    left as a suggestion (a person words the two at once)."""
+    assert found.replacement is not None
+    fixed = text[:found.start] + found.replacement + text[found.end:]
+    a, b = found.start, found.start + len(found.replacement)
+    edge = text.rfind("\n", 0, a) + 1  # (the line is enough: no phrase runs across one)
+    return any(edge + s < b and edge + e > a for tbl in tables for s, e, _ in tbl.finditer(fixed[edge:]))
 
 
 # a dash or a colon between words, after which a capital opens a new thought, not a name
