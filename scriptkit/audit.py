@@ -52,7 +52,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -73,9 +74,10 @@ from scriptkit.importers import (
 )
 from scriptkit.importers.common import BODIES
 from scriptkit.importers.convert import TARGET_DIALECTS, ImportedMacro
+from scriptkit.importers.dialects import PlaceholderPiece
 from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
-from scriptkit.message import Message, Placeholder
+from scriptkit.message import Blank, Message, Placeholder, render_segment
 from scriptkit.models import Pack, Script
 from scriptkit.placeholders import Catalogue
 from scriptkit.rules.base import family_of as family_of  # (audit reports name a finding by its family)
@@ -799,6 +801,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     notes = set(result.internal_notes)
     fallbackless = _fallbackless_helpdesks(pack, first, raws)
     macros: list[MacroAudit] = []
+    pack_texts: dict[str, str] = {}
     for script in pack.scripts:
         message = first.get(script.id)
         if message is None:
@@ -832,10 +835,16 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             for d in diags:
                 if d.code == "SK001":
                     d.suggestion = reword_advice(no_fallbacks)
+        highlights = _highlights(message, diags)
+        # (an export's macro is shown in its helpdesk's own words, '[Customer Name]', not the pack's
+        # '[[customer_name]]': what a lead searches the helpdesk for; duplicates and contradictions read the pack's
+        # text, whose markers they know)
+        shown = _as_exported(message, imported[script.id], diags, highlights) if script.id in imported else message.text
+        pack_texts[script.id] = message.text
         macros.append(MacroAudit(
-            id=script.id, title=script.title, text=message.text,
+            id=script.id, title=script.title, text=shown,
             location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
-            diagnostics=diags, scores=scores, highlights=_highlights(message, diags),
+            diagnostics=diags, scores=scores, highlights=highlights,
             blank_risks=list(dict.fromkeys(risks)), other_language=other,
             export_id=next(iter(export_ids.get(script.id, {}).values()), None),
             export_ids=export_ids.get(script.id, {}),
@@ -845,7 +854,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
     macros.sort(key=lambda m: (m.judged_in_part, m.overall, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
-    texts = [(m.id, m.text) for m in macros]
+    texts = [(m.id, pack_texts[m.id]) for m in macros]
     order = {m.id: i for i, m in enumerate(pack.scripts)}
     in_file_order = sorted(texts, key=lambda t: order[t[0]])
     counts: Counter[tuple[str, str]] = Counter()
@@ -1029,6 +1038,62 @@ def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapp
     for d in diagnostics:
         if root in d.message:
             d.message = named.sub(place, d.message)
+
+
+# a blank or a placeholder as the pack writes it ('[[customer_name]]', '{{customer.first_name}}')
+_MARKER = re.compile(r"\[\[[^\[\]]*\]\]|\{\{[^{}]*\}\}")
+
+
+def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Diagnostic],
+                 highlights: list[Highlight]) -> str:
+    """The message's text in its export's own words: each blank and placeholder as the export spelled it
+    ('[Customer Name]', '{{ticket.requester.first_name}}'), the rest as it is. The highlights are moved onto it
+    and the diagnostics' quotes say it so too."""
+    originals: dict[tuple[str, str | None], deque[str]] = defaultdict(deque)
+    for piece in imported.pieces:  # (in the reply's order: a placeholder spelled two ways keeps each spelling)
+        if isinstance(piece, PlaceholderPiece) and piece.original:
+            originals[(piece.name, piece.fallback)].append(piece.original)
+    parts: list[str] = []
+    starts: list[int] = []  # where each segment starts in the message's text
+    moves: list[tuple[int, int, int, bool]] = []  # (its length there, where it starts shown, length shown, as is)
+    at = shown_at = 0
+    said: dict[str, str | None] = {}  # the pack's marker -> its export spelling, None where it had two
+    for seg in message.segments:
+        text = render_segment(seg)
+        own: str | None = None
+        if isinstance(seg, Blank) and (blank := imported.blanks.get(seg.name)) is not None:
+            own = blank.original
+        elif isinstance(seg, Placeholder) and (queue := originals.get((seg.name, seg.fallback))):
+            own = queue.popleft()
+        if own is not None and own != text:
+            said[text] = own if said.get(text, own) == own else None
+        out = text if own is None else own
+        starts.append(at)
+        moves.append((len(text), shown_at, len(out), out is text))
+        parts.append(out)
+        at += len(text)
+        shown_at += len(out)
+    if not said:
+        return message.text
+
+    def place(offset: int, end: bool) -> int:
+        i = max(0, bisect_right(starts, offset - 1 if end else offset) - 1)
+        _, shown, length, as_is = moves[i]
+        if as_is:
+            return shown + min(offset - starts[i], length)
+        return shown + length if end and offset > starts[i] else shown
+
+    for h in highlights:
+        h.start, h.end = place(h.start, False), place(h.end, True)
+    markers = {marker: own for marker, own in said.items() if own is not None}
+
+    def spelled(found: re.Match[str]) -> str:
+        return markers.get(found.group(0), found.group(0))
+
+    for d in diagnostics:
+        if d.text and ("[[" in d.text or "{{" in d.text):
+            d.text = _MARKER.sub(spelled, d.text)
+    return "".join(parts)
 
 
 def _highlights(message: Message, diagnostics: list[Diagnostic]) -> list[Highlight]:
