@@ -12,7 +12,8 @@ and the contradictions say which amounts differ. In a library of up to ``ALL_PAI
 pair is compared, so no copy is missed (MinHash banding missed about one pair in twenty of two short copies that
 differ in one number, at 0.83); above it, candidate pairs come from MinHash signatures (32 hashes) bucketed in 8
 bands of 4 rows, so thousands of replies cost about linear time (of 74,222 pairs above 0.7 in a templated library of
-1,000, one was left in another group). Every candidate is checked with its true Jaccard.
+1,000, one was left in another group), and copies that differ only in their numbers are always compared. Every
+candidate is checked with its true Jaccard.
 
 Contradictions: each sentence's quantities (number + unit: "14 days", "a 14-day window",
 "3-5 business days", "48 hours", "10%", "$4.99") are tied to the topic keyword that governs them
@@ -53,7 +54,8 @@ _TOKEN = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]|[^\W_]+(?:['’][^\W_]+)*"
 _PERMUTATIONS = 32
 _BANDS, _ROWS = 8, 4
 #: up to this many distinct texts, every pair is compared (up to 45,000 pairs, a tenth of a second); above it, the
-#: pairs MinHash banding finds (``_BANDS`` x ``_ROWS``), which misses some pairs near the threshold
+#: pairs MinHash banding finds (``_BANDS`` x ``_ROWS``), which misses some pairs near the threshold, and every
+#: pair of copies that differ only in their numbers
 ALL_PAIRS = 300
 
 
@@ -182,12 +184,14 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
     order = {ident: i for i, (ident, _) in enumerate(texts)}
     exact: dict[str, list[str]] = defaultdict(list)
     sets: dict[str, set[str]] = {}
+    frames: dict[str, str] = {}  # its words with every number one token: copies of one reply share them
     for ident, text in texts:
         tokens = normalise(text)
         if len(tokens) < min_tokens:
             continue
         exact[" ".join(tokens)].append(ident)
         sets[ident] = shingles(fold(tokens))
+        frames[ident] = " ".join(_numbers_folded(tokens))
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     # near duplicates among one representative per exact group
     reps = [ids[0] for ids in exact.values()]
@@ -205,7 +209,7 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
         if len(same) > 1:
             weakest[same[0]] = 1.0
     distinct = [same[0] for same in alike.values()]
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    buckets: dict[tuple[int, tuple[int | str, ...]], list[str]] = defaultdict(list)
     if len(distinct) <= ALL_PAIRS:  # every pair is a candidate: one bucket of them all
         buckets[(0, ())] = distinct
     else:
@@ -214,6 +218,9 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
             sig = minhash(sets[ident], cache)
             for band in range(_BANDS):
                 buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS])].append(ident)
+            # copies that differ only in their numbers ("within 30 days", "within 5 days"), a lead's main case of
+            # sprawl, are always compared: MinHash missed some of them
+            buckets[(_BANDS, (frames[ident],))].append(ident)
 
     def find(x: str) -> str:
         while parent[x] != x:

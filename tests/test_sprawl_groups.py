@@ -21,6 +21,7 @@ from scriptkit.sprawl import (
     _ROWS,
     ALL_PAIRS,
     DuplicateGroup,
+    _numbers_folded,
     find_duplicates,
     fold_identifiers,
     jaccard,
@@ -33,6 +34,7 @@ from scriptkit.sprawl import (
 def _find_duplicates_before(texts: Sequence[tuple[str, str]], threshold: float = 0.7,
                             min_tokens: int = 4) -> list[DuplicateGroup]:
     order = {ident: i for i, (ident, _) in enumerate(texts)}
+    text_of = dict(texts)
     exact: dict[str, list[str]] = defaultdict(list)
     sets: dict[str, set[str]] = {}
     for ident, text in texts:
@@ -53,7 +55,7 @@ def _find_duplicates_before(texts: Sequence[tuple[str, str]], threshold: float =
             parent[other] = same[0]
         if len(same) > 1:
             weakest[same[0]] = 1.0
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    buckets: dict[tuple[int, tuple[int | str, ...]], list[str]] = defaultdict(list)
     cache: dict[str, tuple[int, ...]] = {}
     if len(alike) <= ALL_PAIRS:  # (every pair a candidate, as find_duplicates compares a small library)
         buckets[(0, ())] = [same[0] for same in alike.values()]
@@ -61,6 +63,7 @@ def _find_duplicates_before(texts: Sequence[tuple[str, str]], threshold: float =
         sig = minhash(sets[same[0]], cache)
         for band in range(_BANDS):
             buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS])].append(same[0])
+        buckets[(_BANDS, (" ".join(_numbers_folded(normalise(text_of[same[0]]))),))].append(same[0])
 
     def find(x: str) -> str:
         while parent[x] != x:
