@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_cli
 
 EXPORT = {"macros": [{"id": 1, "title": "Refund", "active": True, "actions": [{"field": "comment_value", "value": (
@@ -24,3 +26,13 @@ def test_a_settings_problem_is_located_in_the_settings_file(tmp_path: Path) -> N
     assert report["pack_problems"] == [] and report["summary"]["settings_problems"] == 1
     assert [(p["location"], p["code"]) for p in report["settings_problems"]] == [
         (f"{tmp_path / 'scriptkit.toml'}:4:1", "SK800")]
+
+
+def test_the_text_report_names_the_settings_file_as_the_working_folder_reaches_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "scriptkit.toml").write_text('[severity]\nSK999 = "error"\n', encoding="utf-8")
+    (tmp_path / "zendesk.json").write_text(json.dumps(EXPORT), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("audit", "zendesk.json")
+    assert result.exit_code == 0, result.output
+    assert "\n  scriptkit.toml:2:1 SK800 unknown-selector: unknown rule selector 'SK999' in severity" in result.stdout

@@ -7,6 +7,7 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -280,10 +281,19 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         if problems:
             con.print(f"[bold]{heading}[/bold]: {len(problems)}")
             for d in problems:
-                con.print(f"  {d.location} {d.code} {d.name}: {d.message}", markup=False, highlight=False)
+                con.print(f"  {_near(d.location)} {d.code} {d.name}: {d.message}", markup=False, highlight=False)
 
 
 commands = [audit_command]
+
+
+def _near(location: Location) -> Location:
+    """A place as the working folder reaches it: the settings file found above an export ('scriptkit.toml:5:1',
+    as `scriptkit check` names it), not its whole path, when it is under the working folder."""
+    path = Path(location.file)
+    if not path.is_absolute() or not path.is_relative_to(Path.cwd()):
+        return location
+    return replace(location, file=str(path.relative_to(Path.cwd())))
 
 
 def _file_of_a_folder(html_path: str, sources: tuple[str, ...]) -> str | None:
