@@ -584,10 +584,18 @@ def _still_corporate(text: str, found: Finding, tables: list[PhraseTable]) -> bo
     "Could you please advise if" meets "please advise if". A fix must settle its finding, so such a rewrite is
     left as a suggestion (a person words the two at once)."""
     assert found.replacement is not None
-    fixed = text[:found.start] + found.replacement + text[found.end:]
-    a, b = found.start, found.start + len(found.replacement)
-    edge = text.rfind("\n", 0, a) + 1  # (the line is enough: no phrase runs across one)
-    return any(edge + s < b and edge + e > a for tbl in tables for s, e, _ in tbl.finditer(fixed[edge:]))
+    # (the sentence around it is enough, and at most 200 characters either side: no listed phrase is longer,
+    # and a reply of thousands of findings on one line reads each window once)
+    before = text[max(0, found.start - 200):found.start]
+    cuts = [m.end() for m in _SENTENCE_EDGE.finditer(before)]
+    before = before[cuts[-1]:] if cuts else before
+    after = text[found.end:found.end + 200]
+    after = after[:m.start() + 1] if (m := _SENTENCE_EDGE.search(after)) else after
+    a, b = len(before), len(before) + len(found.replacement)
+    return any(s < b and e > a for tbl in tables for s, e, _ in tbl.finditer(before + found.replacement + after))
+
+
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
 
 
 # a dash or a colon between words, after which a capital opens a new thought, not a name
