@@ -827,7 +827,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         if no_room and scores["flexibility"] and not _has_room(script, no_room):
             scores["flexibility"] = 0.0
             flexibility_note = _no_room_note(unmapped, no_room)
-        risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.fallback is None
+        risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.may_read_blank
                  and (spec := catalogue.get(seg.name)) is not None and spec.can_be_blank]
         no_fallbacks = raws[script.id].dialect if risks and script.id in raws \
             and raws[script.id].dialect in fallbackless else None

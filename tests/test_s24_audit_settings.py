@@ -36,3 +36,15 @@ def test_the_text_report_names_the_settings_file_as_the_working_folder_reaches_i
     result = run_cli("audit", "zendesk.json")
     assert result.exit_code == 0, result.output
     assert "\n  scriptkit.toml:2:1 SK800 unknown-selector: unknown rule selector 'SK999' in severity" in result.stdout
+
+
+def test_the_html_report_heads_settings_problems_apart(tmp_path: Path) -> None:
+    (tmp_path / "scriptkit.toml").write_text('[severity]\nSK999 = "error"\n', encoding="utf-8")
+    export = tmp_path / "zendesk.json"
+    export.write_text(json.dumps(EXPORT), encoding="utf-8")
+    result = run_cli("audit", str(export), "--html", str(tmp_path / "r.html"))
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    settings = page.split('<section id="settings-problems">', 1)[1].split("</section>", 1)[0]
+    assert "Problems of the settings" in settings and "SK999" in settings and "scriptkit.toml:2:1" in settings
+    assert 'id="pack-problems"' not in page

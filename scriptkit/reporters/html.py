@@ -24,6 +24,7 @@ from scriptkit.audit import (
     MacroAudit,
     unmapped_advice,
 )
+from scriptkit.diagnostics import Diagnostic
 from scriptkit.sprawl import Quantity
 
 _COLORS = {"template": "#8d6e63", "readability": "#5c6bc0", "warmth": "#ef6c00", "empathy": "#d81b60",
@@ -278,9 +279,11 @@ def render_html(report: AuditReport) -> str:
         + "</ul></td></tr>" for c in report.contradictions[:50]) + _more_rows(50, len(report.contradictions),
                                                                              "contradiction(s)", 3)
     unreadable = "".join(f"<li>{_e(p)}</li>" for p in report.unreadable)
-    pack_wide = "".join(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
-                        f'{_e(d.message)} <span class="muted">{_e(d.location)}</span></li>'
-                        for d in report.library_diagnostics)
+    def problems(found: list[Diagnostic]) -> str:
+        return "".join(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
+                       f'{_e(d.message)} <span class="muted">{_e(d.location)}</span></li>' for d in found)
+
+    pack_wide, settings = problems(report.pack_problems), problems(report.settings_problems)
     weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
     notes = "".join(f'<p class="muted">{_e(line)}.</p>' for line in report.set_aside())
     return f"""<!DOCTYPE html>
@@ -306,6 +309,7 @@ def render_html(report: AuditReport) -> str:
 </section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
 {f'<section id="pack-problems"><h2>Problems of the pack as a whole</h2><ul class="problems">{pack_wide}</ul></section>' if pack_wide else ''}
+{f'<section id="settings-problems"><h2>Problems of the settings</h2><ul class="problems">{settings}</ul></section>' if settings else ''}
 <p class="muted">Scores: a practice the reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution) scores 0; otherwise 100 &times; the product of (1 &minus; weight) over its problems, weights {_e(weights)}. A macro's overall score is the mean of its scores, at most {CAP:g} when it would send a marker as written (a placeholder that did not map, a fill-in marker) or has no solution. Made by scriptkit audit.</p>
 </main><script>{_JS}</script></body></html>
 """
