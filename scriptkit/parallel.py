@@ -33,13 +33,14 @@ import struct
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from scriptkit.config import LintConfig
-from scriptkit.diagnostics import Diagnostic, Location
+from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorCollector, ErrorGroup, ScriptkitError
-from scriptkit.message import Message
+from scriptkit.message import Message, Text
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.sourcetext import SourceText
 
@@ -484,10 +485,25 @@ def _source(path: str) -> SourceText:
     return _SOURCES[path]
 
 
+def _by_fields(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]]:
+    """A slotted dataclass sent as a call of its class with its fields' values: its default pickling reads
+    and sets each field through ``dataclasses.fields`` (called for every one of the tens of thousands of
+    findings and text segments a shard sends, and again for each as the parent unpickles it)."""
+    values = attrgetter(*(f.name for f in fields(cls) if f.init))
+    return lambda obj: (cls, values(obj))
+
+
+_REDUCERS: dict[type[Any], Callable[[Any], Any]] = {
+    Message: _reduce_message, SourceText: _reduce_source,
+    # (classes whose __init__ sets each field as given: no __post_init__, no field left out of it)
+    **{cls: _by_fields(cls) for cls in (Diagnostic, Fix, Edit, Text)},
+}
+
+
 def _dumps(value: object) -> bytes:
     out = io.BytesIO()
     pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = {**copyreg.dispatch_table, Message: _reduce_message, SourceText: _reduce_source}
+    pickler.dispatch_table = {**copyreg.dispatch_table, **_REDUCERS}
     pickler.dump(value)
     return out.getvalue()
 
