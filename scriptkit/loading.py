@@ -401,7 +401,8 @@ def _control_character(text: str, source: SourceText) -> tuple[str, Location, st
             "Delete it (retype the word it sits in): it comes with text pasted from another program.")
 
 
-def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> tuple[Any, Origin] | None:
+def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector,
+           later: bool = True) -> tuple[Any, Origin] | None:
     fast = _fast_parse(text, source)
     if fast is not None:
         return fast
@@ -479,6 +480,8 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector) -> 
                 hint = ("Replace the tab with a space (it comes with text pasted from a table or another program), "
                         "or put the text in double quotes to keep it.")
         errors.add(f"YAML syntax error: {_DUPLICATE_VALUES.sub(_excerpts, problem).rstrip()}", where, hint)
+        if later and duplicate is not None and where.offset >= 0:
+            errors.errors.extend(_later_duplicates(text, source, name, duplicate[1], where))
         return None
     except RecursionError:
         raise
@@ -533,6 +536,37 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 class _Unusual(Exception):
     """The document needs the round-trip parser."""
+
+
+def _later_duplicates(text: str, source: SourceText, name: str, key: str, where: Location) -> list[ScriptkitError]:
+    """The duplicate keys after the first one, each reported at its place as the first is (the
+    round-trip parser stops at the first): each one found is renamed out of the way, to a name of
+    its length (every other place stays where it is), and the text read again. Only a key that
+    starts its line is renamed; the search stops at any other problem, left for the next run."""
+    found: list[ScriptkitError] = []
+    budget = _DUPLICATES_READ
+    for n in range(_MAX_DUPLICATES):
+        at = where.offset
+        budget -= len(text)
+        filler = chr(0x4E00 + n) * len(key)  # (a CJK ideograph: a plain key's letter no script's key uses)
+        if (at < 0 or budget < 0 or text[text.rfind("\n", 0, at) + 1:at].strip(" ")
+                or not text.startswith(key, at) or filler in text):
+            break
+        text = text[:at] + filler + text[at + len(key):]
+        errors = ErrorCollector()
+        if _parse(text, source, name, errors, later=False) is not None or len(errors.errors) != 1:
+            break
+        error = errors.errors[0]
+        duplicate = _DUPLICATE_KEY.search(error.message)
+        if duplicate is None or error.location is None or not text.startswith(duplicate[1], error.location.offset):
+            break
+        found.append(error)
+        key, where = duplicate[1], error.location
+    return found
+
+
+_MAX_DUPLICATES = 200
+_DUPLICATES_READ = 4 * MAX_FILE_BYTES  # (the characters the search may read again, over all its reads)
 
 
 @lru_cache(maxsize=1)
