@@ -218,6 +218,9 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     suppress = _suppressions(pack)
     expected = expected_language(pack)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
+    # each text judged once: most choices send a text another sends too (once 'fee > 4' holds, the region an
+    # elif below it tests changes nothing), today's included
+    read: set[tuple[str, str, int, str]] = {(m.script_id, m.channel, m.variant, m.text) for m in today.messages}
     for script_id, choices in tested.items():
         for picked in product(*choices[:_BRANCH_CONSTANTS]):
             changed = [choice for choice in picked if not choice.today]
@@ -230,6 +233,9 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
                                               all_variants=True))
             except ScriptkitError:
                 continue  # (a branch that does not render is a template problem, reported as one already)
+            fresh = [m for m in messages if (m.script_id, m.channel, m.variant, m.text) not in read]
+            read.update((m.script_id, m.channel, m.variant, m.text) for m in fresh)
+            messages = fresh
             when = "(in the text sent when " + " and ".join(c.said for c in changed) + ")"
             for i in phrase_rules:
                 step = steps[i]
