@@ -703,6 +703,8 @@ def _construct(node: Any, path: tuple[str | int, ...], origin: Origin, start: Ca
     # (a quoted scalar or a plain word, the commonest, is read inline: _scalar gives the value itself)
     if type(node) is _CScalar:
         return _scalar(node)
+    if len(path) >= MAX_NESTING // 2:
+        raise _Unusual  # (deep nesting is the round-trip parser's to read, or refuse where it passes MAX_NESTING)
     if isinstance(node, _CMap):
         keys, values = origin.keys, origin.values
         out: dict[str, Any] = {}
