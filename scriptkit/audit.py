@@ -110,9 +110,6 @@ READ_BY_CUSTOMER = {"repeated-text": "readability"}
 LENGTH_RULES = ("too-long-for-channel", "email-length")
 #: The share of a reply its repeats (SK011) may be before it is a broken paste, held at ``CAP``.
 REPEATED_SHARE = 1 / 3
-# the count and the limit a length finding states: "email is 1152 words; 50-125 usually reads best", "chat reply
-# is 140 words (limit 90)", "sms reply is 400 characters (limit 160)"
-_LENGTH = re.compile(r"\bis (\d+) (?:words|characters)\b(?:; \d+-(\d+)| [^(]*\(limit (\d+))")
 
 
 def weight(d: Diagnostic) -> float:
@@ -121,9 +118,9 @@ def weight(d: Diagnostic) -> float:
     125 take 70% of readability, 250 words 29%, 140 words a suggestion's 10%. (A length finding weighed the same
     for 21 words over as for a thousand, so a paste of one sentence sixty times ranked above ordinary replies.)"""
     base = WEIGHTS.get(d.severity, 0.1)
-    if d.name not in LENGTH_RULES or (found := _LENGTH.search(d.message)) is None:
-        return base
-    count, limit = int(found.group(1)), int(found.group(2) or found.group(3))
+    if d.name not in LENGTH_RULES or not (d.extra.get("count", "").isdigit() and d.extra.get("limit", "").isdigit()):
+        return base  # (a baseline's or a plug-in's diagnostic may not say them)
+    count, limit = int(d.extra["count"]), int(d.extra["limit"])
     return max(base, 1.0 - (limit / count) ** 0.5) if count > limit > 0 else base
 
 

@@ -674,6 +674,8 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         if last is not None and not message.one_text(finding.start, finding.end):
             extra[SPREAD] = "1"  # (the region runs over what is not the text's: slots' keys, another file)
         text = _one(message.text[finding.start:finding.end])
+    if finding.extra:
+        extra = {**extra, **finding.extra}
     return Diagnostic(
         code=rule.code, name=rule.name, message=_one(finding.message),
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,

@@ -19,27 +19,37 @@ GOOD = ("Hi {{ticket.requester.first_name}},\n\nI'm so sorry you're locked out, 
 PASTE = "Click the link in the email we sent you and choose a new password for your account. "
 
 
-def _length(message: str, name: str = "email-length") -> Diagnostic:
-    return Diagnostic("SK105", name, message, Severity.SUGGESTION, Location("f", 1, 1))
+def _length(count: int, limit: int, name: str = "email-length") -> Diagnostic:
+    return Diagnostic("SK105", name, f"email is {count} words", Severity.SUGGESTION, Location("f", 1, 1),
+                      extra={"count": str(count), "limit": str(limit)})
 
 
-@pytest.mark.parametrize(("message", "expected"), [
-    ("email is 1152 words; 50-125 usually reads best", 0.67),
-    ("email is 250 words; 50-125 usually reads best", 0.29),
-    ("email is 140 words; 50-125 usually reads best", 0.1),  # (just over: a suggestion's share)
-    ("email is 21 words; 50-125 usually reads best", 0.1),  # (short: a suggestion's share)
-    ("email is 1 word; 50-125 usually reads best", 0.1),
+@pytest.mark.parametrize(("count", "limit", "expected"), [
+    (1152, 125, 0.67),
+    (250, 125, 0.29),
+    (140, 125, 0.1),  # (just over: a suggestion's share)
+    (21, 50, 0.1),  # (short: a suggestion's share)
+    (1, 50, 0.1),
 ])
-def test_a_length_costs_more_the_further_over_its_limit(message: str, expected: float) -> None:
-    assert weight(_length(message)) == pytest.approx(expected, abs=0.005)
+def test_a_length_costs_more_the_further_over_its_limit(count: int, limit: int, expected: float) -> None:
+    assert weight(_length(count, limit)) == pytest.approx(expected, abs=0.005)
 
 
 def test_a_channel_limit_costs_by_how_far_over() -> None:
-    chat = Diagnostic("SK104", "too-long-for-channel", "chat reply is 360 words (limit 90)", Severity.WARNING,
-                      Location("f", 1, 1))
-    sms = Diagnostic("SK104", "too-long-for-channel", "sms reply is 640 characters sent as UCS-2 (limit 70, not "
-                     "160): “é” is outside the GSM-7 set", Severity.WARNING, Location("f", 1, 1))
+    chat = _length(360, 90, "too-long-for-channel")
+    sms = _length(640, 70, "too-long-for-channel")
     assert weight(chat) == pytest.approx(0.5) and weight(sms) == pytest.approx(1 - (70 / 640) ** 0.5)
+
+
+def test_the_length_rules_say_the_count_and_the_limit() -> None:
+    """The audit reads them from the finding's facts, not its wording (SK104, SK105: Diagnostic.extra)."""
+    from scriptkit import lint_text
+
+    reply = "I'm sorry the parcel is late, and I've asked the courier to deliver it tomorrow. " * 20
+    email = [d for d in lint_text(reply, channel="email").diagnostics if d.code == "SK105"]
+    chat = [d for d in lint_text(reply, channel="sms").diagnostics if d.code == "SK104"]
+    assert [(d.extra["count"], d.extra["limit"]) for d in email] == [("300", "125")]
+    assert [d.extra["limit"] for d in chat] == ["160"] and f"is {chat[0].extra['count']} characters" in chat[0].message
 
 
 def _export(tmp_path: Path, settings: str | None = None) -> Path:

@@ -99,6 +99,8 @@ class Finding:
     replacement: str | None = None  # text to put in place of [start, end) when fixing
     severity: Severity | None = None  # overrides the rule's default for this finding
     location: Location | None = None  # overrides where the span points (see ``empty_slot_location``)
+    #: facts for tools that read the finding (``Diagnostic.extra``): a length rule's ``count`` and ``limit``
+    extra: Mapping[str, str] | None = None
 
 
 def empty_slot_location(message: Message, ctx: RuleContext, slot: str) -> Location | None:

@@ -478,7 +478,7 @@ class TooLongForChannel(Rule):
             if n > int(words):
                 start, end = _to_shorten(message, ctx)
                 yield Finding(start, end, f"{message.channel} reply is {n} words (limit {int(words)})",
-                              _shorter(message, ctx))
+                              _shorter(message, ctx), extra=_length(n, int(words)))
 
     def _over_chars(self, message: Message, ctx: RuleContext, text: str, chars: int) -> Finding | None:
         if message.channel != "sms":
@@ -487,7 +487,7 @@ class TooLongForChannel(Rule):
             severity = Severity.ERROR if message.channel == "social" else None
             start, end = _to_shorten(message, ctx)
             return Finding(start, end, f"{message.channel} reply is {len(text)} characters (limit {chars})",
-                           _shorter(message, ctx), severity=severity)
+                           _shorter(message, ctx), severity=severity, extra=_length(len(text), chars))
         unicode_chars = _outside_gsm7(text)
         if not unicode_chars:
             n = _gsm7_length(text)
@@ -496,7 +496,8 @@ class TooLongForChannel(Rule):
             start, end = _to_shorten(message, ctx)
             extended = sorted({c for c in text if c in _GSM7_EXTENSION})
             note = f"; {_listed(extended)} take two each in an SMS" if extended else ""
-            return Finding(start, end, f"sms reply is {n} characters (limit {chars}{note})", _shorter(message, ctx))
+            return Finding(start, end, f"sms reply is {n} characters (limit {chars}{note})", _shorter(message, ctx),
+                           extra=_length(n, chars))
         n, ucs2_limit = _utf16_length(text), _ucs2_limit(chars)
         if n <= ucs2_limit:
             return None
@@ -507,7 +508,8 @@ class TooLongForChannel(Rule):
             f"{_listed(unicode_chars)} {'is' if len(unicode_chars) == 1 else 'are'} outside the GSM-7 set, "
             "so the phone sends the whole text as UCS-2",
             f"Replace {_listed(unicode_chars)} with plain characters (straight quotes, no emoji) to get "
-            f"the {chars}-character limit back, or shorten the text. " + _shorter(message, ctx))
+            f"the {chars}-character limit back, or shorten the text. " + _shorter(message, ctx),
+            extra=_length(n, ucs2_limit))
 
 
 # SMS encodings, as a phone picks them: the GSM 03.38 basic set costs one septet a character,
@@ -656,10 +658,17 @@ class EmailLength(Rule):
             from scriptkit.rules.solution import short_reply_advice  # (solution.py imports this module)
 
             yield Finding(start, end, f"email is {n} word{'' if n == 1 else 's'}; {low}-{high} usually reads best",
-                          short_reply_advice(message))
+                          short_reply_advice(message), extra=_length(n, low))
         else:
             yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
-                          "Cut background the customer did not ask for; keep the next step easy to find.")
+                          "Cut background the customer did not ask for; keep the next step easy to find.",
+                          extra=_length(n, high))
+
+
+def _length(count: int, limit: int) -> dict[str, str]:
+    """A length finding's facts (``Diagnostic.extra``): the reply's length and the limit it is over (or, for a
+    short email, the least it is under), for the audit's cost of how far over a reply runs."""
+    return {"count": str(count), "limit": str(limit)}
 
 
 __all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",
