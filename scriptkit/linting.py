@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TextIO
 
@@ -209,18 +209,17 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
 
     from scriptkit.rendering import branch_choices, render_pack
 
-    tested = branch_choices(pack)
+    plan, steps = _steps(config, pack)
+    plan = replace(plan, per_message=tuple(i for i in plan.per_message if i in plan.reads_alternatives))
+    tested = branch_choices(pack) if plan.per_message else {}
     if not tested:
         return []
-    plan, steps = _steps(config, pack)
-    phrase_rules = [i for i in plan.per_message if i in plan.reads_alternatives]
     seen = {_branch_key(d) for d in today.diagnostics}
     suppress = _suppressions(pack)
-    expected = expected_language(pack)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     # each text judged once: most choices send a text another sends too (once 'fee > 4' holds, the region an
     # elif below it tests changes nothing), today's included
-    read: set[tuple[str, str, int, str]] = {(m.script_id, m.channel, m.variant, m.text) for m in today.messages}
+    read = {(m.script_id, m.channel, m.variant, m.text) for m in today.messages if m.script_id in tested}
     for script_id, choices in tested.items():
         for picked in product(*choices[:_BRANCH_CONSTANTS]):
             changed = [choice for choice in picked if not choice.today]
@@ -237,14 +236,8 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
             read.update((m.script_id, m.channel, m.variant, m.text) for m in fresh)
             messages = fresh
             when = "(in the text sent when " + " and ".join(c.said for c in changed) + ")"
-            for i in phrase_rules:
-                step = steps[i]
-                rule, ctx, severity = step
-                found = [_diagnostic(rule, part, f, severity) for m in messages
-                         if i not in plan.english_only or judges(m, expected)
-                         for part in (m, *(m.alternatives() if m.notes and m.variant == 0 else ()))
-                         for f in rule.check(part, ctx)]
-                for diag in _judged(step, found, suppress):
+            for i, found in zip(plan.per_message, _per_message(messages, plan, steps), strict=True):
+                for diag in _judged(steps[i], found, suppress):
                     key = _branch_key(diag)
                     if key not in seen or key in by_key:  # (each text once: with the first choice that sends it)
                         diag.message = f"{diag.message} {when}"

@@ -290,10 +290,9 @@ commands = [audit_command]
 def _near(location: Location) -> Location:
     """A place as the working folder reaches it: the settings file found above an export ('scriptkit.toml:5:1',
     as `scriptkit check` names it), not its whole path, when it is under the working folder."""
-    path = Path(location.file)
-    if not path.is_absolute() or not path.is_relative_to(Path.cwd()):
-        return location
-    return replace(location, file=str(path.relative_to(Path.cwd())))
+    from scriptkit.reporters import display_path
+
+    return replace(location, file=display_path(location.file))
 
 
 def _file_of_a_folder(html_path: str, sources: tuple[str, ...]) -> str | None:

@@ -1055,9 +1055,10 @@ class BaseTarget(ABC):
         dialect = self.dialect_for(message)
         if dialect is None:
             return found
-        return (found + placeholder_problems(message, dialect, self.name, self.names(message))
-                + unsafe_literal_problems(message, dialect, self.name, self.names(message))
-                + (link_problems(message, dialect, self.name, self.names(message)) if self.writes_links else []))
+        names = self.names(message)
+        return (found + placeholder_problems(message, dialect, self.name, names)
+                + unsafe_literal_problems(message, dialect, self.name, names)
+                + (link_problems(message, dialect, self.name, names) if self.writes_links else []))
 
     @abstractmethod
     def render(self, message: Message) -> Payload: ...
