@@ -414,7 +414,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                 others.setdefault((m.script_id, m.channel), []).append(m)
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
-    titles: dict[str, str] = {}
+    titles: dict[str, dict[str | None, str]] = {}  # title -> whose picker shows it (None: everyone's) -> first script
     ids: dict[MacroId, str] = {}  # helpdesk id -> the first record giving it (SK506 at another that does)
     declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
                 for name, spec in pack.meta.placeholders.items()}  # (json keeps them; SK001's words where given)
@@ -479,10 +479,14 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         if one_body:
             title, body = target.measure(payload)
             problems.extend(_limit_problems(target, conf, title, body))
-            if title in titles:
-                problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{titles[title]}'",
+            # (one agent's own reply is in their picker beside the shared ones, and in nobody else's)
+            scope = title_scope(message) if (title_scope := getattr(target, "title_scope", None)) else None
+            seen = titles.setdefault(title, {})
+            if (first_use := (seen.get(scope) or seen.get(None)) if scope is not None
+                    else next(iter(seen.values()), None)) is not None:
+                problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{first_use}'",
                                         "Give one of the scripts a distinct title."))
-            titles.setdefault(title, m.script_id)
+            seen.setdefault(scope, m.script_id)
         found.extend(_diagnostic(p, target, message, script, pack, given) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found

@@ -1021,6 +1021,12 @@ class BaseTarget(ABC):
         templates, in their teammates' folders): "" unless the helpdesk has such a split."""
         return ""
 
+    def title_scope(self, message: Message) -> str | None:
+        """Whose picker alone shows ``message``'s reply, for SK507: None where every agent's does; else a name for
+        that agent (Front's private template: its teammate), whose picker shows the shared replies too. Two
+        replies' titles clash where one picker shows both."""
+        return None
+
     def settings_keys(self) -> Mapping[str, str]:
         one_body = {"variants": "'each' to export every variant of a script as a macro of its own, titled "
                                 "'... (variant 2)'; 'first' (the default) exports the first"}

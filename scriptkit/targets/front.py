@@ -189,6 +189,13 @@ variant's under `variant_ids`): send that file without the `id` field with
     def measure(self, payload: Payload) -> tuple[str, str]:
         return str(payload["name"]), str(payload["body"])
 
+    def title_scope(self, message: Message) -> str | None:
+        # Front's API asks no distinct names (CreateSharedMessageTemplate, CreatePrivateMessageTemplate: name is
+        # any text); SK507 is for the picker, and a private template is in its teammate's picker alone, beside the
+        # shared ones (GET /teammates/{teammate_id}/message_templates lists "the message templates belonging to
+        # the requested teammate"): two teammates' own "Refund" never meet
+        return _owner(message)
+
     def records(self, rendered: Sequence[Rendered]) -> int:
         return sum(1 for r in rendered if _owner(r.message) != "")
 
