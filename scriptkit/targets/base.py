@@ -610,9 +610,8 @@ def literal_texts(message: Message, dialect: Dialect | None = None,
         if run:
             yield joined()
         run = []
-        fallback = seg.fallback if isinstance(seg, Placeholder) and (
-            dialect is None or dialect.written_fallback(seg, names) is not None) else None
-        if isinstance(seg, Placeholder) and fallback:
+        if isinstance(seg, Placeholder) and (
+                fallback := seg.fallback if dialect is None else dialect.written_fallback(seg, names)):
             start = seg.source.start if seg.source else None
             yield fallback, lambda _index, start=start: start  # type: ignore[misc]
     if run:
