@@ -153,8 +153,10 @@ variant's under `variant_ids`): send that file without the `id` field with
             # (CreatePrivateMessageTemplate has no inbox_ids: left out unsaid, the writer's inboxes were lost)
             found.append(problem("SK506", f"front setting 'inbox_ids' does not apply to a private template "
                                           f"(teammate_id {owner}): Front's private templates take no inboxes",
-                                 "Remove inbox_ids, or remove teammate_id to export a shared template available in "
-                                 "those inboxes.", severity=Severity.ERROR, setting=("inbox_ids",)))
+                                 "Remove inbox_ids (where pack.yaml gives them to every template, write inbox_ids: "
+                                 "null in this script's front settings), or remove teammate_id to export a shared "
+                                 "template available in those inboxes.", severity=Severity.ERROR,
+                                 setting=("inbox_ids",)))
         # Front's CreateSharedMessageTemplate: "If unspecified or null, then it will be available in all
         # inboxes. Array should be non-empty." (a blank id, "" or [""], Front refuses)
         elif inboxes is not None and _inbox_ids(inboxes) is None:
