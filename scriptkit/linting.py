@@ -201,13 +201,13 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     """What the phrase rules (those that read alternatives too: SK201, SK305, a team's swaps...) find in the text
     of an ``{% if %}`` branch (or an inline ``... if x else ...``) that the constants do not choose today
     (``closed_for_holidays: false``, ``delivery_fee: 3.50`` under ``{% if delivery_fee > 4 %}``): that text ships
-    the day they change, unjudged till then. Each script that tests constants is rendered again with every other
-    choice of them (the first three it tests: an ``{% elif %}`` may need two changed; see
-    ``rendering.branch_choices``), and each finding in text today's replies do not have is said with when it is
-    sent."""
+    the day they change, unjudged till then. Each script that tests constants is rendered again for each other way
+    its branches go under the choices of them (the first three it tests: an ``{% elif %}`` may need two changed;
+    see ``rendering.branch_choices``; ``rendering.branch_outcomes`` tells the ways apart without rendering), and
+    each finding in text today's replies do not have is said with when it is sent."""
     from itertools import product
 
-    from scriptkit.rendering import branch_choices, render_pack
+    from scriptkit.rendering import branch_choices, branch_outcomes, render_pack
 
     plan, steps = _steps(config, pack)
     plan = replace(plan, per_message=tuple(i for i in plan.per_message if i in plan.reads_alternatives))
@@ -221,10 +221,20 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     # elif below it tests changes nothing), today's included
     read = {(m.script_id, m.channel, m.variant, m.text) for m in today.messages if m.script_id in tested}
     for script_id, choices in tested.items():
-        for picked in product(*choices[:_BRANCH_CONSTANTS]):
+        choices = choices[:_BRANCH_CONSTANTS]
+        # (a choice whose branch tests come out as another's, printing the same values, sends the same texts:
+        # told from the tests, it is not rendered again)
+        outcome = branch_outcomes(pack, pack.script(script_id), [options[0].name for options in choices])
+        sent = set() if outcome is None else {outcome([options[0].value for options in choices])}  # (today's)
+        for picked in product(*choices):
             changed = [choice for choice in picked if not choice.today]
             if not changed:
                 continue  # (today's choice: judged already)
+            if outcome is not None:
+                sends = outcome([choice.value for choice in picked])
+                if sends in sent:
+                    continue
+                sent.add(sends)
             meta = pack.meta.model_copy(update={"constants": {**pack.meta.constants,
                                                               **{c.name: c.value for c in changed}}})
             try:

@@ -2243,9 +2243,8 @@ def branch_choices(pack: Pack) -> dict[str, list[tuple[BranchChoice, ...]]]:
         for src in script_sources(script):
             if ("{%" not in src.text and " if " not in src.text) or not any(name in src.text for name in constants):
                 continue  # (no block, no inline choice, or no constant to test)
-            try:
-                tree = _env().parse(src.text)
-            except TemplateSyntaxError:
+            tree = _branch_tree(src.text)
+            if tree is None:
                 continue  # (reported by check_templates)
             for branch in tree.find_all((nodes.If, nodes.CondExpr)):
                 test = branch.test if isinstance(branch, (nodes.If, nodes.CondExpr)) else None
@@ -2262,6 +2261,155 @@ def branch_choices(pack: Pack) -> dict[str, list[tuple[BranchChoice, ...]]]:
             found[script.id] = [options for options in choices if len(options) > 1]
     return found
 
+
+
+@lru_cache(maxsize=1024)
+def _branch_tree(text: str) -> nodes.Template | None:
+    """``text`` parsed (None when it does not parse: check_templates reports it), read by ``branch_choices`` and
+    ``branch_outcomes`` alike (read only: the tree is shared)."""
+    try:
+        return _env().parse(text)
+    except TemplateSyntaxError:
+        return None
+
+
+# what a branch's test may be made of to be worked out without rendering (what a writer writes: 'closed',
+# 'not closed and delivery_fee > 4', 'plan in ["pro", "team"]'); a test with anything else (a filter, a call,
+# 'is defined', a placeholder's field) leaves its script to be rendered under each choice
+_PLAIN_TEST = (nodes.Name, nodes.Const, nodes.Neg, nodes.List, nodes.Tuple, nodes.Compare, nodes.Operand,
+               nodes.Not, nodes.And, nodes.Or, nodes.CondExpr)
+_STORED = ("store", "param")  # (a name the template gives a value: {% set %}, a loop's, a macro's argument)
+_UNSET = object()
+
+
+def _evaluate(node: nodes.Node, values: Mapping[str, object]) -> Any:
+    """The value of a ``_PLAIN_TEST`` expression with the constants ``values``, as the rendered template's
+    Python computes it (a chain 'a < b < c' as Python chains it)."""
+    if isinstance(node, nodes.Name):
+        return values[node.name]
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, nodes.Neg):
+        return -_evaluate(node.node, values)
+    if isinstance(node, (nodes.List, nodes.Tuple)):
+        items = [_evaluate(item, values) for item in node.items]
+        return items if isinstance(node, nodes.List) else tuple(items)
+    if isinstance(node, nodes.Not):
+        return not _evaluate(node.node, values)
+    if isinstance(node, nodes.And):
+        return _evaluate(node.left, values) and _evaluate(node.right, values)
+    if isinstance(node, nodes.Or):
+        return _evaluate(node.left, values) or _evaluate(node.right, values)
+    if isinstance(node, nodes.CondExpr):
+        chosen = node.expr1 if _evaluate(node.test, values) else node.expr2
+        if chosen is None:  # ('x if y' without an else: Jinja's undefined, which the render tells of)
+            raise TypeError("no else")
+        return _evaluate(chosen, values)
+    assert isinstance(node, nodes.Compare)
+    left, holds = _evaluate(node.expr, values), True
+    for operand in node.ops:
+        right = _evaluate(operand.expr, values)
+        holds = _HOLDS[operand.op](left, right)
+        if not holds:
+            return False
+        left = right
+    return holds
+
+
+class _Decision(NamedTuple):
+    """A branch test that reads a constant ``branch_outcomes`` varies, with the tests reached after it."""
+
+    test: nodes.Node
+    reads: tuple[str, ...]  # (the varied constants it reads)
+    then: tuple[_Decision, ...]
+    otherwise: tuple[_Decision, ...]
+
+
+class _NotPlain(Exception):
+    """A test that reads a varied constant and that ``_evaluate`` cannot work out."""
+
+
+def _decisions(found: Iterable[nodes.Node], varied: set[str], known: set[str],
+               in_tests: set[int]) -> tuple[_Decision, ...]:
+    """The tests below ``found`` that read a constant of ``varied``, each with those it leads to; a branch whose test
+    reads none of them has both its ways' tests, as has any other node (a loop's, a macro's): more tests than
+    are reached only tells choices apart that need not be."""
+    out: list[_Decision] = []
+    for node in found:
+        if isinstance(node, (nodes.If, nodes.CondExpr)):
+            read = [node.test, *node.test.find_all(nodes.Node)]
+            named = {n.name for n in read if isinstance(n, nodes.Name)}
+            if named & varied:
+                if not all(isinstance(n, _PLAIN_TEST) for n in read) or not named <= known:
+                    raise _NotPlain  # (or it reads a name not a constant, or one the template sets)
+                in_tests.update(id(n) for n in read)
+                then: list[nodes.Node]
+                otherwise: list[nodes.Node]
+                if isinstance(node, nodes.CondExpr):
+                    then, otherwise = [node.expr1], [] if node.expr2 is None else [node.expr2]
+                elif node.elif_:  # ('elif': the rest of the ladder, as an if of its own in the else)
+                    then = list(node.body)
+                    otherwise = [nodes.If(node.elif_[0].test, node.elif_[0].body, node.elif_[1:], node.else_)]
+                else:
+                    then, otherwise = list(node.body), list(node.else_)
+                out.append(_Decision(node.test, tuple(sorted(named & varied)),
+                                     _decisions(then, varied, known, in_tests),
+                                     _decisions(otherwise, varied, known, in_tests)))
+                continue
+        out.extend(_decisions(node.iter_child_nodes(), varied, known, in_tests))
+    return tuple(out)
+
+
+def branch_outcomes(pack: Pack, script: Script, names: Sequence[str]) -> Callable[[Sequence[object]], object] | None:
+    """What ``script``'s replies depend on when the constants ``names`` (those ``branch_choices`` gives it) take
+    other values: a function of their values (in ``names``' order) whose result is the same for two choices only
+    when the script renders the same text with each. It follows the branches the values choose (the tests that
+    read them, each worked out once per value of what it reads; not a test below a branch not taken) and takes
+    the value of a constant read elsewhere (``{{ delivery_fee }}``, ``{% set fee = delivery_fee %}``): far
+    cheaper than rendering. None when that cannot be told without rendering: a test that reads them is more than
+    constants compared (a filter, a call), or reads a name the template sets."""
+    varied = set(names)
+    constants = pack.constants
+    decisions: list[_Decision] = []
+    elsewhere: set[str] = set()  # (varied constants read outside a test)
+    layouts = (src for channel in script.channels for src in layout_sources(pack, channel))
+    for src in chain(script_sources(script), layouts):
+        if not any(name in src.text for name in varied):
+            continue  # (a text that does not name them renders the same under every choice)
+        tree = _branch_tree(src.text)
+        if tree is None:
+            continue  # (it does not render under any choice: reported as a template problem)
+        stored = {node.name for node in tree.find_all(nodes.Name) if node.ctx in _STORED}
+        in_tests: set[int] = set()
+        try:
+            decisions.extend(_decisions([tree], varied, constants.keys() - stored, in_tests))
+        except _NotPlain:
+            return None
+        elsewhere.update(node.name for node in tree.find_all(nodes.Name)
+                         if node.name in varied and id(node) not in in_tests)
+    printed = [i for i, name in enumerate(names) if name in elsewhere]
+    known: dict[tuple[int, tuple[object, ...]], bool | None] = {}  # (a test's outcome by what it reads)
+
+    def outcome(chosen: Sequence[object]) -> object:
+        values = dict(zip(names, chosen, strict=True))
+        path: list[bool] = []
+        todo = list(reversed(decisions))
+        while todo:
+            decision = todo.pop()
+            at = (id(decision.test), tuple((type(values[n]), values[n]) for n in decision.reads))  # (True is not 1)
+            holds = known.get(at, _UNSET)
+            if holds is _UNSET:
+                try:
+                    holds = known[at] = bool(_evaluate(decision.test, {**constants, **values}))
+                except Exception:  # ('"EU" > 4' fails as rendering it would: that choice is rendered, to say so)
+                    holds = known[at] = None
+            if holds is None:
+                return None, tuple((type(value), value) for value in chosen)  # (its own: rendered, to say why)
+            path.append(bool(holds))
+            todo.extend(reversed(decision.then if holds else decision.otherwise))
+        return tuple(path), tuple((type(chosen[i]), chosen[i]) for i in printed)
+
+    return outcome
 
 def tested_constants(pack: Pack) -> dict[str, list[str]]:
     """Each script that tests a yes-or-no constant in an ``{% if %}``, ``{% elif %}`` or inline ``... if x else ...``,
