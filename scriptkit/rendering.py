@@ -1120,10 +1120,7 @@ def _block_problem(src: TemplateSource, exc: TemplateSyntaxError) -> PackError |
     if stray is None:
         return None
     end = stray.group(1)
-    lines = src.text.split("\n")
-    line_start = sum(len(line) + 1 for line in lines[:max(0, min(exc.lineno or 1, len(lines)) - 1)])
-    found = re.compile(r"\{%-?\s*" + end + r"\b").search(src.text, line_start)
-    where = src.location_of(found.start() if found else line_start)
+    where = _tag_location(src, exc, end)
     if block is not None:
         inner = block.group(1)
         return PackError(f"template syntax error in {src.slot}: '{{% {end} %}}' comes while '{{% {inner} %}}' "
@@ -1138,20 +1135,27 @@ _TAGS = ("if", "elif", "else", "endif", "for", "endfor", "raw", "endraw", "set")
 
 def _unknown_tag(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | None:
     """A tag Jinja does not know ('{% esle %}'): pointed at itself, on the line Jinja names, with the tag it is
-    closest to. (Jinja's message named the tags it was looking for, and the location was the '{% if %}' before.)"""
+    closest to. (Jinja's message named the tags it was looking for, and the location was the '{% if %}' before.)
+    Called after ``_block_problem``, which takes an unknown 'end...' tag (one that closes nothing)."""
     found = _UNKNOWN_TAG.match(exc.message or "")
-    if found is None or _STRAY_END.match(exc.message or ""):  # (an end tag that closes nothing: _block_problem)
+    if found is None:
         return None
     tag = found[1]
-    lines = src.text.split("\n")
-    line_start = sum(len(line) + 1 for line in lines[:max(0, min(exc.lineno or 1, len(lines)) - 1)])
-    at = re.compile(r"\{%-?\s*" + re.escape(tag) + r"\b").search(src.text, line_start)
     wanted = re.findall(r"'(\w+)'", found[2] or "")
     close = difflib.get_close_matches(tag, wanted or _TAGS, n=1, cutoff=0.6)
     hint = (f"Did you mean '{{% {close[0]} %}}'?" if close else
             "Check its spelling: a script's tags are Jinja's, such as if, elif, else, endif, for and endfor.")
     return PackError(f"template syntax error in {src.slot}: '{{% {tag} %}}' is not a tag",
-                     src.location_of(at.start() if at else line_start), hint)
+                     _tag_location(src, exc, tag), hint)
+
+
+def _tag_location(src: TemplateSource, exc: TemplateSyntaxError, tag: str) -> Location:
+    """Where the '{% tag %}' Jinja refuses is: the first from the start of the line it names (that line's start
+    when none is found there)."""
+    lines = src.text.split("\n")
+    line_start = sum(len(line) + 1 for line in lines[:max(0, min(exc.lineno or 1, len(lines)) - 1)])
+    at = re.compile(r"\{%-?\s*" + re.escape(tag) + r"\b").search(src.text, line_start)
+    return src.location_of(at.start() if at else line_start)
 
 
 def _syntax_error_index(text: str, exc: TemplateSyntaxError) -> int:
@@ -2247,9 +2251,8 @@ def branch_choices(pack: Pack) -> dict[str, list[tuple[BranchChoice, ...]]]:
             if tree is None:
                 continue  # (reported by check_templates)
             for branch in tree.find_all((nodes.If, nodes.CondExpr)):
-                test = branch.test if isinstance(branch, (nodes.If, nodes.CondExpr)) else None
-                # (find_all: the nodes below it)
-                for node in () if test is None else (test, *test.find_all((nodes.Name, nodes.Compare))):
+                assert isinstance(branch, (nodes.If, nodes.CondExpr))  # (find_all's type: any node)
+                for node in (branch.test, *branch.test.find_all((nodes.Name, nodes.Compare))):
                     if isinstance(node, nodes.Name) and node.name in yes_no:
                         tests.setdefault(node.name, [])
                     elif isinstance(node, nodes.Compare):

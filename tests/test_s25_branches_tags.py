@@ -1,0 +1,31 @@
+"""A refused tag is located at itself: an end tag that closes nothing or comes while another block is open
+(``_block_problem``), and a tag Jinja does not know (``_unknown_tag``, which sees no 'end...' tag: the first
+takes those), each from the line Jinja names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import run_cli
+
+PACK = "name: T\nconstants:\n  closed: false\n"
+HEAD = "id: fee\ntitle: Delivery fee\nacknowledgment: I know it's annoying to pay for delivery.\n"
+
+
+def test_a_stray_end_tag_and_a_misspelt_one_are_each_located_at_themselves(make_pack: Any) -> None:
+    body = 'solution: "I will fix it today.\\n\\nNow. {% endif %}"\n'
+    out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}))).output.split())
+    assert "a.yaml:4:41: error: template syntax error in solution: '{% endif %}' closes nothing" in out
+    body = 'solution: "I will fix it today.\\n\\n{% if closed %}Now. {% endfor %}{% endif %}"\n'
+    out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}, PACK))).output.split())
+    assert "'{% endfor %}' comes while '{% if %}' is still open" in out
+    body = 'solution: "I will fix it today.\\n\\n{% if closed %}Now. {% els %}Later.{% endif %}"\n'
+    out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}, PACK))).output.split())
+    assert "'{% els %}' is not a tag. Did you mean '{% else %}'?" in out
+
+
+def test_an_unknown_end_tag_is_one_that_closes_nothing_not_a_misspelt_tag(make_pack: Any) -> None:
+    body = 'solution: "I will fix it today.\\n\\nNow. {% endiff %}"\n'
+    out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}))).output.split())
+    assert "a.yaml:4:41: error: template syntax error in solution: '{% endiff %}' closes nothing" in out
+    assert "is not a tag" not in out
