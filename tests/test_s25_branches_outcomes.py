@@ -105,3 +105,11 @@ def test_a_layout_that_tests_a_constant_is_followed_too(make_pack: Any) -> None:
     assert outcome([True, "US"]) != outcome([False, "EU"])
     found = [d.message for d in lint_pack(pack).diagnostics if d.code == "SK201"]
     assert found == [f"{KINDLY} (in the text sent when closed is true)"]
+
+
+def test_a_text_two_choices_send_is_said_with_the_one_that_changes_fewer_constants(make_pack: Any) -> None:
+    solution = ("{% if closed or (delivery_fee > 4 and region == 'EU') %}Kindly wait till Monday.{% else %}"
+                "I've refunded the fee today.{% endif %}")
+    pack = load_pack(make_pack({"a.yaml": _script(solution)}, PACK))
+    found = [d.message for d in lint_pack(pack).diagnostics if d.code == "SK201"]
+    assert found == [f"{KINDLY} (in the text sent when closed is true)"]  # (not 'delivery_fee is 5 and region...')
