@@ -1105,6 +1105,9 @@ _INNERMOST = re.compile(r"innermost block that needs to be closed is '(\w+)'")
 
 
 _STRAY_END = re.compile(r"Encountered unknown tag '(end\w+)'")
+# the end tags a template may write ('{% endiff %}' is a misspelt one: _unknown_tag's)
+_END_TAGS = frozenset("end" + tag for tag in ("if", "for", "block", "macro", "call", "filter", "set", "with",
+                                              "autoescape", "raw"))
 
 
 def _block_problem(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | None:
@@ -1112,6 +1115,8 @@ def _block_problem(src: TemplateSource, exc: TemplateSyntaxError) -> PackError |
     (Jinja's: "Unexpected end of template. Jinja was looking for the following tags: ...")."""
     message = exc.message or ""
     block, stray = _INNERMOST.search(message), _STRAY_END.match(message)
+    if stray is not None and stray[1] not in _END_TAGS:
+        return None
     if block is not None and stray is None and message.startswith("Unexpected end of template"):
         tag = block.group(1)
         return PackError(f"template syntax error in {src.slot}: '{{% {tag} %}}' is never closed",
@@ -1136,7 +1141,7 @@ _TAGS = ("if", "elif", "else", "endif", "for", "endfor", "raw", "endraw", "set")
 def _unknown_tag(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | None:
     """A tag Jinja does not know ('{% esle %}'): pointed at itself, on the line Jinja names, with the tag it is
     closest to. (Jinja's message named the tags it was looking for, and the location was the '{% if %}' before.)
-    Called after ``_block_problem``, which takes an unknown 'end...' tag (one that closes nothing)."""
+    Called after ``_block_problem``, which takes an end tag that closes nothing ('{% endiff %}' is this one's)."""
     found = _UNKNOWN_TAG.match(exc.message or "")
     if found is None:
         return None

@@ -1,6 +1,6 @@
-"""A refused tag is located at itself: an end tag that closes nothing or comes while another block is open
-(``_block_problem``), and a tag Jinja does not know (``_unknown_tag``, which sees no 'end...' tag: the first
-takes those), each from the line Jinja names."""
+"""A refused tag is located at itself, from the line Jinja names: an end tag that closes nothing or comes while
+another block is open (``_block_problem``), and a tag Jinja does not know (``_unknown_tag``), a misspelt end tag
+('{% endiff %}') too, which is said as one, with the tag meant, not as an end tag out of place."""
 
 from __future__ import annotations
 
@@ -24,8 +24,14 @@ def test_a_stray_end_tag_and_a_misspelt_one_are_each_located_at_themselves(make_
     assert "'{% els %}' is not a tag. Did you mean '{% else %}'?" in out
 
 
-def test_an_unknown_end_tag_is_one_that_closes_nothing_not_a_misspelt_tag(make_pack: Any) -> None:
+def test_a_misspelt_end_tag_is_said_as_one_with_the_tag_meant(make_pack: Any) -> None:
     body = 'solution: "I will fix it today.\\n\\nNow. {% endiff %}"\n'
     out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}))).output.split())
-    assert "a.yaml:4:41: error: template syntax error in solution: '{% endiff %}' closes nothing" in out
-    assert "is not a tag" not in out
+    assert ("a.yaml:4:41: error: template syntax error in solution: '{% endiff %}' is not a tag. "
+            "Did you mean '{% endif %}'?") in out
+    body = 'solution: "I will fix it today.\\n\\n{% if closed %}Now. {% endiff %}"\n'
+    result = run_cli("check", str(make_pack({"a.yaml": HEAD + body}, PACK)))
+    out = " ".join(result.output.split())
+    assert result.exit_code == 2  # (it was "'{% endiff %}' comes while '{% if %}' is still open": no end tag does)
+    assert ("a.yaml:4:56: error: template syntax error in solution: '{% endiff %}' is not a tag. "
+            "Did you mean '{% endif %}'?") in out
