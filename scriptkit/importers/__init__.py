@@ -43,6 +43,7 @@ from scriptkit.importers.tabular import DEFAULTS, FileNote
 from scriptkit.importers.variants import merge_variants
 from scriptkit.message import known_channels
 from scriptkit.sourcetext import read_capped
+from scriptkit.targets.front import teammate
 
 #: format name -> (module, reader function, label constant)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -667,13 +668,29 @@ def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
     for macro in macros:
         if macro.native is None:
             by_title.setdefault(macro.title, []).append(macro)
-    for same in (group for group in by_title.values() if len(group) > 1):
-        for macro in same:
+    for group in (group for group in by_title.values() if len(group) > 1):
+        for macro in group:
+            # (as SK507 judges them: a private reply is in its owner's picker alone, beside the shared ones)
+            same = [m for m in group if m is macro or _meet(m, macro)]
+            if len(same) == 1:
+                continue
             others = _others(same, macro, lambda m: f"{m.raw.name} at {m.raw.location}")
             note = (f"another item has the title {macro.title!r} too ({others}): {_all(same)} imported; an export "
                     "asks for distinct titles (SK507)")
             macro.about.append(note)
             macro.notes.append(note)
+
+
+def _title_scope(macro: ImportedMacro) -> str | None:
+    """Whose picker alone shows ``macro`` (a Front teammate's private template), None where every agent's does."""
+    owner = macro.raw.settings.get("teammate_id") if macro.raw.dialect == "front" else None
+    return None if owner is None else teammate(owner) or str(owner)
+
+
+def _meet(one: ImportedMacro, other: ImportedMacro) -> bool:
+    """Whether one picker shows both: either is shared, or both are one teammate's."""
+    mine, theirs = _title_scope(one), _title_scope(other)
+    return mine is None or theirs is None or mine == theirs
 
 
 def _read(reader: Callable[[Path, ReadOptions], Any], file: Path, options: ReadOptions, fmt: str) -> Any:

@@ -56,6 +56,10 @@ def _template(entry: Entry, bundle_owner: str | None = None) -> RawItem | ItemPr
     # link whose id is not a teammate's is kept as written too: check names it, rather than share the template;
     # a body of scriptkit's own teammate bundle names no owner, and its folder does.)
     owner = _last_part(related.get("owner"), "teammates") if "owner" in related else bundle_owner
+    link = related.get("owner")  # (a team's link is its team's shared template; a link it cannot read is said)
+    if owner is None and link not in (None, "") and (not isinstance(link, str) or "/teammates/" in link):
+        notes.append(f"its owner link in Front ({str(link)[:80]!r}) names no teammate: imported as a "
+                     "shared template; if it was a teammate's own, give it their front setting teammate_id")
     if owner:
         settings["teammate_id"] = owner
         notes.append(f"a private template of teammate {owner} in Front: kept as its front setting teammate_id, "
@@ -86,4 +90,5 @@ def _last_part(link: Any, collection: str) -> str | None:
     """The id at the end of a Front API link to ``collection`` ('.../message_template_folders/rsf_77')."""
     if not isinstance(link, str) or f"/{collection}/" not in link:
         return None
-    return link.rstrip("/").rsplit("/", 1)[-1] or None
+    # (what follows the collection: '.../teammates/' names no teammate, not one called "teammates")
+    return link.rsplit(f"/{collection}/", 1)[1].strip("/").split("/", 1)[0] or None
