@@ -207,7 +207,9 @@ Reports two scripts whose exported titles would be identical in one helpdesk.
 
 ## Why it matters
 Agents cannot tell the macros apart in the picker, and some helpdesks refuse the second one on
-import.
+import. Titles clash where one picker shows both: a Front teammate's private template
+(`teammate_id`) is judged against that teammate's other private templates and the shared ones,
+not against another teammate's.
 
 ## Example
 Two scripts both titled `"Shipping::Delayed order"`, one for email and one for chat.
