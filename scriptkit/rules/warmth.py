@@ -505,7 +505,17 @@ class CorporatePhrase(Rule):
         if extra:
             tables.append(_extra_table(tuple((e["phrase"], e.get("replacement", ""), e.get("note", ""),
                                               e.get("safe", False)) for e in extra)))
-        text = message.text
+        for found in self._found(message.text, message, ctx, tables, allow):
+            if found.replacement and _still_corporate(message.text, found, tables):
+                # "Could you kindly advise if" -> "Could you please advise if" meets "please advise": the rewrite of
+                # the whole, when there is a clean one, else the suggestion stays, for a person to word
+                found = replace(found, replacement=None) if (whole := self._composed(message, ctx, tables, allow,
+                                                                                       found)) is None else whole
+            yield found
+
+    def _found(self, text: str, message: Message, ctx: RuleContext, tables: list[PhraseTable],
+               allow: frozenset[str]) -> Iterator[Finding]:
+        """The listed phrases found in ``text``, each with its own rewrite (``message`` gives the letter's opening)."""
         named: bool | None = None  # (read once, and only for a letter's closing)
         quoted: list[tuple[int, int]] | None = None  # (read once, and only when a phrase is found)
         for tbl in tables:
@@ -536,10 +546,37 @@ class CorporatePhrase(Rule):
                 if after and _clause_before(text, start, str(after)):
                     # "Please keep this email for your records": no "keep ... to keep handy", just "keep this email"
                     safe, entry = False, {**entry, "replacement": ""}
-                found = self._finding(start, end, text, entry, ctx, safe)
-                if found.replacement and _still_corporate(text, found, tables):
-                    found = replace(found, replacement=None)  # (the suggestion stays, for a person to word)
-                yield found
+                yield self._finding(start, end, text, entry, ctx, safe)
+
+    def _composed(self, message: Message, ctx: RuleContext, tables: list[PhraseTable], allow: frozenset[str],
+                  found: Finding) -> Finding | None:
+        """``found`` with the rewrite of the whole, where its fix leaves words another listed phrase reports:
+        each such phrase's own safe rewrite applied to the result, until none is left ("Could you kindly advise
+        if" -> "Could you please advise if" -> "Could you let me know if"). None when a step has no safe rewrite
+        (a person words it) or none settles within a few steps."""
+        assert found.replacement is not None
+        text = message.text
+        lo, hi = _sentence_window(text, found.start, found.end)
+        window = text[lo:found.start] + found.replacement + text[found.end:hi]
+        start, end = found.start, found.end  # the span of ``text`` rewritten
+        a, b = found.start - lo, found.start - lo + len(found.replacement)  # its rewrite in ``window``
+        for _ in range(4):
+            meets = [f for f in self._found(window, message, ctx, tables, allow) if f.start < b and f.end > a]
+            if not meets:
+                return replace(found, start=start, end=end, replacement=window[a:b],
+                               suggestion=f'"{_for_reader(window[a:b], ctx)}"')
+            step = meets[0]
+            if not step.replacement:
+                return None  # (no drop-in for the words the rewrite meets)
+            if (step.start > a or step.end < b) and _REQUEST_WORDS.fullmatch(
+                    window[max(a, step.start):min(b, step.end)]) is None:
+                # two phrases sharing a word the sentence needs: "assist with" -> "help with" meets "with regard to",
+                # whose "about" would leave "help about"; only a shared "please" is safe to say once
+                return None
+            start, end = start - max(0, a - step.start), end + max(0, step.end - b)
+            a, b = min(a, step.start), max(b, step.end) + len(step.replacement) - (step.end - step.start)
+            window = window[:step.start] + step.replacement + window[step.end:]
+        return None
 
     @staticmethod
     def _finding(start: int, end: int, text: str, entry: dict[str, Any], ctx: RuleContext, safe: bool) -> Finding:
@@ -584,18 +621,24 @@ def _still_corporate(text: str, found: Finding, tables: list[PhraseTable]) -> bo
     "Could you please advise if" meets "please advise if". A fix must settle its finding, so such a rewrite is
     left as a suggestion (a person words the two at once)."""
     assert found.replacement is not None
-    # (the sentence around it is enough, and at most 200 characters either side: no listed phrase is longer,
-    # and a reply of thousands of findings on one line reads each window once)
-    before = text[max(0, found.start - 200):found.start]
-    cuts = [m.end() for m in _SENTENCE_EDGE.finditer(before)]
-    before = before[cuts[-1]:] if cuts else before
-    after = text[found.end:found.end + 200]
-    after = after[:m.start() + 1] if (m := _SENTENCE_EDGE.search(after)) else after
-    a, b = len(before), len(before) + len(found.replacement)
-    return any(s < b and e > a for tbl in tables for s, e, _ in tbl.finditer(before + found.replacement + after))
+    lo, hi = _sentence_window(text, found.start, found.end)
+    a, b = found.start - lo, found.start - lo + len(found.replacement)
+    rewritten = text[lo:found.start] + found.replacement + text[found.end:hi]
+    return any(s < b and e > a for tbl in tables for s, e, _ in tbl.finditer(rewritten))
+
+
+def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]``, at most 200 characters either side: no listed
+    phrase is longer, and a reply of thousands of findings on one line reads each window once."""
+    lo = max(0, start - 200)
+    cuts = [m.end() for m in _SENTENCE_EDGE.finditer(text, lo, start)]
+    lo = cuts[-1] if cuts else lo
+    m = _SENTENCE_EDGE.search(text, end, end + 200)
+    return lo, m.start() + 1 if m else min(len(text), end + 200)
 
 
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
+_REQUEST_WORDS = re.compile(r"\s*(?:(?:please|kindly)\b\s*)+", re.IGNORECASE)
 
 
 # a dash or a colon between words, after which a capital opens a new thought, not a name
