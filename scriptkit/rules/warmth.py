@@ -460,9 +460,11 @@ class CorporatePhrase(Rule):
     keeps it. After "a" or "an" the fix changes the article with the word ("an X" -> "a Y"), and
     a rewrite is a suggestion, not a fix, where the words around it need a person: "kindly" after
     a comma or "to" ("I'd ask you to kindly send ..."), "require us to ...", "keep this email for
-    your records" (just drop the words). A fix whose words another listed phrase would report ("Could
-    you kindly advise if" -> "Could you please advise if") or a sentence opener after "you" ("Could you
-    please be aware that") is a suggestion too: a fix settles its finding. A "kindly" on a stock notice
+    your records" (just drop the words). A fix settles its finding: where its words meet another listed
+    phrase ("Could you kindly advise if" -> "Could you please advise if"), the fix is the rewrite of the
+    whole ("Could you let me know if"), and a suggestion where that has no drop-in ("Could you kindly
+    advise your bank") or the two share a word other than "please" ("assist with regard to"); a
+    sentence opener after "you" ("Could you please be aware that") is a suggestion too. A "kindly" on a stock notice
     ("Kindly be informed that") is reported whole, with the notice's rewrite. Other rewrites are shown as
     suggestions for a person to make.
 
