@@ -84,6 +84,7 @@ from scriptkit.rules.base import family_of as family_of  # (audit reports name a
 from scriptkit.rules.base import practice_of as practice_of
 from scriptkit.rules.language import expected_language, judges
 from scriptkit.sprawl import Contradiction, DuplicateGroup, find_contradictions, find_duplicates
+from scriptkit.text import MARKERS
 
 PRACTICES = ("acknowledgment", "warm_language", "flexibility", "solution", "readability")
 PRACTICE_LABELS = {"acknowledgment": "Acknowledgment", "warm_language": "Warm language",
@@ -233,8 +234,8 @@ class MacroAudit:
             return f"it would send {sent} as written"
         if self.scores.get("solution") is not None and any(d.name == "missing-solution" for d in self.diagnostics):
             return "it has no solution: nothing says what happens next (missing-solution)"
-        if self.scores.get("readability") is not None and self.repeated_share > REPEATED_SHARE:
-            return (f"{self.repeated_share:.0%} of it repeats what it said already, word for word: a broken paste "
+        if self.scores.get("readability") is not None and (share := self.repeated_share) > REPEATED_SHARE:
+            return (f"{share:.0%} of it repeats what it said already, word for word: a broken paste "
                     "(repeated-text)")
         return None
 
@@ -323,13 +324,15 @@ class AuditReport:
     @property
     def settings_problems(self) -> list[Diagnostic]:
         """The findings of the settings files (an unknown selector in ``scriptkit.toml``), at their own place."""
-        return [d for d in self.library_diagnostics if str(Path(d.location.file).absolute()) in self.settings_files]
+        return [d for d in self.library_diagnostics if self._of_settings(d)]
 
     @property
     def pack_problems(self) -> list[Diagnostic]:
         """The findings of the pack as a whole (pack.yaml's, an export's file), not of its settings nor one macro."""
-        settings = self.settings_problems
-        return [d for d in self.library_diagnostics if not any(d is s for s in settings)]
+        return [d for d in self.library_diagnostics if not self._of_settings(d)]
+
+    def _of_settings(self, diagnostic: Diagnostic) -> bool:
+        return str(Path(diagnostic.location.file).absolute()) in self.settings_files
 
     @property
     def averages(self) -> dict[str, float | None]:
@@ -1038,7 +1041,6 @@ def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapp
 
 
 # a blank or a placeholder as the pack writes it ('[[customer_name]]', '{{customer.first_name}}')
-_MARKER = re.compile(r"\[\[[^\[\]]*\]\]|\{\{[^{}]*\}\}")
 
 
 def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Diagnostic],
@@ -1089,7 +1091,7 @@ def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Di
 
     for d in diagnostics:
         if d.text and ("[[" in d.text or "{{" in d.text):
-            d.text = _MARKER.sub(spelled, d.text)
+            d.text = MARKERS.sub(spelled, d.text)
     return "".join(parts)
 
 

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from scriptkit.text import sentence_spans
+from scriptkit.text import MARKERS, sentence_spans
 
 # ---------------------------------------------------------------- duplicates
 
@@ -184,14 +184,14 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
     order = {ident: i for i, (ident, _) in enumerate(texts)}
     exact: dict[str, list[str]] = defaultdict(list)
     sets: dict[str, set[str]] = {}
-    frames: dict[str, str] = {}  # its words with every number one token: copies of one reply share them
+    words: dict[str, list[str]] = {}
     for ident, text in texts:
         tokens = normalise(text)
         if len(tokens) < min_tokens:
             continue
         exact[" ".join(tokens)].append(ident)
         sets[ident] = shingles(fold(tokens))
-        frames[ident] = " ".join(_numbers_folded(tokens))
+        words[ident] = tokens
     groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
     # near duplicates among one representative per exact group
     reps = [ids[0] for ids in exact.values()]
@@ -220,7 +220,8 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
                 buckets[(band, sig[band * _ROWS:(band + 1) * _ROWS])].append(ident)
             # copies that differ only in their numbers ("within 30 days", "within 5 days"), a lead's main case of
             # sprawl, are always compared: MinHash missed some of them
-            buckets[(_BANDS, (frames[ident],))].append(ident)
+            # (its words with every number one token: copies of one reply share them)
+            buckets[(_BANDS, (" ".join(_numbers_folded(words[ident])),))].append(ident)
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -567,7 +568,6 @@ def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str,
         yield m, f"money {name}", 1.0, name, amount, amount
 
 
-_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")
 
 
 def _opaque(sentence: str) -> tuple[str, list[int], list[int]]:
@@ -577,7 +577,7 @@ def _opaque(sentence: str) -> tuple[str, list[int], list[int]]:
     ends: list[int] = []
     shifts: list[int] = []
     at = size = 0
-    for m in _PLACEHOLDER.finditer(sentence):
+    for m in MARKERS.finditer(sentence):
         parts += (sentence[at:m.start()], "x")
         size += m.start() - at + 1
         ends.append(size)

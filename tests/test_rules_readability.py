@@ -126,13 +126,14 @@ def test_syllables_equal_textstats_for_every_word_of_the_rule_data() -> None:
 def test_the_cheap_word_bound_is_never_below_the_word_count() -> None:
     import random
 
-    from scriptkit.rules.readability import _MARKERS, _at_most_words, word_count
+    from scriptkit.rules.readability import _at_most_words, word_count
+    from scriptkit.text import MARKERS
 
     rnd = random.Random(5)
     alphabet = [*"aZ9'’ .-_,é", "it's", "{{x}}", "[[b]]", "3rd"]
     for _ in range(20_000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 20)))
-        assert word_count(_MARKERS.sub("X", text)) <= _at_most_words(text), repr(text)
+        assert word_count(MARKERS.sub("X", text)) <= _at_most_words(text), repr(text)
 
 
 def test_language_is_set_per_call_and_never_on_textstats_shared_instance() -> None:

@@ -21,6 +21,7 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.text import (
+    MARKERS,
     emoji_ended,
     holds_list,
     list_item_at,
@@ -36,7 +37,6 @@ from scriptkit.text import (
 NEUTRAL_NAME = "Sam"  # one syllable, one word: a placeholder must not move a score
 NEUTRAL_BLANK = "the details"
 BODY = ("acknowledgment", "warm_language", "solution")
-_MARKERS = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")  # (no bracket inside: a run of "[" is linear)
 #: a word, as word_count counts them
 WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 # WORD's ASCII characters (see ``word_findall``): a run of them without an apostrophe is one word
@@ -385,7 +385,7 @@ class LongSentence(Rule):
             if _at_most_words(sentence) <= limit:
                 continue
             if "{{" in sentence or "[[" in sentence:
-                sentence = _MARKERS.sub("X", sentence)
+                sentence = MARKERS.sub("X", sentence)
             n = word_count(sentence)
             if n > limit:
                 yield Finding(a, b, f"sentence has {n} words (limit {limit})",

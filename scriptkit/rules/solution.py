@@ -20,6 +20,7 @@ from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot
 from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
+from scriptkit.text import MARKERS
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
     from scriptkit.models import Pack, Script
@@ -559,13 +560,12 @@ def _has_solution(message: Message) -> bool:
 
 @lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
 def _enough_words(text: str) -> bool:
-    """``word_count(_MARKERS.sub("", text)) >= 3``, reading no further than the third word."""
+    """``word_count(MARKERS.sub("", text)) >= 3``, reading no further than the third word."""
     if "{{" in text or "[[" in text:
-        text = _MARKERS.sub("", text)
+        text = MARKERS.sub("", text)
     return sum(1 for _ in islice(WORD.finditer(text), 3)) >= 3
 
 
-_MARKERS = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")  # (no bracket inside: a run of "[" is linear)
 
 
 def short_reply_advice(message: Message) -> str:
