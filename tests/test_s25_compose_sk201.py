@@ -46,6 +46,7 @@ def test_a_request_stacked_on_please_advise_is_fixed_whole() -> None:
 def test_the_whole_rewrite_is_said_as_the_suggestion() -> None:
     _, [f] = findings("Could you kindly advise if the parcel arrived?")
     assert f.suggestion == '"Could you let me know"'
+    assert f.message.startswith('corporate phrase "Could you kindly advise":')  # (the stretch it rewrites)
 
 
 def test_a_stacked_request_with_no_drop_in_stays_a_suggestion() -> None:

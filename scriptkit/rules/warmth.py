@@ -565,7 +565,9 @@ class CorporatePhrase(Rule):
         for _ in range(4):
             meets = [f for f in self._found(window, message, ctx, tables, allow) if f.start < b and f.end > a]
             if not meets:
-                return replace(found, start=start, end=end, replacement=window[a:b],
+                # (the message quotes the whole stretch it rewrites: "Could you kindly advise", not "Could you kindly")
+                said = found.message.replace(f'"{text[found.start:found.end]}"', f'"{text[start:end]}"', 1)
+                return replace(found, start=start, end=end, replacement=window[a:b], message=said,
                                suggestion=f'"{_for_reader(window[a:b], ctx)}"')
             step = meets[0]
             if not step.replacement:
