@@ -524,8 +524,11 @@ def _validates(s: Sentence) -> bool:
     return pattern("validation").search(s.text)
 
 
-# "No need to apologise!", "you don't have to apologise", "no apology needed": the word, but nobody is sorry
-_DECLINED = re.compile(r"\b(?:no|don't|do\s+not|never|nothing)(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+# "No need to apologise!", "you don't have to apologise", "no apology needed", "nothing to be sorry about": the
+# word, but nobody is sorry. Only words that say no apology is owed come between: "There is no excuse and sorry
+# again", "You had no reply so sorry about that" are apologies, as they are with a comma
+_DECLINED = re.compile(r"\b(?:no|don't|do\s+not|never|nothing)(?:\s+(?:need|needs|needed|have|has|got|to|be|say|"
+                       r"feel|ever|any|reason|call|cause|must|should|for|an|a|you|ya)){0,3}\s*$", re.IGNORECASE)
 
 
 def _apologies(s: Sentence) -> tuple[tuple[int, int], ...]:
