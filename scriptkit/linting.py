@@ -308,7 +308,8 @@ def _reply_rules_in_notes(pack: Pack | None,
 
 
 def lint_text(text: str, *, channel: str | None = None, config: LintConfig | None = None,
-              grammar: str | None = None, file: str = "<text>", agent: str | None = None) -> LintResult:
+              grammar: str | None = None, file: str | os.PathLike[str] = "<text>",
+              agent: str | None = None) -> LintResult:
     """Lint free text (an agent's actual reply), with each sentence's slot inferred.
 
     A transcript (lines labelled ``Agent: ``, ``Customer: ``...) is judged on the agent's turns

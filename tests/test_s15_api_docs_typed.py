@@ -51,7 +51,11 @@ def test_the_python_guide_s_programs_are_strictly_typed(hooks: ModuleType, tmp_p
     example = (tmp_path / "lint_pack_example.py").read_text(encoding="utf-8")
     (tmp_path / "wrong_annotation.py").write_text(example.replace(
         'pack = scriptkit.load_pack("pack")', 'pack: str = scriptkit.load_pack("pack")'), encoding="utf-8")
-    errors = mypy_strict([*files, "wrong_annotation.py"], tmp_path)
+    # (lint_text's file= takes a Path, as its docs and its argument check say: a client passing one type-checks)
+    (tmp_path / "path_file.py").write_text(
+        "from pathlib import Path\n\nimport scriptkit\n\n"
+        "result = scriptkit.lint_text('Hi, sorry!', file=Path('draft.txt'))\n", encoding="utf-8")
+    errors = mypy_strict([*files, "wrong_annotation.py", "path_file.py"], tmp_path)
     assert list(errors) == ["wrong_annotation.py"], errors
     assert 'expression has type "Pack", variable has type "str"' in errors["wrong_annotation.py"][0]
 
