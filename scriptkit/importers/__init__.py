@@ -193,6 +193,10 @@ def _fielded(data: Any) -> str | None:
                            or (ours and "actions" not in i and set(_OWN_EXPORT[helpdesk][1]) <= set(i))
                            for i in objects):
             return helpdesk
+        # (Help Scout's chatText is optional: a list of name-and-text replies of which some have one is its)
+        if helpdesk == "helpscout" and objects and all("name" in i and "text" in i for i in objects) \
+                and any(_own_fields(i) == helpdesk for i in objects):
+            return helpdesk
     return None
 
 
