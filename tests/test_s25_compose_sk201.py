@@ -119,3 +119,10 @@ def test_phrases_sharing_a_word_the_sentence_needs_stay_a_suggestion() -> None:
     # "assist with" -> "help with" meets "with regard to", whose "about" would leave "help about your refund"
     _, found = findings("We can assist with regard to your refund.")
     assert "help about" not in " ".join(f.replacement or "" for f in found)
+
+
+def test_a_phrase_inside_a_whole_rewrite_is_no_second_finding() -> None:
+    # ("revert back" is inside "Could you kindly revert back": one finding, one fix, and --fix's count says so)
+    _, found = findings("Could you kindly revert back to us today?")
+    assert [(f.message.split(":")[0], f.replacement) for f in found] == [
+        ('corporate phrase "Could you kindly revert back"', "Could you please reply")]

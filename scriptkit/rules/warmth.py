@@ -507,13 +507,20 @@ class CorporatePhrase(Rule):
         if extra:
             tables.append(_extra_table(tuple((e["phrase"], e.get("replacement", ""), e.get("note", ""),
                                               e.get("safe", False)) for e in extra)))
+        findings, wholes = [], []
         for found in self._found(message.text, message, ctx, tables, allow):
             if found.replacement and _still_corporate(message.text, found, tables):
                 # "Could you kindly advise if" -> "Could you please advise if" meets "please advise": the rewrite of
                 # the whole, when there is a clean one, else the suggestion stays, for a person to word
-                found = replace(found, replacement=None) if (whole := self._composed(message, ctx, tables, allow,
-                                                                                       found)) is None else whole
-            yield found
+                whole = self._composed(message, ctx, tables, allow, found)
+                found = replace(found, replacement=None) if whole is None else whole
+                if whole is not None:
+                    wholes.append(whole)
+            findings.append(found)
+        # (a phrase inside a whole rewrite is that rewrite's: "revert back" in "Could you kindly revert back" is no
+        # second finding, with a fix of its own that the first one's leaves nothing to apply to)
+        yield from (f for f in findings if not any(w is not f and w.start <= f.start and f.end <= w.end
+                                                   for w in wholes))
 
     def _found(self, text: str, message: Message, ctx: RuleContext, tables: list[PhraseTable],
                allow: frozenset[str]) -> Iterator[Finding]:
