@@ -374,7 +374,11 @@ TOPICS: dict[str, tuple[str, ...]] = {
     # "return or exchange it within 30 days" is the return window, the first topic in this order)
     "exchange": ("exchang",),
     "fee": (r"fees?\b", "surcharge"),
-    "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage"),
+    # ("it should reach you within 5 days", "you'll receive your order in 3 days": its arrival too; not "we'll try
+    # to reach you", nor a refund received)
+    "delivery": ("deliver", "ship", "dispatch", "arriv", "courier", "parcel", "transit", "postage",
+                 r"(?<!to\s)(?<!we\s)reach(?:es)?\s+you\b",
+                 r"receiv(?:e|es|ing)\s+(?:your|the)\s+(?:order|package|items?|goods)\b"),
     # our answer, not the customer's ("please reply within 7 days", "if we don't hear back from you")
     "response time": (r"(?<!please\s)(?<!you\s)respond", r"(?<!your\s)response", r"(?<!please\s)(?<!you\s)"
                       r"(?<!your\s)repl(?:y|ies)", "get back to you", "hear from us", "hear back from us",
