@@ -1125,13 +1125,43 @@ def _block_problem(src: TemplateSource, exc: TemplateSyntaxError) -> PackError |
     if stray is None:
         return None
     end = stray.group(1)
-    where = _tag_location(src, exc, end)
-    if block is not None:
-        inner = block.group(1)
+    found = _first_stray_end(src.text)
+    if found is None or found[1] != end:  # (Jinja's own order: the first tag of that name on its line)
+        where, still_open = _tag_location(src, exc, end), [block.group(1)] if block is not None else []
+    else:
+        where, still_open = src.location_of(found[0]), found[2]
+    if still_open and end[3:] in still_open:
+        inner = still_open[-1]
         return PackError(f"template syntax error in {src.slot}: '{{% {end} %}}' comes while '{{% {inner} %}}' "
                          "is still open", where, f"Close the inner block first: '{{% end{inner} %}}' before it.")
+    if still_open:  # ('{% if x %}...{% endfor %}': no '{% for %}' is open, so nothing is "inner")
+        return PackError(f"template syntax error in {src.slot}: '{{% {end} %}}' closes no '{{% {end[3:]} %}}'",
+                         where, f"Did you mean '{{% end{still_open[-1]} %}}'? Else delete it.")
     return PackError(f"template syntax error in {src.slot}: '{{% {end} %}}' closes nothing", where,
                      f"Delete it, or add the '{{% {end[3:]} ... %}}' it closes before it.")
+
+
+_A_TAG = re.compile(r"\{%[-+]?\s*(\w+)([^%]*(?:%(?!\})[^%]*)*)%\}")
+
+
+def _first_stray_end(text: str) -> tuple[int, str, list[str]] | None:
+    """The first end tag that closes no block open before it, as (its index, its name, the blocks open there,
+    outermost first): Jinja names only the line, and a line may hold a good '{% endif %}' before the stray one."""
+    opened: list[str] = []
+    for m in _A_TAG.finditer(text):
+        name = m[1]
+        if opened and opened[-1] == "raw" and name != "endraw":
+            continue  # (inside '{% raw %}' a tag is text)
+        if name in _BLOCKS and not (name == "set" and "=" in m[2]):  # ('{% set x = 1 %}' opens no block)
+            opened.append(name)
+        elif name in _END_TAGS:
+            if not opened or opened[-1] != name[3:]:
+                return m.start(), name, opened
+            opened.pop()
+    return None
+
+
+_BLOCKS = frozenset(tag[3:] for tag in _END_TAGS)
 
 
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'\.(?: Jinja was looking for the following tags: (.*?)\.)?")

@@ -18,7 +18,8 @@ def test_a_stray_end_tag_and_a_misspelt_one_are_each_located_at_themselves(make_
     assert "a.yaml:4:41: error: template syntax error in solution: '{% endif %}' closes nothing" in out
     body = 'solution: "I will fix it today.\\n\\n{% if closed %}Now. {% endfor %}{% endif %}"\n'
     out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}, PACK))).output.split())
-    assert "'{% endfor %}' comes while '{% if %}' is still open" in out
+    # (no '{% for %}' is open: nothing is "inner", and closing the if first would leave an endfor closing nothing)
+    assert "'{% endfor %}' closes no '{% for %}'. Did you mean '{% endif %}'?" in out
     body = 'solution: "I will fix it today.\\n\\n{% if closed %}Now. {% els %}Later.{% endif %}"\n'
     out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}, PACK))).output.split())
     assert "'{% els %}' is not a tag. Did you mean '{% else %}'?" in out
