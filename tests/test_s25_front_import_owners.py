@@ -63,3 +63,17 @@ def test_an_owner_link_that_names_no_teammate_is_said_and_the_template_shared(tm
 def test_a_teams_template_stays_shared_without_a_note(tmp_path: Path) -> None:
     result = _import(tmp_path, _template("rsp_1", f"{API}/teams/tim_1"))
     assert "owner link" not in result.stdout and "teammate_id" not in result.stdout
+
+
+def test_an_owner_link_with_a_query_names_its_teammate(tmp_path: Path) -> None:
+    _import(tmp_path, _template("rsp_1", f"{API}/teammates/tea_a?x=1"),
+            _template("rsp_2", f"{API}/teammates/tea_b#top", "B"))
+    scripts = tmp_path / "pack" / "scripts"
+    owners = [YAML(typ="safe").load(scripts / f"{name}.yaml")["export"]["front"]["teammate_id"]
+              for name in ("refund-on-its-way", "b")]
+    assert owners == ["tea_a", "tea_b"]
+
+
+def test_an_owner_that_is_no_link_is_said(tmp_path: Path) -> None:
+    result = _import(tmp_path, _template("rsp_1", "alt:email:jo@example.com"))
+    assert "its owner link in Front ('alt:email:jo@example.com') names no teammate" in result.stdout

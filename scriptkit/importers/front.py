@@ -8,6 +8,7 @@ to every teammate as a shared template."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def _template(entry: Entry, bundle_owner: str | None = None) -> RawItem | ItemPr
     # a body of scriptkit's own teammate bundle names no owner, and its folder does.)
     owner = _last_part(related.get("owner"), "teammates") if "owner" in related else bundle_owner
     link = related.get("owner")  # (a team's link is its team's shared template; a link it cannot read is said)
-    if owner is None and link not in (None, "") and (not isinstance(link, str) or "/teammates/" in link):
+    if owner is None and link not in (None, "") and not (isinstance(link, str) and "/teams/" in link):
         notes.append(f"its owner link in Front ({str(link)[:80]!r}) names no teammate: imported as a "
                      "shared template; if it was a teammate's own, give it their front setting teammate_id")
     if owner:
@@ -91,4 +92,4 @@ def _last_part(link: Any, collection: str) -> str | None:
     if not isinstance(link, str) or f"/{collection}/" not in link:
         return None
     # (what follows the collection: '.../teammates/' names no teammate, not one called "teammates")
-    return link.rsplit(f"/{collection}/", 1)[1].strip("/").split("/", 1)[0] or None
+    return re.split(r"[/?#]", link.rsplit(f"/{collection}/", 1)[1].lstrip("/"), maxsplit=1)[0] or None
