@@ -674,7 +674,8 @@ def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
             by_title.setdefault(macro.title, []).append(macro)
     for group in (group for group in by_title.values() if len(group) > 1):
         for macro in group:
-            # (as SK507 judges them: a private reply is in its owner's picker alone, beside the shared ones)
+            # (as SK507 judges them: a private reply is in its owner's picker alone, beside the shared ones; a
+            # Freshdesk response clashes only in its own folder)
             same = [m for m in group if m is macro or _meet(m, macro)]
             if len(same) == 1:
                 continue
@@ -686,13 +687,19 @@ def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
 
 
 def _title_scope(macro: ImportedMacro) -> str | None:
-    """Whose picker alone shows ``macro`` (a Front teammate's private template), None where every agent's does."""
-    owner = macro.raw.settings.get("teammate_id") if macro.raw.dialect == "front" else None
-    return None if owner is None else teammate(owner) or str(owner)
+    """Where alone ``macro``'s title must differ, as the export's SK507 judges it (``title_scope``): a Front
+    teammate's private templates, a Freshdesk folder's shared responses; None where across every reply."""
+    found = macro.raw.settings
+    if macro.raw.dialect == "front" and (owner := found.get("teammate_id")) is not None:
+        return teammate(owner) or str(owner)
+    if macro.raw.dialect == "freshdesk" and found.get("visibility", "all") != "personal" \
+            and found.get("folder_id") is not None:
+        return f"folder {found['folder_id']}"
+    return None
 
 
 def _meet(one: ImportedMacro, other: ImportedMacro) -> bool:
-    """Whether one picker shows both: either is shared, or both are one teammate's."""
+    """Whether their titles must differ: either's must differ from every reply's, or both are in one scope."""
     mine, theirs = _title_scope(one), _title_scope(other)
     return mine is None or theirs is None or mine == theirs
 
