@@ -583,7 +583,8 @@ def test_but_going_on_to_your_own_action_is_fine(warm: str) -> None:
     ("I never meant for this to happen, and I'm so sorry. Thanks for your message.", True),
 ])
 def test_a_declined_apology_is_no_apology(warm: str, sympathy_alone: bool) -> None:
-    found = check(SympathyWithoutAction, acknowledgment="Your password is reset now.", warm_language=warm,
+    # (no step in it: "Your password is reset now." is help given, and sympathy with it is no longer alone)
+    found = check(SympathyWithoutAction, acknowledgment="We got your message.", warm_language=warm,
                   solution="The link in your inbox works for an hour.")
     assert len(found) == sympathy_alone
 

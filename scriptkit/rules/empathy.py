@@ -410,7 +410,9 @@ class SympathyWithoutAction(Rule):
     ## What it does
     Reports a reply that says sorry ("I'm sorry that happened") but neither validates the
     customer's feeling ("that must have been so frustrating") nor offers help (an owned next
-    step, an instruction, a time frame, the thing they need handed over, "Here's the right one:
+    step, an instruction, a time frame, a step already taken told as news ("Your package left
+    our warehouse today and should arrive Friday."; not "We got your message."), the thing they
+    need handed over, "Here's the right one:
     SPRING20." (not an explanation: "Here's what happened: ..."), or a question to the customer
     about their problem, whether or not it says "you": "Is it the app or the website?"; not one
     that only offers more help, "Is there anything else I can help you with?", nor one that asks
@@ -452,6 +454,8 @@ class SympathyWithoutAction(Rule):
         Example.of(acknowledgment="I'm sorry that happened.", solution="I'll reset your password for you today."),
         Example.of(acknowledgment="I'm sorry that happened.", solution="Is it the app or the website?"),
         Example.of(acknowledgment="Sorry about the wrong link!", solution="Here's the right one: example.com/reset."),
+        Example.of(acknowledgment="So sorry for the wait!",
+                   solution="Your package left our warehouse today and should arrive Friday."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -460,7 +464,8 @@ class SympathyWithoutAction(Rule):
         if not sorry:
             return
         validates = any(s.cues.feelings or _validates(s) for s in body)
-        helps = any((s.cues.acts and not offers_more_help(s)) or asks_about_it(s) or hands_over(s.text) for s in body)
+        helps = any((s.cues.acts and not offers_more_help(s)) or asks_about_it(s) or hands_over(s.text)
+                    or step_done(s.text) for s in body)
         if validates or helps:
             return
         s = sorry[0]
@@ -518,6 +523,23 @@ def hands_over(text: str) -> bool:
     """Whether ``text`` hands the customer the thing they need ("Here's the right one: SPRING20.", "Here you go:
     example.com/reset", "Please find the invoice attached"): help given, with nothing left for anyone to do."""
     return _HANDS_OVER.search(text) is not None
+
+
+def step_done(text: str) -> bool:
+    """A step already taken, told as news ("Your package left our warehouse today and should arrive Friday."):
+    help given, though the sentence names nobody (SK403 reads it so too)."""
+    from scriptkit.rules.solution import finished  # (solution reads this module's phrases: imported when asked)
+    return finished(text) and _RECEIPT.search(text) is None
+
+
+# the customer's message received or read: a step done, but no help ("We got your message.", "Your ticket has been
+# received")
+_RECEIPT = re.compile(r"\b(?:received|got|gotten|noted|read|seen|logged|registered|acknowledged)\s+(?:your|the)\s+"
+                      r"(?:[\w'’-]+\s+)?(?:message|e-?mail|request|ticket|complaint|query|enquiry|inquiry|note|"
+                      r"feedback|letter|call|reply|chat|question|case)s?\b"
+                      r"|\b(?:message|e-?mail|request|ticket|complaint|query|enquiry|inquiry|feedback|case)s?\s+"
+                      r"(?:has|have|was|were)\s+(?:been\s+)?(?:received|noted|logged|registered|read|acknowledged)\b",
+                      re.IGNORECASE)
 
 
 def _validates(s: Sentence) -> bool:

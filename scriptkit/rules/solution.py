@@ -314,6 +314,9 @@ _DONE_NEWS = re.compile(
     # the customer's own thing in the state the step left it, told as news: "Your table's confirmed for 7pm
     # tonight.", "your refund is approved" (with "your", and ending its clause: not "transfers are sent within
     # minutes" nor "your refund is processed within 5 days", how things work)
+    # ... or in transit: "Your order is on its way", "your new cards are already on their way to you"
+    rf"|y(?<!\wy)our\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?:{_APOS}s|\s+is|\s+are)\s+(?:(?:now|already)\s+)?"
+    r"on\s+(?:its|their)\s+way\b"
     rf"|y(?<!\wy)our\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?:{_APOS}s|{_APOS}re|\s+is|\s+are)\s+(?:(?:all|now|already)\s+)?"
     rf"{_DONE_FORM}(?=\s*(?:[.!;,:]|$)|\s+(?:for|and|as\s+of)\b)"
     # a thing the step was done to, then its verb in the past with when: "The replacement shipped this morning.",
@@ -321,7 +324,9 @@ _DONE_NEWS = re.compile(
     # item you ordered yesterday")
     rf"|(?:(?:t(?<!\wt)he|y(?<!\wy)our|o(?<!\wo)ur)\s+(?:(?!(?:you|i|we|they|he|she|it|{_DONE_FORM})\b)[a-z-]+\s+){{1,3}}?"
     r"|(?:i(?<!\wi)t|t(?<!\wt)hey)\s+)"
-    rf"(?:\w+ed|sent|left|went\s+out)\s+(?:(?:out|off|through|back|over)\s+)?(?:this\s+(?:morning|afternoon|evening)|"
+    # (and where from: "Your package left our warehouse today")
+    rf"(?:\w+ed|sent|left|went\s+out)\s+(?:(?:out|off|through|back|over)\s+)?"
+    r"(?:(?:from\s+|out\s+of\s+)?(?:our|the|your)\s+[a-z-]+\s+)?(?:this\s+(?:morning|afternoon|evening)|"
     r"today|yesterday|earlier|last\s+night|just\s+now|an?\s+(?:few\s+)?(?:minutes?|hours?)\s+ago|\d+\s+(?:minutes?|hours?)\s+ago)\b"
     # a headline of the step done, at a sentence's start: "New code sent: check your texts", "Refund processed.",
     # "Done!", "All sorted."
@@ -371,6 +376,11 @@ def _finished(text: str) -> bool:
         and not _pending(_without_looks(_consequences(text)[0]))
 
 
+def finished(text: str) -> bool:
+    """Whether ``text`` reports a step already done, with nothing left to happen (``_finished``)."""
+    return _finished(text)
+
+
 def _hands_over(text: str) -> bool:
     """``empathy.hands_over``, read only when a word it needs is there."""
     return _may_match(_HAND_OVER_WORDS, text) and hands_over(text)
@@ -397,7 +407,8 @@ _IT_SHOWS = (r"show|appear|arrive|reach|land|clear|take|reflect|come\s+through|g
 _CONSEQUENCE = re.compile(
     # where it starts: a sentence, a clause after a comma, or "so", "and", "which means"
     r"(?:(?<=[.!?;:,])|^|\b(?:so|and|which\s+means|meaning)\b)\s*(?:(?:so|and)\s+)?(?:that\s+)?"
-    rf"(?P<who>{_YOU_WILL}|{_IT_WILL})\s+(?P<adverbs>(?:(?:only|also|now|then|just|still|usually|normally|no\s+longer|"
+    # (or the step's own thing, unsaid after "and": "Your card shipped today and should arrive by Monday")
+    rf"(?P<who>{_YOU_WILL}|{_IT_WILL}|(?P<unsaid>(?<=\band\s)(?:will|should|may|might|can|could)))\s+(?P<adverbs>(?:(?:only|also|now|then|just|still|usually|normally|no\s+longer|"
     rf"not|never)\s+)*)(?P<verb>{_YOU_SEE}|{_IT_SHOWS})\b(?P<what>(?:\s+[\w'’-]+){{0,3}})"
     # ... to the end of its clause: the sentence's, or where the writer's own step goes on ("..., and I'll send")
     r"[^.!?;]*?(?=[.!?;]|,?\s+(?:and|but|so|then)\s+(?:i|we|let|our)\b|$)",
@@ -421,6 +432,8 @@ def _consequences(text: str) -> tuple[str, bool]:
     for m in _CONSEQUENCE.finditer(text):
         if _GETS.fullmatch(m.group("verb")) and not _got_back(m.group("what"), text[:m.start()]):
             continue  # ("so you'll get a refund": a step still to happen, not what the step done sent)
+        if m.group("unsaid") and not _SHOWS.fullmatch(m.group("verb")):
+            continue  # (with its thing unsaid, "and will get back to you" is the writer's step still to happen)
         kept += [text[at:m.start()], " " * (m.end() - m.start())]
         at = m.end()
         negated = _NEGATED.search(m.group("who")) or _NEGATED.search(m.group("adverbs"))
@@ -430,6 +443,7 @@ def _consequences(text: str) -> tuple[str, bool]:
 
 _CONSEQUENCE_WORDS = frozenset(["you", "it", "they", "this", "that", "the", "your"])
 _GETS = re.compile(r"receive|get|have", re.IGNORECASE)
+_SHOWS = re.compile(_IT_SHOWS, re.IGNORECASE)
 _BACK_TO_IT = frozenset(["it", "them", "this", "that", "these", "those", "back"])
 _NEW_THING = frozenset(["a", "an", "some", "any", "another", "new", "more", "further"])
 _DETERMINERS = frozenset(["the", "your", "my", "our", "its", "their", "full", "whole"])

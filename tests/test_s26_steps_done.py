@@ -1,0 +1,49 @@
+"""A step already taken, told as news with nobody in it ("Your card shipped today and should arrive by Monday."),
+is an owned, finished step (SK403) and help given (SK304): what it means for the customer, said after an unsaid
+"it" ("... and should arrive Friday"), is no step still to happen."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.config import LintConfig, Selector
+from scriptkit.linting import lint_text
+
+NEWS = [
+    "Good news: your new card shipped today and should arrive by Monday.",
+    "Your package left our warehouse today and should arrive Friday.",
+    "Good news: your refund was processed today and should show on your card within 5 days.",
+    "Your replacement order shipped this morning and will arrive by Wednesday.",
+    "Your order is on its way and arrives tomorrow.",
+]
+
+
+def _codes(text: str, *codes: str) -> set[str]:
+    config = LintConfig(select=tuple(Selector(c) for c in codes), grammar="off")
+    return {d.code for d in lint_text(text, channel="email", config=config).diagnostics}
+
+
+@pytest.mark.parametrize("news", NEWS)
+def test_a_step_done_told_as_news_needs_no_owner(news: str) -> None:
+    assert _codes(f"Hi Kim,\n\nSo sorry for the wait! {news}\n\nBest,\nLee", "SK403") == set()
+
+
+@pytest.mark.parametrize("news", NEWS)
+def test_sorry_with_a_step_done_is_not_sympathy_alone(news: str) -> None:
+    assert _codes(f"Hi Kim, sorry for the wait! {news}", "SK304") == set()
+
+
+@pytest.mark.parametrize("pending", [
+    "Your refund was processed today and will be sent to your bank.",  # (a step still to happen, by nobody)
+    "Your claim was approved today and should be paid soon.",
+    "I've checked your order and will get back to you.",  # (the writer's own step still to happen)
+])
+def test_what_is_still_to_happen_is_not_a_step_done(pending: str) -> None:
+    from scriptkit.rules.solution import finished
+    assert not finished(pending)
+
+
+@pytest.mark.parametrize("receipt", ["We got your message.", "We have received your email.",
+                                     "Your ticket has been received."])
+def test_a_message_received_is_no_help(receipt: str) -> None:
+    assert _codes(f"Hi Kim, {receipt} I'm sorry that happened.", "SK304") == {"SK304"}
