@@ -868,8 +868,11 @@ def replies_to_praise(cues_of: Sequence[Cues], sentences: Sequence[str]) -> bool
         return False
     body = [(c, s) for c, s in zip(cues_of, sentences, strict=True) if not (c.greeting or c.signoff)]
     # (a thanks for waiting is an acknowledgment opener too)
+    # (a stance that hears nothing of theirs is no acknowledgment of a problem: "I'll pass them on, and I know it will
+    # make his week")
     return any(c.praise for c, _ in body) and not any(
-        c.apologies or c.personal_apologies or c.feelings or c.acknowledgment
+        c.apologies or c.personal_apologies or c.feelings
+        or (c.acknowledgment and (c.second_person or c.situation or c.deictic))
         or (c.acts and not (len(s) <= _MORE_HELP_LONGEST and _MORE_HELP.match(fold(s)))) for c, s in body)
 
 

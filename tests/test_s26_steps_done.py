@@ -47,3 +47,15 @@ def test_what_is_still_to_happen_is_not_a_step_done(pending: str) -> None:
                                      "Your ticket has been received."])
 def test_a_message_received_is_no_help(receipt: str) -> None:
     assert _codes(f"Hi Kim, {receipt} I'm sorry that happened.", "SK304") == {"SK304"}
+
+
+def test_a_thank_you_for_praise_with_a_forecast_is_not_judged_as_a_complaint() -> None:
+    text = ("Hi Beth,\n\nThank you so much for the lovely words about Sam! I'll pass them on to him today, and I know "
+            "it will make his week.\n\nWe're glad the new set-up suits your family. If you ever need a hand, we're "
+            "always here.\n\nAll the best,\nTara")
+    assert _codes(text, "SK3", "SK4") == set()
+
+
+def test_a_thank_you_for_praise_that_hears_the_customer_is_still_judged() -> None:
+    # ("I hear you" is said to them: a stance on something of theirs, which names nothing)
+    assert _codes("Thank you for the kind words about Sam! I hear you.", "SK303") == {"SK303"}

@@ -348,6 +348,8 @@ class VagueAcknowledgment(Rule):
     the customer's patience ("Thanks for waiting while I looked into it!", "I appreciate your
     patience.") or for telling you ("Thanks for letting me know.") is warm language, not an
     acknowledgment that could be vague, and is not judged here; an acknowledgment after it is.
+    Nor is a reply that only thanks the customer for praise (as SK301 leaves it alone): "Thank
+    you for the kind words about Leo! I'll pass them on, and I know it will make his week."
 
     ## Why it matters
     A generic "I understand" is what every script says; it proves nothing was read. Naming the
@@ -393,8 +395,8 @@ class VagueAcknowledgment(Rule):
             # sentence acknowledges (so SK301 is silent, and SK302 leaves the slot where the writer put it)
             acknowledging = [s for s in group[:1] if _writers_acknowledgment(s) and s is body[0]
                              and any(t.cues.acknowledges for t in body)]
-        if not acknowledging:
-            return  # nothing acknowledges at all (SK301's finding), or only a thank-you for waiting
+        if not acknowledging or only_thanks_for_praise(message):
+            return  # nothing acknowledges at all (SK301's finding), or only a thank-you for waiting, or for praise
         if any(s.cues.names_feeling or s.cues.names_situation for s in group):
             return
         s = acknowledging[0]
