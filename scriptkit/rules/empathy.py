@@ -102,8 +102,11 @@ class MissingAcknowledgment(Rule):
         if not body or _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
                 or any(_owns_a_slip(s) for s in body):
             return
-        where = next((s for s in body if s.slot == "acknowledgment"), body[0])
-        yield Finding(where.start, where.end,
+        # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
+        # review lists apart: its first sentence, marked, was taken for the culprit)
+        where = next((s for s in body if s.slot == "acknowledgment"), None)
+        start, end = (where.start, where.end) if where is not None else (body[0].start, body[-1].end)
+        yield Finding(start, end,
                       "the reply never acknowledges how the customer feels or what happened to them",
                       suggestion='start with an acknowledgment such as "I can see how frustrating it is that ..."',
                       location=empty_slot_location(message, ctx, "acknowledgment"))
