@@ -1166,6 +1166,7 @@ _BLOCKS = frozenset(tag[3:] for tag in _END_TAGS)
 
 _UNKNOWN_TAG = re.compile(r"Encountered unknown tag '(\w+)'\.(?: Jinja was looking for the following tags: (.*?)\.)?")
 _TAGS = ("if", "elif", "else", "endif", "for", "endfor", "raw", "endraw", "set")  # (what a writer's slip is close to)
+_WITHIN = ("elif", "else")  # (tags that continue an open block)
 
 
 def _unknown_tag(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | None:
@@ -1176,12 +1177,22 @@ def _unknown_tag(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | N
     if found is None:
         return None
     tag = found[1]
+    where, said = _tag_location(src, exc, tag), f"template syntax error in {src.slot}: '{{% {tag} %}}'"
     wanted = re.findall(r"'(\w+)'", found[2] or "")
     close = difflib.get_close_matches(tag, wanted or _TAGS, n=1, cutoff=0.6)
+    if not wanted:  # (Jinja names the tags it wants only inside a block: nothing is open, so only an opener fits)
+        if tag in _WITHIN:  # (a real '{% else %}' Jinja refuses: it was "not a tag. Did you mean '{% else %}'?")
+            return PackError(f"{said} belongs to no open block", where,
+                             "Delete it, or add the '{% if ... %}' it belongs to before it.")
+        if tag.startswith("end") or (close and close[0].startswith("end")):
+            return PackError(f"{said} is not a tag, and closes nothing", where,
+                             "Delete it: no block is open here for it to close.")
+        if close and close[0] in _WITHIN:
+            return PackError(f"{said} is not a tag", where,
+                             f"Delete it: it reads as '{{% {close[0]} %}}', and no block is open here for one.")
     hint = (f"Did you mean '{{% {close[0]} %}}'?" if close else
             "Check its spelling: a script's tags are Jinja's, such as if, elif, else, endif, for and endfor.")
-    return PackError(f"template syntax error in {src.slot}: '{{% {tag} %}}' is not a tag",
-                     _tag_location(src, exc, tag), hint)
+    return PackError(f"{said} is not a tag", where, hint)
 
 
 def _tag_location(src: TemplateSource, exc: TemplateSyntaxError, tag: str) -> Location:
