@@ -59,3 +59,9 @@ def test_a_thank_you_for_praise_with_a_forecast_is_not_judged_as_a_complaint() -
 def test_a_thank_you_for_praise_that_hears_the_customer_is_still_judged() -> None:
     # ("I hear you" is said to them: a stance on something of theirs, which names nothing)
     assert _codes("Thank you for the kind words about Sam! I hear you.", "SK303") == {"SK303"}
+
+
+@pytest.mark.parametrize("ack", ["I'm sorry the sync problem ate your morning.",
+                                 "I'm sorry the outage cost you a day of sales."])
+def test_an_apology_naming_what_went_wrong_in_an_irregular_verb_acknowledges(ack: str) -> None:
+    assert _codes(f"{ack} I've fixed it on your account today, and your files are back.", "SK301") == set()
