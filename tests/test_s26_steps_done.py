@@ -65,3 +65,9 @@ def test_a_thank_you_for_praise_that_hears_the_customer_is_still_judged() -> Non
                                  "I'm sorry the outage cost you a day of sales."])
 def test_an_apology_naming_what_went_wrong_in_an_irregular_verb_acknowledges(ack: str) -> None:
     assert _codes(f"{ack} I've fixed it on your account today, and your files are back.", "SK301") == set()
+
+
+@pytest.mark.parametrize("ack", ["That would frustrate anyone.", "Two charges for one order would worry anybody."])
+def test_a_feeling_said_as_the_verb_of_anyone_acknowledges(ack: str) -> None:
+    assert _codes(f"{ack} I've refunded the second charge just now, and it reaches you by Friday.",
+                  "SK301", "SK302", "SK303") == set()
