@@ -299,16 +299,20 @@ class CustomRule(Rule):
                                     expected=f"at most {spec.maximum:g} time(s)"),
                               spec.suggestion)
         else:
-            yield from self._metric(message)
+            yield from self._metric(message, ctx)
 
-    def _metric(self, message: Message) -> Iterator[Finding]:
+    def _metric(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
+        from scriptkit.rules.readability import sample_between
+
         spec = self.spec
         text = message.text
         for a, b in self._scoped(message):
-            chunk = text[a:b]
+            # (measured as the customer reads it: a placeholder is its sample value, not the {{ ... }} it is
+            # written as, which counted 13 words in "Hi Maya! Sorry it broke. I've sent a new one today.")
+            chunk = sample_between(message, ctx, a, b)
             if spec.metric == "sentence-words":
-                units = [(a + s, a + e, float(len(list(word_spans(chunk[s:e])))))
-                         for s, e in sentence_spans(chunk)]
+                units = [(a + s, a + e, float(len(list(word_spans(sample_between(message, ctx, a + s, a + e))))))
+                         for s, e in sentence_spans(text[a:b])]
             elif (a, b) == (0, len(text)):  # the whole reply, measured whole but placed on the script's own
                 # slots: at the shared greeting in pack.yaml it named no script (as SK105 is placed)
                 from scriptkit.rules.readability import body_span

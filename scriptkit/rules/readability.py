@@ -101,6 +101,19 @@ def sample_text(message: Message, ctx: RuleContext) -> str:
     )
 
 
+def sample_between(message: Message, ctx: RuleContext, start: int, end: int) -> str:
+    """``sample_text`` of the part ``message.text[start:end]``: a placeholder wholly in it as its sample value."""
+    if _literal_only(message):
+        return message.text[start:end]
+    samples = _samples(ctx)
+    return "".join(
+        seg.text[max(start, a) - a:min(end, b) - a] if isinstance(seg, Text)
+        else (samples.get(seg.name) or seg.fallback or "") if isinstance(seg, Placeholder)
+        else NEUTRAL_BLANK
+        for a, b, seg in message.spans() if a < end and b > start and (isinstance(seg, Text) or start <= a)
+    )
+
+
 def _literal_only(message: Message) -> bool:
     """No placeholder or blank: each shows in ``message.text`` as {{name}} or [[name]]."""
     text = message.text
@@ -672,4 +685,4 @@ def _length(count: int, limit: int) -> dict[str, str]:
 
 
 __all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",
-           "body_span", "neutral_text", "sample_text", "word_count"]
+           "body_span", "neutral_text", "sample_between", "sample_text", "word_count"]
