@@ -1751,10 +1751,10 @@ def _close(word: str, options: Iterable[str], template: str) -> str:
 def _mark(text: str) -> tuple[str, list[int]] | None:
     """The template with a marker before each literal run; returns the runs' start indexes.
 
-    A quoted string printed alone ("{{ '{{ticket.id}}' }}", the way to write a helpdesk's code as text) is
-    marked too, inside its quotes: its text is the writer's as written, and is located there (as ``{% raw %}``'s
-    is), so SK407 reads it as text the writer marked literal. (Only one without a backslash: an escape would
-    make its text differ from the file's.)
+    A quoted string printed alone ("{{ '{{ticket.id}}' }}", the way to write a helpdesk's code as text, or a
+    branch of an inline if, '{{ "Kindly note" if fee > 9 else "Note" }}') is marked too, inside its quotes: its
+    text is the writer's as written, and is located there (as ``{% raw %}``'s is), so SK407 reads it as text the
+    writer marked literal. (Only one without a backslash: an escape would make its text differ from the file's.)
 
     (A carriage return is read as Jinja reads it, a line end, inside '{{ }}' and where '-' trims
     space; in literal text it is kept, as ``_CR_MARK``, so the output is as long as the text it is of.)"""
@@ -1767,7 +1767,9 @@ def _mark(text: str) -> tuple[str, list[int]] | None:
     out: list[str] = []
     starts: list[int] = []
     cursor = 0
-    kinds = [kind for _, kind, _ in tokens if kind != "whitespace"]
+    kinds = [value if value in _PRINTED_NEAR and kind in ("name", "operator") else kind
+             for _, kind, value in tokens if kind != "whitespace"]
+    printed = _printed_strings(kinds)
     k = -1  # (the index in kinds of the token read)
     for _, kind, value in tokens:
         at = shadow.find(value, cursor)
@@ -1779,8 +1781,7 @@ def _mark(text: str) -> tuple[str, list[int]] | None:
             out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
             starts.append(at)
             out.append(text[at:at + len(value)].replace("\r", _CR_MARK))
-        elif kind == "string" and 0 < k < len(kinds) - 1 and kinds[k - 1] == "variable_begin" \
-                and kinds[k + 1] == "variable_end" and len(value) > 2 \
+        elif kind == "string" and k in printed and len(value) > 2 \
                 and "\\" not in value and "\r" not in text[at:at + len(value)]:  # (an empty one: nothing to locate)
             out.append(shadow[cursor:at + 1])  # (up to its opening quote)
             out.append(f"{_QUOTE_OPEN}{len(starts)}{_DATA_CLOSE}")
@@ -1791,6 +1792,34 @@ def _mark(text: str) -> tuple[str, list[int]] | None:
         cursor = at + len(value)
     out.append(shadow[cursor:])
     return "".join(out), starts
+
+
+# the tokens either side of a quoted string printed alone: '{{ "text" }}', or a branch of an inline if,
+# '{{ "Kindly note" if fee > 9 else "Note" }}' (a filter binds tighter: '... else "Note" | upper' is not)
+_PRINTED_AFTER = frozenset({"variable_begin", "else"})
+_PRINTED_BEFORE = frozenset({"variable_end", "if"})
+_PRINTED_NEAR = frozenset({"if", "else", ","})
+
+
+def _printed_strings(kinds: Sequence[str]) -> set[int]:
+    """The indexes in ``kinds`` (a template's tokens but spaces, the names if and else and a comma as
+    themselves) of the strings printed alone: not one in a '{{ }}' with a comma, which prints a tuple, each
+    string in it as its repr ('{{ x, "a" if c else "b" }}')."""
+    found: set[int] = set()
+    mine: list[int] = []  # (those of the '{{ }}' read)
+    tupled = False
+    for k, kind in enumerate(kinds):
+        if kind == "variable_begin":
+            mine.clear()
+            tupled = False
+        elif kind == ",":
+            tupled = True
+        elif kind == "string" and 0 < k < len(kinds) - 1 and kinds[k - 1] in _PRINTED_AFTER \
+                and kinds[k + 1] in _PRINTED_BEFORE:
+            mine.append(k)
+        elif kind == "variable_end" and not tupled:
+            found.update(mine)
+    return found
 
 
 @lru_cache(maxsize=4096)
