@@ -71,3 +71,13 @@ def test_an_apology_naming_what_went_wrong_in_an_irregular_verb_acknowledges(ack
 def test_a_feeling_said_as_the_verb_of_anyone_acknowledges(ack: str) -> None:
     assert _codes(f"{ack} I've refunded the second charge just now, and it reaches you by Friday.",
                   "SK301", "SK302", "SK303") == set()
+
+
+@pytest.mark.parametrize("given", ["Here's 50% off your next order, applied automatically.",
+                                   "Here is a $20 credit for the trouble."])
+def test_an_amount_handed_over_is_help(given: str) -> None:
+    assert _codes(f"I'm so sorry your parcel arrived damaged. {given}", "SK304", "SK403") == set()
+
+
+def test_a_share_of_something_is_no_amount_handed_over() -> None:
+    assert _codes("I'm sorry that happened. Here's 50% of the story.", "SK304") == {"SK304"}

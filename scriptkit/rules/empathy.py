@@ -417,7 +417,7 @@ class SympathyWithoutAction(Rule):
     customer's feeling ("that must have been so frustrating") nor offers help (an owned next
     step, an instruction, a time frame, a step already taken told as news ("Your package left
     our warehouse today and should arrive Friday."; not "We got your message."), the thing they
-    need handed over, "Here's the right one:
+    need handed over ("Here's 50% off your next order"), "Here's the right one:
     SPRING20." (not an explanation: "Here's what happened: ..."), or a question to the customer
     about their problem, whether or not it says "you": "Is it the app or the website?"; not one
     that only offers more help, "Is there anything else I can help you with?", nor one that asks
@@ -521,7 +521,10 @@ _HANDS_OVER = re.compile(
     r"\bhere\s+(?:you\s+go|it\s+is|they\s+are)\b"
     r"|\bhere(?:['’]s|['’]re|\s+(?:is|are))\s+(?:(?:your|the|a|an|my|our|that|this|these|those|some)\s+)?"
     r"(?:(?!(?:with|about|on|for|of|to|what|why|how|that)\b)[\w'’-]+\s+){0,2}?(?:" + _HANDED_ITEMS + r")\b"
-    r"|\bplease\s+find\s+(?:[\w'’-]+\s+){0,4}?(?:attached|below|enclosed)\b", re.IGNORECASE)
+    r"|\bplease\s+find\s+(?:[\w'’-]+\s+){0,4}?(?:attached|below|enclosed)\b"
+    # an amount given: "Here's 50% off your next order", "here is a $20 credit for the trouble"
+    r"|\bhere(?:['’]s|\s+is)\s+(?:an?\s+(?:extra\s+)?)?(?:\d+(?:\.\d+)?\s?%|[£$€]\s?\d+(?:\.\d+)?)\s+"
+    r"(?:off|credit|discount|refund|voucher|back)\b", re.IGNORECASE)
 
 
 def hands_over(text: str) -> bool:
