@@ -44,11 +44,13 @@ _REF_OPEN, _REF_CLOSE, _REF_SEP = "\ue002", "\ue003", "\ue006"
 _EXPR_OPEN, _EXPR_CLOSE = "\ue004", "\ue005"
 # opens the text of a quoted string printed alone ('{{ "{{ticket.id}}" }}'), closed by _DATA_CLOSE (see ``_mark``)
 _QUOTE_OPEN = "\ue008"
+# says where the '{{' is whose output comes next, closed by _DATA_CLOSE (see ``_mark``)
+_PRINT_AT = "\ue009"
 _TOKEN = re.compile(
-    "\ue000(\\d+)\ue001|\ue002([pb])([^\ue003]*)\ue003|(\ue004)|(\ue005)|\ue008(\\d+)\ue001"
+    "\ue000(\\d+)\ue001|\ue002([pb])([^\ue003]*)\ue003|(\ue004)|(\ue005)|\ue008(\\d+)\ue001|\ue009(\\d+)\ue001"
 )
 
-_MARKER_CHARS = re.compile("[\ue000-\ue006\ue008]")
+_MARKER_CHARS = re.compile("[\ue000-\ue006\ue008\ue009]")
 # a carriage return in a template's literal text, while Jinja reads it: Jinja turns every line end into
 # "\n" as it reads a template (a CRLF into one character), so the output no longer matched the text it
 # came from and the template could not be read at all; the CR is put back in the output
@@ -1770,13 +1772,22 @@ def _mark(text: str) -> tuple[str, list[int]] | None:
     kinds = [value if value in _PRINTED_NEAR and kind in ("name", "operator") else kind
              for _, kind, value in tokens if kind != "whitespace"]
     printed = _printed_strings(kinds)
+    # (only where a tag or comment may stand between the text before a '{{' and it; else the '{{' is where that
+    # text ends, as the fast path, whose output this must equal, reads it: see ``_marked``)
+    unmarked = _captured(tokens) if "{%" in text or "{#" in text else range(len(kinds))
     k = -1  # (the index in kinds of the token read)
     for _, kind, value in tokens:
         at = shadow.find(value, cursor)
         if at < 0:
             return None
         k += kind != "whitespace"
-        if kind == "data" and value:
+        if kind == "variable_begin" and k not in unmarked:
+            # (as text before it: printed where it is. Before the spaces a '{{-' trims, which it would keep)
+            mark = f"{_PRINT_AT}{len(starts)}{_DATA_CLOSE}"
+            out.append(mark + shadow[cursor:at + len(value)] if value.endswith("-") else
+                       shadow[cursor:at] + mark + value)
+            starts.append(at)
+        elif kind == "data" and value:
             out.append(shadow[cursor:at])
             out.append(f"{_DATA_OPEN}{len(starts)}{_DATA_CLOSE}")
             starts.append(at)
@@ -1820,6 +1831,36 @@ def _printed_strings(kinds: Sequence[str]) -> set[int]:
         elif kind == "variable_end" and not tupled:
             found.update(mine)
     return found
+
+
+_CAPTURES = frozenset({"set", "filter", "macro", "call"})  # (blocks whose output is a value, not printed)
+
+
+def _captured(tokens: Sequence[tuple[int, str, str]]) -> set[int]:
+    """The indexes (among the tokens but spaces) of the '{{' inside a '{% set x %}', '{% filter %}', macro or call
+    block: their output is a value ('{{ x | length }}'), which a marker of where they print would change."""
+    found: set[int] = set()
+    depth = 0
+    significant = [(kind, value) for _, kind, value in tokens if kind != "whitespace"]
+    for k, (kind, tag) in enumerate(significant):
+        if kind == "variable_begin" and depth:
+            found.add(k)
+        elif kind == "name" and k and significant[k - 1][0] == "block_begin":
+            if tag in _CAPTURES and not (tag == "set" and _assigns(significant, k)):
+                depth += 1
+            elif depth and tag.startswith("end") and tag[3:] in _CAPTURES:
+                depth -= 1
+    return found
+
+
+def _assigns(significant: Sequence[tuple[str, str]], k: int) -> bool:
+    """Whether the '{% set %}' whose name token is at ``k`` assigns ('{% set x = 1 %}'), not captures a block."""
+    for kind, value in significant[k + 1:]:
+        if kind == "block_end":
+            return False
+        if kind == "operator" and value == "=":
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -2103,6 +2144,7 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
     pos = 0
 
     quoted: int | None = None  # index in src.text of a quoted string printed alone, whose text is being read
+    printed_at: int | None = None  # index in src.text of the '{{' whose output comes next, when marked
 
     def emit(text: str) -> None:
         nonlocal run, quoted
@@ -2127,22 +2169,30 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
     for m in _TOKEN.finditer(output):
         emit(output[pos:m.start()])
         pos = m.end()
-        # with nothing before it, an expression starts the template
-        run_or_start: int | None = 0 if run is None and not segments else run
+        # with nothing before it, an expression starts the template (its '{{' where marked: after a tag, not
+        # where the text before it ended)
+        run_or_start: int | None = printed_at if printed_at is not None else 0 if run is None and not segments \
+            else run
+        if m.group(7) is not None:
+            printed_at = starts[int(m.group(7))] if depth == 0 else printed_at
+            continue
         if m.group(1) is not None:
             run = starts[int(m.group(1))]
+            printed_at = None if depth == 0 else printed_at  # (an expression that printed nothing has no output)
         elif m.group(2) == "p":
             name, fallback, has = m.group(3).split(_REF_SEP)
-            # a placeholder's '{{' sits where the literal run before it ended
+            # a placeholder's '{{' is where its mark says, else where the literal run before it ended
             segments.append(Placeholder(name, src.slot, fallback if has == "1" else None,
                                         _point(src, offs, expr_at if depth else run_or_start)))
+            printed_at = None if depth == 0 else printed_at
         elif m.group(2) == "b":
             name = m.group(3)
             segments.append(Blank(name, src.slot, ctx.prompts.get(name, ""),
                                   _point(src, offs, expr_at if depth else run_or_start), ctx.examples.get(name)))
+            printed_at = None if depth == 0 else printed_at
         elif m.group(4):
             if depth == 0:
-                expr_at = run_or_start
+                expr_at, printed_at = run_or_start, None
             depth += 1
         elif m.group(5):
             depth -= 1

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from scriptkit import lint_pack, load_pack
+from scriptkit.message import Text
+from scriptkit.rendering import render_script
 from tests.conftest import run_cli
 
 HEAD = ("id: fee\ntitle: Delivery fee\nacknowledgment: I know it's annoying to pay for delivery.\n"
@@ -69,3 +71,25 @@ def test_a_string_in_a_tuple_printed_is_not_marked(make_pack: Any) -> None:
     body = "warm_language: \"I'm really sorry {{ fee, 'ab' if fee else 'cd' }}.\"\n"
     root, _ = _sk201(make_pack, body, 30)
     assert "I'm really sorry (30, 'ab')." in " ".join(run_cli("render", str(root), "--channel", "email").output.split())
+
+
+@pytest.mark.parametrize("fee", [3, 30])  # (the '{% if %}' before it prints nothing, or "Thanks. ")
+def test_a_value_printed_after_a_tag_is_located_at_its_own_braces(make_pack: Any, fee: int) -> None:
+    body = "warm_language: >-\n  {% if fee > 9 %}Thanks. {% endif %}{{ note }} that I'm really sorry this happened.\n"
+    root = make_pack({"a.yaml": HEAD + body}, f"name: T\nconstants:\n  fee: {fee}\n  note: Kindly note\n")
+    found = [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK201"]
+    col = body.split("\n")[1].index("{{ note") + 1
+    assert [(d.location.line, d.location.col, d.text) for d in found] == [(6, col, "Kindly note that")]
+
+
+def test_each_value_a_loop_prints_is_located_at_its_own_braces(make_pack: Any) -> None:
+    body = ("warm_language: \"{% for i in [1, 2] %}{% if i > 1 %}and {% endif %}{{ i }} {{- ' x' }} {% endfor %}"
+            "I'm really sorry.\"\n")
+    root = make_pack({"a.yaml": HEAD + body}, "name: T\nconstants:\n  fee: 30\n")
+    message = render_script(load_pack(root), "fee", "email")
+    line = body.split("\n")[0]
+    at = {seg.text: seg.source.start.col for seg in message.segments
+          if isinstance(seg, Text) and seg.slot == "warm_language" and seg.source and not seg.source.literal}
+    assert at["1"] == at["2"] == line.index("{{ i }}") + 1
+    assert at[" x"] == line.index("{{- ' x'") + 1
+    assert "1 x and 2 x I'm really sorry." in message.text
