@@ -688,16 +688,15 @@ def broken_notes(item: RawItem) -> list[str]:
     from scriptkit.importers.dialects import PlaceholderPiece, broken_placeholders, parse_body
 
     helpdesk = HELPDESKS.get(item.dialect, "the helpdesk")
-    found: dict[str, str] = {}
+    found: dict[str, tuple[str, str]] = {}
     for text in (item.body, *(body for _, body, _ in item.alternatives)):
-        for written, whole in broken_placeholders(text, item.dialect):
-            found.setdefault(written, whole)
+        for written, whole, missing in broken_placeholders(text, item.dialect):
+            found.setdefault(written, (whole, missing))
     notes = []
-    for written, whole in found.items():
+    for written, (whole, missing) in found.items():
         mapped = [p for p in parse_body(whole, item.dialect, helpdesk) if isinstance(p, PlaceholderPiece)]
         script = f" (in the script: {{{{ {mapped[0].name} }}}})" if len(mapped) == 1 else ""
-        notes.append(f"{item.where(written)}: {written!r} is a placeholder with "
-                     f"{chr(39) + '%' + chr(39) if whole.startswith('{%') else 'a brace'} missing: {helpdesk} "
+        notes.append(f"{item.where(written)}: {written!r} is a placeholder with {missing}: {helpdesk} "
                      f"sends it as written, and the customer would get it so. Kept as a blank for the agent to "
                      f"fill in until you write it {whole}{script}")
     return notes

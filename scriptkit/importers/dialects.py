@@ -225,8 +225,16 @@ _BROKEN_CLOSE = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]]*)\s*-?\}(?!\
 _BROKEN_OPEN = re.compile(r"(?<!\{)\{\s*(?P<name>[A-Za-z_][\w.\-\[\]]*)\s*\}\}")
 _BROKEN_HELPSCOUT_CLOSE = re.compile(r"\{%(?P<name>[A-Za-z_][\w.]*)(?P<fallback>,fallback=[^%{}\n]*)?\}")
 _BROKEN_HELPSCOUT_OPEN = re.compile(r"(?<![{%])\{(?P<name>[A-Za-z_][\w.]*)(?P<fallback>,fallback=[^%{}\n]*)?%\}")
-_BROKEN = (_BROKEN_CLOSE, _BROKEN_OPEN)
-_BROKEN_HELPSCOUT = (_BROKEN_HELPSCOUT_CLOSE, _BROKEN_HELPSCOUT_OPEN)
+# a placeholder never closed, its closing braces (or Help Scout's '%}') left out or mistyped: 'Hi {{ticket.requester.
+# firstname,', '{{ticket.requester.name</p>', 'Hi {%customer.firstName%,'. Read only where the name is the helpdesk's
+# own (or one slip from it, ``_broken_found``): a '{{' or '{%' in prose ('Type {{ to start a block', 'a 50 {% discount')
+# is text; a fallback never closed ends at the sentence's next mark, 'fallback=there, thanks'. (Possessive: a name
+# not followed as it should be is given up, not tried at each shorter length.)
+_UNCLOSED = re.compile(r"\{\{-?[ \t]*+(?P<name>[A-Za-z_]\w*+(?:\.\w++)*+)(?![ \t]*+(?:-?\}|\|)|\[)")
+_UNCLOSED_HELPSCOUT = re.compile(r"\{%(?P<name>[A-Za-z_]\w*+(?:\.\w++)*+)"
+                                 r"(?P<fallback>,fallback=[^%{}<>\n,;.!?]*+)?+%?+(?![}\[])")
+_BROKEN = (_BROKEN_CLOSE, _BROKEN_OPEN, _UNCLOSED)
+_BROKEN_HELPSCOUT = (_BROKEN_HELPSCOUT_CLOSE, _BROKEN_HELPSCOUT_OPEN, _UNCLOSED_HELPSCOUT)
 # a merge field {!Contact.FirstName}, or a formula {!BLANKVALUE(Contact.FirstName, "there")} (never text)
 _SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][^{}\n]{0,200}?)\}")
 _BLANKVALUE = re.compile(r"BLANKVALUE\(\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<q>[\"'])(?P<value>[^\"']*)(?P=q)\s*\)")
@@ -557,7 +565,8 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str, le
     extra = [_HELPSCOUT_VAR, _SALESFORCE_VAR] if dialect == "generic" else [_MUSTACHE] if pattern is not _MUSTACHE \
         else []
     broken = _broken_patterns(dialect)
-    matches = sorted([*pattern.finditer(text), *(m for p in (*extra, *broken) for m in p.finditer(text))],
+    matches = sorted([*pattern.finditer(text), *(m for p in extra for m in p.finditer(text)),
+                      *_broken_found(text, dialect, table)],
                      key=lambda m: (m.start(), m.re in broken))  # (a whole placeholder first, where both start)
     for m in matches:
         if m.start() < pos:
@@ -615,13 +624,47 @@ _LIQUID_HELPDESKS = frozenset({"zendesk", "freshdesk"})
 
 
 def _broken_patterns(dialect: str) -> tuple[re.Pattern[str], ...]:
-    """The spellings of a placeholder with a brace (or a '%') missing that ``dialect``'s text is read for."""
-    return (*_BROKEN, *_BROKEN_HELPSCOUT) if dialect in ("helpscout", "generic") else _BROKEN
+    """The spellings of a placeholder with a brace (or a '%') missing that ``dialect``'s text is read for (an
+    unclosed '{{x' not in Help Scout's, whose '{{' is text: only its fields' names would be read as one)."""
+    if dialect == "helpscout":
+        return (_BROKEN_CLOSE, _BROKEN_OPEN, *_BROKEN_HELPSCOUT)
+    return (*_BROKEN, *_BROKEN_HELPSCOUT) if dialect == "generic" else _BROKEN
+
+
+def _broken_found(text: str, dialect: str, table: dict[str, str]) -> list[re.Match[str]]:
+    """Each placeholder of ``text`` written with a brace (or a '%') missing. One never closed is one only where
+    its name is a placeholder of ``table`` or a slip from one, and no whole placeholder starts where it does
+    ('{%x,fallback=10% off%}'): else its '{{' or '{%' is the text's."""
+    found = []
+    named: dict[str, bool] = {}  # (each name is looked up once: 'ticket.x' written 2,000 times)
+    for pattern in _broken_patterns(dialect):
+        for m in pattern.finditer(text):
+            if pattern in (_UNCLOSED, _UNCLOSED_HELPSCOUT):
+                name = m.group("name")
+                if name not in named:
+                    named[name] = name in table or _meant(name, table) is not None
+                if not named[name] or (_MUSTACHE if pattern is _UNCLOSED else _HELPSCOUT_VAR).match(text, m.start()):
+                    continue
+            found.append(m)
+    return found
+
+
+def _missing(found: re.Match[str]) -> str:
+    """What a placeholder written with a brace (or a '%') missing lacks, as the notes say it."""
+    if found.re is _UNCLOSED:
+        return "its closing braces missing"
+    if found.re is _UNCLOSED_HELPSCOUT:  # ('{%customer.firstName%,': the brace typed as a comma)
+        return "its closing brace missing" if found.group(0).endswith("%") else "its closing '%}' missing"
+    return "'%' missing" if found.re in _BROKEN_HELPSCOUT else "a brace missing"
 
 
 def _whole(found: re.Match[str]) -> str:
     """A placeholder written with a brace (or a '%') missing, as it is written whole."""
     written = found.group(0)
+    if found.re is _UNCLOSED:
+        return written + "}}"
+    if found.re is _UNCLOSED_HELPSCOUT:
+        return written + ("}" if written.endswith("%") else "%}")
     if found.re is _BROKEN_HELPSCOUT_CLOSE:
         return written[:-1] + "%}"
     if found.re is _BROKEN_HELPSCOUT_OPEN:
@@ -638,9 +681,8 @@ def _broken_reason(found: re.Match[str], table: dict[str, str], helpdesk: str) -
     meant = _meant(name, table) if name not in table else None
     if meant is not None:
         whole = whole.replace(name, meant, 1)
-    missing = "'%'" if found.re in _BROKEN_HELPSCOUT else "a brace"
     sender = helpdesk if helpdesk and helpdesk != "generic" else "the helpdesk"
-    return (f"a placeholder with {missing} missing, which scriptkit cannot map and {sender} sends as written; "
+    return (f"a placeholder with {_missing(found)}, which scriptkit cannot map and {sender} sends as written; "
             f"did you mean {whole}?")
 
 
@@ -691,18 +733,19 @@ def _slips(a: str, b: str) -> int:
     return min(rows[-1][-1], 3)
 
 
-def broken_placeholders(text: str, dialect: str) -> list[tuple[str, str]]:
-    """Each placeholder of ``text`` written with a brace (or Help Scout's '%') missing, and how it reads whole:
-    the helpdesk sends it as written (the import keeps it as a blank, and its notes say where it stands)."""
+def broken_placeholders(text: str, dialect: str) -> list[tuple[str, str, str]]:
+    """Each placeholder of ``text`` written with a brace (or Help Scout's '%') missing, how it reads whole, and
+    what it lacks ("a brace missing"): the helpdesk sends it as written (the import keeps it as a blank, and its
+    notes say where it stands)."""
     table = _SALESFORCE if dialect == "salesforce" else DIALECTS.get(dialect, GENERIC)
-    out: dict[str, str] = {}
-    for pattern in _broken_patterns(dialect):
-        for found in pattern.finditer(text):
-            whole = _whole(found)
-            name = found.group("name")
-            meant = _meant(name, table) if name not in table else None
-            out.setdefault(found.group(0), whole.replace(name, meant, 1) if meant is not None else whole)
-    return list(out.items())
+    out: dict[str, tuple[str, str]] = {}
+    for found in _broken_found(text, dialect, table):
+        whole = _whole(found)
+        name = found.group("name")
+        meant = _meant(name, table) if name not in table else None
+        out.setdefault(found.group(0), (whole.replace(name, meant, 1) if meant is not None else whole,
+                                        _missing(found)))
+    return [(written, whole, missing) for written, (whole, missing) in out.items()]
 
 
 def _unknown(name: str, dialect: str, helpdesk: str) -> str:
