@@ -28,8 +28,9 @@ def test_a_stray_end_tag_and_a_misspelt_one_are_each_located_at_themselves(make_
 def test_a_misspelt_end_tag_is_said_as_one_with_the_tag_meant(make_pack: Any) -> None:
     body = 'solution: "I will fix it today.\\n\\nNow. {% endiff %}"\n'
     out = " ".join(run_cli("check", str(make_pack({"a.yaml": HEAD + body}))).output.split())
-    assert ("a.yaml:4:41: error: template syntax error in solution: '{% endiff %}' is not a tag. "
-            "Did you mean '{% endif %}'?") in out
+    # (with nothing open, no end tag fits: it closes nothing)
+    assert ("a.yaml:4:41: error: template syntax error in solution: '{% endiff %}' is not a tag, and closes nothing. "
+            "Delete it: no block is open here for it to close.") in out
     body = 'solution: "I will fix it today.\\n\\n{% if closed %}Now. {% endiff %}"\n'
     result = run_cli("check", str(make_pack({"a.yaml": HEAD + body}, PACK)))
     out = " ".join(result.output.split())
