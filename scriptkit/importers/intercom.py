@@ -68,4 +68,13 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         settings.update(visible_to="specific_teams", visible_to_team_ids=teams)
         notes.append(f"visible only to team(s) {', '.join(teams)} in Intercom: kept as its intercom setting "
                      "visible_to_team_ids, and its page says to set it again after pasting")
+    # where agents may use it (Intercom's available_on, inbox and/or messenger): the paste-in export cannot set it,
+    # so a macro kept from one of them is named, never narrowed or widened in silence
+    places = entry.fields.get("available_on")
+    shown = {str(p) for p in places} if isinstance(places, list) else set()
+    if isinstance(places, list) and shown != {"inbox", "messenger"}:
+        where = " and ".join(sorted(shown)) or "nowhere"
+        listed = ", ".join(sorted(shown)) or "none"
+        notes.append(f"available only on {where} in Intercom (available_on: {listed}): the pack does not "
+                     "carry it; pasted back into this macro it stays so, and a new macro is set in Intercom's editor")
     return entry.item(body, html=html, dialect="intercom", notes=notes, settings=settings)
