@@ -71,8 +71,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     # where agents may use it (Intercom's available_on, inbox and/or messenger): the paste-in export cannot set it,
     # so a macro kept from one of them is named, never narrowed or widened in silence
     places = entry.fields.get("available_on")
-    shown = {str(p) for p in places} if isinstance(places, list) else set()
-    if isinstance(places, list) and shown != {"inbox", "messenger"}:
+    if isinstance(places, list) and (shown := {str(p) for p in places}) != {"inbox", "messenger"}:
         where = " and ".join(sorted(shown)) or "nowhere"
         listed = ", ".join(sorted(shown)) or "none"
         notes.append(f"available only on {where} in Intercom (available_on: {listed}): the pack does not "

@@ -93,12 +93,7 @@ def sample_text(message: Message, ctx: RuleContext) -> str:
     if _literal_only(message):
         return message.text
     samples = _samples(ctx)
-    return "".join(
-        seg.text if isinstance(seg, Text)
-        else (samples.get(seg.name) or seg.fallback or "") if isinstance(seg, Placeholder)
-        else NEUTRAL_BLANK
-        for seg in message.segments
-    )
+    return "".join(_sampled(seg, samples) for seg in message.segments)
 
 
 def sample_between(message: Message, ctx: RuleContext, start: int, end: int) -> str:
@@ -107,11 +102,17 @@ def sample_between(message: Message, ctx: RuleContext, start: int, end: int) -> 
         return message.text[start:end]
     samples = _samples(ctx)
     return "".join(
-        seg.text[max(start, a) - a:min(end, b) - a] if isinstance(seg, Text)
-        else (samples.get(seg.name) or seg.fallback or "") if isinstance(seg, Placeholder)
-        else NEUTRAL_BLANK
+        seg.text[max(start, a) - a:min(end, b) - a] if isinstance(seg, Text) else _sampled(seg, samples)
         for a, b, seg in message.spans() if a < end and b > start and (isinstance(seg, Text) or start <= a)
     )
+
+
+def _sampled(seg: Text | Placeholder | Blank, samples: Mapping[str, str]) -> str:
+    """A segment as the customer would see it: its text, a placeholder's sample value (or fallback), a blank's
+    neutral words."""
+    if isinstance(seg, Text):
+        return seg.text
+    return (samples.get(seg.name) or seg.fallback or "") if isinstance(seg, Placeholder) else NEUTRAL_BLANK
 
 
 def _literal_only(message: Message) -> bool:
