@@ -137,7 +137,8 @@ def detect_format(path: Path) -> str | None:
     is a ``{name, arguments}`` and one is ``setResponseText``. None where an item also has a field
     the generic JSON reader takes for the reply (``body``, ``text``...): the file is read as JSON,
     as it is when it does not parse (where the JSON reader says why). Freshdesk, Help Scout, Intercom
-    and Front exports are told by fields only their items have (``_own_fields``).
+    and Front exports are told by fields only their items have (``_own_fields``), one Front template alone by
+    its fields (``front.is_template``).
     """
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
@@ -147,6 +148,10 @@ def detect_format(path: Path) -> str | None:
         return None
     if (fields := _fielded(data)) is not None:
         return fields
+    from scriptkit.importers.front import is_template
+
+    if is_template(data):  # (one Front template alone: a file of scriptkit's export, GET /message_templates/{id})
+        return "front"
     if isinstance(data, dict):
         found = next((data[k] for k in ("macros", "data", "results") if isinstance(data.get(k), list)), None)
         one = data["macro"] if isinstance(data.get("macro"), dict) else data if "actions" in data else None
@@ -744,9 +749,10 @@ def lone_item_hint(data: Mapping[str, Any], wording: Wording = API_WORDING) -> s
     helpdesk = _helpdesk_of(data)
     if helpdesk not in FORMATS:  # (None, or a Salesforce record: the JSON reader's own)
         return None
-    export = importlib.import_module(f"scriptkit.importers.{helpdesk}").EXPORT
-    if not lone_item(data, export.keys):
+    module = importlib.import_module(f"scriptkit.importers.{helpdesk}")
+    if not (lone_item(data, module.EXPORT.keys) or (helpdesk == "front" and module.is_template(data))):
         return None
+    export = module.EXPORT
     name = HELPDESKS[str(helpdesk)]
     return (f"This looks like one {name} {export.noun} on its own, not a list: "
             f"pass {wording.given(wording.fmt, helpdesk)}.")

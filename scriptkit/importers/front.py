@@ -1,4 +1,5 @@
-"""Front message templates: ``{"_results": [...]}`` or a list of ``{id, name, subject, body}``;
+"""Front message templates: ``{"_results": [...]}`` or a list of ``{id, name, subject, body}``, or one such
+template alone (a file of scriptkit's export, ``GET /message_templates/{id}``);
 ``body`` is HTML. Placeholders are ``{{recipient.first_name}}``-style variables. The template's ``id``
 (``rsp_16yc``) becomes the ``id`` setting, which the export writes back, so the file updates the
 template it came from (``PATCH /message_templates/{id}``). A teammate's private template (its
@@ -19,8 +20,12 @@ from scriptkit.importers.common import (
     RawItem,
     Read,
     ReadOptions,
+    UnexpectedShape,
     attachment_note,
+    load_json,
+    locate,
     read_export,
+    read_text,
 )
 from scriptkit.importers.html import html_field
 from scriptkit.targets.base import macro_id
@@ -30,17 +35,43 @@ LABEL = "Front message templates (API JSON)"
 EXPORT = Export("Front export", ("_results", "message_templates", "results"), "message template", title_key="name")
 
 
+#: the fields of one message template as Front's API gives it (MessageTemplateResponse) or scriptkit's export
+#: writes it (CreateSharedMessageTemplate's, and the id an import kept): a document of these alone is one template
+FIELDS = frozenset({"_links", "id", "name", "subject", "body", "folder_id", "inbox_ids", "attachments",
+                    "is_available_for_all_inboxes"})
+
+
+def is_template(data: Any) -> bool:
+    """Whether ``data`` is one message template on its own, not a list: a file of scriptkit's export
+    (``message_templates/<script>.json``) or ``GET /message_templates/{id}``'s response."""
+    return isinstance(data, dict) and isinstance(data.get("name"), str) and isinstance(data.get("body"), str) \
+        and data.keys() <= FIELDS
+
+
 def read(path: Path, options: ReadOptions) -> Read:
     owner = _bundle_owner(path)
-    return read_export(path, EXPORT, lambda entry: _template(entry, owner), options)
+    try:
+        yield from read_export(path, EXPORT, lambda entry: _template(entry, owner), options)
+    except UnexpectedShape:  # (raised before any item: the document is no list)
+        source = read_text(path, EXPORT.what)
+        data = load_json(source, EXPORT.what)
+        if not is_template(data):
+            raise
+        key = str(data["id"]) if isinstance(data.get("id"), str) and data["id"] else "#1"
+        yield _template(Entry(data, key, data["name"], locate(source, data["name"]),
+                              f"{EXPORT.noun} {key} {data['name']!r}", EXPORT.title_key, source), owner)
 
 
 def _bundle_owner(path: Path) -> str | None:
     """The teammate whose private templates the Front export's ``teammates/<teammate>/message_templates.json``
-    holds (its bodies name no owner: their folder does), else None."""
+    (or one file of its ``message_templates/`` beside it) holds (its bodies name no owner: their folder does),
+    else None."""
     folder = path.absolute().parent
-    return teammate(folder.name) if folder.parent.name == "teammates" and path.name == "message_templates.json" \
-        else None
+    if folder.name == "message_templates" and path.suffix == ".json":  # (one template's own file)
+        folder = folder.parent
+    elif path.name != "message_templates.json":
+        return None
+    return teammate(folder.name) if folder.parent.name == "teammates" else None
 
 
 def _template(entry: Entry, bundle_owner: str | None = None) -> RawItem | ItemProblem:
