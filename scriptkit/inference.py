@@ -246,6 +246,8 @@ def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
     greeting, signoff, second_person, deictic, asks, imperative, lead_in = _flags(s)
     if spans and may_refuse(s):
         spans = _unnegated(s, spans)
+    if spans.get("acknowledgment") and _DOUBT_WORDS.search(s):
+        spans = {**spans, "acknowledgment": _undoubted(s, spans["acknowledgment"])}
     get = spans.get
     own, said_of = _whose_feelings(s, spans["feelings"]) if spans.get("feelings") else (False, False)
     # (positional: a named tuple built from keywords costs twice as much, and one is made per new sentence)
@@ -255,6 +257,18 @@ def _make_cues(s: str, spans: dict[str, list[tuple[int, int]]]) -> Cues:
                 tuple(get("time_frames", ())), tuple(get("advice", ())), second_person, deictic,
                 tuple(get("reactions", ())), asks, imperative, tuple(get("thanks_for_waiting", ())), lead_in,
                 tuple(get("praise", ())), own, said_of)
+
+
+# The writer doubting that a thing would upset anyone: "I don't think a short delay would bother anyone", "I doubt
+# that would upset anybody". A dismissal, not the feeling validated ("that would frustrate anyone"). Only a "would"
+# acknowledgment is read so: "I don't think anyone would be happy with that" agrees with the customer.
+_DOUBT_WORDS = re.compile(r"\b(?:doubt|doubts|(?:don't|do\s+not|didn't|did\s+not)\s+think|hardly|"
+                          r"(?:can't|cannot|can\s+not)\s+imagine|not\s+sure)\b")
+
+
+def _undoubted(s: str, acks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The acknowledgments of folded sentence ``s`` less a "would ... anyone" one after the writer's doubt."""
+    return [(a, b) for a, b in acks if not (s.startswith("would", a) and _DOUBT_WORDS.search(s, 0, a))]
 
 
 def _whose_feelings(s: str, feelings: list[tuple[int, int]]) -> tuple[bool, bool]:
@@ -306,7 +320,9 @@ _IMPERSONAL_REFUSAL = re.compile(
     r"\b(?:(?:is|are|was|were)\s*(?:not|n't|no\s+longer)|(?:will|would)\s+(?:not|no\s+longer)\s+be|won't\s+be"
     r"|wouldn't\s+be)\s+(?:[a-z]+ly\s+)?(?:possible|available|allowed|permitted|an\s+option|eligible|offered|accepted|"
     r"granted|given|issued|provided|covered)\b(?!\s+yet\b)"  # (not "your refund isn't available yet": a status)
-    r"|\b(?:is|are|was|were|'s|'re)\s+(?:impossible|ineligible)\b"
+    r"|\b(?:is|are|was|were|'s|'re)\s+(?:impossible|ineligible|"
+    # ("the deposit is non-refundable": a step refused by the thing's terms)
+    r"non-?(?:refundable|returnable|exchangeable|transferable|cancell?able))\b"
     # (a participle: not "that can't be right")
     r"|\b(?:cannot|can\s+not|can't)\s+be\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en)|sent|resent|set|reset|put|done|made|"
     r"paid|kept)\b"
@@ -330,7 +346,7 @@ _REFUSAL_BREAK = re.compile(r"[,;:()!?\n\u2013\u2014]|\.(?!\d)|\s-\s|\b(?:and|bu
 _OWNED_BEFORE = re.compile(r"\b(?:i|we)(?:'ve|'ll|'d)?\s+(?:have\s+|will\s+|had\s+)?(?:just\s+|already\s+)?[a-z]+ed\b"
                            r"|\b(?:i|we)'ve\b|\b(?:i|we)\s+(?:have|will)\b")
 _REFUSAL_WORDS = ("n't", "not", "never", "unable", "longer", "declin", "deni", "deny", "reject", "refus", "turned",
-                  "impossible", "ineligible", "no ")
+                  "impossible", "ineligible", "no ", "non-", "nonre", "nontr", "nonex", "nonca")
 
 
 def may_refuse(folded: str) -> bool:
@@ -868,12 +884,23 @@ def replies_to_praise(cues_of: Sequence[Cues], sentences: Sequence[str]) -> bool
         return False
     body = [(c, s) for c, s in zip(cues_of, sentences, strict=True) if not (c.greeting or c.signoff)]
     # (a thanks for waiting is an acknowledgment opener too)
-    # (a stance that hears nothing of theirs is no acknowledgment of a problem: "I'll pass them on, and I know it will
-    # make his week")
+    # (a stance that hears nothing of theirs and goes on to something else is no acknowledgment of a problem: "I'll
+    # pass them on, and I know it will make his week"; one said on its own, "I completely understand.", is)
+    # (a step refused answers a request: "Unfortunately we can't refund the deposit.")
     return any(c.praise for c, _ in body) and not any(
         c.apologies or c.personal_apologies or c.feelings
-        or (c.acknowledgment and (c.second_person or c.situation or c.deictic))
-        or (c.acts and not (len(s) <= _MORE_HELP_LONGEST and _MORE_HELP.match(fold(s)))) for c, s in body)
+        or (c.acknowledgment and (c.second_person or c.situation or c.deictic or _said_alone(s, c.acknowledgment)))
+        or (c.acts and not (len(s) <= _MORE_HELP_LONGEST and _MORE_HELP.match(fold(s))))
+        or _refuses(fold(s)) for c, s in body)
+
+
+def _said_alone(sentence: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether one of the ``spans`` of ``sentence`` ends its clause: "I completely understand.", "I get it, ..."."""
+    return any(not sentence[b:].strip() or sentence[b:].lstrip()[0] in ".!?,;:" for _, b in spans)
+
+
+def _refuses(folded: str) -> bool:
+    return may_refuse(folded) and bool(refused_spans(folded))
 
 
 # an offer of more help and nothing else: a condition about more questions or help, then a way to get in

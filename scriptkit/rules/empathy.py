@@ -523,14 +523,23 @@ _HANDS_OVER = re.compile(
     r"(?:(?!(?:with|about|on|for|of|to|what|why|how|that)\b)[\w'’-]+\s+){0,2}?(?:" + _HANDED_ITEMS + r")\b"
     r"|\bplease\s+find\s+(?:[\w'’-]+\s+){0,4}?(?:attached|below|enclosed)\b"
     # an amount given: "Here's 50% off your next order", "here is a $20 credit for the trouble"
+    # (the amount's noun ends its phrase: not "Here is a $20 refund policy explanation")
     r"|\bhere(?:['’]s|\s+is)\s+(?:an?\s+(?:extra\s+)?)?(?:\d+(?:\.\d+)?\s?%|[£$€]\s?\d+(?:\.\d+)?)\s+"
-    r"(?:off|credit|discount|refund|voucher|back)\b", re.IGNORECASE)
+    r"(?:off|credit|discount|refund|voucher|back)\b(?!\s+(?!(?:for|on|off|to|towards?|in|as|from|at|with|your|and|"
+    r"so|now|today)\b)[a-z])", re.IGNORECASE)
+# a thing only wished or imagined handed over: "I wish I could say here's 50% off, but I can't"
+_UNREAL = re.compile(r"\b(?:wish|if\s+only|(?:could|would)(?:\s+(?:love\s+to|like\s+to))?\s+say|imagine)\b[^.!?]*$",
+                     re.IGNORECASE)
 
 
 def hands_over(text: str) -> bool:
     """Whether ``text`` hands the customer the thing they need ("Here's the right one: SPRING20.", "Here you go:
     example.com/reset", "Please find the invoice attached"): help given, with nothing left for anyone to do."""
-    return _HANDS_OVER.search(text) is not None
+    return any(_UNREAL.search(text, max(0, m.start() - _UNREAL_REACH), m.start()) is None
+               for m in _HANDS_OVER.finditer(text))
+
+
+_UNREAL_REACH = 80  # characters before "here's" where its "I wish I could say" may stand
 
 
 def step_done(text: str) -> bool:

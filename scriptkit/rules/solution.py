@@ -322,11 +322,12 @@ _DONE_NEWS = re.compile(
     # a thing the step was done to, then its verb in the past with when: "The replacement shipped this morning.",
     # "your refund cleared an hour ago", or told of it: "It shipped this morning." (not the customer's own past: "the
     # item you ordered yesterday")
-    rf"|(?:(?:t(?<!\wt)he|y(?<!\wy)our|o(?<!\wo)ur)\s+(?:(?!(?:you|i|we|they|he|she|it|{_DONE_FORM})\b)[a-z-]+\s+){{1,3}}?"
-    r"|(?:i(?<!\wi)t|t(?<!\wt)hey)\s+)"
-    # (and where from: "Your package left our warehouse today")
-    rf"(?:\w+ed|sent|left|went\s+out)\s+(?:(?:out|off|through|back|over)\s+)?"
-    r"(?:(?:from\s+|out\s+of\s+)?(?:our|the|your)\s+[a-z-]+\s+)?(?:this\s+(?:morning|afternoon|evening)|"
+    rf"|(?:(?:t(?<!\wt)he|y(?<!\wy)our|o(?<!\wo)ur)\s+(?:(?!(?:you|i|we|they|he|she|it|never|not|{_DONE_FORM})\b)"
+    r"[a-z-]+\s+){1,3}?|(?:i(?<!\wi)t|t(?<!\wt)hey)\s+)"
+    # (and where from: "Your package left our warehouse today", "shipped from our depot"; not what was done to the
+    # customer's thing, "Our app deleted your files yesterday", someone's harm, not a step)
+    r"(?:(?:\w+ed|sent|went\s+out)\s+(?:(?:out|off|through|back|over)\s+)?(?:(?:from|out\s+of)\s+(?:our|the|your)\s+"
+    r"[a-z-]+\s+)?|left\s+(?:(?:from\s+|out\s+of\s+)?(?:our|the|your)\s+[a-z-]+\s+)?)(?:this\s+(?:morning|afternoon|evening)|"
     r"today|yesterday|earlier|last\s+night|just\s+now|an?\s+(?:few\s+)?(?:minutes?|hours?)\s+ago|\d+\s+(?:minutes?|hours?)\s+ago)\b"
     # a headline of the step done, at a sentence's start: "New code sent: check your texts", "Refund processed.",
     # "Done!", "All sorted."
@@ -372,8 +373,28 @@ def _finished(text: str) -> bool:
     # refund was declined", is no step, finished or not)
     # (nor is a look the writer took, "I've reviewed your account and refunded the fee", still to happen)
     # (the thing handed over, "Here's the right one: SPRING20.", is a step the writer has just taken and finished)
-    return ((_offers_action(text) and _done_in(text) and _done_in(_OFFER.sub(" ", text))) or _hands_over(text)) \
-        and not _pending(_without_looks(_consequences(text)[0]))
+    # (the customer's thing sent off, "Your order is on its way", "Your package left our warehouse today", is a step
+    # done though no verb of doing is in it)
+    # (nor one hedged: "It's on its way, we think", "and may arrive Friday, or may not")
+    return (((_offers_action(text) or _sets_off(text)) and _done_in(text) and _done_in(_OFFER.sub(" ", text)))
+            or _hands_over(text)) and not _pending(_without_looks(_consequences(text)[0])) \
+        and _HEDGED.search(text) is None
+
+
+# a step told as only believed done, or as maybe not happening: "on its way, we think", "we believe it went out
+# today", "and may arrive Friday, or may not", "it apparently shipped"
+_HEDGED = re.compile(r",\s*(?:i|we)\s+(?:think|believe|reckon|guess)\s*[,.!?]"
+                     r"|\b(?:i|we)\s+(?:think|believe|reckon|guess)\s+(?:that\s+)?(?:it|they|your|the|this)\b"
+                     r"|\bor\s+(?:(?:may|might)\s+)?not\b|\b(?:probably|apparently|supposedly|presumably)\b",
+                     re.IGNORECASE)
+# the customer's thing on its way to them or gone from where it was kept (not on its way to us, where our step is
+# still to come: "Your return is on its way to our warehouse", "your complaint is on its way to the manager")
+_SETS_OFF = re.compile(r"\bon\s+(?:its|their)\s+way\b(?!\s+(?:back\s+)?to\s+(?:us|our|the\s+(?:manager|team|"
+                       r"warehouse|depot|seller)))|\b(?:left|went\s+out)\b", re.IGNORECASE)
+
+
+def _sets_off(text: str) -> bool:
+    return (" way" in text or "left" in text or "out" in text) and _SETS_OFF.search(text) is not None
 
 
 def finished(text: str) -> bool:
@@ -722,7 +743,7 @@ class NoNextStep(Rule):
         if not _has_solution(message):
             return
         text = solution_text(message)
-        if _offers_action(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
+        if _offers_action(text) or _finished(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
                 or _closes_a_settled_reply(message):
             return  # (a question about the problem is the customer's step: "Is it the app or the website?")
         a, b = _solution_span(message)
