@@ -106,3 +106,18 @@ def test_a_feeling_of_anyone_doubted_is_no_acknowledgment(dismissal: str) -> Non
 ])
 def test_a_thank_you_for_praise_that_understands_or_refuses_is_still_judged(reply: str) -> None:
     assert _codes(reply, "SK402", "SK403") == {"SK402", "SK403"}
+
+
+@pytest.mark.parametrize("dismissal", ["I don't think a two-minute delay would bother anyone.",
+                                       "I doubt that would upset anybody.",
+                                       "A one-day delay shouldn't worry anyone.",
+                                       "Honestly, that would not bother anyone."])
+def test_a_feeling_said_to_be_out_of_proportion_is_dismissive(dismissal: str) -> None:
+    assert _codes(f"Hi Kim, {dismissal} I've refunded the fee today.", "SK305") == {"SK305"}
+
+
+@pytest.mark.parametrize("reassurance", ["That would upset anyone, and I'm sorry.",
+                                         "It shouldn't affect anyone else on your account.",
+                                         "This won't bother anyone else in your team."])
+def test_a_feeling_shared_or_a_reassurance_is_not_dismissive(reassurance: str) -> None:
+    assert _codes(f"Hi Kim, {reassurance} I've refunded the fee today.", "SK305") == set()
