@@ -90,11 +90,82 @@ def guess_format(path: Path) -> str | None:
     return _SUFFIXES.get(suffix)
 
 
+#: the files of scriptkit's export that hold every script of the pack alone, where no bundle does
+_WHOLE_EXPORTS = ("json/pack.json", "csv/scripts.csv")
+#: a bundle of a helpdesk's export, ``front/message_templates.json`` (or a batch of it, ``...-002.json``), which
+#: lists what the record folder of the same name beside it holds file by file
+_BUNDLE = re.compile(r"(?P<base>.+/[^/]+?)(?:-\d{3})?\.json")
+
+
+def exported_files(folder: Path, fmt: str | None = None, *, command_line: bool = True,
+                   action: str = "import") -> list[Path] | None:
+    """What an import reads of ``folder`` where it is (in) a folder ``scriptkit export`` wrote, told by its marker
+    there or in a folder above: each bundle of the one target's export it holds (``front/message_templates.json``,
+    every teammate's too; not the record files beside them, which hold the same templates once more), or the
+    JSON or CSV export; None where it is no export's. An export to several targets (``fmt`` picks one) would
+    bring every script back once per target: a ConfigError names the folder of each to import."""
+    if (exported := _export_targets(folder)) is None:
+        return None
+    root, found = exported
+    if fmt in found:
+        found = {fmt: found[fmt]}
+    if len(found) > 1:  # (several targets: the folder is the export's own, root)
+        first = "json" if "json" in found else next(iter(found))
+        others = ", ".join(str(folder / target) for target in found if target != first)
+        exact = " (scriptkit's own JSON export: every script read back exactly)" if first == "json" else ""
+        out, function = (" -o PACK", "import_library") if action == "import" else ("", "audit_library")
+        named = [str(folder / name) for name in found[first]]  # (files: a folder is no pack to audit)
+        given = named[0] if len(named) == 1 else named
+        hint = (f"{action.capitalize()} one of them: scriptkit {action} {' '.join(named)}{out}{exact}; or {others} "
+                f"(or pick one with --from {first})." if command_line else
+                f"Pass one of them: {function}({given!r}){exact}; or {others}.")
+        raise ConfigError(f"{folder} is scriptkit's export to {len(found)} targets ({', '.join(found)}): read "
+                          "together, every script would come back once for each", Location(str(folder), 1, 1), hint)
+    # (named from the folder as given: the import's messages name them)
+    here = folder.absolute()
+    return [Path(os.path.normpath(folder / os.path.relpath(root / name, here))) for names in found.values()
+            for name in names]
+
+
+def _export_targets(folder: Path) -> tuple[Path, dict[str, list[str]]] | None:
+    """The export folder ``folder`` is (in), and by target the files of it that hold what ``folder`` holds
+    (``exported_files``); None where it is no export's, or holds none of its files an import reads."""
+    from scriptkit.exporting import MARKER, _manifest
+
+    here = folder.absolute()
+    root = next((p for p in (here, *here.parents) if (p / MARKER).is_file()), None)
+    listed = _manifest(root) if root is not None else None
+    if root is None or listed is None:  # (a marker from before it listed the files: the folder as any other)
+        return None
+    within = here.relative_to(root).as_posix()
+    prefix = "" if within == "." else f"{within}/"
+    found: dict[str, list[str]] = {}
+    folders = {name.rsplit("/", 1)[0] for name in listed}  # (each folder that holds a file of the export)
+    for name in sorted(listed):
+        bundle = _BUNDLE.fullmatch(name)
+        if bundle is not None and bundle["base"] in folders:
+            wanted = name.startswith(prefix) or prefix.startswith(f"{bundle['base']}/")  # (or its record folder)
+        else:
+            wanted = name in _WHOLE_EXPORTS and name.startswith(prefix)
+        if wanted and (root / name).is_file():
+            found.setdefault(name.split("/", 1)[0], []).append(name)
+    return (root, found) if found else None
+
+
 def refuse_folder(folder: Path, action: str, *, command_line: bool = True) -> None:
     """A folder given as an export: when it holds export files, the error names them and how to read them
     as one library, in the command line's words or (``command_line=False``) ``audit_library``'s. (audit
     reads a folder with a pack.yaml as a pack, and leaves one with no export file in it to the pack
-    loader's error.)"""
+    loader's error.) A folder of scriptkit's own export is read back (``exported_files``): no error."""
+    if _export_targets(folder) is not None:
+        if action == "import":  # (read back; which of its targets, the import says: it knows --from)
+            return
+        # (audit reads a folder as a pack: the export's own files, named, are audited as one library)
+        files = [str(f) for f in exported_files(folder, command_line=command_line, action=action) or []]
+        hint = (f"Audit the export's file(s) as one library: scriptkit audit {' '.join(files)}" if command_line else
+                f"Pass the export's file(s) in a list: audit_library({files!r}).")
+        raise ConfigError(f"{folder} is a folder of scriptkit's export, not a pack", Location(str(folder), 1, 1),
+                          hint)
     # (a README beside the exports describes them: it is no macro library)
     exports = sorted(p.name for p in folder.iterdir()
                      if p.is_file() and guess_format(p) and not p.name.lower().startswith("readme"))
@@ -402,6 +473,8 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
     line's by default (``--from zendesk``); ``import_library``, the public API, speaks in its keywords
     (``fmt='zendesk'``), and so does this given ``API_WORDING``.
     """
+    # (a folder of scriptkit's own export: the files of it that hold its scripts)
+    paths = [file for path in paths for file in (_exported(path, fmt, wording) or [path])]
     if len(paths) == 1:
         return _read_library(paths[0], fmt, mapping=mapping, where=where, bodies=bodies, progress=progress,
                              wording=wording)
@@ -425,6 +498,18 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
         library.notes += part.notes
     _name_repeated_titles(library.macros)
     return library
+
+
+def _exported(path: Any, fmt: Any, wording: Wording) -> list[str | Path] | None:
+    """``exported_files`` of ``path`` where it is a folder, else None."""
+    folder = Path(path) if isinstance(path, (str, os.PathLike)) else None
+    try:
+        if folder is None or not folder.is_dir():
+            return None
+    except OSError:  # (a path the system refuses, too long: the reader says so, located)
+        return None
+    files = exported_files(folder, fmt if isinstance(fmt, str) else None, command_line=wording.command_line)
+    return None if files is None else list(files)
 
 
 def _script_id(item: RawItem) -> str:
@@ -461,6 +546,8 @@ def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = No
     unreadable items are collected in ``Library.problems`` by name. An argument of the wrong type
     (``mapping="title=Name"``, a list for ``taken``) is a ConfigError saying what to pass.
     """
+    if isinstance(path, (str, os.PathLike)) and (files := _exported(path, fmt, wording)) is not None:
+        path = files[0] if len(files) == 1 else files  # (a folder of scriptkit's own export: its files)
     if isinstance(path, Sequence) and not isinstance(path, str):
         # (by position: a None in the list is as wrong as a number)
         odd = next((i for i, p in enumerate(path) if not isinstance(p, (str, os.PathLike))), None)
