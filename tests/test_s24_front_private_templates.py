@@ -72,9 +72,11 @@ def test_a_private_template_comes_back_to_its_teammate_not_shared(tmp_path: Path
     assert "teammate_id: tea_4" in script and "folder_id: rsf_8" in script
     assert "my-ticket-reference: a private template of teammate tea_4 in Front: kept" in imported.stdout
     assert "exported back as a shared template" not in imported.stdout
-    # the shared templates' folder and bundle hold the team's template alone
-    assert sorted(p.name for p in (front / "message_templates").iterdir()) == ["lost-parcel.json"]
-    assert [t["name"] for t in _json(front / "message_templates.json")["message_templates"]] == ["Lost parcel"]
+    # the team's template is in its team's folder and bundle alone (no template is for the default workspace)
+    assert not (front / "message_templates").exists()
+    team = front / "teams" / "tim_9"
+    assert sorted(p.name for p in (team / "message_templates").iterdir()) == ["lost-parcel.json"]
+    assert [t["name"] for t in _json(team / "message_templates.json")["message_templates"]] == ["Lost parcel"]
     mine = front / "teammates" / "tea_4"
     private = _json(mine / "message_templates" / "my-ticket-reference.json")
     assert private["name"] == "My ticket reference" and private["folder_id"] == "rsf_8" and private["id"] == "rsp_1d"
@@ -91,9 +93,10 @@ def test_scriptkits_own_teammate_bundle_imports_private_again(tmp_path: Path) ->
     assert again.exit_code == 0, again.output
     script = (tmp_path / "p2" / "scripts" / "my-ticket-reference.yaml").read_text(encoding="utf-8")
     assert "teammate_id: tea_4" in script
-    shared = _run("import", str(front / "message_templates.json"), "-o", str(tmp_path / "p3"))
+    shared = _run("import", str(front / "teams" / "tim_9" / "message_templates.json"), "-o", str(tmp_path / "p3"))
     assert shared.exit_code == 0, shared.output
-    assert "teammate_id" not in (tmp_path / "p3" / "scripts" / "lost-parcel.yaml").read_text(encoding="utf-8")
+    script = (tmp_path / "p3" / "scripts" / "lost-parcel.yaml").read_text(encoding="utf-8")
+    assert "teammate_id" not in script and "team_id: tim_9" in script
 
 
 def test_a_team_template_in_a_folder_named_teammates_stays_shared(tmp_path: Path) -> None:

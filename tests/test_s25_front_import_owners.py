@@ -60,9 +60,11 @@ def test_an_owner_link_that_names_no_teammate_is_said_and_the_template_shared(tm
     assert "odd-owner: its owner link in Front ('42') names no teammate" in result.stdout
 
 
-def test_a_teams_template_stays_shared_without_a_note(tmp_path: Path) -> None:
+def test_a_teams_template_stays_shared_and_its_team_is_said(tmp_path: Path) -> None:
     result = _import(tmp_path, _template("rsp_1", f"{API}/teams/tim_1"))
     assert "owner link" not in result.stdout and "teammate_id" not in result.stdout
+    assert "refund-on-its-way: a shared template of team tim_1's workspace in Front: kept as its front setting " \
+           "team_id" in result.stdout
 
 
 def test_an_owner_link_with_a_query_names_its_teammate(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ template alone (a file of scriptkit's export, ``GET /message_templates/{id}``);
 template it came from (``PATCH /message_templates/{id}``). A teammate's private template (its
 ``_links.related.owner`` a teammate's link, or an item of scriptkit's own ``teammates/<teammate>/``
 bundle) keeps that teammate as the ``teammate_id`` setting, so the export sends it back to them, not
-to every teammate as a shared template."""
+to every teammate as a shared template; a team's shared template (its owner link a team's, or an item of the
+``teams/<team>/`` bundle) keeps that team as the ``team_id`` setting, so the export writes it for that team's
+workspace, not the default one."""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.html import html_field
 from scriptkit.targets.base import macro_id
-from scriptkit.targets.front import teammate
+from scriptkit.targets.front import team, teammate
 
 LABEL = "Front message templates (API JSON)"
 EXPORT = Export("Front export", ("_results", "message_templates", "results"), "message template", title_key="name")
@@ -62,19 +64,21 @@ def read(path: Path, options: ReadOptions) -> Read:
                               f"{EXPORT.noun} {key} {data['name']!r}", EXPORT.title_key, source), owner)
 
 
-def _bundle_owner(path: Path) -> str | None:
-    """The teammate whose private templates the Front export's ``teammates/<teammate>/message_templates.json``
-    (or one file of its ``message_templates/`` beside it) holds (its bodies name no owner: their folder does),
-    else None."""
+def _bundle_owner(path: Path) -> tuple[str, str] | None:
+    """Whose templates the Front export's ``teammates/<teammate>/message_templates.json`` or
+    ``teams/<team>/message_templates.json`` (or one file of its ``message_templates/`` beside it) holds (its
+    bodies name no owner: their folder does): ``("teammates", teammate)`` or ``("teams", team)``, else None."""
     folder = path.absolute().parent
     if folder.name == "message_templates" and path.suffix == ".json":  # (one template's own file)
         folder = folder.parent
     elif path.name != "message_templates.json":
         return None
-    return teammate(folder.name) if folder.parent.name == "teammates" else None
+    found = teammate(folder.name) if folder.parent.name == "teammates" else \
+        team(folder.name) if folder.parent.name == "teams" else None
+    return (folder.parent.name, found) if found else None
 
 
-def _template(entry: Entry, bundle_owner: str | None = None) -> RawItem | ItemProblem:
+def _template(entry: Entry, bundle_owner: tuple[str, str] | None = None) -> RawItem | ItemProblem:
     found = entry.reply("body")
     if isinstance(found, ItemProblem):
         return found
@@ -87,15 +91,29 @@ def _template(entry: Entry, bundle_owner: str | None = None) -> RawItem | ItemPr
     # a teammate's private template stays theirs: exported back shared, every teammate would see it. (An owner
     # link whose id is not a teammate's is kept as written too: check names it, rather than share the template;
     # a body of scriptkit's own teammate bundle names no owner, and its folder does.)
-    owner = _last_part(related.get("owner"), "teammates") if "owner" in related else bundle_owner
-    link = related.get("owner")  # (a team's link is its team's shared template; a link it cannot read is said)
-    if owner is None and link not in (None, "") and not (isinstance(link, str) and "/teams/" in link):
+    kind, named = bundle_owner or ("", None)
+    link = related.get("owner")  # (a link it cannot read is said)
+    owner = _last_part(link, "teammates") if "owner" in related else named if kind == "teammates" else None
+    # a team's shared template is in that team's workspace: exported to POST /message_templates, it went to the
+    # token's oldest workspace instead (Front's CreateSharedMessageTemplate)
+    workspace = _last_part(link, "teams") if "owner" in related else named if kind == "teams" else None
+    if (workspace is not None or (isinstance(link, str) and "/teams/" in link)) and team(workspace) is None:
+        # ('.../teams/' with no id, or one no team of Front's has)
+        notes.append(f"its owner in Front ({str(link)[:80]!r}) names no team Front takes: imported as a shared "
+                     "template for the workspace you post to; if it was a team's, give it their front setting team_id")
+        workspace = None
+    elif owner is None and workspace is None and link not in (None, ""):
         notes.append(f"its owner link in Front ({str(link)[:80]!r}) names no teammate: imported as a "
                      "shared template; if it was a teammate's own, give it their front setting teammate_id")
     if owner:
         settings["teammate_id"] = owner
         notes.append(f"a private template of teammate {owner} in Front: kept as its front setting teammate_id, "
                      "so the export sends it back to that teammate's templates, not as a shared one")
+    if workspace:
+        settings["team_id"] = workspace
+        notes.append(f"a shared template of team {workspace}'s workspace in Front: kept as its front setting "
+                     f"team_id, so the export writes it under front/teams/{workspace}/ for POST /teams/{workspace}/"
+                     "message_templates, into that workspace, not the default one")
     subject, inboxes = entry.fields.get("subject"), entry.fields.get("inbox_ids")
     if isinstance(subject, str) and subject.strip():
         settings["subject"] = subject

@@ -1,7 +1,8 @@
 """Front message templates: ``POST /message_templates`` (or the team and folder variants) bodies, valid
 against Front's own OpenAPI schema (CreateSharedMessageTemplate); a teammate's private template (the
 ``teammate_id`` setting) is a ``POST /teammates/{teammate_id}/message_templates`` body
-(CreatePrivateMessageTemplate), written in that teammate's folder, never among the shared ones."""
+(CreatePrivateMessageTemplate), written in that teammate's folder, never among the shared ones; a team's shared
+template (the ``team_id`` setting) a ``POST /teams/{team_id}/message_templates`` body, in that team's folder."""
 
 from __future__ import annotations
 
@@ -81,6 +82,31 @@ def teammate(value: object) -> str | None:
     return found["id"] or found["email"].lower()
 
 
+#: a team as ``POST /teams/{team_id}/message_templates`` takes one: its id (``tim_s47``), which names its folder
+_TEAM = re.compile(r"tim_[A-Za-z0-9]{1,64}")
+
+
+def team(value: object) -> str | None:
+    """The team whose workspace a ``team_id`` setting puts a shared template in (``tim_s47``), as its folder of the
+    export names it; None where the setting names none Front takes."""
+    return value if isinstance(value, str) and _TEAM.fullmatch(value) else None
+
+
+def _place(message: Message) -> str | None:
+    """The folder of the export under ``front/`` that ``message``'s template is written in: None for the shared
+    ``message_templates/``, ``teammates/<teammate>`` for a teammate's own, ``teams/<team>`` for a team's shared
+    one; "" where its owner is one Front does not take (check refuses it; a forced export leaves it out rather
+    than share it, or post it to another workspace)."""
+    owner = _owner(message)
+    if owner is not None:
+        return f"teammates/{owner}" if owner else ""
+    given = settings(message).get("team_id")
+    if given is None:
+        return None
+    found = team(given)
+    return f"teams/{found}" if found else ""
+
+
 def _owner(message: Message) -> str | None:
     """The teammate whose private template ``message`` is (their folder's name), None for a shared one, or ""
     where its ``teammate_id`` names none Front takes (check refuses it; a forced export leaves the template out
@@ -107,6 +133,9 @@ class FrontTarget(BaseTarget):
                        "message_templates, so it stays theirs instead of shared (default: shared)",
         "id": "the message template's Front id, text such as rsp_16yc (an import keeps it): written as its id, "
               "so the file updates that message template (PATCH /message_templates/{id}) instead of adding another",
+        "team_id": "the team whose workspace holds this shared template, its id (tim_s47) (an import keeps it): "
+                   "written under teams/<team>/ for POST /teams/{team_id}/message_templates, so it is created in that "
+                   "workspace, not the token's oldest one (default: message_templates/, for the workspace you post to)",
         "variant_ids": "the ids of the script's other message templates (an import keeps them), by what the title "
                        "adds: {'variant 2': rsp_2b, chat: rsp_2c}",
     }
@@ -126,6 +155,11 @@ that teammate's `message_templates.json` beside it: send each with
 `CreatePrivateMessageTemplate`, which has no `inbox_ids`. Never send them to `/message_templates`:
 that would share them with everyone.
 
+A team's shared template (the script's `export: {front: {team_id: tim_...}}`, which an import of a
+template whose owner is a team writes) is in `teams/<team>/message_templates/`, with that team's
+`message_templates.json` beside it: send each with `POST /teams/<team>/message_templates`, which
+creates it in that team's workspace. Those bodies validate against `CreateSharedMessageTemplate`.
+
 A template imported from Front keeps its `id` (the script's `export: {front: {id: rsp_...}}`, and a
 variant's under `variant_ids`): send that file without the `id` field with
 `PATCH /message_templates/{id}`, which updates the template.
@@ -140,7 +174,21 @@ variant's under `variant_ids`): send that file without the `id` field with
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
         found = (super().setting_problems(conf) + text_setting_problems(self.name, conf, ("subject", "folder_id"))
                  + id_problems("front", conf, "text"))
-        inboxes, owner = conf.get("inbox_ids"), conf.get("teammate_id")
+        inboxes, owner, workspace = conf.get("inbox_ids"), conf.get("teammate_id"), conf.get("team_id")
+        if workspace is not None and team(workspace) is None:
+            what = "a blank id" if _blank(workspace) else written(workspace)
+            found.append(problem("SK506", f"front setting 'team_id' must be a team's id such as tim_s47, not {what}",
+                                 "Write the id at the end of the team's Front link (scriptkit import writes it); "
+                                 "remove the setting to export the template for the workspace you post to. (A "
+                                 "forced export leaves the template out rather than post it elsewhere.)",
+                                 severity=Severity.ERROR, setting=("team_id",)))
+        elif workspace is not None and owner is not None:
+            # (a private template is its teammate's, in no team's workspace: POST /teammates/{id}/message_templates)
+            found.append(problem("SK506", f"front setting 'team_id' does not apply to a private template (teammate_id "
+                                          f"{owner}): a teammate's own template belongs to no team",
+                                 "Remove team_id (where pack.yaml gives it to every template, write team_id: null in "
+                                 "this script's front settings), or remove teammate_id to export a shared template "
+                                 "of that team.", severity=Severity.ERROR, setting=("team_id",)))
         if owner is not None and teammate(owner) is None:
             what = "a blank id" if _blank(owner) else written(owner)
             found.append(problem("SK506", f"front setting 'teammate_id' must be a teammate's id such as tea_6r55a or "
@@ -199,21 +247,25 @@ variant's under `variant_ids`): send that file without the `id` field with
         return _owner(message)
 
     def records(self, rendered: Sequence[Rendered]) -> int:
-        return sum(1 for r in rendered if _owner(r.message) != "")
+        return sum(1 for r in rendered if _place(r.message) != "")
 
     def records_note(self, rendered: Sequence[Rendered]) -> str:
-        private = sum(1 for r in rendered if _owner(r.message))
-        return f" ({private} private, under front/teammates/)" if private else ""
+        places = [place for r in rendered if (place := _place(r.message))]
+        private, teams = sum(p.startswith("teammates/") for p in places), sum(p.startswith("teams/") for p in places)
+        said = ([f"{private} private, under front/teammates/"] if private else []) \
+            + ([f"{teams} of a team's workspace, under front/teams/"] if teams else [])
+        return f" ({'; '.join(said)})" if said else ""
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
-        # a private template in its teammate's folder, as the address it is sent to names it: a loop that sends
-        # every file of message_templates/ to the shared address never shares a teammate's own
-        owned = [(r, _owner(r.message)) for r in rendered]
-        shared = [r for r, owner in owned if owner is None]
+        # a private template in its teammate's folder, a team's in its team's, as the address it is sent to names
+        # it: a loop that sends every file of message_templates/ to the shared address never shares a teammate's
+        # own, nor posts a team's template to another workspace
+        placed = [(r, _place(r.message)) for r in rendered]
+        shared = [r for r, place in placed if place is None]
         out = bundle_files("front", "message_templates", shared, lambda p: p) if shared or not rendered else {}
-        for teammate_id in sorted({owner for _, owner in owned if owner}):
-            own = [r for r, owner in owned if owner == teammate_id]
-            out.update(bundle_files(f"front/teammates/{teammate_id}", "message_templates", own, lambda p: p))
+        for folder in sorted({place for _, place in placed if place}):
+            own = [r for r, place in placed if place == folder]
+            out.update(bundle_files(f"front/{folder}", "message_templates", own, lambda p: p))
         return {**out, **self.readme_file()}
 
 
