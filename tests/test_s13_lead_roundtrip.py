@@ -153,7 +153,8 @@ def test_a_front_templates_folder_and_survey_come_back(tmp_path: Path) -> None:
     the export target's folder_id never set. {{survey}}, Front's satisfaction link, came back as a
     [[survey]] fill-in; an inline image was named twice (as an attachment too)."""
     export = _write(tmp_path / "front.json", FRONT)
-    imported, bundle = _round_trip(tmp_path, export, "front", "message_templates.json")
+    # ("Lost parcel" is team tim_9's: its workspace's folder of the export holds it)
+    imported, bundle = _round_trip(tmp_path, export, "front", "teams/tim_9/message_templates.json")
     by_name = {t["name"]: t for t in bundle["message_templates"]} if isinstance(bundle, dict) else \
         {t["name"]: t for t in bundle}
     lost = by_name["Lost parcel"]
