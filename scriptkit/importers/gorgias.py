@@ -6,7 +6,8 @@ comma-separated string; ``setStatus`` and ``intent`` become settings, and so do 
 ``id`` (the export writes it back, so the file updates the macro it came from) and its
 ``language`` (the pack has one locale; the export writes the setting back). An action's
 ``arguments`` may be JSON text (Gorgias's older API typed them so); an action the pack does not
-read is named in the notes whatever its arguments. Placeholders are ``{{…}}``; a fallback written
+read is kept verbatim in the ``actions`` setting (the export writes it back) and named in the notes.
+Placeholders are ``{{…}}``; a fallback written
 ``|default("…")`` is kept, and the macro exported back to Gorgias writes it so again.
 """
 
@@ -53,6 +54,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     body, html, tags, notes, guidance = "", False, [], [], []
     reply_notes: list[str] = []
     others: list[str] = []  # actions the pack has no setting for (priority, assignee, integrations...)
+    kept: list[dict[str, Any]] = []  # those of them the 'actions' setting carries back, verbatim
     settings: dict[str, Any] = {}
     intent = entry.fields.get("intent")
     if isinstance(intent, str) and intent.strip():
@@ -62,6 +64,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             return entry.problem("an action has no 'arguments' object")
         if action.get("name") not in _READ:  # (its arguments are not read: snoozeTicket's may be null)
             others.append(_what_it_does(action))
+            if isinstance(action.get("name"), str) and action["name"].strip():
+                kept.append(action)  # (one with no name is no action the export could write back)
             continue
         try:
             args = _arguments(action.get("arguments"))
@@ -104,9 +108,14 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         else:
             others.append(_what_it_does(action))
     notes[:0] = reply_notes
+    if kept:
+        settings["actions"] = kept
     if others:
-        notes.append(f"its other action(s) in Gorgias ({', '.join(others)}) are not in the pack: exported back "
-                     "without them, so add them to the macro again")
+        lost = len(others) - len(kept)
+        notes.append(f"its other action(s) in Gorgias ({', '.join(others)}) are not in the pack's text: " + (
+            "kept in its 'actions' setting, and exported back with them" if not lost else
+            f"{lost} with no name {'is' if lost == 1 else 'are'} exported back without, so "
+            f"add {'it' if lost == 1 else 'them'} to the macro again; the others are kept in its 'actions' setting"))
     if not body.strip():
         return entry.problem("has no setResponseText action (no reply text); skipped", skipped=True)
     archived = entry.fields.get("archived_datetime")

@@ -3,8 +3,9 @@
 The reply is the ``comment_value_html`` action (HTML) or ``comment_value`` (a string, or a
 ``["channel:all", text]`` pair); a note says where a macro with both has them say different things.
 ``comment_mode_is_public: false`` marks an internal note. Tags come from
-``current_tags``/``set_tags``; a ``status`` action becomes the ``status`` setting, and the macro's
-``id`` and ``position`` the settings of the same names (the export writes them back, so the file
+``current_tags``/``set_tags`` (``set_tags`` sets ``replace_tags``); a ``status`` action becomes the ``status``
+setting, the macro's other actions (priority, group, custom fields...) the ``actions`` setting, verbatim, and
+its ``id`` and ``position`` the settings of the same names (the export writes them all back, so the file
 updates the macro it came from). Placeholders are Liquid.
 """
 
@@ -45,8 +46,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         return entry.problem("'actions' should be a list of {field, value} objects")
     body, html, public, tags, reply_field, status = "", False, True, [], "comment_value", None
     comments: dict[str, list[str]] = {}  # field -> its texts: a second one of a field replaces the first
-    others: list[str] = []  # actions the pack has no setting for (priority, group, custom fields...)
-    replaced = ""  # set_tags' tags: the macro replaces the ticket's tags, the export adds them
+    others: list[dict[str, Any]] = []  # actions the pack has no setting for (priority, group, custom fields...)
+    replaced = ""  # set_tags' tags: the macro replaces the ticket's tags
     for action in actions:
         if not isinstance(action, dict) or not isinstance(action.get("field"), str):
             return entry.problem("an action is not a {field, value} object")
@@ -68,7 +69,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         elif field == "status":
             status = value
         else:
-            others.append(f"{field} {value!r}")
+            others.append({"field": field, "value": value})
     differ: list[str] = []
     if "comment_value" in comments and "comment_value_html" in comments:  # the text twice: said where they differ
         body, html = rich_or_plain(comments["comment_value_html"][-1], comments["comment_value"][-1],
@@ -87,12 +88,15 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             left = "; ".join(repr(t) for t in dict.fromkeys(texts[:-1]) if t != texts[-1])
             notes.append(f"has {'two' if len(texts) == 2 else len(texts)} '{field}' actions: the last is the "
                          f"reply imported, the text of the other(s) is not in the pack: {left}")
-    if others:
-        notes.append(f"its other action(s) in Zendesk ({', '.join(others)}) are not in the pack: "
-                     "exported back without them, so add them to the macro again")
+    if others:  # written back verbatim after the reply, status and tags
+        settings["actions"] = others
+        named = ", ".join(f"{a['field']} {a['value']!r}" for a in others)
+        notes.append(f"its other action(s) in Zendesk ({named}) are not in the pack's text: "
+                     "kept in its 'actions' setting, and exported back with them")
     if replaced:
-        notes.append(f"replaces the ticket's tags with '{replaced}' in Zendesk (set_tags): exported back it "
-                     "adds them (current_tags) and leaves the others")
+        settings["replace_tags"] = True
+        notes.append(f"replaces the ticket's tags with '{replaced}' in Zendesk (set_tags): exported back the same "
+                     "way (the 'replace_tags' setting)")
     if entry.fields.get("active") is False:
         settings["active"] = False
         notes.append("switched off (inactive) in Zendesk: exported back switched off")

@@ -1,5 +1,6 @@
 """Gorgias macros: ``POST /api/macros`` bodies with ``setResponseText`` (``body_html`` and
-``body_text``), ``addTags`` and ``setStatus`` actions; ``external_id`` keeps the script id.
+``body_text``), ``addTags`` and ``setStatus`` actions, then the macro's other actions (the ``actions``
+setting, which an import fills); ``external_id`` keeps the script id.
 
 ``language`` (ISO 639-1) is the ``language`` setting where a script has one (the import of a
 macro writes its own), else the pack's locale's language: a pack has one locale, a Gorgias
@@ -81,6 +82,9 @@ class GorgiasTarget(BaseTarget):
                        "another tool gave the macro)",
         "language": "the macro's language, a two-letter ISO 639-1 code such as fr (default: the pack's locale's; "
                     "an import keeps each macro's own)",
+        "actions": "the macro's other actions, as Gorgias writes them ({name, title, type, arguments}), such as "
+                   "[{name: setPriority, title: Set priority, type: user, arguments: {priority: high}}] (an import "
+                   "keeps those scriptkit does not write): written after the reply, tags and status",
         "id": "the macro's Gorgias id (an import keeps it): written as the macro's id, so the file updates that "
               "macro (PUT /api/macros/{id}) instead of adding another",
         "variant_ids": "the ids of the script's other macros (an import keeps them), by what the title adds: "
@@ -124,6 +128,7 @@ named (SK506) with the setting to write, not given a guessed one.
         if status is not None and status not in STATUSES:
             found.append(problem("SK506", f"gorgias status '{status}' is not one of {', '.join(STATUSES)}",
                                  "Use open or closed.", severity=Severity.ERROR, setting=("status",)))
+        found.extend(_action_problems(conf.get("actions")))
         own_id = conf.get("external_id")
         if own_id is not None and not (isinstance(own_id, str) and own_id.strip()):
             found.append(problem("SK506", f"gorgias setting 'external_id' must be text, not {written(own_id)}",
@@ -163,6 +168,8 @@ named (SK506) with the setting to write, not given a guessed one.
             actions.append(_action("addTags", "Add tags", {"tags": ", ".join(tags)}))
         if conf.get("status") in STATUSES:
             actions.append(_action("setStatus", "Set status", {"status": conf["status"]}))
+        if not _action_problems(conf.get("actions")):  # (a forced export leaves out a list check refuses)
+            actions.extend(dict(action) for action in conf.get("actions") or ())
         suffix = str(message.meta.get("record_suffix", ""))  # ":chat", ":v2": one macro per channel or variant
         out: dict[str, Any] = {"name": display_title(message), "actions": actions,
                                "external_id": _external_id(conf.get("external_id"), message.script_id) + suffix,
@@ -180,6 +187,36 @@ named (SK506) with the setting to write, not given a guessed one.
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
         return {**bundle_files("gorgias", "macros", rendered, lambda p: p), **self.readme_file()}
+
+
+# the actions scriptkit writes itself, and what says what they do
+OWN_ACTIONS: Mapping[str, str] = {"setResponseText": "the script's reply",
+                                  "addTags": "the script's tags (or the 'tags' setting)",
+                                  "setStatus": "the 'status' setting"}
+
+
+def _action_problems(value: object) -> list[Problem]:
+    """The ``actions`` setting's problems: it is a list of Gorgias action objects, none one scriptkit writes."""
+    if value is None:
+        return []
+    shape = "a list of Gorgias action objects, such as [{name: setPriority, arguments: {priority: high}}]"
+    if not isinstance(value, list):
+        return [problem("SK506", f"gorgias setting 'actions' must be {shape}, not {written(value)}",
+                        severity=Severity.ERROR, setting=("actions",))]
+    found: list[Problem] = []
+    for number, action in enumerate(value, 1):
+        name = action.get("name") if isinstance(action, Mapping) else None
+        if not isinstance(name, str) or not name.strip():
+            found.append(problem("SK506", f"gorgias setting 'actions': action {number}, {action!r}, is not an "
+                                          "action object with a name",
+                                 f"Write each action as Gorgias does, {shape}.",
+                                 severity=Severity.ERROR, setting=("actions",)))
+        elif name in OWN_ACTIONS:
+            found.append(problem("SK506", f"gorgias setting 'actions': action {number} is {name}, which scriptkit "
+                                          "writes itself",
+                                 f"Say it with {OWN_ACTIONS[name]} instead, and remove the action.",
+                                 severity=Severity.ERROR, setting=("actions",)))
+    return found
 
 
 def _language_problems(message: Message) -> list[Problem]:

@@ -2,7 +2,8 @@
 
 Facts (see docs/targets.md): title with ``::`` categories; the reply is a ``comment_value_html``
 action; ``comment_mode_is_public`` picks public reply or internal note; ``status`` and
-``current_tags`` actions; ``restriction`` limits who sees it. Placeholders are Liquid.
+``current_tags`` (or ``set_tags``) actions; ``restriction`` limits who sees it; the macro's other actions
+(an import keeps them in the ``actions`` setting) follow scriptkit's own. Placeholders are Liquid.
 """
 
 from __future__ import annotations
@@ -54,6 +55,13 @@ PLACEHOLDERS: Mapping[str, str] = {
 
 DIALECT = Dialect(PLACEHOLDERS, write_liquid, escape_liquid)
 STATUSES = ("open", "pending", "hold", "solved")  # macros take neither "new" nor "closed"
+# the actions scriptkit writes itself, and the setting (or pack field) that says what they do
+OWN_ACTIONS: Mapping[str, str] = {
+    "comment_value_html": "the script's reply", "comment_value": "the script's reply",
+    "comment_mode_is_public": "the 'public' setting", "status": "the 'status' setting",
+    "current_tags": "the script's tags (or the 'tags' setting)",
+    "set_tags": "the script's tags with 'replace_tags: true'",
+}
 # a line of a description as scriptkit writes another agent note than guidance ('base.note_lines', 'replace_line')
 _NOTE_LINE = re.compile(r"\s*(?:Alternative \(|Or say \(|If |Replace \[\[)[^:\n]*:")
 
@@ -82,6 +90,11 @@ class ZendeskTarget(BaseTarget):
         "status": "ticket status the macro sets: open, pending, hold or solved",
         "public": "false to add the reply as an internal note (default true: public reply)",
         "tags": "extra tags the macro adds (besides the script's tags)",
+        "replace_tags": "true to replace the ticket's tags with the macro's (set_tags; an import keeps it) "
+                        "instead of adding them (current_tags, the default)",
+        "actions": "the macro's other actions, as Zendesk writes them: [{field: priority, value: high}, "
+                   "{field: custom_fields_360001, value: '42'}] (an import keeps those scriptkit has no setting "
+                   "for): written after the reply, status and tags",
         "restriction": "who may use it: {type: Group, ids: [123]} or {type: User, id: 456}",
         "active": "false to import the macro switched off",
         "id": "the macro's Zendesk id (an import keeps it): written as the macro's id, so the file updates that "
@@ -126,7 +139,8 @@ posts them one by one (Zendesk has no bulk create for macros).
                                           "{type: Group, id: ...} or {type: User, id: ...}",
                                  "Give the numeric id of the group(s) or user who may use the macro.",
                                  severity=Severity.ERROR, setting=("restriction",)))
-        for key in ("public", "active"):
+        found.extend(_action_problems(conf.get("actions")))
+        for key in ("public", "active", "replace_tags"):
             if key in conf and not isinstance(conf[key], bool):
                 found.append(problem("SK506", f"zendesk setting '{key}' must be true or false, not "
                                               f"{written(conf[key])}",
@@ -152,7 +166,10 @@ posts them one by one (Zendesk has no bulk create for macros).
             actions.append({"field": "status", "value": conf["status"]})
         tags = list(dict.fromkeys(tag(t) for t in tags_of(message)))  # (in the order written)
         if tags:
-            actions.append({"field": "current_tags", "value": " ".join(tags)})
+            actions.append({"field": "set_tags" if conf.get("replace_tags") is True else "current_tags",
+                            "value": " ".join(tags)})
+        if not _action_problems(conf.get("actions")):  # (a forced export leaves out a list check refuses)
+            actions.extend(dict(action) for action in conf.get("actions") or ())
         macro: Payload = {"title": title, "active": conf.get("active", True) is not False, "actions": actions}
         notes = self._notes(message)
         if notes:
@@ -242,6 +259,30 @@ def _variant_position_problems(conf: Mapping[str, Any]) -> list[Problem]:
             found.append(problem("SK506", f"zendesk variant_positions entry '{key}' must be a whole number (the "
                                           f"macro's place in the list), not {written(value)}",
                                  severity=Severity.ERROR, setting=("variant_positions", str(key))))
+    return found
+
+
+def _action_problems(value: object) -> list[Problem]:
+    """The ``actions`` setting's problems: it is a list of {field, value} objects, none one scriptkit writes."""
+    if value is None:
+        return []
+    shape = "a list of {field, value} objects, such as [{field: priority, value: high}]"
+    if not isinstance(value, list):
+        return [problem("SK506", f"zendesk setting 'actions' must be {shape}, not {written(value)}",
+                        severity=Severity.ERROR, setting=("actions",))]
+    found: list[Problem] = []
+    for number, action in enumerate(value, 1):
+        field = action.get("field") if isinstance(action, Mapping) else None
+        if not isinstance(field, str) or not field.strip() or set(action) != {"field", "value"}:
+            found.append(problem("SK506", f"zendesk setting 'actions': action {number}, {action!r}, is not a "
+                                          "{field, value} object",
+                                 f"Write each action as Zendesk does, {shape}.",
+                                 severity=Severity.ERROR, setting=("actions",)))
+        elif field in OWN_ACTIONS:
+            found.append(problem("SK506", f"zendesk setting 'actions': action {number} sets '{field}', which "
+                                          "scriptkit writes itself",
+                                 f"Say it with {OWN_ACTIONS[field]} instead, and remove the action.",
+                                 severity=Severity.ERROR, setting=("actions",)))
     return found
 
 
