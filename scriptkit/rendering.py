@@ -1271,6 +1271,12 @@ def _at(src: TemplateSource, lineno: int, pattern: str, group: int = 0) -> Locat
     return src.location_of(sum(len(line) + 1 for line in lines[: lineno - 1]) + found.start(group))
 
 
+def _ref_at(src: TemplateSource, lineno: int, base: str, attr: str) -> Location:
+    """Where ``base.attr``'s field is on its line (as an undefined name is located at the name): a
+    search for the bare field found the same word in the prose first ("Your amount is {{ blank.amount }}")."""
+    return _at(src, lineno, rf"\b{re.escape(base)}\s*\.\s*({re.escape(attr)})\b", 1)
+
+
 def _plain_fallback(node: nodes.Node, scope: _Scope) -> bool:
     """Text, a number or a constant holding one: a placeholder or an expression there would
     put the helpdesk's own syntax (or nothing sensible) into the fallback text."""
@@ -1463,19 +1469,19 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                 if node.attr not in scope.blanks:
                     if src.path[:1] == ("channels",):  # a layout in pack.yaml: no script's blanks are there
                         return [PackError(f"blank '{node.attr}' cannot be in pack.yaml's {src.path[1]} {src.slot}",
-                                          at or src.location_of_line(line, node.attr),
+                                          at or _ref_at(src, line, base, node.attr),
                                           "A blank belongs to one script, which declares it; pack.yaml's greetings "
                                           "and sign-offs are shared. Use a placeholder or a constant here, e.g. "
                                           "{{ customer.first_name | fallback('there') }}.")]
                     return [PackError(f"blank '{node.attr}' is used but not declared",
-                                      at or src.location_of_line(line, node.attr),
+                                      at or _ref_at(src, line, base, node.attr),
                                       f"Declare it under flexibility: blanks: - name: {node.attr}"
                                       + _close(node.attr, scope.blanks, " (or did you mean '{}'?)"))]
             elif base in scope.namespaces and base not in stored:
                 name = f"{base}.{node.attr}"
                 if name not in scope.catalogue:
                     meant = _in_lower_case(base, node.attr, scope)  # ('customer.FIRST_NAME': capitals typed)
-                    return [PackError(f"unknown placeholder '{name}'", at or src.location_of_line(line, node.attr),
+                    return [PackError(f"unknown placeholder '{name}'", at or _ref_at(src, line, base, node.attr),
                                       f"Did you mean '{meant}'? Placeholder names are written in lower case."
                                       if meant is not None and "." in meant else
                                       _meant_placeholder(name, scope)
