@@ -439,7 +439,8 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector,
             line = _rest_of_line(text, line_start)
             value = _VALUE_START.match(line)  # (every line matches: each part is optional)
             if value is not None and line[value.end():value.end() + 1] not in ("", "'", '"'):
-                hint = f"A value containing ': ' must be quoted, e.g. {_quoted(line, value.end())}."  # (the line's own)
+                hint = (f"A value containing ': ' must be quoted, e.g. "  # (the line's own, its ': ' shown)
+                        f"{_quoted(line, value.end(), mark.column)}.")
             # "  warm_language: x" under a one-line value: YAML reads it as more of that value
             lone_key = _INDENTED_KEY.fullmatch(text, mark.index - mark.column, mark.index)
             if lone_key is not None:
@@ -809,16 +810,19 @@ def _rest_of_line(text: str, start: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-def _quoted(line: str, start: int) -> str:
+def _quoted(line: str, start: int, at: int | None = None) -> str:
     """The line with its value, from ``start``, in double quotes: how the writer's own line is fixed
-    (curly quotes around the value, typed as its quotes, dropped)."""
-    value = line[start:].rstrip()
+    (curly quotes around the value, typed as its quotes, dropped). A long value shows its two ends
+    (where the quotes go) and, given column ``at``, the words around the part that needs them."""
+    value, opened = line[start:].rstrip(), start
     if len(value) > 1 and _CURLY.get(value[0]) == value[-1]:
-        value = value[1:-1]
-    value = value.replace("\\", "\\\\").replace('"', '\\"')
-    if len(value) > _QUOTED_MAX:  # (a pasted page on one line: its two ends show where the quotes go)
+        value, opened = value[1:-1], start + 1
+    if len(value) > _QUOTED_MAX and at is not None and _QUOTED_MAX // 2 - 10 < at - opened < len(value) - 30:
+        value = _clip(value, at - opened)  # (its ': ' would fall in the cut between the two ends)
+    elif len(value) > _QUOTED_MAX:  # (a pasted page on one line: its two ends show where the quotes go)
         head, tail = value[:_QUOTED_MAX // 2], value[-_QUOTED_MAX // 3:]
         value = f"{head.rsplit(' ', 1)[0]} \u2026 {tail.split(' ', 1)[-1]}"  # (whole words at both ends)
+    value = value.replace("\\", "\\\\").replace('"', '\\"')
     return " ".join(filter(None, (line[:start].strip(), f'"{value}"')))
 
 
