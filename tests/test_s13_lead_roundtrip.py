@@ -120,7 +120,9 @@ def test_zendesk_actions_a_pack_cannot_hold_are_named_for_each_macro(tmp_path: P
     assert "# Note: its other action(s) in Zendesk (priority 'high'" in script
     [macro] = bundle["macros"]
     actions = {a["field"]: a["value"] for a in macro["actions"]}
-    assert actions["status"] == "pending" and actions["current_tags"] == "customs international"
+    # (the other actions, and set_tags, are carried: the 'actions' and 'replace_tags' settings)
+    assert actions["status"] == "pending" and actions["set_tags"] == "customs international"
+    assert actions["priority"] == "high" and actions["group_id"] == "2040" and "current_tags" not in actions
     assert actions["comment_value_html"].startswith("<p>Hello {{ticket.requester.first_name}},</p>")
 
 
