@@ -111,6 +111,7 @@ def test_a_thank_you_for_praise_that_understands_or_refuses_is_still_judged(repl
 @pytest.mark.parametrize("dismissal", ["I don't think a two-minute delay would bother anyone.",
                                        "I doubt that would upset anybody.",
                                        "A one-day delay shouldn't worry anyone.",
+                                       "I doubt that would frustrate anyone.",
                                        "Honestly, that would not bother anyone."])
 def test_a_feeling_said_to_be_out_of_proportion_is_dismissive(dismissal: str) -> None:
     assert _codes(f"Hi Kim, {dismissal} I've refunded the fee today.", "SK305") == {"SK305"}
