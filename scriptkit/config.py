@@ -450,7 +450,9 @@ def parse_grammar(value: Any, location: Location | None) -> str:
     if text.lower() in GRAMMAR_MODES:
         return text.lower()
     if re.match(r"^https?://[^\s/]+", text):
-        return text.rstrip("/")
+        # (the server's root: LanguageTool's docs give its API's base, ".../v2", or a call, ".../v2/check", and
+        # scriptkit adds "/v2/check" itself)
+        return re.sub(r"/v2(?:/check)?$", "", text.rstrip("/"))
     close = difflib.get_close_matches(text.lower(), GRAMMAR_MODES, n=1)
     if _BARE_SERVER.fullmatch(text):  # (before a mode: 'localhost' is a server, not 'local')
         hint = f"A server is given by its URL: did you mean 'http://{text}'?"
