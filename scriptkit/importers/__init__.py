@@ -525,9 +525,10 @@ def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = No
                    titles_named: bool = True, wording: Wording = API_WORDING) -> Library:
     """Read an export into a Library; a list of export files is read as one library, as ``scriptkit import`` and
     ``audit_library`` read several (``import_libraries``; ``dialect``, ``taken`` and ``titles_named`` are for one
-    file). A folder is refused, naming the export files in it, and so is an export that holds no item to import
-    (an empty list, or items none of which holds reply text), as the command refuses them: an ``ImportFormatError``
-    (located); items that cannot be read are in ``Library.problems``, as below.
+    file). A folder scriptkit's own export wrote is read back (its helpdesk's files); any other folder is a
+    ``ConfigError`` naming the export files in it. An export that holds no item to import (an empty list, or items
+    none of which holds reply text) is an ``ImportFormatError`` (located), as the command refuses it; items that
+    cannot be read are in ``Library.problems``, as below.
 
     ``fmt``, when omitted, is the helpdesk whose export a JSON file's shape says it is (``detect_format``), else
     guessed from the suffix. ``taken``:
