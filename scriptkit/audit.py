@@ -39,9 +39,9 @@ no room either. A macro whose every blank is no room has no flexibility (0).
 A practice whose rules did not run (deselected) has no score, nor has a macro in another language than the
 pack's (SK006) any but flexibility, nor an internal note (written for the agents: its findings on
 the other practices are left out too). ``overall`` is the mean of the scores (capped as above). The
-library's overall score is the mean of the overall scores of the macros judged on every practice: one
-judged in part has its flexibility score alone as its overall, which would skew it. A macro its helpdesk
-keeps from the agents (switched off, archived) is judged, and marked ``unused``.
+library's overall score is the mean of the overall scores of the macros judged on every practice; one
+judged in part has none (None: its flexibility score alone is no overall) and is ranked apart. A macro its
+helpdesk keeps from the agents (switched off, archived) is judged, and marked ``unused``.
 
 Library findings: the most common problems, exact and near-duplicate macros (``sprawl``),
 numbers that contradict each other across macros, and placeholders that can render blank.
@@ -263,7 +263,13 @@ class MacroAudit:
         return round(sum(judged) / len(judged), 1) if judged else 100.0
 
     @property
-    def overall(self) -> float:
+    def overall(self) -> float | None:
+        """Its overall score (``held_mean``); None when it is judged in part: its flexibility alone is no
+        overall score, and read as one a French macro with no room for the agent showed a red 0."""
+        return None if self.judged_in_part else self.held_mean
+
+    @property
+    def held_mean(self) -> float:
         """The mean of its practice scores, at most ``CAP`` when it would send a marker as written or has no
         solution (``held_because``)."""
         return min(self.mean, CAP) if self.held_because is not None else self.mean
@@ -358,10 +364,10 @@ class AuditReport:
     @property
     def overall(self) -> float | None:
         """The mean of the overall scores of the macros judged on every practice; None when there is none.
-        (A macro judged in part has its flexibility score alone as its overall: a Spanish macro's 100 for
+        (A macro judged in part has its flexibility score alone: counted as an overall, a Spanish macro's 100 for
         having alternatives raised the library's score for what was never judged.)"""
         whole = self.judged_in_full
-        return round(sum(m.overall for m in whole) / len(whole), 1) if whole else None
+        return round(sum(m.held_mean for m in whole) / len(whole), 1) if whole else None
 
     def falls_short(self, bar: float) -> str | None:
         """Why the library fails a ``--fail-under bar`` gate, or None when its overall score reaches it.
@@ -378,8 +384,8 @@ class AuditReport:
         if self.overall is None or self.overall >= bar:
             return None
         whole = self.judged_in_full
-        under = [m for m in whole if m.overall < bar]  # worst first
-        worst = ", ".join(f"{m.title!r} {m.overall:.1f}" for m in under[:3])
+        under = [m for m in whole if m.held_mean < bar]  # worst first
+        worst = ", ".join(f"{m.title!r} {m.held_mean:.1f}" for m in under[:3])
         more = f" and {len(under) - 3} more" if len(under) > 3 else ""
         apart = f" ({self.judged_in_part} judged in part left out)" if self.judged_in_part else ""
         return (f"overall score {self.overall:.1f} is under --fail-under {bar:g}; "
@@ -498,7 +504,9 @@ class AuditReport:
                         "repeated_text": "readability",
                         "absent": ABSENCE_RULES, "cap": CAP,
                         "averages": "each practice's mean over the macros judged on every practice "
-                                    "(judged_in_full), the macros overall is the mean of"},
+                                    "(judged_in_full), the macros overall is the mean of",
+                        "judged_in_part": "a macro in another language or an internal note: scored on "
+                                          "flexibility only, its overall is null and it is ranked apart"},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "export_ids": m.export_ids, "title": m.title,
                 "location": str(m.location),
@@ -852,7 +860,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
             internal=internal, no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note))
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
-    macros.sort(key=lambda m: (m.judged_in_part, m.overall, -len(m.diagnostics), m.id))
+    macros.sort(key=lambda m: (m.judged_in_part, m.held_mean, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
     texts = [(m.id, pack_texts[m.id]) for m in macros]
     order = {m.id: i for i, m in enumerate(pack.scripts)}

@@ -232,7 +232,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             some = f"; the worst {len(shown)}" if 0 < len(shown) < len(part) else ""
             # (--top 0 lists no worst macros to be ranked apart from: say none is listed, not where they rank)
             how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
-                   else f", the worst {len(shown)} first (overall, then {columns})")
+                   else f", the worst {len(shown)} first (by flexibility, then {columns})")
             con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) scored on flexibility only{how}")
             _print_macros(shown, copies, con)
     if report.common:

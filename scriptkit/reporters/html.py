@@ -118,8 +118,8 @@ def _score(value: float | None) -> str:
 
 def _histogram(report: AuditReport) -> str:
     buckets = [0] * 10
-    for m in report.judged_in_full:  # (as the overall score: one judged in part has flexibility alone as its own)
-        buckets[min(9, int(m.overall // 10))] += 1
+    for m in report.judged_in_full:  # (as the overall score: one judged in part has flexibility alone)
+        buckets[min(9, int(m.held_mean // 10))] += 1
     width, height, pad = 420, 200, 26
     top = max(buckets) or 1
     bar_w = (width - pad * 2) / 10
@@ -214,7 +214,7 @@ def _macro(m: MacroAudit) -> str:
     if m.flexibility_note:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
     part = ' data-part="1"' if m.judged_in_part else ""  # (not in the score distribution's buckets)
-    return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.overall}"{part} data-families="{_e(families)}">'
+    return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}">'
             f'<summary>{_score(m.overall)}<span class="t">{_e(m.title)}{_state(m)}</span>{scores}</summary>'
             f'<div class="muted">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
