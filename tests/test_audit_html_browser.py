@@ -70,7 +70,8 @@ def test_page_loads_and_script_runs(report: Path) -> None:
     bars = re.findall(r'<rect class="bar" data-bucket="(\d)" data-count="(\d+)"[^>]*height="([\d.]+)"', dom)
     assert len(bars) == 10 and sum(int(c) for _, c, _ in bars) == len(REPLIES)
     assert any(float(h) > 0 for _, _, h in bars)
-    assert re.search(r'<svg id="chart-families".*?<rect class="bar" data-label="\w+"', dom, re.S)
+    # (each family with its codes, as `scriptkit rules` lists them)
+    assert re.search(r'<svg id="chart-families".*?<rect class="bar" data-label="\w+ \(SK\dxx\)"', dom, re.S)
 
 
 def test_drill_down_opens_the_macro(report: Path) -> None:

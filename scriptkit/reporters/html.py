@@ -25,6 +25,7 @@ from scriptkit.audit import (
     unmapped_advice,
 )
 from scriptkit.diagnostics import Diagnostic
+from scriptkit.rules.base import FAMILIES
 from scriptkit.sprawl import Quantity
 
 _COLORS = {"template": "#8d6e63", "readability": "#5c6bc0", "warmth": "#ef6c00", "empathy": "#d81b60",
@@ -142,7 +143,7 @@ def _histogram(report: AuditReport) -> str:
 
 def _bars(chart_id: str, rows: list[tuple[str, float, str, str]], unit: str, maximum: float | None = None) -> str:
     """Horizontal bars: (label, value, color, link)."""
-    width, row_h, label_w = 400, 24, 118
+    width, row_h, label_w = 400, 24, 150  # (a label as long as "readability (SK1xx)")
     height = max(1, len(rows)) * row_h + 10
     top = maximum or max((v for _, v, _, _ in rows), default=1) or 1
     parts = [f'<svg id="{chart_id}" viewBox="0 0 {width} {height}" width="100%" role="img">']
@@ -229,6 +230,12 @@ def _state(m: MacroAudit) -> str:
     return f' <span class="muted state">({_e(", ".join(marks))})</span>' if marks else ""
 
 
+def _family_label(family: str) -> str:
+    """A rule family with its codes: "empathy (SK3xx)"."""
+    digit = next((d for d, name in FAMILIES.items() if name == family), None)
+    return family if digit is None else f"{family} (SK{digit}xx)"
+
+
 def _family(code: str) -> str:
     from scriptkit.audit import family_of
 
@@ -252,7 +259,10 @@ def render_html(report: AuditReport) -> str:
              ("problems", sum(len(m.diagnostics) for m in report.macros)),
              ("duplicate groups", len(report.duplicates)), ("contradictions", len(report.contradictions)),
              ("blank-risk placeholders", len(report.blank_risks)), ("unreadable items", len(report.unreadable))]
-    families = [(f, float(c), _COLORS.get(f, "#757575"), f"#family={f}") for f, c in report.by_family.items()]
+    # (each family by its codes too, as `scriptkit rules` lists them: "empathy" alone read as another name for the
+    # acknowledgment practice the rest of the page scores)
+    families = [(_family_label(f), float(c), _COLORS.get(f, "#757575"), f"#family={f}")
+                for f, c in report.by_family.items()]
     practice_rows = [(PRACTICE_LABELS[p], float(averages[p] or 0), "#3949ab", "") for p in PRACTICES
                      if averages[p] is not None]
     # (over the macros the overall score is the mean of, as the text report says)
@@ -296,7 +306,7 @@ def render_html(report: AuditReport) -> str:
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
 <div class="charts">
 <div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro{' judged on every practice' if report.judged_in_part else ''}; click a bar to list those macros.</p></div>
-<div class="chart"><h2>Problems by family</h2>{_bars("chart-families", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
+<div class="chart"><h2>Problems by rule family</h2>{_bars("chart-families", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}{practice_note}</div>
 </div>
 {notes}<nav class="toolbar" id="order">Work in this order: <a href="#common">1. most common problems</a> <a href="#duplicates">2. duplicates</a> <a href="#contradictions">3. contradictions</a> <a href="#macros">4. macros, worst first</a></nav>
