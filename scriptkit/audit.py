@@ -328,6 +328,12 @@ class AuditReport:
     settings_files: tuple[str, ...] = ()
 
     @property
+    def format_name(self) -> str:
+        """What the library was read as, for a reader: its helpdesk or format, "scriptkit pack" for a pack (a pack
+        folder named "pack" read "pack · pack")."""
+        return "scriptkit pack" if self.format == "pack" else self.format
+
+    @property
     def settings_problems(self) -> list[Diagnostic]:
         """The findings of the settings files (an unknown selector in ``scriptkit.toml``), at their own place."""
         return [d for d in self.library_diagnostics if self._of_settings(d)]

@@ -41,3 +41,15 @@ def test_its_overall_is_not_judged_in_every_report(tmp_path: Path) -> None:
     assert summary is not None, page[:2000]
     assert summary.group(1).startswith('<span class="score s-none" title="not judged">-</span>')
     assert "s-bad" not in summary.group(1).split("</span>")[0]
+
+
+def test_a_pack_folder_named_pack_is_said_once(tmp_path: Path) -> None:
+    export = tmp_path / "zendesk.json"
+    export.write_text(json.dumps({"macros": [
+        {"id": 1, "title": "Late parcel", "actions": [{"field": "comment_value", "value": GOOD}]}]}), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", str(export), "-o", str(tmp_path / "pack")]).exit_code == 0
+    html = tmp_path / "report.html"
+    text = runner.invoke(main, ["audit", str(tmp_path / "pack"), "--html", str(html)], env={"NO_COLOR": "1"}).stdout
+    assert f"Audit of {tmp_path / 'pack'} (scriptkit pack): 1 macro(s)" in " ".join(text.split())
+    assert "· scriptkit pack · 1 macro(s)</p></header>" in html.read_text(encoding="utf-8")

@@ -200,7 +200,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
 
     n = len(report.macros)
     # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
-    con.print(f"[bold]Audit of {escape_markup(report.source)}[/bold] ({report.format}): {n} macro(s), "
+    con.print(f"[bold]Audit of {escape_markup(report.source)}[/bold] ({report.format_name}): {n} macro(s), "
               f"{sum(len(m.diagnostics) for m in report.macros)} problem(s), overall score {_fmt(report.overall)}/100")
     for item in report.unreadable:
         con.print(f"[red]unreadable:[/red] {escape_markup(str(item))}", highlight=False)

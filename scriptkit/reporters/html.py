@@ -301,7 +301,7 @@ def render_html(report: AuditReport) -> str:
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>scriptkit audit: {_e(os.path.basename(report.source))}</title><style>{_CSS}</style></head>
-<body><header><h1>Macro library audit</h1><p>{_e(report.source)} · {_e(report.format)} · {n} macro(s)</p></header>
+<body><header><h1>Macro library audit</h1><p>{_e(report.source)} · {_e(report.format_name)} · {n} macro(s)</p></header>
 <main>
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
 <div class="charts">
