@@ -319,8 +319,11 @@ class Pack(_Model):
             self._positions = index
             at = index.get(script_id)
             if at is None:
+                from difflib import get_close_matches  # (only for the mistake)
+                near = get_close_matches(script_id, list(index), 1)
                 raise UnknownScript(f"no script with id '{script_id}' in the pack '{self.name}'",
-                                    hint="pack.scripts holds its scripts, each with its id.")
+                                    hint=f"Did you mean '{near[0]}'?" if near
+                                    else "pack.scripts holds its scripts, each with its id.")
         return scripts[at]
 
     @property

@@ -142,6 +142,7 @@ def test_a_script_id_the_pack_lacks_is_a_config_error_and_still_a_key_error(make
             call()
         assert str(raised.value).startswith("no script with id 'late-parcle' in the pack 'Test pack'")
         assert isinstance(raised.value, KeyError)  # (what `except KeyError` around it caught still does)
+        assert raised.value.hint == "Did you mean 'late-parcel'?"  # (as the CLI's own message says it)
 
 
 def test_count_takes_a_severity_or_its_name() -> None:
