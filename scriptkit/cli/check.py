@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options
+from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options, written_for
 from scriptkit.cli.output import console, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
@@ -199,6 +199,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     with _reported(fmt, output, pack):
         loaded = load_pack(pack, jobs=jobs)
         check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
+        written_for(loaded, channels or (), pack, "check")
         config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
     inputs = [*_texts(loaded), *config.sources]
     _not_an_input(output, inputs)

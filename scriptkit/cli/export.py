@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import channel_option, grammar_option
+from scriptkit.cli.options import channel_option, grammar_option, written_for
 from scriptkit.cli.output import console, escape_markup, writing
 from scriptkit.reporters import display_path
 
@@ -68,6 +68,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         raise click.UsageError("PACK and --out DIR (-o DIR) are required")
     names = [part.strip() for t in targets for part in t.split(",") if part.strip()]
     loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
+    written_for(loaded, channels or (), pack, "export")
     try:
         with writing("the export", out):
             # (its errors name this command's flags, --out and --overwrite-edits, not export()'s arguments)

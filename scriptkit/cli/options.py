@@ -14,6 +14,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 if TYPE_CHECKING:
+    from scriptkit.models import Pack
+
     _Choice: TypeAlias = click.Choice[str]
 else:  # (click.Choice is generic from click 8.2 on; 8.1, which the package accepts, cannot be subscripted)
     _Choice = click.Choice
@@ -102,3 +104,15 @@ def channel_option(multiple: bool = True, help: str = "Only these channels (repe
         return click.option("--channel", "channels", type=click.Choice(CHANNELS), multiple=multiple,
                             default=None, help=help)(func)
     return deco
+
+
+def written_for(loaded: Pack, channels: Iterable[str], pack: str, doing: str) -> None:
+    """A ConfigError where ``--channel`` names only channels no script of the pack is written for: a check or an
+    export of nothing said "All clear", which a CI gate on that channel took for a pass."""
+    wanted = list(channels)
+    if wanted and loaded.scripts and not any(set(wanted) & set(s.channels) for s in loaded.scripts):
+        from scriptkit.diagnostics import Location
+        from scriptkit.errors import ConfigError
+
+        raise ConfigError(f"no script in this pack is written for the {' or '.join(wanted)} channel",
+                          Location(pack, 1, 1), f"Add {wanted[0]} to a script's channels: list to {doing} it there.")
