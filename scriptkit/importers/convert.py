@@ -19,6 +19,7 @@ from typing import Any
 from scriptkit.importers.common import RawItem
 from scriptkit.importers.dialects import BlankPiece, Chosen, Piece, PlaceholderPiece, TextPiece, parse_body
 from scriptkit.importers.html import (
+    html_emphasis,
     html_images,
     html_relative_links,
     html_tables,
@@ -286,6 +287,12 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
                            "add them again after export")
     if raw.html and (relative := html_relative_links(raw.body)):
         macro.about.append(relative_links_note(relative, HELPDESKS.get(raw.dialect, "the helpdesk")))
+    if raw.html and (emphasis := html_emphasis(raw.body))[1]:
+        shown, count = emphasis
+        more = f" and {count - len(shown)} more" if count > len(shown) else ""
+        macro.about.append(f"its bold, italic or underlined words ({', '.join(map(repr, shown))}{more}) are plain "
+                           "text in the pack: exported back without the emphasis, so set it again in the helpdesk "
+                           "if it matters")
     if raw.html and (tables := html_tables(raw.body)):
         rows = " and ".join(f"{n} row(s)" for n in tables)
         macro.about.append(f"its table(s) ({rows}) are lines of text, each cell apart by ' | ': exported back "

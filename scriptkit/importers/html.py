@@ -487,6 +487,19 @@ def html_tables(text: str) -> list[int]:
     return list(_parse(text).tables)
 
 
+def html_emphasis(text: str, most: int = 3) -> tuple[list[str], int]:
+    """The first ``most`` distinct texts an HTML body sets in bold, italics or underline (``<strong>Thursday
+    </strong>``), and how many there are: a pack's text has no emphasis, so the note names what lost it."""
+    if not _EMPHASIS_TAG.search(text):
+        return [], 0
+    found = list(dict.fromkeys(" ".join(html.unescape(m.group(2)).split()) for m in _EMPHASIZED.finditer(text)))
+    found = [t for t in found if t]
+    return found[:most], len(found)
+
+
+# (text with no tag inside, so each match reads only to its closing tag: linear on any body)
+_EMPHASIZED = re.compile(r"<(b|strong|em|i|u)\b[^<>]*>([^<]{1,200})</\1\s*>", re.I)
+_EMPHASIS_TAG = re.compile(r"<(?:b|strong|em|i|u)\b", re.I)
 _IMG = re.compile(r"<img\b", re.I)
 _TABLE = re.compile(r"<table\b", re.I)
 _IMG_ATTR = re.compile(r"""\b(alt|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
