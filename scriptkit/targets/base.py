@@ -822,6 +822,30 @@ def _id_kind_words(target: str, kind: str, example: str) -> str:
             else f"the macro's {target} id, a whole number")
 
 
+def carried_action_problems(target: str, value: object, shape: str, kind: str,
+                            name_of: Callable[[object], str | None], own: Mapping[str, str]) -> list[Problem]:
+    """SK506 for a target's ``actions`` setting (the helpdesk's own actions an import carried, written back as
+    they are): it is a list of ``shape``; each entry ``kind``, an action ``name_of`` names (None: it is not one),
+    and none of ``own``, the actions scriptkit writes itself (each with what says it instead)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        return [problem("SK506", f"{target} setting 'actions' must be {shape}, not {written(value)}",
+                        severity=Severity.ERROR, setting=("actions",))]
+    found: list[Problem] = []
+    for number, action in enumerate(value, 1):
+        name = name_of(action)
+        if name is None:
+            found.append(problem("SK506", f"{target} setting 'actions': action {number}, {action!r}, is not {kind}",
+                                 f"Write each action as the export writes it, {shape}.",
+                                 severity=Severity.ERROR, setting=("actions",)))
+        elif name in own:
+            found.append(problem("SK506", f"{target} setting 'actions': action {number} is {name}, which scriptkit "
+                                          "writes itself", f"Say it with {own[name]} instead, and remove the action.",
+                                 severity=Severity.ERROR, setting=("actions",)))
+    return found
+
+
 def id_problems(target: str, conf: Mapping[str, Any], kind: str = "number", example: str = "rsp_16yc",
                 ) -> list[Problem]:
     """SK506 for an ``id`` setting that is not a helpdesk id (a whole number above 0, or for a helpdesk whose ids

@@ -26,6 +26,7 @@ from scriptkit.targets.base import (
     Rendered,
     as_list,
     bundle_files,
+    carried_action_problems,
     display_title,
     id_problems,
     own_id,
@@ -197,26 +198,14 @@ OWN_ACTIONS: Mapping[str, str] = {"setResponseText": "the script's reply",
 
 def _action_problems(value: object) -> list[Problem]:
     """The ``actions`` setting's problems: it is a list of Gorgias action objects, none one scriptkit writes."""
-    if value is None:
-        return []
-    shape = "a list of Gorgias action objects, such as [{name: setPriority, arguments: {priority: high}}]"
-    if not isinstance(value, list):
-        return [problem("SK506", f"gorgias setting 'actions' must be {shape}, not {written(value)}",
-                        severity=Severity.ERROR, setting=("actions",))]
-    found: list[Problem] = []
-    for number, action in enumerate(value, 1):
-        name = action.get("name") if isinstance(action, Mapping) else None
-        if not isinstance(name, str) or not name.strip():
-            found.append(problem("SK506", f"gorgias setting 'actions': action {number}, {action!r}, is not an "
-                                          "action object with a name",
-                                 f"Write each action as Gorgias does, {shape}.",
-                                 severity=Severity.ERROR, setting=("actions",)))
-        elif name in OWN_ACTIONS:
-            found.append(problem("SK506", f"gorgias setting 'actions': action {number} is {name}, which scriptkit "
-                                          "writes itself",
-                                 f"Say it with {OWN_ACTIONS[name]} instead, and remove the action.",
-                                 severity=Severity.ERROR, setting=("actions",)))
-    return found
+    return carried_action_problems("gorgias", value, "a list of Gorgias action objects, such as [{name: setPriority, "
+                                   "arguments: {priority: high}}]", "an action object with a name", _action_name,
+                                   OWN_ACTIONS)
+
+
+def _action_name(action: object) -> str | None:
+    name = action.get("name") if isinstance(action, Mapping) else None
+    return name if isinstance(name, str) and name.strip() else None
 
 
 def _language_problems(message: Message) -> list[Problem]:

@@ -24,6 +24,7 @@ from scriptkit.targets.base import (
     blank_marker,
     blanks_of,
     bundle_files,
+    carried_action_problems,
     catalogue_of,
     categories,
     id_problems,
@@ -264,26 +265,15 @@ def _variant_position_problems(conf: Mapping[str, Any]) -> list[Problem]:
 
 def _action_problems(value: object) -> list[Problem]:
     """The ``actions`` setting's problems: it is a list of {field, value} objects, none one scriptkit writes."""
-    if value is None:
-        return []
-    shape = "a list of {field, value} objects, such as [{field: priority, value: high}]"
-    if not isinstance(value, list):
-        return [problem("SK506", f"zendesk setting 'actions' must be {shape}, not {written(value)}",
-                        severity=Severity.ERROR, setting=("actions",))]
-    found: list[Problem] = []
-    for number, action in enumerate(value, 1):
-        field = action.get("field") if isinstance(action, Mapping) else None
-        if not isinstance(field, str) or not field.strip() or set(action) != {"field", "value"}:
-            found.append(problem("SK506", f"zendesk setting 'actions': action {number}, {action!r}, is not a "
-                                          "{field, value} object",
-                                 f"Write each action as Zendesk does, {shape}.",
-                                 severity=Severity.ERROR, setting=("actions",)))
-        elif field in OWN_ACTIONS:
-            found.append(problem("SK506", f"zendesk setting 'actions': action {number} sets '{field}', which "
-                                          "scriptkit writes itself",
-                                 f"Say it with {OWN_ACTIONS[field]} instead, and remove the action.",
-                                 severity=Severity.ERROR, setting=("actions",)))
-    return found
+    return carried_action_problems("zendesk", value, "a list of {field, value} objects, such as [{field: priority, "
+                                   "value: high}]", "a {field, value} object", _action_field, OWN_ACTIONS)
+
+
+def _action_field(action: object) -> str | None:
+    if not isinstance(action, Mapping) or set(action) != {"field", "value"}:
+        return None
+    field = action["field"]
+    return field if isinstance(field, str) and field.strip() else None
 
 
 def _valid_restriction(value: object) -> bool:
