@@ -1274,7 +1274,7 @@ def _at(src: TemplateSource, lineno: int, pattern: str, group: int = 0) -> Locat
 def _ref_at(src: TemplateSource, lineno: int, base: str, attr: str) -> Location:
     """Where ``base.attr``'s field is on its line (as an undefined name is located at the name): a
     search for the bare field found the same word in the prose first ("Your amount is {{ blank.amount }}")."""
-    return _at(src, lineno, rf"\b{re.escape(base)}\s*\.\s*({re.escape(attr)})\b", 1)
+    return _at(src, lineno, rf"\b{re.escape(base)}\s*(?:\.\s*|\[\s*['\"])({re.escape(attr)})\b", 1)  # (or blank['x'])
 
 
 def _plain_fallback(node: nodes.Node, scope: _Scope) -> bool:
