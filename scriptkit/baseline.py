@@ -228,5 +228,11 @@ def _arguments(function: str, result: LintResult, path: object, pack: object) ->
     if isinstance(pack, Pack):
         return Path(pack.root)
     if isinstance(pack, (str, os.PathLike)):
-        return Path(pack)
+        root = Path(pack)
+        # (findings are kept by file relative to it: a folder that is not the pack's recorded "../pack/a.yaml",
+        # which holds on no other machine)
+        if not root.is_dir():
+            raise ConfigError(f"{function}() takes pack as the Pack linted or its folder: {root} is no folder",
+                              Location(str(root), 1, 1), "Pass the folder you gave lint_pack(), or the Pack itself.")
+        return root
     raise ConfigError(f"{function}() takes pack as the Pack linted or its folder, not {argument_named(pack)}")
