@@ -675,7 +675,9 @@ def _toml_locator(source: SourceText, table: str) -> Locator:
     def locate(path: tuple[str | int, ...], key: bool) -> Location:
         pos = base
         header: str | None = None  # the [[name]] of the tables found last, whose n-th an index picks
+        value_at: int | None = None  # where the value of the last key found starts (after its "=")
         for part in path:
+            value_at = None
             if isinstance(part, int):
                 if header is not None:  # ([[custom]] twice: the second rule is at the second header)
                     tables = rf"(?m)^[ \t]*\[\[[ \t]*(?:[^\]\n]*\.)?{re.escape(header)}[ \t]*\]\]"
@@ -694,8 +696,11 @@ def _toml_locator(source: SourceText, table: str) -> Locator:
                 pos += m2.start()
                 header = str(part) if "[[" in text[pos - 1:pos + 2] else None  # (a [[custom]] table)
                 continue
+            value_at = pos + m.end()
             pos += m.start() + len(m.group(1))
             header = None
+        if not key and value_at is not None:  # (a bad value is located at itself: fail-on = "warnings")
+            pos = value_at + len(text[value_at:]) - len(text[value_at:].lstrip(" \t"))
         return source.location(pos)
 
     return locate

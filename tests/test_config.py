@@ -545,7 +545,8 @@ def test_an_option_value_out_of_range_in_toml_or_pyproject_is_located(tmp_path: 
         with pytest.raises(ConfigError) as err:
             lint_pack(load_pack(root), jobs=1)
         assert err.value.message.startswith("option 'ceiling' of rule SK202 [formal-tone] must be a number from 0")
-        assert err.value.location is not None and str(err.value.location) == f"{config}:5:1"
+        # (at the value, as pack.yaml's are)
+        assert err.value.location is not None and str(err.value.location) == f"{config}:5:11"
         config.unlink()
 
 
@@ -572,7 +573,7 @@ def test_every_bad_option_value_of_a_file_is_reported_in_one_run(tmp_path: Path,
     toml = tmp_path / "scriptkit.toml"
     toml.write_text("[options.formal-tone]\nceiling = 7\n[options.SK203]\nmin_forms = -1\n", encoding="utf-8")
     assert [line.split(": option")[0] for line in _all_problems(lambda: load_config(None, root))] == [
-        f"{toml}:2:1", f"{toml}:4:1"]
+        f"{toml}:2:11", f"{toml}:4:13"]  # (at the values, as pack.yaml's above)
 
 
 def test_readability_word_counts_out_of_range_are_refused_at_their_values(make_pack) -> None:  # type: ignore[no-untyped-def]
