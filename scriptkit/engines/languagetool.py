@@ -45,8 +45,8 @@ from scriptkit.engines.lt_server import (
     LocalServer,
     assemble,
     cache_root,
-    healthy,
     progress,
+    unhealthy_because,
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.text import sentence_spans
@@ -410,10 +410,10 @@ class Checker:
             url = server.url
         else:
             url = self.mode.rstrip("/")
-            if not healthy(url, timeout=CONNECT_TIMEOUT):
+            if (because := unhealthy_because(url, timeout=CONNECT_TIMEOUT)) is not None:
                 raise EngineUnavailable(
-                    f"grammar checks are on, but no LanguageTool server answers at {url} "
-                    f"(no reply to {url}/v2/healthcheck within {CONNECT_TIMEOUT:.0f}s).", hint=SETTING_HINT)
+                    f"grammar checks are on, but no LanguageTool server answers at {url} ({because}).",
+                    hint=SETTING_HINT)
         self._url = url
         return url
 

@@ -195,11 +195,20 @@ def free_port() -> int:
 
 
 def healthy(url: str, timeout: float = 2.0) -> bool:
+    return unhealthy_because(url, timeout) is None
+
+
+def unhealthy_because(url: str, timeout: float = 2.0) -> str | None:
+    """Why the server at ``url`` does not pass LanguageTool's health check, in words; None when it does. (A
+    reply that is an HTTP error is said as one: "no reply" sent a user looking for a server that was there.)"""
+    check = f"{url}/v2/healthcheck"
     try:
-        with urllib.request.urlopen(f"{url}/v2/healthcheck", timeout=timeout) as reply:
-            return bool(reply.status == 200)
+        with urllib.request.urlopen(check, timeout=timeout) as reply:
+            return None if reply.status == 200 else f"{check} answered HTTP {reply.status}"
+    except urllib.error.HTTPError as exc:
+        return f"{check} answered HTTP {exc.code} {exc.reason}: is that a LanguageTool server's address?"
     except (OSError, urllib.error.URLError, ValueError):
-        return False
+        return f"no reply to {check} within {timeout:.0f}s"
 
 
 class LocalServer:
