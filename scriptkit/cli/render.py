@@ -9,6 +9,7 @@ import sys
 
 import click
 
+from scriptkit.cli.options import written_for
 from scriptkit.cli.output import console, escape_markup
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
@@ -39,11 +40,12 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
         # (located at the pack given, as every error is: an editor or a CI annotation finds it)
         raise ConfigError(f"no script with id '{script_id}' in {pack}", Location(pack, 1, 1),
                           f"Did you mean '{close[0]}'?" if close else "Known ids: " + ", ".join(ids[:20]))
+    if not script_id:
+        written_for(loaded, [channel] if channel else (), pack, "render")
     messages = render_pack(loaded, [channel] if channel else None, script_id, all_variants=variants)
-    if not messages and channel:
-        which = f"script '{script_id}' is not" if script_id else "no script in this pack is"
-        origin = loaded.script(script_id).origin if script_id else None
-        raise ConfigError(f"{which} written for the {channel} channel",
+    if not messages and channel and script_id:
+        origin = loaded.script(script_id).origin
+        raise ConfigError(f"script '{script_id}' is not written for the {channel} channel",
                           origin.location(("channels",)) if origin else Location(pack, 1, 1),
                           f"Add {channel} to a script's channels: list to render it there.")
     samples = loaded.catalogue.samples()
