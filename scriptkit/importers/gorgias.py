@@ -31,7 +31,7 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.html import html_to_text, rich_or_plain
 from scriptkit.targets.base import whole_number
-from scriptkit.targets.gorgias import LANGUAGE, STATUSES
+from scriptkit.targets.gorgias import LANGUAGE, STATUSES, action_name
 
 LABEL = "Gorgias macros (API JSON)"
 EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
@@ -64,7 +64,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
             return entry.problem("an action has no 'arguments' object")
         if action.get("name") not in _READ:  # (its arguments are not read: snoozeTicket's may be null)
             others.append(_what_it_does(action))
-            if isinstance(action.get("name"), str) and action["name"].strip():
+            if action_name(action) is not None:
                 kept.append(action)  # (one with no name is no action the export could write back)
             continue
         try:

@@ -199,11 +199,12 @@ OWN_ACTIONS: Mapping[str, str] = {"setResponseText": "the script's reply",
 def _action_problems(value: object) -> list[Problem]:
     """The ``actions`` setting's problems: it is a list of Gorgias action objects, none one scriptkit writes."""
     return carried_action_problems("gorgias", value, "a list of Gorgias action objects, such as [{name: setPriority, "
-                                   "arguments: {priority: high}}]", "an action object with a name", _action_name,
+                                   "arguments: {priority: high}}]", "an action object with a name", action_name,
                                    OWN_ACTIONS)
 
 
-def _action_name(action: object) -> str | None:
+def action_name(action: object) -> str | None:
+    """An action's name, where it is an action object with one (the export can write it back), else None."""
     name = action.get("name") if isinstance(action, Mapping) else None
     return name if isinstance(name, str) and name.strip() else None
 
