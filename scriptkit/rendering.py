@@ -197,6 +197,22 @@ class _BoundedCodeGenerator(CodeGenerator):
         frame.buffer = self.temporary_identifier()
         self.writeline(f"{frame.buffer} = environment.output_buffer()")
 
+    def visit_FilterBlock(self, node: nodes.FilterBlock, frame: Frame) -> None:
+        # ('{% filter upper %}...{% endfilter %}') Jinja's, but its result printed through finalize, as a
+        # '{{ x | upper }}''s is: it is a value made of the block's text (see ``_bounded_concat``), and the text
+        # before the block's tag was read as the literal run it continues, where a fix could edit the tag
+        block_frame = frame.inner()
+        block_frame.symbols.analyze_node(node)
+        self.enter_frame(block_frame)
+        self.buffer(block_frame)
+        self.blockvisit(node.body, block_frame)
+        self.start_write(frame, node)
+        self.write("environment.finalize(")
+        self.visit_Filter(node.filter, block_frame)
+        self.write(")")
+        self.end_write(frame)
+        self.leave_frame(block_frame)
+
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.join_text((")
         for arg in node.nodes:
@@ -287,10 +303,21 @@ def _bounded_concat(pieces: Iterable[str]) -> str:
     """Jinja's join of a template's (or a block's) output, stopped once it passes twice the
     output limit: a loop yielding a long text thousands of times had no limit until it ended.
     (Twice: the output still holds the markers that map it back to its source; the exact limit
-    is checked on the text itself.)"""
+    is checked on the text itself.)
+
+    A block's output ('{% set x %}', '{% filter %}') is a value the template computes with: it is
+    the text as the customer reads it, without the markers of where each part is written, which
+    filters counted ('{{ x | length }}') and cut ('{{ x[0:6] }}'). Printed, it is an expression's
+    output, located at its '{{'. Its placeholders and blanks keep their markers: they are filled in
+    later, and a filter that would change them is refused (``_whole_refs``)."""
     out = _OutputBuffer()
     out.extend(pieces)
-    return "".join(out)
+    joined = "".join(out)
+    return _POSITION_MARKS.sub("", joined) if isinstance(pieces, _OutputBuffer) else joined
+
+
+# what ``_mark`` and ``_finalize`` add to say where output is written (not a placeholder's or blank's own)
+_POSITION_MARKS = re.compile("[\ue000\ue008\ue009]\\d+\ue001|[\ue004\ue005]")
 
 
 def _size_past(value: object, limit: int = MAX_OUTPUT) -> int:
@@ -376,6 +403,33 @@ def _measured(text_filter: Callable[..., Any]) -> Callable[..., Any]:
     return measured
 
 
+# filters that read a text as a whole: on one holding a placeholder or blank ('{% set x %}Hi {{ customer.first_name
+# }}{% endset %}{{ x | length }}') they would measure or cut its marker, not the name the helpdesk fills in
+_READING_FILTERS = ("capitalize", "first", "int", "last", "length", "lower", "round", "title", "truncate", "upper",
+                    "wordcount")
+
+
+class _RefChanged(TemplateError):
+    """A filter given a text that holds a placeholder or blank (see ``_READING_FILTERS``)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"filter '{name}' cannot change a placeholder or blank")
+        self.name = name
+
+
+def _whole_refs(name: str, text_filter: Callable[..., Any]) -> Callable[..., Any]:
+    passed = getattr(text_filter, "jinja_pass_arg", None) is not None  # (truncate is given the environment first)
+
+    @functools.wraps(text_filter)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        value = args[passed] if len(args) > passed else None
+        if isinstance(value, str) and _REF_OPEN in value:
+            raise _RefChanged(name)
+        return text_filter(*args, **kwargs)
+
+    return guarded
+
+
 @lru_cache(maxsize=1)
 def _env() -> _SafeSandbox:
     env = _SafeSandbox(undefined=_Undefined, autoescape=False, finalize=_finalize,
@@ -387,6 +441,8 @@ def _env() -> _SafeSandbox:
     env.filters["round"] = _round
     for name in _TEXT_FILTERS:  # (each prints its value first)
         env.filters[name] = _measured(env.filters[name])
+    for name in _READING_FILTERS:
+        env.filters[name] = _whole_refs(name, env.filters[name])
     env.concat = _bounded_concat  # type: ignore[method-assign]  # (a template's join of its output)
     env.tests = {k: v for k, v in env.tests.items() if k in ("defined", "undefined", "none", "number",
                                                              "string", "eq", "ne", "gt", "lt", "ge", "le",
@@ -1395,8 +1451,7 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
         if changing and any(_is_ref(n, scope) for part in node.body for n in part.find_all(nodes.Getattr)):
             return [PackError(f"filter '{changing[0]}' cannot change a placeholder or blank",
                               _at(src, line, r"\{%[-+]?\s*filter\b[^%]*?\b(" + re.escape(changing[0]) + r")\b", 1),
-                              "The helpdesk or the agent fills it in after the reply is built; "
-                              "only fallback() applies to it.")]
+                              _REF_FILTERED_HINT)]
         return []
     if isinstance(node, (nodes.If, nodes.CondExpr)):
         return _condition_on_ref(node, src, scope) or _condition_on_word(node, src, scope)
@@ -1542,8 +1597,7 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               slip + "It gives the placeholder a text for when it is empty: fallback('there').")]
         return [PackError(f"filter '{node.name}' cannot change a placeholder or blank",
                           src.location_of_line(line, node.name),
-                          "The helpdesk or the agent fills it in after the reply is built; "
-                          "only fallback() applies to it.")]
+                          _REF_FILTERED_HINT)]
     if isinstance(node, nodes.Filter) and node.name not in env.filters:
         return [PackError(f"unknown filter '{node.name}'", src.location_of_line(line, node.name),
                           _close(node.name, list(env.filters), "Did you mean '{}'? ")
@@ -1560,6 +1614,7 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
     return []
 
 
+_REF_FILTERED_HINT = "The helpdesk or the agent fills it in after the reply is built; only fallback() applies to it."
 _REF_UNCHANGED = ("Write {{{{ {name} }}}}: it is filled in after scriptkit builds the reply, so nothing can change it "
                   "or look inside it.")
 
@@ -2109,6 +2164,11 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
                         "Use the whole value: a constant is one text or number."
                         if said.startswith(("a text ", "a number ", "a list ", "true, false or none ")) else
                         "Define it under 'constants:' in pack.yaml, or fix the name.") from None
+    except _RefChanged as exc:
+        # (at runtime Jinja says no line: at the filter's first use, which is most often the one)
+        used = re.search(r"\|\s*(" + re.escape(exc.name) + r")\b", src.text)
+        raise PackError(f"{exc.message} (in {src.slot})", src.start if used is None else src.location_of(used.start(1)),
+                        _REF_FILTERED_HINT) from None
     except TemplateError as exc:
         # (its message alone: str() of a syntax error adds '\n  line 1', and a report has one line per error)
         raise PackError(f"template error in {src.slot}: {exc.message or exc}", src.start) from None
