@@ -32,6 +32,7 @@ from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
+from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText, extent_of
@@ -535,6 +536,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             for diag in _judged(step, diags, suppress):
                 if not in_note(diag):
                     merge_diagnostic(by_key, diag)
+    _team_swaps_first(by_key, plan.team_swaps)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     texts: dict[str, SourceText] = {}
     for m in written:
@@ -574,6 +576,7 @@ class _Plan:
     batched: tuple[int, ...]  # rules that override check_batch (grammar batches its requests)
     english_only: frozenset[int]  # rules that judge only replies that read as English (see rules.language)
     reads_alternatives: frozenset[int]  # rules that also read each alternative and condition (Rule.reads_alternatives)
+    team_swaps: frozenset[str]  # the codes of the pack's own substitution rules (see _team_swaps_first)
 
 
 def _plan(config: LintConfig) -> _Plan:
@@ -588,7 +591,9 @@ def _plan(config: LintConfig) -> _Plan:
         batched = tuple(i for i in range(len(active)) if i not in per_message)
         return _Plan(active, steps, per_message, batched,
                      frozenset(i for i, cls in enumerate(active) if reads_english(cls)),
-                     frozenset(i for i, cls in enumerate(active) if cls.reads_alternatives))
+                     frozenset(i for i, cls in enumerate(active) if cls.reads_alternatives),
+                     frozenset(cls.code for cls in active
+                               if issubclass(cls, CustomRule) and cls.spec.kind == "substitution"))
 
     return config.cached(("lint-plan", available), make)
 
@@ -727,6 +732,22 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
 # gives (Markup) is kept as given: sys.intern takes str only.
 def _one(text: str) -> str:
     return sys.intern(text) if text.__class__ is str else text
+
+
+def _team_swaps_first(by_key: dict[tuple[object, ...], Diagnostic], swaps: frozenset[str]) -> None:
+    """Drop a built-in rule's rewrite of the very words a team's own substitution rewrites: the team has said
+    what they become ('reimbursement' -> 'refund', where SK201 says the same), so they are reported once, in
+    the team's words, and ``--fix`` writes the team's choice, not whichever of two fixes came first."""
+    if not swaps:
+        return
+    theirs = {(d.location.file, d.location.line, d.location.col, d.text)
+              for d in by_key.values() if d.code in swaps}
+    if not theirs:
+        return
+    for key, diag in list(by_key.items()):
+        if diag.suggestion is not None and diag.code not in swaps and not diag.code.startswith("SK8") \
+                and (diag.location.file, diag.location.line, diag.location.col, diag.text) in theirs:
+            del by_key[key]
 
 
 def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic,
