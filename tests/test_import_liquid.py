@@ -94,7 +94,7 @@ def test_liquid_fallback_logic_survives_import_and_export_to_the_same_helpdesk(
     export(pack, [target], tmp_path / "out", force=True, lint=False)
     files = (tmp_path / "out" / target / folder).glob("*.json")
     (payload,) = [json.loads(file.read_text(encoding="utf-8")) for file in files]
-    exported = (next(a["value"] for a in payload["macro"]["actions"] if a["field"] == "comment_value_html")
+    exported = (next(a["value"] for a in payload["macro"]["actions"] if a["field"] == "comment_value")
                 if target == "zendesk" else payload["content_html"])
     for data in (TICKETS[target], NO_NAME[target]):
         original = LIQUID.from_string(body).render(**data)

@@ -123,7 +123,9 @@ def test_zendesk_actions_a_pack_cannot_hold_are_named_for_each_macro(tmp_path: P
     # (the other actions, and set_tags, are carried: the 'actions' and 'replace_tags' settings)
     assert actions["status"] == "pending" and actions["set_tags"] == "customs international"
     assert actions["priority"] == "high" and actions["group_id"] == "2040" and "current_tags" not in actions
-    assert actions["comment_value_html"].startswith("<p>Hello {{ticket.requester.first_name}},</p>")
+    # (written back as the plain text it was: the 'plain_text' setting)
+    assert actions["comment_value"].startswith("Hello {{ticket.requester.first_name}},\n\nYour order is clearing")
+    assert "comment_value_html" not in actions
 
 
 def test_a_gorgias_internal_note_is_the_scripts_guidance_and_other_actions_are_named(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_zendesk_macros_keep_restriction_status_tags_and_internal_note(tmp_path:
     assert "#{{ticket.id}}" in body and "{{current_user.first_name}}" in body
     note_actions = {a["field"]: a["value"] for a in note["actions"]}
     assert note_actions["comment_mode_is_public"] == "false" and note["active"] is False  # still an internal note
-    assert "Escalate to Tier 2 within the hour." in note_actions["comment_value_html"]
+    assert note_actions["comment_value"] == "Escalate to Tier 2 within the hour."  # (plain text, as it was)
     assert "restriction" not in note  # null: every agent, as before
 
 

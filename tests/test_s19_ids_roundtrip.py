@@ -209,7 +209,7 @@ def test_a_position_that_is_not_a_number_is_named_on_import(tmp_path: Path) -> N
     source.write_text(json.dumps({"macros": [{"id": 5, "title": "Refund sent", "position": "top", "actions": [
         {"field": "comment_value", "value": "I've refunded the charge today."}]}]}), encoding="utf-8")
     (macro,) = import_library(source, "zendesk").macros
-    assert macro.raw.settings == {"id": 5}
+    assert macro.raw.settings == {"id": 5, "plain_text": True}
     assert any("position in Zendesk's list of macros, 'top', is not a whole number" in n for n in macro.notes)
 
 

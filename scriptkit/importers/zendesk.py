@@ -119,6 +119,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
                      "over, so the macro is exported back without one")
     if not public:
         settings["public"] = False  # an internal note stays one when exported back
+    if reply_field == "comment_value":
+        settings["plain_text"] = True  # written back as plain text, the field it came from
     if status in STATUSES:
         settings["status"] = status  # the ticket status the macro sets, set again when exported back
     elif status is not None:

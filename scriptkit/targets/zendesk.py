@@ -90,6 +90,8 @@ class ZendeskTarget(BaseTarget):
     own_settings: ClassVar[dict[str, str]] = {
         "status": "ticket status the macro sets: open, pending, hold or solved",
         "public": "false to add the reply as an internal note (default true: public reply)",
+        "plain_text": "true to write the reply as plain text (comment_value; an import of a macro written so keeps "
+                      "it) instead of HTML (comment_value_html, the default)",
         "tags": "extra tags the macro adds (besides the script's tags)",
         "replace_tags": "true to replace the ticket's tags with the macro's (set_tags; an import keeps it) "
                         "instead of adding them (current_tags, the default)",
@@ -119,7 +121,8 @@ posts them one by one (Zendesk has no bulk create for macros).
   `POST /api/v2/macros`.
 
 - Title: categories are separated by `::`, which Zendesk shows as macro categories.
-- The reply is the `comment_value_html` action. Placeholders are Liquid; a fallback is written
+- The reply is the `comment_value_html` action (`comment_value`, plain text, with the script's
+  `plain_text: true`, which the import sets for a macro written so). Placeholders are Liquid; a fallback is written
   as `{% if x and x != blank %}{{x}}{% else %}fallback{% endif %}`; literal `{{` or `{%` in
   the text is wrapped in `{% raw %}...{% endraw %}`.
 - Agent guidance, alternatives and blanks to fill in are in `description`, never in the reply.
@@ -141,7 +144,7 @@ posts them one by one (Zendesk has no bulk create for macros).
                                  "Give the numeric id of the group(s) or user who may use the macro.",
                                  severity=Severity.ERROR, setting=("restriction",)))
         found.extend(_action_problems(conf.get("actions")))
-        for key in ("public", "active", "replace_tags"):
+        for key in ("public", "active", "replace_tags", "plain_text"):
             if key in conf and not isinstance(conf[key], bool):
                 found.append(problem("SK506", f"zendesk setting '{key}' must be true or false, not "
                                               f"{written(conf[key])}",
@@ -160,6 +163,7 @@ posts them one by one (Zendesk has no bulk create for macros).
         cats, name = categories(message.title)
         title = "::".join([*cats, name + str(message.meta.get("title_suffix", ""))])
         actions: list[dict[str, Any]] = [
+            {"field": "comment_value", "value": self.plain(message)} if conf.get("plain_text") is True else
             {"field": "comment_value_html", "value": self.html(message)},
             {"field": "comment_mode_is_public", "value": "false" if conf.get("public") is False else "true"},
         ]
@@ -218,7 +222,7 @@ posts them one by one (Zendesk has no bulk create for macros).
 
     def measure(self, payload: Payload) -> tuple[str, str]:
         macro = payload["macro"]
-        body = next(a["value"] for a in macro["actions"] if a["field"] == "comment_value_html")
+        body = next(a["value"] for a in macro["actions"] if a["field"] in ("comment_value_html", "comment_value"))
         return str(macro["title"]), str(body)
 
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]:
