@@ -57,7 +57,8 @@ class MissingAcknowledgment(Rule):
     cause ("that's on me", or an apology naming the writer's own slip: "Sorry about the wrong
     link!", "Apologies for sending the wrong size") and telling back their patience ("You've been
     more than patient with us") acknowledge too; a feeling the writer tells of as their own ("I
-    was stressed too") does not.
+    was stressed too") does not. A reply that is only a greeting or sign-off ("Hi {{
+    customer.first_name }},") is reported too: it says nothing to the customer yet.
 
     A reply that only thanks the customer for praise ("Thank you for the kind words about Mia,
     I'll pass them on!") is left alone: it has no problem to acknowledge, and the thanks is what
@@ -99,17 +100,24 @@ class MissingAcknowledgment(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        if not body or _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
+        if not body:  # a greeting or sign-off alone ("Hi {{name}},"): a reply that says nothing to the customer yet
+            if message.text.strip():
+                yield Finding(0, len(message.text), _NEVER_ACKNOWLEDGES, suggestion=_ACKNOWLEDGE_FIRST,
+                              location=empty_slot_location(message, ctx, "acknowledgment"))
+            return
+        if _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
                 or any(_owns_a_slip(s) for s in body):
             return
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
         where = next((s for s in body if s.slot == "acknowledgment"), None)
         start, end = (where.start, where.end) if where is not None else (body[0].start, body[-1].end)
-        yield Finding(start, end,
-                      "the reply never acknowledges how the customer feels or what happened to them",
-                      suggestion='start with an acknowledgment such as "I can see how frustrating it is that ..."',
+        yield Finding(start, end, _NEVER_ACKNOWLEDGES, suggestion=_ACKNOWLEDGE_FIRST,
                       location=empty_slot_location(message, ctx, "acknowledgment"))
+
+
+_NEVER_ACKNOWLEDGES = "the reply never acknowledges how the customer feels or what happened to them"
+_ACKNOWLEDGE_FIRST = 'start with an acknowledgment such as "I can see how frustrating it is that ..."'
 
 
 # an apology that owns the writer's own slip: "Sorry about the wrong link!", "Apologies for sending the wrong size",

@@ -1405,7 +1405,8 @@ class NoWarmLanguage(Rule):
     is judged like the rest: a stock apology there ("We apologize for any inconvenience", "We
     regret any inconvenience caused", which SK204 and SK201 report) is not a warm line, nor is
     an apology or thanks taken back ("I'm not sorry", "I won't apologise", "Thanks for
-    nothing"). A greeting and a sign-off are not counted: nearly every reply has them. A
+    nothing"). A greeting and a sign-off are not counted: nearly every reply has them, and a
+    reply that is only those ("Hi {{ customer.first_name }}," and "Thanks,") is reported. A
     channel whose script leaves the slot out on purpose (`by_channel: {sms: {warm_language:
     ""}}`, as a 160-character text often must) is left alone.
 
@@ -1453,12 +1454,16 @@ class NoWarmLanguage(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         body = body_sentences(message)
-        if not body or any(_warm(s.cues, s.text) for s in body) or _left_out_on_purpose(message, ctx):
-            return
+        if (not body and not message.text.strip()) or any(_warm(s.cues, s.text) for s in body) \
+                or _left_out_on_purpose(message, ctx):
+            return  # (a greeting or sign-off alone, "Hi {{name}},", is no warm line: the reply says nothing yet)
         formal = next(filter(None, (_formal_apology(s.cues, s.text) for s in body)), None)
         # (the writer sees an apology in the reply: "no ... apology" would contradict them; say
         # which one is not counted, and why: nobody speaking, or a person saying a stock formula)
-        if formal is None:
+        if not body:  # ("Thanks," as a sign-off is no thanks for anything)
+            said, instead = ("it is a greeting or sign-off alone, which says nothing to the customer yet",
+                             'add a line such as "Thanks for letting me know" or "I\'m here to help"')
+        elif formal is None:
             said, instead = ("no thanks, reassurance, hope or apology",
                              'add a line such as "Thanks for letting me know" or "I\'m here to help"')
         elif formal[1]:
@@ -1471,7 +1476,8 @@ class NoWarmLanguage(Rule):
                              "is no thanks, reassurance or hope",
                              'apologize as yourself, for what happened: "I\'m sorry ...", or add a line such '
                              'as "Thanks for letting me know"')
-        yield Finding(body[0].start, body[-1].end, f"the reply has no warm line: {said}", suggestion=instead,
+        start, end = (body[0].start, body[-1].end) if body else (0, len(message.text))
+        yield Finding(start, end, f"the reply has no warm line: {said}", suggestion=instead,
                       location=empty_slot_location(message, ctx, "warm_language"))
 
 
