@@ -85,9 +85,14 @@ def _blank_reads_badly(text: str, start: int, end: int, slot: str, name: str) ->
         return "in the greeting"
     if "name" in name and _PUNCT_AFTER.match(text[end:end + 1]):  # "Thanks , I..." (names are often missing)
         return f"before '{text[end]}'"
+    if _AFTER_LABEL.search(text, max(0, start - 3), start):  # ("Status: {{ ticket.subject }}.")
+        return "after a colon"
     if _SENTENCE_START.search(text[max(0, start - 3):start]) or start == 0:
         return "at the start of a sentence"
     return None
+
+
+_AFTER_LABEL = re.compile(r"\w:[ \t]+$")  # (a label's colon on the same line: "Status: ", not a line's start)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
@@ -167,6 +172,10 @@ def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpe
         if word:
             return f"Add one: {{{{ {name} | fallback('{word}') }}}}."
         return "Greet without it, or add a fallback that reads in its place."
+    if why == "after a colon":  # (the label stays, so nothing reworded reads: the value is what is wanted there)
+        label = _quoted(_as_written(text[_sentence_around(text, a, b)[0]:a]).strip(), 0)
+        return (f"Add a fallback that reads after '{label}': {{{{ {name} | fallback('{word or '...'}') }}}}, or "
+                "reword so the sentence reads without it.")
     vocative = _PUNCT_AFTER.match(text[b:b + 1]) is not None  # ("Thanks, Maya." / "Maya, I can see...")
     if vocative:
         shown = _quoted(_left_out(text, a, b), 0)
@@ -192,8 +201,8 @@ class PlaceholderWithoutFallback(Rule):
     Flags placeholders that the catalogue marks as possibly blank (a requester with no first
     name, a ticket with no order number) and that have no `fallback(...)`, or an empty one
     (`fallback('')`, as Help Scout's `fallback=` imports), where a blank reads badly: in the
-    greeting, at the start of a sentence, or (for names, the value most often missing) right
-    before punctuation.
+    greeting, at the start of a sentence, after a label's colon ("Status: {{ ticket.subject }}."),
+    or (for names, the value most often missing) right before punctuation.
     Layout greetings and sign-offs are checked once per channel. The finding quotes what the
     customer would read with the value missing ("Thanks so much for your patience, ."), and the
     suggestion fits the place: a fallback word in the greeting (`fallback('there')` for a name),
