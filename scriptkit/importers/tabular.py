@@ -213,6 +213,10 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
             notes = [*notes, f"its Message is plain text, so its tags ({', '.join(html_tags(body))}) are kept as "
                              "written: take them out if they were meant as formatting"]
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
+    if quick_text is not None and str(cols["tags"]).casefold() == "category":
+        # (a Category is one picklist value, 'Order Issues': one tag, not one a word, which every other helpdesk's
+        # export then carried as tags of their own)
+        tags = [settings["category"]] if "category" in settings else []
     own = own_sheet and not html
     # (--bodies markdown: a plain body as a Markdown library's reply is read; scriptkit's own CSV export's row is
     # in the pack's notation already, and an HTML body is read as HTML)
