@@ -1,5 +1,7 @@
 """A Quick Text that Salesforce leaves out of its channels (IsInsertable false): the import note says what the
-export really does, which writes no IsInsertable: updated by its Id it stays left out; created new it is in."""
+export really does. (Session 28: the import keeps it as the setting insertable: false, which the export writes back
+as IsInsertable false, so updated or created new it stays left out; these asserted the notes of an export that
+wrote no IsInsertable, where a new one was in its channels again.)"""
 
 from __future__ import annotations
 
@@ -19,13 +21,14 @@ def test_kept_id_stays_left_out(tmp_path: Path) -> None:
                      encoding="utf-8")
     [macro] = import_library(sheet, "salesforce").macros
     [note] = [n for n in macro.notes if "IsInsertable false" in n]
-    assert "updates that Quick Text by its Id and leaves it so" in note and "switch it off" not in note
+    assert "kept as insertable: false, which the Salesforce export writes back" in note
+    assert macro.raw.settings["insertable"] is False
 
 
 @pytest.mark.timeout(60)
-def test_no_id_is_created_included(tmp_path: Path) -> None:
+def test_no_id_is_created_left_out(tmp_path: Path) -> None:
     sheet = tmp_path / "quicktext.csv"
     sheet.write_text(f'Name,Message,Channel,IsInsertable\nRefund,"{_TEXT}",Email,false\n', encoding="utf-8")
     [macro] = import_library(sheet, "salesforce").macros
     [note] = [n for n in macro.notes if "IsInsertable false" in n]
-    assert "a new Quick Text (no Id to update)" in note and "switch it off again" in note
+    assert "kept as insertable: false, which the Salesforce export writes back" in note and "switch it off" not in note

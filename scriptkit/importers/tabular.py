@@ -353,15 +353,12 @@ def _quick_text(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[str], s
     if (ident := kept_id(SalesforceTarget, record.get("id"))) is not None:
         settings["id"] = ident  # exported back as its Id: its file updates this Quick Text, not a copy of it
     unused = "not insertable" if str(record.get("isinsertable", "")).strip().casefold() in ("false", "0") else ""
-    # (the export writes no IsInsertable: a record updated by its Id keeps Salesforce's value, a new one gets
-    # Salesforce's default for an API-created Quick Text, true)
-    if unused and "id" in settings:
-        notes.append("not included in its channels in Salesforce (IsInsertable false): exported back it updates "
-                     "that Quick Text by its Id and leaves it so")
-    elif unused:
-        notes.append("not included in its channels in Salesforce (IsInsertable false): exported back it is a new "
-                     "Quick Text (no Id to update), which Salesforce includes in its channels, so switch it off "
-                     "again")
+    if unused:
+        # (a setting, as Zendesk's active: false is: the Salesforce export writes it back, updated or created, and
+        # another helpdesk's export, which has none, says the macro is in use for every agent there, SK510)
+        settings["insertable"] = False
+        notes.append("not included in its channels in Salesforce (IsInsertable false): kept as insertable: false, "
+                     "which the Salesforce export writes back; another helpdesk's export has no such setting")
     return settings, notes, unused
 
 

@@ -79,6 +79,7 @@ class SalesforceTarget(BaseTarget):
         "category": "the Category picklist value (default: the title's first category, at most 40 characters)",
         "channels": "Channel picklist values by scriptkit channel, e.g. {chat: Chat, sms: SMS}",
         "folder_id": "the Quick Text folder id (FolderId)",
+        "insertable": "false to keep the Quick Text out of its channels (IsInsertable false; an import keeps it)",
         "id": f"the Quick Text's Salesforce Id, text such as {ID_EXAMPLE} (an import keeps it): written as its Id, "
               "so its record updates that Quick Text (PATCH /composite/sobjects) instead of adding another",
         "variant_ids": "the Ids of the script's other Quick Texts (an import keeps them), by what the name adds: "
@@ -102,6 +103,8 @@ there is no `quick_text.json`.
 - `Message` is plain text (at most 4096 characters); merge fields such as `{!Contact.FirstName}`.
 - Quick Text documents no fallback for an empty merge field, so fallbacks are dropped with a
   warning (SK504); a literal `{!` cannot be escaped and is refused (SK505).
+- `IsInsertable` is written where the `insertable` setting is (an import keeps a Quick Text's
+  `false`): `insertable: false` keeps it out of its channels, updated or created.
 - `Channel` values are org-specific picklist values: map them under
   `export: {salesforce: {channels: {chat: Chat}}}`.
 - Quick Text has no notes field: guidance lives in the playbook export.
@@ -119,6 +122,10 @@ there is no `quick_text.json`.
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
         found = (super().setting_problems(conf) + text_setting_problems(self.name, conf, ("category", "folder_id"))
                  + id_problems("salesforce", conf, "text", ID_EXAMPLE))
+        if "insertable" in conf and not isinstance(conf["insertable"], bool):
+            found.append(problem("SK506", f"salesforce setting 'insertable' must be true or false, not "
+                                          f"{written(conf['insertable'])}", severity=Severity.ERROR,
+                                 setting=("insertable",)))
         mapped = conf.get("channels")
         if mapped is not None and not isinstance(mapped, Mapping):
             found.append(problem("SK506", f"salesforce setting 'channels' maps each scriptkit channel to a Channel "
@@ -155,6 +162,10 @@ there is no `quick_text.json`.
             out["Category"] = category[:CATEGORY_MAX]
         if (folder := text_setting(conf.get("folder_id"))) is not None:
             out["FolderId"] = folder
+        if isinstance(insertable := conf.get("insertable"), bool):
+            # (written either way where set: an update by its Id leaves out what it does not name, and a new Quick
+            # Text left without it is in its channels, Salesforce's default for one created by the API)
+            out["IsInsertable"] = insertable
         if (ident := own_id(message, "salesforce", "text")) is not None:
             out["Id"] = ident  # (the Quick Text it was imported from: its record updates it)
         return out
