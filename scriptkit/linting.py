@@ -536,7 +536,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             for diag in _judged(step, diags, suppress):
                 if not in_note(diag):
                     merge_diagnostic(by_key, diag)
-    _team_swaps_first(by_key, plan.team_swaps)
+    _team_swaps_first(by_key, plan.team_swaps, plan.team_words)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     texts: dict[str, SourceText] = {}
     for m in written:
@@ -577,6 +577,7 @@ class _Plan:
     english_only: frozenset[int]  # rules that judge only replies that read as English (see rules.language)
     reads_alternatives: frozenset[int]  # rules that also read each alternative and condition (Rule.reads_alternatives)
     team_swaps: frozenset[str]  # the codes of the pack's own substitution rules (see _team_swaps_first)
+    team_words: frozenset[str]  # the words they write, lowercased
 
 
 def _plan(config: LintConfig) -> _Plan:
@@ -584,6 +585,7 @@ def _plan(config: LintConfig) -> _Plan:
 
     def make() -> _Plan:
         active = tuple(config.rules(available))
+        swaps = [cls for cls in active if issubclass(cls, CustomRule) and cls.spec.kind == "substitution"]
         steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls), config.value_locations),
                             config.severity_for(cls))
                       for cls in active)
@@ -592,8 +594,8 @@ def _plan(config: LintConfig) -> _Plan:
         return _Plan(active, steps, per_message, batched,
                      frozenset(i for i, cls in enumerate(active) if reads_english(cls)),
                      frozenset(i for i, cls in enumerate(active) if cls.reads_alternatives),
-                     frozenset(cls.code for cls in active
-                               if issubclass(cls, CustomRule) and cls.spec.kind == "substitution"))
+                     frozenset(cls.code for cls in swaps), frozenset(_said(word) for cls in swaps
+                                                                     for word in cls.spec.swaps.values()))
 
     return config.cached(("lint-plan", available), make)
 
@@ -734,20 +736,26 @@ def _one(text: str) -> str:
     return sys.intern(text) if text.__class__ is str else text
 
 
-def _team_swaps_first(by_key: dict[tuple[object, ...], Diagnostic], swaps: frozenset[str]) -> None:
-    """Drop a built-in rule's rewrite of the very words a team's own substitution rewrites: the team has said
-    what they become ('reimbursement' -> 'refund', where SK201 says the same), so they are reported once, in
-    the team's words, and ``--fix`` writes the team's choice, not whichever of two fixes came first."""
+def _team_swaps_first(by_key: dict[tuple[object, ...], Diagnostic], swaps: frozenset[str],
+                      words: frozenset[str]) -> None:
+    """Drop a built-in rule's rewrite of the very words a team's own substitution rewrites, or writes: the team
+    has said what they become ('reimbursement' -> 'refund', where SK201 says the same), so they are reported once,
+    in the team's words, and ``--fix`` writes the team's choice, not whichever of two fixes came first; and a word
+    the team chose ('please' -> 'kindly') is theirs to keep: SK201's rewrite of it back undid every fix."""
     if not swaps:
         return
     theirs = {(d.location.file, d.location.line, d.location.col, d.text)
               for d in by_key.values() if d.code in swaps}
-    if not theirs:
-        return
     for key, diag in list(by_key.items()):
-        if diag.suggestion is not None and diag.code not in swaps and not diag.code.startswith("SK8") \
-                and (diag.location.file, diag.location.line, diag.location.col, diag.text) in theirs:
+        if diag.suggestion is not None and diag.code not in swaps and not diag.code.startswith("SK8") and (
+                _said(diag.text) in words
+                or (diag.location.file, diag.location.line, diag.location.col, diag.text) in theirs):
             del by_key[key]
+
+
+def _said(words: str) -> str:
+    """``words`` as a swap is compared: lowercased, each space one."""
+    return " ".join(words.lower().split())
 
 
 def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnostic,

@@ -35,3 +35,17 @@ def test_a_team_rule_that_only_bans_the_words_leaves_the_built_in_rewrite(make_p
     banned = SWAPS.replace("kind: substitution", "kind: existence").replace(
         "swap: {reimbursement: money back}", "terms: [reimbursement]")
     assert sorted(code for code, _, _ in findings(make_pack, banned)) == ["SK201", "SK801"]
+
+
+def test_a_word_the_team_swaps_in_is_not_rewritten_back_by_a_built_in_rule(make_pack: Any) -> None:
+    """SK201 rewrites 'kindly' to 'please'; a team that swaps 'please' for 'kindly' has chosen it. Before, the two
+    fixes undid each other in every --fix round and the file ended as it began."""
+    script = SCRIPT.replace("I've sent your reimbursement today", "Please reply with the photos, and I'll send it "
+                                                                  "today")
+    swaps = SWAPS.replace("{reimbursement: money back}", "{please: kindly}")
+    root = make_pack({"refund.yaml": script}, "name: Swaps\n" + swaps)
+    CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--fix"])
+    written = (root / "scripts" / "refund.yaml").read_text(encoding="utf-8")
+    assert "solution: \"Kindly reply with the photos" in written
+    result = CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--format", "json"])
+    assert not [d for d in json.loads(result.output)["diagnostics"] if d["text"] == "Kindly"]
