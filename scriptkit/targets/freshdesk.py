@@ -131,13 +131,17 @@ without a `folder_id` and its folder is not listed.
         return _int(self._folder_setting(message))
 
     def title_scope(self, message: Message) -> str | None:
-        # Freshdesk refuses a title used twice only within one folder ("duplicate titles in the same folder are
-        # rejected unless the response is personal": CannedResponse validate_title), and its picker lists the
-        # responses under their folders: two folders' "Refund" never meet. A personal response is in the agent's
-        # own folder, beside every shared one in their picker, so it is judged against them all (None).
+        # Freshdesk refuses a title used twice only within one shared folder: "duplicate titles in the same folder
+        # are rejected unless the response is personal" (CannedResponse validate_title), and its picker lists the
+        # responses under their folders: two folders' "Refund" never meet. A personal response is exempt, an
+        # agent's own two as much as two agents' (whose folders no one sees both of), and sits in its agent's
+        # personal folder, apart from the shared ones: it clashes with none (a scope of its own). One without a
+        # usable folder or visibility (SK506) is judged against them all (None).
         vis = settings(message).get("visibility", "all")
+        if vis == "personal":
+            return f"personal {message.script_id} {message.variant}"
         folder = self._folder(message)
-        return None if vis == "personal" or not _known_visibility(vis) or folder is None else f"folder {folder}"
+        return None if not _known_visibility(vis) or folder is None else f"folder {folder}"
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
         found = super().setting_problems(conf) + id_problems("freshdesk", conf)
