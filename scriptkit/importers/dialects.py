@@ -183,7 +183,15 @@ def own_placeholder(dialect: str, name: str, fallback: str | None, original: str
     if dialect not in OWN_FIELDS or not (field.fullmatch(name) or name in _OWN_WORDS.get(dialect, ())):
         return None
     # (the pack's name is one identifier, 'orders_0_name'; the field keeps its brackets for the export)
-    return PlaceholderPiece(f"{dialect}.{re.sub(r'[.[]', '_', name).replace(']', '')}", fallback, original, name)
+    spelled = _SALESFORCE_SUFFIX.sub("", name).replace("__", "_") if dialect == "salesforce" else name
+    return PlaceholderPiece(f"{dialect}.{re.sub(r'[.[]', '_', spelled).replace(']', '')}", fallback, original, name)
+
+
+# a Salesforce custom field's or object's suffix ('Order_Number__c', 'Account__r', 'Model__pc'): the pack's name
+# goes without it, and a namespace's '__' is one '_' ('acme__Model__c': acme_Model), as another helpdesk's fill-in
+# marker reads it ('[[salesforce Case Order Number]]', not '[[salesforce Case Order Number  c]]'); the export back
+# to Salesforce writes the field as it is spelled
+_SALESFORCE_SUFFIX = re.compile(r"__[a-z]{1,3}(?=\.|$)")
 
 
 @dataclass(frozen=True)
