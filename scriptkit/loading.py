@@ -1788,6 +1788,7 @@ def _load_script(path: Path, errors: ErrorCollector,
         plain = data if type(data) is dict else plain_data(data)
         _check_own_channels(plain, origin, errors)
         _check_blank_variants(plain, origin, errors)
+        _check_split_sentences(plain, origin, errors)
         _check_twice(plain, origin, errors)
         _check_used_as_written(plain, origin, errors)
     if script is not None:
@@ -1898,15 +1899,42 @@ def _check_twice(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -
 def _check_blank_variants(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -> None:
     # a blank variant among others: a reply without that slot, picked at random. (A slot left empty
     # on purpose, or not yet written, is the linter's: SK301 and SK401 point at its key.)
-    lists: list[tuple[tuple[str | int, ...], Any]] = [((slot,), data.get(slot)) for slot in REPLY_SLOTS]
-    lists += [(("by_channel", channel, slot), own.get(slot)) for channel, own in _channel_texts(data).items()
-              for slot in REPLY_SLOTS]
-    for path, value in lists:
+    for path, value in _slot_lists(data):
         if isinstance(value, list) and not all(not (isinstance(item, str) and item.strip()) for item in value):
             for i, item in enumerate(value):
                 if isinstance(item, str) and not item.strip():
                     errors.add(f"variant {i + 1} of '{path[-1]}' is empty", origin.location((*path, i)),
                                "Write text after the dash, or delete the line.")
+
+
+def _check_split_sentences(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -> None:
+    # 'acknowledgment: [I understand the wait is frustrating, and I'm sorry.]': YAML's list in brackets ends an
+    # item at each comma, so one sentence became two phrasings, each sent alone, and no finding said so. A
+    # phrasing of a reply starts as a sentence does: one in brackets, unquoted, that starts in lower case after
+    # a comma is the rest of the sentence before it.
+    text = origin.source.text
+    for path, value in _slot_lists(data):
+        if not isinstance(value, list):
+            continue
+        for i, item in enumerate(value):
+            at = origin.values.get((*path, i))
+            if i == 0 or at is None or not isinstance(item, str) or not item[:1].islower():
+                continue
+            before = text[:at].rstrip()
+            if before.endswith(",") and text[at:at + 1] not in ("'", '"'):
+                errors.add(f"'{path[-1]}' is a list in brackets, so YAML splits it at each comma: '{_excerpt(item)}' "
+                           f"is read as a phrasing of its own, apart from the words before it",
+                           origin.location((*path, i)),
+                           "Quote the whole sentence to keep it one text (\"...\"), or write each phrasing as a "
+                           "'- ' item of its own.")
+                break
+
+
+def _slot_lists(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], Any]]:
+    """Each reply slot's value, the script's and each channel's own (``by_channel``), by its path."""
+    lists: list[tuple[tuple[str | int, ...], Any]] = [((slot,), data.get(slot)) for slot in REPLY_SLOTS]
+    return lists + [(("by_channel", channel, slot), own.get(slot)) for channel, own in _channel_texts(data).items()
+                    for slot in REPLY_SLOTS]
 
 
 def _check_separators(meta: PackMeta, origin: Origin, errors: ErrorCollector) -> None:
