@@ -246,6 +246,16 @@ _BROKEN_HELPSCOUT = (_BROKEN_HELPSCOUT_CLOSE, _BROKEN_HELPSCOUT_OPEN, _UNCLOSED_
 # a merge field {!Contact.FirstName}, or a formula {!BLANKVALUE(Contact.FirstName, "there")} (never text)
 _SALESFORCE_VAR = re.compile(r"\{!(?P<name>[A-Za-z_][^{}\n]{0,200}?)\}")
 _BLANKVALUE = re.compile(r"BLANKVALUE\(\s*(?P<name>[A-Za-z_][\w.]*)\s*,\s*(?P<q>[\"'])(?P<value>[^\"']*)(?P=q)\s*\)")
+
+
+def salesforce_fallbacks(text: str) -> list[tuple[str, str, str]]:
+    """Each merge field of a Quick Text's ``text`` written with a fallback, ``{!BLANKVALUE(Contact.FirstName,
+    "there")}``, as ``parse_body`` reads it: as written, its field and its fallback (an empty one is none)."""
+    found = ((m.group(0), formula) for m in _SALESFORCE_VAR.finditer(text)
+             if (formula := _BLANKVALUE.fullmatch(m.group("name").strip())) and formula.group("value"))
+    return list(dict.fromkeys((whole, f.group("name"), f.group("value")) for whole, f in found))
+
+
 # a condition on one variable that holds when it has a value: "x", "x != blank", "x and x != blank"
 # (and, negated, "x == blank"): the test a Liquid "value or fallback" idiom makes
 _LIQUID_SET = re.compile(r"(?P<a>[\w.]+)(?:\s+and\s+(?P=a))?(?:\s*!=\s*(?:blank|empty|nil|\"\"|''))?")

@@ -26,6 +26,7 @@ from scriptkit.importers.common import (
     kind_of,
     tags_from,
 )
+from scriptkit.importers.dialects import salesforce_fallbacks
 from scriptkit.importers.html import html_tags, looks_like_html
 from scriptkit.message import CHANNELS
 from scriptkit.placeholders import DEFAULT_CATALOGUE
@@ -212,6 +213,11 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
             # tags and paragraphs unsaid, and its export then wrote another Message)
             notes = [*notes, f"its Message is plain text, so its tags ({', '.join(html_tags(body))}) are kept as "
                              "written: take them out if they were meant as formatting"]
+    if quick_text is not None:  # (said where it is read: the pack keeps it, the Salesforce export cannot write it)
+        notes = [*notes, *(f"{whole!r} is read with its fallback \"{value}\", which other helpdesks' exports keep; "
+                           "Quick Text documents no BLANKVALUE (nor other formula) in a merge field, so exported back "
+                           f"to Salesforce it is {{!{field}}} alone (SK504): check the reply reads well without it"
+                           for whole, field, value in salesforce_fallbacks(body))]
     tags = tags_from(record.get(cols["tags"])) if cols["tags"] else []
     if quick_text is not None and str(cols["tags"]).casefold() == "category":
         # (a Category is one picklist value, 'Order Issues': one tag, not one a word, which every other helpdesk's
