@@ -37,6 +37,22 @@ _ITEM_MARK = "\x00I"
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
+def _styled_emphasis(style: str) -> bool:
+    """Whether an inline ``style`` sets its text bold, italic or underlined (read a declaration at a time: no
+    pattern scans the whole attribute from each place a property name could start)."""
+    for declaration in style.split(";"):
+        name, _, value = declaration.partition(":")
+        said = _STYLED.get(name.strip().lower(), ())
+        if any(word in said for word in value.lower().replace("!", " !").split()):  # ('bold !important')
+            return True
+    return False
+
+
+_STYLED: dict[str, tuple[str, ...]] = {
+    "font-weight": ("bold", "bolder", "600", "700", "800", "900"), "font-style": ("italic", "oblique"),
+    "text-decoration": ("underline",), "text-decoration-line": ("underline",)}
+
+
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -54,9 +70,25 @@ class _Collector(HTMLParser):
         self.tables: list[list[int]] = []  # the open tables, inner last: [rows, rows with cells set apart]
         self.parted: list[int] = []  # the rows of each closed table with cells set apart in a row
         self.fresh = False  # a list item's marker was written and no text yet: a <p> in it starts no line
+        # bold, italics, underline: the open ones, inner last, how many of each are open (a close pops up to its own
+        # tag, so each is pushed and popped once), and the text since the outermost opened; each closed outermost's
+        # text is in emphasis (emphasis left open to the end is not: no closing tag said where it ends)
+        self.open_emphasis: list[str] = []
+        self.emphasis_depth: dict[str, int] = {}
+        self.emphasized: list[str] = []
+        self.emphasis: list[str] = []
+        self.spans: list[bool] = []  # the open <span>s, inner last: whether each is styled bold, italic or underlined
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
+        if self.open_emphasis and (tag in _BLOCK or tag in ("br", "li", "tr", "td", "th")):
+            self.emphasized.append(" ")  # (a line or cell of emphasized text is a word apart from the next)
+        if tag in _EMPHASIS:
+            self._open_emphasis(tag)
+        elif tag == "span":
+            self.spans.append(_styled_emphasis(dict(attrs).get("style") or ""))
+            if self.spans[-1]:
+                self._open_emphasis(tag)
         if tag in _SKIP:
             self.skip += 1
         elif tag == "attribute":
@@ -145,8 +177,26 @@ class _Collector(HTMLParser):
         self.out.append("{{" + key + ("" if default is None else f"|fallback:{quote}{default}{quote}") + "}}")
         self.fresh = False
 
+    def _open_emphasis(self, tag: str) -> None:
+        self.open_emphasis.append(tag)
+        self.emphasis_depth[tag] = self.emphasis_depth.get(tag, 0) + 1
+
+    def _close_emphasis(self, tag: str) -> None:
+        """The end of the innermost open ``tag`` (and of any emphasis opened in it, as a browser ends them); where
+        it was the outermost, its text is one emphasized stretch."""
+        if not self.emphasis_depth.get(tag):
+            return
+        while (last := self.open_emphasis.pop()) != tag:
+            self.emphasis_depth[last] -= 1
+        self.emphasis_depth[tag] -= 1
+        if not self.open_emphasis:
+            self.emphasis.append(" ".join("".join(self.emphasized).split()))
+            self.emphasized.clear()
+
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
+        if tag in _EMPHASIS or (tag == "span" and self.spans and self.spans.pop()):
+            self._close_emphasis(tag)
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCK:
@@ -204,6 +254,8 @@ class _Collector(HTMLParser):
                 self.tables[-1][1] += 1
         # (a bracket of the text is escaped, '\\[', so no text reads as a link once the parts are joined
         # ('[1]<b>(2)</b>'); the escape stays only where the text would read as one, html_to_text decides)
+        if self.open_emphasis:
+            self.emphasized.append(data)
         data = data.replace("[", "\\[")
         if self.pre:
             self.out.append(data.replace("\n", _LINE))
@@ -306,6 +358,7 @@ class _Parsed:
     text: str
     hrefs: tuple[str, ...]
     tables: tuple[int, ...]
+    emphasis: tuple[str, ...]  # the text of each stretch in bold, italics or underline, in order
 
 
 # (a body is parsed once: the import reads its text, its links and its tables, each of which parsed it again)
@@ -326,7 +379,7 @@ def _parse(body: str) -> _Parsed:
         if text:
             paragraphs.append(text)
     tables = tuple(n for n in parser.parted + [rows for rows, parted in parser.tables if parted] if n)
-    return _Parsed("\n\n".join(paragraphs), tuple(parser.hrefs), tables)
+    return _Parsed("\n\n".join(paragraphs), tuple(parser.hrefs), tables, tuple(parser.emphasis))
 
 
 #: how far the stdlib parser reads a start tag (html.parser's own pattern, as of Python 3.11): a tag whose
@@ -489,17 +542,21 @@ def html_tables(text: str) -> list[int]:
 
 def html_emphasis(text: str, most: int = 3) -> tuple[list[str], int]:
     """The first ``most`` distinct texts an HTML body sets in bold, italics or underline (``<strong>Thursday
-    </strong>``), and how many there are: a pack's text has no emphasis, so the note names what lost it."""
+    </strong>``, ``<strong><a href=...>this form</a></strong>``, ``<span style="font-weight: bold">``), and how
+    many there are: a pack's text has no emphasis, so the note names what lost it."""
     if not _EMPHASIS_TAG.search(text):
         return [], 0
-    found = list(dict.fromkeys(" ".join(html.unescape(m.group(2)).split()) for m in _EMPHASIZED.finditer(text)))
-    found = [t for t in found if t]
+    found = [_shown(t) for t in dict.fromkeys(_parse(text).emphasis) if t]
     return found[:most], len(found)
 
 
-# (text with no tag inside, so each match reads only to its closing tag: linear on any body)
-_EMPHASIZED = re.compile(r"<(b|strong|em|i|u)\b[^<>]*>([^<]{1,200})</\1\s*>", re.I)
-_EMPHASIS_TAG = re.compile(r"<(?:b|strong|em|i|u)\b", re.I)
+def _shown(text: str, longest: int = 80) -> str:
+    """An emphasized stretch as a note names it: a whole bold paragraph by its first words."""
+    return text if len(text) <= longest else text[:longest].rsplit(" ", 1)[0] + "…"
+
+
+_EMPHASIS = frozenset({"b", "strong", "em", "i", "u"})
+_EMPHASIS_TAG = re.compile(r"<(?:b|strong|em|i|u|span)\b", re.I)
 _IMG = re.compile(r"<img\b", re.I)
 _TABLE = re.compile(r"<table\b", re.I)
 _IMG_ATTR = re.compile(r"""\b(alt|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
