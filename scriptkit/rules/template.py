@@ -357,8 +357,10 @@ def _word_after_greeting(message: Message) -> tuple[int, int] | None:
     return None
 
 
-# a typed "\\n" inside a word or a path ("C:\\new", "\\\\n"): not meant as a line break
+# a typed "\\n" in a path ("C:\\new", "docs\\new\\guide", "\\\\n"): not meant as a line break
 _TYPED_NEWLINE = re.compile(r"(?<!\\)\\n")
+# one inside a run of letters ("for\\nbearing", "setting\\nobody"): sent as typed all the same, but a line break
+# or a stray backslash before a word's "n" alike, so the writer mends it
 _IN_A_WORD = re.compile(r"\w\\n[a-z]")
 _PATH_MARK = re.compile(r":\\|\\[^n]")  # "C:\\", or a backslash before another letter ("\\new\\folder")
 # the quotes a word processor or a document puts around a quotation, opening -> closing
@@ -386,7 +388,9 @@ class TextArtifact(Rule):
     - a line starting with `# ` inside a text block (`solution: |`): a YAML comment anywhere
       else, but inside a block it is part of the text, so a note to colleagues is sent too.
 
-    A `\\n` inside a word or a path (`C:\\new`) is left alone.
+    A `\\n` in a path (`C:\\new`, `docs\\new\\guide`) is left alone. One between two letters
+    (`for\\nbearing with us`, `the setting\\nobody sees`) is reported with no fix: a line break
+    and a stray backslash before a word's "n" read alike.
 
     ## Why it matters
     "Thanks!\\nSam" or a reply in quotation marks tells the customer a template was pasted
@@ -510,7 +514,11 @@ def _comment_lines(message: Message) -> Iterator[Finding]:
 def _typed_newlines(text: str) -> Iterator[Finding]:
     for m in _TYPED_NEWLINE.finditer(text):
         a, b = m.span()
-        if (a and _IN_A_WORD.match(text, a - 1)) or _PATH_MARK.search(_word_around(text, a)):
+        if _PATH_MARK.search(_word_around(text, a)):
+            continue
+        if a and _IN_A_WORD.match(text, a - 1):
+            yield Finding(a, b, 'a typed "\\n" reaches the customer as a backslash and an "n"',
+                          suggestion='Delete the backslash if the "n" begins a word, or break the line in the YAML')
             continue
         yield Finding(a, b, 'a typed "\\n" reaches the customer as a backslash and an "n", not a line break',
                       suggestion="Break the line in the YAML: a block (solution: |) keeps line breaks as typed",
