@@ -495,7 +495,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
 #: the settings by which a helpdesk keeps a macro from some agents, as ``scriptkit import`` writes them
 _WITHHOLDING: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("zendesk", ("active", "restriction")), ("freshdesk", ("visibility",)), ("front", ("inbox_ids", "teammate_id")),
-    ("intercom", ("visible_to",)))
+    ("intercom", ("visible_to",)), ("salesforce", ("insertable",)))
 
 
 def _withheld(pack: Pack, script: Script, target: str) -> list[tuple[Location, str]]:
@@ -530,6 +530,8 @@ def _withheld_state(key: str, value: Any, conf: Mapping[str, Any]) -> str:
     the helpdesk's other settings (the groups or teams a visibility names)."""
     if key == "active":
         return "switched off (active: false)" if value is False else ""
+    if key == "insertable":  # (a Quick Text's IsInsertable)
+        return "left out of its channels (insertable: false)" if value is False else ""
     if key == "restriction":
         if not isinstance(value, Mapping):
             return ""

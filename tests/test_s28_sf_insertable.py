@@ -71,8 +71,6 @@ def test_a_setting_that_is_not_true_or_false_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.xfail(strict=True, reason="needs scriptkit/exporting.py's _WITHHOLDING to read salesforce 'insertable' "
-                                       "(not this helper's file); remove this mark once it does")
 @pytest.mark.parametrize("target", ["gorgias", "zendesk"])
 def test_another_helpdesk_s_export_says_it_is_in_use_there(tmp_path: Path, target: str) -> None:
     output = _export(_import(tmp_path), target, tmp_path / "out")

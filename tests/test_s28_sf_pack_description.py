@@ -15,8 +15,6 @@ _TEXT = "I'm sorry the refund is late. I have sent it again today and it arrives
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.xfail(strict=True, reason="needs scriptkit/importers/__init__.py's Library.write to pass fmt=self.read_as "
-                                       "(not this helper's file); remove this mark once it does")
 @pytest.mark.parametrize("suffix", ["json", "csv"])
 def test_a_quick_text_export_is_described_as_salesforce(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"quicktext.{suffix}"

@@ -449,7 +449,7 @@ class Library:
                    for p in self.skipped[:_SKIPPED_NOTED]]
         if len(self.skipped) > _SKIPPED_NOTED:
             skipped.append(f"and {len(self.skipped) - _SKIPPED_NOTED} more item(s) with no reply text, not imported")
-        return write_pack(self.macros, target, name=display, source=source, fmt=self.format, force=force,
+        return write_pack(self.macros, target, name=display, source=source, fmt=self.read_as, force=force,
                           channel=channel, own_channels=own_channels, notes=[*self.notes, *skipped])
 
 

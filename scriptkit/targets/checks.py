@@ -291,8 +291,9 @@ Reports a script that another helpdesk keeps from some agents, exported to a hel
 such setting: a Zendesk macro switched off (`active: false`) or restricted to a group or user
 (`restriction`), a Freshdesk canned response that is personal or shared with some groups only
 (`visibility: personal` or `groups`), a Front message template available in some inboxes only
-(`inbox_ids`), or an Intercom macro visible to some teams only (`visible_to: specific_teams` with
-`visible_to_team_ids`), as `scriptkit import` writes them under `export:`. In the new helpdesk it
+(`inbox_ids`), an Intercom macro visible to some teams only (`visible_to: specific_teams` with
+`visible_to_team_ids`), or a Salesforce Quick Text left out of its channels (`insertable: false`), as
+`scriptkit import` writes them under `export:`. In the new helpdesk it
 becomes a reply every agent can insert. The setting is read as export reads it: the script's own
 over the pack's. Its own helpdesk keeps the setting, so exporting there is not reported.
 
