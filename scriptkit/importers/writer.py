@@ -219,7 +219,8 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
         spec = CommentedMap()
         # (read where the agent is told what to fill in: 'Zendesk field ticket.organization.name')
         spec["description"] = f"{HELPDESKS.get(helpdesk, helpdesk)} field {piece.field}"
-        spec["sample"] = piece.field.rsplit(".", 1)[-1].replace("_", " ")
+        # (a Salesforce custom field's '__c' is no word of it: 'Order_Number__c' is 'Order Number')
+        spec["sample"] = " ".join(w for w in piece.field.rsplit(".", 1)[-1].removesuffix("__c").split("_") if w)
         if helpdesk == "zendesk" and piece.field.startswith("dc."):  # dynamic content always has a text
             spec["can_be_blank"] = False
         declared[name] = spec
