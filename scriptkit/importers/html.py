@@ -78,6 +78,9 @@ class _Collector(HTMLParser):
         self.emphasized: list[str] = []
         self.emphasis: list[str] = []
         self.spans: list[bool] = []  # the open <span>s, inner last: whether each is styled bold, italic or underlined
+        # the list just closed, nothing but space after it yet: its last number (None for <ul>), and where in out
+        # the paragraph break after it is (a list beside it may be a line of the same paragraph)
+        self.after_list: tuple[int | None, int] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -89,6 +92,7 @@ class _Collector(HTMLParser):
             self.spans.append(_styled_emphasis(dict(attrs).get("style") or ""))
             if self.spans[-1]:
                 self._open_emphasis(tag)
+        beside, self.after_list = self.after_list, None
         if tag in _SKIP:
             self.skip += 1
         elif tag == "attribute":
@@ -118,7 +122,9 @@ class _Collector(HTMLParser):
                 self._close_lists()
             if tag == "table":
                 self.tables.append([0, 0])
-            if not self.lists:
+            if not self.lists and beside is not None and tag in ("ol", "ul") and _one_paragraph(beside[0], tag, attrs):
+                self.out[beside[1]] = ""  # (its items are lines of the paragraph the list beside it ended)
+            elif not self.lists:
                 self.out.append(_PARA)
             elif not self.fresh and tag not in ("ol", "ul"):
                 # (a block inside a list item: a line of the item; its first, the item's own; a list inside the
@@ -208,8 +214,10 @@ class _Collector(HTMLParser):
             if tag == "pre":
                 self.pre = max(0, self.pre - 1)
             elif tag in ("ol", "ul") and self.lists:
-                self.lists.pop()
+                last = self.lists.pop()
                 self.items.pop()
+                if not self.lists:
+                    self.after_list = (last, len(self.out) - 1)
         elif tag == "li" and self.items:
             self.items[-1] = False
         elif tag == "a" and self.links:
@@ -247,6 +255,7 @@ class _Collector(HTMLParser):
             return
         if data.strip():
             self.fresh = False
+            self.after_list = None
         if self.tables and not self.cell_text and data.strip():
             self.cell_text = True
             if self.cells:
@@ -261,6 +270,18 @@ class _Collector(HTMLParser):
             self.out.append(data.replace("\n", _LINE))
         else:
             self.out.append(data)
+
+
+def _one_paragraph(last: int | None, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a list (``tag``, its ``attrs``) right after another (whose last number is ``last``, None for a
+    ``<ul>``) is lines of the same paragraph: the HTML exports write a paragraph's items side by side as such lists
+    where one kind interrupts the other (a list inside a list, read as '1. Open', '- Cards', '2. Delete'). Not where
+    one list would have held both: '- a' then '- b', or '1. a' then '2. b', in one paragraph is one list, so two
+    such lists are two paragraphs."""
+    if tag == "ul" or last is None:
+        return (tag == "ul") != (last is None)
+    start = dict(attrs).get("start") or ""
+    return (int(start) if start.strip().isdigit() else 1) != last + 1
 
 
 # link text that cannot stand between [ and ]: a bracket would end it early
