@@ -6,28 +6,33 @@ import difflib
 import json
 import re
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import written_for
+from scriptkit.cli.options import channel_option, written_for
 from scriptkit.cli.output import console, escape_markup
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
-from scriptkit.message import CHANNELS
 from scriptkit.text import read_text
+
+if TYPE_CHECKING:
+    from scriptkit.message import Message
 
 
 @click.command()
 @click.argument("pack", type=click.Path())
-@click.option("--script", "script_id", help="Render only the script with this id.")
-@click.option("--channel", type=click.Choice(CHANNELS), help="Render only this channel.")
+# (both repeatable, as check's and export's --channel is: a repeat kept only its last value, without a word)
+@click.option("--script", "script_ids", multiple=True, metavar="ID",
+              help="Render only the script with this id (repeatable).")
+@channel_option(help="Render only this channel (repeatable).")
 @click.option("--preview", is_flag=True, help="Fill placeholders with sample values.")
 @click.option("--variants", is_flag=True, help="Render every variant, not only the first.")
 @click.option("--notes/--no-notes", default=True, help="Show the agent's guidance and alternatives.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="text, or json: each message's text as the pack writes it (text) and as the customer reads it "
               "(reads), with its notes.")
-def render(pack: str, script_id: str | None, channel: str | None, preview: bool, variants: bool,
+def render(pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], preview: bool, variants: bool,
            notes: bool, fmt: str) -> None:
     """Print each script of PACK as the customer would read it."""
     from scriptkit.loading import load_pack
@@ -35,19 +40,25 @@ def render(pack: str, script_id: str | None, channel: str | None, preview: bool,
 
     loaded = load_pack(pack)
     ids = [s.id for s in loaded.scripts]
-    if script_id and script_id not in ids:
-        close = difflib.get_close_matches(script_id, ids, n=1)
-        # (located at the pack given, as every error is: an editor or a CI annotation finds it)
-        raise ConfigError(f"no script with id '{script_id}' in {pack}", Location(pack, 1, 1),
-                          f"Did you mean '{close[0]}'?" if close else "Known ids: " + ", ".join(ids[:20]))
-    if not script_id:
-        written_for(loaded, [channel] if channel else (), pack, "render")
-    messages = render_pack(loaded, [channel] if channel else None, script_id, all_variants=variants)
-    if not messages and channel and script_id:
-        origin = loaded.script(script_id).origin
-        raise ConfigError(f"script '{script_id}' is not written for the {channel} channel",
-                          origin.location(("channels",)) if origin else Location(pack, 1, 1),
-                          f"Add {channel} to a script's channels: list to render it there.")
+    for script_id in script_ids:
+        if script_id not in ids:
+            close = difflib.get_close_matches(script_id, ids, n=1)
+            # (located at the pack given, as every error is: an editor or a CI annotation finds it)
+            raise ConfigError(f"no script with id '{script_id}' in {pack}", Location(pack, 1, 1),
+                              f"Did you mean '{close[0]}'?" if close else "Known ids: " + ", ".join(ids[:20]))
+    if not script_ids:
+        written_for(loaded, channels, pack, "render")
+    wanted = list(channels) or None
+    messages: list[Message] = []
+    chosen: list[str | None] = [*dict.fromkeys(script_ids)] or [None]
+    for one in chosen:  # (each once, in the order given; none: every script)
+        found = render_pack(loaded, wanted, one, all_variants=variants)
+        if not found and one and channels:
+            origin = loaded.script(one).origin
+            raise ConfigError(f"script '{one}' is not written for the {' or '.join(channels)} channel",
+                              origin.location(("channels",)) if origin else Location(pack, 1, 1),
+                              f"Add {channels[0]} to a script's channels: list to render it there.")
+        messages += found
     samples = loaded.catalogue.samples()
     if fmt == "json":
         # "text" as the pack writes it (Markdown links, '\\[' escapes), for tools; "reads" as the customer reads
