@@ -10,6 +10,7 @@ from typing import Any
 
 from click.testing import CliRunner, Result
 
+from scriptkit import import_library
 from scriptkit.cli import main
 
 BODY = "<p>Hi {{ticket.requester.firstname}}, I'm sorry. I'll call you today.</p>"
@@ -45,3 +46,14 @@ def test_a_personal_response_and_a_shared_one_of_one_title_go_back(tmp_path: Pat
 def test_two_shared_responses_in_one_folder_still_clash(tmp_path: Path) -> None:
     exported = _export(tmp_path, _response(24, 0, folder=6), _response(25, 0, folder=6))
     assert exported.exit_code == 1 and "SK507" in exported.output
+
+
+def test_the_import_does_not_warn_of_a_clash_between_personal_responses(tmp_path: Path) -> None:
+    """The import's note said an export would ask for distinct titles (SK507), which it no longer does."""
+    source = tmp_path / "responses.json"
+    source.write_text(json.dumps([
+        {"id": n, "title": "Personal A", "folder_id": 9, "visibility": 1,
+         "content_html": "<p>I'm sorry the parcel is late. I've sent a new one today and it arrives by Friday.</p>"}
+        for n in (22, 23)]), encoding="utf-8")
+    library = import_library(source, "freshdesk")
+    assert not [n for m in library.macros for n in m.notes if "title" in n and "too" in n]

@@ -785,8 +785,9 @@ def _title_scope(macro: ImportedMacro) -> str | None:
     found = macro.raw.settings
     if macro.raw.dialect == "front" and (owner := found.get("teammate_id")) is not None:
         return teammate(owner) or str(owner)
-    if macro.raw.dialect == "freshdesk" and found.get("visibility", "all") != "personal" \
-            and found.get("folder_id") is not None:
+    if macro.raw.dialect == "freshdesk" and found.get("visibility", "all") == "personal":
+        return f"personal {id(macro)}"  # (exempt: Freshdesk refuses no personal response's title, see its target)
+    if macro.raw.dialect == "freshdesk" and found.get("folder_id") is not None:
         return f"folder {found['folder_id']}"
     return None
 

@@ -210,7 +210,8 @@ Agents cannot tell the macros apart in the picker, and some helpdesks refuse the
 import. Titles clash where one picker shows both: a Front teammate's private template
 (`teammate_id`) is judged against that teammate's other private templates and the shared ones,
 not against another teammate's; a Freshdesk shared response against the others in its folder
-(Freshdesk refuses a title twice only there), a personal one against all.
+(Freshdesk refuses a title twice only there); a personal one against none (Freshdesk exempts
+personal responses).
 
 ## Example
 Two scripts both titled `"Shipping::Delayed order"`, one for email and one for chat.
