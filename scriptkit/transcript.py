@@ -422,17 +422,22 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
         mine = [t for t in found or () if _key(t.speaker) == _key(agent)]
         if mine:
             return mine
-        if found is not None and _key(agent) in speakers:  # ("[10:00] Sam:" lines, their words on none)
-            raise ConfigError(f"no words of '{agent}' in the transcript: each line labelled "
-                              f"{speakers[_key(agent)]} has nothing after its label", Location(file, 1, 1),
-                              f"Write the agent's words after their label ('{speakers[_key(agent)]}: ...'), or "
-                              "name no agent to judge the text as a plain reply.")
         if found is not None:
-            where = f"its speakers are {', '.join(speakers.values())}"
-        else:
-            labels = _written_labels(text)
-            where = (f"its speakers are {', '.join(labels)}" if labels else
-                     "the text reads as a plain reply, with no line that starts with a speaker's label")
+            # (a transcript with no agent named is still one, judged or refused as such: the hint names the
+            # speakers with words, not a "plain reply" the text is not)
+            said = list(dict.fromkeys(t.speaker for t in found)) or list(speakers.values())
+            options = " or ".join(f'--agent "{n}"' for n in said) + " in scriptkit review, agent=NAME in lint_text"
+            if _key(agent) in speakers:  # ("[10:00] Sam:" lines, their words on none)
+                raise ConfigError(f"no words of '{agent}' in the transcript: each line labelled "
+                                  f"{speakers[_key(agent)]} has nothing after its label", Location(file, 1, 1),
+                                  f"Write the agent's words after their label ('{speakers[_key(agent)]}: ...'), "
+                                  f"or name a speaker who wrote some ({options}).")
+            raise ConfigError(f"no speaker '{agent}' in the transcript: its speakers are "
+                              f"{', '.join(speakers.values())}", Location(file, 1, 1),
+                              f"Name the agent as the transcript labels them ({options}).")
+        labels = _written_labels(text)
+        where = (f"its speakers are {', '.join(labels)}" if labels else
+                 "the text reads as a plain reply, with no line that starts with a speaker's label")
         raise ConfigError(f"no speaker '{agent}' in the transcript: {where}", Location(file, 1, 1),
                           "Name the agent as the transcript labels them, or name no agent to judge the text "
                           "as a plain reply.")
