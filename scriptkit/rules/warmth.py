@@ -453,7 +453,9 @@ class CorporatePhrase(Rule):
     Safe only for entries whose rewrite is a drop-in with the same grammar ("kindly" ->
     "please", "prior to" -> "before"); those are applied by `--fix` when the text is literal
     in the YAML. A phrasal verb takes a pronoun object inside it ("expedite it" -> "speed it
-    up"), and "at your (earliest) convenience" -> "when you get a moment" is made only where the
+    up", "expedite them both" -> "speed them both up"), and replaces a word only where it is plainly the
+    verb ("I'll expedite your order"): where it names a kind of thing ("the expedite fee", "an expedite
+    request") it is a suggestion. "At your (earliest) convenience" -> "when you get a moment" is made only where the
     customer is asked to act ("Please reply ..."): after a passive or our own action ("your
     refund will be processed ...", "we'll refund you ...") it is reported with no fix, since the
     rewrite would say the customer does it; an appointment at their time ("we'll call you back ...")
@@ -596,6 +598,8 @@ class CorporatePhrase(Rule):
         note = str(entry.get("note", "")).strip()
         message = f'corporate phrase "{found}"' + (f": {note}" if note else "")
         fix_end = end
+        if safe and _phrasal(replacement) and " " not in found.strip() and not _reads_as_verb(text, start, end):
+            safe = False  # ("the expedite fee", "upgraded you to expedite shipping": no "the speed up fee")
         split = _phrasal_object(replacement, text, end)
         if split is not None:  # "expedite it" -> "speed it up", not "speed up it"
             replacement, fix_end = split
@@ -750,22 +754,66 @@ def _indefinite_article(phrase: str) -> str | None:
     return "an" if low[0] in "aeiou" else "a"
 
 
-# the particle a phrasal verb ends with ("speed up", "find out"), and an object pronoun, which goes before it
+# the particle a phrasal verb ends with ("speed up", "find out"), and an object pronoun, which goes before it with
+# the quantifier it carries ("speed them both up")
 _PARTICLE = frozenset({"up", "out", "off", "down", "back", "over", "away"})
-_OBJECT_PRONOUN = re.compile(r"\s+(it|them|him|me|us|you)\b(?!['’\w])", re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(r"\s+((?:it|them|him|me|us|you)(?:\s+(?:both|all))?)\b(?!['’\w])", re.IGNORECASE)
+
+
+def _phrasal(replacement: str) -> bool:
+    """Whether ``replacement`` is a phrasal verb ("speed up", "find out")."""
+    words = replacement.split()
+    return len(words) >= 2 and words[-1].lower() in _PARTICLE
 
 
 def _phrasal_object(replacement: str, text: str, end: int) -> tuple[str, int] | None:
     """A phrasal verb rewrite ("speed up") whose object after the phrase is a pronoun ("expedite it"): the
     rewrite with the pronoun inside it ("speed it up") and the end of that pronoun; else None. (English puts
     a pronoun object before the particle: "speed up it" is no sentence.)"""
-    words = replacement.split()
-    if len(words) < 2 or words[-1].lower() not in _PARTICLE:
+    if not _phrasal(replacement):
         return None
     m = _OBJECT_PRONOUN.match(text, end)
     if m is None:
         return None
+    words = replacement.split()
     return " ".join([*words[:-1], m.group(1), words[-1]]), m.end()
+
+
+# A one-word phrase rewritten as a phrasal verb is fixed only where it is plainly a verb: "expedite" is a noun's
+# modifier too ("the expedite fee", "an expedite request", "upgraded you to expedite shipping"), where "speed up"
+# garbles the sentence. Plainly a verb: after its subject, a modal or "please" ("I'll expedite", "could you
+# expedite"), after "to" that a verb or adjective leads into ("try to", "able to"), or before its object's
+# determiner or pronoun ("expedite your order", "to expedite it"). (No tagger: only the signs that tell it plainly.)
+_VERB_LEADS = _wordset(
+    "i we you they he she please will would can could should must may might shall do does did don't doesn't "
+    "didn't won't wouldn't can't cannot couldn't shouldn't let's")
+_TO_LEADS = _wordset(
+    "like love want wants wanted try tries tried trying able unable happy glad going need needs needed have has had "
+    "hope hoping plan planning aim managed chance way pleased")
+_OBJECT_LEADS = _wordset(
+    "the a an your my our their his her its this that these those it them him me us you every each any all both")
+_DETERMINERS = _wordset("the a an your my our their his her its this that these those every each")
+_WORD_BEHIND = re.compile(r"([\w'’]+)[ \t]+$")
+_WORD_AHEAD = re.compile(r"[ \t]+([\w'’]+)")
+
+
+def _reads_as_verb(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is plainly a verb (see ``_VERB_LEADS``)."""
+    before = _WORD_BEHIND.search(text, max(0, start - 40), start)
+    word = before.group(1).lower().replace("’", "'") if before is not None else ""
+    if word in _DETERMINERS:
+        return False  # ("the expedite that you asked for")
+    after = _WORD_AHEAD.match(text, end)
+    if after is not None and after.group(1).lower() in _OBJECT_LEADS:
+        return True
+    if before is None:
+        return False
+    if word in _VERB_LEADS or word.endswith(("'ll", "'d")):
+        return True
+    if word != "to":
+        return False
+    lead = _WORD_BEHIND.search(text, max(0, before.start() - 40), before.start())
+    return lead is not None and lead.group(1).lower() in _TO_LEADS
 
 
 def _customers_time(phrase: str) -> bool:
