@@ -743,12 +743,17 @@ _BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though|nevertheless|non
                   r"yet\b(?!\s+(?:another|again|more|still)\b))\b",
                   re.IGNORECASE)
 # "but" that does not take the apology back: "not only... but", "all but", "but also", or that goes on
-# to the customer ("sorry, I can't share it, even though I know it would be quicker for you"), or to good news
-# ("but the good news is I've already refunded you", "however, happily, it's on its way")
+# to the customer ("sorry, I can't share it, even though I know it would be quicker for you"), to good news
+# ("but the good news is I've already refunded you", "however, happily, it's on its way"), or to what the writer
+# has done or will do for them ("but I've already sent a new one", "but we'll refund it today"); not to an excuse
+# in the same tenses ("but we've been swamped", "but I've been told I can't", "but we've had a lot of requests",
+# "but I have to charge the fee", "but I'll have to close it")
 _HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet|nevertheless|nonetheless|that\s+said|having\s+said\s+"
-                           r"that|that\s+being\s+said|with\s+that\s+said|even\s+so|all\s+the\s+same),?\s+(?:also|I['’]ve|I\s+have|I['’]ll|I\s+will|"
+                           r"that|that\s+being\s+said|with\s+that\s+said|even\s+so|all\s+the\s+same),?\s+(?:also|"
+                           r"(?:I|we)(?:['’]ve|\s+have)\b(?!\s+(?:been\b(?!\s+able\b)|had\b|not\b|never\b|no\b|to\b|"
+                           r"got\s+to\b))|(?:I|we)(?:['’]ll|\s+will)\b(?!\s+(?:have|need)\s+to\b|\s+not\b|\s+never\b)|"
                            r"(?:(?:the|some)\s+)?(?:good|great)\s+news|(?:happily|fortunately|luckily|thankfully)\b|"
-                           r"I['’]m\s+going\s+to|we['’]ve|we['’]ll|let\s+me|let['’]s|"
+                           r"I['’]m\s+going\s+to|let\s+me|let['’]s|"
                            r"I\s+(?:know|understand|reali[sz]e|can\s+see)\b(?!\s+(?:that\s+)?(?:our|the)\s+polic))\b",
                            re.IGNORECASE)
 
@@ -766,7 +771,8 @@ class ApologyThenBut(Rule):
     the feeling, or says little else ("I hear you, but"). A "but" that goes on to your own
     action ("but I've already sent a new one", "however, I've refunded you today") or to good
     news ("but the good news is I've already refunded you today", "but luckily it's on its
-    way") is allowed, and so is an "I can see" that reports a fact before its "but" ("I can see the order was
+    way") is allowed (an excuse is not: "but we've been swamped", "but I've been told I can't
+    refund it", "but I'll have to close the ticket"), and so is an "I can see" that reports a fact before its "but" ("I can see the order was
     placed on Monday, but the courier hasn't collected it"). "I understand, but" and "I get that
     you're upset, but" are SK305's phrases, and reported there.
 
