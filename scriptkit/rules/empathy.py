@@ -772,9 +772,10 @@ class ApologyThenBut(Rule):
     action ("but I've already sent a new one", "however, I've refunded you today") or to good
     news ("but the good news is I've already refunded you today", "but luckily it's on its
     way") is allowed (an excuse is not: "but we've been swamped", "but I've been told I can't
-    refund it", "but I'll have to close the ticket"), and so is an "I can see" that reports a fact before its "but" ("I can see the order was
-    placed on Monday, but the courier hasn't collected it"). "I understand, but" and "I get that
-    you're upset, but" are SK305's phrases, and reported there.
+    refund it", "but I'll have to close the ticket"), and so is an "I can see" that reports a
+    fact before its "but" ("I can see the order was placed on Monday, but the courier hasn't
+    collected it"). "I understand, but" and "I get that you're upset, but" are SK305's
+    phrases, and reported there.
 
     ## Why it matters
     Everything before "but" is heard as not meant. The apology or the understanding turns into

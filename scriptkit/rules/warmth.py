@@ -23,6 +23,7 @@ from scriptkit.inference import Cues, Sentence, analyse_message, body_sentences,
 from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
+from scriptkit.rules.custom import _cased
 from scriptkit.rules.lexicon import (
     CaselessRegex,
     Matcher,
@@ -455,7 +456,8 @@ class CorporatePhrase(Rule):
     in the YAML. A phrasal verb takes a pronoun object inside it ("expedite it" -> "speed it
     up", "expedite them both" -> "speed them both up"), and replaces a word only where it is plainly the
     verb ("I'll expedite your order"): where it names a kind of thing ("the expedite fee", "an expedite
-    request") it is a suggestion. "At your (earliest) convenience" -> "when you get a moment" is made only where the
+    request") it is a suggestion. A rewrite keeps the capitals of a phrase in capitals ("ADDITIONAL
+    items" -> "EXTRA items"). "At your (earliest) convenience" -> "when you get a moment" is made only where the
     customer is asked to act ("Please reply ..."): after a passive or our own action ("your
     refund will be processed ...", "we'll refund you ...") it is reported with no fix, since the
     rewrite would say the customer does it; an appointment at their time ("we'll call you back ...")
@@ -610,7 +612,10 @@ class CorporatePhrase(Rule):
             return Finding(start, end, message + (" " if note else ": ") + why,
                            suggestion=f'say when it will happen, e.g. "by Friday" or "as soon as I can" '
                                       f'("{replacement}" fits only where the customer chooses the time)')
-        rewrite = match_case(replacement, found)
+        # (in capitals where the text shouts, "ADDITIONAL items" -> "EXTRA items", as a team's swap is; never a
+        # placeholder's name)
+        rewrite = match_case(_cased(found, "", replacement, True) if "{{" not in replacement else replacement, found)
+        shouts = rewrite.isupper() and rewrite != replacement
         suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
         fix_start = start
         if safe and rewrite.lower().startswith("just ") and _YOU_BEFORE.search(text, max(0, start - 8), start):
@@ -618,11 +623,13 @@ class CorporatePhrase(Rule):
         if safe and rewrite:
             article = _article_before(text, start)
             if article is not None:  # "an assistance dog" -> "a help dog", not "an help dog"
-                wanted = _indefinite_article(rewrite)
+                wanted = _indefinite_article(replacement)  # (as the entry writes it: "EXTRA" reads as an abbreviation)
                 if wanted is None:
                     safe = False  # (a sound not told from the spelling: left for a person)
                 elif wanted != text[article:start].split()[0].lower():
-                    fix_start, rewrite = article, match_case(wanted, text[article:start]) + " " + rewrite
+                    said = text[article:start].split()[0]
+                    fix_start = article
+                    rewrite = (wanted.upper() if shouts else match_case(wanted, said)) + " " + rewrite
                     suggestion = f'"{_for_reader(rewrite, ctx)}"'
         return Finding(fix_start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
 
