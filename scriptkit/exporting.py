@@ -416,6 +416,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     found: list[Diagnostic] = []
     titles: dict[str, dict[str | None, str]] = {}  # title -> whose picker shows it (None: everyone's) -> first script
     ids: dict[MacroId, str] = {}  # helpdesk id -> the first record giving it (SK506 at another that does)
+    bodies: dict[tuple[str, int], str] = {}  # (script, variant) -> its first channel's reply as the target writes it
     declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
                 for name, spec in pack.meta.placeholders.items()}  # (json keeps them; SK001's words where given)
     for m in selected:
@@ -478,6 +479,16 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         payload = target.render(message)
         if one_body:
             title, body = target.measure(payload)
+            if first:
+                bodies[(m.script_id, m.variant)] = body
+            elif bodies.get((m.script_id, m.variant)) == body \
+                    and own_id(message, target.name, getattr(target, "id_kind", "number")) is None \
+                    and not getattr(target, "joins_channels", False):
+                # the script's first channel's macro says the same words (an imported reply kept for email and
+                # chat alike): one macro serves both, where a copy titled '(chat)' was clutter in the agents' list.
+                # (Not one with an id of its own, which updates a macro of the helpdesk's; a target that writes
+                # the channels it is for, as Salesforce's Channel, joins them itself)
+                continue
             problems.extend(_limit_problems(target, conf, title, body))
             # (one agent's own reply is in their picker beside the shared ones, and in nobody else's)
             scope = title_scope(message) if (title_scope := getattr(target, "title_scope", None)) else None

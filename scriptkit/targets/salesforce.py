@@ -67,6 +67,7 @@ DIALECT = Dialect(PLACEHOLDERS, write, fallbacks=False, unsafe=("{!",))
 class SalesforceTarget(BaseTarget):
     name = "salesforce"
     summary = "Salesforce Quick Text records (Name, Message, Category, Channel)"
+    joins_channels = True  # (one Quick Text for the channels whose text is the same: _one_per_text)
     units = ("Quick Text", "Quick Texts")
     channels = ("email", "chat", "sms", "social")
     limits = Limits(title_max=NAME_MAX, body_max=MESSAGE_MAX, batch_max=COLLECTION_MAX,
