@@ -499,9 +499,12 @@ def _written_labels(text: str) -> list[str]:
 # Where the earlier messages quoted under an email reply start: Gmail's and Apple Mail's "On Tue,
 # ... Dana <dana@example.com> wrote:" (perhaps wrapped) before "> " lines, Outlook's "-----Original
 # Message-----" or its "From: ... / Sent: ..." block, a "Forwarded message" line; each also as a
-# mail program set to German, French, Spanish, Dutch or Italian writes it ("Am ... schrieb Dana <...>:").
+# mail program set to German, French, Spanish, Dutch or Italian writes it ("Am ... schrieb Dana <...>:"). A rule
+# over it is its first line: Outlook's "________________________________" (or dashes) over the From: block, which
+# left in the reply read as a fill-in blank, and the sign-off above it as a sentence.
 _THREAD = re.compile(
-    r"^[ \t]*(?:(?P<on>(?:On|Am|Le|El|Op|Il) [^\n]{1,200}?(?:\n[^\n]{1,200}?)?"
+    r"^[ \t]*(?:(?:_{3,}|-{3,})[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*)?"  # (the rule over it)
+    r"(?:(?P<on>(?:On|Am|Le|El|Op|Il) [^\n]{1,200}?(?:\n[^\n]{1,200}?)?"
     r"(?:wrote|schrieb[^\n]{0,100}?|a écrit[ \t]?|escribió|schreef|ha scritto):)[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*>"
     r"|-{3,}[ \t]*(?i:original message|forwarded message)[ \t]*-{3,}"
     r"|(?:From|Von|De|Van|Da)[ \t]?:[^\n]*\n[ \t]*"  # (not "From: 9am" then "To: 5pm")
