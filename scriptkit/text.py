@@ -51,6 +51,8 @@ _OPENING_SINGLE = re.compile("'(?<!\\w')")
 _CLOSING_BELOW = re.compile(r"\n[ \t]*[A-Z][a-z']*(?:[ \t]+[a-z']+){0,2},[ \t]*\n[ \t]*[^\n.!?]{1,40}\s*\Z")
 _LIST_NUMBER = re.compile(r"[ \t]*\d{1,2}\.")  # a line that starts with it starts a numbered list item
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Mrs.", "Ms.", "Dr.", "vs.", "approx.", "No.", "St.")
+# a postscript's mark opening a sentence: "P.S. I've added a code" is one sentence, "P.S." none of its own
+_POSTSCRIPT = re.compile(r"\s*(?:P\.?){1,2}S\.", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)*")
 
 
@@ -76,7 +78,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
             mark = at + 1
             end = m.end(1) if m.group(1) else mark  # (the sentence ends with its mark, or the emoji after it)
             if text[at] == ".":  # (every abbreviation, and a list item's number, ends with a full stop)
-                if text.endswith(_ABBREVIATIONS, start, mark):
+                if text.endswith(_ABBREVIATIONS, start, mark) or _POSTSCRIPT.fullmatch(text, start, mark):
                     continue
                 if (text[mark - 2:mark - 1].isdigit() and "\n" not in m.group(2)
                         and _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, mark) + 1, mark)):
