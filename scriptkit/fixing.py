@@ -671,13 +671,27 @@ def _umask() -> int:
     return mask
 
 
+_UNDOES = "it would undo"
+
+
+def undoing_reason(rules: Iterable[str], undoer: str) -> str:
+    """Why a round of ``--fix`` does not make an edit that would bring back a text an earlier round had: ``rules``
+    ("SK801 (house-style)") fix the text in ways that undo each other, ``undoer`` the code whose fix would undo."""
+    names = sorted(set(rules))
+    who = (f"the fixes of {', '.join(names[:-1])} and {names[-1]} undo each other" if len(names) > 1 else
+           f"the fixes of {names[0]} undo each other" if names else "the fixes undo each other")
+    return (f"{_UNDOES} a fix this run made, and fixing on would change the text back and forth: {who}. "
+            f"Make the rules agree (change or drop one of them: a team's swap is in pack.yaml, rules: custom), "
+            f"or leave one out: --ignore {undoer}")
+
+
 def refused_messages(fixes: Iterable[FileFix]) -> list[str]:
     """One line per refused edit, ``file:line:col: reason``."""
     out = []
     for fix in fixes:
         source = SourceText(fix.path, fix.before)
         for edit, reason in fix.refused:
-            by_hand = "" if reason.startswith(_INSIDE) else \
+            by_hand = "" if reason.startswith((_INSIDE, _UNDOES)) else \
                 f"; to make it by hand, replace {fix.before[edit.start:edit.end]!r} with {edit.replacement!r}"
             out.append(f"{source.location(edit.start)}: fix not applied: {reason}{by_hand}")
     return out

@@ -6,8 +6,9 @@ import io
 import os
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -22,7 +23,8 @@ from scriptkit.sourcetext import MAX_FILE_BYTES, PACK_FILE, SourceText
 
 if TYPE_CHECKING:
     from scriptkit.config import LintConfig
-    from scriptkit.fixing import FileFix
+    from scriptkit.diagnostics import Diagnostic, Edit
+    from scriptkit.fixing import FileFix, FixesNotWritten
     from scriptkit.linting import LintResult
     from scriptkit.models import Pack
 
@@ -216,11 +218,9 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             f"{shlex.quote(write_baseline_file)}` reports only new ones.", markup=False, highlight=False)
         sys.exit(0)
     if fix or diff:
-        # (--fix: each file's text as the findings were made in it; one saved since, during the run, is not written)
-        plans = fixing.plan(result.diagnostics, None if diff else _texts(loaded))
         err = console(stderr=True)
-        if diff:  # (what --fix writes: one fix can reveal another, so its rounds are made too, in a copy)
-            plans = _fixed_in_a_copy(pack, loaded, plans, config, channels or None, jobs) or plans
+        if diff:  # (what --fix writes, made by the same rounds in a copy)
+            plans = _fixed_in_a_copy(pack, loaded, result, config, channels or None, jobs)
             for line in fixing.refused_messages(plans):
                 err.print(line, markup=False, highlight=False)
             changed = [p for p in plans if p.changed]
@@ -232,38 +232,23 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                           f"(`scriptkit check {shlex.quote(pack)}` lists {'them' if n != 1 else 'it'}).",
                           markup=False, highlight=False)
             sys.exit(1 if changed else 0)
-        count, files = 0, set[str]()
-        unwritten: fixing.FixesNotWritten | None = None
+        rounds = _Rounds(result)
         try:
-            for _ in range(MAX_FIX_ROUNDS):  # one fix can reveal another (ruff does the same)
-                try:
-                    applied = fixing.apply(plans)
-                except fixing.FixesNotWritten as exc:  # (the other files are written: said, then the error)
-                    unwritten, applied = exc, exc.written
-                    refused = {e.location.file for e in exc.errors if e.location}
-                    files.update(p.path for p in plans if p.changed and p.path not in refused)
-                    count += applied
-                    break
-                if not applied:
-                    break
-                count += applied
-                files.update(p.path for p in plans if p.changed)
-                loaded = load_pack(pack, jobs=jobs)  # what remains, from the files as now written
-                # (a fix never touches export settings: they were read once, above)
-                result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)
-                plans = fixing.plan(result.diagnostics, _texts(loaded))
+            _fix_rounds(rounds, loaded, lambda: _lint_again(pack, config, channels or None, jobs))
         except KeyboardInterrupt:  # (Ctrl-C: what is fixed so far is said; each file is written whole, or not)
-            whole = files | {p.path for p in plans if p.changed and _written(p)}
+            whole = rounds.files | {p.path for p in rounds.plans if p.changed and _written(p)}
             raise KeyboardInterrupt(f"interrupted: {len(whole)} file(s) already fixed (each whole, the others as they "
                                     f"were); run `scriptkit check {shlex.quote(pack)} --fix` again to finish") from None
-        for line in fixing.refused_messages(plans):  # what still cannot be applied, once
+        result = rounds.result
+        for line in fixing.refused_messages(rounds.plans):  # what still cannot be applied, once
             err.print(line, markup=False, highlight=False)
-        if count:
-            err.print(f"Fixed {count} problem{'s' if count != 1 else ''} in {len(files)} file(s).",
+        if rounds.count:
+            err.print(f"Fixed {rounds.count} problem{'s' if rounds.count != 1 else ''} in {len(rounds.files)} file(s).",
                       markup=False, highlight=False)
-        if unwritten is not None:
-            raise ErrorGroup(unwritten.errors) if len(unwritten.errors) > 1 else unwritten.errors[0]
-        fixing.not_fixable(result.diagnostics, fixing.refused_edits(plans))  # (not counted as fixable)
+        if rounds.unwritten is not None:
+            errors = rounds.unwritten.errors
+            raise ErrorGroup(errors) if len(errors) > 1 else errors[0]
+        fixing.not_fixable(result.diagnostics, fixing.refused_edits(rounds.plans))  # (not counted as fixable)
     else:  # (what --fix would refuse is not counted as fixable: an anchor's text, reused by an alias)
         fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, _texts(loaded)))
     if accepted is not None:
@@ -282,18 +267,112 @@ def _texts(loaded: Pack) -> dict[str, str]:
             if origin}
 
 
-def _fixed_in_a_copy(pack: str, loaded: Pack, plans: list[FileFix], config: LintConfig,
-                     channels: tuple[str, ...] | None, jobs: int | None) -> list[FileFix] | None:
-    """What ``--fix`` would write, round after round as it makes it (a fix can reveal another: 'we will'
-    becomes "we'll", then "we'll endeavour" is found), made in a copy of the pack's files: each changed file
-    with its text before and after, and the fixes it would still refuse, located in the text the diff leaves.
-    ``plans``: the first round's. None where no copy can stand for the pack (a file outside its folder)."""
-    import tempfile
+@dataclass
+class _Rounds:
+    """What the rounds of ``--fix`` made so far (or of ``--diff``, in a copy)."""
 
-    from scriptkit import fixing
+    result: LintResult  # the findings in the text the rounds leave
+    plans: list[FileFix] = field(default_factory=list)  # the last round's: what it refused, in the text it read
+    count: int = 0  # edits written
+    files: set[str] = field(default_factory=set)  # the files written (by their own names, not the copy's)
+    unwritten: FixesNotWritten | None = None  # the files a round could not write: the rounds stopped there
+
+
+def _lint_again(pack: str | Path, config: LintConfig, channels: tuple[str, ...] | None,
+                jobs: int | None) -> tuple[Pack, LintResult]:
+    """The pack as the last round wrote it, and its findings (a fix never touches export settings: read once)."""
     from scriptkit.linting import lint_pack
     from scriptkit.loading import load_pack
 
+    loaded = load_pack(pack, jobs=jobs)
+    return loaded, lint_pack(loaded, config, channels=channels, jobs=jobs, export_settings=False)
+
+
+def _fix_rounds(done: _Rounds, loaded: Pack, lint_again: Callable[[], tuple[Pack, LintResult]],
+                into: Mapping[str, str] | None = None) -> None:
+    """Fix ``loaded`` round after round, as ruff does (one fix can reveal another: 'we will' becomes "we'll", then
+    "we'll endeavour" is found), until a round fixes nothing, into ``done``: ``--fix`` and ``--diff`` both make them
+    here, so that the diff is what --fix writes. A file a round would give back a text an earlier round left in it
+    gets none of that round's edits, refused as undoing: two rules' fixes undo each other (a team's swap of
+    'parcel' for 'package' and another's back), and each further round would only flip the words again.
+    ``into``: the file each one is written to instead (``--diff``'s copy); the copy's names map back to the
+    files' own in ``done.files`` and the history of texts."""
+    from scriptkit import fixing
+
+    into = into or {}
+    own = {copy: f for f, copy in into.items()}
+    had: dict[str, list[str]] = {}  # each file's texts, round after round
+    made: dict[str, list[set[str]]] = {}  # the rules whose fixes turned each of them into the next
+    swapped: dict[str, dict[tuple[str, str], set[str]]] = {}  # each file's (text, replacement) made, and by whom
+    for _ in range(MAX_FIX_ROUNDS):
+        texts_now = _texts(loaded)
+        rules = _rules_of(done.result.diagnostics)
+        # (an edit putting back the text an earlier round replaced, where it replaced it or elsewhere: the rule
+        # that made the first one would make it again, round after round; refused before it is made)
+        back: dict[Edit, str] = {}
+        for edit, by in rules.items():
+            name, text = own.get(edit.file, edit.file), texts_now.get(edit.file, "")
+            earlier = swapped.get(name, {}).get((edit.replacement, text[edit.start:edit.end]))
+            if earlier is not None:
+                back[edit] = fixing.undoing_reason(earlier | by, min(by).split(" ")[0])
+        fixing.not_fixable(done.result.diagnostics, back)
+        # (each file's text as the findings were made in it; one saved since, during the run, is not written)
+        plans = fixing.plan(done.result.diagnostics, texts_now)
+        for p in plans:
+            if not p.changed:
+                continue
+            texts = had.setdefault(own.get(p.path, p.path), [p.before])
+            if p.after in texts:  # (a text an earlier round had: this round would undo one)
+                since = set().union(*made[own.get(p.path, p.path)][texts.index(p.after):])
+                now = {rule for edit in p.applied for rule in rules.get(edit, ())}
+                reason = fixing.undoing_reason(since | now, min(now or since or {""}).split(" ")[0])
+                p.refused = sorted([*p.refused, *((edit, reason) for edit in p.applied)],
+                                   key=lambda r: (r[0].start, r[0].end), reverse=True)
+                p.applied, p.after = [], p.before
+        done.plans = [replace(p, path=into.get(p.path, p.path)) for p in plans]
+        try:
+            applied = fixing.apply(done.plans)
+        except fixing.FixesNotWritten as exc:  # (the other files are written: said, then the error)
+            done.unwritten, applied = exc, exc.written
+            refused = {e.location.file for e in exc.errors if e.location}
+            done.files.update(own.get(p.path, p.path) for p in done.plans if p.changed and p.path not in refused)
+            done.count += applied
+            return
+        if not applied:
+            return
+        done.count += applied
+        for p in plans:
+            if p.changed:
+                name = own.get(p.path, p.path)
+                done.files.add(name)
+                had[name].append(p.after)
+                made.setdefault(name, []).append({rule for edit in p.applied for rule in rules.get(edit, ())})
+                for edit in p.applied:
+                    swapped.setdefault(name, {}).setdefault((p.before[edit.start:edit.end], edit.replacement),
+                                                            set()).update(rules.get(edit, ()))
+        loaded, done.result = lint_again()  # what remains, from the files as now written
+
+
+def _rules_of(diagnostics: list[Diagnostic]) -> dict[Edit, set[str]]:
+    """The rules ("SK801 (house-style)") whose safe fixes make each edit."""
+    out: dict[Edit, set[str]] = {}
+    for d in diagnostics:
+        if d.fix is not None and d.fix.safe:
+            for edit in d.fix.edits:
+                out.setdefault(edit, set()).add(f"{d.code} ({d.name})")
+    return out
+
+
+def _fixed_in_a_copy(pack: str, loaded: Pack, result: LintResult, config: LintConfig,
+                     channels: tuple[str, ...] | None, jobs: int | None) -> list[FileFix]:
+    """What ``--fix`` would write, made by its rounds (``_fix_rounds``) in a copy of the pack's files: each changed
+    file with its text before and after, and the fixes it would still refuse, located in the text the diff leaves.
+    Where no copy can stand for the pack (a file outside its folder), or one no longer loads, the first round's."""
+    import tempfile
+
+    from scriptkit import fixing
+
+    plans = fixing.plan(result.diagnostics)
     if not any(p.changed for p in plans):
         return plans  # (no first round: no other)
     base = Path(loaded.root) if Path(loaded.root).is_dir() else Path(loaded.root).parent
@@ -301,35 +380,30 @@ def _fixed_in_a_copy(pack: str, loaded: Pack, plans: list[FileFix], config: Lint
     where = {f: os.path.relpath(os.path.abspath(f), os.path.abspath(base)) for f in files}
     given = os.path.relpath(os.path.abspath(pack), os.path.abspath(base))
     if any(rel.startswith("..") or os.path.isabs(rel) for rel in [*where.values(), given]):
-        return None
+        return plans
     with tempfile.TemporaryDirectory(prefix="scriptkit-diff-") as tmp:
-        copies = {f: Path(tmp, rel) for f, rel in where.items()}
+        copies = {f: str(Path(tmp, rel)) for f, rel in where.items()}
         for f, copy in copies.items():
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_bytes(Path(f).read_bytes())
-        for p in plans:
-            if p.changed and p.path in copies:
-                fixing.write_atomic(copies[p.path], p.bom + p.after)
-        last = [p for p in plans if not p.changed]  # (a file the first round refused all of: said as it is)
+            Path(copy).parent.mkdir(parents=True, exist_ok=True)
+            Path(copy).write_bytes(Path(f).read_bytes())
+        done = _Rounds(result)
         try:
-            for _ in range(MAX_FIX_ROUNDS - 1):
-                result = lint_pack(load_pack(Path(tmp, given), jobs=jobs), config, channels=channels, jobs=jobs,
-                                   export_settings=False)
-                last = fixing.plan(result.diagnostics)
-                if not fixing.apply(last):
-                    break
+            _fix_rounds(done, loaded, lambda: _lint_again(Path(tmp, given), config, channels, jobs), copies)
         except ScriptkitError:  # (fixes are verified as they are made: a copy that no longer loads is unlooked for)
-            return None
+            return plans
+        if done.unwritten is not None:  # (a file changed during the run: said as --fix would)
+            errors = done.unwritten.errors
+            raise ErrorGroup(errors) if len(errors) > 1 else errors[0]
         out: list[FileFix] = []
         for f, copy in copies.items():
             before = Path(f).read_bytes().decode("utf-8-sig")
-            after = copy.read_bytes().decode("utf-8-sig")
+            after = Path(copy).read_bytes().decode("utf-8-sig")
             if after != before:
                 out.append(fixing.FileFix(f, before, after))
-        back = {str(copy): f for f, copy in copies.items()}
+        back = {copy: f for f, copy in copies.items()}
         # (what is still refused, located in the text the last round read: the one the diff leaves)
         out += [fixing.FileFix(back[p.path], p.before, p.before, refused=p.refused)
-                for p in last if p.refused and p.path in back]
+                for p in done.plans if p.refused and p.path in back]
         return out
 
 
