@@ -44,7 +44,15 @@ _STRIPPED = re.compile("[" + "".join(map(chr, STRIP_CONTROL_CODES)) + "]")  # (w
 
 class SafeConsole(Console):
     """A rich Console that prints the control characters of what it is given as visible pictures,
-    never as terminal commands (its own styles are written after, so they are kept)."""
+    never as terminal commands (its own styles are written after, so they are kept).
+
+    With ``no_color`` (NO_COLOR set) it writes no style at all: rich drops only the colours, and
+    kept bold, underline and dim, escape codes in what the docs call plain output."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("no_color"):
+            kwargs["color_system"] = None
+        super().__init__(*args, **kwargs)
 
     def print(self, *objects: Any, **options: Any) -> None:
         super().print(*(_visible(o) for o in objects), **options)
