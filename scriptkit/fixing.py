@@ -14,11 +14,13 @@ import bisect
 import codecs
 import difflib
 import errno
+import itertools
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -685,13 +687,89 @@ def undoing_reason(rules: Iterable[str], undoer: str) -> str:
             f"or leave one out: --ignore {undoer}")
 
 
-def refused_messages(fixes: Iterable[FileFix]) -> list[str]:
-    """One line per refused edit, ``file:line:col: reason``."""
+def refused_messages(fixes: Iterable[FileFix], on_disk: Mapping[str, str] | None = None) -> list[str]:
+    """One line per refused edit, ``file:line:col: reason``, and the edit to make by hand. ``on_disk``: a file's
+    text as it is on disk where a fix's ``before`` is another (``--diff``'s, the text its fixes leave in a copy):
+    each edit is located in it, where the writer will look."""
     out = []
     for fix in fixes:
-        source = SourceText(fix.path, fix.before)
+        disk = (on_disk or {}).get(fix.path, fix.before)
+        source, place = SourceText(fix.path, disk), _placer(fix.before, disk)
         for edit, reason in fix.refused:
             by_hand = "" if reason.startswith((_INSIDE, _UNDOES)) else \
-                f"; to make it by hand, replace {fix.before[edit.start:edit.end]!r} with {edit.replacement!r}"
-            out.append(f"{source.location(edit.start)}: fix not applied: {reason}{by_hand}")
+                f"; to make it by hand, {_by_hand(fix.before[edit.start:edit.end], edit.replacement)}"
+            out.append(f"{source.location(place(edit.start))}: fix not applied: {reason}{by_hand}")
     return out
+
+
+def _placer(text: str, disk: str) -> Callable[[int], int]:
+    """Where an offset of ``text`` lies in ``disk``, an earlier text of the file: the same line where that line is
+    unchanged (lines matched as the diff shown matches them), else the start of the part the fixes changed (its
+    characters matched too where that part is short)."""
+    if text == disk:
+        return lambda offset: offset
+    ours, theirs = text.splitlines(keepends=True), disk.splitlines(keepends=True)
+    our_starts, their_starts = list(itertools.accumulate(map(len, ours), initial=0)), \
+        list(itertools.accumulate(map(len, theirs), initial=0))
+    blocks = difflib.SequenceMatcher(None, theirs, ours).get_opcodes()  # (as the diff shown matches them)
+
+    def place(offset: int) -> int:
+        line = bisect.bisect_right(our_starts, offset) - 1
+        for tag, i1, i2, j1, j2 in blocks:
+            if j1 <= line < j2 or (line >= j2 == len(ours)):
+                if tag == "equal":
+                    return their_starts[i1 + line - j1] + offset - our_starts[line]
+                a, b = disk[their_starts[i1]:their_starts[i2]], text[our_starts[j1]:our_starts[j2]]
+                at = offset - our_starts[j1]
+                if len(a) + len(b) <= _MATCHED:
+                    for tag2, x1, _x2, y1, y2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+                        if y1 <= at < y2:
+                            return their_starts[i1] + (x1 + at - y1 if tag2 == "equal" else x1)
+                return their_starts[i1]
+        return len(disk)
+
+    return place
+
+
+_MATCHED = 4000  # characters: a changed part matched character by character (difflib is quadratic in the worst case)
+
+
+def _by_hand(text: str, replacement: str) -> str:
+    """The edit as a writer makes it: 'replace 'Kindly' with 'Please'', a line break named, not escaped."""
+    if not text:
+        return f"insert {_shown(replacement)} there"
+    if not replacement:
+        return f"delete {_shown(text)}"
+    return f"replace {_shown(text)} with {_shown(replacement)}"
+
+
+_NUMBERS = ("", "a", "two", "three", "four", "five")
+# the characters named, not quoted: line breaks, tabs and other spaces a reader cannot tell apart, and invisible ones
+_UNSEEN = re.compile(r"(\r\n|\r|\n)+|([^\S\r\n]|[\u200b-\u200f\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f])\2*")
+
+
+def _shown(text: str) -> str:
+    """``text`` quoted plainly ('Kindly', "don't"), its line breaks, tabs and unseen characters named ("a line
+    break"); spaces named only where the text is nothing else ("two spaces")."""
+    parts, at = [], 0
+    for m in _UNSEEN.finditer(text):
+        if m.group(2) == " " and text.strip(" "):
+            continue  # (a space between words reads as one, quoted)
+        if m.start() > at:
+            parts.append(_quoted(text[at:m.start()]))
+        if m.group(1):
+            count, name = len(re.findall(r"\r\n|\r|\n", m.group(0))), "line break"
+        else:
+            count, char = len(m.group(0)), m.group(2)
+            name = {" ": "space", "\t": "tab"}.get(char) or \
+                f"{unicodedata.name(char, 'control character').lower()} (U+{ord(char):04X})"
+        number = _NUMBERS[count] if count < len(_NUMBERS) else str(count)
+        parts.append(f"{number} {name}{'s' if count > 1 else ''}")
+        at = m.end()
+    if at < len(text):
+        parts.append(_quoted(text[at:]))
+    return ", ".join(parts)
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if "'" in text and '"' not in text else f"'{text}'"

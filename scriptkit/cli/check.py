@@ -221,7 +221,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         err = console(stderr=True)
         if diff:  # (what --fix writes, made by the same rounds in a copy)
             plans = _fixed_in_a_copy(pack, loaded, result, config, channels or None, jobs)
-            for line in fixing.refused_messages(plans):
+            # (located in the files as they are on disk, not in the text the diff's fixes leave)
+            for line in fixing.refused_messages(plans, _texts(loaded)):
                 err.print(line, markup=False, highlight=False)
             changed = [p for p in plans if p.changed]
             for p in changed:
@@ -366,7 +367,8 @@ def _rules_of(diagnostics: list[Diagnostic]) -> dict[Edit, set[str]]:
 def _fixed_in_a_copy(pack: str, loaded: Pack, result: LintResult, config: LintConfig,
                      channels: tuple[str, ...] | None, jobs: int | None) -> list[FileFix]:
     """What ``--fix`` would write, made by its rounds (``_fix_rounds``) in a copy of the pack's files: each changed
-    file with its text before and after, and the fixes it would still refuse, located in the text the diff leaves.
+    file with its text before and after, and the fixes it would still refuse, in the text the diff leaves (its
+    ``before``: ``refused_messages`` locates them on disk).
     Where no copy can stand for the pack (a file outside its folder), or one no longer loads, the first round's."""
     import tempfile
 
