@@ -8,6 +8,7 @@ numbers as the rules.
 
 from __future__ import annotations
 
+import bisect
 import math
 import operator
 import re
@@ -457,11 +458,13 @@ class CorporatePhrase(Rule):
     up", "expedite them both" -> "speed them both up"), and replaces a word only where it is plainly the
     verb ("I'll expedite your order"): where it names a kind of thing ("the expedite fee", "an expedite
     request") it is a suggestion. A rewrite keeps the capitals of a phrase in capitals ("ADDITIONAL
-    items" -> "EXTRA items"). "At your (earliest) convenience" -> "when you get a moment" is made only where the
-    customer is asked to act ("Please reply ..."): after a passive or our own action ("your
-    refund will be processed ...", "we'll refund you ...") it is reported with no fix, since the
-    rewrite would say the customer does it; an appointment at their time ("we'll call you back ...")
-    keeps it. After "a" or "an" the fix changes the article with the word ("an X" -> "a Y"), and
+    items" -> "EXTRA items"), and types its apostrophes as the text around does: "we can’t" where the
+    sentence (or, with none there, the slot) has curly ones ("I’ve", "it’s"). "At your (earliest)
+    convenience" -> "when you get a moment" is made only where the customer is asked to act
+    ("Please reply ..."): after a passive or our own action ("your refund will be processed ...",
+    "we'll refund you ...") it is reported with no fix, since the rewrite would say the customer
+    does it; an appointment at their time ("we'll call you back ...") keeps it. After "a" or "an" the fix
+    changes the article with the word ("an X" -> "a Y"), and
     a rewrite is a suggestion, not a fix, where the words around it need a person: "kindly" after
     a comma or "to" ("I'd ask you to kindly send ..."), "require us to ...", "keep this email for
     your records" (just drop the words). A fix settles its finding: where its words meet another listed
@@ -523,8 +526,13 @@ class CorporatePhrase(Rule):
             findings.append(found)
         # (a phrase inside a whole rewrite is that rewrite's: "revert back" in "Could you kindly revert back" is no
         # second finding, with a fix of its own that the first one's leaves nothing to apply to)
-        yield from (f for f in findings if not any(w is not f and w.start <= f.start and f.end <= w.end
-                                                   for w in wholes))
+        slots: _Slots | None = None  # (read once, and only for a rewrite with an apostrophe)
+        for f in findings:
+            if not any(w is not f and w.start <= f.start and f.end <= w.end for w in wholes):
+                if "'" in (f.suggestion or "") + (f.replacement or ""):
+                    slots = slots or _Slots(message)
+                    f = _typed_like(f, message.text, slots.around(f.start))
+                yield f
 
     def _found(self, text: str, message: Message, ctx: RuleContext, tables: list[PhraseTable],
                allow: frozenset[str]) -> Iterator[Finding]:
@@ -635,6 +643,56 @@ class CorporatePhrase(Rule):
 
 
 _GREETINGS = _wordset("dear hi hello hey")
+# an apostrophe inside a word ("it's", "coupon’s"), not a quotation mark: typed straight or curly, as the
+# writer's keyboard or editor types it
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_NEAR = 2_000  # characters of a slot either side read for its apostrophes
+
+
+def apostrophes_like(replacement: str, text: str, start: int, end: int, slot: tuple[int, int] | None = None) -> str:
+    """``replacement`` (for ``text[start:end]``) with its apostrophes typed as the text around types them: curly
+    where most of its sentence's other apostrophes are, or, with none there, most of its slot's (``slot``:
+    ``[start, end)`` in ``text``; up to a few thousand characters either side); straight where the text has
+    none. "we can't" beside "I’ve" and "it’s" reads as a pasted patch."""
+    if "'" not in replacement:
+        return replacement
+    a, b = slot if slot is not None else (0, len(text))
+    sentence, near = _sentence_window(text, start, end), (max(a, start - _NEAR), min(b, end + _NEAR))
+    if text.find("\u2019", min(sentence[0], near[0]), max(sentence[1], near[1])) < 0:
+        return replacement  # (no curly one around: straight either way, told at C speed)
+    for lo, hi in (sentence, near):
+        marks = [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, lo, start)]
+        marks += [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, end, hi)]
+        if marks:
+            curly = marks.count("\u2019") * 2 > len(marks)
+            return _IN_WORD_APOSTROPHE.sub("\u2019", replacement) if curly else replacement
+    return replacement
+
+
+class _Slots:
+    """Where each slot of a message lies, from its first segment's start to its last one's end."""
+
+    def __init__(self, message: Message) -> None:
+        self.starts: list[int] = []
+        self.names: list[str | None] = []
+        self.bounds: dict[str | None, tuple[int, int]] = {}
+        for s, e, seg in message.spans():
+            self.starts.append(s)
+            self.names.append(seg.slot)
+            self.bounds[seg.slot] = (self.bounds.get(seg.slot, (s, e))[0], e)
+
+    def around(self, at: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return self.bounds.get(self.names[i]) if i >= 0 else None
+
+
+def _typed_like(found: Finding, text: str, slot: tuple[int, int] | None) -> Finding:
+    """``found`` with its rewrite's and suggestion's apostrophes typed as the text around (``apostrophes_like``)."""
+
+    def like(said: str | None) -> str | None:
+        return None if said is None else apostrophes_like(said, text, found.start, found.end, slot)
+
+    return replace(found, suggestion=like(found.suggestion), replacement=like(found.replacement))
 _YOU_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
 
 
