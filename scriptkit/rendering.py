@@ -46,11 +46,14 @@ _EXPR_OPEN, _EXPR_CLOSE = "\ue004", "\ue005"
 _QUOTE_OPEN = "\ue008"
 # says where the '{{' is whose output comes next, closed by _DATA_CLOSE (see ``_mark``)
 _PRINT_AT = "\ue009"
+# names the pack constant whose text comes next, printed alone ('{{ callback_line }}'), closed by _DATA_CLOSE
+_CONSTANT_AT = "\ue00a"
 _TOKEN = re.compile(
     "\ue000(\\d+)\ue001|\ue002([pb])([^\ue003]*)\ue003|(\ue004)|(\ue005)|\ue008(\\d+)\ue001|\ue009(\\d+)\ue001"
+    "|\ue00a(\\w+)\ue001"
 )
 
-_MARKER_CHARS = re.compile("[\ue000-\ue006\ue008\ue009]")
+_MARKER_CHARS = re.compile("[\ue000-\ue006\ue008-\ue00a]")
 # a carriage return in a template's literal text, while Jinja reads it: Jinja turns every line end into
 # "\n" as it reads a template (a CRLF into one character), so the output no longer matched the text it
 # came from and the template could not be read at all; the CR is put back in the output
@@ -317,7 +320,7 @@ def _bounded_concat(pieces: Iterable[str]) -> str:
 
 
 # what ``_mark`` and ``_finalize`` add to say where output is written (not a placeholder's or blank's own)
-_POSITION_MARKS = re.compile("[\ue000\ue008\ue009]\\d+\ue001|[\ue004\ue005]")
+_POSITION_MARKS = re.compile("[\ue000\ue008\ue009]\\d+\ue001|\ue00a\\w+\ue001|[\ue004\ue005]")
 
 
 def _size_past(value: object, limit: int = MAX_OUTPUT) -> int:
@@ -354,6 +357,8 @@ def _finalize(value: object) -> str:
         value = "true" if value else "false"
     elif not isinstance(value, str):
         _refuse_long(_size_past(value))
+    elif isinstance(value, _Constant) and not _MARKER_CHARS.search(value):  # (one holding them is read as any text)
+        return f"{_EXPR_OPEN}{_CONSTANT_AT}{value.name}{_DATA_CLOSE}{value}{_EXPR_CLOSE}"
     return f"{_EXPR_OPEN}{value}{_EXPR_CLOSE}"
 
 
@@ -1947,7 +1952,8 @@ def _base_vars(pack: Pack) -> dict[str, object]:
     for name in catalogue.names:
         ns, attr = name.split(".", 1)
         fields.setdefault(ns, set()).add(attr)
-    base: dict[str, object] = dict(pack.constants)
+    # (a text as its _Constant: printed alone, it is located where pack.yaml writes it; see _constant_span)
+    base: dict[str, object] = {k: _Constant(v, k) if type(v) is str else v for k, v in pack.constants.items()}
     for ns, attrs in fields.items():
         base[ns] = _Namespace(ns, frozenset(attrs), functools.partial(_placeholder_ref, ns))
     _BASE[:] = [pack, key, base]
@@ -1962,6 +1968,7 @@ class _Context:
         self.vars[BLANK_NAMESPACE] = _Namespace(BLANK_NAMESPACE, frozenset(declared), _BlankRef)
         self.prompts = {b.name: b.prompt for b in declared.values()}
         self.examples = {b.name: b.example for b in declared.values()}
+        self.origin = pack.origin  # (pack.yaml's: where a constant's text is written)
 
 
 def render_source(src: TemplateSource, ctx: _Context) -> list[Segment]:
@@ -2077,6 +2084,32 @@ def _emulate(text: str, ctx: _Context) -> tuple[str, tuple[int, ...]] | None:
     return None if pieces is None else _marked(pieces)
 
 
+class _Constant(str):
+    """A pack constant's text printed alone ('{{ callback_line }}'), knowing its name."""
+
+    name: str
+
+    def __new__(cls, text: str, name: str) -> _Constant:
+        made = super().__new__(cls, text)
+        made.name = name
+        return made
+
+
+def _constant_span(value: object, ctx: _Context) -> SourceSpan | None:
+    """Where a constant printed alone is written in pack.yaml, each character where the file has it: its words
+    are the writer's, found once there (not at each script's '{{ }}', thirty times over for thirty scripts),
+    not at the '{{ }}'. Not literal: no fix edits it, since a constant is a value every script that prints it
+    shares (a name, an address, a sentence), changed only by its writer. None where the file spells it otherwise
+    (an escape, a folded line) or for any other value."""
+    if not isinstance(value, _Constant) or ctx.origin is None:
+        return None
+    source = ctx.origin.source
+    offs = _offsets_for(ctx.origin, ("constants", value.name), value)
+    if not value or len(offs) != len(value) or source.text[offs[0]:offs[-1] + 1] != value:
+        return None
+    return SourceSpan(None, False, offs, source)
+
+
 def _marked(pieces: list[_Piece]) -> tuple[str, tuple[int, ...]]:
     out: list[str] = []
     starts: list[int] = []
@@ -2121,12 +2154,12 @@ def _segments_of(pieces: list[_Piece], src: TemplateSource, ctx: _Context) -> li
             segments.append(Blank(value.name, slot, ctx.prompts.get(value.name, ""), _point(src, offs, start),
                                   ctx.examples.get(value.name)))
         else:
-            text = _finalize(value)[1:-1]
+            text = str(value) if isinstance(value, _Constant) else _finalize(value)[1:-1]
             if _MARKER_CHARS.search(text):
                 return None
             size += len(text) + 2
             if text:
-                segments.append(Text(text, slot, _point(src, offs, start)))
+                segments.append(Text(text, slot, _constant_span(value, ctx) or _point(src, offs, start)))
             run = None  # text after an expression belongs to no literal run until the next one
     _check_size(src, size)
     return _merge(segments)
@@ -2210,15 +2243,21 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
     pos = 0
 
     quoted: int | None = None  # index in src.text of a quoted string printed alone, whose text is being read
+    constant: str | None = None  # the name of the pack constant printed alone whose text is being read
     printed_at: int | None = None  # index in src.text of the '{{' whose output comes next, when marked
 
     def emit(text: str) -> None:
-        nonlocal run, quoted
+        nonlocal run, quoted, constant
         if not text:
             return
         if _MARKER_CHARS.search(text):  # a filter rewrote a placeholder's marker (upper, replace...)
             raise PackError(f"a filter changed a placeholder or blank in {src.slot}", src.start,
                             "Only fallback() applies to placeholders and blanks.")
+        if constant is not None:
+            value, constant = ctx.vars.get(constant), None
+            if value == text and (written := _constant_span(value, ctx)) is not None:
+                segments.append(Text(text, src.slot, written))
+                return
         if depth == 0 and run is not None:
             segments.append(Text(text, src.slot, _span(src, offs, run, run + len(text), True)))
             run += len(text)
@@ -2242,6 +2281,9 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
         if m.group(7) is not None:
             printed_at = starts[int(m.group(7))] if depth == 0 else printed_at
             continue
+        if m.group(8) is not None:
+            constant = m.group(8)
+            continue
         if m.group(1) is not None:
             run = starts[int(m.group(1))]
             printed_at = None if depth == 0 else printed_at  # (an expression that printed nothing has no output)
@@ -2262,7 +2304,7 @@ def _split(output: str, starts: tuple[int, ...], src: TemplateSource, ctx: _Cont
             depth += 1
         elif m.group(5):
             depth -= 1
-            run = None  # text after an expression belongs to no literal run until the next marker
+            run, constant = None, None  # text after an expression belongs to no literal run until the next marker
         else:
             quoted = starts[int(m.group(6))] if int(m.group(6)) < len(starts) else None
             continue
