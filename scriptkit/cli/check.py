@@ -446,50 +446,52 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     from scriptkit.config import load_config
     from scriptkit.linting import lint_text
 
-    if file == "-":
-        if sys.stdin.isatty():  # (else it waited without a word, as if hung)
-            end = "Ctrl-Z, then Enter" if os.name == "nt" else "Ctrl-D"
-            click.echo(f"Paste the reply, then press {end} on a line of its own.", err=True)
-        # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
-        raw, name, start = sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>", Path.cwd()
-    else:
-        path = Path(file)
-        if path.is_dir() and (path / PACK_FILE).is_file():
-            raise ConfigError(f"{file} is a pack folder, and review judges free text (an agent's reply)",
-                              Location(file, 1, 1), f"To check a pack, run `scriptkit check {file}`.")
-        if not path.is_file():
-            what = f"{file} is a folder" if path.is_dir() else \
-                f"{file} is a device, a pipe or a socket, not a file" if path.exists() else f"no such file: {file}"
-            raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
-        if path.suffix.lower() in (".yaml", ".yml"):  # a pack's script or pack.yaml: its YAML is no reply
-            raise ConfigError(f"{file} is a YAML file, and review judges free text (an agent's reply)",
-                              Location(file, 1, 1), f"To check a pack's scripts, run `scriptkit check {file}`.")
-        with path.open("rb") as handle:
-            raw, name, start = handle.read(MAX_FILE_BYTES + 1), file, path.parent
-    if len(raw) > MAX_FILE_BYTES:  # (a whole export passed by mistake: minutes and gigabytes to judge)
-        raise ConfigError(f"the text is over {MAX_FILE_BYTES:,} bytes; review judges one reply or conversation",
-                          Location(name, 1, 1), "Pass one reply, or one transcript, at a time.")
-    text = _decode(raw, name)
-    if not text.strip():
-        raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
-                          "Pass the reply's text in the file or on standard input.")
-    config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
-    _not_an_input(output, [name, *config.sources])
-    # (lint_text reads HTML copied from a helpdesk's HTML view, or an email's source, as their text)
-    result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
-    if result.read_as is not None:
-        given = "standard input" if file == "-" else "the file"
-        console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {result.read_as}: only its text was "
-                                   f"judged; lines and columns point into {given}.", markup=False, highlight=False)
-    if result.events:  # (never silently: a line left out is words the judgement did not read)
-        source, (lo, hi) = SourceText(name, result.sources[name]), result.events[0]
-        line = result.sources[name][lo:hi]
-        shown = line if len(line) <= 60 else line[:57] + "..."
-        more = f" and {len(result.events) - 1} more line(s) like it" if len(result.events) > 1 else ""
-        console(stderr=True).print(f"{source.location(lo)}: note: {shown!r}{more} read as a chat event (no one's "
-                                   "words), not judged.", markup=False, highlight=False)
-    _emit(result, fmt, output)
-    sys.exit(result.exit_code)
+    # (text it cannot read, exit 2, is a report in json, sarif, junit and github too: a CI step uploads one)
+    with _reported(fmt, output, file):
+        if file == "-":
+            if sys.stdin.isatty():  # (else it waited without a word, as if hung)
+                end = "Ctrl-Z, then Enter" if os.name == "nt" else "Ctrl-D"
+                click.echo(f"Paste the reply, then press {end} on a line of its own.", err=True)
+            # bytes, decoded here: the terminal's encoding must not decide (a traceback, or stray bytes in the report)
+            raw, name, start = sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>", Path.cwd()
+        else:
+            path = Path(file)
+            if path.is_dir() and (path / PACK_FILE).is_file():
+                raise ConfigError(f"{file} is a pack folder, and review judges free text (an agent's reply)",
+                                  Location(file, 1, 1), f"To check a pack, run `scriptkit check {file}`.")
+            if not path.is_file():
+                what = f"{file} is a folder" if path.is_dir() else \
+                    f"{file} is a device, a pipe or a socket, not a file" if path.exists() else f"no such file: {file}"
+                raise ConfigError(what, Location(file, 1, 1), "Pass a text file, or - to read stdin.")
+            if path.suffix.lower() in (".yaml", ".yml"):  # a pack's script or pack.yaml: its YAML is no reply
+                raise ConfigError(f"{file} is a YAML file, and review judges free text (an agent's reply)",
+                                  Location(file, 1, 1), f"To check a pack's scripts, run `scriptkit check {file}`.")
+            with path.open("rb") as handle:
+                raw, name, start = handle.read(MAX_FILE_BYTES + 1), file, path.parent
+        if len(raw) > MAX_FILE_BYTES:  # (a whole export passed by mistake: minutes and gigabytes to judge)
+            raise ConfigError(f"the text is over {MAX_FILE_BYTES:,} bytes; review judges one reply or conversation",
+                              Location(name, 1, 1), "Pass one reply, or one transcript, at a time.")
+        text = _decode(raw, name)
+        if not text.strip():
+            raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
+                              "Pass the reply's text in the file or on standard input.")
+        config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
+        _not_an_input(output, [name, *config.sources])
+        # (lint_text reads HTML copied from a helpdesk's HTML view, or an email's source, as their text)
+        result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
+        if result.read_as is not None:
+            given = "standard input" if file == "-" else "the file"
+            console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {result.read_as}: only its text was "
+                                       f"judged; lines and columns point into {given}.", markup=False, highlight=False)
+        if result.events:  # (never silently: a line left out is words the judgement did not read)
+            source, (lo, hi) = SourceText(name, result.sources[name]), result.events[0]
+            line = result.sources[name][lo:hi]
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            more = f" and {len(result.events) - 1} more line(s) like it" if len(result.events) > 1 else ""
+            console(stderr=True).print(f"{source.location(lo)}: note: {shown!r}{more} read as a chat event (no one's "
+                                       "words), not judged.", markup=False, highlight=False)
+        _emit(result, fmt, output)
+        sys.exit(result.exit_code)
 
 
 def _decode(raw: bytes, name: str) -> str:
