@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import FrozenInstanceError, dataclass, field, replace
 from numbers import Number
 from operator import itemgetter
-from typing import Any, Generic, NoReturn, TypeVar, overload
+from typing import Any, Generic, NamedTuple, NoReturn, TypeVar, overload
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, argument_named
@@ -684,3 +684,71 @@ def with_alternatives(messages: Sequence[Message]) -> list[Message]:
     """``messages``, then the alternatives and conditions of each (``Message.alternatives``), once
     a channel: a script's variants share them."""
     return [*messages, *(part for m in messages if m.variant == 0 and m.notes for part in m.alternatives())]
+
+
+class ReplyTurn(NamedTuple):
+    """One turn of the agent's in a transcript judged as one reply (``reply_turns``)."""
+
+    start: int  # its span of ``Message.text``
+    end: int
+    #: another speaker wrote since the agent's turn before it (or, for the agent's first turn, before it)
+    answers: bool
+
+
+# where a message keeps its ``reply_turns``, in its own __dict__ (as the rules keep what several of them ask for)
+_TURNS = "_scriptkit_reply_turns"
+
+
+def reply_turns(message: Message) -> tuple[ReplyTurn, ...]:
+    """The agent's turns of a transcript that ``lint_text`` joined into ``message`` (their parts joined by a
+    blank line the renderer made, each part's text located in the transcript), in order; () for a reply that is
+    no transcript. A chat's length limit is one turn's, and whether the agent acknowledged first is told from
+    the turns after the customer wrote, not from the greeting sent before."""
+    kept: tuple[ReplyTurn, ...] | None = message.__dict__.get(_TURNS)
+    if kept is None:
+        kept = message.__dict__[_TURNS] = _reply_turns(message)
+    return kept
+
+
+def _reply_turns(message: Message) -> tuple[ReplyTurn, ...]:
+    parts: list[tuple[int, int, int]] = []  # (start, end in the message, offset in the transcript) of each part
+    source: SourceText | None = None
+    start = end = at = -1
+    for a, b, seg in message.spans():
+        if seg.__class__ is Text and seg.source is None and seg.slot == "layout":  # (a join between two parts)
+            if at >= 0:
+                parts.append((start, end, at))
+            start = at = -1
+            continue
+        span = seg.source
+        if span is None or not span.offsets or span.source is None or span.source is not (source or span.source):
+            if at < 0:
+                continue  # (text of no place in the transcript: no part of a turn)
+        elif at < 0:
+            source, start, at = span.source, a, span.offsets[0]
+        end = b
+    if at >= 0:
+        parts.append((start, end, at))
+    if len(parts) < 2 or source is None:
+        return ()
+    from scriptkit.transcript import turns  # (a transcript's reply only)
+
+    found = turns(source.text)
+    if not found:
+        return ()
+    # (found in order, by bisection: a long transcript has thousands of turns)
+    starts, numbers = [t.start for t in found], sorted({t.turn for t in found})
+    out: list[ReplyTurn] = []
+    last = -1  # (the transcript's turn of the agent's turn before)
+    for start, end, at in parts:
+        i = bisect_right(starts, at) - 1
+        if i < 0 or at > found[i].end or found[i].turn < last:
+            return ()  # (a part the transcript's turns do not hold: the message is not its agent's turns)
+        turn = found[i].turn
+        if turn == last:  # (one turn, split by lines the agent did not write)
+            out[-1] = out[-1]._replace(end=end)
+            continue
+        between = bisect_right(numbers, last)  # (the first turn after the agent's turn before: someone else's?)
+        out.append(ReplyTurn(start, end, numbers[between] < turn))
+        last = turn
+    return tuple(out)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
 from scriptkit.engines import readability as engine
 from scriptkit.errors import EngineUnavailable
-from scriptkit.message import Blank, Message, Placeholder, Text
+from scriptkit.message import Blank, Message, Placeholder, Text, reply_turns
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -439,7 +439,9 @@ class TooLongForChannel(Rule):
     blanks with a short phrase) against the channel's limit: SMS 160 characters, social 280
     characters, chat 90 words, phone 150 words (read aloud); a link, an email address or a
     reference code is one word. Over the social limit the post fails, so that is an error; the
-    others are warnings.
+    others are warnings. In a reviewed transcript each of the agent's turns is sent as a message
+    of its own, so each turn is measured against the limit on its own ("chat message is 104
+    words"), not all of them added together.
 
     An SMS is counted as a phone counts it: in the GSM-7 alphabet `€ [ ] { } ^ ~ | \\` take two
     characters each; one character outside GSM-7 (an emoji, a curly quote ’ or “, a dash —)
@@ -480,50 +482,67 @@ class TooLongForChannel(Rule):
         limit = limits.get(message.channel) if isinstance(limits, Mapping) else None
         if not limit:
             return
-        text = sample_text(message, ctx)
+        # (a transcript's agent turns, judged as one reply, are each sent as a message of their own: the limit
+        # is a turn's, and seven short turns made one 105-word "chat reply")
+        turns = reply_turns(message) if ctx.pack is None else ()
+        spans: list[tuple[int, int] | None] = [(t.start, t.end) for t in turns]
+        for where in spans or [None]:
+            yield from self._over(message, ctx, limit, where)
+
+    def _over(self, message: Message, ctx: RuleContext, limit: Mapping[str, Any],
+              where: tuple[int, int] | None) -> Iterator[Finding]:
+        """The reply over ``limit``, or the turn of it at ``where``."""
+        text = sample_text(message, ctx) if where is None else sample_between(message, ctx, *where)
         chars = limit.get("chars")
         if chars is not None:
-            finding = self._over_chars(message, ctx, text, int(chars))
+            finding = self._over_chars(message, ctx, text, int(chars), where)
             if finding is not None:
                 yield finding
         words = limit.get("words")
         if words is not None and _at_most_words(text) > int(words):
             n = word_count(text)
             if n > int(words):
-                start, end = _to_shorten(message, ctx)
-                yield Finding(start, end, f"{message.channel} reply is {n} words (limit {int(words)})",
+                start, end = where or _to_shorten(message, ctx)
+                yield Finding(start, end, f"{message.channel} {_unit(where)} is {n} words (limit {int(words)})",
                               _shorter(message, ctx), extra=_length(n, int(words)))
 
-    def _over_chars(self, message: Message, ctx: RuleContext, text: str, chars: int) -> Finding | None:
+    def _over_chars(self, message: Message, ctx: RuleContext, text: str, chars: int,
+                    where: tuple[int, int] | None) -> Finding | None:
+        unit = _unit(where)
         if message.channel != "sms":
             if len(text) <= chars:
                 return None
             severity = Severity.ERROR if message.channel == "social" else None
-            start, end = _to_shorten(message, ctx)
-            return Finding(start, end, f"{message.channel} reply is {len(text)} characters (limit {chars})",
+            start, end = where or _to_shorten(message, ctx)
+            return Finding(start, end, f"{message.channel} {unit} is {len(text)} characters (limit {chars})",
                            _shorter(message, ctx), severity=severity, extra=_length(len(text), chars))
         unicode_chars = _outside_gsm7(text)
         if not unicode_chars:
             n = _gsm7_length(text)
             if n <= chars:
                 return None
-            start, end = _to_shorten(message, ctx)
+            start, end = where or _to_shorten(message, ctx)
             extended = sorted({c for c in text if c in _GSM7_EXTENSION})
             note = f"; {_listed(extended)} take two each in an SMS" if extended else ""
-            return Finding(start, end, f"sms reply is {n} characters (limit {chars}{note})", _shorter(message, ctx),
+            return Finding(start, end, f"sms {unit} is {n} characters (limit {chars}{note})", _shorter(message, ctx),
                            extra=_length(n, chars))
         n, ucs2_limit = _utf16_length(text), _ucs2_limit(chars)
         if n <= ucs2_limit:
             return None
-        start, end = _to_shorten(message, ctx)
+        start, end = where or _to_shorten(message, ctx)
         return Finding(
             start, end,
-            f"sms reply is {n} characters sent as UCS-2 (limit {ucs2_limit}, not {chars}): "
+            f"sms {unit} is {n} characters sent as UCS-2 (limit {ucs2_limit}, not {chars}): "
             f"{_listed(unicode_chars)} {'is' if len(unicode_chars) == 1 else 'are'} outside the GSM-7 set, "
             "so the phone sends the whole text as UCS-2",
             f"Replace {_listed(unicode_chars)} with plain characters (straight quotes, no emoji) to get "
             f"the {chars}-character limit back, or shorten the text. " + _shorter(message, ctx),
             extra=_length(n, ucs2_limit))
+
+
+def _unit(where: tuple[int, int] | None) -> str:
+    """What a length finding measured: the reply, or one turn of a transcript's (``where``), a message of its own."""
+    return "reply" if where is None else "message"
 
 
 # SMS encodings, as a phone picks them: the GSM 03.38 basic set costs one septet a character,
