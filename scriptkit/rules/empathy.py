@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
 from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise
-from scriptkit.message import Message
+from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import normalise, pattern, table
@@ -163,6 +163,11 @@ class LateAcknowledgment(Rule):
     apology after it is not reported as the acknowledgment coming second; if the slot names
     neither a feeling nor the situation, SK303 says so at it.
 
+    In a reviewed transcript the acknowledgment is placed among the agent's turns after the
+    customer's first message, which tells the problem: the greeting and "How can I help?" sent
+    before it do not count, nor does a turn that only asks the customer something ("Could you
+    send me your order number?") before the turn with the acknowledgment.
+
     ## Why it matters
     Order matters: the customer reads the first sentence as the answer to "did they hear
     me?". Put the recognition of their feelings first, and the help straight after it.
@@ -202,6 +207,9 @@ class LateAcknowledgment(Rule):
         # back, not the reply's first word)
         quoted = quoted_spans(message.text)
         body = [s for s in body_sentences(message) if not (quoted and _mostly_quoted(quoted, s))]
+        turns = reply_turns(message) if ctx.pack is None else ()
+        if turns:
+            body = _after_the_problem(body, turns)
         first = _first_acknowledging(body)
         if first and _thanks_only(body[first]):
             # (a thank-you for the customer's patience acknowledges the wait, but after other content it
@@ -217,10 +225,43 @@ class LateAcknowledgment(Rule):
             return  # (the writer's acknowledgment slot comes first; whether it names enough is SK303's to say)
         ack = body[first]
         # (quoted: the first sentence of content before it, not the opening thanks it may follow rightly)
+        where = "in the agent's turns after the customer's first message" if turns else "in the reply"
         yield Finding(ack.start, ack.end,
-                      f"the acknowledgment comes {_ordinal(first + 1)} in the reply, after "
+                      f"the acknowledgment comes {_ordinal(first + 1)} {where}, after "
                       f'"{_clip(body[courtesy].text)}"',
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
+
+
+def _after_the_problem(body: list[Sentence], turns: tuple[ReplyTurn, ...]) -> list[Sentence]:
+    """The sentences of a transcript's agent turns that may come before its acknowledgment: those after the
+    customer's first message (which tells the problem; the greeting and "How can I help?" sent before it are
+    not content before the acknowledgment), less the turns before the acknowledgment's that only ask the customer
+    something ("Could you send me your order number?"): the customer answers, and what the agent writes next is
+    the first they write knowing the problem. A transcript in which the customer never wrote before the agent is
+    judged whole."""
+    first = next((i for i, t in enumerate(turns) if t.answers), None)
+    if first is None:
+        return body
+    kept: list[Sentence] = []
+    heard = False  # (an acknowledgment is kept: the turns after it are kept whole)
+    i = 0
+    for turn in turns[first:]:  # (the sentences and the turns in order: one walk through both)
+        while i < len(body) and body[i].start < turn.start:
+            i += 1
+        said = []
+        while i < len(body) and body[i].start < turn.end:
+            said.append(body[i])
+            i += 1
+        heard = heard or any(s.cues.acknowledges for s in said)
+        if heard or not all(_only_asks(s) for s in said):
+            kept += said
+    return kept
+
+
+def _only_asks(s: Sentence) -> bool:
+    """A question to the customer with no apology in it ("Could you send me your order number so I can take a
+    look?")."""
+    return s.text.rstrip(" \"'”’)").endswith("?") and not s.cues.apologies
 
 
 def _mostly_quoted(quoted: list[tuple[int, int]], s: Sentence) -> bool:
