@@ -503,9 +503,67 @@ def _cues_by_sentence(text: str, pieces: tuple[tuple[int, int], ...]) -> tuple[C
         # (a sign-off ends a reply, and sentences follow this one: it is the thanks it reads as)
         found = (*found[:first], found[first]._replace(signoff=False), *found[first + 1:])
     signed = min(_signature_from(text, pieces, found), _signed_below(text, pieces, found))
-    if not all(c.signoff for c in found[signed:]):
+    closed, own = _closed_above(text, pieces, found, signed)
+    if closed < signed:  # (the signature, and the footer under it but a P.S.)
+        found = (*found[:closed], *(c if c.signoff or k in own else c._replace(signoff=True)
+                                    for k, c in enumerate(found[closed:], closed)))
+    elif not all(c.signoff for c in found[signed:]):
         found = (*found[:signed], *(c._replace(signoff=True) for c in found[signed:]))
     return found
+
+
+# a postscript opening its line: "P.S. I've added a code", "PS: ...", "P.P.S. ..." (the agent's own, under the
+# signature)
+_POSTSCRIPT_LINE = re.compile(r"[ \t]*(?:P\.?){1,2}S\b", re.IGNORECASE)
+_CLOSING_LONGEST = 60  # characters: a longer line is no closing (and is not folded to ask)
+
+
+def _closed_above(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[Cues, ...],
+                  signed: int) -> tuple[int, frozenset[int]]:
+    """The first piece of a signature that ends the reply whatever follows it (before ``signed``, the first the
+    other readings sign off), and the pieces under it that are the reply's own; or ``len(pieces)`` and none.
+
+    A closing alone on its line, under a sentence of the reply ("Kind regards,"), a name alone on the line under
+    it (or under a blank line), and the signature's lines under the name up to a blank line: what follows is
+    the email's footer, office hours or a disclaimer no pattern knows, not sentences of the reply (read bottom-up,
+    the other readings gave up at it, and the whole signature became one). A closing with no comma ("Take
+    care!") only with such lines under its name ("Thanks!\nNext Steps" is a heading). A P.S. under it is the
+    agent's, up to a blank line."""
+    n = len(pieces)
+    first = 0  # (the reply's first sentence: a closing over none is the opening thanks)
+    while first < n and (found[first].greeting or found[first].signoff):
+        first += 1
+    for k in range(first + 1, min(signed, n)):
+        a = pieces[k][0]
+        # (a piece's cues read it whole: "Kind regards,\nLena Brandt\n..." has none of a sign-off)
+        if text[a - 1] not in "\n \t" or (eol := text.find("\n", a, a + _CLOSING_LONGEST)) < 0:
+            continue  # (most pieces: after a sentence on their line, or a line longer than a closing)
+        if not _starts_line(text, a) or not _closing(text[a:_rstrip(text, a, eol)]):
+            continue
+        name = eol + 1
+        end = text.find("\n", name)
+        if end >= 0 and not text[name:end].strip():  # (one blank line between the closing and the name)
+            name = end + 1
+            end = text.find("\n", name)
+        if end < 0 or not _signature_line(text, *trimmed(text, name, end)):
+            continue  # (a name that ends the text: the other readings' case)
+        lines = 0
+        while True:  # the signature's lines under the name, to a blank line
+            line = text.find("\n", end + 1)
+            line = len(text) if line < 0 else line
+            if not text[end + 1:line].strip() or lines == _DETAIL_LINES or not _detail(text, end + 1, line):
+                break
+            lines, end = lines + 1, line
+        if text[end + 1:line].strip() or not text[end:].strip() or not (lines or text[a:eol].rstrip().endswith(",")):
+            continue  # (a line of the reply's own under it, or nothing under it but its own lines)
+        own: set[int] = set()
+        for j in range(k + 1, n):
+            x = pieces[j][0]
+            if (_POSTSCRIPT_LINE.match(text, x) and _starts_line(text, x)) \
+                    or (j - 1 in own and text.count("\n", pieces[j - 1][1], x) < 2):  # (its paragraph)
+                own.add(j)
+        return k, frozenset(own)
+    return n, frozenset()
 
 
 def _signature_from(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[Cues, ...]) -> int:
