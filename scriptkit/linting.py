@@ -35,6 +35,7 @@ from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
+from scriptkit.rules.warmth import apostrophes_like
 from scriptkit.sourcetext import SourceText, extent_of
 from scriptkit.text import keeps_links, read_text
 
@@ -724,8 +725,10 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     # a slice here copied a 2 MB one-line reply for each of its findings)
     if not keeps_links(source.text, a, b, finding.replacement):
         return None
-    description = _one(f"replace '{source.text[a:b]}' with '{finding.replacement}'")
-    return Fix(description, (Edit(source.path, a, b, _one(finding.replacement)),))
+    # (typed as the text around types its apostrophes: "we'll" beside "I’ve" read as a pasted patch)
+    replacement = apostrophes_like(finding.replacement, message.text, finding.start, finding.end)
+    description = _one(f"replace '{source.text[a:b]}' with '{replacement}'")
+    return Fix(description, (Edit(source.path, a, b, _one(replacement)),))
 
 
 # One copy of each string that findings repeat (a reply that says "I am so sorry." 100,000 times has as many

@@ -52,3 +52,14 @@ def test_fix_writes_curly_apostrophes_into_a_slot_typed_with_them(make_pack: Any
     run_cli("check", str(root), "--fix", "--select", "SK201")
     text = (root / "scripts" / "a.yaml").read_text(encoding="utf-8")
     assert "Sadly we can’t refund the fee" in text
+
+
+def test_every_rules_fix_types_its_apostrophes_as_the_text_does(make_pack: Any) -> None:
+    """A team's swap beside curly apostrophes was written straight ("don't" beside "I’ve")."""
+    root = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: \"I can see how frustrating the wait’s been.\"\n"
+                                "solution: \"I’ve checked it, and you do not need the courier’s label today.\"\n"},
+                     "name: T\nrules:\n  custom:\n    - name: say-dont\n      kind: substitution\n"
+                     "      swap: {do not: \"don't\"}\n")
+    result = run_cli("check", str(root), "--grammar", "off", "--select", "SK801", "--fix")
+    assert result.exit_code in (0, 1), result.output
+    assert "you don’t need the courier’s label" in (root / "scripts" / "a.yaml").read_text(encoding="utf-8")
