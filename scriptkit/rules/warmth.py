@@ -1372,9 +1372,14 @@ class ImpersonalApology(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         text = message.text
         personal = pattern("personal_apologies").spans(text)
+        quoted: list[tuple[int, int]] | None = None  # (read once, and only when an apology is found)
         for a, b in pattern("impersonal_apologies").spans(text):
             while a < b and not text[a].isalnum():  # "}} apologizes" starts at the placeholder
                 a += 1
+            if quoted is None:
+                quoted = quoted_spans(text)
+            if in_quotation(quoted, a, b):
+                continue  # the old email quoted ('it said "We apologize for any inconvenience"'): not the writer's
             if any(x < b and a < y for x, y in personal):  # "I'm sorry for any inconvenience": someone is
                 # sorry, for nothing in particular (as SK207 says it); "nobody in it is sorry" told them otherwise
                 yield Finding(a, b, f'stock apology "{text[a:b]}": sorry for no one thing',
@@ -1386,7 +1391,12 @@ class ImpersonalApology(Rule):
 
 def _table_rule_check(tbl: PhraseTable, message: Message, what: str, ctx: RuleContext) -> Iterator[Finding]:
     text = message.text
+    quoted: list[tuple[int, int]] | None = None  # (read once, and only when a phrase is found)
     for start, end, entry in tbl.finditer(text):
+        if quoted is None:
+            quoted = quoted_spans(text)
+        if in_quotation(quoted, start, end):
+            continue  # someone else's words quoted ('the bot said "Your request has been received"')
         found = text[start:end]
         rewrite = _for_reader(match_case(str(entry.get("replacement", "")), found), ctx)
         note = str(entry.get("note", "")).strip()
@@ -1624,6 +1634,9 @@ def _formal_apology(c: Cues, text: str) -> tuple[str, bool] | None:
     for any inconvenience": a stock formula, not nobody speaking); None when it has none."""
     impersonal = pattern("impersonal_apologies").spans(text)
     cold = [*impersonal, *corporate_table().matcher.spans(text)]
+    if cold and (quoted := quoted_spans(text)):  # (one quoted is someone else's: 'the bot said "We apologize..."')
+        impersonal = [(x, y) for x, y in impersonal if not in_quotation(quoted, x, y)]
+        cold = [(x, y) for x, y in cold if not in_quotation(quoted, x, y)]
     # an apology inside a stock phrase, as ``_warm`` tells it; else an apology by nobody the
     # lexicon does not read as one ("The company regrets")
     apologies = (*c.apologies, *c.personal_apologies)
