@@ -725,8 +725,10 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     # a slice here copied a 2 MB one-line reply for each of its findings)
     if not keeps_links(source.text, a, b, finding.replacement):
         return None
-    # (typed as the text around types its apostrophes: "we'll" beside "I’ve" read as a pasted patch)
-    replacement = apostrophes_like(finding.replacement, message.text, finding.start, finding.end)
+    # (typed as the text around types its apostrophes: "we'll" beside "I’ve" read as a pasted patch; not where the
+    # words rewritten have one of their own, whose spelling the rule chose: a team's swap of "don’t" for "don't")
+    replacement = finding.replacement if _APOSTROPHE.search(message.text, finding.start, finding.end) else \
+        apostrophes_like(finding.replacement, message.text, finding.start, finding.end)
     description = _one(f"replace '{source.text[a:b]}' with '{replacement}'")
     return Fix(description, (Edit(source.path, a, b, _one(replacement)),))
 
@@ -735,6 +737,9 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
 # findings quoting it, each with the same message, suggestion and fix): equal strings, each kept once while
 # a finding holds it (an interned string is freed with its last holder). A str subclass a plug-in's rule
 # gives (Markup) is kept as given: sys.intern takes str only.
+_APOSTROPHE = re.compile("['\u2019]")
+
+
 def _one(text: str) -> str:
     return sys.intern(text) if text.__class__ is str else text
 
@@ -750,7 +755,10 @@ def _team_swaps_first(by_key: dict[tuple[object, ...], Diagnostic], swaps: froze
     theirs = {(d.location.file, d.location.line, d.location.col, d.text)
               for d in by_key.values() if d.code in swaps}
     for key, diag in list(by_key.items()):
-        if diag.suggestion is not None and diag.code not in swaps and not diag.code.startswith("SK8") and (
+        # (a rewrite: a fix, or words to write instead, quoted; not another rule's judgement of the words, SK404's
+        # "'as soon as possible' is not a time frame" where the team writes it for 'asap')
+        rewrite = diag.fix is not None or (diag.suggestion or "").startswith(('"', "'"))
+        if rewrite and diag.code not in swaps and not diag.code.startswith("SK8") and (
                 _said(diag.text) in words
                 or (diag.location.file, diag.location.line, diag.location.col, diag.text) in theirs):
             del by_key[key]

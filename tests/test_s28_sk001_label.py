@@ -32,3 +32,13 @@ def test_a_placeholder_opening_a_sentence_is_still_at_its_start(make_pack: Any) 
     [(message, _)] = sk001(make_pack, "I've checked it today. {{ ticket.subject }} is with our team, and I'll "
                                       "write by Friday.")
     assert "at the start of a sentence" in message
+
+
+def test_a_name_after_a_label_and_a_label_with_two_spaces_are_after_a_colon(make_pack: Any) -> None:
+    found = sk001(make_pack, "I've checked it today. Account holder: {{ customer.first_name }}. "
+                             "Ref:  {{ ticket.subject }} is open, and I'll write by Friday.")
+    assert [m.split(":")[0] for m, _ in found] == ["customer.first_name has no fallback after a colon",
+                                                   "ticket.subject has no fallback after a colon"]
+    # (a name's "there" reads after "Hi", not after a label)
+    assert found[0][1].startswith("Add a fallback that reads after 'Account holder:': "
+                                  "{{ customer.first_name | fallback('...') }}")

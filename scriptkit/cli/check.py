@@ -490,8 +490,8 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
             more = f" and {len(result.events) - 1} more line(s) like it" if len(result.events) > 1 else ""
             console(stderr=True).print(f"{source.location(lo)}: note: {shown!r}{more} read as a chat event (no one's "
                                        "words), not judged.", markup=False, highlight=False)
-        _emit(result, fmt, output)
-        sys.exit(result.exit_code)
+    _emit(result, fmt, output)  # (outside: a report it cannot write is said once, not again as a load error)
+    sys.exit(result.exit_code)
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -134,7 +134,7 @@ class _Collector(HTMLParser):
                 self.pre += 1
             elif tag in ("ol", "ul"):
                 start = dict(attrs).get("start") or ""
-                self.lists.append(None if tag == "ul" else int(start) - 1 if start.strip().isdigit() else 0)
+                self.lists.append(None if tag == "ul" else _list_start(start) - 1)
                 self.items.append(False)
         elif tag == "a":
             # (a link inside an open link ends it, as in a browser: each part of the text is read by one link, where
@@ -281,7 +281,7 @@ def _one_paragraph(last: int | None, tag: str, attrs: list[tuple[str, str | None
     if tag == "ul" or last is None:
         return (tag == "ul") != (last is None)
     start = dict(attrs).get("start") or ""
-    return (int(start) if start.strip().isdigit() else 1) != last + 1
+    return _list_start(start) != last + 1
 
 
 # link text that cannot stand between [ and ]: a bracket would end it early
@@ -685,3 +685,10 @@ def _difference(rich: list[str], plain: list[str]) -> str:
     if i2 > i1:
         return f"the HTML has '{excerpt(rich, i1, i2)}', the plain text not"
     return f"the plain text has '{excerpt(plain, j1, j2)}', the HTML not"
+
+
+def _list_start(start: str) -> int:
+    """An ``<ol start>``'s number, 1 where it gives none it can (a superscript '²' is a digit to ``isdigit``, not
+    to ``int``)."""
+    digits = start.strip()
+    return int(digits) if digits.isascii() and digits.isdigit() else 1

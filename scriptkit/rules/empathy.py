@@ -791,8 +791,9 @@ _BUT = re.compile(r"(?:,|;|\s)\s*(?:but|however|although|though|nevertheless|non
 # "but I have to charge the fee", "but I'll have to close it")
 _HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet|nevertheless|nonetheless|that\s+said|having\s+said\s+"
                            r"that|that\s+being\s+said|with\s+that\s+said|even\s+so|all\s+the\s+same),?\s+(?:also|"
-                           r"(?:I|we)(?:['’]ve|\s+have)\b(?!\s+(?:been\b(?!\s+able\b)|had\b|not\b|never\b|no\b|to\b|"
-                           r"got\s+to\b))|(?:I|we)(?:['’]ll|\s+will)\b(?!\s+(?:have|need)\s+to\b|\s+not\b|\s+never\b)|"
+                           r"(?:I|we)(?:['’]ve|\s+have)\b(?!\s+(?:been\b(?!\s+able\b)|had\b|not\b|never\b|no\b|to\b(?!\s+ask\b)|"
+                           r"got\s+to\b))|(?:I|we)(?:['’]ll|\s+will)\b(?!\s+(?:have|need)\s+to\b(?!\s+(?:check|look|confirm|ask|"
+                           r"verify|find)\b)|\s+not\b|\s+never\b)|"
                            r"(?:(?:the|some)\s+)?(?:good|great)\s+news|(?:happily|fortunately|luckily|thankfully)\b|"
                            r"I['’]m\s+going\s+to|let\s+me|let['’]s|"
                            r"I\s+(?:know|understand|reali[sz]e|can\s+see)\b(?!\s+(?:that\s+)?(?:our|the)\s+polic))\b",

@@ -83,10 +83,10 @@ def _blank_reads_badly(text: str, start: int, end: int, slot: str, name: str) ->
     """Why a placeholder rendering empty at ``text[start:end]`` would read badly, or None."""
     if slot == "greeting":
         return "in the greeting"
+    if _AFTER_LABEL.search(text, max(0, start - 40), start):  # ("Status: {{ ticket.subject }}.", "Name:  {{ ... }}")
+        return "after a colon"
     if "name" in name and _PUNCT_AFTER.match(text[end:end + 1]):  # "Thanks , I..." (names are often missing)
         return f"before '{text[end]}'"
-    if _AFTER_LABEL.search(text, max(0, start - 3), start):  # ("Status: {{ ticket.subject }}.")
-        return "after a colon"
     if _SENTENCE_START.search(text[max(0, start - 3):start]) or start == 0:
         return "at the start of a sentence"
     return None
@@ -174,7 +174,8 @@ def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpe
         return "Greet without it, or add a fallback that reads in its place."
     if why == "after a colon":  # (the label stays, so nothing reworded reads: the value is what is wanted there)
         label = _quoted(_as_written(text[_sentence_around(text, a, b)[0]:a]).strip(), 0)
-        return (f"Add a fallback that reads after '{label}': {{{{ {name} | fallback('{word or '...'}') }}}}, or "
+        after = word if word and word.lower() != "there" else "..."  # ("there" reads after "Hi", not a label)
+        return (f"Add a fallback that reads after '{label}': {{{{ {name} | fallback('{after}') }}}}, or "
                 "reword so the sentence reads without it.")
     vocative = _PUNCT_AFTER.match(text[b:b + 1]) is not None  # ("Thanks, Maya." / "Maya, I can see...")
     if vocative:

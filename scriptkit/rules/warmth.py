@@ -549,7 +549,7 @@ class CorporatePhrase(Rule):
                     if named:
                         continue  # "Dear Mrs Patel ... Yours sincerely": the letter's own convention
                 if quoted is None:
-                    quoted = quoted_spans(text)
+                    quoted = _quotations(message)
                 if in_quotation(quoted, start, end):
                     continue  # someone else's words, quoted ('you asked us to "kindly refund ..."'): not ours to change
                 if _in_a_name(text, start, end):
@@ -693,6 +693,25 @@ def _typed_like(found: Finding, text: str, slot: tuple[int, int] | None) -> Find
         return None if said is None else apostrophes_like(said, text, found.start, found.end, slot)
 
     return replace(found, suggestion=like(found.suggestion), replacement=like(found.replacement))
+
+
+def _quotations(message: Message) -> list[tuple[int, int]]:
+    """``quoted_spans`` of the message's text but quotes around a whole slot: pasted with a template (SK007 reports
+    them), they wrap the writer's own words, which the customer reads as the writer's."""
+    text = message.text
+    found = quoted_spans(text)
+    if not found:
+        return found
+    wrapped = set()
+    for a, b in _Slots(message).bounds.values():
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        wrapped.add((a, b))
+    return [span for span in found if span not in wrapped]
+
+
 _YOU_BEFORE = re.compile(r"\byou\s+$", re.IGNORECASE)
 
 
@@ -1377,7 +1396,7 @@ class ImpersonalApology(Rule):
             while a < b and not text[a].isalnum():  # "}} apologizes" starts at the placeholder
                 a += 1
             if quoted is None:
-                quoted = quoted_spans(text)
+                quoted = _quotations(message)
             if in_quotation(quoted, a, b):
                 continue  # the old email quoted ('it said "We apologize for any inconvenience"'): not the writer's
             if any(x < b and a < y for x, y in personal):  # "I'm sorry for any inconvenience": someone is
@@ -1394,7 +1413,7 @@ def _table_rule_check(tbl: PhraseTable, message: Message, what: str, ctx: RuleCo
     quoted: list[tuple[int, int]] | None = None  # (read once, and only when a phrase is found)
     for start, end, entry in tbl.finditer(text):
         if quoted is None:
-            quoted = quoted_spans(text)
+            quoted = _quotations(message)
         if in_quotation(quoted, start, end):
             continue  # someone else's words quoted ('the bot said "Your request has been received"')
         found = text[start:end]
