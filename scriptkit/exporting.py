@@ -28,7 +28,7 @@ from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, path_error
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Text
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
-from scriptkit.rendering import render_pack, wanted_channels
+from scriptkit.rendering import pack_place, render_pack, wanted_channels, written_for
 from scriptkit.targets import resolve
 from scriptkit.targets.base import (
     MacroId,
@@ -194,6 +194,7 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
         raise ConfigError("no export target given", hint=wording.no_target)
     chosen = resolve(names)
     asked = wanted_channels(channels, "export")
+    written_for(loaded.scripts, asked, pack_place(loaded), "export")  # (before the output folder is replaced)
     wanted = set(asked) if asked is not None else None
     diagnostics: list[Diagnostic] = _unknown_target_settings(loaded)
     if lint:

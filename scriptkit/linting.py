@@ -144,6 +144,8 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     """Lint every script of ``pack`` on each of its channels, every variant.
 
     ``jobs``: worker processes for a large pack (None = one per CPU, 1 = this process only).
+    ``channels`` naming only channels no script is written for raises ConfigError (as ``scriptkit check
+    --channel`` does): a lint of nothing would read as a pass.
 
     First, as ``scriptkit check`` does, the pack's ``export:`` settings are checked: a target under
     ``targets:`` that is not installed, an unknown setting of an installed target or a wrong value
@@ -172,9 +174,10 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     config = config if config is not None else load_config(pack)
     if grammar is not None:
         config = config.override(grammar=grammar)
-    from scriptkit.rendering import wanted_channels
+    from scriptkit.rendering import pack_place, wanted_channels, written_for
 
     wanted = wanted_channels(channels, "lint_pack")
+    written_for(pack.scripts, wanted, pack_place(pack), "check")
     workers = parallel.jobs_for(pack, jobs)
     if workers > 1:  # render + per-message rules in worker processes; the rest below, here
         found = parallel.per_message_diagnostics(pack, config, wanted, workers)
@@ -357,6 +360,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         config = config.override(grammar=grammar)
     written = text
     given = text = unified_spacing(text)  # (lines ending in "\r" alone are lines; offsets are kept)
+    if text.startswith("\ufeff"):  # a byte order mark read as text (open(..., encoding="utf-8")): no character a
+        given = text = " " + text[1:]  # reader sees, but it hid a transcript's first label and a page's first tag
     page = pasted_text(given, file)
     if page is not None:
         text = page.text

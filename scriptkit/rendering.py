@@ -2670,6 +2670,10 @@ def render_script(pack: Pack, script: Script | str, channel: str | None = None, 
     elif not isinstance(script, Script):
         raise ConfigError(f"render_script() takes the script as a Script or its id, not {argument_named(script)}",
                           hint="Pass pack.script('its-id'), or the id alone.")
+    elif not any(own is script for own in pack.scripts):  # (rendered with another pack's constants and settings)
+        raise ConfigError(f"render_script() was given script '{script.id}' of another pack ({script.file}), not one "
+                          "of this pack's", hint="Render it with the pack it was loaded with, or pass this pack's "
+                          "own: pack.script('its-id').")
     if channel is not None and not isinstance(channel, str):
         raise ConfigError("render_script() takes channel as a name such as 'email', or None, "
                           f"not {argument_named(channel)}")
@@ -2836,13 +2840,27 @@ def wanted_channels(channels: Iterable[str] | None, function: str) -> list[str] 
                       hint="Leave channels out (or pass None) for every channel, or name them: ['email', 'chat'].")
 
 
+def written_for(scripts: Iterable[Script], channels: list[str] | None, where: Location, doing: str) -> None:
+    """A ConfigError where ``channels`` name only channels none of ``scripts`` is written for: a check or an export of
+    nothing said "All clear" (and an export replaced a good one with nothing), which a CI gate on that channel
+    took for a pass."""
+    if channels and not any(set(channels) & set(s.channels) for s in scripts):
+        raise ConfigError(f"no script in this pack is written for the {' or '.join(channels)} channel", where,
+                          f"Add {channels[0]} to a script's channels: list to {doing} it there.")
+
+
+def pack_place(pack: Pack) -> Location:
+    """Where a problem of the pack as a whole is located: its pack.yaml."""
+    return pack.origin.location(()) if pack.origin is not None else Location(str(pack.root), 1, 1)
+
+
 def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: str | None = None,
                 all_variants: bool = False) -> list[Message]:
     """Render every script (or one) for each of its channels; all template errors together.
 
     ``channels``: a list of names, or None for every channel; ``script_id``: one script's id, or None
     for all; ``all_variants``: each variant of a script, not only its first. An argument of another
-    type is a ConfigError."""
+    type is a ConfigError, as are channels no script (or not the one named) is written for."""
     from scriptkit.errors import ErrorCollector
     from scriptkit.linting import check_argument
 
@@ -2853,6 +2871,11 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
                    "pack.scripts holds its scripts, each with its id.")
     check_argument(all_variants, bool, "render_pack", "all_variants", "True or False")
     chosen = wanted_channels(channels, "render_pack")
+    if script_id and chosen and not set(chosen) & set((one := pack.script(script_id)).channels):
+        raise ConfigError(f"script '{one.id}' is not written for the {' or '.join(chosen)} channel: its channels are "
+                          f"{', '.join(one.channels)}", one.origin.location(("channels",)) if one.origin else None,
+                          f"Render one of those, or add {chosen[0]} to the script's channels.")
+    written_for(pack.scripts, chosen, pack_place(pack), "render")
     wanted = set(chosen) if chosen is not None else None
     errors = ErrorCollector()
     messages: list[Message] = []
