@@ -47,3 +47,14 @@ def test_a_byte_order_mark_hides_neither_a_transcript_nor_a_page() -> None:
     result = lint_text(transcript)
     assert [t.speaker for t in result.turns] == ["Agent"] and "SK012" not in {d.code for d in result.diagnostics}
     assert lint_text("\ufeff<p>I have refunded your order today.</p>").read_as == "HTML"
+
+
+def test_a_sheet_read_as_a_helpdesks_json_is_said_to_be_no_json(tmp_path: Path) -> None:
+    from scriptkit import import_library
+    from scriptkit.errors import ScriptkitError
+
+    sheet = tmp_path / "macros.csv"
+    sheet.write_text('title,body\nLate,"I\'m sorry, I\'ve sent it today."\n', encoding="utf-8")
+    with pytest.raises(ScriptkitError) as info:
+        import_library(sheet, "zendesk")
+    assert "is not JSON: it starts with 'title,body'" in str(info.value) and "truncated" not in str(info.value)
