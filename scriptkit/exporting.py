@@ -112,7 +112,9 @@ class ExportRefused(ScriptkitError):
         # the refusal first, then what caused it; the warnings did not, and are only counted
         errors = self.errors
         others = len(self.diagnostics) - len(errors)
-        lines = [self.message, *(f"  {d.format()}" for d in errors)]
+        # (each with the channels it is on: a title too long on email and on sms is two findings, alike but for them)
+        lines = [self.message, *(f"  {d.format()}" + (f" ({on})" if (on := d.extra.get('channels') or d.channel)
+                                                      else "") for d in errors)]
         if others:
             lines.append(f"  (and {others} warning(s) or suggestion(s) that do not stop an export: "
                          "see its .diagnostics)")
@@ -183,7 +185,9 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     check_argument(lint, bool, "export", "lint", "True or False")
     check_argument(config, (LintConfig, type(None)), "export", "config", "a LintConfig or None",
                    "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
-    names = [targets] if isinstance(targets, str) else list(targets) if isinstance(targets, Iterable) else None
+    # (a name, or names with commas as the CLI's --to takes them: 'zendesk,helpscout')
+    names = [n.strip() for n in targets.split(",") if n.strip()] if isinstance(targets, str) \
+        else list(targets) if isinstance(targets, Iterable) else None
     if names is None or not all(isinstance(name, str) for name in names):
         raise ConfigError(f"export() takes targets as a name or a list of names, not {targets!r:.60}",
                           hint="Pass 'zendesk', ['zendesk', 'front'] or 'all'; [] for those under export: targets:.")

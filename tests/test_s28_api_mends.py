@@ -58,3 +58,25 @@ def test_a_sheet_read_as_a_helpdesks_json_is_said_to_be_no_json(tmp_path: Path) 
     with pytest.raises(ScriptkitError) as info:
         import_library(sheet, "zendesk")
     assert "is not JSON: it starts with 'title,body'" in str(info.value) and "truncated" not in str(info.value)
+
+
+def test_export_takes_names_with_commas_as_the_cli_does(make_pack: Any, tmp_path: Path) -> None:
+    export(load_pack(make_pack({"late.yaml": SCRIPT})), "zendesk, helpscout", tmp_path / "out", lint=False)
+    assert (tmp_path / "out/zendesk").is_dir() and (tmp_path / "out/helpscout").is_dir()
+
+
+def test_a_refused_export_names_each_findings_channel(make_pack: Any, tmp_path: Path) -> None:
+    from scriptkit.exporting import ExportRefused
+
+    long_title = SCRIPT.replace("title: Late parcel", "title: " + "Late parcel " * 30)
+    with pytest.raises(ExportRefused) as info:
+        export(load_pack(make_pack({"late.yaml": long_title})), ["zendesk"], tmp_path / "out")
+    assert "(email)" in str(info.value) and "(chat)" in str(info.value)
+
+
+def test_a_report_to_a_closed_stream_is_a_config_error(make_pack: Any, tmp_path: Path) -> None:
+    result = lint_pack(load_pack(make_pack({"late.yaml": SCRIPT})))
+    with open(tmp_path / "r.json", "w", encoding="utf-8") as out:
+        pass
+    with pytest.raises(ConfigError, match="closed"):
+        result.report(out, "json")

@@ -47,6 +47,9 @@ def check_stream(stream: object, fmt: str) -> None:
         raise ConfigError("report() writes text, and this stream is binary",
                           hint="Open the file in text mode: open(path, 'w', encoding='utf-8').")
     if callable(getattr(stream, "write", None)):
+        if getattr(stream, "closed", False) is True:  # (its first write raised a bare ValueError)
+            raise ConfigError("report() was given a stream that is closed",
+                              hint="Write while the file is open: inside its `with open(...)` block.")
         return
     given = f"the path '{stream}'" if isinstance(stream, Path) else argument_named(stream)
     if isinstance(stream, str) and stream in FORMATS:
