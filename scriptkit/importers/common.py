@@ -363,8 +363,8 @@ def load_json(source: SourceText, what: str) -> Any:
     except json.JSONDecodeError as exc:
         opening = source.text.lstrip()[:1]
         if opening not in ("{", "["):  # (not JSON at all: a sheet or a page read as this helpdesk's JSON export)
-            first = source.text.lstrip().split("\n", 1)[0][:40]
-            raise ImportFormatError(f"{what} is not JSON: it starts with {first!r}", source.location(exc.pos),
+            starts = source.text.lstrip().split("\n", 1)[0][:40]
+            raise ImportFormatError(f"{what} is not JSON: it starts with {starts!r}", source.location(exc.pos),
                                     "Is it another helpdesk's file, or a sheet (CSV)? Name its format (--from, or "
                                     "fmt= in import_library), or leave it out to have the file's shape tell.") from None
         raise ImportFormatError(f"{what} is not valid JSON: {json_reason(exc)}", source.location(exc.pos),
