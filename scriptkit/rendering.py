@@ -1839,8 +1839,9 @@ def _mark(text: str) -> tuple[str, list[int]] | None:
              for _, kind, value in tokens if kind != "whitespace"]
     printed = _printed_strings(kinds)
     # (only where a tag or comment may stand between the text before a '{{' and it; else the '{{' is where that
-    # text ends, as the fast path, whose output this must equal, reads it: see ``_marked``)
-    unmarked = _captured(tokens) if "{%" in text or "{#" in text else range(len(kinds))
+    # text ends, as the fast path, whose output this must equal, reads it: see ``_marked``. Inside a '{% set x %}'
+    # or '{% filter %}' block the marks are taken out again with the others: see ``_bounded_concat``)
+    unmarked = () if "{%" in text or "{#" in text else range(len(kinds))
     k = -1  # (the index in kinds of the token read)
     for _, kind, value in tokens:
         at = shadow.find(value, cursor)
@@ -1897,36 +1898,6 @@ def _printed_strings(kinds: Sequence[str]) -> set[int]:
         elif kind == "variable_end" and not tupled:
             found.update(mine)
     return found
-
-
-_CAPTURES = frozenset({"set", "filter", "macro", "call"})  # (blocks whose output is a value, not printed)
-
-
-def _captured(tokens: Sequence[tuple[int, str, str]]) -> set[int]:
-    """The indexes (among the tokens but spaces) of the '{{' inside a '{% set x %}', '{% filter %}', macro or call
-    block: their output is a value ('{{ x | length }}'), which a marker of where they print would change."""
-    found: set[int] = set()
-    depth = 0
-    significant = [(kind, value) for _, kind, value in tokens if kind != "whitespace"]
-    for k, (kind, tag) in enumerate(significant):
-        if kind == "variable_begin" and depth:
-            found.add(k)
-        elif kind == "name" and k and significant[k - 1][0] == "block_begin":
-            if tag in _CAPTURES and not (tag == "set" and _assigns(significant, k)):
-                depth += 1
-            elif depth and tag.startswith("end") and tag[3:] in _CAPTURES:
-                depth -= 1
-    return found
-
-
-def _assigns(significant: Sequence[tuple[str, str]], k: int) -> bool:
-    """Whether the '{% set %}' whose name token is at ``k`` assigns ('{% set x = 1 %}'), not captures a block."""
-    for kind, value in significant[k + 1:]:
-        if kind == "block_end":
-            return False
-        if kind == "operator" and value == "=":
-            return True
-    return False
 
 
 @lru_cache(maxsize=4096)
@@ -2871,7 +2842,8 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
                    "pack.scripts holds its scripts, each with its id.")
     check_argument(all_variants, bool, "render_pack", "all_variants", "True or False")
     chosen = wanted_channels(channels, "render_pack")
-    if script_id and chosen and not set(chosen) & set((one := pack.script(script_id)).channels):
+    scripts = [pack.script(script_id)] if script_id else pack.scripts
+    if script_id and chosen and not set(chosen) & set((one := scripts[0]).channels):
         raise ConfigError(f"script '{one.id}' is not written for the {' or '.join(chosen)} channel: its channels are "
                           f"{', '.join(one.channels)}", one.origin.location(("channels",)) if one.origin else None,
                           f"Render one of those, or add {chosen[0]} to the script's channels.")
@@ -2879,7 +2851,6 @@ def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: st
     wanted = set(chosen) if chosen is not None else None
     errors = ErrorCollector()
     messages: list[Message] = []
-    scripts = [pack.script(script_id)] if script_id else pack.scripts
     frames: dict[str, _Frame] = {}
     for script in scripts:
         state = _ScriptRender(pack, script)
