@@ -10,8 +10,9 @@ Each key keeps a count, so a second copy of an accepted phrase is new. A finding
 slot whose message is the same but for its numbers ('email is 26 words' after a phrase was cut)
 matches an accepted one of that slot that is no longer found: the same problem, quoting the new
 text. A finding of the same rule at the same words whose message is worded otherwise (a scriptkit
-upgrade rewords its advice) matches too. Entries no longer found are counted as fixed, and
-rewriting the baseline drops them.
+upgrade rewords its advice) matches too, and so does one of the same rule and slot whose quoted words
+are nearly an accepted one's (another rule's fix contracted "do not" in them). Entries no longer
+found are counted as fixed, and rewriting the baseline drops them.
 
 From Python: ``record_baseline(result, path, pack=pack)`` writes one from a ``lint_pack`` result, and
 ``compare_baseline(result, path, pack=pack)`` returns the result with the accepted findings taken out.
@@ -19,6 +20,7 @@ From Python: ``record_baseline(result, path, pack=pack)`` writes one from a ``li
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -137,6 +139,7 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
     # (a baseline written before an upgrade failed CI on findings nobody had touched)
     kept = _match(unmatched, left, _edited)
     kept = _match(kept, left, _reworded)
+    kept = _match_similar(kept, left)
     return [d for d, _ in kept], Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()))
 
 
@@ -158,6 +161,36 @@ def _match(found: list[tuple[Diagnostic, Key]], left: Counter[Key], loose: Calla
         else:
             left[entries[0]] -= 1
     return kept
+
+
+def _match_similar(found: list[tuple[Diagnostic, Key]], left: Counter[Key]) -> list[tuple[Diagnostic, Key]]:
+    """``found`` less those whose quoted words are nearly those of an accepted entry of the same rule and slot
+    that is no longer found: another rule's fix changed a few letters of them ('please do not hesitate' became
+    'please don't hesitate' when SK203 contracted it), and the gate failed right after ``check --fix``. A
+    different phrase ('Kindly note' for 'Please be advised') is not near, and stays new."""
+    by_place: dict[Key, list[Key]] = {}
+    for k, n in left.items():
+        if n > 0:
+            by_place.setdefault(k[:4], []).append(k)
+    kept: list[tuple[Diagnostic, Key]] = []
+    for diag, k in found:
+        candidates = [e for e in by_place.get(k[:4], ()) if left[e] > 0]
+        best = max(candidates, key=lambda e: _likeness(e[4], k[4]), default=None)
+        if best is None or _likeness(best[4], k[4]) < _NEAR:
+            kept.append((diag, k))
+        else:
+            left[best] -= 1
+    return kept
+
+
+_NEAR = 0.85  # (a contraction in a 40-letter phrase is 0.95; one word of three swapped, 0.5-0.7)
+
+
+def _likeness(a: str, b: str) -> float:
+    """How alike two quoted texts are, 0-1, by their letters (case and apostrophes' type aside)."""
+    fold = str.maketrans("\u2019\u2018", "''")
+    return difflib.SequenceMatcher(None, a.casefold().translate(fold), b.casefold().translate(fold),
+                                   autojunk=False).ratio()
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
