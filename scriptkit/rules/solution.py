@@ -32,7 +32,9 @@ _VERBS = (
     "merge move phone process provide push raise rebook refund reinstate release "
     "remove reopen repair replace reroute reschedule reserve reset resend restart restore reverse "
     "schedule send ship skip swap switch track transfer unblock unlock upgrade "
-    "downgrade verify waive click tap sign enter select dm sell upload"
+    "downgrade verify waive click tap sign enter select dm sell upload "
+    # a deliverable made public or put in place: "our engineers will publish a full report", "we'll deploy the fix"
+    "publish deploy install"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
@@ -68,6 +70,16 @@ _ACTION = re.compile(
     r"list|centre|center)\b)(?=[a-z])|"
     # "posted" as sent, not "I'll keep you posted": after who or what was posted ("was posted this morning")
     r"(?:i|we|['’]ve|was|were|been|has|have|had|just|already)\s+(?:re)?posted|"
+    # ... and "post" as the writer's step still to take ("I'll post what went wrong on our status page", "we will post
+    # an update on the blog"), not the noun ("your post", "by post")
+    r"(?:(?:i|we|will|shall|can|could)\s+|['’]ll\s+)(?:(?:also|then|just|now)\s+)?(?:re)?post\b|"
+    r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:(?:also|just|now)\s+)?(?:re)?posting\b|"
+    r"roll(?:s|ed|ing)?\s+out\b|"  # a fix put in place: "we're rolling out the fix this afternoon"
+    # a service told as restored, the problem gone ("Everything is back up", "your account is working again", "the
+    # site's back online"), not the state it is still in ("isn't back up yet", "is not working again")
+    r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:now|all|already|fully)\s+)?(?:back\s+(?:up|online|on-?line|to\s+normal)|"
+    r"(?:up\s+and\s+)?(?:running|working)(?:\s+(?:normally|properly|fine|as\s+normal))?\s+again|"
+    r"up\s+and\s+running)|"
     # a payment or refund that went through, told as news ("It went through this morning."), not what went
     # wrong ("the order went through twice") nor looking ("I went through your account")
     r"went\s+through(?=\s*(?:[.!,;:)]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|earlier|last\s+night|"
@@ -120,7 +132,7 @@ _LETTERS = re.compile(r"[a-z]+")
 # (what _ACTION can match that _ACTION_WORDS does not hold)
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
                 "receiving here step ask posted reposted went correct email emails mail mails contact contacts "
-                "contacted contacting update updates")
+                "contacted contacting update updates post posting roll rolls rolled rolling back again running")
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
@@ -684,7 +696,10 @@ class NoNextStep(Rule):
 
     ## What it does
     Looks in the solution for an action the customer can picture (send, refund, replace,
-    reset, book, call, ship, "follow up", "here's how"; switching a card, an account or a
+    reset, book, call, ship, "follow up", "here's how"; something made public or put in place:
+    "our engineers will publish a full report", "I'll post what went wrong on our status page",
+    "we'll deploy the fix"; a service told as restored: "everything is back up", "your account
+    is working again", though not "it isn't back up yet"; switching a card, an account or a
     service off or on: "I've frozen the card", "we've blocked the payment", "I'll pause the
     plan", though not the state alone, "your card is locked"...), or any verb the writer owns
     with what it is done to or when ("I've emailed the invoice", "I'll ring you at 9am", "I'll
