@@ -34,6 +34,9 @@ def test_the_readme_script_saved_beside_the_example_of_init_checks_clean(
     Path("my-pack/scripts/readme-example.yaml").write_text(script, encoding="utf-8")
     result = runner.invoke(main, ["check", "my-pack"], env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.output  # (a clash with init's own script was exit 2)
+    # (the first script a newcomer writes is the example of a good one: not even a suggestion; it had "email is
+    # 45 words; 50-125 usually reads best")
+    assert "All clear" in result.output, result.output
     shown = runner.invoke(main, ["render", "my-pack", "--preview"], env={"NO_COLOR": "1"})
     assert shown.exit_code == 0, shown.output
     assert "free replacement today" in shown.output

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.control import STRIP_CONTROL_CODES
 from rich.text import Text
 
-from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
 from scriptkit.reporters import by_sentence, display_path, not_judged, whole_reply_apart
 from scriptkit.text import DIRECTION_CONTROLS
 
@@ -228,7 +228,11 @@ def _context(con: _Page, d: Diagnostic, lines: _Lines) -> None:
         shown, col, width = before + words + con.shown(shown[col - 1 + width:]), len(before) + 1, max(1, len(words))
     gutter = f"{d.location.line:>6} {con.bar} "
     con.print((gutter, "dim"), (shown, ""))
-    con.print((" " * 6 + f" {con.bar} ", "dim"), (" " * (col - 1) + "^" * width, STYLES[d.severity]))
+    # (a finding over several lines, the whole reply's length or grade, is shown by its first line: said so, its
+    # carets under the acknowledgment read as the acknowledgment's fault)
+    last = d.extra.get("end_line", "")
+    through = f" {con.more} through line {last}" if last.isdigit() and int(last) > d.location.line else ""
+    con.print((" " * 6 + f" {con.bar} ", "dim"), (" " * (col - 1) + "^" * width, STYLES[d.severity]), (through, "dim"))
 
 
 #: a source line longer than this is shown as a window around the finding: a paragraph written
@@ -255,7 +259,9 @@ def _diagnostic(con: _Page, d: Diagnostic, lines: _Lines) -> None:
     _context(con, d, lines)
     if d.suggestion:
         con.print(("         suggestion: ", "green"), (d.suggestion, ""))
-    where = [w for w in (d.slot, d.extra.get("channels", d.channel or "").replace(",", ", "),
+    # (a region over more than its slot, the whole reply's grade or length, is not that slot's alone)
+    slot = f"from {d.slot} on" if d.slot and SPREAD in d.extra else d.slot
+    where = [w for w in (slot, d.extra.get("channels", d.channel or "").replace(",", ", "),
                          "fixable" if d.fix is not None and d.fix.safe else "") if w]
     if where:
         con.print(("         " + f" {con.dot} ".join(where), "dim"))
