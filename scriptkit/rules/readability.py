@@ -441,7 +441,8 @@ class TooLongForChannel(Rule):
     reference code is one word. Over the social limit the post fails, so that is an error; the
     others are warnings. In a reviewed transcript each of the agent's turns is sent as a message
     of its own, so each turn is measured against the limit on its own ("chat message is 104
-    words"), not all of them added together.
+    words"), not all of them added together. Each of a script's alternatives and conditions is
+    measured on its own too ("sms alternative is 165 characters"): the agent sends it as written.
 
     An SMS is counted as a phone counts it: in the GSM-7 alphabet `€ [ ] { } ^ ~ | \\` take two
     characters each; one character outside GSM-7 (an emoji, a curly quote ’ or “, a dash —)
@@ -470,6 +471,9 @@ class TooLongForChannel(Rule):
     """
 
     code = "SK104"
+    # (an alternative is sent in the reply's place, and a condition added to it: one over an SMS is too long however
+    # short the reply is)
+    reads_alternatives = True
     name = "too-long-for-channel"
     options: ClassVar[Mapping[str, Any]] = {"limits": DEFAULT_LIMITS}
     bad_examples = (Example.of(channel="sms", acknowledgment=_LONG,
@@ -503,12 +507,13 @@ class TooLongForChannel(Rule):
             n = word_count(text)
             if n > int(words):
                 start, end = where or _to_shorten(message, ctx)
-                yield Finding(start, end, f"{message.channel} {_unit(where)} is {n} words (limit {int(words)})",
+                yield Finding(start, end,
+                              f"{message.channel} {_unit(where, message)} is {n} words (limit {int(words)})",
                               _shorter(message, ctx), extra=_length(n, int(words)))
 
     def _over_chars(self, message: Message, ctx: RuleContext, text: str, chars: int,
                     where: tuple[int, int] | None) -> Finding | None:
-        unit = _unit(where)
+        unit = _unit(where, message)
         if message.channel != "sms":
             if len(text) <= chars:
                 return None
@@ -540,9 +545,12 @@ class TooLongForChannel(Rule):
             extra=_length(n, ucs2_limit))
 
 
-def _unit(where: tuple[int, int] | None) -> str:
-    """What a length finding measured: the reply, or one turn of a transcript's (``where``), a message of its own."""
-    return "reply" if where is None else "message"
+def _unit(where: tuple[int, int] | None, message: Message) -> str:
+    """What a length finding measured: the reply, one turn of a transcript's (``where``), a message of its own, or
+    an alternative (or condition) of the script's flexibility, read alone (``Message.alternatives``)."""
+    if where is not None:
+        return "message"
+    return "reply" if any(seg.slot != "flexibility" for _, _, seg in message.spans()) else "alternative"
 
 
 # SMS encodings, as a phone picks them: the GSM 03.38 basic set costs one septet a character,
@@ -608,6 +616,9 @@ def _to_shorten(message: Message, ctx: RuleContext) -> tuple[int, int]:
 
 
 def _shorter(message: Message, ctx: RuleContext) -> str:
+    if _unit(None, message) == "alternative":  # (by_channel holds no flexibility: one text for every channel)
+        return (f"Shorten it: the agent sends it as written on {message.channel} too. Keep what the customer needs "
+                "to decide; the agent can send the rest after.")
     advice = "Keep one line of acknowledgment and the next step; move the rest to a follow-up."
     if ctx.pack is None:  # free text: there is no script to give the channel its own text
         return advice
