@@ -35,9 +35,8 @@ from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
-from scriptkit.rules.warmth import apostrophes_like
 from scriptkit.sourcetext import SourceText, extent_of
-from scriptkit.text import keeps_links, read_text
+from scriptkit.text import apostrophes_like, keeps_links, read_text
 
 if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
@@ -688,6 +687,8 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         location, slot, text, extra = finding.location, None, "", {}
     else:
         location, slot, last = message.locate_span(finding.start, finding.end)
+        if "'" in (finding.suggestion or "") + (finding.replacement or ""):
+            finding = _typed_like(message, finding, slot)
         # where the offending text ends (exclusive column), when that is in the same file
         extra = {"end_line": _one(str(last[0])), "end_col": _one(str(last[1] + 1))} if last is not None else {}
         if last is not None and not message.one_text(finding.start, finding.end):
@@ -730,12 +731,30 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     # a slice here copied a 2 MB one-line reply for each of its findings)
     if not keeps_links(source.text, a, b, finding.replacement):
         return None
-    # (typed as the text around types its apostrophes: "we'll" beside "I’ve" read as a pasted patch; not where the
-    # words rewritten have one of their own, whose spelling the rule chose: a team's swap of "don’t" for "don't")
-    replacement = finding.replacement if _APOSTROPHE.search(message.text, finding.start, finding.end) else \
-        apostrophes_like(finding.replacement, message.text, finding.start, finding.end)
-    description = _one(f"replace '{source.text[a:b]}' with '{replacement}'")
-    return Fix(description, (Edit(source.path, a, b, _one(replacement)),))
+    description = _one(f"replace '{source.text[a:b]}' with '{finding.replacement}'")
+    return Fix(description, (Edit(source.path, a, b, _one(finding.replacement)),))
+
+
+def _typed_like(message: Message, finding: Finding, slot: str | None) -> Finding:
+    """``finding`` with the apostrophes of its rewrite and its suggestion typed as the text around types them
+    (``apostrophes_like``; ``slot`` holds the finding): "we'll" beside "I’ve" reads as a pasted patch. One choice
+    for both, so the suggestion says what ``--fix`` writes. Not where the rewrite changes only the apostrophes of
+    the words it replaces: a team's swap of "don’t" for "don't" chose that spelling."""
+    text = message.text
+    if finding.replacement is not None and _unaposed(finding.replacement) == _unaposed(text[finding.start:finding.end]):
+        return finding
+    bounds = [(s, e) for s, e, seg in message.spans() if seg.slot == slot]
+    around = (bounds[0][0], bounds[-1][1]) if bounds else None
+
+    def like(words: str | None) -> str | None:
+        return None if words is None else apostrophes_like(words, text, finding.start, finding.end, around)
+
+    return replace(finding, suggestion=like(finding.suggestion), replacement=like(finding.replacement))
+
+
+def _unaposed(words: str) -> str:
+    """``words`` lowercased, each apostrophe straight."""
+    return _APOSTROPHE.sub("'", words).lower()
 
 
 # One copy of each string that findings repeat (a reply that says "I am so sorry." 100,000 times has as many

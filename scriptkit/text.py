@@ -684,3 +684,42 @@ def _keeps_links(text: str, a: int, b: int, replacement: str) -> bool:
 
 def _stand_in(m: re.Match[str]) -> str:
     return "\x00" * len(m.group())
+
+
+def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``text[start:end]``, at most 200 characters either side: no phrase a
+    rule lists is longer, and a reply of thousands of findings on one line reads each window once."""
+    lo = max(0, start - 200)
+    cuts = [m.end() for m in _SENTENCE_EDGE.finditer(text, lo, start)]
+    lo = cuts[-1] if cuts else lo
+    m = _SENTENCE_EDGE.search(text, end, end + 200)
+    return lo, m.start() + 1 if m else min(len(text), end + 200)
+
+
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+# an apostrophe inside a word ("it's", "coupon’s"), not a quotation mark: typed straight or curly, as the
+# writer's keyboard or editor types it
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_NEAR = 2_000  # characters of a slot either side read for its apostrophes
+
+
+def apostrophes_like(replacement: str, text: str, start: int, end: int, slot: tuple[int, int] | None = None) -> str:
+    """``replacement`` (for ``text[start:end]``) with its apostrophes typed as the text around types them: curly
+    where most of its sentence's other apostrophes are, or, with none there, most of its slot's (``slot``:
+    ``[start, end)`` in ``text``; up to a few thousand characters either side); straight where the text has
+    none. "we can't" beside "I’ve" and "it’s" reads as a pasted patch."""
+    if "'" not in replacement:
+        return replacement
+    a, b = slot if slot is not None else (0, len(text))
+    sentence, near = sentence_window(text, start, end), (max(a, start - _NEAR), min(b, end + _NEAR))
+    if text.find("\u2019", min(sentence[0], near[0]), max(sentence[1], near[1])) < 0:
+        return replacement  # (no curly one around: straight either way, told at C speed)
+    for lo, hi in (sentence, near):
+        marks = [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, lo, start)]
+        marks += [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, end, hi)]
+        if marks:
+            curly = marks.count("\u2019") * 2 > len(marks)
+            return _IN_WORD_APOSTROPHE.sub("\u2019", replacement) if curly else replacement
+    return replacement

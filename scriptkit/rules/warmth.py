@@ -8,7 +8,6 @@ numbers as the rules.
 
 from __future__ import annotations
 
-import bisect
 import math
 import operator
 import re
@@ -45,6 +44,7 @@ from scriptkit.text import (
     quoted_spans,
     run_table,
     sentence_spans,
+    sentence_window,
     word_findall,
 )
 
@@ -526,12 +526,8 @@ class CorporatePhrase(Rule):
             findings.append(found)
         # (a phrase inside a whole rewrite is that rewrite's: "revert back" in "Could you kindly revert back" is no
         # second finding, with a fix of its own that the first one's leaves nothing to apply to)
-        slots: _Slots | None = None  # (read once, and only for a rewrite with an apostrophe)
         for f in findings:
             if not any(w is not f and w.start <= f.start and f.end <= w.end for w in wholes):
-                if "'" in (f.suggestion or "") + (f.replacement or ""):
-                    slots = slots or _Slots(message)
-                    f = _typed_like(f, message.text, slots.around(f.start))
                 yield f
 
     def _found(self, text: str, message: Message, ctx: RuleContext, tables: list[PhraseTable],
@@ -577,7 +573,7 @@ class CorporatePhrase(Rule):
         (a person words it) or none settles within a few steps."""
         assert found.replacement is not None
         text = message.text
-        lo, hi = _sentence_window(text, found.start, found.end)
+        lo, hi = sentence_window(text, found.start, found.end)
         window = text[lo:found.start] + found.replacement + text[found.end:hi]
         start, end = found.start, found.end  # the span of ``text`` rewritten
         a, b = found.start - lo, found.start - lo + len(found.replacement)  # its rewrite in ``window``
@@ -643,56 +639,14 @@ class CorporatePhrase(Rule):
 
 
 _GREETINGS = _wordset("dear hi hello hey")
-# an apostrophe inside a word ("it's", "coupon’s"), not a quotation mark: typed straight or curly, as the
-# writer's keyboard or editor types it
-_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
-_NEAR = 2_000  # characters of a slot either side read for its apostrophes
 
 
-def apostrophes_like(replacement: str, text: str, start: int, end: int, slot: tuple[int, int] | None = None) -> str:
-    """``replacement`` (for ``text[start:end]``) with its apostrophes typed as the text around types them: curly
-    where most of its sentence's other apostrophes are, or, with none there, most of its slot's (``slot``:
-    ``[start, end)`` in ``text``; up to a few thousand characters either side); straight where the text has
-    none. "we can't" beside "I’ve" and "it’s" reads as a pasted patch."""
-    if "'" not in replacement:
-        return replacement
-    a, b = slot if slot is not None else (0, len(text))
-    sentence, near = _sentence_window(text, start, end), (max(a, start - _NEAR), min(b, end + _NEAR))
-    if text.find("\u2019", min(sentence[0], near[0]), max(sentence[1], near[1])) < 0:
-        return replacement  # (no curly one around: straight either way, told at C speed)
-    for lo, hi in (sentence, near):
-        marks = [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, lo, start)]
-        marks += [m.group() for m in _IN_WORD_APOSTROPHE.finditer(text, end, hi)]
-        if marks:
-            curly = marks.count("\u2019") * 2 > len(marks)
-            return _IN_WORD_APOSTROPHE.sub("\u2019", replacement) if curly else replacement
-    return replacement
-
-
-class _Slots:
+def _slot_bounds(message: Message) -> Iterable[tuple[int, int]]:
     """Where each slot of a message lies, from its first segment's start to its last one's end."""
-
-    def __init__(self, message: Message) -> None:
-        self.starts: list[int] = []
-        self.names: list[str | None] = []
-        self.bounds: dict[str | None, tuple[int, int]] = {}
-        for s, e, seg in message.spans():
-            self.starts.append(s)
-            self.names.append(seg.slot)
-            self.bounds[seg.slot] = (self.bounds.get(seg.slot, (s, e))[0], e)
-
-    def around(self, at: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.starts, at) - 1
-        return self.bounds.get(self.names[i]) if i >= 0 else None
-
-
-def _typed_like(found: Finding, text: str, slot: tuple[int, int] | None) -> Finding:
-    """``found`` with its rewrite's and suggestion's apostrophes typed as the text around (``apostrophes_like``)."""
-
-    def like(said: str | None) -> str | None:
-        return None if said is None else apostrophes_like(said, text, found.start, found.end, slot)
-
-    return replace(found, suggestion=like(found.suggestion), replacement=like(found.replacement))
+    bounds: dict[str | None, tuple[int, int]] = {}
+    for s, e, seg in message.spans():
+        bounds[seg.slot] = (bounds.get(seg.slot, (s, e))[0], e)
+    return bounds.values()
 
 
 def _quotations(message: Message) -> list[tuple[int, int]]:
@@ -703,7 +657,7 @@ def _quotations(message: Message) -> list[tuple[int, int]]:
     if not found:
         return found
     wrapped = set()
-    for a, b in _Slots(message).bounds.values():
+    for a, b in _slot_bounds(message):
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():
@@ -720,23 +674,12 @@ def _still_corporate(text: str, found: Finding, tables: list[PhraseTable]) -> bo
     "Could you please advise if" meets "please advise if". A fix must settle its finding, so such a rewrite is
     left as a suggestion (a person words the two at once)."""
     assert found.replacement is not None
-    lo, hi = _sentence_window(text, found.start, found.end)
+    lo, hi = sentence_window(text, found.start, found.end)
     a, b = found.start - lo, found.start - lo + len(found.replacement)
     rewritten = text[lo:found.start] + found.replacement + text[found.end:hi]
     return any(s < b and e > a for tbl in tables for s, e, _ in tbl.finditer(rewritten))
 
 
-def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence around ``text[start:end]``, at most 200 characters either side: no listed
-    phrase is longer, and a reply of thousands of findings on one line reads each window once."""
-    lo = max(0, start - 200)
-    cuts = [m.end() for m in _SENTENCE_EDGE.finditer(text, lo, start)]
-    lo = cuts[-1] if cuts else lo
-    m = _SENTENCE_EDGE.search(text, end, end + 200)
-    return lo, m.start() + 1 if m else min(len(text), end + 200)
-
-
-_SENTENCE_EDGE = re.compile(r"[.!?\n]")
 _REQUEST_WORDS = re.compile(r"\s*(?:(?:please|kindly)\b\s*)+", re.IGNORECASE)
 
 
