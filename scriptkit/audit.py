@@ -1054,7 +1054,21 @@ def _name_export_places(diagnostics: list[Diagnostic], pack: Pack, origins: Mapp
             d.message = named.sub(place, d.message)
 
 
-# a blank or a placeholder as the pack writes it ('[[customer_name]]', '{{customer.first_name}}')
+# a Liquid block's one output, '{{ticket.requester.first_name}}', and the tags on either side of its branch
+_LIQUID_OUTPUT = re.compile(r"\{\{[^{}]*\}\}")
+
+
+def _liquid_around(original: str) -> tuple[str, str]:
+    """The words a Liquid fallback block ('{% if x != blank %}Hi {{x}}{% else %}Hi there{% endif %}') holds around
+    its placeholder in the branch that shows it ('Hi ', ''): its import put them beside the placeholder, outside
+    the block, so the reply reads 'Hi {{ customer.first_name }}'. ('', '') for any other spelling."""
+    found = _LIQUID_OUTPUT.search(original) if original.startswith("{%") else None
+    if found is None:
+        return "", ""
+    opened, closes = original.rfind("%}", 0, found.start()), original.find("{%", found.end())
+    if opened < 0 or closes < 0:
+        return "", ""
+    return original[opened + 2:found.start()], original[found.end():closes]
 
 
 def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Diagnostic],
@@ -1066,46 +1080,64 @@ def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Di
     for piece in imported.pieces:  # (in the reply's order: a placeholder spelled two ways keeps each spelling)
         if isinstance(piece, PlaceholderPiece) and piece.original:
             originals[(piece.name, piece.fallback)].append(piece.original)
-    parts: list[str] = []
-    starts: list[int] = []  # where each segment starts in the message's text
-    moves: list[tuple[int, int, int, bool]] = []  # (its length there, where it starts shown, length shown, as is)
-    at = shown_at = 0
-    said: dict[str, str | None] = {}  # the pack's marker -> its export spelling, None where it had two
+    text = message.text
+    swaps: list[tuple[int, int, str]] = []  # (start, end) of the message's text -> the export's words there
+    said: dict[str, str | None] = {}  # the pack's words -> the export's, None where they were written two ways
+    at = 0
     for seg in message.segments:
-        text = render_segment(seg)
+        written = render_segment(seg)
         own: str | None = None
         if isinstance(seg, Blank) and (blank := imported.blanks.get(seg.name)) is not None:
             own = blank.original
         elif isinstance(seg, Placeholder) and (queue := originals.get((seg.name, seg.fallback))):
             own = queue.popleft()
-        if own is not None and own != text:
-            said[text] = own if said.get(text, own) == own else None
-        out = text if own is None else own
-        starts.append(at)
-        moves.append((len(text), shown_at, len(out), out is text))
-        parts.append(out)
-        at += len(text)
-        shown_at += len(out)
-    if not said:
-        return message.text
+        start, end = at, at + len(written)
+        at = end
+        if own is None or own == written:
+            continue
+        # ('Hi {% if … %}Hi {{…}}{% else %}Hi there{% endif %}': the words the block holds, which its import put
+        # beside the placeholder, are the block's, not said again before it)
+        before, after = _liquid_around(own)
+        if (before or after) and text[start - len(before):start] == before and text.startswith(after, end) \
+                and start - len(before) >= (swaps[-1][1] if swaps else 0):
+            start, end = start - len(before), end + len(after)
+        swaps.append((start, end, own))
+        pack_words = text[start:end]
+        said[pack_words] = own if said.get(pack_words, own) == own else None
+    if not swaps:
+        return text
+    parts: list[str] = []
+    moves: list[tuple[int, int, int, bool]] = []  # (where it starts in the text, length shown, where shown, as is)
+    pos = shown_at = 0
+    for start, end, own in [*swaps, (len(text), len(text), "")]:
+        for words, as_is, length in ((text[pos:start], True, start - pos), (own, False, end - start)):
+            if words or length:
+                moves.append((pos if as_is else start, len(words), shown_at, as_is))
+                parts.append(words)
+                shown_at += len(words)
+        pos = end
+    starts = [move[0] for move in moves]
 
     def place(offset: int, end: bool) -> int:
         i = max(0, bisect_right(starts, offset - 1 if end else offset) - 1)
-        _, shown, length, as_is = moves[i]
+        begins, length, shown, as_is = moves[i]
         if as_is:
-            return shown + min(offset - starts[i], length)
-        return shown + length if end and offset > starts[i] else shown
+            return shown + min(offset - begins, length)
+        return shown + length if end and offset > begins else shown
 
     for h in highlights:
         h.start, h.end = place(h.start, False), place(h.end, True)
-    markers = {marker: own for marker, own in said.items() if own is not None}
+    spellings = {words: own for words, own in said.items() if own is not None}
+    # (the longer words first: a block's 'Hi {{ customer.first_name }}' before a bare marker)
+    quoted = re.compile("|".join([re.escape(w) for w in sorted(spellings, key=len, reverse=True)
+                                  if not MARKERS.fullmatch(w)] + [MARKERS.pattern]))
 
     def spelled(found: re.Match[str]) -> str:
-        return markers.get(found.group(0), found.group(0))
+        return spellings.get(found.group(0), found.group(0))
 
     for d in diagnostics:
         if d.text and ("[[" in d.text or "{{" in d.text):
-            d.text = MARKERS.sub(spelled, d.text)
+            d.text = quoted.sub(spelled, d.text)
     return "".join(parts)
 
 
