@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple, ParamSpec, TextIO, TypeVar
 
 from scriptkit.config import (
     CONFIG_CODE,
@@ -27,7 +27,7 @@ from scriptkit.config import (
     parse_severity,
 )
 from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.errors import ConfigError, ScriptkitError, argument_named
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, argument_named
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
 from scriptkit.rules import all_rules
@@ -41,6 +41,9 @@ from scriptkit.text import apostrophes_like, keeps_links, read_text
 if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
     from scriptkit.transcript import PastedText, Turn
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 # inline suppressions: 'scriptkit: ignore SK305, corporate-phrase', 'scriptkit: noqa', or a bare noqa
 # (a verb is a whole word: 'ignore-files' is a typo, not 'ignore' of '-files')
@@ -137,6 +140,44 @@ def check_argument(value: object, kind: type | tuple[type, ...], function: str, 
         raise ConfigError(f"{function}() takes {name} as {wanted}, not {argument_named(value)}", hint=hint)
 
 
+# The grammar server's hints name the command line's flag ("Set --grammar off"), which a Python caller cannot type:
+# said to one, they name the keyword argument instead.
+_PYTHON_WORDS = ((re.compile(r"\bSet --grammar off\b"), 'Pass grammar="off"'),
+                 (re.compile(r"--grammar (off|local)\b"), r'grammar="\1"'),
+                 (re.compile(r"--grammar URL\b"), "grammar= the URL"),
+                 (re.compile(r"--grammar\b"), "grammar="))
+
+
+def _said_to_the_caller(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """``function`` (of the Python API) with its errors' hints in a Python caller's words: ``grammar="off"``, not
+    ``--grammar off``. The command line, which calls it too, keeps its own."""
+
+    @functools.wraps(function)
+    def said(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return function(*args, **kwargs)
+        except ScriptkitError as exc:
+            if not _on_the_command_line():
+                for error in exc.errors if isinstance(exc, ErrorGroup) else (exc,):
+                    for flag, keyword in _PYTHON_WORDS if error.hint and "--grammar" in error.hint else ():
+                        error.hint = flag.sub(keyword, error.hint or "")
+            raise
+
+    return said
+
+
+def _on_the_command_line() -> bool:
+    """Whether a ``scriptkit`` command is running (its click context is current), not a Python program."""
+    cli = sys.modules.get("scriptkit.cli")
+    if cli is None:  # (never imported: no command runs)
+        return False
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    return ctx is not None and ctx.find_root().command is getattr(cli, "main", None)
+
+
+@_said_to_the_caller
 def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | None = None,
               channels: Iterable[str] | None = None, jobs: int | None = None,
               export_settings: bool = True) -> LintResult:
@@ -311,6 +352,7 @@ def _reply_rules_in_notes(pack: Pack | None,
                              and (d.script_id or by_file.get(d.location.file)) in note_ids)
 
 
+@_said_to_the_caller
 def lint_text(text: str, *, channel: str | None = None, config: LintConfig | None = None,
               grammar: str | None = None, file: str | os.PathLike[str] = "<text>",
               agent: str | None = None) -> LintResult:

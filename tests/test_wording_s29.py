@@ -52,3 +52,30 @@ def test_a_rewrite_is_typed_as_its_slot_in_suggestion_and_fix(make_pack: Any) ->
     found = [(d["suggestion"], d["fix"]["edits"][0]["replacement"] if d["fix"] else None)
              for d in json.loads(result.output)["diagnostics"]]
     assert found == [('"we can\'t"', "we can't")]
+
+
+def _refusing_port() -> str:
+    """A local address nothing listens on (its port was free a moment ago)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+@pytest.mark.timeout(60)
+def test_a_python_caller_is_told_the_keyword_not_the_flag() -> None:
+    from scriptkit import EngineUnavailable
+
+    with pytest.raises(EngineUnavailable) as info:
+        lint_text("I'm sorry the parcel is late; I've sent a new one today.", grammar=_refusing_port())
+    hint = info.value.hint or ""
+    assert 'grammar="off"' in hint and "--grammar" not in hint, hint
+
+
+@pytest.mark.timeout(60)
+def test_the_command_line_is_told_the_flag(tmp_path: Any) -> None:
+    reply = tmp_path / "reply.txt"
+    reply.write_text("I'm sorry the parcel is late; I've sent a new one today.\n", encoding="utf-8")
+    result = run_cli("review", str(reply), "--grammar", _refusing_port())
+    assert result.exit_code == 2 and "--grammar off" in result.output and 'grammar="off"' not in result.output
