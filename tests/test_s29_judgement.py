@@ -47,3 +47,59 @@ def test_a_deliverable_act_is_a_next_step(step: str) -> None:
 ])
 def test_vague_looks_and_states_are_still_no_step(vague: str) -> None:
     assert "SK402" in _codes(f"{_SORRY} {vague}", "SK402")
+
+
+# ---------------------------------------------------------------- SK404: a wait tied to a named event
+
+
+_NO_FIX = "Hi Ana, I'm sorry the export keeps failing. There's no fix yet, but I've added you to the bug report"
+
+
+@pytest.mark.parametrize("when", [
+    "and I'll email you as soon as it's fixed.",
+    "and I'll email you the moment it's live.",
+    "and we'll let you know once the courier scans it.",
+    "and I'll write to you when we hear back from the bank.",
+    "and I'll text you the minute our engineers release the update.",
+    "and I'll refund you as soon as the parcel reaches our warehouse.",
+])
+def test_a_time_frame_tied_to_a_named_event_is_a_time_frame(when: str) -> None:
+    assert "SK404" not in _codes(f"{_NO_FIX}, {when}", "SK404")
+
+
+@pytest.mark.parametrize("vague", [
+    "and I'll email you as soon as possible.",
+    "and I'll email you as soon as we can.",
+    "and I'll email you as soon as I'm able to.",
+    "and I'll email you when we can.",
+    "and I'll email you when I have an update.",
+    "and I'll email you once I've had a look.",
+    "and I'll email you once I've checked with the team.",
+    "and I'll email you when there's news.",
+    "and I'll send it when it's ready.",
+    "and we don't know when it'll be fixed, but I'll email you.",
+    "and I'll email you at the moment we find out.",
+])
+def test_capacity_own_work_or_no_event_is_still_no_time_frame(vague: str) -> None:
+    assert "SK404" in _codes(f"{_NO_FIX}, {vague}", "SK404")
+
+
+def test_a_crash_when_something_happens_is_no_time_frame() -> None:
+    assert "SK404" in _codes("Hi Ana, sorry about this. The app crashes when you open the camera, so I've passed "
+                             "it to our engineers.", "SK404")
+
+
+def test_a_request_tied_to_an_event_still_asks_what_happens_then() -> None:
+    # (the customer's own step, "let me know when it arrives", hands something back: SK404 asks what happens then)
+    assert "SK404" in _codes("Hi Ana, sorry about the wait. Please let me know when the parcel arrives.", "SK404")
+
+
+@pytest.mark.parametrize("first", ["Once the courier scans it, I'll email you.",
+                                   "As soon as we hear back from the bank, we'll refund the fee."])
+def test_the_event_may_come_first(first: str) -> None:
+    assert "SK404" not in _codes(f"Hi Ana, I'm sorry the parcel is stuck. {first}", "SK404")
+
+
+def test_an_event_in_another_clause_times_nothing() -> None:
+    assert "SK404" in _codes("Hi Ana, sorry about this. The app crashes when you open the camera, and I'll pass it "
+                             "to our engineers.", "SK404")

@@ -267,11 +267,57 @@ def _time_part(kind: str) -> re.Pattern[str]:
 
 
 _TIME_WORD, _TIME_UNIT, _TIME_LEAD, _TIME_NUMBER = map(_time_part, ("word", "unit", "lead", "number"))
-# ("as soon as the check is over, I'll email you" waits for an event: no vague "soon" in it, though it may still
-# owe a time frame; "as soon as we can" is as vague as "soon")
+# ("as soon as the check is over, I'll email you" waits for an event: no vague "soon" in it, and the event is its
+# time frame, _EVENT; "as soon as we can" is as vague as "soon")
 _VAGUE_TIME = re.compile(r"\b(?:(?<!\bas\s)soon(?!\s+as\b)|(?<=\bas\s)soon(?=\s+as\s+(?:(?:we|i)\s+can|"
                          r"(?:we|i)(?:['’]re|['’]m|\s+are|\s+am)\s+able)\b)|shortly|asap|as soon as possible|"
                          r"in due course|at some point|in the near future|promptly|eventually)\b", re.IGNORECASE)
+
+# A wait tied to a named event: "I'll email you as soon as it's fixed", "the moment it's live", "once the courier
+# scans it", "when we hear back from the bank". Where nobody can give a date (a bug with no fix yet), the event is
+# the time frame the customer can hold us to. A conjunction, then a clause with a subject and its verb, in a
+# sentence that promises a step ("will", "'ll", "going to"). Not the writer's own capacity or work, which they
+# could put a time on ("as soon as we can", "when I'm able", "once I've had a look", "once I've checked with the
+# team": with "I" or "we" only a verb of receiving, "hear", "get", "have"...), nor news with no event in it ("when I
+# have an update", "when there's news"); not "will" in the clause ("we don't know when it'll be fixed" asks it).
+_EVENT_SUBJECT = (
+    # someone or something else, with a verb in the present or past: "it's fixed", "the courier scans it", "the
+    # parcel reaches us", "our engineers release the update" (a plural's bare verb), "they confirm it"
+    rf"(?:(?:it|this|that|he|she|(?:the|your|our|their|its|his|her|my)\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+)"
+    rf"(?:{_APOS}(?:s|ve)|\s+(?:is|are|was|were|has|have|had|gets|goes|comes|does)\b|\s+(?:finally\s+)?[a-z]+(?:s|ed)\b)"
+    rf"|(?:they|you|(?:the|your|our|their)\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+s)(?:{_APOS}(?:re|ve))?\s+"
+    r"(?!(?:can|could|will|would|may|might|should|must|shall|are|were|want|wish|like|need)\b)[a-z]+\b"
+    # ... or the writer receiving what they wait on: "we hear back from the bank", "I have the photo"
+    rf"|(?:i|we)(?:{_APOS}ve|\s+have)?\s+(?:(?:just|finally)\s+)?(?:hear|heard|receive[sd]?|get|got|have|had|see|seen)\b)"
+)
+_EVENT = re.compile(
+    rf"\b(?:(?:as\s+)?soon\s+as|(?<!\bat\s)(?<!\bfor\s)(?<!\bin\s)(?<!\bof\s)the\s+(?:moment|minute|second|instant|day)"
+    rf"|(?<!\bat\s)once|when)\s+{_EVENT_SUBJECT}"
+    # (what is received is news, a chance or a look: "when I have an update", "once I've had a look"; or the state is
+    # only readiness, which names no event: "when it's all ready", "once it's done")
+    r"(?!\s+(?:(?:an?|any|more|some|further|enough|all)\s+)?(?:update|updates|news|info|information|details|"
+    r"answer|chance|moment|minute|sec|second|time|opportunity|capacity|more|look|able|possible|convenient|"
+    r"practical|feasible|free|ready|done|finished|complete|completed)\b)",
+    re.IGNORECASE,
+)
+_EVENT_WORDS = frozenset(["soon", "moment", "minute", "second", "instant", "day", "once", "when"])
+_PROMISE = re.compile(rf"\b(?:will|shall|going\s+to)\b|{_APOS}ll\b", re.IGNORECASE)
+
+
+def _tied_to_event(text: str) -> bool:
+    """A step promised for when a named event happens (``_EVENT``), in a sentence that promises it."""
+    if not _may_match(_EVENT_WORDS, text):
+        return False
+    for m in _EVENT.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1
+        if _PROMISE.search(text, start, m.start()):
+            return True  # ("I'll email you as soon as it's fixed")
+        if not text[start:m.start()].strip(" \t\n\"'“‘(-–—*"):  # ("Once the courier scans it, I'll email you")
+            ends = [i for i in (text.find(c, m.end()) for c in ".!?;") if i >= 0]
+            if _PROMISE.search(text, m.end(), min(ends, default=len(text))):
+                return True
+    return False
+
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
 # you're ready", "whenever suits you", "at your convenience", "until you tell me"): no time frame is owed.
@@ -904,8 +950,14 @@ class NoTimeFrame(Rule):
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
     "in the next hour", "within the hour", "on the 14th", "on your next bill", "by {{ blank.date }}",
     a blank named like a time such as `{{ blank.new_time }}`, or in a pasted reply a placeholder
-    left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. Vague words
-    such as "soon" or "shortly" do not count, and the message says so. A solution that
+    left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. A step
+    promised for when a named event happens is timed by that event, where nobody can give a date
+    ("There's no fix yet, but I'll email you as soon as it's fixed.", "the moment it's live", "once
+    the courier scans it", "when we hear back from the bank"). Vague words such as "soon",
+    "shortly" or "as soon as possible" do not count, and the message says so; nor does the
+    writer's own capacity or work, which they could put a time on ("as soon as we can", "when
+    I'm able", "once I've had a look"), nor news with no event named ("when I have an update",
+    "when there's news"), nor readiness alone ("when it's ready"). A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
     the customer ("whenever you're ready", "whenever suits you", "until you tell me") needs no
     time frame, and
@@ -941,10 +993,11 @@ class NoTimeFrame(Rule):
     it is reasonable to chase.
 
     ## Example
-    "I'll send a replacement soon."
+    "I'll send a replacement soon." / "There's no fix yet, but I'll email you as soon as we can."
 
     ## Use instead
-    "I'll send a replacement today; it will arrive by Friday."
+    "I'll send a replacement today; it will arrive by Friday." / "There's no fix yet, but I'll
+    email you as soon as it's fixed."
 
     ## Options
     None.
@@ -967,7 +1020,8 @@ class NoTimeFrame(Rule):
         if message.channel == "chat" and _may_match(_CHAT_LOOK_WORDS, text):
             text = _CHAT_LOOK.sub(lambda m: " " * len(m.group(0)), text)  # (taken while the customer waits)
         if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
-                or only_thanks_for_praise(message):
+                or only_thanks_for_praise(message) \
+                or (_tied_to_event(text) and not _customers_step_only(message, text)):
             return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if not vague and _explains(message, text):
