@@ -79,3 +79,11 @@ def test_the_command_line_is_told_the_flag(tmp_path: Any) -> None:
     reply.write_text("I'm sorry the parcel is late; I've sent a new one today.\n", encoding="utf-8")
     result = run_cli("review", str(reply), "--grammar", _refusing_port())
     assert result.exit_code == 2 and "--grammar off" in result.output and 'grammar="off"' not in result.output
+
+
+@pytest.mark.parametrize("reply", ["It is what it is, but I will refund the fee today.",
+                                   "It's what it is, but I'll refund the fee today.",
+                                   "It’s what it is, but I’ll refund the fee today."])
+def test_the_shrug_is_dismissive_contracted_or_not(reply: str) -> None:
+    """SK203's fix of "It is what it is" ("It's what it is") left the shrug, and SK305 no longer said so."""
+    assert [d.text[:4] for d in lint_text(reply, grammar="off").diagnostics if d.code == "SK305"] == [reply[:4]]
