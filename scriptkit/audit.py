@@ -168,6 +168,8 @@ class Unmapped:
     text: str  # as the export spelled it ("[Customer Name]"), or the pack's "{{ blank.customer_name }}"
     blank: str  # the blank's name in the pack
     placeholder: str | None  # the catalogue's placeholder for the value, where one holds it
+    #: that placeholder as the export's helpdesk writes it ('{{ticket.requester.first_name}}'), where it has one
+    written: str | None = None
 
 
 @dataclass
@@ -218,6 +220,25 @@ class MacroAudit:
     unmapped: list[Unmapped] = field(default_factory=list)
     #: why its flexibility is 0 though SK406 did not fire (its blanks are no room for the agent), else None
     flexibility_note: str | None = None
+    #: an export's macro: the pack's words for each of its placeholders and blanks -> the export's
+    #: ('[[customer_name]]' -> '[Customer Name]'), so a quote of the pack's text reads as the helpdesk shows it
+    spellings: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def named(self) -> str:
+        """How a report names it, for a lead to find it in the helpdesk: its title, and its id there where it has
+        one ('Refund issued (id 360233)'), not the pack's name for it."""
+        return f"{self.title} (id {self.export_id})" if self.export_id else self.title
+
+    def in_own_words(self, text: str) -> str:
+        """``text`` (the pack's words: a sentence of it, a placeholder '{{ customer.first_name }}') with each of its
+        placeholders and blanks as the export spelled them; as it is for a pack's script."""
+        return _respelled(text, self.spellings)
+
+    def placeholder_as_written(self, name: str) -> str:
+        """A placeholder of the pack's catalogue as this macro's export spelled it ('{{ticket.requester.first_name}}'
+        for customer.first_name), else as the pack writes it."""
+        return self.spellings.get("{{" + name + "}}", f"{{{{ {name} }}}}")  # (the pack's marker has no spaces)
 
     @property
     def sends_markers(self) -> bool:
@@ -518,9 +539,12 @@ class AuditReport:
                 "location": str(m.location),
                 "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,
                 "scores": m.scores, "flexibility_note": m.flexibility_note,
-                "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder}
+                "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder,
+                                           "placeholder_as_written": u.written}
                                           for u in m.unmapped],
-                "text": m.text, "blank_risks": m.blank_risks, "other_language": m.other_language,
+                "text": m.text, "blank_risks": m.blank_risks,
+                "blank_risks_as_written": [m.placeholder_as_written(p) for p in m.blank_risks],
+                "other_language": m.other_language,
                 "internal": m.internal, "unused": m.unused, "no_fallbacks": m.no_fallbacks,
                 "judged_in_part": m.judged_in_part,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
@@ -531,10 +555,13 @@ class AuditReport:
                                  "count": c.count,
                                  "macros": c.macros, "phrases": [{"text": t, "count": k} for t, k in c.phrases]}
                                 for c in self.common],
-            "duplicates": [{"kind": g.kind, "similarity": g.similarity, "macros": g.members}
-                           for g in self.duplicates],
+            "duplicates": [{"kind": g.kind, "similarity": g.similarity, "macros": g.members,
+                            "titles": [self.macro(i).title for i in g.members]} for g in self.duplicates],
+            # (each quote in its macro's own words, with its title and helpdesk id: 'macro' is the id to join on)
             "contradictions": [{"topic": c.topic, "unit": c.unit, "copies": c.copies,
-                                "values": {v: [{"macro": q.macro, "sentence": q.sentence} for q in qs]
+                                "values": {v: [{"macro": q.macro, "title": (m := self.macro(q.macro)).title,
+                                                "export_id": m.export_id, "sentence": m.in_own_words(q.sentence)}
+                                               for q in qs]
                                            for v, qs in c.values.items()}} for c in self.contradictions],
             "unreadable": [{"location": str(p.location), "item": p.item, "message": p.message}
                            for p in self.unreadable],
@@ -836,7 +863,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (replies or p == "flexibility")
                                                else None) for p in PRACTICES}
         # (an internal note is never sent: its blanks are the agents' business)
-        unmapped, no_room = ([], set()) if internal else _blanks_of(script, imported.get(script.id), catalogue)
+        unmapped, no_room = ([], set()) if internal else _blanks_of(
+            script, imported.get(script.id), catalogue, raws[script.id].dialect if script.id in raws else None)
         flexibility_note = None
         if no_room and scores["flexibility"] and not _has_room(script, no_room):
             scores["flexibility"] = 0.0
@@ -853,7 +881,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         # (an export's macro is shown in its helpdesk's own words, '[Customer Name]', not the pack's
         # '[[customer_name]]': what a lead searches the helpdesk for; duplicates and contradictions read the pack's
         # text, whose markers they know)
-        shown = _as_exported(message, imported[script.id], diags, highlights) if script.id in imported else message.text
+        shown, spellings = (_as_exported(message, imported[script.id], diags, highlights) if script.id in imported
+                            else (message.text, {}))
         pack_texts[script.id] = message.text
         macros.append(MacroAudit(
             id=script.id, title=script.title, text=shown,
@@ -864,7 +893,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             export_ids=export_ids.get(script.id, {}),
             unused=(raws[script.id].unused if script.id in raws else
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
-            internal=internal, no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note))
+            internal=internal, no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note,
+            spellings=spellings))
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
     macros.sort(key=lambda m: (m.judged_in_part, m.held_mean, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")
@@ -990,8 +1020,8 @@ def _imported_origin(prompt: str) -> tuple[str, str] | None:
     return prompt[4:at], prompt[at + len(_IMPORTED_AS):end]
 
 
-def _blanks_of(script: Script, imported: ImportedMacro | None,
-               catalogue: Catalogue) -> tuple[list[Unmapped], set[str]]:
+def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalogue,
+               helpdesk: str | None = None) -> tuple[list[Unmapped], set[str]]:
     """A script's blanks that are placeholders which did not map, and the names of all its blanks that are no
     room for the agent (those, and the helpdesk's own placeholders scriptkit does not know: the helpdesk fills
     them). Read from the export's macro when it is audited directly, else from the prompt its import wrote."""
@@ -1006,11 +1036,27 @@ def _blanks_of(script: Script, imported: ImportedMacro | None,
         # fields, 'requester_first_name', but the customer gets the marker as written all the same)
         by_field, placeholder = field_placeholder(original, catalogue) if not held else (False, None)
         if held or by_field or "cannot map" in reason:  # (a {{ … }} in a CSV: no helpdesk's placeholder fills it)
-            unmapped.append(Unmapped(original, name, held or placeholder))
+            value = held or placeholder
+            unmapped.append(Unmapped(original, name, value, _helpdesk_spelling(helpdesk, value)))
             no_room.add(name)
         elif reason.startswith("unknown ") or "template logic" in reason or "filter" in reason:
             no_room.add(name)  # (a field of the helpdesk's own: it fills it, the agent does not)
     return unmapped, no_room
+
+
+def _helpdesk_spelling(helpdesk: str | None, placeholder: str | None) -> str | None:
+    """A placeholder of the catalogue as ``helpdesk``'s export writes it ('{{ticket.requester.first_name}}'), where
+    that helpdesk has a field for it; else None."""
+    from scriptkit import targets
+    from scriptkit.targets.base import BaseTarget
+
+    if helpdesk is None or placeholder is None or helpdesk not in targets.available():
+        return None
+    target = targets.get(helpdesk)
+    dialect = target.dialect if isinstance(target, BaseTarget) else None
+    if dialect is None or placeholder not in dialect.names:
+        return None
+    return dialect.placeholder(Placeholder(placeholder, ""), as_html=False)
 
 
 def _has_room(script: Script, no_room: set[str]) -> bool:
@@ -1031,7 +1077,7 @@ def _no_room_note(unmapped: list[Unmapped], no_room: set[str]) -> str:
 def unmapped_advice(u: Unmapped) -> str:
     """What to do about a placeholder that did not map."""
     if u.placeholder:
-        return f"use {{{{ {u.placeholder} }}}} (the helpdesk fills it)"
+        return f"use {u.written or '{{ ' + u.placeholder + ' }}'} (the helpdesk fills it)"
     return "map it to a placeholder of the catalogue, or write the text"
 
 
@@ -1072,10 +1118,11 @@ def _liquid_around(original: str) -> tuple[str, str]:
 
 
 def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Diagnostic],
-                 highlights: list[Highlight]) -> str:
+                 highlights: list[Highlight]) -> tuple[str, dict[str, str]]:
     """The message's text in its export's own words: each blank and placeholder as the export spelled it
-    ('[Customer Name]', '{{ticket.requester.first_name}}'), the rest as it is. The highlights are moved onto it
-    and the diagnostics' quotes say it so too."""
+    ('[Customer Name]', '{{ticket.requester.first_name}}'), the rest as it is; and the pack's words for each -> the
+    export's (``MacroAudit.spellings``). The highlights are moved onto it and the diagnostics' quotes say it so
+    too."""
     originals: dict[tuple[str, str | None], deque[str]] = defaultdict(deque)
     for piece in imported.pieces:  # (in the reply's order: a placeholder spelled two ways keeps each spelling)
         if isinstance(piece, PlaceholderPiece) and piece.original:
@@ -1105,7 +1152,7 @@ def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Di
         pack_words = text[start:end]
         said[pack_words] = own if said.get(pack_words, own) == own else None
     if not swaps:
-        return text
+        return text, {}
     parts: list[str] = []
     moves: list[tuple[int, int, int, bool]] = []  # (where it starts in the text, length shown, where shown, as is)
     pos = shown_at = 0
@@ -1128,17 +1175,20 @@ def _as_exported(message: Message, imported: ImportedMacro, diagnostics: list[Di
     for h in highlights:
         h.start, h.end = place(h.start, False), place(h.end, True)
     spellings = {words: own for words, own in said.items() if own is not None}
+    for d in diagnostics:
+        d.text = _respelled(d.text, spellings)
+    return "".join(parts), spellings
+
+
+def _respelled(text: str, spellings: Mapping[str, str]) -> str:
+    """``text`` with the pack's words of ``spellings`` (its markers, a Liquid block's 'Hi {{ customer.first_name }}')
+    as the export's."""
+    if not spellings or not text or not ("[[" in text or "{{" in text):
+        return text
     # (the longer words first: a block's 'Hi {{ customer.first_name }}' before a bare marker)
     quoted = re.compile("|".join([re.escape(w) for w in sorted(spellings, key=len, reverse=True)
                                   if not MARKERS.fullmatch(w)] + [MARKERS.pattern]))
-
-    def spelled(found: re.Match[str]) -> str:
-        return spellings.get(found.group(0), found.group(0))
-
-    for d in diagnostics:
-        if d.text and ("[[" in d.text or "{{" in d.text):
-            d.text = quoted.sub(spelled, d.text)
-    return "".join(parts)
+    return quoted.sub(lambda found: spellings.get(found.group(0), found.group(0)), text)
 
 
 def _highlights(message: Message, diagnostics: list[Diagnostic]) -> list[Highlight]:

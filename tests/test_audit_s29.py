@@ -28,3 +28,35 @@ def test_a_liquid_fallback_greeting_is_shown_once_as_written(tmp_path: Path) -> 
     assert not any("Hey {%" in d.text for d in macro.diagnostics)  # (SK105 quotes the whole reply)
     for h in macro.highlights:  # each highlight still marks its finding's quote
         assert (h.code, macro.text[h.start:h.end]) in {(d.code, d.text) for d in macro.diagnostics}
+
+
+KEPT = ("Dear [Client Name],\n\nI'm sorry for the wait. Your refund for order [Order Ref] will reach your card within "
+        "21 days.\n\nBest,\nThe team")
+QUICK = ("Hi {{ticket.requester.first_name}},\n\nSorry about the wait! I've refunded you today: it reaches your card "
+         "within 7 days. I charged {{ticket.ticket_field_777}} back.\n\nBest,\n{{current_user.first_name}}")
+
+
+def test_the_reports_name_each_macro_by_its_title_and_id_in_its_helpdesks_words(tmp_path: Path) -> None:
+    from scriptkit.reporters.html import render_html
+    from tests.conftest import run_cli
+
+    export = _zendesk(tmp_path, (501, "Refunds::Slow one", KEPT), (502, "Refunds::Quick one", QUICK))
+    text = run_cli("audit", str(export)).stdout
+    contradictions = text[text.index("Contradictions"):text.index("Placeholders that can")]
+    assert "Refunds::Slow one (id 501)" in contradictions and "Refunds::Quick one (id 502)" in contradictions
+    assert "refunds-slow-one" not in text and "refunds-quick-one" not in text  # (the pack's names for them)
+    risks = text[text.index("Placeholders that can"):text.index("Placeholders that did")]
+    assert "Refunds::Quick one (id 502): {{ticket.ticket_field_777}} has no fallback" in risks
+    assert "Refunds::Quick one (id 502): {{ticket.requester.first_name}} has no fallback" in risks
+    unmapped = text[text.index("Placeholders that did"):]
+    assert "Refunds::Slow one (id 501): [Client Name]: use {{ticket.requester.first_name}}" in unmapped
+    data = json.loads(run_cli("audit", str(export), "--format", "json").stdout)
+    [found] = data["contradictions"]
+    slow = found["values"]["21"][0]
+    assert (slow["macro"], slow["title"], slow["export_id"]) == ("refunds-slow-one", "Refunds::Slow one", "501")
+    assert "order [Order Ref] will" in slow["sentence"]
+    quick = next(m for m in data["macros"] if m["export_id"] == "502")
+    assert "{{ticket.ticket_field_777}}" in quick["blank_risks_as_written"]
+    page = render_html(audit(export))
+    assert "order [Order Ref] will" in page and "[[order_ref]]" not in page
+    assert "{{ticket.ticket_field_777}} can be empty" in page

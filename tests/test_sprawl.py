@@ -135,7 +135,7 @@ def test_audit_reports_show_the_copies_disagreeing(tmp_path: Path) -> None:
     assert text.exit_code == 0, text.output
     assert "1 group(s) of near duplicates" in text.output
     assert ("“team, please allow … for the money” (near-duplicate copies): "  # in the pack's (file name) order
-            "30 days in money-back-chat; 14 days in money-back-email") in " ".join(text.output.split())
+            "30 days in Money back (chat); 14 days in Money back (email)") in " ".join(text.output.split())
     data = json.loads(CliRunner().invoke(main, ["audit", str(library), "--format", "json"]).output)
     [entry] = data["contradictions"]
     assert entry["copies"] is True and entry["unit"] == "days" and set(entry["values"]) == {"14", "30"}

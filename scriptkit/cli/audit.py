@@ -253,7 +253,9 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     con.print(f"[bold]Contradictions[/bold]: {len(report.contradictions)}")
     for found in report.contradictions[:10]:
         # the amounts most macros give first: the odd ones out are the ones to settle
-        said = sorted(((v, list(dict.fromkeys(q.macro for q in qs))) for v, qs in found.values.items()),
+        # (each macro by its title and helpdesk id, as the lead finds it there: not the pack's name for it)
+        said = sorted(((v, list(dict.fromkeys(report.macro(q.macro).named for q in qs)))
+                       for v, qs in found.values.items()),
                       key=lambda amount: -len(amount[1]))
         values = "; ".join(f"{v} {found.unit} in {_some(macros)}" for v, macros in said[:4])
         others = f"; and {len(said) - 4} other amount(s)" if len(said) > 4 else ""
@@ -266,13 +268,15 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print(f"  {reword_advice(helpdesk)}", markup=False, highlight=False)
     for ident, name in risks[:10]:
         where = f" (in {fallbackless[ident].capitalize()}: reword)" if ident in fallbackless else ""
-        con.print(f"  {ident}: {{{{ {name} }}}} has no fallback{where}", markup=False, highlight=False)
+        macro = report.macro(ident)
+        con.print(f"  {macro.named}: {macro.placeholder_as_written(name)} has no fallback{where}", markup=False,
+                  highlight=False)
     unmapped = report.unmapped
     con.print(f"[bold]Placeholders that did not map[/bold]: {len(unmapped)}"
               + (" (sent as written unless the agent replaces them: each macro's overall is held at "
                  f"{CAP:g})" if unmapped else ""))
     for ident, u in unmapped[:10]:
-        con.print(f"  {ident}: {u.text}: {unmapped_advice(u)}", markup=False, highlight=False)
+        con.print(f"  {report.macro(ident).named}: {u.text}: {unmapped_advice(u)}", markup=False, highlight=False)
     if len(unmapped) > 10:
         con.print(f"  and {len(unmapped) - 10} more (--format json lists them all)", markup=False, highlight=False)
     # (no macro's score holds them, so they are listed whole)

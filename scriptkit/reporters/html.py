@@ -207,7 +207,7 @@ def _macro(m: MacroAudit) -> str:
         quoted = f" {_quote(d.text, 160)}" if d.text else ""
         items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
                      f"{_e(d.message)}{quoted}{rewrite}</li>")
-    risks = "".join(f"<li>{{{{ {_e(r)} }}}} can be empty and has no fallback</li>" for r in m.blank_risks)
+    risks = "".join(f"<li>{_e(m.placeholder_as_written(r))} can be empty and has no fallback</li>" for r in m.blank_risks)
     risks += "".join(f"<li><b>{_e(u.text)}</b> is a placeholder that did not map: the customer gets it as written "
                      f"unless the agent replaces it; {_e(unmapped_advice(u))}</li>" for u in m.unmapped)
     if m.capped:
@@ -274,6 +274,7 @@ def render_html(report: AuditReport) -> str:
                      + "; ".join(f"&ldquo;{_e(t)}&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
                      for c in report.common[:15]) + _more_rows(15, len(report.common), "kind(s) of problem", 6)
     titles = {m.id: m.title for m in report.macros}
+    by_id = {m.id: m for m in report.macros}  # (a contradiction's quote in its macro's own words)
     dups = "".join(
         f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}</td><td>"
         + ", ".join(f'<a href="#drill={_e(i)}">{_e(titles.get(i, i))}</a>' for i in g.members[:_GROUP_SHOWN])
@@ -284,7 +285,9 @@ def render_html(report: AuditReport) -> str:
         f"<tr><td>{_e(c.topic)}</td><td>{_e(c.unit)}</td><td><ul>"
         + "".join(f"<li><b>{_e(v)}</b>: " + "; ".join(
             f'<a href="#drill={_e(q.macro)}">{_e(titles.get(q.macro, q.macro))}</a> <span class=muted>'
-            f"{_quote(q.sentence, 140)}</span>" for q in qs[:4]) + _more(qs) + "</li>"
+            f"{_quote(by_id[q.macro].in_own_words(q.sentence) if q.macro in by_id else q.sentence, 140)}</span>"
+            for q in qs[:4]) + _more(qs)
+            + "</li>"
             for v, qs in c.values.items())
         + "</ul></td></tr>" for c in report.contradictions[:50]) + _more_rows(50, len(report.contradictions),
                                                                              "contradiction(s)", 3)
