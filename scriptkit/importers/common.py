@@ -717,7 +717,13 @@ def read_export(path: Path, export: Export, parse: Callable[[Entry], RawItem | I
     ``Entry.untitled`` among it, in the order that helpdesk's fields call for.
     """
     source = read_text(path, export.what)
-    data = load_json(source, export.what)
+    yield from export_items(source, load_json(source, export.what), export, parse, options)
+
+
+def export_items(source: SourceText, data: Any, export: Export, parse: Callable[[Entry], RawItem | ItemProblem],
+                 options: ReadOptions) -> Read:
+    """``read_export``'s items of ``data``, the JSON of ``source`` already parsed (a reader that looked at it
+    first, as Front's at a lone template, does not parse the file again)."""
     if (unread := later_pages(data, source, export.noun)) is not None:
         yield unread
     if export.within and isinstance(data, dict) and isinstance(data.get(export.within), dict):

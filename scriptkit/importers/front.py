@@ -22,11 +22,10 @@ from scriptkit.importers.common import (
     RawItem,
     Read,
     ReadOptions,
-    UnexpectedShape,
     attachment_note,
+    export_items,
     load_json,
     locate,
-    read_export,
     read_text,
 )
 from scriptkit.importers.html import html_field
@@ -52,16 +51,14 @@ def is_template(data: Any) -> bool:
 
 def read(path: Path, options: ReadOptions) -> Read:
     owner = _bundle_owner(path)
-    try:
-        yield from read_export(path, EXPORT, lambda entry: _template(entry, owner), options)
-    except UnexpectedShape:  # (raised before any item: the document is no list)
-        source = read_text(path, EXPORT.what)
-        data = load_json(source, EXPORT.what)
-        if not is_template(data):
-            raise
-        key = str(data["id"]) if isinstance(data.get("id"), str) and data["id"] else "#1"
-        yield _template(Entry(data, key, data["name"], locate(source, data["name"]),
-                              f"{EXPORT.noun} {key} {data['name']!r}", EXPORT.title_key, source), owner)
+    source = read_text(path, EXPORT.what)
+    data = load_json(source, EXPORT.what)  # (once: a lone template is told by its fields, not by a failed list read)
+    if not is_template(data):  # (a template's fields hold no list of them: no export's items are missed)
+        yield from export_items(source, data, EXPORT, lambda entry: _template(entry, owner), options)
+        return
+    key = str(data["id"]) if isinstance(data.get("id"), str) and data["id"] else "#1"
+    yield _template(Entry(data, key, data["name"], locate(source, data["name"]),
+                          f"{EXPORT.noun} {key} {data['name']!r}", EXPORT.title_key, source), owner)
 
 
 def _bundle_owner(path: Path) -> tuple[str, str] | None:
