@@ -163,13 +163,24 @@ def sends_marker(d: Diagnostic) -> bool:
 @dataclass(frozen=True)
 class Unmapped:
     """A blank that stands for a value the helpdesk holds, or a placeholder in a style no helpdesk fills:
-    the customer gets ``text`` as written unless the agent replaces it."""
+    the customer gets ``text`` as written (or empty, where the import says the helpdesk sends it so: a misspelt
+    Zendesk field) unless the agent replaces it."""
 
     text: str  # as the export spelled it ("[Customer Name]"), or the pack's "{{ blank.customer_name }}"
     blank: str  # the blank's name in the pack
     placeholder: str | None  # the catalogue's placeholder for the value, where one holds it
     #: that placeholder as the export's helpdesk writes it ('{{ticket.requester.first_name}}'), where it has one
     written: str | None = None
+    #: why the import kept it as a blank, in the import's words ("unknown Zendesk placeholder: ... sends it empty
+    #: ...; did you mean {{ticket.requester.first_name}}?"), "" where it said none
+    reason: str = ""
+
+    @property
+    def how_sent(self) -> str:
+        """How the customer gets it, as the import's reason says: "empty" (Zendesk's Liquid sends a field it does
+        not have empty), "empty or as written", else "as written"."""
+        sent = re.search(r"sends it (empty or as written|empty|as written)", self.reason)
+        return sent.group(1) if sent else "as written"
 
 
 @dataclass
@@ -235,6 +246,13 @@ class MacroAudit:
         placeholders and blanks as the export spelled them; as it is for a pack's script."""
         return _respelled(text, self.spellings)
 
+    def read_without(self, unmapped: Unmapped) -> str:
+        """The line the customer reads where the helpdesk sends ``unmapped`` empty ('Hi ,'); "" where it is not
+        in the text shown."""
+        line = next((line for line in self.text.splitlines() if unmapped.text in line), "")
+        read = line.replace(unmapped.text, "").strip()
+        return read if len(read) <= 60 else read[:59] + "…"
+
     def placeholder_as_written(self, name: str) -> str:
         """A placeholder of the pack's catalogue as this macro's export spelled it ('{{ticket.requester.first_name}}'
         for customer.first_name), else as the pack writes it."""
@@ -251,8 +269,12 @@ class MacroAudit:
         """Why its overall score is at most ``CAP``, else None: it would send a marker as written, or it has
         no solution (SK401: an apology alone is sympathy, not a reply)."""
         if self.sends_markers:
-            sent = ", ".join(repr(u.text) for u in self.unmapped[:3]) or "a fill-in marker (unfilled-blank)"
-            return f"it would send {sent} as written"
+            if not self.unmapped:
+                return "it would send a fill-in marker (unfilled-blank) as written"
+            how = list(dict.fromkeys(u.how_sent for u in self.unmapped[:3]))
+            said = "; ".join(", ".join(repr(u.text) for u in self.unmapped[:3] if u.how_sent == sent) + f" {sent}"
+                             for sent in how)
+            return f"it would send {said}"
         if self.scores.get("solution") is not None and any(d.name == "missing-solution" for d in self.diagnostics):
             return "it has no solution: nothing says what happens next (missing-solution)"
         if self.scores.get("readability") is not None and (share := self.repeated_share) > REPEATED_SHARE:
@@ -540,7 +562,8 @@ class AuditReport:
                 "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,
                 "scores": m.scores, "flexibility_note": m.flexibility_note,
                 "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder,
-                                           "placeholder_as_written": u.written}
+                                           "placeholder_as_written": u.written,
+                                           "sent": u.how_sent, "reason": u.reason}
                                           for u in m.unmapped],
                 "text": m.text, "blank_risks": m.blank_risks,
                 "blank_risks_as_written": [m.placeholder_as_written(p) for p in m.blank_risks],
@@ -1037,7 +1060,7 @@ def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalo
         by_field, placeholder = field_placeholder(original, catalogue) if not held else (False, None)
         if held or by_field or "cannot map" in reason:  # (a {{ … }} in a CSV: no helpdesk's placeholder fills it)
             value = held or placeholder
-            unmapped.append(Unmapped(original, name, value, _helpdesk_spelling(helpdesk, value)))
+            unmapped.append(Unmapped(original, name, value, _helpdesk_spelling(helpdesk, value), reason))
             no_room.add(name)
         elif reason.startswith("unknown ") or "template logic" in reason or "filter" in reason:
             no_room.add(name)  # (a field of the helpdesk's own: it fills it, the agent does not)
@@ -1075,7 +1098,10 @@ def _no_room_note(unmapped: list[Unmapped], no_room: set[str]) -> str:
 
 
 def unmapped_advice(u: Unmapped) -> str:
-    """What to do about a placeholder that did not map."""
+    """What to do about a placeholder that did not map. One the helpdesk sends empty is said in the import's words
+    (a misspelt Zendesk field: "... Zendesk's Liquid sends it empty ...; did you mean ...?"), as its notes say it."""
+    if u.how_sent != "as written":
+        return u.reason
     if u.placeholder:
         return f"use {u.written or '{{ ' + u.placeholder + ' }}'} (the helpdesk fills it)"
     return "map it to a placeholder of the catalogue, or write the text"

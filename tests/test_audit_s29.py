@@ -60,3 +60,26 @@ def test_the_reports_name_each_macro_by_its_title_and_id_in_its_helpdesks_words(
     page = render_html(audit(export))
     assert "order [Order Ref] will" in page and "[[order_ref]]" not in page
     assert "{{ticket.ticket_field_777}} can be empty" in page
+
+
+TYPO = ("Hello {{ticket.requestor.first_name}},\n\nThanks for writing in! I've unlocked your account, so you can "
+        "sign in again now. If it still won't let you in by tonight, reply here and I'll look again.")
+
+
+def test_a_misspelt_zendesk_placeholder_is_read_empty_as_the_import_says(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    export = _zendesk(tmp_path, (88, "Account unlocked", TYPO))
+    [macro] = audit(export).macros
+    [u] = macro.unmapped
+    assert u.how_sent == "empty"
+    assert macro.held_because == "it would send '{{ticket.requestor.first_name}}' empty"
+    text = run_cli("audit", str(export)).stdout
+    line = next(x for x in text.splitlines() if x.startswith("  Account unlocked (id 88): "))
+    assert "Zendesk's Liquid sends it empty" in line and "did you mean {{ticket.requester.first_name}}?" in line
+    assert "the customer reads “Hello ,”" in line
+    assert "as written" not in line and "map it to a placeholder of the catalogue" not in line
+    page = (tmp_path / "r.html")
+    run_cli("audit", str(export), "--html", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "gets it as written" not in html and "did you mean {{ticket.requester.first_name}}?" in html

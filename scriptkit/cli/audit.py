@@ -272,11 +272,16 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         con.print(f"  {macro.named}: {macro.placeholder_as_written(name)} has no fallback{where}", markup=False,
                   highlight=False)
     unmapped = report.unmapped
+    # (a misspelt Zendesk field is sent empty, as the import says: "Hi ,", not the marker)
+    empty = " (or empty, where said)" if any(u.how_sent != "as written" for _, u in unmapped) else ""
     con.print(f"[bold]Placeholders that did not map[/bold]: {len(unmapped)}"
-              + (" (sent as written unless the agent replaces them: each macro's overall is held at "
+              + (f" (sent as written{empty} unless the agent replaces them: each macro's overall is held at "
                  f"{CAP:g})" if unmapped else ""))
     for ident, u in unmapped[:10]:
-        con.print(f"  {report.macro(ident).named}: {u.text}: {unmapped_advice(u)}", markup=False, highlight=False)
+        macro = report.macro(ident)
+        reads = f"the customer reads “{read}”: " if u.how_sent != "as written" and (read := macro.read_without(u)) \
+            else ""
+        con.print(f"  {macro.named}: {u.text}: {reads}{unmapped_advice(u)}", markup=False, highlight=False)
     if len(unmapped) > 10:
         con.print(f"  and {len(unmapped) - 10} more (--format json lists them all)", markup=False, highlight=False)
     # (no macro's score holds them, so they are listed whole)

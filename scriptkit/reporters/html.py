@@ -208,7 +208,7 @@ def _macro(m: MacroAudit) -> str:
         items.append(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
                      f"{_e(d.message)}{quoted}{rewrite}</li>")
     risks = "".join(f"<li>{_e(m.placeholder_as_written(r))} can be empty and has no fallback</li>" for r in m.blank_risks)
-    risks += "".join(f"<li><b>{_e(u.text)}</b> is a placeholder that did not map: the customer gets it as written "
+    risks += "".join(f"<li><b>{_e(u.text)}</b> is a placeholder that did not map: the customer gets it {_e(u.how_sent)} "
                      f"unless the agent replaces it; {_e(unmapped_advice(u))}</li>" for u in m.unmapped)
     if m.capped:
         risks += f"<li>Overall score held at {CAP:g} (from {m.mean:.0f}): {_e(m.held_because or '')}.</li>"
