@@ -29,3 +29,40 @@ def test_a_lone_front_template_is_parsed_once(tmp_path: Path, monkeypatch: pytes
     [macro] = import_library(path, "front").macros
     assert macro.raw.settings.get("id") == "rsp_7"
     assert len(parses) == 1
+
+
+def _quick_texts(tmp_path: Path, *messages: str) -> Path:
+    path = tmp_path / "quicktext.json"
+    path.write_text(json.dumps({"records": [
+        {"attributes": {"type": "QuickText"}, "Name": f"Reason {n}", "Message": text, "Channel": "Email"}
+        for n, text in enumerate(messages, 1)]}))
+    return path
+
+
+def _run(*args: str) -> str:
+    from click.testing import CliRunner
+
+    from scriptkit.cli import main
+
+    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.mark.timeout(60)
+def test_a_standard_and_a_custom_salesforce_field_stay_apart(tmp_path: Path) -> None:
+    """{!Case.Reason} and {!Case.Reason__c} were both salesforce.Case_Reason, so the export wrote one for both."""
+    standard = "Thanks for waiting. The case reason is {!Case.Reason} and I will update you by Friday."
+    custom = "Thanks for waiting. Your own reason is {!Case.Reason__c} and I will update you by Friday."
+    path = _quick_texts(tmp_path, standard, custom)
+    first, second = import_library(path).macros
+    assert first.own_fields()["salesforce.Case_Reason"].field == "Case.Reason"
+    assert second.own_fields()["salesforce.Case_Reason__c"].field == "Case.Reason__c"
+    _run("import", str(path), "-o", str(tmp_path / "pack"))
+    _run("export", str(tmp_path / "pack"), "--to", "salesforce", "--out", str(tmp_path / "out"))
+    sent = json.loads((tmp_path / "out/salesforce/quick_text.json").read_text(encoding="utf-8"))
+    assert sorted(r["Message"] for r in sent["records"]) == sorted([standard, custom])
+    # another helpdesk's fill-in marker still reads as words, without the '__c'
+    _run("export", str(tmp_path / "pack"), "--to", "gorgias", "--out", str(tmp_path / "g"))
+    written = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "g").rglob("*.json"))
+    assert "[[salesforce Case Reason]]" in written and "  c]]" not in written and "__c" not in written

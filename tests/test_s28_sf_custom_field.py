@@ -1,6 +1,8 @@
 """A Quick Text's custom merge field ({!Case.Order_Number__c}) is kept as a placeholder named readably,
-salesforce.Case_Order_Number: another helpdesk's export wrote it '[[salesforce Case Order Number  c]]' (a double
-space, a stray 'c'); the Salesforce export still writes the field as Salesforce spells it."""
+salesforce.Case_Order_Number__c (its suffix kept: a standard field of the same words is another field), whose
+fill-in marker reads '[[salesforce Case Order Number]]': another helpdesk's export wrote it
+'[[salesforce Case Order Number  c]]' (a double space, a stray 'c'); the Salesforce export still writes the field
+as Salesforce spells it."""
 
 from __future__ import annotations
 
@@ -39,8 +41,8 @@ def test_a_custom_field_is_named_readably(tmp_path: Path) -> None:
     path.write_text(json.dumps({"records": [{"attributes": {"type": "QuickText"}, "Name": "Custom field",
                                              "Message": _TEXT, "Channel": "Email"}]}))
     [macro] = import_library(path).macros
-    assert sorted(macro.own_fields()) == ["salesforce.Case_Order_Number", "salesforce.Case_acme_Model"]
-    assert macro.own_fields()["salesforce.Case_Order_Number"].field == "Case.Order_Number__c"
+    assert sorted(macro.own_fields()) == ["salesforce.Case_Order_Number__c", "salesforce.Case_acme_Model__c"]
+    assert macro.own_fields()["salesforce.Case_Order_Number__c"].field == "Case.Order_Number__c"
 
 
 @pytest.mark.timeout(60)

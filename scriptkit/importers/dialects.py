@@ -183,15 +183,21 @@ def own_placeholder(dialect: str, name: str, fallback: str | None, original: str
     if dialect not in OWN_FIELDS or not (field.fullmatch(name) or name in _OWN_WORDS.get(dialect, ())):
         return None
     # (the pack's name is one identifier, 'orders_0_name'; the field keeps its brackets for the export)
-    spelled = _SALESFORCE_SUFFIX.sub("", name).replace("__", "_") if dialect == "salesforce" else name
+    spelled = _salesforce_name(name) if dialect == "salesforce" else name
     return PlaceholderPiece(f"{dialect}.{re.sub(r'[.[]', '_', spelled).replace(']', '')}", fallback, original, name)
 
 
 # a Salesforce custom field's or object's suffix ('Order_Number__c', 'Account__r', 'Model__pc'): the pack's name
-# goes without it, and a namespace's '__' is one '_' ('acme__Model__c': acme_Model), as another helpdesk's fill-in
-# marker reads it ('[[salesforce Case Order Number]]', not '[[salesforce Case Order Number  c]]'); the export back
-# to Salesforce writes the field as it is spelled
-_SALESFORCE_SUFFIX = re.compile(r"__[a-z]{1,3}(?=\.|$)")
+# keeps it, as a standard field of the same words is another field ('Case.Reason' and 'Case.Reason__c': read as one
+# name, the export back wrote one of them for both), and a namespace's '__' is one '_' ('acme__Model__c':
+# acme_Model__c); another helpdesk's fill-in marker leaves the suffix out ('[[salesforce Case Order Number]]',
+# targets.base.blank_marker); the export back to Salesforce writes the field as it is spelled
+_SALESFORCE_SUFFIX = re.compile(r"__(?=[a-z]{1,3}(?:\.|$))")
+
+
+def _salesforce_name(field: str) -> str:
+    """The pack's name of a Salesforce field: its suffixes kept, a namespace's '__' one '_'."""
+    return "__".join(part.replace("__", "_") for part in _SALESFORCE_SUFFIX.split(field))
 
 
 @dataclass(frozen=True)

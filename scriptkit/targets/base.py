@@ -217,8 +217,15 @@ class Dialect:
 
 
 def blank_marker(name: str) -> str:
-    """The visible marker an agent must replace: ``[[replacement date]]``."""
+    """The visible marker an agent must replace: ``[[replacement date]]``; an imported Salesforce custom field's
+    suffix is no word of it (``salesforce.Case_Order_Number__c``: ``[[salesforce Case Order Number]]``)."""
+    if name.startswith("salesforce."):
+        name = _SALESFORCE_SUFFIX.sub("", name)
     return f"[[{name.replace('_', ' ').replace('.', ' ')}]]"
+
+
+#: a Salesforce custom field's or relationship's suffix in a pack's name (``Order_Number__c``, ``Account__r_Name``)
+_SALESFORCE_SUFFIX = re.compile(r"__[a-z]{1,3}(?=_|$)")
 
 
 def _blank_html(name: str) -> str:
