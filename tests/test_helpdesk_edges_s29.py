@@ -66,3 +66,19 @@ def test_a_standard_and_a_custom_salesforce_field_stay_apart(tmp_path: Path) -> 
     _run("export", str(tmp_path / "pack"), "--to", "gorgias", "--out", str(tmp_path / "g"))
     written = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "g").rglob("*.json"))
     assert "[[salesforce Case Reason]]" in written and "  c]]" not in written and "__c" not in written
+
+
+@pytest.mark.timeout(60)
+def test_a_freshdesk_folder_the_salesforce_export_drops_is_named(tmp_path: Path) -> None:
+    """A Freshdesk response in folder 12 became a Quick Text with no Category, and the export said nothing."""
+    path = tmp_path / "canned.json"
+    path.write_text(json.dumps([
+        {"id": 5, "title": "Refund late", "folder_id": 12, "visibility": 0,
+         "content_html": "<p>I'm sorry the refund is late. I've chased it today and it lands by Friday.</p>"},
+        {"id": 6, "title": "Billing::Card declined", "folder_id": 12, "visibility": 0,
+         "content_html": "<p>Thanks for telling us. I've unblocked the card today, so please try again.</p>"}]))
+    _run("import", str(path), "-o", str(tmp_path / "pack"))
+    said = _run("export", str(tmp_path / "pack"), "--to", "salesforce", "--out", str(tmp_path / "out"))
+    assert said.count("SK506") == 1, said  # (the titled one has its Category, Billing)
+    assert "its Freshdesk folder (folder_id 12) is not carried over" in said
+    assert "export: {salesforce: {category:" in said

@@ -118,6 +118,14 @@ there is no `quick_text.json`.
         if category and len(category) > CATEGORY_MAX:
             found.append(problem("SK506", f"salesforce Category '{category}' is longer than {CATEGORY_MAX} characters "
                                           "and is cut short", "Set export: {salesforce: {category: <short name>}}."))
+        if not category and (folder := _freshdesk_folder(message)) is not None:
+            # (a Freshdesk export names a response's folder by its number alone, which is no Category and no
+            # FolderId of Salesforce's: the grouping would go in silence)
+            found.append(problem("SK506", f"its Freshdesk folder (folder_id {folder}) is not carried over: Freshdesk's "
+                                          "export gives the folder's number, not its name, so this Quick Text has no "
+                                          "Category",
+                                 "Set export: {salesforce: {category: <the folder's name>}} in the script (or "
+                                 "pack.yaml for every script), or start its title with it: 'Orders::Refund late'."))
         return found
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
@@ -189,6 +197,15 @@ there is no `quick_text.json`.
         _bundles(out, "quick_text", [r for r in rendered if "Id" not in r.payload], keep_empty=not known)
         _bundles(out, "quick_text_update", known)
         return {**out, **self.readme_file()}
+
+
+def _freshdesk_folder(message: Message) -> str | None:
+    """The Freshdesk folder id the script's (else the pack's) freshdesk settings give, as an import writes it."""
+    for block in (message.meta.get("script_export"), message.meta.get("pack_export")):
+        conf = block.get("freshdesk") if isinstance(block, Mapping) else None
+        if isinstance(conf, Mapping) and "folder_id" in conf:
+            return text_setting(conf["folder_id"])
+    return None
 
 
 def _collection(items: Sequence[Payload]) -> dict[str, object]:
