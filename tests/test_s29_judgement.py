@@ -103,3 +103,34 @@ def test_the_event_may_come_first(first: str) -> None:
 def test_an_event_in_another_clause_times_nothing() -> None:
     assert "SK404" in _codes("Hi Ana, sorry about this. The app crashes when you open the camera, and I'll pass it "
                              "to our engineers.", "SK404")
+
+
+# ---------------------------------------------------------------- SK301: plain acknowledgments it missed
+
+_PRICE = "From 1 March the plan is £15 a month. Reply and I'll change or cancel it for you today."
+
+
+@pytest.mark.parametrize("ack", [
+    "I know a price rise is unwelcome.",
+    "I know a price rise is never welcome.",
+    "I know a bigger bill isn't welcome news.",
+    "A higher bill is nobody's idea of good news.",
+    "Paying more is no one's idea of fun, I know.",
+    "Nobody likes paying more for the same thing.",
+    "No one enjoys a bigger bill.",
+    "A price rise is never good news.",
+    "An extra charge on your statement is unwelcome, and I'm sorry.",
+])
+def test_a_plain_acknowledgment_of_unwelcome_news_is_heard(ack: str) -> None:
+    assert "SK301" not in _codes(f"Hi Sam, {ack} {_PRICE}", "SK301")
+
+
+@pytest.mark.parametrize("not_ack", [
+    "Your feedback is always welcome.",
+    "You're welcome to switch plans at any time.",
+    "You are not welcome to share your login with others.",
+    "I know the new plan is good news for most people.",
+    "Nobody likes our old app, so we replaced it.",
+])
+def test_welcome_and_good_news_without_the_customer_in_them_are_not(not_ack: str) -> None:
+    assert "SK301" in _codes(f"Hi Sam, {not_ack} {_PRICE}", "SK301")
