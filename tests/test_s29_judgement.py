@@ -134,3 +134,10 @@ def test_a_plain_acknowledgment_of_unwelcome_news_is_heard(ack: str) -> None:
 ])
 def test_welcome_and_good_news_without_the_customer_in_them_are_not(not_ack: str) -> None:
     assert "SK301" in _codes(f"Hi Sam, {not_ack} {_PRICE}", "SK301")
+
+
+@pytest.mark.parametrize("ack", ["I know a price rise is never welcome.",
+                                 "A higher bill is nobody's idea of good news.", "No one likes paying more."])
+def test_news_told_as_unwelcome_names_how_it_lands(ack: str) -> None:
+    # (SK303 said these named neither a feeling nor the situation)
+    assert _codes(f"Hi Sam, {ack} {_PRICE}", "SK301", "SK303") == set()
