@@ -82,3 +82,30 @@ def test_a_freshdesk_folder_the_salesforce_export_drops_is_named(tmp_path: Path)
     assert said.count("SK506") == 1, said  # (the titled one has its Category, Billing)
     assert "its Freshdesk folder (folder_id 12) is not carried over" in said
     assert "export: {salesforce: {category:" in said
+
+
+_STEPS = "Here is what to try:\n\n- Open Settings\n  - Billing\n  - Cards\n- Press Retry"
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(("target", "bundle"), [
+    ("helpscout", "saved_replies.json"), ("front", "message_templates.json"), ("intercom", "macros.json"),
+    ("zendesk", "macros.json")])
+def test_a_nested_list_is_exported_nested_and_read_back(tmp_path: Path, target: str, bundle: str) -> None:
+    """An indented list under an item was written '<li>Open Settings<br>- Billing<br>- Cards</li>', and an
+    imported <ul> inside an <li> came back as items beside its parent."""
+    pack = tmp_path / "pack"
+    (pack / "scripts").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("name: Steps\nversion: 0.1.0\nlocale: en\n", encoding="utf-8")
+    (pack / "scripts" / "retry.yaml").write_text(
+        "id: retry\ntitle: Card retry\nchannels: [email]\n"
+        "acknowledgment: I'm sorry the payment did not go through.\n"
+        "solution: |-\n" + "".join(f"  {line}\n" if line else "\n" for line in _STEPS.split("\n")),
+        encoding="utf-8")
+    _run("export", str(pack), "--to", target, "--out", str(tmp_path / "out"))
+    written = (tmp_path / "out").rglob(bundle)
+    html = json.dumps(json.loads(next(written).read_text(encoding="utf-8")))
+    assert "<li>Open Settings<ul><li>Billing</li><li>Cards</li></ul></li><li>Press Retry</li>" in html, html
+    _run("import", str(next((tmp_path / "out").rglob(bundle))), "-o", str(tmp_path / "back"))
+    script = (tmp_path / "back" / "scripts" / "card-retry.yaml").read_text(encoding="utf-8")
+    assert "- Open Settings\n    - Billing\n    - Cards\n  - Press Retry" in script, script

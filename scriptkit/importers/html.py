@@ -34,6 +34,7 @@ _PARA, _LINE = "\x00P", "\x00L"  # markers resolved when the text is assembled
 _MORE = "\x00L\x00M"
 # the start of a list item's line ('1. ', '- '): any other line that reads as an item is escaped ('2024\\. What')
 _ITEM_MARK = "\x00I"
+_DEEPER = "\x00D"  # after an item's mark, once for each list it is inside of: written as two spaces each
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
@@ -102,11 +103,13 @@ class _Collector(HTMLParser):
         elif tag == "li":
             if self.items:
                 self.items[-1] = True
+            # (an item of a list inside another's item is indented under it, as the exports read a nested list)
+            mark = _ITEM_MARK + _DEEPER * max(0, len(self.lists) - 1)
             if self.lists and self.lists[-1] is not None:
                 self.lists[-1] += 1
-                self.out.extend((_LINE, f"{_ITEM_MARK}{self.lists[-1]}. "))
+                self.out.extend((_LINE, f"{mark}{self.lists[-1]}. "))
             else:
-                self.out.extend((_LINE, f"{_ITEM_MARK}- "))
+                self.out.extend((_LINE, f"{mark}- "))
             self.fresh = True
         elif tag == "tr":
             self.out.append(_LINE)
@@ -453,7 +456,8 @@ def _not_items(lines: list[str]) -> list[str]:
     out: list[str] = []
     for i, line in enumerate(lines):
         if line.startswith(_ITEM_MARK):
-            out.append(line.removeprefix(_ITEM_MARK))
+            own = line.removeprefix(_ITEM_MARK)
+            out.append("  " * own.count(_DEEPER) + own.replace(_DEEPER, ""))
             continue
         item = _ITEM_LINE.match(line)
         if item is None:

@@ -319,7 +319,7 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
         more: list[list[str]] = []  # for each of its items, the lines that go on it
         for line in [*part.split("\n"), None]:  # (None: the paragraph's end)
             if items and line is not None and line[:1] in (" ", "\t") and line.strip():
-                more[len(items) - 1].append(line.strip())  # (an indented line under an item goes on the item)
+                more[len(items) - 1].append(line.rstrip())  # (an indented line under an item goes on the item)
                 continue
             item = _ITEM.fullmatch(line) if line is not None else None
             if items and (item is None or not _continues(items, item)):
@@ -433,13 +433,40 @@ def _paragraph_html(lines: list[str], line_html: Callable[[str], str]) -> str:
 
 
 def _list_html(items: list[re.Match[str]], more: list[list[str]], line_html: Callable[[str], str]) -> str:
-    """A list of ``items``, each with its indented lines (``more``) after a ``<br>``."""
+    """A list of ``items``, each with its indented lines (``more``, as written): a line after a ``<br>``, and
+    indented ``- item`` lines a list inside the item (``<li>a<ul><li>b</li></ul></li>``), nested as deep as
+    they are indented."""
     numbered = items[0].group("number")
     tag = "ol" if numbered else "ul"
     start = f' start="{int(numbered)}"' if numbered and int(numbered) != 1 else ""
     return f"<{tag}{start}>" + "".join(
-        "<li>" + "<br>".join(line_html(text) for text in [m.group("text"), *lines]) + "</li>"
+        "<li>" + _item_html(m.group("text"), lines, line_html) + "</li>"
         for m, lines in zip(items, more, strict=True)) + f"</{tag}>"
+
+
+def _item_html(text: str, lines: list[str], line_html: Callable[[str], str]) -> str:
+    """One item's text and its indented lines: plain lines after a ``<br>``, each run of list lines (with the
+    lines indented under them) a list of its own."""
+    out = line_html(text)
+    items: list[re.Match[str]] = []
+    more: list[list[str]] = []
+    indent = 0  # (the run's own items' indentation: a line indented further goes on its last item)
+    for line in [*lines, None]:
+        depth = len(line) - len(line.lstrip()) if line is not None else 0
+        if items and line is not None and depth > indent:
+            more[-1].append(line)
+            continue
+        item = _ITEM.fullmatch(line.strip()) if line is not None else None
+        if items and (item is None or not _continues(items, item)):
+            out += _list_html(items, more, line_html)
+            items, more = [], []
+        if item is not None:
+            items.append(item)
+            more.append([])
+            indent = depth
+        elif line is not None:
+            out += "<br>" + line_html(line.strip())
+    return out
 
 
 def plain_links(text: str) -> str:
