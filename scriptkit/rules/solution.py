@@ -53,6 +53,12 @@ _RESPELT = sorted({f"{pre}{verb[:-1]}ing" for verb in _VERBS.split() if verb.end
                   | {f"{pre}{form}" for form in ("shipping", "skipped", "skipping", "swapping", "tapping", "resetting",
                                                  "cancelled", "cancelling", "transferred", "transferring")
                      for pre in ("", "re")})
+# a service told as restored, the problem gone ("Everything is back up", "your account is working again", "the
+# site's back online"), not the state it is still in ("isn't back up yet", "is not working again"): a step (SK402),
+# and one finished, with nobody left to own it (SK403's _DONE_NEWS)
+_RESTORED = (r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:now|all|already|fully)\s+)?(?:back\s+(?:up|online|on-?line|"
+             r"to\s+normal)|(?:up\s+and\s+)?(?:running|working)(?:\s+(?:normally|properly|fine|as\s+normal))?\s+again|"
+             r"up\s+and\s+running)")
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
@@ -75,11 +81,7 @@ _ACTION = re.compile(
     r"(?:(?:i|we|will|shall|can|could)\s+|['’]ll\s+)(?:(?:also|then|just|now)\s+)?(?:re)?post\b|"
     r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:(?:also|just|now)\s+)?(?:re)?posting\b|"
     r"roll(?:s|ed|ing)?\s+out\b|"  # a fix put in place: "we're rolling out the fix this afternoon"
-    # a service told as restored, the problem gone ("Everything is back up", "your account is working again", "the
-    # site's back online"), not the state it is still in ("isn't back up yet", "is not working again")
-    r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:now|all|already|fully)\s+)?(?:back\s+(?:up|online|on-?line|to\s+normal)|"
-    r"(?:up\s+and\s+)?(?:running|working)(?:\s+(?:normally|properly|fine|as\s+normal))?\s+again|"
-    r"up\s+and\s+running)|"
+    + _RESTORED + r"|"
     # a payment or refund that went through, told as news ("It went through this morning."), not what went
     # wrong ("the order went through twice") nor looking ("I went through your account")
     r"went\s+through(?=\s*(?:[.!,;:)]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|earlier|last\s+night|"
@@ -390,7 +392,9 @@ _DONE_NEWS = re.compile(
     # a headline of the step done, at a sentence's start: "New code sent: check your texts", "Refund processed.",
     # "Done!", "All sorted."
     rf"|(?:^|(?<=[.!?]\s))\W{{0,4}}+(?:(?:a|the|your|new|fresh)\s+)?(?:{_NOT_A_THING}[a-z-]+\s+)?"
-    rf"(?:{_NOT_A_THING}[a-z-]+\s+{_DONE_FORM}|(?:all\s+)?(?:done|sorted|fixed))(?=\s*(?:[:!.;]|\s[-–—]|$))",
+    rf"(?:{_NOT_A_THING}[a-z-]+\s+{_DONE_FORM}|(?:all\s+)?(?:done|sorted|fixed))(?=\s*(?:[:!.;]|\s[-–—]|$))"
+    # a service told as restored: "The booking page is now up and running again."
+    r"|" + _RESTORED,
     re.IGNORECASE,
 )
 # ... unless something is still to happen ("and will send the new card", "is being processed") or the
@@ -821,7 +825,8 @@ class NoOwner(Rule):
     me", "let's", "I sent") and flags solutions that have none. A status update of an action
     already finished ("Your refund went through this morning.", "The replacement shipped this
     morning.", "Your table's confirmed for 7pm tonight.", "Done! Your password's reset as of
-    now.", "New code sent: check your texts.", "Here's the right one: SPRING20.") is left alone:
+    now.", "New code sent: check your texts.", "Here's the right one: SPRING20.", a service told
+    as restored: "The booking page is up and running again.") is left alone:
     nothing is left for anyone to own, and what it means for the customer, told after it, leaves
     nothing either ("It went through this morning, so you'll see it on your statement by
     Wednesday.", "and it should arrive by Friday"). One still to happen, or handed on ("Your
