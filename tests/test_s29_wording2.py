@@ -37,3 +37,18 @@ def test_a_service_told_as_restored_needs_no_owner(news: str) -> None:
 ])
 def test_a_service_still_down_or_a_step_left_still_needs_an_owner(news: str) -> None:
     assert "SK403" in _codes(f"{_SORRY} {news}", "SK403")
+
+
+# ---------------------------------------------------------------- SK301's docs: news told as unwelcome
+
+
+def test_sk301_docs_name_news_told_as_unwelcome_and_mean_it() -> None:
+    from scriptkit.rules.empathy import MissingAcknowledgment
+
+    docs = " ".join((MissingAcknowledgment.__doc__ or "").split())
+    assert '"I know a price rise is never welcome"' in docs
+    assert '"Your feedback is always welcome"' in docs
+    # (what the docs say counts, counts; what they say does not, does not)
+    solution = "I've added a month's credit to your account today."
+    assert not _codes(f"I know a price rise is never welcome. {solution}", "SK301")
+    assert "SK301" in _codes(f"Your feedback is always welcome. {solution}", "SK301")

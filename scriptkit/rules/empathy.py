@@ -56,8 +56,10 @@ class MissingAcknowledgment(Rule):
     jacket doesn't fit") or said of their week ("You've had a rotten week with us"). Owning the
     cause ("that's on me", or an apology naming the writer's own slip: "Sorry about the wrong
     link!", "Apologies for sending the wrong size") and telling back their patience ("You've been
-    more than patient with us") acknowledge too; a feeling the writer tells of as their own ("I
-    was stressed too") does not. A reply that is only a greeting or sign-off ("Hi {{
+    more than patient with us") acknowledge too, and so does news told as unwelcome ("I know a
+    price rise is never welcome", "A bigger bill is nobody's idea of good news", "No one likes
+    paying more"), though not "Your feedback is always welcome"; a feeling the writer tells of as
+    their own ("I was stressed too") does not. A reply that is only a greeting or sign-off ("Hi {{
     customer.first_name }},") is reported too: it says nothing to the customer yet.
 
     A reply that only thanks the customer for praise ("Thank you for the kind words about Mia,
