@@ -4,10 +4,13 @@ SK301's docs name news told as unwelcome."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from scriptkit.config import LintConfig, Selector
 from scriptkit.linting import lint_text
+from scriptkit.models import BLANK_NAME
 
 
 def _codes(text: str, *codes: str) -> set[str]:
@@ -52,3 +55,53 @@ def test_sk301_docs_name_news_told_as_unwelcome_and_mean_it() -> None:
     solution = "I've added a month's credit to your account today."
     assert not _codes(f"I know a price rise is never welcome. {solution}", "SK301")
     assert "SK301" in _codes(f"Your feedback is always welcome. {solution}", "SK301")
+
+
+# ---------------------------------------------------------------- SK407: the blank to declare, named from the marker
+
+_BLANK_SCRIPT = """\
+id: discount
+title: Discount
+channels: [email]
+acknowledgment: "I'm sorry the code at checkout didn't take."
+flexibility:
+  blanks:
+    - {name: voucher_code, prompt: "The voucher code"}
+solution: "I've refunded MARKER to your card today."
+"""
+
+
+def _sk407_advice(make_pack: Any, marker: str) -> str:
+    from scriptkit.linting import lint_pack
+    from scriptkit.loading import load_pack
+
+    root = make_pack({"discount.yaml": _BLANK_SCRIPT.replace("MARKER", marker)}, "name: Shop\n")
+    (found,) = [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK407"]
+    return found.suggestion or ""
+
+
+@pytest.mark.parametrize("marker, name", [
+    ("{code}", "code"),
+    ("[REFUND AMOUNT]", "refund_amount"),
+    ("<insert expiry date>", "expiry_date"),
+    ("£XX", "amount"),
+    ("XXXCODEXXX", "code"),
+])
+def test_an_undeclared_marker_is_told_the_blank_named_from_it(make_pack: Any, marker: str, name: str) -> None:
+    advice = _sk407_advice(make_pack, marker)
+    assert f"{{{{ blank.{name} }}}}" in advice and f"- name: {name}" in advice, advice
+    assert "flexibility: blanks:" in advice and "blank.name " not in advice
+    assert BLANK_NAME.fullmatch(name)
+
+
+@pytest.mark.parametrize("marker", ["TBD", "___", "xxx"])
+def test_a_marker_with_no_words_asks_for_a_name_not_blank_name(make_pack: Any, marker: str) -> None:
+    advice = _sk407_advice(make_pack, marker)
+    assert "flexibility: blanks:" in advice and "{{ blank.name }}" not in advice, advice
+    assert "blank.tbd" not in advice and "blank.xxx" not in advice
+
+
+@pytest.mark.parametrize("marker", ["{voucher_code}", "[VOUCHER CODE]", "<voucher code>"])
+def test_a_declared_blank_written_as_any_marker_is_told_how_to_use_it(make_pack: Any, marker: str) -> None:
+    advice = _sk407_advice(make_pack, marker)
+    assert "{{ blank.voucher_code }}" in advice and "declare it" not in advice, advice

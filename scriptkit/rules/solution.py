@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.inference import REQUEST, Sentence, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
 from scriptkit.message import Blank, Message, Text
-from scriptkit.placeholders import FILL_IN, in_spans, is_plain_bracket, marked_literal_spans
+from scriptkit.placeholders import DEFAULT_CATALOGUE, FILL_IN, in_spans, is_plain_bracket, marked_literal_spans
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
-from scriptkit.text import MARKERS
+from scriptkit.text import MARKERS, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
     from scriptkit.models import Pack, Script
@@ -1520,22 +1520,51 @@ _literal_spans = lru_cache(maxsize=256)(marked_literal_spans)
 
 def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
     """How to mend a marker: '{ customer.first_name }' in a pack is a placeholder short of a brace;
-    '[[refund_amount]]' names a blank the script declares, to be used as {{ blank.refund_amount }}."""
+    '[[refund_amount]]' names a blank the script declares, to be used as {{ blank.refund_amount }}; any other
+    is filled in, or declared as a blank named from its words ('{code}': {{ blank.code }})."""
     inner = marker.strip("{} ")
     if ctx.pack is not None and marker.startswith("{") and not marker.startswith("{{") \
             and (inner in ctx.pack.catalogue or inner in ctx.pack.constants or inner.startswith("blank.")):
         return f"Write two braces on each side: {{{{ {inner} }}}}."
-    if ctx.pack is not None and marker.startswith("["):
-        # ("[[refund_amount]]", "[[blank.refund_amount]]", "[REFUND AMOUNT]": one blank)
-        wanted = re.sub(r"[\s-]+", "_", marker.strip("[] ").removeprefix("blank.")).lower()
+    if ctx.pack is None and marker.startswith("{") and inner in DEFAULT_CATALOGUE:  # (a reply: no blank to name)
+        return f"Fill it in, or in a macro write two braces on each side: {{{{ {inner} }}}}."
+    names = _blank_names(marker)
+    if ctx.pack is not None and names:
+        # ("[[refund_amount]]", "[[blank.refund_amount]]", "[REFUND AMOUNT]", "{refund_amount}": one blank)
         try:
             declared = ctx.pack.script(script_id).blanks
         except KeyError:  # (a message made for no script of the pack)
             declared = {}
-        name = next((n for n in declared if n.lower() == wanted), None)
+        name = next((n for n in names if n in declared), None)
         if name is not None:
             return f"'{name}' is declared as a blank: write it as {{{{ blank.{name} }}}} and the agent is asked for it."
-    return "Fill it in, or in a macro declare it as a blank: {{ blank.name }}."
+    if not names:  # ("TBD", "___": no words to name it by)
+        return ("Fill it in, or in a macro declare it as a blank named for what goes there: {{ blank.<its name> }} "
+                "here, and under flexibility: blanks: - name: <its name> with a prompt for the agent.")
+    name = names[-1]
+    return (f"Fill it in, or in a macro declare it as a blank: {{{{ blank.{name} }}}} here, and under "
+            f"flexibility: blanks: - name: {name} with a prompt for the agent.")
+
+
+# the words of a marker that only ask for its value ("[insert date]", "<enter the amount>"), and the markers
+# that are only filler, with no word that names it ("xxx", "TBD")
+_ASKING = re.compile(r"(?:insert|enter|add|type|put|fill\s+in)\s+(?:(?:the|a|an|your)\s+)?", re.IGNORECASE)
+_FILLER = frozenset(["x", "xx", "xxx", "xxxx", "tbd", "tba", "tbc", "todo", "fixme", "tktk", "blank", "fill_in"])
+
+
+def _blank_names(marker: str) -> tuple[str, ...]:
+    """The blank names a marker's words spell (``slug``: as the loader accepts them): as written, then
+    without the words asking for it ('[insert date]': insert_date, date); a sum ('£XX') is an amount, and a
+    marker of filler alone ('xxx', 'TBD', '___') names none."""
+    words = marker.strip("[]{}<>() ").removeprefix("blank.")
+    if _CURRENCY_MARKER.fullmatch(words):
+        return ("amount",)
+    words = re.sub(r"^x{3,}(.+?)x{3,}$", r"\1", words, flags=re.IGNORECASE)  # ("XXXSTEPSXXX": steps)
+    names = [slug(words, "_"), slug(_ASKING.sub("", words, count=1) if _ASKING.match(words) else words, "_")]
+    return tuple(dict.fromkeys(n for n in names if n and n not in _FILLER))
+
+
+_CURRENCY_MARKER = re.compile(r"[£$€¥₹]\s?x+(?:[.,]x+)?", re.IGNORECASE)
 
 
 _HINTS = ("[", "{", "<", "_", "xxx", "tbd", "todo", "fixme", "tktk", "£x", "$x", "€x", "¥x", "₹x", "£ x", "$ x",
