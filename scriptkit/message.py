@@ -198,6 +198,9 @@ Segment = Text | Placeholder | Blank
 
 #: Slots in the order a customer reads them.
 BODY_SLOTS = ("greeting", "acknowledgment", "warm_language", "solution", "signoff")
+#: every slot a segment may be of: the body's; the flexibility's (an alternative's text, ``Message.alternatives``);
+#: the text between two parts ("layout"), and a reviewed reply's sentence of no slot ("other": ``text_message``)
+SLOT_NAMES = (*BODY_SLOTS, "flexibility", "layout", "other")
 
 
 @dataclass(frozen=True)
@@ -322,11 +325,22 @@ class Message:
                        for seg in self.segments)
 
     def slot_text(self, slot: str) -> str:
-        """The text of one slot (``"acknowledgment"``...), or "" when the message has none."""
+        """The text of one slot (``"acknowledgment"``...), or "" when the message has none. A name that is no
+        slot (``SLOT_NAMES``) is a ConfigError: a misspelt one read as "this slot is empty"."""
         if not isinstance(slot, str):
             raise ConfigError(f"Message.slot_text() takes slot as a slot's name, not {argument_named(slot)}",
                               hint=f"This message's slots: {', '.join(self.slots)}.")
-        return self._slot_texts.get(slot, "")
+        text = self._slot_texts.get(slot)
+        if text is not None:
+            return text
+        if slot not in SLOT_NAMES:
+            from difflib import get_close_matches
+
+            near = get_close_matches(slot.lower().replace("-", "_").replace(" ", "_"), SLOT_NAMES, 1)
+            raise ConfigError(f"Message.slot_text() has no slot '{slot}'",
+                              hint=(f"Did you mean '{near[0]}'? " if near else "")
+                              + f"Slots: {', '.join((*BODY_SLOTS, 'flexibility'))}.")
+        return ""
 
     def alternatives(self) -> tuple[Message, ...]:
         """Each alternative and condition of the script's flexibility (text the agent may send
