@@ -105,3 +105,29 @@ def test_a_marker_with_no_words_asks_for_a_name_not_blank_name(make_pack: Any, m
 def test_a_declared_blank_written_as_any_marker_is_told_how_to_use_it(make_pack: Any, marker: str) -> None:
     advice = _sk407_advice(make_pack, marker)
     assert "{{ blank.voucher_code }}" in advice and "declare it" not in advice, advice
+
+
+# ---------------------------------------------------------------- the local grammar server and a pack in French
+
+_FRENCH_PACK = "name: Boutique\nlocale: fr-FR\ngrammar:\n  mode: local\n"
+_FRENCH_SCRIPT = ('id: retard\ntitle: Retard\nchannels: [email]\nacknowledgment: "Je comprends votre frustration."\n'
+                  'solution: "Je vous rembourse aujourd\'hui."\n')
+
+
+def test_english_only_local_server_hint_reads_as_python_from_python(make_pack: Any) -> None:
+    from scriptkit import lint_pack, load_pack
+    from scriptkit.errors import ConfigError
+
+    pack = load_pack(make_pack({"retard.yaml": _FRENCH_SCRIPT}, _FRENCH_PACK))
+    with pytest.raises(ConfigError) as caught:
+        lint_pack(pack)
+    hint = caught.value.hint or ""
+    assert "English only" in str(caught.value)
+    assert "grammar= the URL of a LanguageTool server" in hint and "--grammar" not in hint, hint
+
+
+def test_english_only_local_server_hint_names_the_flag_on_the_command_line(make_pack: Any) -> None:
+    from tests.conftest import run_cli
+
+    result = run_cli("check", str(make_pack({"retard.yaml": _FRENCH_SCRIPT}, _FRENCH_PACK)))
+    assert result.exit_code == 2 and "--grammar the URL of a LanguageTool server" in result.output, result.output

@@ -126,7 +126,8 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
         raise ConfigError(
             f"the local LanguageTool server has English only, not {language}",
             where.get("language") or (pack.origin.location(("locale",)) if pack is not None and pack.origin else None),
-            "Point --grammar at a LanguageTool server that has it (your own or your company's URL), "
+            # (lint_pack and lint_text say "grammar=" for "--grammar" to a Python caller: linting._said_to_the_caller)
+            "Give --grammar the URL of a LanguageTool server that has it (your own or your company's), "
             "or leave grammar off for this pack.")
     return GrammarOptions(mode=mode, language=language, picky=bool(merged.get("picky", False)),
                           cache=bool(merged.get("cache", True)), **lists)
