@@ -16,6 +16,7 @@ from typing import Any, Generic, NamedTuple, NoReturn, TypeVar, overload
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, argument_named
+from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, nearest_placeholder
 from scriptkit.sourcetext import SourceText, expression_end
 from scriptkit.text import DROPPED, MARKUP, SPACE, link_marks, unsafe_address
 
@@ -315,14 +316,32 @@ class Message:
 
         A value is a str, or a number (an order number, an amount), written as ``str()`` writes it;
         None, and a float NaN (a pandas table's empty cell), count as no value. Anything else, or
-        ``samples`` not a mapping, is a ConfigError."""
+        ``samples`` not a mapping, is a ConfigError; so is a key that is no placeholder's name but a slip for
+        one the message shows with no sample ('customer.firstname'), which would show its fallback unexplained.
+        Keys for placeholders it does not use, and others near none of its own, are left alone."""
         if not isinstance(samples, Mapping):
             raise ConfigError(f"Message.preview() takes samples as a dict of placeholder name to value, "
                               f"not {argument_named(samples)}",
                               hint="Pass pack.catalogue.samples() (each placeholder's sample), or {} to show "
                               "the fallbacks; message.text is the text with the placeholders as {{name}}.")
+        self._check_sample_names(samples)
         return "".join(_sample(seg, samples) if isinstance(seg, Placeholder) else render_segment(seg)
                        for seg in self.segments)
+
+    def _check_sample_names(self, samples: Mapping[str, object]) -> None:
+        """A ConfigError for a key of ``samples`` that names no placeholder but is a slip for one of the message's
+        that has no sample: the preview would show its fallback, and the caller never learn why."""
+        unfilled = sorted({seg.name for seg in self.segments
+                           if isinstance(seg, Placeholder) and seg.name not in samples})
+        if not unfilled:  # (pack.catalogue.samples(): every one filled)
+            return
+        catalogue = getattr(self.meta.get("pack_meta"), "catalogue", None)  # (the pack's own placeholders too)
+        known = catalogue if isinstance(catalogue, Catalogue) else DEFAULT_CATALOGUE
+        for key in samples:
+            if isinstance(key, str) and key not in known and (meant := nearest_placeholder(key, unfilled)):
+                raise ConfigError(f"Message.preview() was given a sample for '{key}', which is no placeholder: "
+                                  f"this message's {meant} has none, and shows its fallback",
+                                  hint=f"Did you mean '{meant}'? pack.catalogue.names lists the placeholders.")
 
     def slot_text(self, slot: str) -> str:
         """The text of one slot (``"acknowledgment"``...), or "" when the message has none. A name that is no

@@ -9,7 +9,7 @@ import pytest
 
 import scriptkit
 from scriptkit import ConfigError
-from scriptkit.message import BODY_SLOTS, Message
+from scriptkit.message import BODY_SLOTS, Message, Placeholder, Text
 
 SCRIPT = ("id: late\ntitle: Late\nchannels: [email, chat]\n"
           "acknowledgment: I can see how frustrating it is that your parcel is late, {{ customer.first_name }}.\n"
@@ -45,3 +45,35 @@ def test_a_slot_the_message_has_no_text_for_is_empty(make_pack: Any) -> None:
     assert message.slot_text("acknowledgment").startswith("I can see how frustrating")
     assert message.slot_text("warm_language") == ""  # (the script writes none)
     assert message.slot_text("flexibility") == ""  # (the agent's notes are message.notes, not its text)
+
+
+# ---------------------------------------------------------------- preview
+
+def test_a_misspelt_sample_name_is_an_error_with_the_placeholder_meant(make_pack: Any) -> None:
+    message = _message(make_pack)
+    with pytest.raises(ConfigError) as caught:
+        message.preview({"customer.firstname": "Sam"})
+    assert caught.value.message == ("Message.preview() was given a sample for 'customer.firstname', which is no "
+                                    "placeholder: this message's customer.first_name has none, and shows its fallback")
+    assert caught.value.hint is not None and caught.value.hint.startswith("Did you mean 'customer.first_name'?")
+
+
+def test_samples_for_placeholders_the_message_does_not_use_are_taken(make_pack: Any) -> None:
+    pack_yaml = "name: T\nplaceholders:\n  order.carrier:\n    sample: DHL\n"
+    message = _message(make_pack, pack_yaml)
+    shown = message.preview(scriptkit.load_pack(make_pack({"late.yaml": SCRIPT}, pack_yaml)).catalogue.samples())
+    assert "Maya" in shown and "A-10432" in shown
+    # a catalogue's name (the pack's own too) is never read as a slip for the one the message uses
+    assert message.preview({"customer.last_name": "Okafor", "order.carrier": "DHL"}) == message.preview({})
+    # a key near none of its placeholders (a record's other fields) is left alone, as before
+    assert "Sam" in message.preview({"customer.first_name": "Sam", "crm.segment": "gold"})
+    # the misspelt key beside the right one: the preview is as meant
+    assert "Sam" in message.preview({"customer.first_name": "Sam", "customer.firstname": "Sam"})
+
+
+def test_a_message_of_no_pack_reads_its_own_placeholders() -> None:
+    message = Message("s", "S", "email", 0, (Text("Hi ", "greeting"), Placeholder("contact.nickname", "greeting", None),
+                                             Text(".", "greeting")))
+    assert message.preview({"contact.nickname": "Sam"}) == "Hi Sam."
+    with pytest.raises(ConfigError, match=r"Did you mean 'contact\.nickname'"):
+        message.preview({"contact.nicknme": "Sam"})
