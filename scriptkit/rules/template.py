@@ -377,7 +377,7 @@ class TextArtifact(Rule):
     """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot, a `#` note.
 
     ## What it does
-    Finds four slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
+    Finds five slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
 
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
@@ -387,7 +387,9 @@ class TextArtifact(Rule):
       (`title: “Orders::Late parcel”`), a `category` setting or a `folders` name under `export:`.
       Every export keeps them: the macro is filed under the category `“Orders`;
     - a line starting with `# ` inside a text block (`solution: |`): a YAML comment anywhere
-      else, but inside a block it is part of the text, so a note to colleagues is sent too.
+      else, but inside a block it is part of the text, so a note to colleagues is sent too;
+    - Markdown bold (`**free return label**`, `__today__`): the exports make links and lists of a
+      slot's Markdown, not bold text, so every helpdesk shows the asterisks or underscores.
 
     A `\\n` in a path (`C:\\new`, `docs\\new\\guide`) is left alone. One between two letters
     (`for\\nbearing with us`, `the setting\\nobody sees`) is reported with no fix: a line break
@@ -422,7 +424,8 @@ class TextArtifact(Rule):
     None.
 
     ## Fix safety
-    Safe: the quotes around a slot, a title or a setting are deleted, and a `\\n` becomes the line
+    Safe: the quotes around a slot, a title or a setting are deleted, a bold's asterisks or underscores
+    are deleted, and a `\\n` becomes the line
     break it was meant to be, written as the YAML around it needs (a blank line in quoted text).
     Quotes around a slot with placeholders, on several lines or with escapes in the YAML
     (`'I''ll'`), or around a `folders` name (a key), are reported with no fix, as is a `#` line:
@@ -443,6 +446,8 @@ class TextArtifact(Rule):
         Example.of(title="\u201cOrders::Late parcel\u201d",
                    acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the tracking link today."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="I'll send the **tracking link** today."),
     )
     good_examples = (
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
@@ -462,6 +467,9 @@ class TextArtifact(Rule):
             yield from _wrapped_slots(message)
         if "#" in text and message.file.endswith((".yaml", ".yml")):  # (free text may hold a Markdown heading)
             yield from _comment_lines(message)
+        # (a pasted reply may have been sent where Markdown renders, a chat: a pack's text is scriptkit's to export)
+        if ("**" in text or "__" in text) and message.file.endswith((".yaml", ".yml")):
+            yield from _markdown_bold(message)
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         """The names an export gives the helpdesk (a title, its categories, a category or folder setting):
@@ -510,6 +518,24 @@ def _comment_lines(message: Message) -> Iterator[Finding]:
                           suggestion="If it is a note for colleagues, move it above the slot's key, where it stays "
                                      "a comment, or into flexibility guidance; if it is for the customer, start the "
                                      "line without the '#'.")
+
+
+# Markdown's bold, "**free return label**" or "__today__", around words on one line: the exports make links and
+# lists of a slot's Markdown, not emphasis, so every helpdesk shows the marks as typed
+_MARKDOWN_BOLD = re.compile(r"(?<![\w*\\])(\*\*|__)(?=[^\s*_])([^\n*]*?[^\s*_\\])\1(?![\w*])")
+
+
+def _markdown_bold(message: Message) -> Iterator[Finding]:
+    slots = [(a, b) for a, b, seg in message.spans() if seg.slot not in ("layout", "greeting", "signoff")]
+    for m in _MARKDOWN_BOLD.finditer(message.text):
+        a, b = m.span()
+        if any(start <= a < end for start, end in slots) and any(start < b <= end for start, end in slots):
+            marks = "asterisks" if m[1] == "**" else "underscores"
+            yield Finding(a, b, f"Markdown bold ({m[1]}{m[2]}{m[1]}) reaches the customer as typed: the exports make "
+                                f"no bold text, so every helpdesk shows the {marks}",
+                          suggestion=f"Delete the {marks}; to make the words stand out, give them a sentence or a "
+                                     "list item of their own",
+                          replacement=m[2])
 
 
 def _typed_newlines(text: str) -> Iterator[Finding]:
