@@ -29,14 +29,16 @@ CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
 PLAIN_TEXT_CHANNELS: frozenset[str] = frozenset({"sms", "phone"})
 
 
-def known_channels(channels: Iterable[str]) -> list[str]:
+def known_channels(channels: Iterable[str] | str) -> list[str]:
     """``channels`` as given, each one a channel scriptkit knows; a misspelt one is a ConfigError
-    (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none)."""
-    if isinstance(channels, str | bytes):  # ("email" would be read as the channels 'e', 'm', ...)
-        name = channels.decode(errors="replace") if isinstance(channels, bytes) else channels
-        raise ConfigError(f"channels must be a list of names, not the text {channels!r}", hint=f"Pass [{name!r}].")
-    try:
-        wanted = list(channels)
+    (a caller's 'Email' or 'fax' was judged as no channel at all, or a pack's scripts on none). One name, or
+    names with commas ('chat, email'), is taken as export() takes its targets, and the CLI its --channel."""
+    if isinstance(channels, bytes):  # (not text: b"email" would be read as the numbers 101, 109, ...)
+        name = channels.decode(errors="replace")
+        raise ConfigError(f"channels must be a list of names, not the text {channels!r}",
+                          hint=f"Pass {name!r} or [{name!r}].")
+    try:  # (a str: its names, not the channels 'e', 'm', ...)
+        wanted = names_listed(channels) if isinstance(channels, str) else list(channels)
     except TypeError:  # (a number, None: nothing to read names from)
         raise ConfigError(f"channels must be a list of names, not {channels!r:.60}",
                           hint=f"Channels: {', '.join(CHANNELS)}.") from None
@@ -50,6 +52,11 @@ def known_channels(channels: Iterable[str]) -> list[str]:
             raise ConfigError(f"unknown channel '{name}'", hint=(f"Did you mean {near[0]}? " if near else "")
                               + f"Channels: {', '.join(CHANNELS)}.")
     return wanted
+
+
+def names_listed(text: str) -> list[str]:
+    """The names of ``text``, one or several with commas ('zendesk, front'), as the CLI's options take them."""
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 class SourceSpan:

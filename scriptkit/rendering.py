@@ -2796,12 +2796,13 @@ def _note_label(script: Script, src: TemplateSource) -> str:
     return CONDITION_PREFIX + flex.conditions[i].when
 
 
-def wanted_channels(channels: Iterable[str] | None, function: str) -> list[str] | None:
-    """The channels a caller of ``function`` asked for, each one scriptkit knows, or None for every channel.
-    Only None means every channel: 0, "" or [] name none (they were read as None, and judged them all)."""
+def wanted_channels(channels: Iterable[str] | str | None, function: str) -> list[str] | None:
+    """The channels a caller of ``function`` asked for (a list, one name, or names with commas: 'chat, email'),
+    each one scriptkit knows, or None for every channel. Only None means every channel: 0, "" or [] name none
+    (they were read as None, and judged them all)."""
     if channels is None:
         return None
-    # (known_channels says what is wrong with 'chat', 5 or ['fax']: 'chat' is not the channels 'c', 'h'...)
+    # (known_channels says what is wrong with 5 or ['fax'], and reads 'chat' as a name, not as 'c', 'h'...)
     names = known_channels(channels) if channels else []
     if names:
         return names
@@ -2825,13 +2826,14 @@ def pack_place(pack: Pack) -> Location:
     return pack.origin.location(()) if pack.origin is not None else Location(str(pack.root), 1, 1)
 
 
-def render_pack(pack: Pack, channels: Iterable[str] | None = None, script_id: str | None = None,
+def render_pack(pack: Pack, channels: Iterable[str] | str | None = None, script_id: str | None = None,
                 all_variants: bool = False) -> list[Message]:
     """Render every script (or one) for each of its channels; all template errors together.
 
-    ``channels``: a list of names, or None for every channel; ``script_id``: one script's id, or None
-    for all; ``all_variants``: each variant of a script, not only its first. An argument of another
-    type is a ConfigError, as are channels no script (or not the one named) is written for."""
+    ``channels``: a list of names (or one, or names with commas: 'chat, email'), or None for every channel;
+    ``script_id``: one script's id, or None for all; ``all_variants``: each variant of a script, not only its
+    first. An argument of another type is a ConfigError, as are channels no script (or not the one named) is
+    written for."""
     from scriptkit.errors import ErrorCollector
     from scriptkit.linting import check_argument
 

@@ -3,6 +3,7 @@ or names with commas, as export's targets are; Library.write names the option in
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -77,3 +78,31 @@ def test_a_message_of_no_pack_reads_its_own_placeholders() -> None:
     assert message.preview({"contact.nickname": "Sam"}) == "Hi Sam."
     with pytest.raises(ConfigError, match=r"Did you mean 'contact\.nickname'"):
         message.preview({"contact.nicknme": "Sam"})
+
+
+# ---------------------------------------------------------------- channels
+
+@pytest.mark.parametrize("channels", ["chat", "chat, email", " chat ,"])
+def test_channels_may_be_one_name_or_names_with_commas(make_pack: Any, tmp_path: Path, channels: str) -> None:
+    pack = scriptkit.load_pack(make_pack({"late.yaml": SCRIPT}))
+    wanted = {name.strip() for name in channels.split(",") if name.strip()}
+    assert {m.channel for m in scriptkit.render_pack(pack, channels)} == wanted
+    assert {d.channel for d in scriptkit.lint_pack(pack, grammar="off", channels=channels, jobs=1).diagnostics} \
+        <= wanted | {None}
+    result = scriptkit.export(pack, "csv", tmp_path / "out", channels=channels, lint=False)
+    assert result.files
+
+
+def test_a_misspelt_channel_among_commas_is_told_once(make_pack: Any) -> None:
+    pack = scriptkit.load_pack(make_pack({"late.yaml": SCRIPT}))
+    with pytest.raises(ConfigError) as caught:
+        scriptkit.render_pack(pack, "chat,emial")
+    assert str(caught.value) == ("unknown channel 'emial'. Did you mean email? "
+                                 "Channels: email, chat, sms, phone, social.")
+
+
+def test_channels_as_bytes_are_refused_with_the_advice_said_once(make_pack: Any) -> None:
+    pack = scriptkit.load_pack(make_pack({"late.yaml": SCRIPT}))
+    with pytest.raises(ConfigError) as caught:
+        scriptkit.render_pack(pack, b"chat")  # type: ignore[arg-type]
+    assert str(caught.value).count("Pass ") == 1
