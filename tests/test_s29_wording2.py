@@ -131,3 +131,44 @@ def test_english_only_local_server_hint_names_the_flag_on_the_command_line(make_
 
     result = run_cli("check", str(make_pack({"retard.yaml": _FRENCH_SCRIPT}, _FRENCH_PACK)))
     assert result.exit_code == 2 and "--grammar the URL of a LanguageTool server" in result.output, result.output
+
+
+# ---------------------------------------------------------------- SK202: in a writer's words, and what drives it
+
+
+def _sk202(text: str) -> tuple[str, str]:
+    config = LintConfig(select=(Selector("SK202"),), grammar="off")
+    (found,) = [d for d in lint_text(text, channel="email", config=config).diagnostics if d.code == "SK202"]
+    return found.message, found.suggestion or ""
+
+
+def test_sk202_leads_with_words_and_keeps_the_numbers() -> None:
+    message, _ = _sk202("We acknowledge receipt of your correspondence. The aforementioned transaction will be "
+                        "reimbursed subsequent to verification of the documentation.")
+    assert message.startswith("the reply reads more formal than the ceiling allows"), message
+    assert "formality 0." in message and "ceiling 0.58" in message
+
+
+def test_sk202_hint_names_the_long_words_of_the_most_formal_sentence() -> None:
+    _, hint = _sk202("Thanks for writing. The aforementioned transaction will be reimbursed subsequent to "
+                     "verification of the documentation.")
+    assert "'verification'" in hint and "'documentation'" in hint, hint
+    assert "contractions" not in hint
+
+
+def test_sk202_hint_names_the_stock_phrase() -> None:
+    _, hint = _sk202("Please be advised that the subscription cannot be cancelled in the absence of authorisation.")
+    assert "'please be advised that'" in hint.lower(), hint
+
+
+def test_sk202_hint_names_the_forms_to_contract() -> None:
+    _, hint = _sk202("We are unable to locate the order, and we have not received the documentation regarding it.")
+    assert "'We are' and 'have not' written out (write 'We're' and 'haven't')" in hint, hint
+
+
+def test_sk202_hint_names_a_long_sentence_by_its_words() -> None:
+    sentence = ("Thank you for your message regarding the delivery of the order that was placed on the website on "
+                "the third of the month by the purchaser in the name of the organisation at the address given in "
+                "the form at the time of the purchase of the goods.")
+    _, hint = _sk202(sentence)
+    assert f"{len(sentence.split())} words" in hint, hint

@@ -958,7 +958,9 @@ class FormalTone(Rule):
 
     ## What it does
     Scores the formality of the whole reply from 0 (chatty) to 1 (legal letter) and reports
-    when it is above the ceiling, pointing at the most formal sentence.
+    when it is above the ceiling, pointing at the most formal sentence and naming the one or
+    two things in it that push the score up most: a stock phrase ("please be advised that"),
+    forms written out that could be contracted ("we will not"), long words, or its length.
 
     What the score means to a writer: about 0.3 reads like a friendly chat ("Thanks for your
     message! I'll refund it today."), about 0.45 like a polite email without contractions
@@ -1035,12 +1037,56 @@ class FormalTone(Rule):
         worst = max(worded, key=lambda i: formality(texts[i]))
         shown, limit = _fmt_apart(score, ceiling)
         most = formality(texts[worst])
+        # (the numbers stay, after the words: they are what a team tunes the ceiling by)
+        reads = f"the reply reads more formal than the ceiling allows (formality {shown}, ceiling {limit})"
         yield Finding(body[worst].start, body[worst].end,
-                      f"reply formality {shown} is above the ceiling {limit}; this sentence is the most formal "
-                      f"({_fmt_apart(most, ceiling)[0]})" if most > ceiling else
-                      f"reply formality {shown} is above the ceiling {limit}; no sentence is above it alone, "
-                      f"and the most formal sentence is this one ({_fmt(most)})",
-                      suggestion="use contractions, 'I' and 'you', shorter sentences and everyday words")
+                      f"{reads}; this sentence is the most formal ({_fmt_apart(most, ceiling)[0]})" if most > ceiling
+                      else f"{reads}; no sentence is above it alone, and the most formal sentence is this one "
+                           f"({_fmt(most)})",
+                      suggestion=_what_makes_it_formal(texts[worst]))
+
+
+# an everyday sentence, from which SK202's hint reads what a formal one has too much of: words of 4.5 letters on
+# average, 15 words to a sentence
+_PLAIN_WORD_LENGTH = 4.5 / 8.0
+_PLAIN_SENTENCE_LENGTH = math.log1p(15) / math.log1p(40)
+
+
+def _what_makes_it_formal(text: str) -> str:
+    """SK202's hint: the one or two things in ``text`` (the most formal sentence) that push its score up most, each
+    weighed by what the score would lose without it (``FORMALITY_WEIGHTS``), named with the sentence's own words."""
+    weight, feats = FORMALITY_WEIGHTS, formality_features(text)
+    words = _words(_one_word_links(text))
+    n = max(1, len(words))
+    drivers: list[tuple[float, str, str]] = []  # (what the score loses, what is formal, what to do)
+    folded = fold(text)
+    stock = list(dict.fromkeys(folded[a:b] for a, b in corporate_table().matcher.spans(folded, folded=True)))
+    if stock:
+        drivers.append((weight["corporate"] * feats["corporate"], f"the stock phrase '{stock[0]}'",
+                        "say it in your own words"))
+    norm = normalise(text)
+    full = []  # (the forms SK203 would contract: "we will not" -> "we won't")
+    for a, b in _UNCONTRACTED_CASELESS.spans(norm):
+        short = match_case(_CONTRACTIONS[" ".join(norm[a:b].lower().split())], norm[a:b])
+        if _contracts_cleanly(norm, a, b, short):
+            full.append((norm[a:b], short))
+    if full:
+        shown = list(dict.fromkeys(full))[:2]
+        drivers.append((-weight["contractions"] * len(full) / n,
+                        " and ".join(f"'{form}'" for form, _ in shown) + " written out",
+                        "write " + " and ".join(f"'{short}'" for _, short in shown)))
+    long_words = list(dict.fromkeys(w for w in words if len(w) >= 7 and w.endswith(_LATINATE_ENDINGS))) \
+        or list(dict.fromkeys(w for w in words if len(w) >= 9))
+    lost = weight["latinate"] * feats["latinate"] + weight["word_length"] * (feats["word_length"] - _PLAIN_WORD_LENGTH)
+    if long_words:
+        drivers.append((lost, "long words like " + ", ".join(f"'{w}'" for w in long_words[:3]),
+                        "use everyday words"))
+    lost = weight["sentence_length"] * (feats["sentence_length"] - _PLAIN_SENTENCE_LENGTH)
+    drivers.append((lost, f"{len(words)} words in one sentence", "split it"))
+    top = sorted((d for d in drivers if d[0] > 0.01), key=lambda d: -d[0])[:2]
+    if not top:  # (its closed words, "of the", "in the", weigh most: no one thing to name)
+        return "use contractions, shorter sentences and everyday words"
+    return "what makes it formal: " + ", and ".join(f"{cause} ({remedy})" for _, cause, remedy in top)
 
 
 # Uncontracted forms and their contractions. Only contracted when another word follows
