@@ -469,6 +469,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             problems.append(_dropped_variants(target, phrasings, dropped))
         if one_body and first and not m.variant and (chat := _chat_version(script, target)) is not None:
             problems.append(chat)
+        if first and not m.variant and not getattr(target, "keeps_notes", False):
+            problems.extend(_dropped_notes(target, script, one_body))  # (once a script, not once a macro)
         kept = getattr(target, "keeps_export_settings", False)  # (scriptkit's JSON: each export: block as written)
         note = internal_note(pack, script) if target.name != "zendesk" and not kept else None
         if note is not None:
@@ -600,6 +602,37 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
     return problem("SK508", f"{target.name} keeps one phrasing per {unit}: {count} of the {slots} {verb} not exported",
                    f"Set export: {{{target.name}: {{variants: each}}}} to export every variant as a {unit} of its "
                    "own, or give agents the playbook export.", location=where)
+
+
+def _dropped_notes(target: Target, script: Script, one_body: bool) -> list[Problem]:
+    """SK508 at each agent note of ``script`` (its guidance, each alternative and condition) that ``target`` has no
+    place for: the agent would never see it there. Not at a "Chat version" alternative a one-body helpdesk's own
+    SK508 names (``_chat_version``) or Help Scout keeps as its chat text."""
+    from scriptkit.targets.helpscout import CHAT_VERSION
+
+    flex = script.flexibility
+    if flex is None:
+        return []
+    unit = getattr(target, "units", ("macro", "macros"))[0]
+
+    def where(*path: str | int) -> Location | None:
+        return script.origin.location(("flexibility", *path)) if script.origin else None
+
+    dropped: list[tuple[str, Location | None]] = []
+    if flex.guidance and flex.guidance.strip():
+        dropped.append(("the agent guidance", where("guidance")))
+    for i, alt in enumerate(flex.alternatives):
+        chat_version = alt.label.strip() == CHAT_VERSION
+        if not (chat_version and (one_body or getattr(target, "keeps_chat_version", False))):
+            dropped.append((f"the alternative '{alt.label.strip()}'", where("alternatives", i, "label")))
+    dropped += [(f"the condition '{cond.when.strip()}'", where("conditions", i, "when"))
+                for i, cond in enumerate(flex.conditions)]
+    return [problem("SK508", f"{target.name} has no place for agent notes in a {unit}: {what} is not exported, so "
+                             "agents there never see it",
+                    "Give agents the playbook export, which lists it beside the reply (the Zendesk export keeps it "
+                    "in the macro's description), or write what they must not miss into the reply itself.",
+                    location=at)
+            for what, at in dropped]
 
 
 def _chat_version(script: Script, target: Target) -> Problem | None:

@@ -237,8 +237,14 @@ import` writes for a Help Scout saved reply's own chat text, exported to such a 
 than Help Scout (which exports it as the saved reply's `chatText`): the reply exported is the
 script's own, and the chat version is not.
 
+It reports, too, each of a script's agent notes such a helpdesk has no place for: its
+`flexibility` guidance, each alternative (at its `label`) and each condition (at its `when`).
+Zendesk keeps them in the macro's description, and the CSV, JSON and playbook exports keep them,
+so they are not reported there.
+
 ## Why it matters
-A writer who wrote three ways to say it finds one in the helpdesk and no word of the others.
+A writer who wrote three ways to say it finds one in the helpdesk and no word of the others. An
+agent who never sees "Offer the annual plan" cannot offer it.
 
 ## Example
 `acknowledgment: ["I'm sorry it's late.", "Waiting all week is exhausting."]` exported to Help Scout.
@@ -246,7 +252,8 @@ A writer who wrote three ways to say it finds one in the helpdesk and no word of
 ## Use instead
 `export: {helpscout: {variants: each}}` in pack.yaml (or one script's `export:`): each variant
 becomes a saved reply of its own, titled `... (variant 2)`, and `scriptkit import` of that export
-merges them back into one script with its variants. Or hand agents the playbook export.
+merges them back into one script with its variants. Or hand agents the playbook export, which
+also lists each script's guidance, alternatives and conditions beside its reply.
 
 ## Options
 The `variants` setting: `first` (the default) or `each`.

@@ -28,6 +28,7 @@ class CsvTarget(BaseTarget):
     units = ("row", "rows")
     channels = ("email", "chat", "sms", "phone", "social")
     variants = "all"
+    keeps_notes = True  # (its guidance, alternatives and conditions columns: no SK508 for them)
     limits = Limits()
     readme = """
 # scriptkit CSV

@@ -167,7 +167,9 @@ variant's under `variant_ids`): send that file without the `id` field with
 - Placeholders: `{{recipient.first_name}}`, `{{user.first_name}}`, `{{conversation.ticket_id}}`.
   Front documents no fallback, so fallbacks are dropped with a warning (SK504), and no escape
   for a literal `{{`, which scriptkit refuses (SK505).
-- Templates have no notes field: guidance lives in the playbook export.
+- Templates have no notes field: a script's guidance, alternatives and conditions are not
+  exported (SK508 names each one at its line). Give agents the playbook export, which lists them
+  beside each reply.
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """
 

@@ -111,7 +111,9 @@ named (SK506) with the setting to write, not given a guessed one.
   with a warning (SK504), unless `default_filter: true` writes them as `|default("there")`
   (an import sets it for macros that already did); and no escape for literal `{{`, which
   scriptkit refuses (SK505).
-- Macros have no notes field: guidance lives in the playbook export.
+- Macros have no notes field: a script's guidance, alternatives and conditions are not exported
+  (SK508 names each one at its line). Give agents the playbook export, which lists them beside
+  each reply.
 - `[[...]]` markers are blanks the agent must replace before sending.
 """
 

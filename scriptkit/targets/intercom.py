@@ -145,6 +145,10 @@ A macro visible to some teams only keeps them too (`visible_to: specific_teams` 
 Placeholders are Intercom attributes with fallbacks: `{{user.first_name|fallback:"there"}}`.
 Intercom documents no escape for a literal `{{`, so scriptkit refuses such text (SK505).
 `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
+
+Macros have no notes field: a script's guidance, alternatives and conditions are not exported
+(SK508 names each one at its line). Give agents the playbook export, which lists them beside
+each reply.
 """
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:

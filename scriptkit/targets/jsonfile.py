@@ -95,6 +95,7 @@ class JsonTarget(BaseTarget):
     summary = "scriptkit's own lossless JSON (segments, slots, notes, source locations)"
     channels = ("email", "chat", "sms", "phone", "social")
     variants = "all"
+    keeps_notes = True  # (each message's notes: no SK508 for them)
     limits = Limits()
     keeps_export_settings = True  # (script_export and pack_export: read back by scriptkit import)
     readme = """

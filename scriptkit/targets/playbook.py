@@ -101,6 +101,7 @@ class PlaybookTarget(BaseTarget):
     summary = "an agent-facing playbook (Markdown and HTML) with guidance, alternatives and blanks"
     channels = ("email", "chat", "sms", "phone", "social")
     variants = "all"
+    keeps_notes = True  # (beside each reply: no SK508 for them)
     limits = Limits()
     readme = """
 # Agent playbook

@@ -108,7 +108,9 @@ there is no `quick_text.json`.
   `false`): `insertable: false` keeps it out of its channels, updated or created.
 - `Channel` values are org-specific picklist values: map them under
   `export: {salesforce: {channels: {chat: Chat}}}`.
-- Quick Text has no notes field: guidance lives in the playbook export.
+- Quick Text has no notes field: a script's guidance, alternatives and conditions are not
+  exported (SK508 names each one at its line). Give agents the playbook export, which lists them
+  beside each reply.
 - `[[...]]` markers are blanks the agent must replace before sending.
 """
 

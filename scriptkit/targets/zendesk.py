@@ -39,6 +39,7 @@ from scriptkit.targets.base import (
     variant_label,
     whole_number,
     written,
+    written_blank,
 )
 from scriptkit.targets.liquid import escape_liquid, write_liquid
 
@@ -87,6 +88,8 @@ class ZendeskTarget(BaseTarget):
     limits = Limits(title_max=255, body_max=65_535, source="assumed; override with export.zendesk.limits")
     dialect = DIALECT
     keeps_phrasings = True  # in the description, as "Or say (acknowledgment): ..."
+    #: guidance, alternatives and conditions reach the agent, in the description: no SK508 for them
+    keeps_notes = True
     own_settings: ClassVar[dict[str, str]] = {
         "status": "ticket status the macro sets: open, pending, hold or solved",
         "public": "false to add the reply as an internal note (default true: public reply)",
@@ -203,7 +206,8 @@ posts them one by one (Zendesk has no bulk create for macros).
                 lines[replace_line(blank)] = None
         for seg in message.segments:
             if isinstance(seg, Blank):
-                lines[replace_line(seg)] = None
+                if written_blank(seg.name, names) is None:  # (a marker as the team wrote it had no line: none)
+                    lines[replace_line(seg)] = None
             elif isinstance(seg, Placeholder) and seg.name not in names:
                 marker = blank_marker(seg.name)
                 if not any(line.startswith(f"Replace {marker}") for line in lines):

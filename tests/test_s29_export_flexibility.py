@@ -1,0 +1,101 @@
+"""A script's agent notes (guidance, alternatives, conditions) exported to a helpdesk with no place for them: SK508
+at each one, where it is written; none where the export keeps them. And Front's SK507 across teams: two teams'
+templates of one name do not clash, a private template still clashes with the team templates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from export_fixtures import PACK_YAML, write_pack
+
+from scriptkit.cli import main
+from scriptkit.exporting import export
+
+PLAN = """\
+id: plan-change
+title: Plan change
+channels: [email]
+acknowledgment: "I understand the price change is unwelcome."
+flexibility:
+  guidance: Look at their usage first.
+  alternatives:
+    - label: Offer the annual plan
+      text: The annual plan would cost you less over the year.
+  conditions:
+    - when: they have been with us over five years
+      text: As a long-standing customer, you keep your current price until June.
+solution: "Your new price starts next month, and you can change plans at any time."
+"""
+
+#: where each note's own line is in PLAN (guidance, the alternative's label, the condition's when)
+GUIDANCE_LINE, ALTERNATIVE_LINE, CONDITION_LINE = 6, 8, 11
+
+LOSING = ["freshdesk", "helpscout", "gorgias", "front", "intercom", "salesforce"]
+KEEPING = ["zendesk", "csv", "json", "playbook"]
+
+
+def _notes_dropped(found: list, target: str) -> list:  # type: ignore[type-arg]
+    return [d for d in found if d.code == "SK508" and d.extra.get("target") == target]
+
+
+@pytest.mark.parametrize("target", LOSING)
+def test_each_note_a_helpdesk_cannot_hold_is_named_at_its_own_line(tmp_path: Path, target: str) -> None:
+    pack = write_pack(tmp_path / "p", {"plan.yaml": PLAN}, PACK_YAML)
+    dropped = _notes_dropped(export(pack, [target], tmp_path / "out", lint=False).diagnostics, target)
+    by_line = {d.location.line: d.message for d in dropped}
+    assert sorted(by_line) == [GUIDANCE_LINE, ALTERNATIVE_LINE, CONDITION_LINE]
+    assert "guidance" in by_line[GUIDANCE_LINE] and "not exported" in by_line[GUIDANCE_LINE]
+    assert "'Offer the annual plan'" in by_line[ALTERNATIVE_LINE]
+    assert "'they have been with us over five years'" in by_line[CONDITION_LINE]
+    assert all("playbook" in (d.suggestion or "") for d in dropped)
+
+
+@pytest.mark.parametrize("target", KEEPING)
+def test_no_warning_where_the_export_keeps_them(tmp_path: Path, target: str) -> None:
+    pack = write_pack(tmp_path / "p", {"plan.yaml": PLAN}, PACK_YAML)
+    assert not [d for d in export(pack, [target], tmp_path / "out", lint=False).diagnostics if d.code == "SK508"]
+
+
+def test_one_warning_per_note_not_per_saved_reply(tmp_path: Path) -> None:
+    # (sent on email and chat, with two variants: four saved replies, one script's notes)
+    script = PLAN.replace("channels: [email]", "channels: [email, chat]").replace(
+        'acknowledgment: "I understand the price change is unwelcome."',
+        'acknowledgment: ["I understand the price change is unwelcome.", "I know a higher bill is unwelcome."]')
+    pack = write_pack(tmp_path / "p", {"plan.yaml": script}, PACK_YAML)
+    pack.joinpath("pack.yaml").write_text(PACK_YAML + "export:\n  helpscout:\n    variants: each\n", encoding="utf-8")
+    dropped = _notes_dropped(export(pack, ["helpscout"], tmp_path / "out", lint=False).diagnostics, "helpscout")
+    assert sorted(d.location.line for d in dropped) == [GUIDANCE_LINE, ALTERNATIVE_LINE, CONDITION_LINE]
+
+
+def test_the_writers_repro_in_the_cli(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"plan.yaml": PLAN}, PACK_YAML)
+    result = CliRunner().invoke(main, ["export", str(pack), "--to", "zendesk", "--to", "helpscout", "-o",
+                                       str(tmp_path / "out"), "--grammar", "off"])
+    assert "Traceback" not in result.output
+    assert result.exit_code == 0  # (warnings do not stop the export)
+    said = [line.split() for line in result.output.splitlines() if "SK508" in line]
+    assert [words[0] for words in said] == ["6:13", "8:14", "11:13"]  # (guidance, alternative, condition)
+    assert all("helpscout" in words for words in said)  # (Zendesk keeps them in the description)
+    assert "'Offer the annual plan'" in result.output
+    macro = json.loads((tmp_path / "out" / "zendesk" / "macros" / "plan-change.json").read_text(encoding="utf-8"))
+    assert "Offer the annual plan" in macro["macro"]["description"]
+
+
+def test_the_chat_version_is_not_named_twice(tmp_path: Path) -> None:
+    script = PLAN.replace("Offer the annual plan", "Chat version")
+    pack = write_pack(tmp_path / "p", {"plan.yaml": script}, PACK_YAML)
+    found = export(pack, ["gorgias", "helpscout"], tmp_path / "out", lint=False).diagnostics
+    # (Gorgias: the chat version's own SK508; Help Scout keeps it as chatText)
+    assert [d.location.line for d in _notes_dropped(found, "gorgias")].count(ALTERNATIVE_LINE) == 1
+    assert ALTERNATIVE_LINE not in [d.location.line for d in _notes_dropped(found, "helpscout")]
+
+
+def test_the_readmes_say_what_is_left_out(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path / "p", {"plan.yaml": PLAN}, PACK_YAML)
+    export(pack, LOSING, tmp_path / "out", lint=False)
+    for target in LOSING:
+        readme = (tmp_path / "out" / target / "README.md").read_text(encoding="utf-8")
+        assert "alternatives" in readme and "conditions" in readme and "SK508" in readme, target
