@@ -10,6 +10,7 @@ import pytest
 
 import scriptkit
 from scriptkit import ConfigError
+from scriptkit.cli import main
 from scriptkit.message import BODY_SLOTS, Message, Placeholder, Text
 
 SCRIPT = ("id: late\ntitle: Late\nchannels: [email, chat]\n"
@@ -106,3 +107,24 @@ def test_channels_as_bytes_are_refused_with_the_advice_said_once(make_pack: Any)
     with pytest.raises(ConfigError) as caught:
         scriptkit.render_pack(pack, b"chat")  # type: ignore[arg-type]
     assert str(caught.value).count("Pass ") == 1
+
+
+# ---------------------------------------------------------------- Library.write
+
+CSV = "title,body\nRefund sent,\"I've refunded your order today, and it reaches your card within 5 days.\"\n"
+
+
+def test_writing_over_a_pack_names_force_in_the_callers_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    monkeypatch.chdir(tmp_path)
+    Path("macros.csv").write_text(CSV, encoding="utf-8")
+    library = scriptkit.import_library("macros.csv")
+    library.write("imported")
+    with pytest.raises(ConfigError) as caught:
+        library.write("imported")
+    assert caught.value.hint == "Choose a new folder, or pass force=True to replace it; nothing was changed."
+    result = CliRunner().invoke(main, ["import", "macros.csv", "--out", "imported"])
+    assert result.exit_code == 2
+    assert "Choose a new folder, or pass --force to replace it; nothing was changed." in result.output
+    assert "force=True" not in result.output

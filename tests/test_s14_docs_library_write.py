@@ -20,5 +20,5 @@ def test_writing_over_an_earlier_import_names_force_true(tmp_path: Path, monkeyp
     with pytest.raises(scriptkit.ConfigError) as caught:
         library.write("imported")
     assert "imported already exists and is not empty" in str(caught.value)
-    assert "pass --force (force=True) to replace it" in str(caught.value)
+    assert "pass force=True to replace it" in str(caught.value)
     assert library.write("imported", force=True) == Path("imported")

@@ -450,7 +450,8 @@ class Library:
         if len(self.skipped) > _SKIPPED_NOTED:
             skipped.append(f"and {len(self.skipped) - _SKIPPED_NOTED} more item(s) with no reply text, not imported")
         return write_pack(self.macros, target, name=display, source=source, fmt=self.read_as, force=force,
-                          channel=channel, own_channels=own_channels, notes=[*self.notes, *skipped])
+                          channel=channel, own_channels=own_channels, notes=[*self.notes, *skipped],
+                          force_named="--force" if self.wording.command_line else "force=True")
 
 
 #: the items with no reply text pack.yaml's header names one by one (the rest are counted)

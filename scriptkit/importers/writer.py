@@ -305,12 +305,12 @@ def _ruamel_dump(doc: CommentedMap) -> str:
     return buf.getvalue()
 
 
-def destination(out: Path, force: bool) -> Path:
+def destination(out: Path, force: bool, force_named: str = "--force") -> Path:
     """Where a pack written to ``out`` goes (a link: the folder it names; ``pack/scripts/..``: ``pack``).
 
     Something already there is replaced only with ``force``, and only when it is a pack (an earlier
     import) or an empty folder, never the folder this program runs in: the Python API is as safe as
-    ``import --force``.
+    ``import --force``. ``force_named``: ``force`` in the caller's words, the CLI's flag or ``force=True``.
     """
     target = Path(os.path.normpath(out))
     if target.name in ("", ".", ".."):
@@ -321,21 +321,21 @@ def destination(out: Path, force: bool) -> Path:
         return target
     here = Location(str(out), 1, 1)  # (the folder as it was named: where init says its own refusal)
     if not target.is_dir():
-        raise ConfigError(f"{out} is a file, not a pack: --force (force=True) replaces only a pack or an empty folder",
+        raise ConfigError(f"{out} is a file, not a pack: {force_named} replaces only a pack or an empty folder",
                           here, hint="Choose a new folder; nothing was changed.")
     if not force:
         raise ConfigError(f"{out} already exists and is not empty", here,
-                          hint="Choose a new folder, or pass --force (force=True) to replace it; nothing was changed.")
+                          hint=f"Choose a new folder, or pass {force_named} to replace it; nothing was changed.")
     resolved, cwd = target.resolve(), Path.cwd().resolve()
     if resolved == cwd or resolved in cwd.parents:
-        raise ConfigError(f"{out} is the folder you are in (or holds it): --force (force=True) would delete it",
+        raise ConfigError(f"{out} is the folder you are in (or holds it): {force_named} would delete it",
                           here, hint="Write from another folder, or choose a new one; nothing was changed.")
     if not (target / "pack.yaml").is_file():
-        raise ConfigError(f"{out} is not a pack (it has no pack.yaml): --force (force=True) replaces only a pack "
+        raise ConfigError(f"{out} is not a pack (it has no pack.yaml): {force_named} replaces only a pack "
                           "or an empty folder", here, hint="Choose a new folder; nothing was changed.")
     others = _not_of_a_pack(target)
     if others:
-        errors = [ConfigError(f"{out} holds {path}, which no import wrote: --force (force=True) would delete it "
+        errors = [ConfigError(f"{out} holds {path}, which no import wrote: {force_named} would delete it "
                               "with the pack", Location(str(target / path.rstrip("/")), 1, 1),
                               "Move it out of the folder (the library you import among them), or choose a new "
                               "folder; nothing was changed.") for path in others]
@@ -384,11 +384,11 @@ def _written_by_import(path: Path, headers: tuple[str, ...]) -> bool:
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
                force: bool = False, channel: str = "email", own_channels: bool = True,
-               notes: Sequence[str] = ()) -> Path:
+               notes: Sequence[str] = (), force_named: str = "--force") -> Path:
     """``macros`` as a pack at ``out``, for ``channel``; with ``own_channels``, a macro the export gave a channel
     of its own keeps it (and the pack gets that channel's layout); ``notes``: on the export as a whole, in
-    pack.yaml's header."""
-    out = destination(out, force)
+    pack.yaml's header; ``force_named``: ``force`` in the caller's words (``destination``)."""
+    out = destination(out, force, force_named)
     tmp = out.with_name(f".{out.name}.importing")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
