@@ -499,9 +499,9 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             problems.extend(_limit_problems(target, conf, title, body))
             # (one agent's own reply is in their picker beside the shared ones, and in nobody else's)
             scope = title_scope(message) if (title_scope := getattr(target, "title_scope", None)) else None
+            meet = getattr(target, "title_scopes_meet", scopes_meet)  # (Front's teams and teammates: see there)
             seen = titles.setdefault(title, {})
-            if (first_use := (seen.get(scope) or seen.get(None)) if scope is not None
-                    else next(iter(seen.values()), None)) is not None:
+            if (first_use := next((first for other, first in seen.items() if meet(scope, other)), None)) is not None:
                 problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{first_use}'",
                                         "Give one of the scripts a distinct title."))
             seen.setdefault(scope, m.script_id)
@@ -602,6 +602,12 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
     return problem("SK508", f"{target.name} keeps one phrasing per {unit}: {count} of the {slots} {verb} not exported",
                    f"Set export: {{{target.name}: {{variants: each}}}} to export every variant as a {unit} of its "
                    "own, or give agents the playbook export.", location=where)
+
+
+def scopes_meet(one: str | None, other: str | None) -> bool:
+    """Whether two replies' title scopes (``title_scope``) share a picker, so that their titles clash: None is every
+    agent's picker, and two named scopes (two teammates' own replies, two Freshdesk folders) are apart."""
+    return one is None or other is None or one == other
 
 
 def _dropped_notes(target: Target, script: Script, one_body: bool) -> list[Problem]:

@@ -99,3 +99,37 @@ def test_the_readmes_say_what_is_left_out(tmp_path: Path) -> None:
     for target in LOSING:
         readme = (tmp_path / "out" / target / "README.md").read_text(encoding="utf-8")
         assert "alternatives" in readme and "conditions" in readme and "SK508" in readme, target
+
+
+def _front(script_id: str, settings: str) -> str:
+    return (f"id: {script_id}\ntitle: Refund sent\nacknowledgment: \"I'm sorry for the wait.\"\n"
+            f"solution: \"Your refund is on its way.\"\nexport:\n  front:\n{settings}")
+
+
+def _clashes(tmp_path: Path, scripts: dict[str, str]) -> list[str]:
+    pack = write_pack(tmp_path / "p", scripts, PACK_YAML)
+    found = export(pack, ["front"], tmp_path / "out", lint=False, force=True).diagnostics
+    return sorted(d.script_id or "" for d in found if d.code == "SK507")
+
+
+def test_two_teams_templates_of_one_name_do_not_clash(tmp_path: Path) -> None:
+    assert _clashes(tmp_path, {"a.yaml": _front("a", "    team_id: tim_a\n"),
+                               "b.yaml": _front("b", "    team_id: tim_b\n")}) == []
+
+
+def test_one_teams_two_templates_of_one_name_clash(tmp_path: Path) -> None:
+    assert _clashes(tmp_path, {"a.yaml": _front("a", "    team_id: tim_a\n"),
+                               "b.yaml": _front("b", "    team_id: tim_a\n")}) == ["b"]
+
+
+@pytest.mark.parametrize("other", ["    team_id: tim_a\n", "    subject: Refund\n"])
+def test_a_private_template_clashes_with_the_team_and_shared_ones(tmp_path: Path, other: str) -> None:
+    assert _clashes(tmp_path, {"a.yaml": _front("a", other),
+                               "b.yaml": _front("b", "    teammate_id: tea_1\n")}) == ["b"]
+
+
+def test_a_template_for_the_token_workspace_clashes_with_any_teams(tmp_path: Path) -> None:
+    # (POST /message_templates creates it in "the oldest active workspace" of the token: it may be either team's)
+    assert _clashes(tmp_path, {"a.yaml": _front("a", "    team_id: tim_a\n"),
+                               "b.yaml": _front("b", "    team_id: tim_b\n"),
+                               "c.yaml": _front("c", "    subject: Refund\n")}) == ["c"]

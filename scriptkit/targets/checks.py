@@ -208,10 +208,13 @@ Reports two scripts whose exported titles would be identical in one helpdesk.
 ## Why it matters
 Agents cannot tell the macros apart in the picker, and some helpdesks refuse the second one on
 import. Titles clash where one picker shows both: a Front teammate's private template
-(`teammate_id`) is judged against that teammate's other private templates and the shared ones,
-not against another teammate's; a Freshdesk shared response against the others in its folder
-(Freshdesk refuses a title twice only there); a personal one against none (Freshdesk exempts
-personal responses).
+(`teammate_id`) is judged against that teammate's other private templates and the shared and
+team ones, not against another teammate's; a Front team's template (`team_id`) against that
+team's, the shared and the private ones, not against another team's (a template with no
+`team_id` may land in any team's workspace, and which teams a teammate is in is not known, so
+those are judged against every team's); a Freshdesk shared response against the others in its
+folder (Freshdesk refuses a title twice only there); a personal one against none (Freshdesk
+exempts personal responses).
 
 ## Example
 Two scripts both titled `"Shipping::Delayed order"`, one for email and one for chat.

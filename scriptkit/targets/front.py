@@ -245,8 +245,24 @@ variant's under `variant_ids`): send that file without the `id` field with
         # Front's API asks no distinct names (CreateSharedMessageTemplate, CreatePrivateMessageTemplate: name is
         # any text); SK507 is for the picker, and a private template is in its teammate's picker alone, beside the
         # shared ones (GET /teammates/{teammate_id}/message_templates lists "the message templates belonging to
-        # the requested teammate"): two teammates' own "Refund" never meet
-        return _owner(message)
+        # the requested teammate"): two teammates' own "Refund" never meet. A team's template belongs to its
+        # workspace (GET /teams/{team_id}/message_templates: "belonging to the requested team (workspace)"): two
+        # teams' "Refund" never meet either. How they meet each other: title_scopes_meet
+        owner = _owner(message)
+        if owner is not None:
+            return f"teammate {owner}"
+        given = settings(message).get("team_id")
+        return None if given is None else f"team {team(given) or given}"
+
+    def title_scopes_meet(self, one: str | None, other: str | None) -> bool:
+        # A template with no team is posted to POST /message_templates, which creates it "in the oldest active
+        # workspace that the token has access to": the export cannot know which, so it may be any team's (None
+        # meets every scope). Which teams a teammate is in, the reference does not say and the pack does not
+        # know: to be safe, a private template meets every team's (its owner may see that team's templates
+        # beside their own). Two teams, or two teammates, never meet.
+        if one is None or other is None or one == other:
+            return True
+        return one.split(" ", 1)[0] != other.split(" ", 1)[0]
 
     def records(self, rendered: Sequence[Rendered]) -> int:
         return sum(1 for r in rendered if _place(r.message) != "")
