@@ -208,6 +208,9 @@ class BlankPiece:
     # template logic or a filter the helpdesk applies: exported as a fill-in, the macro no longer does
     # what it did, so the import says where it stands (an unknown name is just a fill-in)
     logic: bool = dataclasses.field(default=False, compare=False)
+    # a fill-in marker the team wrote ('XXXXXXX', '{customer_name}', '[date]'): exported back to the same helpdesk
+    # as written (the ``blank_markers`` setting), where a placeholder that did not map goes back as a marker
+    team_marker: bool = dataclasses.field(default=False, compare=False)
 
 
 Piece = TextPiece | PlaceholderPiece | BlankPiece
@@ -802,7 +805,7 @@ def _foreign(text: str) -> list[Piece]:
         if m.group("run"):
             name = "fill_in"
         pieces.append(TextPiece(text[pos:m.start()]))
-        pieces.append(BlankPiece(original, _hint(name), f"fill-in written as {_style(original)}"))
+        pieces.append(BlankPiece(original, _hint(name), f"fill-in written as {_style(original)}", team_marker=True))
         pos = m.end()
     pieces.append(TextPiece(text[pos:]))
     return pieces
@@ -821,16 +824,21 @@ def _style(original: str) -> str:
 
 
 def _hint(name: str) -> str:
-    """A blank name from an original spelling: 'Customer Name' -> customer_name."""
+    """A blank name from an original spelling: 'Customer Name' -> customer_name, 'brief description of fix' ->
+    brief_description_of_fix (every word: the name is the marker another helpdesk shows the agent). Only a name
+    longer than any fill-in marker is written (over 80 characters: a field's path) loses its last words."""
     if "." in name:  # a dotted variable: its last field names it (ticket.requester.first_name)
         fields = [f for f in name.split(".") if f.strip()]
         generic = {"name", "first_name", "firstname", "last_name", "lastname", "id", "email", "number"}
         if fields:
             name = "_".join(fields[-2:]) if len(fields) > 1 and fields[-1].lower() in generic else fields[-1]
     parts = [p for p in re.split(r"[^0-9A-Za-z]+", re.sub(r"([a-z])([A-Z])", r"\1_\2", name)) if p]
-    if len(parts) > 3:
-        parts = parts[-3:]
-    hint = "_".join(parts).lower()[:40].strip("_")
+    kept: list[str] = []
+    for part in parts:  # (one pass: a hostile name may hold thousands of words)
+        if kept and len(part) + sum(map(len, kept)) + len(kept) > 80:
+            break
+        kept.append(part)
+    hint = "_".join(kept).lower()[:80].strip("_")
     if not hint:
         return "fill_in"
     return hint if hint[0].isalpha() else f"n_{hint}"

@@ -28,10 +28,11 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup
 from scriptkit.importers import yamlout
 from scriptkit.importers.common import ItemProblem
-from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, ImportedMacro, NativeScript
+from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, TARGET_DIALECTS, ImportedMacro, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.language import LOCALES, library_language, name_of
 from scriptkit.models import Layout as PackLayout
+from scriptkit.targets.base import blank_marker
 
 # what starts Jinja syntax: "{{", "{%" or "{#", or a "{" last (a placeholder may follow)
 _JINJA_OPEN = re.compile(r"\{[{%#]|\{$")
@@ -129,8 +130,9 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
         doc["ignore"].fa.set_flow_style()
     if native is not None and native.export:  # the script's settings as it wrote them
         doc["export"] = _settings(native.export)
-    elif raw.settings:  # what the export said about the macro besides its text (an internal note, switched off, ...)
-        doc["export"] = CommentedMap({raw.dialect: CommentedMap(raw.settings)})
+    elif settings := {**raw.settings, **_blank_markers(macro)}:
+        # what the export said about the macro besides its text (an internal note, switched off, ...)
+        doc["export"] = CommentedMap({raw.dialect: CommentedMap(settings)})
     header = [f"Imported by `scriptkit import` from {source} ({raw.location}, {raw.name})."]
     header += [f"Note: {n}." for n in macro.notes]
     if native is not None:
@@ -147,6 +149,19 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
     first = next(s for s in ("acknowledgment", "warm_language", "flexibility", "solution") if s in doc)
     doc.yaml_set_comment_before_after_key(first, before="\n".join(guess))
     return doc
+
+
+def _blank_markers(macro: ImportedMacro) -> dict[str, CommentedMap]:
+    """The ``blank_markers`` setting: each fill-in marker the team wrote ('XXXXXXX', '{customer_name}'), by its
+    blank's name, so the export back to the same helpdesk writes it as written and the customer (and agent) read
+    the same words; another helpdesk gets scriptkit's ``[[name]]``. A placeholder that did not map is left out:
+    as written, the helpdesk sent it empty or as typed; so is scriptkit's own ``[[name]]`` (its export's, which
+    goes back highlighted, as that export wrote it)."""
+    if macro.raw.dialect not in TARGET_DIALECTS:
+        return {}
+    markers = CommentedMap((name, blank.original) for name, blank in macro.blanks.items()
+                           if blank.team_marker and blank.original != blank_marker(name))
+    return {"blank_markers": markers} if markers else {}
 
 
 def _slot_text(options: Sequence[Sequence[Piece]], names: dict[str, str]) -> str | CommentedSeq:

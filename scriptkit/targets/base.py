@@ -232,6 +232,17 @@ def _blank_html(name: str) -> str:
     return f"<mark>{html.escape(blank_marker(name), quote=False)}</mark>"
 
 
+#: where a target's ``names`` holds a blank's fill-in marker as the helpdesk's own macro wrote it, by the blank's
+#: name ("blank.order_number": "XXXXXXX"): the ``blank_markers`` setting, which an import writes for its helpdesk
+WRITTEN_BLANK = "blank."
+
+
+def written_blank(name: str, names: Mapping[str, str] | None) -> str | None:
+    """The fill-in marker the team wrote for blank ``name`` in this helpdesk ('XXXXXXX', '{customer_name}'), which
+    its export writes as that text (no ``<mark>``), as the macro had it; None where the export writes ``[[name]]``."""
+    return names.get(WRITTEN_BLANK + name) if names else None
+
+
 def escape_html(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -290,9 +301,15 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
     flat, holes = _flatten(segments)
 
     def literal(text: str, attribute: bool = False) -> str:
-        return _filled(text, holes, lambda words: dialect.escape(html.escape(words, quote=attribute)),
-                       lambda seg: dialect.placeholder(seg, not attribute, names),
-                       blank_marker if attribute else _blank_html)
+        def words(text: str) -> str:
+            return dialect.escape(html.escape(text, quote=attribute))
+
+        def blank(name: str) -> str:
+            if (written := written_blank(name, names)) is not None:
+                return words(written)
+            return blank_marker(name) if attribute else _blank_html(name)
+
+        return _filled(text, holes, words, lambda seg: dialect.placeholder(seg, not attribute, names), blank)
 
     def line_html(line: str) -> str:
         out: list[str] = []
@@ -485,8 +502,12 @@ def to_plain(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, 
     ``text (address)`` (the address alone where it is the text; no 'mailto:' or 'tel:')."""
     flat, holes = _flatten(segments)
     flat = plain_links(flat)
-    return _filled(flat, holes, dialect.escape, lambda seg: dialect.placeholder(seg, False, names),
-                   blank_marker).strip()
+
+    def blank(name: str) -> str:
+        written = written_blank(name, names)
+        return blank_marker(name) if written is None else dialect.escape(written)
+
+    return _filled(flat, holes, dialect.escape, lambda seg: dialect.placeholder(seg, False, names), blank).strip()
 
 
 def _filled(text: str, holes: list[Segment], literal: Callable[[str], str], placeholder: Callable[[Placeholder], str],
@@ -1033,6 +1054,12 @@ def bundle_files(directory: str, key: str, rendered: Sequence[Rendered], wrap: C
 _FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z0-9_]+(?:\[\d+\])?)*")
 
 
+def _written_markers(value: object) -> bool:
+    """Whether a ``blank_markers`` setting is one: each blank's name to the text of its marker, on one line."""
+    return isinstance(value, Mapping) and all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() and "\n" not in v for k, v in value.items())
+
+
 class BaseTarget(ABC):
     """Shared behaviour for the built-in targets; third-party targets may subclass it."""
 
@@ -1048,6 +1075,8 @@ class BaseTarget(ABC):
         "placeholders": "map canonical placeholder names to this helpdesk's own, e.g. {order.number: ticket.order_id}",
         "limits": "override limits: {title: N, body: N}",
         "skip": "true to leave this script (or, at pack level, every script) out of this target",
+        "blank_markers": "write a blank as the fill-in marker the helpdesk's macro had, e.g. {order_number: XXXXXXX} "
+                         "(an import writes it), not [[order number]]",
     }
     own_settings: ClassVar[dict[str, str]] = {}
     dialect: ClassVar[Dialect | None] = None
@@ -1090,8 +1119,14 @@ class BaseTarget(ABC):
         return {**self.common_settings, **(one_body if self.variants == "first" else {}), **self.own_settings}
 
     def names(self, message: Message) -> Mapping[str, str]:
-        mapped = settings(message).get("placeholders") or {}
-        return {str(k): str(v) for k, v in mapped.items()} if isinstance(mapped, Mapping) else {}
+        """The ``placeholders`` setting (canonical name -> the helpdesk's field), and each blank's marker as the
+        ``blank_markers`` setting writes it, under ``WRITTEN_BLANK`` (every serialiser that takes one takes both)."""
+        conf = settings(message)
+        mapped = conf.get("placeholders") or {}
+        names = {str(k): str(v) for k, v in mapped.items()} if isinstance(mapped, Mapping) else {}
+        if _written_markers(conf.get("blank_markers")):
+            names.update((WRITTEN_BLANK + str(k), v) for k, v in conf["blank_markers"].items())
+        return names
 
     def dialect_for(self, message: Message) -> Dialect | None:
         """The dialect one message is written in (a setting may change how fallbacks are spelled)."""
@@ -1101,17 +1136,22 @@ class BaseTarget(ABC):
         """Wrong values among one script's merged ``export: {<target>: ...}`` settings, whatever its text.
         ``check`` reports them with the message's other problems, and ``scriptkit check`` asks for them
         alone (no export rendering), so a pack that checks clean does not then fail its export."""
+        markers = conf.get("blank_markers")
+        wrong = [] if markers is None or _written_markers(markers) else [problem(
+            "SK506", f"{self.name} setting 'blank_markers' is not a mapping of blank names to marker text",
+            "Map each blank's name to its marker on one line, e.g. {order_number: XXXXXXX}, or leave the setting out.",
+            Severity.ERROR, setting=("blank_markers",))]
         if self.dialect is None:
-            return []
+            return wrong
         mapped = conf.get("placeholders") or {}
         pairs = mapped.items() if isinstance(mapped, Mapping) else ()
         # (a value YAML reads as null or true is no field either: its text, 'None', reached the helpdesk)
         bad = [(str(k), "null" if v is None else str(v).lower() if isinstance(v, bool) else v)
                for k, v in pairs if not (isinstance(v, str) and _FIELD.fullmatch(v))]
-        return [problem("SK506", f"{self.name} placeholder mapping '{k}: {v}' is not a field name",
-                        "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR,
-                        setting=("placeholders", k))
-                for k, v in bad]
+        return wrong + [problem("SK506", f"{self.name} placeholder mapping '{k}: {v}' is not a field name",
+                                "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR,
+                                setting=("placeholders", k))
+                        for k, v in bad]
 
     def check(self, message: Message) -> list[Problem]:
         found = self.setting_problems(settings(message))
