@@ -206,10 +206,13 @@ def test_acknowledgments_are_recognised(ack: str) -> None:
     "I'm sorry it happened.",
     "Sorry it's a Sunday.",  # no verb of what went wrong
     "I'm sorry for the inconvenience caused.",
-    "Sorry for the trouble.",  # (an apology for the wait names theirs: tests/test_s29_wording2.py)
+    "Sorry for the wait.",  # a courtesy, not what happened to them
+    "Sorry for the late reply.",
+    "Sorry for the trouble.",
     "It's a long time since the last update.",  # a long time, but not theirs
     "That's good enough for the form.",  # good enough, not falling short
     "Sorry we're closed on Sundays.",  # sorry, but for nothing that happened to them
+    "We apologise for the delay.",  # a courtesy, as "sorry for the wait"
     "That's the standard we expect from every driver.",  # no shortfall named
     "The new sofa is a better fit for the room.",
     "It's easy to set up in the app.",

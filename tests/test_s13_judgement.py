@@ -218,7 +218,7 @@ def test_happy_to_hear_from_you_answers_nothing() -> None:
     assert not cues("We're always happy to hear from you.").praise
     assert "SK401" in codes("We're always happy to hear from you. Thanks for writing in.")
     # (an answer to good news that also apologises is judged as any reply)
-    assert "SK301" in codes("Glad to hear it arrived! Sorry for any inconvenience.")
+    assert "SK301" in codes("Glad to hear it arrived! Sorry about the wait.")
 
 
 def test_an_emoji_alone_on_its_line_is_no_part_of_the_solution() -> None:

@@ -109,6 +109,7 @@ def test_an_apology_owning_the_writers_mistake_acknowledges_what_happened(tmp_pa
 
 
 @pytest.mark.parametrize("body", [
+    "I'm sorry about the wait. Your order will ship on Friday.",
     "Sorry for any inconvenience. Your order will ship on Friday.",
     "Sorry, you entered the wrong address. I've corrected it and the parcel goes out today.",
 ])

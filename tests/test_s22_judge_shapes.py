@@ -54,12 +54,14 @@ def test_blame_dressed_as_a_slip_is_no_acknowledgment() -> None:
     "I'm sorry this arrived broken. I've sent a new one today by tracked post.",
 ])
 def test_an_apology_for_what_went_wrong_told_of_it_acknowledges(text: str) -> None:
-    """As "I'm sorry the parcel is late" does: "it" names the same thing."""
+    """As "I'm sorry the parcel is late" does: "it" names the same thing. (A bare "Sorry for the wait!" stays a
+    courtesy, as tests/test_rules_empathy.py holds: it hears no feeling and names no mishap.)"""
     assert "SK301" not in {d.code for d in lint_text(text, channel="email").diagnostics}
 
 
 @pytest.mark.parametrize("text", [
     "Sorry, it's taken a while to check. Your order shipped this morning.",
+    "Sorry for the wait! Your order shipped this morning.",
     "Sorry, what was the order number? I'll look it up right away.",
 ])
 def test_a_sorry_naming_nothing_wrong_is_no_acknowledgment(text: str) -> None:

@@ -172,34 +172,3 @@ def test_sk202_hint_names_a_long_sentence_by_its_words() -> None:
                 "the form at the time of the purchase of the goods.")
     _, hint = _sk202(sentence)
     assert f"{len(sentence.split())} words" in hint, hint
-
-
-# ---------------------------------------------------------------- SK301: an apology for the customer's wait
-
-_STEP = "Your parcel left our depot this morning and arrives on Thursday."
-
-
-@pytest.mark.parametrize("apology", [
-    "Sorry for the delay.",
-    "I'm sorry for the wait.",
-    "Sorry to keep you waiting.",
-    "So sorry for the long wait with this one!",
-    "Apologies for the slow reply.",
-    "I'm sorry you've had to wait so long.",
-])
-def test_an_apology_for_the_wait_acknowledges_the_customer(apology: str) -> None:
-    assert not _codes(f"Hi Tom, {apology} {_STEP}", "SK301", "SK304")
-
-
-@pytest.mark.parametrize("apology", [
-    "Sorry to bother you.",
-    "Sorry for any inconvenience.",
-    "No need to apologise for the wait!",
-    "Sorry, what was the order number for the wait list?",
-])
-def test_other_apologies_still_do_not(apology: str) -> None:
-    assert "SK301" in _codes(f"Hi Tom, {apology} {_STEP}", "SK301")
-
-
-def test_an_apology_for_the_wait_alone_is_still_sympathy_without_action() -> None:
-    assert _codes("Hi Tom, so sorry for the wait.", "SK301", "SK304") == {"SK304"}

@@ -55,10 +55,8 @@ class MissingAcknowledgment(Rule):
     so frustrating"), at what happened ("Two hours on hold is miserable", "What a shame the
     jacket doesn't fit") or said of their week ("You've had a rotten week with us"). Owning the
     cause ("that's on me", or an apology naming the writer's own slip: "Sorry about the wrong
-    link!", "Apologies for sending the wrong size"), an apology that names their wait ("Sorry
-    for the delay.", "Sorry to keep you waiting."; not "Sorry for any inconvenience") and
-    telling back their patience ("You've been more than patient with us") acknowledge too,
-    and so does news told as unwelcome ("I know a
+    link!", "Apologies for sending the wrong size") and telling back their patience ("You've been
+    more than patient with us") acknowledge too, and so does news told as unwelcome ("I know a
     price rise is never welcome", "A bigger bill is nobody's idea of good news", "No one likes
     paying more"), though not "Your feedback is always welcome"; a feeling the writer tells of as
     their own ("I was stressed too") does not. A reply that is only a greeting or sign-off ("Hi {{
@@ -110,7 +108,7 @@ class MissingAcknowledgment(Rule):
                               location=empty_slot_location(message, ctx, "acknowledgment"))
             return
         if _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
-                or any(_owns_a_slip(s) or _sorry_for_the_wait(s) for s in body):
+                or any(_owns_a_slip(s) for s in body):
             return
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
@@ -144,23 +142,6 @@ def _owns_a_slip(s: Sentence) -> bool:
     """An apology that names the writer's own slip ("Sorry about the wrong link!"): it owns the cause, as "that's on
     me" does, and so acknowledges what happened to the customer."""
     return any(_OWNED_SLIP.match(normalise(s.text), a) for a, _ in _apologies(s))
-
-
-# an apology that names the customer's wait: "Sorry for the delay", "I'm sorry for the long wait", "Sorry to keep you
-# waiting", "Apologies for the slow reply" (not "sorry for any inconvenience": nothing of theirs named)
-_WAIT_NAMED = re.compile(
-    r"(?:sorry|apolog(?:y|ies|i[sz]e))\s+(?:again\s+|so\s+much\s+)?"
-    r"(?:(?:for|about)\s+(?:(?:the|this|that|your|our|my|such\s+a|all\s+the)\s+)?(?:(?:long|late|slow|lengthy|"
-    r"extra|extended|delayed)\s+)?(?:delays?|wait(?:ing)?|hold-?ups?|(?:reply|response|answer)(?=\s+(?:time|delay)))\b"
-    r"|(?:for|about)\s+(?:the\s+|my\s+|our\s+)?(?:late|slow|delayed)\s+(?:reply|response|answer)\b"
-    r"|to\s+(?:have\s+)?(?:keep|kept)\s+you\s+waiting\b)",
-    re.IGNORECASE)
-
-
-def _sorry_for_the_wait(s: Sentence) -> bool:
-    """An apology that names the customer's wait ("Sorry for the delay."): what happened to them, said as the
-    writer's to answer for, as an owned slip is (SK304 still asks for the help after it)."""
-    return any(_WAIT_NAMED.match(normalise(s.text), a) for a, _ in _apologies(s))
 
 
 @register
