@@ -719,7 +719,7 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
     with tempfile.TemporaryDirectory(prefix="scriptkit-audit-") as tmp:
         tell(f"Importing {len(library.macros)} macros")
         root = library.write(Path(tmp) / "pack", name=source.stem, channel=channel)
-        pack = load_pack(root)
+        pack = library.load_written(root)  # (an error in it is told in the export, not in tmp)
         # (named as read: a Quick Text sheet or query is Salesforce's, as its ids are, not 'csv' or 'json')
         return _audit_pack(pack, library.label, library.read_as, library, grammar, near_threshold, tell, config)
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named, path_error
@@ -44,6 +44,9 @@ from scriptkit.importers.variants import merge_variants
 from scriptkit.message import known_channels
 from scriptkit.sourcetext import read_capped
 from scriptkit.targets.front import teammate
+
+if TYPE_CHECKING:
+    from scriptkit.models import Pack
 
 #: format name -> (module, reader function, label constant)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -452,6 +455,31 @@ class Library:
         return write_pack(self.macros, target, name=display, source=source, fmt=self.read_as, force=force,
                           channel=channel, own_channels=own_channels, notes=[*self.notes, *skipped],
                           force_named="--force" if self.wording.command_line else "force=True")
+
+    def load_written(self, root: Path) -> Pack:
+        """The pack ``write`` wrote at ``root``, loaded; an error in it (the import wrote a script the loader
+        refuses: a bug to fix here) is told where its macro stands in the export, not in ``root``, a folder
+        the caller may never see (the audit's temporary one)."""
+        from scriptkit.loading import load_pack
+
+        try:
+            return load_pack(root)
+        except ErrorGroup as group:
+            raise ErrorGroup([self._in_export(error, root) for error in group.errors]) from None
+        except ScriptkitError as error:
+            raise self._in_export(error, root) from None
+
+    def _in_export(self, error: ScriptkitError, root: Path) -> ScriptkitError:
+        if error.location is None or not Path(error.location.file).is_relative_to(root):
+            return error
+        stem = Path(error.location.file).stem
+        macro = next((m for m in self.macros if m.id == stem), None)
+        quoted = re.search(r"'([^']+)'", error.message)
+        location = (macro.raw.where(quoted[1]) if macro is not None and quoted else
+                    macro.raw.location if macro is not None else Location(self.source, 1, 1))
+        item = f"{macro.raw.label or repr(macro.raw.title)}: " if macro is not None else ""
+        return type(error)(f"{item}imported, it reads as a script no pack can hold: {error.message}", location,
+                           "Reword it in the helpdesk, or leave it out of the library.")
 
 
 #: the items with no reply text pack.yaml's header names one by one (the rest are counted)

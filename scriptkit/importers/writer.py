@@ -34,14 +34,22 @@ from scriptkit.language import LOCALES, library_language, name_of
 from scriptkit.models import Layout as PackLayout
 from scriptkit.targets.base import blank_marker
 
-# what starts Jinja syntax: "{{", "{%" or "{#", or a "{" last (a placeholder may follow)
-_JINJA_OPEN = re.compile(r"\{[{%#]|\{$")
+# what starts Jinja syntax: "{{", "{%" or "{#", or a "{" last (a placeholder may follow); and Salesforce's
+# spelling of a placeholder ('{!Contact.FirstName}'), which the loader refuses unless it stands in {% raw %}
+_JINJA_OPEN = re.compile(r"(?P<salesforce>\{![A-Za-z_][\w.]*\})|\{[{%#]|\{$")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    if found["salesforce"]:  # (text in the helpdesk it came from, as an email about old codes quotes it)
+        return "{% raw %}" + found[0] + "{% endraw %}"
+    return "{{ '" + found[0] + "' }}"
 
 
 def escape_jinja(text: str) -> str:
     """Literal text that Jinja renders back unchanged: ``{{ '{{' }}`` for a literal ``{{`` (so
-    ``{{ '{{' }} name }}`` reads as the text ``{{ name }}``), likewise ``{%`` and ``{#``."""
-    return _JINJA_OPEN.sub(lambda found: "{{ '" + found[0] + "' }}", text) if "{" in text else text
+    ``{{ '{{' }} name }}`` reads as the text ``{{ name }}``), likewise ``{%`` and ``{#``; and
+    ``{% raw %}{!Contact.FirstName}{% endraw %}`` for Salesforce's spelling of a placeholder."""
+    return _JINJA_OPEN.sub(_escaped, text) if "{" in text else text
 
 
 def template(pieces: Sequence[Piece], names: dict[str, str]) -> str:

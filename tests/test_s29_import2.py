@@ -1,0 +1,63 @@
+"""Imports that write a pack every command can read, and read back what scriptkit's own export encoded."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scriptkit import load_pack, render_script
+from scriptkit.audit import audit
+from scriptkit.importers import import_library
+
+OLD_CODE = "sorry the old emails showed {!Contact.FirstName} instead of your name. I fixed the template today."
+
+
+def _gorgias(tmp_path: Path, macros: list[dict[str, object]]) -> Path:
+    path = tmp_path / "macros.json"
+    path.write_text(json.dumps(macros), encoding="utf-8")
+    return path
+
+
+def _text_macro(name: str, text: str, **more: object) -> dict[str, object]:
+    return {"id": 1, "name": name, **more, "actions": [{
+        "name": "setResponseText", "title": "Response text", "type": "user",
+        "arguments": {"body_text": text, "body_html": f"<p>{text}</p>"}}]}
+
+
+def test_another_helpdesks_spelling_as_text_is_written_as_text(tmp_path: Path) -> None:
+    source = _gorgias(tmp_path, [_text_macro("Migrated", "Hi {{ticket.customer.firstname}}, " + OLD_CODE)])
+    root = import_library(source).write(tmp_path / "pack")
+    pack = load_pack(root)  # (refused before: "'{!Contact.FirstName}' is Salesforce's spelling")
+    written = (root / "scripts" / "migrated.yaml").read_text(encoding="utf-8")
+    assert "{% raw %}{!Contact.FirstName}{% endraw %}" in written
+    assert "showed {!Contact.FirstName} instead" in render_script(pack, "migrated").text
+
+
+def test_audit_of_a_zendesk_export_with_such_text_reads(tmp_path: Path) -> None:
+    path = tmp_path / "z.json"
+    path.write_text(json.dumps({"macros": [{"id": 5, "title": "Migrated", "active": True, "actions": [
+        {"field": "comment_value_html", "value": "<p>Hi {{ticket.requester.first_name}}, " + OLD_CODE + "</p>"}]}]}),
+        encoding="utf-8")
+    report = audit(path, grammar="off")
+    assert report is not None
+
+
+def test_audit_tells_an_unreadable_import_in_the_users_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a writer that leaves a spelling the loader refuses: the error must point into the export, not the
+    # audit's temporary pack)
+    from scriptkit.errors import PackError
+    from scriptkit.importers import writer
+
+    monkeypatch.setattr(writer, "escape_jinja", lambda text: text)
+    source = _gorgias(tmp_path, [_text_macro("Fine", "Thanks for waiting, I fixed it today."),
+                                 _text_macro("Migrated", "Hi, " + OLD_CODE)])
+    with pytest.raises(PackError) as raised:
+        audit(source, grammar="off")
+    location = raised.value.location
+    assert location is not None and location.file == str(source)
+    assert json.loads(source.read_text())[1]["actions"][0]["arguments"]["body_text"]  # (the file, unchanged)
+    line = source.read_text().splitlines()[location.line - 1]
+    assert line[location.col - 1:].startswith("{!Contact.FirstName}")
+    assert "'Migrated'" in str(raised.value) and "scriptkit-audit" not in str(raised.value)
