@@ -61,3 +61,16 @@ def test_audit_tells_an_unreadable_import_in_the_users_file(tmp_path: Path, monk
     line = source.read_text().splitlines()[location.line - 1]
     assert line[location.col - 1:].startswith("{!Contact.FirstName}")
     assert "'Migrated'" in str(raised.value) and "scriptkit-audit" not in str(raised.value)
+
+
+def test_a_link_on_an_email_address_reads_alike_in_html_and_plain_text() -> None:
+    from scriptkit.importers.html import rich_or_plain
+
+    notes: list[str] = []
+    rich_or_plain('<p>If anything else comes up, <a href="mailto:help@example.com">email us</a> or reply here.</p>',
+                  "If anything else comes up, email us (help@example.com) or reply here.",
+                  "body_html", "body_text", notes, "gorgias")
+    assert notes == []
+    rich_or_plain("<p>Write to help@example.com or reply.</p>", "Write to us or reply.", "body_html", "body_text",
+                  notes, "gorgias")
+    assert len(notes) == 1  # (a real difference is still told)

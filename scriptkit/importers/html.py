@@ -615,8 +615,9 @@ def html_images(text: str) -> list[str]:
 
 
 # (a link's address in ``[text](address)``, which may hold a placeholder with spaces in its braces)
-# (an e-mail address from a word's start: tried from every character of a long word, it took quadratic time)
-_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|(?<!\S)\S+@\S+|\]\((?:\{\{[^{}]*\}\}|[^()\s{])*\)")
+# (an e-mail address from a word's start: tried from every character of a long word, it took quadratic time; its
+# name holds no bracket, else a link's last word took its address with it: 'us](mailto:help@example.com)')
+_ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+|(?<!\S)[(<]?[^\s()<>\[\]]+@\S+|\]\((?:\{\{[^{}]*\}\}|[^()\s{])*\)")
 _STEP = re.compile(r"^\s*\d+[.)]\s", re.M)
 _WORD = re.compile(r"\w+")
 
