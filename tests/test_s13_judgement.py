@@ -274,14 +274,16 @@ def test_we_need_your_details_is_a_request_not_a_step_of_ours() -> None:
 
 
 @pytest.mark.parametrize("when, vague", [
-    ("as soon as the bank confirms it", None),  # (an event to wait for: no vague word, and a time frame of its own)
+    # (an event to wait for: no vague word, but still no time the customer can hold on to)
+    ("as soon as the bank confirms it", "the solution waits for 'as soon as the bank confirms' but does not say "
+                                        "when that will be"),
     ("as soon as possible", "'as soon as possible' is not a time frame"),
     ("as soon as we can", "'soon' is not a time frame"),
     ("soon", "'soon' is not a time frame"),
 ])
-def test_as_soon_as_an_event_is_no_vague_soon(when: str, vague: str | None) -> None:
+def test_as_soon_as_an_event_is_no_vague_soon(when: str, vague: str) -> None:
     text = f"I can see how worrying the missing transfer is, and I'm sorry. I'll email you {when}."
-    assert findings(text, "SK404") == ([vague] if vague else [])
+    assert findings(text, "SK404") == [vague]
 
 
 def test_what_was_done_to_the_customer_is_no_step_without_an_owner() -> None:

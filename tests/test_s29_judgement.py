@@ -1,12 +1,14 @@
 """Judgements a reader disagreed with (session 29 review): concrete steps SK402 missed (a report published or
 posted, a service told as back up and working again), SK404 asking for a date where the wait is tied to a named
-event ("as soon as it's fixed"), and SK301 missing a plain acknowledgment ("I know a price rise is unwelcome")."""
+event ("as soon as it's fixed": it now asks how long, or when the customer will next hear), and SK301 missing a
+plain acknowledgment ("I know a price rise is unwelcome")."""
 
 from __future__ import annotations
 
 import pytest
 
 from scriptkit.config import LintConfig, Selector
+from scriptkit.diagnostics import Diagnostic
 from scriptkit.linting import lint_text
 
 
@@ -63,8 +65,23 @@ _NO_FIX = "Hi Ana, I'm sorry the export keeps failing. There's no fix yet, but I
     "and I'll text you the minute our engineers release the update.",
     "and I'll refund you as soon as the parcel reaches our warehouse.",
 ])
-def test_a_time_frame_tied_to_a_named_event_is_a_time_frame(when: str) -> None:
-    assert "SK404" not in _codes(f"{_NO_FIX}, {when}", "SK404")
+def test_a_wait_for_a_named_event_asks_how_long_or_when_they_will_hear(when: str) -> None:
+    """The event is named back, and the advice is an update the writer can promise, not a date for the fix nobody
+    can give (it had been "Add a time frame: 'today', 'by Friday'"): the customer still cannot tell how long."""
+    [found] = _sk404(f"{_NO_FIX}, {when}")
+    assert found.message.startswith("the solution waits for '")
+    assert "but does not say when that will be" in found.message
+    assert found.suggestion is not None and "update you by Friday" in found.suggestion
+
+
+def test_a_wait_for_an_event_with_an_update_promised_passes() -> None:
+    assert "SK404" not in _codes(f"{_NO_FIX}, and I'll email you as soon as it's fixed, and update you by Friday "
+                                 "either way.", "SK404")
+
+
+def _sk404(text: str) -> list[Diagnostic]:
+    config = LintConfig(select=(Selector("SK404"),), grammar="off")
+    return list(lint_text(text, channel="email", config=config).diagnostics)
 
 
 @pytest.mark.parametrize("vague", [
@@ -97,7 +114,8 @@ def test_a_request_tied_to_an_event_still_asks_what_happens_then() -> None:
 @pytest.mark.parametrize("first", ["Once the courier scans it, I'll email you.",
                                    "As soon as we hear back from the bank, we'll refund the fee."])
 def test_the_event_may_come_first(first: str) -> None:
-    assert "SK404" not in _codes(f"Hi Ana, I'm sorry the parcel is stuck. {first}", "SK404")
+    [found] = _sk404(f"Hi Ana, I'm sorry the parcel is stuck. {first}")
+    assert "waits for '" in found.message
 
 
 def test_an_event_in_another_clause_times_nothing() -> None:

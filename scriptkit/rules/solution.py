@@ -306,19 +306,19 @@ _EVENT_WORDS = frozenset(["soon", "moment", "minute", "second", "instant", "day"
 _PROMISE = re.compile(rf"\b(?:will|shall|going\s+to)\b|{_APOS}ll\b", re.IGNORECASE)
 
 
-def _tied_to_event(text: str) -> bool:
-    """A step promised for when a named event happens (``_EVENT``), in a sentence that promises it."""
+def _tied_to_event(text: str) -> re.Match[str] | None:
+    """Where a step is promised for when a named event happens (``_EVENT``), in a sentence that promises it."""
     if not _may_match(_EVENT_WORDS, text):
-        return False
+        return None
     for m in _EVENT.finditer(text):
         start = max(text.rfind(c, 0, m.start()) for c in ".!?;") + 1
         if _PROMISE.search(text, start, m.start()):
-            return True  # ("I'll email you as soon as it's fixed")
+            return m  # ("I'll email you as soon as it's fixed")
         if not text[start:m.start()].strip(" \t\n\"'“‘(-–—*"):  # ("Once the courier scans it, I'll email you")
             ends = [i for i in (text.find(c, m.end()) for c in ".!?;") if i >= 0]
             if _PROMISE.search(text, m.end(), min(ends, default=len(text))):
-                return True
-    return False
+                return m
+    return None
 
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
@@ -955,14 +955,13 @@ class NoTimeFrame(Rule):
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
     "in the next hour", "within the hour", "on the 14th", "on your next bill", "by {{ blank.date }}",
     a blank named like a time such as `{{ blank.new_time }}`, or in a pasted reply a placeholder
-    left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. A step
-    promised for when a named event happens is timed by that event, where nobody can give a date
-    ("There's no fix yet, but I'll email you as soon as it's fixed.", "the moment it's live", "once
-    the courier scans it", "when we hear back from the bank"). Vague words such as "soon",
-    "shortly" or "as soon as possible" do not count, and the message says so; nor does the
-    writer's own capacity or work, which they could put a time on ("as soon as we can", "when
-    I'm able", "once I've had a look"), nor news with no event named ("when I have an update",
-    "when there's news"), nor readiness alone ("when it's ready"). A solution that
+    left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. Vague
+    words such as "soon", "shortly" or "as soon as possible" do not count, and the message says so.
+    A step promised for when a named event happens ("I'll email you as soon as it's fixed", "once
+    the verification is over", "when we hear back from the bank") still leaves the customer unable
+    to tell how long: the message names the event and asks for how long it usually takes or, where
+    nobody can give it a date (a bug with no fix yet), when the customer will next hear from you
+    ("I'll update you by Friday, fixed or not"). A solution that
     leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
     the customer ("whenever you're ready", "whenever suits you", "until you tell me") needs no
     time frame, and
@@ -998,11 +997,11 @@ class NoTimeFrame(Rule):
     it is reasonable to chase.
 
     ## Example
-    "I'll send a replacement soon." / "There's no fix yet, but I'll email you as soon as we can."
+    "I'll send a replacement soon." / "There's no fix yet, but I'll email you as soon as it's fixed."
 
     ## Use instead
     "I'll send a replacement today; it will arrive by Friday." / "There's no fix yet, but I'll
-    email you as soon as it's fixed."
+    email you as soon as it's fixed, and I'll update you by Friday either way."
 
     ## Options
     None.
@@ -1025,8 +1024,7 @@ class NoTimeFrame(Rule):
         if message.channel == "chat" and _may_match(_CHAT_LOOK_WORDS, text):
             text = _CHAT_LOOK.sub(lambda m: " " * len(m.group(0)), text)  # (taken while the customer waits)
         if _has_time(text) or _nothing_to_wait_for(text) or (_finished(text) and not _consequences(text)[1]) \
-                or only_thanks_for_praise(message) \
-                or (_tied_to_event(text) and not _customers_step_only(message, text)):
+                or only_thanks_for_praise(message):
             return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
         if not vague and _explains(message, text):
@@ -1052,6 +1050,15 @@ class NoTimeFrame(Rule):
             # your account. The charge is correct.", has no step to time: SK402 says it has no next step; "I'll
             # look into it" before the offer still owes a when)
             a, b = _solution_span(message)
+            event = _tied_to_event(text)
+            if event is not None and not _customers_step_only(message, text):
+                # (a wait for an event, "as soon as it's fixed", "once the verification is over": the customer still
+                # cannot tell how long; where nobody can give the event a date, a promised update is the time frame)
+                yield Finding(a, b, f"the solution waits for '{' '.join(event.group().split())}' but does not say "
+                                    "when that will be",
+                              "Say how long it usually takes, or when you'll update them until then: \"I'll update "
+                              "you by Friday, fixed or not.\"")
+                return
             yield Finding(a, b, "the solution does not say when",
                           "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
 
