@@ -140,7 +140,8 @@ def _markdown_body(tmp_path: Path, reply: str) -> str:
 
 @pytest.mark.parametrize(("reply", "read"), [
     ("See https://example.com/help/_orders_/late for details.", None),  # None: as written
-    ("Use the code SAVE_10 at checkout, or run __init__ again.", None),
+    ("Use the code SAVE_10 at checkout, or run `__init__` again.",
+     "Use the code SAVE_10 at checkout, or run __init__ again."),
     ("Open www.example.com/_orders_/late today.", None),
     ("See [**our guide**](https://example.com/a_b_/c) today.", "See [our guide](https://example.com/a_b_/c) today."),
     ("Type `*_SAVE_*` in the box, then **press send**.", "Type *_SAVE_* in the box, then press send."),

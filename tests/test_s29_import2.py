@@ -74,3 +74,11 @@ def test_a_link_on_an_email_address_reads_alike_in_html_and_plain_text() -> None
     rich_or_plain("<p>Write to help@example.com or reply.</p>", "Write to us or reply.", "body_html", "body_text",
                   notes, "gorgias")
     assert len(notes) == 1  # (a real difference is still told)
+
+
+def test_markdown_bodies_drop_underscore_bold_as_asterisk_bold(tmp_path: Path) -> None:
+    path = tmp_path / "replies.csv"
+    path.write_text('title,body\nLate,"Your order is **late**, and it ships __today__ with snake_case kept."\n',
+                    encoding="utf-8")
+    (macro,) = import_library(path, "csv", bodies="markdown").macros
+    assert macro.raw.body == "Your order is late, and it ships today with snake_case kept."

@@ -327,7 +327,8 @@ def _inline(text: str, links: bool = True) -> str:
     """A Markdown reply as the text a customer should read: emphasis and code marks dropped, links as
     the pack writes them, '[text](address)' (``links=False``: 'text (address)'), a list's '* item' and
     '1) item' lines as the pack writes them, '- item' and '1. item'; backslash escapes resolved; line breaks
-    and [[blanks]] kept, and so are addresses, code and words such as SAVE_10 or __init__ as they are written."""
+    and [[blanks]] kept, and so are addresses, code and words such as SAVE_10 as they are written ('__today__' is
+    bold, as '**today**' is, and as CommonMark and SK007 read it: a name such as __init__ is kept in `code`)."""
     kept: list[str] = []
     # (a private-use character the reply does not hold: the Basic Multilingual Plane's, else plane 15's;
     # looked up among the reply's characters once, not by a scan of the reply per candidate)
@@ -398,15 +399,7 @@ class _Run:
     char: str
     start: int
     end: int
-    length: int  # as written: '__' around one word is a name (__init__), not emphasis
-
-
-def _spaced(line: str, spaces: list[int], start: int, end: int) -> bool:
-    """``line[start:end]`` holds a space, looked up in ``spaces`` (filled on first use with how many spaces
-    come before each position): '(__a(__a…b__)b__)' is read once, not once per pair of '__'."""
-    if not spaces:
-        spaces.extend(itertools.accumulate((c.isspace() for c in line), initial=0))
-    return spaces[end] > spaces[start]
+    length: int  # as written
 
 
 def _without_emphasis(line: str) -> str:
@@ -418,7 +411,6 @@ def _without_emphasis(line: str) -> str:
     drop: list[tuple[int, int]] = []  # (start, end) of the marks that are emphasis
     stack: list[_Run] = []
     bottom = {"*": 0, "_": 0}  # below this height the stack holds no opener of that mark (looked already)
-    spaces: list[int] = []  # (how many spaces come before each position, counted once where asked)
     for found in _DELIMITERS.finditer(line):
         start, end = found.span()
         if start and line[start - 1] == "\\":  # '\*': the first mark is a character, not a delimiter
@@ -436,10 +428,6 @@ def _without_emphasis(line: str) -> str:
                 break
             opener = stack[at]
             del stack[at + 1:]  # (marks between the two stay as written)
-            if run.char == "_" and opener.length > 1 and not _spaced(line, spaces, opener.end, run.start):
-                stack.pop()  # a name such as __init__ or __name__: both runs kept
-                run.start = run.end
-                break
             use = 2 if opener.end - opener.start > 1 and run.end - run.start > 1 else 1
             drop.append((opener.end - use, opener.end))
             drop.append((run.start, run.start + use))
