@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, path_error
 from scriptkit.loading import load_pack
-from scriptkit.message import Message, Text
+from scriptkit.message import Message, Text, names_listed
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import pack_place, render_pack, wanted_channels, written_for
 from scriptkit.targets import resolve
@@ -186,7 +186,7 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     check_argument(config, (LintConfig, type(None)), "export", "config", "a LintConfig or None",
                    "Read the pack's settings with scriptkit.load_config(pack), then .override(...) them.")
     # (a name, or names with commas as the CLI's --to takes them: 'zendesk,helpscout')
-    names = [n.strip() for n in targets.split(",") if n.strip()] if isinstance(targets, str) \
+    names = names_listed(targets) if isinstance(targets, str) \
         else list(targets) if isinstance(targets, Iterable) else None
     if names is None or not all(isinstance(name, str) for name in names):
         raise ConfigError(f"export() takes targets as a name or a list of names, not {targets!r:.60}",
@@ -359,7 +359,7 @@ def _configured_targets(pack: Pack) -> list[str]:
     value = pack.meta.export.get("targets") or []  # (an empty 'targets:' is null)
     items: list[tuple[str, tuple[int, ...]]]  # each name, and its index in a YAML list
     if isinstance(value, str):
-        items = [(t.strip(), ()) for t in value.split(",") if t.strip()]
+        items = [(name, ()) for name in names_listed(value)]
     elif isinstance(value, list):
         items = [(str(t), (i,)) for i, t in enumerate(value)]
     else:

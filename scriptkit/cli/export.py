@@ -58,6 +58,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     """
     from scriptkit.exporting import CLI_FORCE_HINT, CLI_WORDING, ExportRefused, export_worded
     from scriptkit.loading import load_pack
+    from scriptkit.message import names_listed
     from scriptkit.targets import available, get
 
     if list_targets:
@@ -66,7 +67,7 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         return
     if pack is None or out is None:
         raise click.UsageError("PACK and --out DIR (-o DIR) are required")
-    names = [part.strip() for t in targets for part in t.split(",") if part.strip()]
+    names = [name for t in targets for name in names_listed(t)]
     loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
     written_for(loaded, channels or (), pack, "export")
     try:
