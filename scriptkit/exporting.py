@@ -496,7 +496,7 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                 # (Not one with an id of its own, which updates a macro of the helpdesk's; a target that writes
                 # the channels it is for, as Salesforce's Channel, joins them itself)
                 continue
-            problems.extend(_limit_problems(target, conf, title, body))
+            problems.extend(_limit_problems(target, conf, title, body, _limits_set_in(pack, script, target.name)))
             # (one agent's own reply is in their picker beside the shared ones, and in nobody else's)
             scope = title_scope(message) if (title_scope := getattr(target, "title_scope", None)) else None
             meet = getattr(target, "title_scopes_meet", scopes_meet)  # (Front's teams and teammates: see there)
@@ -758,7 +758,20 @@ def _common_setting_problem(key: str, value: object) -> str | None:
     return None
 
 
-def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: str) -> list[Problem]:
+def _limits_set_in(pack: Pack, script: Script, target: str) -> dict[str, str]:
+    """Which file sets each ``limits`` entry of ``target`` (the script's over pack.yaml's), by entry: a limit
+    the writer set is told as theirs, not as the helpdesk's."""
+    found: dict[str, str] = {}
+    for conf, name in ((pack.meta.export.get(target), "pack.yaml"),
+                       (script.export.get(target), os.path.basename(script.file))):
+        limits = conf.get("limits") if isinstance(conf, Mapping) else None
+        if isinstance(limits, Mapping):
+            found.update((str(key), name) for key in limits)
+    return found
+
+
+def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: str,
+                    set_in: Mapping[str, str] | None = None) -> list[Problem]:
     limits = target.limits
     override = conf.get("limits")
     override = override if isinstance(override, Mapping) else {}
@@ -766,15 +779,21 @@ def _limit_problems(target: Target, conf: Mapping[str, Any], title: str, body: s
     body_max = override.get("body", limits.body_max)
     found: list[Problem] = []
     source = f" ({limits.source})" if limits.source else ""
+
+    def whose(key: str) -> str:  # (a limit the writer set is theirs: the helpdesk's source would mislead)
+        if key in override:
+            return f" (set under export: {target.name}: limits in {(set_in or {}).get(key, 'pack.yaml')})"
+        return source
+
     if title_max is not None and len(title) > title_max:
         found.append(problem("SK501", f"{target.name} title is {len(title)} characters; the limit is "
-                                      f"{title_max}{source}", "Shorten the title or its categories."))
+                                      f"{title_max}{whose('title')}", "Shorten the title or its categories."))
     if len(title) < limits.title_min:
         found.append(problem("SK501", f"{target.name} title is {len(title)} characters; it needs at least "
                                       f"{limits.title_min}{source}", "Lengthen the title."))
     if body_max is not None and len(body) > body_max:
         found.append(problem("SK502", f"{target.name} reply is {len(body):,} characters once exported; the "
-                                      f"limit is {body_max:,}{source}", "Shorten the script or split it."))
+                                      f"limit is {body_max:,}{whose('body')}", "Shorten the script or split it."))
     return found
 
 
