@@ -12,6 +12,8 @@ from scriptkit.cli.output import console, escape_markup, writing
 from scriptkit.reporters import display_path
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from scriptkit.diagnostics import Diagnostic
     from scriptkit.models import Pack
     from scriptkit.targets.base import Target
@@ -87,8 +89,9 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         target = get(name)
         one, many = getattr(target, "units", ("reply", "replies"))
         said = result.count_notes.get(name, "")
-        con.print(f"{name}: {count} {one if count == 1 else many}{said}{_not_carried(loaded, target, channels)}",
-                  markup=False)
+        skipped = _skipped(loaded, target)
+        con.print(f"{name}: {count} {one if count == 1 else many}{said}{_skipped_note(skipped)}"
+                  f"{_not_carried(loaded, target, channels, skipped)}", markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
     if result.replaced:  # (said, so that an export to another helpdesk into the same --out loses nothing unseen)
         folders = ", ".join(f"{name}/" for name in result.replaced)
@@ -116,11 +119,29 @@ def _shown(paths: list[str]) -> str:
     return ", ".join(paths[:20]) + (f" and {len(paths) - 20:,} more" if len(paths) > 20 else "")
 
 
-def _not_carried(pack: Pack, target: Target, wanted: tuple[str, ...]) -> str:
+def _skipped(pack: Pack, target: Target) -> list[str]:
+    """The ids of the scripts ``skip: true`` leaves out of ``target``'s export (their own or pack.yaml's)."""
+    from scriptkit.exporting import target_settings
+
+    return [script.id for script in pack.scripts if target_settings(pack, script, target).get("skip") is True]
+
+
+def _skipped_note(skipped: list[str]) -> str:
+    """The scripts left out by their settings, said after the count: "55 macros" did not tell one was missing."""
+    if not skipped:
+        return ""
+    scripts = "1 script" if len(skipped) == 1 else f"{len(skipped)} scripts"
+    return f" ({scripts} skipped by {'its' if len(skipped) == 1 else 'their'} settings: {_shown(skipped)})"
+
+
+def _not_carried(pack: Pack, target: Target, wanted: tuple[str, ...], skipped: Sequence[str] = ()) -> str:
     """The scripts left out because the target carries none of their channels (a phone script
-    in a helpdesk: none has call scripts), said after its count: they were missing without a word."""
+    in a helpdesk: none has call scripts), said after its count: they were missing without a word.
+    (Not those ``skipped``, which are named as such.)"""
     left: dict[str, int] = {}
     for script in pack.scripts:
+        if script.id in skipped:
+            continue
         mine = [c for c in script.channels if not wanted or c in wanted]
         if mine and not set(mine) & set(target.channels):
             key = " and ".join(mine)
