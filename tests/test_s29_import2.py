@@ -82,3 +82,26 @@ def test_markdown_bodies_drop_underscore_bold_as_asterisk_bold(tmp_path: Path) -
                     encoding="utf-8")
     (macro,) = import_library(path, "csv", bodies="markdown").macros
     assert macro.raw.body == "Your order is late, and it ships today with snake_case kept."
+
+
+def _front_template(ident: str, owner: str | None) -> dict[str, object]:
+    api = "https://acme.api.frontapp.com"
+    return {"_links": {"self": f"{api}/message_templates/{ident}",
+                       "related": {"owner": f"{api}/{owner}" if owner else None, "parent_folder": None}},
+            "id": ident, "name": "Lost parcel", "subject": None,
+            "body": "<p>I'm so sorry your parcel is lost. I've sent a new one by express today.</p>",
+            "attachments": [], "is_available_for_all_inboxes": True, "inbox_ids": None}
+
+
+def _clash_notes(tmp_path: Path, owners: list[str | None]) -> list[str]:
+    path = tmp_path / "front.json"
+    results = [_front_template(f"rsp_{i}", owner) for i, owner in enumerate(owners)]
+    path.write_text(json.dumps({"_pagination": {"next": None}, "_results": results}), encoding="utf-8")
+    return [note for macro in import_library(path, "front").macros for note in macro.notes if "SK507" in note]
+
+
+def test_two_front_teams_may_have_templates_of_one_name(tmp_path: Path) -> None:
+    assert _clash_notes(tmp_path, ["teams/tim_a", "teams/tim_b"]) == []  # (as the export's SK507 judges them)
+    assert len(_clash_notes(tmp_path, ["teams/tim_a", None])) == 2  # (a shared one may land in team a's workspace)
+    assert len(_clash_notes(tmp_path, ["teams/tim_a", "teammates/tea_4"])) == 2  # (its owner may be in team a)
+    assert _clash_notes(tmp_path, ["teammates/tea_3", "teammates/tea_4"]) == []

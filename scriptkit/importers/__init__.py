@@ -43,7 +43,7 @@ from scriptkit.importers.tabular import DEFAULTS, FileNote
 from scriptkit.importers.variants import merge_variants
 from scriptkit.message import known_channels
 from scriptkit.sourcetext import read_capped
-from scriptkit.targets.front import teammate
+from scriptkit.targets.front import FrontTarget, team, teammate
 
 if TYPE_CHECKING:
     from scriptkit.models import Pack
@@ -810,10 +810,13 @@ def _name_repeated_titles(macros: list[ImportedMacro]) -> None:
 
 def _title_scope(macro: ImportedMacro) -> str | None:
     """Where alone ``macro``'s title must differ, as the export's SK507 judges it (``title_scope``): a Front
-    teammate's private templates, a Freshdesk folder's shared responses; None where across every reply."""
+    teammate's private templates, a Front team's workspace, a Freshdesk folder's shared responses; None where across
+    every reply."""
     found = macro.raw.settings
     if macro.raw.dialect == "front" and (owner := found.get("teammate_id")) is not None:
-        return teammate(owner) or str(owner)
+        return f"teammate {teammate(owner) or owner}"  # (named as the Front target's title_scope names them)
+    if macro.raw.dialect == "front" and (workspace := found.get("team_id")) is not None:
+        return f"team {team(workspace) or workspace}"
     if macro.raw.dialect == "freshdesk" and found.get("visibility", "all") == "personal":
         return f"personal {id(macro)}"  # (exempt: Freshdesk refuses no personal response's title, see its target)
     if macro.raw.dialect == "freshdesk" and found.get("folder_id") is not None:
@@ -824,6 +827,8 @@ def _title_scope(macro: ImportedMacro) -> str | None:
 def _meet(one: ImportedMacro, other: ImportedMacro) -> bool:
     """Whether their titles must differ: either's must differ from every reply's, or both are in one scope."""
     mine, theirs = _title_scope(one), _title_scope(other)
+    if one.raw.dialect == other.raw.dialect == "front":  # (as the export judges them: two teams' never meet)
+        return FrontTarget().title_scopes_meet(mine, theirs)
     return mine is None or theirs is None or mine == theirs
 
 
