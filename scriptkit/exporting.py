@@ -143,6 +143,9 @@ class ExportResult:
     overwritten: list[str] = field(default_factory=list)
     #: what a target's count in the summary goes on to say (" (2 private, under front/teammates/)"), by target name
     count_notes: dict[str, str] = field(default_factory=dict)
+    #: the files the helpdesk will refuse, over its own limits (a forced export, or a ``limits`` setting raised
+    #: past them), each with why ("the title is 2 characters; it needs at least 3"), by target name
+    refused: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def export(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | str, out_dir: str | os.PathLike[str], *,
@@ -207,11 +210,15 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     count_notes: dict[str, str] = {}
+    refused: dict[str, list[tuple[str, str]]] = {}
     for target in chosen:
         rendered, found = build(loaded, target, messages)
         diagnostics.extend(found)
-        for path, data in target.files(rendered).items():
+        written = target.files(rendered)
+        for path, data in written.items():
             files[_safe_relpath(path, target.name)] = data
+        if over := _over_own_limits(target, rendered, written):
+            refused[target.name] = over
         # what the target writes, where it says (BaseTarget.records: a Salesforce Quick Text for email and chat
         # with one text is one record); a plug-in's target that does not say, one per message
         records = getattr(target, "records", None)
@@ -233,7 +240,33 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     known = _older_exports(out, loaded, messages, [t.name for t in chosen])
     replaced = _not_written_again(out, files, known)
     done = write_atomically(out, files, overwrite=overwrite, known=known, wording=wording)
-    return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten, count_notes)
+    return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten, count_notes,
+                        refused)
+
+
+def _over_own_limits(target: Target, rendered: Sequence[Rendered], written: Mapping[str, bytes],
+                     ) -> list[tuple[str, str]]:
+    """Each record's file that breaks the helpdesk's own limits (not a ``limits`` setting: the helpdesk does not
+    read it), with why: what a forced export wrote that the helpdesk will refuse."""
+    if target.variants != "first":  # (a file of the writer's own, CSV, JSON, the playbook: no helpdesk to refuse it)
+        return []
+    limits = target.limits
+    found: list[tuple[str, str]] = []
+    for r in rendered:
+        title, body = target.measure(r.payload)
+        why: list[str] = []
+        if limits.title_max is not None and len(title) > limits.title_max:
+            why.append(f"the title is {len(title)} characters; the limit is {limits.title_max}")
+        if len(title) < limits.title_min:
+            why.append(f"the title is {len(title)} characters; it needs at least {limits.title_min}")
+        if limits.body_max is not None and len(body) > limits.body_max:
+            why.append(f"the reply is {len(body):,} characters; the limit is {limits.body_max:,}")
+        # (the record's own file, not the bundle beside its folder; none where the record was joined to another)
+        path = next((p for p in sorted(written) if len(PurePosixPath(p).parts) > 2
+                     and PurePosixPath(p).stem == r.stem), None)
+        if why and path is not None:
+            found.append((path, "; ".join(why)))
+    return found
 
 
 def check_settings(pack: Pack) -> None:

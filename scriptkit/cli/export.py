@@ -93,6 +93,11 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
         con.print(f"{name}: {count} {one if count == 1 else many}{said}{_skipped_note(skipped)}"
                   f"{_not_carried(loaded, target, channels, skipped)}", markup=False)
     con.print(f"Wrote {len(result.files)} files to {display_path(str(result.out_dir))}", markup=False)
+    for name, over in result.refused.items():  # (--force wrote them: said, so that what bounces is no surprise)
+        shown = "; ".join(f"{path} ({why})" for path, why in over[:5])
+        more = f"; and {len(over) - 5:,} more" if len(over) > 5 else ""
+        con.print(f"{name} will refuse {_count([path for path, _ in over])}, over its limits: {shown}{more}",
+                  markup=False)
     if result.replaced:  # (said, so that an export to another helpdesk into the same --out loses nothing unseen)
         folders = ", ".join(f"{name}/" for name in result.replaced)
         con.print(f"Replaced what an earlier export wrote there: {folders} (an export replaces all an earlier "
