@@ -31,6 +31,7 @@ from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import pack_place, render_pack, wanted_channels, written_for
 from scriptkit.targets import resolve
 from scriptkit.targets.base import (
+    BaseTarget,
     MacroId,
     Problem,
     Rendered,
@@ -45,6 +46,7 @@ from scriptkit.targets.base import (
     pack_wide_id_found,
     problem,
     repeated_id_problem,
+    scopes_meet,
     script_ids,
 )
 
@@ -502,7 +504,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             problems.append(_dropped_variants(target, phrasings, dropped))
         if one_body and first and not m.variant and (chat := _chat_version(script, target)) is not None:
             problems.append(chat)
-        if first and not m.variant and not getattr(target, "keeps_notes", False):
+        # (a plug-in's target that does not subclass BaseTarget may lack the attribute: BaseTarget's default then)
+        if first and not m.variant and not getattr(target, "keeps_notes", BaseTarget.keeps_notes):
             problems.extend(_dropped_notes(target, script, one_body))  # (once a script, not once a macro)
         kept = getattr(target, "keeps_export_settings", False)  # (scriptkit's JSON: each export: block as written)
         note = internal_note(pack, script) if target.name != "zendesk" and not kept else None
@@ -532,7 +535,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             problems.extend(_limit_problems(target, conf, title, body, _limits_set_in(pack, script, target.name)))
             # (one agent's own reply is in their picker beside the shared ones, and in nobody else's)
             scope = title_scope(message) if (title_scope := getattr(target, "title_scope", None)) else None
-            meet = getattr(target, "title_scopes_meet", scopes_meet)  # (Front's teams and teammates: see there)
+            # (BaseTarget's, or Front's teams and teammates; a plug-in's target without BaseTarget: the same rule)
+            meet = getattr(target, "title_scopes_meet", scopes_meet)
             seen = titles.setdefault(title, {})
             if (first_use := next((first for other, first in seen.items() if meet(scope, other)), None)) is not None:
                 problems.append(problem("SK507", f"{target.name} title '{title}' is also used by '{first_use}'",
@@ -635,12 +639,6 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
     return problem("SK508", f"{target.name} keeps one phrasing per {unit}: {count} of the {slots} {verb} not exported",
                    f"Set export: {{{target.name}: {{variants: each}}}} to export every variant as a {unit} of its "
                    "own, or give agents the playbook export.", location=where)
-
-
-def scopes_meet(one: str | None, other: str | None) -> bool:
-    """Whether two replies' title scopes (``title_scope``) share a picker, so that their titles clash: None is every
-    agent's picker, and two named scopes (two teammates' own replies, two Freshdesk folders) are apart."""
-    return one is None or other is None or one == other
 
 
 def _dropped_notes(target: Target, script: Script, one_body: bool) -> list[Problem]:

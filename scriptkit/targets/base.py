@@ -74,8 +74,10 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
               "literal text looks like the helpdesk's template syntax and cannot be escaped there"),
     "SK506": ("missing-setting", Severity.WARNING, "an export setting the helpdesk needs is not configured"),
     "SK507": ("duplicate-title", Severity.ERROR, "two exported replies would share one title"),
+    # (named for the variants it first covered; kept, as ignore: settings name it)
     "SK508": ("variants-dropped", Severity.WARNING,
-              "the helpdesk keeps one phrasing per macro and no notes: the other variants are left out"),
+              "the helpdesk keeps one phrasing per macro and no agent notes: the other variants, and the guidance, "
+              "alternatives and conditions, are left out"),
     "SK509": ("internal-note", Severity.WARNING,
               "a Zendesk internal note becomes an ordinary reply in another helpdesk"),
     "SK510": ("withheld-macro", Severity.WARNING,
@@ -142,6 +144,11 @@ class Target(Protocol):
     def limits(self) -> Limits:
         """What the helpdesk accepts (title and body lengths, records per bulk request)."""
         ...
+
+    def title_scopes_meet(self, one: str | None, other: str | None) -> bool:
+        """Whether two ``title_scope``s share a picker, so that their titles clash (SK507): None is every agent's
+        picker, and two named scopes are apart. Front's teams and teammates meet otherwise (see there)."""
+        return scopes_meet(one, other)
 
     def settings_keys(self) -> Mapping[str, str]:
         """Setting name -> description, accepted under ``export: {<target>: {...}}``."""
@@ -214,6 +221,12 @@ class Dialect:
         """Whether a placeholder's fallback is written (else the bare placeholder, and SK504)."""
         wanted = bool(fallback) or (fallback == "" and self.empty_fallback)
         return wanted and self.fallbacks and self.spells(fallback or "")
+
+
+def scopes_meet(one: str | None, other: str | None) -> bool:
+    """Whether two replies' title scopes (``title_scope``) share a picker, so that their titles clash: None is every
+    agent's picker, and two named scopes (two teammates' own replies, two Freshdesk folders) are apart."""
+    return one is None or other is None or one == other
 
 
 def blank_marker(name: str) -> str:
@@ -1083,6 +1096,9 @@ class BaseTarget(ABC):
 
     #: the other variants' phrasings reach the agent (a notes field): no SK508 when they are not exported
     keeps_phrasings: ClassVar[bool] = False
+    #: a script's guidance, alternatives and conditions reach the agent (Zendesk's description, the CSV's columns,
+    #: the playbook): no SK508 for them
+    keeps_notes: ClassVar[bool] = False
     #: the export keeps every script's and the pack's ``export:`` blocks (scriptkit's own JSON): what another
     #: helpdesk's settings say (an internal note, a macro withheld from some agents) is not lost, no SK509/SK510
     keeps_export_settings: ClassVar[bool] = False
@@ -1112,6 +1128,11 @@ class BaseTarget(ABC):
         that agent (Front's private template: its teammate), whose picker shows the shared replies too. Two
         replies' titles clash where one picker shows both."""
         return None
+
+    def title_scopes_meet(self, one: str | None, other: str | None) -> bool:
+        """Whether two ``title_scope``s share a picker, so that their titles clash (SK507): None is every agent's
+        picker, and two named scopes are apart. Front's teams and teammates meet otherwise (see there)."""
+        return scopes_meet(one, other)
 
     def settings_keys(self) -> Mapping[str, str]:
         one_body = {"variants": "'each' to export every variant of a script as a macro of its own, titled "
