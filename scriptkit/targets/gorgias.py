@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
 from scriptkit.language import base_language, language_of, name_of
-from scriptkit.message import Message, plain_text
+from scriptkit.message import Message, Placeholder, plain_text
 from scriptkit.models import REPLY_SLOTS
 from scriptkit.targets.base import (
     BaseTarget,
@@ -78,7 +78,8 @@ class GorgiasTarget(BaseTarget):
         "tags": "extra tags the macro adds (besides the script's tags)",
         "intent": "Gorgias intent, e.g. shipping/status",
         "default_filter": "true to write fallbacks as |default(\"...\") (undocumented by Gorgias; an import "
-                          "sets it where the library already uses it)",
+                          "sets it where the library already uses it): filled in for a missing value, not an "
+                          "empty one (SK504)",
         "external_id": "the macro's external_id, instead of scriptkit:<script id> (an import keeps one that "
                        "another tool gave the macro)",
         "language": "the macro's language, a two-letter ISO 639-1 code such as fr (default: the pack's locale's; "
@@ -109,7 +110,8 @@ named (SK506) with the setting to write, not given a guessed one.
 - Placeholders: `{{ticket.customer.firstname}}`, `{{current_user.firstname}}`, `{{ticket.id}}`.
   Gorgias documents no fallback (a missing value becomes blank), so fallbacks are dropped
   with a warning (SK504), unless `default_filter: true` writes them as `|default("there")`
-  (an import sets it for macros that already did); and no escape for literal `{{`, which
+  (an import sets it for macros that already did), which fills in a missing value but, as
+  Jinja's `default` does, not an empty one (SK504 says so); and no escape for literal `{{`, which
   scriptkit refuses (SK505).
 - Macros have no notes field: a script's guidance, alternatives and conditions are not exported
   (SK508 names each one at its line). Give agents the playbook export, which lists them beside
@@ -160,7 +162,26 @@ named (SK506) with the setting to write, not given a guessed one.
                                  "Write it without the comma, or as separate tags.",
                                  setting=("tags",) if tag in own else (),
                                  script_key=("tags", script_tags.index(tag)) if tag not in own else ()))
-        return found + _language_problems(message)
+        return found + _language_problems(message) + self._empty_value_problems(message)
+
+    def _empty_value_problems(self, message: Message) -> list[Problem]:
+        """SK504 once per script written with ``|default("...")``: Jinja's ``default`` fills in a missing value
+        but not an empty one, so a customer whose first name is blank still reads "Hi ,". Gorgias documents
+        neither the filter nor its engine, so ``default("...", true)``, Jinja's form for empty values too, is
+        not written on a guess."""
+        if self.dialect_for(message) is not DEFAULT_FILTER:
+            return []
+        names = self.names(message)
+        seg = next((s for s in message.segments if isinstance(s, Placeholder)
+                    and DEFAULT_FILTER.written_fallback(s, names) is not None), None)
+        if seg is None:
+            return []
+        return [problem("SK504", f"gorgias writes the fallback \"{seg.fallback}\" as |default(...), which (as "
+                                 f"Jinja's default does) fills in a missing '{seg.name}' but not an empty one: a "
+                                 "customer whose value is blank still reads a gap",
+                        "Check the sentence reads well without the value. Gorgias does not document "
+                        "|default(\"...\", true), the form that fills in an empty value too; test it on one macro "
+                        "before writing it in by hand.", location=seg.source.start if seg.source else None)]
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)
