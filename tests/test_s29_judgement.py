@@ -159,3 +159,15 @@ def test_welcome_and_good_news_without_the_customer_in_them_are_not(not_ack: str
 def test_news_told_as_unwelcome_names_how_it_lands(ack: str) -> None:
     # (SK303 said these named neither a feeling nor the situation)
     assert _codes(f"Hi Sam, {ack} {_PRICE}", "SK301", "SK303") == set()
+
+
+@pytest.mark.parametrize("hedged", [
+    "Unfortunately we can't say when the service is up and running again.",
+    "We don't know if the checkout is working again yet.",
+    "Hopefully the site is back up soon.",
+    "I'll let you know when it's back online.",
+])
+def test_a_restored_service_asked_or_hedged_is_no_step(hedged: str) -> None:
+    """Told as news, "The booking page is up and running again" is a step done; the same words after "when", "if"
+    or "hopefully" are no news at all, and SK402, SK403 and SK404 had all gone quiet on them."""
+    assert "SK402" in _codes(f"{_SORRY} {hedged}", "SK402")

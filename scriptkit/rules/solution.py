@@ -56,9 +56,14 @@ _RESPELT = sorted({f"{pre}{verb[:-1]}ing" for verb in _VERBS.split() if verb.end
 # a service told as restored, the problem gone ("Everything is back up", "your account is working again", "the
 # site's back online"), not the state it is still in ("isn't back up yet", "is not working again"): a step (SK402),
 # and one finished, with nobody left to own it (SK403's _DONE_NEWS)
-_RESTORED = (r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:now|all|already|fully)\s+)?(?:back\s+(?:up|online|on-?line|"
+# Told as a statement, its subject opening a clause: not asked or hedged, where the same words are no news ("we can't
+# say when the service is up and running again", "if the checkout is working again", "Hopefully the site is back up
+# soon", "I'll let you know when it's back online", "Is it working again?")
+_RESTORED = (r"(?:^|(?<=[.!;:]\s)|(?<=\n)|(?<=,\s)|(?<=\sand\s)|(?<=\sso\s))(?:everything|it|this|that|all|"
+             r"(?:the|your|our|my|their)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+)"
+             r"(?:\s+(?:is|are)|['’](?:s|re))\s+(?:(?:now|all|already|fully)\s+)?(?:back\s+(?:up|online|on-?line|"
              r"to\s+normal)|(?:up\s+and\s+)?(?:running|working)(?:\s+(?:normally|properly|fine|as\s+normal))?\s+again|"
-             r"up\s+and\s+running)")
+             r"up\s+and\s+running)\b(?![^.!?\n]*\?)")
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
