@@ -275,8 +275,8 @@ def test_we_need_your_details_is_a_request_not_a_step_of_ours() -> None:
 
 @pytest.mark.parametrize("when, vague", [
     # (an event to wait for: no vague word, but still no time the customer can hold on to)
-    ("as soon as the bank confirms it", "the solution waits for 'as soon as the bank confirms' but does not say "
-                                        "when that will be"),
+    ("as soon as the bank confirms it", "the solution waits for 'as soon as the bank confirms it' but does not "
+                                        "say when that will be"),
     ("as soon as possible", "'as soon as possible' is not a time frame"),
     ("as soon as we can", "'soon' is not a time frame"),
     ("soon", "'soon' is not a time frame"),

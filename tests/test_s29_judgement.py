@@ -171,3 +171,15 @@ def test_a_restored_service_asked_or_hedged_is_no_step(hedged: str) -> None:
     """Told as news, "The booking page is up and running again" is a step done; the same words after "when", "if"
     or "hopefully" are no news at all, and SK402, SK403 and SK404 had all gone quiet on them."""
     assert "SK402" in _codes(f"{_SORRY} {hedged}", "SK402")
+
+
+@pytest.mark.parametrize("step, quoted", [
+    ("Once you reply with the photo, I'll send a replacement.", "Once you reply with the photo"),
+    ("I'll refund you as soon as you return the item.", "as soon as you return the item"),
+])
+def test_a_wait_for_the_customers_own_step_asks_how_soon_after(step: str, quoted: str) -> None:
+    """The customer sets it off: the date is theirs, how soon after is ours (it had asked for an update "fixed or
+    not", and quoted the event cut at its verb: 'Once you reply')."""
+    [found] = _sk404(f"Hi Ana, I'm sorry the parcel arrived broken. {step}")
+    assert found.message == f"the solution waits for '{quoted}' but does not say how soon after"
+    assert found.suggestion is not None and "how soon after" in found.suggestion.lower()

@@ -1059,8 +1059,16 @@ class NoTimeFrame(Rule):
             if event is not None and not _customers_step_only(message, text):
                 # (a wait for an event, "as soon as it's fixed", "once the verification is over": the customer still
                 # cannot tell how long; where nobody can give the event a date, a promised update is the time frame)
-                yield Finding(a, b, f"the solution waits for '{' '.join(event.group().split())}' but does not say "
-                                    "when that will be",
+                ends = [i for i in (text.find(c, event.end()) for c in ".,;!?\n") if i >= 0]
+                clause = " ".join(text[event.start():min(ends, default=len(text))].split())
+                clause = clause if len(clause) <= 60 else clause[:57].rsplit(" ", 1)[0] + "..."
+                if re.match(r"\S+(?:\s+(?:soon|moment|minute|second|instant|day))?(?:\s+as)?\s+you\b", clause, re.I):
+                    # (the customer's own step sets it off, "once you reply with the photo": how soon after is ours)
+                    yield Finding(a, b, f"the solution waits for '{clause}' but does not say how soon after",
+                                  "Say how soon after: \"Once I have the photo, I'll send the replacement the same "
+                                  "day.\"")
+                    return
+                yield Finding(a, b, f"the solution waits for '{clause}' but does not say when that will be",
                               "Say how long it usually takes, or when you'll update them until then: \"I'll update "
                               "you by Friday, fixed or not.\"")
                 return
