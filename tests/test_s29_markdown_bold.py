@@ -33,13 +33,14 @@ def _bold(pack: Path) -> list[tuple[int, str, bool]]:
 
 def test_bold_in_a_slot_is_reported_at_its_words_and_fixed_where_it_is_literal(make_pack) -> None:  # type: ignore[no-untyped-def]
     pack = make_pack({"exchange.yaml": SCRIPT})
-    assert _bold(pack) == [(4, "**small**", True), (9, "**free return label**", True), (10, "__courier__", True),
+    assert _bold(pack) == [(4, "**small**", True), (9, "**free return label**", True), (10, "__courier__", False),
                            (11, "**{{order.number}}**", False)]  # (a placeholder inside: the writer's to mend)
     fixed = CliRunner().invoke(main, ["check", str(pack), "--fix", "--grammar", "off", "--select", "SK007"])
     assert fixed.exit_code == 1, fixed.output  # (the placeholder's bold is left)
     text = (pack / "scripts" / "exchange.yaml").read_text(encoding="utf-8")
     assert "runs small." in text and "- Printed the free return label for you" in text
-    assert "- Booked a courier for Friday" in text and "2**3 or snake__case" in text
+    # (one word between underscores may be a name in code: reported, left to the writer)
+    assert "- Booked a __courier__ for Friday" in text and "2**3 or snake__case" in text
 
 
 def test_the_export_shows_what_the_rule_says(make_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -56,3 +57,13 @@ def test_a_pasted_reply_is_not_judged_for_it() -> None:
     """A reply reviewed as sent may come from a chat where Markdown renders: only a pack's text is scriptkit's."""
     codes = [d.code for d in lint_text("I'm so sorry. I've sent the **new label** today.", grammar="off").diagnostics]
     assert "SK007" not in codes
+
+
+def test_names_in_code_are_left_alone(make_pack) -> None:  # type: ignore[no-untyped-def]
+    """A technical reply names files and folders: --fix turned '__init__.py' into 'init.py' and '`__main__`' into
+    '`main`', changing what the customer was told to open."""
+    script = SCRIPT.replace("Order **{{ order.number }}** is on its way, and 2**3 or snake__case stay as written.",
+                            "Delete the file __init__.py, then open `__main__` and the __pycache__ folder.")
+    pack = make_pack({"exchange.yaml": script})
+    assert [t for _, t, fix in _bold(pack) if t.startswith("__")] == ["__courier__", "__pycache__"]
+    assert all(not fix for _, t, fix in _bold(pack) if t.startswith("__"))

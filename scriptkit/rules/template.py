@@ -424,8 +424,9 @@ class TextArtifact(Rule):
     None.
 
     ## Fix safety
-    Safe: the quotes around a slot, a title or a setting are deleted, a bold's asterisks or underscores
-    are deleted, and a `\\n` becomes the line
+    Safe: the quotes around a slot, a title or a setting are deleted, a bold's asterisks are deleted
+    (underscores around one word, which may be a name in code such as `__pycache__`, are reported
+    with no fix), and a `\\n` becomes the line
     break it was meant to be, written as the YAML around it needs (a blank line in quoted text).
     Quotes around a slot with placeholders, on several lines or with escapes in the YAML
     (`'I''ll'`), or around a `folders` name (a key), are reported with no fix, as is a `#` line:
@@ -522,20 +523,27 @@ def _comment_lines(message: Message) -> Iterator[Finding]:
 
 # Markdown's bold, "**free return label**" or "__today__", around words on one line: the exports make links and
 # lists of a slot's Markdown, not emphasis, so every helpdesk shows the marks as typed
-_MARKDOWN_BOLD = re.compile(r"(?<![\w*\\])(\*\*|__)(?=[^\s*_])([^\n*]*?[^\s*_\\])\1(?![\w*])")
+# (not a file's name, "__init__.py", nor inside a `code span`)
+_MARKDOWN_BOLD = re.compile(r"(?<![\w*\\`])(\*\*|__)(?=[^\s*_])([^\n*`]*?[^\s*_\\])\1(?![\w*`]|\.\w)")
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
 
 
 def _markdown_bold(message: Message) -> Iterator[Finding]:
     slots = [(a, b) for a, b, seg in message.spans() if seg.slot not in ("layout", "greeting", "signoff")]
+    code = [m.span() for m in _CODE_SPAN.finditer(message.text)] if "`" in message.text else []
     for m in _MARKDOWN_BOLD.finditer(message.text):
         a, b = m.span()
+        if any(start < b and a < end for start, end in code):
+            continue
         if any(start <= a < end for start, end in slots) and any(start < b <= end for start, end in slots):
             marks = "asterisks" if m[1] == "**" else "underscores"
+            # (one word between underscores may be a name in code, "__pycache__": the writer's to mend, not --fix's)
+            name = m[1] == "__" and re.fullmatch(r"\w+", m[2]) is not None
             yield Finding(a, b, f"Markdown bold ({m[1]}{m[2]}{m[1]}) reaches the customer as typed: the exports make "
                                 f"no bold text, so every helpdesk shows the {marks}",
                           suggestion=f"Delete the {marks}; to make the words stand out, give them a sentence or a "
-                                     "list item of their own",
-                          replacement=m[2])
+                                     "list item of their own" + (" (a name in code stays as it is)" if name else ""),
+                          replacement=None if name else m[2])
 
 
 def _typed_newlines(text: str) -> Iterator[Finding]:
