@@ -183,3 +183,8 @@ def test_a_wait_for_the_customers_own_step_asks_how_soon_after(step: str, quoted
     [found] = _sk404(f"Hi Ana, I'm sorry the parcel arrived broken. {step}")
     assert found.message == f"the solution waits for '{quoted}' but does not say how soon after"
     assert found.suggestion is not None and "how soon after" in found.suggestion.lower()
+
+
+@pytest.mark.parametrize("policy", ["Late returns are not welcome.", "Cash is not welcome at our stores."])
+def test_a_policy_that_something_is_not_welcome_acknowledges_nobody(policy: str) -> None:
+    assert "SK301" in _codes(f"{policy} I'll send you a payment link today.", "SK301")
