@@ -174,16 +174,21 @@ def _match_similar(found: list[tuple[Diagnostic, Key]], left: Counter[Key]) -> l
             by_place.setdefault(k[:4], []).append(k)
     kept: list[tuple[Diagnostic, Key]] = []
     for diag, k in found:
-        candidates = [e for e in by_place.get(k[:4], ()) if left[e] > 0]
-        best = max(candidates, key=lambda e: _likeness(e[4], k[4]), default=None)
-        if best is None or _likeness(best[4], k[4]) < _NEAR:
+        candidates = [e for e in by_place.get(k[:4], ()) if left[e] > 0] if _PHRASE[0] <= len(k[4]) <= _PHRASE[1] \
+            else []
+        scored = [(_likeness(e[4], k[4]), e) for e in candidates if _PHRASE[0] <= len(e[4]) <= _PHRASE[1]]
+        best = max(scored, default=None)
+        if best is None or best[0] < _NEAR:
             kept.append((diag, k))
         else:
-            left[best] -= 1
+            left[best[1]] -= 1
     return kept
 
 
 _NEAR = 0.85  # (a contraction in a 40-letter phrase is 0.95; one word of three swapped, 0.5-0.7)
+# a phrase's length, from 12 to 300 characters: a letter is much of a short one ("I will", "it will" are 0.92 alike),
+# and a whole slot a finding quotes is matched by its message (_edited), not compared letter by letter (slow)
+_PHRASE = (12, 300)
 
 
 def _likeness(a: str, b: str) -> float:

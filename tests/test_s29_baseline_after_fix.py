@@ -4,11 +4,14 @@ contracting "do not" inside a stock line SK201 quotes): the gate went red right 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from scriptkit.baseline import apply_baseline, key_of
 from scriptkit.cli import main
+from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.linting import lint_text
 
 SCRIPT = """id: follow-up
@@ -55,3 +58,16 @@ def test_services_that_arent_working_name_the_situation() -> None:
                  "We're sorry to hear your [[device]] and charger weren't working when they arrived."):
         codes = [d.code for d in lint_text(text, channel="email", grammar="off").diagnostics]
         assert "SK303" not in codes, text
+
+
+def _sk203(text: str) -> Diagnostic:
+    return Diagnostic("SK203", "no-contractions", f'"{text}" without a single contraction in the reply sounds stiff',
+                      Severity.SUGGESTION, Location("/p/scripts/a.yaml", 4, 1), slot="solution", text=text,
+                      script_id="a")
+
+
+def test_a_short_quote_a_letter_apart_is_another_finding() -> None:
+    """'I will' and 'it will' are 0.92 alike letter by letter: a new finding, not the accepted one edited."""
+    accepted = Counter([key_of(_sk203("I will"), Path("/p"))])
+    kept, applied = apply_baseline([_sk203("it will")], accepted, Path("/p"))
+    assert [d.text for d in kept] == ["it will"] and applied.fixed == 1
