@@ -642,9 +642,9 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
 
 
 def _dropped_notes(target: Target, script: Script, one_body: bool) -> list[Problem]:
-    """SK508 at each agent note of ``script`` (its guidance, each alternative and condition) that ``target`` has no
-    place for: the agent would never see it there. Not at a "Chat version" alternative a one-body helpdesk's own
-    SK508 names (``_chat_version``) or Help Scout keeps as its chat text."""
+    """SK508 for the agent notes of ``script`` (its guidance, each alternative and condition) that ``target``
+    has no place for, at the first of them: the agent would never see them there. Not at a "Chat version"
+    alternative a one-body helpdesk's own SK508 names (``_chat_version``) or Help Scout keeps as its chat text."""
     from scriptkit.targets.helpscout import CHAT_VERSION
 
     flex = script.flexibility
@@ -664,12 +664,20 @@ def _dropped_notes(target: Target, script: Script, one_body: bool) -> list[Probl
             dropped.append((f"the alternative '{alt.label.strip()}'", where("alternatives", i, "label")))
     dropped += [(f"the condition '{cond.when.strip()}'", where("conditions", i, "when"))
                 for i, cond in enumerate(flex.conditions)]
-    return [problem("SK508", f"{target.name} has no place for agent notes in a {unit}: {what} is not exported, so "
-                             "agents there never see it",
-                    "Give agents the playbook export, which lists it beside the reply (the Zendesk export keeps it "
-                    "in the macro's description), or write what they must not miss into the reply itself.",
-                    location=at)
-            for what, at in dropped]
+    if not dropped:
+        return []
+    # (one finding for the script's notes, at the first: one a note made every script of a pack with guidance warn
+    # three times a helpdesk)
+    names = [what for what, _ in dropped]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    one = len(names) == 1
+    it = "it" if one else "them"
+    return [problem("SK508", f"{target.name} has no place for agent notes in a {unit}: {listed} "
+                             f"{'is' if one else 'are'} not exported, so agents there never see {it}",
+                    f"Give agents the playbook export, which lists {it} beside the reply (the "
+                    "Zendesk export keeps them in the macro's description), or write what they must not miss into "
+                    "the reply itself.",
+                    location=dropped[0][1])]
 
 
 def _chat_version(script: Script, target: Target) -> Problem | None:

@@ -117,7 +117,7 @@ without a `folder_id` and its folder is not listed.
   conditional; literal `{{` or `{%` is wrapped in `{% raw %}`, so Freshdesk's Liquid check passes.
 - The agent's first name has no documented placeholder: `{{ticket.agent.name}}` is used.
 - Canned responses have no notes field: a script's guidance, alternatives and conditions are not
-  exported (SK508 names each one at its line). Give agents the playbook export, which lists them
+  exported (SK508 names them, once a script). Give agents the playbook export, which lists them
   beside each reply.
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """

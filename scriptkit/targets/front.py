@@ -168,7 +168,7 @@ variant's under `variant_ids`): send that file without the `id` field with
   Front documents no fallback, so fallbacks are dropped with a warning (SK504), and no escape
   for a literal `{{`, which scriptkit refuses (SK505).
 - Templates have no notes field: a script's guidance, alternatives and conditions are not
-  exported (SK508 names each one at its line). Give agents the playbook export, which lists them
+  exported (SK508 names them, once a script). Give agents the playbook export, which lists them
   beside each reply.
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """

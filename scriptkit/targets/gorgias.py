@@ -114,7 +114,7 @@ named (SK506) with the setting to write, not given a guessed one.
   Jinja's `default` does, not an empty one (SK504 says so); and no escape for literal `{{`, which
   scriptkit refuses (SK505).
 - Macros have no notes field: a script's guidance, alternatives and conditions are not exported
-  (SK508 names each one at its line). Give agents the playbook export, which lists them beside
+  (SK508 names them, once a script). Give agents the playbook export, which lists them beside
   each reply.
 - `[[...]]` markers are blanks the agent must replace before sending.
 """

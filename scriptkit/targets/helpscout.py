@@ -103,7 +103,7 @@ Help Scout keeps its `id` (the script's `export: {helpscout: {id: ...}}`, and a 
 - Placeholders use Help Scout's syntax: `{%customer.firstName,fallback=there%}`.
 - Help Scout documents no escape for a literal `{%`, so scriptkit refuses such text (SK505).
 - Saved replies have no notes field: a script's guidance, alternatives and conditions are not
-  exported (SK508 names each one at its line; the "Chat version" alternative is the `chatText`).
+  exported (SK508 names them, once a script; the "Chat version" alternative is the `chatText`).
   Give agents the playbook export, which lists them beside each reply.
 - `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 """

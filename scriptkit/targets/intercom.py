@@ -147,7 +147,7 @@ Intercom documents no escape for a literal `{{`, so scriptkit refuses such text 
 `[[...]]` markers (highlighted) are blanks the agent must replace before sending.
 
 Macros have no notes field: a script's guidance, alternatives and conditions are not exported
-(SK508 names each one at its line). Give agents the playbook export, which lists them beside
+(SK508 names them, once a script). Give agents the playbook export, which lists them beside
 each reply.
 """
 

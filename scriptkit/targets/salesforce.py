@@ -109,7 +109,7 @@ there is no `quick_text.json`.
 - `Channel` values are org-specific picklist values: map them under
   `export: {salesforce: {channels: {chat: Chat}}}`.
 - Quick Text has no notes field: a script's guidance, alternatives and conditions are not
-  exported (SK508 names each one at its line). Give agents the playbook export, which lists them
+  exported (SK508 names them, once a script). Give agents the playbook export, which lists them
   beside each reply.
 - `[[...]]` markers are blanks the agent must replace before sending.
 """
