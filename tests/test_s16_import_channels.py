@@ -72,7 +72,8 @@ def test_salesforce_quick_text_is_a_format_and_keeps_its_channel(tmp_path: Path)
     result = CliRunner().invoke(main, ["import", str(bundle), "--from", "salesforce", "-o", str(tmp_path / "all")])
     assert result.exit_code == 0, result.output
     library = import_library(bundle, "salesforce")
-    assert {m.raw.channel for m in library.macros} >= {"email", "chat", "sms"}  # (sms: Salesforce's Messaging)
+    # (sms: Salesforce's Messaging; a channel's own Quick Text is merged back into its script's)
+    assert {c for m in library.macros for c in (m.raw.channel, *m.raw.more_channels)} >= {"email", "chat", "sms"}
     # a Quick Text export of Chat ones only: a pack of chat scripts
     records = json.loads(bundle.read_text(encoding="utf-8"))
     records["records"] = [r for r in records["records"] if r["Channel"] == "Chat"]

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named, path_error
+from scriptkit.importers.channels import merge_channels
 from scriptkit.importers.common import (
     API_WORDING,
     BODIES,
@@ -670,7 +671,7 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
         raise
     except RecursionError:
         raise ImportFormatError("the file is nested too deeply to read", Location(str(file), 1, 1)) from None
-    library.macros = merge_variants(library.macros)
+    library.macros = merge_channels(merge_variants(library.macros))  # (a channel's variants into its macro first)
     _name_repeated_ids(library.macros)
     if titles_named:
         _name_repeated_titles(library.macros)

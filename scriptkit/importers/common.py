@@ -68,6 +68,9 @@ class RawItem:
     channel: str = ""
     #: the other channels the export names for it (Salesforce's Channel 'Email;Chat': chat), after ``channel``
     more_channels: list[str] = field(default_factory=list)
+    #: scriptkit's own export made it as a channel's macro of another script: that script's id (Gorgias's
+    #: external_id 'scriptkit:<id>:chat') or title (a Quick Text's); the import merges it back (importers.channels)
+    channel_of: str = ""
     #: the script's scenario and customer's emotion, where the export carries them (scriptkit's own CSV)
     scenario: str = ""
     emotion: str = ""

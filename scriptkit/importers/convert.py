@@ -114,6 +114,8 @@ class ImportedMacro:
     variants: dict[str, list[list[Piece]]] = field(default_factory=dict)
     # when -> text the helpdesk's logic sent only then ('ticket.priority == "Urgent"'): the agent's conditions
     conditions: list[tuple[str, list[Piece]]] = field(default_factory=list)
+    # channel -> slot -> its options: a channel's own macro merged back, where its text differs (importers.channels)
+    by_channel: dict[str, dict[str, list[list[Piece]]]] = field(default_factory=dict)
 
     @property
     def title(self) -> str:

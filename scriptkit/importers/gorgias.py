@@ -39,6 +39,10 @@ EXPORT = Export("Gorgias export", ("data", "macros"), "macro", title_key="name")
 _DEFAULT_FILTER = re.compile(r"\{\{[^{}]*\|\s*default\s*\(")
 #: the external_id scriptkit's Gorgias export writes: the script id, then ":chat" or ":v2" for a later macro
 _OWN_ID = re.compile(r"scriptkit:(?P<id>[a-z0-9][a-z0-9._-]*)(?::(?P<suffix>[a-z0-9]+))?")
+#: any external_id scriptkit's export writes: a channel's (':chat'), a variant's (':v2'), or both (':chat:v2')
+_OWN_RECORD = re.compile(r"scriptkit:(?P<id>[a-z0-9][a-z0-9._-]*)(?::(?P<channel>[a-z0-9]+))?(?P<more>:v[0-9]+)?")
+#: the channels the export writes a macro of their own for, after the script's first (exporting.export_records)
+CHANNEL_RECORDS = ("email", "chat", "sms", "social")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -155,8 +159,15 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         else:
             notes.append(f"its language in Gorgias is '{language.strip()}', not a two-letter ISO 639-1 code: "
                          "exported back with the pack's locale's language")
-    return entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
+    item = entry.item(body, html=html, dialect="gorgias", tags=tags, notes=notes, settings=settings,
                       script_id=script_id, guidance="\n\n".join(guidance), unused="archived" if archived else "")
+    if isinstance(external_id, str) and (own := _OWN_RECORD.fullmatch(external_id)) is not None:
+        # scriptkit's own macro: its title's " / " was the script title's "::" (display_title), and a
+        # ':chat' record is the script's chat macro, merged back into the script (importers.channels)
+        item.title = item.title.replace(" / ", "::")
+        if own["channel"] in CHANNEL_RECORDS and own["more"] is None:
+            item.channel, item.channel_of = own["channel"], own["id"]
+    return item
 
 
 #: a link whose address is a placeholder, as the HTML writes it ('<a href="{{...order_status_url}}">')

@@ -242,7 +242,24 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
                       several=item.dialect == "salesforce")
     if own and first_channels is not None:
         _own_row(item, record, first_channels)
+    if item.dialect == "salesforce":
+        _own_quick_text(item)
     return item
+
+
+def _own_quick_text(item: RawItem) -> None:
+    """A Quick Text as scriptkit's Salesforce export writes one: its Name the title's categories joined by " / ",
+    the first of them its Category ('Returns / Size swap', Category 'Returns'), read back as 'Returns::Size swap';
+    and a channel's record besides the script's own, its Name ending in its Channel ('... (chat)', Channel 'Chat'),
+    marked to merge back into the script of that title (importers.channels). Any other Name is left as written."""
+    category = item.settings.get("category")
+    if not isinstance(category, str) or not category.strip() or not item.title.startswith(f"{category.strip()} / "):
+        return
+    item.title = item.title.replace(" / ", "::")
+    item.settings.pop("category")  # (the title's first category: the export writes it back as the Category)
+    suffix = f" ({item.channel})"
+    if item.channel and not item.more_channels and item.title.endswith(suffix):
+        item.channel_of = item.title.removesuffix(suffix)
 
 
 #: a Quick Text's Channel as the Salesforce export writes it (its picklist values), read back

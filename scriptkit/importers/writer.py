@@ -91,7 +91,8 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
     if emotion:
         doc["emotion"] = emotion
     mine = raw.channel if own_channel and raw.channel else channel
-    more = [c for c in raw.more_channels if c != mine] if own_channel and raw.channel else []
+    # (a channel's own macro merged back adds its channel to a macro the export named none for: Gorgias's)
+    more = [c for c in raw.more_channels if c != mine] if own_channel else []
     doc["channels"] = CommentedSeq(native.channels if native is not None else list(dict.fromkeys([mine, *more])))
     doc["channels"].fa.set_flow_style()
     if raw.tags:  # (an internal note says so in its notes and settings: a tag would reach the helpdesk's tickets)
@@ -129,10 +130,11 @@ def script_document(macro: ImportedMacro, source: str, channel: str = "email",
         flex["conditions"] = _entries(macro.conditions, "when", names)
     if flex:
         doc.insert(len(doc) - 1, "flexibility", flex)  # before solution, in the order of the practices
-    if native is not None and native.by_channel:
+    by_channel = native.by_channel if native is not None else macro.by_channel if own_channel else {}
+    if by_channel:
         doc["by_channel"] = CommentedMap(
             (channel, CommentedMap((slot, _slot_text(opts, names)) for slot, opts in own.items()))
-            for channel, own in native.by_channel.items())
+            for channel, own in by_channel.items())
     if native is not None and native.ignore:  # the rules it switches off, as it wrote them
         doc["ignore"] = CommentedSeq(native.ignore)
         doc["ignore"].fa.set_flow_style()
@@ -419,8 +421,8 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
         native = next((m.native for m in macros if m.native is not None), None)
         pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
                              library_language(m.raw.body for m in macros), channel,
-                             sorted({c for m in macros if m.native is None and m.raw.channel
-                                     for c in (m.raw.channel, *m.raw.more_channels)}
+                             sorted({c for m in macros if m.native is None
+                                     for c in (m.raw.channel, *m.raw.more_channels) if c}
                                     if own_channels else ()), notes)
         (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
         for macro in macros:  # (each names its own file: a library can be read from several)
