@@ -249,10 +249,11 @@ def test_grammar_option_is_validated(make_pack: Any) -> None:
     assert result.exit_code == 2 and "not a grammar mode" in result.output
 
 
-def test_output_to_a_missing_folder_exits_2(make_pack: Any, tmp_path: Path) -> None:
+def test_output_under_a_file_exits_2(make_pack: Any, tmp_path: Path) -> None:
     root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
+    (tmp_path / "nope").write_text("", encoding="utf-8")  # (a missing folder is made: a file is in the way)
     result = run("check", str(root), "--output", str(tmp_path / "nope" / "r.json"))
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and "is a file, not a folder" in result.output
 
 
 # ---------------------------------------------------------------- review

@@ -85,6 +85,7 @@ def test_a_report_never_replaces_a_script_of_the_pack(make_pack: Any, target: st
 
 
 def test_a_report_that_cannot_be_written_is_said_with_the_errors(broken: Path, tmp_path: Path) -> None:
+    (tmp_path / "no").write_text("", encoding="utf-8")  # (a file where the report's folder should be)
     result = run("check", str(broken), "--format", "json", "-o", str(tmp_path / "no" / "report.json"))
     assert result.exit_code == 2
     assert MESSAGE in result.stderr and "cannot write the report" in result.stderr

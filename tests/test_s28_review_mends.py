@@ -39,6 +39,7 @@ def test_a_word_the_team_writes_is_still_judged_by_rules_that_rewrite_nothing(ma
 def test_a_report_review_cannot_write_is_said_once(tmp_path: Path) -> None:
     reply = tmp_path / "t.txt"
     reply.write_text("I'm sorry, I've sent it today.\n", encoding="utf-8")
+    (tmp_path / "no").write_text("", encoding="utf-8")  # (a file where the report's folder should be)
     result = CliRunner().invoke(main, ["review", str(reply), "--format", "json", "-o", str(tmp_path / "no" / "r.json")])
     assert result.exit_code == 2 and result.output.count("cannot write the report") == 1, result.output
 

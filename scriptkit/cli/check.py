@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options, written_for
-from scriptkit.cli.output import console, writing
+from scriptkit.cli.output import console, make_folder_for, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.reporters import Reporter, display_path, get_reporter
@@ -54,11 +54,9 @@ def _emit(result: LintResult, fmt: str, output: str | None, reporter: Reporter |
 
     buffer = io.StringIO()
     reporter(result, buffer)
-    target = Path(output)
-    if not target.parent.is_dir():
-        raise ConfigError(f"cannot write the report: {target.parent} does not exist", Location(output, 1, 1))
+    make_folder_for("the report", output)
     with writing("the report", output):
-        write_atomic(target, buffer.getvalue())
+        write_atomic(Path(output), buffer.getvalue())
 
 
 # the code and name a load error is reported under in the machine-readable formats (no rule's: the

@@ -170,3 +170,18 @@ def writing(what: str, path: str | Path) -> Iterator[None]:
     except OSError as exc:
         raise ConfigError(f"cannot write {what} to {path}: {exc.strerror or exc}", Location(str(path), 1, 1),
                           "Check that its folder exists and that you may write there.") from None
+
+
+def make_folder_for(what: str, path: str | Path) -> None:
+    """Create the folders ``path`` goes in, as pytest's --junitxml does: ``-o reports/scriptkit.xml`` in a fresh
+    CI checkout was an exit 2 and the findings lost. A file in the way, or no permission, is a usage error
+    naming it (exit code 2)."""
+    folder = Path(path).parent
+    if folder.is_dir():
+        return
+    for step in (*reversed(folder.parents), folder):
+        if step.exists() and not step.is_dir():
+            raise ConfigError(f"cannot write {what} to {path}: {step} is a file, not a folder",
+                              Location(str(path), 1, 1), "Name a path whose folders are folders, or move the file.")
+    with writing(what, path):
+        folder.mkdir(parents=True, exist_ok=True)
