@@ -1,0 +1,51 @@
+"""What ``check --fix`` writes stays English: a rewrite ending in a noun keeps the words that noun takes ("due to
+high volumes of orders"), contractions keep a line's capitals and a writer's stress, "I shall" at a clause's end
+is no "I'll", and quoted words (a screen's label, a notice's name) are left as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit import lint_text
+
+
+def _fixed(text: str, code: str) -> str:
+    """``text`` with the fixes of rule ``code`` applied."""
+    edits = [e for d in lint_text(text).diagnostics if d.code == code and d.fix is not None for e in d.fix.edits]
+    for edit in sorted(edits, key=lambda e: -e.start):
+        text = text[:edit.start] + edit.replacement + text[edit.end:]
+    return text
+
+
+# ---------------------------------------------------------------- 1. a stock noun and the words it takes
+
+@pytest.mark.parametrize(("sentence", "fixed"), [
+    ("Delays are happening due to high volumes of orders this week, and I'll update you tomorrow.",
+     "Delays are happening because we're getting a lot of orders this week, and I'll update you tomorrow."),
+    ("Thank you for your continued patience with us, and I'll ship it today.",
+     "Thanks for bearing with us, and I'll ship it today."),
+    ("We thank you for your patience with the delay, and I'll ship it today.",
+     "Thanks for bearing with the delay, and I'll ship it today."),
+    ("Thank you for your continued support of our little shop; I'll ship it today.",
+     "Thanks for continuing to support our little shop; I'll ship it today."),
+    ("I'll refund it within the stipulated timeframe of 5 days.", "I'll refund it within 5 days."),
+    ("I'll refund it within the specified timeframe of 5 days.", "I'll refund it within 5 days."),
+    ("I'll resolve the matter of the missing parcel today.", "I'll sort out the missing parcel today."),
+    # (without the noun's words after it, the rewrite is as before)
+    ("Delays are happening due to high volumes, and I'll update you tomorrow.",
+     "Delays are happening because we're very busy, and I'll update you tomorrow."),
+    ("Thank you for your continued patience, and I'll ship it today.",
+     "Thanks for sticking with me, and I'll ship it today."),
+])
+def test_a_stock_noun_keeps_the_words_it_takes(sentence: str, fixed: str) -> None:
+    assert _fixed(sentence, "SK201") == fixed
+
+
+@pytest.mark.parametrize("sentence", [
+    "As per your request of 3 May, I'll send the refund today.",
+    "Per your request of 3 May, I'll send the refund today.",
+    "As per our conversation of this morning, I'll send the refund today.",
+])
+def test_a_request_dated_with_of_is_reported_without_a_fix(sentence: str) -> None:
+    found = [d for d in lint_text(sentence).diagnostics if d.code == "SK201" and "per" in d.text.lower()]
+    assert found and all(d.fix is None for d in found), found
