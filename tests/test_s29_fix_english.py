@@ -49,3 +49,29 @@ def test_a_stock_noun_keeps_the_words_it_takes(sentence: str, fixed: str) -> Non
 def test_a_request_dated_with_of_is_reported_without_a_fix(sentence: str) -> None:
     found = [d for d in lint_text(sentence).diagnostics if d.code == "SK201" and "per" in d.text.lower()]
     assert found and all(d.fix is None for d in found), found
+
+
+# ---------------------------------------------------------------- 2. contractions keep capitals and stress
+
+@pytest.mark.parametrize(("sentence", "fixed"), [
+    ("I AM SO SORRY. I WILL SHIP IT TODAY. WE ARE ON IT.", "I'M SO SORRY. I'LL SHIP IT TODAY. WE'RE ON IT."),
+    ("I will reset it today. Please DO NOT share your password. I am here.",
+     "I'll reset it today. Please DON'T share your password. I'm here."),
+    ("WE WILL NOT CHARGE YOU TWICE. I AM SURE.", "WE WON'T CHARGE YOU TWICE. I'M SURE."),
+    # one word in capitals stresses it: the writer's stress stays, the reply's other forms contract
+    ("I will reset it today. You do NOT need to pay again. I am here.",
+     "I'll reset it today. You do NOT need to pay again. I'm here."),
+    ("I will reset it today. We ARE sorry. I am here.", "I'll reset it today. We ARE sorry. I'm here."),
+    ("I will reset it today. You DO not need to pay. I am here.",
+     "I'll reset it today. You DO not need to pay. I'm here."),
+])
+def test_contractions_keep_capitals_and_stress(sentence: str, fixed: str) -> None:
+    assert _fixed(sentence, "SK203") == fixed
+
+
+def test_a_reply_whose_only_forms_are_stressed_is_reported_without_a_fix() -> None:
+    text = "You do NOT need to pay again, and we will NOT charge you twice."
+    found = [d for d in lint_text(text).diagnostics if d.code == "SK203"]
+    assert found, "the reply has no contraction: still reported"
+    assert all(d.fix is None for d in found), found
+    assert _fixed(text, "SK203") == text

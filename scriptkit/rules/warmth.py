@@ -1189,6 +1189,12 @@ def _verb_left_unsaid(text: str, end: int, word: str, rewrite: str) -> bool:
     return m[1] is not None or after in _STARTS_A_CLAUSE or after in _COORDINATORS
 
 
+def _stressed(form: str) -> bool:
+    """Whether an uncontracted ``form`` has a word in capitals for stress ("do NOT", "we ARE") where the rest is
+    not ("I am", and "DO NOT" in capitals throughout, contract): a contraction would drop the stress."""
+    return not form.isupper() and any(len(word) > 1 and word.isupper() for word in form.split())
+
+
 def _fronted(text: str, start: int) -> bool:
     """Whether a fronting word ("how", "what", "than") comes shortly before ``start`` in its clause."""
     before = text[max(0, start - 60):start]
@@ -1288,7 +1294,9 @@ class NoContractions(Rule):
     "I know where it is now", "how frustrating it is that...", "more than we are today". "Will
     not" and "would not" contract with the "not" ("we won't"), and "let us" is never touched.
     An auxiliary whose verb is left unsaid keeps its full form too: "We would if we could", "I
-    would too", "I will again." ("We'd if we could" is no English).
+    would too", "I will again." ("We'd if we could" is no English). A form in capitals contracts
+    in capitals ("DO NOT" -> "DON'T"); one with a word in capitals for stress ("you do NOT need
+    to pay") is left as written, and where every form is, the reply is reported with no fix.
     """
 
     code = "SK203"
@@ -1313,19 +1321,29 @@ class NoContractions(Rule):
         if has_contraction(text):
             return
         norm = normalise(text)
-        found = []
+        found, stressed = [], []
         for start, end in _UNCONTRACTED_CASELESS.spans(norm):
             original = norm[start:end]
             rewrite = match_case(_CONTRACTIONS[" ".join(original.lower().split())], original)
-            if _contracts_cleanly(norm, start, end, rewrite):
-                found.append((start, end, original, rewrite))
-        if len(found) < min_forms:
+            if not _contracts_cleanly(norm, start, end, rewrite):
+                continue
+            if _stressed(original):
+                stressed.append((start, end, original))
+            else:  # (in capitals where the form is: "I AM SO SORRY" -> "I'M SO SORRY", as SK201 keeps them)
+                found.append((start, end, original, _cased(original, "", rewrite, True)))
+        if len(found) + len(stressed) < min_forms:
             return
         # (a form inside a stock phrase SK201 reports, "please do not hesitate", is reported too: SK201 may be
         # ignored, and its rewrite is not applied by check --fix, where this safe contraction is)
         for start, end, original, rewrite in found:
             yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
+        if not found:
+            # the writer stresses each form ("you do NOT need to pay"): "don't" would drop the stress, so the reply is
+            # reported with no fix, for a person to contract some other words
+            for start, end, original in stressed:
+                yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
+                              suggestion=f'keep the stress on "{original}" and contract some other words in the reply')
 
 
 @register
