@@ -67,3 +67,15 @@ def test_names_in_code_are_left_alone(make_pack) -> None:  # type: ignore[no-unt
     pack = make_pack({"exchange.yaml": script})
     assert [t for _, t, fix in _bold(pack) if t.startswith("__")] == ["__courier__", "__pycache__"]
     assert all(not fix for _, t, fix in _bold(pack) if t.startswith("__"))
+
+
+def test_a_typed_newline_takes_the_spaces_after_it(make_pack) -> None:  # type: ignore[no-untyped-def]
+    """'anything.\\n Please reply' became a line starting with a space, which the customer saw."""
+    script = ('id: a\ntitle: A\nchannels: [email]\nflexibility: {guidance: Offer a refund.}\n'
+              'acknowledgment: "I can see how frustrating the wait has been."\n'
+              "solution: >+\n  I'll send the tracking link today.\\n   Please reply with anything else.\n")
+    pack = make_pack({"a.yaml": script})
+    fixed = CliRunner().invoke(main, ["check", str(pack), "--fix", "--grammar", "off", "--select", "SK007"])
+    assert fixed.exit_code == 0, fixed.output
+    text = (pack / "scripts" / "a.yaml").read_text(encoding="utf-8")
+    assert "today.\n\n  Please reply" in text, text

@@ -555,6 +555,9 @@ def _typed_newlines(text: str) -> Iterator[Finding]:
             yield Finding(a, b, 'a typed "\\n" reaches the customer as a backslash and an "n"',
                           suggestion='Delete the backslash if the "n" begins a word, or break the line in the YAML')
             continue
+        # (the spaces typed after it go with it: "anything.\\n Kindly reply" would start the new line with one)
+        while b < len(text) and text[b] in " \t":
+            b += 1
         yield Finding(a, b, 'a typed "\\n" reaches the customer as a backslash and an "n", not a line break',
                       suggestion="Break the line in the YAML: a block (solution: |) keeps line breaks as typed",
                       replacement="\n")
