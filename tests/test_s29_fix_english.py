@@ -4,9 +4,14 @@ is no "I'll", and quoted words (a screen's label, a notice's name) are left as w
 
 from __future__ import annotations
 
+import textwrap
+from typing import Any
+
 import pytest
+from click.testing import CliRunner
 
 from scriptkit import lint_text
+from scriptkit.cli import main
 
 
 def _fixed(text: str, code: str) -> str:
@@ -75,3 +80,42 @@ def test_a_reply_whose_only_forms_are_stressed_is_reported_without_a_fix() -> No
     assert found, "the reply has no contraction: still reported"
     assert all(d.fix is None for d in found), found
     assert _fixed(text, "SK203") == text
+
+
+# ---------------------------------------------------------------- 3. "I shall" at a clause's end
+
+@pytest.mark.parametrize(("sentence", "fixed"), [
+    ("Shall I call you tomorrow? Yes, I shall.", "Shall I call you tomorrow? Yes, I will."),
+    ("I'll refund you today, as we shall.", "I'll refund you today, as we will."),
+    ("If you ask, I shall too.", "If you ask, I will too."),
+    ("YES, WE SHALL.", "YES, WE WILL."),
+    # a verb after it: contracted as before
+    ("I shall call you tomorrow.", "I'll call you tomorrow."),
+    ("Yes, we shall send it today.", "Yes, we'll send it today."),
+])
+def test_a_contracting_rewrite_at_a_clause_end_is_written_out(sentence: str, fixed: str) -> None:
+    assert _fixed(sentence, "SK201") == fixed
+
+
+def test_a_team_rewrite_ending_in_an_unclear_contraction_is_not_fixed_at_a_clause_end(make_pack: Any) -> None:
+    """A team's "we had" -> "we'd": "'d" written out is "had" or "would", so at a clause's end there is no fix."""
+    pack_yaml = textwrap.dedent("""\
+        name: Test pack
+        rules:
+          options:
+            corporate-phrase:
+              extra:
+                - {phrase: "we would", replacement: "we'd", note: Warmer., safe: true}
+        """)
+    script = textwrap.dedent("""\
+        id: s
+        title: Shall
+        channels: [email]
+        acknowledgment: "I'm so sorry the parcel is late, and I can see why it worried you."
+        solution: "I'll send a new one today. If we could refund it now, we would."
+        """)
+    root = make_pack({"s.yaml": script}, pack_yaml=pack_yaml)
+    result = CliRunner().invoke(main, ["check", "--fix", "--select", "SK201", "--grammar", "off", str(root)],
+                                env={"NO_COLOR": "1"})
+    assert result.exit_code in (0, 1), result.output
+    assert "we would." in (root / "scripts" / "s.yaml").read_text(encoding="utf-8")

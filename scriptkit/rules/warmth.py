@@ -471,7 +471,9 @@ class CorporatePhrase(Rule):
     phrase ("Could you kindly advise if" -> "Could you please advise if"), the fix is the rewrite of the
     whole ("Could you let me know if"), and a suggestion where that has no drop-in ("Could you kindly
     advise your bank") or the two share a word other than "please" ("assist with regard to"); a
-    sentence opener after "you" ("Could you please be aware that") is a suggestion too. A "kindly" on a stock notice
+    sentence opener after "you" ("Could you please be aware that") is a suggestion too. A rewrite ending in a
+    contraction contracts only where a verb follows, as SK203's do: "Yes, I shall." -> "Yes, I will.". A
+    "kindly" on a stock notice
     ("Kindly be informed that") is reported whole, with the notice's rewrite. Other rewrites are shown as
     suggestions for a person to make.
 
@@ -620,6 +622,11 @@ class CorporatePhrase(Rule):
         # placeholder's name)
         rewrite = match_case(_cased(found, "", replacement, True) if "{{" not in replacement else replacement, found)
         shouts = rewrite.isupper() and rewrite != replacement
+        clause_fit = _fit_at_clause_end(text, start, end, rewrite)
+        if clause_fit is None:
+            safe = False  # ("we would." -> "we'd." is no English, and "'d" written out may be "had" or "would")
+        else:
+            rewrite = clause_fit  # ("Yes, I shall." -> "Yes, I will.", not "Yes, I'll.")
         suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
         fix_start = start
         if safe and rewrite.lower().startswith("just ") and _YOU_BEFORE.search(text, max(0, start - 8), start):
@@ -639,6 +646,21 @@ class CorporatePhrase(Rule):
 
 
 _GREETINGS = _wordset("dear hi hello hey")
+_CONTRACTED_END = re.compile(r"['\u2019](ll|re|ve|m|s|d)$", re.IGNORECASE)
+_WRITTEN_OUT = {"ll": "will", "re": "are", "ve": "have", "m": "am"}  # ("'d" and "'s" are two words each)
+
+
+def _fit_at_clause_end(text: str, start: int, end: int, rewrite: str) -> str | None:
+    """``rewrite`` of ``text[start:end]`` as it may stand there: one ending in a contraction ("I'll") contracts only
+    where SK203 would contract, with its verb after it; at a clause's end its last word is written out ("Yes, I
+    shall." -> "Yes, I will."), and None where that word is not told from the contraction ("'d": had or would)."""
+    m = _CONTRACTED_END.search(rewrite)
+    if m is None or _contracts_cleanly(text, start, end, rewrite.lower().replace("\u2019", "'")):
+        return rewrite
+    full = _WRITTEN_OUT.get(m[1].lower())
+    if full is None:
+        return None
+    return rewrite[:m.start()] + " " + (full.upper() if rewrite.isupper() else full)
 
 
 def _slot_bounds(message: Message) -> Iterable[tuple[int, int]]:
