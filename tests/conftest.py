@@ -17,8 +17,10 @@ REPO = Path(__file__).resolve().parent.parent
 # The tests compare scriptkit's output as plain text, so what the shell or CI job running them says
 # about terminals must not reach it: FORCE_COLOR=1 (set by many CI setups) styled every report the
 # CLI tests read, and SCRIPTKIT_DEBUG turns located errors into tracebacks. A test that needs one
-# sets it itself.
-for _variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SCRIPTKIT_DEBUG"):
+# sets it itself. GITHUB_WORKSPACE and CI_PROJECT_DIR (set in GitHub's and GitLab's jobs) move the root
+# the github, sarif and junit reports name files from.
+for _variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SCRIPTKIT_DEBUG", "GITHUB_WORKSPACE",
+                  "CI_PROJECT_DIR"):
     os.environ.pop(_variable, None)
 
 # No Hypothesis deadline anywhere, with or without CI set (CI=true picks Hypothesis's "ci" profile,

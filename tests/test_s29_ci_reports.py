@@ -84,3 +84,87 @@ def test_a_folder_that_may_not_be_written_is_a_located_error(tmp_path: Path) -> 
         locked.chmod(0o700)
     assert result.exit_code == 2
     assert f"{target}:1:1: error: cannot write the report to {target}: Permission denied" in result.output
+
+
+# ---------------------------------------------------------------- 2. paths from the repository's root
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git work tree with the pack in support/pack; no CI variables."""
+    for variable in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    root = tmp_path / "repo"
+    (root / ".git").mkdir(parents=True)
+    _pack(root / "support" / "pack")
+    return root
+
+
+def _sarif_location(output: str) -> dict[str, object]:
+    run = json.loads(output)["runs"][0]
+    location: dict[str, object] = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    return {"base": run.get("originalUriBaseIds"), **location}
+
+
+def test_github_annotations_name_the_file_from_the_git_work_tree(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo / "support")
+    result = _run("check", "pack", "--format", "github")
+    assert result.exit_code == 1
+    assert all(",file=" not in line and " file=support/pack/scripts/cold.yaml," in line
+               for line in result.stdout.splitlines()), result.stdout
+
+
+def test_sarif_uris_are_relative_to_srcroot_from_a_subfolder(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo / "support" / "pack" / "scripts")
+    result = _run("check", "..", "--format", "sarif")
+    assert result.exit_code == 1
+    assert _sarif_location(result.stdout) == {"base": {"%SRCROOT%": {"uri": repo.as_uri() + "/"}},
+                                              "uri": "support/pack/scripts/cold.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+@pytest.mark.parametrize("variable", ["GITHUB_WORKSPACE", "CI_PROJECT_DIR"])
+def test_the_ci_workspace_is_the_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str) -> None:
+    for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    workspace = tmp_path / "ws"
+    _pack(workspace / "support" / "pack")
+    (workspace / "support" / ".git").mkdir()  # (a nested work tree: the CI's workspace still wins)
+    monkeypatch.setenv(variable, str(workspace))
+    monkeypatch.chdir(workspace / "support")
+    github = _run("check", "pack", "--format", "github").stdout
+    assert " file=support/pack/scripts/cold.yaml," in github, github
+    sarif = _sarif_location(_run("check", "pack", "--format", "sarif").stdout)
+    assert sarif["uri"] == "support/pack/scripts/cold.yaml"
+    assert sarif["base"] == {"%SRCROOT%": {"uri": workspace.as_uri() + "/"}}
+
+
+def test_a_file_outside_the_root_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "ws"))
+    (tmp_path / "ws").mkdir()
+    root = _pack(tmp_path / "elsewhere" / "pack")
+    monkeypatch.chdir(tmp_path / "ws")
+    github = _run("check", "../elsewhere/pack", "--format", "github").stdout
+    assert f" file={(root / 'scripts' / 'cold.yaml').as_posix()}," in github, github
+    sarif = _sarif_location(_run("check", "../elsewhere/pack", "--format", "sarif").stdout)
+    assert sarif["uri"] == (root / "scripts" / "cold.yaml").as_uri() and "uriBaseId" not in sarif
+
+
+def test_without_a_work_tree_the_root_is_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    _pack(tmp_path / "support" / "pack")
+    monkeypatch.chdir(tmp_path / "support")
+    assert " file=pack/scripts/cold.yaml," in _run("check", "pack", "--format", "github").stdout
+    sarif = _sarif_location(_run("check", "pack", "--format", "sarif").stdout)
+    assert sarif["uri"] == "pack/scripts/cold.yaml"
+    assert sarif["base"] == {"%SRCROOT%": {"uri": (tmp_path / "support").as_uri() + "/"}}
+
+
+def test_junit_names_files_from_the_root_and_text_and_json_from_the_working_folder(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(repo / "support")
+    junit = _run("check", "pack", "--format", "junit").stdout
+    assert 'classname="support/pack/scripts/cold.yaml"' in junit, junit
+    text = _run("check", "pack").stdout
+    assert "pack/scripts/cold.yaml" in text and "support/pack" not in text
+    diagnostics = json.loads(_run("check", "pack", "--format", "json").stdout)["diagnostics"]
+    assert {d["file"] for d in diagnostics} == {"pack/scripts/cold.yaml"}

@@ -63,7 +63,9 @@ def check_stream(stream: object, fmt: str) -> None:
 
 
 def display_path(file: str) -> str:
-    """``file`` relative to the working folder when it is inside it, with forward slashes."""
+    """``file`` for people (the text format, messages): relative to the working folder when it is inside
+    it, with forward slashes; outside it, as it was given (``../pack.yaml`` stays so, an absolute path
+    stays absolute). The machine formats that CI reads use ``repository_path``."""
     if file.startswith("<"):
         return file
     # (once per file and working folder: a report names a file for each of its findings, and
@@ -77,7 +79,57 @@ def _display_path(file: str, cwd: str) -> str:
         rel = os.path.relpath(file, cwd)
     except ValueError:  # another drive on Windows
         return Path(file).as_posix()
-    return Path(file).as_posix() if rel.startswith("..") else Path(rel).as_posix()
+    return Path(file).as_posix() if _outside(rel) else Path(rel).as_posix()
+
+
+def _outside(rel: str) -> bool:
+    return rel == os.pardir or rel.startswith(os.pardir + os.sep)  # (not a file named '..notes')
+
+
+#: the CI variables naming the checkout, which GitHub (annotations, SARIF) and GitLab resolve paths against
+WORKSPACE_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
+
+
+def repository_root() -> str:
+    """The folder a CI server reads a report's paths from: the CI's workspace (``GITHUB_WORKSPACE``, GitLab's
+    ``CI_PROJECT_DIR``), else the git work tree the working folder is in, else the working folder."""
+    for variable in WORKSPACE_VARIABLES:
+        if os.environ.get(variable):
+            return os.path.abspath(os.environ[variable])
+    return _work_tree(os.getcwd())
+
+
+@functools.lru_cache(maxsize=64)
+def _work_tree(cwd: str) -> str:
+    here = cwd
+    while not os.path.exists(os.path.join(here, ".git")):  # (a folder, or a file in a worktree or submodule)
+        up = os.path.dirname(here)
+        if up == here:
+            return cwd
+        here = up
+    return here
+
+
+def repository_path(file: str) -> str:
+    """``file`` as the machine formats CI reads name it (``github``, ``sarif``, ``junit``): relative to
+    ``repository_root()``, with forward slashes; outside it, absolute. GitHub reads an annotation's
+    ``file=`` from the repository's root: relative to the working folder, ``scriptkit check pack`` run in
+    support/ annotated a file that was not there."""
+    if file.startswith("<"):
+        return file
+    return _repository_path(file, os.getcwd(), repository_root())
+
+
+@functools.lru_cache(maxsize=65536)
+def _repository_path(file: str, cwd: str, root: str) -> str:
+    absolute = os.path.normpath(os.path.join(cwd, file))
+    try:
+        rel = os.path.relpath(absolute, root)
+        if _outside(rel):  # (through a link: /tmp and /private/tmp on macOS, a workspace linked elsewhere)
+            rel = os.path.relpath(os.path.realpath(absolute), os.path.realpath(root))
+    except ValueError:  # another drive on Windows
+        return Path(absolute).as_posix()
+    return Path(absolute).as_posix() if _outside(rel) else Path(rel).as_posix()
 
 
 def with_suggestion(d: Diagnostic) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ErrorGroup, ScriptkitError, two_sentences
-from scriptkit.reporters import display_path, with_suggestion
+from scriptkit.reporters import repository_path, with_suggestion
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -40,7 +40,7 @@ def report_errors(error: ScriptkitError, stream: TextIO) -> None:
 
 
 def _where(location: Location) -> str:
-    return f"file={_prop(display_path(location.file))},line={location.line},col={location.col},"
+    return f"file={_prop(repository_path(location.file))},line={location.line},col={location.col},"
 
 
 def _region(location: Location, extra: Mapping[str, str]) -> str:
@@ -51,4 +51,4 @@ def _region(location: Location, extra: Mapping[str, str]) -> str:
     if not end_line or end_line == str(location.line):
         end = f"endLine={end_line},endColumn={extra['end_col']}," if end_line and "end_col" in extra else ""
         return _where(location) + end
-    return f"file={_prop(display_path(location.file))},line={location.line},endLine={end_line},"
+    return f"file={_prop(repository_path(location.file))},line={location.line},endLine={end_line},"

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Diagnostic
-from scriptkit.reporters import display_path, slot_shown, whole_reply
+from scriptkit.reporters import repository_path, slot_shown, whole_reply
 from scriptkit.reporters.json import writes_utf8
 
 if TYPE_CHECKING:
@@ -28,9 +28,9 @@ def _xml(text: str) -> str:
 
 
 def report(result: LintResult, stream: TextIO) -> None:
-    by_file: dict[str, list[Diagnostic]] = {display_path(f): [] for f in result.files}
+    by_file: dict[str, list[Diagnostic]] = {repository_path(f): [] for f in result.files}
     for d in result.diagnostics:
-        by_file.setdefault(display_path(d.location.file), []).append(d)
+        by_file.setdefault(repository_path(d.location.file), []).append(d)
     root = ET.Element("testsuites", name="scriptkit")
     total = failures = 0
     whole = whole_reply(result)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
-from scriptkit.reporters import display_path, rule_lookup, slot_shown, whole_reply, with_suggestion
+from scriptkit.reporters import repository_path, repository_root, rule_lookup, slot_shown, whole_reply, with_suggestion
 from scriptkit.reporters.json import writes_utf8
 from scriptkit.sourcetext import SourceText
 
@@ -37,13 +37,20 @@ def _rule(code: str, rule: Any, diag: Diagnostic | None) -> dict[str, Any]:
     }
 
 
-def _uri(file: str) -> str:
-    """A SARIF artifact location is a URI reference: relative to the working folder and
-    percent-encoded (a space, a '#'), or a file: URI for a file outside it."""
-    shown = display_path(file)
-    if not shown.startswith("<") and Path(shown).is_absolute():
-        return Path(shown).as_uri()
-    return quote(shown, safe="/")
+#: the base the artifact locations' relative URIs are read from: the repository's root (``repository_root``)
+SRCROOT = "%SRCROOT%"
+
+
+def _artifact(file: str) -> dict[str, str]:
+    """A SARIF artifact location: a URI reference relative to ``%SRCROOT%``, the repository's root, and
+    percent-encoded (a space, a '#'), as code scanning reads it; an absolute file: URI for a file outside
+    it. Relative to the working folder, a check run in a subfolder uploaded '../pack.yaml'."""
+    shown = repository_path(file)
+    if shown.startswith("<"):  # (standard input, a text given to the API: no file to point at)
+        return {"uri": quote(shown, safe="/")}
+    if Path(shown).is_absolute():
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown, safe="/"), "uriBaseId": SRCROOT}
 
 
 class _Files:
@@ -89,7 +96,7 @@ def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[
         "level": LEVELS[d.severity],
         "message": {"text": text},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(d.location.file)},
+            "artifactLocation": _artifact(d.location.file),
             "region": region,
         }}],
         "properties": {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", ""),
@@ -99,7 +106,7 @@ def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[
         out["fixes"] = [{
             "description": {"text": d.fix.description},
             "artifactChanges": [{
-                "artifactLocation": {"uri": _uri(e.file)},
+                "artifactLocation": _artifact(e.file),
                 "replacements": [{"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
                                   "insertedContent": {"text": e.replacement}}],
             } for e in d.fix.edits],
@@ -122,6 +129,7 @@ def build(result: LintResult) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "scriptkit", "version": __version__, "rules": rules}},
+            "originalUriBaseIds": {SRCROOT: {"uri": Path(repository_root()).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(d, index[d.code], slot_shown(d, whole), files) for d in result.diagnostics],
         }],
