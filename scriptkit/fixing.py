@@ -30,7 +30,7 @@ from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import YAML, plain_data, value_at  # (ruamel.yaml, imported there keeping the warnings filters)
 from scriptkit.sourcetext import SourceText, scalar_offsets
-from scriptkit.text import keeps_links, sentence_spans
+from scriptkit.text import folded_alike, keeps_links, sentence_spans
 
 if TYPE_CHECKING:
     from scriptkit.rules.base import Rule
@@ -576,9 +576,11 @@ class _Scalars:
             if b is None:
                 continue
             b += 1
-            if b - a == edit.end - edit.start and self.text[edit.start:edit.end] == value[a:b]:
+            written = self.text[edit.start:edit.end]
+            if (b - a == edit.end - edit.start and written == value[a:b]) or folded_alike(written, value[a:b]):
                 return path, a, b
         return None
+
 
 
 def _index_of(offsets: Any, index: dict[int, int] | None, offset: int) -> int | None:

@@ -764,16 +764,17 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     if not rule.fix_safe or finding.replacement is None or finding.end <= finding.start:
         return None
     run = message.literal_run(finding.start, finding.end)
-    if run is None:
+    if run is not None and (run[2] is None or run[2].text[run[0]:run[1]] != message.text[finding.start:finding.end]):
+        return None  # escapes: the file spells it differently
+    # (or wrapped over lines in the file, "prior\n  to": the edit takes the line break with the words it rewrites)
+    a, b, source = run or message.folded_run(finding.start, finding.end) or (0, 0, None)
+    if source is None:
         return None
-    a, b, source = run
-    if source is None or source.text[a:b] != message.text[finding.start:finding.end]:
-        return None  # escapes or folded lines: the file spells it differently
     # (a link's words only, never its brackets or address; keeps_links reads the edit's lines itself:
     # a slice here copied a 2 MB one-line reply for each of its findings)
     if not keeps_links(source.text, a, b, finding.replacement):
         return None
-    description = _one(f"replace '{source.text[a:b]}' with '{finding.replacement}'")
+    description = _one(f"replace '{message.text[finding.start:finding.end]}' with '{finding.replacement}'")
     return Fix(description, (Edit(source.path, a, b, _one(finding.replacement)),))
 
 

@@ -18,7 +18,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, argument_named
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, nearest_placeholder
 from scriptkit.sourcetext import SourceText, expression_end
-from scriptkit.text import DROPPED, MARKUP, SPACE, link_marks, unsafe_address
+from scriptkit.text import DROPPED, MARKUP, SPACE, folded_alike, link_marks, unsafe_address
 
 #: the channels a reply is written for
 CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
@@ -533,6 +533,27 @@ class Message:
                     return None
                 return a, b, src.source
         return None
+
+
+    def folded_run(self, start: int, end: int) -> tuple[int, int, SourceText] | None:
+        """Where ``text[start:end]`` is written in its file when it crosses line folds only: a long line wrapped in
+        the YAML ("arrive prior\n  to Friday"), each line break and the spaces around it read as one space. None
+        where it crosses anything else (an escape, a kept line break, another segment) or crosses no fold."""
+        if end <= start or not isinstance(start, int) or not isinstance(end, int):
+            return None
+        k = bisect_right(self._table, start, key=_row_start) - 1
+        for s, e, seg, _ in self._table[k:k + 1] if k >= 0 else ():
+            if not (s <= start and end <= e and isinstance(seg, Text) and seg.source is not None):
+                return None
+            src = seg.source
+            if not (src.literal and src.offsets) or src.source is None:
+                return None
+            a, b = src.offsets[start - s], src.offsets[end - s - 1] + 1
+            written, read = src.source.text[a:b], self.text[start:end]
+            if folded_alike(written, read):
+                return a, b, src.source
+        return None
+
 
 
 def _not_offset(method: str, name: str, value: object) -> NoReturn:

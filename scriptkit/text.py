@@ -723,3 +723,14 @@ def apostrophes_like(replacement: str, text: str, start: int, end: int, slot: tu
             curly = marks.count("\u2019") * 2 > len(marks)
             return _IN_WORD_APOSTROPHE.sub("\u2019", replacement) if curly else replacement
     return replacement
+
+
+_FOLD = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def folded_alike(written: str, read: str) -> bool:
+    """Whether ``written`` (a file's text) is ``read`` wrapped over lines, each line break and the spaces around it
+    read as one space, as YAML folds a plain, quoted or ``>`` value: an edit of those words may take the break with
+    them (``Message.folded_run``). Not where a line break is kept, or an escape or a quote is written."""
+    return "\n" in written and "\n" not in read and "\\" not in written and "'" not in written \
+        and _FOLD.sub(" ", written) == read
