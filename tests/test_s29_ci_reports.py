@@ -168,3 +168,22 @@ def test_junit_names_files_from_the_root_and_text_and_json_from_the_working_fold
     assert "pack/scripts/cold.yaml" in text and "support/pack" not in text
     diagnostics = json.loads(_run("check", "pack", "--format", "json").stdout)["diagnostics"]
     assert {d["file"] for d in diagnostics} == {"pack/scripts/cold.yaml"}
+
+
+# ---------------------------------------------------------------- 3. options that write no report
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--diff", "--format", "sarif"], "--diff prints the safe fixes as a unified diff; it has no --format sarif"),
+    (["--diff", "-o", "{out}"], "--diff prints the safe fixes on standard output; it writes no -o file"),
+    (["--write-baseline", "{baseline}", "--format", "sarif"], "--write-baseline records the findings and writes "
+                                                             "no report"),
+    (["--write-baseline", "{baseline}", "-o", "{out}"], "--write-baseline records the findings and writes no report"),
+])
+def test_options_that_write_no_report_refuse_a_report(tmp_path: Path, args: list[str], said: str) -> None:
+    root = _pack(tmp_path / "pack")
+    out, baseline = tmp_path / "out.sarif", tmp_path / "baseline.json"
+    given = [a.format(out=out, baseline=baseline) for a in args]
+    result = _run("check", str(root), *given)
+    assert result.exit_code == 2 and said in result.output, result.output
+    assert not out.exists() and not baseline.exists()
+    assert (root / "scripts" / "cold.yaml").read_text(encoding="utf-8") == COLD

@@ -196,6 +196,17 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                                "(the JSON report's diagnostics can be counted instead)")
     if write_baseline_file and (fix or diff):
         raise click.UsageError("--write-baseline records the findings as they are: run --fix first, then record")
+    # (refused, not ignored: `--diff --format sarif > x.sarif` uploaded a diff as SARIF, and --write-baseline with
+    # -o exited 0 and wrote no report, which a later step then missed)
+    if diff and fmt != "text":
+        raise click.UsageError(f"--diff prints the safe fixes as a unified diff; it has no --format {fmt} "
+                               f"(the report without --diff has the fixes: `--format {fmt}`)")
+    if diff and output:
+        raise click.UsageError(f"--diff prints the safe fixes on standard output; it writes no -o file "
+                               f"(redirect it instead: `scriptkit check {shlex.quote(pack)} --diff > fixes.patch`)")
+    if write_baseline_file and (fmt != "text" or output):
+        raise click.UsageError("--write-baseline records the findings and writes no report: run the check with "
+                               f"--baseline {shlex.quote(write_baseline_file)} for one")
     with _reported(fmt, output, pack):
         loaded = load_pack(pack, jobs=jobs)
         check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
