@@ -119,3 +119,52 @@ def test_a_team_rewrite_ending_in_an_unclear_contraction_is_not_fixed_at_a_claus
                                 env={"NO_COLOR": "1"})
     assert result.exit_code in (0, 1), result.output
     assert "we would." in (root / "scripts" / "s.yaml").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- 4. quoted words stay as written
+
+@pytest.mark.parametrize(("sentence", "fixed"), [
+    ('I will send a "do not reply" notice today. I am here, and we are sorry.',
+     "I'll send a \"do not reply\" notice today. I'm here, and we're sorry."),
+    ("I will send it today. The button says \u201cI am done\u201d. We are sorry.",
+     "I'll send it today. The button says \u201cI am done\u201d. We're sorry."),
+])
+def test_contractions_leave_quoted_words_alone(sentence: str, fixed: str) -> None:
+    assert _fixed(sentence, "SK203") == fixed
+
+
+SWAP_PACK = textwrap.dedent("""\
+    name: Test pack
+    rules:
+      custom:
+        - name: our-words
+          kind: substitution
+          message: "Say '{replacement}', not '{match}'."
+          swap:
+            account: profile
+    """)
+
+
+def _swapped(make_pack: Any, solution: str) -> str:
+    script = textwrap.dedent(f"""\
+        id: s
+        title: Swap
+        channels: [email]
+        acknowledgment: "I'm so sorry the change didn't save, and I can see why it worried you."
+        solution: {solution}
+        """)
+    root = make_pack({"s.yaml": script}, pack_yaml=SWAP_PACK)
+    result = CliRunner().invoke(main, ["check", "--fix", "--grammar", "off", str(root)], env={"NO_COLOR": "1"})
+    assert result.exit_code in (0, 1), result.output
+    return (root / "scripts" / "s.yaml").read_text(encoding="utf-8")
+
+
+def test_a_swap_leaves_a_quoted_label_alone(make_pack: Any) -> None:
+    after = _swapped(make_pack, """'I''ll fix your account today: the setting is in "My account", at the top.'""")
+    assert 'the setting is in "My account"' in after, after
+    assert "fix your profile today" in after, after
+
+
+def test_a_swap_still_changes_a_slot_wrapped_whole_in_quotes(make_pack: Any) -> None:
+    after = _swapped(make_pack, """'"I''ll fix your account today."'""")
+    assert "your profile today" in after, after

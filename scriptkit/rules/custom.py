@@ -47,7 +47,7 @@ from scriptkit.errors import ConfigError, ErrorCollector, path_error
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.lexicon import address_spans
-from scriptkit.text import opens_sentence, sentence_spans, word_spans
+from scriptkit.text import in_quotation, opens_sentence, sentence_spans, word_spans
 
 Locator = Callable[[tuple[str | int, ...], bool], Location]
 
@@ -260,9 +260,16 @@ class CustomRule(Rule):
                 yield Finding(m.start(), m.end(), _fill(spec.message, match=m.group(0)),
                               spec.suggestion)
         elif spec.kind == "substitution":
+            from scriptkit.rules.warmth import _quotations  # (warmth reads this module: imported when used)
+
             lowered = {k.lower(): (k, v) for k, v in spec.swaps.items()}
             text = message.text
+            quoted: list[tuple[int, int]] | None = None  # (read once, and only when a term is found)
             for m, lo in self._hits_in(message):
+                if quoted is None:
+                    quoted = _quotations(message)
+                if in_quotation(quoted, m.start(), m.end()):
+                    continue  # a screen's label or the customer's words, quoted ('in "My account"'): kept as written
                 found = m.group(0)
                 term, value = lowered.get(" ".join(found.lower().split()), ("", ""))
                 start, article, repl = _swap(text, lo, m.start(), m.end(), term, value)
@@ -390,7 +397,8 @@ def _docs(spec: CustomSpec, description: str) -> str:
     fix = ("Safe: `--fix` swaps the term where it is literal text in the YAML, with 'a' or 'an' before it as the "
            "new words are said, one determiner (the text's), and the text's capitals; where the spelling does not "
            "tell the article (an abbreviation), where the term is part of a name ('Plan B'), or where it is a verb "
-           "('we plan to') and the new word only a noun, the swap is left to you." if spec.kind == "substitution"
+           "('we plan to') and the new word only a noun, the swap is left to you. Words in quotation marks (a "
+           "screen's label, 'in \"My account\"') are not reported." if spec.kind == "substitution"
            else "No automatic fix.")
     summary = description or f"Team rule ({spec.kind}): {what}"
     example, instead = _example(spec)

@@ -1319,6 +1319,7 @@ class NoContractions(Rule):
     would too", "I will again." ("We'd if we could" is no English). A form in capitals contracts
     in capitals ("DO NOT" -> "DON'T"); one with a word in capitals for stress ("you do NOT need
     to pay") is left as written, and where every form is, the reply is reported with no fix.
+    Words in quotation marks are left as written (a "do not reply" notice, a button's label).
     """
 
     code = "SK203"
@@ -1344,7 +1345,12 @@ class NoContractions(Rule):
             return
         norm = normalise(text)
         found, stressed = [], []
+        quoted: list[tuple[int, int]] | None = None  # (read once, and only when a form is found)
         for start, end in _UNCONTRACTED_CASELESS.spans(norm):
+            if quoted is None:
+                quoted = _quotations(message)
+            if in_quotation(quoted, start, end):
+                continue  # a thing's name or someone's words, quoted ('a "do not reply" notice'): not ours to change
             original = norm[start:end]
             rewrite = match_case(_CONTRACTIONS[" ".join(original.lower().split())], original)
             if not _contracts_cleanly(norm, start, end, rewrite):
