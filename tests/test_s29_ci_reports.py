@@ -187,3 +187,27 @@ def test_options_that_write_no_report_refuse_a_report(tmp_path: Path, args: list
     assert result.exit_code == 2 and said in result.output, result.output
     assert not out.exists() and not baseline.exists()
     assert (root / "scripts" / "cold.yaml").read_text(encoding="utf-8") == COLD
+
+
+# ---------------------------------------------------------------- 4. no stale text report
+
+def test_a_text_report_of_a_pack_that_cannot_be_read_replaces_the_last_one(tmp_path: Path) -> None:
+    root = _pack(tmp_path / "pack", {"bad.yaml": "id: bad\ntitle: [\n"})
+    report = tmp_path / "r.txt"
+    report.write_text("STALE\n", encoding="utf-8")
+    result = _run("check", str(root), "-o", str(report))
+    assert result.exit_code == 2
+    written = report.read_text(encoding="utf-8")
+    assert "STALE" not in written
+    assert "bad.yaml\n  3:1     error      SK000 [load-error] YAML syntax error" in written, written
+
+
+def test_a_text_report_review_cannot_read_replaces_the_last_one(tmp_path: Path) -> None:
+    reply = tmp_path / "empty.txt"
+    reply.write_text("  \n", encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("STALE\n", encoding="utf-8")
+    result = _run("review", str(reply), "-o", str(report))
+    assert result.exit_code == 2
+    written = report.read_text(encoding="utf-8")
+    assert "STALE" not in written and "nothing to review" in written, written

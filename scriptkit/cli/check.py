@@ -69,11 +69,13 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
     """A pack that cannot be read (exit 2) is reported in the chosen format too, besides the messages
     on stderr: ``github`` as error annotations, ``json``, ``sarif`` and ``junit`` as results of the
     code SK000 (load-error). Without them a CI job uploading the report found no file, or an empty
-    one, and the pull request showed nothing. ``text`` stays as it was: stderr says it all."""
+    one, and the pull request showed nothing. ``text`` on standard output stays as it was (stderr says
+    it all); into an ``-o`` file, it is the SK000 findings too: the last run's report was left there, and a
+    reused workspace archived it as this run's."""
     try:
         yield
     except ScriptkitError as exc:
-        if fmt == "text":
+        if fmt == "text" and output is None:
             raise
         errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
         given = Path(pack)
