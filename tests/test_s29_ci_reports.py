@@ -211,3 +211,53 @@ def test_a_text_report_review_cannot_read_replaces_the_last_one(tmp_path: Path) 
     assert result.exit_code == 2
     written = report.read_text(encoding="utf-8")
     assert "STALE" not in written and "nothing to review" in written, written
+
+
+# ---------------------------------------------------------------- 5. the JSON report's documented shape
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md"
+NOTE = ("id: note\ntitle: Note\nacknowledgment: Ask for the tracking number.\nsolution: Log it in the portal.\n"
+        "export:\n  zendesk: {public: false}\n")
+TRANSCRIPT = ("Customer: my parcel still hasn't come\n"
+              "Agent: We have received your request. Please be advised that it will be dispatched in due course.\n")
+SPANISH = "Hola Marta, lamentamos mucho el retraso de tu pedido. Te enviamos uno nuevo hoy mismo.\n"
+
+
+def _documented() -> dict[str, set[str]]:
+    """Each table of the doc's 'The JSON report' section: its heading, and the keys of its first column."""
+    section = DOC.read_text(encoding="utf-8").split("## The JSON report", 1)[1]
+    tables: dict[str, set[str]] = {}
+    heading = ""
+    for line in section.splitlines():
+        if line.startswith("### "):
+            heading = line[4:].strip()
+        elif line.startswith("| `"):
+            cell = line.split("|")[1]
+            tables.setdefault(heading, set()).update(k.strip().strip("`") for k in cell.split(","))
+    return tables
+
+
+def _keys(objects: list[dict[str, object]]) -> set[str]:
+    return set().union(*(o.keys() for o in objects))
+
+
+def test_the_documented_json_keys_are_those_the_reports_have(tmp_path: Path) -> None:
+    root = _pack(tmp_path / "pack", {"cold.yaml": COLD, "note.yaml": NOTE})
+    checked = json.loads(_run("check", str(root), "--format", "json").stdout)
+    reports = [checked]
+    for name, text in (("chat.txt", TRANSCRIPT), ("es.txt", SPANISH)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        reports.append(json.loads(_run("review", str(tmp_path / name), "--format", "json").stdout))
+    diagnostics = [d for r in reports for d in r["diagnostics"]]
+    fixes = [d["fix"] for d in diagnostics if d["fix"]]
+    written = {
+        "Top level": _keys(reports),
+        "summary": _keys([r["summary"] for r in reports]),
+        "diagnostics[]": _keys(diagnostics),
+        "fix": _keys(fixes),
+        "fix.edits[]": _keys([e for f in fixes for e in f["edits"]]),
+        "sentences[] (review)": _keys([s for r in reports for s in r.get("sentences", [])]),
+        "turns[] (review of a transcript)": _keys([t for r in reports for t in r.get("turns", [])]),
+    }
+    assert "internal_notes" in checked["summary"] and "not_judged" in reports[2] and "turns" in reports[1]
+    assert _documented() == written
