@@ -307,6 +307,10 @@ _EVENT = re.compile(
     r"practical|feasible|free|ready|done|finished|complete|completed)\b)",
     re.IGNORECASE,
 )
+# an event that is the customer's step, or what they send reaching us: "once you reply", "as soon as we receive it"
+_THEIR_STEP = re.compile(rf"\S+(?:\s+(?:soon|moment|minute|second|instant|day))?(?:\s+as)?\s+(?:you\b|(?:i|we)"
+                         rf"(?:{_APOS}ve|\s+have)?\s+(?:have|get|got|receive[sd]?)\b)", re.IGNORECASE)
+_PROMISE_CLAUSE = re.compile(rf"\s+(?:i|we|they|someone|our\s+[a-z]+)(?:{_APOS}ll|\s+will|\s+shall)\b", re.IGNORECASE)
 _EVENT_WORDS = frozenset(["soon", "moment", "minute", "second", "instant", "day", "once", "when"])
 _PROMISE = re.compile(rf"\b(?:will|shall|going\s+to)\b|{_APOS}ll\b", re.IGNORECASE)
 
@@ -1060,10 +1064,13 @@ class NoTimeFrame(Rule):
                 # (a wait for an event, "as soon as it's fixed", "once the verification is over": the customer still
                 # cannot tell how long; where nobody can give the event a date, a promised update is the time frame)
                 ends = [i for i in (text.find(c, event.end()) for c in ".,;!?\n") if i >= 0]
+                main = _PROMISE_CLAUSE.search(text, event.end())  # ("as soon as we receive it we will send ...")
+                ends += [main.start()] if main else []
                 clause = " ".join(text[event.start():min(ends, default=len(text))].split())
                 clause = clause if len(clause) <= 60 else clause[:57].rsplit(" ", 1)[0] + "..."
-                if re.match(r"\S+(?:\s+(?:soon|moment|minute|second|instant|day))?(?:\s+as)?\s+you\b", clause, re.I):
-                    # (the customer's own step sets it off, "once you reply with the photo": how soon after is ours)
+                if _THEIR_STEP.match(clause):
+                    # (the customer's own step sets it off, "once you reply with the photo", "once I have this
+                    # information": the date is theirs, how soon after is ours)
                     yield Finding(a, b, f"the solution waits for '{clause}' but does not say how soon after",
                                   "Say how soon after: \"Once I have the photo, I'll send the replacement the same "
                                   "day.\"")
