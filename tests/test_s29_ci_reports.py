@@ -70,20 +70,24 @@ def test_a_file_where_the_folder_should_be_is_a_located_error(tmp_path: Path) ->
            "not a folder" in result.output
 
 
-@pytest.mark.skipif(os.name == "nt" or (hasattr(os, "geteuid") and os.geteuid() == 0),
-                    reason="needs POSIX permissions, not root")
+@pytest.mark.skipif(os.name == "nt", reason="needs POSIX permissions")
 def test_a_folder_that_may_not_be_written_is_a_located_error(tmp_path: Path) -> None:
     root = _pack(tmp_path / "pack")
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
+    # (root may write anywhere a mode forbids, as CI runs: there, a kernel folder nobody may make one in)
+    as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    if as_root and not Path("/sys/kernel").is_dir():
+        pytest.skip("running as root on a system without /sys/kernel: no folder root may not write")
+    target = (Path("/sys/kernel") if as_root else locked) / "scriptkit-reports" / "r.json"
     try:
-        target = locked / "reports" / "r.json"
         result = _run("check", str(root), "--format", "json", "-o", str(target))
     finally:
         locked.chmod(0o700)
     assert result.exit_code == 2
-    assert f"{target}:1:1: error: cannot write the report to {target}: Permission denied" in result.output
+    assert f"{target}:1:1: error: cannot write the report to {target}: " in result.output
+    assert "Traceback" not in result.output
 
 
 # ---------------------------------------------------------------- 2. paths from the repository's root
