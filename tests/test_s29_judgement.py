@@ -190,3 +190,28 @@ def test_a_wait_for_the_customers_own_step_asks_how_soon_after(step: str, quoted
 @pytest.mark.parametrize("policy", ["Late returns are not welcome.", "Cash is not welcome at our stores."])
 def test_a_policy_that_something_is_not_welcome_acknowledges_nobody(policy: str) -> None:
     assert "SK301" in _codes(f"{policy} I'll send you a payment link today.", "SK301")
+
+
+@pytest.mark.parametrize("news", [
+    "Good news - payments are working again, so you can place your order now.",
+    "I'm pleased to tell you that the booking page is back online.",
+    "Thanks for waiting. Checkout is back to normal now.",
+    "Payments are back up and running.",
+])
+def test_a_restored_service_said_any_way_is_a_step_done(news: str) -> None:
+    """A bare noun, a dash or a "that" before it: told as news all the same (e7ec557 had asked for a subject
+    opening its clause, and these had become 'no concrete next step')."""
+    assert not _codes(f"{_SORRY} {news}", "SK402", "SK403")
+
+
+@pytest.mark.parametrize("step, quoted", [
+    ("Once we have confirmed the fault with the manufacturer, we'll refund you.",
+     "Once we have confirmed the fault with the manufacturer"),
+    ("The moment we receive approval from the bank we'll transfer the money.",
+     "The moment we receive approval from the bank"),
+    ("Once the courier collects it the refund will go through.", "Once the courier collects it"),
+    ("As soon as it's fixed you'll get an email from us.", "As soon as it's fixed"),
+])
+def test_our_or_a_third_partys_milestone_asks_when_that_will_be(step: str, quoted: str) -> None:
+    [found] = _sk404(f"Hi Ana, I'm sorry about the wait. {step}")
+    assert found.message == f"the solution waits for '{quoted}' but does not say when that will be"

@@ -56,14 +56,32 @@ _RESPELT = sorted({f"{pre}{verb[:-1]}ing" for verb in _VERBS.split() if verb.end
 # a service told as restored, the problem gone ("Everything is back up", "your account is working again", "the
 # site's back online"), not the state it is still in ("isn't back up yet", "is not working again"): a step (SK402),
 # and one finished, with nobody left to own it (SK403's _DONE_NEWS)
-# Told as a statement, its subject opening a clause: not asked or hedged, where the same words are no news ("we can't
-# say when the service is up and running again", "if the checkout is working again", "Hopefully the site is back up
-# soon", "I'll let you know when it's back online", "Is it working again?")
-_RESTORED = (r"(?:^|(?<=[.!;:]\s)|(?<=\n)|(?<=,\s)|(?<=\sand\s)|(?<=\sso\s))(?:everything|it|this|that|all|"
-             r"(?:the|your|our|my|their)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+)"
-             r"(?:\s+(?:is|are)|['’](?:s|re))\s+(?:(?:now|all|already|fully)\s+)?(?:back\s+(?:up|online|on-?line|"
-             r"to\s+normal)|(?:up\s+and\s+)?(?:running|working)(?:\s+(?:normally|properly|fine|as\s+normal))?\s+again|"
-             r"up\s+and\s+running)\b(?![^.!?\n]*\?)")
+_RESTORED = re.compile(
+    r"(?:\b(?:is|are)|['’](?:s|re))\s+(?:(?:now|all|already|fully)\s+)?(?:back\s+(?:up|online|on-?line|to\s+normal)|"
+    r"(?:up\s+and\s+)?(?:running|working)(?:\s+(?:normally|properly|fine|as\s+normal))?\s+again|up\s+and\s+running)\b",
+    re.IGNORECASE)
+# ... told as news, not asked or hedged, where the same words are none ("we can't say when the service is up and
+# running again", "if the checkout is working again", "Hopefully the site is back up soon", "Is it working again?")
+_NOT_NEWS = re.compile(r"\b(?:if|whether|when|whenever|until|till|once|soon\s+as|hopefully|hope|wish|expect|unless|"
+                     r"can['’]?t\s+say|cannot\s+say|(?:don['’]t|do\s+not)\s+know|not\s+sure|unsure|let\s+(?:me|us|you)\s+know|"
+                     r"will|would|should|could|might|may)\b", re.IGNORECASE)
+
+
+def _restored(text: str) -> bool:
+    """A service told as restored, the problem gone ("Payments are working again", "the booking page is back
+    online"): a step done (SK402), with nobody left to own it (SK403); not said in a question or under a hedge."""
+    if "again" not in text and "back" not in text and "running" not in text:
+        return False
+    for m in _RESTORED.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        end = min(ends, default=len(text))
+        if text[end:end + 1] != "?" and not _NOT_NEWS.search(text, start, m.start()) \
+                and not _NEGATED.search(text, m.start(), m.end()):
+            return True
+    return False
+
+
 # a verb that names something done or to be done, in any common inflection
 _ACTION = re.compile(
     r"\b(?:re)?(?:" + "|".join(sorted(_VERBS.split(), key=len, reverse=True)) + r")(?:s|es|ed|d|ing)?\b"
@@ -86,7 +104,6 @@ _ACTION = re.compile(
     r"(?:(?:i|we|will|shall|can|could)\s+|['’]ll\s+)(?:(?:also|then|just|now)\s+)?(?:re)?post\b|"
     r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:(?:also|just|now)\s+)?(?:re)?posting\b|"
     r"roll(?:s|ed|ing)?\s+out\b|"  # a fix put in place: "we're rolling out the fix this afternoon"
-    + _RESTORED + r"|"
     # a payment or refund that went through, told as news ("It went through this morning."), not what went
     # wrong ("the order went through twice") nor looking ("I went through your account")
     r"went\s+through(?=\s*(?:[.!,;:)]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|earlier|last\s+night|"
@@ -308,9 +325,13 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 # an event that is the customer's step, or what they send reaching us: "once you reply", "as soon as we receive it"
-_THEIR_STEP = re.compile(rf"\S+(?:\s+(?:soon|moment|minute|second|instant|day))?(?:\s+as)?\s+(?:you\b|(?:i|we)"
-                         rf"(?:{_APOS}ve|\s+have)?\s+(?:have|get|got|receive[sd]?)\b)", re.IGNORECASE)
-_PROMISE_CLAUSE = re.compile(rf"\s+(?:i|we|they|someone|our\s+[a-z]+)(?:{_APOS}ll|\s+will|\s+shall)\b", re.IGNORECASE)
+_THEIR_STEP = re.compile(
+    rf"\S+(?:\s+(?:soon|moment|minute|second|instant|day))?(?:\s+as)?\s+(?:you\b|(?:i|we)(?:{_APOS}ve|\s+have)?\s+"
+    r"(?:have|get|got|receive[sd]?)\s+(?:(?:this|that|these|those|the|your)\s+(?:[a-z-]+\s+)?(?:information|info|"
+    r"details|photos?|pictures?|screenshots?|documents?|receipts?|replies|reply|answers?|form|item|parcel|return)\b|"
+    r"your\b|(?:[a-z-]+\s+){0,3}?from\s+you\b))", re.IGNORECASE)
+_PROMISE_CLAUSE = re.compile(rf"\s+(?:i|we|you|they|someone|it|(?:the|your|our)\s+[a-z-]+)"
+                             rf"(?:{_APOS}ll|\s+will|\s+shall)\b", re.IGNORECASE)
 _EVENT_WORDS = frozenset(["soon", "moment", "minute", "second", "instant", "day", "once", "when"])
 _PROMISE = re.compile(rf"\b(?:will|shall|going\s+to)\b|{_APOS}ll\b", re.IGNORECASE)
 
@@ -401,9 +422,7 @@ _DONE_NEWS = re.compile(
     # a headline of the step done, at a sentence's start: "New code sent: check your texts", "Refund processed.",
     # "Done!", "All sorted."
     rf"|(?:^|(?<=[.!?]\s))\W{{0,4}}+(?:(?:a|the|your|new|fresh)\s+)?(?:{_NOT_A_THING}[a-z-]+\s+)?"
-    rf"(?:{_NOT_A_THING}[a-z-]+\s+{_DONE_FORM}|(?:all\s+)?(?:done|sorted|fixed))(?=\s*(?:[:!.;]|\s[-–—]|$))"
-    # a service told as restored: "The booking page is now up and running again."
-    r"|" + _RESTORED,
+    rf"(?:{_NOT_A_THING}[a-z-]+\s+{_DONE_FORM}|(?:all\s+)?(?:done|sorted|fixed))(?=\s*(?:[:!.;]|\s[-–—]|$))",
     re.IGNORECASE,
 )
 # ... unless something is still to happen ("and will send the new card", "is being processed") or the
@@ -557,7 +576,7 @@ _NEGATED = re.compile(rf"n{_APOS}t\b|\b(?:not|never|no)\b", re.IGNORECASE)
 
 def _done_in(text: str) -> bool:
     """A finished form (``_FINISHED``) or a step done told as news (``_DONE_NEWS``) in the text."""
-    return _FINISHED_FOLDED.span(text) is not None or _DONE_NEWS_FOLDED.span(text) is not None
+    return _FINISHED_FOLDED.span(text) is not None or _DONE_NEWS_FOLDED.span(text) is not None or _restored(text)
 
 
 def _pending(text: str) -> bool:
@@ -576,7 +595,7 @@ def _has_action(text: str) -> bool:
     return _has_word(_ACTION_WORDS, text) or (_may_match(_ACTION_REST_WORDS, text) and _ACTION_FOLDED.span(text)
                                               is not None) \
         or (_may_match(_SWITCH_WORDS, text) and _SWITCH.search(text) is not None) \
-        or pattern("owned_steps").search(text) or _hands_over(text)
+        or pattern("owned_steps").search(text) or _hands_over(text) or _restored(text)
 
 
 # A look the writer took, or a procedure followed, with what it was done to: "We've looked at your account", "I've
