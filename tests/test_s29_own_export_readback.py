@@ -13,6 +13,8 @@ import pytest
 from scriptkit import export, import_library
 from scriptkit.loading import load_pack
 
+STARTER = Path(__file__).resolve().parent.parent / "templates" / "starter"
+
 _PACK = """\
 name: Shop
 version: 0.1.0
@@ -97,3 +99,13 @@ def test_a_quick_text_whose_category_is_not_its_names_start_stays_as_written(tmp
     source.write_text(json.dumps({"records": records}))
     library = import_library(source, "salesforce")
     assert sorted(m.title for m in library.macros) == ["Returns / Size swap", "Size swap (chat)"]
+
+
+def test_the_per_macro_files_merge_as_the_one_file_does(tmp_path: Path) -> None:
+    """Gorgias's export is macros.json and macros/, a file per macro: imported from the folder's files, a chat
+    macro (a file of its own) came back as a script of its own, 49 scripts for the starter pack's 24."""
+    out = tmp_path / "out"
+    export(load_pack(STARTER), ["gorgias"], out, lint=False)
+    whole = import_library(out / "gorgias" / "macros.json")
+    files = import_library(sorted((out / "gorgias" / "macros").glob("*.json")), "gorgias")
+    assert len(files.macros) == len(whole.macros) == len(load_pack(STARTER).scripts)

@@ -526,6 +526,9 @@ def import_libraries(paths: Sequence[str | Path], fmt: str | None = None, *,
         library.problems += part.problems
         library.skipped += part.skipped
         library.notes += part.notes
+    # (a helpdesk export of a file per macro, as scriptkit's own macros/ folder: a channel's or a variant's macro is
+    # in a file of its own, merged into its script only here, where they meet)
+    library.macros = merge_channels(merge_variants(library.macros))
     _name_repeated_titles(library.macros)
     return library
 
