@@ -729,7 +729,8 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         location, slot, text, extra = finding.location, None, "", {}
     else:
         location, slot, last = message.locate_span(finding.start, finding.end)
-        if "'" in (finding.suggestion or "") + (finding.replacement or ""):
+        # (a message with no curly apostrophe leaves every straight one as it is: most findings, asked nothing more)
+        if "'" in (finding.suggestion or "") + (finding.replacement or "") and "\u2019" in message.text:
             finding = _typed_like(message, finding, slot)
         # where the offending text ends (exclusive column), when that is in the same file
         extra = {"end_line": _one(str(last[0])), "end_col": _one(str(last[1] + 1))} if last is not None else {}
