@@ -182,6 +182,7 @@ def test_junit_names_files_from_the_root_and_text_and_json_from_the_working_fold
     (["--write-baseline", "{baseline}", "--format", "sarif"], "--write-baseline records the findings and writes "
                                                              "no report"),
     (["--write-baseline", "{baseline}", "-o", "{out}"], "--write-baseline records the findings and writes no report"),
+    (["--diff", "--statistics"], "--diff prints the safe fixes; --statistics a table of counts"),
 ])
 def test_options_that_write_no_report_refuse_a_report(tmp_path: Path, args: list[str], said: str) -> None:
     root = _pack(tmp_path / "pack")

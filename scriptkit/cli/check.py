@@ -206,6 +206,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if diff and output:
         raise click.UsageError(f"--diff prints the safe fixes on standard output; it writes no -o file "
                                f"(redirect it instead: `scriptkit check {shlex.quote(pack)} --diff > fixes.patch`)")
+    if diff and statistics:
+        raise click.UsageError("--diff prints the safe fixes; --statistics a table of counts: run them one at a time")
     if write_baseline_file and (fmt != "text" or output):
         raise click.UsageError("--write-baseline records the findings and writes no report: run the check with "
                                f"--baseline {shlex.quote(write_baseline_file)} for one")
