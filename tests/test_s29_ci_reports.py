@@ -266,3 +266,21 @@ def test_the_documented_json_keys_are_those_the_reports_have(tmp_path: Path) -> 
     }
     assert "internal_notes" in checked["summary"] and "not_judged" in reports[2] and "turns" in reports[1]
     assert _documented() == written
+
+
+def test_junit_case_names_stay_when_lines_move(tmp_path: Path) -> None:
+    """CI servers keep a test's history by its name: with the line in it, a comment added above a finding made it a
+    new failure and the old one fixed."""
+    import xml.etree.ElementTree as ET
+
+    root = _pack(tmp_path / "pack")
+
+    def names() -> list[str]:
+        out = _run("check", str(root), "--format", "junit", "--grammar", "off").output
+        return sorted(c.attrib["name"] for c in ET.fromstring(out[out.index("<testsuites"):]).iter("testcase"))
+
+    before = names()
+    for script in (root / "scripts").glob("*.yaml"):
+        script.write_text("# a note for the team\n\n" + script.read_text(encoding="utf-8"), encoding="utf-8")
+    assert names() == before and before and not any(name[:1].isdigit() for name in before)
+    assert len(set(before)) == len(before)  # (two alike are numbered)

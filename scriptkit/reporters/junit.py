@@ -27,6 +27,18 @@ def _xml(text: str) -> str:
                        text)
 
 
+def _case_name(d: Diagnostic, slot: str | None, named: dict[str, int]) -> str:
+    """A finding's test name, the same wherever its line moves (CI keeps each test's history by name: with the line
+    in it, an edit above a finding made it a new failure and the old one fixed): the rule, where in the script, and
+    the words; a second finding of the same is numbered. The position is in the failure's text."""
+    words = " ".join(d.text.split())
+    words = words if len(words) <= 60 else words[:57].rstrip() + "..."
+    where = " ".join(w for w in (d.script_id, d.channel, slot) if w)
+    name = f"{d.code} [{d.name}]" + (f" {where}" if where else "") + (f": {words}" if words else "")
+    named[name] = named.get(name, 0) + 1
+    return name if named[name] == 1 else f"{name} ({named[name]})"
+
+
 def report(result: LintResult, stream: TextIO) -> None:
     by_file: dict[str, list[Diagnostic]] = {repository_path(f): [] for f in result.files}
     for d in result.diagnostics:
@@ -38,10 +50,10 @@ def report(result: LintResult, stream: TextIO) -> None:
         diags, shown = by_file[file], _xml(file)
         suite = ET.SubElement(root, "testsuite", name=shown)
         failed = 0
+        named: dict[str, int] = {}
         for d in diags:
-            case = ET.SubElement(suite, "testcase", classname=shown,
-                                 name=f"{d.location.line}:{d.location.col} {d.code} [{d.name}]")
             slot = slot_shown(d, whole)  # (none for a finding about the whole reply)
+            case = ET.SubElement(suite, "testcase", classname=shown, name=_xml(_case_name(d, slot, named)))
             body = _xml(f"{file}:{d.location.line}:{d.location.col} {d.code} [{d.name}] {d.message}"
                         + (f"\n  suggestion: {d.suggestion}" if d.suggestion else "")
                         + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {slot}" if slot else ""))
