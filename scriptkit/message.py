@@ -516,10 +516,26 @@ class Message:
             _not_offset("literal_run", *(("start", start) if not isinstance(start, int) else ("end", end)))
         if end < start:
             return None  # (no run of text ends before it starts)
+        run = self._written_at(start, end)
+        # (a run whose file text is longer or shorter crosses a line fold or an escape)
+        return run if run is not None and run[1] - run[0] == end - start else None
+
+    def folded_run(self, start: int, end: int) -> tuple[int, int, SourceText] | None:
+        """Where ``text[start:end]`` is written in its file when it crosses line folds only: a long line wrapped in
+        the YAML ("arrive prior\n  to Friday"), each line break and the spaces around it read as one space. None
+        where it crosses anything else (an escape, a kept line break, another segment) or crosses no fold."""
+        run = self._written_at(start, end) if isinstance(start, int) and isinstance(end, int) and end > start else None
+        if run is None:
+            return None
+        a, b, source = run
+        return (a, b, source) if source is not None and folded_alike(source.text[a:b], self.text[start:end]) \
+            else None
+
+    def _written_at(self, start: int, end: int) -> tuple[int, int, SourceText | None] | None:
+        """The file offsets of ``text[start:end]`` in the one literal text segment that holds it, and its file."""
         if end > start:  # only the segment holding ``start`` can hold the run (see ``locate``)
-            table = self._table
-            k = bisect_right(table, start, key=_row_start) - 1
-            rows = table[k:k + 1] if k >= 0 else ()
+            k = bisect_right(self._table, start, key=_row_start) - 1
+            rows = self._table[k:k + 1] if k >= 0 else ()
         else:
             rows = self._table
         for s, e, seg, _ in rows:
@@ -527,33 +543,8 @@ class Message:
                 src = seg.source
                 if not (src.literal and src.offsets):
                     return None
-                a = src.offsets[start - s]
-                b = src.offsets[end - s - 1] + 1
-                if b - a != end - start:  # the run crosses a line fold or an escape
-                    return None
-                return a, b, src.source
+                return src.offsets[start - s], src.offsets[end - s - 1] + 1, src.source
         return None
-
-
-    def folded_run(self, start: int, end: int) -> tuple[int, int, SourceText] | None:
-        """Where ``text[start:end]`` is written in its file when it crosses line folds only: a long line wrapped in
-        the YAML ("arrive prior\n  to Friday"), each line break and the spaces around it read as one space. None
-        where it crosses anything else (an escape, a kept line break, another segment) or crosses no fold."""
-        if end <= start or not isinstance(start, int) or not isinstance(end, int):
-            return None
-        k = bisect_right(self._table, start, key=_row_start) - 1
-        for s, e, seg, _ in self._table[k:k + 1] if k >= 0 else ():
-            if not (s <= start and end <= e and isinstance(seg, Text) and seg.source is not None):
-                return None
-            src = seg.source
-            if not (src.literal and src.offsets) or src.source is None:
-                return None
-            a, b = src.offsets[start - s], src.offsets[end - s - 1] + 1
-            written, read = src.source.text[a:b], self.text[start:end]
-            if folded_alike(written, read):
-                return a, b, src.source
-        return None
-
 
 
 def _not_offset(method: str, name: str, value: object) -> NoReturn:

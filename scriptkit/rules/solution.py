@@ -20,7 +20,7 @@ from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot
 from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
-from scriptkit.text import MARKERS, slug
+from scriptkit.text import MARKERS, sentence_window, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
     from scriptkit.models import Pack, Script
@@ -73,10 +73,8 @@ def _restored(text: str) -> bool:
     if "again" not in text and "back" not in text and "running" not in text:
         return False
     for m in _RESTORED.finditer(text):
-        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
-        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
-        end = min(ends, default=len(text))
-        if text[end:end + 1] != "?" and not _NOT_NEWS.search(text, start, m.start()) \
+        start, end = sentence_window(text, m.start(), m.end())
+        if text[end - 1:end] != "?" and not _NOT_NEWS.search(text, start, m.start()) \
                 and not _NEGATED.search(text, m.start(), m.end()):
             return True
     return False

@@ -1086,12 +1086,7 @@ def _what_makes_it_formal(text: str) -> str:
     if stock:
         drivers.append((weight["corporate"] * feats["corporate"], f"the stock phrase '{stock[0]}'",
                         "say it in your own words"))
-    norm = normalise(text)
-    full = []  # (the forms SK203 would contract: "we will not" -> "we won't")
-    for a, b in _UNCONTRACTED_CASELESS.spans(norm):
-        short = match_case(_CONTRACTIONS[" ".join(norm[a:b].lower().split())], norm[a:b])
-        if _contracts_cleanly(norm, a, b, short):
-            full.append((norm[a:b], short))
+    full = [(form, short) for _, _, form, short in _contractible(normalise(text))]  # ("we will not" -> "we won't")
     if full:
         shown = list(dict.fromkeys(full))[:2]
         drivers.append((-weight["contractions"] * len(full) / n,
@@ -1209,6 +1204,16 @@ def _verb_left_unsaid(text: str, end: int, word: str, rewrite: str) -> bool:
         return False
     after = (m[2] or "").lower()
     return m[1] is not None or after in _STARTS_A_CLAUSE or after in _COORDINATORS
+
+
+def _contractible(norm: str) -> Iterator[tuple[int, int, str, str]]:
+    """Each uncontracted form of ``norm`` (``normalise``d text) that may contract where it stands, with its
+    contraction in its case: (start, end, "we will not", "we won't"). SK203 contracts them; SK202 names them."""
+    for start, end in _UNCONTRACTED_CASELESS.spans(norm):
+        original = norm[start:end]
+        rewrite = match_case(_CONTRACTIONS[" ".join(original.lower().split())], original)
+        if _contracts_cleanly(norm, start, end, rewrite):
+            yield start, end, original, rewrite
 
 
 def _stressed(form: str) -> bool:
@@ -1346,15 +1351,11 @@ class NoContractions(Rule):
         norm = normalise(text)
         found, stressed = [], []
         quoted: list[tuple[int, int]] | None = None  # (read once, and only when a form is found)
-        for start, end in _UNCONTRACTED_CASELESS.spans(norm):
+        for start, end, original, rewrite in _contractible(norm):
             if quoted is None:
                 quoted = _quotations(message)
             if in_quotation(quoted, start, end):
                 continue  # a thing's name or someone's words, quoted ('a "do not reply" notice'): not ours to change
-            original = norm[start:end]
-            rewrite = match_case(_CONTRACTIONS[" ".join(original.lower().split())], original)
-            if not _contracts_cleanly(norm, start, end, rewrite):
-                continue
             if _stressed(original):
                 stressed.append((start, end, original))
             else:  # (in capitals where the form is: "I AM SO SORRY" -> "I'M SO SORRY", as SK201 keeps them)
