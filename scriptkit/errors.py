@@ -76,6 +76,11 @@ class ErrorGroup(ScriptkitError):
         return "\n".join(str(e) for e in self.errors)
 
 
+def each_error(error: ScriptkitError) -> list[ScriptkitError]:
+    """The problems ``error`` stands for: a group's, or itself."""
+    return list(error.errors) if isinstance(error, ErrorGroup) else [error]
+
+
 def _error_key(error: ScriptkitError) -> tuple[str, int, int, str]:
     loc = error.location
     return (loc.file, loc.line, loc.col, error.message) if loc else ("", 0, 0, error.message)

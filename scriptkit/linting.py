@@ -27,7 +27,7 @@ from scriptkit.config import (
     parse_severity,
 )
 from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, argument_named
+from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
 from scriptkit.rules import all_rules
@@ -158,7 +158,7 @@ def _said_to_the_caller(function: Callable[_P, _R]) -> Callable[_P, _R]:
             return function(*args, **kwargs)
         except ScriptkitError as exc:
             if not _on_the_command_line():
-                for error in exc.errors if isinstance(exc, ErrorGroup) else (exc,):
+                for error in each_error(exc):
                     for flag, keyword in _PYTHON_WORDS if error.hint and "--grammar" in error.hint else ():
                         error.hint = flag.sub(keyword, error.hint or "")
             raise
@@ -231,7 +231,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config), *_other_branches(pack, config,
                                                                                                    wanted, result)]
     if problems:  # (lint_messages returns its diagnostics sorted)
-        result.diagnostics = _sorted([*problems, *result.diagnostics])
+        result.diagnostics = sorted_diagnostics([*problems, *result.diagnostics])
     from scriptkit import fixing
 
     # (a fix --fix would refuse is no safe fix: its text has an anchor that an alias or a '<<:' merge key reuses,
@@ -444,7 +444,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
                 d.text = ""
     problems = _config_problems(config)
     if problems:  # (lint_messages sorted the rest already)
-        result.diagnostics = _sorted([*problems, *result.diagnostics])
+        result.diagnostics = sorted_diagnostics([*problems, *result.diagnostics])
     return result
 
 
@@ -598,7 +598,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     for diag in by_key.values():
         if "end_line" not in diag.extra and diag.text and (source := texts.get(diag.location.file)) is not None:
             _extend(diag, source)
-    return LintResult(_sorted(by_key.values()), written, config, sources, rules=list(plan.active),
+    return LintResult(sorted_diagnostics(by_key.values()), written, config, sources, rules=list(plan.active),
                       internal_notes=notes)
 
 
@@ -863,7 +863,7 @@ def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnos
         kept.fix = diag.fix
 
 
-def _sorted(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=_order)
 
 

@@ -2262,6 +2262,22 @@ def load_pack(path: str | Path, *, jobs: int | None = None) -> Pack:
         raise path_error(exc, path, PackError) from None
 
 
+def load_readable_part(path: str | Path, *, jobs: int | None = None) -> tuple[Pack, ScriptkitError | None]:
+    """The pack, and None; or, when every problem is inside some of its script files, the pack of its
+    other scripts (``Pack.partial``) and the problems. A report can then hold the other scripts'
+    findings beside them: one broken script made a CI report of SK000 alone, and code scanning closed
+    every other alert. Raises as ``load_pack`` does when the pack's settings or folder are at fault."""
+    part: list[Pack] = []
+    try:
+        return _load_pack(Path(os.fspath(path)), jobs, part), None
+    except ScriptkitError as exc:
+        if not part:
+            raise
+        return part[0], exc
+    except OSError as exc:
+        raise path_error(exc, os.fspath(path), PackError) from None
+
+
 def _unreadable_folder(exc: OSError) -> tuple[str, Location, str]:
     """A folder of scripts that cannot be listed, as a located error (its scripts are not read)."""
     folder = exc.filename if isinstance(exc.filename, str) else ""
@@ -2270,7 +2286,9 @@ def _unreadable_folder(exc: OSError) -> tuple[str, Location, str]:
             "or move its scripts into a folder you may read.")
 
 
-def _load_pack(root: Path, jobs: int | None) -> Pack:
+def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> Pack:
+    """The pack at ``root`` (see load_pack); before raising, the pack of the scripts with no problem of
+    their own goes into ``part`` (when given) if the problems are all in script files."""
     from scriptkit.parallel import load_scripts
     from scriptkit.rendering import check_raw_script, check_templates, script_checker  # avoid an import cycle
 
@@ -2390,5 +2408,11 @@ def _load_pack(root: Path, jobs: int | None) -> Pack:
             load_config(pack, project=False)
         except ScriptkitError as exc:
             errors.extend([exc])
+    if errors.errors and part is not None and pack_origin is not None and not unread:
+        broken = {e.location.file if e.location else "" for e in errors.errors}
+        readable = [script for script in scripts if script.file not in broken]
+        if readable and broken <= set(script_files):
+            part.append(Pack(meta=meta, scripts=readable, root=str(root)))
+            part[0]._origin, part[0]._partial = pack_origin, True
     errors.raise_if_any()
     return pack

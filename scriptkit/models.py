@@ -288,7 +288,8 @@ class Pack(_Model):
     @property
     def partial(self) -> bool:
         """Only some of the pack's scripts were loaded (one script file, checked with its pack's
-        settings): what needs every script, such as a constant no script uses, cannot be judged."""
+        settings, or the scripts that load beside others that do not): what needs every script,
+        such as a constant no script uses, cannot be judged."""
         return self._partial
 
     @property

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from scriptkit.config import LintConfig
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location
-from scriptkit.errors import ConfigError, ErrorCollector, ErrorGroup, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorCollector, ScriptkitError, each_error
 from scriptkit.message import Message, Text
 from scriptkit.models import Origin, Pack, Script
 from scriptkit.sourcetext import SourceText
@@ -568,7 +568,7 @@ def _load_shard(files: list[str], check: Callable[[Script], list[ScriptkitError]
 
 
 def _flat(errors: Iterable[ScriptkitError]) -> list[ScriptkitError]:
-    return [e for error in errors for e in (error.errors if isinstance(error, ErrorGroup) else [error])]
+    return [e for error in errors for e in each_error(error)]
 
 
 def _error(exc: ScriptkitError) -> _Error:

@@ -17,7 +17,7 @@ import click
 from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options, written_for
 from scriptkit.cli.output import console, make_folder_for, writing
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error
 from scriptkit.reporters import Reporter, display_path, get_reporter
 from scriptkit.sourcetext import MAX_FILE_BYTES, PACK_FILE, SourceText
 
@@ -77,7 +77,7 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
     except ScriptkitError as exc:
         if fmt == "text" and output is None:
             raise
-        errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
+        errors = each_error(exc)
         given = Path(pack)
         inputs = [pack, str(given / PACK_FILE), *(e.location.file for e in errors if e.location)]
         if output and Path(output).suffix.lower() in (".yaml", ".yml") and given.is_dir() \
@@ -190,7 +190,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     from scriptkit.config import load_config
     from scriptkit.exporting import check_settings
     from scriptkit.linting import lint_pack
-    from scriptkit.loading import load_pack
+    from scriptkit.loading import load_pack, load_readable_part
 
     pack = _one_pack(packs)
     if statistics and fmt != "text":
@@ -211,12 +211,20 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     if write_baseline_file and (fmt != "text" or output):
         raise click.UsageError("--write-baseline records the findings and writes no report: run the check with "
                                f"--baseline {shlex.quote(write_baseline_file)} for one")
+    # A report (a machine format, or -o) of a pack some of whose scripts cannot be read holds the others'
+    # findings beside the SK000s: code scanning closed every other alert when it held the SK000s alone.
+    # (--fix, --diff and --write-baseline still wait for the whole pack, as text on a terminal does.)
+    all_or_none = (fmt == "text" and output is None) or fix or diff or bool(write_baseline_file)
     with _reported(fmt, output, pack):
-        loaded = load_pack(pack, jobs=jobs)
-        check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
-        written_for(loaded, channels or (), pack, "check")
-        config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
-    inputs = [*_texts(loaded), *config.sources]
+        loaded, unreadable = (load_pack(pack, jobs=jobs), None) if all_or_none else load_readable_part(pack, jobs=jobs)
+        try:
+            check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
+            written_for(loaded, channels or (), pack, "check")
+            config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
+        except ScriptkitError as exc:
+            raise exc if unreadable is None else ErrorGroup([*each_error(unreadable), *each_error(exc)]) from None
+    inputs = [*_texts(loaded), *config.sources,
+              *(e.location.file for e in (each_error(unreadable) if unreadable else []) if e.location)]
     _not_an_input(output, inputs)
     _not_an_input(write_baseline_file, inputs, "--write-baseline", "the baseline")
     _not_a_script(output, loaded.root)
@@ -271,6 +279,13 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
                 if done.fixed else "")
         console(stderr=True).print(f"{baseline_file}: {done.hidden} finding(s) in the baseline not shown{gone}.",
                                    markup=False, highlight=False)
+    if unreadable is not None:
+        from scriptkit.linting import sorted_diagnostics
+
+        result.diagnostics = sorted_diagnostics([*_load_errors(each_error(unreadable), Path(pack)).diagnostics,
+                                                 *result.diagnostics])
+        _emit(result, fmt, output)
+        raise unreadable  # (said on stderr too; exit 2)
     _emit(result, fmt, output, _statistics if statistics else None)
     sys.exit(result.exit_code)
 

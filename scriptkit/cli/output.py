@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, two_sentences
+from scriptkit.errors import ConfigError, ScriptkitError, each_error, two_sentences
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -106,7 +106,7 @@ def console(stderr: bool = False, emoji: bool = False) -> Console:
 def report_error(exc: ScriptkitError) -> None:
     """Print every problem as ``file:line:col: error: message. hint`` on stderr."""
     err = console(stderr=True)
-    errors = exc.errors if isinstance(exc, ErrorGroup) else [exc]
+    errors = each_error(exc)
     lines: list[str] = []
     per_file: dict[str, int] = {}  # problems of each file; past MAX_PER_FILE, counted, not printed
     for e in errors:

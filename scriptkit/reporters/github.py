@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Location, Severity
-from scriptkit.errors import ErrorGroup, ScriptkitError, two_sentences
+from scriptkit.errors import ScriptkitError, each_error, two_sentences
 from scriptkit.reporters import repository_path, with_suggestion
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def report(result: LintResult, stream: TextIO) -> None:
 def report_errors(error: ScriptkitError, stream: TextIO) -> None:
     """Input the run could not read (exit 2) as error annotations: without them a CI job failed
     with nothing on the diff, and the reason only in its log."""
-    errors: Iterable[ScriptkitError] = error.errors if isinstance(error, ErrorGroup) else [error]
+    errors: Iterable[ScriptkitError] = each_error(error)
     for e in errors:
         where = _where(e.location) if e.location else ""
         stream.write(f"::error {where}title=scriptkit::{_data(two_sentences(e.message, e.hint))}\n")
