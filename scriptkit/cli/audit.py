@@ -15,7 +15,7 @@ import click
 
 from scriptkit.cli.importing import bodies_option, say_detected, source_options
 from scriptkit.cli.options import grammar_option
-from scriptkit.cli.output import console, escape_markup, writing
+from scriptkit.cli.output import console, escape_markup, make_folder_for, no_file_in_the_way, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 
@@ -119,9 +119,8 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     if len(sources) > 1 and (folder := next((s for s in sources if Path(s).is_dir()), None)):
         raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
                           hint="Audit the pack by itself, or name the export files in the folder.")
-    if html_path and not Path(html_path).absolute().parent.is_dir():  # before the long part, not after
-        raise ConfigError(f"cannot write the HTML report to {html_path}: {Path(html_path).parent} is not a folder",
-                          hint="Create the folder first, or choose another place.")
+    if html_path:  # (before the long part, not after; its folders are made as it is written, as check -o's are)
+        no_file_in_the_way("the HTML report", html_path)
     config = settings_at(settings) if settings is not None else None
     with stages() as tell:
         report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
@@ -131,6 +130,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     if html_path:
         from scriptkit.reporters.html import write_html
 
+        make_folder_for("the HTML report", html_path)
         with writing("the HTML report", html_path):
             write_html(report, Path(html_path))
     if out_format == "json":

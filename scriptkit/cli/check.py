@@ -233,6 +233,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     with _reported(fmt, output, pack):  # (a template that fails only as it renders is found here)
         result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)  # (read above)
     if write_baseline_file:
+        make_folder_for("the baseline", write_baseline_file)  # (as -o's: a fresh checkout has no baselines/ yet)
         count = write_baseline(result.diagnostics, Path(write_baseline_file), Path(loaded.root))
         console(stderr=True).print(
             f"Recorded {count} finding(s) in {write_baseline_file}: `scriptkit check {shlex.quote(pack)} --baseline "
