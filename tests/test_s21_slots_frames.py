@@ -23,7 +23,7 @@ SCRIPT = textwrap.dedent("""\
     channels: [sms]
     acknowledgment: I can see how frustrating a missing ingredient is.
     warm_language: Thanks for telling us.
-    flexibility: check
+    flexibility: Check the delivery date on the box first.
     solution: I've added a $15 credit; it comes off your next box.
     """)
 

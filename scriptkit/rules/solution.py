@@ -23,7 +23,7 @@ from scriptkit.rules.readability import WORD, word_count
 from scriptkit.text import MARKERS, sentence_window, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
-    from scriptkit.models import Pack, Script
+    from scriptkit.models import Flexibility, Pack, Script
 
 _VERBS = (
     # nouns that double as verbs ("your order", "the link", "a text") are left out on purpose
@@ -1297,7 +1297,8 @@ class NoFlexibility(Rule):
 
     ## What it does
     Flags a script with no flexibility: no guidance for the agent, no blanks to fill in,
-    no alternatives or conditions, and only one phrasing of every slot.
+    no alternatives or conditions, and only one phrasing of every slot. A guidance of one or
+    two words ("Refunds", as a helpdesk's description field often holds) is a label, not room.
 
     ## Why it matters
     Every conversation differs, and a script that fixes every word leaves the agent no
@@ -1320,7 +1321,9 @@ class NoFlexibility(Rule):
     code = "SK406"
     name = "no-flexibility"
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
-                               solution="I'll send a replacement today."),)
+                               solution="I'll send a replacement today."),
+                    Example.of(acknowledgment="I can see how frustrating this is.", flexibility="Replacements",
+                               solution="I'll send a replacement today."))
     good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                 flexibility="If they mention a deadline, offer express shipping.",
                                 solution="I'll send a replacement today."),)
@@ -1331,12 +1334,24 @@ class NoFlexibility(Rule):
             if script.id not in wanted:
                 continue
             flex = script.flexibility
-            if (flex is None or flex.is_empty) and script.variant_count == 1:
-                yield Diagnostic(self.code, self.name, "the script gives the agent no room to adapt it",
-                                 self.severity, _script_location(script), slot="flexibility",
-                                 text=script.title, script_id=script.id,
-                                 suggestion="Add flexibility: guidance, a blank, an alternative, or a second "
-                                            "phrasing of the acknowledgment.")
+            if script.variant_count != 1 or (flex is not None and not flex.is_empty and not _a_label(flex)):
+                continue
+            label = flex.guidance if flex is not None and not flex.is_empty else None
+            # (a guidance of a word or two is a label, "Refunds", as a helpdesk's description field often holds)
+            message = (f"the script's only room for the agent is the guidance '{label}', a label that says "
+                       "nothing about adapting it" if label else "the script gives the agent no room to adapt it")
+            yield Diagnostic(self.code, self.name, message, self.severity, _script_location(script),
+                             slot="flexibility", text=script.title, script_id=script.id,
+                             suggestion="Add flexibility: guidance, a blank, an alternative, or a second "
+                                        "phrasing of the acknowledgment." if not label else
+                                        "Say in the guidance when or how to adapt the reply (\"If they mention "
+                                        "a deadline, offer express shipping.\"), or add a blank or an alternative.")
+
+
+def _a_label(flex: Flexibility) -> bool:
+    """Whether the flexibility is a guidance of one or two words alone (see NoFlexibility)."""
+    return (not (flex.blanks or flex.alternatives or flex.conditions)
+            and len((flex.guidance or "").split()) <= 2)
 
 
 # Leftover fill-in markers in text that is about to be sent.
