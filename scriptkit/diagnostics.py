@@ -35,7 +35,12 @@ _ALIASES = {"info": "suggestion", "hint": "suggestion", "warn": "warning"}
 
 class Severity(str, Enum):
     """How much a finding matters: ``error`` blocks an export, and a run fails at ``fail_on``
-    (``warning`` unless configured) or above."""
+    (``warning`` unless configured) or above.
+
+    Severities order by that rank, not by their names' alphabet: ``SUGGESTION < WARNING < ERROR``,
+    so ``d.severity >= Severity.WARNING`` keeps errors and ``max()`` gives the worst. A severity's name
+    compares the same way (``Severity.ERROR > "warning"``); any other string or value is a ``TypeError``.
+    Equality is a string's: ``Severity.ERROR == "error"``."""
 
     ERROR = "error"
     WARNING = "warning"
@@ -44,6 +49,26 @@ class Severity(str, Enum):
     @property
     def rank(self) -> int:
         return _RANKS[self._value_]  # (compared per duplicate diagnostic: _value_ is a plain attribute, value is not)
+
+    # A str mixin compares alphabetically ("error" < "warning"); these order by rank instead. Each must
+    # answer a plain string itself: given NotImplemented, Python would fall back to str's alphabetical order.
+    def _rank_of(self, other: object) -> int:
+        if isinstance(other, str) and str.__str__(other) in _RANKS:  # (a Severity is a str too)
+            return _RANKS[str.__str__(other)]
+        raise TypeError(f"a severity compares with a severity or its name (error, warning, suggestion), "
+                        f"not {other!r}")
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < self._rank_of(other)
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= self._rank_of(other)
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > self._rank_of(other)
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= self._rank_of(other)
 
     @classmethod
     def parse(cls, value: str) -> Severity:
