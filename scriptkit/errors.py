@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # (only named in annotations: diagnostics imports this module)
     from scriptkit.diagnostics import Location
@@ -25,6 +25,20 @@ class ScriptkitError(Exception):
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""
         return f"{where}{two_sentences(self.message, self.hint)}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its attributes, not by calling __init__ with the message again (Exception's way): a
+        # subclass takes other arguments (ErrorGroup its errors, ExportRefused its findings), and an error a
+        # worker process raised could not be unpickled in the parent (a BrokenProcessPool in its place).
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(cls: type[ScriptkitError], args: tuple[Any, ...], state: dict[str, Any]) -> ScriptkitError:
+    """A pickled ``ScriptkitError`` of ``cls`` from its ``args`` and attributes, without its ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 def two_sentences(first: str, second: str | None) -> str:
