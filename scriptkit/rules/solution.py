@@ -162,13 +162,13 @@ _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
 # letter runs that start with them: each kind of alternative runs only when a word it needs is there (its
 # leading "by", "on", "next"... stand as whole words, followed by a space).
 _WORD_STARTS = ("today tonight tomorrow now immediately away eod morning afternoon evening day week month "
-                "monday tuesday wednesday thursday friday saturday sunday")
+                "monday tuesday wednesday thursday friday saturday sunday lunch shift")
 _WORD_PREFIXES = tuple(_WORD_STARTS.split())
 _UNIT_PREFIXES = ("min", "hour", "hr", "day", "week", "month")
 _MONTH_STARTS = "jan feb mar apr may jun jul aug sep oct nov dec"
 _LEAD_OBJECTS = tuple(f"mon tue wed thu fri sat sun noon midday tomorrow tonight week business working "
                       f"bill statement invoice {_MONTH_STARTS}".split())
-_LEAD_WORDS = "by on before until from next"
+_LEAD_WORDS = "by on before until from next at"
 _LEADS = frozenset(_LEAD_WORDS.split())
 _NUMBER_PREFIXES = tuple(f"am pm {_MONTH_STARTS}".split())
 _DIGIT = re.compile(r"\d")
@@ -263,7 +263,15 @@ _TIME_ALTERNATIVES = (
     ("lead", f"next (?:week|business day|working day|{_DAYS})"), ("word", "end of (?:the )?(?:day|week|month)"),
     ("word", "eod"),
     ("unit", rf"(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"),
-    ("unit", "(?:within|in) the (?:next|coming) (?:hour|day|few days|week)"), ("unit", "within the (?:hour|day|week)"),
+    ("unit", "(?:within|in|for|over) the (?:next|coming) (?:hour|day|few days|week)"),
+    ("unit", "within the (?:hour|day|week)"),
+    # "over the weekend", "after lunch", "before my shift ends": a time the customer can hold us to
+    ("word", r"(?:over|during|at|by|on|this|next|until) (?:the )?weekend"),
+    ("word", r"(?:after|before|by|at|over) (?:my |our |the )?lunch(?:time| break)?"),
+    ("word", r"(?:before|by|at) the end of (?:my|our|the) shift|before (?:my|our) shift (?:ends|finishes)"),
+    # a clock time with no am/pm, at a clause's end or before "today"/"o'clock": "before my shift ends at 6."
+    ("lead", r"(?:at|by|until|before) \d{1,2}(?:[:.]\d\d)?"
+             r"(?=\s*(?:o['’]clock|today|tonight|tomorrow|this\b|[.,;!?)]|$))"),
     ("lead", rf"(?:by|on|before|until|from) (?:the end of )?(?:{_DAYS}|{_MONTHS}|tomorrow|tonight|noon|midday|\d)"),
     ("lead", r"(?:by|on|before|until|from) the \d{1,2}(?:st|nd|rd|th)\b"),
     # a credit or refund seen "on your next bill": the bill's date is the time frame
