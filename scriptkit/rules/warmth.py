@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Severity
-from scriptkit.inference import Cues, Sentence, analyse_message, body_sentences, cues
+from scriptkit.inference import Cues, Sentence, analyse_message, body_sentences, cues, may_refuse, refused_spans
 from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -565,6 +565,14 @@ class CorporatePhrase(Rule):
                 if after and _clause_before(text, start, str(after)):
                     # "Please keep this email for your records": no "keep ... to keep handy", just "keep this email"
                     safe, entry = False, {**entry, "replacement": ""}
+                if entry.get("after_refusal") and _refused_before(text, start):
+                    # "We can't refund it. Thank you for your understanding.": accept our "no", not be patient
+                    safe, entry = False, {**entry, "replacement": "", "advice": _AFTER_A_NO}
+                if entry.get("voice") and _writes_as_we(message.text):
+                    # ("We've fixed it. Thanks for bearing with us.": the reply's own person, not a "me" from nowhere)
+                    entry = {**entry, "replacement": _ME_WORD.sub("us", str(entry.get("replacement", "")))}
+                if entry.get("advice"):
+                    safe = False  # (advice in words: a person writes it)
                 yield self._finding(start, end, text, entry, ctx, safe)
 
     def _composed(self, message: Message, ctx: RuleContext, tables: list[PhraseTable], allow: frozenset[str],
@@ -627,7 +635,8 @@ class CorporatePhrase(Rule):
             safe = False  # ("we would." -> "we'd." is no English, and "'d" written out may be "had" or "would")
         else:
             rewrite = clause_fit  # ("Yes, I shall." -> "Yes, I will.", not "Yes, I'll.")
-        suggestion = f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
+        advice = entry.get("advice")
+        suggestion = str(advice) if advice else f'"{_for_reader(rewrite, ctx)}"' if rewrite else "delete it"
         fix_start = start
         if safe and rewrite.lower().startswith("just ") and _YOU_BEFORE.search(text, max(0, start - 8), start):
             safe = False  # ("Could you please be aware that": "Could you just a heads-up that" is no sentence)
@@ -643,6 +652,25 @@ class CorporatePhrase(Rule):
                     rewrite = (wanted.upper() if shouts else match_case(wanted, said)) + " " + rewrite
                     suggestion = f'"{_for_reader(rewrite, ctx)}"'
         return Finding(fix_start, fix_end, message, suggestion=suggestion, replacement=rewrite if safe else None)
+
+
+_AFTER_A_NO = ('after a "no" it asks them to accept it: end on what you can do instead, or on an offer ("If '
+               'you\'d like, I can ...")')
+_ME_WORD = re.compile(r"\bme\b")
+_SINGULAR = re.compile(r"\b(?:i|me|my|mine|myself)\b|\bi['’](?:m|ve|ll|d)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.IGNORECASE)
+
+
+def _writes_as_we(text: str) -> bool:
+    """Whether the reply speaks as "we" throughout: a "we", "us" or "our" and never an "I" or "me" (one "I"
+    anywhere, "I've asked our team", and "me" is the writer's word)."""
+    return _SINGULAR.search(text) is None and _PLURAL.search(text) is not None
+
+
+def _refused_before(text: str, start: int) -> bool:
+    """Whether the reply refuses something before ``start`` ("We can't refund a used item.")."""
+    before = text[:start].lower().replace("’", "'")
+    return may_refuse(before) and bool(refused_spans(before))
 
 
 _GREETINGS = _wordset("dear hi hello hey")
@@ -1571,7 +1599,7 @@ class RoboticCloser(Rule):
 
 @register
 class NoWarmLanguage(Rule):
-    """Reply has no warm, personal language at all.
+    """Reply has no warm line: no thanks, reassurance, validation, hope or apology.
 
     ## What it does
     Reports a reply in which no sentence sounds like a person who cares: no thanks ("thanks for
@@ -1579,7 +1607,10 @@ class NoWarmLanguage(Rule):
     which SK206 reports, nor "we would appreciate it if you could", a request), no gladness or
     reassurance ("I'm glad you asked", "you're not on your own with this", "I'll keep an eye on
     it"), no hope ("I hope the new one fits"), no apology, sympathy or solidarity ("I'd feel
-    the same way in your shoes"), no smile or heart emoji. What the `warm_language` slot says
+    the same way in your shoes"), no validation of the customer's feeling or view ("Your
+    frustration makes total sense", "That sounds really stressful", "I hear you, and you're right",
+    "I know that's not the answer you were hoping for"; not a bare "I can see why it worried you",
+    which hears them without a person's warmth), no smile or heart emoji. What the `warm_language` slot says
     is judged like the rest: a stock apology there ("We apologize for any inconvenience", "We
     regret any inconvenience caused", which SK204 and SK201 report) is not a warm line, nor is
     an apology or thanks taken back ("I'm not sorry", "I won't apologise", "Thanks for
@@ -1642,7 +1673,7 @@ class NoWarmLanguage(Rule):
             said, instead = ("it is a greeting or sign-off alone, which says nothing to the customer yet",
                              'add a line such as "Thanks for letting me know" or "I\'m here to help"')
         elif formal is None:
-            said, instead = ("no thanks, reassurance, hope or apology",
+            said, instead = ("no thanks, reassurance, validation, hope or apology",
                              'add a line such as "Thanks for letting me know" or "I\'m here to help"')
         elif formal[1]:
             said, instead = (f'its apology "{formal[0]}" is a stock formula, sorry for no one thing, and '
@@ -1674,6 +1705,10 @@ def _warm(c: Cues, text: str) -> bool:
     # out of the solution slot)
     if pattern("watching_over").search(text):
         return True
+    # ("Your frustration makes total sense", "you're right to be upset": the customer told they are right to feel
+    # it, a person siding with them; a feeling only seen, "I can see why it worried you", is not)
+    if _VALIDATES.search(text) is not None and (c.feelings or _VALIDATES_ALONE.search(text) is not None):
+        return True
     caring = (*c.reactions, *c.apologies, *c.personal_apologies)
     if not caring:
         return False
@@ -1681,6 +1716,20 @@ def _warm(c: Cues, text: str) -> bool:
     # inconvenience": its "I am sorry" overlaps the phrase; "We regret any inconvenience caused")
     cold = [*pattern("impersonal_apologies").spans(text), *corporate_table().matcher.spans(text)]
     return any(all(b <= x or y <= a for x, y in cold) for a, b in caring)
+
+
+# validation: with a feeling named in the sentence ("Your frustration makes total sense", "That sounds really
+# stressful"), or that says so alone ("I hear you", "you're right that it took too long", "not the answer you were
+# hoping for"); not one with nobody in it ("Anyone would be frustrated": an acknowledgment, as SK301 reads it)
+_VALIDATES_ALONE = re.compile(
+    r"\bi\s+hear\s+you\b|\byou(?:['’]re|\s+are)\s+(?:(?:completely|absolutely|totally|quite|so)\s+)?right\b"
+    r"(?!\s+(?:here|there|now|away|next|on|at|in|about\s+(?:where|when|how)))"
+    r"|\bnot\s+(?:the\s+)?(?:answer|news|outcome|result|reply)\s+you\s+(?:were\s+)?(?:hoping|wanted|wanting|"
+    r"expected|expecting|looking)\b", re.IGNORECASE)
+_VALIDATES = re.compile(
+    _VALIDATES_ALONE.pattern
+    + r"|\bmakes?\s+(?:(?:total|complete|perfect|so\s+much|a\s+lot\s+of)\s+)?sense\b"
+      r"|\b(?:that|this|it)\s+(?:sounds|must\s+be|must\s+have\s+been)\b", re.IGNORECASE)
 
 
 def _formal_apology(c: Cues, text: str) -> tuple[str, bool] | None:
