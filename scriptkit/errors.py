@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:  # (only named in annotations: diagnostics imports this module)
+    from pathlib import Path
+
     from scriptkit.diagnostics import Location
 
 
@@ -146,6 +148,24 @@ def path_error(exc: OSError, path: str | os.PathLike[str], kind: type[_Error], *
         hint = ("Give yourself permission to read it and the folders above it (chmod u+rx on the folders, "
                 "u+r on the files), or copy the pack somewhere you may read.")
     else:
-        hint = "Check the path, and that you may read it."
+        hint = f"Check the path, and that you may {'write there' if writing else 'read it'}."
     verb = "write to" if writing else "read"
     return kind(f"cannot {verb} {shown}: {exc.strerror or exc}", Location(name, 1, 1), hint)
+
+
+def make_folder(folder: Path, named: str | os.PathLike[str], what: str) -> None:
+    """Create ``folder`` and those above it, to write ``what`` ("the export") to ``named`` (the path as the
+    caller gave it). A file where one of them would go, or a folder the system will not make (``/proc/x``,
+    no permission), is a ConfigError located at ``named``, as the CLI's ``make_folder_for`` says it, not an
+    OSError from deep inside a write."""
+    from scriptkit.diagnostics import Location
+
+    for step in (*reversed(folder.parents), folder):
+        if step.exists() and not step.is_dir():
+            raise ConfigError(f"cannot write {what} to {os.fspath(named)}: {step} is a file, not a folder",
+                              Location(os.fspath(named), 1, 1),
+                              "Name a path whose folders are folders, or move the file.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # (named as the caller named it, not as the folder being made: maybe a temporary one)
+        raise path_error(OSError(exc.errno, exc.strerror), named, ConfigError, writing=True) from None

@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, path_error
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, make_folder, path_error
 from scriptkit.loading import load_pack
 from scriptkit.message import Message, Text, names_listed
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
@@ -1272,8 +1272,11 @@ def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool =
         plan = _plan(out, files, known)
         _refuse(given, plan, overwrite, wording)
     done = Written(sorted(plan.keep), sorted(plan.edited))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    make_folder(out.parent, given, "the export")  # (a file in the way, /proc/x: a ConfigError, not an OSError)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    except OSError as exc:  # (a folder that takes no new ones: /proc)
+        raise path_error(OSError(exc.errno, exc.strerror), given, ConfigError, writing=True) from None
     old: Path | None = None
     try:
         for rel in sorted(files):

@@ -25,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ErrorGroup
+from scriptkit.errors import ConfigError, ErrorGroup, make_folder
 from scriptkit.importers import yamlout
 from scriptkit.importers.common import ItemProblem
 from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, TARGET_DIALECTS, ImportedMacro, NativeScript
@@ -417,7 +417,8 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
     tmp = out.with_name(f".{out.name}.importing")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        (tmp / "scripts").mkdir(parents=True)
+        # (a file in the way, /proc/x: a ConfigError naming ``out``, not an OSError naming the temporary folder)
+        make_folder(tmp / "scripts", out, "the pack")
         native = next((m.native for m in macros if m.native is not None), None)
         pack = pack_document(name, source, fmt, len(macros), native, own_placeholders(macros),
                              library_language(m.raw.body for m in macros), channel,
