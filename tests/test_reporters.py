@@ -441,8 +441,9 @@ def test_review_formats_give_a_finding_about_the_whole_reply_no_slot_nor_sentenc
         data = json.loads(render(result, "json"))
         found = next(d for d in data["diagnostics"] if d["code"] == code)
         assert found["slot"] is None, found
-        # (the English reply's SK301, that nothing in it acknowledges, is about the whole reply too)
-        assert data["whole_reply"] == ([code] if code == "SK006" else [code, "SK301"]), data
+        # (the English reply's SK301 and SK401, that nothing in it acknowledges or solves, are about the whole
+        # reply too: SK401 was hung on "Refund done.", the sentence it pointed at)
+        assert data["whole_reply"] == ([code] if code == "SK006" else [code, "SK301", "SK401"]), data
         assert all(code not in s["codes"] for s in data["sentences"]), data
         suite = ET.fromstring(render(result, "junit"))
         case = next(c for c in suite.iter("testcase") if code in c.attrib["name"])
@@ -456,10 +457,11 @@ def test_review_formats_give_a_finding_about_the_whole_reply_no_slot_nor_sentenc
     assert (sk006.location.line, sk006.location.col) == (3, 1)
     assert "file=es.txt,line=3,col=1,endLine=3,endColumn=66,title=SK006 " in render(spanish, "github")
     assert sk006.extra["end_line"] == "3"  # (the body, for the formats that show an extent)
-    # a finding inside one sentence keeps that sentence and its slot
+    # a finding about the whole reply is so even where it points inside one sentence: SK401, at "Refund done.", too
+    # short a solution, names no slot and no sentence (it was that sentence's, with the slot "solution")
     data = json.loads(render(english, "json"))
-    assert next(d for d in data["diagnostics"] if d["code"] == "SK401")["slot"] == "solution"
-    assert next(s for s in data["sentences"] if s["text"] == "Refund done.")["codes"] == ["SK401"]
+    assert next(d for d in data["diagnostics"] if d["code"] == "SK401")["slot"] is None
+    assert next(s for s in data["sentences"] if s["text"] == "Refund done.")["codes"] == []
 
 
 def test_review_of_an_english_reply_labels_its_sentences_and_says_nothing_of_judging() -> None:

@@ -174,33 +174,44 @@ def by_sentence(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagno
     return inside, rest
 
 
-def whole_reply_apart(result: LintResult, inside: list[list[Diagnostic]],
-                      ) -> tuple[list[list[Diagnostic]], list[Diagnostic]]:
-    """Each sentence's own findings (``inside``, from ``by_sentence``), and those about the whole
-    reply: they run past the end of the sentence they start in (no solution, its length, its
-    language), so they are not that sentence's fault. Hung on it, a chat's "Hi Dana," was marked
-    as what could improve because the reply had no solution, and a Spanish reply's "Hola Marta,"
-    because the reply was in Spanish."""
-    from scriptkit.sourcetext import SourceText
+#: The rules whose findings are about the reply as a whole, not the sentence they are placed at: what the reply
+#: lacks (an acknowledgment, a warm line, a solution), its length, reading ease and grade, its language, the balance
+#: of care and solution. Told by the rule, not by where a finding ends: a one-sentence reply's SK301 ended inside its
+#: one sentence and was hung on it, and a finding about one sentence that review splits in two ("I know it's
+#: confusing, so let me ...") ran past the first half into the whole reply.
+WHOLE_REPLY_CODES = frozenset({"SK006", "SK101", "SK102", "SK104", "SK105", "SK207", "SK301", "SK401", "SK405",
+                               "SK406"})
 
+
+def about_whole_reply(d: Diagnostic) -> bool:
+    """Whether ``d`` is about the whole reply (``WHOLE_REPLY_CODES``). SK104 is the reply's length, except where
+    it measured one turn of a transcript, a "message" of its own: that turn's, placed at its first sentence."""
+    if d.code == "SK104":
+        return " message is " not in d.message
+    return d.code in WHOLE_REPLY_CODES
+
+
+def whole_reply_apart(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagnostic]]:
+    """``scriptkit review``: each of ``result.sentences``' own findings, and those about the whole reply
+    (``about_whole_reply``, and any other of the reply's file in no sentence). Hung on the sentence they start in,
+    a chat's "Hi Dana," was marked as what could improve because the reply had no solution, and a Spanish
+    reply's "Hola Marta," because the reply was in Spanish. Findings in another file (a settings file's) are in
+    neither."""
+    inside, outside = by_sentence(result)
     file = result.sentences[0].location.file if result.sentences else ""
-    source = SourceText(file, result.sources.get(file, ""))
-    own: list[list[Diagnostic]] = []
-    whole: list[Diagnostic] = []
-    for note, diags in zip(result.sentences, inside, strict=True):
-        end = source.location(note.end)  # (exclusive, as a diagnostic's end_col is)
-        own.append([])
-        for d in diags:
-            ends = (int(d.extra["end_line"]), int(d.extra["end_col"])) if "end_line" in d.extra else (0, 0)
-            (whole if ends > (end.line, end.col) else own[-1]).append(d)
+    whole = [d for diags in inside for d in diags if about_whole_reply(d)]
+    own = [[d for d in diags if not about_whole_reply(d)] for diags in inside]
+    # (in the order they were found, as the report lists them elsewhere)
+    order = {id(d): i for i, d in enumerate(result.diagnostics)}
+    whole += [d for d in outside if d.location.file == file]
+    whole.sort(key=lambda d: order[id(d)])
     return own, whole
 
 
 def whole_reply(result: LintResult) -> frozenset[int]:
     """The ids of ``scriptkit review``'s findings about the whole reply (see ``whole_reply_apart``);
     none elsewhere."""
-    return frozenset(map(id, whole_reply_apart(result, by_sentence(result)[0])[1])) if result.sentences \
-        else frozenset()
+    return frozenset(map(id, whole_reply_apart(result)[1])) if result.sentences else frozenset()
 
 
 def slot_shown(d: Diagnostic, whole: frozenset[int]) -> str | None:

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import by_sentence, display_path, not_judged, slot_shown, whole_reply_apart
+from scriptkit.reporters import display_path, not_judged, slot_shown, whole_reply_apart
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -36,7 +36,7 @@ def diagnostic_dict(d: Diagnostic, whole: frozenset[int] = frozenset()) -> dict[
 
 
 def build(result: LintResult) -> dict[str, Any]:
-    inside, across = whole_reply_apart(result, by_sentence(result)[0]) if result.sentences else ([], [])
+    inside, across = whole_reply_apart(result) if result.sentences else ([], [])
     whole = frozenset(map(id, across))
     data: dict[str, Any] = {
         "version": SCHEMA_VERSION,

@@ -15,7 +15,7 @@ from rich.control import STRIP_CONTROL_CODES
 from rich.text import Text
 
 from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
-from scriptkit.reporters import by_sentence, display_path, not_judged, whole_reply_apart
+from scriptkit.reporters import display_path, not_judged, whole_reply_apart
 from scriptkit.text import DIRECTION_CONTROLS
 
 if TYPE_CHECKING:
@@ -269,8 +269,7 @@ def _diagnostic(con: _Page, d: Diagnostic, lines: _Lines) -> None:
 
 def _sentences(con: _Page, result: LintResult, file: str) -> None:
     notes: list[SentenceNote] = result.sentences
-    inside, outside = by_sentence(result)
-    inside, across = whole_reply_apart(result, inside)
+    inside, across = whole_reply_apart(result)
     con.print((display_path(file), "bold underline"))
     if result.turns:
         speakers = ", ".join(dict.fromkeys(t.speaker for t in result.turns))
@@ -293,10 +292,9 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
         con.print(mark, (f"{s.location.line}:{s.location.col}".ljust(7), ""),
                   (f"{practice:<13}", "green" if good else "dim"), (" ".join(s.text.split()), ""))
         _findings(con, diags)
-    rest = [*across, *(d for d in outside if d.location.file == file)]
-    if rest:
+    if across:
         con.print(("  the whole reply:", "dim"))
-        _findings(con, rest)
+        _findings(con, across)
     flagged = sum(1 for diags in inside if diags)
     if why:
         con.print((f"  none of {len(notes)} sentence(s) judged for acknowledgment, warmth or a solution; "
