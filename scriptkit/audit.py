@@ -204,6 +204,8 @@ class MacroAudit:
     title: str
     text: str
     location: Location  # the item in the export, or the script file
+    #: the file to open to mend it: the pack's script file, or for an export the export file (an export is
+    #: audited as a temporary pack, removed after the audit: its diagnostics are located at the item too)
     script_file: str
     diagnostics: list[Diagnostic]
     scores: dict[str, float | None]
@@ -907,9 +909,16 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         shown, spellings = (_as_exported(message, imported[script.id], diags, highlights) if script.id in imported
                             else (message.text, {}))
         pack_texts[script.id] = message.text
+        location = origins.get(script.id, Location(script.file, 1, 1))
+        if library is not None:  # (now the highlights are placed: the temporary pack's files are gone after the
+            # audit, so its findings point at the item in the export, as the macro does, 'macros.csv:3:1')
+            for d in diags:
+                d.location = location
+                for key in ("end_line", "end_col"):  # (a region's end, in the script that is gone)
+                    d.extra.pop(key, None)
         macros.append(MacroAudit(
-            id=script.id, title=script.title, text=shown,
-            location=origins.get(script.id, Location(script.file, 1, 1)), script_file=script.file,
+            id=script.id, title=script.title, text=shown, location=location,
+            script_file=location.file if library is not None else script.file,
             diagnostics=diags, scores=scores, highlights=highlights,
             blank_risks=list(dict.fromkeys(risks)), other_language=other,
             export_id=next(iter(export_ids.get(script.id, {}).values()), None),
