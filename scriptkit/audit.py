@@ -197,8 +197,9 @@ class Highlight:
 @dataclass
 class MacroAudit:
     """One macro of an audit (``AuditReport.macros``): its ``scores`` (0-100 per practice and readability, None
-    where it was not judged), its ``overall`` score, the ``diagnostics`` that cost the points, its ``text`` and
-    where it is (``location``: the item in the export, or the script file)."""
+    where it was not judged), its ``overall`` score (None when it is judged in part: another language, an
+    internal note), the ``diagnostics`` that cost the points, its ``text`` and where it is (``location``: the
+    item in the export, or the script file)."""
 
     id: str
     title: str
