@@ -115,10 +115,18 @@ def _sampled(seg: Text | Placeholder | Blank, samples: Mapping[str, str]) -> str
     return (samples.get(seg.name) or seg.fallback or "") if isinstance(seg, Placeholder) else NEUTRAL_BLANK
 
 
+# where a message keeps its ``_literal_only`` answer, in its own __dict__ (as ``_UNSIGNED``): sample_between asks
+# once per sentence, and searching a 20,000-turn transcript's whole text for each made linting it quadratic
+_LITERAL = "_scriptkit_literal_only"
+
+
 def _literal_only(message: Message) -> bool:
     """No placeholder or blank: each shows in ``message.text`` as {{name}} or [[name]]."""
-    text = message.text
-    return "{{" not in text and "[[" not in text
+    kept: bool | None = message.__dict__.get(_LITERAL)
+    if kept is None:
+        text = message.text
+        kept = message.__dict__[_LITERAL] = "{{" not in text and "[[" not in text
+    return kept
 
 
 def _samples(ctx: RuleContext) -> Mapping[str, str]:
