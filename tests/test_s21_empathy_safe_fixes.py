@@ -69,6 +69,7 @@ def test_check_fix_leaves_kindly_be_patient_for_the_writer(make_pack: Any) -> No
 # one sentence for each safe regex entry (a literal entry is put in carriers of its own, below)
 REGEX_SAMPLES = (
     "Kindly send a photo of the label.",
+    "I'm happy to assist you with the return.",
     "Please kindly send a photo of the label.",
     "We kindly ask you to send a photo of the label.",
     "For your information, the parcel left our warehouse today.",

@@ -28,6 +28,11 @@ CARRIERS = ("{P} we'll send the new card today.", "Hi Sam, {p} the parcel left o
 #: a sentence for each regular-expression entry (a test below asks for one: add it with the entry)
 EXAMPLES = (
     "Thanks in advance for your patience and understanding.",
+    "We really appreciate your understanding while the warehouse checks it.",
+    "Thank you for your understanding, and have a good weekend.",
+    "Thank you for your understanding and cooperation with the checks.",
+    "I'm happy to assist you with the return.",
+    "I'd be glad to assist you in choosing the right size.",
     "We apologise for the mix-up with your order.",
     "Kindly send a photo of the label.",
     "Please kindly send a photo of the label.",
