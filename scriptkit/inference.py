@@ -926,8 +926,47 @@ def _sentence_slots(text: str, pieces: tuple[tuple[int, int], ...],
                 slot, confidence = "solution", 0.35
         if slot != "other":
             seen_body = True
+        if slot == "solution" and b - a <= _NO_STEP_LONGEST and offers_no_step(text[a:b]):
+            slot, confidence = "other", 0.3  # (still the body's: a sentence after it with no cue is read as above)
         out.append((a, b, slot, confidence))
     return out
+
+
+# A sentence that offers the customer no step, whole: a receipt notice ("Your request has been received."), an
+# order to calm down, a bare "anything else?", or nothing left to do ("Sadly there's nothing we can do."). Read
+# as a solution, a cold reply of such sentences was told who should act (SK403), not that it offers nothing (SK401).
+_NOTICE = r"(?:request|message|e-?mail|enquiry|inquiry|query|ticket|case|complaint|feedback|application|submission)"
+_NO_STEP = re.compile(
+    r"\W*(?:(?:your|the)\s+(?:[a-z]+\s+)?" + _NOTICE + r"\s+(?:has|have)?\s*(?:been|was|is|were)\s+"
+    r"(?:successfully\s+)?(?:received|logged|noted|registered|recorded)"
+    r"|(?:i|we)(?:'ve|\s+have)?\s+(?:successfully\s+)?received\s+your\s+(?:[a-z]+\s+)?" + _NOTICE +
+    r"|(?:please\s+)?(?:calm\s+down|stay\s+calm|keep\s+calm|relax)(?:,?\s+please)?"
+    r"|(?:is\s+there\s+)?anything\s+else"
+    r"|(?:(?:unfortunately|sadly|regrettably|i'm\s+afraid)\s*,?\s+)?there(?:'s|\s+is)\s+nothing\s+"
+    r"(?:(?:more|else|further)\s+)?(?:that\s+)?(?:i|we)\s+can\s+do(?:\s+(?:about\s+(?:it|this|that)|for\s+you|here))?"
+    r")\W*")
+_NO_STEP_LONGEST = 200  # characters: a longer sentence says more than a notice or a refusal (and is not read)
+
+
+@lru_cache(maxsize=4096)  # stock sentences recur across replies
+def offers_no_step(sentence: str) -> bool:
+    """Whether ``sentence`` offers the customer no step: one of ``_NO_STEP``, or a refusal of a step with nothing
+    else offered ("Refunds are not possible after 30 days.", "We can't replace it."; not "We can't refund it, but I'll
+    send a replacement", whose step is what is left once the refusal is taken out)."""
+    folded = fold(sentence)
+    if _NO_STEP.fullmatch(folded):
+        return True
+    # (a refusal of a step the sentence names: a policy's, "refunds are not possible", or one the lexicon knows,
+    # "we can't replace it"; not "we can't invest too much in one thing", advice, read as the fix's detail)
+    if not (may_refuse(folded) and (_IMPERSONAL_REFUSAL.search(folded) or (cues(sentence).actions
+                                                                           and REFUSAL.search(folded)))):
+        return False
+    kept, at = [], 0
+    for start, end in refused_spans(folded):
+        kept += [folded[at:start], " " * (end - start)]
+        at = end
+    rest = cues("".join(kept) + folded[at:])
+    return rest.score_values()[2] == 0.0
 
 
 def replies_to_praise(cues_of: Sequence[Cues], sentences: Sequence[str]) -> bool:
