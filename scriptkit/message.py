@@ -325,12 +325,15 @@ class Message:
         None, and a float NaN (a pandas table's empty cell), count as no value. Anything else, or
         ``samples`` not a mapping, is a ConfigError; so is a key that is no placeholder's name but a slip for
         one the message shows with no sample ('customer.firstname'), which would show its fallback unexplained.
-        Keys for placeholders it does not use, and others near none of its own, are left alone."""
+        Keys for placeholders it does not use, and others near none of its own, are left alone. A dict as a
+        value stands for the dotted names under it: ``{"customer": {"first_name": "Ann"}}`` is
+        ``{"customer.first_name": "Ann"}``."""
         if not isinstance(samples, Mapping):
             raise ConfigError(f"Message.preview() takes samples as a dict of placeholder name to value, "
                               f"not {argument_named(samples)}",
                               hint="Pass pack.catalogue.samples() (each placeholder's sample), or {} to show "
                               "the fallbacks; message.text is the text with the placeholders as {{name}}.")
+        samples = _dotted(samples)
         self._check_sample_names(samples)
         return "".join(_sample(seg, samples) if isinstance(seg, Placeholder) else render_segment(seg)
                        for seg in self.segments)
@@ -703,6 +706,12 @@ def _read_text_segment(seg: Text, start: int, marks: list[tuple[int, int, str]],
     return out
 
 
+def _example_of(name: str) -> str:
+    """A value that fits placeholder ``name``, for a hint: its sample in the catalogue ('A-10432' for an order
+    number), else a first name."""
+    return DEFAULT_CATALOGUE.samples().get(name) or "Sam"
+
+
 def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> str:
     if isinstance(seg, Text):
         return seg.text
@@ -711,6 +720,21 @@ def render_segment(seg: Segment, samples: Mapping[str, str] | None = None) -> st
             return seg.canonical
         return samples.get(seg.name) or seg.fallback or ""
     return seg.marker
+
+
+def _dotted(samples: Mapping[str, object], prefix: str = "") -> Mapping[str, object]:
+    """``samples`` with each nested dict's keys as the dotted names they stand for ({"customer": {"first_name":
+    "Ann"}} -> {"customer.first_name": "Ann"}): a JSON ticket's shape, which was silently ignored."""
+    if not prefix and not any(isinstance(value, Mapping) for value in samples.values()):
+        return samples  # (the usual flat dict: as given)
+    out: dict[str, object] = {}
+    for key, value in samples.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            out.update(_dotted(value, f"{name}."))
+        else:
+            out[name] = value
+    return out
 
 
 def _sample(seg: Placeholder, samples: Mapping[str, object]) -> str:
@@ -724,7 +748,8 @@ def _sample(seg: Placeholder, samples: Mapping[str, object]) -> str:
         text = str(value)
     else:
         raise ConfigError(f"Message.preview() takes each sample as a str or a number, not {argument_named(value)} "
-                          f"(for {seg.name})", hint=f"Pass the text to show, such as {{{seg.name!r}: 'Sam'}}.")
+                          f"(for {seg.name})",
+                          hint=f"Pass the text to show, such as {{{seg.name!r}: {_example_of(seg.name)!r}}}.")
     return text or seg.fallback or ""
 
 
