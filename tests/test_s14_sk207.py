@@ -29,7 +29,7 @@ def test_a_formal_apology_is_named_and_the_personal_form_offered(opening: str, q
     d = found[0]
     assert d.message == (f'the reply has no warm line: its apology "{quoted}" is the formal kind, not a person '
                          "speaking, and there is no thanks, reassurance or hope"), d.message
-    assert "no thanks, reassurance, hope or apology" not in d.message
+    assert "no thanks, reassurance, validation, hope or apology" not in d.message
     assert '"I\'m sorry ...' in (d.suggestion or ""), d.suggestion
     # the finding itself is the same one: the whole reply, from its first sentence
     assert (d.location.line, d.location.col, d.severity) == (1, 1, plain[0].severity)
@@ -37,7 +37,7 @@ def test_a_formal_apology_is_named_and_the_personal_form_offered(opening: str, q
 
 def test_a_reply_with_no_apology_keeps_the_message_and_a_personal_apology_is_warm() -> None:
     (d,) = _sk207(f"Your order number is 4411. {SOLUTION}")
-    assert d.message == "the reply has no warm line: no thanks, reassurance, hope or apology"
+    assert d.message == "the reply has no warm line: no thanks, reassurance, validation, hope or apology"
     assert d.suggestion == 'add a line such as "Thanks for letting me know" or "I\'m here to help"'
     assert _sk207(f"I'm sorry the parcel is late. {SOLUTION}") == []
 

@@ -228,7 +228,7 @@ def test_keeping_an_eye_on_it_is_a_warm_line() -> None:
 def test_keeping_an_eye_on_it_is_still_the_owned_next_step() -> None:
     # the promise to watch is the reply's solution: not told it has none (SK401, an error), only that the
     # step is vague and has no when
-    text = "Thanks for flagging this. I'll keep an eye on it over the weekend."
+    text = "Thanks for flagging this. I'll keep an eye on it."  # ("over the weekend" is a when: SK404 passes)
     assert {"SK402", "SK404"} <= set(codes(text)) and "SK401" not in codes(text)
     assert "SK207" not in codes(text)
 
