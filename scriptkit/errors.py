@@ -153,11 +153,9 @@ def path_error(exc: OSError, path: str | os.PathLike[str], kind: type[_Error], *
     return kind(f"cannot {verb} {shown}: {exc.strerror or exc}", Location(name, 1, 1), hint)
 
 
-def make_folder(folder: Path, named: str | os.PathLike[str], what: str) -> None:
-    """Create ``folder`` and those above it, to write ``what`` ("the export") to ``named`` (the path as the
-    caller gave it). A file where one of them would go, or a folder the system will not make (``/proc/x``,
-    no permission), is a ConfigError located at ``named``, as the CLI's ``make_folder_for`` says it, not an
-    OSError from deep inside a write."""
+def no_file_in_the_way(folder: Path, named: str | os.PathLike[str], what: str) -> None:
+    """Refuse ``named`` when a file stands where ``folder``, or one above it, would be made (a ConfigError):
+    said before a long run, whose folders are made only as it writes."""
     from scriptkit.diagnostics import Location
 
     for step in (*reversed(folder.parents), folder):
@@ -165,6 +163,14 @@ def make_folder(folder: Path, named: str | os.PathLike[str], what: str) -> None:
             raise ConfigError(f"cannot write {what} to {os.fspath(named)}: {step} is a file, not a folder",
                               Location(os.fspath(named), 1, 1),
                               "Name a path whose folders are folders, or move the file.")
+
+
+def make_folder(folder: Path, named: str | os.PathLike[str], what: str) -> None:
+    """Create ``folder`` and those above it, to write ``what`` ("the export") to ``named`` (the path as the
+    caller gave it). A file where one of them would go, or a folder the system will not make (``/proc/x``,
+    no permission), is a ConfigError located at ``named``, as the CLI's ``make_folder_for`` says it, not an
+    OSError from deep inside a write."""
+    no_file_in_the_way(folder, named, what)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # (named as the caller named it, not as the folder being made: maybe a temporary one)

@@ -15,9 +15,9 @@ import click
 
 from scriptkit.cli.importing import bodies_option, say_detected, source_options
 from scriptkit.cli.options import grammar_option
-from scriptkit.cli.output import console, escape_markup, make_folder_for, no_file_in_the_way, writing
+from scriptkit.cli.output import console, escape_markup, make_folder_for, writing
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, no_file_in_the_way
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -120,7 +120,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
         raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
                           hint="Audit the pack by itself, or name the export files in the folder.")
     if html_path:  # (before the long part, not after; its folders are made as it is written, as check -o's are)
-        no_file_in_the_way("the HTML report", html_path)
+        no_file_in_the_way(Path(html_path).parent, html_path, "the HTML report")
     config = settings_at(settings) if settings is not None else None
     with stages() as tell:
         report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,

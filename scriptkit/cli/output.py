@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, ScriptkitError, each_error, two_sentences
+from scriptkit.errors import ConfigError, ScriptkitError, each_error, no_file_in_the_way, two_sentences
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -179,16 +179,6 @@ def make_folder_for(what: str, path: str | Path) -> None:
     folder = Path(path).parent
     if folder.is_dir():
         return
-    no_file_in_the_way(what, path)
+    no_file_in_the_way(folder, path, what)
     with writing(what, path):
         folder.mkdir(parents=True, exist_ok=True)
-
-
-def no_file_in_the_way(what: str, path: str | Path) -> None:
-    """Refuse ``path`` when a file stands where one of its folders would be made (a usage error, exit code 2):
-    said before a long run, whose folders are made only as it writes."""
-    folder = Path(path).parent
-    for step in (*reversed(folder.parents), folder):
-        if step.exists() and not step.is_dir():
-            raise ConfigError(f"cannot write {what} to {path}: {step} is a file, not a folder",
-                              Location(str(path), 1, 1), "Name a path whose folders are folders, or move the file.")
