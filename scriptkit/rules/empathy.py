@@ -226,12 +226,36 @@ class LateAcknowledgment(Rule):
         if all(_writers_acknowledgment(s) for s in body[courtesy:first]):
             return  # (the writer's acknowledgment slot comes first; whether it names enough is SK303's to say)
         ack = body[first]
+        if ctx.pack is None and _opens_an_answer_to_a_quote(message, ack):
+            return  # (a reply written as answers under the customer's quoted lines: it comes first where it belongs)
         # (quoted: the first sentence of content before it, not the opening thanks it may follow rightly)
         where = "in the agent's turns after the customer's first message" if turns else "in the reply"
         yield Finding(ack.start, ack.end,
                       f"the acknowledgment comes {_ordinal(first + 1)} {where}, after "
                       f'"{_clip(body[courtesy].text)}"',
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
+
+
+def _opens_an_answer_to_a_quote(message: Message, s: Sentence) -> bool:
+    """Whether sentence ``s`` of a reviewed reply opens the answer to a line quoted from the customer ("> I'm fed up,
+    this is the second time." then "I completely understand why you're fed up..."): in the text reviewed it starts
+    its line, and the nearest line above it with words is a "> " quote. A reply written as answers under the
+    customer's questions puts each answer under the question it answers; the acknowledgment of a complaint quoted
+    third is not late for coming third."""
+    run = message.literal_run(s.start, s.start + 1)
+    if run is None or run[2] is None:
+        return False
+    at, text = run[0], run[2].text
+    line = text.rfind("\n", 0, at) + 1
+    if text[line:at].strip():
+        return False  # (it follows another sentence on its line)
+    while line > 0:
+        above = text.rfind("\n", 0, line - 1) + 1
+        said = text[above:line].strip()
+        if said:
+            return said.startswith(">")
+        line = above
+    return False
 
 
 def _after_the_problem(body: list[Sentence], turns: tuple[ReplyTurn, ...]) -> list[Sentence]:
@@ -293,6 +317,27 @@ def _opening_courtesy(lead: list[Sentence]) -> int:
     if not answer:
         answer = _good_news(lead)
     return answer + _opening_thanks(lead[answer:])
+
+
+# The writer saying who they are, and nothing else: "I'm Sam from the billing team.", "My name is Sam and I'll be
+# helping you today.", "Sam here, from Orders." A courtesy, as a greeting is; with anything more in the sentence
+# ("I'm Sam and I've refunded you") it does not match whole, and is content. (The name is capitalised, case and all:
+# "I'm sorry" is no name.)
+_NAME = r"(?-i:[A-Z][\w'’-]*)(?:\s+(?-i:[A-Z][\w'’-]*))?"
+_TEAM = r"(?:,\s*|\s+)(?:from|with|at|on|in)\s+(?:the\s+|our\s+)?[\w&'’-]+(?:\s+[\w&'’-]+){0,3}?"
+_HELPING = (r"(?:,\s*|\s+)(?:and\s+)?(?:i['’]ll|i\s+will|i['’]m\s+going\s+to|i\s+am\s+going\s+to|i['’]m|i\s+am)\s+"
+            r"(?:be\s+)?(?:helping|help|assisting|assist|looking\s+after|taking\s+care\s+of|here\s+to\s+help)"
+            r"(?:\s+(?:you|with\s+(?:this|that|your\s+\w+(?:\s+\w+)?)|your\s+\w+(?:\s+\w+)?))?"
+            r"(?:\s+(?:today|now|with\s+(?:this|that)))?")
+_INTRODUCTION = re.compile(
+    rf"[\W_]*(?:(?:i['’]m|i\s+am|my\s+name\s+is|this\s+is)\s+{_NAME}|{_NAME},?\s+here)"
+    rf"(?:{_TEAM})?(?:{_HELPING})?[\s.!]*", re.IGNORECASE)
+
+
+def _introduction(s: Sentence) -> bool:
+    """A sentence in which the writer only says who they are (``_INTRODUCTION``; its "today" in "I'll be helping you
+    today" times no step)."""
+    return _INTRODUCTION.fullmatch(s.text) is not None
 
 
 def _good_news(lead: list[Sentence]) -> int:
@@ -372,10 +417,14 @@ def _thanks_only(s: Sentence) -> bool:
 
 def _opening_thanks(lead: list[Sentence]) -> int:
     """How many of the sentences before the acknowledgment are opening thanks ("Thanks for the
-    photo.", "Thank you for the detailed report, it really helped."): a courtesy, not content,
-    unless the thanks carries the fix ("Thanks for waiting, I've refunded you")."""
+    photo.", "Thank you for the detailed report, it really helped.") or the writer's introduction ("I'm Sam
+    from the billing team."): a courtesy, not content, unless the thanks carries the fix ("Thanks for waiting,
+    I've refunded you")."""
     count = 0
     for s in lead:
+        if _introduction(s):
+            count += 1
+            continue
         if not _GRATITUDE.match(s.text) or s.cues.acts or s.cues.apologies:
             break
         count += 1
