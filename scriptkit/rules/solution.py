@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.inference import REQUEST, Sentence, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
 from scriptkit.message import Blank, Message, Text
-from scriptkit.placeholders import DEFAULT_CATALOGUE, FILL_IN, in_spans, is_plain_bracket, marked_literal_spans
+from scriptkit.placeholders import (
+    DEFAULT_CATALOGUE,
+    FILL_IN,
+    PlaceholderSpec,
+    in_spans,
+    is_plain_bracket,
+    marked_literal_spans,
+)
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
@@ -1369,6 +1376,9 @@ _LEFTOVER = re.compile(
     r"[^\]\n]{0,40})\]"
     # (a '$' before the brace is the marker's own, '${x}', as the import names it: not a price sign)
     r"|\$?\{\{?\s*[A-Za-z_][\w.]*\s*\}\}?"
+    # (Salesforce's '{!Contact.FirstName}' and Help Scout's '{%customer.firstName%}', pasted from a macro: a pack
+    # refuses them when it loads, so only a reviewed reply holds them)
+    r"|\{![A-Za-z_][\w.]*\}|\{%[A-Za-z_][\w.]*(?:,fallback=[^%{}\n]{0,40})?%\}"
     r"|<(?:[A-Z][A-Z0-9_ ]{1,30}|(?i:insert|name|date|customer|agent|order)[^>\n]{0,30})>"
     # "xxx", and a name between x's in either case, "XXXSTEPSXXX", "xxxopenerxxx" (not "XXXL"; possessive: a
     # long word of x's is read once)
@@ -1514,7 +1524,9 @@ class UnfilledBlank(Rule):
     them to the customer as they are. In a macro, a declared blank (`{{ blank.x }}`) is meant
     for the agent; it is flagged (warning) only when it has no prompt telling the agent what
     to write. `scriptkit review` reads an agent's actual reply, so every marker there is a
-    leftover.
+    leftover, to fill in before sending; a helpdesk's placeholder there (`{{ticket.requester.first_name}}`,
+    Salesforce's `{!Contact.FirstName}`, Help Scout's `{%customer.firstName%}`) is a macro pasted, not applied,
+    and the finding says whose it is.
 
     ## Why it matters
     "Dear [NAME]" is the fastest way to show a customer they are talking to a template.
@@ -1589,14 +1601,14 @@ def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
     """How to mend a marker: '{ customer.first_name }' in a pack is a placeholder short of a brace;
     '[[refund_amount]]' names a blank the script declares, to be used as {{ blank.refund_amount }}; any other
     is filled in, or declared as a blank named from its words ('{code}': {{ blank.code }})."""
+    if ctx.pack is None:  # (a reply about to be sent: no macro to write, no blank to declare)
+        return _reply_marker_advice(marker)
     inner = marker.strip("{} ")
-    if ctx.pack is not None and marker.startswith("{") and not marker.startswith("{{") \
+    if marker.startswith("{") and not marker.startswith("{{") \
             and (inner in ctx.pack.catalogue or inner in ctx.pack.constants or inner.startswith("blank.")):
         return f"Write two braces on each side: {{{{ {inner} }}}}."
-    if ctx.pack is None and marker.startswith("{") and inner in DEFAULT_CATALOGUE:  # (a reply: no blank to name)
-        return f"Fill it in, or in a macro write two braces on each side: {{{{ {inner} }}}}."
     names = _blank_names(marker)
-    if ctx.pack is not None and names:
+    if names:
         # ("[[refund_amount]]", "[[blank.refund_amount]]", "[REFUND AMOUNT]", "{refund_amount}": one blank)
         try:
             declared = ctx.pack.script(script_id).blanks
@@ -1611,6 +1623,35 @@ def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
     name = names[-1]
     return (f"Fill it in, or in a macro declare it as a blank: {{{{ blank.{name} }}}} here, and under "
             f"flexibility: blanks: - name: {name} with a prompt for the agent.")
+
+
+def _reply_marker_advice(marker: str) -> str:
+    """How to mend a marker in a reply about to be sent: fill it in. A helpdesk's placeholder
+    ('{{ticket.requester.first_name}}', '{!Contact.FirstName}') says the macro was pasted rather than applied, so
+    the helpdesk never filled it in; which helpdesk's, and what to write, are told where known."""
+    from scriptkit.rendering import _HELPDESK_VARIABLE, _helpdesk_spellings  # (the pack loader's table of them)
+
+    found = _HELPDESK_VARIABLE.fullmatch(marker)
+    inner = marker.strip("{} ")
+    if found is None:
+        spec = DEFAULT_CATALOGUE.get(inner) if marker.startswith("{") else None  # ('{ customer.first_name }')
+        return f"Write {_what_it_holds(spec)} in before sending." if spec is not None else "Fill it in before sending."
+    name = found["mustache"] or found["helpscout"] or found["salesforce"]
+    meanings = _helpdesk_spellings().get(name, {})
+    if found["helpscout"] or found["salesforce"]:
+        whose = "a Help Scout placeholder" if found["helpscout"] else "a Salesforce placeholder"
+    else:
+        helpdesks = list(dict.fromkeys(h for names in meanings.values() for h in names))
+        whose = f"a {' or '.join(helpdesks)} placeholder" if helpdesks else "a helpdesk's placeholder"
+    canonical = next(iter(meanings)) if len(meanings) == 1 else name  # ({{customer.first_name}}: scriptkit's own)
+    spec = DEFAULT_CATALOGUE.get(canonical)
+    what = _what_it_holds(spec) if spec is not None else "the value"
+    return f"It is {whose}: the macro was pasted, not applied. Write {what} in before sending."
+
+
+def _what_it_holds(spec: PlaceholderSpec) -> str:
+    """What a placeholder holds, to write in its place: "the customer's first name"."""
+    return spec.description[:1].lower() + spec.description[1:]
 
 
 # the words of a marker that only ask for its value ("[insert date]", "<enter the amount>"), and the markers
