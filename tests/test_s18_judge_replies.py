@@ -49,7 +49,8 @@ def _codes(tmp_path: Path, text: str, channel: str = "email") -> set[str]:
     "We cannot refund orders after 14 days.",
 ])
 def test_a_flat_refusal_has_no_next_step(tmp_path: Path, line: str) -> None:
-    assert "SK402" in _codes(tmp_path, _wrap(line))
+    # (no step: SK402, or SK401 where the refusal is read as no solution at all, as a policy's refusal is)
+    assert {"SK401", "SK402"} & _codes(tmp_path, _wrap(line))
 
 
 @pytest.mark.timeout(60)
