@@ -560,11 +560,14 @@ def layout_sources(pack: Pack, channel: str) -> Iterator[TemplateSource]:
 
 class _Scope:
     def __init__(self, pack: Pack, script: Script | None, blanks: Iterable[str] = ()) -> None:
-        self.values = dict(pack.constants)
-        self.constants = set(pack.constants)
-        self.constants_known = not pack._settings_unread
         self.catalogue = pack.catalogue
         self.namespaces = set(self.catalogue.namespaces)
+        # a constant named as a namespace ('customer: ...') is refused where it is written (check_templates): read
+        # as a constant too, every '{{ customer.first_name }}' (a built-in layout's, at no line) would be blamed
+        shadowing = self.namespaces | {BLANK_NAMESPACE}
+        self.values = {name: value for name, value in pack.constants.items() if name not in shadowing}
+        self.constants = set(self.values)
+        self.constants_known = not pack._settings_unread
         self.blanks = set(script.blanks) if script else set(blanks)
 
     def for_script(self, script: Script) -> _Scope:
