@@ -479,7 +479,7 @@ def wide_encoding(raw: bytes) -> str | None:
     # UTF-16: a Latin letter, a digit, a space or a line break has a NUL high byte, so the NULs stand mostly in
     # one of each two places; it is text if it decodes, printable (a binary file with NULs is not)
     for name, high, low in (("utf-16-le", 1, 0), ("utf-16-be", 0, 1)):
-        if nuls(high, 2) > max(0.05, 2 * nuls(low, 2)):
+        if nuls(high, 2) > max(0.05, 2 * nuls(low, 2)) and _utf16_shaped(head, high):
             try:
                 text = codecs.getincrementaldecoder(name)().decode(head)  # (a pair cut at the head's end: no error)
             except UnicodeDecodeError:
@@ -487,6 +487,19 @@ def wide_encoding(raw: bytes) -> str | None:
             if sum(c.isprintable() or c in "\t\r\n" for c in text) >= 0.95 * len(text):
                 return name
     return None
+
+
+def _utf16_shaped(head: bytes, high: int) -> bool:
+    """Whether NULs stand in ``head`` as UTF-16's do, not as a stray NUL in UTF-8 ('T\\0x': a short file's one NUL is
+    5% of its places): two ASCII characters in a row (a NUL in every other byte), or bytes UTF-8 cannot read."""
+    units = [head[i:i + 2] for i in range(0, len(head) - 1, 2)]
+    if any(a[high] == 0 != a[1 - high] and b[high] == 0 != b[1 - high] for a, b in zip(units, units[1:])):
+        return True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head)  # (a character cut at the head's end: no error)
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 # ---------------------------------------------------------------- links, as a reader reads them
