@@ -87,6 +87,9 @@ class Severity(str, Enum):
 #: the whole reply runs from its first slot to its last, over their YAML keys (a report quotes no file text there).
 #: A region is ``location`` to ``extra["end_line"]`` and ``extra["end_col"]`` (one past its last character).
 SPREAD = "spread"
+#: The key of ``Diagnostic.extra`` that marks a finding of a ``whole_reply`` rule about one part of the reply
+#: only (SK104 measures each agent turn of a transcript on its own): its value names the part ("turn").
+PART = "part"
 
 
 @dataclass(frozen=True, slots=True)

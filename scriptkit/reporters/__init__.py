@@ -11,15 +11,17 @@ import importlib
 import io
 import os
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from scriptkit.diagnostics import PART
 from scriptkit.errors import ConfigError, argument_named, two_sentences
 
 if TYPE_CHECKING:
     from scriptkit.diagnostics import Diagnostic
     from scriptkit.linting import LintResult
+    from scriptkit.rules.base import Rule
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "junit")
 
@@ -179,16 +181,11 @@ def by_sentence(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagno
 #: of care and solution. Told by the rule, not by where a finding ends: a one-sentence reply's SK301 ended inside its
 #: one sentence and was hung on it, and a finding about one sentence that review splits in two ("I know it's
 #: confusing, so let me ...") ran past the first half into the whole reply.
-WHOLE_REPLY_CODES = frozenset({"SK006", "SK101", "SK102", "SK104", "SK105", "SK207", "SK301", "SK401", "SK405",
-                               "SK406"})
-
-
-def about_whole_reply(d: Diagnostic) -> bool:
-    """Whether ``d`` is about the whole reply (``WHOLE_REPLY_CODES``). SK104 is the reply's length, except where
-    it measured one turn of a transcript, a "message" of its own: that turn's, placed at its first sentence."""
-    if d.code == "SK104":
-        return " message is " not in d.message
-    return d.code in WHOLE_REPLY_CODES
+def about_whole_reply(d: Diagnostic, rules: Mapping[str, type[Rule]]) -> bool:
+    """Whether ``d`` is about the whole reply: its rule's ``whole_reply`` (``rules`` by code), unless it measured
+    one part (``diagnostics.PART``: SK104 on one turn of a transcript, placed at its first sentence)."""
+    rule = rules.get(d.code)
+    return rule is not None and rule.whole_reply and PART not in d.extra
 
 
 def whole_reply_apart(result: LintResult) -> tuple[list[list[Diagnostic]], list[Diagnostic]]:
@@ -199,8 +196,9 @@ def whole_reply_apart(result: LintResult) -> tuple[list[list[Diagnostic]], list[
     neither."""
     inside, outside = by_sentence(result)
     file = result.sentences[0].location.file if result.sentences else ""
-    whole = [d for diags in inside for d in diags if about_whole_reply(d)]
-    own = [[d for d in diags if not about_whole_reply(d)] for diags in inside]
+    rules = {rule.code: rule for rule in result.rules}
+    whole = [d for diags in inside for d in diags if about_whole_reply(d, rules)]
+    own = [[d for d in diags if not about_whole_reply(d, rules)] for diags in inside]
     # (in the order they were found, as the report lists them elsewhere)
     order = {id(d): i for i, d in enumerate(result.diagnostics)}
     whole += [d for d in outside if d.location.file == file]

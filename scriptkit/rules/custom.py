@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from scriptkit.diagnostics import Location, Severity
+from scriptkit.diagnostics import PART, Location, Severity
 from scriptkit.errors import ConfigError, ErrorCollector, path_error
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
@@ -304,7 +304,7 @@ class CustomRule(Rule):
                 yield Finding(extra.start(), extra.end(),
                               _fill(spec.message, terms=terms, count=count,
                                     expected=f"at most {spec.maximum:g} time(s)"),
-                              spec.suggestion)
+                              spec.suggestion, extra={PART: "phrase"})
         else:
             yield from self._metric(message, ctx)
 
@@ -317,14 +317,16 @@ class CustomRule(Rule):
             # (measured as the customer reads it: a placeholder is its sample value, not the {{ ... }} it is
             # written as, which counted 13 words in "Hi Maya! Sorry it broke. I've sent a new one today.")
             chunk = sample_between(message, ctx, a, b)
+            part: Mapping[str, str] | None = {PART: "slot"}
             if spec.metric == "sentence-words":
                 units = [(a + s, a + e, float(len(list(word_spans(sample_between(message, ctx, a + s, a + e))))))
                          for s, e in sentence_spans(text[a:b])]
+                part = {PART: "sentence"}
             elif (a, b) == (0, len(text)):  # the whole reply, measured whole but placed on the script's own
                 # slots: at the shared greeting in pack.yaml it named no script (as SK105 is placed)
                 from scriptkit.rules.readability import body_span
 
-                units = [(*body_span(message), float(_measure(spec.metric, chunk)))]
+                units, part = [(*body_span(message), float(_measure(spec.metric, chunk)))], None
             else:
                 units = [(a, b, float(_measure(spec.metric, chunk)))]
             for s, e, amount in units:
@@ -332,7 +334,8 @@ class CustomRule(Rule):
                                          (spec.minimum, amount < (spec.minimum or 0), "at least")):
                     if bound is not None and bad:
                         yield Finding(s, e, _fill(spec.message, metric=METRIC_LABELS[spec.metric],
-                                                  value=f"{amount:g}", expected=f"{word} {bound:g}"), spec.suggestion)
+                                                  value=f"{amount:g}", expected=f"{word} {bound:g}"), spec.suggestion,
+                                      extra=part)
 
 
 # A long text (a 2 MB reply given to review) is searched a window at a time: a loop that passes
@@ -1110,5 +1113,7 @@ def _make(data: dict[str, Any]) -> type[Rule]:
         "fix_safe": bool(data.get("fix")), "__doc__": _docs(spec, data.get("description") or ""),
         # a banned or preferred term is one in the alternatives too; a count or a measure is of the reply
         "reads_alternatives": spec.kind in ("existence", "substitution"),
+        # (a phrase the reply lacks, or its measure: about the reply, save the findings marked as of a part)
+        "whole_reply": spec.kind in ("occurrence", "metric"),
     }
     return type(f"Custom_{data['code']}", (CustomRule,), attrs)

@@ -89,6 +89,7 @@ class MissingAcknowledgment(Rule):
     """
 
     code = "SK301"
+    whole_reply = True
     name = "missing-acknowledgment"
     severity = Severity.WARNING
     bad_examples = (

@@ -89,6 +89,7 @@ class OtherLanguage(Rule):
     """
 
     code = "SK006"
+    whole_reply = True
     name = "other-language"
     severity = Severity.WARNING
     bad_examples = (

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from scriptkit.diagnostics import Severity
+from scriptkit.diagnostics import PART, Severity
 from scriptkit.engines import readability as engine
 from scriptkit.errors import EngineUnavailable
 from scriptkit.message import Blank, Message, Placeholder, Text, reply_turns
@@ -273,6 +273,7 @@ class LowReadingEase(Rule):
     """
 
     code = "SK101"
+    whole_reply = True
     name = "low-reading-ease"
     options: ClassVar[Mapping[str, Any]] = {"min": 60.0, "channels": {}, "min_words": 15}
     bad_examples = (Example.of(acknowledgment=_DENSE, solution="Resolution is anticipated subsequently."),)
@@ -323,6 +324,7 @@ class HighGradeLevel(Rule):
     """
 
     code = "SK102"
+    whole_reply = True
     name = "high-grade-level"
     options: ClassVar[Mapping[str, Any]] = {"max": 8.0, "channels": {}, "min_words": 15}
     bad_examples = (Example.of(acknowledgment=_DENSE, solution="Resolution is anticipated subsequently."),)
@@ -479,6 +481,7 @@ class TooLongForChannel(Rule):
     """
 
     code = "SK104"
+    whole_reply = True
     # (an alternative is sent in the reply's place, and a condition added to it: one over an SMS is too long however
     # short the reply is)
     reads_alternatives = True
@@ -517,7 +520,7 @@ class TooLongForChannel(Rule):
                 start, end = where or _to_shorten(message, ctx)
                 yield Finding(start, end,
                               f"{message.channel} {_unit(where, message)} is {n} words (limit {int(words)})",
-                              _shorter(message, ctx), extra=_length(n, int(words)))
+                              _shorter(message, ctx), extra=_length(n, int(words), where))
 
     def _over_chars(self, message: Message, ctx: RuleContext, text: str, chars: int,
                     where: tuple[int, int] | None) -> Finding | None:
@@ -528,7 +531,7 @@ class TooLongForChannel(Rule):
             severity = Severity.ERROR if message.channel == "social" else None
             start, end = where or _to_shorten(message, ctx)
             return Finding(start, end, f"{message.channel} {unit} is {len(text)} characters (limit {chars})",
-                           _shorter(message, ctx), severity=severity, extra=_length(len(text), chars))
+                           _shorter(message, ctx), severity=severity, extra=_length(len(text), chars, where))
         unicode_chars = _outside_gsm7(text)
         if not unicode_chars:
             n = _gsm7_length(text)
@@ -538,7 +541,7 @@ class TooLongForChannel(Rule):
             extended = sorted({c for c in text if c in _GSM7_EXTENSION})
             note = f"; {_listed(extended)} take two each in an SMS" if extended else ""
             return Finding(start, end, f"sms {unit} is {n} characters (limit {chars}{note})", _shorter(message, ctx),
-                           extra=_length(n, chars))
+                           extra=_length(n, chars, where))
         n, ucs2_limit = _utf16_length(text), _ucs2_limit(chars)
         if n <= ucs2_limit:
             return None
@@ -550,7 +553,7 @@ class TooLongForChannel(Rule):
             "so the phone sends the whole text as UCS-2",
             f"Replace {_listed(unicode_chars)} with plain characters (straight quotes, no emoji) to get "
             f"the {chars}-character limit back, or shorten the text. " + _shorter(message, ctx),
-            extra=_length(n, ucs2_limit))
+            extra=_length(n, ucs2_limit, where))
 
 
 def _unit(where: tuple[int, int] | None, message: Message) -> str:
@@ -685,6 +688,7 @@ class EmailLength(Rule):
     """
 
     code = "SK105"
+    whole_reply = True
     name = "email-length"
     severity = Severity.SUGGESTION
     options: ClassVar[Mapping[str, Any]] = {"min_words": 50, "max_words": 125}
@@ -717,10 +721,11 @@ class EmailLength(Rule):
                           extra=_length(n, high))
 
 
-def _length(count: int, limit: int) -> dict[str, str]:
+def _length(count: int, limit: int, turn: tuple[int, int] | None = None) -> dict[str, str]:
     """A length finding's facts (``Diagnostic.extra``): the reply's length and the limit it is over (or, for a
-    short email, the least it is under), for the audit's cost of how far over a reply runs."""
-    return {"count": str(count), "limit": str(limit)}
+    short email, the least it is under), for the audit's cost of how far over a reply runs; and the part
+    measured when it is one ``turn`` of a transcript, not the reply."""
+    return {"count": str(count), "limit": str(limit), **({PART: "turn"} if turn else {})}
 
 
 __all__ = ["EmailLength", "HighGradeLevel", "LongSentence", "LowReadingEase", "TooLongForChannel",

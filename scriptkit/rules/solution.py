@@ -765,6 +765,7 @@ class MissingSolution(Rule):
     """
 
     code = "SK401"
+    whole_reply = True
     name = "missing-solution"
     severity = Severity.ERROR
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.", solution="Thanks."),)
@@ -1265,6 +1266,7 @@ class CareSolutionImbalance(Rule):
     """
 
     code = "SK405"
+    whole_reply = True
     name = "care-solution-imbalance"
     options: ClassVar[Mapping[str, Any]] = {"max_care_ratio": 2.5, "max_solution_ratio": 8.0, "min_words": 12}
     bad_examples = (Example.of(
@@ -1334,6 +1336,7 @@ class NoFlexibility(Rule):
     """
 
     code = "SK406"
+    whole_reply = True
     name = "no-flexibility"
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                solution="I'll send a replacement today."),

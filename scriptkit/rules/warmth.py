@@ -1644,6 +1644,7 @@ class NoWarmLanguage(Rule):
     """
 
     code = "SK207"
+    whole_reply = True
     name = "no-warm-language"
     severity = Severity.WARNING
     bad_examples = (
