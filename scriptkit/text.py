@@ -493,7 +493,7 @@ def _utf16_shaped(head: bytes, high: int) -> bool:
     """Whether NULs stand in ``head`` as UTF-16's do, not as a stray NUL in UTF-8 ('T\\0x': a short file's one NUL is
     5% of its places): two ASCII characters in a row (a NUL in every other byte), or bytes UTF-8 cannot read."""
     units = [head[i:i + 2] for i in range(0, len(head) - 1, 2)]
-    if any(a[high] == 0 != a[1 - high] and b[high] == 0 != b[1 - high] for a, b in zip(units, units[1:])):
+    if any(a[high] == 0 != a[1 - high] and b[high] == 0 != b[1 - high] for a, b in pairwise(units)):
         return True
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head)  # (a character cut at the head's end: no error)
