@@ -105,7 +105,8 @@ def test_a_feeling_of_anyone_doubted_is_no_acknowledgment(dismissal: str) -> Non
     "Thanks for the kind words about Leo! Unfortunately we can't refund the deposit.",
 ])
 def test_a_thank_you_for_praise_that_understands_or_refuses_is_still_judged(reply: str) -> None:
-    assert _codes(reply, "SK402", "SK403") == {"SK402", "SK403"}
+    # (no step and nobody acting; a policy's refusal is read as no solution at all, SK401)
+    assert _codes(reply, "SK401", "SK402", "SK403") in ({"SK402", "SK403"}, {"SK401"})
 
 
 @pytest.mark.parametrize("dismissal", ["I don't think a two-minute delay would bother anyone.",

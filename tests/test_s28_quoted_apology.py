@@ -33,4 +33,4 @@ def test_the_same_words_said_are_still_flagged(said: str, code: str) -> None:
 def test_no_warm_line_does_not_cite_a_quoted_apology_as_the_replys() -> None:
     found = codes('I can see how upsetting this has been. Our bot told you "We apologize for any inconvenience", '
                   "which wasn't good enough. I have refunded the order today, and you will see it by Friday.")
-    assert found["SK207"] == "the reply has no warm line: no thanks, reassurance, hope or apology"
+    assert found["SK207"] == "the reply has no warm line: no thanks, reassurance, validation, hope or apology"
