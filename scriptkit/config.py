@@ -757,7 +757,7 @@ def _has_tool_table(pyproject: Path) -> bool:
             data = tomllib.loads(raw.decode("utf-8-sig"))
             _TOOL_TABLE[key] = isinstance(data.get("tool"), dict) and "scriptkit" in data["tool"]
         return _TOOL_TABLE[key]
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return True  # let read_project_config report it, located
 
 
@@ -795,6 +795,14 @@ def read_project_config(path: Path, config: LintConfig, errors: ErrorCollector) 
                 and setting[2].lower() not in ("true", "false"):
             problem, hint = "text must be in quotes in TOML", f'Write it so: {setting[1]}"{setting[2]}"'
         raise ConfigError(f"TOML syntax error: {problem}", loc, hint) from None
+    except RecursionError:  # ('a = [[[...]]]' past Python's stack: tomllib recurses for each level)
+        from scriptkit.loading import MAX_NESTING
+        from scriptkit.loading import _too_deep as too_deep
+
+        deep = too_deep(text)
+        raise ConfigError(f"lists or tables are nested too deeply (more than {MAX_NESTING} levels)",
+                          source.location(deep or 0),
+                          "Settings need a level or two; look for brackets that were never closed.") from None
     table = ""
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("scriptkit", {})
