@@ -646,16 +646,19 @@ def write_atomic(path: Path, text: str, *, unchanged: bytes | None = None) -> No
         # all the same, so it is refused as a write into it would be (and even for root, who may write
         # anything: no write permission at all says the file is not to be changed)
         raise ReadOnlyFileError(errno.EACCES, "the file is read-only", str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, mode)
-        if unchanged is not None and _contents(path) != unchanged:
-            raise FileChangedError(str(path))
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # (a folder that takes no new file: said of the file asked for, not of a temporary name)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+    try:
         try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            os.chmod(tmp, mode)
+            if unchanged is not None and _contents(path) != unchanged:
+                raise FileChangedError(str(path))
             os.replace(tmp, path)
-        except OSError as exc:  # (said of the file, not of the temporary one beside it)
+        except OSError as exc:  # (a full disk, a refused rename: said of the file, not of the temporary one beside it)
             raise OSError(exc.errno, exc.strerror, str(path)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
