@@ -93,6 +93,8 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
             else:
                 _emit(_load_errors(errors, given), fmt, output)
         except ScriptkitError as unwritten:  # (no folder for -o...): said too, after the errors it would hold
+            if any(str(unwritten) == str(e) for e in errors):
+                raise exc from None  # (-o naming the input: that was the error, said once)
             raise ErrorGroup([*errors, unwritten]) from None
         raise
 
