@@ -95,6 +95,14 @@ class _CollectionAlias(ComposerError):
         self.hint = hint
 
 
+class _ComplexKey(ComposerError):
+    """A key that is a list or a mapping ('? [a, b]'): Python would name it as a tuple, or fail on it."""
+
+    def __init__(self, problem: str, mark: Any, hint: str) -> None:
+        super().__init__(None, None, problem, mark)
+        self.hint = hint
+
+
 #: values that aliases of lists and mappings may repeat in one file: a merge key or a shared list
 #: fits many times over, nested aliases (nine lists of nine aliases of the list before: 9**9
 #: values, expanded by every walk of the data) do not
@@ -119,6 +127,23 @@ class _BoundedAliases(Composer):
         self._repeated = 0
         self._added = 0  # characters the aliases repeat
         return super().compose_document()
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        node = super().compose_mapping_node(anchor)
+        buffer = self.loader.reader.buffer
+        for key, _value in node.value:
+            # (said as written: "('a', 'b')" was Python's tuple; '{{ x }}' unquoted, a mapping in a mapping, has
+            # its own message, quote the template)
+            if not isinstance(key, RuamelScalarNode) and buffer[key.start_mark.index - 1:key.start_mark.index] != "{":
+                what = "a mapping" if isinstance(key.value, list) and key.value \
+                    and isinstance(key.value[0], tuple) else "a list"
+                written = buffer[key.start_mark.index:key.end_mark.index]
+                shown = " ".join(written.split())
+                shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                raise _ComplexKey(f"a key that is {what}, {shown}, where a key must be a name", key.start_mark,
+                                  "Write a plain name before the ':' (after '? ', YAML reads brackets as a list "
+                                  "or mapping); if the brackets belong to the name, put it in quotes.")
+        return node
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
@@ -416,7 +441,7 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector,
         if pasted is not None:
             errors.add(f"YAML syntax error: {pasted[0]}", pasted[1], pasted[2])
             return None
-        if isinstance(exc, (_CollectionAlias, _TooDeep)):
+        if isinstance(exc, (_CollectionAlias, _TooDeep, _ComplexKey)):
             errors.add(problem, where, exc.hint)
             return None
         context, cmark = exc.context, exc.context_mark
