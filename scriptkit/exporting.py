@@ -1013,21 +1013,33 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def marker_bytes(files: Mapping[str, bytes]) -> bytes:
     """The marker an export writes: what the folder is, and the manifest of the files it wrote."""
-    lines = [f"{hashlib.sha256(files[rel]).hexdigest()}  {rel}\n".encode() for rel in sorted(files)]
-    return MARKER_TEXT + _MANIFEST_HEAD + b"".join(lines)
+    return MARKER_TEXT + _MANIFEST_HEAD + manifest_lines(files)
+
+
+def manifest_lines(files: Mapping[str, bytes]) -> bytes:
+    """A line per file of ``files`` (path relative to the folder -> its bytes), ``SHA-256  path``, sorted: what
+    a folder's marker lists so that the next run into it knows which of them were edited since
+    (``read_manifest``; export's marker, and import's)."""
+    return b"".join(f"{hashlib.sha256(files[rel]).hexdigest()}  {rel}\n".encode() for rel in sorted(files))
+
+
+def read_manifest(marker: Path, heads: Iterable[bytes]) -> dict[str, str] | None:
+    """The files ``marker`` lists (``manifest_lines``), each with its SHA-256, by path; None when it cannot be
+    read or holds none of ``heads`` (the line above the list: a marker from before it listed its files)."""
+    try:
+        text = marker.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None
+    if not any(head.decode() in text for head in heads):
+        return None
+    found = (_MANIFEST_LINE.fullmatch(line) for line in text.splitlines())
+    return {m.group(2): m.group(1) for m in found if m}
 
 
 def _manifest(folder: Path) -> dict[str, str] | None:
     """The files an earlier export in ``folder`` wrote, with their SHA-256; None for a marker written
     before the marker listed them."""
-    try:
-        text = (folder / MARKER).read_bytes().decode("utf-8", "replace")
-    except OSError:
-        return None
-    if not any(head.decode() in text for head in _MANIFEST_HEADS):
-        return None
-    found = (_MANIFEST_LINE.fullmatch(line) for line in text.splitlines())
-    return {m.group(2): m.group(1) for m in found if m}
+    return read_manifest(folder / MARKER, _MANIFEST_HEADS)
 
 
 @dataclass(frozen=True)
@@ -1061,13 +1073,14 @@ def _survey(folder: Path) -> dict[str, _Entry]:
             if path.is_symlink():
                 found[rel] = _Entry("link", os.readlink(path))
             elif path.is_file():
-                found[rel] = _Entry("file", _sha256(path))
+                found[rel] = _Entry("file", sha256_of(path))
             else:
                 found[rel] = _Entry("other")
     return found
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of the file at ``path`` (read in blocks: a large file is not held whole)."""
     digest = hashlib.sha256()
     with path.open("rb") as file:
         for block in iter(lambda: file.read(1 << 20), b""):

@@ -41,10 +41,10 @@ def test_force_keeps_a_pack_yaml_written_by_hand(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert f"{out / 'pack.yaml'}:1:1: error: " in result.output
     assert (out / "pack.yaml").read_text(encoding="utf-8") == "name: Mine\nversion: 1.0.0\n"
-    # an earlier import's own files (edited, with their first line kept) are replaced
+    # an earlier import's own files (edited, with their first line kept) are replaced, with --overwrite-edits
     out = tmp_path / "again"
     assert _run("import", str(data), "--out", str(out)).exit_code == 0
     script = out / "scripts" / "parcel.yaml"
     script.write_text(script.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-    assert _run("import", str(data), "--out", str(out), "--force").exit_code == 0
+    assert _run("import", str(data), "--out", str(out), "--force", "--overwrite-edits").exit_code == 0
     assert "# edited" not in script.read_text(encoding="utf-8")

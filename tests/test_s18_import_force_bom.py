@@ -19,6 +19,6 @@ def test_an_imported_script_saved_with_a_bom_is_still_the_imports(tmp_path: Path
     assert runner.invoke(main, ["import", str(data), "--out", str(out)]).exit_code == 0
     script = out / "scripts" / "parcel.yaml"
     script.write_bytes(b"\xef\xbb\xbf" + script.read_bytes() + b"# edited\n")
-    result = runner.invoke(main, ["import", str(data), "--out", str(out), "--force"])
+    result = runner.invoke(main, ["import", str(data), "--out", str(out), "--force", "--overwrite-edits"])
     assert result.exit_code == 0, result.output
     assert b"# edited" not in script.read_bytes()

@@ -112,11 +112,14 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
               help="The pack folder to create.")
 @click.option("--name", callback=one_line("a pack's name"),
               help="The pack's display name (default: from the folder name).")
-@click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import).")
+@click.option("--force", is_flag=True, help="Replace --out if it already holds a pack (an earlier import); "
+                                            "not the files you edited since: see --overwrite-edits.")
+@click.option("--overwrite-edits", "overwrite", is_flag=True,
+              help="With --force: replace the earlier import's files even where you edited them since.")
 @bodies_option
 def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                    skip_bad: bool, channel: str | None, out: str, name: str | None, force: bool,
-                   bodies: str | None) -> None:
+                   overwrite: bool, bodies: str | None) -> None:
     """Turn FILE, a helpdesk export or a CSV/JSONL/JSON/YAML/Markdown library, into a pack.
 
     Several files (a folder of Markdown files, an export per language) become one pack.
@@ -129,16 +132,20 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     """
     from scriptkit.importers import refuse_folder
     from scriptkit.importers.tabular import parse_where
-    from scriptkit.importers.writer import destination, own_placeholders
+    from scriptkit.importers.writer import destination, edited_since_import, own_placeholders
 
     for folder in (Path(file) for file in files if Path(file).is_dir()):
         refuse_folder(folder, "import")
-    target = destination(Path(out), force)  # (before the read, which can be long: fail fast)
+    target = destination(Path(out), force, overwrite=overwrite)  # (before the read, which can be long: fail fast)
+    edits = edited_since_import(target) if overwrite and target.is_dir() else []
     library = read_library(files, fmt, mapping, where, skip_bad, bodies)
     library.raise_if_empty("import", parse_where(where))
     with writing("the pack", out):
-        pack = library.write(target, name=name, force=force, channel=channel)
+        pack = library.write(target, name=name, force=force, channel=channel, overwrite=overwrite)
     con = console()
+    if edits:
+        con.print(f"Overwrote your edits (--overwrite-edits) to {len(edits)} file(s): {', '.join(edits[:10])}"
+                  + (f" and {len(edits) - 10} more" if len(edits) > 10 else ""), markup=False)
     con.print(f"Imported {len(library.macros)} macro(s) from {library.label} into {pack}/.", markup=False)
     if len(library.parts) > 1:  # (a file that gave none is seen here, not lost in the total)
         con.print("  " + ", ".join(f"{Path(part.source).name} {len(part.macros)}" for part in library.parts),

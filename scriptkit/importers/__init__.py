@@ -408,17 +408,19 @@ class Library:
                                  Location(self.source, 1, 1))
 
     def write(self, out: str | Path, *, name: str | None = None, force: bool = False,
-              channel: str | None = None) -> Path:
+              channel: str | None = None, overwrite: bool = False) -> Path:
         """The library as a pack at ``out``; its scripts are for ``channel`` (default: the channel the export
         names for every macro, else the one the source helpdesk sends its macros on, ``CHANNEL_OF``); a macro
         the export gives a channel of its own keeps it, unless ``channel`` is given: then every script is for it,
-        and a macro the export gave another channel says so in its notes."""
+        and a macro the export gave another channel says so in its notes. ``force`` replaces a pack an earlier
+        import wrote at ``out``, but not its files edited since, unless ``overwrite``."""
         from scriptkit.importers.writer import too_long, write_pack
         from scriptkit.linting import check_argument
 
         check_argument(out, (str, os.PathLike), "Library.write", "out", "the new pack's folder (a str or Path)")
         check_argument(name, (str, type(None)), "Library.write", "name", "the pack's name (a str), or None")
         check_argument(force, bool, "Library.write", "force", "True or False")
+        check_argument(overwrite, bool, "Library.write", "overwrite", "True or False")
         check_argument(channel, (str, type(None)), "Library.write", "channel", "a name such as 'email', or None")
         if channel is not None:
             channel = known_channels([channel])[0]  # (one scriptkit does not know: a ConfigError naming those it does)
@@ -455,7 +457,8 @@ class Library:
             skipped.append(f"and {len(self.skipped) - _SKIPPED_NOTED} more item(s) with no reply text, not imported")
         return write_pack(self.macros, target, name=display, source=source, fmt=self.read_as, force=force,
                           channel=channel, own_channels=own_channels, notes=[*self.notes, *skipped],
-                          force_named="--force" if self.wording.command_line else "force=True")
+                          force_named="--force" if self.wording.command_line else "force=True", overwrite=overwrite,
+                          overwrite_named="--overwrite-edits" if self.wording.command_line else "overwrite=True")
 
     def load_written(self, root: Path) -> Pack:
         """The pack ``write`` wrote at ``root``, loaded; an error in it (the import wrote a script the loader

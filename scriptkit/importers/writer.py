@@ -330,12 +330,15 @@ def _ruamel_dump(doc: CommentedMap) -> str:
     return buf.getvalue()
 
 
-def destination(out: Path, force: bool, force_named: str = "--force") -> Path:
+def destination(out: Path, force: bool, force_named: str = "--force", overwrite: bool = False,
+                overwrite_named: str = "--overwrite-edits") -> Path:
     """Where a pack written to ``out`` goes (a link: the folder it names; ``pack/scripts/..``: ``pack``).
 
     Something already there is replaced only with ``force``, and only when it is a pack (an earlier
     import) or an empty folder, never the folder this program runs in: the Python API is as safe as
-    ``import --force``. ``force_named``: ``force`` in the caller's words, the CLI's flag or ``force=True``.
+    ``import --force``. A file the earlier import wrote and that was edited since (its ``IMPORT_MARKER``
+    says) stops it too, unless ``overwrite``. ``force_named`` and ``overwrite_named``: ``force`` and
+    ``overwrite`` in the caller's words, the CLI's flags or ``force=True`` and ``overwrite=True``.
     """
     target = Path(os.path.normpath(out))
     if target.name in ("", ".", ".."):
@@ -358,32 +361,72 @@ def destination(out: Path, force: bool, force_named: str = "--force") -> Path:
     if not (target / "pack.yaml").is_file():
         raise ConfigError(f"{out} is not a pack (it has no pack.yaml): {force_named} replaces only a pack "
                           "or an empty folder", here, hint="Choose a new folder; nothing was changed.")
-    others = _not_of_a_pack(target)
-    if others:
-        errors = [ConfigError(f"{out} holds {path}, which no import wrote: {force_named} would delete it "
-                              "with the pack", Location(str(target / path.rstrip("/")), 1, 1),
-                              "Move it out of the folder (the library you import among them), or choose a new "
-                              "folder; nothing was changed.") for path in others]
+    written = _import_manifest(target)
+    errors = [ConfigError(f"{out} holds {path}, which no import wrote: {force_named} would delete it "
+                          "with the pack", Location(str(target / path.rstrip("/")), 1, 1),
+                          "Move it out of the folder (the library you import among them), or choose a new "
+                          "folder; nothing was changed.") for path in _not_of_a_pack(target, written)]
+    if not overwrite:
+        errors += [ConfigError(f"{out} holds {path}, which the last import wrote and which was edited since: "
+                               f"{force_named} would replace your edits with the import's text",
+                               Location(str(target / path), 1, 1),
+                               f"To replace them, import again with {overwrite_named} too; to keep them, import "
+                               "into a new folder and merge your edits with it; nothing was changed.")
+                   for path in edited_since_import(target, written)]
+    if errors:
         raise errors[0] if len(errors) == 1 else ErrorGroup(errors)
     return target
+
+
+#: Written into every pack an import writes: the files it wrote, each with its SHA-256, so that the next
+#: ``import --force`` into the folder stops at one edited since (as export does with its own marker)
+IMPORT_MARKER = ".scriptkit-import"
+_IMPORT_MARKER_HEAD = (b"This pack was written by `scriptkit import`. The files it wrote, each with its SHA-256: "
+                       b"importing again into this folder stops at one changed since, unless told to overwrite "
+                       b"edits.\n")
+
+
+def _import_manifest(folder: Path) -> dict[str, str]:
+    """The files the last import into ``folder`` wrote, with their SHA-256; none for a pack imported before
+    imports listed them (its edits cannot be told: it is replaced as before)."""
+    from scriptkit.exporting import read_manifest
+
+    return read_manifest(folder / IMPORT_MARKER, (_IMPORT_MARKER_HEAD,)) or {}
+
+
+def edited_since_import(folder: Path, written: dict[str, str] | None = None) -> list[str]:
+    """The files the last import into ``folder`` wrote (``written``: its manifest, read if not given) that
+    were changed since (or replaced by a link or a folder), by path; a file since deleted holds no edit."""
+    from scriptkit.exporting import sha256_of
+
+    edited = []
+    for rel, digest in sorted((_import_manifest(folder) if written is None else written).items()):
+        path = folder / rel
+        if not os.path.lexists(path):
+            continue
+        if path.is_symlink() or not path.is_file() or sha256_of(path) != digest:
+            edited.append(rel)
+    return edited
 
 
 #: what a file browser leaves in a folder: replaced with the pack, as no one's work
 _CLUTTER = frozenset((".DS_Store", "Thumbs.db", "desktop.ini"))
 
 
-def _not_of_a_pack(folder: Path) -> list[str]:
+def _not_of_a_pack(folder: Path, written: dict[str, str]) -> list[str]:
     """The files and folders under ``folder`` that no import wrote, by path: a library beside its pack or in
     its scripts/ folder, a notes file, a .git folder, which replacing the pack would delete. An import's
-    files say so on their first line (pack.yaml "Imported with" or "Read back with", each script
-    "Imported by"); an edited file that keeps that line is the import's to replace."""
+    files are those its marker lists (``written``; whether edited since is ``edited_since_import``'s to say)
+    and, in a pack imported before the marker listed them, those whose first line says so (pack.yaml
+    "Imported with" or "Read back with", each script "Imported by")."""
     found = []
     for entry in sorted(folder.iterdir()):
-        if entry.name in _CLUTTER or (entry.name == "pack.yaml" and _written_by_import(entry, _PACK_HEADERS)):
+        if entry.name in _CLUTTER or entry.name == IMPORT_MARKER or entry.name in written \
+                or (entry.name == "pack.yaml" and _written_by_import(entry, _PACK_HEADERS)):
             continue
         if entry.name == "scripts" and entry.is_dir() and not entry.is_symlink():
             found += [f"scripts/{e.name}" for e in sorted(entry.iterdir())
-                      if e.name not in _CLUTTER
+                      if e.name not in _CLUTTER and f"scripts/{e.name}" not in written
                       and not (e.suffix == ".yaml" and _written_by_import(e, _SCRIPT_HEADERS))]
             continue
         found.append(entry.name + ("/" if entry.is_dir() and not entry.is_symlink() else ""))
@@ -409,11 +452,15 @@ def _written_by_import(path: Path, headers: tuple[str, ...]) -> bool:
 
 def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source: str, fmt: str,
                force: bool = False, channel: str = "email", own_channels: bool = True,
-               notes: Sequence[str] = (), force_named: str = "--force") -> Path:
+               notes: Sequence[str] = (), force_named: str = "--force", overwrite: bool = False,
+               overwrite_named: str = "--overwrite-edits") -> Path:
     """``macros`` as a pack at ``out``, for ``channel``; with ``own_channels``, a macro the export gave a channel
     of its own keeps it (and the pack gets that channel's layout); ``notes``: on the export as a whole, in
-    pack.yaml's header; ``force_named``: ``force`` in the caller's words (``destination``)."""
-    out = destination(out, force, force_named)
+    pack.yaml's header; ``force_named``, ``overwrite_named``: ``force`` and ``overwrite`` (replace the files
+    of an earlier import edited since) in the caller's words (``destination``)."""
+    from scriptkit.exporting import manifest_lines
+
+    out = destination(out, force, force_named, overwrite, overwrite_named)
     tmp = out.with_name(f".{out.name}.importing")
     shutil.rmtree(tmp, ignore_errors=True)
     try:
@@ -425,11 +472,13 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
                              sorted({c for m in macros if m.native is None
                                      for c in (m.raw.channel, *m.raw.more_channels) if c}
                                     if own_channels else ()), notes)
-        (tmp / "pack.yaml").write_text(dump(pack), encoding="utf-8")
+        files = {"pack.yaml": dump(pack).encode("utf-8")}
         for macro in macros:  # (each names its own file: a library can be read from several)
             own = Path(macro.raw.location.file).name or source
-            (tmp / "scripts" / f"{macro.id}.yaml").write_text(dump(script_document(macro, own, channel, own_channels)),
-                                                               encoding="utf-8")
+            files[f"scripts/{macro.id}.yaml"] = dump(script_document(macro, own, channel, own_channels)).encode("utf-8")
+        for rel, data in files.items():
+            (tmp / rel).write_bytes(data)
+        (tmp / IMPORT_MARKER).write_bytes(_IMPORT_MARKER_HEAD + manifest_lines(files))
         if out.exists():
             shutil.rmtree(out) if out.is_dir() else out.unlink()
         tmp.rename(out)
