@@ -12,6 +12,7 @@ import codecs
 import difflib
 import functools
 import inspect
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -597,6 +598,10 @@ def check_templates(pack: Pack, script_problems: Iterable[ScriptkitError] | None
             problems.append(PackError(f"constant name '{name}' is not allowed", loc,
                                       f"Use letters, digits and '_'{example}, and not a placeholder namespace."))
         value = pack.constants[name]
+        if isinstance(value, float) and not math.isfinite(value):  # ('.nan', '1e400': 'You have .nan days')
+            loc = pack.origin.location(("constants", name)) if pack.origin else None
+            problems.append(PackError(f"constant '{name}' is {'not a number' if math.isnan(value) else 'infinite'}",
+                                      loc, "Write a number a customer can read (e.g. 30), or text in quotes."))
         if isinstance(value, str) and "{{" in value and any(
                 m[1].split(".")[0] in known for m in _NAME_IN_BRACES.finditer(value)):
             # a constant is filled in as written: '{{ support_hours }}' in one would reach the customer as is
