@@ -254,6 +254,10 @@ def _over_own_limits(target: Target, rendered: Sequence[Rendered], written: Mapp
         return []
     limits = target.limits
     found: list[tuple[str, str]] = []
+    # each record's own file (the first in path order of that name), not the bundle beside its folder; none where
+    # the record was joined to another. Built once, when first needed: a look through every path for each record
+    # made an export of thousands of scripts quadratic
+    own_file: dict[str, str] | None = None
     for r in rendered:
         title, body = target.measure(r.payload)
         why: list[str] = []
@@ -263,11 +267,15 @@ def _over_own_limits(target: Target, rendered: Sequence[Rendered], written: Mapp
             why.append(f"the title is {len(title)} characters; it needs at least {limits.title_min}")
         if limits.body_max is not None and len(body) > limits.body_max:
             why.append(f"the reply is {len(body):,} characters; the limit is {limits.body_max:,}")
-        # (the record's own file, not the bundle beside its folder; none where the record was joined to another)
-        path = next((p for p in sorted(written) if len(PurePosixPath(p).parts) > 2
-                     and PurePosixPath(p).stem == r.stem), None)
-        if why and path is not None:
-            found.append((path, "; ".join(why)))
+        if not why:
+            continue
+        if own_file is None:
+            own_file = {}
+            for each in sorted(written):
+                if len((path := PurePosixPath(each)).parts) > 2:
+                    own_file.setdefault(path.stem, each)
+        if (found_path := own_file.get(r.stem)) is not None:
+            found.append((found_path, "; ".join(why)))
     return found
 
 
