@@ -783,6 +783,10 @@ def _read(src: TemplateSource, scope: _Scope) -> list[ScriptkitError] | nodes.Te
     spelled = _helpdesk_spelling(src, scope)
     if spelled is not None:
         return [spelled]
+    raw = _unclosed_raw(src.text) if "raw" in src.text else None
+    if raw is not None:  # (Jinja renders one at the end as nothing, without a word: the text after it lost)
+        return [PackError(f"template syntax error in {src.slot}: '{{% raw %}}' is never closed", src.location_of(raw),
+                          "Add '{% endraw %}' where the text it keeps as written ends, or delete the tag.")]
     if _simple_and_valid(src.text, scope):
         return []
     env = _env()
@@ -1179,6 +1183,20 @@ _STRAY_END = re.compile(r"Encountered unknown tag '(end\w+)'")
 # the end tags a template may write ('{% endiff %}' is a misspelt one: _unknown_tag's)
 _END_TAGS = frozenset("end" + tag for tag in ("if", "for", "block", "macro", "call", "filter", "set", "with",
                                               "autoescape", "raw"))
+
+
+_RAW_TAG = re.compile(r"\{%[-+]?\s*(end)?raw\s*[-+]?%\}")  # (Jinja's own '{% raw %}' and '{% endraw %}')
+
+
+def _unclosed_raw(text: str) -> int | None:
+    """Where a '{% raw %}' opens that no '{% endraw %}' closes (inside one, another '{% raw %}' is text)."""
+    opened: int | None = None
+    for tag in _RAW_TAG.finditer(text):
+        if opened is None and not tag[1]:
+            opened = tag.start()
+        elif opened is not None and tag[1]:
+            opened = None
+    return opened
 
 
 def _block_problem(src: TemplateSource, exc: TemplateSyntaxError) -> PackError | None:
