@@ -129,8 +129,9 @@ def fold_identifiers(tokens: Sequence[str]) -> list[str]:
 def fold_depends_across(last: str, first: str) -> bool:
     """Whether ``fold_identifiers`` may fold the tokens either side of a cut between ``last`` and ``first``
     otherwise when it reads them together than when it reads each side alone (texts cut in pieces check it
-    at each cut)."""
-    return first.isdigit() or (last.isdigit() and first in _COUNTED)
+    at each cut): a number after it, a count's unit after a number, or a word such as "no" that an id may follow
+    ("Order. No 42": the 42 is folded as the order's, read two tokens back)."""
+    return first.isdigit() or first in _NUMBER_WORDS or (last.isdigit() and first in _COUNTED)
 
 
 def _has_digit(token: str) -> bool:
