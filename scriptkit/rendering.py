@@ -886,13 +886,13 @@ _LEADING_NAME = re.compile(r"-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)")
 # (Zendesk), '{%customer.firstName%}' (Help Scout), '{!Contact.FirstName}' (Salesforce). Each
 # was told as something else ("unknown placeholder 'ticket.requester'", "unknown tag 'customer'"),
 # or, Salesforce's, not at all: it reached the customer as written in every other helpdesk.
-_HELPDESK_VARIABLE = re.compile(r"\{\{-?\s*(?P<mustache>[A-Za-z_][\w.]*)\s*(?:\|[^{}]*)?-?\}\}"
-                                r"|\{%(?P<helpscout>[A-Za-z_][\w.]*)(?:,fallback=(?P<fallback>[^%{}]*))?%\}"
-                                r"|\{!(?P<salesforce>[A-Za-z_][\w.]*)\}")
+HELPDESK_VARIABLE = re.compile(r"\{\{-?\s*(?P<mustache>[A-Za-z_][\w.]*)\s*(?:\|[^{}]*)?-?\}\}"
+                               r"|\{%(?P<helpscout>[A-Za-z_][\w.]*)(?:,fallback=(?P<fallback>[^%{}]*))?%\}"
+                               r"|\{!(?P<salesforce>[A-Za-z_][\w.]*)\}")
 
 
 @lru_cache(maxsize=1)
-def _helpdesk_spellings() -> dict[str, dict[str, list[str]]]:
+def helpdesk_spellings() -> dict[str, dict[str, list[str]]]:
     """Each helpdesk spelling -> the catalogue's name for it -> the helpdesks that mean that (Front's
     'user.first_name' is the agent, Intercom's the customer)."""
     from scriptkit.importers.convert import HELPDESKS
@@ -912,9 +912,9 @@ def _helpdesk_spellings() -> dict[str, dict[str, list[str]]]:
 def _helpdesk_spelling(src: TemplateSource, scope: _Scope) -> PackError | None:
     if "{{" not in src.text and "{%" not in src.text and "{!" not in src.text:
         return None
-    spellings = _helpdesk_spellings()
+    spellings = helpdesk_spellings()
     literal: list[tuple[int, int]] | None = None
-    for found in _HELPDESK_VARIABLE.finditer(src.text):
+    for found in HELPDESK_VARIABLE.finditer(src.text):
         name = found["mustache"] or found["helpscout"] or found["salesforce"]
         meanings = spellings.get(name)
         if meanings is None or name in scope.catalogue or name.split(".")[0] in scope.constants:

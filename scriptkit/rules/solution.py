@@ -1632,15 +1632,15 @@ def _reply_marker_advice(marker: str) -> str:
     """How to mend a marker in a reply about to be sent: fill it in. A helpdesk's placeholder
     ('{{ticket.requester.first_name}}', '{!Contact.FirstName}') says the macro was pasted rather than applied, so
     the helpdesk never filled it in; which helpdesk's, and what to write, are told where known."""
-    from scriptkit.rendering import _HELPDESK_VARIABLE, _helpdesk_spellings  # (the pack loader's table of them)
+    from scriptkit.rendering import HELPDESK_VARIABLE, helpdesk_spellings  # (the pack loader's table of them)
 
-    found = _HELPDESK_VARIABLE.fullmatch(marker)
+    found = HELPDESK_VARIABLE.fullmatch(marker)
     inner = marker.strip("{} ")
     if found is None:
         spec = DEFAULT_CATALOGUE.get(inner) if marker.startswith("{") else None  # ('{ customer.first_name }')
         return f"Write {_what_it_holds(spec)} in before sending." if spec is not None else "Fill it in before sending."
     name = found["mustache"] or found["helpscout"] or found["salesforce"]
-    meanings = _helpdesk_spellings().get(name, {})
+    meanings = helpdesk_spellings().get(name, {})
     if found["helpscout"] or found["salesforce"]:
         whose = "a Help Scout placeholder" if found["helpscout"] else "a Salesforce placeholder"
     else:
