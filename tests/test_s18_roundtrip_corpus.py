@@ -63,10 +63,11 @@ def _tricky_pack(root: Path) -> Path:
 
 
 def _pack_text(pack: Path) -> dict[str, str]:
-    """Every file of a pack, without the comment naming the file it was imported from (a path of this test's)."""
+    """Every file of a pack, without the comment naming the file it was imported from (a path of this test's), and
+    without the import's record of the files it wrote (their hashes hold that comment)."""
     return {str(f.relative_to(pack)): "".join(line for line in f.read_text(encoding="utf-8").splitlines(True)
                                               if not line.startswith("# Imported by"))
-            for f in sorted(pack.rglob("*")) if f.is_file()}
+            for f in sorted(pack.rglob("*")) if f.is_file() and f.name != ".scriptkit-import"}
 
 
 def _through(pack: Path, helpdesk: str, work: Path) -> Path:
