@@ -30,7 +30,7 @@ from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
 from scriptkit.sourcetext import scalar_offsets
-from scriptkit.text import DIRECTION_CONTROLS, sentence_spans, trimmed
+from scriptkit.text import DIRECTION_CONTROLS, sentence_spans, trimmed, unsafe_address
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
     from scriptkit.models import Origin, Pack, Script
@@ -1158,6 +1158,60 @@ class HiddenCharacter(Rule):
                           "Delete it unless it is there to show the right-to-left text in order: it can reorder "
                           "the line on the customer's screen.",
                           replacement="" if safe else None)
+
+
+@register
+class UnsafeLink(Rule):
+    """A link's address runs a script or holds a file.
+
+    ## What it does
+    Reports a link (`[text](address)`) whose address is a `javascript:`, `vbscript:`, `data:` or
+    `file:` one.
+
+    ## Why it matters
+    No helpdesk will make such an address a link, and no export does: each writes the words and
+    the address after them, so the customer reads "click here (javascript:void(0))". Such a link
+    comes from a pasted editor button or an imported macro, or from someone testing what the
+    helpdesk lets through.
+
+    ## Example
+    `solution: "Track it [here](javascript:openTracking())."`
+
+    ## Use instead
+    `solution: "Track it [here](https://example.com/track)."`, or the words without a link.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: only the writer knows the page it was meant to open.
+    """
+
+    code = "SK013"
+    name = "unsafe-link"
+    severity = Severity.ERROR
+    reads_alternatives = True
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                               solution="I've sent the label today: [print it here](javascript:print())."),)
+    good_examples = (Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                                solution="I've sent the label today: [print it here](https://example.com/label)."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        # (the rules read the reply as the customer does, Message.as_read: such a link as its words and "(address)")
+        text = message.text
+        if ":" not in text:
+            return
+        for address in _WRITTEN_OUT_ADDRESS.finditer(text):
+            if unsafe_address(address[1]):
+                scheme = address[1].split(":", 1)[0].lower()
+                yield Finding(address.start(), address.end(),
+                              f"the address {address[0]} is a {scheme}: one, which no helpdesk makes a link: the "
+                              "customer reads it as text",
+                              suggestion="Link to a web page (https://...), or keep the words without a link.")
+
+
+# an address written out in parentheses, as a link no export makes is read: "Track it (javascript:track())"
+_WRITTEN_OUT_ADDRESS = re.compile(r"\(\s*([A-Za-z]+:(?:[^()\s]|\([^()\s]*\))+)\)")
 
 
 @register
