@@ -15,6 +15,7 @@ from scriptkit.targets.base import (
     _HOLE,
     LINK,
     BaseTarget,
+    Dialect,
     Limits,
     Payload,
     Rendered,
@@ -26,6 +27,7 @@ from scriptkit.targets.base import (
     categories,
     link_address,
     placeholder_words,
+    to_html,
     unsafe_address,
 )
 
@@ -89,11 +91,19 @@ def _md(segments: Iterable[Segment], catalogue: Catalogue) -> str:
 
 
 def _html(segments: Iterable[Segment], catalogue: Catalogue) -> str:
-    text = spoken(segments, lambda t: html.escape(t, quote=True), lambda w: f'<em class="ph">{{{w}}}</em>',
-                  lambda b: f"<mark>{b}</mark>",
-                  lambda text, address: f'<a href="{html.escape(address, quote=True)}">{text}</a>', catalogue)
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    """The reply as the helpdesk HTML exports write it (``to_html``: paragraphs, line breaks, ``- `` and ``1.`` lines
+    as lists, links), each placeholder named in words and each blank marked, as ``spoken`` reads them."""
+    segments = list(segments)
+
+    def words(name: str, fallback: str | None, as_html: bool) -> str:
+        said = html.escape(placeholder_words(Placeholder(name, "", fallback), catalogue), quote=True)
+        return f'<em class="ph">{{{said}}}</em>' if as_html else f"{{{said}}}"
+
+    # (every placeholder named as itself, so none is taken for one the helpdesk lacks; none filled in inside a
+    # link's address, where ``spoken`` too writes the text and the address after it)
+    names = {s.name: s.name for s in _flatten(segments)[1] if isinstance(s, Placeholder)}
+    dialect = Dialect(names=names, write=words, empty_fallback=True, linked_placeholders=False)
+    return to_html(segments, dialect)
 
 
 class PlaybookTarget(BaseTarget):
