@@ -30,6 +30,7 @@ from scriptkit.targets.base import (
     to_html,
     unsafe_address,
 )
+from scriptkit.text import slug
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -206,16 +207,47 @@ def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
 
 _CSS = ("body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
         "blockquote{border-left:4px solid #9ab;margin:0;padding:.25rem 1rem;background:#f6f8fa}"
-        "mark{background:#fff3a3;font-weight:600}.ph{color:#246}.note{color:#333}")
+        "mark{background:#fff3a3;font-weight:600}.ph{color:#246}.note{color:#333}"
+        "#contents ul ul{columns:2 16rem}article:target h3{background:#fff3a3}")
+
+
+def _category_ids(names: Iterable[str]) -> dict[str, str]:
+    """Each category's anchor, ``category-<slug>``: as stable as its name, and one of its own where two names
+    slug alike or one slugs to nothing (a name in another script)."""
+    ids: dict[str, str] = {}
+    for n, name in enumerate(names, 1):
+        base = f"category-{slug(name, '-') or n}"
+        anchor, k = base, 1
+        while anchor in ids.values():
+            k += 1
+            anchor = f"{base}-{k}"
+        ids[name] = anchor
+    return ids
+
+
+def _contents(groups: dict[str, dict[str, list[Payload]]], anchors: dict[str, str]) -> list[str]:
+    """The table of contents: each category, and under it a link to each of its scripts."""
+    esc = html.escape
+    out = ['<nav id="contents" aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2><ul>']
+    for category in sorted(groups):
+        out.append(f'<li><a href="#{esc(anchors[category])}">{esc(category)}</a>\n<ul>')
+        out += [f'<li><a href="#{esc(script_id)}">{esc(items[0]["name"])}</a></li>'
+                for script_id, items in groups[category].items()]
+        out.append("</ul></li>")
+    out.append("</ul></nav>")
+    return out
 
 
 def _page(title: str, lang: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
     esc = html.escape
+    anchors = _category_ids(sorted(groups))
+    # (the viewport line: without it a phone draws the page at desktop width and shrinks it)
     out = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
            f"<title>{esc(title)} — agent playbook</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{esc(title)} — agent playbook</h1>"]
+           f"<h1>{esc(title)} — agent playbook</h1>", *_contents(groups, anchors)]
     for category in sorted(groups):
-        out.append(f"<section><h2>{esc(category)}</h2>")
+        out.append(f'<section id="{esc(anchors[category])}"><h2>{esc(category)}</h2>')
         for script_id, items in groups[category].items():
             s = _script_parts(items)
             first = s["first"]
