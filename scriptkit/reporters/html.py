@@ -42,7 +42,7 @@ main{padding:24px 32px;max-width:1200px;margin:auto}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:16px;margin-bottom:24px}
 .chart{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
 .chart h2,section h2{font-size:16px;margin:0 0 8px}
-svg text{font:12px system-ui,sans-serif;fill:#333}svg .bar{cursor:pointer}svg .bar:hover{opacity:.8}
+svg text{font:12px system-ui,sans-serif;fill:#333}svg .bar{cursor:pointer}svg .bar:hover{opacity:.8}svg a.on .bar{stroke:#1d2330;stroke-width:3}svg.filtered a:not(.on) .bar{opacity:.35}
 section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-bottom:20px}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top;font-size:14px}
 .score{display:inline-block;min-width:34px;text-align:center;border-radius:4px;color:#fff;font-weight:600;font-size:13px;padding:0 4px}
@@ -68,16 +68,23 @@ _JS = """
     show(function(){return true;},'');el.hidden=false;el.open=true;
     macros.forEach(function(m){m.classList.remove('focus');});el.classList.add('focus');
     el.setAttribute('data-drilled','1');el.scrollIntoView({block:'start'});return true;}
+  // (the bar whose filter is on is marked, the others fade: the chart shows a filter is on)
+  function mark(href){[].slice.call(document.querySelectorAll('svg a[href]')).forEach(function(a){
+    var on=a.getAttribute('href')===href;a.classList.toggle('on',on);
+    if(on)a.setAttribute('aria-current','true');else a.removeAttribute('aria-current');});
+    [].slice.call(document.querySelectorAll('svg')).forEach(function(s){s.classList.toggle('filtered',!!s.querySelector('a.on'));});}
+  // (the list is screens below the charts: a filter brings it on screen, as a drill-down does)
+  function filter(pred,label,href){show(pred,label);mark(href);document.getElementById('macros').scrollIntoView({block:'start'});}
   function route(){var h=decodeURIComponent(location.hash.slice(1));
-    if(h.indexOf('drill=')===0){drill(h.slice(6));}
+    if(h.indexOf('drill=')===0){mark('');drill(h.slice(6));}
     else if(h.indexOf('bucket=')===0){var b=parseInt(h.slice(7),10);
-      show(function(m){return !m.dataset.part&&Math.min(9,Math.floor(parseFloat(m.dataset.score)/10))===b;},'Score '+(b*10)+'-'+(b*10+(b===9?10:9)));}
+      filter(function(m){return !m.dataset.part&&Math.min(9,Math.floor(parseFloat(m.dataset.score)/10))===b;},'Score '+(b*10)+'-'+(b*10+(b===9?10:9)),'#bucket='+b);}
     else if(h.indexOf('family=')===0){var f=h.slice(7);
-      show(function(m){return (' '+m.dataset.families+' ').indexOf(' '+f+' ')>=0;},'Problems in '+f);}}
+      filter(function(m){return (' '+m.dataset.families+' ').indexOf(' '+f+' ')>=0;},'Problems in '+f,'#family='+f);}}
   window.addEventListener('hashchange',route);
   document.getElementById('search').addEventListener('input',function(e){var q=e.target.value.toLowerCase();
-    show(function(m){return !q||m.textContent.toLowerCase().indexOf(q)>=0;},q?'Matching "'+e.target.value+'"':'');});
-  document.getElementById('show-all').addEventListener('click',function(){history.replaceState(null,'',' ');show(function(){return true;},'');});
+    mark('');show(function(m){return !q||m.textContent.toLowerCase().indexOf(q)>=0;},q?'Matching "'+e.target.value+'"':'');});
+  document.getElementById('show-all').addEventListener('click',function(){history.replaceState(null,'',' ');mark('');show(function(){return true;},'');});
   document.getElementById('expand').addEventListener('click',function(){macros.forEach(function(m){if(!m.hidden)m.open=true;});});
   document.body.setAttribute('data-ready','1');
   route();
