@@ -46,7 +46,7 @@ svg text{font:12px system-ui,sans-serif;fill:#333}svg .bar{cursor:pointer}svg .b
 section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-bottom:20px}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top;font-size:14px}
 .score{display:inline-block;min-width:34px;text-align:center;border-radius:4px;color:#fff;font-weight:600;font-size:13px;padding:0 4px}
-.s-bad{background:var(--bad)}.s-mid{background:var(--mid);color:#222}.s-good{background:var(--good)}.s-none{background:#9e9e9e}
+.s-bad{background:var(--bad)}.s-mid{background:var(--mid);color:#222}.s-good{background:var(--good)}.s-none{background:#616161}
 details.macro{border-top:1px solid var(--line);padding:6px 0}details.macro[hidden]{display:none}
 details.macro>summary{cursor:pointer;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 details.macro>summary .t{font-weight:600;flex:1 1 300px}details.macro.focus{background:#fffbe6}
@@ -55,6 +55,7 @@ mark{background:#ffe082;border-bottom:2px solid #f57f17;padding:0 1px}mark.error
 .problems li{margin-bottom:4px}.code{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted)}
 .rewrite{color:var(--good)}.muted{color:var(--muted)}.toolbar{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
 input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6px;min-width:260px}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 button{padding:5px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 """
 
@@ -131,13 +132,15 @@ def _histogram(report: AuditReport) -> str:
     width, height, pad = 420, 200, 26
     top = max(buckets) or 1
     bar_w = (width - pad * 2) / 10
-    parts = [f'<svg id="chart-scores" viewBox="0 0 {width} {height}" width="100%" role="img" '
+    # (a group, not an image: role=img would hide the bars' links from a screen reader)
+    parts = [f'<svg id="chart-scores" viewBox="0 0 {width} {height}" width="100%" role="group" '
              f'aria-label="Distribution of overall scores">']
     for i, n in enumerate(buckets):
         h = (height - pad * 2) * n / top
         x, y = pad + i * bar_w, height - pad - h
         color = "#c62828" if i < 5 else "#f9a825" if i < 8 else "#2e7d32"
-        parts.append(f'<a href="#bucket={i}"><rect class="bar" data-bucket="{i}" data-count="{n}" x="{x + 3:.1f}" '
+        label = f"Score {i * 10}-{i * 10 + 9 + (i == 9)}: {n} macro(s)"
+        parts.append(f'<a href="#bucket={i}" aria-label="{label}"><rect class="bar" data-bucket="{i}" data-count="{n}" x="{x + 3:.1f}" '
                      f'y="{y:.1f}" width="{bar_w - 6:.1f}" height="{h:.1f}" fill="{color}">'
                      f'<title>{i * 10}-{i * 10 + 9 + (i == 9)}: {n} macro(s)</title></rect></a>')
         parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - pad + 14}" text-anchor="middle">{i * 10}</text>')
@@ -148,19 +151,26 @@ def _histogram(report: AuditReport) -> str:
     return "".join(parts)
 
 
-def _bars(chart_id: str, rows: list[tuple[str, float, str, str]], unit: str, maximum: float | None = None) -> str:
-    """Horizontal bars: (label, value, color, link)."""
+def _bars(chart_id: str, name: str, rows: list[tuple[str, float, str, str]], unit: str,
+          maximum: float | None = None) -> str:
+    """Horizontal bars: (label, value, color, link), the chart named ``name`` for a screen reader."""
     width, row_h, label_w = 400, 24, 150  # (a label as long as "readability (SK1xx)")
     height = max(1, len(rows)) * row_h + 10
     top = maximum or max((v for _, v, _, _ in rows), default=1) or 1
-    parts = [f'<svg id="{chart_id}" viewBox="0 0 {width} {height}" width="100%" role="img">']
+    # (bars that are links: a group, whose links a screen reader reaches, each saying what it lists; bars without
+    # links: an image, its name giving every value)
+    linked = any(link for _, _, _, link in rows)
+    per = unit if unit.startswith("/") else f" {unit}"  # ("78/100", "3 problem(s)")
+    said = name if linked else f"{name}: " + ", ".join(f"{label} {value:.0f}{per}" for label, value, _, _ in rows)
+    parts = [f'<svg id="{chart_id}" viewBox="0 0 {width} {height}" width="100%" '
+             f'role="{"group" if linked else "img"}" aria-label="{_e(said)}">']
     for i, (label, value, color, link) in enumerate(rows):
         y = 5 + i * row_h
         w = (width - label_w - 60) * value / top
         bar = (f'<rect class="bar" data-label="{_e(label)}" data-value="{value}" x="{label_w}" y="{y}" '
                f'width="{w:.1f}" height="{row_h - 8}" fill="{color}"><title>{_e(label)}: {value:g} {unit}</title></rect>')
         parts.append(f'<text x="{label_w - 6}" y="{y + row_h / 2 + 1}" text-anchor="end">{_e(label)}</text>')
-        parts.append(f'<a href="{_e(link)}">{bar}</a>' if link else bar)
+        parts.append(f'<a href="{_e(link)}" aria-label="{_e(label)}: {value:g} {_e(unit)}">{bar}</a>' if link else bar)
         # (a whole number, as the terminal prints it: an average of 78.1 is "78" there too)
         parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + row_h / 2 + 1}">{value:.0f}</text>')
     parts.append("</svg>")
@@ -316,15 +326,15 @@ def render_html(report: AuditReport) -> str:
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
 <div class="charts">
 <div class="chart"><h2>Score distribution</h2>{_histogram(report)}<p class="muted">Overall score per macro{' judged on every practice' if report.judged_in_part else ''}; click a bar to list those macros.</p></div>
-<div class="chart"><h2>Problems by rule family</h2>{_bars("chart-families", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
-<div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", practice_rows, "/100", 100)}{practice_note}</div>
+<div class="chart"><h2>Problems by rule family</h2>{_bars("chart-families", "Problems by rule family", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
+<div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", "Average score per practice", practice_rows, "/100", 100)}{practice_note}</div>
 </div>
 {notes}<nav class="toolbar" id="order">Work in this order: <a href="#common">1. most common problems</a> <a href="#duplicates">2. duplicates</a> <a href="#contradictions">3. contradictions</a> <a href="#macros">4. macros, worst first</a></nav>
 <section id="common"><h2>1. Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
 <section id="duplicates"><h2>2. Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="contradictions"><h2>3. Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="macros"><h2>4. Macros, worst first</h2>
-<div class="toolbar"><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
+<div class="toolbar"><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
 {"".join(_macro(m) for m in report.macros)}
 </section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
