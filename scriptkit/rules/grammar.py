@@ -12,7 +12,7 @@ to its lists and replace its other settings::
 
     grammar:
       mode: local                 # off | local | URL (the lint config reads this one)
-      language: en-GB             # default: the pack's locale
+      language: en-GB             # default: the pack's locale (en-GB: OXFORD_SPELLING_Z_NOT_S is off)
       dictionary: [Northwind, Acme Cloud, SKU]
       disabled_rules: [EN_QUOTES]
       disabled_categories: [TYPOGRAPHY]
@@ -220,10 +220,17 @@ def _internal_notes(pack: Pack | None) -> frozenset[str]:
     return frozenset(s.id for s in pack.scripts if internal_note(pack, s) is not None)
 
 
+# LanguageTool rules off by default for a language, unless the pack's enabled_rules name them: in British
+# English "-ise" is as correct as "-ize", so "apologise" is not a mistake to a British team.
+_OFF_BY_DEFAULT = {"en-gb": ("OXFORD_SPELLING_Z_NOT_S",)}
+
+
 def settings(opts: GrammarOptions) -> Settings:
     from scriptkit.engines.languagetool import Settings
 
-    return Settings(opts.language, opts.disabled_rules, opts.enabled_rules, opts.disabled_categories,
+    off = _OFF_BY_DEFAULT.get(opts.language.replace("_", "-").lower(), ())
+    disabled = (*opts.disabled_rules, *(rule for rule in off if rule not in opts.enabled_rules))
+    return Settings(opts.language, tuple(dict.fromkeys(disabled)), opts.enabled_rules, opts.disabled_categories,
                     opts.enabled_categories, opts.picky)
 
 
