@@ -394,6 +394,9 @@ class Checker:
         except ValueError:
             raise EngineUnavailable(f"LanguageTool at {url} sent a reply that is not JSON.",
                                     hint=SETTING_HINT) from None
+        if (wrong := _not_a_check_result(result)) is not None:
+            raise EngineUnavailable(f"LanguageTool at {url} answered something that is not a LanguageTool "
+                                    f"check result ({wrong}).", hint=SETTING_HINT)
         return result
 
     # ------------------------------------------------------------ the server
@@ -436,6 +439,26 @@ class Checker:
                                   hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
                                        "e.g. en-US or en-GB.") from None
         return self._languages[language]
+
+
+def _not_a_check_result(result: Any) -> str | None:
+    """What in a /v2/check reply is not as LanguageTool sends it (None: all of it is), so that a proxy's or
+    another service's JSON is said to be one, not met as a TypeError deep in a rule."""
+    if not isinstance(result, dict) or not isinstance(result.get("matches"), list):
+        return "no list of matches"
+    for match in result["matches"]:
+        if not isinstance(match, dict):
+            return f"a match that is {type(match).__name__}"
+        offset, length = match.get("offset"), match.get("length")
+        if not (type(offset) is int and type(length) is int and offset >= 0 and length >= 0):  # (bool is not)
+            return f"a match at offset {offset!r}, length {length!r}"
+        rule = match.get("rule", {})
+        if not isinstance(rule, dict) or not isinstance(rule.get("category", {}), dict):
+            return f"a match whose rule is {json.dumps(rule)[:60]}"
+        replacements = match.get("replacements", [])
+        if not isinstance(replacements, list) or not all(isinstance(r, dict) for r in replacements):
+            return f"a match whose replacements are {json.dumps(replacements)[:60]}"
+    return None
 
 
 _TEXT_LEVEL: dict[tuple[str, str], dict[str, int] | None] = {}  # (server URL, language) -> rule reach
