@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import email.utils
 import hashlib
 import json
+import math
 import os
 import re
 import sqlite3
@@ -54,6 +56,10 @@ from scriptkit.text import sentence_spans
 #: Seconds for one /v2/check answer; connecting to a URL gets a much shorter limit.
 REQUEST_TIMEOUT = float(os.environ.get("SCRIPTKIT_LT_TIMEOUT", "60"))
 CONNECT_TIMEOUT = 3.0
+#: A check the server rate-limits (HTTP 429) is sent this many times in all, with at most this many
+#: seconds of waiting between them (see ``_rate_limit_wait``).
+RATE_LIMIT_TRIES = 4
+RATE_LIMIT_WAIT = 30.0
 #: Documents joined into one request up to this many characters (LanguageTool's public
 #: servers accept 20,000; per-request overhead dominates below a few thousand).
 BATCH_CHARS = 6000
@@ -373,17 +379,29 @@ class Checker:
         return session
 
     def _post(self, url: str, data: dict[str, str]) -> dict[str, Any]:
-        with self._lock:
-            self.stats.requests += 1
-        try:
-            reply = self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout))
-        except requests.Timeout:
-            raise EngineUnavailable(f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
-                                    hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server, or " + SETTING_HINT) from None
-        except requests.RequestException as exc:
-            raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
+        tries, waited = 0, 0.0
+        while True:
+            tries += 1
+            with self._lock:
+                self.stats.requests += 1
+            try:
+                reply = self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout))
+            except requests.Timeout:
+                raise EngineUnavailable(
+                    f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
+                    hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server, or " + SETTING_HINT) from None
+            except requests.RequestException as exc:
+                raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
+            # A shared server limits how fast it is asked: wait as it says and ask again, a few times.
+            if reply.status_code != 429 or tries >= RATE_LIMIT_TRIES or waited >= RATE_LIMIT_WAIT:
+                break
+            wait = _rate_limit_wait(reply.headers.get("Retry-After"), tries, waited)
+            time.sleep(wait)
+            waited += wait
         if reply.status_code != 200:
             body = reply.text.strip().splitlines()[:3]
+            if reply.status_code == 429:
+                body.append(f"(asked {tries} times in {waited:.0f}s)")
             if reply.status_code == 500 and "Could not check sentence" in reply.text:
                 raise SentenceFailed(f"LanguageTool at {url} failed on a sentence (HTTP 500): {' '.join(body)}",
                                      hint=SETTING_HINT)
@@ -439,6 +457,24 @@ class Checker:
                                   hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
                                        "e.g. en-US or en-GB.") from None
         return self._languages[language]
+
+
+def _rate_limit_wait(retry_after: str | None, tries: int, waited: float) -> float:
+    """Seconds to wait before sending again a check the server rate-limited (HTTP 429) on try ``tries``,
+    ``waited`` seconds having gone on waiting: its Retry-After (seconds or a date), else 1, 2, 4... s;
+    never past ``RATE_LIMIT_WAIT`` in all."""
+    wait = 2.0 ** (tries - 1)
+    if retry_after is not None:
+        try:
+            said = float(retry_after)
+        except ValueError:
+            try:
+                said = email.utils.parsedate_to_datetime(retry_after).timestamp() - time.time()
+            except (TypeError, ValueError, OverflowError):
+                said = math.nan
+        if math.isfinite(said):
+            wait = said
+    return max(0.0, min(wait, RATE_LIMIT_WAIT - waited))
 
 
 def _not_a_check_result(result: Any) -> str | None:
