@@ -56,6 +56,9 @@ from scriptkit.text import sentence_spans
 #: Seconds for one /v2/check answer; connecting to a URL gets a much shorter limit.
 REQUEST_TIMEOUT = float(os.environ.get("SCRIPTKIT_LT_TIMEOUT", "60"))
 CONNECT_TIMEOUT = 3.0
+#: The health check of a URL waits 3 s, so a wrong address fails fast; a SCRIPTKIT_LT_TIMEOUT that is set
+#: (and longer) gives a server that is slow to start or busy that long to answer it too.
+HEALTH_TIMEOUT = max(CONNECT_TIMEOUT, REQUEST_TIMEOUT) if "SCRIPTKIT_LT_TIMEOUT" in os.environ else CONNECT_TIMEOUT
 #: A check the server rate-limits (HTTP 429) is sent this many times in all, with at most this many
 #: seconds of waiting between them (see ``_rate_limit_wait``).
 RATE_LIMIT_TRIES = 4
@@ -431,10 +434,11 @@ class Checker:
             url = server.url
         else:
             url = self.mode.rstrip("/")
-            if (because := unhealthy_because(url, timeout=CONNECT_TIMEOUT)) is not None:
+            if (because := unhealthy_because(url, timeout=HEALTH_TIMEOUT)) is not None:
+                slow = "Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " if because.startswith("no reply") else ""
                 raise EngineUnavailable(
                     f"grammar checks are on, but no LanguageTool server answers at {url} ({because}).",
-                    hint=SETTING_HINT)
+                    hint=slow + SETTING_HINT)
         self._url = url
         return url
 
