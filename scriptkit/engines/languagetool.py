@@ -392,7 +392,7 @@ class Checker:
             except requests.Timeout:
                 raise EngineUnavailable(
                     f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
-                    hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server, or " + SETTING_HINT) from None
+                    hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " + SETTING_HINT) from None
             except requests.RequestException as exc:
                 raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
             # A shared server limits how fast it is asked: wait as it says and ask again, a few times.

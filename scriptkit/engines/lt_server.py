@@ -132,7 +132,7 @@ def assemble(version: str = LT_VERSION, *, quiet: bool = True) -> Assembly:
     mvn = shutil.which("mvn")
     if mvn is None:
         raise EngineUnavailable("LanguageTool is not assembled and Maven (mvn) is not installed to assemble it.",
-                                hint="Install Maven and Java 17+, or " + SETTING_HINT)
+                                hint="Install Maven and Java 17+. " + SETTING_HINT)
     home = lt_home(version)
     home.parent.mkdir(parents=True, exist_ok=True)
     with _locked(home.parent / f"{version}.lock"):
@@ -239,7 +239,7 @@ class LocalServer:
         java = shutil.which("java")
         if java is None:
             raise EngineUnavailable("Java is not installed, so the local LanguageTool server cannot start.",
-                                    hint="Install Java 17+, or " + SETTING_HINT)
+                                    hint="Install Java 17+. " + SETTING_HINT)
         classpath, shareable = self._classpath()
         # C1 only (TieredStopAtLevel=1): in a run of a minute or two, C2's compiler threads took
         # 16-28 s of CPU beside 18-22 s of checking, on two shared cores; C1's code checks ~15%
