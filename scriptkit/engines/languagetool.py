@@ -53,12 +53,33 @@ from scriptkit.engines.lt_server import (
 from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.text import sentence_spans
 
-#: Seconds for one /v2/check answer; connecting to a URL gets a much shorter limit.
-REQUEST_TIMEOUT = float(os.environ.get("SCRIPTKIT_LT_TIMEOUT", "60"))
+#: Seconds for one /v2/check answer (SCRIPTKIT_LT_TIMEOUT, see ``request_timeout``); connecting to a URL gets a
+#: much shorter limit.
+REQUEST_TIMEOUT = 60.0
 CONNECT_TIMEOUT = 3.0
-#: The health check of a URL waits 3 s, so a wrong address fails fast; a SCRIPTKIT_LT_TIMEOUT that is set
-#: (and longer) gives a server that is slow to start or busy that long to answer it too.
-HEALTH_TIMEOUT = max(CONNECT_TIMEOUT, REQUEST_TIMEOUT) if "SCRIPTKIT_LT_TIMEOUT" in os.environ else CONNECT_TIMEOUT
+
+
+def request_timeout() -> float:
+    """Seconds for one check's answer: SCRIPTKIT_LT_TIMEOUT, else ``REQUEST_TIMEOUT``. Read when a checker is made
+    (not at import: a mistyped value was a ValueError from ``import``), and a value that is no positive number of
+    seconds is a ConfigError saying so."""
+    given = os.environ.get("SCRIPTKIT_LT_TIMEOUT")
+    if given is None:
+        return REQUEST_TIMEOUT
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ConfigError(f"SCRIPTKIT_LT_TIMEOUT is {given!r}, not a number of seconds",
+                          hint="Set it to the seconds a check may take, such as 120, or unset it.")
+    return seconds
+
+
+def health_timeout() -> float:
+    """The health check of a URL waits 3 s, so a wrong address fails fast; a SCRIPTKIT_LT_TIMEOUT that is set
+    (and longer) gives a server that is slow to start or busy that long to answer it too."""
+    return max(CONNECT_TIMEOUT, request_timeout()) if "SCRIPTKIT_LT_TIMEOUT" in os.environ else CONNECT_TIMEOUT
 #: A check the server rate-limits (HTTP 429) is sent this many times in all, with at most this many
 #: seconds of waiting between them (see ``_rate_limit_wait``).
 RATE_LIMIT_TRIES = 4
@@ -234,7 +255,7 @@ class Checker:
     cache: ResultCache | None = None
     concurrency: int = CONCURRENCY
     batch_chars: int = BATCH_CHARS
-    timeout: float = REQUEST_TIMEOUT
+    timeout: float = field(default_factory=request_timeout)
     stats: Stats = field(default_factory=Stats)
     _url: str | None = None
     _languages: dict[str, str] = field(default_factory=dict)
@@ -434,7 +455,7 @@ class Checker:
             url = server.url
         else:
             url = self.mode.rstrip("/")
-            if (because := unhealthy_because(url, timeout=HEALTH_TIMEOUT)) is not None:
+            if (because := unhealthy_because(url, timeout=health_timeout())) is not None:
                 slow = "Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " if because.startswith("no reply") else ""
                 raise EngineUnavailable(
                     f"grammar checks are on, but no LanguageTool server answers at {url} ({because}).",
