@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -392,6 +392,34 @@ def refused_spans(folded: str) -> list[tuple[int, int]]:
 
 
 _VERB = re.compile(r"[a-z]+")
+# a character no refusal's words hold (``REFUSAL``, ``_IMPERSONAL_REFUSAL``: letters, "'", "-", spaces): reading
+# from where one may start never goes past the first such character after it
+_NO_REFUSAL_WORD = re.compile(r"[^a-z'\-\s]")
+
+
+def refusal_before(text: str) -> Callable[[int], bool]:
+    """Whether ``text`` refuses a step before a place: for each ``start``, ``may_refuse(before) and
+    bool(refused_spans(before))`` with ``before`` the folded text up to ``start``, the reply read once rather than
+    once per place asked about. (Exactly that, a refusal cut at ``start`` included: "we can't " is none, whatever
+    word follows. A match starting before the last character no refusal's words hold reads nothing from there
+    on, so it is the same in the whole text as in ``before``; only the words after that character are read
+    again, as ``before`` ends.)"""
+    folded = text.lower().replace("’", "'")
+    if len(folded) != len(text):  # ("İ" lowers to two characters: places in ``folded`` are not those in ``text``)
+        return lambda start: _refuses(text[:start].lower().replace("’", "'"))
+    needed = [(at, at + len(word)) for word in _REFUSAL_WORDS if (at := folded.find(word)) >= 0]
+    ends = sorted(end for _, end in needed)  # (``may_refuse(before)``: one of its words ends by ``start``)
+    first = min((m.start() for m in (REFUSAL.search(folded), _IMPERSONAL_REFUSAL.search(folded)) if m),
+                default=len(folded) + 1)
+    stops = [m.start() for m in _NO_REFUSAL_WORD.finditer(folded)]
+
+    def refused_before(start: int) -> bool:
+        if not ends or ends[0] > start:
+            return False
+        k = bisect_left(stops, start) - 1
+        run = stops[k] + 1 if k >= 0 else 0  # (where the words ``before`` ends on begin)
+        return first < run or any(p.search(folded, run, start) for p in (REFUSAL, _IMPERSONAL_REFUSAL))
+    return refused_before
 
 
 def refused(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:

@@ -12,14 +12,14 @@ import math
 import operator
 import re
 import string
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Severity
-from scriptkit.inference import Cues, Sentence, analyse_message, body_sentences, cues, may_refuse, refused_spans
+from scriptkit.inference import Cues, Sentence, analyse_message, body_sentences, cues, refusal_before
 from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -537,6 +537,7 @@ class CorporatePhrase(Rule):
         """The listed phrases found in ``text``, each with its own rewrite (``message`` gives the letter's opening)."""
         named: bool | None = None  # (read once, and only for a letter's closing)
         quoted: list[tuple[int, int]] | None = None  # (read once, and only when a phrase is found)
+        refused_before: Callable[[int], bool] | None = None  # (read once, and only for a thanks a "no" may precede)
         for tbl in tables:
             for start, end, entry in tbl.finditer(text):
                 if " ".join(text[start:end].lower().split()) in allow:
@@ -565,9 +566,11 @@ class CorporatePhrase(Rule):
                 if after and _clause_before(text, start, str(after)):
                     # "Please keep this email for your records": no "keep ... to keep handy", just "keep this email"
                     safe, entry = False, {**entry, "replacement": ""}
-                if entry.get("after_refusal") and _refused_before(text, start):
-                    # "We can't refund it. Thank you for your understanding.": accept our "no", not be patient
-                    safe, entry = False, {**entry, "replacement": "", "advice": _AFTER_A_NO}
+                if entry.get("after_refusal"):
+                    refused_before = refused_before or refusal_before(text)
+                    if refused_before(start):
+                        # "We can't refund it. Thank you for your understanding.": accept our "no", not be patient
+                        safe, entry = False, {**entry, "replacement": "", "advice": _AFTER_A_NO}
                 if entry.get("voice") and _writes_as_we(message.text):
                     # ("We've fixed it. Thanks for bearing with us.": the reply's own person, not a "me" from nowhere)
                     entry = {**entry, "replacement": _ME_WORD.sub("us", str(entry.get("replacement", "")))}
@@ -665,12 +668,6 @@ def _writes_as_we(text: str) -> bool:
     """Whether the reply speaks as "we" throughout: a "we", "us" or "our" and never an "I" or "me" (one "I"
     anywhere, "I've asked our team", and "me" is the writer's word)."""
     return _SINGULAR.search(text) is None and _PLURAL.search(text) is not None
-
-
-def _refused_before(text: str, start: int) -> bool:
-    """Whether the reply refuses something before ``start`` ("We can't refund a used item.")."""
-    before = text[:start].lower().replace("’", "'")
-    return may_refuse(before) and bool(refused_spans(before))
 
 
 _GREETINGS = _wordset("dear hi hello hey")
