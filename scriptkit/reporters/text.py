@@ -326,12 +326,16 @@ def _findings(con: _Page, diags: list[Diagnostic]) -> None:
 def _frames_marked(notes: list[SentenceNote], inside: list[list[Diagnostic]], counted: bool = True) -> str:
     """The greeting's or sign-off's own findings, named: they are outside the count of the reply's
     sentences (``counted``), so "3 marked !" beside "of 2 sentence(s)" read as a miscount."""
-    marked = [(SLOT_LABELS[s.slot], diags) for s, diags in zip(notes, inside, strict=True)
-              if diags and s.slot in FRAME_SLOTS]
-    apart = ", outside that count, is marked ! too" if counted else " is marked !"
-    return "".join(f" The {label}{apart}: "
-                   + ", ".join(dict.fromkeys(f"{d.code} [{d.name}]" for d in diags)) + "."
-                   for label, diags in marked)
+    # (each kind named once, with how many: a text of several replies, each opening "Dear Customer,", had the
+    # same sentence said once per greeting)
+    marked: dict[str, tuple[int, dict[str, None]]] = {}
+    for s, diags in zip(notes, inside, strict=True):
+        if diags and s.slot in FRAME_SLOTS:
+            times, codes = marked.get(SLOT_LABELS[s.slot], (0, {}))
+            marked[SLOT_LABELS[s.slot]] = (times + 1, codes | dict.fromkeys(f"{d.code} [{d.name}]" for d in diags))
+    apart, too = (", outside that count,", " too") if counted else ("", "")
+    return "".join(f" The {label if times == 1 else f'{times} {label}s'}{apart} {'is' if times == 1 else 'are'} "
+                   f"marked !{too}: {', '.join(codes)}." for label, (times, codes) in marked.items())
 
 
 def _shows_practice(s: SentenceNote) -> bool:
