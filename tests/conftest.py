@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 from hypothesis import settings
 
-from scriptkit.cli import main
+from scriptkit.cli import main, output
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,10 @@ REPO = Path(__file__).resolve().parent.parent
 for _variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "SCRIPTKIT_DEBUG", "GITHUB_WORKSPACE",
                   "CI_PROJECT_DIR"):
     os.environ.pop(_variable, None)
+
+# A CLI run that a loaded machine makes last 10 s would add a "still working" line to the stderr a test
+# compares; the tests of those lines set their own times.
+output.STAGE_LINE_AFTER = 3600.0
 
 # No Hypothesis deadline anywhere, with or without CI set (CI=true picks Hypothesis's "ci" profile,
 # which has none; the default has 200 ms): on a loaded 2-core machine any example can take longer,

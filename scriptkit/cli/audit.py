@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +13,7 @@ import click
 
 from scriptkit.cli.importing import bodies_option, say_detected, source_options
 from scriptkit.cli.options import grammar_option
-from scriptkit.cli.output import console, escape_markup, make_folder_for, writing
+from scriptkit.cli.output import console, escape_markup, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, no_file_in_the_way
 
@@ -23,20 +21,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from scriptkit.audit import AuditReport, MacroAudit
-
-
-@contextmanager
-def stages() -> Iterator[Callable[[str], None] | None]:
-    """A spinner naming the current stage on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Starting", total=None)
-        yield lambda label: bar.update(task, description=label)
 
 
 if TYPE_CHECKING:  # (click's ParamType takes its value's type from 8.2 on; 8.1, which pyproject allows, does not)

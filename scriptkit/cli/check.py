@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options, written_for
-from scriptkit.cli.output import console, make_folder_for, writing
+from scriptkit.cli.output import console, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error
 from scriptkit.reporters import Reporter, display_path, get_reporter
@@ -218,7 +218,10 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     # (--fix, --diff and --write-baseline still wait for the whole pack, as text on a terminal does.)
     all_or_none = (fmt == "text" and output is None) or fix or diff or bool(write_baseline_file)
     with _reported(fmt, output, pack):
-        loaded, unreadable = (load_pack(pack, jobs=jobs), None) if all_or_none else load_readable_part(pack, jobs=jobs)
+        with stages() as tell:
+            tell(f"Loading {pack}")
+            loaded, unreadable = ((load_pack(pack, jobs=jobs), None) if all_or_none
+                                  else load_readable_part(pack, jobs=jobs))
         try:
             check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
             written_for(loaded, channels or (), pack, "check")
@@ -232,7 +235,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _not_a_script(output, loaded.root)
     _not_a_script(write_baseline_file, loaded.root, "--write-baseline", "the baseline")
     accepted = read_baseline(Path(baseline_file)) if baseline_file else None  # (a bad file: said before the work)
-    with _reported(fmt, output, pack):  # (a template that fails only as it renders is found here)
+    with _reported(fmt, output, pack), stages() as tell:  # (a template that fails only as it renders is found here)
+        tell(f"Checking {len(loaded.scripts)} scripts")
         result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)  # (read above)
     if write_baseline_file:
         make_folder_for("the baseline", write_baseline_file)  # (as -o's: a fresh checkout has no baselines/ yet)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from scriptkit.cli.options import channel_option, grammar_option, written_for
-from scriptkit.cli.output import console, escape_markup, writing
+from scriptkit.cli.output import console, escape_markup, stages, writing
 from scriptkit.reporters import display_path
 
 if TYPE_CHECKING:
@@ -70,10 +70,13 @@ def export_command(pack: str | None, targets: tuple[str, ...], out: str | None, 
     if pack is None or out is None:
         raise click.UsageError("PACK and --out DIR (-o DIR) are required")
     names = [name for t in targets for name in names_listed(t)]
-    loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
+    with stages() as tell:
+        tell(f"Loading {pack}")
+        loaded = load_pack(pack)  # (read first: a failure to read the pack is not one to write the export)
     written_for(loaded, channels or (), pack, "export")
     try:
-        with writing("the export", out):
+        with writing("the export", out), stages() as tell:
+            tell(f"Checking and exporting {len(loaded.scripts)} scripts")
             # (its errors name this command's flags, --out and --overwrite-edits, not export()'s arguments)
             result = export_worded(loaded, names, out, force=force, overwrite=overwrite, channels=channels or None,
                                    grammar=grammar, wording=CLI_WORDING)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from scriptkit.cli.options import LazyChoice, one_line
-from scriptkit.cli.output import console, writing
+from scriptkit.cli.output import console, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.message import CHANNELS
 
@@ -61,21 +59,6 @@ def bodies_option(func: Callable[..., object]) -> Callable[..., object]:
                              "either way.")(func)
 
 
-@contextmanager
-def progress(label: str) -> Iterator[Callable[[int], None] | None]:
-    """A live count on stderr for long runs, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
-                  TextColumn("{task.completed} items"), TimeElapsedColumn(), console=console(stderr=True),
-                  transient=True) as bar:
-        task = bar.add_task(label, total=None)
-        yield lambda n: bar.update(task, completed=n)
-
-
 def say_detected(file: str, given: str | None, read_as: str) -> None:
     """The note that the file was read as the helpdesk export its shape says it is (no --from given)."""
     from scriptkit.importers import DETECTED
@@ -90,9 +73,11 @@ def read_library(files: tuple[str, ...], fmt: str | None, mapping: str | None, w
     from scriptkit.importers import CLI_WORDING, import_libraries
     from scriptkit.importers.tabular import parse_mapping, parse_where
 
-    with progress(f"Reading {Path(files[0]).name}") as tick:
-        library = import_libraries(files, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
-                                   bodies=bodies, progress=tick, wording=CLI_WORDING)
+    reading = f"Reading {Path(files[0]).name}"
+    with stages() as tell:
+        tell(reading)
+        library = import_libraries(files, fmt, mapping=parse_mapping(mapping), where=parse_where(where), bodies=bodies,
+                                   progress=lambda n: tell(f"{reading}: {n} items"), wording=CLI_WORDING)
     for part in library.parts or [library]:
         say_detected(part.source, fmt, part.read_as)
     library.hold_back_too_long()  # (a macro check would refuse once written: unreadable, named)

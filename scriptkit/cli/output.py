@@ -7,7 +7,9 @@ import codecs
 import os
 import re
 import sys
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -182,3 +184,39 @@ def make_folder_for(what: str, path: str | Path) -> None:
     no_file_in_the_way(folder, path, what)
     with writing(what, path):
         folder.mkdir(parents=True, exist_ok=True)
+
+
+#: seconds before a run's first "still working" line in a log (stderr not a terminal), and between the next ones
+STAGE_LINE_AFTER, STAGE_LINE_EVERY = 10.0, 30.0
+
+
+@contextmanager
+def stages() -> Iterator[Callable[[str], None]]:
+    """Say which stage of a long run is going on, on stderr. At a terminal, a spinner names it. Elsewhere
+    (a CI log), a line names it once the run has taken ``STAGE_LINE_AFTER`` seconds, then every
+    ``STAGE_LINE_EVERY``: a 20,000-script audit printed nothing for minutes and looked hung, and a short
+    run still prints nothing. Yields the function that names the current stage."""
+    if sys.stderr.isatty():
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                      console=console(stderr=True), transient=True) as bar:
+            task = bar.add_task("Starting", total=None)
+            yield lambda label: bar.update(task, description=label)
+        return
+    current = ["Starting"]
+    start, done = time.monotonic(), threading.Event()
+
+    def tell_now_and_then() -> None:
+        wait = STAGE_LINE_AFTER
+        while not done.wait(wait):
+            print(f"scriptkit: {current[0]} ({time.monotonic() - start:.0f} s so far)", file=sys.stderr, flush=True)
+            wait = STAGE_LINE_EVERY
+
+    teller = threading.Thread(target=tell_now_and_then, name="scriptkit-stages", daemon=True)
+    teller.start()
+    try:
+        yield lambda label: current.__setitem__(0, label)
+    finally:
+        done.set()
+        teller.join()
