@@ -1,4 +1,4 @@
-"""A check rate limited by the server (HTTP 429) is sent again after the wait it asks for, within a cap."""
+"""A request rate limited by the server (HTTP 429) is sent again after the wait it asks for, within a cap."""
 
 from __future__ import annotations
 
@@ -42,3 +42,29 @@ def test_the_wait_before_a_retry_honours_retry_after_within_the_cap(retry_after:
 
     assert RATE_LIMIT_WAIT == 30.0
     assert _rate_limit_wait(retry_after, tries, waited) == pytest.approx(wait)
+
+
+def test_the_language_list_rate_limited_once_is_asked_again(make_pack, stand_in) -> None:  # noqa: F811
+    import json
+
+    from tests.test_s30_grammar_answers import _LANGUAGES
+
+    server = stand_in({"/v2/languages": [(429, {"Retry-After": "0"}, "Too many requests"),
+                                         (200, {}, json.dumps(_LANGUAGES))], "/v2/check": [_NO_MATCHES]})
+    result = _check(make_pack, server.url)
+    assert result.exit_code in (0, 1) and "429" not in result.output, result.output
+    assert server.requests["/v2/languages"] == 2
+
+
+def test_the_rule_settings_rate_limited_once_are_asked_again(make_pack, stand_in) -> None:  # noqa: F811
+    import json
+
+    from scriptkit.engines.languagetool import text_level_rules
+
+    rules = {"rules": [{"ruleId": "WORD_REPEAT_BEGINNING", "isTextLevelRule": "yes", "minToCheckParagraph": "2"}]}
+    server = stand_in({"/v2/configinfo": [(429, {"Retry-After": "0"}, "Too many requests"),
+                                          (200, {}, json.dumps(rules))]})
+    import requests
+
+    assert text_level_rules(requests.Session(), server.url, "en-US", 5.0) == {"WORD_REPEAT_BEGINNING": 2}
+    assert server.requests["/v2/configinfo"] == 2

@@ -403,25 +403,19 @@ class Checker:
         return session
 
     def _post(self, url: str, data: dict[str, str]) -> dict[str, Any]:
-        tries, waited = 0, 0.0
-        while True:
-            tries += 1
+        def send() -> requests.Response:
             with self._lock:
                 self.stats.requests += 1
             try:
-                reply = self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout))
+                return self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout))
             except requests.Timeout:
                 raise EngineUnavailable(
                     f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
                     hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " + SETTING_HINT) from None
             except requests.RequestException as exc:
                 raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
-            # A shared server limits how fast it is asked: wait as it says and ask again, a few times.
-            if reply.status_code != 429 or tries >= RATE_LIMIT_TRIES or waited >= RATE_LIMIT_WAIT:
-                break
-            wait = _rate_limit_wait(reply.headers.get("Retry-After"), tries, waited)
-            time.sleep(wait)
-            waited += wait
+
+        reply, tries, waited = _sent_within_rate_limit(send)
         if reply.status_code != 200:
             body = reply.text.strip().splitlines()[:3]
             if reply.status_code == 429:
@@ -468,7 +462,8 @@ class Checker:
         if language not in self._languages:
             try:
                 # our own request, with our timeout (the package's is 300 s)...
-                reply = self._session().get(f"{url}/v2/languages", timeout=(CONNECT_TIMEOUT, self.timeout))
+                reply, _, _ = _sent_within_rate_limit(lambda: self._session().get(
+                    f"{url}/v2/languages", timeout=(CONNECT_TIMEOUT, self.timeout)))
                 reply.raise_for_status()
                 codes = {c for lang in reply.json() for c in (lang.get("code"), lang.get("longCode")) if c}
             except (requests.RequestException, ValueError, TypeError, AttributeError) as exc:
@@ -482,6 +477,20 @@ class Checker:
                                   hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
                                        "e.g. en-US or en-GB.") from None
         return self._languages[language]
+
+
+def _sent_within_rate_limit(send: Callable[[], requests.Response]) -> tuple[requests.Response, int, float]:
+    """``send()``'s reply. A shared server limits how fast it is asked (HTTP 429): the request is sent
+    again after the wait it asks for, a few times. Also how many times it was sent, and the seconds waited."""
+    tries, waited = 0, 0.0
+    while True:
+        tries += 1
+        reply = send()
+        if reply.status_code != 429 or tries >= RATE_LIMIT_TRIES or waited >= RATE_LIMIT_WAIT:
+            return reply, tries, waited
+        wait = _rate_limit_wait(reply.headers.get("Retry-After"), tries, waited)
+        time.sleep(wait)
+        waited += wait
 
 
 def _rate_limit_wait(retry_after: str | None, tries: int, waited: float) -> float:
@@ -535,7 +544,8 @@ def text_level_rules(session: requests.Session, url: str, language: str, timeout
             return _TEXT_LEVEL[url, language]
     found: dict[str, int] | None
     try:
-        reply = session.get(f"{url}/v2/configinfo", params={"language": language}, timeout=(CONNECT_TIMEOUT, timeout))
+        reply, _, _ = _sent_within_rate_limit(lambda: session.get(
+            f"{url}/v2/configinfo", params={"language": language}, timeout=(CONNECT_TIMEOUT, timeout)))
         rules = reply.json()["rules"] if reply.status_code == 200 else None
         found = {r["ruleId"]: int(r.get("minToCheckParagraph", -1)) for r in rules
                  if r.get("isTextLevelRule") == "yes"} if rules else None
