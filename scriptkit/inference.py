@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from scriptkit.message import Message, Text
 from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, pattern
-from scriptkit.text import list_item_at, reading_spans, sentence_spans, trimmed
+from scriptkit.text import holding_one_of, inside_one_of, list_item_at, reading_spans, sentence_spans, trimmed
 
 INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 #: Slots whose text is part of the reply's body (greeting, sign-off and joiners are not).
@@ -208,14 +208,16 @@ def _holding(spans: tuple[tuple[int, int], ...], inner: tuple[tuple[int, int], .
     """The spans of ``spans`` that hold one of ``inner``."""
     if not inner:
         return ()
-    return tuple((x, y) for x, y in spans if any(x <= a and b <= y for a, b in inner))
+    holding = holding_one_of(inner)
+    return tuple((x, y) for x, y in spans if holding(x, y))
 
 
 def _not_within(spans: tuple[tuple[int, int], ...], outer: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     """The spans of ``spans`` that lie inside none of ``outer``."""
     if not outer:
         return spans
-    return tuple((a, b) for a, b in spans if not any(x <= a and b <= y for x, y in outer))
+    inside = inside_one_of(outer)
+    return tuple((a, b) for a, b in spans if not inside(a, b))
 
 
 _CUE_LISTS = {

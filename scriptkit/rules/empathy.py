@@ -19,7 +19,7 @@ from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import normalise, pattern, table
-from scriptkit.text import in_quotation, opens_sentence, quoted_spans
+from scriptkit.text import in_quotation, inside_one_of, opens_sentence, quoted_spans
 
 
 def _first_acknowledging(body: list[Sentence]) -> int | None:
@@ -965,8 +965,9 @@ def _validation_end(s: Sentence) -> int | None:
     you"), in its normalised text; None when it has none. A thank-you ("Thanks for your patience", "thanks for
     letting me know") is not one: thanks with a "but" after it takes nothing back the customer was told."""
     c = s.cues
+    in_thanks = inside_one_of(c.thanks_for_waiting)
     for a, b in c.acknowledgment:
-        if any(x <= a and b <= y for x, y in c.thanks_for_waiting) or _THANKS.match(s.text, a):
+        if in_thanks(a, b) or _THANKS.match(s.text, a):
             continue
         return b
     return None

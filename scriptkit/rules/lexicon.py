@@ -26,7 +26,7 @@ from typing import Any, ClassVar, TypeVar
 import yaml  # type: ignore[import-untyped]
 
 from scriptkit.errors import ScriptkitError
-from scriptkit.text import run_table, word_findall, words_holding
+from scriptkit.text import inside_one_of, run_table, word_findall, words_holding
 
 DATA_DIR = ("scriptkit.rules", "data")
 LEXICON_FILE = "lexicon.yaml"
@@ -167,9 +167,8 @@ def outside_addresses(text: str, spans: list[tuple[int, int]],
     address, "bit.ly/")."""
     if not spans or _ADDRESS_MARK.search(text) is None:  # (nearly every text)
         return spans
-    addresses = address_spans(text)
-    return [(a, b) for a, b in spans
-            if not any(x <= a and b <= y for x, y in addresses) or (keeps is not None and keeps(text[a:b]))]
+    in_address = inside_one_of(address_spans(text))
+    return [(a, b) for a, b in spans if not in_address(a, b) or (keeps is not None and keeps(text[a:b]))]
 
 
 def _is_word(ch: str) -> bool:

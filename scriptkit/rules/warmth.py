@@ -538,6 +538,7 @@ class CorporatePhrase(Rule):
         named: bool | None = None  # (read once, and only for a letter's closing)
         quoted: list[tuple[int, int]] | None = None  # (read once, and only when a phrase is found)
         refused_before: Callable[[int], bool] | None = None  # (read once, and only for a thanks a "no" may precede)
+        as_we: bool | None = None  # (read once: per phrase, it read a whole transcript again each time)
         for tbl in tables:
             for start, end, entry in tbl.finditer(text):
                 if " ".join(text[start:end].lower().split()) in allow:
@@ -571,7 +572,7 @@ class CorporatePhrase(Rule):
                     if refused_before(start):
                         # "We can't refund it. Thank you for your understanding.": accept our "no", not be patient
                         safe, entry = False, {**entry, "replacement": "", "advice": _AFTER_A_NO}
-                if entry.get("voice") and _writes_as_we(message.text):
+                if entry.get("voice") and (as_we := _writes_as_we(message.text) if as_we is None else as_we):
                     # ("We've fixed it. Thanks for bearing with us.": the reply's own person, not a "me" from nowhere)
                     entry = {**entry, "replacement": _ME_WORD.sub("us", str(entry.get("replacement", "")))}
                 if entry.get("advice"):
