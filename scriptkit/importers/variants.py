@@ -109,6 +109,11 @@ def _merge(base: ImportedMacro, variant: ImportedMacro) -> dict[str, list[Piece]
     if set(placed) != {slot for slot, _ in ours} or not all(placed.values()):
         return None  # a slot the variant leaves empty (a pack refuses a blank variant)
     base.blanks.update(name_blanks(variant.pieces, base.blanks))
+    # (a blank written only in this variant has its prompt and example on the variant's own macro)
+    for original, prompt in variant.raw.prompts.items():
+        base.raw.prompts.setdefault(original, prompt)
+    for original, example in variant.raw.examples.items():
+        base.raw.examples.setdefault(original, example)
     texts: dict[str, list[Piece]] = {}
     for slot, paras in placed.items():
         option = texts[slot] = _joined(paras)
