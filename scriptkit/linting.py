@@ -450,6 +450,9 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
 
 _WARM_REPLY = ("Hi Sam,\n\nI'm so sorry the refund hasn't reached you yet; I can see how frustrating that is. "
                "I've asked our billing team to send it today, and I'll email you once it's done.\n\nBest,\nJo")
+# (and one pasted from a macro, whose helpdesk placeholder and blank load the advice for them)
+_WARM_REPLIES = (_WARM_REPLY, _WARM_REPLY.replace("Hi Sam", "Hi {{ticket.requester.first_name}}")
+                 .replace("send it today", "send [AMOUNT] today"))
 
 
 def warm(config: LintConfig | None = None) -> None:
@@ -461,7 +464,8 @@ def warm(config: LintConfig | None = None) -> None:
     (which rules load their data); default, every default rule with grammar off."""
     from scriptkit.rules.lexicon import prepare
 
-    lint_text(_WARM_REPLY, config=config or LintConfig().override(grammar="off"))
+    for reply in _WARM_REPLIES:
+        lint_text(reply, config=config or LintConfig().override(grammar="off"))
     prepare()
 
 

@@ -9,6 +9,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scriptkit.errors import ConfigError, argument_named
 
@@ -277,3 +278,30 @@ def in_spans(spans: list[tuple[int, int]], index: int) -> bool:
 
     i = bisect_right(spans, index, key=lambda span: span[0]) - 1
     return i >= 0 and spans[i][0] <= index < spans[i][1]
+
+
+# A helpdesk's own spelling of a placeholder, pasted from a macro: '{{ticket.requester.first_name}}'
+# (Zendesk), '{%customer.firstName%}' (Help Scout), '{!Contact.FirstName}' (Salesforce). Each
+# was told as something else ("unknown placeholder 'ticket.requester'", "unknown tag 'customer'"),
+# or, Salesforce's, not at all: it reached the customer as written in every other helpdesk.
+HELPDESK_VARIABLE = re.compile(r"\{\{-?\s*(?P<mustache>[A-Za-z_][\w.]*)\s*(?:\|[^{}]*)?-?\}\}"
+                               r"|\{%(?P<helpscout>[A-Za-z_][\w.]*)(?:,fallback=(?P<fallback>[^%{}]*))?%\}"
+                               r"|\{!(?P<salesforce>[A-Za-z_][\w.]*)\}")
+
+
+@lru_cache(maxsize=1)
+def helpdesk_spellings() -> dict[str, dict[str, list[str]]]:
+    """Each helpdesk spelling -> the catalogue's name for it -> the helpdesks that mean that (Front's
+    'user.first_name' is the agent, Intercom's the customer)."""
+    from scriptkit.importers.convert import HELPDESKS
+    from scriptkit.importers.dialects import DIALECTS, GENERIC
+
+    meanings: dict[str, dict[str, list[str]]] = {}
+    for helpdesk, table in DIALECTS.items():
+        for spelling, canonical in table.items():
+            if spelling != canonical and "." in spelling and helpdesk != "helpscout":  # (its spelling: below)
+                meanings.setdefault(spelling, {}).setdefault(canonical, []).append(HELPDESKS[helpdesk])
+    for spelling, canonical in GENERIC.items():  # (the rest: Salesforce's and Help Scout's)
+        if spelling != canonical and spelling not in meanings:
+            meanings[spelling] = {canonical: []}
+    return meanings

@@ -33,7 +33,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError, argument_named
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, known_channels
-from scriptkit.placeholders import Catalogue, in_spans, marked_literal_spans
+from scriptkit.placeholders import HELPDESK_VARIABLE, Catalogue, helpdesk_spellings, in_spans, marked_literal_spans
 from scriptkit.sourcetext import scalar_offsets
 from scriptkit.text import HALF_CHARACTER, is_text, slug
 
@@ -880,33 +880,6 @@ _BARE_TEST = re.compile(r"\{%-?\s*(if|elif)\s*-?%\}")  # '{% if %}', '{%- elif -
 _PRINT = re.compile(r"\{\{-?(?P<inside>(?:(?!\{\{|\}\}|\{%).)*)\}\}", re.DOTALL)  # one '{{ ... }}'
 _WORDS_ONLY = re.compile(r"\s*(?P<words>[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)+)\s*-?")
 _LEADING_NAME = re.compile(r"-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)")
-
-
-# A helpdesk's own spelling of a placeholder, pasted from a macro: '{{ticket.requester.first_name}}'
-# (Zendesk), '{%customer.firstName%}' (Help Scout), '{!Contact.FirstName}' (Salesforce). Each
-# was told as something else ("unknown placeholder 'ticket.requester'", "unknown tag 'customer'"),
-# or, Salesforce's, not at all: it reached the customer as written in every other helpdesk.
-HELPDESK_VARIABLE = re.compile(r"\{\{-?\s*(?P<mustache>[A-Za-z_][\w.]*)\s*(?:\|[^{}]*)?-?\}\}"
-                               r"|\{%(?P<helpscout>[A-Za-z_][\w.]*)(?:,fallback=(?P<fallback>[^%{}]*))?%\}"
-                               r"|\{!(?P<salesforce>[A-Za-z_][\w.]*)\}")
-
-
-@lru_cache(maxsize=1)
-def helpdesk_spellings() -> dict[str, dict[str, list[str]]]:
-    """Each helpdesk spelling -> the catalogue's name for it -> the helpdesks that mean that (Front's
-    'user.first_name' is the agent, Intercom's the customer)."""
-    from scriptkit.importers.convert import HELPDESKS
-    from scriptkit.importers.dialects import DIALECTS, GENERIC
-
-    meanings: dict[str, dict[str, list[str]]] = {}
-    for helpdesk, table in DIALECTS.items():
-        for spelling, canonical in table.items():
-            if spelling != canonical and "." in spelling and helpdesk != "helpscout":  # (its spelling: below)
-                meanings.setdefault(spelling, {}).setdefault(canonical, []).append(HELPDESKS[helpdesk])
-    for spelling, canonical in GENERIC.items():  # (the rest: Salesforce's and Help Scout's)
-        if spelling != canonical and spelling not in meanings:
-            meanings[spelling] = {canonical: []}
-    return meanings
 
 
 def _helpdesk_spelling(src: TemplateSource, scope: _Scope) -> PackError | None:

@@ -244,3 +244,12 @@ print("ok")
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_a_pasted_helpdesk_placeholder_is_named_without_the_pack_machinery(tmp_path: Path) -> None:
+    # (naming whose placeholder it is loaded the renderer, Jinja and pydantic: 0.2 s of a one-reply review)
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(REPLY.replace("Hi Robin", "Hi {{ticket.requester.first_name}}"), encoding="utf-8")
+    report, out = _run("review", str(pasted), watched=PACK_ONLY)
+    assert report["exit"] == 1 and "a Zendesk placeholder" in out
+    assert report["loaded"] == []

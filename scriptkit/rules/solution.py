@@ -18,7 +18,9 @@ from scriptkit.message import Blank, Message, Text
 from scriptkit.placeholders import (
     DEFAULT_CATALOGUE,
     FILL_IN,
+    HELPDESK_VARIABLE,
     PlaceholderSpec,
+    helpdesk_spellings,
     in_spans,
     is_plain_bracket,
     marked_literal_spans,
@@ -1632,8 +1634,6 @@ def _reply_marker_advice(marker: str) -> str:
     """How to mend a marker in a reply about to be sent: fill it in. A helpdesk's placeholder
     ('{{ticket.requester.first_name}}', '{!Contact.FirstName}') says the macro was pasted rather than applied, so
     the helpdesk never filled it in; which helpdesk's, and what to write, are told where known."""
-    from scriptkit.rendering import HELPDESK_VARIABLE, helpdesk_spellings  # (the pack loader's table of them)
-
     found = HELPDESK_VARIABLE.fullmatch(marker)
     inner = marker.strip("{} ")
     if found is None:
