@@ -957,6 +957,8 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
     if problem == "expected <block end>, but found '<block sequence start>'":
         return ("this list item is indented differently from the one above it", source.location(mark.index),
                 "Start each '- ' of a list in the same column.")
+    if problem == "expected <block end>, but found '?'" and (item := _key_under_dash(text, mark, source)) is not None:
+        return item
     quote = text[mark.index - 1:mark.index]
     line_start = mark.index - mark.column
     if problem == "expected <block end>, but found '<scalar>'" and not text[line_start:mark.index].strip() \
@@ -1025,6 +1027,31 @@ def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Loc
                         f"Write it so: {_clip(first + ': ' + rest.strip(), len(first))}")
             return ("this line is neither a key with ':' nor indented under one", source.location(cmark.index),
                     "If it goes on with the text above, indent it; if it starts a new setting, put ':' after its key.")
+    return None
+
+
+_DASHED_KEY = re.compile(r"-([ \t]+)([^\s#'\"-][^#:\n]*):(?=[ \t]|$)", re.MULTILINE)
+
+
+def _key_under_dash(text: str, mark: Any, source: SourceText) -> tuple[str, Location, str] | None:
+    """'- name: day' over 'prompt: ...' in the column of its '- ' (YAML: "expected <block end>, but found
+    '?'"): the key is outside the item it was meant for. The problem, where (the key), and how far to move it."""
+    key = re.match(r"[^\s#'\"-][^#:\n]*(?=:)", text[mark.index:])
+    end = mark.index - mark.column - 1
+    while key is not None and end > 0:  # (up past the item's other lines, indented further, to its '- ')
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and not line.lstrip().startswith("#") and indent <= mark.column:
+            item = _DASHED_KEY.match(line, indent)
+            if indent < mark.column or item is None:
+                return None  # (a list of texts, or no list: the key is meant elsewhere)
+            more = len(item[1]) + 1
+            return (f"'{key[0].strip()}' is in the column of the '- ' on line {source.location(start).line}, "
+                    "so it is not part of that item", source.location(mark.index),
+                    f"Indent it {'two' if more == 2 else more} more spaces, in line with '{item[2].strip()}' "
+                    "above it.")
+        end = start - 1
     return None
 
 
