@@ -915,8 +915,16 @@ def _indicator(mark: Any, text: str, source: SourceText) -> tuple[str, Location,
     if first in "[{" and line[value.end() + 1:value.end() + 2] in ("'", '"'):
         return None  # (['I get it', 'I see']: a list of quoted texts meant as one; the slip is inside it)
     meaning = _INDICATORS[first]
+    hint = f"Quote the text: {_quoted(line, value.end())}."
+    slot = re.match(r"[ \t]*(?:-[ \t]+)?(\w+):", line)
+    if first == "-" and slot is not None and slot[1] in REPLY_SLOTS and line[value.end() + 1:value.end() + 2] == " ":
+        # ('acknowledgment: - Being locked out...': variants meant, and quoting would send the '- ' to the customer)
+        variant = _clip(line[value.end():].strip(), 0)
+        hint = (f"For variants, write '{slot[1]}:' alone on its line and each variant on a line of its own under "
+                f"it, indented: '  {variant}'. To send the '- ' to the customer too, quote the text: "
+                f"{_quoted(line, value.end())}.")
     return (f"this value starts with '{first}', which YAML " + (f"reads as {meaning}" if meaning else "reserves"),
-            source.location(line_start + value.end()), f"Quote the text: {_quoted(line, value.end())}.")
+            source.location(line_start + value.end()), hint)
 
 
 def _slip(exc: MarkedYAMLError, text: str, source: SourceText) -> tuple[str, Location, str] | None:

@@ -1052,8 +1052,7 @@ def test_a_value_starting_with_an_exclamation_mark_is_not_lost(make_pack):
     ("> I quote you.", "4:11: YAML syntax error: this value starts with '>', which YAML reads as the start of "
                        "a block of text on the lines below"),
     ("[Update] We are on it.", "4:11: YAML syntax error: this value starts with '[', which YAML reads as a list"),
-    ("- dash first.", "4:11: YAML syntax error: this value starts with '-', which YAML reads as a list item"),
-])
+])  # (a slot's '- dash first.': tests/test_s31_messages_yaml.py, variants shown first)
 def test_a_value_starting_with_a_yaml_character_says_to_quote_it(make_pack, value, expected):
     # each was YAML's parser talking ("found undefined alias 'Thanks*'", "cannot start any token")
     root = make_pack({"a.yaml": f"id: a\ntitle: T\nacknowledgment: I can see how it is.\nsolution: {value}\n"})
