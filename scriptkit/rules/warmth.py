@@ -29,6 +29,7 @@ from scriptkit.rules.lexicon import (
     Matcher,
     PhraseTable,
     address_spans,
+    compile_phrases,
     fold,
     joins_words,
     memo_map,
@@ -182,7 +183,7 @@ def _counts(text: str) -> _Counts:
         _contractions_folded(folded),
         informal + text.count("!"),  # informal
         len(_SENTENCE_END.findall(text)),  # sentence_ends
-        corporate_table().matcher.count(folded, folded=True),  # corporate
+        _corporate_by_locale(corporate_table()).everywhere.count(folded, folded=True),  # corporate
         bool(text[:1].islower()),  # lower_first
         bool(_LOWER_I.search(text)),  # lower_i
         text.endswith("i") and (len(text) == 1 or text[-2].isspace()),  # lower_i_last
@@ -237,10 +238,11 @@ def _features(c: _Counts, lower_i: bool, corporate: int) -> dict[str, float]:
     }
 
 
-def formality_features(text: str) -> dict[str, float]:
-    """The features of the formality score, each a rate or a bounded number (see FORMALITY_WEIGHTS)."""
+def formality_features(text: str, locale: str | None = None) -> dict[str, float]:
+    """The features of the formality score, each a rate or a bounded number (see FORMALITY_WEIGHTS); ``locale``
+    (a pack's, see ``_formal_locale``) adds the stock phrases formal only to its readers ("whilst" in en-US)."""
     c = _counts(text)
-    return _features(c, c.lower_i, c.corporate)
+    return _features(c, c.lower_i, c.corporate + _local_corporate_count(text, locale))
 
 
 def _score(feats: dict[str, float]) -> float:
@@ -249,27 +251,29 @@ def _score(feats: dict[str, float]) -> float:
     return max(0.0, min(1.0, score))
 
 
-def joined_formality(texts: list[str]) -> float:
-    """``formality(" ".join(texts))``, from each text's cached counts."""
-    return _joined_formality(tuple(texts))
+def joined_formality(texts: list[str], locale: str | None = None) -> float:
+    """``formality(" ".join(texts), locale)``, from each text's cached counts."""
+    return _joined_formality(tuple(texts), locale)
 
 
 @lru_cache(maxsize=4_096)  # the same reply linted again (review, watch mode) costs nothing
-def _joined_formality(texts: tuple[str, ...]) -> float:
+def _joined_formality(texts: tuple[str, ...], locale: str | None) -> float:
     if len(texts) == 1:
-        return formality(texts[0])
+        return formality(texts[0], locale)
     parts = [_counts(t) for t in texts]
     sums = list(map(sum, zip(*parts, strict=True)))  # each count over the texts (the flags are set apart below)
     if not sums[0]:
         return 0.0
     # a corporate phrase cannot run across a sentence end, only where two texts meet word to word
     # (most texts end with a sentence end: one regex over their last characters rules that out)
-    if corporate_table().matcher.has_regexes or (
+    everywhere = _corporate_by_locale(corporate_table()).everywhere
+    if everywhere.has_regexes or (
             _JOINS_WORDS.search("".join([t[-1:] for t in texts[:-1]]))
             and any(joins_words(a[-1:]) and joins_words(b[:1]) for a, b in pairwise(texts))):
-        corporate = corporate_table().matcher.count(" ".join(texts))
+        corporate = everywhere.count(" ".join(texts))
     else:
         corporate = sums[_CORPORATE]
+    corporate += _local_corporate_count(" ".join(texts), locale)
     total = _Counts._make([*sums[:_CORPORATE], corporate, parts[0].lower_first, False, False])
     lower_i = sums[_LOWER_I_FIELD] > 0 or sums[_LOWER_I_LAST] - parts[-1].lower_i_last > 0
     return _score(_features(total, lower_i, corporate))
@@ -293,11 +297,39 @@ FORMALITY_WEIGHTS: dict[str, float] = {
 
 
 @lru_cache(maxsize=32_768)
-def formality(text: str) -> float:
-    """Formality of a text in [0, 1]: 0 chatty, 1 legal letter (see ``FORMALITY_WEIGHTS``)."""
+def formality(text: str, locale: str | None = None) -> float:
+    """Formality of a text in [0, 1]: 0 chatty, 1 legal letter (see ``FORMALITY_WEIGHTS``); ``locale`` as for
+    ``formality_features``."""
     if not _WORD.search(text):
         return 0.0
-    return _score(formality_features(text))
+    return _score(formality_features(text, locale))
+
+
+class _CorporateByLocale(NamedTuple):
+    everywhere: Matcher  # the stock phrases formal to every reader
+    only: dict[str, Matcher]  # a locale (lower case) -> the phrases formal only to its readers (``only_locale``)
+
+
+@lru_cache(maxsize=2)
+def _corporate_by_locale(tbl: PhraseTable) -> _CorporateByLocale:
+    """``tbl``'s phrases split as SK201 reports them: "whilst" is everyday British English, a stock phrase only
+    to a US reader, so the formality score counts it only where SK201 reports it (a pack set to en-US)."""
+    by_locale: dict[str, list[str]] = {}
+    for e in tbl.entries:
+        if e.get("only_locale") is not None:
+            by_locale.setdefault(str(e["only_locale"]).lower(), []).append(e["phrase"])
+    everywhere = compile_phrases((e["phrase"] for e in tbl.entries if e.get("only_locale") is None), tbl.flags)
+    return _CorporateByLocale(everywhere, {k: compile_phrases(v, tbl.flags) for k, v in by_locale.items()})
+
+
+def _formal_locale(ctx: RuleContext) -> str | None:
+    """The pack's locale where some stock phrases are formal only to its readers (en-US: "whilst"), else None."""
+    return next((loc for loc in _corporate_by_locale(corporate_table()).only if _pack_locale_is(ctx, loc)), None)
+
+
+def _local_corporate_count(text: str, locale: str | None) -> int:
+    only = _corporate_by_locale(corporate_table()).only.get(locale) if locale else None
+    return only.count(text) if only is not None else 0
 
 
 _GRATITUDE = re.compile(r"\b(?:thank|thanks|appreciate|grateful)\w*", re.IGNORECASE)
@@ -1077,21 +1109,22 @@ class FormalTone(Rule):
         listed = [list_item_at(message.text, s.start) for s in body]
         ended = [t + "." if any(listed[i:i + 2]) and t[-1:] not in ".!?" else t for i, t in enumerate(texts)]
         prose = [t for t, item in zip(ended, listed, strict=True) if not item]
-        score = max(joined_formality(ended), joined_formality(prose) if prose else 0.0)
+        locale = _formal_locale(ctx)
+        score = max(joined_formality(ended, locale), joined_formality(prose, locale) if prose else 0.0)
         if score <= ceiling:
             return
         # (a sentence of a word or two, such as a fill-in alone on its line, "**{explanation}**", has no tone to change)
         worded = [i for i in range(len(body)) if len(texts[i].split(None, 2)) >= 3] or range(len(body))
-        worst = max(worded, key=lambda i: formality(texts[i]))
+        worst = max(worded, key=lambda i: formality(texts[i], locale))
         shown, limit = _fmt_apart(score, ceiling)
-        most = formality(texts[worst])
+        most = formality(texts[worst], locale)
         # (the numbers stay, after the words: they are what a team tunes the ceiling by)
         reads = f"the reply reads more formal than the ceiling allows (formality {shown}, ceiling {limit})"
         yield Finding(body[worst].start, body[worst].end,
                       f"{reads}; this sentence is the most formal ({_fmt_apart(most, ceiling)[0]})" if most > ceiling
                       else f"{reads}; no sentence is above it alone, and the most formal sentence is this one "
                            f"({_fmt(most)})",
-                      suggestion=_what_makes_it_formal(texts[worst]))
+                      suggestion=_what_makes_it_formal(texts[worst], locale))
 
 
 # an everyday sentence, from which SK202's hint reads what a formal one has too much of: words of 4.5 letters on
@@ -1100,15 +1133,18 @@ _PLAIN_WORD_LENGTH = 4.5 / 8.0
 _PLAIN_SENTENCE_LENGTH = math.log1p(15) / math.log1p(40)
 
 
-def _what_makes_it_formal(text: str) -> str:
+def _what_makes_it_formal(text: str, locale: str | None = None) -> str:
     """SK202's hint: the one or two things in ``text`` (the most formal sentence) that push its score up most, each
     weighed by what the score would lose without it (``FORMALITY_WEIGHTS``), named with the sentence's own words."""
-    weight, feats = FORMALITY_WEIGHTS, formality_features(text)
+    weight, feats = FORMALITY_WEIGHTS, formality_features(text, locale)
     words = _words(_one_word_links(text))
     n = max(1, len(words))
     drivers: list[tuple[float, str, str]] = []  # (what the score loses, what is formal, what to do)
     folded = fold(text)
-    stock = list(dict.fromkeys(folded[a:b] for a, b in corporate_table().matcher.spans(folded, folded=True)))
+    split = _corporate_by_locale(corporate_table())
+    only = split.only.get(locale) if locale else None
+    spans = sorted([*split.everywhere.spans(folded, folded=True), *(only.spans(folded, folded=True) if only else ())])
+    stock = list(dict.fromkeys(folded[a:b] for a, b in spans))
     if stock:
         drivers.append((weight["corporate"] * feats["corporate"], f"the stock phrase '{stock[0]}'",
                         "say it in your own words"))
