@@ -44,6 +44,32 @@ _COMMON_WORDS = {
     "nl": "de het een en van ik je uw wij niet met op voor dat die zijn hebben heeft bedankt dank graag ons"
           " onze naar bij ook maar om",
 }
+# Words as telling of a language, but rarer in a long reply, and letters only other languages write (in a word
+# with no capital: "María", "José" and "Zoë" are names), read only where a short text is undecided by the words above
+# and has little English (see ``_short_language``): "Lamentamos mucho el retraso." holds only two common words.
+# None of them is an English word (not "excuse", "pronto", "encore", "hallo"); a loan word ("café", "piñata",
+# "naïve") counts, but a short English reply has at least half as many English common words.
+_TELLING_WORDS = {
+    "es": "mucho mucha muchos muchas otro otra otros hoy ahora aquí nuestro nuestra nuestros siento sentimos"
+          " lamentamos lamento disculpa disculpas disculpe perdón enviaremos enviamos pedido ayuda cuenta problema"
+          " después mañana ayer porque tiene tenemos hacer desde sobre bien está están será ustedes",
+    "pt": "um uns umas novo nova muita nosso nossa nossos desculpa desculpe desculpas pedimos lamentamos"
+          " agora aqui ajuda conta problema pedido depois amanhã ontem porque tem temos fazer desde sobre bem"
+          " vamos ainda então será sempre",
+    "fr": "très désolé désolée désolés désolées notre nos commande aujourd hui ici déjà toujours cela ça leur"
+          " peut pouvez avez êtes faire vraiment nouveau nouvelle colis envoyé remboursement",
+    "de": "leider heute neue neuen neuer neues gerne schon jetzt unsere unser unseren ihren ihrem entschuldigung"
+          " entschuldigen bestellung wieder aber nur kein keine können kann möchten danke sich tut leid zur vom"
+          " über",
+    "it": "molto oggi nuovo nuova ordine scusa scuse dispiace nostro nostra nostri vostro vostra ancora già sempre"
+          " qui ora pacco spedito spedizione inviato invieremo problema aiuto rimborso",
+}
+_TELLING_OF: dict[str, tuple[str, ...]] = {}
+for _code, _words in _TELLING_WORDS.items():
+    for _word in _words.split():
+        _TELLING_OF[_word] = (*_TELLING_OF.get(_word, ()), _code)
+_ACCENTS = (("es", re.compile("[ñáíóúé]")), ("pt", re.compile("[ãõçáéíóúâêôà]")), ("fr", re.compile("[éèêàçùûîôëïœ]")),
+            ("de", re.compile("[äöüß]")), ("it", re.compile("[àèéìòù]")))
 _ORDER = tuple(_COMMON_WORDS)
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
 for _code, _words in _COMMON_WORDS.items():
@@ -230,7 +256,54 @@ def _unquoted_first(text: str, alone: bool = False) -> str | None:
 
 
 def _language(text: str, alone: bool = False) -> str | None:
-    """``language_of`` of a ``text`` read as a whole (quotes and all).
+    """``language_of`` of a ``text`` read as a whole (quotes and all): by its common words (``_common_language``),
+    else, when they are too few to tell, by its telling words and letters (``_short_language``)."""
+    told = _common_language(text, alone)
+    return told if told is not None else _short_language(text)
+
+
+def _spaced(text: str) -> str:
+    """``text``'s words split by spaces, its sentences and lines by line breaks (see ``_TOKEN_BYTES``)."""
+    plain = text if text.isascii() else _OTHER_MARKS.sub(" ", _OTHER_STOPS.sub("\n", text))
+    return plain.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("utf-8", "surrogatepass")
+
+
+def _short_language(text: str) -> str | None:
+    """The language other than English of a short ``text`` its common words leave undecided, or None.
+
+    Each word counts once for each language it is telling of: a common or telling word of that language, else a
+    word with no capital written with its letters ("está", "già"; "María" is a name). The language with most
+    (at least ``_MIN_HITS``) is told, where the text's English common words are fewer than half as many: "Siento
+    mucho que no pueda utilizar el servicio." is Spanish, "Muchas gracias for your order!" is not.
+    """
+    if text.isascii() and not any(word in _TELLING_OF for word in text.lower().split()):
+        return None  # (no telling word, no letter: most undecided English text, told at once)
+    english: set[str] = set()
+    telling: dict[str, set[str]] = {}
+    for line in _spaced(text).splitlines():
+        tokens = line.split()
+        lowered = [token.lower() for token in tokens]
+        names = _name_words(tokens, lowered) if _PARTICLES.intersection(lowered) else set()
+        for place, (token, word) in enumerate(zip(tokens, lowered, strict=True)):
+            if word in _ENGLISH:
+                english.add(word)
+            if place in names:
+                continue
+            codes = _LANGS_OF.get(word, ()) + _TELLING_OF.get(word, ())
+            if not codes and token == word and not word.isascii():
+                codes = tuple(code for code, letters in _ACCENTS if letters.search(word))
+            for code in codes:
+                if code != "en":
+                    telling.setdefault(code, set()).add(word)
+    if not telling:
+        return None
+    best = max(telling, key=lambda code: (len(telling[code]), -_ORDER.index(code)))
+    found = len(telling[best])
+    return best if found >= _MIN_HITS and found > 2 * len(english) else None
+
+
+def _common_language(text: str, alone: bool = False) -> str | None:
+    """``_language`` of ``text`` by its common words alone.
 
     A reply's body read ``alone``, without the frame a reader sees around it, is told only where it clearly
     is one language: not where its English and other words weigh the same, nor where another script has
@@ -242,8 +315,7 @@ def _language(text: str, alone: bool = False) -> str | None:
         return code
     weight = {"en": 0, "*": 0}  # the common words of the sentences read as English, and as another language
     common: dict[str, set[str]] = {"en": set(), "*": set()}  # ...each once
-    plain = text if text.isascii() else _OTHER_MARKS.sub(" ", _OTHER_STOPS.sub("\n", text))
-    spaced = plain.encode("utf-8", "surrogatepass").translate(_TOKEN_BYTES).decode("utf-8", "surrogatepass")
+    spaced = _spaced(text)
     every = _LANGS_OF.keys() & spaced.lower().split()
     if every <= _ENGLISH_ONLY:  # (no other language's word anywhere: most English replies, told at once)
         return "en" if len(every) >= _MIN_HITS else None
