@@ -45,6 +45,8 @@ def _origin_of(model: BaseModel) -> Origin | None:
 
 #: what a blank's name may be ("delay_reason"): it is written as ``{{ blank.<name> }}``
 BLANK_NAME = re.compile(r"[a-z][a-z0-9_]*")
+#: a script's id, which names its file: lower-case letters, digits, '.', '_' and '-', from a letter or digit
+SCRIPT_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 class BlankSpec(_Model):
@@ -140,7 +142,7 @@ class Script(_Model):
     ``render_script(pack, script)``.
     """
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    id: str = Field(pattern=SCRIPT_ID.pattern)
     title: str
     scenario: str = ""
     emotion: str = ""  # (none written: no export claims a 'neutral' customer the writer never named)
@@ -217,6 +219,11 @@ class CustomPlaceholder(_Model):
     can_be_blank: bool = True
     fallback: str = ""
     called: str = ""
+
+
+def is_script_id(text: str) -> bool:
+    """Whether ``text`` can be a script's id: its file's name too, so never one that reaches another folder."""
+    return SCRIPT_ID.fullmatch(text) is not None
 
 
 def is_placeholder_name(name: str) -> bool:

@@ -23,7 +23,7 @@ from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, kind_of, load_json, locate, read_text
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
-from scriptkit.models import BLANK_NAME, is_placeholder_name
+from scriptkit.models import BLANK_NAME, is_placeholder_name, is_script_id
 from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
 from scriptkit.targets.jsonfile import FORMAT, VERSION
@@ -65,6 +65,11 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
             yield ItemProblem(places.at(index, ()), f"message #{index + 1}", f"is not an exported message: {found}")
             continue
         script_id = message["script_id"]
+        if not is_script_id(script_id):  # (it names the script's file: '../../.github/workflows/ci' wrote there)
+            yield ItemProblem(places.at(index, ("script_id",)), f"message #{index + 1}",
+                              f"its script_id {script_id[:80]!r} is not a script id: lower-case letters, digits, "
+                              "'.', '_' and '-', from a letter or digit")
+            continue
         by_script.setdefault(script_id, []).append(message)
         fault = _fault(message)
         if fault is not None and script_id not in faults:

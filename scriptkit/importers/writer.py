@@ -32,6 +32,7 @@ from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, TARGET_DIALECTS, 
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.language import LOCALES, library_language, name_of
 from scriptkit.models import Layout as PackLayout
+from scriptkit.models import is_script_id
 from scriptkit.targets.base import blank_marker
 
 # what starts Jinja syntax: "{{", "{%" or "{#", or a "{" last (a placeholder may follow); and Salesforce's
@@ -474,6 +475,9 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
                                     if own_channels else ()), notes)
         files = {"pack.yaml": dump(pack).encode("utf-8")}
         for macro in macros:  # (each names its own file: a library can be read from several)
+            if not is_script_id(macro.id):  # (every reader makes ids; this one would write outside the pack)
+                raise ConfigError(f"the script id {macro.id[:80]!r} cannot name a file of the pack",
+                                  macro.raw.location, "Give it an id of lower-case letters, digits, '.', '_' and '-'.")
             own = Path(macro.raw.location.file).name or source
             files[f"scripts/{macro.id}.yaml"] = dump(script_document(macro, own, channel, own_channels)).encode("utf-8")
         for rel, data in files.items():

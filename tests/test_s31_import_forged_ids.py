@@ -1,0 +1,40 @@
+"""A script id read from a file names the script's file: one that climbs out of the pack
+('../../.github/workflows/ci') is refused, located, and nothing is written anywhere."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scriptkit.models import is_script_id
+from tests.conftest import run_cli
+
+
+@pytest.fixture
+def export_file(tmp_path: Path) -> Path:
+    assert run_cli("init", str(tmp_path / "pack")).exit_code == 0
+    done = run_cli("export", str(tmp_path / "pack"), "--to", "json", "-o", str(tmp_path / "out"), "--grammar", "off")
+    assert done.exit_code == 0, done.output
+    return next((tmp_path / "out").rglob("*.json"))
+
+
+@pytest.mark.parametrize("forged", ["../../../.github/workflows/ci", "/etc/cron.d/x", "a/../../b", "..", "Refund"])
+def test_a_forged_script_id_is_refused_and_nothing_is_written(export_file: Path, tmp_path: Path, forged: str) -> None:
+    data = json.loads(export_file.read_text(encoding="utf-8"))
+    data["messages"][0]["script_id"] = forged
+    evil = tmp_path / "work" / "evil.json"
+    evil.parent.mkdir()
+    evil.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    before = {p for p in tmp_path.rglob("*")}
+    result = run_cli("import", str(evil), "-o", str(tmp_path / "work" / "packs" / "support"))
+    assert result.exit_code == 2, result.output
+    line = 1 + evil.read_text(encoding="utf-8")[:evil.read_text(encoding="utf-8").index(json.dumps(forged))].count("\n")
+    assert f"evil.json:{line}:" in result.output and "is not a script id" in result.output
+    assert {p for p in tmp_path.rglob("*")} == before  # (no pack, and nothing outside it)
+
+
+def test_only_ids_that_stay_in_their_folder_are_script_ids() -> None:
+    assert is_script_id("refund-delay") and is_script_id("a.b_c-2")
+    assert not any(is_script_id(bad) for bad in ("", "..", "../x", "a/b", "a\\b", "-x", ".x", "Refund", "a b"))
