@@ -792,6 +792,18 @@ def _pack_locale_is(ctx: RuleContext, locale: str) -> bool:
     return pack is not None and "locale" in pack.meta.model_fields_set and pack.meta.locale.lower() == locale.lower()
 
 
+# locales that spell "apologise", "realise", "colour": advice written in US spelling is shown in theirs
+_ISE_LOCALES = ("en-GB", "en-AU", "en-NZ", "en-IE", "en-IN", "en-ZA")
+_US_WORDS = re.compile(r"\b(apologi|reali|recogni)z(e|es|ed|ing)\b|\b(colo)(rs?)\b", re.IGNORECASE)
+
+
+def _spelt_for_pack(advice: str, ctx: RuleContext) -> str:
+    """``advice`` (written in US spelling) as the pack's locale spells it: "apologise" in an en-GB pack."""
+    if not any(_pack_locale_is(ctx, locale) for locale in _ISE_LOCALES):
+        return advice
+    return _US_WORDS.sub(lambda m: f"{m[1]}s{m[2]}" if m[1] else f"{m[3]}u{m[4]}", advice)
+
+
 # words after which a request's "kindly" may stand inside a sentence ("I'd ask you to kindly send ...", "if you
 # can, kindly reply"): a rewrite there is a suggestion; after any other word it tells what someone kindly did
 _REQUEST_LEAD = _wordset("to then but or")
@@ -1721,7 +1733,7 @@ class NoWarmLanguage(Rule):
                              'apologize as yourself, for what happened: "I\'m sorry ...", or add a line such '
                              'as "Thanks for letting me know"')
         start, end = (body[0].start, body[-1].end) if body else (0, len(message.text))
-        yield Finding(start, end, f"the reply has no warm line: {said}", suggestion=instead,
+        yield Finding(start, end, f"the reply has no warm line: {said}", suggestion=_spelt_for_pack(instead, ctx),
                       location=empty_slot_location(message, ctx, "warm_language"))
 
 
