@@ -1591,6 +1591,11 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               "Did you mean " + " or ".join(f"{{{{ {n} }}}}" for n in sorted(fields))
                               + "? Placeholders are written namespace.field.")]
+        if name == "constants" and attr:  # ('{{ constants.status_page }}': pack.yaml's heading written too)
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                              f"Constants are used by their own name: write {{{{ {attr} }}}}."
+                              if attr in scope.constants else "Constants are used by their own name"
+                              + _close(attr, sorted(scope.constants), ": did you mean {{{{ {} }}}}?", "."))]
         return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                           _close(name, sorted(scope.constants), "Did you mean '{}'? ")
                           + "Define constants under 'constants:' in pack.yaml.")]
@@ -1808,9 +1813,9 @@ def _meant_placeholder(name: str, scope: _Scope) -> str:
     return f"Did you mean '{near}'? " if near is not None else ""
 
 
-def _close(word: str, options: Iterable[str], template: str) -> str:
+def _close(word: str, options: Iterable[str], template: str, otherwise: str = "") -> str:
     found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return template.format(found[0]) if found else ""
+    return template.format(found[0]) if found else otherwise
 
 
 # ---------------------------------------------------------------- rendering
