@@ -1596,8 +1596,12 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               f"Constants are used by their own name: write {{{{ {attr} }}}}."
                               if attr in scope.constants else "Constants are used by their own name"
                               + _close(attr, sorted(scope.constants), ": did you mean {{{{ {} }}}}?", "."))]
+        if (same := next((c for c in scope.constants if c.casefold() == name.casefold()), None)) is not None:
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),  # ('STATUS_PAGE')
+                              f"Did you mean '{same}'? Write a constant's name as pack.yaml does.")]
         return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
-                          _close(name, sorted(scope.constants), "Did you mean '{}'? ")
+                          (_close(name, sorted(scope.constants), "Did you mean '{}'? ")
+                           or _close(name.lower(), sorted(scope.constants), "Did you mean '{}'? "))
                           + "Define constants under 'constants:' in pack.yaml.")]
     if isinstance(node, nodes.Filter) and node.name not in _REF_FILTERS and _is_ref(node.node, scope):
         if node.name not in env.filters and (slip := _close(node.name, sorted(_REF_FILTERS), "Did you mean '{}'? ")):
