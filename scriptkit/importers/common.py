@@ -586,6 +586,14 @@ def tags_from(value: Any) -> list[str]:
     return []
 
 
+def slashed_categories(title: str) -> str:
+    """A title as scriptkit's export writes it for a helpdesk whose titles hold no categories (display_title joins
+    them with " / ": 'Orders / Shipping / Late'), read back as the script's title, 'Orders::Shipping::Late', so a
+    later Zendesk export has its categories again. A title with no " / " is left as written."""
+    parts = [part.strip() for part in title.split(" / ") if part.strip()]
+    return "::".join(parts) if len(parts) > 1 else title
+
+
 def attachments(value: Any) -> str:
     """What a list of attachments holds, for a note: 'label.pdf, 77' (their names, else their ids)."""
     names = []

@@ -18,6 +18,7 @@ from scriptkit.importers.common import (
     attachment_note,
     kind_of,
     read_export,
+    slashed_categories,
 )
 from scriptkit.targets.base import whole_number
 from scriptkit.targets.freshdesk import VISIBILITY
@@ -93,4 +94,6 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
         notes.append(f"shared in Freshdesk (visibility {code}) but the export gives no folder_id: exported back "
                      "as a personal response (visibility 1), so set export: {freshdesk: {folder_id: <id>}} in the "
                      "script to share it again")
-    return entry.item(html or plain, html=bool(html), dialect="freshdesk", settings=settings, notes=notes)
+    item = entry.item(html or plain, html=bool(html), dialect="freshdesk", settings=settings, notes=notes)
+    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
+    return item

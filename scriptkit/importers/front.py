@@ -27,6 +27,7 @@ from scriptkit.importers.common import (
     load_json,
     locate,
     read_text,
+    slashed_categories,
 )
 from scriptkit.importers.html import html_field
 from scriptkit.targets.base import macro_id
@@ -130,7 +131,9 @@ def _template(entry: Entry, bundle_owner: tuple[str, str] | None = None) -> RawI
                                          and a["metadata"].get("is_inline") is True)
              ] if isinstance(attached, list) else attached
     notes[:0] = attachment_note(files, "Front")
-    return entry.item(body, html=html, dialect="front", settings=settings, notes=notes)
+    item = entry.item(body, html=html, dialect="front", settings=settings, notes=notes)
+    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
+    return item
 
 
 def _last_part(link: Any, collection: str) -> str | None:

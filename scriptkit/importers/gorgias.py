@@ -27,6 +27,7 @@ from scriptkit.importers.common import (
     ReadOptions,
     attachment_note,
     read_export,
+    slashed_categories,
     tags_from,
 )
 from scriptkit.importers.html import html_to_text, rich_or_plain
@@ -164,7 +165,7 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(external_id, str) and (own := _OWN_RECORD.fullmatch(external_id)) is not None:
         # scriptkit's own macro: its title's " / " was the script title's "::" (display_title), and a
         # ':chat' record is the script's chat macro, merged back into the script (importers.channels)
-        item.title = item.title.replace(" / ", "::")
+        item.title = slashed_categories(item.title)
         if own["channel"] in CHANNEL_RECORDS and own["more"] is None:
             item.channel, item.channel_of = own["channel"], own["id"]
     return item

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, read_export
+from scriptkit.importers.common import (
+    Entry,
+    Export,
+    ItemProblem,
+    RawItem,
+    Read,
+    ReadOptions,
+    read_export,
+    slashed_categories,
+)
 from scriptkit.importers.convert import clean_text
 from scriptkit.importers.html import html_field, looks_like_html
 from scriptkit.targets.base import whole_number
@@ -44,6 +53,7 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
     # (exported back as its id: its file updates this saved reply, not a copy of it)
     item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives,
                       settings={"id": ident} if ident is not None else {})
+    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
     if not text:  # a chat-only saved reply: a chat script, which the Help Scout export writes back so
         item.channel = "chat"
     return item

@@ -14,7 +14,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scriptkit.importers.common import Entry, Export, ItemProblem, RawItem, Read, ReadOptions, kept_id, read_export
+from scriptkit.importers.common import (
+    Entry,
+    Export,
+    ItemProblem,
+    RawItem,
+    Read,
+    ReadOptions,
+    kept_id,
+    read_export,
+    slashed_categories,
+)
 from scriptkit.importers.html import rich_or_plain
 from scriptkit.targets.intercom import IntercomTarget, team_id
 
@@ -76,4 +86,6 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         listed = ", ".join(sorted(shown)) or "none"
         notes.append(f"available only on {where} in Intercom (available_on: {listed}): the pack does not "
                      "carry it; pasted back into this macro it stays so, and a new macro is set in Intercom's editor")
-    return entry.item(body, html=html, dialect="intercom", notes=notes, settings=settings)
+    item = entry.item(body, html=html, dialect="intercom", notes=notes, settings=settings)
+    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
+    return item

@@ -24,6 +24,7 @@ from scriptkit.importers.common import (
     ReadOptions,
     kept_id,
     kind_of,
+    slashed_categories,
     tags_from,
 )
 from scriptkit.importers.dialects import salesforce_fallbacks
@@ -255,7 +256,7 @@ def _own_quick_text(item: RawItem) -> None:
     category = item.settings.get("category")
     if not isinstance(category, str) or not category.strip() or not item.title.startswith(f"{category.strip()} / "):
         return
-    item.title = item.title.replace(" / ", "::")
+    item.title = slashed_categories(item.title)
     item.settings.pop("category")  # (the title's first category: the export writes it back as the Category)
     suffix = f" ({item.channel})"
     if item.channel and not item.more_channels and item.title.endswith(suffix):
@@ -314,7 +315,7 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
     variant = str(record.get("variant") or "1").strip()
     category, name = str(record.get("category") or "").strip(), str(record.get("name") or "").strip()
     if name:
-        item.title = "::".join([*(c.strip() for c in category.split(" / ") if c.strip()), name])
+        item.title = "::".join(part for part in (slashed_categories(category), name) if part)
     first = first_channels.setdefault(script_id, channel)
     suffix = [channel] if channel and channel != first else []
     if variant.isdigit() and int(variant) > 1:
