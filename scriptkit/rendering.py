@@ -1571,6 +1571,9 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
                               f"Did you mean {{{{ {meant} }}}}? Placeholder names are written in lower case.")]
         namespaces = sorted(scope.namespaces | {BLANK_NAMESPACE})
+        if bases.get(id(node)) is None and (joined := _joined_ref(name, scope)) is not None:
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),  # ('customer_email')
+                              f"Did you mean {{{{ {joined} }}}}? Placeholders and blanks are written namespace.field.")]
         near = meant or _close(name, namespaces, "{}")
         if near:  # ('custmer.first_name': a placeholder misspelt, not a constant missing)
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
@@ -1815,6 +1818,16 @@ def _meant_placeholder(name: str, scope: _Scope) -> str:
     the words writers use first ('customer.name' is the first name), then by spelling (``Catalogue.nearest``)."""
     near = scope.catalogue.nearest(name)
     return f"Did you mean '{near}'? " if near is not None else ""
+
+
+def _joined_ref(name: str, scope: _Scope) -> str | None:
+    """The placeholder or blank ``name`` writes with '_' where its '.' goes ('customer_email', 'blank_day'), or None."""
+    head, _, field = name.lower().partition("_")
+    if head == BLANK_NAMESPACE:
+        return f"{head}.{field}" if field in scope.blanks else None
+    if head not in scope.namespaces or not field:
+        return None
+    return scope.catalogue.nearest(f"{head}.{field}")
 
 
 def _close(word: str, options: Iterable[str], template: str, otherwise: str = "") -> str:
