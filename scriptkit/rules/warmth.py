@@ -1398,7 +1398,9 @@ class NoContractions(Rule):
     would too", "I will again." ("We'd if we could" is no English). A form in capitals contracts
     in capitals ("DO NOT" -> "DON'T"); one with a word in capitals for stress ("you do NOT need
     to pay") is left as written, and where every form is, the reply is reported with no fix.
-    Words in quotation marks are left as written (a "do not reply" notice, a button's label).
+    Words in quotation marks are left as written (a "do not reply" notice, a button's label),
+    and so is a stock phrase SK201 reports ("please do not hesitate to contact us" is to be
+    rewritten, not polished into "please don't hesitate").
     """
 
     code = "SK203"
@@ -1425,19 +1427,26 @@ class NoContractions(Rule):
         norm = normalise(text)
         found, stressed = [], []
         quoted: list[tuple[int, int]] | None = None  # (read once, and only when a form is found)
+        stock: list[tuple[int, int]] | None = None
+        in_stock: list[tuple[int, int, str]] = []
         for start, end, original, rewrite in _contractible(norm):
             if quoted is None:
                 quoted = _quotations(message)
             if in_quotation(quoted, start, end):
                 continue  # a thing's name or someone's words, quoted ('a "do not reply" notice'): not ours to change
+            if stock is None:  # (SK201's phrases with its default options: the team's are not this rule's to read)
+                stock = [(f.start, f.end) for f in CorporatePhrase().check(message, RuleContext(ctx.pack, {}))]
+            if any(a < end and start < b for a, b in stock):
+                # "please do not hesitate to contact us" is a line SK201 says to rewrite: "please don't hesitate"
+                # would polish it, and --fix would then leave it half fixed
+                in_stock.append((start, end, original))
+                continue
             if _stressed(original):
                 stressed.append((start, end, original))
             else:  # (in capitals where the form is: "I AM SO SORRY" -> "I'M SO SORRY", as SK201 keeps them)
                 found.append((start, end, original, _cased(original, "", rewrite, True)))
-        if len(found) + len(stressed) < min_forms:
+        if len(found) + len(stressed) + len(in_stock) < min_forms:
             return
-        # (a form inside a stock phrase SK201 reports, "please do not hesitate", is reported too: SK201 may be
-        # ignored, and its rewrite is not applied by check --fix, where this safe contraction is)
         for start, end, original, rewrite in found:
             yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
@@ -1447,6 +1456,12 @@ class NoContractions(Rule):
             for start, end, original in stressed:
                 yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                               suggestion=f'keep the stress on "{original}" and contract some other words in the reply')
+        if not found and not stressed:
+            # every form is in a stock phrase: the reply still never contracts, said once, with no fix to polish it
+            start, end, original = in_stock[0]
+            yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
+                          suggestion="it is part of a stock phrase (SK201): say that in your own words, with "
+                                     "contractions")
 
 
 @register
