@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 
 import language_tool_python as ltp
 import requests
+import urllib3
 
 from scriptkit.engines.lt_server import (
     LT_VERSION,
@@ -407,7 +408,8 @@ class Checker:
             with self._lock:
                 self.stats.requests += 1
             try:
-                return self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout))
+                return self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout),
+                                            stream=True)  # (its body is read by _body, within limits)
             except requests.Timeout:
                 raise EngineUnavailable(
                     f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
@@ -416,21 +418,23 @@ class Checker:
                 raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
 
         reply, tries, waited = _sent_within_rate_limit(send)
+        answer = _body(reply, url, self.timeout)
         if reply.status_code != 200:
-            body = reply.text.strip().splitlines()[:3]
+            said = answer.decode("utf-8", "replace")
+            body = [line[:200] for line in said.strip().splitlines()[:3]]
             if reply.status_code == 429:
                 body.append(f"(asked {tries} times in {waited:.0f}s)")
-            if reply.status_code == 500 and "Could not check sentence" in reply.text:
+            if reply.status_code == 500 and "Could not check sentence" in said:
                 raise SentenceFailed(f"LanguageTool at {url} failed on a sentence (HTTP 500): {' '.join(body)}",
                                      hint=SETTING_HINT)
             raise EngineUnavailable(f"LanguageTool at {url} refused a check (HTTP {reply.status_code}): "
                                     f"{' '.join(body)}", hint=SETTING_HINT)
         try:
-            result: dict[str, Any] = reply.json()
+            result: dict[str, Any] = json.loads(answer)
         except ValueError:
             raise EngineUnavailable(f"LanguageTool at {url} sent a reply that is not JSON.",
                                     hint=SETTING_HINT) from None
-        if (wrong := _not_a_check_result(result)) is not None:
+        if (wrong := _not_a_check_result(result, len(data.get("text") or data.get("data") or ""))) is not None:
             raise EngineUnavailable(f"LanguageTool at {url} answered something that is not a LanguageTool "
                                     f"check result ({wrong}).", hint=SETTING_HINT)
         return result
@@ -463,9 +467,10 @@ class Checker:
             try:
                 # our own request, with our timeout (the package's is 300 s)...
                 reply, _, _ = _sent_within_rate_limit(lambda: self._session().get(
-                    f"{url}/v2/languages", timeout=(CONNECT_TIMEOUT, self.timeout)))
+                    f"{url}/v2/languages", timeout=(CONNECT_TIMEOUT, self.timeout), stream=True))
+                answer = _body(reply, url, self.timeout)
                 reply.raise_for_status()
-                codes = {c for lang in reply.json() for c in (lang.get("code"), lang.get("longCode")) if c}
+                codes = {c for lang in json.loads(answer) for c in (lang.get("code"), lang.get("longCode")) if c}
             except (requests.RequestException, ValueError, TypeError, AttributeError) as exc:
                 raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {exc}",
                                         hint=SETTING_HINT) from None
@@ -479,6 +484,36 @@ class Checker:
         return self._languages[language]
 
 
+#: The most bytes one answer of a LanguageTool server may take: a check's answer is well under a megabyte
+#: even for a batch full of mistakes, /v2/configinfo's about one. A server sending without end is cut off here.
+MAX_ANSWER_BYTES = 64 << 20
+
+
+def _body(reply: requests.Response, url: str, seconds: float) -> bytes:
+    """The whole body of ``reply`` (sent with ``stream=True``), within ``seconds`` from now and
+    ``MAX_ANSWER_BYTES``: the timeout of a request bounds each read of the socket, so a server that sent
+    one byte every second kept a check waiting for ever, and one that sent gigabytes filled the memory."""
+    deadline = time.monotonic() + seconds
+    read = getattr(reply.raw, "read1", None) or reply.raw.read  # (read1: what one read of the socket has)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while chunk := read(1 << 16, decode_content=True):
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                raise EngineUnavailable(f"LanguageTool at {url} sent an answer over {MAX_ANSWER_BYTES >> 20} MB, "
+                                        "more than any check needs: it was cut off.", hint=SETTING_HINT)
+            if time.monotonic() > deadline:
+                raise EngineUnavailable(f"LanguageTool at {url} did not finish its answer within {seconds:.0f}s.",
+                                        hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " + SETTING_HINT)
+            chunks.append(chunk)
+    except (urllib3.exceptions.HTTPError, OSError) as exc:  # (a read timed out, the connection dropped)
+        raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
+    finally:
+        reply.close()
+    return b"".join(chunks)
+
+
 def _sent_within_rate_limit(send: Callable[[], requests.Response]) -> tuple[requests.Response, int, float]:
     """``send()``'s reply. A shared server limits how fast it is asked (HTTP 429): the request is sent
     again after the wait it asks for, a few times. Also how many times it was sent, and the seconds waited."""
@@ -488,6 +523,7 @@ def _sent_within_rate_limit(send: Callable[[], requests.Response]) -> tuple[requ
         reply = send()
         if reply.status_code != 429 or tries >= RATE_LIMIT_TRIES or waited >= RATE_LIMIT_WAIT:
             return reply, tries, waited
+        reply.close()  # (its body is not wanted: the connection goes back to the pool)
         wait = _rate_limit_wait(reply.headers.get("Retry-After"), tries, waited)
         time.sleep(wait)
         waited += wait
@@ -511,11 +547,13 @@ def _rate_limit_wait(retry_after: str | None, tries: int, waited: float) -> floa
     return max(0.0, min(wait, RATE_LIMIT_WAIT - waited))
 
 
-def _not_a_check_result(result: Any) -> str | None:
-    """What in a /v2/check reply is not as LanguageTool sends it (None: all of it is), so that a proxy's or
-    another service's JSON is said to be one, not met as a TypeError deep in a rule."""
+def _not_a_check_result(result: Any, characters: int) -> str | None:
+    """What in a /v2/check reply to ``characters`` of text is not as LanguageTool sends it (None: all of it
+    is), so that a proxy's or another service's JSON is said to be one, not met as a TypeError deep in a rule."""
     if not isinstance(result, dict) or not isinstance(result.get("matches"), list):
         return "no list of matches"
+    if len(result["matches"]) > characters + 1:  # (300,000 matches of a short reply: no checker finds those)
+        return f"{len(result['matches']):,} matches in {characters:,} characters"
     for match in result["matches"]:
         if not isinstance(match, dict):
             return f"a match that is {type(match).__name__}"
@@ -545,11 +583,12 @@ def text_level_rules(session: requests.Session, url: str, language: str, timeout
     found: dict[str, int] | None
     try:
         reply, _, _ = _sent_within_rate_limit(lambda: session.get(
-            f"{url}/v2/configinfo", params={"language": language}, timeout=(CONNECT_TIMEOUT, timeout)))
-        rules = reply.json()["rules"] if reply.status_code == 200 else None
+            f"{url}/v2/configinfo", params={"language": language}, timeout=(CONNECT_TIMEOUT, timeout), stream=True))
+        answer = _body(reply, url, timeout)
+        rules = json.loads(answer)["rules"] if reply.status_code == 200 else None
         found = {r["ruleId"]: int(r.get("minToCheckParagraph", -1)) for r in rules
                  if r.get("isTextLevelRule") == "yes"} if rules else None
-    except (requests.RequestException, ValueError, KeyError, TypeError):
+    except (requests.RequestException, ValueError, KeyError, TypeError, EngineUnavailable):
         found = None
     with _TEXT_LEVEL_LOCK:
         _TEXT_LEVEL[url, language] = found
