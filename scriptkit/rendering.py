@@ -1534,8 +1534,9 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                                           "{{ customer.first_name | fallback('there') }}.")]
                     return [PackError(f"blank '{node.attr}' is used but not declared",
                                       at or _ref_at(src, line, base, node.attr),
-                                      f"Declare it under flexibility: blanks: - name: {node.attr}"
-                                      + _close(node.attr, scope.blanks, " (or did you mean '{}'?)"))]
+                                      _close(node.attr, scope.blanks, "Did you mean {{{{ blank.{} }}}}? If it is a "
+                                             "new blank, declare it", "Declare it")
+                                      + f" under flexibility: blanks: - name: {node.attr}")]
             elif base in scope.namespaces and base not in stored:
                 name = f"{base}.{node.attr}"
                 if name not in scope.catalogue:

@@ -247,7 +247,8 @@ def test_blank_used_but_not_declared(make_pack):
     root = make_pack({"a.yaml": text})
     assert one_problem(root) == (
         f"{root}/scripts/a.yaml:7:30: blank 'ship_dte' is used but not declared. "
-        "Declare it under flexibility: blanks: - name: ship_dte (or did you mean 'ship_date'?)"
+        "Did you mean {{ blank.ship_date }}? If it is a new blank, declare it under flexibility: blanks: "
+        "- name: ship_dte"
     )
 
 
