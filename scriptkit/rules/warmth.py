@@ -39,6 +39,7 @@ from scriptkit.rules.lexicon import (
     tokenise,
 )
 from scriptkit.text import (
+    apostrophes_like,
     in_quotation,
     list_item_at,
     opens_sentence,
@@ -1400,7 +1401,8 @@ class NoContractions(Rule):
     to pay") is left as written, and where every form is, the reply is reported with no fix.
     Words in quotation marks are left as written (a "do not reply" notice, a button's label),
     and so is a stock phrase SK201 reports ("please do not hesitate to contact us" is to be
-    rewritten, not polished into "please don't hesitate").
+    rewritten, not polished into "please don't hesitate"). A contraction's apostrophe is typed
+    as the rest of the reply types them ("I’ll" in a reply that writes "parcel’s").
     """
 
     code = "SK203"
@@ -1448,6 +1450,9 @@ class NoContractions(Rule):
         if len(found) + len(stressed) + len(in_stock) < min_forms:
             return
         for start, end, original, rewrite in found:
+            # (typed as the whole reply types its apostrophes: "I’m" beside a fixed "I'll" reads as a pasted patch,
+            # and a slot with no apostrophe of its own says nothing about the writer's keyboard)
+            rewrite = apostrophes_like(rewrite, text, start, end, (0, len(text)))
             yield Finding(start, end, f'"{original}" without a single contraction in the reply sounds stiff',
                           suggestion=f'"{rewrite}"', replacement=rewrite)
         if not found:
