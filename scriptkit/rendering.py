@@ -827,8 +827,8 @@ def _read(src: TemplateSource, scope: _Scope) -> list[ScriptkitError] | nodes.Te
                               f"Write what it tests after '{bare[1]}', a constant of pack.yaml (e.g. "
                               f"{{% {bare[1]} refund_window_days > 14 %}}), or delete the tag. For text the agent "
                               "chooses, use flexibility: conditions.")]
-        slip = (_else_if(src) or _liquid_fallback(src) or _unclosed_fallback(src) or _unquoted_words(src)
-                or _double_bar(src) or _extra_bracket(src)
+        slip = (_else_if(src) or _single_equals(src) or _liquid_fallback(src) or _unclosed_fallback(src)
+                or _unquoted_words(src) or _double_bar(src) or _extra_bracket(src)
                 or _unpaired_quote(src) or _spaced_name(src, scope) or _unclosed_print(src) or _unclosed_tag(src))
         if slip is not None:
             return [slip]
@@ -1050,6 +1050,37 @@ def _else_if(src: TemplateSource) -> PackError | None:
         return None
     return PackError(f"template syntax error in {src.slot}: '{{% else if %}}' is written '{{% elif %}}' here",
                      src.location_of(found.start()), f"Write {{% elif {found[1].strip()} %}}.")
+
+
+def _single_equals(src: TemplateSource) -> PackError | None:
+    """'{% if free_shipping = true %}', as a sentence says it: Jinja said "expected token 'end of statement
+    block', got '='" and was located at the text's start."""
+    for found in _CONDITION.finditer(src.text):
+        test = found["test"]
+        equals = next((m for m in re.finditer(r"(?<![=!<>])=(?!=)", test) if not _in_quotes(test, m.start())), None)
+        if equals is None:
+            continue
+        left, right = test[:equals.start()].strip(), test[equals.end():].strip()
+        instead = f"{{% {found['tag']} {left} == {right} %}}"
+        if right.lower() in ("true", "false"):  # (a yes-or-no constant is a condition alone)
+            instead += f" (or just {{% {found['tag']} {'' if right.lower() == 'true' else 'not '}{left} %}})"
+        return PackError(f"template syntax error in {src.slot}: '=' sets a value, it does not compare",
+                         src.location_of(found.start("test") + equals.start()), f"Use == to compare: {instead}.")
+    return None
+
+
+_CONDITION = re.compile(r"\{%-?\s*(?P<tag>if|elif)\s+(?P<test>[^%{}]*?)\s*-?%\}")
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether ``at`` in a tag's ``text`` is inside quoted text ('tier = "a=b"')."""
+    quote = ""
+    for char in text[:at]:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+    return bool(quote)
 
 
 def _double_bar(src: TemplateSource) -> PackError | None:
