@@ -274,7 +274,9 @@ def fix_file(path: str, edits: list[Edit], expected: str | None = None) -> FileF
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         if not (0 <= edit.start <= edit.end <= len(before)):
             result.refused.append((edit, "outside the file"))
-        elif any(mark in edit.replacement for mark in ("{{", "{%", "{#")):
+        # (a replacement that is part of the text it replaces, quotes deleted around a greeting, adds nothing)
+        elif any(mark in edit.replacement for mark in ("{{", "{%", "{#")) \
+                and edit.replacement not in before[edit.start:edit.end]:
             result.refused.append((edit, "the replacement would add template syntax"))
         else:
             candidates.append(edit)

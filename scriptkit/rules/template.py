@@ -382,7 +382,9 @@ class TextArtifact(Rule):
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
     - a slot wrapped entirely in quotes (`“I'm so sorry…”`), pasted from a document: the
-      customer sees the quotes, as if the reply quoted someone else;
+      customer sees the quotes, as if the reply quoted someone else; so too a channel's
+      `greeting` or `signoff` in pack.yaml, or a constant (`status_page: “status.example.com”`),
+      which every reply using it shows (said once, where pack.yaml has it);
     - a name the export gives the helpdesk wrapped in quotes: a title or one of its `::` parts
       (`title: “Orders::Late parcel”`), a `category` setting or a `folders` name under `export:`.
       Every export keeps them: the macro is filed under the category `“Orders`;
@@ -424,12 +426,14 @@ class TextArtifact(Rule):
     None.
 
     ## Fix safety
-    Safe: the quotes around a slot, a title or a setting are deleted, a bold's asterisks are deleted
-    (underscores around one word, which may be a name in code such as `__pycache__`, are reported
-    with no fix), and a `\\n` becomes the line
-    break it was meant to be, written as the YAML around it needs (a blank line in quoted text).
+    Safe: the quotes around a slot, a greeting, a sign-off, a constant, a title or a setting are
+    deleted, a bold's asterisks are deleted (underscores around one word, which may be a name in
+    code such as `__pycache__`, are reported with no fix), and a `\\n` becomes the line break it
+    was meant to be, written as the YAML around it needs (a blank line in quoted text).
     Quotes around a slot with placeholders, on several lines or with escapes in the YAML
-    (`'I''ll'`), or around a `folders` name (a key), are reported with no fix, as is a `#` line:
+    (`'I''ll'`), around a `folders` name (a key), or around a value of pack.yaml on several lines
+    or that YAML would read otherwise without them (`“{{ agent.first_name }} here”`), are
+    reported with no fix, as is a `#` line:
     only the writer knows where that note belongs.
     """
 
@@ -481,6 +485,41 @@ class TextArtifact(Rule):
                 yield from self._quoted_names(script.origin, script.id, _exported_names(script.title, script.export))
         if pack.origin is not None and not pack.partial:
             yield from self._quoted_names(pack.origin, None, _exported_names(None, pack.meta.export))
+        if pack.origin is not None:
+            yield from self._quoted_values(pack, pack.origin, {m.channel for m in messages})
+
+    def _quoted_values(self, pack: Pack, origin: Origin, channels: set[str]) -> Iterator[Diagnostic]:
+        """A greeting or sign-off of a channel the replies are sent on, or a constant, wrapped whole in quotes in
+        pack.yaml: every reply that uses it shows them (the message rules read a script's slots, not its frame)."""
+        values: list[tuple[tuple[str | int, ...], str, str]] = [
+            (("channels", channel, part), f"the {channel} {'greeting' if part == 'greeting' else 'sign-off'}", text)
+            for channel, layout in pack.meta.channels.items() if channel in channels
+            for part, text in (("greeting", layout.greeting), ("signoff", layout.signoff))]
+        values += [(("constants", name), f"the constant '{name}'", text)
+                   for name, text in pack.meta.constants.items() if isinstance(text, str)]
+        source = origin.source
+        for path, what, value in values:
+            found = _wrapping_quotes(value, 0, len(value))
+            if found is None:
+                continue
+            a, b = found
+            start = origin.values.get(path)
+            offsets = scalar_offsets(source.text, start, value) if start is not None else ()
+            mapped = len(offsets) == len(value) and source.text[offsets[a]] == value[a] \
+                and source.text[offsets[b - 1]] == value[b - 1]
+            at = source.location(offsets[a]) if mapped else origin.location(path)
+            # (a plain YAML value must still read the same without its quotes: "Hi," does, "{{ name }}, hi" or
+            # "Note:" would not)
+            plain = start is not None and source.text[start:start + 1] not in ("'", '"', "|", ">")
+            fix = None
+            if (mapped and source.text[offsets[a]:offsets[b - 1] + 1] == value[a:b]  # (as written: one line)
+                    and (not plain or (value[a + 1].isalnum() and value[b - 2] != ":"))):
+                fix = Fix(f"delete the quotes around {what}",
+                          (Edit(source.path, offsets[a], offsets[b - 1] + 1, value[a + 1:b - 1]),))
+            yield Diagnostic(self.code, self.name, f"{what} is wrapped in quotes ({value[a]}...{value[b - 1]}) that "
+                             "every reply using it shows the customer", self.severity, at, text=value[a:b],
+                             suggestion="Delete the quotes (a word processor adds them when the text is pasted); "
+                                        "YAML needs none around a value.", fix=fix)
 
     def _quoted_names(self, origin: Origin | None, script_id: str | None,
                       names: Iterable[tuple[tuple[str | int, ...], bool, str]]) -> Iterator[Diagnostic]:
@@ -593,7 +632,9 @@ def _wrapped_slots(message: Message) -> Iterator[Finding]:
     yield from found or filter(None, [_wrapped(message.text, start, end, "")])
 
 
-def _wrapped(text: str, start: int, end: int, slot: str) -> Finding | None:
+def _wrapping_quotes(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where one pair of quotes wraps ``text[start:end]`` (spaces aside): from the opening quote to past the
+    closing one."""
     a, b = trimmed(text, start, end)
     closing = _WRAPPING_QUOTES.get(text[a:a + 1])
     if closing is None or b - a < 3 or text[b - 1] != closing:
@@ -601,6 +642,16 @@ def _wrapped(text: str, start: int, end: int, slot: str) -> Finding | None:
     inner = text[a + 1:b - 1]
     if closing in inner or text[a] in inner:  # "“late” or “lost”": two quotations, not a wrapper
         return None
+    return a, b
+
+
+def _wrapped(text: str, start: int, end: int, slot: str) -> Finding | None:
+    found = _wrapping_quotes(text, start, end)
+    if found is None:
+        return None
+    a, b = found
+    closing = text[b - 1]
+    inner = text[a + 1:b - 1]
     return Finding(a, b, f"{f'the {slot}' if slot else 'the reply'} is wrapped in quotes ({text[a]}...{closing}) "
                          "that the customer will see",
                    suggestion="Delete the quotes around it.", replacement=inner if "\n" not in inner else None)
