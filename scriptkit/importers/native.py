@@ -23,10 +23,12 @@ from scriptkit.errors import ImportFormatError
 from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, kind_of, load_json, locate, read_text
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
+from scriptkit.importers.tabular import FileNote
 from scriptkit.models import BLANK_NAME, is_placeholder_name, is_script_id
 from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
 from scriptkit.targets.jsonfile import FORMAT, VERSION
+from scriptkit.text import HALF_CHARACTER
 
 LABEL = "scriptkit's own JSON export (export --to json): slots, variants and notes read back exactly"
 CHANNEL_ORDER = ("email", "chat", "sms", "phone", "social")
@@ -57,6 +59,8 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
         raise ImportFormatError(f"'pack.export' should be an object of helpdesk settings (zendesk: {{...}}), "
                                 f"found {kind_of(pack_export)}", places.top("pack", "export"), AGAIN)
     settings = _pack_settings(header, places)
+    if settings is not None:
+        yield from _outside_reach(settings, places, Path(source.path).name)
     by_script: dict[str, list[Mapping[str, Any]]] = {}
     faults: dict[str, ItemProblem] = {}  # a script with a bad message is left out whole, by name
     for index, message in enumerate(messages):
@@ -65,7 +69,9 @@ def read(data: Mapping[str, Any], source: SourceText) -> Iterator[ImportedMacro 
             yield ItemProblem(places.at(index, ()), f"message #{index + 1}", f"is not an exported message: {found}")
             continue
         script_id = message["script_id"]
-        if not is_script_id(script_id):  # (it names the script's file: '../../.github/workflows/ci' wrote there)
+        # (it names the script's file: '../../.github/workflows/ci' wrote there; half a character is said by
+        # import_library, as of any format's item)
+        if not is_script_id(script_id) and HALF_CHARACTER.search(script_id) is None:
             yield ItemProblem(places.at(index, ("script_id",)), f"message #{index + 1}",
                               f"its script_id {script_id[:80]!r} is not a script id: lower-case letters, digits, "
                               "'.', '_' and '-', from a letter or digit")
@@ -122,6 +128,23 @@ def _pack_settings(header: Mapping[str, Any], places: _Places) -> _PackSettings 
                                  frame.get("separator"))
     return _PackSettings(description, dict(sorted(frames.items(), key=lambda item: _channel_rank(item[0]))),
                          dict(header.get("rules", {})), dict(header.get("grammar", {})))
+
+
+def _outside_reach(settings: _PackSettings, places: _Places, name: str) -> Iterator[FileNote]:
+    """Notes on the settings an export carries that reach outside the pack: a grammar server's URL, which every
+    later check sends the scripts' text to, and rule files. Kept, as the pack had them, but said: a file from
+    elsewhere set them silently."""
+    for where, mode in (("rules", settings.rules.get("grammar")), ("grammar", settings.grammar.get("mode"))):
+        if isinstance(mode, str) and mode.lower().startswith(("http:", "https:")):
+            yield FileNote(places.top("pack", where), name,
+                           f"its settings send grammar checks to {mode[:200]}: each check of the pack sends its "
+                           "scripts' text there. Keep it only if you know that server (pack.yaml, "
+                           f"{'rules: grammar' if where == 'rules' else 'grammar: mode'})")
+    for key in ("files", "custom"):
+        if settings.rules.get(key):
+            yield FileNote(places.top("pack", "rules"), name,
+                           f"its settings run rules of their own (rules: {key}): read them in pack.yaml before "
+                           "checking the pack")
 
 
 def _frame_fault(channel: str, frame: Any) -> tuple[tuple[str, ...], str] | None:

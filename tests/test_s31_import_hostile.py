@@ -1,5 +1,6 @@
-"""A script id read from a file names the script's file: one that climbs out of the pack
-('../../.github/workflows/ci') is refused, located, and nothing is written anywhere."""
+"""Hostile export files. A script id read from a file names the script's file: one that climbs out of the pack
+('../../.github/workflows/ci') is refused, located, and nothing is written anywhere; settings that send the
+scripts' text to a server are said."""
 
 from __future__ import annotations
 
@@ -38,3 +39,17 @@ def test_a_forged_script_id_is_refused_and_nothing_is_written(export_file: Path,
 def test_only_ids_that_stay_in_their_folder_are_script_ids() -> None:
     assert is_script_id("refund-delay") and is_script_id("a.b_c-2")
     assert not any(is_script_id(bad) for bad in ("", "..", "../x", "a/b", "a\\b", "-x", ".x", "Refund", "a b"))
+
+
+def test_settings_that_send_text_elsewhere_are_said_on_import(tmp_path: Path) -> None:
+    # (kept, as the pack had them, but a file from elsewhere no longer sets where checks send the text silently)
+    assert run_cli("init", str(tmp_path / "pack")).exit_code == 0
+    with (tmp_path / "pack" / "pack.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("rules:\n  grammar: http://127.0.0.1:9/\n")
+    done = run_cli("export", str(tmp_path / "pack"), "--to", "json", "-o", str(tmp_path / "out"), "--grammar", "off")
+    assert done.exit_code == 0, done.output
+    result = run_cli("import", str(next((tmp_path / "out").rglob("*.json"))), "-o", str(tmp_path / "back"))
+    assert result.exit_code == 0, result.output
+    said = "its settings send grammar checks to http://127.0.0.1:9/"
+    assert said in result.output
+    assert said in (tmp_path / "back" / "pack.yaml").read_text(encoding="utf-8").split("\nname:")[0]
