@@ -64,6 +64,9 @@ class RawItem:
     #: a plain body is written in the pack's notation ('[text](address)' a link, '\\[' a bracket): a Markdown
     #: reply, a row of scriptkit's own CSV export; any other plain body's brackets are escaped from reading as a link
     pack_text: bool = False
+    #: a row of scriptkit's own CSV export: a ``{{namespace.field}}`` the catalogue has no name for is one the
+    #: exported pack declared (it would not have loaded otherwise), kept as that placeholder and declared again
+    pack_placeholders: bool = False
     #: the channel the export names for it, where scriptkit knows it ("sms"); "" where it names none
     channel: str = ""
     #: the other channels the export names for it (Salesforce's Channel 'Email;Chat': chat), after ``channel``

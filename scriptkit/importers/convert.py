@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scriptkit.importers.common import RawItem
-from scriptkit.importers.dialects import BlankPiece, Chosen, Piece, PlaceholderPiece, TextPiece, parse_body
+from scriptkit.importers.dialects import (
+    BlankPiece,
+    Chosen,
+    Piece,
+    PlaceholderPiece,
+    TextPiece,
+    declared_placeholder,
+    parse_body,
+)
 from scriptkit.importers.html import (
     html_emphasis,
     html_images,
@@ -213,13 +221,13 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     text, removed = clean_text(raw.body, raw.html, raw.pack_text)
     literal: list[str] = []  # the text of each {% raw %} block, which the macro shows as written
     chosen: list[Chosen] = []  # the Liquid logic read as the text most customers got
-    pieces = parse_literal(text, raw.dialect, helpdesk, literal, chosen)
+    pieces = _read(text, raw, helpdesk, literal, chosen)
     if chosen and not any(isinstance(p, TextPiece) and p.text.strip() for p in pieces):
         # (all its words were sent on a condition: as the agent's condition, the reply would hold none of them and
         # be skipped; the logic stays whole, a blank with its text in the blank's prompt, as the team can see it)
         chosen.clear()
         literal.clear()
-        pieces = parse_literal(text, raw.dialect, helpdesk, literal)
+        pieces = _read(text, raw, helpdesk, literal)
     blanks = name_blanks(pieces, {})
     names = {b.original: n for n, b in blanks.items()}
     slots, guesses = _place(pieces, flat_text(pieces, names), names)
@@ -230,13 +238,13 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         if _same_reply(alt_text, text):
             continue
         removed += alt_removed
-        alt = parse_literal(alt_text, raw.dialect, helpdesk, literal, chosen)
+        alt = _read(alt_text, raw, helpdesk, literal, chosen)
         blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
     for when, body, html in raw.conditions:  # (scriptkit's own CSV export: the script's conditions)
         cond_text, cond_removed = clean_text(body, html, raw.pack_text)
         removed += cond_removed
-        cond = parse_literal(cond_text, raw.dialect, helpdesk, literal, chosen)
+        cond = _read(cond_text, raw, helpdesk, literal, chosen)
         blanks.update(name_blanks(cond, blanks))
         macro.conditions.append((when, cond))
     _chosen_notes(macro, chosen, helpdesk, literal)
@@ -278,6 +286,11 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
     for piece in macro.own_fields().values():
         macro.notes.append(f"{piece.original!r} ({helpdesk}'s own field) kept as placeholder '{piece.name}', "
                            f"declared in pack.yaml")
+    for name in pack_placeholders([macro]):  # (the file spells it {{name}}, its fallback in another column)
+        macro.about.append(f"{raw.where('{{' + name + '}}')}: placeholder {name} is not one scriptkit knows (the "
+                           f"file writes {{{{{name}}}}}): the exported pack declared it, so it is kept as that "
+                           "placeholder, with its fallback where the 'fallbacks' column gives one, and declared in "
+                           "pack.yaml; add its description there")
     if raw.internal:
         macro.notes.append("this macro posts an internal note, not a customer reply")
     if templated:
@@ -301,6 +314,21 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
                            "as such, so check how they read or make them a table again in the helpdesk")
     macro.notes.extend(macro.about)
     return macro
+
+
+def _read(text: str, raw: RawItem, helpdesk: str, literal: list[str], chosen: list[Chosen] | None = None
+          ) -> list[Piece]:
+    """``parse_literal`` of a text of ``raw``; a row of scriptkit's own CSV export keeps its pack's own
+    placeholders as placeholders (``RawItem.pack_placeholders``), not blanks."""
+    pieces = parse_literal(text, raw.dialect, helpdesk, literal, chosen)
+    return [declared_placeholder(p) or p for p in pieces] if raw.pack_placeholders else pieces
+
+
+def pack_placeholders(macros: Sequence[ImportedMacro]) -> list[str]:
+    """The placeholders outside the catalogue that the macros use and that are no helpdesk's own field: those
+    the exported pack declared (``RawItem.pack_placeholders``), declared in the imported pack.yaml again."""
+    return sorted({p.name for m in macros if m.raw.pack_placeholders for p in m.all_pieces()
+                   if isinstance(p, PlaceholderPiece) and not p.field and p.name not in DEFAULT_CATALOGUE})
 
 
 def parse_literal(text: str, dialect: str, helpdesk: str, literal: list[str] | None = None,

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from scriptkit.models import is_placeholder_name
 from scriptkit.placeholders import DEFAULT_CATALOGUE, FILL_IN, is_plain_bracket
 
 # helpdesk spelling -> canonical name, per dialect (the names the export targets write, plus
@@ -279,6 +280,19 @@ _LIQUID_ENDRAW = re.compile(r"\{%-?\s*endraw\s*-?%\}")
 _LIQUID_TAG = re.compile(r"\{%-?\s*(?P<tag>\w+)(?!\w)[^%]*%\}")
 _LIQUID_BLOCK_END = {"if": "endif", "unless": "endunless", "case": "endcase", "for": "endfor",
                      "capture": "endcapture", "raw": "endraw", "comment": "endcomment"}
+
+
+def declared_placeholder(piece: Piece) -> PlaceholderPiece | None:
+    """A blank that is a ``{{namespace.field}}`` (with a fallback or none) the catalogue has no name for, as
+    the placeholder it names, for a text of scriptkit's own export (``RawItem.pack_placeholders``), where it is
+    one the exported pack declared; None for any other piece."""
+    if not isinstance(piece, BlankPiece):
+        return None
+    found = _MUSTACHE.fullmatch(piece.original)
+    if found is None or not is_placeholder_name(name := found.group("name")) or name.startswith("blank."):
+        return None
+    read = read_filters(_filters(found)) if found.group("filters") else (None, [])
+    return PlaceholderPiece(name, read[0], piece.original) if read is not None and not read[1] else None
 
 
 def read_filters(filters: str) -> tuple[str | None, list[str]] | None:

@@ -330,6 +330,7 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
         if not (variant.isdigit() and int(variant) > 1):
             item.script_id = item.key
     item.pack_text = True  # (the export writes a script's text as the pack does: '[text](address)' a link)
+    item.pack_placeholders = True
     item.scenario = " ".join(str(record.get("scenario") or "").split())
     item.emotion = " ".join(str(record.get("emotion") or "").split())
     for blank, prompt in _entries(str(record.get("blanks") or "")):

@@ -28,7 +28,14 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, make_folder
 from scriptkit.importers import yamlout
 from scriptkit.importers.common import ItemProblem
-from scriptkit.importers.convert import HELPDESKS, SLOT_ORDER, TARGET_DIALECTS, ImportedMacro, NativeScript
+from scriptkit.importers.convert import (
+    HELPDESKS,
+    SLOT_ORDER,
+    TARGET_DIALECTS,
+    ImportedMacro,
+    NativeScript,
+    pack_placeholders,
+)
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.language import LOCALES, library_language, name_of
 from scriptkit.models import Layout as PackLayout
@@ -257,10 +264,12 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
 
 def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None,
                   own: dict[str, PlaceholderPiece] | None = None, language: str | None = None,
-                  channel: str = "email", others: Sequence[str] = (), notes: Sequence[str] = ()) -> CommentedMap:
+                  channel: str = "email", others: Sequence[str] = (), notes: Sequence[str] = (),
+                  declared: Sequence[str] = ()) -> CommentedMap:
     """pack.yaml of an imported library; ``language``: the one its macros are written in, when not English;
     ``channel``: the one its macros are sent on; ``others``: those some macros name for themselves; ``notes``:
-    on the export as a whole (a CSV's columns not read), in the header comment."""
+    on the export as a whole (a CSV's columns not read), in the header comment; ``declared``: the exported pack's
+    own placeholders the macros use (``pack_placeholders``)."""
     doc = CommentedMap()
     doc["name"] = name
     doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
@@ -298,6 +307,11 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
         return doc
     if own:
         _declare(doc, own)
+    for name in declared:  # (the export carries no description: its words until the team writes one)
+        namespace, field = name.split(".", 1)
+        sample = " ".join(w for w in field.split("_") if w)
+        doc.setdefault("placeholders", CommentedMap())[name] = CommentedMap(description=f"{namespace} {sample}",
+                                                                            sample=sample)
     frames = CommentedMap()
     for each in dict.fromkeys([channel, *others]):
         frame = frames[each] = CommentedMap()
@@ -472,7 +486,7 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
                              library_language(m.raw.body for m in macros), channel,
                              sorted({c for m in macros if m.native is None
                                      for c in (m.raw.channel, *m.raw.more_channels) if c}
-                                    if own_channels else ()), notes)
+                                    if own_channels else ()), notes, pack_placeholders(macros))
         files = {"pack.yaml": dump(pack).encode("utf-8")}
         for macro in macros:  # (each names its own file: a library can be read from several)
             if not is_script_id(macro.id):  # (every reader makes ids; this one would write outside the pack)
