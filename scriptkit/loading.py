@@ -2138,6 +2138,19 @@ def _in_path_order(files: Iterable[str]) -> list[str]:
     return sorted(files, key=lambda path: path.split(os.sep))
 
 
+# a file name as a file manager or an editor names a copy: 'refund copy', 'refund (1)', 'refund-copy',
+# 'Copy of refund', 'refund~'
+_COPY_NAME = re.compile(r"(?i)(?:[ _-]copy(?: \d+)?|\(\d+\)|^copy of |~)")
+
+
+def _duplicate_id_hint(*files: str | Path) -> str:
+    """How to fix an id used twice: a file named as a copy is said to be one (pack-format.md says so too)."""
+    copy = next((Path(f).name for f in files if _COPY_NAME.search(Path(f).stem)), None)
+    if copy is not None:
+        return f"'{copy}' looks like a copy: delete the copy or move it out of {SCRIPTS_DIR}/."
+    return "Give every script a unique id."
+
+
 def pack_of(script_file: Path) -> Path | None:
     """The pack folder whose scripts folder holds ``script_file`` (at any depth, there or not yet), if any."""
     for folder in script_file.resolve().parents:
@@ -2436,7 +2449,7 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
             first = seen[script.id]
             errors.add(f"duplicate script id '{script.id}' (also used in {first.file})",
                        script.origin.location(("id",)) if script.origin else None,
-                       "Give every script a unique id.")
+                       _duplicate_id_hint(script.file, first.file))
             duplicates.extend(problems)
             continue
         seen[script.id] = script
@@ -2449,7 +2462,7 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
             continue
         if script_id in taken:
             errors.add(f"duplicate script id '{script_id}' (also used in {taken[script_id]})",
-                       origin.location(("id",)), "Give every script a unique id.")
+                       origin.location(("id",)), _duplicate_id_hint(origin.source.path, taken[script_id]))
         taken.setdefault(script_id, origin.source.path)
     pack = Pack(meta=meta, scripts=scripts, root=str(root))
     pack._origin = pack_origin
