@@ -36,7 +36,7 @@ from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import SourceText, extent_of
-from scriptkit.text import apostrophes_like, keeps_links, read_text
+from scriptkit.text import HALF_CHARACTER, apostrophes_like, keeps_links, read_text
 
 if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
@@ -387,9 +387,17 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     check_argument(agent, (str, type(None)), "lint_text", "agent", "the agent's label in the transcript, or None")
     check_argument(file, (str, os.PathLike), "lint_text", "file", "the name locations give (a str or Path)")
     file = os.fspath(file)
-    if not text.strip():  # (as `scriptkit review` refuses it: an empty reply is no short one to judge)
+    if (half := HALF_CHARACTER.search(text)) is not None:  # (no report could be written: UTF-8 has no such thing)
+        raise ConfigError(f"the text holds '\\u{ord(half[0]):04x}', half of a character (a surrogate: an emoji cut "
+                          "in two)", SourceText(file, text).location(half.start()),
+                          "Pass the whole character, or leave it out.")
+    if not any(ch.isprintable() and not ch.isspace() for ch in text):
+        # (as `scriptkit review` refuses it: an empty reply is no short one to judge; nor one of marks no reader
+        # sees, a zero-width space or a byte order mark, which was judged as a reply lacking everything)
         raise ConfigError("nothing to review: the text is empty" if not text else
-                          "nothing to review: the text is only white space", Location(file, 1, 1),
+                          "nothing to review: the text is only white space" if not text.strip() else
+                          "nothing to review: the text has no character a reader sees (only marks such as a "
+                          "zero-width space)", Location(file, 1, 1),
                           "Pass the reply's text (an agent's reply, or a transcript of Agent: and Customer: lines).")
     if channel is not None:
         known_channels([channel])
@@ -464,8 +472,8 @@ def warm(config: LintConfig | None = None) -> None:
     (which rules load their data); default, every default rule with grammar off."""
     from scriptkit.rules.lexicon import prepare
 
-    for reply in _WARM_REPLIES:
-        lint_text(reply, config=config or LintConfig().override(grammar="off"))
+    for reply in _WARM_REPLIES:  # (the config lint_text(config=None) lints with: its rules are set up per config)
+        lint_text(reply, config=config or _default_config())
     prepare()
 
 
