@@ -258,6 +258,8 @@ def _own_quick_text(item: RawItem) -> None:
         return
     item.title = slashed_categories(item.title)
     item.settings.pop("category")  # (the title's first category: the export writes it back as the Category)
+    # (so no tag of the script's: Quick Text carries none, and the Category read as one stood in for them)
+    item.tags = [tag for tag in item.tags if tag != category.strip()]
     suffix = f" ({item.channel})"
     if item.channel and not item.more_channels and item.title.endswith(suffix):
         item.channel_of = item.title.removesuffix(suffix)
