@@ -171,12 +171,13 @@ _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
 # letter runs that start with them: each kind of alternative runs only when a word it needs is there (its
 # leading "by", "on", "next"... stand as whole words, followed by a space).
 _WORD_STARTS = ("today tonight tomorrow now immediately away eod morning afternoon evening day week month "
-                "monday tuesday wednesday thursday friday saturday sunday lunch shift")
-_WORD_PREFIXES = tuple(_WORD_STARTS.split())
-_UNIT_PREFIXES = ("min", "hour", "hr", "day", "week", "month")
+                "monday tuesday wednesday thursday friday saturday sunday lunch shift teatime fortnight")
+# (and a few phrases whole: a head may hold a space, as the spaced letters do)
+_WORD_PREFIXES = (*_WORD_STARTS.split(), "close of", "end of play", "tea time")
+_UNIT_PREFIXES = ("min", "hour", "hr", "day", "week", "month", "fortnight")
 _MONTH_STARTS = "jan feb mar apr may jun jul aug sep oct nov dec"
-_LEAD_OBJECTS = tuple(f"mon tue wed thu fri sat sun noon midday tomorrow tonight week business working "
-                      f"bill statement invoice {_MONTH_STARTS}".split())
+_LEAD_OBJECTS = tuple(f"mon tue wed thu fri sat sun noon midday tomorrow tonight week fortnight business working "
+                      f"bill statement invoice cob {_MONTH_STARTS}".split())
 _LEAD_WORDS = "by on before until from next at"
 _LEADS = frozenset(_LEAD_WORDS.split())
 _NUMBER_PREFIXES = tuple(f"am pm {_MONTH_STARTS}".split())
@@ -209,7 +210,8 @@ def _has_time(text: str) -> bool:
         (_starts_any(spaced, _WORD_HEADS) and _TIME_WORD.search(low))
         or (_starts_any(spaced, _UNIT_HEADS) and _TIME_UNIT.search(low))
         or (not _LEADS.isdisjoint(runs) and (digit or _starts_any(spaced, _LEAD_HEADS)) and _TIME_LEAD.search(low))
-        or (digit and (":" in text or _starts_any(spaced, _NUMBER_HEADS)) and _TIME_NUMBER.search(low)))
+        or (digit and (":" in text or _starts_any(spaced, _NUMBER_HEADS)) and _TIME_NUMBER.search(low))
+        or (digit and _TIME_DIGIT.search(low)))
 
 
 def _heads(prefixes: tuple[str, ...]) -> tuple[str, ...]:
@@ -263,17 +265,23 @@ _OWNER = re.compile(
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
            r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
-_UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|months?)"
+_UNITS = r"(?:minutes?|mins?|hours?|hrs?|days?|business days?|working days?|weeks?|fortnights?|months?)"
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|ten|twelve|24|48|72|a few|a couple of|an?)"
 # _TIME's alternatives, each with the part of it that a reply's words let through (see _has_time)
 _TIME_ALTERNATIVES = (
     ("word", "today"), ("word", "tonight"), ("word", "tomorrow"), ("word", "now"), ("word", "right away"),
-    ("word", "straight away"), ("word", "immediately"), ("word", "this (?:morning|afternoon|evening|week|month)"),
-    ("lead", f"next (?:week|business day|working day|{_DAYS})"), ("word", "end of (?:the )?(?:day|week|month)"),
-    ("word", "eod"),
+    ("word", "straight away"), ("word", "immediately"),
+    ("word", "this (?:morning|afternoon|evening|week|fortnight|month)"),
+    ("lead", f"next (?:week|fortnight|business day|working day|{_DAYS})"),
+    ("word", "end of (?:the )?(?:day|week|month)"), ("word", "eod"),
+    # the British office's end of the day: "by close of business", "by COB", "before close of play", "by end of play"
+    ("word", "close of (?:business|play)"), ("word", "end of play"), ("lead", r"(?:by|before|at|until) cob\b"),
+    ("word", r"(?:by|before|at|after|around|until|over) (?:my |our |the )?tea ?time"),
     ("unit", rf"(?:within|in|under|inside|after) (?:the next )?{_NUMBER}(?:[ -](?:more|further))? {_UNITS}"),
-    ("unit", "(?:within|in|for|over) the (?:next|coming) (?:hour|day|few days|week)"),
-    ("unit", "within the (?:hour|day|week)"),
+    ("unit", "(?:within|in|for|over) the (?:next|coming) (?:hour|day|few days|week|fortnight)"),
+    ("unit", "within the (?:hour|day|week|fortnight)"),
+    # a number with its unit run on, as a chat writes it: "within 48h", "in 24hrs", "5mins"
+    ("digit", r"\d+(?:h|hrs?|hours?|mins?|days?|wks?|weeks?)\b"),
     # "over the weekend", "after lunch", "before my shift ends": a time the customer can hold us to
     ("word", r"(?:over|during|at|by|on|this|next|until) (?:the )?weekend"),
     ("word", r"(?:after|before|by|at|over) (?:my |our |the )?lunch(?:time| break)?"),
@@ -305,7 +313,8 @@ def _time_part(kind: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(a for k, a in _TIME_ALTERNATIVES if k == kind) + ")")
 
 
-_TIME_WORD, _TIME_UNIT, _TIME_LEAD, _TIME_NUMBER = map(_time_part, ("word", "unit", "lead", "number"))
+_TIME_WORD, _TIME_UNIT, _TIME_LEAD, _TIME_NUMBER, _TIME_DIGIT = map(_time_part,
+                                                                   ("word", "unit", "lead", "number", "digit"))
 # ("as soon as the check is over, I'll email you" waits for an event: no vague "soon" in it, and the event is its
 # time frame, _EVENT; "as soon as we can" is as vague as "soon")
 _VAGUE_TIME = re.compile(r"\b(?:(?<!\bas\s)soon(?!\s+as\b)|(?<=\bas\s)soon(?=\s+as\s+(?:(?:we|i)\s+can|"
@@ -997,7 +1006,8 @@ class NoTimeFrame(Rule):
 
     ## What it does
     Looks in the solution for a concrete time ("today", "by Friday", "within 2 business days",
-    "in the next hour", "within the hour", "on the 14th", "on your next bill", "by {{ blank.date }}",
+    "in the next hour", "within the hour", "on the 14th", "on your next bill", "by close of business",
+    "within a fortnight", "within 48h", "by {{ blank.date }}",
     a blank named like a time such as `{{ blank.new_time }}`, or in a pasted reply a placeholder
     left unfilled such as `{timeframe}`, which SK407 reports) and flags solutions without one. Vague
     words such as "soon", "shortly" or "as soon as possible" do not count, and the message says so.
