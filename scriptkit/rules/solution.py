@@ -29,6 +29,7 @@ from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot
 from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
+from scriptkit.rules.warmth import _pack_locale_is
 from scriptkit.text import MARKERS, sentence_window, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
@@ -1046,6 +1047,9 @@ class NoTimeFrame(Rule):
     more help ("If you have any questions, please don't hesitate to contact us."): SK402 says
     it names no next step.
 
+    The advice says "within 2 working days" in a pack whose `locale` is en-GB, en-IE, en-AU, en-NZ
+    or en-IN, where "business days" reads as American.
+
     ## Why it matters
     Not knowing when is what makes waiting hard. A time frame also tells the customer when
     it is reasonable to chase.
@@ -1096,7 +1100,7 @@ class NoTimeFrame(Rule):
             start = _slot_offset(message, "solution", vague[0])
             end = _slot_offset(message, "solution", vague[1] - 1) + 1
             yield Finding(start, end, f"'{text[vague[0]:vague[1]]}' is not a time frame",
-                          "Say when: \"today\", \"by Friday\", \"within 2 business days\".")
+                          f"Say when: \"today\", \"by Friday\", \"within 2 {_days_off_excluded(ctx)}\".")
         elif _has_action(text) or _pending(looked := _without_looks(text)) \
                 or not (_HELP_OFFER.search(text) or looked != text):
             # (a solution that only offers help for later, "If you have any questions, please don't hesitate to
@@ -1125,7 +1129,17 @@ class NoTimeFrame(Rule):
                               "you by Friday, fixed or not.\"")
                 return
             yield Finding(a, b, "the solution does not say when",
-                          "Add a time frame: \"today\", \"by Friday\", \"within 2 business days\".")
+                          f"Add a time frame: \"today\", \"by Friday\", \"within 2 {_days_off_excluded(ctx)}\".")
+
+
+# where "business days" reads as American: British, Irish, Australian, New Zealand and Indian readers count
+# "working days"
+_WORKING_DAY_LOCALES = ("en-GB", "en-IE", "en-AU", "en-NZ", "en-IN")
+
+
+def _days_off_excluded(ctx: RuleContext) -> str:
+    """Days that leave out weekends and holidays, as the pack's readers say it."""
+    return "working days" if any(_pack_locale_is(ctx, locale) for locale in _WORKING_DAY_LOCALES) else "business days"
 
 
 # a look the agent takes in a chat while the customer waits on the line, its outcome the next message: "Let me
