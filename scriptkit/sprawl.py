@@ -605,6 +605,15 @@ def _context(sentence: str, start: int, end: int, width: int = 3) -> str:
     return " ".join(f"{left}…{right}".split())
 
 
+# "within a fortnight", "two fortnights", "the next fortnight": two weeks each (not a rate, "once a fortnight",
+# "every fortnight", nor a time past, "a fortnight ago")
+_FORTNIGHT = re.compile(
+    rf"{_STANDALONE}(?<!\bonce\s)(?<!\btwice\s)(?<!\bevery\s)(?<!\bper\s)(?<!\beach\s)"
+    rf"(?:(?P<a>{_NUM})|an?|the\s+(?:next|coming|following))\s+fortnight(?P<many>s)?(?![\w-])(?!\s+ago\b)",
+    re.IGNORECASE,
+)
+
+
 def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str, str]]:
     """Each quantity of a sentence: match, dimension, base-unit factor, unit as written, low, high."""
     for m in _QUANTITY.finditer(sentence) if _UNIT_HINT.search(sentence) else ():
@@ -614,6 +623,9 @@ def _found(sentence: str) -> Iterable[tuple[re.Match[str], str, float, str, str,
             dimension, factor, unit = f"business {unit}", 1.0, f"business {unit}"
         low, high = m.group("a") or m.group("a2"), m.group("b") or m.group("b2")
         yield m, dimension, factor, unit, low, high or low
+    for m in _FORTNIGHT.finditer(sentence) if "fortnight" in sentence.lower() else ():
+        weeks = str(2 * _number(m.group("a"))) if m.group("a") else "2"  # (told in weeks: a unit _UNITS knows)
+        yield m, "days", 7.0, "weeks", weeks, weeks
     for m in _MONEY.finditer(sentence) if any(c.isdigit() for c in sentence) else ():
         currency = m.group("symbol") or m.group("code") or m.group("after")
         name = currency if currency.isupper() else _CURRENCIES[currency.lower().rstrip("s")]  # USD, dollars
