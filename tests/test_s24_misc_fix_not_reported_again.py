@@ -101,6 +101,7 @@ EXAMPLES = (
     "In addition to this, I've added a voucher.",
     "In the event that you require any further assistance, just reply.",
     "In the unlikely event that you have any further queries, just reply.",
+    "As per our records, your plan renewed on the 3rd.",
 )
 
 TABLE = table("corporate_phrases.yaml")
