@@ -27,3 +27,20 @@ def test_a_good_timeout_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SCRIPTKIT_LT_TIMEOUT")
     assert languagetool.request_timeout() == languagetool.REQUEST_TIMEOUT
     assert languagetool.health_timeout() == languagetool.CONNECT_TIMEOUT
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "inf"])
+def test_a_bad_start_timeout_is_said_plainly_before_a_server_starts(tmp_path: object, monkeypatch: pytest.MonkeyPatch,
+                                                                     value: str) -> None:
+    # (it was read as float() at import: "abc" was a ValueError said as "a bug in the rule")
+    from pathlib import Path
+
+    from scriptkit.engines import lt_server
+
+    monkeypatch.setenv("SCRIPTKIT_LT_START_TIMEOUT", value)
+    with pytest.raises(languagetool.ConfigError, match=r"SCRIPTKIT_LT_START_TIMEOUT is .*not a number of seconds"):
+        lt_server.LocalServer(Path(str(tmp_path))).start()
+    monkeypatch.setenv("SCRIPTKIT_LT_START_TIMEOUT", "12")
+    assert lt_server.start_timeout() == 12.0
+    monkeypatch.delenv("SCRIPTKIT_LT_START_TIMEOUT")
+    assert lt_server.start_timeout() == lt_server.START_TIMEOUT == 90.0

@@ -44,11 +44,12 @@ import urllib3
 from scriptkit.engines.lt_server import (
     LT_VERSION,
     SETTING_HINT,
-    START_TIMEOUT,
     LocalServer,
     assemble,
     cache_root,
     progress,
+    seconds_setting,
+    start_timeout,
     unhealthy_because,
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
@@ -61,20 +62,9 @@ CONNECT_TIMEOUT = 3.0
 
 
 def request_timeout() -> float:
-    """Seconds for one check's answer: SCRIPTKIT_LT_TIMEOUT, else ``REQUEST_TIMEOUT``. Read when a checker is made
-    (not at import: a mistyped value was a ValueError from ``import``), and a value that is no positive number of
-    seconds is a ConfigError saying so."""
-    given = os.environ.get("SCRIPTKIT_LT_TIMEOUT")
-    if given is None:
-        return REQUEST_TIMEOUT
-    try:
-        seconds = float(given)
-    except ValueError:
-        seconds = math.nan
-    if not (math.isfinite(seconds) and seconds > 0):
-        raise ConfigError(f"SCRIPTKIT_LT_TIMEOUT is {given!r}, not a number of seconds",
-                          hint="Set it to the seconds a check may take, such as 120, or unset it.")
-    return seconds
+    """Seconds for one check's answer: SCRIPTKIT_LT_TIMEOUT, else ``REQUEST_TIMEOUT`` (a ConfigError for a value
+    that is no positive number of seconds)."""
+    return seconds_setting("SCRIPTKIT_LT_TIMEOUT", REQUEST_TIMEOUT, "a check may take")
 
 
 def health_timeout() -> float:
@@ -834,12 +824,12 @@ def warm_up(url: str, *, text: str = WARM_UP_TEXT, checks: int = CONCURRENCY, ru
         session.trust_env = False  # our own loopback server
         try:
             if task == "rules":
-                text_level_rules(session, url, "en-US", START_TIMEOUT)
+                text_level_rules(session, url, "en-US", start_timeout())
                 return 0
             started = time.perf_counter()
             data = ({"language": "en-US", "text": text} if isinstance(task, str)
                     else {"language": "en-US", "data": json.dumps({"annotation": task.annotation()})})
-            reply = session.post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, START_TIMEOUT))
+            reply = session.post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, start_timeout()))
             reply.raise_for_status()
             first_check.append(time.perf_counter() - started)
             return len(reply.json()["matches"])

@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -34,15 +35,37 @@ from types import FrameType
 from typing import Any
 
 from scriptkit import engines
-from scriptkit.errors import EngineUnavailable
+from scriptkit.errors import ConfigError, EngineUnavailable
 
 LT_VERSION = "6.8"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies"
 HEAP = os.environ.get("SCRIPTKIT_LT_HEAP", "512m")
-START_TIMEOUT = float(os.environ.get("SCRIPTKIT_LT_START_TIMEOUT", "90"))
+START_TIMEOUT = 90.0  # (seconds the local server may take to start: SCRIPTKIT_LT_START_TIMEOUT, see start_timeout)
 ASSEMBLE_TIMEOUT = 900.0
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 SETTING_HINT = "Set --grammar off (or 'grammar: {mode: off}' in pack.yaml), or --grammar URL of a running server."
+
+def seconds_setting(name: str, default: float, what: str) -> float:
+    """The environment variable ``name``'s number of seconds (``what`` they are for), else ``default``. Read
+    when used, not at import (a mistyped value was a ValueError from ``import``, said as a bug in a rule), and
+    a value that is no positive number of seconds is a ConfigError saying so."""
+    given = os.environ.get(name)
+    if given is None:
+        return default
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise ConfigError(f"{name} is {given!r}, not a number of seconds",
+                          hint=f"Set it to the seconds {what}, such as {default:.0f}, or unset it.")
+    return seconds
+
+
+def start_timeout() -> float:
+    """Seconds the local server may take to start: SCRIPTKIT_LT_START_TIMEOUT, else ``START_TIMEOUT``."""
+    return seconds_setting("SCRIPTKIT_LT_START_TIMEOUT", START_TIMEOUT, "the local server may take to start")
+
 
 # languagetool-server depends on language-all (every language, ~250 MB): exclude it and add
 # English. The server's language identifier (CommonWordsDetector) looks up es, ca and pt
@@ -319,8 +342,10 @@ class LocalServer:
             partial.replace(path)  # atomic: a server starting in another process never reads half a file
         return path
 
-    def start(self, timeout: float = START_TIMEOUT) -> None:
-        """Start and wait for the health check; a failed try is killed before the next port is tried."""
+    def start(self, timeout: float | None = None) -> None:
+        """Start and wait for the health check (``start_timeout()`` seconds when ``timeout`` is None); a failed
+        try is killed before the next port is tried."""
+        timeout = start_timeout() if timeout is None else timeout
         (self.home.parent / "home").mkdir(parents=True, exist_ok=True)
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
