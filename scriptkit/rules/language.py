@@ -128,6 +128,12 @@ class OtherLanguage(Rule):
         if expected == "en" or not messages:
             return
         location = pack.origin.location(("locale",)) if pack.origin else Location(f"{pack.root}/pack.yaml", 1, 1)
+        if expected == "uk" and 2 * sum(language_of(m.text) == "en" for m in messages) > len(messages):
+            # ('locale: uk' meant the United Kingdom: exports said the replies were Ukrainian, grammar refused them)
+            yield Diagnostic(self.code, self.name, f"locale {pack.meta.locale} is Ukrainian, but the pack's replies "
+                             "read as English", Severity.WARNING, location, text=pack.meta.locale,
+                             suggestion="For the United Kingdom's English write locale: en-GB.")
+            return
         yield Diagnostic(self.code, self.name,
                          f"locale {pack.meta.locale}: the readability, warmth, empathy and solution rules read "
                          f"English only, so they judge only this pack's replies that read as English",
