@@ -31,7 +31,8 @@ from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError, path_error
 from scriptkit.language import LOCALES, NAMES
-from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script, is_placeholder_name
+from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script
+from scriptkit.placeholders import is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
 from scriptkit.sourcetext import (

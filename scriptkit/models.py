@@ -15,7 +15,7 @@ from scriptkit.errors import ConfigError, argument_named
 # (they live beside Message, so judging one reply need not import pydantic; still importable from here)
 from scriptkit.message import CHANNELS as CHANNELS
 from scriptkit.message import known_channels as known_channels
-from scriptkit.placeholders import Catalogue, PlaceholderSpec
+from scriptkit.placeholders import Catalogue, PlaceholderSpec, is_placeholder_name
 from scriptkit.sourcetext import SourceText
 
 ChannelName = Literal["email", "chat", "sms", "phone", "social"]
@@ -224,11 +224,6 @@ class CustomPlaceholder(_Model):
 def is_script_id(text: str) -> bool:
     """Whether ``text`` can be a script's id: its file's name too, so never one that reaches another folder."""
     return SCRIPT_ID.fullmatch(text) is not None
-
-
-def is_placeholder_name(name: str) -> bool:
-    """Whether ``name`` can name a custom placeholder: ``namespace.field``."""
-    return name.count(".") == 1 and all(part.isidentifier() for part in name.split("."))
 
 
 class PackMeta(_Model):

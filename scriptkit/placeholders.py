@@ -280,6 +280,11 @@ def in_spans(spans: list[tuple[int, int]], index: int) -> bool:
     return i >= 0 and spans[i][0] <= index < spans[i][1]
 
 
+def is_placeholder_name(name: str) -> bool:
+    """Whether ``name`` can name a custom placeholder: ``namespace.field``."""
+    return name.count(".") == 1 and all(part.isidentifier() for part in name.split("."))
+
+
 # A helpdesk's own spelling of a placeholder, pasted from a macro: '{{ticket.requester.first_name}}'
 # (Zendesk), '{%customer.firstName%}' (Help Scout), '{!Contact.FirstName}' (Salesforce). Each
 # was told as something else ("unknown placeholder 'ticket.requester'", "unknown tag 'customer'"),

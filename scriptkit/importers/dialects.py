@@ -12,8 +12,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from scriptkit.models import is_placeholder_name
-from scriptkit.placeholders import DEFAULT_CATALOGUE, FILL_IN, is_plain_bracket
+from scriptkit.placeholders import DEFAULT_CATALOGUE, FILL_IN, is_placeholder_name, is_plain_bracket
 
 # helpdesk spelling -> canonical name, per dialect (the names the export targets write, plus
 # the common alternatives a team may have typed by hand)

@@ -24,7 +24,8 @@ from scriptkit.importers.common import ItemProblem, RawItem, ReadOptions, kind_o
 from scriptkit.importers.convert import SLOT_ORDER, ImportedMacro, Layout, NativeScript
 from scriptkit.importers.dialects import BlankPiece, Piece, PlaceholderPiece, TextPiece
 from scriptkit.importers.tabular import FileNote
-from scriptkit.models import BLANK_NAME, is_placeholder_name, is_script_id
+from scriptkit.models import BLANK_NAME, is_script_id
+from scriptkit.placeholders import is_placeholder_name
 from scriptkit.rendering import CONDITION_PREFIX
 from scriptkit.sourcetext import SourceText
 from scriptkit.targets.jsonfile import FORMAT, VERSION
