@@ -134,18 +134,15 @@ def test_scriptkit_csv_reads_back_as_it_was_written(tmp_path: Path) -> None:
         "I've chased it", "I've chased order {{ order.number }}")}, MIXED_PACK)
     export(pack, ["csv"], tmp_path / "one", lint=False)
     library = import_library(tmp_path / "one/csv/scripts.csv")
-    assert [m.id for m in library.macros] == ["quoted", "quoted-chat"]
-    assert [m.title for m in library.macros] == ["Orders::Café “late” & <b>", "Orders::Café “late” & <b> (chat)"]
+    # (the chat row is the script's chat text, merged back into it: one script, as it was written)
+    assert [m.id for m in library.macros] == ["quoted"]
+    assert [m.title for m in library.macros] == ["Orders::Café “late” & <b>"]
+    assert library.macros[0].raw.more_channels == ["chat"]
     assert not [n for m in library.macros for n in m.about if "another item" in n]
     export(library.write(tmp_path / "pack"), ["csv"], tmp_path / "two", lint=False)
-    keep = ("category", "name", "text", "fallbacks", "blanks", "tags")
+    keep = ("script_id", "channel", "variant", "category", "name", "text", "fallbacks", "blanks", "tags")
     before, after = _rows(tmp_path / "one/csv/scripts.csv"), _rows(tmp_path / "two/csv/scripts.csv")
-    def key(row: dict[str, str]) -> str:
-        return row["name"]
-
-    assert sorted(({k: r[k] for k in keep} for r in after), key=key) == sorted(
-        ({**{k: r[k] for k in keep}, "name": r["name"] + (" (chat)" if r["channel"] == "chat" else "")}
-         for r in before), key=key)
+    assert [{k: r[k] for k in keep} for r in after] == [{k: r[k] for k in keep} for r in before]
 
 
 SETTINGS_PACK = """\

@@ -39,13 +39,16 @@ def test_a_channel_scriptkit_does_not_know_is_named(tmp_path: Path) -> None:
 def test_scriptkits_own_csv_export_keeps_each_rows_channel(tmp_path: Path) -> None:
     export(STARTER, ["csv"], tmp_path / "out", lint=False)
     library = import_library(tmp_path / "out" / "csv" / "scripts.csv")
-    chat = [m for m in library.macros if m.title.endswith("(chat)")]
-    assert chat and all(m.raw.channel == "chat" for m in chat)
+    assert not [m for m in library.macros if m.title.endswith("(chat)")]  # (each channel's row merged back)
     pack = library.write(tmp_path / "pack")
-    for macro in library.macros:  # each keeps its own channel, and the pack lays out every one of them
-        assert _channels(pack / "scripts" / f"{macro.id}.yaml") == f"channels: [{macro.raw.channel}]", macro.id
+    written = sorted(p.name for p in (pack / "scripts").glob("*.yaml"))
+    assert written == sorted(p.name for p in (STARTER / "scripts").glob("*.yaml"))
+    for name in written:  # each script keeps its channels, and the pack lays out every one of them
+        assert _channels(pack / "scripts" / name) == _channels(STARTER / "scripts" / name), name
     settings = (pack / "pack.yaml").read_text(encoding="utf-8")
-    assert all(f"\n  {m.raw.channel}:\n" in settings for m in library.macros)
+    channels = {c for m in library.macros for c in (m.raw.channel, *m.raw.more_channels)}
+    assert channels == {"email", "chat", "phone", "sms"}
+    assert all(f"\n  {channel}:\n" in settings for channel in channels)
 
 
 def test_a_mixed_sheet_keeps_each_rows_channel_unless_channel_is_given(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import csv
 import io
 from pathlib import Path
 
+import yaml
 from export_fixtures import write_pack
 
 from scriptkit.exporting import export
@@ -69,11 +70,11 @@ def test_import_takes_exactly_the_guard_off(tmp_path: Path) -> None:
     sheet = exported(tmp_path)
     assert "'=1+2 Hi!" in sheet.read_text(encoding="utf-8-sig")  # (guarded in the file...)
     library = import_library(sheet)
-    by_title = {m.raw.title: m.raw for m in library.macros}
-    email = by_title["@Billing::-5 credit on Café order"]
-    chat = by_title["@Billing::-5 credit on Café order (chat)"]
+    (email,) = (m.raw for m in library.macros)  # (the chat row is the script's chat text, merged into it)
+    assert email.title == "@Billing::-5 credit on Café order" and email.more_channels == ["chat"]
     assert email.body.startswith("'Ello {{customer.first_name|fallback:\"there\"}},")
-    assert chat.body.startswith("=1+2 Hi!")
+    script = yaml.safe_load((library.write(tmp_path / "pack") / "scripts" / "credit.yaml").read_text(encoding="utf-8"))
+    assert script["by_channel"]["chat"]["solution"].startswith("=1+2 Hi!")
     assert email.tags == ["@vip", "'quoted"] and email.guidance == "+ check the ledger first"
     # a sheet that is not scriptkit's export has no guard to take off: its quotes are its text
     sheet = tmp_path / "sheet.csv"

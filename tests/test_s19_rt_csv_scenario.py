@@ -28,8 +28,10 @@ def test_scenario_and_emotion_come_back_from_the_csv_export(tmp_path: Path) -> N
     result = _run("import", str(sheet), "-o", str(tmp_path / "back"))
     assert result.exit_code == 0, result.output
     assert "not read" not in result.output
-    for name in ("seeds-missing.yaml", "seeds-missing-chat.yaml"):
-        script = yaml.safe_load((tmp_path / "back" / "scripts" / name).read_text(encoding="utf-8"))
-        assert script["scenario"] == "The packet of tomato seeds was not in the box: the gardener is cross."
-        assert script["emotion"] == "annoyed"
+    # (one script: the chat row is its chat text, merged back into it)
+    assert [p.name for p in (tmp_path / "back" / "scripts").glob("*.yaml")] == ["seeds-missing.yaml"]
+    script = yaml.safe_load((tmp_path / "back" / "scripts" / "seeds-missing.yaml").read_text(encoding="utf-8"))
+    assert script["channels"] == ["email", "chat"]
+    assert script["scenario"] == "The packet of tomato seeds was not in the box: the gardener is cross."
+    assert script["emotion"] == "annoyed"
     assert "not read" not in (tmp_path / "back" / "pack.yaml").read_text(encoding="utf-8")

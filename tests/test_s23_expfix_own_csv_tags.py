@@ -42,7 +42,7 @@ def _round_trip(tmp_path: Path, script: str) -> tuple[str, dict[str, dict[str, o
 @pytest.mark.timeout(60)
 def test_a_tag_the_writer_typed_reads_back_as_typed(tmp_path: Path) -> None:
     output, scripts = _round_trip(tmp_path, _SCRIPT)
-    assert set(scripts) == {"keyboard-help", "keyboard-help-chat"}, output
+    assert set(scripts) == {"keyboard-help"}, output  # (the chat row is the script's chat text, merged into it)
     assert "SK507" not in output and "another item" not in output
     email = scripts["keyboard-help"]
     assert email["title"] == "Account::Keyboard shortcut"
@@ -52,7 +52,8 @@ def test_a_tag_the_writer_typed_reads_back_as_typed(tmp_path: Path) -> None:
     assert str(email["solution"]).startswith(
         "I've checked your account today: press <b>Ctrl</b> then <b>S</b> to save your draft.\n\n"
         "If that doesn't work, reply and I'll call you within 1 hour.")
-    chat = scripts["keyboard-help-chat"]
+    assert email["channels"] == ["email", "chat"]
+    chat = email["by_channel"]["chat"]
     assert "press <b>Ctrl</b> then <b>S</b>" in str(chat["solution"])
     assert "\n\nIf that doesn't work" in str(chat["solution"])
 
@@ -62,7 +63,13 @@ def test_the_same_text_without_the_tag_reads_back_alike(tmp_path: Path) -> None:
     _, tagged = _round_trip(tmp_path / "a", _SCRIPT)
     _, plain = _round_trip(tmp_path / "b", _SCRIPT.replace("<b>", "").replace("</b>", ""))
     assert set(tagged) == set(plain)
+    def untagged(text: object) -> str:
+        return str(text).replace("<b>", "").replace("</b>", "")
+
     for stem, script in plain.items():
-        assert {k: v for k, v in tagged[stem].items() if k != "solution"} == \
-            {k: v for k, v in script.items() if k != "solution"}
-        assert str(tagged[stem]["solution"]).replace("<b>", "").replace("</b>", "") == script["solution"]
+        # (the typed tags are in the solution, and in the chat text, which has its own: by_channel)
+        assert {k: v for k, v in tagged[stem].items() if k not in ("solution", "by_channel")} == \
+            {k: v for k, v in script.items() if k not in ("solution", "by_channel")}
+        assert untagged(tagged[stem]["solution"]) == script["solution"]
+        assert {channel: {slot: untagged(text) for slot, text in slots.items()}
+                for channel, slots in tagged[stem]["by_channel"].items()} == script["by_channel"]

@@ -2,7 +2,8 @@
 
 ``scriptkit export`` writes a script for several channels as a macro per channel: the first channel's titled as the
 script, each other's titled ``<title> (chat)``. Where the export marks such a macro as scriptkit's (the reader sets
-``RawItem.channel_of``: Gorgias's external_id ``scriptkit:<id>:chat``, a Quick Text's Channel matching its Name), it
+``RawItem.channel_of``: Gorgias's external_id ``scriptkit:<id>:chat``, a Quick Text's Channel matching its Name, a
+row of scriptkit's CSV with the script_id of an earlier row and another channel), it
 is merged into the macro of that script: the script gains the channel, and where the channel's text differs from the
 script's, that text becomes the channel's own (``by_channel``), so exporting the script again writes the same macro
 with the channel's rules (an SMS's length) applied. A macro with no such mark stays a script of its own: a team's

@@ -312,7 +312,8 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
     ``alternatives`` and ``conditions`` columns an alternative and a condition again, and the script keeps its
     id. A row of another channel or variant is
     titled as a helpdesk export titles it (``Late (chat)``, ``Late (variant 2)``), so variants merge
-    back into their script (importers/variants.py) and each channel keeps its own text."""
+    back into their script (importers/variants.py), and another channel's row merges into the script its
+    script_id names as that channel's text (importers/channels.py)."""
     script_id, channel = str(record.get("script_id") or "").strip(), str(record.get("channel") or "").strip()
     variant = str(record.get("variant") or "1").strip()
     category, name = str(record.get("category") or "").strip(), str(record.get("name") or "").strip()
@@ -331,6 +332,10 @@ def _own_row(item: RawItem, record: Mapping[str, Any], first_channels: dict[str,
         item.export_id = None
         if not (variant.isdigit() and int(variant) > 1):
             item.script_id = item.key
+            if channel and channel != first and item.channel == channel:
+                # another channel's text of the script its script_id names: merged back into it as that
+                # channel's text (importers.channels), as a Gorgias or Quick Text channel record is
+                item.channel_of = script_id
     item.pack_text = True  # (the export writes a script's text as the pack does: '[text](address)' a link)
     item.pack_placeholders = True
     item.scenario = " ".join(str(record.get("scenario") or "").split())
