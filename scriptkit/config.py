@@ -43,7 +43,7 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef,import-not-found]
 
 CONFIG_FILE = "scriptkit.toml"
-KEYS = ("select", "ignore", "severity", "options", "fail-on", "grammar", "custom", "files")
+KEYS = ("select", "ignore", "severity", "options", "fail-on", "grammar", "custom", "files", "locale")
 GRAMMAR_MODES = ("off", "local")
 #: code and name of the warning an unknown selector or option gets (it is not a rule)
 CONFIG_CODE, CONFIG_NAME = "SK800", "unknown-selector"
@@ -104,6 +104,9 @@ class LintConfig:
     option_key_locations: dict[tuple[str, str], Location | None] = field(default_factory=dict)  # (rule, option)
     fail_on: Severity = Severity.WARNING
     grammar: str = "off"
+    #: the English free text is written in ("en-GB": "whilst" is no stiff word, "apologise", "working days");
+    #: None: not said. A pack's own is the locale of its pack.yaml.
+    locale: str | None = None
     custom: tuple[type[Rule], ...] = ()
     sources: tuple[str, ...] = ()  # files the settings came from
     # per-run memo (review lints one short text at a time); not copied by replace()
@@ -220,14 +223,16 @@ class LintConfig:
     # ------------------------------------------------------------ command-line overrides
 
     def override(self, *, select: str | Sequence[str] | None = None, ignore: str | Sequence[str] = (),
-                 fail_on: str | None = None, grammar: str | None = None, **unknown: object) -> LintConfig:
+                 fail_on: str | None = None, grammar: str | None = None, locale: str | None = None,
+                 **unknown: object) -> LintConfig:
         """A copy with command-line choices on top: ``--select`` replaces, ``--ignore`` adds.
 
         ``select`` and ``ignore`` take a list of selectors, or one str read as ``--select`` reads
         it: ``"SK201"`` or ``"SK201,warmth"``. A ``select`` naming no known rule is a ConfigError,
         as in the settings; an unknown keyword is one too, naming the keywords there are.
         ``fail_on``: a Severity or its name; ``grammar``: ``"off"`` (or False), ``"local"`` or a
-        server's URL. A value of another type (a number, a dict for a list) is a ConfigError too.
+        server's URL; ``locale``: the English free text is written in ("en-GB"). A value of another type (a
+        number, a dict for a list) is a ConfigError too.
         """
         if unknown:
             name = next(iter(unknown))
@@ -251,10 +256,12 @@ class LintConfig:
             changes["fail_on"] = parse_severity(fail_on, None)
         if grammar is not None:  # (False is 'off', as a YAML `grammar: off` reads)
             changes["grammar"] = parse_grammar(grammar, None)
+        if locale is not None:
+            changes["locale"] = parse_locale(locale, None)
         return replace(self, **changes)
 
 
-OVERRIDE_KEYWORDS = ("select", "ignore", "fail_on", "grammar")
+OVERRIDE_KEYWORDS = ("select", "ignore", "fail_on", "grammar", "locale")
 
 
 def _given_selectors(value: str | Sequence[str], keyword: str) -> tuple[Selector, ...]:
@@ -463,6 +470,22 @@ def parse_grammar(value: Any, location: Location | None) -> str:
     raise ConfigError(f"'{value}' is not a grammar mode", location, hint)
 
 
+_ENGLISH_LOCALE = re.compile(r"en(?:[-_](?P<region>[A-Za-z]{2}))?")
+
+
+def parse_locale(value: Any, location: Location | None) -> str:
+    """A ``locale`` setting (``--locale``): the English free text is written in, 'en-GB' for 'en_gb'. Free text is
+    judged as English (a reply in another language is told as one, and left alone), so only English's are locales
+    here; a pack in another language says so in its pack.yaml."""
+    text = str(value).strip()
+    found = _ENGLISH_LOCALE.fullmatch(text) if isinstance(value, str) else None
+    if found is None:
+        hint = ("The United Kingdom's is en-GB." if text.lower() in ("uk", "en-uk", "gb") else
+                "Give English's locale: en-US, en-GB, en-AU, en-CA, en-IE, en-IN, en-NZ...")
+        raise ConfigError(f"locale {text!r} is not English's (a reply to review is judged as English)", location, hint)
+    return f"en-{found['region'].upper()}" if found["region"] else "en"
+
+
 # ---------------------------------------------------------------- reading settings
 
 @dataclass
@@ -588,6 +611,15 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
             changes["option_locations"] = locs
             changes["value_locations"] = value_locs
             changes["option_key_locations"] = key_locs
+    found = get("locale")
+    if found is not None and not toml:  # (a pack's locale is pack.yaml's own, above its rules)
+        errors.add("'locale' is set at the top of pack.yaml, not under rules:", raw.locate((found[0],), True),
+                   "Move it out of rules: to the top level (locale: en-GB).", ConfigError)
+    elif found is not None:
+        try:
+            changes["locale"] = parse_locale(found[1], raw.locate((found[0],), False))
+        except ConfigError as exc:
+            errors.extend([exc])
     for name, parse in (("fail-on", parse_severity), ("grammar", parse_grammar)):
         found = get(name)
         if found is not None:

@@ -645,8 +645,8 @@ def _plan(config: LintConfig) -> _Plan:
     def make() -> _Plan:
         active = tuple(config.rules(available))
         swaps = [cls for cls in active if issubclass(cls, CustomRule) and cls.spec.kind == "substitution"]
-        steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls), config.value_locations),
-                            config.severity_for(cls))
+        steps = tuple(_Step(cls(), RuleContext(None, config.options_for(cls), config.value_locations,
+                                               text_locale=config.locale), config.severity_for(cls))
                       for cls in active)
         per_message = tuple(i for i, cls in enumerate(active) if cls.check_batch is Rule.check_batch)
         batched = tuple(i for i in range(len(active)) if i not in per_message)

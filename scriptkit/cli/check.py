@@ -468,9 +468,13 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
 @click.option("--agent", metavar="NAME", default=None,
               help="In a transcript, the agent's speaker label (default: the speaker labelled Agent, "
                    "Support, Rep, Me...; needed where the labels are only names).")
+@click.option("--locale", metavar="LOCALE", default=None,
+              help="The English the reply is written in: en-GB, en-AU... (a British reply's 'whilst' is no stiff "
+                   "word, and suggestions say 'apologise' and 'working days'). Default: the settings' locale.")
 @grammar_option
 def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
-           output: str | None, channels: str | None, agent: str | None, grammar: str | None) -> None:
+           output: str | None, channels: str | None, agent: str | None, locale: str | None,
+           grammar: str | None) -> None:
     """Judge free text (an agent's real reply) sentence by sentence; FILE or - for standard input.
 
     Shows which sentences acknowledge the customer, sound warm or offer a solution, and what
@@ -511,6 +515,8 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
             raise ConfigError("nothing to review: the text is empty", Location(name, 1, 1),
                               "Pass the reply's text in the file or on standard input.")
         config = _configure(load_config(None, start), select, ignore, fail_on, grammar)
+        if locale is not None:
+            config = config.override(locale=locale)
         _not_an_input(output, [name, *config.sources])
         # (lint_text reads HTML copied from a helpdesk's HTML view, or an email's source, as their text)
         result = lint_text(text, channel=channels, config=config, file=name, agent=agent)

@@ -147,9 +147,20 @@ class RuleContext:
     #: (rule, option) -> its value once ``scriptkit.rules.options`` has checked it: a rule reads its
     #: options for every message, and the options do not change within a run
     checked: dict[tuple[type[Rule], str], Any] = field(default_factory=dict)
+    #: the locale free text is written in, as the settings say (``locale``, ``review --locale``); None: not said
+    text_locale: str | None = None
 
     def option(self, name: str, default: Any = None) -> Any:
         return self.options.get(name, default)
+
+    @property
+    def locale(self) -> str | None:
+        """The locale the replies are written for, as their writer said it: the pack's when its pack.yaml names
+        one, else the settings' for free text; None where nobody said (so no dialect is assumed)."""
+        pack = self.pack
+        if pack is None:
+            return self.text_locale
+        return pack.meta.locale if "locale" in pack.meta.model_fields_set else None
 
 
 class Rule:

@@ -120,7 +120,7 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
     for key in ("picky", "cache"):
         if key in merged and not isinstance(merged[key], bool):
             raise ConfigError(f"grammar setting '{key}' must be true or false", where.get(key))
-    language = str(merged.get("language") or (pack.meta.locale if pack is not None else "en-US"))
+    language = str(merged.get("language") or (pack.meta.locale if pack is not None else ctx.text_locale or "en-US"))
     mode = str(merged.get("mode") or "off")
     if mode == "local" and base_language(language) != "en":  # (said before a server starts, where it is set)
         raise ConfigError(

@@ -215,7 +215,7 @@ def _scores(text: str, locale: str) -> engine.Scores | None:
 
 
 def _locale(ctx: RuleContext) -> str:
-    return ctx.pack.meta.locale if ctx.pack is not None else "en-US"
+    return ctx.pack.meta.locale if ctx.pack is not None else ctx.text_locale or "en-US"
 
 
 def per_channel(ctx: RuleContext, name: str, channel: str, default: Any) -> Any:

@@ -787,10 +787,10 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 
 def _pack_locale_is(ctx: RuleContext, locale: str) -> bool:
-    """Whether the pack says in its ``pack.yaml`` that it writes for ``locale`` (``review`` has no pack, and a
-    pack that names no locale has not said where its readers are)."""
-    pack = ctx.pack
-    return pack is not None and "locale" in pack.meta.model_fields_set and pack.meta.locale.lower() == locale.lower()
+    """Whether the replies' writer said they are written for ``locale``: the pack's pack.yaml, or the settings of
+    free text (``review --locale``); a pack or reply that names no locale has not said where its readers are."""
+    said = ctx.locale
+    return said is not None and said.lower() == locale.lower()
 
 
 # locales that spell "apologise", "realise", "colour": advice written in US spelling is shown in theirs
