@@ -1266,6 +1266,66 @@ _WRITTEN_OUT_ADDRESS = re.compile(r"\(\s*([A-Za-z]+:(?:[^()\s]|\([^()\s]*\))+)\)
 
 
 @register
+class DuplicateTitle(Rule):
+    """Two scripts have the same title.
+
+    ## What it does
+    Reports a script whose title (categories included: `Billing::Refund late`) is an earlier
+    script's, word for word.
+
+    ## Why it matters
+    Agents pick a macro by its title: two alike in the helpdesk's list are a guess, and the one
+    picked may be the wrong reply. Every helpdesk export refuses them for that reason (SK507), so
+    a pack that checked clean would then fail to export. It usually comes from a copied script
+    file whose title was not changed.
+
+    ## Example
+    `refund-late.yaml` and `refund-late-copy.yaml` both titled `Refund is late`.
+
+    ## Use instead
+    A title of its own for each (`Refund is late` and `Refund is late: card payments`), or one
+    script with the difference as a condition or an alternative.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: only the writer knows what tells the two apart.
+    """
+
+    code = "SK014"
+    name = "duplicate-title"
+    bad_examples = (Example(scripts=(
+        {"title": "Refund is late", "acknowledgment": "I'm so sorry your refund hasn't arrived yet.",
+         "solution": "I've chased it with our payments team today, and I'll email you by Friday."},
+        {"title": "Refund is late", "acknowledgment": "I can see how annoying it is that the card refund is late.",
+         "solution": "I've asked your bank's team to trace it, and I'll update you tomorrow."},
+    )),)
+    good_examples = (Example(scripts=(
+        {"title": "Refund is late", "acknowledgment": "I'm so sorry your refund hasn't arrived yet.",
+         "solution": "I've chased it with our payments team today, and I'll email you by Friday."},
+        {"title": "Refund is late: card payments",
+         "acknowledgment": "I can see how annoying it is that the card refund is late.",
+         "solution": "I've asked your bank's team to trace it, and I'll update you tomorrow."},
+    )),)
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        wanted = {m.script_id for m in messages}
+        first: dict[str, Script] = {}
+        for script in pack.scripts:
+            title = " ".join(script.title.split())
+            earlier = first.setdefault(title, script)
+            if earlier is script or script.id not in wanted:
+                continue
+            yield Diagnostic(self.code, self.name,
+                             f"script '{script.id}' has the title of '{earlier.id}' "
+                             f"({_script_loc(earlier, ('title',))}): '{title}'", self.severity,
+                             _script_loc(script, ("title",)), text=script.title, script_id=script.id,
+                             suggestion="Give it a title of its own: agents pick a macro by its title, and an export "
+                                        "refuses two with one title (SK507).")
+
+
+@register
 class UnusedConstant(Rule):
     """A constant in pack.yaml is not used by any script or layout.
 
@@ -1821,6 +1881,6 @@ def _how_alike(script: Script, other: Script, constants: Mapping[str, object]) -
     return "is the same, but for its reference numbers, as"
 
 
-__all__ = ["DuplicateGreeting", "DuplicateScript", "DuplicateSignoff", "PlaceholderWithoutFallback", "QuotedThread",
-           "RepeatedText", "TextArtifact", "UnusedBlank", "UnusedConstant", "blanks_used", "names_used",
-           "near_duplicates", "shingles"]
+__all__ = ["DuplicateGreeting", "DuplicateScript", "DuplicateSignoff", "DuplicateTitle",
+           "PlaceholderWithoutFallback", "QuotedThread", "RepeatedText", "TextArtifact", "UnusedBlank",
+           "UnusedConstant", "blanks_used", "names_used", "near_duplicates", "shingles"]
