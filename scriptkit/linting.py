@@ -35,7 +35,7 @@ from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
-from scriptkit.sourcetext import SourceText, extent_of
+from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, extent_of
 from scriptkit.text import HALF_CHARACTER, apostrophes_like, keeps_links, read_text
 
 if TYPE_CHECKING:
@@ -387,6 +387,10 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     check_argument(agent, (str, type(None)), "lint_text", "agent", "the agent's label in the transcript, or None")
     check_argument(file, (str, os.PathLike), "lint_text", "file", "the name locations give (a str or Path)")
     file = os.fspath(file)
+    if len(text) > MAX_FILE_BYTES:  # (a log or a whole export passed by mistake: a minute and more of one worker)
+        raise ConfigError(f"the text is {len(text):,} characters, over the {MAX_FILE_BYTES:,} one reply or "
+                          "conversation may be (as scriptkit review's file)", Location(file, 1, 1),
+                          "Pass one reply, or one transcript, at a time.")
     if (half := HALF_CHARACTER.search(text)) is not None:  # (no report could be written: UTF-8 has no such thing)
         raise ConfigError(f"the text holds '\\u{ord(half[0]):04x}', half of a character (a surrogate: an emoji cut "
                           "in two)", SourceText(file, text).location(half.start()),

@@ -45,3 +45,10 @@ def test_warm_sets_up_the_config_lint_text_uses_by_default() -> None:
     linting._default_config.cache_clear()
     linting.warm()
     assert linting._default_config()._memo  # (its rules set up: the first real reply does not pay for them)
+
+
+def test_a_text_over_the_size_of_one_reply_is_refused_at_once() -> None:
+    from scriptkit.sourcetext import MAX_FILE_BYTES
+
+    with pytest.raises(scriptkit.ConfigError, match=f"over the {MAX_FILE_BYTES:,} one reply or conversation may be"):
+        scriptkit.lint_text("I'm sorry. " * (MAX_FILE_BYTES // 10))
