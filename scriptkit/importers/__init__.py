@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ImportFormatError, ScriptkitError, argument_named, path_error
-from scriptkit.importers.channels import merge_channels
+from scriptkit.importers.channels import CHANNEL_OF, merge_channels
 from scriptkit.importers.common import (
     API_WORDING,
     BODIES,
@@ -305,11 +305,6 @@ def _reader(fmt: str) -> Callable[[Path, ReadOptions], Any]:
         raise ConfigError(f"unknown import format '{fmt}'", hint=hint + f"Formats: {', '.join(FORMATS)}.")
     module, func, _ = FORMATS[fmt]
     return getattr(importlib.import_module(f"scriptkit.importers.{module}"), func)  # type: ignore[no-any-return]
-
-
-#: The channel a helpdesk's macros are replies on, where it is not email: Intercom's are sent in its
-#: messenger, so they are judged by chat's length limits, not email's 50-125 words.
-CHANNEL_OF: dict[str, str] = {"intercom": "chat"}
 
 
 @dataclass

@@ -6,17 +6,35 @@ script, each other's titled ``<title> (chat)``. Where the export marks such a ma
 row of scriptkit's CSV with the script_id of an earlier row and another channel), it
 is merged into the macro of that script: the script gains the channel, and where the channel's text differs from the
 script's, that text becomes the channel's own (``by_channel``), so exporting the script again writes the same macro
-with the channel's rules (an SMS's length) applied. A macro with no such mark stays a script of its own: a team's
-'Refund (chat)' may be a reply of its own, not another channel's copy.
+with the channel's rules (an SMS's length) applied. Where the export carries no mark (Zendesk, Freshdesk, Help Scout,
+Front, Intercom), a macro titled as a channel's that says nothing besides its reply that its script's macro does not
+say is merged so too (``_titled_copies``); any other stays a script of its own: a team's 'Refund (chat)' with tags
+or notes of its own is a reply of its own, not another channel's copy.
 """
 
 from __future__ import annotations
 
-from scriptkit.importers.convert import SLOT_ORDER, TARGET_DIALECTS, ImportedMacro, name_blanks
+import re
+
+from scriptkit.importers.convert import SLOT_ORDER, TARGET_DIALECTS, ImportedMacro, name_blanks, paragraphs
+
+#: The channel a helpdesk's macros are replies on, where it is not email: Intercom's are sent in its
+#: messenger, so they are judged by chat's length limits, not email's 50-125 words.
+CHANNEL_OF: dict[str, str] = {"intercom": "chat"}
+
+#: the helpdesks whose export marks no macro as scriptkit's: a channel's macro is told by its title alone
+_TITLED = frozenset({"zendesk", "freshdesk", "helpscout", "front", "intercom"})
+
+#: a channel's macro as the export titles it: the script's title and the channel ("Late parcel (chat)")
+_CHANNEL_TITLE = re.compile(r"(?P<base>.+) \((?P<channel>email|chat|social|sms)\)")
+
+#: settings a macro has of its own, which the script keeps for its channel (``variant_ids``, ``variant_positions``)
+_OWN_SETTINGS = ("id", "position")
 
 
 def merge_channels(macros: list[ImportedMacro]) -> list[ImportedMacro]:
     """``macros`` without the channel macros merged into the script's own macro they name."""
+    _titled_copies(macros)
     scripts: dict[tuple[str, str], ImportedMacro] = {}
     for macro in macros:
         if macro.native is None and not macro.raw.channel_of:
@@ -41,6 +59,66 @@ def merge_channels(macros: list[ImportedMacro]) -> list[ImportedMacro]:
         if (ident := raw.settings.get("id")) is not None and script.raw.dialect in TARGET_DIALECTS:
             # (the export writes it on the channel's macro: sending the library again updates it, not a copy)
             script.raw.settings.setdefault("variant_ids", {}).setdefault(raw.channel, ident)
+            if (position := raw.settings.get("position")) is not None and script.raw.dialect == "zendesk":
+                # (its own place in Zendesk's list: the update leaves it there, not at the script's own macro's)
+                script.raw.settings.setdefault("variant_positions", {}).setdefault(raw.channel, position)
         # (by its title alone, not where it stood: exported and imported again, the script reads the same)
         script.notes.append(f"its {raw.channel} text was the macro {raw.title!r}, exported by scriptkit")
     return [m for m in macros if id(m) not in merged]
+
+
+def _titled_copies(macros: list[ImportedMacro]) -> None:
+    """Mark as a channel's macro (``channel_of``) each macro of a helpdesk whose export carries no mark of
+    scriptkit's (Zendesk, Freshdesk, Help Scout, Front, Intercom) that is one by its title and by all it says:
+    titled as the export titles it, '<title> (chat)', beside exactly one macro of that title, which has no
+    channel of its own that could be the same one, and saying nothing that macro does not besides its reply
+    (``_says_no_more``). A team's own 'Refund (chat)' of that shape is the chat text of 'Refund' in all but
+    name: exported again it is the same macro, under the same title and id. One with tags, notes, settings or
+    alternatives of its own stays a script of its own, so none of them is lost."""
+    titled: dict[tuple[str, str], list[ImportedMacro]] = {}
+    for macro in macros:
+        if macro.native is None:
+            titled.setdefault((macro.raw.dialect, macro.title), []).append(macro)
+    found: dict[int, list[tuple[ImportedMacro, str]]] = {}  # a script's macro -> its channels' macros
+    bases: dict[int, ImportedMacro] = {}
+    for macro in macros:
+        raw, named = macro.raw, _CHANNEL_TITLE.fullmatch(macro.raw.title)
+        if raw.dialect not in _TITLED or macro.native is not None or raw.channel_of or named is None:
+            continue
+        same = titled.get((raw.dialect, named["base"]), [])
+        if len(same) != 1 or len(titled[(raw.dialect, raw.title)]) != 1 or _CHANNEL_TITLE.fullmatch(named["base"]):
+            continue  # (no macro of that title, or several: no telling which script it is a channel of)
+        if raw.channel in ("", named["channel"]):
+            bases[id(same[0])] = same[0]
+            found.setdefault(id(same[0]), []).append((macro, named["channel"]))
+    for key, copies in found.items():
+        base = bases[key]
+        # (a macro with no channel of its own is on the helpdesk's, Intercom's chat, else email: a '(chat)' beside
+        # an Intercom macro says it is not chat, but not which channel it is, so none of its copies is joined)
+        own = (base.raw.channel or CHANNEL_OF.get(base.raw.dialect, "email"), *base.raw.more_channels)
+        if any(channel in own for _, channel in copies):
+            continue
+        for copy, channel in copies:
+            if _says_no_more(copy, base):
+                copy.raw.channel, copy.raw.channel_of = channel, base.title
+
+
+def _says_no_more(copy: ImportedMacro, base: ImportedMacro) -> bool:
+    """Whether ``copy`` says what ``base`` says besides its reply, so exported again as the channel's macro of
+    ``base``'s script it is written as it was: the same tags, notes, conditions and settings (but its own id and
+    place), and each alternative one of ``base``'s or a Help Scout chat version that is its reply again (what the
+    export writes for a channel's saved reply)."""
+    one, other = copy.raw, base.raw
+    settings = [{k: v for k, v in raw.settings.items() if k not in _OWN_SETTINGS} for raw in (one, other)]
+    if one.tags != other.tags or one.conditions != other.conditions or settings[0] != settings[1] \
+            or (one.internal, one.unused, one.scenario, one.emotion) != \
+            (other.internal, other.unused, other.scenario, other.emotion):
+        return False
+    if one.guidance != other.guidance:
+        # (a line only the script's macro has, 'Or say (acknowledgment): ...' where the channel's own text has no
+        # other phrasing, would be written on the channel's macro too: it stays a macro of its own)
+        return False
+    reply = [tuple(p) for p in paragraphs(copy.pieces)]
+    return all(any(label == theirs and pieces == their_pieces for theirs, their_pieces in base.alternatives)
+               or [tuple(p) for p in paragraphs(pieces)] == reply
+               for label, pieces in copy.alternatives)
