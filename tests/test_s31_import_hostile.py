@@ -53,3 +53,11 @@ def test_settings_that_send_text_elsewhere_are_said_on_import(tmp_path: Path) ->
     said = "its settings send grammar checks to http://127.0.0.1:9/"
     assert said in result.output
     assert said in (tmp_path / "back" / "pack.yaml").read_text(encoding="utf-8").split("\nname:")[0]
+
+
+def test_an_item_with_a_huge_title_is_named_by_its_start(tmp_path: Path) -> None:
+    wide = tmp_path / "wide.json"
+    wide.write_text(json.dumps([{"title": "A" * 1_000_000, "body": "Sorry about that."}]), encoding="utf-8")
+    result = run_cli("import", str(wide), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "... (1,000,009 characters)" in result.output and len(result.output) < 2_000, len(result.output)

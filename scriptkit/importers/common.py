@@ -127,6 +127,10 @@ class UnexpectedShape(ImportFormatError):
     """The document parses, but its items are not where the format keeps them (the wrong --from, often)."""
 
 
+#: the characters of an item's name (its id and title) a problem names it by
+_NAMED_UP_TO = 120
+
+
 @dataclass
 class ItemProblem:
     """An item that could not be read (or holds no reply), reported by name."""
@@ -141,6 +145,8 @@ class ItemProblem:
         # terminal and the report can show, where the half itself failed them)
         self.item = HALF_CHARACTER.sub(lambda m: f"\\u{ord(m[0]):04x}", self.item)
         self.message = HALF_CHARACTER.sub(lambda m: f"\\u{ord(m[0]):04x}", self.message)
+        if len(self.item) > _NAMED_UP_TO:  # (a 5 MB title was printed whole: 5 MB of one error on the terminal)
+            self.item = f"{self.item[:_NAMED_UP_TO]}... ({len(self.item):,} characters)"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.item}: {self.message}"
