@@ -24,3 +24,12 @@ def test_titles_apart_by_a_category_or_a_word_are_not_reported(make_pack) -> Non
     other = _A.replace("id: refund-late", "id: card").replace("title: Refund is late", "title: Cards::Refund is late")
     pack = make_pack({"refund-late.yaml": _A, "card.yaml": other})
     assert run_cli("check", str(pack), "--grammar", "off", "--select", "SK014").exit_code == 0
+
+
+def test_one_title_in_two_agents_own_pickers_is_no_clash(make_pack) -> None:  # type: ignore[no-untyped-def]
+    # (two Front teammates' own templates: each sees one; the export's SK507 agrees)
+    own = _A + "export:\n  front:\n    teammate_id: tea_{n}\n"
+    pack = make_pack({"a.yaml": own.format(n=4), "b.yaml": own.format(n=9).replace("id: refund-late", "id: b")})
+    assert run_cli("check", str(pack), "--grammar", "off", "--select", "SK014").exit_code == 0
+    pack = make_pack({"a.yaml": own.format(n=4), "b.yaml": own.format(n=4).replace("id: refund-late", "id: b")})
+    assert run_cli("check", str(pack), "--grammar", "off", "--select", "SK014").exit_code == 1

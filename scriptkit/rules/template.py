@@ -1261,6 +1261,17 @@ class UnsafeLink(Rule):
                               suggestion="Link to a web page (https://...), or keep the words without a link.")
 
 
+# the settings by which a helpdesk shows a macro to some agents only (a Front teammate's own template, a Zendesk
+# restriction...): two of one title in different agents' pickers are no clash (the export's SK507 reads them so)
+_PICKER_SETTINGS = ("teammate_id", "inbox_ids", "restriction", "visibility", "group_ids", "visible_to", "team_ids")
+
+
+def _pickers(script: Script) -> str:
+    """Whose pickers show ``script``, as its own export settings say: "" for every agent's."""
+    return repr(sorted((target, key, repr(conf[key])) for target, conf in script.export.items()
+                       if isinstance(conf, Mapping) for key in _PICKER_SETTINGS if key in conf))
+
+
 # an address written out in parentheses, as a link no export makes is read: "Track it (javascript:track())"
 _WRITTEN_OUT_ADDRESS = re.compile(r"\(\s*([A-Za-z]+:(?:[^()\s]|\([^()\s]*\))+)\)")
 
@@ -1311,18 +1322,18 @@ class DuplicateTitle(Rule):
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         wanted = {m.script_id for m in messages}
-        first: dict[str, Script] = {}
+        first: dict[tuple[str, str], Script] = {}
         for script in pack.scripts:
             title = " ".join(script.title.split())
-            earlier = first.setdefault(title, script)
+            earlier = first.setdefault((title, _pickers(script)), script)
             if earlier is script or script.id not in wanted:
                 continue
             yield Diagnostic(self.code, self.name,
                              f"script '{script.id}' has the title of '{earlier.id}' "
                              f"({_script_loc(earlier, ('title',))}): '{title}'", self.severity,
                              _script_loc(script, ("title",)), text=script.title, script_id=script.id,
-                             suggestion="Give it a title of its own: agents pick a macro by its title, and an export "
-                                        "refuses two with one title (SK507).")
+                             suggestion="Give it a title of its own: agents pick a macro by its title, and a "
+                                        "helpdesk export refuses two with one title.")
 
 
 @register
