@@ -204,7 +204,10 @@ def _without_punctuation(text: str) -> str:
 
 
 _SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables (textstat's count)
-_MAX_CACHED_WORDS = 200_000
+# (words with digits are counted, not kept: order numbers and tracking codes are new in nearly every reply,
+# and they filled a service's cache after a language's words had)
+_MAX_CACHED_WORDS = 100_000
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 @lru_cache(maxsize=16)
@@ -335,9 +338,11 @@ def _syllable_total(lang: str, ts: Any, words: list[str]) -> int:
     for word in words:
         count = cache.get(word)
         if count is None:
-            if len(cache) >= _MAX_CACHED_WORDS:
-                cache.clear()
-            count = cache[word] = _word_syllables(lang, ts, word)
+            count = _word_syllables(lang, ts, word)
+            if _HAS_DIGIT(word) is None:
+                if len(cache) >= _MAX_CACHED_WORDS:
+                    cache.clear()
+                cache[word] = count
         total += count
     return total
 
@@ -353,7 +358,7 @@ def _flesch_constants(lang: str) -> tuple[float, float, float, int]:
 
 
 _SHORT_SENTENCE: dict[str, bool] = {}  # sentence -> textstat does not count it (two words or fewer)
-_MAX_CACHED_SENTENCES = 100_000
+_MAX_CACHED_SENTENCES = 65_536  # (as the sentence caches of inference: a service's memory levels off with them)
 
 
 def _short_sentence(sentence: str) -> bool:
