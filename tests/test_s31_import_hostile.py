@@ -41,14 +41,18 @@ def test_only_ids_that_stay_in_their_folder_are_script_ids() -> None:
     assert not any(is_script_id(bad) for bad in ("", "..", "../x", "a/b", "a\\b", "-x", ".x", "Refund", "a b"))
 
 
-def test_settings_that_send_text_elsewhere_are_said_on_import(tmp_path: Path) -> None:
-    # (kept, as the pack had them, but a file from elsewhere no longer sets where checks send the text silently)
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/", " \thttp://127.0.0.1:9/"])
+def test_settings_that_send_text_elsewhere_are_said_on_import(tmp_path: Path, url: str) -> None:
+    # (kept, as the pack had them, but a file from elsewhere no longer sets where checks send the text silently;
+    # read as the settings are read: a space before the URL hid it from the note, not from the check)
     assert run_cli("init", str(tmp_path / "pack")).exit_code == 0
-    with (tmp_path / "pack" / "pack.yaml").open("a", encoding="utf-8") as settings:
-        settings.write("rules:\n  grammar: http://127.0.0.1:9/\n")
     done = run_cli("export", str(tmp_path / "pack"), "--to", "json", "-o", str(tmp_path / "out"), "--grammar", "off")
     assert done.exit_code == 0, done.output
-    result = run_cli("import", str(next((tmp_path / "out").rglob("*.json"))), "-o", str(tmp_path / "back"))
+    export = next((tmp_path / "out").rglob("*.json"))
+    data = json.loads(export.read_text(encoding="utf-8"))
+    data["pack"]["rules"] = {"grammar": url}
+    export.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("import", str(export), "-o", str(tmp_path / "back"))
     assert result.exit_code == 0, result.output
     said = "its settings send grammar checks to http://127.0.0.1:9/"
     assert said in result.output

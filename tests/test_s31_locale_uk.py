@@ -22,3 +22,21 @@ def test_locale_en_gb_is_not_warned(make_pack) -> None:  # type: ignore[no-untyp
     pack = make_pack({"late.yaml": _SCRIPT}, pack_yaml="name: Shop\nlocale: en-GB\n")
     result = run_cli("check", str(pack), "--grammar", "off")
     assert "Ukrainian" not in result.output, result.output
+
+
+def test_locale_uk_is_said_once_not_once_per_script(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    assert run_cli("init", str(tmp_path / "st"), "--from", "starter").exit_code == 0
+    settings = tmp_path / "st" / "pack.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("locale: en-US", "locale: uk"), encoding="utf-8")
+    result = run_cli("check", str(tmp_path / "st"), "--grammar", "off", "--select", "SK006", "--format", "github")
+    assert result.output.count("SK006") == 1 and "is Ukrainian" in result.output, result.output
+
+
+def test_an_english_script_in_a_ukrainian_pack_is_named(make_pack) -> None:  # type: ignore[no-untyped-def]
+    ukrainian = ("id: {id}\ntitle: {id}\nacknowledgment: Нам дуже шкода, що ваше замовлення затримується.\n"
+                 "solution: Ми надішлемо нове замовлення сьогодні, і воно прийде в п'ятницю.\n")
+    pack = make_pack({"a.yaml": ukrainian.format(id="a"), "b.yaml": ukrainian.format(id="b"),
+                      "late.yaml": _SCRIPT}, pack_yaml="name: Shop\nlocale: uk\n")
+    result = run_cli("check", str(pack), "--grammar", "off", "--select", "SK006")
+    assert "1 script(s) read as English, not Ukrainian (the pack's locale): late" in result.output
+    assert "reads as English, not Ukrainian" not in result.output  # (said once, for the pack, not again per script)

@@ -63,7 +63,7 @@ def merge_channels(macros: list[ImportedMacro]) -> list[ImportedMacro]:
                 # (its own place in Zendesk's list: the update leaves it there, not at the script's own macro's)
                 script.raw.settings.setdefault("variant_positions", {}).setdefault(raw.channel, position)
         # (by its title alone, not where it stood: exported and imported again, the script reads the same)
-        script.notes.append(f"its {raw.channel} text was the macro {raw.title!r}, exported by scriptkit")
+        script.notes.append(f"its {raw.channel} text was the macro {raw.title!r}")
     return [m for m in macros if id(m) not in merged]
 
 

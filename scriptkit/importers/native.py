@@ -136,10 +136,11 @@ def _outside_reach(settings: _PackSettings, places: _Places, name: str) -> Itera
     later check sends the scripts' text to, and rule files. Kept, as the pack had them, but said: a file from
     elsewhere set them silently."""
     for where, mode in (("rules", settings.rules.get("grammar")), ("grammar", settings.grammar.get("mode"))):
-        if isinstance(mode, str) and mode.lower().startswith(("http:", "https:")):
+        # (read as the settings reader reads it: ' https://...' with a space before it is a server too)
+        if isinstance(mode, str) and mode.strip().lower().startswith(("http:", "https:")):
             yield FileNote(places.top("pack", where), name,
-                           f"its settings send grammar checks to {mode[:200]}: each check of the pack sends its "
-                           "scripts' text there. Keep it only if you know that server (pack.yaml, "
+                           f"its settings send grammar checks to {mode.strip()[:200]}: each check of the pack sends "
+                           "its scripts' text there. Keep it only if you know that server (pack.yaml, "
                            f"{'rules: grammar' if where == 'rules' else 'grammar: mode'})")
     for key in ("files", "custom"):
         if settings.rules.get(key):

@@ -106,8 +106,8 @@ class OtherLanguage(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         expected = expected_language(ctx.pack)
         found = language_of(message.text)
-        if found is None or found == expected:
-            return
+        if found is None or found == expected or (expected, found) == ("uk", "en"):
+            return  # (English under 'locale: uk': the pack's locale was meant as the UK's, said once by check_pack)
         # (the script's own text, as SK105 spans it: the finding is about the whole reply, not its
         # first sentence; and it starts where the script does, the greeting being the pack's layout)
         start, end = body_span(message)
@@ -128,12 +128,19 @@ class OtherLanguage(Rule):
         if expected == "en" or not messages:
             return
         location = pack.origin.location(("locale",)) if pack.origin else Location(f"{pack.root}/pack.yaml", 1, 1)
-        if expected == "uk" and 2 * sum(language_of(m.text) == "en" for m in messages) > len(messages):
+        english = sorted({m.script_id for m in messages if language_of(m.text) == "en"}) if expected == "uk" else []
+        if 2 * len(english) > len({m.script_id for m in messages}):
             # ('locale: uk' meant the United Kingdom: exports said the replies were Ukrainian, grammar refused them)
             yield Diagnostic(self.code, self.name, f"locale {pack.meta.locale} is Ukrainian, but the pack's replies "
                              "read as English", Severity.WARNING, location, text=pack.meta.locale,
                              suggestion="For the United Kingdom's English write locale: en-GB.")
             return
+        if english:  # (a Ukrainian pack's English replies: said here, as ``check`` leaves them to this)
+            shown = ", ".join(english[:5]) + (f" and {len(english) - 5} more" if len(english) > 5 else "")
+            yield Diagnostic(self.code, self.name, f"{len(english)} script(s) read as English, not Ukrainian (the "
+                             f"pack's locale): {shown}", Severity.WARNING, location, text=pack.meta.locale,
+                             suggestion="Keep them in a pack of their own with locale: en-US (or en-GB), or "
+                                        "translate them; the rules that read English judged them.")
         yield Diagnostic(self.code, self.name,
                          f"locale {pack.meta.locale}: the readability, warmth, empathy and solution rules read "
                          f"English only, so they judge only this pack's replies that read as English",
