@@ -29,7 +29,9 @@ room: flexibility. A blank for a value the helpdesk holds (the customer's or the
 or order number: ``[Customer Name]``, ``{agent_name}`` as an export spells it; a helpdesk's field by its
 path in single braces, ``{ticket.requester.first_name}``: ``field_placeholder``), or a placeholder in a
 style no helpdesk fills (``{{ author }}`` in a CSV), is a placeholder that did not map (``Unmapped``):
-the customer gets it as written unless the agent spots it. It is no room, and a macro that would send it,
+the customer gets it as written unless the agent spots it. So does a fill-in marker that names nothing
+(``XXXX``, ``____``): the agent is not told what goes there, and the helpdesk sends it as written, as it does
+``[order number]``. Neither is room, and a macro that would send one,
 or a fill-in marker SK407 finds in its text, is broken whatever else it does well: its overall score is at
 most ``CAP`` (50), as is a reply with no solution (SK401: an apology alone is sympathy, not a reply) and
 one more than a third of whose text repeats what it said already (SK011: a broken paste, ``REPEATED_SHARE``).
@@ -1053,6 +1055,10 @@ def _imported_origin(prompt: str) -> tuple[str, str] | None:
     return prompt[4:at], prompt[at + len(_IMPORTED_AS):end]
 
 
+#: a fill-in marker that names nothing: a run of X or of underscores ('XXXX', '____'), as the import reads one
+_UNNAMED_MARKER = re.compile(r"X{3,}|x{3,}|_{3,}")
+
+
 def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalogue,
                helpdesk: str | None = None) -> tuple[list[Unmapped], set[str]]:
     """A script's blanks that are placeholders which did not map, and the names of all its blanks that are no
@@ -1068,7 +1074,9 @@ def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalo
         # (a helpdesk's field by its path, '{ticket.requester.first_name}': the import names the blank by its last
         # fields, 'requester_first_name', but the customer gets the marker as written all the same)
         by_field, placeholder = field_placeholder(original, catalogue) if not held else (False, None)
-        if held or by_field or "cannot map" in reason:  # (a {{ … }} in a CSV: no helpdesk's placeholder fills it)
+        # (an unnamed marker, 'XXXX' or '____', tells the agent nothing of what goes there: the helpdesk sends it as
+        # written, as it does '[order number]', so it is held the same and is no room)
+        if held or by_field or "cannot map" in reason or _UNNAMED_MARKER.fullmatch(original.strip()):
             value = held or placeholder
             unmapped.append(Unmapped(original, name, value, _helpdesk_spelling(helpdesk, value), reason))
             no_room.add(name)
