@@ -470,20 +470,25 @@ def parse_grammar(value: Any, location: Location | None) -> str:
     raise ConfigError(f"'{value}' is not a grammar mode", location, hint)
 
 
-_ENGLISH_LOCALE = re.compile(r"en(?:[-_](?P<region>[A-Za-z]{2}))?")
+_ENGLISH_LOCALE = re.compile(r"en(?:[-_](?P<region>[A-Za-z]{2}))?", re.IGNORECASE)
 
 
 def parse_locale(value: Any, location: Location | None) -> str:
     """A ``locale`` setting (``--locale``): the English free text is written in, 'en-GB' for 'en_gb'. Free text is
     judged as English (a reply in another language is told as one, and left alone), so only English's are locales
     here; a pack in another language says so in its pack.yaml."""
-    text = str(value).strip()
-    found = _ENGLISH_LOCALE.fullmatch(text) if isinstance(value, str) else None
-    if found is None:
-        hint = ("The United Kingdom's is en-GB." if text.lower() in ("uk", "en-uk", "gb") else
-                "Give English's locale: en-US, en-GB, en-AU, en-CA, en-IE, en-IN, en-NZ...")
-        raise ConfigError(f"locale {text!r} is not English's (a reply to review is judged as English)", location, hint)
-    return f"en-{found['region'].upper()}" if found["region"] else "en"
+    if not isinstance(value, str):
+        raise ConfigError(f"locale should be text such as \"en-GB\", not {argument_named(value)}", location)
+    text = value.strip()
+    found = _ENGLISH_LOCALE.fullmatch(text)
+    region = found["region"].upper() if found is not None and found["region"] else None
+    if found is None or region == "UK":
+        hint = ("Write en-GB." if region == "UK" else "The United Kingdom's is en-GB." if text.lower() in ("uk", "gb")
+                else "Give English's locale: en-US, en-GB, en-AU, en-CA, en-IE, en-IN, en-NZ...")
+        what = "is not a locale (the region code of the United Kingdom is GB)" if region == "UK" else \
+            "is not English's (a reply to review is judged as English)"
+        raise ConfigError(f"locale {text!r} {what}", location, hint)
+    return f"en-{region}" if region else "en"
 
 
 # ---------------------------------------------------------------- reading settings

@@ -36,7 +36,7 @@ from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, extent_of
-from scriptkit.text import HALF_CHARACTER, apostrophes_like, keeps_links, read_text
+from scriptkit.text import HALF_CHARACTER, apostrophes_like, has_visible, keeps_links, read_text
 
 if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
@@ -395,7 +395,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         raise ConfigError(f"the text holds '\\u{ord(half[0]):04x}', half of a character (a surrogate: an emoji cut "
                           "in two)", SourceText(file, text).location(half.start()),
                           "Pass the whole character, or leave it out.")
-    if not any(ch.isprintable() and not ch.isspace() for ch in text):
+    if not has_visible(text):
         # (as `scriptkit review` refuses it: an empty reply is no short one to judge; nor one of marks no reader
         # sees, a zero-width space or a byte order mark, which was judged as a reply lacking everything)
         raise ConfigError("nothing to review: the text is empty" if not text else

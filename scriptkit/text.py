@@ -398,6 +398,17 @@ def is_text(value: object) -> bool:
 #: the direction controls: marks, embeddings, overrides and isolates, which reorder the rest of a line on screen
 DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
+# letters that are drawn as nothing: Hangul fillers, the blank braille pattern
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible(text: str) -> bool:
+    """Whether ``text`` holds a character a reader sees: not white space, a control or format mark (a zero-width
+    space, a byte order mark), a combining mark with nothing to mark (a variation selector), or a blank letter."""
+    return any(ch.isprintable() and not ch.isspace() and ch not in _BLANK_LETTERS
+               and unicodedata.category(ch) not in ("Mn", "Me") for ch in text)
+
+
 #: half of a UTF-16 pair ('\ud83d' escaped alone in JSON or YAML): Python keeps it, every later write fails
 HALF_CHARACTER = re.compile("[\ud800-\udfff]")
 

@@ -21,7 +21,8 @@ def test_half_a_character_is_refused_where_it_is() -> None:
     assert "'\\ud83d', half of a character" in str(caught.value)
 
 
-@pytest.mark.parametrize("text", ["\ufeff", "\u200b\u200b", "\u200b \u2060\n\ufeff"])
+@pytest.mark.parametrize("text", ["\ufeff", "\u200b\u200b", "\u200b \u2060\n\ufeff", "\ufe0f" * 3, "\u3164\u115f",
+                                  "\u2800 \u034f", "\ufe0e\n"])
 def test_marks_no_reader_sees_are_nothing_to_review(text: str) -> None:
     with pytest.raises(scriptkit.ConfigError, match="nothing to review: the text has no character a reader sees"):
         scriptkit.lint_text(text)

@@ -63,3 +63,15 @@ def test_the_api_takes_a_locale_as_an_override() -> None:
     assert "working days" in str(found.diagnostics[0].suggestion)
     with pytest.raises(scriptkit.ConfigError, match="not English's"):
         LintConfig().override(locale="de")
+
+
+@pytest.mark.parametrize(("given", "read"), [("EN-GB", "en-GB"), ("en_gb", "en-GB"), ("En", "en")])
+def test_a_locale_is_read_whatever_its_case(given: str, read: str) -> None:
+    assert LintConfig().override(locale=given).locale == read
+
+
+@pytest.mark.parametrize(("given", "said"), [("en-UK", "the region code of the United Kingdom is GB"),
+                                             (5, 'locale should be text such as "en-GB", not the int 5')])
+def test_a_locale_written_wrong_says_how(given: object, said: str) -> None:
+    with pytest.raises(scriptkit.ConfigError, match=said):
+        LintConfig().override(locale=given)  # type: ignore[arg-type]
