@@ -38,7 +38,7 @@ def test_the_long_commands_name_their_stages(command: list[str], tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(output, "STAGE_LINE_AFTER", 0.0)
     monkeypatch.setattr(output, "STAGE_LINE_EVERY", 0.0005)
-    assert run_cli("init", str(tmp_path / "pack")).exit_code == 0
+    assert run_cli("init", str(tmp_path / "pack"), "--from", "starter").exit_code == 0  # (long enough to be seen)
     args = [command[0], str(tmp_path / "pack"), *command[1:]]
     if command[0] == "export":
         args.append(str(tmp_path / "out"))
@@ -48,3 +48,17 @@ def test_the_long_commands_name_their_stages(command: list[str], tmp_path: Path,
     wanted = {"check": r"Checking \d+ scripts", "audit": r"Linting \d+ scripts",
               "export": r"Checking and exporting \d+ scripts"}[command[0]]
     assert any(re.fullmatch(wanted, stage) for stage in said), said
+
+
+def test_a_later_stage_is_timed_from_the_commands_start(capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a check's loading and its judging are two blocks: a 9 s load then a 9 s judgement printed nothing, and
+    # a judgement after a 30 s load said "10 s so far")
+    monkeypatch.setattr(output, "_COMMAND_STARTED", time.monotonic() - 40)
+    monkeypatch.setattr(output, "STAGE_LINE_AFTER", 10.0)
+    monkeypatch.setattr(output, "STAGE_LINE_EVERY", 0.1)
+    with output.stages() as tell:
+        tell("Checking 20000 scripts")
+        time.sleep(0.35)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines and lines[0] == "scriptkit: Checking 20000 scripts (40 s so far)", lines

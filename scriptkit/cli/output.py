@@ -188,12 +188,13 @@ def make_folder_for(what: str, path: str | Path) -> None:
 
 #: seconds before a run's first "still working" line in a log (stderr not a terminal), and between the next ones
 STAGE_LINE_AFTER, STAGE_LINE_EVERY = 10.0, 30.0
+_COMMAND_STARTED = time.monotonic()  # (the command's clock: its stages are said with the time since it began)
 
 
 @contextmanager
 def stages() -> Iterator[Callable[[str], None]]:
     """Say which stage of a long run is going on, on stderr. At a terminal, a spinner names it. Elsewhere
-    (a CI log), a line names it once the run has taken ``STAGE_LINE_AFTER`` seconds, then every
+    (a CI log), a line names it once the command has taken ``STAGE_LINE_AFTER`` seconds, then every
     ``STAGE_LINE_EVERY``: a 20,000-script audit printed nothing for minutes and looked hung, and a short
     run still prints nothing. Yields the function that names the current stage."""
     if sys.stderr.isatty():
@@ -205,12 +206,15 @@ def stages() -> Iterator[Callable[[str], None]]:
             yield lambda label: bar.update(task, description=label)
         return
     current = ["Starting"]
-    start, done = time.monotonic(), threading.Event()
+    done = threading.Event()
 
     def tell_now_and_then() -> None:
-        wait = STAGE_LINE_AFTER
+        # (counted from the command's start, not the block's: a check's loading and its judging are two blocks,
+        # and a 9 s load then a 9 s judgement printed nothing; a stage that starts late waits a second at least)
+        wait = max(STAGE_LINE_AFTER - (time.monotonic() - _COMMAND_STARTED), min(STAGE_LINE_EVERY, 1.0))
         while not done.wait(wait):
-            print(f"scriptkit: {current[0]} ({time.monotonic() - start:.0f} s so far)", file=sys.stderr, flush=True)
+            print(f"scriptkit: {current[0]} ({time.monotonic() - _COMMAND_STARTED:.0f} s so far)", file=sys.stderr,
+                  flush=True)
             wait = STAGE_LINE_EVERY
 
     teller = threading.Thread(target=tell_now_and_then, name="scriptkit-stages", daemon=True)
