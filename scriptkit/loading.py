@@ -44,7 +44,7 @@ from scriptkit.sourcetext import (
     read_capped,
     scalar_offsets,
 )
-from scriptkit.text import HALF_CHARACTER, slug, wide_encoding
+from scriptkit.text import HALF_CHARACTER, named_as_a_copy, slug, wide_encoding
 
 SCRIPTS_DIR = "scripts"
 
@@ -2139,14 +2139,9 @@ def _in_path_order(files: Iterable[str]) -> list[str]:
     return sorted(files, key=lambda path: path.split(os.sep))
 
 
-# a file name as a file manager or an editor names a copy: 'refund copy', 'refund (1)', 'refund-copy',
-# 'Copy of refund', 'refund~'
-_COPY_NAME = re.compile(r"(?i)(?:[ _-]copy(?: \d+)?|\(\d+\)|^copy of |~)")
-
-
 def _duplicate_id_hint(*files: str | Path) -> str:
     """How to fix an id used twice: a file named as a copy is said to be one (pack-format.md says so too)."""
-    copy = next((Path(f).name for f in files if _COPY_NAME.search(Path(f).stem)), None)
+    copy = next((Path(f).name for f in files if named_as_a_copy(Path(f).stem)), None)
     if copy is not None:
         return f"'{copy}' looks like a copy: delete the copy or move it out of {SCRIPTS_DIR}/."
     return "Give every script a unique id."

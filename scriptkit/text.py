@@ -398,6 +398,16 @@ def is_text(value: object) -> bool:
 #: the direction controls: marks, embeddings, overrides and isolates, which reorder the rest of a line on screen
 DIRECTION_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
+# a file name as a file manager or an editor names a copy: 'refund copy', 'refund (1)', 'refund-copy',
+# 'Copy of refund', 'refund~'
+_COPY_NAME = re.compile(r"(?i)(?:[ _-]copy(?: ?\d+)?|\(\d+\)|^copy of |~)")
+
+
+def named_as_a_copy(stem: str) -> bool:
+    """Whether a file's name (without its suffix) is one a file manager or an editor gives a copy."""
+    return _COPY_NAME.search(stem) is not None
+
+
 # letters that are drawn as nothing: Hangul fillers, the blank braille pattern
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 

@@ -13,9 +13,9 @@ def test_a_copied_scripts_title_is_found_by_check_before_export_refuses_it(make_
     pack = make_pack({"refund-late.yaml": _A, "refund-late-copy.yaml": copy})
     checked = run_cli("check", str(pack), "--grammar", "off", "--select", "SK014")
     assert checked.exit_code == 1
-    # (the later of the two in file order is reported, at its title: "refund-late-copy.yaml" sorts first)
-    assert "script 'refund-late' has the title of 'refund-late-copy'" in checked.output
-    assert "refund-late.yaml\n  2:8" in checked.output and "Refund is late" in checked.output
+    # (the copy is reported, at its title, though "refund-late-copy.yaml" sorts first)
+    assert "script 'refund-late-copy' has the title of 'refund-late'" in checked.output
+    assert "refund-late-copy.yaml\n  2:8" in checked.output and "Refund is late" in checked.output
     exported = run_cli("export", str(pack), "--to", "zendesk", "-o", str(tmp_path / "out"), "--grammar", "off")
     assert exported.exit_code == 1 and "SK507" in exported.output  # (what check now says first)
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, groupby, pairwise, repeat
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
@@ -30,7 +31,7 @@ from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
 from scriptkit.sourcetext import scalar_offsets
-from scriptkit.text import DIRECTION_CONTROLS, sentence_spans, trimmed, unsafe_address
+from scriptkit.text import DIRECTION_CONTROLS, named_as_a_copy, sentence_spans, trimmed, unsafe_address
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
     from scriptkit.models import Origin, Pack, Script
@@ -1326,7 +1327,11 @@ class DuplicateTitle(Rule):
         for script in pack.scripts:
             title = " ".join(script.title.split())
             earlier = first.setdefault((title, _pickers(script)), script)
-            if earlier is script or script.id not in wanted:
+            if earlier is script:
+                continue
+            if named_as_a_copy(Path(earlier.file).stem) and not named_as_a_copy(Path(script.file).stem):
+                earlier, script = script, earlier  # (the copy is the one to retitle: 'refund-copy2.yaml' sorts first)
+            if script.id not in wanted:
                 continue
             yield Diagnostic(self.code, self.name,
                              f"script '{script.id}' has the title of '{earlier.id}' "
