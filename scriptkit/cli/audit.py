@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,6 +152,30 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.0f}"
 
 
+def _exact(value: float | None) -> str:
+    """A score as exact as ``--fail-under`` compares it (one decimal, '53.1'; '100' for a whole number): the
+    header's rounded 53 passed for a 53.1 that a gate of 53.5 failed."""
+    return "-" if value is None else f"{value:.1f}".removesuffix(".0")
+
+
+#: how many duplicate groups of each kind (exact, near) and contradictions the text report lists
+_GROUPS_SHOWN = 5
+_CONTRADICTIONS_SHOWN = 10
+_ALL_LISTED = "--format json and --html list them all"
+
+
+def _told_apart(members: list[MacroAudit]) -> list[str]:
+    """Each macro by its title, and where two share one, by its helpdesk id too, else its place."""
+    seen = Counter(m.title for m in members)
+    return [m.title if seen[m.title] == 1 else m.named if m.export_id else f"{m.title} ({m.location})"
+            for m in members]
+
+
+def _amount(value: str, unit: str) -> str:
+    """'1 year', '2 years': a unit said in the plural is singular after exactly one."""
+    return f"{value} {unit.removesuffix('s') if value == '1' and unit.endswith('s') else unit}"
+
+
 def _some(names: list[str], shown: int = 5) -> str:
     """A few of ``names`` and how many more: a templated library's copies share a number by the thousand."""
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
@@ -185,7 +210,8 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     n = len(report.macros)
     # (titles and paths are the export's text: '[/VIP] Refund' is not console markup)
     con.print(f"[bold]Audit of {escape_markup(report.source)}[/bold] ({report.format_name}): {n} macro(s), "
-              f"{sum(len(m.diagnostics) for m in report.macros)} problem(s), overall score {_fmt(report.overall)}/100")
+              f"{sum(len(m.diagnostics) for m in report.macros)} problem(s), "
+              f"overall score {_exact(report.overall)}/100")
     for item in report.unreadable:
         con.print(f"[red]unreadable:[/red] {escape_markup(str(item))}", highlight=False)
     if report.skipped:
@@ -229,21 +255,30 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     near = [g for g in report.duplicates if g.kind == "near"]
     con.print(f"[bold]Macro sprawl[/bold]: {len(exact)} group(s) of exact duplicates, "
               f"{len(near)} group(s) of near duplicates")
-    for g in report.duplicates[:10]:
-        titles = "; ".join(report.macro(i).title for i in g.members[:5])
+    # (some of each kind: the first ten groups were all exact, and the near ones and the rest went unsaid)
+    for g in exact[:_GROUPS_SHOWN] + near[:_GROUPS_SHOWN]:
+        titles = "; ".join(_told_apart([report.macro(i) for i in g.members[:5]]))
         more = f" and {len(g.members) - 5} more" if len(g.members) > 5 else ""
         sim = "" if g.kind == "exact" else f" (similarity >= {g.similarity:.2f})"
         con.print(f"  {g.kind}{sim}: {titles}{more}", markup=False, highlight=False)
+    unshown = [f"{len(groups) - _GROUPS_SHOWN} more {kind} group(s)" for kind, groups in (("exact", exact),
+                                                                                          ("near", near))
+               if len(groups) > _GROUPS_SHOWN]
+    if unshown:
+        con.print(f"  and {' and '.join(unshown)}: {_ALL_LISTED}", markup=False, highlight=False)
     con.print(f"[bold]Contradictions[/bold]: {len(report.contradictions)}")
-    for found in report.contradictions[:10]:
+    for found in report.contradictions[:_CONTRADICTIONS_SHOWN]:
         # the amounts most macros give first: the odd ones out are the ones to settle
         # (each macro by its title and helpdesk id, as the lead finds it there: not the pack's name for it)
         said = sorted(((v, list(dict.fromkeys(report.macro(q.macro).named for q in qs)))
                        for v, qs in found.values.items()),
                       key=lambda amount: -len(amount[1]))
-        values = "; ".join(f"{v} {found.unit} in {_some(macros)}" for v, macros in said[:4])
+        values = "; ".join(f"{_amount(v, found.unit)} in {_some(macros)}" for v, macros in said[:4])
         others = f"; and {len(said) - 4} other amount(s)" if len(said) > 4 else ""
         con.print(f"  {found.topic}: {values}{others}", markup=False, highlight=False)
+    if len(report.contradictions) > _CONTRADICTIONS_SHOWN:
+        con.print(f"  and {len(report.contradictions) - _CONTRADICTIONS_SHOWN} more: {_ALL_LISTED}", markup=False,
+                  highlight=False)
     risks = report.blank_risks
     con.print(f"[bold]Placeholders that can render blank[/bold]: {len(risks)}")
     # (Front, Salesforce...: a fallback cannot be added there, so the advice is to reword; said once per helpdesk)
