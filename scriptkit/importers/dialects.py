@@ -177,11 +177,39 @@ _INDEXED = frozenset({"gorgias"})
 _OWN_WORDS = {"front": frozenset({"survey"})}
 
 
+#: the ticket's objects other helpdesks' placeholders name and Zendesk's do not (it has ticket.requester,
+#: ticket.assignee, ticket.organization): Freshdesk's {{ticket.contact.name}} and {{ticket.agent.name}}, Gorgias's
+#: {{ticket.customer.firstname}}. A Zendesk macro that names one was pasted from that helpdesk, and Zendesk's Liquid
+#: sends it empty: no field of Zendesk's own.
+_NOT_ZENDESK = {"contact": "Freshdesk", "agent": "Freshdesk", "company": "Freshdesk", "customer": "Gorgias"}
+#: those helpdesks' fields their tables above leave out (Freshdesk's webhooks and automations name the requester
+#: 'contact'), with the catalogue's name for each
+_PASTED_EXTRA = {"ticket.contact.name": "customer.full_name", "ticket.contact.lastname": "customer.last_name",
+                 "ticket.contact.email": "customer.email"}
+
+
+def _pasted_into_zendesk(name: str) -> tuple[str, str | None] | None:
+    """Whose placeholder ``name`` is, where it is another helpdesk's ticket field Zendesk has none of
+    ('ticket.contact.name': Freshdesk's), and Zendesk's spelling of the same value where it has one
+    ('ticket.requester.name'; for the ticket's agent, its assignee); else None."""
+    parts = name.split(".")
+    if len(parts) < 3 or parts[0] != "ticket" or parts[1] not in _NOT_ZENDESK:
+        return None
+    owner = _NOT_ZENDESK[parts[1]]
+    canonical = {**_FRESHDESK, **_GORGIAS, **_PASTED_EXTRA}.get(name)
+    spellings = [key for key, value in _ZENDESK.items() if canonical is not None and value == canonical]
+    # (the ticket's own field first: Freshdesk's ticket.agent is the ticket's assignee, not the agent using the macro)
+    spellings.sort(key=lambda key: not key.startswith("ticket."))
+    return owner, spellings[0] if spellings else None
+
+
 def own_placeholder(dialect: str, name: str, fallback: str | None, original: str) -> PlaceholderPiece | None:
     """The pack placeholder (``zendesk.dc_signature``) for a field of ``dialect`` outside the catalogue."""
     field = _INDEXED_FIELD if dialect in _INDEXED else _OWN_FIELD
     if dialect not in OWN_FIELDS or not (field.fullmatch(name) or name in _OWN_WORDS.get(dialect, ())):
         return None
+    if dialect == "zendesk" and _pasted_into_zendesk(name) is not None:
+        return None  # (another helpdesk's, which Zendesk sends empty: a placeholder that did not map)
     # (the pack's name is one identifier, 'orders_0_name'; the field keeps its brackets for the export)
     spelled = _salesforce_name(name) if dialect == "salesforce" else name
     return PlaceholderPiece(f"{dialect}.{re.sub(r'[.[]', '_', spelled).replace(']', '')}", fallback, original, name)
@@ -332,7 +360,7 @@ def parse_body(text: str, dialect: str, helpdesk: str, chosen: list[Chosen] | No
     out: list[Piece] = []
     for piece in pieces:
         if isinstance(piece, TextPiece):
-            out.extend(_foreign(piece.text))
+            out.extend(_foreign(piece.text, table, dialect, helpdesk))
         else:
             out.append(piece)
     return _join(out)
@@ -651,7 +679,7 @@ def _variables(text: str, table: dict[str, str], dialect: str, helpdesk: str, le
             reason = (f"placeholder in a style scriptkit cannot map ({style}): {helpdesk} sends it as written"
                       if foreign else
                       f"{helpdesk} placeholder with a filter scriptkit cannot keep{filtered}" if filtered and
-                      dialect != "generic" else _unknown(name, dialect, helpdesk) if dialect != "generic"
+                      dialect != "generic" else _unknown(m, dialect, helpdesk) if dialect != "generic"
                       else f"placeholder in a style scriptkit cannot map ({style})")
             pieces.append(BlankPiece(m.group(0), _hint(m.group("name")), reason, logic=bool(filtered)))
         pos = m.end()
@@ -788,19 +816,27 @@ def broken_placeholders(text: str, dialect: str) -> list[tuple[str, str, str]]:
     return [(written, whole, missing) for written, (whole, missing) in out.items()]
 
 
-def _unknown(name: str, dialect: str, helpdesk: str) -> str:
+def _unknown(found: re.Match[str], dialect: str, helpdesk: str) -> str:
     """Why a ``{{ name }}`` of ``dialect`` that scriptkit does not know became a blank. A field's path
     (``ticket.tags[0]``) may be one of the helpdesk's, which it fills; a name of one word is none of its
-    fields (``{{ author }}``): a placeholder that did not map, as it would be in a CSV, and the customer gets
-    it empty (Liquid) or as the helpdesk sends an unknown name."""
-    if "." in name or not name:
-        return f"unknown {helpdesk} placeholder"
+    fields (``{{ author }}``), nor is another helpdesk's field in a Zendesk macro (``{{ticket.contact.name}}``):
+    a placeholder that did not map, as it would be in a CSV, and the customer gets it empty (Liquid) or as the
+    helpdesk sends an unknown name."""
+    name = found.group("name").strip()
     sends = f"{helpdesk}'s Liquid sends it empty" if dialect in _LIQUID_HELPDESKS else \
         f"{helpdesk} sends it empty or as written"
+    pasted = _pasted_into_zendesk(name) if dialect == "zendesk" else None
+    if pasted is not None:
+        owner, meant = pasted
+        guess = f"; did you mean {found.group(0).replace(name, meant, 1)}?" if meant else ""
+        return (f"{owner}'s placeholder, not {helpdesk}'s (it has no {'.'.join(name.split('.')[:2])}): {sends} "
+                f"(scriptkit cannot map it){guess}")
+    if "." in name or not name:
+        return f"unknown {helpdesk} placeholder"
     return f"no {helpdesk} field, a name scriptkit cannot map: {sends}"
 
 
-def _foreign(text: str) -> list[Piece]:
+def _foreign(text: str, table: dict[str, str], dialect: str, helpdesk: str) -> list[Piece]:
     pieces: list[Piece] = []
     pos = 0
     for m in FILL_IN.finditer(text):
@@ -818,10 +854,33 @@ def _foreign(text: str) -> list[Piece]:
         if m.group("run"):
             name = "fill_in"
         pieces.append(TextPiece(text[pos:m.start()]))
-        pieces.append(BlankPiece(original, _hint(name), f"fill-in written as {_style(original)}", team_marker=True))
+        reason = (_single_brace_reason(m.group("sname"), table, dialect, helpdesk) if kind == "single" else None) \
+            or f"fill-in written as {_style(original)}"
+        pieces.append(BlankPiece(original, _hint(name), reason, team_marker=True))
         pos = m.end()
     pieces.append(TextPiece(text[pos:]))
     return pieces
+
+
+def _single_brace_reason(name: str, table: dict[str, str], dialect: str, helpdesk: str) -> str | None:
+    """Why '{ticket.requester.first_name}', a placeholder of ``table`` (or one slip from one) in single braces,
+    became a blank, and how it is written whole, as an unclosed one is told (``_broken_reason``); None for a
+    team's own fill-in ('{order number}', and a name of one word: '{name}' is as likely the team's)."""
+    meant = (name if name in table else _meant(name, table)) if _OWN_FIELD.fullmatch(name) else None
+    if meant is None:
+        return None
+    style = dialect if dialect != "generic" else "helpscout" if meant in _HELPSCOUT and meant not in _MUSTACHE_NAMES \
+        else "salesforce" if meant in _SALESFORCE else ""
+    whole = "{%" + meant + "%}" if style == "helpscout" else "{!" + meant + "}" if style == "salesforce" \
+        else "{{" + meant + "}}"
+    sender = helpdesk if helpdesk and dialect != "generic" else "the helpdesk"
+    return (f"a placeholder in single braces, which scriptkit cannot map and {sender} sends as written; "
+            f"did you mean {whole}?")
+
+
+#: the names the {{ }} helpdesks' tables spell (a Help Scout name in a generic library is read as Help Scout's only
+#: where none of them has it)
+_MUSTACHE_NAMES = frozenset(k for name, t in DIALECTS.items() if name != "helpscout" for k in t)
 
 
 def _style(original: str) -> str:
