@@ -874,6 +874,7 @@ def _unescaped(char: str) -> str:
     return codecs.decode(char, "unicode_escape") if char.startswith("\\") and len(char) > 1 else char
 _STRAY_CLOSE = re.compile(r"\{\{[^{}]*\}\}\}")  # a placeholder and one closing brace more
 _EMPTY_PRINT = re.compile(r"\{\{-?\s*-?\}\}")  # '{{ }}', '{{- -}}'
+_CONSTANT_ITEM = re.compile(r"""constants\s*\[\s*['"]([^'"]+)['"]\s*\]""")  # ("constants['status_page']")
 _BARE_TEST = re.compile(r"\{%-?\s*(if|elif)\s*-?%\}")  # '{% if %}', '{%- elif -%}'
 
 
@@ -1066,10 +1067,15 @@ def _single_equals(src: TemplateSource) -> PackError | None:
             instead += f" (or just {{% {found['tag']} {'' if right.lower() == 'true' else 'not '}{left} %}})"
         return PackError(f"template syntax error in {src.slot}: '=' sets a value, it does not compare",
                          src.location_of(found.start("test") + equals.start()), f"Use == to compare: {instead}.")
+    if (setting := _SET_COMPARING.search(src.text)) is not None:  # ('{% set tier == "gold" %}': the other way)
+        return PackError(f"template syntax error in {src.slot}: '==' compares, it does not set a value",
+                         src.location_of(setting.start("equals")),
+                         f"Use = to set it: {{% set {setting['name']} = {setting['value'].strip()} %}}.")
     return None
 
 
 _CONDITION = re.compile(r"\{%-?\s*(?P<tag>if|elif)\s+(?P<test>[^%{}]*?)\s*-?%\}")
+_SET_COMPARING = re.compile(r"\{%-?\s*set\s+(?P<name>\w+)\s*(?P<equals>==)(?P<value>[^%{}]*?)\s*-?%\}")
 
 
 def _in_quotes(text: str, at: int) -> bool:
@@ -1631,6 +1637,13 @@ def _check_node(node: nodes.Node, src: TemplateSource, scope: _Scope, stored: se
                               f"Constants are used by their own name: write {{{{ {attr} }}}}."
                               if attr in scope.constants else "Constants are used by their own name"
                               + _close(attr, sorted(scope.constants), ": did you mean {{{{ {} }}}}?", "."))]
+        if name == "constants":  # ("{{ constants['status_page'] }}")
+            lines = src.text.split("\n")
+            asked = _CONSTANT_ITEM.search(lines[max(0, min(line, len(lines)) - 1)])
+            meant = asked[1] if asked is not None else next(iter(scope.constants), "status_page")
+            return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),
+                              "Constants are used by their own name, not through 'constants': "
+                              f"write {{{{ {meant} }}}}.")]
         if (same := next((c for c in scope.constants if c.casefold() == name.casefold()), None)) is not None:
             return [PackError(f"undefined name '{name}'", src.location_of_line(line, name),  # ('STATUS_PAGE')
                               f"Did you mean '{same}'? Write a constant's name as pack.yaml does.")]

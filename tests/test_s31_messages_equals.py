@@ -37,3 +37,24 @@ def test_a_single_equals_in_a_condition_is_named_where_it_is(tmp_path: Path, tag
 def test_a_comparison_written_right_still_works(tmp_path: Path) -> None:
     code, output = _check(tmp_path, "{% if tier == 'gold' and free_shipping != false %}")
     assert code != 2 and "error" not in output, output
+
+
+def test_constants_read_through_constants_brackets_say_their_own_name(make_pack) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import run_cli
+
+    pack = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: I'm sorry.\n"
+                                "solution: \"I'll refund you within {{ constants['refund_days'] }} days.\"\n"},
+                     pack_yaml="name: T\nconstants:\n  status_page: status.example.com\n  refund_days: 30\n")
+    result = run_cli("check", str(pack), "--grammar", "off")
+    assert result.exit_code == 2
+    assert "Constants are used by their own name, not through 'constants': write {{ refund_days }}." in result.output
+
+
+def test_set_with_two_equals_says_set_takes_one(make_pack) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import run_cli
+
+    pack = make_pack({"a.yaml": "id: a\ntitle: A\nacknowledgment: I'm sorry.\n"
+                                "solution: \"{% set tier == 'gold' %}I've refunded it today.\"\n"})
+    result = run_cli("check", str(pack), "--grammar", "off")
+    assert result.exit_code == 2 and "a.yaml:4:24" in result.output
+    assert "'==' compares, it does not set a value. Use = to set it: {% set tier = 'gold' %}." in result.output
