@@ -350,6 +350,23 @@ class CommonProblem:
         return PRACTICE_LABELS[practice].lower() if practice else f"{self.family}, not scored"
 
 
+@dataclass(frozen=True)
+class WorkStep:
+    """One step of the order of work (``AuditReport.work_order``): what to do, how many macros it is, the
+    report's section that lists them, and how much doing it raises the library's overall score (None for what the
+    customer would see broken: first whatever it gains)."""
+
+    text: str
+    macros: int
+    section: str  # the HTML page's section: "macros", "contradictions", "common"
+    gain: float | None = None
+
+
+#: how the order of work is chosen, as the reports and the guide say it
+WORK_ORDER_RULE = ("what the customer would see broken first (macros held at 50, numbers that contradict each "
+                   "other, errors), then each problem by how much fixing it everywhere raises the overall score")
+
+
 @dataclass
 class AuditReport:
     """What ``audit_library`` found in a library: the ``macros``, worst first, each a ``MacroAudit``; the
@@ -497,6 +514,87 @@ class AuditReport:
         """Each placeholder that did not map, with its macro's id: sent as written unless the agent replaces it."""
         return [(m.id, u) for m in self.macros for u in m.unmapped]
 
+    @property
+    def helpdesk(self) -> str | None:
+        """The helpdesk the library came from: the export's, or for a pack the one whose ids most of its macros
+        carry (the one it was imported from); None for a sheet or a pack written by hand."""
+        from scriptkit import targets
+
+        if self.format in targets.available():
+            return self.format
+        carried = Counter(next(iter(m.export_ids)) for m in self.macros if m.export_ids)
+        return carried.most_common(1)[0][0] if carried else None
+
+    @property
+    def no_room_note(self) -> str | None:
+        """Where the library's helpdesk has no field for agent notes (its target does not keep them: Freshdesk,
+        Help Scout, Front...), what is said once of SK406 no-flexibility instead of ranking it; else None."""
+        from scriptkit import targets
+        from scriptkit.targets.base import BaseTarget
+
+        helpdesk = self.helpdesk
+        flagged = sum(1 for m in self.judged_in_full if any(d.name == "no-flexibility" for d in m.diagnostics))
+        if helpdesk is None or not flagged or helpdesk not in targets.available():
+            return None
+        target = targets.get(helpdesk)
+        if not isinstance(target, BaseTarget) or target.keeps_notes:
+            return None
+        return (f"SK406 no-flexibility ({flagged} macro(s)) is not ranked: {helpdesk.capitalize()}'s macros have no "
+                "field for agent notes, so guidance and alternatives cannot reach its agents there; the room such a "
+                "macro can give is a fill-in the agent completes in the reply ([reason])")
+
+    def work_order(self) -> list[WorkStep]:
+        """What to fix, in order (``WORK_ORDER_RULE``): the macros held at ``CAP``, the contradictions, the errors
+        in the other macros, then each rule of the most common problems by how much fixing it in every macro
+        raises the overall score (those no score counts last, by how many macros they are in)."""
+        whole = self.judged_in_full
+        steps: list[WorkStep] = []
+        held = [m for m in whole if m.held_because is not None]
+        if held:
+            kinds = Counter("would send a placeholder or marker as written" if m.sends_markers else
+                            "have no solution" if "no solution" in (m.held_because or "") else "repeat themselves"
+                            for m in held)
+            said = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+            steps.append(WorkStep(f"{len(held)} macro(s) held at {CAP:g}, broken for the customer: {said}",
+                                  len(held), "macros"))
+        if self.contradictions:
+            steps.append(WorkStep(f"{len(self.contradictions)} number(s) that contradict each other across macros: "
+                                  "the customer is told two things", len(self.contradictions), "contradictions"))
+        erring = [m for m in whole if m.held_because is None and any(d.severity is Severity.ERROR
+                                                                     for d in m.diagnostics)]
+        if erring:
+            names = Counter(f"{d.code} {d.name}" for m in erring for d in m.diagnostics
+                            if d.severity is Severity.ERROR)
+            steps.append(WorkStep(f"errors in {len(erring)} other macro(s): "
+                                  + ", ".join(f"{name} {n}" for name, n in names.most_common(3)), len(erring),
+                                  "macros"))
+        unranked = "no-flexibility" if self.no_room_note else None
+        rules = [(c, self.gain_without(c.name)) for c in self.common if c.name != unranked]
+        rules.sort(key=lambda cg: (-cg[1], -cg[0].macros))
+        for c, gain in rules:
+            raises = f": +{gain:.1f} overall" if gain > 0 else f" ({c.label})"
+            steps.append(WorkStep(f"{c.code} {c.name} in {c.macros} macro(s){raises}", c.macros, "common",
+                                  round(gain, 1)))
+        return steps
+
+    def gain_without(self, rule: str) -> float:
+        """How much the overall score rises when no macro has a finding of ``rule``: each macro's practices scored
+        again without it (a macro held at ``CAP`` stays held: what holds it is fixed first)."""
+        whole = self.judged_in_full
+        if not whole:
+            return 0.0
+        rise = 0.0
+        for m in whole:
+            if not any(d.name == rule for d in m.diagnostics):
+                continue
+            kept = [d for d in m.diagnostics if d.name != rule]
+            scores = [0.0 if p == "flexibility" and m.flexibility_note else
+                      score([d for d in kept if p in counts_against(d)])
+                      for p, v in m.scores.items() if v is not None]
+            mean = sum(scores) / len(scores) if scores else 100.0
+            rise += (min(mean, CAP) if m.held_because is not None else mean) - m.held_mean
+        return rise / len(whole)
+
     def macro(self, ident: str) -> MacroAudit:
         """The (first) macro of that id. By an index built once for the list of macros: the text report
         asks for a macro for each blank risk and duplicate, and a search each was quadratic."""
@@ -579,6 +677,9 @@ class AuditReport:
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot} for d in m.diagnostics],
             } for m in self.macros],
+            "work_order": {"rule": WORK_ORDER_RULE, "note": self.no_room_note,
+                           "steps": [{"text": w.text, "macros": w.macros, "section": w.section, "gain": w.gain}
+                                     for w in self.work_order()]},
             "common_problems": [{"code": c.code, "name": c.name, "family": c.family, "practice": c.practice,
                                  "count": c.count,
                                  "macros": c.macros, "phrases": [{"text": t, "count": k} for t, k in c.phrases]}

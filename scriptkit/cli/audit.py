@@ -161,6 +161,7 @@ def _exact(value: float | None) -> str:
 #: how many duplicate groups of each kind (exact, near) and contradictions the text report lists
 _GROUPS_SHOWN = 5
 _CONTRADICTIONS_SHOWN = 10
+_STEPS_SHOWN = 6
 _ALL_LISTED = "--format json and --html list them all"
 
 
@@ -224,6 +225,18 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     con.print(f"Average scores{of}: " + ", ".join(f"{PRACTICE_LABELS[p]} {_fmt(averages[p])}" for p in PRACTICES))
     for line in report.set_aside():
         con.print(line, markup=False, highlight=False)
+    steps = report.work_order()
+    if steps:
+        from scriptkit.audit import WORK_ORDER_RULE
+
+        con.print(f"[bold]Work in this order[/bold] ({WORK_ORDER_RULE})")
+        for number, step in enumerate(steps[:_STEPS_SHOWN], 1):
+            con.print(f"  {number}. {step.text}", markup=False, highlight=False)
+        if len(steps) > _STEPS_SHOWN:
+            con.print(f"  and {len(steps) - _STEPS_SHOWN} more (--format json and --html list them all)",
+                      markup=False, highlight=False)
+    if report.no_room_note:
+        con.print(f"  {report.no_room_note}", markup=False, highlight=False)
     if report.macros:
         # exact copies of a listed macro score as it does: one line says how many there are, so the
         # list shows ten different replies (a templated library's worst ten were one reply ten times)

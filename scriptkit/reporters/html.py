@@ -19,6 +19,7 @@ from scriptkit.audit import (
     PRACTICE_LABELS,
     PRACTICES,
     WEIGHTS,
+    WORK_ORDER_RULE,
     AuditReport,
     Highlight,
     MacroAudit,
@@ -316,6 +317,9 @@ def render_html(report: AuditReport) -> str:
     pack_wide, settings = problems(report.pack_problems), problems(report.settings_problems)
     weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
     notes = "".join(f'<p class="muted">{_e(line)}.</p>' for line in report.set_aside())
+    # (what the customer would see broken first, then by what fixing it raises: the most common problem was first)
+    order = "".join(f'<li><a href="#{_e(w.section)}">{_e(w.text)}</a></li>' for w in report.work_order()[:15])
+    no_room = f'<p class="muted">{_e(report.no_room_note)}.</p>' if report.no_room_note else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
@@ -329,11 +333,11 @@ def render_html(report: AuditReport) -> str:
 <div class="chart"><h2>Problems by rule family</h2>{_bars("chart-families", "Problems by rule family", families, "problem(s)")}<p class="muted">Click a bar to list the macros with that kind of problem.</p></div>
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", "Average score per practice", practice_rows, "/100", 100)}{practice_note}</div>
 </div>
-{notes}<nav class="toolbar" id="order">Work in this order: <a href="#common">1. most common problems</a> <a href="#duplicates">2. duplicates</a> <a href="#contradictions">3. contradictions</a> <a href="#macros">4. macros, worst first</a></nav>
-<section id="common"><h2>1. Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
-<section id="duplicates"><h2>2. Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
-<section id="contradictions"><h2>3. Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
-<section id="macros"><h2>4. Macros, worst first</h2>
+{notes}<nav class="toolbar" id="order">Work in this order: <span class="muted">{_e(WORK_ORDER_RULE)}.</span><ol>{order}</ol>{no_room}</nav>
+<section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
+<section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
+<section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
+<section id="macros"><h2>Macros, worst first</h2>
 <div class="toolbar"><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
 {"".join(_macro(m) for m in report.macros)}
 </section>
