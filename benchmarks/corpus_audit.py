@@ -90,8 +90,10 @@ def run_one(path: Path, fmt: str, options: dict[str, Any], root: Path) -> tuple[
         return row, None
 
 
-def _mean(values: list[float]) -> str:
-    return f"{statistics.mean(values):5.1f}" if values else "  -  "
+def _mean(values: list[float | None]) -> str:
+    """The mean of the scores given: a macro not judged (another language, judged only in part) has none."""
+    given = [v for v in values if v is not None]
+    return f"{statistics.mean(given):5.1f}" if given else "  -  "
 
 
 def sanity(report: AuditReport, root: Path) -> None:
