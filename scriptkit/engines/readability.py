@@ -204,10 +204,9 @@ def _without_punctuation(text: str) -> str:
 
 
 _SYLLABLES: dict[str, dict[str, int]] = {}  # language -> word -> syllables (textstat's count)
-# (words with digits are counted, not kept: order numbers and tracking codes are new in nearly every reply,
-# and they filled a service's cache after a language's words had)
+# (half what it was: order numbers and tracking codes, new in nearly every reply of a service, kept it growing after
+# a language's words were in; emptied when full, as the other caches are)
 _MAX_CACHED_WORDS = 100_000
-_HAS_DIGIT = re.compile(r"\d").search
 
 
 @lru_cache(maxsize=16)
@@ -338,11 +337,9 @@ def _syllable_total(lang: str, ts: Any, words: list[str]) -> int:
     for word in words:
         count = cache.get(word)
         if count is None:
-            count = _word_syllables(lang, ts, word)
-            if _HAS_DIGIT(word) is None:
-                if len(cache) >= _MAX_CACHED_WORDS:
-                    cache.clear()
-                cache[word] = count
+            if len(cache) >= _MAX_CACHED_WORDS:
+                cache.clear()
+            count = cache[word] = _word_syllables(lang, ts, word)
         total += count
     return total
 
