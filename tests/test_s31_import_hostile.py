@@ -65,3 +65,14 @@ def test_an_item_with_a_huge_title_is_named_by_its_start(tmp_path: Path) -> None
     result = run_cli("import", str(wide), "-o", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "... (1,000,009 characters)" in result.output and len(result.output) < 2_000, len(result.output)
+
+
+def test_a_title_that_windows_keeps_for_a_device_is_no_file_name(tmp_path: Path) -> None:
+    # ('CON' made scripts/con.yaml: a file Windows cannot write, nor a team check out there)
+    library = tmp_path / "devices.csv"
+    library.write_text("title,body\nCON,Sorry about that.\nAux,Sorry again.\nCOM1,And again.\nConsole,Fine.\n",
+                       encoding="utf-8")
+    result = run_cli("import", str(library), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.stem for p in (tmp_path / "out" / "scripts").glob("*.yaml"))
+    assert names == ["aux-reply", "com1-reply", "con-reply", "console"]

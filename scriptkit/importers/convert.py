@@ -563,6 +563,13 @@ def _keep_spellings(macro: ImportedMacro, helpdesk: str) -> None:
                                f"is {spelled[0]}")
 
 
+# the names Windows keeps for devices, whatever follows a dot: a script file 'con.yaml' cannot be written there, nor
+# checked out of a team's repository
+_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))})
+
+
 def slugify(title: str, fallback: str = "macro") -> str:
-    """A macro's title as a script id, as the id hints spell one ('Ærø Øst' -> 'aero-ost')."""
-    return slug(title, "-")[:60].strip("-") or fallback
+    """A macro's title as a script id, as the id hints spell one ('Ærø Øst' -> 'aero-ost'); never a name Windows
+    keeps for a device ('CON' -> 'con-reply')."""
+    made = slug(title, "-")[:60].strip("-") or fallback
+    return f"{made}-reply" if made.split(".")[0] in _DEVICE_NAMES else made
