@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from scriptkit.text import _ABBREVIATIONS, quoted_spans, sentence_spans, sentences, word_findall, words
@@ -61,7 +61,10 @@ def _by_marks(text: str) -> Iterator[tuple[int, int]]:
         if text[start:m.start()].rstrip().endswith(_ABBREVIATIONS):
             continue
         quote = next(((qa, qb) for qa, qb in quotes if qa < m.start() <= qb), None)
-        if quote is not None and (m.end() < quote[1] or text[m.end():m.end() + 1].islower()):
+        # (a quotation's words go on after it in lower case: '"Done." thanks'; not across a blank line, which
+        # always ends the sentence: '"a"\n\na')
+        if quote is not None and not re.search(r"\n\s*\n", m.group()) \
+                and (m.end() < quote[1] or text[m.end():m.end() + 1].islower()):
             continue
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         if "\n" not in m.group() and re.fullmatch(r"[ \t]*\d{1,2}\.", line):
@@ -108,6 +111,7 @@ _PIECES = [*"ab .!?\"'”’)]\n\t\r\u00a0\u2029,3", "e.g.", "Mr.", "No.", "\n\n
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=20).map("".join))
+@example('"a"\n\na')  # (a blank line after a quotation ends the sentence, in the definition too)
 def test_sentence_spans_follow_the_definition_on_any_whitespace(text: str) -> None:
     assert list(sentence_spans(text)) == list(_by_definition(text))
 
