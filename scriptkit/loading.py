@@ -2094,6 +2094,24 @@ def _script_files(folder: Path, packs: list[str] | None = None, saved_as_text: l
     return _in_path_order(found)
 
 
+def _inside_the_pack(root: Path, files: list[str]) -> tuple[list[str], list[str]]:
+    """``files`` apart: those to read, and links out of the pack to a file that is no YAML file, which are not
+    read, so that no message quotes a file no script could be (a CI job's secrets, '.env', '/proc/self/environ').
+    A link to another folder's script ('../shared/refund.yaml', shared by several packs) is read; one to a device
+    is left to the reader, which says what it is."""
+    links = [f for f in files if os.path.islink(f)]  # (nearly always none: one lstat a file)
+    if not links:
+        return files, []
+    real_root = os.path.realpath(root)
+    outside = set()
+    for link in links:
+        real = os.path.realpath(link)
+        if os.path.commonpath([real, real_root]) != real_root and os.path.isfile(real) \
+                and not real.lower().endswith((".yaml", ".yml")):
+            outside.add(link)
+    return [f for f in files if f not in outside], [f for f in files if f in outside]
+
+
 # 'refund.yaml.txt': a script Notepad saved as text, shown as 'refund.yaml' where Windows hides
 # the extension; left out of the pack without a word
 _SAVED_AS_TEXT = re.compile(r"\.ya?ml\.txt$", re.IGNORECASE)
@@ -2399,6 +2417,11 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         unreadable: list[OSError] = []
         script_files = _script_files(root / SCRIPTS_DIR, packs, as_text, unreadable) \
             if (root / SCRIPTS_DIR).is_dir() else []
+        script_files, outside = _inside_the_pack(root, script_files)
+        for link in outside:  # (not read: a pull request linking scripts/x.yaml to a CI secret had it quoted)
+            errors.add(f"{os.path.basename(link)} is a link to a file outside the pack that is no YAML file"
+                       f"{link_note(Path(link))}, so it is not read", Location(link, 1, 1),
+                       f"Copy the script into {SCRIPTS_DIR}/, or link to a script's .yaml file.")
         for exc in unreadable:  # ('chmod 000 scripts' was said to be a pack with no scripts)
             errors.add(*_unreadable_folder(exc))
         for text_file in as_text:
