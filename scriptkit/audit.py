@@ -81,7 +81,7 @@ from scriptkit.language import language_of, name_of
 from scriptkit.loading import load_pack
 from scriptkit.message import Blank, Message, Placeholder, render_segment
 from scriptkit.models import Pack, Script
-from scriptkit.placeholders import Catalogue
+from scriptkit.placeholders import FILL_IN, Catalogue
 from scriptkit.rules.base import family_of as family_of  # (audit reports name a finding by its family)
 from scriptkit.rules.base import practice_of as practice_of
 from scriptkit.rules.language import expected_language, judges
@@ -1156,10 +1156,6 @@ def _imported_origin(prompt: str) -> tuple[str, str] | None:
     return prompt[4:at], prompt[at + len(_IMPORTED_AS):end]
 
 
-#: a fill-in marker that names nothing: a run of X or of underscores ('XXXX', '____'), as the import reads one
-_UNNAMED_MARKER = re.compile(r"X{3,}|x{3,}|_{3,}")
-
-
 def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalogue,
                helpdesk: str | None = None) -> tuple[list[Unmapped], set[str]]:
     """A script's blanks that are placeholders which did not map, and the names of all its blanks that are no
@@ -1177,7 +1173,8 @@ def _blanks_of(script: Script, imported: ImportedMacro | None, catalogue: Catalo
         by_field, placeholder = field_placeholder(original, catalogue) if not held else (False, None)
         # (an unnamed marker, 'XXXX' or '____', tells the agent nothing of what goes there: the helpdesk sends it as
         # written, as it does '[order number]', so it is held the same and is no room)
-        if held or by_field or "cannot map" in reason or _UNNAMED_MARKER.fullmatch(original.strip()):
+        unnamed = FILL_IN.fullmatch(original.strip())  # (its "run": 'XXXX' or '____', as the import reads one)
+        if held or by_field or "cannot map" in reason or (unnamed is not None and unnamed["run"] is not None):
             value = held or placeholder
             unmapped.append(Unmapped(original, name, value, _helpdesk_spelling(helpdesk, value), reason))
             no_room.add(name)

@@ -233,8 +233,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         for number, step in enumerate(steps[:_STEPS_SHOWN], 1):
             con.print(f"  {number}. {step.text}", markup=False, highlight=False)
         if len(steps) > _STEPS_SHOWN:
-            con.print(f"  and {len(steps) - _STEPS_SHOWN} more (--format json and --html list them all)",
-                      markup=False, highlight=False)
+            con.print(f"  and {len(steps) - _STEPS_SHOWN} more ({_ALL_LISTED})", markup=False, highlight=False)
     if report.no_room_note:
         con.print(f"  {report.no_room_note}", markup=False, highlight=False)
     if report.macros:

@@ -196,7 +196,7 @@ def _pasted_into_zendesk(name: str) -> tuple[str, str | None] | None:
     if len(parts) < 3 or parts[0] != "ticket" or parts[1] not in _NOT_ZENDESK:
         return None
     owner = _NOT_ZENDESK[parts[1]]
-    canonical = {**_FRESHDESK, **_GORGIAS, **_PASTED_EXTRA}.get(name)
+    canonical = _FRESHDESK.get(name) or _GORGIAS.get(name) or _PASTED_EXTRA.get(name)
     spellings = [key for key, value in _ZENDESK.items() if canonical is not None and value == canonical]
     # (the ticket's own field first: Freshdesk's ticket.agent is the ticket's assignee, not the agent using the macro)
     spellings.sort(key=lambda key: not key.startswith("ticket."))
