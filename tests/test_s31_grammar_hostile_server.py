@@ -35,9 +35,12 @@ def dripping_server(stand_in) -> Iterator[str]:  # noqa: F811
                 if path != "/v2/check":  # (as the healthy stand-in answers)
                     body = json.dumps([{"name": "English (US)", "code": "en", "longCode": "en-US"}]) \
                         if path == "/v2/languages" else "OK"
-                    conn.sendall(f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n{body}".encode())
+                    # (each connection answers once: said, so the client opens a new one, not a closed one)
+                    conn.sendall(f"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: {len(body)}\r\n\r\n"
+                                 f"{body}".encode())
                     continue
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+                conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: 100000\r\n\r\n")
                 try:
                     for _ in range(200):
                         if stop.is_set():
