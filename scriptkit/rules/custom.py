@@ -996,6 +996,9 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                         continue
                     warned = next((str(w.message) for w in caught
                                    if issubclass(w.category, (FutureWarning, DeprecationWarning))), None)
+                    nested = _nested_set(pat) if warned is None else None
+                    if nested is not None:  # (Python warns of one first in the set alone: "[[a]", not "[a[b]")
+                        warned = f"Possible nested set at position {nested}"
                     if warned is not None or _POSIX.search(pat):  # (said at the pattern, not printed to the terminal;
                         # "[^[:space:]]" draws no warning, and never matches what it names either)
                         said, hint = _warned_pattern(pat, warned or "")
@@ -1094,6 +1097,34 @@ def _warned_pattern(pattern: str, warning: str) -> tuple[str, str]:
                 "not know: it would never match what it names", f"Write {instead} instead{example}")
     return (f"regular expression reads differently in later Python versions ({warning.lower()})",
             "Write a backslash before a '[' inside [...], and before a doubled '-', '&', '~' or '|' there.")
+
+
+def _nested_set(pattern: str) -> int | None:
+    """Where a '[' stands inside a [...] of ``pattern`` without a backslash before it, or None. Python reads it as
+    the character and warns only of one that opens the set ("[[a]"): "[a[b]" matched every "a" unwarned."""
+    i, in_set, n = 0, False, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            if c == "]":
+                in_set = False
+            elif c == "[":
+                return i
+        elif c == "[":
+            in_set = True
+            i += 1 + (pattern.startswith("^", i + 1))
+            if pattern.startswith("]", i):  # (a ']' first in the set is the character)
+                i += 1
+            continue
+        elif pattern.startswith("(?#", i):  # (a comment: a '[' there is no set's)
+            end = pattern.find(")", i)
+            i = n if end < 0 else end + 1
+            continue
+        i += 1
+    return None
 
 
 def _a(kind: str) -> str:
