@@ -41,3 +41,14 @@ def test_a_bracket_escaped_or_outside_a_set_is_accepted(make_pack: Any, pattern:
     assert result.exit_code in (0, 1), result.output
     assert "error:" not in result.output, result.output
     re.compile(pattern)  # (and Python takes it as the test means it)
+
+
+@pytest.mark.parametrize("pattern", ["(?i)asap", r"\basap\b(?i)"])
+def test_a_flag_for_the_whole_pattern_says_why_and_how_to_set_case(make_pack: Any, pattern: str) -> None:
+    result = _check(make_pack, pattern)
+    assert result.exit_code == 2, result.output
+    assert ("pack.yaml:6:18: error: a flag for the whole pattern such as (?i) is not allowed here, as a rule's "
+            "patterns are joined into one regular expression") in result.output, result.output
+    assert "global flags not at the start" not in result.output
+    assert "case is already ignored" in result.output and "(?-i:ASAP)" in result.output
+    assert "ignore-case: false" in result.output

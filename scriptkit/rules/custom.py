@@ -988,10 +988,16 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                             re.compile(f"(?:{pat})")  # as _term_regex joins it with the others
                             _sre.parse(pat, flags)  # (re.compile's cache warns only the first time)
                     except re.error as exc:
-                        bad(f"invalid regular expression: {exc.msg}", (key, i),
-                            "Write a flag for a part of the pattern, e.g. (?-i:ASAP); case is ignored unless "
-                            "the rule says ignore-case: false." if "global flags" in exc.msg else
-                            "Escape special characters such as '(' or '+' with a backslash.")
+                        if "global flags" in exc.msg:  # (Python's words name a place: "(?i)" written first is
+                            # not first once the patterns are joined, and the writer never sees the join)
+                            bad("a flag for the whole pattern such as (?i) is not allowed here, as a rule's patterns "
+                                "are joined into one regular expression", (key, i),
+                                "Leave it out: case is already ignored, unless the rule says ignore-case: false. "
+                                "For a part of the pattern, write the flag around that part: (?-i:ASAP) matches "
+                                "ASAP in capitals alone, (?i:asap) any case.")
+                        else:
+                            bad(f"invalid regular expression: {exc.msg}", (key, i),
+                                "Escape special characters such as '(' or '+' with a backslash.")
                         ok = False
                         continue
                     warned = next((str(w.message) for w in caught
