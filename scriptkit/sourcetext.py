@@ -167,7 +167,15 @@ def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
             if ch in " \n" and fc == "\n":
                 break
             if fc == "\\" and quote == '"' and j + 1 < n:
-                break
+                # an escaped line break ("today, \⏎  kindly") is no character of the value: neither
+                # is the next line's indentation, so the walk goes on after them
+                broken = 2 if text[j + 1] == "\n" else 3 if text.startswith("\r\n", j + 1) else 0
+                if not broken:
+                    break
+                j += broken
+                while j < n and text[j] in " \t":
+                    j += 1
+                continue
             j += 1
             guard += 1
         if j >= n:
