@@ -157,7 +157,7 @@ def turns(text: str, agent: str | None = None, speakers_out: dict[str, str] | No
     if len(headers) >= 2:  # ("Dana (customer) · 10:41 AM" and "Maya · 10:43 AM", each once, are a chat)
         speakers |= headers
     if len(speakers) == 1:
-        speakers |= _answered_once(text, keyed, next(iter(speakers)))
+        speakers |= _answered_once(text, keyed, ends, next(iter(speakers)))
     elif not speakers:
         speakers = _two_names_talk(text, keyed, ends)
     if named in speakers and not text[:keyed[0][1].start()].strip():  # (the agent is named: who opens is a speaker)
@@ -247,11 +247,15 @@ _PROSE_LABELS = frozenset({"reminder", "summary", "answer", "question", "reason"
                            "done", "fixed", "sent", "status", "plan", "goal", "outcome", "note", "tip"})
 
 
-def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: str) -> set[str]:
+def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], ends: list[int], speaker: str) -> set[str]:
     """The name that labels one line only, between two turns of ``speaker`` (the one speaker found), as a
     set of it, else an empty set: "Dana: ... / Sam: ... / Dana: ..." is a chat where the agent answered
     once. Not where two such names are there (which would be the speaker?), nor where the words after
     it are too few to be something said ("Size: Large" between two "Item: " lines of an order email).
+    Where ``speaker``'s label says the agent or the customer, the name need not be between two of their
+    turns, since that label tells who is who ("Customer: ... / Sam: ...", "Dana: ... / Agent: ..."), where
+    both say something on their label's line ("Customer: Dana Whitfield / Product: Rain jacket with hood"
+    says nothing) and the name is no reply's heading ("Refunds: ...", "Hours: ...").
     """
     others = [i for i, (k, m) in enumerate(keyed) if k != speaker and _a_name(k) and not _weak(m)]
     if len(others) != 1:
@@ -259,6 +263,11 @@ def _answered_once(text: str, keyed: list[tuple[str, re.Match[str]]], speaker: s
     at = others[0]
     spoken_by = [i for i, (k, _) in enumerate(keyed) if k == speaker]
     if not spoken_by[0] < at < spoken_by[-1]:
+        name = keyed[at][0]
+        a_person = (_is_agent(speaker) or bool(_words(speaker) & CUSTOMER_WORDS)) and not _words(speaker) & BOT_WORDS
+        if a_person and not {name, name.removesuffix("s")} & _PROSE_LABELS and keyed[at][1]["header"] is None \
+                and _someone_talks(text, keyed, ends, {speaker}) and _someone_talks(text, keyed, ends, {name}):
+            return {name}
         return set()
     after = next(i for i in spoken_by if i > at)
     if len(text[keyed[at][1].end():keyed[after][1].start()].split()) < 3:

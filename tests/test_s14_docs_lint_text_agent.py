@@ -15,7 +15,8 @@ def test_an_agent_not_in_the_transcript_names_agent_equals() -> None:
         scriptkit.lint_text(CHAT, agent="Rossa")
     said = str(caught.value)
     assert "no speaker 'Rossa' in the transcript: its speakers are Customer, Rosa" in said
-    assert "or name no agent to judge the text as a plain reply" in said and "--agent (" not in said
+    # (the two lines are a chat, one role label and one name: the hint names its speakers for both APIs)
+    assert '--agent "Rosa"' in said and "agent=NAME in lint_text" in said and "--agent (" not in said
 
 
 def test_a_transcript_with_no_agent_turns_names_agent_equals() -> None:
