@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.message import Message, Placeholder
+from scriptkit.message import Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec, fallback_word
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -378,7 +378,7 @@ class TextArtifact(Rule):
     """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot, a `#` note.
 
     ## What it does
-    Finds five slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
+    Finds six slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
 
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
@@ -392,7 +392,11 @@ class TextArtifact(Rule):
     - a line starting with `# ` inside a text block (`solution: |`): a YAML comment anywhere
       else, but inside a block it is part of the text, so a note to colleagues is sent too;
     - Markdown bold (`**free return label**`, `__today__`): the exports make links and lists of a
-      slot's Markdown, not bold text, so every helpdesk shows the asterisks or underscores.
+      slot's Markdown, not bold text, so every helpdesk shows the asterisks or underscores;
+    - a Jinja tag on its own line (`{% if open_today %}`) that leaves two spaces in the reply (a
+      folded block, `>`) or a blank line where one line break was typed (a literal block, `|`):
+      the tag's line is gone, its line breaks are not. Reported at the tag, only where the text
+      has them; a blank line typed beside the tag is the writer's, only one the tag adds is reported.
 
     A `\\n` in a path (`C:\\new`, `docs\\new\\guide`) is left alone. One between two letters
     (`for\\nbearing with us`, `the setting\\nobody sees`) is reported with no fix: a line break
@@ -421,7 +425,8 @@ class TextArtifact(Rule):
       Thanks for your patience!
     ```
     A block (`solution: |`) keeps the lines as typed, and in double quotes `\\n` is a line
-    break. A `#` line above a key, outside any text, stays a comment.
+    break. A `#` line above a key, outside any text, stays a comment. A tag on its own line
+    written `{%- if open_today %}` trims the line break before it, so it leaves nothing.
 
     ## Options
     None.
@@ -435,7 +440,8 @@ class TextArtifact(Rule):
     (`'I''ll'`), around a `folders` name (a key), or around a value of pack.yaml on several lines
     or that YAML would read otherwise without them (`“{{ agent.first_name }} here”`), are
     reported with no fix, as is a `#` line:
-    only the writer knows where that note belongs.
+    only the writer knows where that note belongs. So is a tag's line: which side to trim
+    depends on the text around it.
     """
 
     code = "SK007"
@@ -476,6 +482,8 @@ class TextArtifact(Rule):
         # (a pasted reply may have been sent where Markdown renders, a chat: a pack's text is scriptkit's to export)
         if ("**" in text or "__" in text) and message.file.endswith((".yaml", ".yml")):
             yield from _markdown_bold(message)
+        if ("  " in text or "\n\n" in text) and message.file.endswith((".yaml", ".yml")):
+            yield from _tag_line_gaps(message)
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         """The names an export gives the helpdesk (a title, its categories, a category or folder setting):
@@ -547,6 +555,53 @@ class TextArtifact(Rule):
                              script_id=script_id,
                              suggestion="Delete the quotes (a word processor adds them when the text is pasted); "
                                         "YAML needs none around a name.", fix=fix)
+
+
+def _tag_line_gaps(message: Message) -> Iterator[Finding]:
+    """A Jinja tag (or comment) between two runs of a slot's text that each bring a space, or each a line
+    break, to the place it stood: a tag on its own line in a folded block (>) leaves two spaces in the
+    reply, in a literal block (|) a blank line where one line break was typed. Only where the text has
+    them: a '{%-' or '-%}' that trims its line leaves neither."""
+    text = message.text
+    for (_, joint, before), (_, _, after) in pairwise(message.spans()):
+        if not (isinstance(before, Text) and isinstance(after, Text) and before.slot == after.slot):
+            continue
+        left, right = before.source, after.source
+        if left is None or right is None or not (left.literal and right.literal and left.offsets
+                                                 and right.offsets) or left.source is not right.source:
+            continue
+        source = left.source
+        if source is None:
+            continue
+        gap_start, gap_end = left.offsets[-1] + 1, right.offsets[0]
+        tag = min((at for opener in ("{%", "{#") if (at := source.text.find(opener, gap_start, gap_end)) >= 0),
+                  default=-1)
+        if tag < 0:
+            continue
+        a, b = joint, joint
+        while a > 0 and text[a - 1] in " \t\n":
+            a -= 1
+        while b < len(text) and text[b] in " \t\n":
+            b += 1
+        close = source.text.find("}", tag + 2, gap_end)
+        written = source.text[tag:close + 1 if close >= 0 else tag + 2]
+        written = written if len(written) <= 40 else written[:37] + "..."
+        where = source.location(tag)
+        breaks_before, breaks_after = text.count("\n", a, joint), text.count("\n", joint, b)
+        if not (breaks_before or breaks_after) and text[joint - 1] in " \t" and text[joint] in " \t":
+            yield Finding(a, b, f"the tag {written} leaves two spaces in the reply: the line break before it and "
+                                "the one after it each become a space",
+                          suggestion="Write it as {%- ... %}: the '-' trims the space before the tag "
+                                     "(see 'Tags on their own line' in the pack format)", location=where)
+        elif text[joint - 1] == "\n" and text[joint] == "\n":
+            # (a blank line the writer typed on one side stays: the '-' goes on the side that has none)
+            side = ("{%- ... %}: the '-' trims the line break before the tag" if breaks_before == 1 else
+                    "{% ... -%}: the '-' trims the line break after the tag")
+            what = ("a second blank line" if breaks_before + breaks_after > 2 else
+                    "a blank line where one line break was typed")
+            yield Finding(a, b, f"the line of the tag {written} is left in the reply as {what}",
+                          suggestion=f"Write it as {side} (see 'Tags on their own line' in the pack format)",
+                          location=where)
 
 
 def _comment_lines(message: Message) -> Iterator[Finding]:
