@@ -2230,10 +2230,7 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
         said = exc.message or ""
         if (ref := _REF_SAID.match(said)) is not None:  # (read through a name set to it, past the check)
             raise PackError(f"{said} (in {src.slot})", src.start, _REF_UNCHANGED.format(name=ref[1])) from None
-        raise PackError(f"undefined value in {src.slot}: {said}", src.start,
-                        "Use the whole value: a constant is one text or number."
-                        if said.startswith(("a text ", "a number ", "a list ", "true, false or none ")) else
-                        "Define it under 'constants:' in pack.yaml, or fix the name.") from None
+        raise _undefined_at_run(src, exc, said) from None
     except _RefChanged as exc:
         # (at runtime Jinja says no line: at the filter's first use, which is most often the one)
         used = re.search(r"\|\s*(" + re.escape(exc.name) + r")\b", src.text)
@@ -2250,8 +2247,184 @@ def _render_jinja(src: TemplateSource, ctx: _Context) -> tuple[str, tuple[int, .
             raise PackError(f"a placeholder or blank in {src.slot} is computed with or looked inside: it is "
                             "filled in after scriptkit builds the reply", src.start,
                             "Write it as it is, e.g. {{ order.number }}: only fallback() applies to it.") from None
-        raise PackError(f"template failed in {src.slot}: {type(exc).__name__}: {exc}", src.start,
-                        "Simplify the expression; templates are meant for text, constants and placeholders.") from None
+        raise _failed_at_run(src, exc) from None
+
+
+# ---------------------------------------------------------------- a template that fails as it runs, in plain words
+
+def _failed_line(exc: BaseException) -> int | None:
+    """The template line Jinja was running when ``exc`` was raised: Jinja rewrites a failed render's traceback so
+    that the template's own frames are named '<template>', at the template's line numbers (the marked text
+    ``_compile`` renders has the writer's lines: its markers hold no line break)."""
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno  # (the innermost: a macro's or a block's line, not its caller's)
+        tb = tb.tb_next
+    return line
+
+
+_TAG_TEXT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # one '{{ }}' or '{% %}'
+
+
+def _tag_on_line(src: TemplateSource, line: int | None, pattern: str) -> tuple[int, re.Match[str] | None] | None:
+    """The first '{{ }}' or '{% %}' written on template line ``line`` in which ``pattern`` matches outside quoted
+    text (its index in ``src.text`` and the match; the first tag there and no match when none has it), or None."""
+    if line is None:
+        return None
+    lines = src.text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    start = sum(len(text) + 1 for text in lines[:line - 1])
+    end = start + len(lines[line - 1])
+    tags = [m for m in _TAG_TEXT.finditer(src.text) if m.start() <= end and m.end() > start]
+    for tag in tags:
+        for found in re.finditer(pattern, tag[0]):
+            if not _in_quotes(tag[0], found.start()):
+                return tag.start(), found
+    return (tags[0].start(), None) if tags else None
+
+
+def _runtime_place(src: TemplateSource, exc: BaseException, pattern: str) -> Location:
+    """Where a template that failed as it ran is located: at ``pattern`` (its group 1, else the whole) in the tag
+    Jinja was running, else at that tag, else at the text's start (Jinja's own words had only that)."""
+    found = _tag_on_line(src, _failed_line(exc), pattern)
+    if found is None:
+        return src.start
+    at, match = found
+    if match is not None:
+        at += match.start(1) if match.re.groups else match.start()
+    offs = src.offsets()
+    if src.origin is None or not offs or src.origin.source.text[offs[at]:offs[at] + 1] != src.text[at]:
+        return src.start  # (a text the file does not hold as is: one an API caller set, past the check)
+    return src.location_of(at)
+
+
+def _kind(type_name: str) -> str:
+    """A value's Python type (as an error names it: 'int', 'WrittenFloat', '_Constant') in a writer's words."""
+    if type_name == "bool":
+        return "true or false"
+    if type_name in ("int", "float", "WrittenInt", "WrittenFloat", "Decimal"):
+        return "a number"
+    if type_name in ("str", "_Constant", "Markup"):
+        return "a text"
+    if type_name in ("list", "tuple"):
+        return "a list"
+    return "none" if type_name == "NoneType" else "a value"
+
+
+def _named(node: nodes.Node | None) -> str | None:
+    """The constant or set name a node reads, when it is one ('refund_days')."""
+    return node.name if isinstance(node, nodes.Name) else None
+
+
+def _nodes_on(src: TemplateSource, line: int | None, kind: type[nodes.Node] | tuple[type[nodes.Node], ...],
+              ) -> list[Any]:
+    tree = _branch_tree(src.text) if line is not None else None
+    return [] if tree is None else [n for n in tree.find_all(kind) if n.lineno == line]
+
+
+def _swapped_plus(tag: str) -> str:
+    """A '{{ }}''s text with each '+' outside quoted text written '~' (Jinja's join of texts)."""
+    return "".join("~" if char == "+" and not _in_quotes(tag, i) else char for i, char in enumerate(tag))
+
+
+# (where each operator is written in a tag: not a '-' or '%' of the tag's own '-}}', '%}')
+_OPERATOR_AT = {"+": r"\+", "-": r"-(?![}%])", "*": r"(?<!\*)\*(?!\*)", "/": r"(?<!/)/(?!/)", "//": "//",
+                "%": "%(?![}])", "**": r"\*\*"}
+_BAD_OPERANDS = re.compile(r"unsupported operand type\(s\) for (\S+?): '(\w+)' and '(\w+)'")
+_NO_LENGTH = re.compile(r"object of type '(\w+)' has no len\(\)")
+_NO_ROUND = re.compile(r"type (\w+) doesn't define __round__ method")
+_ARGUMENTS = re.compile(r"^(?:do_|_)?(\w+)\(\) (?:takes|got|missing)")
+_JOINED_KINDS = re.compile(r'can only concatenate (\w+) \(not "(\w+)"\) to')
+_NOT_ITERABLE = re.compile(r"'(\w+)' object is not iterable")
+_FILTER_USE = {
+    "round": "round() takes a number of digits, e.g. {{ x | round(1) }}",
+    "truncate": "truncate() takes a length, e.g. {{ x | truncate(40) }}",
+    "replace": "replace() takes the text to find and the text to put, e.g. {{ x | replace('Mon', 'Monday') }}",
+    "join": "join() takes the text between the items, e.g. {{ items | join(', ') }}",
+    "fallback": "fallback() takes the text to send when it is empty, e.g. fallback('there')",
+    "default": "default() takes the text to send when it is empty, e.g. default('there')",
+}
+_SIMPLER = "Simplify the expression; templates are meant for text, constants and placeholders."
+
+
+def _failed_at_run(src: TemplateSource, exc: BaseException) -> PackError:
+    """A template's failure as it ran (Python's TypeError, ZeroDivisionError...) told where the expression is
+    written, in the writer's words: it was told at the slot's start as "TypeError: unsupported operand type(s) for
+    +: 'int' and 'str'", or with scriptkit's own class names ('WrittenFloat', '_Constant', '_round()')."""
+    said, line = str(exc), _failed_line(exc)
+    head = f"template failed in {src.slot}: "
+    if (joined := _JOINED_KINDS.search(said)) is not None:  # ('[1] + "a"': Python's words for list + str)
+        said = f"unsupported operand type(s) for +: '{joined[1]}' and '{joined[2]}'"
+    if (bad := _BAD_OPERANDS.search(said)) is not None:
+        op, left, right = bad[1], _kind(bad[2]), _kind(bad[3])
+        where = _runtime_place(src, exc, _OPERATOR_AT.get(op, re.escape(op)))
+        if op == "+" and {left, right} == {"a number", "a text"}:
+            found = _tag_on_line(src, line, _OPERATOR_AT["+"])
+            tag = _TAG_TEXT.match(src.text, found[0]) if found is not None else None
+            added = next(iter(_nodes_on(src, line, nodes.Add)), None)
+            number = added and _named(added.left if left == "a number" else added.right)
+            return PackError(head + "'+' adds numbers, and here one side is a number and the other a text", where,
+                             (f"{number} is a number; join" if number else "Join") + " text with '~'"
+                             + (f": {_swapped_plus(tag[0])}." if tag is not None else ", e.g. {{ days ~ ' days' }}."))
+        sides = f"two {left[2:]}s" if left == right and left.startswith("a ") else f"{left} and {right}"
+        return PackError(head + f"'{op}' cannot work on {sides}", where,
+                         "Use numbers on both sides (a constant such as 'refund_days: 5'), or join text with '~'.")
+    if isinstance(exc, ZeroDivisionError):
+        return PackError(head + "this divides by zero", _runtime_place(src, exc, r"//?|%"),
+                         "Divide by a number other than 0.")
+    if (short := _NO_LENGTH.search(said)) is not None:
+        filtered = next(iter(_nodes_on(src, line, nodes.Filter)), None)
+        name = filtered.name if filtered is not None else "length"
+        where = _runtime_place(src, exc, rf"\|\s*({re.escape(name)})\b")
+        what, value = _kind(short[1]), filtered and _named(filtered.node)
+        found = _tag_on_line(src, line, rf"\|\s*({re.escape(name)}\b(?:\s*\([^()]*\))?)")
+        written = found[1][1] if found is not None and found[1] is not None else name
+        return PackError(head + f"{value or 'this value'} is {what}, and {what} has no length", where,
+                         f"To read it as text, write '| string' first: {{{{ {value or 'x'} | string | {written} }}}}.")
+    if (unround := _NO_ROUND.search(said)) is not None:
+        filtered = next(iter(_nodes_on(src, line, nodes.Filter)), None)
+        value = filtered and _named(filtered.node)
+        return PackError(head + f"round() works on numbers, and {value or 'this value'} is {_kind(unround[1])}",
+                         _runtime_place(src, exc, r"\|\s*(round)\b"),
+                         "Round a number, e.g. {{ x | round(1) }}.")
+    call = _ARGUMENTS.match(said) if isinstance(exc, TypeError) else None
+    if call is not None and call[1] in (*SAFE_FILTERS, "fallback"):
+        name = call[1]
+        given = ("was given more than it takes" if "were given" in said or "was given" in said
+                 else "was given too little" if "missing" in said else "was given an argument it does not take")
+        return PackError(head + f"{name}() {given}", _runtime_place(src, exc, rf"\|\s*({re.escape(name)})\b"),
+                         _FILTER_USE.get(name, f"Check what {name}() is given.") + ".")
+    if said.startswith("can't multiply sequence by non-int"):
+        return PackError(head + "text or a list can be repeated only a whole number of times",
+                         _runtime_place(src, exc, _OPERATOR_AT["*"]), "Write a whole number after '*', e.g. 2.")
+    if (looped := _NOT_ITERABLE.search(said)) is not None:
+        return PackError(head + f"{_kind(looped[1])} is not a list of items",
+                         _runtime_place(src, exc, r"\b(in|join)\b"),
+                         "Loop over or join a list, e.g. ['track it', 'chase it'].")
+    # (anything else: its own words, with no Python class name; the text names what the writer wrote)
+    plain = re.sub(r"'(\w+)'(?: object)?|\b(_Constant|Written\w+|NoneType|str|int|float)\b",
+                   lambda m: m[0] if _kind(m[1] or m[2]) == "a value" else _kind(m[1] or m[2]), said)
+    return PackError(head + plain, _runtime_place(src, exc, "%" if "format" in said else r"(?!)"), _SIMPLER)
+
+
+def _undefined_at_run(src: TemplateSource, exc: UndefinedError, said: str) -> PackError:
+    """A value a template asked for that is not there as it ran, located at what asked for it on its line."""
+    head = f"undefined value in {src.slot}: "
+    if said == "'loop' is undefined":
+        return PackError(head + "'loop' is only there inside a {% for %} loop", _runtime_place(src, exc, r"\bloop\b"),
+                         "Use it between {% for step in steps %} and {% endfor %} (loop.index counts from 1), or "
+                         "write the number.")
+    named = re.match(r"'(\w+)' is undefined", said)
+    part = re.search(r"has no (?:part (\[.*\])|'\.(\w+)'|field '(\w+)')$", said)
+    pattern = (rf"\b{re.escape(named[1])}\b" if named is not None else
+               re.escape(part[1]) if part is not None and part[1] else
+               rf"\.\s*{re.escape(part[2] or part[3])}\b" if part is not None else r"(?!)")
+    return PackError(head + said, _runtime_place(src, exc, pattern),
+                     "Use the whole value: a constant is one text or number."
+                     if said.startswith(("a text ", "a number ", "a list ", "true, false or none ")) else
+                     "Define it under 'constants:' in pack.yaml, or fix the name.")
 
 
 def _span(src: TemplateSource, offs: Sequence[int], a: int, b: int, literal: bool) -> SourceSpan | None:
