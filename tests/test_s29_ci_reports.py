@@ -167,7 +167,8 @@ def test_junit_names_files_from_the_root_and_text_and_json_from_the_working_fold
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo / "support")
     junit = _run("check", "pack", "--format", "junit").stdout
-    assert 'classname="support/pack/scripts/cold.yaml"' in junit, junit
+    assert 'classname="support.pack.scripts.cold"' in junit, junit
+    assert 'file="support/pack/scripts/cold.yaml"' in junit, junit
     text = _run("check", "pack").stdout
     assert "pack/scripts/cold.yaml" in text and "support/pack" not in text
     diagnostics = json.loads(_run("check", "pack", "--format", "json").stdout)["diagnostics"]

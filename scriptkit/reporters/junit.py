@@ -1,11 +1,13 @@
 """``--format junit``: one test suite per file, one failing test case per diagnostic at or
-above the fail level; a file with nothing to report is one passing case."""
+above the fail level; a file with nothing to report is one passing case. Each case names its file
+(``file``) and its class, the path as dotted folders and name (``_classname``)."""
 
 from __future__ import annotations
 
 import codecs
 import re
 import xml.etree.ElementTree as ET
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Diagnostic
@@ -25,6 +27,16 @@ def _xml(text: str) -> str:
     """``text`` with each character XML cannot hold written as its escape (\\x0b): still well-formed."""
     return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}",
                        text)
+
+
+def _classname(file: str) -> str:
+    """A file as a test class: its folders and name without the extension, joined by dots, a dot inside one made
+    '_' (support/pack.v2/scripts/cold.yaml: support.pack_v2.scripts.cold). Jenkins splits a class name at its last
+    dot into package and class: the path as it is made every script the class "yaml" of a package ".../cold".
+    The path itself is the test case's ``file`` (GitLab shows it) and the suite's name."""
+    path = PurePosixPath(file)
+    parts = [p for p in (path.with_suffix("") if path.name else path).parts if p != "/"]
+    return ".".join(p.replace(".", "_") for p in parts) or file
 
 
 def _case_name(d: Diagnostic, slot: str | None, named: dict[str, int]) -> str:
@@ -47,13 +59,14 @@ def report(result: LintResult, stream: TextIO) -> None:
     total = failures = 0
     whole = whole_reply(result)
     for file in sorted(by_file):
-        diags, shown = by_file[file], _xml(file)
+        diags, shown, classname = by_file[file], _xml(file), _xml(_classname(file))
         suite = ET.SubElement(root, "testsuite", name=shown)
         failed = 0
         named: dict[str, int] = {}
         for d in diags:
             slot = slot_shown(d, whole)  # (none for a finding about the whole reply)
-            case = ET.SubElement(suite, "testcase", classname=shown, name=_xml(_case_name(d, slot, named)))
+            case = ET.SubElement(suite, "testcase", classname=classname, name=_xml(_case_name(d, slot, named)),
+                                 file=shown)
             body = _xml(f"{file}:{d.location.line}:{d.location.col} {d.code} [{d.name}] {d.message}"
                         + (f"\n  suggestion: {d.suggestion}" if d.suggestion else "")
                         + (f"\n  text: {d.text}" if d.text else "") + (f"\n  slot: {slot}" if slot else ""))
@@ -66,7 +79,7 @@ def report(result: LintResult, stream: TextIO) -> None:
                 out.text = (f"{body}\n  severity: {d.severity.value}, below fail-on "
                             f"({result.config.fail_on.value}): this case passes")
         if not diags:
-            ET.SubElement(suite, "testcase", classname=shown, name="no problems")
+            ET.SubElement(suite, "testcase", classname=classname, name="no problems", file=shown)
         count = max(1, len(diags))
         suite.set("tests", str(count))
         suite.set("failures", str(failed))
