@@ -362,6 +362,10 @@ class WorkStep:
     gain: float | None = None
 
 
+#: the version of ``scriptkit audit --format json``'s shape (``AuditReport.to_dict``), as check's JSON has its
+#: own: keys may be added within a version, none renamed or dropped (docs/reference/cli.md)
+AUDIT_SCHEMA_VERSION = 1
+
 #: how the order of work is chosen, as the reports and the guide say it
 WORK_ORDER_RULE = ("what the customer would see broken first (macros held at 50, numbers that contradict each "
                    "other, errors), then each problem by how much fixing it everywhere raises the overall score")
@@ -630,8 +634,15 @@ class AuditReport:
                               Location(str(target), 1, 1)) from None
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as ``scriptkit audit --format json`` prints it."""
+        """The report as ``scriptkit audit --format json`` prints it (its shape: ``AUDIT_SCHEMA_VERSION``)."""
+        from scriptkit.reporters import display_path
+
+        def at(location: Location) -> dict[str, Any]:
+            """A place as check's JSON gives it, for tools (the ``location`` string beside it is for people)."""
+            return {"file": display_path(location.file), "line": location.line, "col": location.col}
+
         return {
+            "version": AUDIT_SCHEMA_VERSION,
             "source": self.source,
             "format": self.format,
             "summary": {
@@ -661,7 +672,7 @@ class AuditReport:
                                           "flexibility only, its overall is null and it is ranked apart"},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "export_ids": m.export_ids, "title": m.title,
-                "location": str(m.location),
+                "location": str(m.location), **at(m.location),
                 "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,
                 "scores": m.scores, "flexibility_note": m.flexibility_note,
                 "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder,
@@ -675,7 +686,10 @@ class AuditReport:
                 "judged_in_part": m.judged_in_part,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
-                                 "slot": d.slot} for d in m.diagnostics],
+                                 "slot": d.slot, **at(d.location),
+                                 "end_line": int(d.extra["end_line"]) if "end_line" in d.extra else None,
+                                 "end_col": int(d.extra["end_col"]) if "end_col" in d.extra else None}
+                                for d in m.diagnostics],
             } for m in self.macros],
             "work_order": {"rule": WORK_ORDER_RULE, "note": self.no_room_note,
                            "steps": [{"text": w.text, "macros": w.macros, "section": w.section, "gain": w.gain}
@@ -692,11 +706,12 @@ class AuditReport:
                                                 "export_id": m.export_id, "sentence": m.in_own_words(q.sentence)}
                                                for q in qs]
                                            for v, qs in c.values.items()}} for c in self.contradictions],
-            "unreadable": [{"location": str(p.location), "item": p.item, "message": p.message}
+            "unreadable": [{"location": str(p.location), **at(p.location), "item": p.item, "message": p.message}
                            for p in self.unreadable],
-            "skipped": [{"location": str(p.location), "item": p.item, "message": p.message} for p in self.skipped],
-            **{key: [{"location": str(d.location), "code": d.code, "name": d.name, "severity": d.severity.value,
-                      "message": d.message, "suggestion": d.suggestion} for d in found]
+            "skipped": [{"location": str(p.location), **at(p.location), "item": p.item, "message": p.message}
+                        for p in self.skipped],
+            **{key: [{"location": str(d.location), **at(d.location), "code": d.code, "name": d.name,
+                      "severity": d.severity.value, "message": d.message, "suggestion": d.suggestion} for d in found]
                for key, found in (("pack_problems", self.pack_problems),
                                   ("settings_problems", self.settings_problems))},
         }
