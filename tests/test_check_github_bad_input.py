@@ -20,10 +20,10 @@ def test_bad_input_is_annotated_where_it_is(make_pack: Any) -> None:
     assert result.exit_code == 2
     file = f"{root}/scripts/late.yaml"
     assert result.stdout.splitlines() == [
-        f"::error file={file},line=3,col=19,title=scriptkit::'Chat' is not a channel. Did you mean 'chat'? "
-        "The channels are email, chat, sms, phone and social.",
-        f"::error file={file},line=5,col=59,title=scriptkit::undefined name 'refund_dayz'. "
-        "Did you mean 'refund_days'? Define constants under 'constants:' in pack.yaml.",
+        f"::error file={file},line=3,col=19,title=SK000 [load-error]::'Chat' is not a channel. "
+        "Suggestion: Did you mean 'chat'? The channels are email, chat, sms, phone and social.",
+        f"::error file={file},line=5,col=59,title=SK000 [load-error]::undefined name 'refund_dayz'. "
+        "Suggestion: Did you mean 'refund_days'? Define constants under 'constants:' in pack.yaml.",
     ]
     assert f"{file}:3:19: error: 'Chat' is not a channel" in result.stderr
 
@@ -41,5 +41,5 @@ def test_an_annotation_escapes_what_the_workflow_reads_as_syntax(make_pack: Any)
     result = CliRunner().invoke(main, ["check", str(root), "--format", "github"], env={"NO_COLOR": "1"})
     assert result.exit_code == 2, result.output
     (line,) = result.stdout.splitlines()
-    assert line.startswith(f"::error file={root}/scripts/late.yaml,line=3,col=27,title=scriptkit::")
+    assert line.startswith(f"::error file={root}/scripts/late.yaml,line=3,col=27,title=SK000 [load-error]::")
     assert "'\\%25' inside double quotes" in line and "%" not in line.replace("%25", "")

@@ -75,7 +75,8 @@ def test_every_format_to_a_file(make_pack: Any, tmp_path: Path, fmt: str) -> Non
     root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
     out = tmp_path / f"report.{fmt}"
     result = run("check", str(root), "--format", fmt, "--output", str(out))
-    assert result.exit_code == 1 and result.output == ""
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == f"1 finding(s) (1 warning(s)), 1 at or above fail-on (warning): the report is in {out}.\n"
     text = out.read_text(encoding="utf-8")
     if fmt == "json":
         assert json.loads(text)["diagnostics"][0]["code"] == "SK801"
@@ -413,7 +414,7 @@ def test_statistics_honour_output_and_refuse_another_format(make_pack: Any, tmp_
     root = make_pack({"a.yaml": BAD}, pack_yaml=VOICE)
     out = tmp_path / "stats.txt"
     result = run("check", str(root), "--statistics", "-o", str(out))
-    assert result.exit_code == 1 and result.output == ""
+    assert result.exit_code == 1 and result.stdout == "" and str(out) in result.stderr
     assert out.read_text(encoding="utf-8").splitlines() == ["     1  SK801  say-refund  (1 fixable)",
                                                             "1 finding(s) in 1 script(s)."]
     result = run("check", str(root), "--statistics", "--format", "json")

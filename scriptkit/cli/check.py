@@ -6,6 +6,7 @@ import io
 import os
 import shlex
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -67,7 +68,7 @@ LOAD_ERROR_CODE, LOAD_ERROR_NAME = "SK000", "load-error"
 @contextmanager
 def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
     """A pack that cannot be read (exit 2) is reported in the chosen format too, besides the messages
-    on stderr: ``github`` as error annotations, ``json``, ``sarif`` and ``junit`` as results of the
+    on stderr: ``github`` as error annotations, ``json``, ``sarif`` and ``junit`` as results, all of the
     code SK000 (load-error). Without them a CI job uploading the report found no file, or an empty
     one, and the pull request showed nothing. ``text`` on standard output stays as it was (stderr says
     it all); into an ``-o`` file, it is the SK000 findings too: the last run's report was left there, and a
@@ -85,13 +86,8 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
             inputs.append(output)  # (any script of the pack: which ones it has was not learnt)
         try:
             _not_an_input(output, inputs)  # (a pack that cannot be read is still not overwritten)
-            if fmt == "github":
-                from scriptkit.reporters.github import report_errors
-
-                failed = exc  # (the annotations it printed before, titled scriptkit; `exc` ends with the block)
-                _emit(_load_errors(errors, given), fmt, output, lambda _result, stream: report_errors(failed, stream))
-            else:
-                _emit(_load_errors(errors, given), fmt, output)
+            # (github too: titled SK000 [load-error], as when only some scripts cannot be read)
+            _emit(_load_errors(errors, given), fmt, output)
         except ScriptkitError as unwritten:  # (no folder for -o...): said too, after the errors it would hold
             if any(str(unwritten) == str(e) for e in errors):
                 raise exc from None  # (-o naming the input: that was the error, said once)
@@ -226,6 +222,9 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             check_settings(loaded)  # (bad input as export would find it: a clean check then exports)
             written_for(loaded, channels or (), pack, "check")
             config = _configure(load_config(loaded), select, ignore, fail_on, grammar)
+            # (a bad file: said before the work, and reported as the other bad input is: outside, a truncated one
+            # exited 2 and left the last run's -o report in place, which a reused workspace then published)
+            accepted = read_baseline(Path(baseline_file)) if baseline_file else None
         except ScriptkitError as exc:
             raise exc if unreadable is None else ErrorGroup([*each_error(unreadable), *each_error(exc)]) from None
     inputs = [*_texts(loaded), *config.sources,
@@ -234,7 +233,6 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _not_an_input(write_baseline_file, inputs, "--write-baseline", "the baseline")
     _not_a_script(output, loaded.root)
     _not_a_script(write_baseline_file, loaded.root, "--write-baseline", "the baseline")
-    accepted = read_baseline(Path(baseline_file)) if baseline_file else None  # (a bad file: said before the work)
     with _reported(fmt, output, pack), stages() as tell:  # (a template that fails only as it renders is found here)
         tell(f"Checking {len(loaded.scripts)} scripts")
         result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)  # (read above)
@@ -281,10 +279,27 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     else:  # (what --fix would refuse is not counted as fixable: an anchor's text, reused by an alias)
         fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, _texts(loaded)))
     if accepted is not None:
-        result.diagnostics, done = apply_baseline(result.diagnostics, accepted, Path(loaded.root))
+        # (with scripts that could not be read, their entries are not gone, nor those of a rule comparing the
+        # scripts, 'identical to' one of them: they were not checked, and a rewrite would drop findings nobody
+        # fixed; each rule's findings match its own entries only, so the rules' entries are compared apart)
+        unread = {_baseline_name(e.location.file, loaded.root) for e in each_error(unreadable) if e.location} \
+            if unreadable is not None else set()
+        from scriptkit.rules.base import Rule
+
+        across = {r.code for r in result.rules if r.check_pack is not Rule.check_pack} if unread else set()
+        unchecked = sum(n for k, n in accepted.items() if k[1] in unread)
+        result.diagnostics, done = apply_baseline(
+            result.diagnostics, Counter({k: n for k, n in accepted.items() if k[1] not in unread
+                                         and k[0] not in across}), Path(loaded.root))
+        result.diagnostics, compared = apply_baseline(
+            result.diagnostics, Counter({k: n for k, n in accepted.items() if k[1] not in unread and k[0] in across}),
+            Path(loaded.root))
+        hidden, unchecked = done.hidden + compared.hidden, unchecked + compared.fixed
         gone = (f"; {done.fixed} of its finding(s) are gone (rewrite it with --write-baseline to drop them)"
                 if done.fixed else "")
-        console(stderr=True).print(f"{baseline_file}: {done.hidden} finding(s) in the baseline not shown{gone}.",
+        if unchecked:
+            gone += f"; {unchecked} of its finding(s) were not checked, as some scripts could not be read"
+        console(stderr=True).print(f"{baseline_file}: {hidden} finding(s) in the baseline not shown{gone}.",
                                    markup=False, highlight=False)
     if unreadable is not None:
         from scriptkit.linting import sorted_diagnostics
@@ -294,7 +309,30 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
         _emit(result, fmt, output)
         raise unreadable  # (said on stderr too; exit 2)
     _emit(result, fmt, output, _statistics if statistics else None)
+    _summary(result, output)
     sys.exit(result.exit_code)
+
+
+def _baseline_name(file: str, root: str) -> str:
+    """``file`` as a baseline entry names it (``baseline.key_of``): relative to the pack, with forward slashes."""
+    try:
+        return Path(os.path.relpath(file, root)).as_posix()
+    except ValueError:  # (another drive on Windows: as given, as key_of keeps it)
+        return file
+
+
+def _summary(result: LintResult, output: str | None) -> None:
+    """With ``-o``, one line on stderr: the counts, and where the report is. A CI log of a run that failed (exit 1)
+    said nothing, and why it failed was only in a file the job might not show."""
+    if output is None or not result.diagnostics:
+        return
+    from scriptkit.diagnostics import Severity
+
+    counts = ", ".join(f"{result.count(s)} {s.value}(s)" for s in Severity if result.count(s))
+    failing = sum(1 for d in result.diagnostics if result.config.fails(d.severity))
+    console(stderr=True).print(f"{len(result.diagnostics)} finding(s) ({counts}), {failing} at or above fail-on "
+                               f"({result.config.fail_on.value}): the report is in {output}.",
+                               markup=False, highlight=False)
 
 
 def _texts(loaded: Pack) -> dict[str, str]:
@@ -532,6 +570,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
             console(stderr=True).print(f"{source.location(lo)}: note: {shown!r}{more} read as a chat event (no one's "
                                        "words), not judged.", markup=False, highlight=False)
     _emit(result, fmt, output)  # (outside: a report it cannot write is said once, not again as a load error)
+    _summary(result, output)
     sys.exit(result.exit_code)
 
 

@@ -1,18 +1,25 @@
-"""``--format github``: workflow commands that GitHub Actions shows as annotations on the diff."""
+"""``--format github``: workflow commands that GitHub Actions shows as annotations on the diff.
+
+GitHub shows at most 10 annotations of each kind (error, warning, notice) a step, and 50 a job, and drops
+the rest without a word: a 3-script pack printed 13 warnings, a long reply's review a thousand. So the
+annotations come worst first, 10 of each kind; the others are plain lines of the log (with their place), and
+a last line says how many the pull request does not show and where to see them all (SARIF, this log)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
-from scriptkit.diagnostics import Location, Severity
-from scriptkit.errors import ScriptkitError, each_error, two_sentences
+from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.reporters import repository_path, with_suggestion
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
+#: the annotations of each kind GitHub shows from one step (its documented limit; more are dropped)
+SHOWN_PER_KIND = 10
 
 
 def _data(text: str) -> str:
@@ -24,19 +31,32 @@ def _prop(text: str) -> str:
 
 
 def report(result: LintResult, stream: TextIO) -> None:
-    for d in result.diagnostics:
-        message = with_suggestion(d)
-        props = f"{_region(d.location, d.extra)}title={_prop(f'{d.code} [{d.name}]')}"
-        stream.write(f"::{LEVELS[d.severity]} {props}::{_data(message)}\n")
+    annotated: Counter[Severity] = Counter()
+    unshown = 0
+    # (worst first, each kind in the report's order: the 10 errors GitHub shows are the first 10)
+    for d in sorted(result.diagnostics, key=lambda d: d.severity, reverse=True):
+        annotated[d.severity] += 1
+        if annotated[d.severity] > SHOWN_PER_KIND:  # (GitHub would drop it: a line of the log, with its place)
+            unshown += 1
+            where = f"{repository_path(d.location.file)}:{d.location.line}:{d.location.col}"
+            stream.write(f"{where}: {d.severity.value} {d.code} [{d.name}] {_plain(with_suggestion(d))}\n")
+            continue
+        stream.write(annotation(d) + "\n")
+    if unshown:  # (a plain line, not an 11th notice GitHub would drop too)
+        stream.write(f"scriptkit: {unshown} finding(s) above are not shown as annotations (GitHub shows "
+                     f"{SHOWN_PER_KIND} of each kind a step): they are in this log; upload --format sarif to code "
+                     "scanning to see every finding on the pull request.\n")
 
 
-def report_errors(error: ScriptkitError, stream: TextIO) -> None:
-    """Input the run could not read (exit 2) as error annotations: without them a CI job failed
-    with nothing on the diff, and the reason only in its log."""
-    errors: Iterable[ScriptkitError] = each_error(error)
-    for e in errors:
-        where = _where(e.location) if e.location else ""
-        stream.write(f"::error {where}title=scriptkit::{_data(two_sentences(e.message, e.hint))}\n")
+def annotation(d: Diagnostic) -> str:
+    """``d`` as a workflow command: its level, place, title (code and name) and message."""
+    props = f"{_region(d.location, d.extra)}title={_prop(f'{d.code} [{d.name}]')}"
+    return f"::{LEVELS[d.severity]} {props}::{_data(with_suggestion(d))}"
+
+
+def _plain(text: str) -> str:
+    """``text`` on one line of the log, not read as a workflow command."""
+    return " ".join(text.split())
 
 
 def _where(location: Location) -> str:
