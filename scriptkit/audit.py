@@ -645,6 +645,8 @@ class AuditReport:
             "version": AUDIT_SCHEMA_VERSION,
             "source": self.source,
             "format": self.format,
+            # (why the input could not be read, when it could not: exit code 2, and nothing above is scored)
+            "errors": [],
             "summary": {
                 "macros": len(self.macros), "overall": self.overall, "averages": self.averages,
                 # (overall, and each practice's average, are over the macros judged on every practice: those

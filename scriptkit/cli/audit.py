@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,7 +16,7 @@ from scriptkit.cli.importing import bodies_option, say_detected, source_options
 from scriptkit.cli.options import grammar_option
 from scriptkit.cli.output import console, escape_markup, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ConfigError, no_file_in_the_way
+from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error, no_file_in_the_way
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -94,37 +94,42 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     from scriptkit.audit import audit, settings_at
     from scriptkit.importers.tabular import parse_mapping, parse_where
 
-    if html_path and any(Path(s).is_file() and Path(html_path).resolve() == Path(s).resolve() for s in sources):
-        raise ConfigError(f"--html {html_path} is the file being audited: the report would replace it",
-                          Location(html_path, 1, 1), "Write the HTML report to a new file.")
-    if html_path and (inside := _file_of_a_folder(html_path, sources)):
-        raise ConfigError(f"--html {html_path} is a file of {inside}, which is being audited: the report would "
-                          "replace it", Location(html_path, 1, 1),
-                          "Write the HTML report outside that folder, or to a new .html file.")
-    if len(sources) > 1 and (folder := next((s for s in sources if Path(s).is_dir()), None)):
-        raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
-                          hint="Audit the pack by itself, or name the export files in the folder.")
-    if html_path:  # (before the long part, not after; its folders are made as it is written, as check -o's are)
-        no_file_in_the_way(Path(html_path).parent, html_path, "the HTML report")
-    config = settings_at(settings) if settings is not None else None
-    with stages() as tell:
-        report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where), skip_bad=skip_bad,
-                       grammar=grammar, near_threshold=near, stage=tell, channel=channel, bodies=bodies, config=config)
-    for file, read_as in report.read_as.items():
-        say_detected(file, fmt, read_as)
-    if html_path:
-        from scriptkit.reporters.html import write_html
+    # (the --html file, once it is known to be none of the input: input that cannot be read replaces a report
+    # left there by an earlier run, which a CI job would otherwise publish as this run's)
+    replaceable: str | None = None
+    try:
+        if html_path and any(Path(s).is_file() and Path(html_path).resolve() == Path(s).resolve() for s in sources):
+            raise ConfigError(f"--html {html_path} is the file being audited: the report would replace it",
+                              Location(html_path, 1, 1), "Write the HTML report to a new file.")
+        if html_path and (inside := _file_of_a_folder(html_path, sources)):
+            raise ConfigError(f"--html {html_path} is a file of {inside}, which is being audited: the report would "
+                              "replace it", Location(html_path, 1, 1),
+                              "Write the HTML report outside that folder, or to a new .html file.")
+        if len(sources) > 1 and (folder := next((s for s in sources if Path(s).is_dir()), None)):
+            raise ConfigError(f"{folder} is a folder: a pack is audited alone, and several sources are export files",
+                              hint="Audit the pack by itself, or name the export files in the folder.")
+        if html_path:  # (before the long part, not after; its folders are made as it is written, as check -o's are)
+            no_file_in_the_way(Path(html_path).parent, html_path, "the HTML report")
+            replaceable = html_path
+        config = settings_at(settings) if settings is not None else None
+        with stages() as tell:
+            report = audit(sources, fmt, mapping=parse_mapping(mapping), where=parse_where(where),
+                           skip_bad=skip_bad, grammar=grammar, near_threshold=near, stage=tell, channel=channel,
+                           bodies=bodies, config=config)
+        for file, read_as in report.read_as.items():
+            say_detected(file, fmt, read_as)
+        if html_path:
+            from scriptkit.reporters.html import write_html
 
-        make_folder_for("the HTML report", html_path)
-        with writing("the HTML report", html_path):
-            write_html(report, Path(html_path))
+            replaceable = None  # (a report it cannot write is said as it is, not tried again)
+            make_folder_for("the HTML report", html_path)
+            with writing("the HTML report", html_path):
+                write_html(report, Path(html_path))
+    except ScriptkitError as exc:
+        _report_bad_input(exc, sources, fmt, out_format, replaceable, settings)
+        raise
     if out_format == "json":
-        # written as it is made: a library of 100,000 macros is a report of hundreds of MB
-        from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
-
-        out = sys.stdout
-        json.dump(report.to_dict(), out, indent=2, ensure_ascii=not writes_utf8(out))
-        out.write("\n")
+        _print_json(report.to_dict())
     else:
         print_text(report, console(), top)
     if html_path:
@@ -133,6 +138,79 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     if short:
         click.echo(f"audit failed: {short}", err=True)
         sys.exit(1)
+
+
+def _print_json(document: dict[str, Any]) -> None:
+    from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
+
+    # written as it is made: a library of 100,000 macros is a report of hundreds of MB
+    json.dump(document, sys.stdout, indent=2, ensure_ascii=not writes_utf8(sys.stdout))
+    sys.stdout.write("\n")
+
+
+def _report_bad_input(exc: ScriptkitError, sources: tuple[str, ...], fmt: str | None, out_format: str,
+                      html_path: str | None, settings: str | None) -> None:
+    """Input that cannot be read (exit 2) is reported as check's is: ``--format json`` prints a report of no
+    macros whose ``errors`` say why (it printed nothing, and a CI step reading it failed on empty JSON), and
+    ``--html`` replaces the page an earlier run left with one that says so. The errors still go to stderr."""
+    errors = each_error(exc)
+    if out_format == "json":
+        _print_json(_bad_input_document(errors, sources, fmt))
+    if html_path is None:
+        return
+    inputs = [*sources, *(e.location.file for e in errors if e.location), *([settings] if settings else [])]
+    target = Path(html_path).resolve()
+    if any(not f.startswith("<") and Path(f).resolve() == target for f in inputs):
+        return  # (a file the run reads is never replaced)
+    from scriptkit.fixing import write_atomic
+
+    try:
+        make_folder_for("the HTML report", html_path)
+        with writing("the HTML report", html_path):
+            write_atomic(Path(html_path), _bad_input_page(errors, sources))
+    except ScriptkitError as unwritten:  # (said too, after the errors it would have held)
+        raise ErrorGroup([*errors, unwritten]) from None
+
+
+def _somewhere(sources: tuple[str, ...]) -> Location:
+    """Where an error that names no place is put: the pack's settings, else the (first) file audited."""
+    first = Path(sources[0])
+    return Location(str(first / "pack.yaml") if first.is_dir() else sources[0], 1, 1)
+
+
+def _bad_input_document(errors: list[ScriptkitError], sources: tuple[str, ...], fmt: str | None) -> dict[str, Any]:
+    """``--format json``'s report when the input cannot be read: the audit's shape with no macro, and each error in
+    ``errors`` as check's JSON gives a load error (SK000 load-error, located, its hint as the suggestion)."""
+    from scriptkit.audit import AuditReport
+    from scriptkit.cli.check import LOAD_ERROR_CODE, LOAD_ERROR_NAME
+    from scriptkit.diagnostics import Diagnostic, Severity
+    from scriptkit.reporters.json import diagnostic_dict
+
+    source = sources[0] if len(sources) == 1 else f"{sources[0]} and {len(sources) - 1} more file(s)"
+    document = AuditReport(source, fmt or "", [], [], [], []).to_dict()
+    # (what it was read as is not known: null, unless --from said it or it is a pack's folder)
+    document["format"] = fmt or ("pack" if len(sources) == 1 and Path(sources[0]).is_dir() else None)
+    somewhere = _somewhere(sources)
+    document["errors"] = [diagnostic_dict(Diagnostic(LOAD_ERROR_CODE, LOAD_ERROR_NAME, e.message, Severity.ERROR,
+                                                     e.location or somewhere, suggestion=e.hint,
+                                                     extra={"family": "input"}))
+                          for e in errors]
+    return document
+
+
+def _bad_input_page(errors: list[ScriptkitError], sources: tuple[str, ...]) -> str:
+    """A self-contained page saying the audit could not be made, and why, each error where it is."""
+    from html import escape
+
+    somewhere = _somewhere(sources)
+    items = "".join(f"<li><code>{escape(str(e.location or somewhere))}</code>: {escape(e.message)}"
+                    + (f". {escape(e.hint)}" if e.hint else "") + "</li>" for e in errors)
+    named = escape(", ".join(sources))
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>scriptkit audit: the input could not be read</title></head>\n"
+            f"<body><h1>No audit: the input could not be read</h1>\n<p>{named} could not be read, so nothing was "
+            f"scored (exit code 2). Fix these, then run the audit again:</p>\n<ul>{items}</ul></body></html>\n")
 
 
 def _worst(macros: list[MacroAudit], copies: dict[str, list[str]], top: int) -> list[MacroAudit]:
