@@ -64,7 +64,7 @@ from typing import Any
 
 from scriptkit.config import LintConfig, find_project_config, load_config
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError, argument_named
+from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
 from scriptkit.importers import (
     API_WORDING,
     CLI_WORDING,
@@ -78,7 +78,7 @@ from scriptkit.importers.common import BODIES
 from scriptkit.importers.convert import TARGET_DIALECTS, ImportedMacro
 from scriptkit.importers.dialects import PlaceholderPiece
 from scriptkit.language import language_of, name_of
-from scriptkit.loading import load_pack
+from scriptkit.loading import load_pack, load_readable_part
 from scriptkit.message import Blank, Message, Placeholder, render_segment
 from scriptkit.models import Pack, Script
 from scriptkit.placeholders import FILL_IN, Catalogue
@@ -738,10 +738,11 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     ``report.write_html(path)`` writes ``--html``'s page.
 
     ``fmt``, ``mapping``, ``where``: how to read an export, as ``import_library`` takes them (``--from``,
-    ``--map``, ``--where``); ``skip_bad``: go on without the items that cannot be read (``report.unreadable``
-    lists them) instead of raising ``ImportFormatError``; ``channel``: the one an export's macros are sent on,
-    for its length limits (``--channel``; a pack's scripts name their own); ``grammar``: ``"off"``,
-    ``"local"`` or a LanguageTool URL (``--grammar``; default: the pack's setting, else off);
+    ``--map``, ``--where``); ``skip_bad``: go on without the items that cannot be read, an export's or a pack's
+    script files (``report.unreadable`` lists them), instead of raising ``ImportFormatError`` or ``PackError``;
+    ``channel``: the one an export's macros are sent on, for its length limits (``--channel``; a pack's scripts
+    name their own); ``grammar``: ``"off"``, ``"local"`` or a LanguageTool URL (``--grammar``; default: the
+    pack's setting, else off);
     ``near_threshold``: the similarity, from 0.3 to 1, from which two macros count as near duplicates
     (``--near``); ``bodies``: how a generic file's plain bodies are read, ``"plain"`` word for word (the
     default) or ``"markdown"`` (``--bodies``), as ``import_library`` reads them, so the audit judges the replies the
@@ -829,8 +830,13 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
                               Location(str(source / "pack.yaml"), 1, 1),
                               hint=f"Leave out {wording.bodies}.")
         tell("Loading the pack")
-        pack = load_pack(source)
-        return _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell, config)
+        # (skip_bad: the scripts that cannot be read are left out and listed, as an export's items are; check's
+        # reports hold the others' findings beside them the same way)
+        # (a pack none of whose scripts can be read, or whose settings cannot, is still an error: exit 2)
+        pack, unread = load_readable_part(source) if skip_bad else (load_pack(source), None)
+        report = _audit_pack(pack, str(source), "pack", None, grammar, near_threshold, tell, config)
+        report.unreadable = [_unreadable_script(e, source) for e in each_error(unread)] if unread else []
+        return report
     if config is None:  # (before the long part: settings that cannot be read are refused first)
         config = export_config(paths)
     tell(f"Reading {source.name}")
@@ -845,6 +851,17 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
         pack = library.load_written(root)  # (an error in it is told in the export, not in tmp)
         # (named as read: a Quick Text sheet or query is Salesforce's, as its ids are, not 'csv' or 'json')
         return _audit_pack(pack, library.label, library.read_as, library, grammar, near_threshold, tell, config)
+
+
+def _unreadable_script(error: ScriptkitError, pack: Path) -> ItemProblem:
+    """A pack's script that could not be read, as an export's unreadable item: where the error is, the script file
+    by its path in the pack ('scripts/refund.yaml'), and the error with its hint."""
+    where = error.location or Location(str(pack / "pack.yaml"), 1, 1)
+    try:
+        named = Path(where.file).relative_to(pack).as_posix()
+    except ValueError:  # (not under the pack's folder as given)
+        named = where.file
+    return ItemProblem(where, named, f"{error.message}. {error.hint}" if error.hint else error.message)
 
 
 def export_config(paths: Sequence[str | Path]) -> LintConfig:
