@@ -436,13 +436,13 @@ def test_review_formats_give_a_finding_about_the_whole_reply_no_slot_nor_sentenc
     # "Hola Marta," were what was in Spanish; SK105 the slot of the first sentence of an English reply
     spanish = lint_text("Hola Marta,\n\nSiento mucho las molestias. Te enviaremos un nuevo pedido mañana.\n\n"
                         "Saludos,\nAna\n", file="es.txt")
-    english = lint_text("Hi Sam,\n\nSorry. Refund done.\n\nThanks,\nAna\n", file="en.txt")
+    english = lint_text("Hi Sam,\n\nSorry. Will do.\n\nThanks,\nAna\n", file="en.txt")
     for result, code in ((spanish, "SK006"), (english, "SK105")):
         data = json.loads(render(result, "json"))
         found = next(d for d in data["diagnostics"] if d["code"] == code)
         assert found["slot"] is None, found
         # (the English reply's SK301 and SK401, that nothing in it acknowledges or solves, are about the whole
-        # reply too: SK401 was hung on "Refund done.", the sentence it pointed at)
+        # reply too: SK401 was hung on "Will do.", the sentence it pointed at)
         assert data["whole_reply"] == ([code] if code == "SK006" else [code, "SK301", "SK401"]), data
         assert all(code not in s["codes"] for s in data["sentences"]), data
         suite = ET.fromstring(render(result, "junit"))
@@ -457,11 +457,11 @@ def test_review_formats_give_a_finding_about_the_whole_reply_no_slot_nor_sentenc
     assert (sk006.location.line, sk006.location.col) == (3, 1)
     assert "file=es.txt,line=3,col=1,endLine=3,endColumn=66,title=SK006 " in render(spanish, "github")
     assert sk006.extra["end_line"] == "3"  # (the body, for the formats that show an extent)
-    # a finding about the whole reply is so even where it points inside one sentence: SK401, at "Refund done.", too
+    # a finding about the whole reply is so even where it points inside one sentence: SK401, at "Will do.", too
     # short a solution, names no slot and no sentence (it was that sentence's, with the slot "solution")
     data = json.loads(render(english, "json"))
     assert next(d for d in data["diagnostics"] if d["code"] == "SK401")["slot"] is None
-    assert next(s for s in data["sentences"] if s["text"] == "Refund done.")["codes"] == []
+    assert next(s for s in data["sentences"] if s["text"] == "Will do.")["codes"] == []
 
 
 def test_review_of_an_english_reply_labels_its_sentences_and_says_nothing_of_judging() -> None:

@@ -419,7 +419,8 @@ def test_a_sentence_that_acknowledges_and_solves_has_a_solution() -> None:
 
 
 @pytest.mark.parametrize(("text", "advice"), [
-    ("Refund done.", "Add an acknowledgment of how the customer feels and a concrete next step."),
+    ("Will do.", "Add an acknowledgment of how the customer feels and a concrete next step."),
+    ("Refund done.", "Add an acknowledgment of how the customer feels."),  # (a step done, in two words)
     ("I can see how worrying the double charge is.", "Add a concrete next step."),
     ("I can see how worrying the double charge is. Your feedback matters to us.", "Add a concrete next step."),
     ("I've sent a new card today.", "Add an acknowledgment of how the customer feels."),

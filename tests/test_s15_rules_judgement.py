@@ -140,7 +140,7 @@ def test_short_reply_advice_asks_no_time_of_a_step_owing_none() -> None:
 
 
 def test_short_reply_advice_still_asks_when_sk404_does() -> None:
-    text = "I can see how annoying that error is. I'll look into it and get back to you."
+    text = "I can see how annoying that error is. I'll reset your account and get back to you."
     assert "SK404" in codes(text)
     assert _advice(text) == "Add when the next step will happen."
 

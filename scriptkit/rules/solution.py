@@ -705,7 +705,28 @@ def _solution_span(message: Message) -> tuple[int, int]:
 
 
 def _has_solution(message: Message) -> bool:
-    return _enough_words(solution_text(message))
+    """Whether the reply has a solution (SK401-SK404 ask this, and SK105's advice through ``_gives_next_step``):
+    three words of the solution's own, or fewer that name a step ("We'll check.", "Refund sent.")."""
+    text = solution_text(message)
+    return _enough_words(text) or _short_step(text)
+
+
+@lru_cache(maxsize=4096)
+def _short_step(text: str) -> bool:
+    """Whether ``text``, without its blanks, names a step in a word or two, as SK402 reads one."""
+    if "{{" in text or "[[" in text:
+        text = MARKERS.sub("", text)
+    return WORD.search(text) is not None and (_offers_action(text) or _finished(text))
+
+
+def _gives_next_step(message: Message) -> bool:
+    """Whether the reply says what happens next as SK401 and SK402 read it (neither flags it): the one
+    answer SK105's advice gives too. A question about the problem is the customer's step."""
+    if not _has_solution(message):
+        return any(asks_about_it(s) for s in body_sentences(message))
+    text = solution_text(message)
+    return _offers_action(text) or _finished(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
+        or _closes_a_settled_reply(message)
 
 
 @lru_cache(maxsize=16_384)  # SK401-SK404 all ask, about the same solution texts
@@ -728,7 +749,7 @@ def short_reply_advice(message: Message) -> str:
     if not any(s.cues.acknowledges for s in body):
         missing.append("an acknowledgment of how the customer feels")
     text = solution_text(message)
-    if not (any(s.cues.acts for s in body) or (_has_solution(message) and _offers_action(text))):
+    if not _gives_next_step(message):
         missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
     elif text and _owes_a_when(message):
         missing.append("when the next step will happen")  # (what SK404 says is missing)
@@ -751,7 +772,8 @@ class MissingSolution(Rule):
 
     ## What it does
     Flags a reply whose solution slot is empty or has fewer than three words of its own
-    (a blank alone does not count). A reply that only thanks the customer for praise ("Thank you
+    (a blank alone does not count) and those name no step ("We'll check." and "Refund sent." do:
+    SK402 to SK404 judge them). A reply that only thanks the customer for praise ("Thank you
     for the lovely review!") has nothing to solve and is left alone; one that also apologises,
     names a feeling or acknowledges a problem ("Thanks for the kind words, sorry the parcel was
     late.") still owes the customer what happens next. SK402 to SK405 leave such a reply alone
@@ -859,11 +881,7 @@ class NoNextStep(Rule):
                                 solution="Refunds are not possible after 14 days, but I'll send a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        if not _has_solution(message):
-            return
-        text = solution_text(message)
-        if _offers_action(text) or _finished(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
-                or _closes_a_settled_reply(message):
+        if not _has_solution(message) or _gives_next_step(message):
             return  # (a question about the problem is the customer's step: "Is it the app or the website?")
         a, b = _solution_span(message)
         yield Finding(a, b, "the solution has no concrete next step",
