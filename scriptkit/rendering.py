@@ -844,8 +844,15 @@ def _check_tree(tree: nodes.Template, src: TemplateSource, scope: _Scope) -> lis
         return [deep]
     problems: list[ScriptkitError] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    if "{%" in src.text:  # (a macro is a tag: most templates have none, and skip this walk)
-        stored |= {n.name for n in tree.find_all(nodes.Macro)}  # (calling one is refused, once, at the call)
+    # the names a call is made to: the call is refused ('{{ range(10) }}'), and its name is not also an undefined
+    # constant ("Did you mean 'brand'?"), nor, a macro's, a second refusal of the macro refused at its tag
+    callees = {id(n.node) for n in tree.find_all(nodes.Call)} if "(" in src.text else set()
+    macros = {n.name for n in tree.find_all(nodes.Macro)} if "{%" in src.text else set()  # (a tag: most have none)
+    for macro in tree.find_all(nodes.Macro) if macros else ():
+        assert isinstance(macro, nodes.Macro)  # (find_all's type: any node)
+        problems.append(PackError("macros are not supported in templates",
+                                  _at(src, macro.lineno, r"\{%[-+]?\s*(macro)\b", 1), _NO_MACRO_HINT))
+    stored |= macros
     # names used as ``customer.x`` or ``customer['x']``; any other use of a namespace is bare
     bases = {id(getattr(n, "node", None)): getattr(n, "attr", None)  # (-> the field read, for a hint)
              for n in tree.find_all((nodes.Getattr, nodes.Getitem))}
@@ -856,13 +863,19 @@ def _check_tree(tree: nodes.Template, src: TemplateSource, scope: _Scope) -> lis
     # name: the walk meets a filter before its arguments
     quoted: set[int] = set()
     for node in tree.find_all(kinds):
-        if id(node) in quoted:
+        if id(node) in quoted or (id(node) in callees and isinstance(node, nodes.Name)):
             continue
+        if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name) and node.node.name in macros:
+            continue  # (the macro is refused at its tag)
         if (isinstance(node, nodes.Filter) and node.name in _REF_FILTERS and node.args
                 and _unquoted_word(node.args[0], scope, stored)):
             quoted.add(id(node.args[0]))
         problems.extend(_check_node(node, src, scope, stored, bases))
     return problems + _nested_loops(tree, src) if "{%" in src.text else problems
+
+
+_NO_MACRO_HINT = ("For text used in several places, write it once as a constant in pack.yaml ({{ constant_name }}) "
+                  "or name it here with {% set refund_line = 'I have refunded you.' %} and print {{ refund_line }}.")
 
 
 _UNEXPECTED_CHAR = re.compile(r"unexpected char (['\"])(?P<char>\\(?:u[0-9a-f]{4}|U[0-9a-f]{8}|x[0-9a-f]{2}|.)|.)\1 "

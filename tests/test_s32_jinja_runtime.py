@@ -72,3 +72,26 @@ def test_a_runtime_failure_is_located_at_its_expression_in_plain_words(
         if hint is not None:
             assert hint in result.output, result.output
         assert not any(word in result.output for word in PYTHON_WORDS), result.output
+def test_a_macro_is_refused_at_its_tag(make_pack: Any) -> None:
+    line = '{% macro fee(x) %}{{ x }} euros{% endmacro %}The fee is {{ fee("4") }}.'
+    root = make_pack({"r.yaml": script(line)}, pack_yaml=PACK_YAML)
+    result = run(root)
+    assert result.exit_code == 2, result.output
+    assert f"{root / 'scripts' / 'r.yaml'}:8:6: error: macros are not supported in templates" in result.output, \
+        result.output
+    assert "{% set" in result.output and "constant" in result.output, result.output
+    assert "calling functions" not in result.output, result.output
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("call", ["range(10)", "dict(a=1)", "lipsum()"])
+def test_a_function_call_is_not_taken_for_a_misspelt_constant(make_pack: Any, call: str) -> None:
+    line = f"I will check {{{{ {call} }}}} orders today."
+    root = make_pack({"r.yaml": script(line)}, pack_yaml=PACK_YAML)
+    result = run(root)
+    assert result.exit_code == 2, result.output
+    col = 3 + line.index(call)
+    said = f"{root / 'scripts' / 'r.yaml'}:8:{col}: error: calling functions is not allowed in templates"
+    assert said in result.output, result.output
+    assert result.output.count("error:") == 1, result.output
+    assert "Did you mean" not in result.output and "undefined name" not in result.output, result.output
