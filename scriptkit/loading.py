@@ -1379,6 +1379,11 @@ def _check_cut_texts(data: Any, origin: Origin, errors: ErrorCollector, texts: r
 
 
 _ANCHOR_BEFORE = re.compile(r"&[^\s\[\]{},]+[ \t]+")
+# a key whose value is only an anchor ('defaults: &d', its mapping below, for a '<<: *d' merge)
+_ANCHOR_ONLY = re.compile(r"[^\n:#]+:[ \t]+&[^\s\[\]{},]+[ \t]*(?:#[^\n]*)?(?:\r?\n|\r|$)")
+_ANCHOR_ONLY_HINT = ("A key only to hold an anchor is not allowed here: put the anchor on the first value it "
+                     "repeats ('acknowledgment: &ack I know...', then '*ack'), or put shared text in pack.yaml "
+                     "constants.")
 _QUOTE_LINES = "Put the whole text, lines {} to {}, in double quotes to keep it all."
 _COMMENT_LINE = re.compile(r"([ ]*)#[^\s#]")
 
@@ -1600,6 +1605,7 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
             if home is not None:
                 misspelled.add((*prefix, key))  # (not also 'missing required key' for it)
             hint = (f"Did you mean '{close[0]}'?" if close else home
+                    or (_ANCHOR_ONLY_HINT if start is not None and _ANCHOR_ONLY.match(text, start) else None)
                     or f"Known keys here: {', '.join(sorted(options))}.")
             if close:
                 misspelled.add((*path[:-1], close[0]))
