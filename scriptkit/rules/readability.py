@@ -258,7 +258,8 @@ class LowReadingEase(Rule):
 
     ## Example
     "We acknowledge the considerable inconvenience occasioned by the unanticipated
-    operational complications affecting distribution infrastructure."
+    operational complications affecting our distribution infrastructure, and apologise for any
+    consequent disruption."
 
     ## Use instead
     "I can see how frustrating it is to wait for a parcel you need. I've sent a new one today."
@@ -309,7 +310,8 @@ class HighGradeLevel(Rule):
     on a phone, often in a second language: every grade above that loses readers.
 
     ## Example
-    "Remediation activities necessitate additional administrative verification."
+    "Remediation activities necessitate additional administrative verification before the
+    replacement consignment can be dispatched to your registered delivery address."
 
     ## Use instead
     "We need to check a few details first. I'll do that today."

@@ -857,7 +857,7 @@ class NoNextStep(Rule):
     which is why they write back.
 
     ## Example
-    "Your feedback is important and the matter will be reviewed."
+    "I'm sorry for the trouble. Your feedback is important to us and the matter is under review."
 
     ## Use instead
     "I'll reset your password now and send you a link to choose a new one."
