@@ -467,7 +467,7 @@ def test_no_warm_language_points_at_the_missing_slot_in_the_script(make_pack: Ma
     assert d.severity.value == "warning"
     # no warm_language key to point at: the script's start, as for a missing solution (SK401)
     assert (d.location.line, d.location.col) == (1, 1), d
-    assert "no warm line" in d.message and "Thanks for letting me know" in (d.suggestion or "")
+    assert "no warm line" in d.message and "in your own words" in (d.suggestion or "")
     assert d.extra["channels"] == "email,sms"
 
 

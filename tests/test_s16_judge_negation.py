@@ -88,7 +88,7 @@ def test_a_solution_slot_that_only_refuses_has_no_next_step() -> None:
 
 def test_the_audit_scores_a_refusal_without_warmth_below_full(tmp_path: Path) -> None:
     library = tmp_path / "library.jsonl"
-    library.write_text(json.dumps({"title": "No", "body": "I understand this is frustrating. I'm not sorry about the "
+    library.write_text(json.dumps({"title": "No", "body": "I can see why you wrote in. I'm not sorry about the "
                                    "delay, and we will not refund you today or ever."}) + "\n", encoding="utf-8")
     (macro,) = audit(library).macros
     assert (macro.scores["warm_language"] or 0) < 100 and (macro.scores["solution"] or 0) < 100, macro.scores

@@ -1675,7 +1675,8 @@ class NoWarmLanguage(Rule):
     it"), no hope ("I hope the new one fits"), no apology, sympathy or solidarity ("I'd feel
     the same way in your shoes"), no validation of the customer's feeling or view ("Your
     frustration makes total sense", "That sounds really stressful", "I hear you, and you're right",
-    "I know that's not the answer you were hoping for"; not a bare "I can see why it worried you",
+    "I know that's not the answer you were hoping for", "That's so annoying", "What a rotten
+    surprise", "No wonder it worried you"; not a bare "I can see why it worried you",
     which hears them without a person's warmth), no smile or heart emoji. What the `warm_language` slot says
     is judged like the rest: a stock apology there ("We apologize for any inconvenience", "We
     regret any inconvenience caused", which SK204 and SK201 report) is not a warm line, nor is
@@ -1738,10 +1739,9 @@ class NoWarmLanguage(Rule):
         # which one is not counted, and why: nobody speaking, or a person saying a stock formula)
         if not body:  # ("Thanks," as a sign-off is no thanks for anything)
             said, instead = ("it is a greeting or sign-off alone, which says nothing to the customer yet",
-                             'add a line such as "Thanks for letting me know" or "I\'m here to help"')
+                             _IN_YOUR_OWN_WORDS)
         elif formal is None:
-            said, instead = ("no thanks, reassurance, validation, hope or apology",
-                             'add a line such as "Thanks for letting me know" or "I\'m here to help"')
+            said, instead = ("no thanks, reassurance, validation, hope or apology", _IN_YOUR_OWN_WORDS)
         elif formal[1]:
             said, instead = (f'its apology "{formal[0]}" is a stock formula, sorry for no one thing, and '
                              "there is no thanks, reassurance or hope",
@@ -1755,6 +1755,11 @@ class NoWarmLanguage(Rule):
         start, end = (body[0].start, body[-1].end) if body else (0, len(message.text))
         yield Finding(start, end, f"the reply has no warm line: {said}", suggestion=_spelt_for_pack(instead, ctx),
                       location=empty_slot_location(message, ctx, "warm_language"))
+
+
+# (not a stock line: "Thanks for letting me know" is the filler the rule is there to see past)
+_IN_YOUR_OWN_WORDS = ('in your own words, side with how they feel ("No wonder the late parcel worried you") or '
+                      'thank them for something they did ("Thanks for sending the photos")')
 
 
 # A smile or a heart says in one character what "happy to help" says in three words.
@@ -1776,6 +1781,10 @@ def _warm(c: Cues, text: str) -> bool:
     # it, a person siding with them; a feeling only seen, "I can see why it worried you", is not)
     if _VALIDATES.search(text) is not None and (c.feelings or _VALIDATES_ALONE.search(text) is not None):
         return True
+    # ("That's so annoying", "I know that's disappointing", "What a rotten surprise": the writer agrees the thing
+    # is as bad as it feels; the feeling word has to follow at once: "That's the worrying part of our report" is not)
+    if c.feelings and any(any(m.start() <= a <= m.end() for a, _ in c.feelings) for m in _SIDES_WITH.finditer(text)):
+        return True
     caring = (*c.reactions, *c.apologies, *c.personal_apologies)
     if not caring:
         return False
@@ -1796,7 +1805,14 @@ _VALIDATES_ALONE = re.compile(
 _VALIDATES = re.compile(
     _VALIDATES_ALONE.pattern
     + r"|\bmakes?\s+(?:(?:total|complete|perfect|so\s+much|a\s+lot\s+of)\s+)?sense\b"
-      r"|\b(?:that|this|it)\s+(?:sounds|must\s+be|must\s+have\s+been)\b", re.IGNORECASE)
+      r"|\b(?:that|this|it)\s+(?:sounds|must\s+be|must\s+have\s+been)\b|\bno\s+wonder\b", re.IGNORECASE)
+
+
+_SIDES_WITH = re.compile(
+    r"\b(?:(?:that|this|it)(?:['’]s|\s+is|\s+was|\s+(?:must|would)\s+be)|what(?=\s+an?\s))\s+"
+    r"(?:(?:so|really|super|very|truly|genuinely|incredibly|deeply|absolutely|totally|completely|such|a|an|real|"
+    r"bit|pretty|quite|rather|understandably)\s+)"
+    r"{0,3}", re.IGNORECASE)
 
 
 def _formal_apology(c: Cues, text: str) -> tuple[str, bool] | None:
