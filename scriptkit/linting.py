@@ -227,7 +227,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
     else:
         from scriptkit.rendering import render_pack  # (a pack's; one reply's judgement never renders)
 
-        result = lint_messages(render_pack(pack, wanted, all_variants=True), pack, config)
+        result = lint_messages(render_pack(pack, wanted, all_variants=True, every_branch=True), pack, config)
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config), *_other_branches(pack, config,
                                                                                                    wanted, result)]
     if problems:  # (lint_messages returns its diagnostics sorted)

@@ -515,7 +515,7 @@ def _run_shard(bounds: tuple[int, int]) -> Shard:
     pack, config, channels = _JOB
     part = pack.model_copy(update={"scripts": pack.scripts[bounds[0]:bounds[1]]})
     try:
-        messages = render_pack(part, channels, all_variants=True)
+        messages = render_pack(part, channels, all_variants=True, every_branch=True)
     except ScriptkitError as exc:
         return Shard(render_errors=[_error(e) for e in _flat([exc])])
     try:

@@ -3078,14 +3078,54 @@ def pack_place(pack: Pack) -> Location:
     return pack.origin.location(()) if pack.origin is not None else Location(str(pack.root), 1, 1)
 
 
+BRANCH_CONSTANTS = 3  # constants of one text whose every choice is rendered for ``branch_failures`` (as check judges)
+
+
+def branch_failures(pack: Pack, script: Script, choices: Sequence[tuple[BranchChoice, ...]]) -> list[ScriptkitError]:
+    """The errors ``script``'s texts raise when rendered with the constants they test given their other values
+    (``choices``, from ``branch_choices``): '{% if not open_today %}{{ refund_days + " days" }}{% endif %}' renders
+    today, and fails the day open_today changes. Each is said with when it fails ('(fails when open_today is
+    false)'), once per place, with the choice that changes the fewest constants. Only a text that tests one pays:
+    it is rendered again for each other choice of the constants it reads (see ``linting._other_branches``)."""
+    from itertools import product
+
+    tested = {options[0].name: options for options in choices}
+    failures: list[ScriptkitError] = []
+    told: set[str] = set()
+    base: _Context | None = None
+    for src in script_sources(script):
+        tree = _branch_tree(src.text) if "{" in src.text and any(name in src.text for name in tested) else None
+        if tree is None or next(tree.find_all((nodes.If, nodes.CondExpr)), None) is None:
+            continue  # (no branch, or no constant it tests: it renders as it does today)
+        read = [tested[name] for name in dict.fromkeys(n.name for n in tree.find_all(nodes.Name)) if name in tested]
+        base = base or _Context(pack, script)
+        for picked in sorted(product(*read[:BRANCH_CONSTANTS]), key=lambda picked: sum(not c.today for c in picked)):
+            changed = [choice for choice in picked if not choice.today]
+            if not changed:
+                continue  # (today's: rendered already)
+            ctx = _Context.__new__(_Context)
+            ctx.__dict__.update(base.__dict__)
+            ctx.vars = {**base.vars, **{c.name: _Constant(c.value, c.name) if type(c.value) is str else c.value
+                                        for c in changed}}
+            try:
+                render_source(src, ctx)
+            except ScriptkitError as exc:
+                if str(exc.location) not in told:  # (each failing expression once, with its simplest choice)
+                    told.add(str(exc.location))
+                    exc.message = f"{exc.message} (fails when {' and '.join(c.said for c in changed)})"
+                    failures.append(exc)
+    return failures
+
+
 def render_pack(pack: Pack, channels: Iterable[str] | str | None = None, script_id: str | None = None,
-                all_variants: bool = False) -> list[Message]:
+                all_variants: bool = False, every_branch: bool = False) -> list[Message]:
     """Render every script (or one) for each of its channels; all template errors together.
 
     ``channels``: a list of names (or one, or names with commas: 'chat, email'), or None for every channel;
     ``script_id``: one script's id, or None for all; ``all_variants``: each variant of a script, not only its
-    first. An argument of another type is a ConfigError, as are channels no script (or not the one named) is
-    written for."""
+    first; ``every_branch``: an error of a branch the constants do not choose today is one too (check's: a text
+    rendered, exported or sent today is not refused for it; see ``branch_failures``). An argument of another
+    type is a ConfigError, as are channels no script (or not the one named) is written for."""
     from scriptkit.errors import ErrorCollector
     from scriptkit.linting import check_argument
 
@@ -3106,7 +3146,9 @@ def render_pack(pack: Pack, channels: Iterable[str] | str | None = None, script_
     errors = ErrorCollector()
     messages: list[Message] = []
     frames: dict[str, _Frame] = {}
+    branchy = branch_choices(pack) if every_branch else {}
     for script in scripts:
+        failed = len(errors.errors)
         state = _ScriptRender(pack, script)
         for channel in script.channels:
             if wanted is not None and channel not in wanted:
@@ -3119,5 +3161,7 @@ def render_pack(pack: Pack, channels: Iterable[str] | str | None = None, script_
                     messages.append(state.message(channel, variant, frame))
                 except ScriptkitError as exc:
                     errors.add(exc.message, exc.location, exc.hint, type(exc))
+        if script.id in branchy and len(errors.errors) == failed:  # (a script failing today is told that first)
+            errors.extend(branch_failures(pack, script, branchy[script.id]))
     errors.raise_if_any()
     return messages

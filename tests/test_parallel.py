@@ -100,7 +100,7 @@ def test_suppressions_and_severities_apply_in_workers_as_in_the_serial_run(tmp_p
 
 BREAKS = {
     # loads fine, fails only when rendered: the error comes from a lint worker
-    "render": ('solution: "', 'solution: "{{ 1 // 0 }} ', "ZeroDivisionError"),
+    "render": ('solution: "', 'solution: "{{ 1 // 0 }} ', "template failed in solution: this divides by zero"),
     # fails in the parse: the error comes from a load worker
     "yaml": ('solution: "', 'solution: {{ 1 }} "', "YAML syntax error"),
     # a template problem: found by a load worker, where the script is parsed

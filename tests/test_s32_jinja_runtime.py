@@ -95,3 +95,37 @@ def test_a_function_call_is_not_taken_for_a_misspelt_constant(make_pack: Any, ca
     assert said in result.output, result.output
     assert result.output.count("error:") == 1, result.output
     assert "Did you mean" not in result.output and "undefined name" not in result.output, result.output
+
+
+BRANCHES = [
+    ("{% if not open_today %}It takes {{ refund_days + ' days' }}.{% endif %}", "+",
+     "(fails when open_today is false)"),
+    ('{% if region == "US" %}The fee is {{ delivery_fee | truncate(3) }}.{% endif %}', "truncate",
+     '(fails when region is "US")'),
+]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(("line", "at", "when"), BRANCHES)
+def test_a_branch_that_fails_only_when_a_constant_changes_is_an_error_of_check(
+        make_pack: Any, line: str, at: str, when: str) -> None:
+    good = script("It reaches you in {{ refund_days }} days.").replace("id: r\n", "id: good\n")
+    root = make_pack({"r.yaml": script(line), "good.yaml": good}, pack_yaml=PACK_YAML)
+    result = run(root)
+    assert result.exit_code == 2, result.output
+    col = 3 + line.index(at, line.index("{{"))
+    assert f"{root / 'scripts' / 'r.yaml'}:8:{col}: error: template failed in solution: " in result.output, \
+        result.output
+    assert when in result.output, result.output
+    assert "All clear" not in result.output
+    assert result.output.count("error:") == 1, result.output
+    # (rendering and exporting today's text is not refused: the branch is not sent today)
+    assert run(root, "render").exit_code == 0
+
+
+@pytest.mark.timeout(60)
+def test_a_branch_that_renders_under_every_choice_stays_clear(make_pack: Any) -> None:
+    line = "{% if not open_today %}It takes {{ refund_days ~ ' days' }}.{% endif %} I will ship it today."
+    root = make_pack({"r.yaml": script(line)}, pack_yaml=PACK_YAML)
+    result = run(root)
+    assert result.exit_code != 2, result.output
