@@ -227,6 +227,16 @@ def per_channel(ctx: RuleContext, name: str, channel: str, default: Any) -> Any:
     return ctx.option(name, default)
 
 
+def _beside(value: float, threshold: float, above: bool, decimals: int) -> str:
+    """``value`` with ``decimals`` decimals, or as many more as it takes to stay on its side of ``threshold``
+    as written with ``:g`` (a reading ease of 59.7 under a minimum of 60 shows as 59.7, not 60)."""
+    for places in range(decimals, 7):
+        shown = f"{value:.{places}f}"
+        if (float(shown) > threshold) if above else (float(shown) < threshold):
+            return shown
+    return repr(value)
+
+
 _PLAIN = (
     "I can see how frustrating it is to wait for a parcel you need. I'm really sorry. "
     "I've sent a new one today, and it will reach you by Friday. I'll check in with you then."
@@ -290,8 +300,8 @@ class LowReadingEase(Rule):
         if found.reading_ease < minimum:
             start, end = body_span(message)
             yield Finding(start, end,
-                          f"reading ease is {found.reading_ease:.0f}; "
-                          f"aim for {minimum:.0f} or more on {message.channel}",
+                          f"reading ease is {_beside(found.reading_ease, minimum, False, 0)}; "
+                          f"aim for {minimum:g} or more on {message.channel}",
                           "Use shorter sentences and everyday words (\"help\" not \"assistance\").")
 
 
@@ -341,8 +351,8 @@ class HighGradeLevel(Rule):
         if found.grade > maximum:
             start, end = body_span(message)
             yield Finding(start, end,
-                          f"reads at grade {found.grade:.1f}; "
-                          f"aim for grade {maximum:.0f} or below on {message.channel}",
+                          f"reads at grade {_beside(found.grade, maximum, True, 1)}; "
+                          f"aim for grade {maximum:g} or below on {message.channel}",
                           "Split long sentences and swap long words for short ones.")
 
 
