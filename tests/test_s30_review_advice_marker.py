@@ -23,7 +23,7 @@ FIX = "I've cancelled the duplicate order and refunded it today; you'll see it w
     ("{{current_user.name}}", "a Zendesk or Gorgias placeholder", "the replying agent's full name"),
     ("{!Contact.FirstName}", "a Salesforce placeholder", "the customer's first name"),
     ("{%customer.firstName%}", "a Help Scout placeholder", "the customer's first name"),
-    ("{{customer.first_name}}", "a helpdesk's placeholder", "the customer's first name"),
+    ("{{customer.first_name}}", "a scriptkit placeholder", "the customer's first name"),
 ])
 def test_a_pasted_helpdesk_placeholder_is_named_in_review(marker: str, helpdesk: str, what: str) -> None:
     (found,) = _found(f"Hi {marker},\n\nSorry for the mix-up with your parcel, that's annoying. {FIX}\n", "SK407")

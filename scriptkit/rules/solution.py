@@ -1675,13 +1675,18 @@ def _marker_advice(marker: str, ctx: RuleContext, script_id: str) -> str:
 def _reply_marker_advice(marker: str) -> str:
     """How to mend a marker in a reply about to be sent: fill it in. A helpdesk's placeholder
     ('{{ticket.requester.first_name}}', '{!Contact.FirstName}') says the macro was pasted rather than applied, so
-    the helpdesk never filled it in; which helpdesk's, and what to write, are told where known."""
+    the helpdesk never filled it in; which helpdesk's, and what to write, are told where known. scriptkit's own
+    notation ('{{ blank.amount }}', '{{customer.first_name}}') says the script's text was pasted instead."""
     found = HELPDESK_VARIABLE.fullmatch(marker)
     inner = marker.strip("{} ")
     if found is None:
         spec = DEFAULT_CATALOGUE.get(inner) if marker.startswith("{") else None  # ('{ customer.first_name }')
         return f"Write {_what_it_holds(spec)} in before sending." if spec is not None else "Fill it in before sending."
     name = found["mustache"] or found["helpscout"] or found["salesforce"]
+    if found["mustache"] and name.startswith("blank."):  # (scriptkit's notation for the agent's fill-in)
+        what = name.removeprefix("blank.").replace("_", " ").strip() or "the value"
+        return (f"It is a scriptkit blank, which the agent fills in when using the macro: the script's text was "
+                f"pasted, not applied as a macro. Write the {what} in before sending.")
     meanings = helpdesk_spellings().get(name, {})
     if found["helpscout"] or found["salesforce"]:
         whose = "a Help Scout placeholder" if found["helpscout"] else "a Salesforce placeholder"
@@ -1691,6 +1696,9 @@ def _reply_marker_advice(marker: str) -> str:
     canonical = next(iter(meanings)) if len(meanings) == 1 else name  # ({{customer.first_name}}: scriptkit's own)
     spec = DEFAULT_CATALOGUE.get(canonical)
     what = _what_it_holds(spec) if spec is not None else "the value"
+    if not meanings and spec is not None:  # (no helpdesk spells it so: a script's text, not a helpdesk's macro)
+        return (f"It is a scriptkit placeholder, which the helpdesk fills in once the pack is exported: the script's "
+                f"text was pasted, not applied as a macro. Write {what} in before sending.")
     return f"It is {whose}: the macro was pasted, not applied. Write {what} in before sending."
 
 
