@@ -194,8 +194,8 @@ def test_html_drill_down_shows_highlights_suggestions_and_rewrites() -> None:
     assert '<mark class="warning" data-code="SK201" title="SK201 a stock phrase &lt;here&gt;">We regret the ' \
            'inconvenience</mark>. I&#x27;ll fix it today.' in page
     assert "Suggested: Say sorry in your own words." in page
-    assert "Rewrite: &ldquo;We regret the inconvenience&rdquo; &rarr; &ldquo;I&#x27;m sorry this happened &amp; " \
-           "&lt;it&gt; hurt&rdquo;" in page
+    assert "Rewrite: &ldquo;<bdi>We regret the inconvenience</bdi>&rdquo; &rarr; &ldquo;<bdi>I&#x27;m sorry this " \
+           "happened &amp; &lt;it&gt; hurt</bdi>&rdquo;" in page
     assert 'id="m-m1"' in page and "T &lt;1&gt;" in page
 
 

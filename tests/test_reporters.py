@@ -388,7 +388,7 @@ def test_audit_html_marks_a_phrase_inside_a_finding_about_the_whole_reply() -> N
                        script_file="f", diagnostics=[], scores=dict.fromkeys(PRACTICES, 70.0),
                        highlights=[whole, sentence, phrase, other])
     page = render_html(AuditReport("export.json", "zendesk", [macro], [], [], []))
-    body = page[page.index('<div class="body">'):]
+    body = page[page.index('<div class="body" dir="auto">'):]
     body = body[:body.index("</div>")]
     assert re.findall(r'data-code="(\w+)"[^>]*>([^<]*)</mark>', body) == [("SK201", "Kindly"), ("SK201", "the matter")]
     assert re.sub(r"<[^>]+>", "", body) == "Kindly note the matter is closed. Sorry."

@@ -76,7 +76,7 @@ def test_the_html_report_leads_with_what_to_fix_first(tmp_path: Path) -> None:
     assert order == sorted(order)
     assert '<nav class="toolbar" id="order">Work in this order:' in page
     assert "Not in use in the helpdesk: 1 macro(s) (1 switched off)" in page
-    assert re.search(r'Exports::Failed export \(old\) <span class="muted state">\(switched off\)</span>', page)
+    assert re.search(r'Exports::Failed export \(old\)</bdi> <span class="muted state">\(switched off\)</span>', page)
     assert "<b>internal note</b>, not judged as a reply" in page
 
 

@@ -23,7 +23,7 @@ LONG = ("I'm sorry the parcel is late. I've sent a replacement today and it arri
 
 
 def _quotes(page: str) -> list[str]:
-    return [html.unescape(q) for q in re.findall(r"&ldquo;(.*?)&rdquo;", page, re.S)]
+    return [html.unescape(q) for q in re.findall(r"&ldquo;<bdi>(.*?)</bdi>&rdquo;", page, re.S)]
 
 
 @pytest.mark.timeout(120)
@@ -48,10 +48,10 @@ def test_a_quote_at_the_limit_is_whole_and_a_longer_one_is_cut_at_a_word() -> No
     from scriptkit.reporters.html import _quote
 
     exactly = "x" * 160
-    assert html.unescape(_quote(exactly, 160)) == f"“{exactly}”"
+    assert html.unescape(_quote(exactly, 160)) == f"“<bdi>{exactly}</bdi>”"
     longer = "word " * 40
     shown = html.unescape(_quote(longer, 120))
-    assert shown.endswith("…”") and len(shown) <= 123 and not shown.endswith(" …”")
+    assert shown.endswith("…</bdi>”") and len(shown) <= 134 and not shown.endswith(" …</bdi>”")
 
 
 def _group(i: int) -> DuplicateGroup:

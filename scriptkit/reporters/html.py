@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from bisect import bisect_left, insort
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from scriptkit.audit import (
 from scriptkit.diagnostics import Diagnostic
 from scriptkit.rules.base import FAMILIES
 from scriptkit.sprawl import Quantity
+from scriptkit.text import DIRECTION_CONTROLS
 
 _COLORS = {"template": "#8d6e63", "readability": "#5c6bc0", "warmth": "#ef6c00", "empathy": "#d81b60",
            "solution": "#2e7d32", "export": "#6d4c41", "custom": "#00838f", "grammar": "#7b1fa2", "other": "#757575"}
@@ -94,21 +96,29 @@ _JS = """
 """
 
 
+# Characters a reader never sees: the direction controls reorder the rest of their line (a title's U+202E turned
+# the quotes of other findings backwards, SK012's evidence read as an empty quote), the zero-width ones split a
+# word unseen. Each is shown by its code point instead, as SK012 names it.
+_UNSEEN = re.compile("[" + "".join(sorted(DIRECTION_CONTROLS | frozenset("\u200b\u2060\ufeff"))) + "]")
+
+
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """``text`` escaped for HTML, its unseen characters shown as ``⟨U+202E⟩``."""
+    return _UNSEEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", html.escape(str(text), quote=True))
 
 
 def _quote(text: str, limit: int) -> str:
     """``text`` in quotes, escaped; a text longer than ``limit`` characters is cut at a word and ends with an
     ellipsis inside the quotes, so a shortened quote never reads as the whole (the whole is in --format json,
     and a finding quoting its whole reply has it shown in full above)."""
+    # (isolated: a right-to-left quote, or one ending in a number, does not reorder the sentence around it)
     if len(text) <= limit:
-        return f"&ldquo;{_e(text)}&rdquo;"
+        return f"&ldquo;<bdi>{_e(text)}</bdi>&rdquo;"
     cut = text[:limit]
     space = max(cut.rfind(" "), cut.rfind("\n"))
     if space > limit * 2 // 3:  # (at a word, unless that loses a third of it)
         cut = cut[:space]
-    return f'&ldquo;{_e(cut.rstrip())}&hellip;&rdquo;'
+    return f'&ldquo;<bdi>{_e(cut.rstrip())}&hellip;</bdi>&rdquo;'
 
 
 def _more_rows(shown: int, total: int, what: str, columns: int) -> str:
@@ -234,11 +244,11 @@ def _macro(m: MacroAudit) -> str:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
     part = ' data-part="1"' if m.judged_in_part else ""  # (not in the score distribution's buckets)
     return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}">'
-            f'<summary>{_score(m.overall)}<span class="t">{_e(m.title)}{_state(m)}</span>{scores}</summary>'
+            f'<summary>{_score(m.overall)}<span class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</span>{scores}</summary>'
             f'<div class="muted">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
             f'{" · <b>internal note</b>, not judged as a reply" if m.internal else ""} · {_e(m.location)}</div>'
-            f'<div class="body">{_highlighted(m.text, m.highlights)}</div>'
+            f'<div class="body" dir="auto">{_highlighted(m.text, m.highlights)}</div>'
             f'<ul class="problems">{"".join(items) or "<li>No problems found.</li>"}{risks}</ul></details>')
 
 
@@ -289,20 +299,20 @@ def render_html(report: AuditReport) -> str:
                      'score.</p>' if report.judged_in_part else "")
     common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
                      f"<td>{c.macros}</td><td>{c.count}</td><td>"
-                     + "; ".join(f"&ldquo;{_e(t)}&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
+                     + "; ".join(f"&ldquo;<bdi>{_e(t)}</bdi>&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
                      for c in report.common[:15]) + _more_rows(15, len(report.common), "kind(s) of problem", 6)
     titles = {m.id: m.title for m in report.macros}
     by_id = {m.id: m for m in report.macros}  # (a contradiction's quote in its macro's own words)
     dups = "".join(
         f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}</td><td>"
-        + ", ".join(f'<a href="#drill={_e(i)}">{_e(titles.get(i, i))}</a>' for i in g.members[:_GROUP_SHOWN])
+        + ", ".join(f'<a href="#drill={_e(i)}"><bdi>{_e(titles.get(i, i))}</bdi></a>' for i in g.members[:_GROUP_SHOWN])
         + (f' <span class="muted">and {len(g.members) - _GROUP_SHOWN} more (all in --format json)</span>'
            if len(g.members) > _GROUP_SHOWN else "") + "</td></tr>"
         for g in report.duplicates[:100]) + _more_rows(100, len(report.duplicates), "group(s)", 3)
     contra = "".join(
         f"<tr><td>{_e(c.topic)}</td><td>{_e(c.unit)}</td><td><ul>"
         + "".join(f"<li><b>{_e(v)}</b>: " + "; ".join(
-            f'<a href="#drill={_e(q.macro)}">{_e(titles.get(q.macro, q.macro))}</a> <span class=muted>'
+            f'<a href="#drill={_e(q.macro)}"><bdi>{_e(titles.get(q.macro, q.macro))}</bdi></a> <span class=muted>'
             f"{_quote(by_id[q.macro].in_own_words(q.sentence) if q.macro in by_id else q.sentence, 140)}</span>"
             for q in qs[:4]) + _more(qs)
             + "</li>"
