@@ -55,10 +55,13 @@ class MissingAcknowledgment(Rule):
     so frustrating"), at what happened ("Two hours on hold is miserable", "What a shame the
     jacket doesn't fit") or said of their week ("You've had a rotten week with us"). Owning the
     cause ("that's on me", or an apology naming the writer's own slip: "Sorry about the wrong
-    link!", "Apologies for sending the wrong size") and telling back their patience ("You've been
+    link!", "Apologies for sending the wrong size"; not a courtesy for the wait, "Sorry for the
+    wait!", which names no mishap: such a reply is told to say in it what happened) and telling back
+    their patience ("You've been
     more than patient with us") acknowledge too, and so does news told as unwelcome ("I know a
     price rise is never welcome", "A bigger bill is nobody's idea of good news", "No one likes
-    paying more"), though not "Your feedback is always welcome"; a feeling the writer tells of as
+    paying more", "Well, that's not the kind of welcome anyone wants from a new phone!"), though
+    not "Your feedback is always welcome"; a feeling the writer tells of as
     their own ("I was stressed too") does not. A reply that is only a greeting or sign-off ("Hi {{
     customer.first_name }},") is reported too: it says nothing to the customer yet.
 
@@ -115,7 +118,7 @@ class MissingAcknowledgment(Rule):
         # review lists apart: its first sentence, marked, was taken for the culprit)
         where = next((s for s in body if s.slot == "acknowledgment"), None)
         start, end = (where.start, where.end) if where is not None else (body[0].start, body[-1].end)
-        yield Finding(start, end, _NEVER_ACKNOWLEDGES, suggestion=_ACKNOWLEDGE_FIRST,
+        yield Finding(start, end, _NEVER_ACKNOWLEDGES, suggestion=_acknowledge_instead(body),
                       location=empty_slot_location(message, ctx, "acknowledgment"))
 
 
@@ -143,6 +146,18 @@ def _owns_a_slip(s: Sentence) -> bool:
     """An apology that names the writer's own slip ("Sorry about the wrong link!"): it owns the cause, as "that's on
     me" does, and so acknowledges what happened to the customer."""
     return any(_OWNED_SLIP.match(normalise(s.text), a) for a, _ in _apologies(s))
+
+
+def _acknowledge_instead(body: list[Sentence]) -> str:
+    """SK301's suggestion, fitted to what the reply has: an apology already there is told to name what happened, a
+    thank-you to say what it heard; else the opening to write."""
+    if any(_apologies(s) for s in body):
+        return ('say in the apology what happened to them and how it landed: "I\'m sorry your parcel is a week late; '
+                'I know you needed it for Saturday"')
+    if any(s.cues.warmth and _THANKS.match(s.text) for s in body):
+        return ('after the thanks, say what you heard: "Thanks for letting us know, and I can see how annoying it '
+                'is to be charged twice"')
+    return _ACKNOWLEDGE_FIRST
 
 
 @register
