@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from scriptkit.cli import main
@@ -40,3 +41,64 @@ def test_direction_controls_are_shown_not_obeyed(tmp_path: Path) -> None:
     assert quotes and all(q.startswith("<bdi>") for q in quotes)  # each quote isolated from its line
     bodies = re.findall(r'<div class="body"[^>]*>', page)
     assert len(bodies) == 2 and all('dir="auto"' in b for b in bodies)  # a right-to-left reply reads right
+
+
+# (the page's own script taken out, as a browser with JavaScript off would run none of it; a measuring script
+# in its place reports which macros and controls are drawn, without marking the page as scripted)
+_MEASURE = """<script>
+setTimeout(function () {
+  var drawn = function (el) { return el.getClientRects().length > 0; };
+  var b = document.body;
+  b.setAttribute('data-drawn', [].slice.call(document.querySelectorAll('details.macro'))
+    .filter(drawn).map(function (m) { return m.id; }).join(' '));
+  b.setAttribute('data-controls', ['search', 'show-all', 'expand'].filter(function (id) {
+    return drawn(document.getElementById(id)); }).join(' '));
+  b.setAttribute('data-opened', [].slice.call(document.querySelectorAll('details.macro[open]'))
+    .map(function (m) { return m.id; }).join(' '));
+}, 300);
+</script></body>"""
+
+
+def _without_script(tmp_path: Path, page: str, fragment: str) -> dict[str, str]:
+    from tests.test_audit_html_browser import _browse
+
+    bare = tmp_path / "bare.html"
+    bare.write_text(re.sub(r"<script>.*?</script>", "", page, flags=re.S).replace("</body>", _MEASURE),
+                    encoding="utf-8")
+    dom = _browse(bare.as_uri() + fragment, "--window-size=1000,700", "--virtual-time-budget=3000",
+                  "--dump-dom").stdout
+    body = re.search(r"<body[^>]*>", dom)
+    assert body, dom[:300]
+    return dict(re.findall(r'data-(drawn|controls|opened)="([^"]*)"', body.group(0)))
+
+
+@pytest.mark.chromium
+def test_without_javascript_the_bars_still_filter_and_script_only_controls_are_not_shown(tmp_path: Path) -> None:
+    page = _report(tmp_path, [{"title": f"Warm {n}", "body": WARM.replace("Friday", f"day {n}")} for n in range(3)]
+                   + [{"title": f"Cold {n}", "body": COLD.replace("course", f"course {n}")} for n in range(3)])
+    assert "<noscript>" in page
+    buckets = {m: int(s) for m, s in re.findall(r'<details class="macro" id="(m-[^"]+)"[^>]*data-bucket="(\d)"',
+                                                page)}
+    assert len(set(buckets.values())) >= 2
+    every = _without_script(tmp_path, page, "")
+    assert every["drawn"].split() == list(buckets) and every["controls"] == ""  # nothing that would do nothing
+    chosen = max(buckets.values())
+    shown = _without_script(tmp_path, page, f"#bucket={chosen}")
+    assert shown["drawn"].split() == [m for m, b in buckets.items() if b == chosen]
+    family = re.search(r'href="#family=(\w+)"', page)
+    assert family
+    with_family = [m for m, f in re.findall(r'<details class="macro" id="(m-[^"]+)"[^>]*data-families="([^"]*)"', page)
+                   if family.group(1) in f.split()]
+    assert _without_script(tmp_path, page, f"#family={family.group(1)}")["drawn"].split() == with_family
+    # (a drill-down link from the duplicates table opens its macro)
+    assert _without_script(tmp_path, page, "#drill=cold-1")["opened"] == "m-cold-1"
+
+
+@pytest.mark.chromium
+def test_with_javascript_the_controls_show(tmp_path: Path) -> None:
+    from tests.test_audit_html_browser import _browse
+
+    _report(tmp_path, [{"title": "Warm", "body": WARM}, {"title": "Cold", "body": COLD}])
+    dom = _browse((tmp_path / "report.html").as_uri(), "--dump-dom").stdout
+    controls = re.search(r'<div class="toolbar" id="controls"[^>]*>', dom)
+    assert 'data-ready="1"' in dom and controls and "hidden" not in controls.group(0)

@@ -59,6 +59,7 @@ mark{background:#ffe082;border-bottom:2px solid #f57f17;padding:0 1px}mark.error
 .rewrite{color:var(--good)}.muted{color:var(--muted)}.toolbar{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
 input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6px;min-width:260px}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+#controls[hidden]{display:none}.filter-note{display:none}body:not([data-ready]) .filter-note:target{display:block}
 button{padding:5px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 """
 
@@ -90,6 +91,7 @@ _JS = """
     mark('');show(function(m){return !q||m.textContent.toLowerCase().indexOf(q)>=0;},q?'Matching "'+e.target.value+'"':'');});
   document.getElementById('show-all').addEventListener('click',function(){history.replaceState(null,'',' ');mark('');show(function(){return true;},'');});
   document.getElementById('expand').addEventListener('click',function(){macros.forEach(function(m){if(!m.hidden)m.open=true;});});
+  document.getElementById('controls').hidden=false;  // (drawn only when they work)
   document.body.setAttribute('data-ready','1');
   route();
 })();
@@ -136,10 +138,19 @@ def _score(value: float | None) -> str:
     return f'<span class="score {cls}">{value:.0f}</span>'
 
 
+def _bucket(m: MacroAudit) -> int:
+    """The score distribution's bar a macro is counted in: 0 for 0-9, ..., 9 for 90-100."""
+    return min(9, int(m.held_mean // 10))
+
+
+def _bucket_label(i: int) -> str:
+    return f"{i * 10}-{i * 10 + 9 + (i == 9)}"
+
+
 def _histogram(report: AuditReport) -> str:
     buckets = [0] * 10
     for m in report.judged_in_full:  # (as the overall score: one judged in part has flexibility alone)
-        buckets[min(9, int(m.held_mean // 10))] += 1
+        buckets[_bucket(m)] += 1
     width, height, pad = 420, 200, 26
     top = max(buckets) or 1
     bar_w = (width - pad * 2) / 10
@@ -242,10 +253,12 @@ def _macro(m: MacroAudit) -> str:
         risks += f"<li>Overall score held at {CAP:g} (from {m.mean:.0f}): {_e(m.held_because or '')}.</li>"
     if m.flexibility_note:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
-    part = ' data-part="1"' if m.judged_in_part else ""  # (not in the score distribution's buckets)
+    # (judged in part: not in the score distribution's buckets)
+    part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
     return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}">'
             f'<summary>{_score(m.overall)}<span class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</span>{scores}</summary>'
-            f'<div class="muted">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
+            # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
+            f'<div class="muted" id="drill={_e(m.id)}">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
             f'{" · <b>internal note</b>, not judged as a reply" if m.internal else ""} · {_e(m.location)}</div>'
             f'<div class="body" dir="auto">{_highlighted(m.text, m.highlights)}</div>'
@@ -278,6 +291,22 @@ def _more(said: list[Quantity], shown: int = 4) -> str:
     """How many more macros give an amount than the first ``shown`` quotes of it name."""
     more = len({q.macro for q in said[shown:]} - {q.macro for q in said[:shown]})
     return f" <span class=muted>and {more} more macro(s)</span>" if more else ""
+
+
+def _without_script(report: AuditReport) -> tuple[str, str]:
+    """What makes the chart bars' links (#bucket=3, #family=empathy) filter the list with JavaScript off: a note
+    per link, the link's target, and CSS hiding the other macros while it is the target (``:has``). Once the
+    script runs (``data-ready``) it filters instead, and these stay out of its way."""
+    filters = [(f"bucket={i}", f'details.macro:not([data-bucket="{i}"])', f"the macros scored {_bucket_label(i)}")
+               for i in sorted({_bucket(m) for m in report.judged_in_full})]
+    filters += [(f"family={f}", f'details.macro:not([data-families~="{f}"])', f"the macros with {_family_label(f)} problems")
+                for f in report.by_family]
+    css = "".join(f'body:not([data-ready]):has([id="{target}"]:target) {others}{{display:none}}'
+                  f'body:not([data-ready]):has([id="{target}"]:target) svg a[href="#{target}"] .bar{{stroke:#1d2330;stroke-width:3}}'
+                  for target, others, _ in filters)
+    notes = "".join(f'<p class="filter-note" id="{_e(target)}">Showing {_e(what)}. <a href="#macros">Show all</a></p>'
+                    for target, _, what in filters)
+    return css, notes
 
 
 def render_html(report: AuditReport) -> str:
@@ -330,11 +359,12 @@ def render_html(report: AuditReport) -> str:
     # (what the customer would see broken first, then by what fixing it raises: the most common problem was first)
     order = "".join(f'<li><a href="#{_e(w.section)}">{_e(w.text)}</a></li>' for w in report.work_order()[:15])
     no_room = f'<p class="muted">{_e(report.no_room_note)}.</p>' if report.no_room_note else ""
+    filter_css, filter_notes = _without_script(report)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>scriptkit audit: {_e(os.path.basename(report.source))}</title><style>{_CSS}</style></head>
+<title>scriptkit audit: {_e(os.path.basename(report.source))}</title><style>{_CSS}{filter_css}</style></head>
 <body><header><h1>Macro library audit</h1><p>{_e(report.source)} · {_e(report.format_name)} · {n} macro(s)</p></header>
 <main>
 <div class="cards">{"".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for k, v in cards)}</div>
@@ -347,8 +377,9 @@ def render_html(report: AuditReport) -> str:
 <section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
 <section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
-<section id="macros"><h2>Macros, worst first</h2>
-<div class="toolbar"><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
+<section id="macros"><h2>Macros, worst first</h2>{filter_notes}
+<noscript><p class="muted">JavaScript is off: the chart bars still list their macros, and a macro opens with a click; filtering by text and opening them all need JavaScript.</p></noscript>
+<div class="toolbar" id="controls" hidden><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
 {"".join(_macro(m) for m in report.macros)}
 </section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
