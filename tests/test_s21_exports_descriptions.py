@@ -23,7 +23,7 @@ def test_a_pack_placeholder_is_named_by_its_declared_description(tmp_path: Path)
     assert "From *{delivery date of the box}*, *{subscription plan}* costs" in playbook
     assert "order box date" not in playbook
     page = (out / "playbook" / "playbook.html").read_text(encoding="utf-8")
-    assert '<em class="ph">{delivery date of the box}</em>' in page
+    assert '<em class="ph" dir="auto">{delivery date of the box}</em>' in page
 
 
 def test_the_agent_notes_name_a_pack_placeholder_by_its_description(tmp_path: Path) -> None:

@@ -34,8 +34,8 @@ def _export(tmp_path: Path, scripts: dict[str, str]) -> Path:
 def test_a_replys_lists_are_lists_in_the_playbook_as_in_the_zendesk_export(tmp_path: Path) -> None:
     out = _export(tmp_path, {"late.yaml": STEPS})
     page = (out / "playbook/playbook.html").read_text(encoding="utf-8")
-    assert "<ul><li>Open the order page.</li><li>Click the Change button.</li></ul>" in page
-    assert "<ol><li>Type the new address.</li><li>Press Save.</li></ol>" in page
-    assert "<br>- Click" not in page and "<p>- Open" not in page
+    assert "<ul dir=\"auto\"><li>Open the order page.</li><li>Click the Change button.</li></ul>" in page
+    assert "<ol dir=\"auto\"><li>Type the new address.</li><li>Press Save.</li></ol>" in page
+    assert "<br>- Click" not in page and "<p dir=\"auto\">- Open" not in page
     zendesk = "".join(p.read_text(encoding="utf-8") for p in (out / "zendesk").rglob("*.json"))
     assert "<ul><li>Open the order page.</li>" in zendesk  # (the same writer: the same lists)

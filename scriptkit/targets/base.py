@@ -307,10 +307,28 @@ def link_address(href: str) -> str:
     return href.removeprefix("mailto:").removeprefix("tel:")
 
 
-def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None) -> str:
+#: languages written right to left where no script is named ('iw' and 'ji': Hebrew's and Yiddish's old codes)
+_RTL_LANGUAGES = frozenset({"ar", "arc", "azb", "bal", "ckb", "dv", "fa", "glk", "he", "iw", "ji", "ks", "lrc", "mzn",
+                            "nqo", "pnb", "prs", "ps", "sd", "syr", "ug", "ur", "yi"})
+#: scripts written right to left, as a locale names them ('az-Arab'; 'az-Latn' is left to right)
+_RTL_SCRIPTS = frozenset({"adlm", "arab", "hebr", "mand", "nkoo", "rohg", "samr", "syrc", "thaa"})
+
+
+def text_direction(locale: object) -> str | None:
+    """'rtl' for a pack's locale written right to left ('ar', 'he-IL', 'az-Arab'), else None."""
+    if not isinstance(locale, str):
+        return None
+    language, *rest = re.split(r"[-_]", locale.strip().lower())
+    script = next((part for part in rest if len(part) == 4 and part.isalpha()), None)
+    return "rtl" if (script in _RTL_SCRIPTS if script else language in _RTL_LANGUAGES) else None
+
+
+def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None,
+            direction: str | None = None) -> str:
     """Paragraphs become ``<p>``, single line breaks ``<br>``, a paragraph's ``- item`` or ``1. item`` lines a
     ``<ul>`` or ``<ol>``, and ``[text](address)`` a link; literal text is HTML-escaped and then made inert for
-    the helpdesk's template engine."""
+    the helpdesk's template engine. ``direction`` ('rtl', 'auto') is written as each paragraph's and list's
+    ``dir``: a right-to-left reply in a helpdesk that shows it left to right reads in the wrong order."""
     flat, holes = _flatten(segments)
 
     def literal(text: str, attribute: bool = False) -> str:
@@ -368,7 +386,12 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
                 lines.append(line)
         if lines:
             blocks.append(_paragraph_html(lines, line_html))
+    if direction is not None:  # (on each block, not a wrapper: the helpdesk's editor keeps paragraphs as they are)
+        blocks = [_BLOCK_TAG.sub(rf'<\1 dir="{direction}"', b, count=1) for b in blocks]
     return "".join(b for b in blocks if b)
+
+
+_BLOCK_TAG = re.compile(r"^<(p|ul|ol)\b")
 
 
 def _signature(items: list[re.Match[str]], lines: list[str]) -> bool:
@@ -1194,9 +1217,11 @@ class BaseTarget(ABC):
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]: ...
 
     def html(self, message: Message) -> str:
+        """The message's HTML body; a right-to-left pack's says so (``dir="rtl"``). No helpdesk documents what its
+        sanitiser does with ``dir``, so a pack with no right-to-left locale is sent with none, as before."""
         dialect = self.dialect_for(message)
         assert dialect is not None
-        return to_html(message.segments, dialect, self.names(message))
+        return to_html(message.segments, dialect, self.names(message), text_direction(message.meta.get("locale")))
 
     def plain(self, message: Message) -> str:
         dialect = self.dialect_for(message)

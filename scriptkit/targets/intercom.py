@@ -29,6 +29,7 @@ from scriptkit.targets.base import (
     pack_wide_id_problem,
     problem,
     settings,
+    text_direction,
     to_html,
     written,
 )
@@ -86,7 +87,7 @@ READ_BACK = Dialect(PLACEHOLDERS, write_attribute, unsafe=DIALECT.unsafe, empty_
                     linked_placeholders=False, stand_ins=STAND_INS)
 
 _PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
+<html lang="{lang}"{dir}>
 <head><meta charset="utf-8"><title>{title}</title></head>
 <body>
 <!-- Intercom has no API to create macros: open this page, copy the reply below and paste it
@@ -196,8 +197,14 @@ each reply.
             # (who may use it, which the API cannot set either: a team-only macro pasted as new is everyone's)
             who = (f"\n     Make it visible to {'team' if len(teams) == 1 else 'teams'} {', '.join(teams)} only "
                    "(Visible to: specific teams)." if teams else "")
-            page = _PAGE.format(lang=html.escape(lang), title=html.escape(r.payload["name"]),
-                                body=self.html(r.message), where=where, who=who)  # (ids: letters, digits, _ and -)
+            # (a right-to-left pack's page reads so; another's paragraphs each take the direction of their
+            # first letter, so a Hebrew reply in an English pack is not shown left to right: the page is only
+            # ours, the body Intercom keeps is what its editor makes of the paste)
+            rtl = text_direction(lang)
+            body = to_html(r.message.segments, DIALECT, self.names(r.message), rtl or "auto")
+            page = _PAGE.format(lang=html.escape(lang), dir=f' dir="{rtl}"' if rtl else "",
+                                title=html.escape(r.payload["name"]), body=body, where=where,
+                                who=who)  # (ids: letters, digits, _ and -)
             out[f"intercom/macros/{r.stem}.html"] = page.encode("utf-8")
             out[f"intercom/macros/{r.stem}.txt"] = (r.payload["body_text"] + "\n").encode("utf-8")
         out["intercom/macros.json"] = dump_json({"macros": [r.payload for r in rendered]})

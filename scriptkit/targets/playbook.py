@@ -27,16 +27,19 @@ from scriptkit.targets.base import (
     categories,
     link_address,
     placeholder_words,
+    text_direction,
     to_html,
     unsafe_address,
 )
 from scriptkit.text import slug
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+#: an ``&`` that Markdown would read as the start of an entity (``&amp;``, ``&#38;``): the customer reads it as typed
+_MD_ENTITY = re.compile(r"&(?=#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
 
 
 def spoken(segments: Iterable[Segment], esc: Callable[[str], str], placeholder: Callable[[str], str],
@@ -91,20 +94,23 @@ def _md(segments: Iterable[Segment], catalogue: Catalogue) -> str:
                   lambda text, address: f"[{text}]({address})", catalogue)
 
 
-def _html(segments: Iterable[Segment], catalogue: Catalogue) -> str:
+def _html(segments: Iterable[Segment], catalogue: Catalogue, direction: str) -> str:
     """The reply as the helpdesk HTML exports write it (``to_html``: paragraphs, line breaks, ``- `` and ``1.`` lines
-    as lists, links), each placeholder named in words and each blank marked, as ``spoken`` reads them."""
+    as lists, links), each placeholder named in words and each blank marked, as ``spoken`` reads them; each
+    paragraph with ``direction`` ('rtl', or 'auto': the direction of its first letter)."""
     segments = list(segments)
 
     def words(name: str, fallback: str | None, as_html: bool) -> str:
         said = html.escape(placeholder_words(Placeholder(name, "", fallback), catalogue), quote=True)
-        return f'<em class="ph">{{{said}}}</em>' if as_html else f"{{{said}}}"
+        # (dir="auto": an English description in an Arabic reply keeps its braces and words in order, and is
+        # not what sets its paragraph's direction)
+        return f'<em class="ph" dir="auto">{{{said}}}</em>' if as_html else f"{{{said}}}"
 
     # (every placeholder named as itself, so none is taken for one the helpdesk lacks; none filled in inside a
     # link's address, where ``spoken`` too writes the text and the address after it)
     names = {s.name: s.name for s in _flatten(segments)[1] if isinstance(s, Placeholder)}
     dialect = Dialect(names=names, write=words, empty_fallback=True, linked_placeholders=False)
-    return to_html(segments, dialect)
+    return to_html(segments, dialect, direction=direction)
 
 
 class PlaybookTarget(BaseTarget):
@@ -126,12 +132,14 @@ guidance, alternatives, conditions and the blanks to fill in. Placeholders are n
     def render(self, message: Message) -> Payload:
         cats, name = categories(message.title)
         catalogue = catalogue_of(message)  # (a pack's own placeholder is named by its description)
+        # (a right-to-left pack's replies read so; another's each paragraph by its first letter: a Hebrew reply)
+        direction = text_direction(message.meta.get("locale")) or "auto"
         return {
             "script_id": message.script_id, "category": " / ".join(cats) or "General", "name": name,
             "scenario": str(message.meta.get("scenario", "")), "emotion": str(message.meta.get("emotion", "")),
             "channel": message.channel, "variant": message.variant,
-            "md": _md(message.segments, catalogue), "html": _html(message.segments, catalogue),
-            "notes": [(n.kind, n.label, _md(n.segments, catalogue), _html(n.segments, catalogue))
+            "md": _md(message.segments, catalogue), "html": _html(message.segments, catalogue, direction),
+            "notes": [(n.kind, n.label, _md(n.segments, catalogue), _html(n.segments, catalogue, direction))
                       for n in message.notes],
             # (the reply's and those only an alternative or condition holds: the notes above name them too)
             "blanks": [(blank_marker(b.name), b.prompt) for b in blanks_of(message)],
@@ -205,8 +213,14 @@ def _markdown(title: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-_CSS = ("body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-        "blockquote{border-left:4px solid #9ab;margin:0;padding:.25rem 1rem;background:#f6f8fa}"
+# (overflow-wrap: a long address or word breaks inside the reply box instead of running out of it; the border on
+# the side a line starts, right in a right-to-left page; printed, no heading is left at a page's foot, and a
+# reply is not split across two pages)
+_CSS = ("body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.5;"
+        "overflow-wrap:anywhere}"
+        "blockquote{border-inline-start:4px solid #9ab;margin:0;padding:.25rem 1rem;background:#f6f8fa;"
+        "break-inside:avoid}"
+        "h1,h2,h3,h4{break-after:avoid}"
         "mark{background:#fff3a3;font-weight:600}.ph{color:#246}.note{color:#333}"
         "#contents ul ul{columns:2 16rem}article:target h3{background:#fff3a3}")
 
@@ -225,10 +239,11 @@ def _category_ids(names: Iterable[str]) -> dict[str, str]:
     return ids
 
 
-def _contents(groups: dict[str, dict[str, list[Payload]]], anchors: dict[str, str]) -> list[str]:
-    """The table of contents: each category, and under it a link to each of its scripts."""
+def _contents(groups: dict[str, dict[str, list[Payload]]], anchors: dict[str, str], en: str) -> list[str]:
+    """The table of contents: each category, and under it a link to each of its scripts (``en``: its heading's
+    language attribute)."""
     esc = html.escape
-    out = ['<nav id="contents" aria-labelledby="contents-title"><h2 id="contents-title">Contents</h2><ul>']
+    out = [f'<nav id="contents" aria-labelledby="contents-title"><h2 id="contents-title"{en}>Contents</h2><ul>']
     for category in sorted(groups):
         out.append(f'<li><a href="#{esc(anchors[category])}">{esc(category)}</a>\n<ul>')
         out += [f'<li><a href="#{esc(script_id)}">{esc(items[0]["name"])}</a></li>'
@@ -238,41 +253,68 @@ def _contents(groups: dict[str, dict[str, list[Payload]]], anchors: dict[str, st
     return out
 
 
+def _note_head(kind: str, name: str, said: Callable[[str], str]) -> str:
+    """A note's heading as HTML: 'Guidance', 'Alternative: <label>', 'If <when>', the English words by ``said``
+    (the pack's own as written)."""
+    if kind == "alternative":
+        return f"{said('Alternative:')} {html.escape(name)}"
+    if kind == "condition" and name.startswith("If "):  # (rendering's CONDITION_PREFIX)
+        return f"{said('If')} {html.escape(name.removeprefix('If '))}"
+    return html.escape(name)
+
+
+def _variant_of(p: Payload) -> str:
+    return f"({p['channel']}, variant {p['variant'] + 1})"
+
+
 def _page(title: str, lang: str, groups: dict[str, dict[str, list[Payload]]]) -> str:
     esc = html.escape
     anchors = _category_ids(sorted(groups))
+    rtl = text_direction(lang)
+    # the page's own words are English: in a page of another language, marked so, for a screen reader to voice
+    # them in English (``en``); a label before the pack's text also keeps its colon beside it in a right-to-left
+    # line (``label``: dir="ltr" holds it apart)
+    english = re.split(r"[-_]", lang.strip().lower())[0] == "en"
+    en = "" if english else ' lang="en"'
+    label = "" if english else ' lang="en" dir="ltr"'
+
+    def said(words: str) -> str:
+        return esc(words) if english else f"<span{label}>{esc(words)}</span>"
+
     # (the viewport line: without it a phone draws the page at desktop width and shrinks it)
-    out = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}">', "<head>", '<meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{esc(title)} — agent playbook</title>", f"<style>{_CSS}</style>", "</head>", "<body>",
-           f"<h1>{esc(title)} — agent playbook</h1>", *_contents(groups, anchors)]
+    out = ["<!DOCTYPE html>", f'<html lang="{esc(lang)}"' + (f' dir="{rtl}"' if rtl else "") + ">", "<head>",
+           '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f"<title>{esc(title)} — agent playbook</title>", f"<style>{_CSS}</style>", "</head>", "<body>", "<main>",
+           f"<h1>{esc(title)} — " + (f"<span{en}>agent playbook</span>" if en else "agent playbook") + "</h1>",
+           *_contents(groups, anchors, en)]
     for category in sorted(groups):
         out.append(f'<section id="{esc(anchors[category])}"><h2>{esc(category)}</h2>')
         for script_id, items in groups[category].items():
             s = _script_parts(items)
             first = s["first"]
             out.append(f'<article id="{esc(script_id)}"><h3>{esc(first["name"])}</h3>')
-            about = [*([f"<strong>When:</strong> {esc(first['scenario'])}"] if first["scenario"] else []),
-                     *([f"<strong>Customer feels:</strong> {esc(first['emotion'])}"] if first["emotion"] else [])]
+            about = [*([f"<strong{label}>When:</strong> {esc(first['scenario'])}"] if first["scenario"] else []),
+                     *([f"<strong{label}>Customer feels:</strong> {esc(first['emotion'])}"]
+                       if first["emotion"] else [])]
             if about:
                 out.append(f"<p>{'<br>'.join(about)}</p>")
             for p in s["replies"]:
-                out.append(f"<h4>{esc(channel_name(p['channel']))}</h4><blockquote>{p['html']}</blockquote>")
+                out.append(f"<h4{en}>{esc(channel_name(p['channel']))}</h4><blockquote>{p['html']}</blockquote>")
             if s["others"]:
-                out.append("<h4>Other ways to say it</h4><ul>")
-                out += [f"<li>({esc(p['channel'])}, variant {p['variant'] + 1}) {p['html']}</li>" for p in s["others"]]
+                out.append(f"<h4{en}>Other ways to say it</h4><ul>")
+                out += [f"<li>{said(_variant_of(p))} {p['html']}</li>" for p in s["others"]]
                 out.append("</ul>")
-            for kind, label, _, body in s["notes"]:
-                head = "Alternative: " + label if kind == "alternative" else label
-                out.append(f'<div class="note"><strong>{esc(head)}:</strong> {body}</div>')
+            for kind, name, _, body in s["notes"]:
+                out.append(f'<div class="note"><strong{label if kind == "guidance" else ""}>'
+                           f"{_note_head(kind, name, said)}:</strong> {body}</div>")
             if s["blanks"]:
-                out.append("<h4>Fill in before sending</h4><ul>")
+                out.append(f"<h4{en}>Fill in before sending</h4><ul>")
                 out += [f"<li><mark>{esc(m)}</mark>" + (f": {esc(pr)}" if pr else "") + "</li>"
                         for m, pr in s["blanks"].items()]
                 out.append("</ul>")
             out.append("</article>")
         out.append("</section>")
-    out += ["</body>", "</html>"]
+    out += ["</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"
 
 
