@@ -102,3 +102,31 @@ def test_with_javascript_the_controls_show(tmp_path: Path) -> None:
     dom = _browse((tmp_path / "report.html").as_uri(), "--dump-dom").stdout
     controls = re.search(r'<div class="toolbar" id="controls"[^>]*>', dom)
     assert 'data-ready="1"' in dom and controls and "hidden" not in controls.group(0)
+
+
+def _pdf_text(tmp_path: Path, page: Path) -> str:
+    import shutil
+    import subprocess
+
+    from tests.conftest import require_external
+    from tests.test_audit_html_browser import _browse
+
+    if shutil.which("pdftotext") is None:
+        require_external("pdftotext is not installed (apt-get install poppler-utils)")
+    pdf = tmp_path / f"{page.stem}.pdf"
+    _browse(page.as_uri(), f"--print-to-pdf={pdf}", "--no-pdf-header-footer", "--virtual-time-budget=3000")
+    assert pdf.exists()
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.chromium
+def test_printing_shows_every_macro_open_without_the_controls(tmp_path: Path) -> None:
+    page = _report(tmp_path, [{"title": "Warm", "body": WARM}, {"title": "Cold", "body": COLD}])
+    printed = " ".join(_pdf_text(tmp_path, tmp_path / "report.html").split())
+    assert "trace it and I'll email you" in printed and "processed in due course" in printed  # (closed on screen)
+    assert "Expand shown" not in printed and "Show all" not in printed
+    # (with JavaScript off, CSS alone opens them)
+    bare = tmp_path / "bare.html"
+    bare.write_text(re.sub(r"<script>.*?</script>", "", page, flags=re.S), encoding="utf-8")
+    assert "processed in due course" in " ".join(_pdf_text(tmp_path, bare).split())

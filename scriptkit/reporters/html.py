@@ -61,6 +61,14 @@ input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6p
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 #controls[hidden]{display:none}.filter-note{display:none}body:not([data-ready]) .filter-note:target{display:block}
 button{padding:5px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
+@media print{
+body{background:#fff}header{background:none;color:var(--fg);padding:0 0 12px}header p{color:var(--muted)}main{padding:0}
+#controls,noscript,.filter-note a{display:none}
+.card,.chart,svg,tr,li{break-inside:avoid}h1,h2,h3,summary{break-after:avoid}
+/* (every macro open on paper: the script opens them before printing; where it does not run, their content is
+   shown all the same in a browser that has ::details-content) */
+details.macro::details-content{content-visibility:visible;display:contents}
+}
 """
 
 _JS = """
@@ -91,6 +99,11 @@ _JS = """
     mark('');show(function(m){return !q||m.textContent.toLowerCase().indexOf(q)>=0;},q?'Matching "'+e.target.value+'"':'');});
   document.getElementById('show-all').addEventListener('click',function(){history.replaceState(null,'',' ');mark('');show(function(){return true;},'');});
   document.getElementById('expand').addEventListener('click',function(){macros.forEach(function(m){if(!m.hidden)m.open=true;});});
+  // (on paper every macro the list shows is open; those the reader had closed close again after)
+  var closed=[];
+  window.addEventListener('beforeprint',function(){closed=macros.filter(function(m){return !m.open&&!m.hidden;});
+    closed.forEach(function(m){m.open=true;});});
+  window.addEventListener('afterprint',function(){closed.forEach(function(m){m.open=false;});closed=[];});
   document.getElementById('controls').hidden=false;  // (drawn only when they work)
   document.body.setAttribute('data-ready','1');
   route();
