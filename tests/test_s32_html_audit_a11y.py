@@ -130,3 +130,21 @@ def test_printing_shows_every_macro_open_without_the_controls(tmp_path: Path) ->
     bare = tmp_path / "bare.html"
     bare.write_text(re.sub(r"<script>.*?</script>", "", page, flags=re.S), encoding="utf-8")
     assert "processed in due course" in " ".join(_pdf_text(tmp_path, bare).split())
+
+
+@pytest.mark.chromium
+def test_a_long_link_wraps_on_a_phone_screen(tmp_path: Path) -> None:
+    from tests.test_audit_html_browser import _browse
+
+    link = "https://help.example.com/returns?ticket=" + "7f3a9c2e" * 12  # (no hyphen to break at)
+    _report(tmp_path, [{"title": "Refund guide " + link, "body": WARM + " The steps are at " + link + " today."}])
+    page = tmp_path / "report.html"
+    opened = tmp_path / "opened.html"
+    opened.write_text(page.read_text(encoding="utf-8").replace('<details class="macro"', '<details open class="macro"')
+                      .replace("</body>", "<script>setTimeout(function(){document.body.setAttribute('data-wide',"
+                                          "document.documentElement.scrollWidth+' '+window.innerWidth);},300);"
+                                          "</script></body>"),
+                      encoding="utf-8")
+    dom = _browse(opened.as_uri(), "--window-size=390,800", "--virtual-time-budget=3000", "--dump-dom").stdout
+    wide = re.search(r'data-wide="(\d+) (\d+)"', dom)
+    assert wide and int(wide.group(1)) <= int(wide.group(2)) <= 500  # nothing runs off the side of the screen

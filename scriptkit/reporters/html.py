@@ -58,6 +58,8 @@ mark{background:#ffe082;border-bottom:2px solid #f57f17;padding:0 1px}mark.error
 .problems li{margin-bottom:4px}.code{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted)}
 .rewrite{color:var(--good)}.muted{color:var(--muted)}.toolbar{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
 input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6px;min-width:260px}
+/* (a long link or word in a macro wraps anywhere rather than run off a phone's screen) */
+.body,.problems li,details.macro>summary .t,td,.muted{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 #controls[hidden]{display:none}.filter-note{display:none}body:not([data-ready]) .filter-note:target{display:block}
 button{padding:5px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
