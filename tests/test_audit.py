@@ -192,7 +192,7 @@ def test_html_drill_down_shows_highlights_suggestions_and_rewrites() -> None:
                                              diag.suggestion)])
     page = render_html(AuditReport("export.json", "zendesk", [macro], [], [], []))
     assert '<mark class="warning" data-code="SK201" title="SK201 a stock phrase &lt;here&gt;">We regret the ' \
-           'inconvenience</mark>. I&#x27;ll fix it today.' in page
+           'inconvenience</mark><sup class="sev">SK201 warning</sup>. I&#x27;ll fix it today.' in page
     assert "Suggested: Say sorry in your own words." in page
     assert "Rewrite: &ldquo;<bdi>We regret the inconvenience</bdi>&rdquo; &rarr; &ldquo;<bdi>I&#x27;m sorry this " \
            "happened &amp; &lt;it&gt; hurt</bdi>&rdquo;" in page

@@ -148,3 +148,14 @@ def test_a_long_link_wraps_on_a_phone_screen(tmp_path: Path) -> None:
     dom = _browse(opened.as_uri(), "--window-size=390,800", "--virtual-time-budget=3000", "--dump-dom").stdout
     wide = re.search(r'data-wide="(\d+) (\d+)"', dom)
     assert wide and int(wide.group(1)) <= int(wide.group(2)) <= 500  # nothing runs off the side of the screen
+
+
+def test_keyboard_and_screen_reader_cues(tmp_path: Path) -> None:
+    page = _report(tmp_path, [{"title": "Warm", "body": WARM}, {"title": "Cold", "body": COLD}])
+    assert re.search(r'details\.macro>summary::before\{content:"▸"', page)  # (display:flex hid the marker)
+    assert re.search(r'<span id="filter-status"[^>]*aria-live="polite"', page)
+    bars = re.findall(r'(<a [^>]*>)?<rect class="bar" data-bucket="\d" data-count="(\d+)"', page)
+    assert len(bars) == 10 and all(bool(link) == (count != "0") for link, count in bars)  # no empty stops
+    assert len(re.findall(r"<summary>[^\n]*?<h3 class=\"t\">", page)) == 2  # a heading to jump to per macro
+    marks = re.findall(r'<mark class="(\w+)"[^>]*>.*?</mark>(<sup class="sev">[^<]*</sup>)?', page)
+    assert marks and all(sev and severity in sev for severity, sev in marks)  # (not the colour alone)

@@ -52,7 +52,9 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;
 .s-bad{background:var(--bad)}.s-mid{background:var(--mid);color:#222}.s-good{background:var(--good)}.s-none{background:#616161}
 details.macro{border-top:1px solid var(--line);padding:6px 0}details.macro[hidden]{display:none}
 details.macro>summary{cursor:pointer;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
-details.macro>summary .t{font-weight:600;flex:1 1 300px}details.macro.focus{background:#fffbe6}
+details.macro>summary .t{font-weight:600;flex:1 1 300px;font-size:15px;margin:0}
+details.macro>summary::before{content:"▸" / "";color:var(--muted)}details.macro[open]>summary::before{content:"▾" / ""}
+.sev{font:10px ui-monospace,monospace;color:var(--muted);margin-left:1px;user-select:none}details.macro.focus{background:#fffbe6}
 .body{white-space:pre-wrap;background:#fafbfc;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:8px 0;font-size:14px}
 mark{background:#ffe082;border-bottom:2px solid #f57f17;padding:0 1px}mark.error{background:#ffcdd2;border-color:var(--bad)}mark.suggestion{background:#e1f5fe;border-color:#0277bd}
 .problems li{margin-bottom:4px}.code{font-family:ui-monospace,monospace;font-size:12px;color:var(--muted)}
@@ -177,9 +179,11 @@ def _histogram(report: AuditReport) -> str:
         x, y = pad + i * bar_w, height - pad - h
         color = "#c62828" if i < 5 else "#f9a825" if i < 8 else "#2e7d32"
         label = f"Score {i * 10}-{i * 10 + 9 + (i == 9)}: {n} macro(s)"
-        parts.append(f'<a href="#bucket={i}" aria-label="{label}"><rect class="bar" data-bucket="{i}" data-count="{n}" x="{x + 3:.1f}" '
-                     f'y="{y:.1f}" width="{bar_w - 6:.1f}" height="{h:.1f}" fill="{color}">'
-                     f'<title>{i * 10}-{i * 10 + 9 + (i == 9)}: {n} macro(s)</title></rect></a>')
+        bar = (f'<rect class="bar" data-bucket="{i}" data-count="{n}" x="{x + 3:.1f}" '
+               f'y="{y:.1f}" width="{bar_w - 6:.1f}" height="{h:.1f}" fill="{color}">'
+               f'<title>{i * 10}-{i * 10 + 9 + (i == 9)}: {n} macro(s)</title></rect>')
+        # (an empty bar lists nothing: no link, so no keyboard stop)
+        parts.append(f'<a href="#bucket={i}" aria-label="{label}">{bar}</a>' if n else bar)
         parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{height - pad + 14}" text-anchor="middle">{i * 10}</text>')
         if n:
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle">{n}</text>')
@@ -207,7 +211,7 @@ def _bars(chart_id: str, name: str, rows: list[tuple[str, float, str, str]], uni
         bar = (f'<rect class="bar" data-label="{_e(label)}" data-value="{value}" x="{label_w}" y="{y}" '
                f'width="{w:.1f}" height="{row_h - 8}" fill="{color}"><title>{_e(label)}: {value:g} {unit}</title></rect>')
         parts.append(f'<text x="{label_w - 6}" y="{y + row_h / 2 + 1}" text-anchor="end">{_e(label)}</text>')
-        parts.append(f'<a href="{_e(link)}" aria-label="{_e(label)}: {value:g} {_e(unit)}">{bar}</a>' if link else bar)
+        parts.append(f'<a href="{_e(link)}" aria-label="{_e(label)}: {value:g} {_e(unit)}">{bar}</a>' if link and value else bar)
         # (a whole number, as the terminal prints it: an average of 78.1 is "78" there too)
         parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + row_h / 2 + 1}">{value:.0f}</text>')
     parts.append("</svg>")
@@ -220,7 +224,7 @@ def _highlighted(text: str, highlights: list[Highlight]) -> str:
     for h in _marked(highlights):
         out.append(_e(text[pos:h.start]))
         out.append(f'<mark class="{_e(h.severity)}" data-code="{_e(h.code)}" title="{_e(h.code)} {_e(h.message)}">'
-                   f"{_e(text[h.start:h.end])}</mark>")
+                   f"{_e(text[h.start:h.end])}</mark><sup class=\"sev\">{_e(h.code)} {_e(h.severity)}</sup>")
         pos = h.end
     out.append(_e(text[pos:]))
     return "".join(out)
@@ -271,7 +275,7 @@ def _macro(m: MacroAudit) -> str:
     # (judged in part: not in the score distribution's buckets)
     part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
     return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}">'
-            f'<summary>{_score(m.overall)}<span class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</span>{scores}</summary>'
+            f'<summary>{_score(m.overall)}<h3 class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>{scores}</summary>'
             # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
             f'<div class="muted" id="drill={_e(m.id)}">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
@@ -394,7 +398,7 @@ def render_html(report: AuditReport) -> str:
 <section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
 <section id="macros"><h2>Macros, worst first</h2>{filter_notes}
 <noscript><p class="muted">JavaScript is off: the chart bars still list their macros, and a macro opens with a click; filtering by text and opening them all need JavaScript.</p></noscript>
-<div class="toolbar" id="controls" hidden><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted"></span></div>
+<div class="toolbar" id="controls" hidden><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted" aria-live="polite"></span></div>
 {"".join(_macro(m) for m in report.macros)}
 </section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
