@@ -44,7 +44,9 @@ _VERBS = (
     "schedule send ship skip swap switch track transfer unblock unlock upgrade "
     "downgrade verify waive click tap sign enter select dm sell upload "
     # a deliverable made public or put in place: "our engineers will publish a full report", "we'll deploy the fix"
-    "publish deploy install"
+    "publish deploy install "
+    # the customer's own fixes on their device: "Please reboot the modem", "reinstall the app", "reload the page"
+    "reboot reinstall uninstall relaunch refresh reload"
 )
 # (and forms of verbs whose base is more often another word: "a clear answer", "the start date",
 # and "-ied" forms the regular endings above do not spell: "applied", "verified"; not "applies", which is
@@ -112,6 +114,8 @@ _ACTION = re.compile(
     r"(?:(?:i|we|will|shall|can|could)\s+|['’]ll\s+)(?:(?:also|then|just|now)\s+)?(?:re)?post\b|"
     r"(?:i|we)(?:\s+am|\s+are|['’]m|['’]re)\s+(?:(?:also|just|now)\s+)?(?:re)?posting\b|"
     r"roll(?:s|ed|ing)?\s+out\b|"  # a fix put in place: "we're rolling out the fix this afternoon"
+    # signing out and in again ("Please log out and back in", "log back in"; not "the log shows", "your login")
+    r"log(?:s|ged|ging)?\s+(?:(?:back|straight\s+back)\s+)?(?:in(?:to)?|out|on|off)\b|"
     # a payment or refund that went through, told as news ("It went through this morning."), not what went
     # wrong ("the order went through twice") nor looking ("I went through your account")
     r"went\s+through(?=\s*(?:[.!,;:)]|$)|\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|earlier|last\s+night|"
@@ -164,7 +168,8 @@ _LETTERS = re.compile(r"[a-z]+")
 # (what _ACTION can match that _ACTION_WORDS does not hold)
 _ACTION_REST = ("follow following followed setting arrive arrives arrived arriving receive receives received "
                 "receiving here step ask posted reposted went correct email emails mail mails contact contacts "
-                "contacted contacting update updates post posting roll rolls rolled rolling back again running")
+                "contacted contacting update updates post posting roll rolls rolled rolling back again running "
+                "log logs logging")
 _ACTION_REST_WORDS = frozenset(_ACTION_REST.split())
 _VAGUE_WORDS = "soon shortly asap course point future promptly eventually"
 _VAGUE_TIME_WORDS = frozenset(_VAGUE_WORDS.split())
@@ -378,11 +383,15 @@ def _tied_to_event(text: str) -> re.Match[str] | None:
 
 # Nothing left to wait for ("you're all set", "it's all done") or the customer's own time ("whenever
 # you're ready", "whenever suits you", "at your convenience", "until you tell me"): no time frame is owed.
-# Searched only when the reply has one of the words "all", "whenever", "until", "log", "sign", "anything",
+# Searched only when the reply has one of the words "all", "go", "whenever", "until", "log", "sign", "anything",
 # "convenience" or "own".
 _NO_WAIT = re.compile(
-    rf"\b(?:(?:you{_APOS}re|you\s+are|you{_APOS}ll\s+be|it{_APOS}s|that{_APOS}s|everything{_APOS}s|everything\s+is)"
-    rf"\s+(?:now\s+)?all\s+(?:set|sorted|done)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it))"
+    # (and a fix done now: "you should be good to go", "it should be all set", unless it waits on something: "you'll
+    # be good to go once the part arrives")
+    rf"\b(?:(?:you{_APOS}re|you\s+are|you{_APOS}ll\s+be|it{_APOS}s|that{_APOS}s|everything{_APOS}s|everything\s+is|"
+    rf"(?:you|it|everything)\s+should\s+(?:now\s+)?be)"
+    rf"\s+(?:now\s+)?(?:all\s+(?:set|sorted|done)|(?:all\s+)?good\s+to\s+go)"
+    rf"(?!\s+(?:once|when|after|as\s+soon|from|as\s+of)\b)|whenever\s+you(?:{_APOS}re\s+ready|\s+(?:like|want|wish|need\s+it))"
     # ("whenever suits you", SK201's rewrite of "at your convenience", leaves it to them as that does)
     rf"|whenever\s+(?:it\s+)?suits\s+you|at\s+your\s+convenience|in\s+your\s+own\s+time"
     rf"|until\s+you(?:{_APOS}re\s+ready|\s+(?:tell|let)\s+(?:me|us))"
@@ -392,7 +401,7 @@ _NO_WAIT = re.compile(
     rf"|you\s+(?:don{_APOS}t|do\s+not)\s+need\s+to\s+(?:do|pay|send\s+us)\s+anything)\b",
     re.IGNORECASE,
 )
-_NO_WAIT_GATES = (" all ", " whenever ", " until ", " log ", " sign ", " anything ", " convenience ", " own ")
+_NO_WAIT_GATES = (" all ", " go ", " whenever ", " until ", " log ", " sign ", " anything ", " convenience ", " own ")
 
 
 @lru_cache(maxsize=4096)  # SK404 and SK105's advice ask about the same solution text
@@ -827,7 +836,8 @@ class NoNextStep(Rule):
     "we'll deploy the fix"; a service told as restored: "everything is back up", "your account
     is working again", though not "it isn't back up yet"; switching a card, an account or a
     service off or on: "I've frozen the card", "we've blocked the payment", "I'll pause the
-    plan", though not the state alone, "your card is locked"...), or any verb the writer owns
+    plan", though not the state alone, "your card is locked"; the customer's own fixes: "log out
+    and back in", "reboot the modem", "reload the page"...), or any verb the writer owns
     with what it is done to or when ("I've emailed the invoice", "I'll ring you at 9am", "I'll
     post it first class today", "I can hold the item for you until Sunday", "I've re-run it";
     a reply promised with a time, "I'll answer your message first thing on Monday", "I'll get
@@ -906,9 +916,9 @@ class NoOwner(Rule):
     refund.", "Your claim has been accepted. You'll receive the credit..."), is flagged, and so
     is a refusal ("The refund was declined.", "Refunds are not possible as the item has been
     used."): no step was taken for the customer. A step the solution tells the customer to take
-    ("Please reset your password from the sign-in page.", "You can download the invoice under My
-    Orders.", "Can you DM us the order number?", "Is it the app or the website?", "If anything
-    else comes up, just drop me a line.") has its owner, the customer, unless a step of the
+    ("Please reset your password from the sign-in page.", "Just restart your router.", "You can
+    download the invoice under My Orders.", "Can you DM us the order number?", "Is it the app or
+    the website?", "If anything else comes up, just drop me a line.") has its owner, the customer, unless a step of the
     company's still has nobody in it ("Your case will be escalated. Please reply with the order
     number."). A solution that only explains what something is ("A bank statement is a document
     issued by a bank that ...", nobody speaking or spoken to, no step of anyone's) has no step
@@ -972,7 +982,8 @@ def _customer_acts(message: Message, text: str) -> bool:
         if s.slot == "solution":
             c = s.cues
             if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
-                    or _CASUAL_ASK.match(s.text) is not None or asks_about_it(s):
+                    or _CASUAL_ASK.match(s.text) is not None or _JUST_DO.match(s.text) is not None \
+                    or asks_about_it(s):
                 return True
     return False
 
@@ -1019,6 +1030,15 @@ _CASUAL_ASK = re.compile(r"\W*(?:if\b[^.!?,]*,\s*(?:just\s+|simply\s+)?|(?:just|
                          r"let\s+(?:me|us)\s+know)\b", re.IGNORECASE)
 
 
+# an instruction opened by "just" or "simply" ("Just restart your router.", "If it freezes again, simply reinstall
+# the app"): the customer's step as "Please restart your router." is, which slot inference may not read as an
+# imperative (the "just" before the verb); a verb of doing after it, not "Just a quick note" nor "just so you know"
+_JUST_VERBS = (*_VERBS.split(), "log", "try", "give", "turn", "open", "clear", "unplug", "plug", "update", "go")
+_JUST_DO = re.compile(r"\W*(?:if\b[^.!?,]*,\s*)?(?:just|simply)\s+(?:re)?(?:"
+                      + "|".join(sorted(set(_JUST_VERBS), key=len, reverse=True))
+                      + r")\b", re.IGNORECASE)
+
+
 @register
 class NoTimeFrame(Rule):
     """The solution gives no time frame.
@@ -1035,7 +1055,8 @@ class NoTimeFrame(Rule):
     to tell how long: the message names the event and asks for how long it usually takes or, where
     nobody can give it a date (a bug with no fix yet), when the customer will next hear from you
     ("I'll update you by Friday, fixed or not"). A solution that
-    leaves nothing to wait for ("you're all set", "it's all done") or leaves the timing to
+    leaves nothing to wait for ("you're all set", "it's all done", "you should be good to go" after a fix
+    done now; not "... once the part arrives") or leaves the timing to
     the customer ("whenever you're ready", "whenever suits you", "until you tell me") needs no
     time frame, and
     neither does an action already finished ("I've already reissued the ticket.", "Here's the
