@@ -10,6 +10,7 @@ template (parsing every template with Jinja again would cost more than the rest 
 from __future__ import annotations
 
 import heapq
+import html
 import math
 import random
 import re
@@ -17,7 +18,7 @@ import struct
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import chain, groupby, pairwise, repeat
@@ -378,7 +379,7 @@ class TextArtifact(Rule):
     """Characters meant for the editor reach the customer: a typed `\\n`, quotes around a whole slot, a `#` note.
 
     ## What it does
-    Finds six slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
+    Finds seven slips that look fine in the YAML and reach the customer, or the helpdesk, as typed:
 
     - a `\\n` typed in plain, single-quoted or block text, where YAML keeps it as a backslash
       and an "n" (only double-quoted YAML turns it into a line break);
@@ -396,11 +397,17 @@ class TextArtifact(Rule):
     - a Jinja tag on its own line (`{% if open_today %}`) that leaves two spaces in the reply (a
       folded block, `>`) or a blank line where one line break was typed (a literal block, `|`):
       the tag's line is gone, its line breaks are not. Reported at the tag, only where the text
-      has them; a blank line typed beside the tag is the writer's, only one the tag adds is reported.
+      has them; a blank line typed beside the tag is the writer's, only one the tag adds is reported;
+    - HTML written in the text: a character reference (`&amp;`, `&nbsp;`, `&#8217;`), often brought
+      by an export that stored its replies HTML-escaped, or a tag (`<b>`, `<br>`, `</p>`,
+      `<a href="...">`). A slot's text is sent as text (an HTML export escapes it again:
+      `&amp;amp;`), so the customer reads the code.
 
     A `\\n` in a path (`C:\\new`, `docs\\new\\guide`) is left alone. One between two letters
     (`for\\nbearing with us`, `the setting\\nobody sees`) is reported with no fix: a line break
-    and a stray backslash before a word's "n" read alike.
+    and a stray backslash before a word's "n" read alike. A lone `&` or `<` (`Q&A`, `5 < 6`), a tag
+    named in prose (`press the <b> key`, `wrap it in <p> tags`) and code in backticks (`` `&amp;` ``)
+    are left alone.
 
     ## Why it matters
     "Thanks!\\nSam" or a reply in quotation marks tells the customer a template was pasted
@@ -413,6 +420,7 @@ class TextArtifact(Rule):
     solution: |
       I'll send the tracking link today.\\nThanks for your patience!
       # check the refund window with Sam
+      Clear your cache &amp; cookies, or read <a href="https://example.com/help">our guide</a>.
     ```
 
     ## Use instead
@@ -423,6 +431,7 @@ class TextArtifact(Rule):
     solution: |
       I'll send the tracking link today.
       Thanks for your patience!
+      Clear your cache & cookies, or read [our guide](https://example.com/help).
     ```
     A block (`solution: |`) keeps the lines as typed, and in double quotes `\\n` is a line
     break. A `#` line above a key, outside any text, stays a comment. A tag on its own line
@@ -435,7 +444,11 @@ class TextArtifact(Rule):
     Safe: the quotes around a slot, a greeting, a sign-off, a constant, a title or a setting are
     deleted, a bold's asterisks are deleted (underscores around one word, which may be a name in
     code such as `__pycache__`, are reported with no fix), and a `\\n` becomes the line break it
-    was meant to be, written as the YAML around it needs (a blank line in quoted text).
+    was meant to be, written as the YAML around it needs (a blank line in quoted text). A
+    character reference becomes its character (`&nbsp;` a space), a `<br>` a line break, and tags
+    that only style words (`<b>`, `<em>`, `<span>`) are deleted around them; a link (the fix
+    makes none: its suggestion writes it as `[text](address)`), a paragraph's tag and an invisible
+    character's reference (`&#8203;`) are reported with no fix.
     Quotes around a slot with placeholders, on several lines or with escapes in the YAML
     (`'I''ll'`), around a `folders` name (a key), or around a value of pack.yaml on several lines
     or that YAML would read otherwise without them (`“{{ agent.first_name }} here”`), are
@@ -460,6 +473,8 @@ class TextArtifact(Rule):
                    solution="I'll send the tracking link today."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="I'll send the **tracking link** today."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="Clear your cache &amp; cookies, then I'll send the <b>tracking link</b> today."),
     )
     good_examples = (
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
@@ -469,6 +484,8 @@ class TextArtifact(Rule):
                    solution="I'll send the tracking link today."),
         Example.of(acknowledgment="I can see how frustrating the wait has been.",
                    solution="Order #4471 left our warehouse today.\n#1 on my list: the tracking link, by noon."),
+        Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                   solution="Our Q&A page has the tracking link: press the <b> key, then type 5 < 6 to search."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -484,6 +501,8 @@ class TextArtifact(Rule):
             yield from _markdown_bold(message)
         if ("  " in text or "\n\n" in text) and message.file.endswith((".yaml", ".yml")):
             yield from _tag_line_gaps(message)
+        if "&" in text or "<" in text:
+            yield from _html_in_text(message)
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         """The names an export gives the helpdesk (a title, its categories, a category or folder setting):
@@ -639,6 +658,140 @@ def _markdown_bold(message: Message) -> Iterator[Finding]:
                           suggestion=f"Delete the {marks}; to make the words stand out, give them a sentence or a "
                                      "list item of their own" + (" (a name in code stays as it is)" if name else ""),
                           replacement=None if name else m[2])
+
+
+# ---------------------------------------------------------------- HTML written in a slot's plain text
+
+# a character reference, '&amp;', '&nbsp;', '&#8217;', '&#x2019;' (only one HTML reads as a character is reported:
+# 'R&D;' is prose); its ';' is required, as a lone '&' ("Q&A", "AT&T") is the writer's
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# a tag: '/' for a closing one, its name, its attributes (ending in '/' where written self-closing, '<br/>')
+_HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,9})((?:\s[^<>\n]*)?|/)>")
+_HTML_ATTRIBUTE_VALUE = re.compile(r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*\s*=\s*(?:"|'|[^\s"'=<>`]+)""")
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+# an address a pack's link [text](address) can hold as it is: no space, parenthesis or bracket
+_LINKABLE = re.compile(r"(?:https?://|mailto:|tel:)[^\s()<>\[\]\"']+")
+#: the elements a reply's HTML is written with (a name in angle brackets, "<reporter>", "<Enter>", is text)
+_HTML_ELEMENTS = frozenset({
+    "a", "abbr", "b", "big", "blockquote", "body", "br", "caption", "center", "cite", "code", "dd", "del", "div",
+    "dl", "dt", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "html", "i", "img", "ins", "kbd", "li",
+    "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strike", "strong", "sub", "sup", "table",
+    "tbody", "td", "th", "thead", "tr", "u", "ul", "wbr"})
+_VOID_ELEMENTS = frozenset({"br", "hr", "img", "wbr"})
+# the tags around words that only style them: deleted, the words read the same
+_STYLE_ELEMENTS = frozenset({"b", "strong", "i", "em", "u", "span", "font", "mark", "small", "big"})
+
+
+def _html_in_text(message: Message) -> Iterator[Finding]:
+    """Character references and tags written in a slot's text: every export sends the text as the customer reads
+    it (an HTML one escapes it again, '&amp;amp;'), so the code is what they see."""
+    text = message.text
+    slots = [(a, b) for a, b, seg in message.spans()
+             if isinstance(seg, Text) and seg.slot not in ("layout", "greeting", "signoff")]
+    code = [m.span() for m in _CODE_SPAN.finditer(text)] if "`" in text else []
+
+    def judged(a: int, b: int) -> bool:
+        return (not any(start < b and a < end for start, end in code)
+                and any(start <= a and b <= end for start, end in slots))
+
+    if "&" in text:
+        for m in _CHAR_REFERENCE.finditer(text):
+            if judged(*m.span()) and (found := _character_reference(m[0], *m.span())) is not None:
+                yield found
+    if "<" in text:
+        yield from _html_tags(text, judged)
+
+
+def _character_reference(ref: str, a: int, b: int) -> Finding | None:
+    char = html.unescape(ref)
+    if char == ref:  # (no character HTML knows by that name: "&Co;" is prose)
+        return None
+    if char == "\u00a0":  # (a no-break space is one no reader sees, in a reply whose lines the helpdesk wraps)
+        char, shown = " ", "a space"
+    else:
+        shown = f"'{char}'"
+    fixable = char.isprintable()  # (not a control or an invisible mark, '&#8203;': the writer's to mend)
+    return Finding(a, b, f"the HTML code {ref} reaches the customer as typed, not as {shown}: the text is sent "
+                         "as written (an HTML export escapes it again)",
+                   suggestion=f"Write {shown} itself" if fixable else "Delete it",
+                   replacement=char if fixable else None)
+
+
+def _html_tags(text: str, judged: Callable[[int, int], bool]) -> Iterator[Finding]:
+    """Tags written as HTML is, not named in prose ('press the <b> key', 'wrap it in <p> tags'): one closed after
+    it opens, one with an attribute's value, a line break or a tag set in the words (a line's end counts as a side);
+    a pair around words that only styles them or links them is one finding."""
+    tags = [m for m in _HTML_TAG.finditer(text) if m[2].lower() in _HTML_ELEMENTS and judged(*m.span())]
+    paired: dict[int, re.Match[str]] = {}  # an opening tag's start -> its closing tag, on the same line
+    closings: set[int] = set()
+    around: set[int] = set()  # the closing tags of pairs around words that style or link them
+    for i, opening in enumerate(tags):
+        if opening[1]:
+            continue
+        name = opening[2].lower()
+        for closing in tags[i + 1:]:
+            if "\n" in text[opening.end():closing.start()]:
+                break
+            if closing[2].lower() == name:
+                if closing[1] and closing.start() not in closings:
+                    paired[opening.start()] = closing
+                    closings.add(closing.start())
+                    if name in _STYLE_ELEMENTS | {"a"}:
+                        around.add(closing.start())
+                break
+    for tag in tags:
+        a, b = tag.span()
+        if a in around:  # (said with its opening tag: one finding for the pair)
+            continue
+        pair = paired.get(a)
+        if pair is not None and tag[2].lower() in _STYLE_ELEMENTS | {"a"}:
+            yield _tag_pair(text, tag, pair)
+            continue
+        side = (a > 0 and not text[a - 1].isspace(), b < len(text) and not text[b].isspace())
+        at_line = (a == 0 or text[a - 1] == "\n", b == len(text) or text[b] == "\n")
+        written = (pair is not None or a in closings or _HTML_ATTRIBUTE_VALUE.match(tag[3]) is not None
+                   or tag[3].endswith("/") or (tag[2].lower() in _VOID_ELEMENTS and any(side))
+                   or ((side[0] or at_line[0]) and (side[1] or at_line[1])))
+        if not written:
+            continue
+        if tag[2].lower() == "br":
+            end = b
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            # (a line already breaks after it: the tag goes, else it becomes the line break it was meant to be)
+            yield Finding(a, end, f"the HTML tag {tag[0]} reaches the customer as typed, not as a line break",
+                          suggestion="Break the line in the text (a block, solution: |, keeps line breaks as typed)",
+                          replacement="" if end == len(text) or text[end] == "\n" else "\n")
+            continue
+        yield Finding(a, b, f"the HTML tag {_shortened(tag[0])} reaches the customer as typed: the text is sent "
+                            "as written", suggestion="Delete the tag; a blank line in the text starts a new paragraph, "
+                                                  "and a link is written [text](address)")
+
+
+def _tag_pair(text: str, opening: re.Match[str], closing: re.Match[str]) -> Finding:
+    a, b = opening.start(), closing.end()
+    inner = text[opening.end():closing.start()]
+    shown = f"{_shortened(opening[0])}...{closing[0]}"
+    # (words set tight in the tags: '<b> key, then </b>' may be prose naming them, the writer's to read)
+    plain = inner.strip() == inner != "" and "<" not in inner and "\n" not in inner
+    if opening[2].lower() != "a":
+        return Finding(a, b, f"the HTML tags {shown} reach the customer as typed: the text is sent as written, "
+                             "which no export makes bold or italic",
+                       suggestion="Delete the tags; to make the words stand out, give them a sentence or a list item "
+                                  "of their own", replacement=inner if plain else None)
+    href = _HREF.search(opening[3])
+    address = next((g for g in href.groups() if g is not None), "") if href else ""
+    linkable = (plain and inner.strip() != "" and _LINKABLE.fullmatch(address) is not None
+                and not any(c in inner for c in "[]"))
+    link = address if inner.strip() == address else f"[{inner.strip()}]({address})"
+    # (no fix: a fix never makes a link, which a slip in it would send to the wrong address)
+    return Finding(a, b, f"the HTML link {shown} reaches the customer as typed: the text is sent as written",
+                   suggestion=f"Write it as {link}: the exports make a link of it" if linkable else
+                   "Write the link as [text](address): the exports make a link of it")
+
+
+def _shortened(tag: str) -> str:
+    return tag if len(tag) <= 40 else tag[:37] + "...>"
 
 
 def _typed_newlines(text: str) -> Iterator[Finding]:
