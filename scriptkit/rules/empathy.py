@@ -521,7 +521,8 @@ class VagueAcknowledgment(Rule):
         s = acknowledging[0]
         yield Finding(s.start, s.end, f'the acknowledgment "{_clip(s.text)}" names neither a feeling nor the '
                                       "customer's situation",
-                      suggestion='name both: "I can see how frustrating it is that your parcel is a week late"')
+                      suggestion='name one, ideally both: "I can see how frustrating it is that your parcel is a '
+                                 'week late"')
 
 
 @register
