@@ -11,7 +11,17 @@ from functools import lru_cache
 from types import ModuleType
 
 from scriptkit.errors import ConfigError
-from scriptkit.rules.base import Example, Finding, Rule, RuleCollision, RuleContext, register, registered
+from scriptkit.rules.base import (
+    Example,
+    Finding,
+    InvalidRule,
+    Rule,
+    RuleCollision,
+    RuleContext,
+    RuleWarning,
+    register,
+    registered,
+)
 
 #: Entry-point group of third-party rules: each names a module (importing it registers its
 #: rules with ``@register``), a Rule class, or a callable returning Rule classes.
@@ -40,6 +50,8 @@ def _load_plugins() -> None:
             elif not isinstance(loaded, ModuleType) and callable(loaded):
                 for rule in loaded():
                     register(rule)
+        except InvalidRule as exc:  # (located at the class already)
+            raise ConfigError(f"{where}: {exc.message}", exc.location, exc.hint) from None
         except RuleCollision as exc:  # (register refuses a second rule under a code or name: never a replacement)
             raise ConfigError(f"{where}: {exc}",
                               hint="Give the plug-in's rule a code and a name of its own.") from None
@@ -48,4 +60,5 @@ def _load_plugins() -> None:
                               hint="Check that the package providing it is installed and up to date.") from None
 
 
-__all__ = ["GROUP", "Example", "Finding", "Rule", "RuleContext", "all_rules", "register", "registered"]
+__all__ = ["GROUP", "Example", "Finding", "InvalidRule", "Rule", "RuleContext", "RuleWarning", "all_rules", "register",
+           "registered"]

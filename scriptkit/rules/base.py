@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import inspect
 import re
+import sys
 import textwrap
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
+from scriptkit.errors import ConfigError, argument_named
 from scriptkit.message import Message
 
 if TYPE_CHECKING:
@@ -229,21 +232,102 @@ class RuleCollision(ValueError):
     """Two different rule classes registered under one code or one name."""
 
 
+class InvalidRule(ConfigError, ValueError):
+    """A rule class that cannot work (no code of the form SK123, a name that is not kebab-case, a severity that
+    is no ``Severity``, options that are no mapping): a ``ConfigError`` located at the class."""
+
+    def __str__(self) -> str:
+        return ConfigError.__str__(self)  # (not ValueError's)
+
+
+class RuleWarning(UserWarning):
+    """A rule class that works but is not as documented (no docstring, a code outside ``PLUGIN_CODES``)."""
+
+
+_CODE = re.compile(r"SK\d{3}")
+_KEBAB = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
 def register(rule: type[Rule]) -> type[Rule]:
     """Class decorator: add a rule to the registry (codes and names must be unique).
+
+    A class that cannot work is refused (``InvalidRule``, at its file and line), one that works but is not as
+    documented is a ``RuleWarning``, and a severity given by its name ("error") is taken as that severity: each
+    used to surface later as an AttributeError in the engine, naming no rule.
 
     Two different rules under one code or name are an error naming both: the later one used to
     replace the earlier silently, so a plug-in rule imported before the built-ins, under a built-in's
     code, never ran. The same class again (a module reloaded) replaces itself.
     """
+    _checked(rule)
     for other in _REGISTRY.values():
         if (other.code == rule.code or other.name == rule.name) and not _same_class(other, rule):
             what = f"code {rule.code}" if other.code == rule.code else f"name {rule.name!r}"
             raise RuleCollision(f"rule {what} is taken by two rules, {_qualified(other)} ({other.code} {other.name}) "
                              f"and {_qualified(rule)} ({rule.code} {rule.name}): give your own rule a code no other "
                              f"rule has ({PLUGIN_CODES} are kept for plug-in rules) and a name of its own")
+    _warn_undocumented(rule)  # (after the collisions: a rule refused is not warned of too)
     _REGISTRY[rule.code] = rule
     return rule
+
+
+def _checked(rule: type[Rule]) -> None:
+    """Refuse what cannot work; a severity's name becomes the severity."""
+    code, name, severity = getattr(rule, "code", None), getattr(rule, "name", None), rule.severity
+
+    def refuse(what: str, value: object, hint: str) -> InvalidRule:
+        given = "missing" if value is None else argument_named(value)
+        return InvalidRule(f"rule class {_qualified(rule)}: {what}, not {given}", _class_location(rule), hint)
+
+    if not (isinstance(code, str) and _CODE.fullmatch(code)):
+        raise refuse(f"code must be 'SK' and three digits ({PLUGIN_CODES} are kept for plug-in rules)", code,
+                     'Set it on the class: code = "SK850".')
+    if not (isinstance(name, str) and _KEBAB.fullmatch(name)):
+        raise refuse("name must be kebab-case (lowercase words joined by '-', as 'ticket-jargon')", name,
+                     "Settings select and configure a rule by its name: "
+                     'set one they can write, name = "ticket-jargon".')
+    if not isinstance(severity, Severity):
+        if not (isinstance(severity, str) and severity.lower() in ("error", "warning", "suggestion")):
+            raise refuse("severity must be Severity.ERROR, Severity.WARNING or Severity.SUGGESTION (or its name)",
+                         severity, "from scriptkit.diagnostics import Severity, then severity = Severity.WARNING.")
+        rule.severity = Severity(severity.lower())  # (what was meant; the engine ranks severities)
+    if not isinstance(rule.options, Mapping):
+        raise refuse("options must be a mapping of option names to their defaults", rule.options,
+                     'Write options = {"words": ["P1", "L2"]}.')
+
+
+def _warn_undocumented(rule: type[Rule]) -> None:
+    """Warn of a plug-in rule that works but is not as docs/python/plugins.md asks."""
+    if rule.__module__.split(".")[0] == "scriptkit":
+        return  # (the built-ins' codes are their families'; their docs are tested)
+    code, (lowest, highest) = rule.code, PLUGIN_CODES.split("-")
+    if not lowest <= code <= highest:
+        _warn(rule, f"code {code} is outside {PLUGIN_CODES}, the codes kept for plug-in rules: a later scriptkit "
+                    "may bring a rule of its own under it")
+    if not (rule.__doc__ or "").strip():
+        _warn(rule, f"no docstring, so `scriptkit rule {code}` and the rule's page say nothing: write its summary "
+                    "and sections (What it does, Why it matters, ...) as the class's docstring")
+
+
+def _warn(rule: type[Rule], text: str) -> None:
+    where = _class_location(rule)
+    warnings.warn_explicit(f"rule class {_qualified(rule)}: {text}", RuleWarning,
+                           where.file if where else rule.__module__, where.line if where else 0)
+
+
+def _class_location(rule: type[Rule]) -> Location | None:
+    """Where ``rule``'s class statement is (only asked when something is wrong with it: it reads the file)."""
+    try:
+        lines, first = inspect.getsourcelines(rule)
+        file = inspect.getsourcefile(rule)
+    except (OSError, TypeError):  # (a class made by type() or in an interactive session: its module's file)
+        file = getattr(sys.modules.get(rule.__module__), "__file__", None)
+        return Location(file, 1, 1) if file else None
+    if file is None:
+        return None
+    # (from its decorators on: the line of `class` itself)
+    at = next((i for i, line in enumerate(lines) if line.lstrip().startswith("class ")), 0)
+    return Location(file, first + at, 1)
 
 
 def _same_class(a: type[Rule], b: type[Rule]) -> bool:
