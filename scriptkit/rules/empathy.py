@@ -868,6 +868,55 @@ _HARMLESS_BUT = re.compile(r"\b(?:but|however|though|although|yet|nevertheless|n
                            re.IGNORECASE)
 
 
+# an excuse that puts our busyness where the customer's problem was ("We've been swamped", "Our team is
+# short-staffed", "a high volume of requests", "due to unprecedented demand", "It's been a hectic month for us"):
+# after an apology, in a sentence that does nothing about it, it undoes the apology as "but we've been swamped" does
+_US = (r"(?:we|I|everyone(?:\s+here)?|(?:our|the)\s+(?:[\w-]+\s+){0,2}?(?:team|teams|staff|agents|warehouse|office|"
+       r"department|colleagues|crew|depot|store|shop|kitchen|workshop|lab|support|helpdesk|desk))")
+_BE = r"(?:['’](?:ve|s|re|m)\s+been|\s+(?:have|has|had)\s+been|['’](?:re|s|m)|\s+(?:are|is|am|were|was))"
+_QUITE = (r"(?:(?:really|very|so|extremely|incredibly|super|quite|rather|absolutely|completely|totally|currently|"
+          r"just|all|particularly|especially|exceptionally|unusually|also|still|a\s+(?:little|bit))\s+)*")
+_SWAMPED = (r"(?:swamped|snowed\s+under|inundated|overloaded|stretched(?:\s+thin)?|slammed|flat\s+out|"
+            # (not thanks: "overwhelmed by your kind messages")
+            r"overwhelmed(?!\s+(?:by|with)\s+(?:your|the\s+kind|kind|support|love)\b)|"
+            r"run\s+off\s+(?:our|my|their)\s+feet|short[\s-]*(?:staffed|handed)|under[\s-]*staffed|"
+            r"(?:running|fallen|falling)\s+behind|busier\s+than\s+(?:usual|normal|ever)|"
+            # busy on the customer's own order ("busy preparing your sofa") is news about it, and busy at set
+            # times ("We're busy on Saturdays, so ...") is advice on when to come
+            r"busy\b(?!\s+(?:(?:with|on)\s+|[a-z]+ing\s+(?:on\s+)?)(?:your|yours)\b)"
+            r"(?!\s+(?:on|at|in|during|around)\s+(?:weekends?|[a-z]+days|lunch(?:time)?|peak\s+times?|"
+            r"the\s+(?:morning|afternoon|evening|weekend)s?)\b))")
+_MANY = (r"(?:high|higher|heavy|heavier|large|larger|huge|massive|record|increased|unprecedented|exceptional|"
+         r"overwhelming|unusually\s+(?:high|large))(?:\s+than\s+(?:usual|normal|expected|average))?")
+# what we had to cope with ("We've had", "We are currently experiencing", "due to"): a number said alone ("A large
+# number of customers have asked for it") tells them they are not alone
+_COPING = (rf"(?:{_US}(?:['’](?:ve|re)|\s+(?:have|has|are|is|were|was))?\s+{_QUITE}(?:had|received|receiving|get|"
+           r"getting|got|seen|seeing|experiencing|experienced|dealing\s+with|handling|facing|faced)|due\s+to|"
+           r"because\s+of|owing\s+to|with)\s+(?:an?\s+|the\s+|our\s+)?")
+_HECTIC = r"(?:hectic|busy|crazy|mad|manic|chaotic|frantic|full[\s-]on)"
+_STRETCH = r"(?:few\s+)?(?:days?|weeks?|months?|time|period|season|year|stretch)\b"
+_EXCUSE = re.compile(
+    rf"\b{_US}{_BE}\s+{_QUITE}{_SWAMPED}"
+    rf"|\b{_COPING}{_MANY}\s+(?:volumes?|numbers?|amounts?|influx|surge|spike)\s+of\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:requests|enquiries|inquiries|e-?mails|tickets|orders|calls|messages|contacts|queries|customers|chats|"
+    r"applications|claims|returns|bookings)\b"
+    rf"|\b{_COPING}(?:{_MANY}|high|peak)\s+(?:demand|volumes?|workload|traffic)\b"
+    r"|\b(?:staff(?:ing)?\s+shortages?|short\s+of\s+staff|(?:un)?(?:foreseen|expected)\s+circumstances|"
+    r"circumstances\s+beyond\s+our\s+control)\b"
+    # a hectic stretch of ours ("It's been a hectic month", "Things are crazy here"); not the customer's ("It's
+    # been a hectic week for you") nor a reaction to what happened ("It's crazy that the courier lost it twice")
+    rf"|\b(?:it|this|things)(?:['’]s|\s+(?:has|have))\s+been\s+(?:a\s+)?{_QUITE}{_HECTIC}\b"
+    rf"(?!\s+(?:{_STRETCH}\s+)?for\s+you\b)(?:\s+{_STRETCH})?"
+    rf"|\b(?:it|this|things)(?:['’](?:s|re)|\s+(?:is|are))\s+(?:a\s+)?{_QUITE}{_HECTIC}\s+"
+    rf"(?:{_STRETCH}(?!\s+for\s+you\b)|(?:here|for\s+us|at\s+our\s+end|on\s+our\s+end)\b)",
+    re.IGNORECASE)
+# the excuse sentence going on to what the writer does about it ("..., so I've moved yours up", "..., but I've made
+# sure yours goes today"): a cause told with help, which the lexicon's actions may not all name
+_THEN_HELPS = re.compile(r"[,;\s]\s*(?:so|and|but|however|though|which\s+is\s+why)\b,?\s+(?:I|we)(?:['’](?:ve|ll)|"
+                         r"\s+(?:have|will)|['’]m\s+going\s+to)\s+(?:already\s+|now\s+|just\s+)?"
+                         r"(?!(?:been|had|not|never|no|to|have\s+to|need\s+to)\b)", re.IGNORECASE)
+
+
 @register
 class ApologyThenBut(Rule):
     """Apology or acknowledgment undone by "but" or "however".
@@ -887,18 +936,30 @@ class ApologyThenBut(Rule):
     collected it"). "I understand, but" and "I get that you're upset, but" are SK305's
     phrases, and reported there.
 
+    The same excuse in its own sentence right after an apology is reported too: one that explains
+    the problem away with how busy we are ("I'm sorry it's taken so long. Our team has been
+    swamped.", "We're short-staffed this week", "We've had a high volume of requests", "due to
+    unprecedented demand", "It's been a hectic month for us") and does nothing about it in that
+    sentence. A cause that helps the customer understand, told with what you are doing ("A
+    courier strike held up deliveries; I've rebooked yours for tomorrow", "We've been busy, so
+    I've moved your order to the front of the queue"), is allowed, and so is busyness on their
+    own order ("Our team has been busy preparing your sofa").
+
     ## Why it matters
     Everything before "but" is heard as not meant. The apology or the understanding turns into
-    a preamble for a refusal or an excuse.
+    a preamble for a refusal or an excuse. An excuse about our busyness does the same without
+    the "but": it moves the focus from the customer's wait to our workload.
 
     ## Example
     ```
     I'm sorry about the delay, but the courier is responsible for deliveries.
+    I'm sorry your refund took so long. We've been really short-staffed this month.
     ```
 
     ## Use instead
     ```
     I'm sorry about the delay. I've chased the courier and your parcel will arrive tomorrow.
+    I'm sorry your refund took so long. I've sent it today; it will reach your card by Friday.
     ```
 
     ## Options
@@ -922,6 +983,9 @@ class ApologyThenBut(Rule):
         Example.of(acknowledgment="I can see how annoying the double charge is, but refunds take ten days.",
                    warm_language="Thanks for flagging it.",
                    solution="I've started yours today."),
+        Example.of(acknowledgment="I can see your refund has taken far too long.",
+                   warm_language="I'm sorry. We've been really short-staffed this month.",
+                   solution="I've sent it today; it will reach your card by Friday."),
     )
     good_examples = (
         Example.of(acknowledgment="I can see the parcel is late, and I know how annoying that is.",
@@ -934,6 +998,10 @@ class ApologyThenBut(Rule):
                                   "refunded.",
                    warm_language="Thanks for flagging it.",
                    solution="I've refunded it today; it will show on your statement within 3 days."),
+        Example.of(acknowledgment="I can see your parcel is late, and I know how annoying that is.",
+                   warm_language="I'm sorry. A courier strike held up deliveries; I've rebooked yours for "
+                                 "tomorrow.",
+                   solution="You'll get a tracking link by text tonight."),
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
@@ -957,6 +1025,13 @@ class ApologyThenBut(Rule):
                 if m and not _HARMLESS_BUT.match(normalise(nxt.text)) and (
                         what == "apology" or _validates_before(s, text, after, len(text))):
                     found = nxt.start + m.start(), nxt.start + m.end()
+            if found is None and what == "apology" and i + 1 < len(body) and not body[i + 1].cues.acts:
+                nxt = body[i + 1]
+                nxt_text = normalise(nxt.text)
+                m = _EXCUSE.search(nxt_text)
+                if m and not _THEN_HELPS.search(nxt_text, m.end()):
+                    yield self._finding(message, nxt.start + m.start(), nxt.start + m.end(), excuse=True)
+                continue
             if found is None:
                 continue
             if what == "acknowledgment":
@@ -968,10 +1043,14 @@ class ApologyThenBut(Rule):
             yield self._finding(message, *found, what)
 
     @staticmethod
-    def _finding(message: Message, a: int, b: int, what: str = "apology") -> Finding:
+    def _finding(message: Message, a: int, b: int, what: str = "apology", *, excuse: bool = False) -> Finding:
         text = message.text
         while a < b and not text[a].isalpha():
             a += 1
+        if excuse:
+            return Finding(a, b, f'the apology is undone by an excuse: "{text[a:b]}"',
+                           suggestion="leave out how busy we are; after the apology, say what you are doing about "
+                                      "their problem")
         return Finding(a, b, f'the {what} is undone by "{text[a:b]}"',
                        suggestion=f"end the {what} with a full stop, then say what you will do")
 
