@@ -75,14 +75,19 @@ def test_what_a_not_leaves_as_it_was(said: str, slot: str) -> None:
 def test_a_solution_slot_that_only_refuses_has_no_next_step() -> None:
     from scriptkit.message import Message, Text
     from scriptkit.rules.base import RuleContext
-    from scriptkit.rules.solution import NoNextStep
+    from scriptkit.rules.solution import MissingSolution, NoNextStep
 
     def sk402(solution: str) -> list[str]:
         message = Message("s", "S", "email", 0, (Text("I can see how frustrating this is. ", "acknowledgment"),
                                                        Text(solution, "solution")))
         return [f.message for f in NoNextStep().check(message, RuleContext(None, {}))]
 
-    assert sk402("We will not refund you today or ever.") == ["the solution has no concrete next step"]
+    # (a solution that only refuses is no solution at all: SK401 reports it, with or without an apology)
+    assert sk402("We will not refund you today or ever.") == []
+    message = Message("s", "S", "email", 0, (Text("I can see how frustrating this is. ", "acknowledgment"),
+                                             Text("We will not refund you today or ever.", "solution")))
+    assert [f.message for f in MissingSolution().check(message, RuleContext(None, {}))] == \
+        ["the reply refuses and offers no way forward: nothing says what happens next"]
     assert sk402("We won't charge you for the return, and I'll send a label today.") == []
 
 

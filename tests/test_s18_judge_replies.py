@@ -72,7 +72,7 @@ def test_a_cold_refusal_is_no_solution(tmp_path: Path) -> None:
     found = _review(tmp_path, text)
     assert {"SK401", "SK402"} & {str(d["code"]) for d in found}
     assert next(d for d in found if d["code"] == "SK401")["message"] == \
-        "the reply has no solution: nothing says what happens next"
+        "the reply refuses and offers no way forward: nothing says what happens next"
 
 
 @pytest.mark.timeout(60)

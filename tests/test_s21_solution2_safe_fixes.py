@@ -57,7 +57,9 @@ def test_the_customers_own_time_owes_no_time_frame(tmp_path: Path, body: str) ->
     "I'm sorry the parcel was late. We can't refund the postage.",
 ])
 def test_a_refusal_owns_no_step(tmp_path: Path, body: str) -> None:
-    assert {"SK402", "SK403"} <= review(tmp_path, body)
+    # (a refusal alone is no solution, SK401, rather than a step nobody owns)
+    found = review(tmp_path, body)
+    assert "SK401" in found and not {"SK402", "SK403"} & found, found
 
 
 @pytest.mark.timeout(300)

@@ -45,3 +45,30 @@ def test_a_fix_done_now_owes_no_time_frame(line: str) -> None:
 
 def test_good_to_go_after_an_event_still_owes_a_when() -> None:
     assert "SK404" in codes("I'll order the part, and you'll be good to go once it arrives.", "chat")
+
+
+REFUSALS = [
+    "Under our policy, exchanges must be requested within 30 days of purchase. There is nothing more we can do.",
+    "Under our policy, exchanges must be requested within 30 days. Your request was made on day 41. "
+    "There's nothing further I can do.",
+    "Unfortunately we can't replace a worn pair of boots.",
+]
+
+
+@pytest.mark.parametrize("line", REFUSALS)
+@pytest.mark.parametrize("apology", ["", "I'm sorry this has dragged on for so long. "])
+def test_a_refusal_that_offers_nothing_has_no_solution_with_or_without_an_apology(line: str, apology: str) -> None:
+    found = codes(apology + line)
+    assert "SK401" in found and not found & {"SK402", "SK403", "SK404"}, found
+    (sk401,) = [d for d in lint_text(apology + line, config=None, grammar="off").diagnostics if d.code == "SK401"]
+    assert sk401.message.startswith("the reply refuses and offers no way forward"), sk401.message
+    assert "SK401" in found and not found & {"SK402", "SK403", "SK404"}, found
+
+
+@pytest.mark.parametrize("line", [
+    "Unfortunately we can't replace a worn pair of boots, but I've sent you a 20% voucher today.",
+    "There is nothing more we can do on our side, so please contact your bank about the charge.",
+    "Exchanges must be requested within 30 days. There is nothing more we can do, but I'll refund the postage today.",
+])
+def test_a_refusal_with_a_way_forward_has_a_solution(line: str) -> None:
+    assert "SK401" not in codes("I'm sorry this has dragged on for so long. " + line)

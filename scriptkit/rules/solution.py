@@ -715,9 +715,63 @@ def _solution_span(message: Message) -> tuple[int, int]:
 
 def _has_solution(message: Message) -> bool:
     """Whether the reply has a solution (SK401-SK404 ask this, and SK105's advice through ``_gives_next_step``):
-    three words of the solution's own, or fewer that name a step ("We'll check.", "Refund sent.")."""
+    three words of the solution's own, or fewer that name a step ("We'll check.", "Refund sent."), and not a
+    refusal that offers no way forward (``_refuses_only``)."""
+    return _has_solution_text(message) and not _refuses_only(message)
+
+
+def _has_solution_text(message: Message) -> bool:
     text = solution_text(message)
     return _enough_words(text) or _short_step(text)
+
+
+# the door closed on any further step: "There is nothing more we can do", "there's nothing further I can do", "we
+# are unable to help any further", "our decision is final"
+_CLOSED = re.compile(
+    r"\bnothing\s+(?:more|further|else)\s+(?:that\s+)?(?:we|i)\s+(?:can|could|are\s+able\s+to|am\s+able\s+to)\s+do\b"
+    rf"|\b(?:we|i)\s+(?:can(?:no|{_APOS})t|are\s+(?:unable|not\s+able)\s+to|am\s+(?:unable|not\s+able)\s+to)\s+"
+    r"(?:do\s+(?:anything|any\s*more)(?:\s+(?:more|further|else))?|help\s+(?:you\s+)?(?:any\s+)?further)\b"
+    r"|\b(?:this|our|the|that)\s+decision\s+is\s+final\b", re.IGNORECASE)
+
+
+def _closed_spans(text: str) -> list[tuple[int, int]]:
+    if "nothing" not in text and "unable" not in text and "able" not in text and "final" not in text \
+            and "help" not in text and "do" not in text:
+        return []
+    return [m.span() for m in _CLOSED.finditer(text)]
+
+
+def _refuses(text: str) -> bool:
+    """Whether ``text`` refuses a step or closes the door on any ("We can't change the fare.", "There is nothing
+    more we can do.")."""
+    return bool(_closed_spans(text)) or (_has_action(text) and not _offers_action(text))
+
+
+def _refuses_only(message: Message) -> bool:
+    """The reply refuses and offers no way forward: its solution is a refusal ("Unfortunately we can't replace worn
+    boots.") with no step beside it, or the reply closes the door ("There is nothing more we can do.", in whichever
+    slot) and its solution has no step the writer owns, none of the customer's, no question about the problem
+    ("Exchanges must be requested within 30 days. Yours was made on day 41." names no step: its verbs are the
+    policy's and the customer's). No solution, whether or not an apology comes first: slot inference reads a
+    refusal after an apology as the solution, and without one as neither (SK401 then found it, SK402 now).
+    ("We can't exchange them": "exchange" is no verb of ``_VERBS``, as "the exchange rate" would make it one.)"""
+    text = solution_text(message)
+    if not _has_solution_text(message):
+        return False
+    body = body_sentences(message)
+    closed = any(_closed_spans(s.text) for s in body)
+    # (a step refused, not news unknown: "we can't say when the service is back up" refuses no step, SK402's)
+    refused = _has_action(text) and not _offers_action(text)
+    if not closed and not refused:
+        return False
+    if _customer_acts(message, text) or any(asks_about_it(s) for s in body):
+        return False  # (a way forward that is the customer's: "please contact your bank about the charge")
+    if not closed:
+        return not _gives_next_step(message)
+    kept = text
+    for a, b in _closed_spans(text):
+        kept = kept[:a] + " " * (b - a) + kept[b:]  # ("nothing more we can do": no "we can" that owns a step)
+    return not (_OWNER_FOLDED.span(kept) and (_offers_action(kept) or _finished(kept)))
 
 
 @lru_cache(maxsize=4096)
@@ -731,7 +785,7 @@ def _short_step(text: str) -> bool:
 def _gives_next_step(message: Message) -> bool:
     """Whether the reply says what happens next as SK401 and SK402 read it (neither flags it): the one
     answer SK105's advice gives too. A question about the problem is the customer's step."""
-    if not _has_solution(message):
+    if not _has_solution_text(message):
         return any(asks_about_it(s) for s in body_sentences(message))
     text = solution_text(message)
     return _offers_action(text) or _finished(text) or only_thanks_for_praise(message) or _asks_about_it(message) \
@@ -790,6 +844,15 @@ class MissingSolution(Rule):
     to hear that, is it the layout or the speed?") is what happens next, wherever it stands: they
     answer it (not one that only offers more help, "Is there anything else I can help with?").
 
+    A refusal that offers no way forward is no solution either, with or without an apology before
+    it: a solution that only refuses ("Unfortunately we can't replace worn boots.", "Refunds are
+    not possible after 14 days.", "The refund was declined."), or a reply that closes the door
+    ("There is nothing more we can do.", "Our decision is final.") with no step the writer owns,
+    none the customer can take and no question beside it ("Exchanges must be requested within 30
+    days. There is nothing more we can do."). A way forward beside the refusal is a solution, which
+    SK402 to SK404 judge ("We can't replace them, but I've sent a 20% voucher today.", "There's
+    nothing more we can do here, so please contact your bank about the charge.").
+
     ## Why it matters
     Empathy without action is the seed's definition of sympathy: it "can feel shallow or
     dismissive". The customer wrote in to get something fixed.
@@ -811,15 +874,25 @@ class MissingSolution(Rule):
     whole_reply = True
     name = "missing-solution"
     severity = Severity.ERROR
-    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.", solution="Thanks."),)
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.", solution="Thanks."),
+                    Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="Unfortunately refunds are not possible after 14 days."),)
     good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
-                                solution="I've sent a replacement today."),)
+                                solution="I've sent a replacement today."),
+                     Example.of(acknowledgment="I can see how frustrating this is.",
+                                solution="Refunds are not possible after 14 days, but I'll send a replacement today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if _has_solution(message) or only_thanks_for_praise(message) \
                 or any(asks_about_it(s) for s in body_sentences(message)):
             return  # (a question about the problem, "is it the layout or the speed?": they answer, that is what's next)
         where = _solution_span(message)
+        if _refuses_only(message) or any(_refuses(s.text) for s in body_sentences(message)):
+            yield Finding(where[0], where[1], "the reply refuses and offers no way forward: nothing says what happens "
+                                              "next",
+                          "Say what you can still do, or who can help, and when: \"I can't replace them, but I've "
+                          "sent a 20% voucher today.\"", location=empty_slot_location(message, ctx, "solution"))
+            return
         yield Finding(where[0], where[1], "the reply has no solution: nothing says what happens next",
                       "Say what you will do, or what the customer can do, and when.",
                       location=empty_slot_location(message, ctx, "solution"))
@@ -851,7 +924,8 @@ class NoNextStep(Rule):
     the writer refuses ("We will not refund you today.", "We can't replace it.") is not one,
     nor is one refused with nobody refusing it ("Unfortunately refunds are not possible after
     14 days.", "The refund was declined.", "The voucher cannot be refunded.", "You are no longer
-    eligible for a refund."): a step offered in another clause still counts ("Refunds are not
+    eligible for a refund."): a solution that only refuses is no solution, which SK401 reports;
+    a step offered in another clause still counts ("Refunds are not
     possible, but I'll send a replacement today."). A "not" that spares the customer refuses
     nothing ("We won't charge you for the return, and I'll send a label today."). A question
     to the customer about their problem ("Is it the app or the website?") is a step, theirs, and
@@ -884,7 +958,7 @@ class NoNextStep(Rule):
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                solution="Your feedback is important and the matter will be reviewed by us today."),
                     Example.of(acknowledgment="I can see how frustrating this is.",
-                               solution="Unfortunately refunds are not possible after 14 days."),)
+                               solution="We've looked at your account and the charge is correct."),)
     good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                 solution="I'll reset your password today and email you a new link."),
                      Example.of(acknowledgment="I can see how frustrating this is.",
