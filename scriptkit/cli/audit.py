@@ -64,7 +64,8 @@ class _Bounded(_FloatParam):
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
               help="How many of the worst macros to list in text output.")
 @click.option("--near", "near", default=0.7, show_default=True, type=_Bounded(0.3, 1.0, "a similarity"),
-              help="Similarity (Jaccard of word pairs) from which two macros count as near duplicates.")
+              help="Similarity (Jaccard of word pairs), from 0.3 to 1, from which two macros count as near "
+                   "duplicates.")
 @click.option("--config", "settings", type=click.Path(), default=None, metavar="PATH",
               help="The settings to judge the library by: a scriptkit.toml (or pyproject.toml with "
                    "[tool.scriptkit]), or a folder to find them from (--config . for this folder's). Default: an "
