@@ -144,3 +144,63 @@ def test_every_builtin_rule_passes_the_checks_without_a_warning() -> None:
         warnings.simplefilter("error")
         for rule in rules:
             assert register(rule) is rule
+
+
+# ---------------------------------------------------------------- a plug-in that fails to import
+
+
+def load_error(site: Path, files: dict[str, str], entry: str = "acme_checked") -> ConfigError:
+    """What loading the plug-in (its ``files``, its entry point naming the module ``entry``) is refused with."""
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    info = site / "acme_checked-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme_checked\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[scriptkit.rules]\nchecked = {entry}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        all_rules()
+    return caught.value
+
+
+def test_a_syntax_error_is_located_in_the_plugins_file(site: Path) -> None:
+    error = load_error(site, {"acme_checked.py": "import re\n\nWORDS = (\n"})
+    assert error.location is not None and error.location.file == str(site / "acme_checked.py"), error
+    assert (error.location.line, error.location.col) == (3, 9), error
+    assert error.message == "rule plugin 'checked' (acme_checked) failed to load: SyntaxError: '(' was never closed"
+    assert error.hint == "This is a mistake in the plug-in's code: fix it there."
+
+
+def test_a_missing_import_in_the_plugins_code_is_located_at_the_import(site: Path) -> None:
+    error = load_error(site, {"acme_checked.py": "import re\n\nimport acme_helpers_not_there\n"})
+    assert error.location is not None and (error.location.file, error.location.line) == \
+        (str(site / "acme_checked.py"), 3), error
+    assert "ModuleNotFoundError: No module named 'acme_helpers_not_there'" in error.message
+    assert error.hint == ("The plug-in's code imports 'acme_helpers_not_there', which Python cannot find: install it, "
+                          "or fix the import there.")
+
+
+def test_an_error_deep_in_a_plugin_package_is_located_at_its_innermost_line_there(site: Path) -> None:
+    error = load_error(site, {"acme_pkg/__init__.py": "from acme_pkg.words import WORDS\n",
+                              "acme_pkg/words.py": "import json\n\n\ndef load():\n    return json.loads('[1,')\n\n\n"
+                                                   "WORDS = load()\n"}, entry="acme_pkg")
+    assert error.location is not None and (error.location.file, error.location.line) == \
+        (str(site / "acme_pkg" / "words.py"), 5), error
+    assert "rule plugin 'checked' (acme_pkg) failed to load: JSONDecodeError: " in error.message
+    assert error.hint == "This is a bug in the plug-in's code, not in your files: fix it there, or tell its authors."
+
+
+def test_a_plugin_not_installed_is_told_to_be_installed(site: Path) -> None:
+    error = load_error(site, {}, entry="acme_gone")
+    assert error.location is None
+    assert error.message == ("rule plugin 'checked' (acme_gone) failed to load: ModuleNotFoundError: "
+                             "No module named 'acme_gone'")
+    assert error.hint == "Check that the package providing it is installed and up to date."
+
+
+def test_an_entry_point_naming_what_its_module_lacks_is_told_so(site: Path) -> None:
+    error = load_error(site, {"acme_checked.py": "RULES = []\n"}, entry="acme_checked:rules")
+    assert error.location is None
+    assert "AttributeError: module 'acme_checked' has no attribute 'rules'" in error.message
+    assert error.hint == ("Check that the entry point 'acme_checked:rules' names what the module defines, and that "
+                          "the package providing it is installed and up to date.")

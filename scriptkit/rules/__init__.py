@@ -7,9 +7,12 @@ Add a family by listing its module here; third-party rules register through the
 from __future__ import annotations
 
 import importlib
+import traceback
 from functools import lru_cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
+from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.rules.base import (
     Example,
@@ -22,6 +25,9 @@ from scriptkit.rules.base import (
     register,
     registered,
 )
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 #: Entry-point group of third-party rules: each names a module (importing it registers its
 #: rules with ``@register``), a Rule class, or a callable returning Rule classes.
@@ -56,8 +62,42 @@ def _load_plugins() -> None:
             raise ConfigError(f"{where}: {exc}",
                               hint="Give the plug-in's rule a code and a name of its own.") from None
         except Exception as exc:  # a broken third-party package must not crash the CLI
-            raise ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}",
-                              hint="Check that the package providing it is installed and up to date.") from None
+            raise _load_failed(where, ep, exc) from None
+
+
+def _load_failed(where: str, ep: EntryPoint, exc: Exception) -> ConfigError:
+    """A plug-in that failed to import, located where Python says it failed in the plug-in's own code (a
+    syntax error at its line and column, anything else at the innermost line of the plug-in's package), with a
+    hint for its cause: the plug-in's own code, an import of it, or the package not installed."""
+    installed = "the package providing it is installed and up to date."
+    if isinstance(exc, SyntaxError):
+        location = Location(exc.filename, exc.lineno or 1, exc.offset or 1) if exc.filename else None
+        return ConfigError(f"{where} failed to load: SyntaxError: {exc.msg}", location,
+                           "This is a mistake in the plug-in's code: fix it there.")
+    package = ep.module.partition(".")[0]
+    location = _innermost_line_in(package, exc)
+    if location is None:  # (it failed before its code ran: not there, or the entry point names what it lacks)
+        named = f"Check that the entry point '{ep.value}' names what the module defines, and that " \
+            if isinstance(exc, AttributeError) and ep.attr else "Check that "
+        return ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}", None, named + installed)
+    if isinstance(exc, ModuleNotFoundError) and exc.name and exc.name.partition(".")[0] != package:
+        hint = (f"The plug-in's code imports '{exc.name}', which Python cannot find: install it, or fix the "
+                "import there.")
+    elif isinstance(exc, ImportError):  # (a part of its own package missing: an incomplete install)
+        hint = f"Check that {installed}"
+    else:
+        hint = "This is a bug in the plug-in's code, not in your files: fix it there, or tell its authors."
+    return ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}", location, hint)
+
+
+def _innermost_line_in(package: str, exc: BaseException) -> Location | None:
+    """The last line of ``exc``'s traceback that is in ``package``'s own code (its modules' frames)."""
+    found = None
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        module = frame.f_globals.get("__name__", "")
+        if isinstance(module, str) and (module == package or module.startswith(package + ".")):
+            found = Location(frame.f_code.co_filename, line, 1)
+    return found
 
 
 __all__ = ["GROUP", "Example", "Finding", "InvalidRule", "Rule", "RuleContext", "RuleWarning", "all_rules", "register",
