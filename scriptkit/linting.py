@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, ParamSpec, TextIO, TypeVar
 
 from scriptkit.config import (
     CONFIG_CODE,
@@ -30,7 +30,7 @@ from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location, Sever
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
-from scriptkit.rules import all_rules
+from scriptkit.rules import all_rules, innermost_line_in
 from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
@@ -587,7 +587,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
     except ScriptkitError:
         raise
     except Exception as exc:
-        raise _rule_failed(current, exc) from exc
+        _rule_failed(current, exc)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     suppress = _suppressions(pack)
     notes, in_note = _reply_rules_in_notes(pack, messages)
@@ -708,6 +708,7 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
     found: list[list[Diagnostic]] = [[] for _ in plan.per_message]
     expected = expected_language(steps[0].ctx.pack) if steps else "en"
     current: Rule | None = None
+    judging: Message | None = None  # (the message the rule reads: where its failure is told)
     try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)
         for start in range(0, len(messages), _CHUNK):
             chunk = messages[start:start + _CHUNK]
@@ -716,26 +717,41 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
             for into, i in zip(found, plan.per_message, strict=True):
                 current, ctx, severity = steps[i]
                 for m in english if i in plan.english_only else chunk:
+                    judging = m
                     for f in current.check(m, ctx):
                         into.append(_diagnostic(current, m, f, severity))
                     if i in plan.reads_alternatives and m.notes and m.variant == 0:
                         if (alternatives := parts.get(id(m))) is None:
                             alternatives = parts[id(m)] = m.alternatives()
                         for part in alternatives:
+                            judging = part
                             for f in current.check(part, ctx):
                                 into.append(_diagnostic(current, part, f, severity))
     except ScriptkitError:
         raise
     except Exception as exc:
-        raise _rule_failed(current, exc) from exc
+        _rule_failed(current, exc, judging)
     return found
 
 
-def _rule_failed(rule: Rule | None, exc: Exception) -> ScriptkitError:
-    """A rule's bug, said so: it must not end in a traceback for the writer."""
+def _rule_failed(rule: Rule | None, exc: Exception, message: Message | None = None) -> NoReturn:
+    """A rule's bug, said so at the reply it was judging: it must not end in a traceback for the writer, unless
+    they ask for one (``SCRIPTKIT_DEBUG``, as the command line's own): then the rule's exception, noted."""
     which = f"{rule.code} [{rule.name}]" if rule is not None else "?"
-    return ScriptkitError(f"rule {which} failed: {type(exc).__name__}: {exc}",
-                          hint="This is a bug in the rule; please report it with the pack.")
+    on = f" on script '{message.script_id}' ({message.channel})" if message is not None else ""
+    if os.environ.get("SCRIPTKIT_DEBUG"):
+        exc.add_note(f"(in rule {which}{on})")
+        raise exc
+    module = type(rule).__module__ if rule is not None else "scriptkit"
+    if module.partition(".")[0] == "scriptkit":
+        hint = "This is a bug in the rule; please report it with the pack."
+    else:  # (a plug-in's: its authors can fix it, not scriptkit's)
+        at = innermost_line_in(module, exc)
+        hint = (f"This is a bug in the plug-in rule {which.split()[0]} (module {module}"
+                f"{f', at {at.file}:{at.line}' if at else ''}), not in scriptkit or your files: tell its authors.")
+    where = Location(message.file, 1, 1) if message is not None and message.file else None
+    raise ScriptkitError(f"rule {which} failed{on}: {type(exc).__name__}: {exc}", where,
+                         f"{hint} SCRIPTKIT_DEBUG=1 shows where it happened.") from exc
 
 
 # ---------------------------------------------------------------- findings -> diagnostics

@@ -231,7 +231,8 @@ def test_config_severity_beats_finding_severity(make_pack: Any) -> None:
 
 def test_a_broken_rule_is_reported_without_a_traceback(make_pack: Any) -> None:
     pack = load_pack(make_pack({"a.yaml": script()}))
-    with pytest.raises(ScriptkitError, match=r"rule SK713 \[broken\] failed: ZeroDivisionError"):
+    with pytest.raises(ScriptkitError,
+                       match=r"rule SK713 \[broken\] failed on script 'parcel-late' \(email\): ZeroDivisionError"):
         lint_pack(pack, LintConfig(custom=(Broken,), select=(Selector("SK713"),)))
 
 

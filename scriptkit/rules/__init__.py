@@ -75,7 +75,7 @@ def _load_failed(where: str, ep: EntryPoint, exc: Exception) -> ConfigError:
         return ConfigError(f"{where} failed to load: SyntaxError: {exc.msg}", location,
                            "This is a mistake in the plug-in's code: fix it there.")
     package = ep.module.partition(".")[0]
-    location = _innermost_line_in(package, exc)
+    location = innermost_line_in(package, exc)
     if location is None:  # (it failed before its code ran: not there, or the entry point names what it lacks)
         named = f"Check that the entry point '{ep.value}' names what the module defines, and that " \
             if isinstance(exc, AttributeError) and ep.attr else "Check that "
@@ -90,7 +90,7 @@ def _load_failed(where: str, ep: EntryPoint, exc: Exception) -> ConfigError:
     return ConfigError(f"{where} failed to load: {type(exc).__name__}: {exc}", location, hint)
 
 
-def _innermost_line_in(package: str, exc: BaseException) -> Location | None:
+def innermost_line_in(package: str, exc: BaseException) -> Location | None:
     """The last line of ``exc``'s traceback that is in ``package``'s own code (its modules' frames)."""
     found = None
     for frame, line in traceback.walk_tb(exc.__traceback__):

@@ -1,0 +1,111 @@
+"""What a plug-in rule does wrong while it runs is told at the reply it was judging, naming the rule and its
+module: an exception (SCRIPTKIT_DEBUG=1 shows its traceback), a finding whose span is outside the text (it was
+reported at ``<default email layout>:1:1``, or read from the end, or merged with another script's), and
+``check_pack`` yielding what docs/python/plugins.md shows, ``(message, Finding)`` pairs (a bare ``Finding``
+ended in "'Finding' object has no attribute 'script_id'")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from scriptkit.cli import main
+from scriptkit.message import Message
+from scriptkit.models import Pack
+from scriptkit.rules import Finding, Rule, RuleContext, all_rules
+from scriptkit.rules.base import _REGISTRY
+
+REFUND = ("id: refund\ntitle: Refund\nacknowledgment: I know the wait for this refund has been frustrating.\n"
+          "solution: I've sent your refund today, and it reaches you within 5 days.\n")
+WELCOME = ("id: welcome\ntitle: Welcome back\nacknowledgment: It's good to have you back.\n"
+           "solution: I've restored your saved settings today.\n")
+
+
+class Boom(Rule):
+    """Fails on a refund."""
+
+    code, name = "SK862", "acme-boom"
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
+        if "refund" in message.text:
+            raise KeyError("slot")
+        yield from ()
+
+
+class Spans(Rule):
+    """Yields the spans a test gives it."""
+
+    code, name = "SK863", "acme-spans"
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
+        for start, end in self.spans:
+            yield Finding(len(message.text) + start if start > 1000 else start,
+                          len(message.text) + end - 2000 if end > 1000 else end, "here")
+
+
+class PackPairs(Rule):
+    """Says which scripts mention a refund, as (message, Finding) pairs."""
+
+    code, name = "SK864", "acme-pack-pairs"
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterator[Any]:
+        for message in messages:
+            at = message.text.find("refund")
+            if at >= 0:
+                yield message, Finding(at, at + 6, "refunds are promised in one script only")
+
+
+class PackBare(Rule):
+    """Yields a bare Finding from check_pack."""
+
+    code, name = "SK865", "acme-pack-bare"
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterator[Any]:
+        yield Finding(0, 5, "whole pack")
+
+
+@pytest.fixture
+def with_rule() -> Iterator[Any]:
+    all_rules()
+    before = dict(_REGISTRY)
+
+    def add(rule: type[Rule]) -> None:
+        _REGISTRY[rule.code] = rule
+        all_rules.cache_clear()
+
+    yield add
+    _REGISTRY.clear()
+    _REGISTRY.update(before)
+    all_rules.cache_clear()
+
+
+def check(root: Path, code: str, **env: str) -> Result:
+    return CliRunner().invoke(main, ["check", str(root), "--grammar", "off", "--select", code, "--jobs", "1"],
+                              env={"NO_COLOR": "1", "SCRIPTKIT_DEBUG": "", **env})
+
+
+def test_a_rule_that_raises_is_told_at_the_reply_it_was_judging(with_rule: Any, make_pack: Any) -> None:
+    with_rule(Boom)
+    root = make_pack({"refund.yaml": REFUND, "welcome.yaml": WELCOME})
+    result = check(root, "SK862")
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"{root / 'scripts' / 'refund.yaml'}:1:1: error: rule SK862 [acme-boom] failed "
+                                    "on script 'refund' (email): KeyError: 'slot'. This is a bug in the plug-in rule "
+                                    f"SK862 (module {__name__}, "), result.output
+    assert f"{__file__}:" in result.output and "not in scriptkit or your files" in result.output, result.output
+    assert "please report it" not in result.output
+
+
+def test_scriptkit_debug_shows_the_rules_own_traceback(with_rule: Any, make_pack: Any) -> None:
+    with_rule(Boom)
+    root = make_pack({"refund.yaml": REFUND})
+    result = check(root, "SK862", SCRIPTKIT_DEBUG="1")
+    assert isinstance(result.exception, KeyError), result.output
+    frames = [frame.name for frame in __import__("traceback").extract_tb(result.exception.__traceback__)]
+    assert frames[-1] == "check", frames
+    assert "in rule SK862 [acme-boom] on script 'refund' (email)" in "".join(result.exception.__notes__)
