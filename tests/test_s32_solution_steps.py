@@ -4,9 +4,12 @@ without an apology), the review's ticks beside a whole-reply finding, and SK105'
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from scriptkit import lint_text
+from scriptkit.reporters import get_reporter
 
 STEPS = {"SK401", "SK402", "SK403", "SK404"}
 
@@ -72,3 +75,25 @@ def test_a_refusal_that_offers_nothing_has_no_solution_with_or_without_an_apolog
 ])
 def test_a_refusal_with_a_way_forward_has_a_solution(line: str) -> None:
     assert "SK401" not in codes("I'm sorry this has dragged on for so long. " + line)
+
+
+def review_text(reply: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = io.StringIO()
+    get_reporter("text")(lint_text(reply, file="reply.txt", config=None, grammar="off"), out)
+    return out.getvalue()
+
+
+def test_no_solution_tick_beside_a_whole_reply_no_solution_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "We'll see." is read as the solution, and had a tick ("✓ solution") above "SK401 the reply has no solution"
+    text = review_text("Sorry for the delay. We'll see.\n", monkeypatch)
+    assert "SK401" in text.split("the whole reply:", 1)[1], text
+    line = next(line for line in text.splitlines() if "We'll see." in line)
+    assert "✓" not in line and "solution" in line, text
+    assert "0 of 2 sentence(s)" in text, text
+
+
+def test_a_tick_stays_where_no_whole_reply_finding_is_about_its_slot(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = review_text("Hi Sam,\nI can see how frustrating this is. I'll refund you today.\n", monkeypatch)
+    line = next(line for line in text.splitlines() if "I'll refund you today." in line)
+    assert "✓" in line, text

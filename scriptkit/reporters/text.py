@@ -26,6 +26,8 @@ SLOT_LABELS = {"acknowledgment": "acknowledges", "warm_language": "warm", "solut
                "greeting": "greeting", "signoff": "sign-off", "other": "other"}
 EMPATHY_SLOTS = ("acknowledgment", "warm_language", "solution")
 FRAME_SLOTS = ("greeting", "signoff")
+#: the whole-reply findings that say a practice is missing from the reply, and that practice's slot
+WHOLE_REPLY_SLOT = {"SK401": "solution", "SK301": "acknowledgment", "SK207": "warm_language"}
 
 
 # A control character shown as its picture ('␛' for ESC), one character for one so that every
@@ -285,8 +287,11 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
     why = not_judged(result)
     if why:
         con.print((f"  {why}", "dim"))
+    # (a finding about the whole reply that says a practice is missing takes that practice's tick away: "✓ solution"
+    # above "SK401 the reply has no solution" said both)
+    missing = {WHOLE_REPLY_SLOT[d.code] for d in across if d.code in WHOLE_REPLY_SLOT}
     for s, diags in zip(notes, inside, strict=True):
-        good = not why and _shows_practice(s) and not diags
+        good = not why and _shows_practice(s) and not diags and s.slot not in missing
         mark = (f"  {con.tick} ", "green") if good else ("  ! ", "yellow") if diags else ("    ", "")
         practice = "not judged" if why else SLOT_LABELS.get(s.slot, s.slot)
         con.print(mark, (f"{s.location.line}:{s.location.col}".ljust(7), ""),
@@ -301,7 +306,8 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
                    f"{flagged} marked ! could improve.", "dim"))
         con.print()
         return
-    clean = sum(1 for s, diags in zip(notes, inside, strict=True) if _shows_practice(s) and not diags)
+    clean = sum(1 for s, diags in zip(notes, inside, strict=True)
+                if _shows_practice(s) and not diags and s.slot not in missing)
     # (out of the reply's own sentences: a greeting or a sign-off never acknowledges or solves; the
     # marked ones are counted out of the same sentences, and a marked frame is named after them)
     body = sum(1 for s in notes if s.slot not in FRAME_SLOTS)
