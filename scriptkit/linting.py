@@ -757,6 +757,8 @@ def _rule_failed(rule: Rule | None, exc: Exception, message: Message | None = No
 # ---------------------------------------------------------------- findings -> diagnostics
 
 def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severity | None) -> Diagnostic:
+    if not 0 <= finding.start <= finding.end <= len(message.text):  # (a span elsewhere was told at the layout's 1:1)
+        _span_refused(rule, message, finding)
     if finding.location is not None:  # the rule knows better (an empty slot: its key in the script)
         location, slot, text, extra = finding.location, None, "", {}
     else:
@@ -779,6 +781,13 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         fix=_fix(rule, message, finding) if rule.fix_safe and finding.replacement is not None else None,
         script_id=message.script_id, channel=message.channel, variant=message.variant, extra=extra,
     )
+
+
+def _span_refused(rule: Rule, message: Message, finding: Finding) -> NoReturn:
+    raise ScriptkitError(f"rule {rule.code} [{rule.name}] yielded [{finding.start}, {finding.end}) outside the message "
+                         f"text (0-{len(message.text)}) on script '{message.script_id}' ({message.channel})",
+                         Location(message.file, 1, 1) if message.file else None,
+                         "A Finding's start and end are offsets into message.text, start <= end: fix the rule.")
 
 
 def _extend(diag: Diagnostic, source: SourceText) -> None:

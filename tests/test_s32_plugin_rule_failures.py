@@ -6,7 +6,7 @@ ended in "'Finding' object has no attribute 'script_id'")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +40,12 @@ class Spans(Rule):
     """Yields the spans a test gives it."""
 
     code, name = "SK863", "acme-spans"
-    spans: tuple[tuple[int, int], ...] = ()
+    #: the spans to yield, of the text's length
+    spans: Callable[[int], tuple[tuple[int, int], ...]] = staticmethod(lambda n: ())
 
     def check(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
-        for start, end in self.spans:
-            yield Finding(len(message.text) + start if start > 1000 else start,
-                          len(message.text) + end - 2000 if end > 1000 else end, "here")
+        for start, end in self.spans(len(message.text)):
+            yield Finding(start, end, "here")
 
 
 class PackPairs(Rule):
@@ -109,3 +109,33 @@ def test_scriptkit_debug_shows_the_rules_own_traceback(with_rule: Any, make_pack
     frames = [frame.name for frame in __import__("traceback").extract_tb(result.exception.__traceback__)]
     assert frames[-1] == "check", frames
     assert "in rule SK862 [acme-boom] on script 'refund' (email)" in "".join(result.exception.__notes__)
+
+
+@pytest.mark.parametrize(("spans", "said"), [
+    (lambda n: ((n + 5, n + 50),), "[{n5}, {n50}) outside the message text (0-{n})"),  # past the end
+    (lambda n: ((-3, 2),), "[-3, 2) outside the message text (0-{n})"),
+    (lambda n: ((10, 4),), "[10, 4) outside the message text (0-{n})"),  # reversed
+    (lambda n: ((0, 2), (n - 3, n + 1)), "[{n3}, {n1}) outside the message text (0-{n})"),  # one past the end
+])
+def test_a_span_outside_the_text_is_refused_naming_the_rule(with_rule: Any, make_pack: Any, spans: Any,
+                                                            said: str) -> None:
+    rule = type("Spans", (Spans,), {"spans": staticmethod(spans), "__module__": __name__})
+    with_rule(rule)
+    root = make_pack({"refund.yaml": REFUND, "welcome.yaml": WELCOME})
+    result = check(root, "SK863")
+    assert result.exit_code == 2, result.output
+    first = result.output.splitlines()[0]
+    path, _, rest = first.partition(":1:1: error: ")
+    assert path in (str(root / "scripts" / "refund.yaml"), str(root / "scripts" / "welcome.yaml")), first
+    n = int(rest.split("(0-")[1].split(")")[0])
+    said = said.format(n=n, n5=n + 5, n50=n + 50, n3=n - 3, n1=n + 1)
+    assert rest.startswith(f"rule SK863 [acme-spans] yielded {said}"), first
+
+
+def test_spans_at_the_ends_of_the_text_are_fine(with_rule: Any, make_pack: Any) -> None:
+    rule = type("Spans", (Spans,), {"spans": staticmethod(lambda n: ((0, 2), (n - 3, n), (n, n))),
+                                    "__module__": __name__})
+    with_rule(rule)
+    root = make_pack({"refund.yaml": REFUND})
+    result = check(root, "SK863")
+    assert result.exit_code == 1 and result.output.count("here") == 3, result.output
