@@ -424,9 +424,11 @@ def test_a_sentence_that_acknowledges_and_solves_has_a_solution() -> None:
     ("I can see how worrying the double charge is.", "Add a concrete next step."),
     ("I can see how worrying the double charge is. Your feedback matters to us.", "Add a concrete next step."),
     ("I've sent a new card today.", "Add an acknowledgment of how the customer feels."),
-    ("I can see how worrying the double charge is. I'll reverse it.", "Add when the next step will happen."),
+    # (a step with no time is a point apart: "Add when ..." read as the cure for the reply's length)
+    ("I can see how worrying the double charge is. I'll reverse it.",
+     "It already acknowledges the customer and gives the next step. Separately, say when the next step will happen."),
     ("I'll reverse the charge.",
-     "Add an acknowledgment of how the customer feels and when the next step will happen."),
+     "Add an acknowledgment of how the customer feels. Separately, say when the next step will happen."),
     ("I can see how worrying the double charge is. I've reversed it today.",
      "It already acknowledges the customer and gives the next step and when: if that is all they need, "
      "short is fine; otherwise add what they will want to know next."),

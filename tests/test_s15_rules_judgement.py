@@ -142,7 +142,9 @@ def test_short_reply_advice_asks_no_time_of_a_step_owing_none() -> None:
 def test_short_reply_advice_still_asks_when_sk404_does() -> None:
     text = "I can see how annoying that error is. I'll reset your account and get back to you."
     assert "SK404" in codes(text)
-    assert _advice(text) == "Add when the next step will happen."
+    assert _advice(text) == ("It already acknowledges the customer and gives the next step. "
+                             "Separately, say when the next step will happen. "
+                             "Read as an email (the default): for a chat reply, use --channel chat.")
 
 
 def test_a_finished_step_is_not_said_to_give_a_when() -> None:

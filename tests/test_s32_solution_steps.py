@@ -97,3 +97,26 @@ def test_a_tick_stays_where_no_whole_reply_finding_is_about_its_slot(monkeypatch
     text = review_text("Hi Sam,\nI can see how frustrating this is. I'll refund you today.\n", monkeypatch)
     line = next(line for line in text.splitlines() if "I'll refund you today." in line)
     assert "✓" in line, text
+
+
+def sk105(text: str) -> str:
+    found = [d for d in lint_text(text, config=None, grammar="off").diagnostics if d.code == "SK105"]
+    assert found, text
+    return found[0].message + " | " + (found[0].suggestion or "")
+
+
+def test_sk105_says_the_missing_time_apart_from_the_length_advice() -> None:
+    said = sk105("I can see how frustrating the missing refund is. I'll chase the bank for you.")
+    # (the length is the finding: the missing time is a point of its own, not "Add when ..." as the cure for length)
+    assert "Add when the next step will happen" not in said, said
+    assert "Separately" in said and "when" in said.split("Separately", 1)[1], said
+
+
+def test_sk105_names_the_chat_channel_for_a_short_reply_with_no_greeting_or_sign_off() -> None:
+    said = sk105("I've cleared the stuck basket on my side. Give the page a reload and you're good to go.")
+    assert "--channel chat" in said, said
+
+
+def test_sk105_does_not_name_chat_for_a_letter() -> None:
+    said = sk105("Hi Sam,\n\nI can see how frustrating this is. I'll refund you today.\n\nBest,\nAlex")
+    assert "--channel chat" not in said, said

@@ -726,7 +726,7 @@ class EmailLength(Rule):
             from scriptkit.rules.solution import short_reply_advice  # (solution.py imports this module)
 
             yield Finding(start, end, f"email is {n} word{'' if n == 1 else 's'}; {low}-{high} usually reads best",
-                          short_reply_advice(message), extra=_length(n, low))
+                          short_reply_advice(message, reviewed=ctx.pack is None), extra=_length(n, low))
         else:
             yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
                           "Cut background the customer did not ask for; keep the next step easy to find.",

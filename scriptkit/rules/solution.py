@@ -802,11 +802,15 @@ def _enough_words(text: str) -> bool:
 
 
 
-def short_reply_advice(message: Message) -> str:
+def short_reply_advice(message: Message, reviewed: bool = False) -> str:
     """What a short reply should add, from what it already has (SK105's advice): an acknowledgment, a
-    next step, when it happens; or, when it has them all, that short may be enough."""
+    next step; or, when it has them, that short may be enough. A step with no time frame is said apart: it is
+    no cure for the length. ``reviewed``: a reply judged as an email by default (``scriptkit review``), where one
+    with no greeting or sign-off and under 40 words is likely a chat's: the advice names ``--channel chat``."""
+    channel = (" Read as an email (the default): for a chat reply, use --channel chat."
+               if reviewed and _looks_like_chat(message) else "")
     if only_thanks_for_praise(message):
-        return "A reply to praise or thanks has nothing to fix: if that is all it needs to say, short is fine."
+        return f"A reply to praise or thanks has nothing to fix: if that is all it says, short is fine.{channel}"
     body = body_sentences(message)
     missing = []
     if not any(s.cues.acknowledges for s in body):
@@ -814,13 +818,25 @@ def short_reply_advice(message: Message) -> str:
     text = solution_text(message)
     if not _gives_next_step(message):
         missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
-    elif text and _owes_a_when(message):
-        missing.append("when the next step will happen")  # (what SK404 says is missing)
+    # (what SK404 says is missing: a point of its own, "Add when the next step will happen" read as the cure for length)
+    when = " Separately, say when the next step will happen." if _gives_next_step(message) and text \
+        and _owes_a_when(message) else ""
     if missing:
-        return f"Add {' and '.join(missing)}."
-    when = " and when" if text and _has_time(text) else ""  # (a step owing no time frame has none to give)
-    return (f"It already acknowledges the customer and gives the next step{when}: if that is all they need, "
-            "short is fine; otherwise add what they will want to know next.")
+        return f"Add {' and '.join(missing)}.{when}{channel}"
+    if when:
+        return f"It already acknowledges the customer and gives the next step.{when}{channel}"
+    timed = " and when" if text and _has_time(text) else ""  # (a step owing no time frame has none to give)
+    return (f"It already acknowledges the customer and gives the next step{timed}: if that is all they need, "
+            f"short is fine; otherwise add what they will want to know next.{channel}")
+
+
+_CHAT_LENGTH = 40  # words: a reply this short with no greeting or sign-off reads as a chat's
+
+
+def _looks_like_chat(message: Message) -> bool:
+    """A reply with no greeting or sign-off and under ``_CHAT_LENGTH`` words: likely a chat's."""
+    return message.channel == "email" and word_count(message.text) < _CHAT_LENGTH \
+        and not any(seg.slot in ("greeting", "signoff") for _a, _b, seg in message.spans())
 
 
 def _script_location(script: Script, path: tuple[str | int, ...] = ("id",)) -> Location:
