@@ -582,8 +582,9 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                 read = alternatives = alternatives if alternatives is not None else with_alternatives(messages)
             found[i].extend(_diagnostic(current, m, f, severity) for m, f in current.check_batch(read, ctx))
         if pack is not None:
-            for i, (current, ctx, _) in enumerate(steps):
-                found[i].extend(current.check_pack(pack, messages, ctx))
+            for i, (current, ctx, severity) in enumerate(steps):
+                found[i].extend(item if isinstance(item, Diagnostic) else _pack_finding(current, item, severity)
+                                for item in current.check_pack(pack, messages, ctx))
     except ScriptkitError:
         raise
     except Exception as exc:
@@ -781,6 +782,18 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         fix=_fix(rule, message, finding) if rule.fix_safe and finding.replacement is not None else None,
         script_id=message.script_id, channel=message.channel, variant=message.variant, extra=extra,
     )
+
+
+def _pack_finding(rule: Rule, item: object, severity: Severity | None) -> Diagnostic:
+    """What ``check_pack`` yielded besides a ``Diagnostic``: a ``(message, Finding)`` pair, located as ``check``'s
+    findings are; anything else is refused naming the rule (a bare Finding says no message its offsets are in)."""
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Message) and isinstance(item[1], Finding):
+        return _diagnostic(rule, item[0], item[1], severity)
+    what = "a Finding without the message it is in" if isinstance(item, Finding) else argument_named(item)
+    raise ScriptkitError(f"rule {rule.code} [{rule.name}] check_pack yielded {what}: yield (message, Finding) for a "
+                         "finding in one message's text, or a Diagnostic",
+                         hint="A Finding's offsets are into one message's text: pair it with the message "
+                              "(one of the messages check_pack is given).")
 
 
 def _span_refused(rule: Rule, message: Message, finding: Finding) -> NoReturn:

@@ -139,3 +139,23 @@ def test_spans_at_the_ends_of_the_text_are_fine(with_rule: Any, make_pack: Any) 
     root = make_pack({"refund.yaml": REFUND})
     result = check(root, "SK863")
     assert result.exit_code == 1 and result.output.count("here") == 3, result.output
+
+
+def test_check_pack_may_yield_findings_with_their_message(with_rule: Any, make_pack: Any) -> None:
+    with_rule(PackPairs)
+    root = make_pack({"refund.yaml": REFUND, "welcome.yaml": WELCOME})
+    result = check(root, "SK864")
+    assert result.exit_code == 1, result.output
+    assert f"{root / 'scripts' / 'refund.yaml'}\n  3:42    warning    SK864 [acme-pack-pairs]" in result.output, \
+        result.output
+    assert "refunds are promised in one script only" in result.output and "welcome.yaml" not in result.output
+
+
+def test_a_bare_finding_from_check_pack_is_refused_naming_the_rule(with_rule: Any, make_pack: Any) -> None:
+    with_rule(PackBare)
+    root = make_pack({"refund.yaml": REFUND})
+    result = check(root, "SK865")
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(
+        "error: rule SK865 [acme-pack-bare] check_pack yielded a Finding without the message it is in: yield "
+        "(message, Finding) for a finding in one message's text, or a Diagnostic"), result.output

@@ -217,7 +217,10 @@ class Rule:
             for finding in self.check(message, ctx):
                 yield message, finding
 
-    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+    def check_pack(self, pack: Pack, messages: list[Message],
+                   ctx: RuleContext) -> Iterable[Diagnostic | tuple[Message, Finding]]:
+        """The whole pack at once: yield ``(message, Finding)`` for a finding in one of ``messages`` (its offsets
+        into that message's text, as ``check``'s), or a located ``Diagnostic``."""
         return ()
 
 
