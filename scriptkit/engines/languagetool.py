@@ -289,8 +289,9 @@ class Checker:
             fresh = self._fetch([(k, by_key[k]) for k in missing], settings)
             results.update(fresh)
             self._memo.update(fresh)
-            if self.cache is not None:
-                self.cache.put_many(fresh.items())
+            if self.cache is not None:  # (a document the server failed on is asked again next run)
+                self.cache.put_many((k, found) for k, found in fresh.items()
+                                    if not any(m.rule_id == UNCHECKED for m in found))
         self.stats.seconds += time.perf_counter() - started
         return [results[k] for k in keys]
 
@@ -335,10 +336,13 @@ class Checker:
         joined = "".join(a.get("text", a.get("markup", "")) for a in annotation)
         try:
             reply = self._post(url, {**params, "data": json.dumps({"annotation": annotation})})
-        except SentenceFailed:
+        except SentenceFailed as failed:
             if len(batch) > 1:  # find the document that trips the server; check the others as usual
                 return {key: found for item in batch for key, found in self._check_batch(url, params, [item]).items()}
-            return {batch[0][0]: self._check_plain(url, params, batch[0][1])}
+            try:
+                return {batch[0][0]: self._check_plain(url, params, batch[0][1])}
+            except SentenceFailed as again:  # (reported for this document; the others' results stand)
+                return {batch[0][0]: (unchecked(again.message if again.message else failed.message),)}
         to_py = _utf16_to_python(joined)
         found: list[list[LTMatch]] = [[] for _ in batch]
         for raw in reply.get("matches", []):
@@ -414,8 +418,8 @@ class Checker:
             body = [line[:200] for line in said.strip().splitlines()[:3]]
             if reply.status_code == 429:
                 body.append(f"(asked {tries} times in {waited:.0f}s)")
-            if reply.status_code == 500 and "Could not check sentence" in said:
-                raise SentenceFailed(f"LanguageTool at {url} failed on a sentence (HTTP 500): {' '.join(body)}",
+            if reply.status_code == 500:  # (a rule's bug on this text, most often: see SentenceFailed)
+                raise SentenceFailed(f"LanguageTool at {url} failed on the text (HTTP 500): {' '.join(body)}",
                                      hint=SETTING_HINT)
             raise EngineUnavailable(f"LanguageTool at {url} refused a check (HTTP {reply.status_code}): "
                                     f"{' '.join(body)}", hint=SETTING_HINT)
@@ -947,8 +951,19 @@ def check_each_alone(url: str, documents: Iterable[Document], settings: Settings
 
 
 class SentenceFailed(EngineUnavailable):
-    """The server answered but one of its rules failed on a sentence of the request (a LanguageTool
-    bug, not an outage): the checker retries the documents one by one, then as plain text."""
+    """The server answered HTTP 500: most often one of its rules failed on a sentence of the request (a
+    LanguageTool bug, not an outage: "Could not check sentence", "fromPos (70) must be less than toPos (70)
+    for match: UPPERCASE_SENTENCE_START"). The checker retries the documents one by one, then as plain
+    text; a document that still fails gets an ``unchecked`` match, and the others their results."""
+
+
+#: The rule id of the one match of a document the server failed on whatever was tried (see ``unchecked``).
+UNCHECKED = "SCRIPTKIT_UNCHECKED"
+
+
+def unchecked(why: str) -> LTMatch:
+    """The match standing for "the server could not check this document": ``why`` is its message. Never cached."""
+    return LTMatch(0, 0, UNCHECKED, "", "", why)
 
 
 def _stand_in_text(doc: Document) -> tuple[str, Callable[[int, bool], int]]:

@@ -237,11 +237,17 @@ def settings(opts: GrammarOptions) -> Settings:
 def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches: Iterable[LTMatch],
          opts: GrammarOptions) -> list[Hit]:
     """The matches worth reporting for ``message``, sorted into kinds."""
+    from scriptkit.engines.languagetool import UNCHECKED
+
     text = message.text
     ours = _markup_ranges(doc_parts)
     known = _dictionary_ranges(text, opts.dictionary)
     out = []
     for m in matches:
+        if m.rule_id == UNCHECKED:  # the server failed on this reply: said at the script's first line, never dropped
+            start, end = _first_written_line(message)
+            out.append(Hit("unchecked", start, end, m.rule_id, "", m.message, ()))
+            continue
         if any(m.start < b and a < max(m.end, m.start + 1) for a, b in ours):
             continue  # about a placeholder's stand-in, not about the writer's text
         if any(a <= m.start and m.end <= b for a, b in known):
@@ -249,6 +255,18 @@ def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches:
         out.append(Hit(kind(m.category, m.issue_type), m.start, m.end, m.rule_id, m.category,
                        m.message, m.replacements))
     return out
+
+
+_WRITTEN_SLOTS = frozenset({"acknowledgment", "warm_language", "solution", "flexibility", "other"})
+
+
+def _first_written_line(message: Message) -> tuple[int, int]:
+    """``[start, end)`` of the first line the script's writer wrote in ``message`` (not the layout's greeting)."""
+    for start, end, seg in message.spans():
+        if isinstance(seg, Text) and seg.slot in _WRITTEN_SLOTS and seg.text.strip():
+            line_end = message.text.find("\n", start, end)
+            return start, line_end if line_end >= 0 else end
+    return 0, len(message.text.split("\n", 1)[0])
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -273,6 +291,12 @@ class _LanguageToolRule(Rule):
             for hit in found:
                 if hit.kind == self.kind:
                     yield message, self.finding(message, hit)
+                elif hit.kind == "unchecked" and self.kind == "grammar":  # (said once, by SK902)
+                    yield message, Finding(
+                        hit.start, hit.end, "LanguageTool could not check this reply, so its grammar and spelling "
+                        f"are unchecked: {hit.message.removesuffix('.')}.", "Read it over yourself, or reword its "
+                        "first words (a blank or placeholder at the very start can trip LanguageTool).",
+                        severity=Severity.SUGGESTION)
 
     def finding(self, message: Message, hit: Hit) -> Finding:
         suggestion = ", ".join(hit.replacements[:3]) or None
