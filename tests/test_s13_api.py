@@ -398,6 +398,7 @@ def hooks() -> ModuleType:
         "welcome-back {'name': 'Account / Reactivated'",
         "SK504 [fallback-unsupported]",  # the prose: the fallback "there" is dropped with SK504
         "<text>:1:47 SK850 [ticket-jargon] 'L2' is internal jargon",
+        "promises/scripts/return.yaml:4:62 SK851 [repeated-promise] 'within 5 days' is promised by several scripts",
     ]),
 ])
 def test_every_python_docs_example_runs_and_prints_what_the_page_says(

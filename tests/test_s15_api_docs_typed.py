@@ -64,7 +64,8 @@ def test_the_python_guide_s_programs_are_strictly_typed(hooks: ModuleType, tmp_p
 def plugin_errors(hooks: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     workspace = tmp_path_factory.mktemp("plugins")
     files = written_programs(hooks, "plugins.md", workspace)
-    assert {"acme_rules.py", "kustomer_scriptkit.py", "try_rule.py", "try_target.py"} <= set(files)
+    assert {"acme_rules.py", "acme_pack_rules.py", "kustomer_scriptkit.py", "try_rule.py", "try_pack_rule.py",
+            "try_target.py"} <= set(files)
     return mypy_strict(files, workspace)
 
 
