@@ -67,3 +67,11 @@ def test_a_paragraph_break_typed_beside_an_inline_tag_is_not_reported(make_pack)
     solution = ("solution: |\n  I've sent the refund{% if open_today %} today{% endif %}.\n\n"
                 "  Let me know if it doesn't arrive.\n")
     assert _tag_findings(make_pack, solution) == []
+
+
+def test_a_tag_inside_a_line_is_the_writers_spacing(make_pack) -> None:  # type: ignore[no-untyped-def]
+    # (with open_today false the reply reads "within 5 days  Let me know": the writer placed the tag in the
+    # sentence, so its spaces are theirs, as in any one-line text; only a tag alone on its line is reported)
+    inline = "solution: I've sent the refund, within 5 days {% if open_today %}today{% endif %} Let me know.\n"
+    assert _tag_findings(make_pack, inline, open_today=False) == []
+    assert _tag_findings(make_pack, "solution: >\n" + BODY, open_today=False) != []

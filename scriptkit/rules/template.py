@@ -595,8 +595,8 @@ def _tag_line_gaps(message: Message) -> Iterator[Finding]:
         gap_start, gap_end = left.offsets[-1] + 1, right.offsets[0]
         tag = min((at for opener in ("{%", "{#") if (at := source.text.find(opener, gap_start, gap_end)) >= 0),
                   default=-1)
-        if tag < 0:
-            continue
+        if tag < 0 or not _on_its_own_line(source.text, tag):
+            continue  # (an inline tag, "put {% if x %}{{ id }}{% endif %} in", is the writer's spacing)
         a, b = joint, joint
         while a > 0 and text[a - 1] in " \t\n":
             a -= 1
@@ -621,6 +621,14 @@ def _tag_line_gaps(message: Message) -> Iterator[Finding]:
             yield Finding(a, b, f"the line of the tag {written} is left in the reply as {what}",
                           suggestion=f"Write it as {side} (see 'Tags on their own line' in the pack format)",
                           location=where)
+
+
+def _on_its_own_line(source: str, tag: int) -> bool:
+    """Whether the tag at ``tag`` has nothing but whitespace beside it on its line of the file."""
+    start = source.rfind("\n", 0, tag) + 1
+    close = min((at + 2 for closer in ("%}", "#}") if (at := source.find(closer, tag)) >= 0), default=len(source))
+    end = source.find("\n", close)
+    return not source[start:tag].strip() and not source[close:end if end >= 0 else len(source)].strip()
 
 
 def _comment_lines(message: Message) -> Iterator[Finding]:
