@@ -108,3 +108,15 @@ def test_a_reply_the_server_always_fails_on_is_a_located_note_and_the_others_are
     assert note.code == "SK902" and note.severity == "suggestion", note
     assert note.message.startswith("LanguageTool could not check this reply") and "fromPos (9)" in note.message
     assert Path(note.location.file).name == "b.yaml" and note.location.line == 3, note
+
+
+# ---------------------------------------------------------------- 2. no fix when two suggestions are as close
+
+def test_a_misspelling_with_two_suggestions_one_letter_away_is_not_fixed(make_pack, lt_url,  # noqa: F811
+                                                                        grammar_cache) -> None:  # noqa: F811
+    # LanguageTool suggests "real, ready, really" for "realy": --fix wrote "real", one letter away, though
+    # "really" is one letter away too
+    found = _sk9(make_pack, lt_url, {"a.yaml": _TYPO.replace("I recieved your note", "We realy appreciate your note")})
+    (typo,) = [d for d in found if d.text == "realy"]
+    assert typo.code == "SK901" and typo.fix is None, typo
+    assert "real" in (typo.suggestion or "") and "really" in (typo.suggestion or ""), typo

@@ -338,9 +338,10 @@ class Spelling(_LanguageToolRule):
 
     ## Fix safety
     Safe only for a plain spelling fix: a lowercase word whose first suggestion is one edit
-    away (a letter added, dropped, changed or two swapped), in literal YAML text. Other
-    suggestions are shown, never applied: a product name missing from the dictionary must
-    not be "corrected".
+    away (a letter added, dropped, changed or two swapped) and no other suggestion is, in
+    literal YAML text. Other suggestions are shown, never applied: a product name missing
+    from the dictionary must not be "corrected", and "realy" (one letter from "real" and from
+    "really") is for a person to choose.
     """
 
     code = "SK901"
@@ -355,7 +356,9 @@ class Spelling(_LanguageToolRule):
     def finding(self, message: Message, hit: Hit) -> Finding:
         word = message.text[hit.start:hit.end]
         first = hit.replacements[0] if hit.replacements else None
-        plain = first is not None and word.isalpha() and word.islower() and first.islower() and _one_edit(word, first)
+        # (and only when no other suggestion is as close: "realy" is one letter from "real" and from "really")
+        plain = (first is not None and word.isalpha() and word.islower() and first.islower() and _one_edit(word, first)
+                 and not any(_one_edit(word.lower(), other.lower()) for other in hit.replacements[1:]))
         suggestion = ", ".join(hit.replacements[:3]) or None
         return Finding(hit.start, hit.end, f"possible spelling mistake '{word}' [LanguageTool {hit.rule_id}]",
                        suggestion, first if plain else None)
