@@ -304,7 +304,7 @@ def test_the_most_common_problems_name_the_phrases_behind_them(tmp_path: Path) -
     data = json.loads(CliRunner().invoke(main, ["audit", str(library), "--format", "json"]).output)
     sk201 = next(c for c in data["common_problems"] if c["code"] == "SK201")
     assert sk201["phrases"][0] == {"text": "Please be advised that", "count": 4}
-    assert "&ldquo;Please be advised that&rdquo; 4" in render_html(report)
+    assert "&ldquo;<bdi>Please be advised that</bdi>&rdquo; 4" in render_html(report)
 
 
 def test_excels_unicode_text_and_a_tsv_are_read_as_sheets(tmp_path: Path) -> None:
