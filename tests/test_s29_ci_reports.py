@@ -231,7 +231,8 @@ SPANISH = "Hola Marta, lamentamos mucho el retraso de tu pedido. Te enviamos uno
 
 def _documented() -> dict[str, set[str]]:
     """Each table of the doc's 'The JSON report' section: its heading, and the keys of its first column."""
-    section = DOC.read_text(encoding="utf-8").split("## The JSON report", 1)[1]
+    # (up to the next section: the audit's JSON report has tables of its own, tested with the audit)
+    section = DOC.read_text(encoding="utf-8").split("## The JSON report", 1)[1].split("\n## ", 1)[0]
     tables: dict[str, set[str]] = {}
     heading = ""
     for line in section.splitlines():
