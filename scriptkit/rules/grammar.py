@@ -269,16 +269,21 @@ def _first_written_line(message: Message) -> tuple[int, int]:
     return 0, len(message.text.split("\n", 1)[0])
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """True when ``b`` is ``a`` with one letter added, dropped, changed or two neighbours swapped."""
+def _one_edit_cost(a: str, b: str) -> float | None:
+    """How far ``b`` is from ``a`` when it is one edit away: 0.5 for two neighbours swapped (every letter
+    kept: "recieved" is closer to "received" than to "relieved"), 1 for a letter added, dropped or
+    changed; None when it is further (or the same)."""
     if a == b or abs(len(a) - len(b)) > 1:
-        return False
+        return None
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        if len(diff) == 1:
+            return 1.0
+        swapped = (len(diff) == 2 and diff[1] == diff[0] + 1
+                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+        return 0.5 if swapped else None
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return 1.0 if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))) else None
 
 
 class _LanguageToolRule(Rule):
@@ -338,8 +343,8 @@ class Spelling(_LanguageToolRule):
 
     ## Fix safety
     Safe only for a plain spelling fix: a lowercase word whose first suggestion is one edit
-    away (a letter added, dropped, changed or two swapped) and no other suggestion is, in
-    literal YAML text. Other suggestions are shown, never applied: a product name missing
+    away (a letter added, dropped, changed or two swapped) and no other suggestion is as close
+    (a swap keeps every letter, so it is closer than a change), in literal YAML text. Other suggestions are shown, never applied: a product name missing
     from the dictionary must not be "corrected", and "realy" (one letter from "real" and from
     "really") is for a person to choose.
     """
@@ -357,8 +362,10 @@ class Spelling(_LanguageToolRule):
         word = message.text[hit.start:hit.end]
         first = hit.replacements[0] if hit.replacements else None
         # (and only when no other suggestion is as close: "realy" is one letter from "real" and from "really")
-        plain = (first is not None and word.isalpha() and word.islower() and first.islower() and _one_edit(word, first)
-                 and not any(_one_edit(word.lower(), other.lower()) for other in hit.replacements[1:]))
+        cost = _one_edit_cost(word, first) if first is not None else None
+        plain = (first is not None and cost is not None and word.isalpha() and word.islower() and first.islower()
+                 and not any((c := _one_edit_cost(word.lower(), other.lower())) is not None and c <= cost
+                             for other in hit.replacements[1:]))
         suggestion = ", ".join(hit.replacements[:3]) or None
         return Finding(hit.start, hit.end, f"possible spelling mistake '{word}' [LanguageTool {hit.rule_id}]",
                        suggestion, first if plain else None)
