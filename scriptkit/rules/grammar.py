@@ -344,9 +344,10 @@ class Spelling(_LanguageToolRule):
     ## Fix safety
     Safe only for a plain spelling fix: a lowercase word whose first suggestion is one edit
     away (a letter added, dropped, changed or two swapped) and no other suggestion is as close
-    (a swap keeps every letter, so it is closer than a change), in literal YAML text. Other suggestions are shown, never applied: a product name missing
-    from the dictionary must not be "corrected", and "realy" (one letter from "real" and from
-    "really") is for a person to choose.
+    (a swap keeps every letter, so it is closer than a change), in literal YAML text. Other
+    suggestions are shown, never applied: a product name missing from the dictionary must not
+    be "corrected", and "realy" (one letter from "real" and from "really") is for a person to
+    choose.
     """
 
     code = "SK901"
