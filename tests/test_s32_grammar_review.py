@@ -120,3 +120,20 @@ def test_a_misspelling_with_two_suggestions_one_letter_away_is_not_fixed(make_pa
     (typo,) = [d for d in found if d.text == "realy"]
     assert typo.code == "SK901" and typo.fix is None, typo
     assert "real" in (typo.suggestion or "") and "really" in (typo.suggestion or ""), typo
+
+
+# ---------------------------------------------------------------- 4. doubled words and "a email" are typos
+
+def test_a_doubled_word_and_a_for_an_are_warnings_and_the_doubled_word_is_a_safe_fix(make_pack, lt_url,  # noqa: F811
+                                                                                     grammar_cache) -> None:  # noqa: F811
+    # they were SK903 suggestions, so with fail-on: warning a pack with "the the" passed
+    found = _sk9(make_pack, lt_url, {"a.yaml": _TYPO.replace(
+        "I recieved your note and I've sent a replacement today.",
+        "I've refunded the the second payment and sent a email to confirm it.")})
+    by_text = {d.text: d for d in found}
+    assert by_text.keys() == {"the the", "a"}, found
+    for d in by_text.values():
+        assert (d.code, d.severity) == ("SK902", "warning"), d
+    doubled = by_text["the the"].fix
+    assert doubled is not None and doubled.safe and [e.replacement for e in doubled.edits] == ["the"], doubled
+    assert by_text["a"].fix is None  # "an" is LanguageTool's guess at the fix: shown, never applied

@@ -55,8 +55,16 @@ _STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "
                            "uncategorized", "addition", "duplication"})
 
 
-def kind(category: str, issue_type: str) -> str:
+# Typos LanguageTool files under MISC (so style by category): a doubled word ("the the") and "a" before a
+# vowel sound ("a email") are mistakes a reader notices, reported as grammar (SK902) like "you're order".
+_TYPO_RULES = frozenset({"ENGLISH_WORD_REPEAT_RULE", "EN_A_VS_AN"})
+_DOUBLED_WORD = "ENGLISH_WORD_REPEAT_RULE"
+
+
+def kind(category: str, issue_type: str, rule_id: str = "") -> str:
     """spelling | grammar | style: by category first (MODAL_OF is GRAMMAR with issue type misspelling)."""
+    if rule_id in _TYPO_RULES:
+        return "grammar"
     if category == "TYPOS":
         return "spelling"
     if category in _GRAMMAR_CATEGORIES:
@@ -252,7 +260,7 @@ def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches:
             continue  # about a placeholder's stand-in, not about the writer's text
         if any(a <= m.start and m.end <= b for a, b in known):
             continue  # a brand or product word from the pack's dictionary
-        out.append(Hit(kind(m.category, m.issue_type), m.start, m.end, m.rule_id, m.category,
+        out.append(Hit(kind(m.category, m.issue_type, m.rule_id), m.start, m.end, m.rule_id, m.category,
                        m.message, m.replacements))
     return out
 
@@ -378,8 +386,9 @@ class GrammarMistake(_LanguageToolRule):
 
     ## What it does
     Reports LanguageTool's grammar matches (categories `GRAMMAR`, `CONFUSED_WORDS`,
-    `COLLOCATIONS` and other grammar issues) in the rendered reply, with the rule id and the
-    replacements it proposes as suggestions.
+    `COLLOCATIONS` and other grammar issues) in the rendered reply, and the typos it files as
+    miscellaneous: a doubled word ("the the") and "a" before a vowel sound ("a email"), with
+    the rule id and the replacements it proposes as suggestions.
 
     ## Why it matters
     "Your order have been shipped" or "you're order" makes a careful reply look careless, and
@@ -395,13 +404,23 @@ class GrammarMistake(_LanguageToolRule):
     {options}
 
     ## Fix safety
-    Unsafe: the replacement is LanguageTool's guess and may change the meaning, so it is a
-    suggestion to review, never applied by `--fix`.
+    Safe only for a doubled word ("the the" becomes "the"). Any other replacement is
+    LanguageTool's guess and may change the meaning, so it is a suggestion to review, never
+    applied by `--fix`.
     """
 
     code = "SK902"
     name = "grammar-mistake"
     kind = "grammar"
+    fix_safe = True  # (for a doubled word only: see finding)
+
+    def finding(self, message: Message, hit: Hit) -> Finding:
+        found = super().finding(message, hit)
+        words = message.text[hit.start:hit.end].split()
+        # a doubled word ("the the") loses its second copy; any other replacement is LanguageTool's guess
+        doubled = (hit.rule_id == _DOUBLED_WORD and len(words) == 2 and words[0].lower() == words[1].lower()
+                   and hit.replacements[:1] == (words[0],))
+        return Finding(found.start, found.end, found.message, found.suggestion, words[0] if doubled else None)
     bad_examples = (Example.of(acknowledgment="Sorry, the courier have lost your parcel.",
                                solution="I've sent a replacement today, and it will arrive on Friday."),)
     good_examples = (Example.of(acknowledgment="Sorry, the courier has lost your parcel.",
@@ -414,15 +433,16 @@ class StyleAndTypography(_LanguageToolRule):
 
     ## What it does
     Reports LanguageTool's matches in the style, typography, punctuation, casing and
-    redundancy categories (e.g. doubled words, a lowercase sentence start, "i" for "I",
-    whitespace before a comma), with the rule id and replacements as suggestions.
+    redundancy categories (e.g. a lowercase sentence start, whitespace before a comma, three
+    sentences starting alike), with the rule id and replacements as suggestions. Doubled words
+    are typos: SK902.
 
     ## Why it matters
     Small slips add up: a reply with stray spaces and lowercase sentence starts reads as a
     rushed template rather than a person writing to the customer.
 
     ## Example
-    "I'm sorry for the the delay, i will fix it today."
+    "I'm sorry for the delay , I will fix it today."
 
     ## Use instead
     "I'm sorry for the delay, I will fix it today."
@@ -439,9 +459,9 @@ class StyleAndTypography(_LanguageToolRule):
     name = "grammar-style"
     kind = "style"
     severity = Severity.SUGGESTION
-    bad_examples = (Example.of(acknowledgment="I'm so sorry for the the delay with your order.",
+    bad_examples = (Example.of(acknowledgment="I'm so sorry for the delay , and for the trouble.",
                                solution="I've sent a replacement today, and it will arrive on Friday."),)
-    good_examples = (Example.of(acknowledgment="I'm so sorry for the delay with your order.",
+    good_examples = (Example.of(acknowledgment="I'm so sorry for the delay, and for the trouble.",
                                 solution="I've sent a replacement today, and it will arrive on Friday."),)
 
 
