@@ -68,8 +68,8 @@ LOAD_ERROR_CODE, LOAD_ERROR_NAME = "SK000", "load-error"
 @contextmanager
 def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
     """A pack that cannot be read (exit 2) is reported in the chosen format too, besides the messages
-    on stderr: ``github`` as error annotations, ``json``, ``sarif`` and ``junit`` as results, all of the
-    code SK000 (load-error). Without them a CI job uploading the report found no file, or an empty
+    on stderr: ``github`` as error annotations, ``json``, ``sarif``, ``junit`` and ``gitlab`` as results, all
+    of the code SK000 (load-error). Without them a CI job uploading the report found no file, or an empty
     one, and the pull request showed nothing. ``text`` on standard output stays as it was (stderr says
     it all); into an ``-o`` file, it is the SK000 findings too: the last run's report was left there, and a
     reused workspace archived it as this run's."""
@@ -523,7 +523,7 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
     from scriptkit.config import load_config
     from scriptkit.linting import lint_text
 
-    # (text it cannot read, exit 2, is a report in json, sarif, junit and github too: a CI step uploads one)
+    # (text it cannot read, exit 2, is a report in json, sarif, junit, gitlab and github too: a CI step uploads one)
     with _reported(fmt, output, file):
         if file == "-":
             if sys.stdin.isatty():  # (else it waited without a word, as if hung)

@@ -1,7 +1,8 @@
 """Reporters: one module per output format, each exposing ``report(result, stream)``.
 
 ``text`` is for people (grouped by file, with context); ``json`` for scripts; ``sarif`` for
-code-scanning dashboards; ``github`` for workflow annotations; ``junit`` for CI test views.
+code-scanning dashboards; ``github`` for workflow annotations; ``junit`` for CI test views; ``gitlab`` for
+GitLab's Code Quality report on merge requests.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from scriptkit.linting import LintResult
     from scriptkit.rules.base import Rule
 
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "junit")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 Reporter = Callable[["LintResult", TextIO], None]
 
@@ -113,7 +114,7 @@ def _work_tree(cwd: str) -> str:
 
 
 def repository_path(file: str) -> str:
-    """``file`` as the machine formats CI reads name it (``github``, ``sarif``, ``junit``): relative to
+    """``file`` as the machine formats CI reads name it (``github``, ``sarif``, ``junit``, ``gitlab``): relative to
     ``repository_root()``, with forward slashes; outside it, absolute. GitHub reads an annotation's
     ``file=`` from the repository's root: relative to the working folder, ``scriptkit check pack`` run in
     support/ annotated a file that was not there."""
