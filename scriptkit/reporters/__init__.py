@@ -141,6 +141,18 @@ def with_suggestion(d: Diagnostic) -> str:
     return two_sentences(d.message, d.suggestion and f"Suggestion: {d.suggestion}")
 
 
+def unplaceable(file: str) -> bool:
+    """Whether ``file`` is no file a CI server can place a finding in: standard input (``review -``), a text
+    given to the API (``<text>``)."""
+    return file.startswith("<")
+
+
+def with_place(d: Diagnostic) -> str:
+    """``with_suggestion`` led by the finding's line and column, for a report that cannot point at its file
+    (``unplaceable``): where in the text is said in words."""
+    return f"Line {d.location.line}, column {d.location.col}: {with_suggestion(d)}"
+
+
 def rule_lookup(result: LintResult) -> dict[str, type]:
     """Code -> rule class for every rule that ran (plus any other code a diagnostic names)."""
     from scriptkit.rules import all_rules

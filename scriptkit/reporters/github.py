@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.reporters import repository_path, with_suggestion
+from scriptkit.reporters import repository_path, unplaceable, with_place, with_suggestion
 
 if TYPE_CHECKING:
     from scriptkit.linting import LintResult
@@ -49,9 +49,13 @@ def report(result: LintResult, stream: TextIO) -> None:
 
 
 def annotation(d: Diagnostic) -> str:
-    """``d`` as a workflow command: its level, place, title (code and name) and message."""
-    props = f"{_region(d.location, d.extra)}title={_prop(f'{d.code} [{d.name}]')}"
-    return f"::{LEVELS[d.severity]} {props}::{_data(with_suggestion(d))}"
+    """``d`` as a workflow command: its level, place, title (code and name) and message. A finding in standard
+    input names no file (GitHub shows it on the run, not on a diff it cannot find ``<stdin>`` in), and its line
+    and column are said in the message."""
+    title = f"title={_prop(f'{d.code} [{d.name}]')}"
+    if unplaceable(d.location.file):
+        return f"::{LEVELS[d.severity]} {title}::{_data(with_place(d))}"
+    return f"::{LEVELS[d.severity]} {_region(d.location, d.extra)}{title}::{_data(with_suggestion(d))}"
 
 
 def _plain(text: str) -> str:

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
-from scriptkit.reporters import repository_path, repository_root, rule_lookup, slot_shown, whole_reply, with_suggestion
+from scriptkit.reporters import (
+    repository_path,
+    repository_root,
+    rule_lookup,
+    slot_shown,
+    unplaceable,
+    whole_reply,
+    with_place,
+    with_suggestion,
+)
 from scriptkit.reporters.json import writes_utf8
 from scriptkit.sourcetext import SourceText
 
@@ -46,8 +55,6 @@ def _artifact(file: str) -> dict[str, str]:
     percent-encoded (a space, a '#'), as code scanning reads it; an absolute file: URI for a file outside
     it. Relative to the working folder, a check run in a subfolder uploaded '../pack.yaml'."""
     shown = repository_path(file)
-    if shown.startswith("<"):  # (standard input, a text given to the API: no file to point at)
-        return {"uri": quote(shown, safe="/")}
     if Path(shown).is_absolute():
         return {"uri": Path(shown).as_uri()}
     return {"uri": quote(shown, safe="/"), "uriBaseId": SRCROOT}
@@ -82,6 +89,11 @@ class _Files:
 
 
 def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[str, Any]:
+    if unplaceable(d.location.file):
+        # (standard input, a text given to the API: no file to point at, and a URI '%3Cstdin%3E' code scanning
+        # cannot place. SARIF omits the locations of a result it cannot locate; the line is in the message.)
+        return {"ruleId": d.code, "ruleIndex": index, "level": LEVELS[d.severity], "message": {"text": with_place(d)},
+                "properties": _properties(d, slot)}
     text = with_suggestion(d)
     region: dict[str, Any] = {"startLine": d.location.line, "startColumn": d.location.col}
     if "end_line" in d.extra:
@@ -99,10 +111,10 @@ def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[
             "artifactLocation": _artifact(d.location.file),
             "region": region,
         }}],
-        "properties": {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", ""),
-                       **({"text": d.text} if d.text else {})},
+        "properties": _properties(d, slot),
     }
-    if d.fix is not None and d.fix.safe:  # (a tool may apply a SARIF fix: only one --fix would make)
+    if d.fix is not None and d.fix.safe and not any(unplaceable(e.file) for e in d.fix.edits):
+        # (a tool may apply a SARIF fix: only one --fix would make, in a file it can find)
         out["fixes"] = [{
             "description": {"text": d.fix.description},
             "artifactChanges": [{
@@ -112,6 +124,11 @@ def _result(d: Diagnostic, index: int, slot: str | None, files: _Files) -> dict[
             } for e in d.fix.edits],
         }]
     return out
+
+
+def _properties(d: Diagnostic, slot: str | None) -> dict[str, Any]:
+    return {"slot": slot, "script": d.script_id, "channels": d.extra.get("channels", ""),
+            **({"text": d.text} if d.text else {})}
 
 
 def build(result: LintResult) -> dict[str, Any]:
