@@ -137,3 +137,18 @@ def test_a_doubled_word_and_a_for_an_are_warnings_and_the_doubled_word_is_a_safe
     doubled = by_text["the the"].fix
     assert doubled is not None and doubled.safe and [e.replacement for e in doubled.edits] == ["the"], doubled
     assert by_text["a"].fix is None  # "an" is LanguageTool's guess at the fix: shown, never applied
+
+
+# ---------------------------------------------------------------- 3. repetition rules read across the joined texts
+
+def test_a_repetition_in_another_script_is_not_reported(make_pack, lt_url, grammar_cache) -> None:  # noqa: F811
+    # REP_THANK_YOU_FOR ("already used this expression in nearby sentences") fired on the other
+    # scripts' "Thank you for" across the paragraph breaks joining short chat texts in one request
+    thanks = ("your patience while we sort this out", "flagging it so quickly", "bearing with us",
+              "your understanding", "letting us know", "waiting")
+    scripts = {f"s{i}.yaml": (f"id: s{i}\ntitle: S{i}\nacknowledgment: I'm sorry the parcel was late.\n"
+                              f"channels: [email, chat, sms]\nwarm_language: Thank you for {words}.\n"
+                              "solution: I've sent a replacement today, and it will arrive on Friday.\n")
+               for i, words in enumerate(thanks)}
+    result = lint_pack(load_pack(make_pack(scripts)), grammar=lt_url, channels=["chat", "sms"])
+    assert not [d for d in result.diagnostics if "REP_" in d.message], result.diagnostics

@@ -655,6 +655,11 @@ _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("\u201c", "\u201d"))
 
 def _near_joint(text: str, match: LTMatch, reach: int | None) -> bool:
     """Could a neighbouring document have caused this match of a rule reaching ``reach`` paragraphs?"""
+    if match.rule_id.startswith("REP_"):
+        # the style-repetition rules ("you have already used this expression in nearby sentences") count
+        # nearby words, across paragraph breaks, into the neighbouring documents, though LanguageTool
+        # says they reach no paragraph beyond their own (minToCheckParagraph 0)
+        return True
     if reach is None or reach == 0:
         return False  # a sentence rule, or a text-level rule that reads only its own paragraph
     if match.rule_id in _COUNTS_BACK:
