@@ -758,6 +758,18 @@ def find_project_config(start: Path) -> Path | None:
     return None
 
 
+def _as_shown(path: Path) -> Path:
+    """``path`` (found upward, so absolute) relative to the working folder when it is inside it, as the pack's
+    files are named in messages (``reporters.display_path``); outside it, as it is."""
+    from scriptkit.reporters import display_path
+
+    return Path(display_path(str(path)))
+
+
+def _at_start(path: Path) -> Location:
+    return Location(str(_as_shown(path)), 1, 1)
+
+
 def _settings_file(path: Path) -> bool:
     """Whether ``path`` is a file to read settings from (False: there is nothing there). A folder, a pipe, a
     device or a socket under the name, or a link to one or to nothing, is a ``ConfigError`` located at it:
@@ -768,14 +780,14 @@ def _settings_file(path: Path) -> bool:
         if not path.is_symlink():
             return False
         raise ConfigError(f"{path.name} is a link to {os.readlink(path)}, which is not there",
-                          Location(str(path), 1, 1), "Point the link at the settings file, or delete it.") from None
+                          _at_start(path), "Point the link at the settings file, or delete it.") from None
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}{link_note(path)}", Location(str(path), 1, 1),
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}{link_note(path)}", _at_start(path),
                           "Check that you may read it.") from None
     if stat.S_ISREG(mode):
         return True
     what = "a folder" if stat.S_ISDIR(mode) else "a device, a pipe or a socket"
-    raise ConfigError(f"{path.name} is {what}, not a file of settings{link_note(path)}", Location(str(path), 1, 1),
+    raise ConfigError(f"{path.name} is {what}, not a file of settings{link_note(path)}", _at_start(path),
                       f"Write {path.name} as a file (TOML), or move it out of the way.")
 
 
@@ -880,8 +892,8 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
             found = find_project_config(root)
         except OSError as exc:  # (a path the system refuses: too long, a folder above it that may not be opened)
             raise path_error(exc, root, ConfigError) from None
-        if found is not None:
-            config = read_project_config(found, config, errors)
+        if found is not None:  # (named as people read it: its errors said the absolute path, a pack's the one typed)
+            config = read_project_config(_as_shown(found), config, errors)
     if pack is not None:
         meta = pack.meta
         grammar = meta.grammar.get("mode") if isinstance(meta.grammar, Mapping) else None
