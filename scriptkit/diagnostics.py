@@ -90,6 +90,11 @@ SPREAD = "spread"
 #: The key of ``Diagnostic.extra`` that marks a finding of a ``whole_reply`` rule about one part of the reply
 #: only (SK104 measures each agent turn of a transcript on its own): its value names the part ("turn").
 PART = "part"
+#: A ``Message.meta`` key (set by rendering on a script with several variants on the channel): each varying slot
+#: and which of its texts the message has, ``(("acknowledgment", 1),)``. On a ``Diagnostic.extra`` while the lint
+#: runs, what a whole-reply finding adds to its message to say which variant it is about (dropped when every
+#: variant has it alike).
+VARIANT_OF = "variant_of"
 
 
 @dataclass(frozen=True, slots=True)

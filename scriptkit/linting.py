@@ -26,7 +26,7 @@ from scriptkit.config import (
     matches,
     parse_severity,
 )
-from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location, Severity
+from scriptkit.diagnostics import SPREAD, VARIANT_OF, Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
@@ -230,6 +230,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
         result = lint_messages(render_pack(pack, wanted, all_variants=True, every_branch=True), pack, config)
     problems = [*_config_problems(config), *_script_ignore_problems(pack, config), *_other_branches(pack, config,
                                                                                                    wanted, result)]
+    _say_variant(problems)  # (an other branch's finding, merged on its own)
     if problems:  # (lint_messages returns its diagnostics sorted)
         result.diagnostics = sorted_diagnostics([*problems, *result.diagnostics])
     from scriptkit import fixing
@@ -601,6 +602,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                 if not in_note(diag):
                     merge_diagnostic(by_key, diag)
     _team_swaps_first(by_key, plan.team_swaps, plan.team_words)
+    _say_variant(by_key.values())
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     texts: dict[str, SourceText] = {}
     for m in written:
@@ -774,6 +776,9 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         text = _one(message.text[finding.start:finding.end])
     if finding.extra:
         extra = {**extra, **finding.extra}
+    if rule.whole_reply and (varying := message.meta.get(VARIANT_OF)) \
+            and (which := _variant_words(message, varying, slot)):  # type: ignore[arg-type]
+        extra = {**extra, VARIANT_OF: which}
     return Diagnostic(
         code=rule.code, name=rule.name, message=_one(finding.message),
         severity=severity or finding.severity or rule.severity, location=location, slot=slot,
@@ -782,6 +787,27 @@ def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severi
         fix=_fix(rule, message, finding) if rule.fix_safe and finding.replacement is not None else None,
         script_id=message.script_id, channel=message.channel, variant=message.variant, extra=extra,
     )
+
+
+def _variant_words(message: Message, varying: Sequence[tuple[str, int]], slot: str | None) -> str:
+    """Which variant ``message`` is, in words (", with the second acknowledgment variant ('Waiting on…')"), for a
+    whole-reply finding placed in ``slot``: placed the same in every variant, it says no more. A slot the finding
+    is in says itself; one the message does not hold (an alternative's) is left out."""
+    said = []
+    for name, index in varying:
+        if name != slot and (text := " ".join(message.slot_text(name).split())):
+            quoted = text if len(text) <= 40 else text[:39].rstrip() + "…"
+            ordinal = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(index + 1, f"{index + 1}th")
+            said.append(f"the {ordinal} {name.replace('_', ' ')} variant ('{quoted}')")
+    return ", with " + " and ".join(said) if said else ""
+
+
+def _say_variant(diagnostics: Iterable[Diagnostic]) -> None:
+    """Add to each message the variant it holds for (``VARIANT_OF``), kept till now so that the same finding on
+    every variant merged as one."""
+    for diag in diagnostics:
+        if which := diag.extra.pop(VARIANT_OF, None):
+            diag.message = _one(diag.message + which)
 
 
 def _pack_finding(rule: Rule, item: object, severity: Severity | None) -> Diagnostic:
@@ -911,6 +937,8 @@ def merge_diagnostic(by_key: dict[tuple[object, ...], Diagnostic], diag: Diagnos
             if channel not in channels:
                 channels.append(channel)
         kept.extra["channels"] = ",".join(channels)
+    if diag.variant != kept.variant:  # (found alike on two variants: about neither one)
+        kept.extra.pop(VARIANT_OF, None)
     if diag.severity.rank > kept.severity.rank:
         kept.severity = diag.severity
     if kept.fix is None and diag.fix is not None:

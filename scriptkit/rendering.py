@@ -29,7 +29,7 @@ from jinja2.runtime import LoopContext, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import missing
 
-from scriptkit.diagnostics import Location
+from scriptkit.diagnostics import VARIANT_OF, Location
 from scriptkit.errors import ConfigError, PackError, ScriptkitError, TemplateSecurityError, argument_named
 from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, SourceSpan, Text
 from scriptkit.models import CHANNELS, REPLY_SLOTS, Origin, Pack, PackMeta, Script, known_channels
@@ -3026,8 +3026,15 @@ class _ScriptRender:
             self._meta = {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
                           "ignore": tuple(script.ignore), "blanks": tuple(script.blanks.values()),
                           "pack_meta": self.pack.meta}
+        meta = self._meta
+        by_slot = self.slot_options(channel)
+        if any(len(texts) > 1 for texts in by_slot.values()):
+            # (which of each varying slot's texts this variant is: a finding about the whole reply is placed in
+            # one slot, the same for every variant, and must say which variant it is about: VARIANT_OF)
+            meta = {**meta, VARIANT_OF: tuple((slot, variant % len(texts)) for slot, texts in by_slot.items()
+                                              if len(texts) > 1)}
         return Message(script_id=script.id, title=script.title, channel=channel, variant=variant,
-                       segments=tuple(body), notes=self._notes, file=self.file, meta=self._meta)
+                       segments=tuple(body), notes=self._notes, file=self.file, meta=meta)
 
 
 def _note_kind(script: Script, src: TemplateSource) -> str:
