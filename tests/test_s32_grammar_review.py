@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import scriptkit
 from scriptkit.linting import lint_pack
 from scriptkit.loading import load_pack
 from tests.test_grammar import grammar_cache, lt_url  # noqa: F401  (the session's one server)
@@ -152,3 +153,24 @@ def test_a_repetition_in_another_script_is_not_reported(make_pack, lt_url, gramm
                for i, words in enumerate(thanks)}
     result = lint_pack(load_pack(make_pack(scripts)), grammar=lt_url, channels=["chat", "sms"])
     assert not [d for d in result.diagnostics if "REP_" in d.message], result.diagnostics
+
+
+# ---------------------------------------------------------------- 5. names in a greeting and a sign-off
+
+_SIGNED = "Thanks for waiting, I have refnded you today.\n\n"
+
+
+def _misspelt(url: str, reply: str) -> list[str]:
+    return [d.text for d in scriptkit.lint_text(reply, grammar=url).diagnostics if d.code == "SK901"]
+
+
+def test_names_in_a_greeting_and_a_sign_off_are_not_misspellings(lt_url, grammar_cache) -> None:  # noqa: F811
+    # "Olwen", "Tamsyn" and "Okonkwo-Breck" were SK901 spelling mistakes, in a reply review read as greeted and signed
+    reply = f"Hi Olwen,\n\n{_SIGNED}Cheers,\nTamsyn Okonkwo-Breck, custmer care\n"
+    assert _misspelt(lt_url, reply) == ["refnded", "custmer"]
+
+
+def test_a_misspelt_closing_and_a_name_in_the_body_are_still_misspellings(lt_url, grammar_cache) -> None:  # noqa: F811
+    # "Thnaks," is no closing review knows, so the lines under it are no sign-off either
+    reply = f"Hi there,\n\nOlwen, {_SIGNED[0].lower()}{_SIGNED[1:]}Thnaks,\nTamsyn\n"
+    assert _misspelt(lt_url, reply) == ["Olwen", "refnded", "Thnaks", "Tamsyn"]

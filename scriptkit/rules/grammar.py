@@ -250,6 +250,7 @@ def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches:
     text = message.text
     ours = _markup_ranges(doc_parts)
     known = _dictionary_ranges(text, opts.dictionary)
+    framed = _frame_ranges(message)
     out = []
     for m in matches:
         if m.rule_id == UNCHECKED:  # the server failed on this reply: said at the script's first line, never dropped
@@ -260,9 +261,21 @@ def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches:
             continue  # about a placeholder's stand-in, not about the writer's text
         if any(a <= m.start and m.end <= b for a, b in known):
             continue  # a brand or product word from the pack's dictionary
+        if (kind(m.category, m.issue_type, m.rule_id) == "spelling" and text[m.start:m.end][:1].isupper()
+                and any(a <= m.start and m.end <= b for a, b in framed)):
+            continue  # a name greeted or signed with ("Hi Olwen,", "Cheers, Tamsyn Okonkwo-Breck")
         out.append(Hit(kind(m.category, m.issue_type, m.rule_id), m.start, m.end, m.rule_id, m.category,
                        m.message, m.replacements))
     return out
+
+
+def _frame_ranges(message: Message) -> list[tuple[int, int]]:
+    """``[start, end)`` of the greeting and sign-off lines in ``message``: a layout's, or those review reads
+    as such. A capitalised word the spell checker does not know there is taken for a name: a name is not
+    told from a misspelt word by its suggestions ("Olwen": "Owen"), but a line is only read as a greeting or
+    sign-off when its greeting or closing words are spelt right, so a misspelt closing ("Thnaks,") stays."""
+    return [(start, end) for start, end, seg in message.spans()
+            if isinstance(seg, Text) and seg.slot in ("greeting", "signoff")]
 
 
 _WRITTEN_SLOTS = frozenset({"acknowledgment", "warm_language", "solution", "flexibility", "other"})
@@ -334,7 +347,8 @@ class Spelling(_LanguageToolRule):
     Sends the rendered reply to LanguageTool and reports its spelling matches (category
     `TYPOS`, e.g. `MORFOLOGIK_RULE_EN_US`), with LanguageTool's rule id and its suggestions.
     Placeholders and blanks are read as stand-in words, so `{{customer.first_name}}` is never
-    a misspelling; words in the pack's dictionary are never flagged.
+    a misspelling; words in the pack's dictionary are never flagged, nor is a capitalised word
+    in a greeting or sign-off ("Hi Olwen,", "Cheers, Tamsyn"): it is taken for a name.
 
     ## Why it matters
     A typo in a macro goes out in every reply that uses it, and reads as carelessness at the
