@@ -36,7 +36,13 @@ def test_an_http_error_is_said_as_one(not_languagetool: str, monkeypatch: pytest
     assert f"{not_languagetool}/lt/v2/healthcheck answered HTTP 404 Not Found" in said and "no reply" not in said
 
 
-def test_no_server_is_said_as_no_reply(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_server_listening_is_said_as_a_refused_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    # it was "no reply to http://127.0.0.1:9/v2/healthcheck within 3s" and "Raise SCRIPTKIT_LT_TIMEOUT", though
+    # nothing waited: nothing listens there, and the connection was refused at once
     monkeypatch.setenv("SCRIPTKIT_GRAMMAR_CACHE", "off")
-    with pytest.raises(scriptkit.ScriptkitError, match=r"no reply to http://127\.0\.0\.1:9/v2/healthcheck"):
+    with pytest.raises(scriptkit.ScriptkitError) as raised:
         scriptkit.lint_text("Hi Sam, I've sent the refund today.", grammar="http://127.0.0.1:9")
+    said = str(raised.value)
+    assert "127.0.0.1:9 refused the connection: no server is listening at that address and port" in said, said
+    assert "no reply" not in said and "SCRIPTKIT_LT_TIMEOUT" not in said, said
+    assert "Check the URL's address and port" in (raised.value.hint or ""), raised.value.hint

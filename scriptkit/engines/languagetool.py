@@ -43,10 +43,13 @@ import urllib3
 
 from scriptkit.engines.lt_server import (
     LT_VERSION,
+    REFUSED,
+    REFUSED_HINT,
     SETTING_HINT,
     LocalServer,
     assemble,
     cache_root,
+    plainly,
     progress,
     seconds_setting,
     start_timeout,
@@ -409,7 +412,8 @@ class Checker:
                     f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
                     hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " + SETTING_HINT) from None
             except requests.RequestException as exc:
-                raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
+                raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {plainly(exc)}.",
+                                        hint=SETTING_HINT) from None
 
         reply, tries, waited = _sent_within_rate_limit(send)
         answer = _body(reply, url, self.timeout)
@@ -448,10 +452,11 @@ class Checker:
         else:
             url = self.mode.rstrip("/")
             if (because := unhealthy_because(url, timeout=health_timeout())) is not None:
-                slow = "Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " if because.startswith("no reply") else ""
+                what_to_do = ("Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " if because.startswith("no reply")
+                              else REFUSED_HINT if REFUSED in because else "")
                 raise EngineUnavailable(
                     f"grammar checks are on, but no LanguageTool server answers at {url} ({because}).",
-                    hint=slow + SETTING_HINT)
+                    hint=what_to_do + SETTING_HINT)
         self._url = url
         return url
 
@@ -466,7 +471,7 @@ class Checker:
                 reply.raise_for_status()
                 codes = {c for lang in json.loads(answer) for c in (lang.get("code"), lang.get("longCode")) if c}
             except (requests.RequestException, ValueError, TypeError, AttributeError) as exc:
-                raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {exc}",
+                raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {plainly(exc)}.",
                                         hint=SETTING_HINT) from None
             try:
                 # ...and language-tool-python's tag rules (en_US, en-us, en -> the server's code)
@@ -502,7 +507,8 @@ def _body(reply: requests.Response, url: str, seconds: float) -> bytes:
                                         hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " + SETTING_HINT)
             chunks.append(chunk)
     except (urllib3.exceptions.HTTPError, OSError) as exc:  # (a read timed out, the connection dropped)
-        raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {exc}", hint=SETTING_HINT) from None
+        raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {plainly(exc)}.",
+                                hint=SETTING_HINT) from None
     finally:
         reply.close()
     return b"".join(chunks)
@@ -850,7 +856,7 @@ def warm_up(url: str, *, text: str = WARM_UP_TEXT, checks: int = CONCURRENCY, ru
         if checks > 1:
             _parallel(one, [WARM_UP_REPLIES[i % len(WARM_UP_REPLIES)] for i in range(checks)], checks)
     except (requests.RequestException, ValueError, KeyError, TypeError) as exc:
-        raise EngineUnavailable(f"the local LanguageTool server did not finish loading: {exc}",
+        raise EngineUnavailable(f"the local LanguageTool server did not finish loading: {plainly(exc)}.",
                                 hint=SETTING_HINT) from None
     if found == 0 and text == WARM_UP_TEXT:
         raise EngineUnavailable("the local LanguageTool server answered its warm-up check but found none of the "

@@ -13,6 +13,7 @@ import atexit
 import contextlib
 import fcntl
 import hashlib
+import http.client
 import json
 import math
 import os
@@ -26,6 +27,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Iterator
@@ -217,6 +219,42 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: Said of a server that refused the connection (``unhealthy_because``): nobody to wait for, nothing to raise.
+REFUSED = "refused the connection"
+REFUSED_HINT = "Check the URL's address and port, and that the LanguageTool server there is running. "
+
+
+def plainly(exc: BaseException) -> str:
+    """What went wrong in reaching a server, in words: the exception the others wrap (requests wraps urllib3's,
+    which wraps the socket's), not their reprs ("('Connection aborted.', RemoteDisconnected(...))")."""
+    seen: list[BaseException] = []
+    todo = [exc]
+    while todo:  # (breadth first: every exception wrapped in its arguments, reason, cause and context)
+        one = todo.pop(0)
+        if any(one is s for s in seen):
+            continue
+        seen.append(one)
+        todo += [a for a in (*one.args, getattr(one, "reason", None), one.__cause__, one.__context__)
+                 if isinstance(a, BaseException)]
+    for found in seen:
+        if isinstance(found, http.client.RemoteDisconnected):  # (a ConnectionResetError too: asked first)
+            return "the server closed the connection without answering"
+        if isinstance(found, ConnectionRefusedError):
+            return f"the server {REFUSED}: no server is listening at that address and port"
+        if isinstance(found, http.client.IncompleteRead):  # (urllib3's is one too)
+            return "the server closed the connection before the end of its answer"
+        if isinstance(found, ConnectionResetError | BrokenPipeError | ConnectionAbortedError):
+            return "the server dropped the connection"
+        if isinstance(found, socket.gaierror):
+            return "no computer has the URL's host name (check its spelling)"
+        if isinstance(found, TimeoutError):
+            return "the server stopped sending before the time allowed ran out"
+    innermost = seen[-1]
+    if isinstance(innermost, OSError) and innermost.strerror:
+        return innermost.strerror[:1].lower() + innermost.strerror[1:]
+    return str(innermost) or type(innermost).__name__
+
+
 def healthy(url: str, timeout: float = 2.0) -> bool:
     return unhealthy_because(url, timeout) is None
 
@@ -230,8 +268,13 @@ def unhealthy_because(url: str, timeout: float = 2.0) -> str | None:
             return None if reply.status == 200 else f"{check} answered HTTP {reply.status}"
     except urllib.error.HTTPError as exc:
         return f"{check} answered HTTP {exc.code} {exc.reason}: is that a LanguageTool server's address?"
-    except (OSError, urllib.error.URLError, ValueError):
-        return f"no reply to {check} within {timeout:.0f}s"
+    except (OSError, urllib.error.URLError, ValueError) as exc:
+        why = plainly(exc)
+        if REFUSED in why:  # (at once: nothing listens there, so it is no slow server)
+            return f"{urllib.parse.urlsplit(url).netloc} {REFUSED}: no server is listening at that address and port"
+        if isinstance(exc, ValueError) or "time allowed" in why:
+            return f"no reply to {check} within {timeout:.0f}s"
+        return f"{check} could not be reached: {why}"
 
 
 class LocalServer:
