@@ -43,8 +43,8 @@ def test_render_prints_canonical_placeholders_and_blanks(make_pack):
     root = make_pack({"late.yaml": GOOD})
     result = invoke("render", str(root), "--channel", "email", "--no-notes")
     assert result.exit_code == 0, result.output
-    assert "Hi {{customer.first_name}},\n\nI can see how frustrating it is that order {{order.number}} is late." \
-        in result.output
+    assert ('Hi {{ customer.first_name | fallback("there") }},\n\nI can see how frustrating it is that order '
+            '{{ order.number }} is late.') in result.output
     assert "It'll arrive [[new_date]]." in result.output
 
 
@@ -62,7 +62,7 @@ def test_render_one_script_on_chat(make_pack):
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert [(m["script"], m["channel"], m["variant"]) for m in out] == [("late", "chat", 0)]
-    assert out[0]["text"].startswith("Hi {{customer.first_name}}! I can see how frustrating")
+    assert out[0]["text"].startswith('Hi {{ customer.first_name | fallback("there") }}! I can see how frustrating')
 
 
 def test_render_all_variants(make_pack):

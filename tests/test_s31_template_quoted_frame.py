@@ -71,7 +71,8 @@ def test_quotes_around_a_greeting_sign_off_or_constant_are_said_in_pack_yaml_and
     assert _found(root) == [("pack.yaml", 9, 7, False)]
     rendered = CliRunner().invoke(main, ["render", str(root)], env={"NO_COLOR": "1"})
     assert rendered.exit_code == 0, rendered.output
-    assert "Hi {{customer.first_name}}," in rendered.output and "on track.example.org too" in rendered.output
+    assert 'Hi {{ customer.first_name | fallback("there") }},' in rendered.output
+    assert "on track.example.org too" in rendered.output
     assert "“Hi" not in rendered.output and "«" not in rendered.output and "“Talk" not in rendered.output
 
 

@@ -14,10 +14,13 @@ from scriptkit.cli.options import channel_option, written_for
 from scriptkit.cli.output import console, escape_markup
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
+from scriptkit.message import Placeholder, render_segment
 from scriptkit.text import read_text
 
 if TYPE_CHECKING:
-    from scriptkit.message import Message
+    from collections.abc import Iterable
+
+    from scriptkit.message import Message, Segment
 
 
 @click.command()
@@ -31,7 +34,8 @@ if TYPE_CHECKING:
 @click.option("--notes/--no-notes", default=True, help="Show the agent's guidance and alternatives.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               help="text, or json: each message's text as the pack writes it (text) and as the customer reads it "
-              "(reads), with its notes.")
+              "(reads), with its notes; a placeholder as the pack writes it, fallback included, or with --preview "
+              "its sample.")
 def render(pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], preview: bool, variants: bool,
            notes: bool, fmt: str) -> None:
     """Print each script of PACK as the customer would read it."""
@@ -60,13 +64,20 @@ def render(pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], pr
                               f"Add {channels[0]} to a script's channels: list to render it there.")
         messages += found
     samples = loaded.catalogue.samples()
+
+    def shown(segments: Iterable[Segment]) -> str:
+        """The text, each placeholder filled with its sample (--preview, as the customer reads it: its fallback
+        where the sample is empty), else as the pack writes it, fallback and all: '{{customer.first_name}}' hid
+        the 'there' a writer had given it."""
+        return "".join(render_segment(seg, samples) if preview or not isinstance(seg, Placeholder)
+                       else _as_written(seg) for seg in segments)
+
     if fmt == "json":
         # "text" as the pack writes it (Markdown links, '\\[' escapes), for tools; "reads" as the customer reads
         # it (Message.as_read, what the rules judge): escapes resolved, a link as its text ("text (address)" on SMS)
         out = [{"script": m.script_id, "channel": m.channel, "variant": m.variant, "title": m.title,
-                "text": m.preview(samples) if preview else m.text,
-                "reads": m.as_read.preview(samples) if preview else m.as_read.text,
-                "notes": [{"kind": n.kind, "label": n.label, "text": n.text} for n in m.notes]}
+                "text": shown(m.segments), "reads": shown(m.as_read.segments),
+                "notes": [{"kind": n.kind, "label": n.label, "text": shown(n.segments).strip()} for n in m.notes]}
                for m in messages]
         from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
 
@@ -80,11 +91,18 @@ def render(pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], pr
                  align="left")
         # (as the customer reads it: the pack's escapes, '\\[' and '2024\\.', without their backslash; a link
         # as its text and address, as a terminal shows no link)
-        con.print(read_text(m.preview(samples) if preview else m.text, _every_link)[0], markup=False)
+        con.print(read_text(shown(m.segments), _every_link)[0], markup=False)
         if notes:
             for note in m.notes:
-                con.print(f"[dim]agent · {escape_markup(note.label)}: {escape_markup(note.text)}[/dim]", markup=True)
+                text = shown(note.segments).strip()
+                con.print(f"[dim]agent · {escape_markup(note.label)}: {escape_markup(text)}[/dim]", markup=True)
         con.print()
+
+
+def _as_written(seg: Placeholder) -> str:
+    """``seg`` as a pack writes it: ``{{ customer.first_name | fallback("there") }}`` (as an import writes it)."""
+    fallback = "" if seg.fallback is None else f" | fallback({json.dumps(seg.fallback, ensure_ascii=False)})"
+    return "{{ " + seg.name + fallback + " }}"
 
 
 def _every_link(_link: re.Match[str]) -> bool:
