@@ -43,6 +43,8 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef,import-not-found]
 
 CONFIG_FILE = "scriptkit.toml"
+#: where ``value_locations`` keeps the line of the settings' grammar server (``grammar``, ``grammar: mode:``)
+GRAMMAR_MODE = ("grammar", "mode")
 KEYS = ("select", "ignore", "severity", "options", "fail-on", "grammar", "custom", "files", "locale")
 GRAMMAR_MODES = ("off", "local")
 #: code and name of the warning an unknown selector or option gets (it is not a rule)
@@ -256,6 +258,8 @@ class LintConfig:
             changes["fail_on"] = parse_severity(fail_on, None)
         if grammar is not None:  # (False is 'off', as a YAML `grammar: off` reads)
             changes["grammar"] = parse_grammar(grammar, None)
+            # (no longer the settings' server: one that does not answer is not located at their line)
+            changes["value_locations"] = {k: v for k, v in self.value_locations.items() if k != GRAMMAR_MODE}
         if locale is not None:
             changes["locale"] = parse_locale(locale, None)
         return replace(self, **changes)
@@ -630,6 +634,9 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
         if found is not None:
             try:
                 changes[name.replace("-", "_")] = parse(found[1], raw.locate((found[0],), False))
+                if name == "grammar":  # (a server there that does not answer is said at this line)
+                    changes["value_locations"] = {**changes.get("value_locations", config.value_locations),
+                                                  GRAMMAR_MODE: raw.locate((found[0],), False)}
             except ConfigError as exc:
                 errors.extend([exc])
     custom: list[tuple[Any, Locator, str]] = []
@@ -900,7 +907,8 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
         if grammar is not None:
             loc = pack.origin.location(("grammar", "mode")) if pack.origin else None
             try:
-                config = replace(config, grammar=parse_grammar(grammar, loc))
+                config = replace(config, grammar=parse_grammar(grammar, loc),
+                                 value_locations={**config.value_locations, GRAMMAR_MODE: loc})
             except ConfigError as exc:
                 errors.extend([exc])
         if meta.grammar:  # (its other keys too, typos included, though this run may check no grammar)

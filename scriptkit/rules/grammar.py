@@ -29,8 +29,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from scriptkit.config import GRAMMAR_MODE
 from scriptkit.diagnostics import Location, Severity
-from scriptkit.errors import ConfigError
+from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.language import base_language, language_of
 from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
@@ -89,6 +90,7 @@ class GrammarOptions:
     enabled_categories: tuple[str, ...]
     picky: bool
     cache: bool
+    mode_location: Location | None = None  # where the settings name the server; None: the command line
 
 
 def grammar_options(ctx: RuleContext) -> GrammarOptions:
@@ -106,6 +108,7 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
             merged[key], where[key] = value, loc
     if "mode" in ctx.options:
         merged["mode"] = ctx.options["mode"]
+        where["mode"] = ctx.value_locations.get(GRAMMAR_MODE)  # (None: given on the command line)
     # A rule's own options (rules: options: spelling: ...) add to the pack's lists and replace its
     # other settings; their defaults (empty, None) leave the pack's as they are.
     own = {key: ctx.options[key] for key in RULE_OPTIONS if ctx.options.get(key) not in (None, "", [], ())}
@@ -138,7 +141,7 @@ def grammar_options(ctx: RuleContext) -> GrammarOptions:
             "Give --grammar the URL of a LanguageTool server that has it (your own or your company's), "
             "or leave grammar off for this pack.")
     return GrammarOptions(mode=mode, language=language, picky=bool(merged.get("picky", False)),
-                          cache=bool(merged.get("cache", True)), **lists)
+                          cache=bool(merged.get("cache", True)), mode_location=where.get("mode"), **lists)
 
 
 def document_parts(message: Message, pack: Pack | None) -> tuple[tuple[str, str | None], ...]:
@@ -212,7 +215,13 @@ def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
     if not checked:
         return out
     parts = [document_parts(messages[i], ctx.pack) for i in checked]
-    found = checker(opts.mode, cache=opts.cache).check([Document(p) for p in parts], settings(opts))
+    try:
+        found = checker(opts.mode, cache=opts.cache).check([Document(p) for p in parts], settings(opts))
+    except EngineUnavailable as exc:
+        if exc.location is not None or opts.mode_location is None or opts.mode == "local":
+            raise
+        # (a server named in pack.yaml or scriptkit.toml that does not answer is said at its line)
+        raise EngineUnavailable(exc.message, opts.mode_location, exc.hint) from None
     for i, doc_parts, matches in zip(checked, parts, found, strict=True):
         out[i] = kept(messages[i], doc_parts, matches, opts)
     return out
