@@ -124,7 +124,8 @@ class LintResult:
 
     def report(self, stream: TextIO, format: str = "text") -> None:
         """Write the result to ``stream`` as ``scriptkit check --format FORMAT`` prints it: ``"text"``,
-        ``"json"``, ``"sarif"``, ``"github"``, ``"gitlab"`` or ``"junit"``, in any case (another name is a ConfigError)."""
+        ``"json"``, ``"sarif"``, ``"github"``, ``"gitlab"`` or ``"junit"``, in any case (another name is a
+        ConfigError)."""
         from scriptkit.reporters import get_reporter
 
         get_reporter(format.lower() if isinstance(format, str) else format)(self, stream)

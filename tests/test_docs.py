@@ -121,7 +121,8 @@ def test_run_marker_shows_real_output_and_fails_on_an_unexpected_exit(hooks: Mod
     )
     out = hooks.process_markdown(page, tmp_path / "ws")
     assert "$ scriptkit render p --channel chat" in out
-    assert "Hi {{customer.first_name}}! I can see how worrying a late refund is. I've sent it today." in out
+    assert ('Hi {{ customer.first_name | fallback("there") }}! I can see how worrying a late refund is. '
+            "I've sent it today.") in out
     assert out.count("id: a") == 1  # hidden write is not shown, the show marker is
     assert "<!--" not in out
 
