@@ -352,16 +352,21 @@ def test_origins_read_from_the_private_store_are_pydantics_own(pack: Pack) -> No
 
 
 def test_every_message_carries_its_scripts_emotion_tags_and_scenario() -> None:
-    """The meta mapping is built once per script and shared by its channels and variants."""
+    """The meta mapping is built once per script and shared by its channels (a variant adds which one it is)."""
+    from scriptkit.diagnostics import VARIANT_OF
+
     pack = load_pack(Path(__file__).parent.parent / "templates" / "starter")
     messages = render_pack(pack, all_variants=True)
     assert len({m.script_id for m in messages}) < len(messages)  # scripts with several messages
     for m in messages:
         script = pack.script(m.script_id)
-        assert m.meta == {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
-                          "ignore": tuple(script.ignore), "blanks": tuple(script.blanks.values()),
-                          "pack_meta": pack.meta}
+        # (a script with variants adds which variant each message is: VARIANT_OF, for findings to name it)
+        meta = {k: v for k, v in m.meta.items() if k != VARIANT_OF}
+        assert meta == {"emotion": script.emotion, "tags": tuple(script.tags), "scenario": script.scenario,
+                        "ignore": tuple(script.ignore), "blanks": tuple(script.blanks.values()),
+                        "pack_meta": pack.meta}
         assert m.meta["pack_meta"] is pack.meta  # (shared, not copied: the JSON export writes its settings)
+    assert any(VARIANT_OF in m.meta for m in messages) and not all(VARIANT_OF in m.meta for m in messages)
 
 
 def test_a_scripts_scope_is_the_pack_scope_with_the_scripts_blanks(pack):
