@@ -95,6 +95,9 @@ PART = "part"
 #: runs, what a whole-reply finding adds to its message to say which variant it is about (dropped when every
 #: variant has it alike).
 VARIANT_OF = "variant_of"
+#: The key of a reviewed text's Message.meta saying its channel was not chosen (email by default): SK105's advice
+#: then says how to judge a chat reply as one
+CHANNEL_DEFAULTED = "channel_defaulted"
 
 
 @dataclass(frozen=True, slots=True)

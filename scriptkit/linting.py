@@ -26,7 +26,7 @@ from scriptkit.config import (
     matches,
     parse_severity,
 )
-from scriptkit.diagnostics import SPREAD, VARIANT_OF, Diagnostic, Edit, Fix, Location, Severity
+from scriptkit.diagnostics import CHANNEL_DEFAULTED, SPREAD, VARIANT_OF, Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
 from scriptkit.inference import infer_slots
 from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
@@ -424,6 +424,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
             raise ConfigError(f"nothing to review: no text in {page.what}", Location(file, 1, 1),
                               "Pass the reply's text, or HTML or an email that holds some.")
     turns = agent_turns(text, agent, file)
+    given_channel = channel is not None
     channel = channel or ("email" if turns is None else "chat")
     parts = None if turns is None else [(t.start, t.end) for t in turns]
     thread = None
@@ -438,7 +439,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         spans, events = unquoted_parts(text, len(text) if end is None else end)
         parts = spans or (None if end is None else [(0, end)])
     # (pasted HTML or an email's source shows a '[text](address)' of its text as it is written: no link)
-    message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None)
+    message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None,
+                                  channel_given=given_channel)
     result = lint_messages([message], None, config)
     result.sentences = notes
     result.turns = turns or []
@@ -1145,8 +1147,8 @@ def _comment_selectors(text: str) -> Iterator[tuple[str, int, str]]:
 # ---------------------------------------------------------------- free text
 
 def text_message(text: str, *, channel: str = "email", file: str = "<text>", script_id: str = "review",
-                 parts: Sequence[tuple[int, int]] | None = None,
-                 links: bool = True) -> tuple[Message, list[SentenceNote]]:
+                 parts: Sequence[tuple[int, int]] | None = None, links: bool = True,
+                 channel_given: bool = True) -> tuple[Message, list[SentenceNote]]:
     """A Message from plain text: one literal segment per inferred sentence, with its slot.
 
     ``parts``: the ``(start, end)`` spans of ``text`` to take (a transcript's agent turns), in
@@ -1179,5 +1181,6 @@ def text_message(text: str, *, channel: str = "email", file: str = "<text>", scr
         if pos < hi:
             segments.append(Text(text[pos:hi], "layout", SourceSpan(None, True, range(pos, hi), source)))
     message = Message(script_id=script_id, title=Path(file).name if file != "<text>" else "text",
-                      channel=channel, variant=0, segments=tuple(segments), file=file)
+                      channel=channel, variant=0, segments=tuple(segments), file=file,
+                      meta={} if channel_given else {CHANNEL_DEFAULTED: True})
     return (message if links else read_as_written(message)), notes

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from scriptkit.diagnostics import PART, Severity
+from scriptkit.diagnostics import CHANNEL_DEFAULTED, PART, Severity
 from scriptkit.engines import readability as engine
 from scriptkit.errors import EngineUnavailable
 from scriptkit.message import Blank, Message, Placeholder, Text, reply_turns
@@ -726,7 +726,8 @@ class EmailLength(Rule):
             from scriptkit.rules.solution import short_reply_advice  # (solution.py imports this module)
 
             yield Finding(start, end, f"email is {n} word{'' if n == 1 else 's'}; {low}-{high} usually reads best",
-                          short_reply_advice(message, reviewed=ctx.pack is None), extra=_length(n, low))
+                          short_reply_advice(message, reviewed=bool(message.meta.get(CHANNEL_DEFAULTED))),
+                          extra=_length(n, low))
         else:
             yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
                           "Cut background the customer did not ask for; keep the next step easy to find.",

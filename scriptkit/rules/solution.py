@@ -713,11 +713,18 @@ def _solution_span(message: Message) -> tuple[int, int]:
     return slot_range(message, "solution") or (0, len(message.text))
 
 
+# where a message keeps its ``_has_solution`` answer, in its own __dict__ (as inference keeps its analysis)
+_HAS_SOLUTION = "_sk_has_solution"
+
+
 def _has_solution(message: Message) -> bool:
     """Whether the reply has a solution (SK401-SK404 ask this, and SK105's advice through ``_gives_next_step``):
     three words of the solution's own, or fewer that name a step ("We'll check.", "Refund sent."), and not a
-    refusal that offers no way forward (``_refuses_only``)."""
-    return _has_solution_text(message) and not _refuses_only(message)
+    refusal that offers no way forward (``_refuses_only``). Asked once per message: four rules ask it."""
+    kept: bool | None = message.__dict__.get(_HAS_SOLUTION)
+    if kept is None:
+        kept = message.__dict__[_HAS_SOLUTION] = _has_solution_text(message) and not _refuses_only(message)
+    return kept
 
 
 def _has_solution_text(message: Message) -> bool:
@@ -735,8 +742,11 @@ _CLOSED = re.compile(
 
 
 def _closed_spans(text: str) -> list[tuple[int, int]]:
-    if "nothing" not in text and "unable" not in text and "able" not in text and "final" not in text \
-            and "help" not in text and "do" not in text:
+    # (each way _CLOSED can match has one of these words: "nothing", "unable"/"not able", "can't/cannot ... do"
+    # or "help ... further", "decision is final"; tested as written and in capitals: most sentences have none)
+    low = text if text.islower() else text.lower()
+    if "nothing" not in low and "able" not in low and "final" not in low and "further" not in low \
+            and not ("can" in low and ("do" in low or "help" in low)):
         return []
     return [m.span() for m in _CLOSED.finditer(text)]
 
@@ -767,7 +777,13 @@ def _refuses_only(message: Message) -> bool:
     if _customer_acts(message, text) or any(asks_about_it(s) for s in body):
         return False  # (a way forward that is the customer's: "please contact your bank about the charge")
     if not closed:
-        return not _gives_next_step(message)
+        # (a step owned beside the refusal, however vague, is SK402's and SK404's to judge: "we can't change the
+        # address, but our team will contact you by email tomorrow"; only a refusal with none is no solution)
+        folded = fold(text)
+        owned = folded
+        for a, b in refused_spans(folded) if may_refuse(folded) else ():
+            owned = owned[:a] + " " * (b - a) + owned[b:]
+        return not _gives_next_step(message) and not _OWNER_FOLDED.span(owned)
     kept = text
     for a, b in _closed_spans(text):
         kept = kept[:a] + " " * (b - a) + kept[b:]  # ("nothing more we can do": no "we can" that owns a step)
@@ -805,8 +821,9 @@ def _enough_words(text: str) -> bool:
 def short_reply_advice(message: Message, reviewed: bool = False) -> str:
     """What a short reply should add, from what it already has (SK105's advice): an acknowledgment, a
     next step; or, when it has them, that short may be enough. A step with no time frame is said apart: it is
-    no cure for the length. ``reviewed``: a reply judged as an email by default (``scriptkit review``), where one
-    with no greeting or sign-off and under 40 words is likely a chat's: the advice names ``--channel chat``."""
+    no cure for the length. ``reviewed``: a reply judged as an email because no channel was chosen
+    (``scriptkit review``), where one with no greeting or sign-off and under 40 words is likely a chat's: the
+    advice names ``--channel chat``."""
     channel = (" Read as an email (the default): for a chat reply, use --channel chat."
                if reviewed and _looks_like_chat(message) else "")
     if only_thanks_for_praise(message):
