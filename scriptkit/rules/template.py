@@ -704,17 +704,26 @@ def _html_in_text(message: Message) -> Iterator[Finding]:
 
     if "&" in text:
         for m in _CHAR_REFERENCE.finditer(text):
-            if judged(*m.span()) and (found := _character_reference(m[0], *m.span())) is not None:
+            if judged(*m.span()) and (found := _character_reference(text, *m.span())) is not None:
                 yield found
     if "<" in text:
         yield from _html_tags(text, judged)
 
 
-def _character_reference(ref: str, a: int, b: int) -> Finding | None:
+# a run of no-break spaces written as code, '&nbsp;&#160;' (read as one space)
+_NO_BREAK_SPACE_CODES = re.compile(r"(?:&(?:nbsp|#0*160|#[xX]0*[aA]0);)+")
+
+
+def _character_reference(text: str, a: int, b: int) -> Finding | None:
+    ref = text[a:b]
     char = html.unescape(ref)
     if char == ref:  # (no character HTML knows by that name: "&Co;" is prose)
         return None
     if char == "\u00a0":  # (a no-break space is one no reader sees, in a reply whose lines the helpdesk wraps)
+        if _space_beside(text, a, b):  # (a space for it would make two: 'again &nbsp;within')
+            return Finding(a, b, f"the HTML code {ref} reaches the customer as typed, not as a space: the text is "
+                                 "sent as written (an HTML export escapes it again)",
+                           suggestion="Delete it: a space is already beside it", replacement="")
         char, shown = " ", "a space"
     else:
         shown = f"'{char}'"
@@ -723,6 +732,13 @@ def _character_reference(ref: str, a: int, b: int) -> Finding | None:
                          "as written (an HTML export escapes it again)",
                    suggestion=f"Write {shown} itself" if fixable else "Delete it",
                    replacement=char if fixable else None)
+
+
+def _space_beside(text: str, a: int, b: int) -> bool:
+    """Whether the no-break space's code at text[a:b] has a space beside it once fixed: one typed beside its run of
+    such codes, or the run's last code (which alone becomes a space: '&nbsp;&nbsp;' is one space, not two)."""
+    run = next(m for m in _NO_BREAK_SPACE_CODES.finditer(text) if m.start() <= a < m.end())
+    return b < run.end() or text[run.start() - 1:run.start()].isspace() or text[run.end():run.end() + 1].isspace()
 
 
 def _html_tags(text: str, judged: Callable[[int, int], bool]) -> Iterator[Finding]:
