@@ -2696,29 +2696,37 @@ def branch_choices(pack: Pack) -> dict[str, list[tuple[BranchChoice, ...]]]:
     constants = pack.constants
     if not constants:
         return {}
-    yes_no = {name for name, value in constants.items() if isinstance(value, bool)}
     found: dict[str, list[tuple[BranchChoice, ...]]] = {}
     for script in pack.scripts:
-        tests: dict[str, list[tuple[str, object]]] = {}  # (by constant, in the order tested)
-        for src in script_sources(script):
-            if ("{%" not in src.text and " if " not in src.text) or not any(name in src.text for name in constants):
-                continue  # (no block, no inline choice, or no constant to test)
-            tree = _branch_tree(src.text)
-            if tree is None:
-                continue  # (reported by check_templates)
-            for branch in tree.find_all((nodes.If, nodes.CondExpr)):
-                assert isinstance(branch, (nodes.If, nodes.CondExpr))  # (find_all's type: any node)
-                for node in (branch.test, *branch.test.find_all((nodes.Name, nodes.Compare))):
-                    if isinstance(node, nodes.Name) and node.name in yes_no:
-                        tests.setdefault(node.name, [])
-                    elif isinstance(node, nodes.Compare):
-                        for name, how, literal in _comparisons(node, constants):
-                            if name not in yes_no and (how, literal) not in tests.setdefault(name, []):
-                                tests[name].append((how, literal))
-        choices = [_choices(name, constants[name], named) for name, named in tests.items()]
-        if any(len(options) > 1 for options in choices):
-            found[script.id] = [options for options in choices if len(options) > 1]
+        choices = _tested_choices(script_sources(script), constants)
+        if choices:
+            found[script.id] = choices
     return found
+
+
+def _tested_choices(sources: Iterable[TemplateSource],
+                    constants: Mapping[str, object]) -> list[tuple[BranchChoice, ...]]:
+    """The choices (``_choices``) of each constant the branches of ``sources`` test, in the order tested, for those
+    that have another than today's."""
+    yes_no = {name for name, value in constants.items() if isinstance(value, bool)}
+    tests: dict[str, list[tuple[str, object]]] = {}  # (by constant, in the order tested)
+    for src in sources:
+        if ("{%" not in src.text and " if " not in src.text) or not any(name in src.text for name in constants):
+            continue  # (no block, no inline choice, or no constant to test)
+        tree = _branch_tree(src.text)
+        if tree is None:
+            continue  # (reported by check_templates)
+        for branch in tree.find_all((nodes.If, nodes.CondExpr)):
+            assert isinstance(branch, (nodes.If, nodes.CondExpr))  # (find_all's type: any node)
+            for node in (branch.test, *branch.test.find_all((nodes.Name, nodes.Compare))):
+                if isinstance(node, nodes.Name) and node.name in yes_no:
+                    tests.setdefault(node.name, [])
+                elif isinstance(node, nodes.Compare):
+                    for name, how, literal in _comparisons(node, constants):
+                        if name not in yes_no and (how, literal) not in tests.setdefault(name, []):
+                            tests[name].append((how, literal))
+    choices = [_choices(name, constants[name], named) for name, named in tests.items()]
+    return [options for options in choices if len(options) > 1]
 
 
 
@@ -3094,34 +3102,63 @@ def branch_failures(pack: Pack, script: Script, choices: Sequence[tuple[BranchCh
     today, and fails the day open_today changes. Each is said with when it fails ('(fails when open_today is
     false)'), once per place, with the choice that changes the fewest constants. Only a text that tests one pays:
     it is rendered again for each other choice of the constants it reads (see ``linting._other_branches``)."""
-    from itertools import product
-
-    tested = {options[0].name: options for options in choices}
     failures: list[ScriptkitError] = []
     told: set[str] = set()
     base: _Context | None = None
     for src in script_sources(script):
-        tree = _branch_tree(src.text) if "{" in src.text and any(name in src.text for name in tested) else None
-        if tree is None or next(tree.find_all((nodes.If, nodes.CondExpr)), None) is None:
-            continue  # (no branch, or no constant it tests: it renders as it does today)
-        read = [tested[name] for name in dict.fromkeys(n.name for n in tree.find_all(nodes.Name)) if name in tested]
-        base = base or _Context(pack, script)
-        for picked in sorted(product(*read[:BRANCH_CONSTANTS]), key=lambda picked: sum(not c.today for c in picked)):
-            changed = [choice for choice in picked if not choice.today]
-            if not changed:
-                continue  # (today's: rendered already)
-            ctx = _Context.__new__(_Context)
-            ctx.__dict__.update(base.__dict__)
-            ctx.vars = {**base.vars, **{c.name: _Constant(c.value, c.name) if type(c.value) is str else c.value
-                                        for c in changed}}
-            try:
-                render_source(src, ctx)
-            except ScriptkitError as exc:
-                if str(exc.location) not in told:  # (each failing expression once, with its simplest choice)
-                    told.add(str(exc.location))
-                    exc.message = f"{exc.message} (fails when {' and '.join(c.said for c in changed)})"
-                    failures.append(exc)
+        base = _other_choices_failures(src, pack, script, choices, base, told, failures)
     return failures
+
+
+def layout_branch_failures(pack: Pack, channel: str) -> list[ScriptkitError]:
+    """``branch_failures`` of ``channel``'s greeting and sign-off (pack.yaml's): 'Hi there,' while open_today holds,
+    and a failing '{{ 1 / 0 }}' the day it does not, is told at pack.yaml's line, once for every script it frames.
+    A layout that fails today is not (every script's render tells that already); one testing no constant pays a
+    look at its text."""
+    failures: list[ScriptkitError] = []
+    told: set[str] = set()
+    for src in layout_sources(pack, channel):
+        choices = _tested_choices([src], pack.constants) if pack.constants else []
+        if not choices:
+            continue
+        try:
+            _layout_segments(pack, channel, src)  # (today's, cached: a failure is the scripts' to tell)
+        except ScriptkitError:
+            continue
+        _other_choices_failures(src, pack, None, choices, None, told, failures)
+    return failures
+
+
+def _other_choices_failures(src: TemplateSource, pack: Pack, script: Script | None,
+                            choices: Sequence[tuple[BranchChoice, ...]], base: _Context | None, told: set[str],
+                            failures: list[ScriptkitError]) -> _Context | None:
+    """Render ``src`` with each other choice of the constants (of ``choices``) it reads, up to BRANCH_CONSTANTS of
+    them, adding each new failure to ``failures`` with when it fails; the context made for it is returned to be
+    reused (``base``, None until a text needs one)."""
+    from itertools import product
+
+    tested = {options[0].name: options for options in choices}
+    tree = _branch_tree(src.text) if "{" in src.text and any(name in src.text for name in tested) else None
+    if tree is None or next(tree.find_all((nodes.If, nodes.CondExpr)), None) is None:
+        return base  # (no branch, or no constant it tests: it renders as it does today)
+    read = [tested[name] for name in dict.fromkeys(n.name for n in tree.find_all(nodes.Name)) if name in tested]
+    base = base or _Context(pack, script)
+    for picked in sorted(product(*read[:BRANCH_CONSTANTS]), key=lambda picked: sum(not c.today for c in picked)):
+        changed = [choice for choice in picked if not choice.today]
+        if not changed:
+            continue  # (today's: rendered already)
+        ctx = _Context.__new__(_Context)
+        ctx.__dict__.update(base.__dict__)
+        ctx.vars = {**base.vars, **{c.name: _Constant(c.value, c.name) if type(c.value) is str else c.value
+                                    for c in changed}}
+        try:
+            render_source(src, ctx)
+        except ScriptkitError as exc:
+            if str(exc.location) not in told:  # (each failing expression once, with its simplest choice)
+                told.add(str(exc.location))
+                exc.message = f"{exc.message} (fails when {' and '.join(c.said for c in changed)})"
+                failures.append(exc)
+    return base
 
 
 def render_pack(pack: Pack, channels: Iterable[str] | str | None = None, script_id: str | None = None,
@@ -3170,5 +3207,8 @@ def render_pack(pack: Pack, channels: Iterable[str] | str | None = None, script_
                     errors.add(exc.message, exc.location, exc.hint, type(exc))
         if script.id in branchy and len(errors.errors) == failed:  # (a script failing today is told that first)
             errors.extend(branch_failures(pack, script, branchy[script.id]))
+    if every_branch:  # (each channel rendered: a shard of a parallel check tells its own, and the copies merge)
+        for framed in frames:
+            errors.extend(layout_branch_failures(pack, framed))
     errors.raise_if_any()
     return messages
