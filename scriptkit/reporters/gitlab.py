@@ -5,7 +5,11 @@ and place (the file from the repository's root, and its lines).
 GitLab tells an issue from run to run by its fingerprint alone (one of the same fingerprint is shown once):
 made from the line, an edit above a finding made it a new issue and the old one fixed. So it is made, as the
 JUnit report's test names are, from what the finding is: the file, the rule, where in the script and the
-words it quotes, and how many of the same came before it in the file."""
+words it quotes, and how many of the same came before it in the file.
+
+Standard input (``review -``) is no file of the repository, but GitLab requires an issue's path: it stays
+``<stdin>`` (what the widget shows beside the issue says where the text came from; '.' would say nothing, and
+neither opens), and the description says the line and column, as the github and sarif formats do there."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Severity
-from scriptkit.reporters import repository_path, slot_shown, whole_reply, with_suggestion
+from scriptkit.reporters import repository_path, slot_shown, unplaceable, whole_reply, with_place, with_suggestion
 from scriptkit.reporters.json import writes_utf8
 
 if TYPE_CHECKING:
@@ -42,7 +46,7 @@ def _issue(d: Diagnostic, path: str, fingerprint: str) -> dict[str, Any]:
     return {
         "type": "issue",  # (the Code Climate fields GitLab ignores, so the report is one by that spec too)
         "check_name": d.code,
-        "description": f"{d.code} [{d.name}] {with_suggestion(d)}",
+        "description": f"{d.code} [{d.name}] {with_place(d) if unplaceable(path) else with_suggestion(d)}",
         "categories": ["Style"],
         "fingerprint": fingerprint,
         "severity": LOAD_ERROR_SEVERITY if d.code == LOAD_ERROR_CODE else SEVERITIES[d.severity],
