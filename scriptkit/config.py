@@ -632,11 +632,15 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
     for name, parse in (("fail-on", parse_severity), ("grammar", parse_grammar)):
         found = get(name)
         if found is not None:
+            path: tuple[str, ...] = (found[0],)
             try:
-                changes[name.replace("-", "_")] = parse(found[1], raw.locate((found[0],), False))
+                if name == "grammar" and isinstance(found[1], Mapping):  # (pack.yaml's shape, 'grammar: mode:')
+                    path = _grammar_mode_path(found[0], found[1], raw.locate, toml)
+                    found = (found[0], found[1]["mode"])
+                changes[name.replace("-", "_")] = parse(found[1], raw.locate(path, False))
                 if name == "grammar":  # (a server there that does not answer is said at this line)
                     changes["value_locations"] = {**changes.get("value_locations", config.value_locations),
-                                                  GRAMMAR_MODE: raw.locate((found[0],), False)}
+                                                  GRAMMAR_MODE: raw.locate(path, False)}
             except ConfigError as exc:
                 errors.extend([exc])
     custom: list[tuple[Any, Locator, str]] = []
@@ -658,6 +662,25 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
         taken = list(config.custom)
         changes["custom"] = (*config.custom, *build_custom_rules(custom, taken, errors))
     return replace(config, **changes)
+
+
+def _grammar_mode_path(key: str, table: Mapping[Any, Any], locate: Locator, toml: bool) -> tuple[str, ...]:
+    """Where the mode of a grammar setting written as a mapping (pack.yaml's 'grammar: mode: local') is; only
+    its mode may be set here, the other grammar settings are a rule's options (a ConfigError at the first other)."""
+    for other in table:
+        if difflib.get_close_matches(str(other), ["mode"], n=1) and other != "mode":
+            raise ConfigError(f"unknown setting '{other}' under '{key}'", locate((key, str(other)), True),
+                              "Did you mean 'mode'?")
+        if other != "mode":
+            raise ConfigError(f"'{key}' here sets only the mode, not '{other}'", locate((key, str(other)), True),
+                              "Write it in an [options.spelling] table (and [options.grammar-mistake], "
+                              "[options.grammar-style]), as the grammar rules' own option." if toml else
+                              "Write it in the grammar: mapping at the top of pack.yaml, not under rules:.")
+    if "mode" not in table:
+        raise ConfigError(f"'{key}' sets no mode", locate((key,), True),
+                          'Write its mode: mode = "local" under [grammar], or grammar = "local" at the top.' if toml
+                          else "Write its mode: grammar: {mode: local}, or grammar: local.")
+    return (key, "mode")
 
 
 def _sub(locate: Locator, prefix: tuple[str | int, ...]) -> Locator:
