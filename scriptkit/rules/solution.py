@@ -620,6 +620,7 @@ def _pending(text: str) -> bool:
     return _PENDING_FOLDED.span(_OFFER.sub(" ", text)) is not None
 
 
+@lru_cache(maxsize=16_384)  # (SK401 to SK404 and SK105's advice ask it of the same solution texts)
 def _has_action(text: str) -> bool:
     """A verb of doing in the solution: one of the verbs above, or any verb the writer owns with what it is done
     to or when ("I've emailed the invoice", "I'll ring you tomorrow", "I can hold the item for you", "I've re-run
@@ -658,6 +659,7 @@ def _without_looks(text: str) -> str:
     return _LOOKED.sub(lambda m: " " * len(m.group(0)), text)
 
 
+@lru_cache(maxsize=16_384)  # (SK401 to SK404 and SK105's advice ask it of the same solution texts)
 def _offers_action(text: str) -> bool:
     """``_has_action`` of what the solution does not refuse: "We will not refund you today." and "Refunds are not
     possible after 14 days." offer no step, "We won't charge you for the return, and I'll send a label" does (see
