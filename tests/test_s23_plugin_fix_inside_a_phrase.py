@@ -61,8 +61,11 @@ def plugin(tmp_path: Path) -> Iterator[None]:
 
 
 def test_a_plugin_swap_under_a_built_in_family_code_is_held_back_in_the_phrase(plugin: None, make_pack: Any) -> None:
+    from scriptkit.rules.base import RuleWarning
+
     root = make_pack({"a.yaml": f"id: a\ntitle: A\nchannels: [email]\n{PASSIVE}"})
-    found = [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK299"]
+    with pytest.warns(RuleWarning, match="SK299 is outside SK850-SK899"):  # (a code of a built-in family, on purpose)
+        found = [d for d in lint_pack(load_pack(root)).diagnostics if d.code == "SK299"]
     assert len(found) == 1 and found[0].fix is not None
     assert not found[0].fix.safe
     assert 'it lies inside "at your earliest convenience", which SK201 asks you to rewrite whole' in \
