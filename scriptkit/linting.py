@@ -606,6 +606,8 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                     merge_diagnostic(by_key, diag)
     _team_swaps_first(by_key, plan.team_swaps, plan.team_words)
     _say_variant(by_key.values())
+    if pack is not None and pack.origin is not None:
+        _out_of_the_default_layout(by_key.values(), pack.origin.source.path)
     sources: dict[str, str] = {}  # (every segment of every message: this loop is kept lean)
     texts: dict[str, SourceText] = {}
     for m in written:
@@ -622,6 +624,28 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
             _extend(diag, source)
     return LintResult(sorted_diagnostics(by_key.values()), written, config, sources, rules=list(plan.active),
                       internal_notes=notes)
+
+
+_DEFAULT_LAYOUT_FILE = re.compile(r"<default (\w+) layout>")
+
+
+def _out_of_the_default_layout(diagnostics: Iterable[Diagnostic], pack_file: str) -> None:
+    """A finding in the greeting or sign-off scriptkit adds for a channel pack.yaml gives none (a team's own rule
+    on "Warm wishes"): told at pack.yaml with what to write there, as the export tells it. It was placed at
+    '<default email layout>:1:1', a file no writer has."""
+    for diag in diagnostics:
+        if (default := _DEFAULT_LAYOUT_FILE.fullmatch(diag.location.file)) is None:
+            continue
+        channel, slot = default.group(1), diag.slot if diag.slot in ("greeting", "signoff") else "greeting"
+        said = "sign-off" if slot == "signoff" else "greeting"
+        diag.location = Location(pack_file, 1, 1)
+        # (its words go in the message: pack.yaml's first line holds none of them, to mark under)
+        quoted = f' "{diag.text}"' if diag.text else ""
+        diag.message += f" (in scriptkit's default {channel} {said}{quoted}, as pack.yaml sets none)"
+        diag.text = ""
+        write = f"Write your own {said} in pack.yaml: channels: {{{channel}: {{{slot}: ...}}}}."
+        diag.suggestion = f"{diag.suggestion} {write}" if diag.suggestion else write
+        diag.extra = {k: v for k, v in diag.extra.items() if k not in ("end_line", "end_col")}
 
 
 _CHUNK = 64  # messages per chunk: within the per-message caches (analysis, tokens, formality)
