@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, make_folder, path_error
 from scriptkit.loading import load_pack
-from scriptkit.message import Message, Text, names_listed
+from scriptkit.message import DEFAULT_LAYOUT_FILE, Message, Text, names_listed
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
 from scriptkit.rendering import pack_place, render_pack, wanted_channels, written_for
 from scriptkit.targets import resolve
@@ -850,15 +850,12 @@ def _diagnostic(p: Problem, target: Target, message: Message, script: Script, pa
     # (told at pack.yaml for every script without a block of its own: the hint says so, as check's does,
     # not "add it to this script")
     text, hint = p.message, (_pack_wide_hint(p, target.name) if wide else p.hint) or None
-    layout = _DEFAULT_LAYOUT.fullmatch(location.file)
+    layout = DEFAULT_LAYOUT_FILE.fullmatch(location.file)
     if layout is not None:
         text, hint, location = _in_default_layout(p, layout.group(1), target.name, pack, location)
     return Diagnostic(code=p.code, name=p.name, message=text, severity=p.severity, location=location,
                       suggestion=hint, script_id=message.script_id, channel=message.channel,
                       variant=message.variant, extra={"target": target.name})
-
-
-_DEFAULT_LAYOUT = re.compile(r"<default (\w+) layout>")
 
 
 def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,

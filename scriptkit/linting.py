@@ -29,14 +29,22 @@ from scriptkit.config import (
 from scriptkit.diagnostics import CHANNEL_DEFAULTED, SPREAD, VARIANT_OF, Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
 from scriptkit.inference import infer_slots
-from scriptkit.message import Message, SourceSpan, Text, known_channels, read_as_written, with_alternatives
+from scriptkit.message import (
+    DEFAULT_LAYOUT_FILE,
+    Message,
+    SourceSpan,
+    Text,
+    known_channels,
+    read_as_written,
+    with_alternatives,
+)
 from scriptkit.rules import all_rules, innermost_line_in
 from scriptkit.rules.base import Finding, Rule, RuleContext, practice_of
 from scriptkit.rules.custom import CustomRule
 from scriptkit.rules.language import expected_language, judges, reads_english
 from scriptkit.rules.template import matches_ahead
 from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, extent_of
-from scriptkit.text import HALF_CHARACTER, apostrophes_like, has_visible, keeps_links, read_text
+from scriptkit.text import HALF_CHARACTER, apostrophes_like, clipped, has_visible, keeps_links, ordinal, read_text
 
 if TYPE_CHECKING:
     from scriptkit.models import Origin, Pack, Script
@@ -626,15 +634,12 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
                       internal_notes=notes)
 
 
-_DEFAULT_LAYOUT_FILE = re.compile(r"<default (\w+) layout>")
-
-
 def _out_of_the_default_layout(diagnostics: Iterable[Diagnostic], pack_file: str) -> None:
     """A finding in the greeting or sign-off scriptkit adds for a channel pack.yaml gives none (a team's own rule
     on "Warm wishes"): told at pack.yaml with what to write there, as the export tells it. It was placed at
     '<default email layout>:1:1', a file no writer has."""
     for diag in diagnostics:
-        if (default := _DEFAULT_LAYOUT_FILE.fullmatch(diag.location.file)) is None:
+        if (default := DEFAULT_LAYOUT_FILE.fullmatch(diag.location.file)) is None:
             continue
         channel, slot = default.group(1), diag.slot if diag.slot in ("greeting", "signoff") else "greeting"
         said = "sign-off" if slot == "signoff" else "greeting"
@@ -822,10 +827,8 @@ def _variant_words(message: Message, varying: Sequence[tuple[str, int]], slot: s
     is in says itself; one the message does not hold (an alternative's) is left out."""
     said = []
     for name, index in varying:
-        if name != slot and (text := " ".join(message.slot_text(name).split())):
-            quoted = text if len(text) <= 40 else text[:39].rstrip() + "…"
-            ordinal = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(index + 1, f"{index + 1}th")
-            said.append(f"the {ordinal} {name.replace('_', ' ')} variant ('{quoted}')")
+        if name != slot and (text := message.slot_text(name)).strip():
+            said.append(f"the {ordinal(index + 1)} {name.replace('_', ' ')} variant ('{clipped(text, 40)}')")
     return ", with " + " and ".join(said) if said else ""
 
 

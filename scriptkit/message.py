@@ -20,6 +20,10 @@ from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, nearest_placeho
 from scriptkit.sourcetext import SourceText, expression_end
 from scriptkit.text import DROPPED, MARKUP, SPACE, folded_alike, link_marks, unsafe_address
 
+#: the file a message's text is said to be in where it is the greeting or sign-off scriptkit adds for a channel
+#: pack.yaml gives none ('<default email layout>'): no file a writer has, so what is found there is told at pack.yaml
+DEFAULT_LAYOUT_FILE = re.compile(r"<default (\w+) layout>")
+
 #: the channels a reply is written for
 CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
 

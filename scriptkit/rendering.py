@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, pairwise, product
 from typing import Any, NamedTuple
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes, pass_eval_context
@@ -3135,8 +3135,6 @@ def _other_choices_failures(src: TemplateSource, pack: Pack, script: Script | No
     """Render ``src`` with each other choice of the constants (of ``choices``) it reads, up to BRANCH_CONSTANTS of
     them, adding each new failure to ``failures`` with when it fails; the context made for it is returned to be
     reused (``base``, None until a text needs one)."""
-    from itertools import product
-
     tested = {options[0].name: options for options in choices}
     tree = _branch_tree(src.text) if "{" in src.text and any(name in src.text for name in tested) else None
     if tree is None or next(tree.find_all((nodes.If, nodes.CondExpr)), None) is None:

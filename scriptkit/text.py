@@ -282,6 +282,18 @@ _CODE = re.compile(r"(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{
 _CODE_MARK = re.compile(r"[A-Z\d](?:(?<=[A-Z])[A-Z\d-]*\d|(?<=\d)[A-Z\d-]*[A-Z])")
 
 
+def clipped(text: str, width: int = 50) -> str:
+    """``text`` on one line (its runs of whitespace one space), cut to ``width`` characters with an ellipsis: a
+    sentence quoted in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def ordinal(n: int) -> str:
+    """'first' to 'fifth', then '6th'..."""
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+
+
 def plain_identifiers(text: str) -> str:
     """``text`` with each link, email address and reference code as one short word: as a reader reads it, for
     readability scores, word counts and formality."""

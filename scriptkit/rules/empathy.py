@@ -19,7 +19,7 @@ from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import normalise, pattern, table
-from scriptkit.text import in_quotation, inside_one_of, opens_sentence, quoted_spans
+from scriptkit.text import clipped, in_quotation, inside_one_of, opens_sentence, ordinal, quoted_spans
 
 
 def _first_acknowledging(body: list[Sentence]) -> int | None:
@@ -247,8 +247,8 @@ class LateAcknowledgment(Rule):
         # (quoted: the first sentence of content before it, not the opening thanks it may follow rightly)
         where = "in the agent's turns after the customer's first message" if turns else "in the reply"
         yield Finding(ack.start, ack.end,
-                      f"the acknowledgment comes {_ordinal(first + 1)} {where}, after "
-                      f'"{_clip(body[courtesy].text)}"',
+                      f"the acknowledgment comes {ordinal(first + 1)} {where}, after "
+                      f'"{clipped(body[courtesy].text)}"',
                       suggestion="move the acknowledgment to the start, before apologies, policy or the fix")
 
 
@@ -447,15 +447,6 @@ def _opening_thanks(lead: list[Sentence]) -> int:
     return count
 
 
-def _ordinal(n: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
-
-
-def _clip(text: str, width: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 @register
 class VagueAcknowledgment(Rule):
     """Acknowledgment names neither a feeling nor the customer's situation.
@@ -519,7 +510,7 @@ class VagueAcknowledgment(Rule):
         if any(s.cues.names_feeling or s.cues.names_situation for s in group):
             return
         s = acknowledging[0]
-        yield Finding(s.start, s.end, f'the acknowledgment "{_clip(s.text)}" names neither a feeling nor the '
+        yield Finding(s.start, s.end, f'the acknowledgment "{clipped(s.text)}" names neither a feeling nor the '
                                       "customer's situation",
                       suggestion='name one, ideally both: "I can see how frustrating it is that your parcel is a '
                                  'week late"')

@@ -669,11 +669,8 @@ def _offers_action(text: str) -> bool:
     folded = fold(text)
     if not may_refuse(folded):
         return True
-    kept, at = [], 0
-    for start, end in refused_spans(folded):
-        kept += [text[at:start], " " * (end - start)]
-        at = end
-    return at == 0 or _has_action("".join(kept) + text[at:])
+    spans = refused_spans(folded)
+    return not spans or _has_action(_blanked(text, spans))
 
 
 _ACTION_FOLDED, _OWNER_FOLDED = CaselessRegex(_ACTION), CaselessRegex(_OWNER)
@@ -782,14 +779,19 @@ def _refuses_only(message: Message) -> bool:
         # (a step owned beside the refusal, however vague, is SK402's and SK404's to judge: "we can't change the
         # address, but our team will contact you by email tomorrow"; only a refusal with none is no solution)
         folded = fold(text)
-        owned = folded
-        for a, b in refused_spans(folded) if may_refuse(folded) else ():
-            owned = owned[:a] + " " * (b - a) + owned[b:]
+        owned = _blanked(folded, refused_spans(folded) if may_refuse(folded) else [])
         return not _gives_next_step(message) and not _OWNER_FOLDED.span(owned)
-    kept = text
-    for a, b in _closed_spans(text):
-        kept = kept[:a] + " " * (b - a) + kept[b:]  # ("nothing more we can do": no "we can" that owns a step)
+    kept = _blanked(text, _closed_spans(text))  # ("nothing more we can do": no "we can" that owns a step)
     return not (_OWNER_FOLDED.span(kept) and (_offers_action(kept) or _finished(kept)))
+
+
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each of ``spans`` (in order, apart) written as spaces: what is left, at the same offsets."""
+    kept, at = [], 0
+    for start, end in spans:
+        kept += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(kept) + text[at:] if kept else text
 
 
 @lru_cache(maxsize=4096)
@@ -835,10 +837,11 @@ def short_reply_advice(message: Message, reviewed: bool = False) -> str:
     if not any(s.cues.acknowledges for s in body):
         missing.append("an acknowledgment of how the customer feels")
     text = solution_text(message)
-    if not _gives_next_step(message):
+    steps = _gives_next_step(message)
+    if not steps:
         missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
     # (what SK404 says is missing: a point of its own, "Add when the next step will happen" read as the cure for length)
-    when = " Separately, say when the next step will happen." if _gives_next_step(message) and text \
+    when = " Separately, say when the next step will happen." if steps and text \
         and _owes_a_when(message) else ""
     if missing:
         return f"Add {' and '.join(missing)}.{when}{channel}"
