@@ -270,11 +270,11 @@ def kept(message: Message, doc_parts: Sequence[tuple[str, str | None]], matches:
             continue  # about a placeholder's stand-in, not about the writer's text
         if any(a <= m.start and m.end <= b for a, b in known):
             continue  # a brand or product word from the pack's dictionary
-        if (kind(m.category, m.issue_type, m.rule_id) == "spelling" and text[m.start:m.end][:1].isupper()
+        what = kind(m.category, m.issue_type, m.rule_id)
+        if (what == "spelling" and text[m.start:m.end][:1].isupper()
                 and any(a <= m.start and m.end <= b for a, b in framed)):
             continue  # a name greeted or signed with ("Hi Olwen,", "Cheers, Tamsyn Okonkwo-Breck")
-        out.append(Hit(kind(m.category, m.issue_type, m.rule_id), m.start, m.end, m.rule_id, m.category,
-                       m.message, m.replacements))
+        out.append(Hit(what, m.start, m.end, m.rule_id, m.category, m.message, m.replacements))
     return out
 
 
