@@ -39,7 +39,10 @@ def test_github_annotations_of_stdin_name_no_file() -> None:
 def test_github_annotations_of_a_file_still_name_it(tmp_path: Path) -> None:
     (tmp_path / "reply.txt").write_text(REPLY, encoding="utf-8")
     result = _run("review", "reply.txt", "--format", "github")
-    assert all("file=reply.txt,line=1," in a for a in result.stdout.splitlines() if a.startswith("::"))
+    assert result.exit_code == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations, result.stdout
+    assert all("file=reply.txt,line=1," in a for a in annotations), annotations
 
 
 def test_sarif_of_stdin_has_no_stdin_uri() -> None:
