@@ -10,7 +10,10 @@ def test_an_exports_findings_point_at_its_item(tmp_path: Path) -> None:
                      "Delay,\"Please be advised that your ticket has been escalated. Kindly await a response.\"\n"
                      "Refund,\"Per our policy, you are not eligible for a refund.\"\n", encoding="utf-8")
     report = scriptkit.audit_library(sheet)
-    assert all(m.diagnostics for m in report.macros)
+    found = {m.title: {d.code for d in m.diagnostics} for m in report.macros}
+    assert sorted(found) == ["Delay", "Refund"], found
+    assert {"SK201", "SK403", "SK404"} <= found["Delay"], found  # "Please be advised", "Kindly", no owner or when
+    assert {"SK305", "SK401"} <= found["Refund"], found  # "Per our policy", a refusal with no way forward
     for macro in report.macros:
         assert macro.location.file == str(sheet) or Path(macro.location.file) == sheet
         assert macro.script_file == macro.location.file
