@@ -288,16 +288,9 @@ def test_lint_text_locates_in_the_text(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- the built-in rules on real scripts
 
-def _builtin_codes() -> set[str]:
-    from scriptkit.rules import all_rules
-
-    return {r.code for r in all_rules()}
-
-
 STARTER = Path(__file__).resolve().parent.parent / "templates" / "starter"
 
 
-@pytest.mark.skipif(not (STARTER / "pack.yaml").is_file(), reason="templates/starter is not written yet")
 def test_every_starter_script_passes_with_no_diagnostics_at_all() -> None:
     result = lint_pack(load_pack(STARTER), LintConfig())
     assert [d.format() for d in result.diagnostics] == []
@@ -331,8 +324,6 @@ COLD = textwrap.dedent("""\
 
 
 def test_a_warm_script_is_clean_and_its_cold_corporate_twin_is_not(make_pack: Any) -> None:
-    if not {"SK201", "SK301", "SK403"} <= _builtin_codes():
-        pytest.skip("the warmth, empathy and solution rule families are not registered yet")
     warm = lint_pack(load_pack(make_pack({"late.yaml": WARM}, pack_yaml="name: Warm\n")), LintConfig())
     assert [d.format() for d in warm.diagnostics] == []
     cold = lint_pack(load_pack(make_pack({"late.yaml": COLD}, pack_yaml="name: Cold\n")), LintConfig())
