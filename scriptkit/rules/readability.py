@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from scriptkit.diagnostics import CHANNEL_DEFAULTED, PART, Severity
 from scriptkit.engines import readability as engine
 from scriptkit.errors import EngineUnavailable
+from scriptkit.language import LOCALES, base_language, language_of
 from scriptkit.message import Blank, Message, Placeholder, Text, reply_turns
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
@@ -214,8 +215,14 @@ def _scores(text: str, locale: str) -> engine.Scores | None:
         return None  # no hyphenation data for this language: nothing to judge
 
 
-def _locale(ctx: RuleContext) -> str:
-    return ctx.pack.meta.locale if ctx.pack is not None else ctx.text_locale or "en-US"
+def _locale(ctx: RuleContext, message: Message) -> str:
+    """The locale whose formulas score ``message``: the pack's (or the settings'), unless the reply reads as
+    another language, as SK006 tells it (an English reply in a de-DE pack was scored with German syllables)."""
+    written = ctx.pack.meta.locale if ctx.pack is not None else ctx.text_locale or "en-US"
+    found = language_of(message.text)
+    if found is None or found == base_language(written):
+        return written  # (its own language, or too short to tell: the writer's locale and its dialect)
+    return LOCALES.get(found, found)
 
 
 def per_channel(ctx: RuleContext, name: str, channel: str, default: Any) -> Any:
@@ -293,7 +300,7 @@ class LowReadingEase(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         floor = options.integer(type(self), ctx, "min_words", 0)
         text = _without_signature(message)  # (a signature's title, address and phone lines are no prose)
-        found = _scores(text, _locale(ctx))
+        found = _scores(text, _locale(ctx, message))
         if found is None or found.words < floor:
             return
         minimum = float(per_channel(ctx, "min", message.channel, 60.0))
@@ -344,7 +351,7 @@ class HighGradeLevel(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         floor = options.integer(type(self), ctx, "min_words", 0)
-        found = _scores(_without_signature(message), _locale(ctx))
+        found = _scores(_without_signature(message), _locale(ctx, message))
         if found is None or found.words < floor:
             return
         maximum = float(per_channel(ctx, "max", message.channel, 8.0))
