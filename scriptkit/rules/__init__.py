@@ -56,11 +56,8 @@ def _load_plugins() -> None:
             elif not isinstance(loaded, ModuleType) and callable(loaded):
                 for rule in loaded():
                     register(rule)
-        except InvalidRule as exc:  # (located at the class already)
+        except (InvalidRule, RuleCollision) as exc:  # (located at the class already; a collision: never a replacement)
             raise ConfigError(f"{where}: {exc.message}", exc.location, exc.hint) from None
-        except RuleCollision as exc:  # (register refuses a second rule under a code or name: never a replacement)
-            raise ConfigError(f"{where}: {exc}",
-                              hint="Give the plug-in's rule a code and a name of its own.") from None
         except Exception as exc:  # a broken third-party package must not crash the CLI
             raise _load_failed(where, ep, exc) from None
 

@@ -231,8 +231,12 @@ _REGISTRY: dict[str, type[Rule]] = {}
 PLUGIN_CODES = "SK850-SK899"
 
 
-class RuleCollision(ValueError):
-    """Two different rule classes registered under one code or one name."""
+class RuleCollision(ConfigError, ValueError):
+    """Two different rule classes registered under one code or one name: a ``ConfigError`` located at the class to
+    rename (the one registered second, unless that is scriptkit's own), naming the other and its file and line."""
+
+    def __str__(self) -> str:
+        return ConfigError.__str__(self)  # (not ValueError's)
 
 
 class InvalidRule(ConfigError, ValueError):
@@ -265,13 +269,30 @@ def register(rule: type[Rule]) -> type[Rule]:
     _checked(rule)
     for other in _REGISTRY.values():
         if (other.code == rule.code or other.name == rule.name) and not _same_class(other, rule):
-            what = f"code {rule.code}" if other.code == rule.code else f"name {rule.name!r}"
-            raise RuleCollision(f"rule {what} is taken by two rules, {_qualified(other)} ({other.code} {other.name}) "
-                             f"and {_qualified(rule)} ({rule.code} {rule.name}): give your own rule a code no other "
-                             f"rule has ({PLUGIN_CODES} are kept for plug-in rules) and a name of its own")
+            raise _collision(rule, other)
     _warn_undocumented(rule)  # (after the collisions: a rule refused is not warned of too)
     _REGISTRY[rule.code] = rule
     return rule
+
+
+def _collision(rule: type[Rule], other: type[Rule]) -> RuleCollision:
+    """``rule`` refused as ``other`` has its code or name already: located at ``rule``'s class, or at ``other``'s when
+    ``rule`` is scriptkit's own (a plug-in imported before the built-ins): the class its writer can rename."""
+    what = f"code {rule.code}" if other.code == rule.code else f"name {rule.name!r}"
+    here, there = (other, rule) if _builtin(rule) and not _builtin(other) else (rule, other)
+    where = {cls: _class_location(cls) for cls in (rule, other)}
+
+    def said(cls: type[Rule]) -> str:
+        at = where[cls]
+        return f"{_qualified(cls)} ({cls.code} {cls.name}{f', at {at.file}:{at.line}' if cls is there and at else ''})"
+
+    return RuleCollision(f"rule {what} is taken by two rules: {said(rule)} and {said(other)}, which has it already",
+                         where[here], f"Give your own rule a code no other rule has ({PLUGIN_CODES} are kept for "
+                                      "plug-in rules) and a name of its own.")
+
+
+def _builtin(rule: type[Rule]) -> bool:
+    return rule.__module__.split(".")[0] == "scriptkit"
 
 
 def _checked(rule: type[Rule]) -> None:
@@ -301,7 +322,7 @@ def _checked(rule: type[Rule]) -> None:
 
 def _warn_undocumented(rule: type[Rule]) -> None:
     """Warn of a plug-in rule that works but is not as docs/python/plugins.md asks."""
-    if rule.__module__.split(".")[0] == "scriptkit":
+    if _builtin(rule):
         return  # (the built-ins' codes are their families'; their docs are tested)
     code, (lowest, highest) = rule.code, PLUGIN_CODES.split("-")
     if not lowest <= code <= highest:
