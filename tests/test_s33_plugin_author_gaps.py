@@ -122,3 +122,30 @@ def test_a_plugin_imported_before_the_builtins_is_the_one_located(tmp_path: Path
               "try:\n    all_rules()\nexcept ValueError as exc:\n    print(exc.location)")
     run = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert run.stdout.strip() == f"{path}:5:1", run.stdout + run.stderr
+
+
+# ---------------------------------------------------------------- 2. a RuleWarning as scriptkit's own
+
+
+def test_the_command_line_shows_a_rule_warning_as_its_own_once_per_class(site: Path, tmp_path: Path) -> None:
+    # the module registers its class, and a second entry point names the class: registered twice, said once
+    path = install(site, "acme_loose", rule_module(code="SK377", docs=""),
+                   entry="acme_loose = acme_loose\nloose_class = acme_loose:AcmeRule")
+    run = review(site, tmp_path)
+    assert run.returncode == 1, run.stderr  # (it still runs: a finding)
+    lines = run.stderr.splitlines()
+    assert lines == [
+        f"{path}:5:1: warning: rule class acme_loose.AcmeRule: code SK377 is outside SK850-SK899, the codes kept "
+        "for plug-in rules: a later scriptkit may bring a rule of its own under it",
+        f"{path}:5:1: warning: rule class acme_loose.AcmeRule: no docstring, so `scriptkit rule SK377` and the "
+        "rule's page say nothing: write its summary and sections (What it does, Why it matters, ...) as the "
+        "class's docstring",
+    ], run.stderr
+    assert "SK377 [acme-refund-word]" in run.stdout
+
+
+def test_from_python_a_rule_warning_stays_a_warning(site: Path) -> None:
+    path = install(site, "acme_quiet", rule_module(code="SK377", docs=""))
+    with pytest.warns(UserWarning, match="code SK377 is outside SK850-SK899") as seen:
+        found = [d.code for d in lint_text(REPLY).diagnostics]
+    assert "SK377" in found and {(w.filename, w.lineno) for w in seen} == {(str(path), 5)}

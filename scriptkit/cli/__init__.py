@@ -13,6 +13,7 @@ import gc
 import importlib
 import os
 import sys
+from functools import partial
 from typing import Any
 
 import click
@@ -21,6 +22,7 @@ from scriptkit import __version__, engines
 from scriptkit.cli.output import printable_streams, report_error
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ScriptkitError
+from scriptkit.rules import base as rule_base
 
 COMMAND_MODULES = ("init", "render", "check", "rules", "export", "importing", "audit")
 
@@ -35,12 +37,16 @@ class _Group(click.Group):
         # than the text. Younger passes every 10,000 (mypy sets 200,000, for the same reason): the full ones come
         # that much later, and a cycle left behind waits a little longer to be freed.
         # (as it was after: a program or test that runs the command in its own process keeps its setting)
-        before = gc.get_threshold()
+        before, warned = gc.get_threshold(), rule_base.on_warning
         gc.set_threshold(10_000, 30, 30)
+        # (a plug-in rule's RuleWarning as the command's other messages, while it runs: a program that imports
+        # this module keeps Python's warnings)
+        rule_base.on_warning = partial(click.echo, err=True)
         try:
             return super().main(*args, **kwargs)
         finally:
             gc.set_threshold(*before)
+            rule_base.on_warning = warned
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

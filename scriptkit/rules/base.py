@@ -16,7 +16,7 @@ import re
 import sys
 import textwrap
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -333,10 +333,19 @@ def _warn_undocumented(rule: type[Rule]) -> None:
                     "and sections (What it does, Why it matters, ...) as the class's docstring")
 
 
+#: How the command line shows a ``RuleWarning``: its line (``file:line:col: warning: ...``, as its other messages)
+#: on stderr. None (a program using the library): a ``RuleWarning`` through Python's ``warnings``.
+on_warning: Callable[[str], None] | None = None
+_WARNED: set[tuple[str, str]] = set()  # (class, words) said through ``on_warning``: a class registered twice, once
+
+
 def _warn(rule: type[Rule], text: str) -> None:
-    where = _class_location(rule)
-    warnings.warn_explicit(f"rule class {_qualified(rule)}: {text}", RuleWarning,
-                           where.file if where else rule.__module__, where.line if where else 0)
+    where, said = _class_location(rule), f"rule class {_qualified(rule)}: {text}"
+    if on_warning is None:
+        warnings.warn_explicit(said, RuleWarning, where.file if where else rule.__module__, where.line if where else 0)
+    elif (_qualified(rule), text) not in _WARNED:
+        _WARNED.add((_qualified(rule), text))
+        on_warning(f"{where}: warning: {said}" if where else f"warning: {said}")
 
 
 def _class_location(rule: type[Rule]) -> Location | None:
