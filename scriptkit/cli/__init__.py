@@ -27,6 +27,9 @@ from scriptkit.rules import base as rule_base
 COMMAND_MODULES = ("init", "render", "check", "rules", "export", "importing", "audit")
 
 
+_COMMAND_LINE = "scriptkit.command_line"  # (ctx.meta's key: the command run, and the words given it)
+
+
 class _Group(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         # (first: a usage error quoting an argument is printed before any command runs)
@@ -48,9 +51,22 @@ class _Group(click.Group):
             gc.set_threshold(*before)
             rule_base.on_warning = warned
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                           list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        ctx.meta[_COMMAND_LINE] = (command, list(rest))  # (a copy: parsing them empties the list)
+        return name, command, rest
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # (click's message and exit 2 follow, as ever)
+            command, args = ctx.meta.get(_COMMAND_LINE, (None, []))
+            if command is not None:
+                from scriptkit.cli.refused import write_refusal
+
+                write_refusal(command, args, exc)
+            raise
         except ScriptkitError as exc:
             report_error(exc)
             sys.exit(exc.exit_code)
