@@ -471,6 +471,13 @@ class AuditReport:
         """Macros in another language, which the English rules did not judge: language name -> count."""
         return dict(Counter(name_of(m.other_language) for m in self.macros if m.other_language).most_common())
 
+    @property
+    def contradictions_not_checked(self) -> dict[str, int]:
+        """The macros whose numbers were not compared, by language: the contradictions are found by English words
+        (a topic, "refund"; a unit, "business days"), so none is found in a macro in another language, and "0"
+        alone would read as checked."""
+        return self.not_judged
+
     def set_aside(self) -> list[str]:
         """What the report says of the macros scored on flexibility only (another language, internal
         notes) and of those the helpdesk keeps from the agents, a line each."""
@@ -479,6 +486,10 @@ class AuditReport:
             counts = ", ".join(f"{language} {count}" for language, count in self.not_judged.items())
             lines.append(f"Not judged by the English rules (SK006), so scored on flexibility only: "
                          f"{sum(self.not_judged.values())} macro(s) in another language ({counts})")
+        if self.contradictions_not_checked:
+            counts = ", ".join(f"{language} {count}" for language, count in self.contradictions_not_checked.items())
+            lines.append(f"Contradictions not checked in {sum(self.contradictions_not_checked.values())} macro(s) "
+                         f"in another language ({counts}): the check reads English words only")
         if self.internal_notes:
             lines.append(f"Not judged as replies to a customer, so scored on flexibility only: "
                          f"{self.internal_notes} internal note(s) (for the agents, never sent)")
@@ -655,6 +666,8 @@ class AuditReport:
                 "diagnostics": sum(len(m.diagnostics) for m in self.macros), "by_family": self.by_family,
                 "unreadable": len(self.unreadable), "skipped": len(self.skipped),
                 "duplicate_groups": len(self.duplicates), "contradictions": len(self.contradictions),
+                # (the macros whose numbers were not compared, by language: see contradictions_not_checked)
+                "contradictions_not_checked": self.contradictions_not_checked,
                 "blank_risks": len(self.blank_risks), "unmapped_placeholders": len(self.unmapped),
                 "capped": sum(1 for m in self.macros if m.capped), "not_judged_other_language": self.not_judged,
                 "not_judged_internal_notes": self.internal_notes, "unused": self.unused,
