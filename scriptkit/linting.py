@@ -253,7 +253,7 @@ def lint_pack(pack: Pack, config: LintConfig | None = None, *, grammar: str | No
 
 def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
                     today: LintResult) -> list[Diagnostic]:
-    """What the phrase rules (those that read alternatives too: SK201, SK305, a team's swaps...) find in the text
+    """What the rules that read alternatives too (SK201, SK305, a team's swaps, grammar: SK90x...) find in the text
     of an ``{% if %}`` branch (or an inline ``... if x else ...``) that the constants do not choose today
     (``closed_for_holidays: false``, ``delivery_fee: 3.50`` under ``{% if delivery_fee > 4 %}``): that text ships
     the day they change, unjudged till then. Each script that tests constants is rendered again for each other way
@@ -265,8 +265,9 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     from scriptkit.rendering import branch_choices, branch_outcomes, render_pack
 
     plan, steps = _steps(config, pack)
-    plan = replace(plan, per_message=tuple(i for i in plan.per_message if i in plan.reads_alternatives))
-    tested = branch_choices(pack) if plan.per_message else {}
+    plan = replace(plan, per_message=tuple(i for i in plan.per_message if i in plan.reads_alternatives),
+                   batched=tuple(i for i in plan.batched if i in plan.reads_alternatives))  # (grammar: SK90x)
+    tested = branch_choices(pack) if plan.per_message or plan.batched else {}
     if not tested:
         return []
     seen = {_branch_key(d) for d in today.diagnostics}
@@ -275,6 +276,9 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     # each text judged once: most choices send a text another sends too (once 'fee > 4' holds, the region an
     # elif below it tests changes nothing), today's included
     read = {(m.script_id, m.channel, m.variant, m.text) for m in today.messages if m.script_id in tested}
+    # (the batched rules' texts, with when each is sent: asked together once every choice is rendered, so the
+    # grammar rules send LanguageTool one batch of them)
+    batch: list[tuple[Message, str]] = []
     for script_id, choices in tested.items():
         choices = choices[:_BRANCH_CONSTANTS]
         # (a choice whose branch tests come out as another's, printing the same values, sends the same texts:
@@ -303,14 +307,37 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
             read.update((m.script_id, m.channel, m.variant, m.text) for m in fresh)
             messages = fresh
             when = "(in the text sent when " + " and ".join(c.said for c in changed) + ")"
+            batch.extend((m, when) for m in messages if plan.batched)
             for i, found in zip(plan.per_message, _per_message(messages, plan, steps), strict=True):
-                for diag in _judged(steps[i], found, suppress):
-                    key = _branch_key(diag)
-                    if key not in seen or key in by_key:  # (each text once: with the first choice that sends it)
-                        diag.message = f"{diag.message} {when}"
-                        merge_diagnostic(by_key, diag, key)
-                        seen.add(key)
+                _tell_branch(_judged(steps[i], found, suppress), when, seen, by_key)
+    if batch:
+        told = [(part, when) for m, when in batch for part in with_alternatives([m])]  # (as lint_messages reads)
+        read_too = [part for part, _ in told]
+        whens = {id(part): when for part, when in told}
+        current: Rule | None = None
+        try:
+            for i in plan.batched:
+                current, ctx, severity = steps[i]
+                for m, f in current.check_batch(read_too, ctx):
+                    _tell_branch(_judged(steps[i], [_diagnostic(current, m, f, severity)], suppress), whens[id(m)],
+                                 seen, by_key)
+        except ScriptkitError:
+            raise
+        except Exception as exc:
+            _rule_failed(current, exc)
     return list(by_key.values())
+
+
+def _tell_branch(diagnostics: Iterable[Diagnostic], when: str, seen: set[tuple[object, ...]],
+                 by_key: dict[tuple[object, ...], Diagnostic]) -> None:
+    """Add each of ``diagnostics`` (of a branch's text) that today's replies do not have to ``by_key``, saying
+    ``when`` it is sent."""
+    for diag in diagnostics:
+        key = _branch_key(diag)
+        if key not in seen or key in by_key:  # (each text once: with the first choice that sends it)
+            diag.message = f"{diag.message} {when}"
+            merge_diagnostic(by_key, diag, key)
+            seen.add(key)
 
 
 _BRANCH_CONSTANTS = 3  # constants of one script whose every choice is judged (a yes or no has 2, a number or text

@@ -4,7 +4,9 @@ The rendered reply is checked, not the Jinja source: placeholders and blanks go 
 server as markup read as a stand-in word (the placeholder's sample name, the blank's
 example), so "Hi {{customer.first_name}}," is read as "Hi Maya," and raises nothing. A
 match's offsets are offsets in ``message.text``, which the lint engine maps back to the
-YAML line. Matches that touch a placeholder or blank are dropped: their text is ours.
+YAML line. Matches that touch a placeholder or blank are dropped: their text is ours. A script that tests a
+constant is checked again with the branches the constants do not take today (``linting._other_branches``, as
+for every rule that reads alternatives), each finding only there said with when that text is sent.
 
 Settings live in pack.yaml (``grammar:``); a rule's own options (``rules: options: spelling:``, or
 ``[options.spelling]`` in scriptkit.toml, the only place for them when reviewing free text) add
