@@ -46,6 +46,7 @@ bench: $(STAMP) languagetool
 	$(BIN)/python -m benchmarks.corpus_audit
 	$(BIN)/python -m benchmarks.language
 	$(BIN)/python -m benchmarks.export
+	$(BIN)/python -m benchmarks.vendor_schemas
 	$(BIN)/python -m benchmarks.grammar
 	$(BIN)/python -m benchmarks.startup
 
