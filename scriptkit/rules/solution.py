@@ -1492,7 +1492,8 @@ class NoFlexibility(Rule):
     ## What it does
     Flags a script with no flexibility: no guidance for the agent, no blanks to fill in,
     no alternatives or conditions, and only one phrasing of every slot. A guidance of one or
-    two words ("Refunds", as a helpdesk's description field often holds) is a label, not room.
+    two words ("Refunds", as a helpdesk's description field often holds) is a label, not room. In a
+    script written without spaces (Japanese, Chinese, Thai) two characters count as a word.
 
     ## Why it matters
     Every conversation differs, and a script that fixes every word leaves the agent no
@@ -1546,7 +1547,23 @@ class NoFlexibility(Rule):
 def _a_label(flex: Flexibility) -> bool:
     """Whether the flexibility is a guidance of one or two words alone (see NoFlexibility)."""
     return (not (flex.blanks or flex.alternatives or flex.conditions)
-            and len((flex.guidance or "").split()) <= 2)
+            and _guidance_words(flex.guidance or "") <= 2)
+
+
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs, half-width kana
+_SPACELESS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                        "\uf900-\ufaff\uff66-\uff9f]")
+
+
+def _guidance_words(guidance: str) -> float:
+    """How many words a guidance holds. Split at spaces, a Japanese or Chinese sentence was one word (a label); there
+    a word is about two characters, so each character of such a script counts half a word ("返品", returns: one)."""
+    spaceless = len(_SPACELESS.findall(guidance))
+    if not spaceless:
+        return len(guidance.split())
+    # (the rest's words, without the punctuation left standing alone: "。", "、")
+    rest = sum(1 for w in _SPACELESS.sub(" ", guidance).split() if any(c.isalnum() for c in w))
+    return rest + spaceless / 2
 
 
 # Leftover fill-in markers in text that is about to be sent.
