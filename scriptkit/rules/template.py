@@ -1573,6 +1573,98 @@ class DuplicateTitle(Rule):
                                         "helpdesk export refuses two with one title.")
 
 
+_SPANISH_REPLY = {"acknowledgment": "Siento mucho que tu paquete siga sin llegar, sé que lo esperabas para el sábado.",
+                  "solution": "Hoy mismo te mando otro por mensajero y te escribo con el número de seguimiento."}
+# a placeholder as a reader sees it when empty ("Hi {{ customer.first_name | fallback('there') }},": "Hi there,")
+_FALLBACK_SHOWN = re.compile(r"\{\{[^{}]*?\|\s*(?:fallback|default)\(\s*['\"]([^'\"]*)['\"]\s*\)\s*\}\}")
+
+
+def _said(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+@register
+class EnglishDefaultLayout(Rule):
+    """A pack in another language than English gets scriptkit's English greeting and sign-off.
+
+    ## What it does
+    In a pack whose `locale` is not English (`es-ES`, `de-DE`, `ja-JP`...), names the channels
+    its replies are sent on that have no layout in `pack.yaml`: each of them opens (and, for
+    email, closes) every reply with scriptkit's default, which is English: "Hi there," ...
+    "Warm wishes," on email, "Hi there!" on chat and social, "Thanks for calling, this is ..."
+    on phone. One finding, at the `locale` line. A channel whose replies all read as English is
+    left out, and English packs (`en`, `en-GB`, `en-US`...) are never reported.
+
+    ## Why it matters
+    The customer reads "Hi there," above a Spanish reply and "Warm wishes," under it: a form
+    letter at the first and the last line, in every reply and every export.
+
+    ## Example
+    A pack with `locale: es-ES` and no `channels:` in `pack.yaml`, whose email reply is
+    "Siento mucho que tu paquete siga sin llegar..."
+
+    ## Use instead
+    Write each channel's own greeting and sign-off in the pack's language in `pack.yaml`:
+    ```yaml
+    channels:
+      email:
+        greeting: "¡Hola, {{ customer.first_name | fallback('buenos días') }}!"
+        signoff: |
+          Un saludo,
+          {{ agent.first_name }}
+      chat:
+        greeting: ""
+    ```
+    An empty greeting or sign-off (`greeting: ""`) sends none, and a channel given only a
+    greeting has no sign-off.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    No automatic fix: the greeting and sign-off are the writer's words.
+    """
+
+    code = "SK015"
+    name = "english-default-layout"
+    bad_examples = (Example(scripts=(_SPANISH_REPLY,), pack={"locale": "es-ES"}),)
+    good_examples = (
+        Example(scripts=(_SPANISH_REPLY,), pack={"locale": "es-ES", "channels": {"email": {
+            "greeting": "¡Hola, {{ customer.first_name | fallback('buenos días') }}!",
+            "signoff": "Un saludo,\n{{ agent.first_name }}"}}}),
+        Example(scripts=(_SPANISH_REPLY,), pack={"locale": "es-ES", "channels": {"email": {"greeting": ""}}}),
+    )
+
+    def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
+        from scriptkit.language import base_language, language_of, name_of
+        from scriptkit.models import CHANNELS, DEFAULT_LAYOUTS
+
+        language = base_language(pack.meta.locale)
+        if language == "en":
+            return
+        # (a channel whose replies all read as English, as under a 'locale: uk' meant for the UK, is SK006's)
+        sent = {m.channel for m in messages if language_of(m.text) != "en"}
+        channels = [c for c in CHANNELS if c in sent and c not in pack.meta.channels
+                    and (DEFAULT_LAYOUTS[c].greeting or DEFAULT_LAYOUTS[c].signoff)]
+        if not channels:
+            return
+        shown, write = [], []
+        for channel in channels:
+            layout = DEFAULT_LAYOUTS[channel]
+            parts = [repr(_FALLBACK_SHOWN.sub(r"\1", text).splitlines()[0])
+                     for text in (layout.greeting, layout.signoff) if text]
+            shown.append(f"{channel}: {' ... '.join(parts)}")
+            keys = [f"{key}: ..." for key in ("greeting", "signoff") if getattr(layout, key)]
+            write.append(f"{channel}: {{{', '.join(keys)}}}")
+        location = pack.origin.location(("locale",)) if pack.origin else Location(f"{pack.root}/pack.yaml", 1, 1)
+        yield Diagnostic(self.code, self.name,
+                         f"locale {pack.meta.locale}, but pack.yaml sets no greeting or sign-off for "
+                         f"{_said(channels)}: their replies get scriptkit's English ones ({'; '.join(shown)})",
+                         self.severity, location, text=pack.meta.locale,
+                         suggestion=f"Write your own in {name_of(language)} in pack.yaml: "
+                                    f"channels: {{{', '.join(write)}}}; an empty one (greeting: \"\") sends none.")
+
+
 @register
 class UnusedConstant(Rule):
     """A constant in pack.yaml is not used by any script or layout.
