@@ -734,13 +734,25 @@ def _phrasings(message: Message, others: Sequence[Message]) -> tuple[tuple[str, 
     found: list[tuple[str, str]] = []
     catalogue = catalogue_of(message)
     for slot in ("acknowledgment", "warm_language", "solution"):
-        seen = {human_text((s for s in message.segments if s.slot == slot), catalogue)}
+        own = human_text((s for s in message.segments if s.slot == slot), catalogue)
+        seen = {own}
         for other in others:
-            text = human_text((s for s in other.segments if s.slot == slot), catalogue)
+            text = _unshared(human_text((s for s in other.segments if s.slot == slot), catalogue), own)
             if text and text not in seen:
                 seen.add(text)
                 found.append((slot, text))
     return tuple(found)
+
+
+def _unshared(text: str, own: str) -> str:
+    """``text`` without the paragraphs at its start and end that ``own`` starts and ends with (an imported pack's
+    greeting, which its import placed in the acknowledgment and reads back around the other phrasing)."""
+    paras, mine = text.split("\n\n"), own.split("\n\n")
+    start = next((i for i, (a, b) in enumerate(zip(paras, mine, strict=False)) if a != b), min(len(paras), len(mine)))
+    end = next((i for i, (a, b) in enumerate(zip(paras[::-1], mine[::-1], strict=False)) if a != b),
+               min(len(paras), len(mine)))
+    kept = paras[start:len(paras) - end]
+    return "\n\n".join(kept).strip() or text
 
 
 def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any]:

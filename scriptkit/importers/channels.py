@@ -114,7 +114,10 @@ def _says_no_more(copy: ImportedMacro, base: ImportedMacro) -> bool:
             or (one.internal, one.unused, one.scenario, one.emotion) != \
             (other.internal, other.unused, other.scenario, other.emotion):
         return False
-    if one.guidance != other.guidance:
+    # (an other phrasing the copy's reply had no slot for, one the script's macro lists too, is the script's)
+    theirs = {line for _, _, line in other.phrasings}
+    if any(line not in theirs for line in copy.unplaced) or \
+            _without(one.guidance, copy.unplaced) != _without(other.guidance, base.unplaced):
         # (a line only the script's macro has, 'Or say (acknowledgment): ...' where the channel's own text has no
         # other phrasing, would be written on the channel's macro too: it stays a macro of its own)
         return False
@@ -122,3 +125,8 @@ def _says_no_more(copy: ImportedMacro, base: ImportedMacro) -> bool:
     return all(any(label == theirs and pieces == their_pieces for theirs, their_pieces in base.alternatives)
                or [tuple(p) for p in paragraphs(pieces)] == reply
                for label, pieces in copy.alternatives)
+
+
+def _without(guidance: str, lines: list[str]) -> str:
+    """``guidance`` without the other phrasings' ``lines`` the import added to it (``ImportedMacro.unplaced``)."""
+    return "\n".join(line for line in guidance.split("\n") if line not in lines)

@@ -48,6 +48,9 @@ class RawItem:
     tags: list[str] = field(default_factory=list)
     alternatives: list[tuple[str, str, bool]] = field(default_factory=list)  # label, body, html
     conditions: list[tuple[str, str, bool]] = field(default_factory=list)  # when, body, html: text added only then
+    #: a slot's other phrasings, as scriptkit's Zendesk export lists them ('Or say (acknowledgment): ...'): the
+    #: slot, its text in the item's dialect, and the line as written (kept as guidance where no slot takes it)
+    phrasings: list[tuple[str, str, str]] = field(default_factory=list)
     guidance: str = ""  # agent-facing text found in the export (usage notes, internal note)
     prompts: dict[str, str] = field(default_factory=dict)  # a blank's original spelling -> its prompt, where given
     examples: dict[str, str] = field(default_factory=dict)  # a blank's original spelling -> its example, where given
@@ -98,6 +101,7 @@ def half_character(item: RawItem) -> ItemProblem | None:
     texts = [item.key, item.export_id or "", item.label, item.title, item.body, item.guidance, item.script_id,
              item.unused, item.channel, *item.tags, *item.notes,
              *(part for label, body, _ in (*item.alternatives, *item.conditions) for part in (label, body)),
+             *(line for _, _, line in item.phrasings),
              *(part for pair in (*item.prompts.items(), *item.examples.items()) for part in pair),
              *(value for value in item.settings.values() if isinstance(value, str))]
     found = next((m for text in texts if (m := HALF_CHARACTER.search(text)) is not None), None)

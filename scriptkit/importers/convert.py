@@ -124,6 +124,9 @@ class ImportedMacro:
     conditions: list[tuple[str, list[Piece]]] = field(default_factory=list)
     # channel -> slot -> its options: a channel's own macro merged back, where its text differs (importers.channels)
     by_channel: dict[str, dict[str, list[list[Piece]]]] = field(default_factory=dict)
+    # other phrasings of a slot the reply left empty ('Or say (acknowledgment): ...' beside a chat reply of one
+    # paragraph): no option to add them to, so their lines are kept in the guidance, as written
+    unplaced: list[str] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -175,6 +178,36 @@ class ImportedMacro:
                     segments.append(Blank(name, slot, f"Was {piece.original} in the original ({piece.reason})."))
         return Message(script_id=self.id, title=self.title, channel="email", variant=0, segments=tuple(segments),
                        file=str(self.raw.location.file), meta={"tags": tuple(self.raw.tags)})
+
+
+def _framed(slot: list[Piece], said: list[Piece], guesses: list[SentenceGuess], names: dict[str, str],
+            name: str) -> list[Piece] | None:
+    """The slot's other option ``said`` framed as the slot's own text is: a paragraph at its start or end that
+    inference read as no slot's (the greeting the import placed in the acknowledgment) kept around it. None where
+    the slot is empty, or all frame: no text of the slot's own to stand beside."""
+    paras = [p for p in paragraphs(slot) if flat_text(p).strip()]
+    frame = [_is_frame(flat_text(p, names), guesses, name) for p in paras]
+    if all(frame):  # (no paragraph, or none of the slot's own)
+        return None
+    start = frame.index(False)
+    end = len(frame) - frame[::-1].index(False)
+    own = [flat_text(p) for p in paragraphs(said)]
+    # (a phrasing that holds the frame already, as an imported script's export writes it, is not framed twice)
+    before = [] if own[:start] == [flat_text(p) for p in paras[:start]] else paras[:start]
+    after = [] if end == len(paras) or own[-(len(paras) - end):] == [flat_text(p) for p in paras[end:]] \
+        else paras[end:]
+    out: list[Piece] = []
+    for part in (*before, said, *after):
+        if out:
+            out.append(TextPiece("\n\n"))
+        out.extend(part)
+    return out
+
+
+def _is_frame(para: str, guesses: list[SentenceGuess], slot: str) -> bool:
+    """Whether every sentence of paragraph ``para``, placed in ``slot``, was read as no slot's ('other')."""
+    found = [g.slot for g in guesses if g.placed == slot and g.text and g.text in para]
+    return bool(found) and all(kind == "other" for kind in found)
 
 
 def clean_text(body: str, html: bool, as_written: bool = False) -> tuple[str, int]:
@@ -241,6 +274,15 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         alt = _read(alt_text, raw, helpdesk, literal, chosen)
         blanks.update(name_blanks(alt, blanks))
         macro.alternatives.append((label, alt))
+    for slot, body, line in raw.phrasings:  # (scriptkit's own Zendesk export: the other variants' wording)
+        said = _read(clean_text(body, False)[0], raw, helpdesk, literal, chosen)
+        blanks.update(name_blanks(said, blanks))
+        option = _framed(slots[slot], said, guesses, {b.original: n for n, b in blanks.items()}, slot)
+        if option is None:
+            macro.unplaced.append(line)
+            raw.guidance = "\n".join(filter(None, [raw.guidance, line]))
+        elif option not in (slots[slot], *macro.variants.get(slot, [])):
+            macro.variants.setdefault(slot, []).append(option)
     for when, body, html in raw.conditions:  # (scriptkit's own CSV export: the script's conditions)
         cond_text, cond_removed = clean_text(body, html, raw.pack_text)
         removed += cond_removed

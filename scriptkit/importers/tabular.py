@@ -452,8 +452,8 @@ def _entry_head(line: str) -> tuple[str, str] | None:
 _QUOTED_LABEL = re.compile(r'"((?:[^"]|"")*)": ')
 #: a placeholder as an export before scriptkit wrote them in the notes, in words ('{customer's first name, or
 #: "there"}'), and a blank as its marker ('[[new date]]')
-_WORDS = re.compile(r'(?<!\{)\{([^{}\n]{1,200})\}(?!\})')
-_WORDS_FALLBACK = re.compile(r'(?P<words>.*?)(?:, or (?:"(?P<fallback>[^"\n]*)"|(?P<nothing>nothing)))?')
+IN_WORDS = re.compile(r'(?<!\{)\{([^{}\n]{1,200})\}(?!\})')
+WORDS_FALLBACK = re.compile(r'(?P<words>.*?)(?:, or (?:"(?P<fallback>[^"\n]*)"|(?P<nothing>nothing)))?')
 _MARKER = re.compile(r"\[\[([a-z][a-z0-9 ]{0,100})\]\]")
 
 
@@ -465,8 +465,8 @@ def _legacy_words(text: str, declared: set[str], what: str, notes: list[str]) ->
     unknown: list[str] = []
 
     def placeholder(m: re.Match[str]) -> str:
-        said = _WORDS_FALLBACK.fullmatch(m[1])
-        name = _built_in_words().get(said["words"]) if said is not None else None
+        said = WORDS_FALLBACK.fullmatch(m[1])
+        name = built_in_words().get(said["words"]) if said is not None else None
         if said is None or name is None:
             if " " in m[1]:  # (words: a name in words has a space for its dot; '{x}' is text as written)
                 unknown.append(m[0])
@@ -474,7 +474,7 @@ def _legacy_words(text: str, declared: set[str], what: str, notes: list[str]) ->
         fallback = "" if said["nothing"] else said["fallback"]
         return _fallback(name, fallback)
 
-    text = _WORDS.sub(placeholder, text) if "{" in text else text
+    text = IN_WORDS.sub(placeholder, text) if "{" in text else text
     if unknown:
         notes.append(f"{what} names {', '.join(map(repr, unknown[:3]))} in words, as scriptkit's CSV export wrote a "
                      "placeholder before it wrote {{name}}: which placeholder cannot be told from the sheet, so "
@@ -483,7 +483,7 @@ def _legacy_words(text: str, declared: set[str], what: str, notes: list[str]) ->
 
 
 @cache
-def _built_in_words() -> dict[str, str]:
+def built_in_words() -> dict[str, str]:
     """A built-in placeholder's words, as ``placeholder_words`` writes them, -> its name."""
     from scriptkit.message import Placeholder
     from scriptkit.targets.base import placeholder_words

@@ -12,6 +12,7 @@ updates the macro it came from). Placeholders are Liquid.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,10 @@ from scriptkit.importers.common import (
     tags_from,
 )
 from scriptkit.importers.html import rich_or_plain
-from scriptkit.targets.base import whole_number
-from scriptkit.targets.zendesk import STATUSES
+from scriptkit.importers.tabular import IN_WORDS, WORDS_FALLBACK, built_in_words
+from scriptkit.targets.base import blank_marker, whole_number
+from scriptkit.targets.liquid import write_liquid
+from scriptkit.targets.zendesk import PLACEHOLDERS, STATUSES
 
 LABEL = "Zendesk macros export (GET /api/v2/macros JSON)"
 EXPORT = Export("Zendesk export", ("macros", "macro", "results"), "macro")
@@ -126,27 +129,103 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     elif status is not None:
         notes.append(f"sets the ticket status {status!r}, which a Zendesk macro cannot set "
                      f"({', '.join(STATUSES)}): not carried over")
-    guidance, prompts = _agent_notes(description if isinstance(description, str) else "")
-    return entry.item(body, html=html, dialect="zendesk", tags=tags, guidance=guidance, prompts=prompts,
+    agent = _agent_notes(description if isinstance(description, str) else "")
+    return entry.item(body, html=html, dialect="zendesk", tags=tags, guidance=agent.guidance, prompts=agent.prompts,
+                      alternatives=agent.alternatives, conditions=agent.conditions, phrasings=agent.phrasings,
                       internal=not public, settings=settings, notes=notes,
                       unused="switched off" if entry.fields.get("active") is False else "")
 
 
 _PROMPT = re.compile(r"Replace (\[\[[^\[\]\n]+\]\]): (.+)")
+#: the lines scriptkit's Zendesk export writes into a description ('base.note_lines', 'replace_line'): a description
+#: that starts with one is read as scriptkit's notes (an other phrasing no slot took comes back in the guidance, and
+#: is written after it: so in any order)
+_NOTE_HEADS = (
+    ("guidance", re.compile(r"Guidance: (?P<text>.*)")),
+    ("alternative", re.compile(r"Alternative \((?P<label>[^\n]+?)\): (?P<text>.*)")),
+    ("condition", re.compile(r"If (?P<when>[^:\n]+): (?P<text>.*)")),
+    ("phrasing", re.compile(r"Or say \((?P<slot>acknowledgment|warm language|solution)\): (?P<text>.*)")),
+    ("prompt", _PROMPT),
+)
 
 
-def _agent_notes(description: str) -> tuple[str, dict[str, str]]:
+@dataclass
+class _Notes:
+    guidance: str = ""
+    prompts: dict[str, str] = field(default_factory=dict)
+    alternatives: list[tuple[str, str, bool]] = field(default_factory=list)
+    conditions: list[tuple[str, str, bool]] = field(default_factory=list)
+    phrasings: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _agent_notes(description: str) -> _Notes:
     """The description as guidance, and the blanks' prompts the Zendesk export writes into it
-    ("Replace [[new date]]: ..."; the converter puts back any whose blank the reply does not hold)."""
+    ("Replace [[new date]]: ..."; the converter puts back any whose blank the reply does not hold). Where it is
+    scriptkit's own notes as a whole (``_own_notes``), its alternatives, conditions and other phrasings are read
+    back too."""
+    own = _own_notes(description)
+    if own is not None:
+        return own
+    notes = _Notes()
     kept: list[str] = []
-    prompts: dict[str, str] = {}
     for line in description.split("\n"):
-        if (found := _PROMPT.fullmatch(line.strip())) and found[1] not in prompts:
-            prompts[found[1]] = found[2].strip()
+        if (found := _PROMPT.fullmatch(line.strip())) and found[1] not in notes.prompts:
+            notes.prompts[found[1]] = found[2].strip()
         else:
             kept.append(line)
-    # scriptkit's own export heads the guidance as such
-    return "\n".join(kept).strip().removeprefix("Guidance: "), prompts
+    notes.guidance = "\n".join(kept).strip()
+    return notes
+
+
+def _own_notes(description: str) -> _Notes | None:
+    """scriptkit's notes, read back: None unless the description is written as the export writes it, its first
+    line one of ``_NOTE_HEADS`` and every later one another head (not a second 'Guidance: ') or a line of the text
+    above it. A team's own description with a line 'Alternative (...): ...' further down stays guidance."""
+    entries: list[tuple[int, re.Match[str], list[str]]] = []  # head's rank, its match, the lines it goes on with
+    for line in description.strip().split("\n"):
+        heading = next(((i, m) for i, (_, head) in enumerate(_NOTE_HEADS)
+                        if (m := head.fullmatch(line)) is not None and (i > 0 or not entries)), None)
+        if heading is not None:
+            entries.append((heading[0], heading[1], []))
+        elif entries:
+            entries[-1][2].append(line)
+        else:
+            return None
+    notes = _Notes()
+    guidance: list[str] = []
+    for rank, found, more in entries:
+        kind = _NOTE_HEADS[rank][0]
+        text = "\n".join([found["text"], *more]) if kind != "prompt" else ""
+        if kind == "guidance":
+            guidance.append(text)
+        elif kind == "condition":
+            notes.conditions.append((found["when"], _spelled(text), False))
+        elif kind == "alternative":
+            notes.alternatives.append((found["label"], _spelled(text), False))
+        elif kind == "phrasing":
+            written = "\n".join([found[0], *more])
+            notes.phrasings.append((found["slot"].replace(" ", "_"), _spelled(text), written))
+        elif found[1] not in notes.prompts:
+            notes.prompts[found[1]] = found[2].strip()
+    notes.guidance = "\n".join(guidance).strip()
+    return notes
+
+
+def _spelled(text: str) -> str:
+    """A note's text as the reply spells it in Zendesk: a built-in placeholder the notes name in words
+    ('{customer's first name, or "there"}') as its Liquid, or as its marker ('[[order number]]') where Zendesk
+    has no field for it, as the reply writes it; words of no built-in one are left as written."""
+
+    def placeholder(m: re.Match[str]) -> str:
+        said = WORDS_FALLBACK.fullmatch(m[1])
+        name = built_in_words().get(said["words"]) if said is not None else None
+        if said is None or name is None:
+            return m[0]
+        if name not in PLACEHOLDERS:
+            return blank_marker(name)
+        return write_liquid(PLACEHOLDERS[name], "" if said["nothing"] else said["fallback"], False)
+
+    return IN_WORDS.sub(placeholder, text) if "{" in text else text
 
 
 def _restriction(value: dict[str, Any]) -> dict[str, Any] | None:
