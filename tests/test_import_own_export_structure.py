@@ -100,6 +100,15 @@ def test_a_channels_copy_with_fewer_notes_is_joined_back(tmp_path: Path) -> None
         "Sorry the cake came late.") == 1
 
 
+def test_intercom_channel_copies_are_joined_into_one_script(tmp_path: Path) -> None:
+    library = import_library(_exported(tmp_path, "intercom", "macros.json"))
+    (macro,) = library.macros
+    assert [macro.raw.channel, *macro.raw.more_channels] == ["email", "chat", "sms"]
+    pack = library.write(tmp_path / "back")
+    written = (pack / "scripts" / f"{macro.id}.yaml").read_text(encoding="utf-8")
+    assert "channels: [email, chat, sms]" in written
+
+
 def test_a_teams_own_alternative_line_stays_guidance(tmp_path: Path) -> None:
     description = ("Use for late cakes.\nAlternative (refund): offer the money back if they ask.\n"
                    "Or say (acknowledgment): Sorry it was late.")

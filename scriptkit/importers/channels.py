@@ -28,6 +28,9 @@ _TITLED = frozenset({"zendesk", "freshdesk", "helpscout", "front", "intercom"})
 #: a channel's macro as the export titles it: the script's title and the channel ("Late parcel (chat)")
 _CHANNEL_TITLE = re.compile(r"(?P<base>.+) \((?P<channel>email|chat|social|sms)\)")
 
+#: scriptkit's channels a helpdesk's macro may be for, in the order a script most often lists them
+_CHANNELS = ("email", "chat", "social", "sms")
+
 #: settings a macro has of its own, which the script keeps for its channel (``variant_ids``, ``variant_positions``)
 _OWN_SETTINGS = ("id", "position")
 
@@ -93,14 +96,23 @@ def _titled_copies(macros: list[ImportedMacro]) -> None:
             found.setdefault(id(same[0]), []).append((macro, named["channel"]))
     for key, copies in found.items():
         base = bases[key]
-        # (a macro with no channel of its own is on the helpdesk's, Intercom's chat, else email: a '(chat)' beside
-        # an Intercom macro says it is not chat, but not which channel it is, so none of its copies is joined)
-        own = (base.raw.channel or CHANNEL_OF.get(base.raw.dialect, "email"), *base.raw.more_channels)
-        if any(channel in own for _, channel in copies):
+        titled_channels = {channel for _, channel in copies}
+        # a macro with no channel of its own is on the helpdesk's (Intercom's chat, else email); one titled with that
+        # channel beside it says the untitled one is the script's first channel, another: the first of scriptkit's
+        # channels no copy names (the export titles every channel but the first), email where nothing tells
+        own_channel = base.raw.channel or CHANNEL_OF.get(base.raw.dialect, "email")
+        first = base.raw.channel or (next((c for c in _CHANNELS if c not in titled_channels), "")
+                                     if own_channel in titled_channels else own_channel)
+        if not first or any(channel in (first, *base.raw.more_channels) for channel in titled_channels):
             continue
-        for copy, channel in copies:
-            if _says_no_more(copy, base):
-                copy.raw.channel, copy.raw.channel_of = channel, base.title
+        joined = [(copy, channel) for copy, channel in copies if _says_no_more(copy, base)]
+        for copy, channel in joined:
+            copy.raw.channel, copy.raw.channel_of = channel, base.title
+        if joined and first != own_channel:
+            base.raw.channel = first
+            base.notes.append(f"read as its {first} text: the export titles a script's first channel's macro "
+                              f"without a channel, and {', '.join(sorted(titled_channels))} had macros of their own "
+                              "(change channels if it was another)")
 
 
 def _says_no_more(copy: ImportedMacro, base: ImportedMacro) -> bool:
