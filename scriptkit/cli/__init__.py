@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from scriptkit import __version__, engines
-from scriptkit.cli.output import printable_streams, report_error
+from scriptkit.cli.output import printable_streams, report_error, stdout_reader_may_go
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ScriptkitError
 from scriptkit.rules import base as rule_base
@@ -46,7 +46,8 @@ class _Group(click.Group):
         # this module keeps Python's warnings)
         rule_base.on_warning = partial(click.echo, err=True)
         try:
-            return super().main(*args, **kwargs)
+            with stdout_reader_may_go():
+                return super().main(*args, **kwargs)
         finally:
             gc.set_threshold(*before)
             rule_base.on_warning = warned
@@ -73,8 +74,6 @@ class _Group(click.Group):
         except KeyboardInterrupt as exc:  # (a command may say what it had done: `check --fix`, the files fixed)
             click.echo(exc.args[0] if exc.args and isinstance(exc.args[0], str) else "interrupted", err=True)
             sys.exit(130)
-        except BrokenPipeError:
-            sys.exit(0)
         except OSError as exc:  # a file or folder the system refused: the user's to fix, not a crash
             # (located at the file it names, as every error is: an editor or CI annotation finds it)
             where = Location(os.fsdecode(exc.filename), 1, 1) if exc.filename else None

@@ -4,6 +4,7 @@ streams that print every character, whatever their encoding."""
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import sys
@@ -18,6 +19,7 @@ from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ScriptkitError, each_error, no_file_in_the_way, two_sentences
 
 if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
     from rich.console import Console
 
 
@@ -94,6 +96,50 @@ def printable_streams() -> None:
             reconfigure(errors=_ESCAPE_KEEPING_BYTES if keep else ESCAPE)
         except (OSError, ValueError):  # (a closed stream)
             continue
+
+
+class _ReaderGone(io.FileIO):
+    """Standard output's file, whose writes after its reader has gone (``scriptkit check PACK | head -1``) are
+    dropped instead of raising BrokenPipeError: the command runs to its end and exits with its own code. Ending
+    at the first such write exited 0, and under ``set -o pipefail`` a failing check passed the CI job."""
+
+    def write(self, data: ReadableBuffer) -> int:
+        size = memoryview(data).nbytes
+        if self.reader_gone:
+            return size
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            self.reader_gone = True
+            return size
+
+    reader_gone = False
+
+
+@contextmanager
+def stdout_reader_may_go() -> Iterator[None]:
+    """Standard output, while the command runs, as a stream whose writes after its reader has gone are dropped
+    (``_ReaderGone``). A stdout that is no file (a test's, a program's own) is left as it is."""
+    stream = sys.stdout
+    if stream is not sys.__stdout__ or not isinstance(stream, io.TextIOWrapper):
+        yield
+        return
+    try:
+        stream.flush()
+        raw = _ReaderGone(stream.fileno(), "w", closefd=False)
+    except (OSError, ValueError):  # (a closed or fileless stdout: nothing to guard)
+        yield
+        return
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(raw), encoding=stream.encoding, errors=stream.errors,
+                                  line_buffering=stream.line_buffering, write_through=stream.write_through)
+    try:
+        yield
+    finally:
+        guarded, sys.stdout = sys.stdout, stream
+        try:
+            guarded.flush()
+        finally:
+            guarded.detach()  # (the file stays open: it is the original stdout's)
 
 
 def console(stderr: bool = False, emoji: bool = False) -> Console:
