@@ -503,15 +503,54 @@ def holding_one_of(inner: Sequence[Span]) -> Callable[[int, int], bool]:
 
 # what may come before the first word of a sentence or clause: space, opening quotes and brackets, a list's mark,
 # emphasis
-_OPENING = " \t\"'(\u201c\u2018[*_\u2022-\u2013\u2014>"
+_OPENING = " \t\"'(\u201c\u2018[*_\u2022-\u2013\u2014>\u00b7\u2023\u2043"
+# and beyond ASCII, whole classes of it: symbols and emoji ("👋", "✅", "★", "→"), what builds on an emoji (a
+# variation selector, a skin tone, a keycap's frame, a zero-width joiner) and other marks that show no letter
+_DECORATION = frozenset(("So", "Sk", "Sm", "Mn", "Me", "Cf", "Co"))
+_AN_EMOJI = re.compile(f"[{_EMOJI}]")
+
+
+def _decoration(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is space, an opening mark or decoration: an emoji, a symbol, a bullet, what builds on an
+    emoji, or a keycap's digit ("1\ufe0f\u20e3")."""
+    c = text[i]
+    return (c in _OPENING or (c > "\x7f" and unicodedata.category(c) in _DECORATION)
+            or (c in "0123456789#*" and text[i + 1:i + 2] in ("\ufe0f", "\u20e3")))
+
+
+def words_start(text: str, start: int = 0) -> int:
+    """Where the words of a sentence or line starting at ``start`` begin: past space, opening marks, emoji,
+    symbols and bullets ("👋 Thanks", "✅ No, ...", "1\ufe0f\u20e3 Sorry, ..."), which a test of how it opens
+    reads as opening punctuation."""
+    end = len(text)
+    while start < end and _decoration(text, start):
+        start += 1
+    return start
+
+
+def _before_words(text: str, start: int) -> int:
+    """Where the run of space, opening marks and decoration (emoji, symbols, bullets) that ends at ``start``
+    begins (200 characters back at most)."""
+    i, low = start, max(0, start - 200)
+    while i > low and _decoration(text, i - 1):
+        i -= 1
+    return i
 
 
 def opens_sentence(text: str, start: int) -> bool:
-    """Whether ``start`` begins a sentence or line of ``text``: nothing but space, opening quotes, a list's mark
-    or emphasis between it and the text's start, a line break, or a sentence end (. ! ? : ;): "Clearly the
-    address was wrong." opens one; "it's clearly the wrong size" does not. (Read 200 characters back at most.)"""
-    before = text[max(0, start - 200):start].rstrip(_OPENING)
-    return not before or before[-1] in ".!?:;\n\r"
+    """Whether ``start`` begins a sentence or line of ``text``: nothing but space, opening quotes, a list's mark,
+    emphasis, emoji or symbols between it and the text's start, a line break, or a sentence end (. ! ? : ;):
+    "Clearly the address was wrong." and "Sorry! 👋 Kindly send it" open one; "it's clearly the wrong size"
+    does not. An emoji before a capital ends the sentence before it, as ``sentence_spans`` reads it: "So sorry
+    😔 Kindly send a photo" opens one at "Kindly". (Read 200 characters back at most.)"""
+    cut = _before_words(text, start)
+    if cut == max(0, start - 200) or text[cut - 1] in ".!?:;\n\r":
+        return True
+    emoji = _AN_EMOJI.search(text, cut, start)
+    if emoji is None:
+        return False
+    m = _SENTENCE_END.match(text, emoji.start())
+    return m is not None and m.end() <= start and not text[m.end():start].strip(_OPENING)
 
 
 # ---------------------------------------------------------------- text saved as UTF-16 or UTF-32

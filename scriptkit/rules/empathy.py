@@ -19,7 +19,7 @@ from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.lexicon import normalise, pattern, table
-from scriptkit.text import clipped, in_quotation, inside_one_of, opens_sentence, ordinal, quoted_spans
+from scriptkit.text import clipped, in_quotation, inside_one_of, opens_sentence, ordinal, quoted_spans, words_start
 
 
 def _first_acknowledging(body: list[Sentence]) -> int | None:
@@ -154,7 +154,7 @@ def _acknowledge_instead(body: list[Sentence]) -> str:
     if any(_apologies(s) for s in body):
         return ('say in the apology what happened to them and how it landed: "I\'m sorry your parcel is a week late; '
                 'I know you needed it for Saturday"')
-    if any(s.cues.warmth and _THANKS.match(s.text) for s in body):
+    if any(s.cues.warmth and _THANKS.match(s.text, words_start(s.text)) for s in body):
         return ('after the thanks, say what you heard: "Thanks for letting us know, and I can see how annoying it '
                 'is to be charged twice"')
     return _ACKNOWLEDGE_FIRST
@@ -329,7 +329,8 @@ def _opening_courtesy(lead: list[Sentence]) -> int:
     """How many of the sentences before the acknowledgment are not content: a yes or no that answers
     the customer's question first, or the good news they are waiting for ("Great news, your visa letter is
     approved!"), and opening thanks."""
-    answer = 1 if lead and _ANSWER.match(lead[0].text) and len(lead[0].text.split()) <= _ANSWER_WORDS else 0
+    first = lead[0].text if lead else ""
+    answer = 1 if first and _ANSWER.match(first, words_start(first)) and len(first.split()) <= _ANSWER_WORDS else 0
     if not answer:
         answer = _good_news(lead)
     return answer + _opening_thanks(lead[answer:])
@@ -374,7 +375,7 @@ def _restates(s: Sentence) -> bool:
     apologises, asks or times a step. An acknowledgment that opens so has not come second: the feeling
     follows the facts it is about. ("Your order has been reshipped." does something: the fix came first.)"""
     c = s.cues
-    if not (c.second_person and c.situation) or _ABOUT_THEM.match(s.text) is None or (
+    if not (c.second_person and c.situation) or _ABOUT_THEM.match(s.text, words_start(s.text)) is None or (
             c.ownership or c.time_frames or c.apologies or c.advice or c.imperative or c.asks):
         return False
     # (an action the customer took is what happened to them: "You booked the table...", "you cancelled it"; and
@@ -392,7 +393,8 @@ def _writers_acknowledgment(s: Sentence) -> bool:
     content before one ("Refunds take 5-7 days." in that slot times a step: content)."""
     c = s.cues
     if s.slot != "acknowledgment" or s.inferred or not (
-            c.feelings or _ABOUT_THEM.match(s.text) or (c.second_person and _WHAT_HAPPENED.match(s.text))) or (
+            c.feelings or _ABOUT_THEM.match(s.text, words_start(s.text))
+            or (c.second_person and _WHAT_HAPPENED.match(s.text, words_start(s.text)))) or (
             c.ownership or c.time_frames or c.apologies or c.advice or c.imperative or c.asks):
         return False
     text = normalise(s.text)  # (an action the customer took is what happened to them: "you wrote on Monday")
@@ -428,7 +430,7 @@ def _thanks_for(s: Sentence) -> bool:
 
 def _thanks_only(s: Sentence) -> bool:
     """A thank-you ("Thanks for your patience.", "We appreciate your patience.") that names no feeling."""
-    return not s.cues.feelings and _GRATITUDE.match(s.text) is not None
+    return not s.cues.feelings and _GRATITUDE.match(s.text, words_start(s.text)) is not None
 
 
 def _opening_thanks(lead: list[Sentence]) -> int:
@@ -441,7 +443,7 @@ def _opening_thanks(lead: list[Sentence]) -> int:
         if _introduction(s):
             count += 1
             continue
-        if not _GRATITUDE.match(s.text) or s.cues.acts or s.cues.apologies:
+        if not _GRATITUDE.match(s.text, words_start(s.text)) or s.cues.acts or s.cues.apologies:
             break
         count += 1
     return count
@@ -612,7 +614,7 @@ def asks_about_it(s: Sentence) -> bool:
     nothing ("What more can I say?", "..., okay?", the writer's own "Why is it late?")."""
     c = s.cues
     return c.asks and _OFFER_ONLY.search(s.text) is None and _ASKS_NOTHING.search(s.text) is None and (
-        c.second_person or _WHY.match(s.text) is None)
+        c.second_person or _WHY.match(s.text, words_start(s.text)) is None)
 
 
 # the item handed over, named: "Here's the right one: SPRING20.", "here is your new code", "Here you go: ...", "here
@@ -713,9 +715,10 @@ def _pardon(text: str, at: int) -> bool:
     """Whether the apology at ``at`` is the bare "Sorry," that opens a question: "Sorry, what was the order
     number?", "Sorry, could you send the photo again?" ("I'm sorry, could you..." apologises; "Sorry for the
     wait, could you..." too)."""
-    if at > _PARDON_REACH or text[:at].strip(" \t\n\"'(,.!-").lower() not in ("", "oh", "oops", "ah"):
+    lead = words_start(text)  # (past an emoji or a bullet: "🙋 Sorry, what was ...")
+    if at > _PARDON_REACH or text[lead:at].strip(" \t\n\"'(,.!-").lower() not in ("", "oh", "oops", "ah"):
         return False
-    m = _PARDON.match(text)
+    m = _PARDON.match(text, lead)
     return m is not None and m.end() > at and text.rstrip(" \t\n\"')").endswith("?")
 
 
@@ -1012,10 +1015,12 @@ class ApologyThenBut(Rule):
                 found = s.span_of((after + m.start(), after + m.end()))
             if found is None and i + 1 < len(body):
                 nxt = body[i + 1]
-                m = _BUT.match(normalise(nxt.text))
-                if m and not _HARMLESS_BUT.match(normalise(nxt.text)) and (
+                said = normalise(nxt.text)
+                lead = words_start(said)  # (past an emoji or a bullet: "→ But we can't")
+                m = _BUT.match(said[lead:])  # (sliced: its "^" holds only at a string's start)
+                if m and not _HARMLESS_BUT.match(said, lead) and (
                         what == "apology" or _validates_before(s, text, after, len(text))):
-                    found = nxt.start + m.start(), nxt.start + m.end()
+                    found = nxt.start + lead + m.start(), nxt.start + lead + m.end()
             if found is None and what == "apology" and i + 1 < len(body) and not body[i + 1].cues.acts:
                 nxt = body[i + 1]
                 nxt_text = normalise(nxt.text)

@@ -48,6 +48,7 @@ from scriptkit.text import (
     sentence_spans,
     sentence_window,
     word_findall,
+    words_start,
 )
 
 # ---------------------------------------------------------------- scores
@@ -1027,8 +1028,11 @@ _DEAR_SOMEONE = re.compile(
 def _opens_to_a_named_person(message: Message) -> bool:
     """Whether the reply's greeting is "Dear" and a name (read only when an entry that allows it is found)."""
     for s in analyse_message(message):
+        lead = words_start(s.text)
+        if lead == len(s.text):
+            continue  # (an emoji alone, "👋", greets with no words: the greeting's words follow it)
         if s.cues.greeting or s.slot == "greeting":
-            return _DEAR_SOMEONE.match(s.text) is not None
+            return _DEAR_SOMEONE.match(s.text, lead) is not None
         if not s.is_frame:
             return False  # the body started with no greeting
     return False
