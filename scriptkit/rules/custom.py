@@ -36,6 +36,7 @@ import os
 import re
 import string
 import sys
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -208,6 +209,53 @@ def _swap(text: str, lo: int, start: int, end: int, term: str, value: str) -> tu
     return article, (wanted.upper() if shouts else match_case(wanted, said)) + " ", rewrite
 
 
+@dataclass(frozen=True)
+class _Hit:
+    """A term or pattern found: ``start`` and ``end`` in the reply as written, ``found`` the words there."""
+
+    start: int
+    end: int
+    found: str
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _composed(text: str) -> tuple[str, list[int], list[int], list[int]] | None:
+    """``text`` composed (NFC), where its accents are stored apart ("a" and a combining diaeresis, as some macOS apps
+    paste "ä"), else None: with, for each offset of the composed text, where it starts and ends in ``text`` (its
+    run's start, and the end of the run before it), and for each offset of ``text``, the composed one. A run is a
+    character and the marks that compose with it; terms are matched on the composed text, findings placed on
+    ``text``, so file:line:col and --fix point at the characters as written."""
+    if unicodedata.is_normalized("NFC", text):
+        return None
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(text)):
+        if not unicodedata.combining(text[i]):  # (a mark never starts a run; a letter may still compose: asked)
+            run, ch = text[start:i], text[i]
+            if _nfc(run + ch) == _nfc(run) + _nfc(ch):
+                runs.append((start, i))
+                start = i
+    runs.append((start, len(text)))
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = [0]
+    back = [0] * (len(text) + 1)
+    size = 0
+    for a, b in runs:
+        piece = _nfc(text[a:b])
+        pieces.append(piece)
+        starts.extend([a] * len(piece))
+        ends.extend([b] * len(piece))
+        back[a:b] = [size] * (b - a)
+        size += len(piece)
+    starts.append(len(text))
+    back[len(text)] = size
+    return "".join(pieces), starts, ends, back
+
+
 class CustomRule(Rule):
     """Base of the rules a pack declares in YAML."""
 
@@ -228,20 +276,24 @@ class CustomRule(Rule):
                     ranges.append((s, e))
         return ranges
 
-    def _hits(self, message: Message) -> Iterator[re.Match[str]]:
+    def _hits(self, message: Message) -> Iterator[_Hit]:
         return (m for m, _ in self._hits_in(message))
 
-    def _hits_in(self, message: Message) -> Iterator[tuple[re.Match[str], int]]:
+    def _hits_in(self, message: Message) -> Iterator[tuple[_Hit, int]]:
         """Each match, with where the run of the reply's own words it is found in begins."""
         if self.spec.pattern is None:
             return
         text = message.text
+        # (the terms are composed when the rule is read: so is the text they are looked for in, see _composed)
+        composed = _composed(text)
+        searched, starts, ends, back = composed if composed else (text, None, None, None)
         # terms inside a placeholder ({{order.number}}) or a blank are not words of the reply
         allowed = self._scoped(message, text_only=True)
         addresses: list[tuple[int, int]] | None = None  # (read once, and only when a term is found)
         for a, b in self._scoped(message):
-            for m in bounded_finditer(self.spec.pattern, text, a, b):
-                lo = next((s for s, e in allowed if s <= m.start() and m.end() <= e), None)
+            for m in bounded_finditer(self.spec.pattern, searched, back[a] if back else a, back[b] if back else b):
+                start, end = (starts[m.start()], ends[m.end()]) if starts and ends else m.span()
+                lo = next((s for s, e in allowed if s <= start and end <= e), None)
                 if lo is None:
                     continue
                 if _WORDS_ONLY.fullmatch(m.group(0)):
@@ -249,40 +301,39 @@ class CustomRule(Rule):
                     # clicked, not read (a pattern of the address's own, "bit\.ly/", still finds it)
                     if addresses is None:
                         addresses = address_spans(text)
-                    if any(x <= m.start() and m.end() <= y for x, y in addresses):
+                    if any(x <= start and end <= y for x, y in addresses):
                         continue
-                yield m, lo
+                yield _Hit(start, end, text[start:end]), lo
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         spec = self.spec
         if spec.kind == "existence":
             for m in self._hits(message):
-                yield Finding(m.start(), m.end(), _fill(spec.message, match=m.group(0)),
-                              spec.suggestion)
+                yield Finding(m.start, m.end, _fill(spec.message, match=m.found), spec.suggestion)
         elif spec.kind == "substitution":
             from scriptkit.rules.warmth import _quotations  # (warmth reads this module: imported when used)
 
-            lowered = {k.lower(): (k, v) for k, v in spec.swaps.items()}
+            lowered = {_nfc(k).lower(): (k, v) for k, v in spec.swaps.items()}
             text = message.text
             quoted: list[tuple[int, int]] | None = None  # (read once, and only when a term is found)
             for m, lo in self._hits_in(message):
                 if quoted is None:
                     quoted = _quotations(message)
-                if in_quotation(quoted, m.start(), m.end()):
+                if in_quotation(quoted, m.start, m.end):
                     continue  # a screen's label or the customer's words, quoted ('in "My account"'): kept as written
-                found = m.group(0)
-                term, value = lowered.get(" ".join(found.lower().split()), ("", ""))
-                start, article, repl = _swap(text, lo, m.start(), m.end(), term, value)
+                found = m.found
+                term, value = lowered.get(" ".join(_nfc(found).lower().split()), ("", ""))
+                start, article, repl = _swap(text, lo, m.start, m.end, term, value)
                 said = _fill(spec.message, match=found, replacement=repl)
-                wrong = _reads_wrong(text, lo, m.start(), m.end(), value)
+                wrong = _reads_wrong(text, lo, m.start, m.end, value)
                 if wrong is not None:  # (the finding stands; the words around it are the writer's to mend)
-                    yield Finding(m.start(), m.end(), said,
+                    yield Finding(m.start, m.end, said,
                                   (spec.suggestion or f"'{repl}'") + f", by hand: no automatic fix, as {wrong}")
                 elif article is None:  # (the swap said, to be made by hand with the article it takes)
-                    yield Finding(m.start(), m.end(), said,
+                    yield Finding(m.start, m.end, said,
                                   spec.suggestion or f"'{repl}', with 'a' or 'an' before it as it is said")
                 else:
-                    yield Finding(start, m.end(), said, spec.suggestion or f"'{article}{repl}'",
+                    yield Finding(start, m.end, said, spec.suggestion or f"'{article}{repl}'",
                                   replacement=article + repl)
         elif spec.kind == "occurrence":
             if spec.channels and message.channel not in spec.channels:
@@ -301,7 +352,7 @@ class CustomRule(Rule):
                               spec.suggestion)
             if spec.maximum is not None and count > spec.maximum:
                 extra = hits[int(spec.maximum)]
-                yield Finding(extra.start(), extra.end(),
+                yield Finding(extra.start, extra.end,
                               _fill(spec.message, terms=terms, count=count,
                                     expected=f"at most {spec.maximum:g} time(s)"),
                               spec.suggestion, extra={PART: "phrase"})
@@ -1044,7 +1095,8 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
     if not ok:
         return None
     if terms or patterns:
-        out["pattern"] = re.compile(_term_regex(terms, patterns), flags)
+        # (composed, as the text they are looked for in is: see _composed)
+        out["pattern"] = re.compile(_term_regex([_nfc(t) for t in terms], [_nfc(p) for p in patterns]), flags)
     out["terms"] = tuple(terms)
     out["message"] = data.get("message") or DEFAULT_MESSAGES[kind]
     out["suggestion"] = data.get("suggestion")
