@@ -507,7 +507,6 @@ _OPENING = " \t\"'(\u201c\u2018[*_\u2022-\u2013\u2014>\u00b7\u2023\u2043"
 # and beyond ASCII, whole classes of it: symbols and emoji ("👋", "✅", "★", "→"), what builds on an emoji (a
 # variation selector, a skin tone, a keycap's frame, a zero-width joiner) and other marks that show no letter
 _DECORATION = frozenset(("So", "Sk", "Sm", "Mn", "Me", "Cf", "Co"))
-_AN_EMOJI = re.compile(f"[{_EMOJI}]")
 
 
 def _decoration(text: str, i: int) -> bool:
