@@ -57,3 +57,11 @@ def test_an_emoji_or_bullet_before_a_sentence_leaves_how_it_opens_read_as_withou
     plain = REPLY.format(". ".join(sentences))
     marked = REPLY.format(". ".join(lead + s if i == led else s for i, s in enumerate(sentences)))
     assert codes(marked) == codes(plain)
+
+
+@pytest.mark.parametrize("lead", ["👋 ", "✉️ "])
+def test_a_letter_to_a_named_person_may_close_yours_sincerely_after_an_emoji_greeting(lead: str) -> None:
+    letter = ("Dear Mrs Patel,\n\nI'm so sorry the parcel arrived damaged. I've sent a new one today.\n\n"
+              "Yours sincerely,\nJo\n")
+    assert "SK201" not in codes(letter)
+    assert "SK201" not in codes(lead + letter)
