@@ -490,6 +490,10 @@ class AuditReport:
             counts = ", ".join(f"{language} {count}" for language, count in self.contradictions_not_checked.items())
             lines.append(f"Contradictions not checked in {sum(self.contradictions_not_checked.values())} macro(s) "
                          f"in another language ({counts}): the check reads English words only")
+        garbled = sum(1 for m in self.macros if any(d.code == "SK016" for d in m.diagnostics))
+        if garbled:  # (one export saved in the wrong encoding garbles many macros: worth saying once, with the cure)
+            lines.append(f"Garbled text (SK016) in {garbled} macro(s): text read in the wrong encoding; "
+                         "if the export shows it right, save it as UTF-8 and import it again")
         if self.internal_notes:
             lines.append(f"Not judged as replies to a customer, so scored on flexibility only: "
                          f"{self.internal_notes} internal note(s) (for the agents, never sent)")

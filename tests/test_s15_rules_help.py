@@ -27,7 +27,7 @@ def run(*args: str) -> Any:
     ("SK111", "SK101", "readability"),  # one digit off
     ("SK210", "SK201", "warmth"),       # two digits swapped
     ("SK599", "SK509", "export"),       # the export checks are codes too
-    ("sk019", "SK015", "template"),
+    ("sk019", "SK016", "template"),
 ])
 def test_an_unknown_code_suggests_the_nearest_of_its_family(asked: str, meant: str, family: str) -> None:
     result = run("rule", asked)

@@ -1665,6 +1665,123 @@ class EnglishDefaultLayout(Rule):
                                     f"channels: {{{', '.join(write)}}}; an empty one (greeting: \"\") sends none.")
 
 
+# UTF-8 text read as Windows-1252 (or Latin-1) and saved again: each accented letter or curly quote became a
+# lead (Â Ã â ð...) and one to three continuations ("itâ€™s", "cafÃ©"), and twice over "IÃ¢â‚¬â„¢m". A
+# continuation is a byte 0x80-0xBF as either reading shows it (the five bytes Windows-1252 leaves undefined read
+# as C1 controls). Only sequences that decode again as UTF-8 count, so "Âge" or "SÃO" never do.
+_CONTINUATION = "".join(sorted({bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xC0)}
+                               | {chr(b) for b in range(0x80, 0xC0)}))
+_C = f"[{re.escape(_CONTINUATION)}]"
+_GARBLED = re.compile(
+    f"(?:[Â-ß]{_C}|[à-ï]{_C}{{2}}|[ð-ô]{_C}{{3}})+"
+    f"|â€(?!{_C})"                    # a closing quote (E2 80 9D) whose last byte Windows-1252 dropped
+    "|(?<=[^\\sA-ZÀ-Þ])Â(?= )"         # a no-break space (C2 A0) whose second half became a space
+    "|\ufffd+")
+# what a capital letter can stand before at a word's end («CAFÉ», “NÃO”): such a pair is a word, not garbling
+_CLOSING_MARKS = frozenset("’”‘“–—…•›»«\u00a0´·¨¸¯")
+
+
+def _plausible(repaired: str) -> bool:
+    """Whether a repair reads as text: one Latin, Greek or Cyrillic letter, punctuation, a symbol or an emoji;
+    another script's letters only two or more at a time (a lone CJK character is as likely a coincidence)."""
+    if len(repaired) > 1 and all(unicodedata.category(c)[0] in "LMN" for c in repaired):
+        return True
+    return all(0xA0 <= ord(c) <= 0x17F or 0x370 <= ord(c) <= 0x4FF or 0x2000 <= ord(c) <= 0x2BFF
+               or ord(c) == 0xFEFF or ord(c) >= 0x1F000 for c in repaired)
+
+
+def _undone(garbled: str) -> str | None:
+    """``garbled`` read back as UTF-8, as many times as it was garbled; None where its bytes are no UTF-8."""
+    text = garbled
+    for _ in range(3):
+        try:
+            raw = bytes(ord(c) if ord(c) < 0x100 else c.encode("cp1252")[0] for c in text)
+            text = raw.decode("utf-8")
+        except (UnicodeError, ValueError):
+            break
+        if not _GARBLED.search(text):
+            break
+    return text if text != garbled and not _GARBLED.search(text) and _plausible(text) else None
+
+
+def garbled_spans(text: str) -> Iterator[tuple[int, int, str | None]]:
+    """Each run of garbled characters in ``text``: start, end and the repaired text (None where it is lost)."""
+    if text.isascii():
+        return
+    for found in _GARBLED.finditer(text):
+        run, end = found[0], found.end()
+        if run[0] in "\ufffd" or run in ("â€", "Â"):
+            yield found.start(), end, None
+            continue
+        if len(run) == 2 and run[1] in _CLOSING_MARKS and not text[end:end + 1].isalnum() \
+                and (found.start() == 0 or not text[found.start() - 1].islower()):
+            continue  # (a capital ending a word, then its closing quote: "IRMÃ”")
+        repaired = _undone(run)
+        if repaired is not None:
+            yield found.start(), end, repaired
+
+
+@register
+class GarbledText(Rule):
+    """The reply holds garbled characters: text saved in one encoding and read in another.
+
+    ## What it does
+    Flags the characters of UTF-8 text that was read as Windows-1252 or Latin-1 and saved again:
+    "itâ€™s" for "it's" with a curly apostrophe, "cafÃ©" for "café", "Â" before a space where a
+    no-break space was, and the same done twice ("IÃ¢â‚¬â„¢m"). Also flags U+FFFD, the
+    replacement character (shown as �), which stands where a character could not be read. Only
+    byte patterns that read back as UTF-8 count: "Âge", "SÃO" or "naïve" are left alone.
+
+    ## Why it matters
+    The customer reads "Iâ€™ll" and sees a broken template, and the other rules misread it too:
+    "Iâ€™ll chase the courier" is not read as "I'll", so the reply seems to have no owner. Such
+    text comes with an export opened or saved in the wrong encoding (a CSV through Excel).
+
+    ## Example
+    `solution: "Iâ€™ll chase the courier today."`
+
+    ## Use instead
+    `solution: "I’ll chase the courier today."`; if many macros are garbled, import the export
+    again from a file saved as UTF-8.
+
+    ## Options
+    None.
+
+    ## Fix safety
+    Safe where the garbled characters read back as UTF-8 exactly: `--fix` writes the repaired
+    characters. No fix for U+FFFD (the character it replaced is lost), for a lone "Â" before a
+    space or for an "â€" whose last byte was dropped: retype what was meant.
+    """
+
+    code = "SK016"
+    name = "garbled-text"
+    fix_safe = True
+    bad_examples = (Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                               solution="Iâ€™ll chase the courier today, and it reaches you by Friday."),
+                    Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                               solution="I\ufffdll chase the courier today, and it reaches you by Friday."))
+    good_examples = (Example.of(acknowledgment="I can see how frustrating the wait has been.",
+                                solution="I’ll chase the courier today, and our café team calls you by Friday."),)
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        for start, end, repaired in garbled_spans(message.text):
+            run = message.text[start:end]
+            if repaired is not None:
+                mark = repaired.replace("\ufeff", "") == ""  # (a byte order mark: nothing to write back)
+                yield Finding(start, end, f"garbled text {run!r}: {'a byte order mark' if mark else repr(repaired)} "
+                                          "saved as UTF-8 and read as Windows-1252",
+                              suggestion="Delete it." if mark else f"Write {repaired!r}.",
+                              replacement=repaired.replace("\ufeff", ""))
+            elif run[0] == "\ufffd":
+                yield Finding(start, end, "a lost character: U+FFFD (REPLACEMENT CHARACTER, shown as �) stands "
+                                          "where the text held one that could not be read",
+                              suggestion="Retype the character that was meant (often ’ or an accented letter).")
+            else:
+                yield Finding(start, end, f"garbled text {run!r}: part of a character read in another encoding "
+                                          f"({'a no-break space' if run == 'Â' else 'a closing quote, ”'})",
+                              suggestion="Delete it." if run == "Â" else "Retype the quote that was meant.")
+
+
 @register
 class UnusedConstant(Rule):
     """A constant in pack.yaml is not used by any script or layout.
