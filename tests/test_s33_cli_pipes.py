@@ -6,6 +6,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+from tests.conftest import run_cli
 
 _SCRIPT = """id: late-{n}
 title: Late parcel {n}
@@ -34,3 +37,30 @@ def test_a_report_cut_short_by_its_reader_keeps_the_runs_exit_code(make_pack) ->
     assert first.strip()
     assert "Exception ignored" not in err and "Traceback" not in err and "BrokenPipe" not in err, err
 
+
+
+_C_LOCALE = {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+
+
+def _finished(run: subprocess.Popen[bytes]) -> tuple[int, bytes, bytes]:
+    out, err = run.communicate(timeout=120)
+    return run.returncode, out, err
+
+
+def test_a_folder_named_in_a_c_locale_is_made_and_named_as_typed(tmp_path: Path) -> None:
+    # (a C locale reads the command line's 'café-ü' as undecodable bytes: the pack's name was written with them,
+    # an "unexpected UnicodeEncodeError ... a bug in scriptkit")
+    code, out, err = _finished(_scriptkit("init", str(tmp_path / "café-ü"), env=_C_LOCALE))
+    assert code == 0, err
+    assert "café-ü/".encode() in out and b"\\udc" not in out
+    assert 'name: "Café Ü"' in (tmp_path / "café-ü" / "pack.yaml").read_text(encoding="utf-8")
+
+
+def test_a_folder_written_to_in_a_c_locale_is_said_as_typed(tmp_path: Path) -> None:
+    assert run_cli("init", str(tmp_path / "pack")).exit_code == 0
+    target = tmp_path / "outcafé"
+    code, _, err = _finished(_scriptkit("export", str(tmp_path / "pack"), "--to", "zendesk", "-o", str(target),
+                                        "--grammar", "off", env=_C_LOCALE))
+    assert code == 0, err
+    assert target.is_dir()
+    assert f"files to {target}".encode() in err and b"\\udc" not in err, err

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from scriptkit.cli.options import one_line
+from scriptkit.cli.output import as_typed, console
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.templates import template_dir
@@ -47,7 +48,8 @@ def init(path: str, name: str | None, source: str) -> None:
                           "Create the new pack outside it; to add a script to that pack, save a new .yaml file "
                           "in its scripts folder. Nothing was changed.")
     src = template_dir(source)
-    display = name or target.name.replace("-", " ").replace("_", " ").title() or "My pack"
+    # (as typed: in a C locale the folder's name holds the bytes it could not decode, which pack.yaml cannot)
+    display = as_typed(name or "") or as_typed(target.name).replace("-", " ").replace("_", " ").title() or "My pack"
     # copy to a hidden sibling first so a failure never leaves a half-made pack behind
     tmp = target.with_name(f".{target.name}.scriptkit-init")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -67,8 +69,10 @@ def init(path: str, name: str | None, source: str) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
         raise ConfigError(f"cannot create {path}: {exc.strerror}", Location(path, 1, 1),
                           "Check that the parent folder exists and is writable.") from None
-    click.echo(f"Created {path}/ with pack.yaml and scripts/.")
-    click.echo(f"Next: scriptkit render {shlex.quote(path)} --preview")  # (a name with a space, quoted to paste)
+    # (the console, not click.echo: on a C locale's stdout, click wrote a folder's 'café' as 'caf??')
+    con = console()
+    con.print(f"Created {path}/ with pack.yaml and scripts/.", markup=False)
+    con.print(f"Next: scriptkit render {shlex.quote(path)} --preview", markup=False)  # (a name with a space, quoted)
 
 
 commands = [init]

@@ -91,7 +91,9 @@ def printable_streams() -> None:
             pass
         except LookupError:  # (an encoding Python does not know: nothing can be written anyway)
             continue
-        keep = getattr(stream, "errors", None) == "surrogateescape"
+        # (stderr too, where the system reads names with surrogateescape (a C locale): a folder named on the command
+        # line, 'outcafé', was said as 'outcaf\udcc3\udca9' on stderr and as typed on stdout)
+        keep = "surrogateescape" in (getattr(stream, "errors", None), sys.getfilesystemencodeerrors())
         try:
             reconfigure(errors=_ESCAPE_KEEPING_BYTES if keep else ESCAPE)
         except (OSError, ValueError):  # (a closed stream)
@@ -140,6 +142,15 @@ def stdout_reader_may_go() -> Iterator[None]:
             guarded.flush()
         finally:
             guarded.detach()  # (the file stays open: it is the original stdout's)
+
+
+def as_typed(name: str) -> str:
+    """``name``, from the command line or the file system, as text a file can hold: where a C locale could not
+    decode its bytes (surrogates, 'caf\\udcc3\\udca9'), those bytes read as UTF-8, what a terminal most likely
+    typed; any not UTF-8 as U+FFFD. A name the system decoded is returned as it is."""
+    if not any("\udc80" <= char <= "\udcff" for char in name):
+        return name
+    return os.fsencode(name).decode("utf-8", "replace")
 
 
 def console(stderr: bool = False, emoji: bool = False) -> Console:
