@@ -1367,11 +1367,14 @@ class RepeatedText(Rule):
 
 # Characters a reader never sees that change what the text does: the bidirectional controls reorder the
 # line on screen (a "Trojan Source" disguise: the customer reads other words than the writer checked),
-# and the zero-width ones split a word for every search, copy and spell check. Not the joiners
-# (U+200C, U+200D): emoji sequences and scripts such as Persian need them.
-_ZERO_WIDTH = frozenset("\u200b\u2060\ufeff")
+# and the zero-width ones (a soft hyphen too, unless a line breaks at it) split a word for every search, copy and
+# spell check. The joiners (U+200C, U+200D) only between Latin letters: emoji sequences and scripts such as
+# Persian need them.
+_ZERO_WIDTH = frozenset("\u200b\u2060\ufeff\u00ad")
+_JOINERS = "\u200c\u200d"
 _HIDDEN = DIRECTION_CONTROLS | _ZERO_WIDTH
-_HIDDEN_RUN = re.compile(f"[{''.join(sorted(_HIDDEN))}]+")
+_LATIN = "[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
+_HIDDEN_RUN = re.compile(f"[{''.join(sorted(_HIDDEN))}]+|(?<={_LATIN})[{_JOINERS}]+(?={_LATIN})")
 # the marks, embeddings and isolates a right-to-left reply needs to place its numbers and punctuation
 _DIRECTION_AIDS = DIRECTION_CONTROLS - {"\u202d", "\u202e"}
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic and their kin
@@ -1383,16 +1386,19 @@ class HiddenCharacter(Rule):
 
     ## What it does
     Flags each run of invisible characters in the reply: the bidirectional controls (U+202A-U+202E,
-    U+2066-U+2069, the left-to-right and right-to-left marks) and the zero-width space, word joiner
-    and byte order mark (U+200B, U+2060, U+FEFF). They come with text pasted from a web page, a chat
-    or a word processor, or with an imported macro. The zero-width joiners that emoji and some
-    scripts need are left alone. In a reply with Hebrew or Arabic letters, the marks and isolates that
-    place its numbers and punctuation (U+200E, U+200F, U+061C, U+202A-U+202C, U+2066-U+2069) are its own.
+    U+2066-U+2069, the left-to-right and right-to-left marks), the zero-width space, word joiner
+    and byte order mark (U+200B, U+2060, U+FEFF), the soft hyphen (U+00AD), and the zero-width
+    joiner and non-joiner (U+200D, U+200C) between two Latin letters. They come with text pasted
+    from a web page, a chat or a word processor, or with an imported macro. The joiners that emoji
+    and scripts such as Persian need are left alone. In a reply with Hebrew or Arabic letters, the
+    marks and isolates that place its numbers and punctuation (U+200E, U+200F, U+061C, U+202A-U+202C,
+    U+2066-U+2069) are its own.
 
     ## Why it matters
     A direction control reorders the line on the customer's screen, so the customer can read other
     words than the ones the writer checked (a file name written "invoice\\u202efdp.exe" shows as
-    "invoiceexe.pdf"); a zero-width space splits a word for every search, spell check and copy.
+    "invoiceexe.pdf"); a zero-width space, a soft hyphen or a joiner splits a word for every search,
+    spell check and copy, and hides a phrase from the other rules.
 
     ## Example
     `solution: "I've refunded\\u200b you today."` (written here as the escape; in a file it is invisible)
@@ -1405,8 +1411,10 @@ class HiddenCharacter(Rule):
 
     ## Fix safety
     Safe: `--fix` deletes the characters where the file holds them as written (not as a `\\u` escape);
-    what the reader sees is unchanged, or shown in the order it was typed. In a right-to-left reply
-    only the zero-width ones are deleted: a direction control there is the writer's to judge.
+    what the reader sees is unchanged, or shown in the order it was typed. A zero-width space that is
+    all that stands between two words ("any\\u200binconvenience") becomes a space instead. In a
+    right-to-left reply only the zero-width ones are deleted: a direction control there is the
+    writer's to judge.
     """
 
     code = "SK012"
@@ -1432,16 +1440,23 @@ class HiddenCharacter(Rule):
             names = list(dict.fromkeys(f"U+{ord(c):04X} ({unicodedata.name(c)})" for c in hidden))
             what = " and ".join(names) if len(names) <= 2 else f"{', '.join(names[:2])} and {len(names) - 2} more"
             # (in a right-to-left reply, deleting a direction control moves what the customer sees: no fix)
-            if not set(hidden) <= _ZERO_WIDTH and right_to_left is None:  # (kept: asked of each run, quadratic)
+            zero_width = set(hidden) <= _ZERO_WIDTH or hidden[0] in _JOINERS
+            if not zero_width and right_to_left is None:  # (kept: asked of each run, quadratic)
                 right_to_left = _RIGHT_TO_LEFT.search(text) is not None
-            safe = set(hidden) <= _ZERO_WIDTH or not right_to_left
+            safe = zero_width or not right_to_left
+            # (a zero-width space alone between two letters stood for a space: deleted, "any inconvenience" would
+            # read "anyinconvenience"; a soft hyphen or a joiner sits inside a word)
+            spaced = "\u200b" in hidden and text[found.start() - 1:found.start()].isalpha() \
+                and text[found.end():found.end() + 1].isalpha()
             yield Finding(found.start(), found.end(),
                           f"an invisible character is in the text: {what}",
-                          suggestion="Delete it: it came with pasted or imported text, and it changes how the reply "
-                                     "reads or is searched, not what it says." if safe else
+                          suggestion="Put a space in its place: it stands between two words, which read as one." if
+                          spaced and safe else
+                          "Delete it: it came with pasted or imported text, and it changes how the reply "
+                          "reads or is searched, not what it says." if safe else
                           "Delete it unless it is there to show the right-to-left text in order: it can reorder "
                           "the line on the customer's screen.",
-                          replacement="" if safe else None)
+                          replacement=(" " if spaced else "") if safe else None)
 
 
 @register
