@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ScriptkitError, each_error, no_file_in_the_way, two_sentences
@@ -153,13 +153,13 @@ def as_typed(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "replace")
 
 
-def console(stderr: bool = False, emoji: bool = False) -> Console:
-    """A console for the command's output. No emoji codes: a place in a file ('front.json:100:16') would
-    print as 'front.json💯16', and a writer's text may hold ':smile:' as written."""
+def console(stderr: bool = False, emoji: bool = False, file: TextIO | None = None) -> Console:
+    """A console for the command's output (or for ``file``, an ``-o`` report's text). No emoji codes: a place in a
+    file ('front.json:100:16') would print as 'front.json💯16', and a writer's text may hold ':smile:' as written."""
     from scriptkit.reporters.text import SafeConsole  # (rich, when something is printed: --format json needs none)
 
     no_color = bool(os.environ.get("NO_COLOR"))
-    return SafeConsole(stderr=stderr, no_color=no_color, highlight=False, soft_wrap=True, emoji=emoji)
+    return SafeConsole(stderr=stderr, file=file, no_color=no_color, highlight=False, soft_wrap=True, emoji=emoji)
 
 
 def report_error(exc: ScriptkitError) -> None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import difflib
+import io
 import json
 import re
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from scriptkit.cli.options import channel_option, written_for
-from scriptkit.cli.output import console, escape_markup
+from scriptkit.cli.output import console, escape_markup, make_folder_for, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.message import Placeholder, render_segment
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from scriptkit.message import Message, Segment
+    from scriptkit.models import Pack
 
 
 @click.command()
@@ -36,13 +39,35 @@ if TYPE_CHECKING:
               help="text, or json: each message's text as the pack writes it (text) and as the customer reads it "
               "(reads), with its notes; a placeholder as the pack writes it, fallback included, or with --preview "
               "its sample.")
+# (as check's -o: UTF-8 whatever the console's encoding, which escapes what it cannot show, '\\ud83d\\ude42')
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the replies to this file (UTF-8) instead of standard output.")
 def render(pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], preview: bool, variants: bool,
-           notes: bool, fmt: str) -> None:
+           notes: bool, fmt: str, output: str | None) -> None:
     """Print each script of PACK as the customer would read it."""
+    from scriptkit.cli.check import _not_a_script, _not_an_input, _texts
     from scriptkit.loading import load_pack
-    from scriptkit.rendering import render_pack
 
     loaded = load_pack(pack)
+    _not_an_input(output, [*_texts(loaded)], what="the replies")
+    _not_a_script(output, loaded.root, what="the replies")
+    if output is None:
+        _render(loaded, pack, script_ids, channels, preview, variants, notes, fmt, sys.stdout)
+        return
+    from scriptkit.fixing import write_atomic
+
+    buffer = io.StringIO()
+    _render(loaded, pack, script_ids, channels, preview, variants, notes, fmt, buffer)
+    make_folder_for("the replies", output)
+    with writing("the replies", output):
+        write_atomic(Path(output), buffer.getvalue())
+
+
+def _render(loaded: Pack, pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], preview: bool,
+            variants: bool, notes: bool, fmt: str, stream: TextIO) -> None:
+    """Write the messages of ``loaded`` to ``stream`` in ``fmt``."""
+    from scriptkit.rendering import render_pack
+
     ids = [s.id for s in loaded.scripts]
     for script_id in script_ids:
         if script_id not in ids:
@@ -81,9 +106,9 @@ def render(pack: str, script_ids: tuple[str, ...], channels: tuple[str, ...], pr
                for m in messages]
         from scriptkit.reporters.json import writes_utf8  # (elsewhere: escapes, so the bytes are still JSON)
 
-        click.echo(json.dumps(out, indent=2, ensure_ascii=not writes_utf8(sys.stdout)))
+        stream.write(json.dumps(out, indent=2, ensure_ascii=not writes_utf8(stream)) + "\n")
         return
-    con = console()
+    con = console(file=stream)
     for m in messages:
         variant = f" variant {m.variant + 1}" if variants else ""
         # (the writer's words are escaped: '[urgent]' in a title or a note is text, not terminal markup)
