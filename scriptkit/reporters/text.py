@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -234,7 +235,17 @@ def _context(con: _Page, d: Diagnostic, lines: _Lines) -> None:
     # carets under the acknowledgment read as the acknowledgment's fault)
     last = d.extra.get("end_line", "")
     through = f" {con.more} through line {last}" if last.isdigit() and int(last) > d.location.line else ""
-    con.print((" " * 6 + f" {con.bar} ", "dim"), (" " * (col - 1) + "^" * width, STYLES[d.severity]), (through, "dim"))
+    # (in the columns a terminal gives the words: counted in characters, carets under Japanese fell short and before)
+    lead, under = _columns(shown[:col - 1]), max(1, _columns(shown[col - 1:col - 1 + width]))
+    con.print((" " * 6 + f" {con.bar} ", "dim"), (" " * lead + "^" * under, STYLES[d.severity]), (through, "dim"))
+
+
+def _columns(text: str) -> int:
+    """The columns ``text`` takes in a terminal: two for a wide character (Japanese, Chinese, Korean, a full-width
+    letter), none for a mark stored apart from its letter (an accent pasted decomposed, "a" then U+0308)."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 #: a source line longer than this is shown as a window around the finding: a paragraph written
