@@ -248,12 +248,24 @@ STAGE_LINE_AFTER, STAGE_LINE_EVERY = 10.0, 30.0
 _COMMAND_STARTED = time.monotonic()  # (the command's clock: its stages are said with the time since it began)
 
 
+def _pause(done: threading.Event, seconds: float) -> bool:
+    return done.wait(seconds)
+
+
+#: the teller's clock, and its pause: (the block's end, seconds) -> whether the block has ended. A test gives its own
+#: (``stages(clock=..., pause=...)``, or these replaced): what is said is then not a race of its sleeps and the thread.
+stage_clock: Callable[[], float] = time.monotonic
+stage_pause: Callable[[threading.Event, float], bool] = _pause
+
+
 @contextmanager
-def stages() -> Iterator[Callable[[str], None]]:
+def stages(clock: Callable[[], float] | None = None,
+           pause: Callable[[threading.Event, float], bool] | None = None) -> Iterator[Callable[[str], None]]:
     """Say which stage of a long run is going on, on stderr. At a terminal, a spinner names it. Elsewhere
     (a CI log), a line names it once the command has taken ``STAGE_LINE_AFTER`` seconds, then every
     ``STAGE_LINE_EVERY``: a 20,000-script audit printed nothing for minutes and looked hung, and a short
-    run still prints nothing. Yields the function that names the current stage."""
+    run still prints nothing. Yields the function that names the current stage. ``clock`` and ``pause``:
+    the teller's (default ``stage_clock`` and ``stage_pause``)."""
     if sys.stderr.isatty():
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -262,22 +274,29 @@ def stages() -> Iterator[Callable[[str], None]]:
             task = bar.add_task("Starting", total=None)
             yield lambda label: bar.update(task, description=label)
         return
-    current = ["Starting"]
+    now, wait_for = clock or stage_clock, pause or stage_pause
+    current: list[str] = []
     done = threading.Event()
 
     def tell_now_and_then() -> None:
         # (counted from the command's start, not the block's: a check's loading and its judging are two blocks,
         # and a 9 s load then a 9 s judgement printed nothing; a stage that starts late waits a second at least)
-        wait = max(STAGE_LINE_AFTER - (time.monotonic() - _COMMAND_STARTED), min(STAGE_LINE_EVERY, 1.0))
-        while not done.wait(wait):
-            print(f"scriptkit: {current[0]} ({time.monotonic() - _COMMAND_STARTED:.0f} s so far)", file=sys.stderr,
-                  flush=True)
+        wait = max(STAGE_LINE_AFTER - (now() - _COMMAND_STARTED), min(STAGE_LINE_EVERY, 1.0))
+        while not wait_for(done, wait):
+            print(f"scriptkit: {current[0]} ({now() - _COMMAND_STARTED:.0f} s so far)", file=sys.stderr, flush=True)
             wait = STAGE_LINE_EVERY
 
     teller = threading.Thread(target=tell_now_and_then, name="scriptkit-stages", daemon=True)
-    teller.start()
+
+    def tell(label: str) -> None:
+        # (the teller starts with the first stage named: never a line naming none)
+        current[:] = [label]
+        if not teller.is_alive() and teller.ident is None:
+            teller.start()
+
     try:
-        yield lambda label: current.__setitem__(0, label)
+        yield tell
     finally:
         done.set()
-        teller.join()
+        if teller.ident is not None:
+            teller.join()
