@@ -21,7 +21,15 @@ from typing import NamedTuple
 
 from scriptkit.message import Message, Text
 from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, pattern
-from scriptkit.text import holding_one_of, inside_one_of, list_item_at, reading_spans, sentence_spans, trimmed
+from scriptkit.text import (
+    holding_one_of,
+    inside_one_of,
+    list_item_at,
+    reading_spans,
+    sentence_spans,
+    trimmed,
+    words_start,
+)
 
 INFERRED_SLOTS = ("acknowledgment", "warm_language", "solution", "other")
 #: Slots whose text is part of the reply's body (greeting, sign-off and joiners are not).
@@ -237,7 +245,8 @@ def _cue_matcher() -> MultiMatcher:
 def cues(sentence: str) -> Cues:
     """The lexicon cues of one sentence (matched case-insensitively, typographic quotes as ASCII)."""
     s = fold(sentence)
-    if _whole(_greeting_at_start(s), s) or _whole(pattern("signoffs").match(s, folded=True), s):
+    words = s[_words_from(s):]
+    if _whole(_greeting_at_start(words), words) or _whole(pattern("signoffs").match(words, folded=True), words):
         return _make_cues(s, {})  # a frame has nothing else to read
     found = _cue_matcher().spans(Tokens(s))
     return _make_cues(s, {field: found[name] for field, name in _CUE_LISTS.items()})
@@ -477,16 +486,29 @@ def _unnegated(s: str, spans: dict[str, list[tuple[int, int]]]) -> dict[str, lis
 @lru_cache(maxsize=65_536)  # sentences recur across a pack's scripts and channels
 def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
     """greeting, signoff, second_person, deictic, asks, imperative and lead_in of one folded sentence."""
-    lead_in = pattern("upbeat_lead_ins").match(s, folded=True)
+    # (how it opens is read from its first word: "1️⃣ Please ...", "👋 Dear Mrs Patel," open as without the keycap
+    # or the emoji)
+    at = _words_from(s)
+    words = s[at:] if at else s
+    lead_in = pattern("upbeat_lead_ins").match(words, folded=True)
     return (
-        _whole(_greeting_at_start(s), s),
-        pattern("signoffs").match(s, folded=True) is not None,
+        _whole(_greeting_at_start(words), words),
+        pattern("signoffs").match(words, folded=True) is not None,
         bool(_SECOND_PERSON.search(s)),
-        _deictic(s),
+        _deictic(words),
         _asks(s),
-        _IMPERATIVE.match(s) is not None or (s.startswith("if") and _after_condition(s)),
-        lead_in[1] if lead_in else 0,
+        _IMPERATIVE.match(words) is not None or (words.startswith("if") and _after_condition(words)),
+        at + lead_in[1] if lead_in else 0,
     )
+
+
+def _words_from(s: str) -> int:
+    """Where the words of sentence ``s`` begin: past emoji, symbols, bullets, keycaps and opening marks
+    (``words_start``), and the line breaks between them ("👋\nDear Mrs Patel,")."""
+    at = words_start(s)
+    while at < len(s) and s[at] in "\n\r":
+        at = words_start(s, at + 1)
+    return at
 
 
 # the condition before an instruction: "If it persists, restart the app", "If not - please subscribe to the issue"
@@ -650,6 +672,7 @@ def _signed_below(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[C
 def _closing(lines: str) -> bool:
     """Whether ``lines`` are a closing and what may stand under it, whole ("Kind regards,", "Best,\nSam")."""
     head = fold(lines)
+    head = head[_words_from(head):]  # ("🙏 Kind regards,": from its first word)
     return _whole(pattern("signoffs").match(head, folded=True), head)
 
 
@@ -871,7 +894,8 @@ def classify(c: Cues) -> tuple[str, float]:
 
 @lru_cache(maxsize=65_536)  # every sentence of every message is asked: stock sentences recur
 def _greeting_cut(sentence: str) -> int:
-    cut, end = 0, len(sentence)
+    start = cut = words_start(sentence)  # (an emoji before it is the greeting's: "👋 Hi Sam, ...")
+    end = len(sentence)
     for _ in range(2):  # "Hi {{customer.first_name}}, Sam, ..." has two
         m = _greeting_at_start(fold(sentence[cut:end]))
         if not m or cut + m[1] >= end:
@@ -879,21 +903,35 @@ def _greeting_cut(sentence: str) -> int:
         cut += m[1]
         while cut < end and (sentence[cut].isspace() or sentence.startswith("\\\n", cut)):  # (a hard break's "\\")
             cut += 1
-    return cut
+    return cut if cut > start else 0
 
 
 @lru_cache(maxsize=256)  # slot inference and the rules' analysis split the same reply
 def _pieces(text: str) -> tuple[tuple[int, int], ...]:
     """Sentences (``reading_spans``: a hard line break ends one too), with a leading greeting split off its
-    sentence ("Hi Sam, I can see...")."""
+    sentence ("Hi Sam, I can see..."), and an emoji or symbol alone before a sentence on its line, or before a
+    greeting, joined to it ("👋 Please be advised ...", "👋\nDear Mrs Patel,": the splitter ends a sentence at an
+    emoji before a capital, which left the emoji a sentence of its own, read as no greeting)."""
     pieces: list[tuple[int, int]] = []
+    lead: tuple[int, int] | None = None  # (such an emoji, not yet placed)
     for a, b in reading_spans(text):
+        if lead is not None:
+            if "\n" not in text[lead[1]:a] or _greeting_at_start(fold(text[a:b])) is not None:
+                a = lead[0]
+            else:
+                pieces.append(lead)
+            lead = None
+        if words_start(text, a) >= b:  # (no word in it: "👋", "✅ ★")
+            lead = (a, b)
+            continue
         cut = a + _greeting_cut(text[a:b])
         if a < cut < b:
             pieces.append((a, _rstrip(text, a, cut)))
             pieces.append((cut, b))
         else:
             pieces.append((a, b))
+    if lead is not None:
+        pieces.append(lead)
     return tuple(pieces)
 
 
@@ -984,7 +1022,7 @@ def offers_no_step(sentence: str) -> bool:
     else offered ("Refunds are not possible after 30 days.", "We can't replace it."; not "We can't refund it, but I'll
     send a replacement", whose step is what is left once the refusal is taken out)."""
     folded = fold(sentence)
-    if _NO_STEP.fullmatch(folded):
+    if _NO_STEP.fullmatch(folded, _words_from(folded)):  # (from its first word: "1️⃣ Anything else?")
         return True
     # (a refusal of a step the sentence names: a policy's, "refunds are not possible", or one the lexicon knows,
     # "we can't replace it"; not "we can't invest too much in one thing", advice, read as the fix's detail)
@@ -1017,7 +1055,7 @@ def replies_to_praise(cues_of: Sequence[Cues], sentences: Sequence[str]) -> bool
     return any(c.praise for c, _ in body) and not any(
         c.apologies or c.personal_apologies or c.feelings
         or (c.acknowledgment and (c.second_person or c.situation or c.deictic or _said_alone(s, c.acknowledgment)))
-        or (c.acts and not (len(s) <= _MORE_HELP_LONGEST and _MORE_HELP.match(fold(s))))
+        or (c.acts and not (len(s) <= _MORE_HELP_LONGEST and _MORE_HELP.match(folded := fold(s), _words_from(folded))))
         or _refuses(fold(s)) for c, s in body)
 
 

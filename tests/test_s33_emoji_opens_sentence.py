@@ -33,10 +33,12 @@ def test_an_emoji_before_a_capital_ends_the_sentence_before_it_as_the_splitter_r
 def test_a_corporate_phrase_after_an_emoji_is_found_as_without_it(lead: str) -> None:
     plain = "Hi,\n\nKindly refer to the FAQ. I will refund you today.\n"
     assert "SK201" in codes(plain)
-    assert codes(plain.replace("Kindly", lead + "Kindly")) == codes(plain)
+    # (a warm emoji, "🙏", in the body is warm language: SK207 finds none missing)
+    warm = {"SK207"} if lead == "🙏 " else set()
+    assert codes(plain.replace("Kindly", lead + "Kindly")) == [c for c in codes(plain) if c not in warm]
     advised = "Hi,\n\nPlease be advised that your refund is on its way today.\n"
     assert "SK201" in codes(advised)
-    assert codes(advised.replace("Please", lead + "Please")) == codes(advised)
+    assert codes(advised.replace("Please", lead + "Please")) == [c for c in codes(advised) if c not in warm]
 
 
 REPLY = "Hi Sam,\n\n{}\n\nBest,\nJo\n"
