@@ -68,6 +68,12 @@ class MissingAcknowledgment(Rule):
     A reply that only thanks the customer for praise ("Thank you for the kind words about Mia,
     I'll pass them on!") is left alone: it has no problem to acknowledge, and the thanks is what
     hears them. A thank-you that also apologises, names a feeling or fixes something is judged.
+    Left alone too is a reply that answers the customer's thanks ("You're welcome! 😊", "Happy
+    to help!") and apologises for nothing, and one that opens with good news already done ("Great news! I've
+    approved your refund.", as SK302 lets it come first): the problem is behind them. Telling
+    them they are not alone with it ("You're not alone: we know about the outage") or that the
+    writer reproduced it ("I followed your steps and reproduced the crash") hears them too. A
+    cold reply is still reported: "Your ticket has been received."
 
     ## Why it matters
     A customer who writes in wants to feel heard before being helped. A reply that opens by
@@ -112,7 +118,8 @@ class MissingAcknowledgment(Rule):
                               location=empty_slot_location(message, ctx, "acknowledgment"))
             return
         if _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
-                or any(_owns_a_slip(s) for s in body):
+                or any(_owns_a_slip(s) or _hears_it_otherwise(s) for s in body) \
+                or _opens_with_good_news(body) or _answers_thanks(body):
             return
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
@@ -146,6 +153,51 @@ def _owns_a_slip(s: Sentence) -> bool:
     """An apology that names the writer's own slip ("Sorry about the wrong link!"): it owns the cause, as "that's on
     me" does, and so acknowledges what happened to the customer."""
     return any(_OWNED_SLIP.match(normalise(s.text), a) for a, _ in _apologies(s))
+
+
+# "You're not alone", "you aren't the only one": their problem is real and shared, which hears them
+_NOT_ALONE = re.compile(r"\byou(?:(?:['’]re|\s+are)\s+(?:(?:certainly|definitely|really|absolutely)\s+)?not|"
+                        r"\s+aren['’]t)\s+(?:(?:certainly|definitely|really)\s+)?(?:alone|the\s+only\s+one)\b",
+                        re.IGNORECASE)
+# "I've reproduced the crash", "we followed your steps and replicated it": their report confirmed on the writer's
+# side (not "we couldn't reproduce it", "we tried to reproduce it", "I'll try to", "if we can reproduce it", nor
+# "so that we can reproduce it")
+_REPRODUCED = re.compile(r"(?<![\w'’])(?<!if\s)(?<!once\s)(?<!when\s)(?<!until\s)(?<!unless\s)(?<!whether\s)"
+                         r"(?<!so\s)(?<!that\s)(?:i|we)(?:['’]ve)?\s+(?:(?:was|were)\s+able\s+to\s+|managed\s+to\s+|"
+                         r"can\s+|could\s+)?(?:(?!not\b|never\b|\w*n['’]t\b|to\b|can\b|could\b|may\b|might\b|"
+                         r"must\b|should\b|will\b|would\b|need|want|hope|unable\b)[\w'’]+\s+){0,10}?"
+                         r"(?:reproduced?|replicated?|recreated?)\b",
+                         re.IGNORECASE)
+# an answer to the customer's thanks, and only that in its sentence: "You're welcome!", "Happy to help!", "My
+# pleasure, Priya." (not "Happy to help with your order": a first reply's opening)
+_WELCOME = re.compile(
+    r"[\W_]*(?:you(?:['’]re|\s+are)\s+(?:(?:very|so|most|more\s+than)\s+)?welcome|(?:it\s+was\s+|it['’]s\s+)?"
+    r"(?:my|our|a|the)\s+pleasure|(?:(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+)?(?:(?:so|very|always|really)\s+)?"
+    r"(?:happy|glad|pleased)\s+(?:to|(?:i|we)\s+could)\s+(?:help|assist)|glad\s+(?:that|it|this)\s+(?:helped|worked)|"
+    r"no\s+problem(?:\s+at\s+all)?|any\s*time)"
+    r"(?:,?\s+(?-i:[A-Z][\w'’-]*))?[\W_]*", re.IGNORECASE)
+
+
+def _hears_it_otherwise(s: Sentence) -> bool:
+    """A sentence that hears the customer without a feeling word: they are told they are not alone with the problem,
+    or that the writer reproduced it ("I followed your steps and reproduced the crash")."""
+    if s.text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    text = normalise(s.text)
+    return _NOT_ALONE.search(text) is not None or _REPRODUCED.search(text) is not None
+
+
+def _opens_with_good_news(body: list[Sentence]) -> bool:
+    """The reply opens with good news that is done ("Great news! I've approved your refund."), as SK302 lets it: the
+    customer's problem is solved, and the news is what they waited for (not "Good news is something we love")."""
+    lead = _good_news(body)
+    return any(s.cues.acts or step_done(s.text) for s in body[:lead])
+
+
+def _answers_thanks(body: list[Sentence]) -> bool:
+    """The reply answers the customer's thanks ("You're welcome! 😊", "Happy to help!") and apologises for nothing:
+    their problem is behind them, and there is nothing to acknowledge."""
+    return _WELCOME.fullmatch(body[0].text) is not None and not any(_apologies(s) for s in body)
 
 
 def _acknowledge_instead(body: list[Sentence]) -> str:
