@@ -68,7 +68,7 @@ def render(result: LintResult, fmt: str) -> str:
 
 
 def test_registry() -> None:
-    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab")
+    assert FORMATS == ("text", "json", "sarif", "github", "junit", "gitlab", "concise")
     with pytest.raises(ConfigError, match="unknown output format 'xml'"):
         get_reporter("xml")
 

@@ -96,9 +96,10 @@ def report_options(func: F) -> F:
     func = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
                         help="Write the report to this file instead of standard output.")(func)
     func = click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-                        help="Report format: text for people; json for your own tools; sarif (code scanning), "
-                             "github (workflow annotations), junit (test reports) or gitlab (Code Quality) "
-                             "for CI.")(func)
+                        help="Report format: text for people; concise, one line per finding (path:line:col: "
+                             "severity CODE [name] message, for grep and editors); json for your own tools; sarif "
+                             "(code scanning), github (workflow annotations), junit (test reports) or gitlab (Code "
+                             "Quality) for CI.")(func)
     return func
 
 

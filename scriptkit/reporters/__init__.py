@@ -1,6 +1,7 @@
 """Reporters: one module per output format, each exposing ``report(result, stream)``.
 
-``text`` is for people (grouped by file, with context); ``json`` for scripts; ``sarif`` for
+``text`` is for people (grouped by file, with context); ``concise`` one line per finding (grep, editors);
+``json`` for scripts; ``sarif`` for
 code-scanning dashboards; ``github`` for workflow annotations; ``junit`` for CI test views; ``gitlab`` for
 GitLab's Code Quality report on merge requests.
 """
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from scriptkit.linting import LintResult
     from scriptkit.rules.base import Rule
 
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "junit", "gitlab")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "junit", "gitlab", "concise")
 
 Reporter = Callable[["LintResult", TextIO], None]
 
