@@ -318,7 +318,9 @@ def _escaped(data: Any, origin: Origin, pattern: re.Pattern[str]) -> tuple[int, 
         for path, start in table.items():
             text = path[-1] if is_key and path else value_at(data, path)
             if isinstance(text, str) and (found := pattern.search(text)) is not None:
-                return ord(found[0]), origin.source.location(start)
+                # (at the escape itself, not the text's opening quote: a long line can hold several)
+                at = start if is_key else scalar_offsets(origin.source.text, start, text)[found.start()]
+                return ord(found[0]), origin.source.location(at)
     return None
 
 

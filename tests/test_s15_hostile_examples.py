@@ -157,8 +157,8 @@ def test_a_pack_name_written_as_a_mapping_is_named_not_a_bug(pack: Path) -> None
 
 
 @pytest.mark.parametrize(("line", "col", "written"), [
-    (10, 16, 'warm_language: "\\ud800 and more"'),
-    (10, 16, 'warm_language: "A smile \\ud83d\\ude00"'),  # (as JSON spells an emoji: YAML keeps both halves)
+    (10, 17, 'warm_language: "\\ud800 and more"'),  # (at the escape, not the quote)
+    (10, 25, 'warm_language: "A smile \\ud83d\\ude00"'),  # (as JSON spells an emoji: YAML keeps both halves)
     (10, 1, '"\\udfff": 1'),
 ])
 def test_half_a_character_written_as_an_escape_is_refused_where_it_is(pack: Path, line: int, col: int,
