@@ -367,6 +367,13 @@ def render_html(report: AuditReport) -> str:
             for v, qs in c.values.items())
         + "</ul></td></tr>" for c in report.contradictions[:50]) + _more_rows(50, len(report.contradictions),
                                                                              "contradiction(s)", 3)
+    # (found by English words: "None found." of a library in Spanish read as checked)
+    unchecked = report.contradictions_not_checked
+    not_checked = (f"not checked in {sum(unchecked.values())} macro(s) in another language "
+                   f"({', '.join(f'{language} {count}' for language, count in unchecked.items())}): the check reads "
+                   "English words only") if unchecked else ""
+    contra_none = f"None found; {not_checked}." if not_checked else "None found."
+    contra_note = f'<p class="muted">{_e(not_checked[:1].upper() + not_checked[1:])}.</p>' if not_checked and contra else ""
     unreadable = "".join(f"<li>{_e(p)}</li>" for p in report.unreadable)
     def problems(found: list[Diagnostic]) -> str:
         return "".join(f'<li><span class="code">{_e(d.code)} {_e(d.name)} · {_e(d.severity.value)}</span> '
@@ -395,7 +402,7 @@ def render_html(report: AuditReport) -> str:
 {notes}<nav class="toolbar" id="order">Work in this order: <span class="muted">{_e(WORK_ORDER_RULE)}.</span><ol>{order}</ol>{no_room}</nav>
 <section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
 <section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
-<section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
+<section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or f'<tr><td colspan=3>{_e(contra_none)}</td></tr>'}</table>{contra_note}</section>
 <section id="macros"><h2>Macros, worst first</h2>{filter_notes}
 <noscript><p class="muted">JavaScript is off: the chart bars still list their macros, and a macro opens with a click; filtering by text and opening them all need JavaScript.</p></noscript>
 <div class="toolbar" id="controls" hidden><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted" aria-live="polite"></span></div>
