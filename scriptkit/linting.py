@@ -821,6 +821,8 @@ def _rule_failed(rule: Rule | None, exc: Exception, message: Message | None = No
 def _diagnostic(rule: Rule, message: Message, finding: Finding, severity: Severity | None) -> Diagnostic:
     if not 0 <= finding.start <= finding.end <= len(message.text):  # (a span elsewhere was told at the layout's 1:1)
         _span_refused(rule, message, finding)
+    if finding.start == finding.end and finding.location is None:
+        _empty_span_refused(rule, message, finding)
     if finding.location is not None:  # the rule knows better (an empty slot: its key in the script)
         location, slot, text, extra = finding.location, None, "", {}
     else:
@@ -884,6 +886,16 @@ def _span_refused(rule: Rule, message: Message, finding: Finding) -> NoReturn:
                          f"text (0-{len(message.text)}) on script '{message.script_id}' ({message.channel})",
                          Location(message.file, 1, 1) if message.file else None,
                          "A Finding's start and end are offsets into message.text, start <= end: fix the rule.")
+
+
+def _empty_span_refused(rule: Rule, message: Message, finding: Finding) -> NoReturn:
+    # (an empty span marks no text: it was shown at a place with nothing to underline, and a replacement on it
+    # was dropped, as fixes replace text and never insert)
+    raise ScriptkitError(f"rule {rule.code} [{rule.name}] yielded an empty span [{finding.start}, {finding.end}) "
+                         f"on script '{message.script_id}' ({message.channel})",
+                         Location(message.file, 1, 1) if message.file else None,
+                         "A Finding marks the text it is about: give it start < end, or a location= of its own "
+                         "for a place with no text (see empty_slot_location): fix the rule.")
 
 
 def _extend(diag: Diagnostic, source: SourceText) -> None:

@@ -343,13 +343,16 @@ class CustomRule(Rule):
             count = len(hits)
             terms = " or ".join(f"'{t}'" for t in spec.terms) or "the required phrase"
             if spec.minimum is not None and count < spec.minimum:
-                # point at the script's own text, not the pack-wide greeting before it
-                first = ranges[0][0] if ranges else 0
-                body = [s for s, _, seg in message.spans() if seg.slot in _BODY and s >= first]
-                start = body[0] if body else first
-                yield Finding(start, start, _fill(spec.message, terms=terms, count=count,
-                                                  expected=f"at least {spec.minimum:g} time(s)"),
-                              spec.suggestion)
+                # the text searched, where the phrase is missing (an empty span marked no text): the script's own
+                # slots when it is the whole reply, not the pack-wide greeting before them (as a metric's)
+                from scriptkit.rules.readability import body_span
+
+                whole = ranges == [(0, len(message.text))] or not ranges
+                start, end = body_span(message) if whole else (ranges[0][0], ranges[-1][1])
+                if start < end:  # (an empty reply has no text to point at: the rules on empty replies say so)
+                    yield Finding(start, end, _fill(spec.message, terms=terms, count=count,
+                                                    expected=f"at least {spec.minimum:g} time(s)"),
+                                  spec.suggestion, extra=None if whole else {PART: "slot"})
             if spec.maximum is not None and count > spec.maximum:
                 extra = hits[int(spec.maximum)]
                 yield Finding(extra.start, extra.end,
