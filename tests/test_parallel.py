@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
+import os
 import re
 import signal
 import threading
@@ -168,29 +169,45 @@ def test_rule_failure_in_a_worker_is_the_serial_error(big_pack: Path, monkeypatc
     assert "SK407" in errors[0] and "boom" in errors[0]
 
 
-def test_ctrl_c_leaves_no_worker(big_pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def slow(*args: Any) -> Any:
-        time.sleep(30)
-        raise AssertionError("the worker should have been terminated")
+@pytest.mark.timeout(60)  # (a hang guard: a run that waited for its workers would wait for ever here)
+def test_ctrl_c_leaves_no_worker(big_pack: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    started = tmp_path / "started"
+    started.mkdir()
+    parent = os.getpid()
 
-    monkeypatch.setattr(parallel, "_per_message", slow)
+    def stuck(*args: Any) -> Any:  # (a worker that never finishes: only being killed ends it)
+        if os.getpid() == parent:  # (the parent's warm-up before forking)
+            return []
+        (started / str(os.getpid())).touch()
+        while True:
+            time.sleep(60)
+
+    monkeypatch.setattr(parallel, "_per_message", stuck)
 
     def interrupt(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
+    def press_ctrl_c_once_a_worker_runs() -> None:
+        while not any(started.iterdir()):
+            time.sleep(0.05)
+        os.kill(os.getpid(), signal.SIGALRM)  # (to this process only: the handler raises KeyboardInterrupt)
+
     previous = signal.signal(signal.SIGALRM, interrupt)
     pack = load_pack(big_pack)
     before = _children()
-    start = time.monotonic()
+    presser = threading.Thread(target=press_ctrl_c_once_a_worker_runs, daemon=True)
+    presser.start()
     try:
-        signal.setitimer(signal.ITIMER_REAL, 1.0)
         with pytest.raises(KeyboardInterrupt):
             lint_pack(pack, load_config(pack).override(grammar="off"), jobs=2)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-    assert time.monotonic() - start < 15
-    assert _children() == before  # every worker killed and reaped: none left, not even a zombie
+    workers = [int(p.name) for p in started.iterdir()]
+    assert workers  # the interrupt came while workers were running the rules
+    for pid in workers:  # each was killed and reaped
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    assert _children() == before  # none left, not even a zombie
 
 
 def _children() -> set[int]:
