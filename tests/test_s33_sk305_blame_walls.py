@@ -1,0 +1,32 @@
+"""SK305 hears blame told as the cause with "haven't" ("we can't say because you haven't filled in the form"), a
+policy wall of guidelines ("As per our community guidelines, ..."), the fault guessed to be specific to the
+when they only inform or help."""
+
+from __future__ import annotations
+
+import pytest
+
+from scriptkit.config import LintConfig, Selector
+from scriptkit.linting import lint_text
+
+
+def _sk305(text: str) -> list[str]:
+    config = LintConfig(select=(Selector("SK305"),), grammar="off")
+    return [d.text for d in lint_text(text, channel="email", config=config).diagnostics]
+
+
+@pytest.mark.parametrize(("cold", "phrase"), [
+    ("We can't say whether the export is broken because you haven't filled in the bug form.",
+     "because you haven't filled"),
+    ("Your card was declined since you have not confirmed your billing address.",
+     "since you have not confirmed"),
+])
+def test_blame_walls_and_brush_offs_are_dismissive(cold: str, phrase: str) -> None:
+    assert phrase in _sk305(cold)
+
+
+@pytest.mark.parametrize("warm", [
+    "Because you haven't received the code yet, I've sent a new one.",
+])
+def test_the_same_words_informing_or_helping_are_not(warm: str) -> None:
+    assert _sk305(warm) == []
