@@ -102,4 +102,6 @@ def test_what_is_no_signature_stays_the_reply(text: str) -> None:
 @pytest.mark.timeout(60)
 def test_many_closings_and_names_stay_fast() -> None:
     text = BODY + "Kind regards,\nLena\nx\n" * 5_000 + "\nOur office hours are 9am to 5pm.\n"
-    infer_slots(text, frames=True)
+    spans = infer_slots(text, frames=True)
+    assert [label for _, _, label, _ in spans[:3]] == ["greeting", "acknowledgment", "solution"], spans[:3]
+    assert spans[2][1] <= len(BODY)  # (the reply's own slots are read as ever before the closings)
