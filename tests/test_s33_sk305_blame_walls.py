@@ -20,6 +20,8 @@ def _sk305(text: str) -> list[str]:
      "because you haven't filled"),
     ("Your card was declined since you have not confirmed your billing address.",
      "since you have not confirmed"),
+    ("As per our community guidelines, your post stays hidden.", "As per our community guidelines"),
+    ("As per the posting rules, the thread is locked.", "As per the posting rules"),
 ])
 def test_blame_walls_and_brush_offs_are_dismissive(cold: str, phrase: str) -> None:
     assert phrase in _sk305(cold)
@@ -27,6 +29,8 @@ def test_blame_walls_and_brush_offs_are_dismissive(cold: str, phrase: str) -> No
 
 @pytest.mark.parametrize("warm", [
     "Because you haven't received the code yet, I've sent a new one.",
+    "As per our returns guidelines, you're entitled to a free swap.",
+    "Please follow the steps per our setup guidelines below.",
 ])
 def test_the_same_words_informing_or_helping_are_not(warm: str) -> None:
     assert _sk305(warm) == []
