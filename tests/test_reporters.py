@@ -406,7 +406,7 @@ def test_review_of_a_reply_in_another_language_says_no_sentence_was_judged_in_ev
     monkeypatch.setenv("NO_COLOR", "1")
     result = lint_text(SPANISH_REPLY, file="es.txt")
     text = render(result, "text")
-    rows = [line for line in text.splitlines() if re.match(r"\s+[!✓ ]\s+\d+:\d+\s", line)]
+    rows = [line for line in text.splitlines() if re.match(r"  [!✓ ] \d+:\d+\s", line)]
     assert len(rows) == len(result.sentences) == 5, text
     assert all("not judged" in row and " other " not in row for row in rows), text
     assert "reads as Spanish" in text and "read English only" in text, text

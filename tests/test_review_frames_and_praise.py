@@ -92,7 +92,7 @@ def test_a_reply_to_praise_reads_as_warm_and_a_line_without_cues_in_it_is_not_a_
 def test_review_lists_the_length_of_a_reply_to_praise_under_the_whole_reply(tmp_path: Path) -> None:
     # (its last line, with no cue, is the reply's as much as the thanks is)
     report = _review(tmp_path, PRAISE_EMAIL, "text")
-    assert re.search(r"the whole reply:\n\s+SK105 ", report), report
+    assert re.search(r"the whole reply:\n\s+\d+:\d+\s+\w+\s+SK105 ", report), report
 
 
 @pytest.mark.parametrize(("text", "expected"), [

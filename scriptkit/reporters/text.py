@@ -334,8 +334,12 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
 
 
 def _findings(con: _Page, diags: list[Diagnostic]) -> None:
+    # (the location and the severity in words, as check has them: "1 error" in the summary named no finding, and the
+    # sentence's "!" reads as "exclamation" aloud)
     for d in diags:
-        con.print(("      ", ""), (d.code, STYLES[d.severity]), (f" [{d.name}] {d.message}", ""))
+        where = f"      {d.location.line}:{d.location.col}".ljust(14)
+        con.print((where, ""), (d.severity.value.ljust(11), STYLES[d.severity]), (d.code, "bold"),
+                  (f" [{d.name}] {d.message}", ""))
         if d.suggestion:
             con.print(("        suggestion: ", "green"), (d.suggestion, ""))
 
