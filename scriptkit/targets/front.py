@@ -1,4 +1,4 @@
-"""Front message templates: ``POST /message_templates`` (or the team and folder variants) bodies, valid
+"""Front message templates: ``POST /message_templates`` bodies (a ``folder_id`` setting files one in that folder), valid
 against Front's own OpenAPI schema (CreateSharedMessageTemplate); a teammate's private template (the
 ``teammate_id`` setting) is a ``POST /teammates/{teammate_id}/message_templates`` body
 (CreatePrivateMessageTemplate), written in that teammate's folder, never among the shared ones; a team's shared
