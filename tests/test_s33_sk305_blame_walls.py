@@ -22,6 +22,10 @@ def _sk305(text: str) -> list[str]:
      "since you have not confirmed"),
     ("As per our community guidelines, your post stays hidden.", "As per our community guidelines"),
     ("As per the posting rules, the thread is locked.", "As per the posting rules"),
+    ("This is highly likely specific to your hardware configuration.",
+     "This is highly likely specific to your hardware configuration"),
+    ("The crash is most likely specific to your graphics driver setup.",
+     "The crash is most likely specific to your graphics driver setup"),
 ])
 def test_blame_walls_and_brush_offs_are_dismissive(cold: str, phrase: str) -> None:
     assert phrase in _sk305(cold)
@@ -31,6 +35,8 @@ def test_blame_walls_and_brush_offs_are_dismissive(cold: str, phrase: str) -> No
     "Because you haven't received the code yet, I've sent a new one.",
     "As per our returns guidelines, you're entitled to a free swap.",
     "Please follow the steps per our setup guidelines below.",
+    "This setting is specific to your account, so only you can see it.",
+    "Is this specific to your laptop, or does it happen on your phone too?",
 ])
 def test_the_same_words_informing_or_helping_are_not(warm: str) -> None:
     assert _sk305(warm) == []
