@@ -275,7 +275,9 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     # each text judged once: most choices send a text another sends too (once 'fee > 4' holds, the region an
     # elif below it tests changes nothing), today's included
-    read = {(m.script_id, m.channel, m.variant, m.text) for m in today.messages if m.script_id in tested}
+    # (what a message sends is its reply and its alternatives' and conditions' texts: an {% if %} in an alternative
+    # alone leaves the reply as today's)
+    read = {_sends(m) for m in today.messages if m.script_id in tested}
     # (the batched rules' texts, with when each is sent: asked together once every choice is rendered, so the
     # grammar rules send LanguageTool one batch of them)
     batch: list[tuple[Message, str]] = []
@@ -303,8 +305,8 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
                                               all_variants=True))
             except ScriptkitError:
                 continue  # (a branch that does not render is a template problem, reported as one already)
-            fresh = [m for m in messages if (m.script_id, m.channel, m.variant, m.text) not in read]
-            read.update((m.script_id, m.channel, m.variant, m.text) for m in fresh)
+            fresh = [m for m in messages if _sends(m) not in read]
+            read.update(_sends(m) for m in fresh)
             messages = fresh
             when = "(in the text sent when " + " and ".join(c.said for c in changed) + ")"
             batch.extend((m, when) for m in messages if plan.batched)
@@ -326,6 +328,13 @@ def _other_branches(pack: Pack, config: LintConfig, channels: list[str] | None,
         except Exception as exc:
             _rule_failed(current, exc)
     return list(by_key.values())
+
+
+def _sends(message: Message) -> tuple[object, ...]:
+    """What ``message`` sends, to tell a branch's text from one judged already: its reply and the texts of its
+    alternatives and conditions (the guidance is never sent)."""
+    return (message.script_id, message.channel, message.variant, message.text,
+            *(note.text for note in message.notes if note.kind in ("alternative", "condition")))
 
 
 def _tell_branch(diagnostics: Iterable[Diagnostic], when: str, seen: set[tuple[object, ...]],
