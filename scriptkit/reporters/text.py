@@ -106,6 +106,7 @@ class _Page:
         self.plain: list[str] = []  # (without)
         self.encoding, self.errors = _narrow(stream)
         self.tick, self.bar, self.dot, self.more = (self.symbol(s) for s in ("✓", "│", "·", "…"))
+        self.window = _window_columns(self)
 
     def symbol(self, char: str) -> str:
         """The report's own ``char``, or its ASCII stand-in where the stream cannot encode it."""
@@ -157,7 +158,7 @@ class _Page:
 
 
 #: the report's own symbols where the stream cannot encode them
-ASCII_SYMBOLS = {"✓": "+", "│": "|", "·": "-", "…": "..."}
+ASCII_SYMBOLS = {"✓": "+", "│": "|", "·": "-", "…": "...", "⟨": "<", "⟩": ">"}
 
 
 def _narrow(stream: TextIO) -> tuple[str | None, str]:
@@ -224,44 +225,116 @@ def _context(con: _Page, d: Diagnostic, lines: _Lines) -> None:
     if d.extra.get("end_line") == str(d.location.line):  # the file's own extent of the text
         first = " " * (int(d.extra["end_col"]) - col)
     width = max(1, min(len(first) or 1, len(line) - col + 1))
-    shown, col, width = _window(line, col, width, con.more)
-    shown = shown.replace("\t", " ")  # (a tab as one space keeps the columns; the window only: a line may be long)
-    if not con.can_encode(shown):  # (each character escaped as the stream will: the caret under the same words)
-        before, words = con.shown(shown[:col - 1]), con.shown(shown[col - 1:col - 1 + width])
-        shown, col, width = before + words + con.shown(shown[col - 1 + width:]), len(before) + 1, max(1, len(words))
+    shown, lead, under, right_to_left = _window(con, line, col, width)
     gutter = f"{d.location.line:>6} {con.bar} "
     con.print((gutter, "dim"), (shown, ""))
     # (a finding over several lines, the whole reply's length or grade, is shown by its first line: said so, its
     # carets under the acknowledgment read as the acknowledgment's fault)
     last = d.extra.get("end_line", "")
     through = f" {con.more} through line {last}" if last.isdigit() and int(last) > d.location.line else ""
-    # (in the columns a terminal gives the words: counted in characters, carets under Japanese fell short and before)
-    lead, under = _columns(shown[:col - 1]), max(1, _columns(shown[col - 1:col - 1 + width]))
+    if right_to_left:
+        # (a terminal may lay a right-to-left line out mirrored, or not, as it does bidi: a caret counted in the
+        # file's order points at other words on one and the right ones on another; the words, quoted, are right on
+        # both)
+        words = "".join(_cells(con, line, col - 1, min(len(line), col - 1 + width)))
+        con.print((" " * 6 + f" {con.bar} ", "dim"), (f'marked: "{words}"', STYLES[d.severity]),
+                  (" (right-to-left text, which a terminal may reorder: no carets)" + through, "dim"))
+        return
     con.print((" " * 6 + f" {con.bar} ", "dim"), (" " * lead + "^" * under, STYLES[d.severity]), (through, "dim"))
 
 
 def _columns(text: str) -> int:
     """The columns ``text`` takes in a terminal: two for a wide character (Japanese, Chinese, Korean, a full-width
-    letter), none for a mark stored apart from its letter (an accent pasted decomposed, "a" then U+0308)."""
+    letter), none for a mark stored apart from its letter (an accent pasted decomposed, "a" then U+0308) or a
+    format character (a joiner inside an emoji)."""
     if text.isascii():
         return len(text)
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(0 if unicodedata.category(c) in _NO_COLUMN else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
 
 
-#: a source line longer than this is shown as a window around the finding: a paragraph written
-#: on one line, printed whole under each of its findings, made the report grow with its square
+_NO_COLUMN = frozenset(("Mn", "Me", "Cf"))
+
+#: characters no one sees that change the line: shown in a snippet by their code point (as the audit's HTML shows
+#: them), or a caret after a zero-width space stood one column right of its words, and the space went unseen.
+#: The joiners only between Latin letters: emoji sequences and scripts such as Persian need them (as SK012 has it)
+_UNSEEN = DIRECTION_CONTROLS | frozenset("\u200b\u2060\ufeff\u00ad")
+_JOINERS = frozenset("\u200c\u200d")
+_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_RIGHT_TO_LEFT = frozenset(("R", "AL"))
+
+#: off a terminal (a file, a pipe, a CI log) a source line longer than this many columns is shown as a window around
+#: the finding, the same in every log whatever window it ran in; on a terminal the window is the terminal's width
+#: (a paragraph written on one line, printed whole under each of its findings, made the report grow with its square)
 WINDOW = 120
-LEAD = 40  # characters of the window before the finding
+NARROWEST = 30  # columns of the line shown however narrow the terminal: fewer leave the words no context
+GUTTER = len("     4 | ")
 
 
-def _window(line: str, col: int, width: int, more: str = "…") -> tuple[str, int, int]:
-    """The part of ``line`` to show, with the caret's column and width in it (``more`` marks a cut)."""
-    if len(line) <= WINDOW:
-        return line, col, width
-    start = max(0, min(col - 1 - LEAD, len(line) - WINDOW))
-    end = start + WINDOW
-    shown = (more if start else "") + line[start:end] + (more if end < len(line) else "")
-    return shown, col - start + (len(more) if start else 0), max(1, min(width, end - (col - 1)))
+def _window_columns(con: _Page) -> int:
+    """The columns of a source line the snippet shows, the cut marks aside: the terminal's (COLUMNS, else its own
+    width: a 120-column window in a pane of 50 wrapped each line onto three, the carets onto lines of their own)."""
+    own = con.stream is sys.stdout or con.stream is sys.stderr
+    if own and (os.environ.get("COLUMNS", "").isdigit() or con.console.is_terminal):
+        return max(NARROWEST, con.console.width - GUTTER - 2 * _columns(con.more))
+    return WINDOW
+
+
+def _cells(con: _Page, line: str, start: int, end: int) -> list[str]:
+    """Each character of ``line[start:end]`` as the snippet shows it: a tab as a space (it keeps the columns), an
+    unseen character as its code point, a character the stream cannot encode escaped as the stream will."""
+    part = line[start:end]
+    if part.isascii():  # (most lines: no character to look at one by one)
+        return list(part.replace("\t", " "))
+    shown = []
+    for i in range(start, end):
+        char = line[i]
+        if char == "\t":
+            char = " "
+        elif char in _UNSEEN or (char in _JOINERS and 0 < i < len(line) - 1 and _LATIN.match(line[i - 1])
+                                 and _LATIN.match(line[i + 1])):
+            char = f"{con.symbol('⟨')}U+{ord(char):04X}{con.symbol('⟩')}"
+        elif not char.isascii() and not con.can_encode(char):
+            char = con.shown(char)
+        shown.append(char)
+    return shown
+
+
+def _window(con: _Page, line: str, col: int, width: int) -> tuple[str, int, int, bool]:
+    """The part of ``line`` to show, the columns before the caret and under it, and whether the part holds
+    right-to-left text; a line wider than the window is cut around the finding (``con.more`` marks a cut)."""
+    room = con.window
+    at = min(col - 1, len(line))
+    past_end = col - 1 - at  # (a finding just after the line's last character)
+    if len(line) <= 4 * room:  # (a longer line is wider than any window: not measured whole)
+        cells = _cells(con, line, 0, len(line))
+        if _columns("".join(cells)) <= room:
+            right_to_left = any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in line)
+            return ("".join(cells), _columns("".join(cells[:at])) + past_end,
+                    max(1, _columns("".join(cells[at:at + width]))), right_to_left)
+    # (measured a character at a time from the finding out, never the whole line: it may be a paragraph of 2 MB)
+    cell_of: dict[int, int] = {}
+
+    def cost(i: int) -> int:
+        if i not in cell_of:
+            cell_of[i] = _columns(_cells(con, line, i, i + 1)[0])
+        return cell_of[i]
+
+    start, end, used, steps = at, at, 0, 8 * room  # (steps: a run of zero-width marks costs nothing, but time)
+    while start > 0 and steps and used + cost(start - 1) <= room // 3:
+        start, used, steps = start - 1, used + cost(start - 1), steps - 1
+    while end < len(line) and steps and used + cost(end) <= room:
+        end, used, steps = end + 1, used + cost(end), steps - 1
+    while start > 0 and steps and used + cost(start - 1) <= room:  # (the finding near the end: more before it)
+        start, used, steps = start - 1, used + cost(start - 1), steps - 1
+    while start < at and unicodedata.category(line[start]) in ("Mn", "Me"):  # (no accent without its letter)
+        start += 1
+    cells = _cells(con, line, start, end)
+    before = con.more if start else ""
+    shown = before + "".join(cells) + (con.more if end < len(line) else "")
+    lead = _columns(before) + _columns("".join(cells[:at - start])) + past_end
+    under = max(1, _columns("".join(cells[at - start:max(at, min(at + width, end)) - start])))
+    return shown, lead, under, any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in line[start:end])
 
 
 def _diagnostic(con: _Page, d: Diagnostic, lines: _Lines) -> None:
