@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from scriptkit.errors import ScriptkitError
 from scriptkit.linting import lint_text
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import _REGISTRY, RuleCollision
