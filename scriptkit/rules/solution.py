@@ -13,7 +13,15 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.inference import REQUEST, Sentence, body_sentences, may_refuse, only_thanks_for_praise, refused_spans
+from scriptkit.inference import (
+    _IMPERATIVE,
+    REQUEST,
+    Sentence,
+    body_sentences,
+    may_refuse,
+    only_thanks_for_praise,
+    refused_spans,
+)
 from scriptkit.message import Blank, Message, Text
 from scriptkit.placeholders import (
     DEFAULT_CATALOGUE,
@@ -204,6 +212,10 @@ def _has_time(text: str) -> bool:
     """``_has_word(_TIME_WORDS, text) or _BRACED_TIME.search(text) or _TIME.search(text)``: each kind of
     _TIME's alternatives is searched alone, and only when the reply has a word it needs (long replies pass
     some gate: a shorter regex then)."""
+    if "now" in _letter_runs(text) and lowers_plainly(text):
+        stated = _without_present_now(text)
+        if stated != text:
+            return _has_time(stated)
     if _has_word(_TIME_WORDS, text):
         return True
     if "{" in text and _BRACED_TIME.search(text):
@@ -218,6 +230,25 @@ def _has_time(text: str) -> bool:
         or (not _LEADS.isdisjoint(runs) and (digit or _starts_any(spaced, _LEAD_HEADS)) and _TIME_LEAD.search(low))
         or (digit and (":" in text or _starts_any(spaced, _NUMBER_HEADS)) and _TIME_NUMBER.search(low))
         or (digit and _TIME_DIGIT.search(low)))
+
+
+# "now" that says how things stand, not when a step happens: "for now, please use the app" (meanwhile), "until
+# now", "by now", and "right now" in a sentence with no step promised or owned ("some payments are failing right
+# now"; not "I'm resending the code right now")
+_STANDING_NOW = re.compile(r"\b(?:for|until|till|up\s+to|by|just)\s+now\b", re.IGNORECASE)
+_RIGHT_NOW = re.compile(r"\bright\s+now\b", re.IGNORECASE)
+
+
+def _without_present_now(text: str) -> str:
+    """``text`` with each "now" that tells how things stand blanked (``_STANDING_NOW``, ``_RIGHT_NOW``)."""
+    text = _STANDING_NOW.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _RIGHT_NOW.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+        sentence = text[start:min(ends, default=len(text))]
+        if not (_PROMISE.search(sentence) or _OWNER.search(sentence)):
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _heads(prefixes: tuple[str, ...]) -> tuple[str, ...]:
@@ -679,8 +710,36 @@ _DONE_NEWS_FOLDED = CaselessRegex(_DONE_NEWS)
 _TIME_FOLDED, _VAGUE_TIME_FOLDED = CaselessRegex(_TIME), CaselessRegex(_VAGUE_TIME)
 
 
+# the turn from a feeling to good news inside one sentence of care: "I know this has been stressful, so I'm glad
+# to say your refund is approved", "..., and I'm pleased to tell you ..." (what follows is read as the solution)
+_NEWS_TURN = re.compile(rf",?\s+(?:so|and)\s+(?=(?:i|we)(?:{_APOS}m|{_APOS}re|\s+am|\s+are)\s+"
+                        r"(?:so\s+|really\s+|very\s+)?(?:glad|happy|pleased|delighted|thrilled)\s+to\s+(?:say|tell|let|confirm|report|share)\b)",
+                        re.IGNORECASE)
+_NEWS_TAILS = "_sk_news_tails"
+
+
+def _news_tails(message: Message) -> tuple[tuple[int, int], ...]:
+    """Where good news told after the care in a sentence of care starts and ends (``_NEWS_TURN``, news that
+    names a step or a step done): the solution's, though inference keeps the sentence whole as care. Asked
+    once per message."""
+    kept: tuple[tuple[int, int], ...] | None = message.__dict__.get(_NEWS_TAILS)
+    if kept is None:
+        found = []
+        for s in body_sentences(message):
+            m = _NEWS_TURN.search(s.text) if s.slot in ("acknowledgment", "warm_language") else None
+            if m is not None and (_offers_action(tail := s.text[m.end():]) or _finished(tail)):
+                found.append((s.start + m.end(), s.end))
+        kept = message.__dict__[_NEWS_TAILS] = tuple(found)
+    return kept
+
+
 def solution_text(message: Message) -> str:
-    return message.slot_text("solution")
+    """The solution slot's text, after any good news told inside a sentence of care (``_news_tails``)."""
+    tails = _news_tails(message)
+    own = message.slot_text("solution")
+    if not tails:
+        return own
+    return " ".join([*(message.text[a:b].strip() for a, b in tails), *([own] if own else [])])
 
 
 def slot_range(message: Message, slot: str) -> tuple[int, int] | None:
@@ -707,9 +766,24 @@ def _slot_offset(message: Message, slot: str, offset: int) -> int:
     return last
 
 
+def _solution_offset(message: Message, offset: int) -> int:
+    """Where ``offset`` into ``solution_text(message)`` lies in ``message.text``: in good news told inside a
+    sentence of care, or in the solution slot after it."""
+    for a, b in _news_tails(message):
+        told = message.text[a:b].strip()
+        if offset < len(told):
+            return a + (len(message.text[a:b]) - len(message.text[a:b].lstrip())) + offset
+        offset -= len(told) + 1
+    return _slot_offset(message, "solution", max(offset, 0))
+
+
 def _solution_span(message: Message) -> tuple[int, int]:
-    """Where a finding about the solution points: the solution slot, else the whole reply."""
-    return slot_range(message, "solution") or (0, len(message.text))
+    """Where a finding about the solution points: the solution slot (from any good news told inside a sentence of
+    care before it), else the whole reply."""
+    own, tails = slot_range(message, "solution"), _news_tails(message)
+    if tails:
+        return tails[0][0], own[1] if own else tails[-1][1]
+    return own or (0, len(message.text))
 
 
 # where a message keeps its ``_has_solution`` answer, in its own __dict__ (as inference keeps its analysis)
@@ -1095,9 +1169,22 @@ def _customer_acts(message: Message, text: str) -> bool:
             c = s.cues
             if c.imperative or (c.advice and (c.actions or c.second_person)) or (c.asks and c.second_person) \
                     or _CASUAL_ASK.match(s.text) is not None or _JUST_DO.match(s.text) is not None \
-                    or asks_about_it(s):
+                    or asks_about_it(s) or _instructs_after_purpose(s.text):
                 return True
     return False
+
+
+# what a step is for, or when to take it, before the instruction: "To download your invoice, open Billing",
+# "If you'd like to change it, tap Edit", "Once the app has updated, open Settings" (``Cues.imperative`` reads
+# the sentence's first words only)
+_PURPOSE_CLAUSE = re.compile(r"\W*(?:to|once|after|if\s+you(?:['’]d|\s+would)\s+(?:like|prefer)\s+to|"
+                             r"if\s+you\s+(?:want|wish|need)\s+to)\s[^,;:.!?\n]{1,80}?,\s*", re.IGNORECASE)
+
+
+def _instructs_after_purpose(sentence: str) -> bool:
+    """The sentence is an instruction after a clause saying what it is for (``_PURPOSE_CLAUSE``)."""
+    m = _PURPOSE_CLAUSE.match(sentence)
+    return m is not None and _IMPERATIVE.match(fold(sentence[m.end():])) is not None
 
 
 def _asks_about_it(message: Message) -> bool:
@@ -1198,6 +1285,9 @@ class NoTimeFrame(Rule):
     more help ("If you have any questions, please don't hesitate to contact us."): SK402 says
     it names no next step.
 
+    A "now" that says how things stand is no time frame: "For now, please use the app", "some payments are
+    failing right now" (not "I'm resending the code right now").
+
     The advice says "within 2 working days" in a pack whose `locale` is en-GB, en-IE, en-AU, en-NZ
     or en-IN, where "business days" reads as American.
 
@@ -1248,8 +1338,8 @@ class NoTimeFrame(Rule):
                           "the same day.\"")
             return
         if vague:
-            start = _slot_offset(message, "solution", vague[0])
-            end = _slot_offset(message, "solution", vague[1] - 1) + 1
+            start = _solution_offset(message, vague[0])
+            end = _solution_offset(message, vague[1] - 1) + 1
             yield Finding(start, end, f"'{text[vague[0]:vague[1]]}' is not a time frame",
                           f"Say when: \"today\", \"by Friday\", \"within 2 {_days_off_excluded(ctx)}\".")
         elif _has_action(text) or _pending(looked := _without_looks(text)) \
@@ -1396,8 +1486,24 @@ def _care_and_solution_words(message: Message) -> tuple[int, int, int, tuple[int
     else:
         head = []  # (nothing but care in the solution: nothing moves)
     moved = sum(n for _, _, n in head)
+    # (good news told after the care in its sentence is the solution's: "..., so I'm glad to say it's approved")
+    for a, b in _news_tails(message):
+        news = word_count(message.text[a:b])
+        slot = "acknowledgment" if any(s.start <= a < s.end and s.slot == "acknowledgment"
+                                       for s in body_sentences(message)) else "warm_language"
+        words[slot] -= news
+        words["solution"] += news
     return (words["acknowledgment"] + moved, words["warm_language"], words["solution"] - moved,
             (head[0][0], head[-1][1]) if head else None)
+
+
+def _names_their_feeling(message: Message, head: tuple[int, int] | None) -> bool:
+    """A sentence of care (or of the solution's ``head``, counted as care) acknowledges a feeling of the
+    customer's: "I know it may be frustrating", "I can see how worrying this is"; not a bare "Thanks for your
+    email." or "Sorry!", nor a sympathetic line among the steps."""
+    return any(s.cues.feelings and s.cues.acknowledges
+               and (s.slot in ("acknowledgment", "warm_language") or (head and head[0] <= s.start < head[1]))
+               for s in body_sentences(message))
 
 
 def _complete_step(text: str) -> bool:
@@ -1420,7 +1526,11 @@ class CareSolutionImbalance(Rule):
     care is a sentence or two (under twice `min_words`) before a whole step, owned and timed
     ("Thanks for getting in touch about the late delivery, I can see how annoying that is.
     I've refunded your shipping today.") or already done, is not out of balance: the step
-    needs no more words.
+    needs no more words. A long solution after care that names the customer's feeling ("I know it may be
+    frustrating, but we need to check a few details with you.") is not flagged either: the acknowledgment is
+    there, and an email's length is SK105's. Good news told after the care in one sentence ("I know this has
+    been stressful, so I'm glad to say your refund is approved.") counts as solution, as the solution rules
+    read it.
 
     ## Why it matters
     Care and action belong together: a reply should weigh how the customer feels against
@@ -1479,7 +1589,9 @@ class CareSolutionImbalance(Rule):
                     else "the acknowledgment and the warm language")  # (both long: both to trim)
             yield Finding(a, b, f"{care} words of care but only {sol} of solution",
                           f"Trim {trim} to a sentence or two and say more about the next step.")
-        elif solution_heavy:
+        elif solution_heavy and not _names_their_feeling(message, head):
+            # (after "I know it may be frustrating", the advice to acknowledge how they feel is already taken: a
+            # long email's length is SK105's)
             a, b = slot_range(message, "solution") or (0, 0)
             yield Finding(a, b, f"{sol} words of solution after only {care} of acknowledgment",
                           "Acknowledge how the customer feels before the steps.", severity=Severity.SUGGESTION)
