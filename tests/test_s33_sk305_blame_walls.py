@@ -1,5 +1,6 @@
 """SK305 hears blame told as the cause with "haven't" ("we can't say because you haven't filled in the form"), a
 policy wall of guidelines ("As per our community guidelines, ..."), the fault guessed to be specific to the
+customer's setup, and a door shut with "handle" ("This is not something we can handle."); and not the same words
 when they only inform or help."""
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def _sk305(text: str) -> list[str]:
      "This is highly likely specific to your hardware configuration"),
     ("The crash is most likely specific to your graphics driver setup.",
      "The crash is most likely specific to your graphics driver setup"),
+    ("This is not something we can handle. Closing.", "This is not something we can handle"),
+    ("That is not a request we can deal with here.", "That is not a request we can deal with"),
 ])
 def test_blame_walls_and_brush_offs_are_dismissive(cold: str, phrase: str) -> None:
     assert phrase in _sk305(cold)
@@ -37,6 +40,7 @@ def test_blame_walls_and_brush_offs_are_dismissive(cold: str, phrase: str) -> No
     "Please follow the steps per our setup guidelines below.",
     "This setting is specific to your account, so only you can see it.",
     "Is this specific to your laptop, or does it happen on your phone too?",
+    "This is not something we can handle ourselves, but I've asked the courier to call you today.",
 ])
 def test_the_same_words_informing_or_helping_are_not(warm: str) -> None:
     assert _sk305(warm) == []

@@ -783,26 +783,27 @@ class DismissiveLanguage(Rule):
 
     ## What it does
     Finds phrases that dismiss the customer's feeling ("calm down"), talk down to them ("as I already said", "As
-    explained, ...", "obviously", "That's not how the app works"), shrink their problem ("just simply", "it's not a
-    big deal"), blame them ("you should have", "you failed to"), hide behind policy ("per our policy", "that is our
-    policy", "unfortunately there is nothing further we can do"), set the records against their word ("our records
-    show it was delivered", "according to our records, the parcel was delivered", "it was delivered according to our
-    records"; not good news from them, "our system shows your refund went through") or declare their problem no
-    problem ("this is working as intended"). It hears blame dressed as help too: advice as a telling-off ("Next
-    time, please make sure you enter the right address", "In future, please read our emails"; not a tip, "Next time,
-    check the Deals tab for a code"), their mistake as the cause ("This happened because you entered the wrong
-    postcode", "If you had updated the app, this wouldn't have happened", "You didn't confirm your email", "you must
-    have clicked twice"), their report doubted ("No other customer has reported this"), the fault put or guessed on
-    their side ("There's nothing wrong on our end", "It's probably something on your end", "This is your
+    explained, ...", "obviously", "That's not how the app works"), shrink their problem ("just simply", "it's not a big
+    deal"), blame them ("you should have", "you failed to"), hide behind policy ("per our policy", "As per our
+    contributing guidelines", "that is our policy", "unfortunately there is nothing further we can do"), set the records
+    against their word ("our records show it was delivered", "according to our records, the parcel was delivered", "it
+    was delivered according to our records"; not good news from them, "our system shows your refund went through") or
+    declare their problem no problem ("this is working as intended"). It hears blame dressed as help too: advice as a
+    telling-off ("Next time, please make sure you enter the right address", "In future, please read our emails"; not a
+    tip, "Next time, check the Deals tab for a code"), their mistake as the cause ("This happened because you entered
+    the wrong postcode", "If you had updated the app, this wouldn't have happened", "You didn't confirm your email",
+    "you must have clicked twice", "we can't tell because you haven't filled in the form"), their report doubted ("No
+    other customer has reported this"), the fault put or guessed on their side ("There's nothing wrong on our end",
+    "It's probably something on your end", "This is most likely specific to your hardware setup", "This is your
     responsibility"), the work handed back ("You'll need to contact the courier yourself", "Your issue is with the
-    courier, not us"), the door shut ("We can't help with that", "that's not something we can help with"; not when
-    the sentence goes on to what the writer does: "We can't help with that ourselves, but I've asked the courier to
-    call you today"), the door shown ("You're free to shop elsewhere"), a shrug ("Your order will ship when it
-    ships"), their feeling judged ("There's no need to get angry"), the wait put on them ("Please be patient",
-    "Kindly be patient"; the finding offers a thank-you instead, "Thanks for bearing with us"), and plain sarcasm
-    ("thanks for your patience, I guess"). A feeling is not blame ("You must have felt so let down"), nor a slip of
-    the customer's forgiven ("No worries, these things happen!"), nor words in quotation marks, which are someone
-    else's told back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
+    courier, not us"), the door shut ("We can't help with that", "that's not something we can help with", "This is not
+    something we can handle"; not when the sentence goes on to what the writer does: "We can't help with that ourselves,
+    but I've asked the courier to call you today"), the door shown ("You're free to shop elsewhere"), a shrug ("Your
+    order will ship when it ships"), their feeling judged ("There's no need to get angry"), the wait put on them
+    ("Please be patient", "Kindly be patient"; the finding offers a thank-you instead, "Thanks for bearing with us"),
+    and plain sarcasm ("thanks for your patience, I guess"). A feeling is not blame ("You must have felt so let down"),
+    nor a slip of the customer's forgiven ("No worries, these things happen!"), nor words in quotation marks, which are
+    someone else's told back ('You wrote "calm down and just refund me"'). The list is data in `dismissive.yaml`.
 
     ## Why it matters
     One dismissive phrase undoes every kind word around it: it tells a frustrated customer
