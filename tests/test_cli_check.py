@@ -406,7 +406,7 @@ def test_statistics(make_pack: Any) -> None:
     result = run("check", str(root), "--statistics")
     assert result.exit_code == 1
     assert result.output.splitlines() == ["     2  SK801  say-refund  (2 fixable)", "     1  SK802  thank-them",
-                                          "3 finding(s) in 2 script(s)."]
+                                          "Found 3 problems (2 warnings, 1 suggestion). 2 fixable with --fix."]
 
 
 def test_statistics_honour_output_and_refuse_another_format(make_pack: Any, tmp_path: Path) -> None:
@@ -416,7 +416,7 @@ def test_statistics_honour_output_and_refuse_another_format(make_pack: Any, tmp_
     result = run("check", str(root), "--statistics", "-o", str(out))
     assert result.exit_code == 1 and result.stdout == "" and str(out) in result.stderr
     assert out.read_text(encoding="utf-8").splitlines() == ["     1  SK801  say-refund  (1 fixable)",
-                                                            "1 finding(s) in 1 script(s)."]
+                                                            "Found 1 problem (1 warning). 1 fixable with --fix."]
     result = run("check", str(root), "--statistics", "--format", "json")
     assert result.exit_code == 2 and "--statistics" in result.output and "--format json" in result.output
 

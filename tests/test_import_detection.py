@@ -49,7 +49,7 @@ def test_import_reads_a_zendesk_export_as_one_without_from_and_says_so(tmp_path:
     result = _run("import", str(export), "-o", str(tmp_path / "pack"))
     assert result.exit_code == 0, result.output
     assert f"{export}{ZENDESK_NOTE}" in result.stderr
-    assert "Imported 2 macro(s)" in result.stdout
+    assert "Imported 2 macro(s)" in result.stderr
     script = (tmp_path / "pack" / "scripts" / "orders-reply-1.yaml").read_text(encoding="utf-8")
     assert "I've sent a new one today" in script and "pending" in script  # the reply, and the status it sets
     chosen = _run("import", str(export), "--from", "zendesk", "--out", str(tmp_path / "chosen"))

@@ -114,8 +114,8 @@ def test_zendesk_actions_a_pack_cannot_hold_are_named_for_each_macro(tmp_path: P
             {"field": "status", "value": "pending"}]}], "next_page": None, "count": 1})
     imported, bundle = _round_trip(tmp_path, export, "zendesk", "macros.json")
     assert ("shipping-customs-hold: its other action(s) in Zendesk (priority 'high', group_id '2040', "
-            "custom_fields_360009998877 'needs_info') are not in the pack") in imported.stdout
-    assert "replaces the ticket's tags with 'customs international' in Zendesk (set_tags)" in imported.stdout
+            "custom_fields_360009998877 'needs_info') are not in the pack") in imported.stderr
+    assert "replaces the ticket's tags with 'customs international' in Zendesk (set_tags)" in imported.stderr
     script = (tmp_path / "pack" / "scripts" / "shipping-customs-hold.yaml").read_text(encoding="utf-8")
     assert "# Note: its other action(s) in Zendesk (priority 'high'" in script
     [macro] = bundle["macros"]
@@ -145,8 +145,8 @@ def test_a_gorgias_internal_note_is_the_scripts_guidance_and_other_actions_are_n
     imported, bundle = _round_trip(tmp_path, export, "gorgias", "macros.json")
     script = (tmp_path / "pack" / "scripts" / "return-window-closed.yaml").read_text(encoding="utf-8")
     assert "guidance: Check with a lead before any credit over $100." in script
-    assert "its other action(s) in Gorgias (setPriority 'high') are not in the pack" in imported.stdout
-    assert "its language in Gorgias is 'fr'" in imported.stdout
+    assert "its other action(s) in Gorgias (setPriority 'high') are not in the pack" in imported.stderr
+    assert "its language in Gorgias is 'fr'" in imported.stderr
     [macro] = bundle["macros"]
     assert macro["intent"] == "return/request"
     assert {a["name"]: a["arguments"] for a in macro["actions"]}["setStatus"] == {"status": "closed"}
@@ -164,9 +164,9 @@ def test_a_front_templates_folder_and_survey_come_back(tmp_path: Path) -> None:
     lost = by_name["Lost parcel"]
     assert lost["folder_id"] == "rsf_77" and lost["inbox_ids"] == ["inb_5"] and lost["subject"] == "Your parcel"
     assert "tell us how we did: {{survey}}</p>" in lost["body"]
-    assert "lost-parcel: 1 inline image(s) (card.png)" in imported.stdout
-    assert "attachment(s) in Front" not in imported.stdout
-    assert "ticket-reference: a private template of teammate tea_4 in Front" in imported.stdout
+    assert "lost-parcel: 1 inline image(s) (card.png)" in imported.stderr
+    assert "attachment(s) in Front" not in imported.stderr
+    assert "ticket-reference: a private template of teammate tea_4 in Front" in imported.stderr
     assert "Ticket reference" not in by_name  # (a teammate's private template: not among the shared ones)
     mine = json.loads((tmp_path / "out/front/teammates/tea_4/message_templates.json").read_text(encoding="utf-8"))
     assert [t["name"] for t in mine["message_templates"]] == ["Ticket reference"]
@@ -194,10 +194,10 @@ def test_a_salesforce_quick_text_export_keeps_its_merge_fields_category_and_fold
                                   "{!User.FirstName}")
     assert covered["Category"] == "Warranty" and covered["FolderId"] == "00l5e000000AbCdAAK"
     assert "{!Case.Callback_Time__c}" in by_name["Callback booked"]["Message"]
-    assert "{!Asset.Name} -> {{ salesforce.Asset_Name }}" in imported.stdout
+    assert "{!Asset.Name} -> {{ salesforce.Asset_Name }}" in imported.stderr
     assert f"{export}:1:1: note: read as a Salesforce Quick Text export (from its shape)" in imported.stderr
-    assert "callback-booked: not included in its channels in Salesforce (IsInsertable false)" in imported.stdout
-    assert "callback-booked: its Channel in Salesforce is 'Email;Chat'" in imported.stdout
+    assert "callback-booked: not included in its channels in Salesforce (IsInsertable false)" in imported.stderr
+    assert "callback-booked: its Channel in Salesforce is 'Email;Chat'" in imported.stderr
     checked = _run("check", str(tmp_path / "pack"), "--fail-on", "error")
     assert checked.exit_code == 0, checked.output
 
@@ -215,7 +215,7 @@ def test_a_table_in_a_reply_keeps_its_rows_and_cells_apart(tmp_path: Path) -> No
     imported, bundle = _round_trip(tmp_path, export, "freshdesk", "canned_responses.json")
     script = (tmp_path / "pack" / "scripts" / "shipping-rates.yaml").read_text(encoding="utf-8")
     assert "  Service | Price\n  Standard (3-5 days) | $4.99\n  Express (1-2 days) | $12.99\n" in script
-    assert "shipping-rates: its table(s) (3 row(s)) are lines of text, each cell apart by ' | '" in imported.stdout
+    assert "shipping-rates: its table(s) (3 row(s)) are lines of text, each cell apart by ' | '" in imported.stderr
     [response] = bundle if isinstance(bundle, list) else bundle["canned_responses"]
     assert "<p>Service | Price<br>Standard (3-5 days) | $4.99<br>Express (1-2 days) | $12.99</p>" \
         in response["content_html"]
@@ -232,7 +232,7 @@ def test_a_data_loader_csv_of_quick_text_is_read_as_salesforce(tmp_path: Path) -
     assert record["Message"] == ("Hi {!Contact.FirstName}, your {!Asset.Name} is covered, so I've booked a free "
                                  "repair for Tuesday.")
     assert record["Category"] == "Warranty" and record["FolderId"] == "00l5e000000AbCd"
-    assert "not included in its channels in Salesforce (IsInsertable false)" in imported.stdout
+    assert "not included in its channels in Salesforce (IsInsertable false)" in imported.stderr
 
 
 def test_an_empty_gorgias_internal_note_adds_no_guidance(tmp_path: Path) -> None:
@@ -243,7 +243,7 @@ def test_an_empty_gorgias_internal_note_adds_no_guidance(tmp_path: Path) -> None
     result = _run("import", str(export), "-o", str(tmp_path / "pack"))
     assert result.exit_code == 0, result.output
     script = (tmp_path / "pack" / "scripts" / "refunded.yaml").read_text(encoding="utf-8")
-    assert "guidance" not in script and "internal note" not in result.stdout
+    assert "guidance" not in script and "internal note" not in result.stderr
 
 
 def test_a_hand_made_sheet_with_message_and_channel_columns_keeps_its_placeholders(tmp_path: Path) -> None:

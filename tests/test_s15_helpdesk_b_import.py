@@ -55,8 +55,8 @@ def test_awkward_but_legal_csv_imports_checks_and_exports(tmp_path: Path) -> Non
     runner = CliRunner()
     result = runner.invoke(main, ["import", str(sheet), "-o", str(tmp_path / "pack")])
     assert result.exit_code == 0, result.output
-    assert "Imported 2 macro(s)" in result.stdout
-    assert "library.csv:9:1: 9 'Empty': has no reply text; skipped" in result.stdout  # (line 9: after the breaks)
+    assert "Imported 2 macro(s)" in result.stderr
+    assert "library.csv:9:1: 9 'Empty': has no reply text; skipped" in result.stderr  # (line 9: after the breaks)
     texts = {m.title: m.text for m in render_pack(load_pack(tmp_path / "pack"))}
     assert texts["Orders::Late parcel"] == ("Hi {{customer.first_name}},\n\nI'm sorry the parcel to Malmö is late."
                                            " I've chased the carrier and it arrives by Friday.\n\nThanks,\nSam")
@@ -100,8 +100,8 @@ def test_a_markdown_heading_with_no_reply_is_named_and_a_title_heading_is_not(tm
                         "\r\n".encode())
     result = CliRunner().invoke(main, ["import", str(library), "-o", str(tmp_path / "pack")])
     assert result.exit_code == 0, result.output
-    assert "Imported 2 macro(s)" in result.stdout
-    skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped:")]
+    assert "Imported 2 macro(s)" in result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped:")]
     assert skipped == [f"skipped: {library}:9:1: section 'Refund status': has no reply text under its heading; "
                        "skipped"]
 

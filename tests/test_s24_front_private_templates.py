@@ -70,8 +70,8 @@ def test_a_private_template_comes_back_to_its_teammate_not_shared(tmp_path: Path
     imported, front = _import_and_export(tmp_path)
     script = (tmp_path / "pack" / "scripts" / "my-ticket-reference.yaml").read_text(encoding="utf-8")
     assert "teammate_id: tea_4" in script and "folder_id: rsf_8" in script
-    assert "my-ticket-reference: a private template of teammate tea_4 in Front: kept" in imported.stdout
-    assert "exported back as a shared template" not in imported.stdout
+    assert "my-ticket-reference: a private template of teammate tea_4 in Front: kept" in imported.stderr
+    assert "exported back as a shared template" not in imported.stderr
     # the team's template is in its team's folder and bundle alone (no template is for the default workspace)
     assert not (front / "message_templates").exists()
     team = front / "teams" / "tim_9"
@@ -120,7 +120,7 @@ def test_a_private_templates_inboxes_are_named_not_kept(tmp_path: Path) -> None:
     script = (tmp_path / "pack" / "scripts" / "my-ticket-reference.yaml").read_text(encoding="utf-8")
     assert "teammate_id: tea_4" in script and "inb_2" not in script.split("\nexport:")[1]
     assert "my-ticket-reference: its inboxes in Front (inb_2) are not kept: a private template has none" \
-        in result.stdout
+        in result.stderr
     checked = _run("check", str(tmp_path / "pack"), "--grammar", "off")
     assert "SK506" not in checked.output
 

@@ -35,7 +35,7 @@ def _import(tmp_path: Path, *templates: dict[str, Any]) -> Result:
 def test_two_teammates_private_templates_of_one_title_are_no_clash(tmp_path: Path) -> None:
     result = _import(tmp_path, _template("rsp_1", f"{API}/teammates/tea_4"),
                      _template("rsp_2", f"{API}/teammates/tea_9"))
-    assert CLASH not in result.stdout
+    assert CLASH not in result.stderr
     exported = CliRunner().invoke(main, ["export", str(tmp_path / "pack"), "--to", "front", "-o",
                                          str(tmp_path / "out"), "--grammar", "off"])
     assert "SK507" not in exported.output  # (the export agrees: the note would have been a false alarm)
@@ -44,10 +44,10 @@ def test_two_teammates_private_templates_of_one_title_are_no_clash(tmp_path: Pat
 def test_a_shared_template_and_a_private_one_of_one_title_still_clash(tmp_path: Path) -> None:
     result = _import(tmp_path, _template("rsp_1", f"{API}/teammates/tea_4"), _template("rsp_2", f"{API}/teams/tim_1"),
                      _template("rsp_3", f"{API}/teammates/tea_9", "Another title"))
-    assert result.stdout.count(CLASH) == 2
+    assert result.stderr.count(CLASH) == 2
     one_teammate = _import(tmp_path / "again", _template("rsp_1", f"{API}/teammates/tea_4"),
                            _template("rsp_2", f"{API}/teammates/TEA_4".replace("TEA", "tea")))
-    assert one_teammate.stdout.count(CLASH) == 2
+    assert one_teammate.stderr.count(CLASH) == 2
 
 
 def test_an_owner_link_that_names_no_teammate_is_said_and_the_template_shared(tmp_path: Path) -> None:
@@ -56,15 +56,15 @@ def test_an_owner_link_that_names_no_teammate_is_said_and_the_template_shared(tm
     for name in ("cut-link", "odd-owner"):
         script = YAML(typ="safe").load(scripts / f"{name}.yaml")
         assert "teammate_id" not in (script.get("export") or {}).get("front", {})
-    assert f"cut-link: its owner link in Front ('{API}/teammates/') names no teammate" in result.stdout
-    assert "odd-owner: its owner link in Front ('42') names no teammate" in result.stdout
+    assert f"cut-link: its owner link in Front ('{API}/teammates/') names no teammate" in result.stderr
+    assert "odd-owner: its owner link in Front ('42') names no teammate" in result.stderr
 
 
 def test_a_teams_template_stays_shared_and_its_team_is_said(tmp_path: Path) -> None:
     result = _import(tmp_path, _template("rsp_1", f"{API}/teams/tim_1"))
-    assert "owner link" not in result.stdout and "teammate_id" not in result.stdout
+    assert "owner link" not in result.stderr and "teammate_id" not in result.stderr
     assert "refund-on-its-way: a shared template of team tim_1's workspace in Front: kept as its front setting " \
-           "team_id" in result.stdout
+           "team_id" in result.stderr
 
 
 def test_an_owner_link_with_a_query_names_its_teammate(tmp_path: Path) -> None:
@@ -78,4 +78,4 @@ def test_an_owner_link_with_a_query_names_its_teammate(tmp_path: Path) -> None:
 
 def test_an_owner_that_is_no_link_is_said(tmp_path: Path) -> None:
     result = _import(tmp_path, _template("rsp_1", "alt:email:jo@example.com"))
-    assert "its owner link in Front ('alt:email:jo@example.com') names no teammate" in result.stdout
+    assert "its owner link in Front ('alt:email:jo@example.com') names no teammate" in result.stderr

@@ -251,8 +251,18 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             for line in fixing.refused_messages(plans, _texts(loaded)):
                 err.print(line, markup=False, highlight=False)
             changed = [p for p in plans if p.changed]
+            # (the files' own bytes, as UTF-8, and a name as it is on disk: a patch to apply; click and a C locale
+            # wrote 'caf?' for 'café', which no patch finds, and the console shows a tab or a CR as a picture)
+            sys.stdout.flush()
+            out = getattr(sys.stdout, "buffer", None)
             for p in changed:
-                click.echo(p.diff(display_path(p.path)), nl=False)
+                text = p.diff(display_path(p.path))
+                if out is None:
+                    sys.stdout.write(text)
+                else:
+                    out.write(text.encode("utf-8", "surrogateescape"))
+            if out is not None:
+                out.flush()
             if not changed and result.diagnostics:  # (an empty diff alone reads as "nothing wrong")
                 n = len(result.diagnostics)
                 err.print(f"No safe fixes to show: {n} finding{'s need' if n != 1 else ' needs'} rewriting by hand "
@@ -484,6 +494,8 @@ def _fixed_in_a_copy(pack: str, loaded: Pack, result: LintResult, config: LintCo
 
 def _statistics(result: LintResult, stream: TextIO) -> None:
     """One line per rule, most frequent first: where a team starts on an imported library."""
+    from scriptkit.reporters.text import summary  # (rich, only when text is printed)
+
     counts: dict[tuple[str, str], list[int]] = {}
     for d in result.diagnostics:
         row = counts.setdefault((d.code, d.name), [0, 0])
@@ -491,8 +503,7 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
         row[1] += d.fix is not None and d.fix.safe
     for (code, name), (n, fixable) in sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0])):
         stream.write(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else "") + "\n")
-    stream.write(f"{len(result.diagnostics)} finding(s) in {len({m.script_id for m in result.messages})} "
-                 "script(s).\n")
+    stream.write(summary(result).plain + "\n")  # (the report's own last line: "Found 35 problems (...)")
     if result.internal_notes:  # (as the full report says it: why a cold note adds no warmth findings)
         stream.write(f"{len(result.internal_notes)} of them internal note(s), for the agents and never sent: "
                      "checked for flexibility and hygiene only.\n")

@@ -127,7 +127,7 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
     library.raise_if_empty("import", parse_where(where))
     with writing("the pack", out):
         pack = library.write(target, name=name, force=force, channel=channel, overwrite=overwrite)
-    con = console()
+    con = console(stderr=True)  # (a summary, as export's: stdout is for data)
     if edits:
         con.print(f"Overwrote your edits (--overwrite-edits) to {len(edits)} file(s): {', '.join(edits[:10])}"
                   + (f" and {len(edits) - 10} more" if len(edits) > 10 else ""), markup=False)
@@ -170,7 +170,7 @@ _LISTED = 50
 def _list_notes(notes: list[tuple[str, str]]) -> None:
     """``(script id, note)`` pairs, a line each; a note shared by several macros (489 times "has no language in
     Gorgias") once, with their count and the first of them, so the notes of single macros are not buried."""
-    con = console()
+    con = console(stderr=True)  # (a summary, as export's: stdout is for data)
     counts = Counter(note for _, note in notes)
     first: dict[str, list[str]] = {}  # (each shared note's first three macros, in one pass: not a pass per note)
     for script, note in notes:

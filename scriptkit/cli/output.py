@@ -258,6 +258,14 @@ stage_clock: Callable[[], float] = time.monotonic
 stage_pause: Callable[[threading.Event, float], bool] = _pause
 
 
+#: the setting that turns the stage lines and the spinner off
+NO_PROGRESS = "SCRIPTKIT_NO_PROGRESS"
+
+
+def progress_off() -> bool:
+    return os.environ.get(NO_PROGRESS, "") not in ("", "0")
+
+
 @contextmanager
 def stages(clock: Callable[[], float] | None = None,
            pause: Callable[[threading.Event, float], bool] | None = None) -> Iterator[Callable[[str], None]]:
@@ -265,8 +273,14 @@ def stages(clock: Callable[[], float] | None = None,
     (a CI log), a line names it once the command has taken ``STAGE_LINE_AFTER`` seconds, then every
     ``STAGE_LINE_EVERY``: a 20,000-script audit printed nothing for minutes and looked hung, and a short
     run still prints nothing. Yields the function that names the current stage. ``clock`` and ``pause``:
-    the teller's (default ``stage_clock`` and ``stage_pause``)."""
-    if sys.stderr.isatty():
+    the teller's (default ``stage_clock`` and ``stage_pause``).
+
+    ``SCRIPTKIT_NO_PROGRESS`` set (to anything but 0) says nothing at all. A dumb terminal (``TERM=dumb``, an
+    editor's console) cannot redraw a line, and its spinner left blank lines: it gets the log's lines."""
+    if progress_off():
+        yield lambda label: None
+        return
+    if sys.stderr.isatty() and os.environ.get("TERM") != "dumb":
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
