@@ -102,11 +102,26 @@ class CustomSpec:
     origin: str = ""
 
 
+# Scripts written without spaces between words (as solution.py's _SPACELESS): Thai, Lao, Myanmar, Khmer, kana, CJK
+# ideographs, half-width kana. Their letters run on into the next word, so they mark no word's edge
+_SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_SPACELESS_CHAR = re.compile(f"[{_SPACELESS}]")
+# (a word's edge: no letter, digit or hyphen of a spaced script next to it)
+_NOT_AFTER_WORD = rf"(?<![^\W{_SPACELESS}])(?<!-)"
+_NOT_BEFORE_WORD = rf"(?![^\W{_SPACELESS}]|-)"
+
+
 def _term_regex(terms: Sequence[str], patterns: Sequence[str]) -> str:
-    """Terms match as whole words with any whitespace between their words; longest first."""
-    parts = [r"\s+".join(re.escape(w) for w in t.split()) for t in sorted(terms, key=len, reverse=True)]
-    words = rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])" if parts else ""
-    return "|".join(p for p in ([words] if words else []) + [f"(?:{p})" for p in patterns])
+    """Terms match as whole words with any whitespace between their words; longest first. A term's side in a
+    script written without spaces ("ご迷惑" in "遅れてご迷惑をおかけし") asks for no word's edge there: the
+    letters next to it are another word's."""
+    parts = []
+    for term in sorted(terms, key=len, reverse=True):
+        words = r"\s+".join(re.escape(w) for w in term.split())
+        before = "" if _SPACELESS_CHAR.match(term.strip()[:1]) else _NOT_AFTER_WORD
+        after = "" if _SPACELESS_CHAR.match(term.strip()[-1:]) else _NOT_BEFORE_WORD
+        parts.append(f"{before}{words}{after}")
+    return "|".join([f"(?:{p})" for p in parts] + [f"(?:{p})" for p in patterns])
 
 
 # a word that opens a noun phrase: one before the term ("our customer service team") and one opening the
