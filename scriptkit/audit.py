@@ -1049,8 +1049,10 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         if no_room and scores["flexibility"] and not _has_room(script, no_room):
             scores["flexibility"] = 0.0
             flexibility_note = _no_room_note(unmapped, no_room)
-        risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.may_read_blank
-                 and (spec := catalogue.get(seg.name)) is not None and spec.can_be_blank]
+        # (those check reports (SK001): where an empty one reads badly; 'order {{ order.number }}' in mid-sentence
+        # is not, and a pack check called all clear was told here of placeholders that can render blank)
+        flagged = {d.text for d in diags if d.code == "SK001"}
+        risks = [seg.name for seg in message.segments if isinstance(seg, Placeholder) and seg.canonical in flagged]
         no_fallbacks = raws[script.id].dialect if risks and script.id in raws \
             and raws[script.id].dialect in fallbackless else None
         if no_fallbacks:

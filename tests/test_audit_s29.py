@@ -33,7 +33,7 @@ def test_a_liquid_fallback_greeting_is_shown_once_as_written(tmp_path: Path) -> 
 KEPT = ("Dear [Client Name],\n\nI'm sorry for the wait. Your refund for order [Order Ref] will reach your card within "
         "21 days.\n\nBest,\nThe team")
 QUICK = ("Hi {{ticket.requester.first_name}},\n\nSorry about the wait! I've refunded you today: it reaches your card "
-         "within 7 days. I charged {{ticket.ticket_field_777}} back.\n\nBest,\n{{current_user.first_name}}")
+         "within 7 days. {{ticket.ticket_field_777}} was charged back.\n\nBest,\n{{current_user.first_name}}")
 
 
 def test_the_reports_name_each_macro_by_its_title_and_id_in_its_helpdesks_words(tmp_path: Path) -> None:

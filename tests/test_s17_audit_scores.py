@@ -100,7 +100,7 @@ def test_the_imported_pack_scores_as_the_export_does(library: Path, tmp_path: Pa
 def test_the_text_report_says_why_a_macro_is_held_at_the_cap(library: Path) -> None:
     result = CliRunner().invoke(main, ["audit", str(library)], env={"NO_COLOR": "1", "COLUMNS": "250"})
     assert result.exit_code == 0, result.output
-    assert "overall held at 50 (from 80): it would send '[Client Name]' as written" in result.output
+    assert "overall capped at 50 (it would score 80) because it would send '[Client Name]' as written" in result.output
     assert "Placeholders that did not map: 1" in result.output
     assert "Broken: [Client Name]: use {{ customer.first_name }} (the helpdesk fills it)" in result.output
 

@@ -62,7 +62,7 @@ def test_check_and_audit_hold_a_script_that_would_send_the_marker(make_pack: Mak
     assert [(d["text"], d["severity"]) for d in found] == [(marker, "error")]
     audit = CliRunner().invoke(main, ["audit", str(root)])
     assert audit.exit_code == 0, audit.output
-    assert "overall held at 50" in audit.output and "unfilled-blank" in audit.output
+    assert "overall capped at 50" in audit.output and "unfilled-blank" in audit.output
 
 
 @pytest.mark.timeout(60)  # (a hang guard: a marker pattern read quadratically takes far longer)

@@ -263,20 +263,21 @@ def _some(names: list[str], shown: int = 5) -> str:
 
 
 def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Console) -> None:
-    from scriptkit.audit import CAP, PRACTICES
+    from scriptkit.audit import CAP, PRACTICE_LABELS, PRACTICES
     from scriptkit.language import name_of
 
     for m in shown:
         names = ", ".join(dict.fromkeys(d.name for d in m.diagnostics)) or "no problems"
-        per = " ".join(_fmt(m.scores[p]) for p in PRACTICES)
+        # (named: "scores 0 0 0 0 90" left the reader to count the columns of a heading far above)
+        per = ", ".join(f"{PRACTICE_LABELS[p].lower()} {_fmt(m.scores[p])}" for p in PRACTICES)
         where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
                                         "internal note" if m.internal else "",
                                         name_of(m.other_language) if m.other_language else "", str(m.location))))
         con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
-        con.print(f"       scores {per} · {names}", markup=False, highlight=False)
-        if m.capped:
-            con.print(f"       overall held at {CAP:g} (from {m.mean:.0f}): {m.held_because}", markup=False,
-                      highlight=False)
+        con.print(f"       scores: {per} · {names}", markup=False, highlight=False)
+        if m.capped:  # ("held at 50" beside a macro's own 18 read as a score fixed by someone)
+            con.print(f"       overall capped at {CAP:g} (it would score {m.mean:.0f}) because {m.held_because}",
+                      markup=False, highlight=False)
         if m.flexibility_note:
             con.print(f"       flexibility 0: {m.flexibility_note}", markup=False, highlight=False)
         if len(copies.get(m.id, ())) > 1:
@@ -308,7 +309,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     if steps:
         from scriptkit.audit import WORK_ORDER_RULE
 
-        con.print(f"[bold]Work in this order[/bold] ({WORK_ORDER_RULE})")
+        con.print(f"[bold]Work in this order[/bold]: {WORK_ORDER_RULE}")
         for number, step in enumerate(steps[:_STEPS_SHOWN], 1):
             con.print(f"  {number}. {step.text}", markup=False, highlight=False)
         if len(steps) > _STEPS_SHOWN:
@@ -324,8 +325,12 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         whole = [m for m in report.macros if not m.judged_in_part]
         part = [m for m in report.macros if m.judged_in_part]
         columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES)
-        if whole and top > 0:  # (--top 0: no list, and no "Worst 0 macros" heading)
-            shown = _worst(whole, copies, top)
+        # (a macro at 100 needs no work: a perfect library's "Worst 10 macros" were ten 100s)
+        needing_work = [m for m in whole if m.overall is None or m.overall < 100]
+        if whole and top > 0 and not needing_work:
+            con.print("No macro scores below 100: none needs work.")
+        elif needing_work and top > 0:  # (--top 0: no list, and no "Worst 0 macros" heading)
+            shown = _worst(needing_work, copies, top)
             con.print(f"[bold]Worst {len(shown)} macros[/bold] (overall, then {columns})")
             _print_macros(shown, copies, con)
         if part:
@@ -357,7 +362,11 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
                if len(groups) > _GROUPS_SHOWN]
     if unshown:
         con.print(f"  and {' and '.join(unshown)}: {_ALL_LISTED}", markup=False, highlight=False)
-    con.print(f"[bold]Contradictions[/bold]: {len(report.contradictions)}")
+    unchecked = report.contradictions_not_checked  # ("0" alone read as checked everywhere)
+    con.print(f"[bold]Contradictions[/bold]: {len(report.contradictions)}"
+              + (f" (not checked in {sum(unchecked.values())} macro(s) in another language: "
+                 + ", ".join(f"{language} {count}" for language, count in unchecked.items()) + ")"
+                 if unchecked else ""))
     for found in report.contradictions[:_CONTRADICTIONS_SHOWN]:
         # the amounts most macros give first: the odd ones out are the ones to settle
         # (each macro by its title and helpdesk id, as the lead finds it there: not the pack's name for it)
@@ -379,8 +388,9 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     for ident, name in risks[:10]:
         where = f" (in {fallbackless[ident].capitalize()}: reword)" if ident in fallbackless else ""
         macro = report.macro(ident)
-        con.print(f"  {macro.named}: {macro.placeholder_as_written(name)} has no fallback{where}", markup=False,
-                  highlight=False)
+        place = _placeholder_place(macro, name)
+        con.print(f"  {f'{place}: ' if place else ''}{macro.named}: {macro.placeholder_as_written(name)} has no "
+                  f"fallback{where}", markup=False, highlight=False)
     unmapped = report.unmapped
     # (a misspelt Zendesk field is sent empty, as the import says: "Hi ,", not the marker)
     empty = " (or empty, where said)" if any(u.how_sent != "as written" for _, u in unmapped) else ""
@@ -404,6 +414,12 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
 
 
 commands = [audit_command]
+
+
+def _placeholder_place(macro: MacroAudit, name: str) -> Location | None:
+    """Where check's finding (SK001) about placeholder ``name`` of ``macro`` is, to open it at."""
+    found = next((d for d in macro.diagnostics if d.code == "SK001" and d.text == "{{" + name + "}}"), None)
+    return _near(found.location) if found else None
 
 
 def _near(location: Location) -> Location:
