@@ -41,6 +41,7 @@ from scriptkit.sourcetext import (
     byte_location,
     link_note,
     lone_cr_as_newline,
+    not_utf8_hint,
     read_capped,
     scalar_offsets,
 )
@@ -267,7 +268,7 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         errors.add("file is not valid UTF-8", byte_location(name, exc.object, exc.start),
-                   _SAVE_AS_UTF8)
+                   not_utf8_hint(name, exc.object, exc.start, exc.end, save_as=_NOTEPAD_UTF8, in_place=True))
         return None
     source = SourceText(name, text)
     if "\r" in text:  # (old Mac files: each lone "\r" read as the "\n" it stands for, offsets unchanged, so
@@ -386,6 +387,7 @@ _NOT_PLAIN_START = frozenset("'\"|>{[&*!#")  # a value quoted, a block, a mappin
 
 
 _SAVE_AS_UTF8 = "Save the file as UTF-8 in your editor."
+_NOTEPAD_UTF8 = "Notepad: Save As, Encoding 'UTF-8'"
 
 
 # characters YAML refuses in a file (its 'printable' set): pasted control characters, mostly

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shlex
 import stat
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -113,6 +114,28 @@ def byte_location(path: str, raw: bytes, offset: int) -> Location:
     ``start``: a ``utf-8-sig`` decoding counts its offset after the mark, in bytes without it."""
     before = raw[:offset].decode("utf-8-sig", "replace")
     return SourceText(path, before).location(len(before))
+
+
+def not_utf8_hint(path: str, raw: bytes, start: int, end: int, *, save_as: str = "", redo: str = "",
+                  in_place: bool = False) -> str:
+    """What to do about a file that is not UTF-8 from byte ``start`` to ``end`` of ``raw`` (its bytes after
+    any byte order mark, as a ``utf-8-sig`` UnicodeDecodeError has them). ``save_as`` says how its editor
+    saves UTF-8, ``redo`` how else to get the text again; ``in_place`` converts the file itself (a copy
+    beside a script would be read as a second script)."""
+    # UTF-8 letters before the bad byte, or after it: the file mixes encodings (text pasted from
+    # elsewhere), and converting all of it from Windows-1252 would garble the parts that were right ('CafÃ©')
+    mixed = any(byte >= 0x80 for byte in raw[:start])
+    after = "" if mixed else raw[end:].decode("utf-8", "replace")
+    if mixed or any(ord(ch) >= 0x80 and ch != "\ufffd" for ch in after):
+        return (f"The file mixes encodings: the text {'before' if mixed else 'after'} this point is UTF-8, this "
+                f"character is not (likely Windows-1252). Retype it here{redo and ', or '}{redo}.")
+    source = Path(path)
+    converted = shlex.quote(str(source.with_name(f"{source.stem}-utf8{source.suffix}")))
+    convert = f"iconv -f WINDOWS-1252 -t UTF-8 {shlex.quote(path)} > {converted}"
+    if in_place:
+        convert += f" && mv {converted} {shlex.quote(path)}"
+    editor = f" ({save_as})" if save_as else ""
+    return f"The file is likely Windows-1252. Save it as UTF-8{editor}, or convert it: {convert}"
 
 
 _LONE_CR = re.compile("\r(?!\n)")

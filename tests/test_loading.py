@@ -335,7 +335,9 @@ def test_file_that_is_not_utf8(make_pack):
     root = make_pack({})
     (root / "scripts" / "a.yaml").write_bytes(b"id: a\ntitle: caf\xe9\n")
     assert one_problem(root) == (
-        f"{root}/scripts/a.yaml:2:11: file is not valid UTF-8. Save the file as UTF-8 in your editor."
+        f"{root}/scripts/a.yaml:2:11: file is not valid UTF-8. The file is likely Windows-1252. Save it as UTF-8 "
+        f"(Notepad: Save As, Encoding 'UTF-8'), or convert it: iconv -f WINDOWS-1252 -t UTF-8 "
+        f"{root}/scripts/a.yaml > {root}/scripts/a-utf8.yaml && mv {root}/scripts/a-utf8.yaml {root}/scripts/a.yaml"
     )
     # saved with a byte order mark (Windows): the column is counted from the text, not the mark
     (root / "scripts" / "a.yaml").write_bytes(b"\xef\xbb\xbfid: caf\xe9\n")

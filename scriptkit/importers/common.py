@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ImportFormatError
-from scriptkit.sourcetext import NotAFileError, SourceText, link_note, read_capped
+from scriptkit.sourcetext import NotAFileError, SourceText, link_note, not_utf8_hint, read_capped
 from scriptkit.targets.base import BaseTarget, MacroId, macro_id
 from scriptkit.text import HALF_CHARACTER, wide_encoding
 
@@ -271,23 +271,14 @@ def read_text(path: Path, what: str) -> SourceText:
                                     Location(name, 1, 1), "Export it again.") from None
         # (the codec counts from after the byte order mark, which the text leaves out: the file's own offset is past it)
         mark = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
-        start, end = exc.start + mark, exc.end + mark
+        start = exc.start + mark
         prefix = raw[mark:start].decode("utf-8", "replace")
         source = SourceText(name, prefix)
-        # UTF-8 letters before the bad byte, or after it: the file mixes encodings (rows pasted from
-        # elsewhere), and converting all of it from Windows-1252 would garble the rows that were right ('CafÃ©')
-        excel = " (Excel: Save As, 'CSV UTF-8')" if what.startswith("CSV") else ""
-        mixed = any(byte >= 0x80 for byte in raw[mark:start])
-        after = "" if mixed else raw[end:].decode("utf-8", "replace")
-        rest = any(ord(ch) >= 0x80 and ch != "\ufffd" for ch in after)
         raise ImportFormatError(
             f"{what} is not valid UTF-8 (byte 0x{raw[start]:02x} at offset {start})",
             source.location(len(prefix)),
-            f"The file mixes encodings: the text {'before' if mixed else 'after'} this point is UTF-8, this "
-            "character is not (likely Windows-1252). Retype it here, or re-export the file as UTF-8."
-            if mixed or rest else
-            f"Save it as UTF-8{excel}, or convert it: "
-            f"iconv -f WINDOWS-1252 -t UTF-8 {shlex.quote(name)} > {shlex.quote(_utf8_name(path))}") from None
+            not_utf8_hint(name, raw[mark:], exc.start, exc.end, redo="re-export the file as UTF-8",
+                          save_as="Excel: Save As, 'CSV UTF-8'" if what.startswith("CSV") else "")) from None
     return SourceText(name, text.replace("\r\n", "\n"))
 
 
@@ -303,11 +294,6 @@ def refuse_json(source: SourceText, what: str, holds: str, wording: Wording) -> 
                                 f"Read it as JSON: leave out {fmt} (a .json name is read as JSON), or pass "
                                 f"{wording.given(fmt, 'json')}, or the helpdesk whose export it is "
                                 f"({wording.given(fmt, 'zendesk')}, ...).")
-
-
-def _utf8_name(path: Path) -> str:
-    """Where a converted copy of ``path`` can go, beside it ('macros.csv' -> 'macros-utf8.csv')."""
-    return str(path.with_name(f"{path.stem}-utf8{path.suffix}"))
 
 
 #: how an archive's bytes start: a helpdesk's "download export" often hands over one of these
