@@ -1,14 +1,17 @@
 """Agreement of scriptkit's judgements with human raters, on ``../shared/eval`` (see its README).
 
     python -m benchmarks.agreement            # figures on the TEST splits (DEV beside them)
-    python -m benchmarks.agreement --fit      # refit the score weights on DEV splits only
+    python -m benchmarks.agreement --fit      # refit the formality weights on DEV splits only
 
-Lexicons and weights are tuned on DEV splits only; TEST figures are reported. Published
-figures from the eval README and the results file are printed beside ours. Nothing from
-the eval sets is copied into the package: they are read here, at run time, only.
+What is measured is what users see: the findings of the rules, the audit's warm-language score
+(made from the SK2xx findings) and SK202's formality score. Lexicons and weights are tuned on DEV
+splits only; TEST figures are reported. Published figures from the eval README and the results
+files are printed beside ours, in the same measure where the data allow it. Nothing from the eval
+sets is copied into the package: they are read here, at run time, only.
 
 The eval folder is ``$SCRIPTKIT_SHARED/eval`` or ``../shared/eval`` next to the repository;
-when it is absent the harness says so and exits 0 (it is not part of the test run).
+when it is absent the harness says so and exits 0 (it is not part of the test run). A data set
+missing from it is SKIPPED, naming the file looked for, and the others are measured.
 """
 
 from __future__ import annotations
@@ -21,27 +24,22 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
+from scriptkit.audit import counts_against, score
+from scriptkit.config import LintConfig
 from scriptkit.inference import acknowledges_feelings, infer_slots, reacts_emotionally
+from scriptkit.linting import lint_text
 from scriptkit.rules.lexicon import table
-from scriptkit.rules.warmth import (
-    FORMALITY_BIAS,
-    FORMALITY_WEIGHTS,
-    WARMTH_BIAS,
-    WARMTH_WEIGHTS,
-    formality,
-    formality_features,
-    has_warm_language,
-    warmth,
-    warmth_features,
-)
+from scriptkit.rules.warmth import FORMALITY_BIAS, FORMALITY_WEIGHTS, formality, formality_features
 
 REPO = Path(__file__).resolve().parent.parent
 
 # Figures stated in eval/README.md (human ceilings) and the Pavlick results file (read at run time).
 README_CEILINGS = {
-    "epitome_er_kappa": "expert-expert weighted kappa 0.35-0.56 (Emotional Reactions)",
+    "epitome_er_kappa": "expert-expert weighted kappa 0.35-0.56 (Emotional Reactions, on its 3 levels)",
     "stanford_rater": "one rater vs the other four: r = 0.42-0.57",
 }
 
@@ -104,6 +102,23 @@ def auc(scores: Sequence[float], labels: Sequence[int]) -> float:
     return (rank_sum - pos * (pos + 1) / 2) / (pos * neg) if pos and neg else float("nan")
 
 
+def cohen_kappa(pred: Sequence[bool], gold: Sequence[bool]) -> float:
+    """Agreement beyond chance of two yes/no labellings (Cohen's kappa)."""
+    n = len(gold)
+    if not n:
+        return float("nan")
+    observed = sum(p == g for p, g in zip(pred, gold, strict=True)) / n
+    yes_p, yes_g = sum(pred) / n, sum(gold) / n
+    chance = yes_p * yes_g + (1 - yes_p) * (1 - yes_g)
+    return (observed - chance) / (1 - chance) if chance < 1 else float(observed == 1)
+
+
+def all_yes_f1(gold: Sequence[bool]) -> float:
+    """The F1 of saying yes to everything: the floor an F1 on these labels is read against."""
+    rate = sum(gold) / len(gold) if gold else 0.0
+    return 2 * rate / (1 + rate) if rate else 0.0
+
+
 def prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, float]:
     tp = sum(p and g for p, g in zip(pred, gold, strict=True))
     fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
@@ -140,6 +155,30 @@ def ridge(rows: list[list[float]], target: list[float], lam: float = 1.0) -> lis
     for i in reversed(range(k)):
         w[i] = (b[i] - sum(a[i][j] * w[j] for j in range(i + 1, k))) / a[i][i] if a[i][i] else 0.0
     return w
+
+
+# ---------------------------------------------------------------- what users see of a reply
+
+class ReplySignals(NamedTuple):
+    warm_language: float  # the audit's warm-language score, 0-100, from the SK2xx findings
+    warmth_findings: bool  # any SK2xx finding (what `scriptkit review` and `check` list)
+    no_warm_line: bool  # SK207 no-warm-language among them
+    formality: float  # SK202's formality score
+
+
+@lru_cache(maxsize=1)
+def _config() -> LintConfig:
+    return LintConfig().override(grammar="off")  # (no server: the rules alone)
+
+
+@cache
+def reply_signals(text: str) -> ReplySignals:
+    """A text judged as `scriptkit review` judges a reply, scored as `scriptkit audit` scores a macro."""
+    found = lint_text(text, config=_config()).diagnostics
+    return ReplySignals(score([d for d in found if "warm_language" in counts_against(d)]),
+                        any(d.code.startswith("SK2") for d in found),
+                        any(d.name == "no-warm-language" for d in found),
+                        formality(text))
 
 
 # ---------------------------------------------------------------- data sets and splits
@@ -212,35 +251,43 @@ def practice_of(text: str) -> str:
 LEND_AN_EAR_DIMENSIONS = ("validating_emotions", "dismissing_emotions", "advice_giving")
 
 
-def lend_an_ear(root: Path) -> list[tuple[str, dict[str, float]]]:
-    """(supporter turns, mean expert rating per dimension) for the 50 Lend an Ear conversations."""
+LEND_AN_EAR_EXPERTS = ("expert1", "expert2", "expert3")
+
+
+def lend_an_ear(root: Path) -> list[tuple[str, dict[str, dict[str, float]]]]:
+    """(supporter turns, {dimension: {expert: rating}}) for the 50 Lend an Ear conversations."""
     base = root / "kumar2025_llm_empathy_judging"
-    ratings: dict[str, dict[str, list[float]]] = {}
-    for expert in ("expert1", "expert2", "expert3"):
+    ratings: dict[str, dict[str, dict[str, float]]] = {}
+    for expert in LEND_AN_EAR_EXPERTS:
         for row in _rows(base / "annotations" / "lend_an_ear" / f"{expert}_ratings.csv"):
             for dim in LEND_AN_EAR_DIMENSIONS:
-                ratings.setdefault(row["conversation_id"], {}).setdefault(dim, []).append(float(row[dim]))
+                ratings.setdefault(row["conversation_id"], {}).setdefault(dim, {})[expert] = float(row[dim])
     out = []
     for row in _rows(base / "original_data" / "sample_lend_an_ear_conversations.csv"):
         turns = [line.split(":", 1)[1].strip() for line in row["full_conversation"].splitlines()
                  if line.startswith("Supporter:")]
         got = ratings.get(row["conversation_id"])
         if got:
-            out.append(("\n\n".join(turns), {d: sum(v) / len(v) for d, v in got.items()}))
+            out.append(("\n\n".join(turns), got))
     return out
 
 
-def lend_an_ear_kappas(root: Path) -> dict[str, str]:
-    path = root / "kumar2025_llm_empathy_judging" / "annotations" / "table_kappa.csv"
-    found: dict[str, list[str]] = {}
+def lend_an_ear_published(root: Path) -> dict[tuple[str, str], list[str]]:
+    """Published Spearman correlations on Lend an Ear, {(who, dimension): [figure per pair]}: one expert
+    vs another, and the experts vs the LLM judge (the results file beside the annotations)."""
+    path = root / "kumar2025_llm_empathy_judging" / "annotations" / "all_annotator_pairs_spearman_kappa.csv"
+    found: dict[tuple[str, str], list[str]] = {}
+    seen: set[tuple[str, str]] = set()
     for row in _rows(path) if path.is_file() else []:
-        if row["Dataset"] == "Lend an Ear" and row["Dimension"] in LEND_AN_EAR_DIMENSIONS:
-            pair = row["Annotator Pair"]
-            if "expert" in pair and "experts" not in pair:
-                found.setdefault(row["Dimension"], []).append(row["Weighted Cohen's Kappa"])
-            elif pair == "('experts', 'llm')":
-                found.setdefault(row["Dimension"] + " llm", []).append(row["Weighted Cohen's Kappa"])
-    return {k: ", ".join(v) for k, v in found.items()}
+        dim, pair = row["Dimension"], row["Annotator Pair"]
+        if row["Dataset"] != "Lend an Ear" or dim not in LEND_AN_EAR_DIMENSIONS or (dim, pair) in seen:
+            continue  # (the file lists some pairs twice)
+        seen.add((dim, pair))
+        who = ("expert pairs" if "expert" in pair and "experts" not in pair
+               else "experts vs LLM" if pair == "('experts', 'llm')" else None)
+        if who:
+            found.setdefault((who, dim), []).append(row["Spearman Correlation"])
+    return found
 
 
 def conversation_scores(turns: str) -> dict[str, float]:
@@ -264,26 +311,23 @@ def fit(root: Path) -> None:
     print("formality (Pavlick DEV): bias", round(w[0], 3))
     for n, v in zip(names, w[1:], strict=True):
         print(f"    {n!r}: {v:.3f},")
-    # warmth: Stanford DEV (z-scored politeness) and Yeomans DEV (warm=+1, tough=-1), pooled
-    s_dev, _ = stanford(root)
-    y_dev, _ = yeomans(root)
-    wn = list(WARMTH_WEIGHTS)
-    xs = [[1.0] + [warmth_features(t)[n] for n in wn] for t, _ in s_dev]
-    ys = [y for _, y in s_dev]
-    xy = [[1.0] + [warmth_features(t)[n] for n in wn] for t, _ in y_dev]
-    yy = [2.0 * c - 1.0 for _, c in y_dev]
-    w2 = ridge(xs + xy * 4, ys + yy * 4, lam=1.0)  # the phone offers are few: weight them up
-    print("warmth (Stanford wiki + Yeomans phone DEV): bias", round(w2[0], 3))
-    for n, v in zip(wn, w2[1:], strict=True):
-        print(f"    {n!r}: {v:.3f},")
 
 
 # ---------------------------------------------------------------- report
 
-def _timed(label: str, fn: Callable[[], str]) -> None:
+LABEL_WIDTH = 50
+
+
+def _timed(label: str, fn: Callable[[], str]) -> bool:
+    """Print ``label`` and what ``fn`` measured; SKIPPED, naming the file, when a data set's file is missing."""
     t = time.perf_counter()
-    line = fn()
-    print(f"{label:<46} {line}   ({time.perf_counter() - t:.1f}s)")
+    try:
+        line = fn()
+    except FileNotFoundError as missing:
+        print(f"{label:<{LABEL_WIDTH}} SKIPPED: {missing.filename} is not there")
+        return False
+    print(f"{label:<{LABEL_WIDTH}} {line}   ({time.perf_counter() - t:.1f}s)")
+    return True
 
 
 def report(root: Path) -> None:
@@ -295,54 +339,60 @@ def report(root: Path) -> None:
             dev, test = epitome(root)
             out = []
             for name, data in (("DEV", dev), ("TEST", test)):
-                p, r, f1 = prf([fn(t) for t, _ in data], [g for _, g in data])
-                out.append(f"{name} F1 {f1:.3f} (P {p:.2f} R {r:.2f}, n={len(data)})")
+                pred, gold = [fn(t) for t, _ in data], [g for _, g in data]
+                p, r, f1 = prf(pred, gold)
+                out.append(f"{name} F1 {f1:.3f} (P {p:.2f} R {r:.2f}, n={len(data)}), "
+                           f"kappa {cohen_kappa(pred, gold):.3f}, all-yes F1 {all_yes_f1(gold):.3f}")
             return " | ".join(out)
         return run
 
-    _timed("acknowledgment (SK301) vs EPITOME ER>=1", detector(acknowledges_feelings))
-    _timed("acknowledgment or sympathy vs EPITOME ER>=1", detector(reacts_emotionally))
-    print(f"    published: human ceiling {README_CEILINGS['epitome_er_kappa']} (eval README)")
+    shown = [_timed("acknowledgment (SK301) vs EPITOME ER>=1", detector(acknowledges_feelings)),
+             _timed("acknowledgment or sympathy vs EPITOME ER>=1", detector(reacts_emotionally))]
+    if any(shown):
+        print(f"    published: human ceiling {README_CEILINGS['epitome_er_kappa']} (eval README); "
+              "ours is Cohen's kappa on yes/no (level >= 1)")
 
     def form() -> str:
         dev, test = pavlick(root)
         return " | ".join(f"{name} Pearson {pearson([formality(t) for t, _ in d], [y for _, y in d]):.3f} (n={len(d)})"
                           for name, d in (("DEV", dev), ("TEST", test)))
 
-    _timed("formality score vs Pavlick formality", form)
-    published = pavlick_published(root)
+    published = pavlick_published(root) if _timed("formality score (SK202) vs Pavlick formality", form) else []
     if published:
         print("    published on TEST (results file): "
               + ", ".join(f"{n} {v:.2f}" for n, v in sorted(published, key=lambda kv: -kv[1])))
 
-    def offers() -> str:
-        dev, test = yeomans(root)
-        out = []
-        for name, d in (("DEV", dev), ("TEST", test)):
-            labels = [c for _, c in d]
-            out.append(f"{name} AUC warmth {auc([warmth(t) for t, _ in d], labels):.3f}, "
-                       f"1-formality {auc([1 - formality(t) for t, _ in d], labels):.3f} (n={len(d)})")
-        return " | ".join(out)
+    def offers(measure: Callable[[list[ReplySignals], list[int]], str]) -> Callable[[], str]:
+        def run() -> str:
+            dev, test = yeomans(root)
+            out = []
+            for name, d in (("DEV", dev), ("TEST", test)):
+                out.append(f"{name} {measure([reply_signals(t) for t, _ in d], [c for _, c in d])} (n={len(d)})")
+            return " | ".join(out)
+        return run
 
-    _timed("warmth score vs Yeomans warm/tough offers", offers)
-    print("    published: none in the eval README for this split")
+    def share(flags: list[bool], labels: list[int]) -> str:
+        rate = {c: sum(f for f, lab in zip(flags, labels, strict=True) if lab == c) / max(1, labels.count(c))
+                for c in (0, 1)}
+        return f"flags {rate[0]:.0%} of tough and {rate[1]:.0%} of warm offers"
 
-    def no_warm_line() -> str:
-        dev, test = yeomans(root)
-        out = []
-        for name, d in (("DEV", dev), ("TEST", test)):
-            flagged = {c: [not has_warm_language(t) for t, cc in d if cc == c] for c in (0, 1)}
-            rate = {c: sum(v) / max(1, len(v)) for c, v in flagged.items()}
-            out.append(f"{name} flags {rate[0]:.0%} of tough and {rate[1]:.0%} of warm offers (n={len(d)})")
-        return " | ".join(out)
-
-    _timed("no warm line (SK207) vs Yeomans offers", no_warm_line)
+    if _timed("warm-language score (audit) vs Yeomans offers",
+              offers(lambda s, lab: f"AUC {auc([x.warm_language for x in s], lab):.3f}")):
+        _timed("any SK2xx finding vs Yeomans offers",
+               offers(lambda s, lab: f"AUC {auc([float(not x.warmth_findings) for x in s], lab):.3f}, "
+                                     f"{share([x.warmth_findings for x in s], lab)}"))
+        _timed("no warm line (SK207) vs Yeomans offers",
+               offers(lambda s, lab: f"AUC {auc([float(not x.no_warm_line) for x in s], lab):.3f}, "
+                                     f"{share([x.no_warm_line for x in s], lab)}"))
+        _timed("1 - formality score (SK202) vs Yeomans offers",
+               offers(lambda s, lab: f"AUC {auc([1 - x.formality for x in s], lab):.3f}"))
+        print("    published: none in the eval README for this split")
 
     def polite() -> str:
         dev, test = stanford(root)
         out = []
         for name, d in (("DEV", dev), ("TEST", test)):
-            scores = [warmth(t) for t, _ in d]
+            scores = [reply_signals(t).warm_language for t, _ in d]
             gold = [y for _, y in d]
             # the corpus paper's binary task: top vs bottom quartile of the normalised score
             cut_lo, cut_hi = sorted(gold)[len(gold) // 4], sorted(gold)[3 * len(gold) // 4]
@@ -351,8 +401,8 @@ def report(root: Path) -> None:
                        f"{auc([s for s, _ in ends], [lab for _, lab in ends]):.3f} (n={len(d)})")
         return " | ".join(out)
 
-    _timed("warmth score vs Stanford politeness", polite)
-    print(f"    published: human ceiling {README_CEILINGS['stanford_rater']} (eval README)")
+    if _timed("warm-language score (audit) vs Stanford politeness", polite):
+        print(f"    published: human ceiling {README_CEILINGS['stanford_rater']} (eval README)")
 
     def intent() -> str:
         dev, test = intents(root)
@@ -367,26 +417,34 @@ def report(root: Path) -> None:
                        f"solution {recalls[1]:.2f}, n={len(d)})")
         return " | ".join(out)
 
-    _timed("slot inference: care vs solution intents", intent)
-    print("    published: none comparable (the intents paper reports a 32+9-way BERT classifier)")
+    if _timed("slot inference: care vs solution intents", intent):
+        print("    published: none comparable (the intents paper reports a 32+9-way BERT classifier)")
 
-    if (root / "kumar2025_llm_empathy_judging" / "original_data").is_dir():
-        def kumar() -> str:
-            rows = lend_an_ear(root)
-            ours = [conversation_scores(t) for t, _ in rows]
-            return " | ".join(f"{dim} Spearman {spearman([o[dim] for o in ours], [g[dim] for _, g in rows]):.3f}"
-                              for dim in LEND_AN_EAR_DIMENSIONS) + f" (n={len(rows)}, all TEST)"
+    per_expert: list[str] = []
 
-        _timed("Lend an Ear conversations vs mean of 3 experts", kumar)
-        for dim, kappas in lend_an_ear_kappas(root).items():
-            label = dim.replace(" llm", "")
-            who = "experts vs LLMs" if dim.endswith(" llm") else "expert pairs"
-            print(f"    published ({who}, weighted kappa) {label}: {kappas}")
+    def kumar() -> str:
+        rows = lend_an_ear(root)
+        ours = [conversation_scores(t) for t, _ in rows]
+        figures = []
+        for dim in LEND_AN_EAR_DIMENSIONS:
+            means = [sum(g[dim].values()) / len(g[dim]) for _, g in rows]
+            figures.append(f"{dim} Spearman {spearman([o[dim] for o in ours], means):.3f}")
+            each = []
+            for expert in LEND_AN_EAR_EXPERTS:  # one rater at a time, as the published pairs are
+                rated = [(o[dim], g[dim][expert]) for o, (_, g) in zip(ours, rows, strict=True) if expert in g[dim]]
+                each.append(f"{spearman([a for a, _ in rated], [b for _, b in rated]):.2f}")
+            per_expert.append(f"    ours vs each expert (Spearman) {dim}: {', '.join(each)}")
+        return " | ".join(figures) + f" (n={len(rows)}, all TEST)"
+
+    if _timed("Lend an Ear conversations vs mean of 3 experts", kumar):
+        print("\n".join(per_expert))
+        for (who, dim), figures in lend_an_ear_published(root).items():
+            print(f"    published ({who}, Spearman) {dim}: {', '.join(figures)}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.agreement", description=__doc__.splitlines()[0])
-    parser.add_argument("--fit", action="store_true", help="refit the score weights on the DEV splits")
+    parser.add_argument("--fit", action="store_true", help="refit the formality weights on the DEV splits")
     args = parser.parse_args(argv)
     root = eval_dir()
     if root is None:
@@ -395,10 +453,13 @@ def main(argv: list[str] | None = None) -> int:
               "nothing measured")
         return 0
     if args.fit:
-        fit(root)
+        try:
+            fit(root)
+        except FileNotFoundError as missing:
+            print(f"SKIPPED: {missing.filename} is not there; nothing fitted")
     else:
         report(root)
-        print(f"\ncurrent weights: formality bias {FORMALITY_BIAS}, warmth bias {WARMTH_BIAS}")
+        print(f"\ncurrent weights: formality bias {FORMALITY_BIAS}")
     return 0
 
 

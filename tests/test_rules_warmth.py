@@ -1,4 +1,4 @@
-"""Warmth and formality rules (SK2xx), their phrase data and the formality/warmth scores."""
+"""Warmth and formality rules (SK2xx), their phrase data and the formality score."""
 
 from __future__ import annotations
 
@@ -34,7 +34,6 @@ from scriptkit.rules.warmth import (
     formality_features,
     has_contraction,
     match_case,
-    warmth,
 )
 
 MakePack = Callable[..., Path]
@@ -351,12 +350,6 @@ def test_robotic_opener_and_closer_with_a_brand_name() -> None:
 
 
 # ---------------------------------------------------------------- scores and registry
-
-def test_warmth_score_separates_warm_from_tough_messages() -> None:
-    warm_offer = "Hi! Thanks so much for listing this, I'd love to buy it and I hope you're having a great week."
-    tough_offer = "Final offer. I will not pay more than that, take it or leave it."
-    assert warmth(warm_offer) > 0.5 > warmth(tough_offer)
-
 
 def test_rules_are_registered_with_kebab_case_names() -> None:
     mine = {r.code: r.name for r in all_rules() if r.code.startswith("SK2")}

@@ -1,9 +1,10 @@
 """Warmth and formality rules (SK2xx): does the reply sound like a person talking?
 
 Phrase data lives in ``scriptkit/rules/data/`` (``corporate_phrases.yaml``, ``robotic.yaml``,
-the ``impersonal_apologies`` list of ``lexicon.yaml``). The formality and warmth scores are
-plain functions here so ``scriptkit review`` and the agreement benchmark use the same
-numbers as the rules.
+the ``impersonal_apologies`` list of ``lexicon.yaml``). The formality score is a plain
+function here so the agreement benchmark measures the number SK202 reports. Warmth has no
+score of its own: what users see of it is these rules' findings (the audit's warm-language
+score is made from them), and the benchmark measures those.
 """
 
 from __future__ import annotations
@@ -332,94 +333,6 @@ def _formal_locale(ctx: RuleContext) -> str | None:
 def _local_corporate_count(text: str, locale: str | None) -> int:
     only = _corporate_by_locale(corporate_table()).only.get(locale) if locale else None
     return only.count(text) if only is not None else 0
-
-
-_GRATITUDE = re.compile(r"\b(?:thank|thanks|appreciate|grateful)\w*", re.IGNORECASE)
-_HEDGES = re.compile(r"\b(?:perhaps|maybe|might|possibly|i think|i believe|i guess|i wonder|would you|could you|"
-                     r"would it|if you (?:don't|do not) mind|happy to|glad to|hope|hoping)\b", re.IGNORECASE)
-_POSITIVE = re.compile(r"\b(?:great|glad|happy|love|lovely|wonderful|nice|good|pleasure|welcome|kind|enjoy\w*|"
-                       r"awesome|fantastic|excellent|amazing|appreciate\w*)\b", re.IGNORECASE)
-_NEGATIVE = re.compile(r"\b(?:no|not|never|nothing|cannot|can['’]t|won['’]t|don['’]t|refuse\w*|unacceptable|firm|"
-                       r"final|ridiculous|wrong|bad|worst|stupid|waste|absolutely not|non-negotiable|"
-                       r"take it or leave it)\b", re.IGNORECASE)
-_DIRECT_Q = re.compile(r"(?:^|[.!?]\s+)(?:why|what|how come|where|who)\b[^.?!]*\?", re.IGNORECASE)
-_GREETING = re.compile(r"^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b", re.IGNORECASE)
-_PLEASE = re.compile(r"\bplease\b", re.IGNORECASE)
-# request forms from the politeness literature: a bare "Please ..." opening or "you"-first
-# sentence reads as an order; "could/would you" is softer than "can/will you"; "actually",
-# "in fact" and "obviously" argue
-_PLEASE_START = re.compile(r"(?:^|[.!?]\s+)please\b", re.IGNORECASE)
-_YOU_START = re.compile(r"(?:^|[.!?]\s+)you(?:r)?\b", re.IGNORECASE)
-_COUNTERFACTUAL = re.compile(r"\b(?:could|would)\s+you\b", re.IGNORECASE)
-_INDICATIVE = re.compile(r"\b(?:can|will)\s+you\b", re.IGNORECASE)
-_FACTUALITY = re.compile(r"\b(?:actually|in fact|the fact that|obviously|clearly|really\?)", re.IGNORECASE)
-
-
-def warmth_features(text: str) -> dict[str, float]:
-    """The features of the warmth score (per sentence counts, capped)."""
-    norm = normalise(text)
-    sentences = max(1, len(_SENTENCE_END.findall(text)) or 1)
-
-    folded = fold(text)
-
-    def rate(rx: re.Pattern[str] | Matcher) -> float:
-        found = rx.count(folded, folded=True) if isinstance(rx, Matcher) else len(rx.findall(norm))
-        return min(1.0, found / sentences)
-
-    words = _words(text)
-    n = max(1, len(words))
-    return {
-        "gratitude": rate(_GRATITUDE),
-        "hedges": rate(_HEDGES),
-        "positive": rate(_POSITIVE),
-        "negative": rate(_NEGATIVE),
-        "apology": rate(pattern("apologies")),
-        "acknowledgment": rate(pattern("acknowledgment_openers")),
-        "greeting": float(bool(_GREETING.match(norm))),
-        "please": rate(_PLEASE),
-        "direct_question": rate(_DIRECT_Q),
-        "first_person": sum(w in ("i", "me", "my", "we", "us", "our") for w in words) / n,
-        "second_person": sum(w in ("you", "your", "yours") for w in words) / n,
-        "exclamation": min(1.0, text.count("!") / sentences),
-        "dismissive": rate(dismissive_table().matcher),
-        "please_start": rate(_PLEASE_START),
-        "you_start": rate(_YOU_START),
-        "counterfactual": rate(_COUNTERFACTUAL),
-        "indicative": rate(_INDICATIVE),
-        "factuality": rate(_FACTUALITY),
-    }
-
-
-# Fitted by least squares on the DEV splits (Stanford politeness, Wikipedia requests, and the
-# Yeomans phone offers), then rounded; score = logistic(bias + w . features).
-WARMTH_BIAS = -0.125
-WARMTH_WEIGHTS: dict[str, float] = {
-    "gratitude": 1.521,
-    "hedges": 0.403,
-    "positive": 0.857,
-    "negative": -0.488,
-    "apology": 0.964,
-    "acknowledgment": 0.304,
-    "greeting": 0.242,
-    "please": 0.361,
-    "direct_question": -0.195,
-    "first_person": -0.918,
-    "second_person": -0.644,
-    "exclamation": 0.501,
-    "dismissive": 0.105,
-    "please_start": -1.11,
-    "you_start": -0.288,
-    "counterfactual": 0.726,
-    "indicative": 0.628,
-    "factuality": -0.374,
-}
-
-
-def warmth(text: str) -> float:
-    """Warmth/politeness of a text in (0, 1): gratitude, hedging, care up; bluntness down."""
-    feats = warmth_features(text)
-    z = WARMTH_BIAS + sum(WARMTH_WEIGHTS[k] * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 # ---------------------------------------------------------------- shared helpers
