@@ -24,6 +24,7 @@ import difflib
 import os
 import re
 import stat
+import tomllib
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,10 +38,6 @@ from scriptkit.sourcetext import MAX_FILE_BYTES, SourceText, byte_location, link
 if TYPE_CHECKING:
     from scriptkit.models import Pack
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef,import-not-found]
 
 CONFIG_FILE = "scriptkit.toml"
 #: where ``value_locations`` keeps the line of the settings' grammar server (``grammar``, ``grammar: mode:``)
@@ -475,24 +472,39 @@ def parse_grammar(value: Any, location: Location | None) -> str:
 
 
 _ENGLISH_LOCALE = re.compile(r"en(?:[-_](?P<region>[A-Za-z]{2}))?", re.IGNORECASE)
+_OTHER_LOCALE = re.compile(r"(?P<language>[A-Za-z]{2})(?:[-_](?P<region>[A-Za-z]{2}))?")
 
 
 def parse_locale(value: Any, location: Location | None) -> str:
-    """A ``locale`` setting (``--locale``): the English free text is written in, 'en-GB' for 'en_gb'. Free text is
-    judged as English (a reply in another language is told as one, and left alone), so only English's are locales
-    here; a pack in another language says so in its pack.yaml."""
+    """A ``locale`` setting (``--locale``): the locale free text is written in, 'en-GB' for 'en_gb'. An English one
+    gives the dialect; another language's ('es-ES', 'pt_br') is treated as a pack.yaml's ``locale:`` of it: the
+    rules that read English judge only a reply that reads as English (SK006 says so)."""
+    from scriptkit.language import LOCALES, NAMES
+
     if not isinstance(value, str):
         raise ConfigError(f"locale should be text such as \"en-GB\", not {argument_named(value)}", location)
     text = value.strip()
     found = _ENGLISH_LOCALE.fullmatch(text)
     region = found["region"].upper() if found is not None and found["region"] else None
-    if found is None or region == "UK":
-        hint = ("Write en-GB." if region == "UK" else "The United Kingdom's is en-GB." if text.lower() in ("uk", "gb")
-                else "Give English's locale: en-US, en-GB, en-AU, en-CA, en-IE, en-IN, en-NZ...")
-        what = "is not a locale (the region code of the United Kingdom is GB)" if region == "UK" else \
-            "is not English's (a reply to review is judged as English)"
-        raise ConfigError(f"locale {text!r} {what}", location, hint)
-    return f"en-{region}" if region else "en"
+    if found is not None and region != "UK":
+        return f"en-{region}" if region else "en"
+    other = _OTHER_LOCALE.fullmatch(text)
+    # ('uk' alone is refused, as before: meant for the United Kingdom, it made every English reply Ukrainian)
+    if other is not None and other["language"].lower() in NAMES and found is None and text.lower() != "uk":
+        language = other["language"].lower()
+        return f"{language}-{other['region'].upper()}" if other["region"] else language
+    if region == "UK" or text.lower() in ("uk", "gb"):
+        raise ConfigError(f"locale {text!r} is not a locale (the region code of the United Kingdom is GB)", location,
+                          "Write en-GB." if region == "UK" else "The United Kingdom's is en-GB.")
+    from scriptkit.loading import _NOT_LANGUAGES, _meant_locale  # (the words pack.yaml's locale: is told with)
+
+    country = _NOT_LANGUAGES.get(other["language"].lower()) if other is not None else None
+    meant = (f"{country[0]}-{(other['region'] or country[0]).upper()}" if country and other is not None
+             else _meant_locale(text))
+    raise ConfigError(f"locale {text!r} is not a language code" + (f": it is {country[1]}'s country code" if country
+                                                                   else ""), location,
+                      (f"Did you mean '{meant}'? " if meant else "") + "Give a language code with its region: "
+                      f"{', '.join(LOCALES[code] for code in ('en', 'es', 'pt', 'fr', 'de'))}, en-GB...")
 
 
 # ---------------------------------------------------------------- reading settings

@@ -9,11 +9,11 @@ from __future__ import annotations
 import importlib.util
 import re
 import shlex
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-import tomllib
 from ruamel.yaml import YAML
 
 from scriptkit.rules import all_rules
