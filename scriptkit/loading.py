@@ -2176,11 +2176,17 @@ def _duplicate_id_hint(*files: str | Path) -> str:
 
 
 def pack_of(script_file: Path) -> Path | None:
-    """The pack folder whose scripts folder holds ``script_file`` (at any depth, there or not yet), if any."""
+    """The pack folder whose scripts folder holds ``script_file`` (at any depth, there or not yet), if any:
+    relative when ``script_file`` is, as the pack's other paths are (its pack.yaml's errors said it whole)."""
     for folder in script_file.resolve().parents:
         if (folder / PACK_FILE).is_file():
             scripts = folder / SCRIPTS_DIR
-            return folder if scripts in script_file.resolve().parents else None
+            if scripts not in script_file.resolve().parents:
+                return None
+            try:
+                return folder if script_file.is_absolute() else Path(os.path.relpath(folder))
+            except ValueError:  # (Windows: on another drive than the working folder, so only the whole path)
+                return folder
     return None
 
 
