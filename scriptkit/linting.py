@@ -401,7 +401,7 @@ def _reply_rules_in_notes(pack: Pack | None,
 @_said_to_the_caller
 def lint_text(text: str, *, channel: str | None = None, config: LintConfig | None = None,
               grammar: str | None = None, file: str | os.PathLike[str] = "<text>",
-              agent: str | None = None) -> LintResult:
+              agent: str | None = None, locale: str | None = None) -> LintResult:
     """Lint free text (an agent's actual reply), with each sentence's slot inferred.
 
     A transcript (lines labelled ``Agent: ``, ``Customer: ``...) is judged on the agent's turns
@@ -414,7 +414,9 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     ``config``: default, the settings (``scriptkit.toml``, ``[tool.scriptkit]``) beside ``file``
     where it is a file on disk or an absolute path, else the defaults. The working
     folder is never read: pass ``config=scriptkit.load_config()`` for the settings ``scriptkit
-    review`` would use there.
+    review`` would use there. ``locale``: the locale the reply is written in, over the settings' (``review
+    --locale``): an English one ("en-GB") gives the dialect; another language's ("es-ES") leaves the reply to the
+    rules that do not read English, unless it reads as English, with an SK006 note, as a pack of that locale.
     """
     from scriptkit.transcript import (  # (review only: not loaded by check)
         agent_turns,
@@ -457,6 +459,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         config = _text_config(Path(file).parent) if beside else _default_config()
     if grammar is not None:
         config = config.override(grammar=grammar)
+    if locale is not None:
+        config = config.override(locale=locale)
     written = text
     given = text = unified_spacing(text)  # (lines ending in "\r" alone are lines; offsets are kept)
     if text.startswith("\ufeff"):  # a byte order mark read as text (open(..., encoding="utf-8")): no character a
@@ -777,7 +781,7 @@ def _per_message(messages: list[Message], plan: _Plan, steps: tuple[_Step, ...])
     # the rules share about a message (its sentences and cues, its words) is still cached when
     # the next rule asks. Each rule still sees messages in order.
     found: list[list[Diagnostic]] = [[] for _ in plan.per_message]
-    expected = expected_language(steps[0].ctx.pack) if steps else "en"
+    expected = expected_language(steps[0].ctx.pack, steps[0].ctx.text_locale) if steps else "en"
     current: Rule | None = None
     judging: Message | None = None  # (the message the rule reads: where its failure is told)
     try:  # (one try for the whole loop: a context manager per rule and chunk costs more than some rules)

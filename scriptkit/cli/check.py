@@ -518,8 +518,9 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
               help="In a transcript, the agent's speaker label (default: the speaker labelled Agent, "
                    "Support, Rep, Me...; needed where the labels are only names).")
 @click.option("--locale", metavar="LOCALE", default=None,
-              help="The English the reply is written in: en-GB, en-AU... (a British reply's 'whilst' is no stiff "
-                   "word, and suggestions say 'apologise' and 'working days'). Default: the settings' locale.")
+              help="The locale the reply is written in: en-GB, en-AU... (a British reply's 'whilst' is no stiff "
+                   "word, and suggestions say 'apologise' and 'working days'), or another language's (es-ES, "
+                   "pt-BR: judged as check judges a pack of that locale). Default: the settings' locale.")
 @grammar_option
 def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fmt: str,
            output: str | None, channels: str | None, agent: str | None, locale: str | None,

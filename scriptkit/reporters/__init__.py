@@ -245,7 +245,11 @@ def not_judged(result: LintResult) -> str | None:
     if not result.sentences or not result.messages:
         return None
     reply = result.messages[0].as_read  # (as the rules read it)
-    if judges(reply, expected_language(None)):  # (the linter's own test: free text is expected in English)
+    # (the linter's own test: free text is expected in English, or in the language of the locale it was given)
+    if judges(reply, expected_language(None, result.config.locale)):
         return None
-    return (f"not judged: the reply reads as {name_of(language_of(reply.text) or '')}, and the empathy, warmth, "
+    found = language_of(reply.text)
+    said = (f"reads as {name_of(found)}" if found is not None
+            else f"is too short to tell its language, so it counts as the locale's ({result.config.locale})")
+    return (f"not judged: the reply {said}, and the empathy, warmth, "
             "solution and readability rules read English only (SK006); its length and blanks were still checked")

@@ -34,9 +34,10 @@ def reads_english(rule: type[Rule]) -> bool:
             and rule.code not in _ANY_LANGUAGE)
 
 
-def expected_language(pack: Pack | None) -> str:
-    """The language replies should be in: the pack's locale, or English for free text."""
-    return base_language(pack.meta.locale) if pack is not None else "en"
+def expected_language(pack: Pack | None, text_locale: str | None = None) -> str:
+    """The language replies should be in: the pack's locale, or for free text the settings' (``review --locale``),
+    else English."""
+    return base_language(pack.meta.locale if pack is not None else text_locale or "en")
 
 
 def judges(message: Message, expected: str) -> bool:
@@ -104,13 +105,26 @@ class OtherLanguage(Rule):
     )
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
-        expected = expected_language(ctx.pack)
+        expected = expected_language(ctx.pack, ctx.text_locale)
         found = language_of(message.text)
-        if found is None or found == expected or (expected, found) == ("uk", "en"):
-            return  # (English under 'locale: uk': the pack's locale was meant as the UK's, said once by check_pack)
         # (the script's own text, as SK105 spans it: the finding is about the whole reply, not its
         # first sentence; and it starts where the script does, the greeting being the pack's layout)
         start, end = body_span(message)
+        if ctx.pack is None and expected != "en" and found != "en":
+            # (free text under another language's locale: the note check_pack gives such a pack, said of the reply)
+            yield Finding(start, end, f"locale {ctx.text_locale}: the readability, warmth, empathy and solution "
+                          "rules read English only, so they judge a reply only where it reads as English",
+                          "Length, blank, template and your own rules still ran; turn this note off with "
+                          "--ignore SK006.", severity=Severity.SUGGESTION)
+        if found is None or found == expected or (expected, found) == ("uk", "en"):
+            return  # (English under 'locale: uk': the pack's locale was meant as the UK's, said once by check_pack)
+        if ctx.pack is None and expected != "en":  # (as in a pack of that locale, the locale named as given)
+            judged = ("the rules that read English judged it, as they judge every English reply" if found == "en"
+                      else "the rules that read English did not judge it")
+            yield Finding(start, end, f"the reply reads as {name_of(found)}, not {name_of(expected)} (the locale "
+                          f"{ctx.text_locale})", f"Review it with --locale {LOCALES.get(found, found)}, or translate "
+                          f"it; {judged}.")
+            return
         if ctx.pack is None:  # (free text: English is all there is to expect)
             yield Finding(start, end, f"the reply reads as {name_of(found)}: the empathy, warmth, solution and "
                           "readability rules read English only, so they did not judge it",
