@@ -155,10 +155,6 @@ def _owns_a_slip(s: Sentence) -> bool:
     return any(_OWNED_SLIP.match(normalise(s.text), a) for a, _ in _apologies(s))
 
 
-# "You're not alone", "you aren't the only one": their problem is real and shared, which hears them
-_NOT_ALONE = re.compile(r"\byou(?:(?:['’]re|\s+are)\s+(?:(?:certainly|definitely|really|absolutely)\s+)?not|"
-                        r"\s+aren['’]t)\s+(?:(?:certainly|definitely|really)\s+)?(?:alone|the\s+only\s+one)\b",
-                        re.IGNORECASE)
 # "I've reproduced the crash", "we followed your steps and replicated it": their report confirmed on the writer's
 # side (not "we couldn't reproduce it", "we tried to reproduce it", "I'll try to", "if we can reproduce it", nor
 # "so that we can reproduce it")
@@ -179,12 +175,12 @@ _WELCOME = re.compile(
 
 
 def _hears_it_otherwise(s: Sentence) -> bool:
-    """A sentence that hears the customer without a feeling word: they are told they are not alone with the problem,
-    or that the writer reproduced it ("I followed your steps and reproduced the crash")."""
+    """A sentence that hears the customer without a feeling word: the writer reproduced their problem ("I followed
+    your steps and reproduced the crash"). (Telling them they are not alone with it is an acknowledgment opener of
+    the lexicon, which inference reads.)"""
     if s.text.rstrip(" \"'”’)").endswith("?"):
         return False
-    text = normalise(s.text)
-    return _NOT_ALONE.search(text) is not None or _REPRODUCED.search(text) is not None
+    return _REPRODUCED.search(normalise(s.text)) is not None
 
 
 def _opens_with_good_news(body: list[Sentence]) -> bool:
