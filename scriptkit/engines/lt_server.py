@@ -255,16 +255,22 @@ def plainly(exc: BaseException) -> str:
     return str(innermost) or type(innermost).__name__
 
 
-def healthy(url: str, timeout: float = 2.0) -> bool:
-    return unhealthy_because(url, timeout) is None
+#: Opens URLs with no proxy: the HTTP(S)_PROXY a user set for the internet stands between us and our own loopback
+#: server otherwise (a proxy cannot reach it, and the start waited out its time); the checks bypass it too.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def unhealthy_because(url: str, timeout: float = 2.0) -> str | None:
+def healthy(url: str, timeout: float = 2.0, *, direct: bool = False) -> bool:
+    return unhealthy_because(url, timeout, direct=direct) is None
+
+
+def unhealthy_because(url: str, timeout: float = 2.0, *, direct: bool = False) -> str | None:
     """Why the server at ``url`` does not pass LanguageTool's health check, in words; None when it does. (A
-    reply that is an HTTP error is said as one: "no reply" sent a user looking for a server that was there.)"""
+    reply that is an HTTP error is said as one: "no reply" sent a user looking for a server that was there.)
+    ``direct``: ask it with no proxy (our own loopback server); else the environment's proxy settings apply."""
     check = f"{url}/v2/healthcheck"
     try:
-        with urllib.request.urlopen(check, timeout=timeout) as reply:
+        with (_DIRECT.open if direct else urllib.request.urlopen)(check, timeout=timeout) as reply:
             return None if reply.status == 200 else f"{check} answered HTTP {reply.status}"
     except urllib.error.HTTPError as exc:
         return f"{check} answered HTTP {exc.code} {exc.reason}: is that a LanguageTool server's address?"
@@ -406,7 +412,7 @@ class LocalServer:
             while time.perf_counter() < deadline:
                 if self.process.poll() is not None:
                     break
-                if healthy(url, timeout=2.0):
+                if healthy(url, timeout=2.0, direct=True):
                     self.start_seconds = time.perf_counter() - started
                     return
                 time.sleep(0.1)
