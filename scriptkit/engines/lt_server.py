@@ -283,6 +283,26 @@ def unhealthy_because(url: str, timeout: float = 2.0, *, direct: bool = False) -
         return f"{check} could not be reached: {why}"
 
 
+#: A terminal's colour and cursor codes (ESC [ ... letter), which the server's logging writes around its lines.
+_ANSI_CODE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+#: Lines that say no why: a Java stack trace's frames ("\tat pkg.Class.method(File.java:12)", "\t... 4 more": the
+#: line before says it) and the JVM's closing words after a refused start (its reason is the line before them).
+_SAYS_NO_WHY = re.compile(r"\s+(?:at \S|\.\.\. \d+ more)|Error: (?:Could not create the Java Virtual Machine"
+                          r"|A fatal exception has occurred)")
+
+
+def last_meaningful_line(log: Path) -> str | None:
+    """The last line of ``log`` that says why, colour codes taken out: no blank line, stack frame or JVM farewell."""
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for line in reversed(_ANSI_CODE.sub("", text).splitlines()):
+        if line.strip() and not _SAYS_NO_WHY.match(line):
+            return " ".join(line.split())
+    return None
+
+
 class LocalServer:
     """One LanguageTool JVM on 127.0.0.1, with a bounded heap and its log in the cache."""
 
@@ -399,7 +419,6 @@ class LocalServer:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         deadline = started + timeout
-        last_error = ""
         for _attempt in range(3):
             port = free_port()
             cmd = self.command(port)
@@ -425,16 +444,20 @@ class LocalServer:
                 # drop it and try again without; that start writes a new one.
                 with contextlib.suppress(OSError):
                     mapped.unlink()
-                last_error = log_tail
                 continue
             if time.perf_counter() >= deadline:
                 raise EngineUnavailable(f"the local LanguageTool server did not answer its health check within "
-                                        f"{timeout:.0f}s (log: {self.log_path}).\n{log_tail}", hint=SETTING_HINT)
-            last_error = log_tail
+                                        f"{timeout:.0f}s; {self._log_said()}", hint=SETTING_HINT)
             if "Address already in use" not in log_tail and "BindException" not in log_tail:
                 break
-        raise EngineUnavailable(f"the local LanguageTool server exited during start-up (log: {self.log_path}).\n"
-                                f"{last_error}", hint=SETTING_HINT)
+        raise EngineUnavailable(f"the local LanguageTool server exited during start-up; {self._log_said()}",
+                                hint=SETTING_HINT)
+
+    def _log_said(self) -> str:
+        """The log's path and its last meaningful line, for one line of a message (not the raw tail: the CLI
+        escapes its line breaks and colour codes, and the hint then ran on from its last line)."""
+        last = last_meaningful_line(self.log_path)
+        return f'its log {self.log_path} ends "{last}"' if last else f"its log {self.log_path} says nothing"
 
     def log_tail(self, lines: int = 12) -> str:
         try:
