@@ -111,7 +111,7 @@ READ_BY_CUSTOMER = {"repeated-text": "readability"}
 #: The length rules (SK104 too-long-for-channel, SK105 email-length), whose cost grows with how far over its
 #: channel's limit a reply runs (``weight``).
 LENGTH_RULES = ("too-long-for-channel", "email-length")
-#: The share of a reply its repeats (SK011) may be before it is a broken paste, held at ``CAP``.
+#: The share of a reply its repeats (SK011) may be before it is a broken paste, capped at ``CAP``.
 REPEATED_SHARE = 1 / 3
 
 
@@ -295,7 +295,7 @@ class MacroAudit:
 
     @property
     def capped(self) -> bool:
-        """Its overall score is held at ``CAP`` (``held_because`` says why)."""
+        """Its overall score is capped at ``CAP`` (``held_because`` says why)."""
         return self.held_because is not None and self.mean > CAP
 
     @property
@@ -367,7 +367,7 @@ class WorkStep:
 AUDIT_SCHEMA_VERSION = 1
 
 #: how the order of work is chosen, as the reports and the guide say it
-WORK_ORDER_RULE = ("what the customer would see broken first (macros held at 50, numbers that contradict each "
+WORK_ORDER_RULE = ("what the customer would see broken first (macros capped at 50, numbers that contradict each "
                    "other, errors), then each problem by how much fixing it everywhere raises the overall score")
 
 
@@ -563,7 +563,7 @@ class AuditReport:
                 "macro can give is a fill-in the agent completes in the reply ([reason])")
 
     def work_order(self) -> list[WorkStep]:
-        """What to fix, in order (``WORK_ORDER_RULE``): the macros held at ``CAP``, the contradictions, the errors
+        """What to fix, in order (``WORK_ORDER_RULE``): the macros capped at ``CAP``, the contradictions, the errors
         in the other macros, then each rule of the most common problems by how much fixing it in every macro
         raises the overall score (those no score counts last, by how many macros they are in)."""
         whole = self.judged_in_full
@@ -574,7 +574,7 @@ class AuditReport:
                             "have no solution" if "no solution" in (m.held_because or "") else "repeat themselves"
                             for m in held)
             said = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
-            steps.append(WorkStep(f"{len(held)} macro(s) held at {CAP:g}, broken for the customer: {said}",
+            steps.append(WorkStep(f"{len(held)} macro(s) capped at {CAP:g}, broken for the customer: {said}",
                                   len(held), "macros"))
         if self.contradictions:
             steps.append(WorkStep(f"{len(self.contradictions)} number(s) that contradict each other across macros: "
@@ -598,7 +598,7 @@ class AuditReport:
 
     def gain_without(self, rule: str) -> float:
         """How much the overall score rises when no macro has a finding of ``rule``: each macro's practices scored
-        again without it (a macro held at ``CAP`` stays held: what holds it is fixed first)."""
+        again without it (a macro capped at ``CAP`` stays capped: what caps it is fixed first)."""
         whole = self.judged_in_full
         if not whole:
             return 0.0

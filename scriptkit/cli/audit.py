@@ -85,7 +85,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     Scores (0-100) per practice and readability come from the diagnostics: a practice the
     reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution)
     scores 0; otherwise each error costs half of what is left, a warning 30%, a suggestion 10%.
-    A macro's overall score is the mean, held at 50 when it would send a marker as written (a
+    A macro's overall score is the mean, capped at 50 when it would send a marker as written (a
     placeholder that did not map, such as [Customer Name]) or has no solution. Also lists the most common problems,
     duplicate and near-duplicate macros, macros that contradict each other on a number, and
     placeholders that can render blank or did not map.
@@ -395,7 +395,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     # (a misspelt Zendesk field is sent empty, as the import says: "Hi ,", not the marker)
     empty = " (or empty, where said)" if any(u.how_sent != "as written" for _, u in unmapped) else ""
     con.print(f"[bold]Placeholders that did not map[/bold]: {len(unmapped)}"
-              + (f" (sent as written{empty} unless the agent replaces them: each macro's overall is held at "
+              + (f" (sent as written{empty} unless the agent replaces them: each macro's overall is capped at "
                  f"{CAP:g})" if unmapped else ""))
     for ident, u in unmapped[:10]:
         macro = report.macro(ident)

@@ -269,7 +269,7 @@ def _macro(m: MacroAudit) -> str:
     risks += "".join(f"<li><b>{_e(u.text)}</b> is a placeholder that did not map: the customer gets it {_e(u.how_sent)} "
                      f"unless the agent replaces it; {_e(unmapped_advice(u))}</li>" for u in m.unmapped)
     if m.capped:
-        risks += f"<li>Overall score held at {CAP:g} (from {m.mean:.0f}): {_e(m.held_because or '')}.</li>"
+        risks += f"<li>Overall score capped at {CAP:g} (it would score {m.mean:.0f}) because {_e(m.held_because or '')}.</li>"
     if m.flexibility_note:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
     # (judged in part: not in the score distribution's buckets)
