@@ -54,7 +54,9 @@ _ASKS_NOTHING = (r"(?:note|be|accept|feel|rest|know|understand|bear|kindly|allow
 #: a request of the customer, anywhere in a text ("Thanks for the report, please send it to the author"): SK403
 #: reads it as the customer's own step
 REQUEST = re.compile(rf"\b{_ASK}(?!{_ASKS_NOTHING})[a-z]+\b", re.IGNORECASE)
-_IMPERATIVE = re.compile(
+#: an instruction at the start of folded text ("please restart the router", "1. tap Settings"): slot inference and
+#: the solution rules read it as a step the customer is given (public: scriptkit.rules.solution uses it)
+IMPERATIVE = re.compile(
     r"^(?:[\W_]|\d+[.)])*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|dm|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
     r"remove|return|keep|contact|let\s+(?:me|us)\s+know|(?:don't|do\s+not)(?!\s+hesitate\b)|make\s+sure|take|set|put|"
@@ -497,7 +499,7 @@ def _flags(s: str) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         bool(_SECOND_PERSON.search(s)),
         _deictic(words),
         _asks(s),
-        _IMPERATIVE.match(words) is not None or (words.startswith("if") and _after_condition(words)),
+        IMPERATIVE.match(words) is not None or (words.startswith("if") and _after_condition(words)),
         at + lead_in[1] if lead_in else 0,
     )
 
@@ -526,7 +528,7 @@ def _after_condition(s: str) -> bool:
     if m is None:
         return False
     rest = s[m.end():]
-    return _IMPERATIVE.match(rest) is not None and _GET_IN_TOUCH.match(rest) is None
+    return IMPERATIVE.match(rest) is not None and _GET_IN_TOUCH.match(rest) is None
 
 
 @lru_cache(maxsize=65_536)  # splitting a reply's greeting off and reading its flags ask about the same sentences
@@ -1094,7 +1096,7 @@ def _instructs_later(sentence: str) -> bool:
     """A later clause opens with an instruction: "Sorry, DM us your order number", "Thanks for flagging this -
     try the link below" (``Cues.imperative`` reads a sentence's first words only)."""
     folded = fold(sentence)
-    return any(_IMPERATIVE.match(folded[m.end():]) for m in _CLAUSE_BREAK.finditer(folded))  # (its "^": a slice)
+    return any(IMPERATIVE.match(folded[m.end():]) for m in _CLAUSE_BREAK.finditer(folded))  # (its "^": a slice)
 
 
 # where one clause ends and the next starts: ", " "; " ": " " - ", a line break inside the sentence (a chat
@@ -1121,7 +1123,7 @@ def _care_then_action(sentence: str, whole: Cues) -> tuple[tuple[int, tuple[str,
         if resume >= len(sentence):
             break
         if not (any(x >= resume for x, _ in (*whole.actions, *whole.time_frames))
-                or _IMPERATIVE.match(folded[resume:])):
+                or IMPERATIVE.match(folded[resume:])):
             continue  # (the rest names neither an action nor a time, nor starts with an instruction: it cannot act)
         care = _clause_cues(whole, folded, 0, cut)
         if care.signoff:  # ("Thanks, DM us your order number": a closing's words, but the sentence goes on)

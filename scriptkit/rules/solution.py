@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
 from scriptkit.inference import (
-    _IMPERATIVE,
+    IMPERATIVE,
     REQUEST,
     Sentence,
     body_sentences,
@@ -1184,7 +1184,7 @@ _PURPOSE_CLAUSE = re.compile(r"\W*(?:to|once|after|if\s+you(?:['’]d|\s+would)\
 def _instructs_after_purpose(sentence: str) -> bool:
     """The sentence is an instruction after a clause saying what it is for (``_PURPOSE_CLAUSE``)."""
     m = _PURPOSE_CLAUSE.match(sentence)
-    return m is not None and _IMPERATIVE.match(fold(sentence[m.end():])) is not None
+    return m is not None and IMPERATIVE.match(fold(sentence[m.end():])) is not None
 
 
 def _asks_about_it(message: Message) -> bool:
