@@ -12,8 +12,9 @@ from scriptkit import load_pack
 from scriptkit.cli import main
 from scriptkit.rendering import render_pack
 
-# 32 words: a good chat reply, a short email (SK105 asks an email for 50-125 words)
-BODY = ("Hi {{user.first_name|fallback:\"there\"}},\n\nI'm sorry the invoice showed the wrong plan.\n\n"
+# 30 words, no feeling named: a chat reply, and an email too short to leave out an acknowledgment (SK105 asks
+# an email under 50 words for one, and runs on email alone)
+BODY = ("Hi {{user.first_name|fallback:\"there\"}},\n\nThe invoice showed the wrong plan.\n\n"
         "I've corrected it and sent the new invoice to your inbox today, so nothing more is needed from you.")
 INTERCOM = {"type": "list", "data": [{"type": "macro", "id": "7", "name": "Wrong plan", "body_text": BODY}]}
 

@@ -89,10 +89,22 @@ def test_a_reply_to_praise_reads_as_warm_and_a_line_without_cues_in_it_is_not_a_
     assert lint_text("Aww, that made our day!").sentences[0].slot == "warm_language"
 
 
+# a reply to praise of 147 words, most of its sentences with no cue
+LONG_PRAISE_EMAIL = PRAISE_EMAIL.replace("She started in March.", (
+    "She started in March. She came to us from a bakery in town, where she ran the counter for six years. Most "
+    "mornings she is the first one in, and she reads every note that comes through the shop. The team meets on "
+    "Fridays to go over the week, and your note will be the first thing we read out this time. Mia trained two "
+    "of our newer staff over the summer, and both of them now run the Saturday shift on their own. We also keep "
+    "a board in the back room with notes like yours pinned to it, and yours will go up there next to the one "
+    "from the school fair. The board has been there since the shop opened in the spring of last year."))
+
+
 def test_review_lists_the_length_of_a_reply_to_praise_under_the_whole_reply(tmp_path: Path) -> None:
-    # (its last line, with no cue, is the reply's as much as the thanks is)
-    report = _review(tmp_path, PRAISE_EMAIL, "text")
-    assert re.search(r"the whole reply:\n\s+\d+:\d+\s+\w+\s+SK105 ", report), report
+    # (short is fine for a reply to praise: nothing to add, so SK105 says nothing)
+    assert " SK105 " not in _review(tmp_path, PRAISE_EMAIL, "text")
+    # (a long one is reported, and its lines with no cue are the reply's as much as the thanks is)
+    report = _review(tmp_path, LONG_PRAISE_EMAIL, "text")
+    assert re.search(r"the whole reply:\n\s+\d+:\d+\s+\w+\s+SK105 \[email-length\] email is 147 words", report), report
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -425,23 +425,24 @@ def test_a_sentence_that_acknowledges_and_solves_has_a_solution() -> None:
     ("I can see how worrying the double charge is. Your feedback matters to us.", "Add a concrete next step."),
     ("I've sent a new card today.", "Add an acknowledgment of how the customer feels."),
     # (a step with no time is a point apart: "Add when ..." read as the cure for the reply's length)
-    ("I can see how worrying the double charge is. I'll reverse it.",
-     "It already acknowledges the customer and gives the next step. Separately, say when the next step will happen."),
+    # (both there: short is fine, and the missing time is SK404's alone)
+    ("I can see how worrying the double charge is. I'll reverse it.", None),
     ("I'll reverse the charge.",
      "Add an acknowledgment of how the customer feels. Separately, say when the next step will happen."),
-    ("I can see how worrying the double charge is. I've reversed it today.",
-     "It already acknowledges the customer and gives the next step and when: if that is all they need, "
-     "short is fine; otherwise add what they will want to know next."),
+    ("I can see how worrying the double charge is. I've reversed it today.", None),
 ])
-def test_short_reply_advice_asks_only_for_what_the_reply_lacks(text: str, advice: str) -> None:
+def test_short_reply_advice_asks_only_for_what_the_reply_lacks(text: str, advice: str | None) -> None:
     message, _ = text_message(text)
     assert short_reply_advice(message) == advice
 
 
 def test_email_length_advice_reads_the_reply() -> None:
-    text = "Hi Dana,\n\nI can see how worrying this is, and I've refunded you today.\n\nBest,\nSam"
-    [finding] = lint_text(text, config=LintConfig(select=(Selector("SK105"),))).diagnostics
-    assert finding.suggestion is not None and finding.suggestion.startswith("It already acknowledges")
+    only_sk105 = LintConfig(select=(Selector("SK105"),))
+    text = "Hi Dana,\n\nI've refunded you today.\n\nBest,\nSam"
+    [finding] = lint_text(text, config=only_sk105).diagnostics
+    assert finding.suggestion == "Add an acknowledgment of how the customer feels."
+    acknowledged = text.replace("I've", "I can see how worrying this is, and I've")
+    assert lint_text(acknowledged, config=only_sk105).diagnostics == []  # (nothing to add: short is fine)
 
 
 @pytest.mark.parametrize(("reply", "owed"), [

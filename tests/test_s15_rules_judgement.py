@@ -140,24 +140,24 @@ def test_short_reply_advice_asks_no_time_of_a_step_owing_none() -> None:
 
 
 def test_short_reply_advice_still_asks_when_sk404_does() -> None:
-    text = "I can see how annoying that error is. I'll reset your account and get back to you."
+    text = "I'll reset your account and get back to you."
     assert "SK404" in codes(text)
-    assert _advice(text) == ("It already acknowledges the customer and gives the next step. "
+    assert _advice(text) == ("Add an acknowledgment of how the customer feels. "
                              "Separately, say when the next step will happen. "
                              "Read as an email (the default): for a chat reply, use --channel chat.")
 
 
-def test_a_finished_step_is_not_said_to_give_a_when() -> None:
-    advice = _advice("Thanks so much for waiting, I know it's been a worry. I've changed the email on your account.")
-    assert advice.startswith("It already acknowledges the customer and gives the next step:"), advice
+def test_a_finished_step_is_not_asked_for_a_when() -> None:
+    # (acknowledged, and a step done: nothing for SK105 to add, and SK404 asks no time of it)
+    found = codes("Thanks so much for waiting, I know it's been a worry. I've changed the email on your account.")
+    assert not {"SK105", "SK404"} & set(found), found
 
 
 # ---------------------------------------------------------------- a reply to the customer's thanks
 
 def test_youre_always_welcome_answers_thanks_with_nothing_to_fix() -> None:
     text = "You're always welcome. If another question comes up, write to us again at any time."
-    assert not {"SK301", "SK401", "SK402"} & set(codes(text))
-    assert _advice(text).startswith("A reply to praise or thanks has nothing to fix")
+    assert not {"SK301", "SK401", "SK402", "SK105"} & set(codes(text))  # (short, and fine so)
 
 
 def test_youre_always_welcome_with_a_problem_is_judged_as_any_reply() -> None:
@@ -180,7 +180,7 @@ def test_a_marker_for_sentences_leaves_the_length_unknown(marker: str) -> None:
 
 @pytest.mark.parametrize("marker", ["{customer_name}", "[DATE]", "{amount}"])
 def test_a_marker_for_one_word_still_leaves_a_short_reply_short(marker: str) -> None:
-    text = f"Hi {marker}, thanks for flagging this. I've refunded the order today."
+    text = f"Hi {marker}, I've refunded the order today."  # (no acknowledgment: too short to leave it out)
     assert "SK105" in codes(text)
 
 

@@ -18,7 +18,8 @@ from scriptkit.audit import AuditReport, CommonProblem, audit
 from scriptkit.reporters.html import render_html
 from scriptkit.sprawl import Contradiction, DuplicateGroup, Quantity
 
-LONG = ("I'm sorry the parcel is late. I've sent a replacement today and it arrives within 3 days. If it doesn't, "
+# (no acknowledgment: the email is too short to leave it out, so SK105 and SK301 quote the whole reply)
+LONG = ("Your parcel is late. I've sent a replacement today and it arrives within 3 days. If it doesn't, "
         "reply here and I'll refund the order in full right away.\nSupport Team")
 
 
@@ -36,7 +37,7 @@ def test_a_shortened_quote_ends_with_an_ellipsis(tmp_path: Path) -> None:
     assert LONG in whole  # (the finding quotes the whole reply: JSON has all of it)
     quotes = _quotes(render_html(report))
     assert LONG not in quotes
-    cut = [q for q in quotes if q.startswith("I'm sorry") and q != LONG]
+    cut = [q for q in quotes if q.startswith("Your parcel") and q != LONG]
     assert cut, quotes
     for q in cut:
         assert q.endswith("…") and LONG.startswith(q[:-1])

@@ -5,6 +5,7 @@ five-line signature was 'long enough', SK103 read the signature as one 36-word s
 from __future__ import annotations
 
 from scriptkit import lint_text
+from scriptkit.config import LintConfig
 from scriptkit.linting import text_message
 
 SIGNED = ("Hi Sam,\n\nI'm so sorry your parcel is late. I've sent a new one today and it will arrive by Friday.\n\n"
@@ -22,8 +23,12 @@ def test_the_legal_line_is_part_of_the_signature() -> None:
 def test_the_signature_is_no_sentence_nor_words_of_the_reply() -> None:
     found = {d.code: d.message for d in lint_text(SIGNED, channel="email").diagnostics}
     assert "SK103" not in found and "SK202" not in found
+    assert "SK105" not in found  # (short, but it acknowledges the customer and gives the next step)
+    # SK105's count, read where it reports one: over a limit of 10 words
+    over_10 = LintConfig(options={"email-length": {"min_words": 0, "max_words": 10}})
+    counted = {d.code: d.message for d in lint_text(SIGNED, channel="email", config=over_10).diagnostics}
     # (greeting 2 + reply 19 + closing and name 4: the title, company and legal lines are not counted)
-    assert found.get("SK105") == "email is 25 words; 50-125 usually reads best"
+    assert counted.get("SK105") == "email is 25 words; 0-10 usually reads best"
 
 
 def test_a_long_sentence_above_the_signoff_is_still_long() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from scriptkit.cli import main
+from scriptkit.config import LintConfig
 from scriptkit.linting import lint_text
 from scriptkit.rules.readability import items_ended, word_count
 from scriptkit.text import emoji_ended, sentences
@@ -54,7 +55,11 @@ def test_a_reply_ended_by_emoji_reads_as_the_same_reply_with_full_stops(tmp_path
                   "will be with you by Friday 📦")
     with_stops = ("Hi Sam, so sorry about the mix-up with your order. I have sent the right size today and it "
                   "will be with you by Friday.")
-    assert codes(with_emoji) == codes(with_stops) == ["SK105"]
+    assert codes(with_emoji) == codes(with_stops) == []  # (short, but nothing missing: SK105 says nothing)
+    over_10 = LintConfig(options={"email-length": {"min_words": 0, "max_words": 10}})  # (where SK105 counts it)
+    lengths = [[d.message for d in lint_text(text, channel="email", grammar="off", config=over_10).diagnostics
+                if d.code == "SK105"] for text in (with_emoji, with_stops)]
+    assert lengths == [["email is 26 words; 0-10 usually reads best"]] * 2
     out = review(tmp_path, EMOJI)
     assert "SK103" not in out and "SK102" not in out and "SK304" not in out
     assert "acknowledges So sorry about the mix-up with your order 😔" in out

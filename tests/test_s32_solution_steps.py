@@ -106,7 +106,7 @@ def sk105(text: str) -> str:
 
 
 def test_sk105_says_the_missing_time_apart_from_the_length_advice() -> None:
-    said = sk105("I can see how frustrating the missing refund is. I'll chase the bank for you.")
+    said = sk105("I'll chase the bank for you.")
     # (the length is the finding: the missing time is a point of its own, not "Add when ..." as the cure for length)
     assert "Add when the next step will happen" not in said, said
     assert "Separately" in said and "when" in said.split("Separately", 1)[1], said
@@ -118,5 +118,5 @@ def test_sk105_names_the_chat_channel_for_a_short_reply_with_no_greeting_or_sign
 
 
 def test_sk105_does_not_name_chat_for_a_letter() -> None:
-    said = sk105("Hi Sam,\n\nI can see how frustrating this is. I'll refund you today.\n\nBest,\nAlex")
+    said = sk105("Hi Sam,\n\nI'll refund you today.\n\nBest,\nAlex")
     assert "--channel chat" not in said, said

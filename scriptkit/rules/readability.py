@@ -685,8 +685,14 @@ class EmailLength(Rule):
     Counts the words of an email reply, greeting and sign-off included (the sign-off's closing and name: a
     signature's title, company and phone lines under them are left out; placeholders, links,
     email addresses and reference codes as one word each) and suggests a change when it is under
-    `min_words` (default 50) or over `max_words` (default 125). A reply whose text still holds a
-    fill-in marker for sentences ("{explanation}", "[details]", "{step 1}") is not called short:
+    `min_words` (default 50) or over `max_words` (default 125). A short reply is reported only
+    when it lacks what a short email rarely has room for, and the advice names it: an
+    acknowledgment of how the customer feels, a concrete next step, or both. One that already
+    acknowledges the customer and gives the next step ("I can see how worrying the double charge
+    is. I've reversed it today.") is short and fine, as is one that only answers praise or thanks
+    ("This made our day, thanks so much for telling us!"); a time frame the step owes is SK404's
+    to report, not a reason to call the reply short. A reply whose text still holds a fill-in
+    marker for sentences ("{explanation}", "[details]", "{step 1}") is not called short either:
     its length is known once the marker is filled in, and SK407 reports the marker.
 
     ## Why it matters
@@ -712,12 +718,16 @@ class EmailLength(Rule):
     severity = Severity.SUGGESTION
     options: ClassVar[Mapping[str, Any]] = {"min_words": 50, "max_words": 125}
     bad_examples = (Example.of(acknowledgment="Sorry.", solution="Refund done."),)
-    good_examples = (Example.of(
-        acknowledgment="I can see how frustrating it is to be charged twice for the same order, "
-                       "especially right before the weekend.",
-        warm_language="I'm really sorry this happened, and thank you for spotting it so quickly.",
-        solution="I've reversed the second charge today. Your bank will show the money back within "
-                 "3 business days, and I'll check on Monday that it has arrived."),)
+    good_examples = (
+        Example.of(acknowledgment="I can see how frustrating it is to be charged twice for the same order, "
+                                  "especially right before the weekend.",
+                   warm_language="I'm really sorry this happened, and thank you for spotting it so quickly.",
+                   solution="I've reversed the second charge today. Your bank will show the money back within "
+                            "3 business days, and I'll check on Monday that it has arrived."),
+        # (short with nothing missing: an acknowledgment and the next step; a reply to praise)
+        Example.of(acknowledgment="I can see how worrying the double charge is.", solution="I've reversed it today."),
+        Example.of(acknowledgment="This made our day, thanks so much for telling us!",
+                   solution="We're so glad the new app works for you."))
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         low, high = options.integer(type(self), ctx, "min_words", 0), options.integer(type(self), ctx, "max_words", 1)
@@ -732,9 +742,11 @@ class EmailLength(Rule):
         if n < low:
             from scriptkit.rules.solution import short_reply_advice  # (solution.py imports this module)
 
+            advice = short_reply_advice(message, reviewed=bool(message.meta.get(CHANNEL_DEFAULTED)))
+            if advice is None:
+                return  # (it answers praise, or acknowledges the customer and gives the next step: short is fine)
             yield Finding(start, end, f"email is {n} word{'' if n == 1 else 's'}; {low}-{high} usually reads best",
-                          short_reply_advice(message, reviewed=bool(message.meta.get(CHANNEL_DEFAULTED))),
-                          extra=_length(n, low))
+                          advice, extra=_length(n, low))
         else:
             yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
                           "Cut background the customer did not ask for; keep the next step easy to find.",

@@ -896,34 +896,30 @@ def _enough_words(text: str) -> bool:
 
 
 
-def short_reply_advice(message: Message, reviewed: bool = False) -> str:
-    """What a short reply should add, from what it already has (SK105's advice): an acknowledgment, a
-    next step; or, when it has them, that short may be enough. A step with no time frame is said apart: it is
-    no cure for the length. ``reviewed``: a reply judged as an email because no channel was chosen
-    (``scriptkit review``), where one with no greeting or sign-off and under 40 words is likely a chat's: the
-    advice names ``--channel chat``."""
-    channel = (" Read as an email (the default): for a chat reply, use --channel chat."
-               if reviewed and _looks_like_chat(message) else "")
+def short_reply_advice(message: Message, reviewed: bool = False) -> str | None:
+    """What a short reply should add (SK105's advice): an acknowledgment of how the customer feels, a next step,
+    what an email under ``min_words`` rarely has room for. None when it needs neither, a reply that only answers
+    praise or thanks, or one that acknowledges the customer and gives the next step: short is then fine and SK105
+    says nothing. A step with no time frame is said apart (SK404's point): it is no cure for the length, so it
+    alone does not make a short reply worth reporting. ``reviewed``: a reply judged as an email because no
+    channel was chosen (``scriptkit review``), where one with no greeting or sign-off and under 40 words is
+    likely a chat's: the advice names ``--channel chat``."""
     if only_thanks_for_praise(message):
-        return f"A reply to praise or thanks has nothing to fix: if that is all it says, short is fine.{channel}"
-    body = body_sentences(message)
+        return None
     missing = []
-    if not any(s.cues.acknowledges for s in body):
+    if not any(s.cues.acknowledges for s in body_sentences(message)):
         missing.append("an acknowledgment of how the customer feels")
-    text = solution_text(message)
     steps = _gives_next_step(message)
     if not steps:
         missing.append("a concrete next step")  # (what SK401 or SK402 says is missing)
+    if not missing:
+        return None
     # (what SK404 says is missing: a point of its own, "Add when the next step will happen" read as the cure for length)
-    when = " Separately, say when the next step will happen." if steps and text \
+    when = " Separately, say when the next step will happen." if steps and solution_text(message) \
         and _owes_a_when(message) else ""
-    if missing:
-        return f"Add {' and '.join(missing)}.{when}{channel}"
-    if when:
-        return f"It already acknowledges the customer and gives the next step.{when}{channel}"
-    timed = " and when" if text and _has_time(text) else ""  # (a step owing no time frame has none to give)
-    return (f"It already acknowledges the customer and gives the next step{timed}: if that is all they need, "
-            f"short is fine; otherwise add what they will want to know next.{channel}")
+    channel = (" Read as an email (the default): for a chat reply, use --channel chat."
+               if reviewed and _looks_like_chat(message) else "")
+    return f"Add {' and '.join(missing)}.{when}{channel}"
 
 
 _CHAT_LENGTH = 40  # words: a reply this short with no greeting or sign-off reads as a chat's
