@@ -1622,13 +1622,13 @@ class EnglishDefaultLayout(Rule):
     Write each channel's own greeting and sign-off in the pack's language in `pack.yaml`:
     ```yaml
     channels:
+      chat:
+        greeting: ""
       email:
         greeting: "¡Hola, {{ customer.first_name | fallback('buenos días') }}!"
         signoff: |
           Un saludo,
           {{ agent.first_name }}
-      chat:
-        greeting: ""
     ```
     An empty greeting or sign-off (`greeting: ""`) sends none, and a channel given only a
     greeting has no sign-off.
