@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # (what a type checker and the API page read; at run time eac
         TemplateSecurityError,
     )
     from scriptkit.exporting import ExportRefused, ExportResult, export
-    from scriptkit.importers import Library, import_library
+    from scriptkit.importers import Library, Wording, import_library
     from scriptkit.linting import LintResult, SentenceNote, lint_pack, lint_text
     from scriptkit.loading import load_pack
     from scriptkit.message import AgentNote, Blank, Message, Placeholder, Segment, Text
@@ -50,7 +50,7 @@ _HOME: dict[str, str] = {
     **dict.fromkeys(("ConfigError", "EngineUnavailable", "ErrorGroup", "ImportFormatError", "PackError",
                      "ScriptkitError", "TemplateSecurityError"), "scriptkit.errors"),
     **dict.fromkeys(("ExportRefused", "ExportResult", "export"), "scriptkit.exporting"),
-    **dict.fromkeys(("Library", "import_library"), "scriptkit.importers"),
+    **dict.fromkeys(("Library", "Wording", "import_library"), "scriptkit.importers"),
     **dict.fromkeys(("LintResult", "SentenceNote", "lint_pack", "lint_text"), "scriptkit.linting"),
     "load_pack": "scriptkit.loading",
     **dict.fromkeys(("AgentNote", "Blank", "Message", "Placeholder", "Segment", "Text"), "scriptkit.message"),
@@ -117,6 +117,7 @@ __all__ = [
     "TemplateSecurityError",
     "Text",
     "Turn",
+    "Wording",
     "__version__",
     "audit_library",
     "compare_baseline",
