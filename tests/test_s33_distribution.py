@@ -38,3 +38,29 @@ def test_the_wheel_and_the_sdist_carry_the_mit_licence(dist: tuple[Path, Path]) 
     with tarfile.open(sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}
     assert "LICENSE" in names
+
+
+#: What the tests read or import beside tests/ (docs pages, the site config, the hook file, the benchmark
+#: pack generator, the LanguageTool assembler the Makefile runs): the sdist ships tests/, so it ships these too.
+BESIDE_THE_TESTS = ("docs/index.md", "docs/hooks.py", "docs/guides/ci.md", "mkdocs.yml", ".pre-commit-hooks.yaml",
+                    "benchmarks/__init__.py", "benchmarks/packgen.py", "tools/languagetool.py", "templates/starter",
+                    "Makefile", "LICENSE", "README.md", "pyproject.toml")
+
+
+@pytest.mark.slow
+def test_the_sdist_holds_what_its_tests_read_and_they_pass_from_it(dist: tuple[Path, Path], tmp_path: Path) -> None:
+    _, sdist = dist
+    with tarfile.open(sdist) as tar:
+        tar.extractall(tmp_path, filter="data")
+    (root,) = tmp_path.iterdir()
+    missing = [path for path in BESIDE_THE_TESTS if not (root / path).exists()]
+    assert missing == []
+    assert not (root / "site").exists() and not (root / ".venv").exists()
+    # a few of the tests that read docs/, mkdocs.yml, the hook file and benchmarks/, run from the unpacked tree
+    # (python -m: its own scriptkit and tests come first on the path)
+    chosen = ["tests/test_docs.py", "tests/test_public_api.py", "tests/test_s33_ci_docs_rev.py",
+              "tests/test_rules_template.py"]
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not java",
+                          "-k", "not wheel", *chosen], cwd=root, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert " passed" in run.stdout and "error" not in run.stdout.lower().split("passed")[-1]
