@@ -404,11 +404,26 @@ def _line_break_spellings(text: str, edit: Edit) -> list[str]:
     """The replacement's line breaks as the YAML around the edit may need them: the next line
     indented like the edited one (a block), or further, and after a blank line (quoted and plain
     text, where one line break folds into a space). ``verify`` keeps the one that reads right."""
-    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"  # (old Mac: CR)
+    newline = _line_ending(text, edit.end)
     line = text[max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1:edit.start]
     indent = len(line) - len(line.lstrip(" "))
     return [edit.replacement.replace("\n", breaks + " " * width)
             for width in (indent, indent + 2) for breaks in (newline, newline * 2)]
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _line_ending(text: str, offset: int) -> str:
+    """How the line holding ``offset`` ends ("\r\n", "\n", or an old Mac file's "\r"), so that a file mixing
+    endings (CRLF lines, then LF ones pasted below) keeps each line's own. A last line with no ending takes
+    the ending of the line before it ("\n" in a file of one line)."""
+    if (end := _LINE_END.search(text, offset)) is not None:
+        return end.group(0)
+    before = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset))
+    if before < 0:
+        return "\n"
+    return "\r\n" if text[before - 1:before + 1] == "\r\n" else text[before]
 
 
 def verify(before: str, after: str, edits: list[Edit]) -> str | None:
