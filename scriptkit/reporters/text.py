@@ -462,8 +462,12 @@ def report(result: LintResult, stream: TextIO, *, export: bool = False) -> None:
 def summary(result: LintResult, *, export: bool = False) -> Text:
     n = len(result.diagnostics)
     if n == 0:
+        scripts = {m.script_id for m in result.messages}
+        files = {m.file for m in result.messages} - {""}
+        # one script checked alone is named, so a writer sees which file was cleared
         scope = "the text" if result.sentences or not result.messages else \
-            f"{len({m.script_id for m in result.messages})} script(s)"
+            f"1 script ({display_path(next(iter(files)))})" if len(scripts) == 1 and len(files) == 1 else \
+            f"{len(scripts)} script(s)"
         return Text(f"All clear: no problems in {scope}.", style="green")
     counts = ", ".join(f"{result.count(s)} {s.value}{'s' if result.count(s) != 1 else ''}"
                        for s in Severity if result.count(s))
