@@ -68,6 +68,9 @@ def test_check_fix_leaves_kindly_be_patient_for_the_writer(make_pack: Any) -> No
 
 # one sentence for each safe regex entry (a literal entry is put in carriers of its own, below)
 REGEX_SAMPLES = (
+    "I'll ascertain whether it shipped.",
+    "The parcel is lost; therefore, you'll get a refund.",
+    "The parcel is lost, therefore we'll refund it.",
     "Kindly send a photo of the label.",
     "I'm happy to assist you with the return.",
     "Please kindly send a photo of the label.",

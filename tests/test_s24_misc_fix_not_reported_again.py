@@ -102,6 +102,12 @@ EXAMPLES = (
     "In the event that you require any further assistance, just reply.",
     "In the unlikely event that you have any further queries, just reply.",
     "As per our records, your plan renewed on the 3rd.",
+    "I'll ascertain whether it shipped.",
+    "I'll ascertain the cause today.",
+    "The parcel is lost; therefore, you'll get a refund.",
+    "The parcel is lost, therefore we'll refund it.",
+    "I'm writing in relation to your order.",
+    "Please contact us pertaining to your refund.",
 )
 
 TABLE = table("corporate_phrases.yaml")

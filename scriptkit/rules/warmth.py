@@ -421,7 +421,16 @@ class CorporatePhrase(Rule):
     sentence opener after "you" ("Could you please be aware that") is a suggestion too. A rewrite ending in a
     contraction contracts only where a verb follows, as SK203's do: "Yes, I shall." -> "Yes, I will.". A
     "kindly" on a stock notice
-    ("Kindly be informed that") is reported whole, with the notice's rewrite. Other rewrites are shown as
+    ("Kindly be informed that") is reported whole, with the notice's rewrite. A rewrite is a suggestion too where
+    the words around change its sense: "in order to" after "is" or "get" ("Is everything in order to ship?"), "a
+    number of" after "pick" or "enter" (a count asked for), "ascertain" before anything but "whether", "what",
+    "how"..., "in relation to" or "pertaining to" after anything but what is said or asked ("I'm writing in
+    relation to" -> "about"; "the fee in relation to" stays), "please be aware that" inside a sentence, "confirm
+    receipt" before a deadline ("by Friday"), "unable to locate ... yet", "approximately" inside a noun's words
+    ("an approximately 3-week wait") and "it is recommended that you" in security advice ("reset your
+    password"). "As a goodwill gesture" is never rewritten: "to make up for this" would own a fault the reply
+    may deny. In a reply written as "we" throughout, a rewrite speaks as "we" too ("We couldn't find your
+    parcel, so we'll send another"), and one with no "we" form is a suggestion. Other rewrites are shown as
     suggestions for a person to make.
 
     Not reported: words in quotation marks (the customer's own, quoted: you asked us to "kindly
@@ -519,9 +528,18 @@ class CorporatePhrase(Rule):
                     if refused_before(start):
                         # "We can't refund it. Thank you for your understanding.": accept our "no", not be patient
                         safe, entry = False, {**entry, "replacement": "", "advice": _AFTER_A_NO}
-                if entry.get("voice") and (as_we := _writes_as_we(message.text) if as_we is None else as_we):
-                    # ("We've fixed it. Thanks for bearing with us.": the reply's own person, not a "me" from nowhere)
-                    entry = {**entry, "replacement": _ME_WORD.sub("us", str(entry.get("replacement", "")))}
+                if safe and not _fits_around(text, start, end, entry):
+                    safe = False  # ("Everything is in order to ship": no "Everything is to ship")
+                rewrite = str(entry.get("replacement", ""))
+                if _SINGULAR.search(rewrite) and (as_we := _writes_as_we(message.text) if as_we is None else as_we):
+                    # ("We've fixed it. Thanks for bearing with us.", "We couldn't find it, so we'll send another":
+                    # the reply's own person, not an "I" from nowhere; a person words one the entry has no "we" for)
+                    we = entry.get("we") or (_ME_WORD.sub("us", rewrite) if entry.get("voice") or
+                                             not _SINGULAR.search(_ME_WORD.sub("us", rewrite)) else None)
+                    if we is None:
+                        safe = False
+                    else:
+                        entry = {**entry, "replacement": we}
                 if entry.get("advice"):
                     safe = False  # (advice in words: a person writes it)
                 yield self._finding(start, end, text, entry, ctx, safe)
@@ -591,6 +609,8 @@ class CorporatePhrase(Rule):
         fix_start = start
         if safe and rewrite.lower().startswith("just ") and _YOU_BEFORE.search(text, max(0, start - 8), start):
             safe = False  # ("Could you please be aware that": "Could you just a heads-up that" is no sentence)
+        if safe and rewrite.lower().startswith("just a heads-up") and not opens_sentence(text, start):
+            safe = False  # ("Once it ships, please be aware that": "Once it ships, just a heads-up that": no sentence)
         if safe and rewrite:
             article = _article_before(text, start)
             if article is not None:  # "an assistance dog" -> "a help dog", not "an help dog"
@@ -610,6 +630,20 @@ _AFTER_A_NO = ('after a "no" it asks them to accept it: end on what you can do i
 _ME_WORD = re.compile(r"\bme\b")
 _SINGULAR = re.compile(r"\b(?:i|me|my|mine|myself)\b|\bi['’](?:m|ve|ll|d)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.IGNORECASE)
+
+
+def _fits_around(text: str, start: int, end: int, entry: dict[str, Any]) -> bool:
+    """Whether an entry's rewrite fits the words around the phrase, as its ``fix_only_after``, ``suggest_after``
+    and ``suggest_before`` say (else it is a suggestion, for a person to re-read)."""
+    only = entry.get("fix_only_after")
+    if only and not _clause_before(text, start, str(only)):
+        return False  # ("The fee in relation to your plan": "about" only after "writing", "contact us", ...)
+    after = entry.get("suggest_after")
+    if after and _clause_before(text, start, str(after)):
+        return False
+    ahead = entry.get("suggest_before")
+    cut = _SENTENCE_CUT.search(text, end)
+    return not (ahead and re.search(str(ahead), text[end:cut.start() if cut else len(text)], re.IGNORECASE))
 
 
 def _writes_as_we(text: str) -> bool:
