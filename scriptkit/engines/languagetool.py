@@ -1,4 +1,5 @@
-"""LanguageTool behind one small adapter: the only module that imports ``language_tool_python``.
+"""LanguageTool behind one small adapter: the only module that imports ``language_tool_python`` (for the
+benchmark's baseline only: checks never need it).
 
 Modes: ``off`` (nothing runs), ``local`` (a server this process starts from the assembled cache,
 see ``lt_server``) or the URL of a running server. Texts go in batches: several documents
@@ -35,9 +36,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import language_tool_python as ltp
 import requests
 import urllib3
 
@@ -57,6 +57,9 @@ from scriptkit.engines.lt_server import (
 )
 from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.text import sentence_spans
+
+if TYPE_CHECKING:  # (the benchmark's baseline only: language-tool-python is no dependency of an install)
+    import language_tool_python as ltp
 
 #: Seconds for one /v2/check answer (SCRIPTKIT_LT_TIMEOUT, see ``request_timeout``); connecting to a URL gets a
 #: much shorter limit.
@@ -474,13 +477,32 @@ class Checker:
                 raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {plainly(exc)}.",
                                         hint=SETTING_HINT) from None
             try:
-                # ...and language-tool-python's tag rules (en_US, en-us, en -> the server's code)
-                self._languages[language] = str(ltp.LanguageTag(language, codes | {"auto"}).normalized_tag)
+                self._languages[language] = server_language(language, codes | {"auto"})
             except ValueError as exc:
-                raise ConfigError(f"LanguageTool at {url} does not check language '{language}': {exc}",
+                raise ConfigError(f"LanguageTool at {url} {exc}",
                                   hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
                                        "e.g. en-US or en-GB.") from None
         return self._languages[language]
+
+
+def server_language(tag: str, codes: Iterable[str]) -> str:
+    """The code of ``codes`` (a server's /v2/languages) that means the language tag or POSIX locale ``tag``: the
+    same code in any case and with ``_`` or ``-`` (en_US, en-us -> en-US), else its language alone (en-IE -> en);
+    C and POSIX are English. A ``ValueError`` says (after "LanguageTool at URL") which tag it has no language for."""
+    by_key = {code.lower().replace("_", "-"): code for code in codes}
+    # (a locale's encoding and modifier say nothing of the language: en_US.UTF-8, de_DE@euro)
+    key = re.split(r"[.@]", tag.strip(), maxsplit=1)[0].replace("_", "-").lower()
+    if key in ("c", "posix", ""):
+        english = next((by_key[k] for k in ("en-us", "en-gb", "en") if k in by_key), None)
+        if english is not None and key:
+            return english
+        raise ValueError(f"has no English for {tag!r}" if key else "was asked for no language (an empty one)")
+    if key in by_key:
+        return by_key[key]
+    language = re.fullmatch(r"([a-z]{2,3})(?:-[a-z0-9]{2,8})*", key)
+    if language is not None and language[1] in by_key:
+        return by_key[language[1]]
+    raise ValueError(f"does not check language {tag!r}")
 
 
 #: The most bytes one answer of a LanguageTool server may take: a check's answer is well under a megabyte
@@ -888,6 +910,8 @@ def shutdown(*, keep_server: bool = False) -> None:
 
 
 def _naive_tool(url: str, settings: Settings) -> ltp.LanguageTool:
+    import language_tool_python as ltp  # (benchmark only: the bench and dev extras install it)
+
     tool = ltp.LanguageTool(settings.language, remote_server=url)
     tool.disabled_rules.update(settings.disabled_rules)
     tool.enabled_rules.update(settings.enabled_rules)
@@ -907,6 +931,8 @@ def package_server() -> Iterator[str]:
     both, and C1 only). It finds LanguageTool under ``LTP_PATH``, here a temporary folder naming
     the assembled one as its version; ``LTP_JAR_DIR_PATH`` tells it to download nothing.
     """
+    import language_tool_python as ltp  # (benchmark only: the bench and dev extras install it)
+
     home = assemble().path
     with tempfile.TemporaryDirectory(prefix="scriptkit-ltp-") as folder:
         (Path(folder) / f"LanguageTool-{LT_VERSION}").symlink_to(home, target_is_directory=True)
