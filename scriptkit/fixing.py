@@ -375,6 +375,8 @@ def _likely_spellings(text: str, data: Any, edits: list[Edit]) -> dict[Edit, str
             out[edit] = edit.replacement.replace("'", "''")
         elif quote == '"' and ('"' in edit.replacement or "\\" in edit.replacement):
             out[edit] = edit.replacement.replace("\\", "\\\\").replace('"', '\\"')
+        if (kept := _kept_breaks(text, edit, out.get(edit, edit.replacement))) is not None:
+            out[edit] = kept
     return out
 
 
@@ -382,6 +384,11 @@ def _edited(text: str, edit: Edit) -> tuple[str, str | None]:
     """``text`` with ``edit`` made, and None; or ``text`` and why the edit cannot be made. In
     quoted YAML text the replacement is written as that quoting needs it ("don't" is 'don''t' in
     single quotes): whichever spelling reads back as the intended text is the one written."""
+    kept = _kept_breaks(text, edit, edit.replacement)
+    if kept is not None:  # (a wrapped line stays wrapped: "please be⏎  aware that" -> "just a⏎  heads-up that")
+        candidate = text[:edit.start] + kept + text[edit.end:]
+        if verify(text, candidate, [edit]) is None:
+            return candidate, None
     first = text[:edit.start] + edit.replacement + text[edit.end:]
     reason = verify(text, first, [edit])
     if reason is None:
@@ -398,6 +405,33 @@ def _edited(text: str, edit: Edit) -> tuple[str, str | None]:
         if verify(text, candidate, [edit]) is None:
             return candidate, None
     return text, reason  # (the plain replacement's reason: the one a writer can act on)
+
+
+_WRAP = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def _kept_breaks(text: str, edit: Edit, replacement: str) -> str | None:
+    """``replacement`` with the line breaks of the wrapped words it replaces ("please be⏎  aware that") kept at its
+    spaces, each at the last space no further along than it was ("just a⏎  heads-up that"), so the lines keep their
+    width and a diff shows only the words changed; None where the words cross no line break or the rewrite has too
+    few spaces ("prior⏎  to" -> "before": joined). ``verify`` decides whether the YAML reads it as the words."""
+    if "\n" in replacement or "\r" in replacement:
+        return None
+    wraps = list(_WRAP.finditer(text, edit.start, edit.end))
+    if not wraps:
+        return None
+    spaces = [i for i, ch in enumerate(replacement) if ch == " "]
+    out, at, last, folded = [], 0, -1, 0  # (folded: characters the wraps before this one take beyond a space)
+    for wrap in wraps:
+        read_at = wrap.start() - edit.start - folded  # where the break stands in the words as read
+        folded += len(wrap.group()) - 1
+        fits = [i for i in spaces if last < i <= read_at] or [i for i in spaces if i > last]
+        if not fits:
+            return None
+        last = fits[-1] if fits[-1] <= read_at else fits[0]
+        out += [replacement[at:last], wrap.group()]
+        at = last + 1
+    return "".join(out) + replacement[at:]
 
 
 def _line_break_spellings(text: str, edit: Edit) -> list[str]:
