@@ -35,7 +35,6 @@ import operator
 import os
 import re
 import string
-import sys
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -529,7 +528,7 @@ def _describe(spec: CustomSpec) -> str:
 # once per route through the pattern, and two walks over the same text are compared: the
 # classic test for exponential ambiguity (Weber and Seidl), with character classes judged on a
 # sample of characters. (re's own parser reads the pattern, so the check sees what re runs.)
-_sre: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_sre: Any = importlib.import_module("re._parser")
 _UNROLL = 5  # copies of a counted repeat before it is read as unbounded: "x{2,100}" as "xx+"
 _MAX_STATES = 400  # positions of a pattern the check reads; a longer one is refused as too complex
 _MAX_LOOP_STATES = 80  # positions of one loop the pairwise comparison reads (its cost grows as the fourth power)

@@ -1073,11 +1073,8 @@ _SEES_PAST = re.compile(r"(?<!\\)[$^]|\(\?<(?![!=][\w'][\w' ]*\))|\\[AZWSDB.!?]|
 
 
 def _regex_parser() -> Any:
-    """The standard library's regex parser (``re._parser``, ``sre_parse`` before Python 3.11)."""
-    try:
-        return importlib.import_module("re._parser")
-    except ImportError:  # pragma: no cover - Python 3.10
-        return importlib.import_module("sre_parse")
+    """The standard library's regex parser, ``re._parser`` (private, so imported by name)."""
+    return importlib.import_module("re._parser")
 
 
 @lru_cache(maxsize=16)  # (required_literals and piece_local read the same regex one after the other)
