@@ -21,6 +21,9 @@ _T = TypeVar("_T")
 # behind: a pattern that starts with a character set lets the regex engine skip ahead to the next candidate, twice
 # as fast as an alternation. Group 1 is the emoji after a mark, group 2 the space after it, group 3 the space after
 # an emoji: none matches at a blank line)
+#: scripts written without spaces between words (a character class's body): Thai, Lao, Myanmar, Khmer, kana, CJK
+#: ideographs, half-width kana; a word there is no run between spaces
+SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 # the emoji among them that show as emoji alone (Unicode's Emoji_Presentation): the rest of the symbols before
 # U+1F000 are text (an arrow in "Settings ➜ Billing", a check mark, a star, ☎) unless U+FE0F follows ("❤️")

@@ -47,7 +47,7 @@ from scriptkit.errors import ConfigError, ErrorCollector, path_error
 from scriptkit.message import Message, Text
 from scriptkit.rules.base import Finding, Rule, RuleContext
 from scriptkit.rules.lexicon import address_spans
-from scriptkit.text import in_quotation, opens_sentence, sentence_spans, word_spans
+from scriptkit.text import SPACELESS, in_quotation, opens_sentence, sentence_spans, word_spans
 
 Locator = Callable[[tuple[str | int, ...], bool], Location]
 
@@ -101,13 +101,12 @@ class CustomSpec:
     origin: str = ""
 
 
-# Scripts written without spaces between words (as solution.py's _SPACELESS): Thai, Lao, Myanmar, Khmer, kana, CJK
-# ideographs, half-width kana. Their letters run on into the next word, so they mark no word's edge
-_SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_SPACELESS_CHAR = re.compile(f"[{_SPACELESS}]")
+# Letters of scripts written without spaces (scriptkit.text.SPACELESS) run on into the next word, so they mark no
+# word's edge
+_SPACELESS_CHAR = re.compile(f"[{SPACELESS}]")
 # (a word's edge: no letter, digit or hyphen of a spaced script next to it)
-_NOT_AFTER_WORD = rf"(?<![^\W{_SPACELESS}])(?<!-)"
-_NOT_BEFORE_WORD = rf"(?![^\W{_SPACELESS}]|-)"
+_NOT_AFTER_WORD = rf"(?<![^\W{SPACELESS}])(?<!-)"
+_NOT_BEFORE_WORD = rf"(?![^\W{SPACELESS}]|-)"
 
 
 def _term_regex(terms: Sequence[str], patterns: Sequence[str]) -> str:

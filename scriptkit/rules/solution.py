@@ -38,7 +38,7 @@ from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 from scriptkit.rules.warmth import _pack_locale_is
-from scriptkit.text import MARKERS, sentence_window, slug
+from scriptkit.text import MARKERS, SPACELESS, sentence_window, slug
 
 if TYPE_CHECKING:  # (the pack models load pydantic: `review` of one reply needs none)
     from scriptkit.models import Flexibility, Pack, Script
@@ -1658,9 +1658,7 @@ def _a_label(flex: Flexibility) -> bool:
             and _guidance_words(flex.guidance or "") <= 2)
 
 
-# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs, half-width kana
-_SPACELESS = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-                        "\uf900-\ufaff\uff66-\uff9f]")
+_SPACELESS = re.compile(f"[{SPACELESS}]")
 
 
 def _guidance_words(guidance: str) -> float:
