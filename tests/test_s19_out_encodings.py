@@ -34,10 +34,11 @@ SCRIPT = """\
 id: cafe-order
 title: Café order late
 channels: [email]
-acknowledgment: "I’m sorry your café order hasn’t arrived — that’s a long wait 😟."
+acknowledgment: "Your café order hasn’t arrived — it’s a long wait 😟."
 solution: "Regrettably the courier lost it, so I’ve sent a new one today and it’ll reach you by Friday."
 """
-SAID = "I’m sorry your café order hasn’t arrived — that’s a long wait 😟."
+# (no feeling named: SK105 reports the short email and quotes it whole, SAID and all)
+SAID = "Your café order hasn’t arrived — it’s a long wait 😟."
 RULE = "“Regrettably” reads cold — say what you’ll do"
 
 

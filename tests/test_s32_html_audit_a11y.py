@@ -15,6 +15,7 @@ from scriptkit.text import DIRECTION_CONTROLS
 
 WARM = ("Hi {{customer.first_name}}, I can see how worrying a missing parcel is, and I'm sorry. "
         "I've asked the courier to trace it and I'll email you by Friday.")
+UNACKNOWLEDGED = "Hi {{customer.first_name}}, I've asked the courier to trace your parcel and I'll email you by Friday."
 COLD = ("Dear Customer, We apologize for any inconvenience caused. Your request has been forwarded to the "
         "relevant department and will be processed in due course. Regards, Customer Service")
 
@@ -30,7 +31,8 @@ def _report(tmp_path: Path, rows: list[dict[str, str]]) -> str:
 
 def test_direction_controls_are_shown_not_obeyed(tmp_path: Path) -> None:
     page = _report(tmp_path, [
-        {"title": "\u202eRefund sent", "body": WARM.replace("by Friday", "by \u202eFriday\u202c")},
+        # (no acknowledgment: the short reply is quoted whole by SK105, controls and all)
+        {"title": "\u202eRefund sent", "body": UNACKNOWLEDGED.replace("by Friday", "by \u202eFriday\u202c")},
         {"title": "Plain", "body": COLD},
     ])
     assert not any(ch in page for ch in DIRECTION_CONTROLS)  # none left to reorder the page
