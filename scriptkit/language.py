@@ -16,8 +16,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from scriptkit.text import quoted_spans
+
+if TYPE_CHECKING:
+    from scriptkit.message import Message
 
 #: language code -> its name, for messages
 NAMES = {
@@ -213,6 +217,28 @@ def language_of(text: str) -> str | None:
     body = _body(text)
     told = _unquoted_first(body, alone=True) if body != text else None
     return told if told is not None else _unquoted_first(text)
+
+
+def written_language(message: Message) -> str | None:
+    """``language_of`` what the writer wrote in ``message``: its text without the greeting and sign-off of the
+    pack's layout (scriptkit's default, or pack.yaml's), which are the same around every reply and, on a
+    channel that runs them into one line ("Thanks for calling, this is {{agent.first_name}}. Lo siento..."),
+    no line ``language_of`` could tell from the body. A reviewed reply's own greeting stays: it is in its file."""
+    text = message.text
+    kept: list[str] = []
+    layout = False
+    for start, end, seg in message.spans():
+        span = seg.source
+        if seg.slot in _LAYOUT_SLOTS and (span is None or span.source is None or span.source.path != message.file):
+            layout = True
+        else:
+            kept.append(text[start:end])
+    own = "".join(kept) if layout else text
+    return language_of(own if own.strip() else text)
+
+
+#: the slots a pack's layout writes around each reply
+_LAYOUT_SLOTS = frozenset(("greeting", "signoff"))
 
 
 def _body(text: str) -> str:

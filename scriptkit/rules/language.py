@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.language import LOCALES, base_language, language_of, name_of
+from scriptkit.language import LOCALES, base_language, name_of, written_language
 from scriptkit.message import Message
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.readability import body_span
@@ -42,8 +42,8 @@ def expected_language(pack: Pack | None, text_locale: str | None = None) -> str:
 
 def judges(message: Message, expected: str) -> bool:
     """Whether the English-only rules judge ``message``: it reads as English, or is too short to
-    tell and English is what its pack expects."""
-    found = language_of(message.text)
+    tell and English is what its pack expects. The writer's words tell it, not the layout's greeting."""
+    found = written_language(message)
     return found == "en" if found is not None else expected == "en"
 
 
@@ -106,7 +106,7 @@ class OtherLanguage(Rule):
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         expected = expected_language(ctx.pack, ctx.text_locale)
-        found = language_of(message.text)
+        found = written_language(message)
         # (the script's own text, as SK105 spans it: the finding is about the whole reply, not its
         # first sentence; and it starts where the script does, the greeting being the pack's layout)
         start, end = body_span(message)
@@ -142,7 +142,7 @@ class OtherLanguage(Rule):
         if expected == "en" or not messages:
             return
         location = pack.origin.location(("locale",)) if pack.origin else Location(f"{pack.root}/pack.yaml", 1, 1)
-        english = sorted({m.script_id for m in messages if language_of(m.text) == "en"}) if expected == "uk" else []
+        english = sorted({m.script_id for m in messages if written_language(m) == "en"}) if expected == "uk" else []
         if 2 * len(english) > len({m.script_id for m in messages}):
             # ('locale: uk' meant the United Kingdom: exports said the replies were Ukrainian, grammar refused them)
             yield Diagnostic(self.code, self.name, f"locale {pack.meta.locale} is Ukrainian, but the pack's replies "

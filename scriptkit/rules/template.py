@@ -1651,14 +1651,15 @@ class EnglishDefaultLayout(Rule):
     )
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
-        from scriptkit.language import base_language, language_of, name_of
+        from scriptkit.language import base_language, name_of, written_language
         from scriptkit.models import CHANNELS, DEFAULT_LAYOUTS
 
         language = base_language(pack.meta.locale)
         if language == "en":
             return
-        # (a channel whose replies all read as English, as under a 'locale: uk' meant for the UK, is SK006's)
-        sent = {m.channel for m in messages if language_of(m.text) != "en"}
+        # (a channel whose replies all read as English, as under a 'locale: uk' meant for the UK, is SK006's; told
+        # by the writer's words, not the English greeting itself: the phone's runs into the reply's one line)
+        sent = {m.channel for m in messages if written_language(m) != "en"}
         channels = [c for c in CHANNELS if c in sent and c not in pack.meta.channels
                     and (DEFAULT_LAYOUTS[c].greeting or DEFAULT_LAYOUTS[c].signoff)]
         if not channels:
