@@ -24,6 +24,8 @@ _T = TypeVar("_T")
 #: scripts written without spaces between words (a character class's body): Thai, Lao, Myanmar, Khmer, kana, CJK
 #: ideographs, half-width kana; a word there is no run between spaces
 SPACELESS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+#: the full-width marks that end a sentence in Japanese and Chinese (and the full-width full stop)
+_FULL_WIDTH_ENDS = "。！？．"
 _EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
 # the emoji among them that show as emoji alone (Unicode's Emoji_Presentation): the rest of the symbols before
 # U+1F000 are text (an arrow in "Settings ➜ Billing", a check mark, a star, ☎) unless U+FE0F follows ("❤️")
@@ -35,14 +37,18 @@ _EMOJI_MORE = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"  # a variation selector, a key
 _EMOJI_JOINED = f"[{_EMOJI_MORE}]*+(?:\u200d[{_EMOJI}][{_EMOJI_MORE}]*+)*+"  # what builds on an emoji: "👩‍💻"
 _EMOTICON_END = r"-?[)(DPp](?![\w)(])"  # (after ":" or ";" and a space before them: " :)", " ;-)", " :D")
 _SENTENCE_END = re.compile(
-    f"[.!?\n:;{_EMOJI}](?:"
-    rf"(?<=[.!?])[\"'”’)\]]*+((?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+)?(\s+|(?(1)\Z|(?!)))"
+    f"[.!?\n:;{_FULL_WIDTH_ENDS}{_EMOJI}](?:"
+    rf"(?<=[.!?{_FULL_WIDTH_ENDS}])[\"'”’)\]」』）]*+"
+    rf"((?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+)?"
+    # (a full-width mark needs no space after it, as Japanese and Chinese write none; a full-width point between
+    # digits is a decimal one)
+    rf"(\s+|(?(1)\Z|(?<=[{_FULL_WIDTH_ENDS}」』）])(?!(?<=[０-９0-9]．)[０-９0-9])))"
     r"|(?<=\n)\s*\n"
     # (an emoji that follows another, or builds on one, is no run's first: the first's match reads it)
     f"|(?:(?<=[{_EMOJI}])(?<![{_EMOJI}{_EMOJI_MORE}\u200d].)(?:(?<=[{_EMOJI_ALONE}])|(?=\ufe0f))"
     f"{_EMOJI_JOINED}(?:[{_EMOJI}]{_EMOJI_JOINED})*+"
     f"|(?<=\\s[:;]){_EMOTICON_END})"
-    r"(\s+)(?=[\"'“‘(\[]?[A-Z\u00c0-\u00de])"
+    r"(\s+)(?=[\"'“‘(\[¡¿]?[A-Z\u00c0-\u00de])"
     ")")
 # the emoji or emoticons that end a sentence in place of its mark (``emoji_ended``)
 _LAST_EMOJI = re.compile(rf"(?:[ \t]*+(?:[{_EMOJI}]{_EMOJI_JOINED}|(?<=\s)[:;]{_EMOTICON_END}))+\Z")
@@ -506,7 +512,7 @@ def holding_one_of(inner: Sequence[Span]) -> Callable[[int, int], bool]:
 
 # what may come before the first word of a sentence or clause: space, opening quotes and brackets, a list's mark,
 # emphasis
-_OPENING = " \t\"'(\u201c\u2018[*_\u2022-\u2013\u2014>\u00b7\u2023\u2043"
+_OPENING = " \t\"'(\u201c\u2018¡¿[*_\u2022-\u2013\u2014>\u00b7\u2023\u2043"
 # and beyond ASCII, whole classes of it: symbols and emoji ("👋", "✅", "★", "→"), what builds on an emoji (a
 # variation selector, a skin tone, a keycap's frame, a zero-width joiner) and other marks that show no letter
 _DECORATION = frozenset(("So", "Sk", "Sm", "Mn", "Me", "Cf", "Co"))
@@ -546,7 +552,7 @@ def opens_sentence(text: str, start: int) -> bool:
     does not. An emoji before a capital ends the sentence before it, as ``sentence_spans`` reads it: "So sorry
     😔 Kindly send a photo" opens one at "Kindly". (Read 200 characters back at most.)"""
     cut = _before_words(text, start)
-    if cut == max(0, start - 200) or text[cut - 1] in ".!?:;\n\r":
+    if cut == max(0, start - 200) or text[cut - 1] in ".!?:;\n\r" or text[cut - 1] in _FULL_WIDTH_ENDS:
         return True
     emoji = _AN_EMOJI.search(text, cut, start)
     if emoji is None:
