@@ -32,7 +32,7 @@ from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 from scriptkit.rules.lexicon import tokenise
 from scriptkit.sourcetext import scalar_offsets
-from scriptkit.text import DIRECTION_CONTROLS, named_as_a_copy, sentence_spans, trimmed, unsafe_address
+from scriptkit.text import DIRECTION_CONTROLS, SPACELESS, named_as_a_copy, sentence_spans, trimmed, unsafe_address
 
 if TYPE_CHECKING:  # (the pack models load pydantic, and rendering jinja2: `review` of one reply needs neither)
     from scriptkit.models import Origin, Pack, Script
@@ -1378,6 +1378,22 @@ _HIDDEN_RUN = re.compile(f"[{''.join(sorted(_HIDDEN))}]+|(?<={_LATIN})[{_JOINERS
 # the marks, embeddings and isolates a right-to-left reply needs to place its numbers and punctuation
 _DIRECTION_AIDS = DIRECTION_CONTROLS - {"\u202d", "\u202e"}
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")  # Hebrew, Arabic and their kin
+# a letter of a script written without spaces, where a zero-width space is the writer's hint of where a word ends
+_SPACELESS_LETTER = re.compile(f"[{SPACELESS}]")
+# an escape of a double-quoted YAML string ("\u200b", "\xad", "\N"...): what the file holds for a hidden character
+_YAML_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)")
+
+
+def _escape_at(message: Message, start: int, end: int) -> str | None:
+    """The YAML escape the file writes a character of ``text[start:end]`` as ("\\u200b"), or None where it holds
+    them as they are (a fix edits only such text)."""
+    text = message.text
+    for at in range(start, end):
+        run = message.literal_run(at, at + 1)
+        if run is not None and (source := run[2]) is not None and source.text[run[0]:run[1]] != text[at]:
+            found = _YAML_ESCAPE.match(source.text, run[0])
+            return found[0] if found else source.text[run[0]:run[1]]
+    return None
 
 
 @register
@@ -1388,7 +1404,9 @@ class HiddenCharacter(Rule):
     Flags each run of invisible characters in the reply: the bidirectional controls (U+202A-U+202E,
     U+2066-U+2069, the left-to-right and right-to-left marks), the zero-width space, word joiner
     and byte order mark (U+200B, U+2060, U+FEFF), the soft hyphen (U+00AD), and the zero-width
-    joiner and non-joiner (U+200D, U+200C) between two Latin letters. They come with text pasted
+    joiner and non-joiner (U+200D, U+200C) between two Latin letters. A zero-width space between
+    two letters of a script written without spaces (Thai, Japanese, Chinese...) marks where a
+    word ends, as its writer meant, and is left alone. They come with text pasted
     from a web page, a chat or a word processor, or with an imported macro. The joiners that emoji
     and scripts such as Persian need are left alone. In a reply with Hebrew or Arabic letters, the
     marks and isolates that place its numbers and punctuation (U+200E, U+200F, U+061C, U+202A-U+202C,
@@ -1412,9 +1430,10 @@ class HiddenCharacter(Rule):
     ## Fix safety
     Safe: `--fix` deletes the characters where the file holds them as written (not as a `\\u` escape);
     what the reader sees is unchanged, or shown in the order it was typed. A zero-width space that is
-    all that stands between two words ("any\\u200binconvenience") becomes a space instead. In a
-    right-to-left reply only the zero-width ones are deleted: a direction control there is the
-    writer's to judge.
+    all that stands between two words ("any\\u200binconvenience") becomes a space instead; one of
+    two spaces around a deleted character goes with it. In a right-to-left reply only the
+    zero-width ones are deleted: a direction control there is the writer's to judge. A character
+    the file writes as an escape is to be deleted by hand: the finding names the escape.
     """
 
     code = "SK012"
@@ -1444,19 +1463,34 @@ class HiddenCharacter(Rule):
             if not zero_width and right_to_left is None:  # (kept: asked of each run, quadratic)
                 right_to_left = _RIGHT_TO_LEFT.search(text) is not None
             safe = zero_width or not right_to_left
-            # (a zero-width space alone between two letters stood for a space: deleted, "any inconvenience" would
-            # read "anyinconvenience"; a soft hyphen or a joiner sits inside a word)
-            spaced = "\u200b" in hidden and text[found.start() - 1:found.start()].isalpha() \
-                and text[found.end():found.end() + 1].isalpha()
-            yield Finding(found.start(), found.end(),
-                          f"an invisible character is in the text: {what}",
-                          suggestion="Put a space in its place: it stands between two words, which read as one." if
-                          spaced and safe else
-                          "Delete it: it came with pasted or imported text, and it changes how the reply "
-                          "reads or is searched, not what it says." if safe else
-                          "Delete it unless it is there to show the right-to-left text in order: it can reorder "
-                          "the line on the customer's screen.",
-                          replacement=(" " if spaced else "") if safe else None)
+            before, after = text[found.start() - 1:found.start()], text[found.end():found.end() + 1]
+            if hidden.strip("\u200b") == "" and _SPACELESS_LETTER.match(before) and _SPACELESS_LETTER.match(after):
+                continue  # (Thai, Japanese, Chinese: a zero-width space between letters marks a word's end, as meant)
+            # (a zero-width space alone between two letters of a script written with spaces stood for a space:
+            # deleted, "any inconvenience" would read "anyinconvenience"; a soft hyphen or a joiner sits inside a word)
+            spaced = "\u200b" in hidden and before.isalpha() and after.isalpha() \
+                and not _SPACELESS_LETTER.match(before) and not _SPACELESS_LETTER.match(after)
+            escape = _escape_at(message, found.start(), found.end())
+            # (between two spaces, deleting it leaves two: the space after it goes too)
+            end = found.end() + (before == after == " " and safe and not spaced and escape is None)
+            if escape is not None:  # (--fix edits characters written as they are, never an escape)
+                what += f", written in the file as the escape {escape}"
+                suggestion = (f"Put a space in place of {escape} in the file, by hand: it stands between two words, "
+                              "which read as one; --fix leaves escapes alone." if spaced and safe else
+                              f"Delete {escape} from the file by hand (--fix leaves escapes alone): it changes how "
+                              "the reply reads or is searched, not what it says." if safe else
+                              f"Delete {escape} from the file by hand, unless it is there to show the right-to-left "
+                              "text in order: it can reorder the line on the customer's screen.")
+            else:
+                suggestion = ("Put a space in its place: it stands between two words, which read as one." if
+                              spaced and safe else
+                              "Delete it: it came with pasted or imported text, and it changes how the reply "
+                              "reads or is searched, not what it says." if safe else
+                              "Delete it unless it is there to show the right-to-left text in order: it can reorder "
+                              "the line on the customer's screen.")
+            yield Finding(found.start(), end, f"an invisible character is in the text: {what}",
+                          suggestion=suggestion,
+                          replacement=(" " if spaced else "") if safe and escape is None else None)
 
 
 @register
