@@ -130,6 +130,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         notes.append(f"sets the ticket status {status!r}, which a Zendesk macro cannot set "
                      f"({', '.join(STATUSES)}): not carried over")
     agent = _agent_notes(description if isinstance(description, str) else "")
+    if (read_note := _read_note(agent)) is not None:
+        notes.append(read_note)
     return entry.item(body, html=html, dialect="zendesk", tags=tags, guidance=agent.guidance, prompts=agent.prompts,
                       alternatives=agent.alternatives, conditions=agent.conditions, phrasings=agent.phrasings,
                       internal=not public, settings=settings, notes=notes,
@@ -137,17 +139,16 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
 
 
 _PROMPT = re.compile(r"Replace (\[\[[^\[\]\n]+\]\]): (.+)")
-#: the lines scriptkit's Zendesk export writes into a description ('base.note_lines', 'replace_line'): a description
-#: that starts with one is read as scriptkit's notes (an other phrasing no slot took comes back in the guidance, and
-#: is written after it: so in any order)
+#: the lines scriptkit's Zendesk export writes into a description ('base.note_lines', 'replace_line'), in the order
+#: it writes them: a description is read as scriptkit's notes only when every line is one of them, in that order
+#: (a team's own note that merely starts so stays guidance)
 _NOTE_HEADS = (
-    ("guidance", re.compile(r"Guidance: (?P<text>.*)")),
-    ("alternative", re.compile(r"Alternative \((?P<label>[^\n]+?)\): (?P<text>.*)")),
-    ("condition", re.compile(r"If (?P<when>[^:\n]+): (?P<text>.*)")),
-    ("phrasing", re.compile(r"Or say \((?P<slot>acknowledgment|warm language|solution)\): (?P<text>.*)")),
-    ("prompt", _PROMPT),
+    ("guidance", re.compile(r"Guidance: (?P<text>.+)")),
+    ("alternative", re.compile(r"Alternative \((?P<label>[^\n]+?)\): (?P<text>.+)")),
+    ("condition", re.compile(r"If (?P<when>[^:\n]+): (?P<text>.+)")),
+    ("phrasing", re.compile(r"Or say \((?P<slot>acknowledgment|warm language|solution)\): (?P<text>.+)")),
+    ("prompt", re.compile(r"Replace (\[\[[^\[\]\n]+\]\])(?:: (.+))?")),
 )
-
 
 @dataclass
 class _Notes:
@@ -173,42 +174,49 @@ def _agent_notes(description: str) -> _Notes:
             notes.prompts[found[1]] = found[2].strip()
         else:
             kept.append(line)
-    notes.guidance = "\n".join(kept).strip()
+    # (scriptkit's own export heads the guidance as such, and writes a guidance of several lines so)
+    notes.guidance = "\n".join(kept).strip().removeprefix("Guidance: ")
     return notes
 
 
 def _own_notes(description: str) -> _Notes | None:
-    """scriptkit's notes, read back: None unless the description is written as the export writes it, its first
-    line one of ``_NOTE_HEADS`` and every later one another head (not a second 'Guidance: ') or a line of the text
-    above it. A team's own description with a line 'Alternative (...): ...' further down stays guidance."""
-    entries: list[tuple[int, re.Match[str], list[str]]] = []  # head's rank, its match, the lines it goes on with
+    """scriptkit's notes, read back: None unless the description is written wholly as the export writes it, every
+    line one of ``_NOTE_HEADS``, in their order (one 'Guidance: ' at most, first; a blank's 'Replace' lines last)."""
+    entries: list[tuple[int, re.Match[str]]] = []  # head's rank, its match
     for line in description.strip().split("\n"):
-        heading = next(((i, m) for i, (_, head) in enumerate(_NOTE_HEADS)
-                        if (m := head.fullmatch(line)) is not None and (i > 0 or not entries)), None)
-        if heading is not None:
-            entries.append((heading[0], heading[1], []))
-        elif entries:
-            entries[-1][2].append(line)
-        else:
+        heading = next(((i, m) for i, (_, head) in enumerate(_NOTE_HEADS) if (m := head.fullmatch(line))), None)
+        if heading is None or (entries and (heading[0] < entries[-1][0] or heading[0] == entries[-1][0] == 0)):
             return None
+        entries.append(heading)
     notes = _Notes()
     guidance: list[str] = []
-    for rank, found, more in entries:
+    for rank, found in entries:
         kind = _NOTE_HEADS[rank][0]
-        text = "\n".join([found["text"], *more]) if kind != "prompt" else ""
         if kind == "guidance":
-            guidance.append(text)
+            guidance.append(found["text"])
         elif kind == "condition":
-            notes.conditions.append((found["when"], _spelled(text), False))
+            notes.conditions.append((found["when"], _spelled(found["text"]), False))
         elif kind == "alternative":
-            notes.alternatives.append((found["label"], _spelled(text), False))
+            notes.alternatives.append((found["label"], _spelled(found["text"]), False))
         elif kind == "phrasing":
-            written = "\n".join([found[0], *more])
-            notes.phrasings.append((found["slot"].replace(" ", "_"), _spelled(text), written))
-        elif found[1] not in notes.prompts:
+            notes.phrasings.append((found["slot"].replace(" ", "_"), _spelled(found["text"]), found[0]))
+        elif found[2] and found[1] not in notes.prompts:
             notes.prompts[found[1]] = found[2].strip()
     notes.guidance = "\n".join(guidance).strip()
     return notes
+
+
+def _read_note(notes: _Notes) -> str | None:
+    """The header note of a macro whose description was read as scriptkit's notes (``_own_notes``): what became
+    the script's structure, for a lead to check it was not a team's own note written alike."""
+    counts = [(len(notes.alternatives), "alternative"), (len(notes.conditions), "condition"),
+              (len(notes.phrasings), "other phrasing")]
+    read = [f"{n} {what}{'s' if n > 1 else ''}" for n, what in counts if n]
+    if not read:
+        return None
+    return (f"its description is written as scriptkit's own Zendesk export writes a script's notes, so its lines "
+            f"were read as the script's {', '.join(read)}: check them, and move any that is an agents' note into "
+            "the guidance")
 
 
 def _spelled(text: str) -> str:
