@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +25,10 @@ def dead_proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         monkeypatch.setenv(name, dead)
     for name in ("NO_PROXY", "no_proxy"):
         monkeypatch.delenv(name, raising=False)
+    # urlopen keeps the opener its first call built, with the proxies of that moment (an earlier test's)
+    urllib.request.install_opener(None)
     yield dead
+    urllib.request.install_opener(None)
 
 
 def test_the_local_server_starts_with_a_dead_proxy_set(dead_proxy: str, tmp_path: Path) -> None:
