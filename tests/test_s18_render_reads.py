@@ -25,10 +25,13 @@ def test_check_and_render_show_direction_controls_as_a_picture(make_pack: Any) -
     script = ("id: r\ntitle: R\nacknowledgment: I can see how frustrating this is.\n"
               "solution: I've refunded you \u202etoday\u202c, and it reaches you by Friday.\n")
     root = make_pack({"r.yaml": script})
-    for args in (["check", str(root), "--grammar", "off"], ["render", str(root)]):
+    # (check's source lines name each control by its code point, as the audit report does; render marks it)
+    named = "you \u27e8U+202E\u27e9today\u27e8U+202C\u27e9, and"
+    for args, shown in ((["check", str(root), "--grammar", "off"], named),
+                        (["render", str(root)], "you \ufffdtoday\ufffd, and")):
         result = CliRunner().invoke(main, args, env={"NO_COLOR": "1"})
         assert "\u202e" not in result.output and "\u202c" not in result.output, args
-        assert "you \ufffdtoday\ufffd, and" in result.output, args
+        assert shown in result.output, args
 
 
 def test_a_slot_that_starts_with_an_escaped_line_reads_without_its_backslash_on_chat(make_pack: Any,
