@@ -81,8 +81,9 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
         errors = each_error(exc)
         given = Path(pack)
         inputs = [pack, str(given / PACK_FILE), *(e.location.file for e in errors if e.location)]
-        if output and Path(output).suffix.lower() in (".yaml", ".yml") and given.is_dir() \
-                and Path(output).resolve().is_relative_to(given.resolve()):
+        target = Path(output).resolve() if output else None  # (a link is written through: its file is judged)
+        if output and target and target.suffix.lower() in (".yaml", ".yml") and given.is_dir() \
+                and target.is_relative_to(given.resolve()):
             inputs.append(output)  # (any script of the pack: which ones it has was not learnt)
         try:
             _not_an_input(output, inputs)  # (a pack that cannot be read is still not overwritten)
@@ -125,10 +126,12 @@ def _not_a_script(output: str | None, root: str, option: str = "-o", what: str =
     read the report as a script, and the pack no longer loads ("unknown key 'All clear'")."""
     from scriptkit.loading import SCRIPTS_DIR
 
-    if output is None or not root or Path(output).suffix.lower() not in (".yaml", ".yml"):
+    if output is None or not root:
         return
+    # (resolved first: a link, 'report.txt' to scripts/new.yaml, is written through, to the file it names)
+    target = Path(output).resolve()
     scripts = Path(root, SCRIPTS_DIR)
-    if Path(output).resolve().is_relative_to(scripts.resolve()):
+    if target.suffix.lower() in (".yaml", ".yml") and target.is_relative_to(scripts.resolve()):
         raise ConfigError(f"{option} {output} is in the pack's {SCRIPTS_DIR} folder: the next run would read "
                           f"{what} as a script", Location(output, 1, 1),
                           f"Write {what} outside {display_path(str(scripts))}, or under another extension.")

@@ -2,6 +2,8 @@
 argument, still replaces the report an earlier run left at ``-o`` (``check``, ``review``) or ``--html`` (``audit``):
 exit 2 left it there, and a CI job published last run's report as this run's. The new one says the command line was
 refused, in the format asked for. Where there was no report, none is made: nothing stale, and the run did nothing.
+A file the run may read (named on the command line, .yaml/.yml/.toml, any file of the pack), itself or through a
+link, is left as it is.
 
 The command's options were not parsed (that is what failed), so the report's options are read from the words of the
 command line as click reads them: an option's value is the word after it (or after ``=``, or in ``-oFILE``), the
@@ -16,7 +18,8 @@ from pathlib import Path
 import click
 
 from scriptkit.diagnostics import Location
-from scriptkit.errors import ScriptkitError
+from scriptkit.errors import ConfigError, ScriptkitError
+from scriptkit.reporters import display_path
 
 # an existing file of these kinds is never replaced: a pack's script, pack.yaml or the settings (scriptkit.toml,
 # pyproject.toml) may be what the run was to read, and which files those are was not learnt
@@ -70,10 +73,21 @@ def _last(words: _Words, name: str) -> str | None:
 
 def _replaceable(path: str, words: _Words, option: str, name: str) -> str | None:
     """Why the file ``path`` (option ``name``'s value) must be left as it is (the run may read it), or None."""
-    target = Path(path)
+    from scriptkit.cli.check import _not_an_input
+
+    # (a link is written through, to the file it points at: that file is the one judged, 'r.txt' -> pack.yaml)
+    target = Path(path).resolve()
     named = [*words.arguments, *(v for other, vs in words.values.items() if other != name for v in vs if v)]
-    if target.suffix.lower() in _READ_SUFFIXES or any(Path(w).resolve() == target.resolve() for w in named):
-        return f"{option} {path} may be a file the run reads"
+    pack = words.arguments[0] if words.arguments and os.path.isdir(words.arguments[0]) else ""
+    # any file of the pack a link points into: which of them the run reads was not learnt
+    into_pack = bool(pack) and os.path.islink(path) and target.is_relative_to(Path(pack).resolve())
+    if target.suffix.lower() in _READ_SUFFIXES or Path(path).suffix.lower() in _READ_SUFFIXES or into_pack:
+        link = f" (a link to {display_path(str(target))})" if os.path.islink(path) else ""
+        return f"{option} {path}{link} may be a file the run reads"
+    try:  # (a .yaml in the scripts folder, where _not_a_script looks, is left above)
+        _not_an_input(path, named, option)
+    except ConfigError as reads:
+        return reads.message
     return None
 
 
