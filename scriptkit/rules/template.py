@@ -1410,7 +1410,8 @@ class HiddenCharacter(Rule):
     from a web page, a chat or a word processor, or with an imported macro. The joiners that emoji
     and scripts such as Persian need are left alone. In a reply with Hebrew or Arabic letters, the
     marks and isolates that place its numbers and punctuation (U+200E, U+200F, U+061C, U+202A-U+202C,
-    U+2066-U+2069) are its own.
+    U+2066-U+2069) are its own. The flexibility's alternatives and conditions are read too, and
+    so is the text of an `{% if %}` branch the constants do not take today.
 
     ## Why it matters
     A direction control reorders the line on the customer's screen, so the customer can read other
@@ -1439,6 +1440,7 @@ class HiddenCharacter(Rule):
     code = "SK012"
     name = "hidden-character"
     fix_safe = True
+    reads_alternatives = True  # (an alternative, a condition, an untaken {% if %} branch: sent as well)
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                solution="I've refunded\u200b you today, and it reaches you by Friday."),
                     Example.of(acknowledgment="I can see how frustrating this is.",
@@ -1780,7 +1782,9 @@ class GarbledText(Rule):
     "itâ€™s" for "it's" with a curly apostrophe, "cafÃ©" for "café", "Â" before a space where a
     no-break space was, and the same done twice ("IÃ¢â‚¬â„¢m"). Also flags U+FFFD, the
     replacement character (shown as �), which stands where a character could not be read. Only
-    byte patterns that read back as UTF-8 count: "Âge", "SÃO" or "naïve" are left alone.
+    byte patterns that read back as UTF-8 count: "Âge", "SÃO" or "naïve" are left alone. The flexibility's
+    alternatives and conditions are read too, and so is the text of an `{% if %}` branch the
+    constants do not take today (said with when it is sent).
 
     ## Why it matters
     The customer reads "Iâ€™ll" and sees a broken template, and the other rules misread it too:
@@ -1806,6 +1810,7 @@ class GarbledText(Rule):
     code = "SK016"
     name = "garbled-text"
     fix_safe = True
+    reads_alternatives = True  # (an alternative, a condition, an untaken {% if %} branch: sent as well)
     bad_examples = (Example.of(acknowledgment="I can see how frustrating the wait has been.",
                                solution="Iâ€™ll chase the courier today, and it reaches you by Friday."),
                     Example.of(acknowledgment="I can see how frustrating the wait has been.",
