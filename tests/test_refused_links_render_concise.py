@@ -1,5 +1,5 @@
 """A refused command line never writes through a link to a file the run may read (a script, pack.yaml, any file of
-the pack)."""
+the pack), and render's -o replies are removed, not left stale."""
 
 from __future__ import annotations
 
@@ -96,3 +96,19 @@ def test_a_pack_that_cannot_be_read_does_not_write_its_report_through_a_link_to_
     result = run_cli("check", "pack", "-o", "r.txt")
     assert result.exit_code == 2 and "is a file this run reads" in result.stderr, result.stderr
     assert (pack / "scripts" / "late.yaml").read_text(encoding="utf-8") == REPLY
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_render_refused_removes_the_last_runs_replies(pack: Path, tmp_path: Path, fmt: str) -> None:
+    replies = tmp_path / "replies.txt"
+    assert run_cli("render", "pack", "--format", fmt, "-o", "replies.txt").exit_code == 0
+    assert "courier" in replies.read_text(encoding="utf-8")
+    result = run_cli("render", "pack", "--format", fmt, "--bogus", "-o", "replies.txt")
+    _refused(result)
+    assert not replies.exists()
+    assert "removed replies.txt" in result.stderr, result.stderr
+
+
+def test_render_refused_makes_no_replies_where_there_were_none(pack: Path, tmp_path: Path) -> None:
+    _refused(run_cli("render", "pack", "--bogus", "-o", "replies.txt"))
+    assert not (tmp_path / "replies.txt").exists()

@@ -1,9 +1,9 @@
 """A command line click (or the command, before it starts) refuses, for a bad value, an unknown option or a missing
 argument, still replaces the report an earlier run left at ``-o`` (``check``, ``review``) or ``--html`` (``audit``):
 exit 2 left it there, and a CI job published last run's report as this run's. The new one says the command line was
-refused, in the format asked for. Where there was no report, none is made: nothing stale, and the run did nothing.
-A file the run may read (named on the command line, .yaml/.yml/.toml, any file of the pack), itself or through a
-link, is left as it is.
+refused, in the format asked for. ``render``'s ``-o`` replies are removed instead (said on stderr). Where there was
+no file, none is made: nothing stale, and the run did nothing. A file the run may read (named on the command line,
+.yaml/.yml/.toml, any file of the pack), itself or through a link, is left as it is.
 
 The command's options were not parsed (that is what failed), so the report's options are read from the words of the
 command line as click reads them: an option's value is the word after it (or after ``=``, or in ``-oFILE``), the
@@ -27,6 +27,9 @@ _READ_SUFFIXES = (".yaml", ".yml", ".toml")
 # the report format a file's name gives, where the format asked for is the bad value (a .json file is json's or
 # gitlab's, so no one format)
 _FORMAT_OF_SUFFIX = {".sarif": "sarif", ".sarif.json": "sarif", ".xml": "junit", ".txt": "text"}
+
+# the commands whose -o holds the scripts' replies, not a report (removed when refused: see write_refusal)
+_REPLIES = ("render",)
 
 
 @dataclass
@@ -111,6 +114,13 @@ def write_refusal(command: click.Command, args: list[str], exc: click.UsageError
                            hint=f"Nothing was {'audited' if option == '--html' else 'checked'}: fix the command line "
                                 f"(`scriptkit {command.name} --help` lists its options), then run it again.")
     try:
+        if command.name in _REPLIES:
+            # replies, not a report: a page saying the command line was refused could be pasted, or imported, as
+            # one; no file says this run made none
+            os.remove(path)
+            click.echo(f"scriptkit: removed {path}, an earlier run's replies: this run's command line was refused.",
+                       err=True)
+            return
         if option == "--html":
             _write_page(path, error)
             return
