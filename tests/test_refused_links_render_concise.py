@@ -1,5 +1,6 @@
 """A refused command line never writes through a link to a file the run may read (a script, pack.yaml, any file of
-the pack), and render's -o replies are removed, not left stale."""
+the pack); render's -o replies are removed, not left stale; and --format concise says a load error once, on stderr,
+as text does."""
 
 from __future__ import annotations
 
@@ -112,3 +113,26 @@ def test_render_refused_removes_the_last_runs_replies(pack: Path, tmp_path: Path
 def test_render_refused_makes_no_replies_where_there_were_none(pack: Path, tmp_path: Path) -> None:
     _refused(run_cli("render", "pack", "--bogus", "-o", "replies.txt"))
     assert not (tmp_path / "replies.txt").exists()
+
+
+def _said_once(result: Result, words: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert "SK000" not in result.stdout, result.stdout
+    assert result.stderr.count(words) == 1, result.stderr
+
+
+def test_concise_says_a_bad_locale_once(make_pack) -> None:  # type: ignore[no-untyped-def]
+    make_pack({"late.yaml": REPLY}, pack_yaml="name: Test pack\nlocale: x-klingon\n")
+    _said_once(run_cli("check", "pack", "--format", "concise"), "x-klingon")
+
+
+def test_concise_says_a_script_that_cannot_be_read_once(make_pack) -> None:  # type: ignore[no-untyped-def]
+    make_pack({"late.yaml": REPLY, "late-copy.yaml": REPLY})  # (one id, two scripts)
+    _said_once(run_cli("check", "pack", "--format", "concise"), "'late'")
+
+
+def test_concise_into_a_file_still_holds_the_load_error(make_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    make_pack({"late.yaml": REPLY}, pack_yaml="name: Test pack\nlocale: x-klingon\n")
+    result = run_cli("check", "pack", "--format", "concise", "-o", "report.txt")
+    assert result.exit_code == 2
+    assert "SK000" in (tmp_path / "report.txt").read_text(encoding="utf-8")

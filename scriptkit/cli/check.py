@@ -70,13 +70,13 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
     """A pack that cannot be read (exit 2) is reported in the chosen format too, besides the messages
     on stderr: ``github`` as error annotations, ``json``, ``sarif``, ``junit`` and ``gitlab`` as results, all
     of the code SK000 (load-error). Without them a CI job uploading the report found no file, or an empty
-    one, and the pull request showed nothing. ``text`` on standard output stays as it was (stderr says
-    it all); into an ``-o`` file, it is the SK000 findings too: the last run's report was left there, and a
-    reused workspace archived it as this run's."""
+    one, and the pull request showed nothing. ``text`` and ``concise`` on standard output stay as they were
+    (stderr says it all); into an ``-o`` file, they are the SK000 findings too: the last run's report was left
+    there, and a reused workspace archived it as this run's."""
     try:
         yield
     except ScriptkitError as exc:
-        if fmt == "text" and output is None:
+        if _errors_said_on_stderr(fmt, output):
             raise
         errors = each_error(exc)
         given = Path(pack)
@@ -94,6 +94,12 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
                 raise exc from None  # (-o naming the input: that was the error, said once)
             raise ErrorGroup([*errors, unwritten]) from None
         raise
+
+
+def _errors_said_on_stderr(fmt: str, output: str | None) -> bool:
+    """Whether a load error is said on stderr alone: text and concise on standard output are read with stderr,
+    so an SK000 line there too said each error twice (concise's ``path:line:col: error`` lines twice over)."""
+    return fmt in ("text", "concise") and output is None
 
 
 def _load_errors(errors: list[ScriptkitError], pack: Path) -> LintResult:
@@ -215,7 +221,7 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     # A report (a machine format, or -o) of a pack some of whose scripts cannot be read holds the others'
     # findings beside the SK000s: code scanning closed every other alert when it held the SK000s alone.
     # (--fix, --diff and --write-baseline still wait for the whole pack, as text on a terminal does.)
-    all_or_none = (fmt == "text" and output is None) or fix or diff or bool(write_baseline_file)
+    all_or_none = _errors_said_on_stderr(fmt, output) or fix or diff or bool(write_baseline_file)
     with _reported(fmt, output, pack):
         with stages() as tell:
             tell(f"Loading {pack}")
