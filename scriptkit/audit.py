@@ -77,7 +77,7 @@ from scriptkit.importers import (
 from scriptkit.importers.common import BODIES
 from scriptkit.importers.convert import TARGET_DIALECTS, ImportedMacro
 from scriptkit.importers.dialects import PlaceholderPiece
-from scriptkit.language import language_of, name_of
+from scriptkit.language import name_of, written_language
 from scriptkit.loading import load_pack, load_readable_part
 from scriptkit.message import Blank, Message, Placeholder, render_segment
 from scriptkit.models import Pack, Script
@@ -1038,7 +1038,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         # a macro in another language (SK006) is not judged by the rules that read English: no score
         # for what they would have scored, where a 100 would read as praise
         english = judges(message, expected)
-        other = None if english else (language_of(message.text) or expected)
+        other = None if english else (written_language(message) or expected)
         replies = english and not internal
         scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (replies or p == "flexibility")
                                                else None) for p in PRACTICES}

@@ -45,3 +45,17 @@ def test_written_language_leaves_out_the_layout_but_keeps_a_reviewed_greeting(ma
                                       "solution: I've sent a new one today and I'll email you the tracking number.\n"})
     (email,) = render_pack(load_pack(english), channels="email", script_id="late")
     assert written_language(email) == "en"
+
+
+def test_the_audit_and_readability_tell_the_phone_reply_spanish_too(make_pack: Any) -> None:
+    # (the audit names the language a reply it did not judge is in; readability picks the formulas by it)
+    from scriptkit.audit import audit
+    from scriptkit.rules.base import RuleContext
+    from scriptkit.rules.readability import _locale
+
+    root = _pack(make_pack)
+    report = audit(root)
+    assert {m.other_language for m in report.macros} == {"es"}, [(m.title, m.other_language) for m in report.macros]
+    pack = load_pack(root)
+    (phone,) = render_pack(pack, channels="phone")
+    assert _locale(RuleContext(pack=pack, options={}), phone) == "es-ES"

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from scriptkit.config import GRAMMAR_MODE
 from scriptkit.diagnostics import Location, Severity
 from scriptkit.errors import ConfigError, EngineUnavailable
-from scriptkit.language import base_language, language_of
+from scriptkit.language import base_language, written_language
 from scriptkit.message import Blank, Message, Placeholder, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -213,7 +213,7 @@ def hits(messages: Sequence[Message], ctx: RuleContext) -> list[list[Hit]]:
     # an internal note is never sent to the customer, and check drops a reply rule's findings in one:
     # it is not sent to the server either)
     checked = [i for i, m in enumerate(messages)
-               if m.script_id not in notes and language_of(m.text) in (None, language)]
+               if m.script_id not in notes and written_language(m) in (None, language)]
     if not checked:
         return out
     parts = [document_parts(messages[i], ctx.pack) for i in checked]

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from scriptkit.diagnostics import CHANNEL_DEFAULTED, PART, Severity
 from scriptkit.engines import readability as engine
 from scriptkit.errors import EngineUnavailable
-from scriptkit.language import LOCALES, base_language, language_of
+from scriptkit.language import LOCALES, base_language, written_language
 from scriptkit.message import Blank, Message, Placeholder, Text, reply_turns
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.rules import options
@@ -219,7 +219,7 @@ def _locale(ctx: RuleContext, message: Message) -> str:
     """The locale whose formulas score ``message``: the pack's (or the settings'), unless the reply reads as
     another language, as SK006 tells it (an English reply in a de-DE pack was scored with German syllables)."""
     written = ctx.pack.meta.locale if ctx.pack is not None else ctx.text_locale or "en-US"
-    found = language_of(message.text)
+    found = written_language(message)
     if found is None or found == base_language(written):
         return written  # (its own language, or too short to tell: the writer's locale and its dialect)
     return LOCALES.get(found, found)
