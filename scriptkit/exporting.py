@@ -456,10 +456,13 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         if m.channel not in chans:
             chans.append(m.channel)
     others: dict[tuple[str, str], list[Message]] = {}
+    leading: dict[str, Message] = {}  # script -> its first channel's first variant
     if one_body:
         for m in carried:
             if m.variant:
                 others.setdefault((m.script_id, m.channel), []).append(m)
+            elif m.script_id in per_script and per_script[m.script_id][0] == m.channel:
+                leading.setdefault(m.script_id, m)
     rendered: list[Rendered] = []
     found: list[Diagnostic] = []
     titles: dict[str, dict[str | None, str]] = {}  # title -> whose picker shows it (None: everyone's) -> first script
@@ -489,7 +492,9 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             # "(chat) (variant 2)", which an update by its id would rename the helpdesk's macro to)
             title, suffix = title[:own.start()], f" ({own[1]}, {named[0]})"
         dropped = [] if each else others.get((m.script_id, m.channel), [])
-        phrasings = _phrasings(m, dropped)
+        leads = [] if each or first or (lead := leading.get(m.script_id)) is None \
+            else [lead, *others.get((m.script_id, lead.channel), [])]
+        phrasings = _phrasings(m, dropped, leads)
         meta = {**m.meta, "export": conf, "title_suffix": suffix, "record_suffix": record, "phrasings": phrasings,
                 # (what the title adds, "chat, variant 2": the record's key in the variant_ids setting)
                 "record_label": ", ".join(named),
@@ -728,16 +733,34 @@ def _unknown_target_settings(pack: Pack) -> list[Diagnostic]:
     return found
 
 
-def _phrasings(message: Message, others: Sequence[Message]) -> tuple[tuple[str, str], ...]:
+def _phrasings(message: Message, others: Sequence[Message], leads: Sequence[Message] = ()
+               ) -> tuple[tuple[str, str], ...]:
     """Other variants' wording of each slot, for the agent notes of a one-body helpdesk: a placeholder the pack
-    declares named by its description (``catalogue_of``), as the rest of the notes name it."""
+    declares named by its description (``catalogue_of``), as the rest of the notes name it.
+
+    ``leads`` are the script's first channel's variants, its first first, for another channel's macro: where
+    that channel's slot is empty but its reply says the first channel's wording of it (an imported chat copy,
+    one paragraph, all of it in the solution), the first channel's other wordings of the slot are listed, as
+    the export of the script that chat copy came from listed them."""
     found: list[tuple[str, str]] = []
     catalogue = catalogue_of(message)
+    reply = " ".join(human_text(message.segments, catalogue).split())
+
+    def slot_text(of: Message, slot: str) -> str:
+        return human_text((s for s in of.segments if s.slot == slot), catalogue)
+
     for slot in ("acknowledgment", "warm_language", "solution"):
-        own = human_text((s for s in message.segments if s.slot == slot), catalogue)
+        own = slot_text(message, slot)
         seen = {own}
-        for other in others:
-            text = _unshared(human_text((s for s in other.segments if s.slot == slot), catalogue), own)
+        options = [_unshared(slot_text(other, slot), own) for other in others]
+        if not own.strip() and leads:
+            lead = slot_text(leads[0], slot)
+            for other in leads[1:]:
+                theirs = slot_text(other, slot)
+                said = " ".join(_unshared(lead, theirs).split())  # (the first channel's wording, its greeting off)
+                if said and theirs != lead and said in reply:
+                    options.append(_unshared(theirs, lead))
+        for text in options:
             if text and text not in seen:
                 seen.add(text)
                 found.append((slot, text))
