@@ -263,7 +263,9 @@ def convert(raw: RawItem, script_id: str) -> ImportedMacro:
         pieces = _read(text, raw, helpdesk, literal)
     blanks = name_blanks(pieces, {})
     names = {b.original: n for n, b in blanks.items()}
-    slots, guesses = _place(pieces, flat_text(pieces, names), names)
+    # (a slot scriptkit's own description names another phrasing of had text of its own: given one where it can be)
+    named = frozenset(SLOT_ORDER.index(slot) for slot, _, _ in raw.phrasings if slot in SLOT_ORDER)
+    slots, guesses = _place(pieces, flat_text(pieces, names), names, named)
     macro = ImportedMacro(raw, script_id, slots, blanks, guesses)
     for label, body, html in raw.alternatives:
         alt_text, alt_removed = clean_text(body, html, raw.pack_text)
@@ -478,7 +480,10 @@ def name_blanks(pieces: list[Piece], taken: dict[str, BlankPiece]) -> dict[str, 
     return out
 
 
-def _place(pieces: list[Piece], flat: str, names: dict[str, str]) -> tuple[dict[str, list[Piece]], list[SentenceGuess]]:
+def _place(pieces: list[Piece], flat: str, names: dict[str, str], named: frozenset[int] = frozenset()
+           ) -> tuple[dict[str, list[Piece]], list[SentenceGuess]]:
+    """The paragraphs of ``pieces`` placed in slots; each slot of ``named`` (by its index in ``SLOT_ORDER``) given
+    one where there are paragraphs enough besides those of the other slots the guess fills."""
     paras = paragraphs(pieces)
     # inference reads the text as a customer would (sample names, not "{{customer.first_name}}",
     # whose dots would end sentences); offsets map back to the flat text for the comments
@@ -492,7 +497,13 @@ def _place(pieces: list[Piece], flat: str, names: dict[str, str]) -> tuple[dict[
         for k, name in enumerate(SLOT_ORDER):
             if slot not in ("other", name):
                 cost[index][k] += confidence
-    choice = _with_its_solution(_monotone(cost), members)
+    choice = _monotone(cost)
+    # (a paragraph read as no slot's, a greeting or a signature, gives its slot no text of its own)
+    own = [any(slot != "other" for _, _, slot, _ in found) for found in members]
+    filled = {k for k, mine in zip(choice, own, strict=True) if mine}
+    if not named <= filled:
+        choice = _monotone(cost, named | filled, own)
+    choice = _with_its_solution(choice, members)
     slots: dict[str, list[Piece]] = {s: [] for s in SLOT_ORDER}
     guesses: list[SentenceGuess] = []
     for para, k, found in zip(paras, choice, members, strict=True):
@@ -561,13 +572,20 @@ def _with_its_solution(choice: list[int], members: list[list[tuple[int, int, str
     return [*choice[:last], *[solution] * (len(choice) - last)]
 
 
-def _monotone(cost: list[list[float]]) -> list[int]:
+def _monotone(cost: list[list[float]], required: Iterable[int] = (), own: Sequence[bool] | None = None
+              ) -> list[int]:
     """Slot index per paragraph, never going back in reading order, misplacing least confidence.
 
-    Ties go to the later slot, so text with no cue ends up in the solution."""
+    Ties go to the later slot, so text with no cue ends up in the solution. Each slot of ``required`` gets a
+    paragraph (one of ``own``'s, where given) where there are as many such paragraphs as those slots; where there
+    are fewer, none is required."""
     n, k = len(cost), len(SLOT_ORDER)
     if n == 0:
         return []
+    need = frozenset(required)
+    counted = [True] * n if own is None else list(own)
+    if need and len(need) <= sum(counted):
+        return _monotone_filling(cost, need, counted)
     best = [[0.0] * k for _ in range(n)]
     back = [[0] * k for _ in range(n)]
     best[0] = list(cost[0])
@@ -581,6 +599,32 @@ def _monotone(cost: list[list[float]]) -> list[int]:
     for i in range(n - 1, 0, -1):
         out.append(back[i][out[-1]])
     return out[::-1]
+
+
+def _monotone_filling(cost: list[list[float]], need: frozenset[int], counted: list[bool]) -> list[int]:
+    """``_monotone``'s choice among those giving each slot of ``need`` a ``counted`` paragraph: the slots so
+    given up to a paragraph are part of its state (three slots, eight sets)."""
+    n, k = len(cost), len(SLOT_ORDER)
+    State = tuple[int, int]  # (the paragraph's slot, the slots given a counted paragraph up to it, as bits)
+    best: list[dict[State, float]] = [{(s, (1 << s) * counted[0]): cost[0][s] for s in range(k)}]
+    back: list[dict[State, State]] = [{}]
+    for i in range(1, n):
+        here: dict[State, float] = {}
+        came: dict[State, State] = {}
+        for (p, used), total in sorted(best[-1].items(), key=lambda item: (-item[0][0], item[0][1])):
+            for s in range(p, k):
+                state, value = (s, used | (1 << s) * counted[i]), total + cost[i][s]
+                if state not in here or round(value, 6) < round(here[state], 6):  # (ties: the later slot before)
+                    here[state], came[state] = value, (p, used)
+        best.append(here)
+        back.append(came)
+    mask = sum(1 << s for s in need)
+    ends = [state for state in best[-1] if state[1] & mask == mask]
+    last = min(ends, key=lambda state: (round(best[-1][state], 6), -state[0]))
+    out = [last]
+    for i in range(n - 1, 0, -1):
+        out.append(back[i][out[-1]])
+    return [slot for slot, _ in out[::-1]]
 
 
 def _keep_spellings(macro: ImportedMacro, helpdesk: str) -> None:
