@@ -1773,6 +1773,15 @@ def garbled_spans(text: str) -> Iterator[tuple[int, int, str | None]]:
             yield found.start(), end, repaired
 
 
+def _as_seen(text: str) -> str:
+    """``text`` quoted for a writer: as it reads, or, where it holds a character that does not show (a no-break
+    space), each character by name ('\\xa0' meant nothing to a content writer)."""
+    if all(c.isprintable() and (c == " " or not c.isspace()) for c in text):
+        return f"'{text}'"
+    return " + ".join(f"'{c}'" if c.isprintable() and not c.isspace() else
+                      f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed').lower()})" for c in text)
+
+
 @register
 class GarbledText(Rule):
     """The reply holds garbled characters: text saved in one encoding and read in another.
@@ -1823,16 +1832,17 @@ class GarbledText(Rule):
             run = message.text[start:end]
             if repaired is not None:
                 mark = repaired.replace("\ufeff", "") == ""  # (a byte order mark: nothing to write back)
-                yield Finding(start, end, f"garbled text {run!r}: {'a byte order mark' if mark else repr(repaired)} "
+                yield Finding(start, end, f"garbled text {_as_seen(run)}: "
+                                          f"{'a byte order mark' if mark else _as_seen(repaired)} "
                                           "saved as UTF-8 and read as Windows-1252",
-                              suggestion="Delete it." if mark else f"Write {repaired!r}.",
+                              suggestion="Delete it." if mark else f"Write {_as_seen(repaired)}.",
                               replacement=repaired.replace("\ufeff", ""))
             elif run[0] == "\ufffd":
                 yield Finding(start, end, "a lost character: U+FFFD (REPLACEMENT CHARACTER, shown as �) stands "
                                           "where the text held one that could not be read",
                               suggestion="Retype the character that was meant (often ’ or an accented letter).")
             else:
-                yield Finding(start, end, f"garbled text {run!r}: part of a character read in another encoding "
+                yield Finding(start, end, f"garbled text {_as_seen(run)}: part of a character read in another encoding "
                                           f"({'a no-break space' if run == 'Â' else 'a closing quote, ”'})",
                               suggestion="Delete it." if run == "Â" else "Retype the quote that was meant.")
 
