@@ -86,7 +86,8 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution)
     scores 0; otherwise each error costs half of what is left, a warning 30%, a suggestion 10%.
     A macro's overall score is the mean, capped at 50 when it would send a marker as written (a
-    placeholder that did not map, such as [Customer Name]) or has no solution. Also lists the most common problems,
+    placeholder that did not map, such as [Customer Name]), has no solution, or repeats over a third of
+    its text (a paste gone wrong). Also lists the most common problems,
     duplicate and near-duplicate macros, macros that contradict each other on a number, and
     placeholders that can render blank or did not map.
 

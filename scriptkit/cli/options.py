@@ -55,8 +55,8 @@ def grammar_option(func: F) -> F:
     return click.option(
         "--grammar", "grammar", metavar="off|local|URL", default=None, callback=_grammar,
         help="Grammar checks with LanguageTool: 'off', 'local' (a server started here, needs Java) "
-             "or the URL of a LanguageTool server. Default: the 'grammar' setting (pack.yaml, "
-             "scriptkit.toml or [tool.scriptkit]), else off.",
+             "or the URL of a LanguageTool server. Default: the 'grammar' setting (scriptkit.toml or "
+             "[tool.scriptkit]; for a pack, its pack.yaml too), else off.",
     )(func)
 
 
