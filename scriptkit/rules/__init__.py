@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError
 from scriptkit.rules.base import (
+    _ON_REGISTER,
     Example,
     Finding,
     InvalidRule,
@@ -36,12 +37,36 @@ GROUP = "scriptkit.rules"
 RULE_MODULES: tuple[str, ...] = ("template", "language", "readability", "warmth", "empathy", "solution", "grammar")
 
 
+_loading = False  # the built-ins and plug-ins being loaded: what they register is listed at the end
+_registered_since = False  # the list forgotten for a rule registered since: nothing to load again
+
+
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
-    for name in RULE_MODULES:
-        importlib.import_module(f"scriptkit.rules.{name}")
-    _load_plugins()
+    """Every rule: the built-in families' and the plug-ins' (loaded the first time), and any registered since."""
+    global _loading, _registered_since
+    if not _registered_since:  # (loaded once: a plug-in's function making its classes would make a second of each)
+        _loading = True
+        try:
+            for name in RULE_MODULES:
+                importlib.import_module(f"scriptkit.rules.{name}")
+            _load_plugins()
+        finally:
+            _loading = False
+    _registered_since = False
     return tuple(registered())
+
+
+def _forget_rules() -> None:
+    """A rule registered after the rules were listed runs from the next lint on: it used to be left out of
+    every lint, and unknown to a ``select``, for the rest of the process."""
+    global _registered_since
+    if not _loading and all_rules.cache_info().currsize:
+        _registered_since = True
+        all_rules.cache_clear()
+
+
+_ON_REGISTER.append(_forget_rules)
 
 
 def _load_plugins() -> None:

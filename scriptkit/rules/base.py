@@ -225,6 +225,8 @@ class Rule:
 
 
 _REGISTRY: dict[str, type[Rule]] = {}
+#: Told of each rule registered: scriptkit.rules lists a rule registered after its first lint from the next one on.
+_ON_REGISTER: list[Callable[[], None]] = []
 
 
 #: The codes docs/python/plugins.md leaves free for a plug-in's own rules.
@@ -272,6 +274,8 @@ def register(rule: type[Rule]) -> type[Rule]:
             raise _collision(rule, other)
     _warn_undocumented(rule)  # (after the collisions: a rule refused is not warned of too)
     _REGISTRY[rule.code] = rule
+    for listener in _ON_REGISTER:
+        listener()
     return rule
 
 

@@ -1,0 +1,91 @@
+"""What an API integrator tripped on: a rule registered after the first lint never ran; no way to apply a lint's
+fixes to the text linted; a severity formatted as 'Severity.WARNING'."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import scriptkit
+from scriptkit.message import Message
+from scriptkit.rules import Finding, Rule, RuleContext, all_rules, register
+from scriptkit.rules.base import _REGISTRY
+
+REPLY = "I know this is urgent. I've escalated this to L2 as a P1 and they'll call you today."
+
+
+@pytest.fixture
+def registry() -> Iterator[None]:
+    all_rules()
+    before = dict(_REGISTRY)
+    yield
+    _REGISTRY.clear()
+    _REGISTRY.update(before)
+    all_rules.cache_clear()
+
+
+def late_rule() -> type[Rule]:
+    class TicketJargon(Rule):
+        """Flags ticket jargon.
+
+        What it does:
+            Flags L2.
+        """
+
+        code = "SK896"
+        name = "late-ticket-jargon"
+
+        def check(self, message: Message, ctx: RuleContext) -> Iterator[Finding]:
+            at = message.text.find("L2")
+            if at >= 0:
+                yield Finding(at, at + 2, "'L2' is internal jargon")
+
+    return TicketJargon
+
+
+# ---------------------------------------------------------------- 1. a rule registered after the first lint
+
+
+def test_a_rule_registered_after_the_first_lint_runs_in_the_next(registry: None) -> None:
+    assert "SK896" not in {d.code for d in scriptkit.lint_text(REPLY).diagnostics}
+    register(late_rule())
+    assert "SK896" in {d.code for d in scriptkit.lint_text(REPLY).diagnostics}
+    selected = scriptkit.load_config().override(select="SK896")
+    assert [d.code for d in scriptkit.lint_text(REPLY, config=selected).diagnostics] == ["SK896"]
+
+
+def test_a_late_rule_does_not_load_the_plug_ins_again(registry: None, tmp_path: Path) -> None:
+    # a plug-in's function that makes its rule classes, called twice, would make a second class under its code
+    (tmp_path / "acme_made.py").write_text('''from scriptkit.rules import Finding, Rule
+
+
+def rules():
+    class Made(Rule):
+        """Flags P1."""
+
+        code = "SK897"
+        name = "acme-made"
+
+        def check(self, message, ctx):
+            at = message.text.find("P1")
+            if at >= 0:
+                yield Finding(at, at + 2, "'P1' is internal jargon")
+
+    return [Made]
+''', encoding="utf-8")
+    info = tmp_path / "acme_made-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme_made\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[scriptkit.rules]\nmade = acme_made:rules\n", encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        all_rules.cache_clear()
+        assert "SK897" in {d.code for d in scriptkit.lint_text(REPLY).diagnostics}
+        register(late_rule())
+        assert {"SK896", "SK897"} <= {d.code for d in scriptkit.lint_text(REPLY).diagnostics}
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("acme_made", None)
