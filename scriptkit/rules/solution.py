@@ -470,8 +470,9 @@ _DONE_NEWS = re.compile(
     # tonight.", "your refund is approved" (with "your", and ending its clause: not "transfers are sent within
     # minutes" nor "your refund is processed within 5 days", how things work)
     # ... or in transit: "Your order is on its way", "your new cards are already on their way to you"
-    rf"|y(?<!\wy)our\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?:{_APOS}s|\s+is|\s+are)\s+(?:(?:now|already)\s+)?"
-    r"on\s+(?:its|their)\s+way\b"
+    # (an amount may name it: "your refund of $20 is on the way")
+    rf"|y(?<!\wy)our\s+(?:[\w$€£.,-]+\s+){{0,3}}?[\w$€£.,-]+(?:{_APOS}s|\s+is|\s+are)\s+(?:(?:now|already)\s+)?"
+    r"on\s+(?:its|their|the)\s+way\b(?!\s+(?:back\s+)?to\s+(?:us|our|the\s+(?:manager|team|warehouse|depot|seller)))"
     rf"|y(?<!\wy)our\s+(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?:{_APOS}s|{_APOS}re|\s+is|\s+are)\s+(?:(?:all|now|already)\s+)?"
     rf"{_DONE_FORM}(?=\s*(?:[.!;,:]|$)|\s+(?:for|and|as\s+of)\b)"
     # a thing the step was done to, then its verb in the past with when: "The replacement shipped this morning.",
@@ -542,9 +543,9 @@ _HEDGED = re.compile(r",\s*(?:i|we)\s+(?:think|believe|reckon|guess)\s*[,.!?]"
                      r"|\b(?:i|we)\s+(?:think|believe|reckon|guess)\s+(?:that\s+)?(?:it|they|your|the|this)\b"
                      r"|\bor\s+(?:(?:may|might)\s+)?not\b|\b(?:probably|apparently|supposedly|presumably)\b",
                      re.IGNORECASE)
-# the customer's thing on its way to them or gone from where it was kept (not on its way to us, where our step is
-# still to come: "Your return is on its way to our warehouse", "your complaint is on its way to the manager")
-_SETS_OFF = re.compile(r"\bon\s+(?:its|their)\s+way\b(?!\s+(?:back\s+)?to\s+(?:us|our|the\s+(?:manager|team|"
+# the customer's thing on its (or "the") way to them or gone from where it was kept (not on its way to us, where our
+# step is still to come: "Your return is on its way to our warehouse", "your complaint is on its way to the manager")
+_SETS_OFF = re.compile(r"\bon\s+(?:its|their|the)\s+way\b(?!\s+(?:back\s+)?to\s+(?:us|our|the\s+(?:manager|team|"
                        r"warehouse|depot|seller)))|\b(?:left|went\s+out)\b", re.IGNORECASE)
 
 
