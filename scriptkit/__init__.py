@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # (what a type checker and the API page read; at run time eac
         TemplateSecurityError,
     )
     from scriptkit.exporting import ExportRefused, ExportResult, export
+    from scriptkit.fixing import apply_fixes
     from scriptkit.importers import Library, Wording, import_library
     from scriptkit.linting import LintResult, SentenceNote, lint_pack, lint_text
     from scriptkit.loading import load_pack
@@ -50,6 +51,7 @@ _HOME: dict[str, str] = {
     **dict.fromkeys(("ConfigError", "EngineUnavailable", "ErrorGroup", "ImportFormatError", "PackError",
                      "ScriptkitError", "TemplateSecurityError"), "scriptkit.errors"),
     **dict.fromkeys(("ExportRefused", "ExportResult", "export"), "scriptkit.exporting"),
+    "apply_fixes": "scriptkit.fixing",
     **dict.fromkeys(("Library", "Wording", "import_library"), "scriptkit.importers"),
     **dict.fromkeys(("LintResult", "SentenceNote", "lint_pack", "lint_text"), "scriptkit.linting"),
     "load_pack": "scriptkit.loading",
@@ -119,6 +121,7 @@ __all__ = [
     "Turn",
     "Wording",
     "__version__",
+    "apply_fixes",
     "audit_library",
     "compare_baseline",
     "export",

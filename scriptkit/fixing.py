@@ -326,13 +326,8 @@ def _make(text: str, edits: list[Edit], floor: int, spellings: Mapping[Edit, str
     """``text`` with those of ``edits`` (from the last to the first) made that verify, each edit that does not
     reach past ``floor`` or the start of one made after it; the others refused into ``result``. Returns the
     text and the new floor. All at once first, each spelled as its quoting likely needs; else in halves."""
-    chosen, skipped, at = [], [], floor
-    for edit in edits:
-        if edit.end > at:
-            skipped.append(edit)
-            continue
-        chosen.append(edit)
-        at = edit.start
+    chosen, skipped = _not_overlapping(edits, floor)
+    at = chosen[-1].start if chosen else floor
     if not chosen:
         result.refused.extend((edit, _OVERLAPS) for edit in edits)
         return text, floor
@@ -343,12 +338,7 @@ def _make(text: str, edits: list[Edit], floor: int, spellings: Mapping[Edit, str
             return text, floor
         result.applied.append(chosen[0])
         return made, chosen[0].start
-    pieces, end = [], len(text)
-    for edit in chosen:  # (from the last: the pieces are joined reversed)
-        pieces += [text[edit.end:end], spellings.get(edit, edit.replacement)]
-        end = edit.start
-    pieces.append(text[:end])
-    candidate = "".join(reversed(pieces))
+    candidate = _spliced(text, chosen, spellings)
     if verify(text, candidate, chosen) is None:
         result.applied.extend(chosen)
         result.refused.extend((edit, _OVERLAPS) for edit in skipped)
@@ -378,6 +368,48 @@ def _likely_spellings(text: str, data: Any, edits: list[Edit]) -> dict[Edit, str
         if (kept := _kept_breaks(text, edit, out.get(edit, edit.replacement))) is not None:
             out[edit] = kept
     return out
+
+
+def _not_overlapping(edits: list[Edit], floor: int) -> tuple[list[Edit], list[Edit]]:
+    """Those of ``edits`` (from the last to the first) that reach past neither ``floor`` nor the start of one
+    chosen after them, and the others."""
+    chosen, skipped = [], []
+    for edit in edits:
+        if edit.end > floor:
+            skipped.append(edit)
+        else:
+            chosen.append(edit)
+            floor = edit.start
+    return chosen, skipped
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> str:
+    """``text`` with the safe fixes of ``diagnostics`` made (and the unsafe ones too with ``unsafe=True``):
+    the findings of ``lint_text(text)``, whose edits are offsets into ``text``.
+
+    As ``scriptkit check --fix``: an edit inside another gives way to it, and of two that overlap only the later
+    one is made; lint the result again for what is left. An edit outside ``text`` is a ``ValueError``: the
+    findings were made in another text."""
+    edits: dict[tuple[int, int, str], Edit] = {}
+    for d in diagnostics:
+        if d.fix is not None and (d.fix.safe or unsafe):
+            for e in d.fix.edits:
+                if not 0 <= e.start <= e.end <= len(text):
+                    raise ValueError(f"a fix of {d.code} replaces characters {e.start}-{e.end}, not found in this "
+                                     f"text of {len(text)}: pass the text the findings were made in")
+                edits.setdefault((e.start, e.end, e.replacement), e)
+    outer, _ = _outermost(sorted(edits.values(), key=lambda e: (e.start, e.end), reverse=True))
+    return _spliced(text, _not_overlapping(outer, len(text))[0])
+
+
+def _spliced(text: str, edits: list[Edit], spellings: Mapping[Edit, str] | None = None) -> str:
+    """``text`` with ``edits`` (from the last to the first, none overlapping) made, each as ``spellings`` has it."""
+    pieces, end = [], len(text)
+    for edit in edits:  # (from the last: the pieces are joined reversed)
+        pieces += [text[edit.end:end], (spellings or {}).get(edit, edit.replacement)]
+        end = edit.start
+    pieces.append(text[:end])
+    return "".join(reversed(pieces))
 
 
 def _edited(text: str, edit: Edit) -> tuple[str, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,49 @@ def rules():
     finally:
         sys.path.remove(str(tmp_path))
         sys.modules.pop("acme_made", None)
+
+
+# ---------------------------------------------------------------- 2. a lint's fixes made in the text linted
+
+COLD = ("Please be advised that we are sorry. Please do not hesitate to contact us if you need further assistance. "
+        "I have refunded it today.")
+
+
+def test_apply_fixes_makes_the_safe_fixes_in_the_text_linted() -> None:
+    before = scriptkit.lint_text(COLD).diagnostics
+    fixed = scriptkit.apply_fixes(COLD, before)
+    assert fixed == ("Please be advised that we're sorry. Please do not hesitate to contact us if you need more help. "
+                     "I've refunded it today.")
+    after = scriptkit.lint_text(fixed).diagnostics
+    assert len(after) < len(before)
+    assert not [d for d in after if d.fix is not None and d.fix.safe]
+    assert scriptkit.apply_fixes(fixed, after) == fixed
+
+
+def _edit(d: scriptkit.Diagnostic, start: int, end: int, replacement: str, *,
+          safe: bool = True) -> scriptkit.Diagnostic:
+    return replace(d, fix=scriptkit.Fix("rewrite", (scriptkit.Edit(d.location.file, start, end, replacement),), safe))
+
+
+def test_apply_fixes_leaves_unsafe_fixes_unless_asked() -> None:
+    text = "I have refunded it today."
+    d = scriptkit.lint_text(text).diagnostics[0]
+    risky = [_edit(d, 0, 6, "We have", safe=False)]
+    assert scriptkit.apply_fixes(text, risky) == text
+    assert scriptkit.apply_fixes(text, risky, unsafe=True) == "We have refunded it today."
+
+
+def test_apply_fixes_skips_overlapping_edits_as_fix_does() -> None:
+    text = "I have refunded it today."
+    d = scriptkit.lint_text(text).diagnostics[0]
+    # an edit inside another gives way to it; of two that overlap, the later one is made
+    inside = [_edit(d, 2, 6, "'ve"), _edit(d, 0, 6, "We have")]
+    assert scriptkit.apply_fixes(text, inside) == "We have refunded it today."
+    crossing = [_edit(d, 0, 6, "We have"), _edit(d, 2, 15, "sent")]
+    assert scriptkit.apply_fixes(text, crossing) == "I sent it today."
+
+
+def test_apply_fixes_refuses_fixes_found_in_another_text() -> None:
+    d = scriptkit.lint_text(COLD).diagnostics[0]
+    with pytest.raises(ValueError, match="not found in this text"):
+        scriptkit.apply_fixes("Thanks!", [_edit(d, 90, 95, "help")])
