@@ -136,3 +136,18 @@ def test_apply_fixes_refuses_fixes_found_in_another_text() -> None:
     d = scriptkit.lint_text(COLD).diagnostics[0]
     with pytest.raises(ValueError, match="not found in this text"):
         scriptkit.apply_fixes("Thanks!", [_edit(d, 90, 95, "help")])
+
+
+# ---------------------------------------------------------------- 3. what lint_text(locale=...) changes (docs/python)
+
+
+def test_an_english_locale_sets_the_dialect_the_rules_judge_and_advise_in() -> None:
+    reply = "Whilst we apologize for the wait, I have sent your refund today."
+
+    def found(locale: str) -> list[tuple[str, str, str]]:
+        return [(d.code, d.text, d.suggestion or "") for d in scriptkit.lint_text(reply, locale=locale).diagnostics]
+
+    assert ("SK201", "Whilst", '"While"') in found("en-US")
+    assert not [text for _, text, _ in found("en-GB") if text == "Whilst"]
+    assert any(advice.startswith("apologise as yourself") for _, _, advice in found("en-GB"))
+    assert any(advice.startswith("apologize as yourself") for _, _, advice in found("en-US"))
