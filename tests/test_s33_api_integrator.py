@@ -151,3 +151,18 @@ def test_an_english_locale_sets_the_dialect_the_rules_judge_and_advise_in() -> N
     assert not [text for _, text, _ in found("en-GB") if text == "Whilst"]
     assert any(advice.startswith("apologise as yourself") for _, _, advice in found("en-GB"))
     assert any(advice.startswith("apologize as yourself") for _, _, advice in found("en-US"))
+
+
+# ---------------------------------------------------------------- 4. audit_library(skip_bad=True) with no readable item
+
+
+def test_an_audit_with_no_readable_item_names_the_items_to_fix(tmp_path: Path) -> None:
+    library = tmp_path / "macros.json"
+    library.write_text('{"macros": [{"id": 1, "title": 5, "actions": [{"field": "comment_value", "value": 7}]}]}',
+                       encoding="utf-8")
+    with pytest.raises(scriptkit.ErrorGroup) as caught:
+        scriptkit.audit_library(library, skip_bad=True)
+    first, *items = caught.value.errors
+    assert first.message == "nothing to audit: none of the items could be read"
+    assert first.hint is not None and "above" not in first.hint and "macro 1" in first.hint
+    assert [e.message for e in items] == ["macro 1: 'title' should be text but is a number"]

@@ -381,8 +381,13 @@ class Library:
             raise ImportFormatError(f"nothing to {action}: no item has {wanted}", Location(self.source, 1, 1),
                                     f"{self.wording.where} matches the whole value of the column, exactly (case too).")
         if self.problems:  # --skip-bad left out every item
+            # (named: the errors are shown by place, and this one, at the file's start, comes before the items')
+            named = ", ".join(p.item for p in self.problems[:3])
+            more = len(self.problems) - 3
             nothing = ImportFormatError(f"nothing to {action}: none of the items could be read",
-                                        Location(self.source, 1, 1), "Fix the items listed above.")
+                                        Location(self.source, 1, 1),
+                                        f"Fix {named}{f' and {more} more' if more > 0 else ''}"
+                                        f"{', each' if len(self.problems) > 1 else ','} listed with its own error.")
             if listed:
                 raise nothing
             hint = self.hint or "Fix the item."  # (or the helpdesk it looks like)
