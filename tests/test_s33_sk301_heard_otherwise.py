@@ -38,7 +38,9 @@ def test_a_reply_that_needs_or_gives_no_other_acknowledgment_is_left_alone(heard
 
 @pytest.mark.parametrize("cold", [
     "Your ticket has been received.",
-    "Your refund has been approved and will reach you within 5 days.",
+    # (a request granted is news that hears them, "Your refund has been approved and will reach you within 5 days.";
+    # a fix of what went wrong still owes hearing it)
+    "Your order has been reshipped and will arrive within 5 days.",
     "Good news is something we love to share. Your ticket has been received.",
     "Happy to help with your request. Please send your order number.",
     "You're welcome, and sorry for the wait. Your order number is 4411.",

@@ -70,7 +70,10 @@ class MissingAcknowledgment(Rule):
     hears them. A thank-you that also apologises, names a feeling or fixes something is judged.
     Left alone too is a reply that answers the customer's thanks ("You're welcome! 😊", "Happy
     to help!") and apologises for nothing, and one that opens with good news already done ("Great news! I've
-    approved your refund.", as SK302 lets it come first): the problem is behind them. Telling
+    approved your refund.", as SK302 lets it come first): the problem is behind them. News of a
+    request granted needs no such lead-in ("Your refund has been approved and will reach your card
+    within 5 days.", "All sorted! Your refund is on the way."); a fix of something that went wrong
+    ("Your order has been reshipped") still owes the customer hearing what happened. Telling
     them they are not alone with it ("You're not alone: we know about the outage") or that the
     writer reproduced it ("I followed your steps and reproduced the crash") hears them too. A
     cold reply is still reported: "Your ticket has been received."
@@ -119,7 +122,7 @@ class MissingAcknowledgment(Rule):
             return
         if _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
                 or any(_owns_a_slip(s) or _hears_it_otherwise(s) for s in body) \
-                or _opens_with_good_news(body) or _answers_thanks(body):
+                or opens_with_good_news(body) or _answers_thanks(body):
             return
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
@@ -183,11 +186,41 @@ def _hears_it_otherwise(s: Sentence) -> bool:
     return _REPRODUCED.search(normalise(s.text)) is not None
 
 
-def _opens_with_good_news(body: list[Sentence]) -> bool:
+def opens_with_good_news(body: list[Sentence]) -> bool:
     """The reply opens with good news that is done ("Great news! I've approved your refund."), as SK302 lets it: the
-    customer's problem is solved, and the news is what they waited for (not "Good news is something we love")."""
-    lead = _good_news(body)
-    return any(s.cues.acts or step_done(s.text) for s in body[:lead])
+    customer's problem is solved, and the news is what they waited for (not "Good news is something we love"). No
+    upbeat lead-in is needed where the news is a request granted (``_GRANTED``: "Your refund has been approved",
+    "I can confirm your limit has been raised to 2,000", "All sorted! Your refund is on the way"): it hears what
+    they asked for. (A fix of what went wrong, "Your order has been reshipped", still owes them hearing it.)"""
+    if lead := _good_news(body):
+        return any(s.cues.acts or step_done(s.text) for s in body[:lead])
+    if not body or body[0].cues.apologies:
+        return False
+    headline = _DONE_HEADLINE.fullmatch(body[0].text) is not None
+    news = body[1] if headline and len(body) > 1 else body[0]
+    if news.cues.apologies or news.text.rstrip(" \"'”’)").endswith("?") or _HEDGED_NEWS.search(news.text):
+        return False
+    return _GRANTED.search(news.text) is not None or (headline and news is not body[0] and step_done(news.text))
+
+
+# a headline that the customer's request is done, said alone: "All sorted!", "You're all set.", "Done!"
+_DONE_HEADLINE = re.compile(r"\W*(?:(?:you['’]re|you\s+are|it['’]s|that['’]s|everything['’]s|everything\s+is)\s+)?"
+                            r"(?:all\s+(?:set|sorted|done)|done|sorted)(?:\s+now)?\W*", re.IGNORECASE)
+# a request of the customer's granted: their thing approved, raised, unlocked ("Your refund has been approved", "your
+# limit has already been raised to 2,000"; "raised" only with what to, as "your complaint was raised with the team"
+# hands it on), their money on its way to them ("Your refund of $20 is on the way"), or a step the writer went
+# ahead with ("I've gone ahead and refunded the fee"). Not negated ("has not been approved", "hasn't been").
+_GRANTED = re.compile(
+    r"\byour\b[^.!?]*?\b(?:has|have|is|are|was|were)\s+(?:(?:now|already|just|also|been)\s+)*"
+    r"(?:approved|granted|increased|extended|upgraded|unlocked|reinstated|reactivated|waived|credited|refunded|"
+    r"raised\s+to)\b"
+    r"|\byour\s+(?:[\w$€£.,-]+\s+){0,3}?(?:refund|credit|reimbursement|cashback|compensation|payout)s?\b[^.!?]*?\b"
+    r"(?:is|are|has\s+been|have\s+been)\s+(?:(?:now|already|just)\s+)?(?:on\s+(?:its|their|the)\s+way\b"
+    r"(?!\s+(?:back\s+)?to\s+(?:us|our)\b)|sent|issued|processed|released|paid)\b"
+    r"|\b(?:i|we)(?:['’]ve|\s+have)\s+(?:(?:now|already|just)\s+)?(?:gone|went)\s+ahead\s+and\s+\w+ed\b",
+    re.IGNORECASE)
+# news told as only believed, or still to be decided: "has been approved, I think", "once it has been approved"
+_HEDGED_NEWS = re.compile(r"\b(?:think|believe|probably|apparently|once|if|when|until|yet|pending)\b", re.IGNORECASE)
 
 
 def _answers_thanks(body: list[Sentence]) -> bool:

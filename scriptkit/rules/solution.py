@@ -34,7 +34,7 @@ from scriptkit.placeholders import (
     marked_literal_spans,
 )
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
-from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help
+from scriptkit.rules.empathy import asks_about_it, hands_over, offers_more_help, opens_with_good_news
 from scriptkit.rules.lexicon import CaselessRegex, fold, lowers_plainly, pattern
 from scriptkit.rules.readability import WORD, word_count
 from scriptkit.rules.warmth import _pack_locale_is
@@ -900,15 +900,17 @@ def _enough_words(text: str) -> bool:
 def short_reply_advice(message: Message, reviewed: bool = False) -> str | None:
     """What a short reply should add (SK105's advice): an acknowledgment of how the customer feels, a next step,
     what an email under ``min_words`` rarely has room for. None when it needs neither, a reply that only answers
-    praise or thanks, or one that acknowledges the customer and gives the next step: short is then fine and SK105
-    says nothing. A step with no time frame is said apart (SK404's point): it is no cure for the length, so it
-    alone does not make a short reply worth reporting. ``reviewed``: a reply judged as an email because no
-    channel was chosen (``scriptkit review``), where one with no greeting or sign-off and under 40 words is
-    likely a chat's: the advice names ``--channel chat``."""
+    praise or thanks, or one that acknowledges the customer (or opens with good news done) and gives the next
+    step: short is then fine and SK105 says nothing. A step with no time frame is said apart (SK404's point): it
+    is no cure for the length, so it alone does not make a short reply worth reporting. ``reviewed``: a reply
+    judged as an email because no channel was chosen (``scriptkit review``), where one with no greeting or
+    sign-off and under 40 words is likely a chat's: the advice names ``--channel chat``."""
     if only_thanks_for_praise(message):
         return None
     missing = []
-    if not any(s.cues.acknowledges for s in body_sentences(message)):
+    body = body_sentences(message)
+    # (good news told first hears the customer, as SK301 reads it: "Your refund has been approved.")
+    if not any(s.cues.acknowledges for s in body) and not opens_with_good_news(body):
         missing.append("an acknowledgment of how the customer feels")
     steps = _gives_next_step(message)
     if not steps:
