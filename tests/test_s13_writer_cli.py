@@ -55,7 +55,7 @@ def test_script_files_expanded_by_the_shell_are_told_the_pack_folder(make_pack: 
     assert scriptkit("check", ".", cwd=root).returncode == 0
     alone = scriptkit("check", "scripts/moved.yaml", cwd=root)
     # (the moved lesson is short but has nothing to add, so SK105 no longer names it: the count says one was read)
-    assert alone.returncode == 0 and "1 script(s)" in alone.stdout and "cancelled" not in alone.stdout
+    assert alone.returncode == 0 and "1 script (scripts/moved.yaml)" in alone.stdout and "cancelled" not in alone.stdout
 
 
 def test_no_pack_at_all_says_what_to_give(tmp_path: Path) -> None:
