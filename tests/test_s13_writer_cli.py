@@ -54,7 +54,7 @@ def test_script_files_expanded_by_the_shell_are_told_the_pack_folder(make_pack: 
     # the advice, followed, works; and one script of the pack is still checked alone
     assert scriptkit("check", ".", cwd=root).returncode == 0
     alone = scriptkit("check", "scripts/moved.yaml", cwd=root)
-    # (the moved lesson is short but has nothing to add, so SK105 no longer names it: the count says one was read)
+    # (the moved lesson is short but has nothing to add, so SK105 no longer names it: the all-clear line does)
     assert alone.returncode == 0 and "1 script (scripts/moved.yaml)" in alone.stdout and "cancelled" not in alone.stdout
 
 
