@@ -46,6 +46,13 @@ class Severity(str, Enum):
     WARNING = "warning"
     SUGGESTION = "suggestion"
 
+    # Printed as its name, as a StrEnum is: f"{d.severity}" gave "Severity.WARNING" (repr still names the class).
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(self, format_spec)
+
     @property
     def rank(self) -> int:
         return _RANKS[self._value_]  # (compared per duplicate diagnostic: _value_ is a plain attribute, value is not)

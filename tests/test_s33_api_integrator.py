@@ -166,3 +166,13 @@ def test_an_audit_with_no_readable_item_names_the_items_to_fix(tmp_path: Path) -
     assert first.message == "nothing to audit: none of the items could be read"
     assert first.hint is not None and "above" not in first.hint and "macro 1" in first.hint
     assert [e.message for e in items] == ["macro 1: 'title' should be text but is a number"]
+
+
+# ---------------------------------------------------------------- 5. a severity printed
+
+
+def test_a_severity_prints_as_its_name() -> None:
+    d = next(d for d in scriptkit.lint_text(COLD).diagnostics if d.severity == "warning")
+    assert f"{d.severity}" == str(d.severity) == format(d.severity) == "%s" % d.severity == "warning"
+    assert f"{scriptkit.Severity.ERROR:>8}" == "   error"
+    assert repr(scriptkit.Severity.SUGGESTION) == "<Severity.SUGGESTION: 'suggestion'>"
