@@ -1287,7 +1287,14 @@ def only_thanks_for_praise(message: Message) -> bool:
     """Whether the reply answers praise and only that (``replies_to_praise``): SK301 and SK401 stand down."""
     body = _analysis(message)[1]
     # (most replies thank nobody for praise: asked first, that is all they cost)
-    return any(s.cues.praise for s in body) and replies_to_praise([s.cues for s in body], [s.text for s in body])
+    # (a sentence opening on the customer's thing with no thanks or delight in it, "Your parcel is delayed.", is news
+    # of their problem: "Thanks for being part of our community." beside it is a closer, not the reply)
+    return any(s.cues.praise for s in body) and replies_to_praise([s.cues for s in body], [s.text for s in body]) \
+        and not any(_OF_THEIR_THING.match(s.text) and not (s.cues.praise or s.cues.warmth or s.cues.reactions)
+                    for s in body)
+
+
+_OF_THEIR_THING = re.compile(r"\W*your\b", re.IGNORECASE)  # (a sentence that opens on the customer's thing)
 
 
 def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:
