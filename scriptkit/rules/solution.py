@@ -1765,8 +1765,17 @@ _VALUE_NOUNS = frozenset({
     "name", "names", "firstname", "lastname", "surname", "fullname", "username", "amount", "sum", "fee", "cost",
     "date", "dates", "time", "day", "deadline", "number", "phone", "mobile", "email", "e-mail", "address",
     "postcode", "zip", "order", "ticket", "tracking", "reference", "ref", "id", "price", "total", "link", "url",
-    "code", "company", "product", "account", "agent", "customer", "invoice", "quantity", "dob"})
-_FILL_START = frozenset({"insert", "enter", "add", "your", "customer", "agent", "customer's", "agent's"})
+    "code", "company", "product", "account", "agent", "customer", "invoice", "quantity", "dob",
+    # the same values in the other languages packs are written in (a Spanish pack's "[Nombre del cliente]",
+    # a German one's "[Kundenname]"): the customer got them as written
+    "nombre", "apellido", "fecha", "hora", "importe", "cantidad", "monto", "número", "numero", "teléfono",
+    "correo", "dirección", "pedido", "referencia", "cliente", "factura", "enlace", "código", "precio",
+    "vorname", "nachname", "kundenname", "datum", "uhrzeit", "betrag", "summe", "nummer", "telefonnummer",
+    "bestellnummer", "adresse", "kunde", "rechnung", "preis", "nom", "prénom", "heure", "montant", "numéro",
+    "téléphone", "commande", "référence", "facture", "lien", "prix", "nome", "data", "valor", "telefone",
+    "endereço", "fatura", "preço"})
+_FILL_START = frozenset({"insert", "enter", "add", "your", "customer", "agent", "customer's", "agent's",
+                         "insertar", "introducir", "einfügen", "insérer", "inserir"})
 _UI_NOUNS = frozenset({"field", "fields", "button", "buttons", "column", "columns", "tab", "tabs", "menu", "box",
                        "option", "options", "key", "list", "page", "setting", "settings", "section", "screen",
                        "link", "icon", "label", "panel", "history", "dropdown"})
@@ -1775,9 +1784,12 @@ _SCREEN_PARTS = frozenset({"button", "tab", "menu", "page", "setting", "settings
 _WORDS = re.compile(r"[a-z0-9']+")
 
 
+_BRACKET_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # (accented letters too: '[número de pedido]')
+
+
 def _names_a_value(bracket: str) -> bool:
     """Whether the words of a bracket ('[refund amount]', '<insert date>') name or ask for a value to fill in."""
-    words = _WORDS.findall(bracket.lower())
+    words = _BRACKET_WORDS.findall(bracket.lower())
     if not words:
         return False
     if words[0] in _FILL_START:
@@ -1823,7 +1835,8 @@ class UnfilledBlank(Rule):
     explanation}` (not code or data: `{a: 1}`, `{ return x; }`), `<insert date>`, `<phone number>`, `£XX`,
     `$XX.XX`, `DATE` in lower-case text, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD`, `___` or `__/__` as
     errors (a bracket counts as one
-    where `scriptkit import` reads it as a fill-in and its words name a value, `[refund amount]`, or ask for
+    where `scriptkit import` reads it as a fill-in and its words name a value, `[refund amount]` (or in Spanish,
+    German, French or Portuguese, `[Nombre del cliente]`, `[Kundenname]`), or ask for
     one, `[insert date]`; not a button or menu such as `[Continue]`, a Markdown link, a `[1]` footnote, an escaped
     `\\[` or an aside such as `[see below]`; nor a capitals word naming a part of a screen, `the DATE field`,
     `choose COUNTRY`): the helpdesk will send
