@@ -263,6 +263,13 @@ class MacroAudit:
         for customer.first_name), else as the pack writes it."""
         return self.spellings.get("{{" + name + "}}", f"{{{{ {name} }}}}")  # (the pack's marker has no spaces)
 
+    def placeholder_location(self, name: str) -> Location:
+        """Where placeholder ``name`` can render blank, to open it at: check's finding (SK001) about it, in a pack's
+        script; an export's macro, whose finding is respelled as the helpdesk writes it, is placed where it is."""
+        spelt = {"{{" + name + "}}", self.placeholder_as_written(name)}
+        found = next((d for d in self.diagnostics if d.code == "SK001" and d.text in spelt), None)
+        return found.location if found else self.location
+
     @property
     def sends_markers(self) -> bool:
         """It would send a marker as written: a placeholder that did not map, or a fill-in marker (SK407).
@@ -700,6 +707,8 @@ class AuditReport:
                                           for u in m.unmapped],
                 "text": m.text, "blank_risks": m.blank_risks,
                 "blank_risks_as_written": [m.placeholder_as_written(p) for p in m.blank_risks],
+                "blank_risks_at": [{"location": str(place), **at(place)}
+                                   for place in map(m.placeholder_location, m.blank_risks)],
                 "other_language": m.other_language,
                 "internal": m.internal, "unused": m.unused, "no_fallbacks": m.no_fallbacks,
                 "judged_in_part": m.judged_in_part,

@@ -59,7 +59,7 @@ def test_a_helpdesk_without_fallbacks_is_told_to_reword(tmp_path: Path, helpdesk
     section = text[text.index("Placeholders that can render blank"):]
     assert f"{named} cannot hold a fallback: reword so the sentence reads well without the value" in section
     # (the macro by its title and id, its placeholder as the helpdesk writes it: Front's {{recipient.first_name}})
-    assert f"has no fallback (in {named}: reword)" in section and "\n  Late parcel (id " in section
+    assert f"has no fallback (in {named}: reword)" in section and ": Late parcel (id " in section
     assert "late-parcel" not in section and "{{ customer.first_name }} has no fallback" not in section
     found = _sk001(_audit(tmp_path, data, helpdesk, "--format", "json"))
     assert found and all(s.startswith(f"{named} cannot hold a fallback") and h == helpdesk for _, s, h in found)
@@ -75,7 +75,7 @@ def test_a_helpdesk_that_holds_fallbacks_is_told_to_add_one(tmp_path: Path, help
     found = _sk001(_audit(tmp_path, data, helpdesk, "--format", "json"))
     assert found and all(s.startswith("Add one") and h is None for _, s, h in found), found
     text = _audit(tmp_path, data, helpdesk).stdout
-    assert "cannot hold a fallback" not in text and "has no fallback\n" in text and "\n  Late parcel (id " in text
+    assert "cannot hold a fallback" not in text and "has no fallback\n" in text and ": Late parcel (id " in text
 
 
 GOOD = ("Hi {{ticket.requester.first_name}},\n\nI can see how frustrating the wait for your parcel has been, and I'm "

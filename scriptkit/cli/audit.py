@@ -389,9 +389,9 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     for ident, name in risks[:10]:
         where = f" (in {fallbackless[ident].capitalize()}: reword)" if ident in fallbackless else ""
         macro = report.macro(ident)
-        place = _placeholder_place(macro, name)
-        con.print(f"  {f'{place}: ' if place else ''}{macro.named}: {macro.placeholder_as_written(name)} has no "
-                  f"fallback{where}", markup=False, highlight=False)
+        place = _near(macro.placeholder_location(name))
+        con.print(f"  {place}: {macro.named}: {macro.placeholder_as_written(name)} has no fallback{where}",
+                  markup=False, highlight=False)
     unmapped = report.unmapped
     # (a misspelt Zendesk field is sent empty, as the import says: "Hi ,", not the marker)
     empty = " (or empty, where said)" if any(u.how_sent != "as written" for _, u in unmapped) else ""
@@ -415,12 +415,6 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
 
 
 commands = [audit_command]
-
-
-def _placeholder_place(macro: MacroAudit, name: str) -> Location | None:
-    """Where check's finding (SK001) about placeholder ``name`` of ``macro`` is, to open it at."""
-    found = next((d for d in macro.diagnostics if d.code == "SK001" and d.text == "{{" + name + "}}"), None)
-    return _near(found.location) if found else None
 
 
 def _near(location: Location) -> Location:
