@@ -533,6 +533,25 @@ class _Cues:
 _RETURN_OR = re.compile(r"\breturn\w*\s*(?:or|and|&|/)\s*$", re.IGNORECASE)
 
 
+# an arrival that names no thing ("it will reach you", "the money should arrive") after a refund named earlier in
+# the sentence is the refund's: "I've issued your refund and it will reach you within 5 days" is a refund timeline
+_ARRIVAL = re.compile(r"arriv|reach|receiv", re.IGNORECASE)
+_UNNAMED_THING = re.compile(r"\b(?:it|this|that|they|the\s+(?:money|funds|amount|credit|payment))\b", re.IGNORECASE)
+
+
+def _refund_arriving(sentence: str, places: dict[str, tuple[list[int], list[int]]], clause_start: int,
+                     at: int) -> bool:
+    """The delivery words near the quantity at ``at`` are only an arrival ("reach you", "arrive": no parcel,
+    courier or shipping named in the sentence) of a refund named before its clause, told by "it" or "the money"."""
+    refunds = places.get("refund", ([], []))[0]
+    starts, ends = places.get("delivery", ([], []))
+    arrivals_only = all(_ARRIVAL.match(sentence, a, b) for a, b in zip(starts, ends, strict=True))
+    if not refunds or refunds[0] >= clause_start or not arrivals_only:
+        return False
+    arrival = next((a for a in starts if clause_start <= a < at), None)
+    return arrival is not None and _UNNAMED_THING.search(sentence, clause_start, arrival) is not None
+
+
 def _topic_of(sentence: str, keyword: re.Match[str]) -> str:
     topic = _TOPIC_NAMES[int(str(keyword.lastgroup)[1:])]
     if topic == "exchange" and _RETURN_OR.search(sentence, max(0, keyword.start() - 20), keyword.start()):
@@ -699,6 +718,8 @@ def quantities(ident: str, text: str, window: int = 60) -> Iterable[Quantity]:
             if topic == "warranty" and dimension != "months" and cues.replacement(first, last) \
                     and not _warranty_length(sentence, m):
                 topic = "delivery"
+            if topic == "delivery" and _refund_arriving(sentence, places, first, m.start()):
+                topic = "refund"
             option = cues.option(first, last, m.start()) if topic == "delivery" else ""
             value = _shown(lo) if lo == hi else f"{_shown(lo)}-{_shown(hi)}"
             yield Quantity(ident, topic, unit, value, said, dimension, (lo * factor, hi * factor),
