@@ -1840,8 +1840,11 @@ class UnfilledBlank(Rule):
     one, `[insert date]`; not a button or menu such as `[Continue]`, a Markdown link, a `[1]` footnote, an escaped
     `\\[` or an aside such as `[see below]`; nor a capitals word naming a part of a screen, `the DATE field`,
     `choose COUNTRY`): the helpdesk will send
-    them to the customer as they are. In a macro, a declared blank (`{{ blank.x }}`) is meant
-    for the agent; it is flagged (warning) only when it has no prompt telling the agent what
+    them to the customer as they are. A contact or detail field left empty is one too: a line that is only a
+    label such as `Tel:`, `- Email:`, `Working hours:` or `Order number:` (or `- Correo electrónico:`,
+    `Öffnungszeiten:`), nothing after the colon; not when its value follows on the next line (indented, a list
+    under it, or a line of text right below), nor a heading such as `Steps:`. In a macro, a declared blank
+    (`{{ blank.x }}`) is meant for the agent; it is flagged (warning) only when it has no prompt telling the agent what
     to write. `scriptkit review` reads an agent's actual reply, so every marker there is a
     leftover, to fill in before sending; a helpdesk's placeholder there (`{{ticket.requester.first_name}}`,
     Salesforce's `{!Contact.FirstName}`, Help Scout's `{%customer.firstName%}`) is a macro pasted, not applied,
@@ -1853,9 +1856,11 @@ class UnfilledBlank(Rule):
     ## Example
     "Your refund of [AMOUNT] will arrive by xxx."
 
+    "You can reach their team here:\n\n- Tel:\n- Email:"
+
     ## Use instead
     In a macro: `{{ blank.amount }}` declared under `flexibility: blanks:` with a prompt.
-    In a reply: the real amount and date.
+    In a reply: the real amount and date, the real phone number and email address.
 
     ## Options
     None.
@@ -1868,12 +1873,17 @@ class UnfilledBlank(Rule):
     name = "unfilled-blank"
     severity = Severity.ERROR
     bad_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
-                               solution="I'll refund [AMOUNT] to your card by xxx."),)
+                               solution="I'll refund [AMOUNT] to your card by xxx."),
+                    Example.of(acknowledgment="I can see how frustrating this is.",
+                               solution="I'll pass you to the courier, who can help today:\n\n- Tel:\n- Email:"))
     good_examples = (Example.of(acknowledgment="I can see how frustrating this is.",
                                 flexibility={"blanks": [{"name": "amount", "prompt": "The refund amount"}]},
                                 solution="I'll refund {{ blank.amount }} to your card today."),)
 
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        for start, end, label in _empty_fields(message.text):
+            yield Finding(start, end, f"'{label}:' has nothing after it: the field was never filled in",
+                          _empty_field_advice(label, ctx))
         if not _maybe_marker(message.text):
             return  # no segment's text can hold a marker, and a blank would show as [[name]]
         for a, _b, seg in message.spans():
@@ -1892,6 +1902,57 @@ class UnfilledBlank(Rule):
                 yield Finding(a, a + len(seg.marker), f"blank '{seg.name}' has no prompt for the agent",
                               "Add a prompt: flexibility: blanks: - name: ... prompt: what to write here.",
                               severity=Severity.WARNING)
+
+
+# a contact or detail label, as a template writes a field for the agent to fill in ("Tel:", "Working hours:"),
+# in English and the other languages whose markers are read ("Correo electrónico:", "Öffnungszeiten:")
+_FIELD_LABEL = (
+    r"(?:(?:tele)?phone|tel\.?|mobile(?:\s+phone)?|cell(?:\s+phone)?|fax|contact)(?:\s+(?:number|no\.?|#))?"
+    r"|e-?mail(?:\s+address)?"
+    r"|(?:postal\s+|mailing\s+|street\s+|shipping\s+|delivery\s+|billing\s+|return\s+)?address"
+    r"|(?:(?:working|opening|office|business|support|service|contact)\s+)?hours|web\s?site"
+    r"|(?:order|reference|ref\.?|account|tracking|case|ticket)\s+(?:number|no\.?|#|id)|reference"
+    r"|tel[ée]fono(?:\s+m[óo]vil)?|m[óo]vil|correo(?:\s+electr[óo]nico)?|direcci[óo]n"
+    r"|horario(?:\s+de\s+(?:apertura|atenci[óo]n))?|sitio\s+web|n[úu]mero\s+de\s+pedido"
+    r"|telefon(?:nummer)?|handy|adresse|öffnungszeiten|bestellnummer|webseite"
+    r"|t[ée]l[ée]phone|portable|courriel|horaires(?:\s+d'ouverture)?|site\s+web|num[ée]ro\s+de\s+commande"
+    r"|telefone|celular|endere[çc]o|hor[áa]rio(?:\s+de\s+(?:funcionamento|atendimento))?"
+)
+_EMPTY_FIELD = re.compile(
+    rf"^(?P<indent>[ \t]*)(?P<field>(?P<bullet>[-*•+–]\s*)?(?P<label>{_FIELD_LABEL})[ \t]*:)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+# a line that is a field of its own ("- Dealer ID:", "Website: example.com"): a sibling, not a label's value
+_FIELD_LINE = re.compile(r"[ \t]*(?:[-*•+–]\s*)?[^\s:][^:\n]{0,40}:(?:\s|$)")
+_BULLET = re.compile(r"[ \t]*[-*•+–]\s")
+
+
+def _empty_fields(text: str) -> Iterable[tuple[int, int, str]]:
+    """The contact or detail fields left empty (``[start, end)`` of the bullet and label with its colon, and the
+    label): a line that is only a label and a colon, whose value does not follow on the line below (indented
+    under it, a list under an unlisted label, or text right below it)."""
+    if ":" not in text:
+        return
+    for found in _EMPTY_FIELD.finditer(text):
+        rest = text[found.end():].split("\n")[1:]  # (the lines after the label's)
+        below = next((line for line in rest if line.strip()), None)
+        if below is not None:
+            below_indent = len(below) - len(below.lstrip())
+            if below_indent > len(found["indent"]) and below_indent >= len(found["indent"] + (found["bullet"] or "")):
+                continue  # ('Phone:\n  0161 ...', '- Address:\n    12 Mill Lane': the value indented under its label)
+            if not found["bullet"] and _BULLET.match(below):
+                continue  # ('Opening hours:\n- Monday to Friday'): a list under the label
+            if rest[0].strip() and not _FIELD_LINE.match(rest[0]) and not _BULLET.match(rest[0]):
+                continue  # ('Address:\n12 Mill Lane'): the value on the line right below
+        yield found.start("field"), found.end("field"), found["label"]
+
+
+def _empty_field_advice(label: str, ctx: RuleContext) -> str:
+    """How to mend an empty field: write the value in; in a macro, a blank asks the agent for it."""
+    if ctx.pack is None:
+        return "Write the value in after the colon before sending, or take the line out."
+    name = slug(label, "_") or "value"
+    return (f"Write the value in, or declare a blank: {{{{ blank.{name} }}}} after the colon, and under "
+            f"flexibility: blanks: - name: {name} with a prompt for the agent.")
 
 
 def _escaped_in_file(seg: Text, i: int) -> bool:
