@@ -1856,7 +1856,7 @@ class UnfilledBlank(Rule):
     ## Example
     "Your refund of [AMOUNT] will arrive by xxx."
 
-    "You can reach their team here:\n\n- Tel:\n- Email:"
+    "You can reach their team here:\\n\\n- Tel:\\n- Email:"
 
     ## Use instead
     In a macro: `{{ blank.amount }}` declared under `flexibility: blanks:` with a prompt.
