@@ -53,3 +53,36 @@ def test_a_packs_blank_risk_keeps_its_place_in_the_script(tmp_path: Path) -> Non
     macro = next(m for m in json.loads(result.stdout)["macros"] if m["id"] == "hello")
     [place] = macro["blank_risks_at"]
     assert place["file"].endswith("hello.yaml") and place["line"] == 4 and place["col"] > 1
+
+
+def test_the_html_report_places_each_blank_risk_too(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    export = _export(tmp_path)
+    page = tmp_path / "audit.html"
+    result = run_cli("audit", str(export), "--grammar", "off", "--html", str(page))
+    assert result.exit_code in (0, 1), result.output
+
+    class Items(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.items: list[str] = []
+            self.depth = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "li":
+                self.items.append("")
+                self.depth += 1
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "li":
+                self.depth -= 1
+
+        def handle_data(self, data: str) -> None:
+            if self.depth:
+                self.items[-1] += data
+
+    parsed = Items()
+    parsed.feed(page.read_text(encoding="utf-8"))
+    (risk,) = [item for item in parsed.items if "can be empty and has no fallback" in item]
+    assert risk.endswith("macros.jsonl:2:1)"), risk
