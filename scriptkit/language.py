@@ -223,7 +223,11 @@ def written_language(message: Message) -> str | None:
     """``language_of`` what the writer wrote in ``message``: its text without the greeting and sign-off of the
     pack's layout (scriptkit's default, or pack.yaml's), which are the same around every reply and, on a
     channel that runs them into one line ("Thanks for calling, this is {{agent.first_name}}. Lo siento..."),
-    no line ``language_of`` could tell from the body. A reviewed reply's own greeting stays: it is in its file."""
+    no line ``language_of`` could tell from the body. A reviewed reply's own greeting stays: it is in its file.
+    Asked once per message: the English-only gate, SK006, SK015, readability and grammar each ask it."""
+    if _WRITTEN in message.__dict__:
+        answer: str | None = message.__dict__[_WRITTEN]
+        return answer
     text = message.text
     kept: list[str] = []
     layout = False
@@ -234,8 +238,12 @@ def written_language(message: Message) -> str | None:
         else:
             kept.append(text[start:end])
     own = "".join(kept) if layout else text
-    return language_of(own if own.strip() else text)
+    found = message.__dict__[_WRITTEN] = language_of(own if own.strip() else text)
+    return found
 
+
+# where a message keeps its ``written_language`` answer, in its own __dict__ (as the solution rules keep theirs)
+_WRITTEN = "_sk_written_language"
 
 #: the slots a pack's layout writes around each reply
 _LAYOUT_SLOTS = frozenset(("greeting", "signoff"))
