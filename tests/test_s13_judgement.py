@@ -104,8 +104,7 @@ def test_could_i_ask_you_to_is_a_request_like_could_you(ask: str) -> None:
     assert "SK404" not in codes(mine) and "SK404" not in codes(plain)
     assert "SK403" not in codes(mine)
     sent = f"{ack}{ask} send me a photo of the screen?"
-    assert findings(sent, "SK404") == ["the solution asks the customer for something but does not say what "
-                                       "happens then, or when"]
+    assert findings(sent, "SK404") == []  # (their answer is next)
 
 
 def test_could_i_ask_for_something_hands_it_back() -> None:
@@ -113,8 +112,7 @@ def test_could_i_ask_for_something_hands_it_back() -> None:
     assert slots(text)[-1] == ("Could I ask for a photo of the label?", "solution")
     found = codes(text)
     assert "SK402" not in found and "SK403" not in found
-    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
-                                       "happens then, or when"]
+    assert findings(text, "SK404") == []  # (their answer is next)
 
 
 @pytest.mark.parametrize("sentence", ["May I ask for your patience while I check?", "Please note the new address.",
@@ -254,8 +252,7 @@ def test_an_offer_of_more_help_has_nothing_to_time() -> None:
 def test_i_cant_owns_nothing_and_a_comment_asked_for_is_handed_back() -> None:
     text = ("Thanks so much for the report, I can see how annoying the crash is. I can't reproduce it with the "
             "file you attached. Could you please comment with the steps that lead to it?")
-    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
-                                       "happens then, or when"]
+    assert findings(text, "SK404") == []  # (their answer is next)
 
 
 def test_sk103_counts_the_words_of_each_line_ended_on_purpose() -> None:
@@ -268,8 +265,7 @@ def test_sk103_counts_the_words_of_each_line_ended_on_purpose() -> None:
 def test_we_need_your_details_is_a_request_not_a_step_of_ours() -> None:
     text = ("Thanks for writing back, I can see how annoying the locked account is. Would you mind checking the "
             "email address you gave us? We need the address linked to your account.")
-    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
-                                       "happens then, or when"]
+    assert findings(text, "SK404") == []  # (their answer is next)
     assert "SK403" not in codes("I can see how annoying the wait is. We need more time to check your request.")
 
 
@@ -290,7 +286,6 @@ def test_what_was_done_to_the_customer_is_no_step_without_an_owner() -> None:
     text = ("I can see how worrying a double charge is. If you have been charged twice, please send us the bank "
             "statement that shows both payments.")
     assert "SK403" not in codes(text)
-    assert findings(text, "SK404") == ["the solution asks the customer for something but does not say what "
-                                       "happens then, or when"]
+    assert findings(text, "SK404") == []  # (their answer is next)
     # (a step of the company's with nobody in it still has no owner)
     assert "SK403" in codes("I can see how worrying a double charge is. You will be refunded by Friday.")

@@ -20,11 +20,8 @@ def test_what_a_thing_is_designed_to_provide_is_no_request() -> None:
     found = _sk4("I know this is confusing. 3D Secure is designed to provide an extra layer of security. Please "
                  "approve the payment in your banking app when it asks.")
     assert "asks the customer for something" not in found.get("SK404", "")
-    # a request to provide still hands something back
-    assert "asks the customer for something" in _sk4("I know this is confusing. Please provide a photo of the "
-                                                      "label.")["SK404"]
-    assert "asks the customer for something" in _sk4("I know this is confusing. To help, please provide the order "
-                                                      "number.")["SK404"]
+    # (a request to provide is the customer's answer, the next step: no time frame is owed, session 34)
+    assert "SK404" not in _sk4("I know this is confusing. Please provide a photo of the label.")
 
 
 def test_a_definition_has_no_owner_to_name() -> None:

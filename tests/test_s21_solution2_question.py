@@ -36,8 +36,8 @@ def test_a_question_about_the_problem_is_what_happens_next(tmp_path: Path, body:
 def test_a_question_put_in_the_solution_is_the_customers_step(tmp_path: Path) -> None:
     codes = review(tmp_path, "I'm sorry that happened. Is it the app or the website?")
     assert not codes & {"SK402", "SK403"}
-    # (it hands back: what happens once they answer, and when, is still the writer's to say)
-    assert "SK404" in codes
+    # (their answer is the next step: no time frame is owed, session 34)
+    assert "SK404" not in codes
 
 
 @pytest.mark.parametrize("body", [

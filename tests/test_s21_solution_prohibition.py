@@ -41,7 +41,7 @@ def test_a_prohibition_asks_for_nothing(tmp_path: Path, body: str) -> None:
     "I'm sorry the parcel arrived damaged. Please reply with a photo of the label.",
 ])
 def test_a_request_beside_it_still_hands_something_back(tmp_path: Path, body: str) -> None:
-    assert any("asks the customer for something" in m for m in sk404(tmp_path, body))
+    assert not any("asks the customer for something" in m for m in sk404(tmp_path, body))  # (their answer is next)
 
 
 def codes(tmp_path: Path, body: str) -> set[str]:

@@ -107,8 +107,8 @@ def test_a_crash_when_something_happens_is_no_time_frame() -> None:
 
 
 def test_a_request_tied_to_an_event_still_asks_what_happens_then() -> None:
-    # (the customer's own step, "let me know when it arrives", hands something back: SK404 asks what happens then)
-    assert "SK404" in _codes("Hi Ana, sorry about the wait. Please let me know when the parcel arrives.", "SK404")
+    # (the customer's own step, "let me know when it arrives", is their answer: the next step, with no time frame owed)
+    assert "SK404" not in _codes("Hi Ana, sorry about the wait. Please let me know when the parcel arrives.", "SK404")
 
 
 @pytest.mark.parametrize("first", ["Once the courier scans it, I'll email you.",

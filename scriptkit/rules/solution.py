@@ -1269,10 +1269,13 @@ class NoTimeFrame(Rule):
     they take and are done with ("Please restart the app and try again.", "You need to enter the
     code when you pay.") leaves nobody waiting,
     and is left alone, as is one forbidden ("Please do not reply to this email.": it asks for
-    nothing). A step that hands something back ("Please send a photo of the label.",
-    "Reply with your order number.") is where the customer's wait starts: the finding then asks
-    what happens once they have sent it, and when ("Once I have the photo, I'll send the
-    replacement the same day."), not for a deadline on the customer. A question that only offers
+    nothing). Nor is a reply whose next step is the customer's answer: a question ("Which browser
+    are you using?") or a request for details ("Could you send me a screenshot of the error?",
+    "DM us and we'll take a look.", "Once I have it, I'll be glad to help."), with no step of
+    yours but what waits on that answer; they know when they will send it. A step of yours beside
+    it still owes a when ("I've passed this to our developers.", "Send a photo and I'll send the
+    replacement."), and so does goods sent back ("Please return the item."): the finding then asks
+    what happens once it arrives, and when. A question that only offers
     help ("How can I help?", "Anything else I can help with?") hands nothing back, and in a chat
     the look the agent takes while the customer waits ("Let me take a look.", "Let me just check
     that for you.", answered in the next message) is no step to time, so a chat's "You can update
@@ -1325,8 +1328,10 @@ class NoTimeFrame(Rule):
                 or only_thanks_for_praise(message):
             return  # (a step done, unless the customer still waits for what it sent: "you'll see it on your statement")
         vague = _VAGUE_TIME_FOLDED.span(text) if _may_match(_VAGUE_TIME_WORDS, text) else None
-        if not vague and _explains(message, text):
-            return  # (a definition, "A bank statement is a document that lists ...": nobody waits on it)
+        if not vague and (_explains(message, text) or _waits_on_their_answer(message)):
+            # (a definition, "A bank statement is a document that lists ...": nobody waits on it; nor on a reply whose
+            # next step is the customer's answer, "Which browser are you using?": they know when they will send it)
+            return
         if not vague and _customers_step_only(message, text):
             if not _hands_back(message, text):
                 return  # (a step the customer takes and is done with, "Please restart the app": nobody waits)
@@ -1413,7 +1418,7 @@ _HANDS_BACK = re.compile(
     r"(?<!helps\sto\s)(?<!serves\sto\s)provide|share|upload|attach|confirm|specify|clarify|submit|return|"
     r"comment\s+(?:with|below|here|back)|"
     r"(?:forward|e-?mail|message|dm)\s+(?:us|me|it|them|the|this|that|your)|(?:in|via|by)\s+(?:a\s+)?dm|"
-    r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:i|we)(?:['’]ll|\s+will)?\s+need\s+(?:a|an|the|your|some|to\s+see)\b|(?:drop|shoot)\s+(?:me|us)\s+an?\s+(?:line|message|note|dm|email)|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
+    r"tell\s+(?:me|us)|let\s+(?:me|us)\s+know|(?:i|we)(?:['’]ll|\s+will)?\s+need\s+(?:a|an|the|your|some|to\s+see)\b|(?:drop|shoot|pop)\s+(?:me|us)\s+an?\s+(?:line|message|note|dm|email)|keep\s+(?:me|us)\s+posted|fill\s+(?:in|out)|send(?:ing)?\s+(?:it|them)|"
     r"add\s+(?:[\w-]+\s+){1,3}?to\s+(?:the|this|your)\s+(?:report|ticket|issue|case|thread)|"
     # "send" with what is sent to us ("send us the details", "send a photo"), not "you send the right amount"
     r"send(?:ing)?\s+(?:\w+\s+){0,4}?(?:us|me|over|back|in|photos?|pictures?|screenshots?|images?|cop(?:y|ies)|"
@@ -1428,6 +1433,79 @@ _FORBIDDEN = re.compile(rf"(?:n{_APOS}t|\bnot|\bnever|\bno\s+need\s+to|\bwithout
 _REQUEST = re.compile(r"\b(?:(?:can|could|would|will)\s+you\b(?!\s+like\b)"
                       r"|(?:can|could|may|might)\s+(?:i|we)\s+(?:please\s+)?ask\s+(?:you\s+to|that\s+you)\b)",
                       re.IGNORECASE)
+
+
+# goods sent back ("return it to us", "send the kettle back"), not an answer: the customer then waits for the refund
+# or the replacement, and is owed a when for it
+_RETURNS_GOODS = re.compile(r"return\b(?!\s+to\b)|send(?:ing)?\s+(?:\w+\s+){0,3}?back\b", re.IGNORECASE)
+# a step of ours said as what the customer's answer is for: "DM us so we can look into this", "so that I can check"
+_FOR_WHICH = re.compile(r"\bso(?:\s+that)?\s*$", re.IGNORECASE)
+# a step handed on to someone who has yet to act ("I've passed this to our developers"), which a verb of doing
+# (``_has_action``) does not read: it still owes the customer a when
+_HANDED_ON = re.compile(r"\b(?:escalat\w*|pass(?:ed|ing)?\s+(?:it|this|that|them|your|the|on|along)|forward\w*|"
+                        r"referr\w*|rais(?:ed|ing)|logg?ed|flagg?ed|submitted|handed|sent\s+(?:on\s+)?to\s+(?:our|the|a)\b)\b",
+                        re.IGNORECASE)
+
+
+# an owner just before a verb of sending: our own step ("I'll send it on Monday"), not one asked of the customer
+_OWNED_VERB = re.compile(rf"\b(?:i|we)(?:{_APOS}(?:ll|d|ve)|\s+(?:will|shall|can|could|would|have|am|are))?\s+"
+                         r"(?:(?:also|then|just|now|happily|gladly|\w+ly)\s+)?$", re.IGNORECASE)
+
+
+def _asks_for_answer(s: Sentence) -> bool:
+    """The sentence asks the customer for an answer: something handed back to us (``_HANDS_BACK``; not forbidden,
+    not goods returned, not sent by us) or a question to them that is no request to act; not an offer of help
+    ("If you have any questions, let me know")."""
+    t = s.text
+    if _HELP_OFFER.match(t):
+        return False
+    if any(_FORBIDDEN.search(t, max(0, m.start() - 30), m.start()) is None and not _RETURNS_GOODS.match(t, m.start())
+           and _OWNED_VERB.search(t, max(0, m.start() - 20), m.start()) is None for m in _HANDS_BACK.finditer(t)):
+        return True
+    return t.rstrip().endswith("?") and not _REQUEST.search(t) and not _offers_help(s)
+
+
+def _our_steps(sentence: str) -> Iterable[str]:
+    """Each step of ours in the sentence: from a first-person owner (``_OWNER``) to the end of its clause, unless it
+    is what the customer's answer is for ("send us a DM so we can look into it"); or a step with nobody in it."""
+    for a, _ in _OWNER_FOLDED.spans(sentence):
+        if _FOR_WHICH.search(sentence, max(0, a - 12), a) is None:
+            yield _CLAUSE_END.split(sentence[a:], maxsplit=1)[0]
+    if _NOBODYS_STEP.search(sentence):
+        yield sentence
+
+
+# where an owner's clause ends: a stop, or the event or condition it waits on ("I'll refund you once you send it")
+_CLAUSE_END = re.compile(r"[.,;:!?]|\s(?:once|when|after|as\s+soon\s+as|if|until|before)\s", re.IGNORECASE)
+
+
+def _waits_on_their_answer(message: Message) -> bool:
+    """The solution's next step is the customer's answer: it asks them for one (``_asks_for_answer``: "Which
+    browser are you using?", "Could you send me a screenshot of the error?", "We'll need the email on your
+    account") and no step of ours is in it but what follows that answer with no action of its own ("We'll take a
+    look", "I'll be glad to help", "We'll go from there") or news of one done ("We updated the app last week"). A
+    step of ours ("I'll send a replacement", "I've passed this to our developers", "your case will be escalated")
+    still owes the customer a when."""
+    # (a question read as warm language, "Can you DM me the order number?" before "I'd be glad to look into it", is
+    # still asked; one read as acknowledgment, "Annoying, isn't it?", is not)
+    sentences = [s for s in body_sentences(message) if s.slot != "acknowledgment"]
+    asks = [_asks_for_answer(s) for s in sentences]
+    if not any(asks):
+        return False
+    for i, s in enumerate(sentences):
+        if _finished(s.text):
+            continue
+        for step in _our_steps(s.text):
+            # (a look promised before the question is under way already, "I'll look into it. Which browser ...?";
+            # one after it waits on the answer, "I'd be glad to look into it further")
+            if not _HANDS_BACK.search(step) and (_has_action(step) or _HANDED_ON.search(step)
+                                                  or (not any(asks[:i + 1]) and _LOOK_INTO.search(step))):
+                return False
+    return True
+
+
+_LOOK_INTO = re.compile(r"\b(?:look(?:ing)?\s+into|investigat\w*|(?:take|have)\s+an?\s+(?:\w+\s+)?look)\b",
+                        re.IGNORECASE)
 
 
 def _hands_back(message: Message, text: str) -> bool:
