@@ -72,8 +72,11 @@ class MissingAcknowledgment(Rule):
     to help!") and apologises for nothing, and one that opens with good news already done ("Great news! I've
     approved your refund.", as SK302 lets it come first): the problem is behind them. News of a
     request granted needs no such lead-in ("Your refund has been approved and will reach your card
-    within 5 days.", "All sorted! Your refund is on the way."); a fix of something that went wrong
-    ("Your order has been reshipped") still owes the customer hearing what happened. Telling
+    within 5 days.", "All sorted! Your refund is on the way."); a fix of something that
+    went wrong ("Your order has been reshipped") still owes the customer hearing what happened. A
+    reply that only holds the chat while the writer checks ("Thanks for your message. Give me a few
+    minutes to look into it.", "Bear with me while I check.") is left alone too: the acknowledgment
+    belongs in the answer that follows (beside anything more, an apology or news, it is judged). Telling
     them they are not alone with it ("You're not alone: we know about the outage") or that the
     writer reproduced it ("I followed your steps and reproduced the crash") hears them too. A
     cold reply is still reported: "Your ticket has been received."
@@ -122,7 +125,7 @@ class MissingAcknowledgment(Rule):
             return
         if _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
                 or any(_owns_a_slip(s) or _hears_it_otherwise(s) for s in body) \
-                or opens_with_good_news(body) or _answers_thanks(body):
+                or opens_with_good_news(body) or _answers_thanks(body) or _only_holds(body):
             return
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
@@ -222,6 +225,49 @@ _GRANTED = re.compile(
 # news told as only believed, or still to be decided: "has been approved, I think", "once it has been approved"
 _HEDGED_NEWS = re.compile(r"\b(?:think|believe|probably|apparently|once|if|when|until|yet|pending)\b", re.IGNORECASE)
 
+
+
+# a holding line of a chat, and the purpose it gives: "Please give me a few moments to check.", "Bear with me while I
+# look into this", "One moment please", "I'm looking into this now and will be right back with you", "I'm passing
+# this chat to our billing team", "Please await a reply." (its purpose runs to the clause's end: "Give me a moment,
+# your card was declined" says more)
+_WHILE = r"(?:\s*,?\s*(?:to|while|as|so|and|whilst)\s+[^.!?,;:]*)?"
+_SPELL = r"(?:a|one|two|a\s+few|a\s+couple(?:\s+of)?|some|\d+|just\s+a|just\s+one)\s+(?:more\s+)?" \
+         r"(?:moments?|minutes?|mins?|seconds?|secs?|mo)\b"
+_HOLD = re.compile(
+    r"(?:please\s*,?\s+)?(?:wait\s+for|await)\s+(?:a|their|our|the|his|her|my)\s+(?:reply|response|answer)"
+    rf"|(?:please\s*,?\s+)?(?:give|allow|grant)\s+(?:me|us)\s+(?:just\s+)?{_SPELL}{_WHILE}"
+    rf"|(?:please\s*,?\s+)?bear\s+with\s+(?:me|us)(?:\s+(?:for\s+)?{_SPELL})?{_WHILE}"
+    rf"|(?:just\s+)?{_SPELL}(?:\s*,?\s*please)?{_WHILE}"
+    rf"|(?:please\s*,?\s+)?(?:wait|hold\s+on|hang\s+on|hold)(?:\s+(?:for\s+)?{_SPELL})?{_WHILE}"
+    r"|(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:just\s+)?(?:now\s+)?(?:looking\s+into|checking(?:\s+on)?|reviewing|"
+    r"investigating|looking\s+at|having\s+a\s+look\s+at)\s+(?:this|that|it|your\s+[\w'’-]+(?:\s+[\w'’-]+)?)"
+    r"(?:\s+for\s+you)?(?:\s+(?:right\s+)?now)?"
+    r"|(?:and\s+)?(?:(?:i|we)(?:['’]ll|\s+will)\s+|will\s+)be\s+(?:right\s+)?back(?:\s+with\s+you)?"
+    r"(?:\s+(?:shortly|soon|in\s+a\s+(?:moment|minute|sec(?:ond)?|few\s+minutes)))?"
+    r"|(?:(?:i(?:['’]m|\s+am)|we(?:['’]re|\s+are))\s+(?:now\s+)?|(?:i|we)(?:['’]ll|\s+will)\s+(?:now\s+)?)?"
+    r"(?:transferring|passing|forwarding|transfer|pass|forward)\s+(?:you|this\s+chat|the\s+chat|your\s+chat|"
+    r"this\s+conversation)\s+(?:over\s+)?to\s+[^.!?,;:]*"
+    r"|(?:our|this|the|your)\s+(?:chat|conversation)\s+will\s+(?:now\s+)?be\s+(?:forwarded|transferred|passed)\s+"
+    r"(?:over\s+)?to\s+[^.!?,;:]*",
+    re.IGNORECASE)
+_HOLD_FILLER = re.compile(r"(?:[\W_]|\bplease\b|\bthanks?\b|\bthank\s+you\b|\bfor\s+you\b|\bnow\b)*")
+
+
+def _holds(s: Sentence) -> bool:
+    """A sentence that only holds the chat (``_HOLD``), with nothing else said: "Bear with me while I check." """
+    text = normalise(s.text)
+    if not _HOLD.search(text):
+        return False
+    return _HOLD_FILLER.fullmatch(_HOLD.sub(" ", text)) is not None
+
+
+def _only_holds(body: list[Sentence]) -> bool:
+    """The reply only holds the chat while the writer checks ("Thanks for your message. Give me a few minutes to look
+    into it."), with at most thanks or an introduction beside it: the acknowledgment belongs in the answer that
+    follows. (An apology, "Sorry, your card was declined", or any news beside it is judged as a reply.)"""
+    return any(_holds(s) for s in body) and all(
+        _holds(s) or _introduction(s) or (_thanks_only(s) and not (s.cues.acts or s.cues.apologies)) for s in body)
 
 def _answers_thanks(body: list[Sentence]) -> bool:
     """The reply answers the customer's thanks ("You're welcome! 😊", "Happy to help!") and apologises for nothing:
