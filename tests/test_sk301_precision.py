@@ -1,5 +1,6 @@
-"""SK301 on replies where asking for an acknowledgment misreads them: a chat's holding line. Cold replies to a
-problem still get it."""
+"""SK301 on replies where asking for an acknowledgment misreads them: a chat's holding line, and news of the
+customer's request done told as "I'm happy to inform you that ..." or "This is to confirm that ...". Cold replies
+to a problem still get it."""
 import pytest
 
 from scriptkit.linting import lint_text
@@ -34,3 +35,26 @@ def test_a_reply_that_only_holds_gets_no_sk301(text: str) -> None:
 def test_a_hold_beside_content_or_a_bare_apology_still_gets_sk301(text: str) -> None:
     assert "SK301" in codes(text)
 
+
+# news of the customer's request done, told as news: it is what they waited for, as "Great news! ..." is
+@pytest.mark.parametrize("text", [
+    "I'm happy to let you know that your account has been reopened. You can log in as before.",
+    "Thanks for your reply.\n\nWe are pleased to inform you that your address has been updated.",
+    "This is to confirm that you have been removed from our newsletter list.",
+    "We can confirm that we have now removed the old card from your profile, as you asked.",
+])
+def test_news_of_a_request_done_gets_no_sk301(text: str) -> None:
+    assert "SK301" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # (the news that follows is bad, or not yet done, or only a receipt)
+    "We regret to inform you that your account has been closed.",
+    "I'm happy to inform you that we will look at your account next week.",
+    "We are pleased to confirm that your complaint has been received.",
+    "This is to confirm that your card has not been replaced yet.",
+    # (a courtesy that tells nothing)
+    "We are happy to inform you about our new opening hours.",
+])
+def test_informing_of_what_is_not_done_news_still_gets_sk301(text: str) -> None:
+    assert "SK301" in codes(text)

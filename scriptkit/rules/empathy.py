@@ -72,7 +72,10 @@ class MissingAcknowledgment(Rule):
     to help!") and apologises for nothing, and one that opens with good news already done ("Great news! I've
     approved your refund.", as SK302 lets it come first): the problem is behind them. News of a
     request granted needs no such lead-in ("Your refund has been approved and will reach your card
-    within 5 days.", "All sorted! Your refund is on the way."); a fix of something that
+    within 5 days.", "All sorted! Your refund is on the way."), nor does news of it done told as
+    news ("I'm happy to let you know your account has been reopened.", "This is to confirm you have
+    been removed from our list."; not "We regret to inform you...", a hand-on, "...has been
+    forwarded to our team", nor unwelcome news, "...has been cancelled"); a fix of something that
     went wrong ("Your order has been reshipped") still owes the customer hearing what happened. A
     reply that only holds the chat while the writer checks ("Thanks for your message. Give me a few
     minutes to look into it.", "Bear with me while I check.") is left alone too: the acknowledgment
@@ -197,6 +200,8 @@ def opens_with_good_news(body: list[Sentence]) -> bool:
     they asked for. (A fix of what went wrong, "Your order has been reshipped", still owes them hearing it.)"""
     if lead := _good_news(body):
         return any(s.cues.acts or step_done(s.text) for s in body[:lead])
+    if _informs_of_news_done(body):
+        return True
     if not body or body[0].cues.apologies:
         return False
     headline = _DONE_HEADLINE.fullmatch(body[0].text) is not None
@@ -225,6 +230,45 @@ _GRANTED = re.compile(
 # news told as only believed, or still to be decided: "has been approved, I think", "once it has been approved"
 _HEDGED_NEWS = re.compile(r"\b(?:think|believe|probably|apparently|once|if|when|until|yet|pending)\b", re.IGNORECASE)
 
+
+
+# the news told as news, after opening thanks: "I'm happy to let you know that ...", "We are pleased to inform you
+# that ...", "This is to confirm that ...", "We can confirm that ..." (not "We regret to inform you", nor "We would
+# like to inform you", which may tell anything)
+_INFORMS = re.compile(
+    r"[\W_]*(?:(?:i|we)(?:['’]m|['’]re|\s+am|\s+are)\s+(?:(?:so|very|really|most)\s+)?(?:happy|pleased|glad|delighted)"
+    r"\s+to\s+(?:inform\s+you|let\s+you\s+know|tell\s+you|confirm|report)"
+    r"|(?:this\s+is\s+(?:just\s+)?to\s+|(?:i|we)\s+(?:can\s+(?:now\s+)?|(?:just\s+)?want(?:ed)?\s+to\s+)?)confirm)"
+    r"(?:\s+(?:to\s+you|that))*\s+", re.IGNORECASE)
+# a step of the writer's done with their thing, in the perfect: "we have now removed your card", "your address has
+# been updated", "the limits have been lifted" (a regular past participle, or one of the common irregular ones)
+_DONE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:now|already|just|successfully|also|fully)\s+)*"
+                           r"(?:been\s+(?:(?:now|already|just|successfully|also|fully)\s+)*)?"
+                           r"(?:[a-z]+ed|sent|paid|made|done|set\s+up|put\s+through|taken\s+off)\b", re.IGNORECASE)
+# news that hands the request on, or that no one is glad of: "your request has been forwarded to the team", "your
+# flight has been cancelled"
+_NOT_DONE_NEWS = re.compile(
+    r"\b(?:forwarded|passed|escalated|submitted|sent|referred|transferred|raised|assigned|handed)\b[^.!?]*?\bto\b"
+    r"|\b(?:cancell?ed|delayed|declined|rejected|refused|denied|suspended|blocked|locked|restricted|terminated|"
+    r"closed|lost|damaged|postponed|withdrawn|disabled|deleted|charged|not|n['’]t|never)\b", re.IGNORECASE)
+
+
+def _informs_of_news_done(body: list[Sentence]) -> bool:
+    """The reply tells, after its opening thanks, that the customer's request is done, said as news ("We are pleased
+    to inform you that your address has been updated.", "This is to confirm that you have been removed from our
+    list."): the news is what they waited for, as after "Great news!". Not a hand-on ("has been forwarded to the
+    team"), a receipt, news no one is glad of ("has been cancelled"), nor news only hoped for or still to come."""
+    start = _opening_thanks(body)
+    if start >= len(body):
+        return False
+    s = body[start]
+    informs = _INFORMS.match(s.text)
+    if informs is None or s.cues.apologies or s.text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    news = s.text[informs.end():]
+    if _HEDGED_NEWS.search(news) or _NOT_DONE_NEWS.search(news) or _RECEIPT.search(news):
+        return False
+    return step_done(news) or _GRANTED.search(news) is not None or _DONE_PERFECT.search(news) is not None
 
 
 # a holding line of a chat, and the purpose it gives: "Please give me a few moments to check.", "Bear with me while I
