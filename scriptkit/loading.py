@@ -278,6 +278,9 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         if parsed is not None and "- " in text and (slip := _dash_in_text(text, *parsed)) is not None:
             errors.add(*slip)
             return None
+        if parsed is not None and _BULLET.search(text) and (slip := _bullet_in_text(text, *parsed)) is not None:
+            errors.add(*slip)
+            return None
         if parsed is not None and ("\\u" in text or "\\U" in text) and (half := _escaped(*parsed, HALF_CHARACTER)):
             errors.add(f"'\\u{half[0]:04x}' is half of a character (a surrogate), which no file or helpdesk can hold",
                        half[1], "Write the character itself, or its full code: '\\U0001F600', not two '\\u' halves.")
@@ -369,6 +372,39 @@ def _dash_in_text(text: str, data: Any, origin: Origin) -> tuple[str, Location, 
                         "(or quote the text, if the dash is part of it).")
             pos = end + 1 if end >= 0 else len(text)
     return None
+
+
+# what a word processor puts where a list's '- ' goes (en dash, em dash, bullets), pasted as text
+_BULLET = re.compile("[\u2013\u2014\u2022\u2023\u2043\u25aa\u25cf\u25e6]")
+
+
+def _bullet_in_text(text: str, data: Any, origin: Origin) -> tuple[str, Location, str] | None:
+    """A word processor's bullet ('– ', '• ') starting lines of a plain text, where a list was meant: YAML
+    reads the lines as one text, so the phrasings reach the customer as one, bullets and all. Only
+    where a list is evident: the text starts with one (under its key, or with more below), or two of
+    its lines do. (A dash in a sentence, or in a '|' block or quotes, is the writer's text.)"""
+    for path, start in origin.values.items():
+        value = value_at(data, path)
+        if not path or not isinstance(value, str) or not _BULLET.search(value) or text[start:start + 1] != value[:1]:
+            continue  # (no bullet, or not plain text: quoted or a block, whose lines are kept as written)
+        offsets = scalar_offsets(text, start, value)
+        if len(offsets) != len(value):
+            continue
+        bullets = (offsets[found.start()] for found in _BULLET.finditer(value))
+        leading = [at for at in bullets if not text[text.rfind("\n", 0, at) + 1:at].strip()]  # (first on its line)
+        first = _BULLET.match(value) is not None
+        if leading and (first or len(leading) > 1):
+            key = next((part for part in reversed(path) if isinstance(part, str)), "text")
+            return _bullet_slip(text[start if first else leading[0]], key,
+                                origin.source.location(start if first else leading[0]))
+    return None
+
+
+def _bullet_slip(bullet: str, key: str, where: Location) -> tuple[str, Location, str]:
+    return (f"this '{bullet}' is a word processor's bullet, not a list's '- ', so YAML reads these lines as one "
+            f"text: the customer would get them as one, each '{bullet}' and all", where,
+            "Write '- ' (a hyphen and a space) in place of each bullet, for each phrasing on a line of its own "
+            f"under '{key}:'; for a list inside the reply, write '{key}: |' with the lines below it.")
 
 
 def value_at(data: Any, path: tuple[Any, ...]) -> Any:
@@ -506,7 +542,14 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector,
             problem = "a tab, where YAML needs spaces"
             before = text[mark.index - mark.column:mark.index] if mark is not None else ""
             # ('I just<tab>sent': between two words of the text, not indenting it nor after a key)
-            if before.strip() not in ("", "-") and not before.rstrip(" \t").endswith(":"):
+            if _BULLET.fullmatch(before.strip()) and mark is not None:
+                # ('  •<tab>text', a pasted bullet: said as with a space after it, not the tab, whose fix sent
+                # the phrasings as one)
+                owner = _owner_key(text, mark.index - mark.column)
+                errors.add(*_bullet_slip(before.strip(), owner[0] if owner else "text",
+                                         source.location(mark.index - len(before.lstrip()))))
+                return None
+            elif before.strip() not in ("", "-") and not before.rstrip(" \t").endswith(":"):
                 problem = "a tab inside the text, where YAML needs a space"
                 hint = ("Replace the tab with a space (it comes with text pasted from a table or another program), "
                         "or put the text in double quotes to keep it.")
@@ -832,6 +875,26 @@ def _unquoted_template(text: str, line_start: int) -> tuple[int, str] | None:
 
 
 _CURLY = {"\u201c": "\u201d", "\u2018": "\u2019"}  # “ ” and ‘ ’, as a word processor types quotes
+
+
+# a line's key and the start of its value, if any: 'solution: text', '  - label: text', 'acknowledgment:'
+_KEY_LINE = re.compile(r"(?P<indent>[ ]*)(?:-[ ]+)?(?P<key>[^\s#'\"{\[-][^#:]*):(?:[ ]+|$)")
+
+
+def _owner_key(text: str, line_start: int) -> tuple[str, int] | None:
+    """The key whose value the indented line at ``line_start`` goes on, and where that key's line
+    starts: the nearest line above it that is indented less, if it is a key's line."""
+    indent = len(_rest_of_line(text, line_start)) - len(_rest_of_line(text, line_start).lstrip(" "))
+    above = line_start
+    while above > 0 and indent > 0:
+        above = text.rfind("\n", 0, above - 1) + 1
+        line = _rest_of_line(text, above)
+        if not line.strip():
+            continue
+        if len(line) - len(line.lstrip(" ")) < indent:
+            found = _KEY_LINE.match(line)
+            return (found["key"].strip(), above) if found is not None else None
+    return None
 
 
 def _rest_of_line(text: str, start: int) -> str:
