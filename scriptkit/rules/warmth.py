@@ -25,6 +25,7 @@ from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.custom import _cased
+from scriptkit.rules.empathy import _GRANTED
 from scriptkit.rules.lexicon import (
     CaselessRegex,
     Matcher,
@@ -1620,22 +1621,24 @@ class NoWarmLanguage(Rule):
 
     ## What it does
     Reports a reply in which no sentence sounds like a person who cares: no thanks ("thanks for
-    sending the photos", "we appreciate your patience", not "we appreciate your business",
-    which SK206 reports, nor "we would appreciate it if you could", a request), no gladness or
-    reassurance ("I'm glad you asked", "you're not on your own with this", "I'll keep an eye on
-    it"), no hope ("I hope the new one fits"), no apology, sympathy or solidarity ("I'd feel
-    the same way in your shoes"), no validation of the customer's feeling or view ("Your
-    frustration makes total sense", "That sounds really stressful", "I hear you, and you're right",
-    "I know that's not the answer you were hoping for", "That's so annoying", "What a rotten
-    surprise", "No wonder it worried you"; not a bare "I can see why it worried you",
-    which hears them without a person's warmth), no smile or heart emoji. What the `warm_language` slot says
-    is judged like the rest: a stock apology there ("We apologize for any inconvenience", "We
-    regret any inconvenience caused", which SK204 and SK201 report) is not a warm line, nor is
-    an apology or thanks taken back ("I'm not sorry", "I won't apologise", "Thanks for
-    nothing"). A greeting and a sign-off are not counted: nearly every reply has them, and a
-    reply that is only those ("Hi {{ customer.first_name }}," and "Thanks,") is reported. A
-    channel whose script leaves the slot out on purpose (`by_channel: {sms: {warm_language:
-    ""}}`, as a 160-character text often must) is left alone.
+    sending the photos", "we appreciate your patience", not "we appreciate your business", which
+    SK206 reports, nor "we would appreciate it if you could", a request), no gladness or reassurance
+    ("I'm glad you asked", "you're not on your own with this", "I'll keep an eye on it", "I'll
+    monitor the ticket"), no hope ("I hope the new one fits"), no good news told cheerfully ("Your
+    refund has been approved!", "Your parcel is on its way 🎉"; told flatly, "Your refund has been
+    approved.", it is a form letter's sentence), no apology, sympathy or solidarity ("I'd feel the
+    same way in your shoes"), no validation of the customer's feeling or view ("Your frustration
+    makes total sense", "That sounds really stressful", "I hear you, and you're right", "I know
+    that's not the answer you were hoping for", "That's so annoying", "I know this can be
+    confusing", "What a rotten surprise", "No wonder it worried you"; not a bare "I can see why it
+    worried you", which hears them without a person's warmth), no smile or heart emoji. What the
+    `warm_language` slot says is judged like the rest: a stock apology there ("We apologize for any
+    inconvenience", "We regret any inconvenience caused", which SK204 and SK201 report) is not a
+    warm line, nor is an apology or thanks taken back ("I'm not sorry", "I won't apologise", "Thanks
+    for nothing"). A greeting and a sign-off are not counted: nearly every reply has them, and a
+    reply that is only those ("Hi {{ customer.first_name }}," and "Thanks,") is reported. A channel
+    whose script leaves the slot out on purpose (`by_channel: {sms: {warm_language: ""}}`, as a
+    160-character text often must) is left alone.
 
     ## Why it matters
     Acknowledgment shows the customer they were heard; warm language shows there is a person on
@@ -1728,6 +1731,10 @@ def _warm(c: Cues, text: str) -> bool:
     # out of the solution slot)
     if pattern("watching_over").search(text):
         return True
+    # ("Your refund has been approved!", "Your parcel is on its way 🎉": good news told cheerfully reads warm, the
+    # writer glad with the customer; told flatly, "Your refund has been approved.", it is a form letter's sentence)
+    if _cheerful_good_news(text):
+        return True
     # ("Your frustration makes total sense", "you're right to be upset": the customer told they are right to feel
     # it, a person siding with them; a feeling only seen, "I can see why it worried you", is not)
     if _VALIDATES.search(text) is not None and (c.feelings or _VALIDATES_ALONE.search(text) is not None):
@@ -1760,10 +1767,29 @@ _VALIDATES = re.compile(
 
 
 _SIDES_WITH = re.compile(
-    r"\b(?:(?:that|this|it)(?:['’]s|\s+is|\s+was|\s+(?:must|would)\s+be)|what(?=\s+an?\s))\s+"
+    r"\b(?:(?:that|this|it)(?:['’]s|\s+is|\s+was|\s+(?:must|would|can|could)\s+be)|what(?=\s+an?\s))\s+"
     r"(?:(?:so|really|super|very|truly|genuinely|incredibly|deeply|absolutely|totally|completely|such|a|an|real|"
     r"bit|pretty|quite|rather|understandably)\s+)"
     r"{0,3}", re.IGNORECASE)
+
+
+# good news of the customer's thing: a request granted (``_GRANTED``: "Your refund has been approved"), their parcel
+# sent or on its way, their problem fixed ("Your order has shipped", "The login bug is fixed"); not negated ("has not
+# shipped") and not a question or a condition ("Has it shipped yet?", "Once your refund has been approved")
+_DONE_FOR_THEM = re.compile(
+    r"\b(?:your|the|it)\b[^.!?]*?\b(?:has|have|is|are|was|were|['’]s)\s+(?:(?:now|already|just|all|also|been)\s+)*"
+    r"(?:shipped|dispatched|delivered|fixed|resolved|sorted|on\s+(?:its|their)\s+way)\b"
+    r"(?!\s+(?:back\s+)?to\s+(?:us|our)\b)", re.IGNORECASE)
+_NOT_NEWS_YET = re.compile(r"\b(?:not|never|no\s+longer|once|if|when|until|unless|yet)\b|n['’]t\b", re.IGNORECASE)
+# told cheerfully: exclaimed, or with a party popper, a partying face, a confetti ball or raised hands
+_CHEERFUL = re.compile("!|[\U0001F389\U0001F973\U0001F38A\U0001F64C]")
+
+
+def _cheerful_good_news(text: str) -> bool:
+    """Whether the sentence tells the customer good news cheerfully ("Your refund has been approved!")."""
+    return (_CHEERFUL.search(text) is not None and not text.rstrip(" \"'”’)").endswith("?")
+            and (_GRANTED.search(text) is not None or _DONE_FOR_THEM.search(text) is not None)
+            and _NOT_NEWS_YET.search(text) is None)
 
 
 def _formal_apology(c: Cues, text: str) -> tuple[str, bool] | None:
