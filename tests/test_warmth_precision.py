@@ -59,3 +59,24 @@ def test_monitoring_that_is_not_the_writers_own_is_no_warm_line() -> None:
 def test_a_feeling_sided_with_through_can_be_is_validation(reply: str, warm: bool) -> None:
     assert ("SK207" not in _codes(reply)) is warm
 
+
+def test_lines_without_a_full_stop_are_sentences_to_the_formality_score() -> None:
+    # each line is chatty, and the score used to read the four as one 40-word sentence
+    reply = ("Hi Jo,\n"
+             "Thanks so much for the quick reply — I completely get why you want this sorted today.\n"
+             "Here's where things are:\n"
+             "**the replacement charger went out this morning**\n"
+             "If anything still looks off, just tell me and I'll go through it with you 💛")
+    assert "SK202" not in _codes(reply)
+    # the same words as one sentence still read long and formal
+    assert "SK202" in _codes(
+        "We acknowledge receipt of your correspondence regarding the replacement charger, which was dispatched "
+        "this morning in accordance with the applicable procedures, and further assistance is available upon request.")
+
+
+def test_a_formal_sentence_among_lines_without_a_full_stop_is_still_reported() -> None:
+    reply = ("Thank you for your message\n"
+             "We kindly request that you provide us with the aforementioned documentation in order to facilitate "
+             "the verification of your account\n"
+             "Kind regards")
+    assert "SK202" in _codes(reply)

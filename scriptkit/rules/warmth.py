@@ -1005,7 +1005,10 @@ class FormalTone(Rule):
     Scores the formality of the whole reply from 0 (chatty) to 1 (legal letter) and reports
     when it is above the ceiling, pointing at the most formal sentence and naming the one or
     two things in it that push the score up most: a stock phrase ("please be advised that"),
-    forms written out that could be contracted ("we will not"), long words, or its length.
+    forms written out that could be contracted ("we will not"), long words, or its length. A reply
+    whose every sentence is under the ceiling alone is not reported for lines it ends without a
+    full stop ("Here's where things are:", "I'll walk you through it 💛"): each is a sentence of
+    its own, not one long one.
 
     What the score means to a writer: about 0.3 reads like a friendly chat ("Thanks for your
     message! I'll refund it today."), about 0.45 like a polite email without contractions
@@ -1081,8 +1084,15 @@ class FormalTone(Rule):
         # (a sentence of a word or two, such as a fill-in alone on its line, "**{explanation}**", has no tone to change)
         worded = [i for i in range(len(body)) if len(texts[i].split(None, 2)) >= 3] or range(len(body))
         worst = max(worded, key=lambda i: formality(texts[i], locale))
-        shown, limit = _fmt_apart(score, ceiling)
         most = formality(texts[worst], locale)
+        # no sentence formal alone, and lines without a full stop ("Here's where things are:", "I'll walk you through
+        # it 💛"): the reply is formal only where those chatty lines are read as one long sentence; each line is
+        # a sentence of its own to its reader. (A formal sentence keeps the reading as written: its reply is formal
+        # however its short lines are counted.)
+        if most <= ceiling and joined_formality([t if _SENTENCE_END.search(t) else t + "." for t in ended],
+                                                locale) <= ceiling:
+            return
+        shown, limit = _fmt_apart(score, ceiling)
         # (the numbers stay, after the words: they are what a team tunes the ceiling by)
         reads = f"the reply reads more formal than the ceiling allows (formality {shown}, ceiling {limit})"
         yield Finding(body[worst].start, body[worst].end,
