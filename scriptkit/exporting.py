@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from scriptkit.diagnostics import Diagnostic, Location, Severity
-from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, make_folder, path_error
+from scriptkit.errors import ConfigError, ErrorCollector, ErrorGroup, ScriptkitError, make_folder, path_error
 from scriptkit.loading import load_pack
 from scriptkit.message import DEFAULT_LAYOUT_FILE, Message, Text, names_listed
 from scriptkit.models import REPLY_SLOTS, Origin, Pack, Script
@@ -209,12 +209,14 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     if lint:
         diagnostics.extend(_lint(loaded, config, grammar, sorted(wanted) if wanted else None))
     messages = render_pack(loaded, sorted(wanted) if wanted else None, all_variants=True)
+    sent_as = _as_sent(loaded, chosen, sorted(wanted) if wanted else None, messages)
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
     count_notes: dict[str, str] = {}
     refused: dict[str, list[tuple[str, str]]] = {}
     for target in chosen:
-        rendered, found = build(loaded, target, messages)
+        own, own_messages = sent_as[target.name]
+        rendered, found = build(own, target, own_messages)
         diagnostics.extend(found)
         written = target.files(rendered)
         for path, data in written.items():
@@ -244,6 +246,25 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     done = write_atomically(out, files, overwrite=overwrite, known=known, wording=wording)
     return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten, count_notes,
                         refused)
+
+
+def _as_sent(pack: Pack, targets: Sequence[Target], channels: list[str] | None,
+             messages: list[Message]) -> dict[str, tuple[Pack, list[Message]]]:
+    """Each target's pack and messages: with its own channel layouts (``export: {<target>: {layouts: ...}}``),
+    rendered again; else the pack's. Every target's setting is checked before any is rendered (all its problems
+    in one run, nothing written)."""
+    from scriptkit.targets import layouts
+
+    errors = ErrorCollector()
+    packs: dict[str, Pack] = {}
+    for target in targets:
+        try:
+            packs[target.name] = layouts.for_target(pack, target.name)
+        except ScriptkitError as exc:
+            errors.extend([exc])
+    errors.raise_if_any()
+    return {name: (own, messages if own is pack else render_pack(own, channels, all_variants=True))
+            for name, own in packs.items()}
 
 
 def _over_own_limits(target: Target, rendered: Sequence[Rendered], written: Mapping[str, bytes],
@@ -287,9 +308,10 @@ def check_settings(pack: Pack) -> None:
     ``scriptkit check`` asks this, so a pack that checks clean does not then fail its export.
     (Settings for a target that is not installed stay export's warning: a plug-in may be
     missing only where the check runs.)"""
-    from scriptkit.targets import available, get
+    from scriptkit.targets import available, get, layouts
 
     _configured_targets(pack)
+    layouts.check(pack)
     installed = set(available())
     named = {str(key) for conf in (pack.meta.export, *(s.export for s in pack.scripts)) for key in conf}
     wrong: dict[tuple[str, Location | None], ConfigError] = {}
@@ -374,7 +396,7 @@ def _older_exports(out: Path, pack: Pack, messages: Sequence[Message], exported:
     """For an ``out`` whose marker lists no files (an older scriptkit wrote it): the SHA-256 of each file the
     installed targets that are not exported now would write at their place for ``pack``, one per path. A
     file there that reads the same is one an export wrote; any other is not known to be (``_plan``)."""
-    from scriptkit.targets import available, get
+    from scriptkit.targets import available, get, layouts
 
     if not (out / MARKER).is_file() or _manifest(out) is not None:
         return {}
@@ -384,7 +406,8 @@ def _older_exports(out: Path, pack: Pack, messages: Sequence[Message], exported:
             continue
         try:
             target = get(name)
-            rendered, _ = build(pack, target, messages)
+            own = layouts.for_target(pack, name)
+            rendered, _ = build(own, target, messages if own is pack else render_pack(own, all_variants=True))
             written = target.files(rendered)
         except Exception:  # (a target that fails here: none of its files is known to be one, each is named)
             continue
@@ -781,7 +804,9 @@ def _unshared(text: str, own: str) -> str:
 def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any]:
     """Pack-level ``export: {<target>: ...}`` overlaid by the script's own (its ``placeholders`` and ``limits``
     entry by entry); unknown keys are errors."""
-    known = dict(target.settings_keys())
+    from scriptkit.targets import layouts
+
+    known = {**target.settings_keys(), layouts.SETTING: layouts.DESCRIPTION}  # (the export's own, for any target)
     merged: dict[str, Any] = {}
     for owner, conf in ((pack, pack.meta.export.get(target.name)), (script, script.export.get(target.name))):
         if conf is None:
@@ -791,10 +816,14 @@ def target_settings(pack: Pack, script: Script, target: Target) -> dict[str, Any
         if not isinstance(conf, Mapping):
             raise ConfigError(f"export settings for {target.name} must be a mapping", where,
                               f"Write export: {{{target.name}: {{key: value}}}}.")
+        if owner is script and (misplaced := layouts.in_script({target.name: conf}, origin, script.file)):
+            raise misplaced[0]
         for key, value in conf.items():
             if key not in known:
                 loc = origin.location(("export", target.name, key), key=True) if origin else None
                 close = difflib.get_close_matches(str(key), list(known), n=1)
+                if key == "channels":  # (as pack.yaml's layouts are written: this helpdesk's own is 'layouts')
+                    close = [layouts.SETTING]
                 raise ConfigError(f"unknown {target.name} export setting '{key}'", loc,
                                   (f"Did you mean '{close[0]}'? " if close else "")
                                   + f"Known: {', '.join(sorted(known))}.")
@@ -911,9 +940,12 @@ def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,
     shown = f' "{written}",' if written and "\n" not in written else ""  # (quoted: its own comma ends it)
     text = f"{p.message} (in scriptkit's default {channel} {said}{shown} as pack.yaml sets none)"
     if p.code == "SK504":
-        example = "Hello," if channel == "email" else "Hello!"
+        from scriptkit.targets.layouts import example
+
+        words = "Hello," if channel == "email" else "Hello!"
         hint = (f"Write your own {said} in pack.yaml, one that reads well without the name on {target}: "
-                f"channels: {{{channel}: {{{slot}: \"{example}\"}}}}.")
+                f"{example(target, channel, slot)} for {target} alone, or channels: {{{channel}: {{{slot}: "
+                f"\"{words}\"}}}} for every helpdesk.")
     else:
         hint = ((p.hint + " ") if p.hint else "") + f"Or write your own {said} under channels: {channel}: in pack.yaml."
     if pack.origin is not None:

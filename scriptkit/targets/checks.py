@@ -127,11 +127,27 @@ Hi {{ customer.first_name | fallback('there') }},
 ```
 
 ## Use instead
-A greeting that reads well without the name on that helpdesk ("Hello,"), or a channel layout
-of the pack used only for that export.
+A greeting that reads well without the name on that helpdesk, set for that helpdesk alone under
+`layouts` in `pack.yaml`'s `export:` block; the other helpdesks keep the pack's own:
+
+```yaml
+export:
+  front:
+    layouts:
+      email:
+        greeting: "Hello,"
+      chat:
+        greeting: "Hello!"
+```
+
+Each channel's keys there (`greeting`, `signoff`, `separator`) replace the pack's `channels:` ones
+for that helpdesk; those left out stay the pack's. A fallback in a reply's own text: reword the
+sentence so it reads well without the value.
 
 ## Options
-None.
+`export: {TARGET: {layouts: {CHANNEL: {greeting: ..., signoff: ...}}}}` in `pack.yaml`; Gorgias's
+`default_filter: true` writes fallbacks as `|default("...")`, which fills in a missing value but
+not an empty one.
 
 ## Fix safety
 No automatic fix.

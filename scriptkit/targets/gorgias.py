@@ -29,6 +29,7 @@ from scriptkit.targets.base import (
     carried_action_problems,
     display_title,
     id_problems,
+    lost_fallback_hint,
     own_id,
     pack_wide_id_problem,
     problem,
@@ -179,9 +180,11 @@ named (SK506) with the setting to write, not given a guessed one.
         return [problem("SK504", f"gorgias writes the fallback \"{seg.fallback}\" as |default(...), which (as "
                                  f"Jinja's default does) fills in a missing '{seg.name}' but not an empty one: a "
                                  "customer whose value is blank still reads a gap",
-                        "Check the sentence reads well without the value. Gorgias does not document "
-                        "|default(\"...\", true), the form that fills in an empty value too; test it on one macro "
-                        "before writing it in by hand.", location=seg.source.start if seg.source else None)]
+                        ("Check the sentence reads well without the value. " if seg.slot not in ("greeting", "signoff")
+                         else lost_fallback_hint("gorgias", message.channel, seg.slot) + " ")
+                        + "Gorgias does not document |default(\"...\", true), the form that fills in an empty value "
+                          "too; test it on one macro before writing it in by hand.",
+                        location=seg.source.start if seg.source else None)]
 
     def render(self, message: Message) -> Payload:
         conf = settings(message)

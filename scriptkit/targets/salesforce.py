@@ -32,6 +32,7 @@ from scriptkit.targets.base import (
     text_setting_problems,
     written,
 )
+from scriptkit.targets.layouts import example
 
 PLACEHOLDERS: Mapping[str, str] = {
     "customer.first_name": "Contact.FirstName",
@@ -150,8 +151,11 @@ there is no `quick_text.json`.
                                      f"Use one of: {', '.join(CHANNEL_VALUES)}.", severity=Severity.ERROR,
                                      setting=("channels", str(channel))))
             elif text_setting(value) is None:
+                # (a greeting for Salesforce alone, as pack.yaml's channels: writes one, is the layouts setting)
+                layout = "For a greeting or sign-off of Salesforce's own, use " + example("salesforce", str(channel)) \
+                    + "." if isinstance(value, Mapping) else ""
                 found.append(problem("SK506", f"salesforce Channel value for {channel} must be a picklist value, not "
-                                              f"{written(value)}", severity=Severity.ERROR,
+                                              f"{written(value)}", layout, severity=Severity.ERROR,
                                      setting=("channels", str(channel))))
         return found
 
