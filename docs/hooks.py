@@ -7,13 +7,18 @@ Markers in a page's Markdown are replaced while the site builds:
     keeps the block on the page: the file a reader sees is the file the commands below read.
     An admonition (``!!! failure "Before"`` and its indented text) works as the block too.
     ``write hidden:`` writes it without showing it.
-``<!-- run: COMMAND -->``
-    runs COMMAND in the workspace (NO_COLOR=1, fixed width) and shows the command and its
-    output. ``scriptkit`` runs through its click entry point in this process (fast);
-    ``python`` (the project's interpreter), ``ls`` and ``cat`` run as child processes.
-    Options before the colon: ``exit=N`` (the expected exit code, default 0; any other
-    code fails the build), ``hidden`` (run it, show nothing), ``lines=N`` (show the first N
-    lines), ``lang=L`` (the code block language of the output).
+``<!-- run -->`` + a ````` ```console ````` block of ``$ COMMAND`` lines
+    runs each COMMAND in the workspace (NO_COLOR=1, fixed width) and puts its output under
+    it. The command stays visible in the source (GitHub and editors hide HTML comments, and a
+    writer reading the repository must see what to type); the block holds commands only, as
+    the output is always the one captured while the site builds. ``scriptkit`` runs through
+    its click entry point in this process (fast); ``python`` (the project's interpreter),
+    ``ls`` and ``cat`` run as child processes. Options after ``run``: ``exit=N`` (the exit
+    code every command of the block is expected to give, default 0; any other code fails the
+    build), ``lines=N`` (show the first N lines of each output), ``lang=L`` (the code block
+    language of the output, shown apart from its command).
+``<!-- run hidden: COMMAND -->``
+    runs a setup step the page does not show (its prose says what it does).
 ``<!-- copy: FOLDER DEST -->``
     copies FOLDER (under ``docs/_examples/``, excluded from the site) into the workspace as DEST.
 ``<!-- show: PATH -->``
@@ -57,8 +62,11 @@ TIMEOUT = 180  # seconds per command: a hung command fails the build instead of 
 # Programs a page may run besides scriptkit and python (for showing what a command produced).
 OTHER_PROGRAMS = {"cat", "ls"}
 
-_MARKER = re.compile(r"<!--\s*(run|write|show|copy|generate)(\s[^:]*?)?:\s*(.*?)\s*-->", re.S)
-_FENCE = re.compile(r"[ \t]*\n(?P<fence>`{3,}|~{3,})[^\n]*\n(?P<body>.*?\n)(?P=fence)[ \t]*(?:\n|\Z)", re.S)
+# (the argument after the colon is optional: ``<!-- run -->`` takes its commands from the block below it)
+_MARKER = re.compile(r"<!--\s*(run|write|show|copy|generate)(\s[^:>]*?)?(?::\s*(.*?))?\s*-->", re.S)
+_FENCE = re.compile(
+    r"[ \t]*\n(?:[ \t]*\n)?(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n(?P<body>.*?\n)(?P=fence)[ \t]*(?:\n|\Z)", re.S
+)
 
 # An admonition (``!!! failure "Before"`` and its indented body): a write marker may take its text.
 _ADMONITION = re.compile(r"[ \t]*\n(?P<head>(?:!!!|\?\?\?\+?) [^\n]*\n)(?P<body>(?:(?: {4}[^\n]*)?\n)+)")
@@ -169,6 +177,30 @@ def _inside(workspace: Path, relative: str) -> Path:
     return path
 
 
+def _console_commands(markdown: str, pos: int) -> tuple[list[str], int]:
+    """The ``$ `` commands of the console block right after a ``<!-- run -->`` marker, and its end."""
+    fence = _FENCE.match(markdown, pos)
+    if not fence or fence.group("info").strip() != "console":
+        raise PluginError("`<!-- run -->` must be followed by a ```console block of `$ COMMAND` lines")
+    lines = [line for line in fence.group("body").splitlines() if line.strip()]
+    stray = [line for line in lines if not line.startswith("$ ")]
+    if stray or not lines:
+        raise PluginError(
+            "the ```console block after `<!-- run -->` holds only commands, each starting with `$ ` "
+            f"(the build adds their output); not {stray[0]!r}" if stray else "the ```console block is empty"
+        )
+    return [line[2:].strip() for line in lines], fence.end()
+
+
+def _shown_run(command: str, output: str, opts: dict[str, str]) -> str:
+    """One command and its output as the page shows them."""
+    code = "" if opts.get("exit", "0") == "0" else f"\n[exit code {opts['exit']}]"
+    shown = _truncate(output, opts.get("lines"))
+    if opts.get("lang"):
+        return _fence(f"$ {command}", "console") + "\n" + _fence(shown + code, opts["lang"])
+    return f"$ {command}\n{shown}{code}".rstrip()
+
+
 def process_markdown(markdown: str, workspace: Path, page_name: str = "page") -> str:
     """Replace every marker of one page, in order, running its commands in ``workspace``."""
     workspace.mkdir(parents=True, exist_ok=True)
@@ -181,15 +213,25 @@ def process_markdown(markdown: str, workspace: Path, page_name: str = "page") ->
         pos = match.end()
         kind, opts, arg = match.group(1), _options(match.group(2)), match.group(3)
         try:
-            if kind == "run":
-                output = run_command(arg, workspace, int(opts.get("exit", "0")))
+            if kind == "run" and arg is not None:
                 if "hidden" not in opts:
-                    code = "" if opts.get("exit", "0") == "0" else f"\n[exit code {opts['exit']}]"
-                    shown = _truncate(output, opts.get("lines"))
-                    if opts.get("lang"):
-                        out.append(_fence(f"$ {arg}", "console") + "\n" + _fence(shown + code, opts["lang"]))
-                    else:
-                        out.append(_fence(f"$ {arg}\n{shown}{code}".rstrip(), "console"))
+                    raise PluginError(
+                        f"`<!-- run: {arg} -->` is invisible on GitHub and in an editor's preview: write the "
+                        f"command as `$ {arg}` in a ```console block right after `<!-- run -->`, or mark a "
+                        "setup step the page does not show `<!-- run hidden: ... -->`"
+                    )
+                run_command(arg, workspace, int(opts.get("exit", "0")))
+            elif kind == "run":
+                if "hidden" in opts:
+                    raise PluginError("`<!-- run hidden -->` shows nothing: write `<!-- run hidden: COMMAND -->`")
+                commands, pos = _console_commands(markdown, pos)
+                shown = [_shown_run(c, run_command(c, workspace, int(opts.get("exit", "0"))), opts) for c in commands]
+                if opts.get("lang"):
+                    out.append("\n".join(shown))
+                else:
+                    out.append(_fence("\n".join(shown), "console"))
+            elif arg is None:
+                raise PluginError(f"`<!-- {kind} -->` needs its argument after a colon: `<!-- {kind}: ... -->`")
             elif kind == "write":
                 fence = _FENCE.match(markdown, pos)
                 block = _ADMONITION.match(markdown, pos)
@@ -226,7 +268,8 @@ def process_markdown(markdown: str, workspace: Path, page_name: str = "page") ->
                     raise PluginError(f"unknown generator {name!r}; known: {', '.join(sorted(GENERATORS))}")
                 out.append(generator(*args))
         except PluginError as exc:
-            raise PluginError(f"{page_name}: {exc}") from exc
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise PluginError(f"{page_name}:{line}: {exc}") from exc
     out.append(markdown[pos:])
     return "".join(out)
 

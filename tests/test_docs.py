@@ -117,7 +117,7 @@ def test_run_marker_shows_real_output_and_fails_on_an_unexpected_exit(hooks: Mod
         "<!-- write: p/pack.yaml -->\n```yaml\nname: Docs test\n```\n\n"
         "<!-- write hidden: p/scripts/a.yaml -->\n```yaml\nid: a\ntitle: A\nchannels: [chat]\n"
         "acknowledgment: I can see how worrying a late refund is.\nsolution: I've sent it today.\n```\n\n"
-        "<!-- run: scriptkit render p --channel chat -->\n\n<!-- show: p/scripts/a.yaml -->\n"
+        "<!-- run -->\n```console\n$ scriptkit render p --channel chat\n```\n\n<!-- show: p/scripts/a.yaml -->\n"
     )
     out = hooks.process_markdown(page, tmp_path / "ws")
     assert "$ scriptkit render p --channel chat" in out
@@ -128,20 +128,20 @@ def test_run_marker_shows_real_output_and_fails_on_an_unexpected_exit(hooks: Mod
 
     admonition = (
         '<!-- write: note.txt -->\n!!! failure "Before"\n    We have received your\n    request.\n\n'
-        "<!-- run: cat note.txt -->\n"
+        "<!-- run -->\n```console\n$ cat note.txt\n```\n"
     )
     out = hooks.process_markdown(admonition, tmp_path / "ws1")
     assert '!!! failure "Before"' in out  # the admonition stays on the page
     assert "$ cat note.txt\nWe have received your request.\n" in out  # its prose, unwrapped, is the file
 
     with pytest.raises(PluginError, match="exited 2, the page expects 0"):
-        hooks.process_markdown("<!-- run: scriptkit render no-such-pack -->", tmp_path / "ws2")
+        hooks.process_markdown("<!-- run -->\n```console\n$ scriptkit render no-such-pack\n```\n", tmp_path / "ws2")
     with pytest.raises(PluginError, match="exited 0, the page expects 1"):
-        hooks.process_markdown("<!-- run exit=1: scriptkit --version -->", tmp_path / "ws3")
+        hooks.process_markdown("<!-- run exit=1 -->\n```console\n$ scriptkit --version\n```\n", tmp_path / "ws3")
     with pytest.raises(PluginError, match="unknown generator"):
         hooks.process_markdown("<!-- generate: nothing-like-this -->", tmp_path / "ws4")
     with pytest.raises(PluginError, match="not 'rm'"):
-        hooks.process_markdown("<!-- run: rm -rf / -->", tmp_path / "ws5")
+        hooks.process_markdown("<!-- run hidden: rm -rf / -->", tmp_path / "ws5")
     with pytest.raises(PluginError, match="outside"):
         hooks.process_markdown("<!-- write: ../escape.txt -->\n```\nx\n```\n", tmp_path / "ws6")
 
@@ -232,3 +232,40 @@ def test_pre_commit_hook_runs_check_on_a_pack(tmp_path: Path, monkeypatch: pytes
     result = CliRunner().invoke(main, argv, env={"NO_COLOR": "1"})
     assert result.exit_code == 1, result.output
     assert "SK" in result.output
+
+
+def test_a_run_is_written_as_a_console_block_a_reader_sees_on_github(hooks: ModuleType, tmp_path: Path) -> None:
+    """An HTML comment is invisible on GitHub and in an editor's preview, so a page whose commands lived in
+    `<!-- run: ... -->` read "Create one:" and then nothing. The command is now a ```console block the
+    source shows; the build runs each `$ ` line and puts its real output under it."""
+    from mkdocs.exceptions import PluginError
+
+    page = (
+        "Create one:\n\n<!-- run -->\n```console\n$ scriptkit init my-pack\n$ ls my-pack\n```\n\nThen:\n\n"
+        "<!-- run exit=2 -->\n```console\n$ scriptkit render no-such-pack\n```\n"
+    )
+    out = hooks.process_markdown(page, tmp_path / "ws")
+    assert (tmp_path / "ws" / "my-pack" / "pack.yaml").is_file()  # the command ran in the page's workspace
+    listing = re.search(r"\$ ls my-pack\n(.*?)\n```", out, re.S)
+    assert listing and "pack.yaml" in listing.group(1) and "scripts" in listing.group(1)
+    assert out.index("$ scriptkit init my-pack\n") < out.index("$ ls my-pack\n")  # each output under its command
+    assert re.search(r"\$ scriptkit render no-such-pack\n.*no-such-pack.*\n\[exit code 2\]\n```", out, re.S)
+    assert "<!--" not in out and out.startswith("Create one:\n\n```console\n") and out.count("```console") == 2
+    assert out.endswith("```\n")
+
+    lang = "<!-- run lang=text lines=1 -->\n```console\n$ ls my-pack\n```\n"
+    out = hooks.process_markdown(lang, tmp_path / "ws")
+    assert out.startswith("```console\n$ ls my-pack\n```\n\n```text\n") and "more lines" in out
+
+    # the output is generated, never written by hand: a line that is not a command fails the build
+    with pytest.raises(PluginError, match=r"page:2: .*only commands"):
+        hooks.process_markdown("\n<!-- run -->\n```console\n$ scriptkit --version\nscriptkit 9.9\n```\n",
+                               tmp_path / "w1")
+    with pytest.raises(PluginError, match="console"):
+        hooks.process_markdown("<!-- run -->\n\nNo block here.\n", tmp_path / "w2")
+    # a comment-only run would hide the command again; a setup step says so with `hidden`
+    with pytest.raises(PluginError, match="invisible"):
+        hooks.process_markdown("<!-- run: scriptkit --version -->\n", tmp_path / "w3")
+    assert hooks.process_markdown("<!-- run hidden: scriptkit --version -->\n", tmp_path / "w4") == "\n"
+    with pytest.raises(PluginError, match="exited 0, the page expects 1"):
+        hooks.process_markdown("<!-- run exit=1 -->\n```console\n$ scriptkit --version\n```\n", tmp_path / "w5")
