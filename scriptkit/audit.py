@@ -367,6 +367,8 @@ class WorkStep:
     macros: int
     section: str  # the HTML page's section: "macros", "contradictions", "common"
     gain: float | None = None
+    #: the HTML page's filter of the macros list that shows the step's macros ("broken"), where one does
+    filter: str | None = None
 
 
 #: the version of ``scriptkit audit --format json``'s shape (``AuditReport.to_dict``), as check's JSON has its
@@ -569,20 +571,31 @@ class AuditReport:
                 "field for agent notes, so guidance and alternatives cannot reach its agents there; the room such a "
                 "macro can give is a fill-in the agent completes in the reply ([reason])")
 
+    @property
+    def broken(self) -> list[MacroAudit]:
+        """The macros judged on every practice that are broken for the customer (``held_because``): capped at ``CAP``
+        where they would score more, whatever they score."""
+        return [m for m in self.judged_in_full if m.held_because is not None]
+
     def work_order(self) -> list[WorkStep]:
         """What to fix, in order (``WORK_ORDER_RULE``): the macros capped at ``CAP``, the contradictions, the errors
         in the other macros, then each rule of the most common problems by how much fixing it in every macro
         raises the overall score (those no score counts last, by how many macros they are in)."""
         whole = self.judged_in_full
         steps: list[WorkStep] = []
-        held = [m for m in whole if m.held_because is not None]
-        if held:
+        broken = self.broken
+        if broken:
             kinds = Counter("would send a placeholder or marker as written" if m.sends_markers else
                             "have no solution" if "no solution" in (m.held_because or "") else "repeat themselves"
-                            for m in held)
+                            for m in broken)
             said = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
-            steps.append(WorkStep(f"{len(held)} macro(s) capped at {CAP:g}, broken for the customer: {said}",
-                                  len(held), "macros"))
+            # (every broken macro, as the JSON's broken_because gives them; only those that would score more are
+            # capped: one with no solution scoring 18 was counted among "52 capped" beside the JSON's 36)
+            capped = sum(1 for m in broken if m.capped)
+            held = ("all capped at" if capped == len(broken) else f"{capped} of them capped at" if capped else
+                    "each scoring no more than") + f" {CAP:g}"
+            steps.append(WorkStep(f"{len(broken)} macro(s) broken for the customer, {held}: {said}",
+                                  len(broken), "macros", filter="broken"))
         if self.contradictions:
             steps.append(WorkStep(f"{len(self.contradictions)} number(s) that contradict each other across macros: "
                                   "the customer is told two things", len(self.contradictions), "contradictions"))
@@ -680,7 +693,9 @@ class AuditReport:
                 # (the macros whose numbers were not compared, by language: see contradictions_not_checked)
                 "contradictions_not_checked": self.contradictions_not_checked,
                 "blank_risks": len(self.blank_risks), "unmapped_placeholders": len(self.unmapped),
-                "capped": sum(1 for m in self.macros if m.capped), "not_judged_other_language": self.not_judged,
+                "capped": sum(1 for m in self.macros if m.capped),
+                # (broken for the customer, capped or scoring under the cap already: the order of work's first step)
+                "broken": len(self.broken), "not_judged_other_language": self.not_judged,
                 "not_judged_internal_notes": self.internal_notes, "unused": self.unused,
                 "pack_problems": len(self.pack_problems), "settings_problems": len(self.settings_problems),
             },
@@ -700,6 +715,8 @@ class AuditReport:
                 "id": m.id, "export_id": m.export_id, "export_ids": m.export_ids, "title": m.title,
                 "location": str(m.location), **at(m.location),
                 "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,
+                # (why it is broken for the customer, capped or not: a reply with no solution scoring 18 too)
+                "broken_because": m.held_because,
                 "scores": m.scores, "flexibility_note": m.flexibility_note,
                 "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder,
                                            "placeholder_as_written": u.written,

@@ -30,6 +30,6 @@ def test_every_audit_report_says_capped_not_held(tmp_path: Path) -> None:
     help_text = run_cli("audit", "--help").stdout
     for said in (text, html, json.dumps(data), help_text):
         assert "held at" not in said
-    assert "1 macro(s) capped at 50" in text and "macros capped at 50" in text, text
+    assert "1 macro(s) broken for the customer, all capped at 50" in text and "macros capped at 50" in text, text
     assert "capped at 50 (it would score " in html and ") because it would send" in html
     assert "capped at 50" in " ".join(help_text.split())

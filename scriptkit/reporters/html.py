@@ -97,7 +97,8 @@ _JS = """
     else if(h.indexOf('bucket=')===0){var b=parseInt(h.slice(7),10);
       filter(function(m){return !m.dataset.part&&Math.min(9,Math.floor(parseFloat(m.dataset.score)/10))===b;},'Score '+(b*10)+'-'+(b*10+(b===9?10:9)),'#bucket='+b);}
     else if(h.indexOf('family=')===0){var f=h.slice(7);
-      filter(function(m){return (' '+m.dataset.families+' ').indexOf(' '+f+' ')>=0;},'Problems in '+f,'#family='+f);}}
+      filter(function(m){return (' '+m.dataset.families+' ').indexOf(' '+f+' ')>=0;},'Problems in '+f,'#family='+f);}
+    else if(h==='broken'){filter(function(m){return !!m.dataset.broken;},'Broken for the customer','#broken');}}
   window.addEventListener('hashchange',route);
   document.getElementById('search').addEventListener('input',function(e){var q=e.target.value.toLowerCase();
     mark('');show(function(m){return !q||m.textContent.toLowerCase().indexOf(q)>=0;},q?'Matching "'+e.target.value+'"':'');});
@@ -276,6 +277,7 @@ def _macro(m: MacroAudit) -> str:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
     # (judged in part: not in the score distribution's buckets)
     part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
+    part += ' data-broken="1"' if m.held_because is not None and not m.judged_in_part else ""  # (the #broken list)
     return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}">'
             f'<summary>{_score(m.overall)}<h3 class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>{scores}</summary>'
             # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
@@ -322,6 +324,7 @@ def _without_script(report: AuditReport) -> tuple[str, str]:
                for i in sorted({_bucket(m) for m in report.judged_in_full})]
     filters += [(f"family={f}", f'details.macro:not([data-families~="{f}"])', f"the macros with {_family_label(f)} problems")
                 for f in report.by_family]
+    filters += [("broken", "details.macro:not([data-broken])", "the macros broken for the customer")] if report.broken else []
     css = "".join(f'body:not([data-ready]):has([id="{target}"]:target) {others}{{display:none}}'
                   f'body:not([data-ready]):has([id="{target}"]:target) svg a[href="#{target}"] .bar{{stroke:#1d2330;stroke-width:3}}'
                   for target, others, _ in filters)
@@ -385,7 +388,7 @@ def render_html(report: AuditReport) -> str:
     weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
     notes = "".join(f'<p class="muted">{_e(line)}.</p>' for line in report.set_aside())
     # (what the customer would see broken first, then by what fixing it raises: the most common problem was first)
-    order = "".join(f'<li><a href="#{_e(w.section)}">{_e(w.text)}</a></li>' for w in report.work_order()[:15])
+    order = "".join(f'<li><a href="#{_e(w.filter or w.section)}">{_e(w.text)}</a></li>' for w in report.work_order()[:15])
     no_room = f'<p class="muted">{_e(report.no_room_note)}.</p>' if report.no_room_note else ""
     filter_css, filter_notes = _without_script(report)
     return f"""<!DOCTYPE html>

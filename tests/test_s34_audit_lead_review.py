@@ -1,0 +1,42 @@
+"""A support lead's review of ``scriptkit audit``: the order of work counts the broken macros as the JSON does
+and its HTML link lists them; what the customer reads as typed (Markdown stars, a pasted thread, a hidden or
+garbled character) costs readability; a JSON lines library names the fields it did not read and can map one to
+the channel; ``import --help`` says how a folder of files is read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import scriptkit
+
+_GOOD = ("Hi there,\n\nThanks for writing in, and I'm sorry the parcel was late. I've refunded the delivery fee "
+         "today, and you'll see it on your card within 5 days. If anything else comes up, just reply and I'll "
+         "help.\n\nBest,\nRiya")
+
+
+def _jsonl(tmp_path: Path, records: list[dict[str, str]]) -> Path:
+    path = tmp_path / "replies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.timeout(120)
+def test_the_broken_macros_step_counts_as_the_json_does_and_links_to_them(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, [
+        {"title": "Sorry only", "body": "We apologise."},  # (no solution: scores under 50 already, not capped)
+        {"title": "Marker", "body": _GOOD.replace("Hi there", "Hi [Customer Name]")},  # (capped at 50)
+        {"title": "Fine", "body": _GOOD},
+    ])
+    report = scriptkit.audit_library(path, grammar="off")
+    data = report.to_dict()
+    first = report.work_order()[0]
+    broken = [m for m in data["macros"] if m["broken_because"]]
+    assert data["summary"]["capped"] == 1 and data["summary"]["broken"] == len(broken) == 2 == first.macros
+    assert first.text.startswith("2 macro(s) broken for the customer, 1 of them capped at 50")
+    assert "1 have no solution" in first.text and "1 would send" in first.text
+    page = report.write_html(tmp_path / "r.html").read_text(encoding="utf-8")
+    assert f'<a href="#broken">{first.text}' in page
+    assert page.count('data-broken="1"') == 2 and 'id="broken"' in page
