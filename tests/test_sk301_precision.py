@@ -58,3 +58,32 @@ def test_news_of_a_request_done_gets_no_sk301(text: str) -> None:
 ])
 def test_informing_of_what_is_not_done_news_still_gets_sk301(text: str) -> None:
     assert "SK301" in codes(text)
+
+
+# a note about the customer, for colleagues (never sent to them), has no one to acknowledge
+@pytest.mark.parametrize("text", [
+    "Customer would like their delivery address changed before dispatch. Please action, thanks!",
+    "Hi team,\n\nThe client called twice about order 5521 and asked for a callback. Can someone pick this up?",
+    "**Issue:** Customer charged twice for the May invoice.\n**Next step:** Refund the second charge.",
+])
+def test_a_note_about_the_customer_gets_no_sk301(text: str) -> None:
+    assert "SK301" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # (said to the customer: "you" is there)
+    "Your delivery address cannot be changed after dispatch. Customer service can tell you more.",
+    "Our customer team has received your request and you will hear back within 5 days.",
+])
+def test_a_reply_to_the_customer_that_names_customers_still_gets_sk301(text: str) -> None:
+    assert "SK301" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    # (the customer named inside a sentence, or as a greeting, is no note's subject)
+    "Sadly, refunds cannot be reversed by the customer or by us once they are sent.",
+    "Dear Customer,\n\nThank you for contacting the support team.",
+    "Customers are advised to read the help centre before ordering.",
+])
+def test_a_reply_that_mentions_customers_in_passing_still_gets_sk301(text: str) -> None:
+    assert "SK301" in codes(text)

@@ -79,7 +79,9 @@ class MissingAcknowledgment(Rule):
     went wrong ("Your order has been reshipped") still owes the customer hearing what happened. A
     reply that only holds the chat while the writer checks ("Thanks for your message. Give me a few
     minutes to look into it.", "Bear with me while I check.") is left alone too: the acknowledgment
-    belongs in the answer that follows (beside anything more, an apology or news, it is judged). Telling
+    belongs in the answer that follows (beside anything more, an apology or news, it is judged). So
+    is a note about the customer for colleagues, never sent to them, that speaks to no "you"
+    ("Customer wants their address changed before dispatch. Please action, thanks!"). Telling
     them they are not alone with it ("You're not alone: we know about the outage") or that the
     writer reproduced it ("I followed your steps and reproduced the crash") hears them too. A
     cold reply is still reported: "Your ticket has been received."
@@ -128,7 +130,8 @@ class MissingAcknowledgment(Rule):
             return
         if _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
                 or any(_owns_a_slip(s) or _hears_it_otherwise(s) for s in body) \
-                or opens_with_good_news(body) or _answers_thanks(body) or _only_holds(body):
+                or opens_with_good_news(body) or _answers_thanks(body) or _only_holds(body) \
+                or _note_about_the_customer(message, body):
             return
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
@@ -312,6 +315,24 @@ def _only_holds(body: list[Sentence]) -> bool:
     follows. (An apology, "Sorry, your card was declined", or any news beside it is judged as a reply.)"""
     return any(_holds(s) for s in body) and all(
         _holds(s) or _introduction(s) or (_thanks_only(s) and not (s.cues.acts or s.cues.apologies)) for s in body)
+
+
+# the customer named in the third person as a sentence's subject, or a note's field: "Customer wants a refund", "The
+# client called twice", "**Summary:** Customer unable to log in" (not "Dear Customer,", "Customers are advised",
+# "customer service", "our customer team", nor "by the customer" inside a sentence)
+_THE_CUSTOMER = re.compile(r"[\W_]*(?:[a-z][\w ]{0,30}:[\W_]*)?(?:the\s+)?(?:customer|client|caller)\b(?!['’-])"
+                           r"(?!\s+(?:service|support|care|team|success|experience|portal|area|feedback|relations|"
+                           r"centre|center|agreement|number|id)s?\b)", re.IGNORECASE)
+# anyone spoken to as "you", but for the "you" of a thank-you ("Thank you for your help, team" speaks to the team)
+_SPOKEN_TO = re.compile(r"(?<!thank\s)\b(?:you|your|yours|yourself|y'all)\b", re.IGNORECASE)
+
+
+def _note_about_the_customer(message: Message, body: list[Sentence]) -> bool:
+    """A note about the customer for colleagues, never sent to them ("Customer wants their address changed. Please
+    action, thanks!", "**Issue:** Customer charged twice"): a sentence has the customer, in the third person, as
+    its subject, and nothing speaks to a "you". There is no one in it to acknowledge."""
+    return any(_THE_CUSTOMER.match(normalise(s.text)) for s in body) and \
+        _SPOKEN_TO.search(normalise(message.text)) is None
 
 def _answers_thanks(body: list[Sentence]) -> bool:
     """The reply answers the customer's thanks ("You're welcome! 😊", "Happy to help!") and apologises for nothing:
