@@ -245,9 +245,12 @@ Piece = TextPiece | PlaceholderPiece | BlankPiece
 
 # (the filters are all up to '}}', a '-' and the spaces before it taken off by _filters: a lazy filter before
 # '\s*-?\}\}' was tried at every split of a run of spaces, 28 s on 38,000 spaces)
+# (a quoted argument is read whole, so a fallback's brace is its text, '|fallback:"{you}"' as the Intercom export
+# writes it; it ends at a '}}', which ends the placeholder in each helpdesk (the export refuses such a fallback);
+# a quote never closed is one character: possessive, so nothing is tried twice)
 _MUSTACHE = re.compile(
     r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]'\"]*)\s*"
-    r"(?:(?P<filters>\|[^{}]*)|-?)\}\}"
+    r"""(?:(?P<filters>\|(?:[^{}"']++|"(?:[^"}]|\}(?!\}))*+"|'(?:[^'}]|\}(?!\}))*+'|["'])*+)|-?)\}\}"""
 )
 
 
@@ -261,9 +264,10 @@ _FILTER = re.compile(r"""\|\s*(?P<name>[A-Za-z_]\w*)\s*"""
 #: the filters that change only the letters' case (Liquid's and Jinja's names): the words stay the same
 _CASE_FILTERS = {"capitalize": lambda t: t[:1].upper() + t[1:].lower(), "upcase": str.upper, "upper": str.upper,
                  "downcase": str.lower, "lower": str.lower, "title": str.title}
-# (a fallback may hold a '%' that does not close it, 'fallback=10% off'; it holds no '{', so a '{%' never closed is
-# given up at the next one, not read to the end of the text from each)
-_HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>(?:[^%{]|%(?!\}))*))?%\}")
+# (a fallback may hold a '%' that does not close it, 'fallback=10% off', and a brace, 'fallback={you}', as Help
+# Scout's own pattern reads it; it holds no '{%', so a '{%' never closed is given up at the next one, not read to the
+# end of the text from each)
+_HELPSCOUT_VAR = re.compile(r"\{%(?P<name>[^,%{}]+)(?:,fallback=(?P<fallback>(?:[^%{]|\{(?!%)|%(?!\}))*))?%\}")
 # a placeholder written with a brace (or Help Scout's '%') missing, which no helpdesk fills and each sends as written:
 # '{{ticket.requester.first_name}' and '{first_name}}'; '{%customer.firstName,fallback=there}' and '{customer.x%}'
 _BROKEN_CLOSE = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_][\w.\-\[\]]*)\s*-?\}(?!\})")
@@ -499,8 +503,10 @@ def _fallback_idiom(block: str, table: dict[str, str], dialect: str, lenient: bo
     outputs = list(_MUSTACHE.finditer(present))
     # (a filter that changes only the case, '| capitalize', is left out where the import's notes say so: lenient)
     read = read_filters(_filters(outputs[0])) if len(outputs) == 1 else None
+    # (a '{' or '}' alone is text to Liquid, as the export writes a fallback's '{you}'; only a '{{' or '{%' outside
+    # {% raw %} would be Liquid's)
     if (read is None or read[0] is not None or (read[1] and not lenient) or outputs[0].group("name") != name
-            or "{" in markup):
+            or "{{" in markup or "{%" in markup):
         return None
     before, after = present[:outputs[0].start()], present[outputs[0].end():]
     if "{" in before + after or "}" in before + after or len(absent) < len(before) + len(after) \
