@@ -504,15 +504,25 @@ def _parse(text: str, source: SourceText, name: str, errors: ErrorCollector,
             line_start = mark.index - mark.column
             line = _rest_of_line(text, line_start)
             value = _VALUE_START.match(line)  # (every line matches: each part is optional)
-            if value is not None and line[value.end():value.end() + 1] not in ("", "'", '"'):
+            opening = line[value.end():value.end() + 1] if value is not None else ""
+            if value is not None and opening not in ("", "'", '"'):
                 hint = (f"A value containing ': ' must be quoted, e.g. "  # (the line's own, its ': ' shown)
                         f"{_quoted(line, value.end(), mark.column)}.")
+            if value is not None and opening in _CURLY_OPENING:  # ('title: “Refund: next steps”', from a document)
+                closing = line.rstrip()[-1:] if line.rstrip()[-1:] in _CURLY_OPENING else ""
+                problem = (f"a ': ' in a value in curly quotes ({opening}...{closing}), which YAML reads as part of "
+                           "the text, not as quotes")
+                hint = f"Type straight quotes in their place, e.g. {_quoted(line, value.end(), mark.column)}."
             # "  warm_language: x" under a one-line value: YAML reads it as more of that value
             lone_key = _INDENTED_KEY.fullmatch(text, mark.index - mark.column, mark.index)
             if lone_key is not None:
                 hint = (f"If '{lone_key[1]}' is a new key, line it up with the keys above it; "
                         "if the ': ' is part of the text above, quote that text.")
                 where = source.location(lone_key.start(1))
+            elif (continued := _continued_text(text, line_start, mark.index)) is not None:
+                # ('solution: I sent it.' over '  Next steps: ...': quoting what follows this ': ' fails again)
+                problem = f"a ': ' in the text of '{continued[0]}', which is not quoted"
+                hint = continued[1]
             # '-label: x' over '  text: y': the dash glued to 'label' made it a key, and 'text' the error
             above = text.rfind("\n", 0, max(line_start - 1, 0)) + 1 if line_start else line_start
             glued = _glued_dash(text, line_start, source) or _glued_dash(text, above, source)
@@ -895,6 +905,38 @@ def _owner_key(text: str, line_start: int) -> tuple[str, int] | None:
             found = _KEY_LINE.match(line)
             return (found["key"].strip(), above) if found is not None else None
     return None
+
+
+def _continued_text(text: str, line_start: int, colon: int) -> tuple[str, str] | None:
+    """When the line at ``line_start`` goes on a plain text begun on a key's line above it, that
+    key and a hint to quote the whole text (shown on the key's line, one line, as YAML reads it)
+    or make it a '>-' block; ``colon`` is the ': ' YAML failed on."""
+    owner = _owner_key(text, line_start)
+    if owner is None:
+        return None
+    key, key_start = owner
+    key_line = _rest_of_line(text, key_start)
+    value = _VALUE_START.match(key_line)
+    if value is None or key_line[value.end():value.end() + 1] in ("", *_NOT_PLAIN_START):
+        return None  # (the key's value is on the lines below, quoted or a block: not a text going on)
+    key_indent = len(key_line) - len(key_line.lstrip(" "))
+    words, at, pos = [key_line[value.end():].strip()], -1, key_start + len(key_line) + 1
+    while pos < len(text):  # the text's lines: those indented past its key, up to the next key
+        line = _rest_of_line(text, pos)
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= key_indent:
+            break
+        if pos <= colon < pos + len(line) + 1:  # (where the ': ' falls in the text as one line)
+            at = value.end() + sum(len(w) + 1 for w in words) + colon - pos - (len(line) - len(line.lstrip()))
+        words += [line.strip()] if line.strip() else []
+        pos += len(line) + 1
+    whole = key_line[:value.end()] + " ".join(words)
+    line_no = text.count("\n", 0, key_start) + 1
+    return key, (f"The text of '{key}' goes on from line {line_no}, so the ': ' is in it: quote the whole text, "
+                 f"e.g. {_quoted(whole, value.end(), at if at >= 0 else None)}, or write '{key}: >-' and the text "
+                 "on the lines below it, indented.")
+
+
+_CURLY_OPENING = "\u201c\u201d\u201e\u2018\u2019\u00ab"  # “ ” „ ‘ ’ «: a quote a word processor typed
 
 
 def _rest_of_line(text: str, start: int) -> str:
