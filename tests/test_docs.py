@@ -269,3 +269,20 @@ def test_a_run_is_written_as_a_console_block_a_reader_sees_on_github(hooks: Modu
     assert hooks.process_markdown("<!-- run hidden: scriptkit --version -->\n", tmp_path / "w4") == "\n"
     with pytest.raises(PluginError, match="exited 0, the page expects 1"):
         hooks.process_markdown("<!-- run exit=1 -->\n```console\n$ scriptkit --version\n```\n", tmp_path / "w5")
+
+
+def _visible_examples_missing(text: str) -> list[str]:
+    copies = dict(re.findall(r"<!--\s*copy:\s*(\S+)\s+(\S+)\s*-->", text))  # folder -> its name in the workspace
+    shown = re.findall(r"<!--\s*show[^:]*:\s*(\S+)\s*-->", text)
+    visible = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    return [f"docs/{src}" for src, dest in copies.items()
+            if any(p.startswith(dest.rstrip("/") + "/") for p in shown) and f"docs/{src.strip('/')}/" not in visible]
+
+
+def test_a_page_showing_an_example_packs_files_names_its_folder_where_github_hides_the_show_marker() -> None:
+    # `<!-- show: demo/pack.yaml -->` is empty on GitHub: "Every target page exports this pack ... :" then nothing
+    assert _visible_examples_missing("<!-- copy: _examples/p demo -->\n<!-- show: demo/pack.yaml -->\n") == [
+        "docs/_examples/p"]
+    found = {page.relative_to(DOCS).as_posix(): missing for page in sorted(DOCS.rglob("*.md"))
+             if (missing := _visible_examples_missing(page.read_text(encoding="utf-8")))}
+    assert not found, found
