@@ -804,6 +804,8 @@ def _read(src: TemplateSource, scope: _Scope) -> list[ScriptkitError] | nodes.Te
             if found in "'\"":  # (Jinja's lexer reads a quote it cannot pair as a stray character)
                 return [_unclosed_quote(src, found, at)]
             curly = found in "‘’“”"
+            if not curly and (unclosed := _unclosed_print(src)) is not None:  # ('{{ customer.first_name!')
+                return [unclosed]
             return [PackError(f"template syntax error in {src.slot}: "
                               + (f"curly quote '{found}' inside '{{{{ }}}}'" if curly
                                  else f"unexpected character '{found}'"), at,
@@ -1016,7 +1018,9 @@ def _spaced_name(src: TemplateSource, scope: _Scope) -> PackError | None:
 
 
 # a placeholder as written up to where its '}}' belongs: its name and each filter, with the filter's arguments
-_WRITTEN_PRINT = re.compile(r"""-?\s*([A-Za-z_][\w.]*(?:\s*\|\s*\w+(?:\s*\((?:[^()'"]|'[^']*'|"[^"]*")*\))?)*)\s*""")
+# (a name ends at a word: '{{ customer.first_name.' ends a sentence, its '.' is not the name's)
+_WRITTEN_PRINT = re.compile(r"""-?\s*([A-Za-z_]\w*(?:\.\w+)*"""
+                            r"""(?:\s*\|\s*\w+(?:\s*\((?:[^()'"]|'[^']*'|"[^"]*")*\))?)*)\s*""")
 
 
 def _unclosed_print(src: TemplateSource) -> PackError | None:
