@@ -174,7 +174,8 @@ def _one_pack(paths: tuple[str, ...]) -> str:
 @channel_option()
 @grammar_option
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the YAML files (comments and formatting are kept).")
-@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing. "
+              "Exit 1 when there is a diff, 0 when there is none (whatever the findings), as other linters' --diff.")
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of every finding.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for a large pack (default: one per CPU; 1: no workers).")
@@ -190,7 +191,8 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     PACK may also be one script file of a pack (my-pack/scripts/refund.yaml): it is judged alone,
     with the pack's settings.
 
-    Exit code 0 when clean, 1 when a finding is at or above the fail level, 2 for bad input.
+    Exit code 0 when clean, 1 when a finding is at or above the fail level (with --diff: when there is a
+    diff), 2 for bad input.
     """
     from scriptkit import fixing
     from scriptkit.baseline import apply_baseline, read_baseline, write_baseline
