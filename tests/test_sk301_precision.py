@@ -87,3 +87,18 @@ def test_a_reply_to_the_customer_that_names_customers_still_gets_sk301(text: str
 ])
 def test_a_reply_that_mentions_customers_in_passing_still_gets_sk301(text: str) -> None:
     assert "SK301" in codes(text)
+
+
+# "sorry that you ..." names what happened to them, as "sorry you're ..." does
+@pytest.mark.parametrize("text", [
+    "We are very sorry that you are not able to sign in to the portal. Please reset your password here: example.com.",
+    "I'm sorry that you've had to wait so long for the engineer. He will call you tomorrow morning.",
+    "We're sorry that you can't see your invoices. I've reset the page for you.",
+])
+def test_sorry_that_you_acknowledges(text: str) -> None:
+    assert "SK301" not in codes(text)
+
+
+def test_sorry_that_happened_still_names_nothing() -> None:
+    assert "SK301" in codes("We are sorry that this happened. Please reset your password here: example.com.")
+
