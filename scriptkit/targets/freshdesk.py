@@ -106,13 +106,14 @@ file carries it, and is sent without the `id` field with `PUT /api/v2/canned_res
 which updates the response. The bundle lists it with its id too: create_multiple takes only the
 responses without one (new ones).
 `folders.json` lists the folders the responses belong in (`POST /api/v2/canned_response_folders`
-bodies) for any folder whose id is not configured yet. A personal response (`visibility:
-personal`) needs none: Freshdesk files it in the agent's own personal folder, so it is written
-without a `folder_id` and its folder is not listed.
+bodies) for any folder whose id is not configured yet.
 
 - Folder ids: set `export: {freshdesk: {folders: {"Orders": 12}}}` (or `folder_id`) in
-  pack.yaml. Without one a response is exported as personal (visibility 1), which Freshdesk
-  accepts without a folder, and scriptkit warns (SK506).
+  pack.yaml. Until then a response is written as personal (`"visibility": 1`, no `folder_id`),
+  which Freshdesk accepts without a folder, and scriptkit warns (SK506); its folder is
+  listed in `folders.json` to create, so that the next export, with its id, files it there.
+- A response meant to be personal (`export: {freshdesk: {visibility: personal}}`) is written the
+  same way, but its folder is not listed: Freshdesk files it in the agent's own personal folder.
 - Placeholders are Liquid (`{{ticket.requester.firstname}}`); a fallback is a Liquid
   conditional; literal `{{` or `{%` is wrapped in `{% raw %}`, so Freshdesk's Liquid check passes.
 - The agent's first name has no documented placeholder: `{{ticket.agent.name}}` is used.
