@@ -573,9 +573,10 @@ class AuditReport:
 
     @property
     def broken(self) -> list[MacroAudit]:
-        """The macros judged on every practice that are broken for the customer (``held_because``): capped at ``CAP``
-        where they would score more, whatever they score."""
-        return [m for m in self.judged_in_full if m.held_because is not None]
+        """The macros broken for the customer (``held_because``), whatever they score: capped at ``CAP`` where they
+        would score more. One judged in part (another language) is too: a '[Customer Name]' sent as written is broken
+        in any language, and the summary's ``capped`` counted it while the order of work did not."""
+        return [m for m in self.macros if m.held_because is not None]
 
     def work_order(self) -> list[WorkStep]:
         """What to fix, in order (``WORK_ORDER_RULE``): the macros capped at ``CAP``, the contradictions, the errors

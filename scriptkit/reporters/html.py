@@ -277,7 +277,7 @@ def _macro(m: MacroAudit) -> str:
         risks += f"<li>Flexibility 0: {_e(m.flexibility_note)}.</li>"
     # (judged in part: not in the score distribution's buckets)
     part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
-    part += ' data-broken="1"' if m.held_because is not None and not m.judged_in_part else ""  # (the #broken list)
+    part += ' data-broken="1"' if m.held_because is not None else ""  # (the #broken list)
     return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}">'
             f'<summary>{_score(m.overall)}<h3 class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>{scores}</summary>'
             # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
