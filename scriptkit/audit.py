@@ -21,8 +21,9 @@ is its rule family: empathy (SK3xx) -> acknowledgment, warmth (SK2xx) -> warm la
 readability (SK1xx) and grammar (SK9xx) -> readability. Dismissive language that shuts the door
 (SK305's policy and deflecting kinds: "per our policy", "this decision is final") counts against the
 solution too: a refusal is no way forward. Template (SK0xx) and custom rules are listed but not scored,
-except a sentence said again word for word (SK011 repeated-text: the customer reads it), which costs
-readability (``audit_practice``).
+except those whose finding the customer reads (``READ_BY_CUSTOMER``: a sentence said again word for word, SK011;
+Markdown stars or a typed ``\n`` sent as typed, SK007; a pasted thread, a hidden or garbled character, a greeting
+run on or said twice), which cost readability (``audit_practice``).
 
 Blanks. A blank the agent fills with what only the agent knows (a date, an amount, the reason) is
 room: flexibility. A blank for a value the helpdesk holds (the customer's or the agent's name, the ticket
@@ -106,8 +107,14 @@ _PHRASE_CHARS = 60  # the longest quote the most common problems count as a phra
 
 
 #: Template rules whose finding the customer reads, so it costs readability: a sentence or paragraph said again
-#: word for word (SK011 repeated-text; a paste gone wrong reads as no one having read the reply).
-READ_BY_CUSTOMER = {"repeated-text": "readability"}
+#: word for word (SK011 repeated-text; a paste gone wrong reads as no one having read the reply), what the editor
+#: meant for itself sent as typed ('**bold**', a typed '\n': SK007), an earlier thread pasted in (SK010), a hidden
+#: or garbled character (SK012, SK016), a greeting run on into the reply or said twice, a sign-off said twice
+#: (SK005, SK008, SK009). (Left unscored, they let a reply full of stars score 100 and top the best list.) The
+#: other template rules are the pack's hygiene (an unused constant, two scripts of one title): no customer reads them.
+READ_BY_CUSTOMER = {name: "readability" for name in (
+    "repeated-text", "text-artifact", "quoted-thread", "hidden-character", "garbled-text", "greeting-run-on",
+    "duplicate-greeting", "duplicate-signoff")}
 #: The length rules (SK104 too-long-for-channel, SK105 email-length), whose cost grows with how far over its
 #: channel's limit a reply runs (``weight``).
 LENGTH_RULES = ("too-long-for-channel", "email-length")
@@ -707,6 +714,8 @@ class AuditReport:
                                    "mean, at most cap when the macro would send a marker as written, has "
                                    "no solution, or repeats itself for more than a third of its text",
                         "repeated_text": "readability",
+                        # (the template rules whose finding the customer reads, and the practice each costs)
+                        "read_by_customer": READ_BY_CUSTOMER,
                         "absent": ABSENCE_RULES, "cap": CAP,
                         "averages": "each practice's mean over the macros judged on every practice "
                                     "(judged_in_full), the macros overall is the mean of",
@@ -744,7 +753,8 @@ class AuditReport:
                                  "count": c.count,
                                  "macros": c.macros, "phrases": [{"text": t, "count": k} for t, k in c.phrases]}
                                 for c in self.common],
-            "duplicates": [{"kind": g.kind, "similarity": g.similarity, "macros": g.members,
+            # (note: what sets the copies apart, "differs only in the link": merged blindly, one sends the wrong link)
+            "duplicates": [{"kind": g.kind, "similarity": g.similarity, "note": g.note, "macros": g.members,
                             "titles": [self.macro(i).title for i in g.members]} for g in self.duplicates],
             # (each quote in its macro's own words, with its title and helpdesk id: 'macro' is the id to join on)
             "contradictions": [{"topic": c.topic, "unit": c.unit, "copies": c.copies,

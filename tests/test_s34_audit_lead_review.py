@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import scriptkit
+from scriptkit.audit import audit_practice
 
 _GOOD = ("Hi there,\n\nThanks for writing in, and I'm sorry the parcel was late. I've refunded the delivery fee "
          "today, and you'll see it on your card within 5 days. If anything else comes up, just reply and I'll "
@@ -45,3 +46,21 @@ def test_the_broken_macros_step_counts_as_the_json_does_and_links_to_them(tmp_pa
     page = report.write_html(tmp_path / "r.html").read_text(encoding="utf-8")
     assert f'<a href="#broken">{first.text}' in page
     assert page.count('data-broken="1"') == 3 and 'id="broken"' in page
+
+
+@pytest.mark.timeout(120)
+def test_what_the_customer_reads_as_typed_costs_readability(tmp_path: Path) -> None:
+    for code, name in (("SK005", "greeting-run-on"), ("SK007", "text-artifact"), ("SK010", "quoted-thread"),
+                       ("SK011", "repeated-text"), ("SK012", "hidden-character"), ("SK016", "garbled-text")):
+        assert audit_practice(code, name) == "readability", code
+    # (the pack's own hygiene reaches no customer: still not scored)
+    for code, name in (("SK002", "unused-constant"), ("SK004", "duplicate-script"), ("SK014", "duplicate-title")):
+        assert audit_practice(code, name) is None, code
+    path = _jsonl(tmp_path, [{"title": "Plain", "body": _GOOD},
+                             {"title": "Starred", "body": _GOOD.replace("I've refunded", "**I've refunded**")}])
+    report = scriptkit.audit_library(path, grammar="off")
+    plain, starred = (next(m for m in report.macros if m.title == t) for t in ("Plain", "Starred"))
+    assert any(d.code == "SK007" for d in starred.diagnostics)
+    assert starred.scores["readability"] is not None and plain.scores["readability"] is not None
+    assert starred.scores["readability"] < plain.scores["readability"]
+    assert starred.held_mean < plain.held_mean
