@@ -3,7 +3,10 @@
 Duplicates ("macro sprawl"): texts are normalised (case, punctuation, placeholders and
 blanks folded to one token each), cut into word 2-shingles (word pairs) with every id (an order,
 ticket or reference number: ``fold_identifiers``) folded to one token, and compared by Jaccard
-similarity. Exact duplicates share a normalised text, numbers included; near duplicates reach
+similarity. A link is one word, as written, never folded: replies that send different documents are
+different replies. Exact duplicates share their text as written (blanks aside); the same words punctuated or
+capitalised otherwise ("1." and a 1️⃣ keycap) are near duplicates of similarity 1.0 noted ``SAME_WORDING``, and a
+group whose copies differ only in their links or their ids says so (``DuplicateGroup.note``). Near duplicates reach
 ``threshold`` (default 0.7: the same reply with a sentence reworded). Copies that differ only in
 their ids are near duplicates of similarity 1.0, however short: the same reply filled in for
 another customer. An amount is a word like any other ("refunds take 5 days" and "refunds take 30
@@ -51,7 +54,10 @@ from scriptkit.text import MARKERS, sentence_spans
 
 # ---------------------------------------------------------------- duplicates
 
-_TOKEN = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# (a link is one word, its address as written: "see https://example.org/DOC-146910" and ".../DOC-146932" point to
+# different documents, and read as words and folded as ids the two were duplicates of similarity 1.00)
+_TOKEN = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]|(?:https?://|www\.)[^\s<>\"'“”‘’]*[^\s<>\"'“”‘’.,;:!?)\]]"
+                    r"|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _PERMUTATIONS = 32
 _BANDS, _ROWS = 8, 4
 #: up to this many distinct texts, every pair is compared (up to 45,000 pairs, a tenth of a second); above it, the
@@ -71,7 +77,12 @@ def normalise(text: str) -> list[str]:
 
 def is_number(token: str) -> bool:
     """Whether a word is a number ('42', '3-5', 'three', 'thirty')."""
-    return any(c.isdigit() for c in token) or token in _SMALL_NUMBERS or token in _TENS
+    return (any(c.isdigit() for c in token) and not is_link(token)) or token in _SMALL_NUMBERS or token in _TENS
+
+
+def is_link(token: str) -> bool:
+    """Whether a word of ``normalise`` is a link ('https://example.org/doc-146910')."""
+    return token.startswith(("http://", "https://", "www."))
 
 
 #: words after which a number names one thing rather than counting anything: "order 4471", "ticket 88",
@@ -97,7 +108,8 @@ def fold_identifiers(tokens: Sequence[str]) -> list[str]:
     """The words as duplicates compare them: each number that names a thing ('#' for it) and every other word
     as it is.
 
-    A number names a thing, an id, when it follows a word such as "order", "ticket", "reference" or "number"
+    A link is a word as written, never folded: links to different documents keep replies apart. A number
+    names a thing, an id, when it follows a word such as "order", "ticket", "reference" or "number"
     ("order 4471", "ticket no 88"), when it holds letters ("inc0012345"), has five digits or more, starts with
     a 0 ("0800") or is a group of three digits or more after an id's own ("0800 123 4567"). Two copies of a
     reply that differ only in ids are the same reply, filled in for another customer. Every other number is
@@ -110,7 +122,7 @@ def fold_identifiers(tokens: Sequence[str]) -> list[str]:
     out: list[str] = []
     before, ident = "", False  # the previous token, and whether it is (part of) an id
     for i, token in enumerate(tokens):
-        if not _has_digit(token):
+        if not _has_digit(token) or is_link(token):  # (a link names a document: never folded)
             out.append(token)
             before, ident = token, False
             continue
@@ -195,9 +207,33 @@ def _rarest_first(sets: dict[str, set[str]], idents: Sequence[str],
 
 @dataclass
 class DuplicateGroup:
-    kind: str  # exact | near
+    kind: str  # exact (the same text as written) | near
     members: list[str]  # ids, in input order
     similarity: float  # the lowest similarity of the pairs that joined the group (1.0 for exact)
+    #: what sets the members apart where merging them blindly would lose it: SAME_WORDING, ONLY_LINK, LINKS_DIFFER,
+    #: ONLY_REFERENCES; "" otherwise
+    note: str = ""
+
+
+#: copies whose words are the same and whose punctuation, emoji or capitals are not ("1." and a 1️⃣ keycap)
+SAME_WORDING = "same wording; punctuation, emoji or capitals differ"
+#: copies that differ in their links and nothing else: each sends its own document
+ONLY_LINK = "differs only in the link"
+#: copies whose links differ, among other words
+LINKS_DIFFER = "the links differ"
+#: copies that differ only in their order, ticket or reference numbers written in the text
+ONLY_REFERENCES = "differs only in reference numbers"
+
+
+def _note(members: Sequence[str], words: dict[str, list[str]], fold: Callable[[Sequence[str]], list[str]]) -> str:
+    """What a near group's members differ in, where it is their links or reference numbers (``DuplicateGroup``)."""
+    links = {tuple(t for t in words[i] if is_link(t)) for i in members}
+    if len(links) > 1:
+        unlinked = {tuple("<link>" if is_link(t) else t for t in words[i]) for i in members}
+        return ONLY_LINK if len(unlinked) == 1 else LINKS_DIFFER
+    if fold is fold_identifiers and len({tuple(fold(words[i])) for i in members}) == 1:
+        return ONLY_REFERENCES  # (the words alike once the ids are folded: the ids are what differ)
+    return ""
 
 
 def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, min_tokens: int = 4,
@@ -206,17 +242,24 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
     compare the words as ``fold`` leaves them (default ``fold_identifiers``: ids alike, amounts as written)."""
     fold = fold_identifiers if fold is None else fold
     order = {ident: i for i, (ident, _) in enumerate(texts)}
-    exact: dict[str, list[str]] = defaultdict(list)
+    exact: dict[str, list[str]] = defaultdict(list)  # the same words -> ids
+    written: dict[str, dict[str, list[str]]] = defaultdict(dict)  # the same words -> the text as written -> ids
     sets: dict[str, set[str]] = {}
     words: dict[str, list[str]] = {}
     for ident, text in texts:
         tokens = normalise(text)
         if len(tokens) < min_tokens:
             continue
-        exact[" ".join(tokens)].append(ident)
+        key = " ".join(tokens)
+        exact[key].append(ident)
+        written[key].setdefault(" ".join(text.split()), []).append(ident)
         sets[ident] = shingles(fold(tokens))
         words[ident] = tokens
-    groups = [DuplicateGroup("exact", ids, 1.0) for ids in exact.values() if len(ids) > 1]
+    # exact: the same text as written (blanks aside); the same words punctuated otherwise ("1." and a 1️⃣ keycap)
+    # are the same wording, near duplicates of similarity 1.0, one of each way of writing it
+    groups = [DuplicateGroup("exact", ids, 1.0) for same in written.values() for ids in same.values() if len(ids) > 1]
+    groups += [DuplicateGroup("near", [ids[0] for ids in same.values()], 1.0, SAME_WORDING)
+               for same in written.values() if len(same) > 1]
     # near duplicates among one representative per exact group
     reps = [ids[0] for ids in exact.values()]
     # representatives with the same word pairs (copies that differ only in their ids: a templated
@@ -345,8 +388,9 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
         clusters[find(r)].append(r)
     for root, members in clusters.items():
         if len(members) > 1:
-            groups.append(DuplicateGroup("near", sorted(members, key=order.__getitem__),
-                                         round(weakest.get(root, threshold), 3)))
+            members.sort(key=order.__getitem__)
+            groups.append(DuplicateGroup("near", members, round(weakest.get(root, threshold), 3),
+                                         _note(members, words, fold)))
     groups.sort(key=lambda g: (g.kind != "exact", -len(g.members), order[g.members[0]]))
     return groups
 

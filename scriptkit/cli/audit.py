@@ -356,7 +356,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
     for g in exact[:_GROUPS_SHOWN] + near[:_GROUPS_SHOWN]:
         titles = "; ".join(_told_apart([report.macro(i) for i in g.members[:5]]))
         more = f" and {len(g.members) - 5} more" if len(g.members) > 5 else ""
-        sim = "" if g.kind == "exact" else f" (similarity >= {g.similarity:.2f})"
+        sim = "" if g.kind == "exact" else f" (similarity >= {g.similarity:.2f}{f'; {g.note}' if g.note else ''})"
         con.print(f"  {g.kind}{sim}: {titles}{more}", markup=False, highlight=False)
     unshown = [f"{len(groups) - _GROUPS_SHOWN} more {kind} group(s)" for kind, groups in (("exact", exact),
                                                                                           ("near", near))

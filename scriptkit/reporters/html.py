@@ -357,7 +357,8 @@ def render_html(report: AuditReport) -> str:
     titles = {m.id: m.title for m in report.macros}
     by_id = {m.id: m for m in report.macros}  # (a contradiction's quote in its macro's own words)
     dups = "".join(
-        f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}</td><td>"
+        f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}"
+        f"{f'<br><b>{_e(g.note)}</b>' if g.note else ''}</td><td>"
         + ", ".join(f'<a href="#drill={_e(i)}"><bdi>{_e(titles.get(i, i))}</bdi></a>' for i in g.members[:_GROUP_SHOWN])
         + (f' <span class="muted">and {len(g.members) - _GROUP_SHOWN} more (all in --format json)</span>'
            if len(g.members) > _GROUP_SHOWN else "") + "</td></tr>"
