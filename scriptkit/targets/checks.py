@@ -230,7 +230,8 @@ team's, the shared and the private ones, not against another team's (a template 
 `team_id` may land in any team's workspace, and which teams a teammate is in is not known, so
 those are judged against every team's); a Freshdesk shared response against the others in its
 folder (Freshdesk refuses a title twice only there); a personal one against none (Freshdesk
-exempts personal responses).
+exempts personal responses), as is one written personal until its folder's id is set, which is
+judged in that folder once it is.
 
 ## Example
 Two scripts both titled `"Shipping::Delayed order"`, one for email and one for chat.

@@ -138,13 +138,16 @@ bodies) for any folder whose id is not configured yet.
         # are rejected unless the response is personal" (CannedResponse validate_title), and its picker lists the
         # responses under their folders: two folders' "Refund" never meet. A personal response is exempt, an
         # agent's own two as much as two agents' (whose folders no one sees both of), and sits in its agent's
-        # personal folder, apart from the shared ones: it clashes with none (a scope of its own). One without a
-        # usable folder or visibility (SK506) is judged against them all (None).
+        # personal folder, apart from the shared ones: it clashes with none (a scope of its own). So is one written
+        # personal until its folder has an id ("visibility": 1, SK506): Freshdesk takes it as it is sent, and once
+        # the id is set the folder's scope judges it. One of a visibility Freshdesk lacks (SK506) is judged against
+        # them all (None).
         vis = settings(message).get("visibility", "all")
-        if vis == "personal":
-            return f"personal {message.script_id} {message.variant}"
+        if not _known_visibility(vis):
+            return None
         folder = self._folder(message)
-        return None if not _known_visibility(vis) or folder is None else f"folder {folder}"
+        return f"folder {folder}" if vis != "personal" and folder is not None \
+            else f"personal {message.script_id} {message.variant}"
 
     def setting_problems(self, conf: Mapping[str, Any]) -> list[Problem]:
         found = super().setting_problems(conf) + id_problems("freshdesk", conf)
