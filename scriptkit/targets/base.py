@@ -726,21 +726,23 @@ def _snippet(text: str, at: int, size: int, reach: int = 20) -> str:
 
 def unsafe_literal_problems(message: Message, dialect: Dialect, target: str,
                             names: Mapping[str, str] | None = None) -> list[Problem]:
-    """SK505 at the first of ``dialect.unsafe`` in each literal text the helpdesk gets, saying what it does with it
-    (a fallback it never writes is none: a placeholder it lacks is a [[marker]] for the agent)."""
+    """SK505 at each of ``dialect.unsafe`` in each literal text the helpdesk gets, saying what it does with it
+    (a fallback it never writes is none: a placeholder it lacks is a [[marker]] for the agent). Each is its own
+    problem, at its place: one named alone, the next came up only once it was fixed."""
     found: list[Problem] = []
+    if not dialect.unsafe:
+        return found
+    # (one pass, left to right, each place once: '{{%' is one '{{', not a '{{' and a '{%')
+    needles = re.compile("|".join(map(re.escape, sorted(dialect.unsafe, key=len, reverse=True))))
     for text, locate in literal_texts(message, dialect, names):
-        for needle in dialect.unsafe:
-            if needle in text:
-                at = text.index(needle)
-                snippet = _snippet(text, at, len(needle))
-                where = locate(at)
-                found.append(problem(
-                    "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax"
-                             + _misread(dialect, text, at, needle),
-                    f"{target} documents no way to escape it: reword the text, or export with --force to keep it.",
-                    location=where))
-                break
+        for hit in needles.finditer(text):
+            needle, at = hit.group(), hit.start()
+            snippet = _snippet(text, at, len(needle))
+            found.append(problem(
+                "SK505", f"'{needle}' in \"{snippet}\" would be read as {target} template syntax"
+                         + _misread(dialect, text, at, needle),
+                f"{target} documents no way to escape it: reword the text, or export with --force to keep it.",
+                location=locate(at)))
     return found
 
 
