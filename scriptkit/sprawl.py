@@ -58,6 +58,7 @@ from scriptkit.text import MARKERS, sentence_spans
 # different documents, and read as words and folded as ids the two were duplicates of similarity 1.00)
 _TOKEN = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]|(?:https?://|www\.)[^\s<>\"'“”‘’]*[^\s<>\"'“”‘’.,;:!?)\]]"
                     r"|[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_PLACEHOLDER = re.compile(r"\{\{[^{}]*\}\}|\[\[[^\[\]]*\]\]")
 _PERMUTATIONS = 32
 _BANDS, _ROWS = 8, 4
 #: up to this many distinct texts, every pair is compared (up to 45,000 pairs, a tenth of a second); above it, the
@@ -252,7 +253,8 @@ def find_duplicates(texts: Sequence[tuple[str, str]], threshold: float = 0.7, mi
             continue
         key = " ".join(tokens)
         exact[key].append(ident)
-        written[key].setdefault(" ".join(text.split()), []).append(ident)
+        # (each placeholder alike: "[Customer Name]" and "{{ticket.requester.first_name}}" are one helpdesk's spelling)
+        written[key].setdefault(" ".join(_PLACEHOLDER.sub("<var>", text).split()), []).append(ident)
         sets[ident] = shingles(fold(tokens))
         words[ident] = tokens
     # exact: the same text as written (blanks aside); the same words punctuated otherwise ("1." and a 1️⃣ keycap)
