@@ -12,6 +12,7 @@ import pytest
 
 import scriptkit
 from scriptkit.audit import audit_practice
+from scriptkit.importers import import_library
 
 _GOOD = ("Hi there,\n\nThanks for writing in, and I'm sorry the parcel was late. I've refunded the delivery fee "
          "today, and you'll see it on your card within 5 days. If anything else comes up, just reply and I'll "
@@ -64,3 +65,23 @@ def test_what_the_customer_reads_as_typed_costs_readability(tmp_path: Path) -> N
     assert starred.scores["readability"] is not None and plain.scores["readability"] is not None
     assert starred.scores["readability"] < plain.scores["readability"]
     assert starred.held_mean < plain.held_mean
+
+
+@pytest.mark.timeout(120)
+def test_a_json_lines_library_names_the_fields_it_did_not_read(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, [{"title": "Late", "body": _GOOD, "platform": "email"},
+                             {"title": "Late again", "body": _GOOD, "platform": "email", "agent": "Riya"}])
+    notes = " ".join(import_library(path).notes)
+    assert "'platform'" in notes and "'agent'" in notes and "'body'" not in notes
+
+
+@pytest.mark.timeout(120)
+def test_map_channel_reads_a_json_lines_field_as_the_channel(tmp_path: Path) -> None:
+    tweet = "So sorry about the wait! Your parcel left today and arrives Friday. DM us if it does not."
+    path = _jsonl(tmp_path, [{"title": "Late tweet", "body": tweet, "platform": "twitter"},
+                             {"title": "Late chat", "body": tweet, "platform": "Chat"}])
+    library = import_library(path, mapping={"channel": "platform"})
+    assert [m.raw.channel for m in library.macros] == ["social", "chat"]
+    assert not any("'platform'" in note for note in library.notes)
+    report = scriptkit.audit_library(path, mapping={"channel": "platform"}, grammar="off")
+    assert not any(d.name == "email-length" for m in report.macros for d in m.diagnostics)

@@ -41,7 +41,7 @@ def source_options(func: Callable[..., object]) -> Callable[..., object]:
     func = click.option("--where", "where", multiple=True, metavar="COL=VALUE",
                         help="Generic formats: keep only items whose column equals VALUE (repeatable).")(func)
     func = click.option("--map", "mapping", metavar="FIELD=COL,...",
-                        help="Generic formats: which columns hold title, body, html, id, tags, guidance, "
+                        help="Generic formats: which columns hold title, body, html, id, tags, guidance, channel, "
                              "e.g. --map title=Name,body=Text.")(func)
     func = click.option("--from", "fmt", type=LazyChoice(_formats), default=None,
                         help="Source format (default: a helpdesk's export told by its shape, "

@@ -14,11 +14,11 @@ from scriptkit.importers.common import ItemProblem, Read, ReadOptions, read_text
 from scriptkit.importers.tabular import (
     FIELDS,
     OWN_COLUMNS,
-    FileNote,
     check_columns,
     column,
     from_record,
     unread_columns,
+    unread_note,
 )
 from scriptkit.sourcetext import SourceText, lone_cr_as_newline
 from scriptkit.targets.csvfile import unguard_cell
@@ -80,11 +80,7 @@ def read(path: Path, options: ReadOptions) -> Read:
     guarded = set(fields) >= OWN_COLUMNS
     unread = unread_columns(fields, options)
     if unread:  # (named once, for the file: in pack.yaml, not in one script's file as if about that macro)
-        listed = ", ".join(f"'{c}'" for c in unread)
-        yield FileNote(source.location(skipped), path.name,
-                       f"{path.name}'s column(s) {listed} are not read, for any row: their cells are not in the "
-                       f"pack ({options.wording.mapping} names a column that holds the title, body, html, id, tags or "
-                       "guidance)")
+        yield unread_note(source.location(skipped), path.name, unread, options)
     while True:
         try:
             row = next(reader)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from scriptkit.diagnostics import Location
 from scriptkit.importers.common import (
     ItemProblem,
     LongNumberError,
@@ -18,7 +19,7 @@ from scriptkit.importers.common import (
     loads_once,
     read_text,
 )
-from scriptkit.importers.tabular import check_columns, from_record
+from scriptkit.importers.tabular import check_columns, from_record, unread_columns, unread_note
 
 LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
 
@@ -26,6 +27,8 @@ LABEL = "JSON Lines, one object a line (--map title=KEY,body=KEY)"
 def read(path: Path, options: ReadOptions) -> Read:
     source = read_text(path, "JSONL file")
     checked = False
+    first_item: Location | None = None
+    fields: dict[str, None] = {}  # (every line's field names, in order: those none is read from are named)
     lines = source.text.split("\n")
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
@@ -55,7 +58,11 @@ def read(path: Path, options: ReadOptions) -> Read:
             continue
         if not checked:
             check_columns([str(k) for k in record], options, where, "JSONL file", "field")
-            checked = True
+            checked, first_item = True, where
+        fields.update(dict.fromkeys(map(str, record)))
         item = from_record(record, lineno - 1, where, options, what="line")
         if item is not None:
             yield item
+    # (as a CSV's columns are: a 'platform' field of tweets went unread unsaid, and its replies were judged as email)
+    if first_item is not None and (unread := unread_columns(list(fields), options)):
+        yield unread_note(first_item, path.name, unread, options, "field")

@@ -1,7 +1,7 @@
 """Generic records (CSV rows, JSON/YAML objects) -> raw items, through a column mapping.
 
 ``--map title=Name,body=Text`` names the columns; fields: title, body (plain text), html (an
-HTML body), id, tags, guidance. Without a mapping the usual column names are tried.
+HTML body), id, tags, guidance, channel. Without a mapping the usual column names are tried.
 ``--where inbound=False`` keeps only matching rows (e.g. a brand's own replies).
 """
 
@@ -33,7 +33,7 @@ from scriptkit.message import CHANNELS
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
 
-FIELDS = ("title", "body", "html", "id", "tags", "guidance")
+FIELDS = ("title", "body", "html", "id", "tags", "guidance", "channel")
 DEFAULTS: dict[str, tuple[str, ...]] = {
     "title": ("title", "name", "subject", "label", "shortcut"),
     "body": ("body", "text", "content", "message", "reply", "response", "body_text"),
@@ -41,7 +41,13 @@ DEFAULTS: dict[str, tuple[str, ...]] = {
     "id": ("id", "script_id", "key", "slug", "uid"),  # (script_id: scriptkit's own CSV export)
     "tags": ("tags", "labels", "category", "cat"),
     "guidance": ("guidance", "use_when", "usage", "notes", "description"),
+    # (a sheet's own 'platform' may say iOS or Android: read as the channel only when --map channel=platform says so)
+    "channel": ("channel",),
 }
+#: a social network a record names as its channel ('platform': twitter): scriptkit's social channel, whose limits
+#: a tweet is judged by (read as no channel, a 20-word reply was told an email reads best at 50-125 words)
+SOCIAL_NETWORKS = frozenset({"twitter", "x", "facebook", "instagram", "linkedin", "tiktok", "youtube", "threads",
+                             "social media"})
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -135,10 +141,20 @@ class FileNote(ItemProblem):
     passes it on too; ``import_library`` takes it out before it looks for problems."""
 
 
+def unread_note(where: Location, file_name: str, unread: list[str], options: ReadOptions,
+                unit: str = "column") -> FileNote:
+    """The note that names a file's columns (a JSON object's fields) no record is read from, once for the file."""
+    listed = ", ".join(f"'{c}'" for c in unread)
+    return FileNote(where, file_name,
+                    f"{file_name}'s {unit}(s) {listed} are not read, for any {'row' if unit == 'column' else 'item'}: "
+                    f"their {'cells' if unit == 'column' else 'values'} are not in the pack ({options.wording.mapping} "
+                    f"names a {unit} that holds the title, body, html, id, tags, guidance or channel)")
+
+
 def unread_columns(fields: list[str], options: ReadOptions) -> list[str]:
     """The named columns no row is read from: said once for the file, as a helpdesk's import names the
     fields it leaves out."""
-    read = {column(fields, f, options) for f in FIELDS} | set(options.where) | {"channel"}
+    read = {column(fields, f, options) for f in FIELDS} | set(options.where)
     if not options.mapping:
         read |= _OWN_READ if set(fields) >= OWN_COLUMNS else set()
         folded = {f.casefold() for f in fields}
@@ -237,7 +253,7 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
                    dialect=options.dialect or ("salesforce" if quick_text else "generic"), tags=tags,
                    guidance=values["guidance"], settings=settings, notes=notes, unused=unused, pack_text=markdown,
                    export_id=str(ident) if ident is not None and key == str(ident) else None)
-    said = next((record[f] for f in fields if f.casefold() == "channel"), None)
+    said = record.get(cols["channel"]) if cols["channel"] else None
     if isinstance(said, str) and said.strip():
         _read_channel(item, said.strip(), "its Channel in Salesforce" if quick_text else "its channel",
                       several=item.dialect == "salesforce")
@@ -276,7 +292,8 @@ def _read_channel(item: RawItem, said: str, what: str, several: bool = False) ->
     them (``more_channels``), which the Salesforce export writes back as one Quick Text: read from the
     record itself, so a record without an Id (scriptkit's own export, a Data Loader sheet) keeps them."""
     parts = [part.strip() for part in said.split(";") if part.strip()]
-    known = [_SALESFORCE_CHANNELS.get(p.casefold(), p.casefold() if p.casefold() in CHANNELS else "") for p in parts]
+    known = [_SALESFORCE_CHANNELS.get(p.casefold(), p.casefold() if p.casefold() in CHANNELS else
+                                      "social" if p.casefold() in SOCIAL_NETWORKS else "") for p in parts]
     item.channel = next((channel for channel in known if channel), "")
     others = [c or p for p, c in zip(parts, known, strict=True) if not c or c != item.channel]
     if several and item.channel and all(c not in CHANNEL_VALUES for c in known if c):

@@ -53,6 +53,8 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;
 details.macro{border-top:1px solid var(--line);padding:6px 0}details.macro[hidden]{display:none}
 details.macro>summary{cursor:pointer;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 details.macro>summary .t{font-weight:600;flex:1 1 300px;font-size:15px;margin:0}
+/* (a wide table scrolls inside its box: the common problems' table made a phone's page 435 px wide) */
+.scroll{overflow-x:auto;max-width:100%}td.kind{overflow-wrap:normal}
 details.macro>summary::before{content:"▸" / "";color:var(--muted)}details.macro[open]>summary::before{content:"▾" / ""}
 .sev{font:10px ui-monospace,monospace;color:var(--muted);margin-left:1px;user-select:none}details.macro.focus{background:#fffbe6}
 .body{white-space:pre-wrap;background:#fafbfc;border:1px solid var(--line);border-radius:6px;padding:10px 12px;margin:8px 0;font-size:14px}
@@ -61,17 +63,16 @@ mark{background:#ffe082;border-bottom:2px solid #f57f17;padding:0 1px}mark.error
 .rewrite{color:var(--good)}.muted{color:var(--muted)}.toolbar{display:flex;gap:8px;margin-bottom:8px;flex-wrap:wrap}
 input[type=search]{padding:6px 8px;border:1px solid var(--line);border-radius:6px;min-width:260px}
 /* (a long link or word in a macro wraps anywhere rather than run off a phone's screen) */
-.body,.problems li,details.macro>summary .t,td,.muted{overflow-wrap:anywhere}
+.body,.problems li,details.macro>summary .t,td,.muted,header p{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 #controls[hidden]{display:none}.filter-note{display:none}body:not([data-ready]) .filter-note:target{display:block}
 button{padding:5px 10px;border:1px solid var(--line);border-radius:6px;background:#fff;cursor:pointer}
 @media print{
 body{background:#fff}header{background:none;color:var(--fg);padding:0 0 12px}header p{color:var(--muted)}main{padding:0}
-#controls,noscript,.filter-note a{display:none}
+#controls,noscript,.filter-note a{display:none}.scroll{overflow:visible}
 .card,.chart,svg,tr,li{break-inside:avoid}h1,h2,h3,summary{break-after:avoid}
-/* (every macro open on paper: the script opens them before printing; where it does not run, their content is
-   shown all the same in a browser that has ::details-content) */
-details.macro::details-content{content-visibility:visible;display:contents}
+/* (paper shows what the screen shows: the macros listed, each closed one as its summary line, each open one whole;
+   every macro opened was 413 pages for a library of 489: "Expand shown" opens them first where that is wanted) */
 }
 """
 
@@ -79,7 +80,8 @@ _JS = """
 (function(){
   var macros=[].slice.call(document.querySelectorAll('details.macro'));
   var status=document.getElementById('filter-status');
-  function show(pred,label){var n=0;macros.forEach(function(m){var ok=pred(m);m.hidden=!ok;if(ok)n++;});
+  // (each macro's heading stands just before it, outside its summary: hidden and moved with it)
+  function show(pred,label){var n=0;macros.forEach(function(m){var ok=pred(m);m.hidden=!ok;m.previousElementSibling.hidden=!ok;if(ok)n++;});
     status.textContent=label?label+': '+n+' macro(s)':'';}
   function drill(id){var el=document.getElementById('m-'+id);if(!el)return false;
     show(function(){return true;},'');el.hidden=false;el.open=true;
@@ -98,17 +100,27 @@ _JS = """
       filter(function(m){return !m.dataset.part&&Math.min(9,Math.floor(parseFloat(m.dataset.score)/10))===b;},'Score '+(b*10)+'-'+(b*10+(b===9?10:9)),'#bucket='+b);}
     else if(h.indexOf('family=')===0){var f=h.slice(7);
       filter(function(m){return (' '+m.dataset.families+' ').indexOf(' '+f+' ')>=0;},'Problems in '+f,'#family='+f);}
+    else if(h.indexOf('rule=')===0){var r=h.slice(5);
+      filter(function(m){return (' '+m.dataset.codes+' ').indexOf(' '+r+' ')>=0;},'Problems of '+r,'#rule='+r);}
     else if(h==='broken'){filter(function(m){return !!m.dataset.broken;},'Broken for the customer','#broken');}}
   window.addEventListener('hashchange',route);
   document.getElementById('search').addEventListener('input',function(e){var q=e.target.value.toLowerCase();
     mark('');show(function(m){return !q||m.textContent.toLowerCase().indexOf(q)>=0;},q?'Matching "'+e.target.value+'"':'');});
   document.getElementById('show-all').addEventListener('click',function(){history.replaceState(null,'',' ');mark('');show(function(){return true;},'');});
   document.getElementById('expand').addEventListener('click',function(){macros.forEach(function(m){if(!m.hidden)m.open=true;});});
-  // (on paper every macro the list shows is open; those the reader had closed close again after)
-  var closed=[];
-  window.addEventListener('beforeprint',function(){closed=macros.filter(function(m){return !m.open&&!m.hidden;});
-    closed.forEach(function(m){m.open=true;});});
-  window.addEventListener('afterprint',function(){closed.forEach(function(m){m.open=false;});closed=[];});
+  // (the list as written is worst first: the other orders are sorted from it, ties kept in its order)
+  var said={worst:'worst first',best:'best first',title:'by title'};
+  macros.forEach(function(m,i){m.setAttribute('data-rank',i);});
+  function rank(m){return parseInt(m.getAttribute('data-rank'),10);}
+  function title(m){return m.querySelector('summary .t').textContent;}
+  document.getElementById('sort').addEventListener('change',function(e){var how=e.target.value;
+    var list=macros.slice().sort(function(a,b){
+      if(how==='best')return (a.dataset.part?1:0)-(b.dataset.part?1:0)||parseFloat(b.dataset.score)-parseFloat(a.dataset.score)||rank(a)-rank(b);
+      if(how==='title')return title(a).localeCompare(title(b),undefined,{sensitivity:'base'})||rank(a)-rank(b);
+      return rank(a)-rank(b);});
+    var box=document.getElementById('macros');
+    list.forEach(function(m){box.appendChild(m.previousElementSibling);box.appendChild(m);});
+    macros=list;document.getElementById('order-said').textContent=said[how]||said.worst;});
   document.getElementById('controls').hidden=false;  // (drawn only when they work)
   document.body.setAttribute('data-ready','1');
   route();
@@ -255,6 +267,7 @@ _SHORT_LABELS = {"acknowledgment": "Ack", "warm_language": "Warmth", "flexibilit
 
 def _macro(m: MacroAudit) -> str:
     families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
+    codes = " ".join(sorted({d.code for d in m.diagnostics}))  # (the #rule= lists)
     scores = "".join(f'<span class="muted" title="{_e(PRACTICE_LABELS[p])}">{_e(_SHORT_LABELS[p])}</span> '
                      f'{_score(m.scores[p])}' for p in PRACTICES)
     items = []
@@ -278,8 +291,12 @@ def _macro(m: MacroAudit) -> str:
     # (judged in part: not in the score distribution's buckets)
     part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
     part += ' data-broken="1"' if m.held_because is not None else ""  # (the #broken list)
-    return (f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}">'
-            f'<summary>{_score(m.overall)}<h3 class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>{scores}</summary>'
+    # (the heading stands before the details, for a screen reader's list of headings: inside the summary, which
+    # is a button to one, its heading was flattened into the button's name)
+    return (f'<h3 class="macro-h visually-hidden"><bdi>{_e(m.title)}</bdi>{_state(m)}</h3>'
+            f'<details class="macro" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}" '
+            f'data-codes="{_e(codes)}">'
+            f'<summary>{_score(m.overall)}<span class="t"><bdi>{_e(m.title)}</bdi>{_state(m)}</span>{scores}</summary>'
             # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
             f'<div class="muted" id="drill={_e(m.id)}">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
@@ -325,12 +342,31 @@ def _without_script(report: AuditReport) -> tuple[str, str]:
     filters += [(f"family={f}", f'details.macro:not([data-families~="{f}"])', f"the macros with {_family_label(f)} problems")
                 for f in report.by_family]
     filters += [("broken", "details.macro:not([data-broken])", "the macros broken for the customer")] if report.broken else []
-    css = "".join(f'body:not([data-ready]):has([id="{target}"]:target) {others}{{display:none}}'
+    filters += [(f"rule={code}", f'details.macro:not([data-codes~="{code}"])', f"the macros with {code} problems")
+                for code in dict.fromkeys(c.code for c in report.common)]
+    # (each macro's heading, just before it, is hidden with it)
+    css = "".join(f'body:not([data-ready]):has([id="{target}"]:target) :is({others},h3.macro-h:has(+{others})){{display:none}}'
                   f'body:not([data-ready]):has([id="{target}"]:target) svg a[href="#{target}"] .bar{{stroke:#1d2330;stroke-width:3}}'
                   for target, others, _ in filters)
     notes = "".join(f'<p class="filter-note" id="{_e(target)}">Showing {_e(what)}. <a href="#macros">Show all</a></p>'
                     for target, _, what in filters)
     return css, notes
+
+
+def _rule_filter(text: str, section: str, rules: dict[str, str]) -> str:
+    """A work order step's link: the #rule= list of the common problem it names ("SK301 missing-acknowledgment in
+    ..."), else its section."""
+    if section == "common":
+        code = next((code for named, code in rules.items() if text.startswith(named)), None)
+        if code is not None:
+            return f"rule={code}"
+    return section
+
+
+def _table(caption: str, head: str, rows: str) -> str:
+    """A table with its caption, in a box that scrolls sideways on a screen narrower than the table."""
+    return (f'<div class="scroll" role="region" tabindex="0" aria-label="{_e(caption)}"><table>'
+            f'<caption class="visually-hidden">{_e(caption)}</caption>{head}{rows}</table></div>')
 
 
 def render_html(report: AuditReport) -> str:
@@ -350,14 +386,15 @@ def render_html(report: AuditReport) -> str:
     # (the page says once, above, which macros those are and why: here only that these are the same)
     practice_note = (f'<p class="muted">Over the same {len(report.judged_in_full)} macro(s) as the overall '
                      'score.</p>' if report.judged_in_part else "")
-    common = "".join(f"<tr><td class=code>{_e(c.code)}</td><td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
+    common = "".join(f'<tr><td class=code><a href="#rule={_e(c.code)}">{_e(c.code)}</a></td>'
+                     f"<td>{_e(c.name)}</td><td>{_e(c.label)}</td>"
                      f"<td>{c.macros}</td><td>{c.count}</td><td>"
                      + "; ".join(f"&ldquo;<bdi>{_e(t)}</bdi>&rdquo; {k}" for t, k in c.phrases) + "</td></tr>"
                      for c in report.common[:15]) + _more_rows(15, len(report.common), "kind(s) of problem", 6)
     titles = {m.id: m.title for m in report.macros}
     by_id = {m.id: m for m in report.macros}  # (a contradiction's quote in its macro's own words)
     dups = "".join(
-        f"<tr><td>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}"
+        f"<tr><td class=kind>{_e(g.kind)}</td><td>{'1.00' if g.kind == 'exact' else f'&ge; {g.similarity:.2f}'}"
         f"{f'<br><b>{_e(g.note)}</b>' if g.note else ''}</td><td>"
         + ", ".join(f'<a href="#drill={_e(i)}"><bdi>{_e(titles.get(i, i))}</bdi></a>' for i in g.members[:_GROUP_SHOWN])
         + (f' <span class="muted">and {len(g.members) - _GROUP_SHOWN} more (all in --format json)</span>'
@@ -389,7 +426,10 @@ def render_html(report: AuditReport) -> str:
     weights = ", ".join(f"{k.value} {v:g}" for k, v in WEIGHTS.items())
     notes = "".join(f'<p class="muted">{_e(line)}.</p>' for line in report.set_aside())
     # (what the customer would see broken first, then by what fixing it raises: the most common problem was first)
-    order = "".join(f'<li><a href="#{_e(w.filter or w.section)}">{_e(w.text)}</a></li>' for w in report.work_order()[:15])
+    # (a rule's step lists the macros with that rule's problems, as its row of the common problems does)
+    rules = {f"{c.code} {c.name} ": c.code for c in report.common}
+    order = "".join(f'<li><a href="#{_e(w.filter or _rule_filter(w.text, w.section, rules))}">{_e(w.text)}</a></li>'
+                    for w in report.work_order()[:15])
     no_room = f'<p class="muted">{_e(report.no_room_note)}.</p>' if report.no_room_note else ""
     filter_css, filter_notes = _without_script(report)
     return f"""<!DOCTYPE html>
@@ -406,12 +446,12 @@ def render_html(report: AuditReport) -> str:
 <div class="chart"><h2>Average score per practice</h2>{_bars("chart-practices", "Average score per practice", practice_rows, "/100", 100)}{practice_note}</div>
 </div>
 {notes}<nav class="toolbar" id="order">Work in this order: <span class="muted">{_e(WORK_ORDER_RULE)}.</span><ol>{order}</ol>{no_room}</nav>
-<section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p><table><tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>{common}</table></section>
-<section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2><table><tr><th>kind</th><th>similarity</th><th>macros</th></tr>{dups or '<tr><td colspan=3>None found.</td></tr>'}</table></section>
-<section id="contradictions"><h2>Numbers that contradict each other</h2><table><tr><th>topic</th><th>unit</th><th>values</th></tr>{contra or f'<tr><td colspan=3>{_e(contra_none)}</td></tr>'}</table>{contra_note}</section>
-<section id="macros"><h2>Macros, worst first</h2>{filter_notes}
+<section id="common"><h2>Most common problems</h2><p class="muted">A handful of phrases is usually most of the findings: one substitution (or <code>scriptkit check --fix</code>) fixes each everywhere.</p>{_table("Most common problems: each rule's code lists its macros", "<tr><th>code</th><th>rule</th><th>practice</th><th>macros</th><th>times</th><th>most quoted</th></tr>", common)}</section>
+<section id="duplicates"><h2>Macro sprawl: duplicates and near duplicates</h2>{_table("Groups of duplicate macros", "<tr><th>kind</th><th>similarity</th><th>macros</th></tr>", dups or '<tr><td colspan=3>None found.</td></tr>')}</section>
+<section id="contradictions"><h2>Numbers that contradict each other</h2>{_table("Numbers that contradict each other, by topic", "<tr><th>topic</th><th>unit</th><th>values</th></tr>", contra or f'<tr><td colspan=3>{_e(contra_none)}</td></tr>')}{contra_note}</section>
+<section id="macros"><h2>Macros, <span id="order-said">worst first</span></h2>{filter_notes}
 <noscript><p class="muted">JavaScript is off: the chart bars still list their macros, and a macro opens with a click; filtering by text and opening them all need JavaScript.</p></noscript>
-<div class="toolbar" id="controls" hidden><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted" aria-live="polite"></span></div>
+<div class="toolbar" id="controls" hidden><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><label for="sort">Sort</label><select id="sort"><option value="worst">worst first</option><option value="best">best first</option><option value="title">by title</option></select><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted" aria-live="polite"></span></div>
 {"".join(_macro(m) for m in report.macros)}
 </section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
