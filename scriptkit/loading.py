@@ -2245,13 +2245,56 @@ def _scripts_beside(root: Path) -> list[Path]:
     for path in entries:
         if path.name == PACK_FILE or not _SCRIPT_NAME.match(path.name) or not path.is_file():
             continue
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(MAX_FILE_BYTES).decode("utf-8", "replace")
-        except OSError:
-            continue
-        if _SCRIPT_KEYS.search(head):
+        head = _head(path, MAX_FILE_BYTES)
+        if head is not None and _SCRIPT_KEYS.search(head):
             found.append(path)
+    return found
+
+
+def _head(path: Path, size: int) -> str | None:
+    """The first ``size`` bytes of a file as text, or None where it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size).decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+_SCRIPT_ID = re.compile(r"(?m)^id\s*:")
+# folders that hold no script of the pack: tools' and packages' own
+_NOT_SEARCHED = frozenset(("node_modules", "__pycache__", "venv", "site-packages"))
+_SEARCH_DEPTH = 3  # (a misplaced script is a folder or two down: 'drafts/', 'script/billing/')
+
+
+def _scripts_elsewhere(root: Path) -> list[Path]:
+    """YAML files in a folder of the pack other than scripts/ ('script/', 'drafts/', 'Scripts/' beside it)
+    that read like scripts (an 'id:' and a slot): check and export leave them out, so they are said.
+    Not searched: hidden folders ('.git'), another pack's (a pack.yaml), an export's (its marker file),
+    tools' folders (node_modules, a virtualenv), or deeper than a few levels."""
+    from scriptkit.exporting import MARKER  # (exporting imports this module)
+
+    try:
+        scripts = os.stat(root / SCRIPTS_DIR)
+    except OSError:
+        scripts = None
+    found: list[Path] = []
+    for folder, folders, files in os.walk(root):
+        here = Path(folder)
+        depth = len(here.relative_to(root).parts)
+        if depth:
+            try:  # (on a case-blind disk 'Scripts' is scripts/ itself, read already)
+                same = scripts is not None and os.path.samestat(os.stat(here), scripts)
+            except OSError:
+                same = True
+            if same or any((here / name).exists() for name in (PACK_FILE, MARKER, "pyvenv.cfg")):
+                folders.clear()
+                continue
+            for name in sorted(files):
+                if _SCRIPT_NAME.match(name) and (head := _head(here / name, 65536)) is not None \
+                        and _SCRIPT_ID.search(head) and _SCRIPT_KEYS.search(head):
+                    found.append(here / name)
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in _NOT_SEARCHED) \
+            if depth < _SEARCH_DEPTH else []
     return found
 
 
@@ -2566,11 +2609,20 @@ def _load_pack(root: Path, jobs: int | None, part: list[Pack] | None = None) -> 
         for stray in _scripts_beside(root):
             errors.add("this script is beside pack.yaml, where scripts are not read", Location(str(stray), 1, 1),
                        f"Move it into {SCRIPTS_DIR}/.")
+        elsewhere = _scripts_elsewhere(root)  # ('script/refund.yaml', 'drafts/x.yaml': left out, unseen)
+        if elsewhere:  # (one a link in scripts/ leads to is read)
+            read = {os.path.realpath(path) for path in script_files}
+            elsewhere = [path for path in elsewhere if os.path.realpath(path) not in read]
         if not script_files and not (root / SCRIPTS_DIR).is_file() and not unreadable:
             misnamed = _misnamed_scripts_dir(root)
             errors.add(f"no scripts found in {root / SCRIPTS_DIR}", Location(str(meta_file), 1, 1),
                        f"Rename {misnamed} to {SCRIPTS_DIR}: that is the folder scriptkit reads." if misnamed
                        else "Add one YAML file per script under scripts/.")
+            elsewhere = [path for path in elsewhere if misnamed is None or misnamed not in path.parents]
+        for stray in elsewhere:  # (said as one beside pack.yaml is)
+            errors.add(f"this script is in {stray.parent.relative_to(root).as_posix()}/, where scripts are not read",
+                       Location(str(stray), 1, 1), f"Move it into {SCRIPTS_DIR}/ (or out of the pack, if it is not "
+                       "to be checked and exported).")
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
     template_problems: list[ScriptkitError] = []  # each script's, found as it is parsed

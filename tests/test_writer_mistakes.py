@@ -176,3 +176,12 @@ def test_check_diffs_exit_code_is_documented() -> None:
     assert "Exit 1 when there is a diff" in " ".join(result.output.split()), result.output
     docs = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
     assert "`check --diff` exits 1 when there is a diff" in " ".join(docs.split())
+
+
+def test_a_script_a_link_in_scripts_leads_to_is_read_not_reported(make_pack: Any) -> None:
+    root = make_pack({"parcel-lost.yaml": PARCEL})
+    (root / "shared").mkdir()
+    (root / "shared" / "refund.yaml").write_text(PARCEL.replace("id: parcel-lost", "id: refund"), encoding="utf-8")
+    (root / "scripts" / "refund.yaml").symlink_to(Path("..") / "shared" / "refund.yaml")
+    result = check(root)
+    assert result.exit_code != 2, result.output
