@@ -85,3 +85,16 @@ def test_map_channel_reads_a_json_lines_field_as_the_channel(tmp_path: Path) -> 
     assert not any("'platform'" in note for note in library.notes)
     report = scriptkit.audit_library(path, mapping={"channel": "platform"}, grammar="off")
     assert not any(d.name == "email-length" for m in report.macros for d in m.diagnostics)
+
+
+def test_import_help_says_how_a_folder_of_files_is_read(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "replies"
+    folder.mkdir()
+    (folder / "late.md").write_text("# Late parcel\n\nIt arrives on Friday.\n", encoding="utf-8")
+    refused = run_cli("import", str(folder), "-o", str(tmp_path / "pack"))
+    assert refused.exit_code == 2 and "replies/*.md" in refused.output
+    helped = run_cli("import", "--help").output
+    # (what the refusal asks for, the help says: name the folder's files)
+    assert "folder of Markdown files" not in " ".join(helped.split()) and "*.md" in helped

@@ -80,7 +80,8 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
                   settings: str | None = None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
 
-    Several export files (a folder of Markdown files, an export per language) are audited as one library.
+    Several export files (a folder's Markdown files, named: replies/*.md; an export per language) are
+    audited as one library; a folder is read as a pack.
 
     Scores (0-100) per practice and readability come from the diagnostics: a practice the
     reply lacks altogether (no acknowledgment, no warm line, no room for the agent, no solution)

@@ -107,7 +107,8 @@ def import_command(files: tuple[str, ...], fmt: str | None, mapping: str | None,
                    overwrite: bool, bodies: str | None) -> None:
     """Turn FILE, a helpdesk export or a CSV/JSONL/JSON/YAML/Markdown library, into a pack.
 
-    Several files (a folder of Markdown files, an export per language) become one pack.
+    Several files (a folder's Markdown files, named: replies/*.md; an export per language)
+    become one pack. A folder itself is not read: name the files in it.
 
     \b
     Formats: zendesk, freshdesk, helpscout, intercom, gorgias, front, salesforce (their
