@@ -859,7 +859,13 @@ def _foreign(text: str, table: dict[str, str], dialect: str, helpdesk: str) -> l
             name = name.lower().replace("x", "_")  # xxxlastxnamexxx: x stands for a space
         if m.group("run"):
             name = "fill_in"
-        pieces.append(TextPiece(text[pos:m.start()]))
+        start = m.start()
+        if kind == "single" and text[start - 1:start] == "$" and start - 1 >= pos:
+            # ('${Contacts.First Name}', a name the '${name}' style's own pattern leaves out: its '$' is the
+            # fill-in's, not a '$' left before the marker in another helpdesk's export)
+            start -= 1
+            original = text[start:m.end()]
+        pieces.append(TextPiece(text[pos:start]))
         reason = (_single_brace_reason(m.group("sname"), table, dialect, helpdesk) if kind == "single" else None) \
             or f"fill-in written as {_style(original)}"
         pieces.append(BlankPiece(original, _hint(name), reason, team_marker=True))
