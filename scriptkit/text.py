@@ -287,8 +287,12 @@ _EMAIL_MARK = re.compile("@")
 # a run of capitals, digits and hyphens with a digit and a capital in it, not inside a word
 _CODE = re.compile(r"(?<![\w-])(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d][A-Z\d-]{3,}[A-Z\d]\b")
 # what a code holds: a capital and a digit in one run of capitals, digits and hyphens (not "14 days", "10:30",
-# "£20", "2pm": most words with a digit); starting with a character set, so the regex engine skips ahead to one
-_CODE_MARK = re.compile(r"[A-Z\d](?:(?<=[A-Z])[A-Z\d-]*\d|(?<=\d)[A-Z\d-]*[A-Z])")
+# "£20", "2pm": most words with a digit); starting with a character set, so the regex engine skips ahead to one.
+# Each stretch is read once: from a capital to the first digit after it (or from a digit to the first capital), tried
+# only where a stretch of capitals (or of digits), with its hyphens, begins; a run may open with hyphens ("-AB12").
+# (Tried at every capital, a run of 20,000 capitals or digits read the rest of itself from each: 10 s.)
+_CODE_MARK = re.compile(r"[A-Z\d-](?:(?<=[A-Z])(?<![A-Z-][A-Z])[A-Z-]*+\d|(?<=\d)(?<![\d-]\d)[\d-]*+[A-Z]"
+                        r"|(?<=-)(?<![A-Z\d-]-)-*+(?:[A-Z][A-Z-]*+\d|\d[\d-]*+[A-Z]))")
 
 
 def clipped(text: str, width: int = 50) -> str:
