@@ -458,9 +458,20 @@ def parse_grammar(value: Any, location: Location | None) -> str:
     if text.lower() in GRAMMAR_MODES:
         return text.lower()
     if re.match(r"^https?://[^\s/]+", text):
+        from urllib.parse import urlsplit, urlunsplit
+
+        from scriptkit.engines.lt_server import shown
+
+        try:
+            parts = urlsplit(text)
+            parts.port  # noqa: B018 (a port that is no number is a ValueError here, not deep in a check)
+        except ValueError as exc:
+            raise ConfigError(f"'{shown(text)}' is not a server's URL ({exc})", location,
+                              "Write it as http://host:port, e.g. http://lt.internal:8081.") from None
         # (the server's root: LanguageTool's docs give its API's base, ".../v2", or a call, ".../v2/check", and
-        # scriptkit adds "/v2/check" itself)
-        return re.sub(r"/v2(?:/check)?$", "", text.rstrip("/"))
+        # scriptkit adds "/v2/check" itself, to the path before a query; a fragment is never sent)
+        path = re.sub(r"/v2(?:/check)?$", "", parts.path.rstrip("/"))
+        return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
     close = difflib.get_close_matches(text.lower(), GRAMMAR_MODES, n=1)
     if _BARE_SERVER.fullmatch(text):  # (before a mode: 'localhost' is a server, not 'local')
         hint = f"A server is given by its URL: did you mean 'http://{text}'?"

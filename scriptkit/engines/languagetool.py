@@ -48,10 +48,14 @@ from scriptkit.engines.lt_server import (
     SETTING_HINT,
     LocalServer,
     assemble,
+    basic_auth,
     cache_root,
+    endpoint,
     plainly,
     progress,
     seconds_setting,
+    server_said,
+    shown,
     start_timeout,
     unhealthy_because,
 )
@@ -267,7 +271,7 @@ class Checker:
 
     @property
     def server_id(self) -> str:
-        return f"local:{LT_VERSION}" if self.mode == "local" else self.mode
+        return f"local:{LT_VERSION}" if self.mode == "local" else endpoint(self.mode)  # (not its password)
 
     # ------------------------------------------------------------ public
 
@@ -400,6 +404,7 @@ class Checker:
         if session is None:
             session = requests.Session()
             session.trust_env = self.mode != "local"  # no proxy between us and our own loopback server
+            session.auth = basic_auth(self.mode) if self.mode != "local" else None
             self._local.session = session
         return session
 
@@ -408,35 +413,35 @@ class Checker:
             with self._lock:
                 self.stats.requests += 1
             try:
-                return self._session().post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, self.timeout),
+                return self._session().post(endpoint(url, "/v2/check"), data=data,
+                                            timeout=(CONNECT_TIMEOUT, self.timeout),
                                             stream=True)  # (its body is read by _body, within limits)
             except requests.Timeout:
                 raise EngineUnavailable(
-                    f"LanguageTool at {url} did not answer a check within {self.timeout:.0f}s.",
+                    f"LanguageTool at {shown(url)} did not answer a check within {self.timeout:.0f}s.",
                     hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " + SETTING_HINT) from None
             except requests.RequestException as exc:
-                raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {plainly(exc)}.",
+                raise EngineUnavailable(f"LanguageTool at {shown(url)} stopped answering: {plainly(exc)}.",
                                         hint=SETTING_HINT) from None
 
         reply, tries, waited = _sent_within_rate_limit(send)
         answer = _body(reply, url, self.timeout)
         if reply.status_code != 200:
-            said = answer.decode("utf-8", "replace")
-            body = [line[:200] for line in said.strip().splitlines()[:3]]
+            body = [server_said(answer[:4096].decode("utf-8", "replace"))]  # (anyone's words: see server_said)
             if reply.status_code == 429:
                 body.append(f"(asked {tries} times in {waited:.0f}s)")
             if reply.status_code == 500:  # (a rule's bug on this text, most often: see SentenceFailed)
-                raise SentenceFailed(f"LanguageTool at {url} failed on the text (HTTP 500): {' '.join(body)}",
+                raise SentenceFailed(f"LanguageTool at {shown(url)} failed on the text (HTTP 500): {' '.join(body)}",
                                      hint=SETTING_HINT)
-            raise EngineUnavailable(f"LanguageTool at {url} refused a check (HTTP {reply.status_code}): "
+            raise EngineUnavailable(f"LanguageTool at {shown(url)} refused a check (HTTP {reply.status_code}): "
                                     f"{' '.join(body)}", hint=SETTING_HINT)
         try:
             result: dict[str, Any] = json.loads(answer)
         except ValueError:
-            raise EngineUnavailable(f"LanguageTool at {url} sent a reply that is not JSON.",
+            raise EngineUnavailable(f"LanguageTool at {shown(url)} sent a reply that is not JSON.",
                                     hint=SETTING_HINT) from None
         if (wrong := _not_a_check_result(result, len(data.get("text") or data.get("data") or ""))) is not None:
-            raise EngineUnavailable(f"LanguageTool at {url} answered something that is not a LanguageTool "
+            raise EngineUnavailable(f"LanguageTool at {shown(url)} answered something that is not a LanguageTool "
                                     f"check result ({wrong}).", hint=SETTING_HINT)
         return result
 
@@ -453,12 +458,12 @@ class Checker:
                 self.stats.warmup_seconds = server.warmup_seconds
             url = server.url
         else:
-            url = self.mode.rstrip("/")
+            url = self.mode
             if (because := unhealthy_because(url, timeout=health_timeout())) is not None:
                 what_to_do = ("Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " if because.startswith("no reply")
                               else REFUSED_HINT if REFUSED in because else "")
                 raise EngineUnavailable(
-                    f"grammar checks are on, but no LanguageTool server answers at {url} ({because}).",
+                    f"grammar checks are on, but no LanguageTool server answers at {shown(url)} ({because}).",
                     hint=what_to_do + SETTING_HINT)
         self._url = url
         return url
@@ -469,17 +474,17 @@ class Checker:
             try:
                 # our own request, with our timeout (the package's is 300 s)...
                 reply, _, _ = _sent_within_rate_limit(lambda: self._session().get(
-                    f"{url}/v2/languages", timeout=(CONNECT_TIMEOUT, self.timeout), stream=True))
+                    endpoint(url, "/v2/languages"), timeout=(CONNECT_TIMEOUT, self.timeout), stream=True))
                 answer = _body(reply, url, self.timeout)
                 reply.raise_for_status()
                 codes = {c for lang in json.loads(answer) for c in (lang.get("code"), lang.get("longCode")) if c}
             except (requests.RequestException, ValueError, TypeError, AttributeError) as exc:
-                raise EngineUnavailable(f"LanguageTool at {url} did not list its languages: {plainly(exc)}.",
+                raise EngineUnavailable(f"LanguageTool at {shown(url)} did not list its languages: {plainly(exc)}.",
                                         hint=SETTING_HINT) from None
             try:
                 self._languages[language] = server_language(language, codes | {"auto"})
             except ValueError as exc:
-                raise ConfigError(f"LanguageTool at {url} {exc}",
+                raise ConfigError(f"LanguageTool at {shown(url)} {exc}",
                                   hint="Set the pack's locale (or grammar: {language: ...}) to one it has, "
                                        "e.g. en-US or en-GB.") from None
         return self._languages[language]
@@ -522,14 +527,16 @@ def _body(reply: requests.Response, url: str, seconds: float) -> bytes:
         while chunk := read(1 << 16, decode_content=True):
             size += len(chunk)
             if size > MAX_ANSWER_BYTES:
-                raise EngineUnavailable(f"LanguageTool at {url} sent an answer over {MAX_ANSWER_BYTES >> 20} MB, "
-                                        "more than any check needs: it was cut off.", hint=SETTING_HINT)
+                raise EngineUnavailable(f"LanguageTool at {shown(url)} sent an answer over "
+                                        f"{MAX_ANSWER_BYTES >> 20} MB, more than any check needs: it was cut off.",
+                                        hint=SETTING_HINT)
             if time.monotonic() > deadline:
-                raise EngineUnavailable(f"LanguageTool at {url} did not finish its answer within {seconds:.0f}s.",
+                raise EngineUnavailable(f"LanguageTool at {shown(url)} did not finish its answer within "
+                                        f"{seconds:.0f}s.",
                                         hint="Raise SCRIPTKIT_LT_TIMEOUT for a slow server. " + SETTING_HINT)
             chunks.append(chunk)
     except (urllib3.exceptions.HTTPError, OSError) as exc:  # (a read timed out, the connection dropped)
-        raise EngineUnavailable(f"LanguageTool at {url} stopped answering: {plainly(exc)}.",
+        raise EngineUnavailable(f"LanguageTool at {shown(url)} stopped answering: {plainly(exc)}.",
                                 hint=SETTING_HINT) from None
     finally:
         reply.close()
@@ -605,7 +612,8 @@ def text_level_rules(session: requests.Session, url: str, language: str, timeout
     found: dict[str, int] | None
     try:
         reply, _, _ = _sent_within_rate_limit(lambda: session.get(
-            f"{url}/v2/configinfo", params={"language": language}, timeout=(CONNECT_TIMEOUT, timeout), stream=True))
+            endpoint(url, "/v2/configinfo"), params={"language": language}, timeout=(CONNECT_TIMEOUT, timeout),
+            stream=True))
         answer = _body(reply, url, timeout)
         rules = json.loads(answer)["rules"] if reply.status_code == 200 else None
         found = {r["ruleId"]: int(r.get("minToCheckParagraph", -1)) for r in rules
@@ -866,7 +874,7 @@ def warm_up(url: str, *, text: str = WARM_UP_TEXT, checks: int = CONCURRENCY, ru
             started = time.perf_counter()
             data = ({"language": "en-US", "text": text} if isinstance(task, str)
                     else {"language": "en-US", "data": json.dumps({"annotation": task.annotation()})})
-            reply = session.post(f"{url}/v2/check", data=data, timeout=(CONNECT_TIMEOUT, start_timeout()))
+            reply = session.post(endpoint(url, "/v2/check"), data=data, timeout=(CONNECT_TIMEOUT, start_timeout()))
             reply.raise_for_status()
             first_check.append(time.perf_counter() - started)
             return len(reply.json()["matches"])

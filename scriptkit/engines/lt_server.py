@@ -10,6 +10,7 @@ JVM runs in its own process group, which is killed whole.
 from __future__ import annotations
 
 import atexit
+import base64
 import contextlib
 import fcntl
 import hashlib
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -255,6 +257,42 @@ def plainly(exc: BaseException) -> str:
     return str(innermost) or type(innermost).__name__
 
 
+# ------------------------------------------------------------ a server's URL
+
+#: A URL's password ("//user:pass@host"): urllib read "user:pass" as the host, and messages printed it (CI logs).
+_PASSWORD = re.compile(r"(//[^/?#@:\s]*):[^/?#@\s]*@")
+
+
+def shown(url: str) -> str:
+    """``url`` as a message shows it: its password masked, 'https://ana:***@lt.example'."""
+    return _PASSWORD.sub(r"\1:***@", url)
+
+
+def endpoint(url: str, path: str = "", *, credentials: bool = False) -> str:
+    """The server at ``url``'s call ``path`` ("/v2/check"): joined to the URL's path before its query
+    ('.../lt?token=abc' asks '.../lt/v2/check?token=abc', not the fragment '?token=abc/v2/check'), without the
+    fragment, and without the credentials unless asked (they are sent as a header: ``basic_auth``)."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.netloc if credentials else parts.netloc.rpartition("@")[2]
+    return urllib.parse.urlunsplit((parts.scheme, host, parts.path.rstrip("/") + path, parts.query, ""))
+
+
+def basic_auth(url: str) -> tuple[str, str] | None:
+    """The user name and password written in ``url`` ('https://ana:pw@lt.example'), sent as HTTP basic auth."""
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return None
+    return urllib.parse.unquote(parts.username or ""), urllib.parse.unquote(parts.password or "")
+
+
+def server_said(text: str, limit: int = 150) -> str:
+    """What a server sent, fit to quote in a message: a server is anyone's (a pack may name it), so its control
+    and format characters (a terminal's escape codes, line breaks that forge lines of a CI log) are spaces, and
+    it is cut at ``limit`` characters."""
+    plain = " ".join("".join(" " if unicodedata.category(c)[0] == "C" else c for c in text).split())
+    return plain if len(plain) <= limit else plain[:limit - 1] + "…"
+
+
 #: Opens URLs with no proxy: the HTTP(S)_PROXY a user set for the internet stands between us and our own loopback
 #: server otherwise (a proxy cannot reach it, and the start waited out its time); the checks bypass it too.
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -268,16 +306,21 @@ def unhealthy_because(url: str, timeout: float = 2.0, *, direct: bool = False) -
     """Why the server at ``url`` does not pass LanguageTool's health check, in words; None when it does. (A
     reply that is an HTTP error is said as one: "no reply" sent a user looking for a server that was there.)
     ``direct``: ask it with no proxy (our own loopback server); else the environment's proxy settings apply."""
-    check = f"{url}/v2/healthcheck"
+    check = shown(endpoint(url, "/v2/healthcheck", credentials=True))
     try:
-        with (_DIRECT.open if direct else urllib.request.urlopen)(check, timeout=timeout) as reply:
+        request = urllib.request.Request(endpoint(url, "/v2/healthcheck"))
+        if (auth := basic_auth(url)) is not None:
+            request.add_header("Authorization", "Basic " + base64.b64encode(":".join(auth).encode()).decode())
+        with (_DIRECT.open if direct else urllib.request.urlopen)(request, timeout=timeout) as reply:
             return None if reply.status == 200 else f"{check} answered HTTP {reply.status}"
     except urllib.error.HTTPError as exc:
-        return f"{check} answered HTTP {exc.code} {exc.reason}: is that a LanguageTool server's address?"
+        reason = server_said(str(exc.reason), 60)
+        return f"{check} answered HTTP {exc.code} {reason}: is that a LanguageTool server's address?"
     except (OSError, urllib.error.URLError, ValueError) as exc:
         why = plainly(exc)
         if REFUSED in why:  # (at once: nothing listens there, so it is no slow server)
-            return f"{urllib.parse.urlsplit(url).netloc} {REFUSED}: no server is listening at that address and port"
+            host = urllib.parse.urlsplit(url).netloc.rpartition("@")[2]
+            return f"{host} {REFUSED}: no server is listening at that address and port"
         if isinstance(exc, ValueError) or "time allowed" in why:
             return f"no reply to {check} within {timeout:.0f}s"
         return f"{check} could not be reached: {why}"
