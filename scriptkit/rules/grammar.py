@@ -62,6 +62,10 @@ _STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "
 # vowel sound ("a email") are mistakes a reader notices, reported as grammar (SK902) like "you're order".
 _TYPO_RULES = frozenset({"ENGLISH_WORD_REPEAT_RULE", "EN_A_VS_AN"})
 _DOUBLED_WORD = "ENGLISH_WORD_REPEAT_RULE"
+# The spell checker's own rules (MORFOLOGIK_RULE_EN_US, "Theres": EN_CONTRACTION_SPELLING). LanguageTool files its
+# confused-word rules under TYPOS too ("its" for "it's": IT_IS, "you" for "your": YOUR_YOU): those are grammar, told
+# in LanguageTool's words ("Did you mean ...?"), and choosing between two real words is a person's to do.
+_SPELL_CHECKER = re.compile(r"MORFOLOGIK_RULE_|HUNSPELL_|.*_SPELLING(?:_RULE)?$")
 
 
 def kind(category: str, issue_type: str, rule_id: str = "") -> str:
@@ -69,7 +73,7 @@ def kind(category: str, issue_type: str, rule_id: str = "") -> str:
     if rule_id in _TYPO_RULES:
         return "grammar"
     if category == "TYPOS":
-        return "spelling"
+        return "spelling" if _SPELL_CHECKER.match(rule_id) or not rule_id else "grammar"
     if category in _GRAMMAR_CATEGORIES:
         return "grammar"
     if category in _STYLE_CATEGORIES:
@@ -411,9 +415,10 @@ class GrammarMistake(_LanguageToolRule):
 
     ## What it does
     Reports LanguageTool's grammar matches (categories `GRAMMAR`, `CONFUSED_WORDS`,
-    `COLLOCATIONS` and other grammar issues) in the rendered reply, and the typos it files as
-    miscellaneous: a doubled word ("the the") and "a" before a vowel sound ("a email"), with
-    the rule id and the replacements it proposes as suggestions.
+    `COLLOCATIONS` and other grammar issues) in the rendered reply, the confused words it files
+    as typos ("its" for "it's", "you" for "your", in LanguageTool's words: "Did you mean ...?")
+    and the typos it files as miscellaneous: a doubled word ("the the") and "a" before a vowel
+    sound ("a email"), with the rule id and the replacements it proposes as suggestions.
 
     ## Why it matters
     "Your order have been shipped" or "you're order" makes a careful reply look careless, and
@@ -429,9 +434,10 @@ class GrammarMistake(_LanguageToolRule):
     {options}
 
     ## Fix safety
-    Safe only for a doubled word ("the the" becomes "the"). Any other replacement is
-    LanguageTool's guess and may change the meaning, so it is a suggestion to review, never
-    applied by `--fix`.
+    Safe only for a doubled word ("the the" becomes "the"): the one grammar fix that takes no
+    judgement (LanguageTool does not flag a double that can be meant, "had had", "that that").
+    Any other replacement, a confused word's too ("its" or "it's"), is LanguageTool's guess and
+    may change the meaning, so it is a suggestion to review, never applied by `--fix`.
     """
 
     code = "SK902"
