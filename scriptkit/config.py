@@ -44,6 +44,8 @@ CONFIG_FILE = "scriptkit.toml"
 GRAMMAR_MODE = ("grammar", "mode")
 KEYS = ("select", "ignore", "severity", "options", "fail-on", "grammar", "custom", "files", "locale")
 GRAMMAR_MODES = ("off", "local")
+#: LanguageTool servers a pack's pack.yaml may name, confirmed by the person running the command (commas between)
+GRAMMAR_ALLOW = "SCRIPTKIT_LT_ALLOW"
 #: code and name of the warning an unknown selector or option gets (it is not a rule)
 CONFIG_CODE, CONFIG_NAME = "SK800", "unknown-selector"
 
@@ -103,6 +105,9 @@ class LintConfig:
     option_key_locations: dict[tuple[str, str], Location | None] = field(default_factory=dict)  # (rule, option)
     fail_on: Severity = Severity.WARNING
     grammar: str = "off"
+    #: a server's URL that only the pack (pack.yaml) names: not contacted, grammar is off, and ``problems`` says
+    #: how to confirm it (a pack is anyone's input; a pull request may name any host there)
+    unconfirmed_grammar: str | None = None
     #: the English free text is written in ("en-GB": "whilst" is no stiff word, "apologise", "working days");
     #: None: not said. A pack's own is the locale of its pack.yaml.
     locale: str | None = None
@@ -217,6 +222,15 @@ class LintConfig:
                 elif not rule.options:
                     out.append(_config_warning(f"rule {rule.code} [{rule.name}] takes no options", loc,
                                                "Remove this entry."))
+        if self.unconfirmed_grammar is not None:
+            from scriptkit.engines.lt_server import shown
+
+            url = shown(self.unconfirmed_grammar)
+            out.append(_config_warning(
+                f"the grammar server {url} is named by the pack only, so it is not contacted and grammar checks "
+                "are off: a pack may come from anyone", self.value_locations.get(GRAMMAR_MODE),
+                f"If you trust that server, run with --grammar {url}, set {GRAMMAR_ALLOW}={url}, or set "
+                f'grammar = "{url}" in your scriptkit.toml.'))
         return out
 
     # ------------------------------------------------------------ command-line overrides
@@ -255,6 +269,7 @@ class LintConfig:
             changes["fail_on"] = parse_severity(fail_on, None)
         if grammar is not None:  # (False is 'off', as a YAML `grammar: off` reads)
             changes["grammar"] = parse_grammar(grammar, None)
+            changes["unconfirmed_grammar"] = None  # (the caller chose the server)
             # (no longer the settings' server: one that does not answer is not located at their line)
             changes["value_locations"] = {k: v for k, v in self.value_locations.items() if k != GRAMMAR_MODE}
         if locale is not None:
@@ -687,6 +702,19 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
     return replace(config, **changes)
 
 
+def _allowed_server(url: str) -> bool:
+    """Whether ``url`` (a pack's grammar server) is one of those ``SCRIPTKIT_LT_ALLOW`` lists, credentials aside."""
+    from scriptkit.engines.lt_server import endpoint
+
+    allowed = set()
+    for given in re.split(r"[,\s]+", os.environ.get(GRAMMAR_ALLOW, "")):
+        try:
+            allowed.add(endpoint(parse_grammar(given, None)) if given else "")
+        except (ConfigError, ValueError):  # (not a URL: it allows nothing)
+            continue
+    return endpoint(url) in allowed - {""}
+
+
 def _grammar_mode_path(key: str, table: Mapping[Any, Any], locate: Locator, toml: bool) -> tuple[str, ...]:
     """Where the mode of a grammar setting written as a mapping (pack.yaml's 'grammar: mode: local') is; only
     its mode may be set here, the other grammar settings are a rule's options (a ConfigError at the first other)."""
@@ -947,6 +975,7 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
             raise path_error(exc, root, ConfigError) from None
         if found is not None:  # (named as people read it: its errors said the absolute path, a pack's the one typed)
             config = read_project_config(_as_shown(found), config, errors)
+    chosen_grammar = config.grammar  # (the project's settings, the person running the command's)
     if pack is not None:
         meta = pack.meta
         grammar = meta.grammar.get("mode") if isinstance(meta.grammar, Mapping) else None
@@ -976,6 +1005,8 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
                     return Location(str(base / "pack.yaml"), 1, 1)
                 name = str(base / "pack.yaml")
             config = _merge(config, _Raw(meta.rules, locate, base, name), errors)
+    if config.grammar not in (chosen_grammar, *GRAMMAR_MODES) and not _allowed_server(config.grammar):
+        config = replace(config, grammar="off", unconfirmed_grammar=config.grammar)
     if config.options or config.select:
         from scriptkit.rules import all_rules
 

@@ -252,8 +252,11 @@ def test_unknown_setting_suggests(make_pack) -> None:  # type: ignore[no-untyped
     assert err.value.hint == "Did you mean 'select'?"
 
 
-def test_grammar_setting(make_pack) -> None:  # type: ignore[no-untyped-def]
+def test_grammar_setting(make_pack, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     root = make_pack({"a.yaml": SCRIPT}, pack_yaml="name: T\nrules:\n  grammar: http://lt.internal:8081/\n")
+    monkeypatch.delenv("SCRIPTKIT_LT_ALLOW", raising=False)  # (a server only the pack names waits to be confirmed)
+    assert load_config(load_pack(root)).unconfirmed_grammar == "http://lt.internal:8081"
+    monkeypatch.setenv("SCRIPTKIT_LT_ALLOW", "http://lt.internal:8081")
     assert load_config(load_pack(root)).grammar == "http://lt.internal:8081"
     assert LintConfig().grammar == "off"
     assert LintConfig().override(grammar="LOCAL").grammar == "local"

@@ -28,7 +28,8 @@ def _no_cache(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     languagetool.shutdown(keep_server=True)
 
 
-def test_an_unreachable_url_in_pack_yaml_is_located_at_its_setting(make_pack) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_url_in_pack_yaml_is_located_at_its_setting(make_pack, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SCRIPTKIT_LT_ALLOW", NOBODY)  # (a server only pack.yaml names is contacted once confirmed)
     pack = load_pack(make_pack(_SCRIPT, f"name: Test pack\ngrammar:\n  mode: {NOBODY}\n"))
     with pytest.raises(scriptkit.EngineUnavailable) as raised:
         lint_pack(pack, channels=["email"])
