@@ -12,8 +12,8 @@ readability, computed from its diagnostics (``practice_score``)::
     score(practice) = 100 * product over its other findings of (1 - weight(severity))
     weight: error 0.5, warning 0.3, suggestion 0.1
 
-so a missing practice scores 0, not a flaw's 70: a reply of "OK." has no acknowledgment, warmth,
-room or solution to score. One warning costs 30 points, two cost 51. A reply over its channel's length limit
+so a missing practice scores 0, not a flaw's 70: a reply of "Your message has been noted and logged." has no
+acknowledgment, warmth, room or solution to score. One warning costs 30 points, two cost 51. A reply over its channel's length limit
 (SK104, SK105) weighs ``1 - sqrt(limit / length)`` where that is more than its severity's: 1,152 words
 against email's 125 cost 67% of readability, 140 words a suggestion's 10% (``weight``). The practice of a diagnostic
 is its rule family: empathy (SK3xx) -> acknowledgment, warmth (SK2xx) -> warm language, solution
@@ -41,9 +41,14 @@ no room either. A macro whose every blank is no room has no flexibility (0).
 
 A practice whose rules did not run (deselected) has no score, nor has a macro in another language than the
 pack's (SK006) any but flexibility, nor an internal note (written for the agents: its findings on
-the other practices are left out too). ``overall`` is the mean of the scores (capped as above). The
+the other practices are left out too). A fragment (``fragment_kind``: a bare list, a line with no finished
+sentence, a few words; a building block of a compose-from-parts library, not a whole reply) is judged on its
+phrases only: the judgements of a whole reply (``WHOLE_REPLY_RULES``: the readability formulas, a solution with
+an owner and a time frame, an acknowledgment that comes first, some warmth, room for the agent) are left out.
+``overall`` is the mean of the scores (capped as above). The
 library's overall score is the mean of the overall scores of the macros judged on every practice; one
-judged in part has none (None: its flexibility score alone is no overall) and is ranked apart. A macro its
+judged in part (another language, an internal note, a fragment) has none (None: its flexibility score, or its
+phrases' scores, alone are no overall) and is ranked apart. A macro its
 helpdesk keeps from the agents (switched off, archived) is judged, and marked ``unused``.
 
 Library findings: the most common problems, exact and near-duplicate macros (``sprawl``),
@@ -87,7 +92,8 @@ from scriptkit.rules.base import family_of as family_of  # (audit reports name a
 from scriptkit.rules.base import practice_of as practice_of
 from scriptkit.rules.language import expected_language, judges
 from scriptkit.sprawl import Contradiction, DuplicateGroup, find_contradictions, find_duplicates
-from scriptkit.text import MARKERS
+from scriptkit.text import MARKERS, emoji_ended, plain_identifiers, sentence_spans
+from scriptkit.text import words as words_of
 
 PRACTICES = ("acknowledgment", "warm_language", "flexibility", "solution", "readability")
 PRACTICE_LABELS = {"acknowledgment": "Acknowledgment", "warm_language": "Warm language",
@@ -120,6 +126,52 @@ READ_BY_CUSTOMER = {name: "readability" for name in (
 LENGTH_RULES = ("too-long-for-channel", "email-length")
 #: The share of a reply its repeats (SK011) may be before it is a broken paste, capped at ``CAP``.
 REPEATED_SHARE = 1 / 3
+
+#: The rules that judge a reply as a whole, left out for a fragment (``fragment_kind``): a list of documents has
+#: no owner, time frame or reading grade to judge, and a one-line apology from a compose-from-parts library no
+#: solution; what its phrases say (a stock phrase, an impersonal apology, a long sentence, a marker) is judged.
+WHOLE_REPLY_RULES = frozenset((
+    "low-reading-ease", "high-grade-level", "email-length",  # (formulas and a length that need a whole reply)
+    "formal-tone", "no-contractions", "no-warm-language",  # (the tone of the whole, and warmth somewhere in it)
+    "missing-acknowledgment", "late-acknowledgment", "sympathy-without-action", "over-apologising",
+    "missing-solution", "no-next-step", "no-owner", "no-time-frame", "care-solution-imbalance", "no-flexibility"))
+#: A reply of fewer words than this (besides its greeting and sign-off) is a fragment; calibrated on 489 real
+#: macros, where the shortest whole replies ("On it! Send us the details in DM.") have eight.
+FRAGMENT_WORDS = 8
+#: A reply with no finished sentence is a fragment when it has fewer words than this: a longer one is a whole reply
+#: whose writer left off the full stop, as a tweet's often is (a 28-word one in the same library).
+UNFINISHED_WORDS = 20
+#: a line that is a list's item: "- ", "-US passport", "* ", "• ", "1. ", "2) ", "#. " ('**Issue:**' is bold)
+_LIST_LINE = re.compile(r"[ \t]*(?:[-+•·–]|\*(?!\*)|#\.|\d{1,2}[.)])")
+#: a sentence that ends with its mark, closing quotes and emoji after it allowed ("Anything else? 🙂")
+_FINISHED = re.compile(r"[.!?…][\"'”’)\]]*[^\w]*\Z")
+#: the slots that frame a reply, not its content: not counted in a fragment's words
+_FRAME_SLOTS = ("greeting", "signoff", "flexibility")
+
+
+def fragment_kind(text: str) -> str | None:
+    """What makes a reply's text (its content, without greeting and sign-off) a fragment rather than a whole reply,
+    as the reports label it: "a list with no reply around it" (each line a list's item), "fragment: N words, no
+    sentence" (no finished sentence in fewer than ``UNFINISHED_WORDS``), "fragment: N words" (fewer than
+    ``FRAGMENT_WORDS``); None for a whole reply. A placeholder, a blank, a link or a code is one word."""
+    readable = plain_identifiers(MARKERS.sub("x", text))
+    lines = [line for line in readable.splitlines() if line.strip()]
+    if len(lines) >= 2 and all(_LIST_LINE.match(line) for line in lines):
+        return "a list with no reply around it"
+    count = len(words_of(readable))
+    finished = any(_FINISHED.search(readable, a, b) or emoji_ended(readable, a, b)
+                   for a, b in sentence_spans(readable))
+    said = f"fragment: {count} word{'' if count == 1 else 's'}"
+    if not finished and count < UNFINISHED_WORDS:
+        return f"{said}, no sentence"
+    if count < FRAGMENT_WORDS:
+        return said
+    return None
+
+
+def _content(message: Message) -> str:
+    """A message's text without its greeting, sign-off (the layout's or its own) and agent's alternatives."""
+    return "".join(render_segment(seg) for seg in message.segments if seg.slot not in _FRAME_SLOTS)
 
 
 def weight(d: Diagnostic) -> float:
@@ -246,6 +298,9 @@ class MacroAudit:
     #: an export's macro: the pack's words for each of its placeholders and blanks -> the export's
     #: ('[[customer_name]]' -> '[Customer Name]'), so a quote of the pack's text reads as the helpdesk shows it
     spellings: dict[str, str] = field(default_factory=dict)
+    #: why it is not a whole reply ("a list with no reply around it", "fragment: 5 words, no sentence":
+    #: ``fragment_kind``), else None: judged on its phrases only (``WHOLE_REPLY_RULES`` left out), ranked apart
+    fragment: str | None = None
 
     @property
     def named(self) -> str:
@@ -314,9 +369,10 @@ class MacroAudit:
 
     @property
     def judged_in_part(self) -> bool:
-        """Scored on flexibility only (another language, an internal note): its overall is that one score,
-        so it is ranked apart from the macros judged on every practice, not among the worst of them."""
-        return self.other_language is not None or self.internal
+        """Scored on flexibility only (another language, an internal note), or on its phrases only (a fragment):
+        that is no overall score, so it is ranked apart from the macros judged on every practice, not among the
+        worst of them."""
+        return self.other_language is not None or self.internal or self.fragment is not None
 
     @property
     def mean(self) -> float:
@@ -470,8 +526,9 @@ class AuditReport:
         """
         if self.overall is None and self.macros and bar > 0:  # (a bar of 0 holds no library back)
             return (f"no macro is judged on every practice (all {len(self.macros)} are judged in part: in another "
-                    f"language, or internal notes), so the library has no overall score to hold to --fail-under "
-                    f"{bar:g}; gate a library of customer replies in English, or leave out --fail-under")
+                    f"language, internal notes, or fragments of a reply), so the library has no overall score to "
+                    f"hold to --fail-under {bar:g}; gate a library of customer replies in English, or leave out "
+                    "--fail-under")
         if self.overall is None or self.overall >= bar:
             return None
         whole = self.judged_in_full
@@ -513,6 +570,14 @@ class AuditReport:
         if self.internal_notes:
             lines.append(f"Not judged as replies to a customer, so scored on flexibility only: "
                          f"{self.internal_notes} internal note(s) (for the agents, never sent)")
+        if self.fragments:
+            kinds = Counter("lists with no reply around them" if m.fragment.startswith("a list") else
+                            "with no finished sentence" if m.fragment.endswith("no sentence") else
+                            f"of fewer than {FRAGMENT_WORDS} words" for m in self.macros if m.fragment)
+            said = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+            lines.append(f"Not whole replies: {self.fragments} fragment(s) ({said}), judged on their phrases only "
+                         "(no readability formula, solution, owner, time frame or acknowledgment check) and ranked "
+                         "apart")
         if self.judged_in_part:
             whole = len(self.judged_in_full)
             lines.append(f"The overall score is the mean of the {whole} macro(s) judged on every practice; the "
@@ -527,6 +592,11 @@ class AuditReport:
     @property
     def internal_notes(self) -> int:
         return sum(1 for m in self.macros if m.internal)
+
+    @property
+    def fragments(self) -> int:
+        """How many macros are fragments of a reply (``fragment_kind``): judged on their phrases only."""
+        return sum(1 for m in self.macros if m.fragment)
 
     @property
     def unused(self) -> dict[str, int]:
@@ -705,6 +775,8 @@ class AuditReport:
                 # (broken for the customer, capped or scoring under the cap already: the order of work's first step)
                 "broken": len(self.broken), "not_judged_other_language": self.not_judged,
                 "not_judged_internal_notes": self.internal_notes, "unused": self.unused,
+                # (not whole replies: judged on their phrases only, ranked apart; see scoring.fragment)
+                "fragments": self.fragments,
                 "pack_problems": len(self.pack_problems), "settings_problems": len(self.settings_problems),
             },
             "scoring": {"weights": {k.value: v for k, v in WEIGHTS.items()}, "judged": list(self.judged),
@@ -719,8 +791,15 @@ class AuditReport:
                         "absent": ABSENCE_RULES, "cap": CAP,
                         "averages": "each practice's mean over the macros judged on every practice "
                                     "(judged_in_full), the macros overall is the mean of",
-                        "judged_in_part": "a macro in another language or an internal note: scored on "
-                                          "flexibility only, its overall is null and it is ranked apart"},
+                        "judged_in_part": "a macro in another language or an internal note (scored on "
+                                          "flexibility only), or a fragment (scored on its phrases only): its "
+                                          "overall is null and it is ranked apart",
+                        "fragment": "a macro that is not a whole reply: each line a list's item ('a list with no "
+                                    f"reply around it'), no finished sentence in under {UNFINISHED_WORDS} words "
+                                    f"('fragment: N words, no sentence'), or under {FRAGMENT_WORDS} words besides "
+                                    "its greeting and sign-off ('fragment: N words'); whole_reply_rules are left "
+                                    "out of its findings",
+                        "whole_reply_rules": sorted(WHOLE_REPLY_RULES)},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "export_ids": m.export_ids, "title": m.title,
                 "location": str(m.location), **at(m.location),
@@ -738,7 +817,7 @@ class AuditReport:
                                    for place in map(m.placeholder_location, m.blank_risks)],
                 "other_language": m.other_language,
                 "internal": m.internal, "unused": m.unused, "no_fallbacks": m.no_fallbacks,
-                "judged_in_part": m.judged_in_part,
+                "judged_in_part": m.judged_in_part, "fragment": m.fragment,
                 "diagnostics": [{"code": d.code, "name": d.name, "severity": d.severity.value,
                                  "message": d.message, "text": d.text, "suggestion": d.suggestion,
                                  "slot": d.slot, **at(d.location),
@@ -1067,23 +1146,26 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
         # an internal note is written for the agents: the linter judged it on flexibility and hygiene
         # only (linting.internal_note; an importer's note, should it not say so in its settings, too)
         internal = script.id in notes or (script.id in raws and raws[script.id].internal)
-        diags = [d for d in per_macro.get(script.id, []) if not internal or judges_internal_notes(d)]
-        grouped: dict[str, list[Diagnostic]] = defaultdict(list)
-        for d in diags:
-            for practice in counts_against(d):
-                grouped[practice].append(d)
         # a macro in another language (SK006) is not judged by the rules that read English: no score
         # for what they would have scored, where a 100 would read as praise
         english = judges(message, expected)
         other = None if english else (written_language(message) or expected)
         replies = english and not internal
+        # (a fragment, a list or a building block of a reply, is judged on its phrases: not as a whole reply)
+        fragment = fragment_kind(_content(message)) if replies else None
+        diags = [d for d in per_macro.get(script.id, []) if (not internal or judges_internal_notes(d))
+                 and (fragment is None or d.name not in WHOLE_REPLY_RULES)]
+        grouped: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in diags:
+            for practice in counts_against(d):
+                grouped[practice].append(d)
         scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (replies or p == "flexibility")
                                                else None) for p in PRACTICES}
         # (an internal note is never sent: its blanks are the agents' business)
         unmapped, no_room = ([], set()) if internal else _blanks_of(
             script, imported.get(script.id), catalogue, raws[script.id].dialect if script.id in raws else None)
         flexibility_note = None
-        if no_room and scores["flexibility"] and not _has_room(script, no_room):
+        if no_room and scores["flexibility"] and fragment is None and not _has_room(script, no_room):
             scores["flexibility"] = 0.0
             flexibility_note = _no_room_note(unmapped, no_room)
         # (those check reports (SK001): where an empty one reads badly; 'order {{ order.number }}' in mid-sentence
@@ -1120,7 +1202,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             unused=(raws[script.id].unused if script.id in raws else
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
             internal=internal, no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note,
-            spellings=spellings))
+            spellings=spellings, fragment=fragment))
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
     macros.sort(key=lambda m: (m.judged_in_part, m.held_mean, -len(m.diagnostics), m.id))
     tell("Looking for duplicates and contradictions")

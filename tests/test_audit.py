@@ -74,7 +74,7 @@ def test_audit_of_a_library(library: Path) -> None:
     assert cold.overall < warm.overall
     assert cold.scores["warm_language"] < warm.scores["warm_language"]  # type: ignore[operator]
     assert cold.scores["acknowledgment"] < warm.scores["acknowledgment"]  # type: ignore[operator]
-    overall = [m.overall for m in report.macros]
+    overall = [m.overall for m in report.judged_in_full]  # (the hostile one, no sentence, is a fragment: apart)
     assert overall == sorted(overall)  # worst first
     # every score follows the documented formula from the macro's own diagnostics
     for m in report.macros:
@@ -125,7 +125,8 @@ def test_json_and_text_output(library: Path, tmp_path: Path) -> None:
     data = json.loads(result.output)
     assert data["summary"]["macros"] == len(LIBRARY)
     assert data["summary"]["duplicate_groups"] >= 2 and data["summary"]["contradictions"] >= 1
-    assert data["macros"][0]["overall"] <= data["macros"][-1]["overall"]
+    whole = [m for m in data["macros"] if not m["judged_in_part"]]  # (a fragment is ranked apart, after them)
+    assert whole[0]["overall"] <= whole[-1]["overall"]
     assert set(data["macros"][0]["scores"]) == {"acknowledgment", "warm_language", "flexibility", "solution",
                                                 "readability"}
     result = runner.invoke(main, ["audit", str(library), "--top", "3"])

@@ -52,9 +52,9 @@ def test_a_library_with_no_macro_judged_in_full_has_no_overall_score() -> None:
     assert report.overall is None
     # (a --fail-under gate that judged nothing fails, saying why, rather than pass in silence)
     assert report.falls_short(10) == (
-        "no macro is judged on every practice (all 1 are judged in part: in another language, or internal notes), "
-        "so the library has no overall score to hold to --fail-under 10; gate a library of customer replies in "
-        "English, or leave out --fail-under")
+        "no macro is judged on every practice (all 1 are judged in part: in another language, internal notes, or "
+        "fragments of a reply), so the library has no overall score to hold to --fail-under 10; gate a library of "
+        "customer replies in English, or leave out --fail-under")
     assert report.falls_short(0) is None  # (a bar of 0 holds nothing back)
     assert "No macro was judged on every practice, so the library has no overall score" in report.set_aside()
     assert report.to_dict()["summary"]["overall"] is None

@@ -28,7 +28,8 @@ def _jsonl(tmp_path: Path, records: list[dict[str, str]]) -> Path:
 @pytest.mark.timeout(120)
 def test_the_broken_macros_step_counts_as_the_json_does_and_links_to_them(tmp_path: Path) -> None:
     path = _jsonl(tmp_path, [
-        {"title": "Sorry only", "body": "We apologise."},  # (no solution: scores under 50 already, not capped)
+        # (no solution: scores under 50 already, not capped)
+        {"title": "Sorry only", "body": "We are so sorry for the trouble this has caused you."},
         {"title": "Marker", "body": _GOOD.replace("Hi there", "Hi [Customer Name]")},  # (capped at 50)
         {"title": "Fine", "body": _GOOD},
         # (judged in part, in another language, and broken all the same: the summary's capped counts such a macro)

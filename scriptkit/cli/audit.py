@@ -273,7 +273,7 @@ def _print_macros(shown: list[MacroAudit], copies: dict[str, list[str]], con: Co
         # (named: "scores 0 0 0 0 90" left the reader to count the columns of a heading far above)
         per = ", ".join(f"{PRACTICE_LABELS[p].lower()} {_fmt(m.scores[p])}" for p in PRACTICES)
         where = ", ".join(filter(None, (f"id {m.export_id}" if m.export_id else "", m.unused,
-                                        "internal note" if m.internal else "",
+                                        "internal note" if m.internal else "", m.fragment or "",
                                         name_of(m.other_language) if m.other_language else "", str(m.location))))
         con.print(f"  {_fmt(m.overall):>3}  {m.title}  ({where})", markup=False, highlight=False)
         con.print(f"       scores: {per} · {names}", markup=False, highlight=False)
@@ -325,7 +325,10 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
         # (a macro scored on flexibility only has that one score as its overall: ranked among the others, a
         # Spanish macro without alternatives came first among the worst, for what was never judged)
         whole = [m for m in report.macros if not m.judged_in_part]
-        part = [m for m in report.macros if m.judged_in_part]
+        # (a fragment, a list or a building block of a reply, is judged on its phrases: a list of documents led
+        # the worst macros for its "no owner" and "no time frame")
+        fragments = [m for m in report.macros if m.fragment]
+        part = [m for m in report.macros if m.judged_in_part and not m.fragment]
         columns = ", ".join(PRACTICE_LABELS[p].lower() for p in PRACTICES)
         # (a macro at 100 needs no work: a perfect library's "Worst 10 macros" were ten 100s)
         needing_work = [m for m in whole if m.overall is None or m.overall < 100]
@@ -342,6 +345,14 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
                    else f", the worst {len(shown)} first (by flexibility, then {columns})")
             con.print(f"[bold]Judged in part[/bold]: {len(part)} macro(s) scored on flexibility only{how}")
+            _print_macros(shown, copies, con)
+        if fragments:
+            shown = _worst(fragments, copies, top if not whole else min(top, 5)) if top > 0 else []
+            some = f"; the worst {len(shown)}" if 0 < len(shown) < len(fragments) else ""
+            how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
+                   else f", the worst {len(shown)} first")
+            con.print(f"[bold]Not whole replies[/bold]: {len(fragments)} fragment(s) judged on their phrases "
+                      f"only{how}")
             _print_macros(shown, copies, con)
     if report.common:
         con.print("[bold]Most common problems[/bold]")

@@ -300,14 +300,17 @@ def _macro(m: MacroAudit) -> str:
             # (the target of a #drill= link: a browser opens the details around it, with JavaScript off too)
             f'<div class="muted" id="drill={_e(m.id)}">{_e(m.id)}{f" · id {_e(m.export_id)}" if m.export_id else ""}'
             f'{f" · <b>{_e(m.unused)}</b> in the helpdesk" if m.unused else ""}'
-            f'{" · <b>internal note</b>, not judged as a reply" if m.internal else ""} · {_e(m.location)}</div>'
+            f'{" · <b>internal note</b>, not judged as a reply" if m.internal else ""}'
+            f'{f" · <b>{_e(m.fragment)}</b>: not a whole reply, judged on its phrases only" if m.fragment else ""}'
+            f' · {_e(m.location)}</div>'
             f'<div class="body" dir="auto">{_highlighted(m.text, m.highlights)}</div>'
             f'<ul class="problems">{"".join(items) or "<li>No problems found.</li>"}{risks}</ul></details>')
 
 
 def _state(m: MacroAudit) -> str:
-    """A macro's mark beside its title where it is not a reply in use (switched off, an internal note)."""
-    marks = [s for s in (m.unused, "internal note" if m.internal else None) if s]
+    """A macro's mark beside its title where it is not a reply in use (switched off, an internal note), or not a
+    whole reply (a fragment: "a list with no reply around it")."""
+    marks = [s for s in (m.unused, "internal note" if m.internal else None, m.fragment) if s]
     return f' <span class="muted state">({_e(", ".join(marks))})</span>' if marks else ""
 
 
