@@ -46,8 +46,11 @@ KEYS = ("select", "ignore", "severity", "options", "fail-on", "grammar", "custom
 GRAMMAR_MODES = ("off", "local")
 #: LanguageTool servers a pack's pack.yaml may name, confirmed by the person running the command (commas between)
 GRAMMAR_ALLOW = "SCRIPTKIT_LT_ALLOW"
-#: code and name of the warning an unknown selector or option gets (it is not a rule)
-CONFIG_CODE, CONFIG_NAME = "SK800", "unknown-selector"
+#: code and name of the warning a setting that is not applied gets (it is not a rule): a selector or option that names
+#: no rule, a grammar server the pack alone names
+CONFIG_CODE, CONFIG_NAME = "SK800", "setting-not-applied"
+#: the name it had until the grammar-server case joined it: still selects it in a team's ignore list
+CONFIG_OLD_NAME = "unknown-selector"
 
 Locator = Callable[[tuple[str | int, ...], bool], Location]
 _T = TypeVar("_T")
@@ -85,7 +88,7 @@ def matches(selector: str, rule: type[Rule]) -> bool:
 def is_known(selector: str, rules: Iterable[type[Rule]]) -> bool:
     """A selector is known when it names a family, an ``SK`` prefix, or a rule among ``rules``."""
     s = selector.strip()
-    if s.upper() == "ALL" or s.lower() in FAMILIES.values() or s.upper() == CONFIG_CODE or s.lower() == CONFIG_NAME:
+    if s.upper() in ("ALL", CONFIG_CODE) or s.lower() in (*FAMILIES.values(), CONFIG_NAME, CONFIG_OLD_NAME):
         return True
     if re.fullmatch(r"SK\d{0,2}", s.upper()):
         return s.upper()[2:3] in FAMILIES or len(s) == 2

@@ -384,7 +384,7 @@ def test_rule_docs_by_code_and_name() -> None:
     assert by_code.exit_code == 0
     assert rule.name in by_code.output and "What it does" in by_code.output and "Fix safety" in by_code.output
     assert run("rule", rule.name).output == by_code.output
-    assert "unknown-selector" in run("rule", "SK800").output
+    assert "setting-not-applied" in run("rule", "SK800").output
     missing = run("rule", "SK7777")
     assert missing.exit_code == 2 and "no rule 'SK7777'" in missing.output
 

@@ -55,7 +55,7 @@ def test_a_settings_warning_is_shown_under_its_file_not_on_the_reply(tmp_path: P
     run = CliRunner().invoke(main, ["review", "reply.txt", "--grammar", "off"], env={"NO_COLOR": "1"})
     reply, settings = run.output.split("scriptkit.toml", 1)
     assert "SK800" not in reply and "  ! " not in reply and "0 marked !" in reply, run.output
-    assert "SK800 [unknown-selector] unknown rule selector 'warmthh'" in settings
+    assert "SK800 [setting-not-applied] unknown rule selector 'warmthh'" in settings
 
 
 def test_a_greeting_and_sign_off_alone_are_said_so_not_counted_as_0_of_0(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ def test_a_settings_problem_is_located_in_the_settings_file(tmp_path: Path) -> N
     result = run_cli("audit", str(export))
     assert result.exit_code == 0, result.output
     assert "Problems of the settings: 1" in result.stdout and "Problems of the pack as a whole" not in result.stdout
-    assert f"{tmp_path / 'scriptkit.toml'}:4:1 SK800 unknown-selector" in result.stdout
+    assert f"{tmp_path / 'scriptkit.toml'}:4:1 SK800 setting-not-applied" in result.stdout
     report = json.loads(run_cli("audit", str(export), "--format", "json").stdout)
     assert report["pack_problems"] == [] and report["summary"]["settings_problems"] == 1
     assert [(p["location"], p["code"]) for p in report["settings_problems"]] == [
@@ -35,7 +35,7 @@ def test_the_text_report_names_the_settings_file_as_the_working_folder_reaches_i
     monkeypatch.chdir(tmp_path)
     result = run_cli("audit", "zendesk.json")
     assert result.exit_code == 0, result.output
-    assert "\n  scriptkit.toml:2:1 SK800 unknown-selector: unknown rule selector 'SK999' in severity" in result.stdout
+    assert "\n  scriptkit.toml:2:1 SK800 setting-not-applied: unknown rule selector 'SK999' in severity" in result.stdout
 
 
 def test_the_html_report_heads_settings_problems_apart(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from scriptkit.cli.output import console
-from scriptkit.config import CONFIG_CODE, CONFIG_NAME
+from scriptkit.config import CONFIG_CODE, CONFIG_NAME, CONFIG_OLD_NAME
 from scriptkit.errors import ConfigError
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import FAMILIES
@@ -24,14 +24,19 @@ if TYPE_CHECKING:
     from scriptkit.models import Pack
     from scriptkit.rules.base import Rule
 
-CONFIG_DOCS = f"""{CONFIG_CODE} [{CONFIG_NAME}]: a rule selector or option in the settings names no rule.
+CONFIG_DOCS = f"""{CONFIG_CODE} [{CONFIG_NAME}]: a setting is not applied: a rule selector or option names no rule, or
+a grammar server is named by the pack alone.
 
 ## What it does
 Warns about entries under `select`, `ignore`, `severity`, `options` or a script's `ignore`
-that match no rule code, name, family or prefix, pointing at the setting's line.
+that match no rule code, name, family or prefix, pointing at the setting's line. It also warns
+at pack.yaml's grammar setting when that names a LanguageTool server nobody running the command
+confirmed: the server is not contacted and grammar checks are off for the run (see the grammar
+guide, "Which servers a run contacts").
 
 ## Why it matters
-A typo in a selector silently turns a rule on or off; this says so instead.
+A typo in a selector silently turns a rule on or off; this says so instead. A pack can come
+from anyone, and a server it names would receive every reply.
 
 ## Example
 `ignore: [warmthh]`
@@ -40,7 +45,8 @@ A typo in a selector silently turns a rule on or off; this says so instead.
 `ignore: [warmth]` (run `scriptkit rules` for every code, name and family)
 
 ## Options
-None. A `select` none of whose entries is known (`select: [warmthh]`) is an error (exit 2), not
+None. It was named `{CONFIG_OLD_NAME}` before it covered grammar servers too; that name still
+selects it. A `select` none of whose entries is known (`select: [warmthh]`) is an error (exit 2), not
 this warning: it would run no rule, and a check that runs none passes. On the command line an
 unknown `--select`/`--ignore` is an error (exit 2).
 
@@ -187,7 +193,7 @@ def rule_command(selector: str, pack: str | None) -> None:
     # docs wrap to the terminal: the console's soft wrap, right for one-line findings, cut the
     # examples off at its edge
     con.soft_wrap = False
-    if selector.upper() == CONFIG_CODE or selector.lower() == CONFIG_NAME:
+    if selector.upper() == CONFIG_CODE or selector.lower() in (CONFIG_NAME, CONFIG_OLD_NAME):
         _show(con, CONFIG_DOCS)
         return
     check = find_export_check(selector)
