@@ -23,6 +23,7 @@ from scriptkit.quiet_ruamel import YAML as YAML  # (first: the ruamel imports be
 # isort: split
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 from ruamel.yaml.composer import Composer, ComposerError
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import ScalarNode as RuamelScalarNode
@@ -58,6 +59,7 @@ def _yaml(written: int = 0) -> YAML:
     yaml.preserve_quotes = True
     yaml.allow_duplicate_keys = False
     yaml.Composer = _BoundedAliases
+    yaml.Constructor = _AliasPlaces
     yaml.Scanner = _BoundedDepth
     yaml.composer.written = written
     return yaml
@@ -128,6 +130,8 @@ class _BoundedAliases(Composer):
         self._chars: dict[int, int] = {}
         self._repeated = 0
         self._added = 0  # characters the aliases repeat
+        # where each alias of a list or mapping is written, by its parent node and key node (or item index)
+        self.alias_uses: dict[tuple[int, int], Any] = {}
         return super().compose_document()
 
     def compose_mapping_node(self, anchor: Any) -> Any:
@@ -162,6 +166,8 @@ class _BoundedAliases(Composer):
                                            f"{MAX_ALIASED_VALUES:,} a file may", event.start_mark,
                                            "Write the values out where they are needed: aliases may share a list "
                                            "or mapping (a merge key, common tags), not nest copies of copies.")
+                if index is not None:
+                    self.alias_uses[_use_key(parent, index)] = event.start_mark
             if target is not None:
                 self._added += _chars(target, self._chars)
                 if self.written + self._added > MAX_FILE_BYTES:
@@ -182,6 +188,38 @@ class _BoundedAliases(Composer):
             return super().compose_node(parent, index)
         finally:
             self._open.discard(anchor)
+
+
+def _use_key(parent: Any, index: Any) -> tuple[int, int]:
+    """A value's place in its parent node: a list's item by its index, a mapping's value by its key node."""
+    return id(parent), index if isinstance(index, int) else -id(index)
+
+
+class _AliasPlaces(RoundTripConstructor):
+    """ruamel's constructor, placing a list or mapping an alias repeats where the alias is written: an
+    error in it ("'text' must be text, not a list") pointed at the anchor, lines before. (A text an alias
+    repeats stays at its anchor, where its words are written: a finding in them is located there.)"""
+
+    def construct_mapping(self, node: Any, maptyp: Any, deep: bool = False) -> Any:  # type: ignore[override]
+        made = super().construct_mapping(node, maptyp, deep)
+        uses: dict[tuple[int, int], Any] = getattr(self.loader.composer, "alias_uses", {})
+        if uses:
+            for key_node, _value in node.value:
+                used = uses.get(_use_key(node, key_node))
+                if used is not None:
+                    for place in maptyp.lc.data.values():  # (by the key's own place: keys are any scalar)
+                        if place[:2] == [key_node.start_mark.line, key_node.start_mark.column]:
+                            place[2:4] = [used.line, used.column]
+        return made
+
+    def construct_rt_sequence(self, node: Any, seqtyp: Any, deep: bool = False) -> Any:
+        made = super().construct_rt_sequence(node, seqtyp, deep)
+        uses: dict[tuple[int, int], Any] = getattr(self.loader.composer, "alias_uses", {})
+        for i in range(len(node.value)) if uses else ():
+            used = uses.get(_use_key(node, i))
+            if used is not None:
+                seqtyp._yaml_set_idx_line_col(i, [used.line, used.column])
+        return made
 
 
 def _children(node: Any) -> list[Any]:

@@ -1725,7 +1725,11 @@ class NoFlexibility(Rule):
             # (a guidance of a word or two is a label, "Refunds", as a helpdesk's description field often holds)
             message = (f"the script's only room for the agent is the guidance '{label}', a label that says "
                        "nothing about adapting it" if label else "the script gives the agent no room to adapt it")
-            yield Diagnostic(self.code, self.name, message, self.severity, _script_location(script),
+            # (at the label, or at a flexibility written empty, where the writer looks to fix it; else at the id)
+            where = _script_location(script) if flex is None else \
+                script.origin.location(("flexibility", "guidance")) if label and script.origin else \
+                _script_location(script, ("flexibility",))
+            yield Diagnostic(self.code, self.name, message, self.severity, where,
                              slot="flexibility", text=script.title, script_id=script.id,
                              suggestion="Add flexibility: guidance, a blank, an alternative, or a second "
                                         "phrasing of the acknowledgment." if not label else
