@@ -13,9 +13,9 @@ readability, computed from its diagnostics (``practice_score``)::
     weight: error 0.5, warning 0.3, suggestion 0.1
 
 so a missing practice scores 0, not a flaw's 70: a reply of "Your message has been noted and logged." has no
-acknowledgment, warmth, room or solution to score. One warning costs 30 points, two cost 51. A reply over its channel's length limit
-(SK104, SK105) weighs ``1 - sqrt(limit / length)`` where that is more than its severity's: 1,152 words
-against email's 125 cost 67% of readability, 140 words a suggestion's 10% (``weight``). The practice of a diagnostic
+acknowledgment, warmth, room or solution to score. One warning costs 30 points, two cost 51. A reply over its
+channel's length limit (SK104, SK105) weighs ``1 - sqrt(limit / length)`` where that is more than its
+severity's: 1,152 words against email's 125 cost 67% of readability, 140 words a suggestion's 10% (``weight``). The practice of a diagnostic
 is its rule family: empathy (SK3xx) -> acknowledgment, warmth (SK2xx) -> warm language, solution
 (SK4xx) -> solution, except the flexibility rules (no-flexibility, unfilled-blank) -> flexibility;
 readability (SK1xx) and grammar (SK9xx) -> readability. Dismissive language that shuts the door
@@ -135,9 +135,6 @@ WHOLE_REPLY_RULES = frozenset((
     "formal-tone", "no-contractions", "no-warm-language",  # (the tone of the whole, and warmth somewhere in it)
     "missing-acknowledgment", "late-acknowledgment", "sympathy-without-action", "over-apologising",
     "missing-solution", "no-next-step", "no-owner", "no-time-frame", "care-solution-imbalance", "no-flexibility"))
-#: A reply of fewer words than this (besides its greeting and sign-off) is a fragment; calibrated on 489 real
-#: macros, where the shortest whole replies ("On it! Send us the details in DM.") have eight.
-FRAGMENT_WORDS = 8
 #: A reply with no finished sentence is a fragment when it has fewer words than this: a longer one is a whole reply
 #: whose writer left off the full stop, as a tweet's often is (a 28-word one in the same library).
 UNFINISHED_WORDS = 20
@@ -152,8 +149,9 @@ _FRAME_SLOTS = ("greeting", "signoff", "flexibility")
 def fragment_kind(text: str) -> str | None:
     """What makes a reply's text (its content, without greeting and sign-off) a fragment rather than a whole reply,
     as the reports label it: "a list with no reply around it" (each line a list's item), "fragment: N words, no
-    sentence" (no finished sentence in fewer than ``UNFINISHED_WORDS``), "fragment: N words" (fewer than
-    ``FRAGMENT_WORDS``); None for a whole reply. A placeholder, a blank, a link or a code is one word."""
+    sentence" (no finished sentence in fewer than ``UNFINISHED_WORDS``); None for a whole reply, however short: a
+    finished "Noted." may be all a customer gets, and it is judged as such. A placeholder, a blank, a link or a code
+    is one word."""
     readable = plain_identifiers(MARKERS.sub("x", text))
     lines = [line for line in readable.splitlines() if line.strip()]
     if len(lines) >= 2 and all(_LIST_LINE.match(line) for line in lines):
@@ -161,11 +159,8 @@ def fragment_kind(text: str) -> str | None:
     count = len(words_of(readable))
     finished = any(_FINISHED.search(readable, a, b) or emoji_ended(readable, a, b)
                    for a, b in sentence_spans(readable))
-    said = f"fragment: {count} word{'' if count == 1 else 's'}"
     if not finished and count < UNFINISHED_WORDS:
-        return f"{said}, no sentence"
-    if count < FRAGMENT_WORDS:
-        return said
+        return f"fragment: {count} word{'' if count == 1 else 's'}, no sentence"
     return None
 
 
@@ -572,8 +567,7 @@ class AuditReport:
                          f"{self.internal_notes} internal note(s) (for the agents, never sent)")
         if self.fragments:
             kinds = Counter("lists with no reply around them" if m.fragment.startswith("a list") else
-                            "with no finished sentence" if m.fragment.endswith("no sentence") else
-                            f"of fewer than {FRAGMENT_WORDS} words" for m in self.macros if m.fragment)
+                            "with no finished sentence" for m in self.macros if m.fragment)
             said = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
             lines.append(f"Not whole replies: {self.fragments} fragment(s) ({said}), judged on their phrases only "
                          "(no readability formula, solution, owner, time frame or acknowledgment check) and ranked "
@@ -796,9 +790,8 @@ class AuditReport:
                                           "overall is null and it is ranked apart",
                         "fragment": "a macro that is not a whole reply: each line a list's item ('a list with no "
                                     f"reply around it'), no finished sentence in under {UNFINISHED_WORDS} words "
-                                    f"('fragment: N words, no sentence'), or under {FRAGMENT_WORDS} words besides "
-                                    "its greeting and sign-off ('fragment: N words'); whole_reply_rules are left "
-                                    "out of its findings",
+                                    "besides its greeting and sign-off ('fragment: N words, no sentence'); "
+                                    "whole_reply_rules are left out of its findings",
                         "whole_reply_rules": sorted(WHOLE_REPLY_RULES)},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "export_ids": m.export_ids, "title": m.title,

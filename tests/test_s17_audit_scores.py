@@ -70,12 +70,14 @@ def test_a_placeholder_that_did_not_map_is_a_defect_not_room(library: Path) -> N
 def test_an_empty_or_cold_reply_scores_below_a_good_one(library: Path) -> None:
     by = {m.title: m for m in audit(library).macros}
     bare, refusal, plain = by["Bare"], by["Refusal"], by["Plain"]
-    # "Noted." is one word: a fragment, not a whole reply, so it has no overall and is ranked apart
-    assert bare.fragment == "fragment: 1 word" and bare.overall is None
+    # "Noted." has no acknowledgment, warm line, room or solution: each of them is 0, not 70 or 50 (a finished
+    # sentence, however short, is a reply, not a fragment: it may be all the customer gets)
+    assert [bare.scores[p] for p in ("acknowledgment", "warm_language", "flexibility", "solution")] == [0.0] * 4
+    assert bare.fragment is None and bare.overall < 30
     # a refusal behind policy has no solution to praise, whatever its words of action
     assert (refusal.scores["solution"] or 0) < 70, refusal.scores
     assert refusal.overall < 40
-    assert plain.overall >= 80 > max(refusal.overall, by["Broken"].overall)
+    assert plain.overall >= 80 > max(bare.overall, refusal.overall, by["Broken"].overall)
 
 
 def test_a_reply_with_no_solution_is_held_at_the_cap(tmp_path: Path) -> None:

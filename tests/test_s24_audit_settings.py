@@ -35,7 +35,8 @@ def test_the_text_report_names_the_settings_file_as_the_working_folder_reaches_i
     monkeypatch.chdir(tmp_path)
     result = run_cli("audit", "zendesk.json")
     assert result.exit_code == 0, result.output
-    assert "\n  scriptkit.toml:2:1 SK800 setting-not-applied: unknown rule selector 'SK999' in severity" in result.stdout
+    assert ("\n  scriptkit.toml:2:1 SK800 setting-not-applied: unknown rule selector 'SK999' in severity"
+            in result.stdout)
 
 
 def test_the_html_report_heads_settings_problems_apart(tmp_path: Path) -> None:

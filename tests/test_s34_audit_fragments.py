@@ -1,5 +1,5 @@
-"""A macro that is not a whole reply (a bare list, a line with no finished sentence, a few words: a building block
-of a compose-from-parts library) was judged as one: a list of four documents scored 25 with "no owner", "no time
+"""A macro that is not a whole reply (a bare list, a line with no finished sentence: a building block of a
+compose-from-parts library) was judged as one: a list of four documents scored 25 with "no owner", "no time
 frame" and a reading grade, and topped the worst list of the library. The audit now labels it a fragment, judges
 it on its phrases only, and ranks it apart from the whole replies, out of the library's mean."""
 
@@ -23,7 +23,8 @@ LISTED = ("Thanks for getting in touch! We can accept any one of these as proof 
 ROWS = [
     ("late-parcel", "Late parcel", WHOLE),
     ("proofs", "Proof of address", "-Utility bill\n-Bank letter\n-Council tax notice\n-Tenancy agreement"),
-    ("sorry-line", "Sorry (short)", "Apologies for any inconvenience caused."),
+    ("sorry-line", "Sorry (short)", "Apologies for any inconvenience caused"),
+    ("noted", "Noted", "Noted."),
     ("heading", "Case heading", "Your question about the March invoice and delivery"),
     ("lead-in", "Proofs with lead-in", LISTED),
 ]
@@ -45,8 +46,11 @@ def test_fragments_are_labelled_judged_on_their_phrases_and_kept_out_of_the_mean
     by_id = {m.export_id: m for m in report.macros}  # (the sheet's id column)
     assert by_id["proofs"].fragment == "a list with no reply around it"
     assert by_id["heading"].fragment == "fragment: 8 words, no sentence"
-    assert by_id["sorry-line"].fragment == "fragment: 5 words"
+    assert by_id["sorry-line"].fragment == "fragment: 5 words, no sentence"
     assert by_id["late-parcel"].fragment is None and by_id["lead-in"].fragment is None
+    # a finished sentence is a reply, however short: it may be all a customer gets, so it is judged and ranks low
+    noted = by_id["noted"]
+    assert noted.fragment is None and noted.overall is not None and noted.overall < 30
     for ident in ("proofs", "heading", "sorry-line"):
         m = by_id[ident]
         assert m.judged_in_part and m.overall is None
@@ -55,10 +59,10 @@ def test_fragments_are_labelled_judged_on_their_phrases_and_kept_out_of_the_mean
     sorry = by_id["sorry-line"]
     assert "impersonal-apology" in {d.name for d in sorry.diagnostics}
     assert (sorry.scores["warm_language"] or 100) < 100
-    whole = [by_id["late-parcel"], by_id["lead-in"]]
-    assert {m.export_id for m in report.judged_in_full} == {"late-parcel", "lead-in"}
-    assert report.overall == round(sum(m.held_mean for m in whole) / 2, 1)
-    assert {m.export_id for m in report.macros[:2]} == {"late-parcel", "lead-in"}  # (ranked apart, after them)
+    whole = [by_id["late-parcel"], by_id["lead-in"], noted]
+    assert {m.export_id for m in report.judged_in_full} == {"late-parcel", "lead-in", "noted"}
+    assert report.overall == round(sum(m.held_mean for m in whole) / 3, 1)
+    assert {m.export_id for m in report.macros[:3]} == {"late-parcel", "lead-in", "noted"}  # (fragments after them)
 
 
 def test_calibration_of_what_is_a_fragment() -> None:
@@ -71,7 +75,7 @@ def test_calibration_of_what_is_a_fragment() -> None:
     assert fragment_kind(LISTED) is None
     assert fragment_kind("* Passport\n* Driving licence") == "a list with no reply around it"
     assert fragment_kind("Old card number -\n\nNew card number -") == "fragment: 6 words, no sentence"
-    assert fragment_kind("Thanks, that's sorted now!") == "fragment: 4 words"
+    assert fragment_kind("Thanks, that's sorted now!") is None
     assert fragment_kind("") == "fragment: 0 words, no sentence"
 
 
@@ -86,13 +90,13 @@ def test_every_report_says_so(tmp_path: Path) -> None:
     macros = {m["title"]: m for m in data["macros"]}
     assert macros["Proof of address"]["fragment"] == "a list with no reply around it"
     assert macros["Late parcel"]["fragment"] is None
-    assert data["summary"]["fragments"] == 3 and data["summary"]["judged_in_full"] == 2
+    assert data["summary"]["fragments"] == 3 and data["summary"]["judged_in_full"] == 3
     assert "fragment" in data["scoring"] and "whole_reply_rules" in data["scoring"]
     text = " ".join(runner.invoke(main, ["audit", str(sheet)], env={"NO_COLOR": "1"}).stdout.split())
     worst = text.split("Worst", 1)[1].split("Not whole replies", 1)[0]
     assert "Proof of address" not in worst and "Late parcel" in worst
     assert "Not whole replies: 3 fragment(s)" in text
-    assert "a list with no reply around it" in text and "fragment: 5 words" in text
+    assert "a list with no reply around it" in text and "fragment: 5 words, no sentence" in text
     html = tmp_path / "report.html"
     assert runner.invoke(main, ["audit", str(sheet), "--html", str(html)]).exit_code == 0
     page = html.read_text(encoding="utf-8")
