@@ -16,8 +16,8 @@ so a missing practice scores 0, not a flaw's 70: a reply of "Your message has be
 acknowledgment, warmth, room or solution to score. One warning costs 30 points, two cost 51. A reply over its
 channel's length limit (SK104, SK105) weighs ``1 - sqrt(limit / length)`` where that is more than its
 severity's: 1,152 words against email's 125 cost 67% of readability, 140 words a suggestion's 10% (``weight``).
-The practice of a diagnostic is its rule family: empathy (SK3xx) -> acknowledgment, warmth (SK2xx) -> warm language, solution
-(SK4xx) -> solution, except the flexibility rules (no-flexibility, unfilled-blank) -> flexibility;
+The practice of a diagnostic is its rule family: empathy (SK3xx) -> acknowledgment, warmth (SK2xx) -> warm
+language, solution (SK4xx) -> solution, except the flexibility rules (no-flexibility, unfilled-blank) -> flexibility;
 readability (SK1xx) and grammar (SK9xx) -> readability. Dismissive language that shuts the door
 (SK305's policy and deflecting kinds: "per our policy", "this decision is final") counts against the
 solution too: a refusal is no way forward. Template (SK0xx) and custom rules are listed but not scored,
