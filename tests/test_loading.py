@@ -123,8 +123,8 @@ def test_misspelled_channel_value(make_pack):
     assert one_problem(root) == (f"{root}/scripts/a.yaml:5:19: 'caht' is not a channel. Did you mean 'chat'? "
                                  "The channels are email, chat, sms, phone and social.")
     # one no match is close to: the channels to choose from, as in pack.yaml's layouts
-    root = make_pack({"a.yaml": GOOD}, "name: T\nchannels:\n  whatsapp:\n    greeting: Hi!\n")
-    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'whatsapp' is not a channel. "
+    root = make_pack({"a.yaml": GOOD}, "name: T\nchannels:\n  pigeon:\n    greeting: Hi!\n")
+    assert one_problem(root) == (f"{root}/pack.yaml:3:3: 'pigeon' is not a channel. "
                                  "The channels are email, chat, sms, phone and social.")
 
 
