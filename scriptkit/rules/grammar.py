@@ -27,16 +27,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scriptkit.config import GRAMMAR_MODE
 from scriptkit.diagnostics import Location, Severity
+from scriptkit.english_spelling import regional_twin
 from scriptkit.errors import ConfigError, EngineUnavailable
 from scriptkit.language import base_language, written_language
 from scriptkit.message import Blank, Message, Placeholder, Text
-from scriptkit.placeholders import DEFAULT_CATALOGUE
+from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
 
 if TYPE_CHECKING:  # the engine imports language_tool_python: only when grammar checks are on
@@ -62,10 +64,11 @@ _STYLE_ISSUES = frozenset({"style", "typographical", "whitespace", "register", "
 # vowel sound ("a email") are mistakes a reader notices, reported as grammar (SK902) like "you're order".
 _TYPO_RULES = frozenset({"ENGLISH_WORD_REPEAT_RULE", "EN_A_VS_AN"})
 _DOUBLED_WORD = "ENGLISH_WORD_REPEAT_RULE"
-# The spell checker's own rules (MORFOLOGIK_RULE_EN_US, "Theres": EN_CONTRACTION_SPELLING). LanguageTool files its
+# The spell checker's own rules (MORFOLOGIK_RULE_EN_US, "Theres": EN_CONTRACTION_SPELLING), and "i" for "I"
+# (I_LOWERCASE): typos of one word. LanguageTool files its
 # confused-word rules under TYPOS too ("its" for "it's": IT_IS, "you" for "your": YOUR_YOU): those are grammar, told
 # in LanguageTool's words ("Did you mean ...?"), and choosing between two real words is a person's to do.
-_SPELL_CHECKER = re.compile(r"MORFOLOGIK_RULE_|HUNSPELL_|.*_SPELLING(?:_RULE)?$")
+_SPELL_CHECKER = re.compile(r"MORFOLOGIK_RULE_|HUNSPELL_|.*_SPELLING(?:_RULE)?$|I_LOWERCASE$")
 
 
 def kind(category: str, issue_type: str, rule_id: str = "") -> str:
@@ -162,7 +165,7 @@ def document_parts(message: Message, pack: Pack | None) -> tuple[tuple[str, str 
     parts: list[tuple[str, str | None]] = []
     for _s, _e, seg in message.spans():
         if isinstance(seg, Text):
-            parts.append((seg.text, None))
+            parts.extend(_text_parts(seg.text, catalogue))
         elif isinstance(seg, Placeholder):
             spec = catalogue.get(seg.name)
             parts.append((seg.canonical, (spec.sample if spec else None) or seg.fallback or "Alex"))
@@ -171,6 +174,42 @@ def document_parts(message: Message, pack: Pack | None) -> tuple[tuple[str, str 
             example = getattr(spec, "example", None)
             parts.append((seg.marker, str(example) if example else _BLANK_STAND_IN))
     return tuple(parts)
+
+
+def _text_parts(text: str, catalogue: Catalogue) -> list[tuple[str, str | None]]:
+    """``text`` as plain runs and its fill-in markers and pasted helpdesk placeholders as markup, as SK407 finds
+    them ('[AMOUNT]', '{{ order.number }}', '{%customer.firstName,fallback=there%}'): a reply pasted into review
+    holds them as text, and read as words they were misspellings ('%customer', 'firstName')."""
+    from scriptkit.rules.solution import _markers, _maybe_marker  # (SK407's own reading: the two agree)
+
+    if not _maybe_marker(text):
+        return [(text, None)]
+    parts: list[tuple[str, str | None]] = []
+    pos = 0
+    for start, end in _markers(text):
+        if start > pos:
+            parts.append((text[pos:start], None))
+        parts.append((text[start:end], _marker_stand_in(text[start:end], catalogue)))
+        pos = end
+    if pos < len(text) or not parts:
+        parts.append((text[pos:], None))
+    return parts
+
+
+def _marker_stand_in(marker: str, catalogue: Catalogue) -> str:
+    """A word to read in a marker's place: a pasted placeholder's sample ('{{ticket.requester.first_name}}': the
+    customer's first name, "Maya"), its fallback, a name; a fill-in marker ('[AMOUNT]', 'TBD') as a blank's."""
+    from scriptkit.placeholders import HELPDESK_VARIABLE, helpdesk_spellings
+
+    found = HELPDESK_VARIABLE.fullmatch(marker.strip())
+    if found is None:
+        return _BLANK_STAND_IN
+    name = found["mustache"] or found["helpscout"] or found["salesforce"]
+    for canonical in (name, *helpdesk_spellings().get(name, {})):
+        spec = catalogue.get(canonical)
+        if spec is not None and spec.sample:
+            return str(spec.sample)
+    return found["fallback"] or "Alex"
 
 
 @dataclass(frozen=True)
@@ -322,16 +361,53 @@ def _one_edit_cost(a: str, b: str) -> float | None:
     return 1.0 if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))) else None
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What a finding's advice reads beyond its reply: whether the run checks a pack (or reviews free text), and
+    the capitalised words the spell checker does not know that recur in the run (a name of the team's, likely)."""
+
+    in_pack: bool
+    language: str  # the one LanguageTool checked the run in
+    recurring_names: frozenset[str]
+
+
+def _recurring_names(messages: Sequence[Message], found: Sequence[Sequence[Hit]]) -> frozenset[str]:
+    counts = Counter(word for message, hits_of in zip(messages, found, strict=True) for hit in hits_of
+                     if hit.kind == "spelling" and (word := message.text[hit.start:hit.end])[:1].isupper()
+                     and word.isalpha() and not word.isupper())
+    return frozenset(word for word, count in counts.items() if count >= 2)
+
+
+_LOCALE_SETTING = {True: "set locale: {0} in pack.yaml", False: "review it with --locale {0}"}
+
+
+def _locale_advice(region: str, run: _Run) -> str:
+    """What to do about a British spelling (``region`` en-GB) in a reply checked as American, or the other way
+    round."""
+    spelt, where = "British" if region == "en-GB" else "American", "pack" if run.in_pack else "reply"
+    return (f"{spelt} spelling in an {run.language} {where}: {_LOCALE_SETTING[run.in_pack].format(region)} "
+            f"if your team writes {spelt} English (or use the {run.language} spelling).")
+
+
+def _dictionary_advice(word: str, replacements: Sequence[str], in_pack: bool) -> str:
+    where = ("add it under grammar: dictionary: in pack.yaml" if in_pack
+             else "add it to dictionary under [options.spelling] in scriptkit.toml")
+    told = f" ({', '.join(replacements[:3])})" if replacements else ""
+    return f"'{word}' recurs: if it is a name your team uses, {where}; else correct it{told}."
+
+
 class _LanguageToolRule(Rule):
     kind: ClassVar[str]
     options: ClassVar[Mapping[str, Any]] = RULE_OPTIONS
     reads_alternatives = True
 
     def check_batch(self, messages: list[Message], ctx: RuleContext) -> Iterable[tuple[Message, Finding]]:
-        for message, found in zip(messages, hits(messages, ctx), strict=True):
+        found_all = hits(messages, ctx)
+        run = _Run(ctx.pack is not None, grammar_options(ctx).language, _recurring_names(messages, found_all))
+        for message, found in zip(messages, found_all, strict=True):
             for hit in found:
                 if hit.kind == self.kind:
-                    yield message, self.finding(message, hit)
+                    yield message, self.finding(message, hit, run)
                 elif hit.kind == "unchecked" and self.kind == "grammar":  # (said once, by SK902)
                     yield message, Finding(
                         hit.start, hit.end, "LanguageTool could not check this reply, so its grammar and spelling "
@@ -339,7 +415,7 @@ class _LanguageToolRule(Rule):
                         "first words (a blank or placeholder at the very start can trip LanguageTool).",
                         severity=Severity.SUGGESTION)
 
-    def finding(self, message: Message, hit: Hit) -> Finding:
+    def finding(self, message: Message, hit: Hit, run: _Run) -> Finding:
         suggestion = ", ".join(hit.replacements[:3]) or None
         return Finding(hit.start, hit.end, f"{hit.message.rstrip()} [LanguageTool {hit.rule_id}]", suggestion,
                        hit.replacements[0] if hit.replacements else None)
@@ -396,17 +472,22 @@ class Spelling(_LanguageToolRule):
     good_examples = (Example.of(acknowledgment="I received your message and I'm sorry for the trouble.",
                                 solution="I've sent a replacement today, and it will arrive on Friday."),)
 
-    def finding(self, message: Message, hit: Hit) -> Finding:
+    def finding(self, message: Message, hit: Hit, run: _Run) -> Finding:
         word = message.text[hit.start:hit.end]
         first = hit.replacements[0] if hit.replacements else None
+        message_text = f"possible spelling mistake '{word}' [LanguageTool {hit.rule_id}]"
+        region = regional_twin(word, first) if first is not None else None
+        if region is not None:  # ("apologise" for "apologize": the pack's locale is in question, not the word)
+            return Finding(hit.start, hit.end, message_text, _locale_advice(region, run))
+        if word in run.recurring_names:
+            return Finding(hit.start, hit.end, message_text, _dictionary_advice(word, hit.replacements, run.in_pack))
         # (and only when no other suggestion is as close: "realy" is one letter from "real" and from "really")
         cost = _one_edit_cost(word, first) if first is not None else None
         plain = (first is not None and cost is not None and word.isalpha() and word.islower() and first.islower()
                  and not any((c := _one_edit_cost(word.lower(), other.lower())) is not None and c <= cost
                              for other in hit.replacements[1:]))
         suggestion = ", ".join(hit.replacements[:3]) or None
-        return Finding(hit.start, hit.end, f"possible spelling mistake '{word}' [LanguageTool {hit.rule_id}]",
-                       suggestion, first if plain else None)
+        return Finding(hit.start, hit.end, message_text, suggestion, first if plain else None)
 
 
 @register
@@ -445,8 +526,8 @@ class GrammarMistake(_LanguageToolRule):
     kind = "grammar"
     fix_safe = True  # (for a doubled word only: see finding)
 
-    def finding(self, message: Message, hit: Hit) -> Finding:
-        found = super().finding(message, hit)
+    def finding(self, message: Message, hit: Hit, run: _Run) -> Finding:
+        found = super().finding(message, hit, run)
         words = message.text[hit.start:hit.end].split()
         # a doubled word ("the the") loses its second copy; any other replacement is LanguageTool's guess
         doubled = (hit.rule_id == _DOUBLED_WORD and len(words) == 2 and words[0].lower() == words[1].lower()
