@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from scriptkit.diagnostics import Location
+from scriptkit.english_spelling import spelling_region
 from scriptkit.errors import ConfigError, ErrorGroup, make_folder
 from scriptkit.importers import yamlout
 from scriptkit.importers.common import ItemProblem
@@ -265,11 +267,12 @@ def _declare(doc: CommentedMap, own: dict[str, PlaceholderPiece]) -> None:
 def pack_document(name: str, source: str, fmt: str, count: int, native: NativeScript | None = None,
                   own: dict[str, PlaceholderPiece] | None = None, language: str | None = None,
                   channel: str = "email", others: Sequence[str] = (), notes: Sequence[str] = (),
-                  declared: Sequence[str] = ()) -> CommentedMap:
+                  declared: Sequence[str] = (), spelling: tuple[str, Counter[str]] | None = None) -> CommentedMap:
     """pack.yaml of an imported library; ``language``: the one its macros are written in, when not English;
     ``channel``: the one its macros are sent on; ``others``: those some macros name for themselves; ``notes``:
     on the export as a whole (a CSV's columns not read), in the header comment; ``declared``: the exported pack's
-    own placeholders the macros use (``pack_placeholders``)."""
+    own placeholders the macros use (``pack_placeholders``); ``spelling``: the region the English macros spell
+    for, and the words that say so (``spelling_region``)."""
     doc = CommentedMap()
     doc["name"] = name
     doc["version"] = native.pack.get("version", "0.1.0") if native is not None else "0.1.0"
@@ -278,6 +281,9 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
     elif language is not None and language != "en":
         # (the English rules then leave its macros alone, and grammar checks them in their language)
         doc["locale"] = LOCALES.get(language, language)
+    elif spelling is not None and spelling[0] == "en-GB":
+        # (else the pack is en-US, and grammar's spelling rule reads every "apologise" as a mistake)
+        doc["locale"] = spelling[0]
     if native is None or native.description is None:
         doc["description"] = f"{count} macro(s) imported from {source} ({fmt})."
     elif native.description:  # (a version 3 export: the pack's own, or none)
@@ -322,6 +328,10 @@ def pack_document(name: str, source: str, fmt: str, count: int, native: NativeSc
     doc["channels"] = frames
     told = (f"\nThe macros read as {name_of(language)}, hence the locale; its region is a guess: set yours."
             if "locale" in doc and language is not None else "")
+    if "locale" in doc and spelling is not None and doc["locale"] == spelling[0]:
+        words = ", ".join(word for word, _n in spelling[1].most_common(4))
+        told = (f"\nThe macros use British spelling ({words}...), hence locale: en-GB,\n"
+                "so grammar checks keep that spelling; set en-AU, en-IE... if that is yours.")
     doc.yaml_set_start_comment(
         "Imported with `scriptkit import`. The macros carry their own greetings and sign-offs, so the\n"
         f"{channel} layout is empty: exporting reproduces each macro's text. Move greetings here to share them."
@@ -486,7 +496,8 @@ def write_pack(macros: Sequence[ImportedMacro], out: Path, *, name: str, source:
                              library_language(m.raw.body for m in macros), channel,
                              sorted({c for m in macros if m.native is None
                                      for c in (m.raw.channel, *m.raw.more_channels) if c}
-                                    if own_channels else ()), notes, pack_placeholders(macros))
+                                    if own_channels else ()), notes, pack_placeholders(macros),
+                             spelling_region(m.raw.body for m in macros))
         files = {"pack.yaml": dump(pack).encode("utf-8")}
         for macro in macros:  # (each names its own file: a library can be read from several)
             if not is_script_id(macro.id):  # (every reader makes ids; this one would write outside the pack)
