@@ -8,6 +8,7 @@ HTML body), id, tags, guidance, channel. Without a mapping the usual column name
 from __future__ import annotations
 
 import difflib
+import html as html_lib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -244,6 +245,8 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     # (--bodies markdown: a plain body as a Markdown library's reply is read; scriptkit's own CSV export's row is
     # in the pack's notation already, and an HTML body is read as HTML)
     markdown = options.bodies == "markdown" and not html and not own
+    if not html and not own and not markdown and quick_text is None:
+        body, title = _html_escaped(body), _html_escaped(title)
     if markdown:
         from scriptkit.importers.markdown import markdown_reply
 
@@ -262,6 +265,17 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
     if item.dialect == "salesforce":
         _own_quick_text(item)
     return item
+
+
+# The entities an HTML-escaped plain text holds (a tweet's text from the platform's API: "Sorry &amp; thanks",
+# "&lt;3"): plain text that means "&amp;" literally is rare, and sent as is it reads as a glitch to the customer.
+# (Not a Quick Text's Message, which Salesforce shows as typed, nor Markdown, whose reader decodes its own.)
+_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|#39|#x27);")
+
+
+def _html_escaped(text: str) -> str:
+    """``text`` with the entities of HTML-escaped plain text decoded, when it has any."""
+    return html_lib.unescape(text) if _ESCAPED.search(text) else text
 
 
 def _own_quick_text(item: RawItem) -> None:
