@@ -32,7 +32,18 @@ from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError, path_error
 from scriptkit.language import LOCALES, NAMES
-from scriptkit.models import CHANNELS, REPLY_SLOTS, Flexibility, Origin, Pack, PackMeta, Script
+from scriptkit.models import (
+    CHANNELS,
+    MAX_SCRIPT_ID_LENGTH,
+    REPLY_SLOTS,
+    Flexibility,
+    Origin,
+    Pack,
+    PackMeta,
+    Script,
+    id_file_problem,
+    is_script_id,
+)
 from scriptkit.placeholders import is_placeholder_name
 from scriptkit.sourcetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from scriptkit.sourcetext import PACK_FILE as PACK_FILE
@@ -2017,10 +2028,26 @@ def _load_script(path: Path, errors: ErrorCollector,
         _check_split_sentences(plain, origin, errors)
         _check_twice(plain, origin, errors)
         _check_used_as_written(plain, origin, errors)
+        _check_id_names_a_file(plain, origin, errors)
     if script is not None:
         script._origin = origin
         return script, None
     return None, ((plain_data(data), origin) if isinstance(data, dict) else None)
+
+
+def _check_id_names_a_file(data: dict[str, Any], origin: Origin, errors: ErrorCollector) -> None:
+    # every export names a file by the id ('zendesk/macros/con.json'), as import names the script's: one Windows
+    # cannot create failed there, or at the export folder ('File name too long'), after check had passed
+    script_id = data.get("id")
+    if not isinstance(script_id, str) or not is_script_id(script_id):
+        return  # (validation's to report)
+    problem = id_file_problem(script_id)
+    if problem is not None:
+        shorter = script_id[:MAX_SCRIPT_ID_LENGTH].rstrip("-._")
+        errors.add(problem, origin.location(("id",)),
+                   f"Rename it, e.g. id: {script_id.split('.')[0]}-reply (and the file, if it is named alike)."
+                   if len(script_id) <= MAX_SCRIPT_ID_LENGTH else
+                   f"Shorten it to {MAX_SCRIPT_ID_LENGTH} characters or fewer, e.g. id: {shorter[:60]}.")
 
 
 def _check_private_use(origin: Origin, errors: ErrorCollector) -> None:

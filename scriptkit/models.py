@@ -17,6 +17,7 @@ from scriptkit.message import CHANNELS as CHANNELS
 from scriptkit.message import known_channels as known_channels
 from scriptkit.placeholders import Catalogue, PlaceholderSpec, is_placeholder_name
 from scriptkit.sourcetext import SourceText
+from scriptkit.text import WINDOWS_DEVICE_NAMES
 
 ChannelName = Literal["email", "chat", "sms", "phone", "social"]
 
@@ -219,6 +220,21 @@ class CustomPlaceholder(_Model):
     can_be_blank: bool = True
     fallback: str = ""
     called: str = ""
+
+
+#: the longest id a script may have: exports name files by it ('<id>-chat-v2.json'), which Windows keeps under 260
+#: characters with their folders (and most systems a name under 255)
+MAX_SCRIPT_ID_LENGTH = 100
+
+
+def id_file_problem(script_id: str) -> str | None:
+    """Why ``script_id`` (a valid id) cannot name a file on every system, or None when it can."""
+    if script_id.split(".")[0] in WINDOWS_DEVICE_NAMES:
+        return f"the id '{script_id}' is a name Windows keeps for a device, so no file can be named by it there"
+    if len(script_id) > MAX_SCRIPT_ID_LENGTH:
+        return (f"the id is {len(script_id)} characters long, too long to name a file by "
+                f"(at most {MAX_SCRIPT_ID_LENGTH})")
+    return None
 
 
 def is_script_id(text: str) -> bool:

@@ -864,3 +864,9 @@ def folded_alike(written: str, read: str) -> bool:
     them (``Message.folded_run``). Not where a line break is kept, or an escape or a quote is written."""
     return "\n" in written and "\n" not in read and "\\" not in written and "'" not in written \
         and _FOLD.sub(" ", written) == read
+
+
+#: the names Windows keeps for devices, whatever follows a dot: a file 'con.json' or 'con.yaml' cannot be written
+#: there, nor a repository holding one checked out (a script's id names both)
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul",
+                                  *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))})

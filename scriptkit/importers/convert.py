@@ -39,7 +39,7 @@ from scriptkit.inference import infer_slots
 from scriptkit.message import Blank, Message, Placeholder, Segment, Text
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.base import ESCAPED_ITEM, plain_links
-from scriptkit.text import slug
+from scriptkit.text import WINDOWS_DEVICE_NAMES, slug
 
 SLOT_ORDER = ("acknowledgment", "warm_language", "solution")
 HELPDESKS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk", "helpscout": "Help Scout", "intercom": "Intercom",
@@ -649,13 +649,8 @@ def _keep_spellings(macro: ImportedMacro, helpdesk: str) -> None:
                                f"is {spelled[0]}")
 
 
-# the names Windows keeps for devices, whatever follows a dot: a script file 'con.yaml' cannot be written there, nor
-# checked out of a team's repository
-_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"{d}{n}" for d in ("com", "lpt") for n in range(1, 10))})
-
-
 def slugify(title: str, fallback: str = "macro") -> str:
     """A macro's title as a script id, as the id hints spell one ('Ærø Øst' -> 'aero-ost'); never a name Windows
     keeps for a device ('CON' -> 'con-reply')."""
     made = slug(title, "-")[:60].strip("-") or fallback
-    return f"{made}-reply" if made.split(".")[0] in _DEVICE_NAMES else made
+    return f"{made}-reply" if made.split(".")[0] in WINDOWS_DEVICE_NAMES else made
