@@ -117,6 +117,20 @@ class Turn:
 def turns(text: str, agent: str | None = None, speakers_out: dict[str, str] | None = None) -> list[Turn] | None:
     """The speaker turns of a transcript, or None when ``text`` does not read as one.
 
+    Its labels end in a colon, or a header's time (``_labelled_turns``), or are alone on their lines with
+    neither (``_bare_turns``: "You" / "Dana", "Customer" / "Agent", as some chat tools export them).
+
+    ``speakers_out``: where given, filled with every speaker of the transcript (by key, as first
+    written), those whose labels have nothing after them too (who have no Turn).
+    """
+    found = _labelled_turns(text, agent, speakers_out)
+    return found if found is not None else _bare_turns(text, agent, speakers_out)
+
+
+def _labelled_turns(text: str, agent: str | None = None,
+                    speakers_out: dict[str, str] | None = None) -> list[Turn] | None:
+    """The speaker turns of a transcript whose labels end in a colon (or a header's time), or None.
+
     A speaker is a label that says who speaks ("Agent", "Customer", "Bot"), ``agent``'s, one
     that starts two lines or more (where one such name says three words on a line: not an
     order's "Size: Large" fields), a header line with a time where two of them have words
@@ -180,6 +194,78 @@ def turns(text: str, agent: str | None = None, speakers_out: dict[str, str] | No
         for m in labels:
             speakers_out.setdefault(_key(m["speaker"]), " ".join(m["speaker"].split()))
     return found
+
+
+# A speaker's label alone on its line, with no colon ("You", "Dana", "Customer", "Sam (Support)"): a word or up to
+# three, perhaps in bold, perhaps with a role in brackets.
+_BARE_LABEL = re.compile(rf"[ \t]*\*{{0,2}}(?P<speaker>(?:[^\W\d_]|[{_EMOJI}])[\w'’.{_EMOJI}-]*"
+                         rf"(?:[ \t]+[^\W\d_][\w'’.-]*){{0,2}}(?:[ \t]*\([^()\n]{{1,30}}\))?)\*{{0,2}}[ \t]*\r?\n?")
+
+
+def _bare_turns(text: str, agent: str | None, speakers_out: dict[str, str] | None) -> list[Turn] | None:
+    """The turns of a transcript whose labels are alone on their lines with no colon, or None.
+
+    The text starts with such a label, and the labels are two speakers', each with words under it: where
+    one says who speaks ("Agent", "Customer", "You") or is ``agent``, a turn each is enough; two names
+    alone must alternate, one of them twice ("Dana" / "Sam" / "Dana"), since a reply's lines may be a name
+    alone too (a sign-off's "Thanks" / "Sam"). The line under a label is its words, whatever they are
+    ("Sure"); a line alone that is no speaker's ("Thanks", "Update") is in the turn it is in.
+    """
+    named = _key(agent) if agent is not None else None
+    start = len(text) - len(text.lstrip())
+    if not _bare_label(text, start, named):  # (most replies: "Hi Dana," is no label; one match and out)
+        return None
+    labels: list[tuple[str, re.Match[str]]] = []  # each candidate label, by key
+    pos, under_label = start, False
+    while pos < len(text):
+        stop = text.find("\n", pos) + 1 or len(text)
+        if text[pos:stop].strip():
+            m = None if under_label else _bare_label(text, pos, named)
+            if m is not None:
+                labels.append((_key(m["speaker"]), m))
+            under_label = m is not None
+        pos = stop
+    counts = Counter(k for k, _ in labels)
+    speakers = set(counts) if len(counts) == 2 else {k for k, n in counts.items() if n >= 2 or _says_who(k)}
+    keyed = [(k, m) for k, m in labels if k in speakers]
+    if len(speakers) != 2 or keyed[0][1].start() != start:
+        return None
+    if not any(k == named or _says_who(k) for k in speakers) \
+            and (len(keyed) < 3 or any(a == b for (a, _), (b, _) in pairwise(keyed))):
+        return None  # (names only: they must alternate, "Dana" / "Sam" / "Dana")
+    found = []
+    ends = [*(m.start() for _, m in keyed[1:]), len(text)]
+    for i, ((_, m), end) in enumerate(zip(keyed, ends, strict=True)):
+        said = _said(text, m.end(), end)
+        if not said:
+            return None  # (a label has words under it)
+        found += [Turn(" ".join(m["speaker"].split()), lo, hi, i) for lo, hi in said]
+    if speakers_out is not None:
+        for _, m in keyed:
+            speakers_out.setdefault(_key(m["speaker"]), " ".join(m["speaker"].split()))
+    return found
+
+
+def _bare_label(text: str, pos: int, named: str | None) -> re.Match[str] | None:
+    """The label alone on the line at ``pos``, if it may be one: a role word, ``named``, or a name of capitalised
+    words that is no heading, greeting or sign-off ("Update", "Thanks", "Best")."""
+    m = _BARE_LABEL.match(text, pos)
+    if m is None or (m.end() < len(text) and text[m.end() - 1] != "\n"):
+        return None
+    key = _key(m["speaker"])
+    if key == named or _says_who(key):
+        return m
+    name = m["speaker"].split("(")[0].split()
+    if (not _a_name(key) or _a_field(key) or key.split("(")[0].strip() in _PROSE_LABELS
+            or name[0].casefold() in _GREETING_WORDS or name[0].casefold() in _SIGN_OFF_WORDS
+            or not all(w[:1].isupper() for w in name if w[:1].isalpha()) or m["speaker"].isupper()):
+        return None
+    return m
+
+
+# First words of a sign-off alone on its line, which is no speaker's label: "Best", "Regards", "Cheers".
+_SIGN_OFF_WORDS = frozenset({"best", "regards", "cheers", "thanks", "thank", "sincerely", "warmly", "kind", "warm",
+                             "many", "all", "yours", "take", "talk", "speak", "love", "xo", "x"})
 
 
 def _someone_talks(text: str, keyed: list[tuple[str, re.Match[str]]], ends: list[int], names: set[str]) -> bool:

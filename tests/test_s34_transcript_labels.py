@@ -1,0 +1,67 @@
+"""Review of transcripts: speaker labels alone on their line with no colon, one labelled turn, another language
+beside English, a hold line said in two turns, and a reply-level finding's region."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from scriptkit.cli import main
+from scriptkit.errors import ConfigError
+from scriptkit.transcript import agent_turns
+
+
+def _review(tmp_path: Path, text: str, *args: str) -> tuple[int, str]:
+    reply = tmp_path / "reply.txt"
+    reply.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", str(reply), "--grammar", "off", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, result.output
+
+
+BARE_NAMES = ("You\nHello Priya, I'm sorry the blender arrived cracked, that's so disappointing.\n"
+              "Priya\nPlease be advised that I expect a full refund!!!\n"
+              "You\nI've refunded the full amount to your card today.\n")
+
+
+def test_a_role_or_name_alone_on_its_line_labels_a_turn(tmp_path: Path) -> None:
+    mine = agent_turns(BARE_NAMES)
+    assert mine is not None, "read as a plain reply"
+    assert [BARE_NAMES[t.start:t.end] for t in mine] == [
+        "Hello Priya, I'm sorry the blender arrived cracked, that's so disappointing.",
+        "I've refunded the full amount to your card today."]
+    code, out = _review(tmp_path, BARE_NAMES)
+    assert "SK201" not in out and "You Hello" not in out, out  # (the customer's words and the labels: not judged)
+    assert "a transcript: 2 turn(s) by You" in out and code == 0, out
+
+
+def test_role_words_alone_on_their_lines_say_who_is_the_agent() -> None:
+    text = ("Customer\nMy card was billed two times.\nThis must be refunded within 24 hours!!!\n"
+            "Agent\nI can see why a double charge is worrying. I've refunded the second charge today.\n")
+    mine = agent_turns(text)
+    assert mine is not None and [text[t.start:t.end] for t in mine] == [
+        "I can see why a double charge is worrying. I've refunded the second charge today."]
+
+
+def test_names_alone_with_no_role_ask_which_is_the_agent(tmp_path: Path) -> None:
+    text = ("Priya\nmy blender arrived cracked, I want my money back\nOwen\nI'm sorry, I've refunded it today.\n"
+            "Priya\nthank you so much\n")
+    with pytest.raises(ConfigError) as caught:
+        agent_turns(text, file="chat.txt")
+    assert "agent" in str(caught.value) and '--agent "Owen"' in (caught.value.hint or "")
+    code, out = _review(tmp_path, text)
+    assert code == 2 and "reply.txt:1:1" in out and "--agent" in out, out
+    mine = agent_turns(text, "Owen")
+    assert mine is not None and [text[t.start:t.end] for t in mine] == ["I'm sorry, I've refunded it today."]
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Priya,\n\nI've refunded the blender today; it reaches your card in 3 days.\n\nThanks\nSam\n",
+    "Hi Priya,\n\nI've refunded the blender today.\n\nBest\nSam\n",
+    "Priya\nI've refunded the blender today.\n\nThanks\nSam\n",
+    "Update\nThe blender ships today.\nTracking\nIt reaches you Friday.\n",
+])
+def test_a_name_alone_under_an_email_is_a_sign_off_not_a_label(text: str) -> None:
+    assert agent_turns(text) is None
