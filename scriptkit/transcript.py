@@ -149,7 +149,8 @@ def _labelled_turns(text: str, agent: str | None = None,
     ``speakers_out``: where given, filled with every speaker of the transcript (by key, as first
     written), those whose labels have nothing after them too (who have no Turn).
     """
-    if not _lines_like_labels(text, 1 if agent is not None else 2) and not _other_labels_like(text):
+    enough = 1 if agent is not None or _opens_as_agent(text) else 2
+    if not _lines_like_labels(text, enough) and not _other_labels_like(text):
         return None  # (most replies: ruled out without the full pattern, ~1 us instead of ~18)
     named = _key(agent) if agent is not None else None
     keyed = [(k, m) for m in _LABEL.finditer(text) if not _a_field(k := _key(m["speaker"]))]
@@ -178,6 +179,9 @@ def _labelled_turns(text: str, agent: str | None = None,
         speakers.add(keyed[0][0])
     labels = [m for k, m in keyed if k in speakers]
     one_says_who = named in speakers or (len(labels) >= 2 and _says_who(_key(labels[0]["speaker"])))
+    # ("Agent: one sec" alone: a chat turn by the agent, not an email that starts "Agent:")
+    one_says_who |= len(labels) == 1 and _is_agent(labels[0]["speaker"]) and not _weak(labels[0]) \
+        and not text[:labels[0].start()].strip()  # (not "Customer service - we're here 9-5.", a heading)
     if len(speakers) < 2 and not one_says_who:
         return None  # (a reply with a "Note: ..." line is not a transcript)
     # (under an export's header, each side talks: "Agent: Maya Lopez" over "Customer: I never got it" and an
@@ -373,6 +377,13 @@ def _a_header(before: str) -> bool:
     words = line.casefold().split()
     return ("\n" not in line and len(words) <= 12 and not line.endswith((".", ",", "!", "?", ";", ":"))
             and words[0].strip(",!") not in _GREETING_WORDS)
+
+
+def _opens_as_agent(text: str) -> bool:
+    """Whether the text's first line may start with the agent's label ("Agent: ...", "[10:42] Support: ..."),
+    which alone makes it a turn: a word of the agent's side before its first colon."""
+    head = text[:120].lstrip().split("\n", 1)[0]
+    return ":" in head and not _words(head.split(": ", 1)[0]).isdisjoint(AGENT_WORDS)
 
 
 def _lines_like_labels(text: str, enough: int) -> bool:

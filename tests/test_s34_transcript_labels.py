@@ -65,3 +65,17 @@ def test_names_alone_with_no_role_ask_which_is_the_agent(tmp_path: Path) -> None
 ])
 def test_a_name_alone_under_an_email_is_a_sign_off_not_a_label(text: str) -> None:
     assert agent_turns(text) is None
+
+
+@pytest.mark.parametrize("text", ["Agent: one sec, I'm checking the courier's page now.",
+                                  "[10:42] Support: Hi 👋 Dana, per our policy we cannot help."])
+def test_one_labelled_turn_is_a_chat_turn_by_its_speaker(tmp_path: Path, text: str) -> None:
+    mine = agent_turns(text)
+    assert mine is not None, "read as an email"
+    assert [text[t.start:t.end] for t in mine] == [text.split(": ", 1)[1]]
+    _code, out = _review(tmp_path, text)
+    assert "a transcript: 1 turn(s) by" in out and "SK105" not in out and "Agent: " not in out.split("\n", 2)[2], out
+
+
+def test_one_line_of_a_field_is_still_a_reply() -> None:
+    assert agent_turns("Order number: 4471 ships today, and I've refunded the fee.") is None
