@@ -12,7 +12,9 @@ matches an accepted one of that slot that is no longer found: the same problem, 
 text. A finding of the same rule at the same words whose message is worded otherwise (a scriptkit
 upgrade rewords its advice) matches too, and so does one of the same rule and slot whose quoted words
 are nearly an accepted one's (another rule's fix contracted "do not" in them). Entries no longer
-found are counted as fixed, and rewriting the baseline drops them.
+found are counted as fixed, and rewriting the baseline drops them: those of the part a run checked. A run of
+one script, of some rules (``--select``) or some channels says the others' entries were not checked, and its
+``--write-baseline`` keeps them.
 
 From Python: ``record_baseline(result, path, pack=pack)`` writes one from a ``lint_pack`` result, and
 ``compare_baseline(result, path, pack=pack)`` returns the result with the accepted findings taken out.
@@ -27,7 +29,7 @@ import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,10 +49,11 @@ _PLACE = re.compile(r" ?\(?[^\s()]+:\d+:\d+\)?")
 
 @dataclass(frozen=True)
 class Applied:
-    """What a baseline did to a run: findings hidden, and entries no longer found (fixed since)."""
+    """What a baseline did to a run: findings hidden, and entries no longer found (fixed since, or not checked)."""
 
     hidden: int
     fixed: int
+    left: Counter[Key] = field(default_factory=Counter)  # the entries no longer found, each with its count
 
 
 def key_of(diag: Diagnostic, root: Path) -> Key:
@@ -63,11 +66,12 @@ def key_of(diag: Diagnostic, root: Path) -> Key:
     return (diag.code, file, diag.script_id or "", diag.slot or "", diag.text, _PLACE.sub("", diag.message))
 
 
-def write_baseline(diagnostics: Iterable[Diagnostic], path: Path, root: Path) -> int:
-    """Write the findings' keys to ``path`` (sorted, one per line: a readable diff in review); their count."""
+def write_baseline(diagnostics: Iterable[Diagnostic], path: Path, root: Path, kept: Counter[Key] | None = None) -> int:
+    """Write the findings' keys, and the entries ``kept`` (those a partial run did not check), to ``path`` (sorted,
+    one per line: a readable diff in review); their count."""
     from scriptkit.fixing import write_atomic
 
-    counts = Counter(key_of(d, root) for d in diagnostics)
+    counts = Counter(key_of(d, root) for d in diagnostics) + (kept or Counter())
     rows = [dict(zip(_FIELDS, k, strict=True)) | ({"count": n} if n > 1 else {}) for k, n in sorted(counts.items())]
     body = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
     write_atomic(path, f'{{"scriptkit_baseline": {VERSION}, "findings": [\n{body}\n]}}\n')
@@ -140,7 +144,8 @@ def apply_baseline(diagnostics: list[Diagnostic], accepted: Counter[Key], root: 
     kept = _match(unmatched, left, _edited)
     kept = _match(kept, left, _reworded)
     kept = _match_similar(kept, left)
-    return [d for d, _ in kept], Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()))
+    left = +left  # (the entries used up dropped)
+    return [d for d, _ in kept], Applied(hidden=len(diagnostics) - len(kept), fixed=sum(left.values()), left=left)
 
 
 def _match(found: list[tuple[Diagnostic, Key]], left: Counter[Key], loose: Callable[[Key], Key]

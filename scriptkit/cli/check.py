@@ -236,6 +236,9 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
             # (a bad file: said before the work, and reported as the other bad input is: outside, a truncated one
             # exited 2 and left the last run's -o report in place, which a reused workspace then published)
             accepted = read_baseline(Path(baseline_file)) if baseline_file else None
+            # (what a partial run's --write-baseline keeps of the file it rewrites)
+            previous = read_baseline(Path(write_baseline_file)) if write_baseline_file and _partial(
+                loaded, pack, channels, select, ignore) and Path(write_baseline_file).is_file() else None
         except ScriptkitError as exc:
             raise exc if unreadable is None else ErrorGroup([*each_error(unreadable), *each_error(exc)]) from None
     inputs = [*_texts(loaded), *config.sources,
@@ -247,12 +250,25 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     with _reported(fmt, output, pack), stages() as tell:  # (a template that fails only as it renders is found here)
         tell(f"Checking {len(loaded.scripts)} scripts")
         result = lint_pack(loaded, config, channels=channels or None, jobs=jobs, export_settings=False)  # (read above)
+    coverage = _Coverage.of(result, loaded, pack, channels, partial_rules=bool(select or ignore),
+                            unreadable=unreadable)
     if write_baseline_file:
         make_folder_for("the baseline", write_baseline_file)  # (as -o's: a fresh checkout has no baselines/ yet)
-        count = write_baseline(result.diagnostics, Path(write_baseline_file), Path(loaded.root))
+        # (a partial run keeps the entries it did not check: rewritten from one script's run, the baseline lost
+        # the others' and the next full run failed on them as new)
+        kept: Counter[tuple[str, ...]] = Counter()
+        if previous:
+            kept = Counter({k: n for k, n in apply_baseline(list(result.diagnostics), previous,
+                                                            Path(loaded.root))[1].left.items()
+                            if not coverage.checked(k)})
+        count = write_baseline(result.diagnostics, Path(write_baseline_file), Path(loaded.root), kept)
+        also = (f", and kept {sum(kept.values())} entry(ies) of what this run did not check ({coverage.reasons()}; "
+                "delete the file first to start afresh)" if kept else
+                f" ({coverage.reasons()}: a run of the rest reports its findings as new)" if coverage.partial else "")
         console(stderr=True).print(
-            f"Recorded {count} finding(s) in {write_baseline_file}: `scriptkit check {shlex.quote(pack)} --baseline "
-            f"{shlex.quote(write_baseline_file)}` reports only new ones.", markup=False, highlight=False)
+            f"Recorded {count - sum(kept.values())} finding(s) in {write_baseline_file}{also}: `scriptkit check "
+            f"{shlex.quote(pack)} --baseline {shlex.quote(write_baseline_file)}` reports only new ones.",
+            markup=False, highlight=False)
         sys.exit(0)
     if fix or diff:
         err = console(stderr=True)
@@ -300,27 +316,15 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     else:  # (what --fix would refuse is not counted as fixable: an anchor's text, reused by an alias)
         fixing.not_fixable(result.diagnostics, fixing.refused_by_anchors(result.diagnostics, _texts(loaded)))
     if accepted is not None:
-        # (with scripts that could not be read, their entries are not gone, nor those of a rule comparing the
-        # scripts, 'identical to' one of them: they were not checked, and a rewrite would drop findings nobody
-        # fixed; each rule's findings match its own entries only, so the rules' entries are compared apart)
-        unread = {_baseline_name(e.location.file, loaded.root) for e in each_error(unreadable) if e.location} \
-            if unreadable is not None else set()
-        from scriptkit.rules.base import Rule
-
-        across = {r.code for r in result.rules if r.check_pack is not Rule.check_pack} if unread else set()
-        unchecked = sum(n for k, n in accepted.items() if k[1] in unread)
-        result.diagnostics, done = apply_baseline(
-            result.diagnostics, Counter({k: n for k, n in accepted.items() if k[1] not in unread
-                                         and k[0] not in across}), Path(loaded.root))
-        result.diagnostics, compared = apply_baseline(
-            result.diagnostics, Counter({k: n for k, n in accepted.items() if k[1] not in unread and k[0] in across}),
-            Path(loaded.root))
-        hidden, unchecked = done.hidden + compared.hidden, unchecked + compared.fixed
-        gone = (f"; {done.fixed} of its finding(s) are gone (rewrite it with --write-baseline to drop them)"
-                if done.fixed else "")
+        # (the entries of what this run did not check, other scripts, rules or channels, are not gone: a rewrite as
+        # advised dropped findings nobody fixed, and the next full run failed on them)
+        result.diagnostics, applied = apply_baseline(result.diagnostics, accepted, Path(loaded.root))
+        unchecked = sum(n for k, n in applied.left.items() if not coverage.checked(k))
+        fixed = applied.fixed - unchecked
+        gone = f"; {fixed} of its finding(s) are gone (rewrite it with --write-baseline to drop them)" if fixed else ""
         if unchecked:
-            gone += f"; {unchecked} of its finding(s) were not checked, as some scripts could not be read"
-        console(stderr=True).print(f"{baseline_file}: {hidden} finding(s) in the baseline not shown{gone}.",
+            gone += f"; {unchecked} of its finding(s) were not checked ({coverage.reasons()})"
+        console(stderr=True).print(f"{baseline_file}: {applied.hidden} finding(s) in the baseline not shown{gone}.",
                                    markup=False, highlight=False)
     if unreadable is not None:
         from scriptkit.linting import sorted_diagnostics
@@ -332,6 +336,62 @@ def check(packs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ..
     _emit(result, fmt, output, _statistics if statistics else None)
     _summary(result, output)
     sys.exit(result.exit_code)
+
+
+def _partial(loaded: Pack, pack: str, channels: tuple[str, ...], select: tuple[str, ...],
+             ignore: tuple[str, ...]) -> bool:
+    """Whether the run checks part of the pack: one script of it, some rules or some channels."""
+    return Path(pack).is_file() or bool(select or ignore) or _some_channels(loaded, channels)
+
+
+def _some_channels(loaded: Pack, channels: tuple[str, ...]) -> bool:
+    return bool(channels) and not {c for s in loaded.scripts for c in s.channels} <= set(channels)
+
+
+@dataclass(frozen=True)
+class _Coverage:
+    """What a run checked, by a baseline entry's key (code, file, script, ...): the scripts it read, the rules
+    that ran, all channels or some. An entry outside it that no finding matches was not checked, not fixed."""
+
+    scripts: frozenset[str] | None  # the scripts read; None: all of the pack's
+    files: frozenset[str]  # the files read, as baseline entries name them
+    codes: frozenset[str]  # the rules that ran
+    across: frozenset[str]  # those comparing scripts with each other (one not read was not compared)
+    some_channels: bool  # a channel's findings are not told apart in an entry: then none is known gone
+    why: tuple[str, ...]
+
+    @classmethod
+    def of(cls, result: LintResult, loaded: Pack, pack: str, channels: tuple[str, ...], *, partial_rules: bool,
+           unreadable: ScriptkitError | None) -> _Coverage:
+        from scriptkit.rules.base import Rule
+
+        one = Path(pack).is_file()
+        why = [*(["only one script was checked"] if one else []),
+               *(["some scripts could not be read"] if unreadable is not None else []),
+               *(["--select or --ignore left rules out"] if partial_rules else []),
+               *([f"only --channel {', '.join(channels)} was checked"] if _some_channels(loaded, channels) else [])]
+        some_scripts = one or unreadable is not None
+        return cls(frozenset(s.id for s in loaded.scripts) if some_scripts else None,
+                   frozenset(_baseline_name(f, loaded.root) for f in _texts(loaded)),
+                   frozenset(r.code for r in result.rules),
+                   frozenset(r.code for r in result.rules if r.check_pack is not Rule.check_pack),
+                   _some_channels(loaded, channels), tuple(why))
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.why)
+
+    def checked(self, key: tuple[str, ...]) -> bool:
+        code, file, script = key[:3]
+        if self.some_channels or code not in self.codes:
+            return False
+        if self.scripts is None:
+            return True
+        read = script in self.scripts if script else file in self.files or file.startswith("<")
+        return read and code not in self.across
+
+    def reasons(self) -> str:
+        return "; ".join(self.why) or "their rules did not run"
 
 
 def _baseline_name(file: str, root: str) -> str:
