@@ -9,12 +9,13 @@ while the other helpdesks keep the pack's. It is checked as ``channels:`` is, ea
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from scriptkit.errors import ConfigError, ErrorCollector, ScriptkitError
-from scriptkit.models import ChannelName, Layout, Origin, Pack, PackMeta
+
+if TYPE_CHECKING:  # (the models and pydantic load when a setting is read: SK504's advice, which the
+    # targets import for `scriptkit import --help` and `review`, needs neither)
+    from scriptkit.models import ChannelName, Layout, Origin, Pack
 
 #: the setting's name under ``export: {<target>: ...}`` (``channels`` is Salesforce's Channel picklist setting)
 SETTING = "layouts"
@@ -39,6 +40,8 @@ def for_target(pack: Pack, target: str) -> Pack:
     key by key; ``pack`` itself where there is none. Each greeting or sign-off the setting gives is placed at its
     line, so what a rule or an export check finds in it is told there. Raises ConfigError (ErrorGroup for
     several; a PackError for a value loading's checks refuse) for a setting that is wrong, at its place."""
+    from scriptkit.models import Origin
+
     if given(pack, target) is None:
         return pack
     overrides = _checked(pack, target)
@@ -91,7 +94,10 @@ def in_script(export: Mapping[str, Any], origin: Origin | None, file: str) -> li
 def _checked(pack: Pack, target: str) -> dict[ChannelName, Layout]:
     """The setting's layouts, by channel, as pack.yaml's ``channels:`` is checked (the same messages: an unknown
     channel or key with the one meant, a value that is not text, a separator that glues the parts)."""
+    from pydantic import ValidationError
+
     from scriptkit.loading import _check_separators, _model_errors
+    from scriptkit.models import PackMeta
 
     value = given(pack, target)
     origin = pack.origin
@@ -120,6 +126,8 @@ def _checked(pack: Pack, target: str) -> dict[ChannelName, Layout]:
 
 def _moved(origin: Origin, path: tuple[str | int, ...], to: tuple[str | int, ...]) -> Origin:
     """``origin`` with what is under ``path`` seen under ``to`` instead."""
+    from scriptkit.models import Origin
+
     size = len(path)
 
     def move(table: dict[tuple[str | int, ...], int]) -> dict[tuple[str | int, ...], int]:
