@@ -8,9 +8,12 @@ import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from scriptkit.cli import main
 from scriptkit.text import _CODE_MARK, plain_identifiers
 
 
@@ -54,3 +57,30 @@ def test_the_code_mark_finds_the_words_it_found_before(text: str) -> None:
         return {w for w in text.split() if mark.search(w)}
 
     assert words(_CODE_MARK) == words(_OLD_MARK)
+
+
+# ---------------------------------------------------------------- a count re cannot hold
+
+def _pack(tmp_path: Path, pattern: str) -> Path:
+    root = tmp_path / "pack"
+    (root / "scripts").mkdir(parents=True)
+    quoted = pattern.replace("'", "''")
+    (root / "pack.yaml").write_text("name: Voice\nrules:\n  custom:\n    - name: house-style\n      kind: existence\n"
+                                    f"      patterns: ['\\bas per\\b', '{quoted}']\n", encoding="utf-8")
+    (root / "scripts" / "late.yaml").write_text(
+        "id: late\ntitle: Late parcel\n"
+        'acknowledgment: "I can see the parcel is late, and I understand how annoying that is. '
+        + "a" * 30 + '!"\nwarm_language: Thank you for bearing with us.\n'
+        "solution: I have sent a new parcel today, and it arrives by Friday.\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("pattern", ["a{4294967296}", "a{1,4294967295}", "(?:ab){99999999999}x"])
+def test_a_count_too_large_is_a_located_error(tmp_path: Path, pattern: str) -> None:
+    root = _pack(tmp_path, pattern)
+    result = CliRunner().invoke(main, ["check", str(root), "-j1", "--format", "text"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    col = len("      patterns: ['\\bas per\\b', ") + 1
+    assert (f"{root / 'pack.yaml'}:6:{col}: error: invalid regular expression: "
+            "the repetition number is too large") in result.output, result.output
+    assert "This is a bug" not in result.output and "OverflowError" not in result.output

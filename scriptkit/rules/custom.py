@@ -1054,8 +1054,12 @@ def _parse(raw: Any, locate: Locator, origin: str, errors: ErrorCollector) -> di
                             re.compile(pat)
                             re.compile(f"(?:{pat})")  # as _term_regex joins it with the others
                             _sre.parse(pat, flags)  # (re.compile's cache warns only the first time)
-                    except re.error as exc:
-                        if "global flags" in exc.msg:  # (Python's words name a place: "(?i)" written first is
+                    except (re.error, OverflowError) as exc:
+                        if isinstance(exc, OverflowError):  # ("a{4294967296}": a count re cannot hold)
+                            bad(f"invalid regular expression: {exc}", (key, i),
+                                "Write a smaller count between the braces, or leave the top open: a{2,} is two a's "
+                                "or more.")
+                        elif "global flags" in exc.msg:  # (Python's words name a place: "(?i)" written first is
                             # not first once the patterns are joined, and the writer never sees the join)
                             bad("a flag for the whole pattern such as (?i) is not allowed here, as a rule's patterns "
                                 "are joined into one regular expression", (key, i),
