@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from scriptkit.cli.importing import bodies_option, say_detected, source_options
-from scriptkit.cli.options import grammar_option
+from scriptkit.cli.options import OneValueCommand, grammar_option
 from scriptkit.cli.output import console, escape_markup, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error, no_file_in_the_way
@@ -53,7 +53,7 @@ class _Bounded(_FloatParam):
         return number
 
 
-@click.command("audit")
+@click.command("audit", cls=OneValueCommand)
 @click.argument("sources", metavar="SOURCE...", nargs=-1, required=True, type=click.Path())
 @source_options
 @bodies_option

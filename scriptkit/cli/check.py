@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from scriptkit.cli.options import channel_option, grammar_option, report_options, selection_options, written_for
+from scriptkit.cli.options import (
+    OneValueCommand,
+    channel_option,
+    grammar_option,
+    report_options,
+    selection_options,
+    written_for,
+)
 from scriptkit.cli.output import console, make_folder_for, stages, writing
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError, each_error
@@ -167,7 +174,7 @@ def _one_pack(paths: tuple[str, ...]) -> str:
                            f"({', '.join(paths[:3])}{', ...' if len(paths) > 3 else ''}).{whole}")
 
 
-@click.command()
+@click.command(cls=OneValueCommand)
 @click.argument("packs", nargs=-1, metavar="PACK", type=click.Path())
 @selection_options
 @report_options
@@ -576,11 +583,14 @@ def _statistics(result: LintResult, stream: TextIO) -> None:
         stream.write(f"{n:>6}  {code}  {name}" + (f"  ({fixable} fixable)" if fixable else "") + "\n")
     stream.write(summary(result).plain + "\n")  # (the report's own last line: "Found 35 problems (...)")
     if result.internal_notes:  # (as the full report says it: why a cold note adds no warmth findings)
+        from scriptkit.linting import notes_told  # (how they were told: by a setting or by their wording)
+
+        told = notes_told(len(result.internal_notes), len(result.notes_by_wording))
         stream.write(f"{len(result.internal_notes)} of them internal note(s), for the agents and never sent: "
-                     "checked for flexibility and hygiene only.\n")
+                     f"checked for flexibility and hygiene only{f' ({told[2:]})' if told else ''}.\n")
 
 
-@click.command()
+@click.command(cls=OneValueCommand)
 @click.argument("file", type=click.Path(allow_dash=True))
 @selection_options
 @report_options

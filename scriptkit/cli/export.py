@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scriptkit.cli.options import channel_option, grammar_option, written_for
+from scriptkit.cli.options import OneValueCommand, channel_option, grammar_option, written_for
 from scriptkit.cli.output import console, escape_markup, stages, writing
 from scriptkit.reporters import display_path
 
@@ -29,7 +29,7 @@ def _report(diagnostics: list[Diagnostic]) -> None:
            export=True)
 
 
-@click.command("export")
+@click.command("export", cls=OneValueCommand)
 @click.argument("pack", type=click.Path(), required=False)
 @click.option("--to", "targets", multiple=True, metavar="TARGET", help="Export target (repeatable, or 'all'); "
               "default: export.targets in pack.yaml. `scriptkit export --list` shows them.")

@@ -117,3 +117,28 @@ def written_for(loaded: Pack, channels: Iterable[str], pack: str, doing: str) ->
     from scriptkit.rendering import written_for as _written_for
 
     _written_for(loaded.scripts, list(channels), Location(pack, 1, 1), doing)  # (located at the pack as typed)
+
+
+class OneValueCommand(click.Command):
+    """A command refusing an option that takes one value given twice: click keeps the last one silently, and
+    `--format sarif --format github` printed only github, `-o a.sarif -o b.sarif` wrote only b.sarif, for a CI
+    step to upload a report that was never written."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # (parsed once more to see each option as it was given: the parse that follows keeps only the last value)
+        _, _, order = self.make_parser(ctx).parse_args(args=list(args))
+        seen: set[str | None] = set()
+        for param in order:
+            if isinstance(param, click.Option) and not (param.multiple or param.is_flag or param.count):
+                if param.name in seen:
+                    raise click.UsageError(_given_twice(param), ctx)
+                seen.add(param.name)
+        return super().parse_args(ctx, args)
+
+
+def _given_twice(param: click.Option) -> str:
+    name = max(param.opts, key=len)  # (--output, not -o)
+    if param.name in ("fmt", "out_format", "output"):
+        return (f"{name} was given twice: a run writes one report. For two, run the command once per report "
+                "(e.g. `--format sarif -o report.sarif`, then `--format github`).")
+    return f"{name} was given twice: it takes one value. Give it once."
