@@ -77,9 +77,10 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
     """A pack that cannot be read (exit 2) is reported in the chosen format too, besides the messages
     on stderr: ``github`` as error annotations, ``json``, ``sarif``, ``junit`` and ``gitlab`` as results, all
     of the code SK000 (load-error). Without them a CI job uploading the report found no file, or an empty
-    one, and the pull request showed nothing. ``text`` and ``concise`` on standard output stay as they were
-    (stderr says it all); into an ``-o`` file, they are the SK000 findings too: the last run's report was left
-    there, and a reused workspace archived it as this run's."""
+    one, and the pull request showed nothing. ``concise`` holds them as ``path:line:col: error SK000`` lines (a
+    grep of its output found none). ``text`` on standard output stays as it was (stderr says it all); into an
+    ``-o`` file, it is the SK000 findings too: the last run's report was left there, and a reused workspace
+    archived it as this run's."""
     try:
         yield
     except ScriptkitError as exc:
@@ -104,9 +105,9 @@ def _reported(fmt: str, output: str | None, pack: str) -> Iterator[None]:
 
 
 def _errors_said_on_stderr(fmt: str, output: str | None) -> bool:
-    """Whether a load error is said on stderr alone: text and concise on standard output are read with stderr,
-    so an SK000 line there too said each error twice (concise's ``path:line:col: error`` lines twice over)."""
-    return fmt in ("text", "concise") and output is None
+    """Whether a load error is said on stderr alone: text on standard output is read with stderr, so an SK000
+    finding there too said each error twice. (Concise's lines are for grep and editors, which read stdout.)"""
+    return fmt == "text" and output is None
 
 
 def _load_errors(errors: list[ScriptkitError], pack: Path) -> LintResult:
