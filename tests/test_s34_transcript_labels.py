@@ -79,3 +79,15 @@ def test_one_labelled_turn_is_a_chat_turn_by_its_speaker(tmp_path: Path, text: s
 
 def test_one_line_of_a_field_is_still_a_reply() -> None:
     assert agent_turns("Order number: 4471 ships today, and I've refunded the fee.") is None
+
+
+def test_a_hold_line_said_in_two_turns_is_no_repeat_but_twice_in_one_turn_is(tmp_path: Path) -> None:
+    hold = "One moment, let me check."
+    text = (f"Customer: my kettle never arrived\nAgent: I'm sorry it hasn't come, that's so annoying.\n"
+            f"Agent: {hold}\nCustomer: ok\nAgent: The courier lost it. I've sent a new one today.\n"
+            f"Customer: and my other order?\nAgent: {hold}\nAgent: It arrives tomorrow.\n")
+    _code, out = _review(tmp_path, text)
+    assert "SK011" not in out, out
+    fix = "I've sent a new one today."
+    _code, out = _review(tmp_path, text.replace("Agent: It arrives tomorrow.", f"Agent: {fix} Thanks. {fix}"))
+    assert out.count("SK011") == 1 and "8:43" in out and "earlier in the turn" in out, out

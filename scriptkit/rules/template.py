@@ -17,6 +17,7 @@ import re
 import struct
 import unicodedata
 import zlib
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
-from scriptkit.message import Message, Placeholder, Text
+from scriptkit.message import Message, Placeholder, Text, reply_turns
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec, fallback_word
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, register
@@ -1292,7 +1293,9 @@ class RepeatedText(Rule):
     word for word (case, line breaks and the closing mark aside), sentences earlier in the same reply: a paragraph
     pasted twice, a line copied into two slots, a sentence pasted over and over. One finding per run,
     at the repeat, saying how often it appears. Sentences shorter than `min_words` words ("Thank
-    you.", "I'm so sorry.") are left alone: said twice on purpose, they can read fine.
+    you.", "I'm so sorry.") are left alone: said twice on purpose, they can read fine. In `review` of a chat
+    transcript each of the agent's turns is a message of its own: a repeat is one within a turn (a hold line
+    said in two turns, "One sec, let me check.", is said once in each).
 
     ## Why it matters
     The customer reads the same words twice and concludes no one read the reply before sending it;
@@ -1336,13 +1339,16 @@ class RepeatedText(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         least = options.integer(type(self), ctx, "min_words", 1)
         text = message.text
-        first: dict[str, int] = {}  # a sentence's words -> how many times it is said
-        runs: list[list[tuple[int, int, str]]] = []  # the repeats, in runs of consecutive sentences
+        # (review of a transcript: each of the agent's turns is a message of its own, so a hold line said in two
+        # turns, "One sec, let me check.", is said once in each; a repeat is one within a turn)
+        turn_starts = [t.start for t in reply_turns(message)] if ctx.pack is None else []
+        first: dict[tuple[int, str], int] = {}  # a sentence's turn and words -> how many times it is said
+        runs: list[list[tuple[int, int, tuple[int, str]]]] = []  # the repeats, in runs of consecutive sentences
         for _slot, start, end in _parts(message).runs:
-            run: list[tuple[int, int, str]] | None = None
+            run: list[tuple[int, int, tuple[int, str]]] | None = None
             for a, b in sentence_spans(text[start:end]):
                 words = text[start + a:start + b].lower().split()  # (as said: its case and line breaks aside)
-                key = " ".join(words).rstrip(_SENTENCE_MARKS)
+                key = (bisect_right(turn_starts, start + a), " ".join(words).rstrip(_SENTENCE_MARKS))
                 times = first.get(key, 0)
                 if len(words) >= least:
                     first[key] = times + 1
@@ -1353,14 +1359,15 @@ class RepeatedText(Rule):
                     run.append((start + a, start + b, key))
                 else:
                     run = None
+        where = "turn" if turn_starts else "reply"
         for run in runs:
             keys = dict.fromkeys(key for _, _, key in run)
             if len(keys) == 1:
                 said = first[next(iter(keys))]
-                what = f"this sentence is said {said} times in the reply" if said > 2 else \
-                    "this sentence repeats one earlier in the reply, word for word"
+                what = f"this sentence is said {said} times in the {where}" if said > 2 else \
+                    f"this sentence repeats one earlier in the {where}, word for word"
             else:
-                what = f"these {len(run)} sentences repeat ones earlier in the reply, word for word"
+                what = f"these {len(run)} sentences repeat ones earlier in the {where}, word for word"
             copies = "copy" if max(first[key] for key in keys) <= 2 else "copies"
             yield Finding(run[0][0], run[-1][1], what, suggestion=f"Delete the {copies}: say it once.")
 
