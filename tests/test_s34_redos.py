@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from scriptkit.cli import main
+from scriptkit.rules.custom import slow_pattern
 from scriptkit.text import _CODE_MARK, plain_identifiers
 
 
@@ -59,7 +60,10 @@ def test_the_code_mark_finds_the_words_it_found_before(text: str) -> None:
     assert words(_CODE_MARK) == words(_OLD_MARK)
 
 
-# ---------------------------------------------------------------- a count re cannot hold
+# ---------------------------------------------------------------- counted repeats in a row
+
+SHARED = "(?:a{1,4}){1,4}" * 6 + "!x"  # loop-free once unrolled, yet 30 a's split among its copies in ~10**11 ways
+
 
 def _pack(tmp_path: Path, pattern: str) -> Path:
     root = tmp_path / "pack"
@@ -74,6 +78,45 @@ def _pack(tmp_path: Path, pattern: str) -> Path:
         "solution: I have sent a new parcel today, and it arrives by Friday.\n", encoding="utf-8")
     return root
 
+
+@pytest.mark.parametrize("pattern", [SHARED, "(?:a{1,4}){1,4}" * 3 + "!x", "(?:a|a){4}" * 6 + "x",
+                                     "(?:a{1,5}b?){1,5}" * 2 + "x"])
+def test_counted_repeats_that_share_the_text_in_very_many_ways_are_refused(pattern: str) -> None:
+    why = slow_pattern(pattern)
+    assert why is not None and "exponential time" in why
+
+
+@pytest.mark.parametrize("pattern", [
+    "(?:a{1,4}){1,4}x", r"\d{1,3}[ -]?\d{1,4}[ -]?\d{1,4}[ -]?\d{1,4}", r"[a-z]+ing\b", r"(?:\w+\W+){1,5}x",
+    r"\b(?:per|as per|pursuant to)\b", r"\w{2,5}-\d{3,5}", r"(?:\w+\s){0,5}policy", r"[A-Z]{2,4}-?\d{4,12}",
+    r"\b(?:very|really|so)\s+(?:very|really|so)\b", r".{0,5}refund", r"(?:ab|cd){1,5}x",
+])
+def test_ordinary_counted_repeats_stay_allowed(pattern: str) -> None:
+    assert slow_pattern(pattern) is None
+
+
+def test_the_refusal_is_located_at_the_pattern_instead_of_hanging(tmp_path: Path) -> None:
+    root = _pack(tmp_path, SHARED)
+    with hang_breaker(30, "check with (?:a{1,4}){1,4} six times"):
+        result = CliRunner().invoke(main, ["check", str(root), "-j1", "--format", "text"], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    col = len("      patterns: ['\\bas per\\b', ") + 1
+    assert f"{root / 'pack.yaml'}:6:{col}: error: regular expression could take exponential time" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_review_refuses_it_in_scriptkit_toml(tmp_path: Path) -> None:
+    (tmp_path / "scriptkit.toml").write_text(f"[[custom]]\nname = \"gerunds\"\nkind = \"existence\"\n"
+                                             f"patterns = ['{SHARED}']\n", encoding="utf-8")
+    reply = tmp_path / "reply.txt"
+    reply.write_text("Hi Sam,\n\nI have refunded you today " + "a" * 30 + "! thanks.\n\nBest,\nMia\n", encoding="utf-8")
+    with hang_breaker(30, "review with (?:a{1,4}){1,4} six times"):
+        result = CliRunner().invoke(main, ["review", str(reply)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'scriptkit.toml'}:4:" in result.output and "exponential time" in result.output
+
+
+# ---------------------------------------------------------------- a count re cannot hold
 
 @pytest.mark.parametrize("pattern", ["a{4294967296}", "a{1,4294967295}", "(?:ab){99999999999}x"])
 def test_a_count_too_large_is_a_located_error(tmp_path: Path, pattern: str) -> None:

@@ -533,7 +533,7 @@ _MAX_STATES = 400  # positions of a pattern the check reads; a longer one is ref
 _MAX_LOOP_STATES = 80  # positions of one loop the pairwise comparison reads (its cost grows as the fourth power)
 _SAMPLE = "".join(map(chr, range(128))) + "\u00a0\u00e9\u00c9\u00df\u00f1\u2019\u201c\u2014\u0663\u3000\u20ac\u4e00"
 SLOW_HINT = ("Give each stretch of text one way to match: write (a+)+ as a+, (a|aa)+ and (a|a)+ as a+, "
-             "(a|)+ and (a?)* as a*, (a?){30} as a{0,30}, "
+             "(a|)+ and (a?)* as a*, (a?){30} as a{0,30}, (a{1,4}){1,4} as a{1,16}, "
              "(\\w+\\s?)+ as \\w+(\\s\\w+)*, \\w*\\w*! as \\w*!, or list plain words under terms:.")
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
@@ -734,6 +734,93 @@ def _components(nodes: Iterable[Any], successors: Callable[[Any], Iterable[Any]]
     return component
 
 
+# Counted repeats are unrolled above, and a loop-free pattern has no loop to compare: yet copies in a row
+# can split one stretch of text among them in very many ways, and re tries each before it gives up
+# ("(?:a{1,4}){1,4}" six times then "!x": 30 a's in about 10**11 ways, hours). So the ways each part of the
+# pattern can read a run of one character are counted, as re walks them (one way per count of a repeat), for
+# runs up to _RUN long and each kind of character the pattern tells apart.
+_RUN = 32
+_MAX_WAYS = 10_000  # ways of one part of a pattern on one run: a few milliseconds for each place a search starts
+
+
+class _ManyWays(Exception):
+    pass
+
+
+def _convolve(x: list[int], y: list[int]) -> list[int]:
+    """The ways to read a run as one part then another, by the run's length."""
+    out = [0] * (_RUN + 1)
+    for i, a in enumerate(x):
+        if a:
+            for j in range(_RUN + 1 - i):
+                if y[j]:
+                    out[i + j] += a * y[j]
+    return out
+
+
+class _RunWays:
+    """The ways a parsed pattern reads a run of ``ch`` (by its length), raising _ManyWays past _MAX_WAYS."""
+
+    def __init__(self, ch: str) -> None:
+        self.ch = ch
+
+    def _seen(self, ways: list[int]) -> list[int]:
+        if sum(ways) > _MAX_WAYS:
+            raise _ManyWays
+        return ways
+
+    def read(self, pattern: Any) -> list[int]:
+        whole = [1] + [0] * _RUN
+        from_any = [0] * (_RUN + 1)  # (a part in the middle is tried on the run too, after the text before it)
+        for op, arg in pattern:
+            ways = self._item(op, arg)
+            whole = _convolve(whole, ways)
+            from_any = self._seen([a + b for a, b in zip(_convolve(from_any, ways), ways, strict=True)])
+        return whole
+
+    def _item(self, op: Any, arg: Any) -> list[int]:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.ANY, _sre.IN):
+            return [0, int(_matches(self.ch, op, arg))] + [0] * (_RUN - 1)
+        if op is _sre.SUBPATTERN:
+            return self.read(arg[-1])
+        if op is _sre.ATOMIC_GROUP:
+            return [min(n, 1) for n in self.read(arg)]  # (it keeps its first match)
+        if op in (_sre.BRANCH, _sre.GROUPREF_EXISTS):
+            options = arg[1] if op is _sre.BRANCH else [arg[1], arg[2] or []]
+            return self._seen([sum(n) for n in zip(*(self.read(o) for o in options), strict=True)])
+        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            low, high, body = arg
+            once = self.read(body)
+            ways = [1] + [0] * _RUN
+            for _ in range(min(low, _RUN + 1)):
+                ways = self._seen(_convolve(ways, once))
+            # past its minimum re ends a repeat at a copy that reads nothing: each more copy reads something
+            more, total = [0, *once[1:]], ways
+            for _ in range(min(high - low, _RUN)):
+                ways = _convolve(ways, more)
+                if not any(ways):
+                    break
+                total = self._seen([a + b for a, b in zip(total, ways, strict=True)])
+            return [min(n, 1) for n in total] if op is _sre.POSSESSIVE_REPEAT else total
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            self.read(arg[1])  # (tried at each place: its own ways count, but it reads no text)
+        return [1] + [0] * _RUN  # anchors, back-references (one way, as long as their group's match)
+
+
+def _many_ways(parsed: Any, masks: Iterable[tuple[Any, Any]]) -> bool:
+    """Whether some part of the pattern reads a run of one character in more than _MAX_WAYS ways."""
+    items = list(masks)
+    kinds: dict[tuple[bool, ...], str] = {}  # one character of each kind: the same answer for every item
+    for ch in sorted(set(_SAMPLE) | {chr(arg) for op, arg in items if op is _sre.LITERAL}):
+        kinds.setdefault(tuple(_matches(ch, op, arg) for op, arg in items), ch)
+    try:
+        for ch in kinds.values():
+            _RunWays(ch).read(parsed)
+    except _ManyWays:
+        return True
+    return False
+
+
 def slow_pattern(pattern: str, flags: int = 0) -> str | None:
     """Why ``pattern`` (a valid one) could backtrack for a very long time, or None when it cannot."""
     too_complex = "regular expression is too complex to check for slow matching; split it into several patterns"
@@ -743,7 +830,8 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
     automaton.items.append((_sre.ANY, None))
     automaton.edges[0] = {0: 1}
     try:
-        _, first, _ = automaton.read(_sre.parse(pattern, flags))
+        parsed = _sre.parse(pattern, flags)
+        _, first, _ = automaton.read(parsed)
     except (_TooComplex, RecursionError):
         return too_complex
     except _SharedCopies:
@@ -758,8 +846,10 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
     for p in positions:
         if any(component[q] == component[p] for q in edges.get(p, {})):
             loops.setdefault(component[p], []).append(p)
-    if not loops:
-        return None  # (nothing repeats: nothing to compare, and the masks, most of the cost, are not needed)
+    shared = ("regular expression could take exponential time (repeats in a row can split the same text among "
+              f"their copies in very many ways: more than {_MAX_WAYS:,} for a run of {_RUN} letters)")
+    if not loops:  # (nothing repeats: nothing to compare, and the masks, most of the cost, are not needed)
+        return shared if _many_ways(parsed, automaton.items[1:]) else None
     masks = automaton.masks()
     for members in loops.values():
         if len(members) > _MAX_LOOP_STATES:
@@ -770,6 +860,8 @@ def slow_pattern(pattern: str, flags: int = 0) -> str | None:
     if _chain_of_loops(loops, component, edges, masks, automaton.checks) >= 2:
         return ("regular expression could take too long on a long reply "
                 "(repeats in a row can read the same text, and a search tries them at every place in it)")
+    if _many_ways(parsed, automaton.items[1:]):
+        return shared
     if automaton.empty_loop:
         return ("regular expression could take too long on a long reply (a repeated part that can match nothing, "
                 "as in (a|)+ or (a?)*, is tried both ways at every character, from every place a search starts)")
