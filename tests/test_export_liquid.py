@@ -93,6 +93,9 @@ LITERAL = st.lists(
 @example(before="{%", after="{{", fallback="{% endraw %}", name="Maya")
 def test_any_literal_text_survives_export_and_liquid(target: str, before: str, after: str, fallback: str,
                                                      name: str | None) -> None:
+    # (a backslash escape such as '\\[', a bracket that starts no link, is written without its backslash by every
+    # export: test_multiline_text_keeps_its_paragraphs and the link tests check it; here the text is literal)
+    assume("\\" not in before + after)
     msg = message(Text(before, "solution"), Placeholder("customer.first_name", "solution", fallback),
                   Text(after, "solution"), Blank("date", "solution"), Text(before + after, "solution"))
     payload = get(target).render(msg)
