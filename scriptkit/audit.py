@@ -283,6 +283,8 @@ class MacroAudit:
     #: an internal note (for the agents, never sent to the customer): the rules that read a reply to a
     #: customer do not judge it
     internal: bool = False
+    #: an internal note told by its wording, not a setting (``inference.reads_as_note``)
+    note_by_wording: bool = False
     #: the helpdesk it came from, where that cannot hold a placeholder's fallback (Front, Salesforce, Gorgias
     #: without ``|default``): a placeholder that can render blank is reworded around, not given a fallback
     no_fallbacks: str | None = None
@@ -563,8 +565,11 @@ class AuditReport:
             lines.append(f"Garbled text (SK016) in {garbled} macro(s): text read in the wrong encoding; "
                          "if the export shows it right, save it as UTF-8 and import it again")
         if self.internal_notes:
+            from scriptkit.linting import notes_told  # (by a setting or by their wording)
+
             lines.append(f"Not judged as replies to a customer, so scored on flexibility only: "
-                         f"{self.internal_notes} internal note(s) (for the agents, never sent)")
+                         f"{self.internal_notes} internal note(s) (for the agents, never sent)"
+                         f"{notes_told(self.internal_notes, self.internal_notes_by_wording)}")
         if self.fragments:
             kinds = Counter("lists with no reply around them" if m.fragment.startswith("a list") else
                             "with no finished sentence" for m in self.macros if m.fragment)
@@ -586,6 +591,11 @@ class AuditReport:
     @property
     def internal_notes(self) -> int:
         return sum(1 for m in self.macros if m.internal)
+
+    @property
+    def internal_notes_by_wording(self) -> int:
+        """How many of ``internal_notes`` were told by their wording, not a setting."""
+        return sum(1 for m in self.macros if m.note_by_wording)
 
     @property
     def fragments(self) -> int:
@@ -769,6 +779,7 @@ class AuditReport:
                 # (broken for the customer, capped or scoring under the cap already: the order of work's first step)
                 "broken": len(self.broken), "not_judged_other_language": self.not_judged,
                 "not_judged_internal_notes": self.internal_notes, "unused": self.unused,
+                "internal_notes_by_wording": self.internal_notes_by_wording,
                 # (not whole replies: judged on their phrases only, ranked apart; see scoring.fragment)
                 "fragments": self.fragments,
                 "pack_problems": len(self.pack_problems), "settings_problems": len(self.settings_problems),
@@ -1128,7 +1139,7 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
                 d.location = origins.get(d.script_id or "") or Location(library.source, 1, 1)
     catalogue = pack.catalogue
     expected = expected_language(pack)
-    notes = set(result.internal_notes)
+    notes, by_wording = set(result.internal_notes), set(result.notes_by_wording)
     fallbackless = _fallbackless_helpdesks(pack, first, raws)
     macros: list[MacroAudit] = []
     pack_texts: dict[str, str] = {}
@@ -1138,7 +1149,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             continue
         # an internal note is written for the agents: the linter judged it on flexibility and hygiene
         # only (linting.internal_note; an importer's note, should it not say so in its settings, too)
-        internal = script.id in notes or (script.id in raws and raws[script.id].internal)
+        set_so = script.id in raws and raws[script.id].internal
+        internal = script.id in notes or set_so
         # a macro in another language (SK006) is not judged by the rules that read English: no score
         # for what they would have scored, where a 100 would read as praise
         english = judges(message, expected)
@@ -1194,7 +1206,8 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             export_ids=export_ids.get(script.id, {}),
             unused=(raws[script.id].unused if script.id in raws else
                     "switched off" if _zendesk_setting(script, "active") is False else "") or None,
-            internal=internal, no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note,
+            internal=internal, note_by_wording=script.id in by_wording and not set_so,
+            no_fallbacks=no_fallbacks, unmapped=unmapped, flexibility_note=flexibility_note,
             spellings=spellings, fragment=fragment))
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
     macros.sort(key=lambda m: (m.judged_in_part, m.held_mean, -len(m.diagnostics), m.id))

@@ -20,7 +20,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from scriptkit.message import Message, Text
-from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, pattern
+from scriptkit.rules.lexicon import MultiMatcher, Tokens, fold, joins_words, normalise, pattern
 from scriptkit.text import (
     holding_one_of,
     inside_one_of,
@@ -1295,6 +1295,30 @@ def only_thanks_for_praise(message: Message) -> bool:
 
 
 _OF_THEIR_THING = re.compile(r"\W*your\b", re.IGNORECASE)  # (a sentence that opens on the customer's thing)
+
+
+# the customer named in the third person as a sentence's subject, or a note's field: "Customer wants a refund", "The
+# client called twice", "**Summary:** Customer unable to log in" (not "Dear Customer,", "Customers are advised",
+# "customer service", "our customer team", nor "by the customer" inside a sentence)
+_THE_CUSTOMER = re.compile(r"[\W_]*(?:[a-z][\w ]{0,30}:[\W_]*)?(?:the\s+)?(?:customer|client|caller)\b(?!['’-])"
+                           r"(?!\s+(?:service|support|care|team|success|experience|portal|area|feedback|relations|"
+                           r"centre|center|agreement|number|id)s?\b)", re.IGNORECASE)
+# anyone spoken to as "you", but for the "you" of a thank-you ("Thank you for your help, team" speaks to the team)
+_SPOKEN_TO = re.compile(r"(?<!thank\s)\b(?:you|your|yours|yourself|y'all)\b", re.IGNORECASE)
+_NAMES_THE_CUSTOMER = re.compile(r"customer|client|caller", re.IGNORECASE)
+#: why a text was read as an internal note by its wording, as the reports say it
+NOTE_BY_WORDING = 'it tells of the customer in the third person and says "you" to no one'
+
+
+def reads_as_note(message: Message) -> bool:
+    """Whether ``message`` reads as a note about the customer for colleagues, never sent to them ("Customer wants
+    their address changed. Please action, thanks!", "**Issue:** Customer charged twice"): a sentence has the
+    customer, in the third person, as its subject, and nothing speaks to a "you". Such a text is an internal note
+    by its wording, as one is by its setting (``linting.internal_note``): a reply's rules do not judge it."""
+    # (the words first: most replies say "you", and a pack's are not all analysed in this process)
+    if _SPOKEN_TO.search(normalise(message.text)) is not None or _NAMES_THE_CUSTOMER.search(message.text) is None:
+        return False
+    return any(_THE_CUSTOMER.match(normalise(s.text)) for s in _analysis(message)[1])
 
 
 def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:

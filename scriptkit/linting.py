@@ -29,7 +29,7 @@ from scriptkit.config import (
 )
 from scriptkit.diagnostics import CHANNEL_DEFAULTED, SPREAD, VARIANT_OF, Diagnostic, Edit, Fix, Location, Severity
 from scriptkit.errors import ConfigError, ScriptkitError, argument_named, each_error
-from scriptkit.inference import infer_slots
+from scriptkit.inference import NOTE_BY_WORDING, infer_slots, reads_as_note
 from scriptkit.message import (
     DEFAULT_LAYOUT_FILE,
     Message,
@@ -108,6 +108,8 @@ class LintResult:
     rules: list[type[Rule]] = field(default_factory=list)  # the rules that ran, by code
     #: the scripts judged as internal notes (see ``internal_note``): on flexibility and hygiene only
     internal_notes: list[str] = field(default_factory=list)
+    #: those of ``internal_notes`` told by their wording, not a setting (``inference.reads_as_note``)
+    notes_by_wording: list[str] = field(default_factory=list)
 
     def count(self, severity: Severity | str) -> int:
         # (a misspelt severity is a ConfigError, as in settings: not a bare ValueError from the enum)
@@ -380,23 +382,39 @@ def judges_internal_notes(diagnostic: Diagnostic) -> bool:
     return practice_of(diagnostic.code, diagnostic.name) in (None, "flexibility")
 
 
-def _reply_rules_in_notes(pack: Pack | None,
-                          messages: list[Message]) -> tuple[list[str], Callable[[Diagnostic], bool]]:
-    """The pack's internal notes among ``messages`` (named in the report: a writer told why a cold note
-    has no warmth findings), and whether a diagnostic is one a reply's rule found in one of them, to
-    be left out. Asked of each message's own diagnostic, before those of the same shared text (the
-    pack's sign-off) are merged: a merged one keeps the first script's id, and a note's copy would
-    take a public reply's finding with it."""
-    if pack is None:
-        return [], lambda d: False
-    linted = {m.script_id for m in messages}
-    notes = [s.id for s in pack.scripts if s.id in linted and internal_note(pack, s) is not None]
+def notes_told(notes: int, by_wording: int) -> str:
+    """How ``notes`` internal notes were told, for a report's line about them: "" when all by their setting (the
+    line says enough), else how many by their wording, which a writer may not have meant as a note."""
+    if not by_wording:
+        return ""
+    why = f"by {'its' if by_wording == 1 else 'their'} wording ({NOTE_BY_WORDING})"
+    if by_wording == notes:
+        return f": {'read so' if notes == 1 else 'all read so'} {why}"
+    return f": {notes - by_wording} by {'its' if notes - by_wording == 1 else 'their'} setting (public: false), " \
+        f"{by_wording} {why}"
+
+
+def _reply_rules_in_notes(pack: Pack | None, messages: list[Message]
+                          ) -> tuple[list[str], list[str], Callable[[Diagnostic], bool]]:
+    """The internal notes among ``messages`` (named in the report: a writer told why a cold note has no
+    warmth findings), those of them told by their wording, and whether a diagnostic is one a reply's rule
+    found in one of them, to be left out. A script is a note by its setting (``internal_note``) or by its
+    wording (``reads_as_note``: every text of it). Asked of each message's own diagnostic, before those of
+    the same shared text (the pack's sign-off) are merged: a merged one keeps the first script's id, and a
+    note's copy would take a public reply's finding with it."""
+    linted: dict[str, bool] = {}  # script id -> whether each of its texts reads as a note
+    for m in messages:
+        linted[m.script_id] = linted.get(m.script_id, True) and reads_as_note(m)
+    by_setting = [] if pack is None else \
+        [s.id for s in pack.scripts if s.id in linted and internal_note(pack, s) is not None]
+    by_wording = [script for script, note in linted.items() if note and script not in by_setting]
+    notes = by_setting + by_wording
     if not notes:
-        return [], lambda d: False
+        return [], [], lambda d: False
     note_ids = set(notes)
-    by_file = {s.file: s.id for s in pack.scripts}
-    return notes, lambda d: (not judges_internal_notes(d)
-                             and (d.script_id or by_file.get(d.location.file)) in note_ids)
+    by_file = {} if pack is None else {s.file: s.id for s in pack.scripts}
+    return notes, by_wording, lambda d: (not judges_internal_notes(d)
+                                         and (d.script_id or by_file.get(d.location.file)) in note_ids)
 
 
 @_said_to_the_caller
@@ -644,7 +662,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
         _rule_failed(current, exc)
     by_key: dict[tuple[object, ...], Diagnostic] = {}
     suppress = _suppressions(pack)
-    notes, in_note = _reply_rules_in_notes(pack, messages)
+    notes, by_wording, in_note = _reply_rules_in_notes(pack, messages)
     for step, done, diags in zip(steps, kept, found, strict=True):
         for diag in done:
             if not in_note(diag):
@@ -672,7 +690,7 @@ def lint_messages(messages: list[Message], pack: Pack | None, config: LintConfig
         if "end_line" not in diag.extra and diag.text and (source := texts.get(diag.location.file)) is not None:
             _extend(diag, source)
     return LintResult(sorted_diagnostics(by_key.values()), written, config, sources, rules=list(plan.active),
-                      internal_notes=notes)
+                      internal_notes=notes, notes_by_wording=by_wording)
 
 
 def _out_of_the_default_layout(diagnostics: Iterable[Diagnostic], pack_file: str) -> None:

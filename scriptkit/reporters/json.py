@@ -51,6 +51,8 @@ def build(result: LintResult) -> dict[str, Any]:
     }
     if result.internal_notes:  # (judged on flexibility and hygiene only: why a cold note has no warmth findings)
         data["summary"]["internal_notes"] = len(result.internal_notes)
+        if result.notes_by_wording:  # (told by their wording, not a setting: inference.reads_as_note)
+            data["summary"]["internal_notes_by_wording"] = len(result.notes_by_wording)
     if result.sentences:
         why = not_judged(result)
         if why:  # (no practice per sentence then: slot and confidence are null, not a guess)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from scriptkit.diagnostics import Severity
-from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise
+from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise, reads_as_note
 from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
@@ -131,7 +131,7 @@ class MissingAcknowledgment(Rule):
         if _first_acknowledging(body) is not None or only_thanks_for_praise(message) \
                 or any(_owns_a_slip(s) or _hears_it_otherwise(s) for s in body) \
                 or opens_with_good_news(body) or _answers_thanks(body) or _only_holds(body) \
-                or _note_about_the_customer(message, body):
+                or reads_as_note(message):
             return
         # (the sentence of the acknowledgment slot that does not acknowledge; with none, the whole reply, which a
         # review lists apart: its first sentence, marked, was taken for the culprit)
@@ -316,23 +316,6 @@ def _only_holds(body: list[Sentence]) -> bool:
     return any(_holds(s) for s in body) and all(
         _holds(s) or _introduction(s) or (_thanks_only(s) and not (s.cues.acts or s.cues.apologies)) for s in body)
 
-
-# the customer named in the third person as a sentence's subject, or a note's field: "Customer wants a refund", "The
-# client called twice", "**Summary:** Customer unable to log in" (not "Dear Customer,", "Customers are advised",
-# "customer service", "our customer team", nor "by the customer" inside a sentence)
-_THE_CUSTOMER = re.compile(r"[\W_]*(?:[a-z][\w ]{0,30}:[\W_]*)?(?:the\s+)?(?:customer|client|caller)\b(?!['’-])"
-                           r"(?!\s+(?:service|support|care|team|success|experience|portal|area|feedback|relations|"
-                           r"centre|center|agreement|number|id)s?\b)", re.IGNORECASE)
-# anyone spoken to as "you", but for the "you" of a thank-you ("Thank you for your help, team" speaks to the team)
-_SPOKEN_TO = re.compile(r"(?<!thank\s)\b(?:you|your|yours|yourself|y'all)\b", re.IGNORECASE)
-
-
-def _note_about_the_customer(message: Message, body: list[Sentence]) -> bool:
-    """A note about the customer for colleagues, never sent to them ("Customer wants their address changed. Please
-    action, thanks!", "**Issue:** Customer charged twice"): a sentence has the customer, in the third person, as
-    its subject, and nothing speaks to a "you". There is no one in it to acknowledge."""
-    return any(_THE_CUSTOMER.match(normalise(s.text)) for s in body) and \
-        _SPOKEN_TO.search(normalise(message.text)) is None
 
 def _answers_thanks(body: list[Sentence]) -> bool:
     """The reply answers the customer's thanks ("You're welcome! 😊", "Happy to help!") and apologises for nothing:
