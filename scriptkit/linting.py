@@ -444,6 +444,7 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
         signature,
         unified_spacing,
         unquoted_parts,
+        within_a_turn,
     )
 
     check_argument(text, str, "lint_text", "the reply", "a str",
@@ -514,6 +515,8 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     result.quoted_from = thread
     result.events = events
     result.sources[file] = text
+    if turns:  # (a finding on the whole reply is placed on the agent's words, not the customer's between turns)
+        within_a_turn(result.diagnostics, turns, SourceText(file, text))
     if page is not None:
         _in_the_given(result, page, given, file)
     elif given is not written:  # (no-break spaces, lone "\r": each finding quotes the text as written)

@@ -22,12 +22,13 @@ import html
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from email.message import Message
 from email.parser import HeaderParser
 from itertools import islice, pairwise
 
-from scriptkit.diagnostics import Location
+from scriptkit.diagnostics import Diagnostic, Location
 from scriptkit.errors import ConfigError
 from scriptkit.sourcetext import SourceText
 
@@ -591,6 +592,21 @@ def agent_turns(text: str, agent: str | None = None, file: str = "<text>") -> li
                       Location(file, 1, 1),
                       f"Name the speaker whose turns are the reply ({options} in scriptkit review, "
                       f"agent=NAME in lint_text).")
+
+
+def within_a_turn(diagnostics: Iterable[Diagnostic], turns: Sequence[Turn], source: SourceText) -> None:
+    """End each of ``diagnostics`` located in ``source`` (a transcript) that runs past the agent's turn it starts
+    in at that turn's end: a finding on the whole reply, read over the agent's turns joined, ran from the first
+    to the last and so took in the customer's lines between them, which a code host's annotation then marks."""
+    for d in diagnostics:
+        where = d.location
+        if where.file != source.path or where.offset < 0 or "end_line" not in d.extra:
+            continue
+        last = source.offset(int(d.extra["end_line"]) - 1, int(d.extra["end_col"]) - 2)  # (its last character)
+        turn = next((t for t in turns if t.start <= where.offset < t.end), None)
+        if turn is not None and last >= turn.end:
+            end = source.location(turn.end - 1)
+            d.extra = {**d.extra, "end_line": str(end.line), "end_col": str(end.col + 1)}
 
 
 def _written_labels(text: str) -> list[str]:

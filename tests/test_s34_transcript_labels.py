@@ -3,6 +3,7 @@ beside English, a hold line said in two turns, and a reply-level finding's regio
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,20 @@ def test_a_hold_line_said_in_two_turns_is_no_repeat_but_twice_in_one_turn_is(tmp
     fix = "I've sent a new one today."
     _code, out = _review(tmp_path, text.replace("Agent: It arrives tomorrow.", f"Agent: {fix} Thanks. {fix}"))
     assert out.count("SK011") == 1 and "8:43" in out and "earlier in the turn" in out, out
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_a_finding_on_the_whole_reply_is_placed_on_the_agents_words_only(tmp_path: Path, fmt: str) -> None:
+    text = ("Customer: the blender I ordered arrived in pieces\nAgent: Hi Priya, per our policy we need photos.\n"
+            "Customer: I sent them yesterday\nAgent: Please be advised that reviews take 10 days.\n")
+    _code, out = _review(tmp_path, text, "--format", fmt)
+    found = json.loads(out)
+    if fmt == "json":
+        regions = [(d["code"], d["line"], d.get("end_line", d["line"])) for d in found["diagnostics"]]
+    else:
+        regions = [(r["ruleId"], loc["physicalLocation"]["region"]["startLine"],
+                    loc["physicalLocation"]["region"].get("endLine", loc["physicalLocation"]["region"]["startLine"]))
+                   for r in found["runs"][0]["results"] for loc in r["locations"]]
+    assert "SK207" in {code for code, _, _ in regions}, regions
+    customer_lines = {1, 3}
+    assert all(not customer_lines & set(range(start, end + 1)) for _, start, end in regions), regions
