@@ -330,9 +330,12 @@ def read_yaml(path: Path, errors: ErrorCollector, display: str | None = None) ->
         if parsed is not None and _BULLET.search(text) and (slip := _bullet_in_text(text, *parsed)) is not None:
             errors.add(*slip)
             return None
+        if parsed is not None and "\\u" in text and _escaped(*parsed, _PAIR_START):
+            parsed = _pairs_joined(*parsed)  # (JSON's spelling of an emoji, json.dumps's: one character)
         if parsed is not None and ("\\u" in text or "\\U" in text) and (half := _escaped(*parsed, HALF_CHARACTER)):
             errors.add(f"'\\u{half[0]:04x}' is half of a character (a surrogate), which no file or helpdesk can hold",
-                       half[1], "Write the character itself, or its full code: '\\U0001F600', not two '\\u' halves.")
+                       half[1], "Write the character itself, or its full code: '\\U0001F600' (or both its halves, "
+                       "'\\ud83d\\ude00').")
             return None
         if parsed is not None and "\\" in text and (control := _escaped(*parsed, _ESCAPED_CONTROL)):
             errors.add(f"an escape in this text writes an invisible control character, U+{control[0]:04X}, which the "
@@ -361,6 +364,43 @@ def _is_link(path: Path) -> bool:
         return path.is_symlink()
     except OSError:
         return False
+
+
+# a high half of a UTF-16 pair and the low half after it: YAML reads '\ud83d\ude00' as the two, as Python's json
+# module writes an emoji, and JSON (which YAML takes as it is) means the one character they encode
+_ESCAPED_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_PAIR_START = re.compile("[\ud800-\udbff](?=[\udc00-\udfff])")
+
+
+def _joined(text: str) -> str:
+    return _ESCAPED_PAIR.sub(lambda pair: pair[0].encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
+
+
+def _pairs_joined(data: Any, origin: Origin) -> tuple[Any, Origin]:
+    """``data`` with each pair of escaped halves in its texts and keys as the one character it encodes (a lone
+    half is left, and refused after), and ``origin`` with its paths' keys so too."""
+    seen: set[int] = set()
+
+    def join(node: Any) -> Any:
+        if isinstance(node, str):
+            return _joined(node)
+        if id(node) in seen:  # (a mapping an alias repeats: joined once)
+            return node
+        seen.add(id(node))
+        if isinstance(node, dict):  # (in place, in its order: an alias shares it)
+            items = [(join(k), join(v)) for k, v in node.items()]
+            node.clear()
+            node.update(items)
+        elif isinstance(node, list):
+            node[:] = [join(v) for v in node]
+        return node
+
+    def path_of(path: tuple[str | int, ...]) -> tuple[str | int, ...]:
+        return tuple(_joined(part) if isinstance(part, str) else part for part in path)
+
+    origin.values = {path_of(path): at for path, at in origin.values.items()}
+    origin.keys = {path_of(path): at for path, at in origin.keys.items()}
+    return join(data), origin
 
 
 def _escaped(data: Any, origin: Origin, pattern: re.Pattern[str]) -> tuple[int, Location] | None:

@@ -207,7 +207,9 @@ def scalar_offsets(text: str, start: int, value: str) -> Sequence[int]:
         out.append(j)
         escaped = text[j] == "\\" and quote == '"'
         doubled = quote == "'" and text[j] == "'" and j + 1 < n and text[j + 1] == "'"
-        if escaped or doubled:
+        if escaped and ord(ch) > 0xFFFF and text.startswith("\\u", j + 6):
+            j += 12  # (both halves of a UTF-16 pair, '\ud83d\ude00': one character of the value)
+        elif escaped or doubled:
             j += 2
         elif text[j] == "\n":
             j += 1

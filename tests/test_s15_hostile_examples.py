@@ -158,7 +158,7 @@ def test_a_pack_name_written_as_a_mapping_is_named_not_a_bug(pack: Path) -> None
 
 @pytest.mark.parametrize(("line", "col", "written"), [
     (10, 17, 'warm_language: "\\ud800 and more"'),  # (at the escape, not the quote)
-    (10, 25, 'warm_language: "A smile \\ud83d\\ude00"'),  # (as JSON spells an emoji: YAML keeps both halves)
+    (10, 25, 'warm_language: "A smile \\ude00\\ud83d"'),  # (an emoji's halves the wrong way round: each alone)
     (10, 1, '"\\udfff": 1'),
 ])
 def test_half_a_character_written_as_an_escape_is_refused_where_it_is(pack: Path, line: int, col: int,
@@ -171,8 +171,8 @@ def test_half_a_character_written_as_an_escape_is_refused_where_it_is(pack: Path
         out = ["--to", "zendesk", "-o", str(pack.parent / "out")] if command == "export" else []
         assert errors_of(command, str(pack), *out) == (
             f"{pack}/scripts/{SCRIPT_NAME}:{line}:{col}: error: '\\u{half}' is half of a character (a surrogate), "
-            "which no file or helpdesk can hold. Write the character itself, or its full code: '\\U0001F600', "
-            "not two '\\u' halves.\n")
+            "which no file or helpdesk can hold. Write the character itself, or its full code: '\\U0001F600' (or "
+            "both its halves, '\\ud83d\\ude00').\n")
     assert not (pack.parent / "out").exists()
 
 
