@@ -1360,8 +1360,13 @@ class NoTimeFrame(Rule):
                 ends = [i for i in (text.find(c, event.end()) for c in ".,;!?\n") if i >= 0]
                 main = _PROMISE_CLAUSE.search(text, event.end())  # ("as soon as we receive it we will send ...")
                 ends += [main.start()] if main else []
-                clause = " ".join(text[event.start():min(ends, default=len(text))].split())
+                clause_end = min(ends, default=len(text))
+                clause = " ".join(text[event.start():clause_end].split())
                 clause = clause if len(clause) <= 60 else clause[:57].rsplit(" ", 1)[0] + "..."
+                # (at the clause that waits, in its own sentence: the whole solution's span began at its first
+                # sentence, which said nothing of the wait, and ran on past the sign-off)
+                a = _solution_offset(message, event.start())
+                b = max(a + 1, _solution_offset(message, clause_end - 1) + 1)
                 if _THEIR_STEP.match(clause):
                     # (the customer's own step sets it off, "once you reply with the photo", "once I have this
                     # information": the date is theirs, how soon after is ours)
