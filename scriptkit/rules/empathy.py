@@ -684,13 +684,29 @@ class VagueAcknowledgment(Rule):
                              and any(t.cues.acknowledges for t in body)]
         if not acknowledging or only_thanks_for_praise(message):
             return  # nothing acknowledges at all (SK301's finding), or only a thank-you for waiting, or for praise
-        if any(s.cues.names_feeling or s.cues.names_situation for s in group):
+        if any(s.cues.names_feeling or s.cues.names_situation or _owns_the_slip(s) for s in group):
             return
         s = acknowledging[0]
+        # (the example names no case of its own: a parcel's beside a sync problem read as pasted)
         yield Finding(s.start, s.end, f'the acknowledgment "{clipped(s.text)}" names neither a feeling nor the '
                                       "customer's situation",
-                      suggestion='name one, ideally both: "I can see how frustrating it is that your parcel is a '
-                                 'week late"')
+                      suggestion='name one, ideally both: "I can see how frustrating it is that <what happened to '
+                                 'them>"')
+
+
+# the writer owning the slip: "That's on us", "our mistake", "we dropped the ball", "I got that wrong", "we let you
+# down": it says whose the failure was, which is specific enough (not "that's not on us", a refusal of it)
+_OWNS_THE_SLIP = re.compile(
+    r"\b(?:(?:that|this|it|which)(?:['’]s|\s+is|\s+was|\s+one['’]s)\s+(?:(?:all|entirely|completely|totally|squarely|"
+    r"really)\s+)?on\s+(?:me|us)\b|(?<!not\s)(?<!n['’]t\s)\b(?:my|our)\s+(?:own\s+)?(?:fault|mistake|error|bad|slip(?:-up)?)\b"
+    r"|\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:(?:really|clearly|completely|totally|badly)\s+)?(?:got|gotten)\s+(?:this|that|it)"
+    r"\s+(?:badly\s+)?wrong\b|\b(?:i|we)(?:['’]ve|\s+have)?\s+(?:(?:really|clearly)\s+)?(?:let\s+you\s+down|dropped\s+the\s+"
+    r"ball|messed\s+(?:this\s+|that\s+|it\s+)?up|slipped\s+up|made\s+(?:a|an)\s+(?:[a-z]+\s+)?(?:mistake|error|mess)))",
+    re.IGNORECASE)
+
+
+def _owns_the_slip(s: Sentence) -> bool:
+    return bool(s.cues.acknowledgment) and _OWNS_THE_SLIP.search(s.text) is not None
 
 
 @register
