@@ -29,6 +29,9 @@ EMPATHY_SLOTS = ("acknowledgment", "warm_language", "solution")
 FRAME_SLOTS = ("greeting", "signoff")
 #: the whole-reply findings that say a practice is missing from the reply, and that practice's slot
 WHOLE_REPLY_SLOT = {"SK401": "solution", "SK301": "acknowledgment", "SK207": "warm_language"}
+#: findings about the whole reply's manner found at each instance, each with its own fix: review says why at the first
+#: and only where and the rewrite at the others ("We will" three times said "sounds stiff" three times)
+SAID_ONCE = frozenset({"SK203"})
 
 
 # A control character shown as its picture ('␛' for ESC), one character for one so that every
@@ -374,16 +377,17 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
     # (a finding about the whole reply that says a practice is missing takes that practice's tick away: "✓ solution"
     # above "SK401 the reply has no solution" said both)
     missing = {WHOLE_REPLY_SLOT[d.code] for d in across if d.code in WHOLE_REPLY_SLOT}
+    said: dict[str, str] = {}  # (SAID_ONCE's codes shown, and where first)
     for s, diags in zip(notes, inside, strict=True):
         good = not why and _shows_practice(s) and not diags and s.slot not in missing
         mark = (f"  {con.tick} ", "green") if good else ("  ! ", "yellow") if diags else ("    ", "")
         practice = "not judged" if why else SLOT_LABELS.get(s.slot, s.slot)
         con.print(mark, (f"{s.location.line}:{s.location.col}".ljust(7), ""),
                   (f"{practice:<13}", "green" if good else "dim"), (" ".join(s.text.split()), ""))
-        _findings(con, diags)
+        _findings(con, diags, said)
     if across:
         con.print(("  the whole reply:", "dim"))
-        _findings(con, across)
+        _findings(con, across, said)
     flagged = sum(1 for diags in inside if diags)
     if why:
         con.print((f"  none of {len(notes)} sentence(s) judged for acknowledgment, warmth or a solution; "
@@ -406,13 +410,18 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
     con.print()
 
 
-def _findings(con: _Page, diags: list[Diagnostic]) -> None:
+def _findings(con: _Page, diags: list[Diagnostic], said: dict[str, str]) -> None:
     # (the location and the severity in words, as check has them: "1 error" in the summary named no finding, and the
     # sentence's "!" reads as "exclamation" aloud)
     for d in diags:
         where = f"      {d.location.line}:{d.location.col}".ljust(14)
+        message = d.message
+        if d.code in SAID_ONCE:
+            first = said.setdefault(d.code, f"{d.location.line}:{d.location.col}")
+            if first != f"{d.location.line}:{d.location.col}":
+                message = f"again, as at {first}"
         con.print((where, ""), (d.severity.value.ljust(11), STYLES[d.severity]), (d.code, "bold"),
-                  (f" [{d.name}] {d.message}", ""))
+                  (f" [{d.name}] {message}", ""))
         if d.suggestion:
             con.print(("        suggestion: ", "green"), (d.suggestion, ""))
 

@@ -1349,6 +1349,10 @@ class NoContractions(Rule):
     I'm sorry for the delay. We'll send the parcel today and you don't need to do anything.
     ```
 
+    Each form is a finding of its own, where it stands, with its own rewrite (so `--fix` and an
+    editor's quick fix mend each one); `scriptkit review` says why at the first and, at the
+    others, only where and the rewrite.
+
     ## Options
     - `min_forms` (integer, default 2): how many uncontracted forms make a finding.
 
