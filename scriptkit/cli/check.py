@@ -362,7 +362,7 @@ class _Coverage:
     that ran, all channels or some. An entry outside it that no finding matches was not checked, not fixed."""
 
     scripts: frozenset[str] | None  # the scripts read; None: all of the pack's
-    files: frozenset[str]  # the files read, as baseline entries name them
+    files: frozenset[str]  # the files read, as baseline entries name them (when some scripts were not)
     codes: frozenset[str]  # the rules that ran
     across: frozenset[str]  # those comparing scripts with each other (one not read was not compared)
     some_channels: bool  # a channel's findings are not told apart in an entry: then none is known gone
@@ -380,7 +380,7 @@ class _Coverage:
                *([f"only --channel {', '.join(channels)} was checked"] if _some_channels(loaded, channels) else [])]
         some_scripts = one or unreadable is not None
         return cls(frozenset(s.id for s in loaded.scripts) if some_scripts else None,
-                   frozenset(_baseline_name(f, loaded.root) for f in _texts(loaded)),
+                   frozenset(_baseline_name(f, loaded.root) for f in _texts(loaded)) if some_scripts else frozenset(),
                    frozenset(r.code for r in result.rules),
                    frozenset(r.code for r in result.rules if r.check_pack is not Rule.check_pack),
                    _some_channels(loaded, channels), tuple(why))
