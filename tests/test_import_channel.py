@@ -13,9 +13,10 @@ from scriptkit.cli import main
 from scriptkit.rendering import render_pack
 
 # 30 words, no feeling named: a chat reply, and an email too short to leave out an acknowledgment (SK105 asks
-# an email under 50 words for one, and runs on email alone)
+# an email under min_words for one where a team sets it, ASKED, and runs on email alone)
 BODY = ("Hi {{user.first_name|fallback:\"there\"}},\n\nThe invoice showed the wrong plan.\n\n"
         "I've corrected it and sent the new invoice to your inbox today, so nothing more is needed from you.")
+ASKED = "[options.email-length]\nmin_words = 50\n"
 INTERCOM = {"type": "list", "data": [{"type": "macro", "id": "7", "name": "Wrong plan", "body_text": BODY}]}
 
 
@@ -35,6 +36,7 @@ def test_an_intercom_export_is_imported_as_chat_replies_with_their_paragraphs(tm
     assert message.channel == "chat"
     assert message.preview({"customer.first_name": "Sam"}) == BODY.replace(
         "{{user.first_name|fallback:\"there\"}}", "Sam")  # the macro reads as it did, paragraphs and all
+    (tmp_path / "pack" / "scriptkit.toml").write_text(ASKED, encoding="utf-8")
     check = CliRunner().invoke(main, ["check", str(tmp_path / "pack"), "--format", "json"])
     codes = [d["code"] for d in json.loads(check.output)["diagnostics"]]
     assert "SK105" not in codes  # (the same reply imported as an email gets it)
@@ -44,6 +46,7 @@ def test_an_intercom_export_is_imported_as_chat_replies_with_their_paragraphs(tm
     email = load_pack(tmp_path / "email")
     assert [s.channels for s in email.scripts] == [["email"]] and "separator" not in (
         tmp_path / "email" / "pack.yaml").read_text(encoding="utf-8")
+    (tmp_path / "email" / "scriptkit.toml").write_text(ASKED, encoding="utf-8")
     check = CliRunner().invoke(main, ["check", str(tmp_path / "email"), "--format", "json"])
     assert "SK105" in [d["code"] for d in json.loads(check.output)["diagnostics"]]
 
@@ -51,6 +54,7 @@ def test_an_intercom_export_is_imported_as_chat_replies_with_their_paragraphs(tm
 def test_audit_judges_an_intercom_export_as_chat_and_channel_chooses(tmp_path: Path) -> None:
     export = tmp_path / "macros.json"
     export.write_text(json.dumps(INTERCOM), encoding="utf-8")
+    (tmp_path / "scriptkit.toml").write_text(ASKED, encoding="utf-8")  # (the export's settings, from its folder)
 
     def problems(*extra: str) -> list[str]:
         result = CliRunner().invoke(main, ["audit", str(export), "--from", "intercom", "--format", "json", *extra])

@@ -308,10 +308,11 @@ def test_email_length_is_a_suggestion_both_ways(tmp_path: Path) -> None:
                                   "ok": WARM | {"solution": WARM["solution"] + " " + WARM["solution"]},
                                   "long": {"acknowledgment": "Sorry.", "solution": long},
                                   "chat": {"channels": ["chat"], "acknowledgment": "Sorry.", "solution": "Done."}})
-    hits = {m.script_id: f for m, f in findings(EmailLength, root)}
+    hits = {m.script_id: f for m, f in findings(EmailLength, root, min_words=50)}  # (short: reported when asked)
     assert set(hits) == {"short", "long"}
     assert EmailLength.severity is Severity.SUGGESTION
     assert "50-125" in hits["short"].message
+    assert {m.script_id for m, _ in findings(EmailLength, root)} == {"long"}  # (by default, only a long one)
 
 
 def test_identifiers_are_replaced_word_by_word_as_one_pattern_would() -> None:

@@ -437,7 +437,7 @@ def test_short_reply_advice_asks_only_for_what_the_reply_lacks(text: str, advice
 
 
 def test_email_length_advice_reads_the_reply() -> None:
-    only_sk105 = LintConfig(select=(Selector("SK105"),))
+    only_sk105 = LintConfig(select=(Selector("SK105"),), options={"email-length": {"min_words": 50}})
     text = "Hi Dana,\n\nI've refunded you today.\n\nBest,\nSam"
     [finding] = lint_text(text, config=only_sk105).diagnostics
     assert finding.suggestion == "Add an acknowledgment of how the customer feels."

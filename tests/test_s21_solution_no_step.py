@@ -52,6 +52,8 @@ def test_a_step_after_the_look_still_counts(reply: str) -> None:
 def test_short_reply_advice_does_not_call_a_followed_procedure_a_next_step(tmp_path: Path) -> None:
     reply = tmp_path / "reply.txt"
     reply.write_text("I'm sorry you feel that way. We have followed the correct procedure.\n", encoding="utf-8")
+    # (SK105 reports a short email only where a team sets min_words)
+    (tmp_path / "scriptkit.toml").write_text("[options.email-length]\nmin_words = 50\n", encoding="utf-8")
     run = CliRunner().invoke(main, ["review", str(reply), "--grammar", "off", "--format", "json"],
                              env={"NO_COLOR": "1"})
     found = {d["code"]: d for d in json.loads(run.stdout)["diagnostics"]}

@@ -28,7 +28,7 @@ def test_the_signature_is_no_sentence_nor_words_of_the_reply() -> None:
     over_10 = LintConfig(options={"email-length": {"min_words": 0, "max_words": 10}})
     counted = {d.code: d.message for d in lint_text(SIGNED, channel="email", config=over_10).diagnostics}
     # (greeting 2 + reply 19 + closing and name 4: the title, company and legal lines are not counted)
-    assert counted.get("SK105") == "email is 25 words; 0-10 usually reads best"
+    assert counted.get("SK105") == "email is 25 words; up to 10 usually reads best"
 
 
 def test_a_long_sentence_above_the_signoff_is_still_long() -> None:

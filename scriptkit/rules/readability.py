@@ -679,34 +679,39 @@ def _stands_for_sentences(message: Message) -> bool:
 
 @register
 class EmailLength(Rule):
-    """An email reply is shorter or longer than the usual sweet spot.
+    """An email reply is longer than the usual sweet spot (or, where a team sets a minimum, shorter).
 
     ## What it does
     Counts the words of an email reply, greeting and sign-off included (the sign-off's closing and name: a
     signature's title, company and phone lines under them are left out; placeholders, links,
-    email addresses and reference codes as one word each) and suggests a change when it is under
-    `min_words` (default 50) or over `max_words` (default 125). A short reply is reported only
-    when it lacks what a short email rarely has room for, and the advice names it: an
-    acknowledgment of how the customer feels, a concrete next step, or both. One that already
-    acknowledges the customer and gives the next step ("I can see how worrying the double charge
-    is. I've reversed it today.") is short and fine, as is one that only answers praise or thanks
-    ("This made our day, thanks so much for telling us!"); a time frame the step owes is SK404's
-    to report, not a reason to call the reply short. A reply whose text still holds a fill-in
-    marker for sentences ("{explanation}", "[details]", "{step 1}") is not called short either:
-    its length is known once the marker is filled in, and SK407 reports the marker.
+    email addresses and reference codes as one word each) and suggests cutting it when it is over
+    `max_words` (default 125). A short reply is not reported by default: a 30-word reply that
+    answers a simple question is fine, and what a short reply may lack is said by the rule that
+    owns it (an acknowledgment SK301, a next step SK401 and SK402), once. A team that wants short
+    emails reported sets `min_words`; a reply under it is then reported only when it lacks what a
+    short email rarely has room for, and the advice names it: an acknowledgment of how the customer
+    feels, a concrete next step, or both. One that already acknowledges the customer and gives the
+    next step ("I can see how worrying the double charge is. I've reversed it today.") is short and
+    fine, as is one that only answers praise or thanks ("This made our day, thanks so much for
+    telling us!"); a time frame the step owes is SK404's to report, not a reason to call the reply
+    short. A reply whose text still holds a fill-in marker for sentences ("{explanation}",
+    "[details]", "{step 1}") is not called short either: its length is known once the marker is
+    filled in, and SK407 reports the marker.
 
     ## Why it matters
-    Under about 50 words an email rarely has room to acknowledge the customer and still give
-    a clear next step; over about 125 words the next step gets buried.
+    Over about 125 words the next step gets buried: the customer reads a wall of background
+    before they find what happens next.
 
     ## Example
-    "Hi Sam, Refund done. Thanks."
+    Five paragraphs on how the warehouse tests every lamp, then "I've sent a new bulb today."
 
     ## Use instead
     A short acknowledgment, one warm sentence and the concrete next step with its time frame.
 
     ## Options
-    - `min_words` (default 50), `max_words` (default 125).
+    - `max_words` (default 125).
+    - `min_words` (default 0: short emails are not reported); e.g. 50 to hear of an email under 50 words
+      that lacks an acknowledgment or a next step.
 
     ## Fix safety
     No automatic fix.
@@ -716,8 +721,12 @@ class EmailLength(Rule):
     whole_reply = True
     name = "email-length"
     severity = Severity.SUGGESTION
-    options: ClassVar[Mapping[str, Any]] = {"min_words": 50, "max_words": 125}
-    bad_examples = (Example.of(acknowledgment="Sorry.", solution="Refund done."),)
+    options: ClassVar[Mapping[str, Any]] = {"min_words": 0, "max_words": 125}
+    bad_examples = (Example.of(
+        acknowledgment="I can see how annoying it is that the lamp arrived with a dead bulb.",
+        warm_language=" ".join(["Every lamp we make is tested in our own workshop before it leaves, with a heat test, "
+                                "a drop test and a check of each switch by two people on the team."] * 5),
+        solution="I've sent a new bulb today."),)
     good_examples = (
         Example.of(acknowledgment="I can see how frustrating it is to be charged twice for the same order, "
                                   "especially right before the weekend.",
@@ -748,7 +757,9 @@ class EmailLength(Rule):
             yield Finding(start, end, f"email is {n} word{'' if n == 1 else 's'}; {low}-{high} usually reads best",
                           advice, extra=_length(n, low))
         else:
-            yield Finding(start, end, f"email is {n} words; {low}-{high} usually reads best",
+            # (with no minimum, "0-125" reads as if an empty email were fine: the limit alone is said)
+            best = f"{low}-{high}" if low else f"up to {high}"
+            yield Finding(start, end, f"email is {n} words; {best} usually reads best",
                           "Cut background the customer did not ask for; keep the next step easy to find.",
                           extra=_length(n, high))
 
