@@ -80,6 +80,9 @@ def test_a_long_solution_after_a_real_acknowledgment_is_not_out_of_balance() -> 
     assert "SK405" not in _codes(text)
 
 
-def test_a_long_solution_after_a_token_thanks_still_is() -> None:
-    [finding] = _found("Thanks for your email." + _STEPS, "SK405")
+def test_a_long_solution_after_a_thank_you_alone_is_sk301s_missing_acknowledgment() -> None:
+    # (no acknowledgment to weigh: "after only 4 of acknowledgment" repeated SK301, and miscounted the thanks)
+    assert "SK405" not in _codes("Thanks for your email." + _STEPS)
+    assert "SK301" in _codes("Thanks for your email." + _STEPS)
+    [finding] = _found("Sorry to hear that." + _STEPS, "SK405")  # (a token acknowledgment still is)
     assert "Acknowledge how the customer feels" in finding

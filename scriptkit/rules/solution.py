@@ -1588,6 +1588,15 @@ def _names_their_feeling(message: Message, head: tuple[int, int] | None) -> bool
                for s in body_sentences(message))
 
 
+def _acknowledges_in_care(message: Message, head: tuple[int, int] | None) -> bool:
+    """A sentence of care (or of the solution's ``head``) acknowledges the customer or says sorry, however briefly
+    ("Sorry!", "Sorry to hear that!"): a thank-you alone ("Thank you for your response.") does neither, and steps
+    after it lack an acknowledgment, which SK301 reports, rather than weigh too much against one."""
+    return any((s.cues.acknowledges or s.cues.apologies)
+               and (s.slot in ("acknowledgment", "warm_language") or (head and head[0] <= s.start < head[1]))
+               for s in body_sentences(message))
+
+
 def _complete_step(text: str) -> bool:
     """The solution is a whole step: an action the writer owns, with when ("I've refunded your shipping today."),
     or one already finished ("Your refund went through this morning.")."""
@@ -1610,9 +1619,11 @@ class CareSolutionImbalance(Rule):
     I've refunded your shipping today.") or already done, is not out of balance: the step
     needs no more words. A long solution after care that names the customer's feeling ("I know it may be
     frustrating, but we need to check a few details with you.") is not flagged either: the acknowledgment is
-    there, and an email's length is SK105's. Good news told after the care in one sentence ("I know this has
-    been stressful, so I'm glad to say your refund is approved.") counts as solution, as the solution rules
-    read it.
+    there, and an email's length is SK105's. Nor is a long solution after care that neither acknowledges
+    nor says sorry ("Thank you for your response." and the steps): the reply lacks an acknowledgment, which
+    SK301 reports (SK302 when it comes after the steps), rather than weighs too much against a token one.
+    Good news told after the care in one sentence ("I know this has been stressful, so I'm glad to say your
+    refund is approved.") counts as solution, as the solution rules read it.
 
     ## Why it matters
     Care and action belong together: a reply should weigh how the customer feels against
@@ -1671,9 +1682,10 @@ class CareSolutionImbalance(Rule):
                     else "the acknowledgment and the warm language")  # (both long: both to trim)
             yield Finding(a, b, f"{care} words of care but only {sol} of solution",
                           f"Trim {trim} to a sentence or two and say more about the next step.")
-        elif solution_heavy and not _names_their_feeling(message, head):
+        elif solution_heavy and _acknowledges_in_care(message, head) and not _names_their_feeling(message, head):
             # (after "I know it may be frustrating", the advice to acknowledge how they feel is already taken: a
-            # long email's length is SK105's)
+            # long email's length is SK105's; after a thank-you with no acknowledgment anywhere before the steps,
+            # it is SK301's missing acknowledgment or SK302's late one, not a token one to weigh)
             a, b = slot_range(message, "solution") or (0, 0)
             yield Finding(a, b, f"{sol} words of solution after only {care} of acknowledgment",
                           "Acknowledge how the customer feels before the steps.", severity=Severity.SUGGESTION)
