@@ -60,7 +60,8 @@ IMPERATIVE = re.compile(
     r"^(?:[\W_]|\d+[.)])*(?:please\s+)?(?:click|tap|go|head|open|select|choose|enter|type|reply|send|upload|download|dm|"
     r"restart|reinstall|clear|try|log|sign|check|visit|call|use|follow|update|install|turn|press|add|"
     r"remove|return|keep|contact|let\s+(?:me|us)\s+know|(?:don't|do\s+not)(?!\s+hesitate\b)|make\s+sure|take|set|put|"
-    r"just\s+be|be)\b"
+    # (not the notice's "be": "Please be advised that delays happen" tells, it gives no step)
+    r"just\s+be|be(?!\s+(?:advised|aware|informed|notified)\b))\b"
     # a request and any verb of doing ("please report it to the author", "could I ask you to restart the app?")
     rf"|^(?:[\W_]|\d+[.)])*{_ASK}(?!{_ASKS_NOTHING})[a-z]+\b",
 )
@@ -702,7 +703,9 @@ def _no_words(text: str, a: int, b: int) -> bool:
 
 # a name alone on the reply's last line, under a closing: "Mia", "Mia Chen", "- Mia C." (a sentence of
 # its own after "Take care!" or "See you soon!", which the closings' patterns then no longer reach)
-_NAME_LINE = re.compile(r"[-–—~]*[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]*\.?){0,2}")
+# (or in capitals, as a reply written all in capitals signs: "SUPPORT TEAM", "MIA CHEN")
+_NAME_LINE = re.compile(r"[-–—~]*[ \t]*(?:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]*\.?){0,2}"
+                        r"|[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]*\.?){0,2})")
 
 
 # the agent's name as another helpdesk's fill-in: "{agent_name}", "{{ agent }}", "[Agent Name]", "<agent>"
@@ -1012,9 +1015,44 @@ _NO_STEP = re.compile(
     r"|(?:i|we)(?:'ve|\s+have)?\s+(?:successfully\s+)?received\s+your\s+(?:[a-z]+\s+)?" + _NOTICE +
     r"|(?:please\s+)?(?:calm\s+down|stay\s+calm|keep\s+calm|relax)(?:,?\s+please)?"
     r"|(?:is\s+there\s+)?anything\s+else"
+    # a holding line, asking the customer to wait: "One sec, let me check.", "Just a moment, I'll take a look.", "Bear
+    # with me while I look into it" (not a bare "Let me take a look.": in an email a look promised still owes a when)
+    r"|(?:(?:(?:just\s+)?(?:one|a|1)\s+(?:sec(?:ond)?|moment|min(?:ute)?|mo)|bear\s+with\s+(?:me|us)|hang\s+on|hold\s+on|"
+    r"give\s+(?:me|us)\s+(?:a|one)\s+(?:sec(?:ond)?|moment|min(?:ute)?))(?:\s+please)?\s*[,.!:;\u2013\u2014-]*\s*"
+    r"(?:(?:while\s+)?(?:let\s+(?:me|us)|i(?:'ll|\s+will)?|we(?:'ll|\s+will)?)\s+)?)"
+    r"(?:(?:quickly|just)\s+)?(?:check|look|have\s+a\s+look|take\s+a\s+look|dig|see)?"
+    r"(?:\s+(?:into\s+(?:it|this|that)|(?:on\s+)?(?:it|this|that)|(?:that\s+)?for\s+you|here|now)){0,2}"
+    r"(?:\s*,?\s*(?:one|a|1)\s+(?:sec(?:ond)?|moment|min(?:ute)?))?"
+    # an open offer of more help: "Let me know if you need anything else!", "Feel free to reach out if you have any
+    # other questions." (the reply's step is elsewhere; this one offers none)
+    r"|(?:please\s+)?(?:(?:feel\s+free\s+to|do(?:n't|\s+not)\s+hesitate\s+to)\s+)?"
+    r"(?:let\s+(?:me|us)\s+know|reach\s+out|get\s+in\s+touch|contact\s+(?:me|us)|drop\s+(?:me|us)\s+a\s+line|"
+    r"give\s+(?:me|us)\s+a\s+shout|ask)(?:\s+(?:again|any\s*time|anytime))?\s+if\s+(?:there(?:'s|\s+is)|you\s+(?:have|need)|"
+    r"you(?:'ve|\s+have)\s+got)\s+(?:any(?:thing)?|something)(?:\s+(?:else|more|other|further))?"
+    r"(?:\s+(?:questions?|queries|concerns?|issues?|problems?))?"
+    r"(?:\s+(?:(?:that\s+)?(?:i|we)\s+can\s+(?:help(?:\s+you)?(?:\s+with)?|do(?:\s+for\s+you)?|assist(?:\s+you)?"
+    r"(?:\s+with)?)|(?:you\s+)?(?:need|want)(?:\s+help)?(?:\s+with)?))?"
     r"|(?:(?:unfortunately|sadly|regrettably|i'm\s+afraid)\s*,?\s+)?there(?:'s|\s+is)\s+nothing\s+"
     r"(?:(?:more|else|further)\s+)?(?:that\s+)?(?:i|we)\s+can\s+do(?:\s+(?:about\s+(?:it|this|that)|for\s+you|here))?"
     r")\W*")
+# a notice's lead: "Please be advised that ...", "Kindly note that ...", "Please be aware ..."
+_NOTICE_LEAD = re.compile(r"(?:please|kindly)\s+(?:be\s+(?:advised|aware|informed|notified)|note)\b")
+# a question for the customer's answer, about their side: "Do you see an error message?", "Which browser are you
+# using?", "Did the code arrive?" (not an offer put as a question, "Do you want me to ...", nor a request, "Could you
+# send a photo?": the customer's step, nor advice, "Have you tried restarting it?")
+_QUESTION_FOR_THEM = re.compile(
+    r"(?:(?:what|which|when|where|how\s+(?:long|often|many|much))\b[^?]{0,40}?\s+)?"
+    r"(?:do|does|did|are|is|was|were)\s+(?:you|your|the|it|this|that)\b"
+    r"(?!\s+(?:want|like|wish|need)\s+(?:me|us)\b|\s+mind\b)"
+    r"(?![^?]*\b(?:i|we)\s+(?:can|could|will|'ll)\b)")
+
+
+def asks_the_customer(sentence: str) -> bool:
+    """Whether ``sentence`` is a question for the customer's answer ("Do you see an error message?", "Which browser
+    are you using?"). The rules read it as the solution's first step, what happens next (they answer: SK401, SK404);
+    review shows it as asking, not as a solution of the writer's."""
+    folded = fold(sentence).rstrip()
+    return folded.endswith("?") and _QUESTION_FOR_THEM.match(folded, _words_from(folded)) is not None
 _NO_STEP_LONGEST = 200  # characters: a longer sentence says more than a notice or a refusal (and is not read)
 
 
@@ -1026,6 +1064,8 @@ def offers_no_step(sentence: str) -> bool:
     folded = fold(sentence)
     if _NO_STEP.fullmatch(folded, _words_from(folded)):  # (from its first word: "1️⃣ Anything else?")
         return True
+    if _NOTICE_LEAD.match(folded, _words_from(folded)) and cues(sentence).score_values()[2] == 0.0:
+        return True  # (a notice of how things are, "Please be advised that delays happen.": no step in it)
     # (a refusal of a step the sentence names: a policy's, "refunds are not possible", or one the lexicon knows,
     # "we can't replace it"; not "we can't invest too much in one thing", advice, read as the fix's detail)
     if not (may_refuse(folded) and (_IMPERSONAL_REFUSAL.search(folded) or (cues(sentence).actions

@@ -381,7 +381,7 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
     for s, diags in zip(notes, inside, strict=True):
         good = not why and _shows_practice(s) and not diags and s.slot not in missing
         mark = (f"  {con.tick} ", "green") if good else ("  ! ", "yellow") if diags else ("    ", "")
-        practice = "not judged" if why else SLOT_LABELS.get(s.slot, s.slot)
+        practice = "not judged" if why else "asks" if _asks(s) else SLOT_LABELS.get(s.slot, s.slot)
         con.print(mark, (f"{s.location.line}:{s.location.col}".ljust(7), ""),
                   (f"{practice:<13}", "green" if good else "dim"), (" ".join(s.text.split()), ""))
         _findings(con, diags, said)
@@ -442,7 +442,15 @@ def _frames_marked(notes: list[SentenceNote], inside: list[list[Diagnostic]], co
 
 
 def _shows_practice(s: SentenceNote) -> bool:
-    return s.slot in EMPATHY_SLOTS and s.confidence >= 0.5
+    return s.slot in EMPATHY_SLOTS and s.confidence >= 0.5 and not _asks(s)
+
+
+def _asks(s: SentenceNote) -> bool:
+    """A question for the customer's answer in the solution ("Do you see an error message?"): the rules read it as
+    what happens next, but it is no solution of the writer's, so it is shown as asking and has no tick."""
+    from scriptkit.inference import asks_the_customer  # (read only when a reply is reviewed)
+
+    return s.slot == "solution" and asks_the_customer(s.text)
 
 
 def report(result: LintResult, stream: TextIO, *, export: bool = False) -> None:
