@@ -66,8 +66,9 @@ def test_an_email_look_still_owes_a_when(tmp_path: Path) -> None:
     assert "SK404" in _codes(tmp_path, text)
 
 
-def test_a_question_about_the_problem_still_hands_back(tmp_path: Path) -> None:
-    """A question the customer must answer about their problem is still theirs to hand back."""
+def test_a_question_about_the_problem_owes_no_time_frame(tmp_path: Path) -> None:
+    """A question the customer must answer about their problem makes their answer the next step: nothing of ours
+    waits on a time frame yet (SK404's reading since session 34; it used to call it handing the problem back)."""
     text = ("Agent: Hi! Sorry your card was declined.\nAgent: You can update it under Billing > Payment method. "
             "Which card are you using?\n")
-    assert "SK404" in _codes(tmp_path, text)
+    assert "SK404" not in _codes(tmp_path, text)
