@@ -356,7 +356,7 @@ def test_rules_are_registered_with_kebab_case_names() -> None:
     mine = {r.code: r.name for r in all_rules() if r.code.startswith("SK2")}
     assert mine == {"SK201": "corporate-phrase", "SK202": "formal-tone", "SK203": "no-contractions",
                     "SK204": "impersonal-apology", "SK205": "robotic-opener", "SK206": "robotic-closer",
-                    "SK207": "no-warm-language"}
+                    "SK207": "no-warm-language", "SK208": "shouting"}
     assert all(re.fullmatch(r"[a-z]+(?:-[a-z]+)*", n) for n in mine.values())
 
 

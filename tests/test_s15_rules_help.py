@@ -23,7 +23,7 @@ def run(*args: str) -> Any:
 
 
 @pytest.mark.parametrize(("asked", "meant", "family"), [
-    ("SK299", "SK207", "warmth"),       # past the family's last code: its last, not SK903 (two 9s alike)
+    ("SK299", "SK208", "warmth"),       # past the family's last code: its last, not SK903 (two 9s alike)
     ("SK111", "SK101", "readability"),  # one digit off
     ("SK210", "SK201", "warmth"),       # two digits swapped
     ("SK599", "SK509", "export"),       # the export checks are codes too

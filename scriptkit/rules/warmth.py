@@ -1903,3 +1903,183 @@ def frame_and_body(message: Message) -> tuple[list[Sentence], list[Sentence]]:
     for s in analyse_message(message):
         (frame if s.is_frame else body).append(s)
     return frame, body
+
+
+# ---------------------------------------------------------------- shouting
+
+@register
+class Shouting(Rule):
+    """Capitals or runs of exclamation marks that read as a raised voice.
+
+    ## What it does
+    Reports a sentence with `min_words` or more words written in capitals ("PLEASE CHECK THE
+    LABEL", "You MUST activate it TODAY or it will NOT work"), at its words in capitals (a
+    paragraph or a whole reply in capitals is one finding), and each run of `min_exclamations`
+    or more exclamation marks ("we have sent it!!", "Monday!!!").
+
+    What is not a raised voice is not counted: acronyms and codes ("FAQ", "PIN", "IBAN", "ASAP",
+    "SMS", a word with no vowel, a short word that is no common English word: "EEA", "GPU"),
+    words joined to digits, hyphens or slashes ("AB12-XY", an address), fill-in markers ("[DATE]",
+    "XXXXXXX"), words in quotation marks (a button's label) or in backticks (code), a heading on a line of its own with
+    no full stop ("ORDER DETAILS", "WHAT HAPPENS NEXT:") and the greeting and sign-off ("THE
+    SUPPORT TEAM" under "Best,": a letterhead's style, not a voice; SK206 says to sign as a
+    person). One word in capitals for stress ("I am SO sorry") is not reported: plain-text email
+    has no italics, and a word stressed once is how people write it (SK203 keeps such stress too).
+
+    ## Why it matters
+    Online, capitals are shouting, and "!!" is raising the voice. A customer who is already
+    upset reads "PLEASE READ THE INSTRUCTIONS" as a telling-off, whatever the words say, and a
+    reply that shouts undoes its acknowledgment and its warm lines.
+
+    ## Example
+    ```
+    PLEASE CHECK THE LABEL BEFORE YOU WRITE AGAIN. We have already sent it!!
+    ```
+
+    ## Use instead
+    ```
+    Could you check the label for me? We sent it on Monday, so it should be with you soon.
+    ```
+
+    ## Options
+    - `min_words` (integer, default 3): how many words in capitals in one sentence make it shouting.
+    - `min_exclamations` (integer, default 2): how many exclamation marks in a row are reported;
+      0 reports none (a team whose chat voice is "Thanks!!" sets it to 0 or 3).
+    - `allowed_words` (list of words, default none): words your team writes in capitals that are
+      not shouting, such as product names ("NORDIC", "TRAIL") or acronyms scriptkit does not know.
+
+    ## Fix safety
+    A run of exclamation marks is collapsed to one ("!!!" -> "!", "?!!" -> "?"): safe, the words
+    stay as written. Capitals get no automatic fix: lower-casing would change acronyms, names and
+    codes the rule cannot tell apart from shouting, so a person rewrites the sentence.
+    """
+
+    code = "SK208"
+    name = "shouting"
+    severity = Severity.WARNING
+    fix_safe = True
+    reads_alternatives = True
+    options: ClassVar[Mapping[str, Any]] = {"min_words": 3, "min_exclamations": 2, "allowed_words": []}
+    bad_examples = (
+        Example.of(acknowledgment="I can see the parcel still hasn't come, which is worrying.",
+                   solution="PLEASE CHECK THE LABEL BEFORE YOU WRITE AGAIN. I've asked the courier where it is."),
+        Example.of(acknowledgment="I can see the parcel still hasn't come, which is worrying.",
+                   solution="We have sent it again today!! It'll be with you by Monday."),
+    )
+    good_examples = (
+        Example.of(acknowledgment="I can see the parcel still hasn't come, which is worrying, and I'm SO sorry.",
+                   solution="Could you check the PIN on the label for me? I've asked the courier where it is, "
+                            "and it'll be with you by Monday!"),
+    )
+
+    def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
+        min_words = options.integer(type(self), ctx, "min_words", 1)
+        min_marks = options.integer(type(self), ctx, "min_exclamations", 0)
+        allowed = options.phrases(type(self), ctx, "allowed_words")
+        text = message.text
+        if not any(c.isupper() for c in text) and "!!" not in text:
+            return  # (nearly every reply: nothing to read)
+        quoted = _quotations(message)
+        # the capitals: sentence by sentence in the body (no greeting or sign-off), shouting sentences that follow
+        # each other made one finding
+        loud: list[list[int]] = []  # [start, end] of each finding
+        after_loud = False
+        skip: list[tuple[int, int]] | None = None
+        for s in body_sentences(message) if _CAPITAL_WORD.search(text) else ():
+            words = [(s.start + m.start(), s.start + m.end()) for m in _CAPITAL_WORD.finditer(s.text)]
+            if len(words) < min_words:
+                after_loud = False
+                continue
+            if skip is None:
+                skip = _not_a_voice(text, quoted)
+            shouted = _shouted_words(text, [(a, b) for a, b in words if not any(x <= a and b <= y for x, y in skip)
+                                            and not _heading_line(text, a)], allowed)
+            if len(shouted) < min_words:
+                after_loud = False
+                continue
+            if after_loud:
+                loud[-1][1] = shouted[-1][1]
+            else:
+                loud.append([shouted[0][0], shouted[-1][1]])
+            after_loud = True
+        for a, b in loud:
+            yield Finding(a, b, f'"{_clipped(text[a:b])}" in capitals reads as shouting',
+                          suggestion="write it in lower case, and stress one word at most")
+        if not min_marks:
+            return
+        for m in _EXCLAMATIONS.finditer(text):
+            if m.group().count("!") < min_marks or in_quotation(quoted, m.start(), m.end()):
+                continue
+            calm = "?" if "?" in m.group() else "!"
+            yield Finding(m.start(), m.end(), f'"{m.group()}": more than one exclamation mark reads as a raised voice',
+                          suggestion=f'"{calm}"',
+                          replacement=calm)
+
+
+# a word in capitals standing alone: not joined to a digit, a hyphen, a slash, a dot or an "@" (a code "AB12-XY",
+# "DOC-12", an address), nor to lower-case letters ("McDONALD"), nor in a bracket's own ("[SENT]", "{ID}", "%NAME%": a
+# fill-in); "I" and "A" are no shout
+_CAPITAL_WORD = re.compile(r"(?<![\w/@.\-\[{<%])[A-Z][A-Z'’]*[A-Z](?![\w/@\-\]}>%]|\.\w)")
+_EXCLAMATIONS = re.compile(r"[!?]*!(?:[!?]*!)+[!?]*")
+_VOWEL = re.compile(r"[AEIOUY]")
+# Short words in capitals that are English words, not acronyms: a short word outside this list ("EEA", "GPU",
+# "SIM", "VIN") is read as an acronym; a longer one as a word, unless it is a known acronym below.
+_SHORT_WORDS = _wordset(
+    "am an and any are as at be but buy by can did do get got has had he her him his how if in is it its let me "
+    "my no not now of off oh on one or our out pay see she so the to too try two up us use was way we who why "
+    "yes yet you all ask few new old own put say set she too won go hi hey bad big far fix god lot man may sad mad "
+    "top day end eat ago due via")
+_ACRONYMS = _wordset(
+    "ASAP IBAN USA NASA NATO AMEX VISA SWIFT UEFA EFTA OPEC JPEG BIOS UEFI UNICEF ISO EEA OTP KYC AML IMEI IMAP "
+    "POP SEPA BACS ACH ABA FICO ROI SAAS CEO CFO COO AI UI UX IOS SIM EU UK PIN ID OK FAQ VAT ETA RSVP AKA "
+    "DIY FYI CAPTCHA ZIP IRA HIPAA GDPR PAYE NHS NI SSN EIN TIN UTC GMT EST PST CET BST PM")
+# Both a word and an acronym ("US": the country or "us"; "IT": the department or "it"; "AM": "I am" or "9 AM"): a
+# word only beside a shouted word ("PLEASE HELP US", "I AM SO SORRY")
+_EITHER = _wordset("US IT AM")
+
+
+def _shouted(word: str, allowed: frozenset[str]) -> bool:
+    """Whether a word in capitals is a word raised, not an acronym, a code or a name the team writes so."""
+    bare = word.rstrip("'’").replace("’", "'")
+    if bare in _ACRONYMS or bare in _EITHER or bare.lower() in allowed or not _VOWEL.search(bare):
+        return False
+    return len(bare) > 3 or bare.lower() in _SHORT_WORDS
+
+
+def _shouted_words(text: str, words: list[tuple[int, int]], allowed: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans of ``words`` (words in capitals, in order) that are shouted: ``_shouted``'s, and a word that may be
+    an acronym ("US") next to one of them, with only a space between."""
+    loud = [_shouted(text[a:b], allowed) for a, b in words]
+    for i, (a, b) in enumerate(words):
+        if loud[i] or text[a:b] not in _EITHER or text[a:b].lower() in allowed:
+            continue
+        before = i > 0 and loud[i - 1] and not text[words[i - 1][1]:a].strip()
+        after = i + 1 < len(words) and loud[i + 1] and not text[b:words[i + 1][0]].strip()
+        loud[i] = before or after
+    return [span for span, shouted in zip(words, loud, strict=True) if shouted]
+
+
+def _not_a_voice(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans whose capitals are no one's voice: quotations, addresses and fill-in markers ("[DATE]", "XXXXXXX")."""
+    from scriptkit.rules.solution import _markers  # (solution imports this module: read at first use)
+
+    return [*quoted, *address_spans(text), *_markers(text), *(m.span() for m in _CODE.finditer(text))]
+
+
+# code in backticks, inline or fenced: a command or a keyword ("`SELECT * FROM`"), not a voice
+_CODE = re.compile(r"```.*?```|`[^`\n]+`", re.DOTALL)
+
+
+def _heading_line(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is on a heading: a line of its own in capitals with no sentence's end ("ORDER
+    DETAILS", "WHAT HAPPENS NEXT:"), as plain-text email sets its headings."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:len(text) if end < 0 else end].strip().lstrip("#*_ ").rstrip("*_ ")
+    return not any(c.islower() for c in line) and not line.endswith((".", "!", "?")) \
+        and not re.search(r"[.!?]\s", line)
+
+
+def _clipped(found: str, most: int = 60) -> str:
+    """A long run of capitals, quoted in a message, cut at a word with "..." (a whole reply in capitals)."""
+    return found if len(found) <= most else found[:most].rsplit(" ", 1)[0] + "..."
