@@ -676,7 +676,11 @@ def _closing(lines: str) -> bool:
     """Whether ``lines`` are a closing and what may stand under it, whole ("Kind regards,", "Best,\nSam")."""
     head = fold(lines)
     head = head[_words_from(head):]  # ("🙏 Kind regards,": from its first word)
-    return _whole(pattern("signoffs").match(head, folded=True), head)
+    if _whole(pattern("signoffs").match(head, folded=True), head):
+        return True
+    # (a reply in two languages closes in both: "Un saludo / Best,", each side a closing)
+    first, slash, rest = head.partition(" / ")
+    return bool(slash) and "\n" not in first and _closing(first.rstrip(",") + ",") and _closing(rest)
 
 
 def _signs(text: str, pieces: tuple[tuple[int, int], ...], found: tuple[Cues, ...], k: int, b: int) -> bool:

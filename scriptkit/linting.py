@@ -75,6 +75,10 @@ class SentenceNote:
     location: Location
 
 
+#: ``SentenceNote.slot`` of a sentence review left unjudged: in another language than the English beside it
+NOT_JUDGED = "not_judged"
+
+
 @dataclass
 class LintResult:
     """What ``lint_pack()`` or ``lint_text()`` found.
@@ -509,8 +513,16 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     # (pasted HTML or an email's source shows a '[text](address)' of its text as it is written: no link)
     message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None,
                                   channel_given=given_channel)
+    apart = _in_another_language(message, notes, config)
+    if apart:  # (judged, "siento mucho la espera." came before the English apology as SK302's first sentence)
+        parts = _without(parts or [(0, len(text))], [(n.start, n.end) for n in apart])
+        message, notes = text_message(text, channel=channel, file=file, parts=parts, links=page is None,
+                                      channel_given=given_channel)
+        notes = sorted([*notes, *(replace(n, slot=NOT_JUDGED, confidence=0.0) for n in apart)], key=lambda n: n.start)
     result = lint_messages([message], None, config)
     result.sentences = notes
+    if apart:
+        _say_not_judged(result, apart, text, file)
     result.turns = turns or []
     result.quoted_from = thread
     result.events = events
@@ -532,6 +544,53 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
     if problems:  # (lint_messages sorted the rest already)
         result.diagnostics = sorted_diagnostics([*problems, *result.diagnostics])
     return result
+
+
+def _in_another_language(message: Message, notes: list[SentenceNote], config: LintConfig) -> list[SentenceNote]:
+    """The sentences of a reply judged in English that read as another language ("siento mucho la espera." before
+    the English reply): the rules that read English would misread them (an apology read as no apology, counted
+    first before the English one). A reply that reads as another language as a whole is SK006's whole-reply case
+    (none here); a greeting or sign-off ("Hola Ana,") is the frame, read as one."""
+    if expected_language(None, config.locale) != "en" or not judges(message, "en"):
+        return []
+    from scriptkit.language import language_of
+
+    body = [n for n in notes if n.slot not in ("greeting", "signoff")]
+    apart = [n for n in body if language_of(n.text) not in (None, "en")]
+    return apart if len(apart) < len(body) else []
+
+
+def _without(parts: Sequence[tuple[int, int]], cuts: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``parts`` (spans in order) without the spans ``cuts`` (in order, each inside one part)."""
+    kept, i = [], 0
+    for lo, hi in parts:
+        while i < len(cuts) and cuts[i][0] < hi:
+            a, b = cuts[i]
+            if lo < a:
+                kept.append((lo, a))
+            lo, i = max(lo, b), i + 1
+        if lo < hi:
+            kept.append((lo, hi))
+    return kept
+
+
+def _say_not_judged(result: LintResult, apart: list[SentenceNote], text: str, file: str) -> None:
+    """Add SK006's note on the sentences of ``apart``, left unjudged as another language's (where SK006 ran)."""
+    from scriptkit.language import language_of, name_of
+    from scriptkit.rules.language import OtherLanguage
+
+    if OtherLanguage not in result.rules:  # (--ignore SK006, or a select that leaves it out)
+        return
+    names = sorted({name_of(language_of(n.text) or "") for n in apart})
+    first, source = apart[0], SourceText(file, text)
+    last = source.location(first.end - 1)
+    said = f"{len(apart)} sentence(s) read as {' and '.join(names)}"
+    result.diagnostics = sorted_diagnostics([*result.diagnostics, Diagnostic(
+        OtherLanguage.code, OtherLanguage.name, f"{said}, not English: the empathy, warmth, solution and readability "
+        "rules read English only, so they did not judge them", Severity.SUGGESTION, first.location,
+        text=first.text, suggestion="The English sentences were judged; judge these by hand, or review them on "
+        "their own with --locale.", script_id="review", channel=result.messages[0].channel if result.messages else None,
+        extra={"end_line": str(last.line), "end_col": str(last.col + 1)})])
 
 
 _WARM_REPLY = ("Hi Sam,\n\nI'm so sorry the refund hasn't reached you yet; I can see how frustrating that is. "

@@ -109,3 +109,32 @@ def test_a_finding_on_the_whole_reply_is_placed_on_the_agents_words_only(tmp_pat
     assert "SK207" in {code for code, _, _ in regions}, regions
     customer_lines = {1, 3}
     assert all(not customer_lines & set(range(start, end + 1)) for _, start, end in regions), regions
+
+
+def test_sentences_in_another_language_beside_english_are_not_judged(tmp_path: Path) -> None:
+    text = ("Customer: mi cafetera llegó rota y estoy muy enfadada.\n"
+            "Agent: Hola Lucía, lamento mucho lo de la cafetera. Te enviamos otra que llegará el lunes.\n"
+            "Customer: In English please, my partner handles this.\n"
+            "Agent: I'm so sorry the coffee maker arrived broken, I know how annoying that is. "
+            "I've sent a new one that arrives Monday.\n")
+    _code, out = _review(tmp_path, text, "--format", "json")
+    found = json.loads(out)
+    labels = {s["text"]: (s["slot"], s["judged"]) for s in found["sentences"]}
+    assert labels["lamento mucho lo de la cafetera."] == (None, False), labels
+    assert labels["Te enviamos otra que llegará el lunes."] == (None, False), labels
+    assert labels["I've sent a new one that arrives Monday."] == ("solution", True), labels
+    assert "SK302" not in {d["code"] for d in found["diagnostics"]}, found["diagnostics"]
+    assert "SK006" in {d["code"] for d in found["diagnostics"]}, found["diagnostics"]
+    _code, out = _review(tmp_path, text)
+    assert "not judged   lamento mucho" in out and "of 2 sentence(s)" in out and "another language aside" in out, out
+
+
+def test_a_bilingual_sign_off_under_two_paragraphs_is_the_sign_off(tmp_path: Path) -> None:
+    text = ("Hola Lucía,\n\nLamento mucho que tu cafetera haya llegado rota, entiendo lo molesto que es. "
+            "Ya te hemos enviado otra y llegará el lunes.\n\nHi Lucía,\n\nI'm so sorry your coffee maker arrived "
+            "broken, I know how annoying that is. We've sent a new one and it arrives on Monday.\n\n"
+            "Un saludo / Best,\nTomás\n")
+    _code, out = _review(tmp_path, text, "--format", "json")
+    labels = {s["text"]: s["slot"] for s in json.loads(out)["sentences"]}
+    assert labels["Un saludo / Best,\nTomás"] == "signoff", labels
+    assert {v for k, v in labels.items() if k.startswith(("Lamento", "Ya te"))} == {None}, labels

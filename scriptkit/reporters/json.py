@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any, TextIO
 
 from scriptkit.diagnostics import Diagnostic, Severity
+from scriptkit.linting import NOT_JUDGED
 from scriptkit.reporters import display_path, not_judged, slot_shown, whole_reply_apart
 
 if TYPE_CHECKING:
@@ -58,9 +59,10 @@ def build(result: LintResult) -> dict[str, Any]:
         if why:  # (no practice per sentence then: slot and confidence are null, not a guess)
             data["not_judged"] = why
         data["sentences"] = [
-            {"text": s.text, "slot": None if why else s.slot, "confidence": None if why else s.confidence,
-             "judged": not why, "line": s.location.line, "col": s.location.col, "codes": [d.code for d in diags]}
+            {"text": s.text, "slot": None if unjudged else s.slot, "confidence": None if unjudged else s.confidence,
+             "judged": not unjudged, "line": s.location.line, "col": s.location.col, "codes": [d.code for d in diags]}
             for s, diags in zip(result.sentences, inside, strict=True)
+            for unjudged in (bool(why) or s.slot == NOT_JUDGED,)  # (another language's sentence beside English)
         ]
         # (the codes of the findings about the whole reply, which no sentence's codes list: in the
         # first sentence's, a Spanish reply's greeting read as what was in Spanish)

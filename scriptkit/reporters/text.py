@@ -16,6 +16,7 @@ from rich.control import STRIP_CONTROL_CODES
 from rich.text import Text
 
 from scriptkit.diagnostics import SPREAD, Diagnostic, Severity
+from scriptkit.linting import NOT_JUDGED
 from scriptkit.reporters import display_path, not_judged, whole_reply_apart
 from scriptkit.text import DIRECTION_CONTROLS
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.SUGGESTION: "cyan"}
 SLOT_LABELS = {"acknowledgment": "acknowledges", "warm_language": "warm", "solution": "solution",
-               "greeting": "greeting", "signoff": "sign-off", "other": "other"}
+               "greeting": "greeting", "signoff": "sign-off", "other": "other", NOT_JUDGED: "not judged"}
 EMPATHY_SLOTS = ("acknowledgment", "warm_language", "solution")
 FRAME_SLOTS = ("greeting", "signoff")
 #: the whole-reply findings that say a practice is missing from the reply, and that practice's slot
@@ -398,9 +399,14 @@ def _sentences(con: _Page, result: LintResult, file: str) -> None:
                 if _shows_practice(s) and not diags and s.slot not in missing)
     # (out of the reply's own sentences: a greeting or a sign-off never acknowledges or solves; the
     # marked ones are counted out of the same sentences, and a marked frame is named after them)
-    body = sum(1 for s in notes if s.slot not in FRAME_SLOTS)
-    flagged = sum(1 for s, diags in zip(notes, inside, strict=True) if diags and s.slot not in FRAME_SLOTS)
-    aside = " of the reply (greeting and sign-off aside)" if body < len(notes) else ""
+    # (a sentence in another language beside English, not judged, is outside the count as a frame is)
+    body = sum(1 for s in notes if s.slot not in FRAME_SLOTS and s.slot != NOT_JUDGED)
+    flagged = sum(1 for s, diags in zip(notes, inside, strict=True)
+                  if diags and s.slot not in FRAME_SLOTS and s.slot != NOT_JUDGED)
+    framed, other = (any(s.slot in slots for s in notes) for slots in (FRAME_SLOTS, (NOT_JUDGED,)))
+    left = ("greeting, sign-off and sentences in another language" if framed and other
+            else "sentences in another language" if other else "greeting and sign-off")
+    aside = f" of the reply ({left} aside)" if body < len(notes) else ""
     if body == 0:  # (a greeting and a sign-off with nothing between: "0 of 0" says nothing)
         con.print(("  the reply is a greeting and a sign-off only: nothing acknowledges the customer or "
                    f"offers a solution.{_frames_marked(notes, inside, counted=False)}", "dim"))
