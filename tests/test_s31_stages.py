@@ -78,9 +78,10 @@ def test_a_short_run_says_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(asked) <= 1
 
 
-@pytest.mark.parametrize("command", [["check"], ["audit"], ["export", "--to", "zendesk", "-o"]])
+@pytest.mark.parametrize("command", [["check"], ["audit"], ["export", "--to", "zendesk", "-o"], ["review"]])
 def test_the_long_commands_name_their_stages(command: list[str], tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # (review too: a 1 MB transcript is judged for a minute, and said nothing meanwhile)
     named: list[str] = []
     real = output.stages
 
@@ -89,16 +90,21 @@ def test_the_long_commands_name_their_stages(command: list[str], tmp_path: Path,
         with real() as tell:
             yield lambda label: (named.append(label), tell(label))[1]
 
-    module = {"check": check, "audit": audit, "export": export}[command[0]]
+    module = {"check": check, "audit": audit, "export": export, "review": check}[command[0]]
     monkeypatch.setattr(module, "stages", recorded)
-    assert run_cli("init", str(tmp_path / "pack"), "--from", "starter").exit_code == 0
-    args = [command[0], str(tmp_path / "pack"), *command[1:]]
+    if command[0] == "review":
+        (tmp_path / "chat.txt").write_text("Customer: My order is late.\nAgent: Sorry about that, I have sent "
+                                           "a new one today.\n", encoding="utf-8")
+        args = ["review", str(tmp_path / "chat.txt")]
+    else:
+        assert run_cli("init", str(tmp_path / "pack"), "--from", "starter").exit_code == 0
+        args = [command[0], str(tmp_path / "pack"), *command[1:]]
     if command[0] == "export":
         args.append(str(tmp_path / "out"))
     result = run_cli(*args, "--grammar", "off")
     assert result.exit_code in (0, 1), result.output
     wanted = {"check": r"Checking \d+ scripts", "audit": r"Linting \d+ scripts",
-              "export": r"Checking and exporting \d+ scripts"}[command[0]]
+              "export": r"Checking and exporting \d+ scripts", "review": r"Reviewing .*chat\.txt"}[command[0]]
     assert any(re.fullmatch(wanted, stage) for stage in named), named
 
 

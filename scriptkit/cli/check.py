@@ -650,8 +650,11 @@ def review(file: str, select: tuple[str, ...], ignore: tuple[str, ...], fail_on:
         if locale is not None:
             config = config.override(locale=locale)
         _not_an_input(output, [name, *config.sources])
-        # (lint_text reads HTML copied from a helpdesk's HTML view, or an email's source, as their text)
-        result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
+        # (lint_text reads HTML copied from a helpdesk's HTML view, or an email's source, as their text;
+        # a 1 MB transcript takes a while, and said nothing meanwhile: the stage, as check says its own)
+        with stages() as tell:
+            tell(f"Reviewing {'standard input' if file == '-' else name}")
+            result = lint_text(text, channel=channels, config=config, file=name, agent=agent)
         if result.read_as is not None:
             given = "standard input" if file == "-" else "the file"
             console(stderr=True).print(f"{Location(name, 1, 1)}: note: read as {result.read_as}: only its text was "
