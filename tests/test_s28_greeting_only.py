@@ -34,7 +34,9 @@ def test_the_warm_line_finding_does_not_say_there_is_no_thanks_beside_a_thanks_s
     assert "greeting or sign-off alone" in warm.message and "no thanks" not in warm.message
 
 
-def test_an_audit_scores_a_greeting_only_macro_zero_for_acknowledgment_and_warmth(tmp_path: Path) -> None:
+def test_an_audit_does_not_rank_a_greeting_only_macro_above_a_real_reply(tmp_path: Path) -> None:
+    # (since e58b185 a greeting alone is a fragment of a reply, an opener: judged on its phrases only, so not on
+    # acknowledgment or warmth, and left out of the ranking and the library's mean rather than scored 0 there)
     source = tmp_path / "responses.json"
     source.write_text(json.dumps([
         {"id": 41, "title": "Hello only", "content_html": "<p>Hello {{ticket.requester.firstname}},</p>",
@@ -44,6 +46,8 @@ def test_an_audit_scores_a_greeting_only_macro_zero_for_acknowledgment_and_warmt
          "folder_id": 5, "visibility": 0}]), encoding="utf-8")
     result = CliRunner().invoke(main, ["audit", str(source), "--format", "json", "--grammar", "off"])
     report = json.loads(result.stdout)
-    scores = {m["title"]: m["scores"] for m in report["macros"]}
-    assert (scores["Hello only"]["acknowledgment"], scores["Hello only"]["warm_language"]) == (0, 0)
-    assert scores["Late parcel"]["acknowledgment"] == 100
+    macros = {m["title"]: m for m in report["macros"]}
+    hello, late = macros["Hello only"], macros["Late parcel"]
+    assert hello["fragment"] and hello["overall"] is None, hello
+    assert late["fragment"] is None and late["scores"]["acknowledgment"] == 100
+    assert report["summary"]["overall"] == late["overall"]
