@@ -72,11 +72,13 @@ def test_prose_and_code_are_left_alone(make_pack) -> None:  # type: ignore[no-un
 
 
 def test_audit_of_an_export_reports_it(tmp_path: Path) -> None:
-    """An export that stored its replies HTML-escaped is read as written: the audit says what the customer sees."""
+    """An export's plain text with an entity beside a bare '&' (not HTML-escaped text, where every '&' would be one,
+    as a tweet's is: those are read as the characters since 1612dab) is read as written: the audit says what the
+    customer sees."""
     source = tmp_path / "macros.jsonl"
     source.write_text('{"id": "cache", "title": "Basket emptied", "body": "Hi there,\\n\\nSorry the basket '
-                      'emptied. Please clear your cache &amp; cookies, then sign in again.\\n\\nThanks, Sam"}\n',
-                      encoding="utf-8")
+                      'emptied. Please clear your cache &amp; cookies, then sign in again. Our Q&A page has more.'
+                      '\\n\\nThanks, Sam"}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["audit", str(source), "--from", "jsonl"])
     assert result.exit_code == 0, result.output
     assert "SK007 text-artifact" in result.output, result.output

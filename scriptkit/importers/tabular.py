@@ -271,11 +271,14 @@ def from_record(record: Mapping[str, Any], index: int, where: Location, options:
 # "&lt;3"): plain text that means "&amp;" literally is rare, and sent as is it reads as a glitch to the customer.
 # (Not a Quick Text's Message, which Salesforce shows as typed, nor Markdown, whose reader decodes its own.)
 _ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|apos|#39|#x27);")
+#: what escaped text never holds: a '<' or '>', or an '&' that begins none of its entities ('Q&A', '&nbsp;'):
+#: beside one, an '&amp;' is what the customer is sent (SK007's to report), not the export's escaping
+_UNESCAPED = re.compile(r"[<>]|&(?!(?:amp|lt|gt|quot|apos|#39|#x27);)")
 
 
 def _html_escaped(text: str) -> str:
-    """``text`` with the entities of HTML-escaped plain text decoded, when it has any."""
-    return html_lib.unescape(text) if _ESCAPED.search(text) else text
+    """``text`` with the entities of HTML-escaped plain text decoded, when it has any and is escaped throughout."""
+    return html_lib.unescape(text) if _ESCAPED.search(text) and not _UNESCAPED.search(text) else text
 
 
 def _own_quick_text(item: RawItem) -> None:
