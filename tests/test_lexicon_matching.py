@@ -93,18 +93,44 @@ def test_token_offsets() -> None:
         assert tokens.words == tokenise(tokens.text)
 
 
+@pytest.mark.parametrize("screened", [False, True])
 @pytest.mark.parametrize("text", [
     "I AM sure We Will call you", "i am here. You Are Not alone", "İ am sure we will", "I am \u212aeen, we will",
     "We will ſend it", "It\u0131s fine, we are on it", "Thé café: we are “sure” we will", "",
 ])
-def test_caseless_regex_finds_what_ignorecase_finds(text: str) -> None:
+def test_caseless_regex_finds_what_ignorecase_finds(text: str, screened: bool) -> None:
     from scriptkit.rules.lexicon import CaselessRegex
 
     regex = re.compile(r"\b(?:i am|we will|we are|[a-z]+(?=\s+[A-Za-z]))\b", re.IGNORECASE)
-    caseless = CaselessRegex(regex)
+    caseless = CaselessRegex(regex, screened=screened)
     assert caseless.spans(text) == [m.span() for m in regex.finditer(text)]
     first = regex.search(text)
     assert caseless.span(text) == (first.span() if first else None)
+
+
+# words of the screened regexes (a chat held, a thing handed back, the customer named) and of none, in any case,
+# with the characters IGNORECASE folds to ASCII letters ("ſ", the Kelvin sign), where the screen must not be used
+_SCREENED_FRAGMENTS = [
+    " bear with me", " One moment", " please", " WAIT", " for a reply", " I'm looking into", " this", " Give", " us",
+    " a few", " minutes", " to check", " and", " I'll be right back", " transferring you to", " billing", ".", ",",
+    " mo", " Min", " ſec", " \u212aeep", " send", " a photo", " do not", " Reply", " designed to", " provide",
+    " Customer", " you", " DM", " let us know", " hold on", " the order", "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SCREENED_FRAGMENTS), max_size=12))
+def test_a_screened_regex_finds_what_the_regex_finds(parts: list[str]) -> None:
+    from scriptkit.inference import _NAMES_THE_CUSTOMER, _NAMES_THE_CUSTOMER_FOLDED
+    from scriptkit.rules.empathy import _HOLD, _HOLD_FOLDED
+    from scriptkit.rules.solution import _HANDS_BACK, _HANDS_BACK_FOLDED
+
+    text = "".join(parts)
+    for regex, screened in ((_HOLD, _HOLD_FOLDED), (_HANDS_BACK, _HANDS_BACK_FOLDED),
+                            (_NAMES_THE_CUSTOMER, _NAMES_THE_CUSTOMER_FOLDED)):
+        assert screened.spans(text) == [m.span() for m in regex.finditer(text)]
+        first = regex.search(text)
+        assert screened.span(text) == (first.span() if first else None)
 
 
 _CUE_FRAGMENTS = [

@@ -18,7 +18,7 @@ from scriptkit.inference import Sentence, body_sentences, only_thanks_for_praise
 from scriptkit.message import Message, ReplyTurn, reply_turns
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
-from scriptkit.rules.lexicon import normalise, pattern, table
+from scriptkit.rules.lexicon import CaselessRegex, normalise, pattern, table
 from scriptkit.text import clipped, in_quotation, inside_one_of, opens_sentence, ordinal, quoted_spans, words_start
 
 
@@ -301,10 +301,15 @@ _HOLD = re.compile(
 _HOLD_FILLER = re.compile(r"(?:[\W_]|\bplease\b|\bthanks?\b|\bthank\s+you\b|\bfor\s+you\b|\bnow\b)*")
 
 
+# (_HOLD has no fixed start: a search tries every alternative at every character, 100-500 us a sentence; run only
+# on a sentence with a word it needs, as a case-sensitive copy on the lower-cased text)
+_HOLD_FOLDED = CaselessRegex(_HOLD, screened=True)
+
+
 def _holds(s: Sentence) -> bool:
     """A sentence that only holds the chat (``_HOLD``), with nothing else said: "Bear with me while I check." """
     text = normalise(s.text)
-    if not _HOLD.search(text):
+    if _HOLD_FOLDED.span(text) is None:
         return False
     return _HOLD_FILLER.fullmatch(_HOLD.sub(" ", text)) is not None
 
@@ -313,8 +318,14 @@ def _only_holds(body: list[Sentence]) -> bool:
     """The reply only holds the chat while the writer checks ("Thanks for your message. Give me a few minutes to look
     into it."), with at most thanks or an introduction beside it: the acknowledgment belongs in the answer that
     follows. (An apology, "Sorry, your card was declined", or any news beside it is judged as a reply.)"""
-    return any(_holds(s) for s in body) and all(
-        _holds(s) or _introduction(s) or (_thanks_only(s) and not (s.cues.acts or s.cues.apologies)) for s in body)
+    # (each sentence read once: the first that is none of these ends it, as in most replies the first one does)
+    held = False
+    for s in body:
+        if _holds(s):
+            held = True
+        elif not (_introduction(s) or (_thanks_only(s) and not (s.cues.acts or s.cues.apologies))):
+            return False
+    return held
 
 
 def _answers_thanks(body: list[Sentence]) -> bool:

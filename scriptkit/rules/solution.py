@@ -1429,6 +1429,8 @@ _HANDS_BACK = re.compile(
     r"send(?:ing)?\s+(?:\w+\s+){0,4}?(?:us|me|over|back|in|photos?|pictures?|screenshots?|images?|cop(?:y|ies)|"
     r"scans?|receipts?|details|numbers?|files?|videos?|recordings?|proof|invoices?|statements?|dms?|messages?))\b",
     re.IGNORECASE)
+# (no fixed start, and IGNORECASE: 80-160 us a sentence searched as it is; see ``CaselessRegex``)
+_HANDS_BACK_FOLDED = CaselessRegex(_HANDS_BACK, screened=True)
 # a verb forbidden just before it ("do not reply", "don't respond", "never reply", "no need to reply"; not "don't
 # forget to send", where the verb is asked for)
 _FORBIDDEN = re.compile(rf"(?:n{_APOS}t|\bnot|\bnever|\bno\s+need\s+to|\bwithout)\s+$", re.IGNORECASE)
@@ -1464,8 +1466,8 @@ def _asks_for_answer(s: Sentence) -> bool:
     t = s.text
     if _HELP_OFFER.match(t):
         return False
-    if any(_FORBIDDEN.search(t, max(0, m.start() - 30), m.start()) is None and not _RETURNS_GOODS.match(t, m.start())
-           and _OWNED_VERB.search(t, max(0, m.start() - 20), m.start()) is None for m in _HANDS_BACK.finditer(t)):
+    if any(_FORBIDDEN.search(t, max(0, a - 30), a) is None and not _RETURNS_GOODS.match(t, a)
+           and _OWNED_VERB.search(t, max(0, a - 20), a) is None for a, _ in _HANDS_BACK_FOLDED.spans(t)):
         return True
     return t.rstrip().endswith("?") and not _REQUEST.search(t) and not _offers_help(s)
 
@@ -1498,13 +1500,14 @@ def _waits_on_their_answer(message: Message) -> bool:
     if not any(asks):
         return False
     for i, s in enumerate(sentences):
-        if _finished(s.text):
-            continue
         for step in _our_steps(s.text):
             # (a look promised before the question is under way already, "I'll look into it. Which browser ...?";
             # one after it waits on the answer, "I'd be glad to look into it further")
-            if not _HANDS_BACK.search(step) and (_has_action(step) or _HANDED_ON.search(step)
+            if _HANDS_BACK_FOLDED.span(step) is None and (_has_action(step) or _HANDED_ON.search(step)
                                                   or (not any(asks[:i + 1]) and _LOOK_INTO.search(step))):
+                # (a sentence of a step done is no step of ours to wait for: asked last, it costs the most)
+                if _finished(s.text):
+                    break
                 return False
     return True
 
@@ -1517,7 +1520,7 @@ def _hands_back(message: Message, text: str) -> bool:
     """The customer's step hands something back: a verb of sending it to us (``_HANDS_BACK``), not forbidden
     ("Please do not reply to this email" asks for nothing), or a question to answer ("What model are you
     using?", "Have you tried another device?")."""
-    if any(_FORBIDDEN.search(text, max(0, m.start() - 30), m.start()) is None for m in _HANDS_BACK.finditer(text)):
+    if any(_FORBIDDEN.search(text, max(0, a - 30), a) is None for a, _ in _HANDS_BACK_FOLDED.spans(text)):
         return True
     return "?" in text and any(s.slot == "solution" and s.text.rstrip().endswith("?") and not _REQUEST.search(s.text)
                                and not _offers_help(s) for s in body_sentences(message))
