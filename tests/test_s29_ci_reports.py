@@ -224,6 +224,9 @@ def test_a_text_report_review_cannot_read_replaces_the_last_one(tmp_path: Path) 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "reference" / "cli.md"
 NOTE = ("id: note\ntitle: Note\nacknowledgment: Ask for the tracking number.\nsolution: Log it in the portal.\n"
         "export:\n  zendesk: {public: false}\n")
+# (a note by its wording, not its setting: the customer told of in the third person, no "you")
+WORDED = ("id: worded\ntitle: Worded\nacknowledgment: Customer disputes the late fee.\n"
+          "solution: Escalating it to billing.\n")
 TRANSCRIPT = ("Customer: my parcel still hasn't come\n"
               "Agent: We have received your request. Please be advised that it will be dispatched in due course.\n")
 SPANISH = "Hola Marta, lamentamos mucho el retraso de tu pedido. Te enviamos uno nuevo hoy mismo.\n"
@@ -249,7 +252,7 @@ def _keys(objects: list[dict[str, object]]) -> set[str]:
 
 
 def test_the_documented_json_keys_are_those_the_reports_have(tmp_path: Path) -> None:
-    root = _pack(tmp_path / "pack", {"cold.yaml": COLD, "note.yaml": NOTE})
+    root = _pack(tmp_path / "pack", {"cold.yaml": COLD, "note.yaml": NOTE, "worded.yaml": WORDED})
     checked = json.loads(_run("check", str(root), "--format", "json").stdout)
     reports = [checked]
     for name, text in (("chat.txt", TRANSCRIPT), ("es.txt", SPANISH)):
@@ -266,7 +269,7 @@ def test_the_documented_json_keys_are_those_the_reports_have(tmp_path: Path) -> 
         "sentences[] (review)": _keys([s for r in reports for s in r.get("sentences", [])]),
         "turns[] (review of a transcript)": _keys([t for r in reports for t in r.get("turns", [])]),
     }
-    assert "internal_notes" in checked["summary"] and "not_judged" in reports[2] and "turns" in reports[1]
+    assert checked["summary"]["internal_notes_by_wording"] == 1 and "not_judged" in reports[2] and "turns" in reports[1]
     assert _documented() == written
 
 
