@@ -1030,8 +1030,7 @@ def _typed_like(message: Message, finding: Finding, slot: str | None) -> Finding
     text = message.text
     if finding.replacement is not None and _unaposed(finding.replacement) == _unaposed(text[finding.start:finding.end]):
         return finding
-    bounds = [(s, e) for s, e, seg in message.spans() if seg.slot == slot]
-    around = (bounds[0][0], bounds[-1][1]) if bounds else None
+    around = message.slot_bounds(slot) if slot is not None else None
 
     def like(words: str | None) -> str | None:
         return None if words is None else apostrophes_like(words, text, finding.start, finding.end, around)

@@ -398,6 +398,32 @@ class Message:
         for start, end, seg, _ in self._table:
             yield start, end, seg
 
+    def spans_over(self, start: int, end: int) -> Iterator[tuple[int, int, Segment]]:
+        """The ``spans()`` that overlap ``[start, end)`` (``a < end and b > start``), found by bisection: a rule that
+        asks for each sentence's segments made a 20,000-turn transcript quadratic, scanning them all each time."""
+        table = self._table
+        # (segments are contiguous: their ends ascend as their starts do, so those after the first that ends past
+        # ``start`` all do, and they stop at the first that starts at ``end`` or later)
+        for k in range(bisect_right(table, start, key=_row_end), len(table)):
+            a, b, seg, _ = table[k]
+            if a >= end:
+                return
+            yield a, b, seg
+
+    def slot_bounds(self, slot: str) -> tuple[int, int] | None:
+        """Where ``slot`` lies in ``self.text``: the start of its first segment and the end of its last (others
+        may lie between); None when the message has none."""
+        return self._slot_bounds.get(slot)
+
+    @_computed_once
+    def _slot_bounds(self) -> dict[str, tuple[int, int]]:
+        # (once per message: each finding that asked scanned every segment, quadratic on a long transcript)
+        bounds: dict[str, tuple[int, int]] = {}
+        for start, end, seg, _ in self._table:
+            first = bounds.get(seg.slot)
+            bounds[seg.slot] = (start if first is None else first[0], end)
+        return bounds
+
     def locate(self, start: int) -> tuple[Location, str | None]:
         """Map an offset in ``self.text`` back to a source location and slot."""
         if not isinstance(start, int):
@@ -560,6 +586,7 @@ def _not_offset(method: str, name: str, value: object) -> NoReturn:
 
 
 _row_start = itemgetter(0)
+_row_end = itemgetter(1)
 _row_text = itemgetter(3)
 
 

@@ -104,7 +104,7 @@ def sample_between(message: Message, ctx: RuleContext, start: int, end: int) -> 
     samples = _samples(ctx)
     return "".join(
         seg.text[max(start, a) - a:min(end, b) - a] if isinstance(seg, Text) else _sampled(seg, samples)
-        for a, b, seg in message.spans() if a < end and b > start and (isinstance(seg, Text) or start <= a)
+        for a, b, seg in message.spans_over(start, end) if isinstance(seg, Text) or start <= a
     )
 
 
