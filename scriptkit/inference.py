@@ -1358,14 +1358,17 @@ NOTE_BY_WORDING = 'it tells of the customer in the third person and says "you" t
 def reads_as_note(message: Message) -> bool:
     """Whether ``message`` reads as a note about the customer for colleagues, never sent to them ("Customer wants
     their address changed. Please action, thanks!", "**Issue:** Customer charged twice"): a sentence has the
-    customer, in the third person, as its subject, and nothing speaks to a "you". Such a text is an internal note
-    by its wording, as one is by its setting (``linting.internal_note``): a reply's rules do not judge it."""
+    customer, in the third person, as its subject, nothing speaks to a "you", and nobody apologises (a note tells
+    colleagues what happened; "I'm sorry. The customer will get a refund today." is said to the customer, coldly).
+    Such a text is an internal note by its wording, as one is by its setting (``linting.internal_note``): a reply's
+    rules do not judge it."""
     # (the words first: few replies name the customer, which a lower-cased copy tells in a few microseconds, and most
     # say "you", which _SPOKEN_TO, with no fixed start, takes some 30 us to find; a pack's are not all analysed in
     # this process)
     if _NAMES_THE_CUSTOMER_FOLDED.span(message.text) is None or _SPOKEN_TO.search(normalise(message.text)) is not None:
         return False
-    return any(_THE_CUSTOMER.match(normalise(s.text)) for s in _analysis(message)[1])
+    body = _analysis(message)[1]
+    return any(_THE_CUSTOMER.match(normalise(s.text)) for s in body) and not any(s.cues.apologies for s in body)
 
 
 def text_segments(message: Message) -> Iterator[tuple[int, int, Text]]:

@@ -35,6 +35,8 @@ REPLIES = [
     "Customers are asked to keep their receipt. The item cannot be returned without it.",
     "Your ticket has been received.",
     "Customer service has closed the case.",
+    # (an apology is said to someone: a note tells colleagues what happened)
+    "I'm so sorry about this. The customer will get a full refund today.",
 ]
 
 
