@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import sys
@@ -96,6 +97,12 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
     """
     from scriptkit.audit import audit, settings_at
     from scriptkit.importers.tabular import parse_mapping, parse_where
+
+    # (the reporters the chosen output needs, before the long part: one that could not be imported, the JSON
+    # reporter while it was being edited, threw a 17-minute audit away at the end)
+    needed = {"scriptkit.reporters.json": out_format == "json", "scriptkit.reporters.html": bool(html_path)}
+    for module in (name for name, wanted in needed.items() if wanted):
+        importlib.import_module(module)
 
     # (the --html file, once it is known to be none of the input: input that cannot be read replaces a report
     # left there by an earlier run, which a CI job would otherwise publish as this run's)
