@@ -18,7 +18,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -209,50 +209,57 @@ def export_worded(pack: Pack | str | os.PathLike[str], targets: Iterable[str] | 
     if lint:
         diagnostics.extend(_lint(loaded, config, grammar, sorted(wanted) if wanted else None))
     messages = render_pack(loaded, sorted(wanted) if wanted else None, all_variants=True)
-    sent_as = _as_sent(loaded, chosen, sorted(wanted) if wanted else None, messages)
-    files: dict[str, bytes] = {}
+    own_packs = _own_packs(loaded, chosen)
     counts: dict[str, int] = {}
     count_notes: dict[str, str] = {}
     refused: dict[str, list[tuple[str, str]]] = {}
-    for target in chosen:
-        own, own_messages = sent_as[target.name]
-        rendered, found = build(own, target, own_messages)
-        diagnostics.extend(found)
-        written = target.files(rendered)
-        for path, data in written.items():
-            files[_safe_relpath(path, target.name)] = data
-        if over := _over_own_limits(target, rendered, written):
-            refused[target.name] = over
-        # what the target writes, where it says (BaseTarget.records: a Salesforce Quick Text for email and chat
-        # with one text is one record); a plug-in's target that does not say, one per message
-        records = getattr(target, "records", None)
-        counts[target.name] = int(records(rendered)) if callable(records) else len(rendered)
-        if callable(note := getattr(target, "records_note", None)) and (said := str(note(rendered))):
-            count_notes[target.name] = said
-    from scriptkit.linting import merge_diagnostic
+    # each target's files go to disk as it makes them, and are let go before the next target is built: held until
+    # every target was done, a pack of 20,000 scripts took 2 GB
+    staged = _Staged(Path(out_dir))
+    try:
+        for target in chosen:
+            own = own_packs[target.name]
+            rendered, found = build(own, target, messages if own is loaded
+                                    else render_pack(own, sorted(wanted) if wanted else None, all_variants=True))
+            diagnostics.extend(found)
+            written = target.files(rendered)
+            files = {_safe_relpath(path, target.name): data for path, data in written.items()}
+            # (an export the errors found so far refuse writes nothing: its files are not staged)
+            staged.add(files, keep=force or not any(d.severity == Severity.ERROR for d in diagnostics))
+            if over := _over_own_limits(target, rendered, written):
+                refused[target.name] = over
+            # what the target writes, where it says (BaseTarget.records: a Salesforce Quick Text for email and chat
+            # with one text is one record); a plug-in's target that does not say, one per message
+            records = getattr(target, "records", None)
+            counts[target.name] = int(records(rendered)) if callable(records) else len(rendered)
+            if callable(note := getattr(target, "records_note", None)) and (said := str(note(rendered))):
+                count_notes[target.name] = said
+            del rendered, written, files
+        from scriptkit.linting import merge_diagnostic
 
-    # one per place, message and target, with every channel that met it (it named only the last)
-    unique: dict[tuple[object, ...], Diagnostic] = {}
-    for d in diagnostics:
-        merge_diagnostic(unique, d, (d.code, d.location, d.message, d.extra.get("target", "")))
-    diagnostics = sorted(unique.values(), key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
-    errors = [d for d in diagnostics if d.severity == Severity.ERROR]
-    if errors and not force:
-        raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
-                            diagnostics, API_FORCE_HINT)
-    out = Path(out_dir)
-    known = _older_exports(out, loaded, messages, [t.name for t in chosen])
-    replaced = _not_written_again(out, files, known)
-    done = write_atomically(out, files, overwrite=overwrite, known=known, wording=wording)
-    return ExportResult(out, sorted(files), diagnostics, counts, replaced, done.kept, done.overwritten, count_notes,
-                        refused)
+        # one per place, message and target, with every channel that met it (it named only the last)
+        unique: dict[tuple[object, ...], Diagnostic] = {}
+        for d in diagnostics:
+            merge_diagnostic(unique, d, (d.code, d.location, d.message, d.extra.get("target", "")))
+        diagnostics = sorted(unique.values(), key=lambda d: (*d.sort_key(), d.extra.get("target", ""), d.message))
+        errors = [d for d in diagnostics if d.severity == Severity.ERROR]
+        if errors and not force:
+            raise ExportRefused(f"export refused: {len(errors)} error(s) found; nothing was written.",
+                                diagnostics, API_FORCE_HINT)
+        out = Path(out_dir)
+        known = _older_exports(out, loaded, messages, [t.name for t in chosen])
+        replaced = _not_written_again(out, staged.digests, known)
+        done = staged.commit(overwrite=overwrite, known=known, wording=wording)
+    finally:
+        staged.discard()  # (a refused or failed export: its files are removed, the earlier export stays)
+    return ExportResult(out, sorted(staged.digests), diagnostics, counts, replaced, done.kept, done.overwritten,
+                        count_notes, refused)
 
 
-def _as_sent(pack: Pack, targets: Sequence[Target], channels: list[str] | None,
-             messages: list[Message]) -> dict[str, tuple[Pack, list[Message]]]:
-    """Each target's pack and messages: with its own channel layouts (``export: {<target>: {layouts: ...}}``),
-    rendered again; else the pack's. Every target's setting is checked before any is rendered (all its problems
-    in one run, nothing written)."""
+def _own_packs(pack: Pack, targets: Sequence[Target]) -> dict[str, Pack]:
+    """Each target's pack: with its own channel layouts (``export: {<target>: {layouts: ...}}``), else ``pack``
+    itself (its messages are then the pack's; another's are rendered when the target is built). Every target's
+    setting is checked before any is rendered (all its problems in one run, nothing written)."""
     from scriptkit.targets import layouts
 
     errors = ErrorCollector()
@@ -263,8 +270,7 @@ def _as_sent(pack: Pack, targets: Sequence[Target], channels: list[str] | None,
         except ScriptkitError as exc:
             errors.extend([exc])
     errors.raise_if_any()
-    return {name: (own, messages if own is pack else render_pack(own, channels, all_variants=True))
-            for name, own in packs.items()}
+    return packs
 
 
 def _over_own_limits(target: Target, rendered: Sequence[Rendered], written: Mapping[str, bytes],
@@ -380,7 +386,7 @@ def _id_problems(pack: Pack, target: Target) -> list[tuple[Problem, Location | N
     return found
 
 
-def _not_written_again(out: Path, files: Mapping[str, bytes], known: Mapping[str, str] | None = None) -> list[str]:
+def _not_written_again(out: Path, files: Iterable[str], known: Mapping[str, str] | None = None) -> list[str]:
     """The folders of an earlier export in ``out`` that ``files`` does not write again (a folder of the
     writer's own, which no export wrote, is kept, not replaced). For a marker that lists no files, the
     helpdesk folders whose files ``known`` (``_older_exports``) shows to be an export's."""
@@ -1083,16 +1089,21 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def marker_bytes(files: Mapping[str, bytes]) -> bytes:
-    """The marker an export writes: what the folder is, and the manifest of the files it wrote."""
-    return MARKER_TEXT + _MANIFEST_HEAD + manifest_lines(files)
+def marker_bytes(digests: Mapping[str, str]) -> bytes:
+    """The marker an export writes: what the folder is, and the manifest of the files it wrote (``digests``: path
+    relative to the folder -> the file's SHA-256)."""
+    return MARKER_TEXT + _MANIFEST_HEAD + _manifest_text(digests)
 
 
 def manifest_lines(files: Mapping[str, bytes]) -> bytes:
     """A line per file of ``files`` (path relative to the folder -> its bytes), ``SHA-256  path``, sorted: what
     a folder's marker lists so that the next run into it knows which of them were edited since
     (``read_manifest``; export's marker, and import's)."""
-    return b"".join(f"{hashlib.sha256(files[rel]).hexdigest()}  {rel}\n".encode() for rel in sorted(files))
+    return _manifest_text({rel: hashlib.sha256(data).hexdigest() for rel, data in files.items()})
+
+
+def _manifest_text(digests: Mapping[str, str]) -> bytes:
+    return b"".join(f"{digests[rel]}  {rel}\n".encode() for rel in sorted(digests))
 
 
 def read_manifest(marker: Path, heads: Iterable[bytes]) -> dict[str, str] | None:
@@ -1183,7 +1194,7 @@ def _record_folders(files: Iterable[str]) -> set[str]:
     return {PurePosixPath(rel).parent.as_posix() for rel in files if len(PurePosixPath(rel).parts) > 2}
 
 
-def _plan(folder: Path, files: Mapping[str, bytes], known: Mapping[str, str] | None = None) -> _Plan:
+def _plan(folder: Path, files: Collection[str], known: Mapping[str, str] | None = None) -> _Plan:
     """Sort what ``folder`` (an earlier export) holds: the files that export wrote (replaced), those of
     them edited since, and everything else, which is the writer's and kept, unless it stands where the new
     export writes a file or inside a folder it fills with replies (``_record_folders``).
@@ -1328,74 +1339,149 @@ class Written:
 
 def write_atomically(out: Path, files: Mapping[str, bytes], *, overwrite: bool = False,
                      known: Mapping[str, str] | None = None, wording: Wording = API_WORDING) -> Written:
-    """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming.
+    """Write ``files`` into a temporary folder beside ``out``, then swap it in by renaming (``_Staged.commit``)."""
+    staged = _Staged(out)
+    try:
+        staged.add(files)
+        return staged.commit(overwrite=overwrite, known=known, wording=wording)
+    finally:
+        staged.discard()
 
-    On any failure the temporary folder is removed and a previous export stays as it was.
-    A folder that exists, is not empty and was not written by scriptkit is never replaced. In one that an
-    earlier export wrote, the files that export did not write (the writer's notes) are copied into the new
-    folder, unless one stands where the new export writes (ConfigError naming it); a file the export wrote
-    and the writer edited since stops it too, unless ``overwrite``, as does one inside a folder the export
-    fills with replies (``_record_folders``). In a folder whose marker lists no files (an older scriptkit's),
-    a file inside a helpdesk folder that ``files`` does not write, and that ``known`` (SHA-256 by path) does
-    not show to be an export's, stops it. What is added or changed there while the export runs is swapped
-    back, never deleted. The writer's files keep their permissions and times, and the folder its permissions.
-    Errors name the folder in ``wording``'s words (``out_dir``, or ``--out`` for the command line).
-    """
-    given = Path(out)
-    # through a symlink to the folder it names (a team's shared folder): swapping folders at the
-    # link itself replaced the link with a local folder and left the shared one as it was
-    out = Path(os.path.realpath(out))
-    plan = _Plan({})
-    if out.exists():
-        if not out.is_dir():
-            raise ConfigError(f"{wording.out} {out} is a file, not a folder", Location(str(given), 1, 1),
-                              "Name a folder for the export, a new one or one an earlier export wrote.")
-        if any(out.iterdir()) and not (out / MARKER).is_file():
-            raise ConfigError(f"{wording.out} {out} is a non-empty folder that scriptkit did not write",
-                              Location(str(given), 1, 1),
-                              "Choose an empty or new folder: an export replaces the whole folder.")
-        plan = _plan(out, files, known)
-        _refuse(given, plan, overwrite, wording)
-    done = Written(sorted(plan.keep), sorted(plan.edited))
-    make_folder(out.parent, given, "the export")  # (a file in the way, /proc/x: a ConfigError, not an OSError)
-    try:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    except OSError as exc:  # (a folder that takes no new ones: /proc)
-        raise path_error(OSError(exc.errno, exc.strerror), given, ConfigError, writing=True) from None
-    old: Path | None = None
-    try:
+
+class _Staged:
+    """An export's files, written into a temporary folder beside ``out`` as each target makes them (``add``), and
+    swapped in for ``out`` once all are (``commit``): a large pack's files are never all held at once. What is
+    kept of each is its SHA-256, for the marker's manifest. Where no temporary folder can be made before the
+    export is checked (the system refuses one), the files are held until ``commit``, which then names the error."""
+
+    def __init__(self, out: Path) -> None:
+        self.given = Path(out)
+        #: the files staged, by path relative to ``out``: their SHA-256
+        self.digests: dict[str, str] = {}
+        self.folder: Path | None = None  # the temporary folder, once made
+        self.held: dict[str, bytes] = {}  # the files when none could be made
+        self._tried = False
+
+    def _staging(self) -> Path | None:
+        if not self._tried:
+            self._tried = True
+            real = Path(os.path.realpath(self.given))
+            try:  # (beside ``out``; where its folder is still to be made, in the nearest one above, moved at commit)
+                near = next((above for above in real.parents if above.is_dir()), None)
+                self.folder = Path(tempfile.mkdtemp(prefix=f".{real.name}.tmp-", dir=near))
+            except OSError:
+                self.folder = None
+        return self.folder
+
+    def add(self, files: Mapping[str, bytes], *, keep: bool = True) -> None:
+        """Stage ``files`` (paths relative to ``out``); ``keep=False`` for an export that will be refused: nothing
+        of it is written, and what was staged is removed."""
+        if not keep:
+            self.discard()
+            self._tried = True  # (no folder made again)
+            return
+        folder = self._staging()
         for rel in sorted(files):
-            path = tmp / rel
+            data = files[rel]
+            self.digests[rel] = hashlib.sha256(data).hexdigest()
+            if folder is None:
+                self.held[rel] = data
+                continue
+            path = folder / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[rel])
-        _carry(out, tmp, plan.keep, files)
-        (tmp / MARKER).write_bytes(marker_bytes(files))
-        # mkdtemp creates it private: as the folder it replaces was, else readable by all
-        os.chmod(tmp, stat.S_IMODE(out.stat().st_mode) if out.exists() else 0o755)
-        if out.exists() and _exchange(tmp, out):  # one step: `out` is never missing
-            # (a file added or changed while this export ran: swapped back, not deleted)
-            if late := _late(tmp, plan):
-                _exchange(tmp, out)
-                _refuse_late(given, late, wording)
-            shutil.rmtree(tmp, ignore_errors=True)  # now the previous export
-            return done
+            path.write_bytes(data)
+
+    def discard(self) -> None:
+        """Remove what was staged and not swapped in (a refused or failed export)."""
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+        self.held.clear()
+
+    def commit(self, *, overwrite: bool = False, known: Mapping[str, str] | None = None,
+               wording: Wording = API_WORDING) -> Written:
+        """Replace ``out`` with the staged files.
+
+        On any failure the temporary folder is removed and a previous export stays as it was.
+        A folder that exists, is not empty and was not written by scriptkit is never replaced. In one that an
+        earlier export wrote, the files that export did not write (the writer's notes) are copied into the new
+        folder, unless one stands where the new export writes (ConfigError naming it); a file the export wrote
+        and the writer edited since stops it too, unless ``overwrite``, as does one inside a folder the export
+        fills with replies (``_record_folders``). In a folder whose marker lists no files (an older scriptkit's),
+        a file inside a helpdesk folder that the export does not write, and that ``known`` (SHA-256 by path) does
+        not show to be an export's, stops it. What is added or changed there while the export runs is swapped
+        back, never deleted. The writer's files keep their permissions and times, and the folder its permissions.
+        Errors name the folder in ``wording``'s words (``out_dir``, or ``--out`` for the command line).
+        """
+        given = self.given
+        # through a symlink to the folder it names (a team's shared folder): swapping folders at the
+        # link itself replaced the link with a local folder and left the shared one as it was
+        out = Path(os.path.realpath(given))
+        files = self.digests
+        plan = _Plan({})
         if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.rename(out, old / "previous")
-            if late := _late(old / "previous", plan):
-                os.rename(old / "previous", out)
-                _refuse_late(given, late, wording)
+            if not out.is_dir():
+                raise ConfigError(f"{wording.out} {out} is a file, not a folder", Location(str(given), 1, 1),
+                                  "Name a folder for the export, a new one or one an earlier export wrote.")
+            if any(out.iterdir()) and not (out / MARKER).is_file():
+                raise ConfigError(f"{wording.out} {out} is a non-empty folder that scriptkit did not write",
+                                  Location(str(given), 1, 1),
+                                  "Choose an empty or new folder: an export replaces the whole folder.")
+            plan = _plan(out, files, known)
+            _refuse(given, plan, overwrite, wording)
+        done = Written(sorted(plan.keep), sorted(plan.edited))
+        make_folder(out.parent, given, "the export")  # (a file in the way, /proc/x: a ConfigError, not an OSError)
+        staged = self.folder
+        if staged is not None and staged.parent == out.parent:
+            tmp = staged
+        else:
+            try:
+                tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+            except OSError as exc:  # (a folder that takes no new ones: /proc)
+                raise path_error(OSError(exc.errno, exc.strerror), given, ConfigError, writing=True) from None
+        old: Path | None = None
         try:
-            os.rename(tmp, out)
+            if staged is not None and tmp != staged:  # (staged further up, the folder of ``out`` being new)
+                for entry in sorted(staged.iterdir()):
+                    shutil.move(entry, tmp / entry.name)
+            for rel in sorted(self.held):
+                path = tmp / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(self.held[rel])
+            self.held.clear()
+            _carry(out, tmp, plan.keep, files)
+            (tmp / MARKER).write_bytes(marker_bytes(files))
+            # mkdtemp creates it private: as the folder it replaces was, else readable by all
+            os.chmod(tmp, stat.S_IMODE(out.stat().st_mode) if out.exists() else 0o755)
+            if out.exists() and _exchange(tmp, out):  # one step: `out` is never missing
+                # (a file added or changed while this export ran: swapped back, not deleted)
+                if late := _late(tmp, plan):
+                    _exchange(tmp, out)
+                    _refuse_late(given, late, wording)
+                shutil.rmtree(tmp, ignore_errors=True)  # now the previous export
+                self.discard()
+                return done
+            if out.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+                os.rename(out, old / "previous")
+                if late := _late(old / "previous", plan):
+                    os.rename(old / "previous", out)
+                    _refuse_late(given, late, wording)
+            try:
+                os.rename(tmp, out)
+            except BaseException:
+                if old is not None:
+                    os.rename(old / "previous", out)
+                raise
         except BaseException:
-            if old is not None:
-                os.rename(old / "previous", out)
+            shutil.rmtree(tmp, ignore_errors=True)
+            if old is not None and not (old / "previous").exists():
+                shutil.rmtree(old, ignore_errors=True)
             raise
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not (old / "previous").exists():
+        if tmp == staged:
+            self.folder = None  # (it is ``out`` now)
+        else:
+            self.discard()
+        if old is not None:
             shutil.rmtree(old, ignore_errors=True)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return done
+        return done
