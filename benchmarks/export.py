@@ -5,13 +5,18 @@ Run: ``python -m benchmarks.export [--scripts 2000]``. Prints figures; asserts n
 - per target: render + checks + file layout of every message (``exporting.build`` and
   ``target.files``), on messages rendered once beforehand;
 - end to end: ``scriptkit.export(pack, ["all"], out, lint=False)`` including the atomic
-  write, then a second run over the first to time the replacement and confirm the bytes match.
+  write, then a second run over the first to time the replacement and confirm the bytes match;
+- memory: the peak resident size of ``export(pack, ["all"], out, lint=False, force=True)`` in a process of its own
+  (this one holds every target's files for the table above).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -66,6 +71,12 @@ def main() -> None:
         same = _digest(out) == first
         print(f"end to end, all targets: {len(result.files):,} files in {first_s:.2f}s; "
               f"rerun over it {second_s:.2f}s; byte-identical: {same}")
+        code = ("import sys; from scriptkit import export; "
+                "export(sys.argv[1], ['all'], sys.argv[2], lint=False, force=True)")
+        subprocess.run([sys.executable, "-c", code, str(root), str(work / "alone")], check=True)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # (KB on Linux)
+        print(f"memory: an export to all targets alone peaks at {peak:.0f} MB resident "
+              f"({peak * 1024 / args.scripts:.0f} KB a script)")
 
 
 if __name__ == "__main__":
