@@ -57,6 +57,7 @@ numbers that contradict each other across macros, and placeholders that can rend
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tempfile
@@ -431,6 +432,11 @@ class WorkStep:
     filter: str | None = None
 
 
+#: how many macros, worst first, the HTML report shows in full (their text, highlights and every problem); each of
+#: the others is a row of its score, title and top problem (``scriptkit audit --html-details``): every macro in full
+#: made a 20,000-macro page of 73 MB that a browser had not drawn after three minutes
+HTML_DETAILED = 1000
+
 #: the version of ``scriptkit audit --format json``'s shape (``AuditReport.to_dict``), as check's JSON has its
 #: own: keys may be added within a version, none renamed or dropped (docs/reference/cli.md)
 AUDIT_SCHEMA_VERSION = 1
@@ -730,13 +736,19 @@ class AuditReport:
             return found
         return next(m for m in self.macros if m.id == ident)  # (an id changed since: StopIteration if none)
 
-    def write_html(self, path: str | os.PathLike[str]) -> Path:
+    def write_html(self, path: str | os.PathLike[str], detailed: int = HTML_DETAILED) -> Path:
         """Write the report as one self-contained HTML page (``scriptkit audit --html``), atomically; the
-        file written. A folder, or a place whose folder does not exist, is a ConfigError."""
+        file written. The worst ``detailed`` macros are shown in full, each of the others as a row of its score,
+        title and top problem (``HTML_DETAILED``). A folder, or a place whose folder does not exist, is a
+        ConfigError."""
         from scriptkit.linting import check_argument
         from scriptkit.reporters.html import write_html
 
         check_argument(path, (str, os.PathLike), "AuditReport.write_html", "path", "the file to write (a str or Path)")
+        if isinstance(detailed, bool) or not isinstance(detailed, int) or detailed < 0:
+            raise ConfigError(f"AuditReport.write_html() takes detailed as a whole number, 0 or more, not "
+                              f"{argument_named(detailed)}", hint=f"{HTML_DETAILED}, the default, shows the worst "
+                                                                  f"{HTML_DETAILED} macros in full.")
         target = Path(path)
         if target.is_dir():
             raise ConfigError(f"cannot write the HTML report to {target}: it is a folder",
@@ -745,7 +757,7 @@ class AuditReport:
             raise ConfigError(f"cannot write the HTML report to {target}: {target.parent} is not a folder",
                               Location(str(target), 1, 1), "Create the folder first, or choose another place.")
         try:
-            return write_html(self, target)
+            return write_html(self, target, detailed)
         except OSError as exc:
             raise ConfigError(f"cannot write the HTML report to {target}: {exc.strerror}",
                               Location(str(target), 1, 1)) from None
@@ -985,9 +997,11 @@ def audit(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
     with tempfile.TemporaryDirectory(prefix="scriptkit-audit-") as tmp:
         tell(f"Importing {len(library.macros)} macros")
         root = library.write(Path(tmp) / "pack", name=source.stem, channel=channel)
-        pack = library.load_written(root)  # (an error in it is told in the export, not in tmp)
+        # (an error in the pack is told in the export, not in tmp; held by _audit_pack alone, which lets it go once
+        # the macros are scored)
         # (named as read: a Quick Text sheet or query is Salesforce's, as its ids are, not 'csv' or 'json')
-        return _audit_pack(pack, library.label, library.read_as, library, grammar, near_threshold, tell, config)
+        return _audit_pack(library.load_written(root), library.label, library.read_as, library, grammar,
+                           near_threshold, tell, config)
 
 
 def _unreadable_script(error: ScriptkitError, pack: Path) -> ItemProblem:
@@ -1100,6 +1114,43 @@ def _zendesk_setting(script: Script, key: str) -> Any:
 
 def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, grammar: str | None,
                 near_threshold: float, tell: Stage, config: LintConfig | None = None) -> AuditReport:
+    macros, in_file_order, judged, library_level, settings = _scored(pack, library, grammar, tell, config)
+    # (what the reports need of each macro is kept: the lint's rendered replies, every channel's and variant's, went
+    # with _scored, and an export's temporary pack goes here, nothing else holding it; their cycles are collected
+    # now, so the duplicates' search reuses their memory rather than adding to it: 8,000 macros peaked at 649 MB)
+    del pack
+    gc.collect()
+    tell("Looking for duplicates and contradictions")
+    counts: Counter[tuple[str, str]] = Counter()
+    spread: dict[tuple[str, str], set[str]] = defaultdict(set)
+    quoted: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    spelled: dict[str, str] = {}  # a phrase as first written, for its case-folded self
+    for audited in macros:
+        for d in audited.diagnostics:
+            counts[(d.code, d.name)] += 1
+            spread[(d.code, d.name)].add(audited.id)
+            # (a phrase: not a whole reply, nor the title some rules quote to name the macro)
+            if d.text and len(d.text) <= _PHRASE_CHARS and d.text != audited.title:
+                quoted[(d.code, d.name)][spelled.setdefault(d.text.casefold(), d.text)] += 1
+    common = [CommonProblem(code, name, family_of(code), n, len(spread[(code, name)]),
+                            [(text, k) for text, k in quoted[(code, name)].most_common(3) if k > 1])
+              for (code, name), n in sorted(counts.items(), key=lambda kv: (-len(spread[kv[0]]), -kv[1], kv[0]))]
+    duplicates = find_duplicates(in_file_order, near_threshold)
+    return AuditReport(
+        source=source, format=fmt, macros=macros, common=common, duplicates=duplicates,
+        contradictions=find_contradictions(in_file_order, near_threshold),  # copies' numbers are compared too
+        unreadable=list(library.problems) if library else [],
+        skipped=list(library.skipped) if library else [],
+        judged=judged, library_diagnostics=library_level, settings_files=settings,
+        read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
+
+
+def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stage,
+            config: LintConfig | None) -> tuple[list[MacroAudit], list[tuple[str, str]], tuple[str, ...],
+                                                list[Diagnostic], tuple[str, ...]]:
+    """Lint the pack and score each of its macros: the macros, worst first; each one's text as the pack writes it
+    (for the duplicates and contradictions), in the pack's order; the practices judged; the findings of no one
+    macro; and the settings files read."""
     from scriptkit.linting import judged as as_read
     from scriptkit.linting import judges_internal_notes, lint_pack
 
@@ -1211,32 +1262,9 @@ def _audit_pack(pack: Pack, source: str, fmt: str, library: Library | None, gram
             spellings=spellings, fragment=fragment))
     # worst first among the macros judged on every practice; those judged in part after them, worst first too
     macros.sort(key=lambda m: (m.judged_in_part, m.held_mean, -len(m.diagnostics), m.id))
-    tell("Looking for duplicates and contradictions")
     texts = [(m.id, pack_texts[m.id]) for m in macros]
     order = {m.id: i for i, m in enumerate(pack.scripts)}
-    in_file_order = sorted(texts, key=lambda t: order[t[0]])
-    counts: Counter[tuple[str, str]] = Counter()
-    spread: dict[tuple[str, str], set[str]] = defaultdict(set)
-    quoted: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    spelled: dict[str, str] = {}  # a phrase as first written, for its case-folded self
-    for audited in macros:
-        for d in audited.diagnostics:
-            counts[(d.code, d.name)] += 1
-            spread[(d.code, d.name)].add(audited.id)
-            # (a phrase: not a whole reply, nor the title some rules quote to name the macro)
-            if d.text and len(d.text) <= _PHRASE_CHARS and d.text != audited.title:
-                quoted[(d.code, d.name)][spelled.setdefault(d.text.casefold(), d.text)] += 1
-    common = [CommonProblem(code, name, family_of(code), n, len(spread[(code, name)]),
-                            [(text, k) for text, k in quoted[(code, name)].most_common(3) if k > 1])
-              for (code, name), n in sorted(counts.items(), key=lambda kv: (-len(spread[kv[0]]), -kv[1], kv[0]))]
-    duplicates = find_duplicates(in_file_order, near_threshold)
-    return AuditReport(
-        source=source, format=fmt, macros=macros, common=common, duplicates=duplicates,
-        contradictions=find_contradictions(in_file_order, near_threshold),  # copies' numbers are compared too
-        unreadable=list(library.problems) if library else [],
-        skipped=list(library.skipped) if library else [],
-        judged=judged, library_diagnostics=library_level, settings_files=settings,
-        read_as={part.source: part.read_as for part in library.parts or [library]} if library else {})
+    return macros, sorted(texts, key=lambda t: order[t[0]]), judged, library_level, settings
 
 
 #: A blank's name -> the catalogue's placeholder for the value it stands for, a value the helpdesk holds: a

@@ -5,14 +5,22 @@ in full and the rest a row each (a 20,000-macro page was 73 MB, which a browser 
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import scriptkit
 import scriptkit.audit
+from scriptkit.audit import HTML_DETAILED
 from scriptkit.cli import main
+from scriptkit.errors import ConfigError
+from tests.conftest import require_external
 
 
 def _library(path: Path, count: int) -> Path:
@@ -44,3 +52,57 @@ def test_a_reporter_that_cannot_be_imported_fails_before_the_audit_runs(
     result = CliRunner().invoke(main, ["audit", str(library), "--grammar", "off", *options])
     assert result.exit_code != 0 and f"import of {module} halted" in result.output, result.output
     assert audited == []  # (refused before any macro was read or scored)
+
+
+@pytest.mark.chromium
+def test_past_the_html_details_limit_each_macro_is_a_row_the_filters_and_links_reach(tmp_path: Path) -> None:
+    """Every macro of a library was drawn in full: 20,000 made a 73 MB page no browser opened in minutes. The worst
+    ``--html-details`` (here 3 of 5) are in full; the others are a row each (score, title, top problem), still
+    reached by a #drill= link and the filters, and the JSON keeps all five whole."""
+    library = _library(tmp_path / "macros.jsonl", 5)
+    out = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["audit", str(library), "--grammar", "off", "--html", str(out),
+                                       "--html-details", "3", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["macros"]) == 5 and all(m["text"] and "diagnostics" in m for m in data["macros"])
+    worst_first = [m["id"] for m in data["macros"]]
+    page = out.read_text(encoding="utf-8")
+    assert re.findall(r'<details class="macro" id="m-([^"]+)"', page) == worst_first[:3]
+    rows = re.findall(r'<tr class="macro-row" id="m-([^"]+)"[^>]*>(.*?)</tr>', page)
+    assert [ident for ident, _ in rows] == worst_first[3:]
+    for ident, row in rows:  # (its score, its title, and its top problem or none)
+        macro = next(m for m in data["macros"] if m["id"] == ident)
+        assert f'{macro["overall"]:.0f}</span>' in row and macro["title"] in row
+        assert (macro["diagnostics"][0]["code"] if macro["diagnostics"] else "No problems found.") in row \
+            or "broken:" in row
+        assert f'id="drill={ident}"' in row
+    assert "The other 2 macro(s), a row each" in page and "--html-details N" in page
+
+    dom = _browse(out.as_uri() + f"#drill={rows[0][0]}")
+    assert 'data-ready="1"' in dom
+    drilled = re.search(r'<tr class="macro-row[^"]*" id="m-' + re.escape(rows[0][0]) + '"', dom)
+    assert drilled and "focus" in drilled.group(0)
+
+
+def test_the_html_details_default_is_said_in_the_help(tmp_path: Path) -> None:
+    """The option's help gives the default the report uses."""
+    result = CliRunner().invoke(main, ["audit", "--help"], env={"COLUMNS": "200"})
+    assert f"[default: {HTML_DETAILED}]" in " ".join(result.output.split())
+    report = scriptkit.audit_library(_library(tmp_path / "macros.jsonl", 2), grammar="off")
+    with pytest.raises(ConfigError, match="detailed as a whole number"):
+        report.write_html(tmp_path / "r.html", detailed=-1)
+    report.write_html(tmp_path / "r.html", detailed=1)
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count('<tr class="macro-row"') == 1
+
+
+def _browse(url: str) -> str:
+    binary = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    if binary is None:
+        require_external("headless Chromium is not installed (apt-get install chromium)")
+    with tempfile.TemporaryDirectory(prefix="scriptkit-chromium-") as profile:
+        return subprocess.run([str(binary), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                               "--disable-sync", f"--user-data-dir={profile}", "--dump-dom", url],
+                              capture_output=True, text=True, timeout=180, check=False).stdout
+

@@ -62,6 +62,11 @@ class _Bounded(_FloatParam):
 @click.option("--format", "out_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), default=None,
               help="Also write a self-contained HTML report (charts, drill-down) to this file.")
+# (its default is scriptkit.audit's HTML_DETAILED, said here as a number: that module is imported only to run)
+@click.option("--html-details", "html_details", default=None, type=click.IntRange(min=0), metavar="N",
+              help="How many macros, worst first, the --html report shows in full (text, highlights, every "
+                   "problem); each of the others is a row of its score, title and top problem, so a library of "
+                   "thousands opens in a browser in seconds. --format json holds every macro.  [default: 1000]")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
               help="How many of the worst macros to list in text output.")
 @click.option("--near", "near", default=0.7, show_default=True, type=_Bounded(0.3, 1.0, "a similarity"),
@@ -78,7 +83,7 @@ class _Bounded(_FloatParam):
 def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, where: tuple[str, ...],
                   skip_bad: bool, channel: str | None, grammar: str | None, out_format: str, html_path: str | None,
                   top: int, near: float, fail_under: float | None, bodies: str | None = None,
-                  settings: str | None = None) -> None:
+                  settings: str | None = None, html_details: int | None = None) -> None:
     """Score every macro of SOURCE (a pack folder or an export file) and report on the library.
 
     Several export files (a folder's Markdown files, named: replies/*.md; an export per language) are
@@ -95,7 +100,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
 
     Exit codes: 0 done; 1 the overall score is under --fail-under; 2 the input cannot be read.
     """
-    from scriptkit.audit import audit, settings_at
+    from scriptkit.audit import HTML_DETAILED, audit, settings_at
     from scriptkit.importers.tabular import parse_mapping, parse_where
 
     # (the reporters the chosen output needs, before the long part: one that could not be imported, the JSON
@@ -134,7 +139,7 @@ def audit_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None
             replaceable = None  # (a report it cannot write is said as it is, not tried again)
             make_folder_for("the HTML report", html_path)
             with writing("the HTML report", html_path):
-                write_html(report, Path(html_path))
+                write_html(report, Path(html_path), HTML_DETAILED if html_details is None else html_details)
     except ScriptkitError as exc:
         _report_bad_input(exc, sources, fmt, out_format, replaceable, settings)
         raise

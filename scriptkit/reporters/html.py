@@ -4,6 +4,11 @@ Nothing is fetched at view time (a Content-Security-Policy forbids it). Every pi
 text is escaped: a library is hostile input. The charts are drawn here as SVG, so they show
 without JavaScript; the script only adds filtering, and the drill-down: each macro is a
 ``<details>`` element, opened by a click or by a ``#drill=<macro id>`` link.
+
+A library of thousands is shown in full for its worst ``DETAILED`` macros only (``scriptkit audit --html-details``);
+each of the others is a table row (score, title, top problem) that the filters and ``#drill=`` links reach too. Every
+macro in full made a 20,000-macro page of 73 MB that a browser had not drawn after three minutes; ``--format json``
+holds them all.
 """
 
 # ruff: noqa: E501  (inline CSS, JS and HTML read better unwrapped)
@@ -17,6 +22,7 @@ from pathlib import Path
 
 from scriptkit.audit import (
     CAP,
+    HTML_DETAILED,
     PRACTICE_LABELS,
     PRACTICES,
     WEIGHTS,
@@ -50,7 +56,7 @@ section{background:var(--card);border:1px solid var(--line);border-radius:8px;pa
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top;font-size:14px}
 .score{display:inline-block;min-width:34px;text-align:center;border-radius:4px;color:#fff;font-weight:600;font-size:13px;padding:0 4px}
 .s-bad{background:var(--bad)}.s-mid{background:var(--mid);color:#222}.s-good{background:var(--good)}.s-none{background:#616161}
-details.macro{border-top:1px solid var(--line);padding:6px 0}details.macro[hidden]{display:none}
+details.macro{border-top:1px solid var(--line);padding:6px 0}details.macro[hidden],tr.macro-row[hidden]{display:none}tr.macro-row.focus{background:#fffbe6}
 details.macro>summary{cursor:pointer;display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 details.macro>summary .t{font-weight:600;flex:1 1 300px;font-size:15px;margin:0}
 /* (a wide table scrolls inside its box: the common problems' table made a phone's page 435 px wide) */
@@ -79,13 +85,16 @@ body{background:#fff}header{background:none;color:var(--fg);padding:0 0 12px}hea
 _JS = """
 (function(){
   var macros=[].slice.call(document.querySelectorAll('details.macro'));
+  // (the macros past the ones shown in full: a row each, filtered and drilled into as they are)
+  var rows=[].slice.call(document.querySelectorAll('tr.macro-row'));
   var status=document.getElementById('filter-status');
   // (each macro's heading stands just before it, outside its summary: hidden and moved with it)
   function show(pred,label){var n=0;macros.forEach(function(m){var ok=pred(m);m.hidden=!ok;m.previousElementSibling.hidden=!ok;if(ok)n++;});
+    rows.forEach(function(r){var ok=pred(r);r.hidden=!ok;if(ok)n++;});
     status.textContent=label?label+': '+n+' macro(s)':'';}
   function drill(id){var el=document.getElementById('m-'+id);if(!el)return false;
     show(function(){return true;},'');el.hidden=false;el.open=true;
-    macros.forEach(function(m){m.classList.remove('focus');});el.classList.add('focus');
+    macros.concat(rows).forEach(function(m){m.classList.remove('focus');});el.classList.add('focus');
     el.setAttribute('data-drilled','1');el.scrollIntoView({block:'start'});return true;}
   // (the bar whose filter is on is marked, the others fade: the chart shows a filter is on)
   function mark(href){[].slice.call(document.querySelectorAll('svg a[href]')).forEach(function(a){
@@ -307,6 +316,39 @@ def _macro(m: MacroAudit) -> str:
             f'<ul class="problems">{"".join(items) or "<li>No problems found.</li>"}{risks}</ul></details>')
 
 
+def _row(m: MacroAudit) -> str:
+    """A macro past those shown in full: a table row of its score, title and top problem, with the data the filters
+    read (as its ``<details>`` has) and the place a ``#drill=`` link opens."""
+    families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
+    codes = " ".join(sorted({d.code for d in m.diagnostics}))
+    part = ' data-part="1"' if m.judged_in_part else f' data-bucket="{_bucket(m)}"'
+    part += ' data-broken="1"' if m.held_because is not None else ""
+    # (what costs it most: what breaks it for the customer, else its first finding of the gravest severity)
+    worst = max(m.diagnostics, key=lambda d: WEIGHTS.get(d.severity, 0.0), default=None)
+    top = (f"broken: {_e(m.held_because)}" if m.held_because is not None else
+           f'<span class="code">{_e(worst.code)} {_e(worst.name)} · {_e(worst.severity.value)}</span> {_e(worst.message)}'
+           if worst is not None else "No problems found.")
+    more = len(m.diagnostics) - (worst is not None and m.held_because is None)
+    top += f' <span class="muted">({more} more)</span>' if more > 0 else ""
+    return (f'<tr class="macro-row" id="m-{_e(m.id)}" data-score="{m.held_mean}"{part} data-families="{_e(families)}" '
+            f'data-codes="{_e(codes)}"><td>{_score(m.overall)}</td><td id="drill={_e(m.id)}"><bdi>{_e(m.title)}</bdi>'
+            f'{_state(m)}</td><td>{top}</td></tr>')
+
+
+def _rows(report: AuditReport, detailed: int) -> str:
+    """The macros past the worst ``detailed``, a row each (``_row``), and what the page says of them; "" for none."""
+    rest = report.macros[detailed:]
+    if not rest:
+        return ""
+    return (f'<h3 id="other-macros">The other {len(rest)} macro(s), a row each</h3><p class="muted">The worst '
+            f"{detailed} are shown in full above; each of these {len(rest)} has its overall score, title and top "
+            "problem, still worst first (the filters and the sort work on them too; the text filter reads their title "
+            "and top problem). <code>scriptkit audit --html-details N</code> shows N in full; <code>--format json"
+            "</code> has every macro whole.</p>"
+            + _table("The other macros, worst first", "<tr><th>overall</th><th>macro</th><th>top problem</th></tr>",
+                     "".join(_row(m) for m in rest)))
+
+
 def _state(m: MacroAudit) -> str:
     """A macro's mark beside its title where it is not a reply in use (switched off, an internal note), or not a
     whole reply (a fragment: "a list with no reply around it")."""
@@ -340,12 +382,12 @@ def _without_script(report: AuditReport) -> tuple[str, str]:
     """What makes the chart bars' links (#bucket=3, #family=empathy) filter the list with JavaScript off: a note
     per link, the link's target, and CSS hiding the other macros while it is the target (``:has``). Once the
     script runs (``data-ready``) it filters instead, and these stay out of its way."""
-    filters = [(f"bucket={i}", f'details.macro:not([data-bucket="{i}"])', f"the macros scored {_bucket_label(i)}")
+    filters = [(f"bucket={i}", f':is(details.macro,tr.macro-row):not([data-bucket="{i}"])', f"the macros scored {_bucket_label(i)}")
                for i in sorted({_bucket(m) for m in report.judged_in_full})]
-    filters += [(f"family={f}", f'details.macro:not([data-families~="{f}"])', f"the macros with {_family_label(f)} problems")
+    filters += [(f"family={f}", f':is(details.macro,tr.macro-row):not([data-families~="{f}"])', f"the macros with {_family_label(f)} problems")
                 for f in report.by_family]
-    filters += [("broken", "details.macro:not([data-broken])", "the macros broken for the customer")] if report.broken else []
-    filters += [(f"rule={code}", f'details.macro:not([data-codes~="{code}"])', f"the macros with {code} problems")
+    filters += [("broken", ":is(details.macro,tr.macro-row):not([data-broken])", "the macros broken for the customer")] if report.broken else []
+    filters += [(f"rule={code}", f':is(details.macro,tr.macro-row):not([data-codes~="{code}"])', f"the macros with {code} problems")
                 for code in dict.fromkeys(c.code for c in report.common)]
     # (each macro's heading, just before it, is hidden with it)
     css = "".join(f'body:not([data-ready]):has([id="{target}"]:target) :is({others},h3.macro-h:has(+{others})){{display:none}}'
@@ -372,7 +414,8 @@ def _table(caption: str, head: str, rows: str) -> str:
             f'<caption class="visually-hidden">{_e(caption)}</caption>{head}{rows}</table></div>')
 
 
-def render_html(report: AuditReport) -> str:
+def render_html(report: AuditReport, detailed: int = HTML_DETAILED) -> str:
+    """The page: the worst ``detailed`` macros in full (text, highlights, every problem), the others a row each."""
     averages = report.averages
     n = len(report.macros)
     cards = [("macros", n), ("overall score", "-" if report.overall is None else f"{report.overall:.0f}"),
@@ -455,7 +498,8 @@ def render_html(report: AuditReport) -> str:
 <section id="macros"><h2>Macros, <span id="order-said">worst first</span></h2>{filter_notes}
 <noscript><p class="muted">JavaScript is off: the chart bars still list their macros, and a macro opens with a click; filtering by text and opening them all need JavaScript.</p></noscript>
 <div class="toolbar" id="controls" hidden><label for="search" class="visually-hidden">Filter the macros by title or text</label><input type="search" id="search" placeholder="Filter by title or text"><label for="sort">Sort</label><select id="sort"><option value="worst">worst first</option><option value="best">best first</option><option value="title">by title</option></select><button id="show-all">Show all</button><button id="expand">Expand shown</button><span id="filter-status" class="muted" aria-live="polite"></span></div>
-{"".join(_macro(m) for m in report.macros)}
+{"".join(_macro(m) for m in report.macros[:detailed])}
+{_rows(report, detailed)}
 </section>
 {f'<section id="unreadable"><h2>Unreadable items</h2><ul>{unreadable}</ul></section>' if unreadable else ''}
 {f'<section id="pack-problems"><h2>Problems of the pack as a whole</h2><ul class="problems">{pack_wide}</ul></section>' if pack_wide else ''}
@@ -465,10 +509,11 @@ def render_html(report: AuditReport) -> str:
 """
 
 
-def write_html(report: AuditReport, path: Path) -> Path:
-    """Write the report atomically; through a symlink, to the file it names (``write_atomic``)."""
+def write_html(report: AuditReport, path: Path, detailed: int = HTML_DETAILED) -> Path:
+    """Write the report atomically; through a symlink, to the file it names (``write_atomic``). The worst
+    ``detailed`` macros are shown in full, the others a row each."""
     from scriptkit.fixing import write_atomic
 
     # (write_atomic follows a link to a file itself, and writes into a device or a pipe: /dev/stdout)
-    write_atomic(Path(path), render_html(report))
+    write_atomic(Path(path), render_html(report, detailed))
     return Path(os.path.realpath(path)) if os.path.isfile(path) else Path(path)
