@@ -81,6 +81,8 @@ for _code, _words in _COMMON_WORDS.items():
         _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _code)
 _ENGLISH = frozenset(_COMMON_WORDS["en"].split())
 _ENGLISH_ONLY = frozenset(word for word in _ENGLISH if _LANGS_OF[word] == ("en",))
+# the words that count for a language other than English (common or telling): see ``may_be_another_language``
+_OTHERS_WORDS = frozenset(word for word, codes in _LANGS_OF.items() if codes != ("en",)) | frozenset(_TELLING_OF)
 
 # Letters of other scripts, and the language each most likely means (Cyrillic with і, ї, є or ґ: Ukrainian).
 _SCRIPTS = (
@@ -183,6 +185,13 @@ def _name_words(tokens: list[str], lowered: list[str]) -> set[int]:
             names.update(range(start, end))
         start = end
     return names
+
+
+def may_be_another_language(text: str) -> bool:
+    """Whether any part of ``text`` could read as a language other than English: False for text in ASCII that holds
+    no common or telling word of another language (most English replies), which ``language_of`` would read as English
+    or too short to tell, sentence by sentence, after reading its frame: asked first, it spares a reply that."""
+    return not text.isascii() or not _OTHERS_WORDS.isdisjoint(_spaced(text).lower().split())
 
 
 def _sentence_language(common: set[str]) -> str:
