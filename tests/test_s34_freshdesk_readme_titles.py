@@ -38,3 +38,13 @@ def test_freshdesk_readme_says_what_folders_json_lists(tmp_path: Path) -> None:
     assert readme.count("visibility: personal") == readme.count("{visibility: personal}")
     assert "listed in `folders.json` to create" in readme
 
+
+def test_freshdesk_two_responses_exported_personal_share_a_title(tmp_path: Path) -> None:
+    """Without a folder id both go as personal responses, whose titles Freshdesk does not refuse twice: no SK507;
+    once the folder's id is set they share that folder, and SK507 says so."""
+    pack = _orders_pack(tmp_path / "pack")
+    result = export(pack, ["freshdesk"], tmp_path / "out", force=True, lint=False)
+    assert [d.message for d in result.diagnostics if d.code == "SK507"] == []
+    foldered = _orders_pack(tmp_path / "foldered", "name: Shop\nexport:\n  freshdesk:\n    folders: {Orders: 12}\n")
+    result = export(foldered, ["freshdesk"], tmp_path / "out2", force=True, lint=False)
+    assert len([d for d in result.diagnostics if d.code == "SK507"]) == 1
