@@ -52,6 +52,11 @@ CONFIG_CODE, CONFIG_NAME = "SK800", "setting-not-applied"
 #: the name it had until the grammar-server case joined it: still selects it in a team's ignore list
 CONFIG_OLD_NAME = "unknown-selector"
 
+
+def names_setting_warning(selector: str) -> bool:
+    """Whether ``selector`` names SK800, the settings' own warning: by its code, its name or the name it had."""
+    return selector.upper() == CONFIG_CODE or selector.lower() in (CONFIG_NAME, CONFIG_OLD_NAME)
+
 Locator = Callable[[tuple[str | int, ...], bool], Location]
 _T = TypeVar("_T")
 
@@ -88,7 +93,7 @@ def matches(selector: str, rule: type[Rule]) -> bool:
 def is_known(selector: str, rules: Iterable[type[Rule]]) -> bool:
     """A selector is known when it names a family, an ``SK`` prefix, or a rule among ``rules``."""
     s = selector.strip()
-    if s.upper() in ("ALL", CONFIG_CODE) or s.lower() in (*FAMILIES.values(), CONFIG_NAME, CONFIG_OLD_NAME):
+    if s.upper() == "ALL" or s.lower() in FAMILIES.values() or names_setting_warning(s):
         return True
     if re.fullmatch(r"SK\d{0,2}", s.upper()):
         return s.upper()[2:3] in FAMILIES or len(s) == 2

@@ -18,13 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, ParamSpec, TextIO, TypeVar
 
 from scriptkit.config import (
-    CONFIG_CODE,
-    CONFIG_NAME,
-    CONFIG_OLD_NAME,
     LintConfig,
     find_project_config,
     load_config,
     matches,
+    names_setting_warning,
     parse_severity,
 )
 from scriptkit.diagnostics import CHANNEL_DEFAULTED, SPREAD, VARIANT_OF, Diagnostic, Edit, Fix, Location, Severity
@@ -1254,7 +1252,7 @@ def _file_wide(lines: list[str]) -> list[str] | None:
 
 def _config_problems(config: LintConfig) -> list[Diagnostic]:
     """Unknown selectors in the settings: warnings, unless ``ignore`` names SK800 itself."""
-    if any(s.text.upper() == CONFIG_CODE or s.text.lower() in (CONFIG_NAME, CONFIG_OLD_NAME) for s in config.ignore):
+    if any(names_setting_warning(s.text) for s in config.ignore):
         return []
     # (found afresh when there are any, as diagnostics are mutable; most configs have none)
     if not config.cached("has-problems", lambda: bool(config.problems(all_rules()))):

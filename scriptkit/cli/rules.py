@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from scriptkit.cli.output import console
-from scriptkit.config import CONFIG_CODE, CONFIG_NAME, CONFIG_OLD_NAME
+from scriptkit.config import CONFIG_CODE, CONFIG_NAME, CONFIG_OLD_NAME, names_setting_warning
 from scriptkit.errors import ConfigError
 from scriptkit.rules import all_rules
 from scriptkit.rules.base import FAMILIES
@@ -193,7 +193,7 @@ def rule_command(selector: str, pack: str | None) -> None:
     # docs wrap to the terminal: the console's soft wrap, right for one-line findings, cut the
     # examples off at its edge
     con.soft_wrap = False
-    if selector.upper() == CONFIG_CODE or selector.lower() in (CONFIG_NAME, CONFIG_OLD_NAME):
+    if names_setting_warning(selector):
         _show(con, CONFIG_DOCS)
         return
     check = find_export_check(selector)
