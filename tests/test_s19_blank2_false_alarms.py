@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scriptkit import lint_text
-from scriptkit.rules.solution import _markers as found
+from scriptkit.rules.solution import fill_in_markers as found
 
 
 def _markers(text: str) -> list[str]:

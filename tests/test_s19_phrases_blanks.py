@@ -82,7 +82,7 @@ def test_check_and_review_flag_them(make_pack: Any, tmp_path: Path) -> None:
 
 @pytest.mark.timeout(60)
 def test_markers_are_found_in_linear_time_on_long_input() -> None:
-    from scriptkit.rules.solution import _markers as found
+    from scriptkit.rules.solution import fill_in_markers as found
 
     # (a quadratic pattern would take minutes here)
     assert found("_" * 50_000 + "/") == [(0, 50_000)]  # one line to fill in

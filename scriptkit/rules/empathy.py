@@ -198,7 +198,7 @@ def _hears_it_otherwise(s: Sentence) -> bool:
 def opens_with_good_news(body: list[Sentence]) -> bool:
     """The reply opens with good news that is done ("Great news! I've approved your refund."), as SK302 lets it: the
     customer's problem is solved, and the news is what they waited for (not "Good news is something we love"). No
-    upbeat lead-in is needed where the news is a request granted (``_GRANTED``: "Your refund has been approved",
+    upbeat lead-in is needed where the news is a request granted (``GRANTED``: "Your refund has been approved",
     "I can confirm your limit has been raised to 2,000", "All sorted! Your refund is on the way"): it hears what
     they asked for. (A fix of what went wrong, "Your order has been reshipped", still owes them hearing it.)"""
     if lead := _good_news(body):
@@ -211,7 +211,7 @@ def opens_with_good_news(body: list[Sentence]) -> bool:
     news = body[1] if headline and len(body) > 1 else body[0]
     if news.cues.apologies or news.text.rstrip(" \"'”’)").endswith("?") or _HEDGED_NEWS.search(news.text):
         return False
-    return _GRANTED.search(news.text) is not None or (headline and news is not body[0] and step_done(news.text))
+    return GRANTED.search(news.text) is not None or (headline and news is not body[0] and step_done(news.text))
 
 
 # a headline that the customer's request is done, said alone: "All sorted!", "You're all set.", "Done!"
@@ -221,7 +221,7 @@ _DONE_HEADLINE = re.compile(r"\W*(?:(?:you['’]re|you\s+are|it['’]s|that['’
 # limit has already been raised to 2,000"; "raised" only with what to, as "your complaint was raised with the team"
 # hands it on), their money on its way to them ("Your refund of $20 is on the way"), or a step the writer went
 # ahead with ("I've gone ahead and refunded the fee"). Not negated ("has not been approved", "hasn't been").
-_GRANTED = re.compile(
+GRANTED = re.compile(
     r"\byour\b[^.!?]*?\b(?:has|have|is|are|was|were)\s+(?:(?:now|already|just|also|been)\s+)*"
     r"(?:approved|granted|increased|extended|upgraded|unlocked|reinstated|reactivated|waived|credited|refunded|"
     r"raised\s+to)\b"
@@ -271,7 +271,7 @@ def _informs_of_news_done(body: list[Sentence]) -> bool:
     news = s.text[informs.end():]
     if _HEDGED_NEWS.search(news) or _NOT_DONE_NEWS.search(news) or _RECEIPT.search(news):
         return False
-    return step_done(news) or _GRANTED.search(news) is not None or _DONE_PERFECT.search(news) is not None
+    return step_done(news) or GRANTED.search(news) is not None or _DONE_PERFECT.search(news) is not None
 
 
 # a holding line of a chat, and the purpose it gives: "Please give me a few moments to check.", "Bear with me while I

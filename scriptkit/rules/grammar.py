@@ -180,13 +180,13 @@ def _text_parts(text: str, catalogue: Catalogue) -> list[tuple[str, str | None]]
     """``text`` as plain runs and its fill-in markers and pasted helpdesk placeholders as markup, as SK407 finds
     them ('[AMOUNT]', '{{ order.number }}', '{%customer.firstName,fallback=there%}'): a reply pasted into review
     holds them as text, and read as words they were misspellings ('%customer', 'firstName')."""
-    from scriptkit.rules.solution import _markers, _maybe_marker  # (SK407's own reading: the two agree)
+    from scriptkit.rules.solution import fill_in_markers, may_hold_fill_in_marker  # (SK407's own reading)
 
-    if not _maybe_marker(text):
+    if not may_hold_fill_in_marker(text):
         return [(text, None)]
     parts: list[tuple[str, str | None]] = []
     pos = 0
-    for start, end in _markers(text):
+    for start, end in fill_in_markers(text):
         if start > pos:
             parts.append((text[pos:start], None))
         parts.append((text[start:end], _marker_stand_in(text[start:end], catalogue)))

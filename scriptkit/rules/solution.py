@@ -1788,6 +1788,8 @@ _LEFTOVER = re.compile(
     # refuses them when it loads, so only a reviewed reply holds them)
     r"|\{![A-Za-z_][\w.]*\}|\{%[A-Za-z_][\w.]*(?:,fallback=[^%{}\n]{0,40})?%\}"
     r"|<(?:[A-Z][A-Z0-9_ ]{1,30}|(?i:insert|name|date|customer|agent|order)[^>\n]{0,30})>"
+    # (a mention whose handle is a word in angle brackets, '@<maintainer>': no handle is written so, nor a tag)
+    r"|(?<=@)<[A-Za-z][\w-]{0,30}>"
     # "xxx", and a name between x's in either case, "XXXSTEPSXXX", "xxxopenerxxx" (not "XXXL"; possessive: a
     # long word of x's is read once)
     r"|\b[xX]{3}(?:\w*+(?<=[xX]{3}))?\b|\b(?:TBD|TODO|FIXME|TKTK)\b|_{3,}"
@@ -1813,8 +1815,11 @@ _CAPS_WORD = re.compile(r"[A-Z]{2,}\b")
 _CAPS_HINT = re.compile(_FILL_IN_WORD)
 
 
-def _markers(text: str) -> list[tuple[int, int]]:
-    """The fill-in markers of a text: ``_LEFTOVER``'s and ``_MORE``'s, leftmost first, none inside another."""
+def fill_in_markers(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's fill-in markers ('[AMOUNT]', '{customer_name}', 'XXXXXXX'): ``_LEFTOVER``'s and
+    ``_MORE``'s, leftmost first, none inside another. SK407 reports them as blanks left unfilled; SK901-SK903
+    (grammar: markup, not words to spell) and SK208 (warmth: capitals that are no one's voice) share this reading,
+    so the three agree on what a marker is."""
     found = [m.span() for m in _LEFTOVER.finditer(text)]
     for m in _MORE.finditer(text):
         if m.lastgroup == "square" and not (_bracket_is_fill_in(text, m.start(), m.end())
@@ -1934,9 +1939,9 @@ class UnfilledBlank(Rule):
     ## What it does
     In any text segment, flags leftover fill-in markers such as `[[reason]]`, `[NAME]`, `[amount]`,
     `[phone number]`, `{name}`, words in single braces such as `{menu or button}` or `{clear, short
-    explanation}` (not code or data: `{a: 1}`, `{ return x; }`), `<insert date>`, `<phone number>`, `£XX`,
-    `$XX.XX`, `DATE` in lower-case text, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`, `TBD`, `___` or `__/__` as
-    errors (a bracket counts as one
+    explanation}` (not code or data: `{a: 1}`, `{ return x; }`), `<insert date>`, `<phone number>`, a mention
+    such as `@<maintainer>`, `£XX`, `$XX.XX`, `DATE` in lower-case text, `xxx`, `XXXSTEPSXXX` or `xxxstepsxxx`,
+    `TBD`, `___` or `__/__` as errors (a bracket counts as one
     where `scriptkit import` reads it as a fill-in and its words name a value, `[refund amount]` (or in Spanish,
     German, French or Portuguese, `[Nombre del cliente]`, `[Kundenname]`), or ask for
     one, `[insert date]`; not a button or menu such as `[Continue]`, a Markdown link, a `[1]` footnote, an escaped
@@ -1986,13 +1991,13 @@ class UnfilledBlank(Rule):
         for start, end, label in _empty_fields(message.text):
             yield Finding(start, end, f"'{label}:' has nothing after it: the field was never filled in",
                           _empty_field_advice(label, ctx))
-        if not _maybe_marker(message.text):
+        if not may_hold_fill_in_marker(message.text):
             return  # no segment's text can hold a marker, and a blank would show as [[name]]
         for a, _b, seg in message.spans():
             if isinstance(seg, Text):
                 if not _segment_may_hold_marker(seg.text):
                     continue
-                for start, end in _markers(seg.text):
+                for start, end in fill_in_markers(seg.text):
                     marker = seg.text[start:end]
                     if marker[0] == "[" and _escaped_in_file(seg, start):
                         continue  # ('\[[name]]', '\[STEPS]': a bracket the writer escaped is text, sent as '[')
@@ -2130,7 +2135,7 @@ def _reply_marker_advice(marker: str) -> str:
         whose = f"a {' or '.join(helpdesks)} placeholder" if helpdesks else "a helpdesk's placeholder"
     canonical = next(iter(meanings)) if len(meanings) == 1 else name  # ({{customer.first_name}}: scriptkit's own)
     spec = DEFAULT_CATALOGUE.get(canonical)
-    what = _what_it_holds(spec) if spec is not None else "the value"
+    what = _what_it_holds(spec) if spec is not None else _named_by_its_words(name)
     if not meanings and spec is not None:  # (no helpdesk spells it so: a script's text, not a helpdesk's macro)
         return (f"It is a scriptkit placeholder, which the helpdesk fills in once the pack is exported: the script's "
                 f"text was pasted, not applied as a macro. Write {what} in before sending.")
@@ -2140,6 +2145,19 @@ def _reply_marker_advice(marker: str) -> str:
 def _what_it_holds(spec: PlaceholderSpec) -> str:
     """What a placeholder holds, to write in its place: "the customer's first name"."""
     return spec.description[:1].lower() + spec.description[1:]
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+)*")
+
+
+def _named_by_its_words(name: str) -> str:
+    """What a placeholder no catalogue knows holds, read from the last part of its name ('author': the author,
+    'ticket.order_ref': the order ref, 'shipmentCarrier': the shipment carrier); a name that is no plain words
+    ('custom_field_81', 'Field__c') says only "the value"."""
+    last = name.rsplit(".", 1)[-1]
+    if not _PLAIN_NAME.fullmatch(last):
+        return "the value"
+    return "the " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", last).replace("_", " ").lower()
 
 
 # the words of a marker that only ask for its value ("[insert date]", "<enter the amount>"), and the markers
@@ -2168,8 +2186,9 @@ _HINTS = ("[", "{", "<", "_", "xxx", "tbd", "todo", "fixme", "tktk", "£x", "$x"
 _MARKER_HINT = re.compile("|".join(map(re.escape, _HINTS)), re.IGNORECASE)
 
 
-def _maybe_marker(text: str) -> bool:
-    """A cheap pre-check: most text has none of the characters a marker needs."""
+def may_hold_fill_in_marker(text: str) -> bool:
+    """Whether ``text`` may hold a fill-in marker: a cheap pre-check before ``fill_in_markers``, as most text has
+    none of the characters a marker needs (False means it holds none). Shared with SK901-SK903 (grammar)."""
     if _CAPS_HINT.search(text) is not None:  # ('on DATE': a fill-in word in capitals)
         return True
     if text.isascii():  # then IGNORECASE is plain lower-casing, and substring tests are many times faster
@@ -2179,8 +2198,8 @@ def _maybe_marker(text: str) -> bool:
 
 # the check of a segment's text, remembered: the text of a message nearly always passes it (from the
 # markers of its placeholders), and then each of its literal segments, stock text, is checked again
-_segment_may_hold_marker = lru_cache(maxsize=16_384)(_maybe_marker)
+_segment_may_hold_marker = lru_cache(maxsize=16_384)(may_hold_fill_in_marker)
 
 
 __all__ = ["CareSolutionImbalance", "MissingSolution", "NoFlexibility", "NoNextStep", "NoOwner", "NoTimeFrame",
-           "UnfilledBlank", "short_reply_advice"]
+           "UnfilledBlank", "fill_in_markers", "may_hold_fill_in_marker", "short_reply_advice"]

@@ -25,7 +25,7 @@ from scriptkit.message import Message
 from scriptkit.rules import options
 from scriptkit.rules.base import Example, Finding, Rule, RuleContext, empty_slot_location, register
 from scriptkit.rules.custom import _cased
-from scriptkit.rules.empathy import _GRANTED
+from scriptkit.rules.empathy import GRANTED
 from scriptkit.rules.lexicon import (
     CaselessRegex,
     Matcher,
@@ -1787,7 +1787,7 @@ _SIDES_WITH = re.compile(
     r"{0,3}", re.IGNORECASE)
 
 
-# good news of the customer's thing: a request granted (``_GRANTED``: "Your refund has been approved"), their parcel
+# good news of the customer's thing: a request granted (``GRANTED``: "Your refund has been approved"), their parcel
 # sent or on its way, their problem fixed ("Your order has shipped", "The login bug is fixed"); not negated ("has not
 # shipped") and not a question or a condition ("Has it shipped yet?", "Once your refund has been approved")
 _DONE_FOR_THEM = re.compile(
@@ -1802,7 +1802,7 @@ _CHEERFUL = re.compile("!|[\U0001F389\U0001F973\U0001F38A\U0001F64C]")
 def _cheerful_good_news(text: str) -> bool:
     """Whether the sentence tells the customer good news cheerfully ("Your refund has been approved!")."""
     return (_CHEERFUL.search(text) is not None and not text.rstrip(" \"'”’)").endswith("?")
-            and (_GRANTED.search(text) is not None or _DONE_FOR_THEM.search(text) is not None)
+            and (GRANTED.search(text) is not None or _DONE_FOR_THEM.search(text) is not None)
             and _NOT_NEWS_YET.search(text) is None)
 
 
@@ -2067,9 +2067,9 @@ def _shouted_words(text: str, words: list[tuple[int, int]], allowed: frozenset[s
 
 def _not_a_voice(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans whose capitals are no one's voice: quotations, addresses and fill-in markers ("[DATE]", "XXXXXXX")."""
-    from scriptkit.rules.solution import _markers  # (solution imports this module: read at first use)
+    from scriptkit.rules.solution import fill_in_markers  # (solution imports this module: read at first use)
 
-    return [*quoted, *address_spans(text), *_markers(text), *(m.span() for m in _CODE.finditer(text))]
+    return [*quoted, *address_spans(text), *fill_in_markers(text), *(m.span() for m in _CODE.finditer(text))]
 
 
 # code in backticks, inline or fenced: a command or a keyword ("`SELECT * FROM`"), not a voice
