@@ -44,7 +44,9 @@ pack's (SK006) any but flexibility, nor an internal note (written for the agents
 the other practices are left out too). A fragment (``fragment_kind``: a bare list, a line with no finished
 sentence, a few words; a building block of a compose-from-parts library, not a whole reply) is judged on its
 phrases only: the judgements of a whole reply (``WHOLE_REPLY_RULES``: the readability formulas, a solution with
-an owner and a time frame, an acknowledgment that comes first, some warmth, room for the agent) are left out.
+an owner and a time frame, an acknowledgment that comes first, some warmth, room for the agent) are left out,
+and it has a score only in the practices its phrases cost points in (a 100 in the others would praise what was
+not judged: ``not_judged_because`` says why each is None).
 ``overall`` is the mean of the scores (capped as above). The
 library's overall score is the mean of the overall scores of the macros judged on every practice; one
 judged in part (another language, an internal note, a fragment) has none (None: its flexibility score, or its
@@ -371,6 +373,19 @@ class MacroAudit:
         that is no overall score, so it is ranked apart from the macros judged on every practice, not among the
         worst of them."""
         return self.other_language is not None or self.internal or self.fragment is not None
+
+    @property
+    def not_judged_because(self) -> dict[str, str]:
+        """Why each practice it has no score in was not judged, by practice (none for one it is scored in)."""
+        if self.other_language is not None:
+            why = f"in {name_of(self.other_language)}: the English rules do not judge it"
+        elif self.internal:
+            why = "an internal note: not judged as a reply to a customer"
+        elif self.fragment is not None:
+            why = f"not a whole reply ({self.fragment}): judged on its phrases only, and none of them bears on it"
+        else:
+            why = "its rules were not run"
+        return {p: why for p, v in self.scores.items() if v is None}
 
     @property
     def mean(self) -> float:
@@ -814,7 +829,9 @@ class AuditReport:
                         "fragment": "a macro that is not a whole reply: each line a list's item ('a list with no "
                                     f"reply around it'), no finished sentence in under {UNFINISHED_WORDS} words "
                                     "besides its greeting and sign-off ('fragment: N words, no sentence'); "
-                                    "whole_reply_rules are left out of its findings",
+                                    "whole_reply_rules are left out of its findings, and it is scored only in "
+                                    "the practices its phrases cost points in (null in the others: not_judged "
+                                    "says why)",
                         "whole_reply_rules": sorted(WHOLE_REPLY_RULES)},
             "macros": [{
                 "id": m.id, "export_id": m.export_id, "export_ids": m.export_ids, "title": m.title,
@@ -822,7 +839,7 @@ class AuditReport:
                 "overall": m.overall, "capped": m.capped, "held_because": m.held_because if m.capped else None,
                 # (why it is broken for the customer, capped or not: a reply with no solution scoring 18 too)
                 "broken_because": m.held_because,
-                "scores": m.scores, "flexibility_note": m.flexibility_note,
+                "scores": m.scores, "not_judged": m.not_judged_because, "flexibility_note": m.flexibility_note,
                 "unmapped_placeholders": [{"text": u.text, "blank": u.blank, "placeholder": u.placeholder,
                                            "placeholder_as_written": u.written,
                                            "sent": u.how_sent, "reason": u.reason}
@@ -1215,8 +1232,10 @@ def _scored(pack: Pack, library: Library | None, grammar: str | None, tell: Stag
         for d in diags:
             for practice in counts_against(d):
                 grouped[practice].append(d)
+        # (a fragment is scored only in the practices its phrases cost points in: a 100 in the others read as
+        # a practice done well, where none of a list's acknowledgment, warmth or solution was judged)
         scores: dict[str, float | None] = {p: (score(grouped[p]) if p in judged and (replies or p == "flexibility")
-                                               else None) for p in PRACTICES}
+                                               and (fragment is None or grouped[p]) else None) for p in PRACTICES}
         # (an internal note is never sent: its blanks are the agents' business)
         unmapped, no_room = ([], set()) if internal else _blanks_of(
             script, imported.get(script.id), catalogue, raws[script.id].dialect if script.id in raws else None)

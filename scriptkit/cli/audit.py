@@ -364,7 +364,7 @@ def print_text(report: AuditReport, con: Console, top: int = 10) -> None:
             how = ("; --top 0 lists none" if not shown else ", so ranked apart from the worst macros" + some if whole
                    else f", the worst {len(shown)} first")
             con.print(f"[bold]Not whole replies[/bold]: {len(fragments)} fragment(s) judged on their phrases "
-                      f"only{how}")
+                      f"only (a practice none of them bears on is not judged: -){how}")
             _print_macros(shown, copies, con)
     if report.common:
         con.print("[bold]Most common problems[/bold]")

@@ -170,9 +170,9 @@ def _more_rows(shown: int, total: int, what: str, columns: int) -> str:
             "(all in --format json)</td></tr>")
 
 
-def _score(value: float | None) -> str:
+def _score(value: float | None, why: str | None = None) -> str:
     if value is None:
-        return '<span class="score s-none" title="not judged">-</span>'
+        return f'<span class="score s-none" title="not judged{f": {_e(why)}" if why else ""}">-</span>'
     cls = "s-bad" if value < 50 else "s-mid" if value < 80 else "s-good"
     return f'<span class="score {cls}">{value:.0f}</span>'
 
@@ -278,7 +278,7 @@ def _macro(m: MacroAudit) -> str:
     families = " ".join(sorted({_family(d.code) for d in m.diagnostics}))
     codes = " ".join(sorted({d.code for d in m.diagnostics}))  # (the #rule= lists)
     scores = "".join(f'<span class="muted" title="{_e(PRACTICE_LABELS[p])}">{_e(_SHORT_LABELS[p])}</span> '
-                     f'{_score(m.scores[p])}' for p in PRACTICES)
+                     f'{_score(m.scores[p], m.not_judged_because.get(p))}' for p in PRACTICES)
     items = []
     for d in m.diagnostics:
         rewrite = f'<br><span class="rewrite">Suggested: {_e(d.suggestion)}</span>' if d.suggestion else ""
