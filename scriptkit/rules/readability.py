@@ -154,11 +154,25 @@ def body_span(message: Message) -> tuple[int, int]:
     return (start, end) if start >= 0 else (0, len(message.text))
 
 
+# a hyphen inside a word ("pop-up", "step-by-step") and a full stop inside an abbreviation ("e.g.", "U.S.A."): the
+# marks that join letters into one word as a reader reads it, and as the reading formulas count it (textstat drops
+# them before it splits), where WORD would part them
+_JOINING_HYPHEN = re.compile(r"-(?<=[^\W_]-)(?=[^\W_])")
+_ABBREVIATION_POINT = re.compile(r"\.(?<=(?<![A-Za-z])[A-Za-z]\.)(?=[A-Za-z]\.)")
+
+
 @lru_cache(maxsize=16_384)  # several rules count the same slot texts
 def word_count(text: str) -> int:
     """The words of ``text``, a link, an email address or a reference code one word (``plain_identifiers``: a
-    customer clicks or copies it, and a long address made a 14-word sentence 26); an emoji is none."""
-    return len(word_findall(WORD, plain_identifiers(text), WORD_TABLE))
+    customer clicks or copies it, and a long address made a 14-word sentence 26); an emoji is none. A compound
+    joined by hyphens ("multi-currency") and an abbreviation written with full stops ("e.g.") are one word each
+    (they made a 25-word sentence 27)."""
+    text = plain_identifiers(text)
+    if "-" in text:
+        text = _JOINING_HYPHEN.sub("", text)
+    if "." in text:
+        text = _ABBREVIATION_POINT.sub("", text)
+    return len(word_findall(WORD, text, WORD_TABLE))
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -376,7 +390,8 @@ class LongSentence(Rule):
 
     ## What it does
     Counts the words of each sentence of the reply (a placeholder or a blank counts as one
-    word, and so does a link, an email address or a reference code; an emoji counts as none)
+    word, and so does a link, an email address or a reference code, a compound joined by
+    hyphens, "step-by-step", and an abbreviation such as "e.g."; an emoji counts as none)
     and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
     counts as a sentence of its own, full stop or not, and so does a line ended with a Markdown
     hard line break (a backslash or two spaces at its end) or an emoji. An emoji or an emoticon
