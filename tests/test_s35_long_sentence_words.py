@@ -1,5 +1,6 @@
 """SK103 counts words as a reader takes them in: a compound joined by hyphens ("pop-up", "step-by-step") and an
-abbreviation written with full stops ("e.g.") are one word each, as the reading formulas count them."""
+abbreviation written with full stops ("e.g.") are one word each, as the reading formulas count them, and a line
+ended with a colon is the lead-in of the lines under it, a sentence of its own, as a list's lead-in is."""
 
 from __future__ import annotations
 
@@ -31,3 +32,15 @@ def test_an_abbreviation_with_full_stops_is_one_word() -> None:
     assert word_count(sentence) == 25
     assert long_sentences(f"Hi Ravi,\n\n{sentence}\n\nBest,\nNoor\n") == []
 
+
+def test_a_line_ended_with_a_colon_is_a_sentence_of_its_own() -> None:
+    lead_in = ("To finish checking your account, please send us the full address you live at in the country you "
+               "signed up in, written like this:")
+    assert word_count(lead_in) == 24
+    reply = f"Hi Ravi,\n\n{lead_in}\nHouse number, street name, town, postcode and country.\n\nBest,\nNoor\n"
+    assert long_sentences(reply) == []
+    # on one line the colon ends nothing: 24 + 8 words
+    assert long_sentences(reply.replace(":\n", ": ")) == ["sentence has 32 words (limit 25)"]
+    # and a lead-in that is itself too long is still reported
+    longer = lead_in.replace("please send", "please be so kind as to send")
+    assert long_sentences(reply.replace(lead_in, longer)) == ["sentence has 29 words (limit 25)"]

@@ -394,7 +394,8 @@ class LongSentence(Rule):
     hyphens, "step-by-step", and an abbreviation such as "e.g."; an emoji counts as none)
     and flags sentences longer than `max_words`. Each item of a list ("- ", "1. ")
     counts as a sentence of its own, full stop or not, and so does a line ended with a Markdown
-    hard line break (a backslash or two spaces at its end) or an emoji. An emoji or an emoticon
+    hard line break (a backslash or two spaces at its end), an emoji or a colon (the lead-in of
+    an address or a format on the lines under it). An emoji or an emoticon
     before a capital ends a sentence as a full stop would ("So sorry about the mix-up 😔 I've
     sent the right size"); one before a word in lower case is inside it ("I ❤️ this"). A
     quotation is no place to split ('You wrote: "I was charged twice. It's ridiculous."'). The
@@ -434,7 +435,7 @@ class LongSentence(Rule):
         # greeting and a sentence; the sign-off is no sentence: a signature's lines, title, company and legal line,
         # read as one)
         greeted, signed = _frame_bounds(message)
-        for a, b in reading_spans(text):  # (a hard line break ends a sentence too)
+        for a, b in _lead_ins_apart(text, reading_spans(text)):  # (a hard line break ends a sentence too)
             if a < greeted:
                 a, b = trimmed(text, greeted, b)
             if b - a < limit * 2 or a >= signed:  # a sentence this short cannot hold limit+1 words
@@ -448,6 +449,25 @@ class LongSentence(Rule):
             if n > limit:
                 yield Finding(a, b, f"sentence has {n} words (limit {limit})",
                               "Split it in two, or cut the words that do not help the customer.")
+
+
+# a colon that ends a line: what it leads in to (an address, a format, steps with no bullets) is on the lines under it
+_LEAD_IN_END = re.compile(r":[ \t]*\r?\n")
+
+
+def _lead_ins_apart(text: str, spans: tuple[tuple[int, int], ...]) -> Iterable[tuple[int, int]]:
+    """``spans``, each cut after a line its colon ends: a reader takes that line as a sentence of its own, the lead-in
+    of the lines under it, as a list's lead-in is ("Please write your address like this:\\nHouse number, street,
+    town" made one 31-word sentence of a 22-word one and its 9-word format)."""
+    if ":" not in text:  # (most replies)
+        return spans
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for m in _LEAD_IN_END.finditer(text, a, b):
+            out.append(trimmed(text, a, m.start() + 1))
+            a = m.end()
+        out.append(trimmed(text, a, b))
+    return [(a, b) for a, b in out if a < b]
 
 
 def _frame_bounds(message: Message) -> tuple[int, int]:
