@@ -3,7 +3,8 @@
 Block elements end a paragraph (blank line), ``<br>`` ends a line, a table's rows are lines
 whose cells stand apart by `` | ``, list items become
 ``- item`` lines (``1. item`` in a numbered list, whose steps a reply may refer to; a paragraph inside an
-item, as Zendesk's editor writes ``<li><p>``, is the item's text, not a paragraph of its own), a link
+item, as Zendesk's editor writes ``<li><p>``, is the item's text, not a paragraph of its own; a list right after
+a paragraph that leads into it, "Do this:", goes on under its line, as a plain-text body writes it), a link
 whose text is not its address is written ``[text](address)`` (any address: a placeholder, a relative
 path, ``tel:``), which the HTML exports write back as the link, and ``<script>``/``<style>`` content is
 dropped. Intercom's ``<attribute key=.. default=../>`` becomes the plain-text placeholder form
@@ -82,6 +83,10 @@ class _Collector(HTMLParser):
         # the list just closed, nothing but space after it yet: its last number (None for <ul>), and where in out
         # the paragraph break after it is (a list beside it may be a line of the same paragraph)
         self.after_list: tuple[int | None, int] | None = None
+        # a paragraph just closed (<p>, <div>), nothing but space after it yet: where in out the first paragraph
+        # break after it is; a list that starts there, where the paragraph leads into it ("Do this:"), goes on
+        # under its line as a plain-text body writes it, which the HTML exports write back as <p> and <ul>
+        self.after_paragraph: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
@@ -94,6 +99,7 @@ class _Collector(HTMLParser):
             if self.spans[-1]:
                 self._open_emphasis(tag)
         beside, self.after_list = self.after_list, None
+        lead_in, self.after_paragraph = self.after_paragraph, None
         if tag in _SKIP:
             self.skip += 1
         elif tag == "attribute":
@@ -127,6 +133,10 @@ class _Collector(HTMLParser):
                 self.tables.append([0, 0])
             if not self.lists and beside is not None and tag in ("ol", "ul") and _one_paragraph(beside[0], tag, attrs):
                 self.out[beside[1]] = ""  # (its items are lines of the paragraph the list beside it ended)
+            elif not self.lists and lead_in is not None and tag in ("ol", "ul") and self._leads_in(lead_in):
+                for i in range(lead_in, len(self.out)):
+                    if self.out[i] == _PARA:
+                        self.out[i] = ""
             elif not self.lists:
                 self.out.append(_PARA)
             elif not self.fresh and tag not in ("ol", "ul"):
@@ -147,6 +157,12 @@ class _Collector(HTMLParser):
                 self._link(href.strip(), begun)
             self.links.append((dict(attrs).get("href") or "", len(self.out)))
             self.hrefs.append(self.links[-1][0])
+
+    def _leads_in(self, end: int) -> bool:
+        """Whether the paragraph that ends at ``end`` in out leads into what follows: its text ends with a colon
+        ("Here is what to do:"). A greeting or a finished sentence before a list is a paragraph of its own."""
+        before = next((p for p in reversed(self.out[:end]) if p.strip() and not p.startswith("\x00")), "")
+        return before.rstrip().endswith((":", "："))
 
     def _break(self) -> str:
         """A line break: in an open list item, a line that goes on the item."""
@@ -211,6 +227,8 @@ class _Collector(HTMLParser):
         elif tag in _BLOCK:
             if not self.lists or (tag in ("ol", "ul") and len(self.lists) == 1):
                 self.out.append(_PARA)
+                if tag in ("p", "div") and not self.lists and self.after_paragraph is None:
+                    self.after_paragraph = len(self.out) - 1
             if tag == "table" and self.tables:
                 rows, parted = self.tables.pop()
                 self.parted.append(rows if parted else 0)
@@ -258,7 +276,7 @@ class _Collector(HTMLParser):
             return
         if data.strip():
             self.fresh = False
-            self.after_list = None
+            self.after_list = self.after_paragraph = None
         if self.tables and not self.cell_text and data.strip():
             self.cell_text = True
             if self.cells:
