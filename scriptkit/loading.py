@@ -32,6 +32,7 @@ from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 from scriptkit.diagnostics import Location
 from scriptkit.errors import ErrorCollector, PackError, ScriptkitError, path_error
 from scriptkit.language import LOCALES, NAMES
+from scriptkit.message import channel_named
 from scriptkit.models import (
     CHANNELS,
     MAX_SCRIPT_ID_LENGTH,
@@ -1816,10 +1817,10 @@ def _model_errors(exc: ValidationError, model: type[BaseModel], origin: Origin,
                        f"Add '{key}:' to this {'item' if len(path) > 1 else 'script' if model is Script else 'file'}.")
         elif kind == "literal_error":  # (a channel's name: the one Literal of the models)
             value = str(err.get("input"))
-            # ('SMS', 'Email': the case alone; difflib finds no likeness in 'SMS' for 'sms')
-            spelled = " ".join(value.lower().replace("_", " ").split())
-            close = [_CHANNEL_SYNONYMS[spelled]] if spelled in _CHANNEL_SYNONYMS else \
-                difflib.get_close_matches(spelled, CHANNELS, n=1, cutoff=0.6)
+            # ('SMS': the case alone, where difflib sees no likeness; 'text', 'twitter': a word for a channel that
+            # spells none alike, read as an import reads it; else the nearest spelling)
+            named = channel_named(value)
+            close = [named] if named else difflib.get_close_matches(value.lower(), CHANNELS, n=1, cutoff=0.6)
             hint = (f"Did you mean '{close[0]}'? " if close else "") + \
                 f"The channels are {', '.join(CHANNELS[:-1])} and {CHANNELS[-1]}."
             on_key = err["loc"][-1] == "[key]"  # a mapping's key (by_channel's and the layouts' channel names)
@@ -1939,16 +1940,6 @@ _ITEM_EXAMPLES = {
                   "under it, text: {0}).",
 }
 # a key written under another name a writer knows it by, where no spelling is close
-# what writers call a channel that spells none of them alike ('text' for sms: difflib found nothing, or 'chat'
-# for 'whatsapp' by chance); a social network is the social channel, a messaging app chat
-_CHANNEL_SYNONYMS = {
-    **dict.fromkeys(("text", "texts", "txt", "text message", "sms message", "sms text", "mobile", "sms/text"), "sms"),
-    **dict.fromkeys(("e-mail", "mail", "emails", "email reply", "inbox"), "email"),
-    **dict.fromkeys(("phone call", "call", "calls", "voice", "telephone", "tel", "voicemail"), "phone"),
-    **dict.fromkeys(("live chat", "livechat", "messaging", "messenger", "whatsapp", "web chat", "webchat",
-                     "in-app", "in app"), "chat"),
-    **dict.fromkeys(("twitter", "x", "facebook", "instagram", "linkedin", "tiktok", "social media", "dm"), "social"),
-}
 _KEY_SYNONYMS = {"if": "when", "condition": "when", "title": "label", "name": "label", "description": "prompt",
                  "question": "prompt", "label": "prompt"}
 

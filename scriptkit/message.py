@@ -27,6 +27,28 @@ DEFAULT_LAYOUT_FILE = re.compile(r"<default (\w+) layout>")
 #: the channels a reply is written for
 CHANNELS: tuple[str, ...] = ("email", "chat", "sms", "phone", "social")
 
+#: what writers and helpdesk records call a channel other than by its name: a pack's check suggests the channel for
+#: such a word ('text' in a script's channels: "Did you mean 'sms'?") and an import reads it as the channel (a
+#: record's 'Twitter'), so the two read a word alike. A social network is the social channel, a messaging app chat.
+#: Words that name more than one are left out: 'messaging' (Salesforce's SMS channel, many a team's chat), 'mobile'
+#: (an app, a call or a text), 'inbox' (a helpdesk's inbox holds every channel).
+CHANNEL_WORDS: Mapping[str, str] = {
+    **dict.fromkeys(("text", "texts", "txt", "text message", "sms message", "sms text", "sms/text"), "sms"),
+    **dict.fromkeys(("e-mail", "mail", "emails", "email reply"), "email"),
+    **dict.fromkeys(("phone call", "call", "calls", "voice", "telephone", "tel", "voicemail"), "phone"),
+    **dict.fromkeys(("live chat", "livechat", "messenger", "whatsapp", "web chat", "webchat", "in-app", "in app"),
+                    "chat"),
+    **dict.fromkeys(("twitter", "x", "facebook", "instagram", "linkedin", "tiktok", "youtube", "threads",
+                     "social media", "dm"), "social"),
+}
+
+
+def channel_named(word: str) -> str | None:
+    """The channel ``word`` names, as itself or one of ``CHANNEL_WORDS`` ('SMS', 'WhatsApp', 'social_media'),
+    whatever its case, underscores and spacing; None for a word that names no channel."""
+    spelled = " ".join(word.casefold().replace("_", " ").split())
+    return spelled if spelled in CHANNELS else CHANNEL_WORDS.get(spelled)
+
 #: the channels whose customer reads a link as its text and its address, "text (address)", as the plain-text
 #: exports write it: a text message shows no link markup, and on the phone the address is said, not clicked.
 #: ``Message.as_read`` reads a link so there (a length rule counts the address), elsewhere as its text alone.

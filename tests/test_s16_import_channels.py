@@ -29,11 +29,11 @@ def test_a_sheets_channel_column_is_the_scripts_channel(tmp_path: Path) -> None:
 
 
 def test_a_channel_scriptkit_does_not_know_is_named(tmp_path: Path) -> None:
-    sheet = tmp_path / "wa.csv"
-    sheet.write_text('title,body,channel\nCode,"Hi there, your code is 1234.",whatsapp\n', encoding="utf-8")
+    sheet = tmp_path / "fax.csv"
+    sheet.write_text('title,body,channel\nCode,"Hi there, your code is 1234.",fax\n', encoding="utf-8")
     (macro,) = import_library(sheet).macros
     assert macro.raw.channel == ""
-    assert any("'whatsapp', which is no scriptkit channel" in note for note in macro.notes)
+    assert any("'fax', which is no scriptkit channel" in note for note in macro.notes)
 
 
 def test_scriptkits_own_csv_export_keeps_each_rows_channel(tmp_path: Path) -> None:

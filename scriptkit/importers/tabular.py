@@ -30,7 +30,7 @@ from scriptkit.importers.common import (
 )
 from scriptkit.importers.dialects import salesforce_fallbacks
 from scriptkit.importers.html import html_tags, looks_like_html
-from scriptkit.message import CHANNELS
+from scriptkit.message import CHANNELS, channel_named
 from scriptkit.placeholders import DEFAULT_CATALOGUE
 from scriptkit.targets.salesforce import CHANNEL_VALUES, SalesforceTarget
 
@@ -45,10 +45,6 @@ DEFAULTS: dict[str, tuple[str, ...]] = {
     # (a sheet's own 'platform' may say iOS or Android: read as the channel only when --map channel=platform says so)
     "channel": ("channel",),
 }
-#: a social network a record names as its channel ('platform': twitter): scriptkit's social channel, whose limits
-#: a tweet is judged by (read as no channel, a 20-word reply was told an email reads best at 50-125 words)
-SOCIAL_NETWORKS = frozenset({"twitter", "x", "facebook", "instagram", "linkedin", "tiktok", "youtube", "threads",
-                             "social media"})
 
 
 def parse_mapping(text: str | None) -> dict[str, str]:
@@ -309,8 +305,9 @@ def _read_channel(item: RawItem, said: str, what: str, several: bool = False) ->
     them (``more_channels``), which the Salesforce export writes back as one Quick Text: read from the
     record itself, so a record without an Id (scriptkit's own export, a Data Loader sheet) keeps them."""
     parts = [part.strip() for part in said.split(";") if part.strip()]
-    known = [_SALESFORCE_CHANNELS.get(p.casefold(), p.casefold() if p.casefold() in CHANNELS else
-                                      "social" if p.casefold() in SOCIAL_NETWORKS else "") for p in parts]
+    # (a word for a channel is read as a pack's check reads it: 'platform': twitter is social, whose limits a tweet
+    # is judged by; read as no channel, a 20-word reply was told an email reads best at 50-125 words)
+    known = [_SALESFORCE_CHANNELS.get(p.casefold()) or channel_named(p) or "" for p in parts]
     item.channel = next((channel for channel in known if channel), "")
     others = [c or p for p, c in zip(parts, known, strict=True) if not c or c != item.channel]
     if several and item.channel and all(c not in CHANNEL_VALUES for c in known if c):
