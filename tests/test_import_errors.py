@@ -60,7 +60,8 @@ def test_ten_megabyte_body_is_refused_by_name(tmp_path: Path) -> None:
     assert bad.stat().st_size > 10_000_000
     result = _run("import", str(bad), "--from", "helpscout", "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "saved reply 77 'Huge reply': 'text' is 10,800,007 characters; the limit is 40,000" in result.output
+    assert ("saved reply 77 'Huge reply': 'text' is 10,800,007 characters, more than scriptkit reads from one field "
+            "(1,000,000)") in result.output
 
 
 def test_non_utf8_csv_names_the_place(tmp_path: Path) -> None:
@@ -444,10 +445,11 @@ def test_the_wrong_helpdesk_chosen_names_the_right_one(tmp_path: Path, actual: s
 def test_a_zendesk_body_too_long_is_named_by_its_action(tmp_path: Path) -> None:
     bad = tmp_path / "macros.json"
     bad.write_text(json.dumps({"macros": [{"id": 9, "title": "Long", "actions": [
-        {"field": "comment_value_html", "value": "<p>" + "x" * 40_000 + "</p>"}]}]}), encoding="utf-8")
+        {"field": "comment_value_html", "value": "<p>" + "x" * 40_001 + "</p>"}]}]}), encoding="utf-8")
     result = _run("import", str(bad), "--from", "zendesk", "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "macro 9 'Long': 'comment_value_html' is 40,007 characters; the limit is 40,000" in result.output
+    # (its text, once read: the markup is not counted)
+    assert "macro 9 'Long': its text is 40,001 characters once its HTML is read; the limit is 40,000" in result.output
 
 
 def test_a_csv_mixing_utf8_and_windows_1252_is_not_sent_to_iconv(tmp_path: Path) -> None:

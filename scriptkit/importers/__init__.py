@@ -38,7 +38,7 @@ from scriptkit.importers.common import (
     refuse_archive,
     refuse_not_a_file,
 )
-from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, slugify
+from scriptkit.importers.convert import HELPDESKS, ImportedMacro, convert, reply_too_long, slugify
 from scriptkit.importers.html import html_images
 from scriptkit.importers.tabular import DEFAULTS, FileNote
 from scriptkit.importers.variants import merge_variants
@@ -451,12 +451,20 @@ class Library:
         source = Path(self.source).name if len(self.parts) < 2 else f"{len(self.parts)} files"
         # (an item with no reply text is skipped, not refused: pack.yaml's header keeps where each stands, as the
         # import's output said)
-        skipped = [f"not imported, as it holds no reply text: {p}".removesuffix("; skipped")
+        not_imported = [f"not imported, as it holds no reply text: {p}".removesuffix("; skipped")
                    for p in self.skipped[:_SKIPPED_NOTED]]
         if len(self.skipped) > _SKIPPED_NOTED:
-            skipped.append(f"and {len(self.skipped) - _SKIPPED_NOTED} more item(s) with no reply text, not imported")
+            not_imported.append(f"and {len(self.skipped) - _SKIPPED_NOTED} more item(s) with no reply text, "
+                                "not imported")
+        # (an unreadable item left out, --skip-bad's: named there too, so none is lost with only the terminal's trace)
+        left_out = " (--skip-bad)" if self.wording.command_line else ""
+        not_imported += [f"not imported, as it could not be read{left_out}: {p}"
+                         for p in self.problems[:_SKIPPED_NOTED]]
+        if len(self.problems) > _SKIPPED_NOTED:
+            not_imported.append(f"and {len(self.problems) - _SKIPPED_NOTED} more item(s) that could not be read, "
+                                "not imported")
         return write_pack(self.macros, target, name=display, source=source, fmt=self.read_as, force=force,
-                          channel=channel, own_channels=own_channels, notes=[*self.notes, *skipped],
+                          channel=channel, own_channels=own_channels, notes=[*self.notes, *not_imported],
                           force_named="--force" if self.wording.command_line else "force=True", overwrite=overwrite,
                           overwrite_named="--overwrite-edits" if self.wording.command_line else "overwrite=True")
 
@@ -663,6 +671,8 @@ def _read_library(path: str | Path, fmt: str | None = None, *, mapping: Mapping[
                 item.id = _unique(item.id, taken, tried)
                 library.macros.append(item)
                 library.format = "scriptkit"
+            elif (long := reply_too_long(item)) is not None:  # (its text, measured once read)
+                library.problems.append(long)
             elif (macro := convert(item, _unique(item.script_id or _script_id(item), taken, tried))).pieces:
                 library.macros.append(macro)
             else:  # only markup: an image, an empty paragraph

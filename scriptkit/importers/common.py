@@ -30,8 +30,13 @@ if TYPE_CHECKING:
     from scriptkit.importers.convert import ImportedMacro
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
-#: One reply body; longer ones are refused by name (rendering caps a slot at 50,000 characters).
+#: One reply's text, once its HTML is read; longer ones are refused by name (rendering caps a slot at 50,000
+#: characters). Measured on the text, not the markup: an editor's pasted inline styles grow an 8,000-character
+#: reply to 57,000 characters of HTML, which no team can shorten in an API export.
 MAX_BODY_CHARS = 40_000
+#: One field as the export holds it, markup and all: a safety cap against a hostile file (a reply's text is
+#: measured after reading, ``MAX_BODY_CHARS``)
+MAX_FIELD_CHARS = 1_000_000
 MAX_TITLE_CHARS = 500
 
 
@@ -569,9 +574,13 @@ def text_field(item: Mapping[str, Any], key: str, where: Location, name: str) ->
         return ""
     if not isinstance(value, str):
         return ItemProblem(where, name, f"'{key}' should be text but is {kind_of(value)}")
-    limit = MAX_TITLE_CHARS if key in ("title", "name") else MAX_BODY_CHARS
-    if len(value) > limit:
-        return ItemProblem(where, name, f"'{key}' is {len(value):,} characters; the limit is {limit:,}")
+    if key in ("title", "name"):
+        if len(value) > MAX_TITLE_CHARS:
+            return ItemProblem(where, name, f"'{key}' is {len(value):,} characters; the limit is {MAX_TITLE_CHARS:,}")
+    elif len(value) > MAX_FIELD_CHARS:  # (a reply's text is measured once it is read: ``reply_too_long``)
+        return ItemProblem(where, name, f"'{key}' is {len(value):,} characters, more than scriptkit reads from one "
+                                        f"field ({MAX_FIELD_CHARS:,}); a reply's text may be at most "
+                                        f"{MAX_BODY_CHARS:,} characters")
     return value
 
 

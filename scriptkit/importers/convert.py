@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from scriptkit.importers.common import RawItem
+from scriptkit.importers.common import MAX_BODY_CHARS, ItemProblem, RawItem
 from scriptkit.importers.dialects import (
     BlankPiece,
     Chosen,
@@ -222,6 +222,26 @@ def clean_text(body: str, html: bool, as_written: bool = False) -> tuple[str, in
     text = "\n".join(line.rstrip(" \t") for line in text.replace("\u00a0", " ").split("\n"))
     text = _GAPS.sub("\n\n", text)
     return text.strip(), removed
+
+
+def reply_too_long(raw: RawItem) -> ItemProblem | None:
+    """The problem of an item whose reply, or another version of it, is longer than ``MAX_BODY_CHARS`` as the
+    text it is read as: an HTML body is measured once read, as the pack holds it, not by its markup (the
+    markup's own cap is ``MAX_FIELD_CHARS``, where the export's field is read)."""
+    versions = [("its text", raw.body, raw.html), *((f"its version {label!r}", body, html)
+                                                    for label, body, html in raw.alternatives),
+                *((f"its text when {when!r}", body, html) for when, body, html in raw.conditions)]
+    for part, body, html in versions:
+        # (read twice only past the limit as written: reading takes markup away, and what a bracket's escape
+        # adds is measured where the template is, writer.too_long)
+        if len(body) <= MAX_BODY_CHARS:
+            continue
+        size = len(clean_text(body, html, raw.pack_text)[0])
+        if size > MAX_BODY_CHARS:
+            read = " once its HTML is read" if html else ""
+            return ItemProblem(raw.location, raw.label or raw.name,
+                               f"{part} is {size:,} characters{read}; the limit is {MAX_BODY_CHARS:,}")
+    return None
 
 
 def _same_reply(plain: str, text: str) -> bool:
