@@ -992,20 +992,44 @@ def _parts_of(message: Message) -> _Parts:
 
 
 # a greeting opening a slot: the word, up to four words or placeholders (a name, "there", "again"), then
-# punctuation or the end of the line ("Hi {{customer.first_name}},", "Hello there!", "Dear Maya", "Hi, I...")
+# punctuation or the end of the line ("Hi {{customer.first_name}},", "Hello there!", "Dear Maya", "Hi, I...");
+# and the German, French and Spanish ones ("Hallo Frau Meier,", "Bonjour Paul !", "¡Hola, Marta!"). A word that
+# only addresses the reader ("Madame", "Liebe", "Estimada") greets only where a comma, colon or "!" ends it:
+# "Madame Martin nous a écrit." is a sentence
+_GREETING_WORDS = r"(?:[ \t]+(?:\{\{[^{}\n]{1,80}\}\}|[^\W\d_][\w'’.-]{0,30})){0,4}?"
+# (the rest of a line that greets twice over: "Madame, Monsieur,", "¡Hola, Marta!", "Buenos días, Marta:")
+_GREETING_LINE_REST = (r"(?:" + _GREETING_WORDS.replace("{0,4}?", "{1,4}?")
+                       + r"[ \t\u00a0\u202f]*[,!:](?=[ \t]*(?:\n|$)))?")
 _GREETING_AT_START = re.compile(
-    r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|afternoon|evening|day))"
-    r"(?:[ \t]+(?:\{\{[^{}\n]{1,80}\}\}|[^\W\d_][\w'’.-]{0,30})){0,4}?"
-    r"(?:[ \t]*[,!.:;]|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))", re.I)
-_GREETING_LETTERS = frozenset("HhDdGg")
-# a line that closes a letter ("Kind regards,", "Best", "Thanks!") and, for the less certain ones, what
-# tells it is one: a name under it, or a comma after it
+    r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|afternoon|evening|day))" + _GREETING_WORDS
+    + r"(?:[ \t]*[,!.:;]|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))"
+    r"|(?:hallo|guten[ \t]+(?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|¡?hola"
+    r"|buen[oa]s[ \t]+(?:días|tardes|noches))" + _GREETING_WORDS
+    + r"(?:[ \t\u00a0\u202f]*[,!.:;]" + _GREETING_LINE_REST + r"|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))"
+    r"|(?:sehr[ \t]+geehrte[rs]?|liebe[rs]?|madame|monsieur|mesdames|cher|chère|chers|chères"
+    r"|estimad[oa]s?|querid[oa]s?)" + _GREETING_WORDS + r"[ \t\u00a0\u202f]*[,!:]" + _GREETING_LINE_REST, re.I)
+_GREETING_LETTERS = frozenset("HhDdGgMmSsBbLlCcEeQq¡")
+# a line that closes a letter ("Kind regards,", "Best", "Thanks!", "Mit freundlichen Grüßen", "Cordialement",
+# "Un saludo,") and, for the less certain ones, what tells it is one: a name under it, or a comma after it
 _CLOSING = re.compile(
     r"[ \t]*(?P<closing>(?:kind|best|warm|warmest|warmly|with)[ \t]+(?:regards|wishes|thanks)|regards|"
     r"(?:yours[ \t]+)?(?:sincerely|truly|faithfully)|all[ \t]+the[ \t]+best|best|cheers|take[ \t]+care|warmly|"
-    r"(?:many[ \t]+)?thanks(?:[ \t]+again)?|thank[ \t]+you|speak[ \t]+soon|talk[ \t]+soon)"
+    r"(?:many[ \t]+)?thanks(?:[ \t]+again)?|thank[ \t]+you|speak[ \t]+soon|talk[ \t]+soon|"
+    # German: "Mit freundlichen Grüßen", "Viele Grüße", "Beste Grüße aus Hamburg", "Gruß", "Vielen Dank"
+    r"(?:mit[ \t]+)?(?:(?:viele|vielen|beste|besten|freundliche|freundlichen|liebe|lieben|herzliche|herzlichen"
+    r"|schöne|schönen|sonnige|sonnigen)[ \t]+)?(?:grüße|grüßen|grüsse|grüssen|gruß|gruss)(?:[ \t]+aus[ \t]+\w+)?|"
+    r"(?:vielen[ \t]+)?dank|danke(?:[ \t]+schön)?|"
+    # French: "Cordialement", "Bien à vous", "Sincères salutations", "Merci,", "Bonne journée,"
+    r"(?:bien|très|bien[ \t]+très)[ \t]+cordialement|cordialement|bien[ \t]+à[ \t]+vous|à[ \t]+bientôt|"
+    r"(?:(?:sincères|meilleures|cordiales|bien[ \t]+cordiales)[ \t]+)?salutations(?:[ \t]+distinguées)?|"
+    r"merci(?:[ \t]+beaucoup)?|(?:bonne|belle)[ \t]+(?:journée|soirée)|"
+    # Spanish: "Un saludo", "Un cordial saludo", "Saludos cordiales", "Atentamente", "Un abrazo", "Gracias,"
+    r"(?:un[ \t]+)?(?:cordial[ \t]+)?saludo(?:[ \t]+cordial)?|saludos(?:[ \t]+cordiales)?|atentamente|"
+    r"un[ \t]+abrazo|(?:muchas[ \t]+)?gracias)"
     r"[ \t]*(?P<mark>[,!.]?)[ \t]*", re.I)
-_ALWAYS_A_CLOSING = ("regards", "sincerely", "truly", "faithfully", "wishes", "all the best")
+_ALWAYS_A_CLOSING = ("regards", "sincerely", "truly", "faithfully", "wishes", "all the best",
+                     "grüße", "grüßen", "grüsse", "grüssen", "gruß", "gruss", "cordialement", "à vous",
+                     "salutations", "distinguées", "saludo", "saludo cordial", "saludos", "cordiales", "atentamente")
 _NAME_LINE = re.compile(r"[ \t]*[^\s.?:;][^\n]{0,59}")  # a short line under a closing: a name, a team, a phone
 
 
@@ -1065,9 +1089,10 @@ class DuplicateGreeting(Rule):
     ## What it does
     On a channel whose layout in pack.yaml (or the default layout) adds a greeting, reads the start of
     the reply's first slot. Where it opens with one too ("Hi {{ customer.first_name }},", "Hello
-    there!", "Dear Maya"), the customer gets two. A later slot counts only when it opens with a
-    letter's greeting line ("Hi Maya," alone on its line, over the text pasted with it). A greeting
-    inside the text ("so, hi again") is left alone, as is a channel whose layout has no greeting.
+    there!", "Dear Maya"; in German, French and Spanish "Hallo Frau Meier,", "Sehr geehrte Damen und
+    Herren,", "Bonjour Madame Martin,", "¡Hola, Marta!", "Estimada Sra. García:"), the customer gets
+    two. A later slot counts only when it opens with a letter's greeting line ("Hi Maya," alone on its
+    line, over the text pasted with it). A greeting inside the text ("so, hi again") is left alone, as is a channel whose layout has no greeting.
 
     ## Why it matters
     "Hi Maya,\\n\\nHi Maya," is the first thing the customer reads, and it shows a reply pasted from an
@@ -1145,7 +1170,8 @@ class DuplicateSignoff(Rule):
     On a channel whose layout adds a sign-off, reads the end of the reply's last slot (above a pasted
     email thread, if there is one). Where it ends with a closing line and a name under it ("Kind
     regards,\\nSam\\nNorthwind Support"), or a closing that can only be one ("Best regards", "Thanks,"
-    with its comma), the customer gets two sign-offs, often from two different people. A last line of
+    with its comma; "Mit freundlichen Grüßen", "Viele Grüße", "Cordialement", "Bien à vous", "Un saludo",
+    "Atentamente"), the customer gets two sign-offs, often from two different people. A last line of
     thanks with no name ("Thanks again!") is left alone.
 
     ## Why it matters
