@@ -109,8 +109,8 @@ def schema(name: str) -> dict[str, Any]:
 
 def html_text(body: str) -> str:
     """An HTML body as the text a customer reads: paragraphs, line breaks, entities resolved."""
-    body = body.replace("</p><p>", "\n\n").replace("<br>", "\n")
-    body = re.sub(r"</?(p|mark)>", "", body)
+    body = re.sub(r'</p><p(?: dir="\w+")?>', "\n\n", body).replace("<br>", "\n")
+    body = re.sub(r'</?(p|mark)(?: dir="\w+")?>', "", body)  # (a right-to-left paragraph says its direction)
     return html.unescape(body)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -323,12 +324,18 @@ def text_direction(locale: object) -> str | None:
     return "rtl" if (script in _RTL_SCRIPTS if script else language in _RTL_LANGUAGES) else None
 
 
+def holds_right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana...)."""
+    return not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
 def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, str] | None = None,
-            direction: str | None = None) -> str:
+            direction: str | None = None, where_right_to_left: bool = False) -> str:
     """Paragraphs become ``<p>``, single line breaks ``<br>``, a paragraph's ``- item`` or ``1. item`` lines a
     ``<ul>`` or ``<ol>``, and ``[text](address)`` a link; literal text is HTML-escaped and then made inert for
     the helpdesk's template engine. ``direction`` ('rtl', 'auto') is written as each paragraph's and list's
-    ``dir``: a right-to-left reply in a helpdesk that shows it left to right reads in the wrong order."""
+    ``dir``: a right-to-left reply in a helpdesk that shows it left to right reads in the wrong order. With
+    ``where_right_to_left``, only on those that hold a right-to-left letter (``holds_right_to_left``)."""
     flat, holes = _flatten(segments)
 
     def literal(text: str, attribute: bool = False) -> str:
@@ -387,7 +394,8 @@ def to_html(segments: Iterable[Segment], dialect: Dialect, names: Mapping[str, s
         if lines:
             blocks.append(_paragraph_html(lines, line_html))
     if direction is not None:  # (on each block, not a wrapper: the helpdesk's editor keeps paragraphs as they are)
-        blocks = [_BLOCK_TAG.sub(rf'<\1 dir="{direction}"', b, count=1) for b in blocks]
+        blocks = [_BLOCK_TAG.sub(rf'<\1 dir="{direction}"', b, count=1)
+                  if not where_right_to_left or holds_right_to_left(b) else b for b in blocks]
     return "".join(b for b in blocks if b)
 
 
@@ -1240,11 +1248,15 @@ class BaseTarget(ABC):
     def files(self, rendered: Sequence[Rendered]) -> dict[str, bytes]: ...
 
     def html(self, message: Message) -> str:
-        """The message's HTML body; a right-to-left pack's says so (``dir="rtl"``). No helpdesk documents what its
-        sanitiser does with ``dir``, so a pack with no right-to-left locale is sent with none, as before."""
+        """The message's HTML body; a right-to-left pack's says so (``dir="rtl"``), and in another pack each
+        paragraph that holds right-to-left letters (a Hebrew reply in an English pack) takes the direction of its
+        first letter (``dir="auto"``). No helpdesk documents what its sanitiser does with ``dir`` (one that does
+        not know it drops it, and the paragraph reads as it did), so a paragraph with no right-to-left letter is
+        sent with none, as before: an English pack's bodies are what they were."""
         dialect = self.dialect_for(message)
         assert dialect is not None
-        return to_html(message.segments, dialect, self.names(message), text_direction(message.meta.get("locale")))
+        rtl = text_direction(message.meta.get("locale"))
+        return to_html(message.segments, dialect, self.names(message), rtl or "auto", where_right_to_left=rtl is None)
 
     def plain(self, message: Message) -> str:
         dialect = self.dialect_for(message)
