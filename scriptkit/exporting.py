@@ -499,11 +499,16 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
     bodies: dict[tuple[str, int], str] = {}  # (script, variant) -> its first channel's reply as the target writes it
     declared = {name: {k: v for k, v in spec.model_dump().items() if v != "" or k not in ("fallback", "called")}
                 for name, spec in pack.meta.placeholders.items()}  # (json keeps them; SK001's words where given)
+    carried_actions: dict[str, tuple[dict[str, Any], list[Problem]]] = {}  # script -> (settings added, SK511)
     for m in selected:
         script = scripts[m.script_id]
         conf = conf_of(m.script_id)
         if conf.get("skip") is True:
             continue
+        if not getattr(target, "keeps_export_settings", False):  # (the JSON export keeps every block as written)
+            if m.script_id not in carried_actions:
+                carried_actions[m.script_id] = _carried_actions(pack, script, target.name, conf)
+            conf = {**conf, **carried_actions[m.script_id][0]}
         first = per_script[m.script_id][0] == m.channel
         each = one_body and conf.get("variants") == "each"
         stem = _slug(m.script_id) + ("" if first else f"-{m.channel}")
@@ -556,6 +561,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
                                              "nothing marks it as one, and an agent may send it to the customer",
                                     f"Leave it out with export: {{{target.name}: {{skip: true}}}} in the script, or "
                                     "title it as a note once its text is safe to read.", location=note))
+        if first and not m.variant and not kept:
+            problems.extend(carried_actions[m.script_id][1])  # (once a script, not once a macro)
         for where, state in [] if kept else _withheld(pack, script, target.name):
             problems.append(problem("SK510", f"{state}; the {target.name} export does not carry that, so every "
                                              "agent there can insert it as a reply like any other",
@@ -587,6 +594,48 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         found.extend(_diagnostic(p, target, message, script, pack, given) for p in problems)
         rendered.append(Rendered(message, payload, stem))
     return rendered, found
+
+
+def _carried_actions(pack: Pack, script: Script, target: str, own: Mapping[str, Any],
+                     ) -> tuple[dict[str, Any], list[Problem]]:
+    """What another helpdesk's macro does to the ticket besides its reply (its status, priority, subject, tags and
+    other actions, as ``scriptkit import`` writes them under ``export:``), in ``target``'s own settings where it
+    has the same action (added to ``own``, the target's settings), and SK511 at the first it cannot carry, naming
+    each: an agent who inserts the reply there would otherwise never learn the ticket is left as it was."""
+    from scriptkit.targets.actions import SOURCES, carry, ticket_actions
+
+    added: dict[str, Any] = {}
+    lost: list[tuple[Location, str]] = []
+    told: list[str] = []  # what each helpdesk's macro does that is lost, one clause a helpdesk
+    for helpdesk in SOURCES:
+        if helpdesk == target:
+            continue
+        written = ((script, script.export.get(helpdesk)), (pack, pack.meta.export.get(helpdesk)))
+        blocks = [(owner, conf) for owner, conf in written if isinstance(conf, Mapping)]
+        if not blocks:
+            continue
+        merged = {k: v for _, conf in reversed(blocks) for k, v in conf.items()}  # (the script's own over the pack's)
+        actions = ticket_actions(helpdesk, merged, [t.strip() for t in script.tags if t.strip()])
+        more, gone, differ = carry(target, actions, {**own, **added})
+        added.update(more)
+        said: list[str] = []
+        for action, what in [(a, a.said) for a in gone] + differ:
+            key = action.path[0]
+            owner = next((o for o, conf in blocks if key in conf), script)
+            path = ("tags",) if key == "tags" else ("export", helpdesk, *action.path)
+            where = owner.origin.location(path, key=True) if owner.origin else Location(script.file, 1, 1)
+            lost.append((where, what))
+            said.append(what)
+        if said:
+            listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+            told.append(f"in {helpdesk} this macro also {listed}")
+    if not lost:
+        return added, []
+    return added, [problem("SK511", f"{'; '.join(told)}: the {target} export does not do that, so agents who "
+                                    "insert it there leave the ticket as it was",
+                           f"Set it up as a rule or automation in {target}, or tell agents to do it by hand after "
+                           f"sending; leave the script out with export: {{{target}: {{skip: true}}}} if it should "
+                           "not be used without it.", location=lost[0][0])]
 
 
 #: the settings by which a helpdesk keeps a macro from some agents, as ``scriptkit import`` writes them

@@ -83,6 +83,9 @@ EXPORT_CODES: dict[str, tuple[str, Severity, str]] = {
               "a Zendesk internal note becomes an ordinary reply in another helpdesk"),
     "SK510": ("withheld-macro", Severity.WARNING,
               "a macro switched off or kept from some agents in one helpdesk is in use for all in another"),
+    "SK511": ("ticket-actions-dropped", Severity.WARNING,
+              "what a macro does to the ticket in one helpdesk (its status, priority, tags, subject, other actions) "
+              "another helpdesk's export does not do"),
 }
 
 

@@ -352,6 +352,46 @@ None.
 ## Fix safety
 No automatic fix.
 """,
+    "SK511": """
+## What it does
+Reports, once a script, what its macro does to the ticket in another helpdesk besides the reply that
+the helpdesk exported to does not do: the status it sets, its priority, the tags it adds, replaces
+(Zendesk `set_tags`, `replace_tags: true`) or removes, the subject it sets, and any other action
+(a group or custom status, say), as `scriptkit import` writes them under `export:` (Zendesk
+`status`, `replace_tags`, `actions`; Gorgias `status`, `actions`; Front `subject`). It points at the
+first such setting.
+
+Where the new helpdesk has the same action it is written there and not reported: a Zendesk
+status `solved` or `open` is Gorgias's `closed` or `open` (and back), a priority `low`, `normal` or
+`high` is Gorgias's `setPriority`, a subject is Gorgias's `setSubject`, a Front template's
+`subject` or Zendesk's `subject` action, removed tags are Gorgias's `removeTags`. Zendesk's
+`set_tags` replaces the ticket's tags, and Gorgias's `addTags` only adds them, so that is reported.
+Ids of groups, custom statuses or fields are the old helpdesk's, so they are never carried over.
+
+## Why it matters
+An agent who inserts the reply trusts the macro to close the ticket, raise its priority or hand
+it to billing. Migrated silently, the ticket stays open, unassigned and untagged.
+
+## Example
+A Zendesk macro that sets the status to solved and the priority to high, imported and exported
+with `--to front`: Front templates set neither.
+
+## Use instead
+Set it up as a rule or automation in the new helpdesk (or tell agents to do it by hand after
+sending), or leave the script out of that helpdesk:
+
+```yaml
+export:
+  front:
+    skip: true
+```
+
+## Options
+None.
+
+## Fix safety
+No automatic fix.
+""",
 }
 
 
