@@ -477,6 +477,11 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
         return confs[script_id]
 
     carried = [m for m in messages if m.channel in target.channels]
+    logic: dict[str, dict[str, str]] = {}  # script -> its blanks of template logic renamed (_logic_blank_names)
+    if not getattr(target, "keeps_export_settings", False):  # (the JSON export keeps each blank as the pack has it)
+        logic = {sid: names for sid in {m.script_id for m in carried}
+                 if (names := _logic_blank_names(scripts[sid], conf_of(sid).get("blank_markers")))}
+        carried = [_blanks_renamed(m, logic[m.script_id]) if m.script_id in logic else m for m in carried]
     selected = [m for m in carried
                 if not one_body or m.variant == 0 or conf_of(m.script_id).get("variants") == "each"]
     per_script: dict[str, list[str]] = {}
@@ -553,7 +558,8 @@ def build(pack: Pack, target: Target, messages: Sequence[Message]) -> tuple[list
             problems.append(chat)
         # (a plug-in's target that does not subclass BaseTarget may lack the attribute: BaseTarget's default then)
         if first and not m.variant and not getattr(target, "keeps_notes", BaseTarget.keeps_notes):
-            problems.extend(_dropped_notes(target, script, one_body))  # (once a script, not once a macro)
+            # (once a script, not once a macro)
+            problems.extend(_dropped_notes(target, script, one_body, logic.get(m.script_id, {})))
         kept = getattr(target, "keeps_export_settings", False)  # (scriptkit's JSON: each export: block as written)
         note = internal_note(pack, script) if target.name != "zendesk" and not kept else None
         if note is not None:
@@ -732,10 +738,73 @@ def _dropped_variants(target: Target, phrasings: Sequence[tuple[str, str]], drop
                    "own, or give agents the playbook export.", location=where)
 
 
-def _dropped_notes(target: Target, script: Script, one_body: bool) -> list[Problem]:
-    """SK508 for the agent notes of ``script`` (its guidance, each alternative and condition) that ``target``
-    has no place for, at the first of them: the agent would never see them there. Not at a "Chat version"
-    alternative a one-body helpdesk's own SK508 names (``_chat_version``) or Help Scout keeps as its chat text."""
+#: the prompt ``scriptkit import`` gives a blank it kept a piece of a helpdesk's template logic in
+_LOGIC_PROMPT = re.compile(r"Was (?P<logic>.+) in the original \((?P<helpdesk>[^()]*) template logic\)", re.S)
+_LOGIC_TAG = re.compile(r"\{%-?\s*(?P<tag>\w+)(?P<expr>.*?)-?%\}", re.S)
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+#: a variable's last field that names nothing alone: its field before it is named too (brand.name: brand name)
+_GENERIC_FIELDS = frozenset({"name", "first_name", "last_name", "id", "email", "value", "title", "number"})
+
+
+def _logic_of(prompt: str) -> tuple[str, str] | None:
+    """The template logic a blank stands for and its helpdesk (``{% case ticket.brand.name %}...``, ``Zendesk``),
+    where its prompt is the one ``scriptkit import`` writes for a piece of logic it kept whole; else None."""
+    found = _LOGIC_PROMPT.match(prompt.strip())
+    return (found["logic"], found["helpdesk"]) if found else None
+
+
+def _logic_blank_names(script: Script, markers: object) -> dict[str, str]:
+    """A new name for each of ``script``'s blanks that an import named after a tag of the template logic it kept
+    ('case', 'for'), from the variable that logic reads (``{% case ticket.brand.name %}``: brand_name): the marker
+    an agent sees in a helpdesk, ``[[case]]``, said nothing. Not a blank the ``blank_markers`` setting (``markers``)
+    writes as the helpdesk's own marker, nor one whose logic reads no variable; never the name of another blank."""
+    blanks = script.flexibility.blanks if script.flexibility else []
+    taken = {b.name for b in blanks}
+    named: dict[str, str] = {}
+    for blank in blanks:
+        logic = _logic_of(blank.prompt)
+        tag = _LOGIC_TAG.search(logic[0]) if logic else None
+        if tag is None or blank.name != tag["tag"].lower() or (isinstance(markers, Mapping) and blank.name in markers):
+            continue
+        expr = tag["expr"].split(" in ", 1)[-1] if tag["tag"] == "for" else tag["expr"]  # (the list a loop reads)
+        if (variable := _DOTTED.search(expr)) is None:
+            continue
+        fields = [f.lower() for f in variable.group().split(".")]
+        name = "_".join(fields[-2:] if fields[-1] in _GENERIC_FIELDS or fields[0] == "ticket" else fields[-1:])
+        number, base = 1, name
+        while name in taken:
+            number += 1
+            name = f"{base}_{number}"
+        taken.add(name)
+        named[blank.name] = name
+    return named
+
+
+def _blanks_renamed(message: Message, names: Mapping[str, str]) -> Message:
+    """``message`` with each blank of ``names`` under its new name, in the reply, the agent notes and the blanks
+    it declares (the notes' 'Replace [[...]]' lines)."""
+    from scriptkit.message import Blank
+
+    def renamed(segments: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(replace(seg, name=names[seg.name]) if isinstance(seg, Blank) and seg.name in names else seg
+                     for seg in segments)
+
+    declared = message.meta.get("blanks")
+    meta = message.meta if not isinstance(declared, Sequence) else {
+        **message.meta, "blanks": tuple(b.model_copy(update={"name": names[b.name]}) if b.name in names else b
+                                        for b in declared)}
+    return replace(message, segments=renamed(message.segments), meta=meta,
+                   notes=tuple(replace(note, segments=renamed(note.segments)) for note in message.notes))
+
+
+def _dropped_notes(target: Target, script: Script, one_body: bool, renamed: Mapping[str, str] | None = None,
+                   ) -> list[Problem]:
+    """SK508 for the agent notes of ``script`` (its guidance, each alternative and condition, and the prompt of each
+    blank an import kept template logic in, which holds that logic) that ``target`` has no place for, at the first
+    of them: the agent would never see them there. Not at a "Chat version" alternative a one-body helpdesk's own
+    SK508 names (``_chat_version``) or Help Scout keeps as its chat text. ``renamed``: the blanks' names in the
+    export (``_logic_blank_names``)."""
+    from scriptkit.targets.base import blank_marker
     from scriptkit.targets.helpscout import CHAT_VERSION
 
     flex = script.flexibility
@@ -755,6 +824,10 @@ def _dropped_notes(target: Target, script: Script, one_body: bool) -> list[Probl
             dropped.append((f"the alternative '{alt.label.strip()}'", where("alternatives", i, "label")))
     dropped += [(f"the condition '{cond.when.strip()}'", where("conditions", i, "when"))
                 for i, cond in enumerate(flex.conditions)]
+    # (the marker alone says what to fill in, not what the macro did: the prompt holds the logic it stands for)
+    dropped += [(f"what {blank_marker((renamed or {}).get(blank.name, blank.name))} stands for (the {logic[1]} "
+                 f"template logic '{logic[0]}')", where("blanks", i, "prompt"))
+                for i, blank in enumerate(flex.blanks) if (logic := _logic_of(blank.prompt)) is not None]
     if not dropped:
         return []
     # (one finding for the script's notes, at the first: one a note made every script of a pack with guidance warn
@@ -995,12 +1068,12 @@ def _in_default_layout(p: Problem, channel: str, target: str, pack: Pack,
     shown = f' "{written}",' if written and "\n" not in written else ""  # (quoted: its own comma ends it)
     text = f"{p.message} (in scriptkit's default {channel} {said}{shown} as pack.yaml sets none)"
     if p.code == "SK504":
-        from scriptkit.targets.layouts import example
+        from scriptkit.targets.layouts import example, own_words
 
-        words = "Hello," if channel == "email" else "Hello!"
+        words = own_words(channel, slot, pack.meta.locale)
         hint = (f"Write your own {said} in pack.yaml, one that reads well without the name on {target}: "
-                f"{example(target, channel, slot)} for {target} alone, or channels: {{{channel}: {{{slot}: "
-                f"\"{words}\"}}}} for every helpdesk.")
+                f"{example(target, channel, slot, pack.meta.locale)} for {target} alone, or channels: "
+                f"{{{channel}: {{{slot}: \"{words}\"}}}} for every helpdesk.")
     else:
         hint = ((p.hint + " ") if p.hint else "") + f"Or write your own {said} under channels: {channel}: in pack.yaml."
     if pack.origin is not None:

@@ -258,7 +258,10 @@ than Help Scout (which exports it as the saved reply's `chatText`): the reply ex
 script's own, and the chat version is not.
 
 It reports, too, each of a script's agent notes such a helpdesk has no place for: its
-`flexibility` guidance, each alternative (at its `label`) and each condition (at its `when`).
+`flexibility` guidance, each alternative (at its `label`) and each condition (at its `when`), and
+the template logic each blank `scriptkit import` kept a helpdesk's `{% case %}`, `{% if %}` or
+`{% for %}` in stands for (its prompt). Such a blank's marker is named from the variable the
+logic reads (`[[brand name]]` for `{% case ticket.brand.name %}`), not the tag (`[[case]]`).
 Zendesk keeps them in the macro's description, and the CSV, JSON and playbook exports keep them,
 so they are not reported there.
 
