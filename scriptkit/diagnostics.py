@@ -109,12 +109,14 @@ CHANNEL_DEFAULTED = "channel_defaulted"
 
 @dataclass(frozen=True, slots=True)
 class Edit:
-    """Replace characters ``[start, end)`` of ``file`` with ``replacement``."""
+    """Replace characters ``[start, end)`` of ``file`` with ``replacement``; ``replaces`` is the text found there
+    (None: not known), which ``apply_fixes`` checks the text it is given still holds."""
 
     file: str
     start: int
     end: int
     replacement: str
+    replaces: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

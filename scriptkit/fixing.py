@@ -30,9 +30,10 @@ from scriptkit.diagnostics import SPREAD, Diagnostic, Edit, Fix, Location
 from scriptkit.errors import ConfigError, ErrorGroup, ScriptkitError
 from scriptkit.loading import YAML, plain_data, value_at  # (ruamel.yaml, imported there keeping the warnings filters)
 from scriptkit.sourcetext import SourceText, scalar_offsets
-from scriptkit.text import folded_alike, keeps_links, sentence_spans
+from scriptkit.text import clipped, folded_alike, keeps_links, sentence_spans
 
 if TYPE_CHECKING:
+    from scriptkit.linting import LintResult
     from scriptkit.rules.base import Rule
 
 
@@ -383,23 +384,51 @@ def _not_overlapping(edits: list[Edit], floor: int) -> tuple[list[Edit], list[Ed
     return chosen, skipped
 
 
-def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> str:
+class StaleFindings(ConfigError, ValueError):
+    """Findings given to ``apply_fixes`` that were made in another text (an earlier draft): a ``ConfigError``, and
+    the ``ValueError`` an edit outside the text always was."""
+
+    def __str__(self) -> str:
+        return ConfigError.__str__(self)  # (not ValueError's)
+
+
+def apply_fixes(text: str, diagnostics: LintResult | Iterable[Diagnostic], *, unsafe: bool = False) -> str:
     """``text`` with the safe fixes of ``diagnostics`` made (and the unsafe ones too with ``unsafe=True``):
-    the findings of ``lint_text(text)``, whose edits are offsets into ``text``.
+    the findings of ``lint_text(text)`` (its ``LintResult``, or its ``diagnostics``), whose edits are offsets into
+    ``text``.
 
     As ``scriptkit check --fix``: an edit inside another gives way to it, and of two that overlap only the later
-    one is made; lint the result again for what is left. An edit outside ``text`` is a ``ValueError``: the
-    findings were made in another text."""
+    one is made; lint the result again for what is left. An edit outside ``text``, or where ``text`` no longer
+    holds what it replaces (``Edit.replaces``), raises ``StaleFindings``: the findings were made in another text,
+    an earlier draft, and no fix is made."""
+    from scriptkit.linting import LintResult, check_argument
+
+    wanted = "a LintResult or a list of its diagnostics"
+    check_argument(text, str, "apply_fixes", "the text", "a str",
+                   "Decode it first: text.decode('utf-8')." if isinstance(text, bytes) else None)
+    if isinstance(diagnostics, LintResult):
+        diagnostics = diagnostics.diagnostics
+    elif isinstance(diagnostics, str | bytes | Mapping) or not isinstance(diagnostics, Iterable):
+        check_argument(diagnostics, (), "apply_fixes", "the findings", wanted)
     edits: dict[tuple[int, int, str], Edit] = {}
     for d in diagnostics:
+        check_argument(d, Diagnostic, "apply_fixes", "the findings", wanted)
         if d.fix is not None and (d.fix.safe or unsafe):
             for e in d.fix.edits:
                 if not 0 <= e.start <= e.end <= len(text):
-                    raise ValueError(f"a fix of {d.code} replaces characters {e.start}-{e.end}, not found in this "
-                                     f"text of {len(text)}: pass the text the findings were made in")
+                    raise StaleFindings(f"a fix of {d.code} at {d.location} replaces characters {e.start}-{e.end}, "
+                                        f"not found in this text of {len(text)}", None, _LINT_AGAIN)
+                if e.replaces is not None and text[e.start:e.end] != e.replaces:
+                    raise StaleFindings(f"a fix of {d.code} replaces '{clipped(e.replaces, 40)}' at characters "
+                                        f"{e.start}-{e.end}, where this text has '{clipped(text[e.start:e.end], 40)}': "
+                                        "the findings were made in another text",
+                                        SourceText(e.file, text).location(e.start), _LINT_AGAIN)
                 edits.setdefault((e.start, e.end, e.replacement), e)
     outer, _ = _outermost(sorted(edits.values(), key=lambda e: (e.start, e.end), reverse=True))
     return _spliced(text, _not_overlapping(outer, len(text))[0])
+
+
+_LINT_AGAIN = "Pass the text the findings were made in, or lint the text again: scriptkit.lint_text(text)."
 
 
 def _spliced(text: str, edits: list[Edit], spellings: Mapping[Edit, str] | None = None) -> str:

@@ -534,6 +534,11 @@ def lint_text(text: str, *, channel: str | None = None, config: LintConfig | Non
             if d.text and d.location.file == file and d.location.offset >= 0 \
                     and given.startswith(d.text, d.location.offset):
                 d.text = written[d.location.offset:d.location.offset + len(d.text)]
+    if page is not None or given is not written:  # (each edit names what it replaces as the caller wrote it)
+        for d in result.diagnostics:
+            if d.fix is not None:
+                d.fix = replace(d.fix, edits=tuple(replace(e, replaces=written[e.start:e.end]) if e.file == file
+                                                   else e for e in d.fix.edits))
     if parts is not None:  # (a finding over the judged parts quotes them joined, which the text given never holds)
         for d in result.diagnostics:
             if d.extra.get(SPREAD) and d.text and d.location.file == file and d.text not in written:
@@ -1021,7 +1026,7 @@ def _fix(rule: Rule, message: Message, finding: Finding) -> Fix | None:
     if not keeps_links(source.text, a, b, finding.replacement):
         return None
     description = _one(f"replace '{message.text[finding.start:finding.end]}' with '{finding.replacement}'")
-    return Fix(description, (Edit(source.path, a, b, _one(finding.replacement)),))
+    return Fix(description, (Edit(source.path, a, b, _one(finding.replacement), source.text[a:b]),))
 
 
 def _typed_like(message: Message, finding: Finding, slot: str | None) -> Finding:
