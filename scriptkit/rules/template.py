@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from scriptkit.diagnostics import Diagnostic, Edit, Fix, Location, Severity
+from scriptkit.language import base_language, name_of
 from scriptkit.message import Message, Placeholder, Text, reply_turns
 from scriptkit.placeholders import DEFAULT_CATALOGUE, Catalogue, PlaceholderSpec, fallback_word
 from scriptkit.rules import options
@@ -167,26 +168,36 @@ def _left_out(text: str, a: int, b: int) -> str:
     return _as_written(before + after)
 
 
-def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec) -> str:
+def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpec, language: str = "en") -> str:
     """How to write the placeholder so the reply reads without it, for where it is: a fallback word in
-    the greeting; a sentence reworded, or a fallback that reads there, elsewhere."""
+    the greeting; a sentence reworded, or a fallback that reads there, elsewhere. In a pack in another
+    ``language``, the fallback is the writer's to word ('...'): the catalogue's words are English."""
     word = fallback_word(spec, name)
+    english = language == "en"
+    own = "" if english else f" in {name_of(language)}"
     if why == "in the greeting" or (word and _GREETED.search(text, max(0, a - 20), a)):  # ("Hi {{ name }},")
-        if word:
+        if word and english:
             return f"Add one: {{{{ {name} | fallback('{word}') }}}}."
+        if word:
+            return f"Add one, words{own} that read in its place: {{{{ {name} | fallback('...') }}}}."
         return "Greet without it, or add a fallback that reads in its place."
     if why == "after a colon":  # (the label stays, so nothing reworded reads: the value is what is wanted there)
         label = _quoted(_as_written(text[_sentence_around(text, a, b)[0]:a]).strip(), 0)
-        after = word if word and word.lower() != "there" else "..."  # ("there" reads after "Hi", not a label)
-        return (f"Add a fallback that reads after '{label}': {{{{ {name} | fallback('{after}') }}}}, or "
+        # ("there" reads after "Hi", not a label)
+        after = word if word and word.lower() != "there" and english else "..."
+        return (f"Add a fallback{own} that reads after '{label}': {{{{ {name} | fallback('{after}') }}}}, or "
                 "reword so the sentence reads without it.")
     vocative = _PUNCT_AFTER.match(text[b:b + 1]) is not None  # ("Thanks, Maya." / "Maya, I can see...")
     if vocative:
         shown = _quoted(_left_out(text, a, b), 0)
-        opener = (f"Add a fallback that opens the sentence ({{{{ {name} | fallback('Hello') }}}}), or reword"
+        opener = (f"Add a fallback{own} that opens the sentence ({{{{ {name} | fallback("
+                  f"'{'Hello' if english else '...'}') }}}}), or reword"
                   if _sentence_around(text, a, b)[0] == a and text[b:b + 1] == "," and word else "Reword")
         gap = "a missing name leaves no gap" if "name" in name else "the sentence reads without it"
         return f"{opener} so {gap}, e.g. '{shown}'"
+    if spec.called and not english:
+        return (f"Start the sentence with words{own} that say what it is, or add a fallback that starts a "
+                f"sentence: {{{{ {name} | fallback('...') }}}}.")
     if spec.called:
         start, end = _sentence_around(text, a, b)
         called = spec.called[0].upper() + spec.called[1:] if start == a else spec.called
@@ -195,6 +206,11 @@ def _advice(text: str, a: int, b: int, name: str, why: str, spec: PlaceholderSpe
                 f"starts a sentence: {{{{ {name} | fallback('{called}') }}}}.")
     return (f"Start the sentence with words of its own, so it reads without {{{{ {name} }}}}, or add a fallback "
             "that reads in its place at the start of a sentence.")
+
+
+def _language_said(ctx: RuleContext) -> str:
+    """The language the replies are written in, as their locale says: English where none is said."""
+    return base_language(ctx.locale) if ctx.locale else "en"
 
 
 @register
@@ -244,9 +260,9 @@ class PlaceholderWithoutFallback(Rule):
     def check(self, message: Message, ctx: RuleContext) -> Iterable[Finding]:
         if not any(isinstance(seg, Placeholder) and seg.may_read_blank for seg in message.segments):
             return
-        yield from self._findings(message, _catalogue(ctx), layout=False)
+        yield from self._findings(message, _catalogue(ctx), layout=False, language=_language_said(ctx))
 
-    def _findings(self, message: Message, catalogue: Catalogue, layout: bool) -> Iterator[Finding]:
+    def _findings(self, message: Message, catalogue: Catalogue, layout: bool, language: str) -> Iterator[Finding]:
         text = message.text
         for a, b, seg in message.spans():
             if not isinstance(seg, Placeholder) or not seg.may_read_blank:
@@ -259,7 +275,7 @@ class PlaceholderWithoutFallback(Rule):
             why = _blank_reads_badly(text, a, b, seg.slot, seg.name)
             if why:
                 yield Finding(a, b, _without_it(text, a, b, seg.name, why, spec, seg.fallback is not None),
-                              _advice(text, a, b, seg.name, why, spec))
+                              _advice(text, a, b, seg.name, why, spec, language))
 
     def check_pack(self, pack: Pack, messages: list[Message], ctx: RuleContext) -> Iterable[Diagnostic]:
         catalogue = _catalogue(ctx)
@@ -268,7 +284,7 @@ class PlaceholderWithoutFallback(Rule):
             if message.channel in seen:
                 continue
             seen.add(message.channel)
-            for f in self._findings(message, catalogue, layout=True):
+            for f in self._findings(message, catalogue, layout=True, language=_language_said(ctx)):
                 location, slot = message.locate(f.start)
                 yield Diagnostic(self.code, self.name, f.message, self.severity, location, slot=slot,
                                  text=message.text[f.start:f.end], suggestion=f.suggestion,
@@ -1000,10 +1016,10 @@ _GREETING_WORDS = r"(?:[ \t]+(?:\{\{[^{}\n]{1,80}\}\}|[^\W\d_][\w'’.-]{0,30}))
 # (the rest of a line that greets twice over: "Madame, Monsieur,", "¡Hola, Marta!", "Buenos días, Marta:")
 _GREETING_LINE_REST = (r"(?:" + _GREETING_WORDS.replace("{0,4}?", "{1,4}?")
                        + r"[ \t\u00a0\u202f]*[,!:](?=[ \t]*(?:\n|$)))?")
+_ENGLISH_GREETING = (r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|afternoon|evening|day))"
+                     + _GREETING_WORDS + r"(?:[ \t]*[,!.:;]|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))")
 _GREETING_AT_START = re.compile(
-    r"(?:hi|hello|hey|hiya|dear|greetings|good[ \t]+(?:morning|afternoon|evening|day))" + _GREETING_WORDS
-    + r"(?:[ \t]*[,!.:;]|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))"
-    r"|(?:hallo|guten[ \t]+(?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|¡?hola"
+    _ENGLISH_GREETING + r"|(?:hallo|guten[ \t]+(?:tag|morgen|abend)|moin|servus|bonjour|bonsoir|salut|¡?hola"
     r"|buen[oa]s[ \t]+(?:días|tardes|noches))" + _GREETING_WORDS
     + r"(?:[ \t\u00a0\u202f]*[,!.:;]" + _GREETING_LINE_REST + r"|[ \t]+[—–-][ \t]|[ \t]*(?=\n|$))"
     r"|(?:sehr[ \t]+geehrte[rs]?|liebe[rs]?|madame|monsieur|mesdames|cher|chère|chers|chères"
@@ -1011,10 +1027,12 @@ _GREETING_AT_START = re.compile(
 _GREETING_LETTERS = frozenset("HhDdGgMmSsBbLlCcEeQq¡")
 # a line that closes a letter ("Kind regards,", "Best", "Thanks!", "Mit freundlichen Grüßen", "Cordialement",
 # "Un saludo,") and, for the less certain ones, what tells it is one: a name under it, or a comma after it
-_CLOSING = re.compile(
-    r"[ \t]*(?P<closing>(?:kind|best|warm|warmest|warmly|with)[ \t]+(?:regards|wishes|thanks)|regards|"
+_ENGLISH_CLOSINGS = (
+    r"(?:kind|best|warm|warmest|warmly|with)[ \t]+(?:regards|wishes|thanks)|regards|"
     r"(?:yours[ \t]+)?(?:sincerely|truly|faithfully)|all[ \t]+the[ \t]+best|best|cheers|take[ \t]+care|warmly|"
-    r"(?:many[ \t]+)?thanks(?:[ \t]+again)?|thank[ \t]+you|speak[ \t]+soon|talk[ \t]+soon|"
+    r"(?:many[ \t]+)?thanks(?:[ \t]+again)?|thank[ \t]+you|speak[ \t]+soon|talk[ \t]+soon")
+_CLOSING = re.compile(
+    r"[ \t]*(?P<closing>" + _ENGLISH_CLOSINGS + "|"
     # German: "Mit freundlichen Grüßen", "Viele Grüße", "Beste Grüße aus Hamburg", "Gruß", "Vielen Dank"
     r"(?:mit[ \t]+)?(?:(?:viele|vielen|beste|besten|freundliche|freundlichen|liebe|lieben|herzliche|herzlichen"
     r"|schöne|schönen|sonnige|sonnigen)[ \t]+)?(?:grüße|grüßen|grüsse|grüssen|gruß|gruss)(?:[ \t]+aus[ \t]+\w+)?|"
@@ -1030,6 +1048,9 @@ _CLOSING = re.compile(
 _ALWAYS_A_CLOSING = ("regards", "sincerely", "truly", "faithfully", "wishes", "all the best",
                      "grüße", "grüßen", "grüsse", "grüssen", "gruß", "gruss", "cordialement", "à vous",
                      "salutations", "distinguées", "saludo", "saludo cordial", "saludos", "cordiales", "atentamente")
+# a layout's greeting or sign-off line that is English: a greeting opening it, or a closing that is all of it
+_ENGLISH_FRAME = re.compile(r"[ \t]*(?:" + _ENGLISH_GREETING + r"|(?:" + _ENGLISH_CLOSINGS + r")[ \t]*[,!.]?[ \t]*$)",
+                            re.I)
 _NAME_LINE = re.compile(r"[ \t]*[^\s.?:;][^\n]{0,59}")  # a short line under a closing: a name, a team, a phone
 
 
@@ -1092,7 +1113,8 @@ class DuplicateGreeting(Rule):
     there!", "Dear Maya"; in German, French and Spanish "Hallo Frau Meier,", "Sehr geehrte Damen und
     Herren,", "Bonjour Madame Martin,", "¡Hola, Marta!", "Estimada Sra. García:"), the customer gets
     two. A later slot counts only when it opens with a letter's greeting line ("Hi Maya," alone on its
-    line, over the text pasted with it). A greeting inside the text ("so, hi again") is left alone, as is a channel whose layout has no greeting.
+    line, over the text pasted with it). A greeting inside the text ("so, hi again") is left alone, as
+    is a channel whose layout has no greeting.
 
     ## Why it matters
     "Hi Maya,\\n\\nHi Maya," is the first thing the customer reads, and it shows a reply pasted from an
@@ -1676,8 +1698,11 @@ class EnglishDefaultLayout(Rule):
     its replies are sent on that have no layout in `pack.yaml`: each of them opens (and, for
     email, closes) every reply with scriptkit's default, which is English: "Hi there," ...
     "Warm wishes," on email, "Hi there!" on chat and social, "Thanks for calling, this is ..."
-    on phone. One finding, at the `locale` line. A channel whose replies all read as English is
-    left out, and English packs (`en`, `en-GB`, `en-US`...) are never reported.
+    on phone. One finding, at the `locale` line. A greeting or sign-off `pack.yaml` writes in English
+    itself (as `scriptkit init` writes them: "Hi {{ customer.first_name | fallback('there') }},", or
+    words of the writer's own such as "Hello!" or "Best regards,"), for a channel or under a helpdesk's
+    `layouts`, is reported at its line. A channel whose replies all read as English is left out, and
+    English packs (`en`, `en-GB`, `en-US`...) are never reported.
 
     ## Why it matters
     The customer reads "Hi there," above a Spanish reply and "Warm wishes," under it: a form
@@ -1711,7 +1736,10 @@ class EnglishDefaultLayout(Rule):
 
     code = "SK015"
     name = "english-default-layout"
-    bad_examples = (Example(scripts=(_SPANISH_REPLY,), pack={"locale": "es-ES"}),)
+    bad_examples = (Example(scripts=(_SPANISH_REPLY,), pack={"locale": "es-ES"}),
+                    Example(scripts=(_SPANISH_REPLY,), pack={"locale": "es-ES", "channels": {"email": {
+                        "greeting": "Hi {{ customer.first_name | fallback('there') }},",
+                        "signoff": "Warm wishes,\n{{ agent.first_name }}"}}}))
     good_examples = (
         Example(scripts=(_SPANISH_REPLY,), pack={"locale": "es-ES", "channels": {"email": {
             "greeting": "¡Hola, {{ customer.first_name | fallback('buenos días') }}!",
@@ -1729,6 +1757,7 @@ class EnglishDefaultLayout(Rule):
         # (a channel whose replies all read as English, as under a 'locale: uk' meant for the UK, is SK006's; told
         # by the writer's words, not the English greeting itself: the phone's runs into the reply's one line)
         sent = {m.channel for m in messages if written_language(m) != "en"}
+        yield from self._english_layouts(pack, language, sent)
         channels = [c for c in CHANNELS if c in sent and c not in pack.meta.channels
                     and (DEFAULT_LAYOUTS[c].greeting or DEFAULT_LAYOUTS[c].signoff)]
         if not channels:
@@ -1748,6 +1777,52 @@ class EnglishDefaultLayout(Rule):
                          self.severity, location, text=pack.meta.locale,
                          suggestion=f"Write your own in {name_of(language)} in pack.yaml: "
                                     f"channels: {{{', '.join(write)}}}; an empty one (greeting: \"\") sends none.")
+
+    def _english_layouts(self, pack: Pack, language: str, sent: set[str]) -> Iterator[Diagnostic]:
+        """A greeting or sign-off pack.yaml writes in English (as `scriptkit init` writes them), for a channel or for
+        one helpdesk, on a channel the pack's replies are sent on: one finding per layout, at its first such line."""
+        from scriptkit.language import name_of
+        from scriptkit.models import CHANNELS
+        from scriptkit.targets.layouts import given
+
+        written: list[tuple[tuple[str, ...], str, Mapping[str, object]]] = [
+            (("channels", channel), f"the {channel} layout", pack.meta.channels[channel].model_dump())
+            for channel in CHANNELS if channel in sent and channel in pack.meta.channels]
+        for target in pack.meta.export:
+            layouts = given(pack, str(target))
+            for channel, layout in layouts.items() if isinstance(layouts, Mapping) else ():
+                if channel in sent and isinstance(layout, Mapping):
+                    written.append((("export", str(target), "layouts", str(channel)),
+                                    f"{target}'s {channel} layout", layout))
+        for path, whose, layout in written:
+            english = [(key, text) for key in ("greeting", "signoff")
+                       if isinstance(text := layout.get(key), str) and _reads_as_english(text)]
+            if not english:
+                continue
+            key, text = english[0]
+            location = (pack.origin.location((*path, key)) if pack.origin
+                        else Location(f"{pack.root}/pack.yaml", 1, 1))
+            said = " and ".join("greeting" if key == "greeting" else "sign-off" for key, _ in english)
+            shown = " ... ".join(repr(_FALLBACK_SHOWN.sub(r"\1", text).strip().splitlines()[0]) for _, text in english)
+            them = "them" if len(english) > 1 else "it"
+            yield Diagnostic(self.code, self.name,
+                             f"locale {pack.meta.locale}, but {whose}'s {said} "
+                             f"{'read' if len(english) > 1 else 'reads'} as English ({shown}): the customer reads "
+                             f"{them} around every {name_of(language)} reply sent on {path[-1]}",
+                             self.severity, location, text=text,
+                             suggestion=f"Write {them} in {name_of(language)} in pack.yaml; an empty one "
+                                        f"({english[0][0]}: \"\") sends none.")
+
+
+def _reads_as_english(text: str) -> bool:
+    """Whether a layout's greeting or sign-off is English: its first line opens with an English greeting or is an
+    English closing ("Hi {{ customer.first_name | fallback('there') }},", "Warm wishes,", "Take care,"), or the
+    language checks read it as English ("Is there anything else I can help with today?"). A name alone ("- {{
+    agent.first_name }}") is no language's."""
+    from scriptkit.language import language_of
+
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return _ENGLISH_FRAME.match(first) is not None or language_of(text) == "en"
 
 
 # UTF-8 text read as Windows-1252 (or Latin-1) and saved again: each accented letter or curly quote became a

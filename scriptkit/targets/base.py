@@ -796,20 +796,22 @@ def placeholder_problems(message: Message, dialect: Dialect, target: str,
             why = "has no documented fallback" if not dialect.fallbacks else "cannot spell this fallback"
             found[seg.name, where or seg.fallback] = problem(
                 "SK504", f"{target} {why}: when '{seg.name}' is empty the fallback "
-                         f"\"{seg.fallback}\" is lost", lost_fallback_hint(target, message.channel, seg.slot),
+                         f"\"{seg.fallback}\" is lost",
+                lost_fallback_hint(target, message.channel, seg.slot, message.meta.get("locale")),
                 location=where)
     return list(found.values())
 
 
-def lost_fallback_hint(target: str, channel: str, slot: str) -> str:
+def lost_fallback_hint(target: str, channel: str, slot: str, locale: object = None) -> str:
     """SK504's advice: for a greeting or sign-off, the pack.yaml setting that gives ``target`` one of its own that
-    reads well without the name (the other helpdesks keep the pack's); for a reply's text, to reword it."""
+    reads well without the name (the other helpdesks keep the pack's), in the pack's ``locale``; for a reply's
+    text, to reword it."""
     from scriptkit.targets.layouts import example
 
     if slot in ("greeting", "signoff"):
         said = "greeting" if slot == "greeting" else "sign-off"
         return (f"Give {target} a {said} of its own that reads well without the name, in pack.yaml: "
-                f"{example(target, channel, slot)} (the other helpdesks keep the pack's).")
+                f"{example(target, channel, slot, locale)} (the other helpdesks keep the pack's).")
     return "Check the wording still reads well without the value, or write it without the placeholder."
 
 

@@ -23,9 +23,21 @@ DESCRIPTION = ("this helpdesk's own greeting, sign-off or separator for a channe
                "(pack.yaml only), e.g. {email: {greeting: \"Hello,\"}} where the helpdesk has no fallback for a name")
 
 
-def example(target: str, channel: str, slot: str = "greeting") -> str:
+def own_words(channel: str, slot: str, locale: object = None) -> str:
+    """A greeting or sign-off to suggest for ``channel``: English words in an English pack (or one that names no
+    ``locale``); in another language, a stand-in for the writer's own ("<your greeting in German>"), as scriptkit
+    writes no words in it."""
+    from scriptkit.language import base_language, name_of
+
+    language = base_language(locale) if isinstance(locale, str) else "en"
+    if language != "en":
+        return f"<your {'sign-off' if slot == 'signoff' else 'greeting'} in {name_of(language)}>"
+    return {"greeting": "Hello," if channel == "email" else "Hello!", "signoff": "Warm wishes,"}.get(slot, "Hello,")
+
+
+def example(target: str, channel: str, slot: str = "greeting", locale: object = None) -> str:
     """The setting as pack.yaml writes it, for one channel's greeting or sign-off: what SK504 advises."""
-    text = {"greeting": "Hello," if channel == "email" else "Hello!", "signoff": "Warm wishes,"}.get(slot, "Hello,")
+    text = own_words(channel, slot, locale)
     return f'export: {{{target}: {{{SETTING}: {{{channel}: {{{slot}: "{text}"}}}}}}}}'
 
 
@@ -105,7 +117,7 @@ def _checked(pack: Pack, target: str) -> dict[ChannelName, Layout]:
     if not isinstance(value, Mapping):
         raise ConfigError(f"{target} export setting '{SETTING}' must be a mapping of channels to their layout",
                           origin.location(here) if origin else None,
-                          f"Write it as {example(target, 'email')}.")
+                          f"Write it as {example(target, 'email', locale=pack.meta.locale)}.")
     # the setting's block seen where pack.yaml's channels: is, so loading's own checks place each problem in it
     view = _moved(origin, here, ("channels",)) if origin else None
     data = {"name": pack.meta.name, "channels": dict(value)}
