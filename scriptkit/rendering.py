@@ -754,14 +754,29 @@ def _too_deep(src: TemplateSource, where: Location) -> TemplateSecurityError:
 
 def _nested_too_deep(tree: nodes.Template, src: TemplateSource) -> TemplateSecurityError | None:
     """Whether the template nests deeper than MAX_NESTING: a hundred '{% if %}' in one another made
-    Python's compiler fail ('too many levels of indentation'), told as a bug in scriptkit."""
-    stack: list[tuple[nodes.Node, int]] = [(tree, 0)]  # (a loop, not recursion: the tree may be that deep)
+    Python's compiler fail ('too many levels of indentation'), told as a bug in scriptkit. What is counted is
+    what the writer wrote: tags inside one another ('{% elif %}' is its '{% if %}''s level), and within one tag
+    or '{{ }}', brackets (and filters) inside one another; the compiler fails past 100 of the one or 200 of the
+    other, and the message's number is the one refused past."""
+    stack: list[tuple[nodes.Node, int, int]] = [(tree, 0, 0)]  # (a loop, not recursion: the tree may be that deep)
     while stack:
-        node, depth = stack.pop()
-        if depth > MAX_NESTING:
+        node, tags, brackets = stack.pop()
+        if tags > MAX_NESTING or brackets > MAX_NESTING:
             return _too_deep(src, src.location_of_line(getattr(node, "lineno", 1)))
-        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
+        elifs = node.elif_ if isinstance(node, nodes.If) else []
+        for child in node.iter_child_nodes():
+            if isinstance(child, _BODY_TAGS):
+                stack.append((child, tags + (not any(child is e for e in elifs)), 0))
+            elif isinstance(child, nodes.Expr):  # (a name or a constant is no level: 'x' in '[x]' is one deep)
+                stack.append((child, tags, brackets + any(True for _ in child.iter_child_nodes())))
+            else:  # (a '{{ }}' or text; a key and its value, a keyword argument: as deep as what holds them)
+                stack.append((child, tags, brackets if isinstance(child, nodes.Helper) else 0))
     return None
+
+
+#: the tags that hold a body: each one nested is a level
+_BODY_TAGS = (nodes.If, nodes.For, nodes.With, nodes.FilterBlock, nodes.CallBlock, nodes.Macro, nodes.Block,
+              nodes.AssignBlock, nodes.Scope, nodes.OverlayScope, nodes.EvalContextModifier)
 
 
 def _read(src: TemplateSource, scope: _Scope) -> list[ScriptkitError] | nodes.Template:
