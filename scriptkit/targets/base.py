@@ -1203,7 +1203,10 @@ class BaseTarget(ABC):
         ``blank_markers`` setting writes it, under ``WRITTEN_BLANK`` (every serialiser that takes one takes both)."""
         conf = settings(message)
         mapped = conf.get("placeholders") or {}
-        names = {str(k): str(v) for k, v in mapped.items()} if isinstance(mapped, Mapping) else {}
+        # (a mapping that is no field, which check refuses, is left out of a forced export: its text, 'Acme Co',
+        # written as a variable, {{Acme Co}}, is one the helpdesk has no value for)
+        names = {str(k): v for k, v in mapped.items() if isinstance(v, str) and _FIELD.fullmatch(v)} \
+            if isinstance(mapped, Mapping) else {}
         if _written_markers(conf.get("blank_markers")):
             names.update((WRITTEN_BLANK + str(k), v) for k, v in conf["blank_markers"].items())
         return names
@@ -1229,9 +1232,22 @@ class BaseTarget(ABC):
         bad = [(str(k), "null" if v is None else str(v).lower() if isinstance(v, bool) else v)
                for k, v in pairs if not (isinstance(v, str) and _FIELD.fullmatch(v))]
         return wrong + [problem("SK506", f"{self.name} placeholder mapping '{k}: {v}' is not a field name",
-                                "Map to a dotted field name such as ticket.custom_fields.order_id.", Severity.ERROR,
-                                setting=("placeholders", k))
+                                self._mapping_hint(k, v), Severity.ERROR, setting=("placeholders", k))
                         for k, v in bad]
+
+    def _mapping_hint(self, name: str, value: object) -> str:
+        """What to write instead of a placeholder mapping that is no field: one of this helpdesk's own fields (not
+        another's), and for fixed text ('brand.name: Acme Co', which the export would write as a variable the
+        helpdesk has no value for), a constant of the pack, which every export writes as text."""
+        names = self.dialect.names if self.dialect else {}
+        example = names.get("customer.full_name") or next(iter(names.values()), "")
+        field = f"Map it to a {self.name} field, a dotted name such as {example}" if example \
+            else "Map it to a dotted field name"
+        if not (isinstance(value, str) and value.strip()):
+            return field + "."
+        constant = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_") or "fixed_text"
+        return (f"{field}. For fixed text, declare it in pack.yaml, constants: {{{constant}: {value}}}, write "
+                f"{{{{ {constant} }}}} in the scripts instead of {{{{ {name} }}}}, and remove this mapping.")
 
     def check(self, message: Message) -> list[Problem]:
         found = self.setting_problems(settings(message))
