@@ -74,6 +74,7 @@ for _code, _words in _TELLING_WORDS.items():
         _TELLING_OF[_word] = (*_TELLING_OF.get(_word, ()), _code)
 _ACCENTS = (("es", re.compile("[ñáíóúé]")), ("pt", re.compile("[ãõçáéíóúâêôà]")), ("fr", re.compile("[éèêàçùûîôëïœ]")),
             ("de", re.compile("[äöüß]")), ("it", re.compile("[àèéìòù]")))
+_ACCENTS_OF = dict(_ACCENTS)
 _ORDER = tuple(_COMMON_WORDS)
 _LANGS_OF: dict[str, tuple[str, ...]] = {}
 for _code, _words in _COMMON_WORDS.items():
@@ -317,10 +318,16 @@ def _short_language(text: str) -> str | None:
     Each word counts once for each language it is telling of: a common or telling word of that language, else a
     word with no capital written with its letters ("está", "già"; "María" is a name). The language with most
     (at least ``_MIN_HITS``) is told, where the text's English common words are fewer than half as many: "Siento
-    mucho que no pueda utilizar el servicio." is Spanish, "Muchas gracias for your order!" is not.
+    mucho que no pueda utilizar el servicio." is Spanish, "Muchas gracias for your order!" is not. A terse
+    macro with no English common word at all ("Versand heute möglich.", "Pedido enviado, llega el lunes.") is
+    told on less: two such words, or one written with that language's letters (see ``_terse_language``).
     """
     if text.isascii() and not any(word in _TELLING_OF for word in text.lower().split()):
-        return None  # (no telling word, no letter: most undecided English text, told at once)
+        # (no telling word, no letter: most undecided English text, told at once; read on only where another
+        # language's common words stand with no English one: "Betrag in 5 Tagen auf dem Konto.")
+        words = _spaced(text).lower().split()
+        if _OTHERS_WORDS.isdisjoint(words) or not _ENGLISH.isdisjoint(words):
+            return None
     english: set[str] = set()
     telling: dict[str, set[str]] = {}
     for line in _spaced(text).splitlines():
@@ -342,7 +349,25 @@ def _short_language(text: str) -> str | None:
         return None
     best = max(telling, key=lambda code: (len(telling[code]), -_ORDER.index(code)))
     found = len(telling[best])
-    return best if found >= _MIN_HITS and found > 2 * len(english) else None
+    if found >= _MIN_HITS and found > 2 * len(english):
+        return best
+    return None if english else _terse_language(telling, _spaced(text).split())
+
+
+def _terse_language(telling: dict[str, set[str]], tokens: list[str]) -> str | None:
+    """The language of a terse text with no English common word, by the words ``telling`` of each language: told
+    where one has two ("Pedido enviado, llega el lunes."), or one with letters ASCII has none ("möglich",
+    "días"). One plain word is not enough ("per", "plus" and "non" are English too), nor one word of one letter
+    ("e.g." is no Italian "e"), nor a name ("José"); but a German noun with its letters ("Überweisung") counts
+    beside another word of German."""
+    for code, words in telling.items():
+        telling[code] = {word for word in words if len(word) > 1}
+    german = {word for token in tokens if token[:1].isupper() and _ACCENTS_OF["de"].search(word := token.lower())}
+    if german and telling.get("de"):
+        telling["de"] |= german
+    best = max(telling, key=lambda code: (len(telling[code]), -_ORDER.index(code)))
+    words = telling[best]
+    return best if len(words) >= 2 or any(not word.isascii() for word in words) else None
 
 
 def _common_language(text: str, alone: bool = False) -> str | None:
