@@ -100,9 +100,30 @@ def is_known(selector: str, rules: Iterable[type[Rule]]) -> bool:
     return any(specificity(s, r) >= 10 for r in rules)
 
 
+@dataclass(frozen=True, order=True)
+class SettingLocation(Location):
+    """Where a setting given as data (``LintConfig.from_mapping``) is: its key's path in the mapping, as
+    ``<settings>: options.formal-tone.ceiling`` (no line of a file to name)."""
+
+    key: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.key}" if self.key else self.file
+
+
+def _mapping_locator(source: str) -> Locator:
+    def locate(path: tuple[str | int, ...], key: bool) -> Location:
+        dotted = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+        return SettingLocation(source, 1, 1, key=dotted)
+    return locate
+
+
 @dataclass
 class LintConfig:
-    """Which rules run, how severe they are, their options, and when a run fails."""
+    """Which rules run, how severe they are, their options, and when a run fails.
+
+    Settings held as data (a service's per-tenant settings) are read by ``LintConfig.from_mapping``; the
+    constructor takes the values it holds (``Selector`` objects, a ``Severity``), and refuses others."""
 
     select: tuple[Selector, ...] = ()  # empty: every rule
     ignore: tuple[Selector, ...] = ()
@@ -123,6 +144,51 @@ class LintConfig:
     sources: tuple[str, ...] = ()  # files the settings came from
     # per-run memo (review lints one short text at a time); not copied by replace()
     _memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # (a str where selectors go was iterated letter by letter deep in a run, an AttributeError; a misspelt
+        # grammar mode was taken for a server's host name and contacted)
+        for name in ("select", "ignore"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(isinstance(item, Selector) for item in value):
+                _not_settings(name, value, "a tuple of scriptkit.config.Selector objects, such as "
+                              f"{name}=(Selector('SK201'),)", f"{{'{name}': ['SK201']}}")
+        if not isinstance(self.severities, tuple) or not all(
+                isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Selector)
+                and isinstance(item[1], Severity | None) for item in self.severities):
+            _not_settings("severities", self.severities, "(Selector, Severity or None) pairs",
+                          "{'severity': {'SK404': 'error'}}")
+        if not isinstance(self.options, dict) or not all(isinstance(v, Mapping) for v in self.options.values()):
+            _not_settings("options", self.options, "a mapping of rule names to mappings of option values",
+                          "{'options': {'formal-tone': {'ceiling': 0.5}}}")
+        if not isinstance(self.custom, tuple) or not all(isinstance(r, type) and issubclass(r, Rule)
+                                                         for r in self.custom):
+            _not_settings("custom", self.custom, "a tuple of rule classes", "{'custom': [...]}")
+        self.fail_on = parse_severity(self.fail_on, None)
+        if self.grammar != "off":  # (parsed already when read from settings: parsing again keeps it)
+            self.grammar = parse_grammar(self.grammar, None)
+        if self.locale is not None:
+            self.locale = parse_locale(self.locale, None)
+
+    @classmethod
+    def from_mapping(cls, settings: Mapping[str, Any], source: str = "<settings>") -> LintConfig:
+        """Settings held as data (a service's per-tenant settings in its database), read as a ``scriptkit.toml``
+        holding them is: the same keys (``select``, ``ignore``, ``severity``, ``options``, ``fail-on``, ``grammar``,
+        ``locale``, ``custom``; ``fail_on`` too), the same checks, and defaults for the rest. A wrong or unknown
+        setting raises ``ConfigError`` (several: an ``ErrorGroup``) named by ``source`` and its key's path in the
+        mapping (``<settings>: options.formal-tone.ceiling``). ``files`` names rule files relative to the working
+        folder. ``override`` puts a caller's choices on top, as on any config."""
+        from scriptkit.linting import check_argument  # (linting imports this module)
+
+        check_argument(settings, Mapping, "LintConfig.from_mapping", "the settings", "a mapping (a dict)",
+                       "Parse the text first: json.loads(text) or tomllib.loads(text)." if isinstance(
+                           settings, str | bytes) else None)
+        check_argument(source, str, "LintConfig.from_mapping", "source", "a str naming the settings in messages")
+        errors = ErrorCollector()
+        config = _merge(cls(), _Raw(settings, _mapping_locator(source), Path.cwd(), source, True), errors)
+        _check_against_rules(config, errors)
+        errors.raise_if_any()
+        return config
 
     # ------------------------------------------------------------ selection
 
@@ -286,6 +352,23 @@ class LintConfig:
 
 
 OVERRIDE_KEYWORDS = ("select", "ignore", "fail_on", "grammar", "locale")
+
+
+def _not_settings(name: str, value: object, wanted: str, example: str) -> NoReturn:
+    raise ConfigError(f"LintConfig({name}=...) takes {wanted}, not {argument_named(value)}",
+                      hint=f"Give settings as data with LintConfig.from_mapping({example}), or put a caller's choices "
+                      "on a config with .override(select=..., ignore=..., fail_on=...).")
+
+
+def _check_against_rules(config: LintConfig, errors: ErrorCollector) -> None:
+    """The errors of ``config``'s selection (one running no rule) and option values, as the rules read them."""
+    if config.options or config.select:
+        from scriptkit.rules import all_rules
+
+        rules = [*all_rules(), *config.custom]
+        errors.extend(selection_errors(config.select, rules))
+        if config.options:
+            errors.extend(option_errors(config, rules))
 
 
 def _given_selectors(value: str | Sequence[str], keyword: str) -> tuple[Selector, ...]:
@@ -551,6 +634,7 @@ class _Raw:
     locate: Locator
     base: Path  # where relative paths (files:) are resolved
     name: str
+    as_data: bool = False  # given to LintConfig.from_mapping: a project's settings, though in no file
 
 
 def _split_list(value: Any) -> list[Any]:
@@ -667,7 +751,7 @@ def _merge(config: LintConfig, raw: _Raw, errors: ErrorCollector) -> LintConfig:
             changes["value_locations"] = value_locs
             changes["option_key_locations"] = key_locs
     found = get("locale")
-    if found is not None and not toml:  # (a pack's locale is pack.yaml's own, above its rules)
+    if found is not None and not (toml or raw.as_data):  # (a pack's locale is pack.yaml's own, above its rules)
         errors.add("'locale' is set at the top of pack.yaml, not under rules:", raw.locate((found[0],), True),
                    "Move it out of rules: to the top level (locale: en-GB).", ConfigError)
     elif found is not None:
@@ -1015,12 +1099,6 @@ def load_config(pack: Pack | None = None, start: str | Path | None = None, *, pr
             config = _merge(config, _Raw(meta.rules, locate, base, name), errors)
     if config.grammar not in (chosen_grammar, *GRAMMAR_MODES) and not _allowed_server(config.grammar):
         config = replace(config, grammar="off", unconfirmed_grammar=config.grammar)
-    if config.options or config.select:
-        from scriptkit.rules import all_rules
-
-        rules = [*all_rules(), *config.custom]
-        errors.extend(selection_errors(config.select, rules))
-        if config.options:
-            errors.extend(option_errors(config, rules))
+    _check_against_rules(config, errors)
     errors.raise_if_any()
     return config
