@@ -81,6 +81,7 @@ from scriptkit.importers import (
     Library,
     Wording,
     import_libraries,
+    refuse_content,
     refuse_folder,
 )
 from scriptkit.importers.common import BODIES
@@ -921,6 +922,7 @@ def audit_library(source: str | os.PathLike[str] | Sequence[str | os.PathLike[st
     from scriptkit.linting import check_argument
 
     function = "audit_library"
+    refuse_content(source, function)
     path_like = (str, os.PathLike)
     if isinstance(source, path_like):
         paths: list[str | Path] = [Path(source)]

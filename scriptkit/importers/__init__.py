@@ -562,6 +562,24 @@ def _script_id(item: RawItem) -> str:
     return slugify(item.title, slugify(f"macro {item.export_id}") if item.export_id else "macro")
 
 
+def refuse_content(source: object, function: str) -> None:
+    """A ConfigError for an export's content passed where its path goes (a JSON string, a sheet's lines, bytes),
+    which was read as a file's name ("no such file: {...the whole export...}") or as a list of numbers."""
+    if isinstance(source, str) and (source.lstrip()[:1] in ("{", "[") or "\n" in source):
+        try:
+            if os.path.exists(source):  # (a file named "[team] macros.csv" is a path)
+                return
+        except (OSError, ValueError):  # (too long to be a path, or holding a NUL)
+            pass
+    elif not isinstance(source, bytes | bytearray | memoryview):
+        return
+    unit = "characters" if isinstance(source, str) else "bytes"
+    raise ConfigError(f"{function}() takes the path to the export file, not its content ({len(source):,} {unit} "
+                      f"starting {bytes(source[:20]) if isinstance(source, memoryview) else source[:20]!r})",
+                      hint="Write the content to a file (tempfile.NamedTemporaryFile(suffix='.json')) and pass its "
+                           "path.")
+
+
 def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = None, *,
                    mapping: Mapping[str, str] | None = None, where: Mapping[str, str] | None = None,
                    dialect: str | None = None, bodies: str | None = None,
@@ -591,6 +609,7 @@ def import_library(path: str | Path | Sequence[str | Path], fmt: str | None = No
     unreadable items are collected in ``Library.problems`` by name. An argument of the wrong type
     (``mapping="title=Name"``, a list for ``taken``) is a ConfigError saying what to pass.
     """
+    refuse_content(path, "import_library")
     if isinstance(path, (str, os.PathLike)) and (files := _exported(path, fmt, wording)) is not None:
         path = files[0] if len(files) == 1 else files  # (a folder of scriptkit's own export: its files)
     if isinstance(path, Sequence) and not isinstance(path, str):
