@@ -17,6 +17,85 @@ from scriptkit.errors import ConfigError
 from scriptkit.templates import template_dir
 
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
+_CHANNELS_BLOCK = re.compile(r"(?m)^channels:\n(?:[ \t]+\S.*\n|[ \t]*\n(?=[ \t]+\S))+")
+
+# Each channel's greeting and sign-off in the languages scriptkit has them for (a fallback that reads where the
+# customer has no name on file: "Hallo und guten Tag,", "Bonjour Madame, Monsieur,", "¡Hola, buenos días!");
+# in another language, init's English ones stay, marked for the writer, and SK015 reports them until written
+LAYOUTS = {
+    "de": """channels:
+  email:
+    greeting: "Hallo {{ customer.first_name | fallback('und guten Tag') }},"
+    signoff: |
+      Viele Grüße
+      {{ agent.first_name }}
+  chat:
+    greeting: "Hallo {{ customer.first_name | fallback('und guten Tag') }}!"
+  phone:
+    greeting: "Guten Tag, Sie sprechen mit {{ agent.first_name }}."
+    signoff: "Kann ich sonst noch etwas für Sie tun?"
+""",
+    # (French sets "!" and "?" apart with a no-break space, which keeps them on the line of the word before)
+    "fr": """channels:
+  email:
+    greeting: "Bonjour {{ customer.first_name | fallback('Madame, Monsieur') }},"
+    signoff: |
+      Bien cordialement,
+      {{ agent.first_name }}
+  chat:
+    greeting: "Bonjour {{ customer.first_name | fallback('à vous') }}\\u00a0!"
+  phone:
+    greeting: "Bonjour, {{ agent.first_name }} à votre écoute."
+    signoff: "Puis-je vous aider pour autre chose\\u00a0?"
+""",
+    "es": """channels:
+  email:
+    greeting: "¡Hola, {{ customer.first_name | fallback('buenos días') }}!"
+    signoff: |
+      Un saludo,
+      {{ agent.first_name }}
+  chat:
+    greeting: "¡Hola, {{ customer.first_name | fallback('buenos días') }}!"
+  phone:
+    greeting: "Gracias por llamar, le atiende {{ agent.first_name }}."
+    signoff: "¿Puedo ayudarle en algo más?"
+""",
+}
+
+
+def _locale(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A language code for ``--locale`` ('de-DE', 'fr', 'pt_BR'), as pack.yaml's ``locale`` takes it."""
+    if value is None:
+        return None
+    from scriptkit.loading import _LOCALE, _meant_locale
+
+    value = value.strip()
+    if not _LOCALE.fullmatch(value):
+        meant = _meant_locale(value)
+        raise click.BadParameter(f"{value!r} is not a language code. " + (f"Did you mean {meant}? " if meant else "")
+                                 + "Write one with its region, such as en-US, de-DE or fr-FR. Nothing was changed.")
+    return value
+
+
+def _in_language(text: str, locale: str) -> tuple[str, str | None]:
+    """pack.yaml's ``text`` for a pack in ``locale``: the locale, and each channel's greeting and sign-off in its
+    language; and what to tell the writer of them (None for English, whose layouts are init's own)."""
+    from scriptkit.language import base_language, name_of
+
+    text = re.sub(r"(?m)^locale: .*$", lambda _: f"locale: {locale}", text, count=1)
+    language = base_language(locale)
+    if language == "en":
+        return text, None
+    said = name_of(language)
+    if language in LAYOUTS:
+        return (_CHANNELS_BLOCK.sub(lambda _: LAYOUTS[language], text, count=1),
+                f"The greetings and sign-offs in pack.yaml are in {said}: read them through, and write the "
+                f"example script's replies in {said}.")
+    todo = (f"# TODO: these greetings and sign-offs are English: write them in {said}\n"
+            f"# (`scriptkit check` reports each one until it is).\n")
+    return (re.sub(r"(?m)^channels:\n", lambda m: todo + m[0], text, count=1),
+            f"The greetings and sign-offs in pack.yaml are English: write them in {said} "
+            f"(`scriptkit check` reports them until then), and the example script's replies too.")
 
 
 @click.command()
@@ -24,7 +103,10 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.()-]*")
 @click.option("--name", callback=one_line("a pack's name"), help="The pack's display name (default: the folder name).")
 @click.option("--from", "source", default="new", show_default=True,
               help="Built-in template to copy: 'new' (one example script) or 'starter' (the full starter pack).")
-def init(path: str, name: str | None, source: str) -> None:
+@click.option("--locale", callback=_locale, metavar="CODE",
+              help="The language the replies are written in, such as de-DE or fr-FR (default: en-US). German, "
+                   "French and Spanish packs get greetings and sign-offs in their language.")
+def init(path: str, name: str | None, source: str, locale: str | None) -> None:
     """Create a pack folder at PATH with pack.yaml and an example script."""
     from scriptkit.loading import pack_of
 
@@ -47,6 +129,10 @@ def init(path: str, name: str | None, source: str) -> None:
         raise ConfigError(f"{path} is inside the scripts folder of the pack {outer}", Location(path, 1, 1),
                           "Create the new pack outside it; to add a script to that pack, save a new .yaml file "
                           "in its scripts folder. Nothing was changed.")
+    if locale is not None and source == "starter" and not locale.lower().startswith("en"):
+        raise click.UsageError(f"the starter pack's 24 scripts are written in English, not for locale {locale}. "
+                               "Leave out --from starter to start a pack in another language (one example script), "
+                               "or --locale to copy the starter pack. Nothing was changed.")
     src = template_dir(source)
     # (as typed: in a C locale the folder's name holds the bytes it could not decode, which pack.yaml cannot)
     display = as_typed(name or "") or as_typed(target.name).replace("-", " ").replace("_", " ").title() or "My pack"
@@ -58,7 +144,11 @@ def init(path: str, name: str | None, source: str) -> None:
         meta = tmp / "pack.yaml"
         text = meta.read_text(encoding="utf-8")
         quoted = display if _PLAIN_NAME.fullmatch(display) else json.dumps(display, ensure_ascii=False)
-        meta.write_text(re.sub(r"(?m)^name: .*$", lambda _: f"name: {quoted}", text, count=1), encoding="utf-8")
+        text = re.sub(r"(?m)^name: .*$", lambda _: f"name: {quoted}", text, count=1)
+        told = None
+        if locale is not None:
+            text, told = _in_language(text, locale)
+        meta.write_text(text, encoding="utf-8")
         if target.exists():  # an empty folder the user made (maybe their working folder): fill it in place
             for child in tmp.iterdir():
                 child.rename(target / child.name)
@@ -72,6 +162,8 @@ def init(path: str, name: str | None, source: str) -> None:
     # (the console, not click.echo: on a C locale's stdout, click wrote a folder's 'café' as 'caf??')
     con = console()
     con.print(f"Created {path}/ with pack.yaml and scripts/.", markup=False)
+    if told:
+        con.print(told, markup=False)
     con.print(f"Next: scriptkit render {shlex.quote(path)} --preview", markup=False)  # (a name with a space, quoted)
 
 
