@@ -621,7 +621,11 @@ def _carried_actions(pack: Pack, script: Script, target: str, own: Mapping[str, 
         if not blocks:
             continue
         merged = {k: v for _, conf in reversed(blocks) for k, v in conf.items()}  # (the script's own over the pack's)
-        actions = ticket_actions(helpdesk, merged, [t.strip() for t in script.tags if t.strip()])
+        # (the tags are a macro's action where the script came from one, or is set for it: a pack-wide block alone
+        # would make every tagged script of a pack written by hand one)
+        tags = [t.strip() for t in script.tags if t.strip()] if isinstance(script.export.get(helpdesk), Mapping) \
+            or merged.get("replace_tags") is True else []
+        actions = ticket_actions(helpdesk, merged, tags)
         more, gone, differ = carry(target, actions, {**own, **added})
         added.update(more)
         said: list[str] = []

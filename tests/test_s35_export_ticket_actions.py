@@ -82,3 +82,15 @@ def test_the_rule_is_documented_and_the_cli_names_it(tmp_path: Path) -> None:
     assert "SK511" in result.output and "Traceback" not in result.output
     doc = CliRunner().invoke(main, ["rule", "SK511"])
     assert doc.exit_code == 0 and "rule or automation" in doc.output
+
+
+def test_a_pack_wide_block_does_not_make_every_tagged_script_a_macro_that_adds_tags(tmp_path: Path) -> None:
+    # (the pack's own tags, which its Zendesk export adds, are no macro's action where no script came from one)
+    pack_yaml = PACK + "export:\n  zendesk:\n    placeholders:\n      order.number: ticket.external_id\n"
+    script = _script("  front: {}\n").replace("export:\n  front: {}\n", "")
+    pack = write_pack(tmp_path / "p", {"refund.yaml": script}, pack_yaml)
+    found = export(pack, ["front"], tmp_path / "out", lint=False).diagnostics
+    assert not [d for d in found if d.code == "SK511"]
+    imported = write_pack(tmp_path / "q", {"refund.yaml": _script("  zendesk:\n    id: 12\n")}, pack_yaml)
+    [sk511] = [d for d in export(imported, ["front"], tmp_path / "out2", lint=False).diagnostics if d.code == "SK511"]
+    assert "adds the tags 'refund billing_done'" in sk511.message and sk511.location.line == 4
