@@ -85,6 +85,9 @@ class RawItem:
     #: the script's scenario and customer's emotion, where the export carries them (scriptkit's own CSV)
     scenario: str = ""
     emotion: str = ""
+    #: the title as the export writes it, where the import reads it otherwise ('Orders / Late' as 'Orders::Late',
+    #: ``read_as_categories``): messages and the script's comment quote the export's; "" where it is the title
+    export_title: str = ""
 
     def where(self, spelled: str) -> Location:
         """Where ``spelled``, a part of the body, stands in the export (else where the item does)."""
@@ -95,7 +98,8 @@ class RawItem:
 
     @property
     def name(self) -> str:
-        return f"{self.key} {self.title!r}" if self.title and self.title != self.key else self.key
+        title = self.export_title or self.title
+        return f"{self.key} {title!r}" if title and title != self.key else self.key
 
 
 def half_character(item: RawItem) -> ItemProblem | None:
@@ -356,6 +360,7 @@ def json_reason(exc: json.JSONDecodeError) -> str:
     return _JSON_REASONS.get(exc.msg, exc.msg.removesuffix(" at"))
 
 
+
 #: the hint for an export file with nothing in it (the download or the save did not finish)
 EMPTY_FILE = "Nothing was saved in it: export the macros again."
 
@@ -602,6 +607,34 @@ def slashed_categories(title: str) -> str:
     return "::".join(parts) if len(parts) > 1 else title
 
 
+def read_as_categories(item: RawItem, why: str) -> None:
+    """``item``'s title read as the categories scriptkit's export joins with " / " ('Orders / Late') for a helpdesk
+    whose titles hold none (display_title): 'Orders::Late', so a later Zendesk export has its categories again.
+    Said in its notes with ``why``; the export's title kept for the messages and the script's comment."""
+    if (categories := slashed_categories(item.title)) == item.title:
+        return
+    item.export_title, item.title = item.title, categories
+    item.notes.append(f"its title, {item.export_title!r}, is read as categories, {categories!r} ({why}); if it "
+                      f"is one title, make {item.export_title!r} the script's title")
+
+
+def slashed_titles(found: list[RawItem | ItemProblem], helpdesk: str, own_file: bool) -> None:
+    """The titles of one export file read as categories (``read_as_categories``) only where that is clearly
+    scriptkit's writing: the file is scriptkit's own export (``own_file``), or every title of two or more is written
+    so (such an export sent to the helpdesk and fetched back). A team's own title with a slash in it ('Returns /
+    Exchanges', beside 'Late parcel') is its title, kept as written."""
+    items = [item for item in found if isinstance(item, RawItem)]
+    if own_file:
+        why = f"the file is scriptkit's {helpdesk} export, which writes a script's categories so"
+    elif len(items) > 1 and all(slashed_categories(item.title) != item.title for item in items):
+        why = ("every title in the file is written so, as scriptkit's export writes a script's categories for "
+               f"{helpdesk}")
+    else:
+        return
+    for item in items:
+        read_as_categories(item, why)
+
+
 def attachments(value: Any) -> str:
     """What a list of attachments holds, for a note: 'label.pdf, 77' (their names, else their ids)."""
     names = []
@@ -633,6 +666,9 @@ class Export:
     noun: str  # one item in messages: "macro", "saved reply"
     title_key: str = "title"
     within: str | None = None  # an object the list is wrapped in (Help Scout's "_embedded")
+    #: the one key of scriptkit's own export file of this helpdesk, whose titles hold no categories: that export
+    #: joins a script's with " / " (``slashed_titles``); "" where the helpdesk's titles hold them
+    own_list: str = ""
 
 
 @dataclass(frozen=True)
@@ -745,16 +781,19 @@ def export_items(source: SourceText, data: Any, export: Export, parse: Callable[
     first, as Front's at a lone template, does not parse the file again)."""
     if (unread := later_pages(data, source, export.noun)) is not None:
         yield unread
+    # (scriptkit's own export file holds its list alone; a helpdesk's response has more: '_pagination', 'type')
+    own_file = bool(export.own_list) and isinstance(data, dict) and list(data) == [export.own_list]
     if export.within and isinstance(data, dict) and isinstance(data.get(export.within), dict):
         data = data[export.within]
     after = 0  # items stand in file order: each is looked for after the one before it (not at an earlier namesake)
     items = records(data, export.keys, source, export.what, options.wording)
     starts: list[int] | None = None  # where each item begins, worked out only for one that is not an object
+    found: list[RawItem | ItemProblem] = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             starts = item_starts(source.text, data, items) if starts is None else starts
-            yield ItemProblem(source.location(starts[index] if index < len(starts) else 0), f"#{index + 1}",
-                              f"each {export.noun} should be an object, found {kind_of(item)}")
+            found.append(ItemProblem(source.location(starts[index] if index < len(starts) else 0), f"#{index + 1}",
+                                     f"each {export.noun} should be an object, found {kind_of(item)}"))
             continue
         ident, title = item.get("id"), item.get(export.title_key)
         key = str(ident) if isinstance(ident, (str, int)) and str(ident) else f"#{index + 1}"
@@ -769,7 +808,10 @@ def export_items(source: SourceText, data: Any, export: Export, parse: Callable[
         after = max(after, where.offset + 1)
         entry = Entry(item, key, title, where, f"{export.noun} {key} {title!r}" if title else f"{export.noun} {key}",
                       export.title_key, source)
-        yield parse(entry)
+        found.append(parse(entry))
+    if export.own_list:  # (read as categories or not by the file as a whole: every item is read first)
+        slashed_titles(found, export.what.removesuffix(" export"), own_file)
+    yield from found
 
 
 

@@ -18,13 +18,13 @@ from scriptkit.importers.common import (
     attachment_note,
     kind_of,
     read_export,
-    slashed_categories,
 )
 from scriptkit.targets.base import whole_number
 from scriptkit.targets.freshdesk import VISIBILITY
 
 LABEL = "Freshdesk canned responses (API JSON)"
-EXPORT = Export("Freshdesk export", ("canned_responses", "canned_response"), "canned response")
+EXPORT = Export("Freshdesk export", ("canned_responses", "canned_response"), "canned response",
+                own_list="canned_responses")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -95,5 +95,4 @@ def _canned_response(entry: Entry) -> RawItem | ItemProblem:
                      "as a personal response (visibility 1), so set export: {freshdesk: {folder_id: <id>}} in the "
                      "script to share it again")
     item = entry.item(html or plain, html=bool(html), dialect="freshdesk", settings=settings, notes=notes)
-    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
     return item

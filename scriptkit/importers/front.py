@@ -26,15 +26,16 @@ from scriptkit.importers.common import (
     export_items,
     load_json,
     locate,
+    read_as_categories,
     read_text,
-    slashed_categories,
 )
 from scriptkit.importers.html import html_field
 from scriptkit.targets.base import macro_id
 from scriptkit.targets.front import team, teammate
 
 LABEL = "Front message templates (API JSON)"
-EXPORT = Export("Front export", ("_results", "message_templates", "results"), "message template", title_key="name")
+EXPORT = Export("Front export", ("_results", "message_templates", "results"), "message template", title_key="name",
+                own_list="message_templates")
 
 
 #: the fields of one message template as Front's API gives it (MessageTemplateResponse) or scriptkit's export
@@ -58,8 +59,13 @@ def read(path: Path, options: ReadOptions) -> Read:
         yield from export_items(source, data, EXPORT, lambda entry: _template(entry, owner), options)
         return
     key = str(data["id"]) if isinstance(data.get("id"), str) and data["id"] else "#1"
-    yield _template(Entry(data, key, data["name"], locate(source, data["name"]),
-                          f"{EXPORT.noun} {key} {data['name']!r}", EXPORT.title_key, source), owner)
+    item = _template(Entry(data, key, data["name"], locate(source, data["name"]),
+                           f"{EXPORT.noun} {key} {data['name']!r}", EXPORT.title_key, source), owner)
+    if isinstance(item, RawItem) and "_links" not in data and path.absolute().parent.name == "message_templates":
+        # (a file of scriptkit's export, where it writes it and without the links every template of Front's API
+        # has: its " / " joins the script's categories; a template of Front's API, alone, keeps its title as written)
+        read_as_categories(item, "a template file of scriptkit's Front export, which writes a script's categories so")
+    yield item
 
 
 def _bundle_owner(path: Path) -> tuple[str, str] | None:
@@ -132,7 +138,6 @@ def _template(entry: Entry, bundle_owner: tuple[str, str] | None = None) -> RawI
              ] if isinstance(attached, list) else attached
     notes[:0] = attachment_note(files, "Front")
     item = entry.item(body, html=html, dialect="front", settings=settings, notes=notes)
-    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
     return item
 
 

@@ -26,8 +26,8 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     attachment_note,
+    read_as_categories,
     read_export,
-    slashed_categories,
     tags_from,
 )
 from scriptkit.importers.html import html_to_text, rich_or_plain
@@ -165,7 +165,8 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
     if isinstance(external_id, str) and (own := _OWN_RECORD.fullmatch(external_id)) is not None:
         # scriptkit's own macro: its title's " / " was the script title's "::" (display_title), and a
         # ':chat' record is the script's chat macro, merged back into the script (importers.channels)
-        item.title = slashed_categories(item.title)
+        read_as_categories(item, "its external_id marks it as scriptkit's export of a script, which writes the "
+                                 "script's categories so for Gorgias")
         if own["channel"] in CHANNEL_RECORDS and own["more"] is None:
             item.channel, item.channel_of = own["channel"], own["id"]
     return item

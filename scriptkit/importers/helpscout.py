@@ -21,7 +21,6 @@ from scriptkit.importers.common import (
     Read,
     ReadOptions,
     read_export,
-    slashed_categories,
 )
 from scriptkit.importers.convert import clean_text
 from scriptkit.importers.html import html_field, looks_like_html
@@ -30,7 +29,7 @@ from scriptkit.targets.helpscout import CHAT_VERSION
 
 LABEL = "Help Scout saved replies (API JSON)"
 EXPORT = Export("Help Scout export", ("saved-replies", "savedReplies", "saved_replies"), "saved reply",
-                title_key="name", within="_embedded")
+                title_key="name", within="_embedded", own_list="saved_replies")
 
 
 def read(path: Path, options: ReadOptions) -> Read:
@@ -53,7 +52,6 @@ def _saved_reply(entry: Entry) -> RawItem | ItemProblem:
     # (exported back as its id: its file updates this saved reply, not a copy of it)
     item = entry.item(body, html=html, dialect="helpscout", alternatives=alternatives,
                       settings={"id": ident} if ident is not None else {})
-    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
     if not text:  # a chat-only saved reply: a chat script, which the Help Scout export writes back so
         item.channel = "chat"
     return item

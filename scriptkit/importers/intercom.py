@@ -23,13 +23,12 @@ from scriptkit.importers.common import (
     ReadOptions,
     kept_id,
     read_export,
-    slashed_categories,
 )
 from scriptkit.importers.html import rich_or_plain
 from scriptkit.targets.intercom import IntercomTarget, team_id
 
 LABEL = "Intercom macros (GET /macros JSON)"
-EXPORT = Export("Intercom export", ("data", "macros"), "macro", title_key="name")
+EXPORT = Export("Intercom export", ("data", "macros"), "macro", title_key="name", own_list="macros")
 
 
 #: the problem of a macro whose body the list response did not render
@@ -87,5 +86,4 @@ def _macro(entry: Entry) -> RawItem | ItemProblem:
         notes.append(f"available only on {where} in Intercom (available_on: {listed}): the pack does not "
                      "carry it; pasted back into this macro it stays so, and a new macro is set in Intercom's editor")
     item = entry.item(body, html=html, dialect="intercom", notes=notes, settings=settings)
-    item.title = slashed_categories(item.title)  # (the categories scriptkit's export joined with " / ")
     return item
