@@ -353,7 +353,11 @@ class Message:
         one the message shows with no sample ('customer.firstname'), which would show its fallback unexplained.
         Keys for placeholders it does not use, and others near none of its own, are left alone. A dict as a
         value stands for the dotted names under it: ``{"customer": {"first_name": "Ann"}}`` is
-        ``{"customer.first_name": "Ann"}``."""
+        ``{"customer.first_name": "Ann"}``.
+
+        An agent's blank (``[[new_date]]``) is filled from the key ``"blank.new_date"`` (or ``{"blank": {"new_date":
+        ...}}``), a value as a placeholder's; without one it shows as ``[[new_date]]``. A ``blank.`` key that is a
+        slip for one of the message's unfilled blanks, or a blank's name without ``blank.``, is a ConfigError."""
         if not isinstance(samples, Mapping):
             raise ConfigError(f"Message.preview() takes samples as a dict of placeholder name to value, "
                               f"not {argument_named(samples)}",
@@ -361,12 +365,15 @@ class Message:
                               "the fallbacks; message.text is the text with the placeholders as {{name}}.")
         samples = _dotted(samples)
         self._check_sample_names(samples)
-        return "".join(_sample(seg, samples) if isinstance(seg, Placeholder) else render_segment(seg)
+        return "".join(_sample(seg, samples) if isinstance(seg, Placeholder)
+                       else _filled(seg, samples) if isinstance(seg, Blank) else render_segment(seg)
                        for seg in self.segments)
 
     def _check_sample_names(self, samples: Mapping[str, object]) -> None:
         """A ConfigError for a key of ``samples`` that names no placeholder but is a slip for one of the message's
-        that has no sample: the preview would show its fallback, and the caller never learn why."""
+        that has no sample: the preview would show its fallback, and the caller never learn why. So too a key for a
+        blank that is a slip for one of the message's, or a blank's name without ``blank.``: it shows ``[[name]]``."""
+        self._check_blank_names(samples)
         unfilled = sorted({seg.name for seg in self.segments
                            if isinstance(seg, Placeholder) and seg.name not in samples})
         if not unfilled:  # (pack.catalogue.samples(): every one filled)
@@ -374,10 +381,29 @@ class Message:
         catalogue = getattr(self.meta.get("pack_meta"), "catalogue", None)  # (the pack's own placeholders too)
         known = catalogue if isinstance(catalogue, Catalogue) else DEFAULT_CATALOGUE
         for key in samples:
-            if isinstance(key, str) and key not in known and (meant := nearest_placeholder(key, unfilled)):
+            if isinstance(key, str) and key not in known and not key.startswith(BLANK_KEY) \
+                    and (meant := nearest_placeholder(key, unfilled)):
                 raise ConfigError(f"Message.preview() was given a sample for '{key}', which is no placeholder: "
                                   f"this message's {meant} has none, and shows its fallback",
                                   hint=f"Did you mean '{meant}'? pack.catalogue.names lists the placeholders.")
+
+    def _check_blank_names(self, samples: Mapping[str, object]) -> None:
+        import difflib
+
+        blanks = sorted({seg.name for seg in self.segments if isinstance(seg, Blank)})
+        unfilled = [name for name in blanks if BLANK_KEY + name not in samples]
+        for key in samples:
+            if not isinstance(key, str):
+                continue
+            if key.startswith(BLANK_KEY) and key[len(BLANK_KEY):] not in blanks \
+                    and (meant := difflib.get_close_matches(key[len(BLANK_KEY):], unfilled, n=1)):
+                raise ConfigError(f"Message.preview() was given a value for '{key}', which is no blank of this "
+                                  f"message: its [[{meant[0]}]] has none, and shows so",
+                                  hint=f"Did you mean '{BLANK_KEY}{meant[0]}'?")
+            if key in unfilled and "." not in key:
+                raise ConfigError(f"Message.preview() was given '{key}', which is this message's blank [[{key}]], "
+                                  "not a placeholder: a blank's value is given under its name with 'blank.'",
+                                  hint=f"Pass it as '{BLANK_KEY}{key}'.")
 
     def slot_text(self, slot: str) -> str:
         """The text of one slot (``"acknowledgment"``...), or "" when the message has none. A name that is no
@@ -790,20 +816,31 @@ def _dotted(samples: Mapping[str, object], prefix: str = "") -> Mapping[str, obj
     return out
 
 
+#: ``Message.preview``'s key for a blank's value: ``"blank.new_date"`` fills ``[[new_date]]``
+BLANK_KEY = "blank."
+
+
 def _sample(seg: Placeholder, samples: Mapping[str, object]) -> str:
     """The value ``Message.preview`` shows for ``seg``: the sample (a number as str() writes it), else its fallback."""
-    value = samples.get(seg.name)
+    return _shown_value(samples.get(seg.name), seg.name, _example_of(seg.name)) or seg.fallback or ""
+
+
+def _filled(seg: Blank, samples: Mapping[str, object]) -> str:
+    """The value ``Message.preview`` shows for a blank: the one under ``blank.<name>``, else its ``[[name]]``."""
+    key = BLANK_KEY + seg.name
+    return _shown_value(samples.get(key), key, seg.example or "Friday") or seg.marker
+
+
+def _shown_value(value: object, key: str, example: str) -> str:
+    """A sample as ``Message.preview`` shows it: a str, a number as str() writes it, "" for none (None, NaN)."""
     if isinstance(value, str):
-        text = value
-    elif value is None or (isinstance(value, float) and math.isnan(value)):  # (NaN: a table's empty cell)
-        text = ""
-    elif isinstance(value, Number) and not isinstance(value, bool):
-        text = str(value)
-    else:
-        raise ConfigError(f"Message.preview() takes each sample as a str or a number, not {argument_named(value)} "
-                          f"(for {seg.name})",
-                          hint=f"Pass the text to show, such as {{{seg.name!r}: {_example_of(seg.name)!r}}}.")
-    return text or seg.fallback or ""
+        return value
+    if value is None or (isinstance(value, float) and math.isnan(value)):  # (NaN: a table's empty cell)
+        return ""
+    if isinstance(value, Number) and not isinstance(value, bool):
+        return str(value)
+    raise ConfigError(f"Message.preview() takes each sample as a str or a number, not {argument_named(value)} "
+                      f"(for {key})", hint=f"Pass the text to show, such as {{{key!r}: {example!r}}}.")
 
 
 def plain_text(segments: object, samples: Mapping[str, str] | None = None) -> str:
