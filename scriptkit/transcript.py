@@ -77,12 +77,16 @@ _NOT_SAID_LINE = re.compile(rf"\n(?:{_NOT_SAID.pattern})")
 # opens a line of a plain reply, with the space after it ("[10:42] ", "(10:42 AM) "), which is cut from its words.
 _BEFORE_EVENT = re.compile(rf"[ \t]*(?:{_STAMP})?")
 _BRACKETED_TIME = re.compile(rf"[ \t]*(?:\[[^\]\n]{{0,25}}?{_TIME}[^\]\n]{{0,25}}\]|\({_TIME}\))[ \t]*")
+# (with the commonest German, French and Spanish ones: "Mitarbeiterin:", "Conseillère :", "Asesor:")
 AGENT_WORDS = frozenset({"agent", "support", "rep", "representative", "advisor", "adviser", "staff", "operator",
-                         "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me"})
+                         "assistant", "csr", "helpdesk", "specialist", "associate", "concierge", "me",
+                         "mitarbeiter", "mitarbeiterin", "agentin", "berater", "beraterin", "kundenservice",
+                         "kundendienst", "conseiller", "conseillère", "agente", "asesor", "asesora"})
 # With a customer word, the support side: "Customer Service", "Customer Care", "Guest Services".
 _SERVICE_WORDS = frozenset({"service", "services", "care", "success", "experience", "relations"})
 CUSTOMER_WORDS = frozenset({"customer", "client", "user", "caller", "guest", "member", "patient", "visitor",
-                            "shopper", "buyer", "requester", "requestor", "cust"})
+                            "shopper", "buyer", "requester", "requestor", "cust", "kunde", "kundin", "cliente",
+                            "clienta"})
 # Speakers that are no person: their turns are never the agent's ("Support Bot", "System").
 BOT_WORDS = frozenset({"bot", "chatbot", "system", "automated", "autoresponder", "virtual"})
 _ROLE_WORDS = AGENT_WORDS | CUSTOMER_WORDS | BOT_WORDS
@@ -1046,4 +1050,7 @@ def _key(speaker: str) -> str:
 
 
 def _words(speaker: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", speaker.casefold()))
+    return set(_WORD.findall(speaker.casefold()))
+
+
+_WORD = re.compile(r"[^\W\d_]+")  # (letters, accented too: "conseillère" is one word, not "conseill" and "re")
